@@ -1,0 +1,3 @@
+from epay_desktop.cli import main
+
+raise SystemExit(main())
