@@ -1,0 +1,62 @@
+"""``create_app``: the sandbox as one Starlette application on one origin."""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from starlette.applications import Starlette
+from starlette.routing import BaseRoute, Mount
+
+from .api import Api
+from .config import SandboxConfig
+from .control import control_routes
+from .state import SandboxState
+
+__all__ = ["create_app"]
+
+log = logging.getLogger(__name__)
+
+
+def create_app(config_or_state: SandboxConfig | SandboxState | None = None) -> Starlette:
+    """The ASGI app: API at ``/`` and ``/api``, control API at ``/sandbox``, payment page at ``/payform``.
+
+    Pass a :class:`SandboxState` to share it with the caller (tests, the desktop demo), or a
+    :class:`SandboxConfig` (or nothing) for a fresh one; ``app.state.sandbox`` holds it.
+    """
+    if isinstance(config_or_state, SandboxState):
+        state = config_or_state
+    else:
+        state = SandboxState(config_or_state or SandboxConfig())
+    api = Api(state).routes()
+    routes: list[BaseRoute] = [
+        *api,
+        Mount("/api", routes=api),
+        *control_routes(state),
+        *_payform_routes(state),
+    ]
+
+    @asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        yield
+        await state.postlinks.drain()
+
+    app = Starlette(routes=routes, lifespan=lifespan)
+    app.state.sandbox = state
+    return app
+
+
+def _payform_routes(state: SandboxState) -> list[BaseRoute]:
+    """The hosted payment page's routes, when that module is present."""
+    try:
+        module = importlib.import_module("epay_desktop.sandbox.payform")
+    except ImportError:
+        log.warning("event=payform_missing detail=the hosted payment page is not available")
+        return []
+    factory = getattr(module, "routes", None)
+    if factory is None:
+        return []
+    routes: list[BaseRoute] = factory(state)
+    return routes

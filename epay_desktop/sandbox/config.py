@@ -1,0 +1,62 @@
+"""Who the sandbox pretends to be: the published test merchant, its terminal and its clock.
+
+The values come from the public ePay test documentation (epay-api.md section 13), so a
+console configured for the bank's test hosts works unchanged against the sandbox.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
+from typing import Final
+
+__all__ = [
+    "DEFAULT_SCOPE",
+    "KZ_TZ",
+    "TEST_CLIENT_ID",
+    "TEST_CLIENT_SECRET",
+    "TEST_TERMINAL_ID",
+    "Clock",
+    "SandboxConfig",
+    "system_clock",
+]
+
+TEST_CLIENT_ID: Final = "test"
+TEST_CLIENT_SECRET: Final = "yF587AV9Ms94qN2QShFzVR3vFnWkhjbAK3sG"
+TEST_TERMINAL_ID: Final = "67e34d63-102f-4bd1-898e-370781d0074d"
+DEFAULT_SCOPE: Final = "webapi usermanagement email_send verification statement statistics payment"
+
+#: Kazakhstan has used one time zone, UTC+5, since March 2024 (older gateway samples show +06:00).
+KZ_TZ: Final = timezone(timedelta(hours=5))
+
+#: Returns the current time as an aware datetime. Tests pass a fake one to move time.
+Clock = Callable[[], datetime]
+
+
+def system_clock() -> datetime:
+    return datetime.now(KZ_TZ)
+
+
+@dataclass(frozen=True, slots=True)
+class SandboxConfig:
+    """Everything that shapes the sandbox's behaviour; all of it has a sensible default."""
+
+    #: Two-step (DMS) terminal: payments end in AUTH and need a charge. Default one-step (CHARGE).
+    two_step: bool = False
+    #: How long an AUTH hold lasts before it turns into CANCEL_OLD (default seven days).
+    hold_seconds: float = 7 * 24 * 3600
+    #: Lifetime of service tokens, in seconds (the real gateway says 7200).
+    token_ttl: int = 7200
+    #: Lifetime of invoice-bound payment tokens, in seconds.
+    payment_token_ttl: int = 1200
+    #: Shown on the hosted payment page.
+    shop_name: str = "ePay Sandbox Shop"
+    client_id: str = TEST_CLIENT_ID
+    client_secret: str = field(default=TEST_CLIENT_SECRET, repr=False)
+    terminal_id: str = TEST_TERMINAL_ID
+    #: The 8-digit POS terminal number that status answers show as ``terminal``.
+    pos_terminal: str = "98120001"
+    clock: Clock = system_clock
+    #: Seconds a postLink delivery may take before it is given up (and logged).
+    postlink_timeout: float = 5.0

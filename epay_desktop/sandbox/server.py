@@ -1,0 +1,184 @@
+"""Running the sandbox: ``epay-desktop sandbox`` (``add_arguments`` + ``run``) and
+``start_in_thread`` for tests and the desktop demo.
+
+Both serve with uvicorn on loopback, with :class:`DroppingH11Protocol` so the ``drop_*``
+faults really close the TCP connection, without access logs (stdout carries only the URL
+and a short hint).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import ipaddress
+import logging
+import socket
+import sys
+import threading
+import time
+from types import TracebackType
+
+import uvicorn
+
+from .app import create_app
+from .config import SandboxConfig
+from .dropping import DroppingH11Protocol
+from .state import SandboxState
+
+__all__ = ["DEFAULT_PORT", "RunningSandbox", "add_arguments", "config_from_args", "run", "start_in_thread"]
+
+DEFAULT_PORT = 8765
+_DEFAULTS = SandboxConfig()
+_HINT = """\
+ePay sandbox is listening (Ctrl+C to stop).
+  client_id=test  client_secret=yF587AV9Ms94qN2QShFzVR3vFnWkhjbAK3sG
+  terminal=67e34d63-102f-4bd1-898e-370781d0074d
+  token: POST {url}/oauth2/token   API: {url}/...  or  {url}/api/...
+  test cards: 4405 6397 0401 5096 (approved), 4003 0327 0454 7597 (declined),
+              4111 1111 1111 1111 (3-D Secure, code 000000)
+  ledger: GET {url}/sandbox/transactions   see docs/sandbox.md for the control API"""
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    parser.add_argument(
+        "--port", type=int, default=DEFAULT_PORT, help="port (default 8765; 0 = any free port)"
+    )
+    parser.add_argument("--two-step", action="store_true", help="two-step terminal: payments end in AUTH")
+    parser.add_argument(
+        "--hold-seconds", type=float, default=_DEFAULTS.hold_seconds, help="AUTH hold before CANCEL_OLD"
+    )
+    parser.add_argument("--token-ttl", type=int, default=_DEFAULTS.token_ttl, help="service token lifetime")
+
+
+def config_from_args(args: argparse.Namespace) -> SandboxConfig:
+    return SandboxConfig(two_step=args.two_step, hold_seconds=args.hold_seconds, token_ttl=args.token_ttl)
+
+
+def _uvicorn_config(state: SandboxState) -> uvicorn.Config:
+    return uvicorn.Config(
+        create_app(state),
+        http=DroppingH11Protocol,
+        loop="asyncio",
+        lifespan="on",
+        log_level="warning",
+        log_config=None,
+        access_log=False,
+        timeout_graceful_shutdown=2,
+    )
+
+
+def _bind(host: str, port: int) -> socket.socket:
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind((host, port))
+    sock.listen(128)
+    return sock
+
+
+def _is_loopback(host: str) -> bool:
+    try:
+        return host == "localhost" or ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def _base_url(sock: socket.socket) -> str:
+    host, port = sock.getsockname()[:2]
+    return f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
+
+
+class _AnnouncingServer(uvicorn.Server):
+    def __init__(self, config: uvicorn.Config, url: str) -> None:
+        super().__init__(config)
+        self._url = url
+
+    async def startup(self, sockets: list[socket.socket] | None = None) -> None:
+        await super().startup(sockets)
+        if self.started:
+            print(self._url, flush=True)
+            print(_HINT.format(url=self._url), flush=True)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Serve until Ctrl+C. The first line on stdout is the base URL, printed once listening."""
+    logging.basicConfig(level=logging.WARNING, stream=sys.stderr, format="%(levelname)s %(name)s %(message)s")
+    logging.getLogger("epay_desktop.sandbox").setLevel(logging.INFO)
+    try:
+        sock = _bind(args.host, args.port)
+    except OSError as exc:
+        print(f"cannot listen on {args.host}:{args.port}: {exc}", file=sys.stderr)
+        return 2
+    if not _is_loopback(args.host):
+        print(
+            f"warning: {args.host} is not a loopback address; the sandbox is for this machine",
+            file=sys.stderr,
+        )
+    state = SandboxState(config_from_args(args))
+    server = _AnnouncingServer(_uvicorn_config(state), _base_url(sock))
+    try:
+        server.run(sockets=[sock])
+    except KeyboardInterrupt:
+        pass
+    finally:
+        sock.close()
+    return 0
+
+
+class RunningSandbox:
+    """A sandbox served in a daemon thread; a context manager that stops it on exit."""
+
+    def __init__(self, state: SandboxState, server: uvicorn.Server, sock: socket.socket) -> None:
+        self.state = state
+        self.base_url = _base_url(sock)
+        self._server = server
+        self._sock = sock
+        self._thread = threading.Thread(target=self._serve, name="epay-sandbox", daemon=True)
+        self._error: BaseException | None = None
+
+    def _serve(self) -> None:
+        try:
+            asyncio.run(self._server.serve(sockets=[self._sock]))
+        except BaseException as exc:  # reported by _wait_started / stop
+            self._error = exc
+
+    def _wait_started(self, timeout: float) -> None:
+        deadline = time.monotonic() + timeout
+        while not self._server.started:
+            if self._error is not None or not self._thread.is_alive():
+                raise RuntimeError("sandbox server failed to start") from self._error
+            if time.monotonic() > deadline:
+                raise TimeoutError("sandbox server did not start in time")
+            time.sleep(0.005)
+
+    def stop(self, timeout: float = 5.0) -> None:
+        """Shut the server down and wait for its thread (idempotent)."""
+        self._server.should_exit = True
+        if self._thread.is_alive():
+            self._thread.join(timeout)
+        self._sock.close()
+
+    def __enter__(self) -> RunningSandbox:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.stop()
+
+
+def start_in_thread(
+    config: SandboxConfig | SandboxState | None = None, *, host: str = "127.0.0.1", port: int = 0
+) -> RunningSandbox:
+    """Serve a sandbox on a free loopback port in a daemon thread; returns once it accepts connections."""
+    state = config if isinstance(config, SandboxState) else SandboxState(config or SandboxConfig())
+    sock = _bind(host, port)
+    running = RunningSandbox(state, uvicorn.Server(_uvicorn_config(state)), sock)
+    running._thread.start()
+    try:
+        running._wait_started(10.0)
+    except BaseException:
+        running.stop()
+        raise
+    return running

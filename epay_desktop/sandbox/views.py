@@ -1,0 +1,151 @@
+"""The JSON shapes the sandbox answers with, field names and casing exactly as the gateway's."""
+
+from __future__ import annotations
+
+from .amounts import to_decimal
+from .cards import SavedCard
+from .config import SandboxConfig
+from .ledger import Transaction
+from .state import AttemptResult
+
+__all__ = ["attempt_json", "card_json", "card_pay_json", "control_json", "status_json"]
+
+#: The payment object says ``rus``/``kaz``/``eng``; status answers say ``RU``/``KZ``/``EN``.
+_LANGUAGES = {"rus": "RU", "ru": "RU", "kaz": "KZ", "kz": "KZ", "eng": "EN", "en": "EN"}
+
+
+def _time(txn: Transaction) -> str:
+    return txn.created.isoformat(timespec="microseconds")
+
+
+def status_json(txn: Transaction, cfg: SandboxConfig) -> dict[str, object]:
+    """check-status answer with resultCode 100 (epay-api.md section 5.1)."""
+    transaction: dict[str, object] = {
+        "id": txn.id,
+        "createdDate": _time(txn),
+        "invoiceID": txn.invoice_id,
+        "amount": to_decimal(txn.amount),
+        "amountBonus": 0,
+        "payoutAmount": to_decimal(txn.payout_amount),
+        "orgAmount": to_decimal(txn.org_amount),
+        "approvalCode": txn.approval_code,
+        "data": txn.data,
+        "currency": txn.currency,
+        "terminal": cfg.pos_terminal,
+        "terminalID": txn.terminal_id,
+        "accountID": txn.account_id,
+        "description": txn.description,
+        "language": _LANGUAGES.get(txn.language.strip().lower(), "RU"),
+        "cardMask": txn.card_mask,
+        "cardType": txn.card_type,
+        "issuer": txn.issuer,
+        "reference": txn.reference,
+        "reason": txn.reason,
+        "reasonCode": str(txn.reason_code),
+        "intReference": txn.int_reference,
+        "secure": txn.secure,
+        "secureDetails": "",
+        "statusID": "",
+        "statusName": txn.status.value,
+        "name": txn.name,
+        "email": txn.email,
+        "phone": txn.phone,
+        "cardID": txn.card_id,
+        "xlsRRN": "",
+        "ip": "127.0.0.1",
+        "ipCountry": "KZ",
+        "ipCity": "",
+        "ipRegion": "",
+        "ipDistrict": "",
+        "ipLatitude": 0,
+        "ipLongitude": 0,
+    }
+    return {"resultCode": "100", "resultMessage": "SUCCESS", "transaction": transaction}
+
+
+def card_pay_json(txn: Transaction) -> dict[str, object]:
+    """``/payments/cards/auth`` answer, shaped like the cryptopay response (section 8.4)."""
+    return {
+        "id": txn.id,
+        "accountId": txn.account_id,
+        "amount": to_decimal(txn.org_amount),
+        "amountBonus": 0,
+        "currency": txn.currency,
+        "description": txn.description,
+        "email": txn.email,
+        "invoiceID": txn.invoice_id,
+        "invoiceIdAlt": "",
+        "language": txn.language,
+        "phone": txn.phone,
+        "reference": txn.reference,
+        "approvalCode": txn.approval_code,
+        "intReference": txn.int_reference,
+        "secure3D": None,
+        "cardID": txn.card_id,
+        "cardMask": txn.card_mask,
+        "code": 0,
+        "status": txn.status.value,
+        "fee": 0,
+    }
+
+
+def card_json(card: SavedCard, cfg: SandboxConfig) -> dict[str, object]:
+    """One entry of ``GET /cards/{accountId}`` (PascalCase, as the gateway writes it)."""
+    return {
+        "ID": card.id,
+        "TransactionId": card.transaction_id,
+        "MerchantID": cfg.client_id,
+        "CardHash": card.card_hash,
+        "CardMask": card.mask,
+        "PayerName": card.payer_name,
+        "Reference": card.reference,
+        "IntReference": card.int_reference,
+        "Token": card.card_hash[:32],
+        "Terminal": card.terminal_id,
+        "CreatedDate": card.created.isoformat(timespec="microseconds"),
+        "PaymentAvailable": True,
+        "AccountID": card.account_id,
+    }
+
+
+def control_json(txn: Transaction) -> dict[str, object]:
+    """One entry of ``GET /sandbox/transactions``."""
+    return {
+        "invoiceId": txn.invoice_id,
+        "id": txn.id,
+        "status": txn.status.value,
+        "amount": to_decimal(txn.amount),
+        "orgAmount": to_decimal(txn.org_amount),
+        "payoutAmount": to_decimal(txn.payout_amount),
+        "currency": txn.currency,
+        "createdDate": _time(txn),
+        "reasonCode": txn.reason_code,
+        "reason": txn.reason,
+        "cardMask": txn.card_mask,
+        "cardId": txn.card_id,
+        "accountId": txn.account_id,
+        "secure": txn.secure,
+        "operations": [
+            {
+                "kind": op.kind,
+                "amount": to_decimal(op.amount),
+                "externalID": op.external_id,
+                "time": op.time.isoformat(timespec="microseconds"),
+            }
+            for op in txn.operations
+        ],
+        "postLinks": list(txn.postlinks),
+    }
+
+
+def attempt_json(result: AttemptResult) -> dict[str, object]:
+    return {
+        "outcome": result.outcome,
+        "invoiceId": result.invoice_id,
+        "transactionId": result.transaction_id,
+        "status": result.status,
+        "reasonCode": result.reason_code,
+        "reason": result.reason,
+        "challengeId": result.challenge_id,
+        "cardId": result.card_id,
+    }

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Run the whole test suite: ruff, mypy and pytest (headless). Creates/refreshes .venv-dev first.
+# Exits non-zero on any failure; the last line is pytest's summary.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+. scripts/_env.sh
+ensure_system_libs || exit 1
+make_venv .venv-dev "dev" || exit 1
+export QT_QPA_PLATFORM=offscreen QT_API=pyside6
+# Tests only: Chromium refuses to run as root without this. The shipped app never sets it.
+export QTWEBENGINE_DISABLE_SANDBOX=1
+export QTWEBENGINE_CHROMIUM_FLAGS="--disable-gpu --log-level=3"
+status=0
+echo "== ruff"
+.venv-dev/bin/ruff check epay_desktop tests || status=1
+.venv-dev/bin/ruff format --check -q epay_desktop tests || { echo "ruff format: files need formatting (run .venv-dev/bin/ruff format)"; status=1; }
+echo "== mypy"
+.venv-dev/bin/mypy || status=1
+echo "== pytest"
+timeout -s KILL "${EPAY_TEST_TIMEOUT:-1500}" .venv-dev/bin/python -m pytest -q -p no:cacheprovider "$@"
+rc=$?
+if [ $rc -eq 137 ]; then echo "pytest was killed after ${EPAY_TEST_TIMEOUT:-1500} s (a hang?)"; fi
+[ $rc -eq 0 ] || status=1
+if [ $status -ne 0 ] && [ $rc -eq 0 ]; then echo "tests passed, but ruff or mypy failed (see above)"; fi
+exit $status

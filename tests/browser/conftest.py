@@ -1,0 +1,163 @@
+"""A real browser engine (QtWebEngine, offscreen) against a loopback sandbox and a throwaway merchant site."""
+
+from __future__ import annotations
+
+# QtWebEngineWidgets must be imported before pytest-qt creates the QApplication.
+import PySide6.QtWebEngineWidgets  # noqa: F401  isort: skip
+
+import http.server
+import threading
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+import shiboken6
+from PySide6.QtCore import QTimer, QUrl
+from PySide6.QtWebEngineCore import QWebEngineFrame, QWebEnginePage, QWebEngineProfile
+from PySide6.QtWebEngineWidgets import QWebEngineView
+
+from epay_desktop.sandbox import RunningSandbox, start_in_thread
+
+JS_TIMEOUT_MS = 20_000
+
+
+class MerchantSite:
+    """A shop on its own origin: pages registered by tests, any other path is a plain landing page."""
+
+    def __init__(self) -> None:
+        pages: dict[str, str] = {}
+        self.pages = pages
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_GET(self) -> None:
+                path = self.path.split("?", 1)[0]
+                body = pages.get(path, f"<!doctype html><title>shop</title><h1>Shop page {path}</h1>")
+                data = body.encode("utf-8")
+                self.send_response(200)
+                self.send_header("Content-Type", "text/html; charset=utf-8")
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+
+            def log_message(self, format: str, *args: Any) -> None:
+                pass
+
+        self._server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.base_url = f"http://127.0.0.1:{self._server.server_address[1]}"
+        self._thread = threading.Thread(target=self._server.serve_forever, name="merchant-site", daemon=True)
+        self._thread.start()
+
+    def close(self) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+        self._thread.join(5)
+
+
+@pytest.fixture(scope="session")
+def sandbox() -> Iterator[RunningSandbox]:
+    with start_in_thread() as running:
+        yield running
+
+
+@pytest.fixture(scope="session")
+def merchant() -> Iterator[MerchantSite]:
+    site = MerchantSite()
+    yield site
+    site.close()
+
+
+class RecordingPage(QWebEnginePage):
+    """Keeps the console output, so a failing test can say what the page complained about."""
+
+    def __init__(self, profile: QWebEngineProfile) -> None:
+        super().__init__(profile)
+        self.console: list[tuple[QWebEnginePage.JavaScriptConsoleMessageLevel, str, str]] = []
+
+    def javaScriptConsoleMessage(
+        self, level: QWebEnginePage.JavaScriptConsoleMessageLevel, message: str, line: int, source: str
+    ) -> None:
+        self.console.append((level, message, f"{source}:{line}"))
+
+    def errors(self) -> list[str]:
+        level = QWebEnginePage.JavaScriptConsoleMessageLevel.ErrorMessageLevel
+        return [f"{msg} ({where})" for lvl, msg, where in self.console if lvl == level]
+
+
+class Browser:
+    """One view on an off-the-record profile, with helpers that wait on conditions, never on time."""
+
+    def __init__(self, qtbot: Any) -> None:
+        self.qtbot = qtbot
+        self.profile = QWebEngineProfile()  # no storage name: off the record
+        self.page = RecordingPage(self.profile)
+        self.view = QWebEngineView()
+        self.view.setPage(self.page)
+        self.view.resize(1000, 900)
+        self.view.show()
+        self.loads: list[tuple[bool, str]] = []
+        self.page.loadFinished.connect(lambda ok: self.loads.append((ok, self.page.url().toString())))
+
+    def open(self, url: str) -> None:
+        self.view.load(QUrl(url))
+
+    def url(self) -> str:
+        return self.page.url().toString()
+
+    def wait_loaded(self, prefix: str, timeout: int = JS_TIMEOUT_MS) -> None:
+        """Until a successful load of a URL starting with ``prefix`` (the current one)."""
+
+        def landed() -> bool:
+            return bool(self.loads) and self.loads[-1][0] and self.url().startswith(prefix)
+
+        self.qtbot.waitUntil(landed, timeout=timeout)
+
+    def run_js(self, code: str, frame: Callable[[], QWebEngineFrame | None] | None = None) -> Any:
+        """Evaluate in the page (or a frame) and wait for the result."""
+        box: list[Any] = []
+        target = frame() if frame is not None else self.page
+        assert target is not None
+        target.runJavaScript(code, box.append)
+        self.qtbot.waitUntil(lambda: bool(box), timeout=JS_TIMEOUT_MS)
+        return box[0]
+
+    def wait_js(
+        self,
+        code: str,
+        frame: Callable[[], QWebEngineFrame | None] | None = None,
+        timeout: int = JS_TIMEOUT_MS,
+    ) -> None:
+        """Re-evaluate ``code`` every 100 ms until it returns true (in the page or a frame)."""
+        done: list[bool] = []
+
+        def kick() -> None:
+            target = frame() if frame is not None else self.page
+            if target is not None and (not isinstance(target, QWebEngineFrame) or target.isValid()):
+                target.runJavaScript(code, lambda value: done.append(True) if value is True else None)
+
+        timer = QTimer()
+        timer.setInterval(100)
+        timer.timeout.connect(kick)
+        timer.start()
+        kick()
+        try:
+            self.qtbot.waitUntil(lambda: bool(done), timeout=timeout)
+        finally:
+            timer.stop()
+
+    def child_frame(self) -> QWebEngineFrame | None:
+        children = self.page.mainFrame().children()
+        return children[0] if children else None
+
+    def close(self) -> None:
+        # Order matters: the view, then the page, then the profile that the page still refers to.
+        self.view.close()
+        shiboken6.delete(self.view)
+        shiboken6.delete(self.page)
+        shiboken6.delete(self.profile)
+
+
+@pytest.fixture
+def browser(qtbot: Any) -> Iterator[Browser]:
+    b = Browser(qtbot)
+    yield b
+    b.close()

@@ -1,0 +1,194 @@
+"""The whole customer journey in a real browser engine: merchant page -> payment-api.js -> hosted card page
+-> back to the merchant, checked afterwards through check-status like a merchant's server would.
+
+Set PAYFORM_SCREENSHOT=/path/to.png to keep the screenshot of the filled card page.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import os
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from PySide6.QtGui import QImage
+
+from epay_desktop.sandbox import RunningSandbox
+
+pytestmark = pytest.mark.browser
+
+CLIENT = {
+    "grant_type": "client_credentials",
+    "client_id": "test",
+    "client_secret": "yF587AV9Ms94qN2QShFzVR3vFnWkhjbAK3sG",
+    "terminal": "67e34d63-102f-4bd1-898e-370781d0074d",
+}
+FUTURE = f"12{(date.today().year + 3) % 100:02d}"  # typed as digits; the page inserts the slash
+_invoices = itertools.count(int(datetime.now().strftime("%H%M%S")) * 10)
+
+
+def payment_token(sandbox: RunningSandbox, invoice_id: str, amount: str) -> dict[str, Any]:
+    fields = {**CLIENT, "scope": "payment", "invoiceID": invoice_id, "amount": amount, "currency": "KZT"}
+    response = httpx.post(f"{sandbox.base_url}/oauth2/token", data=fields, timeout=10)
+    response.raise_for_status()
+    token: dict[str, Any] = response.json()
+    return token
+
+
+def check_status(sandbox: RunningSandbox, invoice_id: str) -> dict[str, Any]:
+    with httpx.Client(base_url=sandbox.base_url, timeout=10) as client:
+        token = client.post("/oauth2/token", data={**CLIENT, "scope": "webapi payment"}).json()[
+            "access_token"
+        ]
+        response = client.get(
+            f"/check-status/payment/transaction/{invoice_id}", headers={"Authorization": f"Bearer {token}"}
+        )
+    transaction: dict[str, Any] = response.json()["transaction"]
+    return transaction
+
+
+def merchant_page(sandbox: RunningSandbox, merchant: Any, call: str, amount: str = "1500") -> str:
+    """Register a shop page that calls ``halyk.<call>`` with a fresh token; returns its invoice id."""
+    invoice_id = f"{next(_invoices) % 10**9:09d}"
+    payment = {
+        "invoiceId": invoice_id,
+        "backLink": f"{merchant.base_url}/ok",
+        "failureBackLink": f"{merchant.base_url}/fail",
+        "postLink": "",
+        "language": "rus",
+        "description": "Заказ №" + invoice_id[-4:] + " — чай и кофе",
+        "terminal": CLIENT["terminal"],
+        "amount": Decimal(amount),
+        "currency": "KZT",
+        "name": "Test Buyer",
+        "auth": payment_token(sandbox, invoice_id, amount),  # the whole token object, as the docs ask
+    }
+    widget_callback = "function (result) { document.title = 'result:' + JSON.stringify(result); }"
+    invocation = (
+        "halyk.pay(payment);" if call == "pay" else f"halyk.showPaymentWidget(payment, {widget_callback});"
+    )
+    merchant.pages[f"/checkout/{invoice_id}"] = f"""<!doctype html>
+<html><head><meta charset="utf-8"><title>shop</title>
+<script src="{sandbox.base_url}/payform/payment-api.js"></script></head>
+<body><h1>Test shop</h1>
+<script>
+var payment = {json.dumps(payment, default=str, ensure_ascii=False)};
+payment.amount = Number(payment.amount);
+{invocation}
+</script></body></html>"""
+    return invoice_id
+
+
+# Arrays do not come back through runJavaScript in PySide6 6.12 (they arrive as ''), so JSON it is.
+FILL = """
+(function (card) {
+  function type(id, value) {
+    var input = document.getElementById(id);
+    input.focus();
+    input.value = value;
+    input.dispatchEvent(new Event("input", { bubbles: true }));
+    return input.value;
+  }
+  return JSON.stringify(["pan", "expiry", "cvc", "name"].map(function (id) { return type(id, card[id]); }));
+})(%s)
+"""
+SUBMIT = "document.querySelector('form.pay-form button[type=submit]').click(); true"
+
+
+def fill(browser: Any, pan: str, frame: Any = None) -> list[str]:
+    card = {"pan": pan, "expiry": FUTURE, "cvc": "321", "name": "test buyer"}
+    typed: list[str] = json.loads(browser.run_js(FILL % json.dumps(card), frame))
+    return typed
+
+
+def grouped(pan: str) -> str:
+    return " ".join(pan[i : i + 4] for i in range(0, len(pan), 4))
+
+
+def painted(browser: Any) -> QImage:
+    """What the view shows once the page has rendered two more frames (offscreen paints asynchronously)."""
+    browser.run_js(
+        "window.__painted = false; requestAnimationFrame(() => requestAnimationFrame(() => "
+        "{ window.__painted = true; })); true"
+    )
+    browser.wait_js("window.__painted === true")
+    return browser.view.grab().toImage()
+
+
+def save_screenshot(browser: Any, before: QImage, tmp_path: Path) -> None:
+    """Wait until the typed card shows on screen, then keep the picture."""
+    browser.qtbot.waitUntil(lambda: painted(browser) != before, timeout=20_000)
+    path = Path(os.environ.get("PAYFORM_SCREENSHOT") or tmp_path / "payform.png")
+    assert browser.view.grab().save(str(path))
+    image = QImage(str(path))
+    assert image.width() >= 900
+    assert image.pixelColor(10, 60) != image.pixelColor(500, 140)  # background vs. the card: it rendered
+
+
+def test_pay_with_an_approved_card(
+    browser: Any, sandbox: RunningSandbox, merchant: Any, tmp_path: Path
+) -> None:
+    invoice_id = merchant_page(sandbox, merchant, "pay")
+    browser.open(f"{merchant.base_url}/checkout/{invoice_id}")
+    browser.wait_loaded(f"{sandbox.base_url}/payform/?params=")
+    browser.wait_js("!!document.querySelector('form.pay-form') && document.readyState === 'complete'")
+    assert "1 500,00 ₸" in browser.run_js("document.getElementById('amount').textContent").replace(
+        "\u202f", " "
+    ).replace("\u00a0", " ")
+
+    browser.run_js("document.activeElement.blur(); true")
+    before = painted(browser)
+    typed = fill(browser, "4405639704015096")
+    assert typed == [grouped("4405639704015096"), f"{FUTURE[:2]}/{FUTURE[2:]}", "321", "TEST BUYER"]
+    browser.run_js("document.activeElement.blur(); true")
+    save_screenshot(browser, before, tmp_path)
+
+    browser.run_js(SUBMIT)
+    browser.wait_loaded(f"{merchant.base_url}/ok")
+    assert browser.page.errors() == []
+    transaction = check_status(sandbox, invoice_id)
+    assert transaction["statusName"] == "CHARGE"
+    assert Decimal(str(transaction["amount"])) == Decimal("1500")
+    assert transaction["cardMask"].startswith("440563")
+
+
+def test_pay_with_a_declined_card(browser: Any, sandbox: RunningSandbox, merchant: Any) -> None:
+    invoice_id = merchant_page(sandbox, merchant, "pay", amount="990.50")
+    browser.open(f"{merchant.base_url}/checkout/{invoice_id}")
+    browser.wait_loaded(f"{sandbox.base_url}/payform/?params=")
+    browser.wait_js("!!document.querySelector('form.pay-form') && document.readyState === 'complete'")
+    fill(browser, "4003032704547597")
+    browser.run_js(SUBMIT)
+    browser.wait_loaded(f"{merchant.base_url}/fail")
+    transaction = check_status(sandbox, invoice_id)
+    assert transaction["statusName"] == "REJECT"
+    assert Decimal(str(transaction["orgAmount"])) == Decimal("990.50")
+
+
+@pytest.mark.parametrize(("pan", "success"), [("5522042705066736", True), ("5578342710750560", False)])
+def test_widget_reports_to_the_callback(
+    browser: Any, sandbox: RunningSandbox, merchant: Any, pan: str, success: bool
+) -> None:
+    invoice_id = merchant_page(sandbox, merchant, "widget")
+    browser.open(f"{merchant.base_url}/checkout/{invoice_id}")
+    browser.wait_loaded(f"{merchant.base_url}/checkout/")
+    assert browser.run_js("document.querySelectorAll('.widgetScreen > .iframeBox > iframe').length") == 1
+    # The iframe is on the sandbox's origin, the shop on another: fill it through its own frame.
+    frame = browser.child_frame
+    browser.wait_js(
+        "location.search.indexOf('isShortForm=true') >= 0 && !!document.querySelector('form.pay-form')"
+        " && document.readyState === 'complete'",
+        frame,
+    )
+    fill(browser, pan, frame)
+    browser.run_js(SUBMIT, frame)
+    browser.qtbot.waitUntil(lambda: browser.view.title().startswith("result:"), timeout=20_000)
+    assert json.loads(browser.view.title().removeprefix("result:")) == {"success": success}
+    assert browser.run_js("document.querySelectorAll('.widgetScreen').length") == 0  # overlay removed
+    assert browser.url() == f"{merchant.base_url}/checkout/{invoice_id}"  # the shop page never left
+    assert check_status(sandbox, invoice_id)["statusName"] == ("CHARGE" if success else "REJECT")

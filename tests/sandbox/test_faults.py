@@ -1,0 +1,171 @@
+"""Injected faults. Drops and delays run on a real loopback server (start_in_thread)."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from typing import Any
+
+import httpx
+import pytest
+
+from epay_desktop.sandbox import start_in_thread
+from epay_desktop.sandbox.dropping import ConnectionDropped
+
+
+def fault(client, operation: str, kind: str, value: float = 0, times: int = 1) -> None:
+    body = {"operation": operation, "kind": kind, "value": value, "times": times}
+    response = client.post("/sandbox/faults", json=body)
+    assert response.status_code == 201, response.text
+
+
+# -- in process -----------------------------------------------------------------------------
+
+
+def test_http_status_answers_without_applying(sb) -> None:
+    txn_id = sb.paid("000000601", "1000")
+    headers = sb.auth()
+    fault(sb, "refund", "http_status", 503)
+    response = sb.post(f"/operation/{txn_id}/refund", params={"amount": "100"}, headers=headers)
+    assert (response.status_code, response.json()["code"]) == (503, 860)
+    assert sb.txn("000000601")["payoutAmount"] == 0
+    assert sb.op(txn_id, "refund", amount="100").status_code == 200
+
+
+def test_result_code_fault_on_status(sb) -> None:
+    sb.paid("000000602")
+    headers = sb.auth()
+    fault(sb, "status", "result_code", 107)
+    fault(sb, "status", "result_code", 103)
+    path = "/check-status/payment/transaction/000000602"
+    first = sb.get(path, headers=headers).json()
+    assert first == {"resultCode": "107", "resultMessage": "Operation in progress"}
+    assert sb.get(path, headers=headers).json()["resultCode"] == "103"
+    assert sb.get(path, headers=headers).json()["resultCode"] == "100"
+
+
+def test_expire_token_fault(sb) -> None:
+    headers = sb.auth()
+    fault(sb, "cards", "expire_token")
+    response = sb.get("/cards/anyone", headers=headers)
+    assert (response.status_code, response.json()["code"]) == (401, 804)
+    assert sb.get("/cards/anyone", headers=headers).status_code == 401
+    assert sb.get("/cards/anyone", headers=sb.auth()).status_code == 200
+
+
+def test_fault_times(sb) -> None:
+    headers = sb.auth()
+    fault(sb, "status", "http_status", 500, times=2)
+    path = "/check-status/payment/transaction/000000603"
+    assert [sb.get(path, headers=headers).status_code for _ in range(3)] == [500, 500, 200]
+
+
+def test_fault_on_token_endpoint(sb) -> None:
+    fault(sb, "token", "http_status", 502)
+    assert sb.token().status_code == 502
+    assert sb.token().status_code == 200
+
+
+def test_faults_only_hit_their_operation(sb) -> None:
+    txn_id = sb.paid("000000604", "1000")
+    fault(sb, "cancel", "http_status", 500)
+    assert sb.op(txn_id, "refund", amount="10").status_code == 200
+    assert sb.get("/sandbox/faults").json()[0]["operation"] == "cancel"
+
+
+def test_in_process_drop_raises_connection_error(sb) -> None:
+    fault(sb, "token", "drop_before_apply")
+    with pytest.raises(ConnectionDropped):
+        sb.token()
+
+
+# -- on a real loopback server --------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def live() -> Iterator[Any]:
+    with start_in_thread() as running:
+        yield running
+
+
+@pytest.fixture
+def http(live) -> Iterator[httpx.Client]:
+    with httpx.Client(base_url=live.base_url, timeout=5) as client:
+        client.post("/sandbox/reset")
+        yield client
+        client.post("/sandbox/reset")
+
+
+def token(http: httpx.Client, **fields: str) -> str:
+    from epay_desktop.sandbox.config import TEST_CLIENT_SECRET, TEST_TERMINAL_ID
+
+    form = {"grant_type": "client_credentials", "client_id": "test", "client_secret": TEST_CLIENT_SECRET}
+    response = http.post("/oauth2/token", data={**form, "terminal": TEST_TERMINAL_ID, **fields})
+    assert response.status_code == 200, response.text
+    return str(response.json()["access_token"])
+
+
+def paid(http: httpx.Client, invoice: str) -> str:
+    token(http, invoiceID=invoice, amount="1000", currency="KZT")
+    body = {"invoiceId": invoice, "pan": "4405639704015096", "expiry": "12/30", "cvc": "123", "name": "X"}
+    return str(http.post("/sandbox/pay", json=body).json()["transactionId"])
+
+
+def ledger(http: httpx.Client) -> dict[str, Any]:
+    return {t["invoiceId"]: t for t in http.get("/sandbox/transactions").json()}
+
+
+def test_drop_after_apply_closes_connection_but_applies(http) -> None:
+    txn_id = paid(http, "000000611")
+    headers = {"Authorization": f"Bearer {token(http)}"}
+    fault(http, "refund", "drop_after_apply")
+    with httpx.Client(base_url=str(http.base_url)) as fresh, pytest.raises(httpx.RemoteProtocolError):
+        fresh.post(
+            f"/operation/{txn_id}/refund", params={"amount": "100", "externalID": "e1"}, headers=headers
+        )
+    entry = ledger(http)["000000611"]
+    assert entry["payoutAmount"] == 100
+    assert entry["operations"][-1]["externalID"] == "e1"
+
+
+def test_drop_before_apply_closes_connection_without_applying(http) -> None:
+    txn_id = paid(http, "000000612")
+    headers = {"Authorization": f"Bearer {token(http)}"}
+    fault(http, "refund", "drop_before_apply")
+    with httpx.Client(base_url=str(http.base_url)) as fresh, pytest.raises(httpx.RemoteProtocolError):
+        fresh.post(f"/operation/{txn_id}/refund", params={"amount": "100"}, headers=headers)
+    assert ledger(http)["000000612"]["payoutAmount"] == 0
+
+
+def test_drop_is_not_a_500_and_server_keeps_serving(http) -> None:
+    fault(http, "token", "drop_after_apply")
+    with pytest.raises(httpx.RemoteProtocolError):
+        token(http)
+    assert token(http)
+
+
+def test_drop_on_status_read(http) -> None:
+    headers = {"Authorization": f"Bearer {token(http)}"}
+    fault(http, "status", "drop_before_apply")
+    with pytest.raises(httpx.TransportError):
+        http.get("/check-status/payment/transaction/000000613", headers=headers)
+
+
+def test_delay_applies_then_answers_late(http) -> None:
+    txn_id = paid(http, "000000614")
+    headers = {"Authorization": f"Bearer {token(http)}"}
+    fault(http, "refund", "delay", 0.3)
+    started = time.monotonic()
+    response = http.post(f"/operation/{txn_id}/refund", params={"amount": "50"}, headers=headers)
+    assert response.status_code == 200
+    assert time.monotonic() - started >= 0.3
+    assert ledger(http)["000000614"]["payoutAmount"] == 50
+
+
+def test_delay_past_client_timeout_still_applies(http) -> None:
+    txn_id = paid(http, "000000615")
+    headers = {"Authorization": f"Bearer {token(http)}"}
+    fault(http, "refund", "delay", 0.5)
+    with pytest.raises(httpx.ReadTimeout):
+        http.post(f"/operation/{txn_id}/refund", params={"amount": "50"}, headers=headers, timeout=0.1)
+    assert ledger(http)["000000615"]["payoutAmount"] == 50
