@@ -48,7 +48,7 @@ def parse_decimal_amount(value: object, currency: str = "KZT") -> int:
     values, more than two decimals and values above :data:`MAX_MINOR`.
     """
     exponent = _currency_exponent(currency)
-    if isinstance(value, bool) or isinstance(value, float):
+    if isinstance(value, (bool, float)):
         raise MoneyError(f"amount {value!r} is not an exact decimal number")
     if isinstance(value, int):
         dec = Decimal(value)

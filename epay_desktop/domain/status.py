@@ -8,12 +8,12 @@ part, or cancelled. ``CHARGE`` is money taken: it can be refunded, fully or in p
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 __all__ = ["PaymentStatus"]
 
 
-class PaymentStatus(str, Enum):
+class PaymentStatus(StrEnum):
     NEW = "NEW"
     FINGERPRINT = "FINGERPRINT"
     THREE_DS = "3D"

@@ -8,7 +8,7 @@ another set of URLs, so the same code runs against the real hosts unchanged.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from enum import Enum
+from enum import StrEnum
 from urllib.parse import urlsplit
 
 __all__ = ["Credentials", "Endpoints", "Environment", "Secret", "endpoints_for"]
@@ -17,7 +17,7 @@ __all__ = ["Credentials", "Endpoints", "Environment", "Secret", "endpoints_for"]
 SANDBOX_DEFAULT_URL = "http://127.0.0.1:8765"
 
 
-class Environment(str, Enum):
+class Environment(StrEnum):
     """The names accepted in ``EPAYMENT_ENV``."""
 
     PROD = "prod"
