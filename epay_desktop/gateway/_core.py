@@ -1,0 +1,226 @@
+"""The machinery under ``EpayClient``: HTTP client ownership, tokens, the retry loop, 401 handling."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import TypeVar
+
+import httpx
+
+from epay_desktop.domain import InvoiceId, Money
+
+from ._parse import BodyError, decode_json
+from ._transport import ATTEMPT, Request, Transport
+from .config import Credentials, Endpoints
+from .errors import AuthError, EpayError, ProtocolError, ServerError
+from .models import AccessToken, PaymentToken
+from .retry import RetryPolicy, UniformSource, default_rng, parse_retry_after
+from .tokens import (
+    ServiceTokenCache,
+    parse_payment_token,
+    parse_token,
+    payment_token_form,
+    service_token_form,
+)
+
+__all__ = ["DEFAULT_TIMEOUT", "Core"]
+
+T = TypeVar("T")
+
+#: Connect and pool waits are short (nothing is sent yet); reads allow for a slow bank.
+DEFAULT_TIMEOUT = httpx.Timeout(connect=5.0, read=30.0, write=10.0, pool=5.0)
+
+
+class Core:
+    def __init__(
+        self,
+        endpoints: Endpoints,
+        credentials: Credentials,
+        *,
+        http: httpx.AsyncClient | None,
+        timeout: httpx.Timeout | float | None,
+        retry: RetryPolicy,
+        scope: str,
+        clock: Callable[[], float],
+        sleep: Callable[[float], Awaitable[None]],
+        rng: UniformSource | None,
+    ) -> None:
+        self.endpoints = endpoints
+        self.credentials = credentials
+        self.scope = scope
+        self.retry_policy = retry
+        self.clock = clock
+        self._sleep = sleep
+        self._rng = rng if rng is not None else default_rng()
+        self._owns_http = http is None
+        if http is None:
+            chosen = DEFAULT_TIMEOUT if timeout is None else httpx.Timeout(timeout)
+            http = httpx.AsyncClient(timeout=chosen, follow_redirects=False)
+            self.transport = Transport(http, None)
+        else:
+            self.transport = Transport(http, None if timeout is None else httpx.Timeout(timeout))
+        self._http = http
+        self.tokens = ServiceTokenCache(self._fetch_service_token, clock)
+
+    async def aclose(self) -> None:
+        self.tokens.clear()
+        if self._owns_http:
+            await self._http.aclose()
+
+    # -- retries -----------------------------------------------------------------------------
+
+    async def retrying(self, once: Callable[[], Awaitable[T]]) -> T:
+        """Run a safe read, retrying retryable EpayErrors (GatewayUnavailable, ServerError) per the policy."""
+        attempt = 1
+        while True:
+            marker = ATTEMPT.set(attempt)
+            try:
+                return await once()
+            except EpayError as exc:
+                if not exc.retryable or attempt >= self.retry_policy.attempts:
+                    raise
+                delay = self.retry_policy.delay(attempt, self._rng, exc.retry_after)
+            finally:
+                ATTEMPT.reset(marker)
+            await self._sleep(delay)
+            attempt += 1
+
+    # -- tokens ------------------------------------------------------------------------------
+
+    async def _token_body(self, req: Request) -> object:
+        """POST a token form once and return the decoded JSON, or raise the matching EpayError."""
+        response = await self.transport.send(req)
+        status = response.status_code
+        if 200 <= status < 300:
+            try:
+                return decode_json(response.content)
+            except BodyError as exc:
+                raise ProtocolError(str(exc), operation=req.operation, http_status=status) from None
+        if status in (400, 401, 403):
+            what = "client ID, client secret or terminal ID"
+            if req.invoice_id is not None:
+                what += " (or the invoice number or amount of this payment token)"
+            raise AuthError(
+                f"token endpoint refused the {what}",
+                operation=req.operation,
+                invoice_id=req.invoice_id,
+                http_status=status,
+            )
+        if status == 429 or status >= 500:
+            raise ServerError(
+                f"token endpoint answered HTTP {status}",
+                operation=req.operation,
+                invoice_id=req.invoice_id,
+                http_status=status,
+                retry_after=parse_retry_after(response.headers),
+            )
+        raise ProtocolError(
+            f"token endpoint answered HTTP {status}; check the OAuth URL",
+            operation=req.operation,
+            invoice_id=req.invoice_id,
+            http_status=status,
+        )
+
+    async def _fetch_service_token(self, scope: str, terminal: str) -> AccessToken:
+        form = service_token_form(self.credentials, scope)
+        form["terminal"] = terminal
+        req = Request(
+            operation="service_token",
+            method="POST",
+            url=self.endpoints.oauth_url,
+            template="/oauth2/token",
+            mutation=False,
+            form=form,
+        )
+        body = await self._token_body(req)
+        try:
+            return parse_token(body, self.clock())
+        except BodyError as exc:
+            raise ProtocolError(str(exc), operation=req.operation, http_status=200) from None
+
+    async def payment_token(
+        self,
+        invoice_id: InvoiceId,
+        amount: Money,
+        *,
+        post_link: str,
+        failure_post_link: str,
+        secret_hash: str | None,
+    ) -> PaymentToken:
+        form = payment_token_form(
+            self.credentials,
+            invoice_id,
+            amount,
+            scope=self.scope,
+            post_link=post_link,
+            failure_post_link=failure_post_link,
+            secret_hash=secret_hash,
+        )
+        req = Request(
+            operation="payment_token",
+            method="POST",
+            url=self.endpoints.oauth_url,
+            template="/oauth2/token",
+            mutation=False,
+            invoice_id=invoice_id.value,
+            form=form,
+        )
+
+        async def once() -> PaymentToken:
+            body = await self._token_body(req)
+            try:
+                return parse_payment_token(
+                    body, self.clock(), invoice_id, amount, self.credentials.terminal_id
+                )
+            except BodyError as exc:
+                raise ProtocolError(
+                    str(exc), operation=req.operation, invoice_id=invoice_id.value, http_status=200
+                ) from None
+
+        return await self.retrying(once)
+
+    async def service_token(self) -> AccessToken:
+        """The cached service token, fetched (one attempt) when missing or close to expiry."""
+        return await self.tokens.get(self.scope, self.credentials.terminal_id)
+
+    async def service_token_with_retries(self) -> AccessToken:
+        return await self.retrying(self.service_token)
+
+    # -- authenticated calls -----------------------------------------------------------------
+
+    async def authed_send(
+        self, req: Request, get_token: Callable[[], Awaitable[AccessToken]]
+    ) -> httpx.Response:
+        """Send with a service token; on 401 refresh once and replay once; a second 401 is AuthError."""
+        token = await get_token()
+        response = await self.transport.send(req, authorization=token.authorization)
+        if response.status_code != 401:
+            return response
+        self.tokens.invalidate(self.scope, self.credentials.terminal_id, token)
+        token = await get_token()
+        response = await self.transport.send(req, authorization=token.authorization, replay=True)
+        if response.status_code == 401:
+            raise AuthError(
+                "gateway answered 401 twice, the second time to a freshly issued token",
+                operation=req.operation,
+                invoice_id=req.invoice_id,
+                transaction_id=req.transaction_id,
+                http_status=401,
+                user_message=(
+                    "Gateway authentication failed: even a freshly issued token was refused. Check the "
+                    "client ID, client secret and terminal ID in the settings."
+                ),
+            )
+        return response
+
+    async def read(self, req: Request, interpret: Callable[[httpx.Response], T]) -> T:
+        """A safe, retried, service-token read."""
+
+        async def once() -> T:
+            return interpret(await self.authed_send(req, self.service_token))
+
+        return await self.retrying(once)
+
+    async def mutate(self, req: Request) -> httpx.Response:
+        """A mutation, sent once (plus one replay after a 401). The token fetch itself is retried."""
+        return await self.authed_send(req, self.service_token_with_retries)

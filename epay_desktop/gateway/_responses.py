@@ -1,0 +1,186 @@
+"""From an HTTP response to a typed result or EpayError, per endpoint kind.
+
+Reads: 2xx bodies must validate (else ProtocolError); 5xx and 429 are retryable ServerErrors.
+Mutations: 2xx means applied; a definite 4xx refusal is an ApiError; everything else (5xx, 429,
+3xx, 408, an unreadable 2xx of a payment) is OutcomeUnknown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import httpx
+
+from epay_desktop.domain import Money
+
+from . import codes
+from ._parse import BodyError, decode_json, get_text, to_int
+from ._transport import Request, api_error_for
+from .cards import parse_card_payment, parse_saved_card
+from .errors import AuthError, Declined, OutcomeUnknown, ProtocolError, ServerError
+from .models import CardPaymentResult, OperationResult, SavedCard, StatusResult
+from .retry import parse_retry_after
+from .status import interpret_status
+
+__all__ = ["card_list", "card_payment", "operation_result", "status_result"]
+
+#: 4xx answers that do not prove the request was refused before being applied.
+_UNCLEAR_4XX = frozenset({408, 429})
+
+
+def _forbidden(req: Request, status: int) -> AuthError:
+    return AuthError(
+        "gateway answered 403 Forbidden",
+        operation=req.operation,
+        invoice_id=req.invoice_id,
+        transaction_id=req.transaction_id,
+        http_status=status,
+        user_message=(
+            "The gateway does not allow this merchant or terminal to do that. Check the terminal ID in the "
+            "settings, or ask the bank to enable the operation for the terminal."
+        ),
+    )
+
+
+def _read_failure(req: Request, response: httpx.Response) -> None:
+    """Raise for statuses every read treats alike: 403, 429, 5xx."""
+    status = response.status_code
+    if status == 403:
+        raise _forbidden(req, status)
+    if status == 429 or status >= 500:
+        raise ServerError(
+            f"gateway answered HTTP {status}",
+            operation=req.operation,
+            invoice_id=req.invoice_id,
+            http_status=status,
+            retry_after=parse_retry_after(response.headers),
+        )
+
+
+def _protocol(req: Request, detail: str, status: int) -> ProtocolError:
+    return ProtocolError(detail, operation=req.operation, invoice_id=req.invoice_id, http_status=status)
+
+
+def status_result(req: Request, response: httpx.Response) -> StatusResult:
+    """check-status: a ``resultCode`` body is read at any status below 500 (some hosts answer 400)."""
+    _read_failure(req, response)
+    status = response.status_code
+    try:
+        body = decode_json(response.content)
+    except BodyError as exc:
+        if 200 <= status < 300:
+            raise _protocol(req, str(exc), status) from None
+        raise api_error_for(req, response) from None
+    if isinstance(body, Mapping) and "resultCode" in body:
+        return interpret_status(
+            body,
+            invoice_id=req.invoice_id or "",
+            http_status=status,
+            retry_after=parse_retry_after(response.headers),
+        )
+    if 200 <= status < 300:
+        raise _protocol(req, "check-status answer has no resultCode", status)
+    raise api_error_for(req, response)
+
+
+def card_list(req: Request, response: httpx.Response) -> list[SavedCard]:
+    """``GET /cards/{accountId}``: a JSON array, or ``{"code": 1373}`` meaning "no saved cards"."""
+    _read_failure(req, response)
+    status = response.status_code
+    try:
+        body = decode_json(response.content)
+    except BodyError as exc:
+        if 200 <= status < 300:
+            raise _protocol(req, str(exc), status) from None
+        raise api_error_for(req, response) from None
+    if isinstance(body, Mapping):
+        try:
+            code = to_int(body.get("code"), "code")
+        except BodyError:
+            code = None
+        if code == codes.NO_SAVED_CARDS:
+            return []
+    if 200 <= status < 300:
+        if not isinstance(body, list):
+            raise _protocol(req, "card list is not a JSON array", status)
+        try:
+            return [parse_saved_card(item) for item in body]
+        except BodyError as exc:
+            raise _protocol(req, str(exc), status) from None
+    raise api_error_for(req, response)
+
+
+def _mutation_failure(req: Request, response: httpx.Response, *, declined: bool = False) -> None:
+    """Raise for any non-2xx answer to a mutation."""
+    status = response.status_code
+    if 200 <= status < 300:
+        return
+    if status == 403:
+        raise _forbidden(req, status)
+    if 400 <= status < 500 and status not in _UNCLEAR_4XX:
+        raise api_error_for(req, response, declined=declined)
+    raise OutcomeUnknown(
+        f"gateway answered HTTP {status} after receiving the request",
+        operation=req.operation,
+        invoice_id=req.invoice_id,
+        transaction_id=req.transaction_id,
+        http_status=status,
+    )
+
+
+def operation_result(
+    req: Request, response: httpx.Response, *, amount: Money | None = None, external_id: str | None = None
+) -> OperationResult:
+    """charge/cancel/refund/deactivate: any 2xx is "applied"; the (undocumented) body is kept as is."""
+    _mutation_failure(req, response)
+    code: int | None = None
+    message = ""
+    raw: object
+    try:
+        raw = decode_json(response.content) if response.content else None
+    except BodyError:
+        raw = response.text
+    if isinstance(raw, Mapping):
+        try:
+            code = to_int(raw.get("code"), "code")
+        except BodyError:
+            code = None
+        try:
+            message = get_text(raw, "message") or get_text(raw, "status")
+        except BodyError:
+            message = ""
+    return OperationResult(
+        operation=req.operation,
+        target_id=req.transaction_id or "",
+        http_status=response.status_code,
+        code=code,
+        message=message,
+        amount=amount,
+        external_id=external_id,
+        raw=raw,
+    )
+
+
+def card_payment(req: Request, response: httpx.Response, amount: Money) -> CardPaymentResult:
+    """Saved-card payment: 400 is Declined; an unreadable 2xx is OutcomeUnknown (money may have moved)."""
+    _mutation_failure(req, response, declined=True)
+    try:
+        result = parse_card_payment(decode_json(response.content), amount)
+    except BodyError as exc:
+        raise OutcomeUnknown(
+            f"unreadable answer to a payment ({exc})",
+            operation=req.operation,
+            invoice_id=req.invoice_id,
+            http_status=response.status_code,
+        ) from None
+    if result.status is not None and result.status.is_failure:
+        raise Declined(
+            f"payment ended in status {result.status.value}",
+            reason_code=result.reason_code,
+            operation=req.operation,
+            invoice_id=req.invoice_id,
+            transaction_id=result.id,
+            http_status=response.status_code,
+            gateway_code=result.reason_code,
+        )
+    return result

@@ -1,0 +1,171 @@
+"""One HTTP exchange: send, time, log one line, and turn httpx failures into EpayErrors.
+
+The log line names the operation, the path *template* (``/operation/{id}/refund``), the HTTP status,
+the elapsed time and the attempt number. It never contains URLs with ids filled in, query strings,
+headers, bodies, tokens or the client secret.
+"""
+
+from __future__ import annotations
+
+import contextvars
+import logging
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, Final
+
+import httpx
+
+from ._parse import BodyError, decode_json, get_text, require_mapping, to_int
+from .codes import DECLINE_CODES
+from .errors import (
+    ApiError,
+    Declined,
+    EpayError,
+    GatewayUnavailable,
+    InvalidRequest,
+    InvalidState,
+    NotFound,
+    OutcomeUnknown,
+    SendPhase,
+    send_phase,
+)
+
+__all__ = ["ATTEMPT", "Request", "Transport", "api_error_for", "error_body"]
+
+log = logging.getLogger(__name__)
+
+#: The attempt number of the logical call in progress; set by the client's retry loop.
+ATTEMPT: Final[contextvars.ContextVar[int]] = contextvars.ContextVar("epay_attempt", default=1)
+
+_STATE_WORDS: Final = ("status", "state", "статус", "состоян")
+_NOT_FOUND_WORDS: Final = ("not found", "не найден", "unknown transaction")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Request:
+    """What to send. ``mutation`` decides how an unclear failure is reported (OutcomeUnknown)."""
+
+    operation: str
+    method: str
+    url: str
+    template: str
+    mutation: bool
+    invoice_id: str | None = None
+    transaction_id: str | None = None
+    params: Mapping[str, str] | None = None
+    form: Mapping[str, str] | None = field(default=None, repr=False)
+    content: bytes | None = field(default=None, repr=False)
+    content_type: str | None = None
+
+
+class Transport:
+    """Wraps an ``httpx.AsyncClient``. The caller handles statuses; this handles the wire."""
+
+    def __init__(self, http: httpx.AsyncClient, timeout: httpx.Timeout | None) -> None:
+        self._http = http
+        self._timeout = timeout
+
+    async def send(
+        self, req: Request, *, authorization: str | None = None, replay: bool = False
+    ) -> httpx.Response:
+        """Send once. Raises GatewayUnavailable (not sent / read failed) or OutcomeUnknown (mutation)."""
+        headers = {"Accept": "application/json"}
+        if authorization is not None:
+            headers["Authorization"] = authorization
+        if req.content_type is not None:
+            headers["Content-Type"] = req.content_type
+        attempt = ATTEMPT.get()
+        started = time.perf_counter()
+        try:
+            if self._timeout is None:
+                response = await self._http.request(
+                    req.method,
+                    req.url,
+                    params=req.params,
+                    data=req.form,
+                    content=req.content,
+                    headers=headers,
+                )
+            else:
+                response = await self._http.request(
+                    req.method,
+                    req.url,
+                    params=req.params,
+                    data=req.form,
+                    content=req.content,
+                    headers=headers,
+                    timeout=self._timeout,
+                )
+        except (httpx.HTTPError, httpx.InvalidURL, httpx.StreamError) as exc:
+            _log_line(req, "-", started, attempt, replay, type(exc).__name__)
+            raise _transport_error(req, exc) from None
+        _log_line(req, str(response.status_code), started, attempt, replay, "")
+        return response
+
+
+def _log_line(req: Request, status: str, started: float, attempt: int, replay: bool, error: str) -> None:
+    elapsed_ms = int((time.perf_counter() - started) * 1000)
+    log.info(
+        "event=gateway_call op=%s method=%s path=%s status=%s elapsed_ms=%d attempt=%d%s%s",
+        req.operation,
+        req.method,
+        req.template,
+        status,
+        elapsed_ms,
+        attempt,
+        " replay=auth" if replay else "",
+        f" error={error}" if error else "",
+    )
+
+
+def _transport_error(req: Request, exc: BaseException) -> EpayError:
+    name = type(exc).__name__
+    if send_phase(exc) is SendPhase.NOT_SENT:
+        cls: type[EpayError] = GatewayUnavailable
+        detail = f"could not send the request ({name})"
+    elif req.mutation:
+        cls, detail = OutcomeUnknown, f"no clear answer after sending ({name})"
+    else:
+        cls, detail = GatewayUnavailable, f"the read failed in transit ({name})"
+    return cls(detail, operation=req.operation, invoice_id=req.invoice_id, transaction_id=req.transaction_id)
+
+
+def error_body(response: httpx.Response) -> tuple[int | None, str]:
+    """``(code, message)`` of an error body ``{"code": int, "message": str}``; lenient."""
+    try:
+        data = require_mapping(decode_json(response.content), "error body")
+        code = to_int(data.get("code"), "code")
+        message = get_text(data, "message")
+    except BodyError:
+        return None, ""
+    return code, message
+
+
+def api_error_for(req: Request, response: httpx.Response, *, declined: bool = False) -> ApiError:
+    """The ApiError subclass for a definite 4xx refusal, from the status, the code and the message.
+
+    The gateway's error codes are undocumented (the docs show ``100`` as a placeholder), so the
+    class is chosen as follows: for a card payment (``declined=True``) a 400 or a known decline
+    code is Declined; then 404 is NotFound and 409 InvalidState; then the message wording decides
+    ("not found" -> NotFound, "status"/"state" -> InvalidState); the rest is InvalidRequest.
+    """
+    code, message = error_body(response)
+    status = response.status_code
+    kwargs: dict[str, Any] = {
+        "operation": req.operation,
+        "invoice_id": req.invoice_id,
+        "transaction_id": req.transaction_id,
+        "http_status": status,
+        "gateway_code": code,
+        "gateway_message": message,
+    }
+    detail = f"gateway refused: {message}" if message else f"gateway refused with HTTP {status}"
+    lowered = message.lower()
+    if declined and (status == 400 or (code is not None and code in DECLINE_CODES)):
+        return Declined(detail, reason_code=code, **kwargs)
+    if status == 404 or any(word in lowered for word in _NOT_FOUND_WORDS):
+        return NotFound(detail, **kwargs)
+    if status == 409 or any(word in lowered for word in _STATE_WORDS):
+        return InvalidState(detail, **kwargs)
+    return InvalidRequest(detail, **kwargs)

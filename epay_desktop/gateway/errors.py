@@ -1,0 +1,216 @@
+"""Everything the gateway client raises. httpx exceptions never leave ``gateway/``.
+
+::
+
+    EpayError                  operation, invoice_id, transaction_id, http_status, gateway_code, user_message
+    ├── GatewayUnavailable     nothing reached the gateway (connect failed / refused / pool timeout), or a
+    │                          *read* failed in transit. Safe to retry.
+    ├── OutcomeUnknown         a mutation (charge, cancel, refund, saved-card payment) was sent and we did not
+    │                          get a clear answer: timeout after sending, dropped connection, 5xx, 429,
+    │                          unreadable answer. It MAY have been applied. Never re-send: ask check-status.
+    ├── AuthError              the gateway refused our credentials (token endpoint 400/401/403, or an API 401
+    │                          that survived one token refresh, or a 403).
+    ├── ApiError               the gateway answered with a definite error (it did not apply anything)
+    │   ├── InvalidState       wrong payment status for the operation (e.g. refund of an AUTH)
+    │   ├── InvalidRequest     bad amount, bad parameters
+    │   │   └── TerminalConfigError   check-status 104/106/109: terminal missing, wrong, or not ours
+    │   ├── NotFound           unknown transaction / invoice
+    │   ├── Declined           the card payment was declined; ``reason_code`` says why (epay-api.md §15)
+    │   └── ServerError        the gateway said "error, retry" on a read (5xx, 429, resultCode 103)
+    └── ProtocolError          an answer to a *read* that we cannot understand (bad JSON, wrong types,
+                               amounts with more than 2 decimals, unknown status names)
+
+``str(error)`` is safe for logs: it never contains tokens, the client secret or request bodies.
+``user_message`` is a plain-words sentence for the cashier: what happened and what to do.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Any, ClassVar, Final
+
+import httpx
+
+from .codes import decline_reason
+from .redaction import redact_text
+
+__all__ = [
+    "ApiError",
+    "AuthError",
+    "Declined",
+    "EpayError",
+    "GatewayUnavailable",
+    "InvalidRequest",
+    "InvalidState",
+    "NotFound",
+    "OutcomeUnknown",
+    "ProtocolError",
+    "SendPhase",
+    "ServerError",
+    "TerminalConfigError",
+    "send_phase",
+]
+
+_MAX_DETAIL: Final = 300
+
+
+class EpayError(Exception):
+    """Base of every gateway failure. ``retryable`` says whether repeating the same call is harmless."""
+
+    default_user_message: ClassVar[str] = "The payment gateway reported a problem. Try again later."
+    retryable: ClassVar[bool] = False
+
+    def __init__(
+        self,
+        detail: str,
+        *,
+        operation: str,
+        invoice_id: str | None = None,
+        transaction_id: str | None = None,
+        http_status: int | None = None,
+        gateway_code: int | None = None,
+        user_message: str | None = None,
+        retry_after: float | None = None,
+    ) -> None:
+        self.detail = redact_text(detail)[:_MAX_DETAIL]
+        self.operation = operation
+        self.invoice_id = invoice_id
+        self.transaction_id = transaction_id
+        self.http_status = http_status
+        self.gateway_code = gateway_code
+        self.user_message = user_message or self.default_user_message
+        #: Seconds the gateway asked us to wait (``Retry-After``), if it said so.
+        self.retry_after = retry_after
+        super().__init__(self.__str__())
+
+    def __str__(self) -> str:
+        parts = [f"{self.operation}: {self.detail}"]
+        if self.invoice_id:
+            parts.append(f"invoice={self.invoice_id}")
+        if self.transaction_id:
+            parts.append(f"transaction={self.transaction_id}")
+        if self.http_status is not None:
+            parts.append(f"http={self.http_status}")
+        if self.gateway_code is not None:
+            parts.append(f"code={self.gateway_code}")
+        return " ".join(parts)
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.__str__()!r})"
+
+
+class GatewayUnavailable(EpayError):
+    default_user_message = (
+        "Could not reach the ePay gateway. Nothing was changed, so it is safe to try again. "
+        "Check the internet connection; if it keeps happening, the gateway may be down."
+    )
+    retryable = True
+
+
+class OutcomeUnknown(EpayError):
+    default_user_message = (
+        "The gateway did not confirm the operation, so it may or may not have been applied. "
+        "Do not repeat it: check the payment's status first (the console does this for you)."
+    )
+
+
+class AuthError(EpayError):
+    default_user_message = (
+        "The gateway did not accept the merchant credentials. Check the client ID, client secret and "
+        "terminal ID in the settings, then try again."
+    )
+
+
+class ApiError(EpayError):
+    """The gateway answered with a definite error; ``gateway_message`` is its own text, if any."""
+
+    default_user_message = "The gateway refused the operation. Nothing was changed."
+
+    def __init__(self, detail: str, *, gateway_message: str = "", **kwargs: Any) -> None:
+        self.gateway_message = redact_text(gateway_message)[:_MAX_DETAIL]
+        super().__init__(detail, **kwargs)
+
+
+class InvalidState(ApiError):
+    default_user_message = (
+        "The payment is not in a state that allows this operation: only a held (AUTH) payment can be "
+        "charged or cancelled, and only a charged payment can be refunded. Nothing was changed; "
+        "refresh the payment status."
+    )
+
+
+class InvalidRequest(ApiError):
+    default_user_message = (
+        "The gateway rejected the request as invalid (for example the amount is too large, or below the "
+        "10 ₸ refund minimum). Nothing was changed; check the amount and try again."
+    )
+
+
+class TerminalConfigError(InvalidRequest):
+    default_user_message = (
+        "The gateway says the terminal is missing, wrong or does not belong to this merchant. Check the "
+        "terminal ID in the settings, or ask the bank to check the terminal."
+    )
+
+
+class NotFound(ApiError):
+    default_user_message = (
+        "The gateway does not know this payment. Nothing was changed; check the invoice or "
+        "transaction number."
+    )
+
+
+class Declined(ApiError):
+    """A card payment declined by the bank or the gateway. ``reason_code`` is from epay-api.md §15."""
+
+    def __init__(self, detail: str, *, reason_code: int | None = None, **kwargs: Any) -> None:
+        self.reason_code = reason_code
+        kwargs.setdefault("user_message", _declined_message(reason_code))
+        super().__init__(detail, **kwargs)
+
+
+def _declined_message(reason_code: int | None) -> str:
+    reason = decline_reason(reason_code)
+    why = f" ({reason}, code {reason_code})" if reason else f" (code {reason_code})" if reason_code else ""
+    return f"The card payment was declined{why}. Ask the customer to use another card or call their bank."
+
+
+class ServerError(ApiError):
+    default_user_message = (
+        "The gateway reported a temporary error. Nothing was changed; try again in a few minutes."
+    )
+    retryable = True
+
+
+class ProtocolError(EpayError):
+    default_user_message = (
+        "The gateway sent an answer the console could not understand. Nothing was changed by reading it; "
+        "try again, and contact support if it keeps happening."
+    )
+
+
+# -- which httpx failures mean "nothing was sent" -------------------------------------------------
+
+
+class SendPhase(StrEnum):
+    """How far a request got before an httpx exception, as far as we can prove."""
+
+    NOT_SENT = "not_sent"  # no request bytes left the process: any call may be repeated
+    MAYBE_SENT = "maybe_sent"  # the gateway may have received (and applied) the request
+
+
+#: Exceptions that prove no request bytes reached the gateway. Everything else is MAYBE_SENT
+#: (ReadTimeout, WriteTimeout, ReadError, WriteError, RemoteProtocolError, LocalProtocolError,
+#: CloseError, ProxyError, DecodingError, ...) because a partial write may still have been applied.
+_NOT_SENT_TYPES: Final[tuple[type[Exception], ...]] = (
+    httpx.ConnectError,
+    httpx.ConnectTimeout,
+    httpx.PoolTimeout,
+    httpx.UnsupportedProtocol,
+    httpx.InvalidURL,
+)
+
+
+def send_phase(exc: BaseException) -> SendPhase:
+    """Classify an httpx exception: NOT_SENT only when the failure happened before any byte was sent."""
+    return SendPhase.NOT_SENT if isinstance(exc, _NOT_SENT_TYPES) else SendPhase.MAYBE_SENT
