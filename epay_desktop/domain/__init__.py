@@ -1,17 +1,45 @@
 """Domain values of the console: money, invoice ids, payment statuses. Standard library only."""
 
+from .errors import (
+    AccountLocked,
+    ApprovalError,
+    AuthenticationFailed,
+    ConsoleError,
+    NotFoundError,
+    OperationInProgress,
+    PermissionDenied,
+    RuleViolation,
+    StaleRemaining,
+)
 from .invoice import INVOICE_MAX_DIGITS, INVOICE_MIN_DIGITS, InvoiceId, InvoiceIdError
 from .money import MAX_MINOR, Money, MoneyError, parse_decimal_amount
+from .records import ConsoleStatus, MoneyOp, OpKind, OpState, Payment, Role, User
 from .status import PaymentStatus
 
 __all__ = [
     "INVOICE_MAX_DIGITS",
     "INVOICE_MIN_DIGITS",
     "MAX_MINOR",
+    "AccountLocked",
+    "ApprovalError",
+    "AuthenticationFailed",
+    "ConsoleError",
+    "ConsoleStatus",
     "InvoiceId",
     "InvoiceIdError",
     "Money",
     "MoneyError",
+    "MoneyOp",
+    "NotFoundError",
+    "OpKind",
+    "OpState",
+    "OperationInProgress",
+    "Payment",
     "PaymentStatus",
+    "PermissionDenied",
+    "Role",
+    "RuleViolation",
+    "StaleRemaining",
+    "User",
     "parse_decimal_amount",
 ]

@@ -1,0 +1,165 @@
+"""What the console keeps about payments, money operations, users and receipts.
+
+These frozen records are what the store returns and what services and the UI pass
+around; they hold no database session and no gateway types.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+from .invoice import InvoiceId
+from .money import Money
+
+__all__ = [
+    "ConsoleStatus",
+    "MoneyOp",
+    "OpKind",
+    "OpState",
+    "Payment",
+    "Role",
+    "User",
+]
+
+
+class ConsoleStatus(StrEnum):
+    """A payment's status as the console knows it.
+
+    The gateway's own words (``statusName``) plus three local ones: ``PENDING`` (a payment
+    token was issued and the customer has not finished; the gateway answers 102 or NEW),
+    ``UNKNOWN`` (the console could not learn the outcome yet) and ``EXPIRED`` (the token
+    ran out and the gateway confirmed that no attempt was made). ``NEW`` is also the
+    local status of a payment saved before its token was obtained.
+    """
+
+    NEW = "NEW"
+    PENDING = "PENDING"
+    UNKNOWN = "UNKNOWN"
+    EXPIRED = "EXPIRED"
+    FINGERPRINT = "FINGERPRINT"
+    THREE_DS = "3D"
+    AUTH = "AUTH"
+    CHARGE = "CHARGE"
+    CANCEL = "CANCEL"
+    CANCEL_OLD = "CANCEL_OLD"
+    REFUND = "REFUND"
+    REJECT = "REJECT"
+    FAILED = "FAILED"
+    VERIFIED = "VERIFIED"
+
+    @property
+    def needs_polling(self) -> bool:
+        """The gateway may still change this payment by itself (customer paying, hold expiring)."""
+        return self in _POLLED
+
+
+_POLLED = frozenset(
+    {
+        ConsoleStatus.NEW,
+        ConsoleStatus.PENDING,
+        ConsoleStatus.UNKNOWN,
+        ConsoleStatus.FINGERPRINT,
+        ConsoleStatus.AUTH,
+    }
+)
+
+
+class OpKind(StrEnum):
+    CHARGE = "CHARGE"
+    CANCEL = "CANCEL"
+    REFUND = "REFUND"
+
+
+class OpState(StrEnum):
+    """Life of a money operation (docs/reliability.md).
+
+    SENDING: intent committed, request about to leave or in flight.
+    SUCCEEDED / FAILED: final; FAILED means the gateway did not apply it.
+    UNKNOWN: the answer was lost; only check-status may resolve it, never a re-send.
+    NEEDS_REVIEW: check-status could not say; a manager decides. Blocks new operations.
+    """
+
+    SENDING = "SENDING"
+    SUCCEEDED = "SUCCEEDED"
+    FAILED = "FAILED"
+    UNKNOWN = "UNKNOWN"
+    NEEDS_REVIEW = "NEEDS_REVIEW"
+
+    @property
+    def is_unresolved(self) -> bool:
+        return self in (OpState.SENDING, OpState.UNKNOWN, OpState.NEEDS_REVIEW)
+
+
+class Role(StrEnum):
+    CASHIER = "cashier"
+    MANAGER = "manager"
+    ADMIN = "admin"
+
+    @property
+    def can_move_money(self) -> bool:
+        """Charge, cancel and refund without someone else's approval."""
+        return self in (Role.MANAGER, Role.ADMIN)
+
+
+@dataclass(frozen=True, slots=True)
+class User:
+    id: int
+    name: str
+    role: Role
+    active: bool
+    failed_attempts: int
+    locked_until: datetime | None
+    created_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Payment:
+    id: int
+    invoice_id: InvoiceId
+    amount: Money  # what the customer was asked to pay
+    status: ConsoleStatus
+    description: str
+    email: str | None
+    phone: str | None
+    account_id: str | None
+    save_card: bool
+    language: str
+    register_id: str
+    created_by: int | None
+    created_at: datetime
+    updated_at: datetime
+    transaction_id: str | None
+    gateway_amount: Money | None  # the gateway's current `amount` (after charges/refunds)
+    org_amount: Money | None
+    payout_amount: Money | None  # refunded so far, per the gateway
+    card_mask: str | None
+    card_type: str | None
+    card_id: str | None
+    reference: str | None  # RRN
+    approval_code: str | None
+    reason: str | None
+    reason_code: int | None
+    token_expires_at: datetime | None
+    next_poll_at: datetime | None
+    last_polled_at: datetime | None
+    version: int
+
+
+@dataclass(frozen=True, slots=True)
+class MoneyOp:
+    id: str  # also the externalID sent with refunds
+    payment_id: int
+    kind: OpKind
+    amount: Money
+    state: OpState
+    expected_remaining: Money | None
+    requested_by: int
+    approved_by: int | None
+    reason: str | None
+    gateway_code: int | None
+    gateway_message: str | None
+    created_at: datetime
+    sent_at: datetime | None
+    resolved_at: datetime | None

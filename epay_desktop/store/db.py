@@ -1,0 +1,117 @@
+"""Opening the database and running work on it.
+
+SQLite (the default) gets WAL, ``synchronous=FULL``, foreign keys and a busy timeout on
+every connection. Write transactions that check limits use ``BEGIN IMMEDIATE`` on SQLite
+(the write lock is taken at the start, so two counters cannot both read the old
+remainder) and row locks (``SELECT ... FOR UPDATE``) on PostgreSQL.
+
+All database work of the running app goes through :meth:`Store.run`, which executes a
+function on one dedicated worker thread, so the GUI thread never blocks on I/O.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any, TypeVar
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import sessionmaker
+
+from .tx import Tx
+
+__all__ = ["Store", "make_engine"]
+
+T = TypeVar("T")
+
+SQLITE_BUSY_TIMEOUT_MS = 10_000
+
+
+def make_engine(url: str, **kwargs: Any) -> Engine:
+    """An engine for ``url`` with the console's connection settings applied."""
+    if url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000}, **kwargs)
+        _configure_sqlite(engine)
+        return engine
+    return create_engine(url, pool_pre_ping=True, **kwargs)
+
+
+def _configure_sqlite(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        # Take transaction control away from the sqlite3 module: we emit BEGIN ourselves.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA synchronous=FULL")
+            cursor.execute("PRAGMA foreign_keys=ON")
+            cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+        finally:
+            cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        immediate = conn.get_execution_options().get("sqlite_immediate", False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+class Store:
+    """The database, and the one worker thread that talks to it."""
+
+    def __init__(self, engine: Engine, *, audit_key: bytes = b"") -> None:
+        self.engine = engine
+        self.audit_key = audit_key  # HMAC key of the audit chain; kept out of the database
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._locking_sessions = sessionmaker(
+            engine.execution_options(sqlite_immediate=True), expire_on_commit=False
+        )
+        self._worker = concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="epay-db")
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.engine.dialect.name == "sqlite"
+
+    @contextmanager
+    def read(self) -> Iterator[Tx]:
+        """A transaction for reading (and harmless writes). Commits on success, rolls back on error."""
+        with self._sessions.begin() as session:
+            yield Tx(session, locking=False, audit_key=self.audit_key)
+
+    @contextmanager
+    def write(self) -> Iterator[Tx]:
+        """A transaction that takes the write lock first (``BEGIN IMMEDIATE`` on SQLite).
+
+        On PostgreSQL, repositories lock the rows they check with ``SELECT ... FOR UPDATE``.
+        """
+        with self._locking_sessions.begin() as session:
+            yield Tx(session, locking=True, audit_key=self.audit_key)
+
+    async def run(self, fn: Callable[..., T], *args: Any) -> T:
+        """Run ``fn(*args)`` on the database thread and await its result."""
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._worker, lambda: fn(*args))
+
+    async def run_read(self, fn: Callable[[Tx], T]) -> T:
+        """Run ``fn(tx)`` inside :meth:`read` on the database thread."""
+
+        def work() -> T:
+            with self.read() as tx:
+                return fn(tx)
+
+        return await self.run(work)
+
+    async def run_write(self, fn: Callable[[Tx], T]) -> T:
+        """Run ``fn(tx)`` inside :meth:`write` on the database thread; commits when it returns."""
+
+        def work() -> T:
+            with self.write() as tx:
+                return fn(tx)
+
+        return await self.run(work)
+
+    def close(self) -> None:
+        self._worker.shutdown(wait=True)
+        self.engine.dispose()

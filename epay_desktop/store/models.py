@@ -1,0 +1,256 @@
+"""The console's tables (SQLAlchemy 2.x typed models).
+
+Money columns are BIGINT minor units (tiyn), named ``*_minor``. Timestamps are UTC and
+timezone-aware in Python (``UTCDateTime`` stores them naive-UTC on SQLite and as
+``timestamptz`` on PostgreSQL). Card numbers are never stored: only the gateway's mask.
+Schema changes go through Alembic (``store/migrations``); a test keeps the two equal.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    CheckConstraint,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+    text,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.types import TypeDecorator
+
+__all__ = [
+    "ApprovalRow",
+    "AuditRow",
+    "Base",
+    "CounterRow",
+    "MoneyOpRow",
+    "PaymentRow",
+    "ReceiptRow",
+    "ShopSettingRow",
+    "UTCDateTime",
+    "UserRow",
+]
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+UNRESOLVED_OP_STATES = ("SENDING", "UNKNOWN", "NEEDS_REVIEW")
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Aware UTC datetimes in, aware UTC datetimes out, on every backend."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to the store; use datetime.now(UTC)")
+        value = value.astimezone(UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class UserRow(Base):
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(64))
+    name_key: Mapped[str] = mapped_column(String(64), unique=True)  # casefolded, for lookups
+    role: Mapped[str] = mapped_column(String(16))
+    password_hash: Mapped[str] = mapped_column(String(255))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+    __table_args__ = (CheckConstraint("role IN ('cashier', 'manager', 'admin')", name="role"),)
+
+
+class CounterRow(Base):
+    """Named counters committed before use: the invoice id allocator and receipt numbers per register."""
+
+    __tablename__ = "counters"
+
+    name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[int] = mapped_column(BigInteger)
+
+
+class PaymentRow(Base):
+    __tablename__ = "payments"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    invoice_id: Mapped[str] = mapped_column(String(15), unique=True)
+    invoice_tail: Mapped[str] = mapped_column(
+        String(6), index=True
+    )  # last 6 digits: the gateway wants them unique
+    amount_minor: Mapped[int] = mapped_column(BigInteger)
+    currency: Mapped[str] = mapped_column(String(3), default="KZT")
+    status: Mapped[str] = mapped_column(String(16), index=True)
+    description: Mapped[str] = mapped_column(String(255), default="")
+    email: Mapped[str | None] = mapped_column(String(255))
+    phone: Mapped[str | None] = mapped_column(String(32))
+    account_id: Mapped[str | None] = mapped_column(String(64), index=True)
+    save_card: Mapped[bool] = mapped_column(Boolean, default=False)
+    language: Mapped[str] = mapped_column(String(3), default="rus")
+    register_id: Mapped[str] = mapped_column(String(32))
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # what the gateway said last (check-status), never card numbers
+    transaction_id: Mapped[str | None] = mapped_column(String(64), unique=True)
+    gateway_amount_minor: Mapped[int | None] = mapped_column(BigInteger)
+    org_amount_minor: Mapped[int | None] = mapped_column(BigInteger)
+    payout_amount_minor: Mapped[int | None] = mapped_column(BigInteger)
+    card_mask: Mapped[str | None] = mapped_column(String(32))
+    card_type: Mapped[str | None] = mapped_column(String(32))
+    card_id: Mapped[str | None] = mapped_column(String(64))
+    reference: Mapped[str | None] = mapped_column(String(32), index=True)
+    approval_code: Mapped[str | None] = mapped_column(String(16), index=True)
+    reason: Mapped[str | None] = mapped_column(String(255))
+    reason_code: Mapped[int | None] = mapped_column(Integer)
+    # polling
+    token_expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    next_poll_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
+    last_polled_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    poll_count: Mapped[int] = mapped_column(Integer, default=0)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 - SQLAlchemy's declarative API
+    __table_args__ = (
+        CheckConstraint("amount_minor > 0", name="amount_positive"),
+        Index("ix_payments_created", "created_at", "id"),
+    )
+
+
+class MoneyOpRow(Base):
+    """Charge, cancel or refund: the intent row is committed before the request leaves."""
+
+    __tablename__ = "money_ops"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)  # uuid; the refund's externalID
+    payment_id: Mapped[int] = mapped_column(ForeignKey("payments.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(8))
+    amount_minor: Mapped[int] = mapped_column(BigInteger)
+    state: Mapped[str] = mapped_column(String(16), index=True)
+    expected_remaining_minor: Mapped[int | None] = mapped_column(BigInteger)
+    # the gateway's refunded total (payoutAmount) / status when the intent was made; reconciliation
+    # compares the gateway's answer against these to tell whether this op was applied
+    base_payout_minor: Mapped[int | None] = mapped_column(BigInteger)
+    base_status: Mapped[str | None] = mapped_column(String(16))
+    requested_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    approved_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    reason: Mapped[str | None] = mapped_column(String(255))
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    gateway_code: Mapped[int | None] = mapped_column(Integer)
+    gateway_message: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    __table_args__ = (
+        CheckConstraint("kind IN ('CHARGE', 'CANCEL', 'REFUND')", name="kind"),
+        CheckConstraint(
+            "state IN ('SENDING', 'SUCCEEDED', 'FAILED', 'UNKNOWN', 'NEEDS_REVIEW')", name="state"
+        ),
+        CheckConstraint("amount_minor >= 0", name="amount_not_negative"),
+        # at most one unresolved operation per payment, enforced by the database itself
+        Index(
+            "uq_money_ops_one_unresolved",
+            "payment_id",
+            unique=True,
+            sqlite_where=text("state IN ('SENDING', 'UNKNOWN', 'NEEDS_REVIEW')"),
+            postgresql_where=text("state IN ('SENDING', 'UNKNOWN', 'NEEDS_REVIEW')"),
+        ),
+    )
+
+
+class ApprovalRow(Base):
+    """A manager's approval of one operation: bound to payment, kind and amount; single use; short-lived."""
+
+    __tablename__ = "approvals"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    payment_id: Mapped[int] = mapped_column(ForeignKey("payments.id"))
+    kind: Mapped[str] = mapped_column(String(8))
+    amount_minor: Mapped[int] = mapped_column(BigInteger)
+    approved_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    requested_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    used_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    used_by_op: Mapped[str | None] = mapped_column(ForeignKey("money_ops.id"))
+
+
+class ReceiptRow(Base):
+    """A printed receipt; numbers are gap-free per register (from ``counters``, in the same transaction)."""
+
+    __tablename__ = "receipts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    register_id: Mapped[str] = mapped_column(String(32))
+    number: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(12))  # sale, refund, duplicate
+    payment_id: Mapped[int] = mapped_column(ForeignKey("payments.id"), index=True)
+    money_op_id: Mapped[str | None] = mapped_column(ForeignKey("money_ops.id"))
+    original_receipt_id: Mapped[int | None] = mapped_column(ForeignKey("receipts.id"))
+    amount_minor: Mapped[int] = mapped_column(BigInteger)
+    language: Mapped[str] = mapped_column(String(2))
+    width: Mapped[str] = mapped_column(String(4))  # 80, 58, a4
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+    __table_args__ = (
+        UniqueConstraint("register_id", "number", name="uq_receipts_register_number"),
+        CheckConstraint("kind IN ('sale', 'refund', 'duplicate')", name="kind"),
+    )
+
+
+class AuditRow(Base):
+    """Append-only audit log; each entry's ``hash`` is an HMAC over the previous hash and its own content."""
+
+    __tablename__ = "audit_log"
+
+    seq: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    action: Mapped[str] = mapped_column(String(64))
+    subject: Mapped[str] = mapped_column(String(128), default="")
+    details: Mapped[str] = mapped_column(Text, default="{}")  # canonical JSON
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64), unique=True)
+
+
+class ShopSettingRow(Base):
+    """Settings that belong to the shop, shared by every counter (receipt header, refund window, ...)."""
+
+    __tablename__ = "shop_settings"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)

@@ -1,0 +1,1 @@
+"""Repositories: each takes a Tx and returns frozen domain records."""
