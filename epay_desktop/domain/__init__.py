@@ -13,7 +13,7 @@ from .errors import (
 )
 from .invoice import INVOICE_MAX_DIGITS, INVOICE_MIN_DIGITS, InvoiceId, InvoiceIdError
 from .money import MAX_MINOR, Money, MoneyError, parse_decimal_amount
-from .records import ConsoleStatus, MoneyOp, OpKind, OpState, Payment, Role, User
+from .records import ConsoleStatus, GatewaySnapshot, MoneyOp, OpKind, OpState, Payment, Role, User
 from .status import PaymentStatus
 
 __all__ = [

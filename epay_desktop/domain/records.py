@@ -15,6 +15,7 @@ from .money import Money
 
 __all__ = [
     "ConsoleStatus",
+    "GatewaySnapshot",
     "MoneyOp",
     "OpKind",
     "OpState",
@@ -163,3 +164,26 @@ class MoneyOp:
     created_at: datetime
     sent_at: datetime | None
     resolved_at: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class GatewaySnapshot:
+    """What check-status said about a payment, in domain terms (the store never sees gateway types).
+
+    ``amount`` is the gateway's current net amount (after partial charges and refunds),
+    ``org_amount`` the originally authorised one, ``payout_amount`` the refunded total.
+    """
+
+    status: ConsoleStatus
+    observed_at: datetime
+    transaction_id: str | None = None
+    amount: Money | None = None
+    org_amount: Money | None = None
+    payout_amount: Money | None = None
+    card_mask: str | None = None
+    card_type: str | None = None
+    card_id: str | None = None
+    reference: str | None = None
+    approval_code: str | None = None
+    reason: str | None = None
+    reason_code: int | None = None
