@@ -25,6 +25,7 @@ __all__ = [
     "AuthenticationFailed",
     "ConsoleError",
     "ConsoleStatus",
+    "GatewaySnapshot",
     "InvoiceId",
     "InvoiceIdError",
     "Money",
