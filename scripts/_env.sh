@@ -40,7 +40,9 @@ ensure_system_libs() {
     local need extra="$*"
     need="$(missing_debs)"
     for pkg in $extra; do
-        dpkg -s "$pkg" >/dev/null 2>&1 || need="$need $pkg"
+        if command -v dpkg >/dev/null 2>&1; then
+            dpkg -s "$pkg" >/dev/null 2>&1 || need="$need $pkg"
+        fi
     done
     need="$(echo $need)"
     [ -z "$need" ] && return 0

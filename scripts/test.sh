@@ -4,7 +4,8 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 . scripts/_env.sh
-ensure_system_libs || exit 1
+# PostgreSQL: the store and service tests also run on a throwaway server (started by the tests).
+ensure_system_libs postgresql || exit 1
 make_venv .venv-dev "dev" || exit 1
 export QT_QPA_PLATFORM=offscreen QT_API=pyside6
 # Tests only: Chromium refuses to run as root without this. The shipped app never sets it.

@@ -4,7 +4,7 @@ Routes (all under ``/payform/``, mirroring ``epay.homebank.kz/payform/``):
 
 * ``GET  payment-api.js`` - the merchant-side script (``halyk.pay``, ``halyk.showPaymentWidget``, ...).
 * ``GET  ?params=...[&isShortForm=true]`` - the card page. ``params`` is the payment object flattened to a
-  query string and packed with LZ-String (see :mod:`epay_desktop.sandbox.lzstring`); ``auth`` inside it is
+  query string and packed with LZ-String (see :mod:`epay_desktop.payform_codec`); ``auth`` inside it is
   the whole token response, itself a query string.
 * ``POST pay`` - the card form. Approved/declined: 303 to ``backLink`` / ``failureBackLink`` (full page) or a
   small page that posts ``{"success": bool}`` to the parent (short form, i.e. the widget's iframe).
@@ -30,7 +30,7 @@ from functools import cache
 from pathlib import Path
 from string import Template
 from typing import Final
-from urllib.parse import parse_qsl, quote, urlsplit
+from urllib.parse import parse_qsl, urlsplit
 
 from starlette.datastructures import FormData
 from starlette.requests import Request
@@ -38,11 +38,8 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import BaseRoute, Route
 
 from epay_desktop.domain.money import Money, MoneyError, parse_decimal_amount
+from epay_desktop.payform_codec import ParamsError, encode_params, pack_params, parse_params
 from epay_desktop.sandbox.errors import Code
-from epay_desktop.sandbox.lzstring import (
-    compress_to_encoded_uri_component,
-    decompress_from_encoded_uri_component,
-)
 from epay_desktop.sandbox.state import (
     AttemptResult,
     CardInput,
@@ -78,7 +75,6 @@ _TEST_CARDS: Final = (
 _EXPIRY_RE: Final = re.compile(r"^\s*(\d{2})\s*/\s*(\d{2})\s*$")
 _NAME_RE: Final = re.compile(r"^[A-Za-z][A-Za-z .'\-]{0,49}$")
 _NBSP: Final = "\u00a0"
-_JS_SAFE: Final = "!'()*"  # what encodeURIComponent leaves alone besides letters, digits and -_.~
 _FIELD_OF_CODE: Final[dict[int, str]] = {
     Code.BAD_CARD_NUMBER: "pan",
     Code.BAD_EXPIRY: "expiry",
@@ -117,14 +113,6 @@ def format_amount(amount: Decimal, currency: str) -> str:
 # ---- the payment object ------------------------------------------------------------------------------
 
 
-class ParamsError(ValueError):
-    """``params`` is missing or cannot be read; ``text_key`` names the message to show."""
-
-    def __init__(self, text_key: str, detail: str) -> None:
-        super().__init__(detail)
-        self.text_key = text_key
-
-
 @dataclass(frozen=True)
 class Payment:
     """The decoded payment object: the Checkout for the state plus what only the page uses."""
@@ -133,40 +121,6 @@ class Payment:
     back_link: str
     failure_back_link: str
     raw_params: str  # the packed form, carried through the page's forms unchanged
-
-
-def encode_params(payment: Mapping[str, object]) -> str:
-    """Flatten a payment object the way ``payment-api.js`` does: ``encodeURIComponent`` keys and values,
-    nested mappings (``auth``) as their own encoded query string, booleans as ``true``/``false``."""
-    parts = []
-    for key, value in payment.items():
-        if isinstance(value, Mapping):
-            text = encode_params(value)
-        elif isinstance(value, bool):
-            text = "true" if value else "false"
-        else:
-            text = "" if value is None else str(value)
-        parts.append(f"{quote(str(key), safe=_JS_SAFE)}={quote(text, safe=_JS_SAFE)}")
-    return "&".join(parts)
-
-
-def pack_params(payment: Mapping[str, object]) -> str:
-    """The ``params`` value ``halyk.pay`` puts in the page URL (unescaped, like the script)."""
-    return compress_to_encoded_uri_component(encode_params(payment))
-
-
-def parse_params(packed: str | None) -> dict[str, str]:
-    """Unpack ``params``: LZ-String -> query string -> dict. Nested objects (``auth``) stay query strings."""
-    if not packed:
-        raise ParamsError("error_no_params", "the link has no params")
-    try:
-        flat = decompress_from_encoded_uri_component(packed)
-    except ValueError as exc:
-        raise ParamsError("error_bad_params", f"params cannot be decompressed: {exc}") from None
-    fields = dict(parse_qsl(flat, keep_blank_values=True))
-    if not fields:
-        raise ParamsError("error_bad_params", "params hold no fields")
-    return fields
 
 
 def _payment(packed: str | None) -> Payment:
