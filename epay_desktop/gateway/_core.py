@@ -27,6 +27,14 @@ __all__ = ["DEFAULT_TIMEOUT", "Core"]
 
 T = TypeVar("T")
 
+#: A payment token refused with 400: the invoice, not the credentials, is the usual cause.
+_INVOICE_REFUSED_MESSAGE = (
+    "The gateway refused to start this payment. Its invoice number may already be taken (the last six "
+    "digits must be unique) or used before with another amount: start the payment again with a new "
+    "invoice number. If every payment fails like this, check the client ID, client secret and terminal "
+    "ID in the settings."
+)
+
 #: Connect and pool waits are short (nothing is sent yet); reads allow for a slow bank.
 DEFAULT_TIMEOUT = httpx.Timeout(connect=5.0, read=30.0, write=10.0, pool=5.0)
 
@@ -98,13 +106,17 @@ class Core:
                 raise ProtocolError(str(exc), operation=req.operation, http_status=status) from None
         if status in (400, 401, 403):
             what = "client ID, client secret or terminal ID"
+            user_message = None
             if req.invoice_id is not None:
                 what += " (or the invoice number or amount of this payment token)"
+                if status == 400:  # usually this invoice (id taken, other amount); the text names both
+                    user_message = _INVOICE_REFUSED_MESSAGE
             raise AuthError(
                 f"token endpoint refused the {what}",
                 operation=req.operation,
                 invoice_id=req.invoice_id,
                 http_status=status,
+                user_message=user_message,
             )
         if status == 429 or status >= 500:
             raise ServerError(

@@ -40,6 +40,18 @@ ATTEMPT: Final[contextvars.ContextVar[int]] = contextvars.ContextVar("epay_attem
 
 _STATE_WORDS: Final = ("status", "state", "статус", "состоян")
 _NOT_FOUND_WORDS: Final = ("not found", "не найден", "unknown transaction")
+_TOO_MUCH_WORDS: Final = ("exceed", "more than", "превыша", "больше")
+#: Plain words for the commonest definite refusal: an amount above what the payment still allows.
+_TOO_MUCH_MESSAGES: Final = {
+    "refund": (
+        "The refund is more than what remains on this payment (earlier refunds are already taken off). "
+        "Nothing was changed; refresh the payment status and refund at most the remaining amount."
+    ),
+    "charge": (
+        "The charge is more than the amount held on the card. Nothing was changed; charge at most the "
+        "held amount."
+    ),
+}
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -148,7 +160,8 @@ def api_error_for(req: Request, response: httpx.Response, *, declined: bool = Fa
     The gateway's error codes are undocumented (the docs show ``100`` as a placeholder), so the
     class is chosen as follows: for a card payment (``declined=True``) a 400 or a known decline
     code is Declined; then 404 is NotFound and 409 InvalidState; then the message wording decides
-    ("not found" -> NotFound, "status"/"state" -> InvalidState); the rest is InvalidRequest.
+    ("not found" -> NotFound, "status"/"state" -> InvalidState); the rest is InvalidRequest. A refund or
+    charge refused for being too large ("exceeds", "more than") says so in its ``user_message``.
     """
     code, message = error_body(response)
     status = response.status_code
@@ -168,4 +181,6 @@ def api_error_for(req: Request, response: httpx.Response, *, declined: bool = Fa
         return NotFound(detail, **kwargs)
     if status == 409 or any(word in lowered for word in _STATE_WORDS):
         return InvalidState(detail, **kwargs)
+    if req.operation in _TOO_MUCH_MESSAGES and any(word in lowered for word in _TOO_MUCH_WORDS):
+        kwargs["user_message"] = _TOO_MUCH_MESSAGES[req.operation]
     return InvalidRequest(detail, **kwargs)

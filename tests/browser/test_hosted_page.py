@@ -6,6 +6,7 @@ Set PAYFORM_SCREENSHOT=/path/to.png to keep the screenshot of the filled card pa
 
 from __future__ import annotations
 
+import asyncio
 import itertools
 import json
 import os
@@ -18,6 +19,9 @@ import httpx
 import pytest
 from PySide6.QtGui import QImage
 
+from epay_desktop.domain import InvoiceId, Money, PaymentStatus
+from epay_desktop.gateway import Credentials, EpayClient, Secret, StatusFound, StatusResult
+from epay_desktop.gateway.config import sandbox_endpoints
 from epay_desktop.sandbox import RunningSandbox
 
 pytestmark = pytest.mark.browser
@@ -50,6 +54,17 @@ def check_status(sandbox: RunningSandbox, invoice_id: str) -> dict[str, Any]:
         )
     transaction: dict[str, Any] = response.json()["transaction"]
     return transaction
+
+
+def console_check_status(sandbox: RunningSandbox, invoice_id: str) -> StatusResult:
+    """check-status the way the console does it: through the gateway client (no qasync loop runs here)."""
+
+    async def go() -> StatusResult:
+        credentials = Credentials(CLIENT["client_id"], Secret(CLIENT["client_secret"]), CLIENT["terminal"])
+        async with EpayClient(sandbox_endpoints(sandbox.base_url), credentials, timeout=10) as client:
+            return await client.check_status(InvoiceId(invoice_id))
+
+    return asyncio.run(go())
 
 
 def merchant_page(sandbox: RunningSandbox, merchant: Any, call: str, amount: str = "1500") -> str:
@@ -151,10 +166,11 @@ def test_pay_with_an_approved_card(
     browser.run_js(SUBMIT)
     browser.wait_loaded(f"{merchant.base_url}/ok")
     assert browser.page.errors() == []
-    transaction = check_status(sandbox, invoice_id)
-    assert transaction["statusName"] == "CHARGE"
-    assert Decimal(str(transaction["amount"])) == Decimal("1500")
-    assert transaction["cardMask"].startswith("440563")
+    status = console_check_status(sandbox, invoice_id)
+    assert isinstance(status, StatusFound)
+    assert status.transaction.status is PaymentStatus.CHARGE
+    assert status.transaction.amount == Money.parse("1500")
+    assert status.transaction.card_mask.startswith("440563")
 
 
 def test_pay_with_a_declined_card(browser: Any, sandbox: RunningSandbox, merchant: Any) -> None:
