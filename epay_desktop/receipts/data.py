@@ -1,0 +1,89 @@
+"""Everything a receipt shows, as one frozen value (built by the receipt service, drawn by ``pdf``)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+
+from epay_desktop.domain import ConsoleStatus, InvoiceId, Money
+from epay_desktop.domain.receipts import ReceiptKind, ReceiptLanguage
+
+from .qr import payment_qr_payload
+
+__all__ = ["ReceiptData", "card_last4", "masked_card"]
+
+_LAST4 = re.compile(r"(\d{4})\s*$")
+MASK_DOTS = "••••"
+
+
+def card_last4(card_mask: str | None) -> str | None:
+    """The last four digits of a gateway card mask (``440563...5096`` -> ``5096``), else ``None``."""
+    if not card_mask:
+        return None
+    match = _LAST4.search(card_mask)
+    return match.group(1) if match else None
+
+
+def masked_card(card_mask: str | None) -> str | None:
+    """What a receipt prints for a card: ``•••• 5096``. Never more than the last four digits."""
+    last4 = card_last4(card_mask)
+    if last4 is None:
+        return MASK_DOTS if card_mask else None
+    return f"{MASK_DOTS} {last4}"
+
+
+@dataclass(frozen=True, slots=True)
+class ReceiptData:
+    """The content of one receipt.
+
+    ``when`` must be timezone-aware; it is printed in Kazakhstan time (``Asia/Almaty``).
+    ``card_mask`` is the gateway's mask; only its last four digits are ever printed.
+    A ``DUPLICATE`` needs ``original_number`` (and says whether it copies a sale or a refund
+    through ``original_kind``). Amount lines that are ``None`` are not printed.
+    ``qr_payload`` defaults to :func:`~epay_desktop.receipts.qr.payment_qr_payload`.
+    """
+
+    shop_name: str
+    shop_bin: str
+    shop_address: str
+    register_id: str
+    number: int
+    kind: ReceiptKind
+    cashier: str
+    when: datetime
+    invoice_id: InvoiceId
+    paid: Money
+    status: ConsoleStatus
+    language: ReceiptLanguage = ReceiptLanguage.RU
+    card_mask: str | None = None
+    card_type: str | None = None
+    approval_code: str | None = None
+    rrn: str | None = None
+    transaction_id: str | None = None
+    refunded: Money | None = None
+    this_refund: Money | None = None
+    remaining: Money | None = None
+    original_number: int | None = None
+    original_kind: ReceiptKind | None = None
+    qr_payload: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.when.tzinfo is None or self.when.utcoffset() is None:
+            raise ValueError("receipt time must be timezone-aware")
+        if self.number < 1:
+            raise ValueError("receipt numbers start at 1")
+        if self.kind is ReceiptKind.DUPLICATE and self.original_number is None:
+            raise ValueError("a duplicate must name the original receipt's number")
+
+    @property
+    def qr_text(self) -> str:
+        """The text encoded in the receipt's QR code."""
+        return self.qr_payload or payment_qr_payload(self.invoice_id, self.transaction_id)
+
+    @property
+    def content_kind(self) -> ReceiptKind:
+        """SALE or REFUND: what the slip documents (a duplicate documents its original's kind)."""
+        if self.kind is ReceiptKind.DUPLICATE:
+            return self.original_kind or ReceiptKind.SALE
+        return self.kind

@@ -1,0 +1,225 @@
+"""Drawing receipts as PDF with reportlab: 80 mm and 58 mm rolls (height follows the content) and A4.
+
+Output is deterministic for the same data (reportlab's ``invariant`` mode: fixed creation date
+and document id), so a receipt can be compared byte for byte with a golden copy.
+"""
+
+from __future__ import annotations
+
+import io
+import threading
+from dataclasses import dataclass
+
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+
+from epay_desktop.domain.receipts import ReceiptWidth
+
+from .data import ReceiptData
+from .fonts import register_fonts
+from .layout import Banner, Block, Gap, Pair, Qr, Rule, Size, Text, build_blocks
+from .primitives import draw_qr, wrap
+
+__all__ = ["GEOMETRIES", "Geometry", "render_pdf"]
+
+LEADING = 1.32  # line height as a multiple of the font size
+
+# reportlab's TrueType subsetting keeps per-document state on the shared font objects;
+# one render at a time keeps that state from mixing when executor threads overlap.
+_render_lock = threading.Lock()
+
+
+@dataclass(frozen=True, slots=True)
+class Geometry:
+    """Paper and type sizes for one width (points, 1/72 inch)."""
+
+    page_width: float
+    content_width: float
+    margin_top: float
+    margin_bottom: float
+    sizes: dict[Size, float]
+    qr_size: float
+    fixed_height: float | None = None  # A4; rolls grow with the content
+
+    @property
+    def left(self) -> float:
+        return (self.page_width - self.content_width) / 2
+
+
+GEOMETRIES: dict[ReceiptWidth, Geometry] = {
+    ReceiptWidth.MM80: Geometry(
+        page_width=80 * mm,
+        content_width=72 * mm,
+        margin_top=5 * mm,
+        margin_bottom=8 * mm,
+        sizes={Size.SMALL: 7.0, Size.BODY: 8.5, Size.LARGE: 11.0, Size.TITLE: 13.0},
+        qr_size=32 * mm,
+    ),
+    ReceiptWidth.MM58: Geometry(
+        page_width=58 * mm,
+        content_width=51 * mm,
+        margin_top=4 * mm,
+        margin_bottom=7 * mm,
+        sizes={Size.SMALL: 6.0, Size.BODY: 7.2, Size.LARGE: 9.2, Size.TITLE: 11.0},
+        qr_size=28 * mm,
+    ),
+    ReceiptWidth.A4: Geometry(
+        page_width=A4[0],
+        content_width=120 * mm,
+        margin_top=25 * mm,
+        margin_bottom=20 * mm,
+        sizes={Size.SMALL: 9.0, Size.BODY: 11.0, Size.LARGE: 14.0, Size.TITLE: 18.0},
+        qr_size=45 * mm,
+        fixed_height=A4[1],
+    ),
+}
+
+
+def render_pdf(data: ReceiptData, width: ReceiptWidth | str = ReceiptWidth.MM80) -> bytes:
+    """The receipt as PDF bytes for ``width`` ("80", "58" or "a4").
+
+    CPU-bound (about 50 ms): call it from an executor, never on the GUI or database thread.
+    Registers the packaged fonts on first use. Raises ``ValueError`` for an unknown width.
+    """
+    geometry = GEOMETRIES[ReceiptWidth(width)]
+    regular, bold = register_fonts()
+    blocks = build_blocks(data)
+    with _render_lock:
+        painter = _Painter(geometry, regular, bold)
+        height = geometry.fixed_height or (
+            geometry.margin_top + painter.measure(blocks) + geometry.margin_bottom
+        )
+        out = io.BytesIO()
+        canvas = Canvas(out, pagesize=(geometry.page_width, height), invariant=1, pageCompression=1)
+        canvas.setTitle(f"Receipt {data.register_id} {data.number:06d}")
+        canvas.setCreator("epay-desktop")
+        canvas.setAuthor(data.shop_name)
+        painter.draw(
+            canvas,
+            blocks,
+            top=height - geometry.margin_top,
+            bottom=geometry.margin_bottom if geometry.fixed_height else None,
+        )
+        canvas.showPage()
+        canvas.save()
+        return out.getvalue()
+
+
+class _Painter:
+    """Measures and draws blocks inside the content column of one geometry."""
+
+    def __init__(self, geometry: Geometry, regular: str, bold: str) -> None:
+        self.g = geometry
+        self.regular = regular
+        self.bold = bold
+        self.canvas: Canvas | None = None
+
+    def measure(self, blocks: list[Block]) -> float:
+        self.canvas = None
+        return sum(self._place(block, 0.0) for block in blocks)
+
+    def draw(self, canvas: Canvas, blocks: list[Block], *, top: float, bottom: float | None) -> None:
+        """Draw top-down from ``top``; with a ``bottom`` (fixed pages) start a new page when full."""
+        y = top
+        for block in blocks:
+            if bottom is not None and y < top:
+                self.canvas = None
+                if y - self._place(block, y) < bottom:
+                    canvas.showPage()
+                    y = top
+            self.canvas = canvas
+            y -= self._place(block, y)
+
+    # -- one block: returns its height; draws it when a canvas is set -------------------
+
+    def _place(self, block: Block, y: float) -> float:
+        match block:
+            case Text():
+                return self._text(block, y)
+            case Pair():
+                return self._pair(block, y)
+            case Rule():
+                return self._rule(block, y)
+            case Gap():
+                return block.lines * self.g.sizes[Size.BODY] * LEADING
+            case Banner():
+                return self._banner(block, y)
+            case Qr():
+                return self._qr(block, y)
+        raise TypeError(f"unknown receipt block {block!r}")
+
+    def _font(self, bold: bool) -> str:
+        return self.bold if bold else self.regular
+
+    def _lines(self, text: str, y: float, size: float, bold: bool, align: str) -> float:
+        font, line_h = self._font(bold), size * LEADING
+        lines = wrap(text, font, size, self.g.content_width)
+        if self.canvas is not None:
+            self.canvas.setFont(font, size)
+            for i, line in enumerate(lines):
+                baseline = y - (i + 1) * line_h + (line_h - size) / 2 + size * 0.22
+                if align == "center":
+                    self.canvas.drawCentredString(self.g.page_width / 2, baseline, line)
+                elif align == "right":
+                    self.canvas.drawRightString(self.g.left + self.g.content_width, baseline, line)
+                else:
+                    self.canvas.drawString(self.g.left, baseline, line)
+        return len(lines) * line_h
+
+    def _text(self, block: Text, y: float) -> float:
+        return self._lines(block.text, y, self.g.sizes[block.size], block.bold, "center")
+
+    def _pair(self, block: Pair, y: float) -> float:
+        size = self.g.sizes[block.size]
+        label_font, value_font = (
+            self._font(block.bold and block.size is not Size.BODY),
+            self._font(block.bold),
+        )
+        gap = size * 1.2
+        one_line = (
+            stringWidth(block.label, label_font, size) + gap + stringWidth(block.value, value_font, size)
+            <= self.g.content_width
+        )
+        if not one_line:  # label on its own line(s), value right-aligned under it
+            h = self._lines(block.label, y, size, block.bold and block.size is not Size.BODY, "left")
+            return h + self._lines(block.value, y - h, size, block.bold, "right")
+        self._lines(block.label, y, size, block.bold and block.size is not Size.BODY, "left")
+        return self._lines(block.value, y, size, block.bold, "right")
+
+    def _rule(self, block: Rule, y: float) -> float:
+        height = self.g.sizes[Size.BODY] * 0.9
+        if self.canvas is not None:
+            c = self.canvas
+            c.saveState()
+            c.setLineWidth(1.0 if block.heavy else 0.5)
+            if block.dashed:
+                c.setDash(1.5, 1.5)
+            c.line(self.g.left, y - height / 2, self.g.left + self.g.content_width, y - height / 2)
+            c.restoreState()
+        return height
+
+    def _banner(self, block: Banner, y: float) -> float:
+        pad = self.g.sizes[Size.BODY] * 0.4
+        title, sub = self.g.sizes[Size.TITLE], self.g.sizes[Size.BODY]
+        inner = (
+            title * LEADING + len(wrap(block.subtitle, self.bold, sub, self.g.content_width)) * sub * LEADING
+        )
+        height = inner + 2 * pad
+        if self.canvas is not None:
+            c = self.canvas
+            c.saveState()
+            c.setFillGray(0)
+            c.rect(self.g.left, y - height, self.g.content_width, height, stroke=0, fill=1)
+            c.setFillGray(1)
+            h = self._lines(block.text, y - pad, title, True, "center")
+            self._lines(block.subtitle, y - pad - h, sub, True, "center")
+            c.restoreState()
+        return height
+
+    def _qr(self, block: Qr, y: float) -> float:
+        size = self.g.qr_size
+        if self.canvas is not None:
+            draw_qr(self.canvas, block.payload, (self.g.page_width - size) / 2, y - size, size)
+        return size + self._lines(block.caption, y - size, self.g.sizes[Size.SMALL], False, "center")

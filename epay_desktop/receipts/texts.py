@@ -1,0 +1,88 @@
+"""Receipt labels in Kazakh, Russian and English.
+
+Kept as data (one dict per key) so a missing translation is a test failure, not a blank on
+paper. Kazakh wording follows the Webkassa receipt vocabulary quoted in docs/market.md
+(Кассашы, САТУ, БАРЛЫҒЫ, ТЕЛНҰСҚА).
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from epay_desktop.domain import ConsoleStatus
+from epay_desktop.domain.receipts import ReceiptLanguage
+
+__all__ = ["LABELS", "STATUS_LABELS", "label", "status_label"]
+
+_KK, _RU, _EN = ReceiptLanguage.KK, ReceiptLanguage.RU, ReceiptLanguage.EN
+
+LABELS: Final[dict[str, dict[ReceiptLanguage, str]]] = {
+    "sale": {_KK: "САТУ", _RU: "ПРОДАЖА", _EN: "SALE"},
+    "refund": {_KK: "ҚАЙТАРУ", _RU: "ВОЗВРАТ", _EN: "REFUND"},
+    "duplicate": {_KK: "ТЕЛНҰСҚА", _RU: "ДУБЛИКАТ", _EN: "DUPLICATE"},
+    "copy_of": {
+        _KK: "№ {number} чектің көшірмесі",
+        _RU: "Копия чека № {number}",
+        _EN: "Copy of receipt No. {number}",
+    },
+    "bin": {_KK: "БСН", _RU: "БИН", _EN: "BIN"},
+    "receipt_no": {_KK: "Чек №", _RU: "Чек №", _EN: "Receipt No."},
+    "register": {_KK: "Касса", _RU: "Касса", _EN: "Register"},
+    "when": {_KK: "Күні мен уақыты", _RU: "Дата и время", _EN: "Date and time"},
+    "cashier": {_KK: "Кассашы", _RU: "Кассир", _EN: "Cashier"},
+    "invoice": {_KK: "Тапсырыс нөмірі", _RU: "Номер заказа", _EN: "Invoice No."},
+    "method": {_KK: "Төлем әдісі", _RU: "Способ оплаты", _EN: "Payment method"},
+    "bank_card": {_KK: "Банк картасы", _RU: "Банковская карта", _EN: "Bank card"},
+    "card": {_KK: "Карта", _RU: "Карта", _EN: "Card"},
+    "card_type": {_KK: "Карта түрі", _RU: "Тип карты", _EN: "Card type"},
+    "approval": {_KK: "Авторизация коды", _RU: "Код авторизации", _EN: "Approval code"},
+    "rrn": {_KK: "RRN", _RU: "RRN", _EN: "RRN"},
+    "total": {_KK: "БАРЛЫҒЫ", _RU: "ИТОГО", _EN: "TOTAL"},
+    "refund_total": {_KK: "ҚАЙТАРУ СОМАСЫ", _RU: "СУММА ВОЗВРАТА", _EN: "REFUND TOTAL"},
+    "paid": {_KK: "Төленді", _RU: "Оплачено", _EN: "Paid"},
+    "refunded": {_KK: "Барлығы қайтарылды", _RU: "Всего возвращено", _EN: "Refunded in total"},
+    "this_refund": {_KK: "Осы қайтару", _RU: "Этот возврат", _EN: "This refund"},
+    "remaining": {_KK: "Қалдық", _RU: "Остаток", _EN: "Remaining"},
+    "status": {_KK: "Күйі", _RU: "Статус", _EN: "Status"},
+    "scan": {
+        _KK: "Төлемді табу үшін QR кодты сканерлеңіз",
+        _RU: "Отсканируйте QR-код, чтобы найти платёж",
+        _EN: "Scan the QR code to find this payment",
+    },
+    "not_fiscal": {
+        _KK: "Фискалдық чек емес",
+        _RU: "Не является фискальным чеком",
+        _EN: "Not a fiscal receipt",
+    },
+    "thanks": {
+        _KK: "Сатып алғаныңызға рахмет!",
+        _RU: "Спасибо за покупку!",
+        _EN: "Thank you for your purchase!",
+    },
+}
+
+STATUS_LABELS: Final[dict[str, dict[ReceiptLanguage, str]]] = {
+    ConsoleStatus.AUTH: {
+        _KK: "Мақұлданды, сома бұғатталды",
+        _RU: "Одобрено, сумма заблокирована",
+        _EN: "Approved, amount on hold",
+    },
+    ConsoleStatus.CHARGE: {_KK: "Мақұлданды", _RU: "Одобрено", _EN: "Approved"},
+    "PARTIAL_REFUND": {_KK: "Ішінара қайтарылды", _RU: "Частично возвращено", _EN: "Partially refunded"},
+    ConsoleStatus.REFUND: {_KK: "Қайтарылды", _RU: "Возвращено", _EN: "Refunded"},
+    ConsoleStatus.CANCEL: {_KK: "Күші жойылды", _RU: "Отменено", _EN: "Cancelled"},
+    ConsoleStatus.CANCEL_OLD: {_KK: "Күші жойылды", _RU: "Отменено", _EN: "Cancelled"},
+}
+
+
+def label(key: str, language: ReceiptLanguage, **values: object) -> str:
+    """The label ``key`` in ``language``, with ``{placeholders}`` filled. ``KeyError`` if unknown."""
+    text = LABELS[key][language]
+    return text.format(**values) if values else text
+
+
+def status_label(status: ConsoleStatus, language: ReceiptLanguage, *, partly_refunded: bool = False) -> str:
+    """A payment status in words; a CHARGE with refunds reads "partially refunded"."""
+    key: str = "PARTIAL_REFUND" if status is ConsoleStatus.CHARGE and partly_refunded else status
+    names = STATUS_LABELS.get(key)
+    return names[language] if names else status.value

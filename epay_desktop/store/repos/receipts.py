@@ -1,0 +1,127 @@
+"""Issued receipts (``tx.receipts``): gap-free numbers per register, duplicates linked to originals.
+
+The number comes from the register's counter (``tx.counters.next_receipt_number``) in the
+same write transaction that inserts the receipt row: both commit together or neither does,
+so the numbers of committed receipts have no holes. On SQLite ``Store.write()`` holds the
+database write lock; on PostgreSQL the counter upsert holds the counter row's lock until
+commit, and ``UNIQUE (register_id, number)`` backs both up.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from sqlalchemy import Select, select
+
+from epay_desktop.domain import Money, NotFoundError
+from epay_desktop.domain.receipts import ReceiptKind, ReceiptLanguage, ReceiptRecord, ReceiptWidth
+
+from ..models import PaymentRow, ReceiptRow
+
+if TYPE_CHECKING:
+    from ..tx import Tx
+
+__all__ = ["ReceiptRepo", "to_receipt"]
+
+
+class ReceiptRepo:
+    """Receipts of one transaction's view; every method returns frozen ``ReceiptRecord``s."""
+
+    def __init__(self, tx: Tx) -> None:
+        self._tx = tx
+        self._s = tx.session
+
+    def issue(
+        self,
+        *,
+        register_id: str,
+        kind: ReceiptKind,
+        payment_id: int,
+        money_op_id: str | None,
+        original_receipt_id: int | None,
+        amount_minor: int,
+        language: ReceiptLanguage,
+        width: ReceiptWidth,
+        created_by: int | None,
+        now: datetime,
+    ) -> ReceiptRecord:
+        """Take the register's next number and insert the receipt, in the caller's write transaction.
+
+        Side effects: advances counter ``receipt.<register_id>`` and inserts one row; both are
+        undone if the transaction rolls back. Raises RuntimeError outside ``Store.write()``,
+        ValueError when a duplicate has no original (or a non-duplicate has one) or the amount
+        is negative, and IntegrityError-derived errors if a foreign key does not exist.
+        """
+        if (kind is ReceiptKind.DUPLICATE) != (original_receipt_id is not None):
+            raise ValueError("a duplicate, and only a duplicate, names its original receipt")
+        if amount_minor < 0:
+            raise ValueError("a receipt amount cannot be negative")
+        number = self._tx.counters.next_receipt_number(register_id)
+        row = ReceiptRow(
+            register_id=register_id,
+            number=number,
+            kind=ReceiptKind(kind).value,
+            payment_id=payment_id,
+            money_op_id=money_op_id,
+            original_receipt_id=original_receipt_id,
+            amount_minor=amount_minor,
+            language=ReceiptLanguage(language).value,
+            width=ReceiptWidth(width).value,
+            created_by=created_by,
+            created_at=now,
+        )
+        self._s.add(row)
+        self._s.flush()
+        return self.get(row.id)
+
+    def get(self, receipt_id: int) -> ReceiptRecord:
+        """The receipt with this id; NotFoundError if there is none."""
+        found = self._s.execute(_receipts().where(ReceiptRow.id == receipt_id)).first()
+        if found is None:
+            raise NotFoundError(f"There is no receipt with id {receipt_id}.")
+        return to_receipt(found[0], found[1])
+
+    def list_for_payment(self, payment_id: int) -> list[ReceiptRecord]:
+        """Every receipt of the payment, in the order they were issued."""
+        stmt = _receipts().where(ReceiptRow.payment_id == payment_id).order_by(ReceiptRow.id)
+        return [to_receipt(row, currency) for row, currency in self._s.execute(stmt)]
+
+    def last_for(self, payment_id: int, kind: ReceiptKind) -> ReceiptRecord | None:
+        """The payment's most recent receipt of ``kind``, or None."""
+        stmt = (
+            _receipts()
+            .where(ReceiptRow.payment_id == payment_id, ReceiptRow.kind == ReceiptKind(kind).value)
+            .order_by(ReceiptRow.id.desc())
+            .limit(1)
+        )
+        found = self._s.execute(stmt).first()
+        return to_receipt(found[0], found[1]) if found else None
+
+    def by_number(self, register_id: str, number: int) -> ReceiptRecord | None:
+        """The receipt printed with this register and number (a search key), or None."""
+        stmt = _receipts().where(ReceiptRow.register_id == register_id, ReceiptRow.number == number)
+        found = self._s.execute(stmt).first()
+        return to_receipt(found[0], found[1]) if found else None
+
+
+def _receipts() -> Select[ReceiptRow, str]:
+    return select(ReceiptRow, PaymentRow.currency).join(PaymentRow, PaymentRow.id == ReceiptRow.payment_id)
+
+
+def to_receipt(row: ReceiptRow, currency: str) -> ReceiptRecord:
+    """The frozen record of a receipt row (``currency`` is its payment's)."""
+    return ReceiptRecord(
+        id=row.id,
+        register_id=row.register_id,
+        number=row.number,
+        kind=ReceiptKind(row.kind),
+        payment_id=row.payment_id,
+        money_op_id=row.money_op_id,
+        original_receipt_id=row.original_receipt_id,
+        amount=Money(row.amount_minor, currency),
+        language=ReceiptLanguage(row.language),
+        width=ReceiptWidth(row.width),
+        created_by=row.created_by,
+        created_at=row.created_at,
+    )
