@@ -1,0 +1,191 @@
+"""Checkout input rules and the payment object handed to the gateway's widget.
+
+Validation runs before anything is allocated or sent, and refuses with plain-words
+:class:`ConsoleError`/:class:`RuleViolation` messages. The payment object follows
+epay-api.md §3.2; ``auth`` is the WHOLE payment-token object. The token is a secret: a
+:class:`CheckoutSession` never shows it in ``repr`` and nothing here logs or stores it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
+from typing import Any, Final
+from urllib.parse import quote
+
+from epay_desktop.domain import ConsoleError, InvoiceId, Money, Payment, RuleViolation
+
+__all__ = [
+    "DEFAULT_BACK_LINK_BASE",
+    "DESCRIPTION_MAX_BYTES",
+    "LANGUAGES",
+    "MAX_PAYMENT",
+    "CheckoutInput",
+    "CheckoutSession",
+    "build_payment_object",
+    "cut_utf8",
+    "payment_object_json",
+    "validate_checkout",
+]
+
+#: Where the widget sends the browser back; the console's web view intercepts these URLs
+#: (docs/decisions/0004-checkout-back-links.md). ``.invalid`` can never resolve.
+DEFAULT_BACK_LINK_BASE: Final = "https://console.epay-desktop.invalid/return"
+DESCRIPTION_MAX_BYTES: Final = 125
+LANGUAGES: Final = ("rus", "kaz", "eng")
+#: Ten million tenge: far above a shop's card payment; a typo guard, not a gateway limit.
+MAX_PAYMENT: Final = Money(1_000_000_000)
+
+_EMAIL = re.compile(r"^[^@\s]{1,64}@[^@\s]+\.[^@\s.]{2,}$")
+_PHONE_NOISE = re.compile(r"[\s()\-+]")
+_PHONE = re.compile(r"^7[0-9]{10}$")
+_ACCOUNT = re.compile(r"^[A-Za-z0-9_.\-]{1,64}$")
+_NAME = re.compile(r"^[A-Za-z][A-Za-z .'\-]{0,63}$")
+
+
+@dataclass(frozen=True, slots=True)
+class CheckoutInput:
+    """Checkout fields after validation and normalisation (description still optional)."""
+
+    amount: Money
+    description: str
+    email: str | None
+    phone: str | None
+    account_id: str | None
+    save_card: bool
+    language: str
+    name: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class CheckoutSession:
+    """What the UI needs to open the widget. ``payment_object`` holds the token: keep it in memory only."""
+
+    payment: Payment
+    token_expires_at: datetime
+    payment_object: dict[str, Any] = field(repr=False)
+    widget_url: str
+
+    def payment_object_json(self) -> str:
+        """The payment object as JSON text with an exact decimal ``amount``."""
+        return payment_object_json(self.payment_object)
+
+
+def cut_utf8(text: str, max_bytes: int) -> str:
+    """``text`` shortened to at most ``max_bytes`` of UTF-8, never splitting a character."""
+    encoded = text.encode("utf-8")
+    if len(encoded) <= max_bytes:
+        return text
+    return encoded[:max_bytes].decode("utf-8", errors="ignore")
+
+
+def default_description(invoice_id: InvoiceId) -> str:
+    return f"Оплата заказа {invoice_id}"
+
+
+def validate_checkout(
+    amount: Money,
+    *,
+    description: str = "",
+    email: str | None = None,
+    phone: str | None = None,
+    account_id: str | None = None,
+    save_card: bool = False,
+    language: str = "rus",
+    name: str | None = None,
+) -> CheckoutInput:
+    """Check and normalise checkout input. Pure; raises RuleViolation (amount, card saving) or
+    ConsoleError (formats) with a message that says what to fix.
+    """
+    if not isinstance(amount, Money) or amount.currency != "KZT":
+        raise RuleViolation("Payments are taken in tenge (KZT).")
+    if amount.minor < 1:
+        raise RuleViolation("The amount must be above zero.")
+    if amount > MAX_PAYMENT:
+        raise RuleViolation(f"The amount is more than {MAX_PAYMENT.format()}; check it and try again.")
+    description = " ".join(description.split())
+    if any(not ch.isprintable() for ch in description):
+        raise ConsoleError("The description contains characters that cannot be printed.")
+    email = (email or "").strip() or None
+    if email is not None and (len(email) > 255 or not _EMAIL.match(email)):
+        raise ConsoleError(f"{email!r} does not look like an e-mail address (name@example.kz).")
+    phone = _normal_phone(phone)
+    account_id = (account_id or "").strip() or None
+    if account_id is not None and not _ACCOUNT.match(account_id):
+        raise ConsoleError(
+            "The customer id may use only Latin letters, digits, '.', '_' and '-' (at most 64 characters)."
+        )
+    if save_card and account_id is None:
+        raise RuleViolation("To save the customer's card, enter the customer id.")
+    language = language.strip().lower()
+    if language not in LANGUAGES:
+        raise ConsoleError("The payment page language must be rus, kaz or eng.")
+    name = (name or "").strip() or None
+    if name is not None and not _NAME.match(name):
+        raise ConsoleError("The cardholder name must be in Latin letters, as on the card.")
+    return CheckoutInput(amount, description, email, phone, account_id, save_card, language, name)
+
+
+def _normal_phone(phone: str | None) -> str | None:
+    text = _PHONE_NOISE.sub("", (phone or "").strip())
+    if not text:
+        return None
+    if len(text) == 11 and text.startswith("8"):
+        text = "7" + text[1:]
+    if not _PHONE.match(text):
+        raise ConsoleError(f"{phone!r} is not a Kazakhstan phone number (write it like +7 777 123 45 67).")
+    return text
+
+
+def build_payment_object(
+    payment: Payment,
+    auth: dict[str, object],
+    *,
+    terminal_id: str,
+    back_link_base: str,
+    name: str | None = None,
+) -> dict[str, Any]:
+    """The object for ``halyk.pay`` / ``showPaymentWidget`` (epay-api.md §3.2). Pure.
+
+    ``amount`` is a ``Decimal`` (exact); serialise with :func:`payment_object_json`. ``postLink``
+    is empty: a desktop has no public URL, the console learns the outcome by polling.
+    """
+    invoice = quote(payment.invoice_id.value, safe="")
+    base = back_link_base.rstrip("/")
+    obj: dict[str, Any] = {
+        "invoiceId": payment.invoice_id.value,
+        "backLink": f"{base}/ok?invoice={invoice}",
+        "failureBackLink": f"{base}/fail?invoice={invoice}",
+        "postLink": "",
+        "failurePostLink": "",
+        "language": payment.language,
+        "description": payment.description,
+        "accountId": payment.account_id or "",
+        "terminal": terminal_id,
+        "amount": payment.amount.to_decimal(),
+        "currency": payment.amount.currency,
+        "cardSave": payment.save_card,
+        "auth": auth,
+    }
+    if name:
+        obj["name"] = name
+    if payment.email:
+        obj["email"] = payment.email
+    if payment.phone:
+        obj["phone"] = payment.phone
+    return obj
+
+
+def payment_object_json(obj: dict[str, Any]) -> str:
+    """JSON text of a payment object; ``amount`` is written as a JSON number (``1500.5``), never via float."""
+    amount = obj.get("amount")
+    if not isinstance(amount, Decimal | Money):
+        return json.dumps(obj, ensure_ascii=False)
+    number = amount.gateway_str() if isinstance(amount, Money) else Money.parse(amount).gateway_str()
+    marker = f"@@amount-{uuid.uuid4().hex}@@"
+    text = json.dumps({**obj, "amount": marker}, ensure_ascii=False)
+    return text.replace(json.dumps(marker), number, 1)

@@ -1,0 +1,84 @@
+"""What happened, told to whoever listens: a small synchronous event bus.
+
+Services publish facts (past tense) after they are committed; the UI subscribes and
+re-emits them as Qt signals on the GUI thread. A subscriber that raises is logged and
+skipped, so a broken screen never breaks the service that published.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, TypeVar
+
+from epay_desktop.domain import MoneyOp, Payment
+
+__all__ = ["EventBus", "OperationUpdated", "PaymentUpdated", "PollerHealthChanged"]
+
+log = logging.getLogger(__name__)
+
+E = TypeVar("E")
+
+
+@dataclass(frozen=True, slots=True)
+class PaymentUpdated:
+    """A payment's stored state changed (created, status refreshed, token issued, expired)."""
+
+    payment: Payment
+
+
+@dataclass(frozen=True, slots=True)
+class OperationUpdated:
+    """A money operation (charge, cancel, refund) moved to a new state."""
+
+    op: MoneyOp
+
+
+@dataclass(frozen=True, slots=True)
+class PollerHealthChanged:
+    """The status poller lost (``ok=False``) or regained (``ok=True``) contact with the gateway."""
+
+    ok: bool
+    last_success_at: datetime | None
+    message: str
+
+
+class EventBus:
+    """Subscribers per event type; ``publish`` calls them synchronously in subscription order.
+
+    Delivery follows the event's class hierarchy, so subscribing to ``object`` sees everything.
+    Safe to use from several threads; callbacks run on the publisher's thread.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._subscribers: dict[type, list[Callable[[Any], None]]] = {}
+
+    def subscribe(self, event_type: type[E], callback: Callable[[E], None]) -> Callable[[], None]:
+        """Call ``callback(event)`` for every published ``event_type``; returns the unsubscribe function.
+
+        Unsubscribing twice is harmless. No other side effects.
+        """
+        with self._lock:
+            self._subscribers.setdefault(event_type, []).append(callback)
+
+        def unsubscribe() -> None:
+            with self._lock:
+                callbacks = self._subscribers.get(event_type, [])
+                if callback in callbacks:
+                    callbacks.remove(callback)
+
+        return unsubscribe
+
+    def publish(self, event: object) -> None:
+        """Deliver ``event`` to its subscribers. Subscriber exceptions are logged, never raised."""
+        with self._lock:
+            targets = [cb for cls in type(event).__mro__ for cb in self._subscribers.get(cls, ())]
+        for callback in targets:
+            try:
+                callback(event)
+            except Exception:
+                log.exception("event=subscriber_failed event_type=%s", type(event).__name__)

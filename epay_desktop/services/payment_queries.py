@@ -1,0 +1,218 @@
+"""Reading payments: one payment with its money operations, pages of the list, CSV export.
+
+Lists use keyset pagination on ``(created_at, id)``: a page never repeats or skips a row
+when new payments arrive while someone is paging. Exports carry amounts as decimal text
+(``1500.50``) and never more of a card number than the gateway's mask.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import tempfile
+from collections.abc import Collection
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from epay_desktop.domain import (
+    ConsoleStatus,
+    InvoiceId,
+    Money,
+    MoneyOp,
+    NotFoundError,
+    OpKind,
+    OpState,
+    Payment,
+)
+from epay_desktop.store.db import Store
+from epay_desktop.store.repos.payments import PaymentCursor
+from epay_desktop.store.tx import Tx
+
+__all__ = ["CSV_COLUMNS", "PaymentCursor", "PaymentPage", "PaymentQueries", "PaymentView", "refundable"]
+
+_CHARGED = (ConsoleStatus.CHARGE, ConsoleStatus.REFUND)
+
+CSV_COLUMNS = (
+    "invoice_id",
+    "created_at_utc",
+    "status",
+    "amount",
+    "gateway_amount",
+    "refunded",
+    "currency",
+    "card_mask",
+    "card_type",
+    "rrn",
+    "approval_code",
+    "reason_code",
+    "reason",
+    "description",
+    "transaction_id",
+    "register_id",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class PaymentView:
+    """A payment with its operations. ``refunded`` = Σ SUCCEEDED refunds recorded here;
+    ``remaining`` = what may still be refunded (0 unless the payment is CHARGE)."""
+
+    payment: Payment
+    operations: list[MoneyOp]
+    refunded: Money
+    remaining: Money
+    status: ConsoleStatus
+
+
+@dataclass(frozen=True, slots=True)
+class PaymentPage:
+    """One page of a list; pass ``next_cursor`` as ``after`` for the next page (None: last page)."""
+
+    payments: list[Payment]
+    next_cursor: PaymentCursor | None
+
+
+def refundable(payment: Payment, refunded: Money) -> Money:
+    """Captured amount minus refunds, by the larger of our records and the gateway's payout. Pure.
+
+    Captured = the gateway's current amount + its payout (holds for one-step payments and for
+    partial charges on two-step terminals). Zero for anything not charged.
+    """
+    zero = Money.zero(payment.amount.currency)
+    if payment.status is not ConsoleStatus.CHARGE or payment.gateway_amount is None:
+        return zero
+    payout = payment.payout_amount or zero
+    captured = payment.gateway_amount + payout
+    taken = max(refunded, payout)
+    return captured - taken if taken <= captured else zero
+
+
+class PaymentQueries:
+    """Read-only queries over the store (plus the CSV file written by :meth:`export_csv`)."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    async def get_view(self, invoice_id: InvoiceId) -> PaymentView:
+        """The payment, its operations (oldest first) and the refund totals. Raises NotFoundError."""
+        return await self.store.run_read(lambda tx: _view(tx, invoice_id))
+
+    async def list_payments(
+        self,
+        *,
+        status: Collection[ConsoleStatus] | None = None,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        search: str | None = None,
+        limit: int = 50,
+        after: PaymentCursor | None = None,
+    ) -> PaymentPage:
+        """A newest-first page of payments matching every filter (``since`` inclusive, ``until`` exclusive).
+
+        ``search`` matches the invoice id prefix, last 4 digits of the card, the amount in tenge
+        (``1500`` or ``1500.50``), the RRN or the approval code. No side effects.
+        """
+        if limit < 1:
+            raise ValueError("limit must be positive")
+
+        def page(tx: Tx) -> list[Payment]:
+            return tx.payments.search(
+                statuses=status, since=since, until=until, text=search, limit=limit + 1, after=after
+            )
+
+        rows = await self.store.run_read(page)
+        more = len(rows) > limit
+        rows = rows[:limit]
+        return PaymentPage(rows, PaymentCursor.after(rows[-1]) if more else None)
+
+    async def export_csv(
+        self, path: Path, since: datetime | None = None, until: datetime | None = None
+    ) -> int:
+        """Write payments created in [since, until) to ``path`` as CSV (UTF-8, oldest first).
+
+        Atomic: a temporary file in the same folder is fsynced and renamed over ``path`` (then
+        the folder is fsynced), so readers see the old file or the complete new one. Returns the
+        number of rows. Raises OSError when the folder is not writable.
+        """
+        return await self.store.run(_export, self.store, Path(path), since, until)
+
+
+def _view(tx: Tx, invoice_id: InvoiceId) -> PaymentView:
+    payment = tx.payments.get_by_invoice(invoice_id)
+    if payment is None:
+        raise NotFoundError(f"There is no payment with invoice number {invoice_id}.")
+    ops = tx.operations.list_for_payment(payment.id)
+    refunded = Money.zero(payment.amount.currency)
+    for op in ops:
+        if op.kind is OpKind.REFUND and op.state is OpState.SUCCEEDED:
+            refunded = refunded + op.amount
+    return PaymentView(payment, ops, refunded, refundable(payment, refunded), payment.status)
+
+
+def _csv_row(p: Payment) -> list[str]:
+    def money(value: Money | None) -> str:
+        return value.plain() if value is not None else ""
+
+    return [
+        p.invoice_id.value,
+        p.created_at.isoformat(),
+        p.status.value,
+        p.amount.plain(),
+        money(p.gateway_amount),
+        money(p.payout_amount),
+        p.amount.currency,
+        p.card_mask or "",
+        p.card_type or "",
+        p.reference or "",
+        p.approval_code or "",
+        "" if p.reason_code is None else str(p.reason_code),
+        _cell(p.reason or ""),
+        _cell(p.description),
+        p.transaction_id or "",
+        p.register_id,
+    ]
+
+
+def _cell(text: str) -> str:
+    """Free text that a spreadsheet would run as a formula gets a leading apostrophe."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def _export(store: Store, path: Path, since: datetime | None, until: datetime | None) -> int:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    count, cursor = 0, None
+    with store.read() as tx:  # one transaction: a consistent snapshot of the period
+        while True:
+            rows = tx.payments.search(since=since, until=until, limit=500, after=cursor, oldest_first=True)
+            for payment in rows:
+                writer.writerow(_csv_row(payment))
+            count += len(rows)
+            if len(rows) < 500:
+                break
+            cursor = PaymentCursor.after(rows[-1])
+    _write_atomically(path, buffer.getvalue().encode("utf-8"))
+    return count
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    folder = path.parent
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    if hasattr(os, "O_DIRECTORY"):
+        dir_fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)

@@ -1,0 +1,227 @@
+"""Taking a payment and learning what happened to it.
+
+:meth:`PaymentService.create_payment` runs three committed steps, so a crash at any point
+leaves an honest record: (1) allocate the invoice id, committed before use, so it is never
+reused; (2) save the payment as NEW with an audit entry; (3) ask the gateway for the
+invoice-bound payment token, then mark the payment PENDING (or EXPIRED if no token was
+issued). :meth:`PaymentService.refresh_status` asks check-status and stores the answer in
+its own short write transaction. Neither holds a database transaction across a network call.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import datetime, timedelta
+
+from epay_desktop.domain import (
+    ConsoleStatus,
+    InvoiceId,
+    Money,
+    NotFoundError,
+    Payment,
+    PermissionDenied,
+    User,
+)
+from epay_desktop.gateway import EpayClient, EpayError, StatusFound, StatusInProgress, StatusResult
+from epay_desktop.store.db import Store
+from epay_desktop.store.tx import Tx
+
+from .checkout import (
+    DEFAULT_BACK_LINK_BASE,
+    DESCRIPTION_MAX_BYTES,
+    CheckoutSession,
+    build_payment_object,
+    cut_utf8,
+    default_description,
+    validate_checkout,
+)
+from .events import EventBus, PaymentUpdated
+from .gateway_map import snapshot_from_status
+from .poll_schedule import PollSchedule
+
+__all__ = ["PaymentService"]
+
+log = logging.getLogger(__name__)
+
+#: Statuses a 102 ("no attempt for this invoice") may confirm or turn into EXPIRED.
+_UNPAID = frozenset({ConsoleStatus.NEW, ConsoleStatus.PENDING, ConsoleStatus.UNKNOWN, ConsoleStatus.EXPIRED})
+
+
+class PaymentService:
+    """Checkout and status of payments. ``clock`` returns aware UTC datetimes."""
+
+    def __init__(
+        self,
+        store: Store,
+        gateway: EpayClient,
+        events: EventBus,
+        clock: Callable[[], datetime],
+        *,
+        register_id: str,
+        terminal_id: str,
+        back_link_base: str = DEFAULT_BACK_LINK_BASE,
+        schedule: PollSchedule | None = None,
+    ) -> None:
+        self.store = store
+        self.gateway = gateway
+        self.events = events
+        self.clock = clock
+        self.register_id = register_id
+        self.terminal_id = terminal_id
+        self.back_link_base = back_link_base
+        self.schedule = schedule or PollSchedule()
+
+    # -- taking a payment --------------------------------------------------------------------
+
+    async def create_payment(
+        self,
+        actor: User,
+        amount: Money,
+        *,
+        description: str = "",
+        email: str | None = None,
+        phone: str | None = None,
+        account_id: str | None = None,
+        save_card: bool = False,
+        language: str = "rus",
+        name: str | None = None,
+    ) -> CheckoutSession:
+        """Start a card payment for ``amount`` and return what the widget needs.
+
+        Side effects: commits an invoice id allocation, a NEW payment + audit ``payment.created``,
+        then PENDING with the token's expiry and first poll time; publishes PaymentUpdated after
+        each status. Calls the gateway's token endpoint (no money moves). Raises
+        RuleViolation/ConsoleError on bad input (nothing allocated), PermissionDenied for an
+        inactive user, and the gateway's EpayError when no token was issued (the payment is then
+        EXPIRED with the reason).
+        """
+        if not actor.active:
+            raise PermissionDenied("This user account is deactivated.")
+        data = validate_checkout(
+            amount,
+            description=description,
+            email=email,
+            phone=phone,
+            account_id=account_id,
+            save_card=save_card,
+            language=language,
+            name=name,
+        )
+        invoice = await self.store.run_write(lambda tx: tx.counters.allocate_invoice_id())
+        text = cut_utf8(data.description or default_description(invoice), DESCRIPTION_MAX_BYTES)
+
+        def insert(tx: Tx) -> Payment:
+            payment = tx.payments.insert(
+                invoice,
+                data.amount,
+                description=text,
+                email=data.email,
+                phone=data.phone,
+                account_id=data.account_id,
+                save_card=data.save_card,
+                language=data.language,
+                register_id=self.register_id,
+                created_by=actor.id,
+                now=self.clock(),
+            )
+            details = {"amount": amount.plain()}
+            tx.audit.append(actor.id, "payment.created", f"payment:{invoice}", details, at=self.clock())
+            return payment
+
+        payment = await self.store.run_write(insert)
+        self.events.publish(PaymentUpdated(payment))
+        log.info("event=payment_created invoice=%s amount=%s", invoice, amount.iso())
+        try:
+            token = await self.gateway.get_payment_token(invoice, data.amount)
+        except EpayError as exc:
+            await self._token_failed(actor, payment, exc)
+            raise
+        now = self.clock()
+        expires_at = now + timedelta(seconds=token.expires_in)
+        next_poll = self.schedule.next_poll_at(
+            ConsoleStatus.PENDING, created_at=payment.created_at, token_expires_at=expires_at, now=now
+        )
+        payment = await self.store.run_write(
+            lambda tx: tx.payments.set_status(
+                payment.id,
+                ConsoleStatus.PENDING,
+                now=now,
+                next_poll_at=next_poll,
+                token_expires_at=expires_at,
+            )
+        )
+        self.events.publish(PaymentUpdated(payment))
+        obj = build_payment_object(
+            payment,
+            token.auth_object(),
+            terminal_id=self.terminal_id,
+            back_link_base=self.back_link_base,
+            name=data.name,
+        )
+        return CheckoutSession(payment, expires_at, obj, self.gateway.endpoints.widget_url)
+
+    async def _token_failed(self, actor: User, payment: Payment, exc: EpayError) -> None:
+        reason = f"payment token not issued: {exc.user_message}"
+        log.warning("event=payment_token_failed invoice=%s error=%s", payment.invoice_id, exc)
+
+        def expire(tx: Tx) -> Payment:
+            expired = tx.payments.set_status(
+                payment.id, ConsoleStatus.EXPIRED, now=self.clock(), next_poll_at=None, reason=reason
+            )
+            details = {"error": type(exc).__name__}
+            subject = f"payment:{payment.invoice_id}"
+            tx.audit.append(actor.id, "payment.token_failed", subject, details, at=self.clock())
+            return expired
+
+        self.events.publish(PaymentUpdated(await self.store.run_write(expire)))
+
+    # -- status ------------------------------------------------------------------------------
+
+    async def refresh_status(self, invoice_id: InvoiceId) -> Payment:
+        """Ask check-status now and store the answer; returns the stored payment.
+
+        ``GET /check-status/payment/transaction/{invoiceId}``, read-only at the gateway. Side
+        effects: one short write transaction (status, gateway fields, next poll time) and a
+        PaymentUpdated event. 102 -> PENDING, or EXPIRED once the payment token expired more than
+        the grace period ago; 107 -> status unchanged, next poll soon. Raises NotFoundError (no
+        such payment here) and re-raises any EpayError, leaving the payment unchanged.
+        """
+        known = await self.store.run_read(lambda tx: tx.payments.get_by_invoice(invoice_id))
+        if known is None:
+            raise NotFoundError(f"There is no payment with invoice number {invoice_id}.")
+        result = await self.gateway.check_status(invoice_id)
+        now = self.clock()
+        payment = await self.store.run_write(lambda tx: self._store_result(tx, invoice_id, result, now))
+        self.events.publish(PaymentUpdated(payment))
+        return payment
+
+    def _store_result(self, tx: Tx, invoice_id: InvoiceId, result: StatusResult, now: datetime) -> Payment:
+        current = tx.payments.lock_by_invoice(invoice_id)
+        created, token = current.created_at, current.token_expires_at
+        if isinstance(result, StatusFound):
+            snapshot = snapshot_from_status(result, now)
+            if snapshot.status is ConsoleStatus.NEW:  # gateway NEW: the customer has not finished
+                snapshot = replace(snapshot, status=ConsoleStatus.PENDING)
+            next_at = self.schedule.next_poll_at(
+                snapshot.status, created_at=created, token_expires_at=token, now=now
+            )
+            return tx.payments.apply_snapshot(current.id, snapshot, next_poll_at=next_at)
+        if isinstance(result, StatusInProgress):
+            next_at = now + self.schedule.in_progress
+            return tx.payments.record_poll(current.id, current.status, now=now, next_poll_at=next_at)
+        status = self._status_for_not_found(current, now)
+        next_at = self.schedule.next_poll_at(status, created_at=created, token_expires_at=token, now=now)
+        return tx.payments.record_poll(current.id, status, now=now, next_poll_at=next_at)
+
+    def _status_for_not_found(self, payment: Payment, now: datetime) -> ConsoleStatus:
+        if payment.status not in _UNPAID:
+            # The gateway forgot a payment it reported earlier: keep what we know, flag it in the log.
+            log.warning(
+                "event=status_not_found_for_known invoice=%s status=%s", payment.invoice_id, payment.status
+            )
+            return payment.status
+        if self.schedule.token_gone(payment.created_at, payment.token_expires_at, now):
+            return ConsoleStatus.EXPIRED
+        return ConsoleStatus.NEW if payment.token_expires_at is None else ConsoleStatus.PENDING

@@ -1,0 +1,98 @@
+"""When to ask check-status about a payment next (pure functions over a fake-able ``now``).
+
+The schedule (all intervals configurable in :class:`PollSchedule`):
+
+========================  =====================================================================
+status                    next check
+========================  =====================================================================
+NEW / PENDING             every 3 s for the first 2 minutes after the payment was created, then
+(token alive)             every 10 s until 10 minutes, then every 30 s; never later than the
+                          *final check* at ``token_expires_at + token_grace``
+after the final check     gateway 102 -> EXPIRED (no more polls); the gateway still says NEW or
+                          FINGERPRINT (customer on 3-D Secure) -> every 30 s
+NEW without a token       the token was never stored (crash during checkout): one check at
+                          ``created_at + token_grace``, then EXPIRED on 102
+FINGERPRINT               like PENDING
+UNKNOWN                   every 30 s
+AUTH (hold)               every 15 minutes: the bank may turn it into CANCEL_OLD by itself
+107 (in progress)         again in 3 s, status unchanged
+anything else             not polled (final for the gateway; refunds are checked by operations)
+gateway error             back-off: the interval doubles per consecutive failure, capped at
+                          5 minutes (an interval already above the cap is kept)
+========================  =====================================================================
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from epay_desktop.domain import ConsoleStatus
+
+__all__ = ["PollSchedule"]
+
+_S = timedelta(seconds=1)
+
+
+@dataclass(frozen=True, slots=True)
+class PollSchedule:
+    """Intervals of the adaptive status polling; see the module docstring for the rules."""
+
+    fast: timedelta = 3 * _S
+    fast_for: timedelta = timedelta(minutes=2)
+    medium: timedelta = 10 * _S
+    medium_for: timedelta = timedelta(minutes=10)
+    slow: timedelta = 30 * _S
+    #: A customer who pressed "Pay" just before the token expired may still be in flight.
+    token_grace: timedelta = timedelta(seconds=60)
+    hold: timedelta = timedelta(minutes=15)
+    unknown: timedelta = 30 * _S
+    in_progress: timedelta = 3 * _S
+    max_backoff: timedelta = timedelta(minutes=5)
+
+    def final_check_at(self, created_at: datetime, token_expires_at: datetime | None) -> datetime:
+        """When a payment nobody paid may be declared EXPIRED (if the gateway then says 102)."""
+        return (token_expires_at or created_at) + self.token_grace
+
+    def token_gone(self, created_at: datetime, token_expires_at: datetime | None, now: datetime) -> bool:
+        """The payment token expired more than the grace period ago (or was never issued)."""
+        return now >= self.final_check_at(created_at, token_expires_at)
+
+    def interval(self, status: ConsoleStatus, created_at: datetime, now: datetime) -> timedelta | None:
+        """The normal gap between checks for this status and age; None when not polled."""
+        if status in (ConsoleStatus.NEW, ConsoleStatus.PENDING, ConsoleStatus.FINGERPRINT):
+            age = now - created_at
+            if age < self.fast_for:
+                return self.fast
+            return self.medium if age < self.medium_for else self.slow
+        if status is ConsoleStatus.AUTH:
+            return self.hold
+        if status is ConsoleStatus.UNKNOWN:
+            return self.unknown
+        return None
+
+    def next_poll_at(
+        self,
+        status: ConsoleStatus,
+        *,
+        created_at: datetime,
+        token_expires_at: datetime | None,
+        now: datetime,
+    ) -> datetime | None:
+        """When to check next after an answer that left the payment in ``status``; None: never."""
+        gap = self.interval(status, created_at, now)
+        if gap is None:
+            return None
+        if status in (ConsoleStatus.NEW, ConsoleStatus.PENDING):
+            final = self.final_check_at(created_at, token_expires_at)
+            if now < final:
+                return min(now + gap, final)
+            return now + self.slow
+        return now + gap
+
+    def backoff(self, normal: timedelta | None, previous: timedelta | None) -> timedelta:
+        """Delay after a failed check: double the previous delay (or the normal interval), capped."""
+        base = previous if previous is not None else (normal or self.fast)
+        if normal is not None and normal >= self.max_backoff:
+            return normal
+        return min(base * 2, self.max_backoff)

@@ -1,0 +1,241 @@
+"""Payments table: create, look up, lock, record what the gateway said, schedule polls, search.
+
+Every method works inside the caller's transaction (``tx``) and returns frozen
+:class:`~epay_desktop.domain.Payment` records. Updates go through the ORM so the row's
+``version`` column is bumped and a concurrent change is detected (``StaleDataError``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from sqlalchemy import select
+
+from epay_desktop.domain import ConsoleStatus, GatewaySnapshot, InvoiceId, Money, NotFoundError, Payment
+
+from ..models import PaymentRow
+from .payment_rows import PaymentCursor, after_cursor, text_filter, to_payment
+
+if TYPE_CHECKING:
+    from ..tx import Tx
+
+__all__ = ["PaymentCursor", "PaymentRepo", "to_payment"]
+
+_POLLED = tuple(s.value for s in ConsoleStatus if s.needs_polling)
+
+
+class PaymentRepo:
+    """``tx.payments``."""
+
+    def __init__(self, tx: Tx) -> None:
+        self._tx = tx
+        self._s = tx.session
+
+    # -- create / read ---------------------------------------------------------------------
+
+    def insert(
+        self,
+        invoice_id: InvoiceId,
+        amount: Money,
+        *,
+        description: str,
+        email: str | None,
+        phone: str | None,
+        account_id: str | None,
+        save_card: bool,
+        language: str,
+        register_id: str,
+        created_by: int | None,
+        now: datetime,
+    ) -> Payment:
+        """Add a payment with status NEW. Raises IntegrityError if the invoice id (or its tail) exists."""
+        row = PaymentRow(
+            invoice_id=invoice_id.value,
+            invoice_tail=invoice_id.tail,
+            amount_minor=amount.minor,
+            currency=amount.currency,
+            status=ConsoleStatus.NEW.value,
+            description=description,
+            email=email,
+            phone=phone,
+            account_id=account_id,
+            save_card=save_card,
+            language=language,
+            register_id=register_id,
+            created_by=created_by,
+            created_at=now,
+            updated_at=now,
+            poll_count=0,
+        )
+        self._s.add(row)
+        self._s.flush()
+        return to_payment(row)
+
+    def get(self, payment_id: int) -> Payment:
+        """The payment with this id; NotFoundError if there is none."""
+        return to_payment(self._row(payment_id))
+
+    def get_by_invoice(self, invoice_id: InvoiceId) -> Payment | None:
+        """The payment with this invoice id, or None."""
+        row = self._s.scalars(select(PaymentRow).where(PaymentRow.invoice_id == invoice_id.value)).first()
+        return to_payment(row) if row is not None else None
+
+    def lock_by_invoice(self, invoice_id: InvoiceId) -> Payment:
+        """Read and lock the payment for the rest of the transaction; NotFoundError if missing.
+
+        PostgreSQL: ``SELECT ... FOR UPDATE``. SQLite ignores the clause; there the Tx from
+        ``Store.write()`` already holds the database write lock (``BEGIN IMMEDIATE``).
+        """
+        stmt = select(PaymentRow).where(PaymentRow.invoice_id == invoice_id.value).with_for_update()
+        row = self._s.scalars(stmt).first()
+        if row is None:
+            raise NotFoundError(f"There is no payment with invoice number {invoice_id}.")
+        return to_payment(row)
+
+    # -- updates ---------------------------------------------------------------------------
+
+    def apply_snapshot(
+        self, payment_id: int, snapshot: GatewaySnapshot, *, next_poll_at: datetime | None
+    ) -> Payment:
+        """Store what check-status said: status and every gateway field it filled in.
+
+        Fields the snapshot leaves ``None`` keep their stored value. ``last_polled_at`` and
+        ``updated_at`` become ``snapshot.observed_at``; ``poll_count`` goes up by one.
+        """
+        row = self._row(payment_id)
+        row.status = snapshot.status.value
+        for name in ("transaction_id", "card_mask", "card_type", "card_id", "reference", "approval_code"):
+            value = getattr(snapshot, name)
+            if value is not None:
+                setattr(row, name, value)
+        if snapshot.reason is not None:
+            row.reason = snapshot.reason[:255]
+        if snapshot.reason_code is not None:
+            row.reason_code = snapshot.reason_code
+        for name in ("amount", "org_amount", "payout_amount"):
+            money: Money | None = getattr(snapshot, name)
+            if money is not None:
+                column = "gateway_amount_minor" if name == "amount" else f"{name}_minor"
+                setattr(row, column, money.minor)
+        row.last_polled_at = snapshot.observed_at
+        row.updated_at = snapshot.observed_at
+        row.poll_count = (row.poll_count or 0) + 1
+        row.next_poll_at = next_poll_at
+        self._s.flush()
+        return to_payment(row)
+
+    def set_status(
+        self,
+        payment_id: int,
+        status: ConsoleStatus,
+        *,
+        now: datetime,
+        next_poll_at: datetime | None = None,
+        token_expires_at: datetime | None = None,
+        reason: str | None = None,
+    ) -> Payment:
+        """Set a local status. ``next_poll_at`` replaces the schedule (None: not scheduled);
+        ``token_expires_at`` and ``reason`` change only when given. Bumps ``updated_at``.
+        """
+        row = self._row(payment_id)
+        row.status = status.value
+        row.next_poll_at = next_poll_at
+        if token_expires_at is not None:
+            row.token_expires_at = token_expires_at
+        if reason is not None:
+            row.reason = reason[:255]
+        row.updated_at = now
+        self._s.flush()
+        return to_payment(row)
+
+    def record_poll(
+        self, payment_id: int, status: ConsoleStatus, *, now: datetime, next_poll_at: datetime | None
+    ) -> Payment:
+        """A check-status answer without a transaction (102/107): set status and schedule, count the poll."""
+        row = self._row(payment_id)
+        if row.status != status.value:
+            row.status = status.value
+            row.updated_at = now
+        row.last_polled_at = now
+        row.poll_count = (row.poll_count or 0) + 1
+        row.next_poll_at = next_poll_at
+        self._s.flush()
+        return to_payment(row)
+
+    def reschedule(self, payment_id: int, next_poll_at: datetime | None) -> Payment:
+        """Move the next poll (back-off after a failed poll). Nothing else changes."""
+        row = self._row(payment_id)
+        row.next_poll_at = next_poll_at
+        self._s.flush()
+        return to_payment(row)
+
+    # -- polling ---------------------------------------------------------------------------
+
+    def due_for_poll(self, now: datetime, limit: int) -> list[Payment]:
+        """Payments that may still change by themselves with ``next_poll_at <= now``, oldest due first."""
+        stmt = (
+            select(PaymentRow)
+            .where(PaymentRow.status.in_(_POLLED), PaymentRow.next_poll_at <= now)
+            .order_by(PaymentRow.next_poll_at, PaymentRow.id)
+            .limit(limit)
+        )
+        return [to_payment(row) for row in self._s.scalars(stmt)]
+
+    def next_due_at(self) -> datetime | None:
+        """The earliest ``next_poll_at`` of a payment that needs polling, or None."""
+        stmt = (
+            select(PaymentRow.next_poll_at)
+            .where(PaymentRow.status.in_(_POLLED), PaymentRow.next_poll_at.is_not(None))
+            .order_by(PaymentRow.next_poll_at)
+            .limit(1)
+        )
+        return self._s.scalars(stmt).first()
+
+    def needing_poll(self) -> list[Payment]:
+        """Every payment whose status may still change by itself, scheduled or not (start-up reconcile)."""
+        stmt = select(PaymentRow).where(PaymentRow.status.in_(_POLLED)).order_by(PaymentRow.id)
+        return [to_payment(row) for row in self._s.scalars(stmt)]
+
+    # -- queries ---------------------------------------------------------------------------
+
+    def search(
+        self,
+        *,
+        statuses: Collection[ConsoleStatus] | None = None,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        text: str | None = None,
+        limit: int = 50,
+        after: PaymentCursor | None = None,
+        oldest_first: bool = False,
+    ) -> list[Payment]:
+        """Payments matching every given filter, newest first (keyset order ``created_at, id``).
+
+        ``since`` is inclusive, ``until`` exclusive. ``text`` matches any of: invoice id prefix,
+        last four digits of the card mask, the amount in tenge (``1500`` / ``1500.50``), the RRN
+        or the approval code. ``after`` continues a previous page.
+        """
+        stmt = select(PaymentRow)
+        if statuses is not None:
+            stmt = stmt.where(PaymentRow.status.in_([s.value for s in statuses]))
+        if since is not None:
+            stmt = stmt.where(PaymentRow.created_at >= since)
+        if until is not None:
+            stmt = stmt.where(PaymentRow.created_at < until)
+        if text is not None and text.strip():
+            stmt = stmt.where(text_filter(text.strip()))
+        if after is not None:
+            stmt = stmt.where(after_cursor(after, oldest_first))
+        if oldest_first:
+            stmt = stmt.order_by(PaymentRow.created_at, PaymentRow.id)
+        else:
+            stmt = stmt.order_by(PaymentRow.created_at.desc(), PaymentRow.id.desc())
+        return [to_payment(row) for row in self._s.scalars(stmt.limit(limit))]
+
+    def _row(self, payment_id: int) -> PaymentRow:
+        row = self._s.get(PaymentRow, payment_id)
+        if row is None:
+            raise NotFoundError(f"There is no payment number {payment_id}.")
+        return row

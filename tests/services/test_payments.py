@@ -1,0 +1,311 @@
+"""PaymentService against the sandbox on a loopback socket: checkout, refresh_status, events."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import socket
+from collections.abc import Awaitable, Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
+from typing import Any, TypeVar
+
+import httpx
+import pytest
+
+from epay_desktop.domain import ConsoleError, ConsoleStatus, InvoiceId, Money, Role, RuleViolation, User
+from epay_desktop.gateway import (
+    Credentials,
+    EpayClient,
+    GatewayUnavailable,
+    RetryPolicy,
+    Secret,
+    ServerError,
+)
+from epay_desktop.gateway.config import sandbox_endpoints
+from epay_desktop.sandbox import RunningSandbox, SandboxConfig, start_in_thread
+from epay_desktop.services.checkout import cut_utf8, payment_object_json
+from epay_desktop.services.events import EventBus, PaymentUpdated
+from epay_desktop.services.payments import PaymentService
+from epay_desktop.store.db import Store, make_engine
+from epay_desktop.store.models import AuditRow, Base, UserRow
+
+TERMINAL = "67e34d63-102f-4bd1-898e-370781d0074d"
+CREDENTIALS = Credentials("test", Secret("yF587AV9Ms94qN2QShFzVR3vFnWkhjbAK3sG"), TERMINAL)
+APPROVED = "4405639704015096"
+DECLINED = "4003032704547597"  # REJECT, reasonCode 465
+T = TypeVar("T")
+
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.now = datetime(2025, 3, 1, 9, 0, tzinfo=UTC)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **kwargs: float) -> None:
+        self.now += timedelta(**kwargs)
+
+
+@dataclass
+class Env:
+    sandbox: RunningSandbox
+    store: Store
+    actor: User
+    clock: FakeClock = field(default_factory=FakeClock)
+    bus: EventBus = field(default_factory=EventBus)
+    base_url: str = ""
+
+    def run(self, scenario: Callable[[PaymentService], Awaitable[T]]) -> T:
+        """Build the service inside a fresh event loop (the http client belongs to it) and run."""
+
+        async def main() -> T:
+            client = EpayClient(
+                sandbox_endpoints(self.base_url or self.sandbox.base_url),
+                CREDENTIALS,
+                retry=RetryPolicy(attempts=1),
+                timeout=5.0,
+            )
+            async with client:
+                service = PaymentService(
+                    self.store, client, self.bus, self.clock, register_id="till-1", terminal_id=TERMINAL
+                )
+                return await scenario(service)
+
+        return asyncio.run(main())
+
+    def control(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
+        with httpx.Client(base_url=self.sandbox.base_url, timeout=10) as http:
+            return http.request(method, path, **kwargs)
+
+    def pay(self, invoice: InvoiceId, pan: str = APPROVED) -> dict[str, Any]:
+        today = date.today()
+        body = {
+            "invoiceId": invoice.value,
+            "pan": pan,
+            "expiry": f"{today.month:02d}/{(today.year + 1) % 100:02d}",
+            "cvc": "123",
+            "name": "TEST BUYER",
+        }
+        response = self.control("POST", "/sandbox/pay", json=body)
+        assert response.status_code == 200, response.text
+        answer: dict[str, Any] = response.json()
+        return answer
+
+
+@pytest.fixture(scope="module")
+def sandbox() -> Iterator[RunningSandbox]:
+    with start_in_thread(SandboxConfig()) as running:
+        yield running
+
+
+@pytest.fixture
+def env(sandbox: RunningSandbox, db_url: str) -> Iterator[Env]:
+    with httpx.Client(base_url=sandbox.base_url) as http:
+        http.post("/sandbox/reset")
+        http.delete("/sandbox/faults")
+    engine = make_engine(db_url)
+    Base.metadata.create_all(engine)
+    store = Store(engine, audit_key=os.urandom(32))
+    now = datetime(2025, 3, 1, 8, 0, tzinfo=UTC)
+    with store.write() as tx:
+        row = UserRow(name="Aigerim", name_key="aigerim", role="cashier", password_hash="x")
+        row.created_at = row.updated_at = now
+        tx.session.add(row)
+        tx.session.flush()
+        actor = User(row.id, row.name, Role.CASHIER, True, 0, None, now)
+    yield Env(sandbox, store, actor)
+    store.close()
+
+
+def _events(env: Env) -> list[PaymentUpdated]:
+    seen: list[PaymentUpdated] = []
+    env.bus.subscribe(PaymentUpdated, seen.append)
+    return seen
+
+
+# -- create_payment ------------------------------------------------------------------------------
+
+
+def test_create_payment_gives_pending_payment_and_complete_payment_object(env: Env) -> None:
+    seen = _events(env)
+    first = env.run(lambda s: s.create_payment(env.actor, Money.parse("1500.50"), email="a@b.kz"))
+    second = env.run(lambda s: s.create_payment(env.actor, Money.parse("20")))
+
+    payment = first.payment
+    assert payment.status is ConsoleStatus.PENDING
+    assert payment.invoice_id != second.payment.invoice_id
+    assert payment.invoice_id.tail != second.payment.invoice_id.tail
+    assert payment.token_expires_at == env.clock.now + timedelta(seconds=1200) == first.token_expires_at
+    assert payment.next_poll_at == env.clock.now + timedelta(seconds=3)
+    assert payment.created_by == env.actor.id and payment.register_id == "till-1"
+    assert [e.payment.status for e in seen] == [ConsoleStatus.NEW, ConsoleStatus.PENDING] * 2
+
+    obj = first.payment_object
+    invoice = payment.invoice_id.value
+    assert obj["invoiceId"] == invoice
+    assert obj["backLink"] == f"https://console.epay-desktop.invalid/return/ok?invoice={invoice}"
+    assert obj["failureBackLink"] == f"https://console.epay-desktop.invalid/return/fail?invoice={invoice}"
+    assert obj["postLink"] == ""
+    assert obj["terminal"] == TERMINAL and obj["currency"] == "KZT" and obj["language"] == "rus"
+    assert obj["description"] == f"Оплата заказа {invoice}"
+    assert obj["email"] == "a@b.kz" and "phone" not in obj and obj["cardSave"] is False
+    auth = obj["auth"]
+    assert set(auth) >= {"access_token", "expires_in", "refresh_token", "scope", "token_type"}
+    assert first.widget_url.endswith("/payform/payment-api.js")
+    assert "access_token" not in repr(first)
+
+    text = first.payment_object_json()
+    assert '"amount": 1500.5,' in text
+    assert json.loads(text, parse_float=Decimal)["auth"] == auth
+    with env.store.read() as tx:
+        audit = tx.session.query(AuditRow).filter_by(action="payment.created").all()
+    assert {a.subject for a in audit} == {f"payment:{invoice}", f"payment:{second.payment.invoice_id}"}
+    assert auth["access_token"].encode() not in _db_bytes(env)
+
+
+def _db_bytes(env: Env) -> bytes:
+    if env.store.engine.dialect.name != "sqlite":
+        return b""  # the server's files are not ours to read; the SQLite run checks the bytes
+    path = str(env.store.engine.url.database)
+    data = b""
+    for suffix in ("", "-wal"):
+        if os.path.exists(path + suffix):
+            with open(path + suffix, "rb") as handle:
+                data += handle.read()
+    return data
+
+
+def test_description_is_cut_at_125_bytes_without_breaking_a_letter(env: Env) -> None:
+    text = "Ф" * 70  # 140 bytes of UTF-8
+    session = env.run(lambda s: s.create_payment(env.actor, Money.parse("100"), description=text))
+    stored = session.payment.description
+    assert stored == "Ф" * 62 and len(stored.encode()) == 124
+    assert session.payment_object["description"] == stored
+    assert cut_utf8("ab" + "Ф" * 100, 125) == "ab" + "Ф" * 61
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error", "words"),
+    [
+        ({"amount": Money(0)}, RuleViolation, "above zero"),
+        ({"amount": Money.parse("10000000.01")}, RuleViolation, "more than"),
+        ({"email": "not-an-email"}, ConsoleError, "e-mail"),
+        ({"phone": "12345"}, ConsoleError, "phone"),
+        ({"account_id": "bad id!"}, ConsoleError, "customer id"),
+        ({"save_card": True}, RuleViolation, "customer id"),
+        ({"language": "de"}, ConsoleError, "rus, kaz or eng"),
+    ],
+)
+def test_bad_input_is_refused_before_anything_is_allocated(env: Env, kwargs, error, words) -> None:
+    kwargs = dict(kwargs)  # the parameter dict is shared by the sqlite and postgresql runs
+    amount = kwargs.pop("amount", Money.parse("100"))
+    with pytest.raises(error) as info:
+        env.run(lambda s: s.create_payment(env.actor, amount, **kwargs))
+    assert words in info.value.user_message
+    with env.store.read() as tx:
+        assert tx.counters.current("invoice_id") is None
+        assert tx.payments.search() == []
+
+
+def test_phone_and_card_saving_are_normalised_into_the_payment_object(env: Env) -> None:
+    session = env.run(
+        lambda s: s.create_payment(
+            env.actor, Money.parse("99.99"), phone="8 (777) 123-45-67", account_id="C-42", save_card=True
+        )
+    )
+    assert session.payment.phone == "77771234567"
+    obj = session.payment_object
+    assert obj["phone"] == "77771234567" and obj["accountId"] == "C-42" and obj["cardSave"] is True
+    assert payment_object_json(obj).count('"amount": 99.99') == 1
+
+
+def test_gateway_down_on_create_payment_expires_it_with_a_reason(env: Env) -> None:
+    with socket.socket() as probe:  # a loopback port nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env.base_url = f"http://127.0.0.1:{port}"
+    seen = _events(env)
+    with pytest.raises(GatewayUnavailable) as info:
+        env.run(lambda s: s.create_payment(env.actor, Money.parse("100")))
+    assert "safe to try again" in info.value.user_message
+    payment = seen[-1].payment
+    assert payment.status is ConsoleStatus.EXPIRED and payment.next_poll_at is None
+    assert payment.reason == f"payment token not issued: {info.value.user_message}"[:255]
+    with env.store.read() as tx:
+        assert tx.payments.get(payment.id).status is ConsoleStatus.EXPIRED
+        assert tx.session.query(AuditRow).filter_by(action="payment.token_failed").count() == 1
+
+
+# -- refresh_status ------------------------------------------------------------------------------
+
+
+def _checkout(env: Env, amount: str = "1500") -> InvoiceId:
+    return env.run(lambda s: s.create_payment(env.actor, Money.parse(amount))).payment.invoice_id
+
+
+def test_paid_payment_refreshes_to_charge_with_amounts_mask_and_rrn(env: Env) -> None:
+    invoice = _checkout(env, "1500.50")
+    answer = env.pay(invoice)
+    seen = _events(env)
+    env.clock.advance(seconds=5)
+    payment = env.run(lambda s: s.refresh_status(invoice))
+    assert payment.status is ConsoleStatus.CHARGE
+    assert payment.transaction_id == answer["transactionId"]
+    assert payment.gateway_amount == payment.org_amount == Money.parse("1500.50")
+    assert payment.payout_amount == Money(0)
+    assert payment.card_mask is not None and payment.card_mask.endswith("5096")
+    assert payment.reference and len(payment.reference) == 12 and payment.approval_code
+    assert payment.last_polled_at == env.clock.now and payment.next_poll_at is None
+    assert [e.payment for e in seen] == [payment]
+
+
+def test_declined_card_refreshes_to_reject_with_reason_code(env: Env) -> None:
+    invoice = _checkout(env)
+    env.pay(invoice, DECLINED)
+    payment = env.run(lambda s: s.refresh_status(invoice))
+    assert payment.status is ConsoleStatus.REJECT
+    assert payment.reason_code == 465 and payment.reason
+    assert payment.next_poll_at is None
+
+
+def test_no_attempt_yet_stays_pending_and_is_polled_again(env: Env) -> None:
+    invoice = _checkout(env)
+    env.clock.advance(seconds=3)
+    payment = env.run(lambda s: s.refresh_status(invoice))
+    assert payment.status is ConsoleStatus.PENDING
+    assert payment.next_poll_at == env.clock.now + timedelta(seconds=3)
+
+
+def test_expired_token_and_no_attempt_becomes_expired(env: Env) -> None:
+    invoice = _checkout(env)
+    env.clock.advance(seconds=1200 + 59)  # expired, but within the grace period
+    assert env.run(lambda s: s.refresh_status(invoice)).status is ConsoleStatus.PENDING
+    env.clock.advance(seconds=1)
+    payment = env.run(lambda s: s.refresh_status(invoice))
+    assert payment.status is ConsoleStatus.EXPIRED and payment.next_poll_at is None
+
+
+def test_in_progress_answer_keeps_status_and_polls_sooner(env: Env) -> None:
+    invoice = _checkout(env)
+    env.clock.advance(minutes=5)
+    env.control("POST", "/sandbox/faults", json={"operation": "status", "kind": "result_code", "value": 107})
+    payment = env.run(lambda s: s.refresh_status(invoice))
+    assert payment.status is ConsoleStatus.PENDING
+    assert payment.next_poll_at == env.clock.now + timedelta(seconds=3)  # 10 s after 2 minutes otherwise
+
+
+def test_gateway_error_on_refresh_is_raised_and_payment_unchanged(env: Env) -> None:
+    invoice = _checkout(env)
+    with env.store.read() as tx:
+        before = tx.payments.get_by_invoice(invoice)
+    env.control("POST", "/sandbox/faults", json={"operation": "status", "kind": "http_status", "value": 503})
+    seen = _events(env)
+    with pytest.raises(ServerError):
+        env.run(lambda s: s.refresh_status(invoice))
+    with env.store.read() as tx:
+        assert tx.payments.get_by_invoice(invoice) == before
+    assert seen == []

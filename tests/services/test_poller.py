@@ -1,0 +1,369 @@
+"""Poller: adaptive schedule (fake clock), bounded concurrency, back-off and health, two-step holds."""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import os
+from collections.abc import Awaitable, Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from typing import Any, TypeVar
+
+import httpx
+import pytest
+
+from epay_desktop.domain import ConsoleStatus, InvoiceId, Money, Payment, Role, User
+from epay_desktop.gateway import Credentials, EpayClient, RetryPolicy, Secret
+from epay_desktop.gateway.config import sandbox_endpoints
+from epay_desktop.sandbox import RunningSandbox, SandboxConfig, start_in_thread
+from epay_desktop.sandbox.config import KZ_TZ
+from epay_desktop.services.events import EventBus, PaymentUpdated, PollerHealthChanged
+from epay_desktop.services.payments import PaymentService
+from epay_desktop.services.poller import Poller
+from epay_desktop.store.db import Store, make_engine
+from epay_desktop.store.models import Base, UserRow
+
+TERMINAL = "67e34d63-102f-4bd1-898e-370781d0074d"
+CREDENTIALS = Credentials("test", Secret("yF587AV9Ms94qN2QShFzVR3vFnWkhjbAK3sG"), TERMINAL)
+T = TypeVar("T")
+
+
+class FakeClock:
+    def __init__(self, start: datetime) -> None:
+        self.now = start
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **kwargs: float) -> None:
+        self.now += timedelta(**kwargs)
+
+
+@dataclass
+class Env:
+    sandbox: RunningSandbox
+    store: Store
+    actor: User
+    clock: FakeClock = field(default_factory=lambda: FakeClock(datetime(2025, 3, 1, 9, 0, tzinfo=UTC)))
+    bus: EventBus = field(default_factory=EventBus)
+
+    def run(
+        self,
+        scenario: Callable[[PaymentService, Poller], Awaitable[T]],
+        concurrency: int = 4,
+        requests: list[str] | None = None,
+    ) -> T:
+        """A fresh loop, client, service and poller per call (the poller's memory starts empty).
+
+        ``requests`` collects ``METHOD path`` of every HTTP request the client sends.
+        """
+
+        async def record(request: httpx.Request) -> None:
+            if requests is not None:
+                requests.append(f"{request.method} {request.url.path}")
+
+        async def main() -> T:
+            http = httpx.AsyncClient(timeout=10, event_hooks={"request": [record]})
+            client = EpayClient(
+                sandbox_endpoints(self.sandbox.base_url),
+                CREDENTIALS,
+                http=http,
+                retry=RetryPolicy(attempts=1),
+            )
+            async with http, client:
+                service = PaymentService(
+                    self.store, client, self.bus, self.clock, register_id="till-1", terminal_id=TERMINAL
+                )
+                poller = Poller(self.store, service, self.bus, self.clock, concurrency=concurrency)
+                return await scenario(service, poller)
+
+        return asyncio.run(main())
+
+    def checkout(self, amount: str = "1500") -> Payment:
+        return self.run(lambda s, _: s.create_payment(self.actor, Money.parse(amount))).payment
+
+    def control(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
+        with httpx.Client(base_url=self.sandbox.base_url, timeout=10) as http:
+            return http.request(method, path, **kwargs)
+
+    def pay(self, invoice: InvoiceId) -> None:
+        today = date.today()
+        body = {
+            "invoiceId": invoice.value,
+            "pan": "4405639704015096",
+            "expiry": f"{today.month:02d}/{(today.year + 1) % 100:02d}",
+            "cvc": "123",
+        }
+        assert self.control("POST", "/sandbox/pay", json=body).status_code == 200
+
+    def stored(self, payment: Payment) -> Payment:
+        with self.store.read() as tx:
+            return tx.payments.get(payment.id)
+
+
+class SandboxClock:
+    """The sandbox's own clock (Kazakhstan time), moved by the test to age AUTH holds."""
+
+    def __init__(self) -> None:
+        self.offset = timedelta()
+
+    def __call__(self) -> datetime:
+        return datetime.now(KZ_TZ) + self.offset
+
+
+SANDBOX_CLOCK = SandboxClock()
+
+
+@pytest.fixture(scope="module")
+def one_step() -> Iterator[RunningSandbox]:
+    with start_in_thread(SandboxConfig()) as running:
+        yield running
+
+
+@pytest.fixture(scope="module")
+def two_step() -> Iterator[RunningSandbox]:
+    with start_in_thread(SandboxConfig(two_step=True, hold_seconds=3600, clock=SANDBOX_CLOCK)) as running:
+        yield running
+
+
+def _env(sandbox: RunningSandbox, db_url: str) -> Iterator[Env]:
+    with httpx.Client(base_url=sandbox.base_url) as http:
+        http.post("/sandbox/reset")
+        http.delete("/sandbox/faults")
+    engine = make_engine(db_url)
+    Base.metadata.create_all(engine)
+    store = Store(engine, audit_key=os.urandom(32))
+    now = datetime(2025, 3, 1, 8, 0, tzinfo=UTC)
+    with store.write() as tx:
+        row = UserRow(name="Dana", name_key="dana", role="cashier", password_hash="x")
+        row.created_at = row.updated_at = now
+        tx.session.add(row)
+        tx.session.flush()
+        actor = User(row.id, row.name, Role.CASHIER, True, 0, None, now)
+    yield Env(sandbox, store, actor)
+    store.close()
+
+
+@pytest.fixture
+def env(one_step: RunningSandbox, db_url: str) -> Iterator[Env]:
+    yield from _env(one_step, db_url)
+
+
+@pytest.fixture
+def env2(two_step: RunningSandbox, sqlite_url: str) -> Iterator[Env]:
+    SANDBOX_CLOCK.offset = timedelta()
+    yield from _env(two_step, sqlite_url)
+
+
+def _once(env: Env) -> list[Payment]:
+    return env.run(lambda _, poller: poller.run_once())
+
+
+# -- schedule ------------------------------------------------------------------------------------
+
+
+def test_pending_payment_is_polled_3s_then_10s_then_30s_and_expires_after_the_final_check(env: Env) -> None:
+    payment = env.checkout()
+    created = payment.created_at
+    assert payment.next_poll_at == created + timedelta(seconds=3)
+    env.clock.advance(seconds=2)
+    assert _once(env) == [] and env.stored(payment).last_polled_at is None  # not due yet
+
+    env.clock.advance(seconds=1)
+    assert _once(env) == []  # polled, nothing visible changed
+    assert env.stored(payment).next_poll_at == env.clock.now + timedelta(seconds=3)
+
+    env.clock.now = created + timedelta(minutes=2, seconds=1)
+    _once(env)
+    assert env.stored(payment).next_poll_at == env.clock.now + timedelta(seconds=10)
+
+    env.clock.now = created + timedelta(minutes=10, seconds=1)
+    _once(env)
+    assert env.stored(payment).next_poll_at == env.clock.now + timedelta(seconds=30)
+
+    final = payment.token_expires_at + timedelta(seconds=60)  # type: ignore[operator]
+    env.clock.now = final - timedelta(seconds=10)
+    _once(env)
+    assert env.stored(payment).next_poll_at == final  # capped at the final check, not 30 s later
+
+    env.clock.now = final
+    [changed] = _once(env)
+    assert changed.status is ConsoleStatus.EXPIRED and changed.next_poll_at is None
+    env.clock.advance(hours=1)
+    assert _once(env) == []  # expired payments are not polled
+
+
+def test_payment_paid_between_polls_is_returned_as_changed_and_published(env: Env) -> None:
+    payment = env.checkout("250")
+    env.pay(payment.invoice_id)
+    seen: list[PaymentUpdated] = []
+    env.bus.subscribe(PaymentUpdated, seen.append)
+    env.clock.advance(seconds=3)
+    [changed] = _once(env)
+    assert changed.status is ConsoleStatus.CHARGE and changed.gateway_amount == Money.parse("250")
+    assert [e.payment for e in seen] == [changed]
+    assert changed.next_poll_at is None
+
+
+def test_auth_hold_is_polled_every_15_minutes_until_the_bank_cancels_it(env2: Env) -> None:
+    payment = env2.checkout()
+    env2.pay(payment.invoice_id)
+    env2.clock.advance(seconds=3)
+    [held] = _once(env2)
+    assert held.status is ConsoleStatus.AUTH
+    assert held.next_poll_at == env2.clock.now + timedelta(minutes=15)
+
+    env2.clock.advance(minutes=14, seconds=59)
+    assert _once(env2) == [] and env2.stored(payment).last_polled_at == held.last_polled_at
+    env2.clock.advance(seconds=1)
+    assert _once(env2) == []
+    assert env2.stored(payment).last_polled_at == env2.clock.now  # polled, still AUTH
+
+    SANDBOX_CLOCK.offset = timedelta(hours=2)  # the sandbox's hold (1 h) runs out
+    env2.clock.advance(minutes=15)
+    [cancelled] = _once(env2)
+    assert cancelled.status is ConsoleStatus.CANCEL_OLD and cancelled.next_poll_at is None
+
+
+# -- concurrency ---------------------------------------------------------------------------------
+
+
+@dataclass
+class CountingService:
+    """Stands in for PaymentService: counts refreshes in flight, yields to the loop a few times."""
+
+    schedule: Any
+    payments: dict[InvoiceId, Payment]
+    in_flight: int = 0
+    max_in_flight: int = 0
+    calls: int = 0
+
+    async def refresh_status(self, invoice_id: InvoiceId) -> Payment:
+        self.in_flight += 1
+        self.calls += 1
+        self.max_in_flight = max(self.max_in_flight, self.in_flight)
+        for _ in range(5):
+            await asyncio.sleep(0)  # let every other poll task run as far as it can
+        self.in_flight -= 1
+        return dataclasses.replace(self.payments[invoice_id], status=ConsoleStatus.CHARGE)
+
+
+@pytest.mark.parametrize("concurrency", [1, 3])
+def test_no_more_than_concurrency_polls_are_in_flight(env: Env, concurrency: int) -> None:
+    due = env.clock.now - timedelta(seconds=1)
+    with env.store.write() as tx:
+        payments = []
+        for n in range(10):
+            p = tx.payments.insert(
+                InvoiceId.from_number(500_000_000 + n),
+                Money.parse("10"),
+                description="x",
+                email=None,
+                phone=None,
+                account_id=None,
+                save_card=False,
+                language="rus",
+                register_id="till-1",
+                created_by=env.actor.id,
+                now=env.clock.now,
+            )
+            payments.append(
+                tx.payments.set_status(p.id, ConsoleStatus.PENDING, now=env.clock.now, next_poll_at=due)
+            )
+
+    async def scenario(service: PaymentService, _: Poller) -> list[Payment]:
+        fake = CountingService(service.schedule, {p.invoice_id: p for p in payments})
+        poller = Poller(env.store, fake, env.bus, env.clock, concurrency=concurrency)  # type: ignore[arg-type]
+        changed = await poller.run_once()
+        assert fake.calls == 10 and fake.max_in_flight == concurrency
+        return changed
+
+    assert len(env.run(scenario)) == 10
+
+
+def test_real_polls_share_one_service_token_within_the_bound(env: Env) -> None:
+    payments = [env.checkout(str(100 + n)) for n in range(6)]
+    for p in payments[:3]:
+        env.pay(p.invoice_id)
+    env.clock.advance(seconds=3)
+    in_flight, peak = 0, 0
+
+    async def scenario(service: PaymentService, poller: Poller) -> list[Payment]:
+        nonlocal in_flight, peak
+        real_check = service.gateway.check_status
+
+        async def counting(invoice_id: InvoiceId) -> Any:
+            nonlocal in_flight, peak
+            in_flight += 1
+            peak = max(peak, in_flight)
+            try:
+                return await real_check(invoice_id)
+            finally:
+                in_flight -= 1
+
+        service.gateway.check_status = counting  # type: ignore[method-assign]
+        return await poller.run_once()
+
+    requests: list[str] = []
+    changed = env.run(scenario, concurrency=2, requests=requests)
+    assert {p.invoice_id for p in changed} == {p.invoice_id for p in payments[:3]}
+    assert 1 <= peak <= 2
+    assert requests.count("POST /oauth2/token") == 1  # one service token for all six polls
+    assert len([r for r in requests if "/check-status/" in r]) == 6
+    assert all(env.stored(p).last_polled_at == env.clock.now for p in payments)
+
+
+# -- failures ------------------------------------------------------------------------------------
+
+
+def test_gateway_errors_back_off_and_flip_health_once(env: Env) -> None:
+    payment = env.checkout()
+    health: list[PollerHealthChanged] = []
+    env.bus.subscribe(PollerHealthChanged, health.append)
+    fault = {"operation": "status", "kind": "http_status", "value": 503, "times": 3}
+    assert env.control("POST", "/sandbox/faults", json=fault).status_code == 201
+
+    async def scenario(_: PaymentService, poller: Poller) -> list[timedelta]:
+        gaps = []
+        for _round in range(3):
+            env.clock.now = env.stored(payment).next_poll_at  # type: ignore[assignment]
+            assert await poller.run_once() == []
+            gaps.append(env.stored(payment).next_poll_at - env.clock.now)  # type: ignore[operator]
+        assert [h.ok for h in health] == [False]
+        assert poller.healthy is False
+        env.clock.now = env.stored(payment).next_poll_at  # type: ignore[assignment]
+        await poller.run_once()  # the fault is used up: the gateway answers again
+        return gaps
+
+    gaps = env.run(scenario)
+    assert gaps == [timedelta(seconds=6), timedelta(seconds=12), timedelta(seconds=24)]
+    assert [h.ok for h in health] == [False, True]
+    assert "temporary error" in health[0].message and health[0].last_success_at is None
+    assert health[1].last_success_at == env.clock.now
+    assert env.stored(payment).next_poll_at == env.clock.now + timedelta(seconds=3)
+
+
+def test_backoff_is_capped_at_five_minutes_and_keeps_longer_intervals() -> None:
+    from epay_desktop.services.poll_schedule import PollSchedule
+
+    schedule = PollSchedule()
+    delay = None
+    for _ in range(10):
+        delay = schedule.backoff(timedelta(seconds=30), delay)
+    assert delay == timedelta(minutes=5)
+    assert schedule.backoff(timedelta(minutes=15), None) == timedelta(minutes=15)
+
+
+def test_run_forever_polls_until_stopped(env: Env) -> None:
+    payment = env.checkout()
+    env.pay(payment.invoice_id)
+    env.clock.advance(seconds=3)
+
+    async def scenario(_: PaymentService, poller: Poller) -> None:
+        stop = asyncio.Event()
+        env.bus.subscribe(PaymentUpdated, lambda event: stop.set())
+        await asyncio.wait_for(poller.run_forever(stop, max_sleep=0.05), timeout=10)
+
+    env.run(scenario)
+    assert env.stored(payment).status is ConsoleStatus.CHARGE
