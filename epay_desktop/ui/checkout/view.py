@@ -1,0 +1,214 @@
+"""CheckoutView: the customer pays in the gateway's own page; the cashier sees a countdown and a status.
+
+``start()`` loads a shell page that includes the gateway's payment-api.js and calls ``halyk.pay``
+(redirect mode) or ``halyk.showPaymentWidget`` (widget mode). Either way the customer's "done" comes
+back as a navigation to a back link, which the page intercepts. That is a HINT only: the payment's
+outcome comes from status polling, never from the page.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtWebEngineCore import QWebEngineLoadingInfo, QWebEngineProfile
+from PySide6.QtWebEngineWidgets import QWebEngineView
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from .page import CheckoutPage
+from .policy import DEFAULT_RETURN_BASE, NavigationPolicy
+from .shell import Mode, info_page, shell_page
+
+__all__ = ["CheckoutView", "format_remaining"]
+
+log = logging.getLogger(__name__)
+_Status = QWebEngineLoadingInfo.LoadStatus
+_COUNTDOWN_STYLE = "QLabel { font-weight: 600; padding: 0 8px; }"
+
+
+def format_remaining(seconds: float) -> str:
+    """``mm:ss`` (minutes keep counting past 59: a payment token lives at most a few hours)."""
+    whole = max(0, int(seconds))
+    return f"{whole // 60:02d}:{whole % 60:02d}"
+
+
+class CheckoutView(QWidget):
+    """The checkout browser plus its countdown, status line and Cancel button."""
+
+    customer_finished = Signal(str, bool)  # invoice id, success hint (never the outcome)
+    load_failed = Signal(str)  # a message for people
+    expired = Signal()
+    cancelled = Signal()
+
+    def __init__(
+        self,
+        profile: QWebEngineProfile,
+        allowed_hosts: frozenset[str] | set[str],
+        *,
+        return_base: str = DEFAULT_RETURN_BASE,
+        clock: Callable[[], datetime] | None = None,
+        tick_ms: int = 1000,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._clock = clock or (lambda: datetime.now(UTC))
+        self._policy = NavigationPolicy(allowed_hosts, return_base)
+        self._invoice = ""
+        self._expires_at: datetime | None = None
+        self._active = False  # between start() and finished / cancelled / failed
+        self._expired = False
+
+        self.countdown_label = QLabel()
+        self.countdown_label.setObjectName("countdown")
+        self.status_label = QLabel()
+        self.status_label.setObjectName("status")
+        self.countdown_label.setStyleSheet(_COUNTDOWN_STYLE)
+        self.status_label.setWordWrap(True)
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.setEnabled(False)
+        self.web = QWebEngineView()
+        self.web.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)  # no "Inspect", no "Save page"
+        self.web.setAcceptDrops(False)
+        self.page = CheckoutPage(profile, self._policy, self.web)
+        self.web.setPage(self.page)
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.status_label, 1)
+        bar.addWidget(self.countdown_label)
+        bar.addWidget(self.cancel_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(bar)
+        layout.addWidget(self.web, 1)
+
+        self._timer = QTimer(self)
+        self._timer.setInterval(tick_ms)
+        self._timer.timeout.connect(self.update_countdown)
+        self.cancel_button.clicked.connect(self.on_cancel_button_clicked)
+        self.page.back_link_reached.connect(self._on_back_link)
+        self.page.gateway_unavailable.connect(self._on_gateway_unavailable)
+        self.page.loadingChanged.connect(self._on_loading_changed)
+
+    @property
+    def invoice_id(self) -> str:
+        return self._invoice
+
+    def start(
+        self,
+        payment_object: dict[str, Any],
+        widget_url: str,
+        token_expires_at: datetime,
+        mode: Mode = "redirect",
+    ) -> None:
+        """Open the gateway's payment page for ``payment_object`` (which holds the token: never logged)."""
+        invoice = payment_object.get("invoiceId")
+        if not isinstance(invoice, str) or not invoice:
+            raise ValueError("the payment object has no invoiceId")
+        if not self._policy.is_allowed_host(widget_url):
+            raise ValueError("the widget URL is not on an allowed gateway host")
+        if token_expires_at.tzinfo is None:
+            raise ValueError("token_expires_at must be timezone-aware")
+        for key in ("backLink", "failureBackLink"):
+            link = payment_object.get(key)
+            if link and not str(link).startswith(self._policy.return_base + "/"):
+                log.warning("event=checkout_foreign_back_link field=%s", key)
+        self._invoice, self._expires_at = invoice, token_expires_at
+        self._active, self._expired = True, False
+        self.countdown_label.setStyleSheet(_COUNTDOWN_STYLE)
+        self.cancel_button.setEnabled(True)
+        html = shell_page(
+            payment_object,
+            widget_url,
+            mode=mode,
+            ok_url=self._policy.back_link("ok", invoice),
+            fail_url=self._policy.back_link("fail", invoice),
+            unavailable_url=self._policy.back_link("unavailable", invoice),
+            message=self.tr("Opening the payment page\u2026"),
+        )
+        log.info("event=checkout_started invoice=%s mode=%s", invoice, mode)
+        self.status_label.setText(self.tr("Opening the payment page\u2026"))
+        self.page.show_local(html, self._policy.return_base + "/checkout")
+        self.update_countdown()
+        self._timer.start()
+
+    def stop(self, title: str = "", text: str = "") -> None:
+        """Stop the countdown and replace the gateway's page with a local one (nothing more to type)."""
+        self._active = False
+        self._timer.stop()
+        self.cancel_button.setEnabled(False)
+        html = info_page(title, text)
+        # Deferred: this may run inside acceptNavigationRequest, which must not start a load itself.
+        QTimer.singleShot(
+            0, self.page, lambda: self.page.show_local(html, self._policy.return_base + "/done")
+        )
+
+    @Slot()
+    def update_countdown(self) -> None:
+        if self._expires_at is None:
+            self.countdown_label.clear()
+            return
+        left = (self._expires_at - self._clock()).total_seconds()
+        if left > 0:
+            self.countdown_label.setText(self.tr("Time left: %1").replace("%1", format_remaining(left)))
+            return
+        self._timer.stop()
+        self.countdown_label.setStyleSheet(_COUNTDOWN_STYLE + "QLabel { color: #b91c1c; }")
+        self.countdown_label.setText(self.tr("expired \u2014 start a new payment"))
+        # The page stays: a payment submitted in the last second may still finish (and its back link
+        # still counts). The owner decides what to do on expired().
+        if self._active and not self._expired:
+            self._expired = True
+            log.info("event=checkout_token_expired invoice=%s", self._invoice)
+            self.status_label.setText(self.tr("The payment time is over. Start a new payment."))
+            self.expired.emit()
+
+    @Slot()
+    def on_cancel_button_clicked(self) -> None:
+        if not self._active:
+            return
+        log.info("event=checkout_cancelled invoice=%s", self._invoice)
+        self.status_label.setText(self.tr("Cancelled."))
+        self.stop(self.tr("Payment cancelled"), self.tr("The cashier cancelled this payment."))
+        self.countdown_label.clear()
+        self.cancelled.emit()
+
+    @Slot(str, bool)
+    def _on_back_link(self, invoice: str, success_hint: bool) -> None:
+        if not self._active or invoice != self._invoice:
+            log.warning("event=checkout_back_link_ignored active=%s", self._active)
+            return
+        self.status_label.setText(
+            self.tr("The customer has finished. Checking the result with the bank\u2026")
+        )
+        self.stop(self.tr("Thank you"), self.tr("Checking the result with the bank\u2026"))
+        self.countdown_label.clear()
+        self.customer_finished.emit(invoice, success_hint)
+
+    @Slot()
+    def _on_gateway_unavailable(self) -> None:
+        if self._active:
+            self._fail(self.tr("The payment page could not be loaded from the bank. Try again in a minute."))
+
+    @Slot(QWebEngineLoadingInfo)
+    def _on_loading_changed(self, info: QWebEngineLoadingInfo) -> None:
+        status = info.status()
+        if not self._active:
+            return
+        if status == _Status.LoadFailedStatus:
+            detail = info.errorString() or str(info.errorCode())
+            self._fail(
+                self.tr("The payment page could not be loaded (%1). Try again in a minute.").replace(
+                    "%1", detail
+                )
+            )
+        elif status == _Status.LoadSucceededStatus and not self._expired:
+            self.status_label.setText(self.tr("Waiting for the customer to pay\u2026"))
+
+    def _fail(self, message: str) -> None:
+        log.warning("event=checkout_load_failed invoice=%s", self._invoice)
+        self.status_label.setText(message)
+        self.stop(self.tr("The payment page is not available"), message)
+        self.load_failed.emit(message)

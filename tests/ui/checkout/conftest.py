@@ -1,0 +1,196 @@
+"""Checkout web view tests: one off-the-record profile per module, one view per test, a loopback sandbox.
+
+Pages are deleted before the profile (views at each test's end, the profile at the module's end).
+The gateway client runs with ``asyncio.run`` in the test itself: the view has no async slots, so no
+qasync loop is needed here.
+"""
+
+from __future__ import annotations
+
+# QtWebEngineWidgets must be imported before pytest-qt creates the QApplication.
+import PySide6.QtWebEngineWidgets  # noqa: F401  isort: skip
+
+import asyncio
+import itertools
+import json
+import socket
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+import pytest
+import shiboken6
+from PySide6.QtCore import QTimer
+from PySide6.QtWebEngineCore import QWebEngineFrame, QWebEnginePage, QWebEngineProfile
+
+from epay_desktop.domain import InvoiceId, Money
+from epay_desktop.gateway import Credentials, EpayClient, Secret, StatusResult
+from epay_desktop.gateway.config import sandbox_endpoints
+from epay_desktop.sandbox import RunningSandbox, SandboxConfig, start_in_thread
+from epay_desktop.sandbox.config import TEST_CLIENT_ID, TEST_CLIENT_SECRET, TEST_TERMINAL_ID
+from epay_desktop.ui.checkout import DEFAULT_RETURN_BASE, CheckoutView, hosts_of, make_checkout_profile
+
+JS_TIMEOUT_MS = 20_000
+FUTURE = f"12{(date.today().year + 3) % 100:02d}"  # typed as digits; the page inserts the slash
+_invoices = itertools.count(100_001)
+
+
+@pytest.fixture(scope="module")
+def sandbox() -> Iterator[RunningSandbox]:
+    with start_in_thread(SandboxConfig()) as running:
+        yield running
+
+
+@pytest.fixture(scope="module")
+def profile(qapp: Any) -> Iterator[QWebEngineProfile]:
+    prof = make_checkout_profile(qapp)
+    yield prof
+    shiboken6.delete(prof)  # every page of the module is gone by now (make_view's teardown)
+
+
+@pytest.fixture
+def make_view(
+    qtbot: Any, profile: QWebEngineProfile, sandbox: RunningSandbox
+) -> Iterator[Callable[..., CheckoutView]]:
+    views: list[CheckoutView] = []
+
+    def make(**kwargs: Any) -> CheckoutView:
+        hosts = kwargs.pop("allowed_hosts", hosts_of(sandbox.base_url))
+        view = CheckoutView(profile, hosts, **kwargs)
+        view.resize(1000, 900)
+        view.show()
+        views.append(view)
+        return view
+
+    yield make
+    for view in views:  # the page (a child of the view) dies with it, before the profile
+        view.close()
+        shiboken6.delete(view)
+
+
+@dataclass
+class Checkout:
+    payment_object: dict[str, Any]
+    widget_url: str
+    expires_at: datetime
+    invoice_id: str
+
+
+Target = QWebEnginePage | QWebEngineFrame
+
+FILL = """
+(function (card) {
+  function type(id, value) {
+    var input = document.getElementById(id);
+    input.focus();
+    input.value = value;
+    input.dispatchEvent(new Event("input", { bubbles: true }));
+    return input.value;
+  }
+  var typed = ["pan", "expiry", "cvc", "name"].map(function (id) { return type(id, card[id]); });
+  document.activeElement.blur();
+  return JSON.stringify(typed);
+})(%s)
+"""
+
+
+class Driver:
+    """What the tests do to the sandbox and inside the embedded page; waits on conditions, never on time."""
+
+    SHOWN_EXPIRY = f"{FUTURE[:2]}/{FUTURE[2:]}"  # how the page shows it
+    APPROVED = "4405639704015096"
+    DECLINED = "4003032704547597"
+    FORM_READY = "!!document.querySelector('form.pay-form') && document.readyState === 'complete'"
+    SUBMIT = "document.querySelector('form.pay-form button[type=submit]').click(); true"
+
+    def __init__(self, qtbot: Any, sandbox: RunningSandbox) -> None:
+        self.qtbot = qtbot
+        self.sandbox = sandbox
+
+    def client(self) -> EpayClient:
+        credentials = Credentials(TEST_CLIENT_ID, Secret(TEST_CLIENT_SECRET), TEST_TERMINAL_ID)
+        return EpayClient(sandbox_endpoints(self.sandbox.base_url), credentials, timeout=10)
+
+    def new_checkout(self, amount: str = "1500", description: str = "") -> Checkout:
+        """A fresh invoice, its payment token from the sandbox, and the payment object for the widget."""
+        invoice_id = f"{next(_invoices):09d}"
+
+        async def token() -> Any:
+            async with self.client() as client:
+                return await client.get_payment_token(InvoiceId(invoice_id), Money.parse(amount))
+
+        tok = asyncio.run(token())
+        base = DEFAULT_RETURN_BASE
+        payment_object = {
+            "invoiceId": invoice_id,
+            "backLink": f"{base}/ok?invoice={invoice_id}",
+            "failureBackLink": f"{base}/fail?invoice={invoice_id}",
+            "postLink": "",
+            "language": "rus",
+            "description": description or f"Заказ №{invoice_id[-4:]}: чай и кофе",
+            "terminal": TEST_TERMINAL_ID,
+            "amount": Money.parse(amount).to_decimal(),
+            "currency": "KZT",
+            "auth": tok.auth_object(),
+        }
+        expires_at = datetime.now(UTC) + timedelta(seconds=tok.expires_in)
+        widget_url = f"{self.sandbox.base_url}/payform/payment-api.js"
+        return Checkout(payment_object, widget_url, expires_at, invoice_id)
+
+    def check_status(self, invoice_id: str) -> StatusResult:
+        async def go() -> StatusResult:
+            async with self.client() as client:
+                return await client.check_status(InvoiceId(invoice_id))
+
+        return asyncio.run(go())
+
+    def run_js(self, target: Target, code: str) -> Any:
+        """Evaluate ``code`` in the page or a frame and wait for its value."""
+        box: list[Any] = []
+        target.runJavaScript(code, box.append)
+        self.qtbot.waitUntil(lambda: bool(box), timeout=JS_TIMEOUT_MS)
+        return box[0]
+
+    def wait_js(self, target: Callable[[], Target | None], code: str, timeout: int = JS_TIMEOUT_MS) -> None:
+        """Re-evaluate ``code`` every 100 ms (in whatever ``target()`` is then) until it returns true."""
+        done: list[bool] = []
+
+        def kick() -> None:
+            where = target()
+            if where is not None and (not isinstance(where, QWebEngineFrame) or where.isValid()):
+                where.runJavaScript(code, lambda value: done.append(True) if value is True else None)
+
+        timer = QTimer()
+        timer.setInterval(100)
+        timer.timeout.connect(kick)
+        timer.start()
+        kick()
+        try:
+            self.qtbot.waitUntil(lambda: bool(done), timeout=timeout)
+        finally:
+            timer.stop()
+
+    def fill_card(self, target: Target, pan: str) -> list[str]:
+        """Type a test card into the hosted form (like a person would, event by event)."""
+        card = {"pan": pan, "expiry": FUTURE, "cvc": "321", "name": "test buyer"}
+        typed: list[str] = json.loads(self.run_js(target, FILL % json.dumps(card)))
+        return typed
+
+    @staticmethod
+    def child_frame(view: CheckoutView) -> QWebEngineFrame | None:
+        children = view.page.mainFrame().children()
+        return children[0] if children else None
+
+
+@pytest.fixture
+def drive(qtbot: Any, sandbox: RunningSandbox) -> Driver:
+    return Driver(qtbot, sandbox)
+
+
+@pytest.fixture
+def unused_port() -> int:
+    """A loopback port nobody listens on (bound, then released)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
