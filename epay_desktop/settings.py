@@ -10,12 +10,23 @@ from __future__ import annotations
 
 import os
 import re
+import socket
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
 
 from .gateway.config import Credentials, Endpoints, Environment, Secret, endpoints_for
 
-__all__ = ["ENV_VARS", "GatewaySettings", "SettingsError", "load_gateway_settings"]
+__all__ = [
+    "ENV_VARS",
+    "GatewaySettings",
+    "SettingsError",
+    "StoreSettings",
+    "load_gateway_settings",
+    "load_store_settings",
+]
 
 #: The published test merchant (docs/epay-api.md section 13). It works on the bank's
 #: test hosts and on the built-in sandbox, never in production.
@@ -33,6 +44,12 @@ ENV_VARS: Mapping[str, str] = {
     "EPAYMENT_OAUTH_URL": "override: full token URL, e.g. https://epay-oauth.homebank.kz/oauth2/token",
     "EPAYMENT_API_URL": "override: REST API base URL, e.g. https://epay-api.homebank.kz",
     "EPAYMENT_WIDGET_URL": "override: full URL of payment-api.js",
+    "EPAYMENT_HOME": "folder for the database, logs, receipts and the audit key "
+    "(default: the user data folder, e.g. ~/.local/share/epay-desktop)",
+    "EPAYMENT_DATABASE_URL": "database: sqlite:///path/file.db (default {home}/epay-desktop.db) or "
+    "postgresql+psycopg://user:password@host/db when several counters share one database",
+    "EPAYMENT_REGISTER": "this counter's register id for receipt numbering, up to 32 letters, digits, '.', "
+    "'_' or '-' (default: the host name)",
 }
 
 _UUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
@@ -119,3 +136,117 @@ def load_gateway_settings(environ: Mapping[str, str] | None = None) -> GatewaySe
         endpoints=endpoints,
         credentials=Credentials(client_id=client_id, client_secret=Secret(secret), terminal_id=terminal),
     )
+
+
+# --- the local store: where the data lives ----------------------------------------------------------------
+
+_REGISTER = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$")
+_POSTGRES_SCHEMES = ("postgresql", "postgres", "postgresql+psycopg")
+
+
+@dataclass(frozen=True, slots=True)
+class StoreSettings:
+    """Where this counter keeps its data and which register it is."""
+
+    home: Path  # absolute; database (SQLite), logs, receipts and audit.key live here
+    database_url: str  # sqlite:///<absolute file> or postgresql+psycopg://...
+    register_id: str  # receipt numbers are per register
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.database_url.startswith("sqlite")
+
+    @property
+    def audit_key_path(self) -> Path:
+        """The audit chain's HMAC key: a file next to the data, never inside the database."""
+        return self.home / "audit.key"
+
+    def describe(self) -> dict[str, str]:
+        """What an operator may see: the database URL without its password."""
+        return {
+            "home": str(self.home),
+            "database": _hide_password(self.database_url),
+            "register": self.register_id,
+        }
+
+
+def load_store_settings(
+    environ: Mapping[str, str] | None = None, *, hostname: str | None = None
+) -> StoreSettings:
+    """Read and check where the store lives; no side effects (nothing is created).
+
+    Raises :class:`SettingsError` naming the variable: an unsupported database URL scheme,
+    an in-memory SQLite database, a home that is not a writable folder (or cannot be
+    created), or a register id with characters other than letters, digits, ``.``, ``_``, ``-``.
+    """
+    env = os.environ if environ is None else environ
+    raw_home = (env.get("EPAYMENT_HOME") or "").strip()
+    home = (
+        Path(raw_home).expanduser() if raw_home else Path(platformdirs.user_data_dir("epay-desktop", False))
+    )
+    home = home.absolute()
+    _check_writable_home(home)
+
+    raw_url = (env.get("EPAYMENT_DATABASE_URL") or "").strip()
+    url = _check_database_url(raw_url) if raw_url else f"sqlite:///{home / 'epay-desktop.db'}"
+
+    raw_register = (env.get("EPAYMENT_REGISTER") or "").strip()
+    if raw_register:
+        if not _REGISTER.match(raw_register):
+            raise SettingsError(
+                f"EPAYMENT_REGISTER: {raw_register!r} is not a register id; use 1 to 32 letters, digits, "
+                "'.', '_' or '-', starting with a letter or digit (e.g. counter-1)"
+            )
+        register = raw_register
+    else:
+        register = default_register_id(socket.gethostname() if hostname is None else hostname)
+    return StoreSettings(home=home, database_url=url, register_id=register)
+
+
+def default_register_id(hostname: str) -> str:
+    """A register id from a host name: other characters become ``-``, at most 32 characters."""
+    cleaned = re.sub(r"[^A-Za-z0-9._-]+", "-", hostname.split(".")[0] if hostname else "")
+    cleaned = cleaned.strip("-._")[:32].rstrip("-._")
+    return cleaned or "register-1"
+
+
+def _check_writable_home(home: Path) -> None:
+    # Walk up to the first folder that exists: that is where mkdir will have to write.
+    probe = home
+    while not probe.exists():
+        if probe.parent == probe:
+            break
+        probe = probe.parent
+    if probe.exists() and not probe.is_dir():
+        what = "is a file" if probe == home else f"cannot be created: {probe} is a file, not a folder"
+        raise SettingsError(f"EPAYMENT_HOME: {home} {what}; choose a folder")
+    if not os.access(probe, os.W_OK | os.X_OK):
+        where = "" if probe == home else f" (its parent {probe} is not writable)"
+        raise SettingsError(
+            f"EPAYMENT_HOME: {home} is not writable by this user{where}; choose another folder"
+        )
+
+
+def _check_database_url(raw: str) -> str:
+    scheme, sep, rest = raw.partition("://")
+    if not sep:
+        raise SettingsError(f"EPAYMENT_DATABASE_URL: {_hide_password(raw)!r} is not a URL; {_URL_HELP}")
+    scheme = scheme.lower()
+    if scheme in ("sqlite", "sqlite+pysqlite"):
+        if rest in ("", "/", "/:memory:") or ":memory:" in rest or "mode=memory" in rest:
+            raise SettingsError(
+                "EPAYMENT_DATABASE_URL: an in-memory SQLite database loses every payment on exit; "
+                "give a file, e.g. sqlite:////var/lib/epay/epay-desktop.db"
+            )
+        path, qmark, query = rest.removeprefix("/").partition("?")
+        return f"sqlite:///{Path(path).expanduser().absolute()}{qmark}{query}"
+    if scheme in _POSTGRES_SCHEMES:
+        return f"postgresql+psycopg://{rest}"
+    raise SettingsError(f"EPAYMENT_DATABASE_URL: scheme {scheme!r} is not supported; {_URL_HELP}")
+
+
+_URL_HELP = "use sqlite:////absolute/path/file.db or postgresql+psycopg://user:password@host:5432/dbname"
+
+
+def _hide_password(url: str) -> str:
+    return re.sub(r"(://[^:/@]*:)[^@/]*@", r"\1***@", url)

@@ -2,7 +2,18 @@
 
 from __future__ import annotations
 
+import contextlib
+import itertools
 import os
+import shutil
+import socket
+import subprocess
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Tests run as root in CI; Chromium refuses to start there without this. Never set in the shipped app.
@@ -13,3 +24,157 @@ os.environ.setdefault("QT_API", "pyside6")
 for _name in list(os.environ):
     if _name.startswith("EPAYMENT_"):
         del os.environ[_name]
+
+
+# --- databases for store and service tests ------------------------------------------------------------
+# ``db_url`` runs a test on SQLite (a fresh file) and on PostgreSQL (a fresh database on a throwaway
+# server started once per session). ``db_store`` is a migrated Store on it. Without PostgreSQL binaries
+# the postgresql cases are skipped locally and fail in CI (CI=true), where both must run.
+
+
+def _pg_bindir() -> Path | None:
+    """Folder with initdb and pg_ctl: ``pg_config --bindir`` first, then /usr/lib/postgresql/*/bin."""
+    candidates: list[Path] = []
+    pg_config = shutil.which("pg_config")
+    if pg_config:
+        with contextlib.suppress(OSError, subprocess.SubprocessError):
+            out = subprocess.run([pg_config, "--bindir"], capture_output=True, text=True, check=True)
+            candidates.append(Path(out.stdout.strip()))
+    versions = sorted(Path("/usr/lib/postgresql").glob("*/bin"), key=lambda p: p.parent.name, reverse=True)
+    candidates.extend(versions)
+    for folder in candidates:
+        if (folder / "initdb").is_file() and (folder / "pg_ctl").is_file():
+            return folder
+    return None
+
+
+def _pg_unavailable(reason: str) -> None:
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(f"PostgreSQL tests must run in CI: {reason}", pytrace=False)
+    pytest.skip(reason)
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@dataclass
+class PgServer:
+    """A throwaway PostgreSQL server on loopback with trust auth (user ``postgres``)."""
+
+    port: int
+    root: Path
+    _names = itertools.count(1)
+
+    def url(self, database: str, schema: str | None = None) -> str:
+        options = f"?options=-csearch_path%3D{schema}" if schema else ""
+        return f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/{database}{options}"
+
+    def _admin(self, sql: str, database: str = "postgres") -> None:
+        import psycopg
+
+        with psycopg.connect(
+            host="127.0.0.1", port=self.port, user="postgres", dbname=database, autocommit=True
+        ) as conn:
+            conn.execute(sql)  # type: ignore[arg-type]
+
+    def create_database(self) -> str:
+        """A new empty database (about 0.5 s); returns its SQLAlchemy URL."""
+        name = f"t{os.getpid()}_{next(self._names)}"
+        self._admin(f'CREATE DATABASE "{name}"')
+        return self.url(name)
+
+    def create_schema(self) -> str:
+        """A new empty schema in the shared ``epay_tests`` database (milliseconds); its URL sets
+        ``search_path`` to it, so tables, ``alembic_version`` and reflection all live there."""
+        name = f"s{os.getpid()}_{next(self._names)}"
+        self._admin(f'CREATE SCHEMA "{name}"', database="epay_tests")
+        return self.url("epay_tests", schema=name)
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[PgServer]:
+    """Start PostgreSQL (initdb + pg_ctl in a temp dir, fsync off) for the session; stop it at the end."""
+    bindir = _pg_bindir()
+    if bindir is None:
+        _pg_unavailable("PostgreSQL server binaries (initdb, pg_ctl) not found; apt-get install postgresql")
+    assert bindir is not None
+    root = Path(tempfile.mkdtemp(prefix="epay-pg-"))
+    as_user: list[str] = []
+    if os.geteuid() == 0:  # initdb refuses root: run the server as Debian's postgres system user
+        import pwd
+
+        try:
+            pw = pwd.getpwnam("postgres")
+        except KeyError:
+            shutil.rmtree(root, ignore_errors=True)
+            _pg_unavailable("running as root and there is no 'postgres' system user to run the server as")
+        os.chown(root, pw.pw_uid, pw.pw_gid)
+        as_user = ["runuser", "-u", "postgres", "--"]
+    data, log = root / "data", root / "server.log"
+
+    def run(*args: str | Path) -> None:
+        subprocess.run([*as_user, *map(str, args)], cwd=root, check=True, capture_output=True, timeout=120)
+
+    initdb_args = ("-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C", "--no-sync")
+    run(bindir / "initdb", "-D", data, *initdb_args)
+    port = 0
+    for _attempt in range(5):  # another process may grab the free port between probe and bind
+        port = _free_port()
+        options = (
+            f"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off "
+            "-c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
+        )
+        try:
+            run(bindir / "pg_ctl", "-D", data, "-l", log, "-o", options, "-w", "-t", "60", "start")
+            break
+        except subprocess.CalledProcessError:
+            continue
+    else:
+        tail = log.read_text(errors="replace")[-2000:] if log.exists() else ""
+        shutil.rmtree(root, ignore_errors=True)
+        pytest.fail(f"PostgreSQL did not start:\n{tail}")
+    server = PgServer(port=port, root=root)
+    server._admin("CREATE DATABASE epay_tests")
+    try:
+        yield server
+    finally:
+        with contextlib.suppress(subprocess.SubprocessError):
+            run(bindir / "pg_ctl", "-D", data, "-m", "immediate", "-w", "stop")
+        shutil.rmtree(root, ignore_errors=True)
+
+
+@pytest.fixture
+def pg_url(pg_server: PgServer) -> str:
+    """SQLAlchemy URL of a fresh, empty PostgreSQL schema (one per test; use
+    ``pg_server.create_database()`` when a test needs a whole database of its own)."""
+    return pg_server.create_schema()
+
+
+@pytest.fixture
+def sqlite_url(tmp_path: Path) -> str:
+    """SQLAlchemy URL of a fresh SQLite file in the test's tmp_path."""
+    return f"sqlite:///{tmp_path / 'epay-desktop.db'}"
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request: pytest.FixtureRequest) -> str:
+    """A fresh, empty database URL; the test runs once on SQLite and once on PostgreSQL."""
+    return str(request.getfixturevalue("sqlite_url" if request.param == "sqlite" else "pg_url"))
+
+
+@pytest.fixture
+def db_store(db_url: str) -> Iterator[object]:
+    """A ``Store`` on ``db_url`` migrated to head (audit key: 32 bytes of 0x01); closed afterwards."""
+    from epay_desktop.store.db import Store, make_engine
+    from epay_desktop.store.migrations import migrate
+
+    engine = make_engine(db_url)
+    migrate(engine)
+    store = Store(engine, audit_key=b"\x01" * 32)
+    try:
+        yield store
+    finally:
+        store.close()

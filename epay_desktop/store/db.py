@@ -20,13 +20,23 @@ from typing import Any, TypeVar
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import sessionmaker
 
+from ..domain.errors import ConsoleError
 from .tx import Tx
 
-__all__ = ["Store", "make_engine"]
+__all__ = ["REQUIRED_SQLITE_PRAGMAS", "Store", "StoreError", "make_engine", "verify_sqlite_pragmas"]
 
 T = TypeVar("T")
 
 SQLITE_BUSY_TIMEOUT_MS = 10_000
+SQLITE_MIN_BUSY_TIMEOUT_MS = 5_000
+
+#: What every SQLite connection must report before the console trusts it with money
+#: (docs/reliability.md T15): WAL, fsync on every commit, foreign keys, a busy timeout.
+REQUIRED_SQLITE_PRAGMAS = "journal_mode=wal, synchronous=2 (FULL), foreign_keys=1, busy_timeout>=5000"
+
+
+class StoreError(ConsoleError):
+    """The database cannot be used safely: wrong settings, unknown schema, broken key file, exhausted ids."""
 
 
 def make_engine(url: str, **kwargs: Any) -> Engine:
@@ -56,6 +66,39 @@ def _configure_sqlite(engine: Engine) -> None:
     def _on_begin(conn: Any) -> None:
         immediate = conn.get_execution_options().get("sqlite_immediate", False)
         conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+def verify_sqlite_pragmas(engine: Engine) -> None:
+    """Check on a fresh connection that SQLite runs with the settings our crash safety relies on.
+
+    Does nothing for other databases. Raises :class:`StoreError` naming each wrong setting
+    (e.g. ``journal_mode=delete``), so the console refuses to start instead of losing
+    acknowledged refunds on a power cut.
+    """
+    if engine.dialect.name != "sqlite":
+        return
+    with engine.connect() as conn:
+        raw = conn.connection.driver_connection
+        assert raw is not None
+        found = {
+            name: raw.execute(f"PRAGMA {name}").fetchone()[0]
+            for name in ("journal_mode", "synchronous", "foreign_keys", "busy_timeout")
+        }
+    wrong = []
+    if str(found["journal_mode"]).lower() != "wal":
+        wrong.append(f"journal_mode={found['journal_mode']}")
+    if found["synchronous"] != 2:
+        wrong.append(f"synchronous={found['synchronous']}")
+    if found["foreign_keys"] != 1:
+        wrong.append(f"foreign_keys={found['foreign_keys']}")
+    if found["busy_timeout"] < SQLITE_MIN_BUSY_TIMEOUT_MS:
+        wrong.append(f"busy_timeout={found['busy_timeout']}")
+    if wrong:
+        raise StoreError(
+            f"The database {engine.url.database} runs with unsafe settings ({', '.join(wrong)}); "
+            f"the console needs {REQUIRED_SQLITE_PRAGMAS}. Is the file on a network drive or in memory? "
+            "Move it to a local disk."
+        )
 
 
 class Store:

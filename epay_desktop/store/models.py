@@ -205,7 +205,11 @@ class ApprovalRow(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
     used_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
-    used_by_op: Mapped[str | None] = mapped_column(ForeignKey("money_ops.id"))
+    # checked at commit: an approval is consumed in the same transaction that inserts its operation,
+    # before or after the insert
+    used_by_op: Mapped[str | None] = mapped_column(
+        ForeignKey("money_ops.id", deferrable=True, initially="DEFERRED")
+    )
 
 
 class ReceiptRow(Base):

@@ -1,0 +1,178 @@
+"""Bring the database to the schema this program knows, or refuse to start.
+
+Fail closed: a database stamped with a revision this program does not know (a newer
+console wrote it), with several heads, or with tables but no revision at all is never
+touched. Before upgrading an existing SQLite file, a consistent copy is made next to it
+with the SQLite backup API and checked (``integrity_check`` and its revision). On
+PostgreSQL nothing is copied (the operator's ``pg_dump`` schedule covers it; a log line
+says so). The whole upgrade runs in one transaction under the write lock (``BEGIN
+IMMEDIATE`` on SQLite, an advisory lock on PostgreSQL), so two counters starting at once
+migrate only once, and a migration killed half-way leaves the old schema behind.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, Engine, inspect, text
+
+from ..db import StoreError
+
+__all__ = ["MIGRATIONS_DIR", "MigrationResult", "alembic_config", "head_revision", "migrate"]
+
+log = logging.getLogger(__name__)
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent
+_PG_MIGRATION_LOCK = 0x6570_6179  # "epay": pg_advisory_xact_lock key shared by every counter
+
+
+@dataclass(frozen=True, slots=True)
+class MigrationResult:
+    """What :func:`migrate` did: revisions before/after and the backup file, if one was made."""
+
+    before: str | None
+    after: str
+    backup: Path | None
+
+
+def alembic_config(
+    *, connection: Connection | None = None, url: str | None = None, script_location: Path | None = None
+) -> Config:
+    """An Alembic configuration built in code (no alembic.ini); pass a connection or a URL."""
+    cfg = Config()
+    cfg.set_main_option("script_location", str(script_location or MIGRATIONS_DIR))
+    cfg.set_main_option("file_template", "%%(rev)s_%%(slug)s")
+    if url is not None:
+        cfg.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
+    if connection is not None:
+        cfg.attributes["connection"] = connection
+    return cfg
+
+
+def head_revision(script_location: Path | None = None) -> str:
+    """The newest schema revision this program ships; raises StoreError if there is not exactly one."""
+    heads = ScriptDirectory.from_config(alembic_config(script_location=script_location)).get_heads()
+    if len(heads) != 1:
+        raise StoreError(f"This program's migrations have {len(heads)} heads ({heads}); it is built wrongly.")
+    return heads[0]
+
+
+def migrate(
+    engine: Engine,
+    *,
+    script_location: Path | None = None,
+    clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+) -> MigrationResult:
+    """Upgrade the database to :func:`head_revision`, backing up an existing SQLite file first.
+
+    Side effects: writes the schema; may create ``<db>.pre-<rev>-<UTC time>.bak`` (mode 0600).
+    Raises :class:`StoreError` when the database's revision is unknown (newer program), when it
+    has tables but no revision, when the backup cannot be made or verified, or when the
+    upgrade does not end at the head.
+    """
+    script = ScriptDirectory.from_config(alembic_config(script_location=script_location))
+    head = head_revision(script_location)
+    known = {rev.revision for rev in script.walk_revisions()}
+    locked = engine.execution_options(sqlite_immediate=True)  # BEGIN IMMEDIATE on SQLite
+    with locked.connect() as conn, conn.begin():
+        if conn.dialect.name == "postgresql":
+            conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_MIGRATION_LOCK})
+        current = _current_revision(conn, known, head)
+        if current == head:
+            return MigrationResult(before=current, after=head, backup=None)
+        backup = None
+        if current is not None and conn.dialect.name == "sqlite":
+            backup = _backup_sqlite(conn, current, clock())
+        elif current is not None:
+            log.warning(
+                "event=migrate_without_backup dialect=%s from=%s to=%s reason=server_database; "
+                "make sure the server is backed up (pg_dump)",
+                conn.dialect.name,
+                current,
+                head,
+            )
+        log.info("event=migrate from=%s to=%s", current or "empty", head)
+        try:
+            command.upgrade(alembic_config(connection=conn, script_location=script_location), "head")
+        except Exception as exc:  # the transaction rolls back: the schema stays at `current`
+            kept = f" A backup made before it is at {backup}." if backup else ""
+            raise StoreError(
+                f"Upgrading the database from schema {current or 'empty'} to {head} failed ({exc}). "
+                f"Nothing was changed.{kept} Ask support; the console will not start on it."
+            ) from exc
+        after = MigrationContext.configure(conn).get_current_revision()
+        if after != head:
+            raise StoreError(f"Database migration stopped at {after}, not at {head}; nothing was changed.")
+    return MigrationResult(before=current, after=head, backup=backup)
+
+
+def _current_revision(conn: Connection, known: set[str], head: str) -> str | None:
+    revisions = MigrationContext.configure(conn).get_current_heads()
+    if len(revisions) > 1:
+        raise StoreError(
+            f"The database has several schema revisions ({', '.join(revisions)}); restore a backup "
+            "or ask support. The console will not start on it."
+        )
+    if not revisions:
+        tables = set(inspect(conn).get_table_names()) - {"alembic_version"}
+        if tables:
+            raise StoreError(
+                "The database has tables but no schema revision, so it was not created by epay-desktop "
+                f"(found {', '.join(sorted(tables)[:5])}). Point EPAYMENT_DATABASE_URL at a new or "
+                "epay-desktop database."
+            )
+        return None
+    current = revisions[0]
+    if current not in known:
+        raise StoreError(
+            f"The database has schema revision {current}, which this program does not know (it knows up "
+            f"to {head}): a newer epay-desktop has used it. Install that version, or restore a backup "
+            "made before the upgrade. Nothing was changed."
+        )
+    return current
+
+
+def _backup_sqlite(conn: Connection, revision: str, now: datetime) -> Path:
+    """Copy the database (a consistent snapshot) next to it and check the copy.
+
+    ``conn`` holds the write lock, so nothing changes during the copy. The copy is read
+    through a second, read-only connection: SQLite refuses to back up from a connection
+    that has a write transaction open, and WAL lets readers in while a writer waits.
+    """
+    db_file = conn.engine.url.database
+    if not db_file:
+        raise StoreError("Cannot back up this SQLite database before migrating it (no file).")
+    stamp = now.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+    base = Path(db_file).with_name(f"{Path(db_file).name}.pre-{revision}-{stamp}")
+    target, n = base.with_name(base.name + ".bak"), 1
+    while True:
+        try:  # create it 0600 first: a backup holds every payment and must not be readable by others
+            os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+            break
+        except FileExistsError:
+            target, n = base.with_name(f"{base.name}-{n}.bak"), n + 1
+    source = sqlite3.connect(f"{Path(db_file).resolve().as_uri()}?mode=ro", uri=True)
+    copy = sqlite3.connect(target)
+    try:
+        source.backup(copy)
+        ok = copy.execute("PRAGMA integrity_check").fetchone()
+        stored = copy.execute("SELECT version_num FROM alembic_version").fetchall()
+    except sqlite3.Error as exc:
+        raise StoreError(f"Backup before migration failed ({exc}); the database was not changed.") from exc
+    finally:
+        copy.close()
+        source.close()
+    if ok != ("ok",) or stored != [(revision,)]:
+        raise StoreError(f"Backup {target} failed its check ({ok}, {stored}); the database was not changed.")
+    log.info("event=backup_before_migration file=%s revision=%s", target, revision)
+    return target

@@ -1,0 +1,245 @@
+"""Money operations table (charge, cancel, refund): intents, outcomes and the sums the rules need.
+
+Every method works inside the caller's transaction (``tx``) and returns frozen
+:class:`~epay_desktop.domain.MoneyOp` records. The database itself allows at most one unresolved
+operation (SENDING, UNKNOWN, NEEDS_REVIEW) per payment (partial unique index
+``uq_money_ops_one_unresolved``); a second intent is reported as :class:`OperationInProgress`.
+State changes follow :data:`epay_desktop.domain.rules.ALLOWED_TRANSITIONS`; anything else raises
+:class:`IllegalTransition` (a bug or a lost race, never a user error).
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.exc import IntegrityError
+
+from epay_desktop.domain import (
+    ConsoleStatus,
+    Money,
+    MoneyOp,
+    NotFoundError,
+    OperationInProgress,
+    OpKind,
+    OpState,
+    Payment,
+)
+from epay_desktop.domain.rules import transition_allowed
+
+from ..models import UNRESOLVED_OP_STATES, MoneyOpRow, PaymentRow
+
+if TYPE_CHECKING:
+    from ..tx import Tx
+
+__all__ = ["IllegalTransition", "OperationRepo", "RefundSums"]
+
+_MAX_MESSAGE = 500
+_ONE_UNRESOLVED_MARKERS = ("uq_money_ops_one_unresolved", "money_ops.payment_id")
+
+
+class IllegalTransition(RuntimeError):
+    """A state change the operation's life does not allow (e.g. FAILED -> SUCCEEDED)."""
+
+
+@dataclass(frozen=True, slots=True)
+class RefundSums:
+    """Refunds of one payment in minor units: succeeded, and unresolved (may still be applied)."""
+
+    succeeded_minor: int
+    in_flight_minor: int
+
+
+class OperationRepo:
+    """``tx.operations``."""
+
+    def __init__(self, tx: Tx) -> None:
+        self._tx = tx
+        self._s = tx.session
+
+    # -- intents -----------------------------------------------------------------------------
+
+    def insert_intent(
+        self,
+        payment: Payment,
+        kind: OpKind,
+        amount: Money,
+        *,
+        requested_by: int,
+        now: datetime,
+        approved_by: int | None = None,
+        reason: str | None = None,
+        expected_remaining: Money | None = None,
+        base_payout_minor: int | None = None,
+        base_status: ConsoleStatus | None = None,
+    ) -> MoneyOp:
+        """Add an operation in state SENDING with a new uuid4 id (the refund's externalID).
+
+        ``sent_at`` is ``now``: the request leaves right after this transaction commits. Raises
+        OperationInProgress if the payment already has an unresolved operation (the database's
+        partial unique index says so even when two counters race).
+        """
+        row = MoneyOpRow(
+            id=str(uuid.uuid4()),
+            payment_id=payment.id,
+            kind=kind.value,
+            amount_minor=amount.minor,
+            state=OpState.SENDING.value,
+            expected_remaining_minor=expected_remaining.minor if expected_remaining is not None else None,
+            base_payout_minor=base_payout_minor,
+            base_status=base_status.value if base_status is not None else None,
+            requested_by=requested_by,
+            approved_by=approved_by,
+            reason=reason[:255] if reason else None,
+            attempts=1,
+            created_at=now,
+            sent_at=now,
+        )
+        self._s.add(row)
+        try:
+            self._s.flush()
+        except IntegrityError as exc:
+            if any(marker in str(exc.orig) for marker in _ONE_UNRESOLVED_MARKERS):
+                raise OperationInProgress(
+                    "Another operation on this payment is still being processed: wait for its result."
+                ) from None
+            raise
+        return to_op(row, payment.amount.currency)
+
+    def set_approver(self, op_id: str, approved_by: int) -> MoneyOp:
+        """Record the manager whose approval this operation consumed."""
+        row = self._row(op_id)
+        row.approved_by = approved_by
+        self._s.flush()
+        return self._op(row)
+
+    # -- reads -------------------------------------------------------------------------------
+
+    def get(self, op_id: str, *, for_update: bool = False) -> MoneyOp:
+        """The operation with this id; NotFoundError if there is none. ``for_update`` locks the row
+        on PostgreSQL (SQLite write transactions already hold the database lock)."""
+        return self._op(self._row(op_id, for_update=for_update))
+
+    def list_for_payment(self, payment_id: int) -> list[MoneyOp]:
+        """Every operation of the payment, oldest first."""
+        stmt = (
+            _ops().where(MoneyOpRow.payment_id == payment_id).order_by(MoneyOpRow.created_at, MoneyOpRow.id)
+        )
+        return [to_op(row, currency) for row, currency in self._s.execute(stmt)]
+
+    def unresolved_for_payment(self, payment_id: int) -> MoneyOp | None:
+        """The payment's SENDING/UNKNOWN/NEEDS_REVIEW operation, if any (there is at most one)."""
+        stmt = _ops().where(MoneyOpRow.payment_id == payment_id, MoneyOpRow.state.in_(UNRESOLVED_OP_STATES))
+        found = self._s.execute(stmt).first()
+        return to_op(found[0], found[1]) if found is not None else None
+
+    def all_unresolved(self) -> list[MoneyOp]:
+        """Every unresolved operation, oldest first (what the reconciler works through)."""
+        stmt = (
+            _ops()
+            .where(MoneyOpRow.state.in_(UNRESOLVED_OP_STATES))
+            .order_by(MoneyOpRow.created_at, MoneyOpRow.id)
+        )
+        return [to_op(row, currency) for row, currency in self._s.execute(stmt)]
+
+    def refund_sums(self, payment_id: int) -> RefundSums:
+        """Succeeded and unresolved refund totals of the payment, in minor units."""
+        stmt = (
+            select(MoneyOpRow.state, func.coalesce(func.sum(MoneyOpRow.amount_minor), 0))
+            .where(MoneyOpRow.payment_id == payment_id, MoneyOpRow.kind == OpKind.REFUND.value)
+            .group_by(MoneyOpRow.state)
+        )
+        totals = {state: int(total) for state, total in self._s.execute(stmt)}
+        return RefundSums(
+            succeeded_minor=totals.get(OpState.SUCCEEDED.value, 0),
+            in_flight_minor=sum(totals.get(state, 0) for state in UNRESOLVED_OP_STATES),
+        )
+
+    # -- state changes -------------------------------------------------------------------------
+
+    def mark(
+        self,
+        op_id: str,
+        state: OpState,
+        *,
+        now: datetime,
+        gateway_code: int | None = None,
+        gateway_message: str | None = None,
+        sent_at: datetime | None = None,
+    ) -> MoneyOp:
+        """Move the operation to ``state``; IllegalTransition if its life does not allow that.
+
+        SUCCEEDED/FAILED set ``resolved_at``. SENDING again (a manager's retry) counts one more
+        attempt and sets ``sent_at`` (default ``now``). Gateway code/message change only when given.
+        """
+        row = self._row(op_id, for_update=True)
+        current = OpState(row.state)
+        if not transition_allowed(current, state):
+            raise IllegalTransition(f"money op {op_id}: {current.value} -> {state.value} is not allowed")
+        row.state = state.value
+        if state is OpState.SENDING:
+            row.attempts = (row.attempts or 0) + 1
+            row.sent_at = sent_at or now
+            row.resolved_at = None
+        elif sent_at is not None:
+            row.sent_at = sent_at
+        if state in (OpState.SUCCEEDED, OpState.FAILED):
+            row.resolved_at = now
+        if gateway_code is not None:
+            row.gateway_code = gateway_code
+        if gateway_message is not None:
+            row.gateway_message = gateway_message[:_MAX_MESSAGE]
+        self._s.flush()
+        return self._op(row)
+
+    # -- helpers -------------------------------------------------------------------------------
+
+    def _row(self, op_id: str, *, for_update: bool = False) -> MoneyOpRow:
+        stmt = select(MoneyOpRow).where(MoneyOpRow.id == op_id)
+        if for_update:
+            stmt = stmt.with_for_update()
+        row = self._s.scalars(stmt).first()
+        if row is None:
+            raise NotFoundError(f"There is no money operation {op_id}.")
+        return row
+
+    def _op(self, row: MoneyOpRow) -> MoneyOp:
+        return to_op(row, self._currency(row.payment_id))
+
+    def _currency(self, payment_id: int) -> str:
+        currency = self._s.scalar(select(PaymentRow.currency).where(PaymentRow.id == payment_id))
+        return currency or "KZT"
+
+
+def _ops() -> Select[MoneyOpRow, str]:
+    return select(MoneyOpRow, PaymentRow.currency).join(PaymentRow, PaymentRow.id == MoneyOpRow.payment_id)
+
+
+def to_op(row: MoneyOpRow, currency: str) -> MoneyOp:
+    """The frozen record of a row (no session attached)."""
+
+    def money(minor: int | None) -> Money | None:
+        return Money(minor, currency) if minor is not None else None
+
+    return MoneyOp(
+        id=row.id,
+        payment_id=row.payment_id,
+        kind=OpKind(row.kind),
+        amount=Money(row.amount_minor, currency),
+        state=OpState(row.state),
+        expected_remaining=money(row.expected_remaining_minor),
+        requested_by=row.requested_by,
+        approved_by=row.approved_by,
+        reason=row.reason,
+        gateway_code=row.gateway_code,
+        gateway_message=row.gateway_message,
+        created_at=row.created_at,
+        sent_at=row.sent_at,
+        resolved_at=row.resolved_at,
+        base_payout=money(row.base_payout_minor),
+        base_status=ConsoleStatus(row.base_status) if row.base_status else None,
+        attempts=row.attempts or 0,
+    )
