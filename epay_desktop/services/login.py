@@ -1,0 +1,157 @@
+"""Checking a name and password/PIN: lockout after repeated failures, rehash, audit.
+
+Used by :class:`~epay_desktop.services.users.UserService` for log-in, password change and
+manager approvals. Every attempt writes exactly one audit entry: ``auth.login`` (success;
+written by the caller so it can share the caller's transaction), ``auth.login_failed``,
+``auth.locked`` (the failure that locks the account) or ``auth.login_refused`` (locked or
+deactivated account). A failed attempt's entry is committed before the error is raised.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from functools import partial
+from zoneinfo import ZoneInfo
+
+from epay_desktop.domain import AccountLocked, AuthenticationFailed, ConsoleError, User
+from epay_desktop.store.db import Store
+from epay_desktop.store.tx import Tx
+
+from .passwords import Passwords
+
+__all__ = ["BAD_CREDENTIALS", "KZ_TIME", "Credentials", "LoginPolicy", "Verified", "user_subject"]
+
+KZ_TIME = ZoneInfo("Asia/Almaty")
+BAD_CREDENTIALS = "Wrong user name or password/PIN."
+
+
+def user_subject(user_id: int) -> str:
+    return f"user:{user_id}"
+
+
+@dataclass(frozen=True, slots=True)
+class LoginPolicy:
+    """How many consecutive failures lock an account, and for how long."""
+
+    max_failures: int = 10
+    lockout: timedelta = timedelta(minutes=30)
+
+
+@dataclass(frozen=True, slots=True)
+class Verified:
+    """A user whose password was right; ``new_hash`` is set when the stored hash needs upgrading."""
+
+    user: User
+    new_hash: str | None
+
+
+def _locked_message(until: datetime) -> str:
+    local = until.astimezone(KZ_TIME)
+    offset = local.utcoffset() or timedelta(0)
+    hours, minutes = divmod(int(offset.total_seconds()) // 60, 60)
+    zone = f"UTC{hours:+d}" + (f":{minutes:02d}" if minutes else "")
+    return (
+        "Too many wrong passwords/PINs: this account is locked until "
+        f"{local:%d.%m.%Y %H:%M} (Kazakhstan time, {zone}) or until a manager unlocks it."
+    )
+
+
+class Credentials:
+    """Verifies passwords against the store, counting failures. Hashing runs off the event loop."""
+
+    def __init__(
+        self, store: Store, passwords: Passwords, clock: Callable[[], datetime], policy: LoginPolicy
+    ) -> None:
+        self._store = store
+        self._passwords = passwords
+        self._clock = clock
+        self._policy = policy
+        self._dummy: str | None = None
+
+    async def verify(self, name: str, password: str, *, purpose: str) -> Verified:
+        """Check ``password`` for ``name`` without recording success (see :meth:`succeed`).
+
+        Side effects: on failure commits the failure count (and a lock after the last allowed
+        failure) and one audit entry. Raises AuthenticationFailed (same message for an unknown
+        name and a wrong password; another for a deactivated account) or AccountLocked naming
+        the time it unlocks in Kazakhstan time.
+        """
+        now = self._clock()
+        found = await self._store.run_read(lambda tx: tx.users.by_name(name))
+        if found is None:
+            await asyncio.to_thread(lambda: self._passwords.verify(self._dummy_hash(), password))  # timing
+            await self._store.run_write(
+                lambda tx: tx.audit.append(
+                    None, "auth.login_failed", "user:?", {"known": False, "purpose": purpose}, at=now
+                )
+            )
+            raise AuthenticationFailed(BAD_CREDENTIALS)
+        user, encoded = found
+        if user.locked_until is not None and now < user.locked_until:
+            await self._refuse(user, now, purpose, "locked")
+            raise AccountLocked(_locked_message(user.locked_until))
+        if not await asyncio.to_thread(self._passwords.verify, encoded, password):
+            raise await self._store.run_write(partial(self._record_failure, user.id, now, purpose))
+        if not user.active:
+            await self._refuse(user, now, purpose, "deactivated")
+            raise AuthenticationFailed("This account is deactivated. Ask a manager to reactivate it.")
+        new_hash = None
+        if self._passwords.needs_rehash(encoded):
+            new_hash = await asyncio.to_thread(self._passwords.hash, password)
+        return Verified(user, new_hash)
+
+    def succeed(self, tx: Tx, verified: Verified, now: datetime) -> User:
+        """Record a successful check in ``tx``: clear failures, store an upgraded hash.
+
+        The caller writes the audit entry describing what the success was for.
+        """
+        uid = verified.user.id
+        tx.users.reset_failures(uid, now=now)
+        if verified.new_hash is not None:
+            tx.users.set_password_hash(uid, verified.new_hash, now=now)
+        return tx.users.get(uid)
+
+    def _dummy_hash(self) -> str:
+        if self._dummy is None:
+            self._dummy = self._passwords.hash("not a real password")
+        return self._dummy
+
+    async def _refuse(self, user: User, now: datetime, purpose: str, reason: str) -> None:
+        await self._store.run_write(
+            lambda tx: tx.audit.append(
+                user.id,
+                "auth.login_refused",
+                user_subject(user.id),
+                {"reason": reason, "purpose": purpose},
+                at=now,
+            )
+        )
+
+    def _record_failure(self, user_id: int, now: datetime, purpose: str, tx: Tx) -> ConsoleError:
+        user = tx.users.get(user_id, for_update=True)
+        if user.locked_until is not None and user.locked_until <= now:
+            tx.users.reset_failures(user_id, now=now)  # the old lock ran out: count afresh
+            user = tx.users.get(user_id)
+        if user.failed_attempts + 1 >= self._policy.max_failures:
+            until = now + self._policy.lockout
+            attempts = tx.users.record_failure(user_id, now=now, lock_until=until)
+            tx.audit.append(
+                user_id,
+                "auth.locked",
+                user_subject(user_id),
+                {"attempts": attempts, "until": until.isoformat(), "purpose": purpose},
+                at=now,
+            )
+            return AccountLocked(_locked_message(until))
+        attempts = tx.users.record_failure(user_id, now=now)
+        tx.audit.append(
+            user_id,
+            "auth.login_failed",
+            user_subject(user_id),
+            {"known": True, "attempts": attempts, "purpose": purpose},
+            at=now,
+        )
+        return AuthenticationFailed(BAD_CREDENTIALS)
