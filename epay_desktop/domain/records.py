@@ -164,6 +164,11 @@ class MoneyOp:
     created_at: datetime
     sent_at: datetime | None
     resolved_at: datetime | None
+    # what the gateway showed when the intent was made (its refunded total and status):
+    # check-status answers are compared with these to tell whether this operation was applied
+    base_payout: Money | None = None
+    base_status: ConsoleStatus | None = None
+    attempts: int = 0  # requests sent for this operation (a manager's retry adds one, same externalID)
 
 
 @dataclass(frozen=True, slots=True)

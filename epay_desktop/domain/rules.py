@@ -1,0 +1,207 @@
+"""The money rules: what a charge, cancel or refund may do to a payment (docs/reliability.md rule 5).
+
+Pure functions over the payment as the console knows it and its money operations. They run
+inside the write transaction that holds the payment's lock, before any intent is written, so a
+refusal never sends anything to the gateway. Each raises a :class:`ConsoleError` subclass whose
+``user_message`` says what is wrong and what to do:
+
+- :class:`OperationInProgress` when an earlier operation of the payment is unresolved;
+- :class:`StaleRemaining` when the caller's ``expected_remaining`` is not the current remainder;
+- :class:`RuleViolation` for everything else (status, minimum, remainder, refund window).
+
+Amounts are integer minor units; only messages format them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime, timedelta
+from typing import Final
+
+from .errors import OperationInProgress, RuleViolation, StaleRemaining
+from .money import Money
+from .records import ConsoleStatus, MoneyOp, OpKind, OpState, Payment
+
+__all__ = [
+    "ALLOWED_TRANSITIONS",
+    "DEFAULT_REFUND_WINDOW_DAYS",
+    "MIN_CHARGE_MINOR",
+    "MIN_REFUND_MINOR",
+    "captured_amount",
+    "check_cancel",
+    "check_charge",
+    "check_refund",
+    "held_amount",
+    "refund_remaining",
+    "refunded_amount",
+    "transition_allowed",
+]
+
+#: The gateway refuses refunds below 10 KZT (epay-api.md §6).
+MIN_REFUND_MINOR: Final = 1000
+MIN_CHARGE_MINOR: Final = 1
+DEFAULT_REFUND_WINDOW_DAYS: Final = 180
+
+#: Where a money operation may go next. SUCCEEDED and FAILED are final. UNKNOWN never becomes
+#: FAILED (only check-status resolves it, and "not applied yet" may still change); NEEDS_REVIEW
+#: becomes FAILED only by a manager's "abandon" and SENDING again only by a manager's "retry".
+ALLOWED_TRANSITIONS: Final[dict[OpState, frozenset[OpState]]] = {
+    OpState.SENDING: frozenset({OpState.SUCCEEDED, OpState.FAILED, OpState.UNKNOWN, OpState.NEEDS_REVIEW}),
+    OpState.UNKNOWN: frozenset({OpState.SUCCEEDED, OpState.NEEDS_REVIEW}),
+    OpState.NEEDS_REVIEW: frozenset({OpState.SUCCEEDED, OpState.FAILED, OpState.SENDING}),
+    OpState.SUCCEEDED: frozenset(),
+    OpState.FAILED: frozenset(),
+}
+
+_KIND_WORD: Final = {OpKind.CHARGE: "charge", OpKind.CANCEL: "cancellation", OpKind.REFUND: "refund"}
+
+
+def transition_allowed(current: OpState, new: OpState) -> bool:
+    """Whether an operation in ``current`` may move to ``new`` (see :data:`ALLOWED_TRANSITIONS`)."""
+    return new in ALLOWED_TRANSITIONS[current]
+
+
+# -- amounts ------------------------------------------------------------------------------------
+
+
+def captured_amount(payment: Payment) -> Money:
+    """What was taken from the card: the gateway's ``amount + payoutAmount`` (refunds move money
+    from one to the other, so the sum stays the captured total), else the payment's own amount."""
+    if payment.gateway_amount is not None:
+        payout = payment.payout_amount or Money.zero(payment.gateway_amount.currency)
+        return payment.gateway_amount + payout
+    return payment.amount
+
+
+def held_amount(payment: Payment) -> Money:
+    """What a held (AUTH) payment can still be charged: the gateway's amount, else the asked amount."""
+    return payment.gateway_amount if payment.gateway_amount is not None else payment.amount
+
+
+def refunded_amount(payment: Payment, ops: Iterable[MoneyOp]) -> Money:
+    """Refunded so far plus refunds in flight: the larger of the gateway's ``payoutAmount`` and the
+    console's own succeeded refunds (whichever is fresher), plus every unresolved refund."""
+    ops = list(ops)
+    currency = payment.amount.currency
+    succeeded = sum(o.amount.minor for o in ops if o.kind is OpKind.REFUND and o.state is OpState.SUCCEEDED)
+    in_flight = sum(o.amount.minor for o in ops if o.kind is OpKind.REFUND and o.state.is_unresolved)
+    payout = payment.payout_amount.minor if payment.payout_amount is not None else 0
+    return Money(max(succeeded, payout) + in_flight, currency)
+
+
+def refund_remaining(payment: Payment, ops: Iterable[MoneyOp]) -> Money:
+    """What can still be refunded: captured minus refunded and in-flight refunds (never negative)."""
+    captured = captured_amount(payment)
+    refunded = refunded_amount(payment, ops)
+    return Money(max(captured.minor - refunded.minor, 0), captured.currency)
+
+
+# -- checks ---------------------------------------------------------------------------------------
+
+
+def _check_nothing_unresolved(ops: Iterable[MoneyOp], kind: OpKind) -> None:
+    for op in ops:
+        if not op.state.is_unresolved:
+            continue
+        if op.state is OpState.NEEDS_REVIEW:
+            raise OperationInProgress(
+                f"A previous {_KIND_WORD[op.kind]} of this payment needs a manager's review first: "
+                f"open it and choose retry or abandon before a new {_KIND_WORD[kind]}."
+            )
+        raise OperationInProgress(
+            f"Another {_KIND_WORD[op.kind]} of this payment is still being processed: "
+            "wait for its result, then try again if still needed."
+        )
+
+
+def _was_cancelled(payment: Payment, ops: Iterable[MoneyOp]) -> bool:
+    if payment.status in (ConsoleStatus.CANCEL, ConsoleStatus.CANCEL_OLD):
+        return True
+    return any(o.kind is OpKind.CANCEL and o.state is OpState.SUCCEEDED for o in ops)
+
+
+def check_refund(
+    payment: Payment,
+    ops: Iterable[MoneyOp],
+    amount: Money | None,
+    expected_remaining: Money | None,
+    now: datetime,
+    window_days: int = DEFAULT_REFUND_WINDOW_DAYS,
+) -> Money:
+    """The amount to refund (``None`` = all that remains) if the rules allow it; raises otherwise.
+
+    Order: an unresolved operation (OperationInProgress); cancelled / not charged / refund window
+    over (RuleViolation); ``expected_remaining`` differs from the remainder (StaleRemaining, so a
+    stale screen never turns into a refund); nothing left, below 10 KZT, or more than remains
+    (RuleViolation). Pure.
+    """
+    ops = list(ops)
+    _check_nothing_unresolved(ops, OpKind.REFUND)
+    if _was_cancelled(payment, ops):
+        raise RuleViolation("This payment was cancelled (the hold was released): there is nothing to refund.")
+    if payment.status is ConsoleStatus.REFUND:
+        raise RuleViolation("This payment is already fully refunded: nothing remains to refund.")
+    if payment.status is not ConsoleStatus.CHARGE:
+        hint = ": charge or cancel it" if payment.status is ConsoleStatus.AUTH else ""
+        raise RuleViolation(
+            f"Only a charged payment can be refunded (this one is {payment.status.value}{hint})."
+        )
+    window_end = payment.created_at + timedelta(days=window_days)
+    if now > window_end:
+        raise RuleViolation(
+            f"The refund window of {window_days} days ended on {window_end.date().isoformat()}: "
+            "this payment can no longer be refunded from the console; contact the bank."
+        )
+    remaining = refund_remaining(payment, ops)
+    if expected_remaining is not None and expected_remaining != remaining:
+        raise StaleRemaining(
+            f"The remaining amount changed (now {remaining.format()}): check and try again.",
+            remaining.minor,
+        )
+    if not remaining:
+        raise RuleViolation("Nothing remains to refund on this payment.")
+    chosen = remaining if amount is None else amount
+    if chosen.currency != remaining.currency:
+        raise RuleViolation(f"The refund must be in {remaining.currency}, like the payment.")
+    if chosen.minor < MIN_REFUND_MINOR:
+        raise RuleViolation(f"Refunds need at least {Money(MIN_REFUND_MINOR, chosen.currency).format()}.")
+    if chosen > remaining:
+        raise RuleViolation(f"Refund of {chosen.format()} is more than what remains ({remaining.format()}).")
+    return chosen
+
+
+def check_charge(payment: Payment, ops: Iterable[MoneyOp], amount: Money | None) -> Money:
+    """The amount to charge (``None`` = all that is held) if the rules allow it; raises otherwise.
+
+    Only a held (AUTH) payment, at least 1 tiyn, at most the held amount. Pure.
+    """
+    ops = list(ops)
+    _check_nothing_unresolved(ops, OpKind.CHARGE)
+    if payment.status is not ConsoleStatus.AUTH:
+        raise RuleViolation(
+            f"Only a held (AUTH) payment can be charged (this one is {payment.status.value})."
+        )
+    held = held_amount(payment)
+    chosen = held if amount is None else amount
+    if chosen.currency != held.currency:
+        raise RuleViolation(f"The charge must be in {held.currency}, like the payment.")
+    if chosen.minor < MIN_CHARGE_MINOR:
+        raise RuleViolation("A charge must be more than zero.")
+    if chosen > held:
+        raise RuleViolation(f"Charge of {chosen.format()} is more than the held amount ({held.format()}).")
+    return chosen
+
+
+def check_cancel(payment: Payment, ops: Iterable[MoneyOp]) -> Money:
+    """The amount released by cancelling (all that is held) if the rules allow it; raises otherwise.
+
+    Only a held (AUTH) payment, always in full; a charged payment is refunded instead. Pure.
+    """
+    ops = list(ops)
+    _check_nothing_unresolved(ops, OpKind.CANCEL)
+    if payment.status is not ConsoleStatus.AUTH:
+        hint = " (a charged payment is refunded instead)" if payment.status is ConsoleStatus.CHARGE else ""
+        raise RuleViolation(
+            f"Only a held (AUTH) payment can be cancelled; this one is {payment.status.value}{hint}."
+        )
+    return held_amount(payment)

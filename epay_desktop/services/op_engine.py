@@ -1,0 +1,182 @@
+"""The steps of a money operation after its intent is committed: send once, record, resolve.
+
+:class:`OpEngine` is the machinery under :class:`~epay_desktop.services.operations.MoneyOperations`
+(which decides *whether* an operation may start). Here: the request is sent exactly once; its
+outcome is recorded in a new transaction; an unclear outcome is settled by check-status only
+(never by re-sending); OperationUpdated/PaymentUpdated are published after every commit.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Protocol
+
+from epay_desktop.domain import ConsoleError, GatewaySnapshot, InvoiceId, MoneyOp, OpKind, OpState, Payment
+from epay_desktop.gateway import EpayClient, EpayError, StatusFound, StatusInProgress
+from epay_desktop.store.db import Store
+from epay_desktop.store.tx import Tx
+
+from . import op_journal
+from .events import EventBus, OperationUpdated, PaymentUpdated
+from .faultpoints import FaultPoints
+from .gateway_map import snapshot_from_status
+from .op_outcomes import Verdict, classify_send_error, judge
+
+__all__ = ["OpEngine", "Resolution", "StatusRefresher"]
+
+log = logging.getLogger(__name__)
+
+
+class StatusRefresher(Protocol):
+    """What money operations need from PaymentService: refresh one payment from check-status."""
+
+    async def refresh_status(self, invoice_id: InvoiceId) -> Payment: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """The result of asking check-status about one operation."""
+
+    op: MoneyOp
+    verdict: Verdict
+    changed: bool
+    note: str = ""
+
+
+@dataclass
+class OpEngine:
+    """Sends, records and resolves operations. See MoneyOperations for the parameters' meaning."""
+
+    store: Store
+    gateway: EpayClient
+    payments: StatusRefresher
+    events: EventBus
+    clock: Callable[[], datetime]
+    faults: FaultPoints
+    quiet_period: timedelta
+    resolve_tries: int
+    resolve_delay: float
+    sleep: Callable[[float], Awaitable[None]] = asyncio.sleep
+
+    async def execute(self, actor_id: int, started: tuple[MoneyOp, Payment]) -> MoneyOp:
+        """Send the committed intent once and follow it to SUCCEEDED, FAILED, UNKNOWN or NEEDS_REVIEW.
+
+        Side effects: the request; outcome transaction + audit; payment refresh after success;
+        quick check-status tries after an unclear answer; events. A non-gateway exception during
+        the send is recorded as UNKNOWN and then re-raised.
+        """
+        op, payment = started
+        self.events.publish(OperationUpdated(op))
+        self.faults.hit("after_intent_commit")
+        self.faults.hit("before_send")
+        try:
+            await self._send(op, payment)
+        except Exception as exc:
+            outcome = classify_send_error(exc)
+            log.warning(
+                "event=money_op_send_failed op=%s kind=%s error=%s", op.id, op.kind, type(exc).__name__
+            )
+            op = await self._record(op, outcome.state, actor_id, outcome.code, outcome.message)
+            if not isinstance(exc, EpayError):
+                raise
+        else:
+            self.faults.hit("after_gateway_ok_before_commit")
+            op = await self._record(op, OpState.SUCCEEDED, actor_id, None, None)
+        log.info("event=money_op_sent op=%s kind=%s state=%s", op.id, op.kind, op.state)
+        if op.state is OpState.SUCCEEDED:
+            await self._refresh(payment.invoice_id)
+        elif op.state is OpState.UNKNOWN:
+            op = await self._settle(op)
+        return op
+
+    async def resolve(self, op_id: str) -> Resolution:
+        """Ask check-status about ``op_id`` and apply the verdict (see MoneyOperations.resolve)."""
+        op, payment = await self.store.run_read(lambda tx: _op_and_payment(tx, op_id))
+        if not op.state.is_unresolved:
+            return Resolution(
+                op, Verdict.APPLIED if op.state is OpState.SUCCEEDED else Verdict.UNCLEAR, False
+            )
+        verdict, snapshot, note = await self._ask_gateway(op, payment)
+        now = self.clock()
+
+        def apply(tx: Tx) -> tuple[MoneyOp, Payment | None, bool]:
+            return op_journal.apply_verdict(
+                tx,
+                op_id,
+                payment.invoice_id,
+                verdict,
+                snapshot,
+                now=now,
+                quiet_period=self.quiet_period,
+                note=note,
+            )
+
+        new_op, new_payment, changed = await self.store.run_write(apply)
+        if new_payment is not None:
+            self.events.publish(PaymentUpdated(new_payment))
+        if changed:
+            self.events.publish(OperationUpdated(new_op))
+        return Resolution(new_op, verdict, changed, note)
+
+    # -- steps ---------------------------------------------------------------------------------
+
+    async def _send(self, op: MoneyOp, payment: Payment) -> None:
+        transaction_id = payment.transaction_id or ""
+        if op.kind is OpKind.REFUND:
+            await self.gateway.refund(transaction_id, op.amount, external_id=op.id)
+        elif op.kind is OpKind.CHARGE:
+            await self.gateway.charge(transaction_id, op.amount)
+        else:
+            await self.gateway.cancel(transaction_id)
+
+    async def _record(
+        self, op: MoneyOp, state: OpState, actor_id: int | None, code: int | None, message: str | None
+    ) -> MoneyOp:
+        now = self.clock()
+        new_op, changed = await self.store.run_write(
+            lambda tx: op_journal.record_outcome(
+                tx, op.id, state, now=now, actor_id=actor_id, code=code, message=message
+            )
+        )
+        if changed:
+            self.events.publish(OperationUpdated(new_op))
+        return new_op
+
+    async def _settle(self, op: MoneyOp) -> MoneyOp:
+        """A few quick check-status tries right after an unclear answer."""
+        for attempt in range(self.resolve_tries):
+            if attempt:
+                await self.sleep(self.resolve_delay)
+            op = (await self.resolve(op.id)).op
+            if op.state is not OpState.UNKNOWN:
+                break
+        return op
+
+    async def _refresh(self, invoice_id: InvoiceId) -> None:
+        try:
+            await self.payments.refresh_status(invoice_id)
+        except (EpayError, ConsoleError) as exc:
+            log.warning("event=refresh_after_op_failed invoice=%s error=%s", invoice_id, type(exc).__name__)
+
+    async def _ask_gateway(
+        self, op: MoneyOp, payment: Payment
+    ) -> tuple[Verdict, GatewaySnapshot | None, str]:
+        try:
+            result = await self.gateway.check_status(payment.invoice_id)
+        except EpayError as exc:
+            return Verdict.PENDING, None, f"check-status failed: {exc.user_message}"
+        if isinstance(result, StatusInProgress):
+            return Verdict.PENDING, None, "the gateway says an operation is still in progress"
+        if not isinstance(result, StatusFound):
+            return Verdict.UNCLEAR, None, "the gateway has no transaction for this invoice"
+        snapshot = snapshot_from_status(result, self.clock())
+        return judge(op, snapshot), snapshot, ""
+
+
+def _op_and_payment(tx: Tx, op_id: str) -> tuple[MoneyOp, Payment]:
+    op = tx.operations.get(op_id)
+    return op, tx.payments.get(op.payment_id)

@@ -1,0 +1,213 @@
+"""The write transactions of a money operation. Each function runs inside ONE ``Store.write()``.
+
+The flow (docs/reliability.md rules 1-3) is: :func:`begin_intent` (lock the payment, permission,
+rules, intent row SENDING, approval consumed, audit -- one commit, before anything is sent), then
+the request, then :func:`record_outcome` in a new transaction. check-status answers go through
+:func:`apply_verdict`; a manager's decision through :func:`reopen_for_retry` / :func:`abandon`.
+Every state change writes one audit entry (action ``<kind>.<event>``, subject ``payment:<invoice>``,
+details with the operation id, amount and both user ids) in the same transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from typing import Any, Final
+
+from epay_desktop.domain import (
+    GatewaySnapshot,
+    InvoiceId,
+    Money,
+    MoneyOp,
+    OpKind,
+    OpState,
+    Payment,
+    PermissionDenied,
+    RuleViolation,
+    User,
+)
+from epay_desktop.store.tx import Tx
+
+from .op_outcomes import Verdict, next_state
+
+__all__ = [
+    "KIND_WORD",
+    "abandon",
+    "apply_verdict",
+    "begin_intent",
+    "record_outcome",
+    "reopen_for_retry",
+]
+
+KIND_WORD: Final = {OpKind.CHARGE: "charge", OpKind.CANCEL: "cancellation", OpKind.REFUND: "refund"}
+_EVENT: Final = {
+    OpState.SUCCEEDED: "succeeded",
+    OpState.FAILED: "failed",
+    OpState.UNKNOWN: "unknown",
+    OpState.NEEDS_REVIEW: "needs_review",
+    OpState.SENDING: "retried",
+}
+
+#: ``decide(payment, ops) -> amount``: the rules for one kind (raises ConsoleError to refuse).
+Decide = Callable[[Payment, list[MoneyOp]], Money]
+
+
+def _audit(
+    tx: Tx, actor_id: int | None, op: MoneyOp, event: str, invoice: InvoiceId, now: datetime, **extra: Any
+) -> None:
+    details: dict[str, Any] = {
+        "op_id": op.id,
+        "kind": op.kind.value,
+        "amount_minor": op.amount.minor,
+        "state": op.state.value,
+        "requested_by": op.requested_by,
+        "approved_by": op.approved_by,
+        **extra,
+    }
+    action = f"{op.kind.value.lower()}.{event}"
+    tx.audit.append(actor_id, action, f"payment:{invoice.value}", details, at=now)
+
+
+def begin_intent(
+    tx: Tx,
+    *,
+    actor: User,
+    invoice_id: InvoiceId,
+    kind: OpKind,
+    decide: Decide,
+    now: datetime,
+    reason: str | None = None,
+    expected_remaining: Money | None = None,
+    approval_id: str | None = None,
+) -> tuple[MoneyOp, Payment]:
+    """Lock the payment, check permission and rules, write the SENDING intent; returns it and the payment.
+
+    A cashier needs ``approval_id``, consumed here (single use, bound to payment, kind, amount and
+    requester). Raises NotFoundError, PermissionDenied, ApprovalError, RuleViolation,
+    StaleRemaining, OperationInProgress; nothing is written then (the transaction rolls back).
+    """
+    payment = tx.payments.lock_by_invoice(invoice_id)
+    current = tx.users.get(actor.id)  # the role and status as stored now, not as when the screen opened
+    if not current.active:
+        raise PermissionDenied("This user account is deactivated.")
+    if not current.role.can_move_money and approval_id is None:
+        raise PermissionDenied(f"A manager must approve this {KIND_WORD[kind]}.")
+    ops = tx.operations.list_for_payment(payment.id)
+    amount = decide(payment, ops)
+    if payment.transaction_id is None:
+        raise RuleViolation(
+            "The gateway's transaction for this payment is not known yet: refresh its status first."
+        )
+    succeeded_refunds = sum(
+        o.amount.minor for o in ops if o.kind is OpKind.REFUND and o.state is OpState.SUCCEEDED
+    )
+    payout = payment.payout_amount.minor if payment.payout_amount is not None else 0
+    op = tx.operations.insert_intent(
+        payment,
+        kind,
+        amount,
+        requested_by=actor.id,
+        now=now,
+        reason=reason,
+        expected_remaining=expected_remaining,
+        # the freshest refunded total we know: the gateway's last answer or our own succeeded refunds
+        base_payout_minor=max(payout, succeeded_refunds),
+        base_status=payment.status,
+    )
+    if approval_id is not None:
+        manager_id = tx.users.consume_approval(
+            approval_id,
+            payment_id=payment.id,
+            kind=kind,
+            amount_minor=amount.minor,
+            requested_by=actor.id,
+            now=now,
+            op_id=op.id,
+        )
+        op = tx.operations.set_approver(op.id, manager_id)
+    _audit(tx, actor.id, op, "requested", payment.invoice_id, now, reason=reason or "")
+    return op, payment
+
+
+def record_outcome(
+    tx: Tx,
+    op_id: str,
+    state: OpState,
+    *,
+    now: datetime,
+    actor_id: int | None,
+    code: int | None = None,
+    message: str | None = None,
+) -> tuple[MoneyOp, bool]:
+    """Record what the request's answer said; returns the operation and whether it changed.
+
+    Applies only to a SENDING operation -- except SUCCEEDED (the gateway confirmed it), which also
+    settles an operation a reconciler moved to UNKNOWN/NEEDS_REVIEW meanwhile. Otherwise the
+    other writer's state stands (a lost race is not an error).
+    """
+    current = tx.operations.get(op_id, for_update=True)
+    if current.state is not OpState.SENDING and not (
+        state is OpState.SUCCEEDED and current.state.is_unresolved
+    ):
+        return current, False
+    op = tx.operations.mark(op_id, state, now=now, gateway_code=code, gateway_message=message)
+    invoice = tx.payments.get(op.payment_id).invoice_id
+    _audit(tx, actor_id, op, _EVENT[state], invoice, now, message=message or "")
+    return op, True
+
+
+def apply_verdict(
+    tx: Tx,
+    op_id: str,
+    invoice_id: InvoiceId,
+    verdict: Verdict,
+    snapshot: GatewaySnapshot | None,
+    *,
+    now: datetime,
+    quiet_period: timedelta,
+    note: str = "",
+) -> tuple[MoneyOp, Payment | None, bool]:
+    """Store check-status's snapshot on the payment and move the operation as :func:`next_state` says.
+
+    Locks the payment first (``invoice_id``: the operation's payment). Returns the operation, the
+    updated payment (None without a snapshot) and whether the operation changed. An operation
+    already resolved by someone else is left alone.
+    """
+    stored = tx.payments.lock_by_invoice(invoice_id)  # the poller may be updating it too
+    current = tx.operations.get(op_id, for_update=True)
+    payment: Payment | None = None
+    if snapshot is not None:
+        follow_up = (stored.next_poll_at or now) if snapshot.status.needs_polling else None
+        payment = tx.payments.apply_snapshot(stored.id, snapshot, next_poll_at=follow_up)
+    target = next_state(current, verdict, now, quiet_period)
+    if target is None:
+        return current, payment, False
+    op = tx.operations.mark(op_id, target, now=now, gateway_message=note or None)
+    _audit(tx, None, op, _EVENT[target], stored.invoice_id, now, verdict=verdict.value, note=note)
+    return op, payment, True
+
+
+def reopen_for_retry(tx: Tx, op_id: str, *, actor: User, now: datetime) -> tuple[MoneyOp, Payment]:
+    """A manager's "retry": NEEDS_REVIEW -> SENDING (same id, so the same externalID), audited.
+
+    The caller has just proven non-application with check-status. Raises RuleViolation if the
+    operation is no longer waiting for review.
+    """
+    current = tx.operations.get(op_id, for_update=True)
+    if current.state is not OpState.NEEDS_REVIEW:
+        raise RuleViolation(f"This operation is {current.state.value}, not waiting for a review.")
+    payment = tx.payments.get(current.payment_id)
+    op = tx.operations.mark(op_id, OpState.SENDING, now=now)
+    _audit(tx, actor.id, op, "retried", payment.invoice_id, now, decided_by=actor.id)
+    return op, payment
+
+
+def abandon(tx: Tx, op_id: str, *, actor: User, now: datetime, note: str) -> MoneyOp:
+    """A manager's "abandon": NEEDS_REVIEW -> FAILED, audited. RuleViolation if not under review."""
+    current = tx.operations.get(op_id, for_update=True)
+    if current.state is not OpState.NEEDS_REVIEW:
+        raise RuleViolation(f"This operation is {current.state.value}, not waiting for a review.")
+    op = tx.operations.mark(op_id, OpState.FAILED, now=now, gateway_message=note)
+    invoice = tx.payments.get(op.payment_id).invoice_id
+    _audit(tx, actor.id, op, "abandoned", invoice, now, decided_by=actor.id)
+    return op

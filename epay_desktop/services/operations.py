@@ -1,0 +1,241 @@
+"""Charge, cancel and refund exactly once (docs/reliability.md rules 1-7).
+
+Every operation goes through the same steps:
+
+1. one write transaction (:func:`op_journal.begin_intent`): lock the payment, permission (a
+   manager, or a cashier whose manager approval is consumed right here), the money rules, the
+   intent row in state SENDING, the audit entry -- committed before any byte leaves;
+2. the request, sent once (a refund's externalID is the operation id);
+3. its outcome, recorded in a NEW transaction: 2xx -> SUCCEEDED (then the payment is refreshed
+   from check-status, best effort); a proven refusal -> FAILED; anything unclear -> UNKNOWN, then
+   check-status is asked a couple of times at once (:meth:`MoneyOperations.resolve`).
+
+An UNKNOWN operation is never re-sent automatically. It becomes SUCCEEDED when check-status shows
+its effect, and NEEDS_REVIEW when the gateway shows nothing after a quiet period or something we
+cannot attribute. A manager then reviews it: "retry" re-sends with the same externalID (only after
+check-status proves it was not applied), "abandon" marks it FAILED. Both are audited.
+
+:class:`~epay_desktop.services.events.OperationUpdated` is published after every committed change.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime, timedelta
+from typing import Literal
+
+from epay_desktop.domain import (
+    InvoiceId,
+    Money,
+    MoneyOp,
+    OpKind,
+    OpState,
+    Payment,
+    PermissionDenied,
+    RuleViolation,
+    User,
+)
+from epay_desktop.domain.rules import check_cancel, check_charge, check_refund
+from epay_desktop.gateway import EpayClient
+from epay_desktop.store.db import Store
+from epay_desktop.store.tx import Tx
+
+from . import op_journal
+from .events import EventBus, OperationUpdated
+from .faultpoints import FaultPoints
+from .op_engine import OpEngine, Resolution, StatusRefresher
+from .op_outcomes import Verdict
+
+__all__ = ["MoneyOperations", "Resolution", "StatusRefresher"]
+
+
+def _utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class MoneyOperations:
+    """Charge, cancel, refund, resolve and review. Create it inside the running event loop.
+
+    ``quiet_period``: how long after sending a "not applied" answer is still not trusted.
+    ``resolve_tries`` / ``resolve_delay``: the quick check-status tries right after an unclear answer.
+    """
+
+    def __init__(
+        self,
+        store: Store,
+        gateway: EpayClient,
+        payments: StatusRefresher,
+        events: EventBus,
+        clock: Callable[[], datetime] = _utcnow,
+        faults: FaultPoints | None = None,
+        *,
+        quiet_period: timedelta = timedelta(seconds=60),
+        resolve_tries: int = 2,
+        resolve_delay: float = 0.5,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+    ) -> None:
+        self._store = store
+        self._clock = clock
+        self._events = events
+        self._engine = OpEngine(
+            store=store,
+            gateway=gateway,
+            payments=payments,
+            events=events,
+            clock=clock,
+            faults=faults if faults is not None else FaultPoints(),
+            quiet_period=quiet_period,
+            resolve_tries=resolve_tries,
+            resolve_delay=resolve_delay,
+            sleep=sleep,
+        )
+
+    @property
+    def quiet_period(self) -> timedelta:
+        """How long after sending a "not applied" answer is still not trusted."""
+        return self._engine.quiet_period
+
+    # -- the three operations --------------------------------------------------------------------
+
+    async def refund(
+        self,
+        actor: User,
+        invoice_id: InvoiceId,
+        amount: Money | None = None,
+        *,
+        reason: str,
+        expected_remaining: Money | None = None,
+        approval_id: str | None = None,
+    ) -> MoneyOp:
+        """Refund ``amount`` (None: all that remains) of a charged payment, exactly once.
+
+        Side effects: intent + audit committed, ``POST /operation/{id}/refund?amount=&externalID=<op id>``,
+        outcome committed, payment refreshed, events published. Returns the operation as it stands
+        (SUCCEEDED, FAILED with the reason in ``gateway_message``, UNKNOWN or NEEDS_REVIEW). Raises
+        before sending: NotFoundError, PermissionDenied, ApprovalError, RuleViolation, StaleRemaining
+        (``expected_remaining`` is not the current remainder), OperationInProgress.
+        """
+        now = self._clock()
+
+        def begin(tx: Tx) -> tuple[MoneyOp, Payment]:
+            window = _window_days(tx)
+            return op_journal.begin_intent(
+                tx,
+                actor=actor,
+                invoice_id=invoice_id,
+                kind=OpKind.REFUND,
+                decide=lambda p, ops: check_refund(p, ops, amount, expected_remaining, now, window),
+                now=now,
+                reason=reason,
+                expected_remaining=expected_remaining,
+                approval_id=approval_id,
+            )
+
+        return await self._engine.execute(actor.id, await self._store.run_write(begin))
+
+    async def charge(
+        self,
+        actor: User,
+        invoice_id: InvoiceId,
+        amount: Money | None = None,
+        *,
+        approval_id: str | None = None,
+    ) -> MoneyOp:
+        """Capture a held (AUTH) payment, fully (None) or in part, exactly once.
+
+        ``POST /operation/{id}/charge?amount=``. Side effects, result and errors as for :meth:`refund`.
+        """
+        now = self._clock()
+
+        def begin(tx: Tx) -> tuple[MoneyOp, Payment]:
+            return op_journal.begin_intent(
+                tx,
+                actor=actor,
+                invoice_id=invoice_id,
+                kind=OpKind.CHARGE,
+                decide=lambda p, ops: check_charge(p, ops, amount),
+                now=now,
+                approval_id=approval_id,
+            )
+
+        return await self._engine.execute(actor.id, await self._store.run_write(begin))
+
+    async def cancel(self, actor: User, invoice_id: InvoiceId, *, approval_id: str | None = None) -> MoneyOp:
+        """Release a held (AUTH) payment in full, exactly once.
+
+        ``POST /operation/{id}/cancel``. Side effects, result and errors as for :meth:`refund`.
+        """
+        now = self._clock()
+
+        def begin(tx: Tx) -> tuple[MoneyOp, Payment]:
+            return op_journal.begin_intent(
+                tx,
+                actor=actor,
+                invoice_id=invoice_id,
+                kind=OpKind.CANCEL,
+                decide=check_cancel,
+                now=now,
+                approval_id=approval_id,
+            )
+
+        return await self._engine.execute(actor.id, await self._store.run_write(begin))
+
+    # -- resolution and review -------------------------------------------------------------------
+
+    async def resolve(self, op_id: str) -> MoneyOp:
+        """Ask check-status now and move the operation if the answer allows (see op_outcomes).
+
+        Side effects: the payment's stored gateway fields follow the answer; state change audited;
+        events published. A final operation is returned unchanged without a request. Gateway errors
+        are not raised: the operation stays as it is (NEEDS_REVIEW once the quiet period is over).
+        Raises NotFoundError for an unknown id.
+        """
+        return (await self.resolve_verbose(op_id)).op
+
+    async def resolve_verbose(self, op_id: str) -> Resolution:
+        """:meth:`resolve`, also telling the verdict and a note (for the reconciler's report)."""
+        return await self._engine.resolve(op_id)
+
+    async def review(self, actor: User, op_id: str, decision: Literal["retry", "abandon"]) -> MoneyOp:
+        """A manager's decision on a NEEDS_REVIEW operation (check-status is asked first).
+
+        If the gateway now shows the operation applied, it becomes SUCCEEDED whatever the decision.
+        "retry": only when check-status proves it was not applied; re-sent with the same id (same
+        externalID), then handled like a new request. "abandon": FAILED. Both audited with the
+        manager's id. Raises PermissionDenied (not a manager), RuleViolation (not under review, or
+        "retry" without proof of non-application), ValueError (unknown decision).
+        """
+        if decision not in ("retry", "abandon"):
+            raise ValueError(f"unknown review decision {decision!r}")
+        if not actor.role.can_move_money:
+            raise PermissionDenied("Only a manager can decide about an operation whose outcome is unclear.")
+        resolution = await self.resolve_verbose(op_id)
+        op = resolution.op
+        if op.state is not OpState.NEEDS_REVIEW:
+            if op.state is OpState.SUCCEEDED and resolution.changed:
+                return op
+            raise RuleViolation(f"This operation is {op.state.value}, not waiting for a review.")
+        now = self._clock()
+        if decision == "abandon":
+            note = f"Abandoned by a manager after review ({resolution.verdict.value} at the gateway)."
+            op = await self._store.run_write(
+                lambda tx: op_journal.abandon(tx, op_id, actor=actor, now=now, note=note)
+            )
+            self._events.publish(OperationUpdated(op))
+            return op
+        if resolution.verdict is not Verdict.NOT_APPLIED:
+            raise RuleViolation(
+                "The gateway cannot confirm that this operation was not applied, so sending it again could "
+                "move the money twice. Check the payment in the bank's merchant cabinet; if nothing "
+                "happened there, choose abandon and start a new operation."
+            )
+        reopened = await self._store.run_write(
+            lambda tx: op_journal.reopen_for_retry(tx, op_id, actor=actor, now=now)
+        )
+        return await self._engine.execute(actor.id, reopened)
+
+
+def _window_days(tx: Tx) -> int:
+    """The shop's refund window (setting ``refund.window_days``, default 180)."""
+    return tx.settings.refund_window_days()

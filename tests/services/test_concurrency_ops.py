@@ -1,0 +1,163 @@
+"""T05 (double trigger in one process) and T07 (two processes at the same instant), SQLite and PostgreSQL.
+
+Whatever the interleaving, one payment gets one refund: the write transaction that checks the
+limits holds the lock (BEGIN IMMEDIATE / SELECT ... FOR UPDATE), and the database refuses a second
+unresolved operation per payment.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from epay_desktop.domain import ConsoleError, Money, OperationInProgress, OpState, Role, RuleViolation
+from epay_desktop.sandbox import RunningSandbox, SandboxConfig, start_in_thread
+from epay_desktop.store.db import Store
+
+DRIVERS = Path(__file__).parent / "drivers"
+sys.path.insert(0, str(DRIVERS))
+import ops_harness as h  # noqa: E402
+
+ROUNDS = 5
+
+
+@pytest.fixture(scope="module")
+def sandbox() -> Iterator[RunningSandbox]:
+    with start_in_thread(SandboxConfig()) as running:
+        yield running
+
+
+@pytest.fixture(scope="module")
+def sandbox2() -> Iterator[RunningSandbox]:
+    with start_in_thread(SandboxConfig(two_step=True)) as running:
+        yield running
+
+
+@pytest.fixture
+def store(db_url: str) -> Iterator[Store]:
+    store = h.open_store(db_url)
+    yield store
+    store.close()
+
+
+def test_T05_double_trigger_creates_one_operation_and_sends_one_refund(
+    sandbox: RunningSandbox, store: Store
+) -> None:
+    control = h.Control(sandbox.base_url)
+    control.reset()
+    manager = h.add_user(store, "Manager", Role.MANAGER)
+
+    async def main() -> Any:
+        async with h.services(store, sandbox.base_url, h.Clock()) as svc:
+            payment = await h.paid_payment(svc, control, manager, "100")
+            results = await asyncio.gather(
+                svc.ops.refund(manager, payment.invoice_id, Money.parse("60"), reason="click"),
+                svc.ops.refund(manager, payment.invoice_id, Money.parse("60"), reason="double click"),
+                return_exceptions=True,
+            )
+            return payment, results, svc.requests.count("/refund")
+
+    payment, results, posts = asyncio.run(main())
+    ops = [r for r in results if not isinstance(r, BaseException)]
+    errors = [r for r in results if isinstance(r, BaseException)]
+    assert [op.state for op in ops] == [OpState.SUCCEEDED]
+    assert len(errors) == 1 and isinstance(errors[0], OperationInProgress)
+    assert "still being processed" in errors[0].user_message
+    assert posts == 1
+    assert [r["externalID"] for r in control.operations(payment.invoice_id)] == [ops[0].id]
+    with store.read() as tx:
+        assert len(tx.operations.list_for_payment(payment.id)) == 1
+
+
+def test_T05_charge_and_cancel_racing_on_one_hold_only_one_is_sent(
+    sandbox2: RunningSandbox, store: Store
+) -> None:
+    control = h.Control(sandbox2.base_url)
+    control.reset()
+    manager = h.add_user(store, "Manager", Role.MANAGER)
+
+    async def main() -> Any:
+        async with h.services(store, sandbox2.base_url, h.Clock()) as svc:
+            payment = await h.paid_payment(svc, control, manager, "100")
+            results = await asyncio.gather(
+                svc.ops.cancel(manager, payment.invoice_id),
+                svc.ops.charge(manager, payment.invoice_id),
+                return_exceptions=True,
+            )
+            return results, svc.requests.count("/cancel") + svc.requests.count("/charge")
+
+    results, posts = asyncio.run(main())
+    assert isinstance(results[1], OperationInProgress), results
+    assert results[0].state is OpState.SUCCEEDED
+    assert posts == 1
+    assert [t["status"] for t in control.ledger()] == ["CANCEL"]
+
+
+def test_T07_two_processes_refund_60_of_100_at_the_same_instant(
+    sandbox: RunningSandbox, store: Store, db_url: str, tmp_path: Path
+) -> None:
+    control = h.Control(sandbox.base_url)
+    control.reset()
+    manager = h.add_user(store, "Manager", Role.MANAGER)
+
+    async def pay_all() -> list[Any]:
+        async with h.services(store, sandbox.base_url, h.Clock()) as svc:
+            return [await h.paid_payment(svc, control, manager, "100") for _ in range(ROUNDS)]
+
+    payments = asyncio.run(pay_all())
+    invoices = ",".join(p.invoice_id.value for p in payments)
+    barrier = tmp_path / "barrier"
+    barrier.mkdir()
+    args = [db_url, sandbox.base_url, str(manager.id), "60", str(barrier), invoices]
+    children = [
+        subprocess.Popen(
+            [sys.executable, str(DRIVERS / "race_driver.py"), *args],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(2)
+    ]
+    try:
+        for number in range(ROUNDS):
+            _wait_until(lambda n=number: len(list(barrier.glob(f"ready-{n}-*"))) == 2, children)
+            (barrier / f"go-{number}").touch()
+        outputs = [child.communicate(timeout=60) for child in children]
+    finally:
+        for child in children:
+            if child.poll() is None:
+                child.kill()
+                child.wait()
+    assert [child.returncode for child in children] == [0, 0], [err for _out, err in outputs]
+    lines = [json.loads(line) for out, _err in outputs for line in out.splitlines()]
+    for number, payment in enumerate(payments):
+        answers = sorted((line for line in lines if line["round"] == number), key=lambda x: x["outcome"])
+        assert [a["outcome"] for a in answers] == ["ok", "refused"], answers
+        assert answers[0]["state"] == "SUCCEEDED"
+        assert answers[1]["error"] in (RuleViolation.__name__, OperationInProgress.__name__)
+        assert answers[1]["message"].startswith(("Refund of 60,00", "Another refund of this payment"))
+        assert "locked" not in answers[1]["message"]
+        refunds = control.operations(payment.invoice_id)
+        assert [r["externalID"] for r in refunds] == [answers[0]["op_id"]]
+        assert control.refunded_minor(payment.invoice_id) == 6000 <= 10000
+    assert issubclass(RuleViolation, ConsoleError) and issubclass(OperationInProgress, ConsoleError)
+
+
+def _wait_until(condition: Any, children: list[subprocess.Popen[str]], timeout: float = 60.0) -> None:
+    """Wait for a condition the children bring about; fail early if one of them died."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        for child in children:
+            if child.poll() is not None:
+                out, err = child.communicate()
+                pytest.fail(f"a race driver ended early ({child.returncode}):\n{out}\n{err}")
+        assert time.monotonic() < deadline, "the race drivers did not reach the barrier"
+        time.sleep(0.001)

@@ -1,0 +1,101 @@
+"""OperationRepo (tx.operations) on SQLite and PostgreSQL: the database's own guard rails."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from epay_desktop.domain import (
+    ConsoleStatus,
+    GatewaySnapshot,
+    InvoiceId,
+    Money,
+    OperationInProgress,
+    OpKind,
+    OpState,
+    Payment,
+    Role,
+    User,
+)
+from epay_desktop.store.db import Store
+from epay_desktop.store.repos.operations import IllegalTransition
+
+sys.path.insert(0, str(Path(__file__).parent / "drivers"))
+import ops_harness as h
+
+T0 = datetime(2026, 5, 1, 10, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def store(db_url: str) -> Iterator[Store]:
+    store = h.open_store(db_url)
+    yield store
+    store.close()
+
+
+def _payment(store: Store, user: User, number: int) -> Payment:
+    with store.write() as tx:
+        payment = tx.payments.insert(
+            InvoiceId.from_number(number),
+            Money.parse("100"),
+            description="",
+            email=None,
+            phone=None,
+            account_id=None,
+            save_card=False,
+            language="rus",
+            register_id="till-1",
+            created_by=user.id,
+            now=T0,
+        )
+        snapshot = GatewaySnapshot(ConsoleStatus.CHARGE, T0, transaction_id=f"tx-{number}")
+        return tx.payments.apply_snapshot(payment.id, snapshot, next_poll_at=None)
+
+
+def test_the_database_allows_one_unresolved_operation_per_payment(store: Store) -> None:
+    user = h.add_user(store, "Manager", Role.MANAGER)
+    payment = _payment(store, user, 300_001)
+    with store.write() as tx:
+        first = tx.operations.insert_intent(
+            payment, OpKind.REFUND, Money.parse("10"), requested_by=user.id, now=T0
+        )
+    with pytest.raises(OperationInProgress), store.write() as tx:
+        tx.operations.insert_intent(payment, OpKind.REFUND, Money.parse("20"), requested_by=user.id, now=T0)
+    with store.write() as tx:
+        tx.operations.mark(first.id, OpState.SUCCEEDED, now=T0 + timedelta(seconds=1))
+        second = tx.operations.insert_intent(
+            payment, OpKind.REFUND, Money.parse("20"), requested_by=user.id, now=T0 + timedelta(seconds=2)
+        )
+    with store.read() as tx:
+        assert [o.id for o in tx.operations.list_for_payment(payment.id)] == [first.id, second.id]
+        assert tx.operations.unresolved_for_payment(payment.id) == second
+        assert [o.id for o in tx.operations.all_unresolved()] == [second.id]
+        sums = tx.operations.refund_sums(payment.id)
+    assert (sums.succeeded_minor, sums.in_flight_minor) == (1000, 2000)
+
+
+def test_mark_follows_the_allowed_transitions_only(store: Store) -> None:
+    user = h.add_user(store, "Manager", Role.MANAGER)
+    payment = _payment(store, user, 300_002)
+    with store.write() as tx:
+        op = tx.operations.insert_intent(
+            payment, OpKind.REFUND, Money.parse("10"), requested_by=user.id, now=T0
+        )
+        assert (op.state, op.attempts, op.sent_at) == (OpState.SENDING, 1, T0)
+        unknown = tx.operations.mark(op.id, OpState.UNKNOWN, now=T0, gateway_message="timeout")
+        assert unknown.resolved_at is None and unknown.gateway_message == "timeout"
+    with pytest.raises(IllegalTransition), store.write() as tx:
+        tx.operations.mark(op.id, OpState.FAILED, now=T0)  # time never turns UNKNOWN into FAILED
+    later = T0 + timedelta(minutes=5)
+    with store.write() as tx:
+        tx.operations.mark(op.id, OpState.NEEDS_REVIEW, now=later)
+        retried = tx.operations.mark(op.id, OpState.SENDING, now=later)
+        done = tx.operations.mark(op.id, OpState.SUCCEEDED, now=later, gateway_code=0)
+    assert (retried.attempts, retried.sent_at) == (2, later)
+    assert (done.state, done.resolved_at, done.gateway_code) == (OpState.SUCCEEDED, later, 0)
+    with pytest.raises(IllegalTransition), store.write() as tx:
+        tx.operations.mark(op.id, OpState.FAILED, now=later)

@@ -1,0 +1,262 @@
+"""The money rules (epay_desktop.domain.rules) and the verdict logic (services.op_outcomes), pure."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from epay_desktop.domain import (
+    ConsoleStatus,
+    GatewaySnapshot,
+    InvoiceId,
+    Money,
+    MoneyOp,
+    OperationInProgress,
+    OpKind,
+    OpState,
+    Payment,
+    RuleViolation,
+    StaleRemaining,
+)
+from epay_desktop.domain.rules import (
+    ALLOWED_TRANSITIONS,
+    check_cancel,
+    check_charge,
+    check_refund,
+    refund_remaining,
+    transition_allowed,
+)
+from epay_desktop.services.op_outcomes import Verdict, judge, next_state
+
+NOW = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
+M = Money.parse
+
+
+def payment(status: ConsoleStatus = ConsoleStatus.CHARGE, amount: str = "100", **changes: object) -> Payment:
+    base = Payment(
+        id=1,
+        invoice_id=InvoiceId("000123456"),
+        amount=M(amount),
+        status=status,
+        description="",
+        email=None,
+        phone=None,
+        account_id=None,
+        save_card=False,
+        language="rus",
+        register_id="till-1",
+        created_by=1,
+        created_at=NOW - timedelta(days=1),
+        updated_at=NOW,
+        transaction_id="tx-1",
+        gateway_amount=M(amount),
+        org_amount=M(amount),
+        payout_amount=M("0"),
+        card_mask=None,
+        card_type=None,
+        card_id=None,
+        reference=None,
+        approval_code=None,
+        reason=None,
+        reason_code=None,
+        token_expires_at=None,
+        next_poll_at=None,
+        last_polled_at=None,
+        version=1,
+    )
+    return replace(base, **changes)  # type: ignore[arg-type]
+
+
+def op(kind: OpKind, amount: str, state: OpState, **changes: object) -> MoneyOp:
+    base = MoneyOp(
+        id="op",
+        payment_id=1,
+        kind=kind,
+        amount=M(amount),
+        state=state,
+        expected_remaining=None,
+        requested_by=1,
+        approved_by=None,
+        reason=None,
+        gateway_code=None,
+        gateway_message=None,
+        created_at=NOW,
+        sent_at=NOW,
+        resolved_at=None,
+        base_payout=M("0"),
+        base_status=ConsoleStatus.CHARGE,
+    )
+    return replace(base, **changes)  # type: ignore[arg-type]
+
+
+# -- refunds --------------------------------------------------------------------------------------
+
+
+def test_refund_of_everything_that_remains_by_default() -> None:
+    done = [op(OpKind.REFUND, "30", OpState.SUCCEEDED), op(OpKind.REFUND, "50", OpState.FAILED)]
+    assert check_refund(payment(), done, None, None, NOW) == M("70")
+
+
+@pytest.mark.parametrize(
+    ("amount", "ops", "message"),
+    [
+        (
+            "600",
+            [op(OpKind.REFUND, "600", OpState.SUCCEEDED)],
+            "Refund of 600,00\xa0₸ is more than what remains (400,00\xa0₸)",
+        ),
+        ("9.99", [], "Refunds need at least 10,00\xa0₸"),
+        ("0", [], "Refunds need at least 10,00\xa0₸"),
+    ],
+)
+def test_refund_limits(amount: str, ops: list[MoneyOp], message: str) -> None:
+    with pytest.raises(RuleViolation) as caught:
+        check_refund(payment(amount="1000"), ops, M(amount), None, NOW)
+    assert caught.value.user_message == message + "."
+
+
+def test_refund_counts_in_flight_refunds_and_the_gateways_payout() -> None:
+    # the gateway already shows 20 refunded (a stale local list) -- the larger figure wins
+    stale = payment(gateway_amount=M("80"), payout_amount=M("20"))
+    assert refund_remaining(stale, []) == M("80")
+    assert refund_remaining(stale, [op(OpKind.REFUND, "30", OpState.SUCCEEDED)]) == M("70")
+    with pytest.raises(OperationInProgress, match="Another refund of this payment is still being processed"):
+        check_refund(payment(), [op(OpKind.REFUND, "30", OpState.UNKNOWN)], M("10"), None, NOW)
+    with pytest.raises(OperationInProgress, match="needs a manager's review"):
+        check_refund(payment(), [op(OpKind.REFUND, "30", OpState.NEEDS_REVIEW)], M("10"), None, NOW)
+
+
+def test_refund_only_from_charge_and_never_after_cancel() -> None:
+    with pytest.raises(
+        RuleViolation,
+        match=r"Only a charged payment can be refunded \(this one is AUTH: charge or cancel it\)",
+    ):
+        check_refund(payment(ConsoleStatus.AUTH), [], None, None, NOW)
+    with pytest.raises(RuleViolation, match="was cancelled"):
+        check_refund(payment(ConsoleStatus.CANCEL), [], None, None, NOW)
+    # the cancel succeeded but the payment was not refreshed yet: still refused
+    with pytest.raises(RuleViolation, match="was cancelled"):
+        check_refund(payment(), [op(OpKind.CANCEL, "100", OpState.SUCCEEDED)], None, None, NOW)
+    with pytest.raises(RuleViolation, match="fully refunded"):
+        check_refund(payment(ConsoleStatus.REFUND), [], None, None, NOW)
+
+
+def test_stale_remaining_is_checked_before_the_remainder() -> None:
+    done = [op(OpKind.REFUND, "30", OpState.SUCCEEDED)]
+    with pytest.raises(StaleRemaining) as caught:
+        check_refund(payment(), done, M("80"), M("100"), NOW)
+    assert caught.value.user_message == "The remaining amount changed (now 70,00\xa0₸): check and try again."
+    assert caught.value.current_remaining_minor == 7000
+    assert check_refund(payment(), done, M("70"), M("70"), NOW) == M("70")
+
+
+def test_refund_window_counts_from_the_payment_date() -> None:
+    p = payment(created_at=NOW - timedelta(days=180))
+    assert check_refund(p, [], None, None, NOW, window_days=180) == M("100")
+    with pytest.raises(RuleViolation, match="refund window of 180 days ended"):
+        check_refund(p, [], None, None, NOW + timedelta(seconds=1), window_days=180)
+
+
+@given(
+    captured=st.integers(min_value=1000, max_value=10**9),
+    refunds=st.lists(st.integers(min_value=0, max_value=10**9), max_size=6),
+)
+def test_accepted_refunds_never_exceed_what_was_captured(captured: int, refunds: list[int]) -> None:
+    p = payment(amount="1", gateway_amount=Money(captured), payout_amount=Money(0))
+    done: list[MoneyOp] = []
+    for amount in refunds:
+        try:
+            chosen = check_refund(p, done, Money(amount), None, NOW)
+        except RuleViolation:
+            continue
+        assert chosen.minor >= 1000
+        done.append(op(OpKind.REFUND, chosen.plain(), OpState.SUCCEEDED))
+    assert sum(o.amount.minor for o in done) <= captured
+
+
+# -- charge and cancel -----------------------------------------------------------------------------
+
+
+def test_charge_only_from_auth_within_the_held_amount() -> None:
+    held = payment(ConsoleStatus.AUTH)
+    assert check_charge(held, [], None) == M("100")
+    assert check_charge(held, [], M("0.01")) == M("0.01")
+    with pytest.raises(RuleViolation, match="more than zero"):
+        check_charge(held, [], M("0"))
+    with pytest.raises(RuleViolation, match=r"Charge of 100,01\xa0₸ is more than the held amount"):
+        check_charge(held, [], M("100.01"))
+    with pytest.raises(
+        RuleViolation, match=r"Only a held \(AUTH\) payment can be charged \(this one is CHARGE\)"
+    ):
+        check_charge(payment(), [], None)
+    with pytest.raises(OperationInProgress):
+        check_charge(held, [op(OpKind.CHARGE, "100", OpState.SENDING)], None)
+
+
+def test_cancel_only_from_auth_and_in_full() -> None:
+    assert check_cancel(payment(ConsoleStatus.AUTH), []) == M("100")
+    with pytest.raises(RuleViolation, match="refunded instead"):
+        check_cancel(payment(), [])
+    with pytest.raises(OperationInProgress, match="Another cancellation"):
+        check_cancel(payment(ConsoleStatus.AUTH), [op(OpKind.CANCEL, "100", OpState.UNKNOWN)])
+
+
+# -- transitions and verdicts ----------------------------------------------------------------------
+
+
+def test_transitions_never_leave_a_final_state_and_unknown_never_fails() -> None:
+    assert ALLOWED_TRANSITIONS[OpState.SUCCEEDED] == ALLOWED_TRANSITIONS[OpState.FAILED] == frozenset()
+    assert not transition_allowed(OpState.UNKNOWN, OpState.FAILED)
+    assert transition_allowed(OpState.NEEDS_REVIEW, OpState.SENDING)  # a manager's retry
+    assert transition_allowed(OpState.SENDING, OpState.UNKNOWN)
+
+
+def snap(status: ConsoleStatus, payout: str | None) -> GatewaySnapshot:
+    return GatewaySnapshot(status=status, observed_at=NOW, payout_amount=M(payout) if payout else None)
+
+
+@pytest.mark.parametrize(
+    ("kind", "snapshot", "verdict"),
+    [
+        (OpKind.REFUND, snap(ConsoleStatus.CHARGE, "50"), Verdict.APPLIED),  # base 20 + 30
+        (OpKind.REFUND, snap(ConsoleStatus.REFUND, "50"), Verdict.APPLIED),
+        (OpKind.REFUND, snap(ConsoleStatus.CHARGE, "20"), Verdict.NOT_APPLIED),
+        (OpKind.REFUND, snap(ConsoleStatus.CHARGE, "35"), Verdict.UNCLEAR),  # someone else refunded
+        (OpKind.REFUND, snap(ConsoleStatus.CHARGE, None), Verdict.UNCLEAR),
+        (OpKind.REFUND, None, Verdict.UNCLEAR),  # 102: the gateway has no transaction
+        (OpKind.CHARGE, snap(ConsoleStatus.CHARGE, "0"), Verdict.APPLIED),
+        (OpKind.CHARGE, snap(ConsoleStatus.AUTH, "0"), Verdict.NOT_APPLIED),
+        (OpKind.CHARGE, snap(ConsoleStatus.CANCEL_OLD, "0"), Verdict.UNCLEAR),
+        (OpKind.CANCEL, snap(ConsoleStatus.CANCEL, "0"), Verdict.APPLIED),
+        (OpKind.CANCEL, snap(ConsoleStatus.AUTH, "0"), Verdict.NOT_APPLIED),
+        (OpKind.CANCEL, snap(ConsoleStatus.CHARGE, "0"), Verdict.UNCLEAR),
+    ],
+)
+def test_judge(kind: OpKind, snapshot: GatewaySnapshot | None, verdict: Verdict) -> None:
+    assert judge(op(kind, "30", OpState.UNKNOWN, base_payout=M("20")), snapshot) is verdict
+
+
+@pytest.mark.parametrize(
+    ("state", "verdict", "age", "expected"),
+    [
+        (OpState.SENDING, Verdict.APPLIED, 0, OpState.SUCCEEDED),
+        (OpState.NEEDS_REVIEW, Verdict.APPLIED, 999, OpState.SUCCEEDED),
+        (OpState.SENDING, Verdict.NOT_APPLIED, 10, OpState.UNKNOWN),  # a delayed request may still land
+        (OpState.UNKNOWN, Verdict.NOT_APPLIED, 10, None),
+        (OpState.UNKNOWN, Verdict.NOT_APPLIED, 60, OpState.NEEDS_REVIEW),
+        (OpState.UNKNOWN, Verdict.PENDING, 10, None),
+        (OpState.SENDING, Verdict.PENDING, 3600, OpState.NEEDS_REVIEW),
+        (OpState.UNKNOWN, Verdict.UNCLEAR, 0, OpState.NEEDS_REVIEW),
+        (OpState.NEEDS_REVIEW, Verdict.NOT_APPLIED, 3600, None),  # only a manager moves it on
+        (OpState.FAILED, Verdict.APPLIED, 0, None),
+    ],
+)
+def test_next_state_never_fails_an_operation_because_time_passed(
+    state: OpState, verdict: Verdict, age: int, expected: OpState | None
+) -> None:
+    current = op(OpKind.REFUND, "30", state, sent_at=NOW - timedelta(seconds=age))
+    assert next_state(current, verdict, NOW, timedelta(seconds=60)) is expected
