@@ -1,6 +1,6 @@
 """What the QR code on a receipt says, and how a scanner reads it back.
 
-Format (docs/decisions/0010-receipt-qr-payload.md)::
+Format (docs/decisions/0006-receipt-qr-payload.md)::
 
     epay-desktop:payment?invoice=000123456&txn=<gateway transaction id>
 

@@ -1,0 +1,168 @@
+"""The composition root: settings -> logging -> store -> HTTP client -> gateway -> services.
+
+:func:`open_app` is the only place that constructs collaborators (docs/architecture.md); the
+CLI and, later, the Qt console call it inside their running event loop and close what it
+returns with :meth:`AppContext.aclose`. It never logs or prints the client secret or a token.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+import httpx
+
+from .gateway import DEFAULT_TIMEOUT, EpayClient
+from .logs import configure_logging
+from .services.audit import AuditService
+from .services.events import EventBus
+from .services.operations import MoneyOperations
+from .services.passwords import Passwords
+from .services.payment_queries import PaymentQueries
+from .services.payments import PaymentService
+from .services.poller import Poller
+from .services.receipts import ReceiptService
+from .services.reconcile import Reconciler
+from .services.secrets import load_or_create_secret_file
+from .services.users import UserService
+from .settings import GatewaySettings, StoreSettings, load_gateway_settings, load_store_settings
+from .store.db import Store
+from .store.open import open_store
+
+__all__ = ["AppContext", "open_app"]
+
+log = logging.getLogger(__name__)
+
+Clock = Callable[[], datetime]
+
+
+def _utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass
+class AppContext:
+    """Everything a front end needs, built once per process; close it with :meth:`aclose`."""
+
+    gateway_settings: GatewaySettings
+    store_settings: StoreSettings
+    clock: Clock
+    log_file: Path
+    store: Store
+    http: httpx.AsyncClient
+    gateway: EpayClient
+    events: EventBus
+    payments: PaymentService
+    queries: PaymentQueries
+    operations: MoneyOperations
+    users: UserService
+    audit: AuditService
+    receipts: ReceiptService
+    reconciler: Reconciler
+    poller: Poller
+    _closed: bool = field(default=False, repr=False)
+    _logging: _LoggingState | None = field(default=None, repr=False)
+
+    async def aclose(self) -> None:
+        """Close the HTTP client (forgetting cached tokens), then the store and its worker thread.
+
+        Safe to call twice. Also detaches the log handlers :func:`open_app` attached.
+        """
+        if self._closed:
+            return
+        self._closed = True
+        try:
+            await self.gateway.aclose()
+            await self.http.aclose()
+        finally:
+            await asyncio.to_thread(self.store.close)
+            if self._logging is not None:
+                self._logging.restore()
+
+
+@dataclass
+class _LoggingState:
+    """The root logger as it was before :func:`configure_logging`, to restore on close."""
+
+    level: int
+    handlers: list[logging.Handler]
+
+    def restore(self) -> None:
+        root = logging.getLogger()
+        for handler in list(root.handlers):
+            if handler not in self.handlers and getattr(handler, "_epay_owned", False):
+                root.removeHandler(handler)
+                handler.close()
+        root.setLevel(self.level)
+
+
+async def open_app(
+    environ: Mapping[str, str] | None = None,
+    *,
+    clock: Clock | None = None,
+    verbose: bool = False,
+) -> AppContext:
+    """Build the console: read settings, start logging, open (and migrate) the store, create the
+    one ``httpx.AsyncClient`` and the gateway client in the running loop, then the services.
+
+    Must be awaited inside the event loop that will use the result. Side effects: creates the
+    home folder, log file, audit key and PIN pepper if missing; upgrades the database schema
+    (with a backup first for SQLite). Raises SettingsError (bad environment), StoreError
+    (unsafe or unknown database, bad key file) or ConsoleError (bad pepper file); nothing stays
+    open when it raises.
+    """
+    now = clock or _utcnow
+    gateway_settings = load_gateway_settings(environ)
+    store_settings = load_store_settings(environ)
+    root = logging.getLogger()
+    saved = _LoggingState(root.level, list(root.handlers))
+    store_settings.home.mkdir(mode=0o700, parents=True, exist_ok=True)
+    log_file = configure_logging(store_settings.home, verbose=verbose)
+    try:
+        pepper = load_or_create_secret_file(store_settings.home / "pepper.key")
+        store = await asyncio.to_thread(open_store, store_settings, clock=now)
+    except BaseException:
+        saved.restore()
+        raise
+    log.info(
+        "event=app_opening environment=%s api=%s register=%s database=%s",
+        gateway_settings.environment.value,
+        gateway_settings.endpoints.api_url,
+        store_settings.register_id,
+        store_settings.describe()["database"],
+    )
+    http = httpx.AsyncClient(timeout=DEFAULT_TIMEOUT, follow_redirects=False)
+    gateway = EpayClient(gateway_settings.endpoints, gateway_settings.credentials, http=http)
+    events = EventBus()
+    payments = PaymentService(
+        store,
+        gateway,
+        events,
+        now,
+        register_id=store_settings.register_id,
+        terminal_id=gateway_settings.credentials.terminal_id,
+    )
+    operations = MoneyOperations(store, gateway, payments, events, now)
+    return AppContext(
+        gateway_settings=gateway_settings,
+        store_settings=store_settings,
+        clock=now,
+        log_file=log_file,
+        store=store,
+        http=http,
+        gateway=gateway,
+        events=events,
+        payments=payments,
+        queries=PaymentQueries(store),
+        operations=operations,
+        users=UserService(store, Passwords(pepper), clock=now),
+        audit=AuditService(store),
+        receipts=ReceiptService(store, now, store_settings.register_id),
+        reconciler=Reconciler(store, payments, operations, now),
+        poller=Poller(store, payments, events, now),
+        _logging=saved,
+    )

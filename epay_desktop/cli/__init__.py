@@ -1,0 +1,178 @@
+"""Command line: ``epay-desktop <command>`` (see README, "Command line").
+
+Without a command it opens the desktop console (:func:`epay_desktop.ui.main.run_gui`) on the
+configured gateway; ``epay-desktop --demo`` opens it on the built-in sandbox with demo data.
+Commands without a database: ``sandbox`` (run the built-in gateway), ``config`` (show settings).
+Database commands (``user``, ``pay``, ``payments``, ``show``, ``status``, ``reconcile``, ``charge``,
+``cancel``, ``refund``, ``review``, ``receipt``, ``export``, ``audit``) open the app
+(:func:`epay_desktop.app.open_app`), log the user in (``--user``/EPAY_USER, EPAY_PASSWORD or a
+prompt) and run one service call. Errors are one line on stderr, ``epay-desktop: ...``, never a
+stack trace; exit codes are in :mod:`epay_desktop.cli.common`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from typing import NoReturn
+
+from epay_desktop import __version__
+from epay_desktop.settings import ENV_VARS, SettingsError, load_gateway_settings
+
+from . import admin, money, payments, receipts, users
+from .common import EXIT_BUG, EXIT_USAGE, Handler
+from .errors import LoggedBug, describe_failure
+from .output import fail_line
+
+__all__ = ["build_parser", "main"]
+
+log = logging.getLogger(__name__)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line (``epay-desktop: ...; see --help``) and exit 2."""
+
+    def error(self, message: str) -> NoReturn:
+        fail_line(f"{message} (see: {self.prog} --help)")
+        raise SystemExit(EXIT_USAGE)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="epay-desktop",
+        description="Merchant console for Halyk Bank ePay, with a built-in sandbox gateway.",
+    )
+    parser.add_argument("--version", action="version", version=f"epay-desktop {__version__}")
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="open the console in demo mode: built-in sandbox gateway, demo users and payments",
+    )
+    parser.add_argument(
+        "--demo-home",
+        metavar="DIR",
+        help="folder for the demo database (default: the user data folder's 'demo'); implies --demo",
+    )
+    parser.add_argument(
+        "--verbose", dest="gui_verbose", action="store_true", help="desktop console: also log to stderr"
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    sandbox = commands.add_parser(
+        "sandbox",
+        help="run the built-in sandbox gateway",
+        description="Run a local emulator of the ePay gateway. Its base URL is the first line printed.",
+    )
+    from epay_desktop.sandbox import server
+
+    server.add_arguments(sandbox)
+
+    config = commands.add_parser(
+        "config",
+        help="show the gateway settings from the environment",
+        description="Environment variables:\n"
+        + "\n".join(f"  {name:24} {meaning}" for name, meaning in ENV_VARS.items()),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    config.add_argument("--json", action="store_true", help="print JSON")
+
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--user", metavar="NAME", help="who you are (default: EPAY_USER)")
+    common.add_argument("--json", action="store_true", help="print JSON")
+    common.add_argument("-v", "--verbose", action="store_true", help="also log to stderr")
+    for module in (users, payments, money, receipts, admin):
+        module.register(commands, common)
+    return parser
+
+
+def _cmd_config(args: argparse.Namespace) -> int:
+    settings = load_gateway_settings()
+    described = settings.describe()
+    if args.json:
+        print(json.dumps(described, indent=2))
+    else:
+        for key, value in described.items():
+            print(f"{key:14} {value}")
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; returns the exit code (0 done, 1 refused, 2 usage/configuration,
+    3 outcome unknown, 4 a bug: see the log). Never shows a stack trace."""
+    _safe_output()
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # --help, --version, or a usage error already printed
+        return exc.code if isinstance(exc.code, int) else EXIT_USAGE
+    try:
+        if args.command == "sandbox":
+            from epay_desktop.sandbox import server
+
+            return server.run(args)
+        if args.command == "config":
+            return _cmd_config(args)
+    except SettingsError as exc:
+        fail_line(f"configuration error: {exc}")
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+    handler: Handler | None = getattr(args, "handler", None)
+    if args.command is None:
+        return _run_gui(args)
+    if handler is None:
+        parser.print_help()
+        return EXIT_USAGE
+    return _run(handler, args)
+
+
+def _run_gui(args: argparse.Namespace) -> int:
+    """No command: the desktop console (``--demo``: on the built-in sandbox)."""
+    try:
+        from epay_desktop.ui.main import run_gui
+    except ImportError as exc:  # Qt missing or a system library it needs is not installed
+        fail_line(f"cannot start the desktop console: {exc}; see the README's set-up section")
+        return EXIT_USAGE
+    demo = bool(args.demo or args.demo_home)
+    return run_gui(demo=demo, demo_home=args.demo_home, verbose=args.gui_verbose)
+
+
+def _run(handler: Handler, args: argparse.Namespace) -> int:
+    try:
+        return asyncio.run(_with_app(handler, args))
+    except KeyboardInterrupt:
+        fail_line("interrupted; if money was moving, run `epay-desktop reconcile`")
+        return 130
+    except Exception as exc:
+        code, message = describe_failure(exc)
+        fail_line(message)
+        return code
+
+
+async def _with_app(handler: Handler, args: argparse.Namespace) -> int:
+    from epay_desktop.app import open_app
+
+    app = await open_app(verbose=getattr(args, "verbose", False))
+    try:
+        return await handler(app, args)
+    except Exception as exc:
+        if describe_failure(exc)[0] == EXIT_BUG:  # log it while the log file is still attached
+            log.error("event=cli_crashed command=%s", args.command, exc_info=exc)
+            raise LoggedBug(app.log_file) from exc
+        raise
+    finally:
+        await app.aclose()
+
+
+def _safe_output() -> None:
+    """A console that cannot print ₸ gets ``?`` instead of a UnicodeEncodeError."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            with contextlib.suppress(ValueError, OSError):
+                reconfigure(errors="replace")

@@ -1,0 +1,161 @@
+"""What every database command shares: exit codes, argument types, secrets and log-in.
+
+Exit codes (also in the README): 0 done; 1 refused by a rule, a person's rights or the gateway;
+2 usage or configuration; 3 outcome unknown (the console keeps checking with the bank:
+``epay-desktop reconcile``); 4 a bug (details in the log file, never a stack trace on screen).
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from collections.abc import Awaitable, Callable, Mapping
+from datetime import date, datetime, time, timedelta
+from typing import TYPE_CHECKING, Final
+from zoneinfo import ZoneInfo
+
+from epay_desktop.app import AppContext
+from epay_desktop.domain import InvoiceId, InvoiceIdError, Money, MoneyError, PermissionDenied, User
+
+__all__ = [
+    "EXIT_BUG",
+    "EXIT_OK",
+    "EXIT_REFUSED",
+    "EXIT_UNKNOWN",
+    "EXIT_USAGE",
+    "KZ_TIME",
+    "CliError",
+    "Commands",
+    "Handler",
+    "amount_arg",
+    "date_arg",
+    "day_start",
+    "invoice_arg",
+    "login",
+    "read_secret",
+    "require_manager",
+]
+
+EXIT_OK: Final = 0
+EXIT_REFUSED: Final = 1
+EXIT_USAGE: Final = 2
+EXIT_UNKNOWN: Final = 3
+EXIT_BUG: Final = 4
+
+KZ_TIME: Final = ZoneInfo("Asia/Almaty")
+
+#: A database command: gets the open app and the parsed arguments, returns the exit code.
+Handler = Callable[[AppContext, argparse.Namespace], Awaitable[int]]
+#: What ``add_subparsers`` returns; each command module registers its commands on it.
+if TYPE_CHECKING:
+    Commands = argparse._SubParsersAction[argparse.ArgumentParser]
+else:
+    Commands = argparse._SubParsersAction
+
+
+class CliError(Exception):
+    """A refusal the CLI itself decides: ``message`` is the one line shown, ``code`` the exit code."""
+
+    def __init__(self, message: str, code: int = EXIT_USAGE) -> None:
+        super().__init__(message)
+        self.message = message
+        self.code = code
+
+
+# -- argument types (argparse turns their ValueError/ArgumentTypeError into a usage error) ----------
+
+
+def amount_arg(text: str) -> Money:
+    """Tenge as typed by a person (``1500``, ``1500.50``, ``1 500,50``); never a float."""
+    try:
+        return Money.parse(text)
+    except MoneyError as exc:
+        raise argparse.ArgumentTypeError(f"{exc}; write tenge like 1500 or 1500.50") from None
+
+
+def invoice_arg(text: str) -> InvoiceId:
+    try:
+        return InvoiceId.parse(text)
+    except InvoiceIdError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def date_arg(text: str) -> date:
+    """A Kazakhstan calendar date, ``YYYY-MM-DD``."""
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date; write it like 2024-05-31") from None
+
+
+def day_start(day: date | None, *, next_day: bool = False) -> datetime | None:
+    """Midnight (Asia/Almaty) starting ``day`` (or the day after it), as an aware datetime."""
+    if day is None:
+        return None
+    if next_day:
+        day = day + timedelta(days=1)
+    return datetime.combine(day, time(0, 0), tzinfo=KZ_TIME)
+
+
+# -- secrets and log-in ----------------------------------------------------------------------------
+
+
+def prompt_secret(prompt: str) -> str:
+    """Ask for a secret on the terminal without echo. Tests replace this function."""
+    if not sys.stdin or not sys.stdin.isatty():
+        raise CliError("no terminal to ask for a password on")
+    return getpass.getpass(prompt)
+
+
+def read_secret(env_name: str, prompt: str, *, environ: Mapping[str, str] | None = None) -> str:
+    """A password/PIN from ``env_name`` or, when unset, from a prompt without echo.
+
+    Raises CliError (exit 2) when neither is possible (no terminal, e.g. in a script).
+    """
+    env = os.environ if environ is None else environ
+    value = env.get(env_name)
+    if value:
+        return value
+    try:
+        return prompt_secret(prompt)
+    except CliError:
+        raise CliError(f"no password given: set {env_name} or run the command in a terminal") from None
+    except (EOFError, KeyboardInterrupt):
+        raise CliError("no password given") from None
+
+
+def read_new_secret(env_name: str, who: str) -> str:
+    """A new password/PIN from ``env_name``, or asked twice on the terminal (must match)."""
+    value = os.environ.get(env_name)
+    if value:
+        return value
+    first = read_secret(env_name, f"New password or PIN for {who}: ")
+    again = read_secret(env_name, f"Repeat the password or PIN for {who}: ")
+    if first != again:
+        raise CliError("the two passwords/PINs differ; nothing was changed", EXIT_REFUSED)
+    return first
+
+
+def user_name(args: argparse.Namespace) -> str:
+    name = (getattr(args, "user", None) or os.environ.get("EPAY_USER") or "").strip()
+    if not name:
+        raise CliError("who are you? give --user NAME or set EPAY_USER")
+    return name
+
+
+async def login(app: AppContext, args: argparse.Namespace) -> User:
+    """Authenticate ``--user``/EPAY_USER with EPAY_PASSWORD or a prompt; the log-in is audited.
+
+    Raises AuthenticationFailed/AccountLocked (exit 1) or CliError (exit 2: no name/password).
+    """
+    name = user_name(args)
+    password = read_secret("EPAY_PASSWORD", f"Password or PIN for {name}: ")
+    return await app.users.authenticate(name, password)
+
+
+def require_manager(user: User, what: str) -> None:
+    """Raise PermissionDenied unless ``user`` is a manager or an admin."""
+    if not user.role.can_move_money:
+        raise PermissionDenied(f"Only a manager or an administrator can {what}.")

@@ -1,0 +1,50 @@
+"""Every failure becomes one line and an exit code; nothing else reaches the screen."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from epay_desktop.domain import ConsoleError
+from epay_desktop.gateway import AuthError, EpayError, OutcomeUnknown
+from epay_desktop.settings import SettingsError
+from epay_desktop.store.db import StoreError
+
+from .common import EXIT_BUG, EXIT_REFUSED, EXIT_UNKNOWN, EXIT_USAGE, CliError
+
+__all__ = ["LoggedBug", "describe_failure"]
+
+RECONCILE_HINT = "checking with the bank; run `epay-desktop reconcile`"
+
+
+class LoggedBug(Exception):
+    """A bug already written, with its stack trace, to the log file at ``path``."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(f"an unexpected error stopped the command; details are in {path}")
+
+
+def describe_failure(exc: BaseException) -> tuple[int, str]:
+    """(exit code, the one line to show) for ``exc``; never includes a stack trace or a secret."""
+    if isinstance(exc, CliError):
+        return exc.code, exc.message
+    if isinstance(exc, SettingsError):
+        return EXIT_USAGE, f"configuration error: {exc}"
+    if isinstance(exc, StoreError):
+        return EXIT_USAGE, exc.user_message
+    if isinstance(exc, ConsoleError):
+        return EXIT_REFUSED, exc.user_message
+    if isinstance(exc, OutcomeUnknown):
+        return EXIT_UNKNOWN, f"{exc.user_message} The outcome is unknown: {RECONCILE_HINT}"
+    if isinstance(exc, AuthError):
+        return (
+            EXIT_USAGE,
+            f"{exc.user_message} (check EPAYMENT_CLIENT_ID, EPAYMENT_CLIENT_SECRET, EPAYMENT_TERMINAL)",
+        )
+    if isinstance(exc, EpayError):
+        return EXIT_REFUSED, exc.user_message
+    if isinstance(exc, LoggedBug):
+        return EXIT_BUG, str(exc)
+    if isinstance(exc, OSError):
+        where = f" {exc.filename}" if exc.filename else ""
+        return EXIT_USAGE, f"cannot use{where}: {exc.strerror or exc}"
+    return EXIT_BUG, f"an unexpected error stopped the command ({type(exc).__name__}); see the log file"

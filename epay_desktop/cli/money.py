@@ -1,0 +1,177 @@
+"""``charge``, ``cancel``, ``refund`` and ``review``: moving money, exactly once.
+
+A cashier adds ``--approved-by MANAGER``: the manager's password/PIN (EPAY_APPROVER_PASSWORD or a
+prompt) makes a single-use approval bound to this payment, kind and amount, consumed by the
+operation in the same transaction that records its intent.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from epay_desktop.app import AppContext
+from epay_desktop.domain import InvoiceId, Money, MoneyOp, OpKind, OpState, PermissionDenied, User
+from epay_desktop.domain.rules import held_amount, refund_remaining
+
+from .common import (
+    EXIT_OK,
+    EXIT_REFUSED,
+    EXIT_UNKNOWN,
+    CliError,
+    Commands,
+    amount_arg,
+    invoice_arg,
+    login,
+    read_secret,
+)
+from .output import emit_json, op_json
+
+__all__ = ["register"]
+
+_WORD = {OpKind.CHARGE: "charge", OpKind.CANCEL: "cancellation", OpKind.REFUND: "refund"}
+_DONE = {OpKind.CHARGE: "Charged", OpKind.CANCEL: "Cancelled (hold released)", OpKind.REFUND: "Refunded"}
+
+
+def register(commands: Commands, common: argparse.ArgumentParser) -> None:
+    approval = argparse.ArgumentParser(add_help=False)
+    approval.add_argument(
+        "--approved-by",
+        metavar="MANAGER",
+        help="for a cashier: the approving manager (password: EPAY_APPROVER_PASSWORD or a prompt)",
+    )
+    charge = commands.add_parser(
+        "charge", parents=[common, approval], help="charge a held (AUTH) payment, fully or in part"
+    )
+    charge.add_argument("invoice", type=invoice_arg, metavar="INVOICE")
+    charge.add_argument("--amount", type=amount_arg, help="tenge to charge (default: all that is held)")
+    charge.set_defaults(handler=cmd_charge)
+
+    cancel = commands.add_parser("cancel", parents=[common, approval], help="release a held (AUTH) payment")
+    cancel.add_argument("invoice", type=invoice_arg, metavar="INVOICE")
+    cancel.set_defaults(handler=cmd_cancel)
+
+    refund = commands.add_parser(
+        "refund",
+        parents=[common, approval],
+        help="refund a charged payment, fully or in part",
+        description="Refund a charged payment. Without --amount, all that remains is refunded.",
+    )
+    refund.add_argument("invoice", type=invoice_arg, metavar="INVOICE")
+    refund.add_argument("--amount", type=amount_arg, help="tenge to refund (default: all that remains)")
+    refund.add_argument("--reason", default="", help="why (kept in the journal)")
+    refund.add_argument(
+        "--expected-remaining",
+        type=amount_arg,
+        metavar="A",
+        help="refuse unless this is still what remains (protects against someone refunding meanwhile)",
+    )
+    refund.set_defaults(handler=cmd_refund)
+
+    review = commands.add_parser(
+        "review",
+        parents=[common],
+        help="decide about an operation that needs review (managers)",
+        description="For an operation in NEEDS_REVIEW: --retry re-sends it with the same id, only when "
+        "the gateway proves it was not applied; --abandon marks it failed.",
+    )
+    review.add_argument("op_id", metavar="OP_ID", help="the operation id (see `show INVOICE`)")
+    decision = review.add_mutually_exclusive_group(required=True)
+    decision.add_argument("--retry", action="store_const", dest="decision", const="retry")
+    decision.add_argument("--abandon", action="store_const", dest="decision", const="abandon")
+    review.set_defaults(handler=cmd_review)
+
+
+async def _approval(
+    app: AppContext, args: argparse.Namespace, actor: User, kind: OpKind, amount: Money | None
+) -> str | None:
+    """The approval id for a cashier (``--approved-by``); None for a manager. Raises PermissionDenied."""
+    if actor.role.can_move_money:
+        return None
+    manager = (args.approved_by or "").strip()
+    if not manager:
+        raise PermissionDenied(
+            f"A cashier's {_WORD[kind]} needs a manager's approval: add --approved-by MANAGER."
+        )
+    invoice: InvoiceId = args.invoice
+    view = await app.queries.get_view(invoice)
+    if amount is None:  # what the rules will choose, so the approval is bound to the real amount
+        if kind is OpKind.REFUND:
+            amount = refund_remaining(view.payment, view.operations)
+        else:
+            amount = held_amount(view.payment)
+    password = read_secret("EPAY_APPROVER_PASSWORD", f"Password or PIN of manager {manager}: ")
+    approval = await app.users.approve(
+        manager,
+        password,
+        payment_id=view.payment.id,
+        kind=kind,
+        amount_minor=amount.minor,
+        requested_by=actor,
+    )
+    return approval.id
+
+
+def _report(op: MoneyOp, invoice: InvoiceId, as_json: bool) -> int:
+    """Print the operation; exit 0 done, 1 refused, 3 unknown (the error line goes to stderr)."""
+    if as_json:
+        emit_json({"invoice_id": invoice.value, **op_json(op)})
+    word = _WORD[op.kind]
+    if op.state is OpState.SUCCEEDED:
+        if not as_json:
+            print(f"{_DONE[op.kind]} {op.amount.format()} on invoice {invoice} (operation {op.id}).")
+        return EXIT_OK
+    if op.state is OpState.FAILED:
+        why = op.gateway_message or "the gateway refused it"
+        raise CliError(f"the {word} was refused: {why}", EXIT_REFUSED)
+    if op.state is OpState.NEEDS_REVIEW:
+        raise CliError(
+            f"the {word}'s outcome is unclear and needs a manager's review: "
+            f"epay-desktop review {op.id} --retry|--abandon",
+            EXIT_UNKNOWN,
+        )
+    raise CliError(
+        f"the {word}'s outcome is unknown (operation {op.id}): checking with the bank; "
+        "run `epay-desktop reconcile`",
+        EXIT_UNKNOWN,
+    )
+
+
+async def cmd_refund(app: AppContext, args: argparse.Namespace) -> int:
+    actor = await login(app, args)
+    approval_id = await _approval(app, args, actor, OpKind.REFUND, args.amount)
+    op = await app.operations.refund(
+        actor,
+        args.invoice,
+        args.amount,
+        reason=args.reason,
+        expected_remaining=args.expected_remaining,
+        approval_id=approval_id,
+    )
+    return _report(op, args.invoice, args.json)
+
+
+async def cmd_charge(app: AppContext, args: argparse.Namespace) -> int:
+    actor = await login(app, args)
+    approval_id = await _approval(app, args, actor, OpKind.CHARGE, args.amount)
+    op = await app.operations.charge(actor, args.invoice, args.amount, approval_id=approval_id)
+    return _report(op, args.invoice, args.json)
+
+
+async def cmd_cancel(app: AppContext, args: argparse.Namespace) -> int:
+    actor = await login(app, args)
+    approval_id = await _approval(app, args, actor, OpKind.CANCEL, None)
+    op = await app.operations.cancel(actor, args.invoice, approval_id=approval_id)
+    return _report(op, args.invoice, args.json)
+
+
+async def cmd_review(app: AppContext, args: argparse.Namespace) -> int:
+    actor = await login(app, args)
+    op = await app.operations.review(actor, args.op_id, args.decision)
+    invoice = await app.store.run_read(lambda tx: tx.payments.get(op.payment_id).invoice_id)
+    if op.state is OpState.FAILED and args.decision == "abandon":
+        if args.json:
+            emit_json({"invoice_id": invoice.value, **op_json(op)})
+        else:
+            print(f"Abandoned the {_WORD[op.kind]} {op.id} on invoice {invoice}: nothing was moved.")
+        return EXIT_OK
+    return _report(op, invoice, args.json)

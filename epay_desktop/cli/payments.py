@@ -1,0 +1,276 @@
+"""``pay``, ``payments``, ``show`` and ``status``: taking a payment and looking at payments."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Mapping
+from typing import Any
+
+from epay_desktop.app import AppContext
+from epay_desktop.domain import ConsoleStatus, Payment
+from epay_desktop.payform_codec import hosted_page_url
+from epay_desktop.services.payment_queries import PaymentView
+
+from .common import EXIT_OK, CliError, Commands, amount_arg, date_arg, day_start, invoice_arg, login
+from .output import (
+    emit_json,
+    local_time,
+    money_json,
+    money_text,
+    op_json,
+    print_pairs,
+    print_table,
+    when_json,
+)
+
+__all__ = ["payment_json", "register", "user_names"]
+
+
+def register(commands: Commands, common: argparse.ArgumentParser) -> None:
+    pay = commands.add_parser(
+        "pay",
+        parents=[common],
+        help="take a card payment",
+        description="Create a payment and print the URL where the customer pays it (the gateway's own "
+        "page, the one halyk.pay opens). AMOUNT is in tenge: 1500 or 1500.50.",
+    )
+    pay.add_argument("amount", type=amount_arg, metavar="AMOUNT", help="tenge, e.g. 1500.50")
+    pay.add_argument("--description", default="", help="what is paid for (default: the order number)")
+    pay.add_argument("--email", help="customer's e-mail")
+    pay.add_argument("--phone", help="customer's phone, e.g. +7 777 123 45 67")
+    pay.add_argument("--account-id", help="customer id (needed to save the card)")
+    pay.add_argument("--save-card", action="store_true", help="offer to save the card for this customer")
+    pay.add_argument("--language", default="rus", choices=["rus", "kaz", "eng"], help="payment page language")
+    pay.set_defaults(handler=cmd_pay)
+
+    lst = commands.add_parser(
+        "payments",
+        parents=[common],
+        help="list payments",
+        description="List payments, newest first. Dates are Kazakhstan dates (Asia/Almaty); --until is "
+        "inclusive.",
+    )
+    lst.add_argument("--status", action="append", help="only these statuses (repeat or comma-separate)")
+    lst.add_argument("--since", type=date_arg, help="from this date, YYYY-MM-DD")
+    lst.add_argument("--until", type=date_arg, help="up to and including this date, YYYY-MM-DD")
+    lst.add_argument("--search", help="invoice id prefix, last 4 card digits, amount, RRN or approval code")
+    lst.add_argument("--limit", type=_positive, default=50, help="at most N payments (default 50)")
+    lst.set_defaults(handler=cmd_payments)
+
+    show = commands.add_parser("show", parents=[common], help="show one payment and its operations")
+    show.add_argument("invoice", type=invoice_arg, metavar="INVOICE")
+    show.set_defaults(handler=cmd_show)
+
+    status = commands.add_parser(
+        "status", parents=[common], help="ask the gateway for a payment's status now"
+    )
+    status.add_argument("invoice", type=invoice_arg, metavar="INVOICE")
+    status.set_defaults(handler=cmd_status)
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return value
+
+
+def _statuses(raw: list[str] | None) -> list[ConsoleStatus] | None:
+    if not raw:
+        return None
+    wanted = []
+    for part in ",".join(raw).split(","):
+        name = part.strip().upper()
+        if not name:
+            continue
+        try:
+            wanted.append(ConsoleStatus(name))
+        except ValueError:
+            known = ", ".join(s.value for s in ConsoleStatus)
+            raise CliError(f"unknown status {part.strip()!r}; use one of {known}") from None
+    return wanted
+
+
+async def user_names(app: AppContext) -> dict[int, str]:
+    """User id -> name, to show who asked and who approved."""
+    return await app.store.run_read(lambda tx: {u.id: u.name for u in tx.users.list()})
+
+
+def payment_json(payment: Payment) -> dict[str, Any]:
+    return {
+        "invoice_id": payment.invoice_id.value,
+        "status": payment.status.value,
+        "amount": payment.amount.plain(),
+        "currency": payment.amount.currency,
+        "gateway_amount": money_json(payment.gateway_amount),
+        "refunded_at_gateway": money_json(payment.payout_amount),
+        "card_mask": payment.card_mask,
+        "card_type": payment.card_type,
+        "reference": payment.reference,
+        "approval_code": payment.approval_code,
+        "reason": payment.reason,
+        "reason_code": payment.reason_code,
+        "transaction_id": payment.transaction_id,
+        "description": payment.description,
+        "register_id": payment.register_id,
+        "created_at": when_json(payment.created_at),
+        "token_expires_at": when_json(payment.token_expires_at),
+    }
+
+
+def view_json(view: PaymentView, names: Mapping[int, str]) -> dict[str, Any]:
+    return {
+        **payment_json(view.payment),
+        "refunded": view.refunded.plain(),
+        "remaining": view.remaining.plain(),
+        "operations": [op_json(op, names) for op in view.operations],
+    }
+
+
+async def cmd_pay(app: AppContext, args: argparse.Namespace) -> int:
+    actor = await login(app, args)
+    session = await app.payments.create_payment(
+        actor,
+        args.amount,
+        description=args.description,
+        email=args.email,
+        phone=args.phone,
+        account_id=args.account_id,
+        save_card=args.save_card,
+        language=args.language,
+    )
+    url = hosted_page_url(session.widget_url, session.payment_object)
+    payment = session.payment
+    if args.json:
+        marker = "@@payment-object@@"
+        data = {
+            "invoice_id": payment.invoice_id.value,
+            "amount": payment.amount.plain(),
+            "currency": payment.amount.currency,
+            "status": payment.status.value,
+            "token_expires_at": when_json(session.token_expires_at),
+            "url": url,
+            "payment_object": marker,
+        }
+        text = json.dumps(data, indent=2, ensure_ascii=False)
+        print(text.replace(json.dumps(marker), session.payment_object_json()))
+        return EXIT_OK
+    print_pairs(
+        {
+            "Invoice": payment.invoice_id.value,
+            "Amount": payment.amount.format(),
+            "Pay by": f"{local_time(session.token_expires_at)} (Kazakhstan time)",
+        }
+    )
+    print("Open this address in a browser to pay:")
+    print(url)
+    return EXIT_OK
+
+
+async def cmd_payments(app: AppContext, args: argparse.Namespace) -> int:
+    await login(app, args)
+    page = await app.queries.list_payments(
+        status=_statuses(args.status),
+        since=day_start(args.since),
+        until=day_start(args.until, next_day=True),
+        search=args.search,
+        limit=args.limit,
+    )
+    if args.json:
+        emit_json([payment_json(p) for p in page.payments])
+        return EXIT_OK
+    if not page.payments:
+        print("No payments found.")
+        return EXIT_OK
+    rows = [
+        [
+            p.invoice_id.value,
+            local_time(p.created_at),
+            p.status.value,
+            p.amount.format(),
+            money_text(p.payout_amount) if p.payout_amount else "",
+            p.card_mask or "",
+            p.description,
+        ]
+        for p in page.payments
+    ]
+    print_table(
+        ["INVOICE", "CREATED", "STATUS", "AMOUNT", "REFUNDED", "CARD", "DESCRIPTION"], rows, right={3, 4}
+    )
+    if page.next_cursor is not None:
+        print(f"(first {args.limit} shown; use --limit or narrow the dates for more)")
+    return EXIT_OK
+
+
+async def cmd_show(app: AppContext, args: argparse.Namespace) -> int:
+    await login(app, args)
+    view = await app.queries.get_view(args.invoice)
+    names = await user_names(app)
+    if args.json:
+        emit_json(view_json(view, names))
+        return EXIT_OK
+    _print_view(view, names)
+    return EXIT_OK
+
+
+def _print_view(view: PaymentView, names: Mapping[int, str]) -> None:
+    p = view.payment
+    print_pairs(
+        {
+            "Invoice": p.invoice_id.value,
+            "Status": p.status.value,
+            "Amount": p.amount.format(),
+            "Refunded": view.refunded.format(),
+            "Remaining": view.remaining.format(),
+            "Card": " ".join(x for x in (p.card_type or "", p.card_mask or "") if x),
+            "RRN": p.reference or "",
+            "Approval code": p.approval_code or "",
+            "Reason": f"{p.reason} ({p.reason_code})" if p.reason_code else (p.reason or ""),
+            "Description": p.description,
+            "Created": local_time(p.created_at),
+            "Transaction": p.transaction_id or "",
+        }
+    )
+    if not view.operations:
+        return
+    print()
+    rows = [
+        [
+            op.id,
+            op.kind.value,
+            op.amount.format(),
+            op.state.value,
+            names.get(op.requested_by, str(op.requested_by)),
+            "" if op.approved_by is None else names.get(op.approved_by, str(op.approved_by)),
+            local_time(op.created_at),
+            op.reason or "",
+        ]
+        for op in view.operations
+    ]
+    print_table(
+        ["OPERATION", "KIND", "AMOUNT", "STATE", "BY", "APPROVED BY", "CREATED", "REASON"], rows, right={2}
+    )
+
+
+async def cmd_status(app: AppContext, args: argparse.Namespace) -> int:
+    await login(app, args)
+    payment = await app.payments.refresh_status(args.invoice)
+    if args.json:
+        emit_json(payment_json(payment))
+        return EXIT_OK
+    print_pairs(
+        {
+            "Invoice": payment.invoice_id.value,
+            "Status": payment.status.value,
+            "Amount": payment.amount.format(),
+            "At the gateway": money_text(payment.gateway_amount),
+            "Refunded": money_text(payment.payout_amount) if payment.payout_amount else "",
+            "Card": payment.card_mask or "",
+            "Reason": f"{payment.reason} ({payment.reason_code})" if payment.reason_code else "",
+        }
+    )
+    return EXIT_OK

@@ -1,0 +1,141 @@
+"""The issue's "Done when", each its own test, with nothing but the CLI (``python -m epay_desktop``).
+
+(a) manager, payment, the customer pays on the hosted page, two partial refunds, the remainder, a refused
+third refund; (b) a refund whose answer is dropped; (c) a refund process killed with SIGKILL while its
+request is in flight; (d) two refund processes at once, on SQLite and on PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import time
+from decimal import Decimal
+from typing import Any
+
+import pytest
+
+
+def _one_line(result: Any) -> str:
+    assert "Traceback" not in result.err
+    lines = [line for line in result.err.splitlines() if line.strip()]
+    assert len(lines) == 1, result.err
+    assert lines[0].startswith("epay-desktop: ")
+    return str(lines[0])
+
+
+def _refunds_total(refunds: list[dict[str, Any]]) -> Decimal:
+    return sum((Decimal(str(r["amount"])) for r in refunds), Decimal(0))
+
+
+def _charged_payment(cli: Any, amount: str) -> str:
+    """Set-up in-process (fast): a manager, and a payment the customer paid and the console saw."""
+    cli.add_manager()
+    invoice = str(cli.pay(amount))
+    assert cli.run("status", invoice).code == 0
+    return invoice
+
+
+def test_done_when_a_take_pay_refund_twice_then_refused(cli: Any) -> None:
+    added = cli.sub(
+        "user", "add", "boss", "--role", "manager", user=None, EPAY_NEW_PASSWORD=cli.MANAGER_PASSWORD
+    )
+    assert added.code == 0, added.err
+
+    taken = cli.sub("pay", "1000.00", "--description", "Order 17")
+    assert taken.code == 0, taken.err
+    url = next(line for line in taken.out.splitlines() if line.startswith("http"))
+    invoice = next(line.split()[-1] for line in taken.out.splitlines() if line.startswith("Invoice"))
+
+    answer = cli.customer_pays_on_page(url)
+    assert answer.status_code == 303, answer.text  # back to the shop's backLink: approved
+    status = cli.sub("status", invoice, "--json")
+    assert status.code == 0, status.err
+    assert status.json()["status"] == "CHARGE"
+
+    assert cli.sub("refund", invoice, "--amount", "300.00", "--reason", "one cup broken").code == 0
+    second = cli.sub("refund", invoice, "--amount", "250.50")
+    assert second.code == 0, second.err
+
+    shown = cli.sub("show", invoice, "--json").json()
+    assert (shown["amount"], shown["refunded"], shown["remaining"]) == ("1000.00", "550.50", "449.50")
+    assert [op["state"] for op in shown["operations"]] == ["SUCCEEDED", "SUCCEEDED"]
+
+    third = cli.sub("refund", invoice, "--amount", "500.00")
+    assert third.code == 1
+    assert "more than what remains" in _one_line(third)
+    assert third.out == ""
+    assert _refunds_total(cli.gateway_refunds(invoice)) == Decimal("550.50")
+
+
+def test_done_when_b_dropped_refund_answer_ends_with_exactly_one_refund(cli: Any) -> None:
+    invoice = _charged_payment(cli, "1000")
+    cli.fault("refund", "drop_after_apply")
+    refund = cli.sub("refund", invoice, "--amount", "400")
+    assert refund.code in (0, 3), refund.err  # resolved at once, or left for reconcile
+    if refund.code == 3:
+        assert "reconcile" in _one_line(refund)
+    reconciled = cli.sub("reconcile")
+    assert reconciled.code == 0, reconciled.err
+    refunds = cli.gateway_refunds(invoice)
+    assert len(refunds) == 1 and _refunds_total(refunds) == Decimal("400")
+    ops = cli.sub("show", invoice, "--json").json()["operations"]
+    assert [(op["kind"], op["state"], op["amount"]) for op in ops] == [("REFUND", "SUCCEEDED", "400.00")]
+    assert refunds[0]["externalID"] == ops[0]["id"]
+
+
+def test_done_when_c_refund_process_killed_in_flight_then_reconcile(cli: Any, err_line: Any) -> None:
+    invoice = _charged_payment(cli, "1000")
+    cli.fault("refund", "delay", 5)
+    proc = cli.spawn("refund", invoice, "--amount", "250")
+    try:
+        deadline = time.monotonic() + 30
+        while not cli.gateway_refunds(invoice):  # the sandbox applied it and is holding the answer back
+            assert proc.poll() is None, proc.communicate()
+            assert time.monotonic() < deadline, "the refund never reached the sandbox"
+            time.sleep(0.05)
+        proc.kill()  # SIGKILL while waiting for the answer
+        proc.wait(timeout=10)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        proc.communicate()
+    assert proc.returncode == -9
+    ops = cli.run("show", invoice, "--json").json()["operations"]
+    assert [op["state"] for op in ops] == ["SENDING"]  # the intent was committed before the request
+    blocked = cli.run("refund", invoice, "--amount", "100")
+    assert blocked.code == 1 and "still being processed" in err_line(blocked)
+
+    reconciled = cli.sub("reconcile")
+    assert reconciled.code == 0, reconciled.err
+    assert "SENDING -> SUCCEEDED" in reconciled.out
+    refunds = cli.gateway_refunds(invoice)
+    assert len(refunds) == 1 and _refunds_total(refunds) == Decimal("250")
+    ops = cli.sub("show", invoice, "--json").json()["operations"]
+    assert [(op["state"], op["amount"]) for op in ops] == [("SUCCEEDED", "250.00")]
+
+
+@pytest.mark.parametrize("database", ["sqlite", "postgresql"])
+def test_done_when_d_two_refunds_at_once_one_wins(
+    cli: Any, database: str, request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if database == "postgresql":
+        url = str(request.getfixturevalue("pg_url"))
+        cli.env["EPAYMENT_DATABASE_URL"] = url
+        monkeypatch.setenv("EPAYMENT_DATABASE_URL", url)
+    invoice = _charged_payment(cli, "100.00")
+    cli.fault("refund", "delay", 1, times=2)  # whichever refund goes first stays in flight a while
+    procs = [cli.spawn("refund", invoice, "--amount", "60.00") for _ in range(2)]
+    results = []
+    for proc in procs:
+        out, err = proc.communicate(timeout=60)
+        results.append((proc.returncode, out, err))
+    codes = sorted(code for code, _, _ in results)
+    assert codes == [0, 1], results
+    refusal = next(err for code, _, err in results if code == 1)
+    lines = [line for line in refusal.splitlines() if line.strip()]
+    assert len(lines) == 1 and lines[0].startswith("epay-desktop: "), refusal
+    assert "still being processed" in lines[0] or "more than what remains" in lines[0]
+    assert "locked" not in refusal.lower()
+    refunds = cli.gateway_refunds(invoice)
+    assert len(refunds) == 1 and _refunds_total(refunds) == Decimal("60.00")
+    view = cli.run("show", invoice, "--json").json()
+    assert (view["refunded"], view["remaining"]) == ("60.00", "40.00")

@@ -1,0 +1,174 @@
+"""Charge, cancel, refund and review from the command line: exit codes and one-line refusals."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+
+def _charged(cli: Any, amount: str = "1000.00") -> str:
+    cli.add_manager()
+    invoice = cli.pay(amount)
+    assert cli.run("status", invoice).code == 0
+    return str(invoice)
+
+
+def test_manager_refunds_in_parts_and_an_excess_is_refused(cli: Any, err_line: Any) -> None:
+    invoice = _charged(cli)
+    first = cli.run("refund", invoice, "--amount", "300")
+    assert first.code == 0, first.err
+    assert "Refunded 300,00" in first.out.replace("\u202f", " ").replace("\u00a0", " ")
+    shown = cli.run("refund", invoice, "--amount", "200", "--json").json()
+    assert shown["state"] == "SUCCEEDED" and shown["amount"] == "200.00" and shown["invoice_id"] == invoice
+    too_much = cli.run("refund", invoice, "--amount", "600")
+    assert too_much.code == 1
+    assert "is more than what remains" in err_line(too_much)
+    assert len(cli.gateway_refunds(invoice)) == 2
+    below_minimum = cli.run("refund", invoice, "--amount", "5")
+    assert below_minimum.code == 1 and "at least 10,00" in err_line(below_minimum).replace("\u00a0", " ")
+
+
+def test_refund_without_amount_refunds_what_remains(cli: Any) -> None:
+    invoice = _charged(cli, "150")
+    assert cli.run("refund", invoice, "--amount", "50").code == 0
+    assert cli.run("refund", invoice).code == 0
+    view = cli.run("show", invoice, "--json").json()
+    assert (view["refunded"], view["remaining"]) == ("150.00", "0.00")
+
+
+def test_stale_expected_remaining_is_refused_before_sending(cli: Any, err_line: Any) -> None:
+    invoice = _charged(cli)
+    assert cli.run("refund", invoice, "--amount", "300").code == 0
+    stale = cli.run("refund", invoice, "--amount", "100", "--expected-remaining", "1000")
+    assert stale.code == 1
+    assert "remaining amount changed" in err_line(stale)
+    assert len(cli.gateway_refunds(invoice)) == 1
+    fresh = cli.run("refund", invoice, "--amount", "100", "--expected-remaining", "700.00")
+    assert fresh.code == 0, fresh.err
+
+
+def test_cashier_refund_needs_a_managers_approval(cli: Any, err_line: Any) -> None:
+    invoice = _charged(cli)
+    cli.add_cashier()
+    alone = cli.run("refund", invoice, "--amount", "100", user=cli.CASHIER)
+    assert alone.code == 1
+    assert "--approved-by MANAGER" in err_line(alone)
+    wrong = cli.run(
+        "refund",
+        invoice,
+        "--amount",
+        "100",
+        "--approved-by",
+        "boss",
+        user=cli.CASHIER,
+        EPAY_APPROVER_PASSWORD="not-it-at-all",
+    )
+    assert wrong.code == 1 and "Wrong user name or password" in err_line(wrong)
+    assert cli.gateway_refunds(invoice) == []
+    approved = cli.run(
+        "refund",
+        invoice,
+        "--amount",
+        "100",
+        "--approved-by",
+        "boss",
+        "--json",
+        user=cli.CASHIER,
+        EPAY_APPROVER_PASSWORD=cli.MANAGER_PASSWORD,
+    )
+    assert approved.code == 0, approved.err
+    assert approved.json()["state"] == "SUCCEEDED"
+    [op] = cli.run("show", invoice, "--json").json()["operations"]
+    assert (op["requested_by"], op["approved_by"]) == ("anna", "boss")
+    # without --amount the approval is bound to what remains
+    rest = cli.run(
+        "refund",
+        invoice,
+        "--approved-by",
+        "boss",
+        user=cli.CASHIER,
+        EPAY_APPROVER_PASSWORD=cli.MANAGER_PASSWORD,
+    )
+    assert rest.code == 0, rest.err
+    assert cli.run("show", invoice, "--json").json()["remaining"] == "0.00"
+
+
+def test_charge_part_of_a_hold_then_refund(cli_two_step: Any, err_line: Any) -> None:
+    cli = cli_two_step
+    invoice = _charged(cli, "1000")
+    assert cli.run("show", invoice, "--json").json()["status"] == "AUTH"
+    not_yet = cli.run("refund", invoice)
+    assert not_yet.code == 1 and "charge or cancel it" in err_line(not_yet)
+    too_much = cli.run("charge", invoice, "--amount", "1200")
+    assert too_much.code == 1 and "more than the held amount" in err_line(too_much)
+    charged = cli.run("charge", invoice, "--amount", "800", "--json")
+    assert charged.code == 0, charged.err
+    assert charged.json()["kind"] == "CHARGE" and charged.json()["state"] == "SUCCEEDED"
+    view = cli.run("show", invoice, "--json").json()
+    assert view["status"] == "CHARGE" and view["remaining"] == "800.00"
+
+
+def test_cancel_a_hold_and_cashier_cancel_with_approval(cli_two_step: Any, err_line: Any) -> None:
+    cli = cli_two_step
+    invoice = _charged(cli, "500")
+    cli.add_cashier()
+    assert cli.run("cancel", invoice, user=cli.CASHIER).code == 1
+    done = cli.run(
+        "cancel",
+        invoice,
+        "--approved-by",
+        "boss",
+        user=cli.CASHIER,
+        EPAY_APPROVER_PASSWORD=cli.MANAGER_PASSWORD,
+    )
+    assert done.code == 0, done.err
+    assert "Cancelled" in done.out
+    assert cli.run("show", invoice, "--json").json()["status"] == "CANCEL"
+    again = cli.run("cancel", invoice)
+    assert again.code == 1 and "Only a held (AUTH) payment can be cancelled" in err_line(again)
+
+
+def test_lost_refund_is_unknown_then_review_retry_sends_it_once(
+    cli: Any, monkeypatch: Any, err_line: Any
+) -> None:
+    invoice = _charged(cli)
+    cli.fault("refund", "drop_before_apply")
+    lost = cli.run("refund", invoice, "--amount", "100")
+    assert lost.code == 3
+    assert "run `epay-desktop reconcile`" in err_line(lost)
+    assert cli.gateway_refunds(invoice) == []
+    blocked = cli.run("refund", invoice, "--amount", "50")
+    assert blocked.code == 1 and "still being processed" in err_line(blocked)
+    # the quiet period (60 s) is over: reconcile hands the operation to a manager
+    later = datetime.now(UTC) + timedelta(minutes=5)
+    monkeypatch.setattr("epay_desktop.app._utcnow", lambda: later)
+    waiting = cli.run("reconcile", "--json")
+    assert waiting.code == 3
+    [op_id] = waiting.json()["unresolved"]
+    assert cli.run("show", invoice, "--json").json()["operations"][0]["state"] == "NEEDS_REVIEW"
+    cli.add_cashier()
+    not_manager = cli.run("review", op_id, "--retry", user=cli.CASHIER)
+    assert not_manager.code == 1 and "Only a manager" in err_line(not_manager)
+    retried = cli.run("review", op_id, "--retry")
+    assert retried.code == 0, retried.err
+    refunds = cli.gateway_refunds(invoice)
+    assert len(refunds) == 1 and refunds[0]["externalID"] == op_id
+    assert cli.run("reconcile").code == 0
+
+
+def test_review_abandon_and_usage(cli: Any, monkeypatch: Any, err_line: Any) -> None:
+    invoice = _charged(cli)
+    cli.fault("refund", "drop_before_apply")
+    assert cli.run("refund", invoice, "--amount", "100").code == 3
+    later = datetime.now(UTC) + timedelta(minutes=5)
+    monkeypatch.setattr("epay_desktop.app._utcnow", lambda: later)
+    op_id = cli.run("reconcile", "--json").json()["unresolved"][0]
+    neither = cli.run("review", op_id)
+    assert neither.code == 2 and "--retry" in err_line(neither)
+    abandoned = cli.run("review", op_id, "--abandon")
+    assert abandoned.code == 0, abandoned.err
+    assert "Abandoned" in abandoned.out
+    assert cli.run("show", invoice, "--json").json()["operations"][0]["state"] == "FAILED"
+    assert cli.run("review", op_id, "--abandon").code == 1
+    assert cli.run("refund", invoice, "--amount", "100").code == 0
+    assert cli.run("review", "no-such-operation", "--abandon").code == 1

@@ -1,0 +1,116 @@
+"""Taking and looking at payments from the command line."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+from epay_desktop.payform_codec import parse_params
+
+
+def _plain(text: str) -> str:
+    return text.replace("\u202f", " ").replace("\u00a0", " ")
+
+
+def test_pay_prints_invoice_amount_expiry_and_the_hosted_page_url(cli: Any) -> None:
+    cli.add_manager()
+    result = cli.run("pay", "1500.50", "--description", "Coffee", "--email", "a@example.kz")
+    assert result.code == 0, result.err
+    out = _plain(result.out)
+    assert "1 500,50 ₸" in out and "Kazakhstan time" in out
+    url = next(line for line in out.splitlines() if line.startswith("http"))
+    assert url.startswith(f"{cli.sandbox.base_url}/payform/?params=")
+    fields = parse_params(parse_qs(urlsplit(url).query)["params"][0])
+    assert fields["amount"] == "1500.50" and fields["description"] == "Coffee"
+    assert fields["invoiceId"] in out
+    assert "access_token" in fields["auth"]  # the whole token object, as halyk.pay sends it
+
+
+def test_pay_json_has_the_payment_object_with_an_exact_amount(cli: Any) -> None:
+    cli.add_manager()
+    shown = cli.run("pay", "1500.5", "--json", "--language", "kaz").json()
+    assert shown["amount"] == "1500.50" and shown["status"] == "PENDING"
+    assert shown["token_expires_at"] and shown["url"].startswith(cli.sandbox.base_url)
+    obj = shown["payment_object"]
+    assert obj["amount"] == Decimal("1500.5")
+    assert obj["invoiceId"] == shown["invoice_id"] and obj["language"] == "kaz"
+    assert obj["auth"]["access_token"]
+
+
+def test_nonsense_amounts_are_refused_clearly(cli: Any, err_line: Any) -> None:
+    cli.add_manager()
+    for nonsense in ("abc", "12.345", "-5", "1e3x"):
+        result = cli.run("pay", nonsense)
+        assert result.code == 2, nonsense
+        assert "write tenge like 1500 or 1500.50" in err_line(result)
+    zero = cli.run("pay", "0")
+    assert zero.code == 1
+    assert "above zero" in err_line(zero)
+    bad_mail = cli.run("pay", "100", "--email", "not-an-email")
+    assert bad_mail.code == 1
+    assert "e-mail" in err_line(bad_mail)
+
+
+def test_show_unknown_and_malformed_invoices(cli: Any, err_line: Any) -> None:
+    cli.add_manager()
+    unknown = cli.run("show", "999999999")
+    assert unknown.code == 1
+    assert "no payment with invoice number 999999999" in err_line(unknown)
+    malformed = cli.run("show", "12ab")
+    assert malformed.code == 2
+    assert "6 to 15 digits" in err_line(malformed)
+    assert cli.run("status", "999999999").code == 1
+
+
+def test_status_asks_the_gateway_now(cli: Any) -> None:
+    cli.add_manager()
+    shown = cli.run("pay", "2000", "--json").json()
+    invoice = shown["invoice_id"]
+    assert cli.run("status", invoice, "--json").json()["status"] == "PENDING"
+    cli.customer_pays(invoice)
+    now = cli.run("status", invoice, "--json").json()
+    assert now["status"] == "CHARGE" and now["card_mask"].endswith("5096")
+    text = cli.run("status", invoice)
+    assert "CHARGE" in text.out and "2 000,00" in _plain(text.out)
+
+
+def test_show_json_shape(cli: Any) -> None:
+    cli.add_manager()
+    invoice = cli.pay("1200.50")
+    assert cli.run("status", invoice).code == 0
+    assert cli.run("refund", invoice, "--amount", "200.50", "--reason", "broken cup").code == 0
+    view = cli.run("show", invoice, "--json").json()
+    assert view["invoice_id"] == invoice
+    assert view["status"] == "CHARGE"
+    assert (view["amount"], view["refunded"], view["remaining"]) == ("1200.50", "200.50", "1000.00")
+    assert view["card_mask"].endswith("5096") and view["reference"] and view["approval_code"]
+    assert view["created_at"].endswith("+00:00")
+    [op] = view["operations"]
+    assert op["kind"] == "REFUND" and op["amount"] == "200.50" and op["state"] == "SUCCEEDED"
+    assert op["requested_by"] == "boss" and op["approved_by"] is None and op["reason"] == "broken cup"
+    assert set(op) >= {"id", "kind", "amount", "state", "requested_by", "approved_by", "reason", "created_at"}
+    text = _plain(cli.run("show", invoice).out)
+    assert "Remaining: 1 000,00 ₸" in " ".join(text.split())
+    assert "broken cup" in text and "SUCCEEDED" in text
+
+
+def test_payments_list_and_filters(cli: Any, err_line: Any) -> None:
+    cli.add_manager()
+    paid = cli.pay("1500")
+    cli.run("status", paid)
+    pending = cli.run("pay", "777.70", "--json").json()["invoice_id"]
+    everything = cli.run("payments", "--json").json()
+    assert [p["invoice_id"] for p in everything] == [pending, paid]
+    assert [p["invoice_id"] for p in cli.run("payments", "--status", "charge", "--json").json()] == [paid]
+    assert len(cli.run("payments", "--status", "CHARGE,PENDING", "--json").json()) == 2
+    assert [p["invoice_id"] for p in cli.run("payments", "--search", "777.70", "--json").json()] == [pending]
+    assert len(cli.run("payments", "--limit", "1", "--json").json()) == 1
+    assert cli.run("payments", "--until", "2000-01-01", "--json").json() == []
+    assert len(cli.run("payments", "--since", "2000-01-01", "--json").json()) == 2
+    text = cli.run("payments")
+    assert "INVOICE" in text.out and paid in text.out and "1 500,00" in _plain(text.out)
+    bad = cli.run("payments", "--status", "PAID")
+    assert bad.code == 2 and "unknown status 'PAID'" in err_line(bad)
+    bad_date = cli.run("payments", "--since", "31.12.2024")
+    assert bad_date.code == 2 and "2024-05-31" in err_line(bad_date)
