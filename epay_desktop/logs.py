@@ -52,7 +52,8 @@ def configure_logging(home: Path, *, verbose: bool = False) -> Path:
         root.addHandler(handler)
     root.setLevel(logging.DEBUG if verbose else logging.INFO)
     # httpx logs every request line at INFO; our gateway logs its own redacted line per call.
-    for noisy in ("httpx", "httpcore", "uvicorn.access"):
+    # qasync logs the arguments and results of executor calls at DEBUG: those can be PINs.
+    for noisy in ("httpx", "httpcore", "uvicorn.access", "qasync"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
     install_redaction()
     assert_redacted()

@@ -53,3 +53,11 @@ def test_a_handler_added_later_without_the_filter_is_caught(tmp_path, clean_root
             assert_redacted()
     finally:
         logging.getLogger("some.library").removeHandler(sneaky)
+
+
+def test_chatty_libraries_are_quiet_even_when_verbose(tmp_path, clean_root):
+    """qasync logs executor call arguments at DEBUG (they can be PINs); httpx logs every URL."""
+    configure_logging(tmp_path, verbose=True)
+    for name in ("qasync", "httpx", "httpcore"):
+        assert not logging.getLogger(name).isEnabledFor(logging.DEBUG), name
+        assert not logging.getLogger(name).isEnabledFor(logging.INFO), name
