@@ -27,7 +27,9 @@ from .services.payments import PaymentService
 from .services.poller import Poller
 from .services.receipts import ReceiptService
 from .services.reconcile import Reconciler
+from .services.saved_cards import SavedCardService
 from .services.secrets import load_or_create_secret_file
+from .services.shop_settings import LocalConfigStore, ShopSettingsService
 from .services.users import UserService
 from .settings import GatewaySettings, StoreSettings, load_gateway_settings, load_store_settings
 from .store.db import Store
@@ -64,6 +66,9 @@ class AppContext:
     receipts: ReceiptService
     reconciler: Reconciler
     poller: Poller
+    shop_settings: ShopSettingsService
+    local_config: LocalConfigStore
+    saved_cards: SavedCardService
     _closed: bool = field(default=False, repr=False)
     _logging: _LoggingState | None = field(default=None, repr=False)
 
@@ -164,5 +169,8 @@ async def open_app(
         receipts=ReceiptService(store, now, store_settings.register_id),
         reconciler=Reconciler(store, payments, operations, now),
         poller=Poller(store, payments, events, now),
+        shop_settings=ShopSettingsService(store, now),
+        local_config=LocalConfigStore(store_settings.home),
+        saved_cards=SavedCardService(payments),
         _logging=saved,
     )

@@ -1,0 +1,27 @@
+"""The composition root builds every service a front end needs, without touching the gateway."""
+
+import asyncio
+
+from epay_desktop.app import open_app
+
+
+def test_open_app_builds_every_service(tmp_path):
+    env = {"EPAYMENT_HOME": str(tmp_path), "EPAYMENT_ENV": "sandbox", "EPAYMENT_REGISTER": "KASSA-1"}
+
+    async def go():
+        ctx = await open_app(env)
+        try:
+            profile = await ctx.shop_settings.load()
+            local = await ctx.local_config.load()
+            return ctx, profile, local
+        finally:
+            await ctx.aclose()
+
+    ctx, profile, local = asyncio.run(go())
+    assert profile.receipt_width == "80"
+    assert local is not None
+    assert ctx.saved_cards is not None and ctx.poller is not None and ctx.reconciler is not None
+    assert ctx.store_settings.register_id == "KASSA-1"
+    assert (tmp_path / "audit.key").exists() and (tmp_path / "pepper.key").exists()
+    log_text = ctx.log_file.read_text(encoding="utf-8")
+    assert "yF587AV9Ms94qN2QShFzVR3vFnWkhjbAK3sG" not in log_text

@@ -1,0 +1,281 @@
+"""GUI test fixtures: the qasync loop (pattern A of docs/stack-notes.md) and fake services.
+
+Pattern A: tests are plain sync functions. ``aloop`` installs a qasync loop that *claims* to be
+running; qtbot's waits (waitUntil / waitSignal) pump it, so ``@asyncSlot``/``action_slot`` tasks
+and awaited services run while the test waits on a condition. Never ``loop.stop()`` it (that
+calls QApplication.exit() and breaks every later wait), never call qtbot.wait* inside a coroutine.
+
+Fakes: services are replaced by small in-memory objects with the same method names as the real
+services (see epay_desktop/ui/ports.py). Copy the style: an ``AsyncStub`` per service method,
+whose ``calls`` a test asserts and whose ``gate`` holds the call open to test "still running".
+"""
+
+from __future__ import annotations
+
+# QtWebEngineWidgets must be imported before pytest-qt creates the QApplication (stack-notes 14).
+import PySide6.QtWebEngineWidgets  # noqa: F401  isort: skip
+
+import asyncio
+import itertools
+from collections.abc import Callable, Coroutine, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+import qasync
+import shiboken6
+from PySide6.QtWidgets import QApplication, QDialog
+
+from epay_desktop.domain import (
+    ConsoleStatus,
+    InvoiceId,
+    Money,
+    MoneyOp,
+    NotFoundError,
+    OpKind,
+    OpState,
+    Payment,
+)
+from epay_desktop.services.events import EventBus
+from epay_desktop.ui.models.payment_filter import PaymentFilter
+
+# -- the loop (pattern A) ----------------------------------------------------------------------------
+
+
+@pytest.fixture
+def aloop(qapp: QApplication, qtbot: Any) -> Iterator[qasync.QEventLoop]:
+    """A qasync loop marked as running; qtbot's waits drive it. Cleared (not stopped) afterwards."""
+    loop = qasync.QEventLoop(qapp, already_running=True)
+    asyncio.set_event_loop(loop)
+    yield loop
+    pending = [t for t in asyncio.all_tasks(loop) if not t.done()]
+    for task in pending:
+        task.cancel()
+    if pending:
+        qtbot.waitUntil(lambda: all(t.done() for t in pending), timeout=5000)
+    # asyncio.to_thread runs on the loop's default executor, whose QThreads must be stopped: a QThread
+    # still running when the process exits aborts it ("QThread: Destroyed while thread is still running").
+    executor = getattr(loop, "_QEventLoop__default_executor", None)
+    if executor is not None:
+        executor.shutdown(wait=True)
+        loop.set_default_executor(None)
+    # no loop.stop()/close(): stop() calls QApplication.exit() and breaks later loops (pitfall 7)
+    asyncio.events._set_running_loop(None)
+    asyncio.set_event_loop(None)
+
+
+@pytest.fixture
+def arun(aloop: qasync.QEventLoop, qtbot: Any) -> Callable[..., Any]:
+    """``result = arun(coro)``: run a coroutine to completion from a sync test (raises its error)."""
+
+    def run(coro: Coroutine[Any, Any, Any], timeout: int = 5000) -> Any:
+        future = asyncio.ensure_future(coro, loop=aloop)
+        qtbot.waitUntil(future.done, timeout=timeout)
+        return future.result()
+
+    return run
+
+
+@pytest.fixture(autouse=True)
+def _close_dialogs(qapp: QApplication) -> Iterator[None]:
+    """Message boxes and dialogs a test left open must not sit over the next test's widgets."""
+    yield
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, QDialog) and shiboken6.isValid(widget) and widget.isVisible():
+            widget.reject()
+
+
+# -- records -----------------------------------------------------------------------------------------
+
+_T0 = datetime(2026, 1, 15, 9, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def make_payment() -> Callable[..., Payment]:
+    """``make_payment(**fields)``: a Payment; each call is one minute newer, with the next id."""
+    ids = itertools.count(1)
+
+    def make(**overrides: Any) -> Payment:
+        n = next(ids)
+        created = overrides.pop("created_at", _T0 + timedelta(minutes=n))
+        values: dict[str, Any] = {
+            "id": n,
+            "invoice_id": InvoiceId(f"{100000 + n:09d}"),
+            "amount": Money(150_000),
+            "status": ConsoleStatus.CHARGE,
+            "description": f"Order {n}",
+            "email": None,
+            "phone": None,
+            "account_id": None,
+            "save_card": False,
+            "language": "rus",
+            "register_id": "R1",
+            "created_by": 1,
+            "created_at": created,
+            "updated_at": created,
+            "transaction_id": f"txn-{n}",
+            "gateway_amount": Money(150_000),
+            "org_amount": Money(150_000),
+            "payout_amount": None,
+            "card_mask": "440563...5096",
+            "card_type": "VISA",
+            "card_id": None,
+            "reference": f"RRN{n:09d}",
+            "approval_code": f"A{n:05d}",
+            "reason": None,
+            "reason_code": None,
+            "token_expires_at": None,
+            "next_poll_at": None,
+            "last_polled_at": None,
+            "version": 1,
+        }
+        values.update(overrides)
+        return Payment(**values)
+
+    return make
+
+
+@pytest.fixture
+def make_op() -> Callable[..., MoneyOp]:
+    """``make_op(payment, **fields)``: a SUCCEEDED refund of 500 ₸ by user 1, unless overridden."""
+    ids = itertools.count(1)
+
+    def make(payment: Payment, **overrides: Any) -> MoneyOp:
+        n = next(ids)
+        values: dict[str, Any] = {
+            "id": f"op-{n:04d}",
+            "payment_id": payment.id,
+            "kind": OpKind.REFUND,
+            "amount": Money(50_000),
+            "state": OpState.SUCCEEDED,
+            "expected_remaining": None,
+            "requested_by": 1,
+            "approved_by": None,
+            "reason": "requested_by_customer",
+            "gateway_code": None,
+            "gateway_message": None,
+            "created_at": payment.created_at + timedelta(minutes=n),
+            "sent_at": None,
+            "resolved_at": None,
+        }
+        values.update(overrides)
+        return MoneyOp(**values)
+
+    return make
+
+
+# -- fakes -------------------------------------------------------------------------------------------
+
+
+@dataclass
+class AsyncStub:
+    """An async service method: records ``calls``; returns ``result`` or raises ``error``.
+
+    ``hold()`` makes calls wait until ``release()``, to see a widget while the call is running.
+    """
+
+    result: Any = None
+    error: BaseException | None = None
+    calls: list[tuple[tuple[Any, ...], dict[str, Any]]] = field(default_factory=list)
+    gate: asyncio.Event | None = None
+
+    async def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        self.calls.append((args, kwargs))
+        if self.gate is not None:
+            await self.gate.wait()
+        if self.error is not None:
+            raise self.error
+        return self.result
+
+    def hold(self) -> None:
+        self.gate = asyncio.Event()
+
+    def release(self) -> None:
+        if self.gate is not None:
+            self.gate.set()
+
+
+@dataclass
+class FakePayments:
+    """PaymentListSource + PaymentDetailSource over a list. The cursor is the index of the next row."""
+
+    payments: list[Payment] = field(default_factory=list)
+    list_calls: list[dict[str, Any]] = field(default_factory=list)
+    error: BaseException | None = None
+    gate: asyncio.Event | None = None
+
+    def add(self, *payments: Payment) -> None:
+        self.payments.extend(payments)
+
+    def update(self, payment: Payment) -> None:
+        self.payments = [payment if p.id == payment.id else p for p in self.payments]
+
+    async def list_payments(self, *, limit: int = 50, after: Any = None, **filters: Any) -> SimpleNamespace:
+        self.list_calls.append({"limit": limit, "after": after, **filters})
+        if self.gate is not None:
+            await self.gate.wait()
+        if self.error is not None:
+            raise self.error
+        wanted = PaymentFilter.of(
+            filters.get("status"), filters.get("since"), filters.get("until"), filters.get("search")
+        )
+        rows = sorted(
+            (p for p in self.payments if wanted.matches(p)), key=lambda p: (p.created_at, p.id), reverse=True
+        )
+        start = int(after or 0)
+        page = rows[start : start + limit]
+        more = start + limit < len(rows)
+        return SimpleNamespace(payments=page, next_cursor=start + limit if more else None)
+
+    async def get_view(self, invoice_id: InvoiceId) -> SimpleNamespace:
+        for p in self.payments:
+            if p.invoice_id == invoice_id:
+                zero = Money(0)
+                return SimpleNamespace(
+                    payment=p, operations=[], refunded=zero, remaining=zero, status=p.status
+                )
+        raise NotFoundError(f"There is no payment with invoice number {invoice_id}.")
+
+    def hold(self) -> None:
+        self.gate = asyncio.Event()
+
+    def release(self) -> None:
+        if self.gate is not None:
+            self.gate.set()
+
+
+@pytest.fixture
+def fake_payments() -> FakePayments:
+    """An empty in-memory payment source; ``fake_payments.add(make_payment(...))``."""
+    return FakePayments()
+
+
+@pytest.fixture
+def fake_services(fake_payments: FakePayments) -> SimpleNamespace:
+    """The services a screen talks to, faked: ``queries`` (list/get_view), ``events`` (a real EventBus),
+    ``payments``/``operations``/``users``/``receipts`` with AsyncStub methods named like the real ones.
+    """
+    return SimpleNamespace(
+        queries=fake_payments,
+        events=EventBus(),
+        payments=SimpleNamespace(create_payment=AsyncStub(), refresh_status=AsyncStub()),
+        operations=SimpleNamespace(
+            refund=AsyncStub(),
+            charge=AsyncStub(),
+            cancel=AsyncStub(),
+            resolve=AsyncStub(),
+            review=AsyncStub(),
+        ),
+        users=SimpleNamespace(authenticate=AsyncStub(), approve=AsyncStub(), list_users=AsyncStub(result=[])),
+        receipts=SimpleNamespace(
+            issue_receipt=AsyncStub(), receipts_for=AsyncStub(result=[]), save_pdf=AsyncStub()
+        ),
+    )
+
+
+@pytest.fixture
+def async_stub() -> type[AsyncStub]:
+    """The AsyncStub class, for a test's own fake methods: ``stub = async_stub(result=...)``."""
+    return AsyncStub
