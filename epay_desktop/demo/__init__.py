@@ -1,0 +1,141 @@
+"""Demo mode: the console on the built-in sandbox with users and two months of realistic payments.
+
+``epay-desktop --demo`` starts the sandbox in-process (:func:`start_demo_sandbox`), points the
+console at it (:func:`demo_environ`), and, inside the running loop, calls :func:`prepare_demo`.
+That seeds the demo folder's database ONCE (users, shop header, a few hundred past payments written
+straight through the store's repositories with back-dated times; a marker file records it), then on
+EVERY start mirrors the stored payments into the sandbox's in-memory ledger through its Python API,
+so check-status, refunds, cancels and receipts work on old payments as on new ones.
+
+No Qt here: the GUI only calls these functions.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Final
+
+import platformdirs
+
+from epay_desktop.app import AppContext
+from epay_desktop.domain import Role
+from epay_desktop.gateway.config import sandbox_endpoints
+from epay_desktop.sandbox import RunningSandbox, SandboxConfig, SandboxState, start_in_thread
+
+from .mirror import all_payments, mirror_into_sandbox
+from .seed import DEMO_REGISTER, DEMO_SHOP, seed_payments
+
+__all__ = [
+    "DEMO_REGISTER",
+    "DEMO_SHOP",
+    "DEMO_USERS",
+    "DemoSummary",
+    "DemoUser",
+    "demo_environ",
+    "demo_home",
+    "mirror_into_sandbox",
+    "prepare_demo",
+    "seed_payments",
+    "start_demo_sandbox",
+]
+
+log = logging.getLogger(__name__)
+
+MARKER: Final = ".demo-seeded"
+
+
+@dataclass(frozen=True, slots=True)
+class DemoUser:
+    name: str
+    role: Role
+    pin: str
+
+
+#: Shown on the login screen in demo mode only. The manager comes first: the first user of an
+#: empty database must be a manager.
+DEMO_USERS: Final = (
+    DemoUser("Данияр", Role.MANAGER, "2222"),
+    DemoUser("Айгерим", Role.CASHIER, "1111"),
+    DemoUser("Ержан", Role.CASHIER, "3333"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DemoSummary:
+    home: Path
+    seeded_now: bool  # False when the folder had been seeded on an earlier start
+    payments: int  # payments in the store
+    mirrored: int  # transactions put into the sandbox ledger
+    user_names: dict[int, str] = field(default_factory=dict)  # id -> name, for the list's cashier column
+
+
+def demo_home(explicit: Path | str | None = None) -> Path:
+    """The demo folder: ``explicit`` (``--demo-home``) or the user data folder's ``demo``."""
+    if explicit:
+        return Path(explicit).expanduser().absolute()
+    return Path(platformdirs.user_data_dir("epay-desktop", False)) / "demo"
+
+
+def start_demo_sandbox() -> RunningSandbox:
+    """The sandbox gateway on a free loopback port, served from a daemon thread."""
+    return start_in_thread(SandboxConfig(shop_name=DEMO_SHOP))
+
+
+def demo_environ(home: Path, sandbox_url: str) -> dict[str, str]:
+    """Settings for :func:`epay_desktop.app.open_app`: sandbox URLs, the demo folder, nothing else.
+
+    The caller's own EPAYMENT_* (a real terminal, a real database) are deliberately not inherited.
+    """
+    endpoints = sandbox_endpoints(sandbox_url)
+    return {
+        "EPAYMENT_ENV": "sandbox",
+        "EPAYMENT_OAUTH_URL": endpoints.oauth_url,
+        "EPAYMENT_API_URL": endpoints.api_url,
+        "EPAYMENT_WIDGET_URL": endpoints.widget_url,
+        "EPAYMENT_HOME": str(home),
+        "EPAYMENT_REGISTER": DEMO_REGISTER,
+    }
+
+
+async def prepare_demo(
+    app: AppContext, state: SandboxState, *, count: int = 360, seed: int | None = None
+) -> DemoSummary:
+    """Seed the demo database if this folder was never seeded, then mirror it into the sandbox.
+
+    Side effects: users (audited like any ``add_user``), shop settings and payments with their
+    refunds/cancels in the store; the marker file ``.demo-seeded``; the sandbox ledger refilled.
+    Call it before the reconciler and the poller start (nothing may talk to the sandbox meanwhile).
+    """
+    home = app.store_settings.home
+    marker = home / MARKER
+    seeded_now = not marker.exists()
+    if seeded_now:
+        users = await _ensure_users(app)
+        now = app.clock()
+        rng = random.Random(seed)
+        made = await app.store.run_write(lambda tx: seed_payments(tx, users, now, rng, count))
+        marker.write_text(f"seeded {made} payments at {now.isoformat()}\n", encoding="utf-8")
+        log.info("event=demo_seeded payments=%d home=%s", made, home)
+    stored = await app.store.run_read(all_payments)
+    mirrored = mirror_into_sandbox(state, stored, app.gateway_settings.credentials.terminal_id)
+    log.info("event=demo_mirrored transactions=%d", mirrored)
+    names = await app.store.run_read(lambda tx: {u.id: u.name for u in tx.users.list()})
+    return DemoSummary(home, seeded_now, len(stored), mirrored, names)
+
+
+async def _ensure_users(app: AppContext) -> dict[Role, list[int]]:
+    """Add the demo users that do not exist yet; returns user ids per role."""
+    existing = await app.store.run_read(lambda tx: {u.name: u for u in tx.users.list()})
+    manager = None
+    ids: dict[Role, list[int]] = {}
+    for demo in DEMO_USERS:
+        user = existing.get(demo.name)
+        if user is None:
+            user = await app.users.add_user(demo.name, demo.role, demo.pin, manager)
+        if demo.role is Role.MANAGER and manager is None:
+            manager = user
+        ids.setdefault(demo.role, []).append(user.id)
+    return ids

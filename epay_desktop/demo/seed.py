@@ -1,0 +1,173 @@
+"""The demo database's past payments: two months of a small shop's card sales, written once.
+
+Everything goes through the store's repositories in ONE write transaction with back-dated times:
+invoice ids from the shop's allocator, payments, what the gateway said (snapshots), refunds and a
+cancel as SUCCEEDED money operations with their approver. The sandbox's side is rebuilt from these
+rows by :mod:`epay_desktop.demo.mirror`.
+"""
+
+from __future__ import annotations
+
+import random
+import uuid
+from collections.abc import Mapping
+from dataclasses import replace
+from datetime import UTC, datetime, time, timedelta
+from typing import Final
+from zoneinfo import ZoneInfo
+
+from epay_desktop.domain import ConsoleStatus, GatewaySnapshot, Money, MoneyOp, OpKind, OpState, Payment, Role
+from epay_desktop.store.tx import Tx
+
+__all__ = ["DEMO_REGISTER", "DEMO_SHOP", "seed_payments"]
+
+KZ_TIME: Final = ZoneInfo("Asia/Almaty")
+DEMO_REGISTER: Final = "demo-1"
+DEMO_SHOP: Final = "Дүкен «Береке»"
+
+_BASKETS: Final = (
+    ("Молоко 2,5%, хлеб, яйца", 1_450, 3_900),
+    ("Сүт, нан, жұмыртқа", 1_400, 3_800),
+    ("Кофе латте и круассан", 1_600, 2_900),
+    ("Шай, қант, печенье", 1_200, 4_500),
+    ("Продукты: мясо, овощи", 6_500, 24_000),
+    ("Ет, көкөніс, жеміс", 5_800, 21_000),
+    ("Бытовая химия", 2_300, 9_800),
+    ("Детское питание", 3_400, 12_500),
+    ("Фрукты: яблоки, бананы", 1_900, 6_200),
+    ("Торт «Наполеон» на заказ", 8_500, 16_000),
+    ("Подарочный набор", 12_000, 35_000),
+    ("Сусын, тоқаш", 700, 2_400),
+    ("Вода, сок, снеки", 900, 3_600),
+    ("Кондитерские изделия", 2_100, 7_400),
+    ("Сыр, колбаса, масло", 4_200, 13_500),
+)
+_DECLINES: Final = (
+    (ConsoleStatus.REJECT, 484, "insufficient funds"),
+    (ConsoleStatus.REJECT, 465, "card restricted"),
+    (ConsoleStatus.REJECT, 471, "no such card"),
+    (ConsoleStatus.REJECT, 478, "expired card"),
+    (ConsoleStatus.THREE_DS, 473, "3-D Secure authentication failed"),
+)
+_REFUND_REASONS: Final = ("customer_request", "goods_returned", "wrong_amount", "duplicate_payment")
+_BINS: Final = ("440563", "400303", "552204", "557834", "415428", "539545", "427432")
+
+
+def _amount(rng: random.Random, low: int, high: int) -> Money:
+    tenge = rng.randint(low, high)
+    tenge = tenge - tenge % 10 if rng.random() < 0.7 else tenge  # most prices end in 0
+    return Money(tenge * 100 + (rng.choice((0, 0, 0, 50)) if tenge < 5_000 else 0))
+
+
+def _card(rng: random.Random) -> tuple[str, str]:
+    bin6 = rng.choice(_BINS)
+    mask = f"{bin6}...{rng.randint(0, 9999):04d}"
+    return mask, "VISA" if bin6.startswith("4") else "MASTERCARD"
+
+
+def _times(rng: random.Random, now: datetime, count: int) -> list[datetime]:
+    """``count`` moments in shop hours (09:00-21:30 Almaty) over the last 60 days, oldest first."""
+    today = now.astimezone(KZ_TIME).date()
+    found: list[datetime] = []
+    while len(found) < count:
+        day = today - timedelta(days=rng.randint(0, 59))
+        minute = rng.randint(9 * 60, 21 * 60 + 30)
+        local = datetime.combine(day, time(minute // 60, minute % 60, rng.randint(0, 59)), tzinfo=KZ_TIME)
+        moment = local.astimezone(UTC)
+        if moment < now - timedelta(minutes=20):
+            found.append(moment)
+    return sorted(found)
+
+
+def seed_payments(
+    tx: Tx, users: Mapping[Role, list[int]], now: datetime, rng: random.Random, count: int
+) -> int:
+    """Write ``count`` past payments (and their refunds/cancels) in the caller's write transaction.
+
+    Mix: mostly CHARGE, some refunded in part or in full, about one in ten declined, a few whose
+    payment window expired, two recent AUTH holds (for charge/cancel demos) and one cancelled hold.
+    Invoice ids come from the shop's allocator, so later payments never collide with them.
+    """
+    if tx.payments.search(limit=1):
+        return 0
+    for key, value in (("shop.name", DEMO_SHOP), ("shop.bin", "123456789012"),
+                       ("shop.address", "Алматы, ул. Абая 10")):  # fmt: skip
+        tx.settings.set(key, value)
+    cashiers = users.get(Role.CASHIER) or users[Role.MANAGER]
+    manager = users[Role.MANAGER][0]
+    moments = _times(rng, now, count)
+    holds = {len(moments) - 3, len(moments) - 9}  # recent: still within the 7-day hold
+    for i, created in enumerate(moments):
+        kind = "hold" if i in holds else ("cancelled" if i == len(moments) - 40 else "")
+        _one_payment(tx, rng, created, rng.choice([*cashiers, manager]), manager, kind)
+    tx.audit.append(manager, "demo.seeded", "demo", {"payments": count}, at=now)
+    return count
+
+
+def _one_payment(
+    tx: Tx, rng: random.Random, created: datetime, cashier: int, manager: int, kind: str
+) -> None:
+    text, low, high = rng.choice(_BASKETS)
+    amount = _amount(rng, low, high)
+    invoice = tx.counters.allocate_invoice_id()
+    language = "kaz" if any(ch in text for ch in "әғқңөұүһі") else "rus"
+    phone = f"7701{rng.randint(0, 9_999_999):07d}" if rng.random() < 0.15 else None
+    payment = tx.payments.insert(
+        invoice, amount, description=text, email=None, phone=phone, account_id=None, save_card=False,
+        language=language, register_id=DEMO_REGISTER, created_by=cashier, now=created,
+    )  # fmt: skip
+    token_end = created + timedelta(minutes=20)
+    tx.payments.set_status(payment.id, ConsoleStatus.PENDING, now=created, token_expires_at=token_end)
+    roll = rng.random()
+    if not kind and roll < 0.03:  # the customer walked away: the payment window expired
+        tx.payments.set_status(payment.id, ConsoleStatus.EXPIRED, now=token_end + timedelta(minutes=5))
+        return
+    mask, card_type = _card(rng)
+    paid_at = created + timedelta(seconds=rng.randint(25, 150))
+    base = GatewaySnapshot(
+        status=ConsoleStatus.CHARGE, observed_at=paid_at, transaction_id=str(uuid.uuid4()),
+        amount=amount, org_amount=amount, payout_amount=Money(0), card_mask=mask, card_type=card_type,
+    )  # fmt: skip
+    if not kind and roll < 0.13:
+        status, code, reason = rng.choice(_DECLINES)
+        declined = replace(base, status=status, amount=Money(0), reason=reason, reason_code=code)
+        tx.payments.apply_snapshot(payment.id, declined, next_poll_at=None)
+        return
+    reference, approval = f"{rng.randint(0, 10**12 - 1):012d}", f"{rng.randint(0, 999_999):06d}"
+    base = replace(base, reference=reference, approval_code=approval)
+    latest = datetime.now(UTC) - timedelta(minutes=2)
+    if kind:
+        held = replace(base, status=ConsoleStatus.AUTH)
+        paid = tx.payments.apply_snapshot(payment.id, held, next_poll_at=paid_at + timedelta(minutes=15))
+        if kind == "cancelled":
+            later = min(latest, paid_at + timedelta(hours=rng.randint(2, 30)))
+            _op(tx, paid, OpKind.CANCEL, amount, manager, None, later, None)
+            gone = replace(base, status=ConsoleStatus.CANCEL, observed_at=later)
+            tx.payments.apply_snapshot(payment.id, gone, next_poll_at=None)
+        return
+    paid = tx.payments.apply_snapshot(payment.id, base, next_poll_at=None)
+    refund_roll = rng.random()
+    if refund_roll > 0.12:
+        return
+    full = refund_roll < 0.04
+    part = amount if full else Money(max(1_000, amount.minor * rng.randint(10, 60) // 10_000 * 100))
+    later = min(latest, paid_at + timedelta(hours=rng.randint(1, 72)))
+    asker = rng.choice((cashier, manager))
+    approver = manager if asker != manager else None
+    _op(tx, paid, OpKind.REFUND, part, asker, approver, later, rng.choice(_REFUND_REASONS))
+    left = amount - part
+    status = ConsoleStatus.REFUND if left.minor == 0 else ConsoleStatus.CHARGE
+    after = replace(base, status=status, amount=left, payout_amount=part, observed_at=later)
+    tx.payments.apply_snapshot(payment.id, after, next_poll_at=None)
+
+
+def _op(
+    tx: Tx, payment: Payment, kind: OpKind, amount: Money, asker: int, approver: int | None,
+    when: datetime, reason: str | None,
+) -> MoneyOp:  # fmt: skip
+    op = tx.operations.insert_intent(
+        payment, kind, amount, requested_by=asker, approved_by=approver, now=when, reason=reason,
+        expected_remaining=payment.gateway_amount if kind is OpKind.REFUND else None,
+        base_payout_minor=(payment.payout_amount or Money(0)).minor, base_status=payment.status,
+    )  # fmt: skip
+    return tx.operations.mark(op.id, OpState.SUCCEEDED, now=when + timedelta(seconds=2), gateway_code=0)

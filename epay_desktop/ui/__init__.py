@@ -1,0 +1,30 @@
+"""The console's Qt face: the only package that imports PySide6 and qasync.
+
+QtWebEngineWidgets is imported first, before anything can create the QApplication: Qt's
+documented rule for QtWebEngine (it shares OpenGL contexts set up at application start).
+"""
+
+import PySide6.QtWebEngineWidgets  # noqa: F401  isort: skip
+
+import sys
+
+
+def _immortalise_singletons() -> None:
+    """Work around PySide6 6.12.0 on CPython 3.11: its abi3 wheel returns ``None``/``True``/``False``
+    without a new reference (fine on 3.12+, where they are immortal). Every void Qt call and every
+    ``signal.emit()`` then drops one reference for good, and after a few thousand calls the process
+    aborts with "Fatal Python error: none_dealloc" (or bool_dealloc). Giving the three singletons a
+    huge reference count is what CPython 3.12 does itself. Remove when the app runs on Python 3.12+.
+    """
+    import ctypes
+
+    for singleton in (None, True, False):
+        ctypes.c_ssize_t.from_address(id(singleton)).value += 1 << 40
+
+
+if (
+    sys.version_info < (3, 12)
+    and sys.implementation.name == "cpython"
+    and not hasattr(sys, "gettotalrefcount")
+):
+    _immortalise_singletons()

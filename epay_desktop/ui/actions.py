@@ -1,0 +1,211 @@
+"""The console's commands as QActions: shortcuts, menus, and whether each is allowed now and why not.
+
+:func:`payment_availability` is pure: from the user, the selected payment and its operations it
+says which money actions are allowed, and when one is not, a sentence saying why (shown as the
+action's tooltip and status tip). The services check the same rules again before sending
+anything; this only keeps the cashier from trying what cannot work.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenuBar
+
+from epay_desktop.domain import ConsoleStatus, MoneyOp, OpState, Payment, PaymentStatus, Role, User
+from epay_desktop.domain.receipts import RECEIPT_PAID_STATUSES
+from epay_desktop.domain.rules import refund_remaining
+
+from .widgets.status_badge import status_label
+
+__all__ = ["Availability", "ConsoleActions", "payment_availability"]
+
+_CONTEXT = "ConsoleActions"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(_CONTEXT, text)
+
+
+@dataclass(frozen=True, slots=True)
+class Availability:
+    """``enabled``, and ``note``: why not (disabled) or what will happen (e.g. approval asked)."""
+
+    enabled: bool
+    note: str = ""
+
+
+def _gateway_status(status: ConsoleStatus) -> PaymentStatus | None:
+    try:
+        return PaymentStatus(status.value)
+    except ValueError:  # PENDING, UNKNOWN, EXPIRED are the console's own words
+        return None
+
+
+def _blocking_op(ops: Sequence[MoneyOp]) -> str | None:
+    for op in ops:
+        if op.state is OpState.NEEDS_REVIEW:
+            return _tr("A manager must first review the previous operation on this payment.")
+    if any(op.state.is_unresolved for op in ops):
+        return _tr("Another operation on this payment is still being checked with the bank.")
+    return None
+
+
+def _refund_block(payment: Payment, ops: Sequence[MoneyOp]) -> str | None:
+    status = payment.status
+    if status is ConsoleStatus.REFUND:
+        return _tr("This payment is already fully refunded.")
+    if status in (ConsoleStatus.CANCEL, ConsoleStatus.CANCEL_OLD):
+        return _tr("The hold was released: nothing was taken, so there is nothing to refund.")
+    if status is ConsoleStatus.AUTH:
+        return _tr("The money is only held: charge or cancel it instead of a refund.")
+    gateway = _gateway_status(status)
+    if gateway is None or not gateway.allows_refund:
+        return _tr("Only a paid payment can be refunded; this one is “{status}”.").format(
+            status=status_label(status)
+        )
+    if not refund_remaining(payment, ops):  # the rule the service applies (check_refund)
+        return _tr("Nothing remains to refund on this payment.")
+    return None
+
+
+def _hold_block(payment: Payment) -> str | None:
+    gateway = _gateway_status(payment.status)
+    if gateway is not None and gateway.allows_charge:
+        return None
+    return _tr("Only a held payment (“{held}”) can be charged or cancelled; this one is “{status}”.").format(
+        held=status_label(ConsoleStatus.AUTH), status=status_label(payment.status)
+    )
+
+
+def payment_availability(
+    user: User | None,
+    payment: Payment | None,
+    ops: Sequence[MoneyOp] = (),
+    *,
+    receipts: int = 0,
+) -> dict[str, Availability]:
+    """Availability of ``refund``, ``cancel``, ``charge``, ``print`` and ``review`` for ``payment``.
+
+    ``ops`` are the payment's money operations when known; ``receipts`` how many were printed.
+    """
+    names = ("refund", "cancel", "charge", "print", "review")
+    if user is None:
+        return dict.fromkeys(names, Availability(False, _tr("Log in first.")))
+    if payment is None:
+        return dict.fromkeys(names, Availability(False, _tr("Select a payment in the list first.")))
+    approval = "" if user.role.can_move_money else _tr("A manager's approval will be asked for.")
+    blocked = _blocking_op(ops)
+    result: dict[str, Availability] = {}
+    for name, why in (
+        ("refund", _refund_block(payment, ops)),
+        ("cancel", _hold_block(payment)),
+        ("charge", _hold_block(payment)),
+    ):
+        reason = blocked or why
+        result[name] = Availability(False, reason) if reason else Availability(True, approval)
+    if payment.status in RECEIPT_PAID_STATUSES:
+        note = _tr("Printed before: this one is marked as a duplicate.") if receipts else ""
+        result["print"] = Availability(True, note)
+    else:
+        result["print"] = Availability(False, _tr("Receipts are printed only for paid payments."))
+    if not any(op.state is OpState.NEEDS_REVIEW for op in ops):
+        result["review"] = Availability(False, _tr("No operation of this payment waits for a review."))
+    elif not user.role.can_move_money:
+        result["review"] = Availability(False, _tr("Only a manager can review an operation."))
+    else:
+        result["review"] = Availability(True)
+    return result
+
+
+class ConsoleActions(QObject):
+    """Every command of the main window as a QAction (object name ``action_<name>``)."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        Key = QKeySequence.StandardKey
+        self.new_payment = self._make("new_payment", _tr("&New payment…"), "F2")
+        self.refund = self._make("refund", _tr("&Refund…"), "Ctrl+R")
+        self.cancel = self._make("cancel", _tr("&Cancel hold…"))
+        self.charge = self._make("charge", _tr("C&harge hold…"))
+        self.review = self._make("review", _tr("Re&view operation…"))
+        self.print_receipt = self._make("print_receipt", _tr("&Print receipt"), "Ctrl+P")
+        self.refresh = self._make("refresh", _tr("Re&fresh"), "F5")
+        self.find = self._make("find", _tr("&Find payment"), QKeySequence(Key.Find))
+        self.switch_user = self._make("switch_user", _tr("&Switch user…"))
+        self.lock = self._make("lock", _tr("&Lock"), "Ctrl+L")
+        self.log_out = self._make("log_out", _tr("Log &out"))
+        self.settings = self._make("settings", _tr("&Settings…"))
+        self.about = self._make("about", _tr("&About ePay console"))
+        self.money_actions = {
+            "refund": self.refund,
+            "cancel": self.cancel,
+            "charge": self.charge,
+            "print": self.print_receipt,
+            "review": self.review,
+        }
+        for action in self.all():
+            self._set_note(action, True, "")
+
+    def _make(self, name: str, text: str, shortcut: str | QKeySequence | None = None) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(f"action_{name}")
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        return action
+
+    def all(self) -> list[QAction]:
+        return [a for a in self.findChildren(QAction) if a.objectName().startswith("action_")]
+
+    def populate(self, menubar: QMenuBar) -> None:
+        """Build the menus: Payment, View, Session, Settings, Help (tooltips shown: they say why)."""
+        sections = (
+            (_tr("&Payment"), [self.new_payment, None, self.refund, self.cancel, self.charge, self.review,
+                               None, self.print_receipt, None, self.refresh]),
+            (_tr("&View"), [self.find]),
+            (_tr("&Session"), [self.switch_user, self.lock, None, self.log_out]),
+            (_tr("Se&ttings"), [self.settings]),
+            (_tr("&Help"), [self.about]),
+        )  # fmt: skip
+        for title, actions in sections:
+            menu = menubar.addMenu(title)
+            menu.setToolTipsVisible(True)
+            for action in actions:
+                if action is None:
+                    menu.addSeparator()
+                else:
+                    menu.addAction(action)
+
+    def update_for(
+        self,
+        user: User | None,
+        payment: Payment | None,
+        ops: Sequence[MoneyOp] = (),
+        *,
+        receipts: int = 0,
+    ) -> None:
+        """Enable what ``user`` may do with ``payment`` now; disabled actions say why."""
+        self.print_receipt.setText(_tr("Re&print receipt") if receipts else _tr("&Print receipt"))
+        states = payment_availability(user, payment, ops, receipts=receipts)
+        for name, state in states.items():
+            self._set_note(self.money_actions[name], state.enabled, state.note)
+        logged_in = user is not None
+        for action in (self.new_payment, self.switch_user, self.lock, self.log_out):
+            self._set_note(action, logged_in, "" if logged_in else _tr("Log in first."))
+        manager = user is not None and user.role in (Role.MANAGER, Role.ADMIN)
+        self._set_note(
+            self.settings,
+            manager,
+            "" if manager else _tr("Only a manager or an administrator can change settings."),
+        )
+
+    def _set_note(self, action: QAction, enabled: bool, note: str) -> None:
+        action.setEnabled(enabled)
+        base = action.text().replace("&", "").rstrip("…")
+        shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        tip = f"{base} ({shortcut})" if shortcut else base
+        action.setToolTip(f"{tip}\n{note}" if note else tip)
+        action.setStatusTip(note or tip)

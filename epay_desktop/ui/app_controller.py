@@ -1,0 +1,238 @@
+"""The glue: the main window's signals to the screens, dialogs and services, and who is logged in.
+
+:class:`AppController` builds the event bridge, the main window, the session (login, switch user,
+idle lock) and the "New payment" window around one :class:`~epay_desktop.app.AppContext`; then
+``await controller.run()`` shows the window, asks for a login and returns when the window closes.
+Every command runs as a guarded action (a second trigger while it runs does nothing; plain-words
+errors in a message box; bugs to the crash handler). No business rules here.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Callable, Coroutine, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+import shiboken6
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWebEngineCore import QWebEngineProfile
+from PySide6.QtWidgets import QApplication, QWidget
+
+from epay_desktop.app import AppContext
+from epay_desktop.domain import InvoiceId, MoneyOp, Role, User
+
+from .app_checkout import CheckoutWindow
+from .app_flows import Command, money_flow, print_flow, review_flow
+from .asyncqt import is_busy, start_action
+from .bridge import EventBridge
+from .checkout import CheckoutView, hosts_of
+from .checkout_screen import CheckoutScreen
+from .login import DemoLogin
+from .main_window import MainWindow
+from .session import DEFAULT_IDLE_MINUTES, Session
+from .status_bar import environment_badge
+
+__all__ = ["AppController", "ConsoleOptions"]
+
+log = logging.getLogger(__name__)
+
+
+class DemoUserLike(Protocol):
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def role(self) -> Role: ...
+
+    @property
+    def pin(self) -> str: ...
+
+
+@dataclass(frozen=True)
+class ConsoleOptions:
+    """``demo_users`` are listed with their PINs on the login screen (demo mode only)."""
+
+    demo_users: Iterable[DemoUserLike] = ()
+    user_names: Mapping[int, str] = field(default_factory=dict)
+    idle_minutes: float = DEFAULT_IDLE_MINUTES
+    poll_interval: float = 2.5
+    environment: str | None = None  # default: the gateway settings' environment
+
+
+class AppController(QObject):
+    """Owns the main window and everything it opens; :meth:`close` tears it down (idempotent)."""
+
+    def __init__(
+        self, ctx: AppContext, profile: QWebEngineProfile, options: ConsoleOptions | None = None
+    ) -> None:
+        super().__init__()
+        options = options or ConsoleOptions()
+        self.ctx = ctx
+        self._names: dict[int, str] = dict(options.user_names)
+        self._closed: asyncio.Future[None] = asyncio.get_event_loop().create_future()
+        environment = options.environment or ctx.gateway_settings.environment.value
+        self.bridge = EventBridge(ctx.events)
+        self.window = MainWindow(
+            ctx.queries,
+            ctx.receipts,
+            bridge=self.bridge,
+            environment=environment,
+            user_name=self.user_name,
+            clock=ctx.clock,
+            last_poll=lambda: ctx.poller.last_success_at,
+        )
+        demo = [DemoLogin(d.name, d.pin, d.role) for d in options.demo_users]
+        self.session = Session(self.window, ctx.users, idle_minutes=options.idle_minutes, demo_users=demo)
+        # Session watches input with an application-wide Python event filter. With QtWebEngine loading a
+        # page, PySide then wraps WebEngine's half-built internal objects and the process segfaults
+        # (shiboken findDerivedType). Watch our own top-level windows instead (see _watch_input).
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self.session)
+        self.session.lock_changed.connect(self._on_lock_changed)
+        endpoints = ctx.gateway_settings.endpoints
+        self.checkout_view = CheckoutView(profile, hosts_of(endpoints.widget_url, endpoints.api_url))
+        self.checkout = CheckoutScreen(
+            ctx.payments,
+            ctx.receipts,
+            self.current_user,
+            self.checkout_view,
+            poll_interval=options.poll_interval,
+        )
+        badge, _tip, loud = environment_badge(environment)
+        self.checkout_window = CheckoutWindow(
+            self.checkout, self.window, environment_badge=badge if loud else ""
+        )
+        self._connect()
+        self.window.installEventFilter(self)
+
+    # -- wiring ----------------------------------------------------------------------------------
+
+    def _connect(self) -> None:
+        w = self.window
+        w.new_payment_requested.connect(self.start_sale)
+        for command in ("refund", "cancel", "charge"):
+            signal = getattr(w, f"{command}_requested")
+            signal.connect(lambda invoice, c=command: self.run_money(c, invoice))
+        w.print_requested.connect(self.run_print)
+        w.review_requested.connect(self.run_review)
+        w.switch_user_requested.connect(self.session.switch_user)
+        w.lock_requested.connect(self.session.lock)
+        w.log_out_requested.connect(self.session.log_out)
+        self.session.user_changed.connect(self._on_user_changed)
+        self.checkout.payment_finished.connect(lambda p: w.open_payment(p.invoice_id))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window and event.type() == QEvent.Type.Close and not self._closed.done():
+            self._closed.set_result(None)
+        return False
+
+    # -- the life of the console -----------------------------------------------------------------
+
+    async def run(self) -> None:
+        """Show the window, ask who works at the counter, and return when the window is closed."""
+        self.window.show()
+        self._watch_input(self.window)
+        login = asyncio.ensure_future(self.session.log_in())
+        try:
+            await self._closed
+        finally:
+            login.cancel()
+
+    def close(self) -> None:
+        """Stop watching the sale, close the windows and delete the checkout page (before its profile)."""
+        if not self._closed.done():
+            self._closed.set_result(None)
+        if not shiboken6.isValid(self.window):
+            return
+        self.checkout.stop_watching()
+        self.bridge.close()
+        self.window.removeEventFilter(self)
+        self.checkout_window.hide()
+        self.window.hide()
+        shiboken6.delete(self.window)  # the checkout window, screen, view and page are its children
+
+    def start_sale(self) -> None:
+        """F2: the "New payment" window, ready for the next sale."""
+        self.checkout_window.start_sale()
+        self._watch_input(self.checkout_window)
+
+    def _watch_input(self, widget: QWidget) -> None:
+        """Key, mouse and touch input on this top-level window keeps the idle lock away."""
+        handle = widget.windowHandle()
+        if handle is not None:
+            handle.installEventFilter(self.session)  # installing twice does not duplicate it
+
+    def _on_lock_changed(self, covered: bool) -> None:
+        """No menu shortcut acts behind the lock screen (the app-wide filter that did this is off)."""
+        if covered:
+            for action in self.window.commands.all():
+                action.setEnabled(False)
+        else:
+            self.window.set_user(self.session.user)  # recomputes what is allowed
+
+    def money_busy(self) -> bool:
+        """Whether a refund, cancel, charge or review of this console is open or being sent."""
+        names = ("money:refund", "money:cancel", "money:charge", "review")
+        return shiboken6.isValid(self.window) and any(is_busy(self.window, n) for n in names)
+
+    def current_user(self) -> User:
+        user = self.session.user
+        if user is None:  # actions are disabled without a user; reaching here is a bug
+            raise RuntimeError("no user is logged in")
+        return user
+
+    def user_name(self, user_id: int | None) -> str:
+        if user_id is None:
+            return ""
+        return self._names.get(user_id, f"#{user_id}")
+
+    def _on_user_changed(self, user: User | None) -> None:
+        self.window.set_user(user)
+        if user is None:
+            return
+        self._names[user.id] = user.name
+        if user.role.can_move_money:
+            self._spawn("load_user_names", lambda: self._load_names(user))
+        self.window.refresh()
+
+    async def _load_names(self, manager: User) -> None:
+        with contextlib.suppress(Exception):  # names are a nicety: "#3" is shown otherwise
+            self._names.update({u.id: u.name for u in await self.ctx.users.list_users(manager)})
+            self.window.refresh()
+
+    # -- commands --------------------------------------------------------------------------------
+
+    def run_money(self, command: Command, invoice: InvoiceId) -> asyncio.Task[None] | None:
+        async def flow() -> None:
+            op = await money_flow(command, self.window, self.ctx, self.current_user(), invoice)
+            self._after_operation(invoice, op)
+
+        return self._spawn(f"money:{command}", flow)
+
+    def run_print(self, invoice: InvoiceId) -> asyncio.Task[None] | None:
+        async def flow() -> None:
+            await print_flow(self.window, self.ctx, self.current_user(), invoice)
+            self.window.detail_view.reload()
+
+        return self._spawn("print", flow)
+
+    def run_review(self, op: MoneyOp) -> asyncio.Task[None] | None:
+        async def flow() -> None:
+            invoice = self.window.current_invoice()
+            result = await review_flow(self.window, self.ctx, self.current_user(), op)
+            if invoice is not None:
+                self._after_operation(invoice, result)
+
+        return self._spawn("review", flow)
+
+    def _after_operation(self, invoice: InvoiceId, op: MoneyOp | None) -> None:
+        if op is not None and shiboken6.isValid(self.window):
+            self.window.open_payment(invoice)  # the detail shows the operation; events update the row
+
+    def _spawn(self, name: str, make: Callable[[], Coroutine[Any, Any, None]]) -> asyncio.Task[None] | None:
+        """Run a command once at a time; user-facing errors shown over the window."""
+        return start_action(self.window, name, make)

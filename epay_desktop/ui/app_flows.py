@@ -1,0 +1,93 @@
+"""What the main window's money and receipt commands do: read -> ask (dialog) -> the service -> render.
+
+Each flow is a thin coroutine run by the controller through ``start_action`` (one at a time per
+command, errors with a ``user_message`` shown in plain words, anything else to the crash handler).
+The dialogs call the services themselves; a flow only fetches what they need and refreshes after.
+"""
+
+from __future__ import annotations
+
+from typing import Literal, Protocol
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from epay_desktop.domain import InvoiceId, MoneyOp, OpKind, User
+
+from .asyncqt import ask_message
+from .dialogs.cancel_dialog import CancelDialog
+from .dialogs.charge_dialog import ChargeDialog
+from .dialogs.money_dialog import MoneyOpDialog
+from .dialogs.refund_dialog import RefundDialog
+from .ports import MoneyOperationsPort, PaymentDetailSource, ReceiptPort, UserPort
+from .receipts_ui import ReceiptDialog
+
+__all__ = ["MONEY_DIALOGS", "Services", "money_flow", "print_flow", "review_flow"]
+
+Button = QMessageBox.StandardButton
+Command = Literal["refund", "cancel", "charge"]
+
+MONEY_DIALOGS: dict[Command, type[MoneyOpDialog]] = {
+    "refund": RefundDialog,
+    "cancel": CancelDialog,
+    "charge": ChargeDialog,
+}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("AppFlows", text)
+
+
+class Services(Protocol):
+    """The part of the AppContext the flows use."""
+
+    @property
+    def queries(self) -> PaymentDetailSource: ...
+
+    @property
+    def operations(self) -> MoneyOperationsPort: ...
+
+    @property
+    def users(self) -> UserPort: ...
+
+    @property
+    def receipts(self) -> ReceiptPort: ...
+
+
+async def money_flow(
+    command: Command, parent: QWidget, services: Services, actor: User, invoice: InvoiceId
+) -> MoneyOp | None:
+    """Refund / cancel / charge ``invoice`` through its dialog (a cashier's needs a manager in place)."""
+    view = await services.queries.get_view(invoice)
+    dialog = MONEY_DIALOGS[command]
+    return await dialog.ask(parent, view, actor, operations=services.operations, users=services.users)
+
+
+async def print_flow(parent: QWidget, services: Services, actor: User, invoice: InvoiceId) -> None:
+    """Issue the sale receipt (a reprint is made a duplicate by the service) and preview it."""
+    record, pdf = await services.receipts.issue_receipt(actor, invoice, "sale")
+    await ReceiptDialog.ask(parent, record, pdf, services.receipts.save_pdf)
+
+
+async def review_flow(parent: QWidget, services: Services, actor: User, op: MoneyOp) -> MoneyOp | None:
+    """A manager decides about an operation whose outcome the bank could not confirm."""
+    what = {OpKind.REFUND: _tr("refund"), OpKind.CANCEL: _tr("cancel"), OpKind.CHARGE: _tr("charge")}[op.kind]
+    text = _tr(
+        "The bank could not confirm whether this {what} of {amount} was applied.\n\n"
+        "Retry: the console asks the bank again and re-sends it only if the bank proves it was not "
+        "applied (with the same operation id, so it cannot be applied twice).\n"
+        "Abandon: mark it as failed; start a new operation if the customer still needs it."
+    ).format(what=what, amount=op.amount.format())
+    chosen = await ask_message(
+        parent,
+        _tr("Review the operation"),
+        text,
+        Button.Retry | Button.Abort | Button.Cancel,
+        icon=QMessageBox.Icon.Warning,
+        default=Button.Cancel,
+    )
+    if chosen == Button.Retry:
+        return await services.operations.review(actor, op.id, "retry")
+    if chosen == Button.Abort:
+        return await services.operations.review(actor, op.id, "abandon")
+    return None

@@ -1,0 +1,248 @@
+"""Taking a payment end to end: form -> the gateway's page (CheckoutView) -> result -> receipt.
+
+The screen owns one status loop per sale: it calls ``PaymentService.refresh_status`` every
+``poll_interval`` seconds, and at once when the page says the customer finished (a hint only).
+The outcome shown comes only from the stored status. While the outcome is unknown, a second charge
+of the same sale is refused: the form and "Try again" are disabled and :attr:`sale_blocked` carries
+the reason, so the main window can disable its "New payment" action with the same words.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Callable
+from typing import Literal
+
+from PySide6.QtCore import Signal, Slot
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QStackedWidget, QWidget
+
+from epay_desktop.domain import ConsoleStatus, Payment, User
+
+from .asyncqt import action_slot, spawn, user_message_of
+from .checkout import CheckoutView
+from .new_payment import NewPaymentForm, PaymentRequest
+from .ports import PaymentTaker, ReceiptPort
+from .receipts_ui import ReceiptDialog
+from .result_view import Outcome, ResultView, outcome_of
+from .saved_card import SavedCardPanel, SavedCardPort
+
+__all__ = ["CheckoutScreen"]
+
+log = logging.getLogger(__name__)
+
+#: Why the page stopped: "paying" (still open), or what the customer/cashier/timer did.
+Stage = Literal["paying", "finished", "expired", "cancelled", "failed"]
+_FINAL = {Outcome.APPROVED, Outcome.DECLINED, Outcome.EXPIRED, Outcome.OTHER}
+
+
+class CheckoutScreen(QStackedWidget):
+    """Pages: the form, the checkout browser, the saved-card panel and the result."""
+
+    sale_blocked = Signal(str)  # why a new payment cannot start now; "" when it can
+    payment_finished = Signal(object)  # Payment with a final status
+
+    def __init__(
+        self,
+        payments: PaymentTaker,
+        receipts: ReceiptPort,
+        user: Callable[[], User],
+        checkout_view: CheckoutView,
+        *,
+        saved_cards: SavedCardPort | None = None,
+        poll_interval: float = 2.5,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._payments, self._receipts, self._user = payments, receipts, user
+        self._interval = poll_interval
+        self.form = NewPaymentForm()
+        self.view = checkout_view
+        self.result = ResultView()
+        self.print_button, self.try_again_button = self.result.print_button, self.result.try_again_button
+        self.saved_panel = SavedCardPanel(saved_cards, user) if saved_cards is not None else None
+        for page in (self.form, self.view, self.result, self.saved_panel):
+            if page is not None:
+                self.addWidget(page)
+        self.form.saved_card_button.setVisible(self.saved_panel is not None)
+        self.request: PaymentRequest | None = None
+        self.payment: Payment | None = None
+        self.blocked_reason = ""
+        self._stage: Stage = "paying"
+        self._saved = False  # the sale is paid with a saved card: "Try again" goes back to that panel
+        self._poke = asyncio.Event()
+        self._watch: asyncio.Task[None] | None = None
+
+        self.form.submitted.connect(self.on_form_submitted)
+        self.form.saved_card_requested.connect(self._on_saved_card_requested)
+        self.view.customer_finished.connect(lambda _invoice, _hint: self._stopped("finished"))
+        self.view.expired.connect(lambda: self._stopped("expired"))
+        self.view.cancelled.connect(lambda: self._stopped("cancelled"))
+        self.view.load_failed.connect(lambda _message: self._stopped("failed"))
+        self.result.print_requested.connect(self.on_result_print_requested)
+        self.result.try_again_requested.connect(self.on_result_try_again_requested)
+        self.result.done_requested.connect(self.new_sale)
+        if self.saved_panel is not None:
+            self.saved_panel.paid.connect(self._on_saved_card_paid)
+            self.saved_panel.back_requested.connect(lambda: self.setCurrentWidget(self.form))
+
+    # -- starting a payment -----------------------------------------------------------------------
+
+    @action_slot(object)
+    async def on_form_submitted(self, request: PaymentRequest) -> None:
+        await self._start(request)
+
+    @action_slot(busy=("try_again_button",))
+    async def on_result_try_again_requested(self) -> None:
+        if self.request is None or self.blocked_reason:
+            return
+        if self._saved and self.saved_panel is not None:
+            self.saved_panel.start(self.request)
+            self.setCurrentWidget(self.saved_panel)
+            return
+        await self._start(self.request)  # a NEW payment: the service allocates a new invoice id
+
+    async def _start(self, request: PaymentRequest) -> None:
+        self.request, self._saved = request, False
+        session = await self._payments.create_payment(
+            self._user(),
+            request.amount,
+            description=request.description,
+            email=request.email,
+            phone=request.phone,
+            account_id=request.account_id,
+            save_card=request.save_card,
+            language=request.language,
+        )
+        self.payment, self._stage = session.payment, "paying"
+        self.view.start(session.payment_object, session.widget_url, session.token_expires_at)
+        self.setCurrentWidget(self.view)
+        self._block(self.tr("A payment is in progress at this counter."))
+        self._start_watch()
+
+    @Slot(object)
+    def _on_saved_card_requested(self, request: PaymentRequest) -> None:
+        if self.saved_panel is not None and not self.blocked_reason:
+            self.request = request
+            self.saved_panel.start(request)
+            self.setCurrentWidget(self.saved_panel)
+
+    @Slot(object)
+    def _on_saved_card_paid(self, payment: Payment) -> None:
+        self.payment, self._stage, self._saved = payment, "finished", True
+        if not self._apply(payment):
+            self._start_watch()
+
+    # -- learning the outcome ---------------------------------------------------------------------
+
+    def _stopped(self, stage: Stage) -> None:
+        """The page stopped (customer finished, time ran out, cashier cancelled, page failed): ask now."""
+        if self._stage != "paying":
+            return
+        self._stage = stage
+        if stage == "expired":
+            self.view.stop(self.tr("Time is over"), self.tr("Checking the payment with the bank\u2026"))
+        if stage == "finished" and self.payment is not None:
+            self._show(self.payment, Outcome.CHECKING)
+        self._poke.set()
+
+    def _start_watch(self) -> None:
+        self.stop_watching()
+        self._poke = asyncio.Event()
+        self._watch = spawn(self._watch_status(), name="checkout-status")
+
+    def stop_watching(self) -> None:
+        if self._watch is not None and not self._watch.done():
+            self._watch.cancel()
+        self._watch = None
+
+    async def _watch_status(self) -> None:
+        while self.payment is not None:
+            with contextlib.suppress(TimeoutError):  # no hint in time: it is simply time to ask
+                await asyncio.wait_for(self._poke.wait(), self._interval)
+            self._poke.clear()
+            try:
+                payment = await self._payments.refresh_status(self.payment.invoice_id)
+            except Exception as exc:  # a gateway hiccup: ask again next time, never give up on the sale
+                if user_message_of(exc) is None:
+                    raise
+                log.info(
+                    "event=checkout_poll_failed invoice=%s error=%s",
+                    self.payment.invoice_id,
+                    type(exc).__name__,
+                )
+                continue
+            if self._apply(payment):
+                return
+
+    def _apply(self, payment: Payment) -> bool:
+        """Show what the stored status means at this stage; True when the sale is settled."""
+        self.payment = payment
+        outcome = outcome_of(payment.status)
+        if outcome is Outcome.WAITING:
+            if self._stage == "paying":
+                return False
+            if payment.status is ConsoleStatus.FINGERPRINT or self._stage == "finished":
+                outcome = Outcome.CHECKING  # the customer acted: only the bank can say what happened
+            elif self._stage == "cancelled":
+                self._settle(payment)
+                self.form.set_request(self.request)
+                self.setCurrentWidget(self.form)
+                return True
+            else:
+                outcome = Outcome.EXPIRED if self._stage == "expired" else Outcome.PAGE_FAILED
+        if outcome is Outcome.CHECKING:
+            if self._stage != "paying":  # never pull the page away from a customer who is paying
+                self._show(payment, outcome)
+            return False
+        if self._stage == "paying":  # settled without a back link (e.g. the widget closed itself)
+            self._stage = "finished"
+            self.view.stop(self.tr("Thank you"), "")
+        self._show(payment, outcome)
+        self._settle(payment)
+        return True
+
+    def _show(self, payment: Payment, outcome: Outcome) -> None:
+        if outcome is Outcome.CHECKING:
+            self._block(
+                self.tr("Checking with the bank\u2026 Wait for the answer before charging this sale again.")
+            )
+        self.result.show_payment(payment, outcome)
+        self.setCurrentWidget(self.result)
+
+    def _settle(self, payment: Payment) -> None:
+        self._block("")
+        if outcome_of(payment.status) in _FINAL:
+            self.payment_finished.emit(payment)
+
+    def _block(self, reason: str) -> None:
+        if reason != self.blocked_reason:
+            self.blocked_reason = reason
+            self.form.set_blocked(reason)
+            self.sale_blocked.emit(reason)
+
+    # -- after the result ---------------------------------------------------------------------------
+
+    @action_slot(busy=("print_button",))
+    async def on_result_print_requested(self) -> None:
+        if self.payment is None:
+            return
+        record, pdf = await self._receipts.issue_receipt(self._user(), self.payment.invoice_id, "sale")
+        await ReceiptDialog.ask(self, record, pdf, self._receipts.save_pdf)
+
+    @Slot()
+    def new_sale(self) -> None:
+        """Clear the form for the next customer (refused while this sale's outcome is unknown)."""
+        if self.blocked_reason:
+            return
+        self.stop_watching()
+        self.request, self.payment = None, None
+        self.form.set_request(None)
+        self.setCurrentWidget(self.form)
+        self.form.focus_amount()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.stop_watching()
+        super().closeEvent(event)

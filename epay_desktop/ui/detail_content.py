@@ -1,0 +1,220 @@
+"""What the detail panel says about one payment: its fields, its banner and its timeline.
+
+The timeline is built from the payment record, its money operations and its receipts: created ->
+payment page (token) -> the customer's result -> each charge/cancel/refund with its state and who
+asked and approved -> receipts printed. The store keeps no time for the customer's result itself;
+it is shown at the payment's last update when nothing happened after it, else without a time.
+Refunded and refundable amounts follow the domain rules the refund itself is checked against.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Final
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+
+from epay_desktop.domain import ConsoleStatus, MoneyOp, OpKind, OpState, Payment
+from epay_desktop.domain.receipts import ReceiptKind, ReceiptRecord
+from epay_desktop.domain.rules import refund_remaining, refunded_amount
+
+from .models.formatting import KAZAKHSTAN, card_text
+from .models.operations_model import op_kind_label, op_state_badge
+from .widgets.i18n import QT_TRANSLATE_NOOP
+from .widgets.status_badge import Tone, status_badge, status_label, tone_colors
+
+__all__ = [
+    "ALWAYS_SHOWN",
+    "FIELDS",
+    "TimelineEntry",
+    "banner_for",
+    "build_timeline",
+    "field_values",
+    "receipt_kind_label",
+    "time_text",
+    "tone_icon",
+]
+
+_CONTEXT = "PaymentTimeline"
+UserName = Callable[[int | None], str]
+_N = QT_TRANSLATE_NOOP
+
+#: The detail panel's rows: key and label (context "PaymentDetailView").
+FIELDS: Final = (
+    ("amount", _N("PaymentDetailView", "Amount")), ("refunded", _N("PaymentDetailView", "Refunded")),
+    ("remaining", _N("PaymentDetailView", "Can be refunded")), ("card", _N("PaymentDetailView", "Card")),
+    ("approval", _N("PaymentDetailView", "Approval code")), ("rrn", _N("PaymentDetailView", "RRN")),
+    ("transaction", _N("PaymentDetailView", "Transaction ID")),
+    ("description", _N("PaymentDetailView", "Description")), ("contact", _N("PaymentDetailView", "Customer")),
+    ("cashier", _N("PaymentDetailView", "Cashier")), ("created", _N("PaymentDetailView", "Created")),
+    ("checked", _N("PaymentDetailView", "Last checked")),
+    ("reason", _N("PaymentDetailView", "Bank's reason")),
+)  # fmt: skip
+#: Rows shown even when empty (as a dash); the others hide when they have nothing to say.
+ALWAYS_SHOWN: Final = frozenset({"amount", "card", "cashier", "created"})
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(_CONTEXT, text)
+
+
+def time_text(when: datetime | None) -> str:
+    """``15.01.2026 14:30:05`` in Kazakhstan time; '' for None (a naive value is taken as UTC)."""
+    if when is None:
+        return ""
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return when.astimezone(KAZAKHSTAN).strftime("%d.%m.%Y %H:%M:%S")
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEntry:
+    when: datetime | None
+    text: str
+    tone: Tone
+    detail: str = ""
+
+
+_WAITING = (ConsoleStatus.NEW, ConsoleStatus.PENDING, ConsoleStatus.FINGERPRINT)
+
+
+def _customer_status(payment: Payment, ops: Sequence[MoneyOp]) -> ConsoleStatus:
+    """What the customer's attempt ended in, before any later charge, cancel or refund."""
+    if any(op.kind in (OpKind.CHARGE, OpKind.CANCEL) for op in ops) or payment.status in (
+        ConsoleStatus.CANCEL,
+        ConsoleStatus.CANCEL_OLD,
+    ):
+        return ConsoleStatus.AUTH
+    if payment.status is ConsoleStatus.REFUND:
+        return ConsoleStatus.CHARGE
+    return payment.status
+
+
+def _customer_entry(payment: Payment, ops: Sequence[MoneyOp]) -> TimelineEntry:
+    status = _customer_status(payment, ops)
+    when = payment.updated_at if not ops and status is payment.status else None
+    badge = status_badge(status)
+    if status in _WAITING:
+        return TimelineEntry(None, _tr("Waiting for the customer to pay"), Tone.GREY)
+    if status is ConsoleStatus.UNKNOWN:
+        return TimelineEntry(when, _tr("Result not known yet: checking with the bank"), Tone.PURPLE)
+    if status is ConsoleStatus.EXPIRED:
+        return TimelineEntry(when, _tr("The payment page expired; the customer did not pay"), Tone.AMBER)
+    parts = [card_text(payment.card_mask), payment.card_type or ""]
+    if payment.approval_code:
+        parts.append(_tr("approval {code}").format(code=payment.approval_code))
+    if payment.reason and badge.tone is Tone.RED:
+        parts.append(payment.reason)
+    text = _tr("Customer's result: {status}").format(status=status_label(status))
+    return TimelineEntry(when, text, badge.tone, " · ".join(p for p in parts if p))
+
+
+def _op_entry(op: MoneyOp, user_name: UserName) -> TimelineEntry:
+    badge = op_state_badge(op.state)
+    text = _tr("{operation} {amount}: {state}").format(
+        operation=op_kind_label(op.kind), amount=op.amount.format(), state=badge.text
+    )
+    who = _tr("asked by {name}").format(name=user_name(op.requested_by) or "—")
+    if op.approved_by is not None:
+        who += ", " + _tr("approved by {name}").format(name=user_name(op.approved_by) or "—")
+    lines = [who]
+    if op.reason:
+        lines.append(_tr("reason: {reason}").format(reason=op.reason))
+    if op.gateway_message and op.state is not OpState.SUCCEEDED:
+        lines.append(_tr("bank: {message}").format(message=op.gateway_message))
+    return TimelineEntry(op.created_at, text, badge.tone, "\n".join(lines))
+
+
+def receipt_kind_label(kind: ReceiptKind | str) -> str:
+    labels = {
+        ReceiptKind.SALE: _tr("Sale receipt"),
+        ReceiptKind.REFUND: _tr("Refund receipt"),
+        ReceiptKind.DUPLICATE: _tr("Duplicate"),
+    }
+    return labels.get(ReceiptKind(kind), str(kind))
+
+
+def _receipt_entry(receipt: ReceiptRecord, user_name: UserName) -> TimelineEntry:
+    text = _tr("{kind} No. {number} printed").format(
+        kind=receipt_kind_label(receipt.kind), number=receipt.number
+    )
+    detail = _tr("by {name}").format(name=user_name(receipt.created_by) or "—")
+    return TimelineEntry(receipt.created_at, text, Tone.GREY, detail)
+
+
+def build_timeline(
+    payment: Payment,
+    ops: Sequence[MoneyOp],
+    receipts: Sequence[ReceiptRecord],
+    user_name: UserName,
+) -> list[TimelineEntry]:
+    """The payment's story, oldest first."""
+    created = TimelineEntry(
+        payment.created_at,
+        _tr("Payment of {amount} created").format(amount=payment.amount.format()),
+        Tone.GREY,
+        _tr("by {name}").format(name=user_name(payment.created_by) or "—"),
+    )
+    entries = [created]
+    if payment.token_expires_at is not None:
+        entries.append(
+            TimelineEntry(
+                None,
+                _tr("Payment page opened for the customer"),
+                Tone.GREY,
+                _tr("valid until {time}").format(time=time_text(payment.token_expires_at)),
+            )
+        )
+    entries.append(_customer_entry(payment, ops))
+    later = [_op_entry(op, user_name) for op in ops] + [_receipt_entry(r, user_name) for r in receipts]
+    later.sort(key=lambda e: e.when or payment.created_at)
+    return entries + later
+
+
+def field_values(payment: Payment, ops: Sequence[MoneyOp], user_name: UserName) -> dict[str, str]:
+    """Text of every detail row ('' when there is nothing to show)."""
+    refunded = refunded_amount(payment, [op for op in ops if op.state is OpState.SUCCEEDED])
+    remaining = refund_remaining(payment, ops) if payment.status is ConsoleStatus.CHARGE else None
+    contact = (payment.phone, payment.email, payment.account_id)
+    return {
+        "amount": payment.amount.format(),
+        "refunded": refunded.format() if refunded else "",
+        "remaining": remaining.format() if remaining is not None else "",
+        "card": " ".join(p for p in (card_text(payment.card_mask), payment.card_type or "") if p),
+        "approval": payment.approval_code or "",
+        "rrn": payment.reference or "",
+        "transaction": payment.transaction_id or "",
+        "description": payment.description,
+        "contact": ", ".join(c for c in contact if c),
+        "cashier": user_name(payment.created_by),
+        "created": time_text(payment.created_at),
+        "checked": time_text(payment.last_polled_at),
+        "reason": (payment.reason or "") if status_badge(payment.status).tone is Tone.RED else "",
+    }
+
+
+def banner_for(status: ConsoleStatus, ops: Sequence[MoneyOp]) -> tuple[str, Tone] | None:
+    """The warning over the fields while an operation (or the payment) waits for an answer."""
+    states = {op.state for op in ops}
+    if OpState.NEEDS_REVIEW in states:
+        return _tr("A manager must review this operation: the bank could not confirm it."), Tone.AMBER
+    if states & {OpState.UNKNOWN, OpState.SENDING} or status is ConsoleStatus.UNKNOWN:
+        text = _tr("Checking with the bank… The result is not known yet; do not repeat the operation.")
+        return text, Tone.PURPLE
+    return None
+
+
+def tone_icon(tone: Tone) -> QIcon:
+    """A small coloured dot for a timeline row."""
+    pixmap = QPixmap(12, 12)
+    pixmap.fill(QColor(0, 0, 0, 0))
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(tone_colors(tone)[0] if tone is not Tone.GREY else QColor("#9e9e9e"))
+    painter.drawEllipse(1, 1, 10, 10)
+    painter.end()
+    return QIcon(pixmap)

@@ -1,0 +1,272 @@
+"""The detail panel: every field of one payment, a banner for unresolved operations, timeline, receipts.
+
+``show_payment(invoice)`` loads the payment's view and receipts from the services (a newer call
+wins over an older one still loading); ``loaded`` tells the main window what is shown so it can
+enable the right actions. A refusal from the service is shown in the panel, never as a pop-up:
+the panel follows the list's selection, and arrowing through the list must not raise dialogs.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Sequence
+from typing import Protocol, TypeVar
+
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QStackedWidget,
+    QTabWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from epay_desktop.domain import ConsoleStatus, InvoiceId, MoneyOp, Payment
+from epay_desktop.domain.receipts import ReceiptRecord
+
+from .asyncqt import spawn, user_message_of
+from .detail_content import (
+    ALWAYS_SHOWN,
+    FIELDS,
+    banner_for,
+    build_timeline,
+    field_values,
+    receipt_kind_label,
+    time_text,
+    tone_icon,
+)
+from .ports import PaymentDetailSource, PaymentViewLike
+from .widgets.status_badge import StatusBadge, tone_colors
+
+__all__ = ["PaymentDetailView", "ReceiptLister"]
+
+_CONTEXT = "PaymentDetailView"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(_CONTEXT, text)
+
+
+_W = TypeVar("_W", bound=QObject)
+
+
+def _named(obj: _W, name: str) -> _W:
+    obj.setObjectName(name)
+    return obj
+
+
+class ReceiptLister(Protocol):
+    async def receipts_for(self, invoice_id: InvoiceId) -> list[ReceiptRecord]: ...
+
+
+class PaymentDetailView(QWidget):
+    """Shows one payment. ``user_name(user_id)`` names cashiers, requesters and approvers."""
+
+    loaded = Signal(object, object)  # PaymentViewLike, list[ReceiptRecord]
+    cleared = Signal()
+
+    def __init__(
+        self,
+        source: PaymentDetailSource,
+        receipts: ReceiptLister | None = None,
+        *,
+        user_name: Callable[[int | None], str] = lambda uid: "" if uid is None else f"#{uid}",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._source = source
+        self._receipts = receipts
+        self._user_name = user_name
+        self._generation = 0
+        self._task: asyncio.Task[None] | None = None
+        self.invoice_id: InvoiceId | None = None
+        self.view: PaymentViewLike | None = None
+        self.receipts: list[ReceiptRecord] = []
+        self.stack = QStackedWidget(self)
+        self.placeholder = _named(QLabel(self), "detail_placeholder")
+        self.placeholder.setWordWrap(True)
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setStyleSheet("QLabel { color: #757575; font-size: 12pt; }")
+        self.stack.addWidget(self.placeholder)
+        self.stack.addWidget(self._build_content())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+        self.clear()
+
+    # -- building --------------------------------------------------------------------------------
+
+    def _build_content(self) -> QWidget:
+        content = QWidget(self)
+        self.title_label = _named(QLabel(content), "detail_title")
+        self.title_label.setStyleSheet("QLabel { font-size: 15pt; font-weight: 700; }")
+        self.title_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.badge = StatusBadge(content)
+        self.badge.setObjectName("detail_badge")
+        header = QHBoxLayout()
+        header.addWidget(self.title_label)
+        header.addStretch(1)
+        header.addWidget(self.badge)
+        self.banner = _named(QLabel(content), "detail_banner")
+        self.banner.setWordWrap(True)
+        self.banner.setVisible(False)
+        form = self._form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        form.setHorizontalSpacing(14)
+        form.setVerticalSpacing(5)
+        self.fields: dict[str, QLabel] = {}
+        for key, label in FIELDS:
+            value = _named(QLabel(content), f"field_{key}")
+            value.setWordWrap(True)
+            value.setTextFormat(Qt.TextFormat.PlainText)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            caption = QLabel(_tr(label), content)
+            caption.setStyleSheet("QLabel { color: #616161; }")
+            form.addRow(caption, value)
+            self.fields[key] = value
+        bold = QFont(self.fields["amount"].font())
+        bold.setBold(True)
+        bold.setPointSizeF(bold.pointSizeF() * 1.25)
+        self.fields["amount"].setFont(bold)
+        self.timeline = _named(QTreeWidget(content), "timeline")
+        self.timeline.setRootIsDecorated(False)
+        self.timeline.setWordWrap(True)
+        self.timeline.setStyleSheet("QTreeWidget::item { padding: 4px 0px; }")
+        self.timeline.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.timeline.setTextElideMode(Qt.TextElideMode.ElideRight)  # the whole line is in the tooltip
+        self.timeline.setHeaderLabels([_tr("Time"), _tr("What happened")])
+        self.timeline.setColumnWidth(0, self.fontMetrics().horizontalAdvance("00.00.0000 00:00:00") + 34)
+        self.receipts_list = _named(QTreeWidget(content), "receipts_list")
+        self.receipts_list.setRootIsDecorated(False)
+        self.receipts_list.setHeaderLabels([_tr("No."), _tr("Receipt"), _tr("Amount"), _tr("Printed")])
+        self.tabs = _named(QTabWidget(content), "detail_tabs")
+        self.tabs.addTab(self.timeline, _tr("Timeline"))
+        self.tabs.addTab(self.receipts_list, _tr("Receipts"))
+        zone = QLabel(_tr("Times are Kazakhstan time."), content)
+        zone.setStyleSheet("QLabel { color: #757575; font-size: 8pt; }")
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(12, 8, 8, 4)
+        layout.addLayout(header)
+        layout.addWidget(self.banner)
+        line = QFrame(content, frameShape=QFrame.Shape.HLine, frameShadow=QFrame.Shadow.Sunken)
+        layout.addWidget(line)
+        layout.addLayout(form)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(zone)
+        return content
+
+    # -- loading ---------------------------------------------------------------------------------
+
+    def clear(self, text: str = "") -> None:
+        """Show nothing (or ``text``); forget the shown payment."""
+        self._generation += 1
+        self.invoice_id, self.view, self.receipts = None, None, []
+        self.placeholder.setText(text or _tr("Select a payment to see its details.\nPress Enter to open it."))
+        self.stack.setCurrentIndex(0)
+        self.cleared.emit()
+
+    def show_payment(self, invoice_id: InvoiceId) -> asyncio.Task[None]:
+        """Load and show ``invoice_id``; a later call (or :meth:`clear`) makes this one's result stale."""
+        self._generation += 1
+        if self.invoice_id != invoice_id:
+            self.invoice_id = invoice_id
+            if self.view is None or self.view.payment.invoice_id != invoice_id:
+                self.placeholder.setText(_tr("Loading…"))
+                self.stack.setCurrentIndex(0)
+        self._task = spawn(self._load(invoice_id, self._generation), name="payment-detail")
+        return self._task
+
+    def reload(self) -> asyncio.Task[None] | None:
+        return self.show_payment(self.invoice_id) if self.invoice_id is not None else None
+
+    def apply_payment_update(self, payment: Payment) -> None:
+        if self.invoice_id is not None and payment.invoice_id == self.invoice_id:
+            self.reload()
+
+    def apply_operation_update(self, op: MoneyOp) -> None:
+        if self.view is not None and op.payment_id == self.view.payment.id:
+            self.reload()
+
+    async def _load(self, invoice_id: InvoiceId, generation: int) -> None:
+        try:
+            view = await self._source.get_view(invoice_id)
+            receipts = await self._receipts.receipts_for(invoice_id) if self._receipts is not None else []
+        except Exception as exc:
+            message = user_message_of(exc)
+            if message is None:
+                raise
+            if generation == self._generation and shiboken6.isValid(self):
+                self.invoice_id, self.view = None, None
+                self.placeholder.setText(message)
+                self.stack.setCurrentIndex(0)
+                self.cleared.emit()
+            return
+        if generation != self._generation or not shiboken6.isValid(self):
+            return
+        self.display(view, list(receipts))
+
+    # -- rendering -------------------------------------------------------------------------------
+
+    def display(self, view: PaymentViewLike, receipts: Sequence[ReceiptRecord]) -> None:
+        payment, ops = view.payment, list(view.operations)
+        self.invoice_id, self.view, self.receipts = payment.invoice_id, view, list(receipts)
+        self.title_label.setText(_tr("Payment {invoice}").format(invoice=payment.invoice_id.value))
+        self.badge.set_status(view.status)
+        self._render_banner(view.status, ops)
+        values = field_values(payment, ops, self._user_name)
+        for key, label in self.fields.items():
+            text = values.get(key, "")
+            label.setText(text or "—")
+            self._form.setRowVisible(label, bool(text) or key in ALWAYS_SHOWN)
+        self._render_timeline(payment, ops, receipts)
+        self._render_receipts(receipts)
+        self.stack.setCurrentIndex(1)
+        self.loaded.emit(view, self.receipts)
+
+    def _render_banner(self, status: ConsoleStatus, ops: Sequence[MoneyOp]) -> None:
+        banner = banner_for(status, ops)
+        if banner is None:
+            self.banner.setVisible(False)
+            return
+        text, tone = banner
+        background, foreground = tone_colors(tone)
+        self.banner.setText(text)
+        self.banner.setStyleSheet(
+            f"QLabel {{ background: {background.name()}; color: {foreground.name()}; font-weight: 600;"
+            " border-radius: 4px; padding: 8px; }"
+        )
+        self.banner.setVisible(True)
+
+    def _render_timeline(
+        self, payment: Payment, ops: Sequence[MoneyOp], receipts: Sequence[ReceiptRecord]
+    ) -> None:
+        self.timeline.clear()
+        for entry in build_timeline(payment, ops, receipts, self._user_name):
+            text = f"{entry.text}\n{entry.detail}" if entry.detail else entry.text
+            item = QTreeWidgetItem([time_text(entry.when), text])
+            item.setIcon(0, tone_icon(entry.tone))
+            item.setToolTip(1, text)
+            self.timeline.addTopLevelItem(item)
+
+    def _render_receipts(self, receipts: Sequence[ReceiptRecord]) -> None:
+        self.receipts_list.clear()
+        for receipt in receipts:
+            self.receipts_list.addTopLevelItem(
+                QTreeWidgetItem(
+                    [
+                        str(receipt.number),
+                        receipt_kind_label(receipt.kind),
+                        receipt.amount.format(),
+                        time_text(receipt.created_at),
+                    ]
+                )
+            )
+        self.tabs.setTabText(1, _tr("Receipts ({count})").format(count=len(receipts)))

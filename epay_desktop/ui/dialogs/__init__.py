@@ -1,0 +1,16 @@
+"""Dialogs. Each one's only public entry point is ``async ask(parent, ...) -> Result | None``
+(shown with ``open()`` and awaited, never ``exec()``), so callers and tests can stub it."""
+
+from typing import TypeVar
+
+from PySide6.QtCore import QObject
+
+__all__ = ["named"]
+
+_W = TypeVar("_W", bound=QObject)
+
+
+def named(widget: _W, name: str) -> _W:
+    """``widget`` with its objectName set (tests and style sheets find widgets by name)."""
+    widget.setObjectName(name)
+    return widget

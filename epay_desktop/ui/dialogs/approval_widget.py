@@ -1,0 +1,78 @@
+"""A manager's approval typed in place: the manager's name and PIN, inside the cashier's dialog.
+
+The PIN is checked by ``UserService.approve`` (failures count towards the manager's lockout) and
+the approval it returns is bound to this payment, operation and amount, single use, two minutes.
+The PIN field is cleared after every attempt, right or wrong.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QLineEdit, QWidget
+
+from epay_desktop.domain import Money, OpKind, User
+
+from ..ports import UserPort
+
+__all__ = ["ApprovalWidget"]
+
+
+class ApprovalWidget(QGroupBox):
+    """Name + PIN of the approving manager; ``changed`` on every edit."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Manager approval"), parent)
+        self.setObjectName("approval_box")
+        self.explain_label = QLabel(
+            self.tr(
+                "A cashier needs a manager's approval for this. The manager types their name and PIN here."
+            )
+        )
+        self.explain_label.setWordWrap(True)
+        self.manager_edit = QLineEdit()
+        self.manager_edit.setObjectName("approval_manager")
+        self.manager_edit.setPlaceholderText(self.tr("Manager's name"))
+        self.pin_edit = QLineEdit()
+        self.pin_edit.setObjectName("approval_pin")
+        self.pin_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.pin_edit.setPlaceholderText(self.tr("Manager's PIN or password"))
+        self.error_label = QLabel()
+        self.error_label.setObjectName("approval_error")
+        self.error_label.setWordWrap(True)
+        self.error_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.error_label.setStyleSheet("QLabel { color: #b71c1c; font-weight: 600; }")
+        self.error_label.hide()
+        form = QFormLayout(self)
+        form.addRow(self.explain_label)
+        form.addRow(self.tr("Manager"), self.manager_edit)
+        form.addRow(self.tr("PIN"), self.pin_edit)
+        form.addRow(self.error_label)
+        self.manager_edit.textChanged.connect(self.changed)
+        self.pin_edit.textChanged.connect(self.changed)
+
+    def is_complete(self) -> bool:
+        return bool(self.manager_edit.text().strip() and self.pin_edit.text())
+
+    def missing_text(self) -> str:
+        """Why the approval cannot be asked yet ('' when it can)."""
+        if self.is_complete():
+            return ""
+        return self.tr("A manager must type their name and PIN to approve.")
+
+    def show_error(self, message: str) -> None:
+        self.error_label.setText(message)
+        self.error_label.setVisible(bool(message))
+
+    async def approve(
+        self, users: UserPort, *, payment_id: int, kind: OpKind, amount: Money, requested_by: User
+    ) -> str:
+        """Ask the service for the approval and return its id; the service's errors propagate."""
+        name, pin = self.manager_edit.text().strip(), self.pin_edit.text()
+        self.pin_edit.clear()
+        self.show_error("")
+        approval = await users.approve(
+            name, pin, payment_id=payment_id, kind=kind, amount_minor=amount.minor, requested_by=requested_by
+        )
+        return approval.id

@@ -1,0 +1,264 @@
+"""What refund, charge and cancel dialogs share: the payment header, the manager approval for a
+cashier, OK that explains why it is disabled, one run per click, errors in plain words inside.
+
+Outcomes of the operation (the service returns the MoneyOp as it stands):
+SUCCEEDED closes the dialog with it; FAILED (the bank said no) shows the bank's reason and stays
+open; UNKNOWN / NEEDS_REVIEW / SENDING show "Checking with the bank -- it will not be sent twice"
+and the dialog closes with that result. Errors raised before anything was sent (rules, approval,
+permission, stale remaining amount) show inside the dialog.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any, TypeVar
+
+import shiboken6
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from epay_desktop.domain import Money, MoneyOp, OpKind, OpState, Payment, User
+
+from ..asyncqt import run_dialog, spawn, user_message_of
+from ..models.formatting import card_text
+from ..ports import MoneyOperationsPort, PaymentViewLike, UserPort
+from ..widgets.status_badge import StatusBadge
+from . import named
+from .approval_widget import ApprovalWidget
+
+__all__ = ["MoneyOpDialog"]
+
+D = TypeVar("D", bound="MoneyOpDialog")
+_ERROR_STYLE = "QLabel { color: #b71c1c; font-weight: 600; }"
+_HINT_STYLE = "QLabel { color: #5d4037; }"
+_UNKNOWN_STYLE = "QLabel { color: #4a148c; font-weight: 600; background: #f3e5f5; padding: 6px; }"
+
+
+class MoneyOpDialog(QDialog):
+    """Base of the three money dialogs; subclasses add their inputs and implement the hooks."""
+
+    KIND: OpKind = OpKind.REFUND
+
+    def __init__(
+        self,
+        parent: QWidget | None,
+        view: PaymentViewLike,
+        actor: User,
+        operations: MoneyOperationsPort,
+        users: UserPort,
+    ) -> None:
+        super().__init__(parent)
+        self.view = view
+        self.payment: Payment = view.payment
+        self.actor = actor
+        self._operations = operations
+        self._users = users
+        self._task: asyncio.Task[None] | None = None
+        self.result_op: MoneyOp | None = None
+        self.setMinimumWidth(440)
+        self.body = QFormLayout()
+        self.approval = None if actor.role.can_move_money else ApprovalWidget(self)
+        self.hint_label = named(QLabel(wordWrap=True), "hint_label")
+        self.hint_label.setStyleSheet(_HINT_STYLE)
+        self.error_label = named(QLabel(wordWrap=True), "error_label")
+        self.error_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.error_label.setStyleSheet(_ERROR_STYLE)
+        self.error_label.hide()
+        self.buttons = QDialogButtonBox()
+        self.ok_button: QPushButton = self.buttons.addButton(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setObjectName("ok_button")
+        self.cancel_button: QPushButton = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button.clicked.connect(self.submit)
+        self.cancel_button.clicked.connect(self.reject)
+        layout = QVBoxLayout(self)
+        self._header()
+        layout.addLayout(self.body)
+        if self.approval is not None:
+            layout.addWidget(self.approval)
+            self.approval.changed.connect(self.update_state)
+        layout.addWidget(self.hint_label)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.buttons)
+
+    def _header(self) -> None:
+        badge = StatusBadge()
+        badge.set_status(self.payment.status)
+        badge_row = QHBoxLayout()
+        badge_row.addWidget(badge)
+        badge_row.addStretch(1)
+        invoice = QLabel(self.payment.invoice_id.value)
+        invoice.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.body.addRow(self.tr("Invoice"), invoice)
+        self.body.addRow(self.tr("Status"), badge_row)
+        card = card_text(self.payment.card_mask)
+        if card:
+            self.body.addRow(self.tr("Card"), QLabel(card))
+
+    # -- hooks for subclasses --------------------------------------------------------------------
+
+    def refusal(self) -> str:
+        """Why this operation is not possible at all for this payment ('' when it is)."""
+        unresolved = any(op.state.is_unresolved for op in self.view.operations)
+        if unresolved:
+            return self.tr(
+                "Another operation on this payment is still being checked with the bank. Wait for it."
+            )
+        return ""
+
+    def amount(self) -> Money | None:
+        """The amount to send, or None while the input is not valid."""
+        raise NotImplementedError
+
+    def input_problem(self) -> str:
+        """Why the input is not valid yet ('' when it is)."""
+        return ""
+
+    def ok_text(self, amount: Money | None) -> str:
+        raise NotImplementedError
+
+    def unknown_text(self) -> str:
+        raise NotImplementedError
+
+    async def send(self, amount: Money, approval_id: str | None) -> MoneyOp:
+        raise NotImplementedError
+
+    def handle_error(self, exc: BaseException, message: str) -> None:
+        """Show a refusal raised before sending; subclasses may adjust their inputs first."""
+        self.show_error(message)
+
+    # -- state -----------------------------------------------------------------------------------
+
+    @property
+    def busy(self) -> bool:
+        return self._task is not None and not self._task.done()
+
+    def show_error(self, message: str) -> None:
+        self.error_label.setText(message)
+        self.error_label.setVisible(bool(message))
+
+    def update_state(self) -> None:
+        """Enable OK only for valid input, and say why it is disabled."""
+        if self.result_op is not None:
+            return
+        refusal = self.refusal()
+        problem = refusal or self.input_problem()
+        if not problem and self.approval is not None:
+            problem = self.approval.missing_text()
+        amount = None if refusal else self.amount()
+        self.ok_button.setText(self.ok_text(amount))
+        self.ok_button.setEnabled(not problem and not self.busy)
+        self.ok_button.setToolTip(problem)
+        self.hint_label.setText(problem)
+        self.hint_label.setVisible(bool(problem))
+        for widget in self.inputs():
+            widget.setEnabled(not refusal and not self.busy)
+
+    def inputs(self) -> list[QWidget]:
+        """Widgets to disable while the operation runs (or when it is not possible)."""
+        return [self.approval] if self.approval is not None else []
+
+    def reject(self) -> None:
+        if not self.busy:  # an operation in flight cannot be called back; it finishes first
+            super().reject()
+
+    # -- the one action --------------------------------------------------------------------------
+
+    def submit(self) -> None:
+        """Run the operation once: a second click (or Enter) while it runs does nothing."""
+        amount = self.amount()
+        if self.busy or not self.ok_button.isEnabled() or amount is None:
+            return
+        self.show_error("")
+        self._task = spawn(self._run(amount))
+        self.cancel_button.setEnabled(False)
+        self.update_state()
+
+    async def _run(self, amount: Money) -> None:
+        op: MoneyOp | None = None
+        try:
+            approval_id = None
+            if self.approval is not None:
+                approval_id = await self._approve(amount)
+                if approval_id is None:
+                    return
+            op = await self.send(amount, approval_id)
+        except Exception as exc:
+            message = user_message_of(exc)
+            if message is None:
+                raise
+            if shiboken6.isValid(self):
+                self.handle_error(exc, message)
+        finally:
+            if shiboken6.isValid(self):
+                self._task = None
+                self.cancel_button.setEnabled(True)
+                if op is not None:
+                    self._finish(op)
+                self.update_state()
+
+    async def _approve(self, amount: Money) -> str | None:
+        assert self.approval is not None
+        try:
+            return await self.approval.approve(
+                self._users,
+                payment_id=self.payment.id,
+                kind=self.KIND,
+                amount=amount,
+                requested_by=self.actor,
+            )
+        except Exception as exc:
+            message = user_message_of(exc)
+            if message is None:
+                raise
+            if shiboken6.isValid(self):
+                self.approval.show_error(message)
+            return None
+
+    def _finish(self, op: MoneyOp) -> None:
+        if op.state is OpState.SUCCEEDED:
+            self.result_op = op
+            self.accept()
+        elif op.state is OpState.FAILED:
+            reason = op.gateway_message or self.tr("no reason given")
+            self.show_error(self.tr("The bank refused it: {reason}").format(reason=reason))
+        else:  # UNKNOWN, NEEDS_REVIEW, SENDING: never send again; the reconciler settles it
+            self.result_op = op
+            self.error_label.setStyleSheet(_UNKNOWN_STYLE)
+            self.show_error(self.unknown_text())
+            self.ok_button.hide()
+            self.hint_label.hide()
+            for widget in self.inputs():
+                widget.setEnabled(False)
+            self.cancel_button.setText(self.tr("Close"))
+            self.cancel_button.setDefault(True)
+            self.cancel_button.setFocus()
+
+    @classmethod
+    async def ask(
+        cls: type[D],
+        parent: QWidget | None,
+        view: PaymentViewLike,
+        actor: User,
+        *,
+        operations: MoneyOperationsPort,
+        users: UserPort,
+        **options: Any,
+    ) -> MoneyOp | None:
+        """Show the dialog (``open()``); the operation it ran (SUCCEEDED or still being checked), or None."""
+        dialog = cls(parent, view, actor, operations, users, **options)
+        dialog.update_state()
+        try:
+            await run_dialog(dialog)
+            return dialog.result_op
+        finally:
+            if shiboken6.isValid(dialog):
+                dialog.deleteLater()

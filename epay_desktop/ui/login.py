@@ -1,0 +1,228 @@
+"""Logging in: a name + PIN/password form, the login dialog, and the lock screen laid over the window.
+
+The form calls ``UserService.authenticate`` once per click (the button disables itself while it
+runs) and shows the service's own sentence for a wrong PIN or a locked account. In demo mode the
+demo users and their PINs are listed under the form; a click fills them in. Nothing else ever shows
+a PIN.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import shiboken6
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QFormLayout,
+    QFrame,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from epay_desktop.domain import Role, User
+
+from .asyncqt import run_dialog, spawn, user_message_of
+from .ports import UserPort
+
+__all__ = ["DemoLogin", "LoginDialog", "LoginForm", "role_text"]
+
+_ERROR_STYLE = "QLabel { color: #b71c1c; font-weight: 600; }"
+_DEMO_STYLE = (
+    "QFrame#demo_box { background: #fff8e1; border: 1px solid #ffc107; border-radius: 6px; }"
+    "QPushButton#demo_user { text-align: left; padding: 4px 8px; color: #0d47a1; "
+    "text-decoration: underline; }"
+)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Login", text)
+
+
+def role_text(role: Role) -> str:
+    """A role in the interface language."""
+    names = {Role.CASHIER: _tr("cashier"), Role.MANAGER: _tr("manager"), Role.ADMIN: _tr("administrator")}
+    return names.get(Role(role), str(role))
+
+
+@dataclass(frozen=True, slots=True)
+class DemoLogin:
+    """A demo user shown on the login screen in demo mode only."""
+
+    name: str
+    pin: str
+    role: Role
+
+
+class LoginForm(QWidget):
+    """Name + PIN/password and a "Log in" button; emits ``logged_in(User)`` after a successful check."""
+
+    logged_in = Signal(object)  # User
+
+    def __init__(
+        self, users: UserPort, *, demo_users: Sequence[DemoLogin] = (), parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._users = users
+        self._task: asyncio.Task[None] | None = None
+        self.title_label = QLabel(self.tr("Log in to the ePay console"))
+        self.title_label.setStyleSheet("QLabel { font-size: 18px; font-weight: 600; }")
+        self.hint_label = QLabel(self.tr("Enter your name and your PIN or password."))
+        self.hint_label.setWordWrap(True)
+        self.name_edit = QLineEdit()
+        self.name_edit.setObjectName("login_name")
+        self.name_edit.setPlaceholderText(self.tr("Your name"))
+        self.secret_edit = QLineEdit()
+        self.secret_edit.setObjectName("login_secret")
+        self.secret_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.secret_edit.setPlaceholderText(self.tr("PIN or password"))
+        self.error_label = QLabel()
+        self.error_label.setObjectName("login_error")
+        self.error_label.setWordWrap(True)
+        self.error_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.error_label.setStyleSheet(_ERROR_STYLE)
+        self.error_label.hide()
+        self.login_button = QPushButton(self.tr("Log in"))
+        self.login_button.setObjectName("login_button")
+        self.login_button.setDefault(True)
+        form = QFormLayout()
+        form.addRow(self.tr("User"), self.name_edit)
+        form.addRow(self.tr("PIN or password"), self.secret_edit)
+        self.main_layout = layout = QVBoxLayout(self)
+        layout.setSpacing(10)
+        layout.addWidget(self.title_label)
+        layout.addWidget(self.hint_label)
+        layout.addLayout(form)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.login_button)
+        self.demo_box = self._demo_box(demo_users) if demo_users else None
+        if self.demo_box is not None:
+            layout.addWidget(self.demo_box)
+        self.name_edit.textChanged.connect(self._update_button)
+        self.secret_edit.textChanged.connect(self._update_button)
+        self.name_edit.returnPressed.connect(self.secret_edit.setFocus)
+        self.secret_edit.returnPressed.connect(self.submit)
+        self.login_button.clicked.connect(self.submit)
+        self._update_button()
+
+    def _demo_box(self, demo_users: Sequence[DemoLogin]) -> QFrame:
+        box = QFrame()
+        box.setObjectName("demo_box")
+        box.setStyleSheet(_DEMO_STYLE)
+        column = QVBoxLayout(box)
+        column.addWidget(QLabel(self.tr("Demo mode: sandbox gateway, no real money.")))
+        column.addWidget(QLabel(self.tr("Demo users (click to fill in):")))
+        for demo in demo_users:
+            text = self.tr("{name} ({role}): PIN {pin}").format(
+                name=demo.name, role=role_text(demo.role), pin=demo.pin
+            )
+            button = QPushButton(text)
+            button.setObjectName("demo_user")
+            button.setFlat(True)
+            button.setAutoDefault(False)
+            button.setCursor(Qt.CursorShape.PointingHandCursor)
+            button.setToolTip(self.tr("Click to fill in this user"))
+            button.clicked.connect(lambda _=False, d=demo: self.fill(d.name, d.pin))
+            column.addWidget(button)
+        return box
+
+    # -- state -----------------------------------------------------------------------------------
+
+    @property
+    def busy(self) -> bool:
+        return self._task is not None and not self._task.done()
+
+    def fill(self, name: str, secret: str = "") -> None:
+        self.name_edit.setText(name)
+        self.secret_edit.setText(secret)
+        (self.login_button if secret else self.secret_edit).setFocus()
+
+    def set_fixed_user(self, name: str | None) -> None:
+        """Lock-screen mode: the name is shown but cannot be edited (None: editable again)."""
+        self.name_edit.setText(name or "")
+        self.name_edit.setReadOnly(name is not None)
+        self.secret_edit.clear()
+        self.show_error("")
+
+    def focus_first_empty(self) -> None:
+        (self.secret_edit if self.name_edit.text().strip() else self.name_edit).setFocus()
+
+    def show_error(self, message: str) -> None:
+        self.error_label.setText(message)
+        self.error_label.setVisible(bool(message))
+
+    def _update_button(self) -> None:
+        ready = bool(self.name_edit.text().strip() and self.secret_edit.text()) and not self.busy
+        self.login_button.setEnabled(ready)
+
+    # -- the one action --------------------------------------------------------------------------
+
+    def submit(self) -> None:
+        """Check the name and PIN once; a second press while checking does nothing."""
+        if self.busy or not (self.name_edit.text().strip() and self.secret_edit.text()):
+            return
+        self._task = spawn(self._authenticate(self.name_edit.text().strip(), self.secret_edit.text()))
+        self._update_button()
+
+    async def _authenticate(self, name: str, secret: str) -> None:
+        self.show_error("")
+        try:
+            user = await self._users.authenticate(name, secret)
+        except Exception as exc:
+            message = user_message_of(exc)
+            if message is None:
+                raise
+            if shiboken6.isValid(self):
+                self.show_error(message)
+                self.secret_edit.clear()
+                self.secret_edit.setFocus()
+            return
+        finally:
+            if shiboken6.isValid(self):
+                self._task = None
+                self._update_button()
+        self.secret_edit.clear()
+        self.show_error("")
+        self.logged_in.emit(user)
+
+
+class LoginDialog(QDialog):
+    """The login form in a dialog; :meth:`ask` is the only entry point."""
+
+    def __init__(
+        self, users: UserPort, *, demo_users: Sequence[DemoLogin] = (), parent: QWidget | None = None
+    ):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("ePay console: log in"))
+        self.user: User | None = None
+        self.form = LoginForm(users, demo_users=demo_users, parent=self)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.form)
+        self.form.logged_in.connect(self._done)
+        self.setMinimumWidth(420)
+
+    def _done(self, user: User) -> None:
+        self.user = user
+        self.accept()
+
+    def reject(self) -> None:
+        if not self.form.busy:
+            super().reject()
+
+    @classmethod
+    async def ask(
+        cls, parent: QWidget | None, users: UserPort, *, demo_users: Sequence[DemoLogin] = ()
+    ) -> User | None:
+        """Show the dialog (``open()``, never ``exec()``); the user who logged in, or None if closed."""
+        dialog = cls(users, demo_users=demo_users, parent=parent)
+        dialog.form.focus_first_empty()
+        try:
+            await run_dialog(dialog)
+            return dialog.user
+        finally:
+            dialog.deleteLater()

@@ -1,0 +1,274 @@
+"""The desktop console's entry point: one QApplication, one qasync loop, the app's whole life.
+
+``run_gui()`` (``epay-desktop`` without a command) creates the QApplication after QtWebEngine is
+imported, then runs :func:`run_console` with ``qasync.run`` exactly once (stack-notes pitfall 4).
+Inside the loop: the crash handler, the demo sandbox if asked, ``open_app``, the start-up
+reconciliation (before any new work, shown as "Checking unfinished payments with the bank..."),
+the poller for the app's lifetime, the console itself (:class:`AppController`), and on the way
+out a clean shutdown: poller stopped, web pages deleted before their profile, ``aclose()``,
+sandbox stopped.
+"""
+
+from __future__ import annotations
+
+import epay_desktop.ui  # noqa: F401  isort: skip  (QtWebEngine before the QApplication)
+
+import asyncio
+import contextlib
+import logging
+import os
+import sys
+from collections.abc import Callable, Coroutine, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import qasync
+import shiboken6
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QProgressBar, QVBoxLayout, QWidget
+
+from epay_desktop import __version__
+from epay_desktop.app import AppContext, open_app
+from epay_desktop.demo import DEMO_USERS, demo_environ, demo_home, prepare_demo, start_demo_sandbox
+from epay_desktop.domain import ConsoleError
+from epay_desktop.sandbox import RunningSandbox
+
+from .app_controller import AppController, ConsoleOptions
+from .asyncqt import ask_message
+from .checkout import make_checkout_profile
+from .crash import CrashHandler, install_crash_handler
+
+__all__ = ["GuiOptions", "StartupScreen", "run_console", "run_gui", "start_background"]
+
+log = logging.getLogger(__name__)
+
+#: How long the start-up reconciliation may hold the console back; the poller carries on after it.
+STARTUP_RECONCILE_TIMEOUT = 30.0
+#: Unresolved money operations (a lost answer) are checked with the bank this often, locked or not.
+RECONCILE_EVERY = 20.0
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("main", text)
+
+
+@dataclass(frozen=True, slots=True)
+class GuiOptions:
+    demo: bool = False
+    demo_home: str | None = None
+    verbose: bool = False
+
+
+def run_gui(
+    *, demo: bool = False, demo_home: str | None = None, verbose: bool = False, argv: Sequence[str] = ()
+) -> int:
+    """Open the console and return its exit code when the window closes (0 normal, 2 cannot start)."""
+    refusal = _root_refusal()
+    if refusal:
+        print(f"epay-desktop: {refusal}", file=sys.stderr)
+        return 2
+    os.environ.setdefault("QT_API", "pyside6")
+    qapp = QApplication.instance() or QApplication([sys.argv[0] or "epay-desktop", *argv])
+    assert isinstance(qapp, QApplication)
+    configure_application(qapp)
+    # The demo sandbox starts BEFORE qasync.run: qasync installs its loop policy process-wide, and
+    # the sandbox thread's own asyncio.run would then try to build a Qt loop off the main thread.
+    sandbox = start_demo_sandbox() if demo else None
+    try:
+        return run_once(qapp, run_console(qapp, GuiOptions(demo, demo_home, verbose), sandbox))
+    except KeyboardInterrupt:
+        return 130
+    finally:
+        if sandbox is not None:
+            sandbox.stop()
+
+
+def run_once(qapp: QApplication, main: Coroutine[Any, Any, int]) -> int:
+    """Run ``main`` on a qasync loop with exactly ONE Qt ``exec()`` for the process.
+
+    Not ``qasync.run``: asyncio.run's clean-up runs the loop a second time after it stopped, and a
+    second run after QtWebEngine tore itself down (on ``aboutToQuit``) segfaults (stack-notes,
+    pitfall 4). ``main`` cleans up after itself, so nothing is left to run afterwards.
+    """
+    loop = qasync.QEventLoop(qapp)
+    asyncio.set_event_loop(loop)
+    task = loop.create_task(main)
+    task.add_done_callback(lambda _task: loop.stop())
+    try:
+        loop.run_forever()
+    finally:
+        loop.close()  # joins the loop's worker threads (a QThread alive at exit aborts the process)
+        asyncio.set_event_loop(None)
+    if not task.done():  # the loop stopped for another reason (e.g. Ctrl+C)
+        task.cancel()
+        return 130
+    return int(task.result())
+
+
+def _root_refusal() -> str | None:
+    """Chromium (the checkout browser) kills the whole process when started as root with its sandbox."""
+    if hasattr(os, "geteuid") and os.geteuid() == 0 and os.environ.get("QTWEBENGINE_DISABLE_SANDBOX") != "1":
+        return (
+            "the console must not run as root: its payment browser refuses to start there. Run it as "
+            "a normal user (for a throw-away test machine only: QTWEBENGINE_DISABLE_SANDBOX=1)."
+        )
+    return None
+
+
+def configure_application(qapp: QApplication) -> None:
+    qapp.setApplicationName("epay-desktop")
+    qapp.setOrganizationName("epay-desktop")
+    qapp.setApplicationDisplayName("ePay Desktop")
+    qapp.setApplicationVersion(__version__)
+    qapp.setQuitOnLastWindowClosed(False)  # the loop ends when run_console returns, not before
+
+
+class StartupScreen(QWidget):
+    """What the cashier sees while the console starts: the name, SANDBOX in demo mode, one line of state."""
+
+    def __init__(self, *, demo: bool) -> None:
+        super().__init__(None, Qt.WindowType.Window)
+        self.setObjectName("startup_screen")
+        self.setWindowTitle(_tr("ePay Desktop — SANDBOX (demo)") if demo else _tr("ePay Desktop"))
+        title = QLabel(_tr("ePay Desktop"))
+        title.setStyleSheet("font-size: 20pt; font-weight: 600;")
+        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.status_label = QLabel(_tr("Starting…"))
+        self.status_label.setObjectName("startup_status")
+        self.status_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.status_label.setWordWrap(True)
+        progress = QProgressBar()
+        progress.setRange(0, 0)  # busy, not a percentage
+        progress.setTextVisible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 28, 32, 28)
+        layout.setSpacing(14)
+        layout.addWidget(title)
+        if demo:
+            badge = QLabel(_tr("SANDBOX — demo data, no real money"))
+            badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            badge.setStyleSheet(
+                "background: #b45309; color: white; font-weight: 700; padding: 6px; border-radius: 4px;"
+            )
+            layout.addWidget(badge)
+        layout.addWidget(self.status_label)
+        layout.addWidget(progress)
+        self.resize(460, 220)
+
+    def set_status(self, text: str) -> None:
+        self.status_label.setText(text)
+        log.info("event=startup_step text=%r", text)
+
+
+async def reconcile_at_startup(ctx: AppContext, screen: StartupScreen | None = None) -> None:
+    """Settle unfinished operations and payments with the bank before any new work (bounded in time)."""
+    if screen is not None:
+        screen.set_status(_tr("Checking unfinished payments with the bank…"))
+    try:
+        report = await asyncio.wait_for(ctx.reconciler.reconcile_all(), STARTUP_RECONCILE_TIMEOUT)
+    except TimeoutError:
+        log.warning("event=startup_reconcile_timeout seconds=%s", STARTUP_RECONCILE_TIMEOUT)
+        return
+    log.info("event=startup_reconciled changes=%d problems=%d", len(report.changes), len(report.problems))
+    if report.payments_checked and not report.problems and ctx.poller.last_success_at is None:
+        ctx.poller.last_success_at = ctx.clock()  # the bank answered: the status bar may say so
+
+
+def start_background(
+    ctx: AppContext,
+    *,
+    reconcile_every: float = RECONCILE_EVERY,
+    busy: Callable[[], bool] = lambda: False,
+) -> tuple[asyncio.Event, asyncio.Future[Any]]:
+    """The poller and a periodic reconciliation (operations whose answer was lost get settled, also
+    while the screen is locked), running until the returned event is set; await the future after.
+
+    A round is skipped while ``busy()``: the reconciler treats a SENDING operation as one whose
+    process died, so it must not run while this console is still sending one.
+    """
+    stop = asyncio.Event()
+
+    async def reconcile_loop() -> None:
+        while not stop.is_set():
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), reconcile_every)
+            if stop.is_set():
+                return
+            if busy():
+                continue
+            try:
+                await ctx.reconciler.reconcile_all()
+            except Exception:  # never stop settling because one round failed
+                log.exception("event=background_reconcile_failed")
+
+    return stop, asyncio.gather(ctx.poller.run_forever(stop), reconcile_loop())
+
+
+async def run_console(qapp: QApplication, options: GuiOptions, sandbox: RunningSandbox | None = None) -> int:
+    """Everything between the loop starting and the window closing; returns the exit code.
+
+    ``sandbox``: the demo's sandbox gateway, already running (see :func:`run_gui`).
+    """
+    controller: AppController | None = None
+    crash = install_crash_handler(lambda: controller.window if controller is not None else None)
+    screen = StartupScreen(demo=options.demo)
+    screen.show()
+    ctx: AppContext | None = None
+    background: tuple[asyncio.Event, asyncio.Future[Any]] | None = None
+    profile = make_checkout_profile(qapp)
+    try:
+        environ = None
+        if sandbox is not None:
+            environ = demo_environ(demo_home(options.demo_home), sandbox.base_url)
+        screen.set_status(_tr("Opening the database…"))
+        ctx = await open_app(environ, verbose=options.verbose)
+        crash.log_path = ctx.log_file
+        console = ConsoleOptions()
+        if sandbox is not None:
+            screen.set_status(_tr("Preparing the demo shop…"))
+            summary = await prepare_demo(ctx, sandbox.state)
+            console = ConsoleOptions(demo_users=DEMO_USERS, user_names=summary.user_names, environment="demo")
+        await reconcile_at_startup(ctx, screen)
+        controller = AppController(ctx, profile, console)
+        background = start_background(ctx, busy=controller.money_busy)
+        screen.close()
+        await controller.run()
+        return 0
+    except (ConsoleError, ValueError, OSError) as exc:  # SettingsError is a ValueError
+        return await _cannot_start(screen, exc)
+    finally:
+        await _shutdown(controller, background, ctx, crash)
+        screen.close()
+        if shiboken6.isValid(profile):
+            shiboken6.delete(profile)  # after every checkout page (the controller deleted its views)
+
+
+async def _cannot_start(screen: StartupScreen, exc: BaseException) -> int:
+    message = getattr(exc, "user_message", None) or str(exc)
+    log.error("event=startup_failed error=%s", type(exc).__name__, exc_info=exc)
+    screen.set_status(_tr("The console cannot start."))
+    await ask_message(
+        screen,
+        _tr("The console cannot start"),
+        message,
+        icon=QMessageBox.Icon.Critical,
+    )
+    return 2
+
+
+async def _shutdown(
+    controller: AppController | None,
+    background: tuple[asyncio.Event, asyncio.Future[Any]] | None,
+    ctx: AppContext | None,
+    crash: CrashHandler,
+) -> None:
+    if controller is not None:
+        controller.close()
+    if background is not None:
+        stop, task = background
+        stop.set()
+        with contextlib.suppress(Exception, asyncio.CancelledError):
+            await asyncio.wait_for(task, 5.0)
+    if ctx is not None:
+        await ctx.aclose()
+    crash.uninstall()

@@ -1,0 +1,235 @@
+"""The console's main window: menus, the payment list beside the detail panel, the status bar.
+
+It composes widgets and owns no logic. Commands that other screens carry out (new payment,
+refund, cancel, charge, print, review, session, settings) are emitted as ``*_requested`` signals
+that the application controller connects; the window only decides what is enabled, from the
+domain rules in :mod:`.actions`, and says why when something is not.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import Protocol
+
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer, Signal, SignalInstance, Slot
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QWidget
+
+from epay_desktop import __version__
+from epay_desktop.domain import InvoiceId, MoneyOp, OpState, Payment, User
+
+from .actions import ConsoleActions
+from .bridge import EventBridge
+from .detail_view import PaymentDetailView, ReceiptLister
+from .payments_view import PaymentsView
+from .ports import PaymentDetailSource, PaymentListSource, PaymentViewLike
+from .status_bar import ConsoleStatusBar, environment_badge
+
+__all__ = ["MainWindow", "PaymentQueriesPort"]
+
+#: Show the selected payment's details once the selection rests this long (arrowing stays quick).
+DETAIL_DELAY_MS = 150
+
+
+class PaymentQueriesPort(PaymentListSource, PaymentDetailSource, Protocol):
+    """``PaymentQueries``: the list and one payment's view."""
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("MainWindow", text)
+
+
+def _utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class MainWindow(QMainWindow):
+    """``queries``: list + detail source; ``receipts``: ``receipts_for``; ``bridge``: live events."""
+
+    new_payment_requested = Signal()
+    refund_requested = Signal(object)  # InvoiceId
+    cancel_requested = Signal(object)  # InvoiceId
+    charge_requested = Signal(object)  # InvoiceId
+    print_requested = Signal(object)  # InvoiceId
+    review_requested = Signal(object)  # MoneyOp waiting for a manager (NEEDS_REVIEW)
+    switch_user_requested = Signal()
+    lock_requested = Signal()
+    log_out_requested = Signal()
+    settings_requested = Signal()
+    payment_opened = Signal(object)  # InvoiceId: Enter or double-click on a row
+
+    def __init__(
+        self,
+        queries: PaymentQueriesPort,
+        receipts: ReceiptLister | None = None,
+        *,
+        bridge: EventBridge | None = None,
+        environment: str = "sandbox",
+        user: User | None = None,
+        user_name: Callable[[int | None], str] | None = None,
+        clock: Callable[[], datetime] = _utcnow,
+        last_poll: Callable[[], datetime | None] | None = None,
+        page_size: int = 100,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("main_window")
+        self._user = user
+        self._current: Payment | None = None
+        self._opened: InvoiceId | None = None  # opened by invoice while no list row shows it
+        badge, _tip, loud = environment_badge(environment)
+        title = _tr("ePay Desktop")
+        self.setWindowTitle(f"{title} — {badge}" if loud is not None else title)
+        names = user_name or (lambda uid: "" if uid is None else f"#{uid}")
+        self.payments_view = PaymentsView(
+            queries, user_name=names, clock=clock, page_size=page_size, parent=self
+        )
+        self.detail_view = PaymentDetailView(queries, receipts, user_name=names, parent=self)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("main_splitter")
+        self.splitter.addWidget(self.payments_view)
+        self.splitter.addWidget(self.detail_view)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
+        self.payments_view.setContentsMargins(8, 8, 0, 0)
+        self.setCentralWidget(self.splitter)
+        self.status_bar = ConsoleStatusBar(environment, last_poll=last_poll, parent=self)
+        self.setStatusBar(self.status_bar)
+        self.commands = ConsoleActions(self)
+        self.commands.populate(self.menuBar())
+        for action in self.commands.all():
+            self.addAction(action)  # shortcuts work wherever the focus is in the window
+        self._detail_timer = QTimer(self, singleShot=True, interval=DETAIL_DELAY_MS)
+        self._detail_timer.timeout.connect(self._show_current_detail)
+        self._connect()
+        self.set_user(user)
+        self.resize(1360, 800)
+        self.splitter.setSizes([860, 500])
+        if bridge is not None:
+            self.connect_bridge(bridge)
+
+    def _connect(self) -> None:
+        a = self.commands
+        a.new_payment.triggered.connect(self.new_payment_requested)
+        a.refund.triggered.connect(lambda: self._emit_for_current(self.refund_requested))
+        a.cancel.triggered.connect(lambda: self._emit_for_current(self.cancel_requested))
+        a.charge.triggered.connect(lambda: self._emit_for_current(self.charge_requested))
+        a.print_receipt.triggered.connect(lambda: self._emit_for_current(self.print_requested))
+        a.review.triggered.connect(self._on_review_triggered)
+        a.refresh.triggered.connect(self.refresh)
+        a.find.triggered.connect(self.payments_view.focus_search)
+        a.switch_user.triggered.connect(self.switch_user_requested)
+        a.lock.triggered.connect(self.lock_requested)
+        a.log_out.triggered.connect(self.log_out_requested)
+        a.settings.triggered.connect(self.settings_requested)
+        a.about.triggered.connect(self.show_about)
+        self.payments_view.current_changed.connect(self._on_current_changed)
+        self.payments_view.payment_activated.connect(self.open_payment)
+        self.detail_view.loaded.connect(self._on_detail_loaded)
+
+    def connect_bridge(self, bridge: EventBridge) -> None:
+        """Live updates: rows change in place, new payments appear, the detail and health follow."""
+        bridge.payment_updated.connect(self.payments_view.apply_update)
+        bridge.payment_updated.connect(self.detail_view.apply_payment_update)
+        bridge.operation_updated.connect(self.detail_view.apply_operation_update)
+        bridge.poller_health_changed.connect(self.status_bar.on_poller_health_changed)
+
+    # -- hooks for the controller ------------------------------------------------------------------
+
+    @property
+    def user(self) -> User | None:
+        return self._user
+
+    def set_user(self, user: User | None) -> None:
+        """Who works at the console now (None: nobody); actions follow their role."""
+        self._user = user
+        self.status_bar.set_user(user)
+        self._update_actions()
+
+    def current_invoice(self) -> InvoiceId | None:
+        return self._current.invoice_id if self._current is not None else None
+
+    @Slot()
+    def refresh(self) -> None:
+        """Reload the list from its first page and the shown payment (F5)."""
+        self.payments_view.refresh()
+        self.detail_view.reload()
+
+    @Slot(object)
+    def open_payment(self, invoice_id: InvoiceId) -> None:
+        """Show ``invoice_id`` in the detail panel now (Enter on a row, or after a checkout).
+
+        A payment the list does not show (filtered out) still opens; the actions then apply to it.
+        """
+        self._detail_timer.stop()
+        if not self.payments_view.select_invoice(invoice_id):
+            self.payments_view.table.setCurrentIndex(QModelIndex())  # no row stands for it
+            self._opened = invoice_id
+        self.detail_view.show_payment(invoice_id)
+        if self.splitter.sizes()[1] == 0:
+            self.splitter.setSizes([860, 500])
+        self.payment_opened.emit(invoice_id)
+
+    @Slot()
+    def show_about(self) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            _tr("About ePay Desktop"),
+            _tr("ePay Desktop {version}\nA counter console for Halyk Bank's ePay card payments.").format(
+                version=__version__
+            ),
+            QMessageBox.StandardButton.Ok,
+            self,
+        )
+        box.setObjectName("about_box")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()  # never exec(): the window lives on the qasync loop
+
+    # -- internals -------------------------------------------------------------------------------
+
+    def _emit_for_current(self, signal: SignalInstance) -> None:
+        invoice = self.current_invoice()
+        if invoice is not None:
+            signal.emit(invoice)
+
+    @Slot()
+    def _on_review_triggered(self) -> None:
+        view = self.detail_view.view
+        if view is None or self._current is None or view.payment.id != self._current.id:
+            return
+        waiting = [op for op in view.operations if op.state is OpState.NEEDS_REVIEW]
+        if waiting:
+            self.review_requested.emit(waiting[-1])
+
+    @Slot(object)
+    def _on_current_changed(self, payment: Payment | None) -> None:
+        self._current, self._opened = payment, None
+        self._update_actions()
+        if payment is None:
+            self._detail_timer.stop()
+            self.detail_view.clear()
+        elif payment.invoice_id != self.detail_view.invoice_id:
+            self._detail_timer.start()
+
+    @Slot()
+    def _show_current_detail(self) -> None:
+        if self._current is not None:
+            self.detail_view.show_payment(self._current.invoice_id)
+
+    @Slot(object, object)
+    def _on_detail_loaded(self, view: PaymentViewLike, _receipts: object) -> None:
+        same = self._current is not None and view.payment.id == self._current.id
+        if same or (self._current is None and view.payment.invoice_id == self._opened):
+            self._current = view.payment
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        view = self.detail_view.view
+        current = self._current
+        ops: list[MoneyOp] = []
+        receipts = 0
+        if view is not None and current is not None and view.payment.id == current.id:
+            current, ops = view.payment, list(view.operations)
+            receipts = len(self.detail_view.receipts)
+        self.commands.update_for(self._user, current, ops, receipts=receipts)

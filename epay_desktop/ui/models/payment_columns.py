@@ -1,0 +1,97 @@
+"""The payment list's columns: the IntEnum, header words, and what each cell shows or sorts by."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import Qt
+
+from epay_desktop.domain import Payment
+
+from ..widgets.i18n import QT_TRANSLATE_NOOP
+from ..widgets.status_badge import status_label
+from .formatting import card_last4, card_text, local_time_text, money_text
+
+__all__ = ["HEADERS", "PaymentColumn", "alignment", "display_text", "order_key", "sort_value"]
+
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+class PaymentColumn(IntEnum):
+    TIME = 0
+    INVOICE = 1
+    AMOUNT = 2
+    STATUS = 3
+    CARD = 4
+    CASHIER = 5
+    REFUNDED = 6
+
+
+HEADERS = {
+    PaymentColumn.TIME: QT_TRANSLATE_NOOP("PaymentsTableModel", "Time"),
+    PaymentColumn.INVOICE: QT_TRANSLATE_NOOP("PaymentsTableModel", "Invoice"),
+    PaymentColumn.AMOUNT: QT_TRANSLATE_NOOP("PaymentsTableModel", "Amount"),
+    PaymentColumn.STATUS: QT_TRANSLATE_NOOP("PaymentsTableModel", "Status"),
+    PaymentColumn.CARD: QT_TRANSLATE_NOOP("PaymentsTableModel", "Card"),
+    PaymentColumn.CASHIER: QT_TRANSLATE_NOOP("PaymentsTableModel", "Cashier"),
+    PaymentColumn.REFUNDED: QT_TRANSLATE_NOOP("PaymentsTableModel", "Refunded"),
+}
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+
+
+def alignment(column: PaymentColumn) -> Qt.AlignmentFlag:
+    """Money right-aligned, everything else left."""
+    return _RIGHT if column in (PaymentColumn.AMOUNT, PaymentColumn.REFUNDED) else _LEFT
+
+
+def _micros(when: datetime) -> int:
+    return (when - _EPOCH) // timedelta(microseconds=1)
+
+
+def order_key(payment: Payment) -> tuple[int, int]:
+    """Ascending key of the newest-first order ``(created_at, id)`` descending."""
+    return (-_micros(payment.created_at), -payment.id)
+
+
+def display_text(p: Payment, column: PaymentColumn, cashier_name: Callable[[int | None], str]) -> str:
+    """What a cell shows."""
+    match column:
+        case PaymentColumn.TIME:
+            return local_time_text(p.created_at)
+        case PaymentColumn.INVOICE:
+            return p.invoice_id.value
+        case PaymentColumn.AMOUNT:
+            return p.amount.format()
+        case PaymentColumn.STATUS:
+            return status_label(p.status)
+        case PaymentColumn.CARD:
+            return card_text(p.card_mask)
+        case PaymentColumn.CASHIER:
+            return cashier_name(p.created_by)
+        case PaymentColumn.REFUNDED:
+            return money_text(p.payout_amount)
+    return ""
+
+
+def sort_value(p: Payment, column: PaymentColumn, cashier_name: Callable[[int | None], str]) -> Any:
+    """A raw value to sort by: microseconds, int invoice, tiyn, codes, names."""
+    match column:
+        case PaymentColumn.TIME:
+            return _micros(p.created_at)
+        case PaymentColumn.INVOICE:
+            return int(p.invoice_id.value)
+        case PaymentColumn.AMOUNT:
+            return p.amount.minor
+        case PaymentColumn.STATUS:
+            return p.status.value
+        case PaymentColumn.CARD:
+            return card_last4(p.card_mask)
+        case PaymentColumn.CASHIER:
+            return cashier_name(p.created_by)
+        case PaymentColumn.REFUNDED:
+            return p.payout_amount.minor if p.payout_amount is not None else 0
+    return None

@@ -1,0 +1,66 @@
+"""The payment list's filter: what the source is asked for, and the same test for live updates.
+
+``matches`` mirrors the store's search (``PaymentRepo.search``) so a payment announced by the
+poller joins the list only when the list's query would have returned it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from epay_desktop.domain import ConsoleStatus, MoneyError, Payment, parse_decimal_amount
+
+__all__ = ["PaymentFilter"]
+
+
+@dataclass(frozen=True, slots=True)
+class PaymentFilter:
+    """Statuses (None: all), ``since`` inclusive / ``until`` exclusive (aware UTC), free-text search."""
+
+    statuses: frozenset[ConsoleStatus] | None = None
+    since: datetime | None = None
+    until: datetime | None = None
+    search: str | None = None
+
+    @classmethod
+    def of(
+        cls,
+        statuses: Collection[ConsoleStatus] | None = None,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        search: str | None = None,
+    ) -> PaymentFilter:
+        text = search.strip() if search else None
+        return cls(frozenset(statuses) if statuses is not None else None, since, until, text or None)
+
+    def query_args(self) -> Mapping[str, Any]:
+        """Keyword arguments for ``PaymentListSource.list_payments``."""
+        return {"status": self.statuses, "since": self.since, "until": self.until, "search": self.search}
+
+    def matches(self, payment: Payment) -> bool:
+        if self.statuses is not None and payment.status not in self.statuses:
+            return False
+        if self.since is not None and payment.created_at < self.since:
+            return False
+        if self.until is not None and payment.created_at >= self.until:
+            return False
+        return self.search is None or _text_matches(self.search, payment)
+
+
+def _text_matches(text: str, p: Payment) -> bool:
+    """Invoice id prefix, last 4 card digits, amount in tenge, RRN or approval code (as the store does)."""
+    if text in (p.reference, p.approval_code):
+        return True
+    if text.isascii() and text.isdigit():
+        if p.invoice_id.value.startswith(text):
+            return True
+        if len(text) == 4 and (p.card_mask or "").endswith(text):
+            return True
+    try:
+        minor = parse_decimal_amount(text)
+    except MoneyError:
+        return False
+    return bool(minor) and p.amount.minor == minor

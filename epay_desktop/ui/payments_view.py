@@ -1,0 +1,271 @@
+"""The payment list: the filter bar over a table of payments, with a count and an empty-state text.
+
+The table shows :class:`PaymentsTableModel` (pages load as the list scrolls) through a sort proxy
+on ``SortRole``. The default order, newest first, is the database's; sorting by another column
+orders the rows loaded so far. Live updates change a row in place or add a new payment at the top.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import TypeVar
+
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+    Slot,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from epay_desktop.domain import InvoiceId, Payment
+
+from .models.payments_model import PaymentColumn, PaymentFilter, PaymentsTableModel
+from .models.roles import RecordRole, SortRole
+from .payment_filters import PaymentFilterBar
+from .ports import PaymentListSource
+from .widgets.status_badge import BadgeDelegate
+
+__all__ = ["PaymentsView"]
+
+C = PaymentColumn
+
+
+def _tr(text: str, n: int = -1) -> str:
+    return QCoreApplication.translate("PaymentsView", text, None, n)
+
+
+_W = TypeVar("_W", bound=QObject)
+
+
+def _named(obj: _W, name: str) -> _W:
+    obj.setObjectName(name)
+    return obj
+
+
+def _count_text(text: str, rows: int) -> str:
+    """``%n`` plurals come from the kk/ru translations; untranslated English gets its plural here."""
+    translated = _tr(text, rows)
+    if translated == text.replace("%n", str(rows)):
+        translated = translated.replace("(s)", "" if rows == 1 else "s")
+    return translated
+
+
+def _utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def _user_number(user_id: int | None) -> str:
+    return "" if user_id is None else f"#{user_id}"
+
+
+class PaymentsView(QWidget):
+    """Filters + table. ``payment_activated``: Enter or double-click on a row (InvoiceId)."""
+
+    payment_activated = Signal(object)  # InvoiceId
+    current_changed = Signal(object)  # Payment | None
+
+    def __init__(
+        self,
+        source: PaymentListSource,
+        *,
+        user_name: Callable[[int | None], str] | None = None,
+        clock: Callable[[], datetime] = _utcnow,
+        page_size: int = 100,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.model = PaymentsTableModel(
+            source, page_size=page_size, cashier_name=user_name or _user_number, parent=self
+        )
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSortRole(SortRole)
+        self.proxy.setSourceModel(self.model)
+        self.filters = PaymentFilterBar(clock, self)
+        self.filters.changed.connect(self.apply_filter)
+        self.filters.submitted.connect(self._on_search_submitted)
+        self.filters.leave_down.connect(self._enter_table)
+        self._build_table()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.filters)
+        layout.addWidget(self.table, 1)
+        for signal in (self.model.loading_changed, self.model.page_loaded, self.model.modelReset):
+            signal.connect(self._update_counts)
+        self.model.rowsInserted.connect(self._update_counts)
+        self.model.load_failed.connect(self._on_load_failed)
+        self.model.page_loaded.connect(self._select_first_if_asked)
+        self._failure = ""
+        self._select_first = False
+        self.apply_filter()
+
+    def _build_table(self) -> None:
+        table = self.table = _named(QTableView(self), "payments_table")
+        table.setModel(self.proxy)
+        table.setItemDelegateForColumn(C.STATUS, BadgeDelegate(table))
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setAlternatingRowColors(True)
+        table.setShowGrid(False)
+        table.setWordWrap(False)
+        table.setSortingEnabled(True)
+        table.sortByColumn(C.TIME, Qt.SortOrder.DescendingOrder)
+        table.verticalHeader().setVisible(False)
+        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 14)
+        header = table.horizontalHeader()
+        header.setHighlightSections(False)
+        metrics = table.fontMetrics()
+        samples = {
+            C.TIME: "00.00.0000 00:00", C.INVOICE: "000000000000", C.AMOUNT: "0 000 000,00 ₸",
+            C.STATUS: "3-D Secure failed", C.CARD: "•••• 0000", C.CASHIER: "Cashier name",
+            C.REFUNDED: "0 000 000,00 ₸",
+        }  # fmt: skip
+        for column, sample in samples.items():
+            header.resizeSection(
+                column, metrics.horizontalAdvance(sample) + (44 if column is C.STATUS else 22)
+            )
+        header.setSectionResizeMode(C.CASHIER, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(metrics.horizontalAdvance("•••• 0000"))
+        table.activated.connect(self._on_activated)
+        table.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
+        self.empty_label = _named(QLabel(table.viewport()), "empty_label")
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setStyleSheet("QLabel { color: #757575; font-size: 12pt; }")
+        table.viewport().installEventFilter(self)
+
+    # -- public ----------------------------------------------------------------------------------
+
+    @property
+    def search_edit(self) -> QLineEdit:
+        return self.filters.search_edit
+
+    def current_filter(self) -> PaymentFilter:
+        return self.filters.current_filter()
+
+    @Slot()
+    def apply_filter(self) -> None:
+        """Ask the source for the first page matching the filters (unless that is what is shown)."""
+        self._failure = ""
+        wanted = self.filters.current_filter()
+        if wanted != self.model.filter or self.model.rowCount() == 0:
+            self.model.set_filter(wanted)
+        self._update_counts()
+
+    def refresh(self) -> None:
+        """Reload from the first page (periods move with the clock, so they are recomputed)."""
+        self._failure = ""
+        self.model.set_filter(self.filters.current_filter())
+
+    def focus_search(self) -> None:
+        self.filters.focus_search()
+
+    def apply_update(self, payment: Payment) -> None:
+        """A payment changed or appeared (from the poller or another counter)."""
+        self.model.apply_update(payment)
+        self._update_counts()
+
+    def current_payment(self) -> Payment | None:
+        index = self.table.currentIndex()
+        record = index.data(RecordRole) if index.isValid() else None
+        return record if isinstance(record, Payment) else None
+
+    def select_invoice(self, invoice_id: InvoiceId) -> bool:
+        """Make a loaded payment the current row; False if it is not loaded."""
+        row = self.model.row_of(invoice_id)
+        if row is None:
+            return False
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        self.table.setCurrentIndex(index)
+        self.table.scrollTo(index)
+        return True
+
+    # -- slots -----------------------------------------------------------------------------------
+
+    @Slot()
+    def _on_search_submitted(self) -> None:
+        """Enter in the search field: go to the first match, so Enter again opens it."""
+        self._select_first = True
+        self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        if not self.model.is_loading:
+            self._select_first_if_asked()
+
+    @Slot()
+    def _select_first_if_asked(self) -> None:
+        if self._select_first and self.proxy.rowCount():
+            self._select_first = False
+            self.table.setCurrentIndex(self.proxy.index(0, 0))
+
+    @Slot()
+    def _enter_table(self) -> None:
+        self.table.setFocus(Qt.FocusReason.TabFocusReason)
+        if not self.table.currentIndex().isValid() and self.proxy.rowCount():
+            self.table.setCurrentIndex(self.proxy.index(0, 0))
+
+    @Slot(QModelIndex)
+    def _on_activated(self, index: QModelIndex) -> None:
+        record = index.data(RecordRole)
+        if isinstance(record, Payment):
+            self.payment_activated.emit(record.invoice_id)
+
+    @Slot(QModelIndex, QModelIndex)
+    def _on_current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        record = current.data(RecordRole) if current.isValid() else None
+        self.current_changed.emit(record if isinstance(record, Payment) else None)
+
+    @Slot(str)
+    def _on_load_failed(self, message: str) -> None:
+        self._failure = message
+        self._update_counts()
+
+    @Slot()
+    def _update_counts(self) -> None:
+        rows = self.model.rowCount()
+        if self._failure:
+            text = _tr("Not loaded")
+        elif rows and not self.model.exhausted:
+            text = _count_text("%n payment(s) shown, more below", rows)
+        elif rows or not self.model.is_loading:
+            text = _count_text("%n payment(s)", rows)
+        else:
+            text = _tr("Loading…")
+        self.filters.count_label.setText(text)
+        self.empty_label.setText(self._empty_text(rows))
+        self.empty_label.setVisible(rows == 0)
+        self._place_empty_label()
+
+    def _empty_text(self, rows: int) -> str:
+        if self._failure:
+            return _tr("The list could not be loaded.\n{reason}\nPress F5 to try again.").format(
+                reason=self._failure
+            )
+        if rows:
+            return ""
+        if self.model.is_loading:
+            return _tr("Loading payments…")
+        if self.model.filter == PaymentFilter():
+            return _tr("No payments yet.\nPress F2 to take a card payment.")
+        return _tr("No payments match these filters.")
+
+    def _place_empty_label(self) -> None:
+        viewport = self.table.viewport()
+        self.empty_label.setGeometry(20, 20, max(viewport.width() - 40, 0), max(viewport.height() - 40, 0))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._place_empty_label()
+        return super().eventFilter(watched, event)

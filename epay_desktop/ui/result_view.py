@@ -1,0 +1,283 @@
+"""The result of a card payment, in plain words: approved, declined, expired, or "checking with the bank".
+
+What is shown comes only from the payment's stored status (i.e. from check-status); the checkout
+page's "customer finished" is never an outcome. Decline codes (epay-api.md §15) are turned into a
+short sentence a cashier can read to the customer.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from epay_desktop.domain import ConsoleStatus, Payment
+
+from .widgets.i18n import QT_TRANSLATE_NOOP
+from .widgets.status_badge import StatusBadge
+
+__all__ = ["Outcome", "ResultView", "card_text", "decline_text", "outcome_of"]
+
+
+class Outcome(Enum):
+    APPROVED = "approved"
+    DECLINED = "declined"
+    EXPIRED = "expired"
+    CHECKING = "checking"  # the customer finished or the answer was lost: only the bank can say
+    WAITING = "waiting"  # the customer has not paid yet
+    PAGE_FAILED = "page_failed"
+    OTHER = "other"  # a final status that is none of the above (cancelled, refunded)
+
+
+_BY_STATUS = {
+    ConsoleStatus.CHARGE: Outcome.APPROVED,
+    ConsoleStatus.AUTH: Outcome.APPROVED,
+    ConsoleStatus.VERIFIED: Outcome.APPROVED,
+    ConsoleStatus.REJECT: Outcome.DECLINED,
+    ConsoleStatus.FAILED: Outcome.DECLINED,
+    ConsoleStatus.THREE_DS: Outcome.DECLINED,
+    ConsoleStatus.EXPIRED: Outcome.EXPIRED,
+    ConsoleStatus.UNKNOWN: Outcome.CHECKING,
+    ConsoleStatus.NEW: Outcome.WAITING,
+    ConsoleStatus.PENDING: Outcome.WAITING,
+    ConsoleStatus.FINGERPRINT: Outcome.WAITING,
+}
+
+
+def outcome_of(status: ConsoleStatus) -> Outcome:
+    return _BY_STATUS.get(status, Outcome.OTHER)
+
+
+_C = "DeclineReason"
+# The common ePay decline codes (epay-api.md §15), in words a customer understands.
+_BANK_DOWN = QT_TRANSLATE_NOOP(
+    "DeclineReason", "The card's bank is not responding. Try again in a few minutes."
+)
+_CALL_BANK = QT_TRANSLATE_NOOP(
+    "DeclineReason", "The card's bank declined it. The customer should call their bank."
+)
+_NO_CARD = QT_TRANSLATE_NOOP("DeclineReason", "There is no such card. Check the card number.")
+_LOST = QT_TRANSLATE_NOOP("DeclineReason", "The card is reported lost. Do not accept it.")
+_EXPIRED = QT_TRANSLATE_NOOP("DeclineReason", "The card has expired.")
+_DECLINES: dict[int, str] = {
+    455: QT_TRANSLATE_NOOP("DeclineReason", "No 3-D Secure for this card, or a wrong card number."),
+    456: QT_TRANSLATE_NOOP("DeclineReason", "This card cannot be used. Try another card."),
+    457: QT_TRANSLATE_NOOP("DeclineReason", "The expiry date was entered wrongly."),
+    458: _BANK_DOWN, 459: _BANK_DOWN, 493: _BANK_DOWN,
+    461: QT_TRANSLATE_NOOP("DeclineReason", "A system error at the bank. Try again in a few minutes."),
+    462: _CALL_BANK, 463: _CALL_BANK, 466: _CALL_BANK, 480: _CALL_BANK,
+    465: QT_TRANSLATE_NOOP("DeclineReason", "The card is restricted. Try another card."),
+    467: QT_TRANSLATE_NOOP("DeclineReason", "The card is disabled. Try another card."),
+    470: QT_TRANSLATE_NOOP("DeclineReason", "The amount is not valid."),
+    471: _NO_CARD, 472: _NO_CARD,
+    473: QT_TRANSLATE_NOOP("DeclineReason", "The 3-D Secure check failed (wrong or missing code)."),
+    476: QT_TRANSLATE_NOOP("DeclineReason", "The bank took no action. Try again in 30 minutes or later."),
+    478: _EXPIRED, 485: _EXPIRED,
+    481: _LOST, 482: _LOST,
+    483: QT_TRANSLATE_NOOP("DeclineReason", "The card is reported stolen. Do not accept it."),
+    484: QT_TRANSLATE_NOOP("DeclineReason", "Not enough money on the card."),
+    486: QT_TRANSLATE_NOOP("DeclineReason", "Online payments are switched off on this card."),
+    488: QT_TRANSLATE_NOOP("DeclineReason", "The amount is over the card's limit."),
+    490: QT_TRANSLATE_NOOP("DeclineReason", "Payments are not allowed on this card."),
+    491: QT_TRANSLATE_NOOP("DeclineReason", "Too many payments with this card. Try later or another card."),
+    492: QT_TRANSLATE_NOOP("DeclineReason", "The card is blocked after wrong PIN attempts."),
+    494: QT_TRANSLATE_NOOP("DeclineReason", "The card's bank did not answer in time. Try again."),
+    495: QT_TRANSLATE_NOOP("DeclineReason", "This payment is not allowed with this card. Use another card."),
+    499: QT_TRANSLATE_NOOP("DeclineReason", "The 3-D Secure code was wrong or not entered."),
+    505: QT_TRANSLATE_NOOP("DeclineReason", "The limit of payments for this card was reached."),
+}  # fmt: skip
+
+
+def decline_text(reason_code: int | None, status: ConsoleStatus = ConsoleStatus.REJECT) -> str:
+    """Why a payment was declined, for people; a generic sentence (with the code) when unknown."""
+    if reason_code in _DECLINES:
+        return QCoreApplication.translate(_C, _DECLINES[reason_code])
+    if status is ConsoleStatus.THREE_DS:
+        return QCoreApplication.translate("DeclineReason", "The 3-D Secure check was not completed.")
+    text = QCoreApplication.translate("DeclineReason", "The bank declined the payment.")
+    if reason_code:
+        text += " " + QCoreApplication.translate("DeclineReason", "(code %1)").replace("%1", str(reason_code))
+    return text
+
+
+def card_text(card_mask: str | None, card_type: str | None = None) -> str:
+    """``VISA •••• 5096`` from the gateway's mask ``440563...5096``; never more than four digits."""
+    if not card_mask:
+        return ""
+    tail = "".join(ch for ch in card_mask if ch.isdigit())[-4:]
+    return " ".join(part for part in (card_type or "", f"\u2022\u2022\u2022\u2022 {tail}") if part)
+
+
+_TONE = {
+    Outcome.APPROVED: "#2e7d32",
+    Outcome.DECLINED: "#c62828",
+    Outcome.EXPIRED: "#8d6e00",
+    Outcome.CHECKING: "#6a1b9a",
+    Outcome.PAGE_FAILED: "#c62828",
+}
+
+
+_BUTTONS = (
+    "QPushButton#print_receipt, QPushButton#try_again { color: white; font-weight: 700; border: none;"
+    " border-radius: 6px; padding: 6px 18px; }"
+    "QPushButton#print_receipt { background: #2e7d32; }"
+    "QPushButton#print_receipt:pressed { background: #1b5e20; }"
+    "QPushButton#try_again { background: #1565c0; } QPushButton#try_again:pressed { background: #0d47a1; }"
+    "QPushButton#print_receipt:disabled, QPushButton#try_again:disabled { background: #9e9e9e; }"
+)
+
+
+class ResultView(QWidget):
+    """One payment's result with the next step: print (approved) or try again (declined / expired)."""
+
+    print_requested = Signal()
+    try_again_requested = Signal()
+    done_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.outcome: Outcome | None = None
+        self.payment: Payment | None = None
+        self.title = QLabel()
+        self.title.setObjectName("result_title")
+        font = QFont(self.title.font())
+        font.setPointSize(font.pointSize() + 10)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.badge = StatusBadge()
+        self.message = QLabel()
+        self.message.setObjectName("result_message")
+        self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        big = QFont(self.message.font())
+        big.setPointSize(big.pointSize() + 3)
+        self.message.setFont(big)
+        self.amount = QLabel()
+        self.amount.setFont(font)
+        self.card, self.approval, self.invoice = QLabel(), QLabel(), QLabel()
+        for label in (self.card, self.approval, self.invoice):
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            label.setFont(big)
+        details = self.details = QFormLayout()
+        details.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        details.setHorizontalSpacing(16)
+        for text, value in (
+            (self.tr("Amount:"), self.amount),
+            (self.tr("Card:"), self.card),
+            (self.tr("Approval code:"), self.approval),
+            (self.tr("Invoice:"), self.invoice),
+        ):
+            label = QLabel(text)
+            label.setFont(big)
+            label.setStyleSheet("color: #64748b;")
+            details.addRow(label, value)
+        self.print_button = QPushButton(self.tr("Print receipt (Enter)"))
+        self.print_button.setObjectName("print_receipt")
+        self.print_button.setMinimumHeight(56)
+        self.print_button.setFont(big)
+        self.try_again_button = QPushButton(self.tr("Try again"))
+        self.try_again_button.setMinimumHeight(56)
+        self.try_again_button.setFont(big)
+        self.done_button = QPushButton(self.tr("New sale"))
+        self.done_button.setMinimumHeight(56)
+        self.blocked_note = QLabel()
+        self.blocked_note.setObjectName("blocked_note")
+        self.blocked_note.setWordWrap(True)
+        self.blocked_note.setFont(big)
+        self.blocked_note.setStyleSheet(
+            "QLabel { color: #6a1b9a; font-weight: 600; background: #f3e5f5; "
+            "border-radius: 6px; padding: 10px; }"
+        )
+        self.try_again_button.setObjectName("try_again")
+        self.setStyleSheet(_BUTTONS)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.print_button, 2)
+        buttons.addWidget(self.try_again_button, 1)
+        buttons.addWidget(self.done_button, 1)
+        head = QHBoxLayout()
+        head.addWidget(self.title, 1)
+        head.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignVCenter)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 24, 24, 24)
+        layout.setSpacing(14)
+        layout.addLayout(head)
+        layout.addWidget(self.message)
+        layout.addLayout(details)
+        layout.addStretch(1)
+        layout.addWidget(self.blocked_note)
+        layout.addLayout(buttons)
+        self.print_button.clicked.connect(self.print_requested)
+        self.try_again_button.clicked.connect(self.try_again_requested)
+        self.done_button.clicked.connect(self.done_requested)
+
+    def show_payment(self, payment: Payment, outcome: Outcome | None = None, note: str = "") -> None:
+        """Show ``payment`` as ``outcome`` (default: from its status); ``note`` replaces the message."""
+        outcome = outcome or outcome_of(payment.status)
+        self.payment, self.outcome = payment, outcome
+        self.badge.set_status(payment.status)
+        self.title.setText(self._title(outcome))
+        self.title.setStyleSheet(f"color: {_TONE.get(outcome, '#334155')};")
+        self.message.setText(note or self._message(payment, outcome))
+        self.amount.setText(payment.amount.format())
+        self.card.setText(card_text(payment.card_mask, payment.card_type))
+        self.approval.setText(payment.approval_code or "")
+        self.details.setRowVisible(1, bool(self.card.text()))
+        self.details.setRowVisible(2, bool(self.approval.text()))
+        self.invoice.setText(payment.invoice_id.value)
+        approved = outcome is Outcome.APPROVED
+        retry = outcome in (Outcome.DECLINED, Outcome.EXPIRED, Outcome.PAGE_FAILED)
+        self.print_button.setVisible(approved)
+        self.try_again_button.setVisible(retry)
+        self.try_again_button.setEnabled(retry)
+        self.done_button.setVisible(outcome is not Outcome.CHECKING)
+        checking = outcome is Outcome.CHECKING
+        self.blocked_note.setVisible(checking)
+        self.blocked_note.setText(
+            self.tr(
+                "A new charge for this sale is blocked until the bank answers, "
+                "so the customer is not charged twice."
+            )
+            if checking
+            else ""
+        )
+        default = self.print_button if approved else self.try_again_button if retry else self.done_button
+        for button in (self.print_button, self.try_again_button, self.done_button):
+            button.setDefault(button is default)
+        if default.isVisible():
+            default.setFocus()
+
+    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        """Enter presses the main button (Print receipt when approved): no dialog owns ``default`` here."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            for button in (self.print_button, self.try_again_button, self.done_button):
+                if button.isDefault() and button.isVisible() and button.isEnabled():
+                    button.click()
+                    return
+        super().keyPressEvent(event)
+
+    def _title(self, outcome: Outcome) -> str:
+        return {
+            Outcome.APPROVED: "\u2713 " + self.tr("Payment approved"),
+            Outcome.DECLINED: "\u2715 " + self.tr("Payment declined"),
+            Outcome.EXPIRED: self.tr("The payment window expired"),
+            Outcome.CHECKING: self.tr("Checking with the bank\u2026"),
+            Outcome.WAITING: self.tr("Waiting for the customer\u2026"),
+            Outcome.PAGE_FAILED: self.tr("The payment page is not available"),
+        }.get(outcome, self.tr("Payment finished"))
+
+    def _message(self, payment: Payment, outcome: Outcome) -> str:
+        if outcome is Outcome.APPROVED:
+            return self.tr("The money was taken from the card. Print the receipt for the customer.")
+        if outcome is Outcome.DECLINED:
+            return decline_text(payment.reason_code, payment.status)
+        if outcome is Outcome.EXPIRED:
+            return self.tr(
+                "The customer did not pay in time. Nothing was charged. Try again to start a new payment."
+            )
+        if outcome is Outcome.CHECKING:
+            return self.tr(
+                "The bank has not confirmed the result yet. Keep the customer here: the console keeps asking."
+            )
+        return self.tr("Status: %1").replace("%1", self.badge.text())

@@ -1,0 +1,201 @@
+"""The main window's status bar: which gateway (SANDBOX / TEST unmistakably), bank health, last check, user.
+
+Health comes from the poller's ``PollerHealthChanged`` (via the bridge); the poller only reports
+changes, so the time of its last successful check is read from ``last_poll()`` every few seconds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import Final
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Slot
+from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
+
+from epay_desktop.domain import Role, User
+
+from .models.formatting import KAZAKHSTAN
+from .widgets.i18n import QT_TRANSLATE_NOOP
+
+__all__ = ["ConsoleStatusBar", "environment_badge", "role_label"]
+
+_CONTEXT = "ConsoleStatusBar"
+
+#: Environment name (``EPAYMENT_ENV``, or ``demo``) -> badge text, tooltip, style (None: quiet).
+_ENVIRONMENTS: Final[dict[str, tuple[str, str, str | None]]] = {
+    "sandbox": (
+        QT_TRANSLATE_NOOP("ConsoleStatusBar", "SANDBOX"),
+        QT_TRANSLATE_NOOP("ConsoleStatusBar", "Built-in bank emulator: no real money moves."),
+        "#d84315",
+    ),
+    "demo": (
+        QT_TRANSLATE_NOOP("ConsoleStatusBar", "SANDBOX"),
+        QT_TRANSLATE_NOOP("ConsoleStatusBar", "Demo on the built-in bank emulator: no real money moves."),
+        "#d84315",
+    ),
+    "test": (
+        QT_TRANSLATE_NOOP("ConsoleStatusBar", "TEST"),
+        QT_TRANSLATE_NOOP("ConsoleStatusBar", "The bank's test server: no real money moves."),
+        "#6a1b9a",
+    ),
+    "test-homebank": (
+        QT_TRANSLATE_NOOP("ConsoleStatusBar", "TEST"),
+        QT_TRANSLATE_NOOP("ConsoleStatusBar", "The bank's test server: no real money moves."),
+        "#6a1b9a",
+    ),
+    "prod": (
+        QT_TRANSLATE_NOOP("ConsoleStatusBar", "PRODUCTION"),
+        QT_TRANSLATE_NOOP("ConsoleStatusBar", "Halyk ePay production: real card payments."),
+        None,
+    ),
+}
+_ROLES: Final = {
+    Role.CASHIER: QT_TRANSLATE_NOOP("ConsoleStatusBar", "cashier"),
+    Role.MANAGER: QT_TRANSLATE_NOOP("ConsoleStatusBar", "manager"),
+    Role.ADMIN: QT_TRANSLATE_NOOP("ConsoleStatusBar", "administrator"),
+}
+_GREEN, _RED, _GREY = "#2e7d32", "#c62828", "#757575"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(_CONTEXT, text)
+
+
+def environment_badge(environment: str) -> tuple[str, str, str | None]:
+    """(badge text, tooltip, badge colour) of an environment; None colour: shown quietly (production).
+
+    An unknown name is shown loud, upper-case: only production may look calm.
+    """
+    known = _ENVIRONMENTS.get(environment.strip().lower())
+    if known is None:
+        return environment.strip().upper() or "?", _tr("Custom gateway address."), "#d84315"
+    text, tip, colour = known
+    return _tr(text), _tr(tip), colour
+
+
+def role_label(role: Role) -> str:
+    return _tr(_ROLES[Role(role)])
+
+
+def _clock_text(when: datetime) -> str:
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return when.astimezone(KAZAKHSTAN).strftime("%H:%M:%S")
+
+
+class ConsoleStatusBar(QStatusBar):
+    """Permanent widgets, left to right: environment badge, bank health, last check, user."""
+
+    REFRESH_MS: Final = 5000
+
+    def __init__(
+        self,
+        environment: str,
+        *,
+        last_poll: Callable[[], datetime | None] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("console_status_bar")
+        self._last_poll = last_poll
+        self._healthy: bool | None = None
+        self._last_success: datetime | None = None
+        self._health_message = ""
+        self.environment_loud = False
+        self.environment_label = self._label("environment_label")
+        self.health_label = self._label("health_label")
+        self.last_poll_label = self._label("last_poll_label")
+        self.user_label = self._label("user_label")
+        for widget in (self.environment_label, self.health_label, self.last_poll_label, self.user_label):
+            self.addPermanentWidget(widget)
+        self.set_environment(environment)
+        self.set_user(None)
+        self._render_health()
+        self._timer = QTimer(self)
+        self._timer.setInterval(self.REFRESH_MS)
+        self._timer.timeout.connect(self.refresh_last_poll)
+        if last_poll is not None:
+            self._timer.start()
+            self.refresh_last_poll()
+
+    def _label(self, name: str) -> QLabel:
+        label = QLabel(self)
+        label.setObjectName(name)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setContentsMargins(8, 0, 8, 0)
+        return label
+
+    # -- environment -----------------------------------------------------------------------------
+
+    def set_environment(self, environment: str) -> None:
+        text, tip, colour = environment_badge(environment)
+        self.environment_loud = colour is not None
+        self.environment_label.setText(text)
+        self.environment_label.setToolTip(tip)
+        if colour is not None:
+            self.environment_label.setStyleSheet(
+                f"QLabel {{ background: {colour}; color: white; font-weight: 800; font-size: 13pt;"
+                " letter-spacing: 2px; border-radius: 4px; padding: 2px 10px; }"
+            )
+        else:
+            self.environment_label.setStyleSheet(f"QLabel {{ color: {_GREY}; }}")
+
+    # -- user ------------------------------------------------------------------------------------
+
+    def set_user(self, user: User | None) -> None:
+        if user is None:
+            self.user_label.setText(_tr("Not logged in"))
+        else:
+            self.user_label.setText(_tr("{name} · {role}").format(name=user.name, role=role_label(user.role)))
+
+    # -- bank health -----------------------------------------------------------------------------
+
+    @Slot(object)
+    def on_poller_health_changed(self, event: object) -> None:
+        """A ``PollerHealthChanged`` (ok, last_success_at, message) from the bridge."""
+        ok = bool(getattr(event, "ok", False))
+        self.set_health(ok, getattr(event, "last_success_at", None), str(getattr(event, "message", "")))
+
+    def set_health(self, ok: bool, last_success_at: datetime | None = None, message: str = "") -> None:
+        self._healthy = ok
+        self._health_message = message
+        if last_success_at is not None:
+            self._last_success = last_success_at
+        self._render_health()
+
+    @Slot()
+    def refresh_last_poll(self) -> None:
+        """Read the poller's last successful check (it reports only changes of health)."""
+        if self._last_poll is None:
+            return
+        when = self._last_poll()
+        if when is not None and (self._last_success is None or when > self._last_success):
+            self._last_success = when
+            if self._healthy is None:
+                self._healthy = True
+        self._render_health()
+
+    def _render_health(self) -> None:
+        if self._healthy is None:
+            text, colour = _tr("● Bank: not checked yet"), _GREY
+            tip = _tr("The console asks the bank once a payment needs checking.")
+        elif self._healthy:
+            text, colour, tip = (
+                _tr("● Bank: OK"),
+                _GREEN,
+                _tr("The bank answers the console's status checks."),
+            )
+        else:
+            text, colour = _tr("● Bank not reachable — retrying"), _RED
+            tip = self._health_message or _tr("The console keeps retrying by itself.")
+        self.health_label.setText(text)
+        self.health_label.setToolTip(tip)
+        self.health_label.setStyleSheet(f"QLabel {{ color: {colour}; font-weight: 600; }}")
+        if self._last_success is None:
+            self.last_poll_label.setText(_tr("Last check: —"))
+        else:
+            self.last_poll_label.setText(
+                _tr("Last check: {time}").format(time=_clock_text(self._last_success))
+            )
+        self.last_poll_label.setToolTip(_tr("Last successful status check with the bank (Kazakhstan time)."))

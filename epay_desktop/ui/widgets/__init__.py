@@ -1,0 +1,4 @@
+"""Small reusable widgets and delegates: ``money_edit`` (KZT input), ``status_badge`` (labels, badges).
+
+Import from the submodules.
+"""

@@ -1,0 +1,182 @@
+"""A tenge amount input that refuses nonsense while typing and reads back exact Money.
+
+Typing accepts digits, spaces between digit groups, one decimal separator (``,`` or ``.``) and at
+most two decimals, up to 100 000 000 000 ₸; anything else (letters, a minus, a second separator,
+a third decimal, a bigger number) never reaches the field. A pasted "1 500,00 ₸" is taken as
+1500 tenge. When focus leaves, the amount is shown grouped: "1 500,50". ``value()`` is the
+amount as :class:`Money` or None, and ``error_text()`` says in plain words why it is None.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QFocusEvent, QResizeEvent, QValidator
+from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
+
+from epay_desktop.domain import Money
+
+__all__ = ["MAX_INPUT", "MoneyEdit", "MoneyValidator", "format_amount_input", "parse_amount_input"]
+
+#: The largest amount the field accepts: 100 000 000 000 tenge.
+MAX_INPUT: Final = Money(100_000_000_000 * 100)
+
+_SHAPE = re.compile(r"(?P<whole>[0-9 ]*)(?:(?P<sep>[.,])(?P<frac>[0-9]{0,2}))?")
+_MAX_DIGITS = 15
+_SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2009": " "})
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("MoneyEdit", text)
+
+
+def _clean(text: str) -> str:
+    """Other spaces become plain spaces; a pasted tenge sign and the spaces around it go."""
+    cleaned = text.translate(_SPACES)
+    if "₸" in cleaned:
+        cleaned = cleaned.replace("₸", "").strip()
+    return cleaned
+
+
+def parse_amount_input(text: str) -> int | None:
+    """Minor units (tiyn) of a complete amount as typed, or None if it is empty or not one."""
+    match = _SHAPE.fullmatch(_clean(text).strip())
+    if match is None:
+        return None
+    whole = match["whole"].replace(" ", "")
+    frac = match["frac"] or ""
+    if not whole and not frac:
+        return None
+    if len(whole) > _MAX_DIGITS:
+        return None
+    return int(whole or "0") * 100 + int(frac.ljust(2, "0"))
+
+
+def format_amount_input(minor: int) -> str:
+    """Tiyn as the field shows them after editing: ``1 500,50`` (plain spaces, comma, two decimals)."""
+    whole, frac = divmod(minor, 100)
+    return f"{whole:,}".replace(",", " ") + f",{frac:02d}"
+
+
+class MoneyValidator(QValidator):
+    """Acceptable: a complete amount <= ``maximum``; Intermediate: empty or ending in a separator."""
+
+    def __init__(self, parent: QWidget | None = None, maximum: Money = MAX_INPUT) -> None:
+        super().__init__(parent)
+        self.maximum = maximum
+
+    def validate(self, text: str, pos: int) -> object:
+        cleaned = _clean(text)
+        pos = max(0, min(pos - (len(text) - len(cleaned)), len(cleaned)))
+        State = QValidator.State
+        if not cleaned.strip():
+            return State.Intermediate, cleaned, pos
+        match = _SHAPE.fullmatch(cleaned)
+        if match is None or len(match["whole"].replace(" ", "")) > _MAX_DIGITS:
+            return State.Invalid, text, pos
+        minor = parse_amount_input(cleaned)
+        if minor is None:  # only a separator so far
+            return State.Intermediate, cleaned, pos
+        if minor > self.maximum.minor:
+            return State.Invalid, text, pos
+        if match["sep"] and not match["frac"]:
+            return State.Intermediate, cleaned, pos
+        return State.Acceptable, cleaned, pos
+
+    def fixup(self, text: str) -> str:
+        minor = parse_amount_input(text)
+        return format_amount_input(minor) if minor is not None else text
+
+
+class MoneyEdit(QLineEdit):
+    """KZT amount field. ``minimum``/``maximum`` bound what ``value()`` returns (e.g. refund >= 10 ₸)."""
+
+    value_changed = Signal(object)  # Money | None, on every edit
+
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        minimum: Money | None = None,
+        maximum: Money | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._validator = MoneyValidator(self)
+        self.setValidator(self._validator)
+        self._minimum = minimum
+        self._maximum: Money | None = None
+        self.set_maximum(maximum)
+        self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.setInputMethodHints(Qt.InputMethodHint.ImhFormattedNumbersOnly)
+        self.setPlaceholderText("0,00")
+        self._sign = QLabel("₸", self)  # the currency, drawn inside the field after the digits
+        self._sign.setObjectName("currency_sign")
+        self.setTextMargins(0, 0, self._sign.sizeHint().width() + 4, 0)
+        self.textChanged.connect(lambda _text: self.value_changed.emit(self.value()))
+
+    # -- bounds ----------------------------------------------------------------------------------
+
+    def minimum(self) -> Money | None:
+        return self._minimum
+
+    def set_minimum(self, minimum: Money | None) -> None:
+        """Smallest amount ``value()`` accepts (None: anything above zero)."""
+        self._minimum = minimum
+        self.value_changed.emit(self.value())
+
+    def maximum(self) -> Money | None:
+        return self._maximum
+
+    def set_maximum(self, maximum: Money | None) -> None:
+        """Largest amount ``value()`` accepts (None: the field's hard limit, 100 000 000 000 ₸)."""
+        if maximum is not None and maximum.minor > MAX_INPUT.minor:
+            maximum = None
+        self._maximum = maximum
+        self.value_changed.emit(self.value())
+
+    # -- value -----------------------------------------------------------------------------------
+
+    def amount(self) -> Money | None:
+        """What is typed, as Money, ignoring the bounds (None if empty or incomplete)."""
+        if self._validator.validate(self.text(), 0)[0] != QValidator.State.Acceptable:  # type: ignore[index]
+            return None
+        minor = parse_amount_input(self.text())
+        return Money(minor) if minor is not None else None
+
+    def value(self) -> Money | None:
+        """The amount if it is complete and within the bounds, else None (see :meth:`error_text`)."""
+        return self.amount() if not self.error_text() else None
+
+    def set_value(self, value: Money | None) -> None:
+        """Show ``value`` grouped ("1 500,50"), or clear the field for None."""
+        self.setText("" if value is None else format_amount_input(value.minor))
+
+    def error_text(self) -> str:
+        """Why ``value()`` is None, in plain words; empty when the amount is fine."""
+        amount = self.amount()
+        if amount is None:
+            return _tr("Enter an amount like 1500 or 1500,50.")
+        if self._minimum is not None and amount < self._minimum:
+            return _tr("The amount must be at least {minimum}.").format(minimum=self._minimum.format())
+        if self._minimum is None and amount.minor == 0:
+            return _tr("Enter an amount greater than zero.")
+        if self._maximum is not None and amount > self._maximum:
+            return _tr("The amount must not be more than {maximum}.").format(maximum=self._maximum.format())
+        return ""
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        hint = self._sign.sizeHint()
+        self._sign.setGeometry(
+            self.width() - hint.width() - 6, (self.height() - hint.height()) // 2, *hint.toTuple()
+        )
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        minor = parse_amount_input(self.text())
+        if minor is not None and self.amount() is not None:
+            formatted = format_amount_input(minor)
+            if formatted != self.text():
+                self.setText(formatted)
+        super().focusOutEvent(event)

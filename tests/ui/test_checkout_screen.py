@@ -1,0 +1,276 @@
+"""The checkout screen with fake services and a fake page: form -> page -> status polling -> result.
+
+The fake page has CheckoutView's signals and records start()/stop(); the fake PaymentService returns a
+new invoice per create_payment and whatever status the test sets for refresh_status.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from epay_desktop.domain import ConsoleError, ConsoleStatus, InvoiceId, Money, Payment, Role, User
+from epay_desktop.services.checkout import CheckoutSession
+from epay_desktop.ui.checkout_screen import CheckoutScreen
+from epay_desktop.ui.result_view import Outcome
+
+SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+S = ConsoleStatus
+CASHIER = User(7, "aigerim", Role.CASHIER, True, 0, None, datetime(2026, 1, 1, tzinfo=UTC))
+
+
+class FakePage(QWidget):
+    """CheckoutView's surface: the four signals, start() and stop()."""
+
+    customer_finished = Signal(str, bool)
+    load_failed = Signal(str)
+    expired = Signal()
+    cancelled = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.started: list[tuple[dict[str, Any], str, datetime]] = []
+        self.stopped: list[tuple[str, str]] = []
+
+    def start(self, payment_object: dict[str, Any], widget_url: str, token_expires_at: datetime) -> None:
+        self.started.append((payment_object, widget_url, token_expires_at))
+
+    def stop(self, title: str = "", text: str = "") -> None:
+        self.stopped.append((title, text))
+
+
+@dataclass
+class FakePayments:
+    make_payment: Any
+    status: ConsoleStatus = S.PENDING
+    fields: dict[str, Any] = field(default_factory=dict)
+    error: BaseException | None = None  # raised once by the next refresh_status
+    created: list[tuple[tuple[Any, ...], dict[str, Any]]] = field(default_factory=list)
+    refreshed: list[InvoiceId] = field(default_factory=list)
+    payments: dict[InvoiceId, Payment] = field(default_factory=dict)
+    _numbers: Any = field(default_factory=lambda: itertools.count(500_001))
+
+    async def create_payment(self, actor: User, amount: Money, **kwargs: Any) -> CheckoutSession:
+        self.created.append(((actor, amount), kwargs))
+        invoice = InvoiceId(f"{next(self._numbers):09d}")
+        payment = self.make_payment(
+            invoice_id=invoice, amount=amount, status=S.PENDING, card_mask=None, approval_code=None,
+            card_type=None, description=kwargs.get("description", ""),
+        )  # fmt: skip
+        self.payments[invoice] = payment
+        obj = {"invoiceId": invoice.value, "amount": amount.to_decimal(), "auth": {"access_token": "secret"}}
+        expires = datetime.now(UTC) + timedelta(minutes=20)
+        return CheckoutSession(payment, expires, obj, "https://epay.test/payform/payment-api.js")
+
+    async def refresh_status(self, invoice_id: InvoiceId) -> Payment:
+        self.refreshed.append(invoice_id)
+        if self.error is not None:
+            error, self.error = self.error, None
+            raise error
+        return replace(self.payments[invoice_id], status=self.status, **self.fields)
+
+
+@pytest.fixture
+def fakes(make_payment, async_stub):
+    payments = FakePayments(make_payment)
+    receipts = SimpleNamespace(issue_receipt=async_stub(result=("record", b"%PDF")), save_pdf=async_stub())
+    return SimpleNamespace(payments=payments, receipts=receipts)
+
+
+@pytest.fixture
+def screen(qtbot, aloop, fakes):
+    page = FakePage()
+    widget = CheckoutScreen(fakes.payments, fakes.receipts, lambda: CASHIER, page, poll_interval=0.02)
+    qtbot.addWidget(widget)
+    widget.resize(720, 520)
+    widget.show()
+    yield widget
+    widget.close()
+
+
+def pay(qtbot, screen, amount="1500", description="Tea"):
+    screen.form.amount_edit.setText(amount)
+    screen.form.description_edit.setText(description)
+    qtbot.keyClick(screen.form.amount_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: screen.currentWidget() is screen.view)
+
+
+def wait_outcome(qtbot, screen, outcome):
+    qtbot.waitUntil(lambda: screen.currentWidget() is screen.result and screen.result.outcome is outcome)
+
+
+def test_submit_creates_the_payment_and_starts_the_page_with_the_session(qtbot, screen, fakes):
+    blocked: list[str] = []
+    screen.sale_blocked.connect(blocked.append)
+    pay(qtbot, screen, "1 500,50", "Tea")
+    (args, kwargs) = fakes.payments.created[0]
+    assert args == (CASHIER, Money(150_050))
+    assert kwargs["description"] == "Tea" and kwargs["save_card"] is False
+    payment_object, url, expires = screen.view.started[0]
+    assert payment_object["invoiceId"] == screen.payment.invoice_id.value
+    assert url.endswith("payment-api.js") and expires.tzinfo is not None
+    assert blocked and blocked[-1]  # no second sale while this one is being paid
+
+
+def test_approved_shows_card_and_code_and_enter_prints(qtbot, screen, fakes, monkeypatch):
+    shown: list[tuple[Any, ...]] = []
+
+    async def fake_ask(parent, record, pdf, save_pdf):
+        shown.append((record, pdf))
+
+    monkeypatch.setattr("epay_desktop.ui.checkout_screen.ReceiptDialog.ask", fake_ask)
+    finished: list[Payment] = []
+    screen.payment_finished.connect(finished.append)
+    pay(qtbot, screen)
+    fakes.payments.fields = {"card_mask": "440563...5096", "card_type": "VISA", "approval_code": "170243"}
+    fakes.payments.status = S.CHARGE
+    wait_outcome(qtbot, screen, Outcome.APPROVED)
+    result = screen.result
+    assert result.title.text().endswith("Payment approved")
+    assert result.card.text() == "VISA \u2022\u2022\u2022\u2022 5096"
+    assert result.approval.text() == "170243"
+    assert result.print_button.isVisible() and result.print_button.isDefault()
+    assert not result.try_again_button.isVisible()
+    assert screen.blocked_reason == "" and finished[0].status is S.CHARGE
+    assert screen.view.stopped  # the page was replaced: nothing more to type there
+    qtbot.keyClick(result, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(shown))
+    assert fakes.receipts.issue_receipt.calls[0][0] == (CASHIER, screen.payment.invoice_id, "sale")
+    assert shown == [("record", b"%PDF")]
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    assert screen.grab().save(str(SHOTS / "result-approved.png"))
+
+
+def test_the_page_hint_is_not_the_outcome(qtbot, screen, fakes):
+    pay(qtbot, screen)
+    fakes.payments.status = S.PENDING
+    screen.view.customer_finished.emit(screen.payment.invoice_id.value, True)  # "success" from the page
+    wait_outcome(qtbot, screen, Outcome.CHECKING)
+    assert screen.blocked_reason
+    fakes.payments.status, fakes.payments.fields = S.REJECT, {"reason_code": 484}
+    wait_outcome(qtbot, screen, Outcome.DECLINED)
+
+
+def test_declined_explains_and_try_again_uses_a_new_invoice(qtbot, screen, fakes):
+    pay(qtbot, screen, "2500", "Coffee")
+    first = screen.payment.invoice_id
+    fakes.payments.status, fakes.payments.fields = S.REJECT, {"reason_code": 484, "reason": "Insufficient"}
+    wait_outcome(qtbot, screen, Outcome.DECLINED)
+    assert screen.result.title.text().endswith("Payment declined")
+    assert screen.result.message.text() == "Not enough money on the card."
+    assert screen.result.try_again_button.isVisible() and not screen.result.print_button.isVisible()
+    assert not screen.result.card.isVisible()  # nothing to show: the row is hidden
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    assert screen.grab().save(str(SHOTS / "result-declined.png"))
+    fakes.payments.status, fakes.payments.fields = S.PENDING, {}
+    qtbot.keyClick(screen.result, Qt.Key.Key_Return)  # Enter = Try again here
+    qtbot.waitUntil(lambda: len(fakes.payments.created) == 2 and screen.currentWidget() is screen.view)
+    (args, kwargs) = fakes.payments.created[1]
+    assert args[1] == Money(250_000) and kwargs["description"] == "Coffee"
+    assert screen.payment.invoice_id != first
+    assert screen.view.started[1][0]["invoiceId"] == screen.payment.invoice_id.value
+
+
+def test_unknown_keeps_checking_and_blocks_a_second_charge(qtbot, screen, fakes):
+    blocked: list[str] = []
+    screen.sale_blocked.connect(blocked.append)
+    pay(qtbot, screen)
+    fakes.payments.status = S.UNKNOWN
+    screen.view.customer_finished.emit(screen.payment.invoice_id.value, True)
+    wait_outcome(qtbot, screen, Outcome.CHECKING)
+    polls = len(fakes.payments.refreshed)
+    qtbot.waitUntil(lambda: len(fakes.payments.refreshed) > polls + 2)  # still asking
+    result = screen.result
+    assert result.title.text() == "Checking with the bank\u2026"
+    assert not result.try_again_button.isVisible() and not result.done_button.isVisible()
+    assert result.blocked_note.isVisible()
+    assert "Checking with the bank" in blocked[-1] and not screen.form.submit_button.isEnabled()
+    screen.new_sale()  # refused while unknown
+    assert screen.currentWidget() is screen.result
+    fakes.payments.status = S.CHARGE
+    wait_outcome(qtbot, screen, Outcome.APPROVED)
+    assert blocked[-1] == "" and screen.form.submit_button.isEnabled()
+
+
+def test_token_expiry_shows_expired_with_try_again(qtbot, screen, fakes):
+    pay(qtbot, screen)
+    screen.view.expired.emit()
+    wait_outcome(qtbot, screen, Outcome.EXPIRED)
+    assert screen.result.title.text() == "The payment window expired"
+    assert screen.result.try_again_button.isVisible() and screen.view.stopped
+    assert screen.blocked_reason == ""
+
+
+def test_failed_status_checks_are_retried(qtbot, screen, fakes):
+    pay(qtbot, screen)
+    fakes.payments.error = ConsoleError("Could not reach the gateway.")
+    fakes.payments.status = S.CHARGE
+    wait_outcome(qtbot, screen, Outcome.APPROVED)
+    assert len(fakes.payments.refreshed) >= 2
+
+
+def test_cancel_goes_back_to_the_filled_form(qtbot, screen, fakes):
+    pay(qtbot, screen, "700", "Bun")
+    screen.view.cancelled.emit()
+    qtbot.waitUntil(lambda: screen.currentWidget() is screen.form)
+    assert screen.form.amount_edit.value() == Money(70_000)
+    assert screen.form.description_edit.text() == "Bun" and screen.blocked_reason == ""
+
+
+def test_a_refused_payment_is_shown_in_plain_words(qtbot, screen, fakes, monkeypatch):
+    async def refuse(*args, **kwargs):
+        raise ConsoleError("The amount is more than 10 000 000,00 \u20b8; check it and try again.")
+
+    monkeypatch.setattr(fakes.payments, "create_payment", refuse)
+    screen.form.amount_edit.setText("99999999")
+    screen.form.submit_button.click()
+    qtbot.waitUntil(
+        lambda: any(isinstance(w, QMessageBox) and w.isVisible() for w in QApplication.topLevelWidgets())
+    )
+    box = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible())
+    assert "check it and try again" in box.text() and "Traceback" not in box.text()
+    assert screen.currentWidget() is screen.form
+
+
+@dataclass
+class FakeCards:
+    payment: Payment
+    cards: list[Any] = field(default_factory=list)
+    paid: list[tuple[tuple[Any, ...], dict[str, Any]]] = field(default_factory=list)
+
+    async def list_cards(self, account_id: str) -> list[Any]:
+        return self.cards
+
+    async def pay_with_saved_card(self, *args: Any, **kwargs: Any) -> Payment:
+        self.paid.append((args, kwargs))
+        return self.payment
+
+
+def test_saved_card_payment(qtbot, aloop, fakes, make_payment):
+    card = SimpleNamespace(id="card-1", mask="440563...5096", payer_name="TEST BUYER", payment_available=True)
+    blocked = SimpleNamespace(id="card-2", mask="552204...6736", payer_name="", payment_available=False)
+    cards = FakeCards(make_payment(status=S.CHARGE, approval_code="111222"), [blocked, card])
+    screen = CheckoutScreen(fakes.payments, fakes.receipts, lambda: CASHIER, FakePage(), saved_cards=cards)
+    qtbot.addWidget(screen)
+    screen.show()
+    screen.form.amount_edit.setText("3000")
+    screen.form.account_edit.setText("cust-9")
+    screen.form.saved_card_button.click()
+    panel = screen.saved_panel
+    qtbot.waitUntil(lambda: panel.card_list.count() == 2 and panel.pay_button.isEnabled())
+    assert panel.card_list.currentRow() == 1  # the first usable card
+    assert "5096" in panel.card_list.item(1).text() and "6736" in panel.card_list.item(0).text()
+    panel.pay_button.click()
+    wait_outcome(qtbot, screen, Outcome.APPROVED)
+    (args, kwargs) = cards.paid[0]
+    assert args == (CASHIER, "cust-9", "card-1", Money(300_000))
+    assert kwargs["language"] == "rus"
+    assert screen.result.approval.text() == "111222"

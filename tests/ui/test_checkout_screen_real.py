@@ -1,0 +1,120 @@
+"""The checkout screen on the real services, the real checkout browser and the sandbox on loopback.
+
+The customer's card is submitted through the sandbox's control API (the hosted page's own path is
+covered by tests/ui/checkout); the screen learns the outcome only by polling check-status.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import httpx
+import pytest
+import shiboken6
+from PySide6.QtCore import Qt
+from PySide6.QtPrintSupport import QPrinter
+
+from epay_desktop.app import open_app
+from epay_desktop.domain import Money, Role
+from epay_desktop.domain.receipts import ReceiptKind
+from epay_desktop.sandbox import SandboxConfig, start_in_thread
+from epay_desktop.ui.checkout import CheckoutView, hosts_of, make_checkout_profile
+from epay_desktop.ui.checkout_screen import CheckoutScreen
+from epay_desktop.ui.receipts_ui import load_pdf, prepare_printer, print_document
+from epay_desktop.ui.result_view import Outcome
+
+APPROVED, DECLINED = "4405639704015096", "4003032704547597"
+
+
+@pytest.fixture(scope="module")
+def sandbox():
+    with start_in_thread(SandboxConfig()) as running:
+        yield running
+
+
+def customer_pays(base_url: str, invoice: str, pan: str) -> None:
+    expiry = f"12/{(date.today().year + 2) % 100:02d}"
+    body = {"invoiceId": invoice, "pan": pan, "expiry": expiry, "cvc": "321", "name": "TEST BUYER"}
+    with httpx.Client(base_url=base_url, timeout=10) as client:
+        assert client.post("/sandbox/pay", json=body).status_code == 200
+
+
+def test_take_pay_print_then_declined_and_try_again(qtbot, qapp, aloop, arun, tmp_path, sandbox, monkeypatch):
+    base = sandbox.base_url
+    env = {
+        "EPAYMENT_HOME": str(tmp_path / "home"),
+        "EPAYMENT_ENV": "sandbox",
+        "EPAYMENT_API_URL": base,
+        "EPAYMENT_OAUTH_URL": f"{base}/oauth2/token",
+        "EPAYMENT_WIDGET_URL": f"{base}/payform/payment-api.js",
+        "EPAYMENT_REGISTER": "counter-1",
+    }
+    app = arun(open_app(env), timeout=30_000)
+    profile = make_checkout_profile(qapp)
+    screen = None
+    try:
+        user = arun(app.users.add_user("manager", Role.MANAGER, "24681357", None))
+        endpoints = app.gateway_settings.endpoints
+        view = CheckoutView(profile, hosts_of(endpoints.widget_url, endpoints.api_url))
+        screen = CheckoutScreen(app.payments, app.receipts, lambda: user, view, poll_interval=0.1)
+        screen.resize(900, 800)
+        screen.show()
+        issued = []
+
+        async def keep(parent, record, pdf, save_pdf):
+            issued.append((record, pdf))
+
+        monkeypatch.setattr("epay_desktop.ui.checkout_screen.ReceiptDialog.ask", keep)
+
+        screen.form.amount_edit.setText("1 500")
+        screen.form.description_edit.setText("Чай и кофе")
+        qtbot.keyClick(screen.form.amount_edit, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: screen.currentWidget() is view, timeout=15_000)
+        invoice = screen.payment.invoice_id
+        customer_pays(base, invoice.value, APPROVED)
+        qtbot.waitUntil(lambda: screen.result.outcome is Outcome.APPROVED, timeout=15_000)
+        assert screen.result.card.text().endswith("\u2022\u2022\u2022\u2022 5096")
+        assert screen.result.approval.text() and screen.result.amount.text() == Money(150_000).format()
+
+        qtbot.keyClick(screen.result, Qt.Key.Key_Return)  # Enter prints
+        qtbot.waitUntil(lambda: bool(issued), timeout=15_000)
+        record, pdf = issued[0]
+        assert record.kind is ReceiptKind.SALE and record.number == 1
+        printer = QPrinter()
+        document = load_pdf(pdf)
+        prepare_printer(printer, record.width, document)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+        assert print_document(document, printer) >= 1
+        screen.result.print_button.click()  # a reprint is the service's duplicate
+        qtbot.waitUntil(lambda: len(issued) == 2, timeout=15_000)
+        assert issued[1][0].kind is ReceiptKind.DUPLICATE
+
+        screen.result.done_button.click()
+        screen.form.amount_edit.setText("2000")
+        screen.form.submit_button.click()
+        qtbot.waitUntil(
+            lambda: screen.currentWidget() is view and screen.payment.invoice_id != invoice, timeout=15_000
+        )
+        second = screen.payment.invoice_id
+        customer_pays(base, second.value, DECLINED)
+        qtbot.waitUntil(lambda: screen.result.outcome is Outcome.DECLINED, timeout=15_000)
+        assert screen.result.message.text() and "Traceback" not in screen.result.message.text()
+        screen.result.try_again_button.click()
+        qtbot.waitUntil(
+            lambda: screen.currentWidget() is view and screen.payment.invoice_id not in (invoice, second),
+            timeout=15_000,
+        )
+        assert screen.payment.amount == Money(200_000)
+    finally:
+        if screen is not None:
+            screen.close()
+            shiboken6.delete(screen)  # the page dies before the profile
+        shiboken6.delete(profile)
+        arun(app.aclose(), timeout=15_000)
+        executor = getattr(aloop, "_QEventLoop__default_executor", None)  # qasync's QThreadExecutor
+        if executor is not None:  # its QThreads would outlive the test ("QThread: Destroyed while running")
+            executor.shutdown(wait=True)
+            aloop.set_default_executor(None)
+    assert Path(tmp_path / "printed.pdf").stat().st_size > 1000

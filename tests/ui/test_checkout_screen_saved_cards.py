@@ -1,0 +1,104 @@
+"""services/saved_cards.py on the real services and the loopback sandbox, driven by the saved-card panel.
+
+A first payment with "save card" (paid through the sandbox's control API) leaves a card on file; the
+panel then lists it and charges it; the outcome is what check-status stored.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import httpx
+import pytest
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QWidget
+
+from epay_desktop.app import open_app
+from epay_desktop.domain import ConsoleError, ConsoleStatus, Money, Role
+from epay_desktop.sandbox import SandboxConfig, start_in_thread
+from epay_desktop.services.saved_cards import SavedCardService
+from epay_desktop.ui.checkout_screen import CheckoutScreen
+from epay_desktop.ui.result_view import Outcome
+
+
+class NoPage(QWidget):
+    """The screen's page is not used by a saved-card payment."""
+
+    customer_finished = Signal(str, bool)
+    load_failed = Signal(str)
+    expired = Signal()
+    cancelled = Signal()
+
+
+@pytest.fixture(scope="module")
+def sandbox():
+    with start_in_thread(SandboxConfig()) as running:
+        yield running
+
+
+@pytest.fixture
+def app(arun, aloop, tmp_path, sandbox):
+    base = sandbox.base_url
+    env = {
+        "EPAYMENT_HOME": str(tmp_path / "home"),
+        "EPAYMENT_API_URL": base,
+        "EPAYMENT_OAUTH_URL": f"{base}/oauth2/token",
+        "EPAYMENT_WIDGET_URL": f"{base}/payform/payment-api.js",
+    }
+    ctx = arun(open_app(env), timeout=30_000)
+    yield ctx
+    arun(ctx.aclose(), timeout=15_000)
+    executor = getattr(aloop, "_QEventLoop__default_executor", None)
+    if executor is not None:
+        executor.shutdown(wait=True)
+        aloop.set_default_executor(None)
+
+
+def save_a_card(arun, app, user, base_url: str, account: str) -> None:
+    session = arun(app.payments.create_payment(user, Money(10_000), account_id=account, save_card=True))
+    expiry = f"12/{(date.today().year + 2) % 100:02d}"
+    body = {
+        "invoiceId": session.payment.invoice_id.value,
+        "pan": "4405639704015096",
+        "expiry": expiry,
+        "cvc": "321",
+        "name": "TEST BUYER",
+        "accountId": account,
+        "cardSave": True,
+    }
+    with httpx.Client(base_url=base_url, timeout=10) as client:
+        assert client.post("/sandbox/pay", json=body).status_code == 200
+
+
+def test_panel_lists_the_saved_card_and_charges_it(qtbot, arun, app, sandbox):
+    user = arun(app.users.add_user("manager", Role.MANAGER, "24681357", None))
+    save_a_card(arun, app, user, sandbox.base_url, "cust-42")
+    cards = SavedCardService(app.payments)
+    assert arun(cards.list_cards("nobody-here")) == []
+    receipts = app.receipts
+    screen = CheckoutScreen(
+        app.payments, receipts, lambda: user, NoPage(), saved_cards=cards, poll_interval=0.1
+    )
+    qtbot.addWidget(screen)
+    screen.show()
+    screen.form.amount_edit.setText("2 500")
+    screen.form.account_edit.setText("cust-42")
+    screen.form.saved_card_button.click()
+    panel = screen.saved_panel
+    qtbot.waitUntil(lambda: panel.pay_button.isEnabled(), timeout=15_000)
+    assert "5096" in panel.card_list.currentItem().text()
+    panel.pay_button.click()
+    qtbot.waitUntil(lambda: screen.result.outcome is Outcome.APPROVED, timeout=15_000)
+    payment = screen.payment
+    assert payment.amount == Money(250_000) and payment.account_id == "cust-42"
+    assert payment.status in (ConsoleStatus.CHARGE, ConsoleStatus.AUTH)
+    screen.stop_watching()
+
+
+def test_service_refuses_without_an_account_or_card(arun, app):
+    user = arun(app.users.add_user("manager", Role.MANAGER, "24681357", None))
+    cards = SavedCardService(app.payments)
+    with pytest.raises(ConsoleError, match="customer id"):
+        arun(cards.pay_with_saved_card(user, " ", "card", Money(100)))
+    with pytest.raises(ConsoleError, match="saved cards"):
+        arun(cards.pay_with_saved_card(user, "cust-1", "", Money(100)))

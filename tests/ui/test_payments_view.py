@@ -1,0 +1,193 @@
+"""PaymentsView: filters and search reach the source as the right arguments, live updates, Enter, texts."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+from PySide6.QtCore import QDate, Qt
+
+from epay_desktop.domain import ConsoleStatus as S
+from epay_desktop.domain import InvoiceId, Money, NotFoundError
+from epay_desktop.ui.models.payments_model import PaymentColumn
+from epay_desktop.ui.payment_filters import PERIODS, STATUS_GROUPS, period_range
+from epay_desktop.ui.payments_view import PaymentsView
+
+NOW = datetime(2026, 1, 15, 9, 30, tzinfo=UTC)  # 14:30 in Almaty
+ALMATY_MIDNIGHT_UTC = datetime(2026, 1, 14, 19, 0, tzinfo=UTC)  # 15.01.2026 00:00 in Almaty
+
+
+@pytest.fixture
+def view(qtbot, aloop, fake_payments, make_payment):
+    fake_payments.add(*(make_payment() for _ in range(5)))
+    widget = PaymentsView(fake_payments, clock=lambda: NOW, user_name={1: "Aigerim"}.get)
+    qtbot.addWidget(widget)
+    widget.resize(1000, 600)
+    widget.show()
+    qtbot.waitUntil(lambda: widget.model.rowCount() == 5)
+    return widget
+
+
+def last_call(source):
+    return source.list_calls[-1]
+
+
+def test_period_range_uses_kazakhstan_days():
+    assert period_range("all", NOW) == (None, None)
+    assert period_range("today", NOW) == (ALMATY_MIDNIGHT_UTC, None)
+    assert period_range("7d", NOW) == (ALMATY_MIDNIGHT_UTC - timedelta(days=6), None)
+    assert period_range("30d", NOW) == (ALMATY_MIDNIGHT_UTC - timedelta(days=29), None)
+    # 21:00 UTC on the 14th is already the 15th in Almaty
+    assert period_range("today", datetime(2026, 1, 14, 21, 0, tzinfo=UTC))[0] == ALMATY_MIDNIGHT_UTC
+    since, until = period_range("custom", NOW, date(2026, 1, 20), date(2026, 1, 10))  # reversed: swapped
+    assert since == datetime(2026, 1, 9, 19, 0, tzinfo=UTC)
+    assert until == datetime(2026, 1, 20, 19, 0, tzinfo=UTC)  # the last day is included
+
+
+def test_first_page_asks_for_everything_newest_first(view, fake_payments):
+    assert fake_payments.list_calls[0] == {
+        "limit": 100, "after": None, "status": None, "since": None, "until": None, "search": None,
+    }  # fmt: skip
+    assert [view.proxy.index(r, PaymentColumn.INVOICE).data() for r in (0, 4)] == ["000100005", "000100001"]
+    assert view.filters.count_label.text() == "5 payments"
+    assert not view.empty_label.isVisible()
+
+
+@pytest.mark.parametrize(("key", "_label", "statuses"), STATUS_GROUPS)
+def test_status_group_asks_the_source_for_its_statuses(qtbot, view, fake_payments, key, _label, statuses):
+    combo = view.filters.status_combo
+    if combo.currentData() == key:
+        combo.setCurrentIndex(1)
+        qtbot.waitUntil(lambda: not view.model.is_loading)
+    calls = len(fake_payments.list_calls)
+    combo.setCurrentIndex(combo.findData(key))
+    qtbot.waitUntil(lambda: len(fake_payments.list_calls) == calls + 1)
+    assert last_call(fake_payments)["status"] == statuses
+
+
+def test_needs_attention_and_paid_groups():
+    groups = {key: statuses for key, _label, statuses in STATUS_GROUPS}
+    assert groups["attention"] == {S.UNKNOWN}
+    assert groups["paid"] == {S.CHARGE, S.AUTH}
+    assert [key for key, _ in PERIODS] == ["all", "today", "7d", "30d", "custom"]
+
+
+def test_periods_ask_for_since_and_until(qtbot, view, fake_payments):
+    period = view.filters.period_combo
+    period.setCurrentIndex(period.findData("today"))
+    qtbot.waitUntil(lambda: last_call(fake_payments)["since"] == ALMATY_MIDNIGHT_UTC)
+    assert last_call(fake_payments)["until"] is None
+    assert not view.filters.date_from.isVisible()
+
+    period.setCurrentIndex(period.findData("custom"))
+    assert view.filters.date_from.isVisible() and view.filters.date_to.isVisible()
+    view.filters.date_from.setDate(QDate(2026, 1, 1))
+    view.filters.date_to.setDate(QDate(2026, 1, 2))
+    qtbot.waitUntil(lambda: last_call(fake_payments)["until"] == datetime(2026, 1, 2, 19, 0, tzinfo=UTC))
+    assert last_call(fake_payments)["since"] == datetime(2025, 12, 31, 19, 0, tzinfo=UTC)
+    qtbot.waitUntil(lambda: not view.model.is_loading)
+    assert view.empty_label.isVisible()
+    assert view.empty_label.text() == "No payments match these filters."
+
+
+def test_search_waits_for_a_pause_then_asks_once(qtbot, view, fake_payments):
+    calls = len(fake_payments.list_calls)
+    qtbot.keyClicks(view.search_edit, "5096")
+    assert view.filters.search_pending()  # debounced: no query per keystroke
+    assert view.model.filter.search is None
+    qtbot.waitUntil(lambda: len(fake_payments.list_calls) == calls + 1)
+    assert last_call(fake_payments)["search"] == "5096"
+    assert not view.filters.search_pending()
+    qtbot.waitUntil(lambda: view.model.rowCount() == 5)  # every fake card ends in 5096
+
+
+def test_enter_in_search_searches_now_and_selects_the_first_match(qtbot, view, fake_payments):
+    activated = []
+    view.payment_activated.connect(activated.append)
+    view.search_edit.setFocus()
+    qtbot.keyClicks(view.search_edit, "000100003")
+    qtbot.keyClick(view.search_edit, Qt.Key.Key_Return)
+    assert view.model.filter.search == "000100003" and not view.filters.search_pending()  # no pause
+    qtbot.waitUntil(lambda: last_call(fake_payments)["search"] == "000100003")
+    qtbot.waitUntil(lambda: view.current_payment() is not None)
+    assert view.current_payment().invoice_id == InvoiceId("000100003")
+    qtbot.keyClick(view.table, Qt.Key.Key_Return)  # Enter again opens it
+    assert activated == [InvoiceId("000100003")]
+
+
+def test_escape_clears_the_search(qtbot, view, fake_payments):
+    view.search_edit.setText("zzz")
+    qtbot.waitUntil(lambda: last_call(fake_payments)["search"] == "zzz")
+    qtbot.keyClick(view.search_edit, Qt.Key.Key_Escape)
+    assert view.search_edit.text() == ""
+    qtbot.waitUntil(lambda: last_call(fake_payments)["search"] is None)
+
+
+def test_enter_and_double_click_activate_the_row(qtbot, view):
+    activated = []
+    view.payment_activated.connect(activated.append)
+    view.table.setFocus()
+    view.table.setCurrentIndex(view.proxy.index(1, 0))
+    qtbot.keyClick(view.table, Qt.Key.Key_Return)
+    assert activated == [InvoiceId("000100004")]
+    rect = view.table.visualRect(view.proxy.index(2, 1))
+    qtbot.mouseClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert activated[-1] == InvoiceId("000100003")
+
+
+def test_live_update_changes_a_row_in_place_and_adds_new_payments_on_top(qtbot, view, make_payment):
+    first = view.model.payment_at(0)
+    changed = []
+    view.current_changed.connect(changed.append)
+    view.apply_update(replace(first, status=S.REFUND, payout_amount=first.amount))
+    assert view.proxy.index(0, PaymentColumn.STATUS).data() == "Refunded"
+    assert view.proxy.index(0, PaymentColumn.REFUNDED).data() == first.amount.format()
+    newest = make_payment(amount=Money(99_900), status=S.PENDING)
+    view.apply_update(newest)
+    assert view.proxy.index(0, PaymentColumn.INVOICE).data() == newest.invoice_id.value
+    assert view.proxy.index(0, PaymentColumn.AMOUNT).data() == Money(99_900).format()
+    assert view.filters.count_label.text() == "6 payments"
+
+
+def test_empty_list_says_how_to_start(qtbot, aloop, fake_payments):
+    widget = PaymentsView(fake_payments, clock=lambda: NOW)
+    qtbot.addWidget(widget)
+    widget.show()
+    qtbot.waitUntil(lambda: not widget.model.is_loading and len(fake_payments.list_calls) == 1)
+    assert widget.empty_label.isVisible()
+    assert "No payments yet" in widget.empty_label.text() and "F2" in widget.empty_label.text()
+    assert widget.filters.count_label.text() == "0 payments"
+
+
+def test_a_refused_page_is_shown_in_the_list(qtbot, aloop, fake_payments):
+    fake_payments.error = NotFoundError("The database is busy; try again.")
+    widget = PaymentsView(fake_payments, clock=lambda: NOW)
+    qtbot.addWidget(widget)
+    widget.show()
+    qtbot.waitUntil(lambda: widget.filters.count_label.text() == "Not loaded")
+    assert "The database is busy; try again." in widget.empty_label.text()
+    assert "F5" in widget.empty_label.text()
+    fake_payments.error = None
+    widget.refresh()
+    qtbot.waitUntil(lambda: widget.filters.count_label.text() == "0 payments")
+
+
+def test_more_pages_are_announced(qtbot, aloop, fake_payments, make_payment):
+    fake_payments.add(*(make_payment() for _ in range(30)))
+    widget = PaymentsView(fake_payments, clock=lambda: NOW, page_size=10)
+    qtbot.addWidget(widget)
+    widget.resize(900, 200)
+    widget.show()
+    qtbot.waitUntil(lambda: widget.model.rowCount() >= 10)
+    qtbot.waitUntil(lambda: not widget.model.is_loading)
+    assert not widget.model.exhausted
+    assert widget.filters.count_label.text() == f"{widget.model.rowCount()} payments shown, more below"
+
+
+def test_sorting_uses_the_sort_role(qtbot, view, fake_payments, make_payment):
+    view.apply_update(make_payment(amount=Money(99_900)))
+    view.table.sortByColumn(PaymentColumn.AMOUNT, Qt.SortOrder.AscendingOrder)
+    # by minor units: 999 ₸ before 1 500 ₸ (as text, "1 500,00" would come first)
+    assert view.proxy.index(0, PaymentColumn.AMOUNT).data() == Money(99_900).format()
