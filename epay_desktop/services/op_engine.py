@@ -4,14 +4,19 @@
 (which decides *whether* an operation may start). Here: the request is sent exactly once; its
 outcome is recorded in a new transaction; an unclear outcome is settled by check-status only
 (never by re-sending); OperationUpdated/PaymentUpdated are published after every commit.
+
+:class:`InFlight` holds the ids of the operations this process is sending right now (from inside
+the intent's transaction until the outcome is recorded). :meth:`OpEngine.resolve` -- and so the
+reconciler -- leaves those alone: only their owner records their outcome.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import threading
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Protocol
 
@@ -26,9 +31,36 @@ from .faultpoints import FaultPoints
 from .gateway_map import snapshot_from_status
 from .op_outcomes import Verdict, classify_send_error, judge
 
-__all__ = ["OpEngine", "Resolution", "StatusRefresher"]
+__all__ = ["IN_FLIGHT_NOTE", "InFlight", "OpEngine", "Resolution", "StatusRefresher"]
 
 log = logging.getLogger(__name__)
+
+IN_FLIGHT_NOTE = "being sent by this console right now: left to its sender"
+
+
+class InFlight:
+    """The ids of the operations this process is sending right now. Thread-safe: ids are added on
+    the database thread (inside the intent's transaction), checked and removed on the loop."""
+
+    def __init__(self) -> None:
+        self._ids: set[str] = set()
+        self._lock = threading.Lock()
+
+    def add(self, op_id: str) -> None:
+        with self._lock:
+            self._ids.add(op_id)
+
+    def discard(self, op_id: str) -> None:
+        with self._lock:
+            self._ids.discard(op_id)
+
+    def __contains__(self, op_id: object) -> bool:
+        with self._lock:
+            return op_id in self._ids
+
+    def snapshot(self) -> frozenset[str]:
+        with self._lock:
+            return frozenset(self._ids)
 
 
 class StatusRefresher(Protocol):
@@ -39,12 +71,17 @@ class StatusRefresher(Protocol):
 
 @dataclass(frozen=True, slots=True)
 class Resolution:
-    """The result of asking check-status about one operation."""
+    """The result of asking check-status about one operation.
+
+    ``in_flight``: this process is sending the operation right now; it was returned unchanged,
+    without asking the gateway (``verdict`` is then PENDING and ``note`` is :data:`IN_FLIGHT_NOTE`).
+    """
 
     op: MoneyOp
     verdict: Verdict
     changed: bool
     note: str = ""
+    in_flight: bool = False
 
 
 @dataclass
@@ -61,31 +98,37 @@ class OpEngine:
     resolve_tries: int
     resolve_delay: float
     sleep: Callable[[float], Awaitable[None]] = asyncio.sleep
+    in_flight: InFlight = field(default_factory=InFlight)
 
     async def execute(self, actor_id: int, started: tuple[MoneyOp, Payment]) -> MoneyOp:
         """Send the committed intent once and follow it to SUCCEEDED, FAILED, UNKNOWN or NEEDS_REVIEW.
 
+        The caller has put the operation in :attr:`in_flight` inside the intent's transaction; it is
+        removed here (finally) once the outcome is recorded, before the quick check-status tries.
         Side effects: the request; outcome transaction + audit; payment refresh after success;
         quick check-status tries after an unclear answer; events. A non-gateway exception during
         the send is recorded as UNKNOWN and then re-raised.
         """
         op, payment = started
-        self.events.publish(OperationUpdated(op))
-        self.faults.hit("after_intent_commit")
-        self.faults.hit("before_send")
         try:
-            await self._send(op, payment)
-        except Exception as exc:
-            outcome = classify_send_error(exc)
-            log.warning(
-                "event=money_op_send_failed op=%s kind=%s error=%s", op.id, op.kind, type(exc).__name__
-            )
-            op = await self._record(op, outcome.state, actor_id, outcome.code, outcome.message)
-            if not isinstance(exc, EpayError):
-                raise
-        else:
-            self.faults.hit("after_gateway_ok_before_commit")
-            op = await self._record(op, OpState.SUCCEEDED, actor_id, None, None)
+            self.events.publish(OperationUpdated(op))
+            self.faults.hit("after_intent_commit")
+            self.faults.hit("before_send")
+            try:
+                await self._send(op, payment)
+            except Exception as exc:
+                outcome = classify_send_error(exc)
+                log.warning(
+                    "event=money_op_send_failed op=%s kind=%s error=%s", op.id, op.kind, type(exc).__name__
+                )
+                op = await self._record(op, outcome.state, actor_id, outcome.code, outcome.message)
+                if not isinstance(exc, EpayError):
+                    raise
+            else:
+                self.faults.hit("after_gateway_ok_before_commit")
+                op = await self._record(op, OpState.SUCCEEDED, actor_id, None, None)
+        finally:
+            self.in_flight.discard(op.id)
         log.info("event=money_op_sent op=%s kind=%s state=%s", op.id, op.kind, op.state)
         if op.state is OpState.SUCCEEDED:
             await self._refresh(payment.invoice_id)
@@ -94,16 +137,24 @@ class OpEngine:
         return op
 
     async def resolve(self, op_id: str) -> Resolution:
-        """Ask check-status about ``op_id`` and apply the verdict (see MoneyOperations.resolve)."""
+        """Ask check-status about ``op_id`` and apply the verdict (see MoneyOperations.resolve).
+
+        An operation in :attr:`in_flight` is returned unchanged without asking (checked again
+        inside the write transaction: a manager's retry may have started meanwhile).
+        """
         op, payment = await self.store.run_read(lambda tx: _op_and_payment(tx, op_id))
         if not op.state.is_unresolved:
             return Resolution(
                 op, Verdict.APPLIED if op.state is OpState.SUCCEEDED else Verdict.UNCLEAR, False
             )
+        if op_id in self.in_flight:
+            return Resolution(op, Verdict.PENDING, False, IN_FLIGHT_NOTE, in_flight=True)
         verdict, snapshot, note = await self._ask_gateway(op, payment)
         now = self.clock()
 
-        def apply(tx: Tx) -> tuple[MoneyOp, Payment | None, bool]:
+        def apply(tx: Tx) -> tuple[MoneyOp, Payment | None, bool] | MoneyOp:
+            if op_id in self.in_flight:
+                return tx.operations.get(op_id)
             return op_journal.apply_verdict(
                 tx,
                 op_id,
@@ -115,7 +166,10 @@ class OpEngine:
                 note=note,
             )
 
-        new_op, new_payment, changed = await self.store.run_write(apply)
+        applied = await self.store.run_write(apply)
+        if isinstance(applied, MoneyOp):
+            return Resolution(applied, Verdict.PENDING, False, IN_FLIGHT_NOTE, in_flight=True)
+        new_op, new_payment, changed = applied
         if new_payment is not None:
             self.events.publish(PaymentUpdated(new_payment))
         if changed:

@@ -10,6 +10,7 @@ details with the operation id, amount and both user ids) in the same transaction
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any, Final
@@ -39,6 +40,8 @@ __all__ = [
     "reopen_for_retry",
 ]
 
+log = logging.getLogger(__name__)
+
 KIND_WORD: Final = {OpKind.CHARGE: "charge", OpKind.CANCEL: "cancellation", OpKind.REFUND: "refund"}
 _EVENT: Final = {
     OpState.SUCCEEDED: "succeeded",
@@ -47,6 +50,11 @@ _EVENT: Final = {
     OpState.NEEDS_REVIEW: "needs_review",
     OpState.SENDING: "retried",
 }
+
+_APPLIED_AFTER_ABANDON: Final = (
+    "The gateway accepted this request after the operation had been marked failed: "
+    "check the payment with the bank."
+)
 
 #: ``decide(payment, ops) -> amount``: the rules for one kind (raises ConsoleError to refuse).
 Decide = Callable[[Payment, list[MoneyOp]], Money]
@@ -141,18 +149,44 @@ def record_outcome(
 ) -> tuple[MoneyOp, bool]:
     """Record what the request's answer said; returns the operation and whether it changed.
 
-    Applies only to a SENDING operation -- except SUCCEEDED (the gateway confirmed it), which also
-    settles an operation a reconciler moved to UNKNOWN/NEEDS_REVIEW meanwhile. Otherwise the
-    other writer's state stands (a lost race is not an error).
+    From SENDING the answer decides (``state``). If someone moved the operation meanwhile (a
+    reconciler of another process after the quiet period, or a crash-restart):
+
+    * SUCCEEDED (the gateway confirmed it) still settles an UNKNOWN/NEEDS_REVIEW operation;
+      SUCCEEDED again is a no-op;
+    * any other answer -- a definite refusal included -- no longer decides: UNKNOWN never becomes
+      FAILED, so the state stands for check-status or a manager. The gateway's code/message are
+      stored on the operation and audited (``<kind>.late_answer``), and a warning is logged.
     """
     current = tx.operations.get(op_id, for_update=True)
-    if current.state is not OpState.SENDING and not (
-        state is OpState.SUCCEEDED and current.state.is_unresolved
-    ):
+    if current.state is OpState.SENDING or (state is OpState.SUCCEEDED and current.state.is_unresolved):
+        op = tx.operations.mark(op_id, state, now=now, gateway_code=code, gateway_message=message)
+        invoice = tx.payments.get(op.payment_id).invoice_id
+        _audit(tx, actor_id, op, _EVENT[state], invoice, now, message=message or "")
+        return op, True
+    if state is current.state and state is OpState.SUCCEEDED:
         return current, False
-    op = tx.operations.mark(op_id, state, now=now, gateway_code=code, gateway_message=message)
+    # a late answer: the operation is no longer SENDING and this answer cannot move it
+    level = logging.WARNING
+    if state is OpState.SUCCEEDED:  # current is FAILED: a manager abandoned it, yet the gateway applied it
+        level = logging.ERROR
+        message = _APPLIED_AFTER_ABANDON
+    log.log(
+        level,
+        "event=money_op_late_answer op=%s kind=%s state=%s answer=%s code=%s",
+        op_id,
+        current.kind,
+        current.state,
+        state,
+        code,
+    )
+    if code is None and message is None:
+        return current, False
+    op = tx.operations.note_answer(op_id, gateway_code=code, gateway_message=message)
     invoice = tx.payments.get(op.payment_id).invoice_id
-    _audit(tx, actor_id, op, _EVENT[state], invoice, now, message=message or "")
+    _audit(
+        tx, actor_id, op, "late_answer", invoice, now, answer=state.value, code=code, message=message or ""
+    )
     return op, True
 
 

@@ -10,7 +10,8 @@ Two questions, answered here and nowhere else (docs/reliability.md rules 3, 4 an
 
 :func:`next_state` turns a verdict into the operation's next state. Time alone never makes an
 operation FAILED: "not applied yet" stays UNKNOWN for a quiet period (a delayed request may still
-land), then becomes NEEDS_REVIEW, where a manager retries (same externalID) or abandons.
+land), then becomes NEEDS_REVIEW, where a manager retries (same externalID) or abandons. A SENDING
+operation younger than the quiet period only moves on APPLIED: someone may still be sending it.
 """
 
 from __future__ import annotations
@@ -139,9 +140,12 @@ def judge(op: MoneyOp, snapshot: GatewaySnapshot | None) -> Verdict:
 def next_state(op: MoneyOp, verdict: Verdict, now: datetime, quiet_period: timedelta) -> OpState | None:
     """The state ``op`` moves to after ``verdict``, or None to leave it. Pure.
 
-    APPLIED -> SUCCEEDED. UNCLEAR -> NEEDS_REVIEW. NOT_APPLIED or PENDING -> UNKNOWN while the
-    quiet period since the request was sent lasts, NEEDS_REVIEW after it. A NEEDS_REVIEW operation
-    only ever leaves by APPLIED (or by a manager). Final operations never change.
+    APPLIED -> SUCCEEDED, always. A SENDING operation sent less than ``quiet_period`` ago is
+    otherwise left as it is: its request may still be on its way (another process -- a second
+    counter on the same database -- may be sending it right now). Past that, and for UNKNOWN:
+    UNCLEAR -> NEEDS_REVIEW; NOT_APPLIED or PENDING -> UNKNOWN while the quiet period since the
+    request was sent lasts, NEEDS_REVIEW after it. A NEEDS_REVIEW operation only ever leaves by
+    APPLIED (or by a manager). Final operations never change.
     """
     if not op.state.is_unresolved:
         return None
@@ -149,8 +153,10 @@ def next_state(op: MoneyOp, verdict: Verdict, now: datetime, quiet_period: timed
         return OpState.SUCCEEDED
     if op.state is OpState.NEEDS_REVIEW:
         return None
+    young = now - (op.sent_at or op.created_at) < quiet_period
+    if op.state is OpState.SENDING and young:
+        return None
     if verdict is Verdict.UNCLEAR:
         return OpState.NEEDS_REVIEW
-    sent_at = op.sent_at or op.created_at
-    target = OpState.NEEDS_REVIEW if now - sent_at >= quiet_period else OpState.UNKNOWN
+    target = OpState.UNKNOWN if young else OpState.NEEDS_REVIEW
     return None if target is op.state else target

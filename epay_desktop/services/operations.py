@@ -10,6 +10,12 @@ Every operation goes through the same steps:
    from check-status, best effort); a proven refusal -> FAILED; anything unclear -> UNKNOWN, then
    check-status is asked a couple of times at once (:meth:`MoneyOperations.resolve`).
 
+While an operation is being sent (from inside step 1's transaction until its outcome is
+recorded) its id is in :attr:`MoneyOperations.in_flight`; :meth:`MoneyOperations.resolve` and the
+reconciler leave it alone then. A SENDING operation not in flight here (a crashed process's, or
+another counter's on a shared database) only moves on "applied" until the quiet period since it
+was sent has passed.
+
 An UNKNOWN operation is never re-sent automatically. It becomes SUCCEEDED when check-status shows
 its effect, and NEEDS_REVIEW when the gateway shows nothing after a quiet period or something we
 cannot attribute. A manager then reviews it: "retry" re-sends with the same externalID (only after
@@ -21,6 +27,7 @@ check-status proves it was not applied), "abandon" marks it FAILED. Both are aud
 from __future__ import annotations
 
 import asyncio
+import threading
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 from typing import Literal
@@ -44,10 +51,10 @@ from epay_desktop.store.tx import Tx
 from . import op_journal
 from .events import EventBus, OperationUpdated
 from .faultpoints import FaultPoints
-from .op_engine import OpEngine, Resolution, StatusRefresher
+from .op_engine import IN_FLIGHT_NOTE, OpEngine, Resolution, StatusRefresher
 from .op_outcomes import Verdict
 
-__all__ = ["MoneyOperations", "Resolution", "StatusRefresher"]
+__all__ = ["IN_FLIGHT_NOTE", "MoneyOperations", "Resolution", "StatusRefresher"]
 
 
 def _utcnow() -> datetime:
@@ -96,6 +103,46 @@ class MoneyOperations:
         """How long after sending a "not applied" answer is still not trusted."""
         return self._engine.quiet_period
 
+    @property
+    def in_flight(self) -> frozenset[str]:
+        """The ids of the operations this object is sending right now (a snapshot)."""
+        return self._engine.in_flight.snapshot()
+
+    def is_in_flight(self, op_id: str) -> bool:
+        """Whether this object is sending operation ``op_id`` right now."""
+        return op_id in self._engine.in_flight
+
+    async def _start(self, actor_id: int, work: Callable[[Tx], tuple[MoneyOp, Payment]]) -> MoneyOp:
+        """Commit ``work`` (writes a SENDING operation), then send it with the engine.
+
+        The operation is put in flight inside the transaction, so no resolve() of this process can
+        see it SENDING without it being in flight. If the commit fails or the caller is cancelled
+        while it runs, the id is taken out again (a committed but unsent intent is then settled by
+        the reconciler like a crashed process's).
+        """
+        in_flight = self._engine.in_flight
+        lock = threading.Lock()
+        claimed: list[str] = []
+        given_up = False
+
+        def begin(tx: Tx) -> tuple[MoneyOp, Payment]:
+            op, payment = work(tx)
+            with lock:
+                if not given_up:
+                    in_flight.add(op.id)
+                    claimed.append(op.id)
+            return op, payment
+
+        try:
+            started = await self._store.run_write(begin)
+        except BaseException:
+            with lock:
+                given_up = True
+                for op_id in claimed:
+                    in_flight.discard(op_id)
+            raise
+        return await self._engine.execute(actor_id, started)
+
     # -- the three operations --------------------------------------------------------------------
 
     async def refund(
@@ -132,7 +179,7 @@ class MoneyOperations:
                 approval_id=approval_id,
             )
 
-        return await self._engine.execute(actor.id, await self._store.run_write(begin))
+        return await self._start(actor.id, begin)
 
     async def charge(
         self,
@@ -159,7 +206,7 @@ class MoneyOperations:
                 approval_id=approval_id,
             )
 
-        return await self._engine.execute(actor.id, await self._store.run_write(begin))
+        return await self._start(actor.id, begin)
 
     async def cancel(self, actor: User, invoice_id: InvoiceId, *, approval_id: str | None = None) -> MoneyOp:
         """Release a held (AUTH) payment in full, exactly once.
@@ -179,7 +226,7 @@ class MoneyOperations:
                 approval_id=approval_id,
             )
 
-        return await self._engine.execute(actor.id, await self._store.run_write(begin))
+        return await self._start(actor.id, begin)
 
     # -- resolution and review -------------------------------------------------------------------
 
@@ -187,14 +234,16 @@ class MoneyOperations:
         """Ask check-status now and move the operation if the answer allows (see op_outcomes).
 
         Side effects: the payment's stored gateway fields follow the answer; state change audited;
-        events published. A final operation is returned unchanged without a request. Gateway errors
-        are not raised: the operation stays as it is (NEEDS_REVIEW once the quiet period is over).
-        Raises NotFoundError for an unknown id.
+        events published. A final operation, and one this object is sending right now
+        (:meth:`is_in_flight`), is returned unchanged without a request. A SENDING operation sent
+        less than the quiet period ago only moves on "applied" (someone may still be sending it).
+        Gateway errors are not raised: the operation stays as it is (NEEDS_REVIEW once the quiet
+        period is over). Raises NotFoundError for an unknown id.
         """
         return (await self.resolve_verbose(op_id)).op
 
     async def resolve_verbose(self, op_id: str) -> Resolution:
-        """:meth:`resolve`, also telling the verdict and a note (for the reconciler's report)."""
+        """:meth:`resolve`, also telling the verdict, a note and ``in_flight`` (for the reconciler)."""
         return await self._engine.resolve(op_id)
 
     async def review(self, actor: User, op_id: str, decision: Literal["retry", "abandon"]) -> MoneyOp:
@@ -230,10 +279,9 @@ class MoneyOperations:
                 "move the money twice. Check the payment in the bank's merchant cabinet; if nothing "
                 "happened there, choose abandon and start a new operation."
             )
-        reopened = await self._store.run_write(
-            lambda tx: op_journal.reopen_for_retry(tx, op_id, actor=actor, now=now)
+        return await self._start(
+            actor.id, lambda tx: op_journal.reopen_for_retry(tx, op_id, actor=actor, now=now)
         )
-        return await self._engine.execute(actor.id, reopened)
 
 
 def _window_days(tx: Tx) -> int:

@@ -1,16 +1,26 @@
-"""Put the console's books in line with the gateway: at start-up (before new work) and on demand.
+"""Put the console's books in line with the gateway: at start-up, periodically and on demand.
 
-Two passes, both through check-status and never through a money request:
+It is safe to run while money operations are being sent, by this process or by another one on
+the same database. Two passes, both through check-status and never through a money request:
 
-1. every unresolved money operation. A SENDING one found at start-up means the process died
-   between committing the intent and recording the outcome: it is resolved like an UNKNOWN one
-   (:meth:`MoneyOperations.resolve`), never re-sent. Applied -> SUCCEEDED; nothing at the gateway
-   -> UNKNOWN during the quiet period, NEEDS_REVIEW after it; unexplained -> NEEDS_REVIEW.
+1. every unresolved money operation, through :meth:`MoneyOperations.resolve` (never re-sent):
+
+   * one this process is sending right now (:attr:`MoneyOperations.in_flight`) is left alone
+     without asking the gateway -- its sender records the outcome -- and reported as such;
+   * a SENDING one not in flight here was left by a process that died between committing the
+     intent and recording the outcome, or is being sent by another process (another counter on
+     a shared PostgreSQL). Applied -> SUCCEEDED at once (the crashed process's refund is settled).
+     Anything else leaves it SENDING until the quiet period since it was sent has passed; after
+     that the rules for UNKNOWN apply;
+   * UNKNOWN: applied -> SUCCEEDED; nothing at the gateway -> UNKNOWN during the quiet period,
+     NEEDS_REVIEW after it; unexplained -> NEEDS_REVIEW. NEEDS_REVIEW leaves only on "applied"
+     (or by a manager). Nothing ever becomes FAILED because time passed.
 2. every payment whose status may still change by itself (pending checkouts, holds):
    :meth:`PaymentService.refresh_status`.
 
-The report lists what changed in plain lines (for the CLI's ``reconcile`` and the start-up log)
-and what could not be checked. Gateway errors never stop the run: the next run tries again.
+The report lists what this run changed, what it left alone for now (in flight here, or sent
+moments ago) and what could not be checked, in plain lines (for the CLI's ``reconcile`` and the
+log). Gateway errors never stop the run: the next run tries again.
 """
 
 from __future__ import annotations
@@ -20,7 +30,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from epay_desktop.domain import ConsoleError, InvoiceId, MoneyOp, Payment
+from epay_desktop.domain import ConsoleError, InvoiceId, MoneyOp, OpState, Payment
 from epay_desktop.gateway import EpayError
 from epay_desktop.store.db import Store
 from epay_desktop.store.tx import Tx
@@ -45,18 +55,28 @@ class ReconcileChange:
 
 @dataclass
 class ReconcileReport:
-    """What a run looked at, what it changed, and what it could not check."""
+    """What a run looked at, what it changed, what it left alone for now and what it could not check.
+
+    ``ops_checked`` counts the operations asked about at the gateway; ``in_flight`` lists the op ids
+    this process was sending (not asked about); ``waiting`` describes SENDING operations sent less
+    than the quiet period ago that the gateway does not show applied (left SENDING).
+    """
 
     started_at: datetime | None = None
     ops_checked: int = 0
     payments_checked: int = 0
     changes: list[ReconcileChange] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    in_flight: list[str] = field(default_factory=list)
+    waiting: list[str] = field(default_factory=list)
 
     @property
     def lines(self) -> list[str]:
-        """Human-readable lines: changes first, then problems, or a single "nothing to do" line."""
-        lines = [c.line for c in self.changes] + [f"could not check: {p}" for p in self.problems]
+        """Human-readable lines: changes, then what was left for now, then problems -- or a single
+        "nothing changed" line."""
+        lines = [c.line for c in self.changes] + [f"left for now: {w}" for w in self.waiting]
+        lines += [f"left for now: operation {i} is being sent by this console" for i in self.in_flight]
+        lines += [f"could not check: {p}" for p in self.problems]
         if not lines:
             checked = f"{self.ops_checked} operations and {self.payments_checked} payments checked"
             lines.append(f"Nothing changed ({checked}).")
@@ -68,7 +88,11 @@ def _utcnow() -> datetime:
 
 
 class Reconciler:
-    """Runs :meth:`reconcile_all`; meant for start-up (before new work) and the CLI's ``reconcile``."""
+    """Runs :meth:`reconcile_all`: at start-up, periodically, on demand, or from the CLI's ``reconcile``.
+
+    Runs may overlap with money operations of the same :class:`MoneyOperations` and with each
+    other; each operation's change is made under its row lock.
+    """
 
     def __init__(
         self,
@@ -85,6 +109,8 @@ class Reconciler:
     async def reconcile_all(self) -> ReconcileReport:
         """Resolve every unresolved operation, then refresh every payment that needs polling.
 
+        Operations this process is sending are skipped (listed in ``report.in_flight``); a young
+        SENDING operation stays SENDING unless the gateway shows it applied (``report.waiting``).
         Side effects: check-status calls; operations and payments updated and audited as
         :meth:`MoneyOperations.resolve` and ``PaymentService.refresh_status`` do; events published.
         Never sends charge, cancel or refund. Errors per item are reported, not raised.
@@ -92,16 +118,28 @@ class Reconciler:
         report = ReconcileReport(started_at=self._clock())
         pending = await self._store.run_read(_unresolved_with_invoices)
         for op, invoice in pending:
-            report.ops_checked += 1
+            if self._operations.is_in_flight(op.id):
+                report.in_flight.append(op.id)
+                continue
             try:
                 resolution = await self._operations.resolve_verbose(op.id)
             except (EpayError, ConsoleError) as exc:
+                report.ops_checked += 1
                 report.problems.append(f"{_describe(op, invoice)}: {exc.user_message}")
                 continue
+            if resolution.in_flight:  # a manager's retry started meanwhile
+                report.in_flight.append(op.id)
+                continue
+            report.ops_checked += 1
             after = resolution.op
-            if after.state is not op.state:
+            if resolution.changed and after.state is not op.state:
                 line = f"{_describe(op, invoice)}: {op.state.value} -> {after.state.value}"
                 report.changes.append(ReconcileChange(f"op:{op.id}", op.state.value, after.state.value, line))
+            if after.state is OpState.SENDING and not resolution.changed:
+                report.waiting.append(
+                    f"{_describe(op, invoice)}: sent moments ago, perhaps by another console; "
+                    "checked again later"
+                )
             if resolution.note and after.state.is_unresolved:
                 report.problems.append(f"{_describe(op, invoice)}: {resolution.note}")
         for payment in await self._store.run_read(lambda tx: tx.payments.needing_poll()):

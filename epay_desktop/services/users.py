@@ -130,6 +130,15 @@ class UserService:
 
         return await self._store.run_read(work)
 
+    async def display_names(self) -> dict[int, str]:
+        """Every account's id -> name, active or not, for showing who took a payment or asked for
+        an operation. Any caller may use it: names only (no role, hash, lock or activity state)."""
+
+        def work(tx: Tx) -> dict[int, str]:
+            return {user.id: user.name for user in tx.users.list()}
+
+        return await self._store.run_read(work)
+
     async def _manage(self, actor: User, name: str, action: str, change: Callable[[Tx, User], None]) -> User:
         now = self._clock()
 

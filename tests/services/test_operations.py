@@ -368,3 +368,50 @@ def test_refund_window_from_the_shop_setting(env: Env) -> None:
     with pytest.raises(RuleViolation, match="refund window of 1 days ended"):
         env.run(lambda svc: svc.ops.refund(env.manager, payment.invoice_id, None, reason="late"))
     assert env.control.operations(payment.invoice_id) == [] and env.op_rows() == []
+
+
+# -- the reconciler runs while a refund is in flight -------------------------------------------------
+
+
+def test_reconcile_during_an_in_flight_refund_leaves_it_to_its_sender(env: Env) -> None:
+    """A console reconciles (periodically and on demand) while its own refund waits for the answer."""
+    payment = env.paid("100")
+    env.control.fault("refund", "delay", 1.5)  # applied at once, answered 1.5 s later
+    updates: list[OpState] = []
+
+    async def scenario(svc: h.Services) -> Any:
+        svc.bus.subscribe(OperationUpdated, lambda e: updates.append(e.op.state))
+        refund = asyncio.create_task(
+            svc.ops.refund(env.manager, payment.invoice_id, Money.parse("40"), reason="in flight")
+        )
+        while not await asyncio.to_thread(env.control.operations, payment.invoice_id):
+            assert not refund.done(), refund
+            await asyncio.sleep(0.02)
+        [op_id] = svc.ops.in_flight
+        env.clock.advance(minutes=5)  # even past the quiet period: the sender decides, not the reconciler
+        status_before = svc.requests.count("check-status", method="GET")
+        reports = await asyncio.gather(svc.reconciler.reconcile_all(), svc.reconciler.reconcile_all())
+        status_during = svc.requests.count("check-status", method="GET") - status_before
+        direct = await svc.ops.resolve_verbose(op_id)
+        assert not refund.done()  # the answer is still held back by the sandbox
+        with env.store.read() as tx:
+            state_during = tx.operations.get(op_id).state
+        op = await refund
+        return op_id, reports, status_during, direct, state_during, op, svc.ops.in_flight
+
+    op_id, reports, status_during, direct, state_during, op, in_flight_after = env.run(scenario)
+    for report in reports:
+        assert report.changes == [] and report.in_flight == [op_id] and report.ops_checked == 0
+        assert any("being sent by this console" in line for line in report.lines)
+    assert status_during == 0  # not even asked about
+    assert (direct.in_flight, direct.changed, direct.op.state) == (True, False, OpState.SENDING)
+    assert state_during is OpState.SENDING
+    assert op.id == op_id and op.state is OpState.SUCCEEDED
+    assert in_flight_after == frozenset()
+    assert updates == [OpState.SENDING, OpState.SUCCEEDED]
+    with env.store.read() as tx:
+        actions = [r.action for r in tx.session.execute(text("SELECT action FROM audit_log ORDER BY seq"))]
+    assert actions.count("refund.succeeded") == 1 and "refund.unknown" not in actions
+    assert [r["externalID"] for r in env.control.operations(payment.invoice_id)] == [op_id]
+    report = env.run(lambda svc: svc.reconciler.reconcile_all())  # afterwards: nothing left to settle
+    assert [c for c in report.changes if c.subject.startswith("op:")] == []

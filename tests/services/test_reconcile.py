@@ -2,9 +2,13 @@
 
 Operations are seeded in every unresolved state, for every kind, and check-status answers each
 possible way (applied, not applied, no transaction, in progress, error). Afterwards every operation
-is final or NEEDS_REVIEW -- except one sent moments ago, which stays UNKNOWN during the quiet
-period -- nothing is ever FAILED because time passed, nothing is re-sent, and NEEDS_REVIEW blocks
-new operations on its payment.
+is final or NEEDS_REVIEW -- except one sent moments ago, which stays SENDING during the quiet
+period (another process may still be sending it) -- nothing is ever FAILED because time passed,
+nothing is re-sent, and NEEDS_REVIEW blocks new operations on its payment.
+
+Also: a young SENDING operation of "another process" only moves on "applied" until the quiet
+period has passed; an answer arriving after someone else moved the operation is recorded without
+deciding it (a refusal never turns UNKNOWN into FAILED; a 2xx still settles it).
 """
 
 from __future__ import annotations
@@ -34,12 +38,14 @@ from epay_desktop.domain import (
 )
 from epay_desktop.gateway import (
     GatewayUnavailable,
+    InvalidRequest,
     StatusFound,
     StatusInProgress,
     StatusNotFound,
     StatusResult,
 )
 from epay_desktop.gateway.status import parse_transaction
+from epay_desktop.services import op_journal
 from epay_desktop.services.events import EventBus, OperationUpdated
 from epay_desktop.services.faultpoints import FaultPoints
 from epay_desktop.services.operations import MoneyOperations
@@ -119,11 +125,29 @@ _numbers = itertools.count(200_001)
 
 def seed(store: Store, user: User, kind: OpKind, state: OpState, sent_at: datetime) -> tuple[Payment, str]:
     """A paid payment (CHARGE with 20.00 refunded for refunds, AUTH otherwise) and a 30.00 op in ``state``."""
+    payment = seed_payment(store, user, kind, sent_at)
+    with store.write() as tx:
+        op = tx.operations.insert_intent(
+            payment,
+            kind,
+            Money.parse("30"),
+            requested_by=user.id,
+            now=sent_at,
+            base_payout_minor=payment.payout_amount.minor if payment.payout_amount else 0,
+            base_status=payment.status,
+        )
+        if state is not OpState.SENDING:
+            tx.operations.mark(op.id, state, now=sent_at)
+    return payment, op.id
+
+
+def seed_payment(store: Store, user: User, kind: OpKind, at: datetime) -> Payment:
+    """The payment of :func:`seed`, without an operation."""
     invoice = InvoiceId.from_number(next(_numbers))
     refund = kind is OpKind.REFUND
     snapshot = GatewaySnapshot(
         status=ConsoleStatus.CHARGE if refund else ConsoleStatus.AUTH,
-        observed_at=sent_at,
+        observed_at=at,
         transaction_id=f"tx-{invoice}",
         amount=Money.parse("80" if refund else "100"),
         org_amount=Money.parse("100"),
@@ -141,21 +165,9 @@ def seed(store: Store, user: User, kind: OpKind, state: OpState, sent_at: dateti
             language="rus",
             register_id="till-1",
             created_by=user.id,
-            now=sent_at,
+            now=at,
         )
-        payment = tx.payments.apply_snapshot(payment.id, snapshot, next_poll_at=None)
-        op = tx.operations.insert_intent(
-            payment,
-            kind,
-            Money.parse("30"),
-            requested_by=user.id,
-            now=sent_at,
-            base_payout_minor=payment.payout_amount.minor if payment.payout_amount else 0,
-            base_status=payment.status,
-        )
-        if state is not OpState.SENDING:
-            tx.operations.mark(op.id, state, now=sent_at)
-    return payment, op.id
+        return tx.payments.apply_snapshot(payment.id, snapshot, next_poll_at=None)
 
 
 @pytest.fixture
@@ -202,12 +214,16 @@ def test_T13_every_unresolved_operation_ends_final_or_needs_review(store: Store)
         for kind, state, outcome in seeded
     }
     assert states == expected
-    assert fresh_state is OpState.UNKNOWN  # "not applied" moments after sending: a delayed request may land
+    # "not applied" moments after sending: the request may still be on its way (another process may be
+    # sending it), so a young SENDING operation only moves on "applied" (was: SENDING -> UNKNOWN)
+    assert fresh_state is OpState.SENDING
     assert gateway.money_requests == []
     assert applied_refund.payout_amount == Money.parse("50")  # the payment follows the gateway
 
-    changed = len([k for k in seeded if k[1] is not OpState.NEEDS_REVIEW or k[2] == "applied"]) + 1
+    changed = len([k for k in seeded if k[1] is not OpState.NEEDS_REVIEW or k[2] == "applied"])
     assert len(first.changes) >= changed
+    assert f"op:{fresh_op}" not in {c.subject for c in first.changes}
+    assert len(first.waiting) == 1 and fresh_op in first.waiting[0]
     assert first.ops_checked == len(seeded) + 1
     assert sorted(published) == sorted(c.after for c in first.changes if c.subject.startswith("op:"))
     line = next(c.line for c in first.changes if c.before == "SENDING" and c.after == "SUCCEEDED")
@@ -230,3 +246,180 @@ def test_reconcile_with_nothing_to_do_says_so(store: Store) -> None:
 
     report = asyncio.run(main())
     assert report.lines == ["Nothing changed (0 operations and 0 payments checked)."]
+
+
+# -- live operations and the reconciler -------------------------------------------------------------
+
+
+def _wire(store: Store, gateway: ScriptedGateway, clock: h.Clock, bus: EventBus | None = None) -> Any:
+    """MoneyOperations (quiet period 60 s) and a Reconciler on the scripted gateway; call inside the loop."""
+    bus = bus or EventBus()
+    payments = PaymentService(store, gateway, bus, clock, register_id="till-1", terminal_id=h.TERMINAL)  # type: ignore[arg-type]
+    ops = MoneyOperations(store, gateway, payments, bus, clock, FaultPoints({}), sleep=h.no_sleep)  # type: ignore[arg-type]
+    return ops, Reconciler(store, payments, ops, clock)
+
+
+def _audit_actions(store: Store) -> list[str]:
+    with store.read() as tx:
+        return [e.action for e in tx.audit.entries()]
+
+
+@pytest.mark.parametrize("outcome", ["not_applied", "in_progress", "error", "not_found"])
+def test_young_sending_op_of_another_process_stays_sending_until_the_quiet_period_has_passed(
+    store: Store, outcome: str
+) -> None:
+    manager = h.add_user(store, "Manager", Role.MANAGER)
+    clock = h.Clock()
+    gateway = ScriptedGateway()
+    # another process committed this intent a moment ago and may be sending it now: nothing sent here
+    payment, op_id = seed(store, manager, OpKind.REFUND, OpState.SENDING, clock())
+    gateway.answers[payment.invoice_id.value] = answer_for(OpKind.REFUND, outcome, payment.invoice_id.value)
+
+    async def main() -> Any:
+        ops, reconciler = _wire(store, gateway, clock)
+        first = await reconciler.reconcile_all()
+        clock.advance(seconds=59)
+        second = await reconciler.reconcile_all()
+        direct = await ops.resolve(op_id)
+        clock.advance(seconds=2)  # now past the quiet period: the usual rules
+        third = await reconciler.reconcile_all()
+        return first, second, direct, third
+
+    first, second, direct, third = asyncio.run(main())
+    for report in (first, second):
+        assert report.changes == [] and report.ops_checked == 1 and report.in_flight == []
+        assert len(report.waiting) == 1 and op_id in report.waiting[0]
+        assert any(line.startswith("left for now: ") for line in report.lines)
+    assert direct.state is OpState.SENDING
+    assert [(c.subject, c.before, c.after) for c in third.changes] == [
+        (f"op:{op_id}", "SENDING", "NEEDS_REVIEW")
+    ]
+    assert third.waiting == []
+    assert gateway.money_requests == []
+    assert "refund.unknown" not in _audit_actions(store)
+
+
+def test_young_sending_op_shown_applied_is_settled_at_once(store: Store) -> None:
+    """A crashed process's applied refund does not wait for the quiet period (cf. CLI "done when" (c))."""
+    manager = h.add_user(store, "Manager", Role.MANAGER)
+    clock = h.Clock()
+    gateway = ScriptedGateway()
+    payment, op_id = seed(store, manager, OpKind.REFUND, OpState.SENDING, clock())
+    gateway.answers[payment.invoice_id.value] = answer_for(OpKind.REFUND, "applied", payment.invoice_id.value)
+
+    async def main() -> Any:
+        _ops, reconciler = _wire(store, gateway, clock)
+        return await reconciler.reconcile_all()
+
+    report = asyncio.run(main())
+    assert [(c.before, c.after) for c in report.changes] == [("SENDING", "SUCCEEDED")]
+    assert report.waiting == []
+    with store.read() as tx:
+        assert tx.operations.get(op_id).state is OpState.SUCCEEDED
+
+
+class MovedMeanwhile(ScriptedGateway):
+    """A refund whose operation another console's reconciler moves while the request is out; then the
+    request's answer arrives: ``error`` raised, or a 2xx when it is None."""
+
+    def __init__(self, store: Store, clock: h.Clock, moved_to: OpState, error: Exception | None) -> None:
+        super().__init__()
+        self.store, self.clock, self.moved_to, self.error = store, clock, moved_to, error
+
+    async def refund(
+        self, transaction_id: str, amount: Money | None = None, external_id: str | None = None
+    ) -> None:
+        self.money_requests.append("refund")
+        assert external_id is not None
+        with self.store.write() as tx:  # another process, past its quiet period
+            tx.operations.mark(external_id, OpState.UNKNOWN, now=self.clock())
+            if self.moved_to is OpState.NEEDS_REVIEW:
+                tx.operations.mark(external_id, OpState.NEEDS_REVIEW, now=self.clock())
+        if self.error is not None:
+            raise self.error
+
+
+def _refusal() -> Exception:
+    return InvalidRequest(
+        "amount is more than what remains",
+        operation="refund",
+        http_status=400,
+        gateway_code=828,
+        user_message="The gateway refused the refund: amount too large.",
+    )
+
+
+@pytest.mark.parametrize("moved_to", [OpState.UNKNOWN, OpState.NEEDS_REVIEW])
+def test_definite_refusal_after_someone_moved_the_op_is_recorded_without_deciding_it(
+    store: Store, moved_to: OpState, caplog: pytest.LogCaptureFixture
+) -> None:
+    manager = h.add_user(store, "Manager", Role.MANAGER)
+    clock = h.Clock()
+    gateway = MovedMeanwhile(store, clock, moved_to, _refusal())
+    payment = seed_payment(store, manager, OpKind.REFUND, clock())
+    gateway.answers[payment.invoice_id.value] = answer_for(
+        OpKind.REFUND, "not_applied", payment.invoice_id.value
+    )
+    bus = EventBus()
+    published: list[OpState] = []
+    bus.subscribe(OperationUpdated, lambda e: published.append(e.op.state))
+
+    async def main() -> Any:
+        ops, _reconciler = _wire(store, gateway, clock, bus)
+        op = await ops.refund(manager, payment.invoice_id, Money.parse("30"), reason="late refusal")
+        return op, ops.in_flight
+
+    with caplog.at_level("WARNING", logger="epay_desktop.services.op_journal"):
+        op, in_flight = asyncio.run(main())
+    assert op.state is moved_to  # never FAILED from UNKNOWN/NEEDS_REVIEW: check-status or a manager decides
+    assert op.gateway_code == 828
+    assert op.gateway_message is not None and "refused the refund" in op.gateway_message
+    assert in_flight == frozenset()
+    assert gateway.money_requests == ["refund"]
+    actions = _audit_actions(store)
+    assert "refund.late_answer" in actions and "refund.failed" not in actions
+    assert any("money_op_late_answer" in r.getMessage() and r.levelname == "WARNING" for r in caplog.records)
+    assert published[0] is OpState.SENDING and OpState.FAILED not in published
+    with pytest.raises(OperationInProgress):  # still blocks the payment
+        asyncio.run(_refund_again(store, gateway, clock, manager, payment))
+
+
+async def _refund_again(
+    store: Store, gateway: ScriptedGateway, clock: h.Clock, user: User, payment: Payment
+) -> Any:
+    ops, _reconciler = _wire(store, gateway, clock)
+    return await ops.refund(user, payment.invoice_id, Money.parse("10"), reason="again")
+
+
+@pytest.mark.parametrize("moved_to", [OpState.UNKNOWN, OpState.NEEDS_REVIEW])
+def test_owners_success_still_settles_an_op_someone_moved_meanwhile(store: Store, moved_to: OpState) -> None:
+    manager = h.add_user(store, "Manager", Role.MANAGER)
+    clock = h.Clock()
+    gateway = MovedMeanwhile(store, clock, moved_to, None)
+    payment = seed_payment(store, manager, OpKind.REFUND, clock())
+    gateway.answers[payment.invoice_id.value] = answer_for(OpKind.REFUND, "applied", payment.invoice_id.value)
+
+    async def main() -> Any:
+        ops, _reconciler = _wire(store, gateway, clock)
+        return await ops.refund(manager, payment.invoice_id, Money.parse("30"), reason="late 2xx")
+
+    op = asyncio.run(main())
+    assert op.state is OpState.SUCCEEDED
+    assert _audit_actions(store).count("refund.succeeded") == 1
+
+
+def test_record_outcome_when_the_state_moved_meanwhile(store: Store) -> None:
+    manager = h.add_user(store, "Manager", Role.MANAGER)
+    clock = h.Clock()
+    _payment, op_id = seed(store, manager, OpKind.REFUND, OpState.SENDING, clock())
+    now = clock()
+    with store.write() as tx:
+        op, changed = op_journal.record_outcome(tx, op_id, OpState.SUCCEEDED, now=now, actor_id=manager.id)
+        assert (op.state, changed) == (OpState.SUCCEEDED, True)
+        again, changed = op_journal.record_outcome(tx, op_id, OpState.SUCCEEDED, now=now, actor_id=manager.id)
+        assert (again.state, changed) == (OpState.SUCCEEDED, False)  # SUCCEEDED -> SUCCEEDED: a no-op
+        late, changed = op_journal.record_outcome(  # an unclear answer without details: nothing to note
+            tx, op_id, OpState.UNKNOWN, now=now, actor_id=manager.id
+        )
+        assert (late.state, changed) == (OpState.SUCCEEDED, False)
+    assert _audit_actions(store).count("refund.succeeded") == 1

@@ -245,7 +245,12 @@ def test_judge(kind: OpKind, snapshot: GatewaySnapshot | None, verdict: Verdict)
     [
         (OpState.SENDING, Verdict.APPLIED, 0, OpState.SUCCEEDED),
         (OpState.NEEDS_REVIEW, Verdict.APPLIED, 999, OpState.SUCCEEDED),
-        (OpState.SENDING, Verdict.NOT_APPLIED, 10, OpState.UNKNOWN),  # a delayed request may still land
+        # a young SENDING op only moves on APPLIED: its request may still be on its way
+        (OpState.SENDING, Verdict.NOT_APPLIED, 10, None),
+        (OpState.SENDING, Verdict.PENDING, 10, None),
+        (OpState.SENDING, Verdict.UNCLEAR, 59, None),
+        (OpState.SENDING, Verdict.UNCLEAR, 60, OpState.NEEDS_REVIEW),
+        (OpState.SENDING, Verdict.NOT_APPLIED, 60, OpState.NEEDS_REVIEW),
         (OpState.UNKNOWN, Verdict.NOT_APPLIED, 10, None),
         (OpState.UNKNOWN, Verdict.NOT_APPLIED, 60, OpState.NEEDS_REVIEW),
         (OpState.UNKNOWN, Verdict.PENDING, 10, None),

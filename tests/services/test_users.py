@@ -267,3 +267,17 @@ def test_no_password_or_hash_reaches_the_audit_log(service, store):
         dump = "\n".join(f"{e.subject} {e.details}" for e in tx.audit.entries())
     for secret in ("S3cret-Passw0rd", "424242", "987654", "13572468", *hashes, "$argon2"):
         assert secret not in dump
+
+
+def test_display_names_serves_anyone_names_only_active_and_inactive(service, store):
+    boss = run(service.add_user("Aigerim", Role.MANAGER, "1234", None))
+    cashier = run(service.add_user("Bolat", Role.CASHIER, "5678", boss))
+    gone = run(service.add_user("Dana", Role.CASHIER, "9012", boss))
+    run(service.set_active(boss, "Dana", False))
+    before = audit_actions(store)
+    with pytest.raises(PermissionDenied):  # the full list stays with managers ...
+        run(service.list_users(cashier))
+    names = run(service.display_names())  # ... but names are for everyone, no actor needed
+    assert names == {boss.id: "Aigerim", cashier.id: "Bolat", gone.id: "Dana"}
+    assert all(type(k) is int and type(v) is str for k, v in names.items())  # no User records leak
+    assert audit_actions(store) == before  # a read: nothing audited

@@ -184,6 +184,6 @@ def test_two_processes_never_get_the_same_invoice_id(db_url, engine_for):
     assert [len(o) for o in outputs] == [per_process, per_process]
     assert len(set(ids)) == 2 * per_process
     assert len({i[-6:] for i in ids}) == 2 * per_process
-    # both really ran at the same time: each one's ids are not one contiguous block
-    first = sorted(int(i) for i in outputs[0])
-    assert first[-1] - first[0] > per_process
+    # Whether the two really interleaved depends on the scheduler (on a loaded 2-core machine one
+    # may finish before the other starts), so it is not asserted: the barrier above makes overlap
+    # likely, and uniqueness must hold either way.

@@ -195,6 +195,17 @@ class OperationRepo:
         self._s.flush()
         return self._op(row)
 
+    def note_answer(self, op_id: str, *, gateway_code: int | None, gateway_message: str | None) -> MoneyOp:
+        """Store a gateway answer on the operation without changing its state (a late answer that
+        no longer decides it). Code/message change only when given."""
+        row = self._row(op_id, for_update=True)
+        if gateway_code is not None:
+            row.gateway_code = gateway_code
+        if gateway_message is not None:
+            row.gateway_message = gateway_message[:_MAX_MESSAGE]
+        self._s.flush()
+        return self._op(row)
+
     # -- helpers -------------------------------------------------------------------------------
 
     def _row(self, op_id: str, *, for_update: bool = False) -> MoneyOpRow:
