@@ -10,8 +10,6 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
-import secrets
-import stat
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath, PureWindowsPath
@@ -21,13 +19,14 @@ from sqlalchemy.engine import make_url
 
 from ..settings import StoreSettings
 from .db import Store, StoreError, make_engine, verify_sqlite_pragmas
+from .keyfile import KEY_BYTES, load_or_create_key_file
 from .migrations import migrate
 
 __all__ = ["AUDIT_KEY_BYTES", "is_network_path", "load_or_create_audit_key", "open_store"]
 
 log = logging.getLogger(__name__)
 
-AUDIT_KEY_BYTES = 32
+AUDIT_KEY_BYTES = KEY_BYTES
 #: File systems on which SQLite's WAL (shared memory + POSIX locks) is unsafe.
 _NETWORK_FS = frozenset({"nfs", "nfs4", "cifs", "smb3", "smbfs", "ncpfs", "afs", "9p", "fuse.sshfs", "davfs"})
 
@@ -72,27 +71,7 @@ def load_or_create_audit_key(path: Path) -> bytes:
     is not a regular file, or does not hold exactly 32 bytes: a leaked or damaged key would
     make the audit chain worthless, so the console refuses to start rather than replace it.
     """
-    if path.exists() or path.is_symlink():
-        return _read_key(path)
-    # Write a temporary file and link it into place: a crash never leaves a short key behind,
-    # and of two processes starting at once exactly one key wins (link fails if the name exists).
-    tmp = path.with_name(f".{path.name}.{secrets.token_hex(8)}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    try:
-        try:
-            os.write(fd, secrets.token_bytes(AUDIT_KEY_BYTES))
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        try:
-            os.link(tmp, path)
-            log.info("event=audit_key_created file=%s", path)
-        except FileExistsError:
-            pass
-    finally:
-        tmp.unlink(missing_ok=True)
-    _fsync_dir(path.parent)
-    return _read_key(path)
+    return load_or_create_key_file(path, name="audit key", if_lost="a new key would break the audit chain")
 
 
 def is_network_path(path: str) -> bool:
@@ -100,24 +79,6 @@ def is_network_path(path: str) -> bool:
     if path.startswith(("\\\\", "//")) or PureWindowsPath(path).drive.startswith("\\\\"):
         return True
     return _mount_fs_type(path) in _NETWORK_FS
-
-
-def _read_key(path: Path) -> bytes:
-    info = path.lstat()
-    if not stat.S_ISREG(info.st_mode):
-        raise StoreError(f"The audit key {path} is not a regular file; remove it only if you know why it is.")
-    if os.name == "posix" and info.st_mode & 0o077:
-        raise StoreError(
-            f"The audit key {path} can be read by other users (mode {stat.S_IMODE(info.st_mode):o}). "
-            f"Run: chmod 600 {path} - and tell your manager, the key may have leaked."
-        )
-    key = path.read_bytes()
-    if len(key) != AUDIT_KEY_BYTES:
-        raise StoreError(
-            f"The audit key {path} is damaged ({len(key)} bytes, expected {AUDIT_KEY_BYTES}). "
-            "Restore it from your backup; a new key would break the audit chain."
-        )
-    return key
 
 
 def _make_home(home: Path) -> None:
@@ -160,13 +121,3 @@ def _mount_fs_type(path: str) -> str:
         if (target == mount_point or mount_point in target.parents) and len(mount_point.parts) > best:
             best, fs_type = len(mount_point.parts), parts[2]
     return fs_type
-
-
-def _fsync_dir(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
