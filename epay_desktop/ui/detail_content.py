@@ -21,6 +21,7 @@ from epay_desktop.domain import ConsoleStatus, MoneyOp, OpKind, OpState, Payment
 from epay_desktop.domain.receipts import ReceiptKind, ReceiptRecord
 from epay_desktop.domain.rules import refund_remaining, refunded_amount
 
+from .labels import decline_text, refund_reason_label
 from .models.formatting import KAZAKHSTAN, card_text
 from .models.operations_model import op_kind_label, op_state_badge
 from .widgets.i18n import QT_TRANSLATE_NOOP
@@ -30,6 +31,7 @@ __all__ = [
     "ALWAYS_SHOWN",
     "FIELDS",
     "TimelineEntry",
+    "bank_words",
     "banner_for",
     "build_timeline",
     "field_values",
@@ -46,12 +48,12 @@ _N = QT_TRANSLATE_NOOP
 FIELDS: Final = (
     ("amount", _N("PaymentDetailView", "Amount")), ("refunded", _N("PaymentDetailView", "Refunded")),
     ("remaining", _N("PaymentDetailView", "Can be refunded")), ("card", _N("PaymentDetailView", "Card")),
+    ("reason", _N("PaymentDetailView", "Bank's reason")),
     ("approval", _N("PaymentDetailView", "Approval code")), ("rrn", _N("PaymentDetailView", "RRN")),
     ("transaction", _N("PaymentDetailView", "Transaction ID")),
     ("description", _N("PaymentDetailView", "Description")), ("contact", _N("PaymentDetailView", "Customer")),
     ("cashier", _N("PaymentDetailView", "Cashier")), ("created", _N("PaymentDetailView", "Created")),
     ("checked", _N("PaymentDetailView", "Last checked")),
-    ("reason", _N("PaymentDetailView", "Bank's reason")),
 )  # fmt: skip
 #: Rows shown even when empty (as a dash); the others hide when they have nothing to say.
 ALWAYS_SHOWN: Final = frozenset({"amount", "card", "cashier", "created"})
@@ -81,6 +83,11 @@ class TimelineEntry:
 _WAITING = (ConsoleStatus.NEW, ConsoleStatus.PENDING, ConsoleStatus.FINGERPRINT)
 
 
+def _card(payment: Payment) -> str:
+    """``VISA •••• 5096``, as the result screen says it; '' when the bank has not named the card."""
+    return " ".join(p for p in (payment.card_type or "", card_text(payment.card_mask)) if p)
+
+
 def _customer_status(payment: Payment, ops: Sequence[MoneyOp]) -> ConsoleStatus:
     """What the customer's attempt ended in, before any later charge, cancel or refund."""
     if any(op.kind in (OpKind.CHARGE, OpKind.CANCEL) for op in ops) or payment.status in (
@@ -103,11 +110,11 @@ def _customer_entry(payment: Payment, ops: Sequence[MoneyOp]) -> TimelineEntry:
         return TimelineEntry(when, _tr("Result not known yet: checking with the bank"), Tone.PURPLE)
     if status is ConsoleStatus.EXPIRED:
         return TimelineEntry(when, _tr("The payment page expired; the customer did not pay"), Tone.AMBER)
-    parts = [card_text(payment.card_mask), payment.card_type or ""]
+    parts = [_card(payment)]
     if payment.approval_code:
         parts.append(_tr("approval {code}").format(code=payment.approval_code))
-    if payment.reason and badge.tone is Tone.RED:
-        parts.append(payment.reason)
+    if badge.tone is Tone.RED:
+        parts.append(decline_text(payment.reason_code, status, payment.reason))
     text = _tr("Customer's result: {status}").format(status=status_label(status))
     return TimelineEntry(when, text, badge.tone, " · ".join(p for p in parts if p))
 
@@ -122,7 +129,8 @@ def _op_entry(op: MoneyOp, user_name: UserName) -> TimelineEntry:
         who += ", " + _tr("approved by {name}").format(name=user_name(op.approved_by) or "—")
     lines = [who]
     if op.reason:
-        lines.append(_tr("reason: {reason}").format(reason=op.reason))
+        reason = refund_reason_label(op.reason) if op.kind is OpKind.REFUND else op.reason
+        lines.append(_tr("reason: {reason}").format(reason=reason))
     if op.gateway_message and op.state is not OpState.SUCCEEDED:
         lines.append(_tr("bank: {message}").format(message=op.gateway_message))
     return TimelineEntry(op.created_at, text, badge.tone, "\n".join(lines))
@@ -138,8 +146,8 @@ def receipt_kind_label(kind: ReceiptKind | str) -> str:
 
 
 def _receipt_entry(receipt: ReceiptRecord, user_name: UserName) -> TimelineEntry:
-    text = _tr("{kind} No. {number} printed").format(
-        kind=receipt_kind_label(receipt.kind), number=receipt.number
+    text = _tr("{kind} No. {number} issued").format(
+        kind=receipt_kind_label(receipt.kind), number=receipt.display_number
     )
     detail = _tr("by {name}").format(name=user_name(receipt.created_by) or "—")
     return TimelineEntry(receipt.created_at, text, Tone.GREY, detail)
@@ -183,7 +191,7 @@ def field_values(payment: Payment, ops: Sequence[MoneyOp], user_name: UserName) 
         "amount": payment.amount.format(),
         "refunded": refunded.format() if refunded else "",
         "remaining": remaining.format() if remaining is not None else "",
-        "card": " ".join(p for p in (card_text(payment.card_mask), payment.card_type or "") if p),
+        "card": _card(payment),
         "approval": payment.approval_code or "",
         "rrn": payment.reference or "",
         "transaction": payment.transaction_id or "",
@@ -192,8 +200,19 @@ def field_values(payment: Payment, ops: Sequence[MoneyOp], user_name: UserName) 
         "cashier": user_name(payment.created_by),
         "created": time_text(payment.created_at),
         "checked": time_text(payment.last_polled_at),
-        "reason": (payment.reason or "") if status_badge(payment.status).tone is Tone.RED else "",
+        "reason": (
+            decline_text(payment.reason_code, payment.status, payment.reason)
+            if status_badge(payment.status).tone is Tone.RED
+            else ""
+        ),
     }
+
+
+def bank_words(payment: Payment) -> str:
+    """The gateway's own words and code for a decline (for support), shown as the reason's tooltip."""
+    code = f"[{payment.reason_code}]" if payment.reason_code else ""
+    words = " ".join(p for p in (payment.reason or "", code) if p)
+    return _tr("The bank's own words: {text}").format(text=words) if words else ""
 
 
 def banner_for(status: ConsoleStatus, ops: Sequence[MoneyOp]) -> tuple[str, Tone] | None:

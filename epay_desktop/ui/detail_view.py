@@ -35,6 +35,7 @@ from .asyncqt import spawn, user_message_of
 from .detail_content import (
     ALWAYS_SHOWN,
     FIELDS,
+    bank_words,
     banner_for,
     build_timeline,
     field_values,
@@ -44,10 +45,12 @@ from .detail_content import (
 )
 from .ports import PaymentDetailSource, PaymentViewLike
 from .widgets.status_badge import StatusBadge, tone_colors
+from .widgets.wrapping_delegate import install_wrapping
 
 __all__ = ["PaymentDetailView", "ReceiptLister"]
 
 _CONTEXT = "PaymentDetailView"
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
 def _tr(text: str) -> str:
@@ -138,7 +141,7 @@ class PaymentDetailView(QWidget):
         self.fields["amount"].setFont(bold)
         self.timeline = _named(QTreeWidget(content), "timeline")
         self.timeline.setRootIsDecorated(False)
-        self.timeline.setWordWrap(True)
+        install_wrapping(self.timeline, 1)
         self.timeline.setStyleSheet("QTreeWidget::item { padding: 4px 0px; }")
         self.timeline.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.timeline.setTextElideMode(Qt.TextElideMode.ElideRight)  # the whole line is in the tooltip
@@ -146,7 +149,8 @@ class PaymentDetailView(QWidget):
         self.timeline.setColumnWidth(0, self.fontMetrics().horizontalAdvance("00.00.0000 00:00:00") + 34)
         self.receipts_list = _named(QTreeWidget(content), "receipts_list")
         self.receipts_list.setRootIsDecorated(False)
-        self.receipts_list.setHeaderLabels([_tr("No."), _tr("Receipt"), _tr("Amount"), _tr("Printed")])
+        self.receipts_list.setHeaderLabels([_tr("No."), _tr("Receipt"), _tr("Amount"), _tr("Issued")])
+        self.receipts_list.headerItem().setTextAlignment(2, _RIGHT)
         self.tabs = _named(QTabWidget(content), "detail_tabs")
         self.tabs.addTab(self.timeline, _tr("Timeline"))
         self.tabs.addTab(self.receipts_list, _tr("Receipts"))
@@ -226,6 +230,7 @@ class PaymentDetailView(QWidget):
             text = values.get(key, "")
             label.setText(text or "—")
             self._form.setRowVisible(label, bool(text) or key in ALWAYS_SHOWN)
+        self.fields["reason"].setToolTip(bank_words(payment))
         self._render_timeline(payment, ops, receipts)
         self._render_receipts(receipts)
         self.stack.setCurrentIndex(1)
@@ -259,14 +264,16 @@ class PaymentDetailView(QWidget):
     def _render_receipts(self, receipts: Sequence[ReceiptRecord]) -> None:
         self.receipts_list.clear()
         for receipt in receipts:
-            self.receipts_list.addTopLevelItem(
-                QTreeWidgetItem(
-                    [
-                        str(receipt.number),
-                        receipt_kind_label(receipt.kind),
-                        receipt.amount.format(),
-                        time_text(receipt.created_at),
-                    ]
-                )
+            item = QTreeWidgetItem(
+                [
+                    receipt.display_number,
+                    receipt_kind_label(receipt.kind),
+                    receipt.amount.format(),
+                    time_text(receipt.created_at),
+                ]
             )
+            item.setTextAlignment(2, _RIGHT)
+            self.receipts_list.addTopLevelItem(item)
+        for column in range(3):
+            self.receipts_list.resizeColumnToContents(column)
         self.tabs.setTabText(1, _tr("Receipts ({count})").format(count=len(receipts)))

@@ -70,9 +70,6 @@ class NewPaymentForm(QWidget):
         big.setPointSize(big.pointSize() + 8)
         self.amount_edit.setFont(big)
         self.amount_edit.setMinimumHeight(48)
-        sign = self.amount_edit.findChild(QLabel, "currency_sign")
-        if sign is not None:  # the sign grew with the font: keep the digits clear of it
-            self.amount_edit.setTextMargins(0, 0, sign.sizeHint().width() + 8, 0)
         self.description_edit = QLineEdit()
         self.description_edit.setMaxLength(125)
         self.description_edit.setPlaceholderText(self.tr("What is paid for (optional)"))
@@ -113,6 +110,8 @@ class NewPaymentForm(QWidget):
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         amount_label = QLabel(self.tr("Amount:"))
         amount_label.setFont(QFont(self.font().family(), self.font().pointSize() + 3, QFont.Weight.Bold))
+        amount_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        amount_label.setMinimumHeight(self.amount_edit.minimumHeight())  # centred on the tall field
         form.addRow(amount_label, self.amount_edit)
         form.addRow(self.tr("Description:"), self.description_edit)
         form.addRow(self.tr("Phone:"), self.phone_edit)

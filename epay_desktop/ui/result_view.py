@@ -1,21 +1,21 @@
 """The result of a card payment, in plain words: approved, declined, expired, or "checking with the bank".
 
 What is shown comes only from the payment's stored status (i.e. from check-status); the checkout
-page's "customer finished" is never an outcome. Decline codes (epay-api.md §15) are turned into a
-short sentence a cashier can read to the customer.
+page's "customer finished" is never an outcome. Decline codes become a short sentence a cashier
+can read to the customer (:func:`~epay_desktop.ui.labels.decline_text`).
 """
 
 from __future__ import annotations
 
 from enum import Enum
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from epay_desktop.domain import ConsoleStatus, Payment
 
-from .widgets.i18n import QT_TRANSLATE_NOOP
+from .labels import decline_text
 from .widgets.status_badge import StatusBadge
 
 __all__ = ["Outcome", "ResultView", "card_text", "decline_text", "outcome_of"]
@@ -50,58 +50,6 @@ def outcome_of(status: ConsoleStatus) -> Outcome:
     return _BY_STATUS.get(status, Outcome.OTHER)
 
 
-_C = "DeclineReason"
-# The common ePay decline codes (epay-api.md §15), in words a customer understands.
-_BANK_DOWN = QT_TRANSLATE_NOOP(
-    "DeclineReason", "The card's bank is not responding. Try again in a few minutes."
-)
-_CALL_BANK = QT_TRANSLATE_NOOP(
-    "DeclineReason", "The card's bank declined it. The customer should call their bank."
-)
-_NO_CARD = QT_TRANSLATE_NOOP("DeclineReason", "There is no such card. Check the card number.")
-_LOST = QT_TRANSLATE_NOOP("DeclineReason", "The card is reported lost. Do not accept it.")
-_EXPIRED = QT_TRANSLATE_NOOP("DeclineReason", "The card has expired.")
-_DECLINES: dict[int, str] = {
-    455: QT_TRANSLATE_NOOP("DeclineReason", "No 3-D Secure for this card, or a wrong card number."),
-    456: QT_TRANSLATE_NOOP("DeclineReason", "This card cannot be used. Try another card."),
-    457: QT_TRANSLATE_NOOP("DeclineReason", "The expiry date was entered wrongly."),
-    458: _BANK_DOWN, 459: _BANK_DOWN, 493: _BANK_DOWN,
-    461: QT_TRANSLATE_NOOP("DeclineReason", "A system error at the bank. Try again in a few minutes."),
-    462: _CALL_BANK, 463: _CALL_BANK, 466: _CALL_BANK, 480: _CALL_BANK,
-    465: QT_TRANSLATE_NOOP("DeclineReason", "The card is restricted. Try another card."),
-    467: QT_TRANSLATE_NOOP("DeclineReason", "The card is disabled. Try another card."),
-    470: QT_TRANSLATE_NOOP("DeclineReason", "The amount is not valid."),
-    471: _NO_CARD, 472: _NO_CARD,
-    473: QT_TRANSLATE_NOOP("DeclineReason", "The 3-D Secure check failed (wrong or missing code)."),
-    476: QT_TRANSLATE_NOOP("DeclineReason", "The bank took no action. Try again in 30 minutes or later."),
-    478: _EXPIRED, 485: _EXPIRED,
-    481: _LOST, 482: _LOST,
-    483: QT_TRANSLATE_NOOP("DeclineReason", "The card is reported stolen. Do not accept it."),
-    484: QT_TRANSLATE_NOOP("DeclineReason", "Not enough money on the card."),
-    486: QT_TRANSLATE_NOOP("DeclineReason", "Online payments are switched off on this card."),
-    488: QT_TRANSLATE_NOOP("DeclineReason", "The amount is over the card's limit."),
-    490: QT_TRANSLATE_NOOP("DeclineReason", "Payments are not allowed on this card."),
-    491: QT_TRANSLATE_NOOP("DeclineReason", "Too many payments with this card. Try later or another card."),
-    492: QT_TRANSLATE_NOOP("DeclineReason", "The card is blocked after wrong PIN attempts."),
-    494: QT_TRANSLATE_NOOP("DeclineReason", "The card's bank did not answer in time. Try again."),
-    495: QT_TRANSLATE_NOOP("DeclineReason", "This payment is not allowed with this card. Use another card."),
-    499: QT_TRANSLATE_NOOP("DeclineReason", "The 3-D Secure code was wrong or not entered."),
-    505: QT_TRANSLATE_NOOP("DeclineReason", "The limit of payments for this card was reached."),
-}  # fmt: skip
-
-
-def decline_text(reason_code: int | None, status: ConsoleStatus = ConsoleStatus.REJECT) -> str:
-    """Why a payment was declined, for people; a generic sentence (with the code) when unknown."""
-    if reason_code in _DECLINES:
-        return QCoreApplication.translate(_C, _DECLINES[reason_code])
-    if status is ConsoleStatus.THREE_DS:
-        return QCoreApplication.translate("DeclineReason", "The 3-D Secure check was not completed.")
-    text = QCoreApplication.translate("DeclineReason", "The bank declined the payment.")
-    if reason_code:
-        text += " " + QCoreApplication.translate("DeclineReason", "(code %1)").replace("%1", str(reason_code))
-    return text
-
-
 def card_text(card_mask: str | None, card_type: str | None = None) -> str:
     """``VISA •••• 5096`` from the gateway's mask ``440563...5096``; never more than four digits."""
     if not card_mask:
@@ -116,6 +64,14 @@ _TONE = {
     Outcome.EXPIRED: "#8d6e00",
     Outcome.CHECKING: "#6a1b9a",
     Outcome.PAGE_FAILED: "#c62828",
+}
+#: The panel behind the title and message: the outcome is seen from across the counter.
+_PANEL = {
+    Outcome.APPROVED: ("#e8f5e9", "#a5d6a7"),
+    Outcome.DECLINED: ("#ffebee", "#ef9a9a"),
+    Outcome.EXPIRED: ("#fff8e1", "#ffe082"),
+    Outcome.CHECKING: ("#f3e5f5", "#ce93d8"),
+    Outcome.PAGE_FAILED: ("#ffebee", "#ef9a9a"),
 }
 
 
@@ -147,6 +103,7 @@ class ResultView(QWidget):
         font.setBold(True)
         self.title.setFont(font)
         self.badge = StatusBadge()
+        self.badge.setObjectName("result_badge")
         self.message = QLabel()
         self.message.setObjectName("result_message")
         self.message.setWordWrap(True)
@@ -181,7 +138,10 @@ class ResultView(QWidget):
         self.try_again_button.setMinimumHeight(56)
         self.try_again_button.setFont(big)
         self.done_button = QPushButton(self.tr("New sale"))
+        self.done_button.setObjectName("new_sale")
         self.done_button.setMinimumHeight(56)
+        self.done_button.setFont(big)
+        self.badge.setFont(big)
         self.blocked_note = QLabel()
         self.blocked_note.setObjectName("blocked_note")
         self.blocked_note.setWordWrap(True)
@@ -196,14 +156,20 @@ class ResultView(QWidget):
         buttons.addWidget(self.print_button, 2)
         buttons.addWidget(self.try_again_button, 1)
         buttons.addWidget(self.done_button, 1)
+        self.panel = QFrame()
+        self.panel.setObjectName("result_panel")
         head = QHBoxLayout()
         head.addWidget(self.title, 1)
         head.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignVCenter)
+        panel_layout = QVBoxLayout(self.panel)
+        panel_layout.setContentsMargins(20, 16, 20, 16)
+        panel_layout.setSpacing(8)
+        panel_layout.addLayout(head)
+        panel_layout.addWidget(self.message)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 24, 24, 24)
-        layout.setSpacing(14)
-        layout.addLayout(head)
-        layout.addWidget(self.message)
+        layout.setSpacing(18)
+        layout.addWidget(self.panel)
         layout.addLayout(details)
         layout.addStretch(1)
         layout.addWidget(self.blocked_note)
@@ -219,6 +185,11 @@ class ResultView(QWidget):
         self.badge.set_status(payment.status)
         self.title.setText(self._title(outcome))
         self.title.setStyleSheet(f"color: {_TONE.get(outcome, '#334155')};")
+        background, border = _PANEL.get(outcome, ("#f5f5f5", "#e0e0e0"))
+        self.panel.setStyleSheet(
+            f"QFrame#result_panel {{ background: {background}; border: 1px solid {border};"
+            " border-radius: 8px; }"
+        )
         self.message.setText(note or self._message(payment, outcome))
         self.amount.setText(payment.amount.format())
         self.card.setText(card_text(payment.card_mask, payment.card_type))
@@ -271,7 +242,7 @@ class ResultView(QWidget):
         if outcome is Outcome.APPROVED:
             return self.tr("The money was taken from the card. Print the receipt for the customer.")
         if outcome is Outcome.DECLINED:
-            return decline_text(payment.reason_code, payment.status)
+            return decline_text(payment.reason_code, payment.status, payment.reason)
         if outcome is Outcome.EXPIRED:
             return self.tr(
                 "The customer did not pay in time. Nothing was charged. Try again to start a new payment."

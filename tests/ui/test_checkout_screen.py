@@ -7,6 +7,8 @@ new invoice per create_payment and whatever status the test sets for refresh_sta
 from __future__ import annotations
 
 import itertools
+import os
+import tempfile
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -22,7 +24,9 @@ from epay_desktop.services.checkout import CheckoutSession
 from epay_desktop.ui.checkout_screen import CheckoutScreen
 from epay_desktop.ui.result_view import Outcome
 
-SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+# Screenshots go to EPAY_SCREENSHOTS when set (to refresh docs/screenshots on purpose), else to the
+# temp folder: a test run must never rewrite the documentation's pictures.
+SHOTS = Path(os.environ.get("EPAY_SCREENSHOTS") or tempfile.gettempdir())
 S = ConsoleStatus
 CASHIER = User(7, "aigerim", Role.CASHIER, True, 0, None, datetime(2026, 1, 1, tzinfo=UTC))
 

@@ -13,6 +13,8 @@ from epay_desktop.domain import InvoiceId, Money, NotFoundError, OpKind, OpState
 from epay_desktop.domain.receipts import ReceiptKind, ReceiptLanguage, ReceiptRecord, ReceiptWidth
 from epay_desktop.ui.detail_content import build_timeline, time_text
 from epay_desktop.ui.detail_view import PaymentDetailView
+from epay_desktop.ui.dialogs.refund_dialog import REASONS
+from epay_desktop.ui.labels import REFUND_REASONS, refund_reason_label
 
 NAMES = {1: "Aigerim", 2: "Daniyar"}
 ZERO = Money(0)
@@ -93,7 +95,7 @@ def test_every_field_of_a_paid_payment(qtbot, panel, details, make_payment):
     assert f["amount"] == Money(235_050).format()
     assert f["refunded"] == Money(58_700).format()
     assert f["remaining"] == Money(176_350).format()
-    assert f["card"] == "•••• 5096 VISA"  # never more than the last four digits
+    assert f["card"] == "VISA •••• 5096"  # never more than the last four digits
     assert f["approval"] == "A00001" and f["rrn"] == "RRN000000001" and f["transaction"] == "txn-1"
     assert f["description"] == "Кофе және круассан"
     assert f["contact"] == "+7 701 555 12 34, a@mail.kz"
@@ -105,18 +107,32 @@ def test_every_field_of_a_paid_payment(qtbot, panel, details, make_payment):
     assert not panel.banner.isVisible()
     assert not panel.fields["reason"].isVisible()  # nothing to say: the row is hidden
     assert panel.receipts_list.topLevelItemCount() == 1
-    assert panel.receipts_list.topLevelItem(0).text(0) == "7"
+    assert panel.receipts_list.topLevelItem(0).text(0) == "000007"  # as printed on the slip
     assert panel.tabs.tabText(1) == "Receipts (1)"
 
 
-def test_declined_payment_shows_the_bank_reason(qtbot, panel, details, make_payment):
-    p = make_payment(status=S.REJECT, reason="Insufficient funds", approval_code=None, reference=None)
+def test_declined_payment_shows_the_reason_in_the_words_of_the_result_screen(
+    qtbot, panel, details, make_payment
+):
+    p = make_payment(
+        status=S.REJECT, reason="insufficient funds", reason_code=484, approval_code=None, reference=None
+    )
     details.put(p)
     show(qtbot, panel, p.invoice_id)
     assert panel.badge.text() == "Declined"
-    assert panel.fields["reason"].text() == "Insufficient funds"
+    assert panel.fields["reason"].text() == "Not enough money on the card."  # as the result screen said
+    assert "insufficient funds [484]" in panel.fields["reason"].toolTip()  # the bank's own words, for support
     assert panel.fields["reason"].isVisible()
     assert not panel.fields["approval"].isVisible()
+    customer = panel.timeline.topLevelItem(1).text(1)
+    assert customer == "Customer's result: Declined\nVISA •••• 5096 · Not enough money on the card."
+
+
+def test_an_unknown_decline_code_keeps_the_banks_words(qtbot, panel, details, make_payment):
+    p = make_payment(status=S.REJECT, reason="Insufficient funds", reason_code=None, approval_code=None)
+    details.put(p)
+    show(qtbot, panel, p.invoice_id)
+    assert panel.fields["reason"].text() == "The bank declined the payment. The bank says: Insufficient funds"
 
 
 @pytest.mark.parametrize(
@@ -142,7 +158,7 @@ def test_banner_when_the_payment_itself_is_unknown(qtbot, panel, details, make_p
 
 def test_timeline_tells_the_story_in_order(qtbot, panel, details, make_payment, make_op):
     p = make_payment(token_expires_at=datetime(2026, 1, 15, 9, 21, tzinfo=UTC))
-    refund = make_op(p, amount=Money(50_000), approved_by=2, reason="customer returned it")
+    refund = make_op(p, amount=Money(50_000), approved_by=2, reason="wrong_amount")
     failed = make_op(p, state=OpState.FAILED, gateway_message="Refund amount exceeds", approved_by=2)
     details.put(p, ops=[refund, failed], receipts=[receipt(p, minutes=0.5)])
     show(qtbot, panel, p.invoice_id)
@@ -154,7 +170,7 @@ def test_timeline_tells_the_story_in_order(qtbot, panel, details, make_payment, 
         f"Payment of {p.amount.format()} created",
         "Payment page opened for the customer",
         "Customer's result: Paid",
-        "Sale receipt No. 7 printed",
+        "Sale receipt No. 000007 issued",
         f"Refund {Money(50_000).format()}: Done",
         f"Refund {Money(50_000).format()}: Not done",
     ]
@@ -162,7 +178,7 @@ def test_timeline_tells_the_story_in_order(qtbot, panel, details, make_payment, 
     assert "valid until 15.01.2026 14:21:00" in rows[1][1]
     assert "approval A00001" in rows[2][1]
     assert "asked by Aigerim, approved by Daniyar" in rows[4][1]
-    assert "reason: customer returned it" in rows[4][1]
+    assert "reason: Wrong amount" in rows[4][1]  # the refund dialog's words, not the stored code
     assert "bank: Refund amount exceeds" in rows[5][1]
 
 
@@ -217,3 +233,36 @@ def test_a_newer_selection_wins_over_a_slower_older_one(qtbot, panel, details, m
     qtbot.waitUntil(lambda: panel._task is not None and panel._task.done())
     assert panel.view.payment.id == fast.id
     assert panel.title_label.text() == f"Payment {fast.invoice_id.value}"
+
+
+@pytest.mark.parametrize(
+    ("stored", "shown"),
+    [("customer_request", "Customer request"), ("goods_returned", "Goods returned"),
+     ("duplicate_payment", "Duplicate payment"), ("wrong_amount", "Wrong amount"),
+     ("other: the box was torn", "Other: the box was torn"),
+     ("requested_by_customer", "requested by customer")],  # an unknown code: readable, not hidden
+)  # fmt: skip
+def test_refund_reasons_in_the_timeline_are_the_refund_dialogs_words(make_payment, make_op, stored, shown):
+    p = make_payment()
+    entries = build_timeline(p, [make_op(p, reason=stored)], [], lambda uid: "")
+    assert entries[-1].detail.splitlines()[-1] == f"reason: {shown}"
+
+
+def test_the_refund_dialog_offers_the_labels_the_timeline_shows():
+    assert REASONS is REFUND_REASONS  # one mapping, not a copy
+    for code, label in REFUND_REASONS[:-1]:
+        assert refund_reason_label(code) == label
+
+
+def test_a_long_timeline_line_wraps_instead_of_being_cut(qtbot, panel, details, make_payment):
+    p = make_payment(status=S.REJECT, reason_code=491, approval_code=None)  # a long sentence
+    details.put(p)
+    panel.resize(440, 700)
+    show(qtbot, panel, p.invoice_id)
+    tree = panel.timeline
+    item = tree.topLevelItem(1)
+    assert "Too many payments with this card" in item.text(1)
+    line = tree.fontMetrics().height()
+    qtbot.waitUntil(lambda: tree.visualItemRect(item).height() >= 3 * line)  # title + the wrapped detail
+    panel.resize(1000, 700)  # wide again: the rows shrink back
+    qtbot.waitUntil(lambda: tree.visualItemRect(item).height() < 3 * line)

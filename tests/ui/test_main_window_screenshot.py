@@ -1,4 +1,4 @@
-"""The main window with ~30 realistic payments, saved to docs/screenshots/main-window.png.
+"""The main window with ~30 realistic payments, saved to $EPAY_SCREENSHOTS/main-window.png or /tmp.
 
 Mixed statuses, Kazakh and Russian descriptions, a partly refunded payment open in the detail
 panel (refund approved by a manager, sale and refund receipts), SANDBOX in the status bar.
@@ -6,7 +6,9 @@ panel (refund approved by a manager, sale and refund receipts), SANDBOX in the s
 
 from __future__ import annotations
 
+import os
 import random
+import tempfile
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from types import SimpleNamespace
@@ -17,7 +19,9 @@ from epay_desktop.domain.receipts import ReceiptKind, ReceiptLanguage, ReceiptRe
 from epay_desktop.ui.main_window import MainWindow
 from epay_desktop.ui.models.payment_filter import PaymentFilter
 
-SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+# Screenshots go to EPAY_SCREENSHOTS when set (to refresh docs/screenshots on purpose), else to the
+# temp folder: a test run must never rewrite the documentation's pictures.
+SHOTS = Path(os.environ.get("EPAY_SCREENSHOTS") or tempfile.gettempdir())
 NOW = datetime(2026, 1, 15, 9, 30, tzinfo=UTC)
 NAMES = {1: "Айгерим С.", 2: "Данияр К.", 3: "Марина П."}
 DESCRIPTIONS = (

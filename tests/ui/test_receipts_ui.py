@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import os
+import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -24,7 +26,9 @@ from epay_desktop.ui.receipts_ui import (
     print_document,
 )
 
-SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+# Screenshots go to EPAY_SCREENSHOTS when set (to refresh docs/screenshots on purpose), else to the
+# temp folder: a test run must never rewrite the documentation's pictures.
+SHOTS = Path(os.environ.get("EPAY_SCREENSHOTS") or tempfile.gettempdir())
 WHEN = datetime(2026, 1, 15, 9, 30, tzinfo=UTC)
 
 

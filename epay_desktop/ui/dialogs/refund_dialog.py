@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QButtonGroup, QComboBox, QHBoxLayout, QLabel, QLin
 from epay_desktop.domain import ConsoleStatus, Money, MoneyOp, OpKind, StaleRemaining, User
 from epay_desktop.domain.rules import MIN_REFUND_MINOR, captured_amount
 
+from ..labels import REFUND_REASONS
 from ..ports import MoneyOperationsPort, PaymentViewLike, UserPort
-from ..widgets.i18n import QT_TRANSLATE_NOOP
 from ..widgets.money_edit import MoneyEdit
 from ..widgets.status_badge import status_label
 from . import named
@@ -24,14 +24,8 @@ __all__ = ["REASONS", "RefundDialog"]
 
 _CONTEXT = "RefundDialog"
 
-#: (code sent to the service, label). "other" needs a few words of its own.
-REASONS: tuple[tuple[str, str], ...] = (
-    ("customer_request", QT_TRANSLATE_NOOP("RefundDialog", "Customer request")),
-    ("goods_returned", QT_TRANSLATE_NOOP("RefundDialog", "Goods returned")),
-    ("duplicate_payment", QT_TRANSLATE_NOOP("RefundDialog", "Duplicate payment")),
-    ("wrong_amount", QT_TRANSLATE_NOOP("RefundDialog", "Wrong amount")),
-    ("other", QT_TRANSLATE_NOOP("RefundDialog", "Other (describe)")),
-)
+#: (code sent to the service, label), shared with the detail panel's timeline. "other" needs a few words.
+REASONS = REFUND_REASONS
 MIN_REFUND = Money(MIN_REFUND_MINOR)
 
 

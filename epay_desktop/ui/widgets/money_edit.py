@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QFocusEvent, QResizeEvent, QValidator
-from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtGui import QFocusEvent, QFontMetrics, QResizeEvent, QValidator
+from PySide6.QtWidgets import QLabel, QLineEdit, QStyle, QWidget
 
 from epay_desktop.domain import Money
 
@@ -25,6 +25,8 @@ MAX_INPUT: Final = Money(100_000_000_000 * 100)
 
 _SHAPE = re.compile(r"(?P<whole>[0-9 ]*)(?:(?P<sep>[.,])(?P<frac>[0-9]{0,2}))?")
 _MAX_DIGITS = 15
+#: QLineEdit's own horizontal margin between its frame and the text (qlineedit_p.h).
+_INNER_MARGIN = 2
 _SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2009": " "})
 
 
@@ -113,7 +115,8 @@ class MoneyEdit(QLineEdit):
         self.setPlaceholderText("0,00")
         self._sign = QLabel("₸", self)  # the currency, drawn inside the field after the digits
         self._sign.setObjectName("currency_sign")
-        self.setTextMargins(0, 0, self._sign.sizeHint().width() + 4, 0)
+        self._sign.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self._place_sign()
         self.textChanged.connect(lambda _text: self.value_changed.emit(self.value()))
 
     # -- bounds ----------------------------------------------------------------------------------
@@ -166,12 +169,41 @@ class MoneyEdit(QLineEdit):
             return _tr("The amount must not be more than {maximum}.").format(maximum=self._maximum.format())
         return ""
 
+    # -- the ₸ sign -------------------------------------------------------------------------------
+
+    def _place_sign(self) -> None:
+        """Keep the sign in the field's font, at its right edge, and the digits clear of it.
+
+        Called again whenever the font changes (``setFont`` or a style sheet's ``font-size``):
+        a child label does not follow a style-sheet font by itself, and the room kept for the
+        sign must grow with it, or the sign is drawn over the last digits.
+        """
+        font = self.font()
+        if self._sign.font() != font:
+            self._sign.setFont(font)
+        metrics = QFontMetrics(font)
+        sign_width = metrics.horizontalAdvance("₸") + 2
+        gap = max(4, metrics.horizontalAdvance(" "))
+        frame = self.style().pixelMetric(QStyle.PixelMetric.PM_DefaultFrameWidth, None, self)
+        inset = gap // 2  # between the sign and the frame
+        right = frame + _INNER_MARGIN + inset
+        room = inset + sign_width + gap  # kept free of digits at the right
+        margins = self.textMargins()
+        if margins.right() != room:
+            self.setTextMargins(margins.left(), margins.top(), room, margins.bottom())
+        height = metrics.height()
+        self._sign.setGeometry(
+            self.width() - right - sign_width, (self.height() - height) // 2, sign_width, height
+        )
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange) and hasattr(self, "_sign"):
+            self._place_sign()
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        hint = self._sign.sizeHint()
-        self._sign.setGeometry(
-            self.width() - hint.width() - 6, (self.height() - hint.height()) // 2, *hint.toTuple()
-        )
+        self._place_sign()
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
         minor = parse_amount_input(self.text())

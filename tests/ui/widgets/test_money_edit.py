@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from epay_desktop.domain import Money
 from epay_desktop.ui.widgets.money_edit import MAX_INPUT, MoneyEdit, format_amount_input, parse_amount_input
@@ -157,3 +158,42 @@ def test_screenshot(qtbot, edit, tmp_path):
     edit.show()
     qtbot.waitExposed(edit)
     assert edit.grab().save(str(tmp_path / "money_edit.png"))
+
+
+def _sign(edit: MoneyEdit) -> QLabel:
+    sign = edit.findChild(QLabel, "currency_sign")
+    assert sign is not None
+    return sign
+
+
+def _sign_clear_of_digits(edit: MoneyEdit) -> bool:
+    """The end of the (right-aligned) text is left of the ₸, which sits inside the field in its font.
+
+    A bool for qtbot.waitUntil: the line edit scrolls its text when it next paints.
+    """
+    sign = _sign(edit)
+    edit.end(False)
+    return (
+        edit.cursorRect().center().x() < sign.geometry().left()
+        and sign.geometry().right() < edit.width()
+        and sign.fontMetrics().height() == edit.fontMetrics().height()  # the sign grew with the digits
+    )
+
+
+@pytest.mark.parametrize("grow", ["font", "style_sheet"])
+def test_the_sign_never_covers_the_digits_when_the_font_grows(qtbot, edit, grow):
+    edit.set_value(Money(8_888_888_888))
+    edit.resize(320, 60)
+    edit.show()
+    qtbot.waitExposed(edit)
+    qtbot.waitUntil(lambda: _sign_clear_of_digits(edit))
+    small = _sign(edit).geometry().width()
+    if grow == "font":
+        big = QFont(edit.font())
+        big.setPointSize(big.pointSize() + 12)
+        edit.setFont(big)
+    else:
+        edit.setStyleSheet("QLineEdit { font-size: 26pt; }")
+    qtbot.waitUntil(lambda: _sign(edit).geometry().width() > small and _sign_clear_of_digits(edit))
+    edit.resize(200, 60)  # narrower than the digits: they scroll, the sign stays clear of them
+    qtbot.waitUntil(lambda: _sign_clear_of_digits(edit))
