@@ -10,23 +10,21 @@ errors in a message box; bugs to the crash handler). No business rules here.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
-from collections.abc import Callable, Coroutine, Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Coroutine, Iterable
+from dataclasses import dataclass
 from typing import Any, Protocol
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWebEngineCore import QWebEngineProfile
-from PySide6.QtWidgets import QApplication, QWidget
 
 from epay_desktop.app import AppContext
-from epay_desktop.domain import InvoiceId, MoneyOp, Role, User
+from epay_desktop.domain import ConsoleError, InvoiceId, MoneyOp, Role, User
 
 from .app_checkout import CheckoutWindow
 from .app_flows import Command, money_flow, print_flow, review_flow
-from .asyncqt import is_busy, start_action
+from .asyncqt import start_action
 from .bridge import EventBridge
 from .checkout import CheckoutView, hosts_of
 from .checkout_screen import CheckoutScreen
@@ -56,7 +54,6 @@ class ConsoleOptions:
     """``demo_users`` are listed with their PINs on the login screen (demo mode only)."""
 
     demo_users: Iterable[DemoUserLike] = ()
-    user_names: Mapping[int, str] = field(default_factory=dict)
     idle_minutes: float = DEFAULT_IDLE_MINUTES
     poll_interval: float = 2.5
     environment: str | None = None  # default: the gateway settings' environment
@@ -71,7 +68,7 @@ class AppController(QObject):
         super().__init__()
         options = options or ConsoleOptions()
         self.ctx = ctx
-        self._names: dict[int, str] = dict(options.user_names)
+        self._names: dict[int, str] = {}  # user id -> name, for the list's and detail's "cashier"
         self._closed: asyncio.Future[None] = asyncio.get_event_loop().create_future()
         environment = options.environment or ctx.gateway_settings.environment.value
         self.bridge = EventBridge(ctx.events)
@@ -86,13 +83,6 @@ class AppController(QObject):
         )
         demo = [DemoLogin(d.name, d.pin, d.role) for d in options.demo_users]
         self.session = Session(self.window, ctx.users, idle_minutes=options.idle_minutes, demo_users=demo)
-        # Session watches input with an application-wide Python event filter. With QtWebEngine loading a
-        # page, PySide then wraps WebEngine's half-built internal objects and the process segfaults
-        # (shiboken findDerivedType). Watch our own top-level windows instead (see _watch_input).
-        app = QApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self.session)
-        self.session.lock_changed.connect(self._on_lock_changed)
         endpoints = ctx.gateway_settings.endpoints
         self.checkout_view = CheckoutView(profile, hosts_of(endpoints.widget_url, endpoints.api_url))
         self.checkout = CheckoutScreen(
@@ -106,6 +96,7 @@ class AppController(QObject):
         self.checkout_window = CheckoutWindow(
             self.checkout, self.window, environment_badge=badge if loud else ""
         )
+        self.session.watch(self.checkout_window)  # the customer typing into the page is activity too
         self._connect()
         self.window.installEventFilter(self)
 
@@ -135,7 +126,6 @@ class AppController(QObject):
     async def run(self) -> None:
         """Show the window, ask who works at the counter, and return when the window is closed."""
         self.window.show()
-        self._watch_input(self.window)
         login = asyncio.ensure_future(self.session.log_in())
         try:
             await self._closed
@@ -158,26 +148,6 @@ class AppController(QObject):
     def start_sale(self) -> None:
         """F2: the "New payment" window, ready for the next sale."""
         self.checkout_window.start_sale()
-        self._watch_input(self.checkout_window)
-
-    def _watch_input(self, widget: QWidget) -> None:
-        """Key, mouse and touch input on this top-level window keeps the idle lock away."""
-        handle = widget.windowHandle()
-        if handle is not None:
-            handle.installEventFilter(self.session)  # installing twice does not duplicate it
-
-    def _on_lock_changed(self, covered: bool) -> None:
-        """No menu shortcut acts behind the lock screen (the app-wide filter that did this is off)."""
-        if covered:
-            for action in self.window.commands.all():
-                action.setEnabled(False)
-        else:
-            self.window.set_user(self.session.user)  # recomputes what is allowed
-
-    def money_busy(self) -> bool:
-        """Whether a refund, cancel, charge or review of this console is open or being sent."""
-        names = ("money:refund", "money:cancel", "money:charge", "review")
-        return shiboken6.isValid(self.window) and any(is_busy(self.window, n) for n in names)
 
     def current_user(self) -> User:
         user = self.session.user
@@ -195,13 +165,18 @@ class AppController(QObject):
         if user is None:
             return
         self._names[user.id] = user.name
-        if user.role.can_move_money:
-            self._spawn("load_user_names", lambda: self._load_names(user))
         self.window.refresh()
+        self._spawn("load_user_names", self._load_names)  # at each login: accounts added since show
 
-    async def _load_names(self, manager: User) -> None:
-        with contextlib.suppress(Exception):  # names are a nicety: "#3" is shown otherwise
-            self._names.update({u.id: u.name for u in await self.ctx.users.list_users(manager)})
+    async def _load_names(self) -> None:
+        """Every account's name, whatever the role of who logged in (``UserService.display_names``)."""
+        try:
+            names = await self.ctx.users.display_names()
+        except ConsoleError as exc:  # names are a nicety: "#3" is shown meanwhile
+            log.warning("event=user_names_unavailable error=%s", type(exc).__name__)
+            return
+        if names != self._names and shiboken6.isValid(self.window):
+            self._names = dict(names)
             self.window.refresh()
 
     # -- commands --------------------------------------------------------------------------------

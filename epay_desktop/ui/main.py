@@ -18,7 +18,7 @@ import contextlib
 import logging
 import os
 import sys
-from collections.abc import Callable, Coroutine, Sequence
+from collections.abc import Coroutine, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -37,6 +37,7 @@ from .app_controller import AppController, ConsoleOptions
 from .asyncqt import ask_message
 from .checkout import make_checkout_profile
 from .crash import CrashHandler, install_crash_handler
+from .gc_guard import MainThreadCollector
 
 __all__ = ["GuiOptions", "StartupScreen", "run_console", "run_gui", "start_background"]
 
@@ -63,7 +64,7 @@ def run_gui(
     *, demo: bool = False, demo_home: str | None = None, verbose: bool = False, argv: Sequence[str] = ()
 ) -> int:
     """Open the console and return its exit code when the window closes (0 normal, 2 cannot start)."""
-    refusal = _root_refusal()
+    refusal = _root_refusal(demo)
     if refusal:
         print(f"epay-desktop: {refusal}", file=sys.stderr)
         return 2
@@ -105,14 +106,32 @@ def run_once(qapp: QApplication, main: Coroutine[Any, Any, int]) -> int:
     return int(task.result())
 
 
-def _root_refusal() -> str | None:
-    """Chromium (the checkout browser) kills the whole process when started as root with its sandbox."""
-    if hasattr(os, "geteuid") and os.geteuid() == 0 and os.environ.get("QTWEBENGINE_DISABLE_SANDBOX") != "1":
-        return (
-            "the console must not run as root: its payment browser refuses to start there. Run it as "
-            "a normal user (for a throw-away test machine only: QTWEBENGINE_DISABLE_SANDBOX=1)."
+def _root_refusal(demo: bool) -> str | None:
+    """Chromium (the checkout browser) kills the whole process when started as root with its sandbox.
+
+    The real console refuses to run as root. The demo may (docs/decisions/0011-demo-as-root.md): its only
+    gateway is the in-process sandbox on loopback, the checkout page may go nowhere else, and no real
+    card or money can be involved, so Chromium's sandbox is switched off for that process alone.
+    """
+    if (
+        not hasattr(os, "geteuid")
+        or os.geteuid() != 0
+        or os.environ.get("QTWEBENGINE_DISABLE_SANDBOX") == "1"
+    ):
+        return None
+    if demo:
+        os.environ["QTWEBENGINE_DISABLE_SANDBOX"] = "1"
+        log.warning("event=demo_as_root chromium_sandbox=off reason=root_user gateway=in-process sandbox")
+        print(
+            "epay-desktop: running the demo as root: the checkout browser's sandbox is off. "
+            "Run the real console as a normal user.",
+            file=sys.stderr,
         )
-    return None
+        return None
+    return (
+        "the console must not run as root: its payment browser refuses to start there. Run it as "
+        "a normal user (the demo, --demo, may run as root)."
+    )
 
 
 def configure_application(qapp: QApplication) -> None:
@@ -175,16 +194,13 @@ async def reconcile_at_startup(ctx: AppContext, screen: StartupScreen | None = N
 
 
 def start_background(
-    ctx: AppContext,
-    *,
-    reconcile_every: float = RECONCILE_EVERY,
-    busy: Callable[[], bool] = lambda: False,
+    ctx: AppContext, *, reconcile_every: float = RECONCILE_EVERY
 ) -> tuple[asyncio.Event, asyncio.Future[Any]]:
     """The poller and a periodic reconciliation (operations whose answer was lost get settled, also
     while the screen is locked), running until the returned event is set; await the future after.
 
-    A round is skipped while ``busy()``: the reconciler treats a SENDING operation as one whose
-    process died, so it must not run while this console is still sending one.
+    Safe while a refund, charge or cancel is being sent: the reconciler leaves the operations this
+    process has in flight to their sender (``MoneyOperations.in_flight``).
     """
     stop = asyncio.Event()
 
@@ -194,8 +210,6 @@ def start_background(
                 await asyncio.wait_for(stop.wait(), reconcile_every)
             if stop.is_set():
                 return
-            if busy():
-                continue
             try:
                 await ctx.reconciler.reconcile_all()
             except Exception:  # never stop settling because one round failed
@@ -211,6 +225,8 @@ async def run_console(qapp: QApplication, options: GuiOptions, sandbox: RunningS
     """
     controller: AppController | None = None
     crash = install_crash_handler(lambda: controller.window if controller is not None else None)
+    collector = MainThreadCollector(qapp)
+    collector.start()
     screen = StartupScreen(demo=options.demo)
     screen.show()
     ctx: AppContext | None = None
@@ -226,11 +242,11 @@ async def run_console(qapp: QApplication, options: GuiOptions, sandbox: RunningS
         console = ConsoleOptions()
         if sandbox is not None:
             screen.set_status(_tr("Preparing the demo shop…"))
-            summary = await prepare_demo(ctx, sandbox.state)
-            console = ConsoleOptions(demo_users=DEMO_USERS, user_names=summary.user_names, environment="demo")
+            await prepare_demo(ctx, sandbox.state)
+            console = ConsoleOptions(demo_users=DEMO_USERS, environment="demo")
         await reconcile_at_startup(ctx, screen)
         controller = AppController(ctx, profile, console)
-        background = start_background(ctx, busy=controller.money_busy)
+        background = start_background(ctx)
         screen.close()
         await controller.run()
         return 0
@@ -238,6 +254,7 @@ async def run_console(qapp: QApplication, options: GuiOptions, sandbox: RunningS
         return await _cannot_start(screen, exc)
     finally:
         await _shutdown(controller, background, ctx, crash)
+        collector.stop()
         screen.close()
         if shiboken6.isValid(profile):
             shiboken6.delete(profile)  # after every checkout page (the controller deleted its views)

@@ -8,6 +8,10 @@ so payments and refunds in flight are still settled and the list is current when
 While locked (or while nobody is logged in) the window's menu shortcuts do nothing, and dialogs
 the window had open are hidden: the same user gets them back on unlock; a different user's
 login closes them (a dialog still sending an operation ignores that and finishes by itself).
+
+Activity is key, mouse, wheel or touch input in a watched window (:meth:`Session.watch`; the
+session's own window and its dialogs are watched by themselves), never an application-wide event
+filter: that one segfaults the process when QtWebEngine loads a page (see :mod:`.activity`).
 """
 
 from __future__ import annotations
@@ -16,108 +20,26 @@ import asyncio
 from collections.abc import Sequence
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QShortcut
-from PySide6.QtWidgets import QApplication, QDialog, QFrame, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from epay_desktop.domain import User
 
-from .login import DemoLogin, LoginForm
+from .activity import InputWatcher
+from .lock_screen import LockScreen
+from .login import DemoLogin
 from .ports import UserPort
 
 __all__ = ["DEFAULT_IDLE_MINUTES", "LockScreen", "Session"]
 
 DEFAULT_IDLE_MINUTES = 15
 
-#: Input that counts as "someone is using the console".
-_ACTIVITY = frozenset(
-    {
-        QEvent.Type.KeyPress,
-        QEvent.Type.MouseButtonPress,
-        QEvent.Type.MouseMove,
-        QEvent.Type.Wheel,
-        QEvent.Type.TouchBegin,
-        QEvent.Type.TouchUpdate,
-    }
-)
-
-
-class LockScreen(QFrame):
-    """An opaque panel over the whole window: unlock with the same PIN, or log in as someone else."""
-
-    switch_requested = Signal()
-
-    def __init__(self, window: QWidget, users: UserPort, *, demo_users: Sequence[DemoLogin] = ()) -> None:
-        super().__init__(window)
-        self.setObjectName("lock_screen")
-        self.setAutoFillBackground(True)
-        self.setStyleSheet(
-            "QFrame#lock_screen { background: #eceff1; } QFrame#lock_card { background: white;"
-            " border: 1px solid #b0bec5; border-radius: 8px; }"
-        )
-        card = QFrame(self)
-        card.setObjectName("lock_card")
-        card.setFixedWidth(420)
-        self.form = LoginForm(users, demo_users=demo_users, parent=card)
-        self.switch_button = QPushButton(self.tr("Log in as someone else"))
-        self.switch_button.setObjectName("switch_user_button")
-        self.switch_button.setAutoDefault(False)
-        self.switch_button.clicked.connect(self.switch_requested)
-        inner = QVBoxLayout(card)
-        inner.setContentsMargins(12, 12, 12, 16)
-        inner.addWidget(self.form)
-        self.form.main_layout.addWidget(self.switch_button)
-        outer = QVBoxLayout(self)
-        outer.addStretch(1)
-        outer.addWidget(card, 0, Qt.AlignmentFlag.AlignHCenter)
-        outer.addStretch(2)
-        window.installEventFilter(self)
-        self.hide()
-
-    def show_unlock(self, user: User) -> None:
-        """Locked: the same user's PIN unlocks; "Log in as someone else" switches."""
-        self.form.title_label.setText(self.tr("The console is locked"))
-        self.form.hint_label.setText(
-            self.tr("{name}, enter your PIN or password to continue.").format(name=user.name)
-        )
-        self.form.set_fixed_user(user.name)
-        self.form.login_button.setText(self.tr("Unlock"))
-        self.switch_button.show()
-        self._cover()
-
-    def show_login(self) -> None:
-        """Nobody logged in (start, switch user, log out): the normal login form."""
-        self.form.title_label.setText(self.tr("Log in to the ePay console"))
-        self.form.hint_label.setText(self.tr("Enter your name and your PIN or password."))
-        self.form.set_fixed_user(None)
-        self.form.login_button.setText(self.tr("Log in"))
-        self.switch_button.hide()
-        self._cover()
-
-    def _cover(self) -> None:
-        parent = self.parentWidget()
-        if parent is not None:
-            self.setGeometry(parent.rect())
-        self.show()
-        self.raise_()
-        self.form.focus_first_empty()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        parent = self.parentWidget()
-        if (
-            watched is parent
-            and parent is not None
-            and event.type() == QEvent.Type.Resize
-            and self.isVisible()
-        ):
-            self.setGeometry(parent.rect())
-        return False
-
 
 class Session(QObject):
     """The logged-in user of one window. Signals: ``user_changed(User | None)``, ``lock_changed(bool)``.
 
-    ``idle_minutes``: lock after this long without keyboard, mouse or touch input (0: never).
+    ``idle_minutes``: lock after this long without keyboard, mouse or touch input in a watched
+    window (0: never).
     ``demo_users``: listed with their PINs on the login/lock screen (demo mode only).
     """
 
@@ -144,10 +66,9 @@ class Session(QObject):
         self._idle = QTimer(self)
         self._idle.setSingleShot(True)
         self._idle.timeout.connect(self.lock)
+        self._input = InputWatcher(self, self._restart_idle, lambda: self._covered)
+        self._input.watch(window)
         self.set_idle_minutes(idle_minutes)
-        app = QApplication.instance()
-        assert app is not None, "create the QApplication first"
-        app.installEventFilter(self)  # Qt drops the filter when this object is destroyed
 
     # -- state -----------------------------------------------------------------------------------
 
@@ -169,6 +90,18 @@ class Session(QObject):
         self._idle.setInterval(max(0, int(minutes * 60_000)))
         self._restart_idle()
 
+    def watch(self, widget: QWidget) -> None:
+        """Input in ``widget``'s top-level window keeps the lock away; its shortcuts stop while locked.
+
+        For top-level windows the session guards besides its own (the "New payment" window);
+        dialogs of a watched window are watched as soon as they get the focus.
+        """
+        self._input.watch(widget)
+
+    def watches(self, widget: QWidget) -> bool:
+        """Whether input in ``widget``'s top-level window counts as activity."""
+        return self._input.watches(widget)
+
     # -- commands --------------------------------------------------------------------------------
 
     async def log_in(self) -> User:
@@ -184,18 +117,21 @@ class Session(QObject):
         """Cover the window; the same user's PIN unlocks it. Nothing stops running underneath."""
         if self._user is None or self._covered:
             return
+        _close_menus()
         self._hide_dialogs()
         self.lock_screen.show_unlock(self._user)
         self._set_covered(True)
 
     def switch_user(self) -> None:
         """Back to the login form without closing the window; the next login becomes the user."""
+        _close_menus()
         self._hide_dialogs()
         self.lock_screen.show_login()
         self._set_covered(True)
 
     def log_out(self) -> None:
         """Forget the user and show the login form; the window's dialogs are closed."""
+        _close_menus()
         self._hide_dialogs()
         self._close_hidden_dialogs()
         had_user = self._user is not None
@@ -265,14 +201,11 @@ class Session(QObject):
             if shiboken6.isValid(dialog):
                 dialog.reject()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        kind = event.type()
-        if kind in _ACTIVITY:
-            if self._user is not None and not self._covered and self._idle.interval() > 0:
-                self._idle.start()
-            return False
-        if kind == QEvent.Type.Shortcut and self._covered and isinstance(watched, QAction | QShortcut):
-            # the menus' shortcuts (F2, Ctrl+R...) must not act behind the lock screen
-            owner = watched.parent() if isinstance(watched, QShortcut) else None
-            return not (isinstance(owner, QWidget) and self.lock_screen.isAncestorOf(owner))
-        return False
+
+def _close_menus() -> None:
+    """An open menu would stay above the lock screen, and a click on it would still act."""
+    popup = QApplication.activePopupWidget()
+    while popup is not None:
+        popup.close()
+        following = QApplication.activePopupWidget()
+        popup = None if following is popup else following

@@ -187,7 +187,9 @@ def test_refund_whose_answer_is_lost_is_checked_with_the_bank_and_applied_once(
     qtbot.waitUntil(window.commands.refund.isEnabled, timeout=SLOW)
     faults = console.sandbox.state.faults
     faults.add(Fault("refund", "drop_after_apply", Decimal(0), 1))  # applied, then the connection drops
-    faults.add(Fault("status", "http_status", Decimal(503), 6))  # the quick checks (2 x 3 tries) fail too
+    # check-status fails too (the dialog's quick checks, and the background reconciliation that runs
+    # all along, every second here) until the dialog has said it is checking with the bank
+    faults.add(Fault("status", "http_status", Decimal(503), 1_000))
     window.commands.refund.trigger()
     dialog = console.wait_dialog(RefundDialog)
     assert dialog.approval is None  # a manager needs nobody's approval
@@ -196,6 +198,7 @@ def test_refund_whose_answer_is_lost_is_checked_with_the_bank_and_applied_once(
     assert not dialog.ok_button.isVisible()  # nothing can be sent twice from here
     shot(dialog, "refund-checking.png")
     dialog.reject()
+    faults.clear()  # the bank answers again
 
     def settled() -> bool:
         view = console.arun(console.ctx.queries.get_view(invoice))

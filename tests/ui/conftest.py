@@ -16,6 +16,7 @@ from __future__ import annotations
 import PySide6.QtWebEngineWidgets  # noqa: F401  isort: skip
 
 import asyncio
+import gc
 import itertools
 from collections.abc import Callable, Coroutine, Iterator
 from dataclasses import dataclass, field
@@ -279,3 +280,17 @@ def fake_services(fake_payments: FakePayments) -> SimpleNamespace:
 def async_stub() -> type[AsyncStub]:
     """The AsyncStub class, for a test's own fake methods: ``stub = async_stub(result=...)``."""
     return AsyncStub
+
+
+@pytest.fixture(autouse=True)
+def _collect_garbage_on_the_gui_thread() -> Iterator[None]:
+    """No automatic collection during a UI test: it runs on whichever thread allocates, and a cycle
+    holding Qt objects collected on a store/executor worker thread destroys them off the GUI thread
+    (the app does the same with ui.gc_guard.MainThreadCollector)."""
+    gc.collect()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+        gc.collect()

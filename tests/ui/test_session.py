@@ -1,4 +1,9 @@
-"""Session: login over the window, idle lock, unlock, switch user; work keeps running while locked."""
+"""Session: login over the window, idle lock, unlock, switch user; work keeps running while locked.
+
+Input is sent to the window's ``QWindow`` (``qtbot.keyClick(window.windowHandle(), ...)``), the way a
+real keyboard and mouse deliver it: the session watches windows, not the application, and QTest's
+widget overloads skip the window and hand the event straight to the widget.
+"""
 
 from __future__ import annotations
 
@@ -7,9 +12,9 @@ from dataclasses import replace
 from datetime import UTC, datetime
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialog, QLabel, QMainWindow
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, Qt
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QMainWindow, QMenu, QWidget
 
 from epay_desktop.domain import ConsoleStatus, Role, User
 from epay_desktop.services.events import PaymentUpdated
@@ -75,9 +80,60 @@ def test_idle_lock_and_unlock_with_the_same_pin(qtbot, session, window, fake_ser
     assert not lock.isVisible()
 
 
-def test_input_restarts_the_idle_timer(qtbot, session, window):
+def test_key_and_mouse_input_restart_the_idle_timer(qtbot, session, window):
+    assert session.watches(window)
     session._idle.stop()
-    qtbot.keyClick(window.centralWidget(), Qt.Key.Key_A)
+    qtbot.keyClick(window.windowHandle(), Qt.Key.Key_A)
+    assert session._idle.isActive()
+    session._idle.stop()
+    qtbot.mouseMove(window.windowHandle(), QPoint(40, 40))
+    assert session._idle.isActive()
+    session._idle.stop()
+    qtbot.mouseClick(window.windowHandle(), LEFT, pos=QPoint(60, 60))
+    assert session._idle.isActive()
+    session.lock()
+    qtbot.mouseMove(window.windowHandle(), QPoint(80, 80))
+    assert not session._idle.isActive()  # locked: input does not count
+
+
+def test_no_application_wide_event_filter(qtbot, session):
+    """Events to other objects never reach the session (an app-wide filter crashes with QtWebEngine)."""
+    session._idle.stop()
+    stranger = QObject()
+    QCoreApplication.sendEvent(
+        stranger, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_A, Qt.KeyboardModifier.NoModifier)
+    )
+    other = QWidget()
+    qtbot.addWidget(other)
+    other.show()
+    qtbot.waitExposed(other)
+    qtbot.keyClick(other.windowHandle(), Qt.Key.Key_A)
+    assert not session.watches(other)
+    assert not session._idle.isActive()
+
+
+def test_dialogs_of_the_window_are_watched_when_they_get_the_focus(qtbot, session, window):
+    dialog = QDialog(window)
+    edit = QLineEdit(dialog)
+    qtbot.addWidget(dialog)
+    dialog.open()
+    qtbot.waitUntil(lambda: session.watches(dialog))
+    session._idle.stop()
+    qtbot.keyClick(dialog.windowHandle(), Qt.Key.Key_B)
+    assert edit.text() == "b"
+    assert session._idle.isActive()
+
+
+def test_watch_another_top_level_window(qtbot, session):
+    other = QWidget()  # not shown yet, not a child of the window
+    qtbot.addWidget(other)
+    session.watch(other)
+    session.watch(other)  # twice is harmless
+    other.show()
+    qtbot.waitExposed(other)
+    assert session.watches(other)
+    session._idle.stop()
+    qtbot.keyClick(other.windowHandle(), Qt.Key.Key_A)
     assert session._idle.isActive()
 
 
@@ -114,12 +170,30 @@ def test_menu_shortcuts_do_nothing_while_locked(qtbot, session, window):
     action.triggered.connect(lambda: fired.append(True))
     window.activateWindow()
     qtbot.waitUntil(lambda: window.isActiveWindow())
-    qtbot.keyClick(window, Qt.Key.Key_F2)
+    handle = window.windowHandle()
+    qtbot.keyClick(handle, Qt.Key.Key_F2)
     assert fired == [True]
     session.lock()
-    qtbot.keyClick(session.lock_screen.form.secret_edit, Qt.Key.Key_F2)
-    qtbot.keyClick(window, Qt.Key.Key_F2)
+    qtbot.keyClick(handle, Qt.Key.Key_F2)
     assert fired == [True]
+    secret = session.lock_screen.form.secret_edit
+    assert secret.hasFocus()
+    for key in (Qt.Key.Key_1,) * 4:  # typing still reaches the lock screen's form
+        qtbot.keyClick(handle, key)
+    assert secret.text() == "1111"
+    with qtbot.waitSignal(session.lock_changed):
+        qtbot.keyClick(handle, Qt.Key.Key_Return)
+    qtbot.keyClick(handle, Qt.Key.Key_F2)
+    assert fired == [True, True]
+
+
+def test_an_open_menu_closes_when_the_console_locks(qtbot, session, window):
+    menu = QMenu(window)
+    menu.addAction(QAction("Refund", menu))
+    menu.popup(window.mapToGlobal(QPoint(20, 20)))
+    qtbot.waitUntil(menu.isVisible)
+    session.lock()
+    assert not menu.isVisible()
 
 
 def test_dialogs_hide_while_locked_and_come_back_for_the_same_user(qtbot, session, window, fake_services):

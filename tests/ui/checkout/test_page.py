@@ -13,7 +13,12 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import SIGNAL, QPoint, Qt, QUrl
-from PySide6.QtWebEngineCore import QWebEngineLoadingInfo, QWebEngineProfile, QWebEngineSettings
+from PySide6.QtWebEngineCore import (
+    QWebEngineDownloadRequest,
+    QWebEngineLoadingInfo,
+    QWebEngineProfile,
+    QWebEngineSettings,
+)
 
 from epay_desktop.ui.checkout import DEFAULT_RETURN_BASE, CheckoutView, harden_profile
 from epay_desktop.ui.checkout.page import deny_permission, reject_certificate
@@ -222,17 +227,39 @@ def attachment_server() -> Iterator[http.server.ThreadingHTTPServer]:
 def test_a_real_download_is_cancelled(
     make_view: MakeView, qtbot: Any, profile: QWebEngineProfile, attachment_server: Any
 ) -> None:
+    """The request is cancelled inside ``downloadRequested`` (``isFinished()`` is true at once), but
+    Chromium has already read the body and may report the item "in progress" once more before its
+    own cancellation lands (a race: 3 of 80 runs here). So wait for Chromium's final word
+    (cancelled by the user) instead of reading the state right after ``isFinished()``."""
     host = f"127.0.0.1:{attachment_server.server_address[1]}"
     view = make_view(allowed_hosts={host})
-    seen: list[Any] = []
-    profile.downloadRequested.connect(seen.append)
+    requests: list[QWebEngineDownloadRequest] = []
+    states: list[QWebEngineDownloadRequest.DownloadState] = []
+
+    def requested(request: QWebEngineDownloadRequest) -> None:
+        requests.append(request)
+        states.append(request.state())  # after the profile's own handler: already cancelled
+        request.stateChanged.connect(states.append)
+
+    profile.downloadRequested.connect(requested)
     try:
         view.page.load(QUrl(f"http://{host}/x.bin"))
-        qtbot.waitUntil(lambda: bool(seen), timeout=10_000)
-        qtbot.waitUntil(lambda: seen[0].isFinished(), timeout=10_000)
-        assert seen[0].state() == seen[0].DownloadState.DownloadCancelled
+        qtbot.waitUntil(lambda: bool(requests), timeout=10_000)
+        request = requests[0]
+        assert states[0] == QWebEngineDownloadRequest.DownloadState.DownloadCancelled
+        qtbot.waitUntil(
+            lambda: (
+                request.state() == QWebEngineDownloadRequest.DownloadState.DownloadCancelled
+                and request.interruptReason()
+                == QWebEngineDownloadRequest.DownloadInterruptReason.UserCanceled
+            ),
+            timeout=10_000,
+        )
+        assert request.receivedBytes() == 0
+        assert QWebEngineDownloadRequest.DownloadState.DownloadCompleted not in states
+        assert not (Path(request.downloadDirectory()) / request.downloadFileName()).exists()
     finally:
-        profile.downloadRequested.disconnect(seen.append)
+        profile.downloadRequested.disconnect(requested)
 
 
 @pytest.fixture

@@ -1,0 +1,98 @@
+"""Is someone using the console? Input watched on chosen top-level windows, never application-wide.
+
+An application-wide Python event filter makes PySide wrap every object any event reaches, including
+QtWebEngine's and QtQuick's internal objects while they are still being built, and that segfaults
+the process as soon as a checkout page loads (shiboken ``findDerivedType`` on a half-built object).
+
+So :class:`InputWatcher` filters only our own top-level ``QWindow``\\ s. Qt hands every key, mouse,
+wheel and touch event of a window to that ``QWindow`` before it reaches a child widget (the embedded
+browser included), so nothing is missed, and the only object ever wrapped is the window itself.
+Dialogs of a watched window are watched as soon as they get the focus (``focusWindowChanged``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import shiboken6
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QGuiApplication, QWindow
+from PySide6.QtWidgets import QWidget
+
+__all__ = ["InputWatcher"]
+
+#: Input that counts as "someone is using the console".
+ACTIVITY = frozenset(
+    {
+        QEvent.Type.KeyPress,
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.MouseMove,
+        QEvent.Type.Wheel,
+        QEvent.Type.TouchBegin,
+        QEvent.Type.TouchUpdate,
+    }
+)
+
+
+class InputWatcher(QObject):
+    """Calls ``on_input()`` for each key, mouse, wheel or touch input in a watched window.
+
+    While ``block_shortcuts()`` is true no key of a watched window triggers a shortcut (menu
+    actions, F2...): the key reaches the focused widget as plain input instead.
+    """
+
+    def __init__(
+        self, parent: QObject, on_input: Callable[[], None], block_shortcuts: Callable[[], bool]
+    ) -> None:
+        super().__init__(parent)
+        self._on_input = on_input
+        self._block_shortcuts = block_shortcuts
+        self._windows: list[QWindow] = []
+        app = QGuiApplication.instance()
+        assert isinstance(app, QGuiApplication), "create the QApplication first"
+        app.focusWindowChanged.connect(self._on_focus_window_changed)  # dropped when we are deleted
+
+    def watch(self, widget: QWidget) -> None:
+        """Watch ``widget``'s top-level window (created now if it was never shown); twice is harmless."""
+        top = widget.window()
+        if top.windowHandle() is None:
+            top.winId()  # creates the platform window, as show() would
+        handle = top.windowHandle()
+        if handle is not None:
+            self._watch_window(handle)
+
+    def watches(self, widget: QWidget) -> bool:
+        handle = widget.window().windowHandle()
+        return handle is not None and any(w is handle for w in self._live())
+
+    def _live(self) -> list[QWindow]:
+        self._windows = [w for w in self._windows if shiboken6.isValid(w)]
+        return self._windows
+
+    def _watch_window(self, handle: QWindow) -> None:
+        if not any(w is handle for w in self._live()):
+            handle.installEventFilter(self)  # Qt drops it when the window or this watcher is deleted
+            self._windows.append(handle)
+
+    def _on_focus_window_changed(self, window: QWindow | None) -> None:
+        """A dialog (or a dialog's dialog) of a watched window got the focus: watch it too."""
+        if window is None or not shiboken6.isValid(window):
+            return
+        watched = self._live()
+        parent = window.transientParent()
+        while parent is not None:
+            if any(w is parent for w in watched):
+                self._watch_window(window)
+                return
+            parent = parent.transientParent()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind in ACTIVITY:
+            self._on_input()
+        elif kind == QEvent.Type.ShortcutOverride and self._block_shortcuts():
+            # Accepted, the key is not matched against any shortcut and is delivered as a plain
+            # key press to the focused widget (on a covered window: the lock screen's form).
+            event.accept()
+            return True
+        return False

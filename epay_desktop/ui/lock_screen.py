@@ -1,0 +1,91 @@
+"""The lock screen: an opaque panel over the whole window with the login form on it.
+
+Shown by :class:`~epay_desktop.ui.session.Session` when nobody is logged in (the login form) and
+when the console is locked (the same user's PIN unlocks; "Log in as someone else" switches).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtWidgets import QFrame, QPushButton, QVBoxLayout, QWidget
+
+from epay_desktop.domain import User
+
+from .login import DemoLogin, LoginForm
+from .ports import UserPort
+
+__all__ = ["LockScreen"]
+
+
+class LockScreen(QFrame):
+    """An opaque panel over the whole window: unlock with the same PIN, or log in as someone else."""
+
+    switch_requested = Signal()
+
+    def __init__(self, window: QWidget, users: UserPort, *, demo_users: Sequence[DemoLogin] = ()) -> None:
+        super().__init__(window)
+        self.setObjectName("lock_screen")
+        self.setAutoFillBackground(True)
+        self.setStyleSheet(
+            "QFrame#lock_screen { background: #eceff1; } QFrame#lock_card { background: white;"
+            " border: 1px solid #b0bec5; border-radius: 8px; }"
+        )
+        card = QFrame(self)
+        card.setObjectName("lock_card")
+        card.setFixedWidth(420)
+        self.form = LoginForm(users, demo_users=demo_users, parent=card)
+        self.switch_button = QPushButton(self.tr("Log in as someone else"))
+        self.switch_button.setObjectName("switch_user_button")
+        self.switch_button.setAutoDefault(False)
+        self.switch_button.clicked.connect(self.switch_requested)
+        inner = QVBoxLayout(card)
+        inner.setContentsMargins(12, 12, 12, 16)
+        inner.addWidget(self.form)
+        self.form.main_layout.addWidget(self.switch_button)
+        outer = QVBoxLayout(self)
+        outer.addStretch(1)
+        outer.addWidget(card, 0, Qt.AlignmentFlag.AlignHCenter)
+        outer.addStretch(2)
+        window.installEventFilter(self)
+        self.hide()
+
+    def show_unlock(self, user: User) -> None:
+        """Locked: the same user's PIN unlocks; "Log in as someone else" switches."""
+        self.form.title_label.setText(self.tr("The console is locked"))
+        self.form.hint_label.setText(
+            self.tr("{name}, enter your PIN or password to continue.").format(name=user.name)
+        )
+        self.form.set_fixed_user(user.name)
+        self.form.login_button.setText(self.tr("Unlock"))
+        self.switch_button.show()
+        self._cover()
+
+    def show_login(self) -> None:
+        """Nobody logged in (start, switch user, log out): the normal login form."""
+        self.form.title_label.setText(self.tr("Log in to the ePay console"))
+        self.form.hint_label.setText(self.tr("Enter your name and your PIN or password."))
+        self.form.set_fixed_user(None)
+        self.form.login_button.setText(self.tr("Log in"))
+        self.switch_button.hide()
+        self._cover()
+
+    def _cover(self) -> None:
+        parent = self.parentWidget()
+        if parent is not None:
+            self.setGeometry(parent.rect())
+        self.show()
+        self.raise_()
+        self.form.focus_first_empty()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        parent = self.parentWidget()
+        if (
+            watched is parent
+            and parent is not None
+            and event.type() == QEvent.Type.Resize
+            and self.isVisible()
+        ):
+            self.setGeometry(parent.rect())
+        return False
