@@ -53,6 +53,14 @@ def aloop(qapp: QApplication, qtbot: Any) -> Iterator[qasync.QEventLoop]:
     loop = qasync.QEventLoop(qapp, already_running=True)
     asyncio.set_event_loop(loop)
     yield loop
+    # qtbot closes the test's widgets only after this teardown, when no loop is set any more: a
+    # debounce timer (search, detail) firing then would start a coroutine with no loop. Stop the
+    # windows' timers and close them now, while the loop still runs.
+    for widget in QApplication.topLevelWidgets():
+        for timer in widget.findChildren(QTimer):
+            timer.stop()
+        widget.close()
+    qapp.processEvents()
     pending = [t for t in asyncio.all_tasks(loop) if not t.done()]
     for task in pending:
         task.cancel()
