@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 
 from epay_desktop.domain import MoneyOp, Payment
 
-__all__ = ["EventBus", "OperationUpdated", "PaymentUpdated", "PollerHealthChanged"]
+__all__ = ["EventBus", "GatewayHealthChanged", "OperationUpdated", "PaymentUpdated", "PollerHealthChanged"]
 
 log = logging.getLogger(__name__)
 
@@ -38,12 +38,20 @@ class OperationUpdated:
 
 
 @dataclass(frozen=True, slots=True)
-class PollerHealthChanged:
-    """The status poller lost (``ok=False``) or regained (``ok=True``) contact with the gateway."""
+class GatewayHealthChanged:
+    """The console lost (``ok=False``) or regained (``ok=True``) contact with the gateway.
+
+    Published by the poller and by any service call that finds the bank unreachable or failing
+    (GatewayUnavailable, ServerError, AuthError); the bus delivers it only when ``ok`` changes.
+    """
 
     ok: bool
     last_success_at: datetime | None
     message: str
+
+
+#: The old name, from when only the poller reported health.
+PollerHealthChanged = GatewayHealthChanged
 
 
 class EventBus:
@@ -51,11 +59,19 @@ class EventBus:
 
     Delivery follows the event's class hierarchy, so subscribing to ``object`` sees everything.
     Safe to use from several threads; callbacks run on the publisher's thread.
+    Gateway health is debounced here, where every reporter meets: a GatewayHealthChanged whose
+    ``ok`` equals the last one delivered is dropped, so the status bar never flickers.
     """
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._subscribers: dict[type, list[Callable[[Any], None]]] = {}
+        self._health: bool | None = None  # the last delivered GatewayHealthChanged.ok
+
+    @property
+    def gateway_down(self) -> bool:
+        """True after an ``ok=False`` health event until the next ``ok=True`` one."""
+        return self._health is False
 
     def subscribe(self, event_type: type[E], callback: Callable[[E], None]) -> Callable[[], None]:
         """Call ``callback(event)`` for every published ``event_type``; returns the unsubscribe function.
@@ -76,6 +92,10 @@ class EventBus:
     def publish(self, event: object) -> None:
         """Deliver ``event`` to its subscribers. Subscriber exceptions are logged, never raised."""
         with self._lock:
+            if isinstance(event, GatewayHealthChanged):
+                if event.ok is self._health:
+                    return
+                self._health = event.ok
             targets = [cb for cls in type(event).__mro__ for cb in self._subscribers.get(cls, ())]
         for callback in targets:
             try:

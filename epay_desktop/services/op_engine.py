@@ -124,9 +124,11 @@ class OpEngine:
                 op = await self._record(op, outcome.state, actor_id, outcome.code, outcome.message)
                 if not isinstance(exc, EpayError):
                     raise
+                self._report_gateway(exc)
             else:
                 self.faults.hit("after_gateway_ok_before_commit")
                 op = await self._record(op, OpState.SUCCEEDED, actor_id, None, None)
+                self._report_gateway(None)
         finally:
             self.in_flight.discard(op.id)
         log.info("event=money_op_sent op=%s kind=%s state=%s", op.id, op.kind, op.state)
@@ -135,6 +137,12 @@ class OpEngine:
         elif op.state is OpState.UNKNOWN:
             op = await self._settle(op)
         return op
+
+    def _report_gateway(self, error: EpayError | None) -> None:
+        """Feed the status bar's bank health (PaymentService.report_gateway), where there is one."""
+        report = getattr(self.payments, "report_gateway", None)
+        if report is not None:
+            report(error)
 
     async def resolve(self, op_id: str) -> Resolution:
         """Ask check-status about ``op_id`` and apply the verdict (see MoneyOperations.resolve).

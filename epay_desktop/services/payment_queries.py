@@ -108,18 +108,27 @@ class PaymentQueries:
         search: str | None = None,
         limit: int = 50,
         after: PaymentCursor | None = None,
+        needs_attention: bool = False,
     ) -> PaymentPage:
         """A newest-first page of payments matching every filter (``since`` inclusive, ``until`` exclusive).
 
         ``search`` matches the invoice id prefix, last 4 digits of the card, the amount in tenge
-        (``1500`` or ``1500.50``), the RRN or the approval code. No side effects.
+        (``1500`` or ``1500.50``), the RRN or the approval code. ``needs_attention`` keeps only
+        payments a person must look at: outcome UNKNOWN, or a money operation UNKNOWN or
+        NEEDS_REVIEW (combined with the other filters). No side effects.
         """
         if limit < 1:
             raise ValueError("limit must be positive")
 
         def page(tx: Tx) -> list[Payment]:
             return tx.payments.search(
-                statuses=status, since=since, until=until, text=search, limit=limit + 1, after=after
+                statuses=status,
+                since=since,
+                until=until,
+                text=search,
+                limit=limit + 1,
+                after=after,
+                needs_attention=needs_attention,
             )
 
         rows = await self.store.run_read(page)

@@ -24,7 +24,16 @@ from epay_desktop.domain import (
     PermissionDenied,
     User,
 )
-from epay_desktop.gateway import EpayClient, EpayError, StatusFound, StatusInProgress, StatusResult
+from epay_desktop.gateway import (
+    AuthError,
+    EpayClient,
+    EpayError,
+    GatewayUnavailable,
+    ServerError,
+    StatusFound,
+    StatusInProgress,
+    StatusResult,
+)
 from epay_desktop.store.db import Store
 from epay_desktop.store.tx import Tx
 
@@ -37,13 +46,16 @@ from .checkout import (
     default_description,
     validate_checkout,
 )
-from .events import EventBus, PaymentUpdated
+from .events import EventBus, GatewayHealthChanged, PaymentUpdated
 from .gateway_map import snapshot_from_status
 from .poll_schedule import PollSchedule
 
 __all__ = ["PaymentService"]
 
 log = logging.getLogger(__name__)
+
+#: Errors that say the bank as a whole is unreachable or failing (not this one payment).
+GATEWAY_WIDE = (GatewayUnavailable, ServerError, AuthError)
 
 #: Statuses a 102 ("no attempt for this invoice") may confirm or turn into EXPIRED.
 _UNPAID = frozenset({ConsoleStatus.NEW, ConsoleStatus.PENDING, ConsoleStatus.UNKNOWN, ConsoleStatus.EXPIRED})
@@ -72,6 +84,7 @@ class PaymentService:
         self.terminal_id = terminal_id
         self.back_link_base = back_link_base
         self.schedule = schedule or PollSchedule()
+        self.last_gateway_success_at: datetime | None = None
 
     # -- taking a payment --------------------------------------------------------------------
 
@@ -136,8 +149,10 @@ class PaymentService:
         try:
             token = await self.gateway.get_payment_token(invoice, data.amount)
         except EpayError as exc:
+            self.report_gateway(exc)
             await self._token_failed(actor, payment, exc)
             raise
+        self.report_gateway(None)
         now = self.clock()
         expires_at = now + timedelta(seconds=token.expires_in)
         next_poll = self.schedule.next_poll_at(
@@ -161,6 +176,22 @@ class PaymentService:
             name=data.name,
         )
         return CheckoutSession(payment, expires_at, obj, self.gateway.endpoints.widget_url)
+
+    def report_gateway(self, error: EpayError | None) -> None:
+        """Tell the status bar how the last gateway call went (the bus drops repeats).
+
+        ``None`` is a successful call: publishes ``ok=True`` only if the bank was marked down. A
+        gateway-wide error (GATEWAY_WIDE) publishes ``ok=False``; other errors say nothing about it.
+        """
+        if error is None:
+            self.last_gateway_success_at = self.clock()
+            if self.events.gateway_down:
+                log.info("event=gateway_healthy")
+                message = "The gateway answers again."
+                self.events.publish(GatewayHealthChanged(True, self.last_gateway_success_at, message))
+        elif isinstance(error, GATEWAY_WIDE):
+            message = error.user_message
+            self.events.publish(GatewayHealthChanged(False, self.last_gateway_success_at, message))
 
     async def _token_failed(self, actor: User, payment: Payment, exc: EpayError) -> None:
         reason = f"payment token not issued: {exc.user_message}"
@@ -191,7 +222,12 @@ class PaymentService:
         known = await self.store.run_read(lambda tx: tx.payments.get_by_invoice(invoice_id))
         if known is None:
             raise NotFoundError(f"There is no payment with invoice number {invoice_id}.")
-        result = await self.gateway.check_status(invoice_id)
+        try:
+            result = await self.gateway.check_status(invoice_id)
+        except EpayError as exc:
+            self.report_gateway(exc)
+            raise
+        self.report_gateway(None)
         now = self.clock()
         payment = await self.store.run_write(lambda tx: self._store_result(tx, invoice_id, result, now))
         self.events.publish(PaymentUpdated(payment))

@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
 
 from .checkout_screen import CheckoutScreen
+from .widgets.env_badge import EnvironmentBadge
 
 __all__ = ["CheckoutWindow"]
 
@@ -22,11 +23,20 @@ def _tr(text: str) -> str:
 class CheckoutWindow(QDialog):
     """Hosts one :class:`CheckoutScreen` for the app's lifetime; :meth:`start_sale` shows it."""
 
-    def __init__(self, screen: CheckoutScreen, parent: QWidget, *, environment_badge: str = "") -> None:
+    def __init__(
+        self,
+        screen: CheckoutScreen,
+        parent: QWidget,
+        *,
+        environment_badge: str = "",
+        environment: str | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("checkout_window")
         title = _tr("New payment")
         self.setWindowTitle(f"{title} — {environment_badge}" if environment_badge else title)
+        self.environment_badge = EnvironmentBadge()  # inside the window too: titles are easy to miss
+        self.environment_badge.set_environment(environment)
         self.setModal(False)
         self.sale = screen
         self.refusal_label = QLabel(wordWrap=True)
@@ -35,6 +45,7 @@ class CheckoutWindow(QDialog):
         self.refusal_label.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.environment_badge)
         layout.addWidget(self.refusal_label)
         layout.addWidget(screen, 1)
         screen.sale_blocked.connect(lambda reason: self.refusal_label.hide() if not reason else None)

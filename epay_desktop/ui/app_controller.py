@@ -23,7 +23,7 @@ from epay_desktop.app import AppContext
 from epay_desktop.domain import ConsoleError, InvoiceId, MoneyOp, Role, User
 
 from .app_checkout import CheckoutWindow
-from .app_flows import Command, money_flow, print_flow, review_flow
+from .app_flows import Command, money_flow, print_flow, refund_receipt_flow, review_flow
 from .asyncqt import start_action
 from .bridge import EventBridge
 from .checkout import CheckoutView, hosts_of
@@ -83,6 +83,7 @@ class AppController(QObject):
         )
         demo = [DemoLogin(d.name, d.pin, d.role) for d in options.demo_users]
         self.session = Session(self.window, ctx.users, idle_minutes=options.idle_minutes, demo_users=demo)
+        self.session.lock_screen.set_environment(environment)  # SANDBOX on the login/lock form too
         endpoints = ctx.gateway_settings.endpoints
         self.checkout_view = CheckoutView(profile, hosts_of(endpoints.widget_url, endpoints.api_url))
         self.checkout = CheckoutScreen(
@@ -94,7 +95,7 @@ class AppController(QObject):
         )
         badge, _tip, loud = environment_badge(environment)
         self.checkout_window = CheckoutWindow(
-            self.checkout, self.window, environment_badge=badge if loud else ""
+            self.checkout, self.window, environment_badge=badge if loud else "", environment=environment
         )
         self.session.watch(self.checkout_window)  # the customer typing into the page is activity too
         self._connect()
@@ -183,8 +184,13 @@ class AppController(QObject):
 
     def run_money(self, command: Command, invoice: InvoiceId) -> asyncio.Task[None] | None:
         async def flow() -> None:
-            op = await money_flow(command, self.window, self.ctx, self.current_user(), invoice)
+            actor = self.current_user()
+            op = await money_flow(command, self.window, self.ctx, actor, invoice)
             self._after_operation(invoice, op)
+            if op is not None and shiboken6.isValid(self.window):
+                await refund_receipt_flow(self.window, self.ctx, actor, invoice, op)
+                if shiboken6.isValid(self.window):
+                    self.window.detail_view.reload()  # its receipts list
 
         return self._spawn(f"money:{command}", flow)
 

@@ -9,20 +9,29 @@ from __future__ import annotations
 
 from typing import Literal, Protocol
 
-from PySide6.QtCore import QCoreApplication
+import shiboken6
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from epay_desktop.domain import InvoiceId, MoneyOp, OpKind, User
+from epay_desktop.domain import InvoiceId, MoneyOp, OpKind, OpState, User
 
-from .asyncqt import ask_message
+from .asyncqt import ask_message, run_dialog
 from .dialogs.cancel_dialog import CancelDialog
 from .dialogs.charge_dialog import ChargeDialog
 from .dialogs.money_dialog import MoneyOpDialog
+from .dialogs.receipt_chooser import ReceiptChoice, ReceiptChooser
 from .dialogs.refund_dialog import RefundDialog
 from .ports import MoneyOperationsPort, PaymentDetailSource, ReceiptPort, UserPort
 from .receipts_ui import ReceiptDialog
 
-__all__ = ["MONEY_DIALOGS", "Services", "money_flow", "print_flow", "review_flow"]
+__all__ = [
+    "MONEY_DIALOGS",
+    "Services",
+    "money_flow",
+    "print_flow",
+    "refund_receipt_flow",
+    "review_flow",
+]
 
 Button = QMessageBox.StandardButton
 Command = Literal["refund", "cancel", "charge"]
@@ -64,8 +73,57 @@ async def money_flow(
 
 
 async def print_flow(parent: QWidget, services: Services, actor: User, invoice: InvoiceId) -> None:
-    """Issue the sale receipt (a reprint is made a duplicate by the service) and preview it."""
-    record, pdf = await services.receipts.issue_receipt(actor, invoice, "sale")
+    """Issue a receipt and preview it: the sale's, or (when it has succeeded refunds) the one the
+    cashier picks in the chooser. A reprint is made a duplicate by the service."""
+    view = await services.queries.get_view(invoice)
+    refunds = [op for op in view.operations if op.kind is OpKind.REFUND and op.state is OpState.SUCCEEDED]
+    choice: ReceiptChoice | None = ReceiptChoice("sale")
+    if refunds:
+        choice = await ReceiptChooser.ask(parent, view.payment, refunds)
+    if choice is not None:
+        await _issue_and_preview(parent, services, actor, invoice, choice)
+
+
+async def refund_receipt_flow(
+    parent: QWidget, services: Services, actor: User, invoice: InvoiceId, op: MoneyOp
+) -> None:
+    """After a refund the bank confirmed: offer its receipt ("Print refund receipt" is the default)."""
+    if op.kind is not OpKind.REFUND or op.state is not OpState.SUCCEEDED:
+        return
+    box = QMessageBox(
+        QMessageBox.Icon.Information,
+        _tr("Refund done"),
+        _tr("The refund of {amount} is done. Print the refund receipt for the customer?").format(
+            amount=op.amount.format()
+        ),
+        Button.NoButton,
+        parent,
+    )
+    box.setObjectName("refund_receipt_offer")
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    print_button = box.addButton(_tr("Print refund receipt"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(_tr("Not now"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(print_button)  # Enter prints
+    clicked: list[bool] = []  # read when it finishes: closing the window deletes the box with it
+    box.finished.connect(lambda _result: clicked.append(box.clickedButton() is print_button))
+    try:
+        await run_dialog(box)
+    finally:
+        if shiboken6.isValid(box):
+            box.deleteLater()
+    if clicked and clicked[0] and shiboken6.isValid(parent):
+        await _issue_and_preview(parent, services, actor, invoice, ReceiptChoice("refund", op))
+
+
+async def _issue_and_preview(
+    parent: QWidget, services: Services, actor: User, invoice: InvoiceId, choice: ReceiptChoice
+) -> None:
+    if choice.op is None:
+        record, pdf = await services.receipts.issue_receipt(actor, invoice, choice.kind)
+    else:
+        record, pdf = await services.receipts.issue_receipt(
+            actor, invoice, choice.kind, money_op_id=choice.money_op_id
+        )
     await ReceiptDialog.ask(parent, record, pdf, services.receipts.save_pdf)
 
 

@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
-from epay_desktop.services.events import OperationUpdated, PaymentUpdated, PollerHealthChanged
+from epay_desktop.services.events import GatewayHealthChanged, OperationUpdated, PaymentUpdated
 
 from .ports import EventSource
 
@@ -23,7 +23,7 @@ class EventBridge(QObject):
 
     payment_updated = Signal(object)  # Payment
     operation_updated = Signal(object)  # MoneyOp
-    poller_health_changed = Signal(object)  # PollerHealthChanged (ok, last_success_at, message)
+    poller_health_changed = Signal(object)  # GatewayHealthChanged (ok, last_success_at, message)
 
     _received = Signal(object)
 
@@ -32,7 +32,7 @@ class EventBridge(QObject):
         self._received.connect(self._dispatch, Qt.ConnectionType.QueuedConnection)
         unsubscribers: list[Callable[[], None]] = [
             events.subscribe(kind, self._received.emit)
-            for kind in (PaymentUpdated, OperationUpdated, PollerHealthChanged)
+            for kind in (PaymentUpdated, OperationUpdated, GatewayHealthChanged)
         ]
         self._unsubscribers = unsubscribers
 
@@ -53,5 +53,5 @@ class EventBridge(QObject):
             self.payment_updated.emit(event.payment)
         elif isinstance(event, OperationUpdated):
             self.operation_updated.emit(event.op)
-        elif isinstance(event, PollerHealthChanged):
+        elif isinstance(event, GatewayHealthChanged):
             self.poller_health_changed.emit(event)

@@ -19,7 +19,7 @@ from PySide6.QtCore import Signal, Slot
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
-from epay_desktop.domain import ConsoleStatus, Payment, User
+from epay_desktop.domain import ConsoleError, ConsoleStatus, Payment, User
 
 from .asyncqt import action_slot, spawn, user_message_of
 from .checkout import CheckoutView
@@ -106,21 +106,45 @@ class CheckoutScreen(QStackedWidget):
 
     async def _start(self, request: PaymentRequest) -> None:
         self.request, self._saved = request, False
-        session = await self._payments.create_payment(
-            self._user(),
-            request.amount,
-            description=request.description,
-            email=request.email,
-            phone=request.phone,
-            account_id=request.account_id,
-            save_card=request.save_card,
-            language=request.language,
-        )
+        try:
+            session = await self._payments.create_payment(
+                self._user(),
+                request.amount,
+                description=request.description,
+                email=request.email,
+                phone=request.phone,
+                account_id=request.account_id,
+                save_card=request.save_card,
+                language=request.language,
+            )
+        except ConsoleError:  # refused before anything was stored: the message box says why
+            raise
+        except Exception as exc:
+            reason = user_message_of(exc)
+            if reason is None:
+                raise
+            self._token_refused(request, reason)  # the gateway refused the token: the attempt EXPIRED
+            return
         self.payment, self._stage = session.payment, "paying"
         self.view.start(session.payment_object, session.widget_url, session.token_expires_at)
         self.setCurrentWidget(self.view)
         self._block(self.tr("A payment is in progress at this counter."))
         self._start_watch()
+
+    def _token_refused(self, request: PaymentRequest, reason: str) -> None:
+        """Back to the form with the sale kept, saying truly what happened to the attempt."""
+        first = reason.split(". ")[0].rstrip(".")
+        first = first[:1].lower() + first[1:]
+        self.payment = None
+        self.form.set_request(request)
+        self.setCurrentWidget(self.form)
+        self.form.error_label.setText(
+            self.tr(
+                "The bank did not open this payment ({reason}). No money was taken. The attempt stays "
+                "in the list as Expired; start a new payment."
+            ).format(reason=first)
+        )
+        self.form.focus_amount()
 
     @Slot(object)
     def _on_saved_card_requested(self, request: PaymentRequest) -> None:

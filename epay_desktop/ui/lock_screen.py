@@ -51,6 +51,10 @@ class LockScreen(QFrame):
         window.installEventFilter(self)
         self.hide()
 
+    def set_environment(self, environment: str | None) -> None:
+        """The SANDBOX/TEST badge on the form, at login and when locked alike (none in production)."""
+        self.form.set_environment(environment)
+
     def show_unlock(self, user: User) -> None:
         """Locked: the same user's PIN unlocks; "Log in as someone else" switches."""
         self.form.title_label.setText(self.tr("The console is locked"))

@@ -29,6 +29,7 @@ from epay_desktop.domain import Role, User
 
 from .asyncqt import run_dialog, spawn, user_message_of
 from .ports import UserPort
+from .widgets.env_badge import EnvironmentBadge
 
 __all__ = ["DemoLogin", "LoginDialog", "LoginForm", "role_text"]
 
@@ -70,6 +71,7 @@ class LoginForm(QWidget):
         super().__init__(parent)
         self._users = users
         self._task: asyncio.Task[None] | None = None
+        self.environment_badge = EnvironmentBadge()  # SANDBOX / TEST; hidden in production
         self.title_label = QLabel(self.tr("Log in to the ePay console"))
         self.title_label.setStyleSheet("QLabel { font-size: 18px; font-weight: 600; }")
         self.hint_label = QLabel(self.tr("Enter your name and your PIN or password."))
@@ -95,6 +97,7 @@ class LoginForm(QWidget):
         form.addRow(self.tr("PIN or password"), self.secret_edit)
         self.main_layout = layout = QVBoxLayout(self)
         layout.setSpacing(10)
+        layout.addWidget(self.environment_badge)
         layout.addWidget(self.title_label)
         layout.addWidget(self.hint_label)
         layout.addLayout(form)
@@ -136,6 +139,10 @@ class LoginForm(QWidget):
     @property
     def busy(self) -> bool:
         return self._task is not None and not self._task.done()
+
+    def set_environment(self, environment: str | None) -> None:
+        """Show the big SANDBOX/TEST badge on the form (nothing in production)."""
+        self.environment_badge.set_environment(environment)
 
     def fill(self, name: str, secret: str = "") -> None:
         self.name_edit.setText(name)
@@ -195,12 +202,18 @@ class LoginDialog(QDialog):
     """The login form in a dialog; :meth:`ask` is the only entry point."""
 
     def __init__(
-        self, users: UserPort, *, demo_users: Sequence[DemoLogin] = (), parent: QWidget | None = None
+        self,
+        users: UserPort,
+        *,
+        demo_users: Sequence[DemoLogin] = (),
+        environment: str | None = None,
+        parent: QWidget | None = None,
     ):
         super().__init__(parent)
         self.setWindowTitle(self.tr("ePay console: log in"))
         self.user: User | None = None
         self.form = LoginForm(users, demo_users=demo_users, parent=self)
+        self.form.set_environment(environment)
         layout = QVBoxLayout(self)
         layout.addWidget(self.form)
         self.form.logged_in.connect(self._done)
@@ -216,10 +229,15 @@ class LoginDialog(QDialog):
 
     @classmethod
     async def ask(
-        cls, parent: QWidget | None, users: UserPort, *, demo_users: Sequence[DemoLogin] = ()
+        cls,
+        parent: QWidget | None,
+        users: UserPort,
+        *,
+        demo_users: Sequence[DemoLogin] = (),
+        environment: str | None = None,
     ) -> User | None:
         """Show the dialog (``open()``, never ``exec()``); the user who logged in, or None if closed."""
-        dialog = cls(users, demo_users=demo_users, parent=parent)
+        dialog = cls(users, demo_users=demo_users, environment=environment, parent=parent)
         dialog.form.focus_first_empty()
         try:
             await run_dialog(dialog)

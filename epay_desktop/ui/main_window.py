@@ -126,6 +126,7 @@ class MainWindow(QMainWindow):
         a.about.triggered.connect(self.show_about)
         self.payments_view.current_changed.connect(self._on_current_changed)
         self.payments_view.payment_activated.connect(self.open_payment)
+        self.payments_view.no_matches.connect(self._on_no_matches)
         self.detail_view.loaded.connect(self._on_detail_loaded)
 
     def connect_bridge(self, bridge: EventBridge) -> None:
@@ -211,6 +212,14 @@ class MainWindow(QMainWindow):
             self.detail_view.clear()
         elif payment.invoice_id != self.detail_view.invoice_id:
             self._detail_timer.start()
+
+    @Slot(str)
+    def _on_no_matches(self, _list_text: str) -> None:
+        """A search found nothing: the detail says so instead of showing the previous payment."""
+        self._current, self._opened = None, None
+        self._detail_timer.stop()
+        self.detail_view.clear(_tr("Nothing to show: no payment matches the search or filters."))
+        self._update_actions()
 
     @Slot()
     def _show_current_detail(self) -> None:

@@ -21,20 +21,22 @@ from .models.formatting import KAZAKHSTAN
 from .models.payment_filter import PaymentFilter
 from .widgets.i18n import QT_TRANSLATE_NOOP
 
-__all__ = ["PERIODS", "SEARCH_DELAY_MS", "STATUS_GROUPS", "PaymentFilterBar", "period_range"]
+__all__ = ["ATTENTION", "PERIODS", "SEARCH_DELAY_MS", "STATUS_GROUPS", "PaymentFilterBar", "period_range"]
 
 _N = QT_TRANSLATE_NOOP
 
-#: Status filter choices: key, label, statuses (None: all). "Needs attention" is the outcome-unknown
-#: status; payments whose *operation* waits for a review cannot be asked for by status.
+#: Status filter choices: key, label, statuses (None: all). "Needs attention" (ATTENTION) is not a
+#: status set: it asks the store for an UNKNOWN outcome OR an unresolved (UNKNOWN / NEEDS_REVIEW)
+#: money operation, so a refund waiting for a manager's review shows up there too.
 STATUS_GROUPS: Final[tuple[tuple[str, str, frozenset[S] | None], ...]] = (
     ("all", _N("PaymentFilterBar", "All statuses"), None),
     ("paid", _N("PaymentFilterBar", "Paid"), frozenset({S.CHARGE, S.AUTH})),
     ("waiting", _N("PaymentFilterBar", "Waiting"), frozenset({S.NEW, S.PENDING, S.FINGERPRINT})),
     ("declined", _N("PaymentFilterBar", "Declined"), frozenset({S.REJECT, S.FAILED, S.THREE_DS, S.EXPIRED})),
     ("refunded", _N("PaymentFilterBar", "Refunded"), frozenset({S.REFUND, S.CANCEL, S.CANCEL_OLD})),
-    ("attention", _N("PaymentFilterBar", "Needs attention"), frozenset({S.UNKNOWN})),
+    ("attention", _N("PaymentFilterBar", "Needs attention"), None),
 )
+ATTENTION: Final = "attention"
 PERIODS: Final = (
     ("all", _N("PaymentFilterBar", "All dates")),
     ("today", _N("PaymentFilterBar", "Today")),
@@ -90,8 +92,13 @@ class PaymentFilterBar(QWidget):
         self._clock = clock
         self.search_edit = _named(QLineEdit(self), "search_edit")
         self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.setPlaceholderText(
-            _tr("Find: invoice, last 4 card digits, amount, RRN, approval code")
+        self.search_edit.setPlaceholderText(_tr("Invoice, card last 4, amount, RRN\u2026"))
+        self.search_edit.setToolTip(
+            _tr(
+                "Find a payment by any of: invoice number (or its first digits), the last 4 digits of "
+                "the card, the amount in tenge (1500 or 1500.50), the RRN, or the approval code. "
+                "Ctrl+F comes here; Esc clears it."
+            )
         )
         self.search_edit.setMinimumWidth(260)
         self.status_combo = _named(QComboBox(self), "status_filter")
@@ -131,12 +138,13 @@ class PaymentFilterBar(QWidget):
 
     def current_filter(self) -> PaymentFilter:
         """The filter as the controls show it now (periods are computed from the clock)."""
-        statuses = STATUS_GROUPS[max(self.status_combo.currentIndex(), 0)][2]
+        group, _label, statuses = STATUS_GROUPS[max(self.status_combo.currentIndex(), 0)]
         key = str(self.period_combo.currentData())
         first, last = self.date_from.date().toPython(), self.date_to.date().toPython()
         assert isinstance(first, date) and isinstance(last, date)
         since, until = period_range(key, self._clock(), first, last)
-        return PaymentFilter.of(statuses, since, until, self.search_edit.text())
+        text = self.search_edit.text()
+        return PaymentFilter.of(statuses, since, until, text, needs_attention=group == ATTENTION)
 
     def search_pending(self) -> bool:
         """Typed search text waits for its pause before ``changed``."""

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import TypeVar
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -33,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from epay_desktop.domain import InvoiceId, Payment
 
+from .dialogs import named as _named
 from .models.payments_model import PaymentColumn, PaymentFilter, PaymentsTableModel
 from .models.roles import RecordRole, SortRole
 from .payment_filters import PaymentFilterBar
@@ -46,14 +46,6 @@ C = PaymentColumn
 
 def _tr(text: str, n: int = -1) -> str:
     return QCoreApplication.translate("PaymentsView", text, None, n)
-
-
-_W = TypeVar("_W", bound=QObject)
-
-
-def _named(obj: _W, name: str) -> _W:
-    obj.setObjectName(name)
-    return obj
 
 
 def _count_text(text: str, rows: int) -> str:
@@ -77,6 +69,7 @@ class PaymentsView(QWidget):
 
     payment_activated = Signal(object)  # InvoiceId
     current_changed = Signal(object)  # Payment | None
+    no_matches = Signal(str)  # a new filter or search found nothing: the empty-state text
 
     def __init__(
         self,
@@ -108,8 +101,10 @@ class PaymentsView(QWidget):
         self.model.rowsInserted.connect(self._update_counts)
         self.model.load_failed.connect(self._on_load_failed)
         self.model.page_loaded.connect(self._select_first_if_asked)
+        self.model.page_loaded.connect(self._tell_if_nothing_matched)
         self._failure = ""
         self._select_first = False
+        self._new_filter = False  # the next first page answers a changed filter
         self.apply_filter()
 
     def _build_table(self) -> None:
@@ -163,6 +158,7 @@ class PaymentsView(QWidget):
         self._failure = ""
         wanted = self.filters.current_filter()
         if wanted != self.model.filter or self.model.rowCount() == 0:
+            self._new_filter = wanted != PaymentFilter()
             self.model.set_filter(wanted)
         self._update_counts()
 
@@ -209,6 +205,14 @@ class PaymentsView(QWidget):
         if self._select_first and self.proxy.rowCount():
             self._select_first = False
             self.table.setCurrentIndex(self.proxy.index(0, 0))
+
+    @Slot()
+    def _tell_if_nothing_matched(self) -> None:
+        """After a changed filter's first page: nothing there means the old detail must go too."""
+        if self._new_filter and not self.model.is_loading:
+            self._new_filter = False
+            if self.model.rowCount() == 0:
+                self.no_matches.emit(self._empty_text(0))
 
     @Slot()
     def _enter_table(self) -> None:
@@ -259,6 +263,11 @@ class PaymentsView(QWidget):
             return _tr("Loading payments…")
         if self.model.filter == PaymentFilter():
             return _tr("No payments yet.\nPress F2 to take a card payment.")
+        if self.model.filter.search:
+            return _tr(
+                "No payment matches \u201c{text}\u201d.\nSearch by invoice, card last 4, amount, RRN or "
+                "approval code; Esc clears the search."
+            ).format(text=self.model.filter.search)
         return _tr("No payments match these filters.")
 
     def _place_empty_label(self) -> None:

@@ -81,6 +81,7 @@ class PaymentListSource(Protocol):
         search: str | None = None,
         limit: int = 50,
         after: Any = None,
+        needs_attention: bool = False,
     ) -> PaymentPageLike: ...
 
 
@@ -93,7 +94,7 @@ class PaymentDetailSource(Protocol):
 
 @runtime_checkable
 class EventSource(Protocol):
-    """``EventBus.subscribe``: callbacks for PaymentUpdated / OperationUpdated / PollerHealthChanged."""
+    """``EventBus.subscribe``: callbacks for PaymentUpdated / OperationUpdated / GatewayHealthChanged."""
 
     def subscribe(self, event_type: type[E], callback: Callable[[E], None]) -> Callable[[], None]: ...
 

@@ -1,7 +1,8 @@
 """The main window's status bar: which gateway (SANDBOX / TEST unmistakably), bank health, last check, user.
 
-Health comes from the poller's ``PollerHealthChanged`` (via the bridge); the poller only reports
-changes, so the time of its last successful check is read from ``last_poll()`` every few seconds.
+Health comes from ``GatewayHealthChanged`` (via the bridge), published by the poller and by any
+service call that finds the bank down or back, only on a change; so the time of the poller's last
+successful check is read from ``last_poll()`` every few seconds.
 """
 
 from __future__ import annotations
@@ -153,7 +154,7 @@ class ConsoleStatusBar(QStatusBar):
 
     @Slot(object)
     def on_poller_health_changed(self, event: object) -> None:
-        """A ``PollerHealthChanged`` (ok, last_success_at, message) from the bridge."""
+        """A ``GatewayHealthChanged`` (ok, last_success_at, message) from the bridge."""
         ok = bool(getattr(event, "ok", False))
         self.set_health(ok, getattr(event, "last_success_at", None), str(getattr(event, "message", "")))
 

@@ -18,9 +18,11 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPageSize
 from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QMessageBox
 
 from epay_desktop.domain import ConsoleStatus, InvoiceId, Money, OpKind, OpState
 from epay_desktop.sandbox.faults import Fault
+from epay_desktop.ui.dialogs.receipt_chooser import ReceiptChooser
 from epay_desktop.ui.dialogs.refund_dialog import RefundDialog
 from epay_desktop.ui.receipts_ui import ReceiptDialog
 from epay_desktop.ui.result_view import Outcome
@@ -115,6 +117,9 @@ def test_cashier_takes_a_payment_refunds_part_with_approval_and_prints(
     txn = console.ledger(invoice.value)
     assert [(o.kind, o.amount) for o in txn.operations if o.kind == "refund"] == [("refund", 50_000)]
     assert txn.amount == 100_000 and txn.payout_amount == 50_000
+    offer = console.wait_dialog(QMessageBox)  # "Print refund receipt" (tests/e2e/test_console_receipts.py)
+    assert offer.objectName() == "refund_receipt_offer"
+    offer.reject()  # "Not now": this test prints the sale receipt below
 
     # print (to a PDF file, no print dialog) and save the receipt
     printed, saved = tmp_path / "printed.pdf", tmp_path / "saved.pdf"
@@ -133,6 +138,9 @@ def test_cashier_takes_a_payment_refunds_part_with_approval_and_prints(
     monkeypatch.setattr(ReceiptDialog, "choose_save_path", save_path)
     qtbot.waitUntil(window.commands.print_receipt.isEnabled, timeout=SLOW)
     window.commands.print_receipt.trigger()  # Ctrl+P
+    chooser = console.wait_dialog(ReceiptChooser)  # the payment has a refund: which receipt?
+    assert chooser.choices()[0].kind == "sale" and chooser.list.currentRow() == 0
+    qtbot.keyClick(chooser.list, Qt.Key.Key_Return)
     receipt = console.wait_dialog(ReceiptDialog)
     shot(receipt, "receipt-preview.png")
     qtbot.mouseClick(receipt.print_button, Qt.MouseButton.LeftButton)

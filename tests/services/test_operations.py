@@ -415,3 +415,24 @@ def test_reconcile_during_an_in_flight_refund_leaves_it_to_its_sender(env: Env) 
     assert [r["externalID"] for r in env.control.operations(payment.invoice_id)] == [op_id]
     report = env.run(lambda svc: svc.reconciler.reconcile_all())  # afterwards: nothing left to settle
     assert [c for c in report.changes if c.subject.startswith("op:")] == []
+
+
+# -- bank health from money operations -------------------------------------------------------------
+
+
+def test_a_refund_that_cannot_reach_the_bank_marks_it_down_and_the_next_success_up(env: Env) -> None:
+    from epay_desktop.services.events import GatewayHealthChanged
+
+    payment = env.paid("100")
+    seen: list[bool] = []
+
+    async def two_refunds(svc: h.Services) -> list[Any]:
+        svc.bus.subscribe(GatewayHealthChanged, lambda event: seen.append(event.ok))
+        env.control.fault("refund", "http_status", 401, times=2)  # refused twice: AuthError, not applied
+        first = await svc.ops.refund(env.manager, payment.invoice_id, Money.parse("10"), reason="down")
+        second = await svc.ops.refund(env.manager, payment.invoice_id, Money.parse("10"), reason="up")
+        return [first, second]
+
+    first, second = env.run(two_refunds)
+    assert (first.state, second.state) == (OpState.FAILED, OpState.SUCCEEDED)
+    assert seen == [False, True]

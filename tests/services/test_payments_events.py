@@ -29,7 +29,7 @@ def test_a_failing_subscriber_is_logged_and_the_others_still_hear(caplog: pytest
     with caplog.at_level(logging.ERROR, logger="epay_desktop.services.events"):
         bus.publish(event)
     assert heard == [event]
-    assert "event=subscriber_failed event_type=PollerHealthChanged" in caplog.text
+    assert "event=subscriber_failed event_type=GatewayHealthChanged" in caplog.text  # the new name
 
 
 def test_subscribers_get_only_their_type_and_can_unsubscribe() -> None:

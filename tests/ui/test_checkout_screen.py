@@ -244,6 +244,52 @@ def test_a_refused_payment_is_shown_in_plain_words(qtbot, screen, fakes, monkeyp
     assert screen.currentWidget() is screen.form
 
 
+def test_a_token_the_bank_refuses_says_the_attempt_stays_expired_and_keeps_the_form(
+    qtbot, screen, fakes, monkeypatch
+):
+    from epay_desktop.gateway import GatewayUnavailable
+
+    async def refuse(*args, **kwargs):
+        raise GatewayUnavailable("connect failed", operation="payment_token")
+
+    monkeypatch.setattr(fakes.payments, "create_payment", refuse)
+    screen.form.amount_edit.setText("1 500")
+    screen.form.description_edit.setText("Tea")
+    screen.form.submit_button.click()
+    error = screen.form.error_label
+    qtbot.waitUntil(lambda: "did not open this payment" in error.text())
+    text = error.text()
+    assert "(could not reach the ePay gateway)" in text
+    assert "No money was taken" in text and "stays in the list as Expired" in text
+    assert "Nothing was changed" not in text
+    assert not any(isinstance(w, QMessageBox) and w.isVisible() for w in QApplication.topLevelWidgets())
+    assert screen.currentWidget() is screen.form and screen.form.submit_button.isEnabled()
+    assert screen.form.amount_edit.value() == Money(150_000)
+    assert screen.form.description_edit.text() == "Tea" and not screen.blocked_reason
+    assert screen.grab().save(str(SHOTS / "checkout-token-refused.png"))
+    monkeypatch.undo()  # the bank is back: the same form starts the next attempt
+    screen.form.submit_button.click()
+    qtbot.waitUntil(lambda: screen.currentWidget() is screen.view)
+    assert fakes.payments.created[-1][0][1] == Money(150_000)
+
+
+def test_try_again_refused_by_the_bank_returns_to_the_form_with_the_sale(qtbot, screen, fakes, monkeypatch):
+    from epay_desktop.gateway import ServerError
+
+    pay(qtbot, screen, "2500", "Coffee")
+    fakes.payments.status, fakes.payments.fields = S.REJECT, {"reason_code": 484}
+    wait_outcome(qtbot, screen, Outcome.DECLINED)
+
+    async def refuse(*args, **kwargs):
+        raise ServerError("503", operation="payment_token")
+
+    monkeypatch.setattr(fakes.payments, "create_payment", refuse)
+    screen.result.try_again_button.click()
+    qtbot.waitUntil(lambda: screen.currentWidget() is screen.form)
+    assert "did not open this payment" in screen.form.error_label.text()
+    assert screen.form.amount_edit.value() == Money(250_000) and screen.form.submit_button.isEnabled()
+
+
 @dataclass
 class FakeCards:
     payment: Payment

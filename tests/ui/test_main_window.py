@@ -243,3 +243,15 @@ def test_opening_a_payment_the_list_does_not_show(qtbot, window, fake_services, 
     with qtbot.waitSignal(window.print_requested) as printed:
         window.commands.print_receipt.trigger()
     assert printed.args == [hidden.invoice_id]  # the shown payment, not the row selected before
+
+
+def test_a_search_that_finds_nothing_clears_the_detail(qtbot, window):
+    select_row(qtbot, window, 0)
+    assert window.current_invoice() is not None
+    window.payments_view.search_edit.setText("no-such-payment")
+    qtbot.waitUntil(lambda: window.detail_view.view is None)
+    detail = window.detail_view
+    assert detail.invoice_id is None and detail.stack.currentWidget() is detail.placeholder
+    assert detail.placeholder.text().startswith("Nothing to show: no payment matches")
+    assert window.current_invoice() is None and not window.commands.refund.isEnabled()
+    assert window.grab().save("/tmp/no-matches.png")  # noqa: S108

@@ -64,11 +64,12 @@ def test_status_group_asks_the_source_for_its_statuses(qtbot, view, fake_payment
     combo.setCurrentIndex(combo.findData(key))
     qtbot.waitUntil(lambda: len(fake_payments.list_calls) == calls + 1)
     assert last_call(fake_payments)["status"] == statuses
+    assert last_call(fake_payments).get("needs_attention", False) is (key == "attention")
 
 
 def test_needs_attention_and_paid_groups():
     groups = {key: statuses for key, _label, statuses in STATUS_GROUPS}
-    assert groups["attention"] == {S.UNKNOWN}
+    assert groups["attention"] is None  # not a status set: UNKNOWN or an unresolved operation
     assert groups["paid"] == {S.CHARGE, S.AUTH}
     assert [key for key, _ in PERIODS] == ["all", "today", "7d", "30d", "custom"]
 
@@ -89,6 +90,37 @@ def test_periods_ask_for_since_and_until(qtbot, view, fake_payments):
     qtbot.waitUntil(lambda: not view.model.is_loading)
     assert view.empty_label.isVisible()
     assert view.empty_label.text() == "No payments match these filters."
+
+
+def test_needs_attention_asks_the_store_and_live_updates_add_only_unknown(qtbot, view, make_payment):
+    combo = view.filters.status_combo
+    combo.setCurrentIndex(combo.findData("attention"))
+    qtbot.waitUntil(lambda: view.model.filter.needs_attention and not view.model.is_loading)
+    wanted = view.current_filter()
+    assert wanted.query_args()["needs_attention"] is True and wanted.statuses is None
+    assert wanted.matches(make_payment(status=S.UNKNOWN))
+    assert not wanted.matches(make_payment(status=S.CHARGE))  # an operation's state is the store's to say
+
+
+def test_the_search_hint_fits_and_the_tooltip_tells_everything(view):
+    edit = view.search_edit
+    hint = edit.placeholderText()
+    assert hint == "Invoice, card last 4, amount, RRN\u2026"
+    assert edit.fontMetrics().horizontalAdvance(hint) < edit.width() - 30  # not cut off
+    for key in ("invoice", "last 4 digits", "amount", "RRN", "approval code"):
+        assert key in edit.toolTip()
+
+
+def test_a_search_that_finds_nothing_says_so_and_tells_the_window(qtbot, view, fake_payments):
+    told: list[str] = []
+    view.no_matches.connect(told.append)
+    view.search_edit.setText("777777")
+    qtbot.waitUntil(lambda: bool(told))
+    assert view.empty_label.isVisible() and told == [view.empty_label.text()]
+    assert view.empty_label.text().startswith("No payment matches \u201c777777\u201d.")
+    view.search_edit.setText("5096")  # matches again: nothing to tell
+    qtbot.waitUntil(lambda: view.model.rowCount() == 5)
+    assert len(told) == 1
 
 
 def test_search_waits_for_a_pause_then_asks_once(qtbot, view, fake_payments):

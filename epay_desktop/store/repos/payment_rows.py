@@ -5,14 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, and_, false, or_
+from sqlalchemy import ColumnElement, and_, exists, false, or_
 
-from epay_desktop.domain import ConsoleStatus, InvoiceId, Money, Payment, parse_decimal_amount
+from epay_desktop.domain import ConsoleStatus, InvoiceId, Money, OpState, Payment, parse_decimal_amount
 from epay_desktop.domain.money import MoneyError
 
-from ..models import PaymentRow
+from ..models import MoneyOpRow, PaymentRow
 
-__all__ = ["PaymentCursor", "after_cursor", "text_filter", "to_payment"]
+__all__ = ["PaymentCursor", "after_cursor", "attention_filter", "text_filter", "to_payment"]
+
+#: Operation states a person has to look at: the answer was lost, or a manager must decide.
+UNRESOLVED_OPS = (OpState.UNKNOWN.value, OpState.NEEDS_REVIEW.value)
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +41,12 @@ def after_cursor(cursor: PaymentCursor, oldest_first: bool) -> ColumnElement[boo
         PaymentRow.created_at < cursor.created_at,
         and_(PaymentRow.created_at == cursor.created_at, PaymentRow.id < cursor.id),
     )
+
+
+def attention_filter() -> ColumnElement[bool]:
+    """Payments that need a person: outcome UNKNOWN, or an operation UNKNOWN / NEEDS_REVIEW."""
+    unresolved = exists().where(MoneyOpRow.payment_id == PaymentRow.id, MoneyOpRow.state.in_(UNRESOLVED_OPS))
+    return or_(PaymentRow.status == ConsoleStatus.UNKNOWN.value, unresolved)
 
 
 def text_filter(text: str) -> ColumnElement[bool]:

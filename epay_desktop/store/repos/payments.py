@@ -16,7 +16,7 @@ from sqlalchemy import select
 from epay_desktop.domain import ConsoleStatus, GatewaySnapshot, InvoiceId, Money, NotFoundError, Payment
 
 from ..models import PaymentRow
-from .payment_rows import PaymentCursor, after_cursor, text_filter, to_payment
+from .payment_rows import PaymentCursor, after_cursor, attention_filter, text_filter, to_payment
 
 if TYPE_CHECKING:
     from ..tx import Tx
@@ -210,14 +210,18 @@ class PaymentRepo:
         limit: int = 50,
         after: PaymentCursor | None = None,
         oldest_first: bool = False,
+        needs_attention: bool = False,
     ) -> list[Payment]:
         """Payments matching every given filter, newest first (keyset order ``created_at, id``).
 
         ``since`` is inclusive, ``until`` exclusive. ``text`` matches any of: invoice id prefix,
         last four digits of the card mask, the amount in tenge (``1500`` / ``1500.50``), the RRN
-        or the approval code. ``after`` continues a previous page.
+        or the approval code. ``after`` continues a previous page. ``needs_attention`` keeps only
+        payments whose outcome is UNKNOWN or that have an UNKNOWN / NEEDS_REVIEW money operation.
         """
         stmt = select(PaymentRow)
+        if needs_attention:
+            stmt = stmt.where(attention_filter())
         if statuses is not None:
             stmt = stmt.where(PaymentRow.status.in_([s.value for s in statuses]))
         if since is not None:

@@ -18,12 +18,15 @@ __all__ = ["PaymentFilter"]
 
 @dataclass(frozen=True, slots=True)
 class PaymentFilter:
-    """Statuses (None: all), ``since`` inclusive / ``until`` exclusive (aware UTC), free-text search."""
+    """Statuses (None: all), ``since`` inclusive / ``until`` exclusive (aware UTC), free-text search;
+    ``needs_attention``: only payments a person must look at (outcome UNKNOWN or an unresolved
+    operation, which the store knows and a Payment alone does not)."""
 
     statuses: frozenset[ConsoleStatus] | None = None
     since: datetime | None = None
     until: datetime | None = None
     search: str | None = None
+    needs_attention: bool = False
 
     @classmethod
     def of(
@@ -32,15 +35,30 @@ class PaymentFilter:
         since: datetime | None = None,
         until: datetime | None = None,
         search: str | None = None,
+        *,
+        needs_attention: bool = False,
     ) -> PaymentFilter:
         text = search.strip() if search else None
-        return cls(frozenset(statuses) if statuses is not None else None, since, until, text or None)
+        chosen = frozenset(statuses) if statuses is not None else None
+        return cls(chosen, since, until, text or None, needs_attention)
 
     def query_args(self) -> Mapping[str, Any]:
         """Keyword arguments for ``PaymentListSource.list_payments``."""
-        return {"status": self.statuses, "since": self.since, "until": self.until, "search": self.search}
+        args: dict[str, Any] = {
+            "status": self.statuses,
+            "since": self.since,
+            "until": self.until,
+            "search": self.search,
+        }
+        if self.needs_attention:
+            args["needs_attention"] = True
+        return args
 
     def matches(self, payment: Payment) -> bool:
+        """Would the store's query return ``payment``? (With ``needs_attention`` only an UNKNOWN
+        outcome can be seen here; a payment whose operation waits joins the list on refresh.)"""
+        if self.needs_attention and payment.status is not ConsoleStatus.UNKNOWN:
+            return False
         if self.statuses is not None and payment.status not in self.statuses:
             return False
         if self.since is not None and payment.created_at < self.since:
