@@ -296,10 +296,8 @@ def _collect_garbage_on_the_gui_thread() -> Iterator[None]:
     """No automatic collection during a UI test: it runs on whichever thread allocates, and a cycle
     holding Qt objects collected on a store/executor worker thread destroys them off the GUI thread
     (the app does the same with ui.gc_guard.MainThreadCollector)."""
-    gc.collect()
     gc.disable()
     try:
         yield
     finally:
         gc.enable()
-        gc.collect()
