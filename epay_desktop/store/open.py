@@ -13,11 +13,11 @@ import os
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath, PureWindowsPath
+from typing import Protocol
 
 from sqlalchemy import Engine
 from sqlalchemy.engine import make_url
 
-from ..settings import StoreSettings
 from .db import Store, StoreError, make_engine, verify_sqlite_pragmas
 from .keyfile import KEY_BYTES, load_or_create_key_file
 from .migrations import migrate
@@ -31,8 +31,19 @@ AUDIT_KEY_BYTES = KEY_BYTES
 _NETWORK_FS = frozenset({"nfs", "nfs4", "cifs", "smb3", "smbfs", "ncpfs", "afs", "9p", "fuse.sshfs", "davfs"})
 
 
+class StoreLocation(Protocol):
+    """Where the store lives (``epay_desktop.settings.StoreSettings`` is one); the store reads no settings."""
+
+    @property
+    def home(self) -> Path: ...
+    @property
+    def database_url(self) -> str: ...
+    @property
+    def audit_key_path(self) -> Path: ...
+
+
 def open_store(
-    settings: StoreSettings,
+    settings: StoreLocation,
     *,
     clock: Callable[[], datetime] = lambda: datetime.now(UTC),
 ) -> Store:

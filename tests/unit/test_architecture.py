@@ -21,9 +21,23 @@ FORBIDDEN: dict[str, tuple[str, ...]] = {
         "epay_desktop.services",
         "sqlalchemy",
         "epay_desktop.sandbox",
+        "epay_desktop.settings",
     ),
-    "store": (*QT, "epay_desktop.ui", "epay_desktop.gateway", "epay_desktop.services", "httpx"),
-    "receipts": (*QT, "epay_desktop.ui", "epay_desktop.gateway", "epay_desktop.store"),
+    "store": (
+        *QT,
+        "epay_desktop.ui",
+        "epay_desktop.gateway",
+        "epay_desktop.services",
+        "httpx",
+        "epay_desktop.settings",
+    ),
+    "receipts": (
+        *QT,
+        "epay_desktop.ui",
+        "epay_desktop.gateway",
+        "epay_desktop.store",
+        "epay_desktop.settings",
+    ),
     "services": (*QT, "epay_desktop.ui", "httpx", "sqlalchemy"),
     "sandbox": (
         *QT,
@@ -31,6 +45,7 @@ FORBIDDEN: dict[str, tuple[str, ...]] = {
         "epay_desktop.gateway",
         "epay_desktop.store",
         "epay_desktop.services",
+        "epay_desktop.settings",
     ),
     "ui": ("epay_desktop.gateway", "epay_desktop.store", "httpx", "sqlalchemy"),
 }
