@@ -19,6 +19,8 @@ from zoneinfo import ZoneInfo
 from epay_desktop.app import AppContext
 from epay_desktop.domain import InvoiceId, InvoiceIdError, Money, MoneyError, PermissionDenied, User
 
+from ..domain.i18n import QT_TRANSLATE_NOOP, msg
+
 __all__ = [
     "EXIT_BUG",
     "EXIT_OK",
@@ -158,4 +160,6 @@ async def login(app: AppContext, args: argparse.Namespace) -> User:
 def require_manager(user: User, what: str) -> None:
     """Raise PermissionDenied unless ``user`` is a manager or an admin."""
     if not user.role.can_move_money:
-        raise PermissionDenied(f"Only a manager or an administrator can {what}.")
+        raise PermissionDenied(
+            msg("cli", QT_TRANSLATE_NOOP("cli", "Only a manager or an administrator can {what}."), what=what)
+        )

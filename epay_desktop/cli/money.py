@@ -13,6 +13,7 @@ from epay_desktop.app import AppContext
 from epay_desktop.domain import InvoiceId, Money, MoneyOp, OpKind, OpState, PermissionDenied, User
 from epay_desktop.domain.rules import held_amount, refund_remaining
 
+from ..domain.i18n import QT_TRANSLATE_NOOP, msg
 from .common import (
     EXIT_OK,
     EXIT_REFUSED,
@@ -90,7 +91,13 @@ async def _approval(
     manager = (args.approved_by or "").strip()
     if not manager:
         raise PermissionDenied(
-            f"A cashier's {_WORD[kind]} needs a manager's approval: add --approved-by MANAGER."
+            msg(
+                "cli",
+                QT_TRANSLATE_NOOP(
+                    "cli", "A cashier's {word_kind} needs a manager's approval: add --approved-by MANAGER."
+                ),
+                word_kind=_WORD[kind],
+            )
         )
     invoice: InvoiceId = args.invoice
     view = await app.queries.get_view(invoice)

@@ -5,6 +5,8 @@ Gateway problems are ``epay_desktop.gateway.EpayError``; these are the console's
 
 from __future__ import annotations
 
+from .i18n import Message
+
 __all__ = [
     "AccountLocked",
     "ApprovalError",
@@ -21,9 +23,12 @@ __all__ = [
 class ConsoleError(Exception):
     """Base of the console's own refusals; never a bug."""
 
-    def __init__(self, user_message: str) -> None:
-        super().__init__(user_message)
-        self.user_message = user_message
+    def __init__(self, user_message: str | Message) -> None:
+        #: The template and arguments, when the message is translatable (the GUI translates it).
+        self.message: Message | None = user_message if isinstance(user_message, Message) else None
+        #: The English sentence (logs, CLI, tests).
+        self.user_message: str = user_message.text() if isinstance(user_message, Message) else user_message
+        super().__init__(self.user_message)
 
 
 class RuleViolation(ConsoleError):
@@ -33,7 +38,7 @@ class RuleViolation(ConsoleError):
 class StaleRemaining(RuleViolation):
     """The remaining amount changed since the screen was drawn (someone else refunded)."""
 
-    def __init__(self, user_message: str, current_remaining_minor: int) -> None:
+    def __init__(self, user_message: str | Message, current_remaining_minor: int) -> None:
         super().__init__(user_message)
         self.current_remaining_minor = current_remaining_minor
 

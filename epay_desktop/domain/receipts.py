@@ -13,6 +13,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from .errors import NotFoundError, RuleViolation
+from .i18n import QT_TRANSLATE_NOOP, msg
 from .money import Money
 from .records import ConsoleStatus, MoneyOp, OpKind, OpState, Payment
 
@@ -135,11 +136,25 @@ def plan_receipt(
         original = next((r for r in originals if r.kind is ReceiptKind.SALE), None)
         if original is None and kind is ReceiptKind.DUPLICATE:
             raise RuleViolation(
-                "No sale receipt was printed for this payment yet, so there is nothing to copy."
+                msg(
+                    "receipts",
+                    QT_TRANSLATE_NOOP(
+                        "receipts",
+                        "No sale receipt was printed for this payment yet, so there is nothing to copy.",
+                    ),
+                )
             )
         if original is None and payment.status not in RECEIPT_PAID_STATUSES:
             raise RuleViolation(
-                f"A sale receipt can be printed only for a paid payment; this one is {payment.status.value}."
+                msg(
+                    "receipts",
+                    QT_TRANSLATE_NOOP(
+                        "receipts",
+                        "A sale receipt can be printed only for a paid payment; this one is "
+                        "{payment_status}.",
+                    ),
+                    payment_status=payment.status.value,
+                )
             )
     else:
         op = _refund_op(ops, money_op_id)
@@ -147,7 +162,14 @@ def plan_receipt(
             (r for r in originals if r.kind is ReceiptKind.REFUND and r.money_op_id == op.id), None
         )
         if original is None and kind is ReceiptKind.DUPLICATE:
-            raise RuleViolation("No receipt was printed for this refund yet, so there is nothing to copy.")
+            raise RuleViolation(
+                msg(
+                    "receipts",
+                    QT_TRANSLATE_NOOP(
+                        "receipts", "No receipt was printed for this refund yet, so there is nothing to copy."
+                    ),
+                )
+            )
     paid = _captured(payment, ops)
     refunded = _refunded(ops, paid.currency, through=op)
     remaining = Money(max(0, paid.minor - refunded.minor), paid.currency)
@@ -165,15 +187,31 @@ def _refund_op(ops: list[MoneyOp], money_op_id: str | None) -> MoneyOp:
         done = [o for o in refunds if o.state is OpState.SUCCEEDED]
         if not done:
             raise RuleViolation(
-                "This payment has no completed refund, so there is no refund receipt to print."
+                msg(
+                    "receipts",
+                    QT_TRANSLATE_NOOP(
+                        "receipts",
+                        "This payment has no completed refund, so there is no refund receipt to print.",
+                    ),
+                )
             )
         return done[-1]
     op = next((o for o in refunds if o.id == money_op_id), None)
     if op is None:
-        raise NotFoundError("That refund does not belong to this payment.")
+        raise NotFoundError(
+            msg("receipts", QT_TRANSLATE_NOOP("receipts", "That refund does not belong to this payment."))
+        )
     if op.state is not OpState.SUCCEEDED:
         raise RuleViolation(
-            f"A refund receipt can be printed only after the refund succeeded; this one is {op.state.value}."
+            msg(
+                "receipts",
+                QT_TRANSLATE_NOOP(
+                    "receipts",
+                    "A refund receipt can be printed only after the refund succeeded; this one is "
+                    "{op_state}.",
+                ),
+                op_state=op.state.value,
+            )
         )
     return op
 

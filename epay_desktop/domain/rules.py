@@ -19,6 +19,7 @@ from datetime import datetime, timedelta
 from typing import Final
 
 from .errors import OperationInProgress, RuleViolation, StaleRemaining
+from .i18n import QT_TRANSLATE_NOOP, msg
 from .money import Money
 from .records import ConsoleStatus, MoneyOp, OpKind, OpState, Payment
 
@@ -105,12 +106,27 @@ def _check_nothing_unresolved(ops: Iterable[MoneyOp], kind: OpKind) -> None:
             continue
         if op.state is OpState.NEEDS_REVIEW:
             raise OperationInProgress(
-                f"A previous {_KIND_WORD[op.kind]} of this payment needs a manager's review first: "
-                f"open it and choose retry or abandon before a new {_KIND_WORD[kind]}."
+                msg(
+                    "rules",
+                    QT_TRANSLATE_NOOP(
+                        "rules",
+                        "A previous {other_kind} of this payment needs a manager's review first: "
+                        "open it and choose retry or abandon before a new {kind}.",
+                    ),
+                    other_kind=_KIND_WORD[op.kind],
+                    kind=_KIND_WORD[kind],
+                )
             )
         raise OperationInProgress(
-            f"Another {_KIND_WORD[op.kind]} of this payment is still being processed: "
-            "wait for its result, then try again if still needed."
+            msg(
+                "rules",
+                QT_TRANSLATE_NOOP(
+                    "rules",
+                    "Another {other_kind} of this payment is still being processed: wait for "
+                    "its result, then try again if still needed.",
+                ),
+                other_kind=_KIND_WORD[op.kind],
+            )
         )
 
 
@@ -138,35 +154,91 @@ def check_refund(
     ops = list(ops)
     _check_nothing_unresolved(ops, OpKind.REFUND)
     if _was_cancelled(payment, ops):
-        raise RuleViolation("This payment was cancelled (the hold was released): there is nothing to refund.")
+        raise RuleViolation(
+            msg(
+                "rules",
+                QT_TRANSLATE_NOOP(
+                    "rules", "This payment was cancelled (the hold was released): there is nothing to refund."
+                ),
+            )
+        )
     if payment.status is ConsoleStatus.REFUND:
-        raise RuleViolation("This payment is already fully refunded: nothing remains to refund.")
+        raise RuleViolation(
+            msg(
+                "rules",
+                QT_TRANSLATE_NOOP(
+                    "rules", "This payment is already fully refunded: nothing remains to refund."
+                ),
+            )
+        )
     if payment.status is not ConsoleStatus.CHARGE:
         hint = ": charge or cancel it" if payment.status is ConsoleStatus.AUTH else ""
         raise RuleViolation(
-            f"Only a charged payment can be refunded (this one is {payment.status.value}{hint})."
+            msg(
+                "rules",
+                QT_TRANSLATE_NOOP(
+                    "rules", "Only a charged payment can be refunded (this one is {payment_status}{hint})."
+                ),
+                payment_status=payment.status.value,
+                hint=hint,
+            )
         )
     window_end = payment.created_at + timedelta(days=window_days)
     if now > window_end:
         raise RuleViolation(
-            f"The refund window of {window_days} days ended on {window_end.date().isoformat()}: "
-            "this payment can no longer be refunded from the console; contact the bank."
+            msg(
+                "rules",
+                QT_TRANSLATE_NOOP(
+                    "rules",
+                    "The refund window of {window_days} days ended on {end_date}: "
+                    "this payment can no longer be refunded from the console; contact the bank.",
+                ),
+                window_days=window_days,
+                end_date=window_end.date().isoformat(),
+            )
         )
     remaining = refund_remaining(payment, ops)
     if expected_remaining is not None and expected_remaining != remaining:
         raise StaleRemaining(
-            f"The remaining amount changed (now {remaining.format()}): check and try again.",
+            msg(
+                "rules",
+                QT_TRANSLATE_NOOP(
+                    "rules", "The remaining amount changed (now {remaining}): check and try again."
+                ),
+                remaining=remaining.format(),
+            ),
             remaining.minor,
         )
     if not remaining:
-        raise RuleViolation("Nothing remains to refund on this payment.")
+        raise RuleViolation(
+            msg("rules", QT_TRANSLATE_NOOP("rules", "Nothing remains to refund on this payment."))
+        )
     chosen = remaining if amount is None else amount
     if chosen.currency != remaining.currency:
-        raise RuleViolation(f"The refund must be in {remaining.currency}, like the payment.")
+        raise RuleViolation(
+            msg(
+                "rules",
+                QT_TRANSLATE_NOOP("rules", "The refund must be in {remaining_currency}, like the payment."),
+                remaining_currency=remaining.currency,
+            )
+        )
     if chosen.minor < MIN_REFUND_MINOR:
-        raise RuleViolation(f"Refunds need at least {Money(MIN_REFUND_MINOR, chosen.currency).format()}.")
+        raise RuleViolation(
+            msg(
+                "rules",
+                QT_TRANSLATE_NOOP("rules", "Refunds need at least {minimum}."),
+                minimum=Money(MIN_REFUND_MINOR, chosen.currency).format(),
+            )
+        )
     if chosen > remaining:
-        raise RuleViolation(f"Refund of {chosen.format()} is more than what remains ({remaining.format()}).")
+        raise RuleViolation(
+            msg(
+                "rules",
+                QT_TRANSLATE_NOOP("rules", "Refund of {amount} is more than what remains ({remaining})."),
+                amount=chosen.format(),
+                remaining=remaining.format(),
+            )
+        )
     return chosen
 
 
@@ -179,16 +251,35 @@ def check_charge(payment: Payment, ops: Iterable[MoneyOp], amount: Money | None)
     _check_nothing_unresolved(ops, OpKind.CHARGE)
     if payment.status is not ConsoleStatus.AUTH:
         raise RuleViolation(
-            f"Only a held (AUTH) payment can be charged (this one is {payment.status.value})."
+            msg(
+                "rules",
+                QT_TRANSLATE_NOOP(
+                    "rules", "Only a held (AUTH) payment can be charged (this one is {payment_status})."
+                ),
+                payment_status=payment.status.value,
+            )
         )
     held = held_amount(payment)
     chosen = held if amount is None else amount
     if chosen.currency != held.currency:
-        raise RuleViolation(f"The charge must be in {held.currency}, like the payment.")
+        raise RuleViolation(
+            msg(
+                "rules",
+                QT_TRANSLATE_NOOP("rules", "The charge must be in {held_currency}, like the payment."),
+                held_currency=held.currency,
+            )
+        )
     if chosen.minor < MIN_CHARGE_MINOR:
-        raise RuleViolation("A charge must be more than zero.")
+        raise RuleViolation(msg("rules", QT_TRANSLATE_NOOP("rules", "A charge must be more than zero.")))
     if chosen > held:
-        raise RuleViolation(f"Charge of {chosen.format()} is more than the held amount ({held.format()}).")
+        raise RuleViolation(
+            msg(
+                "rules",
+                QT_TRANSLATE_NOOP("rules", "Charge of {amount} is more than the held amount ({held})."),
+                amount=chosen.format(),
+                held=held.format(),
+            )
+        )
     return chosen
 
 
@@ -202,6 +293,14 @@ def check_cancel(payment: Payment, ops: Iterable[MoneyOp]) -> Money:
     if payment.status is not ConsoleStatus.AUTH:
         hint = " (a charged payment is refunded instead)" if payment.status is ConsoleStatus.CHARGE else ""
         raise RuleViolation(
-            f"Only a held (AUTH) payment can be cancelled; this one is {payment.status.value}{hint}."
+            msg(
+                "rules",
+                QT_TRANSLATE_NOOP(
+                    "rules",
+                    "Only a held (AUTH) payment can be cancelled; this one is {payment_status}{hint}.",
+                ),
+                payment_status=payment.status.value,
+                hint=hint,
+            )
         )
     return held_amount(payment)

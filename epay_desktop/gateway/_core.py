@@ -9,6 +9,7 @@ import httpx
 
 from epay_desktop.domain import InvoiceId, Money
 
+from ..domain.i18n import QT_TRANSLATE_NOOP, msg
 from ._parse import BodyError, decode_json
 from ._transport import ATTEMPT, Request, Transport
 from .config import Credentials, Endpoints
@@ -28,11 +29,12 @@ __all__ = ["DEFAULT_TIMEOUT", "Core"]
 T = TypeVar("T")
 
 #: A payment token refused with 400: the invoice, not the credentials, is the usual cause.
-_INVOICE_REFUSED_MESSAGE = (
+_INVOICE_REFUSED_MESSAGE = QT_TRANSLATE_NOOP(
+    "gateway",
     "The gateway refused to start this payment. Its invoice number may already be taken (the last six "
     "digits must be unique) or used before with another amount: start the payment again with a new "
     "invoice number. If every payment fails like this, check the client ID, client secret and terminal "
-    "ID in the settings."
+    "ID in the settings.",
 )
 
 #: Connect and pool waits are short (nothing is sent yet); reads allow for a slow bank.
@@ -110,7 +112,7 @@ class Core:
             if req.invoice_id is not None:
                 what += " (or the invoice number or amount of this payment token)"
                 if status == 400:  # usually this invoice (id taken, other amount); the text names both
-                    user_message = _INVOICE_REFUSED_MESSAGE
+                    user_message = msg("gateway", _INVOICE_REFUSED_MESSAGE)
             raise AuthError(
                 f"token endpoint refused the {what}",
                 operation=req.operation,
@@ -219,8 +221,14 @@ class Core:
                 transaction_id=req.transaction_id,
                 http_status=401,
                 user_message=(
-                    "Gateway authentication failed: even a freshly issued token was refused. Check the "
-                    "client ID, client secret and terminal ID in the settings."
+                    msg(
+                        "gateway",
+                        QT_TRANSLATE_NOOP(
+                            "gateway",
+                            "Gateway authentication failed: even a freshly issued token was refused. Check "
+                            "the client ID, client secret and terminal ID in the settings.",
+                        ),
+                    )
                 ),
             )
         return response

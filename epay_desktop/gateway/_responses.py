@@ -13,6 +13,7 @@ import httpx
 
 from epay_desktop.domain import Money
 
+from ..domain.i18n import QT_TRANSLATE_NOOP, msg
 from . import codes
 from ._parse import BodyError, decode_json, get_text, to_int
 from ._transport import Request, api_error_for
@@ -36,8 +37,15 @@ def _forbidden(req: Request, status: int) -> AuthError:
         transaction_id=req.transaction_id,
         http_status=status,
         user_message=(
-            "The gateway does not allow this merchant or terminal to do that. Check the terminal ID in the "
-            "settings, or ask the bank to enable the operation for the terminal."
+            msg(
+                "gateway",
+                QT_TRANSLATE_NOOP(
+                    "gateway",
+                    "The gateway does not allow this merchant or terminal to do that. Check the "
+                    "terminal ID in the settings, or ask the bank to enable the operation for the "
+                    "terminal.",
+                ),
+            )
         ),
     )
 

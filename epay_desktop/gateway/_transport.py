@@ -16,6 +16,7 @@ from typing import Any, Final
 
 import httpx
 
+from ..domain.i18n import QT_TRANSLATE_NOOP, msg
 from ._parse import BodyError, decode_json, get_text, require_mapping, to_int
 from .codes import DECLINE_CODES
 from .errors import (
@@ -43,13 +44,15 @@ _NOT_FOUND_WORDS: Final = ("not found", "не найден", "unknown transactio
 _TOO_MUCH_WORDS: Final = ("exceed", "more than", "превыша", "больше")
 #: Plain words for the commonest definite refusal: an amount above what the payment still allows.
 _TOO_MUCH_MESSAGES: Final = {
-    "refund": (
+    "refund": QT_TRANSLATE_NOOP(
+        "gateway",
         "The refund is more than what remains on this payment (earlier refunds are already taken off). "
-        "Nothing was changed; refresh the payment status and refund at most the remaining amount."
+        "Nothing was changed; refresh the payment status and refund at most the remaining amount.",
     ),
-    "charge": (
+    "charge": QT_TRANSLATE_NOOP(
+        "gateway",
         "The charge is more than the amount held on the card. Nothing was changed; charge at most the "
-        "held amount."
+        "held amount.",
     ),
 }
 
@@ -182,5 +185,5 @@ def api_error_for(req: Request, response: httpx.Response, *, declined: bool = Fa
     if status == 409 or any(word in lowered for word in _STATE_WORDS):
         return InvalidState(detail, **kwargs)
     if req.operation in _TOO_MUCH_MESSAGES and any(word in lowered for word in _TOO_MUCH_WORDS):
-        kwargs["user_message"] = _TOO_MUCH_MESSAGES[req.operation]
+        kwargs["user_message"] = msg("gateway", _TOO_MUCH_MESSAGES[req.operation])
     return InvalidRequest(detail, **kwargs)

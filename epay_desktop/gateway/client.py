@@ -22,6 +22,7 @@ import httpx
 
 from epay_desktop.domain import InvoiceId, Money
 
+from ..domain.i18n import QT_TRANSLATE_NOOP, msg
 from . import _responses
 from ._core import DEFAULT_TIMEOUT, Core
 from ._transport import Request
@@ -278,7 +279,13 @@ class EpayClient:
                 operation=req.operation,
                 invoice_id=invoice_id.value,
                 http_status=401,
-                user_message="The payment authorisation expired before it was used. Start the payment again.",
+                user_message=msg(
+                    "gateway",
+                    QT_TRANSLATE_NOOP(
+                        "gateway",
+                        "The payment authorisation expired before it was used. Start the payment again.",
+                    ),
+                ),
             )
         return _responses.card_payment(req, response, amount)
 

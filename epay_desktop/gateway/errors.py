@@ -31,6 +31,7 @@ from typing import Any, ClassVar, Final
 
 import httpx
 
+from ..domain.i18n import QT_TRANSLATE_NOOP, Message, msg
 from .codes import decline_reason
 from .redaction import redact_text
 
@@ -57,7 +58,9 @@ _MAX_DETAIL: Final = 300
 class EpayError(Exception):
     """Base of every gateway failure. ``retryable`` says whether repeating the same call is harmless."""
 
-    default_user_message: ClassVar[str] = "The payment gateway reported a problem. Try again later."
+    default_user_message: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "gateway", "The payment gateway reported a problem. Try again later."
+    )
     retryable: ClassVar[bool] = False
 
     def __init__(
@@ -69,7 +72,7 @@ class EpayError(Exception):
         transaction_id: str | None = None,
         http_status: int | None = None,
         gateway_code: int | None = None,
-        user_message: str | None = None,
+        user_message: str | Message | None = None,
         retry_after: float | None = None,
     ) -> None:
         self.detail = redact_text(detail)[:_MAX_DETAIL]
@@ -78,7 +81,12 @@ class EpayError(Exception):
         self.transaction_id = transaction_id
         self.http_status = http_status
         self.gateway_code = gateway_code
-        self.user_message = user_message or self.default_user_message
+        if not user_message:
+            user_message = Message("gateway", self.default_user_message)
+        #: The template and arguments, when the message is translatable (the GUI translates it).
+        self.message: Message | None = user_message if isinstance(user_message, Message) else None
+        #: The English sentence for the cashier (logs, CLI, tests).
+        self.user_message: str = user_message.text() if isinstance(user_message, Message) else user_message
         #: Seconds the gateway asked us to wait (``Retry-After``), if it said so.
         self.retry_after = retry_after
         super().__init__(self.__str__())
@@ -100,31 +108,36 @@ class EpayError(Exception):
 
 
 class GatewayUnavailable(EpayError):
-    default_user_message = (
+    default_user_message = QT_TRANSLATE_NOOP(
+        "gateway",
         "Could not reach the ePay gateway. Nothing was changed, so it is safe to try again. "
-        "Check the internet connection; if it keeps happening, the gateway may be down."
+        "Check the internet connection; if it keeps happening, the gateway may be down.",
     )
     retryable = True
 
 
 class OutcomeUnknown(EpayError):
-    default_user_message = (
+    default_user_message = QT_TRANSLATE_NOOP(
+        "gateway",
         "The gateway did not confirm the operation, so it may or may not have been applied. "
-        "Do not repeat it: check the payment's status first (the console does this for you)."
+        "Do not repeat it: check the payment's status first (the console does this for you).",
     )
 
 
 class AuthError(EpayError):
-    default_user_message = (
+    default_user_message = QT_TRANSLATE_NOOP(
+        "gateway",
         "The gateway did not accept the merchant credentials. Check the client ID, client secret and "
-        "terminal ID in the settings, then try again."
+        "terminal ID in the settings, then try again.",
     )
 
 
 class ApiError(EpayError):
     """The gateway answered with a definite error; ``gateway_message`` is its own text, if any."""
 
-    default_user_message = "The gateway refused the operation. Nothing was changed."
+    default_user_message = QT_TRANSLATE_NOOP(
+        "gateway", "The gateway refused the operation. Nothing was changed."
+    )
 
     def __init__(self, detail: str, *, gateway_message: str = "", **kwargs: Any) -> None:
         self.gateway_message = redact_text(gateway_message)[:_MAX_DETAIL]
@@ -132,31 +145,35 @@ class ApiError(EpayError):
 
 
 class InvalidState(ApiError):
-    default_user_message = (
+    default_user_message = QT_TRANSLATE_NOOP(
+        "gateway",
         "The payment is not in a state that allows this operation: only a held (AUTH) payment can be "
         "charged or cancelled, and only a charged payment can be refunded. Nothing was changed; "
-        "refresh the payment status."
+        "refresh the payment status.",
     )
 
 
 class InvalidRequest(ApiError):
-    default_user_message = (
+    default_user_message = QT_TRANSLATE_NOOP(
+        "gateway",
         "The gateway rejected the request as invalid (for example the amount is too large, or below the "
-        "10 ₸ refund minimum). Nothing was changed; check the amount and try again."
+        "10 ₸ refund minimum). Nothing was changed; check the amount and try again.",
     )
 
 
 class TerminalConfigError(InvalidRequest):
-    default_user_message = (
+    default_user_message = QT_TRANSLATE_NOOP(
+        "gateway",
         "The gateway says the terminal is missing, wrong or does not belong to this merchant. Check the "
-        "terminal ID in the settings, or ask the bank to check the terminal."
+        "terminal ID in the settings, or ask the bank to check the terminal.",
     )
 
 
 class NotFound(ApiError):
-    default_user_message = (
+    default_user_message = QT_TRANSLATE_NOOP(
+        "gateway",
         "The gateway does not know this payment. Nothing was changed; check the invoice or "
-        "transaction number."
+        "transaction number.",
     )
 
 
@@ -169,23 +186,51 @@ class Declined(ApiError):
         super().__init__(detail, **kwargs)
 
 
-def _declined_message(reason_code: int | None) -> str:
+def _declined_message(reason_code: int | None) -> Message:
     reason = decline_reason(reason_code)
-    why = f" ({reason}, code {reason_code})" if reason else f" (code {reason_code})" if reason_code else ""
-    return f"The card payment was declined{why}. Ask the customer to use another card or call their bank."
+    if reason:
+        return msg(
+            "gateway",
+            QT_TRANSLATE_NOOP(
+                "gateway",
+                "The card payment was declined ({reason}, code {code}). "
+                "Ask the customer to use another card or call their bank.",
+            ),
+            reason=reason,
+            code=reason_code,
+        )
+    if reason_code:
+        return msg(
+            "gateway",
+            QT_TRANSLATE_NOOP(
+                "gateway",
+                "The card payment was declined (code {code}). "
+                "Ask the customer to use another card or call their bank.",
+            ),
+            code=reason_code,
+        )
+    return msg(
+        "gateway",
+        QT_TRANSLATE_NOOP(
+            "gateway",
+            "The card payment was declined. Ask the customer to use another card or call their bank.",
+        ),
+    )
 
 
 class ServerError(ApiError):
-    default_user_message = (
-        "The gateway reported a temporary error. Nothing was changed; try again in a few minutes."
+    default_user_message = QT_TRANSLATE_NOOP(
+        "gateway",
+        "The gateway reported a temporary error. Nothing was changed; try again in a few minutes.",
     )
     retryable = True
 
 
 class ProtocolError(EpayError):
-    default_user_message = (
+    default_user_message = QT_TRANSLATE_NOOP(
+        "gateway",
         "The gateway sent an answer the console could not understand. Nothing was changed by reading it; "
-        "try again, and contact support if it keeps happening."
+        "try again, and contact support if it keeps happening.",
     )
 
 

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 
 from epay_desktop.domain import PaymentStatus
 
+from ..domain.i18n import QT_TRANSLATE_NOOP, Message, msg
 from . import codes
 from ._parse import (
     BodyError,
@@ -130,7 +131,7 @@ def interpret_status(
     )
 
 
-def _status_error(code: int) -> tuple[type[ApiError], str, str | None] | None:
+def _status_error(code: int) -> tuple[type[ApiError], str, Message | None] | None:
     """Error class, technical detail and (optional) user message for a non-state resultCode."""
     if code == codes.RESULT_ERROR_RETRY:
         return ServerError, "gateway error, retry later (resultCode 103)", None
@@ -141,7 +142,13 @@ def _status_error(code: int) -> tuple[type[ApiError], str, str | None] | None:
         return (
             InvalidRequest,
             "the gateway rejected the status request (resultCode 101)",
-            "The gateway refused to report this payment's status (code 101). Its state is unknown: "
-            "check it again later or in the merchant cabinet.",
+            msg(
+                "gateway",
+                QT_TRANSLATE_NOOP(
+                    "gateway",
+                    "The gateway refused to report this payment's status (code 101). Its state is unknown: "
+                    "check it again later or in the merchant cabinet.",
+                ),
+            ),
         )
     return None

@@ -13,6 +13,8 @@ from datetime import datetime, timedelta
 from epay_desktop.domain import ApprovalError, ConsoleError, OpKind, PermissionDenied, User
 from epay_desktop.store.tx import Tx
 
+from ..domain.i18n import QT_TRANSLATE_NOOP, msg
+
 __all__ = ["Approval", "ApprovalRequest", "record_approval"]
 
 
@@ -51,9 +53,22 @@ def record_approval(
     subject = f"payment:{request.payment_id}"
     refusal: ConsoleError | None = None
     if not manager.role.can_move_money:
-        refusal = PermissionDenied(f"{manager.name} is not a manager; ask a manager or an administrator.")
+        refusal = PermissionDenied(
+            msg(
+                "users",
+                QT_TRANSLATE_NOOP(
+                    "users", "{manager_name} is not a manager; ask a manager or an administrator."
+                ),
+                manager_name=manager.name,
+            )
+        )
     elif manager.id == request.requested_by.id:
-        refusal = ApprovalError("Approve someone else's request; a manager needs no approval.")
+        refusal = ApprovalError(
+            msg(
+                "users",
+                QT_TRANSLATE_NOOP("users", "Approve someone else's request; a manager needs no approval."),
+            )
+        )
     if refusal is not None:
         details = {"kind": request.kind.value, "requested_by": request.requested_by.id}
         tx.audit.append(

@@ -19,6 +19,8 @@ from urllib.parse import quote
 
 from epay_desktop.domain import ConsoleError, InvoiceId, Money, Payment, RuleViolation
 
+from ..domain.i18n import QT_TRANSLATE_NOOP, msg
+
 __all__ = [
     "DEFAULT_BACK_LINK_BASE",
     "DESCRIPTION_MAX_BYTES",
@@ -102,31 +104,76 @@ def validate_checkout(
     ConsoleError (formats) with a message that says what to fix.
     """
     if not isinstance(amount, Money) or amount.currency != "KZT":
-        raise RuleViolation("Payments are taken in tenge (KZT).")
+        raise RuleViolation(
+            msg("payments", QT_TRANSLATE_NOOP("payments", "Payments are taken in tenge (KZT)."))
+        )
     if amount.minor < 1:
-        raise RuleViolation("The amount must be above zero.")
+        raise RuleViolation(msg("payments", QT_TRANSLATE_NOOP("payments", "The amount must be above zero.")))
     if amount > MAX_PAYMENT:
-        raise RuleViolation(f"The amount is more than {MAX_PAYMENT.format()}; check it and try again.")
+        raise RuleViolation(
+            msg(
+                "payments",
+                QT_TRANSLATE_NOOP("payments", "The amount is more than {maximum}; check it and try again."),
+                maximum=MAX_PAYMENT.format(),
+            )
+        )
     description = " ".join(description.split())
     if any(not ch.isprintable() for ch in description):
-        raise ConsoleError("The description contains characters that cannot be printed.")
+        raise ConsoleError(
+            msg(
+                "payments",
+                QT_TRANSLATE_NOOP("payments", "The description contains characters that cannot be printed."),
+            )
+        )
     email = (email or "").strip() or None
     if email is not None and (len(email) > 255 or not _EMAIL.match(email)):
-        raise ConsoleError(f"{email!r} does not look like an e-mail address (name@example.kz).")
+        raise ConsoleError(
+            msg(
+                "payments",
+                QT_TRANSLATE_NOOP(
+                    "payments", "{email} does not look like an e-mail address (name@example.kz)."
+                ),
+                email=repr(email),
+            )
+        )
     phone = _normal_phone(phone)
     account_id = (account_id or "").strip() or None
     if account_id is not None and not _ACCOUNT.match(account_id):
         raise ConsoleError(
-            "The customer id may use only Latin letters, digits, '.', '_' and '-' (at most 64 characters)."
+            msg(
+                "payments",
+                QT_TRANSLATE_NOOP(
+                    "payments",
+                    "The customer id may use only Latin letters, digits, '.', '_' and '-' (at most "
+                    "64 characters).",
+                ),
+            )
         )
     if save_card and account_id is None:
-        raise RuleViolation("To save the customer's card, enter the customer id.")
+        raise RuleViolation(
+            msg(
+                "payments",
+                QT_TRANSLATE_NOOP("payments", "To save the customer's card, enter the customer id."),
+            )
+        )
     language = language.strip().lower()
     if language not in LANGUAGES:
-        raise ConsoleError("The payment page language must be rus, kaz or eng.")
+        raise ConsoleError(
+            msg(
+                "payments",
+                QT_TRANSLATE_NOOP("payments", "The payment page language must be rus, kaz or eng."),
+            )
+        )
     name = (name or "").strip() or None
     if name is not None and not _NAME.match(name):
-        raise ConsoleError("The cardholder name must be in Latin letters, as on the card.")
+        raise ConsoleError(
+            msg(
+                "payments",
+                QT_TRANSLATE_NOOP(
+                    "payments", "The cardholder name must be in Latin letters, as on the card."
+                ),
+            )
+        )
     return CheckoutInput(amount, description, email, phone, account_id, save_card, language, name)
 
 
@@ -137,7 +184,15 @@ def _normal_phone(phone: str | None) -> str | None:
     if len(text) == 11 and text.startswith("8"):
         text = "7" + text[1:]
     if not _PHONE.match(text):
-        raise ConsoleError(f"{phone!r} is not a Kazakhstan phone number (write it like +7 777 123 45 67).")
+        raise ConsoleError(
+            msg(
+                "payments",
+                QT_TRANSLATE_NOOP(
+                    "payments", "{phone} is not a Kazakhstan phone number (write it like +7 777 123 45 67)."
+                ),
+                phone=repr(phone),
+            )
+        )
     return text
 
 

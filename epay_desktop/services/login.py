@@ -20,12 +20,13 @@ from epay_desktop.domain import AccountLocked, AuthenticationFailed, ConsoleErro
 from epay_desktop.store.db import Store
 from epay_desktop.store.tx import Tx
 
+from ..domain.i18n import QT_TRANSLATE_NOOP, Message, msg
 from .passwords import Passwords
 
 __all__ = ["BAD_CREDENTIALS", "KZ_TIME", "Credentials", "LoginPolicy", "Verified", "user_subject"]
 
 KZ_TIME = ZoneInfo("Asia/Almaty")
-BAD_CREDENTIALS = "Wrong user name or password/PIN."
+BAD_CREDENTIALS = QT_TRANSLATE_NOOP("users", "Wrong user name or password/PIN.")
 
 
 def user_subject(user_id: int) -> str:
@@ -48,14 +49,20 @@ class Verified:
     new_hash: str | None
 
 
-def _locked_message(until: datetime) -> str:
+def _locked_message(until: datetime) -> Message:
     local = until.astimezone(KZ_TIME)
     offset = local.utcoffset() or timedelta(0)
     hours, minutes = divmod(int(offset.total_seconds()) // 60, 60)
     zone = f"UTC{hours:+d}" + (f":{minutes:02d}" if minutes else "")
-    return (
-        "Too many wrong passwords/PINs: this account is locked until "
-        f"{local:%d.%m.%Y %H:%M} (Kazakhstan time, {zone}) or until a manager unlocks it."
+    return msg(
+        "users",
+        QT_TRANSLATE_NOOP(
+            "users",
+            "Too many wrong passwords/PINs: this account is locked until "
+            "{time} (Kazakhstan time, {zone}) or until a manager unlocks it.",
+        ),
+        time=f"{local:%d.%m.%Y %H:%M}",
+        zone=zone,
     )
 
 
@@ -88,7 +95,7 @@ class Credentials:
                     None, "auth.login_failed", "user:?", {"known": False, "purpose": purpose}, at=now
                 )
             )
-            raise AuthenticationFailed(BAD_CREDENTIALS)
+            raise AuthenticationFailed(msg("users", BAD_CREDENTIALS))
         user, encoded = found
         if user.locked_until is not None and now < user.locked_until:
             await self._refuse(user, now, purpose, "locked")
@@ -97,7 +104,14 @@ class Credentials:
             raise await self._store.run_write(partial(self._record_failure, user.id, now, purpose))
         if not user.active:
             await self._refuse(user, now, purpose, "deactivated")
-            raise AuthenticationFailed("This account is deactivated. Ask a manager to reactivate it.")
+            raise AuthenticationFailed(
+                msg(
+                    "users",
+                    QT_TRANSLATE_NOOP(
+                        "users", "This account is deactivated. Ask a manager to reactivate it."
+                    ),
+                )
+            )
         new_hash = None
         if self._passwords.needs_rehash(encoded):
             new_hash = await asyncio.to_thread(self._passwords.hash, password)
@@ -154,4 +168,4 @@ class Credentials:
             {"known": True, "attempts": attempts, "purpose": purpose},
             at=now,
         )
-        return AuthenticationFailed(BAD_CREDENTIALS)
+        return AuthenticationFailed(msg("users", BAD_CREDENTIALS))

@@ -29,6 +29,7 @@ from epay_desktop.domain import (
 )
 from epay_desktop.store.tx import Tx
 
+from ..domain.i18n import QT_TRANSLATE_NOOP, msg
 from .op_outcomes import Verdict, next_state
 
 __all__ = [
@@ -97,14 +98,28 @@ def begin_intent(
     payment = tx.payments.lock_by_invoice(invoice_id)
     current = tx.users.get(actor.id)  # the role and status as stored now, not as when the screen opened
     if not current.active:
-        raise PermissionDenied("This user account is deactivated.")
+        raise PermissionDenied(
+            msg("operations", QT_TRANSLATE_NOOP("operations", "This user account is deactivated."))
+        )
     if not current.role.can_move_money and approval_id is None:
-        raise PermissionDenied(f"A manager must approve this {KIND_WORD[kind]}.")
+        raise PermissionDenied(
+            msg(
+                "operations",
+                QT_TRANSLATE_NOOP("operations", "A manager must approve this {kind}."),
+                kind=KIND_WORD[kind],
+            )
+        )
     ops = tx.operations.list_for_payment(payment.id)
     amount = decide(payment, ops)
     if payment.transaction_id is None:
         raise RuleViolation(
-            "The gateway's transaction for this payment is not known yet: refresh its status first."
+            msg(
+                "operations",
+                QT_TRANSLATE_NOOP(
+                    "operations",
+                    "The gateway's transaction for this payment is not known yet: refresh its status first.",
+                ),
+            )
         )
     succeeded_refunds = sum(
         o.amount.minor for o in ops if o.kind is OpKind.REFUND and o.state is OpState.SUCCEEDED
@@ -229,7 +244,15 @@ def reopen_for_retry(tx: Tx, op_id: str, *, actor: User, now: datetime) -> tuple
     """
     current = tx.operations.get(op_id, for_update=True)
     if current.state is not OpState.NEEDS_REVIEW:
-        raise RuleViolation(f"This operation is {current.state.value}, not waiting for a review.")
+        raise RuleViolation(
+            msg(
+                "operations",
+                QT_TRANSLATE_NOOP(
+                    "operations", "This operation is {current_state}, not waiting for a review."
+                ),
+                current_state=current.state.value,
+            )
+        )
     payment = tx.payments.get(current.payment_id)
     op = tx.operations.mark(op_id, OpState.SENDING, now=now)
     _audit(tx, actor.id, op, "retried", payment.invoice_id, now, decided_by=actor.id)
@@ -240,7 +263,15 @@ def abandon(tx: Tx, op_id: str, *, actor: User, now: datetime, note: str) -> Mon
     """A manager's "abandon": NEEDS_REVIEW -> FAILED, audited. RuleViolation if not under review."""
     current = tx.operations.get(op_id, for_update=True)
     if current.state is not OpState.NEEDS_REVIEW:
-        raise RuleViolation(f"This operation is {current.state.value}, not waiting for a review.")
+        raise RuleViolation(
+            msg(
+                "operations",
+                QT_TRANSLATE_NOOP(
+                    "operations", "This operation is {current_state}, not waiting for a review."
+                ),
+                current_state=current.state.value,
+            )
+        )
     op = tx.operations.mark(op_id, OpState.FAILED, now=now, gateway_message=note)
     invoice = tx.payments.get(op.payment_id).invoice_id
     _audit(tx, actor.id, op, "abandoned", invoice, now, decided_by=actor.id)

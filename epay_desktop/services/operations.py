@@ -48,6 +48,7 @@ from epay_desktop.gateway import EpayClient
 from epay_desktop.store.db import Store
 from epay_desktop.store.tx import Tx
 
+from ..domain.i18n import QT_TRANSLATE_NOOP, msg
 from . import op_journal
 from .events import EventBus, OperationUpdated
 from .faultpoints import FaultPoints
@@ -258,13 +259,28 @@ class MoneyOperations:
         if decision not in ("retry", "abandon"):
             raise ValueError(f"unknown review decision {decision!r}")
         if not actor.role.can_move_money:
-            raise PermissionDenied("Only a manager can decide about an operation whose outcome is unclear.")
+            raise PermissionDenied(
+                msg(
+                    "operations",
+                    QT_TRANSLATE_NOOP(
+                        "operations", "Only a manager can decide about an operation whose outcome is unclear."
+                    ),
+                )
+            )
         resolution = await self.resolve_verbose(op_id)
         op = resolution.op
         if op.state is not OpState.NEEDS_REVIEW:
             if op.state is OpState.SUCCEEDED and resolution.changed:
                 return op
-            raise RuleViolation(f"This operation is {op.state.value}, not waiting for a review.")
+            raise RuleViolation(
+                msg(
+                    "operations",
+                    QT_TRANSLATE_NOOP(
+                        "operations", "This operation is {op_state}, not waiting for a review."
+                    ),
+                    op_state=op.state.value,
+                )
+            )
         now = self._clock()
         if decision == "abandon":
             note = f"Abandoned by a manager after review ({resolution.verdict.value} at the gateway)."
@@ -275,9 +291,15 @@ class MoneyOperations:
             return op
         if resolution.verdict is not Verdict.NOT_APPLIED:
             raise RuleViolation(
-                "The gateway cannot confirm that this operation was not applied, so sending it again could "
-                "move the money twice. Check the payment in the bank's merchant cabinet; if nothing "
-                "happened there, choose abandon and start a new operation."
+                msg(
+                    "operations",
+                    QT_TRANSLATE_NOOP(
+                        "operations",
+                        "The gateway cannot confirm that this operation was not applied, so sending it "
+                        "again could move the money twice. Check the payment in the bank's merchant "
+                        "cabinet; if nothing happened there, choose abandon and start a new operation.",
+                    ),
+                )
             )
         return await self._start(
             actor.id, lambda tx: op_journal.reopen_for_retry(tx, op_id, actor=actor, now=now)

@@ -17,6 +17,7 @@ from argon2 import PasswordHasher, Type
 from argon2.exceptions import InvalidHashError, VerificationError
 
 from ..domain.errors import ConsoleError
+from ..domain.i18n import QT_TRANSLATE_NOOP, msg
 
 __all__ = [
     "MAX_SECRET_CHARS",
@@ -45,17 +46,51 @@ def check_secret(secret: str) -> None:
     at least 8 characters. Raises WeakSecret saying what is wrong.
     """
     if not secret:
-        raise WeakSecret("Enter a PIN (at least 4 digits) or a password (at least 8 characters).")
+        raise WeakSecret(
+            msg(
+                "users",
+                QT_TRANSLATE_NOOP(
+                    "users", "Enter a PIN (at least 4 digits) or a password (at least 8 characters)."
+                ),
+            )
+        )
     if len(secret) > MAX_SECRET_CHARS:
-        raise WeakSecret(f"The password is too long: at most {MAX_SECRET_CHARS} characters.")
+        raise WeakSecret(
+            msg(
+                "users",
+                QT_TRANSLATE_NOOP(
+                    "users", "The password is too long: at most {max_secret_chars} characters."
+                ),
+                max_secret_chars=MAX_SECRET_CHARS,
+            )
+        )
     if secret.isascii() and secret.isdigit():
         if len(secret) < MIN_PIN_DIGITS:
-            raise WeakSecret(f"A PIN needs at least {MIN_PIN_DIGITS} digits; this one has {len(secret)}.")
+            raise WeakSecret(
+                msg(
+                    "users",
+                    QT_TRANSLATE_NOOP(
+                        "users", "A PIN needs at least {min_pin_digits} digits; this one has {secret_count}."
+                    ),
+                    min_pin_digits=MIN_PIN_DIGITS,
+                    secret_count=len(secret),
+                )
+            )
         return
     if len(secret) < MIN_PASSWORD_CHARS:
         raise WeakSecret(
-            f"A password needs at least {MIN_PASSWORD_CHARS} characters; this one has {len(secret)}. "
-            f"(A PIN of digits only may be shorter: at least {MIN_PIN_DIGITS}.)"
+            msg(
+                "users",
+                QT_TRANSLATE_NOOP(
+                    "users",
+                    "A password needs at least {min_password_chars} characters; this one has "
+                    "{secret_count}. (A PIN of digits only may be shorter: at least "
+                    "{min_pin_digits}.)",
+                ),
+                min_password_chars=MIN_PASSWORD_CHARS,
+                secret_count=len(secret),
+                min_pin_digits=MIN_PIN_DIGITS,
+            )
         )
 
 

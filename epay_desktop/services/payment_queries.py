@@ -30,6 +30,8 @@ from epay_desktop.store.db import Store
 from epay_desktop.store.repos.payments import PaymentCursor
 from epay_desktop.store.tx import Tx
 
+from ..domain.i18n import QT_TRANSLATE_NOOP, msg
+
 __all__ = ["CSV_COLUMNS", "PaymentCursor", "PaymentPage", "PaymentQueries", "PaymentView", "refundable"]
 
 _CHARGED = (ConsoleStatus.CHARGE, ConsoleStatus.REFUND)
@@ -151,7 +153,13 @@ class PaymentQueries:
 def _view(tx: Tx, invoice_id: InvoiceId) -> PaymentView:
     payment = tx.payments.get_by_invoice(invoice_id)
     if payment is None:
-        raise NotFoundError(f"There is no payment with invoice number {invoice_id}.")
+        raise NotFoundError(
+            msg(
+                "payments",
+                QT_TRANSLATE_NOOP("payments", "There is no payment with invoice number {invoice_id}."),
+                invoice_id=invoice_id,
+            )
+        )
     ops = tx.operations.list_for_payment(payment.id)
     refunded = Money.zero(payment.amount.currency)
     for op in ops:

@@ -37,6 +37,7 @@ from epay_desktop.gateway import (
 from epay_desktop.store.db import Store
 from epay_desktop.store.tx import Tx
 
+from ..domain.i18n import QT_TRANSLATE_NOOP, msg
 from .checkout import (
     DEFAULT_BACK_LINK_BASE,
     DESCRIPTION_MAX_BYTES,
@@ -111,7 +112,9 @@ class PaymentService:
         EXPIRED with the reason).
         """
         if not actor.active:
-            raise PermissionDenied("This user account is deactivated.")
+            raise PermissionDenied(
+                msg("payments", QT_TRANSLATE_NOOP("payments", "This user account is deactivated."))
+            )
         data = validate_checkout(
             amount,
             description=description,
@@ -221,7 +224,13 @@ class PaymentService:
         """
         known = await self.store.run_read(lambda tx: tx.payments.get_by_invoice(invoice_id))
         if known is None:
-            raise NotFoundError(f"There is no payment with invoice number {invoice_id}.")
+            raise NotFoundError(
+                msg(
+                    "payments",
+                    QT_TRANSLATE_NOOP("payments", "There is no payment with invoice number {invoice_id}."),
+                    invoice_id=invoice_id,
+                )
+            )
         try:
             result = await self.gateway.check_status(invoice_id)
         except EpayError as exc:

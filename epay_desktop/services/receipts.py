@@ -35,6 +35,8 @@ from epay_desktop.receipts import ReceiptData, render_pdf, write_atomic
 from epay_desktop.store.db import Store
 from epay_desktop.store.tx import Tx
 
+from ..domain.i18n import QT_TRANSLATE_NOOP, msg
+
 __all__ = ["ReceiptService", "save_pdf"]
 
 log = logging.getLogger(__name__)
@@ -192,7 +194,13 @@ def save_pdf(path: str | os.PathLike[str], pdf: bytes) -> Path:
 def _payment(tx: Tx, invoice_id: InvoiceId) -> Payment:
     payment = tx.payments.get_by_invoice(invoice_id)
     if payment is None:
-        raise NotFoundError(f"There is no payment with invoice number {invoice_id}.")
+        raise NotFoundError(
+            msg(
+                "receipts",
+                QT_TRANSLATE_NOOP("receipts", "There is no payment with invoice number {invoice_id}."),
+                invoice_id=invoice_id,
+            )
+        )
     return payment
 
 

@@ -17,6 +17,7 @@ from epay_desktop.domain import ConsoleError, ConsoleStatus, InvoiceId, Money, P
 from epay_desktop.gateway import Declined, EpayError, OutcomeUnknown
 from epay_desktop.store.tx import Tx
 
+from ..domain.i18n import QT_TRANSLATE_NOOP, msg
 from .checkout import DESCRIPTION_MAX_BYTES, cut_utf8, default_description, validate_checkout
 from .events import PaymentUpdated
 from .payments import PaymentService
@@ -76,10 +77,14 @@ class SavedCardService:
         the payment is then EXPIRED with the reason.
         """
         if not actor.active:
-            raise PermissionDenied("This user account is deactivated.")
+            raise PermissionDenied(
+                msg("payments", QT_TRANSLATE_NOOP("payments", "This user account is deactivated."))
+            )
         account = _account(account_id)
         if not card_id.strip():
-            raise ConsoleError("Choose one of the customer's saved cards.")
+            raise ConsoleError(
+                msg("payments", QT_TRANSLATE_NOOP("payments", "Choose one of the customer's saved cards."))
+            )
         data = validate_checkout(
             amount, description=description, email=email, phone=phone, account_id=account, language=language
         )
@@ -183,6 +188,8 @@ class SavedCardService:
 def _account(account_id: str) -> str:
     account = (account_id or "").strip()
     if not account:
-        raise ConsoleError("Enter the customer id whose saved cards to use.")
+        raise ConsoleError(
+            msg("payments", QT_TRANSLATE_NOOP("payments", "Enter the customer id whose saved cards to use."))
+        )
     validate_checkout(Money(100), account_id=account)  # the same format rule as checkout
     return account

@@ -20,16 +20,19 @@ from keyring.backend import KeyringBackend
 
 from epay_desktop.domain import ConsoleError
 
+from ..domain.i18n import QT_TRANSLATE_NOOP, msg
+
 __all__ = ["NO_KEYCHAIN", "SERVICE_NAME", "KeychainUnavailable", "SecretStore", "is_secure_backend"]
 
 log = logging.getLogger(__name__)
 
 SERVICE_NAME = "epay-desktop"
 
-NO_KEYCHAIN = (
+NO_KEYCHAIN = QT_TRANSLATE_NOOP(
+    "settings",
     "No secure keychain on this computer: the client secret cannot be saved. Set "
     "EPAYMENT_CLIENT_SECRET for this session or install a keychain (GNOME Keyring / KWallet / "
-    "Windows Credential Manager / macOS Keychain)"
+    "Windows Credential Manager / macOS Keychain)",
 )
 
 #: Modules whose backends keep secrets in ordinary files or nowhere at all.
@@ -92,23 +95,32 @@ class SecretStore:
         backend = self.backend()
         if not is_secure_backend(backend):
             log.warning("event=keychain_unavailable backend=%s", type(backend).__name__)
-            raise KeychainUnavailable(NO_KEYCHAIN)
+            raise KeychainUnavailable(msg("settings", NO_KEYCHAIN))
         return backend
 
     def save(self, environment: str, client_id: str, secret: str) -> None:
         """Store ``secret`` in the keychain. Raises KeychainUnavailable (no keychain, or it refused)
         or ConsoleError (empty secret or client id). Logs the event, never the value."""
         if not client_id.strip():
-            raise ConsoleError("Enter the client id before saving its secret.")
+            raise ConsoleError(
+                msg(
+                    "settings", QT_TRANSLATE_NOOP("settings", "Enter the client id before saving its secret.")
+                )
+            )
         if not secret.strip():
-            raise ConsoleError("The client secret is empty.")
+            raise ConsoleError(msg("settings", QT_TRANSLATE_NOOP("settings", "The client secret is empty.")))
         backend = self._secure_backend()
         try:
             backend.set_password(self._service, _account(environment, client_id), secret.strip())
         except keyring.errors.KeyringError as exc:
             log.warning("event=keychain_refused action=save error=%s", type(exc).__name__)
             raise KeychainUnavailable(
-                "The keychain refused to save the client secret; unlock it and try again."
+                msg(
+                    "settings",
+                    QT_TRANSLATE_NOOP(
+                        "settings", "The keychain refused to save the client secret; unlock it and try again."
+                    ),
+                )
             ) from None
         log.info("event=client_secret_saved environment=%s client_id=%s", environment, client_id)
 
@@ -135,7 +147,12 @@ class SecretStore:
             return False
         except keyring.errors.KeyringError as exc:
             log.warning("event=keychain_refused action=delete error=%s", type(exc).__name__)
-            raise KeychainUnavailable("The keychain refused to delete the client secret.") from None
+            raise KeychainUnavailable(
+                msg(
+                    "settings",
+                    QT_TRANSLATE_NOOP("settings", "The keychain refused to delete the client secret."),
+                )
+            ) from None
         log.info("event=client_secret_deleted environment=%s client_id=%s", environment, client_id)
         return True
 

@@ -26,6 +26,7 @@ from epay_desktop.settings import SettingsError, load_store_settings
 from epay_desktop.store.db import Store
 from epay_desktop.store.tx import Tx
 
+from ..domain.i18n import QT_TRANSLATE_NOOP, msg
 from .secret_store import SecretStore
 
 __all__ = [
@@ -90,7 +91,14 @@ class ShopSettingsService:
         def work(tx: Tx) -> ShopProfile:
             current = tx.users.get(actor.id)
             if not current.active or not current.role.can_move_money:
-                raise PermissionDenied("Only a manager or an administrator can change the shop settings.")
+                raise PermissionDenied(
+                    msg(
+                        "settings",
+                        QT_TRANSLATE_NOOP(
+                            "settings", "Only a manager or an administrator can change the shop settings."
+                        ),
+                    )
+                )
             changed: dict[str, str] = {}
             for attr, key in _KEYS.items():
                 wanted = getattr(profile, attr)
@@ -126,10 +134,19 @@ class LocalConfig:
             env = Environment.parse(self.environment)
             endpoints_for(env).with_overrides(self.oauth_url, self.api_url, self.widget_url)
         except ValueError as exc:
-            raise ConsoleError(f"Gateway: {exc}.") from None
+            raise ConsoleError(
+                msg("settings", QT_TRANSLATE_NOOP("settings", "Gateway: {exc}."), exc=exc)
+            ) from None
         if self.terminal.strip() and not _UUID.match(self.terminal.strip()):
             raise ConsoleError(
-                "The terminal is a UUID like 67e34d63-102f-4bd1-898e-370781d0074d (from the ePay cabinet)."
+                msg(
+                    "settings",
+                    QT_TRANSLATE_NOOP(
+                        "settings",
+                        "The terminal is a UUID like 67e34d63-102f-4bd1-898e-370781d0074d (from the ePay "
+                        "cabinet).",
+                    ),
+                )
             )
         if self.database_url.strip():
             try:
@@ -138,7 +155,14 @@ class LocalConfig:
                 raise ConsoleError(str(exc).removeprefix("EPAYMENT_DATABASE_URL: ")) from None
         minutes = self.idle_lock_minutes
         if isinstance(minutes, bool) or not isinstance(minutes, int) or not 1 <= minutes <= 240:
-            raise ConsoleError("The idle lock is a whole number of minutes from 1 to 240.")
+            raise ConsoleError(
+                msg(
+                    "settings",
+                    QT_TRANSLATE_NOOP(
+                        "settings", "The idle lock is a whole number of minutes from 1 to 240."
+                    ),
+                )
+            )
         strip = {f.name: getattr(self, f.name).strip() for f in fields(self) if f.type == "str"}
         return replace(self, **{**strip, "environment": env.value})
 
@@ -176,7 +200,14 @@ class LocalConfigStore:
         except FileNotFoundError:
             return LocalConfig()
         except (OSError, ValueError) as exc:
-            raise ConsoleError(f"The settings file {self.path} cannot be read ({exc}).") from None
+            raise ConsoleError(
+                msg(
+                    "settings",
+                    QT_TRANSLATE_NOOP("settings", "The settings file {path} cannot be read ({exc})."),
+                    path=self.path,
+                    exc=exc,
+                )
+            ) from None
         known = {f.name for f in fields(LocalConfig)}
         return (
             LocalConfig(**{k: v for k, v in raw.items() if k in known})

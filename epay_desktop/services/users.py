@@ -23,6 +23,7 @@ from epay_desktop.store.db import Store
 from epay_desktop.store.repos.users import MAX_APPROVAL_TTL
 from epay_desktop.store.tx import Tx
 
+from ..domain.i18n import QT_TRANSLATE_NOOP, msg
 from .approvals import Approval, ApprovalRequest, record_approval
 from .login import Credentials, LoginPolicy, user_subject
 from .passwords import Passwords, check_secret
@@ -42,11 +43,22 @@ def may_manage(actor: Role, target: Role) -> bool:
 def _clean_name(name: str) -> str:
     name = name.strip()
     if not name:
-        raise ConsoleError("Enter a user name.")
+        raise ConsoleError(msg("users", QT_TRANSLATE_NOOP("users", "Enter a user name.")))
     if len(name) > MAX_NAME_CHARS:
-        raise ConsoleError(f"A user name has at most {MAX_NAME_CHARS} characters.")
+        raise ConsoleError(
+            msg(
+                "users",
+                QT_TRANSLATE_NOOP("users", "A user name has at most {max_name_chars} characters."),
+                max_name_chars=MAX_NAME_CHARS,
+            )
+        )
     if any(unicodedata.category(c).startswith("C") for c in name):
-        raise ConsoleError("A user name cannot contain control or invisible characters.")
+        raise ConsoleError(
+            msg(
+                "users",
+                QT_TRANSLATE_NOOP("users", "A user name cannot contain control or invisible characters."),
+            )
+        )
     return name
 
 
@@ -54,7 +66,7 @@ def _fresh_actor(tx: Tx, actor: User) -> User:
     """The actor as stored now: role changes and deactivation take effect at once."""
     current = tx.users.get(actor.id)
     if not current.active:
-        raise PermissionDenied("Your account is deactivated.")
+        raise PermissionDenied(msg("users", QT_TRANSLATE_NOOP("users", "Your account is deactivated.")))
     return current
 
 
@@ -90,7 +102,14 @@ class UserService:
         name, role = _clean_name(name), Role(role)
         check_secret(password)
         if actor is not None and not may_manage(actor.role, role):
-            raise PermissionDenied(f"A {actor.role.value} cannot add a {role.value}.")
+            raise PermissionDenied(
+                msg(
+                    "users",
+                    QT_TRANSLATE_NOOP("users", "A {actor_role} cannot add a {role}."),
+                    actor_role=actor.role.value,
+                    role=role.value,
+                )
+            )
         encoded = await asyncio.to_thread(self._passwords.hash, password)
         now = self._clock()
 
@@ -98,15 +117,36 @@ class UserService:
             first = tx.users.count() == 0
             if first and role is Role.CASHIER:
                 raise PermissionDenied(
-                    "The first user must be a manager or an administrator, who then adds the cashiers."
+                    msg(
+                        "users",
+                        QT_TRANSLATE_NOOP(
+                            "users",
+                            "The first user must be a manager or an administrator, who then adds the "
+                            "cashiers.",
+                        ),
+                    )
                 )
             actor_id = None  # the first user is created before anyone can log in
             if not first:
                 if actor is None:
-                    raise PermissionDenied("Log in as a manager or an administrator to add users.")
+                    raise PermissionDenied(
+                        msg(
+                            "users",
+                            QT_TRANSLATE_NOOP(
+                                "users", "Log in as a manager or an administrator to add users."
+                            ),
+                        )
+                    )
                 current = _fresh_actor(tx, actor)
                 if not may_manage(current.role, role):
-                    raise PermissionDenied(f"A {current.role.value} cannot add a {role.value}.")
+                    raise PermissionDenied(
+                        msg(
+                            "users",
+                            QT_TRANSLATE_NOOP("users", "A {current_role} cannot add a {role}."),
+                            current_role=current.role.value,
+                            role=role.value,
+                        )
+                    )
                 actor_id = current.id
             user = tx.users.add(name, role, encoded, now)
             tx.audit.append(
@@ -125,7 +165,14 @@ class UserService:
 
         def work(tx: Tx) -> list[User]:
             if not _fresh_actor(tx, actor).role.can_move_money:
-                raise PermissionDenied("Only a manager or an administrator can see the list of users.")
+                raise PermissionDenied(
+                    msg(
+                        "users",
+                        QT_TRANSLATE_NOOP(
+                            "users", "Only a manager or an administrator can see the list of users."
+                        ),
+                    )
+                )
             return tx.users.list()
 
         return await self._store.run_read(work)
@@ -146,11 +193,24 @@ class UserService:
             current = _fresh_actor(tx, actor)
             found = tx.users.by_name(name)
             if found is None:
-                raise ConsoleError(f"There is no user named {name.strip()!r}.")
+                raise ConsoleError(
+                    msg(
+                        "users",
+                        QT_TRANSLATE_NOOP("users", "There is no user named {name_strip}."),
+                        name_strip=repr(name.strip()),
+                    )
+                )
             target = found[0]
             if not may_manage(current.role, target.role):
                 raise PermissionDenied(
-                    f"A {current.role.value} cannot change a {target.role.value}'s account."
+                    msg(
+                        "users",
+                        QT_TRANSLATE_NOOP(
+                            "users", "A {current_role} cannot change a {target_role}'s account."
+                        ),
+                        current_role=current.role.value,
+                        target_role=target.role.value,
+                    )
                 )
             change(tx, target)
             tx.audit.append(current.id, action, user_subject(target.id), {"role": target.role.value}, at=now)
@@ -172,7 +232,9 @@ class UserService:
 
         def change(tx: Tx, target: User) -> None:
             if target.id == actor.id and not active:
-                raise PermissionDenied("You cannot deactivate your own account.")
+                raise PermissionDenied(
+                    msg("users", QT_TRANSLATE_NOOP("users", "You cannot deactivate your own account."))
+                )
             tx.users.set_active(target.id, active, now=now)
 
         return await self._manage(actor, name, "user.activated" if active else "user.deactivated", change)
@@ -252,7 +314,14 @@ class UserService:
         """
         kind = OpKind(kind)
         if isinstance(amount_minor, bool) or not isinstance(amount_minor, int) or amount_minor < 0:
-            raise ApprovalError("The amount to approve must be a whole number of tiyn, not negative.")
+            raise ApprovalError(
+                msg(
+                    "users",
+                    QT_TRANSLATE_NOOP(
+                        "users", "The amount to approve must be a whole number of tiyn, not negative."
+                    ),
+                )
+            )
         verified = await self._credentials.verify(manager_name, manager_password, purpose="approval")
         now = self._clock()
 

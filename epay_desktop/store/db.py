@@ -21,6 +21,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import sessionmaker
 
 from ..domain.errors import ConsoleError
+from ..domain.i18n import QT_TRANSLATE_NOOP, msg
 from .tx import Tx
 
 __all__ = ["REQUIRED_SQLITE_PRAGMAS", "Store", "StoreError", "make_engine", "verify_sqlite_pragmas"]
@@ -95,9 +96,18 @@ def verify_sqlite_pragmas(engine: Engine) -> None:
         wrong.append(f"busy_timeout={found['busy_timeout']}")
     if wrong:
         raise StoreError(
-            f"The database {engine.url.database} runs with unsafe settings ({', '.join(wrong)}); "
-            f"the console needs {REQUIRED_SQLITE_PRAGMAS}. Is the file on a network drive or in memory? "
-            "Move it to a local disk."
+            msg(
+                "store",
+                QT_TRANSLATE_NOOP(
+                    "store",
+                    "The database {database} runs with unsafe settings ({wrong}); "
+                    "the console needs {required_sqlite_pragmas}. Is the file on a network drive or "
+                    "in memory? Move it to a local disk.",
+                ),
+                database=engine.url.database,
+                wrong=", ".join(wrong),
+                required_sqlite_pragmas=REQUIRED_SQLITE_PRAGMAS,
+            )
         )
 
 

@@ -14,6 +14,7 @@ import secrets
 import stat
 from pathlib import Path
 
+from ..domain.i18n import QT_TRANSLATE_NOOP, msg
 from .db import StoreError
 
 __all__ = ["KEY_BYTES", "load_or_create_key_file"]
@@ -54,17 +55,47 @@ def load_or_create_key_file(path: Path, *, name: str, if_lost: str) -> bytes:
 def _read(path: Path, name: str, if_lost: str) -> bytes:
     info = path.lstat()
     if not stat.S_ISREG(info.st_mode):
-        raise StoreError(f"The {name} {path} is not a regular file; remove it only if you know why it is.")
+        raise StoreError(
+            msg(
+                "store",
+                QT_TRANSLATE_NOOP(
+                    "store", "The {name} {path} is not a regular file; remove it only if you know why it is."
+                ),
+                name=name,
+                path=path,
+            )
+        )
     if os.name == "posix" and info.st_mode & 0o077:
         raise StoreError(
-            f"The {name} {path} can be read by other users (mode {stat.S_IMODE(info.st_mode):o}). "
-            f"Run: chmod 600 {path} - and tell your manager, the key may have leaked."
+            msg(
+                "store",
+                QT_TRANSLATE_NOOP(
+                    "store",
+                    "The {name} {path} can be read by other users (mode "
+                    "{mode}). Run: chmod 600 {path} - and tell your manager, "
+                    "the key may have leaked.",
+                ),
+                name=name,
+                path=path,
+                mode=format(stat.S_IMODE(info.st_mode), "o"),
+            )
         )
     key = path.read_bytes()
     if len(key) != KEY_BYTES:
         raise StoreError(
-            f"The {name} {path} is damaged ({len(key)} bytes, expected {KEY_BYTES}). "
-            f"Restore it from your backup; {if_lost}."
+            msg(
+                "store",
+                QT_TRANSLATE_NOOP(
+                    "store",
+                    "The {name} {path} is damaged ({key_count} bytes, expected {key_bytes}). Restore "
+                    "it from your backup; {if_lost}.",
+                ),
+                name=name,
+                path=path,
+                key_count=len(key),
+                key_bytes=KEY_BYTES,
+                if_lost=if_lost,
+            )
         )
     return key
 

@@ -18,6 +18,7 @@ from typing import Protocol
 from sqlalchemy import Engine
 from sqlalchemy.engine import make_url
 
+from ..domain.i18n import QT_TRANSLATE_NOOP, msg
 from .db import Store, StoreError, make_engine, verify_sqlite_pragmas
 from .keyfile import KEY_BYTES, load_or_create_key_file
 from .migrations import migrate
@@ -96,7 +97,14 @@ def _make_home(home: Path) -> None:
     try:
         home.mkdir(mode=0o700, parents=True, exist_ok=True)
     except OSError as exc:
-        raise StoreError(f"Cannot create the data folder {home}: {exc.strerror}.") from exc
+        raise StoreError(
+            msg(
+                "store",
+                QT_TRANSLATE_NOOP("store", "Cannot create the data folder {home}: {exc_strerror}."),
+                home=home,
+                exc_strerror=exc.strerror,
+            )
+        ) from exc
 
 
 def _engine_for(url: str) -> Engine:
@@ -104,8 +112,16 @@ def _engine_for(url: str) -> Engine:
     if parsed.get_backend_name() == "sqlite" and parsed.database:
         if is_network_path(parsed.database):
             raise StoreError(
-                f"The database {parsed.database} is on a network drive. SQLite cannot keep it safe there "
-                "(WAL needs local shared memory). Use a local folder, or PostgreSQL for several counters."
+                msg(
+                    "store",
+                    QT_TRANSLATE_NOOP(
+                        "store",
+                        "The database {parsed_database} is on a network drive. SQLite cannot keep it "
+                        "safe there (WAL needs local shared memory). Use a local folder, or PostgreSQL "
+                        "for several counters.",
+                    ),
+                    parsed_database=parsed.database,
+                )
             )
         db_file = Path(parsed.database)
         db_file.parent.mkdir(mode=0o700, parents=True, exist_ok=True)

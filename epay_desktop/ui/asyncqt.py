@@ -27,6 +27,8 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractButton, QDialog, QMessageBox, QWidget
 
+from epay_desktop.domain.i18n import Message
+
 __all__ = [
     "action_slot",
     "ask_message",
@@ -53,9 +55,23 @@ def _tr(text: str) -> str:
 
 
 def user_message_of(exc: BaseException) -> str | None:
-    """The plain-words sentence an error carries for the cashier, or None when it is a bug."""
+    """The plain-words sentence an error carries for the cashier, or None when it is a bug.
+
+    Errors raised with a :class:`~epay_desktop.domain.i18n.Message` are shown translated: the template is
+    looked up with ``QCoreApplication.translate(context, template)`` and then filled with its arguments.
+    """
     message = getattr(exc, "user_message", None)
-    return message if isinstance(message, str) and message.strip() else None
+    if not (isinstance(message, str) and message.strip()):
+        return None
+    template = getattr(exc, "message", None)
+    if isinstance(template, Message):
+        translated = QCoreApplication.translate(template.context, template.template)
+        try:
+            return translated.format(**template.args)
+        except (KeyError, IndexError, ValueError):  # a broken translation must not hide the error
+            log.warning("event=bad_translation context=%s", template.context)
+            return message
+    return message
 
 
 def report_task_exception(task: asyncio.Future[Any]) -> None:

@@ -34,7 +34,7 @@ from epay_desktop.domain import ConsoleError
 from epay_desktop.sandbox import RunningSandbox
 
 from .app_controller import AppController, ConsoleOptions
-from .asyncqt import ask_message
+from .asyncqt import ask_message, user_message_of
 from .checkout import make_checkout_profile
 from .crash import CrashHandler, install_crash_handler
 from .gc_guard import MainThreadCollector
@@ -261,7 +261,7 @@ async def run_console(qapp: QApplication, options: GuiOptions, sandbox: RunningS
 
 
 async def _cannot_start(screen: StartupScreen, exc: BaseException) -> int:
-    message = getattr(exc, "user_message", None) or str(exc)
+    message = user_message_of(exc) or str(exc)
     log.error("event=startup_failed error=%s", type(exc).__name__, exc_info=exc)
     screen.set_status(_tr("The console cannot start."))
     await ask_message(

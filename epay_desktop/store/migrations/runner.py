@@ -26,6 +26,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, inspect, text
 
+from ...domain.i18n import QT_TRANSLATE_NOOP, msg
 from ..db import StoreError
 
 __all__ = ["MIGRATIONS_DIR", "MigrationResult", "alembic_config", "head_revision", "migrate"]
@@ -63,7 +64,17 @@ def head_revision(script_location: Path | None = None) -> str:
     """The newest schema revision this program ships; raises StoreError if there is not exactly one."""
     heads = ScriptDirectory.from_config(alembic_config(script_location=script_location)).get_heads()
     if len(heads) != 1:
-        raise StoreError(f"This program's migrations have {len(heads)} heads ({heads}); it is built wrongly.")
+        raise StoreError(
+            msg(
+                "store",
+                QT_TRANSLATE_NOOP(
+                    "store",
+                    "This program's migrations have {heads_count} heads ({heads}); it is built wrongly.",
+                ),
+                heads_count=len(heads),
+                heads=heads,
+            )
+        )
     return heads[0]
 
 
@@ -107,12 +118,31 @@ def migrate(
         except Exception as exc:  # the transaction rolls back: the schema stays at `current`
             kept = f" A backup made before it is at {backup}." if backup else ""
             raise StoreError(
-                f"Upgrading the database from schema {current or 'empty'} to {head} failed ({exc}). "
-                f"Nothing was changed.{kept} Ask support; the console will not start on it."
+                msg(
+                    "store",
+                    QT_TRANSLATE_NOOP(
+                        "store",
+                        "Upgrading the database from schema {current} to {head} failed ({exc}). "
+                        "Nothing was changed.{kept} Ask support; the console will not start on it.",
+                    ),
+                    current=current or "empty",
+                    head=head,
+                    exc=exc,
+                    kept=kept,
+                )
             ) from exc
         after = MigrationContext.configure(conn).get_current_revision()
         if after != head:
-            raise StoreError(f"Database migration stopped at {after}, not at {head}; nothing was changed.")
+            raise StoreError(
+                msg(
+                    "store",
+                    QT_TRANSLATE_NOOP(
+                        "store", "Database migration stopped at {after}, not at {head}; nothing was changed."
+                    ),
+                    after=after,
+                    head=head,
+                )
+            )
     return MigrationResult(before=current, after=head, backup=backup)
 
 
@@ -120,24 +150,46 @@ def _current_revision(conn: Connection, known: set[str], head: str) -> str | Non
     revisions = MigrationContext.configure(conn).get_current_heads()
     if len(revisions) > 1:
         raise StoreError(
-            f"The database has several schema revisions ({', '.join(revisions)}); restore a backup "
-            "or ask support. The console will not start on it."
+            msg(
+                "store",
+                QT_TRANSLATE_NOOP(
+                    "store",
+                    "The database has several schema revisions ({revisions}); restore a backup "
+                    "or ask support. The console will not start on it.",
+                ),
+                revisions=", ".join(revisions),
+            )
         )
     if not revisions:
         tables = set(inspect(conn).get_table_names()) - {"alembic_version"}
         if tables:
             raise StoreError(
-                "The database has tables but no schema revision, so it was not created by epay-desktop "
-                f"(found {', '.join(sorted(tables)[:5])}). Point EPAYMENT_DATABASE_URL at a new or "
-                "epay-desktop database."
+                msg(
+                    "store",
+                    QT_TRANSLATE_NOOP(
+                        "store",
+                        "The database has tables but no schema revision, so it was not created by "
+                        "epay-desktop (found {tables}). Point EPAYMENT_DATABASE_URL at a "
+                        "new or epay-desktop database.",
+                    ),
+                    tables=", ".join(sorted(tables)[:5]),
+                )
             )
         return None
     current = revisions[0]
     if current not in known:
         raise StoreError(
-            f"The database has schema revision {current}, which this program does not know (it knows up "
-            f"to {head}): a newer epay-desktop has used it. Install that version, or restore a backup "
-            "made before the upgrade. Nothing was changed."
+            msg(
+                "store",
+                QT_TRANSLATE_NOOP(
+                    "store",
+                    "The database has schema revision {current}, which this program does not know "
+                    "(it knows up to {head}): a newer epay-desktop has used it. Install that "
+                    "version, or restore a backup made before the upgrade. Nothing was changed.",
+                ),
+                current=current,
+                head=head,
+            )
         )
     return current
 
@@ -151,7 +203,14 @@ def _backup_sqlite(conn: Connection, revision: str, now: datetime) -> Path:
     """
     db_file = conn.engine.url.database
     if not db_file:
-        raise StoreError("Cannot back up this SQLite database before migrating it (no file).")
+        raise StoreError(
+            msg(
+                "store",
+                QT_TRANSLATE_NOOP(
+                    "store", "Cannot back up this SQLite database before migrating it (no file)."
+                ),
+            )
+        )
     stamp = now.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
     base = Path(db_file).with_name(f"{Path(db_file).name}.pre-{revision}-{stamp}")
     target, n = base.with_name(base.name + ".bak"), 1
@@ -168,11 +227,30 @@ def _backup_sqlite(conn: Connection, revision: str, now: datetime) -> Path:
         ok = copy.execute("PRAGMA integrity_check").fetchone()
         stored = copy.execute("SELECT version_num FROM alembic_version").fetchall()
     except sqlite3.Error as exc:
-        raise StoreError(f"Backup before migration failed ({exc}); the database was not changed.") from exc
+        raise StoreError(
+            msg(
+                "store",
+                QT_TRANSLATE_NOOP(
+                    "store", "Backup before migration failed ({exc}); the database was not changed."
+                ),
+                exc=exc,
+            )
+        ) from exc
     finally:
         copy.close()
         source.close()
     if ok != ("ok",) or stored != [(revision,)]:
-        raise StoreError(f"Backup {target} failed its check ({ok}, {stored}); the database was not changed.")
+        raise StoreError(
+            msg(
+                "store",
+                QT_TRANSLATE_NOOP(
+                    "store",
+                    "Backup {target} failed its check ({ok}, {stored}); the database was not changed.",
+                ),
+                target=target,
+                ok=ok,
+                stored=stored,
+            )
+        )
     log.info("event=backup_before_migration file=%s revision=%s", target, revision)
     return target

@@ -23,6 +23,7 @@ from sqlalchemy import select, text
 
 from epay_desktop.domain import InvoiceId
 
+from ...domain.i18n import QT_TRANSLATE_NOOP, msg
 from ..db import StoreError
 from ..models import CounterRow, PaymentRow
 
@@ -108,9 +109,16 @@ class CounterRepo:
             value = self.next(INVOICE_COUNTER, start=first)
             if value - first >= INVOICE_ID_LIMIT:
                 raise InvoiceIdsExhausted(
-                    f"This shop has used all {INVOICE_ID_LIMIT:,} invoice numbers the gateway allows "
-                    "(their last 6 digits must be unique). New payments cannot be created; ask support "
-                    "to start a new shop database or terminal."
+                    msg(
+                        "store",
+                        QT_TRANSLATE_NOOP(
+                            "store",
+                            "This shop has used all {invoice_id_limit} invoice numbers the gateway allows "
+                            "(their last 6 digits must be unique). New payments cannot be created; ask "
+                            "support to start a new shop database or terminal.",
+                        ),
+                        invoice_id_limit=format(INVOICE_ID_LIMIT, ","),
+                    )
                 )
             invoice = InvoiceId.from_number(value, width=INVOICE_WIDTH)
             if not self._tail_used(invoice.tail):

@@ -30,6 +30,7 @@ from epay_desktop.domain import (
 )
 from epay_desktop.domain.rules import transition_allowed
 
+from ...domain.i18n import QT_TRANSLATE_NOOP, msg
 from ..models import UNRESOLVED_OP_STATES, MoneyOpRow, PaymentRow
 
 if TYPE_CHECKING:
@@ -104,7 +105,14 @@ class OperationRepo:
         except IntegrityError as exc:
             if any(marker in str(exc.orig) for marker in _ONE_UNRESOLVED_MARKERS):
                 raise OperationInProgress(
-                    "Another operation on this payment is still being processed: wait for its result."
+                    msg(
+                        "store",
+                        QT_TRANSLATE_NOOP(
+                            "store",
+                            "Another operation on this payment is still being processed: "
+                            "wait for its result.",
+                        ),
+                    )
                 ) from None
             raise
         return to_op(row, payment.amount.currency)
@@ -214,7 +222,9 @@ class OperationRepo:
             stmt = stmt.with_for_update()
         row = self._s.scalars(stmt).first()
         if row is None:
-            raise NotFoundError(f"There is no money operation {op_id}.")
+            raise NotFoundError(
+                msg("store", QT_TRANSLATE_NOOP("store", "There is no money operation {op_id}."), op_id=op_id)
+            )
         return row
 
     def _op(self, row: MoneyOpRow) -> MoneyOp:

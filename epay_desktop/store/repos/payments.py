@@ -15,6 +15,7 @@ from sqlalchemy import select
 
 from epay_desktop.domain import ConsoleStatus, GatewaySnapshot, InvoiceId, Money, NotFoundError, Payment
 
+from ...domain.i18n import QT_TRANSLATE_NOOP, msg
 from ..models import PaymentRow
 from .payment_rows import PaymentCursor, after_cursor, attention_filter, text_filter, to_payment
 
@@ -91,7 +92,13 @@ class PaymentRepo:
         stmt = select(PaymentRow).where(PaymentRow.invoice_id == invoice_id.value).with_for_update()
         row = self._s.scalars(stmt).first()
         if row is None:
-            raise NotFoundError(f"There is no payment with invoice number {invoice_id}.")
+            raise NotFoundError(
+                msg(
+                    "store",
+                    QT_TRANSLATE_NOOP("store", "There is no payment with invoice number {invoice_id}."),
+                    invoice_id=invoice_id,
+                )
+            )
         return to_payment(row)
 
     # -- updates ---------------------------------------------------------------------------
@@ -241,5 +248,11 @@ class PaymentRepo:
     def _row(self, payment_id: int) -> PaymentRow:
         row = self._s.get(PaymentRow, payment_id)
         if row is None:
-            raise NotFoundError(f"There is no payment number {payment_id}.")
+            raise NotFoundError(
+                msg(
+                    "store",
+                    QT_TRANSLATE_NOOP("store", "There is no payment number {payment_id}."),
+                    payment_id=payment_id,
+                )
+            )
         return row

@@ -17,6 +17,7 @@ from sqlalchemy import Select, select
 from epay_desktop.domain import Money, NotFoundError
 from epay_desktop.domain.receipts import ReceiptKind, ReceiptLanguage, ReceiptRecord, ReceiptWidth
 
+from ...domain.i18n import QT_TRANSLATE_NOOP, msg
 from ..models import PaymentRow, ReceiptRow
 
 if TYPE_CHECKING:
@@ -79,7 +80,13 @@ class ReceiptRepo:
         """The receipt with this id; NotFoundError if there is none."""
         found = self._s.execute(_receipts().where(ReceiptRow.id == receipt_id)).first()
         if found is None:
-            raise NotFoundError(f"There is no receipt with id {receipt_id}.")
+            raise NotFoundError(
+                msg(
+                    "store",
+                    QT_TRANSLATE_NOOP("store", "There is no receipt with id {receipt_id}."),
+                    receipt_id=receipt_id,
+                )
+            )
         return to_receipt(found[0], found[1])
 
     def list_for_payment(self, payment_id: int) -> list[ReceiptRecord]:

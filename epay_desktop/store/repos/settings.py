@@ -17,6 +17,7 @@ from sqlalchemy import select, text
 
 from epay_desktop.domain import ConsoleError
 
+from ...domain.i18n import QT_TRANSLATE_NOOP, msg
 from ..models import ShopSettingRow
 
 if TYPE_CHECKING:
@@ -123,13 +124,27 @@ class ShopSettingsRepo:
         the key and what it accepts. The caller writes the audit entry.
         """
         if not 1 <= len(key) <= 64:
-            raise InvalidShopSetting(f"setting name {key!r} must be 1 to 64 characters")
+            raise InvalidShopSetting(
+                msg(
+                    "store",
+                    QT_TRANSLATE_NOOP("store", "setting name {key} must be 1 to 64 characters"),
+                    key=repr(key),
+                )
+            )
         known = SHOP_SETTINGS.get(key)
         if known is not None:
             try:
                 value = known.check(value)
             except ValueError as exc:
-                raise InvalidShopSetting(f"{known.meaning}: {value!r} is not valid; use {exc}") from None
+                raise InvalidShopSetting(
+                    msg(
+                        "store",
+                        QT_TRANSLATE_NOOP("store", "{known_meaning}: {value} is not valid; use {exc}"),
+                        known_meaning=known.meaning,
+                        value=repr(value),
+                        exc=exc,
+                    )
+                ) from None
         self._s.execute(_UPSERT, {"key": key, "value": value})
         return value
 

@@ -20,6 +20,7 @@ from sqlalchemy import func, select, text, update
 from sqlalchemy.exc import IntegrityError
 
 from ...domain.errors import ApprovalError, ConsoleError, NotFoundError
+from ...domain.i18n import QT_TRANSLATE_NOOP, msg
 from ...domain.records import OpKind, Role, User
 from ..models import ApprovalRow, PaymentRow, UserRow
 
@@ -63,14 +64,28 @@ class UserRepo:
             stmt = stmt.with_for_update()
         row = self._tx.session.scalars(stmt).one_or_none()
         if row is None:
-            raise NotFoundError(f"There is no user with id {user_id}.")
+            raise NotFoundError(
+                msg(
+                    "store",
+                    QT_TRANSLATE_NOOP("store", "There is no user with id {user_id}."),
+                    user_id=user_id,
+                )
+            )
         return row
 
     def add(self, name: str, role: Role, password_hash: str, now: datetime) -> User:
         """Insert a user. Raises ConsoleError if the name (case-insensitively) is taken."""
         key = name_key(name)
         if self._tx.session.scalar(select(UserRow.id).where(UserRow.name_key == key)) is not None:
-            raise ConsoleError(f"A user named {name.strip()!r} already exists; choose another name.")
+            raise ConsoleError(
+                msg(
+                    "store",
+                    QT_TRANSLATE_NOOP(
+                        "store", "A user named {name_strip} already exists; choose another name."
+                    ),
+                    name_strip=repr(name.strip()),
+                )
+            )
         row = UserRow(
             name=name.strip(),
             name_key=key,
@@ -86,7 +101,15 @@ class UserRepo:
         try:
             self._tx.session.flush()
         except IntegrityError as exc:  # another counter added the same name a moment ago
-            raise ConsoleError(f"A user named {name.strip()!r} already exists; choose another name.") from exc
+            raise ConsoleError(
+                msg(
+                    "store",
+                    QT_TRANSLATE_NOOP(
+                        "store", "A user named {name_strip} already exists; choose another name."
+                    ),
+                    name_strip=repr(name.strip()),
+                )
+            ) from exc
         return _user(row)
 
     def get(self, user_id: int, *, for_update: bool = False) -> User:
@@ -160,7 +183,13 @@ class UserRepo:
         if not now < expires_at <= now + MAX_APPROVAL_TTL:
             raise ValueError("an approval lives more than 0 and at most 2 minutes")
         if self._tx.session.get(PaymentRow, payment_id) is None:
-            raise NotFoundError(f"There is no payment with id {payment_id}.")
+            raise NotFoundError(
+                msg(
+                    "store",
+                    QT_TRANSLATE_NOOP("store", "There is no payment with id {payment_id}."),
+                    payment_id=payment_id,
+                )
+            )
         approval_id = str(uuid.uuid4())
         self._tx.session.add(
             ApprovalRow(
@@ -204,22 +233,63 @@ class UserRepo:
             stmt = stmt.with_for_update()
         row = self._tx.session.scalars(stmt.execution_options(populate_existing=True)).one_or_none()
         if row is None:
-            raise ApprovalError("This manager approval is not known. Ask the manager to approve again.")
+            raise ApprovalError(
+                msg(
+                    "store",
+                    QT_TRANSLATE_NOOP(
+                        "store", "This manager approval is not known. Ask the manager to approve again."
+                    ),
+                )
+            )
         if row.used_at is not None:
             raise ApprovalError(
-                "This manager approval was already used. Each approval is good for one operation."
+                msg(
+                    "store",
+                    QT_TRANSLATE_NOOP(
+                        "store",
+                        "This manager approval was already used. Each approval is good for one operation.",
+                    ),
+                )
             )
         if now >= row.expires_at:
-            raise ApprovalError("The manager approval has expired (it lasts 2 minutes). Ask again.")
+            raise ApprovalError(
+                msg(
+                    "store",
+                    QT_TRANSLATE_NOOP(
+                        "store", "The manager approval has expired (it lasts 2 minutes). Ask again."
+                    ),
+                )
+            )
         if (row.payment_id, row.kind, row.amount_minor) != (payment_id, OpKind(kind).value, amount_minor):
             raise ApprovalError(
-                "The manager approved a different payment, operation or amount. Ask for a new approval."
+                msg(
+                    "store",
+                    QT_TRANSLATE_NOOP(
+                        "store",
+                        "The manager approved a different payment, operation or amount. Ask for a new "
+                        "approval.",
+                    ),
+                )
             )
         if row.requested_by != requested_by:
-            raise ApprovalError("The manager approved this for another cashier. Ask for a new approval.")
+            raise ApprovalError(
+                msg(
+                    "store",
+                    QT_TRANSLATE_NOOP(
+                        "store", "The manager approved this for another cashier. Ask for a new approval."
+                    ),
+                )
+            )
         manager = self._row(row.approved_by)
         if not manager.active or not Role(manager.role).can_move_money:
-            raise ApprovalError("The approving manager can no longer approve. Ask another manager.")
+            raise ApprovalError(
+                msg(
+                    "store",
+                    QT_TRANSLATE_NOOP(
+                        "store", "The approving manager can no longer approve. Ask another manager."
+                    ),
+                )
+            )
         done = self._tx.session.execute(
             update(ApprovalRow)
             .where(ApprovalRow.id == approval_id, ApprovalRow.used_at.is_(None))
@@ -228,7 +298,13 @@ class UserRepo:
         )
         if getattr(done, "rowcount", 0) != 1:  # belt and braces: someone else got there first
             raise ApprovalError(
-                "This manager approval was already used. Each approval is good for one operation."
+                msg(
+                    "store",
+                    QT_TRANSLATE_NOOP(
+                        "store",
+                        "This manager approval was already used. Each approval is good for one operation.",
+                    ),
+                )
             )
         self._tx.audit.append(
             requested_by,
