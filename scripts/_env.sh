@@ -25,8 +25,18 @@ libXdamage.so.1:libxdamage1 libXrandr.so.2:libxrandr2 libXtst.so.6:libxtst6 liba
 libxkbfile.so.1:libxkbfile1"
 
 missing_debs() {
-    local cache pair so pkg out=""
-    cache=$(ldconfig -p 2>/dev/null || true)
+    local cache pair so pkg out="" ldconfig_bin
+    # Normal users on Debian do not have /sbin on their PATH; ldconfig lives there.
+    ldconfig_bin=""
+    for cand in ldconfig /sbin/ldconfig /usr/sbin/ldconfig; do
+        if command -v "$cand" >/dev/null 2>&1; then
+            ldconfig_bin=$(command -v "$cand")
+            break
+        fi
+    done
+    [ -n "$ldconfig_bin" ] || return 0  # cannot tell: let the imports speak for themselves
+    cache=$("$ldconfig_bin" -p 2>/dev/null || true)
+    [ -n "$cache" ] || return 0
     for pair in $QT_LIBS; do
         so=${pair%%:*}
         pkg=${pair##*:}
