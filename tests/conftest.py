@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
+import gc
 import itertools
 import os
 import shutil
@@ -12,6 +14,7 @@ import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -25,6 +28,11 @@ for _name in list(os.environ):
     if _name.startswith("EPAYMENT_"):
         del os.environ[_name]
 
+# QtWebEngineWidgets must be imported before pytest-qt creates the QApplication (stack-notes 14).
+import PySide6.QtWebEngineWidgets  # noqa: E402, F401  isort: skip
+import qasync  # noqa: E402  (reads QT_API when imported)
+from PySide6.QtCore import QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
 
 # --- databases for store and service tests ------------------------------------------------------------
 # ``db_url`` runs a test on SQLite (a fresh file) and on PostgreSQL (a fresh database on a throwaway
@@ -178,3 +186,49 @@ def db_store(db_url: str) -> Iterator[object]:
         yield store
     finally:
         store.close()
+
+
+# --- the qasync loop for Qt tests (pattern A of docs/stack-notes.md) ------------------------------------
+# Used by tests/ui and tests/e2e: sync tests; the loop claims to be running and qtbot's waits pump it.
+
+
+@pytest.fixture
+def aloop(qapp: QApplication, qtbot: Any) -> Iterator[qasync.QEventLoop]:
+    """A qasync loop marked as running; qtbot's waits drive it. Cleared (not stopped) afterwards."""
+    loop = qasync.QEventLoop(qapp, already_running=True)
+    asyncio.set_event_loop(loop)
+    yield loop
+    # qtbot closes the test's widgets only after this teardown, when no loop is set any more: a
+    # debounce timer (search, detail) firing then would start a coroutine with no loop. Stop the
+    # windows' timers and close them now, while the loop still runs.
+    for widget in QApplication.topLevelWidgets():
+        for timer in widget.findChildren(QTimer):
+            timer.stop()
+        widget.close()
+    qapp.processEvents()
+    pending = [t for t in asyncio.all_tasks(loop) if not t.done()]
+    for task in pending:
+        task.cancel()
+    if pending:
+        qtbot.waitUntil(lambda: all(t.done() for t in pending), timeout=10_000)
+    # asyncio.to_thread runs on the loop's default executor, whose QThreads must be stopped: a QThread
+    # still running when the process exits aborts it ("QThread: Destroyed while thread is still running").
+    executor = getattr(loop, "_QEventLoop__default_executor", None)
+    if executor is not None:
+        executor.shutdown(wait=True)
+        loop.set_default_executor(None)
+    # no loop.stop()/close(): stop() calls QApplication.exit() and breaks later loops (pitfall 7)
+    asyncio.events._set_running_loop(None)
+    asyncio.set_event_loop(None)
+
+
+@pytest.fixture
+def gui_thread_gc() -> Iterator[None]:
+    """No automatic collection during a Qt test: it runs on whichever thread allocates, and a cycle
+    holding Qt objects collected on a store/executor worker thread destroys them off the GUI thread
+    (the app does the same with ui.gc_guard.MainThreadCollector). Qt test folders make it autouse."""
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()

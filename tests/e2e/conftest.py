@@ -13,7 +13,6 @@ from __future__ import annotations
 import PySide6.QtWebEngineWidgets  # noqa: F401  isort: skip
 
 import asyncio
-import gc
 import json
 from collections.abc import Callable, Coroutine, Iterator
 from dataclasses import dataclass
@@ -45,49 +44,12 @@ MANAGER, MANAGER_PIN = "Данияр", "2222"
 CASHIER, CASHIER_PIN = "Айгерим", "1111"
 
 
-# -- the loop (pattern A, as tests/ui/conftest.py) -----------------------------------------------------
-
-
-@pytest.fixture
-def aloop(qapp: QApplication, qtbot: Any) -> Iterator[qasync.QEventLoop]:
-    loop = qasync.QEventLoop(qapp, already_running=True)
-    asyncio.set_event_loop(loop)
-    yield loop
-    # qtbot closes the test's widgets only after this teardown, when no loop is set any more: a
-    # debounce timer (search, detail) firing then would start a coroutine with no loop. Stop the
-    # windows' timers and close them now, while the loop still runs.
-    for widget in QApplication.topLevelWidgets():
-        for timer in widget.findChildren(QTimer):
-            timer.stop()
-        widget.close()
-    qapp.processEvents()
-    pending = [t for t in asyncio.all_tasks(loop) if not t.done()]
-    for task in pending:
-        task.cancel()
-    if pending:
-        qtbot.waitUntil(lambda: all(t.done() for t in pending), timeout=10_000)
-    # asyncio.to_thread (open_app, the store) started qasync's worker QThreads: join them, or the
-    # process aborts at exit ("QThread: Destroyed while thread is still running").
-    executor = getattr(loop, "_QEventLoop__default_executor", None)
-    if executor is not None:
-        executor.shutdown(wait=True)
-        loop._QEventLoop__default_executor = None  # type: ignore[attr-defined]
-    asyncio.events._set_running_loop(None)
-    asyncio.set_event_loop(None)
+# -- the loop (pattern A; aloop is in tests/conftest.py) -----------------------------------------------------
 
 
 @pytest.fixture(autouse=True)
-def _collect_garbage_on_the_gui_thread() -> Iterator[None]:
-    """No automatic garbage collection during a test: it runs on whichever thread allocates, and a
-    cycle holding Qt objects collected on a store/executor worker thread destroys them off the GUI
-    thread (a SIGSEGV "Garbage-collecting" inside open_store was seen once in the full UI run)."""
-    gc.collect()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
-        gc.collect()
+def _collect_garbage_on_the_gui_thread(gui_thread_gc: None) -> None:
+    """The app's rule in tests too: garbage is collected on the GUI thread only (tests/conftest.py)."""
 
 
 @pytest.fixture

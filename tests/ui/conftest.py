@@ -16,7 +16,6 @@ from __future__ import annotations
 import PySide6.QtWebEngineWidgets  # noqa: F401  isort: skip
 
 import asyncio
-import gc
 import itertools
 from collections.abc import Callable, Coroutine, Iterator
 from dataclasses import dataclass, field
@@ -27,7 +26,6 @@ from typing import Any
 import pytest
 import qasync
 import shiboken6
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
 from epay_desktop.domain import (
@@ -44,36 +42,6 @@ from epay_desktop.services.events import EventBus
 from epay_desktop.ui.models.payment_filter import PaymentFilter
 
 # -- the loop (pattern A) ----------------------------------------------------------------------------
-
-
-@pytest.fixture
-def aloop(qapp: QApplication, qtbot: Any) -> Iterator[qasync.QEventLoop]:
-    """A qasync loop marked as running; qtbot's waits drive it. Cleared (not stopped) afterwards."""
-    loop = qasync.QEventLoop(qapp, already_running=True)
-    asyncio.set_event_loop(loop)
-    yield loop
-    # qtbot closes the test's widgets only after this teardown, when no loop is set any more: a
-    # debounce timer (search, detail) firing then would start a coroutine with no loop. Stop the
-    # windows' timers and close them now, while the loop still runs.
-    for widget in QApplication.topLevelWidgets():
-        for timer in widget.findChildren(QTimer):
-            timer.stop()
-        widget.close()
-    qapp.processEvents()
-    pending = [t for t in asyncio.all_tasks(loop) if not t.done()]
-    for task in pending:
-        task.cancel()
-    if pending:
-        qtbot.waitUntil(lambda: all(t.done() for t in pending), timeout=5000)
-    # asyncio.to_thread runs on the loop's default executor, whose QThreads must be stopped: a QThread
-    # still running when the process exits aborts it ("QThread: Destroyed while thread is still running").
-    executor = getattr(loop, "_QEventLoop__default_executor", None)
-    if executor is not None:
-        executor.shutdown(wait=True)
-        loop.set_default_executor(None)
-    # no loop.stop()/close(): stop() calls QApplication.exit() and breaks later loops (pitfall 7)
-    asyncio.events._set_running_loop(None)
-    asyncio.set_event_loop(None)
 
 
 @pytest.fixture
@@ -292,12 +260,5 @@ def async_stub() -> type[AsyncStub]:
 
 
 @pytest.fixture(autouse=True)
-def _collect_garbage_on_the_gui_thread() -> Iterator[None]:
-    """No automatic collection during a UI test: it runs on whichever thread allocates, and a cycle
-    holding Qt objects collected on a store/executor worker thread destroys them off the GUI thread
-    (the app does the same with ui.gc_guard.MainThreadCollector)."""
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
+def _collect_garbage_on_the_gui_thread(gui_thread_gc: None) -> None:
+    """Every UI test runs with the collector on the GUI thread only (tests/conftest.py)."""
