@@ -28,6 +28,7 @@ from .services.poller import Poller
 from .services.receipts import ReceiptService
 from .services.reconcile import Reconciler
 from .services.saved_cards import SavedCardService
+from .services.secret_store import SecretStore
 from .services.secrets import load_or_create_secret_file
 from .services.shop_settings import LocalConfigStore, ShopSettingsService
 from .services.users import UserService
@@ -69,6 +70,7 @@ class AppContext:
     shop_settings: ShopSettingsService
     local_config: LocalConfigStore
     saved_cards: SavedCardService
+    secrets: SecretStore = field(default_factory=SecretStore)  # the client secret in the keychain
     _closed: bool = field(default=False, repr=False)
     _logging: _LoggingState | None = field(default=None, repr=False)
 

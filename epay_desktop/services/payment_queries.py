@@ -11,7 +11,7 @@ import csv
 import io
 import os
 import tempfile
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -32,7 +32,15 @@ from epay_desktop.store.tx import Tx
 
 from ..domain.i18n import QT_TRANSLATE_NOOP, msg
 
-__all__ = ["CSV_COLUMNS", "PaymentCursor", "PaymentPage", "PaymentQueries", "PaymentView", "refundable"]
+__all__ = [
+    "ATTENTION_CAP",
+    "CSV_COLUMNS",
+    "PaymentCursor",
+    "PaymentPage",
+    "PaymentQueries",
+    "PaymentView",
+    "refundable",
+]
 
 _CHARGED = (ConsoleStatus.CHARGE, ConsoleStatus.REFUND)
 
@@ -54,6 +62,9 @@ CSV_COLUMNS = (
     "transaction_id",
     "register_id",
 )
+
+#: :meth:`PaymentQueries.attention_count` stops counting here (a badge shows "99+").
+ATTENTION_CAP = 100
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,16 +149,35 @@ class PaymentQueries:
         rows = rows[:limit]
         return PaymentPage(rows, PaymentCursor.after(rows[-1]) if more else None)
 
+    async def attention_count(self, cap: int = ATTENTION_CAP) -> int:
+        """How many payments need a person (``list_payments(needs_attention=True)``), at most ``cap``.
+
+        Capped so a badge refreshed on every event stays cheap; ``cap`` means "cap or more".
+        """
+        if cap < 1:
+            raise ValueError("cap must be positive")
+        rows = await self.store.run_read(lambda tx: tx.payments.search(limit=cap, needs_attention=True))
+        return len(rows)
+
     async def export_csv(
-        self, path: Path, since: datetime | None = None, until: datetime | None = None
+        self,
+        path: Path,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        *,
+        columns: Sequence[str] | None = None,
     ) -> int:
         """Write payments created in [since, until) to ``path`` as CSV (UTF-8, oldest first).
 
-        Atomic: a temporary file in the same folder is fsynced and renamed over ``path`` (then
-        the folder is fsynced), so readers see the old file or the complete new one. Returns the
-        number of rows. Raises OSError when the folder is not writable.
+        ``columns``: which of :data:`CSV_COLUMNS` to write, in that table's order (None: all).
+        Amounts are decimal tenge text (``1500.50``), never floats. Atomic: a temporary file in
+        the same folder is fsynced and renamed over ``path`` (then the folder is fsynced), so
+        readers see the old file or the complete new one; a failed write leaves no temporary
+        file behind. Returns the number of rows. Raises ValueError (no or unknown columns) and
+        OSError (the folder is not writable, the disk is full).
         """
-        return await self.store.run(_export, self.store, Path(path), since, until)
+        chosen = _chosen_columns(columns)
+        return await self.store.run(_export, self.store, Path(path), since, until, chosen)
 
 
 def _view(tx: Tx, invoice_id: InvoiceId) -> PaymentView:
@@ -197,16 +227,32 @@ def _cell(text: str) -> str:
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
-def _export(store: Store, path: Path, since: datetime | None, until: datetime | None) -> int:
+def _chosen_columns(columns: Sequence[str] | None) -> list[int]:
+    """Indexes into :data:`CSV_COLUMNS` of the wanted columns, in the table's order."""
+    if columns is None:
+        return list(range(len(CSV_COLUMNS)))
+    unknown = sorted(set(columns) - set(CSV_COLUMNS))
+    if unknown:
+        raise ValueError(f"unknown CSV column(s): {', '.join(unknown)}")
+    if not columns:
+        raise ValueError("choose at least one CSV column")
+    wanted = set(columns)
+    return [i for i, name in enumerate(CSV_COLUMNS) if name in wanted]
+
+
+def _export(
+    store: Store, path: Path, since: datetime | None, until: datetime | None, chosen: list[int]
+) -> int:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
+    writer.writerow([CSV_COLUMNS[i] for i in chosen])
     count, cursor = 0, None
     with store.read() as tx:  # one transaction: a consistent snapshot of the period
         while True:
             rows = tx.payments.search(since=since, until=until, limit=500, after=cursor, oldest_first=True)
             for payment in rows:
-                writer.writerow(_csv_row(payment))
+                row = _csv_row(payment)
+                writer.writerow([row[i] for i in chosen])
             count += len(rows)
             if len(rows) < 500:
                 break

@@ -222,3 +222,20 @@ def test_csv_export_failure_keeps_the_old_file(
         _run(PaymentQueries(store).export_csv(target))
     assert target.read_text() == "old"
     assert sorted(os.listdir(out)) == ["payments.csv"]
+
+
+def test_csv_export_writes_only_the_chosen_columns_in_table_order(
+    store: Store, seeded: dict[str, Payment], tmp_path: Path
+) -> None:
+    target = tmp_path / "chosen.csv"
+    queries = PaymentQueries(store)
+    count = _run(
+        queries.export_csv(target, since=T0, until=T0 + timedelta(days=1), columns=["amount", "invoice_id"])
+    )
+    assert count == 2
+    rows = list(csv.reader(target.read_text(encoding="utf-8").splitlines()))
+    assert rows == [["invoice_id", "amount"], ["123450001", "1500.00"], [rows[2][0], "1500.50"]]
+    for wrong in ([], ["amount", "pan"]):
+        with pytest.raises(ValueError):
+            _run(queries.export_csv(tmp_path / "x.csv", columns=wrong))
+    assert not (tmp_path / "x.csv").exists()

@@ -111,3 +111,17 @@ def test_needs_attention_finds_unknown_payments_and_unresolved_operations(store:
     assert [p.id for p in after.payments] == [op_unknown.id, unknown.id]
     # without the flag nothing changes
     assert len(_run(queries.list_payments()).payments) == 6
+
+
+def test_attention_count_follows_the_list_and_is_capped(store: Store) -> None:
+    queries = PaymentQueries(store)
+    assert _run(queries.attention_count()) == 0
+    first = _add(store, 400_000_011, "1000", at=T0, status=ConsoleStatus.UNKNOWN)
+    second = _add(store, 400_000_012, "1000", at=T0 + timedelta(minutes=1))
+    _add(store, 400_000_013, "1000", at=T0 + timedelta(minutes=2))
+    _op(store, second, OpState.NEEDS_REVIEW, 1)
+    assert _run(queries.attention_count()) == 2
+    assert _run(queries.attention_count(cap=1)) == 1  # "1 or more"
+    assert first.status is ConsoleStatus.UNKNOWN
+    with pytest.raises(ValueError):
+        _run(queries.attention_count(cap=0))
