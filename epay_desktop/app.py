@@ -166,9 +166,11 @@ async def open_app(
         payments=payments,
         queries=PaymentQueries(store),
         operations=operations,
-        users=UserService(store, Passwords(pepper), clock=now),
+        users=UserService(store, Passwords(pepper), clock=now, register_id=store_settings.register_id),
         audit=AuditService(store),
-        receipts=ReceiptService(store, now, store_settings.register_id),
+        receipts=ReceiptService(
+            store, now, store_settings.register_id, environment=gateway_settings.environment.value
+        ),
         reconciler=Reconciler(store, payments, operations, now),
         poller=Poller(store, payments, events, now),
         shop_settings=ShopSettingsService(store, now),

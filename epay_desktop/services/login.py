@@ -1,8 +1,10 @@
 """Checking a name and password/PIN: lockout after repeated failures, rehash, audit.
 
-Used by :class:`~epay_desktop.services.users.UserService` for log-in, password change and
-manager approvals. Every attempt writes exactly one audit entry: ``auth.login`` (success;
-written by the caller so it can share the caller's transaction), ``auth.login_failed``,
+Used by :class:`~epay_desktop.services.users.UserService` for log-in and password change. Manager
+approvals only use :meth:`Credentials.lookup`/:meth:`Credentials.matches`, which count nothing:
+their wrong PINs are throttled per counter and per cashier instead (``approvals.py``, decision
+0020). Every log-in attempt writes exactly one audit entry: ``auth.login`` (success; written by
+the caller so it can share the caller's transaction), ``auth.login_failed``,
 ``auth.locked`` (the failure that locks the account) or ``auth.login_refused`` (locked or
 deactivated account). A failed attempt's entry is committed before the error is raised.
 """
@@ -23,7 +25,15 @@ from epay_desktop.store.tx import Tx
 from ..domain.i18n import QT_TRANSLATE_NOOP, Message, msg
 from .passwords import Passwords
 
-__all__ = ["BAD_CREDENTIALS", "KZ_TIME", "Credentials", "LoginPolicy", "Verified", "user_subject"]
+__all__ = [
+    "BAD_CREDENTIALS",
+    "KZ_TIME",
+    "Credentials",
+    "LoginPolicy",
+    "Verified",
+    "locked_message",
+    "user_subject",
+]
 
 KZ_TIME = ZoneInfo("Asia/Almaty")
 BAD_CREDENTIALS = QT_TRANSLATE_NOOP("users", "Wrong user name or password/PIN.")
@@ -49,7 +59,7 @@ class Verified:
     new_hash: str | None
 
 
-def _locked_message(until: datetime) -> Message:
+def locked_message(until: datetime) -> Message:
     local = until.astimezone(KZ_TIME)
     offset = local.utcoffset() or timedelta(0)
     hours, minutes = divmod(int(offset.total_seconds()) // 60, 60)
@@ -99,7 +109,7 @@ class Credentials:
         user, encoded = found
         if user.locked_until is not None and now < user.locked_until:
             await self._refuse(user, now, purpose, "locked")
-            raise AccountLocked(_locked_message(user.locked_until))
+            raise AccountLocked(locked_message(user.locked_until))
         if not await asyncio.to_thread(self._passwords.verify, encoded, password):
             raise await self._store.run_write(partial(self._record_failure, user.id, now, purpose))
         if not user.active:
@@ -116,6 +126,19 @@ class Credentials:
         if self._passwords.needs_rehash(encoded):
             new_hash = await asyncio.to_thread(self._passwords.hash, password)
         return Verified(user, new_hash)
+
+    async def lookup(self, name: str) -> tuple[User, str] | None:
+        """``(user, stored hash)`` for ``name``, or None. Reads only."""
+        return await self._store.run_read(lambda tx: tx.users.by_name(name))
+
+    async def matches(self, encoded: str | None, password: str) -> bool:
+        """Whether ``password`` fits ``encoded`` (None: an unknown name, checked against a dummy hash so
+        both take as long). Counts nothing and writes nothing: manager approvals use it with their own
+        throttle (``approvals.ApprovalThrottle``), so wrong PINs there never lock the manager's login."""
+        if encoded is None:
+            await asyncio.to_thread(lambda: self._passwords.verify(self._dummy_hash(), password))
+            return False
+        return await asyncio.to_thread(self._passwords.verify, encoded, password)
 
     def succeed(self, tx: Tx, verified: Verified, now: datetime) -> User:
         """Record a successful check in ``tx``: clear failures, store an upgraded hash.
@@ -159,7 +182,7 @@ class Credentials:
                 {"attempts": attempts, "until": until.isoformat(), "purpose": purpose},
                 at=now,
             )
-            return AccountLocked(_locked_message(until))
+            return AccountLocked(locked_message(until))
         attempts = tx.users.record_failure(user_id, now=now)
         tx.audit.append(
             user_id,

@@ -7,8 +7,9 @@ database needs no log-in and must be a manager or an admin.
 
 Every change and every authentication attempt writes one audit entry (actions: ``user.added``,
 ``user.unlocked``, ``user.password_changed``, ``user.password_reset``, ``user.activated``,
-``user.deactivated``, ``auth.*`` from ``login.py``, ``approval.given``, ``approval.refused``;
-``approval.used`` is written by ``tx.users.consume_approval``).
+``user.deactivated``, ``auth.*`` from ``login.py``, ``approval.given``, ``approval.refused``,
+``approval.failed``, ``approval.paused`` (see ``approvals.py``); ``approval.used`` is written by
+``tx.users.consume_approval``).
 """
 
 from __future__ import annotations
@@ -17,15 +18,31 @@ import asyncio
 import unicodedata
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
-from epay_desktop.domain import ApprovalError, ConsoleError, OpKind, PermissionDenied, Role, User
+from epay_desktop.domain import (
+    AccountLocked,
+    ApprovalError,
+    AuthenticationFailed,
+    ConsoleError,
+    OpKind,
+    PermissionDenied,
+    Role,
+    User,
+)
 from epay_desktop.store.db import Store
 from epay_desktop.store.repos.users import MAX_APPROVAL_TTL
 from epay_desktop.store.tx import Tx
 
 from ..domain.i18n import QT_TRANSLATE_NOOP, msg
-from .approvals import Approval, ApprovalRequest, record_approval
-from .login import Credentials, LoginPolicy, user_subject
+from .approvals import (
+    Approval,
+    ApprovalRequest,
+    ApprovalThrottle,
+    ApprovalThrottlePolicy,
+    record_approval,
+)
+from .login import Credentials, LoginPolicy, locked_message, user_subject
 from .passwords import Passwords, check_secret
 
 __all__ = ["Approval", "UserService", "may_manage"]
@@ -81,6 +98,8 @@ class UserService:
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
         policy: LoginPolicy | None = None,
         approval_ttl: timedelta = MAX_APPROVAL_TTL,
+        register_id: str = "local",
+        approval_policy: ApprovalThrottlePolicy | None = None,
     ) -> None:
         if not timedelta(0) < approval_ttl <= MAX_APPROVAL_TTL:
             raise ValueError("approval_ttl must be more than 0 and at most 2 minutes")
@@ -89,6 +108,8 @@ class UserService:
         self._clock = clock
         self._approval_ttl = approval_ttl
         self._credentials = Credentials(store, passwords, clock, policy or LoginPolicy())
+        #: wrong manager PINs typed at this counter (``register_id``) -- never the manager's login lockout
+        self._throttle = ApprovalThrottle(approval_policy or ApprovalThrottlePolicy(), register_id)
 
     # -- accounts ----------------------------------------------------------------------------
 
@@ -306,11 +327,15 @@ class UserService:
     ) -> Approval:
         """A manager approves one operation requested by another user; audits ``approval.given``.
 
-        The manager's password/PIN is checked like a log-in (failures count towards the lockout).
         The approval is bound to payment, kind, amount and requester, is single use and expires
-        after ``approval_ttl`` (at most 2 minutes). Raises AuthenticationFailed, AccountLocked,
-        PermissionDenied (not a manager/admin), ApprovalError (own request, bad amount),
-        NotFoundError (unknown payment).
+        after ``approval_ttl`` (at most 2 minutes). Wrong names/PINs never count towards the
+        manager's login lockout: they are throttled per counter and per requesting cashier
+        (``approvals.ApprovalThrottle``, decision 0020), and every try is audited.
+
+        Raises WrongApprovalSecret (an AuthenticationFailed saying the tries left), ApprovalPaused
+        (too many wrong tries here; says until when), AccountLocked / AuthenticationFailed (the
+        manager's account is locked or deactivated), PermissionDenied (not a manager/admin),
+        ApprovalError (own request, bad amount), NotFoundError (unknown payment).
         """
         kind = OpKind(kind)
         if isinstance(amount_minor, bool) or not isinstance(amount_minor, int) or amount_minor < 0:
@@ -322,14 +347,69 @@ class UserService:
                     ),
                 )
             )
-        verified = await self._credentials.verify(manager_name, manager_password, purpose="approval")
+        request = ApprovalRequest(payment_id, kind, amount_minor, requested_by)
+        throttle = self._throttle
         now = self._clock()
 
-        request = ApprovalRequest(payment_id, kind, amount_minor, requested_by)
+        def refuse(manager_id: int | None, reason: str, **extra: Any) -> Callable[[Tx], None]:
+            def work(tx: Tx) -> None:
+                details = {
+                    "kind": kind.value,
+                    "requested_by": requested_by.id,
+                    "register": throttle.register_id,
+                    "reason": reason,
+                    **extra,
+                }
+                tx.audit.append(
+                    manager_id if manager_id is not None else requested_by.id,
+                    "approval.refused",
+                    f"payment:{payment_id}",
+                    details,
+                    at=now,
+                )
+
+            return work
+
+        pause = await self._store.run_read(lambda tx: throttle.active_pause(tx, requested_by, now))
+        if pause is not None:  # the PIN is not even checked while paused
+            scope, until = pause
+            await self._store.run_write(refuse(None, "paused", scope=scope, until=until.isoformat()))
+            raise throttle.paused_error(scope, until, now, requested_by)
+        found = await self._credentials.lookup(manager_name)
+        manager = found[0] if found else None
+        if manager is not None and manager.locked_until is not None and now < manager.locked_until:
+            await self._store.run_write(refuse(manager.id, "locked"))
+            raise AccountLocked(locked_message(manager.locked_until))
+        if not await self._credentials.matches(found[1] if found else None, manager_password):
+            manager_id = manager.id if manager else None
+            error = await self._store.run_write(
+                lambda tx: throttle.record_failure(tx, request, now, manager_id=manager_id)
+            )
+            raise error
+        assert manager is not None
+        if not manager.active:
+            await self._store.run_write(refuse(manager.id, "deactivated"))
+            raise AuthenticationFailed(
+                msg(
+                    "users",
+                    QT_TRANSLATE_NOOP(
+                        "users", "This account is deactivated. Ask a manager to reactivate it."
+                    ),
+                )
+            )
+        checked = manager
 
         def work(tx: Tx) -> Approval | ConsoleError:
-            manager = self._credentials.succeed(tx, verified, now)
-            return record_approval(tx, manager, request, now=now, ttl=self._approval_ttl)
+            raced = throttle.active_pause(tx, requested_by, now, for_update=True)
+            if raced is not None:  # another counter's wrong try paused approvals meanwhile
+                scope, until = raced
+                refuse(checked.id, "paused", scope=scope, until=until.isoformat())(tx)
+                return throttle.paused_error(scope, until, now, requested_by)
+            current = tx.users.get(checked.id)
+            result = record_approval(tx, current, request, now=now, ttl=self._approval_ttl)
+            if isinstance(result, Approval):
+                throttle.clear(tx, requested_by, now)
+            return result
 
         result = await self._store.run_write(work)
         if isinstance(result, ConsoleError):

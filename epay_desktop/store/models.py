@@ -30,6 +30,7 @@ from sqlalchemy.types import TypeDecorator
 
 __all__ = [
     "ApprovalRow",
+    "ApprovalThrottleRow",
     "AuditRow",
     "Base",
     "CounterRow",
@@ -210,6 +211,23 @@ class ApprovalRow(Base):
     used_by_op: Mapped[str | None] = mapped_column(
         ForeignKey("money_ops.id", deferrable=True, initially="DEFERRED")
     )
+
+
+class ApprovalThrottleRow(Base):
+    """Wrong manager PINs typed in cashiers' approval boxes, per counter or per requesting cashier.
+
+    ``scope`` is ``register:<register id>`` or ``cashier:<user id>``. The manager's own login
+    lockout (``users.failed_attempts``) is never touched by an approval (decision 0020).
+    """
+
+    __tablename__ = "approval_throttle"
+
+    scope: Mapped[str] = mapped_column(String(64), primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer, default=0)  # wrong tries in the current window
+    window_started_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    paused_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    pauses: Mapped[int] = mapped_column(Integer, default=0)  # pauses since the last right PIN
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
 class ReceiptRow(Base):

@@ -244,21 +244,37 @@ def test_only_managers_approve_and_not_their_own_request(service, store, clock, 
     assert [e.actor_id for e in refused] == [other.id, manager.id]
 
 
-def test_wrong_manager_pin_counts_towards_the_lockout(service, store, clock, people):
-    _, cashier, _ = people
+def test_wrong_manager_pins_in_approvals_never_count_towards_the_login_lockout(service, store, clock, people):
+    """Was: ten wrong PINs in a cashier's approval box locked the manager's own login (issue 7, point 3)."""
+    manager, cashier, _ = people
     pay = add_payment(store, clock)
-    for _ in range(9):
-        with pytest.raises(AuthenticationFailed):
-            approve(service, pay, cashier, pin="0000")
-    with pytest.raises(AccountLocked):
-        approve(service, pay, cashier, pin="0000")
-    with pytest.raises(AccountLocked):
-        approve(service, pay, cashier)  # right PIN, but locked
+    for _ in range(3):  # three pauses' worth of wrong tries: 15, more than the login's 10
+        for _ in range(5):
+            with pytest.raises((AuthenticationFailed, ApprovalError), match="Wrong manager name or PIN"):
+                approve(service, pay, cashier, pin="0000")
+            clock.now += timedelta(seconds=1)
+        clock.now += timedelta(hours=5)  # every pause is over
     with store.read() as tx:
+        stored = tx.users.get(manager.id)
+        assert (stored.failed_attempts, stored.locked_until) == (0, None)
         assert tx.session.query(MoneyOpRow).count() == 0
-        assert all(
-            '"purpose":"approval"' in e.details for e in tx.audit.entries() if e.action.startswith("auth.")
-        )
+        auth = [e for e in tx.audit.entries() if e.action.startswith("auth.") and e.actor_id == manager.id]
+        assert all('"purpose":"approval"' not in e.details for e in auth)
+    assert run(service.authenticate("manager", "7777")).id == manager.id
+    assert approve(service, pay, cashier).approved_by == manager.id
+
+
+def test_a_login_locked_manager_cannot_approve_until_unlocked(service, store, clock, people):
+    manager, cashier, _ = people
+    pay = add_payment(store, clock)
+    for _ in range(10):
+        with pytest.raises((AuthenticationFailed, AccountLocked)):
+            run(service.authenticate("manager", "0000"))
+    with pytest.raises(AccountLocked, match="until a manager unlocks it"):
+        approve(service, pay, cashier)
+    with store.read() as tx:
+        last = list(tx.audit.entries())[-1]
+    assert (last.action, last.actor_id) == ("approval.refused", manager.id) and '"reason":"locked"' in last.details
 
 
 def test_deactivated_manager_approval_no_longer_counts(service, store, clock, people):

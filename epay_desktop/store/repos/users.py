@@ -13,29 +13,44 @@ from __future__ import annotations
 
 import unicodedata
 import uuid
-from datetime import datetime, timedelta
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select, text, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 
 from ...domain.errors import ApprovalError, ConsoleError, NotFoundError
 from ...domain.i18n import QT_TRANSLATE_NOOP, msg
 from ...domain.records import OpKind, Role, User
-from ..models import ApprovalRow, PaymentRow, UserRow
+from ..models import ApprovalRow, ApprovalThrottleRow, PaymentRow, UserRow
 
 if TYPE_CHECKING:
     from ..tx import Tx
 
-__all__ = ["MAX_APPROVAL_TTL", "UserRepo", "name_key"]
+__all__ = ["MAX_APPROVAL_TTL", "ThrottleState", "UserRepo", "name_key"]
 
 MAX_APPROVAL_TTL = timedelta(minutes=2)
 _PG_USERS_LOCK = 0x6570617975736572  # "epayuser": serialises user creation on PostgreSQL
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)  # placeholder updated_at of a throttle row about to be saved
 
 
 def name_key(name: str) -> str:
     """The lookup key of a user name: trimmed, NFKC-normalised, casefolded."""
     return unicodedata.normalize("NFKC", name.strip()).casefold()
+
+
+@dataclass(frozen=True, slots=True)
+class ThrottleState:
+    """Wrong manager PINs typed in approval boxes for one scope (``register:<id>``/``cashier:<id>``)."""
+
+    scope: str
+    failures: int = 0
+    window_started_at: datetime | None = None
+    paused_until: datetime | None = None
+    pauses: int = 0
 
 
 def _user(row: UserRow) -> User:
@@ -321,3 +336,50 @@ class UserRepo:
             at=now,
         )
         return row.approved_by
+
+    # -- approval throttle (wrong manager PINs per counter / per cashier) ----------------------
+
+    def throttle_states(self, scopes: Iterable[str], *, for_update: bool = False) -> dict[str, ThrottleState]:
+        """The state of each scope (a fresh zero state for a scope never seen).
+
+        With ``for_update`` (inside ``Store.write()`` only) missing rows are created first and all rows
+        are locked (``FOR UPDATE`` on PostgreSQL; SQLite's write transaction holds the database lock),
+        so two counters recording a wrong PIN at once never lose a count.
+        """
+        wanted = sorted(set(scopes))
+        session = self._tx.session
+        if for_update:
+            if not self._tx.locking:
+                raise RuntimeError("the approval throttle is updated only inside Store.write()")
+            rows = [{"scope": scope, "failures": 0, "pauses": 0, "updated_at": _EPOCH} for scope in wanted]
+            dialect_insert = postgresql.insert if self._tx.dialect == "postgresql" else sqlite.insert
+            session.execute(
+                dialect_insert(ApprovalThrottleRow)
+                .values(rows)
+                .on_conflict_do_nothing(index_elements=["scope"])
+            )
+        stmt = select(ApprovalThrottleRow).where(ApprovalThrottleRow.scope.in_(wanted))
+        if for_update and self._tx.dialect == "postgresql":
+            stmt = stmt.order_by(ApprovalThrottleRow.scope).with_for_update()
+        found = {
+            row.scope: ThrottleState(
+                row.scope, row.failures, row.window_started_at, row.paused_until, row.pauses
+            )
+            for row in session.scalars(stmt.execution_options(populate_existing=True))
+        }
+        return {scope: found.get(scope, ThrottleState(scope)) for scope in wanted}
+
+    def save_throttle(self, state: ThrottleState, *, now: datetime) -> None:
+        """Store ``state`` (its row must exist: read it with ``throttle_states(for_update=True)`` first)."""
+        self._tx.session.execute(
+            update(ApprovalThrottleRow)
+            .where(ApprovalThrottleRow.scope == state.scope)
+            .values(
+                failures=state.failures,
+                window_started_at=state.window_started_at,
+                paused_until=state.paused_until,
+                pauses=state.pauses,
+                updated_at=now,
+            )
+            .execution_options(synchronize_session=False)
+        )
