@@ -49,11 +49,21 @@ class ConsoleStatus(StrEnum):
     REJECT = "REJECT"
     FAILED = "FAILED"
     VERIFIED = "VERIFIED"
+    #: Local marks over an unpaid payment (docs/decisions/0018): the cashier cancelled the sale, or the
+    #: gateway's page could not load at all. Checked with the bank until the token expires (a late
+    #: CHARGE/AUTH wins), then final.
+    CASHIER_CANCEL = "CASHIER_CANCEL"
+    PAGE_FAILED = "PAGE_FAILED"
 
     @property
     def needs_polling(self) -> bool:
         """The gateway may still change this payment by itself (customer paying, hold expiring)."""
         return self in _POLLED
+
+    @property
+    def stopped_at_counter(self) -> bool:
+        """A local mark (cashier cancelled, page failed): polled only while its payment token lives."""
+        return self in (ConsoleStatus.CASHIER_CANCEL, ConsoleStatus.PAGE_FAILED)
 
 
 _POLLED = frozenset(

@@ -211,6 +211,47 @@ class PaymentService:
 
         self.events.publish(PaymentUpdated(await self.store.run_write(expire)))
 
+    # -- the counter stopped the page ---------------------------------------------------------
+
+    async def stop_at_counter(
+        self, actor: User, invoice_id: InvoiceId, status: ConsoleStatus, detail: str = ""
+    ) -> Payment:
+        """Mark an unpaid payment CASHIER_CANCEL or PAGE_FAILED (docs/decisions/0018) and return it.
+
+        Only a payment still NEW or PENDING is marked: anything the bank already said (3-D Secure
+        in progress, CHARGE, UNKNOWN...) is kept as it is. The mark keeps the payment checked with
+        the bank until its token expires; a late CHARGE/AUTH replaces it. Side effects: one write
+        transaction (status, reason, next poll), audit ``payment.cancelled_by_cashier`` or
+        ``payment.page_failed``, a PaymentUpdated event. No gateway call.
+        """
+        if not status.stopped_at_counter:
+            raise ValueError(f"{status} is not a mark the counter sets")
+        if status is ConsoleStatus.CASHIER_CANCEL:
+            action, reason = "payment.cancelled_by_cashier", "cancelled by the cashier"
+        else:
+            action, reason = "payment.page_failed", "the payment page could not be loaded"
+        if detail:
+            reason = f"{reason}: {detail}"
+
+        def mark(tx: Tx) -> tuple[Payment, bool]:
+            current = tx.payments.lock_by_invoice(invoice_id)
+            if current.status not in (ConsoleStatus.NEW, ConsoleStatus.PENDING):
+                return current, False
+            now = self.clock()
+            next_at = self.schedule.next_poll_at(
+                status, created_at=current.created_at, token_expires_at=current.token_expires_at, now=now
+            )
+            marked = tx.payments.set_status(current.id, status, now=now, next_poll_at=next_at, reason=reason)
+            details = {"detail": detail[:200]} if detail else {}
+            tx.audit.append(actor.id, action, f"payment:{invoice_id}", details, at=now)
+            return marked, True
+
+        payment, changed = await self.store.run_write(mark)
+        if changed:
+            log.info("event=payment_stopped_at_counter invoice=%s status=%s", invoice_id, status)
+            self.events.publish(PaymentUpdated(payment))
+        return payment
+
     # -- status ------------------------------------------------------------------------------
 
     async def refresh_status(self, invoice_id: InvoiceId) -> Payment:
@@ -249,6 +290,17 @@ class PaymentService:
             snapshot = snapshot_from_status(result, now)
             if snapshot.status is ConsoleStatus.NEW:  # gateway NEW: the customer has not finished
                 snapshot = replace(snapshot, status=ConsoleStatus.PENDING)
+            if current.status.stopped_at_counter:
+                if snapshot.status is ConsoleStatus.PENDING:  # nothing happened: the mark stays
+                    snapshot = replace(snapshot, status=current.status)
+                else:  # the bank's word wins over the counter's mark (a customer paid just before)
+                    log.warning(
+                        "event=bank_status_over_counter_mark invoice=%s mark=%s status=%s",
+                        invoice_id,
+                        current.status,
+                        snapshot.status,
+                    )
+                    snapshot = replace(snapshot, reason=snapshot.reason or "")
             next_at = self.schedule.next_poll_at(
                 snapshot.status, created_at=created, token_expires_at=token, now=now
             )
@@ -261,6 +313,8 @@ class PaymentService:
         return tx.payments.record_poll(current.id, status, now=now, next_poll_at=next_at)
 
     def _status_for_not_found(self, payment: Payment, now: datetime) -> ConsoleStatus:
+        if payment.status.stopped_at_counter:  # no attempt: the mark stays (and ends with the token)
+            return payment.status
         if payment.status not in _UNPAID:
             # The gateway forgot a payment it reported earlier: keep what we know, flag it in the log.
             log.warning(

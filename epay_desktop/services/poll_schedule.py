@@ -13,6 +13,8 @@ after the final check     gateway 102 -> EXPIRED (no more polls); the gateway st
 NEW without a token       the token was never stored (crash during checkout): one check at
                           ``created_at + token_grace``, then EXPIRED on 102
 FINGERPRINT               like PENDING
+CASHIER_CANCEL /          like PENDING while the token lives (a customer may have pressed Pay just
+PAGE_FAILED               before); after the final check not polled: the mark is final
 UNKNOWN                   every 30 s
 AUTH (hold)               every 15 minutes: the bank may turn it into CANCEL_OLD by itself
 107 (in progress)         again in 3 s, status unchanged
@@ -60,7 +62,9 @@ class PollSchedule:
 
     def interval(self, status: ConsoleStatus, created_at: datetime, now: datetime) -> timedelta | None:
         """The normal gap between checks for this status and age; None when not polled."""
-        if status in (ConsoleStatus.NEW, ConsoleStatus.PENDING, ConsoleStatus.FINGERPRINT):
+        if status in (ConsoleStatus.NEW, ConsoleStatus.PENDING, ConsoleStatus.FINGERPRINT) or (
+            status.stopped_at_counter
+        ):
             age = now - created_at
             if age < self.fast_for:
                 return self.fast
@@ -88,6 +92,9 @@ class PollSchedule:
             if now < final:
                 return min(now + gap, final)
             return now + self.slow
+        if status.stopped_at_counter:  # the bank is asked until the token is gone, then never again
+            final = self.final_check_at(created_at, token_expires_at)
+            return min(now + gap, final) if now < final else None
         return now + gap
 
     def backoff(self, normal: timedelta | None, previous: timedelta | None) -> timedelta:

@@ -13,13 +13,13 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import Callable
-from typing import Literal
+from typing import Literal, Protocol
 
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
-from epay_desktop.domain import ConsoleError, ConsoleStatus, Payment, User
+from epay_desktop.domain import ConsoleError, ConsoleStatus, InvoiceId, Payment, User
 
 from .asyncqt import action_slot, spawn, user_message_of
 from .checkout import CheckoutView
@@ -33,9 +33,20 @@ __all__ = ["CheckoutScreen"]
 
 log = logging.getLogger(__name__)
 
+
+class CheckoutPayments(PaymentTaker, Protocol):
+    """``PaymentService`` as the screen uses it: also marks a sale the counter stopped (decision 0018)."""
+
+    async def stop_at_counter(
+        self, actor: User, invoice_id: InvoiceId, status: ConsoleStatus, detail: str = ""
+    ) -> Payment: ...
+
+
 #: Why the page stopped: "paying" (still open), or what the customer/cashier/timer did.
 Stage = Literal["paying", "finished", "expired", "cancelled", "failed"]
 _FINAL = {Outcome.APPROVED, Outcome.DECLINED, Outcome.EXPIRED, Outcome.OTHER}
+#: The customer has not paid (as far as the console knows): waiting, or a mark the counter set.
+_UNPAID = {Outcome.WAITING, Outcome.CANCELLED, Outcome.PAGE_FAILED}
 
 
 class CheckoutScreen(QStackedWidget):
@@ -46,7 +57,7 @@ class CheckoutScreen(QStackedWidget):
 
     def __init__(
         self,
-        payments: PaymentTaker,
+        payments: CheckoutPayments,
         receipts: ReceiptPort,
         user: Callable[[], User],
         checkout_view: CheckoutView,
@@ -74,6 +85,7 @@ class CheckoutScreen(QStackedWidget):
         self._saved = False  # the sale is paid with a saved card: "Try again" goes back to that panel
         self._poke = asyncio.Event()
         self._watch: asyncio.Task[None] | None = None
+        self._mark: tuple[ConsoleStatus, str] | None = None  # to store before the next status check
 
         self.form.submitted.connect(self.on_form_submitted)
         self.form.saved_card_requested.connect(self._on_saved_card_requested)
@@ -166,6 +178,10 @@ class CheckoutScreen(QStackedWidget):
         if self._stage != "paying":
             return
         self._stage = stage
+        if stage == "cancelled":
+            self._mark = (ConsoleStatus.CASHIER_CANCEL, "")
+        elif stage == "failed":
+            self._mark = (ConsoleStatus.PAGE_FAILED, str(getattr(self.view, "failure_detail", "")))
         if stage == "expired":
             self.view.stop(self.tr("Time is over"), self.tr("Checking the payment with the bank\u2026"))
         if stage == "finished" and self.payment is not None:
@@ -187,6 +203,8 @@ class CheckoutScreen(QStackedWidget):
             with contextlib.suppress(TimeoutError):  # no hint in time: it is simply time to ask
                 await asyncio.wait_for(self._poke.wait(), self._interval)
             self._poke.clear()
+            if self._mark is not None:
+                await self._store_mark(self.payment, *self._mark)
             try:
                 payment = await self._payments.refresh_status(self.payment.invoice_id)
             except Exception as exc:  # a gateway hiccup: ask again next time, never give up on the sale
@@ -201,11 +219,23 @@ class CheckoutScreen(QStackedWidget):
             if self._apply(payment):
                 return
 
+    async def _store_mark(self, payment: Payment, status: ConsoleStatus, detail: str) -> None:
+        """Say in the database why the page stopped, so the list does not show "Waiting" (decision 0018)."""
+        self._mark = None
+        try:
+            await self._payments.stop_at_counter(self._user(), payment.invoice_id, status, detail)
+        except Exception as exc:  # the status check that follows still tells the truth
+            if user_message_of(exc) is None:
+                raise
+            log.warning(
+                "event=checkout_mark_failed invoice=%s error=%s", payment.invoice_id, type(exc).__name__
+            )
+
     def _apply(self, payment: Payment) -> bool:
         """Show what the stored status means at this stage; True when the sale is settled."""
         self.payment = payment
         outcome = outcome_of(payment.status)
-        if outcome is Outcome.WAITING:
+        if outcome in _UNPAID:
             if self._stage == "paying":
                 return False
             if payment.status is ConsoleStatus.FINGERPRINT or self._stage == "finished":

@@ -28,6 +28,7 @@ class Outcome(Enum):
     CHECKING = "checking"  # the customer finished or the answer was lost: only the bank can say
     WAITING = "waiting"  # the customer has not paid yet
     PAGE_FAILED = "page_failed"
+    CANCELLED = "cancelled"  # the cashier cancelled the sale before the customer paid
     OTHER = "other"  # a final status that is none of the above (cancelled, refunded)
 
 
@@ -43,6 +44,8 @@ _BY_STATUS = {
     ConsoleStatus.NEW: Outcome.WAITING,
     ConsoleStatus.PENDING: Outcome.WAITING,
     ConsoleStatus.FINGERPRINT: Outcome.WAITING,
+    ConsoleStatus.PAGE_FAILED: Outcome.PAGE_FAILED,
+    ConsoleStatus.CASHIER_CANCEL: Outcome.CANCELLED,
 }
 
 
@@ -236,6 +239,7 @@ class ResultView(QWidget):
             Outcome.CHECKING: self.tr("Checking with the bank\u2026"),
             Outcome.WAITING: self.tr("Waiting for the customer\u2026"),
             Outcome.PAGE_FAILED: self.tr("The payment page is not available"),
+            Outcome.CANCELLED: self.tr("Cancelled by the cashier"),
         }.get(outcome, self.tr("Payment finished"))
 
     def _message(self, payment: Payment, outcome: Outcome) -> str:
@@ -250,5 +254,16 @@ class ResultView(QWidget):
         if outcome is Outcome.CHECKING:
             return self.tr(
                 "The bank has not confirmed the result yet. Keep the customer here: the console keeps asking."
+            )
+        if outcome is Outcome.PAGE_FAILED:
+            return self.tr(
+                "The bank's payment page could not be opened, so the customer could not pay. The console "
+                "keeps checking with the bank until the payment time is over. Try again to start a new "
+                "payment."
+            )
+        if outcome is Outcome.CANCELLED:
+            return self.tr(
+                "The sale was cancelled at the counter. The console keeps checking with the bank until "
+                "the payment time is over, in case the customer had already paid."
             )
         return self.tr("Status: %1").replace("%1", self.badge.text())

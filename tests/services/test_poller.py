@@ -367,3 +367,59 @@ def test_run_forever_polls_until_stopped(env: Env) -> None:
 
     env.run(scenario)
     assert env.stored(payment).status is ConsoleStatus.CHARGE
+
+
+# -- a sale the counter stopped (cashier cancel, page failed): docs/decisions/0018 ------------------
+
+
+@pytest.mark.parametrize("mark", [ConsoleStatus.CASHIER_CANCEL, ConsoleStatus.PAGE_FAILED])
+def test_a_stopped_sale_keeps_its_mark_is_checked_until_the_token_expires_then_never(
+    env: Env, mark: ConsoleStatus
+) -> None:
+    payment = env.checkout()
+    env.clock.advance(seconds=1)
+    seen: list[PaymentUpdated] = []
+    env.bus.subscribe(PaymentUpdated, seen.append)
+    marked = env.run(lambda s, _: s.stop_at_counter(env.actor, payment.invoice_id, mark, "net::ERR_X"))
+    assert marked.status is mark and marked.reason and "net::ERR_X" in marked.reason
+    assert marked.next_poll_at == env.clock.now + timedelta(seconds=3)  # still asked about
+    assert [e.payment for e in seen] == [marked]
+    with env.store.read() as tx:
+        entries = [e for e in tx.audit.entries() if e.subject == f"payment:{payment.invoice_id}"]
+    action = "payment.cancelled_by_cashier" if mark is ConsoleStatus.CASHIER_CANCEL else "payment.page_failed"
+    assert entries[-1].action == action and entries[-1].actor_id == env.actor.id
+
+    env.clock.advance(seconds=3)
+    assert _once(env) == []  # polled: the gateway has no attempt, the mark stays
+    assert env.stored(payment).status is mark and env.stored(payment).last_polled_at == env.clock.now
+
+    final = payment.token_expires_at + timedelta(seconds=60)  # type: ignore[operator]
+    env.clock.now = final - timedelta(seconds=10)
+    _once(env)
+    assert env.stored(payment).next_poll_at == final
+    env.clock.now = final
+    _once(env)
+    stored = env.stored(payment)
+    assert stored.status is mark and stored.next_poll_at is None  # final: not EXPIRED, not Waiting
+    env.clock.advance(hours=1)
+    assert _once(env) == [] and env.stored(payment).last_polled_at == final  # never asked again
+
+
+def test_a_late_charge_from_the_bank_wins_over_the_cashiers_cancel(env: Env) -> None:
+    payment = env.checkout("250")
+    env.run(lambda s, _: s.stop_at_counter(env.actor, payment.invoice_id, ConsoleStatus.CASHIER_CANCEL))
+    env.pay(payment.invoice_id)  # the customer had pressed Pay just before the cashier cancelled
+    env.clock.advance(seconds=3)
+    [changed] = _once(env)
+    assert changed.status is ConsoleStatus.CHARGE and changed.gateway_amount == Money.parse("250")
+    assert changed.next_poll_at is None and "cashier" not in (changed.reason or "")
+
+
+def test_the_mark_never_overrides_what_the_bank_already_said(env: Env) -> None:
+    payment = env.checkout("300")
+    env.pay(payment.invoice_id)
+    env.clock.advance(seconds=3)
+    _once(env)
+    assert env.stored(payment).status is ConsoleStatus.CHARGE
+    same = env.run(lambda s, _: s.stop_at_counter(env.actor, payment.invoice_id, ConsoleStatus.PAGE_FAILED))
+    assert same.status is ConsoleStatus.CHARGE and env.stored(payment).status is ConsoleStatus.CHARGE

@@ -59,6 +59,7 @@ class FakePayments:
     error: BaseException | None = None  # raised once by the next refresh_status
     created: list[tuple[tuple[Any, ...], dict[str, Any]]] = field(default_factory=list)
     refreshed: list[InvoiceId] = field(default_factory=list)
+    marked: list[tuple[InvoiceId, ConsoleStatus, str]] = field(default_factory=list)
     payments: dict[InvoiceId, Payment] = field(default_factory=dict)
     _numbers: Any = field(default_factory=lambda: itertools.count(500_001))
 
@@ -80,6 +81,15 @@ class FakePayments:
             error, self.error = self.error, None
             raise error
         return replace(self.payments[invoice_id], status=self.status, **self.fields)
+
+    async def stop_at_counter(
+        self, actor: User, invoice_id: InvoiceId, status: ConsoleStatus, detail: str = ""
+    ) -> Payment:
+        """Like the service: marks only a payment still waiting, and the next check keeps the mark."""
+        self.marked.append((invoice_id, status, detail))
+        if self.status in (S.NEW, S.PENDING):
+            self.status = status
+        return replace(self.payments[invoice_id], status=self.status)
 
 
 @pytest.fixture
@@ -227,6 +237,28 @@ def test_cancel_goes_back_to_the_filled_form(qtbot, screen, fakes):
     qtbot.waitUntil(lambda: screen.currentWidget() is screen.form)
     assert screen.form.amount_edit.value() == Money(70_000)
     assert screen.form.description_edit.text() == "Bun" and screen.blocked_reason == ""
+    # the sale is marked cancelled by the cashier before the last check (not left "Waiting")
+    assert fakes.payments.marked == [(screen.payment.invoice_id, S.CASHIER_CANCEL, "")]
+    assert screen.payment.status is S.CASHIER_CANCEL
+
+
+def test_a_customer_who_paid_just_before_the_cancel_is_shown_approved(qtbot, screen, fakes):
+    pay(qtbot, screen, "700", "Bun")
+    fakes.payments.status = S.CHARGE  # the bank already has the payment: the mark does not apply
+    screen.view.cancelled.emit()
+    wait_outcome(qtbot, screen, Outcome.APPROVED)
+    assert fakes.payments.marked and screen.payment.status is S.CHARGE
+
+
+def test_a_page_that_cannot_load_marks_the_sale_and_offers_try_again(qtbot, screen, fakes):
+    pay(qtbot, screen, "900", "Cake")
+    screen.view.failure_detail = "ConnectionErrorDomain: net::ERR_CONNECTION_REFUSED"
+    screen.view.load_failed.emit("The payment page could not be loaded.")
+    wait_outcome(qtbot, screen, Outcome.PAGE_FAILED)
+    [(_invoice, status, detail)] = fakes.payments.marked
+    assert status is S.PAGE_FAILED and "ERR_CONNECTION_REFUSED" in detail
+    assert screen.result.badge.text() == "Payment page failed"
+    assert screen.result.try_again_button.isVisible() and screen.blocked_reason == ""
 
 
 def test_a_refused_payment_is_shown_in_plain_words(qtbot, screen, fakes, monkeypatch):

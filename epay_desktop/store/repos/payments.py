@@ -25,6 +25,8 @@ if TYPE_CHECKING:
 __all__ = ["PaymentCursor", "PaymentRepo", "to_payment"]
 
 _POLLED = tuple(s.value for s in ConsoleStatus if s.needs_polling)
+#: Scheduled polls also cover the local marks while their token lives (their next_poll_at, decision 0018).
+_SCHEDULED = _POLLED + tuple(s.value for s in ConsoleStatus if s.stopped_at_counter)
 
 
 class PaymentRepo:
@@ -184,7 +186,7 @@ class PaymentRepo:
         """Payments that may still change by themselves with ``next_poll_at <= now``, oldest due first."""
         stmt = (
             select(PaymentRow)
-            .where(PaymentRow.status.in_(_POLLED), PaymentRow.next_poll_at <= now)
+            .where(PaymentRow.status.in_(_SCHEDULED), PaymentRow.next_poll_at <= now)
             .order_by(PaymentRow.next_poll_at, PaymentRow.id)
             .limit(limit)
         )
@@ -194,7 +196,7 @@ class PaymentRepo:
         """The earliest ``next_poll_at`` of a payment that needs polling, or None."""
         stmt = (
             select(PaymentRow.next_poll_at)
-            .where(PaymentRow.status.in_(_POLLED), PaymentRow.next_poll_at.is_not(None))
+            .where(PaymentRow.status.in_(_SCHEDULED), PaymentRow.next_poll_at.is_not(None))
             .order_by(PaymentRow.next_poll_at)
             .limit(1)
         )

@@ -26,6 +26,7 @@ __all__ = ["CheckoutView", "format_remaining"]
 
 log = logging.getLogger(__name__)
 _Status = QWebEngineLoadingInfo.LoadStatus
+_Domain = QWebEngineLoadingInfo.ErrorDomain
 _COUNTDOWN_STYLE = "QLabel { font-weight: 600; padding: 0 8px; }"
 
 
@@ -60,6 +61,8 @@ class CheckoutView(QWidget):
         self._expires_at: datetime | None = None
         self._active = False  # between start() and finished / cancelled / failed
         self._expired = False
+        #: Why the page could not load, in the browser's own words (for the payment's record, not people).
+        self.failure_detail = ""
 
         self.countdown_label = QLabel()
         self.countdown_label.setObjectName("countdown")
@@ -117,6 +120,7 @@ class CheckoutView(QWidget):
                 log.warning("event=checkout_foreign_back_link field=%s", key)
         self._invoice, self._expires_at = invoice, token_expires_at
         self._active, self._expired = True, False
+        self.failure_detail = ""
         self.countdown_label.setStyleSheet(_COUNTDOWN_STYLE)
         self.cancel_button.setEnabled(True)
         html = shell_page(
@@ -190,6 +194,7 @@ class CheckoutView(QWidget):
     @Slot()
     def _on_gateway_unavailable(self) -> None:
         if self._active:
+            self.failure_detail = "the gateway's payment-api.js did not load"
             self._fail(self.tr("The payment page could not be loaded from the bank. Try again in a minute."))
 
     @Slot(QWebEngineLoadingInfo)
@@ -197,8 +202,17 @@ class CheckoutView(QWidget):
         status = info.status()
         if not self._active:
             return
-        if status == _Status.LoadFailedStatus:
+        if status == _Status.LoadFailedStatus and info.errorDomain() == _Domain.HttpStatusCodeDomain:
+            # The gateway answered with an HTTP error page (e.g. 422 for a form with a mistake): the
+            # page shows its own message and the customer corrects it. Not a dead page.
+            log.info("event=checkout_page_http_error invoice=%s code=%s", self._invoice, info.errorCode())
+            if not self._expired:
+                self.status_label.setText(
+                    self.tr("The payment page asks the customer to correct something; the sale stays open.")
+                )
+        elif status == _Status.LoadFailedStatus:
             detail = info.errorString() or str(info.errorCode())
+            self.failure_detail = f"{getattr(info.errorDomain(), 'name', info.errorDomain())}: {detail}"
             self._fail(
                 self.tr("The payment page could not be loaded (%1). Try again in a minute.").replace(
                     "%1", detail
