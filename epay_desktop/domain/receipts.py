@@ -14,11 +14,13 @@ from enum import StrEnum
 
 from .errors import NotFoundError, RuleViolation
 from .i18n import QT_TRANSLATE_NOOP, msg
+from .invoice import InvoiceId
 from .money import Money
 from .records import ConsoleStatus, MoneyOp, OpKind, OpState, Payment
 
 __all__ = [
     "RECEIPT_PAID_STATUSES",
+    "ReceiptDraft",
     "ReceiptKind",
     "ReceiptLanguage",
     "ReceiptPlan",
@@ -84,6 +86,26 @@ class ReceiptRecord:
     def display_number(self) -> str:
         """The number as printed: six digits, zero-padded (``000042``)."""
         return f"{self.number:06d}"
+
+
+@dataclass(frozen=True, slots=True)
+class ReceiptDraft:
+    """A receipt as it would be printed now, shown before anything is recorded (no number yet).
+
+    ``kind`` is the final kind (DUPLICATE when an original exists), ``amount`` what the slip is
+    about (the refund's amount for a refund receipt), ``pdf`` the preview drawn with the
+    number left blank. Issuing it later may still turn out differently (another counter printed
+    the original meanwhile): what is printed is always the issued PDF, never this one.
+    """
+
+    invoice_id: InvoiceId
+    kind: ReceiptKind
+    content_kind: ReceiptKind
+    amount: Money
+    language: ReceiptLanguage
+    width: ReceiptWidth
+    original_number: int | None
+    pdf: bytes
 
 
 @dataclass(frozen=True, slots=True)

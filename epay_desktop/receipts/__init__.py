@@ -6,15 +6,17 @@ then ``render_pdf(data, "80")`` returns the PDF bytes; ``write_atomic`` saves th
 
 from epay_desktop.domain.receipts import ReceiptKind, ReceiptLanguage, ReceiptWidth
 
-from .data import ReceiptData, card_last4, masked_card
+from .data import TEST_ENVIRONMENTS, ReceiptData, card_last4, masked_card
 from .files import write_atomic
 from .layout import KZ_TIME, local_time
 from .pdf import render_pdf
-from .qr import QR_PREFIX, payment_qr_payload, read_payment_qr
+from .qr import LEGACY_QR_PREFIX, QR_PREFIX, payment_qr_payload, read_payment_qr
 
 __all__ = [
     "KZ_TIME",
+    "LEGACY_QR_PREFIX",
     "QR_PREFIX",
+    "TEST_ENVIRONMENTS",
     "ReceiptData",
     "ReceiptKind",
     "ReceiptLanguage",

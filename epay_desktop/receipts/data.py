@@ -11,7 +11,13 @@ from epay_desktop.domain.receipts import ReceiptKind, ReceiptLanguage
 
 from .qr import payment_qr_payload
 
-__all__ = ["ReceiptData", "card_last4", "masked_card"]
+__all__ = ["TEST_ENVIRONMENTS", "ReceiptData", "card_last4", "masked_card"]
+
+#: Gateway environments whose receipts carry the "not a real payment" banner (decision 0023);
+#: the names of ``gateway.config.Environment``. Only production (``prod``) receipts carry none:
+#: a name this version does not know counts as a test host.
+TEST_ENVIRONMENTS = frozenset({"sandbox", "test", "test-homebank"})
+PRODUCTION = "prod"
 
 _LAST4 = re.compile(r"(\d{4})\s*$")
 MASK_DOTS = "••••"
@@ -42,13 +48,19 @@ class ReceiptData:
     A ``DUPLICATE`` needs ``original_number`` (and says whether it copies a sale or a refund
     through ``original_kind``). Amount lines that are ``None`` are not printed.
     ``qr_payload`` defaults to :func:`~epay_desktop.receipts.qr.payment_qr_payload`.
+
+    ``number`` is None only for a preview (nothing issued yet; the slip says the number comes on
+    printing). ``environment`` is the gateway environment the payment was made on: every one but
+    ``prod`` (``sandbox``, ``test``, ``test-homebank``) prints a large "not a real payment" banner.
+    Refund receipts name the refund (``refund_id``), its ``refund_reason`` (the stored code) and
+    the manager who approved it (``approved_by``).
     """
 
     shop_name: str
     shop_bin: str
     shop_address: str
     register_id: str
-    number: int
+    number: int | None
     kind: ReceiptKind
     cashier: str
     when: datetime
@@ -67,11 +79,15 @@ class ReceiptData:
     original_number: int | None = None
     original_kind: ReceiptKind | None = None
     qr_payload: str | None = None
+    environment: str = "prod"
+    refund_id: str | None = None
+    refund_reason: str | None = None
+    approved_by: str | None = None
 
     def __post_init__(self) -> None:
         if self.when.tzinfo is None or self.when.utcoffset() is None:
             raise ValueError("receipt time must be timezone-aware")
-        if self.number < 1:
+        if self.number is not None and self.number < 1:
             raise ValueError("receipt numbers start at 1")
         if self.kind is ReceiptKind.DUPLICATE and self.original_number is None:
             raise ValueError("a duplicate must name the original receipt's number")
@@ -79,7 +95,12 @@ class ReceiptData:
     @property
     def qr_text(self) -> str:
         """The text encoded in the receipt's QR code."""
-        return self.qr_payload or payment_qr_payload(self.invoice_id, self.transaction_id)
+        return self.qr_payload or payment_qr_payload(self.invoice_id)
+
+    @property
+    def is_test(self) -> bool:
+        """Whether the payment was made on the sandbox or the bank's test hosts (not real money)."""
+        return self.environment.strip().lower() != PRODUCTION
 
     @property
     def content_kind(self) -> ReceiptKind:

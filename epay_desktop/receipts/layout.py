@@ -15,7 +15,7 @@ from epay_desktop.domain import Money
 from epay_desktop.domain.receipts import ReceiptKind
 
 from .data import ReceiptData, masked_card
-from .texts import label, status_label
+from .texts import label, reason_label, status_label
 
 __all__ = [
     "KZ_TIME",
@@ -70,7 +70,8 @@ class Gap:
 
 @dataclass(frozen=True, slots=True)
 class Banner:
-    """White text on a black bar: used for DUPLICATE so nobody mistakes a copy for the original."""
+    """White text on a black bar, in the largest type: DUPLICATE (nobody mistakes a copy for the
+    original) and SANDBOX / TEST SERVER (nobody mistakes a test payment for real money)."""
 
     text: str
     subtitle: str
@@ -90,21 +91,41 @@ def local_time(data: ReceiptData) -> str:
     return data.when.astimezone(KZ_TIME).strftime("%d.%m.%Y %H:%M:%S")
 
 
+def receipt_number(data: ReceiptData) -> str:
+    """The number as printed (``000042``), or "on printing" on a preview drawn before issuing."""
+    if data.number is None:
+        return label("not_issued", data.language)
+    return f"{data.number:06d}"
+
+
+def _test_banner(data: ReceiptData) -> list[Block]:
+    """The "not a real payment" bar of sandbox / test-host receipts (decision 0023); none in production."""
+    if not data.is_test:
+        return []
+    lang = data.language
+    sandbox = data.environment.strip().lower() == "sandbox"
+    text = label("sandbox_banner" if sandbox else "test_banner", lang)
+    note = label("sandbox_note" if sandbox else "test_note", lang)
+    return [Banner(text, note), Gap(0.4)]
+
+
 def build_blocks(data: ReceiptData) -> list[Block]:
     """The receipt's content in reading order; pure (no I/O)."""
     lang = data.language
+    refund = data.content_kind is ReceiptKind.REFUND
     blocks: list[Block] = [Text(data.shop_name, Size.LARGE, bold=True)]
     if data.shop_bin:
         blocks.append(Text(f"{label('bin', lang)} {data.shop_bin}"))
     if data.shop_address:
         blocks.append(Text(data.shop_address, Size.SMALL))
     blocks += [Gap(0.3), Rule(heavy=True), Gap(0.4)]
+    blocks += _test_banner(data)
     if data.kind is ReceiptKind.DUPLICATE:
         copy_of = label("copy_of", lang, number=f"{data.original_number:06d}")
         blocks += [Banner(label("duplicate", lang), copy_of), Gap(0.4)]
     blocks += [Text(label(data.content_kind.value, lang), Size.TITLE, bold=True), Gap(0.4)]
     blocks += [
-        Pair(label("receipt_no", lang), f"{data.number:06d}", bold=True),
+        Pair(label("receipt_no", lang), receipt_number(data), bold=True),
         Pair(label("register", lang), data.register_id),
         Pair(label("when", lang), local_time(data)),
         Pair(label("cashier", lang), data.cashier),
@@ -113,13 +134,35 @@ def build_blocks(data: ReceiptData) -> list[Block]:
         Pair(label("method", lang), label("bank_card", lang)),
     ]
     blocks += _card_lines(data)
+    if refund:
+        blocks += _refund_lines(data)
     blocks += [Rule(dashed=True), *_amount_lines(data), Rule(heavy=True), Gap(0.3)]
     partly = data.refunded is not None and data.refunded.minor > 0
     status = status_label(data.status, lang, partly_refunded=partly)
     blocks += [Pair(label("status", lang), status, bold=True), Gap(0.6)]
     blocks += [Qr(data.qr_text, label("scan", lang)), Gap(0.5)]
-    blocks += [Text(label("not_fiscal", lang), Size.SMALL), Text(label("thanks", lang), bold=True)]
+    blocks.append(Text(label("not_fiscal", lang), Size.SMALL))
+    if refund:  # a customer getting money back is not thanked for a purchase
+        blocks.append(Text(label("refund_note", lang), Size.SMALL))
+    else:
+        blocks.append(Text(label("thanks", lang), bold=True))
+    if data.is_test:  # again at the foot: a torn-off bottom half says it too
+        blocks += [Gap(0.5), *_test_banner(data)[:1]]
     return blocks
+
+
+def _refund_lines(data: ReceiptData) -> list[Block]:
+    """Which refund this is, why, and which manager approved it."""
+    lang = data.language
+    lines: list[Block] = [Rule(dashed=True)]
+    if data.refund_id:
+        lines.append(Pair(label("refund_id", lang), data.refund_id, Size.SMALL))
+    reason = reason_label(data.refund_reason, lang)
+    if reason:
+        lines.append(Pair(label("refund_reason", lang), reason))
+    if data.approved_by:
+        lines.append(Pair(label("approved_by", lang), data.approved_by))
+    return lines if len(lines) > 1 else []
 
 
 def _card_lines(data: ReceiptData) -> list[Block]:

@@ -19,7 +19,7 @@ from epay_desktop.domain.receipts import ReceiptWidth
 
 from .data import ReceiptData
 from .fonts import register_fonts
-from .layout import Banner, Block, Gap, Pair, Qr, Rule, Size, Text, build_blocks
+from .layout import Banner, Block, Gap, Pair, Qr, Rule, Size, Text, build_blocks, receipt_number
 from .primitives import draw_qr, wrap
 
 __all__ = ["GEOMETRIES", "Geometry", "render_pdf"]
@@ -93,7 +93,7 @@ def render_pdf(data: ReceiptData, width: ReceiptWidth | str = ReceiptWidth.MM80)
         )
         out = io.BytesIO()
         canvas = Canvas(out, pagesize=(geometry.page_width, height), invariant=1, pageCompression=1)
-        canvas.setTitle(f"Receipt {data.register_id} {data.number:06d}")
+        canvas.setTitle(f"Receipt {data.register_id} {receipt_number(data)}")
         canvas.setCreator("epay-desktop")
         canvas.setAuthor(data.shop_name)
         painter.draw(
@@ -153,9 +153,11 @@ class _Painter:
     def _font(self, bold: bool) -> str:
         return self.bold if bold else self.regular
 
-    def _lines(self, text: str, y: float, size: float, bold: bool, align: str) -> float:
+    def _lines(
+        self, text: str, y: float, size: float, bold: bool, align: str, width: float | None = None
+    ) -> float:
         font, line_h = self._font(bold), size * LEADING
-        lines = wrap(text, font, size, self.g.content_width)
+        lines = wrap(text, font, size, width or self.g.content_width)
         if self.canvas is not None:
             self.canvas.setFont(font, size)
             for i, line in enumerate(lines):
@@ -203,8 +205,10 @@ class _Painter:
     def _banner(self, block: Banner, y: float) -> float:
         pad = self.g.sizes[Size.BODY] * 0.4
         title, sub = self.g.sizes[Size.TITLE], self.g.sizes[Size.BODY]
+        width = self.g.content_width - 2 * pad  # the text stays inside the bar
         inner = (
-            title * LEADING + len(wrap(block.subtitle, self.bold, sub, self.g.content_width)) * sub * LEADING
+            len(wrap(block.text, self.bold, title, width)) * title * LEADING
+            + len(wrap(block.subtitle, self.bold, sub, width)) * sub * LEADING
         )
         height = inner + 2 * pad
         if self.canvas is not None:
@@ -213,8 +217,8 @@ class _Painter:
             c.setFillGray(0)
             c.rect(self.g.left, y - height, self.g.content_width, height, stroke=0, fill=1)
             c.setFillGray(1)
-            h = self._lines(block.text, y - pad, title, True, "center")
-            self._lines(block.subtitle, y - pad - h, sub, True, "center")
+            h = self._lines(block.text, y - pad, title, True, "center", width)
+            self._lines(block.subtitle, y - pad - h, sub, True, "center", width)
             c.restoreState()
         return height
 

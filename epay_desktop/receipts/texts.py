@@ -12,7 +12,7 @@ from typing import Final
 from epay_desktop.domain import ConsoleStatus
 from epay_desktop.domain.receipts import ReceiptLanguage
 
-__all__ = ["LABELS", "STATUS_LABELS", "label", "status_label"]
+__all__ = ["LABELS", "REASON_LABELS", "STATUS_LABELS", "label", "reason_label", "status_label"]
 
 _KK, _RU, _EN = ReceiptLanguage.KK, ReceiptLanguage.RU, ReceiptLanguage.EN
 
@@ -59,6 +59,47 @@ LABELS: Final[dict[str, dict[ReceiptLanguage, str]]] = {
         _RU: "Спасибо за покупку!",
         _EN: "Thank you for your purchase!",
     },
+    # refund receipts: what was refunded, why, who approved it; no "thank you for your purchase"
+    "refund_id": {_KK: "Қайтару ID", _RU: "ID возврата", _EN: "Refund ID"},
+    "refund_reason": {_KK: "Қайтару себебі", _RU: "Причина возврата", _EN: "Reason for refund"},
+    "approved_by": {_KK: "Мақұлдаған менеджер", _RU: "Одобрил менеджер", _EN: "Approved by manager"},
+    "refund_note": {
+        _KK: "Ақша төлем жасалған картаға қайтарылады. Түсу мерзімі карта банкіне байланысты.",
+        _RU: "Деньги возвращаются на карту, которой оплатили. Срок зачисления зависит от банка карты.",
+        _EN: "The money goes back to the card that paid. When it arrives depends on the card's bank.",
+    },
+    # a receipt drawn before it is issued (the preview): the number is given when printed or saved
+    "not_issued": {_KK: "басып шығарғанда", _RU: "при печати", _EN: "on printing"},
+    # payments made on the built-in sandbox or on the bank's test hosts (decision 0023)
+    "sandbox_banner": {
+        _KK: "SANDBOX (ТЕСТ) — НАҚТЫ ТӨЛЕМ ЕМЕС",
+        _RU: "SANDBOX (ТЕСТ) — НЕ НАСТОЯЩИЙ ПЛАТЁЖ",
+        _EN: "SANDBOX — NOT A REAL PAYMENT",
+    },
+    "sandbox_note": {
+        _KK: "Ақша қозғалған жоқ: төлем консольдің оқу ортасында (sandbox) жасалды.",
+        _RU: "Деньги не списывались: платёж сделан в учебной среде консоли (sandbox).",
+        _EN: "No money moved: the payment was made on the console's built-in sandbox.",
+    },
+    "test_banner": {
+        _KK: "БАНКТІҢ ТЕСТ СЕРВЕРІ — НАҚТЫ ТӨЛЕМ ЕМЕС",
+        _RU: "ТЕСТОВЫЙ СЕРВЕР БАНКА — НЕ НАСТОЯЩИЙ ПЛАТЁЖ",
+        _EN: "BANK TEST SERVER — NOT A REAL PAYMENT",
+    },
+    "test_note": {
+        _KK: "Ақша қозғалған жоқ: төлем банктің тест серверінде жасалды.",
+        _RU: "Деньги не списывались: платёж сделан на тестовом сервере банка.",
+        _EN: "No money moved: the payment was made on the bank's test server.",
+    },
+}
+
+#: Refund reasons as the refund dialog stores them (``ui/labels.py``), in the receipt's language.
+REASON_LABELS: Final[dict[str, dict[ReceiptLanguage, str]]] = {
+    "customer_request": {_KK: "Тұтынушының өтініші", _RU: "Просьба покупателя", _EN: "Customer request"},
+    "goods_returned": {_KK: "Тауар қайтарылды", _RU: "Возврат товара", _EN: "Goods returned"},
+    "duplicate_payment": {_KK: "Қайталанған төлем", _RU: "Двойная оплата", _EN: "Duplicate payment"},
+    "wrong_amount": {_KK: "Қате сома", _RU: "Неверная сумма", _EN: "Wrong amount"},
+    "other": {_KK: "Басқа", _RU: "Другое", _EN: "Other"},
 }
 
 STATUS_LABELS: Final[dict[str, dict[ReceiptLanguage, str]]] = {
@@ -86,3 +127,19 @@ def status_label(status: ConsoleStatus, language: ReceiptLanguage, *, partly_ref
     key: str = "PARTIAL_REFUND" if status is ConsoleStatus.CHARGE and partly_refunded else status
     names = STATUS_LABELS.get(key)
     return names[language] if names else status.value
+
+
+def reason_label(reason: str | None, language: ReceiptLanguage) -> str:
+    """A stored refund reason in the receipt's language: ``wrong_amount`` -> "Неверная сумма",
+    ``other: torn box`` -> "Другое: torn box" (the typed words as typed). An unknown code is
+    printed with spaces for underscores rather than dropped; '' for no reason."""
+    reason = (reason or "").strip()
+    if not reason:
+        return ""
+    code, sep, note = reason.partition(":")
+    names = REASON_LABELS.get(code.strip())
+    if names is None:
+        return reason.replace("_", " ")
+    if sep and note.strip():
+        return f"{names[language]}: {note.strip()}"
+    return names[language]

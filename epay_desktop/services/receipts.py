@@ -6,6 +6,9 @@ draws the PDF in an executor so neither the GUI nor the database thread waits fo
 If drawing fails after the commit, the number stays used by a recorded receipt (no gap); the
 next print of it is a duplicate.
 
+``preview_receipt`` draws the same receipt without recording anything (no number, no row, no
+audit): the receipt dialog shows it, and issues only when the cashier prints or saves.
+
 Rules:
 - a sale receipt needs a paid payment (AUTH, CHARGE or REFUND);
 - a refund receipt needs a SUCCEEDED refund operation (the one named, or the latest);
@@ -19,14 +22,16 @@ import asyncio
 import logging
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
-from epay_desktop.domain import InvoiceId, NotFoundError, Payment, User
+from epay_desktop.domain import InvoiceId, MoneyOp, NotFoundError, Payment, User
 from epay_desktop.domain.receipts import (
+    ReceiptDraft,
     ReceiptKind,
     ReceiptLanguage,
+    ReceiptPlan,
     ReceiptRecord,
     ReceiptWidth,
     plan_receipt,
@@ -48,8 +53,21 @@ class _Issued:
     data: ReceiptData
 
 
+@dataclass(frozen=True, slots=True)
+class _Drawn:
+    plan: ReceiptPlan
+    data: ReceiptData
+    width: ReceiptWidth
+    language: ReceiptLanguage
+
+
 class ReceiptService:
-    """Issues receipts for this register. ``clock`` returns aware UTC datetimes."""
+    """Issues receipts for this register. ``clock`` returns aware UTC datetimes.
+
+    :meth:`preview_receipt` draws a receipt without recording anything; :meth:`issue_receipt`
+    numbers and records it. The GUI previews first and issues only when the cashier prints or
+    saves (decision 0022).
+    """
 
     def __init__(
         self,
@@ -57,11 +75,15 @@ class ReceiptService:
         clock: Callable[[], datetime],
         register_id: str,
         *,
+        environment: str = "prod",
         render: Callable[[ReceiptData, ReceiptWidth], bytes] = render_pdf,
     ) -> None:
         self.store = store
         self.clock = clock
         self.register_id = register_id
+        #: the gateway environment (``gateway.config.Environment`` value); every one but ``prod``
+        #: prints "not a real payment" in large letters on each receipt (decision 0023)
+        self.environment = environment
         self._render = render
 
     async def issue_receipt(
@@ -113,7 +135,46 @@ class ReceiptService:
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(None, save_pdf, path, pdf)
 
-    # -- inside the write transaction ----------------------------------------------------------
+    async def preview_receipt(
+        self,
+        actor: User,
+        invoice_id: InvoiceId,
+        kind: ReceiptKind | str,
+        width: ReceiptWidth | str | None = None,
+        language: ReceiptLanguage | str | None = None,
+        money_op_id: str | None = None,
+    ) -> ReceiptDraft:
+        """The receipt :meth:`issue_receipt` would print now, drawn but NOT recorded.
+
+        Read-only: takes no number, writes no row and no audit entry (decision 0022), so a
+        preview closed without printing or saving leaves nothing behind. The slip shows where
+        the number will go and, when an original exists, that it will be a duplicate. Raises
+        like :meth:`issue_receipt` (NotFoundError, RuleViolation) so the cashier hears "not
+        paid" before any dialog opens.
+        """
+        wanted = ReceiptKind(kind)
+        chosen_width = ReceiptWidth(width) if width is not None else None
+        chosen_lang = ReceiptLanguage(language) if language is not None else None
+
+        def work(tx: Tx) -> _Drawn:
+            payment = _payment(tx, invoice_id)
+            return self._draw(tx, actor, payment, wanted, chosen_width, chosen_lang, money_op_id, None)
+
+        drawn = await self.store.run_read(work)
+        loop = asyncio.get_running_loop()
+        pdf = await loop.run_in_executor(None, self._render, drawn.data, drawn.width)
+        return ReceiptDraft(
+            invoice_id=invoice_id,
+            kind=drawn.plan.kind,
+            content_kind=drawn.data.content_kind,
+            amount=drawn.plan.amount,
+            language=drawn.language,
+            width=drawn.width,
+            original_number=drawn.plan.original.number if drawn.plan.original else None,
+            pdf=pdf,
+        )
+
+    # -- inside the transaction ----------------------------------------------------------------
 
     def _issue(
         self,
@@ -125,15 +186,11 @@ class ReceiptService:
         language: ReceiptLanguage | None,
         money_op_id: str | None,
     ) -> _Issued:
-        now = self.clock()
         # row lock on PostgreSQL (SQLite holds the write lock): two counters printing the same
         # sale at once cannot both issue an "original"
         payment = tx.payments.lock_by_invoice(invoice_id)
-        ops = tx.operations.list_for_payment(payment.id)
-        plan = plan_receipt(payment, ops, tx.receipts.list_for_payment(payment.id), kind, money_op_id)
-        op, original = plan.operation, plan.original
-        width = width or ReceiptWidth(tx.settings.get("receipt.width", ReceiptWidth.MM80.value) or "80")
-        language = language or ReceiptLanguage(tx.settings.get("receipt.language", "ru") or "ru")
+        drawn = self._draw(tx, actor, payment, kind, width, language, money_op_id, None)
+        plan, op, original, now = drawn.plan, drawn.plan.operation, drawn.plan.original, drawn.data.when
         record = tx.receipts.issue(
             register_id=self.register_id,
             kind=plan.kind,
@@ -141,8 +198,8 @@ class ReceiptService:
             money_op_id=op.id if op else None,
             original_receipt_id=original.id if original else None,
             amount_minor=plan.amount.minor,
-            language=language,
-            width=width,
+            language=drawn.language,
+            width=drawn.width,
             created_by=actor.id,
             now=now,
         )
@@ -154,14 +211,35 @@ class ReceiptService:
             "amount_minor": plan.amount.minor,
             "money_op_id": record.money_op_id,
             "original_number": original.number if original else None,
+            "language": record.language.value,
         }
         tx.audit.append(actor.id, "receipt.issued", f"payment:{invoice_id}", details, at=now)
+        return _Issued(record, replace(drawn.data, number=record.number))
+
+    def _draw(
+        self,
+        tx: Tx,
+        actor: User,
+        payment: Payment,
+        kind: ReceiptKind,
+        width: ReceiptWidth | None,
+        language: ReceiptLanguage | None,
+        money_op_id: str | None,
+        number: int | None,
+    ) -> _Drawn:
+        """Plan the receipt and gather everything it shows; ``number`` None = not issued yet."""
+        now = self.clock()
+        ops = tx.operations.list_for_payment(payment.id)
+        plan = plan_receipt(payment, ops, tx.receipts.list_for_payment(payment.id), kind, money_op_id)
+        op, original = plan.operation, plan.original
+        width = width or ReceiptWidth(tx.settings.get("receipt.width", ReceiptWidth.MM80.value) or "80")
+        language = language or ReceiptLanguage(tx.settings.get("receipt.language", "ru") or "ru")
         data = ReceiptData(
             shop_name=tx.settings.get("shop.name", "") or "",
             shop_bin=tx.settings.get("shop.bin", "") or "",
             shop_address=tx.settings.get("shop.address", "") or "",
-            register_id=record.register_id,
-            number=record.number,
+            register_id=self.register_id,
+            number=number,
             kind=plan.kind,
             cashier=_cashier(tx, actor, op.requested_by if op else payment.created_by),
             when=now,
@@ -179,8 +257,12 @@ class ReceiptService:
             remaining=plan.remaining if plan.shows_refunds else None,
             original_number=original.number if original else None,
             original_kind=original.kind if original else None,
+            environment=self.environment,
+            refund_id=op.id if op else None,
+            refund_reason=op.reason if op else None,
+            approved_by=_approver(tx, op) if op else None,
         )
-        return _Issued(record, data)
+        return _Drawn(plan, data, width, language)
 
 
 def save_pdf(path: str | os.PathLike[str], pdf: bytes) -> Path:
@@ -202,6 +284,22 @@ def _payment(tx: Tx, invoice_id: InvoiceId) -> Payment:
             )
         )
     return payment
+
+
+def _approver(tx: Tx, op: MoneyOp) -> str | None:
+    """The manager who approved a refund: the approver in place, else a manager who made it
+    themselves (their role needs no approval); None when unknown."""
+    user_id = op.approved_by
+    if user_id is None:
+        try:
+            requester = tx.users.get(op.requested_by)
+        except NotFoundError:
+            return None
+        return requester.name if requester.role.can_move_money else None
+    try:
+        return tx.users.get(user_id).name
+    except NotFoundError:
+        return None
 
 
 def _cashier(tx: Tx, actor: User, user_id: int | None) -> str:

@@ -185,7 +185,16 @@ class Rows:
             tx.session.flush()
             return row.id
 
-    def op(self, payment_id: int, requested_by: int, amount_minor: int, state: str = "SUCCEEDED") -> str:
+    def op(
+        self,
+        payment_id: int,
+        requested_by: int,
+        amount_minor: int,
+        state: str = "SUCCEEDED",
+        *,
+        reason: str | None = None,
+        approved_by: int | None = None,
+    ) -> str:
         op_id = str(uuid.uuid4())
         self.ops_made += 1
         at = T0 + timedelta(minutes=self.ops_made)  # oldest first, as the operation repo orders them
@@ -198,6 +207,8 @@ class Rows:
                     amount_minor=amount_minor,
                     state=state,
                     requested_by=requested_by,
+                    approved_by=approved_by,
+                    reason=reason,
                     attempts=1,
                     created_at=at,
                     resolved_at=at,

@@ -116,9 +116,8 @@ def test_qr_code_decodes_to_the_payment(pdf, width):
     out = render_pdf(pdf.sample(), width)
     [payload] = pdf.qr(out)
     invoice, txn = read_payment_qr(payload)
-    assert invoice.value == "000123456"
-    assert txn == "b1e7c2a0-0f4a-4c53-9d3e-6f1f0c2a9e11"
-    assert payload == "epay-desktop:payment?invoice=000123456&txn=b1e7c2a0-0f4a-4c53-9d3e-6f1f0c2a9e11"
+    assert payload == invoice.value == "000123456"  # what the console's search box finds
+    assert txn is None
 
 
 @pytest.mark.parametrize("language", LANGS)

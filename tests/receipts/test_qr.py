@@ -1,35 +1,31 @@
-"""The receipt QR payload: always the invoice id, the transaction id when known, and readable back."""
+"""The receipt QR payload is the invoice id (what the console's search finds); old codes still read."""
 
 from __future__ import annotations
 
 import pytest
 
 from epay_desktop.domain import InvoiceId
-from epay_desktop.receipts import QR_PREFIX, payment_qr_payload, read_payment_qr
+from epay_desktop.receipts import LEGACY_QR_PREFIX, payment_qr_payload, read_payment_qr
 
 
-def test_payload_names_invoice_and_transaction():
-    text = payment_qr_payload(InvoiceId("000123456"), "txn-1")
-    assert text == "epay-desktop:payment?invoice=000123456&txn=txn-1"
-    assert read_payment_qr(text) == (InvoiceId("000123456"), "txn-1")
+def test_payload_is_the_invoice_id_and_reads_back():
+    text = payment_qr_payload(InvoiceId("000123456"))
+    assert text == "000123456"
+    assert read_payment_qr(f"  {text}\n") == (InvoiceId("000123456"), None)
 
 
-def test_payload_without_transaction_still_finds_the_payment():
-    text = payment_qr_payload(InvoiceId("123456789012345"))
-    assert text == QR_PREFIX + "invoice=123456789012345"
-    assert read_payment_qr(f"  {text}\n") == (InvoiceId("123456789012345"), None)
-
-
-def test_odd_transaction_ids_are_escaped_and_survive():
-    text = payment_qr_payload(InvoiceId("000123456"), "a b&c=d")
-    assert "&c=" not in text
-    assert read_payment_qr(text)[1] == "a b&c=d"
+def test_receipts_of_earlier_versions_are_still_read():
+    old = LEGACY_QR_PREFIX + "invoice=123456789012345&txn=a+b%26c%3Dd"
+    assert read_payment_qr(old) == (InvoiceId("123456789012345"), "a b&c=d")
+    assert read_payment_qr(LEGACY_QR_PREFIX + "invoice=000123456") == (InvoiceId("000123456"), None)
 
 
 @pytest.mark.parametrize(
     "text",
     [
         "https://example.com/?invoice=000123456",
+        "12345",  # too short for an invoice id
+        "0001234567890123",  # too long
         "epay-desktop:payment?txn=abc",
         "epay-desktop:payment?invoice=12ab",
         "epay-desktop:payment?invoice=000123456&invoice=000123457",
