@@ -87,16 +87,19 @@ def payment_availability(
     ops: Sequence[MoneyOp] = (),
     *,
     receipts: int = 0,
+    no_payment: str = "",
 ) -> dict[str, Availability]:
     """Availability of ``refund``, ``cancel``, ``charge``, ``print`` and ``review`` for ``payment``.
 
-    ``ops`` are the payment's money operations when known; ``receipts`` how many were printed.
+    ``ops`` are the payment's money operations when known; ``receipts`` how many were printed;
+    ``no_payment``: why no payment is selected, when the window knows better than "select one".
     """
     names = ("refund", "cancel", "charge", "print", "review")
     if user is None:
         return dict.fromkeys(names, Availability(False, _tr("Log in first.")))
     if payment is None:
-        return dict.fromkeys(names, Availability(False, _tr("Select a payment in the list first.")))
+        absent = no_payment or _tr("Select a payment in the list first.")
+        return dict.fromkeys(names, Availability(False, absent))
     approval = "" if user.role.can_move_money else _tr("A manager's approval will be asked for.")
     blocked = _blocking_op(ops)
     result: dict[str, Availability] = {}
@@ -186,10 +189,11 @@ class ConsoleActions(QObject):
         ops: Sequence[MoneyOp] = (),
         *,
         receipts: int = 0,
+        no_payment: str = "",
     ) -> None:
         """Enable what ``user`` may do with ``payment`` now; disabled actions say why."""
         self.print_receipt.setText(_tr("Re&print receipt") if receipts else _tr("&Print receipt"))
-        states = payment_availability(user, payment, ops, receipts=receipts)
+        states = payment_availability(user, payment, ops, receipts=receipts, no_payment=no_payment)
         for name, state in states.items():
             self._set_note(self.money_actions[name], state.enabled, state.note)
         logged_in = user is not None

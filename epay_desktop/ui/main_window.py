@@ -77,6 +77,11 @@ class MainWindow(QMainWindow):
         self._user = user
         self._current: Payment | None = None
         self._opened: InvoiceId | None = None  # opened by invoice while no list row shows it
+        # While the list reloads: the payment to select again when its first page shows it, and
+        # whether the search or filters changed (then, if not listed, it is no longer acted on).
+        self._pending: InvoiceId | None = None
+        self._pending_filtered = False
+        self._hidden: InvoiceId | None = None  # hidden by the search or filters (says why actions are off)
         badge, _tip, loud = environment_badge(environment)
         title = _tr("ePay Desktop")
         self.setWindowTitle(f"{title} — {badge}" if loud is not None else title)
@@ -127,6 +132,9 @@ class MainWindow(QMainWindow):
         self.payments_view.current_changed.connect(self._on_current_changed)
         self.payments_view.payment_activated.connect(self.open_payment)
         self.payments_view.no_matches.connect(self._on_no_matches)
+        self.payments_view.reloading.connect(self._on_list_reloading)
+        self.payments_view.reloaded.connect(self._on_list_reloaded)
+        self.payments_view.bind_new_sale(a.new_payment)
         self.detail_view.loaded.connect(self._on_detail_loaded)
 
     def connect_bridge(self, bridge: EventBridge) -> None:
@@ -149,7 +157,20 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def current_invoice(self) -> InvoiceId | None:
-        return self._current.invoice_id if self._current is not None else None
+        """The payment the money and print actions act on now (None: none)."""
+        target = self._target()
+        return target.invoice_id if target is not None else None
+
+    def _target(self) -> Payment | None:
+        """The visibly selected payment: the list's current row, or the one opened by invoice while
+        no row is current (after a checkout). Never a payment the search or filters hide."""
+        current = self._current
+        if current is None:
+            return None
+        listed = self.payments_view.current_payment()
+        if listed is not None:
+            return current if listed.id == current.id else None
+        return current if self._opened == current.invoice_id else None
 
     @Slot()
     def refresh(self) -> None:
@@ -164,6 +185,7 @@ class MainWindow(QMainWindow):
         A payment the list does not show (filtered out) still opens; the actions then apply to it.
         """
         self._detail_timer.stop()
+        self._pending, self._hidden = None, None
         if not self.payments_view.select_invoice(invoice_id):
             self.payments_view.table.setCurrentIndex(QModelIndex())  # no row stands for it
             self._opened = invoice_id
@@ -190,14 +212,15 @@ class MainWindow(QMainWindow):
     # -- internals -------------------------------------------------------------------------------
 
     def _emit_for_current(self, signal: SignalInstance) -> None:
-        invoice = self.current_invoice()
+        invoice = self.current_invoice()  # what is visibly selected at this moment, nothing older
         if invoice is not None:
             signal.emit(invoice)
 
     @Slot()
     def _on_review_triggered(self) -> None:
         view = self.detail_view.view
-        if view is None or self._current is None or view.payment.id != self._current.id:
+        target = self._target()
+        if view is None or target is None or view.payment.id != target.id:
             return
         waiting = [op for op in view.operations if op.state is OpState.NEEDS_REVIEW]
         if waiting:
@@ -205,13 +228,52 @@ class MainWindow(QMainWindow):
 
     @Slot(object)
     def _on_current_changed(self, payment: Payment | None) -> None:
-        self._current, self._opened = payment, None
+        self._current, self._opened, self._hidden = payment, None, None
+        if payment is not None:
+            self._pending = None  # chosen while the list reloaded: that choice wins
         self._update_actions()
         if payment is None:
             self._detail_timer.stop()
             self.detail_view.clear()
         elif payment.invoice_id != self.detail_view.invoice_id:
             self._detail_timer.start()
+
+    @Slot(bool)
+    def _on_list_reloading(self, filtered: bool) -> None:
+        """The list empties to reload (no row is current meanwhile, and Qt says nothing about it).
+
+        A plain reload (F5, a login) keeps the shown payment the action target until its row is
+        back. A changed search or filter does not: until the new list shows it, nothing is.
+        """
+        target = self._target()
+        if target is not None and self._pending is None:
+            self._pending = target.invoice_id
+        self._pending_filtered = self._pending_filtered or filtered
+        if filtered:
+            self._current, self._opened = None, None
+            self._detail_timer.stop()
+        elif target is not None:
+            self._opened = target.invoice_id  # no row while the page loads: it stays the shown one
+        self._update_actions()
+
+    @Slot()
+    def _on_list_reloaded(self) -> None:
+        invoice, filtered = self._pending, self._pending_filtered
+        self._pending, self._pending_filtered = None, False
+        if invoice is None or self.payments_view.select_invoice(invoice):
+            return  # selected again: current_changed made it the target
+        if not filtered:
+            return  # a plain reload whose first page does not have it: it stays opened
+        self._current, self._opened, self._hidden = None, None, invoice
+        self._detail_timer.stop()
+        if self.detail_view.invoice_id == invoice or self.detail_view.view is not None:
+            self.detail_view.clear(
+                _tr(
+                    "Payment {invoice} is not in the list for this search or filter.\n"
+                    "Clear the search (Esc) or select a payment in the list."
+                ).format(invoice=invoice.value)
+            )
+        self._update_actions()
 
     @Slot(str)
     def _on_no_matches(self, _list_text: str) -> None:
@@ -235,10 +297,18 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         view = self.detail_view.view
-        current = self._current
+        current = self._target()
         ops: list[MoneyOp] = []
         receipts = 0
         if view is not None and current is not None and view.payment.id == current.id:
             current, ops = view.payment, list(view.operations)
             receipts = len(self.detail_view.receipts)
-        self.commands.update_for(self._user, current, ops, receipts=receipts)
+        why = ""
+        if current is None and self._hidden is not None:
+            why = _tr(
+                "Payment {invoice} is hidden by the search or filters: clear them or select a payment "
+                "in the list."
+            ).format(invoice=self._hidden.value)
+        elif current is None and self._pending is not None:
+            why = _tr("The list is being searched: select a payment when it appears.")
+        self.commands.update_for(self._user, current, ops, receipts=receipts, no_payment=why)

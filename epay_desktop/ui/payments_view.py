@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime
 
+import shiboken6
 from PySide6.QtCore import (
     QCoreApplication,
     QEvent,
@@ -20,11 +21,14 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -70,6 +74,10 @@ class PaymentsView(QWidget):
     payment_activated = Signal(object)  # InvoiceId
     current_changed = Signal(object)  # Payment | None
     no_matches = Signal(str)  # a new filter or search found nothing: the empty-state text
+    #: The list is about to be emptied and reloaded; True when the search or filters changed (what
+    #: was selected may not be listed any more). A reset moves no current row, so nothing else says so.
+    reloading = Signal(bool)
+    reloaded = Signal()  # the first page after ``reloading`` arrived (or failed)
 
     def __init__(
         self,
@@ -92,9 +100,16 @@ class PaymentsView(QWidget):
         self.filters.submitted.connect(self._on_search_submitted)
         self.filters.leave_down.connect(self._enter_table)
         self._build_table()
+        # "New sale" next to the search: the same command as F2 (the window binds it to its QAction)
+        self.new_sale_button = _named(QPushButton(_tr("New sale"), self), "new_sale_button")
+        self.new_sale_button.setAutoDefault(False)
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addWidget(self.new_sale_button, 0, Qt.AlignmentFlag.AlignTop)
+        top.addWidget(self.filters, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.filters)
+        layout.addLayout(top)
         layout.addWidget(self.table, 1)
         for signal in (self.model.loading_changed, self.model.page_loaded, self.model.modelReset):
             signal.connect(self._update_counts)
@@ -102,9 +117,13 @@ class PaymentsView(QWidget):
         self.model.load_failed.connect(self._on_load_failed)
         self.model.page_loaded.connect(self._select_first_if_asked)
         self.model.page_loaded.connect(self._tell_if_nothing_matched)
+        self.model.page_loaded.connect(self._tell_if_reloaded)
+        self.model.load_failed.connect(self._tell_if_reloaded)
         self._failure = ""
         self._select_first = False
         self._new_filter = False  # the next first page answers a changed filter
+        self._reloading = False  # ``reloaded`` is owed for the next first page
+        self._new_sale_action: QAction | None = None
         self.apply_filter()
 
     def _build_table(self) -> None:
@@ -159,16 +178,40 @@ class PaymentsView(QWidget):
         wanted = self.filters.current_filter()
         if wanted != self.model.filter or self.model.rowCount() == 0:
             self._new_filter = wanted != PaymentFilter()
-            self.model.set_filter(wanted)
+            self._reload(wanted)
         self._update_counts()
 
     def refresh(self) -> None:
         """Reload from the first page (periods move with the clock, so they are recomputed)."""
         self._failure = ""
-        self.model.set_filter(self.filters.current_filter())
+        self._reload(self.filters.current_filter())
+
+    def _reload(self, wanted: PaymentFilter) -> None:
+        self._reloading = True
+        self.reloading.emit(wanted != self.model.filter)
+        self.model.set_filter(wanted)
 
     def focus_search(self) -> None:
         self.filters.focus_search()
+
+    def bind_new_sale(self, action: QAction) -> None:
+        """The "New sale" button runs ``action`` (F2) and follows its enabled state and tooltip."""
+        self._new_sale_action = action
+        self.new_sale_button.clicked.connect(action.trigger)
+        action.changed.connect(self._follow_new_sale)
+        self._follow_new_sale()
+
+    @Slot()
+    def _follow_new_sale(self) -> None:
+        action = self._new_sale_action
+        if action is None or not shiboken6.isValid(action):
+            return
+        self.new_sale_button.setEnabled(action.isEnabled())
+        shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        self.new_sale_button.setText(
+            _tr("New sale ({key})").format(key=shortcut) if shortcut else _tr("New sale")
+        )
+        self.new_sale_button.setToolTip(action.toolTip())
 
     def apply_update(self, payment: Payment) -> None:
         """A payment changed or appeared (from the poller or another counter)."""
@@ -213,6 +256,12 @@ class PaymentsView(QWidget):
             self._new_filter = False
             if self.model.rowCount() == 0:
                 self.no_matches.emit(self._empty_text(0))
+
+    @Slot()
+    def _tell_if_reloaded(self) -> None:
+        if self._reloading and not self.model.is_loading:
+            self._reloading = False
+            self.reloaded.emit()
 
     @Slot()
     def _enter_table(self) -> None:
