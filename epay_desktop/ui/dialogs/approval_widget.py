@@ -1,8 +1,13 @@
 """A manager's approval typed in place: the manager's name and PIN, inside the cashier's dialog.
 
-The PIN is checked by ``UserService.approve`` (failures count towards the manager's lockout) and
-the approval it returns is bound to this payment, operation and amount, single use, two minutes.
-The PIN field is cleared after every attempt, right or wrong.
+The PIN is checked by ``UserService.approve``: wrong PINs never count towards the manager's login
+lockout; they are throttled per counter and per cashier, and the service's refusal says the tries
+left or how long approvals are paused (decision 0020). The approval it returns is bound to this
+payment, operation and amount, single use, two minutes.
+
+The PIN field is cleared after every attempt, right or wrong. After a refusal (:meth:`failed`) the
+error shows under the PIN field, which keeps its place and gets the focus back, ready to retype;
+the error goes as soon as the manager types again.
 """
 
 from __future__ import annotations
@@ -21,6 +26,8 @@ class ApprovalWidget(QGroupBox):
     """Name + PIN of the approving manager; ``changed`` on every edit."""
 
     changed = Signal()
+    #: the error text appeared or went (the dialog grows to keep every field readable)
+    error_changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Manager approval"), parent)
@@ -51,6 +58,9 @@ class ApprovalWidget(QGroupBox):
         form.addRow(self.error_label)
         self.manager_edit.textChanged.connect(self.changed)
         self.pin_edit.textChanged.connect(self.changed)
+        # typing again (not the clearing after a try) takes the last error away
+        self.manager_edit.textEdited.connect(self._on_typed)
+        self.pin_edit.textEdited.connect(self._on_typed)
 
     def is_complete(self) -> bool:
         return bool(self.manager_edit.text().strip() and self.pin_edit.text())
@@ -64,6 +74,25 @@ class ApprovalWidget(QGroupBox):
     def show_error(self, message: str) -> None:
         self.error_label.setText(message)
         self.error_label.setVisible(bool(message))
+        self.error_changed.emit()
+
+    def has_error(self) -> bool:
+        return not self.error_label.isHidden()
+
+    def failed(self, message: str) -> None:
+        """The service refused the approval: say why under the PIN field and put the cursor back in it."""
+        self.show_error(message)
+        self.pin_edit.clear()
+        self.focus_pin()
+
+    def focus_pin(self) -> None:
+        """Focus the PIN field (the caller re-enables the box first) with nothing left in it to delete."""
+        self.pin_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.pin_edit.selectAll()
+
+    def _on_typed(self, _text: str) -> None:
+        if self.has_error():
+            self.show_error("")
 
     async def approve(
         self, users: UserPort, *, payment_id: int, kind: OpKind, amount: Money, requested_by: User

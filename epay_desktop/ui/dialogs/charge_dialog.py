@@ -30,7 +30,7 @@ class ChargeDialog(MoneyOpDialog):
         users: UserPort,
     ) -> None:
         super().__init__(parent, view, actor, operations, users)
-        self.setWindowTitle(self.tr("Charge a held payment"))
+        self.setWindowTitle(self.title_for(self.tr("Charge a held payment")))
         self.held: Money = held_amount(self.payment)
         held_label = named(QLabel(self.held.format()), "held_label")
         held_label.setStyleSheet("QLabel { font-weight: 700; font-size: 15px; }")

@@ -1,6 +1,10 @@
 """What refund, charge and cancel dialogs share: the payment header, the manager approval for a
 cashier, OK that explains why it is disabled, one run per click, errors in plain words inside.
 
+The window title names the operation, the payment's invoice and amount (the payment is the one
+the flow fetched fresh from the service). Messages appear BELOW the inputs and the dialog grows
+to fit them: no input moves or shrinks when an error or hint comes or goes.
+
 Outcomes of the operation (the service returns the MoneyOp as it stands):
 SUCCEEDED closes the dialog with it; FAILED (the bank said no) shows the bank's reason and stays
 open; UNKNOWN / NEEDS_REVIEW / SENDING show "Checking with the bank -- it will not be sent twice"
@@ -64,6 +68,7 @@ class MoneyOpDialog(QDialog):
         self._users = users
         self._task: asyncio.Task[None] | None = None
         self.result_op: MoneyOp | None = None
+        self._refocus_pin = False
         self.setMinimumWidth(440)
         self.body = QFormLayout()
         self.approval = None if actor.role.can_move_money else ApprovalWidget(self)
@@ -85,9 +90,33 @@ class MoneyOpDialog(QDialog):
         if self.approval is not None:
             layout.addWidget(self.approval)
             self.approval.changed.connect(self.update_state)
+            self.approval.error_changed.connect(self._fit_height)
         layout.addWidget(self.hint_label)
         layout.addWidget(self.error_label)
+        layout.addStretch(1)  # spare height goes here, never into (or between) the inputs above
         layout.addWidget(self.buttons)
+
+    def title_for(self, operation: str) -> str:
+        """``Refund — invoice 275079626, 12 500,00 ₸``: what is done to which payment."""
+        return self.tr("{operation} \u2014 invoice {invoice}, {amount}").format(
+            operation=operation, invoice=self.payment.invoice_id.value, amount=self.payment.amount.format()
+        )
+
+    def _fit_height(self) -> None:
+        """Grow (never shrink) to the height the layout needs at the current width: a wrapped message
+        gets its lines and every input keeps its height."""
+        layout = self.layout()
+        if layout is None:  # only while __init__ is still building it
+            return
+        layout.activate()
+        width = self.width()
+        if layout.hasHeightForWidth():
+            need = layout.totalHeightForWidth(width)
+        else:
+            need = layout.totalSizeHint().height()
+        need = max(need, layout.totalMinimumSize().height())
+        if self.height() < need:
+            self.resize(width, need)
 
     def _header(self) -> None:
         badge = StatusBadge()
@@ -144,6 +173,7 @@ class MoneyOpDialog(QDialog):
     def show_error(self, message: str) -> None:
         self.error_label.setText(message)
         self.error_label.setVisible(bool(message))
+        self._fit_height()
 
     def update_state(self) -> None:
         """Enable OK only for valid input, and say why it is disabled."""
@@ -158,9 +188,12 @@ class MoneyOpDialog(QDialog):
         self.ok_button.setEnabled(not problem and not self.busy)
         self.ok_button.setToolTip(problem)
         self.hint_label.setText(problem)
-        self.hint_label.setVisible(bool(problem))
+        # after a refused approval its own error says what to do; the hint would only repeat it
+        repeats = self.approval is not None and self.approval.has_error() and not refusal
+        self.hint_label.setVisible(bool(problem) and not repeats)
         for widget in self.inputs():
             widget.setEnabled(not refusal and not self.busy)
+        self._fit_height()
 
     def inputs(self) -> list[QWidget]:
         """Widgets to disable while the operation runs (or when it is not possible)."""
@@ -204,6 +237,9 @@ class MoneyOpDialog(QDialog):
                 if op is not None:
                     self._finish(op)
                 self.update_state()
+                if self._refocus_pin and self.approval is not None:  # enabled again by update_state
+                    self._refocus_pin = False
+                    self.approval.focus_pin()
 
     async def _approve(self, amount: Money) -> str | None:
         assert self.approval is not None
@@ -220,7 +256,8 @@ class MoneyOpDialog(QDialog):
             if message is None:
                 raise
             if shiboken6.isValid(self):
-                self.approval.show_error(message)
+                self.approval.failed(message)
+                self._refocus_pin = True
             return None
 
     def _finish(self, op: MoneyOp) -> None:

@@ -43,7 +43,7 @@ class RefundDialog(MoneyOpDialog):
         users: UserPort,
     ) -> None:
         super().__init__(parent, view, actor, operations, users)
-        self.setWindowTitle(self.tr("Refund"))
+        self.setWindowTitle(self.title_for(self.tr("Refund")))
         self.remaining: Money = view.remaining
         self.remaining_label = named(QLabel(), "remaining_label")
         self.remaining_label.setStyleSheet("QLabel { font-weight: 700; font-size: 15px; }")
