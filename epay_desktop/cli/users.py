@@ -1,4 +1,4 @@
-"""``user add`` and ``user list``."""
+"""``user add``, ``user list`` and ``user unlock``."""
 
 from __future__ import annotations
 
@@ -15,7 +15,9 @@ __all__ = ["register"]
 
 def register(commands: Commands, common: argparse.ArgumentParser) -> None:
     user = commands.add_parser(
-        "user", help="add or list users", description="Add or list the console's users."
+        "user",
+        help="add, list or unlock users",
+        description="Add, list or unlock the console's users.",
     )
     sub = user.add_subparsers(dest="user_command", metavar="ACTION", required=True)
     add = sub.add_parser(
@@ -34,6 +36,15 @@ def register(commands: Commands, common: argparse.ArgumentParser) -> None:
         "list", parents=[common], help="list users (managers)", description="List the users."
     )
     lst.set_defaults(handler=cmd_user_list)
+    unlock = sub.add_parser(
+        "unlock",
+        parents=[common],
+        help="unlock a user locked after wrong passwords/PINs (managers)",
+        description="Clear a user's failed log-ins and lock, so they can log in again at once. Needs a "
+        "manager (cashiers and managers) or an admin (anyone); the unlock is audited.",
+    )
+    unlock.add_argument("name", help="the locked user's name")
+    unlock.set_defaults(handler=cmd_user_unlock)
 
 
 def _user_json(user: User) -> dict[str, object]:
@@ -82,4 +93,19 @@ async def cmd_user_list(app: AppContext, args: argparse.Namespace) -> int:
         for u in users
     ]
     print_table(["ID", "NAME", "ROLE", "ACTIVE", "LOCKED UNTIL", "CREATED"], rows, right={0})
+    return EXIT_OK
+
+
+async def cmd_user_unlock(app: AppContext, args: argparse.Namespace) -> int:
+    actor = await login(app, args)
+    was = await app.store.run_read(lambda tx: tx.users.by_name(args.name))
+    user = await app.users.unlock(actor, args.name)
+    if args.json:
+        emit_json(_user_json(user))
+        return EXIT_OK
+    locked_until = was[0].locked_until if was is not None else None
+    if locked_until is not None:
+        print(f"Unlocked {user.name} (was locked until {local_time(locked_until)}); they can log in again.")
+    else:
+        print(f"{user.name} was not locked; their failed log-ins are cleared.")
     return EXIT_OK

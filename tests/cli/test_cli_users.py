@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import sqlite3
 from typing import Any
 
 
@@ -94,3 +96,60 @@ def test_no_password_and_no_terminal_is_a_usage_error(cli: Any, err_line: Any) -
     result = cli.sub("payments", EPAY_PASSWORD="")
     assert result.code == 2
     assert "set EPAY_PASSWORD" in err_line(result)
+
+
+def test_user_unlock_lets_a_locked_user_log_in_again_and_is_audited(cli: Any, err_line: Any) -> None:
+    cli.add_manager()
+    cli.add_cashier()
+    for _ in range(10):  # the login policy: 10 wrong passwords lock the account for 30 minutes
+        assert cli.run("payments", user=cli.CASHIER, password="0000").code == 1
+    locked = cli.run("payments", user=cli.CASHIER)
+    assert locked.code == 1 and "locked until" in err_line(locked)
+    assert cli.run("user", "list", "--json").json()[1]["locked_until"] is not None
+
+    by_cashier = cli.run("user", "unlock", cli.MANAGER, user=cli.CASHIER)
+    assert by_cashier.code == 1 and "locked until" in err_line(by_cashier)  # a locked user cannot act
+    unknown = cli.run("user", "unlock", "nobody")
+    assert unknown.code == 1 and "no user named 'nobody'" in err_line(unknown)
+
+    done = cli.run("user", "unlock", cli.CASHIER)
+    assert done.code == 0, done.err
+    assert done.out.startswith(f"Unlocked {cli.CASHIER} (was locked until ")
+    assert cli.run("payments", user=cli.CASHIER).code == 0
+    again = cli.run("user", "unlock", cli.CASHIER, "--json")
+    assert again.code == 0 and again.json()["locked_until"] is None
+    with contextlib.closing(sqlite3.connect(cli.home / "epay-desktop.db")) as db:
+        rows = db.execute(
+            "SELECT a.actor_id, a.subject FROM audit_log a WHERE a.action = 'user.unlocked' ORDER BY a.seq"
+        ).fetchall()
+        boss = db.execute("SELECT id FROM users WHERE name = ?", (cli.MANAGER,)).fetchone()[0]
+        anna = db.execute("SELECT id FROM users WHERE name = ?", (cli.CASHIER,)).fetchone()[0]
+    assert rows == [(boss, f"user:{anna}")] * 2
+
+
+def test_a_cashier_cannot_unlock_anyone(cli: Any, err_line: Any) -> None:
+    cli.add_manager()
+    cli.add_cashier()
+    refused = cli.run("user", "unlock", cli.MANAGER, user=cli.CASHIER)
+    assert refused.code == 1
+    assert "cashier cannot change a manager's account" in err_line(refused)
+
+
+def test_wrong_approver_pins_from_the_cli_never_lock_the_managers_login(cli: Any, err_line: Any) -> None:
+    cli.add_manager()
+    cli.add_cashier()
+    invoice = cli.pay("1000.00")
+    messages = []
+    for _ in range(12):  # more than the login lockout's 10
+        wrong = cli.run(
+            "refund", invoice, "--approved-by", cli.MANAGER, user=cli.CASHIER, EPAY_APPROVER_PASSWORD="0000"
+        )
+        assert wrong.code == 1
+        messages.append(err_line(wrong))
+    assert messages[0] == (
+        "epay-desktop: Wrong manager name or PIN. 4 tries left before approvals pause for 5 minutes."
+    )
+    assert "approvals at this counter are paused for 5 min" in messages[4]
+    assert "paused for 5 more min" in messages[5]
+    assert cli.run("payments").code == 0  # the manager still logs in
+    assert cli.run("user", "list", "--json").json()[0]["locked_until"] is None
