@@ -141,7 +141,10 @@ class ConsoleActions(QObject):
         self.switch_user = self._make("switch_user", _tr("&Switch user…"))
         self.lock = self._make("lock", _tr("&Lock"), "Ctrl+L")
         self.log_out = self._make("log_out", _tr("Log &out"))
-        self.settings = self._make("settings", _tr("&Settings…"))
+        self.settings = self._make("settings", _tr("&Settings…"), "Ctrl+,")
+        self.users = self._make("users", _tr("&Users…"))
+        self.export_csv = self._make("export_csv", _tr("&Export payments (CSV)…"))
+        self.attention = self._make("attention", _tr("Needs &attention…"), "Ctrl+Shift+A")
         self.about = self._make("about", _tr("&About ePay console"))
         self.money_actions = {
             "refund": self.refund,
@@ -168,9 +171,9 @@ class ConsoleActions(QObject):
         sections = (
             (_tr("&Payment"), [self.new_payment, None, self.refund, self.cancel, self.charge, self.review,
                                None, self.print_receipt, None, self.refresh]),
-            (_tr("&View"), [self.find]),
+            (_tr("&View"), [self.find, self.attention]),
             (_tr("&Session"), [self.switch_user, self.lock, None, self.log_out]),
-            (_tr("Se&ttings"), [self.settings]),
+            (_tr("Se&ttings"), [self.settings, self.users, None, self.export_csv]),
             (_tr("&Help"), [self.about]),
         )  # fmt: skip
         for title, actions in sections:
@@ -205,6 +208,17 @@ class ConsoleActions(QObject):
             manager,
             "" if manager else _tr("Only a manager or an administrator can change settings."),
         )
+        self._set_note(
+            self.users,
+            manager,
+            "" if manager else _tr("Only a manager or an administrator can manage users."),
+        )
+        self._set_note(
+            self.export_csv,
+            manager,
+            "" if manager else _tr("Only a manager or an administrator can export payments."),
+        )
+        self._set_note(self.attention, logged_in, "" if logged_in else _tr("Log in first."))
 
     def _set_note(self, action: QAction, enabled: bool, note: str) -> None:
         action.setEnabled(enabled)

@@ -22,6 +22,7 @@ from PySide6.QtWebEngineCore import QWebEngineProfile
 from epay_desktop.app import AppContext
 from epay_desktop.domain import ConsoleError, InvoiceId, MoneyOp, Role, User
 
+from .app_admin import AdminFlows
 from .app_checkout import CheckoutWindow
 from .app_flows import Command, money_flow, print_flow, refund_receipt_flow, review_flow
 from .asyncqt import start_action
@@ -98,6 +99,9 @@ class AppController(QObject):
             self.checkout, self.window, environment_badge=badge if loud else "", environment=environment
         )
         self.session.watch(self.checkout_window)  # the customer typing into the page is activity too
+        self.admin = AdminFlows(  # Settings, Users, Export CSV, Needs attention (+ its badge)
+            self.window, ctx, self.session, on_users_changed=lambda: self._spawn("names", self._load_names)
+        )
         self._connect()
         self.window.installEventFilter(self)
 
@@ -116,6 +120,7 @@ class AppController(QObject):
         w.log_out_requested.connect(self.session.log_out)
         self.session.user_changed.connect(self._on_user_changed)
         self.checkout.payment_finished.connect(lambda p: w.open_payment(p.invoice_id))
+        self.admin.wire(self.bridge)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.window and event.type() == QEvent.Type.Close and not self._closed.done():

@@ -56,6 +56,9 @@ class MainWindow(QMainWindow):
     lock_requested = Signal()
     log_out_requested = Signal()
     settings_requested = Signal()
+    users_requested = Signal()
+    export_requested = Signal()
+    attention_requested = Signal()  # the Needs attention list (menu action or the status bar badge)
     payment_opened = Signal(object)  # InvoiceId: Enter or double-click on a row
 
     def __init__(
@@ -128,6 +131,10 @@ class MainWindow(QMainWindow):
         a.lock.triggered.connect(self.lock_requested)
         a.log_out.triggered.connect(self.log_out_requested)
         a.settings.triggered.connect(self.settings_requested)
+        a.users.triggered.connect(self.users_requested)
+        a.export_csv.triggered.connect(self.export_requested)
+        a.attention.triggered.connect(self.attention_requested)
+        self.status_bar.attention_clicked.connect(a.attention.trigger)  # disabled while logged out
         a.about.triggered.connect(self.show_about)
         self.payments_view.current_changed.connect(self._on_current_changed)
         self.payments_view.payment_activated.connect(self.open_payment)

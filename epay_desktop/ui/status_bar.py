@@ -11,8 +11,8 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Final
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Slot
-from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal, Slot
+from PySide6.QtWidgets import QLabel, QStatusBar, QToolButton, QWidget
 
 from epay_desktop.domain import Role, User
 
@@ -86,9 +86,12 @@ def _clock_text(when: datetime) -> str:
 
 
 class ConsoleStatusBar(QStatusBar):
-    """Permanent widgets, left to right: environment badge, bank health, last check, user."""
+    """Permanent widgets, left to right: environment badge, needs-attention badge, bank health, last
+    check, user. The attention badge is hidden while nothing needs a person; clicking it emits
+    ``attention_clicked``."""
 
     REFRESH_MS: Final = 5000
+    attention_clicked = Signal()
 
     def __init__(
         self,
@@ -108,8 +111,25 @@ class ConsoleStatusBar(QStatusBar):
         self.health_label = self._label("health_label")
         self.last_poll_label = self._label("last_poll_label")
         self.user_label = self._label("user_label")
-        for widget in (self.environment_label, self.health_label, self.last_poll_label, self.user_label):
+        self.attention_badge = QToolButton(self)
+        self.attention_badge.setObjectName("attention_badge")
+        self.attention_badge.setAutoRaise(True)
+        self.attention_badge.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.attention_badge.setStyleSheet(
+            "QToolButton { background: #f9a825; color: black; font-weight: 700; border-radius: 4px;"
+            " padding: 1px 8px; }"
+        )
+        self.attention_badge.clicked.connect(self.attention_clicked)
+        self.attention_count = 0
+        for widget in (
+            self.environment_label,
+            self.attention_badge,
+            self.health_label,
+            self.last_poll_label,
+            self.user_label,
+        ):
             self.addPermanentWidget(widget)
+        self.set_attention(0)
         self.set_environment(environment)
         self.set_user(None)
         self._render_health()
@@ -141,6 +161,18 @@ class ConsoleStatusBar(QStatusBar):
             )
         else:
             self.environment_label.setStyleSheet(f"QLabel {{ color: {_GREY}; }}")
+
+    # -- needs attention -------------------------------------------------------------------------
+
+    def set_attention(self, count: int, cap: int | None = None) -> None:
+        """Show how many payments need a person (``cap`` or more: "cap+"); hidden at zero."""
+        self.attention_count = count
+        shown = f"{cap - 1}+" if cap is not None and count >= cap else str(count)
+        self.attention_badge.setText(_tr("⚠ {count} need attention").format(count=shown))
+        self.attention_badge.setToolTip(
+            _tr("Payments or operations waiting for a check or a manager's review. Click to see them.")
+        )
+        self.attention_badge.setVisible(count > 0)
 
     # -- user ------------------------------------------------------------------------------------
 

@@ -1,16 +1,17 @@
-"""Settings (managers and admins): gateway, receipts, this computer, users.
+"""Settings (managers and admins): gateway and client secret, receipts and printer, this computer.
 
 Where each value goes: the client secret to the system keychain (``SecretStore``; refused with a
 clear message when there is no secure keychain), this computer's settings to ``console.json`` in
 the console's folder (``LocalConfigStore``), the shop header and receipt defaults to the shop
 settings in the database (``ShopSettingsService``). Save runs once per click, in that order, and
-stops at the first refusal, which is shown in the dialog.
+stops at the first refusal, which is shown in the dialog. The database and data folder are shown,
+not edited (docs/decisions/0016). User accounts have their own dialog (``users_dialog``).
 """
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Protocol
 
@@ -27,7 +28,6 @@ from ..asyncqt import run_dialog, show_error, spawn, user_message_of
 from ..widgets.i18n import QT_TRANSLATE_NOOP
 from . import named
 from .settings_pages import ComputerPage, GatewayPage, ReceiptsPage
-from .users_admin import UserAdminPort, UsersAdmin
 
 __all__ = ["NO_KEYCHAIN_TEXT", "SettingsDialog", "SettingsResult"]
 
@@ -87,27 +87,27 @@ class SettingsDialog(QDialog):
         keychain: bool,
         has_secret: bool,
         printers: Sequence[str],
-        ports: tuple[ShopPort, LocalPort, SecretPort, UserAdminPort],
+        ports: tuple[ShopPort, LocalPort, SecretPort],
+        system_printer: str = "",
+        store_info: Mapping[str, str] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
         self.setMinimumSize(620, 520)
         self.actor = actor
         self._local = local
-        self._shop_port, self._local_port, self._secrets, users = ports
+        self._shop_port, self._local_port, self._secrets = ports
         self._task: asyncio.Task[None] | None = None
         self.result_value: SettingsResult | None = None
         self.gateway_page = GatewayPage(
             local, keychain=keychain, has_secret=has_secret, no_keychain_text=_tr(NO_KEYCHAIN_TEXT)
         )
-        self.receipts_page = ReceiptsPage(shop, local.printer, printers)
-        self.computer_page = ComputerPage(local)
-        self.users_page = UsersAdmin(users, actor)
+        self.receipts_page = ReceiptsPage(shop, local.printer, printers, system_printer)
+        self.computer_page = ComputerPage(local, store_info)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.gateway_page, self.tr("Gateway"))
         self.tabs.addTab(self.receipts_page, self.tr("Receipts"))
         self.tabs.addTab(self.computer_page, self.tr("This computer"))
-        self.tabs.addTab(self.users_page, self.tr("Users"))
         self.hint_label = named(QLabel(wordWrap=True), "hint_label")
         self.hint_label.setStyleSheet("QLabel { color: #5d4037; }")
         self.error_label = named(QLabel(wordWrap=True), "error_label")
@@ -129,7 +129,6 @@ class SettingsDialog(QDialog):
         for page in (self.gateway_page, self.receipts_page, self.computer_page):
             page.changed.connect(self.update_state)
         self.update_state()
-        self.users_page.reload()
 
     @property
     def busy(self) -> bool:
@@ -154,7 +153,6 @@ class SettingsDialog(QDialog):
             self._local,
             **self.gateway_page.values(),
             printer=self.receipts_page.printer(),
-            database_url=self.computer_page.database_edit.text().strip(),
             idle_lock_minutes=self.computer_page.idle_spin.value(),
         )
 
@@ -201,8 +199,8 @@ class SettingsDialog(QDialog):
         shop: ShopPort,
         local: LocalPort,
         secrets: SecretPort,
-        users: UserAdminPort,
         printers: Sequence[str] | None = None,
+        store_info: Mapping[str, str] | None = None,
     ) -> SettingsResult | None:
         """Load the settings, show the dialog (``open()``); what was saved, or None.
 
@@ -223,6 +221,7 @@ class SettingsDialog(QDialog):
             show_error(parent, message)
             return None
         names = list(QPrinterInfo.availablePrinterNames()) if printers is None else list(printers)
+        system_printer = QPrinterInfo.defaultPrinterName() if printers is None else ""
         dialog = cls(
             parent,
             actor,
@@ -231,7 +230,9 @@ class SettingsDialog(QDialog):
             keychain=keychain,
             has_secret=has_secret,
             printers=names,
-            ports=(shop, local, secrets, users),
+            ports=(shop, local, secrets),
+            system_printer=system_printer,
+            store_info=store_info,
         )
         try:
             await run_dialog(dialog)

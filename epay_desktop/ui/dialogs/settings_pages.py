@@ -8,7 +8,7 @@ filled in, only typed, and the page tells whether the keychain already holds one
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from urllib.parse import urlsplit
 
 from PySide6.QtCore import QCoreApplication, QRegularExpression, Qt, Signal
@@ -35,7 +35,7 @@ _WIDTHS = (
     ("58", QT_TRANSLATE_NOOP("SettingsDialog", "58 mm roll")),
     ("a4", QT_TRANSLATE_NOOP("SettingsDialog", "A4 page")),
 )
-_LANGUAGES = (("ru", "Русский"), ("kk", "Қазақша"))
+_LANGUAGES = (("ru", "Русский"), ("kk", "Қазақша"), ("en", "English"))
 _NOTE_STYLE = "QLabel { color: #5d4037; }"
 _WARN_STYLE = "QLabel { color: #b71c1c; font-weight: 600; }"
 
@@ -155,7 +155,9 @@ class ReceiptsPage(QWidget):
 
     changed = Signal()
 
-    def __init__(self, shop: ShopProfile, printer: str, printers: Sequence[str]) -> None:
+    def __init__(
+        self, shop: ShopProfile, printer: str, printers: Sequence[str], system_default: str = ""
+    ) -> None:
         super().__init__()
         self.name_edit = named(QLineEdit(shop.name), "shop_name_edit")
         self.name_edit.setMaxLength(128)
@@ -177,15 +179,29 @@ class ReceiptsPage(QWidget):
         if printer and self.printer_combo.findData(printer) < 0:
             self.printer_combo.addItem(self.tr("{name} (not found)").format(name=printer), printer)
         _select(self.printer_combo, printer)
+        self.printer_note = named(QLabel(wordWrap=True), "printer_note")
+        self.printer_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.printer_note.setStyleSheet(_NOTE_STYLE)
+        if not printers:
+            self.printer_note.setText(
+                self.tr("No printer is installed on this computer: receipts can still be saved as PDF.")
+            )
+        elif system_default:
+            self.printer_note.setText(
+                self.tr("The system's default printer is {name}.").format(name=system_default)
+            )
         form = QFormLayout(self)
         form.addRow(self.tr("Shop name"), self.name_edit)
         form.addRow(self.tr("BIN"), self.bin_edit)
         form.addRow(self.tr("Address"), self.address_edit)
         form.addRow(self.tr("Receipt width"), self.width_combo)
         form.addRow(self.tr("Receipt language"), self.language_combo)
-        form.addRow(self.tr("Default printer"), self.printer_combo)
+        form.addRow(self.tr("Receipt printer"), self.printer_combo)
+        form.addRow("", self.printer_note)
         for edit in (self.name_edit, self.bin_edit, self.address_edit):
             edit.textChanged.connect(self.changed)
+        for combo in (self.width_combo, self.language_combo, self.printer_combo):
+            combo.currentIndexChanged.connect(self.changed)
 
     def profile(self) -> ShopProfile:
         return ShopProfile(
@@ -207,34 +223,45 @@ class ReceiptsPage(QWidget):
 
 
 class ComputerPage(QWidget):
-    """This computer: database URL and the idle lock."""
+    """This computer: where its data lives (read-only) and the idle lock.
+
+    The database is shown, never edited here (docs/decisions/0016): pointing a running console
+    at another database hides every payment and unfinished operation of the current one.
+    ``store_info`` is ``StoreSettings.describe()`` (the URL without its password, the folder).
+    """
 
     changed = Signal()
 
-    def __init__(self, config: LocalConfig) -> None:
+    def __init__(self, config: LocalConfig, store_info: Mapping[str, str] | None = None) -> None:
         super().__init__()
-        self.database_edit = named(QLineEdit(config.database_url), "database_edit")
-        self.database_edit.setPlaceholderText(self.tr("empty: the file in the console's folder (SQLite)"))
+        info = dict(store_info or {})
+        self.database_label = named(QLabel(info.get("database", "")), "database_label")
+        self.folder_label = named(QLabel(info.get("home", "")), "folder_label")
+        self.register_label = named(QLabel(info.get("register", "")), "register_label")
+        for label in (self.database_label, self.folder_label, self.register_label):
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            label.setWordWrap(True)
         self.idle_spin = named(QSpinBox(), "idle_spin")
         self.idle_spin.setRange(1, 240)
         self.idle_spin.setSuffix(self.tr(" min"))
         self.idle_spin.setValue(config.idle_lock_minutes)
         note = QLabel(
             self.tr(
-                "Gateway and database changes take effect when the console is restarted. "
-                "The idle lock applies at once."
+                "Gateway changes take effect when the console is restarted; the idle lock at once. "
+                "The database is chosen when the console is installed (EPAYMENT_DATABASE_URL); "
+                "copy the data folder to back it up."
             ),
             wordWrap=True,
         )
         note.setStyleSheet(_NOTE_STYLE)
         form = QFormLayout(self)
-        form.addRow(self.tr("Database URL"), self.database_edit)
+        form.addRow(self.tr("Database in use"), self.database_label)
+        form.addRow(self.tr("Data folder"), self.folder_label)
+        form.addRow(self.tr("Counter (register)"), self.register_label)
         form.addRow(self.tr("Lock after no input for"), self.idle_spin)
         form.addRow(note)
-        self.database_edit.textChanged.connect(self.changed)
+        self.idle_spin.valueChanged.connect(self.changed)
 
     def problem(self) -> str:
-        url = self.database_edit.text().strip()
-        if url and not url.startswith(("sqlite:", "postgresql", "postgres:")):
-            return self.tr("The database URL starts with sqlite:/// or postgresql+psycopg://.")
         return ""

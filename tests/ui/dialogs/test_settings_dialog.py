@@ -12,7 +12,7 @@ import keyring.backends.fail
 import pytest
 from keyring.backend import KeyringBackend
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from epay_desktop.services.secret_store import NO_KEYCHAIN, SecretStore
 from epay_desktop.services.shop_settings import LocalConfigStore, ShopProfile
@@ -63,12 +63,7 @@ def ports(tmp_path, async_stub, manager):
         shop=SimpleNamespace(load=async_stub(result=ShopProfile(name="Shop")), save=async_stub()),
         local=LocalConfigStore(tmp_path),
         secrets=SecretStore(),
-        users=SimpleNamespace(
-            list_users=async_stub(result=[manager]),
-            add_user=async_stub(),
-            unlock=async_stub(),
-            set_active=async_stub(),
-        ),
+        store_info={"database": "sqlite:////data/epay.db", "home": "/data", "register": "till-1"},
     )
 
 
@@ -79,8 +74,8 @@ def _ask(parent, actor, ports):
         shop=ports.shop,
         local=ports.local,
         secrets=ports.secrets,
-        users=ports.users,
         printers=["Xprinter"],
+        store_info=ports.store_info,
     )
 
 
@@ -168,7 +163,6 @@ def test_keychain_lost_while_open_stops_the_save(
         ("terminal", "1234", "UUID"),
         ("bin", "12345", "12 digits"),
         ("api", "ftp://host", "https://"),
-        ("database", "mysql://x", "sqlite"),
     ],
 )
 def test_invalid_input_disables_save_and_says_why(
@@ -179,7 +173,6 @@ def test_invalid_input_disables_save_and_says_why(
         "terminal": dialog.gateway_page.terminal_edit,
         "bin": dialog.receipts_page.bin_edit,
         "api": dialog.gateway_page.api_edit,
-        "database": dialog.computer_page.database_edit,
     }[field]
     qtbot.keyClicks(edit, text)
     assert not dialog.save_button.isEnabled()
@@ -211,25 +204,37 @@ def test_service_refusal_shows_inside_and_saves_once(qtbot, parent, manager, por
     qtbot.waitUntil(task.done)
 
 
-def test_users_tab_lists_and_adds(qtbot, parent, manager, cashier, ports, memory, open_dialog):
-    ports.users.add_user.result = cashier
+def test_database_is_shown_not_edited_and_every_receipt_language_offered(
+    qtbot, parent, manager, ports, memory, tmp_path, open_dialog
+):
+    (tmp_path / "console.json").write_text('{"database_url": "sqlite:////elsewhere/x.db"}')
     task, dialog = open_dialog(_ask(parent, manager, ports), SettingsDialog)
-    users = dialog.users_page
-    qtbot.waitUntil(lambda: users.model.rowCount() == 1)
-    roles = [users.role_combo.itemData(i) for i in range(users.role_combo.count())]
-    assert roles == ["cashier", "manager"]  # a manager cannot add an admin
-    users.name_edit.setText("Айгерим")
-    qtbot.keyClicks(users.pin_edit, "1111")
-    assert not users.add_button.isEnabled()  # not repeated yet
-    qtbot.keyClicks(users.pin_again_edit, "1111")
-    qtbot.mouseClick(users.add_button, LEFT)
-    qtbot.waitUntil(lambda: len(ports.users.add_user.calls) == 1 and not users.busy)
-    args, _ = ports.users.add_user.calls[0]
-    assert args[0] == "Айгерим" and args[1].value == "cashier" and args[2] == "1111" and args[3] == manager
-    assert "Added" in users.message_label.text()
-    assert users.pin_edit.text() == ""
+    page = dialog.computer_page
+    assert page.database_label.text() == "sqlite:////data/epay.db" and page.folder_label.text() == "/data"
+    assert page.register_label.text() == "till-1"
+    assert not hasattr(page, "database_edit")  # nothing to type: the database is chosen at installation
+    combo = dialog.receipts_page.language_combo
+    assert [combo.itemData(i) for i in range(combo.count())] == ["ru", "kk", "en"]
+    combo.setCurrentIndex(combo.findData("en"))
+    assert "Xprinter" not in dialog.receipts_page.printer_note.text()
+    qtbot.mouseClick(dialog.save_button, LEFT)
+    qtbot.waitUntil(task.done)
+    saved = json.loads((tmp_path / "console.json").read_text())
+    assert saved["database_url"] == "sqlite:////elsewhere/x.db"  # an installer's choice is kept as it was
+    ((args, _kw),) = ports.shop.save.calls
+    assert args[1].receipt_language == "en"
+
+
+def test_no_printer_installed_says_receipts_can_be_saved(qtbot, parent, manager, ports, memory, open_dialog):
+    task, dialog = open_dialog(
+        SettingsDialog.ask(
+            parent, manager, shop=ports.shop, local=ports.local, secrets=ports.secrets, printers=[]
+        ),
+        SettingsDialog,
+    )
+    combo = dialog.receipts_page.printer_combo
+    assert combo.count() == 1 and combo.itemData(0) == ""
+    assert "saved as PDF" in dialog.receipts_page.printer_note.text()
     dialog.reject()
     qtbot.waitUntil(task.done)
-    assert QApplication.activeModalWidget() is None or not isinstance(
-        QApplication.activeModalWidget(), SettingsDialog
-    )
+    assert task.result() is None

@@ -1,0 +1,398 @@
+"""The manager's screens opened the way a person does, on the REAL console (open_app + AppController +
+MainWindow, real services on a fresh SQLite database, no gateway): Settings, Users, Export CSV, Needs
+attention with its badge, Review. Cashiers see those actions disabled with the reason."""
+
+from __future__ import annotations
+
+import asyncio
+import csv
+import errno
+from collections.abc import Iterator
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+import keyring
+import pytest
+import shiboken6
+from keyring.backend import KeyringBackend
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QLineEdit, QMenu, QMessageBox
+
+from epay_desktop.app import open_app
+from epay_desktop.demo import demo_environ
+from epay_desktop.domain import ConsoleStatus, GatewaySnapshot, InvoiceId, Money, OpKind, OpState, Role
+from epay_desktop.services import payment_queries
+from epay_desktop.ui.app_admin import UI_SETTINGS_FILE
+from epay_desktop.ui.app_controller import AppController, ConsoleOptions
+from epay_desktop.ui.checkout import make_checkout_profile
+from epay_desktop.ui.dialogs.attention_dialog import AttentionDialog
+from epay_desktop.ui.dialogs.export_dialog import ExportDialog, documents_folder, export_error_text
+from epay_desktop.ui.dialogs.settings_dialog import SettingsDialog
+from epay_desktop.ui.dialogs.users_dialog import UsersDialog
+
+LEFT = Qt.MouseButton.LeftButton
+MANAGER, MANAGER_PIN = "Данияр", "2222"
+CASHIER, CASHIER_PIN = "Айгерим", "1111"
+SECRET = "s3cr3t-VALUE-do-not-leak"
+TERMINAL = "67e34d63-102f-4bd1-898e-370781d0074d"
+SLOW = 15_000
+
+
+class MemoryKeyring(KeyringBackend):
+    priority = 10  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.items: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.items.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.items[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.items.pop((service, username))
+
+
+@pytest.fixture
+def memory() -> Iterator[MemoryKeyring]:
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture(scope="module")
+def profile(qapp: QApplication) -> Iterator[Any]:
+    prof = make_checkout_profile(qapp)
+    yield prof
+    shiboken6.delete(prof)
+
+
+@pytest.fixture
+def console(qtbot: Any, aloop: Any, arun: Any, tmp_path: Path, profile: Any, memory: Any) -> Iterator[Any]:
+    """The real console on a fresh database with a manager and a cashier; nobody logged in yet."""
+    ctx = arun(open_app(demo_environ(tmp_path / "home", "http://127.0.0.1:9")), timeout=SLOW)
+    manager = arun(ctx.users.add_user(MANAGER, Role.MANAGER, MANAGER_PIN, None))
+    arun(ctx.users.add_user(CASHIER, Role.CASHIER, CASHIER_PIN, manager))
+    controller = AppController(ctx, profile, ConsoleOptions(idle_minutes=0))
+    running = asyncio.ensure_future(controller.run())
+
+    def log_in(name: str, pin: str) -> None:
+        form = controller.session.lock_screen.form
+        qtbot.waitUntil(form.isVisible, timeout=SLOW)
+        form.name_edit.setText(name)
+        qtbot.keyClicks(form.secret_edit, pin)
+        qtbot.keyClick(form.secret_edit, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: controller.session.user is not None and controller.session.user.name == name)
+
+    try:
+        yield SimpleNamespace(
+            ctx=ctx,
+            controller=controller,
+            window=controller.window,
+            log_in=log_in,
+            manager=manager,
+            home=tmp_path,
+        )
+    finally:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QDialog) and shiboken6.isValid(widget) and widget.isVisible():
+                widget.reject()
+        controller.close()
+        qtbot.waitUntil(running.done, timeout=SLOW)
+        arun(ctx.aclose(), timeout=SLOW)
+
+
+def seed(console: Any, arun: Any, number: int, amount: str, op_state: OpState | None = None) -> InvoiceId:
+    """A paid payment made now (and a refund in ``op_state``), written straight to the store."""
+    ctx = console.ctx
+
+    def work(tx: Any) -> InvoiceId:
+        now = ctx.clock()
+        p = tx.payments.insert(
+            InvoiceId.from_number(number),
+            Money.parse(amount),
+            description="Торт",
+            email=None,
+            phone=None,
+            account_id=None,
+            save_card=False,
+            language="rus",
+            register_id="till-1",
+            created_by=console.manager.id,
+            now=now,
+        )
+        snap = GatewaySnapshot(
+            status=ConsoleStatus.CHARGE,
+            observed_at=now,
+            transaction_id=f"tx-{number}",
+            amount=Money.parse(amount),
+            org_amount=Money.parse(amount),
+            payout_amount=Money(0),
+        )
+        p = tx.payments.apply_snapshot(p.id, snap, next_poll_at=None)
+        if op_state is not None:
+            op = tx.operations.insert_intent(
+                p, OpKind.REFUND, Money.parse("100"), requested_by=console.manager.id, now=now
+            )
+            tx.operations.mark(op.id, op_state, now=now)
+        return p.invoice_id
+
+    return arun(ctx.store.run_write(work))
+
+
+def shown(kind: type) -> list[Any]:
+    return [
+        w
+        for w in QApplication.topLevelWidgets()
+        if isinstance(w, kind) and shiboken6.isValid(w) and w.isVisible()
+    ]
+
+
+def wait_shown(qtbot: Any, kind: type) -> Any:
+    qtbot.waitUntil(lambda: bool(shown(kind)), timeout=SLOW)
+    return shown(kind)[0]
+
+
+# -- who may do what ----------------------------------------------------------------------------------
+
+
+def test_a_cashier_sees_the_manager_screens_disabled_with_the_reason(console: Any, qtbot: Any) -> None:
+    console.log_in(CASHIER, CASHIER_PIN)
+    a = console.window.commands
+    for action, words in (
+        (a.settings, "change settings"),
+        (a.users, "manage users"),
+        (a.export_csv, "export payments"),
+    ):
+        assert not action.isEnabled()
+        assert f"Only a manager or an administrator can {words}" in action.toolTip()
+        assert action.objectName().startswith("action_")
+        action.trigger()  # a disabled action does nothing
+    assert a.attention.isEnabled()  # everyone may see what waits; only a manager reviews
+    assert not shown(SettingsDialog) and not shown(UsersDialog) and not shown(ExportDialog)
+    # the manager's screens refuse a cashier themselves too
+    assert console.controller.admin.open_users() is not None
+    box = wait_shown(qtbot, QMessageBox)
+    assert "Only a manager or an administrator can manage users" in box.text()
+
+
+def test_menus_hold_the_manager_screens(console: Any) -> None:
+    bar = console.window.menuBar()
+    menus = {
+        m.title().replace("&", ""): [x.objectName() for x in m.actions()] for m in bar.findChildren(QMenu)
+    }
+    assert "action_settings" in menus["Settings"] and "action_users" in menus["Settings"]
+    assert "action_export_csv" in menus["Settings"] and "action_attention" in menus["View"]
+    assert console.window.commands.settings.shortcut().toString() == "Ctrl+,"
+
+
+# -- Settings -----------------------------------------------------------------------------------------
+
+
+def test_settings_from_the_menu_saves_through_the_services(
+    console: Any, qtbot: Any, arun: Any, memory: MemoryKeyring
+) -> None:
+    console.log_in(MANAGER, MANAGER_PIN)
+    window = console.window
+    window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_Comma, Qt.KeyboardModifier.ControlModifier)  # Ctrl+,
+    dialog = wait_shown(qtbot, SettingsDialog)
+    assert dialog.computer_page.folder_label.text() == str(console.home / "home")
+    assert dialog.computer_page.database_label.text().startswith("sqlite:")
+    gateway = dialog.gateway_page
+    gateway.client_edit.setText("merchant")
+    qtbot.keyClicks(gateway.terminal_edit, TERMINAL)
+    qtbot.keyClicks(gateway.secret_edit, SECRET)
+    receipts = dialog.receipts_page
+    receipts.name_edit.setText("ТОО Ромашка")
+    qtbot.keyClicks(receipts.bin_edit, "123456789012")
+    receipts.width_combo.setCurrentIndex(receipts.width_combo.findData("58"))
+    receipts.language_combo.setCurrentIndex(receipts.language_combo.findData("kk"))
+    dialog.computer_page.idle_spin.setValue(7)
+    qtbot.mouseClick(dialog.save_button, LEFT)
+    qtbot.waitUntil(lambda: not shown(SettingsDialog), timeout=SLOW)
+    profile = arun(console.ctx.shop_settings.load())
+    assert (profile.name, profile.bin, profile.receipt_width, profile.receipt_language) == (
+        "ТОО Ромашка",
+        "123456789012",
+        "58",
+        "kk",
+    )
+    local = arun(console.ctx.local_config.load())
+    assert local.client_id == "merchant" and local.terminal == TERMINAL and local.idle_lock_minutes == 7
+    assert memory.items == {("epay-desktop", "client-secret:sandbox:merchant"): SECRET}
+    assert console.controller.session.idle_interval_ms() == 7 * 60_000  # applied at once
+    assert "Settings saved" in window.statusBar().currentMessage()
+
+    # opened again: the secret is never shown, only that one is stored
+    window.commands.settings.trigger()
+    dialog = wait_shown(qtbot, SettingsDialog)
+    assert dialog.gateway_page.secret_edit.text() == ""
+    assert "A secret is stored" in dialog.gateway_page.secret_note.text()
+    dialog.reject()
+
+
+# -- Users --------------------------------------------------------------------------------------------
+
+
+def test_users_from_the_menu_adds_and_deactivates(console: Any, qtbot: Any, arun: Any) -> None:
+    console.log_in(MANAGER, MANAGER_PIN)
+    console.window.commands.users.trigger()
+    dialog = wait_shown(qtbot, UsersDialog)
+    admin = dialog.admin
+    qtbot.waitUntil(lambda: admin.model.rowCount() == 2)
+    admin.name_edit.setText("Ерлан")
+    qtbot.keyClicks(admin.pin_edit, "3333")
+    qtbot.keyClicks(admin.pin_again_edit, "3333")
+    qtbot.mouseClick(admin.add_button, LEFT)
+    qtbot.waitUntil(lambda: admin.model.rowCount() == 3 and not admin.busy)
+    users = {u.name: u for u in arun(console.ctx.users.list_users(console.manager))}
+    assert users["Ерлан"].role is Role.CASHIER and users["Ерлан"].active
+    row = next(r for r in range(admin.model.rowCount()) if admin.model.user_at(r).name == CASHIER)
+    admin.table.selectRow(row)
+    qtbot.mouseClick(admin.active_button, LEFT)
+    qtbot.waitUntil(lambda: not admin.busy and "can no longer log in" in admin.message_label.text())
+    users = {u.name: u for u in arun(console.ctx.users.list_users(console.manager))}
+    assert not users[CASHIER].active
+    qtbot.mouseClick(dialog.buttons.button(dialog.buttons.StandardButton.Close), LEFT)
+    qtbot.waitUntil(lambda: not shown(UsersDialog))
+
+
+# -- Export CSV ---------------------------------------------------------------------------------------
+
+
+def _save_as(qtbot: Any, dialog: ExportDialog, path: Path) -> QFileDialog:
+    qtbot.mouseClick(dialog.export_button, LEFT)
+    qtbot.waitUntil(lambda: dialog.file_dialog is not None and dialog.file_dialog.isVisible())
+    files = dialog.file_dialog
+    assert files is not None
+    start = Path(files.directory().absolutePath())
+    name_edit = files.findChild(QLineEdit, "fileNameEdit")  # what a person types the file name into
+    name_edit.setText(str(path))
+    qtbot.keyClick(name_edit, Qt.Key.Key_Return)
+    return start  # type: ignore[return-value]
+
+
+def test_export_from_the_menu_writes_the_chosen_columns_and_remembers_them(
+    console: Any, qtbot: Any, arun: Any, tmp_path: Path
+) -> None:
+    seed(console, arun, 500_000_001, "1500.50")
+    seed(console, arun, 500_000_002, "99")
+    console.log_in(MANAGER, MANAGER_PIN)
+    console.window.commands.export_csv.trigger()
+    dialog = wait_shown(qtbot, ExportDialog)
+    assert dialog.period_combo.currentData() == "today"
+    for name in ("created_at_utc", "gateway_amount", "card_type", "transaction_id"):
+        dialog.column_boxes[name].setChecked(False)
+    out = tmp_path / "reports"
+    out.mkdir()
+    assert _save_as(qtbot, dialog, out / "day.csv") == documents_folder()  # nothing remembered yet
+    box = wait_shown(qtbot, QMessageBox)
+    assert box.objectName() == "export_done_box"
+    assert "2 payment(s)" in box.text() and str(out / "day.csv") in box.text()
+    box.accept()
+    rows = list(csv.reader((out / "day.csv").read_text(encoding="utf-8").splitlines()))
+    assert rows[0][:3] == ["invoice_id", "status", "amount"] and "created_at_utc" not in rows[0]
+    amounts = sorted(r[rows[0].index("amount")] for r in rows[1:])
+    assert amounts == ["1500.50", "99.00"]  # decimal tenge text
+    assert sorted(p.name for p in out.iterdir()) == ["day.csv"]  # no temporary file left
+    remembered = QSettings(str(console.home / "home" / UI_SETTINGS_FILE), QSettings.Format.IniFormat)
+    assert "created_at_utc" not in str(remembered.value("export/columns"))
+
+    # the next export remembers the columns and starts in the folder used last
+    console.window.commands.export_csv.trigger()
+    dialog = wait_shown(qtbot, ExportDialog)
+    assert not dialog.column_boxes["created_at_utc"].isChecked() and dialog.column_boxes["amount"].isChecked()
+    assert dialog.suggested_path().parent == out
+    dialog.reject()
+
+
+def test_export_failure_says_what_happened_and_leaves_nothing(
+    console: Any, qtbot: Any, arun: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seed(console, arun, 500_000_003, "10")
+    console.log_in(MANAGER, MANAGER_PIN)
+
+    def full_disk(src: object, dst: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(payment_queries.os, "replace", full_disk)
+    console.window.commands.export_csv.trigger()
+    dialog = wait_shown(qtbot, ExportDialog)
+    dialog.period_combo.setCurrentIndex(dialog.period_combo.findData("month"))
+    _save_as(qtbot, dialog, tmp_path / "full.csv")
+    qtbot.waitUntil(dialog.error_label.isVisible, timeout=SLOW)
+    assert "The disk is full" in dialog.error_label.text()
+    assert list(tmp_path.glob("*full.csv*")) == []  # neither the file nor its temporary twin
+    assert dialog.isVisible() and dialog.export_button.isEnabled()  # the manager may try elsewhere
+    dialog.reject()
+    denied = export_error_text(PermissionError(errno.EACCES, "denied"), tmp_path / "x.csv")
+    assert "may not write in" in denied and "Choose another folder" in denied
+
+
+# -- Needs attention and Review -----------------------------------------------------------------------
+
+
+def test_the_badge_counts_and_opens_the_list_whose_entry_opens_the_payment(
+    console: Any, qtbot: Any, arun: Any
+) -> None:
+    seed(console, arun, 500_000_010, "50")
+    waiting = seed(console, arun, 500_000_011, "700", OpState.NEEDS_REVIEW)
+    window = console.window
+    badge = window.status_bar.attention_badge
+    assert not badge.isVisible()  # nobody logged in: nothing counted
+    console.log_in(MANAGER, MANAGER_PIN)
+    qtbot.waitUntil(badge.isVisible, timeout=SLOW)  # counted at log-in
+    assert "1 need attention" in badge.text()
+    qtbot.mouseClick(badge, LEFT)
+    dialog = wait_shown(qtbot, AttentionDialog)
+    assert dialog.tree.topLevelItemCount() == 1
+    item = dialog.tree.topLevelItem(0)
+    assert item.text(0) == waiting.value and "a manager must review it" in item.text(4)
+    qtbot.keyClick(dialog.tree, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.detail_view.invoice_id == waiting, timeout=SLOW)
+    review = window.commands.review
+    qtbot.waitUntil(review.isEnabled, timeout=SLOW)  # the manager can review from the detail
+    review.trigger()
+    box = wait_shown(qtbot, QMessageBox)
+    assert "could not confirm" in box.text()
+    box.reject()  # Cancel: decided later
+    qtbot.waitUntil(lambda: not shown(QMessageBox))
+
+    # a new operation needing a person raises the count as soon as its event arrives
+    from epay_desktop.services.events import OperationUpdated
+
+    seed(console, arun, 500_000_012, "80", OpState.UNKNOWN)
+    ops = arun(console.ctx.queries.get_view(InvoiceId.from_number(500_000_012))).operations
+    console.ctx.events.publish(OperationUpdated(ops[0]))
+    qtbot.waitUntil(lambda: "2 need attention" in badge.text(), timeout=SLOW)
+
+    # logging out hides it
+    console.controller.session.log_out()
+    qtbot.waitUntil(lambda: not badge.isVisible(), timeout=SLOW)
+
+
+def test_a_cashier_opens_the_list_but_review_says_why_not(console: Any, qtbot: Any, arun: Any) -> None:
+    waiting = seed(console, arun, 500_000_020, "700", OpState.NEEDS_REVIEW)
+    console.log_in(CASHIER, CASHIER_PIN)
+    window = console.window
+    window.commands.attention.trigger()
+    dialog = wait_shown(qtbot, AttentionDialog)
+    qtbot.mouseClick(dialog.open_button, LEFT)
+    qtbot.waitUntil(lambda: window.detail_view.invoice_id == waiting, timeout=SLOW)
+    qtbot.waitUntil(lambda: "Only a manager can review" in window.commands.review.toolTip(), timeout=SLOW)
+    assert not window.commands.review.isEnabled()
+
+
+def test_nothing_to_attend_says_so(console: Any, qtbot: Any) -> None:
+    console.log_in(MANAGER, MANAGER_PIN)
+    console.window.commands.attention.trigger()
+    dialog = wait_shown(qtbot, AttentionDialog)
+    assert dialog.empty_label.isVisible() and not dialog.open_button.isEnabled()
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not shown(AttentionDialog))
