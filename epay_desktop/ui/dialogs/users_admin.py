@@ -1,4 +1,8 @@
-"""User management (a settings tab): list, add a cashier/manager/admin, unlock, (de)activate.
+"""User management (the Users window): list, add a cashier/manager/admin, unlock, (de)activate.
+
+Unlock is enabled for an account locked after too many wrong log-in passwords/PINs (its lock has
+not run out yet); the service clears the lock and audits ``user.unlocked``. Wrong PINs typed in
+a cashier's approval box never lock a manager (decision 0020), so a lock always comes from logins.
 
 Who may manage whom is the service's rule (``services.users.may_manage``): the role choice only
 offers what the logged-in user may add, and the service checks again. Every action runs once per
@@ -9,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime
 from enum import IntEnum
 from typing import Any, Protocol
 
@@ -61,12 +66,25 @@ class UserColumn(IntEnum):
     STATE = 2
 
 
+Clock = Callable[[], datetime]
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def is_locked(user: User, now: datetime) -> bool:
+    """Whether ``user`` cannot log in now because of too many wrong passwords/PINs."""
+    return user.locked_until is not None and now < user.locked_until
+
+
 class UsersModel(QAbstractTableModel):
     """Users as rows; ``KeyRole`` is the name, ``RecordRole`` the User."""
 
-    def __init__(self, parent: Any = None) -> None:
+    def __init__(self, parent: Any = None, *, clock: Clock = _now) -> None:
         super().__init__(parent)
         self._users: list[User] = []
+        self._clock = clock
 
     def set_users(self, users: list[User]) -> None:
         self.beginResetModel()
@@ -111,7 +129,7 @@ class UsersModel(QAbstractTableModel):
             return role_text(user.role)
         if not user.active:
             return self.tr("deactivated")
-        if user.locked_until is not None:
+        if user.locked_until is not None and is_locked(user, self._clock()):
             return self.tr("locked until {time}").format(time=local_time_text(user.locked_until))
         return self.tr("active")
 
@@ -119,12 +137,15 @@ class UsersModel(QAbstractTableModel):
 class UsersAdmin(QWidget):
     """The users tab. Call :meth:`reload` once shown (the dialog does)."""
 
-    def __init__(self, users: UserAdminPort, actor: User, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, users: UserAdminPort, actor: User, parent: QWidget | None = None, *, clock: Clock = _now
+    ) -> None:
         super().__init__(parent)
         self._users = users
         self._actor = actor
+        self._clock = clock
         self._task: asyncio.Task[None] | None = None
-        self.model = UsersModel(self)
+        self.model = UsersModel(self, clock=clock)
         self.table = named(QTableView(), "users_table")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -190,7 +211,9 @@ class UsersAdmin(QWidget):
     def _update_buttons(self) -> None:
         user = self.selected()
         manageable = user is not None and may_manage(self._actor.role, user.role) and not self.busy
-        self.unlock_button.setEnabled(manageable and user is not None and user.locked_until is not None)
+        locked = user is not None and is_locked(user, self._clock())
+        self.unlock_button.setEnabled(manageable and locked)
+        self.unlock_button.setToolTip(self._unlock_problem(user, locked))
         self.active_button.setEnabled(manageable and user is not None and user.id != self._actor.id)
         self.active_button.setText(
             self.tr("Activate") if user is not None and not user.active else self.tr("Deactivate")
@@ -198,6 +221,16 @@ class UsersAdmin(QWidget):
         problem = self._add_problem()
         self.add_button.setEnabled(not problem and not self.busy and self.role_combo.count() > 0)
         self.add_button.setToolTip(problem)
+
+    def _unlock_problem(self, user: User | None, locked: bool) -> str:
+        """Why Unlock is disabled ('' when it is enabled)."""
+        if user is None:
+            return self.tr("Select a user in the list.")
+        if not may_manage(self._actor.role, user.role):
+            return self.tr("Only an administrator can unlock an administrator.")
+        if not locked:
+            return self.tr("This account is not locked.")
+        return ""
 
     def _run(self, make: Callable[[], Awaitable[str]]) -> None:
         if self.busy:
@@ -249,7 +282,7 @@ class UsersAdmin(QWidget):
 
             async def unlock() -> str:
                 await self._users.unlock(self._actor, name)
-                return self.tr("{name} can log in again.").format(name=name)
+                return self.tr("{name} is unlocked and can log in again.").format(name=name)
 
             self._run(unlock)
 

@@ -13,10 +13,11 @@ from epay_desktop.ui.dialogs.users_admin import UsersAdmin, UsersModel
 from epay_desktop.ui.models.roles import KeyRole, RecordRole
 
 LEFT = Qt.MouseButton.LeftButton
+NOW = datetime(2026, 1, 15, 9, 30, tzinfo=UTC)
 
 
 def test_users_model(qtmodeltester, cashier, manager):
-    model = UsersModel()
+    model = UsersModel(clock=lambda: NOW)
     locked = replace(cashier, locked_until=datetime(2026, 1, 15, 10, 0, tzinfo=UTC))
     model.set_users([manager, locked, replace(cashier, id=9, name="Old", active=False)])
     qtmodeltester.check(model)
@@ -34,7 +35,7 @@ def _admin_widget(qtbot, async_stub, actor, users):
         unlock=async_stub(),
         set_active=async_stub(),
     )
-    widget = UsersAdmin(ports, actor)
+    widget = UsersAdmin(ports, actor, clock=lambda: NOW)
     qtbot.addWidget(widget)
     widget.show()
     widget.reload()
@@ -55,12 +56,13 @@ def test_unlock_and_deactivate(qtbot, aloop, async_stub, manager, cashier):
     _select(widget, 0)
     assert not widget.active_button.isEnabled()  # not oneself
     assert not widget.unlock_button.isEnabled()
+    assert widget.unlock_button.toolTip() == "This account is not locked."
     _select(widget, 1)
-    assert widget.unlock_button.isEnabled()
+    assert widget.unlock_button.isEnabled() and widget.unlock_button.toolTip() == ""
     qtbot.mouseClick(widget.unlock_button, LEFT)
     qtbot.waitUntil(lambda: bool(ports.unlock.calls) and not widget.busy)
     assert ports.unlock.calls == [((manager, "Айгерим"), {})]
-    assert "can log in again" in widget.message_label.text()
+    assert widget.message_label.text() == "Айгерим is unlocked and can log in again."
     _select(widget, 1)
     qtbot.mouseClick(widget.active_button, LEFT)
     qtbot.waitUntil(lambda: bool(ports.set_active.calls) and not widget.busy)
@@ -81,3 +83,17 @@ def test_admin_may_add_admins(qtbot, aloop, async_stub, admin):
     widget, _ports = _admin_widget(qtbot, async_stub, admin, [admin])
     roles = [widget.role_combo.itemData(i) for i in range(widget.role_combo.count())]
     assert roles == ["cashier", "manager", "admin"]
+
+
+def test_a_lock_that_ran_out_is_not_shown_and_needs_no_unlock(
+    qtbot, aloop, async_stub, manager, cashier, admin
+):
+    expired = replace(cashier, locked_until=datetime(2026, 1, 15, 9, 0, tzinfo=UTC), failed_attempts=10)
+    locked_admin = replace(admin, locked_until=datetime(2026, 1, 15, 10, 0, tzinfo=UTC))
+    widget, _ports = _admin_widget(qtbot, async_stub, manager, [manager, expired, locked_admin])
+    assert widget.model.index(1, 2).data() == "active"
+    _select(widget, 1)
+    assert not widget.unlock_button.isEnabled()
+    _select(widget, 2)  # a manager may not touch an admin, locked or not
+    assert not widget.unlock_button.isEnabled()
+    assert widget.unlock_button.toolTip() == "Only an administrator can unlock an administrator."
