@@ -54,6 +54,44 @@ class SavedCardService:
             CardOnFile(c.id, c.card_mask, c.payer_name, c.payment_available, c.created_date) for c in cards
         ]
 
+    async def deactivate_card(self, actor: User, account_id: str, card_id: str) -> None:
+        """Forget one of ``account_id``'s saved cards at the gateway (``POST /card/deactivate/{id}``).
+
+        Managers and admins only (docs/decisions/0019): a cashier gets PermissionDenied and nothing
+        is sent. The card must be one of the account's listed cards (ConsoleError otherwise). Side
+        effects: the gateway call (sent once), then audit ``card.deactivated`` with the card's mask.
+        Raises EpayError when the gateway refused or could not be asked (then nothing is audited).
+        """
+        if not actor.active:
+            raise PermissionDenied(
+                msg("payments", QT_TRANSLATE_NOOP("payments", "This user account is deactivated."))
+            )
+        if not actor.role.can_move_money:
+            raise PermissionDenied(
+                msg(
+                    "payments",
+                    QT_TRANSLATE_NOOP("payments", "Only a manager can deactivate a customer's saved card."),
+                )
+            )
+        account = _account(account_id)
+        card = next((c for c in await self.list_cards(account) if c.id == card_id.strip()), None)
+        if card is None:
+            raise ConsoleError(
+                msg(
+                    "payments",
+                    QT_TRANSLATE_NOOP(
+                        "payments", "This card is no longer saved for the customer; show the cards again."
+                    ),
+                )
+            )
+        await self.payments.gateway.deactivate_card(card.id)
+        log.info("event=saved_card_deactivated account=%s", account)
+        details = {"account_id": account, "card": card.mask}
+        subject, now = f"card:{card.id}", self.payments.clock()
+        await self.payments.store.run_write(
+            lambda tx: tx.audit.append(actor.id, "card.deactivated", subject, details, at=now)
+        )
+
     async def pay_with_saved_card(
         self,
         actor: User,

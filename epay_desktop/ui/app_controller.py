@@ -92,6 +92,7 @@ class AppController(QObject):
             ctx.receipts,
             self.current_user,
             self.checkout_view,
+            saved_cards=ctx.saved_cards,  # "Pay with a saved card" on the form (decision 0019)
             poll_interval=options.poll_interval,
         )
         badge, _tip, loud = environment_badge(environment)

@@ -13,9 +13,10 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Literal, Protocol
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
@@ -64,6 +65,7 @@ class CheckoutScreen(QStackedWidget):
         *,
         saved_cards: SavedCardPort | None = None,
         poll_interval: float = 2.5,
+        card_lookup_ms: int = 500,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -77,7 +79,13 @@ class CheckoutScreen(QStackedWidget):
         for page in (self.form, self.view, self.result, self.saved_panel):
             if page is not None:
                 self.addWidget(page)
-        self.form.saved_card_button.setVisible(self.saved_panel is not None)
+        self._cards = saved_cards
+        #: Looks the customer's saved cards up a moment after the customer id / phone stops changing.
+        self._card_lookup = QTimer(self)
+        self._card_lookup.setSingleShot(True)
+        self._card_lookup.setInterval(card_lookup_ms)
+        self._card_lookup.timeout.connect(self._look_up_cards)
+        self._card_task: asyncio.Task[None] | None = None
         self.request: PaymentRequest | None = None
         self.payment: Payment | None = None
         self.blocked_reason = ""
@@ -98,7 +106,10 @@ class CheckoutScreen(QStackedWidget):
         self.result.done_requested.connect(self.new_sale)
         if self.saved_panel is not None:
             self.saved_panel.paid.connect(self._on_saved_card_paid)
-            self.saved_panel.back_requested.connect(lambda: self.setCurrentWidget(self.form))
+            self.saved_panel.back_requested.connect(self._back_to_form)
+            self.saved_panel.deactivated.connect(lambda _account: self._card_lookup.start())
+            self.form.account_edit.textChanged.connect(self._on_customer_changed)
+            self.form.phone_edit.textChanged.connect(self._on_customer_changed)
 
     # -- starting a payment -----------------------------------------------------------------------
 
@@ -158,9 +169,51 @@ class CheckoutScreen(QStackedWidget):
         )
         self.form.focus_amount()
 
+    # -- the customer's saved cards (docs/decisions/0019) --------------------------------------------
+
+    @Slot()
+    def _on_customer_changed(self) -> None:
+        self.form.show_saved_cards(0)  # until the new customer's cards are known
+        self._card_lookup.start()
+
+    @Slot()
+    def _back_to_form(self) -> None:
+        self.setCurrentWidget(self.form)
+        self._card_lookup.start()  # a card may have been deactivated meanwhile
+
+    @Slot()
+    def _look_up_cards(self) -> None:
+        owner = self.form.card_owner()
+        if self._card_task is not None and not self._card_task.done():
+            self._card_task.cancel()
+        if self._cards is None or owner is None:
+            self.form.show_saved_cards(0)
+            return
+        self._card_task = spawn(self._count_cards(self._cards, owner), name="checkout-saved-cards")
+
+    async def _count_cards(self, cards: SavedCardPort, owner: str) -> None:
+        try:
+            found = await cards.list_cards(owner)
+        except Exception as exc:  # the gateway did not answer: say so, the card page still works
+            reason = user_message_of(exc)
+            if reason is None:
+                raise
+            if self.form.card_owner() == owner:
+                self.form.show_saved_cards(
+                    0, self.tr("The customer's saved cards could not be checked: %1").replace("%1", reason)
+                )
+            return
+        if self.form.card_owner() != owner:  # typed on meanwhile: a newer lookup follows
+            return
+        usable = sum(1 for card in found if card.payment_available)
+        note = "" if usable else self.tr("No saved cards for this customer.")
+        self.form.show_saved_cards(usable, note)
+
     @Slot(object)
     def _on_saved_card_requested(self, request: PaymentRequest) -> None:
         if self.saved_panel is not None and not self.blocked_reason:
+            if request.account_id is None:  # found by the phone: the phone is the customer id
+                request = replace(request, account_id=self.form.card_owner())
             self.request = request
             self.saved_panel.start(request)
             self.setCurrentWidget(self.saved_panel)

@@ -104,6 +104,14 @@ class NewPaymentForm(QWidget):
             QFont(self.font().family(), self.font().pointSize() + 3, QFont.Weight.Bold)
         )
         self.saved_card_button = QPushButton(self.tr("Pay with a saved card\u2026"))
+        self.saved_card_button.setObjectName("pay_with_saved_card")
+        self.saved_card_button.hide()  # shown once the customer's saved cards are found
+        self.saved_cards_note = QLabel()
+        self.saved_cards_note.setObjectName("saved_cards_note")
+        self.saved_cards_note.setWordWrap(True)
+        self.saved_cards_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.saved_cards_note.setStyleSheet("color: #64748b;")
+        self.saved_cards_note.hide()
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -119,6 +127,7 @@ class NewPaymentForm(QWidget):
         form.addRow(self.tr("Customer id:"), self.account_edit)
         form.addRow("", self.save_card_box)
         form.addRow("", self.save_card_hint)
+        form.addRow("", self.saved_cards_note)
         form.addRow(self.tr("Payment page language:"), self.language_box)
         buttons = QHBoxLayout()
         buttons.addWidget(self.saved_card_button)
@@ -172,6 +181,34 @@ class NewPaymentForm(QWidget):
         self.save_card_box.setChecked(r.save_card)
         self.language_box.setCurrentIndex(max(0, self.language_box.findData(r.language)))
         self.error_label.clear()
+
+    def card_owner(self) -> str | None:
+        """Whose saved cards to look for: the customer id, else the phone (77771234567) when valid.
+
+        The gateway keys saved cards by the customer id (accountId); a shop that uses the phone
+        number as its customer id finds the cards by the phone alone (docs/decisions/0019).
+        """
+        account = self.account_edit.text().strip()
+        if account:
+            return account if _ACCOUNT.match(account) else None
+        phone = self.phone_edit.text().strip()
+        return normal_phone(phone) if phone else None
+
+    def show_saved_cards(self, usable: int, note: str = "") -> None:
+        """Offer "Pay with a saved card" when the customer has ``usable`` cards; ``note`` says why not."""
+        self.saved_card_button.setText(
+            self.tr("Pay with a saved card (%1)\u2026").replace("%1", str(usable))
+            if usable
+            else self.tr("Pay with a saved card\u2026")
+        )
+        self.saved_card_button.setVisible(usable > 0)
+        self.saved_cards_note.setText(note)
+        self.saved_cards_note.setVisible(bool(note))
+
+    def has_input(self) -> bool:
+        """Something was typed that Esc would throw away (amount, description or a customer field)."""
+        edits = (self.amount_edit, self.description_edit, self.phone_edit, self.email_edit, self.account_edit)
+        return any(edit.text().strip() for edit in edits)
 
     def focus_amount(self) -> None:
         self.amount_edit.setFocus()

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Protocol
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -25,9 +26,10 @@ from PySide6.QtWidgets import (
 
 from epay_desktop.domain import Money, Payment, User
 
-from .asyncqt import action_slot
+from .asyncqt import action_slot, ask_message
 from .new_payment import PaymentRequest
 from .result_view import card_text
+from .widgets.i18n import QT_TRANSLATE_NOOP
 
 __all__ = ["CardLike", "SavedCardPanel", "SavedCardPort"]
 
@@ -61,11 +63,24 @@ class SavedCardPort(Protocol):
         language: str = "rus",
     ) -> Payment: ...
 
+    async def deactivate_card(self, actor: User, account_id: str, card_id: str) -> None: ...
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("SavedCardPanel", text)
+
+
+#: Why a cashier's "Deactivate card" is disabled (docs/decisions/0019).
+MANAGER_ONLY = QT_TRANSLATE_NOOP(
+    "SavedCardPanel", "Only a manager can deactivate a saved card. Ask a manager to log in."
+)
+
 
 class SavedCardPanel(QWidget):
-    """Customer id -> "Show cards" -> pick a card -> "Charge the card"."""
+    """Customer id -> "Show cards" -> pick a card -> "Charge the card"; a manager may deactivate one."""
 
     paid = Signal(object)  # Payment, as the service stored it (approved, declined, unknown...)
+    deactivated = Signal(str)  # the customer id whose card a manager deactivated
     back_requested = Signal()
 
     def __init__(self, cards: SavedCardPort, user: Callable[[], User], parent: QWidget | None = None) -> None:
@@ -87,6 +102,13 @@ class SavedCardPanel(QWidget):
         self.pay_button = QPushButton(self.tr("Charge the card"))
         self.pay_button.setMinimumHeight(48)
         self.pay_button.setEnabled(False)
+        self.deactivate_button = QPushButton(self.tr("Deactivate card\u2026"))
+        self.deactivate_button.setObjectName("deactivate_card")
+        self.deactivate_button.setEnabled(False)
+        self.deactivate_note = QLabel()
+        self.deactivate_note.setObjectName("deactivate_note")
+        self.deactivate_note.setWordWrap(True)
+        self.deactivate_note.setStyleSheet("color: #64748b;")
         back = QPushButton(self.tr("Back"))
         row = QHBoxLayout()
         row.addWidget(self.account_edit, 1)
@@ -96,6 +118,7 @@ class SavedCardPanel(QWidget):
         form.addRow(self.tr("Customer id:"), row)
         buttons = QHBoxLayout()
         buttons.addWidget(back)
+        buttons.addWidget(self.deactivate_button)
         buttons.addStretch(1)
         buttons.addWidget(self.pay_button, 2)
         layout = QVBoxLayout(self)
@@ -104,10 +127,12 @@ class SavedCardPanel(QWidget):
         layout.addLayout(form)
         layout.addWidget(self.card_list, 1)
         layout.addWidget(self.info_label)
+        layout.addWidget(self.deactivate_note)
         layout.addLayout(buttons)
         self.find_button.clicked.connect(self.on_find_button_clicked)
         self.account_edit.returnPressed.connect(self.find_button.click)
         self.pay_button.clicked.connect(self.on_pay_button_clicked)
+        self.deactivate_button.clicked.connect(self.on_deactivate_button_clicked)
         self.card_list.currentItemChanged.connect(lambda *_: self._update_pay())
         self.card_list.itemActivated.connect(lambda _item: self.pay_button.click())
         back.clicked.connect(self.back_requested)
@@ -125,8 +150,11 @@ class SavedCardPanel(QWidget):
         else:
             self.account_edit.setFocus()
 
-    @action_slot(busy=("pay_button",), after="_update_pay")
+    @action_slot(busy=("pay_button", "deactivate_button"), after="_update_pay")
     async def on_find_button_clicked(self) -> None:
+        await self._list_cards()
+
+    async def _list_cards(self) -> None:
         account = self.account_edit.text().strip()
         self.card_list.clear()
         if not account:
@@ -155,7 +183,32 @@ class SavedCardPanel(QWidget):
             else self.tr("This customer has no saved cards.")
         )
 
-    @action_slot(busy=("find_button",), after="_update_pay")
+    @action_slot(busy=("find_button", "pay_button"), after="_update_pay")
+    async def on_deactivate_button_clicked(self) -> None:
+        """Manager: forget the chosen card at the bank after a confirmation, then list the cards again."""
+        item = self.card_list.currentItem()
+        if item is None or not self._user().role.can_move_money:
+            return
+        card_name = item.text()
+        answer = await ask_message(
+            self,
+            self.tr("Deactivate the saved card?"),
+            self.tr(
+                "%1 will no longer be offered for this customer's payments. The customer can save it "
+                "again with a new payment."
+            ).replace("%1", card_name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            default=QMessageBox.StandardButton.Cancel,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        account = self.account_edit.text().strip()
+        await self._cards.deactivate_card(self._user(), account, str(item.data(Qt.ItemDataRole.UserRole)))
+        await self._list_cards()
+        self.info_label.setText(self.tr("The card %1 was deactivated.").replace("%1", card_name))
+        self.deactivated.emit(account)
+
+    @action_slot(busy=("find_button", "deactivate_button"), after="_update_pay")
     async def on_pay_button_clicked(self) -> None:
         item = self.card_list.currentItem()
         request = self.request
@@ -178,3 +231,9 @@ class SavedCardPanel(QWidget):
     def _update_pay(self) -> None:
         item = self.card_list.currentItem()
         self.pay_button.setEnabled(item is not None and bool(item.flags() & Qt.ItemFlag.ItemIsEnabled))
+        manager = self._user().role.can_move_money
+        self.deactivate_button.setEnabled(manager and item is not None)
+        why = "" if manager else _tr(MANAGER_ONLY)
+        self.deactivate_button.setToolTip(why)
+        self.deactivate_note.setText(why if item is not None else "")
+        self.deactivate_note.setVisible(bool(self.deactivate_note.text()))

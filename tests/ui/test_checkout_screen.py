@@ -328,12 +328,20 @@ class FakeCards:
     cards: list[Any] = field(default_factory=list)
     paid: list[tuple[tuple[Any, ...], dict[str, Any]]] = field(default_factory=list)
 
+    owners: list[str] = field(default_factory=list)
+    deactivated: list[tuple[Any, ...]] = field(default_factory=list)
+
     async def list_cards(self, account_id: str) -> list[Any]:
-        return self.cards
+        self.owners.append(account_id)
+        return self.cards if account_id in ("cust-9", "77771234567") else []
 
     async def pay_with_saved_card(self, *args: Any, **kwargs: Any) -> Payment:
         self.paid.append((args, kwargs))
         return self.payment
+
+    async def deactivate_card(self, actor: User, account_id: str, card_id: str) -> None:
+        self.deactivated.append((actor, account_id, card_id))
+        self.cards = [c for c in self.cards if c.id != card_id]
 
 
 def test_saved_card_payment(qtbot, aloop, fakes, make_payment):
@@ -344,8 +352,11 @@ def test_saved_card_payment(qtbot, aloop, fakes, make_payment):
     qtbot.addWidget(screen)
     screen.show()
     screen.form.amount_edit.setText("3000")
+    assert not screen.form.saved_card_button.isVisible()  # no customer, no offer
     screen.form.account_edit.setText("cust-9")
-    screen.form.saved_card_button.click()
+    qtbot.waitUntil(screen.form.saved_card_button.isVisible)  # the customer has a usable card
+    assert screen.form.saved_card_button.text() == "Pay with a saved card (1)\u2026"
+    qtbot.mouseClick(screen.form.saved_card_button, Qt.MouseButton.LeftButton)
     panel = screen.saved_panel
     qtbot.waitUntil(lambda: panel.card_list.count() == 2 and panel.pay_button.isEnabled())
     assert panel.card_list.currentRow() == 1  # the first usable card
@@ -356,3 +367,78 @@ def test_saved_card_payment(qtbot, aloop, fakes, make_payment):
     assert args == (CASHIER, "cust-9", "card-1", Money(300_000))
     assert kwargs["language"] == "rus"
     assert screen.result.approval.text() == "111222"
+
+
+MANAGER = User(8, "daniyar", Role.MANAGER, True, 0, None, datetime(2026, 1, 1, tzinfo=UTC))
+
+
+def _cards_screen(qtbot, fakes, make_payment, user):
+    card = SimpleNamespace(id="card-1", mask="440563...5096", payer_name="TEST BUYER", payment_available=True)
+    cards = FakeCards(make_payment(status=S.CHARGE), [card])
+    screen = CheckoutScreen(
+        fakes.payments, fakes.receipts, lambda: user, FakePage(), saved_cards=cards, card_lookup_ms=10
+    )
+    qtbot.addWidget(screen)
+    screen.show()
+    return screen, cards
+
+
+def test_a_customer_without_cards_gets_no_offer_and_the_phone_finds_cards(qtbot, aloop, fakes, make_payment):
+    screen, cards = _cards_screen(qtbot, fakes, make_payment, CASHIER)
+    form = screen.form
+    form.account_edit.setText("nobody")
+    qtbot.waitUntil(lambda: form.saved_cards_note.text() == "No saved cards for this customer.")
+    assert not form.saved_card_button.isVisible()
+    form.account_edit.clear()
+    form.phone_edit.setText("+7 777 123 45 67")  # no customer id: the phone is the key
+    qtbot.waitUntil(form.saved_card_button.isVisible)
+    assert cards.owners[-1] == "77771234567" and form.saved_cards_note.isHidden()
+    form.amount_edit.setText("1000")
+    qtbot.mouseClick(form.saved_card_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: screen.saved_panel.pay_button.isEnabled())
+    assert screen.saved_panel.account_edit.text() == "77771234567"
+
+
+def test_a_cashier_sees_deactivate_disabled_with_the_reason(qtbot, aloop, fakes, make_payment):
+    screen, cards = _cards_screen(qtbot, fakes, make_payment, CASHIER)
+    screen.form.amount_edit.setText("1000")
+    screen.form.account_edit.setText("cust-9")
+    qtbot.waitUntil(screen.form.saved_card_button.isVisible)
+    qtbot.mouseClick(screen.form.saved_card_button, Qt.MouseButton.LeftButton)
+    panel = screen.saved_panel
+    qtbot.waitUntil(panel.pay_button.isEnabled)
+    assert not panel.deactivate_button.isEnabled()
+    assert "Only a manager" in panel.deactivate_button.toolTip()
+    assert panel.deactivate_note.isVisible() and "Only a manager" in panel.deactivate_note.text()
+    panel.on_deactivate_button_clicked()
+    assert cards.deactivated == []
+
+
+def test_a_manager_deactivates_a_card_after_confirming(qtbot, aloop, fakes, make_payment):
+    screen, cards = _cards_screen(qtbot, fakes, make_payment, MANAGER)
+    screen.form.amount_edit.setText("1000")
+    screen.form.account_edit.setText("cust-9")
+    qtbot.waitUntil(screen.form.saved_card_button.isVisible)
+    qtbot.mouseClick(screen.form.saved_card_button, Qt.MouseButton.LeftButton)
+    panel = screen.saved_panel
+    qtbot.waitUntil(panel.deactivate_button.isEnabled)
+    assert not panel.deactivate_note.isVisible()
+    qtbot.mouseClick(panel.deactivate_button, Qt.MouseButton.LeftButton)
+    box = wait_box(qtbot)
+    assert box.windowTitle() == "Deactivate the saved card?" and "5096" in box.text()
+    box.button(QMessageBox.StandardButton.Yes).click()
+    qtbot.waitUntil(lambda: bool(cards.deactivated))
+    assert cards.deactivated == [(MANAGER, "cust-9", "card-1")]
+    qtbot.waitUntil(lambda: panel.info_label.text().startswith("The card "))
+    assert panel.card_list.count() == 0 and not panel.pay_button.isEnabled()
+    panel.back_requested.emit()  # Back: the form no longer offers the card
+    qtbot.waitUntil(lambda: not screen.form.saved_card_button.isVisible())
+    qtbot.waitUntil(lambda: screen.form.saved_cards_note.text() == "No saved cards for this customer.")
+
+
+def wait_box(qtbot) -> QMessageBox:
+    def boxes() -> list[QMessageBox]:
+        return [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+
+    qtbot.waitUntil(lambda: bool(boxes()))
+    return boxes()[0]

@@ -14,7 +14,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
 from epay_desktop.app import open_app
-from epay_desktop.domain import ConsoleError, ConsoleStatus, Money, Role
+from epay_desktop.domain import ConsoleError, ConsoleStatus, Money, PermissionDenied, Role
 from epay_desktop.sandbox import SandboxConfig, start_in_thread
 from epay_desktop.services.saved_cards import SavedCardService
 from epay_desktop.ui.checkout_screen import CheckoutScreen
@@ -83,6 +83,7 @@ def test_panel_lists_the_saved_card_and_charges_it(qtbot, arun, app, sandbox):
     screen.show()
     screen.form.amount_edit.setText("2 500")
     screen.form.account_edit.setText("cust-42")
+    qtbot.waitUntil(screen.form.saved_card_button.isVisible, timeout=15_000)  # found at the sandbox
     screen.form.saved_card_button.click()
     panel = screen.saved_panel
     qtbot.waitUntil(lambda: panel.pay_button.isEnabled(), timeout=15_000)
@@ -102,3 +103,27 @@ def test_service_refuses_without_an_account_or_card(arun, app):
         arun(cards.pay_with_saved_card(user, " ", "card", Money(100)))
     with pytest.raises(ConsoleError, match="saved cards"):
         arun(cards.pay_with_saved_card(user, "cust-1", "", Money(100)))
+
+
+def test_deactivation_is_for_managers_audited_and_the_card_is_gone(arun, app, sandbox):
+    manager = arun(app.users.add_user("manager", Role.MANAGER, "24681357", None))
+    cashier = arun(app.users.add_user("cashier", Role.CASHIER, "13572468", manager))
+    save_a_card(arun, app, manager, sandbox.base_url, "cust-7")
+    cards = SavedCardService(app.payments)
+    [card] = arun(cards.list_cards("cust-7"))
+    with pytest.raises(PermissionDenied, match="Only a manager"):
+        arun(cards.deactivate_card(cashier, "cust-7", card.id))
+    assert arun(cards.list_cards("cust-7")) == [card]  # nothing was sent
+    with pytest.raises(ConsoleError, match="no longer saved"):
+        arun(cards.deactivate_card(manager, "cust-8", card.id))  # not this customer's card
+    arun(cards.deactivate_card(manager, "cust-7", card.id))
+    assert arun(cards.list_cards("cust-7")) == []
+    assert not sandbox.state.cards.get(card.id, sandbox.state.config.terminal_id).active
+
+    async def audit():
+        return await app.store.run_read(
+            lambda tx: [e for e in tx.audit.entries() if e.action == "card.deactivated"]
+        )
+
+    [entry] = arun(audit())
+    assert entry.actor_id == manager.id and entry.subject == f"card:{card.id}"
