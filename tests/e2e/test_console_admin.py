@@ -1,0 +1,188 @@
+"""The manager's screens on the REAL console and a loopback sandbox, opened the way a person does:
+Settings (Ctrl+,) saved into the shop settings, console.json and the keychain; Users… adds an account
+that can then log in; Export payments (CSV)… writes a paid payment to disk; the Needs attention badge
+counts a refund whose answer was lost, its list opens the payment, and the manager's Review settles it
+at the bank."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterator
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import httpx
+import keyring
+import pytest
+from keyring.backend import KeyringBackend
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit, QMessageBox
+
+from epay_desktop.domain import ConsoleStatus, InvoiceId, Money, OpState
+from epay_desktop.sandbox.faults import Fault
+from epay_desktop.ui.dialogs.attention_dialog import AttentionDialog
+from epay_desktop.ui.dialogs.export_dialog import ExportDialog
+from epay_desktop.ui.dialogs.settings_dialog import SettingsDialog
+from epay_desktop.ui.dialogs.users_dialog import UsersDialog
+
+pytestmark = [pytest.mark.browser, pytest.mark.timeout(240)]
+
+SLOW = 30_000
+LEFT = Qt.MouseButton.LeftButton
+MANAGER, MANAGER_PIN = "Данияр", "2222"
+CASHIER, CASHIER_PIN = "Айгерим", "1111"
+SECRET = "e2e-secret-never-shown"
+
+
+class MemoryKeyring(KeyringBackend):
+    priority = 10  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.items: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.items.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.items[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.items.pop((service, username))
+
+
+@pytest.fixture
+def memory() -> Iterator[MemoryKeyring]:
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)
+
+
+def paid(console: Any, amount: Money) -> InvoiceId:
+    """A payment taken by whoever is logged in, paid by the customer with a test card (control API)."""
+    user = console.controller.session.user
+    session = console.arun(console.ctx.payments.create_payment(user, amount, description="Торт"))
+    invoice = session.payment.invoice_id
+    answer = httpx.post(
+        f"{console.sandbox.base_url}/sandbox/pay",
+        json={"invoiceId": invoice.value, "pan": "5522042705066736", "expiry": "12/35", "cvc": "123"},
+        timeout=10,
+    )
+    assert answer.json()["outcome"] == "approved"
+    assert console.arun(console.ctx.payments.refresh_status(invoice)).status is ConsoleStatus.CHARGE
+    return invoice
+
+
+def test_settings_from_the_keyboard_are_saved_where_they_belong(
+    console: Any, qtbot: Any, memory: MemoryKeyring
+) -> None:
+    console.log_in(MANAGER, MANAGER_PIN)
+    window = console.window
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window, Qt.Key.Key_Comma, Qt.KeyboardModifier.ControlModifier)  # Ctrl+,
+    dialog = console.wait_dialog(SettingsDialog)
+    home = console.ctx.store_settings.home
+    assert dialog.computer_page.folder_label.text() == str(home)
+    dialog.gateway_page.client_edit.setText("e2e-client")
+    qtbot.keyClicks(dialog.gateway_page.secret_edit, SECRET)
+    dialog.receipts_page.name_edit.setText("ТОО E2E")
+    language = dialog.receipts_page.language_combo
+    language.setCurrentIndex(language.findData("en"))
+    qtbot.mouseClick(dialog.save_button, LEFT)
+    qtbot.waitUntil(lambda: not console.dialogs(SettingsDialog), timeout=SLOW)
+    shop = console.arun(console.ctx.shop_settings.load())
+    assert shop.name == "ТОО E2E" and shop.receipt_language == "en"
+    saved = json.loads((home / "console.json").read_text(encoding="utf-8"))
+    assert saved["client_id"] == "e2e-client" and SECRET not in json.dumps(saved)
+    assert memory.items == {("epay-desktop", "client-secret:sandbox:e2e-client"): SECRET}
+
+
+def test_a_user_added_in_users_can_log_in(console: Any, qtbot: Any) -> None:
+    console.log_in(MANAGER, MANAGER_PIN)
+    console.window.commands.users.trigger()
+    dialog = console.wait_dialog(UsersDialog)
+    admin = dialog.admin
+    qtbot.waitUntil(lambda: admin.model.rowCount() == 2, timeout=SLOW)
+    admin.name_edit.setText("Ерлан")
+    qtbot.keyClicks(admin.pin_edit, "4444")
+    qtbot.keyClicks(admin.pin_again_edit, "4444")
+    qtbot.mouseClick(admin.add_button, LEFT)
+    qtbot.waitUntil(lambda: admin.model.rowCount() == 3 and not admin.busy, timeout=SLOW)
+    dialog.reject()
+    qtbot.waitUntil(lambda: not console.dialogs(UsersDialog))
+    console.controller.session.log_out()
+    console.log_in("Ерлан", "4444")
+    assert console.controller.session.user.role.value == "cashier"
+    assert not console.window.commands.users.isEnabled()  # a cashier: disabled, with the reason
+    assert "Only a manager" in console.window.commands.users.toolTip()
+
+
+def test_export_writes_the_day_s_payments_to_the_chosen_file(
+    console: Any, qtbot: Any, tmp_path: Path
+) -> None:
+    console.log_in(MANAGER, MANAGER_PIN)
+    invoice = paid(console, Money(120_050))
+    console.window.commands.export_csv.trigger()
+    dialog = console.wait_dialog(ExportDialog)
+    dialog.column_boxes["description"].setChecked(False)
+    qtbot.mouseClick(dialog.export_button, LEFT)
+    qtbot.waitUntil(lambda: dialog.file_dialog is not None and dialog.file_dialog.isVisible(), timeout=SLOW)
+    name_edit = dialog.file_dialog.findChild(QLineEdit, "fileNameEdit")
+    target = tmp_path / "today.csv"
+    name_edit.setText(str(target))
+    qtbot.keyClick(name_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(
+        lambda: any(b.objectName() == "export_done_box" for b in console.dialogs(QMessageBox)), timeout=SLOW
+    )
+    box = next(b for b in console.dialogs(QMessageBox) if b.objectName() == "export_done_box")
+    assert "1 payment(s)" in box.text() and str(target) in box.text()
+    box.accept()
+    rows = list(csv.DictReader(target.read_text(encoding="utf-8").splitlines()))
+    assert [(r["invoice_id"], r["amount"], r["status"]) for r in rows] == [
+        (invoice.value, "1200.50", "CHARGE")
+    ]
+    assert "description" not in rows[0]
+
+
+def test_needs_attention_badge_list_and_review_settle_a_lost_refund(console: Any, qtbot: Any) -> None:
+    console.log_in(MANAGER, MANAGER_PIN)
+    window = console.window
+    badge = window.status_bar.attention_badge
+    invoice = paid(console, Money(300_000))
+    assert not badge.isVisible()
+    console.sandbox.state.faults.add(Fault("refund", "http_status", Decimal(502), 1))  # not applied
+    manager = console.controller.session.user
+    op = console.arun(console.ctx.operations.refund(manager, invoice, Money(100_000), reason="e2e"))
+    assert op.state is OpState.UNKNOWN
+    qtbot.waitUntil(badge.isVisible, timeout=SLOW)  # counted when the operation's event arrived
+    assert "1 need attention" in badge.text()
+
+    # the quiet period is over (60 s in real life) and the reconciliation found nothing at the bank
+    def needs_review(tx: Any) -> None:
+        tx.operations.mark(op.id, OpState.NEEDS_REVIEW, now=console.ctx.clock())
+
+    console.arun(console.ctx.store.run_write(needs_review))
+    qtbot.mouseClick(badge, LEFT)
+    dialog = console.wait_dialog(AttentionDialog)
+    assert dialog.tree.topLevelItem(0).text(0) == invoice.value
+    qtbot.waitUntil(lambda: "manager must review" in dialog.tree.topLevelItem(0).text(4), timeout=SLOW)
+    qtbot.keyClick(dialog.tree, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.detail_view.invoice_id == invoice, timeout=SLOW)
+    qtbot.waitUntil(window.commands.review.isEnabled, timeout=SLOW)
+    window.commands.review.trigger()
+    box = console.wait_dialog(QMessageBox)
+    retry = box.button(QMessageBox.StandardButton.Retry)
+    qtbot.mouseClick(retry, LEFT)
+
+    def refunded() -> bool:
+        ops = console.arun(console.ctx.queries.get_view(invoice)).operations
+        return any(o.id == op.id and o.state is OpState.SUCCEEDED for o in ops)
+
+    qtbot.waitUntil(refunded, timeout=SLOW)
+    assert console.ledger(invoice.value).amount == 200_000  # 3000 - 1000 tenge: refunded once at the bank
+    qtbot.waitUntil(lambda: not badge.isVisible(), timeout=SLOW)  # nothing needs attention any more
