@@ -73,8 +73,8 @@ async def money_flow(
 
 
 async def print_flow(parent: QWidget, services: Services, actor: User, invoice: InvoiceId) -> None:
-    """Issue a receipt and preview it: the sale's, or (when it has succeeded refunds) the one the
-    cashier picks in the chooser. A reprint is made a duplicate by the service."""
+    """Preview a receipt, issued when printed or saved: the sale's, or (when it has succeeded refunds)
+    the one the cashier picks in the chooser. A reprint is made a duplicate by the service."""
     view = await services.queries.get_view(invoice)
     refunds = [op for op in view.operations if op.kind is OpKind.REFUND and op.state is OpState.SUCCEEDED]
     choice: ReceiptChoice | None = ReceiptChoice("sale")
@@ -118,13 +118,11 @@ async def refund_receipt_flow(
 async def _issue_and_preview(
     parent: QWidget, services: Services, actor: User, invoice: InvoiceId, choice: ReceiptChoice
 ) -> None:
-    if choice.op is None:
-        record, pdf = await services.receipts.issue_receipt(actor, invoice, choice.kind)
-    else:
-        record, pdf = await services.receipts.issue_receipt(
-            actor, invoice, choice.kind, money_op_id=choice.money_op_id
-        )
-    await ReceiptDialog.ask(parent, record, pdf, services.receipts.save_pdf)
+    """Preview the chosen receipt; it is issued (numbered, a duplicate if printed before) only when
+    the cashier prints or saves it in the dialog (decision 0022). Closing the preview issues nothing."""
+    await ReceiptDialog.ask(
+        parent, services.receipts, actor, invoice, choice.kind, money_op_id=choice.money_op_id
+    )
 
 
 async def review_flow(parent: QWidget, services: Services, actor: User, op: MoneyOp) -> MoneyOp | None:

@@ -336,8 +336,8 @@ class CheckoutScreen(QStackedWidget):
     async def on_result_print_requested(self) -> None:
         if self.payment is None:
             return
-        record, pdf = await self._receipts.issue_receipt(self._user(), self.payment.invoice_id, "sale")
-        await ReceiptDialog.ask(self, record, pdf, self._receipts.save_pdf)
+        # a preview: numbered only when printed or saved in the dialog (decision 0022)
+        await ReceiptDialog.ask(self, self._receipts, self._user(), self.payment.invoice_id, "sale")
 
     @Slot()
     def new_sale(self) -> None:

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, Literal, Protocol, TypeVar, runtime_check
 from epay_desktop.domain import ConsoleStatus, InvoiceId, Money, MoneyOp, OpKind, Payment, Role, User
 
 if TYPE_CHECKING:  # typing only: keeps the GUI's import graph free of the store
-    from epay_desktop.domain.receipts import ReceiptRecord
+    from epay_desktop.domain.receipts import ReceiptDraft, ReceiptRecord
     from epay_desktop.services.checkout import CheckoutSession
     from epay_desktop.services.users import Approval
 
@@ -173,7 +173,7 @@ class UserPort(Protocol):
 
 
 class ReceiptPort(Protocol):
-    """``ReceiptService``: issue (returns the record and its PDF bytes), list, save."""
+    """``ReceiptService``: preview (nothing recorded), issue (the record and its PDF bytes), list, save."""
 
     async def issue_receipt(
         self,
@@ -184,6 +184,16 @@ class ReceiptPort(Protocol):
         language: str | None = None,
         money_op_id: str | None = None,
     ) -> tuple[ReceiptRecord, bytes]: ...
+
+    async def preview_receipt(
+        self,
+        actor: User,
+        invoice_id: InvoiceId,
+        kind: str,
+        width: str | None = None,
+        language: str | None = None,
+        money_op_id: str | None = None,
+    ) -> ReceiptDraft: ...
 
     async def receipts_for(self, invoice_id: InvoiceId) -> list[ReceiptRecord]: ...
 

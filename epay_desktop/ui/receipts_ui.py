@@ -1,35 +1,75 @@
 """Receipt preview (QtPdf), printing through the system print dialog, and "Save as PDF".
 
-The PDF comes from ``ReceiptService.issue_receipt``; the service decides whether it is a duplicate
-(the slip then says so), this module only shows and prints the bytes. Printing renders each PDF page
-to an image at the printer's resolution (capped: a thermal head has about 203 dpi) on a page of the
-receipt's own size: 80 mm or 58 mm wide rolls (height from the PDF) or A4.
+The preview comes from ``ReceiptService.preview_receipt`` (nothing recorded); the first Print or
+Save issues the receipt with ``ReceiptService.issue_receipt``, which decides whether it is a
+duplicate (the slip then says so), and this module prints or saves exactly the issued bytes.
+Printing renders each PDF page to an image at the printer's resolution (capped: a thermal head
+has about 203 dpi) on a page of the receipt's own size: 80 mm or 58 mm wide rolls (height from
+the PDF) or A4.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable
+import os
+from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QObject, QRect, QSize, QSizeF, Qt
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QCoreApplication,
+    QIODevice,
+    QMarginsF,
+    QObject,
+    QRect,
+    QSize,
+    QSizeF,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
-from epay_desktop.domain.receipts import ReceiptKind, ReceiptRecord, ReceiptWidth
+from epay_desktop.domain import InvoiceId, User
+from epay_desktop.domain.receipts import (
+    ReceiptDraft,
+    ReceiptKind,
+    ReceiptLanguage,
+    ReceiptRecord,
+    ReceiptWidth,
+)
 
-from .asyncqt import action_slot, run_dialog
+from .asyncqt import action_slot, run_dialog, start_action
+from .file_places import remember_folder, start_folder
+from .ports import ReceiptPort
 
-__all__ = ["ReceiptDialog", "ReceiptPreview", "load_pdf", "page_size_for", "print_document"]
+__all__ = [
+    "LANGUAGES",
+    "ReceiptDialog",
+    "ReceiptPreview",
+    "ReceiptRequest",
+    "load_pdf",
+    "page_size_for",
+    "print_document",
+]
 
 log = logging.getLogger(__name__)
 
 _MM_PER_POINT = 25.4 / 72
 _MAX_RENDER_DPI = 300
-SavePdf = Callable[[Path, bytes], Awaitable[Path]]
 
 
 def load_pdf(pdf: bytes, parent: QObject | None = None) -> QPdfDocument:
@@ -119,37 +159,84 @@ class ReceiptPreview(QPdfView):
         return document
 
 
+@dataclass(frozen=True, slots=True)
+class ReceiptRequest:
+    """Which receipt the dialog is about: ``kind`` and ``money_op_id`` as for ``issue_receipt``."""
+
+    actor: User
+    invoice_id: InvoiceId
+    kind: str = "sale"
+    money_op_id: str | None = None
+
+
+#: The receipt languages offered, each named in itself (as language pickers do; not translated).
+LANGUAGES: tuple[tuple[ReceiptLanguage, str], ...] = (
+    (ReceiptLanguage.KK, "Қазақша"),
+    (ReceiptLanguage.RU, "Русский"),
+    (ReceiptLanguage.EN, "English"),
+)
+
+
 class ReceiptDialog(QDialog):
-    """Preview of one issued receipt with Print (default: Enter prints), Save as PDF and Close."""
+    """Preview of a receipt with its language, Print (default: Enter prints), Save as PDF and Close.
+
+    Opening it records nothing: the preview comes from ``ReceiptService.preview_receipt`` and has
+    no number. The first Print or Save issues the receipt (``issue_receipt``: its number, and
+    DUPLICATE when one was printed before), shows the issued slip and prints or saves exactly
+    that; later Print/Save in the same dialog output the same issued receipt. Closing without
+    either leaves no trace (decision 0022). The language can be changed until the receipt is issued.
+    """
+
+    issued = Signal(object)  # ReceiptRecord, once, when the first Print/Save issues it
 
     def __init__(
-        self, record: ReceiptRecord, pdf: bytes, save_pdf: SavePdf, parent: QWidget | None = None
+        self,
+        request: ReceiptRequest,
+        draft: ReceiptDraft,
+        receipts: ReceiptPort,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.record, self.pdf, self._save_pdf = record, pdf, save_pdf
+        self.setObjectName("receipt_dialog")
+        self.request, self.draft, self._receipts = request, draft, receipts
+        self.record: ReceiptRecord | None = None
+        self.pdf = draft.pdf  # the PDF on screen: the preview until issued, then the issued one
         self.printer: QPrinter | None = None  # kept: a collected QPrinter crashes its dialog (stack-notes 10)
-        self.setWindowTitle(self.tr("Receipt %1").replace("%1", record.display_number))
+        self._documents: list[QPdfDocument] = []  # every document shown stays alive until the dialog goes
         self.preview = ReceiptPreview()
-        self.document = self.preview.show_pdf(pdf)
-        title = QLabel(self.tr("Receipt No. %1").replace("%1", record.display_number))
-        title.setFont(QFont(self.font().family(), self.font().pointSize() + 4, QFont.Weight.Bold))
+        self.document = self._show(draft.pdf)
+        self.title = QLabel()
+        self.title.setObjectName("receipt_title")
+        self.title.setFont(QFont(self.font().family(), self.font().pointSize() + 4, QFont.Weight.Bold))
         self.duplicate_label = QLabel(self.tr("DUPLICATE (reprint)"))
         self.duplicate_label.setObjectName("duplicate")
         self.duplicate_label.setStyleSheet(
             "QLabel { background: #ffc107; color: #3e2723; border-radius: 8px; "
             "padding: 2px 10px; font-weight: 700; }"
         )
-        self.duplicate_label.setVisible(record.kind is ReceiptKind.DUPLICATE)
+        self.note_label = QLabel()
+        self.note_label.setObjectName("receipt_note")
+        self.note_label.setWordWrap(True)
+        self.language_combo = QComboBox()
+        self.language_combo.setObjectName("receipt_language")
+        for code, name in LANGUAGES:
+            self.language_combo.addItem(name, code.value)
+        self.language_combo.setCurrentIndex(self.language_combo.findData(draft.language.value))
+        language_label = QLabel(self.tr("Receipt &language:"))
+        language_label.setBuddy(self.language_combo)
         self.status_label = QLabel()
         self.status_label.setObjectName("receipt_status")
+        self.status_label.setWordWrap(True)
         self.print_button = QPushButton(self.tr("Print\u2026"))
         self.print_button.setDefault(True)
         self.save_button = QPushButton(self.tr("Save as PDF\u2026"))
         close = QPushButton(self.tr("Close"))
         head = QHBoxLayout()
-        head.addWidget(title)
+        head.addWidget(self.title)
         head.addWidget(self.duplicate_label)
         head.addStretch(1)
+        head.addWidget(language_label)
+        head.addWidget(self.language_combo)
         buttons = QHBoxLayout()
         buttons.addWidget(self.status_label, 1)
         buttons.addWidget(self.save_button)
@@ -157,63 +244,206 @@ class ReceiptDialog(QDialog):
         buttons.addWidget(self.print_button)
         layout = QVBoxLayout(self)
         layout.addLayout(head)
+        layout.addWidget(self.note_label)
         layout.addWidget(self.preview, 1)
         layout.addLayout(buttons)
-        self.resize(460, 680)
+        self.resize(480, 700)
+        self._show_state()
         self.print_button.clicked.connect(self.on_print_button_clicked)
         self.save_button.clicked.connect(self.on_save_button_clicked)
+        self.language_combo.currentIndexChanged.connect(self._on_language_changed)
         close.clicked.connect(self.accept)
 
     @classmethod
-    async def ask(cls, parent: QWidget | None, record: ReceiptRecord, pdf: bytes, save_pdf: SavePdf) -> None:
-        """Show the receipt until the cashier closes it (``open()`` + ``finished``, never ``exec()``)."""
-        dialog = cls(record, pdf, save_pdf, parent)
+    async def ask(
+        cls,
+        parent: QWidget | None,
+        receipts: ReceiptPort,
+        actor: User,
+        invoice_id: InvoiceId,
+        kind: str = "sale",
+        money_op_id: str | None = None,
+    ) -> ReceiptRecord | None:
+        """Preview the receipt until the cashier closes it (``open()`` + ``finished``, never ``exec()``).
+
+        Returns the receipt issued by Print/Save, or None when it was closed without either.
+        Refusals (not paid, no such refund) are raised before the dialog opens.
+        """
+        request = ReceiptRequest(actor, invoice_id, kind, money_op_id)
+        draft = await receipts.preview_receipt(actor, invoice_id, kind, money_op_id=money_op_id)
+        dialog = cls(request, draft, receipts, parent)
         try:
             await run_dialog(dialog)
+            return dialog.record
         finally:
             dialog.deleteLater()
+
+    # -- what is shown ---------------------------------------------------------------------------
+
+    def _show(self, pdf: bytes) -> QPdfDocument:
+        document = self.preview.show_pdf(pdf)
+        self._documents.append(document)
+        return document
+
+    def _show_state(self) -> None:
+        draft, record = self.draft, self.record
+        refund = draft.content_kind is ReceiptKind.REFUND
+        what = self.tr("Refund receipt") if refund else self.tr("Sale receipt")
+        self.setWindowTitle(
+            self.tr("%1 \u2014 invoice %2, %3")
+            .replace("%1", what)
+            .replace("%2", draft.invoice_id.value)
+            .replace("%3", draft.amount.format())
+        )
+        duplicate = (record.kind if record is not None else draft.kind) is ReceiptKind.DUPLICATE
+        self.duplicate_label.setVisible(duplicate)
+        if record is None:
+            self.title.setText(self.tr("Receipt preview"))
+            if duplicate:
+                note = self.tr(
+                    "Printed before: printing or saving issues a numbered duplicate. Closing issues nothing."
+                )
+            else:
+                note = self.tr(
+                    "The receipt gets its number when you print or save it. Closing issues nothing."
+                )
+        else:
+            self.title.setText(self.tr("Receipt No. %1").replace("%1", record.display_number))
+            note = self.tr("Issued. Print or save again here to output this same receipt.")
+        self.note_label.setText(note)
+        self._lock_language()
+
+    def _lock_language(self) -> None:
+        """The language can change until the receipt is issued (busy buttons give it back after)."""
+        if self.record is not None:
+            self.language_combo.setEnabled(False)
+            self.language_combo.setToolTip(
+                self.tr("The receipt is issued in this language; print it again for a copy in another one.")
+            )
+
+    # -- the language -------------------------------------------------------------------------------
+
+    def _on_language_changed(self, _index: int) -> None:
+        start_action(self, "language", self._follow_language, disable=(self.print_button, self.save_button))
+
+    async def _follow_language(self) -> None:
+        """Re-render the preview until it matches the language chosen (it may change meanwhile)."""
+        while self.record is None:
+            wanted = str(self.language_combo.currentData())
+            if wanted == self.draft.language.value:
+                return
+            r = self.request
+            self.draft = await self._receipts.preview_receipt(
+                r.actor,
+                r.invoice_id,
+                r.kind,
+                width=self.draft.width.value,
+                language=wanted,
+                money_op_id=r.money_op_id,
+            )
+            self.pdf = self.draft.pdf
+            self.document = self._show(self.draft.pdf)
+            self._show_state()
+
+    # -- issuing ------------------------------------------------------------------------------------
+
+    async def _ensure_issued(self) -> ReceiptRecord:
+        """Issue the receipt on the first Print/Save (number, duplicate marking, audit); once per dialog."""
+        if self.record is not None:
+            return self.record
+        r = self.request
+        record, pdf = await self._receipts.issue_receipt(
+            r.actor,
+            r.invoice_id,
+            r.kind,
+            width=self.draft.width.value,
+            language=self.draft.language.value,
+            money_op_id=r.money_op_id,
+        )
+        self.record, self.pdf = record, pdf
+        self.document = self._show(pdf)
+        self._show_state()
+        self.issued.emit(record)
+        return record
 
     # -- what the buttons ask (tests replace these two) ------------------------------------------
 
     async def choose_printer(self) -> QPrinter | None:
         """The system print dialog, pre-set to the receipt's paper; None when cancelled."""
         self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        prepare_printer(self.printer, self.record.width, self.document)
+        prepare_printer(self.printer, self.draft.width, self.document)
         dialog = SystemPrintDialog(self.printer, self)
         result = await run_dialog(dialog)
         dialog.deleteLater()
         return self.printer if result == QDialog.DialogCode.Accepted else None
 
     async def choose_save_path(self) -> Path | None:
+        """The save dialog, starting in the folder receipts were last saved to, else Documents."""
         dialog = QFileDialog(self, self.tr("Save the receipt as PDF"))
+        dialog.setObjectName("save_receipt_dialog")
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setNameFilter(self.tr("PDF files (*.pdf)"))
         dialog.setDefaultSuffix("pdf")
-        dialog.selectFile(f"receipt-{self.record.register_id}-{self.record.display_number}.pdf")
+        dialog.setDirectory(str(start_folder(_SAVE_KIND)))
+        dialog.selectFile(self._file_name())
         result = await run_dialog(dialog)
         files = dialog.selectedFiles()
         dialog.deleteLater()
-        return Path(files[0]) if result == QDialog.DialogCode.Accepted and files else None
+        if result != QDialog.DialogCode.Accepted or not files:
+            return None
+        path = Path(files[0])
+        remember_folder(_SAVE_KIND, path.parent)
+        return path
+
+    def _file_name(self) -> str:
+        if self.record is not None:
+            return f"receipt-{self.record.register_id}-{self.record.display_number}.pdf"
+        return f"receipt-{self.draft.invoice_id.value}.pdf"
 
     # -- slots -------------------------------------------------------------------------------------
 
-    @action_slot(busy=("save_button",))
+    @action_slot(busy=("save_button", "language_combo"), after="_lock_language")
     async def on_print_button_clicked(self) -> None:
         printer = await self.choose_printer()
         if printer is None:
-            return  # the paper chosen in the dialog wins (a receipt may go to an A4 printer)
-        pages = print_document(self.document, printer)
-        log.info("event=receipt_printed number=%s pages=%d", self.record.display_number, pages)
+            return  # cancelled: nothing issued, nothing printed
+        record = await self._ensure_issued()
+        pages = print_document(self.document, printer)  # the paper chosen in the dialog wins
+        log.info("event=receipt_printed number=%s pages=%d", record.display_number, pages)
         self.status_label.setText(self.tr("Sent to the printer."))
 
-    @action_slot(busy=("print_button",))
+    @action_slot(busy=("print_button", "language_combo"), after="_lock_language")
     async def on_save_button_clicked(self) -> None:
         path = await self.choose_save_path()
         if path is None:
             return
+        problem = _unwritable(path)
+        if problem:  # said before the receipt is issued: a wrong folder must not use up a number
+            self.status_label.setText(self.tr("Could not save: %1").replace("%1", problem))
+            return
+        await self._ensure_issued()
         try:
-            saved = await self._save_pdf(path, self.pdf)
+            saved = await self._receipts.save_pdf(path, self.pdf)
         except OSError as exc:
             self.status_label.setText(self.tr("Could not save: %1").replace("%1", exc.strerror or str(exc)))
             return
         self.status_label.setText(self.tr("Saved to %1").replace("%1", str(saved)))
+
+
+_SAVE_KIND = "receipts"
+
+
+def _unwritable(path: Path) -> str:
+    """Why ``path`` cannot be written (in words for the status line), or '' when it can."""
+    folder = path.parent
+    if path.is_dir():
+        return QCoreApplication.translate("ReceiptDialog", "%1 is a folder.").replace("%1", str(path))
+    if not folder.is_dir():
+        return QCoreApplication.translate("ReceiptDialog", "the folder %1 does not exist.").replace(
+            "%1", str(folder)
+        )
+    if not os.access(folder, os.W_OK | os.X_OK):
+        return QCoreApplication.translate("ReceiptDialog", "you may not write in %1.").replace(
+            "%1", str(folder)
+        )
+    return ""

@@ -1,5 +1,6 @@
 """The print and refund-receipt flows with fake services: Print on a payment with refunds asks
-which receipt (sale, then refunds newest first); a confirmed refund offers its receipt (Enter)."""
+which receipt (sale, then refunds newest first); a confirmed refund offers its receipt (Enter).
+The flows open the receipt preview (``ReceiptDialog.ask``), which issues only on Print/Save."""
 
 from __future__ import annotations
 
@@ -20,10 +21,10 @@ MANAGER = User(1, "Daniyar", Role.MANAGER, True, 0, None, None)  # type: ignore[
 
 @pytest.fixture
 def previews(monkeypatch):
-    shown: list[tuple[object, bytes]] = []
+    shown: list[tuple[object, ...]] = []
 
-    async def fake_ask(parent, record, pdf, save_pdf):
-        shown.append((record, pdf))
+    async def fake_ask(parent, receipts, actor, invoice, kind, money_op_id=None):
+        shown.append((actor, invoice, kind, money_op_id))
 
     monkeypatch.setattr("epay_desktop.ui.app_flows.ReceiptDialog.ask", fake_ask)
     return shown
@@ -60,14 +61,15 @@ def test_print_asks_which_receipt_newest_refund_first(qtbot, aloop, setup, previ
     assert [(c.kind, c.op) for c in choices] == [("sale", None), ("refund", s.new), ("refund", s.old)]
     texts = [" ".join(chooser.list.item(i).text().replace("\u202f", " ").split()) for i in range(3)]
     assert texts[0].startswith("Sale receipt: 1 500,00") and texts[1].startswith("Refund receipt: 300,00")
+    title = " ".join(chooser.windowTitle().replace("\u202f", " ").split())
+    assert s.payment.invoice_id.value in title and "1 500,00" in title
     assert chooser.grab().save("/tmp/receipt-chooser.png")  # noqa: S108
     chooser.list.setCurrentRow(1)
     qtbot.keyClick(chooser.list, Qt.Key.Key_Return)
     qtbot.waitUntil(task.done)
     task.result()
-    args, kwargs = s.services.receipts.issue_receipt.calls[0]
-    assert args == (MANAGER, s.payment.invoice_id, "refund") and kwargs == {"money_op_id": s.new.id}
-    assert previews == [("record", b"%PDF")]
+    assert previews == [(MANAGER, s.payment.invoice_id, "refund", s.new.id)]
+    assert s.services.receipts.issue_receipt.calls == []  # the preview issues only on Print/Save
 
 
 def test_print_the_sale_or_nothing(qtbot, aloop, setup, previews):
@@ -76,12 +78,12 @@ def test_print_the_sale_or_nothing(qtbot, aloop, setup, previews):
     qtbot.waitUntil(lambda: bool(visible(ReceiptChooser)))
     qtbot.keyClick(visible(ReceiptChooser)[0].list, Qt.Key.Key_Return)  # the sale is preselected
     qtbot.waitUntil(task.done)
-    assert s.services.receipts.issue_receipt.calls[0] == ((MANAGER, s.payment.invoice_id, "sale"), {})
+    assert previews == [(MANAGER, s.payment.invoice_id, "sale", None)]
     task = asyncio.ensure_future(print_flow(s.parent, s.services, MANAGER, s.payment.invoice_id))
     qtbot.waitUntil(lambda: bool(visible(ReceiptChooser)))
     visible(ReceiptChooser)[0].reject()  # Esc: nothing printed
     qtbot.waitUntil(task.done)
-    assert len(s.services.receipts.issue_receipt.calls) == 1 and len(previews) == 1
+    assert len(previews) == 1
 
 
 def test_without_refunds_print_goes_straight_to_the_sale(qtbot, aloop, setup, previews):
@@ -90,7 +92,7 @@ def test_without_refunds_print_goes_straight_to_the_sale(qtbot, aloop, setup, pr
     task = asyncio.ensure_future(print_flow(s.parent, s.services, MANAGER, s.payment.invoice_id))
     qtbot.waitUntil(task.done)
     assert not visible(ReceiptChooser)
-    assert s.services.receipts.issue_receipt.calls == [((MANAGER, s.payment.invoice_id, "sale"), {})]
+    assert previews == [(MANAGER, s.payment.invoice_id, "sale", None)]
 
 
 def test_a_confirmed_refund_offers_its_receipt_and_enter_prints(qtbot, aloop, setup, previews):
@@ -105,9 +107,7 @@ def test_a_confirmed_refund_offers_its_receipt_and_enter_prints(qtbot, aloop, se
     qtbot.keyClick(box, Qt.Key.Key_Return)
     qtbot.waitUntil(task.done)
     task.result()
-    args, kwargs = s.services.receipts.issue_receipt.calls[0]
-    assert args[2] == "refund" and kwargs == {"money_op_id": s.new.id}
-    assert len(previews) == 1
+    assert previews == [(MANAGER, s.payment.invoice_id, "refund", s.new.id)]
 
 
 def test_no_offer_for_a_refund_the_bank_did_not_confirm_or_when_declined(qtbot, aloop, setup, previews):
@@ -124,4 +124,4 @@ def test_no_offer_for_a_refund_the_bank_did_not_confirm_or_when_declined(qtbot, 
     qtbot.waitUntil(lambda: bool(visible(QMessageBox)))
     visible(QMessageBox)[0].reject()  # "Not now" / Esc
     qtbot.waitUntil(task.done)
-    assert s.services.receipts.issue_receipt.calls == [] and previews == []
+    assert previews == []

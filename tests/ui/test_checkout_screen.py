@@ -137,8 +137,8 @@ def test_submit_creates_the_payment_and_starts_the_page_with_the_session(qtbot, 
 def test_approved_shows_card_and_code_and_enter_prints(qtbot, screen, fakes, monkeypatch):
     shown: list[tuple[Any, ...]] = []
 
-    async def fake_ask(parent, record, pdf, save_pdf):
-        shown.append((record, pdf))
+    async def fake_ask(parent, receipts, actor, invoice, kind="sale", money_op_id=None):
+        shown.append((actor, invoice, kind))  # the preview; it issues only on Print/Save
 
     monkeypatch.setattr("epay_desktop.ui.checkout_screen.ReceiptDialog.ask", fake_ask)
     finished: list[Payment] = []
@@ -157,8 +157,8 @@ def test_approved_shows_card_and_code_and_enter_prints(qtbot, screen, fakes, mon
     assert screen.view.stopped  # the page was replaced: nothing more to type there
     qtbot.keyClick(result, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: bool(shown))
-    assert fakes.receipts.issue_receipt.calls[0][0] == (CASHIER, screen.payment.invoice_id, "sale")
-    assert shown == [("record", b"%PDF")]
+    assert shown == [(CASHIER, screen.payment.invoice_id, "sale")]
+    assert fakes.receipts.issue_receipt.calls == []  # opening the preview issued nothing
     SHOTS.mkdir(parents=True, exist_ok=True)
     assert screen.grab().save(str(SHOTS / "result-approved.png"))
 

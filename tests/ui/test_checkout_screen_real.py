@@ -62,8 +62,8 @@ def test_take_pay_print_then_declined_and_try_again(qtbot, qapp, aloop, arun, tm
         screen.show()
         issued = []
 
-        async def keep(parent, record, pdf, save_pdf):
-            issued.append((record, pdf))
+        async def keep(parent, receipts, actor, invoice, kind="sale", money_op_id=None):
+            issued.append(await receipts.issue_receipt(actor, invoice, kind))  # what Print in it does
 
         monkeypatch.setattr("epay_desktop.ui.checkout_screen.ReceiptDialog.ask", keep)
 

@@ -1,25 +1,41 @@
-"""Receipt preview, printing and saving, with real PDFs from the receipts renderer (no print dialogs)."""
+"""Receipt preview, printing and saving, with real PDFs from the receipts renderer (no print dialogs).
+
+The dialog opens on a preview (nothing issued); the first Print or Save issues the receipt (one
+call to ``issue_receipt``), and prints or saves the issued PDF; the language combo re-renders the
+preview; "Save as PDF" starts in Documents, then in the last folder used.
+"""
 
 from __future__ import annotations
 
 import asyncio
 import os
 import tempfile
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
+from pypdf import PdfReader
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QImage, QPageSize
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QFileDialog, QLineEdit
 
-from epay_desktop.domain import ConsoleStatus, InvoiceId, Money
-from epay_desktop.domain.receipts import ReceiptKind, ReceiptLanguage, ReceiptRecord, ReceiptWidth
+from epay_desktop.domain import ConsoleStatus, InvoiceId, Money, Role, User
+from epay_desktop.domain.receipts import (
+    ReceiptDraft,
+    ReceiptKind,
+    ReceiptLanguage,
+    ReceiptRecord,
+    ReceiptWidth,
+)
 from epay_desktop.receipts import ReceiptData, render_pdf
 from epay_desktop.services.receipts import save_pdf
 from epay_desktop.ui.receipts_ui import (
     ReceiptDialog,
+    ReceiptRequest,
     load_pdf,
     page_size_for,
     prepare_printer,
@@ -32,7 +48,11 @@ SHOTS = Path(os.environ.get("EPAY_SCREENSHOTS") or tempfile.gettempdir())
 WHEN = datetime(2026, 1, 15, 9, 30, tzinfo=UTC)
 
 
-def receipt_pdf(width: str = "80", kind: ReceiptKind = ReceiptKind.SALE) -> bytes:
+CASHIER = User(7, "Айгерим", Role.CASHIER, True, 0, None, WHEN)
+INVOICE = InvoiceId("000500001")
+
+
+def receipt_data(kind: ReceiptKind = ReceiptKind.SALE, **changes: Any) -> ReceiptData:
     data = ReceiptData(
         shop_name="ТОО «Шай мен Кофе»",
         shop_bin="123456789012",
@@ -53,7 +73,11 @@ def receipt_pdf(width: str = "80", kind: ReceiptKind = ReceiptKind.SALE) -> byte
         original_number=41 if kind is ReceiptKind.DUPLICATE else None,
         original_kind=ReceiptKind.SALE if kind is ReceiptKind.DUPLICATE else None,
     )
-    return render_pdf(data, width)
+    return replace(data, **changes)
+
+
+def receipt_pdf(width: str = "80", kind: ReceiptKind = ReceiptKind.SALE) -> bytes:
+    return render_pdf(receipt_data(kind), width)
 
 
 def record(kind: ReceiptKind = ReceiptKind.SALE, width: ReceiptWidth = ReceiptWidth.MM80) -> ReceiptRecord:
@@ -101,51 +125,124 @@ def test_print_to_a_pdf_file_has_the_page(qapp, tmp_path, width):
     assert out.stat().st_size > 1000 and pages_in(out) == 1
 
 
-@pytest.fixture
-def dialog(qtbot, aloop):
-    saved: list[tuple[Path, bytes]] = []
+def pdf_text(pdf: bytes) -> str:
+    import io
 
-    async def saver(path: Path, pdf: bytes) -> Path:
-        saved.append((path, pdf))
+    return " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages).split())
+
+
+@dataclass
+class FakeReceipts:
+    """The ReceiptPort over real PDFs: previews record nothing, each issue takes the next number
+    (a second issue for the same payment is a DUPLICATE, as the service decides)."""
+
+    issued: list[tuple[tuple[Any, ...], dict[str, Any]]] = field(default_factory=list)
+    previews: list[tuple[tuple[Any, ...], dict[str, Any]]] = field(default_factory=list)
+    saved: list[tuple[Path, bytes]] = field(default_factory=list)
+    printed_before: int = 0
+
+    def _data(self, number: int | None, language: str | None) -> ReceiptData:
+        kind = ReceiptKind.DUPLICATE if self.printed_before else ReceiptKind.SALE
+        return receipt_data(kind, number=number, language=ReceiptLanguage(language or "ru"))
+
+    async def preview_receipt(self, *args: Any, **kwargs: Any) -> ReceiptDraft:
+        self.previews.append((args, kwargs))
+        data = self._data(None, kwargs.get("language"))
+        width = ReceiptWidth(kwargs.get("width") or "80")
+        return ReceiptDraft(INVOICE, data.kind, data.content_kind, Money(150_000), data.language, width,
+                            41 if self.printed_before else None, render_pdf(data, width))  # fmt: skip
+
+    async def issue_receipt(self, *args: Any, **kwargs: Any) -> tuple[ReceiptRecord, bytes]:
+        self.issued.append((args, kwargs))
+        number = 41 + len(self.issued)
+        data = self._data(number, kwargs.get("language"))
+        self.printed_before += 1
+        width = ReceiptWidth(kwargs.get("width") or "80")
+        rec = ReceiptRecord(number, "R1", number, data.kind, 1, None, 41 if data.kind is ReceiptKind.DUPLICATE
+                            else None, Money(150_000), data.language, width, 7, WHEN)  # fmt: skip
+        return rec, render_pdf(data, width)
+
+    async def receipts_for(self, invoice_id: InvoiceId) -> list[ReceiptRecord]:
+        return []
+
+    async def save_pdf(self, path: str | Path, pdf: bytes) -> Path:
+        self.saved.append((Path(path), pdf))
         return save_pdf(path, pdf)  # the real atomic writer; inline (qasync's executor threads outlive tests)
 
-    pdf = receipt_pdf()
-    widget = ReceiptDialog(record(), pdf, saver)
-    widget.saved = saved
+
+@pytest.fixture
+def receipts() -> FakeReceipts:
+    return FakeReceipts()
+
+
+def open_dialog(qtbot, receipts: FakeReceipts, arun) -> ReceiptDialog:
+    draft = arun(receipts.preview_receipt(CASHIER, INVOICE, "sale"))
+    widget = ReceiptDialog(ReceiptRequest(CASHIER, INVOICE, "sale"), draft, receipts)
     qtbot.addWidget(widget)
     widget.show()
     return widget
 
 
-def test_preview_shows_the_pdf_and_enter_prints(qtbot, dialog, tmp_path):
-    assert dialog.document.pageCount() == 1 and dialog.preview.document() is dialog.document
-    assert not dialog.duplicate_label.isVisible() and dialog.print_button.isDefault()
-    out = tmp_path / "printed.pdf"
+@pytest.fixture
+def dialog(qtbot, aloop, arun, receipts):
+    return open_dialog(qtbot, receipts, arun)
 
+
+@pytest.fixture
+def documents(tmp_path, monkeypatch):
+    """A home folder of our own with a Documents folder; the remembered folder lives under it too."""
+    home = tmp_path / "home"
+    (home / "Documents").mkdir(parents=True)
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    monkeypatch.delenv("XDG_DOCUMENTS_DIR", raising=False)
+    monkeypatch.chdir(tmp_path)  # "the program's folder": never where the dialog starts
+    return home / "Documents"
+
+
+def pdf_printer(dialog: ReceiptDialog, out: Path):
     async def choose_printer():
         dialog.printer = QPrinter()
         dialog.printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
         dialog.printer.setOutputFileName(str(out))
         return dialog.printer
 
-    dialog.choose_printer = choose_printer
+    return choose_printer
+
+
+def test_the_preview_issues_nothing_and_enter_prints_one_numbered_receipt(qtbot, dialog, receipts, tmp_path):
+    assert dialog.document.pageCount() == 1 and dialog.preview.document() is dialog.document
+    assert not dialog.duplicate_label.isVisible() and dialog.print_button.isDefault()
+    assert dialog.windowTitle() == "Sale receipt \u2014 invoice 000500001, " + Money(150_000).format()
+    assert dialog.title.text() == "Receipt preview" and dialog.record is None
+    assert "Чек № при печати" in pdf_text(dialog.pdf)
+    assert receipts.issued == []
+    out = tmp_path / "printed.pdf"
+    dialog.choose_printer = pdf_printer(dialog, out)
     dialog.print_button.setFocus()
     qtbot.keyClick(dialog.print_button, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: dialog.status_label.text() == "Sent to the printer.")
-    assert pages_in(out) == 1
+    assert len(receipts.issued) == 1 and pages_in(out) == 1
+    args, kwargs = receipts.issued[0]
+    assert args == (CASHIER, INVOICE, "sale") and kwargs["language"] == "ru" and kwargs["width"] == "80"
+    assert dialog.record is not None and dialog.title.text() == "Receipt No. 000042"
+    assert "000042" in pdf_text(dialog.pdf) and not dialog.language_combo.isEnabled()
 
 
-def test_cancelled_print_dialog_prints_nothing(qtbot, dialog):
+def test_cancelled_print_dialog_prints_and_issues_nothing(qtbot, dialog, receipts):
     async def cancelled():
         return None
 
     dialog.choose_printer = cancelled
     dialog.print_button.click()
     qtbot.waitUntil(lambda: dialog.print_button.isEnabled())
-    assert dialog.status_label.text() == ""
+    assert dialog.status_label.text() == "" and receipts.issued == [] and dialog.record is None
 
 
-def test_save_as_pdf_writes_the_bytes(qtbot, dialog, tmp_path):
+def test_print_then_save_outputs_the_same_single_receipt(qtbot, dialog, receipts, tmp_path):
+    dialog.choose_printer = pdf_printer(dialog, tmp_path / "printed.pdf")
+    dialog.print_button.click()
+    qtbot.waitUntil(lambda: dialog.status_label.text() == "Sent to the printer.")
     target = tmp_path / "receipt.pdf"
 
     async def choose():
@@ -154,20 +251,94 @@ def test_save_as_pdf_writes_the_bytes(qtbot, dialog, tmp_path):
     dialog.choose_save_path = choose
     dialog.save_button.click()
     qtbot.waitUntil(lambda: target.exists() and "Saved to" in dialog.status_label.text())
-    assert target.read_bytes() == dialog.pdf
+    assert len(receipts.issued) == 1  # one dialog, one receipt
+    assert target.read_bytes() == dialog.pdf and "000042" in pdf_text(target.read_bytes())
+
+
+def test_save_as_pdf_issues_and_writes_the_issued_bytes(qtbot, dialog, receipts, tmp_path):
+    target = tmp_path / "receipt.pdf"
+
+    async def choose():
+        return target
+
+    dialog.choose_save_path = choose
+    dialog.save_button.click()
+    qtbot.waitUntil(lambda: target.exists() and "Saved to" in dialog.status_label.text())
+    assert len(receipts.issued) == 1 and target.read_bytes() == dialog.pdf
     assert [p for p in tmp_path.iterdir() if p.name != "receipt.pdf"] == []  # no temp file left
 
 
-def test_save_failure_is_said_in_words(qtbot, dialog, tmp_path):
+def test_a_folder_that_cannot_be_written_is_said_in_words_before_anything_is_issued(
+    qtbot, dialog, receipts, tmp_path
+):
     async def choose():
         return tmp_path / "no-such-folder" / "receipt.pdf"
 
     dialog.choose_save_path = choose
     dialog.save_button.click()
     qtbot.waitUntil(lambda: dialog.status_label.text().startswith("Could not save"))
+    assert "does not exist" in dialog.status_label.text() and receipts.issued == []
 
 
-def test_the_real_print_dialog_opens_without_exec_and_keeps_its_printer(qtbot, dialog):
+def test_changing_the_language_re_renders_the_preview_and_prints_in_it(qtbot, dialog, receipts, tmp_path):
+    combo = dialog.language_combo
+    assert combo.currentData() == "ru" and [combo.itemData(i) for i in range(3)] == ["kk", "ru", "en"]
+    combo.setCurrentIndex(combo.findData("en"))
+    qtbot.waitUntil(lambda: "Receipt No. on printing" in pdf_text(dialog.pdf))
+    assert receipts.previews[-1][1]["language"] == "en" and receipts.issued == []
+    combo.setCurrentIndex(combo.findData("kk"))
+    qtbot.waitUntil(lambda: "САТУ" in pdf_text(dialog.pdf) and dialog.print_button.isEnabled())
+    out = tmp_path / "printed.pdf"
+    dialog.choose_printer = pdf_printer(dialog, out)
+    dialog.print_button.click()
+    qtbot.waitUntil(lambda: dialog.status_label.text() == "Sent to the printer.")
+    assert receipts.issued[0][1]["language"] == "kk" and "САТУ" in pdf_text(dialog.pdf)
+
+
+def test_save_dialog_starts_in_documents_then_in_the_last_folder(
+    qtbot, dialog, receipts, documents, tmp_path
+):
+    def save_dialog() -> QFileDialog:
+        qtbot.waitUntil(
+            lambda: dialog.findChild(QFileDialog) is not None and dialog.findChild(QFileDialog).isVisible()
+        )
+        return dialog.findChild(QFileDialog)
+
+    dialog.save_button.click()
+    box = save_dialog()
+    assert Path(box.directory().absolutePath()) == documents
+    assert Path(box.directory().absolutePath()) != Path.cwd()
+    elsewhere = tmp_path / "shop-receipts"
+    elsewhere.mkdir()
+    assert box.selectedFiles() == [str(documents / "receipt-000500001.pdf")]  # a name is proposed
+    box.setDirectory(str(elsewhere))  # the cashier goes to another folder and types a name
+    box.findChild(QLineEdit, "fileNameEdit").setText("first.pdf")
+    box.accept()
+    qtbot.waitUntil(lambda: (elsewhere / "first.pdf").exists() and dialog.save_button.isEnabled())
+    dialog.save_button.click()
+    box = save_dialog()
+    assert Path(box.directory().absolutePath()) == elsewhere  # remembered
+    box.reject()
+    qtbot.waitUntil(dialog.save_button.isEnabled)
+    assert len(receipts.issued) == 1
+
+
+def test_closing_the_preview_issues_nothing(qtbot, aloop, receipts):
+    task = asyncio.ensure_future(ReceiptDialog.ask(None, receipts, CASHIER, INVOICE, "sale"))
+    qtbot.waitUntil(lambda: any(isinstance(w, ReceiptDialog) and w.isVisible() for w in qapp_widgets()))
+    shown = next(w for w in qapp_widgets() if isinstance(w, ReceiptDialog) and w.isVisible())
+    shown.reject()  # Esc
+    qtbot.waitUntil(task.done)
+    assert task.result() is None and receipts.issued == [] and len(receipts.previews) == 1
+
+
+def qapp_widgets():
+    from PySide6.QtWidgets import QApplication
+
+    return QApplication.topLevelWidgets()
+
+
+def test_the_real_print_dialog_opens_without_exec_and_keeps_its_printer(qtbot, dialog, receipts):
     from PySide6.QtPrintSupport import QPrintDialog
 
     task = asyncio.ensure_future(dialog.choose_printer())
@@ -178,18 +349,15 @@ def test_the_real_print_dialog_opens_without_exec_and_keeps_its_printer(qtbot, d
     assert round(dialog.printer.pageLayout().pageSize().size(QPageSize.Unit.Millimeter).width()) == 80
     dialog.findChild(QPrintDialog).reject()
     qtbot.waitUntil(task.done)
-    assert task.result() is None
+    assert task.result() is None and receipts.issued == []
 
 
-def test_duplicate_is_marked_and_screenshot(qtbot, aloop):
-    async def saver(path: Path, pdf: bytes) -> Path:
-        return path
-
-    widget = ReceiptDialog(record(ReceiptKind.DUPLICATE), receipt_pdf(kind=ReceiptKind.DUPLICATE), saver)
-    qtbot.addWidget(widget)
-    widget.resize(460, 720)
-    widget.show()
-    assert widget.duplicate_label.isVisible()
+def test_a_reprint_is_marked_before_it_is_issued_and_screenshot(qtbot, aloop, arun, receipts):
+    receipts.printed_before = 1
+    widget = open_dialog(qtbot, receipts, arun)
+    widget.resize(480, 720)
+    assert widget.duplicate_label.isVisible() and "duplicate" in widget.note_label.text()
+    assert "ДУБЛИКАТ" in pdf_text(widget.pdf) and receipts.issued == []
     qtbot.waitUntil(lambda: has_ink(widget.preview))  # QPdfView renders pages in a thread
     SHOTS.mkdir(parents=True, exist_ok=True)
     assert widget.grab().save(str(SHOTS / "receipt-preview.png"))

@@ -48,7 +48,11 @@ class ReceiptChooser(QDialog):
     def __init__(self, payment: Payment, refunds: Sequence[MoneyOp], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("receipt_chooser")
-        self.setWindowTitle(self.tr("Print which receipt?"))
+        self.setWindowTitle(
+            self.tr("Print which receipt? \u2014 invoice {invoice}, {amount}").format(
+                invoice=payment.invoice_id.value, amount=money_text(payment.amount, blank_zero=False)
+            )
+        )
         self.choice: ReceiptChoice | None = None
         label = QLabel(
             self.tr("Payment {invoice} has refunds. Choose the receipt to print:").format(
