@@ -8,6 +8,13 @@ So :class:`InputWatcher` filters only our own top-level ``QWindow``\\ s. Qt hand
 wheel and touch event of a window to that ``QWindow`` before it reaches a child widget (the embedded
 browser included), so nothing is missed, and the only object ever wrapped is the window itself.
 Dialogs of a watched window are watched as soon as they get the focus (``focusWindowChanged``).
+
+Never call ``QWindow.transientParent()`` from Python here: PySide6 records the window it returns as
+a child of the dialog's window wrapper, and when that dialog (an About box, deleted on close) goes,
+shiboken marks the *main* window's wrapper as deleted too. The main window then dropped out of the
+watched set (input there no longer kept the idle lock away) and the next use of that wrapper raised
+``RuntimeError: Internal C++ object (QWindow) already deleted``. Dialogs are related to their window
+through the widgets' own parents instead.
 """
 
 from __future__ import annotations
@@ -15,9 +22,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, Slot
 from PySide6.QtGui import QGuiApplication, QWindow
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 __all__ = ["InputWatcher"]
 
@@ -74,17 +81,23 @@ class InputWatcher(QObject):
             handle.installEventFilter(self)  # Qt drops it when the window or this watcher is deleted
             self._windows.append(handle)
 
+    @Slot(QWindow)
     def _on_focus_window_changed(self, window: QWindow | None) -> None:
         """A dialog (or a dialog's dialog) of a watched window got the focus: watch it too."""
-        if window is None or not shiboken6.isValid(window):
+        if not shiboken6.isValid(self) or window is None or not shiboken6.isValid(window):
             return
         watched = self._live()
-        parent = window.transientParent()
+        if any(w is window for w in watched):
+            return
+        widget = _top_level_widget_of(window)
+        parent = widget.parentWidget() if widget is not None else None
         while parent is not None:
-            if any(w is parent for w in watched):
+            top = parent.window()
+            handle = top.windowHandle()
+            if handle is not None and any(w is handle for w in watched):
                 self._watch_window(window)
                 return
-            parent = parent.transientParent()
+            parent = top.parentWidget()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
@@ -96,3 +109,11 @@ class InputWatcher(QObject):
             event.accept()
             return True
         return False
+
+
+def _top_level_widget_of(window: QWindow) -> QWidget | None:
+    """The top-level widget shown in ``window`` (None for a window that is not a widget's)."""
+    for widget in QApplication.topLevelWidgets():
+        if widget.windowHandle() is window:
+            return widget
+    return None
