@@ -1,0 +1,85 @@
+"""A cashier's refund on the real console and sandbox, approved by a manager who first mistypes the PIN:
+the PIN field stays put and focused, the tries left are said, the right PIN then refunds; every try is
+audited and the manager's own login is untouched (issue 7, point 3; decision 0020)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import httpx
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QMessageBox
+
+from epay_desktop.domain import ConsoleStatus, InvoiceId, Money, OpKind, OpState
+from epay_desktop.ui.dialogs.refund_dialog import RefundDialog
+
+pytestmark = [pytest.mark.browser, pytest.mark.timeout(240)]
+
+SLOW = 30_000
+MANAGER, MANAGER_PIN = "Данияр", "2222"
+CASHIER, CASHIER_PIN = "Айгерим", "1111"
+
+
+def _paid_by_control_api(console: Any, amount: Money) -> InvoiceId:
+    """A charged payment taken by whoever is logged in; the customer pays via /sandbox/pay."""
+    user = console.controller.session.user
+    session = console.arun(console.ctx.payments.create_payment(user, amount, description="Торт"))
+    invoice = session.payment.invoice_id
+    answer = httpx.post(
+        f"{console.sandbox.base_url}/sandbox/pay",
+        json={"invoiceId": invoice.value, "pan": "5522042705066736", "expiry": "12/35", "cvc": "123"},
+        timeout=10,
+    )
+    assert answer.json()["outcome"] == "approved"
+    assert console.arun(console.ctx.payments.refresh_status(invoice)).status is ConsoleStatus.CHARGE
+    return invoice
+
+
+def test_cashier_refund_with_a_wrong_then_right_manager_pin(console: Any, qtbot: Any) -> None:
+    console.log_in(CASHIER, CASHIER_PIN)
+    invoice = _paid_by_control_api(console, Money(1_250_000))
+    window = console.window
+    window.open_payment(invoice)
+    qtbot.waitUntil(window.commands.refund.isEnabled, timeout=SLOW)
+    window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)  # Ctrl+R
+    dialog = console.wait_dialog(RefundDialog)
+    assert dialog.windowTitle() == f"Refund \u2014 invoice {invoice.value}, 12\u202f500,00\u00a0\u20b8"
+    box = dialog.approval
+    assert box is not None
+    box.manager_edit.setText(MANAGER)  # QTest.keyClicks aborts on Cyrillic: pasted
+    qtbot.keyClicks(box.pin_edit, "0000")
+    place = box.pin_edit.mapTo(dialog, QPoint(0, 0))
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: box.has_error() and not dialog.busy, timeout=SLOW)
+    assert box.error_label.text() == (
+        "Wrong manager name or PIN. 4 tries left before approvals pause for 5 minutes."
+    )
+    assert box.pin_edit.mapTo(dialog, QPoint(0, 0)) == place and box.pin_edit.text() == ""
+    assert dialog.focusWidget() is box.pin_edit
+    qtbot.keyClicks(box.pin_edit, MANAGER_PIN)
+    assert not box.has_error()  # gone as soon as typing resumed
+    qtbot.keyClick(box.pin_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not console.dialogs(RefundDialog), timeout=SLOW)
+
+    view = console.arun(console.ctx.queries.get_view(invoice))
+    refunds = [op for op in view.operations if op.kind is OpKind.REFUND]
+    assert [(op.state, op.amount) for op in refunds] == [(OpState.SUCCEEDED, Money(1_250_000))]
+    assert console.ledger(invoice.value).payout_amount == 1_250_000
+    offer = console.wait_dialog(QMessageBox)
+    offer.reject()
+
+    def approvals(tx: Any) -> list[tuple[str, dict[str, Any]]]:
+        return [
+            (e.action, json.loads(e.details)) for e in tx.audit.entries() if e.action.startswith("approval.")
+        ]
+
+    entries = console.arun(console.ctx.store.run_read(approvals))
+    assert [action for action, _ in entries] == ["approval.failed", "approval.given", "approval.used"]
+    failed = entries[0][1]
+    register = console.ctx.store_settings.register_id
+    assert failed["register"] == register and failed["tries_left"] == 4 and failed["known_name"]
+    manager = console.arun(console.ctx.users.authenticate(MANAGER, MANAGER_PIN))  # never locked
+    assert manager.failed_attempts == 0 and refunds[0].approved_by == manager.id
