@@ -1,0 +1,192 @@
+"""The money dialogs opened the way a cashier opens them, on the REAL console (open_app + AppController +
+MainWindow, real services on a fresh SQLite database; the gateway is never reached): Ctrl+R / Charge /
+Cancel name the invoice and amount in the title; wrong manager PINs in the approval box pause approvals
+at this counter and never lock the manager's login (issue 7, points 1 and 3; decision 0020)."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+import keyring
+import pytest
+import shiboken6
+from keyring.backend import KeyringBackend
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication, QDialog
+
+from epay_desktop.app import open_app
+from epay_desktop.demo import demo_environ
+from epay_desktop.domain import ConsoleStatus, GatewaySnapshot, InvoiceId, Money, Role
+from epay_desktop.ui.app_controller import AppController, ConsoleOptions
+from epay_desktop.ui.checkout import make_checkout_profile
+from epay_desktop.ui.dialogs.cancel_dialog import CancelDialog
+from epay_desktop.ui.dialogs.charge_dialog import ChargeDialog
+from epay_desktop.ui.dialogs.refund_dialog import RefundDialog
+
+LEFT = Qt.MouseButton.LeftButton
+MANAGER, MANAGER_PIN = "Данияр", "2222"
+CASHIER, CASHIER_PIN = "Айгерим", "1111"
+SLOW = 15_000
+
+
+class MemoryKeyring(KeyringBackend):
+    priority = 10  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.items: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.items.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.items[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.items.pop((service, username))
+
+
+@pytest.fixture
+def memory() -> Iterator[MemoryKeyring]:
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture(scope="module")
+def profile(qapp: QApplication) -> Iterator[Any]:
+    prof = make_checkout_profile(qapp)
+    yield prof
+    shiboken6.delete(prof)
+
+
+@pytest.fixture
+def console(qtbot: Any, aloop: Any, arun: Any, tmp_path: Path, profile: Any, memory: Any) -> Iterator[Any]:
+    """The real console on a fresh database with a manager and a cashier; nobody logged in yet."""
+    ctx = arun(open_app(demo_environ(tmp_path / "home", "http://127.0.0.1:9")), timeout=SLOW)
+    manager = arun(ctx.users.add_user(MANAGER, Role.MANAGER, MANAGER_PIN, None))
+    arun(ctx.users.add_user(CASHIER, Role.CASHIER, CASHIER_PIN, manager))
+    controller = AppController(ctx, profile, ConsoleOptions(idle_minutes=0))
+    running = asyncio.ensure_future(controller.run())
+
+    def log_in(name: str, pin: str) -> None:
+        form = controller.session.lock_screen.form
+        qtbot.waitUntil(form.isVisible, timeout=SLOW)
+        form.name_edit.setText(name)
+        qtbot.keyClicks(form.secret_edit, pin)
+        qtbot.keyClick(form.secret_edit, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: controller.session.user is not None and controller.session.user.name == name)
+
+    try:
+        yield SimpleNamespace(
+            ctx=ctx, controller=controller, window=controller.window, log_in=log_in, manager=manager
+        )
+    finally:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QDialog) and shiboken6.isValid(widget) and widget.isVisible():
+                widget.reject()
+        controller.close()
+        qtbot.waitUntil(running.done, timeout=SLOW)
+        arun(ctx.aclose(), timeout=SLOW)
+
+
+def seed(console: Any, arun: Any, number: int, amount: str, status: ConsoleStatus) -> InvoiceId:
+    """A payment the gateway reported as ``status``, written straight to the store."""
+    ctx = console.ctx
+
+    def work(tx: Any) -> InvoiceId:
+        now = ctx.clock()
+        p = tx.payments.insert(
+            InvoiceId.from_number(number), Money.parse(amount), description="Торт", email=None, phone=None,
+            account_id=None, save_card=False, language="rus", register_id="till-1",
+            created_by=console.manager.id, now=now,
+        )  # fmt: skip
+        snap = GatewaySnapshot(
+            status=status, observed_at=now, transaction_id=f"tx-{number}", amount=Money.parse(amount),
+            org_amount=Money.parse(amount), payout_amount=Money(0),
+        )  # fmt: skip
+        return tx.payments.apply_snapshot(p.id, snap, next_poll_at=None).invoice_id
+
+    return arun(ctx.store.run_write(work))
+
+
+def shown(kind: type) -> list[Any]:
+    return [
+        w
+        for w in QApplication.topLevelWidgets()
+        if isinstance(w, kind) and shiboken6.isValid(w) and w.isVisible()
+    ]
+
+
+def wait_shown(qtbot: Any, kind: type) -> Any:
+    qtbot.waitUntil(lambda: bool(shown(kind)), timeout=SLOW)
+    return shown(kind)[0]
+
+
+def test_ctrl_r_wrong_pins_pause_the_counter_and_never_lock_the_manager(
+    console: Any, qtbot: Any, arun: Any
+) -> None:
+    invoice = seed(console, arun, 275_079_626, "12500", ConsoleStatus.CHARGE)
+    console.log_in(CASHIER, CASHIER_PIN)
+    window = console.window
+    window.open_payment(invoice)
+    qtbot.waitUntil(window.commands.refund.isEnabled, timeout=SLOW)
+    window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)  # Ctrl+R
+    dialog = wait_shown(qtbot, RefundDialog)
+    assert dialog.windowTitle() == "Refund \u2014 invoice 275079626, 12\u202f500,00\u00a0\u20b8"
+    box = dialog.approval
+    box.manager_edit.setText(MANAGER)
+    place = box.pin_edit.mapTo(dialog, QPoint(0, 0))
+    said = []
+    for _ in range(5):
+        qtbot.keyClicks(box.pin_edit, "0000")
+        qtbot.keyClick(box.pin_edit, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: box.has_error() and not dialog.busy, timeout=SLOW)
+        said.append(box.error_label.text())
+        assert dialog.focusWidget() is box.pin_edit and box.pin_edit.text() == ""
+        assert box.pin_edit.mapTo(dialog, QPoint(0, 0)) == place
+    assert said[0] == "Wrong manager name or PIN. 4 tries left before approvals pause for 5 minutes."
+    assert said[3] == "Wrong manager name or PIN. 1 try left before approvals pause for 5 minutes."
+    assert "approvals at this counter are paused for 5 min (until " in said[4]
+    qtbot.keyClicks(box.pin_edit, MANAGER_PIN)  # even the right PIN waits out the pause
+    qtbot.keyClick(box.pin_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: box.has_error() and not dialog.busy, timeout=SLOW)
+    assert "paused for 5 more min" in box.error_label.text()
+    assert dialog.isVisible()
+    dialog.reject()
+
+    def audit(tx: Any) -> list[tuple[str, str]]:
+        return [(e.action, e.details) for e in tx.audit.entries() if e.action.startswith("approval.")]
+
+    actions = [a for a, _ in arun(console.ctx.store.run_read(audit))]
+    assert actions == ["approval.failed"] * 5 + ["approval.paused"] * 2 + ["approval.refused"]
+    manager = arun(console.ctx.users.authenticate(MANAGER, MANAGER_PIN))
+    assert manager.failed_attempts == 0 and manager.locked_until is None
+    refused = json.loads(arun(console.ctx.store.run_read(audit))[-1][1])
+    assert refused["reason"] == "paused" and refused["register"] == console.ctx.store_settings.register_id
+
+
+def test_charge_and_cancel_name_the_invoice_and_amount(console: Any, qtbot: Any, arun: Any) -> None:
+    invoice = seed(console, arun, 275_079_627, "3000", ConsoleStatus.AUTH)
+    console.log_in(MANAGER, MANAGER_PIN)
+    window = console.window
+    window.open_payment(invoice)
+    qtbot.waitUntil(window.commands.charge.isEnabled, timeout=SLOW)
+    for action, kind, what in (
+        (window.commands.charge, ChargeDialog, "Charge a held payment"),
+        (window.commands.cancel, CancelDialog, "Cancel a held payment"),
+    ):
+        action.trigger()
+        dialog = wait_shown(qtbot, kind)
+        assert dialog.windowTitle() == f"{what} \u2014 invoice 275079627, 3\u202f000,00\u00a0\u20b8"
+        dialog.reject()
+        qtbot.waitUntil(lambda kind=kind: not shown(kind), timeout=SLOW)
+        qtbot.waitUntil(action.isEnabled, timeout=SLOW)
