@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable, Coroutine
+from collections.abc import Callable, Coroutine, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QMessageBox
 from epay_desktop.app import AppContext
 from epay_desktop.domain import User
 from epay_desktop.services.payment_queries import ATTENTION_CAP
+from epay_desktop.services.shop_settings import LocalConfig, effective_environ
 
 from .asyncqt import spawn, start_action, user_message_of
 from .bridge import EventBridge
@@ -33,7 +34,7 @@ from .dialogs.users_dialog import UsersDialog
 from .main_window import MainWindow
 from .session import Session
 
-__all__ = ["ATTENTION_DEBOUNCE_MS", "UI_SETTINGS_FILE", "AdminFlows"]
+__all__ = ["ATTENTION_DEBOUNCE_MS", "UI_SETTINGS_FILE", "AdminFlows", "saved_environ", "saved_idle_minutes"]
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +46,23 @@ UI_SETTINGS_FILE = "ui.ini"
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("AppAdmin", text)
+
+
+async def saved_environ(environ: Mapping[str, str] | None = None) -> dict[str, str]:
+    """The environment the console starts with: what Settings saved (``console.json``, the keychain's
+    client secret) under the real environment, which wins. The keychain may block: run in a thread."""
+    return await asyncio.to_thread(effective_environ, environ)
+
+
+async def saved_idle_minutes(ctx: AppContext) -> float:
+    """The idle lock saved in Settings (``console.json``); the default when it cannot be read."""
+    try:
+        return float((await ctx.local_config.load()).idle_lock_minutes)
+    except Exception as exc:  # a damaged file must not stop the console: Settings rewrites it
+        if user_message_of(exc) is None:
+            raise
+        log.warning("event=local_config_unreadable error=%s", type(exc).__name__)
+        return float(LocalConfig().idle_lock_minutes)
 
 
 class AdminFlows(QObject):

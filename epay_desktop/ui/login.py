@@ -210,7 +210,7 @@ class LoginDialog(QDialog):
         parent: QWidget | None = None,
     ):
         super().__init__(parent)
-        self.setWindowTitle(self.tr("ePay console: log in"))
+        self.setWindowTitle(self.tr("Log in"))  # Qt adds " — ePay Desktop" (ui/titles.py)
         self.user: User | None = None
         self.form = LoginForm(users, demo_users=demo_users, parent=self)
         self.form.set_environment(environment)

@@ -33,11 +33,13 @@ from epay_desktop.demo import DEMO_USERS, demo_environ, demo_home, prepare_demo,
 from epay_desktop.domain import ConsoleError
 from epay_desktop.sandbox import RunningSandbox
 
+from .app_admin import saved_environ, saved_idle_minutes
 from .app_controller import AppController, ConsoleOptions
 from .asyncqt import ask_message, user_message_of
 from .checkout import make_checkout_profile
 from .crash import CrashHandler, install_crash_handler
 from .gc_guard import MainThreadCollector
+from .titles import product_name, window_title
 
 __all__ = ["GuiOptions", "StartupScreen", "run_console", "run_gui", "start_background"]
 
@@ -137,7 +139,7 @@ def _root_refusal(demo: bool) -> str | None:
 def configure_application(qapp: QApplication) -> None:
     qapp.setApplicationName("epay-desktop")
     qapp.setOrganizationName("epay-desktop")
-    qapp.setApplicationDisplayName("ePay Desktop")
+    qapp.setApplicationDisplayName(product_name())  # Qt appends it to titles not ending with it
     qapp.setApplicationVersion(__version__)
     qapp.setQuitOnLastWindowClosed(False)  # the loop ends when run_console returns, not before
 
@@ -148,8 +150,8 @@ class StartupScreen(QWidget):
     def __init__(self, *, demo: bool) -> None:
         super().__init__(None, Qt.WindowType.Window)
         self.setObjectName("startup_screen")
-        self.setWindowTitle(_tr("ePay Desktop — SANDBOX (demo)") if demo else _tr("ePay Desktop"))
-        title = QLabel(_tr("ePay Desktop"))
+        self.setWindowTitle(window_title(_tr("SANDBOX (demo)")) if demo else window_title())
+        title = QLabel(product_name())
         title.setStyleSheet("font-size: 20pt; font-weight: 600;")
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.status_label = QLabel(_tr("Starting…"))
@@ -233,17 +235,20 @@ async def run_console(qapp: QApplication, options: GuiOptions, sandbox: RunningS
     background: tuple[asyncio.Event, asyncio.Future[Any]] | None = None
     profile = make_checkout_profile(qapp)
     try:
-        environ = None
         if sandbox is not None:
             environ = demo_environ(demo_home(options.demo_home), sandbox.base_url)
+        else:
+            environ = await saved_environ()  # what Settings saved (console.json, keychain) under os.environ
         screen.set_status(_tr("Opening the database…"))
         ctx = await open_app(environ, verbose=options.verbose)
         crash.log_path = ctx.log_file
-        console = ConsoleOptions()
+        console = ConsoleOptions(idle_minutes=await saved_idle_minutes(ctx))
         if sandbox is not None:
             screen.set_status(_tr("Preparing the demo shop…"))
             await prepare_demo(ctx, sandbox.state)
-            console = ConsoleOptions(demo_users=DEMO_USERS, environment="demo")
+            console = ConsoleOptions(
+                demo_users=DEMO_USERS, environment="demo", idle_minutes=console.idle_minutes
+            )
         await reconcile_at_startup(ctx, screen)
         controller = AppController(ctx, profile, console)
         background = start_background(ctx)

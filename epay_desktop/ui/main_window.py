@@ -24,6 +24,7 @@ from .detail_view import PaymentDetailView, ReceiptLister
 from .payments_view import PaymentsView
 from .ports import PaymentDetailSource, PaymentListSource, PaymentViewLike
 from .status_bar import ConsoleStatusBar, environment_badge
+from .titles import window_title
 
 __all__ = ["MainWindow", "PaymentQueriesPort"]
 
@@ -86,8 +87,7 @@ class MainWindow(QMainWindow):
         self._pending_filtered = False
         self._hidden: InvoiceId | None = None  # hidden by the search or filters (says why actions are off)
         badge, _tip, loud = environment_badge(environment)
-        title = _tr("ePay Desktop")
-        self.setWindowTitle(f"{title} — {badge}" if loud is not None else title)
+        self.setWindowTitle(window_title(badge) if loud is not None else window_title())
         names = user_name or (lambda uid: "" if uid is None else f"#{uid}")
         self.payments_view = PaymentsView(
             queries, user_name=names, clock=clock, page_size=page_size, parent=self

@@ -23,7 +23,8 @@ from epay_desktop.app import open_app
 from epay_desktop.demo import demo_environ
 from epay_desktop.domain import ConsoleStatus, GatewaySnapshot, InvoiceId, Money, OpKind, OpState, Role
 from epay_desktop.services import payment_queries
-from epay_desktop.ui.app_admin import UI_SETTINGS_FILE
+from epay_desktop.settings import load_gateway_settings
+from epay_desktop.ui.app_admin import UI_SETTINGS_FILE, saved_environ, saved_idle_minutes
 from epay_desktop.ui.app_controller import AppController, ConsoleOptions
 from epay_desktop.ui.checkout import make_checkout_profile
 from epay_desktop.ui.dialogs.attention_dialog import AttentionDialog
@@ -396,3 +397,30 @@ def test_nothing_to_attend_says_so(console: Any, qtbot: Any) -> None:
     assert dialog.empty_label.isVisible() and not dialog.open_button.isEnabled()
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not shown(AttentionDialog))
+
+
+def test_what_settings_saved_is_what_the_next_start_uses(
+    console: Any, qtbot: Any, arun: Any, memory: MemoryKeyring
+) -> None:
+    console.log_in(MANAGER, MANAGER_PIN)
+    console.window.commands.settings.trigger()
+    dialog = wait_shown(qtbot, SettingsDialog)
+    gateway = dialog.gateway_page
+    gateway.environment_combo.setCurrentIndex(gateway.environment_combo.findData("test"))
+    gateway.client_edit.setText("merchant")
+    qtbot.keyClicks(gateway.terminal_edit, TERMINAL)
+    qtbot.keyClicks(gateway.secret_edit, SECRET)
+    dialog.computer_page.idle_spin.setValue(9)
+    qtbot.mouseClick(dialog.save_button, LEFT)
+    qtbot.waitUntil(lambda: not shown(SettingsDialog), timeout=SLOW)
+
+    # the next start (run_console): console.json and the keychain under the real environment
+    home = console.ctx.store_settings.home
+    environ = arun(saved_environ({"EPAYMENT_HOME": str(home)}))
+    settings = load_gateway_settings(environ)
+    assert settings.environment.value == "test" and settings.credentials.client_id == "merchant"
+    assert settings.credentials.terminal_id == TERMINAL and settings.credentials.client_secret.reveal() == SECRET
+    assert arun(saved_idle_minutes(console.ctx)) == 9
+    # the real environment still wins over what was saved
+    override = arun(saved_environ({"EPAYMENT_HOME": str(home), "EPAYMENT_ENV": "sandbox"}))
+    assert load_gateway_settings(override).environment.value == "sandbox"
