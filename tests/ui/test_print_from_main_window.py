@@ -1,0 +1,254 @@
+"""Print (Ctrl+P) from the real main window, with the real AppController and services on a real store.
+
+A paid payment is in the database (written as the payment service would have); nothing talks to a
+gateway. The cashier selects it in the list and presses Ctrl+P:
+
+* the receipt dialog opens on a preview whose title names the invoice and amount; closing it
+  issues nothing (no receipt row, no audit entry), however often it is opened;
+* Print issues exactly one numbered receipt; a later preview is marked as a duplicate but
+  still issues nothing until printed or saved;
+* the language chosen in the dialog is the receipt's language (the PDF saved is in it), the
+  default is the shop's receipt language, and sandbox receipts say NOT A REAL PAYMENT;
+* "Save as PDF" opens in the user's Documents folder, then in the folder used last.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import io
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import shiboken6
+from pypdf import PdfReader
+from PySide6.QtCore import Qt
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWebEngineCore import QWebEngineProfile
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QLineEdit
+from sqlalchemy import func, select
+
+from epay_desktop.app import AppContext, open_app
+from epay_desktop.demo import demo_environ
+from epay_desktop.domain import ConsoleStatus, InvoiceId, Money, Role
+from epay_desktop.domain.receipts import ReceiptKind, ReceiptLanguage
+from epay_desktop.store.models import AuditRow, PaymentRow
+from epay_desktop.ui.app_controller import AppController, ConsoleOptions
+from epay_desktop.ui.checkout import make_checkout_profile
+from epay_desktop.ui.receipts_ui import ReceiptDialog
+
+CASHIER, CASHIER_PIN = "Айгерим", "1111"
+INVOICE = InvoiceId("000777001")
+DEAD_GATEWAY = "http://127.0.0.1:9"  # nothing listens: this test never reaches a gateway
+
+
+def pdf_text(pdf: bytes) -> str:
+    return " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages).split())
+
+
+@pytest.fixture(scope="module")
+def profile(qapp: QApplication) -> Iterator[QWebEngineProfile]:
+    prof = make_checkout_profile(qapp)
+    yield prof
+    shiboken6.delete(prof)
+
+
+@pytest.fixture
+def documents(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The user's home (Documents, config) in tmp; the working directory is elsewhere."""
+    home = tmp_path / "user"
+    (home / "Documents").mkdir(parents=True)
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    monkeypatch.chdir(tmp_path)
+    return home / "Documents"
+
+
+class Counter:
+    """The console at the counter: the real controller and window over a real AppContext."""
+
+    def __init__(self, ctx: AppContext, controller: AppController, qtbot: Any, arun: Any) -> None:
+        self.ctx, self.controller, self.qtbot, self.arun = ctx, controller, qtbot, arun
+
+    @property
+    def window(self) -> Any:
+        return self.controller.window
+
+    def receipt_dialog(self) -> ReceiptDialog:
+        def shown() -> list[ReceiptDialog]:
+            return [
+                w for w in QApplication.topLevelWidgets() if isinstance(w, ReceiptDialog) and w.isVisible()
+            ]
+
+        self.qtbot.waitUntil(lambda: bool(shown()), timeout=10_000)
+        return shown()[0]
+
+    def press_ctrl_p(self) -> ReceiptDialog:
+        """Select the payment in the list and press Ctrl+P, as the cashier does."""
+        w = self.window
+        self.qtbot.waitUntil(lambda: w.payments_view.select_invoice(INVOICE), timeout=10_000)
+        self.qtbot.waitUntil(
+            lambda: w.detail_view.view is not None and w.detail_view.view.payment.invoice_id == INVOICE,
+            timeout=10_000,
+        )
+        self.qtbot.waitUntil(w.commands.print_receipt.isEnabled, timeout=10_000)
+        w.activateWindow()  # shortcuts reach the active window only
+        self.qtbot.waitUntil(lambda: QApplication.activeWindow() is w, timeout=5000)
+        table = w.payments_view.table
+        table.setFocus()
+        self.qtbot.keyClick(table, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+        return self.receipt_dialog()
+
+    def close(self, dialog: ReceiptDialog) -> None:
+        dialog.reject()  # Esc / the window's close button
+        self.qtbot.waitUntil(lambda: not shiboken6.isValid(dialog) or not dialog.isVisible(), timeout=5000)
+        self.qtbot.waitUntil(lambda: not self.busy(), timeout=10_000)
+
+    def busy(self) -> bool:
+        tasks = getattr(self.window, "_epay_action_tasks", {})
+        return any(not t.done() for t in tasks.values())
+
+    def receipts(self) -> list[Any]:
+        return list(self.arun(self.ctx.receipts.receipts_for(INVOICE)))
+
+    def issued_audits(self) -> int:
+        with self.ctx.store.read() as tx:
+            return int(
+                tx.session.scalar(
+                    select(func.count()).select_from(AuditRow).where(AuditRow.action == "receipt.issued")
+                )
+            )
+
+
+@pytest.fixture
+def counter(
+    qtbot: Any, aloop: Any, arun: Any, tmp_path: Path, profile: QWebEngineProfile
+) -> Iterator[Counter]:
+    ctx: AppContext = arun(open_app(demo_environ(tmp_path / "home", DEAD_GATEWAY)))
+    manager = arun(ctx.users.add_user("Данияр", Role.MANAGER, "2222", None))
+    cashier = arun(ctx.users.add_user(CASHIER, Role.CASHIER, CASHIER_PIN, manager))
+    now = ctx.clock()
+    with ctx.store.write() as tx:  # a sale the bank approved, recorded as the payment service does
+        tx.session.add(
+            PaymentRow(
+                invoice_id=INVOICE.value,
+                invoice_tail=INVOICE.tail,
+                amount_minor=250_000,
+                status=ConsoleStatus.CHARGE.value,
+                description="Торт",
+                register_id=ctx.store_settings.register_id,
+                created_by=cashier.id,
+                created_at=now,
+                updated_at=now,
+                transaction_id="txn-777001",
+                org_amount_minor=250_000,
+                gateway_amount_minor=250_000,
+                card_mask="440563...5096",
+                card_type="VISA",
+                reference="406112345678",
+                approval_code="A1B2C3",
+            )
+        )
+    controller = AppController(ctx, profile, ConsoleOptions(idle_minutes=0, poll_interval=0.5))
+    running = asyncio.ensure_future(controller.run())
+    try:
+        form = controller.session.lock_screen.form
+        qtbot.waitUntil(form.isVisible, timeout=10_000)
+        form.name_edit.setText(CASHIER)
+        qtbot.keyClicks(form.secret_edit, CASHIER_PIN)
+        qtbot.keyClick(form.secret_edit, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: controller.session.user is not None, timeout=10_000)
+        yield Counter(ctx, controller, qtbot, arun)
+    finally:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QDialog) and shiboken6.isValid(widget) and widget.isVisible():
+                widget.reject()
+        controller.close()
+        qtbot.waitUntil(running.done, timeout=10_000)
+        arun(ctx.aclose())
+
+
+def test_a_preview_closed_issues_nothing_and_print_issues_one_numbered_receipt(
+    counter: Counter, qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for _ in range(3):  # opened and closed again and again: nothing issued
+        dialog = counter.press_ctrl_p()
+        title = " ".join(dialog.windowTitle().replace("\u202f", " ").split())
+        assert INVOICE.value in title and "2 500,00" in title  # the dialog names invoice and amount
+        assert dialog.record is None and not dialog.duplicate_label.isVisible()
+        counter.close(dialog)
+    assert counter.receipts() == [] and counter.issued_audits() == 0
+
+    printed = tmp_path / "printed.pdf"
+
+    async def pdf_printer(self: ReceiptDialog) -> QPrinter:
+        self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        self.printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        self.printer.setOutputFileName(str(printed))
+        return self.printer
+
+    monkeypatch.setattr(ReceiptDialog, "choose_printer", pdf_printer)
+    dialog = counter.press_ctrl_p()
+    qtbot.keyClick(dialog.print_button, Qt.Key.Key_Return)  # Enter prints
+    qtbot.waitUntil(lambda: dialog.status_label.text() == "Sent to the printer.", timeout=10_000)
+    [receipt] = counter.receipts()
+    assert (receipt.number, receipt.kind) == (1, ReceiptKind.SALE) and counter.issued_audits() == 1
+    assert printed.stat().st_size > 0 and dialog.title.text() == "Receipt No. 000001"
+    counter.close(dialog)
+
+    again = counter.press_ctrl_p()  # a reprint: marked as a duplicate, still not issued
+    assert again.duplicate_label.isVisible() and again.record is None
+    assert "ДУБЛИКАТ" in pdf_text(again.pdf)
+    counter.close(again)
+    assert len(counter.receipts()) == 1 and counter.issued_audits() == 1
+
+
+def test_the_language_chosen_in_the_dialog_is_saved_and_save_starts_in_documents_then_the_last_folder(
+    counter: Counter, qtbot: Any, tmp_path: Path, documents: Path
+) -> None:
+    with counter.ctx.store.write() as tx:
+        tx.settings.set("receipt.language", "kk")
+    dialog = counter.press_ctrl_p()
+    combo = dialog.language_combo
+    assert combo.currentData() == "kk" and "САТУ" in pdf_text(dialog.pdf)  # the shop's default
+    combo.setCurrentIndex(combo.findData("en"))  # the customer reads English
+    qtbot.waitUntil(lambda: "SALE" in pdf_text(dialog.pdf) and dialog.save_button.isEnabled(), timeout=10_000)
+
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    box = wait_file_dialog(qtbot, dialog)
+    assert Path(box.directory().absolutePath()) == documents  # not the program's folder
+    folder = tmp_path / "receipts-for-customers"
+    folder.mkdir()
+    box.setDirectory(str(folder))
+    box.findChild(QLineEdit, "fileNameEdit").setText("customer.pdf")
+    box.accept()
+    saved = folder / "customer.pdf"
+    qtbot.waitUntil(lambda: saved.exists() and "Saved to" in dialog.status_label.text(), timeout=10_000)
+    text = pdf_text(saved.read_bytes())
+    assert "SALE" in text and "Thank you for your purchase!" in text and "САТУ" not in text
+    assert "SANDBOX — NOT A REAL PAYMENT" in text  # the console runs on the sandbox gateway
+    [receipt] = counter.receipts()
+    assert receipt.language is ReceiptLanguage.EN and receipt.number == 1
+    assert receipt.amount == Money(250_000)
+    counter.close(dialog)
+
+    again = counter.press_ctrl_p()
+    qtbot.mouseClick(again.save_button, Qt.MouseButton.LeftButton)
+    box = wait_file_dialog(qtbot, again)
+    assert Path(box.directory().absolutePath()) == folder  # the last folder used, remembered
+    box.reject()
+    qtbot.waitUntil(again.save_button.isEnabled, timeout=5000)
+    counter.close(again)
+    assert len(counter.receipts()) == 1  # the cancelled save issued nothing
+
+
+def wait_file_dialog(qtbot: Any, parent: QDialog) -> QFileDialog:
+    def found() -> QFileDialog | None:
+        box = parent.findChild(QFileDialog)
+        return box if box is not None and box.isVisible() else None
+
+    qtbot.waitUntil(lambda: found() is not None, timeout=5000)
+    box = found()
+    assert box is not None
+    return box
