@@ -11,8 +11,8 @@ import csv
 import io
 import os
 import tempfile
-from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
@@ -81,10 +81,12 @@ class PaymentView:
 
 @dataclass(frozen=True, slots=True)
 class PaymentPage:
-    """One page of a list; pass ``next_cursor`` as ``after`` for the next page (None: last page)."""
+    """One page of a list; pass ``next_cursor`` as ``after`` for the next page (None: last page).
+    ``open_operations``: payment id -> its UNKNOWN / NEEDS_REVIEW operation (the list marks them)."""
 
     payments: list[Payment]
     next_cursor: PaymentCursor | None
+    open_operations: Mapping[int, MoneyOp] = field(default_factory=dict)
 
 
 def refundable(payment: Payment, refunded: Money) -> Money:
@@ -133,8 +135,8 @@ class PaymentQueries:
         if limit < 1:
             raise ValueError("limit must be positive")
 
-        def page(tx: Tx) -> list[Payment]:
-            return tx.payments.search(
+        def page(tx: Tx) -> tuple[list[Payment], dict[int, MoneyOp]]:
+            found = tx.payments.search(
                 statuses=status,
                 since=since,
                 until=until,
@@ -143,11 +145,12 @@ class PaymentQueries:
                 after=after,
                 needs_attention=needs_attention,
             )
+            return found, tx.payments.open_operations(found[:limit])
 
-        rows = await self.store.run_read(page)
+        rows, opens = await self.store.run_read(page)
         more = len(rows) > limit
         rows = rows[:limit]
-        return PaymentPage(rows, PaymentCursor.after(rows[-1]) if more else None)
+        return PaymentPage(rows, PaymentCursor.after(rows[-1]) if more else None, opens)
 
     async def attention_count(self, cap: int = ATTENTION_CAP) -> int:
         """How many payments need a person (``list_payments(needs_attention=True)``), at most ``cap``.

@@ -22,6 +22,7 @@ from epay_desktop.domain.receipts import ReceiptKind, ReceiptRecord
 from epay_desktop.domain.rules import refund_remaining, refunded_amount
 
 from .labels import decline_text, refund_reason_label
+from .models.amounts import charge_split
 from .models.formatting import KAZAKHSTAN, card_text
 from .models.operations_model import op_kind_label, op_state_badge
 from .widgets.i18n import QT_TRANSLATE_NOOP
@@ -34,6 +35,7 @@ __all__ = [
     "bank_words",
     "banner_for",
     "build_timeline",
+    "checked_text",
     "field_values",
     "receipt_kind_label",
     "time_text",
@@ -46,7 +48,8 @@ _N = QT_TRANSLATE_NOOP
 
 #: The detail panel's rows: key and label (context "PaymentDetailView").
 FIELDS: Final = (
-    ("amount", _N("PaymentDetailView", "Amount")), ("refunded", _N("PaymentDetailView", "Refunded")),
+    ("amount", _N("PaymentDetailView", "Amount")), ("charged", _N("PaymentDetailView", "Charged")),
+    ("refunded", _N("PaymentDetailView", "Refunded")),
     ("remaining", _N("PaymentDetailView", "Can be refunded")), ("card", _N("PaymentDetailView", "Card")),
     ("reason", _N("PaymentDetailView", "Bank's reason")),
     ("approval", _N("PaymentDetailView", "Approval code")), ("rrn", _N("PaymentDetailView", "RRN")),
@@ -109,7 +112,14 @@ def _customer_entry(payment: Payment, ops: Sequence[MoneyOp]) -> TimelineEntry:
     if status is ConsoleStatus.UNKNOWN:
         return TimelineEntry(when, _tr("Result not known yet: checking with the bank"), Tone.PURPLE)
     if status is ConsoleStatus.EXPIRED:
-        return TimelineEntry(when, _tr("The payment page expired; the customer did not pay"), Tone.AMBER)
+        return TimelineEntry(when, _tr("The payment page expired; the customer did not pay"), badge.tone)
+    if status.stopped_at_counter:  # decision 0018: the counter's mark, with its reason
+        text = (
+            _tr("Cancelled by the cashier before the customer paid")
+            if status is ConsoleStatus.CASHIER_CANCEL
+            else _tr("The payment page could not be loaded; the customer could not pay")
+        )
+        return TimelineEntry(when, text, badge.tone, payment.reason or "")
     parts = [_card(payment)]
     if payment.approval_code:
         parts.append(_tr("approval {code}").format(code=payment.approval_code))
@@ -187,8 +197,10 @@ def field_values(payment: Payment, ops: Sequence[MoneyOp], user_name: UserName) 
     refunded = refunded_amount(payment, [op for op in ops if op.state is OpState.SUCCEEDED])
     remaining = refund_remaining(payment, ops) if payment.status is ConsoleStatus.CHARGE else None
     contact = (payment.phone, payment.email, payment.account_id)
+    split = charge_split(payment)
     return {
         "amount": payment.amount.format(),
+        "charged": split.text() if split is not None else "",
         "refunded": refunded.format() if refunded else "",
         "remaining": remaining.format() if remaining is not None else "",
         "card": _card(payment),
@@ -199,13 +211,23 @@ def field_values(payment: Payment, ops: Sequence[MoneyOp], user_name: UserName) 
         "contact": ", ".join(c for c in contact if c),
         "cashier": user_name(payment.created_by),
         "created": time_text(payment.created_at),
-        "checked": time_text(payment.last_polled_at),
+        "checked": checked_text(payment),
         "reason": (
             decline_text(payment.reason_code, payment.status, payment.reason)
             if status_badge(payment.status).tone is Tone.RED
             else ""
         ),
     }
+
+
+def checked_text(payment: Payment) -> str:
+    """When the console last asked the bank about the payment, and when it asks next (if it will)."""
+    last_at, next_at = payment.last_polled_at, payment.next_poll_at
+    if last_at is None:
+        return ""
+    if next_at is None or next_at <= last_at:
+        return time_text(last_at)
+    return _tr("{last}; next check at {next}").format(last=time_text(last_at), next=time_text(next_at)[-8:])
 
 
 def bank_words(payment: Payment) -> str:
@@ -219,7 +241,7 @@ def banner_for(status: ConsoleStatus, ops: Sequence[MoneyOp]) -> tuple[str, Tone
     """The warning over the fields while an operation (or the payment) waits for an answer."""
     states = {op.state for op in ops}
     if OpState.NEEDS_REVIEW in states:
-        return _tr("A manager must review this operation: the bank could not confirm it."), Tone.AMBER
+        return _tr("A manager must review this operation: the bank could not confirm it."), Tone.PINK
     if states & {OpState.UNKNOWN, OpState.SENDING} or status is ConsoleStatus.UNKNOWN:
         text = _tr("Checking with the bank… The result is not known yet; do not repeat the operation.")
         return text, Tone.PURPLE

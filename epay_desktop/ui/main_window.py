@@ -149,6 +149,7 @@ class MainWindow(QMainWindow):
         bridge.payment_updated.connect(self.payments_view.apply_update)
         bridge.payment_updated.connect(self.detail_view.apply_payment_update)
         bridge.operation_updated.connect(self.detail_view.apply_operation_update)
+        bridge.operation_updated.connect(self.payments_view.model.apply_operation_update)
         bridge.poller_health_changed.connect(self.status_bar.on_poller_health_changed)
 
     # -- hooks for the controller ------------------------------------------------------------------

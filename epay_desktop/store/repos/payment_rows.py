@@ -12,7 +12,7 @@ from epay_desktop.domain.money import MoneyError
 
 from ..models import MoneyOpRow, PaymentRow
 
-__all__ = ["PaymentCursor", "after_cursor", "attention_filter", "text_filter", "to_payment"]
+__all__ = ["UNRESOLVED_OPS", "PaymentCursor", "after_cursor", "attention_filter", "text_filter", "to_payment"]
 
 #: Operation states a person has to look at: the answer was lost, or a manager must decide.
 UNRESOLVED_OPS = (OpState.UNKNOWN.value, OpState.NEEDS_REVIEW.value)

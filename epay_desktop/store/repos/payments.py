@@ -7,17 +7,33 @@ Every method works inside the caller's transaction (``tx``) and returns frozen
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
-from epay_desktop.domain import ConsoleStatus, GatewaySnapshot, InvoiceId, Money, NotFoundError, Payment
+from epay_desktop.domain import (
+    ConsoleStatus,
+    GatewaySnapshot,
+    InvoiceId,
+    Money,
+    MoneyOp,
+    NotFoundError,
+    Payment,
+)
 
 from ...domain.i18n import QT_TRANSLATE_NOOP, msg
-from ..models import PaymentRow
-from .payment_rows import PaymentCursor, after_cursor, attention_filter, text_filter, to_payment
+from ..models import MoneyOpRow, PaymentRow
+from .operations import to_op
+from .payment_rows import (
+    UNRESOLVED_OPS,
+    PaymentCursor,
+    after_cursor,
+    attention_filter,
+    text_filter,
+    to_payment,
+)
 
 if TYPE_CHECKING:
     from ..tx import Tx
@@ -246,6 +262,19 @@ class PaymentRepo:
         else:
             stmt = stmt.order_by(PaymentRow.created_at.desc(), PaymentRow.id.desc())
         return [to_payment(row) for row in self._s.scalars(stmt.limit(limit))]
+
+    def open_operations(self, payments: Iterable[Payment]) -> dict[int, MoneyOp]:
+        """Payment id -> its operation a person must look at (UNKNOWN / NEEDS_REVIEW), for a page of
+        the list: one query, only payments that have one. At most one per payment is unresolved."""
+        currency = {p.id: p.amount.currency for p in payments}
+        if not currency:
+            return {}
+        stmt = (
+            select(MoneyOpRow)
+            .where(MoneyOpRow.payment_id.in_(currency), MoneyOpRow.state.in_(UNRESOLVED_OPS))
+            .order_by(MoneyOpRow.created_at, MoneyOpRow.id)
+        )
+        return {row.payment_id: to_op(row, currency[row.payment_id]) for row in self._s.scalars(stmt)}
 
     def _row(self, payment_id: int) -> PaymentRow:
         row = self._s.get(PaymentRow, payment_id)

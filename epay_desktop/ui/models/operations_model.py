@@ -61,7 +61,7 @@ _STATES: dict[OpState, tuple[str, Tone]] = {
     OpState.SUCCEEDED: (QT_TRANSLATE_NOOP("Operations", "Done"), Tone.GREEN),
     OpState.FAILED: (QT_TRANSLATE_NOOP("Operations", "Not done"), Tone.RED),
     OpState.UNKNOWN: (QT_TRANSLATE_NOOP("Operations", "Checking…"), Tone.PURPLE),
-    OpState.NEEDS_REVIEW: (QT_TRANSLATE_NOOP("Operations", "Needs a manager"), Tone.AMBER),
+    OpState.NEEDS_REVIEW: (QT_TRANSLATE_NOOP("Operations", "Needs a manager"), Tone.PINK),
 }
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter

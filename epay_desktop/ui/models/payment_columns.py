@@ -9,13 +9,22 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
-from epay_desktop.domain import Payment
+from epay_desktop.domain import MoneyOp, Payment
 
 from ..widgets.i18n import QT_TRANSLATE_NOOP
-from ..widgets.status_badge import status_label
+from ..widgets.status_badge import Badge, operation_badge, status_badge
+from .amounts import shown_amount
 from .formatting import card_last4, card_text, local_time_text, money_text
 
-__all__ = ["HEADERS", "PaymentColumn", "alignment", "display_text", "order_key", "sort_value"]
+__all__ = [
+    "HEADERS",
+    "PaymentColumn",
+    "alignment",
+    "display_text",
+    "order_key",
+    "row_badge",
+    "sort_value",
+]
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
@@ -57,17 +66,28 @@ def order_key(payment: Payment) -> tuple[int, int]:
     return (-_micros(payment.created_at), -payment.id)
 
 
-def display_text(p: Payment, column: PaymentColumn, cashier_name: Callable[[int | None], str]) -> str:
-    """What a cell shows."""
+def row_badge(p: Payment, open_op: MoneyOp | None = None) -> Badge:
+    """The Status cell's badge: an unresolved operation's ("Checking…", "Needs review") over the status."""
+    badge = operation_badge(open_op.state) if open_op is not None else None
+    return badge if badge is not None else status_badge(p.status)
+
+
+def display_text(
+    p: Payment,
+    column: PaymentColumn,
+    cashier_name: Callable[[int | None], str],
+    open_op: MoneyOp | None = None,
+) -> str:
+    """What a cell shows (the Amount of a hold charged in part is what was charged)."""
     match column:
         case PaymentColumn.TIME:
             return local_time_text(p.created_at)
         case PaymentColumn.INVOICE:
             return p.invoice_id.value
         case PaymentColumn.AMOUNT:
-            return p.amount.format()
+            return shown_amount(p).format()
         case PaymentColumn.STATUS:
-            return status_label(p.status)
+            return row_badge(p, open_op).text
         case PaymentColumn.CARD:
             return card_text(p.card_mask)
         case PaymentColumn.CASHIER:
@@ -77,7 +97,12 @@ def display_text(p: Payment, column: PaymentColumn, cashier_name: Callable[[int 
     return ""
 
 
-def sort_value(p: Payment, column: PaymentColumn, cashier_name: Callable[[int | None], str]) -> Any:
+def sort_value(
+    p: Payment,
+    column: PaymentColumn,
+    cashier_name: Callable[[int | None], str],
+    open_op: MoneyOp | None = None,
+) -> Any:
     """A raw value to sort by: microseconds, int invoice, tiyn, codes, names."""
     match column:
         case PaymentColumn.TIME:
@@ -85,9 +110,9 @@ def sort_value(p: Payment, column: PaymentColumn, cashier_name: Callable[[int | 
         case PaymentColumn.INVOICE:
             return int(p.invoice_id.value)
         case PaymentColumn.AMOUNT:
-            return p.amount.minor
+            return shown_amount(p).minor
         case PaymentColumn.STATUS:
-            return p.status.value
+            return row_badge(p, open_op).text
         case PaymentColumn.CARD:
             return card_last4(p.card_mask)
         case PaymentColumn.CASHIER:

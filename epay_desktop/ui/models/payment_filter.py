@@ -54,10 +54,10 @@ class PaymentFilter:
             args["needs_attention"] = True
         return args
 
-    def matches(self, payment: Payment) -> bool:
-        """Would the store's query return ``payment``? (With ``needs_attention`` only an UNKNOWN
-        outcome can be seen here; a payment whose operation waits joins the list on refresh.)"""
-        if self.needs_attention and payment.status is not ConsoleStatus.UNKNOWN:
+    def matches(self, payment: Payment, *, open_operation: bool = False) -> bool:
+        """Would the store's query return ``payment``? ``open_operation``: the payment has an
+        operation UNKNOWN or NEEDS_REVIEW (the store knows; a Payment alone does not)."""
+        if self.needs_attention and payment.status is not ConsoleStatus.UNKNOWN and not open_operation:
             return False
         if self.statuses is not None and payment.status not in self.statuses:
             return False

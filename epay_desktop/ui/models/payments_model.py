@@ -6,13 +6,18 @@ arrives, so a million payments in the database cost only the pages scrolled thro
 updates (:meth:`PaymentsTableModel.apply_update`) change a loaded row in place or insert a new
 payment at its place in the order when it matches the filter; a row that stops matching stays
 until the next refresh, so nothing jumps away from under the cashier's pointer.
+
+A payment whose money operation is unresolved (the bank's answer was lost, or a manager must
+review it) shows that operation's badge instead of its status, as the user guide promises. The
+pages bring the open operations (``open_operations``), and :meth:`apply_operation_update` keeps
+them current from the services' OperationUpdated events.
 """
 
 from __future__ import annotations
 
 import asyncio
 import bisect
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import shiboken6
@@ -26,12 +31,22 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from epay_desktop.domain import InvoiceId, Payment
+from epay_desktop.domain import InvoiceId, MoneyOp, OpState, Payment
 
 from ..asyncqt import spawn, user_message_of
 from ..ports import PaymentListSource
-from ..widgets.status_badge import status_badge, status_label
-from .payment_columns import HEADERS, PaymentColumn, alignment, display_text, order_key, sort_value
+from ..widgets.status_badge import operation_badge, status_label
+from .amounts import charge_split
+from .operations_model import op_kind_label
+from .payment_columns import (
+    HEADERS,
+    PaymentColumn,
+    alignment,
+    display_text,
+    order_key,
+    row_badge,
+    sort_value,
+)
 from .payment_filter import PaymentFilter
 from .roles import BadgeRole, KeyRole, RecordRole, SortRole
 
@@ -39,6 +54,8 @@ __all__ = ["PaymentColumn", "PaymentFilter", "PaymentsTableModel"]
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
+#: Operation states the list marks (the store's "needs attention" states).
+_MARKED = (OpState.UNKNOWN, OpState.NEEDS_REVIEW)
 
 
 def _default_cashier(user_id: int | None) -> str:
@@ -67,6 +84,7 @@ class PaymentsTableModel(QAbstractTableModel):
         self._filter = PaymentFilter()
         self._rows: list[Payment] = []
         self._ids: set[int] = set()
+        self._open: dict[int, MoneyOp] = {}  # payment id -> its UNKNOWN / NEEDS_REVIEW operation
         self._cursor: object | None = None
         self._exhausted = False
         self._error: str | None = None
@@ -92,6 +110,10 @@ class PaymentsTableModel(QAbstractTableModel):
     def payment_at(self, row: int) -> Payment:
         return self._rows[row]
 
+    def open_operation(self, payment_id: int) -> MoneyOp | None:
+        """The payment's operation that waits for the bank or a manager, if the list knows one."""
+        return self._open.get(payment_id)
+
     def row_of(self, invoice_id: InvoiceId) -> int | None:
         """Row of a loaded payment (a linear scan of the loaded rows), or None."""
         return next((r for r, p in enumerate(self._rows) if p.invoice_id == invoice_id), None)
@@ -109,7 +131,7 @@ class PaymentsTableModel(QAbstractTableModel):
             self.loading_changed.emit(False)
         self._task = None
         self.beginResetModel()
-        self._rows, self._ids, self._waiting = [], set(), []
+        self._rows, self._ids, self._waiting, self._open = [], set(), [], {}
         self._cursor, self._exhausted, self._error = None, False, None
         self.endResetModel()
         self._start_fetch()
@@ -158,6 +180,11 @@ class PaymentsTableModel(QAbstractTableModel):
             return  # a newer filter or refresh made this page stale
         self._cursor = page.next_cursor
         self._exhausted = page.next_cursor is None
+        # A source that knows no operations (a test's fake list) leaves ``open_operations`` out.
+        opens: Mapping[int, MoneyOp] = getattr(page, "open_operations", None) or {}
+        for payment_id, op in opens.items():
+            if op.state in _MARKED:
+                self._open.setdefault(payment_id, op)  # a live update may already be newer
         new = [p for p in page.payments if p.id not in self._ids]
         if new:
             first = len(self._rows)
@@ -186,7 +213,7 @@ class PaymentsTableModel(QAbstractTableModel):
                 last = self.columnCount() - 1
                 self.dataChanged.emit(self.index(row, 0), self.index(row, last))
                 return
-        if not self._filter.matches(payment):
+        if not self._filter.matches(payment, open_operation=payment.id in self._open):
             return
         if self.is_loading:
             self._waiting.append(payment)
@@ -198,6 +225,20 @@ class PaymentsTableModel(QAbstractTableModel):
         self._rows.insert(row, payment)
         self._ids.add(payment.id)
         self.endInsertRows()
+
+    def apply_operation_update(self, op: MoneyOp) -> None:
+        """A money operation changed: its payment's row shows "Checking…" / "Needs review" while it
+        waits, and its status again once the operation is settled."""
+        known = self._open.get(op.payment_id)
+        if op.state in _MARKED:
+            self._open[op.payment_id] = op
+        elif known is not None and known.id == op.id:
+            del self._open[op.payment_id]
+        else:
+            return
+        row = next((r for r, p in enumerate(self._rows) if p.id == op.payment_id), None)
+        if row is not None:
+            self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
 
     def _find(self, payment: Payment) -> int | None:
         row = bisect.bisect_left(self._rows, order_key(payment), key=order_key)
@@ -235,18 +276,36 @@ class PaymentsTableModel(QAbstractTableModel):
             return None
         payment = self._rows[index.row()]
         column = PaymentColumn(index.column())
+        open_op = self._open.get(payment.id)
         if role == Qt.ItemDataRole.DisplayRole:
-            return display_text(payment, column, self._cashier_name)
+            return display_text(payment, column, self._cashier_name, open_op)
         if role == KeyRole:
             return payment.invoice_id
         if role == SortRole:
-            return sort_value(payment, column, self._cashier_name)
+            return sort_value(payment, column, self._cashier_name, open_op)
         if role == BadgeRole and column is PaymentColumn.STATUS:
-            return status_badge(payment.status)
+            return row_badge(payment, open_op)
         if role == RecordRole:
             return payment
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return alignment(column)
-        if role == Qt.ItemDataRole.ToolTipRole and column is PaymentColumn.STATUS and payment.reason:
-            return f"{status_label(payment.status)}: {payment.reason}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(payment, column, open_op)
         return None
+
+    def _tooltip(self, payment: Payment, column: PaymentColumn, open_op: MoneyOp | None) -> str | None:
+        if column is PaymentColumn.AMOUNT:
+            split = charge_split(payment)
+            return split.text() if split is not None else None
+        if column is not PaymentColumn.STATUS:
+            return None
+        lines = [f"{status_label(payment.status)}: {payment.reason}" if payment.reason else ""]
+        badge = operation_badge(open_op.state) if open_op is not None else None
+        if open_op is not None and badge is not None:
+            lines.append(
+                QCoreApplication.translate("PaymentsTableModel", "{operation} of {amount}: {state}").format(
+                    operation=op_kind_label(open_op.kind), amount=open_op.amount.format(), state=badge.text
+                )
+            )
+        text = "\n".join(line for line in lines if line)
+        return text or None

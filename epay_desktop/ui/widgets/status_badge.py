@@ -2,8 +2,11 @@
 
 ``status_label(status)`` is the only place that turns a status into words; lists, detail panels,
 dialogs and tooltips all call it, so Kazakh and Russian translations cover every screen at once.
-Colours: green paid, blue held, grey waiting, red declined/failed, amber refunded/cancelled/expired,
-purple "checking with the bank" (outcome unknown).
+Every status a person can tell apart has its own colour (decision 0024), in families: green paid,
+blue/teal held or verified, greys waiting or stopped at the counter, purple "checking with the bank"
+(outcome unknown), pink "needs a manager's review", reds and near-black for declined / failed, ambers
+and browns for money given back, released or never taken. :func:`operation_badge` marks a payment
+whose money operation is unresolved, so the list shows it as the user guide says.
 """
 
 from __future__ import annotations
@@ -12,15 +15,27 @@ from dataclasses import dataclass
 from enum import Enum
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QLabel, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from epay_desktop.domain import ConsoleStatus
+from epay_desktop.domain import ConsoleStatus, OpState
 
 from ..models.roles import BadgeRole
 from .i18n import QT_TRANSLATE_NOOP
 
-__all__ = ["Badge", "BadgeDelegate", "StatusBadge", "Tone", "status_badge", "status_label", "tone_colors"]
+__all__ = [
+    "Badge",
+    "BadgeDelegate",
+    "StatusBadge",
+    "Tone",
+    "badge_icon",
+    "operation_badge",
+    "status_badge",
+    "status_choices",
+    "status_label",
+    "status_tone",
+    "tone_colors",
+]
 
 _CONTEXT = "Status"
 
@@ -28,38 +43,70 @@ _CONTEXT = "Status"
 class Tone(Enum):
     GREEN = "green"
     BLUE = "blue"
+    TEAL = "teal"
     GREY = "grey"
-    RED = "red"
-    AMBER = "amber"
+    SLATE = "slate"
+    STEEL = "steel"
     PURPLE = "purple"
+    PINK = "pink"
+    RED = "red"
+    MAROON = "maroon"
+    DEEP_ORANGE = "deep-orange"
+    CHARCOAL = "charcoal"
+    AMBER = "amber"
+    BROWN = "brown"
+    SAND = "sand"
+    YELLOW = "yellow"
 
 
-#: (background, text) per tone; text colours keep at least 4.5:1 contrast on their background.
+#: (background, text) per tone; text colours keep at least 4.5:1 contrast on their background
+#: (tests/ui/widgets/test_status_badge.py measures it).
 _COLORS: dict[Tone, tuple[str, str]] = {
     Tone.GREEN: ("#2e7d32", "#ffffff"),
     Tone.BLUE: ("#1565c0", "#ffffff"),
+    Tone.TEAL: ("#00695c", "#ffffff"),
     Tone.GREY: ("#e0e0e0", "#303030"),
-    Tone.RED: ("#c62828", "#ffffff"),
-    Tone.AMBER: ("#ffc107", "#3e2723"),
+    Tone.SLATE: ("#546e7a", "#ffffff"),
+    Tone.STEEL: ("#b0bec5", "#263238"),
     Tone.PURPLE: ("#6a1b9a", "#ffffff"),
+    Tone.PINK: ("#ad1457", "#ffffff"),
+    Tone.RED: ("#c62828", "#ffffff"),
+    Tone.MAROON: ("#6d0f0f", "#ffffff"),
+    Tone.DEEP_ORANGE: ("#bf360c", "#ffffff"),
+    Tone.CHARCOAL: ("#212121", "#ffffff"),
+    Tone.AMBER: ("#ffc107", "#3e2723"),
+    Tone.BROWN: ("#6d4c41", "#ffffff"),
+    Tone.SAND: ("#d7ccc8", "#3e2723"),
+    Tone.YELLOW: ("#fff176", "#3e2723"),
 }
 
 # Literal source strings (QT_TRANSLATE_NOOP) so pyside6-lupdate extracts them for kk/ru.
 _STATUS: dict[ConsoleStatus, tuple[str, Tone]] = {
     ConsoleStatus.NEW: (QT_TRANSLATE_NOOP("Status", "Waiting"), Tone.GREY),
     ConsoleStatus.PENDING: (QT_TRANSLATE_NOOP("Status", "Waiting"), Tone.GREY),
-    ConsoleStatus.FINGERPRINT: (QT_TRANSLATE_NOOP("Status", "Paying…"), Tone.GREY),
+    ConsoleStatus.FINGERPRINT: (QT_TRANSLATE_NOOP("Status", "Paying…"), Tone.SLATE),
     ConsoleStatus.UNKNOWN: (QT_TRANSLATE_NOOP("Status", "Checking…"), Tone.PURPLE),
     ConsoleStatus.AUTH: (QT_TRANSLATE_NOOP("Status", "Authorised"), Tone.BLUE),
     ConsoleStatus.CHARGE: (QT_TRANSLATE_NOOP("Status", "Paid"), Tone.GREEN),
-    ConsoleStatus.VERIFIED: (QT_TRANSLATE_NOOP("Status", "Card verified"), Tone.BLUE),
+    ConsoleStatus.VERIFIED: (QT_TRANSLATE_NOOP("Status", "Card verified"), Tone.TEAL),
     ConsoleStatus.REFUND: (QT_TRANSLATE_NOOP("Status", "Refunded"), Tone.AMBER),
-    ConsoleStatus.CANCEL: (QT_TRANSLATE_NOOP("Status", "Cancelled"), Tone.AMBER),
-    ConsoleStatus.CANCEL_OLD: (QT_TRANSLATE_NOOP("Status", "Hold expired"), Tone.AMBER),
-    ConsoleStatus.EXPIRED: (QT_TRANSLATE_NOOP("Status", "Expired"), Tone.AMBER),
+    ConsoleStatus.CANCEL: (QT_TRANSLATE_NOOP("Status", "Cancelled"), Tone.BROWN),
+    ConsoleStatus.CANCEL_OLD: (QT_TRANSLATE_NOOP("Status", "Hold expired"), Tone.SAND),
+    ConsoleStatus.EXPIRED: (QT_TRANSLATE_NOOP("Status", "Expired"), Tone.YELLOW),
     ConsoleStatus.REJECT: (QT_TRANSLATE_NOOP("Status", "Declined"), Tone.RED),
-    ConsoleStatus.FAILED: (QT_TRANSLATE_NOOP("Status", "Failed"), Tone.RED),
-    ConsoleStatus.THREE_DS: (QT_TRANSLATE_NOOP("Status", "3-D Secure failed"), Tone.RED),
+    ConsoleStatus.FAILED: (QT_TRANSLATE_NOOP("Status", "Failed"), Tone.CHARCOAL),
+    ConsoleStatus.THREE_DS: (QT_TRANSLATE_NOOP("Status", "3-D Secure failed"), Tone.DEEP_ORANGE),
+    ConsoleStatus.CASHIER_CANCEL: (QT_TRANSLATE_NOOP("Status", "Cancelled by the cashier"), Tone.STEEL),
+    ConsoleStatus.PAGE_FAILED: (QT_TRANSLATE_NOOP("Status", "Payment page failed"), Tone.MAROON),
+}
+
+#: Pale tones: their dot gets an outline so it shows on a white menu.
+_LIGHT = frozenset({Tone.GREY, Tone.STEEL, Tone.SAND, Tone.YELLOW})
+
+#: A payment whose money operation waits shows this in the list instead of its status.
+_OPERATIONS: dict[OpState, tuple[str, Tone]] = {
+    OpState.UNKNOWN: (QT_TRANSLATE_NOOP("Status", "Checking…"), Tone.PURPLE),
+    OpState.NEEDS_REVIEW: (QT_TRANSLATE_NOOP("Status", "Needs review"), Tone.PINK),
 }
 
 
@@ -88,9 +135,48 @@ def status_label(status: ConsoleStatus | str) -> str:
 
 def status_badge(status: ConsoleStatus | str) -> Badge:
     """Label and tone of a payment status (an unknown code is grey)."""
+    return Badge(status_label(status), status_tone(status))
+
+
+def status_choices() -> list[tuple[str, frozenset[ConsoleStatus]]]:
+    """One entry per status a person can tell apart: (untranslated label in context "Status", the
+    statuses shown with it), in display order. NEW and PENDING are both "Waiting"."""
+    choices: dict[str, set[ConsoleStatus]] = {}
+    for status, (label, _tone) in _STATUS.items():
+        choices.setdefault(label, set()).add(status)
+    return [(label, frozenset(statuses)) for label, statuses in choices.items()]
+
+
+def badge_icon(badge: Badge, size: int = 12) -> QIcon:
+    """A small dot in the badge's colour (filter menus, timelines)."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(QColor(0, 0, 0, 0))
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    background, text = tone_colors(badge.tone)
+    painter.setPen(text if badge.tone in _LIGHT else Qt.PenStyle.NoPen)
+    painter.setBrush(background)
+    painter.drawEllipse(1, 1, size - 2, size - 2)
+    painter.end()
+    return QIcon(pixmap)
+
+
+def status_tone(status: ConsoleStatus | str) -> Tone:
+    """The colour of a status (an unknown code is grey)."""
     parsed = _parse(status)
-    tone = _STATUS[parsed][1] if parsed is not None else Tone.GREY
-    return Badge(status_label(status), tone)
+    return _STATUS[parsed][1] if parsed is not None else Tone.GREY
+
+
+def operation_badge(state: OpState | str) -> Badge | None:
+    """The list's badge for a payment with an operation in ``state``: "Checking…" while the bank's
+    answer is lost (UNKNOWN), "Needs review" when a manager must decide (NEEDS_REVIEW); else None."""
+    try:
+        entry = _OPERATIONS.get(OpState(state))
+    except ValueError:
+        return None
+    if entry is None:
+        return None
+    return Badge(QCoreApplication.translate(_CONTEXT, entry[0]), entry[1])
 
 
 def tone_colors(tone: Tone) -> tuple[QColor, QColor]:

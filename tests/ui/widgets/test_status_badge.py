@@ -7,14 +7,16 @@ from PySide6.QtCore import QCoreApplication, QTranslator
 from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QTableView
 
-from epay_desktop.domain import ConsoleStatus
+from epay_desktop.domain import ConsoleStatus, OpState
 from epay_desktop.ui.models.roles import BadgeRole
 from epay_desktop.ui.widgets.status_badge import (
     Badge,
     BadgeDelegate,
     StatusBadge,
     Tone,
+    operation_badge,
     status_badge,
+    status_choices,
     status_label,
     tone_colors,
 )
@@ -29,16 +31,16 @@ S = ConsoleStatus
         (S.AUTH, "Authorised", Tone.BLUE),
         (S.PENDING, "Waiting", Tone.GREY),
         (S.NEW, "Waiting", Tone.GREY),
-        (S.FINGERPRINT, "Paying…", Tone.GREY),
+        (S.FINGERPRINT, "Paying…", Tone.SLATE),
         (S.REJECT, "Declined", Tone.RED),
-        (S.FAILED, "Failed", Tone.RED),
-        (S.THREE_DS, "3-D Secure failed", Tone.RED),
+        (S.FAILED, "Failed", Tone.CHARCOAL),
+        (S.THREE_DS, "3-D Secure failed", Tone.DEEP_ORANGE),
         (S.REFUND, "Refunded", Tone.AMBER),
-        (S.CANCEL, "Cancelled", Tone.AMBER),
-        (S.CANCEL_OLD, "Hold expired", Tone.AMBER),
-        (S.EXPIRED, "Expired", Tone.AMBER),
+        (S.CANCEL, "Cancelled", Tone.BROWN),
+        (S.CANCEL_OLD, "Hold expired", Tone.SAND),
+        (S.EXPIRED, "Expired", Tone.YELLOW),
         (S.UNKNOWN, "Checking…", Tone.PURPLE),
-        (S.VERIFIED, "Card verified", Tone.BLUE),
+        (S.VERIFIED, "Card verified", Tone.TEAL),
     ],
 )
 def test_labels_and_tones(qapp, status, label, tone):
@@ -49,6 +51,36 @@ def test_labels_and_tones(qapp, status, label, tone):
 
 def test_every_status_has_a_label(qapp):
     assert all(status_label(s) != s.value for s in ConsoleStatus)  # a word, never the raw code
+
+
+def _luminance(color: QColor) -> float:
+    def channel(value: int) -> float:
+        c = value / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    return 0.2126 * channel(color.red()) + 0.7152 * channel(color.green()) + 0.0722 * channel(color.blue())
+
+
+def test_every_status_a_person_can_tell_apart_has_its_own_colour(qapp):
+    """Issue 7 point 6: one colour per status word (NEW and PENDING are both "Waiting")."""
+    labels = status_choices()
+    assert sum(len(statuses) for _label, statuses in labels) == len(ConsoleStatus)
+    colours = {tone_colors(status_badge(min(statuses)).tone)[0].name() for _label, statuses in labels}
+    assert len(colours) == len(labels)
+    # the list's operation badges are told apart from the statuses too (except "Checking…",
+    # which is the same words and colour as a payment whose own outcome is unknown)
+    review = operation_badge(OpState.NEEDS_REVIEW)
+    assert review is not None and review.text == "Needs review"
+    assert tone_colors(review.tone)[0].name() not in colours
+    assert operation_badge(OpState.UNKNOWN) == status_badge(S.UNKNOWN)
+    assert operation_badge(OpState.SUCCEEDED) is None and operation_badge(OpState.SENDING) is None
+
+
+@pytest.mark.parametrize("tone", list(Tone))
+def test_every_badge_text_is_readable_on_its_colour(tone):
+    background, text = tone_colors(tone)
+    light, dark = sorted((_luminance(background), _luminance(text)), reverse=True)
+    assert (light + 0.05) / (dark + 0.05) >= 4.5, tone
 
 
 def test_unknown_code_is_shown_as_is(qapp):

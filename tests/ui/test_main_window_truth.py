@@ -1,0 +1,233 @@
+"""On the real MainWindow: what the list and the detail say is true (issue 7 point 6) and the filter
+bar stays put (point 8): a hold charged in part, operations waiting for the bank or a manager
+(marked live), a colour and a filter choice for every status, "Last checked" following the poller,
+and a count that never moves the filters, also at 1024x768."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QRect
+from PySide6.QtWidgets import QApplication
+
+from epay_desktop.domain import ConsoleStatus as S
+from epay_desktop.domain import Money, OpKind, OpState, Role, User
+from epay_desktop.services.events import OperationUpdated, PaymentUpdated
+from epay_desktop.ui.bridge import EventBridge
+from epay_desktop.ui.detail_content import time_text
+from epay_desktop.ui.main_window import MainWindow
+from epay_desktop.ui.models.payments_model import PaymentColumn
+from epay_desktop.ui.models.roles import BadgeRole
+from epay_desktop.ui.payment_filters import STATUS_GROUPS, STATUS_KEY
+from epay_desktop.ui.payments_view import _count_text
+from epay_desktop.ui.widgets.status_badge import status_badge, status_label, tone_colors
+
+NOW = datetime(2026, 1, 15, 9, 30, tzinfo=UTC)
+C = PaymentColumn
+
+
+class QueriesWithOperations:
+    """The fake queries, plus what PaymentQueries adds: open operations on pages and in the view."""
+
+    def __init__(self, fake: Any) -> None:
+        self.fake = fake
+        self.ops: dict[int, list[Any]] = {}
+
+    async def list_payments(self, **kwargs: Any) -> SimpleNamespace:
+        page = await self.fake.list_payments(**kwargs)
+        opens = {
+            p.id: op
+            for p in page.payments
+            for op in self.ops.get(p.id, [])
+            if op.state in (OpState.UNKNOWN, OpState.NEEDS_REVIEW)
+        }
+        return SimpleNamespace(payments=page.payments, next_cursor=page.next_cursor, open_operations=opens)
+
+    async def get_view(self, invoice_id: Any) -> SimpleNamespace:
+        view = await self.fake.get_view(invoice_id)
+        return SimpleNamespace(
+            payment=view.payment,
+            operations=list(self.ops.get(view.payment.id, [])),
+            refunded=view.refunded,
+            remaining=view.remaining,
+            status=view.status,
+        )
+
+
+@pytest.fixture
+def bridge(fake_services):
+    b = EventBridge(fake_services.events)
+    yield b
+    b.close()
+
+
+@pytest.fixture
+def queries(fake_services):
+    return QueriesWithOperations(fake_services.queries)
+
+
+def open_window(qtbot: Any, queries: Any, fake_services: Any, bridge: EventBridge, rows: int) -> MainWindow:
+    w = MainWindow(
+        queries, fake_services.receipts, bridge=bridge, environment="sandbox",
+        user=User(1, "Daniyar", Role.MANAGER, True, 0, None, NOW), user_name={1: "Aigerim"}.get,
+        clock=lambda: NOW,
+    )  # fmt: skip
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    qtbot.waitUntil(lambda: w.payments_view.model.rowCount() == rows and not w.payments_view.model.is_loading)
+    return w
+
+
+def row_of(w: MainWindow, payment: Any) -> int:
+    model = w.payments_view.model
+    source_row = model.row_of(payment.invoice_id)
+    assert source_row is not None
+    return w.payments_view.proxy.mapFromSource(model.index(source_row, 0)).row()
+
+
+def cell(w: MainWindow, payment: Any, column: PaymentColumn, role: int = 0) -> Any:
+    return w.payments_view.proxy.index(row_of(w, payment), column).data(role)
+
+
+def select(qtbot: Any, w: MainWindow, payment: Any) -> None:
+    table = w.payments_view.table
+    table.setFocus()
+    table.setCurrentIndex(w.payments_view.proxy.index(row_of(w, payment), 0))
+    qtbot.waitUntil(lambda: w.detail_view.view is not None and w.detail_view.view.payment.id == payment.id)
+
+
+def test_a_hold_charged_in_part_shows_the_charged_amount_and_the_released_rest(
+    qtbot, aloop, queries, fake_services, bridge, make_payment
+):
+    held = make_payment(
+        amount=Money(1_000_000), status=S.CHARGE, gateway_amount=Money(600_000), org_amount=Money(1_000_000)
+    )
+    fake_services.queries.add(held)
+    w = open_window(qtbot, queries, fake_services, bridge, 1)
+    sentence = "Charged {} of {}; {} released".format(
+        *(Money(m).format() for m in (600_000, 1_000_000, 400_000))
+    )
+    assert cell(w, held, C.AMOUNT) == Money(600_000).format()
+    assert cell(w, held, C.AMOUNT, 3) == sentence  # ToolTipRole
+    select(qtbot, w, held)
+    charged = w.detail_view.fields["charged"]
+    assert charged.text() == sentence and charged.isVisible()
+    assert w.detail_view.fields["remaining"].text() == Money(600_000).format()  # refundable: what was taken
+
+
+def test_waiting_operations_are_marked_in_the_list_and_follow_operation_events(
+    qtbot, aloop, queries, fake_services, bridge, make_payment, make_op
+):
+    lost, calm = make_payment(), make_payment()
+    fake_services.queries.add(lost, calm)
+    queries.ops[lost.id] = [make_op(lost, state=OpState.UNKNOWN)]
+    w = open_window(qtbot, queries, fake_services, bridge, 2)
+    assert cell(w, lost, C.STATUS) == "Checking…"  # as the user guide promises, from the first page
+    assert cell(w, calm, C.STATUS) == "Paid"
+    refund = make_op(calm, kind=OpKind.REFUND, state=OpState.SENDING)
+    fake_services.events.publish(OperationUpdated(refund))
+    fake_services.events.publish(OperationUpdated(replace(refund, state=OpState.NEEDS_REVIEW)))
+    qtbot.waitUntil(lambda: cell(w, calm, C.STATUS) == "Needs review")
+    badge = cell(w, calm, C.STATUS, BadgeRole)
+    assert badge.tone is not status_badge(S.CHARGE).tone
+    fake_services.events.publish(OperationUpdated(replace(refund, state=OpState.SUCCEEDED)))
+    settled = replace(queries.ops[lost.id][0], state=OpState.SUCCEEDED)
+    fake_services.events.publish(OperationUpdated(settled))
+    qtbot.waitUntil(lambda: cell(w, calm, C.STATUS) == "Paid" and cell(w, lost, C.STATUS) == "Paid")
+
+
+def test_every_status_has_its_own_filter_choice_and_colour(
+    qtbot, aloop, queries, fake_services, bridge, make_payment
+):
+    payments = {status: make_payment(status=status) for status in S}
+    fake_services.queries.add(*payments.values())
+    w = open_window(qtbot, queries, fake_services, bridge, len(payments))
+    combo = w.payments_view.filters.status_combo
+    offered = {combo.itemText(i) for i in range(combo.count())}
+    for status in S:
+        assert status_label(status) in offered, status  # Authorised, Cancelled, Expired too
+    for key in ("AUTH", "CANCEL", "EXPIRED"):
+        combo.setCurrentIndex(combo.findData(STATUS_KEY + key))
+        qtbot.waitUntil(lambda key=key: w.payments_view.model.filter.statuses == {S(key)})
+        qtbot.waitUntil(lambda: not w.payments_view.model.is_loading)
+        model = w.payments_view.model
+        shown = [cell(w, p, C.STATUS) for p in payments.values() if model.row_of(p.invoice_id) is not None]
+        assert w.payments_view.model.rowCount() == 1
+        assert shown == [status_label(S(key))]
+        icon = combo.itemIcon(combo.currentIndex()).pixmap(12, 12).toImage()
+        assert icon.pixelColor(6, 6).name() == tone_colors(status_badge(S(key)).tone)[0].name()
+    assert {key for key, _label, _statuses in STATUS_GROUPS} >= {"all", "attention", "paid", "waiting"}
+
+
+def test_last_checked_follows_the_poller(qtbot, aloop, queries, fake_services, bridge, make_payment):
+    waiting = make_payment(status=S.PENDING, last_polled_at=NOW, next_poll_at=NOW + timedelta(seconds=5))
+    fake_services.queries.add(waiting)
+    w = open_window(qtbot, queries, fake_services, bridge, 1)
+    select(qtbot, w, waiting)
+    checked = w.detail_view.fields["checked"]
+    assert checked.text().startswith(time_text(NOW))
+    assert "next check at" in checked.text()
+    later = NOW + timedelta(seconds=5)
+    polled = replace(waiting, last_polled_at=later, next_poll_at=later + timedelta(seconds=5), version=2)
+    fake_services.queries.update(polled)  # the poller stored its answer ...
+    fake_services.events.publish(PaymentUpdated(polled))  # ... and told the console
+    qtbot.waitUntil(lambda: checked.text().startswith(time_text(later)))
+
+
+def _filter_geometry(w: MainWindow) -> list[QRect]:
+    bar = w.payments_view.filters
+    widgets = (bar.search_edit, bar.status_combo, bar.period_combo, bar.count_label)
+    return [widget.geometry() for widget in widgets]
+
+
+def test_the_filters_never_move_when_the_count_changes(
+    qtbot, aloop, queries, fake_services, bridge, make_payment
+):
+    fake_services.queries.add(*(make_payment() for _ in range(12)))
+    w = open_window(qtbot, queries, fake_services, bridge, 12)
+    bar = w.payments_view.filters
+    before = _filter_geometry(w)
+    seen = []
+    for text in ("000100003", "777777", ""):  # 1 payment, 0 payments, 12 again (typed searches)
+        bar.search_edit.setText(text)
+        qtbot.waitUntil(lambda: not bar.search_pending() and not w.payments_view.model.is_loading)
+        QApplication.processEvents()
+        seen.append(bar.count_label.text())
+        assert _filter_geometry(w) == before, text
+    assert seen == ["1 payment", "0 payments", "12 payments"]
+    for rows in (0, 1, 100_000, 99_999):  # the longest texts the count can show
+        bar.count_label.setText(_count_text("%n payment(s) shown, more below", rows))
+        QApplication.processEvents()
+        assert _filter_geometry(w) == before, rows
+        label = bar.count_label
+        assert label.fontMetrics().horizontalAdvance(label.text()) <= label.width()  # never cut
+
+
+def test_at_1024x768_the_filter_bar_wraps_and_keeps_the_search_whole(
+    qtbot, aloop, queries, fake_services, bridge, make_payment
+):
+    fake_services.queries.add(*(make_payment() for _ in range(3)))
+    w = open_window(qtbot, queries, fake_services, bridge, 3)
+    bar = w.payments_view.filters
+    w.resize(1600, 900)
+    qtbot.waitUntil(lambda: bar.one_row)  # wide: everything in one row
+    w.resize(1024, 768)
+    qtbot.waitUntil(lambda: w.width() == 1024)
+    QApplication.processEvents()
+    qtbot.waitUntil(lambda: not bar.one_row)
+    edit = bar.search_edit
+    assert edit.width() >= edit.minimumWidth()
+    assert edit.fontMetrics().horizontalAdvance(edit.placeholderText()) < edit.width() - 30
+    for widget in (edit, bar.status_combo, bar.period_combo, bar.count_label):
+        assert widget.isVisible()
+        assert bar.rect().contains(widget.geometry()), widget.objectName()  # nothing cut off
+        assert widget.width() >= widget.minimumSizeHint().width() or widget is bar.count_label
+    assert bar.status_combo.geometry().top() > edit.geometry().bottom()  # the second row
+    assert w.payments_view.table.isVisible() and w.payments_view.table.height() > 200
+    w.resize(1600, 900)
+    qtbot.waitUntil(lambda: bar.one_row)
