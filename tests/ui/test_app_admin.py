@@ -201,6 +201,7 @@ def test_settings_from_the_menu_saves_through_the_services(
     console.log_in(MANAGER, MANAGER_PIN)
     window = console.window
     window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
     qtbot.keyClick(window, Qt.Key.Key_Comma, Qt.KeyboardModifier.ControlModifier)  # Ctrl+,
     dialog = wait_shown(qtbot, SettingsDialog)
     assert dialog.computer_page.folder_label.text() == str(console.home / "home")
