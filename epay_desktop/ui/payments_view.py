@@ -111,9 +111,13 @@ class PaymentsView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
+        # first: a first page after a reload ends "loading" for every slot below
+        self.model.page_loaded.connect(self._end_reload)
+        self.model.load_failed.connect(self._end_reload)
         for signal in (self.model.loading_changed, self.model.page_loaded, self.model.modelReset):
             signal.connect(self._update_counts)
-        self.model.rowsInserted.connect(self._update_counts)
+        for changed in (self.model.rowsInserted, self.model.rowsRemoved, self.model.layoutChanged):
+            changed.connect(self._update_counts)
         self.model.load_failed.connect(self._on_load_failed)
         self.model.page_loaded.connect(self._select_first_if_asked)
         self.model.page_loaded.connect(self._tell_if_nothing_matched)
@@ -122,7 +126,8 @@ class PaymentsView(QWidget):
         self._failure = ""
         self._select_first = False
         self._new_filter = False  # the next first page answers a changed filter
-        self._reloading = False  # ``reloaded`` is owed for the next first page
+        self._reloading = False  # a reload emptied the list; its first page has not come yet
+        self._owed = False  # ``reloaded`` is owed once that first page has been handled
         self._new_sale_action: QAction | None = None
         self.apply_filter()
 
@@ -258,9 +263,14 @@ class PaymentsView(QWidget):
                 self.no_matches.emit(self._empty_text(0))
 
     @Slot()
-    def _tell_if_reloaded(self) -> None:
+    def _end_reload(self) -> None:
         if self._reloading and not self.model.is_loading:
-            self._reloading = False
+            self._reloading, self._owed = False, True
+
+    @Slot()
+    def _tell_if_reloaded(self) -> None:
+        if self._owed:
+            self._owed = False
             self.reloaded.emit()
 
     @Slot()
@@ -288,27 +298,31 @@ class PaymentsView(QWidget):
     @Slot()
     def _update_counts(self) -> None:
         rows = self.model.rowCount()
-        if self._failure:
+        self.filters.count_label.setToolTip(self._failure)
+        if self._failure and rows:  # a later page failed: the rows stay, the count says the rest is missing
+            text = _count_text("%n payment(s) shown; the rest could not be loaded (F5)", rows)
+        elif self._failure:
             text = _tr("Not loaded")
         elif rows and not self.model.exhausted:
             text = _count_text("%n payment(s) shown, more below", rows)
-        elif rows or not self.model.is_loading:
+        elif rows or not self._loading():
             text = _count_text("%n payment(s)", rows)
         else:
             text = _tr("Loading…")
         self.filters.count_label.setText(text)
+        # The empty-state text only over an empty list, never over rows (issue 7)
         self.empty_label.setText(self._empty_text(rows))
         self.empty_label.setVisible(rows == 0)
         self._place_empty_label()
 
     def _empty_text(self, rows: int) -> str:
+        if rows:
+            return ""
         if self._failure:
             return _tr("The list could not be loaded.\n{reason}\nPress F5 to try again.").format(
                 reason=self._failure
             )
-        if rows:
-            return ""
-        if self.model.is_loading:
+        if self._loading():
             return _tr("Loading payments…")
         if self.model.filter == PaymentFilter():
             return _tr("No payments yet.\nPress F2 to take a card payment.")
@@ -318,6 +332,10 @@ class PaymentsView(QWidget):
                 "approval code; Esc clears the search."
             ).format(text=self.model.filter.search)
         return _tr("No payments match these filters.")
+
+    def _loading(self) -> bool:
+        """A page is on its way, or a reload has emptied the list and its first page is owed."""
+        return self.model.is_loading or self._reloading
 
     def _place_empty_label(self) -> None:
         viewport = self.table.viewport()
