@@ -1,14 +1,23 @@
 """Refund receipts in the real console on the loopback sandbox: a refund the bank confirmed offers
-its receipt (Enter prints it); Print (Ctrl+P) on a refunded payment asks which receipt, and a
-refund receipt printed again comes back as a duplicate (the service decides)."""
+its receipt (Enter opens the preview; Enter again prints it, issuing it only then); Print (Ctrl+P)
+on a refunded payment asks which receipt, and a refund receipt printed again is previewed as a
+duplicate and issued as one only when printed. The printed refund receipt names the refund, its
+reason and the manager, says SANDBOX in large letters, thanks nobody for a purchase, and its QR
+code, read back from the PDF, finds the payment when typed into the console's own search box."""
 
 from __future__ import annotations
 
+import io
+from pathlib import Path
 from typing import Any
 
 import httpx
+import pypdfium2 as pdfium
 import pytest
+import zxingcpp
+from pypdf import PdfReader
 from PySide6.QtCore import Qt
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QMessageBox
 
 from epay_desktop.domain import ConsoleStatus, InvoiceId, Money, OpKind, OpState
@@ -37,8 +46,36 @@ def _paid(console: Any, amount: Money) -> InvoiceId:
     return invoice
 
 
-def test_refund_offers_its_receipt_and_print_asks_which(console: Any, qtbot: Any) -> None:
+def _text(pdf: bytes) -> str:
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+    return " ".join(text.replace("\u202f", " ").replace("\u00a0", " ").split())
+
+
+def _qr(pdf: bytes) -> list[str]:
+    document = pdfium.PdfDocument(pdf)
+    try:
+        image = document[0].render(scale=4).to_pil()
+    finally:
+        document.close()
+    return [code.text for code in zxingcpp.read_barcodes(image)]
+
+
+def test_refund_offers_its_receipt_and_print_asks_which(
+    console: Any, qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    printed: list[Path] = []
+
+    async def pdf_printer(self: ReceiptDialog) -> QPrinter:  # the system print dialog, answered
+        printed.append(tmp_path / f"printed-{len(printed)}.pdf")
+        self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        self.printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        self.printer.setOutputFileName(str(printed[-1]))
+        return self.printer
+
+    monkeypatch.setattr(ReceiptDialog, "choose_printer", pdf_printer)
     console.log_in(MANAGER, MANAGER_PIN)
+    manager = console.controller.session.user
+    other = console.arun(console.ctx.payments.create_payment(manager, Money(99_900), description="Чай"))
     invoice = _paid(console, Money(250_000))
     window = console.window
     window.open_payment(invoice)
@@ -49,16 +86,34 @@ def test_refund_offers_its_receipt_and_print_asks_which(console: Any, qtbot: Any
 
     offer = console.wait_dialog(QMessageBox)
     assert offer.objectName() == "refund_receipt_offer" and "2 500,00" in offer.text().replace("\u202f", " ")
-    qtbot.keyClick(offer, Qt.Key.Key_Return)  # Enter = Print refund receipt
+    qtbot.keyClick(offer, Qt.Key.Key_Return)  # Enter = Print refund receipt: the preview opens
     first = console.wait_dialog(ReceiptDialog)
+    assert first.record is None and console.arun(console.ctx.receipts.receipts_for(invoice)) == []
     view = console.arun(console.ctx.queries.get_view(invoice))
     refund = next(op for op in view.operations if op.kind is OpKind.REFUND)
     assert refund.state is OpState.SUCCEEDED
+    assert invoice.value in first.windowTitle() and "Refund receipt" in first.windowTitle()
+    qtbot.keyClick(first.print_button, Qt.Key.Key_Return)  # Enter prints, and only now issues
+    qtbot.waitUntil(lambda: first.record is not None and printed and printed[-1].exists(), timeout=SLOW)
     assert first.record.kind is ReceiptKind.REFUND and first.record.money_op_id == refund.id
-    assert first.pdf.startswith(b"%PDF")
+    text = _text(first.pdf)
+    assert "ВОЗВРАТ" in text and f"ID возврата {refund.id}" in text
+    assert "Причина возврата Просьба покупателя" in text and f"Одобрил менеджер {MANAGER}" in text
+    assert "SANDBOX (ТЕСТ) — НЕ НАСТОЯЩИЙ ПЛАТЁЖ" in text and "Спасибо за покупку" not in text
+    [scanned] = _qr(first.pdf)
     first.accept()
     qtbot.waitUntil(lambda: not console.dialogs(ReceiptDialog), timeout=SLOW)
 
+    # the QR, as a hand scanner types it into the search box, finds the payment in the list
+    search = window.payments_view.filters.search_edit
+    search.setFocus()
+    search.setText(scanned)
+    model = window.payments_view.model
+    listed = lambda: [model.payment_at(r).invoice_id for r in range(model.rowCount())]  # noqa: E731
+    assert other.payment.invoice_id != invoice
+    qtbot.waitUntil(lambda: listed() == [invoice], timeout=SLOW)
+
+    window.open_payment(invoice)
     qtbot.waitUntil(window.commands.print_receipt.isEnabled, timeout=SLOW)
     window.commands.print_receipt.trigger()  # Ctrl+P
     chooser = console.wait_dialog(ReceiptChooser)
@@ -66,5 +121,9 @@ def test_refund_offers_its_receipt_and_print_asks_which(console: Any, qtbot: Any
     chooser.list.setCurrentRow(1)
     qtbot.keyClick(chooser.list, Qt.Key.Key_Return)
     again = console.wait_dialog(ReceiptDialog)
+    assert again.record is None and again.duplicate_label.isVisible()  # marked, not issued
+    assert len(console.arun(console.ctx.receipts.receipts_for(invoice))) == 1
+    again.print_button.click()
+    qtbot.waitUntil(lambda: again.record is not None, timeout=SLOW)
     assert again.record.kind is ReceiptKind.DUPLICATE and again.record.original_receipt_id == first.record.id
     again.accept()
