@@ -63,7 +63,7 @@ def test_cashier_refund_needs_a_managers_approval(cli: Any, err_line: Any) -> No
         user=cli.CASHIER,
         EPAY_APPROVER_PASSWORD="not-it-at-all",
     )
-    assert wrong.code == 1 and "Wrong user name or password" in err_line(wrong)
+    assert wrong.code == 1 and "Wrong manager name or PIN. 4 tries left" in err_line(wrong)
     assert cli.gateway_refunds(invoice) == []
     approved = cli.run(
         "refund",
