@@ -138,3 +138,24 @@ def test_two_counters_starting_together_migrate_once(engine_for, db_url):
         t.join(timeout=60)
     assert errors == []
     assert sorted(r.before or "" for r in results) == ["", head_revision()]
+
+
+def test_a_database_at_0001_gets_the_approval_throttle_and_keeps_its_data(engine_for, db_url):
+    """Revision 0002 (decision 0020) on a database a console made before it: data kept, table added."""
+    from alembic import command
+
+    from epay_desktop.store.migrations.runner import alembic_config
+
+    engine = engine_for(db_url)
+    with engine.begin() as conn:
+        command.upgrade(alembic_config(connection=conn), "0001")
+    with engine.begin() as conn:
+        conn.execute(text("INSERT INTO counters (name, value) VALUES ('kept', 41)"))
+    assert "approval_throttle" not in _tables(engine)
+    result = migrate(engine, clock=lambda: T0)
+    assert (result.before, result.after) == ("0001", head_revision())
+    assert "approval_throttle" in _tables(engine)
+    with engine.begin() as conn:
+        assert conn.execute(text("SELECT value FROM counters WHERE name = 'kept'")).scalar() == 41
+        columns = {c["name"] for c in inspect(conn).get_columns("approval_throttle")}
+    assert columns == {"scope", "failures", "window_started_at", "paused_until", "pauses", "updated_at"}
