@@ -8,7 +8,9 @@ Rules they enforce (docs/architecture.md "One loop, no freezes"):
   and the gateway's ``EpayError``, detected structurally so ui never imports the gateway) and
   shows that sentence; anything else is a bug and goes to ``sys.excepthook`` (the crash handler);
 * a second trigger of an action that is still running does nothing, and the button or menu
-  action that started it is disabled until it ends (no double refunds from a bouncy touch screen).
+  action that started it is disabled until it ends (no double refunds from a bouncy touch screen);
+* an action still working after ``BUSY_AFTER_MS`` shows it (busy cursor, "Working…" in the window's
+  status bar) until it ends; not while it waits for a person in a dialog (decision 0015).
 """
 
 from __future__ import annotations
@@ -23,15 +25,18 @@ from collections.abc import Callable, Coroutine, Iterable
 from typing import Any, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Slot
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QAbstractButton, QDialog, QMessageBox, QWidget
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QAction, QCursor, QGuiApplication
+from PySide6.QtWidgets import QAbstractButton, QDialog, QMainWindow, QMessageBox, QStatusBar, QWidget
 
 from epay_desktop.domain.i18n import Message
 
 __all__ = [
+    "BUSY_AFTER_MS",
+    "BusyIndicator",
     "action_slot",
     "ask_message",
+    "busy_indicator",
     "is_busy",
     "report_task_exception",
     "run_dialog",
@@ -48,6 +53,9 @@ StandardButton = QMessageBox.StandardButton
 
 #: Strong references to tasks started with :func:`spawn` until they finish (asyncio keeps weak ones).
 _live_tasks: set[asyncio.Task[Any]] = set()
+
+#: A wait longer than this shows the busy indicator (issue 7: "a busy indicator on every wait > 300 ms").
+BUSY_AFTER_MS = 300
 
 
 def _tr(text: str) -> str:
@@ -106,6 +114,9 @@ async def run_dialog(dialog: QDialog) -> int:
             future.set_result(int(result))
 
     dialog.finished.connect(on_finished)
+    waiting = asyncio.current_task()
+    busy = busy_indicator()
+    busy.pause(waiting)  # waiting for a person is not "the console is busy"
     dialog.open()
     try:
         return await future
@@ -114,6 +125,7 @@ async def run_dialog(dialog: QDialog) -> int:
             dialog.reject()
         raise
     finally:
+        busy.resume(waiting)
         if shiboken6.isValid(dialog):
             with contextlib.suppress(RuntimeError, RuntimeWarning, TypeError):
                 dialog.finished.disconnect(on_finished)
@@ -173,6 +185,108 @@ def show_error(parent: QWidget | None, message: str, title: str | None = None) -
     return box
 
 
+# -- the busy indicator -----------------------------------------------------------------------------
+
+
+class BusyIndicator(QObject):
+    """Shows that the console is working on something the cashier asked for.
+
+    :meth:`track` a task: if it still runs after ``BUSY_AFTER_MS`` the cursor becomes the busy
+    cursor and the status bar of the window it belongs to says "Working…", until every late task
+    has ended. A task awaiting a dialog (:func:`run_dialog`) is paused meanwhile: a person is being
+    waited for, not the console. One instance per application (:func:`busy_indicator`).
+    """
+
+    changed = Signal(bool)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._late: dict[asyncio.Task[Any], QObject | None] = {}  # running longer than the delay
+        self._paused: dict[asyncio.Task[Any], int] = {}
+        self._cursor = False
+        self._bars: list[QStatusBar] = []
+        self._message = ""
+        self.checks = 0  # how many tracked tasks reached the delay (done or not): tests wait on it
+
+    @property
+    def active(self) -> bool:
+        return self._cursor
+
+    def track(self, task: asyncio.Task[Any], owner: QObject | None = None) -> None:
+        QTimer.singleShot(BUSY_AFTER_MS, self, lambda: self._due(task, owner))
+        task.add_done_callback(self._finished)
+
+    def pause(self, task: asyncio.Task[Any] | None) -> None:
+        if task is not None:
+            self._paused[task] = self._paused.get(task, 0) + 1
+            self._update()
+
+    def resume(self, task: asyncio.Task[Any] | None) -> None:
+        if task is not None and task in self._paused:
+            self._paused[task] -= 1
+            if self._paused[task] <= 0:
+                del self._paused[task]
+            if shiboken6.isValid(self):
+                self._update()
+
+    def _due(self, task: asyncio.Task[Any], owner: QObject | None) -> None:
+        self.checks += 1
+        if not task.done():
+            self._late[task] = owner if owner is not None and shiboken6.isValid(owner) else None
+            self._update()
+
+    def _finished(self, task: asyncio.Task[Any]) -> None:
+        self._paused.pop(task, None)
+        self._late.pop(task, None)
+        if shiboken6.isValid(self):
+            self._update()
+
+    def _update(self) -> None:
+        working = [owner for task, owner in self._late.items() if task not in self._paused]
+        if working and not self._cursor:
+            QGuiApplication.setOverrideCursor(QCursor(Qt.CursorShape.BusyCursor))
+            self._cursor = True
+            self._message = _tr("Working… please wait")
+            self._bars = _status_bars(working)
+            for bar in self._bars:
+                bar.showMessage(self._message)
+            self.changed.emit(True)
+        elif not working and self._cursor:
+            QGuiApplication.restoreOverrideCursor()
+            self._cursor = False
+            for bar in self._bars:
+                if shiboken6.isValid(bar) and bar.currentMessage() == self._message:
+                    bar.clearMessage()
+            self._bars = []
+            self.changed.emit(False)
+
+
+def _status_bars(owners: Iterable[QObject | None]) -> list[QStatusBar]:
+    """The status bars of the main windows the owners belong to."""
+    bars: list[QStatusBar] = []
+    for owner in owners:
+        widget = owner if isinstance(owner, QWidget) and shiboken6.isValid(owner) else None
+        while widget is not None:
+            if isinstance(widget, QMainWindow):
+                bar = widget.statusBar()
+                if bar not in bars:
+                    bars.append(bar)
+                break
+            widget = widget.parentWidget()
+    return bars
+
+
+_busy: BusyIndicator | None = None
+
+
+def busy_indicator() -> BusyIndicator:
+    """The application's busy indicator (created on first use, owned by the QApplication)."""
+    global _busy
+    if _busy is None or not shiboken6.isValid(_busy):
+        _busy = BusyIndicator(QCoreApplication.instance())
+    return _busy
+
+
 # -- guarded actions --------------------------------------------------------------------------------
 
 _TASKS_ATTR = "_epay_action_tasks"
@@ -211,6 +325,7 @@ def start_action(
         widget.setEnabled(False)
     task = spawn(_guarded(owner, action, make_coro, toggles, after), name=action)
     tasks[action] = task
+    busy_indicator().track(task, owner)
     return task
 
 
