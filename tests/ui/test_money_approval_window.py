@@ -1,7 +1,8 @@
-"""The money dialogs opened the way a cashier opens them, on the REAL console (open_app + AppController +
-MainWindow, real services on a fresh SQLite database; the gateway is never reached): Ctrl+R / Charge /
-Cancel name the invoice and amount in the title; wrong manager PINs in the approval box pause approvals
-at this counter and never lock the manager's login (issue 7, points 1 and 3; decision 0020)."""
+"""The money dialogs and the Users window opened the way a person opens them, on the REAL console
+(open_app + AppController + MainWindow, real services on a fresh SQLite database; the gateway is never
+reached): Ctrl+R / Charge / Cancel name the invoice and amount in the title; wrong manager PINs in the
+approval box pause approvals at this counter and never lock the manager's login; a manager unlocks a
+locked cashier from Settings > Users (issue 7, points 1 and 3; decision 0020)."""
 
 from __future__ import annotations
 
@@ -21,12 +22,21 @@ from PySide6.QtWidgets import QApplication, QDialog
 
 from epay_desktop.app import open_app
 from epay_desktop.demo import demo_environ
-from epay_desktop.domain import ConsoleStatus, GatewaySnapshot, InvoiceId, Money, Role
+from epay_desktop.domain import (
+    AccountLocked,
+    AuthenticationFailed,
+    ConsoleStatus,
+    GatewaySnapshot,
+    InvoiceId,
+    Money,
+    Role,
+)
 from epay_desktop.ui.app_controller import AppController, ConsoleOptions
 from epay_desktop.ui.checkout import make_checkout_profile
 from epay_desktop.ui.dialogs.cancel_dialog import CancelDialog
 from epay_desktop.ui.dialogs.charge_dialog import ChargeDialog
 from epay_desktop.ui.dialogs.refund_dialog import RefundDialog
+from epay_desktop.ui.dialogs.users_dialog import UsersDialog
 
 LEFT = Qt.MouseButton.LeftButton
 MANAGER, MANAGER_PIN = "Данияр", "2222"
@@ -190,3 +200,37 @@ def test_charge_and_cancel_name_the_invoice_and_amount(console: Any, qtbot: Any,
         dialog.reject()
         qtbot.waitUntil(lambda kind=kind: not shown(kind), timeout=SLOW)
         qtbot.waitUntil(action.isEnabled, timeout=SLOW)
+
+
+def test_a_manager_unlocks_a_locked_cashier_from_the_users_window(
+    console: Any, qtbot: Any, arun: Any
+) -> None:
+    for _ in range(10):  # ten wrong log-ins lock the cashier (LoginPolicy)
+        with pytest.raises((AuthenticationFailed, AccountLocked)):
+            arun(console.ctx.users.authenticate(CASHIER, "0000"))
+    with pytest.raises(AccountLocked):
+        arun(console.ctx.users.authenticate(CASHIER, CASHIER_PIN))
+    console.log_in(MANAGER, MANAGER_PIN)
+    console.window.commands.users.trigger()  # Settings > Users…
+    dialog = wait_shown(qtbot, UsersDialog)
+    admin = dialog.admin
+    qtbot.waitUntil(lambda: admin.model.rowCount() == 2 and not admin.busy)
+    row = next(r for r in range(admin.model.rowCount()) if admin.model.user_at(r).name == CASHIER)
+    assert admin.model.index(row, 2).data().startswith("locked until ")
+    admin.table.selectRow(1 - row)  # the manager: not locked, nothing to unlock
+    assert (
+        not admin.unlock_button.isEnabled() and admin.unlock_button.toolTip() == "This account is not locked."
+    )
+    admin.table.selectRow(row)
+    assert admin.unlock_button.isEnabled()
+    qtbot.mouseClick(admin.unlock_button, LEFT)
+    qtbot.waitUntil(lambda: not admin.busy and "is unlocked" in admin.message_label.text(), timeout=SLOW)
+    assert admin.model.index(row, 2).data() == "active"
+    assert arun(console.ctx.users.authenticate(CASHIER, CASHIER_PIN)).name == CASHIER
+
+    def unlocked(tx: Any) -> list[tuple[int | None, str]]:
+        return [(e.actor_id, e.subject) for e in tx.audit.entries() if e.action == "user.unlocked"]
+
+    cashier = next(u for u in arun(console.ctx.users.list_users(console.manager)) if u.name == CASHIER)
+    assert arun(console.ctx.store.run_read(unlocked)) == [(console.manager.id, f"user:{cashier.id}")]
+    dialog.reject()
