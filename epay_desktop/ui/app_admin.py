@@ -13,11 +13,10 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable, Coroutine, Mapping
-from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 from PySide6.QtWidgets import QMessageBox
 
 from epay_desktop.app import AppContext
@@ -31,17 +30,16 @@ from .dialogs.attention_dialog import AttentionDialog
 from .dialogs.export_dialog import ExportDialog, ExportResult
 from .dialogs.settings_dialog import SettingsDialog
 from .dialogs.users_dialog import UsersDialog
+from .file_places import ui_settings
 from .main_window import MainWindow
 from .session import Session
 
-__all__ = ["ATTENTION_DEBOUNCE_MS", "UI_SETTINGS_FILE", "AdminFlows", "saved_environ", "saved_idle_minutes"]
+__all__ = ["ATTENTION_DEBOUNCE_MS", "AdminFlows", "saved_environ", "saved_idle_minutes"]
 
 log = logging.getLogger(__name__)
 
 #: The badge is recounted this long after the last payment/operation event (events come in bursts).
 ATTENTION_DEBOUNCE_MS = 300
-#: Remembered choices of the console's screens (export columns and folder), in the data folder.
-UI_SETTINGS_FILE = "ui.ini"
 
 
 def _tr(text: str) -> str:
@@ -96,11 +94,6 @@ class AdminFlows(QObject):
         bridge.operation_updated.connect(self.schedule_attention)
         self.session.user_changed.connect(self._on_user_changed)
 
-    def ui_settings(self) -> QSettings:
-        """The console's remembered choices: ``ui.ini`` in the data folder (docs/decisions/0017)."""
-        path = Path(self.ctx.store_settings.home) / UI_SETTINGS_FILE
-        return QSettings(str(path), QSettings.Format.IniFormat)
-
     def _user(self) -> User:
         user = self.session.user
         if user is None:  # the actions are disabled without a user
@@ -148,7 +141,7 @@ class AdminFlows(QObject):
 
         async def flow() -> None:
             result = await ExportDialog.ask(
-                self.window, self._user(), self.ctx.queries, clock=self.ctx.clock, settings=self.ui_settings()
+                self.window, self._user(), self.ctx.queries, clock=self.ctx.clock, settings=ui_settings()
             )
             if result is not None and shiboken6.isValid(self.window):
                 self._tell_exported(result)

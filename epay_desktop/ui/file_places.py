@@ -13,7 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, QStandardPaths
 
-__all__ = ["documents_folder", "remember_folder", "start_folder"]
+__all__ = ["documents_folder", "remember_folder", "start_folder", "ui_settings"]
 
 _Location = QStandardPaths.StandardLocation
 
@@ -22,6 +22,11 @@ def _settings() -> QSettings:
     # resolved on every call (not cached): the config folder follows $XDG_CONFIG_HOME / the profile
     config = QStandardPaths.writableLocation(_Location.GenericConfigLocation) or str(Path.home() / ".config")
     return QSettings(str(Path(config) / "epay-desktop" / "ui.ini"), QSettings.Format.IniFormat)
+
+
+def ui_settings() -> QSettings:
+    """The same ``ui.ini``, for other remembered screen choices (e.g. the export's columns)."""
+    return _settings()
 
 
 def documents_folder() -> Path:

@@ -123,8 +123,9 @@ def test_a_user_added_in_users_can_log_in(console: Any, qtbot: Any) -> None:
 
 
 def test_export_writes_the_day_s_payments_to_the_chosen_file(
-    console: Any, qtbot: Any, tmp_path: Path
+    console: Any, qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / ".config"))  # the remembered columns and folder
     console.log_in(MANAGER, MANAGER_PIN)
     invoice = paid(console, Money(120_050))
     console.window.commands.export_csv.trigger()

@@ -24,13 +24,14 @@ from epay_desktop.demo import demo_environ
 from epay_desktop.domain import ConsoleStatus, GatewaySnapshot, InvoiceId, Money, OpKind, OpState, Role
 from epay_desktop.services import payment_queries
 from epay_desktop.settings import load_gateway_settings
-from epay_desktop.ui.app_admin import UI_SETTINGS_FILE, saved_environ, saved_idle_minutes
+from epay_desktop.ui.app_admin import saved_environ, saved_idle_minutes
 from epay_desktop.ui.app_controller import AppController, ConsoleOptions
 from epay_desktop.ui.checkout import make_checkout_profile
 from epay_desktop.ui.dialogs.attention_dialog import AttentionDialog
-from epay_desktop.ui.dialogs.export_dialog import ExportDialog, documents_folder, export_error_text
+from epay_desktop.ui.dialogs.export_dialog import ExportDialog, export_error_text
 from epay_desktop.ui.dialogs.settings_dialog import SettingsDialog
 from epay_desktop.ui.dialogs.users_dialog import UsersDialog
+from epay_desktop.ui.file_places import documents_folder
 
 LEFT = Qt.MouseButton.LeftButton
 MANAGER, MANAGER_PIN = "Данияр", "2222"
@@ -74,8 +75,17 @@ def profile(qapp: QApplication) -> Iterator[Any]:
 
 
 @pytest.fixture
-def console(qtbot: Any, aloop: Any, arun: Any, tmp_path: Path, profile: Any, memory: Any) -> Iterator[Any]:
+def console(
+    qtbot: Any,
+    aloop: Any,
+    arun: Any,
+    tmp_path: Path,
+    profile: Any,
+    memory: Any,
+    monkeypatch: pytest.MonkeyPatch,
+) -> Iterator[Any]:
     """The real console on a fresh database with a manager and a cashier; nobody logged in yet."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / ".config"))  # ui.ini (remembered choices)
     ctx = arun(open_app(demo_environ(tmp_path / "home", "http://127.0.0.1:9")), timeout=SLOW)
     manager = arun(ctx.users.add_user(MANAGER, Role.MANAGER, MANAGER_PIN, None))
     arun(ctx.users.add_user(CASHIER, Role.CASHIER, CASHIER_PIN, manager))
@@ -303,7 +313,9 @@ def test_export_from_the_menu_writes_the_chosen_columns_and_remembers_them(
     amounts = sorted(r[rows[0].index("amount")] for r in rows[1:])
     assert amounts == ["1500.50", "99.00"]  # decimal tenge text
     assert sorted(p.name for p in out.iterdir()) == ["day.csv"]  # no temporary file left
-    remembered = QSettings(str(console.home / "home" / UI_SETTINGS_FILE), QSettings.Format.IniFormat)
+    remembered = QSettings(
+        str(console.home / ".config" / "epay-desktop" / "ui.ini"), QSettings.Format.IniFormat
+    )
     assert "created_at_utc" not in str(remembered.value("export/columns"))
 
     # the next export remembers the columns and starts in the folder used last
@@ -420,7 +432,9 @@ def test_what_settings_saved_is_what_the_next_start_uses(
     environ = arun(saved_environ({"EPAYMENT_HOME": str(home)}))
     settings = load_gateway_settings(environ)
     assert settings.environment.value == "test" and settings.credentials.client_id == "merchant"
-    assert settings.credentials.terminal_id == TERMINAL and settings.credentials.client_secret.reveal() == SECRET
+    assert (
+        settings.credentials.terminal_id == TERMINAL and settings.credentials.client_secret.reveal() == SECRET
+    )
     assert arun(saved_idle_minutes(console.ctx)) == 9
     # the real environment still wins over what was saved
     override = arun(saved_environ({"EPAYMENT_HOME": str(home), "EPAYMENT_ENV": "sandbox"}))

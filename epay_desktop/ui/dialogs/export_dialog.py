@@ -1,10 +1,10 @@
 """Export payments to CSV (managers and admins): a period of Kazakhstan days, the columns, a file.
 
 The file is chosen with a Save dialog that starts in the last folder used, else the user's
-Documents. Writing goes through ``PaymentQueries.export_csv`` (the CLI's ``export`` uses the
-same): amounts as decimal tenge text, a temporary file renamed into place, so a failure leaves
-the old file (or none) and never half a file. The columns chosen and the folder are remembered
-in QSettings (docs/decisions/0017).
+Documents (``file_places``, kind ``exports``). Writing goes through ``PaymentQueries.export_csv``
+(the CLI's ``export`` uses the same): amounts as decimal tenge text, a temporary file renamed into
+place, so a failure leaves the old file (or none) and never half a file. The columns chosen are
+remembered in the console's ``ui.ini`` (``file_places.ui_settings``; docs/decisions/0017).
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Protocol
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QDate, QSettings, QStandardPaths, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QSettings, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -39,6 +39,7 @@ from epay_desktop.domain import User
 from epay_desktop.services.payment_queries import CSV_COLUMNS
 
 from ..asyncqt import run_dialog, show_error, spawn
+from ..file_places import remember_folder, start_folder
 from ..models.formatting import KAZAKHSTAN
 from ..widgets.i18n import QT_TRANSLATE_NOOP
 from . import named
@@ -47,7 +48,7 @@ __all__ = ["COLUMN_LABELS", "ExportDialog", "ExportResult", "export_error_text"]
 
 _C = "ExportDialog"
 COLUMNS_KEY = "export/columns"
-FOLDER_KEY = "export/folder"
+FOLDER_KIND = "exports"
 
 #: What each CSV column is called on screen (the file keeps the stable names of CSV_COLUMNS).
 COLUMN_LABELS: dict[str, str] = {
@@ -147,13 +148,6 @@ def period_days(key: str, today: date) -> tuple[date, date] | None:
         last = first - timedelta(days=1)
         return last.replace(day=1), last
     return None
-
-
-def documents_folder() -> Path:
-    """The user's Documents folder (their home when there is none)."""
-    found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    path = Path(found) if found else Path.home()
-    return path if path.is_dir() else Path.home()
 
 
 class ExportDialog(QDialog):
@@ -278,9 +272,7 @@ class ExportDialog(QDialog):
             self.period_combo.blockSignals(False)
 
     def suggested_path(self) -> Path:
-        folder = self._start_folder or Path(str(self._settings.value(FOLDER_KEY, "") or ""))
-        if not str(folder) or str(folder) == "." or not folder.is_dir():
-            folder = documents_folder()
+        folder = self._start_folder or start_folder(FOLDER_KIND)
         first, last = self.days()
         name = f"payments-{first.isoformat()}.csv" if first == last else f"payments-{first}_{last}.csv"
         return folder / name
@@ -341,8 +333,8 @@ class ExportDialog(QDialog):
                 self.show_error(export_error_text(exc, path))
             return
         self._settings.setValue(COLUMNS_KEY, ",".join(columns))
-        self._settings.setValue(FOLDER_KEY, str(path.parent))
         self._settings.sync()
+        remember_folder(FOLDER_KIND, path.parent)
         self.result_value = ExportResult(path, rows, first, last)
         if shiboken6.isValid(self):
             self.accept()
