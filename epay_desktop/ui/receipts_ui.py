@@ -26,7 +26,6 @@ from PySide6.QtCore import (
     QSize,
     QSizeF,
     Qt,
-    Signal,
 )
 from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
@@ -187,8 +186,6 @@ class ReceiptDialog(QDialog):
     either leaves no trace (decision 0022). The language can be changed until the receipt is issued.
     """
 
-    issued = Signal(object)  # ReceiptRecord, once, when the first Print/Save issues it
-
     def __init__(
         self,
         request: ReceiptRequest,
@@ -235,10 +232,10 @@ class ReceiptDialog(QDialog):
         head.addWidget(self.title)
         head.addWidget(self.duplicate_label)
         head.addStretch(1)
-        head.addWidget(language_label)
-        head.addWidget(self.language_combo)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.status_label, 1)
+        buttons = QHBoxLayout()  # the language sits with the print controls, like a print option
+        buttons.addWidget(language_label)
+        buttons.addWidget(self.language_combo)
+        buttons.addStretch(1)
         buttons.addWidget(self.save_button)
         buttons.addWidget(close)
         buttons.addWidget(self.print_button)
@@ -246,8 +243,9 @@ class ReceiptDialog(QDialog):
         layout.addLayout(head)
         layout.addWidget(self.note_label)
         layout.addWidget(self.preview, 1)
+        layout.addWidget(self.status_label)
         layout.addLayout(buttons)
-        self.resize(480, 700)
+        self.resize(560, 720)
         self._show_state()
         self.print_button.clicked.connect(self.on_print_button_clicked)
         self.save_button.clicked.connect(self.on_save_button_clicked)
@@ -363,7 +361,6 @@ class ReceiptDialog(QDialog):
         self.record, self.pdf = record, pdf
         self.document = self._show(pdf)
         self._show_state()
-        self.issued.emit(record)
         return record
 
     # -- what the buttons ask (tests replace these two) ------------------------------------------

@@ -355,7 +355,7 @@ def test_the_real_print_dialog_opens_without_exec_and_keeps_its_printer(qtbot, d
 def test_a_reprint_is_marked_before_it_is_issued_and_screenshot(qtbot, aloop, arun, receipts):
     receipts.printed_before = 1
     widget = open_dialog(qtbot, receipts, arun)
-    widget.resize(480, 720)
+    widget.resize(560, 720)
     assert widget.duplicate_label.isVisible() and "duplicate" in widget.note_label.text()
     assert "ДУБЛИКАТ" in pdf_text(widget.pdf) and receipts.issued == []
     qtbot.waitUntil(lambda: has_ink(widget.preview))  # QPdfView renders pages in a thread
