@@ -12,7 +12,8 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Protocol
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer, Signal, SignalInstance, Slot
+from PySide6.QtCore import QCoreApplication, QModelIndex, QSize, Qt, QTimer, Signal, SignalInstance, Slot
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QWidget
 
 from epay_desktop import __version__
@@ -30,6 +31,16 @@ __all__ = ["MainWindow", "PaymentQueriesPort"]
 
 #: Show the selected payment's details once the selection rests this long (arrowing stays quick).
 DETAIL_DELAY_MS = 150
+#: The window's size on a large screen; a smaller screen (down to 1024x768) gets all it has.
+PREFERRED_SIZE = QSize(1360, 800)
+#: Room left for the window's title bar and frame, which the window manager adds around it.
+FRAME_ALLOWANCE = QSize(16, 40)
+
+
+def default_size(available: QSize) -> QSize:
+    """The first size of the main window on a screen whose free area is ``available``."""
+    room = available - FRAME_ALLOWANCE
+    return PREFERRED_SIZE.boundedTo(room) if room.isValid() and not room.isEmpty() else PREFERRED_SIZE
 
 
 class PaymentQueriesPort(PaymentListSource, PaymentDetailSource, Protocol):
@@ -112,8 +123,8 @@ class MainWindow(QMainWindow):
         self._detail_timer.timeout.connect(self._show_current_detail)
         self._connect()
         self.set_user(user)
-        self.resize(1360, 800)
-        self.splitter.setSizes([860, 500])
+        self.resize(self._default_size())
+        self._split()
         if bridge is not None:
             self.connect_bridge(bridge)
 
@@ -199,7 +210,7 @@ class MainWindow(QMainWindow):
             self._opened = invoice_id
         self.detail_view.show_payment(invoice_id)
         if self.splitter.sizes()[1] == 0:
-            self.splitter.setSizes([860, 500])
+            self._split()
         self.payment_opened.emit(invoice_id)
 
     @Slot()
@@ -218,6 +229,17 @@ class MainWindow(QMainWindow):
         box.open()  # never exec(): the window lives on the qasync loop
 
     # -- internals -------------------------------------------------------------------------------
+
+    def _default_size(self) -> QSize:
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None or QGuiApplication.platformName() == "offscreen":
+            return PREFERRED_SIZE  # no real screen to fit (headless tests, screenshots)
+        return default_size(screen.availableGeometry().size())
+
+    def _split(self) -> None:
+        """The list gets five eighths, the detail the rest (at 1360 px: 850 and 510)."""
+        width = max(self.splitter.width(), self.width())
+        self.splitter.setSizes([width * 5 // 8, width - width * 5 // 8])
 
     def _emit_for_current(self, signal: SignalInstance) -> None:
         invoice = self.current_invoice()  # what is visibly selected at this moment, nothing older
