@@ -7,13 +7,17 @@ known yet (the screen says why); the page itself has its own Cancel button.
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QVBoxLayout, QWidget
 
+from .asyncqt import ask_message, spawn
 from .checkout_screen import CheckoutScreen
 from .widgets.env_badge import EnvironmentBadge
 
 __all__ = ["CheckoutWindow"]
+
+StandardButton = QMessageBox.StandardButton
 
 
 def _tr(text: str) -> str:
@@ -63,13 +67,63 @@ class CheckoutWindow(QDialog):
             self.sale.form.focus_amount()
 
     def reject(self) -> None:
-        """Esc / close: refused while the customer is paying or the bank has not answered yet."""
-        if self.sale.blocked_reason:
+        """Esc / close (docs/decisions/0019).
+
+        On the customer's page: asks whether to cancel the sale (the page's Cancel, recorded as
+        cancelled by the cashier). While the bank has not answered: refused, saying why. On a filled
+        form: asks before throwing the typed sale away. Otherwise the window closes at once.
+        """
+        screen = self.sale
+        if any(box.isVisible() for box in self.findChildren(QMessageBox)):
+            return  # a question is open: Esc answers it, not this window
+        if screen.currentWidget() is screen.view and screen.view.cancel_button.isEnabled():
+            spawn(self._ask_cancel_sale(), name="checkout-ask-cancel")
+            return
+        if screen.blocked_reason:
             self.refusal_label.setText(
                 _tr("This window stays open until the payment is settled: {why}").format(
-                    why=self.sale.blocked_reason
+                    why=screen.blocked_reason
                 )
             )
             self.refusal_label.show()
             return
+        if screen.currentWidget() is screen.form and screen.form.has_input():
+            spawn(self._ask_discard(), name="checkout-ask-discard")
+            return
         super().reject()
+
+    async def _ask_cancel_sale(self) -> None:
+        if not shiboken6.isValid(self) or not self.isVisible():  # closed with the console meanwhile
+            return
+        answer = await ask_message(
+            self,
+            _tr("Cancel this sale?"),
+            _tr(
+                "The customer's payment page is open. Cancel the sale? If the customer has already "
+                "paid, the console will still show the bank's answer."
+            ),
+            StandardButton.Yes | StandardButton.No,
+            default=StandardButton.No,
+        )
+        if not shiboken6.isValid(self):
+            return
+        view = self.sale.view
+        if answer == StandardButton.Yes and self.sale.currentWidget() is view:
+            view.cancel_button.click()  # the same path as the page's Cancel button
+
+    async def _ask_discard(self) -> None:
+        if not shiboken6.isValid(self) or not self.isVisible():  # closed with the console meanwhile
+            return
+        answer = await ask_message(
+            self,
+            _tr("Discard this sale?"),
+            _tr("The amount and details you typed will be lost. Close the new payment anyway?"),
+            StandardButton.Discard | StandardButton.Cancel,
+            icon=QMessageBox.Icon.Warning,
+            default=StandardButton.Cancel,
+        )
+        if not shiboken6.isValid(self):
+            return
+        if answer == StandardButton.Discard and not self.sale.blocked_reason:
+            self.sale.new_sale()  # the next F2 starts from an empty form
+            super().reject()

@@ -109,7 +109,7 @@ class SavedCardPanel(QWidget):
         self.deactivate_note.setObjectName("deactivate_note")
         self.deactivate_note.setWordWrap(True)
         self.deactivate_note.setStyleSheet("color: #64748b;")
-        back = QPushButton(self.tr("Back"))
+        back = self.back_button = QPushButton(self.tr("Back"))
         row = QHBoxLayout()
         row.addWidget(self.account_edit, 1)
         row.addWidget(self.find_button)

@@ -1,0 +1,334 @@
+"""The "New payment" window of the real console on the sandbox: a mistake on the card page is corrected,
+Esc asks before it throws a sale away, a sale the cashier cancels or a page that cannot load is said so in
+the list and the detail (decision 0018), and a customer's saved card pays and is deactivated (decision 0019).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import socket
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+import shiboken6
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+
+from epay_desktop.app import open_app
+from epay_desktop.demo import demo_environ
+from epay_desktop.domain import ConsoleStatus, InvoiceId, Money, Payment, Role
+from epay_desktop.ui.app_controller import AppController, ConsoleOptions
+from epay_desktop.ui.main import start_background
+from epay_desktop.ui.models.payment_columns import PaymentColumn
+from epay_desktop.ui.result_view import Outcome
+
+pytestmark = [pytest.mark.browser, pytest.mark.timeout(240)]
+
+SLOW = 30_000
+MANAGER, MANAGER_PIN = "Данияр", "2222"
+CASHIER, CASHIER_PIN = "Айгерим", "1111"
+APPROVED_CARD = "4405639704015096"
+FORM_READY = "!!document.querySelector('form.pay-form') && document.readyState === 'complete'"
+SUBMIT = "document.querySelector('form.pay-form button[type=submit]').click(); true"
+NAME_ERROR = (
+    "(function () { var e = document.getElementById('name-error'); return e ? e.textContent : ''; })()"
+)
+YB = QMessageBox.StandardButton
+
+
+def open_new_payment(console: Any, qtbot: Any) -> Any:
+    """F2 from the main window; the checkout screen with its form showing."""
+    qtbot.waitUntil(console.window.commands.new_payment.isEnabled, timeout=SLOW)
+    console.window.commands.new_payment.trigger()  # F2
+    screen = console.controller.checkout
+    qtbot.waitUntil(
+        lambda: console.controller.checkout_window.isVisible() and screen.currentWidget() is screen.form
+    )
+    return screen
+
+
+def start_page(console: Any, qtbot: Any, amount: str) -> Any:
+    screen = open_new_payment(console, qtbot)
+    screen.form.amount_edit.clear()
+    qtbot.keyClicks(screen.form.amount_edit, amount)
+    qtbot.keyClick(screen.form.amount_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: screen.currentWidget() is screen.view, timeout=SLOW)
+    console.wait_js(FORM_READY)
+    return screen
+
+
+def message_box(console: Any) -> QMessageBox:
+    box: QMessageBox = console.wait_dialog(QMessageBox)
+    return box
+
+
+def stored(console: Any, invoice: InvoiceId) -> Payment:
+    payment = console.arun(console.ctx.store.run_read(lambda tx: tx.payments.get_by_invoice(invoice)))
+    assert payment is not None
+    return payment
+
+
+def listed_status_text(console: Any, invoice: InvoiceId) -> str:
+    model = console.window.payments_view.model
+    row = model.row_of(invoice)
+    if row is None:
+        return ""
+    return str(model.index(row, int(PaymentColumn.STATUS)).data(Qt.ItemDataRole.DisplayRole) or "")
+
+
+def timeline_texts(console: Any, invoice: InvoiceId) -> list[str]:
+    """Select the payment's row in the list (as a click would) and read the detail's timeline."""
+    view = console.window.payments_view
+    row = view.model.row_of(invoice)
+    assert row is not None
+    view.table.selectRow(row)
+    timeline = console.window.detail_view.timeline
+    return [
+        " ".join((timeline.topLevelItem(i).text(1), timeline.topLevelItem(i).toolTip(1)))
+        for i in range(timeline.topLevelItemCount())
+    ]
+
+
+def type_card(console: Any, pan: str, name: str) -> None:
+    card = {"pan": pan, "expiry": "1230", "cvc": "321", "name": name}
+    code = """
+(function (card) {
+  ["pan", "expiry", "cvc", "name"].forEach(function (id) {
+    var input = document.getElementById(id);
+    input.focus();
+    input.value = card[id];
+    input.dispatchEvent(new Event("input", { bubbles: true }));
+  });
+  document.activeElement.blur();
+  return true;
+})(CARD)
+""".replace("CARD", json.dumps(card))
+    assert console.run_js(code) is True
+
+
+# -- point 8: Esc on the new-payment form ---------------------------------------------------------------
+
+
+def test_esc_on_a_filled_form_asks_before_discarding_and_an_empty_form_closes_at_once(
+    console: Any, qtbot: Any
+) -> None:
+    console.log_in(CASHIER, CASHIER_PIN)
+    window = console.controller.checkout_window
+    screen = open_new_payment(console, qtbot)
+    qtbot.keyClicks(screen.form.amount_edit, "1250")
+    screen.form.description_edit.setText("Кофе")
+
+    qtbot.keyClick(window, Qt.Key.Key_Escape)
+    box = message_box(console)
+    assert box.windowTitle() == "Discard this sale?" and box.defaultButton() is box.button(YB.Cancel)
+    box.button(YB.Cancel).click()  # keep typing
+    qtbot.waitUntil(lambda: not console.dialogs(QMessageBox))
+    assert window.isVisible() and screen.form.amount_edit.value() == Money(125_000)
+
+    qtbot.keyClick(window, Qt.Key.Key_Escape)
+    message_box(console).button(YB.Discard).click()
+    qtbot.waitUntil(lambda: not window.isVisible())
+
+    screen = open_new_payment(console, qtbot)  # the next sale starts empty...
+    assert not screen.form.has_input()
+    qtbot.keyClick(window, Qt.Key.Key_Escape)  # ...and an empty form closes without a question
+    qtbot.waitUntil(lambda: not window.isVisible())
+    assert not console.dialogs(QMessageBox)
+
+
+# -- point 2: a mistake on the card page ---------------------------------------------------------------
+
+
+def test_a_mistake_on_the_card_page_is_shown_by_the_page_and_corrected(console: Any, qtbot: Any) -> None:
+    console.log_in(CASHIER, CASHIER_PIN)
+    screen = start_page(console, qtbot, "1990")
+    invoice = screen.payment.invoice_id
+    type_card(console, APPROVED_CARD, "")  # no cardholder name: the gateway's page answers 422
+    console.run_js(SUBMIT)
+    console.wait_js(f"{NAME_ERROR}.length > 0 && {FORM_READY}")
+    assert console.run_js(NAME_ERROR).strip()  # the page's own message under the field
+    assert screen.currentWidget() is screen.view and screen.view.cancel_button.isEnabled()
+    assert "correct" in screen.view.status_label.text()
+    assert stored(console, invoice).status is ConsoleStatus.PENDING  # the sale is open, not failed
+
+    type_card(console, APPROVED_CARD, "test buyer")  # the customer fixes it and pays
+    console.run_js(SUBMIT)
+    qtbot.waitUntil(lambda: screen.result.outcome is Outcome.APPROVED, timeout=SLOW)
+    assert screen.payment.invoice_id == invoice and screen.payment.status is ConsoleStatus.CHARGE
+
+
+def test_esc_on_the_customer_page_cancels_the_sale_as_the_cashier(console: Any, qtbot: Any) -> None:
+    console.log_in(CASHIER, CASHIER_PIN)
+    screen = start_page(console, qtbot, "770")
+    invoice = screen.payment.invoice_id
+    window = console.controller.checkout_window
+
+    qtbot.keyClick(window, Qt.Key.Key_Escape)
+    box = message_box(console)
+    assert box.windowTitle() == "Cancel this sale?" and box.defaultButton() is box.button(YB.No)
+    box.button(YB.No).click()
+    qtbot.waitUntil(lambda: not console.dialogs(QMessageBox))
+    assert screen.currentWidget() is screen.view and screen.view.cancel_button.isEnabled()
+
+    qtbot.keyClick(window, Qt.Key.Key_Escape)
+    message_box(console).button(YB.Yes).click()
+    qtbot.waitUntil(lambda: screen.currentWidget() is screen.form, timeout=SLOW)
+    assert screen.form.amount_edit.value() == Money(77_000)  # the sale is kept to try again
+    payment = stored(console, invoice)
+    assert payment.status is ConsoleStatus.CASHIER_CANCEL and payment.reason == "cancelled by the cashier"
+    assert payment.next_poll_at is not None  # the bank is still asked until the token expires
+    qtbot.waitUntil(lambda: listed_status_text(console, invoice) == "Cancelled by the cashier", timeout=SLOW)
+    qtbot.waitUntil(
+        lambda: any("Cancelled by the cashier" in t for t in timeline_texts(console, invoice)), timeout=SLOW
+    )
+    assert not any("Waiting for the customer" in t for t in timeline_texts(console, invoice))
+
+
+def test_a_late_payment_after_the_cancel_is_shown_as_paid(console: Any, qtbot: Any) -> None:
+    console.log_in(CASHIER, CASHIER_PIN)
+    screen = start_page(console, qtbot, "540")
+    invoice = screen.payment.invoice_id
+    screen.view.cancel_button.click()  # the page's Cancel button
+    qtbot.waitUntil(lambda: stored(console, invoice).status is ConsoleStatus.CASHIER_CANCEL, timeout=SLOW)
+    answer = httpx.post(  # the customer had pressed Pay just before: the bank has the payment
+        f"{console.sandbox.base_url}/sandbox/pay",
+        json={"invoiceId": invoice.value, "pan": APPROVED_CARD, "expiry": "12/35", "cvc": "123"},
+        timeout=10,
+    )
+    assert answer.json()["outcome"] == "approved"
+    qtbot.waitUntil(lambda: stored(console, invoice).status is ConsoleStatus.CHARGE, timeout=SLOW)  # poller
+    qtbot.waitUntil(lambda: listed_status_text(console, invoice) == "Paid", timeout=SLOW)
+
+
+# -- point 2: a page that cannot load at all -----------------------------------------------------------
+
+
+@pytest.fixture
+def unused_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture
+def dead_page_console(
+    qtbot: Any, aloop: Any, arun: Any, tmp_path: Path, sandbox: Any, profile: Any, unused_port: int
+) -> Iterator[Any]:
+    """The console whose gateway widget URL points at a closed loopback port (the API still answers)."""
+    env = demo_environ(tmp_path / "home", sandbox.base_url)
+    env["EPAYMENT_WIDGET_URL"] = f"http://127.0.0.1:{unused_port}/payform/payment-api.js"
+    ctx = arun(open_app(env))
+    manager = arun(ctx.users.add_user(MANAGER, Role.MANAGER, MANAGER_PIN, None))
+    arun(ctx.users.add_user(CASHIER, Role.CASHIER, CASHIER_PIN, manager))
+    controller = AppController(ctx, profile, ConsoleOptions(idle_minutes=0, poll_interval=0.5))
+    stop, poller = start_background(ctx, reconcile_every=1.0)
+    running = asyncio.ensure_future(controller.run())
+    try:
+        yield ctx, controller
+    finally:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QDialog) and shiboken6.isValid(widget) and widget.isVisible():
+                widget.reject()
+        controller.close()
+        stop.set()
+        qtbot.waitUntil(lambda: poller.done() and running.done(), timeout=10_000)
+        arun(ctx.aclose())
+
+
+def test_a_page_that_cannot_load_marks_the_sale_failed(dead_page_console: Any, qtbot: Any, arun: Any) -> None:
+    ctx, controller = dead_page_console
+    form = controller.session.lock_screen.form
+    qtbot.waitUntil(form.isVisible, timeout=SLOW)
+    form.name_edit.setText(CASHIER)
+    qtbot.keyClicks(form.secret_edit, CASHIER_PIN)
+    qtbot.keyClick(form.secret_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: controller.session.user is not None, timeout=SLOW)
+    controller.window.commands.new_payment.trigger()  # F2
+    screen = controller.checkout
+    qtbot.waitUntil(lambda: screen.currentWidget() is screen.form)
+    qtbot.keyClicks(screen.form.amount_edit, "330")
+    qtbot.keyClick(screen.form.amount_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: screen.result.outcome is Outcome.PAGE_FAILED, timeout=SLOW)
+    assert screen.currentWidget() is screen.result and screen.result.try_again_button.isVisible()
+    assert screen.blocked_reason == ""  # the counter may start again
+    invoice = screen.payment.invoice_id
+    payment = arun(ctx.store.run_read(lambda tx: tx.payments.get_by_invoice(invoice)))
+    assert payment.status is ConsoleStatus.PAGE_FAILED
+    assert payment.reason.startswith("the payment page could not be loaded")
+    assert payment.next_poll_at is not None  # still asked about until the token expires
+    model = controller.window.payments_view.model
+
+    def listed() -> str:
+        row = model.row_of(invoice)
+        return "" if row is None else str(model.index(row, int(PaymentColumn.STATUS)).data() or "")
+
+    qtbot.waitUntil(lambda: listed() == "Payment page failed", timeout=SLOW)
+
+
+# -- point 5: saved cards ------------------------------------------------------------------------------
+
+
+def save_a_card(console: Any, account: str) -> None:
+    user = console.controller.session.user
+    session = console.arun(
+        console.ctx.payments.create_payment(user, Money(10_000), account_id=account, save_card=True)
+    )
+    body = {
+        "invoiceId": session.payment.invoice_id.value,
+        "pan": APPROVED_CARD,
+        "expiry": "12/35",
+        "cvc": "321",
+        "name": "TEST BUYER",
+        "accountId": account,
+        "cardSave": True,
+    }
+    assert httpx.post(f"{console.sandbox.base_url}/sandbox/pay", json=body, timeout=10).status_code == 200
+
+
+def test_pay_with_a_saved_card_from_f2_and_a_manager_deactivates_it(console: Any, qtbot: Any) -> None:
+    console.log_in(CASHIER, CASHIER_PIN)
+    save_a_card(console, "cust-501")
+    screen = open_new_payment(console, qtbot)
+    form = screen.form
+    qtbot.keyClicks(form.amount_edit, "4200")
+    qtbot.keyClicks(form.account_edit, "cust-501")
+    qtbot.waitUntil(form.saved_card_button.isVisible, timeout=SLOW)  # the customer has a saved card
+    qtbot.mouseClick(form.saved_card_button, Qt.MouseButton.LeftButton)
+    panel = screen.saved_panel
+    qtbot.waitUntil(panel.pay_button.isEnabled, timeout=SLOW)
+    assert "5096" in panel.card_list.currentItem().text()
+    assert not panel.deactivate_button.isEnabled()  # a cashier: disabled, and says why
+    assert "Only a manager" in panel.deactivate_note.text()
+    qtbot.mouseClick(panel.pay_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: screen.result.outcome is Outcome.APPROVED, timeout=SLOW)
+    assert screen.payment.amount == Money(420_000) and screen.payment.account_id == "cust-501"
+    assert screen.payment.status is ConsoleStatus.CHARGE
+    assert console.ledger(screen.payment.invoice_id.value).status.value == "CHARGE"
+    qtbot.mouseClick(screen.result.done_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClick(console.controller.checkout_window, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not console.controller.checkout_window.isVisible())
+
+    # the manager logs in (Switch user) and deactivates the card from the same panel
+    console.controller.session.switch_user()
+    console.log_in(MANAGER, MANAGER_PIN)
+    screen = open_new_payment(console, qtbot)
+    qtbot.keyClicks(screen.form.amount_edit, "100")
+    qtbot.keyClicks(screen.form.account_edit, "cust-501")
+    qtbot.waitUntil(screen.form.saved_card_button.isVisible, timeout=SLOW)
+    qtbot.mouseClick(screen.form.saved_card_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(panel.deactivate_button.isEnabled, timeout=SLOW)
+    qtbot.mouseClick(panel.deactivate_button, Qt.MouseButton.LeftButton)
+    message_box(console).button(YB.Yes).click()
+    qtbot.waitUntil(lambda: panel.info_label.text().startswith("The card "), timeout=SLOW)
+    assert panel.card_list.count() == 0
+    terminal = console.sandbox.state.config.terminal_id
+    assert console.sandbox.state.cards.active_for("cust-501", terminal) == []
+    qtbot.mouseClick(panel.back_button, Qt.MouseButton.LeftButton)  # back: no card to offer any more
+    qtbot.waitUntil(
+        lambda: screen.form.saved_cards_note.text() == "No saved cards for this customer.", timeout=SLOW
+    )
+    assert not screen.form.saved_card_button.isVisible()
