@@ -10,11 +10,13 @@ the PDF) or A4.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import os
 from dataclasses import dataclass
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import (
     QBuffer,
     QByteArray,
@@ -200,6 +202,7 @@ class ReceiptDialog(QDialog):
         self.pdf = draft.pdf  # the PDF on screen: the preview until issued, then the issued one
         self.printer: QPrinter | None = None  # kept: a collected QPrinter crashes its dialog (stack-notes 10)
         self._documents: list[QPdfDocument] = []  # every document shown stays alive until the dialog goes
+        self._issuing = False
         self.preview = ReceiptPreview()
         self.document = self._show(draft.pdf)
         self.title = QLabel()
@@ -276,6 +279,12 @@ class ReceiptDialog(QDialog):
         finally:
             dialog.deleteLater()
 
+    def done(self, result: int) -> None:
+        """Close, except while a receipt is being issued (a moment): it is then shown and output."""
+        if self._issuing:
+            return
+        super().done(result)
+
     # -- what is shown ---------------------------------------------------------------------------
 
     def _show(self, pdf: bytes) -> QPdfDocument:
@@ -331,7 +340,7 @@ class ReceiptDialog(QDialog):
             if wanted == self.draft.language.value:
                 return
             r = self.request
-            self.draft = await self._receipts.preview_receipt(
+            draft = await self._receipts.preview_receipt(
                 r.actor,
                 r.invoice_id,
                 r.kind,
@@ -339,7 +348,9 @@ class ReceiptDialog(QDialog):
                 language=wanted,
                 money_op_id=r.money_op_id,
             )
-            self.pdf = self.draft.pdf
+            if not shiboken6.isValid(self):  # closed meanwhile: nothing to show it in
+                return
+            self.draft, self.pdf = draft, draft.pdf
             self.document = self._show(self.draft.pdf)
             self._show_state()
 
@@ -350,14 +361,20 @@ class ReceiptDialog(QDialog):
         if self.record is not None:
             return self.record
         r = self.request
-        record, pdf = await self._receipts.issue_receipt(
-            r.actor,
-            r.invoice_id,
-            r.kind,
-            width=self.draft.width.value,
-            language=self.draft.language.value,
-            money_op_id=r.money_op_id,
-        )
+        self._issuing = True  # Esc waits for it: an issued receipt is always shown and output
+        try:
+            record, pdf = await self._receipts.issue_receipt(
+                r.actor,
+                r.invoice_id,
+                r.kind,
+                width=self.draft.width.value,
+                language=self.draft.language.value,
+                money_op_id=r.money_op_id,
+            )
+        finally:
+            self._issuing = False
+        if not shiboken6.isValid(self):  # the console itself was closed (its window deleted)
+            raise asyncio.CancelledError
         self.record, self.pdf = record, pdf
         self.document = self._show(pdf)
         self._show_state()

@@ -140,6 +140,7 @@ class FakeReceipts:
     previews: list[tuple[tuple[Any, ...], dict[str, Any]]] = field(default_factory=list)
     saved: list[tuple[Path, bytes]] = field(default_factory=list)
     printed_before: int = 0
+    gate: asyncio.Event | None = None  # set: issue_receipt waits for it
 
     def _data(self, number: int | None, language: str | None) -> ReceiptData:
         kind = ReceiptKind.DUPLICATE if self.printed_before else ReceiptKind.SALE
@@ -154,6 +155,8 @@ class FakeReceipts:
 
     async def issue_receipt(self, *args: Any, **kwargs: Any) -> tuple[ReceiptRecord, bytes]:
         self.issued.append((args, kwargs))
+        if self.gate is not None:
+            await self.gate.wait()
         number = 41 + len(self.issued)
         data = self._data(number, kwargs.get("language"))
         self.printed_before += 1
@@ -361,3 +364,23 @@ def test_a_reprint_is_marked_before_it_is_issued_and_screenshot(qtbot, aloop, ar
     qtbot.waitUntil(lambda: has_ink(widget.preview))  # QPdfView renders pages in a thread
     SHOTS.mkdir(parents=True, exist_ok=True)
     assert widget.grab().save(str(SHOTS / "receipt-preview.png"))
+
+
+def test_esc_while_the_receipt_is_being_issued_waits_for_it(qtbot, dialog, receipts, tmp_path):
+    receipts.gate = asyncio.Event()
+    target = tmp_path / "receipt.pdf"
+
+    async def choose():
+        return target
+
+    dialog.choose_save_path = choose
+    dialog.save_button.click()
+    qtbot.waitUntil(lambda: len(receipts.issued) == 1)
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # the number is being taken: the dialog stays
+    assert dialog.isVisible()
+    receipts.gate.set()
+    qtbot.waitUntil(lambda: target.exists() and dialog.record is not None)
+    assert dialog.title.text() == "Receipt No. 000042"
+    qtbot.waitUntil(dialog.save_button.isEnabled)
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
