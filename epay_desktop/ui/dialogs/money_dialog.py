@@ -189,7 +189,8 @@ class MoneyOpDialog(QDialog):
         self.ok_button.setToolTip(problem)
         self.hint_label.setText(problem)
         # after a refused approval its own error says what to do; the hint would only repeat it
-        repeats = self.approval is not None and self.approval.has_error() and not refusal
+        box = self.approval
+        repeats = box is not None and box.has_error() and problem == box.missing_text()
         self.hint_label.setVisible(bool(problem) and not repeats)
         for widget in self.inputs():
             widget.setEnabled(not refusal and not self.busy)
