@@ -227,7 +227,7 @@ class PaymentService:
         if not status.stopped_at_counter:
             raise ValueError(f"{status} is not a mark the counter sets")
         if status is ConsoleStatus.CASHIER_CANCEL:
-            action, reason = "payment.cancelled_by_cashier", "cancelled by the cashier"
+            action, reason = "payment.cancelled_by_cashier", f"cancelled at the counter by {actor.name}"
         else:
             action, reason = "payment.page_failed", "the payment page could not be loaded"
         if detail:

@@ -2,7 +2,8 @@
 
 A non-modal dialog owned by the main window, so the list stays usable while a customer pays and the
 idle lock hides it with the rest of the window. Closing it is refused while a sale's outcome is not
-known yet (the screen says why); the page itself has its own Cancel button.
+known yet (the screen says why); Esc asks before it cancels a sale whose page is open or throws a typed
+sale away (docs/decisions/0019); the page itself has its own Cancel button.
 """
 
 from __future__ import annotations

@@ -179,7 +179,8 @@ def test_esc_on_the_customer_page_cancels_the_sale_as_the_cashier(console: Any, 
     qtbot.waitUntil(lambda: screen.currentWidget() is screen.form, timeout=SLOW)
     assert screen.form.amount_edit.value() == Money(77_000)  # the sale is kept to try again
     payment = stored(console, invoice)
-    assert payment.status is ConsoleStatus.CASHIER_CANCEL and payment.reason == "cancelled by the cashier"
+    assert payment.status is ConsoleStatus.CASHIER_CANCEL
+    assert payment.reason == f"cancelled at the counter by {CASHIER}"  # who, in the detail and the tooltip
     assert payment.next_poll_at is not None  # the bank is still asked until the token expires
     qtbot.waitUntil(lambda: listed_status_text(console, invoice) == "Cancelled by the cashier", timeout=SLOW)
     qtbot.waitUntil(
