@@ -156,6 +156,8 @@ class Payment:
     next_poll_at: datetime | None
     last_polled_at: datetime | None
     version: int
+    #: When the bank says the payment happened (check-status ``createdDate``); None until it said so
+    bank_time: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,3 +204,4 @@ class GatewaySnapshot:
     approval_code: str | None = None
     reason: str | None = None
     reason_code: int | None = None
+    bank_time: datetime | None = None  # the transaction's ``createdDate``: the bank's own time

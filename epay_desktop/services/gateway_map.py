@@ -35,6 +35,7 @@ def snapshot_from_transaction(transaction: Transaction, now: datetime) -> Gatewa
         approval_code=transaction.approval_code or None,
         reason=transaction.reason or None,
         reason_code=transaction.reason_code,
+        bank_time=transaction.created_date,
     )
 
 

@@ -136,6 +136,7 @@ class PaymentRow(Base):
     approval_code: Mapped[str | None] = mapped_column(String(16), index=True)
     reason: Mapped[str | None] = mapped_column(String(255))
     reason_code: Mapped[int | None] = mapped_column(Integer)
+    bank_time: Mapped[datetime | None] = mapped_column(UTCDateTime)  # check-status createdDate (0003)
     # polling
     token_expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     next_poll_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)

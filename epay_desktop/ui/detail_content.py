@@ -2,15 +2,17 @@
 
 The timeline is built from the payment record, its money operations and its receipts: created ->
 payment page (token) -> the customer's result -> each charge/cancel/refund with its state and who
-asked and approved -> receipts printed. The store keeps no time for the customer's result itself;
-it is shown at the payment's last update when nothing happened after it, else without a time.
+asked and approved -> receipts printed. The customer's result is shown at the bank's own time
+(check-status ``createdDate``) once the bank has said it; before that, at the payment's last update
+when nothing happened after it, else without a time. Every other time is this console's clock: the
+gateway's operation answers carry no time (decision 0025). ``TimelineEntry.bank`` tells them apart.
 Refunded and refundable amounts follow the domain rules the refund itself is checked against.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Final
 
@@ -81,9 +83,12 @@ class TimelineEntry:
     text: str
     tone: Tone
     detail: str = ""
+    bank: bool = False  # ``when`` is the bank's own time, not this console's clock
 
 
 _WAITING = (ConsoleStatus.NEW, ConsoleStatus.PENDING, ConsoleStatus.FINGERPRINT)
+#: Outcomes the console concluded by itself: no bank answer dates them.
+_NOT_THE_BANKS = (ConsoleStatus.UNKNOWN, ConsoleStatus.EXPIRED)
 
 
 def _card(payment: Payment) -> str:
@@ -106,6 +111,14 @@ def _customer_status(payment: Payment, ops: Sequence[MoneyOp]) -> ConsoleStatus:
 def _customer_entry(payment: Payment, ops: Sequence[MoneyOp]) -> TimelineEntry:
     status = _customer_status(payment, ops)
     when = payment.updated_at if not ops and status is payment.status else None
+    entry = _customer_result(payment, status, when)
+    told = status not in _WAITING and status not in _NOT_THE_BANKS and not status.stopped_at_counter
+    if payment.bank_time is not None and told:  # the bank's answer dates the customer's result
+        return replace(entry, when=payment.bank_time, bank=True)
+    return entry
+
+
+def _customer_result(payment: Payment, status: ConsoleStatus, when: datetime | None) -> TimelineEntry:
     badge = status_badge(status)
     if status in _WAITING:
         return TimelineEntry(None, _tr("Waiting for the customer to pay"), Tone.GREY)

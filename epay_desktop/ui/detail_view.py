@@ -44,6 +44,7 @@ from .detail_content import (
     tone_icon,
 )
 from .ports import PaymentDetailSource, PaymentViewLike
+from .widgets.i18n import QT_TRANSLATE_NOOP
 from .widgets.status_badge import StatusBadge, tone_colors
 from .widgets.wrapping_delegate import install_wrapping
 
@@ -51,6 +52,13 @@ __all__ = ["PaymentDetailView", "ReceiptLister"]
 
 _CONTEXT = "PaymentDetailView"
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+_N = QT_TRANSLATE_NOOP
+_BANK_TIME = _N("PaymentDetailView", "The bank's own time for this, from its answer")
+_CONSOLE_TIME = _N("PaymentDetailView", "This console's clock: the bank gave no time for this")
+_ZONE_NOTE = _N(
+    "PaymentDetailView",
+    "Times are Kazakhstan time: \u201c(bank)\u201d is the bank's own time, the others this console's clock.",
+)
 
 
 def _tr(text: str) -> str:
@@ -146,7 +154,8 @@ class PaymentDetailView(QWidget):
         self.timeline.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.timeline.setTextElideMode(Qt.TextElideMode.ElideRight)  # the whole line is in the tooltip
         self.timeline.setHeaderLabels([_tr("Time"), _tr("What happened")])
-        self.timeline.setColumnWidth(0, self.fontMetrics().horizontalAdvance("00.00.0000 00:00:00") + 34)
+        sample = _tr("{time} (bank)").format(time="00.00.0000 00:00:00")
+        self.timeline.setColumnWidth(0, self.fontMetrics().horizontalAdvance(sample) + 34)
         self.receipts_list = _named(QTreeWidget(content), "receipts_list")
         self.receipts_list.setRootIsDecorated(False)
         self.receipts_list.setHeaderLabels([_tr("No."), _tr("Receipt"), _tr("Amount"), _tr("Issued")])
@@ -154,7 +163,8 @@ class PaymentDetailView(QWidget):
         self.tabs = _named(QTabWidget(content), "detail_tabs")
         self.tabs.addTab(self.timeline, _tr("Timeline"))
         self.tabs.addTab(self.receipts_list, _tr("Receipts"))
-        zone = QLabel(_tr("Times are Kazakhstan time."), content)
+        zone = _named(QLabel(_tr(_ZONE_NOTE), content), "times_note")
+        zone.setWordWrap(True)
         zone.setStyleSheet("QLabel { color: #757575; font-size: 8pt; }")
         layout = QVBoxLayout(content)
         layout.setContentsMargins(12, 8, 8, 4)
@@ -256,9 +266,14 @@ class PaymentDetailView(QWidget):
         self.timeline.clear()
         for entry in build_timeline(payment, ops, receipts, self._user_name):
             text = f"{entry.text}\n{entry.detail}" if entry.detail else entry.text
-            item = QTreeWidgetItem([time_text(entry.when), text])
+            when = time_text(entry.when)
+            if when and entry.bank:
+                when = _tr("{time} (bank)").format(time=when)
+            item = QTreeWidgetItem([when, text])
             item.setIcon(0, tone_icon(entry.tone))
             item.setToolTip(1, text)
+            if when:
+                item.setToolTip(0, _tr(_BANK_TIME) if entry.bank else _tr(_CONSOLE_TIME))
             self.timeline.addTopLevelItem(item)
 
     def _render_receipts(self, receipts: Sequence[ReceiptRecord]) -> None:

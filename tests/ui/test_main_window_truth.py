@@ -231,3 +231,25 @@ def test_at_1024x768_the_filter_bar_wraps_and_keeps_the_search_whole(
     assert w.payments_view.table.isVisible() and w.payments_view.table.height() > 200
     w.resize(1600, 900)
     qtbot.waitUntil(lambda: bar.one_row)
+
+
+def test_the_timeline_says_when_the_bank_says_it_happened(
+    qtbot, aloop, queries, fake_services, bridge, make_payment, make_op
+):
+    bank_time = NOW - timedelta(minutes=3, seconds=17)
+    held = make_payment(status=S.CHARGE, bank_time=bank_time, updated_at=NOW)
+    fake_services.queries.add(held)
+    queries.ops[held.id] = [make_op(held, kind=OpKind.CHARGE, amount=Money(150_000))]
+    w = open_window(qtbot, queries, fake_services, bridge, 1)
+    select(qtbot, w, held)
+    timeline = w.detail_view.timeline
+    rows = [timeline.topLevelItem(i) for i in range(timeline.topLevelItemCount())]
+    result = next(item for item in rows if item.text(1).startswith("Customer's result"))
+    assert result.text(0) == f"{time_text(bank_time)} (bank)"
+    assert "bank's own time" in result.toolTip(0)
+    charge = next(item for item in rows if item.text(1).startswith("Charge"))
+    assert "(bank)" not in charge.text(0) and "console's clock" in charge.toolTip(0)
+    created = rows[0]
+    assert created.text(0) == time_text(held.created_at) and "console's clock" in created.toolTip(0)
+    note = w.detail_view.findChild(type(w.detail_view.title_label), "times_note")
+    assert note is not None and "(bank)" in note.text()

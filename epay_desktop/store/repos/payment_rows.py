@@ -101,4 +101,5 @@ def to_payment(row: PaymentRow) -> Payment:
         next_poll_at=row.next_poll_at,
         last_polled_at=row.last_polled_at,
         version=row.version,
+        bank_time=row.bank_time,
     )

@@ -139,6 +139,8 @@ class PaymentRepo:
             row.reason = snapshot.reason[:255]
         if snapshot.reason_code is not None:
             row.reason_code = snapshot.reason_code
+        if snapshot.bank_time is not None:
+            row.bank_time = snapshot.bank_time
         for name in ("amount", "org_amount", "payout_amount"):
             money: Money | None = getattr(snapshot, name)
             if money is not None:

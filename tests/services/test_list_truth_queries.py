@@ -1,0 +1,105 @@
+"""What the store and PaymentQueries give the list and the detail (issue 7 point 6): the bank's own
+time of a payment (check-status ``createdDate``) is kept, and a page of the list carries the
+payments' operations that wait for the bank or a manager."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta, timezone
+
+import pytest
+
+from epay_desktop.domain import ConsoleStatus, GatewaySnapshot, InvoiceId, Money, OpKind, OpState, Payment
+from epay_desktop.gateway import StatusFound
+from epay_desktop.gateway.status import interpret_status
+from epay_desktop.services.gateway_map import snapshot_from_status
+from epay_desktop.services.payment_queries import PaymentQueries
+from epay_desktop.store.db import Store, make_engine
+from epay_desktop.store.models import Base, UserRow
+
+T0 = datetime(2025, 3, 1, 9, 0, tzinfo=UTC)
+BANK_TIME = datetime(2025, 3, 1, 14, 0, 5, tzinfo=timezone(timedelta(hours=5)))  # 09:00:05 UTC
+
+
+@pytest.fixture
+def store(db_url: str) -> Iterator[Store]:
+    engine = make_engine(db_url)
+    Base.metadata.create_all(engine)
+    store = Store(engine, audit_key=os.urandom(32))
+    with store.write() as tx:
+        tx.session.add(
+            UserRow(
+                id=1, name="M", name_key="m", role="manager", password_hash="x", created_at=T0, updated_at=T0
+            )
+        )
+    yield store
+    store.close()
+
+
+def _paid(store: Store, number: int, bank_time: datetime | None = None) -> Payment:
+    with store.write() as tx:
+        p = tx.payments.insert(
+            InvoiceId.from_number(number), Money.parse("1500"), description="", email=None, phone=None,
+            account_id=None, save_card=False, language="rus", register_id="till-1", created_by=1, now=T0,
+        )  # fmt: skip
+        snapshot = GatewaySnapshot(
+            status=ConsoleStatus.CHARGE,
+            observed_at=T0 + timedelta(seconds=30),
+            transaction_id=f"tx-{number}",
+            amount=Money.parse("1500"),
+            org_amount=Money.parse("1500"),
+            payout_amount=Money.zero(),
+            bank_time=bank_time,
+        )
+        return tx.payments.apply_snapshot(p.id, snapshot, next_poll_at=None)
+
+
+def test_check_status_created_date_becomes_the_bank_time(store: Store) -> None:
+    body = {
+        "resultCode": "100",
+        "resultMessage": "SUCCESS",
+        "transaction": {
+            "id": "tx-1", "createdDate": "2025-03-01T14:00:05.000000+05:00", "invoiceID": "100000001",
+            "amount": 1500, "payoutAmount": 0, "orgAmount": 1500, "amountBonus": 0, "currency": "KZT",
+            "statusName": "CHARGE", "reasonCode": "0",
+        },
+    }  # fmt: skip
+    result = interpret_status(body, invoice_id="100000001", http_status=200)
+    assert isinstance(result, StatusFound)
+    snapshot = snapshot_from_status(result, T0 + timedelta(minutes=1))
+    assert snapshot.bank_time == BANK_TIME
+    stored = _paid(store, 100_000_001, snapshot.bank_time)
+    assert stored.bank_time == BANK_TIME
+    view = asyncio.run(PaymentQueries(store).get_view(stored.invoice_id))
+    assert view.payment.bank_time == BANK_TIME
+    # a later answer without the field keeps it
+    with store.write() as tx:
+        later = GatewaySnapshot(status=ConsoleStatus.CHARGE, observed_at=T0 + timedelta(hours=1))
+        assert tx.payments.apply_snapshot(stored.id, later, next_poll_at=None).bank_time == BANK_TIME
+
+
+def test_a_page_carries_the_operations_that_wait(store: Store) -> None:
+    lost, review, calm = (_paid(store, n) for n in (100_000_011, 100_000_012, 100_000_013))
+    with store.write() as tx:
+        a = tx.operations.insert_intent(lost, OpKind.REFUND, Money.parse("100"), requested_by=1, now=T0)
+        tx.operations.mark(a.id, OpState.UNKNOWN, now=T0)
+        b = tx.operations.insert_intent(review, OpKind.REFUND, Money.parse("200"), requested_by=1, now=T0)
+        tx.operations.mark(b.id, OpState.UNKNOWN, now=T0)
+        tx.operations.mark(b.id, OpState.NEEDS_REVIEW, now=T0)
+        c = tx.operations.insert_intent(calm, OpKind.REFUND, Money.parse("300"), requested_by=1, now=T0)
+        tx.operations.mark(c.id, OpState.SUCCEEDED, now=T0)
+    page = asyncio.run(PaymentQueries(store).list_payments(limit=2))
+    shown = {p.id for p in page.payments}
+    assert page.next_cursor is not None and len(shown) == 2
+    expected = {lost.id: (a.id, OpState.UNKNOWN), review.id: (b.id, OpState.NEEDS_REVIEW)}
+    assert {pid: (op.id, op.state) for pid, op in page.open_operations.items()} == {
+        pid: v for pid, v in expected.items() if pid in shown
+    }
+    everything = asyncio.run(PaymentQueries(store).list_payments(limit=10))
+    assert {pid: op.state for pid, op in everything.open_operations.items()} == {
+        lost.id: OpState.UNKNOWN,
+        review.id: OpState.NEEDS_REVIEW,
+    }
+    assert everything.open_operations[review.id].amount == Money.parse("200")
