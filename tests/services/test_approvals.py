@@ -274,7 +274,8 @@ def test_a_login_locked_manager_cannot_approve_until_unlocked(service, store, cl
         approve(service, pay, cashier)
     with store.read() as tx:
         last = list(tx.audit.entries())[-1]
-    assert (last.action, last.actor_id) == ("approval.refused", manager.id) and '"reason":"locked"' in last.details
+    assert (last.action, last.actor_id) == ("approval.refused", manager.id)
+    assert '"reason":"locked"' in last.details
 
 
 def test_deactivated_manager_approval_no_longer_counts(service, store, clock, people):
