@@ -207,7 +207,15 @@ class UserService:
 
         return await self._store.run_read(work)
 
-    async def _manage(self, actor: User, name: str, action: str, change: Callable[[Tx, User], None]) -> User:
+    async def _manage(
+        self,
+        actor: User,
+        name: str,
+        action: str,
+        change: Callable[[Tx, User], None],
+        *,
+        details: Callable[[User], dict[str, Any]] | None = None,
+    ) -> User:
         now = self._clock()
 
         def work(tx: Tx) -> User:
@@ -233,17 +241,29 @@ class UserService:
                         target_role=target.role.value,
                     )
                 )
+            extra = details(target) if details is not None else {}
             change(tx, target)
-            tx.audit.append(current.id, action, user_subject(target.id), {"role": target.role.value}, at=now)
+            tx.audit.append(
+                current.id, action, user_subject(target.id), {"role": target.role.value, **extra}, at=now
+            )
             return tx.users.get(target.id)
 
         return await self._store.run_write(work)
 
     async def unlock(self, actor: User, name: str) -> User:
-        """Clear ``name``'s failure count and lock; audits ``user.unlocked``. Raises PermissionDenied."""
+        """Clear ``name``'s failure count and lock; audits ``user.unlocked`` with what was cleared
+        (``locked_until``, ``failed_attempts``). Raises PermissionDenied, ConsoleError (no such user)."""
         now = self._clock()
+
+        def was(target: User) -> dict[str, Any]:
+            until = target.locked_until
+            return {
+                "locked_until": until.isoformat() if until is not None else None,
+                "failed_attempts": target.failed_attempts,
+            }
+
         return await self._manage(
-            actor, name, "user.unlocked", lambda tx, u: tx.users.reset_failures(u.id, now=now)
+            actor, name, "user.unlocked", lambda tx, u: tx.users.reset_failures(u.id, now=now), details=was
         )
 
     async def set_active(self, actor: User, name: str, active: bool) -> User:

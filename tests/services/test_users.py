@@ -209,6 +209,10 @@ def test_manager_unlocks_a_locked_cashier(service, store):
     assert unlocked.locked_until is None and unlocked.failed_attempts == 0
     assert run(service.authenticate("c", "1111")).name == "c"
     assert ("user.unlocked", manager.id, f"user:{unlocked.id}") in audit_actions(store)
+    with store.read() as tx:
+        entry = next(e for e in tx.audit.entries() if e.action == "user.unlocked")
+    assert '"failed_attempts":10' in entry.details
+    assert '"locked_until":"2025-03-01T09:30:00+00:00"' in entry.details
 
 
 def test_deactivated_users_cannot_log_in(service):
