@@ -91,7 +91,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _cmd_config(args: argparse.Namespace) -> int:
-    settings = load_gateway_settings()
+    from epay_desktop.services.shop_settings import effective_environ
+
+    settings = load_gateway_settings(effective_environ())  # what Settings saved, under the environment
     described = settings.describe()
     if args.json:
         print(json.dumps(described, indent=2))
@@ -156,8 +158,11 @@ def _run(handler: Handler, args: argparse.Namespace) -> int:
 
 async def _with_app(handler: Handler, args: argparse.Namespace) -> int:
     from epay_desktop.app import open_app
+    from epay_desktop.services.shop_settings import effective_environ
 
-    app = await open_app(verbose=getattr(args, "verbose", False))
+    # the GUI's saved settings (console.json, the keychain's secret) under the real environment, as the GUI
+    environ = await asyncio.to_thread(effective_environ)
+    app = await open_app(environ, verbose=getattr(args, "verbose", False))
     try:
         return await handler(app, args)
     except Exception as exc:
