@@ -234,13 +234,11 @@ def field_values(payment: Payment, ops: Sequence[MoneyOp], user_name: UserName) 
 
 
 def checked_text(payment: Payment) -> str:
-    """When the console last asked the bank about the payment, and when it asks next (if it will)."""
-    last_at, next_at = payment.last_polled_at, payment.next_poll_at
-    if last_at is None:
-        return ""
-    if next_at is None or next_at <= last_at:
-        return time_text(last_at)
-    return _tr("{last}; next check at {next}").format(last=time_text(last_at), next=time_text(next_at)[-8:])
+    """When the console last had the bank's answer about the payment ('' if never).
+
+    No "next check" time: a failed check moves it without telling the screens, so it could lie.
+    """
+    return time_text(payment.last_polled_at)
 
 
 def bank_words(payment: Payment) -> str:

@@ -170,13 +170,12 @@ def test_last_checked_follows_the_poller(qtbot, aloop, queries, fake_services, b
     w = open_window(qtbot, queries, fake_services, bridge, 1)
     select(qtbot, w, waiting)
     checked = w.detail_view.fields["checked"]
-    assert checked.text().startswith(time_text(NOW))
-    assert "next check at" in checked.text()
+    assert checked.text() == time_text(NOW)
     later = NOW + timedelta(seconds=5)
     polled = replace(waiting, last_polled_at=later, next_poll_at=later + timedelta(seconds=5), version=2)
     fake_services.queries.update(polled)  # the poller stored its answer ...
     fake_services.events.publish(PaymentUpdated(polled))  # ... and told the console
-    qtbot.waitUntil(lambda: checked.text().startswith(time_text(later)))
+    qtbot.waitUntil(lambda: checked.text() == time_text(later))
 
 
 def _filter_geometry(w: MainWindow) -> list[QRect]:
