@@ -289,8 +289,8 @@ class CheckoutScreen(QStackedWidget):
         self.payment = payment
         outcome = outcome_of(payment.status)
         if outcome in _UNPAID:
-            if self._stage == "paying":
-                return False
+            if self._stage == "paying" or self._mark is not None:
+                return False  # still paying, or the page stopped during this check: mark, then ask again
             if payment.status is ConsoleStatus.FINGERPRINT or self._stage == "finished":
                 outcome = Outcome.CHECKING  # the customer acted: only the bank can say what happened
             elif self._stage == "cancelled":

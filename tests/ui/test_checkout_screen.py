@@ -6,6 +6,7 @@ new invoice per create_payment and whatever status the test sets for refresh_sta
 
 from __future__ import annotations
 
+import asyncio
 import itertools
 import os
 import tempfile
@@ -60,6 +61,7 @@ class FakePayments:
     created: list[tuple[tuple[Any, ...], dict[str, Any]]] = field(default_factory=list)
     refreshed: list[InvoiceId] = field(default_factory=list)
     marked: list[tuple[InvoiceId, ConsoleStatus, str]] = field(default_factory=list)
+    gate: asyncio.Event | None = None
     payments: dict[InvoiceId, Payment] = field(default_factory=dict)
     _numbers: Any = field(default_factory=lambda: itertools.count(500_001))
 
@@ -77,6 +79,8 @@ class FakePayments:
 
     async def refresh_status(self, invoice_id: InvoiceId) -> Payment:
         self.refreshed.append(invoice_id)
+        if self.gate is not None:  # a check still on its way to the bank
+            await self.gate.wait()
         if self.error is not None:
             error, self.error = self.error, None
             raise error
@@ -239,6 +243,18 @@ def test_cancel_goes_back_to_the_filled_form(qtbot, screen, fakes):
     assert screen.form.description_edit.text() == "Bun" and screen.blocked_reason == ""
     # the sale is marked cancelled by the cashier before the last check (not left "Waiting")
     assert fakes.payments.marked == [(screen.payment.invoice_id, S.CASHIER_CANCEL, "")]
+    assert screen.payment.status is S.CASHIER_CANCEL
+
+
+def test_a_cancel_while_a_status_check_is_on_its_way_is_still_recorded(qtbot, screen, fakes):
+    pay(qtbot, screen, "700", "Bun")
+    fakes.payments.gate = asyncio.Event()
+    asked = len(fakes.payments.refreshed)
+    qtbot.waitUntil(lambda: len(fakes.payments.refreshed) > asked)  # a check is in flight
+    screen.view.cancelled.emit()
+    fakes.payments.gate.set()  # it answers "still waiting": the mark must be stored all the same
+    qtbot.waitUntil(lambda: screen.currentWidget() is screen.form)
+    assert [m[1] for m in fakes.payments.marked] == [S.CASHIER_CANCEL]
     assert screen.payment.status is S.CASHIER_CANCEL
 
 
