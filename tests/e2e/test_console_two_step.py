@@ -87,3 +87,21 @@ def test_a_hold_charged_in_part_shows_what_was_charged_and_released(console: Any
     assert result.text(0) == f"{time_text(view.payment.bank_time)} (bank)"
     charge = next(item for item in rows if item.text(1).startswith("Charge"))
     assert "(bank)" not in charge.text(0)
+
+
+def test_last_checked_in_the_detail_follows_the_poller(console: Any, qtbot: Any) -> None:
+    """A payment waiting for the customer is checked every few seconds; the open detail says so
+    each time without F5."""
+    console.log_in(MANAGER, MANAGER_PIN)
+    manager = console.controller.session.user
+    session = console.arun(console.ctx.payments.create_payment(manager, Money(250_000), description="Чай"))
+    invoice = session.payment.invoice_id
+    window = console.window
+    window.open_payment(invoice)
+    checked = window.detail_view.fields["checked"]
+    qtbot.waitUntil(lambda: checked.text() not in ("", "—"), timeout=SLOW)
+    first = checked.text()
+    qtbot.waitUntil(lambda: checked.text() not in ("", "—", first), timeout=SLOW)  # the next poll
+    stored = console.arun(console.ctx.queries.get_view(invoice)).payment
+    assert stored.last_polled_at is not None and stored.status is ConsoleStatus.PENDING
+    assert checked.isVisible()
