@@ -338,6 +338,11 @@ def test_export_failure_says_what_happened_and_leaves_nothing(
     monkeypatch.setattr(payment_queries.os, "replace", full_disk)
     console.window.commands.export_csv.trigger()
     dialog = wait_shown(qtbot, ExportDialog)
+    assert not dialog.hint_label.isVisible()
+    for check in dialog.column_boxes.values():
+        check.setChecked(False)
+    assert not dialog.export_button.isEnabled() and "at least one column" in dialog.hint_label.text()
+    dialog.column_boxes["amount"].setChecked(True)
     dialog.period_combo.setCurrentIndex(dialog.period_combo.findData("month"))
     _save_as(qtbot, dialog, tmp_path / "full.csv")
     qtbot.waitUntil(dialog.error_label.isVisible, timeout=SLOW)

@@ -221,6 +221,7 @@ class ExportDialog(QDialog):
         layout.addWidget(self.buttons)
         self.period_combo.currentIndexChanged.connect(self._on_period_changed)
         self._on_period_changed()
+        self.update_state()
 
     # -- state -----------------------------------------------------------------------------------
 
