@@ -1,0 +1,329 @@
+"""Every QAction of the main window, for a cashier and for a manager, on the real console (issue 7,
+point 4): each enabled action opens its dialog or does its work, each disabled one says why.
+
+The actions are found at run time (the window's ``action_*`` QActions, every menu of the menu bar
+and every tool bar); an action this test has no expectation for fails it ("add an expectation for
+action_X"), so a new command cannot ship untested. Actions are used the way a person does: a
+shortcut when the action has one, otherwise the menu, opened and the item chosen with the keyboard.
+Every window or dialog opened on the way is checked for a duplicated title (point 6).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import httpx
+import pytest
+import shiboken6
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication, QDialog, QMenu, QMessageBox, QToolBar, QWidget
+
+from epay_desktop.domain import ConsoleStatus, InvoiceId, Money, Role
+from epay_desktop.sandbox import SandboxConfig, start_in_thread
+from epay_desktop.ui.app_checkout import CheckoutWindow
+from epay_desktop.ui.asyncqt import is_busy
+from epay_desktop.ui.dialogs.attention_dialog import AttentionDialog
+from epay_desktop.ui.dialogs.cancel_dialog import CancelDialog
+from epay_desktop.ui.dialogs.charge_dialog import ChargeDialog
+from epay_desktop.ui.dialogs.export_dialog import ExportDialog
+from epay_desktop.ui.dialogs.refund_dialog import RefundDialog
+from epay_desktop.ui.dialogs.settings_dialog import SettingsDialog
+from epay_desktop.ui.dialogs.users_dialog import UsersDialog
+from epay_desktop.ui.receipts_ui import ReceiptDialog
+from epay_desktop.ui.titles import product_name, shown_title
+
+pytestmark = [pytest.mark.browser, pytest.mark.timeout(300)]
+
+SLOW = 30_000
+MANAGER, MANAGER_PIN = "Данияр", "2222"
+CASHIER, CASHIER_PIN = "Айгерим", "1111"
+LOGINS = {Role.CASHIER: (CASHIER, CASHIER_PIN), Role.MANAGER: (MANAGER, MANAGER_PIN)}
+
+
+@pytest.fixture(scope="module")
+def sandbox() -> Any:
+    """A two-step terminal: payments end held (AUTH), so Charge and Cancel have something to act on."""
+    with start_in_thread(SandboxConfig(shop_name="E2E shop", two_step=True)) as running:
+        yield running
+
+
+# -- finding the actions -----------------------------------------------------------------------------
+
+
+def window_actions(window: QWidget) -> dict[str, QAction]:
+    """Every command of the window: its ``action_*`` QActions and whatever its menus and tool bars hold."""
+    found = {a.objectName(): a for a in window.findChildren(QAction) if a.objectName().startswith("action_")}
+
+    def walk(actions: list[QAction], where: str) -> None:
+        for action in actions:
+            if action.isSeparator():
+                continue
+            if action.menu() is not None:
+                walk(action.menu().actions(), f"{where} > {action.text()}")
+                continue
+            name = action.objectName()
+            assert name, f"the item {action.text()!r} in {where} has no objectName: name it action_<what>"
+            found[name] = action
+
+    walk(window.menuBar().actions(), "the menu bar")
+    for bar in window.findChildren(QToolBar):
+        walk(bar.actions(), f"the tool bar {bar.objectName() or bar.windowTitle()}")
+    return found
+
+
+def menu_of(window: QWidget, action: QAction) -> QMenu | None:
+    for top in window.menuBar().actions():
+        menu = top.menu()
+        if menu is not None and action in menu.actions():
+            return menu
+    return None
+
+
+# -- the walk ----------------------------------------------------------------------------------------
+
+
+@dataclass
+class Walk:
+    console: Any
+    qtbot: Any
+    role: Role
+    paid: InvoiceId
+    held: InvoiceId
+    titles: list[str] = field(default_factory=list)
+
+    @property
+    def window(self) -> Any:
+        return self.console.window
+
+    def use(self, action: QAction) -> None:
+        """Trigger ``action`` as a person would: its shortcut, else its menu item chosen with Enter."""
+        window = self.window
+        window.activateWindow()
+        self.qtbot.waitUntil(window.isActiveWindow)
+        shortcut = action.shortcut()
+        if not shortcut.isEmpty():
+            table = window.payments_view.table
+            table.setFocus()
+            self.qtbot.keySequence(table, shortcut)
+            return
+        menu = menu_of(window, action)
+        assert menu is not None, f"{action.objectName()} has neither a shortcut nor a menu item"
+        menu.popup(window.mapToGlobal(QPoint(10, 10)))
+        self.qtbot.waitUntil(menu.isVisible)
+        menu.setActiveAction(action)
+        if action.isEnabled():
+            assert menu.activeAction() is action, f"{action.objectName()}: its menu item cannot be chosen"
+            self.qtbot.keyClick(menu, Qt.Key.Key_Return)
+        else:  # a disabled item cannot even be highlighted; clicking it does nothing
+            assert menu.activeAction() is not action
+            self.qtbot.mouseClick(menu, Qt.MouseButton.LeftButton, pos=menu.actionGeometry(action).center())
+            assert menu.isVisible()
+            self.qtbot.keyClick(menu, Qt.Key.Key_Escape)
+        self.qtbot.waitUntil(lambda: not menu.isVisible())
+
+    def select(self, invoice: InvoiceId) -> None:
+        window = self.window
+        window.payments_view.search_edit.clear()
+        view = window.payments_view
+        self.qtbot.waitUntil(lambda: view.model.row_of(invoice) is not None, timeout=SLOW)
+        view.table.setFocus()
+        view.select_invoice(invoice)
+        self.qtbot.waitUntil(
+            lambda: window.detail_view.invoice_id == invoice and window.detail_view.view is not None,
+            timeout=SLOW,
+        )
+        self.qtbot.waitUntil(lambda: window.current_invoice() == invoice, timeout=SLOW)
+
+    def opens(self, kind: type[QWidget], close: Callable[[Any], None] | None = None, name: str = "") -> Any:
+        """The action opened a visible ``kind`` (named ``name``): record its title, then close it."""
+
+        def shown() -> list[QWidget]:
+            return [
+                w for w in QApplication.topLevelWidgets()
+                if isinstance(w, kind) and shiboken6.isValid(w) and w.isVisible()
+                and (not name or w.objectName() == name)
+            ]  # fmt: skip
+
+        self.qtbot.waitUntil(lambda: bool(shown()), timeout=SLOW)
+        widget = shown()[0]
+        self.titles.append(widget.windowTitle())
+        shut = close or (lambda w: w.reject())
+
+        def closed() -> bool:  # a dialog still loading (Users) refuses to close until it has loaded
+            if shiboken6.isValid(widget) and widget.isVisible():
+                shut(widget)
+            return not shiboken6.isValid(widget) or not widget.isVisible()
+
+        self.qtbot.waitUntil(closed, timeout=SLOW)
+        self.settle()
+        return widget
+
+    def settle(self) -> None:
+        """Wait until no command of the window is still running."""
+        tasks = getattr(self.window, "_epay_action_tasks", {})
+        self.qtbot.waitUntil(lambda: not any(is_busy(self.window, name) for name in tasks), timeout=SLOW)
+
+    def relogin(self) -> None:
+        name, pin = LOGINS[self.role]
+        self.console.log_in(name, pin)
+        self.qtbot.waitUntil(lambda: not self.console.controller.session.is_locked, timeout=SLOW)
+
+
+# What each action does when it is enabled (the check runs after the action was used) and, per role,
+# the reason a disabled one must give. ``select``: the payment selected before the action is used.
+
+
+def _refund(w: Walk) -> None:
+    dialog = w.opens(RefundDialog)
+    assert dialog.view.payment.invoice_id == w.paid
+
+
+def _cancel(w: Walk) -> None:
+    assert w.opens(CancelDialog).view.payment.invoice_id == w.held
+
+
+def _charge(w: Walk) -> None:
+    assert w.opens(ChargeDialog).view.payment.invoice_id == w.held
+
+
+def _print(w: Walk) -> None:
+    receipt = w.opens(ReceiptDialog)
+    assert receipt.pdf.startswith(b"%PDF")
+
+
+def _new_payment(w: Walk) -> None:
+    window = w.opens(CheckoutWindow)
+    assert window.sale.currentWidget() is window.sale.form
+
+
+def _refresh(w: Walk) -> None:
+    with w.qtbot.waitSignal(w.window.payments_view.reloaded, timeout=SLOW):
+        pass  # the list reloaded from its first page
+    assert w.window.payments_view.model.row_of(w.paid) is not None
+
+
+def _find(w: Walk) -> None:
+    w.qtbot.waitUntil(w.window.payments_view.search_edit.hasFocus)
+
+
+def _covered(w: Walk) -> None:
+    session = w.console.controller.session
+    w.qtbot.waitUntil(lambda: session.is_locked and session.lock_screen.isVisible(), timeout=SLOW)
+    w.relogin()
+
+
+def _logged_out(w: Walk) -> None:
+    session = w.console.controller.session
+    w.qtbot.waitUntil(lambda: session.user is None and session.lock_screen.isVisible(), timeout=SLOW)
+    w.relogin()
+
+
+def _about(w: Walk) -> None:
+    w.opens(QMessageBox, lambda box: box.accept(), name="about_box")
+
+
+@dataclass(frozen=True)
+class Expect:
+    check: Callable[[Walk], None]
+    select: str = "paid"  # "paid" or "held"
+    disabled: dict[Role, str] = field(default_factory=dict)  # role -> the reason it must give
+
+
+MANAGERS_ONLY = "Only a manager or an administrator"
+EXPECTED: dict[str, Expect] = {
+    "action_new_payment": Expect(_new_payment),
+    "action_refund": Expect(_refund),
+    "action_cancel": Expect(_cancel, select="held"),
+    "action_charge": Expect(_charge, select="held"),
+    "action_review": Expect(
+        lambda w: None,
+        disabled=dict.fromkeys(
+            (Role.CASHIER, Role.MANAGER), "No operation of this payment waits for a review"
+        ),
+    ),
+    "action_print_receipt": Expect(_print),
+    "action_refresh": Expect(_refresh),
+    "action_find": Expect(_find),
+    "action_switch_user": Expect(_covered),
+    "action_lock": Expect(_covered),
+    "action_log_out": Expect(_logged_out),
+    "action_settings": Expect(lambda w: w.opens(SettingsDialog), disabled={Role.CASHIER: MANAGERS_ONLY}),
+    "action_users": Expect(lambda w: w.opens(UsersDialog), disabled={Role.CASHIER: MANAGERS_ONLY}),
+    "action_export_csv": Expect(lambda w: w.opens(ExportDialog), disabled={Role.CASHIER: MANAGERS_ONLY}),
+    "action_attention": Expect(lambda w: w.opens(AttentionDialog)),
+    "action_about": Expect(_about),
+}
+#: Also disabled, with the reason, when the selected payment does not allow them.
+NOT_FOR_A_HELD_PAYMENT = {"action_refund": "charge or cancel it instead of a refund"}
+NOT_FOR_A_PAID_PAYMENT = {"action_cancel": "Only a held payment", "action_charge": "Only a held payment"}
+
+
+def held_payment(console: Any, amount: Money) -> InvoiceId:
+    """A payment the customer paid on the two-step terminal: held (AUTH)."""
+    user = console.controller.session.user
+    session = console.arun(console.ctx.payments.create_payment(user, amount, description="Торт"))
+    invoice = session.payment.invoice_id
+    answer = httpx.post(
+        f"{console.sandbox.base_url}/sandbox/pay",
+        json={"invoiceId": invoice.value, "pan": "5522042705066736", "expiry": "12/35", "cvc": "123"},
+        timeout=10,
+    )
+    assert answer.json()["outcome"] == "approved"
+    assert console.arun(console.ctx.payments.refresh_status(invoice)).status is ConsoleStatus.AUTH
+    return invoice
+
+
+def assert_says_why(action: QAction, reason: str) -> None:
+    name = action.objectName()
+    assert not action.isEnabled(), f"{name} should be disabled here"
+    assert reason in action.toolTip(), f"{name}: tooltip {action.toolTip()!r} does not say {reason!r}"
+    assert reason in action.statusTip(), f"{name}: status tip {action.statusTip()!r} does not say {reason!r}"
+
+
+@pytest.mark.parametrize("role", [Role.CASHIER, Role.MANAGER], ids=["cashier", "manager"])
+def test_every_action_of_the_main_window_works_or_says_why(console: Any, qtbot: Any, role: Role) -> None:
+    console.log_in(MANAGER, MANAGER_PIN)
+    held = held_payment(console, Money(120_000))
+    paid = held_payment(console, Money(250_000))
+    manager = console.controller.session.user
+    console.arun(console.ctx.operations.charge(manager, paid))  # now paid (CHARGE)
+    if role is Role.CASHIER:
+        console.controller.session.log_out()
+        console.log_in(CASHIER, CASHIER_PIN)
+    window = console.window
+    window.refresh()
+    walk = Walk(console, qtbot, role, paid, held)
+    walk.titles.append(window.windowTitle())
+
+    actions = window_actions(window)
+    unknown = sorted(set(actions) - set(EXPECTED))
+    assert not unknown, "add an expectation for " + ", ".join(unknown) + " in " + __name__
+    for name, action in sorted(actions.items()):
+        expect = EXPECTED[name]
+        walk.select(held if expect.select == "held" else paid)
+        reason = expect.disabled.get(role)
+        if reason is not None:
+            assert_says_why(action, reason)
+            walk.use(action)  # the shortcut or menu item does nothing
+            assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, QDialog) and w.isVisible()]
+            continue
+        qtbot.waitUntil(action.isEnabled, timeout=SLOW)
+        assert "\n" not in action.toolTip() or role is Role.CASHIER, f"{name}: {action.toolTip()!r}"
+        walk.use(action)
+        expect.check(walk)
+        walk.settle()
+
+    # the payment decides too: a held payment cannot be refunded, a paid one not charged or cancelled
+    walk.select(held)
+    for name, why in NOT_FOR_A_HELD_PAYMENT.items():
+        assert_says_why(actions[name], why)
+    walk.select(paid)
+    for name, why in NOT_FOR_A_PAID_PAYMENT.items():
+        assert_says_why(actions[name], why)
+
+    # no title names the product twice (Qt appends it to titles that do not end with it)
+    for title in walk.titles:
+        assert shown_title(title).count(product_name()) == 1, title
