@@ -299,7 +299,9 @@ class PaymentsTableModel(QAbstractTableModel):
             return split.text() if split is not None else None
         if column is not PaymentColumn.STATUS:
             return None
-        lines = [f"{status_label(payment.status)}: {payment.reason}" if payment.reason else ""]
+        # the status's words always (a long one is cut short in the badge), with the bank's reason
+        label = status_label(payment.status)
+        lines = [f"{label}: {payment.reason}" if payment.reason else label]
         badge = operation_badge(open_op.state) if open_op is not None else None
         if open_op is not None and badge is not None:
             lines.append(
@@ -307,5 +309,4 @@ class PaymentsTableModel(QAbstractTableModel):
                     operation=op_kind_label(open_op.kind), amount=open_op.amount.format(), state=badge.text
                 )
             )
-        text = "\n".join(line for line in lines if line)
-        return text or None
+        return "\n".join(lines)

@@ -126,6 +126,8 @@ def test_a_waiting_operation_marks_the_row_from_the_page(qtbot, model, source, m
     tip = cell(model, review, C.STATUS, Qt.ItemDataRole.ToolTipRole)
     assert f"Refund of {Money(50_000).format()}: Needs review" in tip
     assert cell(model, calm, C.STATUS, BadgeRole) == Badge("Paid", Tone.GREEN)
+    assert tip.startswith("Paid\n")  # the status under the mark
+    assert cell(model, calm, C.STATUS, Qt.ItemDataRole.ToolTipRole) == "Paid"  # whole even when cut short
 
 
 def test_operation_updates_mark_and_unmark_the_row_live(qtbot, model, source, make_payment, make_op):
