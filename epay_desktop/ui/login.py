@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from epay_desktop.domain import Role, User
 
-from .asyncqt import run_dialog, spawn, user_message_of
+from .asyncqt import busy_indicator, run_dialog, spawn, user_message_of
 from .ports import UserPort
 from .widgets.env_badge import EnvironmentBadge
 
@@ -174,6 +174,7 @@ class LoginForm(QWidget):
         if self.busy or not (self.name_edit.text().strip() and self.secret_edit.text()):
             return
         self._task = spawn(self._authenticate(self.name_edit.text().strip(), self.secret_edit.text()))
+        busy_indicator().track(self._task, self)  # checking a PIN can take a moment (key stretching)
         self._update_button()
 
     async def _authenticate(self, name: str, secret: str) -> None:

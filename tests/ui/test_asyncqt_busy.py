@@ -20,6 +20,7 @@ from epay_desktop.ui import asyncqt
 from epay_desktop.ui.app_flows import money_flow
 from epay_desktop.ui.asyncqt import busy_indicator, start_action
 from epay_desktop.ui.dialogs.refund_dialog import RefundDialog
+from epay_desktop.ui.login import LoginForm
 from epay_desktop.ui.main_window import MainWindow
 
 NOW = datetime(2026, 1, 15, 9, 30, tzinfo=UTC)
@@ -88,3 +89,21 @@ def test_a_quick_action_never_shows_it(qtbot, aloop, window, monkeypatch, async_
     task = start_action(window, "quick", async_stub(result=None))
     qtbot.waitUntil(lambda: task.done() and busy.checks > checks)
     assert shown == [] and not cursor_is_busy()
+
+
+def test_a_slow_pin_check_at_login_shows_it_too(qtbot, aloop, fake_services):
+    auth = fake_services.users.authenticate
+    auth.result = MANAGER
+    auth.hold()  # the PIN check takes its time (key stretching)
+    form = LoginForm(fake_services.users)
+    qtbot.addWidget(form)
+    form.show()
+    form.fill("Daniyar", "2222")
+    qtbot.mouseClick(form.login_button, Qt.MouseButton.LeftButton)
+    busy = busy_indicator()
+    qtbot.waitUntil(lambda: busy.active, timeout=3000)
+    assert cursor_is_busy()
+    with qtbot.waitSignal(form.logged_in):
+        auth.release()
+    qtbot.waitUntil(lambda: not busy.active)
+    assert not cursor_is_busy()
