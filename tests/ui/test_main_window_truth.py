@@ -22,7 +22,7 @@ from epay_desktop.ui.detail_content import time_text
 from epay_desktop.ui.main_window import MainWindow
 from epay_desktop.ui.models.payments_model import PaymentColumn
 from epay_desktop.ui.models.roles import BadgeRole
-from epay_desktop.ui.payment_filters import STATUS_GROUPS, STATUS_KEY
+from epay_desktop.ui.payment_filters import STATUS_GROUPS, STATUS_KEY, PaymentFilterBar
 from epay_desktop.ui.payments_view import _count_text
 from epay_desktop.ui.widgets.status_badge import status_badge, status_label, tone_colors
 
@@ -213,8 +213,6 @@ def test_at_1024x768_the_filter_bar_wraps_and_keeps_the_search_whole(
     fake_services.queries.add(*(make_payment() for _ in range(3)))
     w = open_window(qtbot, queries, fake_services, bridge, 3)
     bar = w.payments_view.filters
-    w.resize(1600, 900)
-    qtbot.waitUntil(lambda: bar.one_row)  # wide: everything in one row
     w.resize(1024, 768)
     qtbot.waitUntil(lambda: w.width() == 1024)
     QApplication.processEvents()
@@ -228,8 +226,25 @@ def test_at_1024x768_the_filter_bar_wraps_and_keeps_the_search_whole(
         assert widget.width() >= widget.minimumSizeHint().width() or widget is bar.count_label
     assert bar.status_combo.geometry().top() > edit.geometry().bottom()  # the second row
     assert w.payments_view.table.isVisible() and w.payments_view.table.height() > 200
-    w.resize(1600, 900)
+
+
+def test_a_wide_filter_bar_is_one_row_and_a_narrow_one_wraps(qtbot, aloop):
+    bar = PaymentFilterBar(lambda: NOW)
+    qtbot.addWidget(bar)
+    bar.resize(1200, 40)
+    bar.show()
+    qtbot.waitExposed(bar)
     qtbot.waitUntil(lambda: bar.one_row)
+    one_row_height = bar.sizeHint().height()
+    assert bar.status_combo.geometry().top() < bar.search_edit.geometry().bottom()  # side by side
+    bar.resize(520, 80)
+    qtbot.waitUntil(lambda: not bar.one_row)
+    qtbot.waitUntil(lambda: bar.status_combo.geometry().top() > bar.search_edit.geometry().bottom())
+    assert bar.sizeHint().height() > one_row_height  # the second row
+    assert bar.search_edit.width() >= bar.search_edit.minimumWidth()
+    assert bar.minimumSizeHint().width() <= 520
+    bar.period_combo.setCurrentIndex(bar.period_combo.findData("custom"))  # the dates join the second row
+    assert bar.date_from.isVisible() and bar.rect().contains(bar.date_to.geometry())
 
 
 def test_the_timeline_says_when_the_bank_says_it_happened(
