@@ -179,6 +179,7 @@ def test_a_preview_closed_issues_nothing_and_print_issues_one_numbered_receipt(
         assert dialog.record is None and not dialog.duplicate_label.isVisible()
         counter.close(dialog)
     assert counter.receipts() == [] and counter.issued_audits() == 0
+    assert counter.window.commands.print_receipt.text() == "&Print receipt"  # not "Reprint": none issued
 
     printed = tmp_path / "printed.pdf"
 
@@ -196,6 +197,8 @@ def test_a_preview_closed_issues_nothing_and_print_issues_one_numbered_receipt(
     assert (receipt.number, receipt.kind) == (1, ReceiptKind.SALE) and counter.issued_audits() == 1
     assert printed.stat().st_size > 0 and dialog.title.text() == "Receipt No. 000001"
     counter.close(dialog)
+    reprint = counter.window.commands.print_receipt
+    qtbot.waitUntil(lambda: reprint.text() == "Re&print receipt", timeout=10_000)
 
     again = counter.press_ctrl_p()  # a reprint: marked as a duplicate, still not issued
     assert again.duplicate_label.isVisible() and again.record is None
