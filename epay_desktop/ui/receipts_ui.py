@@ -340,14 +340,23 @@ class ReceiptDialog(QDialog):
             if wanted == self.draft.language.value:
                 return
             r = self.request
-            draft = await self._receipts.preview_receipt(
-                r.actor,
-                r.invoice_id,
-                r.kind,
-                width=self.draft.width.value,
-                language=wanted,
-                money_op_id=r.money_op_id,
-            )
+            try:
+                draft = await self._receipts.preview_receipt(
+                    r.actor,
+                    r.invoice_id,
+                    r.kind,
+                    width=self.draft.width.value,
+                    language=wanted,
+                    money_op_id=r.money_op_id,
+                )
+            except Exception:
+                if shiboken6.isValid(self):  # the combo says what the preview shows (and would print)
+                    self.language_combo.blockSignals(True)
+                    self.language_combo.setCurrentIndex(
+                        self.language_combo.findData(self.draft.language.value)
+                    )
+                    self.language_combo.blockSignals(False)
+                raise  # shown in words by start_action (or to the crash handler if a bug)
             if not shiboken6.isValid(self):  # closed meanwhile: nothing to show it in
                 return
             self.draft, self.pdf = draft, draft.pdf

@@ -141,6 +141,7 @@ class FakeReceipts:
     saved: list[tuple[Path, bytes]] = field(default_factory=list)
     printed_before: int = 0
     gate: asyncio.Event | None = None  # set: issue_receipt waits for it
+    preview_error: BaseException | None = None
 
     def _data(self, number: int | None, language: str | None) -> ReceiptData:
         kind = ReceiptKind.DUPLICATE if self.printed_before else ReceiptKind.SALE
@@ -148,6 +149,8 @@ class FakeReceipts:
 
     async def preview_receipt(self, *args: Any, **kwargs: Any) -> ReceiptDraft:
         self.previews.append((args, kwargs))
+        if self.preview_error is not None:
+            raise self.preview_error
         data = self._data(None, kwargs.get("language"))
         width = ReceiptWidth(kwargs.get("width") or "80")
         return ReceiptDraft(INVOICE, data.kind, data.content_kind, Money(150_000), data.language, width,
@@ -384,3 +387,24 @@ def test_esc_while_the_receipt_is_being_issued_waits_for_it(qtbot, dialog, recei
     qtbot.waitUntil(dialog.save_button.isEnabled)
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert not dialog.isVisible()
+
+
+def test_a_refused_language_change_puts_the_combo_back_and_says_why(qtbot, dialog, receipts):
+    from PySide6.QtWidgets import QMessageBox
+
+    from epay_desktop.domain import RuleViolation
+
+    receipts.preview_error = RuleViolation("The payment is no longer paid.")
+    combo = dialog.language_combo
+    combo.setCurrentIndex(combo.findData("en"))
+
+    def box():
+        found = [w for w in qapp_widgets() if isinstance(w, QMessageBox) and w.isVisible()]
+        return found[0] if found else None
+
+    qtbot.waitUntil(lambda: box() is not None)
+    assert "no longer paid" in box().text()
+    assert combo.currentData() == "ru" and dialog.draft.language is ReceiptLanguage.RU
+    box().accept()
+    qtbot.waitUntil(dialog.print_button.isEnabled)
+    assert receipts.issued == []
