@@ -71,14 +71,18 @@ class CheckoutWindow(QDialog):
         """Esc / close (docs/decisions/0019).
 
         On the customer's page: asks whether to cancel the sale (the page's Cancel, recorded as
-        cancelled by the cashier). While the bank has not answered: refused, saying why. On a filled
-        form: asks before throwing the typed sale away. Otherwise the window closes at once.
+        cancelled by the cashier). On the saved-card panel: back to the form. While the bank has not
+        answered: refused, saying why. On a filled form: asks before throwing the typed sale away.
+        Otherwise the window closes at once.
         """
         screen = self.sale
         if any(box.isVisible() for box in self.findChildren(QMessageBox)):
             return  # a question is open: Esc answers it, not this window
         if screen.currentWidget() is screen.view and screen.view.cancel_button.isEnabled():
             spawn(self._ask_cancel_sale(), name="checkout-ask-cancel")
+            return
+        if screen.saved_panel is not None and screen.currentWidget() is screen.saved_panel:
+            screen.saved_panel.back_button.click()  # one step back: the typed sale is on the form
             return
         if screen.blocked_reason:
             self.refusal_label.setText(

@@ -304,6 +304,11 @@ def test_pay_with_a_saved_card_from_f2_and_a_manager_deactivates_it(console: Any
     assert "5096" in panel.card_list.currentItem().text()
     assert not panel.deactivate_button.isEnabled()  # a cashier: disabled, and says why
     assert "Only a manager" in panel.deactivate_note.text()
+    qtbot.keyClick(console.controller.checkout_window, Qt.Key.Key_Escape)  # Esc: one step back
+    qtbot.waitUntil(lambda: screen.currentWidget() is form)
+    assert form.amount_edit.value() == Money(420_000) and console.controller.checkout_window.isVisible()
+    qtbot.mouseClick(form.saved_card_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(panel.pay_button.isEnabled, timeout=SLOW)
     qtbot.mouseClick(panel.pay_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: screen.result.outcome is Outcome.APPROVED, timeout=SLOW)
     assert screen.payment.amount == Money(420_000) and screen.payment.account_id == "cust-501"
