@@ -9,7 +9,9 @@ answer and schedules the next poll (``services/poll_schedule.py``):
   every 10 s, then every 30 s; a final check ``token_grace`` after the token expired, and
   EXPIRED only when the gateway then answers 102 (no attempt);
 * AUTH (a hold on a two-step terminal): every 15 minutes; CANCEL_OLD comes from the gateway;
-* UNKNOWN: every 30 s; a 107 answer ("in progress"): again in 3 s.
+* UNKNOWN: every 30 s; a 107 answer ("in progress"): again in 3 s;
+* CASHIER_CANCEL / PAGE_FAILED (a sale the counter stopped, docs/decisions/0018): like PENDING until the
+  final check, where the mark stays final; any answer but NEW/102 (a late CHARGE/AUTH) replaces it.
 
 Failures back off per payment: the delay doubles with each consecutive failure up to 5 minutes.
 Gateway-wide failures (unreachable, server errors, refused credentials) also flip the poller's
