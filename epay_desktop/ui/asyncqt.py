@@ -91,14 +91,22 @@ def report_task_exception(task: asyncio.Future[Any]) -> None:
         sys.excepthook(type(exc), exc, exc.__traceback__)
 
 
-def spawn(coro: Coroutine[Any, Any, T], *, name: str | None = None) -> asyncio.Task[T]:
-    """Run ``coro`` as a task that is kept alive and whose unexpected errors reach the crash handler."""
+def spawn(
+    coro: Coroutine[Any, Any, T], *, name: str | None = None, busy: QObject | None = None
+) -> asyncio.Task[T]:
+    """Run ``coro`` as a task that is kept alive and whose unexpected errors reach the crash handler.
+
+    ``busy``: the widget the cashier waits on (a dialog sending an operation); past ``BUSY_AFTER_MS``
+    the busy indicator shows (:class:`BusyIndicator`). Leave it out for background work.
+    """
     task = asyncio.ensure_future(coro)
     if name:
         task.set_name(name)
     _live_tasks.add(task)
     task.add_done_callback(_live_tasks.discard)
     task.add_done_callback(report_task_exception)
+    if busy is not None:
+        busy_indicator().track(task, busy)
     return task
 
 

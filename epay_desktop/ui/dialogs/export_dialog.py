@@ -289,7 +289,7 @@ class ExportDialog(QDialog):
         if self.busy or self.problem():
             return
         self.show_error("")
-        self._task = spawn(self._choose_and_export())
+        self._task = spawn(self._choose_and_export(), busy=self)
         self.update_state()
 
     async def _choose_and_export(self) -> None:

@@ -212,7 +212,7 @@ class MoneyOpDialog(QDialog):
         if self.busy or not self.ok_button.isEnabled() or amount is None:
             return
         self.show_error("")
-        self._task = spawn(self._run(amount))
+        self._task = spawn(self._run(amount), busy=self)
         self.cancel_button.setEnabled(False)
         self.update_state()
 

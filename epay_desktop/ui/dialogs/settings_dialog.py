@@ -167,7 +167,7 @@ class SettingsDialog(QDialog):
         secret = self.gateway_page.secret()
         self.gateway_page.secret_edit.clear()  # never kept on screen longer than needed
         self.show_error("")
-        self._task = spawn(self._save(self.config(), self.receipts_page.profile(), secret))
+        self._task = spawn(self._save(self.config(), self.receipts_page.profile(), secret), busy=self)
         self.update_state()
 
     async def _save(self, config: LocalConfig, profile: ShopProfile, secret: str) -> None:

@@ -235,7 +235,7 @@ class UsersAdmin(QWidget):
     def _run(self, make: Callable[[], Awaitable[str]]) -> None:
         if self.busy:
             return
-        self._task = spawn(self._guard(make))
+        self._task = spawn(self._guard(make), busy=self)
         self._update_buttons()
 
     async def _guard(self, make: Callable[[], Awaitable[str]]) -> None:
