@@ -129,3 +129,36 @@ def test_the_big_amount_keeps_its_tenge_sign_clear_of_the_digits(qtbot, form):
         return form.amount_edit.cursorRect().center().x() < sign.geometry().left()
 
     qtbot.waitUntil(clear)
+
+
+def test_what_esc_would_lose_and_whose_saved_cards_to_look_for(qtbot, form):
+    assert not form.has_input()
+    form.email_edit.setText("  ")
+    assert not form.has_input()  # blanks are nothing to lose
+    qtbot.keyClicks(form.amount_edit, "5")
+    assert form.has_input()
+    form.set_request(None)
+    assert not form.has_input()
+
+    assert form.card_owner() is None
+    form.phone_edit.setText("8 (777) 123-45-67")
+    assert form.card_owner() == "77771234567"  # no customer id: the phone, normalised
+    form.account_edit.setText("cust-1")
+    assert form.card_owner() == "cust-1"  # the customer id wins
+    form.account_edit.setText("кириллица")
+    assert form.card_owner() is None  # not a valid id: nothing to look up
+
+
+def test_the_saved_card_offer_shows_the_count_or_says_why_not(qtbot, form):
+    assert form.saved_card_button.isHidden() and form.saved_cards_note.isHidden()
+    form.show_saved_cards(2)
+    assert (
+        form.saved_card_button.isVisible()
+        and form.saved_card_button.text() == "Pay with a saved card (2)\u2026"
+    )
+    form.show_saved_cards(0, "No saved cards for this customer.")
+    assert form.saved_card_button.isHidden()
+    assert (
+        form.saved_cards_note.isVisible()
+        and form.saved_cards_note.text() == "No saved cards for this customer."
+    )
