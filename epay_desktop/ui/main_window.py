@@ -280,7 +280,7 @@ class MainWindow(QMainWindow):
             self._pending = target.invoice_id
         self._pending_filtered = self._pending_filtered or filtered
         if filtered:
-            self._current, self._opened = None, None
+            self._current, self._opened, self._hidden = None, None, None
             self._detail_timer.stop()
         elif target is not None:
             self._opened = target.invoice_id  # no row while the page loads: it stays the shown one

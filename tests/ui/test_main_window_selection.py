@@ -95,6 +95,15 @@ def test_a_search_that_hides_the_selected_payment_clears_the_detail_and_disables
         qtbot.keyClick(window.payments_view.search_edit, Qt.Key.Key_P, CTRL)
         window._emit_for_current(window.refund_requested)  # even a stray trigger finds no target
 
+    # Esc clears the search: it is listed again but not chosen for the cashier, who picks
+    qtbot.keyClick(window.payments_view.search_edit, Qt.Key.Key_Escape)
+    qtbot.waitUntil(
+        lambda: window.payments_view.model.rowCount() == 3 and not window.payments_view.model.is_loading
+    )
+    assert window.current_invoice() is None
+    assert "Select a payment in the list first." in window.commands.refund.toolTip()
+    search(qtbot, window, "5096", rows=2)
+
     # choosing a listed payment makes it the target
     other = window.payments_view.proxy.index(1, 0)  # 000100002, paid
     window.payments_view.table.setCurrentIndex(other)
