@@ -16,7 +16,7 @@ from types import SimpleNamespace
 from epay_desktop.domain import ConsoleStatus as S
 from epay_desktop.domain import InvoiceId, Money, MoneyOp, OpKind, OpState, Payment, Role, User
 from epay_desktop.domain.receipts import ReceiptKind, ReceiptLanguage, ReceiptRecord, ReceiptWidth
-from epay_desktop.ui.main_window import MainWindow
+from epay_desktop.ui.main_window import PREFERRED_SIZE, MainWindow
 from epay_desktop.ui.models.payment_filter import PaymentFilter
 
 # Screenshots go to EPAY_SCREENSHOTS when set (to refresh docs/screenshots on purpose), else to the
@@ -136,6 +136,7 @@ def test_main_window_screenshot(qtbot, aloop):
         clock=lambda: NOW, last_poll=lambda: NOW - timedelta(seconds=4),
     )  # fmt: skip
     qtbot.addWidget(window)
+    window.resize(PREFERRED_SIZE)  # the documentation's size, whatever screen the tests run on
     window.show()
     qtbot.waitExposed(window)
     view = window.payments_view
