@@ -8,6 +8,8 @@ So :class:`InputWatcher` filters only our own top-level ``QWindow``\\ s. Qt hand
 wheel and touch event of a window to that ``QWindow`` before it reaches a child widget (the embedded
 browser included), so nothing is missed, and the only object ever wrapped is the window itself.
 Dialogs of a watched window are watched as soon as they get the focus (``focusWindowChanged``).
+Qt may replace a widget's ``QWindow`` (on X11, adding a QtWebEngine view to a window recreates its
+native window): the top-level widget then gets ``WinIdChange`` and its new window is watched.
 
 Never call ``QWindow.transientParent()`` from Python here: PySide6 records the window it returns as
 a child of the dialog's window wrapper, and when that dialog (an About box, deleted on close) goes,
@@ -55,6 +57,7 @@ class InputWatcher(QObject):
         self._on_input = on_input
         self._block_shortcuts = block_shortcuts
         self._windows: list[QWindow] = []
+        self._tops: list[QWidget] = []  # the top-level widgets given to watch()
         app = QGuiApplication.instance()
         assert isinstance(app, QGuiApplication), "create the QApplication first"
         app.focusWindowChanged.connect(self._on_focus_window_changed)  # dropped when we are deleted
@@ -64,6 +67,9 @@ class InputWatcher(QObject):
         top = widget.window()
         if top.windowHandle() is None:
             top.winId()  # creates the platform window, as show() would
+        if not any(t is top for t in self._tops):
+            top.installEventFilter(self)  # only for WinIdChange: a new QWindow for the same widget
+            self._tops.append(top)
         handle = top.windowHandle()
         if handle is not None:
             self._watch_window(handle)
@@ -101,6 +107,12 @@ class InputWatcher(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
+        if kind == QEvent.Type.WinIdChange:
+            top = next((t for t in self._tops if t is watched), None)
+            handle = top.windowHandle() if top is not None and shiboken6.isValid(top) else None
+            if handle is not None:
+                self._watch_window(handle)  # the widget got a new QWindow: watch that one
+            return False
         if kind in ACTIVITY:
             self._on_input()
         elif kind == QEvent.Type.ShortcutOverride and self._block_shortcuts():
