@@ -25,7 +25,7 @@ from epay_desktop.domain import ConsoleError, InvoiceId, MoneyOp, Role, User
 from .app_admin import AdminFlows
 from .app_checkout import CheckoutWindow
 from .app_flows import Command, money_flow, print_flow, refund_receipt_flow, review_flow
-from .asyncqt import start_action
+from .asyncqt import start_action, user_message_of
 from .bridge import EventBridge
 from .checkout import CheckoutView, hosts_of
 from .checkout_screen import CheckoutScreen
@@ -93,6 +93,7 @@ class AppController(QObject):
             self.current_user,
             self.checkout_view,
             saved_cards=ctx.saved_cards,  # "Pay with a saved card" on the form (decision 0019)
+            receipt_printer=self.receipt_printer,  # Print uses the printer saved in Settings (0016)
             poll_interval=options.poll_interval,
         )
         badge, _tip, loud = environment_badge(environment)
@@ -194,7 +195,8 @@ class AppController(QObject):
             op = await money_flow(command, self.window, self.ctx, actor, invoice)
             self._after_operation(invoice, op)
             if op is not None and shiboken6.isValid(self.window):
-                await refund_receipt_flow(self.window, self.ctx, actor, invoice, op)
+                printer = await self.receipt_printer()
+                await refund_receipt_flow(self.window, self.ctx, actor, invoice, op, printer)
                 if shiboken6.isValid(self.window):
                     self.window.detail_view.reload()  # its receipts list
 
@@ -202,7 +204,8 @@ class AppController(QObject):
 
     def run_print(self, invoice: InvoiceId) -> asyncio.Task[None] | None:
         async def flow() -> None:
-            await print_flow(self.window, self.ctx, self.current_user(), invoice)
+            printer = await self.receipt_printer()
+            await print_flow(self.window, self.ctx, self.current_user(), invoice, printer)
             self.window.detail_view.reload()
 
         return self._spawn("print", flow)
@@ -215,6 +218,17 @@ class AppController(QObject):
                 self._after_operation(invoice, result)
 
         return self._spawn("review", flow)
+
+    async def receipt_printer(self) -> str:
+        """The receipt printer saved in Settings (console.json ``printer``), read at each Print so a
+        change applies at once; "" (ask every time) when none is saved or the file cannot be read."""
+        try:
+            return (await self.ctx.local_config.load()).printer
+        except Exception as exc:  # a damaged file must not stop printing: the dialog asks
+            if user_message_of(exc) is None:
+                raise
+            log.warning("event=local_config_unreadable error=%s", type(exc).__name__)
+            return ""
 
     def _after_operation(self, invoice: InvoiceId, op: MoneyOp | None) -> None:
         if op is not None and shiboken6.isValid(self.window):

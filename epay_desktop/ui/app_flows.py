@@ -72,20 +72,28 @@ async def money_flow(
     return await dialog.ask(parent, view, actor, operations=services.operations, users=services.users)
 
 
-async def print_flow(parent: QWidget, services: Services, actor: User, invoice: InvoiceId) -> None:
+async def print_flow(
+    parent: QWidget, services: Services, actor: User, invoice: InvoiceId, printer_name: str = ""
+) -> None:
     """Preview a receipt, issued when printed or saved: the sale's, or (when it has succeeded refunds)
-    the one the cashier picks in the chooser. A reprint is made a duplicate by the service."""
+    the one the cashier picks in the chooser. A reprint is made a duplicate by the service.
+    ``printer_name``: the receipt printer saved in Settings, which Print uses ("" = ask)."""
     view = await services.queries.get_view(invoice)
     refunds = [op for op in view.operations if op.kind is OpKind.REFUND and op.state is OpState.SUCCEEDED]
     choice: ReceiptChoice | None = ReceiptChoice("sale")
     if refunds:
         choice = await ReceiptChooser.ask(parent, view.payment, refunds)
     if choice is not None:
-        await _issue_and_preview(parent, services, actor, invoice, choice)
+        await _issue_and_preview(parent, services, actor, invoice, choice, printer_name)
 
 
 async def refund_receipt_flow(
-    parent: QWidget, services: Services, actor: User, invoice: InvoiceId, op: MoneyOp
+    parent: QWidget,
+    services: Services,
+    actor: User,
+    invoice: InvoiceId,
+    op: MoneyOp,
+    printer_name: str = "",
 ) -> None:
     """After a refund the bank confirmed: offer its receipt ("Print refund receipt" is the default)."""
     if op.kind is not OpKind.REFUND or op.state is not OpState.SUCCEEDED:
@@ -114,16 +122,27 @@ async def refund_receipt_flow(
         if shiboken6.isValid(box):
             box.deleteLater()
     if clicked and clicked[0] and shiboken6.isValid(parent):
-        await _issue_and_preview(parent, services, actor, invoice, ReceiptChoice("refund", op))
+        await _issue_and_preview(parent, services, actor, invoice, ReceiptChoice("refund", op), printer_name)
 
 
 async def _issue_and_preview(
-    parent: QWidget, services: Services, actor: User, invoice: InvoiceId, choice: ReceiptChoice
+    parent: QWidget,
+    services: Services,
+    actor: User,
+    invoice: InvoiceId,
+    choice: ReceiptChoice,
+    printer_name: str = "",
 ) -> None:
     """Preview the chosen receipt; it is issued (numbered, a duplicate if printed before) only when
     the cashier prints or saves it in the dialog (decision 0022). Closing the preview issues nothing."""
     await ReceiptDialog.ask(
-        parent, services.receipts, actor, invoice, choice.kind, money_op_id=choice.money_op_id
+        parent,
+        services.receipts,
+        actor,
+        invoice,
+        choice.kind,
+        money_op_id=choice.money_op_id,
+        printer_name=printer_name,
     )
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import replace
 from typing import Literal, Protocol
 
@@ -64,6 +64,7 @@ class CheckoutScreen(QStackedWidget):
         checkout_view: CheckoutView,
         *,
         saved_cards: SavedCardPort | None = None,
+        receipt_printer: Callable[[], Awaitable[str]] | None = None,
         poll_interval: float = 2.5,
         card_lookup_ms: int = 500,
         parent: QWidget | None = None,
@@ -71,6 +72,7 @@ class CheckoutScreen(QStackedWidget):
         super().__init__(parent)
         self._payments, self._receipts, self._user = payments, receipts, user
         self._interval = poll_interval
+        self._receipt_printer = receipt_printer  # the printer saved in Settings, read at each Print
         self.form = NewPaymentForm()
         self.view = checkout_view
         self.result = ResultView()
@@ -337,7 +339,10 @@ class CheckoutScreen(QStackedWidget):
         if self.payment is None:
             return
         # a preview: numbered only when printed or saved in the dialog (decision 0022)
-        await ReceiptDialog.ask(self, self._receipts, self._user(), self.payment.invoice_id, "sale")
+        printer = await self._receipt_printer() if self._receipt_printer is not None else ""
+        await ReceiptDialog.ask(
+            self, self._receipts, self._user(), self.payment.invoice_id, "sale", printer_name=printer
+        )
 
     @Slot()
     def new_sale(self) -> None:

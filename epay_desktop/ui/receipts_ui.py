@@ -5,7 +5,8 @@ Save issues the receipt with ``ReceiptService.issue_receipt``, which decides whe
 duplicate (the slip then says so), and this module prints or saves exactly the issued bytes.
 Printing renders each PDF page to an image at the printer's resolution (capped: a thermal head
 has about 203 dpi) on a page of the receipt's own size: 80 mm or 58 mm wide rolls (height from
-the PDF) or A4.
+the PDF) or A4. Print goes straight to the receipt printer chosen in Settings when it is installed
+(decision 0016); otherwise, or with "Other printer…", the system print dialog asks.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -62,6 +63,7 @@ __all__ = [
     "ReceiptDialog",
     "ReceiptPreview",
     "ReceiptRequest",
+    "installed_printers",
     "load_pdf",
     "page_size_for",
     "print_document",
@@ -132,6 +134,11 @@ def print_document(document: QPdfDocument, printer: QPrinter) -> int:
     return document.pageCount()
 
 
+def installed_printers() -> list[str]:
+    """The printers this computer has now (a receipt printer may have been unplugged or removed)."""
+    return list(QPrinterInfo.availablePrinterNames())
+
+
 class SystemPrintDialog(QPrintDialog):
     """QPrintDialog whose ``open()`` is QDialog's: PySide6 only exposes ``open(receiver, member)`` on it."""
 
@@ -194,10 +201,15 @@ class ReceiptDialog(QDialog):
         draft: ReceiptDraft,
         receipts: ReceiptPort,
         parent: QWidget | None = None,
+        printer_name: str = "",
     ) -> None:
         super().__init__(parent)
         self.setObjectName("receipt_dialog")
         self.request, self.draft, self._receipts = request, draft, receipts
+        #: The receipt printer chosen in Settings ("" = ask every time): Print goes straight to it.
+        self.printer_name = printer_name.strip()
+        self._ask_printer = False  # "Other printer…": the print dialog asks this time
+        self.sent_to = ""  # the Settings printer the last Print went to ("" = the one the dialog chose)
         self.record: ReceiptRecord | None = None
         self.pdf = draft.pdf  # the PDF on screen: the preview until issued, then the issued one
         self.printer: QPrinter | None = None  # kept: a collected QPrinter crashes its dialog (stack-notes 10)
@@ -230,6 +242,16 @@ class ReceiptDialog(QDialog):
         self.print_button = QPushButton(self.tr("Print\u2026"))
         self.print_button.setDefault(True)
         self.save_button = QPushButton(self.tr("Save as PDF\u2026"))
+        self.other_printer_button = QPushButton(self.tr("Other printer\u2026"))
+        self.other_printer_button.setObjectName("other_printer")
+        self.other_printer_button.setToolTip(
+            self.tr("Print on another printer than %1 (the receipt printer chosen in Settings).").replace(
+                "%1", self.printer_name
+            )
+        )
+        self.other_printer_button.setVisible(bool(self.printer_name))
+        if self.printer_name:
+            self.print_button.setToolTip(self.tr("Print on %1.").replace("%1", self.printer_name))
         close = QPushButton(self.tr("Close"))
         head = QHBoxLayout()
         head.addWidget(self.title)
@@ -240,6 +262,7 @@ class ReceiptDialog(QDialog):
         buttons.addWidget(self.language_combo)
         buttons.addStretch(1)
         buttons.addWidget(self.save_button)
+        buttons.addWidget(self.other_printer_button)
         buttons.addWidget(close)
         buttons.addWidget(self.print_button)
         layout = QVBoxLayout(self)
@@ -252,6 +275,7 @@ class ReceiptDialog(QDialog):
         self._show_state()
         self.print_button.clicked.connect(self.on_print_button_clicked)
         self.save_button.clicked.connect(self.on_save_button_clicked)
+        self.other_printer_button.clicked.connect(self.on_other_printer_clicked)
         self.language_combo.currentIndexChanged.connect(self._on_language_changed)
         close.clicked.connect(self.accept)
 
@@ -264,15 +288,17 @@ class ReceiptDialog(QDialog):
         invoice_id: InvoiceId,
         kind: str = "sale",
         money_op_id: str | None = None,
+        printer_name: str = "",
     ) -> ReceiptRecord | None:
         """Preview the receipt until the cashier closes it (``open()`` + ``finished``, never ``exec()``).
 
         Returns the receipt issued by Print/Save, or None when it was closed without either.
-        Refusals (not paid, no such refund) are raised before the dialog opens.
+        Refusals (not paid, no such refund) are raised before the dialog opens. ``printer_name`` is
+        the receipt printer saved in Settings ("" = ask every time).
         """
         request = ReceiptRequest(actor, invoice_id, kind, money_op_id)
         draft = await receipts.preview_receipt(actor, invoice_id, kind, money_op_id=money_op_id)
-        dialog = cls(request, draft, receipts, parent)
+        dialog = cls(request, draft, receipts, parent, printer_name=printer_name)
         try:
             await run_dialog(dialog)
             return dialog.record
@@ -392,10 +418,27 @@ class ReceiptDialog(QDialog):
     # -- what the buttons ask (tests replace these two) ------------------------------------------
 
     async def choose_printer(self) -> QPrinter | None:
-        """The system print dialog, pre-set to the receipt's paper; None when cancelled."""
+        """The receipt printer chosen in Settings when it is installed (nothing asked); else the
+        system print dialog, pre-set to the receipt's paper. None when the dialog is cancelled."""
         self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        name, ask = self.printer_name, self._ask_printer
+        missing = bool(name) and not ask and name not in installed_printers()
+        self.sent_to = ""
+        if name and not ask and not missing:
+            self.printer.setPrinterName(name)
+            prepare_printer(self.printer, self.draft.width, self.document)
+            self.sent_to = name
+            return self.printer
         prepare_printer(self.printer, self.draft.width, self.document)
         dialog = SystemPrintDialog(self.printer, self)
+        if missing:  # unplugged or removed since Settings: say so, and let the cashier choose
+            log.warning("event=receipt_printer_missing")
+            why = self.tr(
+                "The receipt printer chosen in Settings, %1, is not installed on this computer: "
+                "choose a printer (a manager can change the receipt printer in Settings)."
+            ).replace("%1", name)
+            self.status_label.setText(why)
+            dialog.setWindowTitle(self.tr("Print \u2014 %1 is not installed").replace("%1", name))
         result = await run_dialog(dialog)
         dialog.deleteLater()
         return self.printer if result == QDialog.DialogCode.Accepted else None
@@ -425,15 +468,30 @@ class ReceiptDialog(QDialog):
 
     # -- slots -------------------------------------------------------------------------------------
 
-    @action_slot(busy=("save_button", "language_combo"), after="_lock_language")
+    @action_slot(busy=("save_button", "language_combo", "other_printer_button"), after="_lock_language")
     async def on_print_button_clicked(self) -> None:
+        await self._print()
+
+    @action_slot(busy=("print_button", "save_button", "language_combo"), after="_lock_language")
+    async def on_other_printer_clicked(self) -> None:
+        """The system print dialog this once, whatever printer Settings chose."""
+        self._ask_printer = True
+        try:
+            await self._print()
+        finally:
+            self._ask_printer = False
+
+    async def _print(self) -> None:
         printer = await self.choose_printer()
         if printer is None:
             return  # cancelled: nothing issued, nothing printed
         record = await self._ensure_issued()
         pages = print_document(self.document, printer)  # the paper chosen in the dialog wins
         log.info("event=receipt_printed number=%s pages=%d", record.display_number, pages)
-        self.status_label.setText(self.tr("Sent to the printer."))
+        if self.sent_to:
+            self.status_label.setText(self.tr("Sent to %1.").replace("%1", self.sent_to))
+        else:
+            self.status_label.setText(self.tr("Sent to the printer."))
 
     @action_slot(busy=("print_button", "language_combo"), after="_lock_language")
     async def on_save_button_clicked(self) -> None:

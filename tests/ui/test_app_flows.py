@@ -23,7 +23,7 @@ MANAGER = User(1, "Daniyar", Role.MANAGER, True, 0, None, None)  # type: ignore[
 def previews(monkeypatch):
     shown: list[tuple[object, ...]] = []
 
-    async def fake_ask(parent, receipts, actor, invoice, kind, money_op_id=None):
+    async def fake_ask(parent, receipts, actor, invoice, kind, money_op_id=None, printer_name=""):
         shown.append((actor, invoice, kind, money_op_id))
 
     monkeypatch.setattr("epay_desktop.ui.app_flows.ReceiptDialog.ask", fake_ask)

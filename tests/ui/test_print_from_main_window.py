@@ -17,6 +17,7 @@ from __future__ import annotations
 import asyncio
 import io
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +25,7 @@ import pytest
 import shiboken6
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
-from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWebEngineCore import QWebEngineProfile
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QLineEdit
 from sqlalchemy import func, select
@@ -34,6 +35,7 @@ from epay_desktop.demo import demo_environ
 from epay_desktop.domain import ConsoleStatus, InvoiceId, Money, Role
 from epay_desktop.domain.receipts import ReceiptKind, ReceiptLanguage
 from epay_desktop.store.models import AuditRow, PaymentRow
+from epay_desktop.ui import receipts_ui
 from epay_desktop.ui.app_controller import AppController, ConsoleOptions
 from epay_desktop.ui.checkout import make_checkout_profile
 from epay_desktop.ui.receipts_ui import ReceiptDialog
@@ -255,3 +257,117 @@ def wait_file_dialog(qtbot: Any, parent: QDialog) -> QFileDialog:
     box = found()
     assert box is not None
     return box
+
+
+# -- the receipt printer chosen in Settings (decision 0016) -----------------------------------------
+
+
+class PrintedOn:
+    """Stands in for ``print_document``: no printer is installed on the test machine (Qt forgets a
+    name it does not know), so it records the printer the dialog chose; the choice is under test."""
+
+    def __init__(self) -> None:
+        self.printers: list[str] = []
+
+    def __call__(self, document: Any, printer: QPrinter) -> int:
+        dialog = next(w for w in QApplication.topLevelWidgets() if getattr(w, "printer", None) is printer)
+        self.printers.append(dialog.sent_to or "(chosen in the print dialog)")
+        return int(document.pageCount())
+
+
+def save_receipt_printer(counter: Counter, name: str) -> None:
+    """What Settings › Receipts › Receipt printer saves (console.json ``printer``)."""
+    config = counter.arun(counter.ctx.local_config.load())
+    counter.arun(counter.ctx.local_config.save(replace(config, printer=name)))
+
+
+def print_dialog_shown(parent: QDialog) -> QPrintDialog | None:
+    box = parent.findChild(QPrintDialog)
+    return box if box is not None and box.isVisible() else None
+
+
+def test_print_goes_straight_to_the_receipt_printer_chosen_in_settings(
+    counter: Counter, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    save_receipt_printer(counter, "Receipts-80")
+    monkeypatch.setattr(receipts_ui, "installed_printers", lambda: ["Office A4", "Receipts-80"])
+    printed = PrintedOn()
+    monkeypatch.setattr(receipts_ui, "print_document", printed)
+
+    dialog = counter.press_ctrl_p()
+    assert dialog.other_printer_button.isVisible()  # another printer stays one click away
+    qtbot.keyClick(dialog.print_button, Qt.Key.Key_Return)  # Enter prints, nothing asked
+    qtbot.waitUntil(lambda: dialog.status_label.text() == "Sent to Receipts-80.", timeout=10_000)
+    assert printed.printers == ["Receipts-80"] and print_dialog_shown(dialog) is None
+    assert len(counter.receipts()) == 1
+    counter.close(dialog)
+
+    save_receipt_printer(counter, "")  # "Ask every time": read at each Print, no restart
+    again = counter.press_ctrl_p()
+    assert not again.other_printer_button.isVisible()
+    qtbot.mouseClick(again.print_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: print_dialog_shown(again) is not None, timeout=5000)
+    box = print_dialog_shown(again)
+    assert box is not None
+    box.reject()
+    qtbot.waitUntil(again.print_button.isEnabled, timeout=5000)
+    assert printed.printers == ["Receipts-80"] and len(counter.receipts()) == 1
+    counter.close(again)
+
+
+def test_a_receipt_printer_no_longer_installed_is_said_and_the_print_dialog_asks(
+    counter: Counter, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    save_receipt_printer(counter, "Receipts-80")
+    monkeypatch.setattr(receipts_ui, "installed_printers", lambda: ["Office A4"])  # unplugged
+    printed = PrintedOn()
+    monkeypatch.setattr(receipts_ui, "print_document", printed)
+
+    dialog = counter.press_ctrl_p()
+    qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: print_dialog_shown(dialog) is not None, timeout=5000)
+    box = print_dialog_shown(dialog)
+    assert box is not None and "Receipts-80 is not installed" in box.windowTitle()
+    said = dialog.status_label.text()
+    assert "Receipts-80" in said and "not installed" in said and "choose a printer" in said
+    box.reject()  # the cashier gives up: nothing issued, nothing printed
+    qtbot.waitUntil(dialog.print_button.isEnabled, timeout=5000)
+    assert printed.printers == [] and counter.receipts() == []
+    counter.close(dialog)
+
+
+def test_other_printer_asks_this_once_whatever_settings_chose(
+    counter: Counter, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    save_receipt_printer(counter, "Receipts-80")
+    monkeypatch.setattr(receipts_ui, "installed_printers", lambda: ["Office A4", "Receipts-80"])
+    dialog = counter.press_ctrl_p()
+    qtbot.mouseClick(dialog.other_printer_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: print_dialog_shown(dialog) is not None, timeout=5000)
+    box = print_dialog_shown(dialog)
+    assert box is not None
+    box.reject()
+    qtbot.waitUntil(dialog.other_printer_button.isEnabled, timeout=5000)
+    assert counter.receipts() == [] and dialog.print_button.isEnabled()
+    counter.close(dialog)
+
+
+def test_the_result_screens_print_uses_the_receipt_printer_chosen_in_settings(
+    counter: Counter, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    save_receipt_printer(counter, "Receipts-80")
+    monkeypatch.setattr(receipts_ui, "installed_printers", lambda: ["Receipts-80"])
+    printed = PrintedOn()
+    monkeypatch.setattr(receipts_ui, "print_document", printed)
+    screen = counter.controller.checkout
+    screen.payment = counter.arun(counter.ctx.queries.get_view(INVOICE)).payment  # a sale just paid
+    screen.setCurrentWidget(screen.result)
+    counter.controller.checkout_window.show()
+    qtbot.waitUntil(screen.print_button.isVisible, timeout=5000)
+    qtbot.mouseClick(screen.print_button, Qt.MouseButton.LeftButton)
+    dialog = counter.receipt_dialog()
+    assert dialog.printer_name == "Receipts-80"
+    qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.status_label.text() == "Sent to Receipts-80.", timeout=10_000)
+    assert printed.printers == ["Receipts-80"] and len(counter.receipts()) == 1
+    counter.close(dialog)
