@@ -14,6 +14,7 @@ import os
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 import httpx
@@ -23,8 +24,9 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QDialog, QMenu, QMessageBox, QToolBar, QWidget
 
-from epay_desktop.domain import ConsoleStatus, InvoiceId, Money, Role
+from epay_desktop.domain import ConsoleStatus, InvoiceId, Money, OpState, Role
 from epay_desktop.sandbox import SandboxConfig, start_in_thread
+from epay_desktop.sandbox.faults import Fault
 from epay_desktop.ui.app_checkout import CheckoutWindow
 from epay_desktop.ui.asyncqt import is_busy
 from epay_desktop.ui.dialogs.attention_dialog import AttentionDialog
@@ -94,6 +96,7 @@ class Walk:
     role: Role
     paid: InvoiceId
     held: InvoiceId
+    review: InvoiceId
     titles: list[str] = field(default_factory=list)
 
     @property
@@ -134,7 +137,9 @@ class Walk:
         view.table.setFocus()
         view.select_invoice(invoice)
         self.qtbot.waitUntil(
-            lambda: window.detail_view.invoice_id == invoice and window.detail_view.view is not None,
+            lambda: (
+                window.detail_view.view is not None and window.detail_view.view.payment.invoice_id == invoice
+            ),
             timeout=SLOW,
         )
         self.qtbot.waitUntil(lambda: window.current_invoice() == invoice, timeout=SLOW)
@@ -223,6 +228,11 @@ def _logged_out(w: Walk) -> None:
     w.relogin()
 
 
+def _review(w: Walk) -> None:
+    w.opens(QMessageBox)  # Retry / Abandon / Cancel: closed with Esc = Cancel, nothing decided
+    assert w.titles[-1] == "Review the operation"
+
+
 def _about(w: Walk) -> None:
     w.opens(QMessageBox, lambda box: box.accept(), name="about_box")
 
@@ -230,7 +240,7 @@ def _about(w: Walk) -> None:
 @dataclass(frozen=True)
 class Expect:
     check: Callable[[Walk], None]
-    select: str = "paid"  # "paid" or "held"
+    select: str = "paid"  # "paid", "held" or "review" (a refund the bank could not confirm)
     disabled: dict[Role, str] = field(default_factory=dict)  # role -> the reason it must give
 
 
@@ -241,10 +251,7 @@ EXPECTED: dict[str, Expect] = {
     "action_cancel": Expect(_cancel, select="held"),
     "action_charge": Expect(_charge, select="held"),
     "action_review": Expect(
-        lambda w: None,
-        disabled=dict.fromkeys(
-            (Role.CASHIER, Role.MANAGER), "No operation of this payment waits for a review"
-        ),
+        _review, select="review", disabled={Role.CASHIER: "Only a manager can review an operation."}
     ),
     "action_print_receipt": Expect(_print),
     "action_refresh": Expect(_refresh),
@@ -261,6 +268,22 @@ EXPECTED: dict[str, Expect] = {
 #: Also disabled, with the reason, when the selected payment does not allow them.
 NOT_FOR_A_HELD_PAYMENT = {"action_refund": "charge or cancel it instead of a refund"}
 NOT_FOR_A_PAID_PAYMENT = {"action_cancel": "Only a held payment", "action_charge": "Only a held payment"}
+
+
+def waiting_for_review(console: Any, amount: Money) -> InvoiceId:
+    """A paid payment whose refund the bank could not confirm and a manager must now review."""
+    manager = console.controller.session.user
+    invoice = held_payment(console, amount)
+    console.arun(console.ctx.operations.charge(manager, invoice))
+    console.sandbox.state.faults.add(Fault("refund", "http_status", Decimal(502), 1))  # not applied
+    op = console.arun(console.ctx.operations.refund(manager, invoice, Money(10_000), reason="e2e"))
+    assert op.state is OpState.UNKNOWN
+
+    def needs_review(tx: Any) -> None:  # the quiet period is over and the bank knows nothing of it
+        tx.operations.mark(op.id, OpState.NEEDS_REVIEW, now=console.ctx.clock())
+
+    console.arun(console.ctx.store.run_write(needs_review))
+    return invoice
 
 
 def held_payment(console: Any, amount: Money) -> InvoiceId:
@@ -292,12 +315,13 @@ def test_every_action_of_the_main_window_works_or_says_why(console: Any, qtbot: 
     paid = held_payment(console, Money(250_000))
     manager = console.controller.session.user
     console.arun(console.ctx.operations.charge(manager, paid))  # now paid (CHARGE)
+    review = waiting_for_review(console, Money(90_000))
     if role is Role.CASHIER:
         console.controller.session.log_out()
         console.log_in(CASHIER, CASHIER_PIN)
     window = console.window
     window.refresh()
-    walk = Walk(console, qtbot, role, paid, held)
+    walk = Walk(console, qtbot, role, paid, held, review)
     walk.titles.append(window.windowTitle())
 
     actions = window_actions(window)
@@ -305,7 +329,7 @@ def test_every_action_of_the_main_window_works_or_says_why(console: Any, qtbot: 
     assert not unknown, "add an expectation for " + ", ".join(unknown) + " in " + __name__
     for name, action in sorted(actions.items()):
         expect = EXPECTED[name]
-        walk.select(held if expect.select == "held" else paid)
+        walk.select({"held": held, "review": review}.get(expect.select, paid))
         reason = expect.disabled.get(role)
         if reason is not None:
             assert_says_why(action, reason)
@@ -354,7 +378,7 @@ def test_every_dialog_a_hundred_times_raises_nothing(
     console.arun(console.ctx.operations.charge(console.controller.session.user, paid))
     window = console.window
     window.refresh()
-    walk = Walk(console, qtbot, Role.MANAGER, paid, held)
+    walk = Walk(console, qtbot, Role.MANAGER, paid, held, paid)
     actions = window_actions(window)
     opening = set(ON_THE_PAID_PAYMENT) | set(ON_THE_HELD_PAYMENT)
     known = {
