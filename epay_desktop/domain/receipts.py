@@ -17,6 +17,7 @@ from .i18n import QT_TRANSLATE_NOOP, msg
 from .invoice import InvoiceId
 from .money import Money
 from .records import ConsoleStatus, MoneyOp, OpKind, OpState, Payment
+from .rules import op_state_words, status_words
 
 __all__ = [
     "RECEIPT_PAID_STATUSES",
@@ -175,7 +176,7 @@ def plan_receipt(
                         "A sale receipt can be printed only for a paid payment; this one is "
                         "{payment_status}.",
                     ),
-                    payment_status=payment.status.value,
+                    payment_status=status_words(payment.status),
                 )
             )
     else:
@@ -232,7 +233,7 @@ def _refund_op(ops: list[MoneyOp], money_op_id: str | None) -> MoneyOp:
                     "A refund receipt can be printed only after the refund succeeded; this one is "
                     "{op_state}.",
                 ),
-                op_state=op.state.value,
+                op_state=op_state_words(op.state),
             )
         )
     return op

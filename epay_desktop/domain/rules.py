@@ -33,8 +33,10 @@ __all__ = [
     "check_charge",
     "check_refund",
     "held_amount",
+    "op_state_words",
     "refund_remaining",
     "refunded_amount",
+    "status_words",
     "transition_allowed",
 ]
 
@@ -55,6 +57,46 @@ ALLOWED_TRANSITIONS: Final[dict[OpState, frozenset[OpState]]] = {
 }
 
 _KIND_WORD: Final = {OpKind.CHARGE: "charge", OpKind.CANCEL: "cancellation", OpKind.REFUND: "refund"}
+
+
+#: Every status in words that follow "this one is …" in a refusal (never the raw code: a cashier does not
+#: know what CASHIER_CANCEL or 3D means). Marked for translators in context "rules".
+_STATUS_WORDS: Final[dict[ConsoleStatus, str]] = {
+    ConsoleStatus.NEW: QT_TRANSLATE_NOOP("rules", "waiting for the customer to pay"),
+    ConsoleStatus.PENDING: QT_TRANSLATE_NOOP("rules", "waiting for the customer to pay"),
+    ConsoleStatus.FINGERPRINT: QT_TRANSLATE_NOOP("rules", "being paid by the customer right now"),
+    ConsoleStatus.UNKNOWN: QT_TRANSLATE_NOOP("rules", "still being checked with the bank"),
+    ConsoleStatus.EXPIRED: QT_TRANSLATE_NOOP("rules", "expired without being paid"),
+    ConsoleStatus.THREE_DS: QT_TRANSLATE_NOOP("rules", "declined at the card's 3-D Secure check"),
+    ConsoleStatus.AUTH: QT_TRANSLATE_NOOP("rules", "only held (authorised), not charged yet"),
+    ConsoleStatus.CHARGE: QT_TRANSLATE_NOOP("rules", "paid (charged)"),
+    ConsoleStatus.CANCEL: QT_TRANSLATE_NOOP("rules", "cancelled (the hold was released)"),
+    ConsoleStatus.CANCEL_OLD: QT_TRANSLATE_NOOP("rules", "a hold that expired unused"),
+    ConsoleStatus.REFUND: QT_TRANSLATE_NOOP("rules", "fully refunded"),
+    ConsoleStatus.REJECT: QT_TRANSLATE_NOOP("rules", "declined"),
+    ConsoleStatus.FAILED: QT_TRANSLATE_NOOP("rules", "failed"),
+    ConsoleStatus.VERIFIED: QT_TRANSLATE_NOOP("rules", "a card check only (no money was taken)"),
+    ConsoleStatus.CASHIER_CANCEL: QT_TRANSLATE_NOOP("rules", "cancelled by the cashier at the counter"),
+    ConsoleStatus.PAGE_FAILED: QT_TRANSLATE_NOOP("rules", "a sale whose payment page failed to open"),
+}
+
+_OP_STATE_WORDS: Final[dict[OpState, str]] = {
+    OpState.SENDING: QT_TRANSLATE_NOOP("rules", "being sent to the bank"),
+    OpState.UNKNOWN: QT_TRANSLATE_NOOP("rules", "still being checked with the bank"),
+    OpState.NEEDS_REVIEW: QT_TRANSLATE_NOOP("rules", "waiting for a manager's review"),
+    OpState.SUCCEEDED: QT_TRANSLATE_NOOP("rules", "done"),
+    OpState.FAILED: QT_TRANSLATE_NOOP("rules", "failed"),
+}
+
+
+def status_words(status: ConsoleStatus) -> str:
+    """``status`` in words for "this one is …" in a refusal (see :data:`_STATUS_WORDS`)."""
+    return _STATUS_WORDS[status]
+
+
+def op_state_words(state: OpState) -> str:
+    """A money operation's state in words for "this one is …" in a refusal."""
+    return _OP_STATE_WORDS[state]
 
 
 def transition_allowed(current: OpState, new: OpState) -> bool:
@@ -177,9 +219,9 @@ def check_refund(
             msg(
                 "rules",
                 QT_TRANSLATE_NOOP(
-                    "rules", "Only a charged payment can be refunded (this one is {payment_status}{hint})."
+                    "rules", "Only a paid payment can be refunded; this one is {payment_status}{hint}."
                 ),
-                payment_status=payment.status.value,
+                payment_status=status_words(payment.status),
                 hint=hint,
             )
         )
@@ -254,9 +296,9 @@ def check_charge(payment: Payment, ops: Iterable[MoneyOp], amount: Money | None)
             msg(
                 "rules",
                 QT_TRANSLATE_NOOP(
-                    "rules", "Only a held (AUTH) payment can be charged (this one is {payment_status})."
+                    "rules", "Only a held (authorised) payment can be charged; this one is {payment_status}."
                 ),
-                payment_status=payment.status.value,
+                payment_status=status_words(payment.status),
             )
         )
     held = held_amount(payment)
@@ -297,9 +339,9 @@ def check_cancel(payment: Payment, ops: Iterable[MoneyOp]) -> Money:
                 "rules",
                 QT_TRANSLATE_NOOP(
                     "rules",
-                    "Only a held (AUTH) payment can be cancelled; this one is {payment_status}{hint}.",
+                    "Only a held (authorised) payment can be cancelled; this one is {payment_status}{hint}.",
                 ),
-                payment_status=payment.status.value,
+                payment_status=status_words(payment.status),
                 hint=hint,
             )
         )

@@ -125,7 +125,7 @@ def test_cancel_a_hold_and_cashier_cancel_with_approval(cli_two_step: Any, err_l
     assert "Cancelled" in done.out
     assert cli.run("show", invoice, "--json").json()["status"] == "CANCEL"
     again = cli.run("cancel", invoice)
-    assert again.code == 1 and "Only a held (AUTH) payment can be cancelled" in err_line(again)
+    assert again.code == 1 and "Only a held (authorised) payment can be cancelled" in err_line(again)
 
 
 def test_lost_refund_is_unknown_then_review_retry_sends_it_once(

@@ -332,7 +332,9 @@ def test_a_deactivated_user_cannot_move_money(env: Env) -> None:
 def test_partial_charge_then_refund_limited_to_the_charged_amount(env2: Env) -> None:
     payment = env2.paid("100")
     assert payment.status is ConsoleStatus.AUTH
-    with pytest.raises(RuleViolation, match="this one is AUTH: charge or cancel it"):
+    with pytest.raises(
+        RuleViolation, match="this one is only held \\(authorised\\), not charged yet: charge or cancel it"
+    ):
         env2.run(lambda svc: svc.ops.refund(env2.manager, payment.invoice_id, None, reason="x"))
     with pytest.raises(RuleViolation, match="more than the held amount"):
         env2.run(lambda svc: svc.ops.charge(env2.manager, payment.invoice_id, Money.parse("100.01")))

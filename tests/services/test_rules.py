@@ -133,7 +133,8 @@ def test_refund_counts_in_flight_refunds_and_the_gateways_payout() -> None:
 def test_refund_only_from_charge_and_never_after_cancel() -> None:
     with pytest.raises(
         RuleViolation,
-        match=r"Only a charged payment can be refunded \(this one is AUTH: charge or cancel it\)",
+        match=r"Only a paid payment can be refunded; this one is only held \(authorised\), not charged yet: "
+        r"charge or cancel it\.",
     ):
         check_refund(payment(ConsoleStatus.AUTH), [], None, None, NOW)
     with pytest.raises(RuleViolation, match="was cancelled"):
@@ -190,7 +191,8 @@ def test_charge_only_from_auth_within_the_held_amount() -> None:
     with pytest.raises(RuleViolation, match=r"Charge of 100,01\xa0₸ is more than the held amount"):
         check_charge(held, [], M("100.01"))
     with pytest.raises(
-        RuleViolation, match=r"Only a held \(AUTH\) payment can be charged \(this one is CHARGE\)"
+        RuleViolation,
+        match=r"Only a held \(authorised\) payment can be charged; this one is paid \(charged\)\.",
     ):
         check_charge(payment(), [], None)
     with pytest.raises(OperationInProgress):

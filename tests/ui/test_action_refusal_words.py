@@ -1,0 +1,85 @@
+"""The main window's money actions say why they are disabled in words for every payment status.
+
+``payment_availability`` gives the tooltip/status tip of Refund, Charge and Cancel; for each
+ConsoleStatus (CASHIER_CANCEL and PAGE_FAILED included, decision 0018) a refusal names the status
+with its label ("Cancelled by the cashier"), never its code.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from epay_desktop.domain import ConsoleStatus, InvoiceId, Money, OpState, Payment, Role, User
+from epay_desktop.ui.actions import payment_availability
+from epay_desktop.ui.widgets.status_badge import status_label
+
+NOW = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
+M = Money.parse
+
+
+def payment(status: ConsoleStatus = ConsoleStatus.CHARGE, amount: str = "100") -> Payment:
+    return Payment(
+        id=1,
+        invoice_id=InvoiceId("000123456"),
+        amount=M(amount),
+        status=status,
+        description="",
+        email=None,
+        phone=None,
+        account_id=None,
+        save_card=False,
+        language="rus",
+        register_id="till-1",
+        created_by=1,
+        created_at=NOW - timedelta(days=1),
+        updated_at=NOW,
+        transaction_id="tx-1",
+        gateway_amount=M(amount),
+        org_amount=M(amount),
+        payout_amount=M("0"),
+        card_mask=None,
+        card_type=None,
+        card_id=None,
+        reference=None,
+        approval_code=None,
+        reason=None,
+        reason_code=None,
+        token_expires_at=None,
+        next_poll_at=None,
+        last_polled_at=None,
+        version=1,
+    )
+
+
+CODES = {s.value for s in ConsoleStatus} | {s.value for s in OpState}
+MANAGER = User(
+    id=1, name="Данияр", role=Role.MANAGER, active=True, failed_attempts=0, locked_until=None, created_at=NOW
+)
+
+
+@pytest.mark.parametrize("status", list(ConsoleStatus))
+def test_every_refusal_of_refund_charge_and_cancel_names_the_status_in_words(qapp, status) -> None:
+    label = status_label(status)
+    assert label != status.value and not re.fullmatch(r"[A-Z0-9_]+", label)
+    states = payment_availability(MANAGER, payment(status))
+    refused = [states[name].note for name in ("refund", "charge", "cancel") if not states[name].enabled]
+    assert refused  # every status refuses a refund, or a charge and a cancel
+    for note in refused:
+        codes = {word for word in re.findall(r"[A-Z0-9_]{2,}", note) if word in CODES}
+        assert not codes, note
+        assert "“" not in note or f"“{label}”" in note or "“Authorised”" in note, note
+
+
+def test_a_sale_stopped_at_the_counter_says_so(qapp) -> None:
+    for status, label in (
+        (ConsoleStatus.CASHIER_CANCEL, "Cancelled by the cashier"),
+        (ConsoleStatus.PAGE_FAILED, "Payment page failed"),
+    ):
+        states = payment_availability(MANAGER, payment(status))
+        assert states["refund"].note == f"Only a paid payment can be refunded; this one is “{label}”."
+        assert states["charge"].note == (
+            f"Only a held payment (“Authorised”) can be charged or cancelled; this one is “{label}”."
+        )
