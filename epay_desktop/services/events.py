@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, TypeVar
 
-from epay_desktop.domain import MoneyOp, Payment
+from epay_desktop.domain import ConsoleStatus, MoneyOp, Payment
 
 __all__ = ["EventBus", "GatewayHealthChanged", "OperationUpdated", "PaymentUpdated", "PollerHealthChanged"]
 
@@ -25,9 +25,15 @@ E = TypeVar("E")
 
 @dataclass(frozen=True, slots=True)
 class PaymentUpdated:
-    """A payment's stored state changed (created, status refreshed, token issued, expired)."""
+    """A payment's stored state changed (created, status refreshed, token issued, expired).
+
+    ``previous`` is the status it had just before, read in the same write transaction, when the
+    bank's answer was stored (``refresh_status``); None when the publisher does not say. It lets a
+    screen tell a sale stopped at the counter that the bank then reports paid (decision 0026).
+    """
 
     payment: Payment
+    previous: ConsoleStatus | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -279,8 +279,13 @@ class PaymentService:
             raise
         self.report_gateway(None)
         now = self.clock()
-        payment = await self.store.run_write(lambda tx: self._store_result(tx, invoice_id, result, now))
-        self.events.publish(PaymentUpdated(payment))
+
+        def store(tx: Tx) -> tuple[ConsoleStatus, Payment]:
+            before = tx.payments.lock_by_invoice(invoice_id).status  # a mark set meanwhile counts
+            return before, self._store_result(tx, invoice_id, result, now)
+
+        previous, payment = await self.store.run_write(store)
+        self.events.publish(PaymentUpdated(payment, previous))
         return payment
 
     def _store_result(self, tx: Tx, invoice_id: InvoiceId, result: StatusResult, now: datetime) -> Payment:

@@ -29,6 +29,7 @@ from .asyncqt import start_action, user_message_of
 from .bridge import EventBridge
 from .checkout import CheckoutView, hosts_of
 from .checkout_screen import CheckoutScreen
+from .late_payment_notice import LatePaymentNotice
 from .login import DemoLogin
 from .main_window import MainWindow
 from .session import DEFAULT_IDLE_MINUTES, Session
@@ -104,6 +105,7 @@ class AppController(QObject):
         self.admin = AdminFlows(  # Settings, Users, Export CSV, Needs attention (+ its badge)
             self.window, ctx, self.session, on_users_changed=lambda: self._spawn("names", self._load_names)
         )
+        self.late_payments = LatePaymentNotice(self.window)  # paid after a cancel at the counter (0026)
         self._connect()
         self.window.installEventFilter(self)
 
@@ -123,6 +125,8 @@ class AppController(QObject):
         self.session.user_changed.connect(self._on_user_changed)
         self.checkout.payment_finished.connect(lambda p: w.open_payment(p.invoice_id))
         self.admin.wire(self.bridge)
+        self.bridge.payment_changed.connect(self.late_payments.on_payment_changed)
+        self.late_payments.open_requested.connect(self._open_late_payment)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.window and event.type() == QEvent.Type.Close and not self._closed.done():
@@ -229,6 +233,14 @@ class AppController(QObject):
                 raise
             log.warning("event=local_config_unreadable error=%s", type(exc).__name__)
             return ""
+
+    def _open_late_payment(self, invoice: InvoiceId) -> None:
+        """ "Open payment" on a late-payment notice: the main window in front, the payment in the detail."""
+        if not shiboken6.isValid(self.window):
+            return
+        self.window.raise_()
+        self.window.activateWindow()
+        self.window.open_payment(invoice)
 
     def _after_operation(self, invoice: InvoiceId, op: MoneyOp | None) -> None:
         if op is not None and shiboken6.isValid(self.window):

@@ -22,6 +22,7 @@ class EventBridge(QObject):
     """Subscribe to ``events`` and re-emit; call :meth:`close` (or delete the bridge) to unsubscribe."""
 
     payment_updated = Signal(object)  # Payment
+    payment_changed = Signal(object)  # PaymentUpdated: the payment and its status before (``previous``)
     operation_updated = Signal(object)  # MoneyOp
     poller_health_changed = Signal(object)  # GatewayHealthChanged (ok, last_success_at, message)
 
@@ -51,6 +52,7 @@ class EventBridge(QObject):
     def _dispatch(self, event: object) -> None:
         if isinstance(event, PaymentUpdated):
             self.payment_updated.emit(event.payment)
+            self.payment_changed.emit(event)
         elif isinstance(event, OperationUpdated):
             self.operation_updated.emit(event.op)
         elif isinstance(event, GatewayHealthChanged):

@@ -203,6 +203,17 @@ def test_a_late_payment_after_the_cancel_is_shown_as_paid(console: Any, qtbot: A
     assert answer.json()["outcome"] == "approved"
     qtbot.waitUntil(lambda: stored(console, invoice).status is ConsoleStatus.CHARGE, timeout=SLOW)  # poller
     qtbot.waitUntil(lambda: listed_status_text(console, invoice) == "Paid", timeout=SLOW)
+    notice = console.controller.late_payments  # the cashier is told, not only the row (decision 0026)
+    qtbot.waitUntil(notice.isVisible, timeout=SLOW)
+    [text] = notice.texts()
+    assert text.startswith(f"Invoice {invoice.value}, ") and "which was cancelled at the counter" in text
+    assert "was PAID by the customer's card after all. Do not take the money again" in text
+    notice.lines[invoice].open_button.click()
+    window = console.window
+    qtbot.waitUntil(
+        lambda: window.detail_view.view is not None and window.detail_view.view.payment.invoice_id == invoice,
+        timeout=SLOW,
+    )
 
 
 # -- point 2: a page that cannot load at all -----------------------------------------------------------

@@ -1,0 +1,185 @@
+"""A sale stopped at the counter that the bank then reports paid is told on the real main window.
+
+The real AppController, MainWindow and services over a real store (no gateway reached: check-status
+answers as the bank would, through ``PaymentService.refresh_status``, the poller's own call). The
+cashier cancelled the sale at the counter (CASHIER_CANCEL) or its page failed (PAGE_FAILED); the
+customer had pressed Pay just before, so the bank's next answer is CHARGE (or AUTH on a two-step
+terminal). A red strip across the top of the main window says so in words, with the invoice and the
+amount, until dismissed; "Open payment" shows it in the detail panel (decision 0026).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterator
+from datetime import timedelta
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+import shiboken6
+from PySide6.QtCore import Qt
+from PySide6.QtWebEngineCore import QWebEngineProfile
+from PySide6.QtWidgets import QApplication, QDialog
+
+from epay_desktop.app import AppContext, open_app
+from epay_desktop.demo import demo_environ
+from epay_desktop.domain import ConsoleStatus, InvoiceId, Role, User
+from epay_desktop.gateway import StatusFound
+from epay_desktop.gateway.status import parse_transaction
+from epay_desktop.store.models import PaymentRow
+from epay_desktop.ui.app_controller import AppController, ConsoleOptions
+from epay_desktop.ui.checkout import make_checkout_profile
+from epay_desktop.ui.late_payment_notice import LatePaymentNotice
+
+CASHIER, CASHIER_PIN = "Айгерим", "1111"
+INVOICE = InvoiceId("000777002")
+DEAD_GATEWAY = "http://127.0.0.1:9"  # nothing listens: check-status is answered below
+
+
+@pytest.fixture(scope="module")
+def profile(qapp: QApplication) -> Iterator[QWebEngineProfile]:
+    prof = make_checkout_profile(qapp)
+    yield prof
+    shiboken6.delete(prof)
+
+
+class Counter:
+    def __init__(self, ctx: AppContext, controller: AppController, cashier: User, arun: Any) -> None:
+        self.ctx, self.controller, self.cashier, self.arun = ctx, controller, cashier, arun
+        self.bank_says = "NEW"  # what check-status answers for INVOICE
+
+    @property
+    def notice(self) -> LatePaymentNotice:
+        return self.controller.late_payments
+
+    async def check_status(self, invoice: InvoiceId) -> StatusFound:
+        data = {
+            "id": "tx-777002",
+            "invoiceID": invoice.value,
+            "currency": "KZT",
+            "statusName": self.bank_says,
+            "amount": Decimal("2500"),
+            "orgAmount": Decimal("2500"),
+            "payoutAmount": Decimal("0"),
+            "cardMask": "440563...5096",
+        }
+        return StatusFound(parse_transaction(data))
+
+    def poll(self) -> None:
+        """What the poller does for a payment whose token still lives."""
+        self.arun(self.ctx.payments.refresh_status(INVOICE))
+
+
+@pytest.fixture
+def counter(
+    qtbot: Any,
+    aloop: Any,
+    arun: Any,
+    tmp_path: Path,
+    profile: QWebEngineProfile,
+    monkeypatch: pytest.MonkeyPatch,
+) -> Iterator[Counter]:
+    ctx: AppContext = arun(open_app(demo_environ(tmp_path / "home", DEAD_GATEWAY)))
+    manager = arun(ctx.users.add_user("Данияр", Role.MANAGER, "2222", None))
+    cashier = arun(ctx.users.add_user(CASHIER, Role.CASHIER, CASHIER_PIN, manager))
+    now = ctx.clock()
+    with ctx.store.write() as tx:  # a sale whose page is open: the customer has the token
+        tx.session.add(
+            PaymentRow(
+                invoice_id=INVOICE.value,
+                invoice_tail=INVOICE.tail,
+                amount_minor=250_000,
+                status=ConsoleStatus.PENDING.value,
+                description="Торт",
+                register_id=ctx.store_settings.register_id,
+                created_by=cashier.id,
+                created_at=now,
+                updated_at=now,
+                token_expires_at=now + timedelta(minutes=20),
+            )
+        )
+    controller = AppController(ctx, profile, ConsoleOptions(idle_minutes=0, poll_interval=0.5))
+    c = Counter(ctx, controller, cashier, arun)
+    monkeypatch.setattr(ctx.payments.gateway, "check_status", c.check_status)
+    running = asyncio.ensure_future(controller.run())
+    try:
+        form = controller.session.lock_screen.form
+        qtbot.waitUntil(form.isVisible, timeout=10_000)
+        form.name_edit.setText(CASHIER)
+        qtbot.keyClicks(form.secret_edit, CASHIER_PIN)
+        qtbot.keyClick(form.secret_edit, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: controller.session.user is not None, timeout=10_000)
+        yield c
+    finally:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QDialog) and shiboken6.isValid(widget) and widget.isVisible():
+                widget.reject()
+        controller.close()
+        qtbot.waitUntil(running.done, timeout=10_000)
+        arun(ctx.aclose())
+
+
+def plain(text: str) -> str:
+    return " ".join(text.replace("\u202f", " ").replace("\xa0", " ").split())
+
+
+def test_a_sale_cancelled_at_the_counter_then_paid_is_told_on_the_main_window(
+    counter: Counter, qtbot: Any
+) -> None:
+    window = counter.controller.window
+    counter.arun(counter.ctx.payments.stop_at_counter(counter.cashier, INVOICE, ConsoleStatus.CASHIER_CANCEL))
+    counter.poll()  # the bank has nothing yet: the mark stays, no notice
+    assert not counter.notice.isVisible() and counter.notice.lines == {}
+
+    counter.bank_says = "CHARGE"  # the customer had pressed Pay just before the cashier's cancel
+    counter.poll()
+    qtbot.waitUntil(counter.notice.isVisible, timeout=5000)
+    assert (
+        counter.notice.parent() is window
+        and window.toolBarArea(counter.notice) == Qt.ToolBarArea.TopToolBarArea
+    )
+    [text] = counter.notice.texts()
+    assert plain(text) == (
+        "Invoice 000777002, 2 500,00 ₸, which was cancelled at the counter, was PAID by the customer's card "
+        "after all. Do not take the money again; refund it if the customer paid another way."
+    )
+    assert counter.notice.toggleViewAction().isVisible() is False  # cannot be switched off from a menu
+
+    line = counter.notice.lines[INVOICE]
+    qtbot.mouseClick(line.open_button, Qt.MouseButton.LeftButton)  # Open payment
+    qtbot.waitUntil(
+        lambda: window.detail_view.view is not None and window.detail_view.view.payment.invoice_id == INVOICE,
+        timeout=10_000,
+    )
+    assert window.detail_view.view.payment.status is ConsoleStatus.CHARGE
+    assert counter.notice.isVisible()  # still there until the cashier dismisses it
+
+    counter.poll()  # the poller's next answers (still CHARGE) add nothing
+    assert len(counter.notice.lines) == 1
+    qtbot.mouseClick(line.dismiss_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not counter.notice.isVisible(), timeout=5000)
+    assert counter.notice.lines == {}
+
+
+def test_a_failed_page_then_held_says_cancel_the_hold(counter: Counter, qtbot: Any) -> None:
+    counter.arun(counter.ctx.payments.stop_at_counter(counter.cashier, INVOICE, ConsoleStatus.PAGE_FAILED))
+    counter.bank_says = "AUTH"  # a two-step terminal: the money is held
+    counter.poll()
+    qtbot.waitUntil(counter.notice.isVisible, timeout=5000)
+    [text] = counter.notice.texts()
+    assert plain(text) == (
+        "Invoice 000777002, 2 500,00 ₸, whose payment page failed at the counter, was AUTHORISED (held) "
+        "on the customer's card after all. Do not take the money again; cancel the hold if the customer "
+        "paid another way."
+    )
+
+
+def test_an_ordinary_sale_paid_on_its_page_shows_no_notice(counter: Counter, qtbot: Any) -> None:
+    counter.bank_says = "CHARGE"
+    with qtbot.waitSignal(counter.controller.bridge.payment_changed, timeout=5000) as heard:
+        counter.poll()
+    assert heard.args[0].previous is ConsoleStatus.PENDING  # the event carries the status before
+    assert heard.args[0].payment.status is ConsoleStatus.CHARGE
+    assert not counter.notice.isVisible() and counter.notice.lines == {}
