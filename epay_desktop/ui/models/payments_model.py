@@ -10,13 +10,16 @@ until the next refresh, so nothing jumps away from under the cashier's pointer.
 A payment whose money operation is unresolved (the bank's answer was lost, or a manager must
 review it) shows that operation's badge instead of its status, as the user guide promises. The
 pages bring the open operations (``open_operations``), and :meth:`apply_operation_update` keeps
-them current from the services' OperationUpdated events.
+them current from the services' OperationUpdated events. With the "Needs attention" filter on, an
+operation that starts waiting for a payment the list does not show makes that payment join at its
+place at once (the services publish only the operation: the list asks the store for it).
 """
 
 from __future__ import annotations
 
 import asyncio
 import bisect
+import logging
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -51,6 +54,8 @@ from .payment_filter import PaymentFilter
 from .roles import BadgeRole, KeyRole, RecordRole, SortRole
 
 __all__ = ["PaymentColumn", "PaymentFilter", "PaymentsTableModel"]
+
+log = logging.getLogger(__name__)
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
@@ -91,6 +96,8 @@ class PaymentsTableModel(QAbstractTableModel):
         self._generation = 0
         self._task: asyncio.Task[None] | None = None
         self._waiting: list[Payment] = []  # new payments announced while a page is in flight
+        self._joining: asyncio.Task[None] | None = None  # payments joining "Needs attention"
+        self._join_again = False  # another operation started waiting while they were fetched
 
     # -- state -----------------------------------------------------------------------------------
 
@@ -239,6 +246,41 @@ class PaymentsTableModel(QAbstractTableModel):
         row = next((r for r, p in enumerate(self._rows) if p.id == op.payment_id), None)
         if row is not None:
             self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+        elif op.state in _MARKED and self._filter.needs_attention:
+            self._join_attention()  # the payment now needs attention: it joins without F5
+
+    def _join_attention(self) -> None:
+        """Ask the store for the payments the "Needs attention" list should show now and insert the
+        ones it does not show yet at their place (one fetch at a time; a burst of events is one more)."""
+        if self._joining is not None and not self._joining.done():
+            self._join_again = True
+            return
+        self._joining = spawn(self._fetch_joining(self._generation), name="payments-attention-join")
+
+    async def _fetch_joining(self, generation: int) -> None:
+        while True:
+            self._join_again = False
+            # as many as are loaded and one more: the new one is then in the result whenever it
+            # falls inside the loaded range (an older one comes with a later page, as always)
+            limit = max(self._page_size, len(self._rows) + 1)
+            try:
+                page = await self._source.list_payments(**self._filter.query_args(), limit=limit, after=None)
+            except Exception as exc:
+                if user_message_of(exc) is None:
+                    raise
+                log.warning("event=attention_join_failed error=%s", type(exc).__name__)
+                return  # the payment joins at the next refresh (F5)
+            if generation != self._generation or not shiboken6.isValid(self):
+                return  # the filter changed or the list reloaded meanwhile
+            opens: Mapping[int, MoneyOp] = getattr(page, "open_operations", None) or {}
+            for payment_id, op in opens.items():
+                if op.state in _MARKED:
+                    self._open.setdefault(payment_id, op)
+            for payment in page.payments:
+                if payment.id not in self._ids:
+                    self.apply_update(payment)
+            if not self._join_again:
+                return
 
     def _find(self, payment: Payment) -> int | None:
         row = bisect.bisect_left(self._rows, order_key(payment), key=order_key)
