@@ -4,7 +4,8 @@ A sale the cashier cancelled (CASHIER_CANCEL) or whose payment page failed (PAGE
 checked with the bank until its token expires, and a late CHARGE or AUTH replaces the mark
 (decision 0018): the customer had pressed Pay just before. By then the cashier may have taken cash
 instead. Changing the list row is not enough: :class:`LatePaymentNotice` is a strip across the top
-of the main window (a toolbar the user cannot move or hide, non-modal: the counter keeps working)
+of the main window (a dock with no title bar that the user cannot move, float or close; non-modal:
+the counter keeps working)
 with one red line per such payment, saying what happened and what to do, an "Open payment" button
 and "Dismiss". The taskbar entry flashes (``QApplication.alert``) in case another window is in front.
 
@@ -19,12 +20,12 @@ import logging
 from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QApplication,
+    QDockWidget,
     QFrame,
     QHBoxLayout,
     QLabel,
     QMainWindow,
     QPushButton,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -105,25 +106,28 @@ class _Line(QFrame):
         row.addWidget(self.dismiss_button)
 
 
-class LatePaymentNotice(QToolBar):
-    """The strip of late-payment lines at the top of ``window``; hidden while it has none."""
+class LatePaymentNotice(QDockWidget):
+    """The strip of late-payment lines at the top of ``window``; hidden while it has none.
+
+    A dock, not a tool bar: it holds no commands (the window's tool bars list commands only)."""
 
     open_requested = Signal(object)  # InvoiceId: "Open payment" was pressed
 
     def __init__(self, window: QMainWindow) -> None:
         super().__init__(_tr("Payments made after a cancel"), window)
         self.setObjectName("late_payment_notice")
-        self.setMovable(False)
-        self.setFloatable(False)
-        self.toggleViewAction().setVisible(False)  # not in the window's toolbar menu: it cannot be hidden
+        self.setFeatures(QDockWidget.DockWidgetFeature.NoDockWidgetFeatures)  # no move, float, close
+        self.setAllowedAreas(Qt.DockWidgetArea.TopDockWidgetArea)
+        self.setTitleBarWidget(QWidget(self))  # the lines say it all
+        self.toggleViewAction().setVisible(False)  # not in the window's context menu: it cannot be hidden
         self._window = window
-        self._box = QWidget()
+        self._box = QWidget(self)
         self._lines_layout = QVBoxLayout(self._box)
         self._lines_layout.setContentsMargins(4, 4, 4, 4)
         self._lines_layout.setSpacing(4)
-        self.addWidget(self._box)
+        self.setWidget(self._box)
         self.lines: dict[InvoiceId, _Line] = {}
-        window.addToolBar(Qt.ToolBarArea.TopToolBarArea, self)
+        window.addDockWidget(Qt.DockWidgetArea.TopDockWidgetArea, self)
         self.hide()
 
     @Slot(object)
