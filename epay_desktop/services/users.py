@@ -5,11 +5,16 @@ approves a cashier's operation; an admin also manages admins. Who may manage who
 anyone, a manager cashiers and managers, a cashier nobody. The first user of an empty
 database needs no log-in and must be a manager or an admin.
 
+Nobody changes their own role or deactivates their own account, and every account change re-reads
+the acting user under one lock (``tx.users.lock_accounts``): the actor is an active manager or
+admin who stays so, hence the shop is never left without one, even when two managers change each
+other's accounts at the same moment at two counters (decision 0028).
+
 Every change and every authentication attempt writes one audit entry (actions: ``user.added``,
 ``user.unlocked``, ``user.password_changed``, ``user.password_reset``, ``user.activated``,
-``user.deactivated``, ``auth.*`` from ``login.py``, ``approval.given``, ``approval.refused``,
-``approval.failed``, ``approval.paused`` (see ``approvals.py``); ``approval.used`` is written by
-``tx.users.consume_approval``).
+``user.deactivated``, ``user.role_changed`` (``before``/``after``), ``auth.*`` from ``login.py``,
+``approval.given``, ``approval.refused``, ``approval.failed``, ``approval.paused`` (see
+``approvals.py``); ``approval.used`` is written by ``tx.users.consume_approval``).
 """
 
 from __future__ import annotations
@@ -51,7 +56,8 @@ MAX_NAME_CHARS = 64
 
 
 def may_manage(actor: Role, target: Role) -> bool:
-    """Whether a user with role ``actor`` may add/unlock/reset/deactivate one with role ``target``."""
+    """Whether a user with role ``actor`` may add/unlock/reset/deactivate one with role ``target``
+    (and, for a role change, give that role)."""
     if actor is Role.ADMIN:
         return True
     return actor is Role.MANAGER and target in (Role.CASHIER, Role.MANAGER)
@@ -219,6 +225,7 @@ class UserService:
         now = self._clock()
 
         def work(tx: Tx) -> User:
+            tx.users.lock_accounts()  # one account change at a time; what follows is read after it
             current = _fresh_actor(tx, actor)
             found = tx.users.by_name(name)
             if found is None:
@@ -279,6 +286,57 @@ class UserService:
             tx.users.set_active(target.id, active, now=now)
 
         return await self._manage(actor, name, "user.activated" if active else "user.deactivated", change)
+
+    async def set_role(self, actor: User, name: str, role: Role) -> User:
+        """Give ``name`` another role; takes effect at once (every service re-reads the role).
+
+        The actor must be allowed to manage both the account's present role and the new one
+        (:func:`may_manage`: only an admin makes or unmakes admins), and nobody changes their own
+        role. Audits ``user.role_changed`` with ``before``/``after``. Raises PermissionDenied,
+        ConsoleError (no such user, or it has that role already).
+        """
+        role = Role(role)
+        now = self._clock()
+
+        def change(tx: Tx, target: User) -> None:
+            current = tx.users.get(actor.id)
+            if target.id == current.id:
+                raise PermissionDenied(
+                    msg(
+                        "users",
+                        QT_TRANSLATE_NOOP(
+                            "users",
+                            "You cannot change your own role; ask another manager or an administrator.",
+                        ),
+                    )
+                )
+            if not may_manage(current.role, role):
+                raise PermissionDenied(
+                    msg(
+                        "users",
+                        QT_TRANSLATE_NOOP("users", "A {current_role} cannot make someone a {role}."),
+                        current_role=current.role.value,
+                        role=role.value,
+                    )
+                )
+            if target.role is role:
+                raise ConsoleError(
+                    msg(
+                        "users",
+                        QT_TRANSLATE_NOOP("users", "{name} is a {role} already; nothing was changed."),
+                        name=target.name,
+                        role=role.value,
+                    )
+                )
+            tx.users.set_role(target.id, role, now=now)
+
+        return await self._manage(
+            actor,
+            name,
+            "user.role_changed",
+            change,
+            details=lambda target: {"before": target.role.value, "after": role.value},
+        )
 
     async def reset_password(self, actor: User, name: str, new_password: str) -> User:
         """Set a new password/PIN for ``name`` (forgotten PIN) and clear its lock; audits

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 from datetime import UTC, datetime, timedelta
 
@@ -285,3 +286,136 @@ def test_display_names_serves_anyone_names_only_active_and_inactive(service, sto
     assert names == {boss.id: "Aigerim", cashier.id: "Bolat", gone.id: "Dana"}
     assert all(type(k) is int and type(v) is str for k, v in names.items())  # no User records leak
     assert audit_actions(store) == before  # a read: nothing audited
+
+
+# -- roles, reset PIN, (re)activation: who may change whom (decision 0028) ---------------------
+
+
+def audit_details(store, action):
+    with store.read() as tx:
+        return [json.loads(e.details) for e in tx.audit.entries() if e.action == action]
+
+
+def test_set_role_promotes_and_demotes_at_once_and_is_audited(service, store):
+    boss = run(service.add_user("boss", Role.MANAGER, "9999", None))
+    anna = run(service.add_user("anna", Role.CASHIER, "1111", boss))
+    promoted = run(service.set_role(boss, "ANNA", Role.MANAGER))
+    assert promoted.role is Role.MANAGER and promoted.id == anna.id
+    # the new manager may manage at once (her stale snapshot says cashier; the stored role counts)
+    assert [u.name for u in run(service.list_users(anna))] == ["boss", "anna"]
+    run(service.set_role(boss, "anna", Role.CASHIER))
+    with pytest.raises(PermissionDenied):
+        run(service.list_users(anna))  # demoted: takes effect at once
+    assert ("user.role_changed", boss.id, f"user:{anna.id}") in audit_actions(store)
+    assert [(d["before"], d["after"]) for d in audit_details(store, "user.role_changed")] == [
+        ("cashier", "manager"),
+        ("manager", "cashier"),
+    ]
+    with pytest.raises(ConsoleError, match="anna is a cashier already"):
+        run(service.set_role(boss, "anna", Role.CASHIER))
+    with pytest.raises(ConsoleError, match="no user named 'nobody'"):
+        run(service.set_role(boss, "nobody", Role.MANAGER))
+    assert len(audit_details(store, "user.role_changed")) == 2  # refusals change and audit nothing
+
+
+@pytest.mark.parametrize("actor_role", list(Role))
+def test_role_by_role_matrix_for_set_role(service, store, actor_role):
+    admin = run(service.add_user("admin", Role.ADMIN, "9999", None))
+    actor = admin if actor_role is Role.ADMIN else run(service.add_user("actor", actor_role, "1111", admin))
+    for before in Role:
+        for after in Role:
+            if before is after:
+                continue
+            name = f"{before.value}-to-{after.value}"
+            run(service.add_user(name, before, "2222", admin))
+            allowed = may_manage(actor_role, before) and may_manage(actor_role, after)
+            if allowed:
+                assert run(service.set_role(actor, name, after)).role is after
+            else:
+                with pytest.raises(PermissionDenied, match="cannot"):
+                    run(service.set_role(actor, name, after))
+                with store.read() as tx:
+                    assert tx.users.by_name(name)[0].role is before
+    # a manager may promote to manager but never to admin, nor touch an admin
+    if actor_role is Role.MANAGER:
+        with pytest.raises(PermissionDenied, match="A manager cannot make someone a admin"):
+            run(service.set_role(actor, "cashier-to-admin", Role.ADMIN))
+
+
+def test_nobody_changes_their_own_role_or_deactivates_themselves(service, store):
+    boss = run(service.add_user("boss", Role.MANAGER, "9999", None))
+    with pytest.raises(PermissionDenied, match="your own role"):
+        run(service.set_role(boss, "boss", Role.CASHIER))
+    with pytest.raises(PermissionDenied, match="your own account"):
+        run(service.set_active(boss, "boss", False))
+    # so the only manager stays a manager and active: the shop is never left without one
+    with store.read() as tx:
+        only = tx.users.by_name("boss")[0]
+    assert only.role is Role.MANAGER and only.active
+    assert audit_details(store, "user.role_changed") == [] and audit_details(store, "user.deactivated") == []
+
+
+def test_a_demoted_or_deactivated_manager_can_no_longer_change_accounts(service):
+    admin = run(service.add_user("admin", Role.ADMIN, "99999999", None))
+    boss = run(service.add_user("boss", Role.MANAGER, "9999", admin))
+    run(service.add_user("anna", Role.CASHIER, "1111", admin))
+    run(service.set_role(admin, "boss", Role.CASHIER))
+    with pytest.raises(PermissionDenied, match="A cashier cannot change a cashier's account"):
+        run(service.set_role(boss, "anna", Role.MANAGER))
+    with pytest.raises(PermissionDenied):
+        run(service.reset_password(boss, "anna", "4321"))
+    run(service.set_role(admin, "boss", Role.MANAGER))
+    run(service.set_active(admin, "boss", False))
+    with pytest.raises(PermissionDenied, match="Your account is deactivated"):
+        run(service.set_active(boss, "anna", False))
+    run(service.set_active(admin, "boss", True))
+    assert not run(service.set_active(boss, "anna", False)).active
+    assert run(service.set_active(boss, "anna", True)).active
+    actions = [a for a, _, _ in audit_actions(service._store)]
+    assert actions.count("user.activated") == 2 and actions.count("user.deactivated") == 2
+
+
+def test_reset_password_follows_who_may_manage_whom(service):
+    admin = run(service.add_user("admin", Role.ADMIN, "99999999", None))
+    boss = run(service.add_user("boss", Role.MANAGER, "9999", admin))
+    with pytest.raises(PermissionDenied, match="A manager cannot change a admin's account"):
+        run(service.reset_password(boss, "admin", "12345678"))
+    with pytest.raises(WeakSecret, match="PIN needs at least 4 digits"):
+        run(service.reset_password(admin, "boss", "12"))
+    run(service.reset_password(admin, "boss", "5555"))
+    assert run(service.authenticate("boss", "5555")).id == boss.id
+
+
+def test_two_managers_deactivating_each_other_at_two_counters_leave_one_in_charge(db_url, passwords, clock):
+    """Each change re-reads the actor after taking the accounts lock, so the second of two crossing
+    deactivations finds its actor deactivated and is refused (SQLite and PostgreSQL)."""
+    key = os.urandom(32)
+    engine_a, engine_b = make_engine(db_url), make_engine(db_url)
+    Base.metadata.create_all(engine_a)
+    store_a, store_b = Store(engine_a, audit_key=key), Store(engine_b, audit_key=key)
+    try:
+        counter_a = UserService(store_a, passwords, clock=clock)
+        counter_b = UserService(store_b, passwords, clock=clock)
+        admin = run(counter_a.add_user("admin", Role.ADMIN, "99999999", None))
+        aigul = run(counter_a.add_user("aigul", Role.MANAGER, "1111", admin))
+        bolat = run(counter_a.add_user("bolat", Role.MANAGER, "2222", admin))
+
+        async def cross() -> list[object]:
+            return await asyncio.gather(
+                counter_a.set_active(aigul, "bolat", False),
+                counter_b.set_active(bolat, "aigul", False),
+                return_exceptions=True,
+            )
+
+        for _ in range(5):
+            results = run(cross())
+            refused = [r for r in results if isinstance(r, PermissionDenied)]
+            assert len(refused) == 1, results
+            assert "Your account is deactivated" in refused[0].user_message
+            users = {u.name: u for u in run(counter_a.list_users(admin))}
+            assert users["aigul"].active != users["bolat"].active  # exactly one still in charge
+            gone = "aigul" if not users["aigul"].active else "bolat"
+            run(counter_a.set_active(admin, gone, True))
+    finally:
+        store_a.close()
+        store_b.close()

@@ -149,6 +149,13 @@ class UserRepo:
             self._tx.session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_USERS_LOCK})
         return int(self._tx.session.scalar(select(func.count()).select_from(UserRow)) or 0)
 
+    def lock_accounts(self) -> None:
+        """Serialise changes to accounts (role, active) with each other and with user creation: on
+        PostgreSQL a write transaction takes the same advisory lock as :meth:`count`; SQLite's write
+        transactions are serial already. Call it before reading the rows the change depends on."""
+        if self._tx.locking and self._tx.dialect == "postgresql":
+            self._tx.session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_USERS_LOCK})
+
     def record_failure(self, user_id: int, *, now: datetime, lock_until: datetime | None = None) -> int:
         """Add one failed log-in (atomically in SQL) and return the new count; lock if ``lock_until``."""
         values: dict[str, object] = {"failed_attempts": UserRow.failed_attempts + 1, "updated_at": now}
@@ -178,6 +185,12 @@ class UserRepo:
         """Activate or deactivate a user; deactivated users cannot log in or approve."""
         row = self._row(user_id)
         row.active, row.updated_at = active, now
+        self._tx.session.flush()
+
+    def set_role(self, user_id: int, role: Role, *, now: datetime) -> None:
+        """Give a user another role (cashier, manager, admin)."""
+        row = self._row(user_id)
+        row.role, row.updated_at = Role(role).value, now
         self._tx.session.flush()
 
     # -- approvals ---------------------------------------------------------------------------
