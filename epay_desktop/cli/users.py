@@ -1,4 +1,6 @@
-"""``user add``, ``user list`` and ``user unlock``."""
+"""``user add``, ``user list``, ``user unlock``, ``user reset-pin``, ``user role``, ``user deactivate``
+and ``user activate``. Every change needs a logged-in manager or admin (``services.users.may_manage``)
+and is audited by the user service."""
 
 from __future__ import annotations
 
@@ -16,8 +18,9 @@ __all__ = ["register"]
 def register(commands: Commands, common: argparse.ArgumentParser) -> None:
     user = commands.add_parser(
         "user",
-        help="add, list or unlock users",
-        description="Add, list or unlock the console's users.",
+        help="add, list, unlock or change users",
+        description="Add, list, unlock, reset the PIN of, change the role of, deactivate or activate the "
+        "console's users.",
     )
     sub = user.add_subparsers(dest="user_command", metavar="ACTION", required=True)
     add = sub.add_parser(
@@ -45,6 +48,37 @@ def register(commands: Commands, common: argparse.ArgumentParser) -> None:
     )
     unlock.add_argument("name", help="the locked user's name")
     unlock.set_defaults(handler=cmd_user_unlock)
+    reset = sub.add_parser(
+        "reset-pin",
+        parents=[common],
+        help="give a user a new password/PIN (managers)",
+        description="Set a new password/PIN for a user who forgot theirs; it also clears a lock. The new "
+        "password/PIN is asked twice without echo, or read from EPAY_NEW_PASSWORD. Audited.",
+    )
+    reset.add_argument("name", help="the user's name")
+    reset.set_defaults(handler=cmd_user_reset_pin)
+    role = sub.add_parser(
+        "role",
+        parents=[common],
+        help="change a user's role (managers)",
+        description="Give a user another role; it takes effect at once. A manager may make cashiers and "
+        "managers, only an admin makes or changes admins; nobody changes their own role. Audited.",
+    )
+    role.add_argument("name", help="the user's name")
+    role.add_argument("role", choices=[r.value for r in Role], help="cashier, manager or admin")
+    role.set_defaults(handler=cmd_user_role)
+    for command, active, text in (
+        ("deactivate", False, "deactivate a user: they can no longer log in or approve (managers)"),
+        ("activate", True, "activate a deactivated user again (managers)"),
+    ):
+        toggle = sub.add_parser(
+            command,
+            parents=[common],
+            help=text,
+            description=text[0].upper() + text[1:] + ". Nobody deactivates their own account. Audited.",
+        )
+        toggle.add_argument("name", help="the user's name")
+        toggle.set_defaults(handler=cmd_user_set_active, active=active)
 
 
 def _user_json(user: User) -> dict[str, object]:
@@ -108,4 +142,37 @@ async def cmd_user_unlock(app: AppContext, args: argparse.Namespace) -> int:
         print(f"Unlocked {user.name} (was locked until {local_time(locked_until)}); they can log in again.")
     else:
         print(f"{user.name} was not locked; their failed log-ins are cleared.")
+    return EXIT_OK
+
+
+async def cmd_user_reset_pin(app: AppContext, args: argparse.Namespace) -> int:
+    actor = await login(app, args)
+    password = read_new_secret("EPAY_NEW_PASSWORD", args.name)
+    user = await app.users.reset_password(actor, args.name, password)
+    if args.json:
+        emit_json(_user_json(user))
+    else:
+        print(f"{user.name} has a new password/PIN and can log in with it now.")
+    return EXIT_OK
+
+
+async def cmd_user_role(app: AppContext, args: argparse.Namespace) -> int:
+    actor = await login(app, args)
+    user = await app.users.set_role(actor, args.name, Role(args.role))
+    if args.json:
+        emit_json(_user_json(user))
+    else:
+        print(f"{user.name} is now a {user.role.value}.")
+    return EXIT_OK
+
+
+async def cmd_user_set_active(app: AppContext, args: argparse.Namespace) -> int:
+    actor = await login(app, args)
+    user = await app.users.set_active(actor, args.name, args.active)
+    if args.json:
+        emit_json(_user_json(user))
+    elif user.active:
+        print(f"{user.name} is active again and can log in.")
+    else:
+        print(f"{user.name} is deactivated and can no longer log in or approve.")
     return EXIT_OK

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import sqlite3
 from typing import Any
 
@@ -153,3 +154,91 @@ def test_wrong_approver_pins_from_the_cli_never_lock_the_managers_login(cli: Any
     assert "paused for 5 more min" in messages[5]
     assert cli.run("payments").code == 0  # the manager still logs in
     assert cli.run("user", "list", "--json").json()[0]["locked_until"] is None
+
+
+def _audit(cli: Any, action: str) -> list[tuple[int, str, str]]:
+    with contextlib.closing(sqlite3.connect(cli.home / "epay-desktop.db")) as db:
+        return db.execute(
+            "SELECT actor_id, subject, details FROM audit_log WHERE action = ? ORDER BY seq", (action,)
+        ).fetchall()
+
+
+def test_user_reset_pin_asks_twice_without_echo_and_the_new_pin_logs_in(
+    cli: Any, monkeypatch: Any, err_line: Any
+) -> None:
+    cli.add_manager()
+    cli.add_cashier()
+    asked: list[str] = []
+    answers = iter(["8765", "8765"])
+
+    def fake_prompt(prompt: str) -> str:
+        asked.append(prompt)
+        return next(answers)
+
+    monkeypatch.setattr("epay_desktop.cli.common.prompt_secret", fake_prompt)
+    done = cli.run("user", "reset-pin", cli.CASHIER, password=cli.MANAGER_PASSWORD)
+    assert done.code == 0, done.err
+    assert done.out == f"{cli.CASHIER} has a new password/PIN and can log in with it now.\n"
+    assert "8765" not in done.out + done.err
+    assert asked == [
+        f"New password or PIN for {cli.CASHIER}: ",
+        f"Repeat the password or PIN for {cli.CASHIER}: ",
+    ]
+    assert cli.run("payments", user=cli.CASHIER, password="8765").code == 0
+    assert cli.run("payments", user=cli.CASHIER, password=cli.CASHIER_PASSWORD).code == 1
+
+    differ = iter(["1111", "2222"])
+    monkeypatch.setattr("epay_desktop.cli.common.prompt_secret", lambda prompt: next(differ))
+    mismatch = cli.run("user", "reset-pin", cli.CASHIER, password=cli.MANAGER_PASSWORD)
+    assert mismatch.code == 1 and "differ; nothing was changed" in err_line(mismatch)
+    weak = cli.run("user", "reset-pin", cli.CASHIER, EPAY_NEW_PASSWORD="12")
+    assert weak.code == 1 and "PIN needs at least 4 digits" in err_line(weak)
+    by_cashier = cli.run(
+        "user", "reset-pin", cli.MANAGER, user=cli.CASHIER, password="8765", EPAY_NEW_PASSWORD="5555"
+    )
+    assert by_cashier.code == 1 and "cashier cannot change a manager's account" in err_line(by_cashier)
+    unknown = cli.run("user", "reset-pin", "nobody", EPAY_NEW_PASSWORD="5555")
+    assert unknown.code == 1 and "no user named 'nobody'" in err_line(unknown)
+    assert len(_audit(cli, "user.password_reset")) == 1
+
+
+def test_user_role_changes_the_role_at_once_and_is_audited(cli: Any, err_line: Any) -> None:
+    cli.add_manager()
+    cli.add_cashier()
+    assert cli.run("user", "list", user=cli.CASHIER).code == 1
+    done = cli.run("user", "role", cli.CASHIER, "manager")
+    assert done.code == 0, done.err
+    assert done.out == f"{cli.CASHIER} is now a manager.\n"
+    assert cli.run("user", "list", user=cli.CASHIER).code == 0  # a manager now
+    back = cli.run("user", "role", cli.CASHIER, "cashier", "--json")
+    assert back.code == 0 and back.json()["role"] == "cashier"
+    own = cli.run("user", "role", cli.MANAGER, "cashier")
+    assert own.code == 1 and "cannot change your own role" in err_line(own)
+    to_admin = cli.run("user", "role", cli.CASHIER, "admin")
+    assert to_admin.code == 1 and "manager cannot make someone a admin" in err_line(to_admin)
+    same = cli.run("user", "role", cli.CASHIER, "cashier")
+    assert same.code == 1 and "is a cashier already" in err_line(same)
+    bad = cli.run("user", "role", cli.CASHIER, "boss")
+    assert bad.code == 2 and "invalid choice" in bad.err
+    rows = _audit(cli, "user.role_changed")
+    assert [(json.loads(d)["before"], json.loads(d)["after"]) for _, _, d in rows] == [
+        ("cashier", "manager"),
+        ("manager", "cashier"),
+    ]
+
+
+def test_user_deactivate_and_activate(cli: Any, err_line: Any) -> None:
+    cli.add_manager()
+    cli.add_cashier()
+    off = cli.run("user", "deactivate", cli.CASHIER)
+    assert off.code == 0, off.err
+    assert off.out == f"{cli.CASHIER} is deactivated and can no longer log in or approve.\n"
+    refused = cli.run("payments", user=cli.CASHIER)
+    assert refused.code == 1 and "deactivated" in err_line(refused)
+    assert cli.run("user", "list", "--json").json()[1]["active"] is False
+    own = cli.run("user", "deactivate", cli.MANAGER)
+    assert own.code == 1 and "cannot deactivate your own account" in err_line(own)
+    on = cli.run("user", "activate", cli.CASHIER, "--json")
+    assert on.code == 0 and on.json()["active"] is True
+    assert cli.run("payments", user=cli.CASHIER).code == 0
+    assert len(_audit(cli, "user.deactivated")) == 1 and len(_audit(cli, "user.activated")) == 1
