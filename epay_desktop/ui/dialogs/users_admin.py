@@ -1,24 +1,29 @@
-"""User management (the Users window): list, add a cashier/manager/admin, unlock, (de)activate.
+"""User management (the Users window): list, add a cashier/manager/admin, unlock, reset a PIN,
+change a role, deactivate and activate again.
 
 Unlock is enabled for an account locked after too many wrong log-in passwords/PINs (its lock has
 not run out yet); the service clears the lock and audits ``user.unlocked``. Wrong PINs typed in
 a cashier's approval box never lock a manager (decision 0020), so a lock always comes from logins.
 
 Who may manage whom is the service's rule (``services.users.may_manage``): the role choice only
-offers what the logged-in user may add, and the service checks again. Every action runs once per
-click and shows the service's sentence when it refuses.
+offers what the logged-in user may add, and each account button is enabled only when the logged-in
+user may do it to the selected account (its tooltip says why not); the service checks again. Nobody
+changes their own role or deactivates themselves, so the shop always keeps a manager (decision 0028).
+Every action runs once per click, with the busy indicator while the service works, and shows the
+service's sentence when it refuses.
 """
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Coroutine
 from datetime import UTC, datetime
 from enum import IntEnum
 from typing import Any, Protocol
 
 import shiboken6
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -42,6 +47,7 @@ from ..login import role_text
 from ..models.formatting import local_time_text
 from ..models.roles import KeyRole, RecordRole
 from . import named
+from .user_account_dialogs import ResetPinDialog, RoleDialog, secret_problem
 
 __all__ = ["UserAdminPort", "UsersAdmin", "UsersModel"]
 
@@ -58,6 +64,10 @@ class UserAdminPort(Protocol):
     async def unlock(self, actor: User, name: str) -> User: ...
 
     async def set_active(self, actor: User, name: str, active: bool) -> User: ...
+
+    async def reset_password(self, actor: User, name: str, new_password: str) -> User: ...
+
+    async def set_role(self, actor: User, name: str, role: Role) -> User: ...
 
 
 class UserColumn(IntEnum):
@@ -145,6 +155,7 @@ class UsersAdmin(QWidget):
         self._actor = actor
         self._clock = clock
         self._task: asyncio.Task[None] | None = None
+        self._question: asyncio.Task[None] | None = None  # a Reset PIN / Change role question open
         self.model = UsersModel(self, clock=clock)
         self.table = named(QTableView(), "users_table")
         self.table.setModel(self.model)
@@ -153,6 +164,8 @@ class UsersAdmin(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
         self.unlock_button = named(QPushButton(self.tr("Unlock")), "unlock_button")
+        self.reset_button = named(QPushButton(self.tr("Reset PIN…")), "reset_pin_button")
+        self.role_button = named(QPushButton(self.tr("Change role…")), "change_role_button")
         self.active_button = named(QPushButton(self.tr("Deactivate")), "active_button")
         self.name_edit = named(QLineEdit(), "new_name_edit")
         self.role_combo = named(QComboBox(), "new_role_combo")
@@ -173,10 +186,16 @@ class UsersAdmin(QWidget):
         add_form.addRow("", self.add_button)
         row = QHBoxLayout()
         row.addWidget(self.unlock_button)
+        row.addWidget(self.reset_button)
+        row.addWidget(self.role_button)
         row.addWidget(self.active_button)
         row.addStretch(1)
         note = QLabel(
-            self.tr("Changes to users take effect at once; Save is not needed for them."), wordWrap=True
+            self.tr(
+                "Select a user, then choose what to do. Each change is saved as soon as you make it, "
+                "also for a user who is logged in now."
+            ),
+            wordWrap=True,
         )
         note.setStyleSheet("QLabel { color: #5d4037; }")
         layout = QVBoxLayout(self)
@@ -191,6 +210,8 @@ class UsersAdmin(QWidget):
         self.add_button.clicked.connect(self.on_add_button_clicked)
         self.unlock_button.clicked.connect(self.on_unlock_button_clicked)
         self.active_button.clicked.connect(self.on_active_button_clicked)
+        self.reset_button.clicked.connect(self.on_reset_pin_button_clicked)
+        self.role_button.clicked.connect(self.on_role_button_clicked)
         self._update_buttons()
 
     @property
@@ -204,17 +225,55 @@ class UsersAdmin(QWidget):
     def _add_problem(self) -> str:
         if not self.name_edit.text().strip() or not self.pin_edit.text():
             return self.tr("Type the new user's name and PIN or password.")
-        if self.pin_edit.text() != self.pin_again_edit.text():
-            return self.tr("The two PINs or passwords are not the same.")
+        return secret_problem(self.pin_edit.text(), self.pin_again_edit.text())
+
+    def _givable_roles(self, user: User) -> list[Role]:
+        """The roles the logged-in user may give ``user`` instead of the one it has."""
+        return [r for r in Role if r is not user.role and may_manage(self._actor.role, r)]
+
+    def _account_problem(self, user: User | None) -> str:
+        """Why no account button works on ``user`` ('' when the logged-in user may manage it)."""
+        if self.busy:
+            return self.tr("Wait until the change being saved is done.")
+        if user is None:
+            return self.tr("Select a user in the list.")
+        if not may_manage(self._actor.role, user.role):
+            return self.tr("Only an administrator can change an administrator's account.")
+        return ""
+
+    def _role_problem(self, user: User | None) -> str:
+        problem = self._account_problem(user)
+        if problem or user is None:
+            return problem
+        if user.id == self._actor.id:
+            return self.tr("You cannot change your own role; ask another manager or an administrator.")
+        if not self._givable_roles(user):
+            return self.tr("There is no other role you may give this user.")
+        return ""
+
+    def _active_problem(self, user: User | None) -> str:
+        problem = self._account_problem(user)
+        if problem or user is None:
+            return problem
+        if user.id == self._actor.id and user.active:
+            return self.tr("You cannot deactivate your own account; ask another manager or an administrator.")
         return ""
 
     def _update_buttons(self) -> None:
         user = self.selected()
-        manageable = user is not None and may_manage(self._actor.role, user.role) and not self.busy
         locked = user is not None and is_locked(user, self._clock())
-        self.unlock_button.setEnabled(manageable and locked)
-        self.unlock_button.setToolTip(self._unlock_problem(user, locked))
-        self.active_button.setEnabled(manageable and user is not None and user.id != self._actor.id)
+        unlock_problem = self._unlock_problem(user, locked)
+        self.unlock_button.setEnabled(not unlock_problem)
+        self.unlock_button.setToolTip(unlock_problem)
+        reset_problem = self._account_problem(user)
+        self.reset_button.setEnabled(not reset_problem)
+        self.reset_button.setToolTip(reset_problem)
+        role_problem = self._role_problem(user)
+        self.role_button.setEnabled(not role_problem)
+        self.role_button.setToolTip(role_problem)
+        active_problem = self._active_problem(user)
+        self.active_button.setEnabled(not active_problem)
+        self.active_button.setToolTip(active_problem)
         self.active_button.setText(
             self.tr("Activate") if user is not None and not user.active else self.tr("Deactivate")
         )
@@ -224,6 +283,8 @@ class UsersAdmin(QWidget):
 
     def _unlock_problem(self, user: User | None, locked: bool) -> str:
         """Why Unlock is disabled ('' when it is enabled)."""
+        if self.busy:
+            return self.tr("Wait until the change being saved is done.")
         if user is None:
             return self.tr("Select a user in the list.")
         if not may_manage(self._actor.role, user.role):
@@ -240,9 +301,16 @@ class UsersAdmin(QWidget):
 
     async def _guard(self, make: Callable[[], Awaitable[str]]) -> None:
         message = ""
+        chosen = self.selected()
         try:
             message = await make()
-            self.model.set_users(await self._users.list_users(self._actor))
+            users = await self._users.list_users(self._actor)
+            self.model.set_users(users)
+            for row, user in enumerate(users):
+                if user.id == self._actor.id:
+                    self._actor = user  # buttons follow the stored role (the service checks it too)
+                if chosen is not None and user.id == chosen.id and shiboken6.isValid(self):
+                    self.table.selectRow(row)  # the account just changed stays selected
         except Exception as exc:
             message = user_message_of(exc) or ""
             if not message:
@@ -299,3 +367,47 @@ class UsersAdmin(QWidget):
                 return done.format(name=name)
 
             self._run(toggle)
+
+    def _ask(self, question: Coroutine[Any, Any, None]) -> None:
+        if self._question is None or self._question.done():
+            self._question = spawn(question)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        """The window closes (Close, or the console locks; not a minimise): a question still open goes
+        with it."""
+        if not event.spontaneous() and self._question is not None and not self._question.done():
+            self._question.cancel()  # run_dialog rejects the question; nothing is changed
+        super().hideEvent(event)
+
+    def on_reset_pin_button_clicked(self) -> None:
+        user = self.selected()
+        if user is not None and not self._account_problem(user):
+            self._ask(self._reset_pin(user.name))
+
+    async def _reset_pin(self, name: str) -> None:
+        secret = await ResetPinDialog.ask(self, name)
+        if secret is None or not shiboken6.isValid(self):
+            return
+
+        async def reset() -> str:
+            await self._users.reset_password(self._actor, name, secret)
+            return self.tr("{name} has a new PIN and can log in with it now.").format(name=name)
+
+        self._run(reset)
+
+    def on_role_button_clicked(self) -> None:
+        user = self.selected()
+        if user is not None and not self._role_problem(user):
+            self._ask(self._change_role(user))
+
+    async def _change_role(self, user: User) -> None:
+        role = await RoleDialog.ask(self, user, self._givable_roles(user))
+        if role is None or not shiboken6.isValid(self):
+            return
+        name = user.name
+
+        async def change() -> str:
+            changed = await self._users.set_role(self._actor, name, role)
+            return self.tr("{name} is now a {role}.").format(name=name, role=role_text(changed.role))
+
+        self._run(change)

@@ -1,4 +1,5 @@
-"""The "Users…" window (managers and admins): the account list and its actions (``UsersAdmin``).
+"""The "Users…" window (managers and admins): the account list and its actions (``UsersAdmin``: add,
+unlock, reset PIN, change role, deactivate/activate).
 
 Changes to accounts are made by the user service as each button is clicked, so the window has
 only a Close button. A cashier is refused with a message box before anything is loaded.

@@ -1,4 +1,5 @@
-"""UsersAdmin and UsersModel: roles a manager may manage, unlock, deactivate; qtmodeltester."""
+"""UsersAdmin and UsersModel: roles a manager may manage, unlock, reset PIN, change role, (de)activate,
+each button's reason when disabled, the busy indicator; qtmodeltester."""
 
 from __future__ import annotations
 
@@ -7,8 +8,11 @@ from datetime import UTC, datetime
 from types import SimpleNamespace
 
 from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtWidgets import QApplication
 
-from epay_desktop.domain import PermissionDenied
+from epay_desktop.domain import PermissionDenied, Role
+from epay_desktop.ui.asyncqt import busy_indicator
+from epay_desktop.ui.dialogs.user_account_dialogs import ResetPinDialog, RoleDialog
 from epay_desktop.ui.dialogs.users_admin import UsersAdmin, UsersModel
 from epay_desktop.ui.models.roles import KeyRole, RecordRole
 
@@ -34,6 +38,8 @@ def _admin_widget(qtbot, async_stub, actor, users):
         add_user=async_stub(),
         unlock=async_stub(),
         set_active=async_stub(),
+        reset_password=async_stub(),
+        set_role=async_stub(),
     )
     widget = UsersAdmin(ports, actor, clock=lambda: NOW)
     qtbot.addWidget(widget)
@@ -97,3 +103,123 @@ def test_a_lock_that_ran_out_is_not_shown_and_needs_no_unlock(
     _select(widget, 2)  # a manager may not touch an admin, locked or not
     assert not widget.unlock_button.isEnabled()
     assert widget.unlock_button.toolTip() == "Only an administrator can unlock an administrator."
+
+
+def _shown(kind):
+    return [w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()]
+
+
+def test_buttons_say_why_they_are_disabled(qtbot, aloop, async_stub, manager, admin, cashier):
+    widget, _ports = _admin_widget(qtbot, async_stub, manager, [manager, admin, cashier])
+    buttons = (widget.unlock_button, widget.reset_button, widget.role_button, widget.active_button)
+    assert not any(b.isEnabled() for b in buttons)  # nothing selected
+    assert {b.toolTip() for b in buttons} == {"Select a user in the list."}
+    _select(widget, 0)  # oneself
+    assert widget.reset_button.isEnabled()
+    assert not widget.role_button.isEnabled() and "your own role" in widget.role_button.toolTip()
+    assert not widget.active_button.isEnabled() and "your own account" in widget.active_button.toolTip()
+    _select(widget, 1)  # an admin: a manager may not touch it
+    assert not widget.reset_button.isEnabled() and not widget.role_button.isEnabled()
+    assert widget.role_button.toolTip() == "Only an administrator can change an administrator's account."
+    _select(widget, 2)
+    assert all(b.isEnabled() for b in buttons[1:]) and all(b.toolTip() == "" for b in buttons[1:])
+
+
+def test_reset_pin_asks_twice_checks_the_rules_and_never_shows_the_pin(
+    qtbot, aloop, async_stub, manager, cashier
+):
+    widget, ports = _admin_widget(qtbot, async_stub, manager, [manager, cashier])
+    _select(widget, 1)
+    qtbot.mouseClick(widget.reset_button, LEFT)
+    qtbot.waitUntil(lambda: bool(_shown(ResetPinDialog)))
+    dialog = _shown(ResetPinDialog)[0]
+    assert dialog.windowTitle() == "Reset the PIN of Айгерим"
+    assert dialog.pin_edit.echoMode() == dialog.pin_edit.EchoMode.Password
+    assert dialog.pin_again_edit.echoMode() == dialog.pin_again_edit.EchoMode.Password
+    assert not dialog.ok_button.isEnabled() and dialog.problem_label.text() == ""
+    qtbot.keyClicks(dialog.pin_edit, "12")
+    assert not dialog.ok_button.isEnabled()
+    assert "PIN needs at least 4 digits" in dialog.problem_label.text()
+    qtbot.keyClicks(dialog.pin_edit, "34")
+    qtbot.keyClicks(dialog.pin_again_edit, "1235")
+    assert dialog.problem_label.text() == "The two PINs or passwords are not the same."
+    qtbot.keyClick(dialog.pin_again_edit, Qt.Key.Key_Return)  # Enter does not pass a mismatch
+    assert dialog.isVisible() and not ports.reset_password.calls
+    qtbot.keyClick(dialog.pin_again_edit, Qt.Key.Key_Backspace)
+    qtbot.keyClicks(dialog.pin_again_edit, "4")
+    assert dialog.ok_button.isEnabled() and dialog.problem_label.text() == ""
+    qtbot.mouseClick(dialog.ok_button, LEFT)
+    qtbot.waitUntil(lambda: bool(ports.reset_password.calls) and not widget.busy)
+    assert ports.reset_password.calls == [((manager, "Айгерим", "1234"), {})]
+    assert widget.message_label.text() == "Айгерим has a new PIN and can log in with it now."
+    assert "1234" not in widget.message_label.text()
+    assert widget.selected() == cashier  # the changed account stays selected
+
+
+def test_reset_pin_cancelled_changes_nothing(qtbot, aloop, async_stub, manager, cashier):
+    widget, ports = _admin_widget(qtbot, async_stub, manager, [manager, cashier])
+    _select(widget, 1)
+    qtbot.mouseClick(widget.reset_button, LEFT)
+    qtbot.waitUntil(lambda: bool(_shown(ResetPinDialog)))
+    dialog = _shown(ResetPinDialog)[0]
+    qtbot.keyClicks(dialog.pin_edit, "4321")
+    qtbot.keyClicks(dialog.pin_again_edit, "4321")
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not _shown(ResetPinDialog) and widget._question.done())
+    assert not ports.reset_password.calls and widget.message_label.text() == ""
+
+
+def test_change_role_offers_only_what_the_manager_may_give(qtbot, aloop, async_stub, manager, cashier):
+    widget, ports = _admin_widget(qtbot, async_stub, manager, [manager, cashier])
+    ports.set_role.result = replace(cashier, role=Role.MANAGER)
+    _select(widget, 1)
+    qtbot.mouseClick(widget.role_button, LEFT)
+    qtbot.waitUntil(lambda: bool(_shown(RoleDialog)))
+    dialog = _shown(RoleDialog)[0]
+    assert [dialog.role_combo.itemData(i) for i in range(dialog.role_combo.count())] == ["manager"]
+    qtbot.mouseClick(dialog.buttons.button(dialog.buttons.StandardButton.Ok), LEFT)
+    qtbot.waitUntil(lambda: bool(ports.set_role.calls) and not widget.busy)
+    assert ports.set_role.calls == [((manager, "Айгерим", Role.MANAGER), {})]
+    assert widget.message_label.text() == "Айгерим is now a manager."
+
+
+def test_admin_changes_a_managers_role_and_refusals_show_in_words(qtbot, aloop, async_stub, admin, manager):
+    widget, ports = _admin_widget(qtbot, async_stub, admin, [admin, manager])
+    ports.set_role.error = PermissionDenied("A manager cannot make someone a admin.")
+    _select(widget, 1)
+    qtbot.mouseClick(widget.role_button, LEFT)
+    qtbot.waitUntil(lambda: bool(_shown(RoleDialog)))
+    dialog = _shown(RoleDialog)[0]
+    assert [dialog.role_combo.itemData(i) for i in range(dialog.role_combo.count())] == ["cashier", "admin"]
+    dialog.role_combo.setCurrentIndex(1)
+    qtbot.mouseClick(dialog.buttons.button(dialog.buttons.StandardButton.Ok), LEFT)
+    qtbot.waitUntil(lambda: widget.message_label.text() == "A manager cannot make someone a admin.")
+    assert ports.set_role.calls == [((admin, "Данияр", Role.ADMIN), {})]
+
+
+def test_activate_a_deactivated_account_and_the_busy_indicator(qtbot, aloop, async_stub, manager, cashier):
+    gone = replace(cashier, active=False)
+    widget, ports = _admin_widget(qtbot, async_stub, manager, [manager, gone])
+    _select(widget, 1)
+    assert widget.active_button.text() == "Activate" and widget.active_button.isEnabled()
+    ports.set_active.hold()
+    qtbot.mouseClick(widget.active_button, LEFT)
+    qtbot.waitUntil(lambda: busy_indicator().active)  # the service is slow: the busy cursor shows
+    assert widget.busy and not widget.active_button.isEnabled() and not widget.reset_button.isEnabled()
+    assert widget.reset_button.toolTip() == "Wait until the change being saved is done."
+    ports.list_users.result = [manager, cashier]
+    ports.set_active.release()
+    qtbot.waitUntil(lambda: not widget.busy and not busy_indicator().active)
+    assert ports.set_active.calls == [((manager, "Айгерим", True), {})]
+    assert widget.message_label.text() == "Айгерим is active again."
+    assert widget.active_button.text() == "Deactivate"  # still selected, now active
+
+
+def test_closing_the_window_with_a_question_open_changes_nothing(qtbot, aloop, async_stub, manager, cashier):
+    widget, ports = _admin_widget(qtbot, async_stub, manager, [manager, cashier])
+    _select(widget, 1)
+    qtbot.mouseClick(widget.reset_button, LEFT)
+    qtbot.waitUntil(lambda: bool(_shown(ResetPinDialog)))
+    widget.hide()  # the Users window closes (e.g. the console locks)
+    qtbot.waitUntil(lambda: not _shown(ResetPinDialog) and widget._question.done())
+    assert not ports.reset_password.calls

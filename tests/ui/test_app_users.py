@@ -1,0 +1,237 @@
+"""The Users window opened the way a manager does (Settings menu → Users… on the REAL console: open_app +
+AppController + MainWindow, real UserService on a fresh SQLite database, no gateway): reset a PIN and log
+in with it, change a role, deactivate and activate again; the manager's own row says why not."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+import keyring
+import pytest
+import shiboken6
+from keyring.backend import KeyringBackend
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDialog, QMenu
+
+from epay_desktop.app import open_app
+from epay_desktop.demo import demo_environ
+from epay_desktop.domain import AuthenticationFailed, Role
+from epay_desktop.ui.app_controller import AppController, ConsoleOptions
+from epay_desktop.ui.checkout import make_checkout_profile
+from epay_desktop.ui.dialogs.user_account_dialogs import ResetPinDialog, RoleDialog
+from epay_desktop.ui.dialogs.users_dialog import UsersDialog
+
+LEFT = Qt.MouseButton.LeftButton
+MANAGER, MANAGER_PIN = "Данияр", "2222"
+CASHIER, CASHIER_PIN = "Айгерим", "1111"
+SLOW = 15_000
+
+
+class MemoryKeyring(KeyringBackend):
+    priority = 10  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.items: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.items.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.items[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.items.pop((service, username))
+
+
+@pytest.fixture
+def memory() -> Iterator[MemoryKeyring]:
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture(scope="module")
+def profile(qapp: QApplication) -> Iterator[Any]:
+    prof = make_checkout_profile(qapp)
+    yield prof
+    shiboken6.delete(prof)
+
+
+@pytest.fixture
+def console(
+    qtbot: Any,
+    aloop: Any,
+    arun: Any,
+    tmp_path: Path,
+    profile: Any,
+    memory: Any,
+    monkeypatch: pytest.MonkeyPatch,
+) -> Iterator[Any]:
+    """The real console on a fresh database with a manager and a cashier; nobody logged in yet."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / ".config"))
+    ctx = arun(open_app(demo_environ(tmp_path / "home", "http://127.0.0.1:9")), timeout=SLOW)
+    manager = arun(ctx.users.add_user(MANAGER, Role.MANAGER, MANAGER_PIN, None))
+    arun(ctx.users.add_user(CASHIER, Role.CASHIER, CASHIER_PIN, manager))
+    controller = AppController(ctx, profile, ConsoleOptions(idle_minutes=0))
+    running = asyncio.ensure_future(controller.run())
+
+    def log_in(name: str, pin: str) -> None:
+        form = controller.session.lock_screen.form
+        qtbot.waitUntil(form.isVisible, timeout=SLOW)
+        form.name_edit.setText(name)
+        form.secret_edit.clear()
+        qtbot.keyClicks(form.secret_edit, pin)
+        qtbot.keyClick(form.secret_edit, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: controller.session.user is not None and controller.session.user.name == name)
+
+    try:
+        yield SimpleNamespace(
+            ctx=ctx, controller=controller, window=controller.window, log_in=log_in, manager=manager
+        )
+    finally:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QDialog) and shiboken6.isValid(widget) and widget.isVisible():
+                widget.reject()
+        controller.close()
+        qtbot.waitUntil(running.done, timeout=SLOW)
+        arun(ctx.aclose(), timeout=SLOW)
+
+
+def shown(kind: type) -> list[Any]:
+    return [
+        w
+        for w in QApplication.topLevelWidgets()
+        if isinstance(w, kind) and shiboken6.isValid(w) and w.isVisible()
+    ]
+
+
+def wait_shown(qtbot: Any, kind: type) -> Any:
+    qtbot.waitUntil(lambda: bool(shown(kind)), timeout=SLOW)
+    return shown(kind)[0]
+
+
+def open_users(console: Any, qtbot: Any) -> Any:
+    """Settings menu → Users…, as the manager does; the list loaded."""
+    action = console.window.commands.users
+    settings_menu = next(
+        m for m in console.window.menuBar().findChildren(QMenu) if m.title().replace("&", "") == "Settings"
+    )
+    assert action in settings_menu.actions() and action.isEnabled()
+    action.trigger()
+    dialog = wait_shown(qtbot, UsersDialog)
+    qtbot.waitUntil(lambda: dialog.admin.model.rowCount() == 2 and not dialog.admin.busy, timeout=SLOW)
+    return dialog
+
+
+def select(admin: Any, name: str) -> None:
+    row = next(r for r in range(admin.model.rowCount()) if admin.model.user_at(r).name == name)
+    admin.table.selectRow(row)
+    assert admin.selected().name == name
+
+
+def close(qtbot: Any, dialog: Any) -> None:
+    qtbot.mouseClick(dialog.buttons.button(dialog.buttons.StandardButton.Close), LEFT)
+    qtbot.waitUntil(lambda: not shown(UsersDialog))
+
+
+def stored(console: Any, arun: Any) -> dict[str, Any]:
+    return {u.name: u for u in arun(console.ctx.users.list_users(console.manager))}
+
+
+def audited(console: Any, arun: Any, action: str) -> list[dict[str, Any]]:
+    def work(tx: Any) -> list[dict[str, Any]]:
+        return [json.loads(e.details) for e in tx.audit.entries() if e.action == action]
+
+    return arun(console.ctx.store.run_read(work))
+
+
+def test_the_window_says_plainly_that_changes_are_saved_at_once(console: Any, qtbot: Any) -> None:
+    console.log_in(MANAGER, MANAGER_PIN)
+    dialog = open_users(console, qtbot)
+    texts = " ".join(label.text() for label in dialog.findChildren(type(dialog.admin.message_label)))
+    assert "Save" not in texts
+    assert "Each change is saved as soon as you make it" in texts
+    select(dialog.admin, MANAGER)  # one's own account: no role change, no deactivation, with the reason
+    assert not dialog.admin.role_button.isEnabled()
+    assert "cannot change your own role" in dialog.admin.role_button.toolTip()
+    assert not dialog.admin.active_button.isEnabled()
+    assert "cannot deactivate your own account" in dialog.admin.active_button.toolTip()
+    close(qtbot, dialog)
+
+
+def test_reset_pin_in_the_users_window_then_the_cashier_logs_in_with_it(
+    console: Any, qtbot: Any, arun: Any
+) -> None:
+    console.log_in(MANAGER, MANAGER_PIN)
+    dialog = open_users(console, qtbot)
+    admin = dialog.admin
+    select(admin, CASHIER)
+    qtbot.mouseClick(admin.reset_button, LEFT)
+    ask = wait_shown(qtbot, ResetPinDialog)
+    qtbot.keyClicks(ask.pin_edit, "12")
+    assert not ask.ok_button.isEnabled() and "at least 4 digits" in ask.problem_label.text()
+    qtbot.keyClicks(ask.pin_edit, "3456")
+    qtbot.keyClicks(ask.pin_again_edit, "123456")
+    qtbot.keyClick(ask.pin_again_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not admin.busy and "has a new PIN" in admin.message_label.text(), timeout=SLOW)
+    assert "123456" not in admin.message_label.text()
+    assert len(audited(console, arun, "user.password_reset")) == 1
+    close(qtbot, dialog)
+
+    console.window.commands.log_out.trigger()
+    with pytest.raises(AuthenticationFailed):
+        arun(console.ctx.users.authenticate(CASHIER, CASHIER_PIN))  # the old PIN is gone
+    console.log_in(CASHIER, "123456")
+    assert console.controller.session.user.role is Role.CASHIER
+
+
+def test_change_role_in_the_users_window_takes_effect_in_the_service(
+    console: Any, qtbot: Any, arun: Any
+) -> None:
+    console.log_in(MANAGER, MANAGER_PIN)
+    dialog = open_users(console, qtbot)
+    admin = dialog.admin
+    select(admin, CASHIER)
+    qtbot.mouseClick(admin.role_button, LEFT)
+    ask = wait_shown(qtbot, RoleDialog)
+    roles = [ask.role_combo.itemData(i) for i in range(ask.role_combo.count())]
+    assert roles == ["manager"]  # a manager may not make administrators
+    qtbot.mouseClick(ask.buttons.button(ask.buttons.StandardButton.Ok), LEFT)
+    qtbot.waitUntil(lambda: not admin.busy and "is now a manager" in admin.message_label.text(), timeout=SLOW)
+    assert stored(console, arun)[CASHIER].role is Role.MANAGER
+    assert admin.model.index(admin.table.currentIndex().row(), 1).data() == "manager"
+    assert [(d["before"], d["after"]) for d in audited(console, arun, "user.role_changed")] == [
+        ("cashier", "manager")
+    ]
+    close(qtbot, dialog)
+
+
+def test_deactivate_and_activate_again_in_the_users_window(console: Any, qtbot: Any, arun: Any) -> None:
+    console.log_in(MANAGER, MANAGER_PIN)
+    dialog = open_users(console, qtbot)
+    admin = dialog.admin
+    select(admin, CASHIER)
+    assert admin.active_button.text() == "Deactivate"
+    qtbot.mouseClick(admin.active_button, LEFT)
+    qtbot.waitUntil(
+        lambda: not admin.busy and "can no longer log in" in admin.message_label.text(), timeout=SLOW
+    )
+    assert not stored(console, arun)[CASHIER].active
+    with pytest.raises(AuthenticationFailed, match="deactivated"):
+        arun(console.ctx.users.authenticate(CASHIER, CASHIER_PIN))
+    assert admin.selected().name == CASHIER and admin.active_button.text() == "Activate"
+    qtbot.mouseClick(admin.active_button, LEFT)
+    qtbot.waitUntil(lambda: not admin.busy and "is active again" in admin.message_label.text(), timeout=SLOW)
+    assert stored(console, arun)[CASHIER].active
+    assert admin.active_button.text() == "Deactivate"
+    close(qtbot, dialog)
+    console.window.commands.log_out.trigger()
+    console.log_in(CASHIER, CASHIER_PIN)
