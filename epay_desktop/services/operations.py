@@ -43,7 +43,7 @@ from epay_desktop.domain import (
     RuleViolation,
     User,
 )
-from epay_desktop.domain.rules import check_cancel, check_charge, check_refund
+from epay_desktop.domain.rules import check_cancel, check_charge, check_refund, op_state_words
 from epay_desktop.gateway import EpayClient
 from epay_desktop.store.db import Store
 from epay_desktop.store.tx import Tx
@@ -278,7 +278,7 @@ class MoneyOperations:
                     QT_TRANSLATE_NOOP(
                         "operations", "This operation is {op_state}, not waiting for a review."
                     ),
-                    op_state=op.state.value,
+                    op_state=op_state_words(op.state),
                 )
             )
         now = self._clock()

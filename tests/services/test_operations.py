@@ -204,6 +204,9 @@ def test_review_needs_a_manager_and_abandon_marks_failed(env: Env) -> None:
     with env.store.read() as tx:
         actions = [r.action for r in tx.session.execute(text("SELECT action FROM audit_log ORDER BY seq"))]
     assert actions[-4:] == ["refund.requested", "refund.unknown", "refund.needs_review", "refund.abandoned"]
+    with pytest.raises(RuleViolation) as twice:  # a second manager's review, on a stale screen
+        env.run(lambda svc: svc.ops.review(env.manager, op.id, "abandon"))
+    assert twice.value.user_message == "This operation is failed, not waiting for a review."  # not FAILED
     again = env.run(
         lambda svc: svc.ops.refund(env.manager, payment.invoice_id, Money.parse("40"), reason="y")
     )
