@@ -3,6 +3,7 @@ each button's reason when disabled, the busy indicator; qtmodeltester."""
 
 from __future__ import annotations
 
+import sys
 from dataclasses import replace
 from datetime import UTC, datetime
 from types import SimpleNamespace
@@ -223,3 +224,26 @@ def test_closing_the_window_with_a_question_open_changes_nothing(qtbot, aloop, a
     widget.hide()  # the Users window closes (e.g. the console locks)
     qtbot.waitUntil(lambda: not _shown(ResetPinDialog) and widget._question.done())
     assert not ports.reset_password.calls
+
+
+def test_the_two_questions_open_and_close_a_hundred_times(
+    qtbot, aloop, async_stub, manager, cashier, monkeypatch
+):
+    """Issue 7 point 9 for the Users window's own questions: nothing reaches the crash handler,
+    nothing is changed, and no question window is left behind."""
+    caught: list[BaseException] = []
+    monkeypatch.setattr(sys, "excepthook", lambda _t, exc, _tb: caught.append(exc))
+    widget, ports = _admin_widget(qtbot, async_stub, manager, [manager, cashier])
+    _select(widget, 1)
+    for round_ in range(100):
+        button, kind = (
+            (widget.reset_button, ResetPinDialog) if round_ % 2 else (widget.role_button, RoleDialog)
+        )
+        qtbot.mouseClick(button, LEFT)
+        qtbot.waitUntil(lambda kind=kind: bool(_shown(kind)))
+        qtbot.keyClick(_shown(kind)[0], Qt.Key.Key_Escape)
+        qtbot.waitUntil(lambda kind=kind: not _shown(kind) and widget._question.done())
+    qtbot.waitUntil(
+        lambda: not [w for w in QApplication.topLevelWidgets() if isinstance(w, ResetPinDialog | RoleDialog)]
+    )
+    assert caught == [] and not ports.reset_password.calls and not ports.set_role.calls
