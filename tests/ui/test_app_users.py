@@ -235,3 +235,24 @@ def test_deactivate_and_activate_again_in_the_users_window(console: Any, qtbot: 
     close(qtbot, dialog)
     console.window.commands.log_out.trigger()
     console.log_in(CASHIER, CASHIER_PIN)
+
+
+def test_locking_the_console_with_the_pin_question_open_forgets_it(
+    console: Any, qtbot: Any, arun: Any
+) -> None:
+    console.log_in(MANAGER, MANAGER_PIN)
+    dialog = open_users(console, qtbot)
+    admin = dialog.admin
+    select(admin, CASHIER)
+    qtbot.mouseClick(admin.reset_button, LEFT)
+    ask = wait_shown(qtbot, ResetPinDialog)
+    qtbot.keyClicks(ask.pin_edit, "9876")
+    console.window.commands.lock.trigger()  # the manager walks away: the typed PIN must not wait there
+    qtbot.waitUntil(lambda: admin._question.done() and not shown(ResetPinDialog), timeout=SLOW)
+    console.log_in(MANAGER, MANAGER_PIN)
+    qtbot.waitUntil(lambda: bool(shown(UsersDialog)), timeout=SLOW)  # the Users window comes back ...
+    assert not shown(ResetPinDialog)  # ... without the question
+    assert not audited(console, arun, "user.password_reset")
+    with pytest.raises(AuthenticationFailed):
+        arun(console.ctx.users.authenticate(CASHIER, "9876"))
+    close(qtbot, dialog)
