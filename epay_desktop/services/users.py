@@ -132,7 +132,7 @@ class UserService:
             raise PermissionDenied(
                 msg(
                     "users",
-                    QT_TRANSLATE_NOOP("users", "A {actor_role} cannot add a {role}."),
+                    QT_TRANSLATE_NOOP("users", "The role “{actor_role}” may not add “{role}” accounts."),
                     actor_role=actor.role.value,
                     role=role.value,
                 )
@@ -169,7 +169,9 @@ class UserService:
                     raise PermissionDenied(
                         msg(
                             "users",
-                            QT_TRANSLATE_NOOP("users", "A {current_role} cannot add a {role}."),
+                            QT_TRANSLATE_NOOP(
+                                "users", "The role “{current_role}” may not add “{role}” accounts."
+                            ),
                             current_role=current.role.value,
                             role=role.value,
                         )
@@ -242,7 +244,7 @@ class UserService:
                     msg(
                         "users",
                         QT_TRANSLATE_NOOP(
-                            "users", "A {current_role} cannot change a {target_role}'s account."
+                            "users", "The role “{current_role}” may not change “{target_role}” accounts."
                         ),
                         current_role=current.role.value,
                         target_role=target.role.value,
@@ -314,7 +316,9 @@ class UserService:
                 raise PermissionDenied(
                     msg(
                         "users",
-                        QT_TRANSLATE_NOOP("users", "A {current_role} cannot make someone a {role}."),
+                        QT_TRANSLATE_NOOP(
+                            "users", "The role “{current_role}” may not give the role “{role}”."
+                        ),
                         current_role=current.role.value,
                         role=role.value,
                     )
@@ -323,7 +327,9 @@ class UserService:
                 raise ConsoleError(
                     msg(
                         "users",
-                        QT_TRANSLATE_NOOP("users", "{name} is a {role} already; nothing was changed."),
+                        QT_TRANSLATE_NOOP(
+                            "users", "{name} already has the role “{role}”; nothing was changed."
+                        ),
                         name=target.name,
                         role=role.value,
                     )

@@ -102,7 +102,7 @@ def test_role_by_role_matrix_for_add_user(service, store, actor_role):
                 last = list(tx.audit.entries())[-1]
             assert (last.action, last.actor_id, last.subject) == ("user.added", actor.id, f"user:{user.id}")
         else:
-            with pytest.raises(PermissionDenied, match=f"cannot add a {target.value}"):
+            with pytest.raises(PermissionDenied, match=f"may not add “{target.value}” accounts"):
                 run(service.add_user(name, target, "2222", actor))
             with store.read() as tx:
                 assert tx.users.by_name(name) is None
@@ -311,7 +311,7 @@ def test_set_role_promotes_and_demotes_at_once_and_is_audited(service, store):
         ("cashier", "manager"),
         ("manager", "cashier"),
     ]
-    with pytest.raises(ConsoleError, match="anna is a cashier already"):
+    with pytest.raises(ConsoleError, match="anna already has the role “cashier”"):
         run(service.set_role(boss, "anna", Role.CASHIER))
     with pytest.raises(ConsoleError, match="no user named 'nobody'"):
         run(service.set_role(boss, "nobody", Role.MANAGER))
@@ -332,13 +332,13 @@ def test_role_by_role_matrix_for_set_role(service, store, actor_role):
             if allowed:
                 assert run(service.set_role(actor, name, after)).role is after
             else:
-                with pytest.raises(PermissionDenied, match="cannot"):
+                with pytest.raises(PermissionDenied, match="may not"):
                     run(service.set_role(actor, name, after))
                 with store.read() as tx:
                     assert tx.users.by_name(name)[0].role is before
     # a manager may promote to manager but never to admin, nor touch an admin
     if actor_role is Role.MANAGER:
-        with pytest.raises(PermissionDenied, match="A manager cannot make someone a admin"):
+        with pytest.raises(PermissionDenied, match="The role “manager” may not give the role “admin”"):
             run(service.set_role(actor, "cashier-to-admin", Role.ADMIN))
 
 
@@ -360,7 +360,7 @@ def test_a_demoted_or_deactivated_manager_can_no_longer_change_accounts(service)
     boss = run(service.add_user("boss", Role.MANAGER, "9999", admin))
     run(service.add_user("anna", Role.CASHIER, "1111", admin))
     run(service.set_role(admin, "boss", Role.CASHIER))
-    with pytest.raises(PermissionDenied, match="A cashier cannot change a cashier's account"):
+    with pytest.raises(PermissionDenied, match="The role “cashier” may not change “cashier” accounts"):
         run(service.set_role(boss, "anna", Role.MANAGER))
     with pytest.raises(PermissionDenied):
         run(service.reset_password(boss, "anna", "4321"))
@@ -378,7 +378,7 @@ def test_a_demoted_or_deactivated_manager_can_no_longer_change_accounts(service)
 def test_reset_password_follows_who_may_manage_whom(service):
     admin = run(service.add_user("admin", Role.ADMIN, "99999999", None))
     boss = run(service.add_user("boss", Role.MANAGER, "9999", admin))
-    with pytest.raises(PermissionDenied, match="A manager cannot change a admin's account"):
+    with pytest.raises(PermissionDenied, match="The role “manager” may not change “admin” accounts"):
         run(service.reset_password(boss, "admin", "12345678"))
     with pytest.raises(WeakSecret, match="PIN needs at least 4 digits"):
         run(service.reset_password(admin, "boss", "12"))

@@ -186,7 +186,7 @@ def test_change_role_offers_only_what_the_manager_may_give(qtbot, aloop, async_s
 
 def test_admin_changes_a_managers_role_and_refusals_show_in_words(qtbot, aloop, async_stub, admin, manager):
     widget, ports = _admin_widget(qtbot, async_stub, admin, [admin, manager])
-    ports.set_role.error = PermissionDenied("A manager cannot make someone a admin.")
+    ports.set_role.error = PermissionDenied("The role “manager” may not give the role “admin”.")
     _select(widget, 1)
     qtbot.mouseClick(widget.role_button, LEFT)
     qtbot.waitUntil(lambda: bool(_shown(RoleDialog)))
@@ -194,7 +194,9 @@ def test_admin_changes_a_managers_role_and_refusals_show_in_words(qtbot, aloop, 
     assert [dialog.role_combo.itemData(i) for i in range(dialog.role_combo.count())] == ["cashier", "admin"]
     dialog.role_combo.setCurrentIndex(1)
     qtbot.mouseClick(dialog.buttons.button(dialog.buttons.StandardButton.Ok), LEFT)
-    qtbot.waitUntil(lambda: widget.message_label.text() == "A manager cannot make someone a admin.")
+    qtbot.waitUntil(
+        lambda: widget.message_label.text() == "The role “manager” may not give the role “admin”."
+    )
     assert ports.set_role.calls == [((admin, "Данияр", Role.ADMIN), {})]
 
 
