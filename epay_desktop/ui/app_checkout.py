@@ -9,11 +9,22 @@ sale away (docs/decisions/0019); the page itself has its own Cancel button.
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from .asyncqt import ask_message, spawn
 from .checkout_screen import CheckoutScreen
+from .screen_fit import size_for_screen
 from .widgets.env_badge import EnvironmentBadge
 
 __all__ = ["CheckoutWindow"]
@@ -21,8 +32,52 @@ __all__ = ["CheckoutWindow"]
 StandardButton = QMessageBox.StandardButton
 
 
+#: The window's size on a large screen (the gateway's page needs about this); smaller screens get less.
+PREFERRED_SIZE = QSize(980, 860)
+
+
 def _tr(text: str) -> str:
     return QCoreApplication.translate("CheckoutWindow", text)
+
+
+class _LateNotice(QFrame):
+    """Red lines over the sale: earlier sales stopped at the counter that the bank reports paid."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("checkout_late_payment")
+        self.setStyleSheet(
+            "QFrame#checkout_late_payment { background: #c62828; }"
+            "QFrame#checkout_late_payment QLabel { color: #ffffff; font-weight: 600; }"
+        )
+        self.label = QLabel()
+        self.label.setObjectName("checkout_late_payment_text")
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.label.setWordWrap(True)
+        self.dismiss_button = QPushButton(_tr("Dismiss"))
+        self.dismiss_button.setObjectName("checkout_late_payment_dismiss")
+        self.dismiss_button.setToolTip(_tr("Hide it here; the main window keeps the notice."))
+        self.dismiss_button.clicked.connect(self.clear)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(10, 6, 10, 6)
+        row.addWidget(self.label, 1)
+        row.addWidget(self.dismiss_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.texts: list[str] = []
+        self.hide()
+
+    def add(self, text: str) -> None:
+        if text not in self.texts:
+            self.texts.append(text)
+        self.label.setText("\n".join(f"\u26a0  {line}" for line in self.texts))
+        self.show()
+        window = self.window()
+        if window.isVisible():
+            QApplication.alert(window)
+
+    def clear(self) -> None:
+        self.texts.clear()
+        self.label.clear()
+        self.hide()
 
 
 class CheckoutWindow(QDialog):
@@ -54,13 +109,23 @@ class CheckoutWindow(QDialog):
         layout.addWidget(self.refusal_label)
         layout.addWidget(screen, 1)
         screen.sale_blocked.connect(lambda reason: self.refusal_label.hide() if not reason else None)
-        self.resize(980, 860)
+        self.late_notice = _LateNotice(self)
+        layout.insertWidget(1, self.late_notice)
+        self._sized = False
+
+    def show_late_payment(self, text: str) -> None:
+        """A sale stopped at the counter was paid after all (decision 0026): said here too, because
+        this window usually stands in front of the main window's notice while the next sale is taken."""
+        self.late_notice.add(text)
 
     def start_sale(self) -> None:
         """Show the window ready for the next sale (or the sale still being settled)."""
         if not self.sale.blocked_reason and self.sale.currentWidget() is not self.sale.view:
             self.sale.new_sale()
         self.refusal_label.hide()
+        if not self._sized:  # the first time only: later the window keeps the size the cashier gave it
+            self.resize(size_for_screen(self, PREFERRED_SIZE))
+            self._sized = True
         self.show()
         self.raise_()
         self.activateWindow()

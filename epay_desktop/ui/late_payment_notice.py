@@ -112,6 +112,7 @@ class LatePaymentNotice(QDockWidget):
     A dock, not a tool bar: it holds no commands (the window's tool bars list commands only)."""
 
     open_requested = Signal(object)  # InvoiceId: "Open payment" was pressed
+    shown = Signal(str)  # the sentence of a late payment just added or refreshed (for other windows)
 
     def __init__(self, window: QMainWindow) -> None:
         super().__init__(_tr("Payments made after a cancel"), window)
@@ -156,6 +157,7 @@ class LatePaymentNotice(QDockWidget):
             self.lines[invoice] = line
         self.show()
         QApplication.alert(self._window)
+        self.shown.emit(text)
 
     def dismiss(self, invoice: InvoiceId) -> None:
         line = self.lines.pop(invoice, None)

@@ -183,3 +183,37 @@ def test_an_ordinary_sale_paid_on_its_page_shows_no_notice(counter: Counter, qtb
     assert heard.args[0].previous is ConsoleStatus.PENDING  # the event carries the status before
     assert heard.args[0].payment.status is ConsoleStatus.CHARGE
     assert not counter.notice.isVisible() and counter.notice.lines == {}
+
+
+def test_the_new_payment_window_in_front_says_it_too(counter: Counter, qtbot: Any) -> None:
+    """The cashier cancelled, pressed F2 for the next customer: the New payment window stands in front
+    of the main window's strip, so it carries the same sentence until dismissed there."""
+    window = counter.controller.window
+    counter.arun(counter.ctx.payments.stop_at_counter(counter.cashier, INVOICE, ConsoleStatus.CASHIER_CANCEL))
+    window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_F2)  # the next sale
+    checkout = counter.controller.checkout_window
+    qtbot.waitUntil(checkout.isVisible, timeout=5000)
+    assert not checkout.late_notice.isVisible()
+
+    counter.bank_says = "CHARGE"
+    counter.poll()
+    qtbot.waitUntil(checkout.late_notice.isVisible, timeout=5000)
+    assert [plain(t) for t in checkout.late_notice.texts] == [plain(t) for t in counter.notice.texts()]
+    assert "000777002" in checkout.late_notice.label.text()
+    assert "PAID" in checkout.late_notice.label.text()
+
+    qtbot.mouseClick(checkout.late_notice.dismiss_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not checkout.late_notice.isVisible(), timeout=5000)
+    assert counter.notice.isVisible()  # the main window keeps its line until dismissed there
+
+
+def test_the_new_payment_window_fits_a_small_screen() -> None:
+    from PySide6.QtCore import QSize
+
+    from epay_desktop.ui.app_checkout import PREFERRED_SIZE
+    from epay_desktop.ui.screen_fit import fitted_size
+
+    small = fitted_size(PREFERRED_SIZE, QSize(1024, 768 - 40))  # a 1024x768 screen with a task bar
+    assert small.width() <= 1024 - 16 and small.height() <= 728 - 40
+    assert fitted_size(PREFERRED_SIZE, QSize(1920, 1040)) == PREFERRED_SIZE
