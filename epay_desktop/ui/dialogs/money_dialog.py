@@ -19,7 +19,9 @@ from typing import Any, TypeVar
 
 import shiboken6
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QFontMetrics, QShowEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -47,6 +49,12 @@ _HINT_STYLE = "QLabel { color: #5d4037; }"
 _UNKNOWN_STYLE = "QLabel { color: #4a148c; font-weight: 600; background: #f3e5f5; padding: 6px; }"
 
 
+#: The narrowest a money dialog gets; a longer title widens it (:meth:`MoneyOpDialog.showEvent`).
+MIN_WIDTH = 440
+#: What a title bar takes besides the title: its buttons (menu, minimise, maximise, close) and margins.
+TITLE_BAR_EXTRA = 4 * 24 + 24
+
+
 class MoneyOpDialog(QDialog):
     """Base of the three money dialogs; subclasses add their inputs and implement the hooks."""
 
@@ -69,7 +77,7 @@ class MoneyOpDialog(QDialog):
         self._task: asyncio.Task[None] | None = None
         self.result_op: MoneyOp | None = None
         self._refocus_pin = False
-        self.setMinimumWidth(440)
+        self.setMinimumWidth(MIN_WIDTH)
         self.body = QFormLayout()
         self.approval = None if actor.role.can_move_money else ApprovalWidget(self)
         self.hint_label = named(QLabel(wordWrap=True), "hint_label")
@@ -95,6 +103,15 @@ class MoneyOpDialog(QDialog):
         layout.addWidget(self.error_label)
         layout.addStretch(1)  # spare height goes here, never into (or between) the inputs above
         layout.addWidget(self.buttons)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Wide enough for a window manager's title bar to show the whole title (invoice and amount):
+        it draws it in bold, with the application's name after it, and elides the middle otherwise."""
+        font = QFont(self.font())
+        font.setBold(True)
+        shown = f"{self.windowTitle()} \u2014 {QApplication.applicationDisplayName()}"
+        self.setMinimumWidth(max(MIN_WIDTH, QFontMetrics(font).horizontalAdvance(shown) + TITLE_BAR_EXTRA))
+        super().showEvent(event)
 
     def title_for(self, operation: str) -> str:
         """``Refund — invoice 275079626, 12 500,00 ₸``: what is done to which payment."""

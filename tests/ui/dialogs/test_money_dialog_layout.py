@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QApplication
 
 from epay_desktop.domain import ConsoleStatus, Money, RuleViolation
@@ -53,6 +54,16 @@ def _ask(cls, parent, view, actor, services, users=None):
     return cls.ask(parent, view, actor, operations=services.operations, users=users or services.users)
 
 
+def assert_title_fits(dialog) -> None:
+    """A window manager draws the title (plus " — ePay Desktop") in a bold font beside its buttons and
+    elides what does not fit, in the middle: seen under openbox, "Refund — invoice 79647… 080,00 ₸"."""
+    font = QFont(dialog.font())
+    font.setBold(True)
+    shown = f"{dialog.windowTitle()} \u2014 {QApplication.applicationDisplayName() or 'ePay Desktop'}"
+    buttons = 4 * 24  # menu, minimise, maximise, close
+    assert QFontMetrics(font).horizontalAdvance(shown) + buttons <= dialog.minimumWidth()
+
+
 def test_each_money_dialog_names_invoice_and_amount_in_its_title(
     qtbot, parent, make_view, manager, fake_services, open_dialog
 ):
@@ -60,6 +71,7 @@ def test_each_money_dialog_names_invoice_and_amount_in_its_title(
     task, dialog = open_dialog(_ask(RefundDialog, parent, paid, manager, fake_services), RefundDialog)
     invoice = paid.payment.invoice_id.value
     assert dialog.windowTitle() == f"Refund \u2014 invoice {invoice}, 12\u202f500,00\u00a0\u20b8"
+    assert_title_fits(dialog)
     dialog.reject()
     qtbot.waitUntil(task.done)
     held = make_view(status=ConsoleStatus.AUTH)
@@ -67,6 +79,7 @@ def test_each_money_dialog_names_invoice_and_amount_in_its_title(
         task, dialog = open_dialog(_ask(cls, parent, held, manager, fake_services), cls)
         title = f"{what} \u2014 invoice {held.payment.invoice_id.value}, 1\u202f500,00\u00a0\u20b8"
         assert dialog.windowTitle() == title
+        assert_title_fits(dialog)
         dialog.reject()
         qtbot.waitUntil(task.done)
 
