@@ -290,7 +290,11 @@ class MainWindow(QMainWindow):
     def _on_list_reloaded(self) -> None:
         invoice, filtered = self._pending, self._pending_filtered
         self._pending, self._pending_filtered = None, False
-        if invoice is None or self.payments_view.select_invoice(invoice):
+        if invoice is None:
+            if filtered and self._target() is None and self.detail_view.view is None:
+                self.detail_view.clear()  # no "hidden by the search" left over once the search changed
+            return
+        if self.payments_view.select_invoice(invoice):
             return  # selected again: current_changed made it the target
         if not filtered:
             return  # a plain reload whose first page does not have it: it stays opened

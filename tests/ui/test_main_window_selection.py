@@ -102,6 +102,8 @@ def test_a_search_that_hides_the_selected_payment_clears_the_detail_and_disables
     )
     assert window.current_invoice() is None
     assert "Select a payment in the list first." in window.commands.refund.toolTip()
+    placeholder = window.detail_view.placeholder.text()  # the detail no longer says it is hidden
+    assert hidden.invoice_id.value not in placeholder and "Select a payment" in placeholder
     search(qtbot, window, "5096", rows=2)
 
     # choosing a listed payment makes it the target
