@@ -145,7 +145,7 @@ class PaymentFilterBar(QWidget):
                 "Ctrl+F comes here; Esc clears it."
             )
         )
-        self.search_edit.setMinimumWidth(250)
+        self.search_edit.setMinimumWidth(200)
         self.status_combo = _named(QComboBox(self), "status_filter")
         self.status_combo.setToolTip(_tr("Show payments in one status, a group of them, or all"))
         self.status_combo.setMaxVisibleItems(len(STATUS_GROUPS) + 2)

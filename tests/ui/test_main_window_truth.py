@@ -19,7 +19,7 @@ from epay_desktop.domain import Money, OpKind, OpState, Role, User
 from epay_desktop.services.events import OperationUpdated, PaymentUpdated
 from epay_desktop.ui.bridge import EventBridge
 from epay_desktop.ui.detail_content import time_text
-from epay_desktop.ui.main_window import MainWindow
+from epay_desktop.ui.main_window import PREFERRED_SIZE, MainWindow
 from epay_desktop.ui.models.payments_model import PaymentColumn
 from epay_desktop.ui.models.roles import BadgeRole
 from epay_desktop.ui.payment_filters import STATUS_GROUPS, STATUS_KEY, PaymentFilterBar
@@ -267,3 +267,18 @@ def test_the_timeline_says_when_the_bank_says_it_happened(
     assert created.text(0) == time_text(held.created_at) and "console's clock" in created.toolTip(0)
     note = w.detail_view.findChild(type(w.detail_view.title_label), "times_note")
     assert note is not None and "(bank)" in note.text()
+
+
+def test_at_the_preferred_size_the_filter_bar_is_one_row(
+    qtbot, aloop, queries, fake_services, bridge, make_payment
+):
+    """At the window's preferred 1360x800 the search, status, period and count share one row (seen
+    under Xvfb: with the New sale button beside it the bar wrapped, and the list lost a row of height)."""
+    fake_services.queries.add(*(make_payment() for _ in range(3)))
+    w = open_window(qtbot, queries, fake_services, bridge, 3)
+    w.resize(PREFERRED_SIZE)
+    qtbot.waitUntil(lambda: w.size() == PREFERRED_SIZE)
+    QApplication.processEvents()
+    bar = w.payments_view.filters
+    qtbot.waitUntil(lambda: bar.one_row)
+    assert bar.status_combo.geometry().top() < bar.search_edit.geometry().bottom()
