@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QApplication, QLabel
 
 from epay_desktop.domain import Money
 from epay_desktop.ui.new_payment import NewPaymentForm, PaymentRequest, normal_phone
@@ -16,6 +16,8 @@ def form(qtbot):
     qtbot.addWidget(widget)
     widget.resize(560, 520)
     widget.show()
+    widget.activateWindow()  # on a real display (Xvfb + a window manager) focus needs an active window
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is widget)
     return widget
 
 
@@ -40,7 +42,7 @@ def test_amount_field_refuses_letters_and_an_empty_amount_is_explained(qtbot, fo
     got = submitted(qtbot, form, form.submit_button.click)
     assert got == []
     assert "1500" in form.error_label.text()
-    assert form.amount_edit.hasFocus()
+    qtbot.waitUntil(form.amount_edit.hasFocus)
 
 
 @pytest.mark.parametrize(
@@ -56,7 +58,7 @@ def test_bad_optional_fields_are_named(qtbot, form, field, text, says):
     getattr(form, field).setText(text)
     assert submitted(qtbot, form, form.submit_button.click) == []
     assert says in form.error_label.text()
-    assert getattr(form, field).hasFocus()
+    qtbot.waitUntil(getattr(form, field).hasFocus)
 
 
 def test_phone_is_normalised_and_all_fields_reach_the_request(qtbot, form):
