@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -109,6 +110,11 @@ class CheckoutWindow(QDialog):
         layout.addWidget(self.refusal_label)
         layout.addWidget(screen, 1)
         screen.sale_blocked.connect(lambda reason: self.refusal_label.hide() if not reason else None)
+        # Esc while the customer's page has the focus: the page's browser keeps every key it is given,
+        # so QDialog's own Esc never sees it. A window shortcut is asked before the focused widget.
+        self.escape_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        self.escape_shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+        self.escape_shortcut.activated.connect(self.reject)
         self.late_notice = _LateNotice(self)
         layout.insertWidget(1, self.late_notice)
         self._sized = False

@@ -174,7 +174,15 @@ def test_esc_on_the_customer_page_cancels_the_sale_as_the_cashier(console: Any, 
     qtbot.waitUntil(lambda: not console.dialogs(QMessageBox))
     assert screen.currentWidget() is screen.view and screen.view.cancel_button.isEnabled()
 
-    qtbot.keyClick(window, Qt.Key.Key_Escape)
+    # The customer typing on the page: the page's browser holds the keyboard and keeps every key it
+    # gets, so only a window shortcut sees Esc (seen under Xvfb: Esc did nothing there).
+    web = screen.view.web
+    window.activateWindow()
+    web.setFocus()
+    qtbot.waitUntil(lambda: web.focusProxy() is not None and web.focusProxy().hasFocus(), timeout=SLOW)
+    focused = QApplication.focusWidget()
+    assert focused is web.focusProxy()
+    qtbot.keyClick(focused, Qt.Key.Key_Escape)
     message_box(console).button(YB.Yes).click()
     qtbot.waitUntil(lambda: screen.currentWidget() is screen.form, timeout=SLOW)
     assert screen.form.amount_edit.value() == Money(77_000)  # the sale is kept to try again
@@ -182,7 +190,7 @@ def test_esc_on_the_customer_page_cancels_the_sale_as_the_cashier(console: Any, 
     assert payment.status is ConsoleStatus.CASHIER_CANCEL
     assert payment.reason == f"cancelled at the counter by {CASHIER}"  # who, in the detail and the tooltip
     assert payment.next_poll_at is not None  # the bank is still asked until the token expires
-    qtbot.waitUntil(lambda: listed_status_text(console, invoice) == "Cancelled by the cashier", timeout=SLOW)
+    qtbot.waitUntil(lambda: listed_status_text(console, invoice) == "Cashier cancelled", timeout=SLOW)
     qtbot.waitUntil(
         lambda: any("Cancelled by the cashier" in t for t in timeline_texts(console, invoice)), timeout=SLOW
     )
@@ -278,7 +286,7 @@ def test_a_page_that_cannot_load_marks_the_sale_failed(dead_page_console: Any, q
         row = model.row_of(invoice)
         return "" if row is None else str(model.index(row, int(PaymentColumn.STATUS)).data() or "")
 
-    qtbot.waitUntil(lambda: listed() == "Payment page failed", timeout=SLOW)
+    qtbot.waitUntil(lambda: listed() == "Page failed", timeout=SLOW)
 
 
 # -- point 5: saved cards ------------------------------------------------------------------------------
