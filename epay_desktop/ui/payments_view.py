@@ -41,7 +41,7 @@ from .models.payments_model import PaymentColumn, PaymentFilter, PaymentsTableMo
 from .models.roles import RecordRole, SortRole
 from .payment_filters import PaymentFilterBar
 from .ports import PaymentListSource
-from .widgets.status_badge import BadgeDelegate
+from .widgets.status_badge import BadgeDelegate, status_choices, status_label
 
 __all__ = ["PaymentsView"]
 
@@ -66,6 +66,11 @@ def _utcnow() -> datetime:
 
 def _user_number(user_id: int | None) -> str:
     return "" if user_id is None else f"#{user_id}"
+
+
+def _status_words() -> list[str]:
+    """Every status word the Status column can show (its width fits the widest, never cut)."""
+    return [status_label(next(iter(statuses))) for _label, statuses in status_choices()]
 
 
 class PaymentsView(QWidget):
@@ -150,8 +155,8 @@ class PaymentsView(QWidget):
         metrics = table.fontMetrics()
         samples = {
             C.TIME: "00.00.0000 00:00", C.INVOICE: "000000000000", C.AMOUNT: "0 000 000,00 ₸",
-            C.STATUS: "3-D Secure failed", C.CARD: "•••• 0000", C.CASHIER: "Cashier name",
-            C.REFUNDED: "0 000 000,00 ₸",
+            C.STATUS: max(_status_words(), key=metrics.horizontalAdvance), C.CARD: "•••• 0000",
+            C.CASHIER: "Cashier name", C.REFUNDED: "0 000 000,00 ₸",
         }  # fmt: skip
         for column, sample in samples.items():
             header.resizeSection(

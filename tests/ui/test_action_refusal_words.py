@@ -2,7 +2,7 @@
 
 ``payment_availability`` gives the tooltip/status tip of Refund, Charge and Cancel; for each
 ConsoleStatus (CASHIER_CANCEL and PAGE_FAILED included, decision 0018) a refusal names the status
-with its label ("Cancelled by the cashier"), never its code.
+with its label ("Cashier cancelled"), never its code.
 """
 
 from __future__ import annotations
@@ -75,8 +75,8 @@ def test_every_refusal_of_refund_charge_and_cancel_names_the_status_in_words(qap
 
 def test_a_sale_stopped_at_the_counter_says_so(qapp) -> None:
     for status, label in (
-        (ConsoleStatus.CASHIER_CANCEL, "Cancelled by the cashier"),
-        (ConsoleStatus.PAGE_FAILED, "Payment page failed"),
+        (ConsoleStatus.CASHIER_CANCEL, "Cashier cancelled"),
+        (ConsoleStatus.PAGE_FAILED, "Page failed"),
     ):
         states = payment_availability(MANAGER, payment(status))
         assert states["refund"].note == f"Only a paid payment can be refunded; this one is “{label}”."

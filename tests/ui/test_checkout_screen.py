@@ -273,7 +273,7 @@ def test_a_page_that_cannot_load_marks_the_sale_and_offers_try_again(qtbot, scre
     wait_outcome(qtbot, screen, Outcome.PAGE_FAILED)
     [(_invoice, status, detail)] = fakes.payments.marked
     assert status is S.PAGE_FAILED and "ERR_CONNECTION_REFUSED" in detail
-    assert screen.result.badge.text() == "Payment page failed"
+    assert screen.result.badge.text() == "Page failed"
     assert screen.result.try_again_button.isVisible() and screen.blocked_reason == ""
 
 

@@ -282,3 +282,16 @@ def test_at_the_preferred_size_the_filter_bar_is_one_row(
     bar = w.payments_view.filters
     qtbot.waitUntil(lambda: bar.one_row)
     assert bar.status_combo.geometry().top() < bar.search_edit.geometry().bottom()
+
+
+def test_every_status_word_fits_the_status_column_uncut(
+    qtbot, aloop, queries, fake_services, bridge, make_payment
+):
+    """Seen under Xvfb: "Cancelled by the c…". The column is as wide as its widest word."""
+    fake_services.queries.add(make_payment())
+    w = open_window(qtbot, queries, fake_services, bridge, 1)
+    table = w.payments_view.table
+    width = table.horizontalHeader().sectionSize(PaymentColumn.STATUS)
+    for status in S:
+        word = status_label(status)
+        assert table.fontMetrics().horizontalAdvance(word) + 24 <= width, word

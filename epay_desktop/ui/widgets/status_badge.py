@@ -96,8 +96,8 @@ _STATUS: dict[ConsoleStatus, tuple[str, Tone]] = {
     ConsoleStatus.REJECT: (QT_TRANSLATE_NOOP("Status", "Declined"), Tone.RED),
     ConsoleStatus.FAILED: (QT_TRANSLATE_NOOP("Status", "Failed"), Tone.CHARCOAL),
     ConsoleStatus.THREE_DS: (QT_TRANSLATE_NOOP("Status", "3-D Secure failed"), Tone.DEEP_ORANGE),
-    ConsoleStatus.CASHIER_CANCEL: (QT_TRANSLATE_NOOP("Status", "Cancelled by the cashier"), Tone.STEEL),
-    ConsoleStatus.PAGE_FAILED: (QT_TRANSLATE_NOOP("Status", "Payment page failed"), Tone.MAROON),
+    ConsoleStatus.CASHIER_CANCEL: (QT_TRANSLATE_NOOP("Status", "Cashier cancelled"), Tone.STEEL),
+    ConsoleStatus.PAGE_FAILED: (QT_TRANSLATE_NOOP("Status", "Page failed"), Tone.MAROON),
 }
 
 #: Pale tones: their dot gets an outline so it shows on a white menu.
