@@ -413,6 +413,9 @@ def test_nothing_to_attend_says_so(console: Any, qtbot: Any) -> None:
     console.window.commands.attention.trigger()
     dialog = wait_shown(qtbot, AttentionDialog)
     assert dialog.empty_label.isVisible() and not dialog.open_button.isEnabled()
+    assert not dialog.hint_label.isVisible()  # "Choose a payment" with none to choose: not said
+    label = dialog.empty_label.geometry()  # in the list's place, the middle of the window: no blank gap
+    assert label.top() < dialog.height() // 2 < label.bottom()
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not shown(AttentionDialog))
 

@@ -124,12 +124,17 @@ class AttentionDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.tree.itemActivated.connect(lambda *_: self.open_current())
         self.tree.currentItemChanged.connect(lambda *_: self._update())
-        layout = QVBoxLayout(self)
-        layout.addWidget(
-            QLabel(_tr("Choose a payment to see it; a manager reviews an operation from there."))
+        self.hint_label = named(
+            QLabel(_tr("Choose a payment to see it; a manager reviews an operation from there.")),
+            "hint_label",
         )
+        self.hint_label.setVisible(bool(views))  # nothing to choose: the empty text says it all
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.hint_label)
         layout.addWidget(self.tree, 1)
-        layout.addWidget(self.empty_label)
+        layout.addWidget(self.empty_label, 1)  # in the list's place, not under a blank gap
         layout.addWidget(self.buttons)
         first = self.tree.topLevelItem(0)
         if first is not None:
