@@ -8,15 +8,12 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import httpx
-import keyring
 import pytest
-from keyring.backend import KeyringBackend
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QMessageBox
 
@@ -36,32 +33,6 @@ CASHIER, CASHIER_PIN = "Айгерим", "1111"
 SECRET = "e2e-secret-never-shown"
 
 
-class MemoryKeyring(KeyringBackend):
-    priority = 10  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.items: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.items.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.items[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.items.pop((service, username))
-
-
-@pytest.fixture
-def memory() -> Iterator[MemoryKeyring]:
-    previous = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(previous)
-
-
 def paid(console: Any, amount: Money) -> InvoiceId:
     """A payment taken by whoever is logged in, paid by the customer with a test card (control API)."""
     user = console.controller.session.user
@@ -78,7 +49,7 @@ def paid(console: Any, amount: Money) -> InvoiceId:
 
 
 def test_settings_from_the_keyboard_are_saved_where_they_belong(
-    console: Any, qtbot: Any, memory: MemoryKeyring
+    console: Any, qtbot: Any, memory: Any
 ) -> None:
     console.log_in(MANAGER, MANAGER_PIN)
     window = console.window

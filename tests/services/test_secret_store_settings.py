@@ -6,12 +6,9 @@ import asyncio
 import json
 import os
 import stat
-from collections.abc import Iterator
 from datetime import UTC, datetime
 
-import keyring
 import pytest
-from keyring.backend import KeyringBackend
 
 from epay_desktop.domain import ConsoleError, PermissionDenied, Role
 from epay_desktop.services.secret_store import SecretStore
@@ -28,32 +25,6 @@ from epay_desktop.store.repos.settings import InvalidShopSetting
 SECRET = "s3cr3t-VALUE-do-not-leak"
 TERMINAL = "67e34d63-102f-4bd1-898e-370781d0074d"
 T0 = datetime(2026, 1, 15, 9, 0, tzinfo=UTC)
-
-
-class MemoryKeyring(KeyringBackend):
-    priority = 10  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.items: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.items.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.items[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.items.pop((service, username))
-
-
-@pytest.fixture
-def memory() -> Iterator[MemoryKeyring]:
-    previous = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(previous)
 
 
 def test_local_config_round_trip_private_file(tmp_path):

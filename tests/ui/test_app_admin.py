@@ -12,10 +12,8 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
-import keyring
 import pytest
 import shiboken6
-from keyring.backend import KeyringBackend
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QLineEdit, QMenu, QMessageBox
 
@@ -39,32 +37,6 @@ CASHIER, CASHIER_PIN = "Айгерим", "1111"
 SECRET = "s3cr3t-VALUE-do-not-leak"
 TERMINAL = "67e34d63-102f-4bd1-898e-370781d0074d"
 SLOW = 15_000
-
-
-class MemoryKeyring(KeyringBackend):
-    priority = 10  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.items: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.items.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.items[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.items.pop((service, username))
-
-
-@pytest.fixture
-def memory() -> Iterator[MemoryKeyring]:
-    previous = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(previous)
 
 
 @pytest.fixture(scope="module")
@@ -206,7 +178,7 @@ def test_menus_hold_the_manager_screens(console: Any) -> None:
 
 
 def test_settings_from_the_menu_saves_through_the_services(
-    console: Any, qtbot: Any, arun: Any, memory: MemoryKeyring
+    console: Any, qtbot: Any, arun: Any, memory: Any
 ) -> None:
     console.log_in(MANAGER, MANAGER_PIN)
     window = console.window
@@ -421,7 +393,7 @@ def test_nothing_to_attend_says_so(console: Any, qtbot: Any) -> None:
 
 
 def test_what_settings_saved_is_what_the_next_start_uses(
-    console: Any, qtbot: Any, arun: Any, memory: MemoryKeyring
+    console: Any, qtbot: Any, arun: Any, memory: Any
 ) -> None:
     console.log_in(MANAGER, MANAGER_PIN)
     console.window.commands.settings.trigger()

@@ -10,7 +10,6 @@ from types import SimpleNamespace
 import keyring
 import keyring.backends.fail
 import pytest
-from keyring.backend import KeyringBackend
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
@@ -21,32 +20,6 @@ from epay_desktop.ui.dialogs.settings_dialog import NO_KEYCHAIN_TEXT, SettingsDi
 LEFT = Qt.MouseButton.LeftButton
 SECRET = "s3cr3t-VALUE-do-not-leak"
 TERMINAL = "67e34d63-102f-4bd1-898e-370781d0074d"
-
-
-class MemoryKeyring(KeyringBackend):
-    priority = 10  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.items: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.items.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.items[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.items.pop((service, username))
-
-
-@pytest.fixture
-def memory() -> Iterator[MemoryKeyring]:
-    previous = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(previous)
 
 
 @pytest.fixture
