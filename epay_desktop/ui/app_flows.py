@@ -103,9 +103,9 @@ async def refund_receipt_flow(
         _tr("Refund done \u2014 invoice {invoice}, {amount}").format(
             invoice=invoice.value, amount=op.amount.format()
         ),
-        _tr("The refund of {amount} is done. Print the refund receipt for the customer?").format(
-            amount=op.amount.format()
-        ),
+        _tr(
+            "The refund of {amount} on invoice {invoice} is done. Print the refund receipt for the customer?"
+        ).format(amount=op.amount.format(), invoice=invoice.value),
         Button.NoButton,
         parent,
     )
