@@ -132,12 +132,13 @@ async def cmd_user_list(app: AppContext, args: argparse.Namespace) -> int:
 
 async def cmd_user_unlock(app: AppContext, args: argparse.Namespace) -> int:
     actor = await login(app, args)
-    was = await app.store.run_read(lambda tx: tx.users.by_name(args.name))
+    # what the lock was, for the sentence below: through the service (a cashier is refused by unlock)
+    before = await app.users.list_users(actor) if actor.role.can_move_money else []
     user = await app.users.unlock(actor, args.name)
     if args.json:
         emit_json(_user_json(user))
         return EXIT_OK
-    locked_until = was[0].locked_until if was is not None else None
+    locked_until = next((u.locked_until for u in before if u.id == user.id), None)
     if locked_until is not None:
         print(f"Unlocked {user.name} (was locked until {local_time(locked_until)}); they can log in again.")
     else:
