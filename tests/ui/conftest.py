@@ -262,3 +262,73 @@ def async_stub() -> type[AsyncStub]:
 @pytest.fixture(autouse=True)
 def _collect_garbage_on_the_gui_thread(gui_thread_gc: None) -> None:
     """Every UI test runs with the collector on the GUI thread only (tests/conftest.py)."""
+
+
+# -- the real console (AppController + MainWindow over real services), no gateway ------------------------
+
+REAL_MANAGER, REAL_MANAGER_PIN = "Данияр", "2222"
+REAL_CASHIER, REAL_CASHIER_PIN = "Айгерим", "1111"
+REAL_SLOW_MS = 15_000
+
+
+@pytest.fixture(scope="module")
+def profile(qapp: QApplication) -> Iterator[Any]:
+    """One off-the-record checkout profile per module (deleted after its pages)."""
+    from epay_desktop.ui.checkout import make_checkout_profile
+
+    prof = make_checkout_profile(qapp)
+    yield prof
+    shiboken6.delete(prof)
+
+
+@pytest.fixture
+def real_console(
+    qtbot: Any,
+    aloop: Any,
+    arun: Any,
+    tmp_path: Any,
+    profile: Any,
+    memory: Any,
+    monkeypatch: pytest.MonkeyPatch,
+) -> Iterator[Any]:
+    """The real console on a fresh database with a manager and a cashier; nobody logged in yet.
+
+    No gateway answers (a closed loopback port): for the screens a person opens from the menus.
+    ``log_in(name, pin)`` types into the lock screen as a person does. Remembered UI choices go to
+    ``tmp_path/.config`` and the keychain is the in-memory one (``memory``).
+    """
+    from PySide6.QtCore import Qt
+
+    from epay_desktop.app import open_app
+    from epay_desktop.demo import demo_environ
+    from epay_desktop.domain import Role
+    from epay_desktop.ui.app_controller import AppController, ConsoleOptions
+
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / ".config"))  # ui.ini (remembered choices)
+    ctx = arun(open_app(demo_environ(tmp_path / "home", "http://127.0.0.1:9")), timeout=REAL_SLOW_MS)
+    manager = arun(ctx.users.add_user(REAL_MANAGER, Role.MANAGER, REAL_MANAGER_PIN, None))
+    arun(ctx.users.add_user(REAL_CASHIER, Role.CASHIER, REAL_CASHIER_PIN, manager))
+    controller = AppController(ctx, profile, ConsoleOptions(idle_minutes=0))
+    running = asyncio.ensure_future(controller.run())
+
+    def log_in(name: str, pin: str) -> None:
+        form = controller.session.lock_screen.form
+        qtbot.waitUntil(form.isVisible, timeout=REAL_SLOW_MS)
+        form.name_edit.setText(name)
+        form.secret_edit.clear()
+        qtbot.keyClicks(form.secret_edit, pin)
+        qtbot.keyClick(form.secret_edit, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: controller.session.user is not None and controller.session.user.name == name)
+
+    try:
+        yield SimpleNamespace(
+            ctx=ctx, controller=controller, window=controller.window, log_in=log_in, manager=manager,
+            home=tmp_path,
+        )  # fmt: skip
+    finally:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QDialog) and shiboken6.isValid(widget) and widget.isVisible():
+                widget.reject()
+        controller.close()
+        qtbot.waitUntil(running.done, timeout=REAL_SLOW_MS)
+        arun(ctx.aclose(), timeout=REAL_SLOW_MS)

@@ -4,23 +4,15 @@ in with it, change a role, deactivate and activate again; the manager's own row 
 
 from __future__ import annotations
 
-import asyncio
 import json
-from collections.abc import Iterator
-from pathlib import Path
-from types import SimpleNamespace
 from typing import Any
 
 import pytest
 import shiboken6
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog, QMenu
+from PySide6.QtWidgets import QApplication, QMenu
 
-from epay_desktop.app import open_app
-from epay_desktop.demo import demo_environ
 from epay_desktop.domain import AuthenticationFailed, Role
-from epay_desktop.ui.app_controller import AppController, ConsoleOptions
-from epay_desktop.ui.checkout import make_checkout_profile
 from epay_desktop.ui.dialogs.user_account_dialogs import ResetPinDialog, RoleDialog
 from epay_desktop.ui.dialogs.users_dialog import UsersDialog
 
@@ -30,51 +22,10 @@ CASHIER, CASHIER_PIN = "Айгерим", "1111"
 SLOW = 15_000
 
 
-@pytest.fixture(scope="module")
-def profile(qapp: QApplication) -> Iterator[Any]:
-    prof = make_checkout_profile(qapp)
-    yield prof
-    shiboken6.delete(prof)
-
-
 @pytest.fixture
-def console(
-    qtbot: Any,
-    aloop: Any,
-    arun: Any,
-    tmp_path: Path,
-    profile: Any,
-    memory: Any,
-    monkeypatch: pytest.MonkeyPatch,
-) -> Iterator[Any]:
-    """The real console on a fresh database with a manager and a cashier; nobody logged in yet."""
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / ".config"))
-    ctx = arun(open_app(demo_environ(tmp_path / "home", "http://127.0.0.1:9")), timeout=SLOW)
-    manager = arun(ctx.users.add_user(MANAGER, Role.MANAGER, MANAGER_PIN, None))
-    arun(ctx.users.add_user(CASHIER, Role.CASHIER, CASHIER_PIN, manager))
-    controller = AppController(ctx, profile, ConsoleOptions(idle_minutes=0))
-    running = asyncio.ensure_future(controller.run())
-
-    def log_in(name: str, pin: str) -> None:
-        form = controller.session.lock_screen.form
-        qtbot.waitUntil(form.isVisible, timeout=SLOW)
-        form.name_edit.setText(name)
-        form.secret_edit.clear()
-        qtbot.keyClicks(form.secret_edit, pin)
-        qtbot.keyClick(form.secret_edit, Qt.Key.Key_Return)
-        qtbot.waitUntil(lambda: controller.session.user is not None and controller.session.user.name == name)
-
-    try:
-        yield SimpleNamespace(
-            ctx=ctx, controller=controller, window=controller.window, log_in=log_in, manager=manager
-        )
-    finally:
-        for widget in QApplication.topLevelWidgets():
-            if isinstance(widget, QDialog) and shiboken6.isValid(widget) and widget.isVisible():
-                widget.reject()
-        controller.close()
-        qtbot.waitUntil(running.done, timeout=SLOW)
-        arun(ctx.aclose(), timeout=SLOW)
+def console(real_console: Any) -> Any:
+    """The real console, nobody logged in (tests/ui/conftest.py ``real_console``)."""
+    return real_console
 
 
 def shown(kind: type) -> list[Any]:
