@@ -1,7 +1,9 @@
-"""The money rules (epay_desktop.domain.rules) and the verdict logic (services.op_outcomes), pure."""
+"""The money rules (epay_desktop.domain.rules) and the verdict logic (services.op_outcomes), pure; every
+refusal names a payment's or an operation's state in words, never its raw code."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
@@ -22,12 +24,15 @@ from epay_desktop.domain import (
     RuleViolation,
     StaleRemaining,
 )
+from epay_desktop.domain.receipts import ReceiptKind, plan_receipt
 from epay_desktop.domain.rules import (
     ALLOWED_TRANSITIONS,
     check_cancel,
     check_charge,
     check_refund,
+    op_state_words,
     refund_remaining,
+    status_words,
     transition_allowed,
 )
 from epay_desktop.services.op_outcomes import Verdict, judge, next_state
@@ -267,3 +272,68 @@ def test_next_state_never_fails_an_operation_because_time_passed(
 ) -> None:
     current = op(OpKind.REFUND, "30", state, sent_at=NOW - timedelta(seconds=age))
     assert next_state(current, verdict, NOW, timedelta(seconds=60)) is expected
+
+
+# -- refusals name every state in words (decision 0018's own statuses included) --------------------
+
+
+CODES = {s.value for s in ConsoleStatus} | {s.value for s in OpState}
+
+
+def raw_codes_in(text: str) -> set[str]:
+    """The status/state codes written as such (a whole word in capitals) in ``text``."""
+    return {word for word in re.findall(r"[A-Z0-9_]{2,}", text) if word in CODES}
+
+
+def refusals(status: ConsoleStatus) -> list[str]:
+    said = []
+    for check in (
+        lambda p: check_refund(p, [], None, None, NOW),
+        lambda p: check_charge(p, [], None),
+        lambda p: check_cancel(p, []),
+        lambda p: plan_receipt(p, [], [], ReceiptKind.SALE),
+    ):
+        try:
+            check(payment(status))
+        except RuleViolation as exc:
+            said.append(exc.user_message)
+    return said
+
+
+@pytest.mark.parametrize("status", list(ConsoleStatus))
+def test_every_status_is_named_in_words_in_every_refusal(status: ConsoleStatus) -> None:
+    words = status_words(status)
+    assert words and not raw_codes_in(words) and words != status.value
+    said = refusals(status)
+    assert said  # every status refuses something: a refund, or a charge and a cancel
+    for sentence in said:
+        assert not raw_codes_in(sentence), sentence
+
+
+def test_the_counters_own_marks_read_as_what_happened() -> None:
+    for status, words in (
+        (ConsoleStatus.CASHIER_CANCEL, "cancelled by the cashier at the counter"),
+        (ConsoleStatus.PAGE_FAILED, "a sale whose payment page failed to open"),
+    ):
+        with pytest.raises(RuleViolation) as refund:
+            check_refund(payment(status), [], None, None, NOW)
+        assert refund.value.user_message == f"Only a paid payment can be refunded; this one is {words}."
+        with pytest.raises(RuleViolation) as charge:
+            check_charge(payment(status), [], None)
+        assert charge.value.user_message == (
+            f"Only a held (authorised) payment can be charged; this one is {words}."
+        )
+        with pytest.raises(RuleViolation) as cancel:
+            check_cancel(payment(status), [])
+        assert cancel.value.user_message == (
+            f"Only a held (authorised) payment can be cancelled; this one is {words}."
+        )
+
+
+@pytest.mark.parametrize("state", [s for s in OpState if s is not OpState.SUCCEEDED])
+def test_a_refund_receipt_refusal_names_the_refunds_state_in_words(state: OpState) -> None:
+    refund = op(OpKind.REFUND, "30", state)
+    with pytest.raises(RuleViolation) as refused:
+        plan_receipt(payment(), [refund], [], ReceiptKind.REFUND, money_op_id=refund.id)
+    assert op_state_words(state) in refused.value.user_message
+    assert not raw_codes_in(refused.value.user_message)
