@@ -60,3 +60,11 @@ class SandboxConfig:
     clock: Clock = system_clock
     #: Seconds a postLink delivery may take before it is given up (and logged).
     postlink_timeout: float = 5.0
+    #: Card attempts one invoice allows while its payment token lives; one more gets error 505.
+    max_attempts: int = 3
+    #: Serve the 3-D Secure (ACS) page on the gateway's own origin instead of a second one.
+    acs_same_origin: bool = False
+    #: check-status shows an applied charge/cancel/refund only this many seconds after it happened.
+    status_lag: float = 0.0
+    #: check-status says REFUND after any refund, even a partial one (the rest stays refundable).
+    refund_status_after_partial: bool = False

@@ -49,10 +49,41 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--hold-seconds", type=float, default=_DEFAULTS.hold_seconds, help="AUTH hold before CANCEL_OLD"
     )
     parser.add_argument("--token-ttl", type=int, default=_DEFAULTS.token_ttl, help="service token lifetime")
+    parser.add_argument(
+        "--max-attempts",
+        type=int,
+        default=_DEFAULTS.max_attempts,
+        help="card attempts per invoice while its token lives (default 3; one more gets error 505)",
+    )
+    parser.add_argument(
+        "--acs-same-origin",
+        action="store_true",
+        help="serve the 3-D Secure page on the gateway's origin (default: a second loopback port)",
+    )
+    parser.add_argument(
+        "--status-lag",
+        type=float,
+        default=_DEFAULTS.status_lag,
+        metavar="S",
+        help="check-status shows an applied charge/cancel/refund only S seconds later (default 0)",
+    )
+    parser.add_argument(
+        "--refund-status-after-partial",
+        action="store_true",
+        help="check-status says REFUND after a partial refund too (the rest stays refundable)",
+    )
 
 
 def config_from_args(args: argparse.Namespace) -> SandboxConfig:
-    return SandboxConfig(two_step=args.two_step, hold_seconds=args.hold_seconds, token_ttl=args.token_ttl)
+    return SandboxConfig(
+        two_step=args.two_step,
+        hold_seconds=args.hold_seconds,
+        token_ttl=args.token_ttl,
+        max_attempts=args.max_attempts,
+        acs_same_origin=args.acs_same_origin,
+        status_lag=args.status_lag,
+        refund_status_after_partial=args.refund_status_after_partial,
+    )
 
 
 def _uvicorn_config(state: SandboxState) -> uvicorn.Config:
