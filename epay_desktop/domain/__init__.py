@@ -13,7 +13,19 @@ from .errors import (
 )
 from .invoice import INVOICE_MAX_DIGITS, INVOICE_MIN_DIGITS, InvoiceId, InvoiceIdError
 from .money import MAX_MINOR, Money, MoneyError, parse_decimal_amount
-from .records import ConsoleStatus, GatewaySnapshot, MoneyOp, OpKind, OpState, Payment, Role, User
+from .records import (
+    ConsoleStatus,
+    Discrepancy,
+    GatewaySnapshot,
+    MoneyOp,
+    OpKind,
+    OpState,
+    Payment,
+    PaymentEvent,
+    PaymentEventKind,
+    Role,
+    User,
+)
 from .status import PaymentStatus
 
 __all__ = [
@@ -25,6 +37,7 @@ __all__ = [
     "AuthenticationFailed",
     "ConsoleError",
     "ConsoleStatus",
+    "Discrepancy",
     "GatewaySnapshot",
     "InvoiceId",
     "InvoiceIdError",
@@ -36,6 +49,8 @@ __all__ = [
     "OpState",
     "OperationInProgress",
     "Payment",
+    "PaymentEvent",
+    "PaymentEventKind",
     "PaymentStatus",
     "PermissionDenied",
     "Role",

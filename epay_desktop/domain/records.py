@@ -15,11 +15,14 @@ from .money import Money
 
 __all__ = [
     "ConsoleStatus",
+    "Discrepancy",
     "GatewaySnapshot",
     "MoneyOp",
     "OpKind",
     "OpState",
     "Payment",
+    "PaymentEvent",
+    "PaymentEventKind",
     "Role",
     "User",
 ]
@@ -158,6 +161,8 @@ class Payment:
     version: int
     #: When the bank says the payment happened (check-status ``createdDate``); None until it said so
     bank_time: datetime | None = None
+    bank_status: str | None = None  # a statusName this console does not know, kept as the bank sent it
+    reason_code_text: str | None = None  # a reasonCode that is not an integer, kept as the bank sent it
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,3 +210,56 @@ class GatewaySnapshot:
     reason: str | None = None
     reason_code: int | None = None
     bank_time: datetime | None = None  # the transaction's ``createdDate``: the bank's own time
+    bank_status: str | None = None  # the raw statusName when this console does not know it
+    reason_code_text: str | None = None  # the raw reasonCode when it is not an integer
+
+
+class PaymentEventKind(StrEnum):
+    ATTEMPT = "attempt"  # a customer's card attempt that ended (declined or approved), as first seen
+    EXTERNAL_REFUND = "external_refund"  # money refunded outside this console (the bank's cabinet)
+
+
+@dataclass(frozen=True, slots=True)
+class PaymentEvent:
+    """Something the bank did to a payment that the payment row alone cannot show (table payment_events).
+
+    ``at``: this console's clock when it was seen; ``bank_time``: the bank's own time, if it said one.
+    ``status``: the bank's statusName of an attempt; ``amount``: an outside refund's amount.
+    """
+
+    id: int
+    payment_id: int
+    kind: PaymentEventKind
+    at: datetime
+    bank_time: datetime | None = None
+    status: str | None = None
+    amount: Money | None = None
+    reason_code: int | None = None
+    reason: str | None = None
+    card_mask: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Discrepancy:
+    """The console's books and the bank's disagree about one payment (table discrepancies).
+
+    ``kind`` names what disagrees (e.g. ``refunded``, ``charged``); ``console`` / ``bank`` are the two
+    amounts when last seen. Open while ``resolved_at`` is None; a manager resolves it.
+    """
+
+    id: int
+    payment_id: int
+    kind: str
+    console: Money | None
+    bank: Money | None
+    detail: str
+    detected_at: datetime
+    last_seen_at: datetime
+    resolved_at: datetime | None = None
+    resolved_by: int | None = None
+    resolution: str | None = None
+
+    @property
+    def is_open(self) -> bool:
+        return self.resolved_at is None

@@ -34,7 +34,9 @@ __all__ = [
     "AuditRow",
     "Base",
     "CounterRow",
+    "DiscrepancyRow",
     "MoneyOpRow",
+    "PaymentEventRow",
     "PaymentRow",
     "ReceiptRow",
     "ShopSettingRow",
@@ -137,6 +139,9 @@ class PaymentRow(Base):
     reason: Mapped[str | None] = mapped_column(String(255))
     reason_code: Mapped[int | None] = mapped_column(Integer)
     bank_time: Mapped[datetime | None] = mapped_column(UTCDateTime)  # check-status createdDate (0003)
+    # values the console could not read as they are meant (0004): kept and shown, never guessed
+    bank_status: Mapped[str | None] = mapped_column(String(32))  # a statusName this console does not know
+    reason_code_text: Mapped[str | None] = mapped_column(String(32))  # a reasonCode that is not an integer
     # polling
     token_expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     next_poll_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
@@ -191,6 +196,55 @@ class MoneyOpRow(Base):
             postgresql_where=text("state IN ('SENDING', 'UNKNOWN', 'NEEDS_REVIEW')"),
         ),
     )
+
+
+class PaymentEventRow(Base):
+    """Something the bank did to a payment that the payment row alone cannot show (migration 0004).
+
+    ``kind``: ``attempt`` (a customer's card attempt the console saw end: declined or approved;
+    check-status shows only the latest, so each one is written when it is first seen) or
+    ``external_refund`` (money refunded outside this console, e.g. in the bank's merchant cabinet).
+    ``at`` is this console's clock when it was seen; ``bank_time`` the bank's own time, if it said one.
+    """
+
+    __tablename__ = "payment_events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    payment_id: Mapped[int] = mapped_column(ForeignKey("payments.id"))
+    kind: Mapped[str] = mapped_column(String(24))
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    bank_time: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    status: Mapped[str | None] = mapped_column(String(32))  # the bank's statusName for an attempt
+    amount_minor: Mapped[int | None] = mapped_column(BigInteger)
+    reason_code: Mapped[int | None] = mapped_column(Integer)
+    reason: Mapped[str | None] = mapped_column(String(255))
+    card_mask: Mapped[str | None] = mapped_column(String(32))
+    note: Mapped[str | None] = mapped_column(String(255))
+
+    __table_args__ = (Index("ix_payment_events_payment", "payment_id", "id"),)
+
+
+class DiscrepancyRow(Base):
+    """The console's books and the bank's disagree about one payment (migration 0004).
+
+    ``kind``: what disagrees (e.g. ``refunded``, ``charged``). ``console_minor`` / ``bank_minor``: the
+    two amounts when last seen. Open until a manager resolves it (``resolved_at``, ``resolved_by``,
+    ``resolution``); at most one open discrepancy per payment and kind.
+    """
+
+    __tablename__ = "discrepancies"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    payment_id: Mapped[int] = mapped_column(ForeignKey("payments.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(24))
+    console_minor: Mapped[int | None] = mapped_column(BigInteger)
+    bank_minor: Mapped[int | None] = mapped_column(BigInteger)
+    detail: Mapped[str] = mapped_column(String(255), default="")
+    detected_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    last_seen_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
+    resolved_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    resolution: Mapped[str | None] = mapped_column(String(255))
 
 
 class ApprovalRow(Base):

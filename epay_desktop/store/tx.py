@@ -22,7 +22,9 @@ from sqlalchemy.orm import Session
 if TYPE_CHECKING:
     from .repos.audit import AuditRepo
     from .repos.counters import CounterRepo
+    from .repos.discrepancies import DiscrepancyRepo
     from .repos.operations import OperationRepo
+    from .repos.payment_events import PaymentEventRepo
     from .repos.payments import PaymentRepo
     from .repos.receipts import ReceiptRepo
     from .repos.settings import ShopSettingsRepo
@@ -84,3 +86,15 @@ class Tx:
         from .repos.settings import ShopSettingsRepo
 
         return ShopSettingsRepo(self)
+
+    @cached_property
+    def payment_events(self) -> PaymentEventRepo:
+        from .repos.payment_events import PaymentEventRepo
+
+        return PaymentEventRepo(self)
+
+    @cached_property
+    def discrepancies(self) -> DiscrepancyRepo:
+        from .repos.discrepancies import DiscrepancyRepo
+
+        return DiscrepancyRepo(self)

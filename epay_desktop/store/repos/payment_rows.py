@@ -102,4 +102,6 @@ def to_payment(row: PaymentRow) -> Payment:
         last_polled_at=row.last_polled_at,
         version=row.version,
         bank_time=row.bank_time,
+        bank_status=row.bank_status,
+        reason_code_text=row.reason_code_text,
     )

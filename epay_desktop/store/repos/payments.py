@@ -141,6 +141,9 @@ class PaymentRepo:
             row.reason_code = snapshot.reason_code
         if snapshot.bank_time is not None:
             row.bank_time = snapshot.bank_time
+        # odd values are kept while the bank sends them and cleared once it sends a readable one
+        row.bank_status = snapshot.bank_status[:32] if snapshot.bank_status else None
+        row.reason_code_text = snapshot.reason_code_text[:32] if snapshot.reason_code_text else None
         for name in ("amount", "org_amount", "payout_amount"):
             money: Money | None = getattr(snapshot, name)
             if money is not None:

@@ -1,0 +1,132 @@
+"""Where the console's books and the bank's disagree (``tx.discrepancies``), until a manager resolves it.
+
+At most one OPEN discrepancy per payment and kind: :meth:`DiscrepancyRepo.record` updates the open one
+(amounts, detail, ``last_seen_at``) instead of adding another, so a reconcile that runs every few
+minutes does not flood the list. A resolved discrepancy is kept for the record; if the books disagree
+again later, a new one is opened (migration 0004).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from sqlalchemy import func, select
+
+from epay_desktop.domain import Discrepancy, Money, NotFoundError
+
+from ...domain.i18n import QT_TRANSLATE_NOOP, msg
+from ..models import DiscrepancyRow, PaymentRow
+
+if TYPE_CHECKING:
+    from ..tx import Tx
+
+__all__ = ["DiscrepancyRepo", "to_discrepancy"]
+
+
+class DiscrepancyRepo:
+    def __init__(self, tx: Tx) -> None:
+        self._tx = tx
+        self._s = tx.session
+
+    def record(
+        self,
+        payment_id: int,
+        kind: str,
+        *,
+        console: Money | None,
+        bank: Money | None,
+        detail: str,
+        now: datetime,
+    ) -> tuple[Discrepancy, bool]:
+        """Open a discrepancy, or refresh the open one of this payment and kind; returns it and whether
+        it is new. Call inside a write transaction."""
+        row = self._open_row(payment_id, kind)
+        is_new = row is None
+        if row is None:
+            row = DiscrepancyRow(payment_id=payment_id, kind=kind[:24], detected_at=now)
+            self._s.add(row)
+        row.console_minor = console.minor if console is not None else None
+        row.bank_minor = bank.minor if bank is not None else None
+        row.detail = detail[:255]
+        row.last_seen_at = now
+        self._s.flush()
+        return self._to(row), is_new
+
+    def resolve(self, discrepancy_id: int, *, actor_id: int, resolution: str, now: datetime) -> Discrepancy:
+        """Close an open discrepancy with a manager's words. NotFoundError if there is no such open one."""
+        row = self._s.get(DiscrepancyRow, discrepancy_id)
+        if row is None or row.resolved_at is not None:
+            raise NotFoundError(
+                msg(
+                    "store",
+                    QT_TRANSLATE_NOOP("store", "There is no open discrepancy number {number}."),
+                    number=discrepancy_id,
+                )
+            )
+        row.resolved_at = now
+        row.resolved_by = actor_id
+        row.resolution = resolution[:255]
+        self._s.flush()
+        return self._to(row)
+
+    def get(self, discrepancy_id: int) -> Discrepancy:
+        row = self._s.get(DiscrepancyRow, discrepancy_id)
+        if row is None:
+            raise NotFoundError(
+                msg(
+                    "store",
+                    QT_TRANSLATE_NOOP("store", "There is no discrepancy number {number}."),
+                    number=discrepancy_id,
+                )
+            )
+        return self._to(row)
+
+    def open(self, payment_id: int | None = None) -> list[Discrepancy]:
+        """Open discrepancies (of one payment, if given), oldest first."""
+        query = select(DiscrepancyRow).where(DiscrepancyRow.resolved_at.is_(None))
+        if payment_id is not None:
+            query = query.where(DiscrepancyRow.payment_id == payment_id)
+        return [self._to(row) for row in self._s.scalars(query.order_by(DiscrepancyRow.id)).all()]
+
+    def count_open(self) -> int:
+        return int(self._s.scalar(select(func.count()).where(DiscrepancyRow.resolved_at.is_(None))) or 0)
+
+    def for_payment(self, payment_id: int) -> list[Discrepancy]:
+        """Every discrepancy of a payment, open and resolved, oldest first."""
+        rows = self._s.scalars(
+            select(DiscrepancyRow).where(DiscrepancyRow.payment_id == payment_id).order_by(DiscrepancyRow.id)
+        ).all()
+        return [self._to(row) for row in rows]
+
+    def _open_row(self, payment_id: int, kind: str) -> DiscrepancyRow | None:
+        return self._s.scalars(
+            select(DiscrepancyRow).where(
+                DiscrepancyRow.payment_id == payment_id,
+                DiscrepancyRow.kind == kind[:24],
+                DiscrepancyRow.resolved_at.is_(None),
+            )
+        ).first()
+
+    def _to(self, row: DiscrepancyRow) -> Discrepancy:
+        currency = self._s.scalar(select(PaymentRow.currency).where(PaymentRow.id == row.payment_id))
+        return to_discrepancy(row, currency or "KZT")
+
+
+def to_discrepancy(row: DiscrepancyRow, currency: str = "KZT") -> Discrepancy:
+    def money(minor: int | None) -> Money | None:
+        return Money(minor, currency) if minor is not None else None
+
+    return Discrepancy(
+        id=row.id,
+        payment_id=row.payment_id,
+        kind=row.kind,
+        console=money(row.console_minor),
+        bank=money(row.bank_minor),
+        detail=row.detail,
+        detected_at=row.detected_at,
+        last_seen_at=row.last_seen_at,
+        resolved_at=row.resolved_at,
+        resolved_by=row.resolved_by,
+        resolution=row.resolution,
+    )

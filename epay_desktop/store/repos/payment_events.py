@@ -1,0 +1,104 @@
+"""What the bank did to a payment beyond its current row (``tx.payment_events``): card attempts and
+refunds made outside this console. Rows are only ever added, never changed (migration 0004)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from sqlalchemy import select
+
+from epay_desktop.domain import Money, PaymentEvent, PaymentEventKind
+
+from ..models import PaymentEventRow, PaymentRow
+
+if TYPE_CHECKING:
+    from ..tx import Tx
+
+__all__ = ["PaymentEventRepo", "to_event"]
+
+
+class PaymentEventRepo:
+    """Events of one transaction's view; every method returns frozen ``PaymentEvent``s, oldest first."""
+
+    def __init__(self, tx: Tx) -> None:
+        self._tx = tx
+        self._s = tx.session
+
+    def add(
+        self,
+        payment_id: int,
+        kind: PaymentEventKind,
+        *,
+        at: datetime,
+        bank_time: datetime | None = None,
+        status: str | None = None,
+        amount: Money | None = None,
+        reason_code: int | None = None,
+        reason: str | None = None,
+        card_mask: str | None = None,
+        note: str | None = None,
+    ) -> PaymentEvent:
+        """Insert one event in the caller's write transaction (texts are cut to their columns)."""
+        row = PaymentEventRow(
+            payment_id=payment_id,
+            kind=PaymentEventKind(kind).value,
+            at=at,
+            bank_time=bank_time,
+            status=status[:32] if status else None,
+            amount_minor=amount.minor if amount is not None else None,
+            reason_code=reason_code,
+            reason=reason[:255] if reason else None,
+            card_mask=card_mask[:32] if card_mask else None,
+            note=note[:255] if note else None,
+        )
+        self._s.add(row)
+        self._s.flush()
+        return to_event(row, self._currency(payment_id))
+
+    def for_payment(self, payment_id: int, kind: PaymentEventKind | None = None) -> list[PaymentEvent]:
+        """The payment's events (of one kind, if given), oldest first."""
+        query = select(PaymentEventRow).where(PaymentEventRow.payment_id == payment_id)
+        if kind is not None:
+            query = query.where(PaymentEventRow.kind == PaymentEventKind(kind).value)
+        rows = self._s.scalars(query.order_by(PaymentEventRow.id)).all()
+        currency = self._currency(payment_id)
+        return [to_event(row, currency) for row in rows]
+
+    def last(self, payment_id: int, kind: PaymentEventKind) -> PaymentEvent | None:
+        """The payment's newest event of this kind, or None."""
+        row = self._s.scalars(
+            select(PaymentEventRow)
+            .where(PaymentEventRow.payment_id == payment_id, PaymentEventRow.kind == kind.value)
+            .order_by(PaymentEventRow.id.desc())
+            .limit(1)
+        ).first()
+        return None if row is None else to_event(row, self._currency(payment_id))
+
+    def external_refunded_minor(self, payment_id: int) -> int:
+        """The total of the payment's refunds made outside this console, in tiyn."""
+        return sum(
+            e.amount.minor
+            for e in self.for_payment(payment_id, PaymentEventKind.EXTERNAL_REFUND)
+            if e.amount is not None
+        )
+
+    def _currency(self, payment_id: int) -> str:
+        currency = self._s.scalar(select(PaymentRow.currency).where(PaymentRow.id == payment_id))
+        return currency or "KZT"
+
+
+def to_event(row: PaymentEventRow, currency: str = "KZT") -> PaymentEvent:
+    return PaymentEvent(
+        id=row.id,
+        payment_id=row.payment_id,
+        kind=PaymentEventKind(row.kind),
+        at=row.at,
+        bank_time=row.bank_time,
+        status=row.status,
+        amount=Money(row.amount_minor, currency) if row.amount_minor is not None else None,
+        reason_code=row.reason_code,
+        reason=row.reason,
+        card_mask=row.card_mask,
+        note=row.note,
+    )
