@@ -20,6 +20,7 @@ from .amounts import amount_text, parse_amount
 from .dropping import DropResponse
 from .errors import Code, SandboxError
 from .faults import Fault
+from .lag import as_reported
 from .ledger import Ledger
 from .oauth import issue_token
 from .render import JSONResponse, error_response, read_json
@@ -73,6 +74,7 @@ class Api:
             early = self._early_fault(fault, token)
             if early is not None:
                 return early
+            request.state.fault = fault
             try:
                 response = await handler(request, token)
             except SandboxError as exc:
@@ -81,6 +83,8 @@ class Api:
                 await asyncio.sleep(float(fault.value))
             if fault is not None and fault.kind == "drop_after_apply":
                 return DropResponse()
+            if fault is not None and fault.kind == "code_in_200_applied" and response.status_code == 200:
+                return _code_in_200(fault, "the operation was applied")
             return response
         except SandboxError as exc:
             return error_response(exc)
@@ -97,6 +101,8 @@ class Api:
             return JSONResponse({"code": int(Code.INJECTED), "message": f"injected HTTP {status}"}, status)
         if fault.kind == "drop_before_apply":
             return DropResponse()
+        if fault.kind == "code_in_200":
+            return _code_in_200(fault, "the operation was not applied")
         if fault.kind == "result_code":
             code = int(fault.value)
             return JSONResponse(
@@ -122,7 +128,11 @@ class Api:
         txn = self.state.ledger.by_invoice(token.terminal_id, request.path_params["invoice_id"])
         if txn is None:
             return JSONResponse({"resultCode": "102", "resultMessage": "No such transaction"})
-        return JSONResponse(status_json(txn, self.state.config))
+        cfg = self.state.config
+        fault: Fault | None = getattr(request.state, "fault", None)
+        oddity = fault.name if fault is not None and fault.kind == "status_oddity" else ""
+        shown = as_reported(txn, cfg.status_lag, self.state.now())
+        return JSONResponse(status_json(shown, cfg, oddity))
 
     async def charge(self, request: Request, token: Token | None) -> Response:
         assert token is not None
@@ -190,6 +200,12 @@ class Api:
         )
         txn = await self.state.pay_with_saved_card(checkout, str(card["id"]))
         return JSONResponse(card_pay_json(txn))
+
+
+def _code_in_200(fault: Fault, what: str) -> Response:
+    """HTTP 200 whose body says no: ``{"code": <non-zero>, "message": ...}`` (decision 0031)."""
+    code = int(fault.value)
+    return JSONResponse({"code": code, "message": f"injected code {code} in HTTP 200; {what}"})
 
 
 def _query_amount(request: Request) -> int | None:

@@ -1,4 +1,5 @@
-"""The control API under ``/sandbox``: ledger, simulated customer payments, faults, reset.
+"""The control API under ``/sandbox``: ledger, simulated customer payments, faults, reset,
+and refunds made as in the bank's merchant cabinet (outside any console).
 
 For tests, demos and training; documented in docs/sandbox.md. It needs no token: the
 sandbox listens on loopback only.
@@ -10,9 +11,10 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
-from .amounts import amount_text
+from .amounts import amount_text, parse_amount
 from .errors import Code, SandboxError
 from .faults import parse_fault
+from .ledger import Ledger, Transaction
 from .render import JSONResponse, error_response, read_json
 from .state import CardInput, Checkout, SandboxState
 from .views import attempt_json, control_json
@@ -55,6 +57,18 @@ def control_routes(state: SandboxState) -> list[BaseRoute]:
         except SandboxError as exc:
             return error_response(exc)
 
+    async def cabinet_refund(request: Request) -> Response:
+        """A refund made in the bank's merchant cabinet: no externalID, same rules as the API's."""
+        try:
+            now = state.now()
+            txn = _find(state, request.path_params)
+            raw = request.query_params.get("amount")
+            amount = None if raw is None or raw == "" else parse_amount(raw)
+            Ledger.refund(txn, amount, "", now)
+            return JSONResponse(control_json(txn))
+        except SandboxError as exc:
+            return error_response(exc)
+
     async def list_faults(request: Request) -> Response:
         return JSONResponse([fault.to_json() for fault in state.faults.active()])
 
@@ -79,11 +93,28 @@ def control_routes(state: SandboxState) -> list[BaseRoute]:
         Route("/sandbox/transactions", transactions, methods=["GET"]),
         Route("/sandbox/pay", pay, methods=["POST"]),
         Route("/sandbox/pay/3ds", pay_3ds, methods=["POST"]),
+        Route("/sandbox/transactions/{txn_id}/refund", cabinet_refund, methods=["POST"]),
+        Route("/sandbox/invoices/{invoice_id}/refund", cabinet_refund, methods=["POST"]),
         Route("/sandbox/faults", list_faults, methods=["GET"]),
         Route("/sandbox/faults", add_fault, methods=["POST"]),
         Route("/sandbox/faults", clear_faults, methods=["DELETE"]),
         Route("/sandbox/reset", reset, methods=["POST"]),
     ]
+
+
+def _find(state: SandboxState, params: dict[str, str]) -> Transaction:
+    """The transaction named by ``txn_id``, or the one check-status shows for ``invoice_id``."""
+    if "txn_id" in params:
+        found = [t for t in state.ledger.all() if t.id == params["txn_id"]]
+        what = f"transaction {params['txn_id']!r}"
+    else:
+        invoice_id = params["invoice_id"]
+        txn = state.ledger.by_invoice(state.config.terminal_id, invoice_id)
+        found = [] if txn is None else [txn]
+        what = f"invoice {invoice_id!r}"
+    if not found:
+        raise SandboxError(Code.NO_TRANSACTION, f"no transaction for {what}", 404)
+    return found[-1]
 
 
 def _checkout_for(state: SandboxState, body: dict[str, object]) -> Checkout:

@@ -1,9 +1,10 @@
 """Injected faults: the control API arms them, the API routes consume them one call at a time.
 
 A fault belongs to one operation and fires on its next ``times`` calls (first armed, first
-used). ``delay`` and ``drop_after_apply`` let the call take effect; ``http_status`` and
-``drop_before_apply`` do not; ``result_code`` only makes sense for check-status and
-``expire_token`` not for the token endpoint.
+used). ``delay``, ``drop_after_apply`` and ``code_in_200_applied`` let the call take effect;
+``http_status``, ``drop_before_apply`` and ``code_in_200`` do not. ``result_code`` and
+``status_oddity`` only make sense for check-status, ``code_in_200*`` only for the money
+operations (charge, cancel, refund, card_pay) and ``expire_token`` not for the token endpoint.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from typing import Final
 
 from .errors import Code, SandboxError
 
-__all__ = ["KINDS", "OPERATIONS", "Fault", "FaultBook"]
+__all__ = ["KINDS", "MONEY_OPERATIONS", "ODDITIES", "OPERATIONS", "Fault", "FaultBook"]
 
 OPERATIONS: Final = ("token", "status", "charge", "cancel", "refund", "cards", "card_pay")
 KINDS: Final = (
@@ -24,6 +25,19 @@ KINDS: Final = (
     "drop_before_apply",
     "result_code",
     "expire_token",
+    "code_in_200",
+    "code_in_200_applied",
+    "status_oddity",
+)
+#: Operations that move money; only they can answer a non-zero ``code`` inside an HTTP 200.
+MONEY_OPERATIONS: Final = ("charge", "cancel", "refund", "card_pay")
+#: What a ``status_oddity`` fault does to the next check-status answer (value names, see views.py).
+ODDITIES: Final = (
+    "unknown_status",
+    "naive_time",
+    "text_reason_code",
+    "unknown_reason_code",
+    "missing_fields",
 )
 
 
@@ -33,9 +47,12 @@ class Fault:
     kind: str
     value: Decimal
     times: int
+    #: The value when it is a name (``status_oddity``); empty for numeric values.
+    name: str = ""
 
     def to_json(self) -> dict[str, object]:
-        return {"operation": self.operation, "kind": self.kind, "value": self.value, "times": self.times}
+        value: object = self.name or self.value
+        return {"operation": self.operation, "kind": self.kind, "value": value, "times": self.times}
 
 
 def parse_fault(body: object) -> Fault:
@@ -51,17 +68,27 @@ def parse_fault(body: object) -> Fault:
         raise SandboxError(Code.BAD_FAULT, "result_code applies to the status operation only")
     if kind == "expire_token" and operation == "token":
         raise SandboxError(Code.BAD_FAULT, "expire_token does not apply to the token endpoint")
+    if kind in ("code_in_200", "code_in_200_applied") and operation not in MONEY_OPERATIONS:
+        raise SandboxError(Code.BAD_FAULT, f"{kind} applies to {', '.join(MONEY_OPERATIONS)} only")
+    if kind == "status_oddity" and operation != "status":
+        raise SandboxError(Code.BAD_FAULT, "status_oddity applies to the status operation only")
     raw_value = body.get("value", 0)
     times = body.get("times", 1)
-    if isinstance(raw_value, bool) or not isinstance(raw_value, int | Decimal) or raw_value < 0:
-        raise SandboxError(Code.BAD_FAULT, "value must be a non-negative number")
     if isinstance(times, bool) or not isinstance(times, int) or times < 1:
         raise SandboxError(Code.BAD_FAULT, "times must be a positive integer")
+    if kind == "status_oddity":
+        if raw_value not in ODDITIES:
+            raise SandboxError(Code.BAD_FAULT, f"status_oddity value must be one of {', '.join(ODDITIES)}")
+        return Fault(operation, kind, Decimal(0), times, str(raw_value))
+    if isinstance(raw_value, bool) or not isinstance(raw_value, int | Decimal) or raw_value < 0:
+        raise SandboxError(Code.BAD_FAULT, "value must be a non-negative number")
     value = Decimal(raw_value)
     if kind == "http_status" and not (value == int(value) and 400 <= value <= 599):
         raise SandboxError(Code.BAD_FAULT, "http_status value must be an HTTP error status 400-599")
     if kind == "result_code" and value != int(value):
         raise SandboxError(Code.BAD_FAULT, "result_code value must be an integer")
+    if kind in ("code_in_200", "code_in_200_applied") and not (value == int(value) and value > 0):
+        raise SandboxError(Code.BAD_FAULT, f"{kind} value must be a non-zero integer code, e.g. 100")
     return Fault(operation, kind, value, times)
 
 

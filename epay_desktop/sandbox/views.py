@@ -2,24 +2,62 @@
 
 from __future__ import annotations
 
+from typing import Final
+
+from epay_desktop.domain import PaymentStatus
+
 from .amounts import to_decimal
 from .cards import SavedCard
-from .config import SandboxConfig
+from .config import KZ_TZ, SandboxConfig
 from .ledger import Transaction
 from .state import AttemptResult
 
-__all__ = ["attempt_json", "card_json", "card_pay_json", "control_json", "status_json"]
+__all__ = [
+    "ODD_FIELDS_DROPPED",
+    "ODD_REASON_CODE",
+    "ODD_STATUS_NAME",
+    "UNKNOWN_REASON_CODE",
+    "attempt_json",
+    "card_json",
+    "card_pay_json",
+    "control_json",
+    "reported_status",
+    "status_json",
+]
 
 #: The payment object says ``rus``/``kaz``/``eng``; status answers say ``RU``/``KZ``/``EN``.
 _LANGUAGES = {"rus": "RU", "ru": "RU", "kaz": "KZ", "kz": "KZ", "eng": "EN", "en": "EN"}
+
+#: ``status_oddity`` answers (faults.ODDITIES): values the console must keep and show, not crash on.
+ODD_STATUS_NAME: Final = "CHARGEBACK"
+ODD_REASON_CODE: Final = "A05"
+UNKNOWN_REASON_CODE: Final = "9999"
+#: ``missing_fields`` leaves out every descriptive field; ids, money, status and time stay.
+ODD_FIELDS_DROPPED: Final = (
+    "amountBonus", "approvalCode", "data", "accountID", "description", "language", "cardType",
+    "issuer", "intReference", "secureDetails", "statusID", "name", "email", "phone", "cardID",
+    "xlsRRN", "ip", "ipCountry", "ipCity", "ipRegion", "ipDistrict", "ipLatitude", "ipLongitude",
+)  # fmt: skip
 
 
 def _time(txn: Transaction) -> str:
     return txn.created.isoformat(timespec="microseconds")
 
 
-def status_json(txn: Transaction, cfg: SandboxConfig) -> dict[str, object]:
-    """check-status answer with resultCode 100 (epay-api.md section 5.1)."""
+def reported_status(txn: Transaction, cfg: SandboxConfig) -> str:
+    """The statusName check-status gives: with ``refund_status_after_partial`` a partly
+    refunded CHARGE already says REFUND (its ``amount`` stays > 0 and stays refundable)."""
+    if cfg.refund_status_after_partial and txn.status is PaymentStatus.CHARGE and txn.payout_amount > 0:
+        return PaymentStatus.REFUND.value
+    return txn.status.value
+
+
+def status_json(txn: Transaction, cfg: SandboxConfig, oddity: str = "") -> dict[str, object]:
+    """check-status answer with resultCode 100 (epay-api.md section 5.1).
+
+    ``txn`` is the transaction as check-status may show it (see lag.as_reported); ``oddity``
+    is one of faults.ODDITIES, armed by a ``status_oddity`` fault.
+    """
     transaction: dict[str, object] = {
         "id": txn.id,
         "createdDate": _time(txn),
@@ -46,7 +84,7 @@ def status_json(txn: Transaction, cfg: SandboxConfig) -> dict[str, object]:
         "secure": txn.secure,
         "secureDetails": "",
         "statusID": "",
-        "statusName": txn.status.value,
+        "statusName": reported_status(txn, cfg),
         "name": txn.name,
         "email": txn.email,
         "phone": txn.phone,
@@ -60,7 +98,23 @@ def status_json(txn: Transaction, cfg: SandboxConfig) -> dict[str, object]:
         "ipLatitude": 0,
         "ipLongitude": 0,
     }
+    _apply_oddity(transaction, txn, oddity)
     return {"resultCode": "100", "resultMessage": "SUCCESS", "transaction": transaction}
+
+
+def _apply_oddity(transaction: dict[str, object], txn: Transaction, oddity: str) -> None:
+    if oddity == "unknown_status":
+        transaction["statusName"] = ODD_STATUS_NAME
+    elif oddity == "naive_time":
+        local = txn.created.astimezone(KZ_TZ).replace(tzinfo=None)
+        transaction["createdDate"] = local.isoformat(timespec="microseconds")
+    elif oddity == "text_reason_code":
+        transaction["reasonCode"] = ODD_REASON_CODE
+    elif oddity == "unknown_reason_code":
+        transaction["reasonCode"] = UNKNOWN_REASON_CODE
+    elif oddity == "missing_fields":
+        for name in ODD_FIELDS_DROPPED:
+            transaction.pop(name, None)
 
 
 def card_pay_json(txn: Transaction) -> dict[str, object]:

@@ -73,6 +73,101 @@ def test_faults_only_hit_their_operation(sb) -> None:
     assert sb.get("/sandbox/faults").json()[0]["operation"] == "cancel"
 
 
+# -- HTTP 200 that says no (issue 8 point 3) ---------------------------------------------------
+
+
+def save_card(sb) -> str:
+    sb.payment_token("000000620", "500")
+    result = sb.pay("000000620", cardSave=True, accountId="client-1").json()
+    assert result["cardId"], result
+    return str(result["cardId"])
+
+
+def pay_with_card(sb, invoice: str, card_id: str) -> httpx.Response:
+    token = sb.payment_token(invoice, "700")["access_token"]
+    payload = {
+        "amount": "700", "currency": "KZT", "name": "TEST PAYER", "terminalId": sb.credentials["terminal"],
+        "invoiceId": invoice, "accountId": "client-1", "paymentType": "cardId", "cardId": {"id": card_id},
+    }  # fmt: skip
+    return sb.post("/payments/cards/auth", json=payload, headers={"Authorization": f"Bearer {token}"})
+
+
+def test_code_in_200_refund_answers_200_without_applying(sb) -> None:
+    txn_id = sb.paid("000000621", "1000")
+    fault(sb, "refund", "code_in_200", 100)
+    response = sb.op(txn_id, "refund", amount="100", externalID="r-1")
+    assert response.status_code == 200
+    body = response.json()
+    assert body["code"] == 100 and body["message"]
+    txn = sb.txn("000000621")
+    assert (txn["statusName"], txn["amount"], txn["payoutAmount"]) == ("CHARGE", 1000, 0)
+    assert [op["kind"] for op in sb.get("/sandbox/transactions").json()[0]["operations"]] == ["charge"]
+    # The fault fired once: the same refund now goes through.
+    retried = sb.op(txn_id, "refund", amount="100", externalID="r-1")
+    assert retried.json() == {"code": 0, "message": "refunded"}
+
+
+def test_code_in_200_charge_and_cancel_are_not_applied(sb2) -> None:
+    txn_id = sb2.paid("000000622", "1000")
+    fault(sb2, "charge", "code_in_200", 103)
+    fault(sb2, "cancel", "code_in_200", 5)
+    charged = sb2.op(txn_id, "charge")
+    cancelled = sb2.op(txn_id, "cancel")
+    assert (charged.status_code, charged.json()["code"]) == (200, 103)
+    assert (cancelled.status_code, cancelled.json()["code"]) == (200, 5)
+    assert sb2.txn("000000622")["statusName"] == "AUTH"
+
+
+def test_code_in_200_card_pay_pays_nothing(sb) -> None:
+    card_id = save_card(sb)
+    fault(sb, "card_pay", "code_in_200", 100)
+    response = pay_with_card(sb, "000000623", card_id)
+    assert response.status_code == 200
+    assert response.json()["code"] == 100
+    assert "status" not in response.json()
+    assert sb.status("000000623")["resultCode"] == "102"
+
+
+def test_code_in_200_applied_refund_is_applied_but_says_no(sb) -> None:
+    txn_id = sb.paid("000000624", "1000")
+    fault(sb, "refund", "code_in_200_applied", 100)
+    response = sb.op(txn_id, "refund", amount="400", externalID="r-2")
+    assert (response.status_code, response.json()["code"]) == (200, 100)
+    txn = sb.txn("000000624")
+    assert (txn["amount"], txn["payoutAmount"]) == (600, 400)
+    assert sb.get("/sandbox/transactions").json()[0]["operations"][-1]["externalID"] == "r-2"
+
+
+def test_code_in_200_applied_keeps_a_refusal(sb) -> None:
+    txn_id = sb.paid("000000625", "1000")
+    fault(sb, "refund", "code_in_200_applied", 100)
+    response = sb.op(txn_id, "refund", amount="5")  # below the 10 KZT minimum: nothing applied
+    assert (response.status_code, response.json()["code"]) == (400, 827)
+    assert sb.txn("000000625")["payoutAmount"] == 0
+
+
+def test_code_in_200_applied_card_pay_pays(sb) -> None:
+    card_id = save_card(sb)
+    fault(sb, "card_pay", "code_in_200_applied", 100)
+    response = pay_with_card(sb, "000000626", card_id)
+    assert (response.status_code, response.json()["code"]) == (200, 100)
+    assert sb.txn("000000626")["statusName"] == "CHARGE"
+
+
+def test_code_in_200_needs_a_money_operation_and_a_code(sb) -> None:
+    for bad in (
+        {"operation": "status", "kind": "code_in_200", "value": 100},
+        {"operation": "token", "kind": "code_in_200_applied", "value": 100},
+        {"operation": "cards", "kind": "code_in_200", "value": 100},
+        {"operation": "refund", "kind": "code_in_200"},
+        {"operation": "refund", "kind": "code_in_200", "value": 0},
+        {"operation": "refund", "kind": "code_in_200_applied", "value": 1.5},
+    ):
+        response = sb.post("/sandbox/faults", json=bad)
+        assert (response.status_code, response.json()["code"]) == (400, 850), bad
+    assert sb.get("/sandbox/faults").json() == []
+
+
 def test_in_process_drop_raises_connection_error(sb) -> None:
     fault(sb, "token", "drop_before_apply")
     with pytest.raises(ConnectionDropped):
