@@ -74,3 +74,43 @@ def test_reset_can_drop_tokens(sb) -> None:
     sb.post("/sandbox/reset", params={"tokens": "1"})
     response = sb.get("/check-status/payment/transaction/000000504", headers=headers)
     assert response.status_code == 401
+
+
+# -- refunds made in the bank's merchant cabinet (issue 8 point 4) ---------------------------
+
+
+def test_cabinet_refund_by_transaction_id(sb) -> None:
+    txn_id = sb.paid("000000511", "1000")
+    response = sb.post(f"/sandbox/transactions/{txn_id}/refund", params={"amount": "400"})
+    assert response.status_code == 200, response.text
+    entry = response.json()
+    assert (entry["amount"], entry["payoutAmount"]) == (600, 400)
+    assert entry["operations"][-1] == {**entry["operations"][-1], "kind": "refund", "externalID": ""}
+    txn = sb.txn("000000511")
+    assert (txn["statusName"], txn["amount"], txn["payoutAmount"]) == ("CHARGE", 600, 400)
+
+
+def test_cabinet_refund_by_invoice_full_and_rules(sb) -> None:
+    sb.paid("000000512", "1000")
+    small = sb.post("/sandbox/invoices/000000512/refund", params={"amount": "9"})
+    assert (small.status_code, small.json()["code"]) == (400, 827)
+    assert sb.post("/sandbox/invoices/000000512/refund").status_code == 200  # no amount: all that remains
+    txn = sb.txn("000000512")
+    assert (txn["statusName"], txn["amount"], txn["payoutAmount"]) == ("REFUND", 0, 1000)
+    again = sb.post("/sandbox/invoices/000000512/refund", params={"amount": "10"})
+    assert (again.status_code, again.json()["code"]) == (400, 823)
+
+
+def test_cabinet_refund_of_unknown_payment_is_404(sb) -> None:
+    for path in ("/sandbox/transactions/nope/refund", "/sandbox/invoices/000000513/refund"):
+        response = sb.post(path, params={"amount": "10"})
+        assert (response.status_code, response.json()["code"]) == (404, 820), path
+
+
+def test_cabinet_refund_lags_like_any_refund(make_sandbox) -> None:
+    sb = make_sandbox(status_lag=30)
+    sb.paid("000000514", "1000")
+    assert sb.post("/sandbox/invoices/000000514/refund", params={"amount": "100"}).status_code == 200
+    assert sb.txn("000000514")["payoutAmount"] == 0
+    sb.clock.advance(30)
+    assert sb.txn("000000514")["payoutAmount"] == 100

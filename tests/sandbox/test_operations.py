@@ -178,3 +178,52 @@ def test_api_prefix_serves_operations(sb) -> None:
     txn_id = sb.paid("000000224", "1000")
     response = sb.post(f"/api/operation/{txn_id}/refund", params={"amount": "10"}, headers=sb.auth())
     assert response.status_code == 200
+
+
+# -- refund_status_after_partial (issue 8 point 4) -------------------------------------------
+
+
+def test_refund_status_after_partial_refund_keeps_the_rest_refundable(make_sandbox) -> None:
+    sb = make_sandbox(refund_status_after_partial=True)
+    txn_id = sb.paid("000000231", "1000")
+    assert sb.txn("000000231")["statusName"] == "CHARGE"
+    assert sb.op(txn_id, "refund", amount="400", externalID="r-1").status_code == 200
+    txn = sb.txn("000000231")
+    assert (txn["statusName"], txn["amount"], txn["payoutAmount"], txn["orgAmount"]) == (
+        "REFUND",
+        600,
+        400,
+        1000,
+    )
+    # A status of REFUND does not stop the rest: refundable is decided by amounts.
+    assert sb.op(txn_id, "refund", amount="250", externalID="r-2").status_code == 200
+    txn = sb.txn("000000231")
+    assert (txn["statusName"], txn["amount"], txn["payoutAmount"]) == ("REFUND", 350, 650)
+    too_much = sb.op(txn_id, "refund", amount="351")
+    assert (too_much.status_code, too_much.json()["code"]) == (400, 828)
+    assert sb.op(txn_id, "refund").status_code == 200  # the remaining 350
+    txn = sb.txn("000000231")
+    assert (txn["statusName"], txn["amount"], txn["payoutAmount"]) == ("REFUND", 0, 1000)
+    assert sb.op(txn_id, "refund", amount="10").json()["code"] == 823
+
+
+def test_refund_status_after_partial_is_off_by_default(sb) -> None:
+    txn_id = sb.paid("000000232", "1000")
+    sb.op(txn_id, "refund", amount="400")
+    assert sb.txn("000000232")["statusName"] == "CHARGE"
+
+
+def test_refund_status_after_partial_leaves_auth_and_charge_alone(make_sandbox) -> None:
+    sb = make_sandbox(two_step=True, refund_status_after_partial=True)
+    txn_id = sb.paid("000000233", "1000")
+    assert sb.txn("000000233")["statusName"] == "AUTH"
+    sb.op(txn_id, "charge", amount="800")
+    assert sb.txn("000000233")["statusName"] == "CHARGE"
+    sb.op(txn_id, "refund", amount="100")
+    txn = sb.txn("000000233")
+    assert (txn["statusName"], txn["amount"], txn["payoutAmount"], txn["orgAmount"]) == (
+        "REFUND",
+        700,
+        100,
+        1000,
+    )

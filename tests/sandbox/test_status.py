@@ -90,3 +90,66 @@ def test_api_prefix_serves_status(sb) -> None:
     sb.paid("000000108")
     response = sb.get("/api/check-status/payment/transaction/000000108", headers=sb.auth())
     assert response.json()["resultCode"] == "100"
+
+
+# -- status_oddity faults (issue 8 point 6: answers the console does not know) ----------------
+
+
+def oddity(sb, name: str, times: int = 1) -> None:
+    body = {"operation": "status", "kind": "status_oddity", "value": name, "times": times}
+    response = sb.post("/sandbox/faults", json=body)
+    assert response.status_code == 201, response.text
+    assert response.json()["value"] == name
+
+
+def test_oddity_unknown_status_name_once(sb) -> None:
+    sb.paid("000000111")
+    oddity(sb, "unknown_status")
+    assert sb.txn("000000111")["statusName"] == "CHARGEBACK"
+    assert sb.txn("000000111")["statusName"] == "CHARGE"
+
+
+def test_oddity_created_date_without_offset(sb) -> None:
+    sb.paid("000000112")
+    oddity(sb, "naive_time")
+    created = sb.txn("000000112")["createdDate"]
+    # The sandbox's clock says 10:00:00.123456 at +05:00; the odd answer drops the offset.
+    assert created == "2026-03-02T10:00:00.123456"
+
+
+def test_oddity_reason_codes(sb) -> None:
+    sb.payment_token("000000113")
+    sb.pay("000000113", "4003032704547597")  # REJECT 465
+    oddity(sb, "text_reason_code")
+    oddity(sb, "unknown_reason_code")
+    first, second = sb.txn("000000113"), sb.txn("000000113")
+    assert (first["statusName"], first["reasonCode"]) == ("REJECT", "A05")
+    assert second["reasonCode"] == "9999"
+    assert sb.txn("000000113")["reasonCode"] == "465"
+
+
+def test_oddity_missing_optional_fields(sb) -> None:
+    sb.paid("000000114", "1000", description="tea", email="a@b.kz")
+    oddity(sb, "missing_fields")
+    txn = sb.txn("000000114")
+    assert set(txn) == {
+        "id", "createdDate", "invoiceID", "amount", "payoutAmount", "orgAmount", "currency", "terminal",
+        "terminalID", "cardMask", "reference", "reason", "reasonCode", "secure", "statusName",
+    }  # fmt: skip
+    assert (txn["statusName"], txn["amount"]) == ("CHARGE", 1000)
+
+
+def test_oddity_fault_is_validated(sb) -> None:
+    for bad in (
+        {"operation": "status", "kind": "status_oddity", "value": "nonsense"},
+        {"operation": "status", "kind": "status_oddity"},
+        {"operation": "refund", "kind": "status_oddity", "value": "unknown_status"},
+    ):
+        response = sb.post("/sandbox/faults", json=bad)
+        assert (response.status_code, response.json()["code"]) == (400, 850), bad
+
+
+def test_oddity_on_unknown_invoice_still_answers_102(sb) -> None:
+    oddity(sb, "unknown_status")
+    assert sb.status("000000115")["resultCode"] == "102"
+    assert sb.get("/sandbox/faults").json() == []
