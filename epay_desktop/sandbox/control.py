@@ -7,11 +7,16 @@ sandbox listens on loopback only.
 
 from __future__ import annotations
 
+import dataclasses
+from decimal import Decimal
+from typing import Final
+
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
 from .amounts import amount_text, parse_amount
+from .config import SandboxConfig
 from .errors import Code, SandboxError
 from .faults import parse_fault
 from .ledger import Ledger, Transaction
@@ -19,10 +24,15 @@ from .render import JSONResponse, error_response, read_json
 from .state import CardInput, Checkout, SandboxState
 from .views import attempt_json, control_json
 
-__all__ = ["control_routes"]
+__all__ = ["MAX_STATUS_LAG", "control_routes"]
+
+#: The longest status lag the control API accepts, in seconds (a day; the CLI flag has no limit).
+MAX_STATUS_LAG: Final = 86400
 
 
 def control_routes(state: SandboxState) -> list[BaseRoute]:
+    started_with = state.config
+
     async def transactions(request: Request) -> Response:
         state.now()  # lets expired holds show as CANCEL_OLD
         return JSONResponse([control_json(txn) for txn in state.ledger.all()])
@@ -84,9 +94,20 @@ def control_routes(state: SandboxState) -> list[BaseRoute]:
         state.faults.clear()
         return JSONResponse({"status": "faults cleared"})
 
+    async def get_options(request: Request) -> Response:
+        return JSONResponse(_options_json(state))
+
+    async def set_options(request: Request) -> Response:
+        try:
+            state.config = _with_options(state.config, await read_json(request))
+        except SandboxError as exc:
+            return error_response(exc)
+        return JSONResponse(_options_json(state))
+
     async def reset(request: Request) -> Response:
         tokens = request.query_params.get("tokens", "") in ("1", "true", "yes")
         state.reset(tokens=tokens)
+        state.config = started_with
         return JSONResponse({"status": "reset", "tokensCleared": tokens})
 
     return [
@@ -98,8 +119,41 @@ def control_routes(state: SandboxState) -> list[BaseRoute]:
         Route("/sandbox/faults", list_faults, methods=["GET"]),
         Route("/sandbox/faults", add_fault, methods=["POST"]),
         Route("/sandbox/faults", clear_faults, methods=["DELETE"]),
+        Route("/sandbox/options", get_options, methods=["GET"]),
+        Route("/sandbox/options", set_options, methods=["PATCH", "POST"]),
         Route("/sandbox/reset", reset, methods=["POST"]),
     ]
+
+
+def _options_json(state: SandboxState) -> dict[str, object]:
+    cfg = state.config
+    return {
+        "statusLag": Decimal(str(cfg.status_lag)).normalize(),
+        "refundStatusAfterPartial": cfg.refund_status_after_partial,
+    }
+
+
+def _with_options(cfg: SandboxConfig, body: object) -> SandboxConfig:
+    """``cfg`` with the options a running sandbox may change: ``statusLag``, ``refundStatusAfterPartial``."""
+    if not isinstance(body, dict):
+        raise SandboxError(Code.BAD_OPTION, "options must be a JSON object")
+    unknown = set(body) - {"statusLag", "refundStatusAfterPartial"}
+    if unknown:
+        raise SandboxError(
+            Code.BAD_OPTION,
+            f"unknown option {', '.join(sorted(unknown))}; use statusLag and refundStatusAfterPartial",
+        )
+    lag, flag = cfg.status_lag, cfg.refund_status_after_partial
+    if "statusLag" in body:
+        raw = body["statusLag"]
+        if isinstance(raw, bool) or not isinstance(raw, int | Decimal) or not 0 <= raw <= MAX_STATUS_LAG:
+            raise SandboxError(Code.BAD_OPTION, f"statusLag must be seconds from 0 to {MAX_STATUS_LAG}")
+        lag = float(raw)
+    if "refundStatusAfterPartial" in body:
+        flag = body["refundStatusAfterPartial"]
+        if not isinstance(flag, bool):
+            raise SandboxError(Code.BAD_OPTION, "refundStatusAfterPartial must be true or false")
+    return dataclasses.replace(cfg, status_lag=lag, refund_status_after_partial=flag)
 
 
 def _find(state: SandboxState, params: dict[str, str]) -> Transaction:

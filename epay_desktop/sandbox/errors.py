@@ -56,6 +56,7 @@ class Code(IntEnum):
     # control API and faults
     BAD_FAULT = 850
     BAD_JSON = 851
+    BAD_OPTION = 852
     INJECTED = 860
 
 

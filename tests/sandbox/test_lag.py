@@ -91,3 +91,34 @@ def test_cli_flags_reach_the_config() -> None:
     assert (cfg.status_lag, cfg.refund_status_after_partial) == (30.0, True)
     cfg = config_from_args(parser.parse_args([]))
     assert (cfg.status_lag, cfg.refund_status_after_partial) == (0.0, False)
+
+
+def test_options_route_switches_lag_and_refund_status_at_run_time(sb) -> None:
+    assert sb.get("/sandbox/options").json() == {"statusLag": 0, "refundStatusAfterPartial": False}
+    both = {"statusLag": 30, "refundStatusAfterPartial": True}
+    assert sb.request("PATCH", "/sandbox/options", json=both).json() == both
+    txn_id = sb.paid("000000708", "1000")
+    sb.op(txn_id, "refund", amount="100")
+    assert [sb.txn("000000708")[k] for k in ("statusName", "payoutAmount")] == ["CHARGE", 0]
+    sb.clock.advance(30)
+    assert [sb.txn("000000708")[k] for k in ("statusName", "payoutAmount")] == ["REFUND", 100]
+    # Only the lag changes: a partial setting keeps the other option.
+    assert sb.post("/sandbox/options", json={"statusLag": 0.5}).json()["refundStatusAfterPartial"] is True
+    # Reset brings back the options the sandbox was started with.
+    sb.post("/sandbox/reset")
+    assert sb.get("/sandbox/options").json() == {"statusLag": 0, "refundStatusAfterPartial": False}
+
+
+def test_options_route_refuses_bad_values(sb) -> None:
+    for bad in (
+        {"statusLag": -1},
+        {"statusLag": 86401},
+        {"statusLag": "30"},
+        {"statusLag": True},
+        {"refundStatusAfterPartial": "yes"},
+        {"maxAttempts": 5},
+        [1],
+    ):
+        response = sb.request("PATCH", "/sandbox/options", json=bad)
+        assert (response.status_code, response.json()["code"]) == (400, 852), bad
+    assert sb.get("/sandbox/options").json() == {"statusLag": 0, "refundStatusAfterPartial": False}
