@@ -17,10 +17,13 @@ from datetime import datetime, timedelta
 
 from epay_desktop.domain import (
     ConsoleStatus,
+    GatewaySnapshot,
     InvoiceId,
     Money,
     NotFoundError,
     Payment,
+    PaymentEvent,
+    PaymentEventKind,
     PermissionDenied,
     User,
 )
@@ -38,6 +41,7 @@ from epay_desktop.store.db import Store
 from epay_desktop.store.tx import Tx
 
 from ..domain.i18n import QT_TRANSLATE_NOOP, msg
+from .card_attempts import APPROVED, DECLINED, CardAttempts, card_attempts, is_new_attempt
 from .checkout import (
     DEFAULT_BACK_LINK_BASE,
     DESCRIPTION_MAX_BYTES,
@@ -218,9 +222,11 @@ class PaymentService:
     ) -> Payment:
         """Mark an unpaid payment CASHIER_CANCEL or PAGE_FAILED (docs/decisions/0018) and return it.
 
-        Only a payment still NEW or PENDING is marked: anything the bank already said (3-D Secure
-        in progress, CHARGE, UNKNOWN...) is kept as it is. The mark keeps the payment checked with
-        the bank until its token expires; a late CHARGE/AUTH replaces it. Side effects: one write
+        Only a payment still NEW or PENDING is marked, or a declined one whose invoice still takes
+        another card attempt (decision 0035: the customer could still pay it on the gateway's page):
+        anything else the bank already said (3-D Secure in progress, CHARGE, UNKNOWN, a final decline)
+        is kept as it is. The mark keeps the payment checked with the bank until its token expires; a
+        late CHARGE/AUTH (or a new declined attempt) replaces it. Side effects: one write
         transaction (status, reason, next poll), audit ``payment.cancelled_by_cashier`` or
         ``payment.page_failed``, a PaymentUpdated event. No gateway call.
         """
@@ -235,7 +241,8 @@ class PaymentService:
 
         def mark(tx: Tx) -> tuple[Payment, bool]:
             current = tx.payments.lock_by_invoice(invoice_id)
-            if current.status not in (ConsoleStatus.NEW, ConsoleStatus.PENDING):
+            retryable = current.status in DECLINED and current.next_poll_at is not None
+            if current.status not in (ConsoleStatus.NEW, ConsoleStatus.PENDING) and not retryable:
                 return current, False
             now = self.clock()
             next_at = self.schedule.next_poll_at(
@@ -260,8 +267,11 @@ class PaymentService:
         ``GET /check-status/payment/transaction/{invoiceId}``, read-only at the gateway. Side
         effects: one short write transaction (status, gateway fields, next poll time) and a
         PaymentUpdated event. 102 -> PENDING, or EXPIRED once the payment token expired more than
-        the grace period ago; 107 -> status unchanged, next poll soon. Raises NotFoundError (no
-        such payment here) and re-raises any EpayError, leaving the payment unchanged.
+        the grace period ago; 107 -> status unchanged, next poll soon. A card attempt the answer shows
+        ending for the first time is added as a payment_events ATTEMPT row in the same transaction; a
+        REJECT/3D stays polled while the invoice takes another attempt (services/card_attempts.py).
+        Raises NotFoundError (no such payment here) and re-raises any EpayError, leaving the payment
+        unchanged.
         """
         known = await self.store.run_read(lambda tx: tx.payments.get_by_invoice(invoice_id))
         if known is None:
@@ -295,9 +305,17 @@ class PaymentService:
             snapshot = snapshot_from_status(result, now)
             if snapshot.status is ConsoleStatus.NEW:  # gateway NEW: the customer has not finished
                 snapshot = replace(snapshot, status=ConsoleStatus.PENDING)
+            attempts = tx.payment_events.for_payment(current.id, PaymentEventKind.ATTEMPT)
+            new_attempt = is_new_attempt(current, snapshot, attempts)
+            if new_attempt:  # the latest attempt ended and the console had not seen it: one row
+                if snapshot.reason is None:  # an approval after a decline must not keep its words
+                    snapshot = replace(snapshot, reason="")
+                attempts.append(self._record_attempt(tx, current, snapshot, now))
             if current.status.stopped_at_counter:
-                if snapshot.status is ConsoleStatus.PENDING:  # nothing happened: the mark stays
-                    snapshot = replace(snapshot, status=current.status)
+                if snapshot.status is ConsoleStatus.PENDING or (
+                    snapshot.status in DECLINED and not new_attempt
+                ):  # nothing new happened (or the decline the cashier cancelled after): the mark stays
+                    snapshot = replace(snapshot, status=current.status, reason=None, reason_code=None)
                 else:  # the bank's word wins over the counter's mark (a customer paid just before)
                     log.warning(
                         "event=bank_status_over_counter_mark invoice=%s mark=%s status=%s",
@@ -306,8 +324,19 @@ class PaymentService:
                         snapshot.status,
                     )
                     snapshot = replace(snapshot, reason=snapshot.reason or "")
+            gone = self.schedule.token_gone(created, token, now)
+            state = card_attempts(
+                snapshot.status, attempts, token_gone=gone, reason_code=snapshot.reason_code
+            )
+            if snapshot.status in DECLINED:
+                log.info(
+                    "event=payment_declined invoice=%s attempts_seen=%d may_retry=%s",
+                    invoice_id,
+                    state.seen,
+                    state.open,
+                )
             next_at = self.schedule.next_poll_at(
-                snapshot.status, created_at=created, token_expires_at=token, now=now
+                snapshot.status, created_at=created, token_expires_at=token, now=now, may_retry=state.open
             )
             return tx.payments.apply_snapshot(current.id, snapshot, next_poll_at=next_at)
         if isinstance(result, StatusInProgress):
@@ -316,6 +345,55 @@ class PaymentService:
         status = self._status_for_not_found(current, now)
         next_at = self.schedule.next_poll_at(status, created_at=created, token_expires_at=token, now=now)
         return tx.payments.record_poll(current.id, status, now=now, next_poll_at=next_at)
+
+    @staticmethod
+    def _record_attempt(tx: Tx, current: Payment, snapshot: GatewaySnapshot, now: datetime) -> PaymentEvent:
+        """One ATTEMPT row for the attempt the answer describes (in the caller's write transaction)."""
+        reason_code = snapshot.reason_code if snapshot.reason_code is not None else None
+        declined = snapshot.status not in APPROVED
+        event = tx.payment_events.add(
+            current.id,
+            PaymentEventKind.ATTEMPT,
+            at=now,
+            bank_time=snapshot.bank_time,
+            status=snapshot.status.value,
+            reason_code=reason_code if declined else None,
+            reason=(snapshot.reason or None) if declined else None,
+            card_mask=snapshot.card_mask or current.card_mask,
+        )
+        log.info(
+            "event=card_attempt_seen invoice=%s status=%s reason_code=%s",
+            current.invoice_id,
+            snapshot.status,
+            reason_code,
+        )
+        return event
+
+    async def card_attempts(self, invoice_id: InvoiceId) -> CardAttempts:
+        """The invoice's card attempts as the console saw them, and whether another may still pay it.
+
+        Read-only (no gateway call): what the last check-status answers stored. Raises NotFoundError.
+        """
+        now = self.clock()
+
+        def read(tx: Tx) -> CardAttempts | None:
+            payment = tx.payments.get_by_invoice(invoice_id)
+            if payment is None:
+                return None
+            attempts = tx.payment_events.for_payment(payment.id, PaymentEventKind.ATTEMPT)
+            gone = self.schedule.token_gone(payment.created_at, payment.token_expires_at, now)
+            return card_attempts(payment.status, attempts, token_gone=gone, reason_code=payment.reason_code)
+
+        state = await self.store.run_read(read)
+        if state is None:
+            raise NotFoundError(
+                msg(
+                    "payments",
+                    QT_TRANSLATE_NOOP("payments", "There is no payment with invoice number {invoice_id}."),
+                    invoice_id=invoice_id,
+                )
+            )
+        return state
 
     def _status_for_not_found(self, payment: Payment, now: datetime) -> ConsoleStatus:
         if payment.status.stopped_at_counter:  # no attempt: the mark stays (and ends with the token)

@@ -13,6 +13,11 @@ after the final check     gateway 102 -> EXPIRED (no more polls); the gateway st
 NEW without a token       the token was never stored (crash during checkout): one check at
                           ``created_at + token_grace``, then EXPIRED on 102
 FINGERPRINT               like PENDING
+REJECT / 3D with the      like PENDING until the final check (the customer may try another card on
+invoice still open        the same invoice, docs/decisions/0035); then not polled: the decline is
+                          final. "Open" (``may_retry``) is decided by services/card_attempts.py:
+                          fewer than 3 attempts seen, no 505, token not gone
+REJECT / 3D, closed       not polled (attempts used up, 505 seen, or the token gone)
 CASHIER_CANCEL /          like PENDING while the token lives (a customer may have pressed Pay just
 PAGE_FAILED               before); after the final check not polled: the mark is final
 UNKNOWN                   every 30 s
@@ -34,6 +39,16 @@ from epay_desktop.domain import ConsoleStatus
 __all__ = ["PollSchedule"]
 
 _S = timedelta(seconds=1)
+#: Polled on the PENDING intervals (REJECT / 3D only while ``may_retry``).
+_LIKE_PENDING = frozenset(
+    {
+        ConsoleStatus.NEW,
+        ConsoleStatus.PENDING,
+        ConsoleStatus.FINGERPRINT,
+        ConsoleStatus.REJECT,
+        ConsoleStatus.THREE_DS,
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,10 +76,12 @@ class PollSchedule:
         return now >= self.final_check_at(created_at, token_expires_at)
 
     def interval(self, status: ConsoleStatus, created_at: datetime, now: datetime) -> timedelta | None:
-        """The normal gap between checks for this status and age; None when not polled."""
-        if status in (ConsoleStatus.NEW, ConsoleStatus.PENDING, ConsoleStatus.FINGERPRINT) or (
-            status.stopped_at_counter
-        ):
+        """The normal gap between checks for this status and age; None when not polled.
+
+        REJECT / 3D get the PENDING gap: they are polled only while their invoice takes another attempt,
+        which :meth:`next_poll_at` decides (``may_retry``).
+        """
+        if status in _LIKE_PENDING or status.stopped_at_counter:
             age = now - created_at
             if age < self.fast_for:
                 return self.fast
@@ -82,8 +99,13 @@ class PollSchedule:
         created_at: datetime,
         token_expires_at: datetime | None,
         now: datetime,
+        may_retry: bool = False,
     ) -> datetime | None:
-        """When to check next after an answer that left the payment in ``status``; None: never."""
+        """When to check next after an answer that left the payment in ``status``; None: never.
+
+        ``may_retry``: a REJECT / 3D whose invoice still takes another card attempt (polled like PENDING
+        until the final check); without it a decline is final and never polled.
+        """
         gap = self.interval(status, created_at, now)
         if gap is None:
             return None
@@ -92,7 +114,10 @@ class PollSchedule:
             if now < final:
                 return min(now + gap, final)
             return now + self.slow
-        if status.stopped_at_counter:  # the bank is asked until the token is gone, then never again
+        if status in (ConsoleStatus.REJECT, ConsoleStatus.THREE_DS) and not may_retry:
+            return None  # the invoice can no longer be paid: the decline is final
+        if status.stopped_at_counter or status in (ConsoleStatus.REJECT, ConsoleStatus.THREE_DS):
+            # asked until the token is gone, then never again
             final = self.final_check_at(created_at, token_expires_at)
             return min(now + gap, final) if now < final else None
         return now + gap

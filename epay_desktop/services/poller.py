@@ -12,6 +12,11 @@ answer and schedules the next poll (``services/poll_schedule.py``):
 * UNKNOWN: every 30 s; a 107 answer ("in progress"): again in 3 s;
 * CASHIER_CANCEL / PAGE_FAILED (a sale the counter stopped, docs/decisions/0018): like PENDING until the
   final check, where the mark stays final; any answer but NEW/102 (a late CHARGE/AUTH) replaces it.
+* REJECT / 3D while the invoice takes another card attempt (fewer than 3 attempts seen, no 505, token
+  alive; services/card_attempts.py, docs/decisions/0035): like PENDING until the final check, so a
+  customer who tries again on the same page and is approved turns the payment Paid/Authorised; once
+  the invoice can no longer be paid the decline is final and not polled. Each attempt seen to end is
+  one payment_events ATTEMPT row (an attempt declined and retried between two polls is not seen).
 
 Failures back off per payment: the delay doubles with each consecutive failure up to 5 minutes.
 Gateway-wide failures (unreachable, server errors, refused credentials) also flip the poller's

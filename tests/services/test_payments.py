@@ -15,7 +15,17 @@ from typing import Any, TypeVar
 import httpx
 import pytest
 
-from epay_desktop.domain import ConsoleError, ConsoleStatus, InvoiceId, Money, Role, RuleViolation, User
+from epay_desktop.domain import (
+    ConsoleError,
+    ConsoleStatus,
+    InvoiceId,
+    Money,
+    PaymentEvent,
+    PaymentEventKind,
+    Role,
+    RuleViolation,
+    User,
+)
 from epay_desktop.gateway import (
     Credentials,
     EpayClient,
@@ -26,6 +36,7 @@ from epay_desktop.gateway import (
 )
 from epay_desktop.gateway.config import sandbox_endpoints
 from epay_desktop.sandbox import RunningSandbox, SandboxConfig, start_in_thread
+from epay_desktop.services.card_attempts import ATTEMPTS_EXCEEDED, CardAttempts
 from epay_desktop.services.checkout import cut_utf8, payment_object_json
 from epay_desktop.services.events import EventBus, PaymentUpdated
 from epay_desktop.services.payments import PaymentService
@@ -269,7 +280,8 @@ def test_declined_card_refreshes_to_reject_with_reason_code(env: Env) -> None:
     payment = env.run(lambda s: s.refresh_status(invoice))
     assert payment.status is ConsoleStatus.REJECT
     assert payment.reason_code == 465 and payment.reason
-    assert payment.next_poll_at is None
+    # not final: the customer may try another card on the same invoice (decision 0035)
+    assert payment.next_poll_at == env.clock.now + timedelta(seconds=3)
 
 
 def test_no_attempt_yet_stays_pending_and_is_polled_again(env: Env) -> None:
@@ -309,3 +321,121 @@ def test_gateway_error_on_refresh_is_raised_and_payment_unchanged(env: Env) -> N
     with env.store.read() as tx:
         assert tx.payments.get_by_invoice(invoice) == before
     assert seen == []
+
+
+# -- several card attempts on one invoice (issue 8, decision 0035) -------------------------------
+
+
+OTHER_DECLINED = "5578342710750560"  # REJECT, reasonCode 479
+
+
+def _attempts(env: Env, invoice: InvoiceId) -> list[PaymentEvent]:
+    with env.store.read() as tx:
+        payment = tx.payments.get_by_invoice(invoice)
+        assert payment is not None
+        return tx.payment_events.for_payment(payment.id, PaymentEventKind.ATTEMPT)
+
+
+def test_declined_then_approved_on_the_same_invoice_ends_paid_with_both_attempts(env: Env) -> None:
+    invoice = _checkout(env, "1500")
+    declined = env.pay(invoice, DECLINED)
+    assert declined["status"] == "REJECT"
+    env.clock.advance(seconds=3)
+    first = env.run(lambda s: s.refresh_status(invoice))
+    assert first.status is ConsoleStatus.REJECT and first.next_poll_at is not None
+    assert env.run(lambda s: s.card_attempts(invoice)) == CardAttempts(seen=1, left=2, open=True)
+    again = env.run(lambda s: s.refresh_status(invoice))  # the same answer is not a second attempt
+    assert again.status is ConsoleStatus.REJECT and len(_attempts(env, invoice)) == 1
+
+    env.pay(invoice)  # the customer pressed "Back to the payment form" and paid with another card
+    seen = _events(env)
+    env.clock.advance(seconds=3)
+    paid = env.run(lambda s: s.refresh_status(invoice))
+    assert paid.status is ConsoleStatus.CHARGE and paid.next_poll_at is None
+    assert paid.card_mask is not None and paid.card_mask.endswith("5096")
+    assert paid.reason != "card restricted" and paid.reason_code == 0  # the decline's words are gone
+    assert [(e.previous, e.payment.status) for e in seen] == [(ConsoleStatus.REJECT, ConsoleStatus.CHARGE)]
+    one, two = _attempts(env, invoice)
+    assert (one.status, one.reason_code) == ("REJECT", 465) and one.reason
+    assert one.card_mask is not None and one.card_mask.endswith("7597")
+    assert (two.status, two.reason_code, two.reason) == ("CHARGE", None, None)
+    assert two.card_mask is not None and two.card_mask.endswith("5096")
+    assert one.at < two.at and one.bank_time is not None
+    assert env.run(lambda s: s.card_attempts(invoice)).open is False
+
+
+def test_the_same_decline_twice_between_two_checks_counts_once_as_the_console_saw_it(env: Env) -> None:
+    invoice = _checkout(env)
+    env.pay(invoice, DECLINED)
+    env.run(lambda s: s.refresh_status(invoice))
+    env.pay(invoice, DECLINED)
+    env.run(lambda s: s.refresh_status(invoice))
+    # Declined twice with the same words and no check in between: the console sees one change only.
+    # Its count is what it saw, never more than the bank's (decision 0035).
+    assert len(_attempts(env, invoice)) == 1
+    assert env.run(lambda s: s.card_attempts(invoice)) == CardAttempts(seen=1, left=2, open=True)
+
+
+def test_three_declined_attempts_make_the_decline_final_and_a_fourth_gets_505(env: Env) -> None:
+    invoice = _checkout(env)
+    for pan in (DECLINED, OTHER_DECLINED, DECLINED):
+        env.pay(invoice, pan)
+        env.clock.advance(seconds=3)
+        payment = env.run(lambda s: s.refresh_status(invoice))
+        assert payment.status is ConsoleStatus.REJECT
+    assert [e.reason_code for e in _attempts(env, invoice)] == [465, 479, 465]
+    assert payment.next_poll_at is None  # attempts used up: final, never polled again
+    assert env.run(lambda s: s.card_attempts(invoice)) == CardAttempts(seen=3, left=0, open=False)
+    today = date.today()
+    body = {
+        "invoiceId": invoice.value,
+        "pan": APPROVED,
+        "expiry": f"{today.month:02d}/{(today.year + 1) % 100:02d}",
+        "cvc": "123",
+        "name": "TEST BUYER",
+    }
+    fourth = env.control("POST", "/sandbox/pay", json=body)
+    assert fourth.status_code >= 400 and fourth.json()["code"] == ATTEMPTS_EXCEEDED == 505
+    env.clock.advance(seconds=3)
+    after = env.run(lambda s: s.refresh_status(invoice))
+    assert after.status is ConsoleStatus.REJECT and after.next_poll_at is None
+    assert len(_attempts(env, invoice)) == 3
+
+
+def test_a_decline_is_final_once_the_token_expired(env: Env) -> None:
+    invoice = _checkout(env)
+    env.pay(invoice, DECLINED)
+    env.clock.advance(seconds=1200 + 59)  # the token expired, the grace not yet over
+    assert env.run(lambda s: s.refresh_status(invoice)).next_poll_at == env.clock.now + timedelta(seconds=1)
+    assert env.run(lambda s: s.card_attempts(invoice)).open is True
+    env.clock.advance(seconds=1)
+    final = env.run(lambda s: s.refresh_status(invoice))
+    assert final.status is ConsoleStatus.REJECT and final.next_poll_at is None
+    assert env.run(lambda s: s.card_attempts(invoice)) == CardAttempts(seen=1, left=0, open=False)
+
+
+def test_a_sale_cancelled_after_a_decline_keeps_its_mark_until_a_late_approval(env: Env) -> None:
+    invoice = _checkout(env)
+    env.pay(invoice, DECLINED)
+    env.run(lambda s: s.refresh_status(invoice))
+    marked = env.run(lambda s: s.stop_at_counter(env.actor, invoice, ConsoleStatus.CASHIER_CANCEL))
+    assert marked.status is ConsoleStatus.CASHIER_CANCEL and marked.next_poll_at is not None
+    env.clock.advance(seconds=3)
+    kept = env.run(lambda s: s.refresh_status(invoice))  # the bank still shows the same decline
+    assert kept.status is ConsoleStatus.CASHIER_CANCEL and "counter" in (kept.reason or "")
+    env.pay(invoice)  # the customer paid on the page after all
+    seen = _events(env)
+    env.clock.advance(seconds=3)
+    paid = env.run(lambda s: s.refresh_status(invoice))
+    assert paid.status is ConsoleStatus.CHARGE
+    assert [e.previous for e in seen] == [ConsoleStatus.CASHIER_CANCEL]  # the late-payment notice (0026)
+    assert [e.status for e in _attempts(env, invoice)] == ["REJECT", "CHARGE"]
+
+
+def test_a_final_decline_is_not_marked_by_the_counter(env: Env) -> None:
+    invoice = _checkout(env)
+    env.pay(invoice, DECLINED)
+    env.clock.advance(seconds=1260)
+    env.run(lambda s: s.refresh_status(invoice))
+    same = env.run(lambda s: s.stop_at_counter(env.actor, invoice, ConsoleStatus.CASHIER_CANCEL))
+    assert same.status is ConsoleStatus.REJECT and same.next_poll_at is None

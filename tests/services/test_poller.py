@@ -20,6 +20,7 @@ from epay_desktop.sandbox import RunningSandbox, SandboxConfig, start_in_thread
 from epay_desktop.sandbox.config import KZ_TZ
 from epay_desktop.services.events import EventBus, PaymentUpdated, PollerHealthChanged
 from epay_desktop.services.payments import PaymentService
+from epay_desktop.services.poll_schedule import PollSchedule
 from epay_desktop.services.poller import Poller
 from epay_desktop.store.db import Store, make_engine
 from epay_desktop.store.models import Base, UserRow
@@ -425,3 +426,75 @@ def test_the_mark_never_overrides_what_the_bank_already_said(env: Env) -> None:
     assert env.stored(payment).status is ConsoleStatus.CHARGE
     same = env.run(lambda s, _: s.stop_at_counter(env.actor, payment.invoice_id, ConsoleStatus.PAGE_FAILED))
     assert same.status is ConsoleStatus.CHARGE and env.stored(payment).status is ConsoleStatus.CHARGE
+
+
+# -- a declined attempt on an invoice that takes another (issue 8, decision 0035) ------------------
+
+
+def _pay_card(env: Env, invoice: InvoiceId, pan: str) -> None:
+    today = date.today()
+    body = {
+        "invoiceId": invoice.value,
+        "pan": pan,
+        "expiry": f"{today.month:02d}/{(today.year + 1) % 100:02d}",
+        "cvc": "123",
+        "name": "TEST BUYER",
+    }
+    assert env.control("POST", "/sandbox/pay", json=body).status_code == 200
+
+
+def test_a_declined_attempt_is_polled_like_pending_and_a_later_approval_ends_paid(env: Env) -> None:
+    payment = env.checkout("700")
+    _pay_card(env, payment.invoice_id, "4003032704547597")  # declined, reasonCode 465
+    env.clock.advance(seconds=3)
+    [declined] = _once(env)
+    assert declined.status is ConsoleStatus.REJECT
+    assert declined.next_poll_at == env.clock.now + timedelta(seconds=3)  # the PENDING schedule
+    env.clock.advance(seconds=3)
+    assert _once(env) == [] and env.stored(payment).last_polled_at == env.clock.now  # still asked
+
+    env.clock.now = payment.created_at + timedelta(minutes=3)
+    _once(env)
+    assert env.stored(payment).next_poll_at == env.clock.now + timedelta(seconds=10)
+
+    env.pay(payment.invoice_id)  # the customer tried again on the same page, with a good card
+    env.clock.advance(seconds=10)
+    [paid] = _once(env)
+    assert paid.status is ConsoleStatus.CHARGE and paid.next_poll_at is None
+    with env.store.read() as tx:
+        attempts = tx.payment_events.for_payment(payment.id)
+    assert [(a.kind.value, a.status) for a in attempts] == [("attempt", "REJECT"), ("attempt", "CHARGE")]
+
+
+def test_a_declined_attempt_is_polled_until_the_final_check_then_never(env: Env) -> None:
+    payment = env.checkout()
+    _pay_card(env, payment.invoice_id, "4003032704547597")
+    final = payment.token_expires_at + timedelta(seconds=60)  # type: ignore[operator]
+    env.clock.now = final - timedelta(seconds=10)
+    _once(env)
+    assert env.stored(payment).next_poll_at == final  # capped at the final check
+    env.clock.now = final
+    _once(env)
+    stored = env.stored(payment)
+    assert stored.status is ConsoleStatus.REJECT and stored.next_poll_at is None
+    env.clock.advance(hours=1)
+    assert _once(env) == [] and env.stored(payment).last_polled_at == final
+
+
+def test_schedule_polls_a_decline_only_while_the_invoice_takes_another_attempt() -> None:
+    schedule = PollSchedule()
+    created = datetime(2025, 3, 1, 9, 0, tzinfo=UTC)
+    token = created + timedelta(minutes=20)
+    final = token + schedule.token_grace
+    for status in (ConsoleStatus.REJECT, ConsoleStatus.THREE_DS):
+        at = created + timedelta(seconds=30)
+        kwargs: dict[str, Any] = {"created_at": created, "token_expires_at": token}
+        assert schedule.next_poll_at(status, now=at, may_retry=True, **kwargs) == at + schedule.fast
+        later = created + timedelta(minutes=5)
+        assert schedule.next_poll_at(status, now=later, may_retry=True, **kwargs) == later + schedule.medium
+        near = final - timedelta(seconds=5)
+        assert schedule.next_poll_at(status, now=near, may_retry=True, **kwargs) == final
+        assert schedule.next_poll_at(status, now=final, may_retry=True, **kwargs) is None
+        assert schedule.next_poll_at(status, now=at, **kwargs) is None  # attempts used up: final
+    assert schedule.next_poll_at(ConsoleStatus.FAILED, created_at=created, token_expires_at=token,
+                                 now=created, may_retry=True) is None  # fmt: skip

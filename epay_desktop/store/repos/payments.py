@@ -43,6 +43,8 @@ __all__ = ["PaymentCursor", "PaymentRepo", "to_payment"]
 _POLLED = tuple(s.value for s in ConsoleStatus if s.needs_polling)
 #: Scheduled polls also cover the local marks while their token lives (their next_poll_at, decision 0018).
 _SCHEDULED = _POLLED + tuple(s.value for s in ConsoleStatus if s.stopped_at_counter)
+#: ... and a decline whose invoice still takes another card attempt (its next_poll_at, decision 0035).
+_SCHEDULED += (ConsoleStatus.REJECT.value, ConsoleStatus.THREE_DS.value)
 
 
 class PaymentRepo:
