@@ -17,6 +17,7 @@ from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
 from .amounts import amount_text, parse_amount
+from .confirm_payment import SavedCardLinks, secure3d_json, term_url_for
 from .dropping import DropResponse
 from .errors import Code, SandboxError
 from .faults import Fault
@@ -198,8 +199,16 @@ class Api:
             post_link=str(body.get("postLink") or ""),
             failure_post_link=str(body.get("failurePostLink") or ""),
         )
-        txn = await self.state.pay_with_saved_card(checkout, str(card["id"]))
-        return JSONResponse(card_pay_json(txn))
+        term_url = term_url_for(request, token.access_token)
+        links = SavedCardLinks(
+            str(body.get("backLink") or ""), str(body.get("failureBackLink") or ""), checkout.language
+        )
+        paid = await self.state.pay_with_saved_card(
+            checkout, str(card["id"]), term_url=term_url, context=links
+        )
+        answer = card_pay_json(paid.txn)
+        answer["secure3D"] = secure3d_json(self.state, request, paid, term_url)
+        return JSONResponse(answer)
 
 
 def _code_in_200(fault: Fault, what: str) -> Response:

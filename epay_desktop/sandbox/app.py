@@ -1,4 +1,4 @@
-"""``create_app``: the sandbox as one Starlette application on one origin."""
+"""``create_app``: the gateway as one Starlette application (the ACS may be served on another origin)."""
 
 from __future__ import annotations
 
@@ -10,8 +10,10 @@ from contextlib import asynccontextmanager
 from starlette.applications import Starlette
 from starlette.routing import BaseRoute, Mount
 
+from .acs import acs_routes
 from .api import Api
 from .config import SandboxConfig
+from .confirm_payment import confirm_payment_routes
 from .control import control_routes
 from .state import SandboxState
 
@@ -21,7 +23,8 @@ log = logging.getLogger(__name__)
 
 
 def create_app(config_or_state: SandboxConfig | SandboxState | None = None) -> Starlette:
-    """The ASGI app: API at ``/`` and ``/api``, control API at ``/sandbox``, payment page at ``/payform``.
+    """The ASGI app: API at ``/`` and ``/api``, control API at ``/sandbox``, payment page at ``/payform``,
+    and the issuer's 3-D Secure page at ``/acs`` unless ``state.acs_base_url`` names its own origin.
 
     Pass a :class:`SandboxState` to share it with the caller (tests, the desktop demo), or a
     :class:`SandboxConfig` (or nothing) for a fresh one; ``app.state.sandbox`` holds it.
@@ -30,13 +33,16 @@ def create_app(config_or_state: SandboxConfig | SandboxState | None = None) -> S
         state = config_or_state
     else:
         state = SandboxState(config_or_state or SandboxConfig())
-    api = Api(state).routes()
+    api = [*Api(state).routes(), *confirm_payment_routes(state)]
     routes: list[BaseRoute] = [
         *api,
         Mount("/api", routes=api),
         *control_routes(state),
         *_payform_routes(state),
     ]
+    if not state.acs_base_url:
+        # No listener of its own (in-process use, --acs-same-origin): the ACS lives on this origin.
+        routes.extend(acs_routes(state))
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:

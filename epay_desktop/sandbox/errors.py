@@ -53,6 +53,8 @@ class Code(IntEnum):
     BAD_CVC = 842
     NO_CHALLENGE = 843
     NO_PAYMENT_TOKEN = 844
+    #: The gateway's own code (epay-api.md section 15): "You have exceeded the number of 3 transactions".
+    ATTEMPTS_EXCEEDED = 505
     # control API and faults
     BAD_FAULT = 850
     BAD_JSON = 851

@@ -18,9 +18,19 @@ from epay_desktop.domain import PaymentStatus
 from .amounts import MIN_REFUND, amount_text
 from .errors import Code, SandboxError
 
-__all__ = ["Invoice", "Ledger", "Operation", "Transaction"]
+__all__ = ["Attempt", "Invoice", "Ledger", "Operation", "Transaction"]
 
 _INVOICE = re.compile(r"^[0-9]{6,15}$")
+#: Statuses an approved attempt leads to (money held, charged, released or refunded).
+_APPROVED = frozenset(
+    {
+        PaymentStatus.AUTH,
+        PaymentStatus.CHARGE,
+        PaymentStatus.CANCEL,
+        PaymentStatus.CANCEL_OLD,
+        PaymentStatus.REFUND,
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +39,21 @@ class Operation:
     amount: int
     external_id: str
     time: datetime
+
+
+@dataclass(slots=True)
+class Attempt:
+    """One card attempt on an invoice; check-status shows the latest, the control API all of them."""
+
+    number: int
+    started: datetime
+    card_mask: str
+    card_type: str
+    status: PaymentStatus = PaymentStatus.NEW  # NEW while 3-D Secure is pending
+    reason_code: int = 0
+    reason: str = ""
+    secure: bool = False
+    reference: str = ""
 
 
 @dataclass(slots=True)
@@ -70,11 +95,32 @@ class Transaction:
     auth_time: datetime | None = None
     operations: list[Operation] = field(default_factory=list)
     postlinks: list[dict[str, object]] = field(default_factory=list)
+    #: Every card attempt on this invoice, oldest first; the fields above describe the latest.
+    attempts: list[Attempt] = field(default_factory=list)
+    #: Card attempts the invoice allows while its payment token lives (config.max_attempts).
+    max_attempts: int = 3
+
+    @property
+    def approved(self) -> bool:
+        """An attempt was approved: the invoice is paid (whatever happened to the money since)."""
+        return self.status in _APPROVED
+
+    @property
+    def has_finished_attempt(self) -> bool:
+        """At least one attempt ended (approved or declined), so no new payment token is issued."""
+        return any(a.status is not PaymentStatus.NEW for a in self.attempts) or self.approved
+
+    @property
+    def attempts_left(self) -> int:
+        return 0 if self.approved else max(0, self.max_attempts - len(self.attempts))
 
     @property
     def is_final_attempt(self) -> bool:
-        """The customer's attempt has ended, so the invoice id cannot be paid again."""
-        return self.status is not PaymentStatus.NEW
+        """No further card attempt can pay this invoice: one was approved, or every attempt was used
+        and the last one has ended. (An expired payment token ends it too; the token store knows that.)"""
+        if self.approved:
+            return True
+        return self.attempts_left == 0 and self.status is not PaymentStatus.NEW
 
     def record(self, kind: str, amount: int, when: datetime, external_id: str = "") -> None:
         self.operations.append(Operation(kind, amount, external_id, when))
@@ -106,7 +152,8 @@ class Ledger:
                 f"invoiceID {invoice_id} ends in the same 6 digits as invoice {owner}",
             )
         txn = self.by_invoice(terminal_id, invoice_id)
-        if txn is not None and txn.is_final_attempt:
+        # decision 0029: no new payment token once any attempt has ended, even with attempts left
+        if txn is not None and txn.has_finished_attempt:
             raise SandboxError(Code.INVOICE_FINAL, f"invoice {invoice_id} was already paid or declined")
         known = self._invoices.get((terminal_id, invoice_id))
         if known is not None and (known.amount, known.currency) != (amount, currency):

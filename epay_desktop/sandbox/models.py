@@ -5,9 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-__all__ = ["AttemptResult", "CardInput", "Checkout", "CheckoutInfo"]
+if TYPE_CHECKING:
+    from .ledger import Transaction
+
+__all__ = ["AttemptResult", "CardInput", "Checkout", "CheckoutInfo", "SavedCardPayment"]
 
 
 @dataclass(frozen=True)
@@ -55,5 +58,18 @@ class AttemptResult:
     status: str  # statusName
     reason_code: int  # 0 when approved
     reason: str
-    challenge_id: str | None
+    challenge_id: str | None  # the MD of a pending 3-D Secure step
     card_id: str | None
+    pa_req: str | None = None  # with needs_3ds: what to post to the ACS along with MD
+    reference: str = ""  # the bank's reference of an approved attempt
+    attempts_left: int = 0  # declined: further attempts this invoice allows while its token lives
+
+
+@dataclass(frozen=True)
+class SavedCardPayment:
+    """``/payments/cards/auth``'s outcome: the transaction, and for a 3-D Secure card the pending
+    challenge (``md``/``pa_req``) the client must take to the ACS."""
+
+    txn: Transaction
+    md: str = ""
+    pa_req: str = ""

@@ -6,10 +6,13 @@ Routes (all under ``/payform/``, mirroring ``epay.homebank.kz/payform/``):
 * ``GET  ?params=...[&isShortForm=true]`` - the card page. ``params`` is the payment object flattened to a
   query string and packed with LZ-String (see :mod:`epay_desktop.payform_codec`); ``auth`` inside it is
   the whole token response, itself a query string.
-* ``POST pay`` - the card form. Approved/declined: 303 to ``backLink`` / ``failureBackLink`` (full page) or a
-  small page that posts ``{"success": bool}`` to the parent (short form, i.e. the widget's iframe).
-  3-D Secure: a code page that posts to ``3ds``.
-* ``POST 3ds`` - the one-time code; finishes like ``pay``.
+* ``POST pay`` - the card form. Approved: 303 to ``backLink`` (full page) or a small page that posts
+  ``{"success": true}`` to the parent (short form, i.e. the widget's iframe). Declined with attempts left
+  (config.max_attempts) and the token alive: the declined page ("attempts left: N", back to a fresh form,
+  "Finish"); the last decline: 303 to ``failureBackLink`` or ``{"success": false}``. 3-D Secure: a form
+  that posts ``MD``/``PaReq``/``TermUrl`` to the issuer's ACS (acs.py; another origin when served).
+* ``POST 3ds`` - TermUrl: the ACS posts ``PaRes``/``MD`` here; finishes like ``pay``.
+* ``GET  finish`` - the declined page's "Finish" where there is no failureBackLink to go to (and the widget).
 * ``GET  payform.css`` / ``payform.js`` - the page's own assets.
 
 The page never decides an outcome; it hands the card to :class:`SandboxState`, which owns the ledger and the
@@ -19,6 +22,7 @@ postLink calls. The payment object is not trusted either: every POST re-validate
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from typing import Final
 
 from starlette.requests import Request
@@ -33,20 +37,20 @@ from epay_desktop.sandbox.payform_input import (
     card_from_form,
     form_text,
     language_hint,
-    mask_pan,
     payment_from_params,
     safe_link,
 )
 from epay_desktop.sandbox.payform_pages import (
     View,
+    acs_redirect_page,
     asset,
     card_form,
+    declined_page,
     error_page,
     format_amount,
     language_code,
     make_view,
     result_page,
-    three_ds_page,
 )
 from epay_desktop.sandbox.state import AttemptResult, CheckoutInfo, SandboxError, SandboxState
 
@@ -59,6 +63,10 @@ _ASSETS: Final = {
     "payform.js": "application/javascript; charset=utf-8",
     "payform.css": "text/css; charset=utf-8",
 }
+_ERROR_TEXT: Final[dict[int, str]] = {
+    Code.ATTEMPTS_EXCEEDED: "error_attempts",
+    Code.INVOICE_FINAL: "error_paid",
+}
 _FIELD_OF_CODE: Final[dict[int, str]] = {
     Code.BAD_CARD_NUMBER: "pan",
     Code.BAD_EXPIRY: "expiry",
@@ -66,13 +74,34 @@ _FIELD_OF_CODE: Final[dict[int, str]] = {
 }
 
 
+@dataclass(frozen=True)
+class _PageContext:
+    """Kept with a 3-D Secure challenge so TermUrl can finish the page the customer started."""
+
+    raw_params: str
+    lang: str
+    short: bool
+
+
+def _origin(request: Request) -> str:
+    return str(request.base_url).rstrip("/")
+
+
 def _finish(view: View, payment: Payment, result: AttemptResult) -> Response:
     success = result.outcome == "approved"
+    log.info(
+        "event=payform_result invoice=%s outcome=%s attempts_left=%s short=%s",
+        result.invoice_id, result.outcome, result.attempts_left, view.short,
+    )  # fmt: skip
+    if not success and result.attempts_left > 0:
+        # The bank's page offers "to the payment form" while attempts are left and the token lives.
+        return declined_page(view, payment, result.reason_code, result.attempts_left)
+    return _final(view, payment, success)
+
+
+def _final(view: View, payment: Payment, success: bool) -> Response:
     target = payment.back_link if success else (payment.failure_back_link or payment.back_link)
     link = safe_link(target)
-    log.info(
-        "event=payform_result invoice=%s outcome=%s short=%s", result.invoice_id, result.outcome, view.short
-    )
     if view.short or link is None:
         return result_page(view, success, link)
     return RedirectResponse(link, status_code=303)
@@ -99,7 +128,7 @@ def routes(state: SandboxState) -> list[BaseRoute]:
             info = state.validate_checkout(payment.checkout)
         except SandboxError as exc:
             log.info("event=payform_refused invoice=%s code=%s", payment.checkout.invoice_id, exc.code)
-            return error_page(view, "error_session", exc.message)
+            return error_page(view, _ERROR_TEXT.get(exc.code, "error_session"), exc.message)
         return view, payment, info
 
     async def page(request: Request) -> Response:
@@ -122,48 +151,57 @@ def routes(state: SandboxState) -> list[BaseRoute]:
         errors = card_errors(card)
         if errors:
             return card_form(view, payment, info, card, errors, status=422)
+        term_url = f"{_origin(request)}/payform/3ds"
+        context = _PageContext(payment.raw_params, view.lang, view.short)
         try:
-            result = await state.submit_card(payment.checkout, card)
+            result = await state.submit_card(payment.checkout, card, term_url=term_url, context=context)
         except SandboxError as exc:
             # The state's own format checks (840-842) land on the field they are about.
             field = _FIELD_OF_CODE.get(exc.code)
             if field is not None:
                 return card_form(view, payment, info, card, {field: f"err_{field}"}, status=422)
+            if exc.code in _ERROR_TEXT:
+                return error_page(view, _ERROR_TEXT[exc.code], exc.message)
             return card_form(view, payment, info, card, message=exc.message, status=422)
-        if result.outcome == "needs_3ds" and result.challenge_id:
-            display = {
-                "shop": info.shop_name,
-                "invoice": info.invoice_id,
-                "amount": format_amount(info.amount, info.currency),
-                "card": mask_pan(card.pan),
-            }
-            return three_ds_page(view, payment, result.challenge_id, display)
+        if result.outcome == "needs_3ds" and result.challenge_id and result.pa_req:
+            # A top-level form POST to the issuer's ACS (another origin), as the real gateway does.
+            fields = {"MD": result.challenge_id, "PaReq": result.pa_req, "TermUrl": term_url}
+            return acs_redirect_page(view, state.acs_url(_origin(request)), fields)
         return _finish(view, payment, result)
 
     async def three_ds(request: Request) -> Response:
+        """TermUrl: the ACS posts ``PaRes`` and ``MD`` here; the attempt ends and the page goes on."""
         form = await request.form()
-        short = form_text(form, "isShortForm") == "true"
+        md, pa_res = form_text(form, "MD"), form_text(form, "PaRes")
+        context = state.challenge_context(md)
+        if not isinstance(context, _PageContext):
+            log.info("event=payform_term_refused reason=unknown_md")
+            return error_page(make_view(None, None, False), "error_session", "unknown 3-D Secure answer")
         try:
-            payment = payment_from_params(form_text(form, "params"))
+            payment = payment_from_params(context.raw_params)
         except ParamsError as exc:
-            return error_page(make_view(None, form_text(form, "lang"), short), exc.text_key, str(exc))
-        view = make_view(payment.checkout.language, form_text(form, "lang"), short)
-        challenge_id = form_text(form, "challenge_id")
-        display = {k[2:]: form_text(form, k) for k in ("d_shop", "d_invoice", "d_amount", "d_card")}
-        code = form_text(form, "code").replace(" ", "")
-        if not (code.isascii() and code.isdigit() and len(code) == 6):
-            return three_ds_page(view, payment, challenge_id, display, view.t["tds_err_code"])
+            return error_page(make_view(None, context.lang, context.short), exc.text_key, str(exc))
+        view = make_view(payment.checkout.language, context.lang, context.short)
         try:
-            result = await state.confirm_3ds(challenge_id, code)
+            result = await state.finish_3ds(md, pa_res)
         except SandboxError as exc:
             return error_page(view, "error_session", exc.message)
-        if result.outcome == "needs_3ds":  # the state allows another try
-            return three_ds_page(view, payment, challenge_id, display, view.t["tds_err_wrong"])
         return _finish(view, payment, result)
+
+    async def finish(request: Request) -> Response:
+        """The declined page's "Finish": the customer gives up (failureBackLink, or the widget's result)."""
+        q = request.query_params
+        short = q.get("isShortForm") == "true"
+        try:
+            payment = payment_from_params(q.get("params"))
+        except ParamsError as exc:
+            return error_page(make_view(language_hint(q.get("params")), q.get("lang"), short), exc.text_key)
+        return _final(make_view(payment.checkout.language, q.get("lang"), short), payment, False)
 
     return [
         *(asset_route(name) for name in _ASSETS),
         Route("/payform/", page, methods=["GET"], name="payform"),
         Route("/payform/pay", pay, methods=["POST"], name="payform-pay"),
         Route("/payform/3ds", three_ds, methods=["POST"], name="payform-3ds"),
+        Route("/payform/finish", finish, methods=["GET"], name="payform-finish"),
     ]

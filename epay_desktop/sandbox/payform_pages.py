@@ -1,4 +1,5 @@
-"""The HTML of the hosted card page: layout, summary, card form, 3-D Secure, result and error pages.
+"""The HTML of the hosted card page: layout, summary, card form, the way to the issuer's 3-D Secure page,
+the declined page (attempts left), result and error pages.
 
 Also the page's texts and assets (read once from ``static/``), escaping, and the language and amount
 formatting the pages show. Pure rendering: no state, no decisions.
@@ -16,23 +17,26 @@ from functools import cache
 from pathlib import Path
 from string import Template
 from typing import Final
+from urllib.parse import quote, urlencode
 
 from starlette.responses import HTMLResponse
 
 from epay_desktop.domain.money import Money, MoneyError, parse_decimal_amount
-from epay_desktop.sandbox.payform_input import Payment
+from epay_desktop.sandbox.payform_input import Payment, safe_link
 from epay_desktop.sandbox.state import CardInput, CheckoutInfo
 
 __all__ = [
     "View",
+    "acs_redirect_page",
     "asset",
     "card_form",
+    "declined_page",
     "error_page",
     "format_amount",
     "language_code",
     "make_view",
     "result_page",
-    "three_ds_page",
+    "texts",
 ]
 
 _STATIC: Final = Path(__file__).with_name("static")
@@ -65,6 +69,11 @@ def asset(name: str) -> str:
 def _texts() -> dict[str, dict[str, str]]:
     data: dict[str, dict[str, str]] = json.loads(asset("payform-texts.json"))
     return data
+
+
+def texts(lang: str) -> Mapping[str, str]:
+    """The page texts in ``ru``, ``kk`` or ``en`` (shared with the issuer's page, acs.py)."""
+    return _texts()[lang]
 
 
 def language_code(value: str | None) -> str:
@@ -240,32 +249,46 @@ def error_page(view: View, text_key: str, detail: str | None = None) -> HTMLResp
     return _layout(view, t["error_title"], body, status=400)
 
 
-def three_ds_page(
-    view: View, payment: Payment, challenge_id: str, display: Mapping[str, str], error: str | None = None
-) -> HTMLResponse:
+def acs_redirect_page(view: View, action: str, fields: Mapping[str, str]) -> HTMLResponse:
+    """Sends the window (or the widget's frame) to the issuer's ACS: a form POST of MD, PaReq and TermUrl
+    that payform.js submits by itself; the button does it when scripts are off."""
     t = view.t
-    err = f'<p class="field-error" id="code-error">{_esc(error)}</p>' if error else ""
-    aria = ' aria-invalid="true" aria-describedby="code-error"' if error else ""
-    facts = "".join(
-        f'<div class="row"><dt>{_esc(label)}</dt><dd>{_esc(display.get(key, ""))}</dd></div>'
-        for label, key in ((t["merchant"], "shop"), (t["order"], "invoice"), (t["tds_card"], "card"))
-    )
     body = (
-        '<main class="sheet three-ds">'
-        f'<header class="summary"><div class="tds-badge">3-D Secure</div><h1>{_esc(t["tds_title"])}</h1>'
-        f'<div class="amount">{_esc(display.get("amount", ""))}</div>'
-        f'<dl class="details">{facts}</dl></header>'
-        '<form class="pay-form" method="post" action="3ds" novalidate '
-        f'data-processing="{_esc(t["processing"])}">'
-        f"<p>{_esc(t['tds_text'])}</p>"
-        f"{_hidden(payment, view, challenge_id=challenge_id, **{f'd_{k}': v for k, v in display.items()})}"
-        f'<div class="field{" invalid" if error else ""}"><label for="code">{_esc(t["tds_code"])}</label>'
-        '<input id="code" name="code" class="otp" inputmode="numeric" autocomplete="one-time-code" '
-        f'maxlength="6" placeholder="••••••"{aria} autofocus>{err}</div>'
-        f'<p class="hint">{_esc(t["tds_hint"])}</p>'
-        f'<button type="submit" class="pay">{_esc(t["tds_confirm"])}</button></form></main>'
+        '<main class="sheet message three-ds">'
+        f'<div class="tds-badge">3-D Secure</div><h1>{_esc(t["tds_redirect_title"])}</h1>'
+        f"<p>{_esc(t['tds_redirect_text'])}</p>"
+        f'<form id="acs-post" method="post" action="{_esc(action)}" data-autosubmit>'
+        + "".join(f'<input type="hidden" name="{_esc(k)}" value="{_esc(v)}">' for k, v in fields.items())
+        + f'<button type="submit" class="pay">{_esc(t["tds_redirect_button"])}</button></form></main>'
     )
-    return _layout(view, t["tds_title"], body)
+    return _layout(view, t["tds_redirect_title"], body)
+
+
+def _reason_text(t: Mapping[str, str], reason_code: int) -> str:
+    return t.get(f"reason_{reason_code}", t["reason_other"])
+
+
+def declined_page(view: View, payment: Payment, reason_code: int, attempts_left: int) -> HTMLResponse:
+    """A declined attempt with attempts left: the bank's reason, "attempts left: N", a way back to a fresh
+    card form (same params) and "Finish" (failureBackLink; in the widget the result for the parent)."""
+    t = view.t
+    query = {"params": payment.raw_params, "lang": view.lang}
+    if view.short:
+        query["isShortForm"] = "true"
+    again = "./?" + urlencode(query, quote_via=quote)
+    link = None if view.short else safe_link(payment.failure_back_link or payment.back_link)
+    finish = link or "finish?" + urlencode(query, quote_via=quote)
+    body = (
+        f'<main class="sheet message failure" id="declined" data-attempts-left="{attempts_left}" '
+        f'data-reason-code="{reason_code}">'
+        f'<div class="icon" aria-hidden="true">✕</div><h1>{_esc(t["declined_title"])}</h1>'
+        f'<p class="reason" id="decline-reason">{_esc(_reason_text(t, reason_code))}</p>'
+        f'<p class="attempts" id="attempts-left">{_esc(t["declined_attempts"].format(n=attempts_left))}</p>'
+        f'<p class="hint">{_esc(t["declined_hint"])}</p>'
+        f'<a class="button" id="retry" href="{_esc(again)}">{_esc(t["declined_retry"])}</a> '
+        f'<a class="link" id="finish" href="{_esc(finish)}">{_esc(t["declined_finish"])}</a></main>'
+    )
+    return _layout(view, t["declined_title"], body)
 
 
 def result_page(view: View, success: bool, back_link: str | None) -> HTMLResponse:

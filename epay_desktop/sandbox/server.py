@@ -1,6 +1,9 @@
 """Running the sandbox: ``epay-desktop sandbox`` (``add_arguments`` + ``run``) and
 ``start_in_thread`` for tests and the desktop demo.
 
+The gateway listens on the given port; the issuer's 3-D Secure page (ACS) on a second free
+loopback port (another origin, as on the real gateway) unless ``--acs-same-origin``.
+
 Both serve with uvicorn on loopback, with :class:`DroppingH11Protocol` so the ``drop_*``
 faults really close the TCP connection, without access logs (stdout carries only the URL
 and a short hint).
@@ -19,7 +22,9 @@ import time
 from types import TracebackType
 
 import uvicorn
+from starlette.types import ASGIApp, Receive, Scope, Send
 
+from .acs import create_acs_app
 from .app import create_app
 from .config import SandboxConfig
 from .dropping import DroppingH11Protocol
@@ -36,6 +41,7 @@ ePay sandbox is listening (Ctrl+C to stop).
   token: POST {url}/oauth2/token   API: {url}/...  or  {url}/api/...
   test cards: 4405 6397 0401 5096 (approved), 4003 0327 0454 7597 (declined),
               4111 1111 1111 1111 (3-D Secure, code 000000)
+  3-D Secure: the issuer's page (ACS) is at {acs}
   ledger: GET {url}/sandbox/transactions   see docs/sandbox.md for the control API"""
 
 
@@ -86,9 +92,32 @@ def config_from_args(args: argparse.Namespace) -> SandboxConfig:
     )
 
 
-def _uvicorn_config(state: SandboxState) -> uvicorn.Config:
+class _ByListener:
+    """One ASGI app for two listeners: requests that came in on the ACS's port go to the ACS,
+    everything else (and the lifespan) to the gateway. Both share one state and one event loop."""
+
+    def __init__(self, gateway: ASGIApp, acs: ASGIApp, acs_port: int) -> None:
+        self._gateway, self._acs, self._acs_port = gateway, acs, acs_port
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        server = scope.get("server") if scope["type"] in ("http", "websocket") else None
+        if server is not None and server[1] == self._acs_port:
+            await self._acs(scope, receive, send)
+        else:
+            await self._gateway(scope, receive, send)
+
+
+def _uvicorn_config(state: SandboxState, acs_sock: socket.socket | None = None) -> uvicorn.Config:
+    """The server's config; with ``acs_sock`` the ACS answers on that socket (``state.acs_base_url``)."""
+    app: ASGIApp
+    if acs_sock is not None:
+        state.acs_base_url = _base_url(acs_sock)
+        app = _ByListener(create_app(state), create_acs_app(state), acs_sock.getsockname()[1])
+    else:
+        state.acs_base_url = ""
+        app = create_app(state)
     return uvicorn.Config(
-        create_app(state),
+        app,
         http=DroppingH11Protocol,
         loop="asyncio",
         lifespan="on",
@@ -123,15 +152,16 @@ def _base_url(sock: socket.socket) -> str:
 
 
 class _AnnouncingServer(uvicorn.Server):
-    def __init__(self, config: uvicorn.Config, url: str) -> None:
+    def __init__(self, config: uvicorn.Config, url: str, acs_url: str) -> None:
         super().__init__(config)
         self._url = url
+        self._acs_url = acs_url
 
     async def startup(self, sockets: list[socket.socket] | None = None) -> None:
         await super().startup(sockets)
         if self.started:
             print(self._url, flush=True)
-            print(_HINT.format(url=self._url), flush=True)
+            print(_HINT.format(url=self._url, acs=self._acs_url), flush=True)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -149,30 +179,53 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     state = SandboxState(config_from_args(args))
-    server = _AnnouncingServer(_uvicorn_config(state), _base_url(sock))
+    acs_sock: socket.socket | None = None
+    if not state.config.acs_same_origin:
+        try:
+            acs_sock = _bind(args.host, 0)  # the issuer's ACS: another origin, any free port
+        except OSError as exc:
+            sock.close()
+            print(f"cannot open the 3-D Secure (ACS) port on {args.host}: {exc}", file=sys.stderr)
+            return 2
+    config = _uvicorn_config(state, acs_sock)
+    url = _base_url(sock)
+    server = _AnnouncingServer(config, url, f"{state.acs_base_url or url}/acs/")
+    sockets = [sock] if acs_sock is None else [sock, acs_sock]
     try:
-        server.run(sockets=[sock])
+        server.run(sockets=sockets)
     except KeyboardInterrupt:
         pass
     finally:
-        sock.close()
+        for each in sockets:
+            each.close()
     return 0
 
 
 class RunningSandbox:
     """A sandbox served in a daemon thread; a context manager that stops it on exit."""
 
-    def __init__(self, state: SandboxState, server: uvicorn.Server, sock: socket.socket) -> None:
+    def __init__(
+        self,
+        state: SandboxState,
+        server: uvicorn.Server,
+        sock: socket.socket,
+        acs_sock: socket.socket | None = None,
+    ) -> None:
         self.state = state
         self.base_url = _base_url(sock)
+        #: The issuer's 3-D Secure origin: a second loopback port, or the gateway's own with
+        #: ``acs_same_origin``. The ACS form is at ``{acs_url}/acs/auth``.
+        self.acs_url = _base_url(acs_sock) if acs_sock is not None else self.base_url
         self._server = server
         self._sock = sock
+        self._acs_sock = acs_sock
+        self._sockets = [sock] if acs_sock is None else [sock, acs_sock]
         self._thread = threading.Thread(target=self._serve, name="epay-sandbox", daemon=True)
         self._error: BaseException | None = None
 
     def _serve(self) -> None:
         try:
-            asyncio.run(self._server.serve(sockets=[self._sock]))
+            asyncio.run(self._server.serve(sockets=self._sockets))
         except BaseException as exc:  # reported by _wait_started / stop
             self._error = exc
 
@@ -190,7 +243,8 @@ class RunningSandbox:
         self._server.should_exit = True
         if self._thread.is_alive():
             self._thread.join(timeout)
-        self._sock.close()
+        for sock in self._sockets:
+            sock.close()
 
     def __enter__(self) -> RunningSandbox:
         return self
@@ -204,10 +258,15 @@ class RunningSandbox:
 def start_in_thread(
     config: SandboxConfig | SandboxState | None = None, *, host: str = "127.0.0.1", port: int = 0
 ) -> RunningSandbox:
-    """Serve a sandbox on a free loopback port in a daemon thread; returns once it accepts connections."""
+    """Serve a sandbox on a free loopback port in a daemon thread; returns once it accepts connections.
+
+    The issuer's 3-D Secure page (ACS) gets a second free port (``RunningSandbox.acs_url``) unless
+    ``config.acs_same_origin``."""
     state = config if isinstance(config, SandboxState) else SandboxState(config or SandboxConfig())
     sock = _bind(host, port)
-    running = RunningSandbox(state, uvicorn.Server(_uvicorn_config(state)), sock)
+    acs_sock = None if state.config.acs_same_origin else _bind(host, 0)
+    server = uvicorn.Server(_uvicorn_config(state, acs_sock))
+    running = RunningSandbox(state, server, sock, acs_sock)
     running._thread.start()
     try:
         running._wait_started(10.0)

@@ -8,10 +8,13 @@ pay through :meth:`SandboxState.submit_card` / :meth:`confirm_3ds` /
 
 from __future__ import annotations
 
+import base64
 import random
+import secrets
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime
+from decimal import Decimal
 
 from epay_desktop.domain import PaymentStatus
 
@@ -31,20 +34,63 @@ from .cards import (
 from .config import SandboxConfig
 from .errors import Code, SandboxError
 from .faults import FaultBook
-from .ledger import Ledger, Transaction
-from .models import AttemptResult, CardInput, Checkout, CheckoutInfo
+from .ledger import Attempt, Ledger, Transaction
+from .models import AttemptResult, CardInput, Checkout, CheckoutInfo, SavedCardPayment
 from .postlink import Echo, PostLinkSender
 from .tokens import Token, TokenStore
 
-__all__ = ["AttemptResult", "CardInput", "Checkout", "CheckoutInfo", "SandboxError", "SandboxState"]
+__all__ = [
+    "AcsAnswer",
+    "AcsPrompt",
+    "AttemptResult",
+    "CardInput",
+    "Checkout",
+    "CheckoutInfo",
+    "SandboxError",
+    "SandboxState",
+    "SavedCardPayment",
+]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Challenge:
+    """A 3-D Secure step waiting at the issuer's ACS. ``md`` (its key) and ``pa_req`` are opaque
+    random strings; neither carries the card number, which stays here, in memory."""
+
+    md: str
     txn_id: str
+    attempt: int
     pan: str
     checkout: Checkout
     token: Token
+    pa_req: str
+    term_url: str
+    context: object
+    pa_res: str = ""  # set once the customer has answered at the ACS
+    passed: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class AcsPrompt:
+    """What the issuer's page shows for one challenge (no full card number)."""
+
+    md: str
+    shop_name: str
+    amount: Decimal
+    currency: str
+    card_mask: str
+    language: str
+    term_url: str
+
+
+@dataclass(frozen=True, slots=True)
+class AcsAnswer:
+    """What the ACS posts back to TermUrl."""
+
+    md: str
+    pa_res: str
+    term_url: str
+    passed: bool
 
 
 @dataclass(slots=True)
@@ -55,6 +101,9 @@ class SandboxState:
     faults: FaultBook = field(default_factory=FaultBook)
     ledger: Ledger = field(init=False)
     postlinks: PostLinkSender = field(init=False)
+    #: Where the issuer's ACS is served (``http://127.0.0.1:PORT``) when it has its own listener;
+    #: empty: on the gateway's own origin under ``/acs`` (in-process tests, ``--acs-same-origin``).
+    acs_base_url: str = field(default="", init=False)
     _challenges: dict[str, _Challenge] = field(default_factory=dict, init=False)
     _random: random.Random = field(default_factory=random.Random, init=False)
 
@@ -77,6 +126,10 @@ class SandboxState:
         if tokens:
             self.tokens.clear()
 
+    def acs_url(self, gateway_origin: str) -> str:
+        """The ACS's form address (where MD/PaReq/TermUrl are posted), seen from this gateway origin."""
+        return f"{self.acs_base_url or gateway_origin.rstrip('/')}/acs/auth"
+
     # -- the customer's payment -----------------------------------------------------------
 
     def validate_checkout(self, checkout: Checkout) -> CheckoutInfo:
@@ -91,8 +144,15 @@ class SandboxState:
             expires_at=token.expires_at,
         )
 
-    async def submit_card(self, checkout: Checkout, card: CardInput) -> AttemptResult:
-        """One payment attempt with a typed card. Format errors raise and record nothing."""
+    async def submit_card(
+        self, checkout: Checkout, card: CardInput, *, term_url: str = "", context: object = None
+    ) -> AttemptResult:
+        """One payment attempt with a typed card. Format errors raise and record nothing.
+
+        A 3-D Secure card answers ``needs_3ds`` with ``challenge_id`` (the MD) and ``pa_req``; the
+        customer then answers at the ACS, which posts back to ``term_url`` (``context`` is kept for
+        whoever serves it) and :meth:`finish_3ds` ends the attempt.
+        """
         token = self._checkout_token(checkout)
         now = self.now()
         pan = normalize_pan(card.pan)
@@ -107,29 +167,81 @@ class SandboxState:
                 txn, checkout, token, PaymentStatus.REJECT, behaviour.reason_code, behaviour.reason
             )
         if behaviour.kind == "3ds":
-            for cid in [c for c, ch in self._challenges.items() if ch.txn_id == txn.id]:
-                del self._challenges[cid]
-            challenge_id = uuid.uuid4().hex
-            self._challenges[challenge_id] = _Challenge(txn.id, pan, checkout, token)
+            challenge = self._challenge(txn, pan, checkout, token, term_url, context)
             reason = "3-D Secure required"
-            return AttemptResult("needs_3ds", txn.invoice_id, txn.id, "NEW", 0, reason, challenge_id, None)
+            return AttemptResult(
+                "needs_3ds", txn.invoice_id, txn.id, "NEW", 0, reason, challenge.md, None,
+                pa_req=challenge.pa_req, attempts_left=txn.attempts_left,
+            )  # fmt: skip
         return self._approve(txn, checkout, token, now, pan, secure=False)
 
-    async def confirm_3ds(self, challenge_id: str, code: str) -> AttemptResult:
-        """Finish a 3-D Secure step: ``000000`` approves, anything else fails with 473."""
-        challenge = self._challenges.pop(challenge_id, None)
-        if challenge is None:
+    def acs_prompt(self, md: str, pa_req: str) -> AcsPrompt:
+        """The issuer's page for ``MD``/``PaReq`` as posted to the ACS; SandboxError 843 if unknown."""
+        challenge = self._challenges.get(md)
+        if challenge is None or challenge.pa_res or not secrets.compare_digest(challenge.pa_req, pa_req):
+            raise SandboxError(Code.NO_CHALLENGE, "unknown or finished 3-D Secure request", 404)
+        return self._prompt(challenge)
+
+    def acs_prompt_again(self, md: str) -> AcsPrompt:
+        """The issuer's page once more (a mistyped code), for a challenge still waiting for its answer."""
+        challenge = self._challenges.get(md)
+        if challenge is None or challenge.pa_res:
+            raise SandboxError(Code.NO_CHALLENGE, "unknown or finished 3-D Secure request", 404)
+        return self._prompt(challenge)
+
+    def _prompt(self, challenge: _Challenge) -> AcsPrompt:
+        token, md = challenge.token, challenge.md
+        return AcsPrompt(
+            md, self.config.shop_name, to_decimal(token.amount), token.currency,
+            card_mask(challenge.pan), challenge.checkout.language, challenge.term_url,
+        )  # fmt: skip
+
+    def acs_answer(self, md: str, code: str | None) -> AcsAnswer:
+        """The customer answered at the ACS: ``000000`` passes, any other code (or None, "cancel")
+        fails. Returns the PaRes to post to TermUrl; the attempt ends only when TermUrl receives it."""
+        challenge = self._challenges.get(md)
+        if challenge is None or challenge.pa_res:
+            raise SandboxError(Code.NO_CHALLENGE, "unknown or finished 3-D Secure request", 404)
+        challenge.passed = code is not None and code.strip() == THREE_DS_CODE
+        challenge.pa_res = _opaque(48)
+        return AcsAnswer(md, challenge.pa_res, challenge.term_url, challenge.passed)
+
+    def challenge_context(self, md: str) -> object:
+        """What the caller of :meth:`submit_card` kept with a challenge (None if unknown)."""
+        challenge = self._challenges.get(md)
+        return None if challenge is None else challenge.context
+
+    def challenge_token(self, md: str) -> str | None:
+        challenge = self._challenges.get(md)
+        return None if challenge is None else challenge.token.access_token
+
+    async def finish_3ds(self, md: str, pa_res: str) -> AttemptResult:
+        """TermUrl received ``PaRes``/``MD`` from the ACS: end the attempt (approve, or 3D/473)."""
+        challenge = self._challenges.get(md)
+        if challenge is None or not challenge.pa_res or not secrets.compare_digest(challenge.pa_res, pa_res):
             raise SandboxError(Code.NO_CHALLENGE, "unknown or finished 3-D Secure challenge", 404)
+        del self._challenges[md]
         now = self.now()
         txn = self.ledger.get(challenge.txn_id, challenge.token.terminal_id)
         txn.secure = True
-        if code.strip() == THREE_DS_CODE:
+        if txn.attempts:
+            txn.attempts[-1].secure = True
+        if challenge.passed:
             return self._approve(txn, challenge.checkout, challenge.token, now, challenge.pan, secure=True)
         failed = "3-D Secure authentication failed"
         return self._decline(txn, challenge.checkout, challenge.token, PaymentStatus.THREE_DS, 473, failed)
 
-    async def pay_with_saved_card(self, checkout: Checkout, card_id: str) -> Transaction:
-        """``/payments/cards/auth``: pay the checkout's invoice with a saved card (no 3-D Secure)."""
+    async def confirm_3ds(self, challenge_id: str, code: str) -> AttemptResult:
+        """Answer at the ACS and post back to TermUrl in one step (the control API's shortcut):
+        ``000000`` approves, anything else fails with 473."""
+        answer = self.acs_answer(challenge_id, code)
+        return await self.finish_3ds(answer.md, answer.pa_res)
+
+    async def pay_with_saved_card(
+        self, checkout: Checkout, card_id: str, *, term_url: str = "", context: object = None
+    ) -> SavedCardPayment:
+        """``/payments/cards/auth``: pay the checkout's invoice with a saved card. A 3-D Secure card
+        leaves the attempt NEW with a challenge (``secure3D`` in the answer), finished via TermUrl."""
         token = self._checkout_token(checkout)
         card = self.cards.get(card_id, token.terminal_id)
         if not card.active:
@@ -139,10 +251,24 @@ class SandboxState:
         now = self.now()
         txn = self._attempt(checkout, token, now, card.pan, checkout.name or card.payer_name)
         txn.card_id = card.id
+        if behaviour_of(card.pan).kind == "3ds":
+            challenge = self._challenge(txn, card.pan, checkout, token, term_url, context)
+            return SavedCardPayment(txn, challenge.md, challenge.pa_req)
         self._approve(txn, checkout, token, now, card.pan, secure=False)
-        return txn
+        return SavedCardPayment(txn)
 
     # -- helpers --------------------------------------------------------------------------
+
+    def _challenge(
+        self, txn: Transaction, pan: str, checkout: Checkout, token: Token, term_url: str, context: object
+    ) -> _Challenge:
+        for md in [m for m, ch in self._challenges.items() if ch.txn_id == txn.id]:
+            del self._challenges[md]
+        md = _opaque(32)
+        number = len(txn.attempts)
+        challenge = _Challenge(md, txn.id, number, pan, checkout, token, _opaque(96), term_url, context)
+        self._challenges[md] = challenge
+        return challenge
 
     def _checkout_token(self, checkout: Checkout) -> Token:
         now = self.now()
@@ -156,8 +282,12 @@ class SandboxState:
                 Code.TOKEN_NOT_FOR_THIS, "the token was not issued for this invoice, amount and terminal"
             )
         txn = self.ledger.by_invoice(token.terminal_id, token.invoice_id)
-        if txn is not None and txn.is_final_attempt:
+        if txn is not None and txn.approved:
             raise SandboxError(Code.INVOICE_FINAL, f"invoice {token.invoice_id} was already paid or declined")
+        if txn is not None and txn.attempts_left == 0:
+            raise SandboxError(
+                Code.ATTEMPTS_EXCEEDED, f"You have exceeded the number of {txn.max_attempts} transactions"
+            )
         return token
 
     def _attempt(self, checkout: Checkout, token: Token, now: datetime, pan: str, name: str) -> Transaction:
@@ -165,10 +295,18 @@ class SandboxState:
         if txn is None:
             txn_id = str(uuid.uuid4())
             txn = Transaction(txn_id, token.invoice_id, token.terminal_id, token.currency, token.amount, now)
+            txn.max_attempts = max(1, self.config.max_attempts)
+        for earlier in txn.attempts:
+            if earlier.status is PaymentStatus.NEW:  # a 3-D Secure step left unanswered
+                earlier.status, earlier.reason_code = PaymentStatus.THREE_DS, 473
+                earlier.reason = "3-D Secure not completed"
         txn.account_id, txn.description = checkout.account_id, checkout.description
         txn.language = checkout.language
         txn.name, txn.email, txn.phone, txn.data = name, checkout.email, checkout.phone, checkout.data
         txn.card_mask, txn.card_type, txn.issuer = card_mask(pan), card_type(pan), ISSUER
+        # check-status shows the latest attempt: it starts afresh
+        txn.status, txn.reason_code, txn.reason, txn.secure = PaymentStatus.NEW, 0, "", False
+        txn.attempts.append(Attempt(len(txn.attempts) + 1, now, txn.card_mask, txn.card_type))
         return self.ledger.add(txn)
 
     def _digits(self, n: int) -> str:
@@ -193,10 +331,12 @@ class SandboxState:
                 txn.id, txn.reference, txn.int_reference, now,
             )  # fmt: skip
             txn.card_id = self.cards.save(saved).id
+        self._end_attempt(txn)
         self._notify(txn, checkout.post_link or token.post_link, token)
         return AttemptResult(
-            "approved", txn.invoice_id, txn.id, txn.status.value, 0, txn.reason, None, txn.card_id or None
-        )
+            "approved", txn.invoice_id, txn.id, txn.status.value, 0, txn.reason, None, txn.card_id or None,
+            reference=txn.reference,
+        )  # fmt: skip
 
     def _decline(
         self,
@@ -208,8 +348,25 @@ class SandboxState:
         reason: str,
     ) -> AttemptResult:
         txn.status, txn.reason_code, txn.reason, txn.amount = status, code, reason, 0
+        self._end_attempt(txn)
         self._notify(txn, checkout.failure_post_link or token.failure_post_link, token)
-        return AttemptResult("declined", txn.invoice_id, txn.id, status.value, code, reason, None, None)
+        # Another attempt is possible while attempts are left and the token lives.
+        left = txn.attempts_left if self.now() < token.expires_at and not token.revoked else 0
+        return AttemptResult(
+            "declined", txn.invoice_id, txn.id, status.value, code, reason, None, None, attempts_left=left
+        )
+
+    @staticmethod
+    def _end_attempt(txn: Transaction) -> None:
+        if txn.attempts:
+            latest = txn.attempts[-1]
+            latest.status, latest.reason_code, latest.reason = txn.status, txn.reason_code, txn.reason
+            latest.secure, latest.reference = txn.secure, txn.reference
 
     def _notify(self, txn: Transaction, url: str, token: Token) -> None:
         self.postlinks.send(url, txn, Echo(token.secret_hash, token.terminal_id))
+
+
+def _opaque(n: int) -> str:
+    """Random URL-safe text of about ``n`` characters (MD, PaReq, PaRes)."""
+    return base64.urlsafe_b64encode(secrets.token_bytes(n * 3 // 4)).decode("ascii")

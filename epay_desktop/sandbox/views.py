@@ -189,6 +189,22 @@ def control_json(txn: Transaction) -> dict[str, object]:
             for op in txn.operations
         ],
         "postLinks": list(txn.postlinks),
+        # every card attempt on the invoice, oldest first (check-status shows only the latest)
+        "attempts": [
+            {
+                "number": a.number,
+                "time": a.started.isoformat(timespec="microseconds"),
+                "status": a.status.value,
+                "reasonCode": a.reason_code,
+                "reason": a.reason,
+                "cardMask": a.card_mask,
+                "cardType": a.card_type,
+                "secure": a.secure,
+                "reference": a.reference,
+            }
+            for a in txn.attempts
+        ],
+        "attemptsLeft": txn.attempts_left,
     }
 
 

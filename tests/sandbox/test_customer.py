@@ -147,12 +147,118 @@ def test_3ds_challenge_used_once(sb) -> None:
     assert err.value.code == 843
 
 
-def test_no_second_attempt_after_final_one(sb) -> None:
+def test_no_attempt_after_an_approved_one(sb) -> None:
     co = checkout(sb, "000000415")
-    submit(sb, co, card(TEST_CARD_DECLINED))
+    submit(sb, co, card())
     with pytest.raises(SandboxError) as err:
         sb.state.validate_checkout(co)
     assert err.value.code == 815
+
+
+def test_declined_attempt_leaves_the_invoice_open_until_attempts_run_out(sb) -> None:
+    co = checkout(sb, "000000435")
+    results = [submit(sb, co, card(TEST_CARD_DECLINED)) for _ in range(3)]
+    assert [r.attempts_left for r in results] == [2, 1, 0]
+    assert {r.transaction_id for r in results} == {results[0].transaction_id}  # one transaction per invoice
+    with pytest.raises(SandboxError) as err:
+        sb.state.validate_checkout(co)
+    assert (err.value.code, err.value.message) == (505, "You have exceeded the number of 3 transactions")
+    with pytest.raises(SandboxError) as err:
+        submit(sb, co, card())
+    assert err.value.code == 505
+    assert sb.txn("000000435")["statusName"] == "REJECT"
+
+
+def test_max_attempts_is_configurable(make_sandbox) -> None:
+    sb = make_sandbox(max_attempts=1)
+    co = checkout(sb, "000000436")
+    assert submit(sb, co, card(TEST_CARD_DECLINED)).attempts_left == 0
+    with pytest.raises(SandboxError) as err:
+        sb.state.validate_checkout(co)
+    assert err.value.message == "You have exceeded the number of 1 transactions"
+
+
+def test_expired_token_leaves_no_attempt(sb) -> None:
+    co = checkout(sb, "000000437")
+    sb.clock.advance(1000)
+    assert submit(sb, co, card(TEST_CARD_DECLINED)).attempts_left == 2
+    sb.clock.advance(201)  # the payment token (1200 s) has expired
+    with pytest.raises(SandboxError) as err:
+        submit(sb, co, card())
+    assert err.value.code == 804
+
+
+def test_decline_reports_no_attempt_left_once_the_token_is_gone(sb) -> None:
+    co = checkout(sb, "000000438")
+    pending = submit(sb, co, card(TEST_CARD_3DS))
+    sb.clock.advance(1201)
+    done = sb.run(sb.state.confirm_3ds(pending.challenge_id, "111111"))
+    assert (done.status, done.attempts_left) == ("3D", 0)
+
+
+def test_check_status_shows_the_latest_attempt(sb) -> None:
+    co = checkout(sb, "000000439")
+    submit(sb, co, card(TEST_CARD_DECLINED))
+    first = sb.txn("000000439")
+    assert (first["statusName"], first["reasonCode"], first["cardMask"]) == ("REJECT", "465", "400303...7597")
+    pending = submit(sb, co, card(TEST_CARD_3DS))
+    assert (sb.txn("000000439")["statusName"], sb.txn("000000439")["reasonCode"]) == ("NEW", "0")
+    sb.run(sb.state.confirm_3ds(pending.challenge_id, "123456"))
+    second = sb.txn("000000439")
+    assert (second["statusName"], second["reasonCode"], second["secure"]) == ("3D", "473", True)
+    assert second["cardMask"] == "411111...1111"
+    submit(sb, co, card(TEST_CARD_MASTERCARD))
+    last = sb.txn("000000439")
+    assert (last["statusName"], last["reasonCode"], last["reason"]) == ("CHARGE", "0", "success")
+    assert (last["cardMask"], last["secure"], last["id"]) == ("552204...6736", False, first["id"])
+
+
+def test_control_listing_shows_every_attempt(sb) -> None:
+    co = checkout(
+        sb, "000000440", failure_post_link="http://127.0.0.1:9/fail", post_link="http://127.0.0.1:9/ok"
+    )
+    submit(sb, co, card(TEST_CARD_DECLINED))
+    submit(sb, co, card(TEST_CARD_RESTRICTED))
+    submit(sb, co, card())
+    [entry] = sb.get("/sandbox/transactions").json()
+    attempts = entry["attempts"]
+    assert [(a["number"], a["status"], a["reasonCode"], a["cardMask"]) for a in attempts] == [
+        (1, "REJECT", 465, "400303...7597"),
+        (2, "REJECT", 479, "557834...0560"),
+        (3, "CHARGE", 0, "440563...5096"),
+    ]
+    assert attempts[2]["reference"] and entry["attemptsLeft"] == 0
+    # a failure postLink per declined attempt, the success postLink on approval
+    assert [p["url"] for p in entry["postLinks"]] == [
+        "http://127.0.0.1:9/fail",
+        "http://127.0.0.1:9/fail",
+        "http://127.0.0.1:9/ok",
+    ]
+
+
+def test_no_new_token_for_an_invoice_with_a_declined_attempt(sb) -> None:
+    """Decision 0029: attempts left or not, a new payment token is refused once an attempt has ended."""
+    co = checkout(sb, "000000441")
+    submit(sb, co, card(TEST_CARD_DECLINED))
+    response = sb.token(invoiceID="000000441", amount="1500.50", currency="KZT")
+    assert (response.status_code, response.json()["code"]) == (400, 815)
+    assert submit(sb, co, card()).outcome == "approved"  # the token already issued still pays
+
+
+def test_sandbox_pay_fourth_attempt_is_505(sb) -> None:
+    sb.payment_token("000000442")
+    for _ in range(3):
+        assert sb.pay("000000442", TEST_CARD_DECLINED).json()["status"] == "REJECT"
+    response = sb.pay("000000442")
+    assert response.status_code == 400
+    assert response.json() == {"code": 505, "message": "You have exceeded the number of 3 transactions"}
+
+
+def test_three_ds_failure_counts_as_an_attempt(sb) -> None:
+    sb.payment_token("000000443")
+    for _ in range(3):
+        assert sb.pay("000000443", TEST_CARD_3DS, threeDSCode="1").json()["status"] == "3D"
+    assert sb.pay("000000443").json()["code"] == 505
 
 
 def test_checkout_post_links_win_over_token(sb) -> None:

@@ -12,8 +12,10 @@ import re
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 from decimal import Decimal
+from html import unescape as html_unescape
 from html.parser import HTMLParser
 from typing import Any
+from urllib.parse import urljoin
 
 import httpx
 import pytest
@@ -134,6 +136,61 @@ def read_form(html: str) -> FormReader:
     return reader
 
 
+class FormsReader(HTMLParser):
+    """Every form of a page by id: its action and inputs (the ACS page has two)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.forms: dict[str, tuple[str, dict[str, str]]] = {}
+        self._current = ""
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k: v or "" for k, v in attrs}
+        if tag == "form":
+            self._current = a.get("id", "")
+            self.forms[self._current] = (a.get("action", ""), {})
+        if tag == "input" and "name" in a and self._current in self.forms:
+            self.forms[self._current][1][a["name"]] = a.get("value", "")
+
+
+def forms_of(html: str) -> dict[str, tuple[str, dict[str, str]]]:
+    reader = FormsReader()
+    reader.feed(html)
+    return reader.forms
+
+
+def to_acs(http: httpx.Client, sandbox: Any, page: httpx.Response) -> httpx.Response:
+    """What payform.js does with the gateway's answer: the top-level POST to the issuer's ACS."""
+    action, fields = forms_of(page.text)["acs-post"]
+    assert action == f"{sandbox.acs_url}/acs/auth"
+    assert set(fields) == {"MD", "PaReq", "TermUrl"}
+    assert fields["TermUrl"] == f"{sandbox.base_url}/payform/3ds"
+    response = http.post(action, data=fields)
+    assert response.status_code == 200, response.text
+    return response
+
+
+def at_acs(
+    http: httpx.Client, sandbox: Any, acs_page: httpx.Response, form: str, **typed: str
+) -> httpx.Response:
+    """Submit one of the ACS page's forms (``acs-form`` with a code, or ``acs-cancel-form``)."""
+    action, fields = forms_of(acs_page.text)[form]
+    return http.post(urljoin(f"{sandbox.acs_url}/acs/auth", action), data={**fields, **typed})
+
+
+def back_to_gateway(http: httpx.Client, sandbox: Any, acs_answer: httpx.Response) -> httpx.Response:
+    """What acs.js does: post PaRes and MD back to TermUrl (top level, the gateway's origin)."""
+    action, fields = forms_of(acs_answer.text)["acs-return"]
+    assert action == f"{sandbox.base_url}/payform/3ds"
+    assert set(fields) == {"PaRes", "MD"}
+    return http.post(action, data=fields)
+
+
+def three_ds(http: httpx.Client, sandbox: Any, page: httpx.Response, code: str) -> httpx.Response:
+    acs_page = to_acs(http, sandbox, page)
+    return back_to_gateway(http, sandbox, at_acs(http, sandbox, acs_page, "acs-form", code=code))
+
+
 def open_page(http: httpx.Client, obj: dict[str, Any], *, short: bool = False) -> httpx.Response:
     response = http.get(page_url(obj, short=short))
     assert response.status_code == 200, response.text
@@ -223,17 +280,63 @@ def test_approved_card_returns_to_back_link_and_is_charged(http: httpx.Client, p
 
 
 @pytest.mark.parametrize("pan", DECLINE)
-def test_declined_card_returns_to_failure_back_link(http: httpx.Client, pan: str) -> None:
+def test_declined_card_offers_the_form_again_with_attempts_left(http: httpx.Client, pan: str) -> None:
     obj = payment_object(http)
+    response = pay(http, obj, pan)
+    assert response.status_code == 200  # no redirect yet: attempts are left (issue 8)
+    assert 'id="declined"' in response.text and 'data-attempts-left="2"' in response.text
+    assert "Осталось попыток: 2" in response.text
+    assert "Банк отклонил карту" in response.text  # the reason in plain words
+    assert status_of(http, obj["invoiceId"])["transaction"]["statusName"] == "REJECT"
+    links = dict(re.findall(r'<a class="[^"]*" id="(retry|finish)" href="([^"]*)"', response.text))
+    assert html_unescape(links["finish"]) == FAIL
+    retry = http.get(urljoin(f"{http.base_url}/payform/pay", html_unescape(links["retry"])))
+    assert retry.status_code == 200 and {"pan", "cvc"} <= set(read_form(retry.text).fields)  # a fresh form
+    assert read_form(retry.text).fields["pan"] == ""
+
+
+def decline_all_but_one(http: httpx.Client, obj: dict[str, Any]) -> None:
+    for left in (2, 1):
+        assert f'data-attempts-left="{left}"' in pay(http, obj, DECLINE[0]).text
+
+
+@pytest.mark.parametrize("pan", DECLINE)
+def test_last_declined_attempt_returns_to_failure_back_link(http: httpx.Client, pan: str) -> None:
+    obj = payment_object(http)
+    decline_all_but_one(http, obj)
     response = pay(http, obj, pan)
     assert response.status_code == 303
     assert response.headers["location"] == FAIL
     assert status_of(http, obj["invoiceId"])["transaction"]["statusName"] == "REJECT"
 
 
+def test_declined_then_approved_on_the_same_invoice(http: httpx.Client) -> None:
+    obj = payment_object(http)
+    assert pay(http, obj, DECLINE[0]).status_code == 200
+    response = pay(http, obj, APPROVE[0])
+    assert (response.status_code, response.headers["location"]) == (303, BACK)
+    transaction = status_of(http, obj["invoiceId"])["transaction"]
+    assert (transaction["statusName"], transaction["reasonCode"]) == ("CHARGE", "0")
+    assert transaction["cardMask"] == "440563...5096"  # the latest attempt's card
+
+
+def test_fourth_attempt_is_refused_with_505(http: httpx.Client) -> None:
+    obj = payment_object(http)
+    decline_all_but_one(http, obj)
+    assert pay(http, obj, DECLINE[1]).status_code == 303
+    page = http.get(page_url(obj))
+    assert page.status_code == 400
+    assert "Все попытки оплаты этого заказа использованы" in page.text
+    assert "You have exceeded the number of 3 transactions" in page.text
+
+
 def test_declined_without_failure_back_link_goes_to_back_link(http: httpx.Client) -> None:
     obj = payment_object(http)
     del obj["failureBackLink"]
+    assert (
+        html_unescape(re.findall(r'id="finish" href="([^"]*)"', pay(http, obj, DECLINE[0]).text)[0]) == BACK
+    )
+    pay(http, obj, DECLINE[0])
     response = pay(http, obj, DECLINE[0])
     assert (response.status_code, response.headers["location"]) == (303, BACK)
 
@@ -257,43 +360,93 @@ def test_paid_invoice_cannot_be_opened_again(http: httpx.Client) -> None:
 # ---- 3-D Secure ----------------------------------------------------------------------------------------
 
 
-def test_three_ds_with_the_right_code(http: httpx.Client) -> None:
+def test_three_ds_goes_to_the_issuer_on_another_origin(http: httpx.Client, sandbox: Any) -> None:
+    assert sandbox.acs_url != sandbox.base_url  # another port: another origin
     obj = payment_object(http)
-    challenge = pay(http, obj, THREE_DS)
-    assert challenge.status_code == 200
-    assert "3-D Secure" in challenge.text
-    assert "000000" in challenge.text  # the sandbox hint
-    assert "4111 •••• 1111" in challenge.text
-    assert read_form(challenge.text).fields["challenge_id"]
-    done = submit(http, challenge, code="000000")
+    page = pay(http, obj, THREE_DS)
+    assert page.status_code == 200
+    assert "data-autosubmit" in page.text  # payform.js posts it at once (top level)
+    md_pareq = forms_of(page.text)["acs-post"][1]
+    assert "4111" not in md_pareq["MD"] + md_pareq["PaReq"]  # opaque: no card number
+    acs_page = to_acs(http, sandbox, page)
+    text = plain(acs_page.text)
+    assert "Проверка банком-эмитентом" in text  # the issuer's page, not the gateway's
+    assert "1 500,00 ₸" in text and "ePay Sandbox Shop" in text
+    assert "411111...1111" in text and "4111111111111111" not in text
+    assert 'id="code"' in acs_page.text and 'id="acs-confirm"' in acs_page.text
+    answer = at_acs(http, sandbox, acs_page, "acs-form", code="000000")
+    assert answer.status_code == 200 and "data-autosubmit" in answer.text
+    done = back_to_gateway(http, sandbox, answer)
     assert (done.status_code, done.headers["location"]) == (303, BACK)
-    assert status_of(http, obj["invoiceId"])["transaction"]["statusName"] == "CHARGE"
-
-
-def test_three_ds_with_a_wrong_code_fails(http: httpx.Client) -> None:
-    obj = payment_object(http)
-    done = submit(http, pay(http, obj, THREE_DS), code="123456")
-    assert (done.status_code, done.headers["location"]) == (303, FAIL)
     transaction = status_of(http, obj["invoiceId"])["transaction"]
-    assert transaction["statusName"] != "CHARGE"
-    assert transaction["reasonCode"] == "473"
+    assert (transaction["statusName"], transaction["secure"]) == ("CHARGE", True)
 
 
-def test_three_ds_code_typo_asks_again(http: httpx.Client) -> None:
+def test_the_gateway_does_not_serve_the_acs_itself(http: httpx.Client, sandbox: Any) -> None:
+    assert http.post(f"{sandbox.base_url}/acs/auth", data={"MD": "x"}).status_code == 404
+    assert http.get(f"{sandbox.acs_url}/payform/payment-api.js").status_code == 404
+
+
+def test_three_ds_with_a_wrong_code_fails(http: httpx.Client, sandbox: Any) -> None:
     obj = payment_object(http)
-    again = submit(http, pay(http, obj, THREE_DS), code="12a")
-    assert again.status_code == 200
+    done = three_ds(http, sandbox, pay(http, obj, THREE_DS), "123456")
+    assert done.status_code == 200 and 'data-reason-code="473"' in done.text  # attempts are left
+    assert "Проверка 3-D Secure не пройдена." in done.text
+    transaction = status_of(http, obj["invoiceId"])["transaction"]
+    assert (transaction["statusName"], transaction["reasonCode"]) == ("3D", "473")
+
+
+def test_three_ds_failure_on_the_last_attempt_returns_to_failure_back_link(
+    http: httpx.Client, sandbox: Any
+) -> None:
+    obj = payment_object(http)
+    decline_all_but_one(http, obj)
+    acs_page = to_acs(http, sandbox, pay(http, obj, THREE_DS))
+    done = back_to_gateway(http, sandbox, at_acs(http, sandbox, acs_page, "acs-cancel-form"))
+    assert (done.status_code, done.headers["location"]) == (303, FAIL)
+    assert status_of(http, obj["invoiceId"])["transaction"]["statusName"] == "3D"
+
+
+def test_three_ds_code_typo_asks_again(http: httpx.Client, sandbox: Any) -> None:
+    obj = payment_object(http)
+    acs_page = to_acs(http, sandbox, pay(http, obj, THREE_DS))
+    again = at_acs(http, sandbox, acs_page, "acs-form", code="12a")
+    assert again.status_code == 422
     assert "Код состоит из 6 цифр." in again.text
-    done = submit(http, again, code="000000")
+    answer = at_acs(http, sandbox, again, "acs-form", code="000000")
+    done = back_to_gateway(http, sandbox, answer)
     assert (done.status_code, done.headers["location"]) == (303, BACK)
 
 
-def test_finished_challenge_cannot_be_replayed(http: httpx.Client) -> None:
+def test_finished_challenge_cannot_be_replayed(http: httpx.Client, sandbox: Any) -> None:
     obj = payment_object(http)
-    challenge = pay(http, obj, THREE_DS)
-    assert submit(http, challenge, code="000000").status_code == 303
-    replay = submit(http, challenge, code="000000")
-    assert replay.status_code == 400
+    page = pay(http, obj, THREE_DS)
+    acs_page = to_acs(http, sandbox, page)
+    answer = at_acs(http, sandbox, acs_page, "acs-form", code="000000")
+    assert back_to_gateway(http, sandbox, answer).status_code == 303
+    back, returned = forms_of(answer.text)["acs-return"]
+    assert http.post(back, data=returned).status_code == 400  # TermUrl takes a PaRes once
+    action, fields = forms_of(page.text)["acs-post"]
+    assert http.post(action, data=fields).status_code == 400  # the ACS forgot it too
+
+
+def test_pares_is_checked_at_term_url(http: httpx.Client, sandbox: Any) -> None:
+    obj = payment_object(http)
+    answer = at_acs(http, sandbox, to_acs(http, sandbox, pay(http, obj, THREE_DS)), "acs-form", code="000000")
+    action, fields = forms_of(answer.text)["acs-return"]
+    forged = http.post(action, data={**fields, "PaRes": "forged"})
+    assert forged.status_code == 400
+    assert status_of(http, obj["invoiceId"])["transaction"]["statusName"] == "NEW"
+    assert http.post(action, data=fields).status_code == 303
+
+
+def test_acs_same_origin_serves_the_issuer_on_the_gateway() -> None:
+    with start_in_thread(SandboxConfig(acs_same_origin=True)) as same:
+        assert same.acs_url == same.base_url
+        with httpx.Client(base_url=same.base_url, follow_redirects=False, timeout=10) as client:
+            obj = payment_object(client)
+            done = three_ds(client, same, pay(client, obj, THREE_DS), "000000")
+            assert (done.status_code, done.headers["location"]) == (303, BACK)
 
 
 # ---- what the customer typed wrong ---------------------------------------------------------------------
@@ -337,7 +490,8 @@ def test_expired_card_is_a_decline(http: httpx.Client) -> None:
     obj = payment_object(http)
     past = f"01/{(date.today().year - 1) % 100:02d}"
     response = pay(http, obj, APPROVE[0], expiry=past)
-    assert (response.status_code, response.headers["location"]) == (303, FAIL)
+    assert response.status_code == 200 and 'data-reason-code="478"' in response.text
+    assert "Срок действия карты истёк." in response.text
     assert status_of(http, obj["invoiceId"])["transaction"]["reasonCode"] == "478"
 
 
@@ -400,23 +554,46 @@ def test_missing_or_damaged_params(http: httpx.Client, query: str) -> None:
 # ---- the widget's short form ---------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("pan", "success"), [(APPROVE[0], "true"), (DECLINE[0], "false")])
-def test_short_form_posts_the_result_to_the_parent(http: httpx.Client, pan: str, success: str) -> None:
+def test_short_form_posts_the_result_to_the_parent(http: httpx.Client) -> None:
     obj = payment_object(http)
     page = open_page(http, obj, short=True)
     assert read_form(page.text).fields["isShortForm"] == "true"
-    result = submit(http, page, pan=pan, expiry=FUTURE, cvc="123", name="TEST")
+    result = submit(http, page, pan=APPROVE[0], expiry=FUTURE, cvc="123", name="TEST")
     assert result.status_code == 200  # no redirect inside the iframe
     assert 'data-post-result="true"' in result.text
-    assert f'data-success="{success}"' in result.text
+    assert 'data-success="true"' in result.text
     script = http.get("/payform/payform.js").text
     assert "parent.postMessage(JSON.stringify({ success: success })" in script
 
 
-def test_short_form_three_ds_also_posts(http: httpx.Client) -> None:
+def test_short_form_decline_offers_retry_and_posts_only_on_finish(http: httpx.Client) -> None:
     obj = payment_object(http)
-    challenge = pay(http, obj, THREE_DS, short=True)
-    result = submit(http, challenge, code="000000")
+    result = submit(
+        http, open_page(http, obj, short=True), pan=DECLINE[0], expiry=FUTURE, cvc="123", name="T"
+    )
+    assert result.status_code == 200 and 'id="declined"' in result.text
+    assert "data-post-result" not in result.text  # the widget is not told yet
+    links = {k: html_unescape(v) for k, v in re.findall(r'id="(retry|finish)" href="([^"]*)"', result.text)}
+    assert "isShortForm=true" in links["retry"] and "isShortForm=true" in links["finish"]
+    retry = http.get(urljoin(f"{http.base_url}/payform/pay", links["retry"]))
+    assert read_form(retry.text).fields["isShortForm"] == "true"
+    finished = http.get(urljoin(f"{http.base_url}/payform/pay", links["finish"]))
+    assert finished.status_code == 200
+    assert 'data-post-result="true" data-success="false"' in finished.text
+
+
+def test_short_form_last_decline_posts_at_once(http: httpx.Client) -> None:
+    obj = payment_object(http)
+    decline_all_but_one(http, obj)
+    result = submit(
+        http, open_page(http, obj, short=True), pan=DECLINE[0], expiry=FUTURE, cvc="123", name="T"
+    )
+    assert 'data-post-result="true" data-success="false"' in result.text
+
+
+def test_short_form_three_ds_also_posts(http: httpx.Client, sandbox: Any) -> None:
+    obj = payment_object(http)
+    result = three_ds(http, sandbox, pay(http, obj, THREE_DS, short=True), "000000")
     assert result.status_code == 200
     assert 'data-post-result="true" data-success="true"' in result.text
 
@@ -487,3 +664,38 @@ def test_format_amount(amount: str, currency: str, text: str) -> None:
 )
 def test_language_code(value: str | None, code: str) -> None:
     assert language_code(value) == code
+
+
+# ---- a saved 3-D Secure card through the ACS on its own origin -----------------------------------------
+
+
+def test_saved_card_secure3d_round_trip_across_origins(http: httpx.Client, sandbox: Any) -> None:
+    # the card is saved by a control-API payment with cardSave and an accountId
+    invoice = new_invoice()
+    payment_token(http, invoice, "500")
+    saved = http.post(
+        "/sandbox/pay",
+        json={"invoiceId": invoice, "pan": THREE_DS, "expiry": FUTURE, "cvc": "123", "name": "T B",
+              "threeDSCode": "000000", "cardSave": True, "accountId": "acc-9"},
+    ).json()  # fmt: skip
+    invoice = new_invoice()
+    token = payment_token(http, invoice, "700")["access_token"]
+    body = http.post(
+        "/payments/cards/auth",
+        headers={"Authorization": f"Bearer {token}"},
+        json={"amount": 700, "currency": "KZT", "terminalId": TERMINAL, "invoiceId": invoice,
+              "accountId": "acc-9", "paymentType": "cardId", "cardId": {"id": saved["cardId"]},
+              "backLink": BACK},
+    ).json()  # fmt: skip
+    secure3d = body["secure3D"]
+    assert body["status"] == "NEW"
+    assert secure3d["action"] == f"{sandbox.acs_url}/acs/auth"
+    assert secure3d["termURL"] == f"{sandbox.base_url}/payments/cards/confirmPayment?Access={token}"
+    form = {"MD": secure3d["md"], "PaReq": secure3d["paReq"], "TermUrl": secure3d["termURL"]}
+    acs = http.post(secure3d["action"], data=form)
+    answer = at_acs(http, sandbox, acs, "acs-form", code="000000")
+    action, fields = forms_of(answer.text)["acs-return"]
+    assert action == secure3d["termURL"]
+    done = http.post(action, data=fields)
+    reference = status_of(http, invoice)["transaction"]["reference"]
+    assert (done.status_code, done.headers["location"]) == (303, f"{BACK}&reference={reference}")

@@ -29,6 +29,24 @@ def test_start_in_thread_serves_on_loopback() -> None:
         httpx.get(f"{running.base_url}/sandbox/transactions", timeout=1)
 
 
+def test_start_in_thread_serves_the_acs_on_a_second_origin() -> None:
+    with start_in_thread() as running:
+        assert running.acs_url.startswith("http://127.0.0.1:") and running.acs_url != running.base_url
+        assert running.state.acs_base_url == running.acs_url
+        assert httpx.get(f"{running.acs_url}/acs/acs.js").status_code == 200
+        assert httpx.get(f"{running.acs_url}/sandbox/transactions").status_code == 404  # only the ACS
+        assert httpx.get(f"{running.base_url}/acs/acs.js").status_code == 404  # not on the gateway
+    with pytest.raises(httpx.ConnectError):
+        httpx.get(f"{running.acs_url}/acs/acs.js", timeout=1)
+
+
+def test_acs_same_origin_has_no_second_listener() -> None:
+    with start_in_thread(SandboxConfig(acs_same_origin=True)) as running:
+        assert running.acs_url == running.base_url
+        assert running.state.acs_base_url == ""
+        assert httpx.get(f"{running.base_url}/acs/acs.js").status_code == 200
+
+
 def test_start_in_thread_shares_a_given_state() -> None:
     state = SandboxState()
     with start_in_thread(state) as running:
@@ -67,6 +85,10 @@ def test_run_prints_url_first_and_stops_on_ctrl_c() -> None:
         assert url.startswith("http://127.0.0.1:")
         assert "Ctrl+C" in proc.stdout.readline()
         assert httpx.get(f"{url}/sandbox/transactions").json() == []
+        acs_lines = [proc.stdout.readline() for _ in range(6)]
+        [acs] = [line.split(" is at ")[1].strip() for line in acs_lines if "(ACS) is at" in line]
+        assert acs.startswith("http://127.0.0.1:") and not acs.startswith(url)
+        assert httpx.get(f"{acs}acs.js").status_code == 200
         proc.send_signal(signal.SIGINT)
         assert proc.wait(timeout=10) == 0
         rest = proc.stdout.read()

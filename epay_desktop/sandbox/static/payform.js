@@ -51,6 +51,11 @@
       window.parent.postMessage(JSON.stringify({ success: success }), "*");
     }
 
+    // The way to the issuer's 3-D Secure page (ACS): a top-level form POST, sent at once.
+    Array.prototype.forEach.call(document.querySelectorAll("form[data-autosubmit]"), function (form) {
+      form.submit();
+    });
+
     var pan = document.getElementById("pan");
     if (pan) {
       var field = pan.parentNode;
