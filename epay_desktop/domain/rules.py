@@ -35,6 +35,7 @@ __all__ = [
     "held_amount",
     "op_state_words",
     "refund_remaining",
+    "refund_status_allows",
     "refunded_amount",
     "status_words",
     "transition_allowed",
@@ -121,22 +122,33 @@ def held_amount(payment: Payment) -> Money:
     return payment.gateway_amount if payment.gateway_amount is not None else payment.amount
 
 
-def refunded_amount(payment: Payment, ops: Iterable[MoneyOp]) -> Money:
+def refunded_amount(payment: Payment, ops: Iterable[MoneyOp], external_minor: int = 0) -> Money:
     """Refunded so far plus refunds in flight: the larger of the gateway's ``payoutAmount`` and the
-    console's own succeeded refunds (whichever is fresher), plus every unresolved refund."""
+    console's own books (its succeeded refunds plus ``external_minor``, the refunds made outside the
+    console that it recorded), whichever is fresher, plus every unresolved refund."""
     ops = list(ops)
     currency = payment.amount.currency
     succeeded = sum(o.amount.minor for o in ops if o.kind is OpKind.REFUND and o.state is OpState.SUCCEEDED)
     in_flight = sum(o.amount.minor for o in ops if o.kind is OpKind.REFUND and o.state.is_unresolved)
     payout = payment.payout_amount.minor if payment.payout_amount is not None else 0
-    return Money(max(succeeded, payout) + in_flight, currency)
+    return Money(max(succeeded + external_minor, payout) + in_flight, currency)
 
 
-def refund_remaining(payment: Payment, ops: Iterable[MoneyOp]) -> Money:
-    """What can still be refunded: captured minus refunded and in-flight refunds (never negative)."""
+def refund_remaining(payment: Payment, ops: Iterable[MoneyOp], external_minor: int = 0) -> Money:
+    """What can still be refunded: captured minus refunded and in-flight refunds (never negative).
+
+    Decided from amounts only, never from the status name: the gateway may say REFUND after a
+    partial refund while money remains.
+    """
     captured = captured_amount(payment)
-    refunded = refunded_amount(payment, ops)
+    refunded = refunded_amount(payment, ops, external_minor)
     return Money(max(captured.minor - refunded.minor, 0), captured.currency)
+
+
+def refund_status_allows(payment: Payment) -> bool:
+    """Whether the payment's status lets money be refunded: paid (CHARGE), or REFUND -- which the
+    gateway may report after a partial refund too, so the amounts decide what remains."""
+    return payment.status in (ConsoleStatus.CHARGE, ConsoleStatus.REFUND)
 
 
 # -- checks ---------------------------------------------------------------------------------------
@@ -185,8 +197,13 @@ def check_refund(
     expected_remaining: Money | None,
     now: datetime,
     window_days: int = DEFAULT_REFUND_WINDOW_DAYS,
+    external_minor: int = 0,
 ) -> Money:
     """The amount to refund (``None`` = all that remains) if the rules allow it; raises otherwise.
+
+    ``external_minor``: the refunds made outside the console that it recorded (they count as refunded).
+    Status REFUND does not end refunds by itself: the gateway may report it after a partial refund,
+    so what remains is decided from the amounts (fully refunded: nothing remains).
 
     Order: an unresolved operation (OperationInProgress); cancelled / not charged / refund window
     over (RuleViolation); ``expected_remaining`` differs from the remainder (StaleRemaining, so a
@@ -204,7 +221,8 @@ def check_refund(
                 ),
             )
         )
-    if payment.status is ConsoleStatus.REFUND:
+    remaining = refund_remaining(payment, ops, external_minor)
+    if payment.status is ConsoleStatus.REFUND and not remaining:
         raise RuleViolation(
             msg(
                 "rules",
@@ -213,7 +231,7 @@ def check_refund(
                 ),
             )
         )
-    if payment.status is not ConsoleStatus.CHARGE:
+    if not refund_status_allows(payment):
         hint = ": charge or cancel it" if payment.status is ConsoleStatus.AUTH else ""
         raise RuleViolation(
             msg(
@@ -239,7 +257,6 @@ def check_refund(
                 end_date=window_end.date().isoformat(),
             )
         )
-    remaining = refund_remaining(payment, ops)
     if expected_remaining is not None and expected_remaining != remaining:
         raise StaleRemaining(
             msg(

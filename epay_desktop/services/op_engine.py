@@ -31,7 +31,14 @@ from .faultpoints import FaultPoints
 from .gateway_map import snapshot_from_status
 from .op_outcomes import Verdict, classify_send_error, judge
 
-__all__ = ["IN_FLIGHT_NOTE", "InFlight", "OpEngine", "Resolution", "StatusRefresher"]
+__all__ = [
+    "IN_FLIGHT_NOTE",
+    "InFlight",
+    "OpEngine",
+    "Resolution",
+    "StatusRefresher",
+    "known_refunded_minor",
+]
 
 log = logging.getLogger(__name__)
 
@@ -82,6 +89,9 @@ class Resolution:
     changed: bool
     note: str = ""
     in_flight: bool = False
+    #: what check-status showed (None: no answer, or no transaction) and the console's other refunds
+    snapshot: GatewaySnapshot | None = None
+    known_refunded_minor: int = 0
 
 
 @dataclass
@@ -150,14 +160,14 @@ class OpEngine:
         An operation in :attr:`in_flight` is returned unchanged without asking (checked again
         inside the write transaction: a manager's retry may have started meanwhile).
         """
-        op, payment = await self.store.run_read(lambda tx: _op_and_payment(tx, op_id))
+        op, payment, known = await self.store.run_read(lambda tx: _op_and_payment(tx, op_id))
         if not op.state.is_unresolved:
             return Resolution(
                 op, Verdict.APPLIED if op.state is OpState.SUCCEEDED else Verdict.UNCLEAR, False
             )
         if op_id in self.in_flight:
             return Resolution(op, Verdict.PENDING, False, IN_FLIGHT_NOTE, in_flight=True)
-        verdict, snapshot, note = await self._ask_gateway(op, payment)
+        verdict, snapshot, note = await self._ask_gateway(op, payment, known)
         now = self.clock()
 
         def apply(tx: Tx) -> tuple[MoneyOp, Payment | None, bool] | MoneyOp:
@@ -170,7 +180,7 @@ class OpEngine:
                 verdict,
                 snapshot,
                 now=now,
-                quiet_period=self.quiet_period,
+                quiet_period=self.effective_quiet_period(tx),
                 note=note,
             )
 
@@ -182,7 +192,17 @@ class OpEngine:
             self.events.publish(PaymentUpdated(new_payment))
         if changed:
             self.events.publish(OperationUpdated(new_op))
-        return Resolution(new_op, verdict, changed, note)
+        return Resolution(new_op, verdict, changed, note, snapshot=snapshot, known_refunded_minor=known)
+
+    def status_lag(self, tx: Tx) -> timedelta:
+        """How late check-status may show an applied operation (shop setting
+        ``gateway.status_lag_max_seconds``, decision 0039)."""
+        return timedelta(seconds=tx.settings.status_lag_max_seconds())
+
+    def effective_quiet_period(self, tx: Tx) -> timedelta:
+        """The quiet period before "not applied" leads to NEEDS_REVIEW: never shorter than the
+        status lag the shop allows for (decision 0039)."""
+        return max(self.quiet_period, self.status_lag(tx))
 
     # -- steps ---------------------------------------------------------------------------------
 
@@ -225,7 +245,7 @@ class OpEngine:
             log.warning("event=refresh_after_op_failed invoice=%s error=%s", invoice_id, type(exc).__name__)
 
     async def _ask_gateway(
-        self, op: MoneyOp, payment: Payment
+        self, op: MoneyOp, payment: Payment, known_refunded_minor: int = 0
     ) -> tuple[Verdict, GatewaySnapshot | None, str]:
         try:
             result = await self.gateway.check_status(payment.invoice_id)
@@ -236,9 +256,20 @@ class OpEngine:
         if not isinstance(result, StatusFound):
             return Verdict.UNCLEAR, None, "the gateway has no transaction for this invoice"
         snapshot = snapshot_from_status(result, self.clock())
-        return judge(op, snapshot), snapshot, ""
+        return judge(op, snapshot, known_refunded_minor), snapshot, ""
 
 
-def _op_and_payment(tx: Tx, op_id: str) -> tuple[MoneyOp, Payment]:
+def known_refunded_minor(tx: Tx, payment_id: int, except_op: str | None = None) -> int:
+    """What the console's books hold as refunded on a payment besides ``except_op``: its succeeded
+    refunds plus the refunds made outside the console that it recorded (payment_events)."""
+    succeeded = sum(
+        o.amount.minor
+        for o in tx.operations.list_for_payment(payment_id)
+        if o.kind is OpKind.REFUND and o.state is OpState.SUCCEEDED and o.id != except_op
+    )
+    return succeeded + tx.payment_events.external_refunded_minor(payment_id)
+
+
+def _op_and_payment(tx: Tx, op_id: str) -> tuple[MoneyOp, Payment, int]:
     op = tx.operations.get(op_id)
-    return op, tx.payments.get(op.payment_id)
+    return op, tx.payments.get(op.payment_id), known_refunded_minor(tx, op.payment_id, op.id)

@@ -123,7 +123,7 @@ def begin_intent(
         )
     succeeded_refunds = sum(
         o.amount.minor for o in ops if o.kind is OpKind.REFUND and o.state is OpState.SUCCEEDED
-    )
+    ) + tx.payment_events.external_refunded_minor(payment.id)
     payout = payment.payout_amount.minor if payment.payout_amount is not None else 0
     op = tx.operations.insert_intent(
         payment,
@@ -133,7 +133,8 @@ def begin_intent(
         now=now,
         reason=reason,
         expected_remaining=expected_remaining,
-        # the freshest refunded total we know: the gateway's last answer or our own succeeded refunds
+        # the freshest refunded total we know: the gateway's last answer, or our own succeeded refunds
+        # plus the refunds made outside the console that we recorded
         base_payout_minor=max(payout, succeeded_refunds),
         base_status=payment.status,
     )

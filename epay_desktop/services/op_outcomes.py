@@ -32,6 +32,8 @@ __all__ = [
     "classify_send_error",
     "judge",
     "next_state",
+    "refund_base_minor",
+    "shows_effect",
 ]
 
 #: Gateway error codes that prove a charge/cancel/refund was refused without being applied. The real
@@ -106,12 +108,22 @@ def _definite(exc: ApiError) -> bool:
     )
 
 
-def judge(op: MoneyOp, snapshot: GatewaySnapshot | None) -> Verdict:
+def refund_base_minor(op: MoneyOp, known_refunded_minor: int = 0) -> int:
+    """The refunded total at the gateway before refund ``op``: the larger of what the gateway showed
+    when its intent was written and what the console's books hold besides it (its other succeeded
+    refunds plus the refunds made outside the console that it recorded, even after the intent)."""
+    base = op.base_payout.minor if op.base_payout is not None else 0
+    return max(base, known_refunded_minor)
+
+
+def judge(op: MoneyOp, snapshot: GatewaySnapshot | None, known_refunded_minor: int = 0) -> Verdict:
     """Was ``op`` applied, judging by ``snapshot`` (None: the gateway has no transaction)? Pure.
 
-    Refund: applied iff status CHARGE/REFUND and payoutAmount == base + amount; not applied iff
-    status CHARGE and payoutAmount == base. Charge: applied iff CHARGE (or REFUND, reachable only
-    through CHARGE); not applied iff AUTH. Cancel: applied iff CANCEL; not applied iff AUTH.
+    Refund: with base = :func:`refund_base_minor` (``known_refunded_minor``: the console's other
+    succeeded refunds plus its recorded external refunds), applied iff status CHARGE/REFUND and
+    payoutAmount == base + amount; not applied iff status CHARGE/REFUND (the gateway may say REFUND
+    after a partial refund) and payoutAmount == base. Charge: applied iff CHARGE (or REFUND, reachable
+    only through CHARGE); not applied iff AUTH. Cancel: applied iff CANCEL; not applied iff AUTH.
     Anything else is UNCLEAR.
     """
     if snapshot is None:
@@ -121,10 +133,10 @@ def judge(op: MoneyOp, snapshot: GatewaySnapshot | None) -> Verdict:
         if snapshot.payout_amount is None:
             return Verdict.UNCLEAR
         payout = snapshot.payout_amount.minor
-        base = op.base_payout.minor if op.base_payout is not None else 0
+        base = refund_base_minor(op, known_refunded_minor)
         if status in (ConsoleStatus.CHARGE, ConsoleStatus.REFUND) and payout == base + op.amount.minor:
             return Verdict.APPLIED
-        if status is ConsoleStatus.CHARGE and payout == base:
+        if status in (ConsoleStatus.CHARGE, ConsoleStatus.REFUND) and payout == base:
             return Verdict.NOT_APPLIED
         return Verdict.UNCLEAR
     applied = (
@@ -135,6 +147,22 @@ def judge(op: MoneyOp, snapshot: GatewaySnapshot | None) -> Verdict:
     if status is ConsoleStatus.AUTH:
         return Verdict.NOT_APPLIED
     return Verdict.UNCLEAR
+
+
+def shows_effect(op: MoneyOp, snapshot: GatewaySnapshot | None, known_refunded_minor: int = 0) -> bool:
+    """Whether ``snapshot`` may contain ``op``'s effect, so the operation must not be abandoned. Pure.
+
+    Refund: the gateway's refunded total is at least base + amount (a rise smaller than the refund
+    cannot be it: the gateway applies a refund whole). Charge: status CHARGE/REFUND. Cancel: CANCEL.
+    """
+    if snapshot is None:
+        return False
+    if op.kind is OpKind.REFUND:
+        payout = snapshot.payout_amount.minor if snapshot.payout_amount is not None else 0
+        return payout >= refund_base_minor(op, known_refunded_minor) + op.amount.minor
+    if op.kind is OpKind.CHARGE:
+        return snapshot.status in (ConsoleStatus.CHARGE, ConsoleStatus.REFUND)
+    return snapshot.status is ConsoleStatus.CANCEL
 
 
 def next_state(op: MoneyOp, verdict: Verdict, now: datetime, quiet_period: timedelta) -> OpState | None:

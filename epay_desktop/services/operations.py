@@ -43,7 +43,13 @@ from epay_desktop.domain import (
     RuleViolation,
     User,
 )
-from epay_desktop.domain.rules import check_cancel, check_charge, check_refund, op_state_words
+from epay_desktop.domain.rules import (
+    check_cancel,
+    check_charge,
+    check_refund,
+    op_state_words,
+    status_words,
+)
 from epay_desktop.gateway import EpayClient
 from epay_desktop.store.db import Store
 from epay_desktop.store.tx import Tx
@@ -53,7 +59,7 @@ from . import op_journal
 from .events import EventBus, OperationUpdated
 from .faultpoints import FaultPoints
 from .op_engine import IN_FLIGHT_NOTE, OpEngine, Resolution, StatusRefresher
-from .op_outcomes import Verdict
+from .op_outcomes import Verdict, refund_base_minor, shows_effect
 
 __all__ = ["IN_FLIGHT_NOTE", "MoneyOperations", "Resolution", "StatusRefresher"]
 
@@ -98,6 +104,11 @@ class MoneyOperations:
             resolve_delay=resolve_delay,
             sleep=sleep,
         )
+
+    @property
+    def events(self) -> EventBus:
+        """The bus this object publishes on (the reconciler's books check publishes there too)."""
+        return self._events
 
     @property
     def quiet_period(self) -> timedelta:
@@ -168,12 +179,17 @@ class MoneyOperations:
 
         def begin(tx: Tx) -> tuple[MoneyOp, Payment]:
             window = _window_days(tx)
+
+            def decide(p: Payment, ops: list[MoneyOp]) -> Money:
+                external = tx.payment_events.external_refunded_minor(p.id)
+                return check_refund(p, ops, amount, expected_remaining, now, window, external)
+
             return op_journal.begin_intent(
                 tx,
                 actor=actor,
                 invoice_id=invoice_id,
                 kind=OpKind.REFUND,
-                decide=lambda p, ops: check_refund(p, ops, amount, expected_remaining, now, window),
+                decide=decide,
                 now=now,
                 reason=reason,
                 expected_remaining=expected_remaining,
@@ -251,10 +267,14 @@ class MoneyOperations:
         """A manager's decision on a NEEDS_REVIEW operation (check-status is asked first).
 
         If the gateway now shows the operation applied, it becomes SUCCEEDED whatever the decision.
-        "retry": only when check-status proves it was not applied; re-sent with the same id (same
-        externalID), then handled like a new request. "abandon": FAILED. Both audited with the
+        "retry": only when check-status proves it was not applied AND the status lag the shop allows
+        for (setting ``gateway.status_lag_max_seconds``, decision 0039) has passed since it was last
+        sent; re-sent with the same id (same externalID), then handled like a new request.
+        "abandon": FAILED, refused while check-status cannot answer, while the bank shows an effect
+        that may be this operation's, and inside the status-lag window. Both audited with the
         manager's id. Raises PermissionDenied (not a manager), RuleViolation (not under review, or
-        "retry" without proof of non-application), ValueError (unknown decision).
+        the bank's answer does not allow the decision: the message says why and what to do),
+        ValueError (unknown decision).
         """
         if decision not in ("retry", "abandon"):
             raise ValueError(f"unknown review decision {decision!r}")
@@ -282,7 +302,10 @@ class MoneyOperations:
                 )
             )
         now = self._clock()
+        lag = await self._store.run_read(self._engine.status_lag)
+        ready_at = (op.sent_at or op.created_at) + lag
         if decision == "abandon":
+            _check_abandon(op, resolution, now, ready_at, lag)
             note = f"Abandoned by a manager after review ({resolution.verdict.value} at the gateway)."
             op = await self._store.run_write(
                 lambda tx: op_journal.abandon(tx, op_id, actor=actor, now=now, note=note)
@@ -301,9 +324,87 @@ class MoneyOperations:
                     ),
                 )
             )
+        if now < ready_at:
+            raise _lag_refusal(op, now, ready_at, lag)
         return await self._start(
             actor.id, lambda tx: op_journal.reopen_for_retry(tx, op_id, actor=actor, now=now)
         )
+
+
+def _lag_refusal(op: MoneyOp, now: datetime, ready_at: datetime, lag: timedelta) -> RuleViolation:
+    """The bank may still show ``op`` late: no decision before ``ready_at`` (decision 0039)."""
+    wait = max(int((ready_at - now).total_seconds() + 0.999), 1)
+    return RuleViolation(
+        msg(
+            "operations",
+            QT_TRANSLATE_NOOP(
+                "operations",
+                "The bank may show a {kind} up to {lag_seconds} seconds late, and this one was sent "
+                'less than that ago: "not applied" cannot be trusted yet. Decide again in '
+                "{wait_seconds} seconds.",
+            ),
+            kind=op_journal.KIND_WORD[op.kind],
+            lag_seconds=int(lag.total_seconds()),
+            wait_seconds=wait,
+        )
+    )
+
+
+def _check_abandon(
+    op: MoneyOp, resolution: Resolution, now: datetime, ready_at: datetime, lag: timedelta
+) -> None:
+    """Refuse "abandon" unless the bank answered and shows nothing that may be this operation's
+    effect, and the status lag since it was sent has passed. Raises RuleViolation saying why."""
+    kind = op_journal.KIND_WORD[op.kind]
+    if resolution.verdict is Verdict.PENDING:
+        raise RuleViolation(
+            msg(
+                "operations",
+                QT_TRANSLATE_NOOP(
+                    "operations",
+                    "The bank cannot say now whether this {kind} was applied ({why}), so abandoning it "
+                    "could hide money that moved. Try again once the bank answers (it is asked again "
+                    "at every reconciliation), or check the payment in the bank's merchant cabinet.",
+                ),
+                kind=kind,
+                why=resolution.note or "no answer",
+            )
+        )
+    if shows_effect(op, resolution.snapshot, resolution.known_refunded_minor):
+        snapshot = resolution.snapshot
+        assert snapshot is not None  # shows_effect is False without one
+        if op.kind is OpKind.REFUND:
+            payout = snapshot.payout_amount or Money.zero(op.amount.currency)
+            base = Money(refund_base_minor(op, resolution.known_refunded_minor), op.amount.currency)
+            raise RuleViolation(
+                msg(
+                    "operations",
+                    QT_TRANSLATE_NOOP(
+                        "operations",
+                        "The bank shows {bank_refunded} refunded on this payment, at least this refund "
+                        "of {amount} more than the {base} refunded before it: the refund may have been "
+                        "applied, so it cannot be abandoned. Compare the payment with the bank's merchant "
+                        "cabinet; the discrepancy stays in Needs attention until a manager resolves it.",
+                    ),
+                    bank_refunded=payout.format(),
+                    amount=op.amount.format(),
+                    base=base.format(),
+                )
+            )
+        raise RuleViolation(
+            msg(
+                "operations",
+                QT_TRANSLATE_NOOP(
+                    "operations",
+                    "The bank shows this payment {payment_status}: the {kind} may have been applied, so "
+                    "it cannot be abandoned. Check the payment in the bank's merchant cabinet.",
+                ),
+                payment_status=status_words(snapshot.status),
+                kind=kind,
+            )
+        )
+    if now < ready_at:
+        raise _lag_refusal(op, now, ready_at, lag)
 
 
 def _window_days(tx: Tx) -> int:

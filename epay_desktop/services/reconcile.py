@@ -16,7 +16,12 @@ the same database. Two passes, both through check-status and never through a mon
      NEEDS_REVIEW after it; unexplained -> NEEDS_REVIEW. NEEDS_REVIEW leaves only on "applied"
      (or by a manager). Nothing ever becomes FAILED because time passed.
 2. every payment whose status may still change by itself (pending checkouts, holds):
-   :meth:`PaymentService.refresh_status`.
+   :meth:`PaymentService.refresh_status`;
+3. the books (``books.py``): every payment with an unresolved operation or an open discrepancy, and
+   a bounded number of recently created or changed charged/held/refunded payments (decision 0037),
+   is refreshed from check-status (unless pass 2 just did) and its charged/refunded totals are
+   compared with the bank's. A difference becomes a discrepancy for a manager; a refund the bank
+   shows and no console operation explains becomes an EXTERNAL_REFUND event (decision 0038).
 
 The report lists what this run changed, what it left alone for now (in flight here, or sent
 moments ago) and what could not be checked, in plain lines (for the CLI's ``reconcile`` and the
@@ -28,13 +33,15 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from epay_desktop.domain import ConsoleError, InvoiceId, MoneyOp, OpState, Payment
 from epay_desktop.gateway import EpayError
 from epay_desktop.store.db import Store
 from epay_desktop.store.tx import Tx
 
+from .books import BOOKS_LIMIT, BOOKS_WINDOW, Books, BooksResult, compare
+from .events import PaymentUpdated
 from .op_journal import KIND_WORD
 from .operations import MoneyOperations, StatusRefresher
 
@@ -69,12 +76,18 @@ class ReconcileReport:
     problems: list[str] = field(default_factory=list)
     in_flight: list[str] = field(default_factory=list)
     waiting: list[str] = field(default_factory=list)
+    #: what the books check recorded this run (external refunds, new or still open differences)
+    books: list[str] = field(default_factory=list)
+    books_checked: int = 0
+    #: payments whose books were not compared this run (an operation the bank may still show late)
+    books_waiting: list[str] = field(default_factory=list)
 
     @property
     def lines(self) -> list[str]:
-        """Human-readable lines: changes, then what was left for now, then problems -- or a single
-        "nothing changed" line."""
-        lines = [c.line for c in self.changes] + [f"left for now: {w}" for w in self.waiting]
+        """Human-readable lines: changes, books, then what was left for now, then problems -- or a
+        single "nothing changed" line."""
+        lines = [c.line for c in self.changes] + self.books
+        lines += [f"left for now: {w}" for w in [*self.waiting, *self.books_waiting]]
         lines += [f"left for now: operation {i} is being sent by this console" for i in self.in_flight]
         lines += [f"could not check: {p}" for p in self.problems]
         if not lines:
@@ -105,6 +118,7 @@ class Reconciler:
         self._payments = payments
         self._operations = operations
         self._clock = clock
+        self.books = Books(store, clock)
 
     async def reconcile_all(self) -> ReconcileReport:
         """Resolve every unresolved operation, then refresh every payment that needs polling.
@@ -142,23 +156,66 @@ class Reconciler:
                 )
             if resolution.note and after.state.is_unresolved:
                 report.problems.append(f"{_describe(op, invoice)}: {resolution.note}")
+        refreshed: dict[str, Payment] = {}
         for payment in await self._store.run_read(lambda tx: tx.payments.needing_poll()):
             report.payments_checked += 1
-            await self._refresh(payment, report)
+            updated = await self._refresh(payment, report)
+            if updated is not None:
+                refreshed[payment.invoice_id.value] = updated
+        await self._check_books(report, refreshed)
         for line in report.lines:
             log.info("event=reconcile line=%r", line)
         return report
 
-    async def _refresh(self, payment: Payment, report: ReconcileReport) -> None:
+    async def _refresh(self, payment: Payment, report: ReconcileReport) -> Payment | None:
         try:
             updated = await self._payments.refresh_status(payment.invoice_id)
         except (EpayError, ConsoleError) as exc:
             report.problems.append(f"payment {payment.invoice_id}: {exc.user_message}")
-            return
+            return None
         if updated.status is not payment.status:
             before, after = payment.status.value, updated.status.value
             line = f"payment {payment.invoice_id}: {before} -> {after}"
             report.changes.append(ReconcileChange(f"payment:{payment.invoice_id}", before, after, line))
+        return updated
+
+    async def _check_books(self, report: ReconcileReport, refreshed: dict[str, Payment]) -> None:
+        """Pass 3: refresh each payment to check (decision 0037) and compare its books with the bank's."""
+        now = self._clock()
+        candidates = await self._store.run_read(
+            lambda tx: [
+                tx.payments.get(pid)
+                for pid in tx.discrepancies.payments_to_check(since=now - BOOKS_WINDOW, limit=BOOKS_LIMIT)
+            ]
+        )
+        for payment in candidates:
+            if payment.transaction_id is None:
+                continue
+            if any(self._operations.is_in_flight(op_id) for op_id in await self._ops_of(payment)):
+                continue  # its sender records the outcome; compared at a later run
+            if payment.invoice_id.value not in refreshed:
+                report.payments_checked += 1
+                if await self._refresh(payment, report) is None:
+                    continue
+            report.books_checked += 1
+            invoice = payment.invoice_id
+
+            def work(tx: Tx, invoice: InvoiceId = invoice) -> tuple[BooksResult, Payment]:
+                lag = timedelta(seconds=tx.settings.status_lag_max_seconds())
+                result = compare(tx, invoice, now=self._clock(), status_lag=lag)
+                return result, tx.payments.lock_by_invoice(invoice)
+
+            result, stored = await self._store.run_write(work)
+            report.books.extend(result.lines)
+            if result.waiting:
+                report.books_waiting.append(result.waiting)
+            if result.recorded:
+                self._operations.events.publish(PaymentUpdated(stored))
+
+    async def _ops_of(self, payment: Payment) -> list[str]:
+        return await self._store.run_read(
+            lambda tx: [o.id for o in tx.operations.list_for_payment(payment.id) if o.state.is_unresolved]
+        )
 
 
 def _unresolved_with_invoices(tx: Tx) -> list[tuple[MoneyOp, InvoiceId]]:

@@ -116,7 +116,7 @@ def test_T03_killed_before_sending_then_review_retry_sends_once_with_the_same_ex
     assert op.state is OpState.SENDING
     assert env.control.operations(payment.invoice_id) == []
 
-    env.clock.advance(minutes=2)  # the restart comes after the quiet period
+    env.clock.advance(minutes=3)  # the restart comes after the quiet period (and the 120 s status lag)
     report = env.run(lambda svc: svc.reconciler.reconcile_all())
     assert [(c.before, c.after) for c in report.changes] == [("SENDING", "NEEDS_REVIEW")]
     assert env.control.operations(payment.invoice_id) == []

@@ -177,7 +177,7 @@ def test_T04_unapplied_ambiguous_refund_waits_then_needs_review_and_a_retry_send
     with pytest.raises(OperationInProgress, match="still being processed"):
         env.run(lambda svc: svc.ops.refund(env.manager, payment.invoice_id, Money.parse("10"), reason="x"))
 
-    env.clock.advance(seconds=61)
+    env.clock.advance(seconds=121)  # past the quiet period and the status lag (120 s by default)
     report = env.run(lambda svc: svc.reconciler.reconcile_all())
     assert [(c.before, c.after) for c in report.changes] == [("UNKNOWN", "NEEDS_REVIEW")]
     assert env.control.operations(payment.invoice_id) == []

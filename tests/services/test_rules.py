@@ -147,8 +147,24 @@ def test_refund_only_from_charge_and_never_after_cancel() -> None:
     # the cancel succeeded but the payment was not refreshed yet: still refused
     with pytest.raises(RuleViolation, match="was cancelled"):
         check_refund(payment(), [op(OpKind.CANCEL, "100", OpState.SUCCEEDED)], None, None, NOW)
+    fully = payment(ConsoleStatus.REFUND, gateway_amount=M("0"), payout_amount=M("100"))
     with pytest.raises(RuleViolation, match="fully refunded"):
-        check_refund(payment(ConsoleStatus.REFUND), [], None, None, NOW)
+        check_refund(fully, [], None, None, NOW)
+
+
+def test_refundable_amount_comes_from_amounts_not_from_the_status_name() -> None:
+    """The gateway may say REFUND after a partial refund (sandbox --refund-status-after-partial): what
+    remains is decided from amount/payoutAmount, so the rest can still be refunded (was: "fully
+    refunded")."""
+    partly = payment(ConsoleStatus.REFUND, gateway_amount=M("60"), payout_amount=M("40"))
+    done = [op(OpKind.REFUND, "40", OpState.SUCCEEDED)]
+    assert refund_remaining(partly, done) == M("60")
+    assert check_refund(partly, done, None, M("60"), NOW) == M("60")
+    assert check_refund(partly, done, M("20"), None, NOW) == M("20")
+    with pytest.raises(RuleViolation, match="more than what remains"):
+        check_refund(partly, done, M("61"), None, NOW)
+    # refunds made outside the console that the console recorded count as refunded
+    assert refund_remaining(payment(payout_amount=M("0")), [], external_minor=2500) == M("75")
 
 
 def test_stale_remaining_is_checked_before_the_remainder() -> None:

@@ -11,12 +11,12 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 
-from epay_desktop.domain import Discrepancy, Money, NotFoundError
+from epay_desktop.domain import Discrepancy, Money, NotFoundError, OpState
 
 from ...domain.i18n import QT_TRANSLATE_NOOP, msg
-from ..models import DiscrepancyRow, PaymentRow
+from ..models import DiscrepancyRow, MoneyOpRow, PaymentRow
 
 if TYPE_CHECKING:
     from ..tx import Tx
@@ -98,6 +98,32 @@ class DiscrepancyRepo:
             select(DiscrepancyRow).where(DiscrepancyRow.payment_id == payment_id).order_by(DiscrepancyRow.id)
         ).all()
         return [self._to(row) for row in rows]
+
+    def payments_to_check(self, *, since: datetime, limit: int) -> list[int]:
+        """The payments a books check looks at (decision 0037), ids without repeats: every payment with
+        an unresolved money operation, every payment with an open discrepancy, and at most ``limit``
+        payments with a gateway transaction in CHARGE/AUTH/REFUND created or changed since ``since``,
+        the least recently checked first (so consecutive runs walk through the window)."""
+        unresolved = select(MoneyOpRow.payment_id).where(
+            MoneyOpRow.state.in_([s.value for s in OpState if s.is_unresolved])
+        )
+        disputed = select(DiscrepancyRow.payment_id).where(DiscrepancyRow.resolved_at.is_(None))
+        recent = (
+            select(PaymentRow.id)
+            .where(
+                PaymentRow.transaction_id.is_not(None),
+                PaymentRow.status.in_(("CHARGE", "AUTH", "REFUND")),
+                or_(PaymentRow.created_at >= since, PaymentRow.updated_at >= since),
+            )
+            .order_by(PaymentRow.last_polled_at.is_not(None), PaymentRow.last_polled_at, PaymentRow.id)
+            .limit(limit)
+        )
+        ids: list[int] = []
+        for query in (unresolved, disputed, recent):
+            for payment_id in self._s.scalars(query).all():
+                if payment_id not in ids:
+                    ids.append(payment_id)
+        return ids
 
     def _open_row(self, payment_id: int, kind: str) -> DiscrepancyRow | None:
         return self._s.scalars(

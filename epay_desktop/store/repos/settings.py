@@ -23,7 +23,14 @@ from ..models import ShopSettingRow
 if TYPE_CHECKING:
     from ..tx import Tx
 
-__all__ = ["SHOP_SETTINGS", "InvalidShopSetting", "SettingKey", "ShopSettingsRepo"]
+__all__ = [
+    "DEFAULT_STATUS_LAG_MAX_SECONDS",
+    "MAX_STATUS_LAG_SECONDS",
+    "SHOP_SETTINGS",
+    "InvalidShopSetting",
+    "SettingKey",
+    "ShopSettingsRepo",
+]
 
 
 class InvalidShopSetting(ConsoleError):
@@ -61,6 +68,21 @@ def _days(value: str) -> str:
     return str(int(value))
 
 
+def _seconds(limit: int) -> Callable[[str], str]:
+    def check(value: str) -> str:
+        if not re.fullmatch(r"[0-9]{1,5}", value.strip()) or not 0 <= int(value) <= limit:
+            raise ValueError(f"a whole number of seconds from 0 to {limit}")
+        return str(int(value))
+
+    return check
+
+
+#: The default of ``gateway.status_lag_max_seconds`` (decision 0039).
+DEFAULT_STATUS_LAG_MAX_SECONDS = 120
+#: Its largest accepted value: an hour (a longer lag blocks a manager's retry for longer).
+MAX_STATUS_LAG_SECONDS = 3600
+
+
 def _one_of(*choices: str) -> Callable[[str], str]:
     def check(value: str) -> str:
         value = value.strip().lower()
@@ -80,6 +102,12 @@ SHOP_SETTINGS: Mapping[str, SettingKey] = {
         SettingKey("shop.address", "", "shop address printed on receipts", _free_text(255)),
         SettingKey(
             "refund.window_days", "180", "refunds are refused this many days after the payment", _days
+        ),
+        SettingKey(
+            "gateway.status_lag_max_seconds",
+            str(DEFAULT_STATUS_LAG_MAX_SECONDS),
+            "how late the bank's check-status may show a refund, charge or cancellation",
+            _seconds(MAX_STATUS_LAG_SECONDS),
         ),
         SettingKey(
             "receipt.width",
@@ -168,6 +196,15 @@ class ShopSettingsRepo:
 
     def refund_window_days(self) -> int:
         return int(self._known("refund.window_days"))
+
+    def status_lag_max_seconds(self) -> int:
+        """How late check-status may show an applied operation (decision 0039); a stored value that
+        no longer passes the check counts as the default."""
+        value = self._known("gateway.status_lag_max_seconds")
+        try:
+            return int(_seconds(MAX_STATUS_LAG_SECONDS)(value))
+        except ValueError:
+            return DEFAULT_STATUS_LAG_MAX_SECONDS
 
     def receipt_width(self) -> str:
         return self._known("receipt.width")
