@@ -173,17 +173,88 @@ def test_pay_with_an_approved_card(
     assert status.transaction.card_mask.startswith("440563")
 
 
-def test_pay_with_a_declined_card(browser: Any, sandbox: RunningSandbox, merchant: Any) -> None:
+FORM_READY = "!!document.querySelector('form.pay-form #pan') && document.readyState === 'complete'"
+
+
+def test_pay_with_a_declined_card_then_finish(browser: Any, sandbox: RunningSandbox, merchant: Any) -> None:
     invoice_id = merchant_page(sandbox, merchant, "pay", amount="990.50")
     browser.open(f"{merchant.base_url}/checkout/{invoice_id}")
     browser.wait_loaded(f"{sandbox.base_url}/payform/?params=")
-    browser.wait_js("!!document.querySelector('form.pay-form') && document.readyState === 'complete'")
+    browser.wait_js(FORM_READY)
     fill(browser, "4003032704547597")
     browser.run_js(SUBMIT)
+    browser.wait_js("!!document.getElementById('declined') && document.readyState === 'complete'")
+    assert browser.run_js("document.getElementById('declined').dataset.attemptsLeft") == "2"
+    assert "2" in browser.run_js("document.getElementById('attempts-left').textContent")
+    browser.run_js("document.getElementById('finish').click(); true")
     browser.wait_loaded(f"{merchant.base_url}/fail")
     transaction = check_status(sandbox, invoice_id)
     assert transaction["statusName"] == "REJECT"
     assert Decimal(str(transaction["orgAmount"])) == Decimal("990.50")
+
+
+def test_declined_then_back_to_the_form_and_approved(
+    browser: Any, sandbox: RunningSandbox, merchant: Any
+) -> None:
+    invoice_id = merchant_page(sandbox, merchant, "pay")
+    browser.open(f"{merchant.base_url}/checkout/{invoice_id}")
+    browser.wait_loaded(f"{sandbox.base_url}/payform/?params=")
+    browser.wait_js(FORM_READY)
+    fill(browser, "5578342710750560")
+    browser.run_js(SUBMIT)
+    browser.wait_js("!!document.getElementById('retry') && document.readyState === 'complete'")
+    browser.run_js("document.getElementById('retry').click(); true")
+    browser.wait_loaded(f"{sandbox.base_url}/payform/?params=")
+    browser.wait_js(FORM_READY + " && document.getElementById('pan').value === ''")
+    fill(browser, "4405639704015096")
+    browser.run_js(SUBMIT)
+    browser.wait_loaded(f"{merchant.base_url}/ok")
+    assert browser.page.errors() == []
+    transaction = check_status(sandbox, invoice_id)
+    assert (transaction["statusName"], transaction["cardMask"]) == ("CHARGE", "440563...5096")
+
+
+def test_three_ds_at_the_issuer_on_another_origin(
+    browser: Any, sandbox: RunningSandbox, merchant: Any
+) -> None:
+    assert sandbox.acs_url != sandbox.base_url
+    invoice_id = merchant_page(sandbox, merchant, "pay")
+    browser.open(f"{merchant.base_url}/checkout/{invoice_id}")
+    browser.wait_loaded(f"{sandbox.base_url}/payform/?params=")
+    browser.wait_js(FORM_READY)
+    fill(browser, "4111111111111111")
+    browser.run_js(SUBMIT)
+    # the gateway's page posts MD/PaReq/TermUrl to the ACS at once: the whole window is on the issuer's origin
+    browser.wait_loaded(f"{sandbox.acs_url}/acs/auth")
+    browser.wait_js("!!document.getElementById('acs-confirm') && document.readyState === 'complete'")
+    assert "411111...1111" in browser.run_js("document.getElementById('acs-card').textContent")
+    browser.run_js("document.getElementById('code').value = '000000'; true")
+    browser.run_js("document.getElementById('acs-confirm').click(); true")
+    browser.wait_loaded(f"{merchant.base_url}/ok")  # ACS -> TermUrl (gateway) -> backLink
+    assert browser.page.errors() == []
+    transaction = check_status(sandbox, invoice_id)
+    assert (transaction["statusName"], transaction["secure"]) == ("CHARGE", True)
+
+
+def test_widget_three_ds_stays_in_its_frame(browser: Any, sandbox: RunningSandbox, merchant: Any) -> None:
+    invoice_id = merchant_page(sandbox, merchant, "widget")
+    browser.open(f"{merchant.base_url}/checkout/{invoice_id}")
+    browser.wait_loaded(f"{merchant.base_url}/checkout/")
+    frame = browser.child_frame
+    browser.wait_js(FORM_READY, frame)
+    fill(browser, "4111111111111111", frame)
+    browser.run_js(SUBMIT, frame)
+    browser.wait_js(
+        f"location.href.indexOf({json.dumps(sandbox.acs_url + '/acs/auth')}) === 0"
+        " && !!document.getElementById('acs-cancel') && document.readyState === 'complete'",
+        frame,
+    )
+    browser.run_js("document.getElementById('code').value = '000000'; true", frame)
+    browser.run_js("document.getElementById('acs-confirm').click(); true", frame)
+    browser.qtbot.waitUntil(lambda: browser.view.title().startswith("result:"), timeout=20_000)
+    assert json.loads(browser.view.title().removeprefix("result:")) == {"success": True}
+    assert browser.url() == f"{merchant.base_url}/checkout/{invoice_id}"  # the shop page never left
+    assert check_status(sandbox, invoice_id)["statusName"] == "CHARGE"
 
 
 @pytest.mark.parametrize(("pan", "success"), [("5522042705066736", True), ("5578342710750560", False)])
@@ -203,6 +274,10 @@ def test_widget_reports_to_the_callback(
     )
     fill(browser, pan, frame)
     browser.run_js(SUBMIT, frame)
+    if not success:  # the declined view with attempts left: the widget is told when the customer finishes
+        browser.wait_js("!!document.getElementById('finish') && document.readyState === 'complete'", frame)
+        assert not browser.view.title().startswith("result:")
+        browser.run_js("document.getElementById('finish').click(); true", frame)
     browser.qtbot.waitUntil(lambda: browser.view.title().startswith("result:"), timeout=20_000)
     assert json.loads(browser.view.title().removeprefix("result:")) == {"success": success}
     assert browser.run_js("document.querySelectorAll('.widgetScreen').length") == 0  # overlay removed
