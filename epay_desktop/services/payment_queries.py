@@ -25,6 +25,7 @@ from epay_desktop.domain import (
     OpKind,
     OpState,
     Payment,
+    PaymentEvent,
 )
 from epay_desktop.store.db import Store
 from epay_desktop.store.repos.payments import PaymentCursor
@@ -77,6 +78,9 @@ class PaymentView:
     refunded: Money
     remaining: Money
     status: ConsoleStatus
+    #: What the bank did beyond the row (payment_events, oldest first): card attempts the console saw
+    #: end (decision 0035) and refunds made outside this console.
+    events: list[PaymentEvent] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,7 +202,8 @@ def _view(tx: Tx, invoice_id: InvoiceId) -> PaymentView:
     for op in ops:
         if op.kind is OpKind.REFUND and op.state is OpState.SUCCEEDED:
             refunded = refunded + op.amount
-    return PaymentView(payment, ops, refunded, refundable(payment, refunded), payment.status)
+    events = tx.payment_events.for_payment(payment.id)
+    return PaymentView(payment, ops, refunded, refundable(payment, refunded), payment.status, events)
 
 
 def _csv_row(p: Payment) -> list[str]:

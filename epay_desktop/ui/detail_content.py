@@ -19,11 +19,19 @@ from typing import Final
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
-from epay_desktop.domain import ConsoleStatus, MoneyOp, OpKind, OpState, Payment
+from epay_desktop.domain import (
+    ConsoleStatus,
+    MoneyOp,
+    OpKind,
+    OpState,
+    Payment,
+    PaymentEvent,
+    PaymentEventKind,
+)
 from epay_desktop.domain.receipts import ReceiptKind, ReceiptRecord
 from epay_desktop.domain.rules import refund_remaining, refunded_amount
 
-from .labels import decline_text, refund_reason_label
+from .labels import bank_reason_text, decline_text, refund_reason_label
 from .models.amounts import charge_split
 from .models.formatting import KAZAKHSTAN, card_text
 from .models.operations_model import op_kind_label, op_state_badge
@@ -54,6 +62,8 @@ FIELDS: Final = (
     ("refunded", _N("PaymentDetailView", "Refunded")),
     ("remaining", _N("PaymentDetailView", "Can be refunded")), ("card", _N("PaymentDetailView", "Card")),
     ("reason", _N("PaymentDetailView", "Bank's reason")),
+    ("bank_status", _N("PaymentDetailView", "Bank status")),
+    ("reason_code", _N("PaymentDetailView", "Bank's reason code")),
     ("approval", _N("PaymentDetailView", "Approval code")), ("rrn", _N("PaymentDetailView", "RRN")),
     ("transaction", _N("PaymentDetailView", "Transaction ID")),
     ("description", _N("PaymentDetailView", "Description")), ("contact", _N("PaymentDetailView", "Customer")),
@@ -108,12 +118,83 @@ def _customer_status(payment: Payment, ops: Sequence[MoneyOp]) -> ConsoleStatus:
     return payment.status
 
 
-def _customer_entry(payment: Payment, ops: Sequence[MoneyOp]) -> TimelineEntry:
+def _attempt_entries(
+    payment: Payment, ops: Sequence[MoneyOp], attempts: Sequence[PaymentEvent]
+) -> list[TimelineEntry]:
+    """Every card attempt the console saw end (decision 0035), oldest first, then the result now.
+
+    A declined attempt reads "Declined: <reason>" with its card; the last attempt, when it is still
+    the customer's result (paid, or the final decline), is the usual result entry. Each attempt is
+    dated by the bank's createdDate when that changed since the attempt before (the bank dates the
+    invoice's transaction, not each attempt), else by this console's clock when it was seen.
+    """
+    status = _customer_status(payment, ops)
+    entries: list[TimelineEntry] = []
+    previous_bank: datetime | None = None
+    for number, attempt in enumerate(attempts, start=1):
+        bank = attempt.bank_time is not None and attempt.bank_time != previous_bank
+        when = attempt.bank_time if bank else attempt.at
+        previous_bank = attempt.bank_time or previous_bank
+        attempt_status = _status_of(attempt.status)
+        if number == len(attempts) and attempt_status is status:
+            entry = _customer_result(payment, status, when)
+            entries.append(replace(entry, when=when, bank=bank))
+            return entries
+        card = card_text(attempt.card_mask)
+        if attempt_status in (ConsoleStatus.AUTH, ConsoleStatus.CHARGE):
+            text = _tr("Card attempt approved: {status}").format(status=status_label(attempt_status))
+            tone = status_badge(attempt_status).tone
+        else:
+            reason = decline_text(attempt.reason_code, attempt_status, attempt.reason).rstrip(".")
+            text = _tr("Declined: {reason}").format(reason=reason)
+            tone = Tone.RED
+        if card:
+            detail = _tr("attempt {number}, card {card}").format(number=number, card=card)
+        else:
+            detail = _tr("attempt {number}").format(number=number)
+        entries.append(TimelineEntry(when, text, tone, detail, bank))
+    if status is ConsoleStatus.CASHIER_CANCEL:  # the cashier cancelled after a decline (decision 0035)
+        text = _tr("Sale cancelled by the cashier after a declined attempt")
+        entries.append(TimelineEntry(None, text, status_badge(status).tone, payment.reason or ""))
+    elif status in _WAITING:
+        entries.append(
+            TimelineEntry(None, _tr("The customer is trying again on the payment page"), Tone.GREY)
+        )
+    else:
+        entries.append(_customer_entry(payment, ops, dated=False))
+    return entries
+
+
+def _status_of(value: str | None) -> ConsoleStatus:
+    try:
+        return ConsoleStatus(value or "")
+    except ValueError:  # an odd word the bank sent: shown as a decline with its own words
+        return ConsoleStatus.REJECT
+
+
+def _external_refund_entry(event: PaymentEvent) -> TimelineEntry:
+    amount = event.amount.format() if event.amount is not None else "—"
+    seen = time_text(event.at)[-8:-3]  # HH:MM, Kazakhstan time
+    text = _tr("Refund made outside this console: {amount} (seen {time})").format(amount=amount, time=seen)
+    detail = _tr("not credited to any operation of this console; a manager compares it with the bank")
+    return TimelineEntry(event.at, text, Tone.DEEP_ORANGE, detail + (f"\n{event.note}" if event.note else ""))
+
+
+def _event_entry(event: PaymentEvent) -> TimelineEntry:
+    """An event that is not a card attempt (a refund made outside this console, or a kind added later)."""
+    if event.kind is PaymentEventKind.EXTERNAL_REFUND:
+        return _external_refund_entry(event)
+    amount = f" {event.amount.format()}" if event.amount is not None else ""
+    text = _tr("The bank reported: {what}").format(what=f"{event.kind.value}{amount}")
+    return TimelineEntry(event.at, text, Tone.GREY, event.note or "")
+
+
+def _customer_entry(payment: Payment, ops: Sequence[MoneyOp], *, dated: bool = True) -> TimelineEntry:
     status = _customer_status(payment, ops)
     when = payment.updated_at if not ops and status is payment.status else None
     entry = _customer_result(payment, status, when)
     told = status not in _WAITING and status not in _NOT_THE_BANKS and not status.stopped_at_counter
-    if payment.bank_time is not None and told:  # the bank's answer dates the customer's result
+    if payment.bank_time is not None and told and dated:  # the bank's answer dates the customer's result
         return replace(entry, when=payment.bank_time, bank=True)
     return entry
 
@@ -181,8 +262,14 @@ def build_timeline(
     ops: Sequence[MoneyOp],
     receipts: Sequence[ReceiptRecord],
     user_name: UserName,
+    events: Sequence[PaymentEvent] = (),
 ) -> list[TimelineEntry]:
-    """The payment's story, oldest first."""
+    """The payment's story, oldest first.
+
+    ``events``: the payment's payment_events rows. Card attempts replace the single customer's result
+    when there are any (each attempt the console saw, decision 0035); other events (a refund made outside
+    this console) take their place among the operations by time.
+    """
     created = TimelineEntry(
         payment.created_at,
         _tr("Payment of {amount} created").format(amount=payment.amount.format()),
@@ -199,8 +286,10 @@ def build_timeline(
                 _tr("valid until {time}").format(time=time_text(payment.token_expires_at)),
             )
         )
-    entries.append(_customer_entry(payment, ops))
+    attempts = [e for e in events if e.kind is PaymentEventKind.ATTEMPT]
+    entries.extend(_attempt_entries(payment, ops, attempts) if attempts else [_customer_entry(payment, ops)])
     later = [_op_entry(op, user_name) for op in ops] + [_receipt_entry(r, user_name) for r in receipts]
+    later += [_event_entry(e) for e in events if e.kind is not PaymentEventKind.ATTEMPT]
     later.sort(key=lambda e: e.when or payment.created_at)
     return entries + later
 
@@ -225,11 +314,16 @@ def field_values(payment: Payment, ops: Sequence[MoneyOp], user_name: UserName) 
         "cashier": user_name(payment.created_by),
         "created": time_text(payment.created_at),
         "checked": checked_text(payment),
-        "reason": (
-            decline_text(payment.reason_code, payment.status, payment.reason)
-            if status_badge(payment.status).tone is Tone.RED
+        "reason": bank_reason_text(payment),
+        # odd values the bank sent (decision 0034), shown as they came
+        "bank_status": (
+            QCoreApplication.translate("PaymentDetailView", "{name} (not known to this console)").format(
+                name=payment.bank_status
+            )
+            if payment.bank_status
             else ""
         ),
+        "reason_code": payment.reason_code_text or "",
     }
 
 

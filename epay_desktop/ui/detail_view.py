@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from epay_desktop.domain import ConsoleStatus, InvoiceId, MoneyOp, Payment
+from epay_desktop.domain import ConsoleStatus, InvoiceId, MoneyOp, Payment, PaymentEvent
 from epay_desktop.domain.receipts import ReceiptRecord
 
 from .asyncqt import spawn, user_message_of
@@ -241,7 +241,9 @@ class PaymentDetailView(QWidget):
             label.setText(text or "—")
             self._form.setRowVisible(label, bool(text) or key in ALWAYS_SHOWN)
         self.fields["reason"].setToolTip(bank_words(payment))
-        self._render_timeline(payment, ops, receipts)
+        # card attempts and refunds made outside the console (a view without them: none to show)
+        events = list(getattr(view, "events", ()))
+        self._render_timeline(payment, ops, receipts, events)
         self._render_receipts(receipts)
         self.stack.setCurrentIndex(1)
         self.loaded.emit(view, self.receipts)
@@ -261,10 +263,14 @@ class PaymentDetailView(QWidget):
         self.banner.setVisible(True)
 
     def _render_timeline(
-        self, payment: Payment, ops: Sequence[MoneyOp], receipts: Sequence[ReceiptRecord]
+        self,
+        payment: Payment,
+        ops: Sequence[MoneyOp],
+        receipts: Sequence[ReceiptRecord],
+        events: Sequence[PaymentEvent] = (),
     ) -> None:
         self.timeline.clear()
-        for entry in build_timeline(payment, ops, receipts, self._user_name):
+        for entry in build_timeline(payment, ops, receipts, self._user_name, events):
             text = f"{entry.text}\n{entry.detail}" if entry.detail else entry.text
             when = time_text(entry.when)
             if when and entry.bank:
