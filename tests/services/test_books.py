@@ -1,0 +1,394 @@
+"""Books that always agree with the bank (issue 8, points 4 and 5), against the sandbox on a loopback socket.
+
+The sandbox and the console share one fake clock, so the sandbox's ``status_lag`` (check-status shows a
+refund only S seconds after it happened) moves with ``clock.advance`` and nothing sleeps. Refunds made
+"in the bank's merchant cabinet" go through the sandbox's control route (no externalID).
+
+Proven here: abandon is refused while check-status cannot answer or shows the operation's effect; a
+refund made outside the console is an EXTERNAL_REFUND event plus a discrepancy, never credited to a
+console operation (except an open console refund of exactly that amount: decision 0038); the status
+lag the shop allows for (decision 0039) keeps "not applied" from being trusted, so a lost answer + lag
++ reconcile + a manager's retry moves the money once; an external refund under a 30 s lag never gives a
+double refund or a silent disagreement; every reconcile compares the totals.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+from collections.abc import Awaitable, Callable, Iterator
+from dataclasses import dataclass
+from datetime import timedelta
+from pathlib import Path
+from typing import Any, TypeVar
+
+import pytest
+
+from epay_desktop.domain import (
+    Money,
+    OpKind,
+    OpState,
+    Payment,
+    PaymentEventKind,
+    Role,
+    RuleViolation,
+    StaleRemaining,
+    User,
+)
+from epay_desktop.sandbox import RunningSandbox, SandboxConfig, start_in_thread
+from epay_desktop.sandbox.config import KZ_TZ
+from epay_desktop.services.books import KIND_EXTERNAL_REFUND, KIND_REFUNDED
+from epay_desktop.store.db import Store
+
+sys.path.insert(0, str(Path(__file__).parent / "drivers"))
+import ops_harness as h
+
+T = TypeVar("T")
+
+#: One clock for the module's sandbox and every test's console.
+CLOCK = h.Clock()
+
+
+@dataclass
+class Env:
+    store: Store
+    control: h.Control
+    clock: h.Clock
+    manager: User
+    cashier: User
+
+    def run(self, scenario: Callable[[h.Services], Awaitable[T]], **options: Any) -> T:
+        async def main() -> T:
+            async with h.services(self.store, self.control.base_url, self.clock, **options) as svc:
+                return await scenario(svc)
+
+        return asyncio.run(main())
+
+    def paid(self, amount: str = "1000") -> Payment:
+        return self.run(lambda svc: h.paid_payment(svc, self.control, self.cashier, amount))
+
+    def refund(self, payment: Payment, amount: str, **options: Any) -> Any:
+        return self.run(
+            lambda svc: svc.ops.refund(self.manager, payment.invoice_id, Money.parse(amount), reason="t"),
+            **options,
+        )
+
+    def reconcile(self, **options: Any) -> Any:
+        return self.run(lambda svc: svc.reconciler.reconcile_all(), **options)
+
+    def review(self, op_id: str, decision: str, **options: Any) -> Any:
+        return self.run(lambda svc: svc.ops.review(self.manager, op_id, decision), **options)  # type: ignore[arg-type]
+
+    def cabinet_refund(self, payment: Payment, amount: str) -> None:
+        """A refund made in the bank's merchant cabinet: no externalID, nothing the console sent."""
+        path = f"/sandbox/invoices/{payment.invoice_id.value}/refund"
+        response = self.control.call("POST", path, params={"amount": amount})
+        assert response.status_code == 200, response.text
+
+    def lag(self, seconds: int) -> None:
+        """The sandbox shows money operations ``seconds`` late; the shop allows for as much."""
+        response = self.control.call("PATCH", "/sandbox/options", json={"statusLag": seconds})
+        assert response.status_code == 200, response.text
+        self.set_lag_setting(seconds)
+
+    def set_lag_setting(self, seconds: int) -> None:
+        with self.store.write() as tx:
+            tx.settings.set("gateway.status_lag_max_seconds", str(seconds))
+
+    def bank_refunds(self, payment: Payment) -> list[dict[str, Any]]:
+        return self.control.operations(payment.invoice_id)
+
+    def ops(self, payment: Payment) -> list[Any]:
+        with self.store.read() as tx:
+            return tx.operations.list_for_payment(payment.id)
+
+    def externals(self, payment: Payment) -> list[int]:
+        with self.store.read() as tx:
+            events = tx.payment_events.for_payment(payment.id, PaymentEventKind.EXTERNAL_REFUND)
+        return [e.amount.minor for e in events if e.amount is not None]
+
+    def discrepancies(self, payment: Payment) -> list[tuple[str, int | None, int | None]]:
+        with self.store.read() as tx:
+            return [
+                (
+                    d.kind,
+                    d.console.minor if d.console is not None else None,
+                    d.bank.minor if d.bank is not None else None,
+                )
+                for d in tx.discrepancies.open(payment.id)
+            ]
+
+
+@pytest.fixture(scope="module")
+def sandbox() -> Iterator[RunningSandbox]:
+    with start_in_thread(SandboxConfig(clock=lambda: CLOCK.now.astimezone(KZ_TZ))) as running:
+        yield running
+
+
+@pytest.fixture
+def env(sandbox: RunningSandbox, db_url: str) -> Iterator[Env]:
+    control = h.Control(sandbox.base_url)
+    control.reset()
+    store = h.open_store(db_url)
+    manager = h.add_user(store, "Manager", Role.MANAGER)
+    cashier = h.add_user(store, "Cashier", Role.CASHIER)
+    try:
+        yield Env(store, control, CLOCK, manager, cashier)
+    finally:
+        store.close()
+        control.reset()
+
+
+def _minor(amount: str) -> int:
+    return Money.parse(amount).minor
+
+
+# -- abandon (point 4) --------------------------------------------------------------------------------
+
+
+def test_abandon_of_an_applied_refund_is_refused_while_check_status_fails(env: Env) -> None:
+    """The issue's case: check-status failing, the refund applied, abandon said "nothing was moved"."""
+    payment = env.paid("1000")
+    env.control.fault("refund", "drop_after_apply")  # applied at the bank, the answer lost
+    env.control.fault("status", "http_status", 503, times=1000)  # and check-status cannot answer
+    op = env.refund(payment, "400")
+    assert op.state is OpState.UNKNOWN
+    env.clock.advance(minutes=5)
+    env.reconcile()
+    assert env.ops(payment)[0].state is OpState.NEEDS_REVIEW
+
+    with pytest.raises(RuleViolation, match="The bank cannot say now whether this refund was applied"):
+        env.review(op.id, "abandon")
+    assert env.ops(payment)[0].state is OpState.NEEDS_REVIEW  # was: FAILED, "nothing was moved"
+
+    env.control.clear_faults()  # the bank answers again: the refund is there
+    settled = env.review(op.id, "abandon")
+    assert settled.state is OpState.SUCCEEDED
+    assert len(env.bank_refunds(payment)) == 1
+
+
+def test_abandon_and_retry_are_refused_while_the_bank_shows_more_refunded_than_the_base(env: Env) -> None:
+    payment = env.paid("1000")
+    env.control.fault("refund", "drop_before_apply")  # the console's 300 never reached the bank
+    op = env.refund(payment, "300")
+    env.cabinet_refund(payment, "500")  # meanwhile someone refunded 500 in the cabinet
+    env.clock.advance(minutes=5)
+    env.reconcile()
+    assert env.ops(payment)[0].state is OpState.NEEDS_REVIEW
+    # 500 is neither this refund (300) nor nothing: nothing is credited, a manager must look
+    assert env.externals(payment) == []
+    assert env.discrepancies(payment) == [(KIND_REFUNDED, 0, _minor("500"))]
+
+    with pytest.raises(RuleViolation, match="may have been applied, so it cannot be abandoned"):
+        env.review(op.id, "abandon")
+    with pytest.raises(RuleViolation, match="cannot confirm that this operation was not applied"):
+        env.review(op.id, "retry")
+    assert [r["amount"] for r in env.bank_refunds(payment)] == [500]
+
+
+# -- refunds made outside the console (point 4) ---------------------------------------------------------
+
+
+def test_an_external_refund_is_recorded_and_acknowledged_never_credited_to_an_operation(env: Env) -> None:
+    payment = env.paid("1000")
+    assert env.refund(payment, "200").state is OpState.SUCCEEDED
+    env.cabinet_refund(payment, "300")
+    env.clock.advance(minutes=5)
+
+    first = env.reconcile()
+    assert env.externals(payment) == [_minor("300")]
+    assert env.discrepancies(payment) == [(KIND_EXTERNAL_REFUND, None, _minor("300"))]
+    assert any("made outside the console" in line for line in first.lines)
+    assert [(o.amount.minor, o.state) for o in env.ops(payment)] == [(_minor("200"), OpState.SUCCEEDED)]
+
+    # the rest is 500, counted from the amounts: a stale screen showing 800 is refused before sending
+    with pytest.raises(StaleRemaining, match="now 500"):
+        env.run(
+            lambda svc: svc.ops.refund(
+                env.manager,
+                payment.invoice_id,
+                Money.parse("100"),
+                reason="t",
+                expected_remaining=Money.parse("800"),
+            )
+        )
+    assert env.refund(payment, "500").state is OpState.SUCCEEDED
+    env.clock.advance(minutes=5)
+    second = env.reconcile()
+    assert env.externals(payment) == [_minor("300")]  # recorded once
+    assert not any("made outside the console" in line for line in second.lines)
+    assert len(env.discrepancies(payment)) == 1  # still waiting for a manager
+
+    [open_one] = env.run(lambda svc: svc.reconciler.books.open_discrepancies())
+    with pytest.raises(RuleViolation, match="Say what was found"):
+        env.run(lambda svc: svc.reconciler.books.resolve(env.manager, open_one.discrepancy.id, "  "))
+    resolved = env.run(
+        lambda svc: svc.reconciler.books.resolve(
+            env.manager, open_one.discrepancy.id, "cabinet: refund by HQ"
+        )
+    )
+    assert resolved.resolution == "cabinet: refund by HQ" and resolved.resolved_by == env.manager.id
+    assert env.discrepancies(payment) == []
+    with env.store.read() as tx:
+        actions = [e.action for e in tx.audit.entries()]
+    assert "books.external_refund" in actions and "discrepancy.resolved" in actions
+
+
+def test_a_cabinet_refund_smaller_than_the_open_console_refund_is_external(env: Env) -> None:
+    """A rise below the open refund cannot be it (the gateway applies a refund whole): recorded as
+    external, and the console's refund is judged against the new base -- its retry sends it once."""
+    payment = env.paid("1000")
+    env.control.fault("refund", "drop_before_apply")
+    op = env.refund(payment, "400")
+    env.cabinet_refund(payment, "100")
+    env.clock.advance(minutes=5)
+    env.reconcile()
+    assert env.externals(payment) == [_minor("100")]
+    assert env.ops(payment)[0].state is OpState.NEEDS_REVIEW
+    retried = env.review(op.id, "retry")
+    assert retried.state is OpState.SUCCEEDED
+    assert sorted(r["amount"] for r in env.bank_refunds(payment)) == [100, 400]
+    env.clock.advance(minutes=5)
+    env.reconcile()
+    assert env.externals(payment) == [_minor("100")]
+    assert [d[0] for d in env.discrepancies(payment)] == [KIND_EXTERNAL_REFUND]
+
+
+def test_an_open_console_refund_of_exactly_the_cabinet_amount_is_credited_to_it(env: Env) -> None:
+    """Decision 0038, the one ambiguous case: the rise equals the open refund's amount."""
+    payment = env.paid("1000")
+    env.control.fault("refund", "drop_before_apply")
+    op = env.refund(payment, "300")
+    env.cabinet_refund(payment, "300")
+    env.clock.advance(minutes=5)
+    env.reconcile()
+    assert env.ops(payment)[0].state is OpState.SUCCEEDED
+    assert env.externals(payment) == [] and env.discrepancies(payment) == []
+    # the console never sends it again: one refund at the bank, books equal
+    assert [r["amount"] for r in env.bank_refunds(payment)] == [300]
+    with pytest.raises(RuleViolation):
+        env.review(op.id, "retry")
+
+
+# -- refundable from amounts (point 4) ------------------------------------------------------------------
+
+
+def test_the_rest_stays_refundable_when_check_status_says_refund_after_a_partial_refund(env: Env) -> None:
+    response = env.control.call("PATCH", "/sandbox/options", json={"refundStatusAfterPartial": True})
+    assert response.status_code == 200, response.text
+    payment = env.paid("1000")
+    assert env.refund(payment, "300").state is OpState.SUCCEEDED
+    refreshed = env.run(lambda svc: svc.payments.refresh_status(payment.invoice_id))
+    assert refreshed.status.value == "REFUND"  # the gateway's word, although 700 remain
+    rest = env.run(lambda svc: svc.ops.refund(env.manager, payment.invoice_id, None, reason="rest"))
+    assert (rest.state, rest.amount) == (OpState.SUCCEEDED, Money.parse("700"))
+    assert sorted(r["amount"] for r in env.bank_refunds(payment)) == [300, 700]
+    env.clock.advance(minutes=5)
+    assert env.reconcile() and env.discrepancies(payment) == []
+
+
+# -- status lag (point 5) -------------------------------------------------------------------------------
+
+
+def test_lost_answer_lag_reconcile_and_a_managers_retry_move_the_money_once(env: Env) -> None:
+    """status_lag 30 s; the console's own quiet period is only 10 s here, so without the setting a
+    reconcile 15 s later would hand the refund to a manager as "not applied" and a retry would refund
+    twice."""
+    env.lag(30)
+    quick = {"quiet_period": timedelta(seconds=10)}
+    payment = env.paid("1000")
+    env.control.fault("refund", "drop_after_apply")
+    op = env.refund(payment, "400", **quick)
+    assert op.state is OpState.UNKNOWN  # applied, but check-status does not show it yet
+    env.clock.advance(seconds=15)
+    env.reconcile(**quick)
+    assert env.ops(payment)[0].state is OpState.UNKNOWN  # the quiet period is stretched to the lag
+    with pytest.raises(RuleViolation, match="not waiting for a review"):
+        env.review(op.id, "retry", **quick)
+
+    # even an operation already under review (e.g. after an unclear answer) is not retried inside the lag
+    with env.store.write() as tx:
+        tx.operations.mark(op.id, OpState.NEEDS_REVIEW, now=env.clock())
+    with pytest.raises(RuleViolation, match="up to 30 seconds late"):
+        env.review(op.id, "retry", **quick)
+    with pytest.raises(RuleViolation, match="up to 30 seconds late"):
+        env.review(op.id, "abandon", **quick)
+    assert len(env.bank_refunds(payment)) == 1
+
+    env.clock.advance(seconds=16)  # the lag is over: the bank shows it
+    decided = env.review(op.id, "retry", **quick)
+    assert decided.state is OpState.SUCCEEDED and decided.attempts == 1  # settled, never re-sent
+    env.reconcile(**quick)
+    assert [r["externalID"] for r in env.bank_refunds(payment)] == [op.id]
+    assert env.discrepancies(payment) == []
+
+
+def test_a_retry_after_the_lag_sends_a_lost_refund_once(env: Env) -> None:
+    env.lag(30)
+    payment = env.paid("1000")
+    env.control.fault("refund", "drop_before_apply")  # never reached the bank
+    op = env.refund(payment, "400")
+    env.clock.advance(seconds=29)
+    env.reconcile()
+    assert env.ops(payment)[0].state is OpState.UNKNOWN  # quiet period 60 s, lag 30 s
+    env.clock.advance(seconds=100)
+    env.reconcile()
+    assert env.ops(payment)[0].state is OpState.NEEDS_REVIEW
+    retried = env.review(op.id, "retry")
+    assert retried.state in (OpState.SUCCEEDED, OpState.UNKNOWN)  # applied; shown 30 s later
+    env.clock.advance(seconds=31)
+    env.reconcile()
+    assert env.ops(payment)[0].state is OpState.SUCCEEDED
+    assert [r["externalID"] for r in env.bank_refunds(payment)] == [op.id]
+
+
+def test_external_refund_under_a_30_s_lag_never_double_refunds_or_disagrees_silently(env: Env) -> None:
+    env.lag(30)
+    payment = env.paid("1000")
+    assert env.refund(payment, "200").state is OpState.SUCCEEDED  # the bank shows it 30 s later
+    env.clock.advance(seconds=5)
+    env.cabinet_refund(payment, "300")  # shown 30 s later too
+    env.clock.advance(seconds=5)
+
+    early = env.reconcile()
+    # inside the lag nothing is compared (the bank still shows 0 refunded): said, not silent, not recorded
+    assert any("left for now" in line and "may show it late" in line for line in early.lines)
+    assert env.externals(payment) == [] and env.discrepancies(payment) == []
+    # the console's remainder never trusts the lagging payout: 800 at most, the bank has 500 left
+    with pytest.raises(RuleViolation, match="more than what remains"):
+        env.run(lambda svc: svc.ops.refund(env.manager, payment.invoice_id, Money.parse("900"), reason="t"))
+
+    env.clock.advance(seconds=40)  # both visible now
+    late = env.reconcile()
+    assert env.externals(payment) == [_minor("300")]
+    assert env.discrepancies(payment) == [(KIND_EXTERNAL_REFUND, None, _minor("300"))]
+    assert any("made outside the console" in line for line in late.lines)
+    rest = env.run(lambda svc: svc.ops.refund(env.manager, payment.invoice_id, None, reason="rest"))
+    assert rest.amount == Money.parse("500")
+    refunds = env.bank_refunds(payment)
+    assert sorted(r["amount"] for r in refunds) == [200, 300, 500]  # each once; 1000 in all
+    env.clock.advance(seconds=40)
+    env.reconcile()
+    with env.store.read() as tx:
+        refunded = sum(
+            o.amount.minor for o in tx.operations.list_for_payment(payment.id) if o.kind is OpKind.REFUND
+        )
+    assert refunded + sum(env.externals(payment)) == _minor("1000")
+    assert [d[0] for d in env.discrepancies(payment)] == [KIND_EXTERNAL_REFUND]
+
+
+# -- answers that say no inside a 200 (point 3, the operation's side) ---------------------------------
+
+
+@pytest.mark.parametrize(("kind", "applied"), [("code_in_200", False), ("code_in_200_applied", True)])
+def test_a_200_with_a_non_zero_code_never_ends_succeeded_by_itself(
+    env: Env, kind: str, applied: bool
+) -> None:
+    payment = env.paid("1000")
+    env.control.fault("refund", kind, 100)
+    op = env.refund(payment, "400")
+    assert op.state is (OpState.SUCCEEDED if applied else OpState.UNKNOWN)  # settled by check-status
+    with env.store.read() as tx:
+        actions = [e.action for e in tx.audit.entries()]
+    assert "refund.unknown" in actions  # the 200 itself was never taken as "applied"
+    assert len(env.bank_refunds(payment)) == (1 if applied else 0)
