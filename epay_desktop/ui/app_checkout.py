@@ -117,7 +117,25 @@ class CheckoutWindow(QDialog):
         self.escape_shortcut.activated.connect(self.reject)
         self.late_notice = _LateNotice(self)
         layout.insertWidget(1, self.late_notice)
+        # A declined attempt while the page stays open for another (decision 0035): said above the page,
+        # where the cashier looks, in words the cashier can repeat to the customer.
+        self.attempt_label = QLabel(wordWrap=True)
+        self.attempt_label.setObjectName("checkout_attempt_note")
+        self.attempt_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.attempt_label.setStyleSheet(
+            "QLabel { background: #ffebee; color: #b71c1c; font-weight: 600; border: 1px solid #ef9a9a;"
+            " padding: 8px; }"
+        )
+        self.attempt_label.hide()
+        layout.insertWidget(layout.indexOf(screen), self.attempt_label)
+        screen.attempt_note.connect(self._show_attempt_note)
         self._sized = False
+
+    def _show_attempt_note(self, text: str) -> None:
+        self.attempt_label.setText(text)
+        self.attempt_label.setVisible(bool(text))
+        if text and self.isVisible():
+            QApplication.alert(self)  # the cashier may be looking at the main window
 
     def show_late_payment(self, text: str) -> None:
         """A sale stopped at the counter was paid after all (decision 0026): said here too, because

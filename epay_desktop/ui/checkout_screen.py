@@ -21,9 +21,11 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
 from epay_desktop.domain import ConsoleError, ConsoleStatus, InvoiceId, Payment, User
+from epay_desktop.services.card_attempts import DECLINED, CardAttempts
 
 from .asyncqt import action_slot, spawn, user_message_of
 from .checkout import CheckoutView
+from .labels import decline_text
 from .new_payment import NewPaymentForm, PaymentRequest
 from .ports import PaymentTaker, ReceiptPort
 from .receipts_ui import ReceiptDialog
@@ -42,6 +44,10 @@ class CheckoutPayments(PaymentTaker, Protocol):
         self, actor: User, invoice_id: InvoiceId, status: ConsoleStatus, detail: str = ""
     ) -> Payment: ...
 
+    async def card_attempts(self, invoice_id: InvoiceId) -> CardAttempts:
+        """Whether a declined invoice takes another card attempt, and how many (decision 0035)."""
+        ...
+
 
 #: Why the page stopped: "paying" (still open), or what the customer/cashier/timer did.
 Stage = Literal["paying", "finished", "expired", "cancelled", "failed"]
@@ -55,6 +61,9 @@ class CheckoutScreen(QStackedWidget):
 
     sale_blocked = Signal(str)  # why a new payment cannot start now; "" when it can
     payment_finished = Signal(object)  # Payment with a final status
+    #: The customer's attempt was declined and the page stays open for another (decision 0035): what the
+    #: cashier should know; "" once it no longer applies.
+    attempt_note = Signal(str)
 
     def __init__(
         self,
@@ -96,6 +105,7 @@ class CheckoutScreen(QStackedWidget):
         self._poke = asyncio.Event()
         self._watch: asyncio.Task[None] | None = None
         self._mark: tuple[ConsoleStatus, str] | None = None  # to store before the next status check
+        self.attempt_note_text = ""  # the note about a declined attempt while the page stays open
 
         self.form.submitted.connect(self.on_form_submitted)
         self.form.saved_card_requested.connect(self._on_saved_card_requested)
@@ -108,6 +118,7 @@ class CheckoutScreen(QStackedWidget):
         self.result.done_requested.connect(self.new_sale)
         if self.saved_panel is not None:
             self.saved_panel.paid.connect(self._on_saved_card_paid)
+            self.saved_panel.issuer_check_needed.connect(self._on_saved_card_issuer_check)
             self.saved_panel.back_requested.connect(self._back_to_form)
             self.saved_panel.deactivated.connect(lambda _account: self._card_lookup.start())
             self.form.account_edit.textChanged.connect(self._on_customer_changed)
@@ -226,6 +237,16 @@ class CheckoutScreen(QStackedWidget):
         if not self._apply(payment):
             self._start_watch()
 
+    @Slot(object, object)
+    def _on_saved_card_issuer_check(self, payment: Payment, form: object) -> None:
+        """3-D Secure for a saved card: the customer confirms on the issuer's page (decision 0040)."""
+        self.payment, self._stage, self._saved = payment, "paying", True
+        expires = payment.token_expires_at or payment.created_at
+        self.view.start_issuer_check(payment.invoice_id.value, form, expires)  # type: ignore[arg-type]
+        self.setCurrentWidget(self.view)
+        self._block(self.tr("A payment is in progress at this counter."))
+        self._start_watch()
+
     # -- learning the outcome ---------------------------------------------------------------------
 
     def _stopped(self, stage: Stage) -> None:
@@ -233,6 +254,7 @@ class CheckoutScreen(QStackedWidget):
         if self._stage != "paying":
             return
         self._stage = stage
+        self._note("")  # the page is gone: no more "the customer can try again on this page"
         if stage == "cancelled":
             self._mark = (ConsoleStatus.CASHIER_CANCEL, "")
         elif stage == "failed":
@@ -271,8 +293,21 @@ class CheckoutScreen(QStackedWidget):
                     type(exc).__name__,
                 )
                 continue
-            if self._apply(payment):
+            attempts = (
+                await self._attempts(payment) if outcome_of(payment.status) is Outcome.DECLINED else None
+            )
+            if self._apply(payment, attempts):
                 return
+
+    async def _attempts(self, payment: Payment) -> CardAttempts | None:
+        """What the console saw of the invoice's card attempts; None when it could not be read."""
+        try:
+            return await self._payments.card_attempts(payment.invoice_id)
+        except Exception as exc:  # the stored status still decides; only the count is missing
+            if user_message_of(exc) is None:
+                raise
+            log.warning("event=checkout_attempts_failed invoice=%s", payment.invoice_id)
+            return None
 
     async def _store_mark(self, payment: Payment, status: ConsoleStatus, detail: str) -> None:
         """Say in the database why the page stopped, so the list does not show "Waiting" (decision 0018)."""
@@ -286,10 +321,34 @@ class CheckoutScreen(QStackedWidget):
                 "event=checkout_mark_failed invoice=%s error=%s", payment.invoice_id, type(exc).__name__
             )
 
-    def _apply(self, payment: Payment) -> bool:
-        """Show what the stored status means at this stage; True when the sale is settled."""
+    def _apply(self, payment: Payment, attempts: CardAttempts | None = None) -> bool:
+        """Show what the stored status means at this stage; True when the sale is settled.
+
+        A declined attempt on an invoice that takes another (``attempts.open``, decision 0035) while the
+        customer's page is open keeps the page: the customer may press the page's "back to the payment
+        form" and try another card; :attr:`attempt_note` tells the cashier so. Once the invoice cannot be
+        paid any more the decline is final and the result says to start a new sale.
+        """
         self.payment = payment
         outcome = outcome_of(payment.status)
+        may_retry = outcome is Outcome.DECLINED and self._may_retry(payment, attempts)
+        if outcome is Outcome.DECLINED and may_retry and self._stage == "paying":
+            reason = self._decline_words(payment)
+            if attempts is not None:
+                note = self.tr(
+                    "Declined: %1. The customer can try again on this page (%n attempt(s) left) or you "
+                    "can cancel the sale.",
+                    "",
+                    attempts.left,
+                )  # kk/ru give the plural; untranslated English gets it here
+                note = note.replace("(s)", "" if attempts.left == 1 else "s").replace("%1", reason)
+            else:
+                note = self.tr(
+                    "Declined: %1. The customer can try again on this page or you can cancel the sale."
+                ).replace("%1", reason)
+            self._note(note)
+            return False
+        self._note("")
         if outcome in _UNPAID:
             if self._stage == "paying" or self._mark is not None:
                 return False  # still paying, or the page stopped during this check: mark, then ask again
@@ -309,16 +368,43 @@ class CheckoutScreen(QStackedWidget):
         if self._stage == "paying":  # settled without a back link (e.g. the widget closed itself)
             self._stage = "finished"
             self.view.stop(self.tr("Thank you"), "")
-        self._show(payment, outcome)
+        note = ""
+        if outcome is Outcome.DECLINED and not self._saved:
+            reason = self._decline_words(payment)
+            if may_retry:  # the invoice could still be paid, but the customer's page is gone
+                note = self.tr(
+                    "Declined: %1. The payment page is closed; start a new sale to try again."
+                ).replace("%1", reason)
+            else:
+                note = self.tr(
+                    "Declined: %1. This invoice cannot be paid any more; start a new sale."
+                ).replace("%1", reason)
+        self._show(payment, outcome, note)
         self._settle(payment)
         return True
 
-    def _show(self, payment: Payment, outcome: Outcome) -> None:
+    @staticmethod
+    def _may_retry(payment: Payment, attempts: CardAttempts | None) -> bool:
+        if attempts is not None:
+            return attempts.open
+        # the count could not be read: the service still polls a decline only while it may be paid
+        return payment.status in DECLINED and payment.next_poll_at is not None
+
+    @staticmethod
+    def _decline_words(payment: Payment) -> str:
+        return decline_text(payment.reason_code, payment.status, payment.reason).rstrip(". ")
+
+    def _note(self, text: str) -> None:
+        if text != self.attempt_note_text:
+            self.attempt_note_text = text
+            self.attempt_note.emit(text)
+
+    def _show(self, payment: Payment, outcome: Outcome, note: str = "") -> None:
         if outcome is Outcome.CHECKING:
             self._block(
                 self.tr("Checking with the bank\u2026 Wait for the answer before charging this sale again.")
             )
-        self.result.show_payment(payment, outcome)
+        self.result.show_payment(payment, outcome, note)
         self.setCurrentWidget(self.result)
 
     def _settle(self, payment: Payment) -> None:
@@ -350,7 +436,8 @@ class CheckoutScreen(QStackedWidget):
         if self.blocked_reason:
             return
         self.stop_watching()
-        self.request, self.payment = None, None
+        self.request, self.payment = None, None  # the next sale gets a new invoice from create_payment
+        self._note("")
         self.form.set_request(None)
         self.setCurrentWidget(self.form)
         self.form.focus_amount()

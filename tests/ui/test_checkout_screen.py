@@ -21,7 +21,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from epay_desktop.domain import ConsoleError, ConsoleStatus, InvoiceId, Money, Payment, Role, User
+from epay_desktop.services.card_attempts import CardAttempts
 from epay_desktop.services.checkout import CheckoutSession
+from epay_desktop.services.saved_cards import SavedCardCharge
 from epay_desktop.ui.checkout_screen import CheckoutScreen
 from epay_desktop.ui.result_view import Outcome
 
@@ -63,6 +65,8 @@ class FakePayments:
     marked: list[tuple[InvoiceId, ConsoleStatus, str]] = field(default_factory=list)
     gate: asyncio.Event | None = None
     payments: dict[InvoiceId, Payment] = field(default_factory=dict)
+    #: What card_attempts answers (decision 0035); by default a decline is final (attempts used up).
+    attempts: CardAttempts = field(default_factory=lambda: CardAttempts(3, 0, False))
     _numbers: Any = field(default_factory=lambda: itertools.count(500_001))
 
     async def create_payment(self, actor: User, amount: Money, **kwargs: Any) -> CheckoutSession:
@@ -86,12 +90,16 @@ class FakePayments:
             raise error
         return replace(self.payments[invoice_id], status=self.status, **self.fields)
 
+    async def card_attempts(self, invoice_id: InvoiceId) -> CardAttempts:
+        return self.attempts
+
     async def stop_at_counter(
         self, actor: User, invoice_id: InvoiceId, status: ConsoleStatus, detail: str = ""
     ) -> Payment:
-        """Like the service: marks only a payment still waiting, and the next check keeps the mark."""
+        """Like the service: marks only a payment still waiting (or a decline that may still be paid),
+        and the next check keeps the mark."""
         self.marked.append((invoice_id, status, detail))
-        if self.status in (S.NEW, S.PENDING):
+        if self.status in (S.NEW, S.PENDING) or (self.status is S.REJECT and self.attempts.open):
             self.status = status
         return replace(self.payments[invoice_id], status=self.status)
 
@@ -183,7 +191,10 @@ def test_declined_explains_and_try_again_uses_a_new_invoice(qtbot, screen, fakes
     fakes.payments.status, fakes.payments.fields = S.REJECT, {"reason_code": 484, "reason": "Insufficient"}
     wait_outcome(qtbot, screen, Outcome.DECLINED)
     assert screen.result.title.text().endswith("Payment declined")
-    assert screen.result.message.text() == "Not enough money on the card."
+    assert screen.result.message.text() == (
+        "Declined: Not enough money on the card. Ask for another card. This invoice cannot be paid any more; "
+        "start a new sale."
+    )
     assert screen.result.try_again_button.isVisible() and not screen.result.print_button.isVisible()
     assert not screen.result.card.isVisible()  # nothing to show: the row is hidden
     SHOTS.mkdir(parents=True, exist_ok=True)
@@ -351,9 +362,9 @@ class FakeCards:
         self.owners.append(account_id)
         return self.cards if account_id in ("cust-9", "77771234567") else []
 
-    async def pay_with_saved_card(self, *args: Any, **kwargs: Any) -> Payment:
+    async def charge_saved_card(self, *args: Any, **kwargs: Any) -> SavedCardCharge:
         self.paid.append((args, kwargs))
-        return self.payment
+        return SavedCardCharge(self.payment)
 
     async def deactivate_card(self, actor: User, account_id: str, card_id: str) -> None:
         self.deactivated.append((actor, account_id, card_id))
@@ -458,3 +469,80 @@ def wait_box(qtbot) -> QMessageBox:
 
     qtbot.waitUntil(lambda: bool(boxes()))
     return boxes()[0]
+
+
+# -- a declined attempt the customer may follow with another on the same page (decision 0035) --------
+
+
+def test_a_declined_attempt_with_attempts_left_keeps_the_page_and_a_later_approval_ends_paid(
+    qtbot, screen, fakes
+):
+    notes: list[str] = []
+    screen.attempt_note.connect(notes.append)
+    pay(qtbot, screen, "2500", "Coffee")
+    invoice = screen.payment.invoice_id
+    fakes.payments.attempts = CardAttempts(1, 2, True)
+    fakes.payments.status, fakes.payments.fields = S.REJECT, {"reason_code": 484, "reason": "Insufficient"}
+    qtbot.waitUntil(lambda: bool(screen.attempt_note_text))
+    assert screen.attempt_note_text == (
+        "Declined: Not enough money on the card. Ask for another card. The customer can try again on this "
+        "page (2 attempts left) or you can cancel the sale."
+    )
+    polls = len(fakes.payments.refreshed)
+    qtbot.waitUntil(lambda: len(fakes.payments.refreshed) > polls + 2)  # still asking the bank
+    assert screen.currentWidget() is screen.view and screen.view.stopped == []  # the page stays
+    assert screen.blocked_reason  # no second sale meanwhile
+
+    fakes.payments.attempts = CardAttempts(1, 0, False)
+    fakes.payments.status, fakes.payments.fields = S.CHARGE, {"card_mask": "440563...5096", "reason": ""}
+    wait_outcome(qtbot, screen, Outcome.APPROVED)
+    assert screen.payment.invoice_id == invoice and len(fakes.payments.created) == 1  # the same invoice
+    assert screen.attempt_note_text == "" and notes[-1] == ""
+    assert screen.view.stopped and not screen.blocked_reason
+
+
+def test_one_attempt_left_is_said_in_the_singular(qtbot, screen, fakes):
+    pay(qtbot, screen)
+    fakes.payments.attempts = CardAttempts(2, 1, True)
+    fakes.payments.status, fakes.payments.fields = S.REJECT, {"reason_code": 484}
+    qtbot.waitUntil(lambda: "(1 attempt left)" in screen.attempt_note_text)
+
+
+def test_the_last_decline_is_final_and_new_sale_uses_a_new_invoice(qtbot, screen, fakes):
+    pay(qtbot, screen, "900", "Tea")
+    first = screen.payment.invoice_id
+    fakes.payments.attempts = CardAttempts(1, 2, True)
+    fakes.payments.status, fakes.payments.fields = S.REJECT, {"reason_code": 484}
+    qtbot.waitUntil(lambda: bool(screen.attempt_note_text))
+    fakes.payments.attempts = CardAttempts(3, 0, False)  # the customer used the other two attempts
+    wait_outcome(qtbot, screen, Outcome.DECLINED)
+    assert screen.result.message.text().endswith("This invoice cannot be paid any more; start a new sale.")
+    assert screen.attempt_note_text == "" and screen.view.stopped
+    fakes.payments.status, fakes.payments.fields = S.PENDING, {}
+    screen.result.done_button.click()  # New sale
+    assert screen.currentWidget() is screen.form and screen.payment is None
+    pay(qtbot, screen, "900", "Tea")
+    assert len(fakes.payments.created) == 2 and screen.payment.invoice_id != first
+    assert screen.view.started[1][0]["invoiceId"] == screen.payment.invoice_id.value != first.value
+
+
+def test_a_cancel_after_a_decline_marks_the_sale_and_goes_back_to_the_form(qtbot, screen, fakes):
+    pay(qtbot, screen)
+    invoice = screen.payment.invoice_id
+    fakes.payments.attempts = CardAttempts(1, 2, True)
+    fakes.payments.status, fakes.payments.fields = S.REJECT, {"reason_code": 484}
+    qtbot.waitUntil(lambda: bool(screen.attempt_note_text))
+    screen.view.cancelled.emit()  # "or you can cancel the sale"
+    qtbot.waitUntil(lambda: screen.currentWidget() is screen.form)
+    assert fakes.payments.marked == [(invoice, S.CASHIER_CANCEL, "")]
+    assert screen.attempt_note_text == "" and not screen.blocked_reason
+
+
+def test_a_decline_after_the_customer_left_the_page_says_the_page_is_closed(qtbot, screen, fakes):
+    pay(qtbot, screen)
+    fakes.payments.attempts = CardAttempts(1, 2, True)
+    fakes.payments.status, fakes.payments.fields = S.REJECT, {"reason_code": 484}
+    screen.view.customer_finished.emit(screen.payment.invoice_id.value, False)  # the page's "Finish"
+    wait_outcome(qtbot, screen, Outcome.DECLINED)
+    assert screen.result.message.text().endswith("The payment page is closed; start a new sale to try again.")
+    assert screen.result.try_again_button.isVisible()

@@ -99,9 +99,18 @@ def test_take_pay_print_then_declined_and_try_again(qtbot, qapp, aloop, arun, tm
         )
         second = screen.payment.invoice_id
         customer_pays(base, second.value, DECLINED)
-        qtbot.waitUntil(lambda: screen.result.outcome is Outcome.DECLINED, timeout=15_000)
-        assert screen.result.message.text() and "Traceback" not in screen.result.message.text()
-        screen.result.try_again_button.click()
+        # attempts left on this invoice (decision 0035): the page stays, the cashier is told
+        qtbot.waitUntil(lambda: screen.attempt_note_text.startswith("Declined: "), timeout=15_000)
+        assert "2 attempts left" in screen.attempt_note_text and screen.currentWidget() is view
+        customer_pays(base, second.value, APPROVED)  # the customer tries another card on the same invoice
+        qtbot.waitUntil(
+            lambda: screen.currentWidget() is screen.result and screen.result.payment.invoice_id == second,
+            timeout=15_000,
+        )
+        assert screen.result.outcome is Outcome.APPROVED and screen.attempt_note_text == ""
+        screen.result.done_button.click()  # New sale: a new invoice
+        screen.form.amount_edit.setText("2000")
+        screen.form.submit_button.click()
         qtbot.waitUntil(
             lambda: screen.currentWidget() is view and screen.payment.invoice_id not in (invoice, second),
             timeout=15_000,
