@@ -1,13 +1,15 @@
-"""``reconcile``, ``export`` and ``audit verify``."""
+"""``reconcile`` (and resolving discrepancies), ``export`` and ``audit verify``."""
 
 from __future__ import annotations
 
 import argparse
 import re
 from pathlib import Path
+from typing import Final
 
 from epay_desktop.app import AppContext
 from epay_desktop.services.audit import AuditAnchor
+from epay_desktop.services.books import OpenDiscrepancy
 
 from .common import (
     EXIT_OK,
@@ -20,22 +22,41 @@ from .common import (
     login,
     require_manager,
 )
-from .output import emit_json
+from .output import emit_json, local_time, money_json, when_json
 from .receipts import check_writable
 
-__all__ = ["register"]
+__all__ = ["EXIT_DISCREPANCY", "register"]
 
 _HASH = re.compile(r"^[0-9a-f]{64}$")
+
+#: ``reconcile``'s exit code while a discrepancy between the books and the bank is open (decision 0037).
+EXIT_DISCREPANCY: Final = 5
 
 
 def register(commands: Commands, common: argparse.ArgumentParser) -> None:
     reconcile = commands.add_parser(
         "reconcile",
         parents=[common],
-        help="settle every unresolved operation and pending payment with the gateway",
+        help="settle unresolved operations and compare the books with the bank (discrepancies)",
         description="Ask the gateway (check-status only; nothing is ever re-sent) about every unresolved "
-        "money operation and every payment whose status may still change; print what changed. Exit 3 "
-        "while some operation is still unresolved.",
+        "money operation and every payment whose status may still change, and compare the console's "
+        "charged/refunded totals with the bank's for every payment with an open operation or "
+        "discrepancy and for up to 100 payments of the last 7 days (least recently checked first); "
+        "print what changed and every open discrepancy. Exit 0 when all agree; 3 while some operation "
+        "is still unresolved; 5 while a discrepancy between the books and the bank is open (a manager "
+        "resolves it: reconcile --resolve ID --note TEXT).",
+    )
+    reconcile.add_argument(
+        "--resolve",
+        type=int,
+        metavar="ID",
+        help="(managers) close the open discrepancy ID (see the list) instead of reconciling; needs --note",
+    )
+    reconcile.add_argument(
+        "--note",
+        default="",
+        metavar="TEXT",
+        help="what was found, e.g. what the bank's merchant cabinet shows",
     )
     reconcile.set_defaults(handler=cmd_reconcile)
 
@@ -68,31 +89,98 @@ def register(commands: Commands, common: argparse.ArgumentParser) -> None:
 
 
 async def cmd_reconcile(app: AppContext, args: argparse.Namespace) -> int:
+    """Reconcile and list open discrepancies, or (``--resolve``) close one as a manager."""
+    if args.resolve is not None:
+        return await _resolve_discrepancy(app, args)
+    if args.note:
+        raise CliError("--note goes with --resolve ID")
     await login(app, args)
     report = await app.reconciler.reconcile_all()
     unresolved = await app.store.run_read(lambda tx: tx.operations.all_unresolved())
+    disputed = await app.reconciler.books.open_discrepancies()
     if args.json:
         emit_json(
             {
                 "ops_checked": report.ops_checked,
                 "payments_checked": report.payments_checked,
+                "books_checked": report.books_checked,
                 "changes": [
                     {"subject": c.subject, "before": c.before, "after": c.after, "line": c.line}
                     for c in report.changes
                 ],
+                "books": report.books,
                 "problems": report.problems,
                 "unresolved": [op.id for op in unresolved],
+                "discrepancies": [_discrepancy_json(item) for item in disputed],
             }
         )
     else:
         for line in report.lines:
             print(line)
+        for item in disputed:
+            print(_discrepancy_line(item))
+    if disputed:
+        raise CliError(
+            f"{len(disputed)} discrepancy(ies) between the books and the bank are open: a manager checks "
+            "each with the bank and runs `epay-desktop reconcile --resolve ID --note TEXT`",
+            EXIT_DISCREPANCY,
+        )
     if unresolved:
         raise CliError(
             f"{len(unresolved)} operation(s) still unresolved: checking with the bank; "
             "run `epay-desktop reconcile` again later (or a manager reviews them)",
             EXIT_UNKNOWN,
         )
+    return EXIT_OK
+
+
+def _discrepancy_line(item: OpenDiscrepancy) -> str:
+    d = item.discrepancy
+    amounts = []
+    if d.console is not None:
+        amounts.append(f"console {d.console.format()}")
+    if d.bank is not None:
+        amounts.append(f"bank {d.bank.format()}")
+    since = local_time(d.detected_at)
+    return (
+        f"discrepancy {d.id} on invoice {item.invoice_id} ({d.kind}; {', '.join(amounts)}; since {since}): "
+        f"{d.detail}"
+    )
+
+
+def _discrepancy_json(item: OpenDiscrepancy) -> dict[str, object]:
+    d = item.discrepancy
+    return {
+        "id": d.id,
+        "invoice_id": item.invoice_id.value,
+        "kind": d.kind,
+        "console": money_json(d.console),
+        "bank": money_json(d.bank),
+        "detail": d.detail,
+        "detected_at": when_json(d.detected_at),
+        "last_seen_at": when_json(d.last_seen_at),
+    }
+
+
+async def _resolve_discrepancy(app: AppContext, args: argparse.Namespace) -> int:
+    if not args.note.strip():
+        raise CliError("say what was found: --resolve ID --note TEXT")
+    user = await login(app, args)
+    require_manager(user, "resolve a discrepancy between the books and the bank")
+    resolved = await app.reconciler.books.resolve(user, args.resolve, args.note)
+    invoice = await app.store.run_read(lambda tx: tx.payments.get(resolved.payment_id).invoice_id)
+    if args.json:
+        emit_json(
+            {
+                "id": resolved.id,
+                "invoice_id": invoice.value,
+                "kind": resolved.kind,
+                "resolution": resolved.resolution,
+                "resolved_at": when_json(resolved.resolved_at),
+            }
+        )
+    else:
+        print(f"Resolved discrepancy {resolved.id} on invoice {invoice}: {resolved.resolution}")
     return EXIT_OK
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from sqlalchemy import create_engine, text
+
 
 def _charged(cli: Any, amount: str = "1000.00") -> str:
     cli.add_manager()
@@ -172,3 +174,89 @@ def test_review_abandon_and_usage(cli: Any, monkeypatch: Any, err_line: Any) -> 
     assert cli.run("review", op_id, "--abandon").code == 1
     assert cli.run("refund", invoice, "--amount", "100").code == 0
     assert cli.run("review", "no-such-operation", "--abandon").code == 1
+
+
+# -- books that agree with the bank (issue 8, point 4) ------------------------------------------------
+
+
+def _later(monkeypatch: Any, minutes: int) -> None:
+    """The console's clock ``minutes`` ahead: past the quiet period and the status lag (120 s)."""
+    later = datetime.now(UTC) + timedelta(minutes=minutes)
+    monkeypatch.setattr("epay_desktop.app._utcnow", lambda: later)
+
+
+def test_abandon_of_an_applied_refund_is_refused_while_check_status_fails(
+    cli: Any, monkeypatch: Any, err_line: Any
+) -> None:
+    """The issue's session: check-status failing, the refund applied, abandon printed "nothing was moved",
+    `show` said refunded 0 while the bank said 400, and `reconcile` said "Nothing changed"."""
+    invoice = _charged(cli)
+    cli.fault("refund", "drop_after_apply")
+    cli.fault("status", "http_status", 503, times=1000)
+    assert cli.run("refund", invoice, "--amount", "400").code == 3
+    _later(monkeypatch, 5)
+    op_id = cli.run("reconcile", "--json").json()["unresolved"][0]
+    refused = cli.run("review", op_id, "--abandon")
+    assert refused.code == 1
+    assert "The bank cannot say now whether this refund was applied" in err_line(refused)
+    assert "nothing was moved" not in refused.out
+    assert cli.control.delete("/sandbox/faults").status_code == 200  # the bank answers again
+    settled = cli.run("review", op_id, "--abandon")
+    assert settled.code == 0 and "Refunded 400" in settled.out.replace("\u202f", " ").replace("\u00a0", " ")
+    view = cli.run("show", invoice, "--json").json()
+    assert view["refunded"] == "400.00"
+    assert cli.run("reconcile").code == 0
+
+
+def test_reconcile_reports_every_seeded_discrepancy_and_exits_5_until_a_manager_resolves_them(
+    cli: Any, monkeypatch: Any, err_line: Any
+) -> None:
+    external = _charged(cli)  # refunded in the bank's cabinet
+    more, charged = cli.pay("1000.00"), cli.pay("1000.00")  # (more) refunded, (charged) charged: books differ
+    assert cli.run("status", more).code == 0 and cli.run("status", charged).code == 0
+    assert cli.run("refund", more, "--amount", "100").code == 0
+    response = cli.control.post(f"/sandbox/invoices/{external}/refund", params={"amount": "250"})
+    assert response.status_code == 200, response.text
+    engine = create_engine(f"sqlite:///{cli.home / 'epay-desktop.db'}")
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE money_ops SET amount_minor = 15000"))
+        conn.execute(text("UPDATE payments SET amount_minor = 120000 WHERE invoice_id = :i"), {"i": charged})
+    engine.dispose()
+    _later(monkeypatch, 5)
+
+    first = cli.run("reconcile")
+    assert first.code == 5
+    assert "reconcile --resolve ID --note TEXT" in err_line(first)
+    shown = first.out.replace("\u202f", " ").replace("\u00a0", " ")
+    assert f"invoice {external}: a refund of 250,00 ₸ made outside the console" in shown
+    lines = [line for line in shown.splitlines() if line.startswith("discrepancy ")]
+    assert len(lines) == 3
+    assert any(f"on invoice {external} (external_refund; bank 250,00 ₸" in line for line in lines)
+    assert any(f"on invoice {more} (refunded; console 150,00 ₸, bank 100,00 ₸" in line for line in lines)
+    assert any(
+        f"on invoice {charged} (charged; console 1 200,00 ₸, bank 1 000,00 ₸" in line for line in lines
+    )
+
+    listed = cli.run("reconcile", "--json")
+    assert listed.code == 5
+    found = {d["invoice_id"]: d for d in listed.json()["discrepancies"]}
+    assert {found[i]["kind"] for i in (external, more, charged)} == {"external_refund", "refunded", "charged"}
+    assert found[external]["bank"] == "250.00" and found[external]["console"] is None
+
+    cli.add_cashier()
+    ids = [str(d["id"]) for d in listed.json()["discrepancies"]]
+    no_note = cli.run("reconcile", "--resolve", ids[0])
+    assert no_note.code == 2 and "--note" in err_line(no_note)
+    cashier = cli.run("reconcile", "--resolve", ids[0], "--note", "seen", user=cli.CASHIER)
+    assert cashier.code == 1 and "Only a manager" in err_line(cashier)
+    for number in ids:
+        done = cli.run("reconcile", "--resolve", number, "--note", "checked in the merchant cabinet")
+        assert done.code == 0, done.err
+        assert f"Resolved discrepancy {number}" in done.out
+    again = cli.run("reconcile", "--resolve", ids[0], "--note", "twice")
+    assert again.code == 1 and "no open discrepancy" in err_line(again)
+    # the external refund stays recorded (not re-detected); the edited rows still disagree: reopened
+    after = cli.run("reconcile", "--json")
+    reopened = {d["invoice_id"] for d in after.json()["discrepancies"]}
+    assert reopened == {more, charged}
+    assert after.code == 5
