@@ -84,8 +84,13 @@ def test_redirect_mode_declined_card(make_view: MakeView, drive: Any, qtbot: Any
     view.start(checkout.payment_object, checkout.widget_url, checkout.expires_at)
     drive.wait_js(lambda: view.page, drive.FORM_READY)
     drive.fill_card(view.page, drive.DECLINED)
+    drive.run_js(view.page, drive.SUBMIT)
+    # attempts are left: the gateway's page offers the form again; the customer presses "Finish"
+    drive.wait_js(
+        lambda: view.page, "!!document.getElementById('finish') && document.readyState === 'complete'"
+    )
     with qtbot.waitSignal(view.customer_finished, timeout=20_000) as finished:
-        drive.run_js(view.page, drive.SUBMIT)
+        drive.run_js(view.page, "document.getElementById('finish').click(); true")
     assert finished.args == [checkout.invoice_id, False]
     assert not any(url.startswith(DEFAULT_RETURN_BASE + "/fail") for url in urls)
     assert_status(drive, checkout.invoice_id, PaymentStatus.REJECT)
@@ -107,8 +112,15 @@ def test_widget_mode(
     )  # the shell, with the iframe on top
     frame = drive.child_frame(view)
     drive.fill_card(frame, pan)
-    with qtbot.waitSignal(view.customer_finished, timeout=20_000) as finished:
+    if not success:  # attempts are left: the declined view first, the widget is told on "Finish"
         drive.run_js(frame, drive.SUBMIT)
+        ready = "!!document.getElementById('finish') && document.readyState === 'complete'"
+        drive.wait_js(lambda: drive.child_frame(view), ready)
+    with qtbot.waitSignal(view.customer_finished, timeout=20_000) as finished:
+        if success:
+            drive.run_js(frame, drive.SUBMIT)
+        else:
+            drive.run_js(drive.child_frame(view), "document.getElementById('finish').click(); true")
     assert finished.args == [checkout.invoice_id, success]
     assert_status(drive, checkout.invoice_id, outcome)
 
