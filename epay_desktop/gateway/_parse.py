@@ -11,21 +11,26 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Mapping
-from datetime import datetime
+from datetime import datetime, timedelta, timezone, tzinfo
 from decimal import Decimal, InvalidOperation
 from typing import Final
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from epay_desktop.domain import Money, MoneyError
 
 __all__ = [
+    "KZ_SINCE_2024",
     "BodyError",
+    "almaty_time",
     "decode_json",
     "get_bool",
     "get_datetime",
     "get_decimal",
     "get_int",
     "get_money",
+    "get_reason_code",
     "get_text",
+    "raw_text",
     "require_mapping",
     "to_int",
 ]
@@ -157,9 +162,10 @@ def get_decimal(obj: Mapping[str, object], key: str) -> Decimal | None:
 
 
 def get_datetime(obj: Mapping[str, object], key: str, *, required: bool = False) -> datetime | None:
-    """An ISO-8601 timestamp with an offset (``2022-11-15T03:52:17.289853+06:00``, ``...Z``).
+    """An ISO-8601 timestamp (``2022-11-15T03:52:17.289853+06:00``, ``...Z``).
 
-    A timestamp without an offset is rejected: guessing the zone would shift times by hours.
+    A timestamp without an offset is the bank's local time: Kazakhstan, read by :func:`almaty_time`
+    (decision 0034). An unreadable one is a :class:`BodyError`.
     """
     text = get_text(obj, key)
     if not text:
@@ -171,5 +177,52 @@ def get_datetime(obj: Mapping[str, object], key: str, *, required: bool = False)
     except ValueError:
         raise BodyError(f"{key} {text!r} is not an ISO-8601 timestamp") from None
     if moment.tzinfo is None or moment.utcoffset() is None:
-        raise BodyError(f"{key} {text!r} has no time-zone offset")
+        return almaty_time(moment.replace(tzinfo=None))
     return moment
+
+
+#: Kazakhstan has been on one zone, UTC+5, since 2024-03-01 00:00 local time. The offset is fixed
+#: here for those dates so that a machine with an older tzdata (which still says +6) reads them right.
+KZ_SINCE_2024: Final = timezone(timedelta(hours=5), "Asia/Almaty")
+_KZ_SINGLE_ZONE_FROM: Final = datetime(2024, 3, 1)
+#: Before 2024-03-01 Almaty was +6 (since 2004); used only when no tzdata is installed.
+_KZ_BEFORE_2024: Final = timezone(timedelta(hours=6), "Asia/Almaty")
+
+
+def almaty_time(local: datetime) -> datetime:
+    """A naive Kazakhstan wall-clock time as an aware datetime.
+
+    On or after 2024-03-01 00:00: +05:00 (fixed). Before: the ``Asia/Almaty`` rules of the installed
+    tzdata (+06:00 from 2004, with the older summer time before), or +06:00 without tzdata.
+    """
+    if local >= _KZ_SINGLE_ZONE_FROM:
+        return local.replace(tzinfo=KZ_SINCE_2024)
+    try:
+        zone: tzinfo = ZoneInfo("Asia/Almaty")
+    except (ZoneInfoNotFoundError, ValueError):  # pragma: no cover - tzdata is a dependency
+        zone = _KZ_BEFORE_2024
+    return local.replace(tzinfo=zone)
+
+
+def raw_text(value: object) -> str:
+    """Any JSON value as the bank sent it, for showing: text as is, anything else as JSON (``null``)."""
+    if isinstance(value, str) and value.strip():
+        return value.strip()[:200]
+    if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
+        return str(value)
+    try:
+        return json.dumps(value, ensure_ascii=False, default=str)[:200]
+    except (TypeError, ValueError):  # pragma: no cover - decode_json gives only JSON types
+        return type(value).__name__
+
+
+def get_reason_code(obj: Mapping[str, object], key: str) -> tuple[int | None, str | None]:
+    """``reasonCode`` as (integer code, raw text): an integer (any, known or not) is the code; a value
+    that is not an integer (``"05A"``, ``12.5``, ``true``) is kept as text with no code; missing,
+    ``null`` or ``""`` is neither. Never raises: a decline reason is not worth losing the payment over.
+    """
+    value = obj.get(key)
+    try:
+        return to_int(value, key), None
+    except BodyError:
+        return None, raw_text(value)

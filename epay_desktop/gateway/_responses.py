@@ -1,8 +1,9 @@
 """From an HTTP response to a typed result or EpayError, per endpoint kind.
 
 Reads: 2xx bodies must validate (else ProtocolError); 5xx and 429 are retryable ServerErrors.
-Mutations: 2xx means applied; a definite 4xx refusal is an ApiError; everything else (5xx, 429,
-3xx, 408, an unreadable 2xx of a payment) is OutcomeUnknown.
+Mutations: 2xx means applied (unless its JSON body carries a non-zero ``code``); a definite 4xx
+refusal is an ApiError; everything else (5xx, 429, 3xx, 408, a 2xx with an error code, an
+unreadable 2xx of a payment) is OutcomeUnknown.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from ._transport import Request, api_error_for
 from .cards import parse_card_payment, parse_saved_card
 from .errors import AuthError, Declined, OutcomeUnknown, ProtocolError, ServerError
 from .models import CardPaymentResult, OperationResult, SavedCard, StatusResult
+from .redaction import redact_text
 from .retry import parse_retry_after
 from .status import interpret_status
 
@@ -139,7 +141,13 @@ def _mutation_failure(req: Request, response: httpx.Response, *, declined: bool 
 def operation_result(
     req: Request, response: httpx.Response, *, amount: Money | None = None, external_id: str | None = None
 ) -> OperationResult:
-    """charge/cancel/refund/deactivate: any 2xx is "applied"; the (undocumented) body is kept as is."""
+    """charge/cancel/refund/deactivate: a 2xx is "applied" unless its JSON body carries a non-zero ``code``.
+
+    The docs give only "HTTP 200" for success and show error bodies ``{code, message}`` without a
+    status, so a 2xx whose body says ``code`` 5 (or a code we cannot read) may be a refusal or an
+    error after the fact: :class:`OutcomeUnknown`, settled by check-status, never re-sent (decision
+    0033). Code 0, no code, an empty body or a body that is not JSON stay "applied"; ``raw`` keeps it.
+    """
     _mutation_failure(req, response)
     code: int | None = None
     message = ""
@@ -150,13 +158,15 @@ def operation_result(
         raw = response.text
     if isinstance(raw, Mapping):
         try:
-            code = to_int(raw.get("code"), "code")
-        except BodyError:
-            code = None
-        try:
             message = get_text(raw, "message") or get_text(raw, "status")
         except BodyError:
             message = ""
+        try:
+            code = to_int(raw.get("code"), "code")
+        except BodyError:
+            raise _code_in_2xx(req, response.status_code, raw.get("code"), message) from None
+        if code:
+            raise _code_in_2xx(req, response.status_code, code, message)
     return OperationResult(
         operation=req.operation,
         target_id=req.transaction_id or "",
@@ -166,6 +176,38 @@ def operation_result(
         amount=amount,
         external_id=external_id,
         raw=raw,
+    )
+
+
+def _code_in_2xx(req: Request, status: int, code: object, message: str) -> OutcomeUnknown:
+    """A 2xx answer that carries an error code: the operation may or may not have been applied."""
+    number = code if isinstance(code, int) and not isinstance(code, bool) else None
+    shown = redact_text(str(code))[:40]
+    message = redact_text(message)[:200]
+    template = (
+        QT_TRANSLATE_NOOP(
+            "gateway",
+            "The gateway accepted the request but answered with error code {code} ({message}), so it is "
+            "not clear whether the operation was applied. Do not repeat it: check the payment's status "
+            "first (the console does this for you).",
+        )
+        if message
+        else QT_TRANSLATE_NOOP(
+            "gateway",
+            "The gateway accepted the request but answered with error code {code}, so it is not clear "
+            "whether the operation was applied. Do not repeat it: check the payment's status first "
+            "(the console does this for you).",
+        )
+    )
+    return OutcomeUnknown(
+        f"gateway answered HTTP {status} with code {shown}",
+        operation=req.operation,
+        invoice_id=req.invoice_id,
+        transaction_id=req.transaction_id,
+        http_status=status,
+        gateway_code=number,
+        gateway_message=message,
+        user_message=msg("gateway", template, code=shown, message=message),
     )
 
 

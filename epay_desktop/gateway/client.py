@@ -120,7 +120,8 @@ class EpayClient:
         Returns StatusFound (resultCode 100, full Transaction), StatusNotFound (102: no attempt yet)
         or StatusInProgress (107). Raises ServerError (103, 5xx, 429 after retries),
         TerminalConfigError (104/106/109), InvalidRequest (101), NotFound (404), AuthError,
-        GatewayUnavailable, ProtocolError (unreadable answer, unknown statusName or resultCode).
+        GatewayUnavailable, ProtocolError (unreadable answer or amounts, unknown resultCode; an
+        unknown statusName is kept, not an error).
         Read-only; retried.
         """
         req = Request(

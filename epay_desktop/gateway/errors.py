@@ -18,7 +18,7 @@
     │   ├── Declined           the card payment was declined; ``reason_code`` says why (epay-api.md §15)
     │   └── ServerError        the gateway said "error, retry" on a read (5xx, 429, resultCode 103)
     └── ProtocolError          an answer to a *read* that we cannot understand (bad JSON, wrong types,
-                               amounts with more than 2 decimals, unknown status names)
+                               amounts with more than 2 decimals, unknown resultCodes)
 
 ``str(error)`` is safe for logs: it never contains tokens, the client secret or request bodies.
 ``user_message`` is a plain-words sentence for the cashier: what happened and what to do.
@@ -117,11 +117,17 @@ class GatewayUnavailable(EpayError):
 
 
 class OutcomeUnknown(EpayError):
+    """``gateway_message``: the gateway's own text when it answered something unclear (a 2xx with a code)."""
+
     default_user_message = QT_TRANSLATE_NOOP(
         "gateway",
         "The gateway did not confirm the operation, so it may or may not have been applied. "
         "Do not repeat it: check the payment's status first (the console does this for you).",
     )
+
+    def __init__(self, detail: str, *, gateway_message: str = "", **kwargs: Any) -> None:
+        self.gateway_message = redact_text(gateway_message)[:_MAX_DETAIL]
+        super().__init__(detail, **kwargs)
 
 
 class AuthError(EpayError):

@@ -77,18 +77,25 @@ class PaymentToken(AccessToken):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Transaction:
-    """``transaction`` of a check-status answer (epay-api.md §5.1), every documented field."""
+    """``transaction`` of a check-status answer (epay-api.md §5.1), every documented field.
+
+    Odd values are kept, not fatal (decision 0034): a ``statusName`` this version does not know
+    leaves ``status`` None with the bank's text in ``status_name``; a ``reasonCode`` that is not an
+    integer leaves ``reason_code`` None with its text in ``reason_code_text``. ``org_amount`` and
+    ``payout_amount`` are None when the bank left them out (never guessed as zero).
+    """
 
     id: str
     invoice_id: str
     created_date: datetime | None
     #: Current net amount: ``org_amount`` minus what was refunded (``payout_amount``).
     amount: Money
-    org_amount: Money
-    payout_amount: Money
+    org_amount: Money | None
+    payout_amount: Money | None
     amount_bonus: Money
     currency: str
-    status: PaymentStatus
+    #: None when ``statusName`` is not one of :class:`PaymentStatus` (see ``status_name``).
+    status: PaymentStatus | None
     terminal: str  # 8-digit POS number
     terminal_id: str  # terminal UUID
     account_id: str
@@ -119,6 +126,20 @@ class Transaction:
     ip_latitude: Decimal | None
     ip_longitude: Decimal | None
     raw: Mapping[str, object] = field(repr=False, compare=False)
+    #: ``statusName`` as the bank sent it (``"PARTIAL_REFUND"``, ``""`` shown as JSON); filled from
+    #: ``status`` when not given.
+    status_name: str = ""
+    #: ``reasonCode`` as the bank sent it when it is not an integer (``"05A"``); else None.
+    reason_code_text: str | None = None
+
+    def __post_init__(self) -> None:
+        if not self.status_name and self.status is not None:
+            object.__setattr__(self, "status_name", self.status.value)
+
+    @property
+    def status_known(self) -> bool:
+        """The console knows what ``statusName`` means."""
+        return self.status is not None
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,15 +1,17 @@
 """Reading a check-status answer (epay-api.md §5): resultCode, then every transaction field.
 
-Only ``resultCode`` 100 with a transaction that validates completely is a :class:`StatusFound`.
-102 and 107 are states. Every other code is a typed error; a body we cannot read is a
+``resultCode`` 100 with a readable transaction is a :class:`StatusFound`: its id, currency and
+amounts must validate; odd descriptive values are kept, not fatal (decision 0034). 102 and 107
+are states. Every other code is a typed error; a body we cannot read is a
 :class:`ProtocolError` (never "not found", never "failed").
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from typing import TypeVar
 
-from epay_desktop.domain import PaymentStatus
+from epay_desktop.domain import Money, PaymentStatus
 
 from ..domain.i18n import QT_TRANSLATE_NOOP, Message, msg
 from . import codes
@@ -18,9 +20,10 @@ from ._parse import (
     get_bool,
     get_datetime,
     get_decimal,
-    get_int,
     get_money,
+    get_reason_code,
     get_text,
+    raw_text,
     require_mapping,
     to_int,
 )
@@ -30,57 +33,93 @@ from .models import StatusFound, StatusInProgress, StatusNotFound, StatusResult,
 __all__ = ["interpret_status", "parse_transaction"]
 
 OPERATION = "check_status"
+T = TypeVar("T")
 
 
 def parse_transaction(data: Mapping[str, object]) -> Transaction:
-    """A :class:`Transaction` from the ``transaction`` object; raises :class:`BodyError`."""
+    """A :class:`Transaction` from the ``transaction`` object; raises :class:`BodyError`.
+
+    Only what the console cannot work without must be readable: ``id``, ``currency`` and
+    ``amount`` (and ``orgAmount``/``payoutAmount`` when present: money is never guessed). An
+    unknown ``statusName`` or ``reasonCode`` is kept as text, an offset-less ``createdDate`` is
+    Kazakhstan time, and a descriptive field that is missing or malformed is left empty
+    (decision 0034), so one odd value never makes the payment unreadable.
+    """
     currency = get_text(data, "currency", required=True)
-    status_name = get_text(data, "statusName", required=True)
+    status_value = data.get("statusName")
+    status_name = raw_text(status_value)
+    status: PaymentStatus | None
     try:
-        status = PaymentStatus.parse(status_name)
+        status = PaymentStatus.parse(status_value) if isinstance(status_value, str) else None
     except ValueError:
-        raise BodyError(f"unknown statusName {status_name!r}") from None
+        status = None
+    reason_code, reason_code_text = get_reason_code(data, "reasonCode")
+
+    def text(key: str) -> str:
+        return _lenient(get_text, data, key, "")
+
     return Transaction(
         id=get_text(data, "id", required=True),
         invoice_id=get_text(data, "invoiceID"),
-        created_date=get_datetime(data, "createdDate"),
+        created_date=_lenient(get_datetime, data, "createdDate", None),
         amount=get_money(data, "amount", currency),
-        org_amount=get_money(data, "orgAmount", currency, required=False),
-        payout_amount=get_money(data, "payoutAmount", currency, required=False),
-        amount_bonus=get_money(data, "amountBonus", currency, required=False),
+        org_amount=_optional_money(data, "orgAmount", currency),
+        payout_amount=_optional_money(data, "payoutAmount", currency),
+        amount_bonus=_lenient(
+            lambda d, k: get_money(d, k, currency, required=False), data, "amountBonus", Money.zero(currency)
+        ),
         currency=currency,
         status=status,
-        terminal=get_text(data, "terminal"),
-        terminal_id=get_text(data, "terminalID"),
-        account_id=get_text(data, "accountID"),
-        description=get_text(data, "description"),
-        language=get_text(data, "language"),
-        card_mask=get_text(data, "cardMask"),
-        card_type=get_text(data, "cardType"),
-        issuer=get_text(data, "issuer"),
-        reference=get_text(data, "reference"),
-        approval_code=get_text(data, "approvalCode"),
-        reason=get_text(data, "reason"),
-        reason_code=get_int(data, "reasonCode"),
-        int_reference=get_text(data, "intReference"),
-        secure=get_bool(data, "secure"),
-        secure_details=get_text(data, "secureDetails"),
-        status_id=get_text(data, "statusID"),
-        name=get_text(data, "name"),
-        email=get_text(data, "email"),
-        phone=get_text(data, "phone"),
-        card_id=get_text(data, "cardID"),
-        xls_rrn=get_text(data, "xlsRRN"),
-        data=get_text(data, "data"),
-        ip=get_text(data, "ip"),
-        ip_country=get_text(data, "ipCountry"),
-        ip_city=get_text(data, "ipCity"),
-        ip_region=get_text(data, "ipRegion"),
-        ip_district=get_text(data, "ipDistrict"),
-        ip_latitude=get_decimal(data, "ipLatitude"),
-        ip_longitude=get_decimal(data, "ipLongitude"),
+        status_name=status_name if status is None else status.value,
+        terminal=text("terminal"),
+        terminal_id=text("terminalID"),
+        account_id=text("accountID"),
+        description=text("description"),
+        language=text("language"),
+        card_mask=text("cardMask"),
+        card_type=text("cardType"),
+        issuer=text("issuer"),
+        reference=text("reference"),
+        approval_code=text("approvalCode"),
+        reason=text("reason"),
+        reason_code=reason_code,
+        reason_code_text=reason_code_text,
+        int_reference=text("intReference"),
+        secure=_lenient(get_bool, data, "secure", False),
+        secure_details=text("secureDetails"),
+        status_id=text("statusID"),
+        name=text("name"),
+        email=text("email"),
+        phone=text("phone"),
+        card_id=text("cardID"),
+        xls_rrn=text("xlsRRN"),
+        data=text("data"),
+        ip=text("ip"),
+        ip_country=text("ipCountry"),
+        ip_city=text("ipCity"),
+        ip_region=text("ipRegion"),
+        ip_district=text("ipDistrict"),
+        ip_latitude=_lenient(get_decimal, data, "ipLatitude", None),
+        ip_longitude=_lenient(get_decimal, data, "ipLongitude", None),
         raw=dict(data),
     )
+
+
+def _lenient(
+    read: Callable[[Mapping[str, object], str], T], data: Mapping[str, object], key: str, empty: T
+) -> T:
+    """A descriptive field: its value, or ``empty`` when it is malformed (it is still in ``raw``)."""
+    try:
+        return read(data, key)
+    except BodyError:
+        return empty
+
+
+def _optional_money(data: Mapping[str, object], key: str, currency: str) -> Money | None:
+    """An amount the bank may leave out: None when absent, BodyError when present and malformed."""
+    if data.get(key) is None:
+        return None
+    return get_money(data, key, currency)
 
 
 def interpret_status(

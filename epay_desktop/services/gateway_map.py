@@ -15,12 +15,22 @@ __all__ = ["console_status", "snapshot_from_status", "snapshot_from_transaction"
 
 
 def console_status(transaction: Transaction) -> ConsoleStatus:
-    """The gateway's ``statusName`` as a :class:`ConsoleStatus` (same value, e.g. ``3D`` -> THREE_DS)."""
+    """The gateway's ``statusName`` as a :class:`ConsoleStatus` (same value, e.g. ``3D`` -> THREE_DS).
+
+    A ``statusName`` this version does not know is UNKNOWN (decision 0034): the payment keeps being
+    checked and shows as needing attention; nothing is concluded from a word the console cannot read.
+    """
+    if transaction.status is None:
+        return ConsoleStatus.UNKNOWN
     return ConsoleStatus(transaction.status.value)
 
 
 def snapshot_from_transaction(transaction: Transaction, now: datetime) -> GatewaySnapshot:
-    """Copy status, amounts (as Money), ids, mask, RRN, approval code and decline reason. Pure."""
+    """Copy status, amounts (as Money), ids, mask, RRN, approval code and decline reason. Pure.
+
+    The odd values are kept for people to see: ``bank_status`` is the raw ``statusName`` when it is
+    unknown, ``reason_code_text`` the raw ``reasonCode`` when it is not an integer.
+    """
     return GatewaySnapshot(
         status=console_status(transaction),
         observed_at=now,
@@ -36,6 +46,8 @@ def snapshot_from_transaction(transaction: Transaction, now: datetime) -> Gatewa
         reason=transaction.reason or None,
         reason_code=transaction.reason_code,
         bank_time=transaction.created_date,
+        bank_status=transaction.status_name if transaction.status is None else None,
+        reason_code_text=transaction.reason_code_text or None,
     )
 
 

@@ -4,20 +4,30 @@ The refund dialog offers :data:`REFUND_REASONS` and stores the code; the detail 
 turns a stored code back into the same words with :func:`refund_reason_label`. The labels keep
 the "RefundDialog" translation context, where the kk/ru translations of them live. A decline
 code (epay-api.md §15) becomes a short sentence a cashier can read to the customer, on the
-result screen and in the detail panel alike.
+result screen and in the detail panel alike, in English, Russian or Kazakh
+(domain/decline_reasons.py).
 """
 
 from __future__ import annotations
 
 from typing import Final
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale
 
-from epay_desktop.domain import ConsoleStatus
+from epay_desktop.domain import ConsoleStatus, Payment
+from epay_desktop.domain.decline_reasons import decline_message, language_of, unknown_status_message
 
 from .widgets.i18n import QT_TRANSLATE_NOOP
+from .widgets.status_badge import Tone, status_badge
 
-__all__ = ["OTHER_REASON", "REFUND_REASONS", "decline_text", "refund_reason_label"]
+__all__ = [
+    "OTHER_REASON",
+    "REFUND_REASONS",
+    "bank_reason_text",
+    "decline_text",
+    "refund_reason_label",
+    "ui_language",
+]
 
 _CONTEXT = "RefundDialog"
 
@@ -55,62 +65,55 @@ def refund_reason_label(reason: str | None) -> str:
     return reason.replace("_", " ")
 
 
-# The common ePay decline codes (epay-api.md §15), in words a customer understands.
-_BANK_DOWN = QT_TRANSLATE_NOOP(
-    "DeclineReason", "The card's bank is not responding. Try again in a few minutes."
-)
-_CALL_BANK = QT_TRANSLATE_NOOP(
-    "DeclineReason", "The card's bank declined it. The customer should call their bank."
-)
-_NO_CARD = QT_TRANSLATE_NOOP("DeclineReason", "There is no such card. Check the card number.")
-_LOST = QT_TRANSLATE_NOOP("DeclineReason", "The card is reported lost. Do not accept it.")
-_EXPIRED = QT_TRANSLATE_NOOP("DeclineReason", "The card has expired.")
-_DECLINES: dict[int, str] = {
-    455: QT_TRANSLATE_NOOP("DeclineReason", "No 3-D Secure for this card, or a wrong card number."),
-    456: QT_TRANSLATE_NOOP("DeclineReason", "This card cannot be used. Try another card."),
-    457: QT_TRANSLATE_NOOP("DeclineReason", "The expiry date was entered wrongly."),
-    458: _BANK_DOWN, 459: _BANK_DOWN, 493: _BANK_DOWN,
-    461: QT_TRANSLATE_NOOP("DeclineReason", "A system error at the bank. Try again in a few minutes."),
-    462: _CALL_BANK, 463: _CALL_BANK, 466: _CALL_BANK, 480: _CALL_BANK,
-    465: QT_TRANSLATE_NOOP("DeclineReason", "The card is restricted. Try another card."),
-    467: QT_TRANSLATE_NOOP("DeclineReason", "The card is disabled. Try another card."),
-    470: QT_TRANSLATE_NOOP("DeclineReason", "The amount is not valid."),
-    471: _NO_CARD, 472: _NO_CARD,
-    473: QT_TRANSLATE_NOOP("DeclineReason", "The 3-D Secure check failed (wrong or missing code)."),
-    476: QT_TRANSLATE_NOOP("DeclineReason", "The bank took no action. Try again in 30 minutes or later."),
-    478: _EXPIRED, 485: _EXPIRED,
-    481: _LOST, 482: _LOST,
-    483: QT_TRANSLATE_NOOP("DeclineReason", "The card is reported stolen. Do not accept it."),
-    484: QT_TRANSLATE_NOOP("DeclineReason", "Not enough money on the card."),
-    486: QT_TRANSLATE_NOOP("DeclineReason", "Online payments are switched off on this card."),
-    488: QT_TRANSLATE_NOOP("DeclineReason", "The amount is over the card's limit."),
-    490: QT_TRANSLATE_NOOP("DeclineReason", "Payments are not allowed on this card."),
-    491: QT_TRANSLATE_NOOP("DeclineReason", "Too many payments with this card. Try later or another card."),
-    492: QT_TRANSLATE_NOOP("DeclineReason", "The card is blocked after wrong PIN attempts."),
-    494: QT_TRANSLATE_NOOP("DeclineReason", "The card's bank did not answer in time. Try again."),
-    495: QT_TRANSLATE_NOOP("DeclineReason", "This payment is not allowed with this card. Use another card."),
-    499: QT_TRANSLATE_NOOP("DeclineReason", "The 3-D Secure code was wrong or not entered."),
-    505: QT_TRANSLATE_NOOP("DeclineReason", "The limit of payments for this card was reached."),
-}  # fmt: skip
+def ui_language() -> str:
+    """``en``, ``ru`` or ``kk``: the language the decline sentences are shown in.
+
+    The loaded translation says which language it is (its translation of the marker below);
+    without one, the first of the system's UI languages that has decline texts, else English.
+    (The app has no language setting yet; when it gets one, its translator answers first.)
+    """
+    # Translators: write the code of your language here: ru or kk.
+    marker = QCoreApplication.translate("Language", "en")
+    if marker != "en":
+        return language_of(marker)
+    for tag in QLocale().uiLanguages():
+        lang = language_of(tag)
+        if lang != "en" or tag.lower().startswith("en"):
+            return lang
+    return "en"
 
 
 def decline_text(
-    reason_code: int | None, status: ConsoleStatus = ConsoleStatus.REJECT, bank_text: str | None = None
+    reason_code: int | None,
+    status: ConsoleStatus = ConsoleStatus.REJECT,
+    bank_text: str | None = None,
+    *,
+    code_text: str | None = None,
+    language: str | None = None,
 ) -> str:
-    """Why a payment was declined, for people; a generic sentence (with the code) when unknown.
+    """Why a payment was declined, for people: the bank's published code in plain words.
 
-    ``bank_text`` (the gateway's own words) is added only to the generic sentence, where it is
-    the one hint there is.
+    In ``language`` (default: :func:`ui_language`). A code without words becomes "Declined by the
+    bank (code N)", with the raw ``code_text`` when the bank's code is not a number; ``bank_text``
+    (the gateway's own words) is added only to that general sentence, where it is the one hint.
     """
-    if reason_code in _DECLINES:
-        return QCoreApplication.translate("DeclineReason", _DECLINES[reason_code])
-    if status is ConsoleStatus.THREE_DS:
-        return QCoreApplication.translate("DeclineReason", "The 3-D Secure check was not completed.")
-    text = QCoreApplication.translate("DeclineReason", "The bank declined the payment.")
-    if reason_code:
-        text += " " + QCoreApplication.translate("DeclineReason", "(code %1)").replace("%1", str(reason_code))
-    if bank_text and bank_text.strip():
-        text += " " + QCoreApplication.translate("DeclineReason", "The bank says: %1").replace(
-            "%1", bank_text.strip()
+    return decline_message(
+        reason_code,
+        language or ui_language(),
+        code_text=code_text,
+        three_ds=status is ConsoleStatus.THREE_DS,
+        bank_text=bank_text,
+    )
+
+
+def bank_reason_text(payment: Payment) -> str:
+    """The detail panel's "Bank's reason": why a failed payment failed, in plain words, or what an
+    unknown bank status means for the cashier; '' when there is nothing to explain."""
+    if status_badge(payment.status).tone is Tone.RED:
+        return decline_text(
+            payment.reason_code, payment.status, payment.reason, code_text=payment.reason_code_text
         )
-    return text
+    if payment.bank_status:
+        message = unknown_status_message(payment.bank_status)
+        return QCoreApplication.translate(message.context, message.template).format(**message.args)
+    return ""

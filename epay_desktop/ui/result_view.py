@@ -246,7 +246,9 @@ class ResultView(QWidget):
         if outcome is Outcome.APPROVED:
             return self.tr("The money was taken from the card. Print the receipt for the customer.")
         if outcome is Outcome.DECLINED:
-            return decline_text(payment.reason_code, payment.status, payment.reason)
+            return decline_text(
+                payment.reason_code, payment.status, payment.reason, code_text=payment.reason_code_text
+            )
         if outcome is Outcome.EXPIRED:
             return self.tr(
                 "The customer did not pay in time. Nothing was charged. Try again to start a new payment."

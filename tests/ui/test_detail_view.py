@@ -120,19 +120,21 @@ def test_declined_payment_shows_the_reason_in_the_words_of_the_result_screen(
     details.put(p)
     show(qtbot, panel, p.invoice_id)
     assert panel.badge.text() == "Declined"
-    assert panel.fields["reason"].text() == "Not enough money on the card."  # as the result screen said
+    assert panel.fields["reason"].text() == "Not enough money on the card. Ask for another card."
     assert "insufficient funds [484]" in panel.fields["reason"].toolTip()  # the bank's own words, for support
     assert panel.fields["reason"].isVisible()
     assert not panel.fields["approval"].isVisible()
     customer = panel.timeline.topLevelItem(1).text(1)
-    assert customer == "Customer's result: Declined\nVISA •••• 5096 · Not enough money on the card."
+    assert customer == (
+        "Customer's result: Declined\nVISA •••• 5096 · Not enough money on the card. Ask for another card."
+    )
 
 
 def test_an_unknown_decline_code_keeps_the_banks_words(qtbot, panel, details, make_payment):
     p = make_payment(status=S.REJECT, reason="Insufficient funds", reason_code=None, approval_code=None)
     details.put(p)
     show(qtbot, panel, p.invoice_id)
-    assert panel.fields["reason"].text() == "The bank declined the payment. The bank says: Insufficient funds"
+    assert panel.fields["reason"].text() == "Declined by the bank. The bank says: Insufficient funds"
 
 
 @pytest.mark.parametrize(
