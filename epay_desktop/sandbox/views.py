@@ -218,4 +218,6 @@ def attempt_json(result: AttemptResult) -> dict[str, object]:
         "reason": result.reason,
         "challengeId": result.challenge_id,
         "cardId": result.card_id,
+        # declined: card attempts this invoice still allows on its payment token (0 = cannot be paid)
+        "attemptsLeft": result.attempts_left,
     }

@@ -114,3 +114,10 @@ def test_cabinet_refund_lags_like_any_refund(make_sandbox) -> None:
     assert sb.txn("000000514")["payoutAmount"] == 0
     sb.clock.advance(30)
     assert sb.txn("000000514")["payoutAmount"] == 100
+
+
+def test_sandbox_pay_answer_says_how_many_attempts_are_left(sb) -> None:
+    sb.payment_token("000000515")
+    declined = [sb.pay("000000515", "4003032704547597").json() for _ in range(3)]
+    assert [d["attemptsLeft"] for d in declined] == [2, 1, 0]
+    assert sb.txn("000000515")["statusName"] == "REJECT"
