@@ -43,8 +43,11 @@ def shot(widget: Any, name: str) -> None:
         widget.grab().save(str(Path(folder) / name))
 
 
-def pay_in_widget(console: Any, qtbot: Any, amount: str, description: str, pan: str) -> Any:
-    """F2, type the sale, submit with Enter, pay with ``pan`` inside the embedded gateway page."""
+def pay_in_widget(
+    console: Any, qtbot: Any, amount: str, description: str, pan: str, *, finish_after_decline: bool = False
+) -> Any:
+    """F2, type the sale, submit with Enter, pay with ``pan`` inside the embedded gateway page
+    (``finish_after_decline``: the gateway's declined page offers the form again; press its "Finish")."""
     console.window.commands.new_payment.trigger()  # F2
     window = console.controller.checkout_window
     screen = console.controller.checkout
@@ -60,6 +63,9 @@ def pay_in_widget(console: Any, qtbot: Any, amount: str, description: str, pan: 
     assert console.fill_card(pan)[0].replace(" ", "") == pan
     shot(window, "checkout.png")
     console.run_js(SUBMIT)
+    if finish_after_decline:
+        console.wait_js("!!document.getElementById('finish') && document.readyState === 'complete'")
+        console.run_js("document.getElementById('finish').click(); true")
     qtbot.waitUntil(
         lambda: (
             screen.currentWidget() is screen.result
@@ -159,7 +165,7 @@ def test_cashier_takes_a_payment_refunds_part_with_approval_and_prints(
 
 def test_declined_card_shows_the_reason_and_try_again(console: Any, qtbot: Any) -> None:
     console.log_in(CASHIER, CASHIER_PIN)
-    payment = pay_in_widget(console, qtbot, "2350", "Нан, сүт", "4003032704547597")
+    payment = pay_in_widget(console, qtbot, "2350", "Нан, сүт", "4003032704547597", finish_after_decline=True)
     result = console.controller.checkout.result
     assert result.outcome is Outcome.DECLINED
     assert payment.status is ConsoleStatus.REJECT and payment.reason_code == 465
