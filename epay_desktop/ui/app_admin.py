@@ -1,5 +1,8 @@
 """The manager's screens opened from the main window: Settings, Users, Export CSV, Needs attention.
 
+Needs attention also lists the open discrepancies between the books and the bank (resolved there by a
+manager), and the badge counts them with the payments that wait for a person.
+
 :class:`AdminFlows` connects the window's ``settings_requested`` / ``users_requested`` /
 ``export_requested`` / ``attention_requested`` to their dialogs, each run once at a time as a
 guarded action (plain-words errors in a message box, bugs to the crash handler), and keeps the
@@ -171,7 +174,9 @@ class AdminFlows(QObject):
         """Needs attention… (or a click on the badge): choose a payment to open it in the detail."""
 
         async def flow() -> None:
-            invoice = await AttentionDialog.ask(self.window, self.ctx.queries)
+            invoice = await AttentionDialog.ask(
+                self.window, self.ctx.queries, self.ctx.reconciler.books, self._user()
+            )
             if invoice is not None and shiboken6.isValid(self.window):
                 self.window.open_payment(invoice)
             self.refresh_attention()
@@ -200,6 +205,7 @@ class AdminFlows(QObject):
     async def _count(self) -> None:
         try:
             count = await self.ctx.queries.attention_count(ATTENTION_CAP)
+            count += await self.ctx.reconciler.books.count_open()  # books and bank disagree
         except Exception as exc:  # a badge must never bother the cashier; the list says more
             if user_message_of(exc) is None and not isinstance(exc, OSError):
                 raise

@@ -1,0 +1,134 @@
+"""Needs attention shows where the books and the bank disagree, and a manager resolves it there -- on the
+REAL console (open_app + AppController + MainWindow, real services on a fresh SQLite database), opened from
+the main window's View menu as a person does. The status bar's badge counts open discrepancies too."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMenu
+
+from epay_desktop.domain import ConsoleStatus, GatewaySnapshot, InvoiceId, Money, PaymentEventKind
+from epay_desktop.ui.dialogs.attention_dialog import AttentionDialog
+
+LEFT = Qt.MouseButton.LeftButton
+MANAGER, MANAGER_PIN = "Данияр", "2222"
+CASHIER, CASHIER_PIN = "Айгерим", "1111"
+SLOW = 15_000
+
+
+def shown(kind: type) -> list[Any]:
+    return [
+        w
+        for w in QApplication.topLevelWidgets()
+        if isinstance(w, kind) and shiboken6.isValid(w) and w.isVisible()
+    ]
+
+
+def wait_shown(qtbot: Any, kind: type) -> Any:
+    qtbot.waitUntil(lambda: bool(shown(kind)), timeout=SLOW)
+    return shown(kind)[0]
+
+
+def seed_external_refund(console: Any, arun: Any, number: int) -> tuple[InvoiceId, int]:
+    """A paid payment of 1000 of which the bank refunded 250 outside the console, as the reconciliation
+    records it: an EXTERNAL_REFUND event and an open discrepancy."""
+    ctx = console.ctx
+
+    def work(tx: Any) -> tuple[InvoiceId, int]:
+        now = ctx.clock()
+        p = tx.payments.insert(
+            InvoiceId.from_number(number),
+            Money.parse("1000"),
+            description="Торт",
+            email=None,
+            phone=None,
+            account_id=None,
+            save_card=False,
+            language="rus",
+            register_id="till-1",
+            created_by=console.manager.id,
+            now=now,
+        )
+        snap = GatewaySnapshot(
+            status=ConsoleStatus.CHARGE,
+            observed_at=now,
+            transaction_id=f"tx-{number}",
+            amount=Money.parse("750"),
+            org_amount=Money.parse("1000"),
+            payout_amount=Money.parse("250"),
+        )
+        p = tx.payments.apply_snapshot(p.id, snap, next_poll_at=None)
+        tx.payment_events.add(p.id, PaymentEventKind.EXTERNAL_REFUND, at=now, amount=Money.parse("250"))
+        d, _new = tx.discrepancies.record(
+            p.id, "external_refund", console=None, bank=Money.parse("250"), detail="seeded", now=now
+        )
+        return p.invoice_id, d.id
+
+    return arun(ctx.store.run_write(work))  # type: ignore[no-any-return]
+
+
+def open_from_the_view_menu(console: Any, qtbot: Any) -> AttentionDialog:
+    window = console.window
+    menus = [a.menu() for a in window.menuBar().actions() if isinstance(a.menu(), QMenu)]
+    [action] = [a for m in menus for a in m.actions() if a.objectName() == "action_attention"]
+    qtbot.waitUntil(action.isEnabled, timeout=SLOW)
+    action.trigger()
+    dialog: AttentionDialog = wait_shown(qtbot, AttentionDialog)
+    return dialog
+
+
+def test_a_manager_sees_a_discrepancy_and_resolves_it_from_needs_attention(
+    real_console: Any, qtbot: Any, arun: Any
+) -> None:
+    console = real_console
+    invoice, number = seed_external_refund(console, arun, 600_000_010)
+    console.log_in(MANAGER, MANAGER_PIN)
+    badge = console.window.status_bar.attention_badge
+    qtbot.waitUntil(badge.isVisible, timeout=SLOW)  # counted at log-in: the discrepancy needs a person
+    assert "1 need attention" in badge.text()
+
+    dialog = open_from_the_view_menu(console, qtbot)
+    tree = dialog.discrepancy_tree
+    assert tree.isVisible() and tree.topLevelItemCount() == 1
+    row = tree.topLevelItem(0)
+    assert row is not None
+    assert (row.text(0), row.text(1)) == (str(number), invoice.value)
+    assert "outside the console" in row.text(3)
+    assert "250" in row.text(4) and "merchant cabinet" in row.text(4)
+    assert not dialog.empty_label.isVisible()
+    assert not dialog.resolve_button.isEnabled()  # say what was found first
+
+    dialog.resolution_edit.setFocus()
+    qtbot.keyClicks(dialog.resolution_edit, "Cabinet: refund 250 by head office")
+    qtbot.waitUntil(dialog.resolve_button.isEnabled)
+    qtbot.mouseClick(dialog.resolve_button, LEFT)
+    qtbot.waitUntil(lambda: tree.topLevelItemCount() == 0, timeout=SLOW)
+    assert f"Discrepancy {number} resolved." in dialog.resolve_message.text()
+
+    def stored(tx: Any) -> tuple[Any, list[str]]:
+        return tx.discrepancies.get(number), [e.action for e in tx.audit.entries()]
+
+    resolved, actions = arun(console.ctx.store.run_read(stored))
+    assert resolved.resolution == "Cabinet: refund 250 by head office"
+    assert resolved.resolved_by == console.controller.session.user.id
+    assert "discrepancy.resolved" in actions
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not shown(AttentionDialog))
+    qtbot.waitUntil(lambda: not badge.isVisible(), timeout=SLOW)  # nothing needs attention any more
+
+
+def test_a_cashier_sees_the_discrepancy_but_not_the_resolve_button(
+    real_console: Any, qtbot: Any, arun: Any
+) -> None:
+    console = real_console
+    seed_external_refund(console, arun, 600_000_020)
+    console.log_in(CASHIER, CASHIER_PIN)
+    dialog = open_from_the_view_menu(console, qtbot)
+    assert dialog.discrepancy_tree.topLevelItemCount() == 1
+    assert not dialog.resolution_edit.isEnabled() and not dialog.resolve_button.isEnabled()
+    assert "Only a manager can resolve" in dialog.resolve_button.toolTip()
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not shown(AttentionDialog))
