@@ -65,12 +65,14 @@ def test_add_arguments_defaults() -> None:
     assert (config.two_step, config.hold_seconds, config.token_ttl) == (True, 60, 30)
 
 
-def test_run_prints_url_first_and_stops_on_ctrl_c() -> None:
+@pytest.mark.parametrize("same_origin", [False, True])
+def test_run_prints_url_first_and_stops_on_ctrl_c(same_origin: bool) -> None:
+    flags = "['--port', '0', '--acs-same-origin']" if same_origin else "['--port', '0']"
     code = (
         "import argparse, sys\n"
         "from epay_desktop.sandbox import server\n"
         "p = argparse.ArgumentParser(); server.add_arguments(p)\n"
-        "sys.exit(server.run(p.parse_args(['--port', '0'])))\n"
+        f"sys.exit(server.run(p.parse_args({flags})))\n"
     )
     proc = subprocess.Popen(
         [sys.executable, "-c", code],
@@ -87,7 +89,7 @@ def test_run_prints_url_first_and_stops_on_ctrl_c() -> None:
         assert httpx.get(f"{url}/sandbox/transactions").json() == []
         acs_lines = [proc.stdout.readline() for _ in range(6)]
         [acs] = [line.split(" is at ")[1].strip() for line in acs_lines if "(ACS) is at" in line]
-        assert acs.startswith("http://127.0.0.1:") and not acs.startswith(url)
+        assert acs == f"{url}/acs/" if same_origin else acs.startswith("http://127.0.0.1:") and url not in acs
         assert httpx.get(f"{acs}acs.js").status_code == 200
         proc.send_signal(signal.SIGINT)
         assert proc.wait(timeout=10) == 0
