@@ -2,19 +2,73 @@
 
 epay-api.md §8. The payment body carries ``amount`` as a JSON *number* whose text is exactly the
 decimal tenge amount (``1500.5``); it is spliced in as text so it never passes through a float.
+
+A terminal with 3-D Secure answers ``secure3D: {action, md, paReq, termURL}`` (epay-api.md §7): the
+browser still has to post MD/PaReq/TermUrl to the issuer's ``action``; :func:`secure3d_form` reads it.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from epay_desktop.domain import InvoiceId, Money, PaymentStatus
 
 from ._parse import BodyError, get_bool, get_int, get_money, get_text, require_mapping
 from .models import CardPaymentResult, SavedCard
 
-__all__ = ["parse_card_payment", "parse_saved_card", "saved_card_payment_body"]
+__all__ = [
+    "Secure3DForm",
+    "parse_card_payment",
+    "parse_saved_card",
+    "saved_card_payment_body",
+    "secure3d_form",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Secure3DForm:
+    """What the browser posts to the card issuer's ACS: ``MD``, ``PaReq``, ``TermUrl`` to ``action``.
+
+    ``term_url`` carries the payment token (``?Access=``) and ``md``/``pa_req`` the issuer's request:
+    none of them is ever logged or stored (not in ``repr`` either).
+    """
+
+    action: str
+    md: str = field(repr=False)
+    pa_req: str = field(repr=False)
+    term_url: str = field(repr=False)
+
+
+def _field(data: Mapping[str, object], *names: str) -> str:
+    lowered = {str(key).lower(): value for key, value in data.items()}
+    for name in names:
+        value = lowered.get(name.lower())
+        if value is not None:
+            if not isinstance(value, str):
+                raise BodyError(f"secure3D.{name} is not a string")
+            return value.strip()
+    return ""
+
+
+def secure3d_form(secure3d: Mapping[str, object] | None, default_term_url: str = "") -> Secure3DForm | None:
+    """The ``secure3D`` object of a card payment answer, or None when there is none (no 3-D Secure step).
+
+    Keys as the SDK reads them (``action``, ``md``, ``paReq``, ``termURL``; any letter case). ``termURL``
+    is optional in the SDK: ``default_term_url`` (``{api}/payments/cards/confirmPayment?Access=<token>``)
+    stands in. Raises :class:`BodyError` when ``action`` or ``md``/``paReq`` is missing or not http(s).
+    """
+    if not secure3d:
+        return None
+    action = _field(secure3d, "action")
+    md, pa_req = _field(secure3d, "md"), _field(secure3d, "paReq")
+    term_url = _field(secure3d, "termURL") or default_term_url
+    if not action.lower().startswith(("https://", "http://")):
+        raise BodyError("secure3D.action is not an http(s) URL")
+    if not md or not pa_req:
+        raise BodyError("secure3D has no md or paReq")
+    return Secure3DForm(action, md, pa_req, term_url)
 
 
 def parse_saved_card(item: object) -> SavedCard:
@@ -94,6 +148,7 @@ def parse_card_payment(body: object, expected: Money) -> CardPaymentResult:
     secure3d = data.get("secure3D")
     if secure3d is not None and not isinstance(secure3d, Mapping):
         raise BodyError("secure3D is not an object")
+    secure3d_form(secure3d, "-")  # readable now, or the answer is unclear (BodyError)
     amount = get_money(data, "amount", currency) if data.get("amount") is not None else None
     return CardPaymentResult(
         id=get_text(data, "id", required=True),

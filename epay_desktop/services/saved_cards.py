@@ -5,6 +5,11 @@ and the payment saved (NEW, then PENDING with its token) in committed transactio
 ``POST /payments/cards/auth`` leaves. The answer of that call is only a hint: the stored
 status comes from check-status. A lost answer leaves the payment UNKNOWN for the poller to
 resolve; it is never re-sent.
+
+3-D Secure (docs/decisions/0040): a terminal that asks for it answers ``secure3D``. That is neither paid
+nor failed: :meth:`SavedCardService.charge_saved_card` returns the payment (PENDING) with the
+:class:`Secure3DForm` the customer's browser must post to the issuer; the outcome still comes from
+check-status only. The back links ride along so the gateway's TermUrl can send the window back.
 """
 
 from __future__ import annotations
@@ -12,9 +17,11 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from urllib.parse import quote
 
 from epay_desktop.domain import ConsoleError, ConsoleStatus, InvoiceId, Money, Payment, PermissionDenied, User
 from epay_desktop.gateway import Declined, EpayError, OutcomeUnknown
+from epay_desktop.gateway.cards import Secure3DForm, secure3d_form
 from epay_desktop.store.tx import Tx
 
 from ..domain.i18n import QT_TRANSLATE_NOOP, msg
@@ -22,7 +29,7 @@ from .checkout import DESCRIPTION_MAX_BYTES, cut_utf8, default_description, vali
 from .events import PaymentUpdated
 from .payments import PaymentService
 
-__all__ = ["CardOnFile", "SavedCardService"]
+__all__ = ["CardOnFile", "SavedCardCharge", "SavedCardService", "Secure3DForm"]
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +45,15 @@ class CardOnFile:
     payer_name: str
     payment_available: bool
     created: str
+
+
+@dataclass(frozen=True, slots=True)
+class SavedCardCharge:
+    """A saved-card charge as sent: the payment as check-status then saw it, and any 3-D Secure step."""
+
+    payment: Payment
+    #: The issuer's page the customer must still pass (payment unsettled), else None.
+    secure3d: Secure3DForm | None = None
 
 
 class SavedCardService:
@@ -104,6 +120,26 @@ class SavedCardService:
         phone: str | None = None,
         language: str = "rus",
     ) -> Payment:
+        """:meth:`charge_saved_card`, its payment only (a 3-D Secure step is then left undone: the
+        poller settles the payment when its token expires)."""
+        charge = await self.charge_saved_card(
+            actor, account_id, card_id, amount,
+            description=description, email=email, phone=phone, language=language,
+        )  # fmt: skip
+        return charge.payment
+
+    async def charge_saved_card(
+        self,
+        actor: User,
+        account_id: str,
+        card_id: str,
+        amount: Money,
+        *,
+        description: str = "",
+        email: str | None = None,
+        phone: str | None = None,
+        language: str = "rus",
+    ) -> SavedCardCharge:
         """Charge ``card_id`` of ``account_id`` and return the payment as check-status then saw it.
 
         Side effects: commits the invoice id, the payment (NEW, audit ``payment.created`` with
@@ -112,7 +148,9 @@ class SavedCardService:
         was lost or the status could not be read (the poller resolves it). Raises
         RuleViolation/ConsoleError on bad input (nothing allocated), PermissionDenied, and EpayError
         when the charge was certainly not applied (token refused, gateway unreachable, bad request);
-        the payment is then EXPIRED with the reason.
+        the payment is then EXPIRED with the reason. When the gateway answers ``secure3D`` and
+        check-status still shows the payment unsettled, ``secure3d`` is the form for the issuer's page
+        (the payment stays PENDING and polled; nothing is re-sent).
         """
         if not actor.active:
             raise PermissionDenied(
@@ -157,20 +195,32 @@ class SavedCardService:
         )
         log.info("event=saved_card_payment_sending invoice=%s amount=%s", invoice, amount.iso())
         declined: Declined | None = None
+        form: Secure3DForm | None = None
+        base = svc.back_link_base.rstrip("/")
+        back = f"?invoice={quote(invoice.value, safe='')}"
         try:
-            await svc.gateway.pay_with_saved_card(
+            result = await svc.gateway.pay_with_saved_card(
                 token, invoice, data.amount, card_id.strip(), account, description=text,
                 email=data.email or "", phone=data.phone or "", language=data.language,
+                back_link=f"{base}/ok{back}", failure_back_link=f"{base}/fail{back}",
             )  # fmt: skip
         except OutcomeUnknown:
             log.warning("event=saved_card_payment_unknown invoice=%s", invoice)
-            return await self._unknown(payment)
+            return SavedCardCharge(await self._unknown(payment))
         except Declined as exc:
             declined = exc
         except EpayError as exc:  # AuthError, GatewayUnavailable, other refusals: not applied
             await self._expire(payment, exc)
             raise
-        return await self._settle(payment.invoice_id, declined)
+        else:
+            term_url = f"{svc.gateway.endpoints.api_url.rstrip('/')}/payments/cards/confirmPayment"
+            form = secure3d_form(result.secure3d, f"{term_url}?Access={quote(token.access_token, safe='')}")
+            if form is not None:
+                log.info("event=saved_card_payment_secure3d invoice=%s", invoice)
+        settled = await self._settle(payment.invoice_id, declined)
+        if form is not None and (settled.status in _UNSETTLED or settled.status is ConsoleStatus.UNKNOWN):
+            return SavedCardCharge(settled, form)
+        return SavedCardCharge(settled)
 
     async def _settle(self, invoice: InvoiceId, declined: Declined | None) -> Payment:
         """Ask check-status what happened; a decline the gateway does not list yet is stored as REJECT."""

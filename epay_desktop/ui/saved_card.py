@@ -1,11 +1,14 @@
 """Pay with one of a customer's saved cards: find the customer's cards, pick one, charge it.
 
 The panel only reads input and calls a :class:`SavedCardPort` (``services.saved_cards.SavedCardService``);
-the result screen shows the outcome from the stored status, like a widget payment.
+the result screen shows the outcome from the stored status, like a widget payment. When the gateway asks
+for 3-D Secure (``secure3D``), the panel hands the payment and the issuer's form on
+(``issuer_check_needed``): the checkout browser opens the issuer's page (docs/decisions/0040).
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Sequence
 from typing import Protocol
 
@@ -27,11 +30,13 @@ from PySide6.QtWidgets import (
 from epay_desktop.domain import Money, Payment, User
 
 from .asyncqt import action_slot, ask_message
+from .checkout.policy import could_be_issuer, safe_for_log
+from .checkout.shell import IssuerForm
 from .new_payment import PaymentRequest
 from .result_view import card_text
 from .widgets.i18n import QT_TRANSLATE_NOOP
 
-__all__ = ["CardLike", "SavedCardPanel", "SavedCardPort"]
+__all__ = ["CardLike", "ChargeLike", "SavedCardPanel", "SavedCardPort"]
 
 
 class CardLike(Protocol):
@@ -45,12 +50,21 @@ class CardLike(Protocol):
     def payment_available(self) -> bool: ...
 
 
+class ChargeLike(Protocol):
+    """``SavedCardCharge``: the payment, and the issuer's form when 3-D Secure is still to be done."""
+
+    @property
+    def payment(self) -> Payment: ...
+    @property
+    def secure3d(self) -> IssuerForm | None: ...
+
+
 class SavedCardPort(Protocol):
     """``SavedCardService``: the customer's cards, and a payment with one of them."""
 
     async def list_cards(self, account_id: str) -> Sequence[CardLike]: ...
 
-    async def pay_with_saved_card(
+    async def charge_saved_card(
         self,
         actor: User,
         account_id: str,
@@ -61,9 +75,12 @@ class SavedCardPort(Protocol):
         email: str | None = None,
         phone: str | None = None,
         language: str = "rus",
-    ) -> Payment: ...
+    ) -> ChargeLike: ...
 
     async def deactivate_card(self, actor: User, account_id: str, card_id: str) -> None: ...
+
+
+log = logging.getLogger(__name__)
 
 
 def _tr(text: str) -> str:
@@ -80,6 +97,8 @@ class SavedCardPanel(QWidget):
     """Customer id -> "Show cards" -> pick a card -> "Charge the card"; a manager may deactivate one."""
 
     paid = Signal(object)  # Payment, as the service stored it (approved, declined, unknown...)
+    #: 3-D Secure: (Payment still unsettled, the issuer's form to post in the checkout browser).
+    issuer_check_needed = Signal(object, object)
     deactivated = Signal(str)  # the customer id whose card a manager deactivated
     back_requested = Signal()
 
@@ -215,7 +234,7 @@ class SavedCardPanel(QWidget):
         if item is None or request is None:
             return
         self.info_label.setText(self.tr("Charging the card\u2026"))
-        payment = await self._cards.pay_with_saved_card(
+        charge = await self._cards.charge_saved_card(
             self._user(),
             self.account_edit.text().strip(),
             str(item.data(Qt.ItemDataRole.UserRole)),
@@ -226,7 +245,13 @@ class SavedCardPanel(QWidget):
             language=request.language,
         )
         self.info_label.clear()
-        self.paid.emit(payment)
+        form = charge.secure3d
+        if form is not None and could_be_issuer(form.action):
+            self.issuer_check_needed.emit(charge.payment, form)
+            return
+        if form is not None:  # not https (nor loopback http): never opened; the bank's status decides
+            log.warning("event=saved_card_secure3d_refused action=%s", safe_for_log(form.action))
+        self.paid.emit(charge.payment)
 
     def _update_pay(self) -> None:
         item = self.card_list.currentItem()

@@ -6,6 +6,7 @@ panel then lists it and charges it; the outcome is what check-status stored.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import httpx
@@ -54,12 +55,13 @@ def app(arun, aloop, tmp_path, sandbox):
         aloop.set_default_executor(None)
 
 
-def save_a_card(arun, app, user, base_url: str, account: str) -> None:
+def save_a_card(arun, app, user, base_url: str, account: str, pan: str = "4405639704015096") -> None:
     session = arun(app.payments.create_payment(user, Money(10_000), account_id=account, save_card=True))
     expiry = f"12/{(date.today().year + 2) % 100:02d}"
     body = {
         "invoiceId": session.payment.invoice_id.value,
-        "pan": "4405639704015096",
+        "pan": pan,
+        "threeDSCode": "000000",
         "expiry": expiry,
         "cvc": "321",
         "name": "TEST BUYER",
@@ -127,3 +129,42 @@ def test_deactivation_is_for_managers_audited_and_the_card_is_gone(arun, app, sa
 
     [entry] = arun(audit())
     assert entry.actor_id == manager.id and entry.subject == f"card:{card.id}"
+
+
+def hidden_fields(page: str) -> dict[str, str]:
+    return dict(re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)"', page))
+
+
+@pytest.mark.parametrize(("code", "paid"), [("000000", True), ("123456", False)])
+def test_a_saved_3ds_card_answers_secure3d_and_the_status_decides(arun, app, sandbox, code, paid):
+    """secure3D is neither paid nor failed: the form for the issuer; after it, check-status decides."""
+    user = arun(app.users.add_user("manager", Role.MANAGER, "24681357", None))
+    save_a_card(arun, app, user, sandbox.base_url, "cust-3ds", pan="4111111111111111")
+    cards = SavedCardService(app.payments)
+    [card] = arun(cards.list_cards("cust-3ds"))
+    charge = arun(cards.charge_saved_card(user, "cust-3ds", card.id, Money(77_000)))
+    invoice = charge.payment.invoice_id
+    assert charge.payment.status is ConsoleStatus.PENDING  # not paid, not failed
+    form = charge.secure3d
+    assert form is not None and form.action == f"{sandbox.acs_url}/acs/auth"
+    assert sandbox.acs_url != sandbox.base_url  # the issuer is another origin
+    assert form.term_url.startswith(f"{sandbox.base_url}/payments/cards/confirmPayment?Access=")
+    assert "Access" not in repr(charge)  # the token in TermUrl never reaches a log line
+    # the customer's browser: the form POST to the issuer, the one-time code, the way back through TermUrl
+    with httpx.Client(timeout=10) as browser:
+        page = browser.post(form.action, data={"MD": form.md, "PaReq": form.pa_req, "TermUrl": form.term_url})
+        assert page.status_code == 200 and 'id="code"' in page.text
+        fields = hidden_fields(page.text)
+        answer = browser.post(f"{sandbox.acs_url}/acs/verify", data={**fields, "code": code})
+        back = hidden_fields(answer.text)
+        assert set(back) == {"PaRes", "MD"}
+        done = browser.post(form.term_url, data=back)
+    assert done.status_code == 303  # to the back link the console sent with the charge
+    expected = f"{app.payments.back_link_base}/{'ok' if paid else 'fail'}?invoice={invoice.value}"
+    assert done.headers["location"].startswith(expected)
+    payment = arun(app.payments.refresh_status(invoice))
+    if paid:
+        assert payment.status is ConsoleStatus.CHARGE
+    else:
+        assert payment.status is ConsoleStatus.THREE_DS and payment.reason_code == 473
+    assert arun(cards.list_cards("cust-3ds")) == [card]  # the card stays saved either way

@@ -1,6 +1,9 @@
 """The checkout page: a QWebEnginePage that obeys :class:`NavigationPolicy` and says no to everything else.
 
-Back links never load: they become ``back_link_reached(invoice, success_hint)``. New windows,
+Back links never load: they become ``back_link_reached(invoice, success_hint)``. The only way to
+another host is the card issuer's 3-D Secure page, entered by a form POST during a payment
+(docs/decisions/0040): ``acceptNavigationRequest`` asks the policy with the navigation's kind and the
+page it starts on, and a request interceptor then checks the entry really is a POST. New windows,
 permissions, file-system access, protocol handlers, full screen, screen sharing, WebAuthn and
 certificate errors are all refused (no override UI), and each refusal is logged.
 """
@@ -11,15 +14,29 @@ import logging
 from typing import Any
 
 from PySide6.QtCore import QObject, QUrl, Signal
-from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineProfile
+from PySide6.QtWebEngineCore import (
+    QWebEnginePage,
+    QWebEngineProfile,
+    QWebEngineUrlRequestInfo,
+    QWebEngineUrlRequestInterceptor,
+)
 
-from .policy import Decision, NavigationPolicy, safe_for_log
+from .policy import Decision, Navigation, NavigationPolicy, NavKind, safe_for_log
 from .profile import apply_settings, harden_profile
 
 __all__ = ["CheckoutPage", "deny_permission", "reject_certificate"]
 
 log = logging.getLogger(__name__)
 _Nav = QWebEnginePage.NavigationType
+_KINDS = {
+    _Nav.NavigationTypeLinkClicked: NavKind.LINK,
+    _Nav.NavigationTypeTyped: NavKind.TYPED,
+    _Nav.NavigationTypeFormSubmitted: NavKind.FORM,
+    _Nav.NavigationTypeBackForward: NavKind.BACK_FORWARD,
+    _Nav.NavigationTypeReload: NavKind.RELOAD,
+    _Nav.NavigationTypeRedirect: NavKind.REDIRECT,
+}
+_MAIN_FRAME = QWebEngineUrlRequestInfo.ResourceType.ResourceTypeMainFrame
 
 
 def reject_certificate(error: Any) -> None:
@@ -45,6 +62,18 @@ def _reject(what: str) -> Any:
     return handler
 
 
+class _EntryCheck(QWebEngineUrlRequestInterceptor):
+    """Sees each request's HTTP method (acceptNavigationRequest does not); runs on the GUI thread (Qt 6)."""
+
+    def __init__(self, page: CheckoutPage) -> None:
+        super().__init__(page)
+        self._page = page
+
+    def interceptRequest(self, info: QWebEngineUrlRequestInfo) -> None:
+        if info.resourceType() == _MAIN_FRAME:
+            self._page.check_request(info)
+
+
 class CheckoutPage(QWebEnginePage):
     """One page on the shared off-the-record profile (which must outlive it)."""
 
@@ -60,6 +89,16 @@ class CheckoutPage(QWebEnginePage):
         super().__init__(profile, parent)
         self.policy = policy
         self._local_loads = 0  # setHtml loads we started ourselves (they arrive as data: URLs)
+        #: A payment is running (the view says so): only then may the issuer's 3-D Secure page open.
+        self.payment_active = False
+        #: ``host:port`` of the issuer's page this payment entered ("" none); reset by the view.
+        self.issuer = ""
+        #: The issuer entry accepted but not yet seen by the interceptor: (url, issuer before, from).
+        self._entry: tuple[str, str, str] | None = None
+        #: The last entry the interceptor refused (not a POST); the view names it when the load fails.
+        self.refused_entry = ""
+        self._entry_check = _EntryCheck(self)
+        self.setUrlRequestInterceptor(self._entry_check)
         apply_settings(self.settings())
         self.certificateError.connect(reject_certificate)
         self.permissionRequested.connect(deny_permission)
@@ -86,8 +125,25 @@ class CheckoutPage(QWebEnginePage):
         ):
             self._local_loads -= 1  # only the API can start a "typed" load; a script cannot
             return True
-        decision = self.policy.decide(text, isMainFrame)
+        here = self.url().toString()
+        navigation = Navigation(
+            text, isMainFrame, _KINDS.get(type, NavKind.OTHER), here, self.payment_active, self.issuer
+        )
+        decision = self.policy.decide_navigation(navigation)
         if decision is Decision.ALLOW:
+            return True
+        if decision is Decision.ISSUER:
+            issuer = self.policy.netloc_of(text)
+            if issuer != self.issuer or not self.policy.is_issuer_page(here, self.issuer):
+                log.info(
+                    "event=checkout_issuer_page url=%s kind=%s from=%s",
+                    safe_for_log(text),
+                    navigation.kind.value,
+                    safe_for_log(here),
+                )
+            if navigation.kind is NavKind.FORM:
+                self._entry = (text, self.issuer, here)
+            self.issuer = issuer
             return True
         if decision in (Decision.BACK_OK, Decision.BACK_FAIL):
             invoice = self.policy.invoice_of(text) or ""
@@ -103,6 +159,28 @@ class CheckoutPage(QWebEnginePage):
             )
             self.navigation_blocked.emit(where)
         return False
+
+    def reset_issuer(self) -> None:
+        """A new payment (or none): no issuer's page entered yet."""
+        self.issuer, self._entry, self.refused_entry = "", None, ""
+
+    def check_request(self, info: QWebEngineUrlRequestInfo) -> None:
+        """The interceptor's half of the issuer rule: the entering form submission must be a POST."""
+        entry = self._entry
+        url = info.requestUrl().toString()
+        if entry is None or url != entry[0]:
+            return
+        self._entry = None
+        _url, before, here = entry
+        method = bytes(info.requestMethod().data()).decode("ascii", "replace")
+        navigation = Navigation(url, True, NavKind.FORM, here, self.payment_active, before, method)
+        if self.policy.decide_navigation(navigation) in (Decision.ALLOW, Decision.ISSUER):
+            return
+        info.block(True)
+        self.issuer, self.refused_entry = before, url
+        where = safe_for_log(url)
+        log.warning("event=checkout_navigation_blocked url=%s main_frame=True method=%s", where, method)
+        self.navigation_blocked.emit(where)
 
     # JavaScript dialogs and file pickers would open modal Qt dialogs (a nested event loop inside the
     # qasync loop) over the customer's page; the gateway's page never needs them at a counter.

@@ -4,6 +4,9 @@ Pure text building, no Qt. The payment object is embedded as JSON with exact num
 written digit for digit, floats are refused) and with ``<``, ``>`` and ``&`` escaped, so a description
 like ``</script>`` stays a string. The page talks back only by navigating to a back link, which the
 checkout page intercepts (the same path the gateway's own redirect takes in redirect mode).
+
+:func:`issuer_page` is the saved-card 3-D Secure launcher: a form that posts MD, PaReq and TermUrl to
+the issuer's ``action`` at once (a button if scripts do not run), with a CSP that lets it post nowhere else.
 """
 
 from __future__ import annotations
@@ -12,9 +15,10 @@ import html
 import json
 import uuid
 from decimal import Decimal
-from typing import Any, Final, Literal
+from typing import Any, Final, Literal, Protocol
+from urllib.parse import urlsplit
 
-__all__ = ["Mode", "info_page", "js_literal", "shell_page"]
+__all__ = ["IssuerForm", "Mode", "info_page", "issuer_page", "js_literal", "shell_page"]
 
 Mode = Literal["redirect", "widget"]
 _LANG: Final = {"rus": "ru", "kaz": "kk", "eng": "en"}
@@ -99,3 +103,39 @@ def info_page(title: str, text: str) -> str:
     return f"""<!doctype html>
 <html><head><meta charset="utf-8"><title>{html.escape(title)}</title><style>{_STYLE}</style></head>
 <body><main><h1>{html.escape(title)}</h1><p>{html.escape(text)}</p></main></body></html>"""
+
+
+class IssuerForm(Protocol):
+    """The gateway's ``secure3D`` answer: where to post (``action``) and what (MD, PaReq, TermUrl)."""
+
+    @property
+    def action(self) -> str: ...
+    @property
+    def md(self) -> str: ...
+    @property
+    def pa_req(self) -> str: ...
+    @property
+    def term_url(self) -> str: ...
+
+
+def issuer_page(form: IssuerForm, *, message: str, button: str) -> str:
+    """HTML that posts ``form`` to the issuer's page at once; every value is escaped as an attribute."""
+    parts = urlsplit(form.action)
+    origin = f"{parts.scheme}://{parts.netloc}"
+    fields = (("MD", form.md), ("PaReq", form.pa_req), ("TermUrl", form.term_url))
+    inputs = "".join(
+        f'<input type="hidden" name="{name}" value="{html.escape(value, quote=True)}">'
+        for name, value in fields
+    )
+    csp = (
+        "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; "
+        f"form-action {origin}; base-uri 'none'"
+    )
+    return f"""<!doctype html>
+<html><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="{html.escape(csp, quote=True)}">
+<title>{html.escape(message)}</title><style>{_STYLE}</style></head>
+<body><main><p>{html.escape(message)}</p>
+<form id="issuer" method="post" action="{html.escape(form.action, quote=True)}">
+{inputs}<noscript><button type="submit">{html.escape(button)}</button></noscript></form></main>
+<script>document.getElementById("issuer").submit();</script></body></html>"""

@@ -4,6 +4,10 @@
 (redirect mode) or ``halyk.showPaymentWidget`` (widget mode). Either way the customer's "done" comes
 back as a navigation to a back link, which the page intercepts. That is a HINT only: the payment's
 outcome comes from status polling, never from the page.
+
+``start_issuer_check()`` opens the card issuer's 3-D Secure page for a saved-card payment the gateway
+answered with ``secure3D``: a local page posts MD/PaReq/TermUrl to the issuer, as the gateway's own page
+does. While the page is on the issuer's host, a strip above it names that host (docs/decisions/0040).
 """
 
 from __future__ import annotations
@@ -13,21 +17,25 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtWebEngineCore import QWebEngineLoadingInfo, QWebEngineProfile
 from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from .page import CheckoutPage
-from .policy import DEFAULT_RETURN_BASE, NavigationPolicy
-from .shell import Mode, info_page, shell_page
+from .policy import DEFAULT_RETURN_BASE, NavigationPolicy, could_be_issuer, display_host, safe_for_log
+from .shell import IssuerForm, Mode, info_page, issuer_page, shell_page
 
-__all__ = ["CheckoutView", "format_remaining"]
+__all__ = ["CheckoutView", "IssuerForm", "format_remaining"]
 
 log = logging.getLogger(__name__)
 _Status = QWebEngineLoadingInfo.LoadStatus
 _Domain = QWebEngineLoadingInfo.ErrorDomain
 _COUNTDOWN_STYLE = "QLabel { font-weight: 600; padding: 0 8px; }"
+_ISSUER_STYLE = (
+    "QLabel { background: #fef3c7; color: #78350f; border: 1px solid #f59e0b; border-radius: 4px;"
+    " padding: 6px 10px; font-weight: 600; }"
+)
 
 
 def format_remaining(seconds: float) -> str:
@@ -70,6 +78,13 @@ class CheckoutView(QWidget):
         self.status_label.setObjectName("status")
         self.countdown_label.setStyleSheet(_COUNTDOWN_STYLE)
         self.status_label.setWordWrap(True)
+        #: Shown while the page is on the card issuer's host (3-D Secure): which host, plainly.
+        self.issuer_label = QLabel()
+        self.issuer_label.setObjectName("issuer_host")
+        self.issuer_label.setStyleSheet(_ISSUER_STYLE)
+        self.issuer_label.setWordWrap(True)
+        self.issuer_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.issuer_label.hide()
         self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.setEnabled(False)
         self.web = QWebEngineView()
@@ -85,6 +100,7 @@ class CheckoutView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(bar)
+        layout.addWidget(self.issuer_label)
         layout.addWidget(self.web, 1)
 
         self._timer = QTimer(self)
@@ -94,6 +110,7 @@ class CheckoutView(QWidget):
         self.page.back_link_reached.connect(self._on_back_link)
         self.page.gateway_unavailable.connect(self._on_gateway_unavailable)
         self.page.loadingChanged.connect(self._on_loading_changed)
+        self.page.urlChanged.connect(self._on_url_changed)
 
     @property
     def invoice_id(self) -> str:
@@ -118,11 +135,7 @@ class CheckoutView(QWidget):
             link = payment_object.get(key)
             if link and not str(link).startswith(self._policy.return_base + "/"):
                 log.warning("event=checkout_foreign_back_link field=%s", key)
-        self._invoice, self._expires_at = invoice, token_expires_at
-        self._active, self._expired = True, False
-        self.failure_detail = ""
-        self.countdown_label.setStyleSheet(_COUNTDOWN_STYLE)
-        self.cancel_button.setEnabled(True)
+        self._begin(invoice, token_expires_at)
         html = shell_page(
             payment_object,
             widget_url,
@@ -138,11 +151,48 @@ class CheckoutView(QWidget):
         self.update_countdown()
         self._timer.start()
 
+    def start_issuer_check(self, invoice_id: str, form: IssuerForm, token_expires_at: datetime) -> None:
+        """Open the card issuer's 3-D Secure page for a saved-card payment the gateway answered ``secure3D``.
+
+        A local page (on the console's own made-up origin) posts MD/PaReq/TermUrl to ``form.action``; from
+        there the policy is the gateway page's: the issuer's host, then back through TermUrl. The outcome
+        still comes from status polling only. Raises ValueError on an action that could never be an
+        issuer's page (not https, or http off loopback) or a naive expiry.
+        """
+        if not invoice_id:
+            raise ValueError("no invoice id")
+        if token_expires_at.tzinfo is None:
+            raise ValueError("token_expires_at must be timezone-aware")
+        if not could_be_issuer(form.action):
+            raise ValueError("the 3-D Secure action is not an https page (or http on loopback)")
+        self._begin(invoice_id, token_expires_at)
+        message = self.tr("Opening the card issuer's verification page\u2026")
+        html = issuer_page(form, message=message, button=self.tr("Continue"))
+        log.info(
+            "event=checkout_issuer_check_started invoice=%s action=%s", invoice_id, safe_for_log(form.action)
+        )
+        self.status_label.setText(message)
+        self.page.show_local(html, self._policy.launcher_url())
+        self.update_countdown()
+        self._timer.start()
+
+    def _begin(self, invoice: str, token_expires_at: datetime) -> None:
+        self._invoice, self._expires_at = invoice, token_expires_at
+        self._active, self._expired = True, False
+        self.page.reset_issuer()
+        self.page.payment_active = True
+        self.failure_detail = ""
+        self._show_issuer("")
+        self.countdown_label.setStyleSheet(_COUNTDOWN_STYLE)
+        self.cancel_button.setEnabled(True)
+
     def stop(self, title: str = "", text: str = "") -> None:
         """Stop the countdown and replace the gateway's page with a local one (nothing more to type)."""
         self._active = False
+        self.page.payment_active = False
         self._timer.stop()
         self.cancel_button.setEnabled(False)
+        self._show_issuer("")
         html = info_page(title, text)
         # Deferred: this may run inside acceptNavigationRequest, which must not start a load itself.
         QTimer.singleShot(
@@ -210,6 +260,17 @@ class CheckoutView(QWidget):
                 self.status_label.setText(
                     self.tr("The payment page asks the customer to correct something; the sale stays open.")
                 )
+        elif status == _Status.LoadFailedStatus and self.page.refused_entry == info.url().toString():
+            # The page tried to enter another host by something other than a form POST (decision 0040).
+            where = display_host(self.page.refused_entry)
+            self.failure_detail = (
+                f"blocked: the page tried to leave for {safe_for_log(self.page.refused_entry)}"
+            )
+            self._fail(
+                self.tr("The payment page tried to open %1, which the console does not allow.").replace(
+                    "%1", where
+                )
+            )
         elif status == _Status.LoadFailedStatus:
             detail = info.errorString() or str(info.errorCode())
             self.failure_detail = f"{getattr(info.errorDomain(), 'name', info.errorDomain())}: {detail}"
@@ -219,7 +280,33 @@ class CheckoutView(QWidget):
                 )
             )
         elif status == _Status.LoadSucceededStatus and not self._expired:
-            self.status_label.setText(self.tr("Waiting for the customer to pay\u2026"))
+            if self._policy.is_issuer_page(info.url().toString(), self.page.issuer):
+                self.status_label.setText(
+                    self.tr("The customer is confirming the payment with the card issuer\u2026")
+                )
+            else:
+                self.status_label.setText(self.tr("Waiting for the customer to pay\u2026"))
+
+    @Slot(QUrl)
+    def _on_url_changed(self, url: QUrl) -> None:
+        text = url.toString()
+        on_issuer = self._active and self._policy.is_issuer_page(text, self.page.issuer)
+        self._show_issuer(display_host(text) if on_issuer else "")
+
+    def _show_issuer(self, host: str) -> None:
+        """The strip above the page: the issuer's host while the page is on it, hidden otherwise."""
+        if host:
+            self.issuer_label.setText(
+                self.tr("Card issuer's verification page: %1 \u2014 the payment continues after it").replace(
+                    "%1", host
+                )
+            )
+            if self.issuer_label.isHidden():
+                log.info("event=checkout_issuer_shown invoice=%s host=%s", self._invoice, host)
+            self.issuer_label.show()
+        else:
+            self.issuer_label.hide()
+            self.issuer_label.clear()
 
     def _fail(self, message: str) -> None:
         log.warning("event=checkout_load_failed invoice=%s", self._invoice)

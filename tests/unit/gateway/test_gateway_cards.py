@@ -18,6 +18,7 @@ from epay_desktop.gateway import (
     ProtocolError,
     SavedCard,
 )
+from epay_desktop.gateway.cards import Secure3DForm, secure3d_form
 
 CARD = {
     "ID": "c1a2",
@@ -201,9 +202,47 @@ def test_saved_card_payment_result(h, gw):
     assert result.requires_3ds is False
 
 
+SECURE3D = {
+    "action": "https://acs.issuer.example/3ds/auth",
+    "md": "md-1",
+    "paReq": "pa-req",
+    "termURL": "https://api.example.test/api/payments/cards/confirmPayment?Access=tok",
+}
+
+
 def test_saved_card_payment_3ds(h, gw):
-    gw.post(PAY_URL).respond(json={**PAID, "status": "NEW", "secure3D": {"action": "https://acs", "md": "x"}})
-    assert pay(h).requires_3ds is True
+    gw.post(PAY_URL).respond(json={**PAID, "status": "NEW", "secure3D": SECURE3D})
+    result = pay(h)
+    assert result.requires_3ds is True
+    form = secure3d_form(result.secure3d, "unused")
+    assert form == Secure3DForm(SECURE3D["action"], "md-1", "pa-req", SECURE3D["termURL"])
+    assert "md-1" not in repr(form) and "tok" not in repr(form)  # never in a log line
+
+
+def test_secure3d_form_keys_and_default_term_url():
+    assert secure3d_form(None) is None and secure3d_form({}) is None
+    odd_case = {"Action": " https://acs/x ", "MD": "m", "PaReq": "p"}  # no termURL: the SDK builds it
+    assert secure3d_form(odd_case, "https://api/confirm?Access=t") == Secure3DForm(
+        "https://acs/x", "m", "p", "https://api/confirm?Access=t"
+    )
+
+
+@pytest.mark.parametrize(
+    "secure3d",
+    [
+        {"action": "https://acs", "md": "x"},  # no paReq: the step cannot be done
+        {**SECURE3D, "action": "javascript:alert(1)"},
+        {**SECURE3D, "action": ""},
+        {**SECURE3D, "md": 5},
+        "https://acs",
+    ],
+    ids=["no-pareq", "javascript", "no-action", "md-not-text", "not-an-object"],
+)
+def test_an_unreadable_secure3d_is_outcome_unknown(h, gw, secure3d):
+    route = gw.post(PAY_URL).respond(json={**PAID, "status": "NEW", "secure3D": secure3d})
+    with pytest.raises(OutcomeUnknown):  # the console cannot tell what the bank expects: check-status will
+        pay(h)
+    assert route.call_count == 1
 
 
 def test_saved_card_decline_400(h, gw):
