@@ -60,7 +60,10 @@ def status_json(txn: Transaction, cfg: SandboxConfig, oddity: str = "") -> dict[
     """
     transaction: dict[str, object] = {
         "id": txn.id,
-        "createdDate": _time(txn),
+        # the latest attempt's start (one attempt: the transaction's creation, as before)
+        "createdDate": (txn.attempts[-1].started if txn.attempts else txn.created).isoformat(
+            timespec="microseconds"
+        ),
         "invoiceID": txn.invoice_id,
         "amount": to_decimal(txn.amount),
         "amountBonus": 0,

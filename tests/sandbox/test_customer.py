@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from datetime import datetime, timedelta
 from decimal import Decimal
 
 import pytest
@@ -207,8 +208,11 @@ def test_check_status_shows_the_latest_attempt(sb) -> None:
     second = sb.txn("000000439")
     assert (second["statusName"], second["reasonCode"], second["secure"]) == ("3D", "473", True)
     assert second["cardMask"] == "411111...1111"
+    sb.clock.advance(60)
     submit(sb, co, card(TEST_CARD_MASTERCARD))
     last = sb.txn("000000439")
+    assert datetime.fromisoformat(last["createdDate"]) == sb.clock()  # the latest attempt's start
+    assert datetime.fromisoformat(first["createdDate"]) == sb.clock() - timedelta(seconds=60)
     assert (last["statusName"], last["reasonCode"], last["reason"]) == ("CHARGE", "0", "success")
     assert (last["cardMask"], last["secure"], last["id"]) == ("552204...6736", False, first["id"])
 
