@@ -3,16 +3,31 @@
 from __future__ import annotations
 
 import argparse
+import asyncio
 import json
 from collections.abc import Mapping
 from typing import Any
 
 from epay_desktop.app import AppContext
 from epay_desktop.domain import ConsoleStatus, Payment
+from epay_desktop.domain.decline_reasons import decline_message
+from epay_desktop.gateway import EpayError
 from epay_desktop.payform_codec import hosted_page_url
+from epay_desktop.services.card_attempts import APPROVED, DECLINED, MAX_CARD_ATTEMPTS, CardAttempts
 from epay_desktop.services.payment_queries import PaymentView
 
-from .common import EXIT_OK, CliError, Commands, amount_arg, date_arg, day_start, invoice_arg, login
+from .common import (
+    EXIT_OK,
+    EXIT_REFUSED,
+    EXIT_USAGE,
+    CliError,
+    Commands,
+    amount_arg,
+    date_arg,
+    day_start,
+    invoice_arg,
+    login,
+)
 from .output import (
     emit_json,
     local_time,
@@ -42,6 +57,20 @@ def register(commands: Commands, common: argparse.ArgumentParser) -> None:
     pay.add_argument("--account-id", help="customer id (needed to save the card)")
     pay.add_argument("--save-card", action="store_true", help="offer to save the card for this customer")
     pay.add_argument("--language", default="rus", choices=["rus", "kaz", "eng"], help="payment page language")
+    pay.add_argument(
+        "--wait",
+        action="store_true",
+        help="wait for the customer and print the outcome: exit 0 when paid, 1 when declined for good or "
+        "expired. A declined attempt with attempts left is not the end: the customer may try again on "
+        "the same page, and the command keeps waiting (Ctrl+C stops waiting; the payment is not cancelled)",
+    )
+    pay.add_argument(
+        "--interval",
+        type=_seconds,
+        default=3.0,
+        metavar="S",
+        help="with --wait: ask the gateway every S seconds (default 3)",
+    )
     pay.set_defaults(handler=cmd_pay)
 
     lst = commands.add_parser(
@@ -76,6 +105,16 @@ def _positive(text: str) -> int:
         raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
     if value < 1:
         raise argparse.ArgumentTypeError("must be 1 or more")
+    return value
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
+    if not 0.05 <= value <= 300:
+        raise argparse.ArgumentTypeError("must be between 0.05 and 300 seconds")
     return value
 
 
@@ -132,6 +171,11 @@ def view_json(view: PaymentView, names: Mapping[int, str]) -> dict[str, Any]:
 
 
 async def cmd_pay(app: AppContext, args: argparse.Namespace) -> int:
+    if args.wait and args.json:
+        raise CliError(
+            "--wait prints lines for people; with --json, read the outcome with `status INVOICE --json`",
+            EXIT_USAGE,
+        )
     actor = await login(app, args)
     session = await app.payments.create_payment(
         actor,
@@ -168,7 +212,75 @@ async def cmd_pay(app: AppContext, args: argparse.Namespace) -> int:
     )
     print("Open this address in a browser to pay:")
     print(url)
-    return EXIT_OK
+    if not args.wait:
+        return EXIT_OK
+    print("Waiting for the customer... (Ctrl+C stops waiting; the payment is not cancelled)", flush=True)
+    return await _wait_for_outcome(app, payment, args.interval)
+
+
+async def _wait_for_outcome(app: AppContext, payment: Payment, interval: float) -> int:
+    """Ask check-status every ``interval`` s until the payment is settled (decision 0036).
+
+    Paid/authorised: exit 0. A declined attempt whose invoice takes another (attempts left, token alive,
+    decision 0035) is said once per attempt and the wait goes on; a final decline or an expired payment:
+    exit 1. Gateway errors are said once each and the wait goes on (nothing is ever re-sent: check-status
+    only).
+    """
+    invoice = payment.invoice_id
+    told: set[object] = set()
+    while True:
+        await asyncio.sleep(interval)
+        try:
+            payment = await app.payments.refresh_status(invoice)
+        except EpayError as exc:
+            if exc.user_message not in told:
+                told.add(exc.user_message)
+                print(f"The gateway did not answer ({exc.user_message}); still asking...", flush=True)
+            continue
+        status = payment.status
+        if status in APPROVED:
+            held = " (held: charge or cancel it later)" if status is ConsoleStatus.AUTH else ""
+            card = " ".join(x for x in (payment.card_type or "", payment.card_mask or "") if x)
+            approval = payment.approval_code or "-"
+            print(f"Paid{held}: {payment.amount.format()}, card {card or '-'}, approval {approval}")
+            return EXIT_OK
+        if status in DECLINED or status is ConsoleStatus.FAILED:
+            attempts = await app.payments.card_attempts(invoice)
+            reason = _decline_words(payment)
+            if attempts.open:
+                key = ("declined", attempts.seen, payment.reason_code, payment.card_mask)
+                if key not in told:
+                    told.add(key)
+                    left = f"{attempts.left} attempt{'s' if attempts.left != 1 else ''} left"
+                    print(
+                        f"Declined: {reason}. Not final: the customer may try again on the same page "
+                        f"({left}). Still waiting...",
+                        flush=True,
+                    )
+                continue
+            print(f"Declined: {reason}. This invoice cannot be paid any more; start a new payment.")
+            return EXIT_REFUSED
+        if status is ConsoleStatus.EXPIRED:
+            print("The payment time is over and the customer did not pay. Nothing was charged.")
+            return EXIT_REFUSED
+        if not status.needs_polling and status not in _STILL_OPEN:  # refunded, cancelled, verified...
+            print(f"The payment ended as {status.value}.")
+            return EXIT_REFUSED
+
+
+#: Statuses the wait keeps asking about although the store does not poll them by themselves.
+_STILL_OPEN = frozenset({ConsoleStatus.NEW, ConsoleStatus.PENDING, ConsoleStatus.UNKNOWN})
+
+
+def _decline_words(payment: Payment) -> str:
+    words = decline_message(
+        payment.reason_code,
+        "en",
+        code_text=payment.reason_code_text,
+        three_ds=payment.status is ConsoleStatus.THREE_DS,
+        bank_text=payment.reason,
+    )
+    return words.rstrip(". ")
 
 
 async def cmd_payments(app: AppContext, args: argparse.Namespace) -> int:
@@ -259,8 +371,16 @@ def _print_view(view: PaymentView, names: Mapping[int, str]) -> None:
 async def cmd_status(app: AppContext, args: argparse.Namespace) -> int:
     await login(app, args)
     payment = await app.payments.refresh_status(args.invoice)
+    attempts = await app.payments.card_attempts(args.invoice)
     if args.json:
-        emit_json(payment_json(payment))
+        emit_json(
+            {
+                **payment_json(payment),
+                "attempts_seen": attempts.seen,
+                "attempts_left": attempts.left,
+                "may_be_paid_again": attempts.open,
+            }
+        )
         return EXIT_OK
     print_pairs(
         {
@@ -271,6 +391,19 @@ async def cmd_status(app: AppContext, args: argparse.Namespace) -> int:
             "Refunded": money_text(payment.payout_amount) if payment.payout_amount else "",
             "Card": payment.card_mask or "",
             "Reason": f"{payment.reason} ({payment.reason_code})" if payment.reason_code else "",
+            "Final": _final_text(payment, attempts),
         }
     )
     return EXIT_OK
+
+
+def _final_text(payment: Payment, attempts: CardAttempts) -> str:
+    """Whether a decline is the end of this invoice (decision 0035); '' for other statuses."""
+    if payment.status not in DECLINED:
+        return ""
+    if attempts.open:
+        return (
+            f"no: the customer may try again on the same page ({attempts.left} of "
+            f"{MAX_CARD_ATTEMPTS} attempts left while the payment time lasts)"
+        )
+    return "yes: this invoice cannot be paid any more"

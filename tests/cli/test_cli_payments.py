@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import queue
+import threading
+import time
 from decimal import Decimal
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
@@ -114,3 +117,96 @@ def test_payments_list_and_filters(cli: Any, err_line: Any) -> None:
     assert bad.code == 2 and "unknown status 'PAID'" in err_line(bad)
     bad_date = cli.run("payments", "--since", "31.12.2024")
     assert bad_date.code == 2 and "2024-05-31" in err_line(bad_date)
+
+
+# -- several card attempts on one invoice (issue 8, decisions 0035 and 0036) ------------------------
+
+DECLINED_CARD = "4003032704547597"  # REJECT, reasonCode 465
+
+
+def _customer_declined(cli: Any, invoice: str) -> None:
+    body = {"invoiceId": invoice, "pan": DECLINED_CARD, "expiry": "12/39", "cvc": "123", "name": "T B"}
+    answer = cli.control.post("/sandbox/pay", json=body).json()
+    assert answer["outcome"] == "declined", answer
+
+
+class _Lines:
+    """A child's stdout read line by line in a thread, so the test can wait for a line with a deadline."""
+
+    def __init__(self, stream: Any) -> None:
+        self.queue: queue.Queue[str] = queue.Queue()
+        self.seen: list[str] = []
+        self.thread = threading.Thread(target=self._pump, args=(stream,), daemon=True)
+        self.thread.start()
+
+    def _pump(self, stream: Any) -> None:
+        for line in stream:
+            self.queue.put(line.rstrip("\n"))
+        self.queue.put("<eof>")
+
+    def wait_for(self, predicate: Any, timeout: float = 60) -> str:
+        deadline = time.monotonic() + timeout
+        while True:
+            line = self.queue.get(timeout=max(0.1, deadline - time.monotonic()))
+            self.seen.append(line)
+            if line == "<eof>":
+                raise AssertionError("the command ended early:\n" + "\n".join(self.seen))
+            if predicate(line):
+                return line
+
+
+def test_pay_wait_a_declined_attempt_is_not_final_and_a_later_approval_ends_paid(cli: Any) -> None:
+    cli.add_manager()
+    proc = cli.spawn("pay", "1500", "--wait", "--interval", "0.2")
+    lines = _Lines(proc.stdout)
+    try:
+        invoice = lines.wait_for(lambda line: line.startswith("Invoice")).split()[-1]
+        lines.wait_for(lambda line: line.startswith("Waiting for the customer"))
+        _customer_declined(cli, invoice)
+        declined = lines.wait_for(lambda line: line.startswith("Declined"))
+        assert "Not final: the customer may try again on the same page (2 attempts left)" in declined
+        assert "restricted" in declined
+        assert proc.poll() is None  # still waiting
+        cli.customer_pays(invoice)  # the customer tried again with another card on the same page
+        paid = lines.wait_for(lambda line: line.startswith("Paid"))
+        assert "1 500,00" in _plain(paid) and "5096" in paid
+        assert proc.wait(timeout=30) == 0
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        lines.thread.join(timeout=10)
+        err = proc.stderr.read() if proc.stderr else ""
+        for stream in (proc.stdout, proc.stderr):
+            if stream is not None:
+                stream.close()
+    assert "Traceback" not in err
+    shown = cli.run("status", invoice, "--json").json()
+    assert shown["status"] == "CHARGE" and shown["attempts_seen"] == 1 and shown["may_be_paid_again"] is False
+
+
+def test_status_says_whether_a_decline_is_final(cli: Any) -> None:
+    cli.add_manager()
+    invoice = cli.run("pay", "800", "--json").json()["invoice_id"]
+    _customer_declined(cli, invoice)
+    first = cli.run("status", invoice, "--json").json()
+    assert first["status"] == "REJECT" and first["reason_code"] == 465
+    assert (first["attempts_seen"], first["attempts_left"], first["may_be_paid_again"]) == (1, 2, True)
+    text = " ".join(cli.run("status", invoice).out.split())
+    assert "Final: no: the customer may try again on the same page (2 of 3 attempts left" in text
+    for pan in ("5578342710750560", DECLINED_CARD):  # two more declined attempts, each seen
+        body = {"invoiceId": invoice, "pan": pan, "expiry": "12/39", "cvc": "123", "name": "T B"}
+        assert cli.control.post("/sandbox/pay", json=body).json()["outcome"] == "declined"
+        cli.run("status", invoice)
+    last = cli.run("status", invoice, "--json").json()
+    assert (last["attempts_seen"], last["attempts_left"], last["may_be_paid_again"]) == (3, 0, False)
+    assert "Final: yes: this invoice cannot be paid any more" in " ".join(
+        cli.run("status", invoice).out.split()
+    )
+
+
+def test_pay_wait_with_json_is_refused_clearly(cli: Any, err_line: Any) -> None:
+    cli.add_manager()
+    result = cli.run("pay", "100", "--wait", "--json")
+    assert result.code == 2 and "status INVOICE --json" in err_line(result)
+    assert cli.run("pay", "100", "--wait", "--interval", "0").code == 2
