@@ -304,6 +304,7 @@ class SandboxState:
         txn.language = checkout.language
         txn.name, txn.email, txn.phone, txn.data = name, checkout.email, checkout.phone, checkout.data
         txn.card_mask, txn.card_type, txn.issuer = card_mask(pan), card_type(pan), ISSUER
+        txn.card_id = ""  # a saved card's id belongs to its own attempt (pay_with_saved_card sets it)
         # check-status shows the latest attempt: it starts afresh
         txn.status, txn.reason_code, txn.reason, txn.secure = PaymentStatus.NEW, 0, "", False
         txn.attempts.append(Attempt(len(txn.attempts) + 1, now, txn.card_mask, txn.card_type))

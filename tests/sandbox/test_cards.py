@@ -255,3 +255,12 @@ def test_confirm_payment_needs_the_payment_token(sb) -> None:
     assert sb.txn("000000328")["statusName"] == "NEW"
     assert sb.post(term_url, data=returned).status_code == 303
     assert sb.txn("000000328")["statusName"] == "CHARGE"
+
+
+def test_typed_card_after_a_failed_saved_card_attempt_has_no_card_id(sb) -> None:
+    card_id = save_3ds_card(sb)
+    through_acs(sb, pay_with_card(sb, "000000329", card_id).json()["secure3D"], "999999")
+    assert sb.txn("000000329")["cardID"] == card_id  # the failed attempt was the saved card's
+    assert sb.pay("000000329").json()["status"] == "CHARGE"
+    txn = sb.txn("000000329")
+    assert (txn["cardID"], txn["cardMask"]) == ("", "440563...5096")

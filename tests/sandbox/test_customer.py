@@ -158,7 +158,12 @@ def test_no_attempt_after_an_approved_one(sb) -> None:
 
 def test_declined_attempt_leaves_the_invoice_open_until_attempts_run_out(sb) -> None:
     co = checkout(sb, "000000435")
-    results = [submit(sb, co, card(TEST_CARD_DECLINED)) for _ in range(3)]
+    results = []
+    for _ in range(3):
+        txn = sb.state.ledger.by_invoice(co.terminal, co.invoice_id)
+        assert txn is None or not txn.is_final_attempt
+        results.append(submit(sb, co, card(TEST_CARD_DECLINED)))
+    assert sb.state.ledger.by_invoice(co.terminal, co.invoice_id).is_final_attempt
     assert [r.attempts_left for r in results] == [2, 1, 0]
     assert {r.transaction_id for r in results} == {results[0].transaction_id}  # one transaction per invoice
     with pytest.raises(SandboxError) as err:
