@@ -1,6 +1,7 @@
 """Settings a manager edits in the console: the shop's (in the database) and this computer's (a file).
 
-* :class:`ShopSettingsService`: the receipt header and receipt defaults, shared by every counter
+* :class:`ShopSettingsService`: the receipt header and receipt defaults, and the bank's status lag
+  the console allows for (decision 0039), shared by every counter
   (``tx.settings``); managers and admins only; every change audited as ``settings.changed``.
 * :class:`LocalConfigStore`: the gateway environment, URLs, client id, terminal, default printer,
   database URL and idle-lock minutes of THIS computer, in ``console.json`` under EPAYMENT_HOME
@@ -24,6 +25,7 @@ from epay_desktop.domain import ConsoleError, PermissionDenied, User
 from epay_desktop.gateway.config import Environment, endpoints_for
 from epay_desktop.settings import SettingsError, load_store_settings
 from epay_desktop.store.db import Store
+from epay_desktop.store.repos.settings import DEFAULT_STATUS_LAG_MAX_SECONDS, MAX_STATUS_LAG_SECONDS
 from epay_desktop.store.tx import Tx
 
 from ..domain.i18n import QT_TRANSLATE_NOOP, msg
@@ -31,6 +33,8 @@ from .secret_store import SecretStore
 
 __all__ = [
     "CONFIG_FILE",
+    "DEFAULT_STATUS_LAG_MAX_SECONDS",
+    "MAX_STATUS_LAG_SECONDS",
     "LocalConfig",
     "LocalConfigStore",
     "ShopProfile",
@@ -47,13 +51,16 @@ _UUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4
 
 @dataclass(frozen=True, slots=True)
 class ShopProfile:
-    """The receipt header and defaults (``shop.*``, ``receipt.*`` keys of the shop settings)."""
+    """The receipt header and defaults (``shop.*``, ``receipt.*`` keys of the shop settings) and the
+    status lag the console allows for (``gateway.status_lag_max_seconds``, decision 0039)."""
 
     name: str = ""
     bin: str = ""
     address: str = ""
     receipt_width: str = "80"  # 80, 58 or a4
     receipt_language: str = "ru"  # ru or kk
+    #: how late check-status may show an applied operation, in seconds (decision 0039)
+    status_lag_seconds: str = str(DEFAULT_STATUS_LAG_MAX_SECONDS)
 
 
 _KEYS = {
@@ -62,6 +69,7 @@ _KEYS = {
     "address": "shop.address",
     "receipt_width": "receipt.width",
     "receipt_language": "receipt.language",
+    "status_lag_seconds": "gateway.status_lag_max_seconds",
 }
 
 

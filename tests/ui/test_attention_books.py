@@ -4,6 +4,7 @@ the main window's View menu as a person does. The status bar's badge counts open
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import shiboken6
@@ -132,3 +133,35 @@ def test_a_cashier_sees_the_discrepancy_but_not_the_resolve_button(
     assert "Only a manager can resolve" in dialog.resolve_button.toolTip()
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not shown(AttentionDialog))
+
+
+def test_a_manager_sets_the_status_lag_in_settings_and_the_operations_follow_it(
+    real_console: Any, qtbot: Any, arun: Any
+) -> None:
+    """Decision 0039: the lag the console allows for is a shop setting a manager edits in Settings; it
+    stretches the quiet period at once (no restart)."""
+    from datetime import timedelta
+
+    from epay_desktop.ui.dialogs.settings_dialog import SettingsDialog
+
+    console = real_console
+    console.log_in(MANAGER, MANAGER_PIN)
+    console.window.commands.settings.trigger()
+    dialog = wait_shown(qtbot, SettingsDialog)
+    spin = dialog.gateway_page.lag_spin
+    assert spin.value() == 120  # the safe default
+    assert (spin.minimum(), spin.maximum()) == (0, 3600)
+    spin.setValue(300)
+    qtbot.mouseClick(dialog.save_button, LEFT)
+    qtbot.waitUntil(lambda: not shown(SettingsDialog), timeout=SLOW)
+
+    def saved(tx: Any) -> tuple[int, list[Any]]:
+        changes = [e.details for e in tx.audit.entries() if e.action == "settings.changed"]
+        return tx.settings.status_lag_max_seconds(), changes
+
+    seconds, changes = arun(console.ctx.store.run_read(saved))
+    assert seconds == 300
+    assert any(json.loads(c).get("gateway.status_lag_max_seconds") == "300" for c in changes)  # audited
+    engine = console.ctx.operations._engine
+    quiet = arun(console.ctx.store.run_read(engine.effective_quiet_period))
+    assert quiet == timedelta(seconds=300)

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTabWidget, QVB
 
 from epay_desktop.domain import User
 from epay_desktop.services.secret_store import NO_KEYCHAIN
-from epay_desktop.services.shop_settings import LocalConfig, ShopProfile
+from epay_desktop.services.shop_settings import DEFAULT_STATUS_LAG_MAX_SECONDS, LocalConfig, ShopProfile
 
 from ..asyncqt import run_dialog, show_error, spawn, user_message_of
 from ..widgets.i18n import QT_TRANSLATE_NOOP
@@ -70,6 +70,14 @@ NO_KEYCHAIN_TEXT = QT_TRANSLATE_NOOP(
 )
 
 
+def _lag_seconds(shop: ShopProfile) -> int:
+    """The saved status lag (decision 0039); the default when the stored text is not a number."""
+    try:
+        return int(shop.status_lag_seconds)
+    except ValueError:
+        return DEFAULT_STATUS_LAG_MAX_SECONDS
+
+
 def _tr(text: str) -> str:
     return QCoreApplication.translate("SettingsDialog", text)
 
@@ -100,7 +108,11 @@ class SettingsDialog(QDialog):
         self._task: asyncio.Task[None] | None = None
         self.result_value: SettingsResult | None = None
         self.gateway_page = GatewayPage(
-            local, keychain=keychain, has_secret=has_secret, no_keychain_text=_tr(NO_KEYCHAIN_TEXT)
+            local,
+            keychain=keychain,
+            has_secret=has_secret,
+            no_keychain_text=_tr(NO_KEYCHAIN_TEXT),
+            status_lag_seconds=_lag_seconds(shop),
         )
         self.receipts_page = ReceiptsPage(shop, local.printer, printers, system_printer)
         self.computer_page = ComputerPage(local, store_info)
@@ -167,7 +179,10 @@ class SettingsDialog(QDialog):
         secret = self.gateway_page.secret()
         self.gateway_page.secret_edit.clear()  # never kept on screen longer than needed
         self.show_error("")
-        self._task = spawn(self._save(self.config(), self.receipts_page.profile(), secret), busy=self)
+        profile = replace(
+            self.receipts_page.profile(), status_lag_seconds=self.gateway_page.status_lag_seconds()
+        )
+        self._task = spawn(self._save(self.config(), profile, secret), busy=self)
         self.update_state()
 
     async def _save(self, config: LocalConfig, profile: ShopProfile, secret: str) -> None:

@@ -15,7 +15,13 @@ from PySide6.QtCore import QCoreApplication, QRegularExpression, Qt, Signal
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QSpinBox, QWidget
 
-from epay_desktop.services.shop_settings import LocalConfig, ShopProfile, default_urls
+from epay_desktop.services.shop_settings import (
+    DEFAULT_STATUS_LAG_MAX_SECONDS,
+    MAX_STATUS_LAG_SECONDS,
+    LocalConfig,
+    ShopProfile,
+    default_urls,
+)
 
 from ..widgets.i18n import QT_TRANSLATE_NOOP
 from . import named
@@ -63,7 +69,13 @@ class GatewayPage(QWidget):
     changed = Signal()
 
     def __init__(
-        self, config: LocalConfig, *, keychain: bool, has_secret: bool, no_keychain_text: str
+        self,
+        config: LocalConfig,
+        *,
+        keychain: bool,
+        has_secret: bool,
+        no_keychain_text: str,
+        status_lag_seconds: int = DEFAULT_STATUS_LAG_MAX_SECONDS,
     ) -> None:
         super().__init__()
         self.environment_combo = _combo(_ENVIRONMENTS)
@@ -99,6 +111,25 @@ class GatewayPage(QWidget):
         form.addRow(self.tr("Terminal"), self.terminal_edit)
         form.addRow(self.tr("Client secret"), self.secret_edit)
         form.addRow("", self.secret_note)
+        self.lag_spin = named(QSpinBox(), "lag_spin")
+        self.lag_spin.setRange(0, MAX_STATUS_LAG_SECONDS)
+        self.lag_spin.setSuffix(self.tr(" s"))
+        self.lag_spin.setValue(status_lag_seconds)
+        self.lag_note = named(
+            QLabel(
+                self.tr(
+                    "How late the bank's status may show a refund, charge or cancellation. Until this "
+                    'long after sending, "not applied" is not trusted: no retry, no abandon. Shared by '
+                    "every counter; applies at once."
+                ),
+                wordWrap=True,
+            ),
+            "lag_note",
+        )
+        self.lag_note.setStyleSheet(_NOTE_STYLE)
+        form.addRow(self.tr("Bank status lag up to"), self.lag_spin)
+        form.addRow("", self.lag_note)
+        self.lag_spin.valueChanged.connect(self.changed)
         self._placeholders()
         self.environment_combo.currentIndexChanged.connect(self._placeholders)
         for edit in (
@@ -123,6 +154,10 @@ class GatewayPage(QWidget):
 
     def secret(self) -> str:
         return self.secret_edit.text().strip()
+
+    def status_lag_seconds(self) -> str:
+        """The shop setting ``gateway.status_lag_max_seconds`` as typed (decision 0039)."""
+        return str(self.lag_spin.value())
 
     def values(self) -> dict[str, str]:
         """The page's fields as LocalConfig keyword values."""
