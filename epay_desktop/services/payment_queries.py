@@ -100,7 +100,8 @@ def refundable(payment: Payment, refunded: Money) -> Money:
     partial charges on two-step terminals). Zero for anything not charged.
     """
     zero = Money.zero(payment.amount.currency)
-    if payment.status is not ConsoleStatus.CHARGE or payment.gateway_amount is None:
+    # REFUND too: the gateway may say it after a partial refund; the amounts decide (issue 8)
+    if payment.status not in (ConsoleStatus.CHARGE, ConsoleStatus.REFUND) or payment.gateway_amount is None:
         return zero
     payout = payment.payout_amount or zero
     captured = payment.gateway_amount + payout

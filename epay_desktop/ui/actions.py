@@ -56,14 +56,14 @@ def _blocking_op(ops: Sequence[MoneyOp]) -> str | None:
 
 def _refund_block(payment: Payment, ops: Sequence[MoneyOp]) -> str | None:
     status = payment.status
-    if status is ConsoleStatus.REFUND:
+    if status is ConsoleStatus.REFUND and not refund_remaining(payment, ops):  # REFUND after a partial too
         return _tr("This payment is already fully refunded.")
     if status in (ConsoleStatus.CANCEL, ConsoleStatus.CANCEL_OLD):
         return _tr("The hold was released: nothing was taken, so there is nothing to refund.")
     if status is ConsoleStatus.AUTH:
         return _tr("The money is only held: charge or cancel it instead of a refund.")
     gateway = _gateway_status(status)
-    if gateway is None or not gateway.allows_refund:
+    if status is not ConsoleStatus.REFUND and (gateway is None or not gateway.allows_refund):
         return _tr("Only a paid payment can be refunded; this one is “{status}”.").format(
             status=status_label(status)
         )

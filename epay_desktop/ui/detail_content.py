@@ -29,7 +29,7 @@ from epay_desktop.domain import (
     PaymentEventKind,
 )
 from epay_desktop.domain.receipts import ReceiptKind, ReceiptRecord
-from epay_desktop.domain.rules import refund_remaining, refunded_amount
+from epay_desktop.domain.rules import refund_remaining, refund_status_allows, refunded_amount
 
 from .labels import bank_reason_text, decline_text, refund_reason_label
 from .models.amounts import charge_split
@@ -297,7 +297,7 @@ def build_timeline(
 def field_values(payment: Payment, ops: Sequence[MoneyOp], user_name: UserName) -> dict[str, str]:
     """Text of every detail row ('' when there is nothing to show)."""
     refunded = refunded_amount(payment, [op for op in ops if op.state is OpState.SUCCEEDED])
-    remaining = refund_remaining(payment, ops) if payment.status is ConsoleStatus.CHARGE else None
+    remaining = refund_remaining(payment, ops) if refund_status_allows(payment) else None
     contact = (payment.phone, payment.email, payment.account_id)
     split = charge_split(payment)
     return {
