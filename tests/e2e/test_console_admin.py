@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import json
+from datetime import timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -134,9 +135,11 @@ def test_needs_attention_badge_list_and_review_settle_a_lost_refund(console: Any
     qtbot.waitUntil(badge.isVisible, timeout=SLOW)  # counted when the operation's event arrived
     assert "1 need attention" in badge.text()
 
-    # the quiet period is over (60 s in real life) and the reconciliation found nothing at the bank
+    # the quiet period and the status lag are over (120 s by default, decision 0039) and the
+    # reconciliation found nothing at the bank: as if the refund was sent three minutes ago
     def needs_review(tx: Any) -> None:
-        tx.operations.mark(op.id, OpState.NEEDS_REVIEW, now=console.ctx.clock())
+        sent = console.ctx.clock() - timedelta(minutes=3)
+        tx.operations.mark(op.id, OpState.NEEDS_REVIEW, now=console.ctx.clock(), sent_at=sent)
 
     console.arun(console.ctx.store.run_write(needs_review))
     qtbot.mouseClick(badge, LEFT)
