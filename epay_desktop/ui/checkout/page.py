@@ -126,6 +126,8 @@ class CheckoutPage(QWebEnginePage):
             self._local_loads -= 1  # only the API can start a "typed" load; a script cannot
             return True
         here = self.url().toString()
+        if isMainFrame:
+            self._entry = None  # a newer main-frame navigation: an entry not yet requested is dropped
         navigation = Navigation(
             text, isMainFrame, _KINDS.get(type, NavKind.OTHER), here, self.payment_active, self.issuer
         )
