@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import http.server
+import logging
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -105,8 +106,9 @@ def in_an_hour() -> datetime:
 
 
 def test_a_saved_cards_secure3d_goes_to_the_issuer_and_back(
-    make_view: MakeView, drive: Any, qtbot: Any, servers: tuple[_Server, _Server]
+    make_view: MakeView, drive: Any, qtbot: Any, servers: tuple[_Server, _Server], caplog: Any
 ) -> None:
+    caplog.set_level(logging.DEBUG, logger="epay_desktop")
     gateway, issuer = servers
     view = make_view(allowed_hosts=hosts_of(gateway.base))
     term = f"{gateway.base}/term?Access=tok"
@@ -157,6 +159,10 @@ def test_a_saved_cards_secure3d_goes_to_the_issuer_and_back(
     assert len(issuer.seen) == 3  # it never reached the issuer
     assert view.failure_detail.startswith("blocked: ")
     assert not view.page.payment_active
+    logged = "\n".join(record.getMessage() for record in caplog.records)
+    assert f"event=checkout_issuer_page url={issuer.base}/acs kind=form" in logged
+    for secret in ("Access=tok", "md-1", "pa%22", "PaRes", "tok"):  # never the query or form fields
+        assert secret not in logged
 
 
 def test_without_a_payment_the_issuer_cannot_be_entered(
