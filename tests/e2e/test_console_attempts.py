@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import httpx
 import pytest
 from PySide6.QtCore import Qt
 
@@ -108,3 +109,45 @@ def test_declined_then_paid_on_the_same_page_ends_paid_with_both_attempts(consol
     assert "attempt 1, card \u2022\u2022\u2022\u2022 7597" in lines[declined]
     assert "\u2022\u2022\u2022\u2022 5096" in lines[declined + 1]
     assert not any(late for late in console.controller.late_payments.texts())  # no false alarm
+
+
+def test_a_sale_cancelled_after_a_decline_and_paid_anyway_is_told_on_the_main_window(
+    console: Any, qtbot: Any
+) -> None:
+    console.log_in(CASHIER, CASHIER_PIN)
+    window = console.window
+    qtbot.waitUntil(window.commands.new_payment.isEnabled, timeout=SLOW)
+    window.commands.new_payment.trigger()
+    screen = console.controller.checkout
+    checkout_window = console.controller.checkout_window
+    qtbot.waitUntil(lambda: checkout_window.isVisible() and screen.currentWidget() is screen.form)
+    qtbot.keyClicks(screen.form.amount_edit, "640")
+    qtbot.keyClick(screen.form.amount_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: screen.currentWidget() is screen.view, timeout=SLOW)
+    invoice = screen.payment.invoice_id
+    console.wait_js(FORM_READY)
+    console.fill_card(DECLINED_CARD)
+    assert console.run_js(SUBMIT) is True
+    qtbot.waitUntil(lambda: "attempts left" in checkout_window.attempt_label.text(), timeout=SLOW)
+
+    screen.view.cancel_button.click()  # "... or you can cancel the sale"
+    qtbot.waitUntil(lambda: stored(console, invoice).status is ConsoleStatus.CASHIER_CANCEL, timeout=SLOW)
+    qtbot.waitUntil(lambda: screen.currentWidget() is screen.form, timeout=SLOW)
+    assert not checkout_window.attempt_label.isVisible()
+    answer = httpx.post(  # the customer had pressed Pay with another card just before the cancel
+        f"{console.sandbox.base_url}/sandbox/pay",
+        json={"invoiceId": invoice.value, "pan": APPROVED_CARD, "expiry": "12/35", "cvc": "123"},
+        timeout=10,
+    )
+    assert answer.json()["outcome"] == "approved"
+    qtbot.waitUntil(lambda: stored(console, invoice).status is ConsoleStatus.CHARGE, timeout=SLOW)  # poller
+    notice = console.controller.late_payments  # decision 0026 covers the declined-then-paid sale too
+    qtbot.waitUntil(notice.isVisible, timeout=SLOW)
+    [text] = notice.texts()
+    assert (
+        text.startswith(f"Invoice {invoice.value}, ") and "was PAID by the customer's card after all" in text
+    )
+    checkout_window.hide()
+    qtbot.waitUntil(lambda: listed_status_text(console, invoice) == "Paid", timeout=SLOW)
+    steps = [line.split("\n")[0] for line in timeline_lines(console, invoice)]
+    assert steps[-2].startswith("Declined: ") and steps[-1] == "Customer's result: Paid"
