@@ -5,6 +5,11 @@ The screen owns one status loop per sale: it calls ``PaymentService.refresh_stat
 The outcome shown comes only from the stored status. While the outcome is unknown, a second charge
 of the same sale is refused: the form and "Try again" are disabled and :attr:`sale_blocked` carries
 the reason, so the main window can disable its "New payment" action with the same words.
+
+A declined attempt on an invoice that takes another (decision 0035) keeps the customer's page open and
+:attr:`CheckoutScreen.attempt_note` says so ("... can try again on this page (N attempts left) or you can
+cancel the sale"); only the last decline closes the page (decision 0036). "New sale" and "Try again"
+always start a new invoice.
 """
 
 from __future__ import annotations
