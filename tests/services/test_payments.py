@@ -364,16 +364,18 @@ def test_declined_then_approved_on_the_same_invoice_ends_paid_with_both_attempts
     assert env.run(lambda s: s.card_attempts(invoice)).open is False
 
 
-def test_the_same_decline_twice_between_two_checks_counts_once_as_the_console_saw_it(env: Env) -> None:
+def test_the_same_card_declined_twice_is_two_attempts_by_the_banks_time(env: Env) -> None:
     invoice = _checkout(env)
     env.pay(invoice, DECLINED)
     env.run(lambda s: s.refresh_status(invoice))
-    env.pay(invoice, DECLINED)
+    env.pay(
+        invoice, DECLINED
+    )  # the same card, the same words: only createdDate (the attempt's start) differs
     env.run(lambda s: s.refresh_status(invoice))
-    # Declined twice with the same words and no check in between: the console sees one change only.
-    # Its count is what it saw, never more than the bank's (decision 0035).
-    assert len(_attempts(env, invoice)) == 1
-    assert env.run(lambda s: s.card_attempts(invoice)) == CardAttempts(seen=1, left=2, open=True)
+    one, two = _attempts(env, invoice)
+    assert (one.reason_code, one.card_mask) == (two.reason_code, two.card_mask)
+    assert one.bank_time is not None and two.bank_time is not None and one.bank_time < two.bank_time
+    assert env.run(lambda s: s.card_attempts(invoice)) == CardAttempts(seen=2, left=1, open=True)
 
 
 def test_three_declined_attempts_make_the_decline_final_and_a_fourth_gets_505(env: Env) -> None:
