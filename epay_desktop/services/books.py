@@ -52,6 +52,7 @@ from epay_desktop.store.tx import Tx
 from ..domain.i18n import QT_TRANSLATE_NOOP, msg
 
 __all__ = [
+    "BOOKS_EVERY",
     "BOOKS_LIMIT",
     "BOOKS_WINDOW",
     "KIND_CHARGED",
@@ -72,6 +73,8 @@ log = logging.getLogger(__name__)
 #: :data:`BOOKS_WINDOW`, least recently checked first. Older payments: issue 10 (a full scan).
 BOOKS_WINDOW: Final = timedelta(days=7)
 BOOKS_LIMIT: Final = 100
+#: ... and a long-running console walks that window at most this often (the first run always does).
+BOOKS_EVERY: Final = timedelta(minutes=5)
 
 KIND_EXTERNAL_REFUND: Final = "external_refund"
 KIND_REFUNDED: Final = "refunded"

@@ -40,7 +40,7 @@ from epay_desktop.gateway import EpayError
 from epay_desktop.store.db import Store
 from epay_desktop.store.tx import Tx
 
-from .books import BOOKS_LIMIT, BOOKS_WINDOW, Books, BooksResult, compare
+from .books import BOOKS_EVERY, BOOKS_LIMIT, BOOKS_WINDOW, Books, BooksResult, compare
 from .events import PaymentUpdated
 from .op_journal import KIND_WORD
 from .operations import MoneyOperations, StatusRefresher
@@ -113,12 +113,16 @@ class Reconciler:
         payments: StatusRefresher,
         operations: MoneyOperations,
         clock: Callable[[], datetime] = _utcnow,
+        *,
+        books_every: timedelta = BOOKS_EVERY,
     ) -> None:
         self._store = store
         self._payments = payments
         self._operations = operations
         self._clock = clock
         self.books = Books(store, clock)
+        self._books_every = books_every
+        self._window_checked_at: datetime | None = None
 
     async def reconcile_all(self) -> ReconcileReport:
         """Resolve every unresolved operation, then refresh every payment that needs polling.
@@ -182,10 +186,16 @@ class Reconciler:
     async def _check_books(self, report: ReconcileReport, refreshed: dict[str, Payment]) -> None:
         """Pass 3: refresh each payment to check (decision 0037) and compare its books with the bank's."""
         now = self._clock()
+        # the recent window (decision 0037) at most every ``books_every``: a periodic run every 20 s
+        # must not ask the bank about 100 payments each time; the first run (start-up, CLI) always does
+        window = self._window_checked_at is None or now - self._window_checked_at >= self._books_every
+        if window:
+            self._window_checked_at = now
+        limit = BOOKS_LIMIT if window else 0
         candidates = await self._store.run_read(
             lambda tx: [
                 tx.payments.get(pid)
-                for pid in tx.discrepancies.payments_to_check(since=now - BOOKS_WINDOW, limit=BOOKS_LIMIT)
+                for pid in tx.discrepancies.payments_to_check(since=now - BOOKS_WINDOW, limit=limit)
             ]
         )
         for payment in candidates:

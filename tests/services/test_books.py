@@ -392,3 +392,25 @@ def test_a_200_with_a_non_zero_code_never_ends_succeeded_by_itself(
         actions = [e.action for e in tx.audit.entries()]
     assert "refund.unknown" in actions  # the 200 itself was never taken as "applied"
     assert len(env.bank_refunds(payment)) == (1 if applied else 0)
+
+
+def test_a_long_running_console_walks_the_recent_window_at_most_every_five_minutes(env: Env) -> None:
+    """Decision 0037: the periodic reconcile (every 20 s) does not ask the bank about every recent payment
+    each time; payments with an open discrepancy or operation are checked at every run."""
+    quiet = env.paid("1000")
+    disputed = env.paid("1000")
+    env.cabinet_refund(disputed, "100")
+
+    async def runs(svc: h.Services) -> list[int]:
+        counts = []
+        for advance in (0, 20, 20, 300):
+            env.clock.advance(seconds=advance)
+            before = svc.requests.count("/check-status", "GET")
+            await svc.reconciler.reconcile_all()
+            counts.append(svc.requests.count("/check-status", "GET") - before)
+        return counts
+
+    env.clock.advance(minutes=5)
+    counts = env.run(runs)
+    assert counts == [2, 1, 1, 2]  # both, then only the disputed one, then both again
+    assert env.discrepancies(disputed) and env.discrepancies(quiet) == []

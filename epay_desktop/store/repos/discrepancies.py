@@ -119,7 +119,7 @@ class DiscrepancyRepo:
             .limit(limit)
         )
         ids: list[int] = []
-        for query in (unresolved, disputed, recent):
+        for query in (unresolved, disputed, recent) if limit > 0 else (unresolved, disputed):
             for payment_id in self._s.scalars(query).all():
                 if payment_id not in ids:
                     ids.append(payment_id)
