@@ -153,6 +153,8 @@ def payment_json(payment: Payment) -> dict[str, Any]:
         "approval_code": payment.approval_code,
         "reason": payment.reason,
         "reason_code": payment.reason_code,
+        "reason_code_text": payment.reason_code_text,  # a reasonCode that is not a number, as sent
+        "bank_status": payment.bank_status,  # a statusName this console does not know, as sent
         "transaction_id": payment.transaction_id,
         "description": payment.description,
         "register_id": payment.register_id,
