@@ -144,8 +144,8 @@ def compare(tx: Tx, invoice_id: InvoiceId, *, now: datetime, status_lag: timedel
     """
     payment = tx.payments.lock_by_invoice(invoice_id)
     result = BooksResult(invoice_id)
-    if payment.transaction_id is None or payment.status not in _COMPARABLE:
-        return result
+    if payment.transaction_id is None or payment.gateway_amount is None or payment.status not in _COMPARABLE:
+        return result  # the bank has not told the amounts (yet): nothing to compare
     ops = tx.operations.list_for_payment(payment.id)
     unresolved = [o for o in ops if o.state.is_unresolved]
     recent = [o for o in ops if _last_touched(o) > now - status_lag]
@@ -164,7 +164,7 @@ def compare(tx: Tx, invoice_id: InvoiceId, *, now: datetime, status_lag: timedel
     rise = bank_refunded - console_refunded
     open_refund = next((o for o in unresolved if o.kind is OpKind.REFUND), None)
     if rise > 0 and (open_refund is None or rise < open_refund.amount.minor):
-        _record_external(tx, payment, Money(rise, currency), open_refund, now, result)
+        _record_external(tx, payment, Money(rise, currency), open_refund, ops, now, result)
         console_refunded += rise
     elif rise and not (open_refund is not None and rise == open_refund.amount.minor):
         detail = (
@@ -193,7 +193,13 @@ def _last_touched(op: MoneyOp) -> datetime:
 
 
 def _record_external(
-    tx: Tx, payment: Payment, amount: Money, open_refund: MoneyOp | None, now: datetime, result: BooksResult
+    tx: Tx,
+    payment: Payment,
+    amount: Money,
+    open_refund: MoneyOp | None,
+    ops: list[MoneyOp],
+    now: datetime,
+    result: BooksResult,
 ) -> None:
     note = "refunded outside this console (e.g. the bank's merchant cabinet); not credited to any operation"
     event = tx.payment_events.add(
@@ -222,6 +228,13 @@ def _record_external(
         f"the bank refunded {amount.format()} that no console refund explains (made outside the console, "
         "e.g. in the bank's merchant cabinet): acknowledge it once checked"
     )
+    abandoned = [
+        o for o in ops if o.kind is OpKind.REFUND and o.state is OpState.FAILED and o.amount == amount
+    ]
+    if abandoned:  # a refund marked failed that the bank applied after all: say so, still not credited
+        detail += (
+            f"; it equals the failed console refund {abandoned[-1].id}: ask the bank whether that one landed"
+        )
     _record(tx, payment, KIND_EXTERNAL_REFUND, None, amount.minor, detail, now, result, announce=False)
 
 

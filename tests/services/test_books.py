@@ -414,3 +414,29 @@ def test_a_long_running_console_walks_the_recent_window_at_most_every_five_minut
     counts = env.run(runs)
     assert counts == [2, 1, 1, 2]  # both, then only the disputed one, then both again
     assert env.discrepancies(disputed) and env.discrepancies(quiet) == []
+
+
+def test_a_refund_abandoned_too_early_that_the_bank_applied_is_reported_not_silent(env: Env) -> None:
+    """The issue's end state (`show` refunded 0, the bank 400, `reconcile` "Nothing changed") cannot
+    come back even when the shop set the lag too short: the next reconcile finds the bank's refund."""
+    response = env.control.call("PATCH", "/sandbox/options", json={"statusLag": 300})  # the bank is slow
+    assert response.status_code == 200, response.text
+    env.set_lag_setting(0)  # ... and the shop allows for none
+    payment = env.paid("1000")
+    env.control.fault("refund", "drop_after_apply")
+    op = env.refund(payment, "400")
+    env.clock.advance(seconds=90)
+    env.reconcile()
+    abandoned = env.review(op.id, "abandon")  # the bank still shows nothing: allowed
+    assert abandoned.state is OpState.FAILED
+    env.clock.advance(seconds=300)
+    report = env.reconcile()
+    assert not any(line.startswith("Nothing changed") for line in report.lines)
+    assert any("a refund of 400,00" in line.replace("\xa0", " ") for line in report.lines)
+    assert env.externals(payment) == [_minor("400")]
+    [(kind, _console, bank)] = env.discrepancies(payment)
+    assert (kind, bank) == (KIND_EXTERNAL_REFUND, _minor("400"))
+    with env.store.read() as tx:
+        [d] = tx.discrepancies.open(payment.id)
+    assert op.id in d.detail  # "it equals the failed console refund ...": the manager knows where to look
+    assert len(env.bank_refunds(payment)) == 1
