@@ -73,12 +73,15 @@ def register(commands: Commands, common: argparse.ArgumentParser) -> None:
         parents=[common],
         help="decide about an operation that needs review (managers)",
         description="For an operation in NEEDS_REVIEW: --retry re-sends it with the same id, only when "
-        "the gateway proves it was not applied; --abandon marks it failed.",
+        "the gateway proves it was not applied and the bank's status lag has passed; --abandon marks it "
+        "failed, only while the gateway answers and shows nothing that may be it; --applied marks it done "
+        "when the bank's merchant cabinet lists it and the gateway shows an effect that may be it.",
     )
     review.add_argument("op_id", metavar="OP_ID", help="the operation id (see `show INVOICE`)")
     decision = review.add_mutually_exclusive_group(required=True)
     decision.add_argument("--retry", action="store_const", dest="decision", const="retry")
     decision.add_argument("--abandon", action="store_const", dest="decision", const="abandon")
+    decision.add_argument("--applied", action="store_const", dest="decision", const="applied")
     review.set_defaults(handler=cmd_review)
 
 

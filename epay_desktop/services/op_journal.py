@@ -37,6 +37,7 @@ __all__ = [
     "abandon",
     "apply_verdict",
     "begin_intent",
+    "confirm_applied",
     "record_outcome",
     "reopen_for_retry",
 ]
@@ -276,4 +277,25 @@ def abandon(tx: Tx, op_id: str, *, actor: User, now: datetime, note: str) -> Mon
     op = tx.operations.mark(op_id, OpState.FAILED, now=now, gateway_message=note)
     invoice = tx.payments.get(op.payment_id).invoice_id
     _audit(tx, actor.id, op, "abandoned", invoice, now, decided_by=actor.id)
+    return op
+
+
+def confirm_applied(tx: Tx, op_id: str, *, actor: User, now: datetime, note: str) -> MoneyOp:
+    """A manager's "applied": NEEDS_REVIEW -> SUCCEEDED on the bank's records (the merchant cabinet shows
+    this operation; check-status shows an effect that may be it), audited as ``<kind>.confirmed``.
+    RuleViolation if not under review."""
+    current = tx.operations.get(op_id, for_update=True)
+    if current.state is not OpState.NEEDS_REVIEW:
+        raise RuleViolation(
+            msg(
+                "operations",
+                QT_TRANSLATE_NOOP(
+                    "operations", "This operation is {current_state}, not waiting for a review."
+                ),
+                current_state=current.state.value,
+            )
+        )
+    op = tx.operations.mark(op_id, OpState.SUCCEEDED, now=now, gateway_message=note)
+    invoice = tx.payments.get(op.payment_id).invoice_id
+    _audit(tx, actor.id, op, "confirmed", invoice, now, decided_by=actor.id, note=note)
     return op

@@ -263,7 +263,9 @@ class MoneyOperations:
         """:meth:`resolve`, also telling the verdict, a note and ``in_flight`` (for the reconciler)."""
         return await self._engine.resolve(op_id)
 
-    async def review(self, actor: User, op_id: str, decision: Literal["retry", "abandon"]) -> MoneyOp:
+    async def review(
+        self, actor: User, op_id: str, decision: Literal["retry", "abandon", "applied"]
+    ) -> MoneyOp:
         """A manager's decision on a NEEDS_REVIEW operation (check-status is asked first).
 
         If the gateway now shows the operation applied, it becomes SUCCEEDED whatever the decision.
@@ -271,12 +273,15 @@ class MoneyOperations:
         for (setting ``gateway.status_lag_max_seconds``, decision 0039) has passed since it was last
         sent; re-sent with the same id (same externalID), then handled like a new request.
         "abandon": FAILED, refused while check-status cannot answer, while the bank shows an effect
-        that may be this operation's, and inside the status-lag window. Both audited with the
-        manager's id. Raises PermissionDenied (not a manager), RuleViolation (not under review, or
-        the bank's answer does not allow the decision: the message says why and what to do),
-        ValueError (unknown decision).
+        that may be this operation's, and inside the status-lag window. "applied": the manager found
+        the operation in the bank's records (merchant cabinet) while check-status shows an effect that
+        may be it but cannot be attributed (e.g. the refunded total rose by more than this refund):
+        SUCCEEDED; any rest is then found by the books check as an outside refund (decision 0038).
+        All audited with the manager's id. Raises PermissionDenied (not a manager), RuleViolation
+        (not under review, or the bank's answer does not allow the decision: the message says why
+        and what to do), ValueError (unknown decision).
         """
-        if decision not in ("retry", "abandon"):
+        if decision not in ("retry", "abandon", "applied"):
             raise ValueError(f"unknown review decision {decision!r}")
         if not actor.role.can_move_money:
             raise PermissionDenied(
@@ -304,6 +309,26 @@ class MoneyOperations:
         now = self._clock()
         lag = await self._store.run_read(self._engine.status_lag)
         ready_at = (op.sent_at or op.created_at) + lag
+        if decision == "applied":
+            if not shows_effect(op, resolution.snapshot, resolution.known_refunded_minor):
+                raise RuleViolation(
+                    msg(
+                        "operations",
+                        QT_TRANSLATE_NOOP(
+                            "operations",
+                            "The bank's answer does not show this {kind} applied, so it cannot be marked "
+                            "done. If the bank shows nothing of it, choose abandon (or retry once the bank "
+                            "proves it was not applied).",
+                        ),
+                        kind=op_journal.KIND_WORD[op.kind],
+                    )
+                )
+            note = "Marked applied by a manager after checking the bank's records."
+            op = await self._store.run_write(
+                lambda tx: op_journal.confirm_applied(tx, op_id, actor=actor, now=now, note=note)
+            )
+            self._events.publish(OperationUpdated(op))
+            return op
         if decision == "abandon":
             _check_abandon(op, resolution, now, ready_at, lag)
             note = f"Abandoned by a manager after review ({resolution.verdict.value} at the gateway)."
@@ -384,7 +409,8 @@ def _check_abandon(
                         "The bank shows {bank_refunded} refunded on this payment, at least this refund "
                         "of {amount} more than the {base} refunded before it: the refund may have been "
                         "applied, so it cannot be abandoned. Compare the payment with the bank's merchant "
-                        "cabinet; the discrepancy stays in Needs attention until a manager resolves it.",
+                        "cabinet: if it lists this refund, mark it applied; the difference stays in Needs "
+                        "attention until a manager resolves it.",
                     ),
                     bank_refunded=payout.format(),
                     amount=op.amount.format(),

@@ -153,13 +153,14 @@ async def review_flow(parent: QWidget, services: Services, actor: User, op: Mone
         "The bank could not confirm whether this {what} of {amount} was applied.\n\n"
         "Retry: the console asks the bank again and re-sends it only if the bank proves it was not "
         "applied (with the same operation id, so it cannot be applied twice).\n"
-        "Abandon: mark it as failed; start a new operation if the customer still needs it."
+        "Abandon: mark it as failed; start a new operation if the customer still needs it.\n"
+        "Apply: the bank's merchant cabinet lists this {what}: mark it as done."
     ).format(what=what, amount=op.amount.format())
     chosen = await ask_message(
         parent,
         _tr("Review the operation"),
         text,
-        Button.Retry | Button.Abort | Button.Cancel,
+        Button.Retry | Button.Abort | Button.Apply | Button.Cancel,
         icon=QMessageBox.Icon.Warning,
         default=Button.Cancel,
     )
@@ -167,4 +168,6 @@ async def review_flow(parent: QWidget, services: Services, actor: User, op: Mone
         return await services.operations.review(actor, op.id, "retry")
     if chosen == Button.Abort:
         return await services.operations.review(actor, op.id, "abandon")
+    if chosen == Button.Apply:
+        return await services.operations.review(actor, op.id, "applied")
     return None

@@ -148,7 +148,9 @@ class MoneyOperationsPort(Protocol):
 
     async def resolve(self, op_id: str) -> MoneyOp: ...
 
-    async def review(self, actor: User, op_id: str, decision: Literal["retry", "abandon"]) -> MoneyOp: ...
+    async def review(
+        self, actor: User, op_id: str, decision: Literal["retry", "abandon", "applied"]
+    ) -> MoneyOp: ...
 
 
 class UserPort(Protocol):

@@ -260,3 +260,30 @@ def test_reconcile_reports_every_seeded_discrepancy_and_exits_5_until_a_manager_
     reopened = {d["invoice_id"] for d in after.json()["discrepancies"]}
     assert reopened == {more, charged}
     assert after.code == 5
+
+
+def test_review_applied_after_checking_the_cabinet_when_the_bank_shows_more_than_the_refund(
+    cli: Any, monkeypatch: Any, err_line: Any
+) -> None:
+    invoice = _charged(cli)
+    # someone refunds 200 in the bank's cabinet; the console does not know it yet
+    response = cli.control.post(f"/sandbox/invoices/{invoice}/refund", params={"amount": "200"})
+    assert response.status_code == 200, response.text
+    cli.fault("refund", "drop_after_apply")  # the console's 300 applied, its answer lost
+    assert cli.run("refund", invoice, "--amount", "300").code == 3  # the bank shows 500: not just this one
+    _later(monkeypatch, 5)
+    first = cli.run("reconcile", "--json")
+    assert first.code == 5  # a discrepancy: 500 at the bank is not the console's 300 alone
+    op_id = first.json()["unresolved"][0]
+    assert cli.run("show", invoice, "--json").json()["operations"][0]["state"] == "NEEDS_REVIEW"
+    abandon = cli.run("review", op_id, "--abandon")
+    assert abandon.code == 1 and "cannot be abandoned" in err_line(abandon)
+    applied = cli.run("review", op_id, "--applied")
+    assert applied.code == 0, applied.err
+    assert "Refunded 300" in applied.out.replace("\u202f", " ").replace("\u00a0", " ")
+    # the merchant cabinet lists both: the console's (its externalID) and the outside one; nothing re-sent
+    refunds = sorted((r["amount"], r["externalID"]) for r in cli.gateway_refunds(invoice))
+    assert refunds == [(200, ""), (300, op_id)]
+    _later(monkeypatch, 10)
+    after = cli.run("reconcile", "--json").json()
+    assert {d["kind"] for d in after["discrepancies"]} == {"refunded", "external_refund"}  # for a manager

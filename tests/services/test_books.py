@@ -30,6 +30,7 @@ from epay_desktop.domain import (
     OpState,
     Payment,
     PaymentEventKind,
+    PermissionDenied,
     Role,
     RuleViolation,
     StaleRemaining,
@@ -184,6 +185,30 @@ def test_abandon_and_retry_are_refused_while_the_bank_shows_more_refunded_than_t
     with pytest.raises(RuleViolation, match="cannot confirm that this operation was not applied"):
         env.review(op.id, "retry")
     assert [r["amount"] for r in env.bank_refunds(payment)] == [500]
+
+    # the way out: the manager finds the refund in the bank's cabinet and marks it applied (audited); the
+    # rest of the rise is then an outside refund for the books
+    confirmed = env.review(op.id, "applied")
+    assert confirmed.state is OpState.SUCCEEDED and confirmed.attempts == 1  # never re-sent
+    env.clock.advance(minutes=5)  # just settled: compared once the status lag has passed
+    env.reconcile()
+    assert env.externals(payment) == [_minor("200")]
+    assert sorted(d[0] for d in env.discrepancies(payment)) == [KIND_EXTERNAL_REFUND, KIND_REFUNDED]
+    with env.store.read() as tx:
+        assert "refund.confirmed" in [e.action for e in tx.audit.entries()]
+
+
+def test_applied_is_refused_while_the_bank_shows_nothing_of_the_operation(env: Env) -> None:
+    payment = env.paid("1000")
+    env.control.fault("refund", "drop_before_apply")
+    op = env.refund(payment, "300")
+    env.clock.advance(minutes=5)
+    env.reconcile()
+    with pytest.raises(RuleViolation, match="does not show this refund applied"):
+        env.review(op.id, "applied")
+    assert env.ops(payment)[0].state is OpState.NEEDS_REVIEW
+    with pytest.raises(PermissionDenied):
+        env.run(lambda svc: svc.ops.review(env.cashier, op.id, "applied"))
 
 
 # -- refunds made outside the console (point 4) ---------------------------------------------------------
