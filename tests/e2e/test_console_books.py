@@ -1,0 +1,104 @@
+"""Books that agree with the bank, in the REAL console against the loopback sandbox (issue 8, point 4):
+a refund the bank cannot attribute goes to a manager's review, whose Apply (the bank's cabinet lists it)
+settles it without sending anything again; the outside part then shows in Needs attention, where the
+manager resolves it."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+import httpx
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from epay_desktop.domain import ConsoleStatus, InvoiceId, Money, OpState
+from epay_desktop.sandbox.faults import Fault
+from epay_desktop.ui.dialogs.attention_dialog import AttentionDialog
+
+pytestmark = [pytest.mark.browser, pytest.mark.timeout(240)]
+
+SLOW = 30_000
+LEFT = Qt.MouseButton.LeftButton
+MANAGER, MANAGER_PIN = "Данияр", "2222"
+
+
+def paid(console: Any, amount: Money) -> InvoiceId:
+    user = console.controller.session.user
+    session = console.arun(console.ctx.payments.create_payment(user, amount, description="Торт"))
+    invoice = session.payment.invoice_id
+    answer = httpx.post(
+        f"{console.sandbox.base_url}/sandbox/pay",
+        json={"invoiceId": invoice.value, "pan": "5522042705066736", "expiry": "12/35", "cvc": "123"},
+        timeout=10,
+    )
+    assert answer.json()["outcome"] == "approved"
+    assert console.arun(console.ctx.payments.refresh_status(invoice)).status is ConsoleStatus.CHARGE
+    return invoice
+
+
+def test_review_apply_then_the_outside_refund_is_resolved_in_needs_attention(
+    console: Any, qtbot: Any
+) -> None:
+    console.log_in(MANAGER, MANAGER_PIN)
+    window = console.window
+    invoice = paid(console, Money(300_000))
+    cabinet = httpx.post(
+        f"{console.sandbox.base_url}/sandbox/invoices/{invoice.value}/refund",
+        params={"amount": "500"},
+        timeout=10,
+    )
+    assert cabinet.status_code == 200, (
+        cabinet.text
+    )  # refunded in the bank's cabinet; the console does not know
+    console.sandbox.state.faults.add(Fault("refund", "drop_after_apply", Decimal(0), 1))
+    manager = console.controller.session.user
+    op = console.arun(console.ctx.operations.refund(manager, invoice, Money(100_000), reason="e2e"))
+    assert op.state is OpState.NEEDS_REVIEW  # the bank shows 1500 refunded: not this 1000 alone
+
+    window.open_payment(invoice)
+    qtbot.waitUntil(lambda: window.detail_view.invoice_id == invoice, timeout=SLOW)
+    qtbot.waitUntil(window.commands.review.isEnabled, timeout=SLOW)
+    window.commands.review.trigger()
+    box = console.wait_dialog(QMessageBox)
+    assert "merchant cabinet" in box.text()
+    qtbot.mouseClick(box.button(QMessageBox.StandardButton.Apply), LEFT)
+
+    def settled() -> bool:
+        ops = console.arun(console.ctx.queries.get_view(invoice)).operations
+        return any(o.id == op.id and o.state is OpState.SUCCEEDED for o in ops)
+
+    qtbot.waitUntil(settled, timeout=SLOW)
+    ledger = console.ledger(invoice.value)
+    assert ledger.payout_amount == 150_000 and len([o for o in ledger.operations if o.kind == "refund"]) == 2
+
+    # once the status lag has passed, a reconcile records the outside 500 for a manager
+    def backdate(tx: Any) -> None:
+        from sqlalchemy import text
+
+        tx.session.execute(
+            text("UPDATE money_ops SET created_at = :t, sent_at = :t, resolved_at = :t"),
+            {"t": console.ctx.clock().replace(year=2020)},
+        )
+
+    console.arun(console.ctx.store.run_write(backdate))
+    console.arun(console.ctx.reconciler.reconcile_all())
+    window.commands.attention.trigger()
+    dialog = console.wait_dialog(AttentionDialog)
+    qtbot.waitUntil(lambda: dialog.discrepancy_tree.topLevelItemCount() >= 1, timeout=SLOW)
+    kinds = [
+        dialog.discrepancy_tree.topLevelItem(i).text(3)
+        for i in range(dialog.discrepancy_tree.topLevelItemCount())
+    ]
+    assert "Refund made outside the console" in kinds
+    while dialog.discrepancy_tree.topLevelItemCount():
+        dialog.discrepancy_tree.setCurrentItem(dialog.discrepancy_tree.topLevelItem(0))
+        dialog.resolution_edit.setText("Cabinet: 1000 by the console, 500 by head office")
+        count = dialog.discrepancy_tree.topLevelItemCount()
+        qtbot.mouseClick(dialog.resolve_button, LEFT)
+        qtbot.waitUntil(
+            lambda count=count: dialog.discrepancy_tree.topLevelItemCount() == count - 1, timeout=SLOW
+        )
+    assert console.arun(console.ctx.reconciler.books.count_open()) == 0
+    dialog.reject()
