@@ -97,16 +97,18 @@ def _utcnow() -> datetime:
 def console_totals(payment: Payment, ops: list[MoneyOp], external_minor: int) -> tuple[int, int]:
     """(charged, refunded) in tiyn by the console's books. Pure.
 
-    Charged: the SUCCEEDED charge's amount (two-step); nothing after a SUCCEEDED cancel or while the
-    console knows the payment only held, cancelled or unpaid; otherwise (a one-step payment) the paid
-    amount. Refunded: SUCCEEDED refunds plus the recorded external refunds.
+    Charged: the SUCCEEDED charge's amount (two-step); nothing when the console worked on the hold
+    without a SUCCEEDED charge (cancelled, or its charge failed or was abandoned) or knows the payment only
+    held, cancelled or unpaid; otherwise (a one-step payment) the paid amount.
+    Refunded: SUCCEEDED refunds plus the recorded external refunds.
     """
     succeeded = [o for o in ops if o.state is OpState.SUCCEEDED]
     charges = [o.amount.minor for o in succeeded if o.kind is OpKind.CHARGE]
+    two_step = any(o.kind in (OpKind.CHARGE, OpKind.CANCEL) for o in ops)  # a hold the console worked on
     if charges:
         charged = charges[-1]
-    elif any(o.kind is OpKind.CANCEL for o in succeeded) or payment.status not in _CHARGED_STATUSES:
-        charged = 0
+    elif two_step or payment.status not in _CHARGED_STATUSES:
+        charged = 0  # held, cancelled, or a charge that failed / was abandoned: the console took nothing
     else:
         charged = payment.amount.minor
     refunded = sum(o.amount.minor for o in succeeded if o.kind is OpKind.REFUND) + external_minor
