@@ -275,7 +275,7 @@ def _record(
             {"discrepancy_id": discrepancy.id, "kind": kind, "detail": discrepancy.detail},
             at=now,
         )
-    if announce:
+    if announce and is_new:  # an open one is listed by whoever shows the open discrepancies
         result.lines.append(f"invoice {payment.invoice_id}: books and bank disagree: {detail}")
     log.warning(
         "event=books_discrepancy invoice=%s kind=%s id=%s new=%s",

@@ -92,6 +92,8 @@ class ReconcileReport:
         lines += [f"could not check: {p}" for p in self.problems]
         if not lines:
             checked = f"{self.ops_checked} operations and {self.payments_checked} payments checked"
+            if self.books_checked:
+                checked += f"; the books of {self.books_checked} payments compared with the bank"
             lines.append(f"Nothing changed ({checked}).")
         return lines
 
