@@ -239,6 +239,8 @@ def test_reconcile_reports_every_seeded_discrepancy_and_exits_5_until_a_manager_
 
     listed = cli.run("reconcile", "--json")
     assert listed.code == 5
+    child = cli.sub("reconcile")  # `epay-desktop reconcile` as a script runs it: the exit code says it
+    assert child.code == 5 and "Traceback" not in child.err and child.out.count("discrepancy ") == 3
     found = {d["invoice_id"]: d for d in listed.json()["discrepancies"]}
     assert {found[i]["kind"] for i in (external, more, charged)} == {"external_refund", "refunded", "charged"}
     assert found[external]["bank"] == "250.00" and found[external]["console"] is None
