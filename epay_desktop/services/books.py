@@ -263,6 +263,10 @@ def _record(
                 "once checked"
             )
     console = Money(console_minor, currency) if console_minor is not None else None
+    if kind != KIND_EXTERNAL_REFUND and _acknowledged(
+        tx, payment, kind, console, Money(bank_minor, currency)
+    ):
+        return
     discrepancy, is_new = tx.discrepancies.record(
         payment.id, kind, console=console, bank=Money(bank_minor, currency), detail=detail, now=now
     )
@@ -284,6 +288,15 @@ def _record(
         discrepancy.id,
         is_new,
     )
+
+
+def _acknowledged(tx: Tx, payment: Payment, kind: str, console: Money | None, bank: Money) -> bool:
+    """A manager already resolved exactly this difference (same kind, same two amounts) and none of
+    this kind is open: it stays resolved. Any change in either amount opens a new one."""
+    if any(d.kind == kind for d in tx.discrepancies.open(payment.id)):
+        return False
+    last = tx.discrepancies.last_resolved(payment.id, kind)
+    return last is not None and last.console == console and last.bank == bank
 
 
 @dataclass(frozen=True, slots=True)

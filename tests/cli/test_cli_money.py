@@ -257,11 +257,16 @@ def test_reconcile_reports_every_seeded_discrepancy_and_exits_5_until_a_manager_
         assert f"Resolved discrepancy {number}" in done.out
     again = cli.run("reconcile", "--resolve", ids[0], "--note", "twice")
     assert again.code == 1 and "no open discrepancy" in err_line(again)
-    # the external refund stays recorded (not re-detected); the edited rows still disagree: reopened
+    # the external refund stays recorded (not re-detected); the differences the manager resolved stay
+    # resolved while their amounts are the same (decision 0037)...
     after = cli.run("reconcile", "--json")
-    reopened = {d["invoice_id"] for d in after.json()["discrepancies"]}
-    assert reopened == {more, charged}
-    assert after.code == 5
+    assert after.code == 0 and after.json()["discrepancies"] == []
+    # ...and a new one opens as soon as an amount changes
+    assert cli.run("refund", more, "--amount", "100").code == 0
+    _later(monkeypatch, 10)
+    changed = cli.run("reconcile", "--json")
+    assert changed.code == 5
+    assert {d["invoice_id"] for d in changed.json()["discrepancies"]} == {more}
 
 
 def test_review_applied_after_checking_the_cabinet_when_the_bank_shows_more_than_the_refund(

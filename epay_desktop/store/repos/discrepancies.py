@@ -125,6 +125,20 @@ class DiscrepancyRepo:
                     ids.append(payment_id)
         return ids
 
+    def last_resolved(self, payment_id: int, kind: str) -> Discrepancy | None:
+        """The payment's most recently resolved discrepancy of this kind, or None."""
+        row = self._s.scalars(
+            select(DiscrepancyRow)
+            .where(
+                DiscrepancyRow.payment_id == payment_id,
+                DiscrepancyRow.kind == kind[:24],
+                DiscrepancyRow.resolved_at.is_not(None),
+            )
+            .order_by(DiscrepancyRow.id.desc())
+            .limit(1)
+        ).first()
+        return None if row is None else self._to(row)
+
     def _open_row(self, payment_id: int, kind: str) -> DiscrepancyRow | None:
         return self._s.scalars(
             select(DiscrepancyRow).where(
