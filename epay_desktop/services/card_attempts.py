@@ -15,8 +15,9 @@ Attempts are learned only by polling: each change of the latest attempt (status,
 the bank's createdDate) between two checks is one attempt seen. An attempt declined and retried between
 two checks is missed, so counts here are "as the console saw", never more than the bank's.
 
-The 505 code is defined here (the gateway package names it only in its description table,
-``gateway/codes.py``); FAILED (a system error at the bank) stays final as before.
+Which reason codes mean "no attempts left" (505) is the domain's
+:func:`~epay_desktop.domain.decline_reasons.attempts_exhausted`; FAILED (a system error at the bank)
+stays final as before.
 """
 
 from __future__ import annotations
@@ -25,10 +26,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from epay_desktop.domain import ConsoleStatus, GatewaySnapshot, Payment, PaymentEvent
+from epay_desktop.domain.decline_reasons import attempts_exhausted
 
 __all__ = [
     "APPROVED",
-    "ATTEMPTS_EXCEEDED",
     "ATTEMPT_ENDS",
     "DECLINED",
     "MAX_CARD_ATTEMPTS",
@@ -40,8 +41,6 @@ __all__ = [
 
 #: Card attempts the gateway allows on one invoice while its payment token lives (the bank's SDK).
 MAX_CARD_ATTEMPTS = 3
-#: The gateway's reasonCode / error code for "more than 3 transactions" on one invoice.
-ATTEMPTS_EXCEEDED = 505
 #: Declines the customer may follow with another card attempt on the same invoice.
 DECLINED = frozenset({ConsoleStatus.REJECT, ConsoleStatus.THREE_DS})
 #: An approved attempt: the invoice is paid, no attempt follows.
@@ -139,7 +138,7 @@ def card_attempts(
     """
     declined = [e for e in attempts if e.status not in _APPROVED_VALUES]
     seen = len(declined)
-    exceeded = reason_code == ATTEMPTS_EXCEEDED or any(e.reason_code == ATTEMPTS_EXCEEDED for e in attempts)
+    exceeded = attempts_exhausted(reason_code) or any(attempts_exhausted(e.reason_code) for e in attempts)
     left = 0 if exceeded else max(0, MAX_CARD_ATTEMPTS - seen)
     is_open = status in DECLINED and not token_gone and left > 0
     return CardAttempts(seen, left if is_open else 0, is_open)
