@@ -13,6 +13,7 @@ import asyncio
 import logging
 from collections.abc import Callable, Coroutine, Iterable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any, Protocol
 
 import shiboken6
@@ -81,7 +82,7 @@ class AppController(QObject):
             environment=environment,
             user_name=self.user_name,
             clock=ctx.clock,
-            last_poll=lambda: ctx.poller.last_success_at,
+            last_poll=lambda: _latest(ctx.poller.last_success_at, ctx.payments.last_gateway_success_at),
         )
         demo = [DemoLogin(d.name, d.pin, d.role) for d in options.demo_users]
         self.session = Session(self.window, ctx.users, idle_minutes=options.idle_minutes, demo_users=demo)
@@ -250,3 +251,10 @@ class AppController(QObject):
     def _spawn(self, name: str, make: Callable[[], Coroutine[Any, Any, None]]) -> asyncio.Task[None] | None:
         """Run a command once at a time; user-facing errors shown over the window."""
         return start_action(self.window, name, make)
+
+
+def _latest(*moments: datetime | None) -> datetime | None:
+    """The latest of the known moments (the status bar's "Last check": the poller's checks and every
+    other status check -- the checkout's own, a money operation's, the reconciler's)."""
+    known = [m for m in moments if m is not None]
+    return max(known) if known else None
