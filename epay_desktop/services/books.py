@@ -135,6 +135,8 @@ class BooksResult:
     lines: list[str] = field(default_factory=list)
     waiting: str | None = None  # not compared this time, and why
     recorded: bool = False  # a discrepancy or an external refund was written
+    external_refund: Money | None = None  # a refund made outside the console, recorded now
+    opened: int = 0  # discrepancies opened now (an external refund's included)
 
 
 def compare(tx: Tx, invoice_id: InvoiceId, *, now: datetime, status_lag: timedelta) -> BooksResult:
@@ -226,6 +228,7 @@ def _record_external(
     result.lines.append(
         f"invoice {payment.invoice_id}: a refund of {amount.format()} made outside the console"
     )
+    result.external_refund = amount
     detail = (
         f"the bank refunded {amount.format()} that no console refund explains (made outside the console, "
         "e.g. in the bank's merchant cabinet): acknowledge it once checked"
@@ -271,6 +274,7 @@ def _record(
         payment.id, kind, console=console, bank=Money(bank_minor, currency), detail=detail, now=now
     )
     result.recorded = True
+    result.opened += int(is_new)
     if is_new or kind == KIND_EXTERNAL_REFUND:
         tx.audit.append(
             None,

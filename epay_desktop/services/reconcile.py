@@ -35,7 +35,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
-from epay_desktop.domain import ConsoleError, InvoiceId, MoneyOp, OpState, Payment
+from epay_desktop.domain import ConsoleError, InvoiceId, Money, MoneyOp, NotFoundError, OpState, Payment
+from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, msg
 from epay_desktop.gateway import EpayError
 from epay_desktop.store.db import Store
 from epay_desktop.store.tx import Tx
@@ -48,6 +49,9 @@ from .operations import MoneyOperations, StatusRefresher
 __all__ = ["ReconcileChange", "ReconcileReport", "Reconciler"]
 
 log = logging.getLogger(__name__)
+
+#: The same sentence as ``PaymentService.refresh_status`` says (one translation).
+_NO_SUCH_PAYMENT = QT_TRANSLATE_NOOP("payments", "There is no payment with invoice number {invoice_id}.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +85,10 @@ class ReconcileReport:
     books_checked: int = 0
     #: payments whose books were not compared this run (an operation the bank may still show late)
     books_waiting: list[str] = field(default_factory=list)
+    #: refunds made outside the console that this run recorded (EXTERNAL_REFUND events), per invoice
+    external_refunds: list[tuple[InvoiceId, Money]] = field(default_factory=list)
+    #: discrepancies this run opened (a refund made outside the console's included)
+    discrepancies_opened: int = 0
 
     @property
     def lines(self) -> list[str]:
@@ -103,7 +111,8 @@ def _utcnow() -> datetime:
 
 
 class Reconciler:
-    """Runs :meth:`reconcile_all`: at start-up, periodically, on demand, or from the CLI's ``reconcile``.
+    """Runs :meth:`reconcile_all`: at start-up, periodically, on demand, or from the CLI's ``reconcile``;
+    and :meth:`check_payment`, one payment's share of it ("Check with the bank" in the console).
 
     Runs may overlap with money operations of the same :class:`MoneyOperations` and with each
     other; each operation's change is made under its row lock.
@@ -136,7 +145,52 @@ class Reconciler:
         Never sends charge, cancel or refund. Errors per item are reported, not raised.
         """
         report = ReconcileReport(started_at=self._clock())
-        pending = await self._store.run_read(_unresolved_with_invoices)
+        await self._resolve_ops(await self._store.run_read(_unresolved_with_invoices), report)
+        refreshed: dict[str, Payment] = {}
+        for payment in await self._store.run_read(lambda tx: tx.payments.needing_poll()):
+            report.payments_checked += 1
+            updated = await self._refresh(payment, report)
+            if updated is not None:
+                refreshed[payment.invoice_id.value] = updated
+        await self._check_books(report, refreshed)
+        _log_report(report)
+        return report
+
+    async def check_payment(self, invoice_id: InvoiceId) -> ReconcileReport:
+        """Check one payment with the bank now ("Check with the bank" in the console, decision 0041).
+
+        That payment's share of :meth:`reconcile_all`, whatever the time and the recent window: its
+        unresolved operations through :meth:`MoneyOperations.resolve_verbose` (never re-sent; one
+        being sent is left to its sender, and then nothing else is asked), a refresh from check-status,
+        and its books compared with the bank's (a refund made outside the console is recorded at once).
+        Never sends charge, cancel or refund. Errors (no such payment, the gateway) are in
+        ``report.problems``, never raised.
+        """
+        report = ReconcileReport(started_at=self._clock())
+
+        def read(tx: Tx) -> tuple[Payment, list[tuple[MoneyOp, InvoiceId]]]:
+            payment = tx.payments.get_by_invoice(invoice_id)
+            if payment is None:
+                raise NotFoundError(msg("payments", _NO_SUCH_PAYMENT, invoice_id=invoice_id))
+            ops = tx.operations.list_for_payment(payment.id)
+            return payment, [(op, invoice_id) for op in ops if op.state.is_unresolved]
+
+        try:
+            payment, pending = await self._store.run_read(read)
+        except ConsoleError as exc:
+            report.problems.append(f"payment {invoice_id}: {exc.user_message}")
+            return report
+        await self._resolve_ops(pending, report)
+        if not report.in_flight:  # else its sender records the outcome: nothing more to ask now
+            report.payments_checked += 1
+            updated = await self._refresh(payment, report)
+            if updated is not None:
+                await self._books_of(updated, report, refreshed=True)
+        _log_report(report)
+        return report
+
+    async def _resolve_ops(self, pending: list[tuple[MoneyOp, InvoiceId]], report: ReconcileReport) -> None:
+        """Pass 1 for ``pending``: each through check-status, never re-sent; one in flight left alone."""
         for op, invoice in pending:
             if self._operations.is_in_flight(op.id):
                 report.in_flight.append(op.id)
@@ -162,16 +216,6 @@ class Reconciler:
                 )
             if resolution.note and after.state.is_unresolved:
                 report.problems.append(f"{_describe(op, invoice)}: {resolution.note}")
-        refreshed: dict[str, Payment] = {}
-        for payment in await self._store.run_read(lambda tx: tx.payments.needing_poll()):
-            report.payments_checked += 1
-            updated = await self._refresh(payment, report)
-            if updated is not None:
-                refreshed[payment.invoice_id.value] = updated
-        await self._check_books(report, refreshed)
-        for line in report.lines:
-            log.info("event=reconcile line=%r", line)
-        return report
 
     async def _refresh(self, payment: Payment, report: ReconcileReport) -> Payment | None:
         try:
@@ -201,33 +245,46 @@ class Reconciler:
             ]
         )
         for payment in candidates:
-            if payment.transaction_id is None:
-                continue
-            if any(self._operations.is_in_flight(op_id) for op_id in await self._ops_of(payment)):
-                continue  # its sender records the outcome; compared at a later run
-            if payment.invoice_id.value not in refreshed:
-                report.payments_checked += 1
-                if await self._refresh(payment, report) is None:
-                    continue
-            report.books_checked += 1
-            invoice = payment.invoice_id
+            await self._books_of(payment, report, refreshed=payment.invoice_id.value in refreshed)
 
-            def work(tx: Tx, invoice: InvoiceId = invoice) -> tuple[BooksResult, Payment]:
-                lag = timedelta(seconds=tx.settings.status_lag_max_seconds())
-                result = compare(tx, invoice, now=self._clock(), status_lag=lag)
-                return result, tx.payments.lock_by_invoice(invoice)
+    async def _books_of(self, payment: Payment, report: ReconcileReport, *, refreshed: bool) -> None:
+        """One payment's share of pass 3: refreshed from check-status unless it just was (``refreshed``),
+        then its books compared with the bank's (:func:`compare`, allowing for the status lag)."""
+        if payment.transaction_id is None:
+            return
+        if any(self._operations.is_in_flight(op_id) for op_id in await self._ops_of(payment)):
+            return  # its sender records the outcome; compared at a later run
+        if not refreshed:
+            report.payments_checked += 1
+            if await self._refresh(payment, report) is None:
+                return
+        report.books_checked += 1
+        invoice = payment.invoice_id
 
-            result, stored = await self._store.run_write(work)
-            report.books.extend(result.lines)
-            if result.waiting:
-                report.books_waiting.append(result.waiting)
-            if result.recorded:
-                self._operations.events.publish(PaymentUpdated(stored))
+        def work(tx: Tx) -> tuple[BooksResult, Payment]:
+            lag = timedelta(seconds=tx.settings.status_lag_max_seconds())
+            result = compare(tx, invoice, now=self._clock(), status_lag=lag)
+            return result, tx.payments.lock_by_invoice(invoice)
+
+        result, stored = await self._store.run_write(work)
+        report.books.extend(result.lines)
+        if result.external_refund is not None:
+            report.external_refunds.append((invoice, result.external_refund))
+        report.discrepancies_opened += result.opened
+        if result.waiting:
+            report.books_waiting.append(result.waiting)
+        if result.recorded:
+            self._operations.events.publish(PaymentUpdated(stored))
 
     async def _ops_of(self, payment: Payment) -> list[str]:
         return await self._store.run_read(
             lambda tx: [o.id for o in tx.operations.list_for_payment(payment.id) if o.state.is_unresolved]
         )
+
+
+def _log_report(report: ReconcileReport) -> None:
+    for line in report.lines:
+        log.info("event=reconcile line=%r", line)
 
 
 def _unresolved_with_invoices(tx: Tx) -> list[tuple[MoneyOp, InvoiceId]]:
