@@ -6,7 +6,8 @@ Starts its own Xvfb (1366x800) with openbox unless DISPLAY is set, runs ``epay-d
 fresh demo folder for each flow, and saves one PNG per screen (window with its title bar):
 
     python3 scripts/screenshots.py docs/screenshots            # every flow
-    SHOTS=refund python3 scripts/screenshots.py /tmp/shots    # one flow: cashier, declined, refund, manager
+    SHOTS=refund python3 scripts/screenshots.py /tmp/shots    # one flow: cashier, declined, retry, refund,
+                                                              # manager, books
 
 Look at every picture before committing it: the flows type into the gateway's page by position.
 """
@@ -193,7 +194,43 @@ def flow_declined() -> None:
     typ("ERZHAN TESTOV")
     key("Return")
     time.sleep(10)
+    shot("checkout-declined-attempts-left", NEW)  # the bank's page offers the form again; the console says so
+    x("mousemove", "--window", wait_window(NEW), "490", "561", "click", "1")  # the page's "Finish"
+    time.sleep(6)
     shot("result-declined", NEW)
+
+
+def flow_retry() -> None:
+    """Declined, back to the payment form on the same invoice, 3-D Secure at the issuer, paid."""
+    login("Ержан", "3333")
+    open_new()
+    time.sleep(1)
+    typ("4500")
+    key("Tab")
+    typ("Гүлдер")
+    key("Return")
+    time.sleep(8)
+    pay_on_page("4003032704547597", "ERZHAN TESTOV")
+    time.sleep(10)
+    x("mousemove", "--window", wait_window(NEW), "490", "511", "click", "1")  # "Back to the payment form"
+    time.sleep(4)
+    typ("4111111111111111")  # the card field has the keyboard on the fresh form
+    key("Tab")
+    typ("1229")
+    key("Tab")
+    typ("123")
+    key("Tab")
+    typ("ERZHAN TESTOV")
+    key("Return")
+    time.sleep(8)
+    shot("checkout-issuer-3ds", NEW)  # the issuer's page on another host, named above the page
+    x("mousemove", "--window", wait_window(NEW), "490", "539", "click", "1")
+    typ("000000")
+    key("Return")
+    time.sleep(10)
+    key("Escape")
+    time.sleep(3)
+    shot("timeline-attempts", MAIN)
 
 
 def flow_refund() -> None:
@@ -258,7 +295,9 @@ if __name__ == "__main__":
     helpers = with_display()
     try:
         flows = (
-            [os.environ["SHOTS"]] if os.environ.get("SHOTS") else ["cashier", "declined", "refund", "manager"]
+            [os.environ["SHOTS"]]
+            if os.environ.get("SHOTS")
+            else ["cashier", "declined", "retry", "refund", "manager"]
         )
         for flow in flows:
             os.environ["SHOTS"] = flow
