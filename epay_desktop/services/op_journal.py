@@ -238,12 +238,8 @@ def apply_verdict(
     return op, payment, True
 
 
-def reopen_for_retry(tx: Tx, op_id: str, *, actor: User, now: datetime) -> tuple[MoneyOp, Payment]:
-    """A manager's "retry": NEEDS_REVIEW -> SENDING (same id, so the same externalID), audited.
-
-    The caller has just proven non-application with check-status. Raises RuleViolation if the
-    operation is no longer waiting for review.
-    """
+def _under_review(tx: Tx, op_id: str) -> MoneyOp:
+    """The operation, row-locked; RuleViolation if it is no longer waiting for a manager's review."""
     current = tx.operations.get(op_id, for_update=True)
     if current.state is not OpState.NEEDS_REVIEW:
         raise RuleViolation(
@@ -255,6 +251,16 @@ def reopen_for_retry(tx: Tx, op_id: str, *, actor: User, now: datetime) -> tuple
                 current_state=current.state.value,
             )
         )
+    return current
+
+
+def reopen_for_retry(tx: Tx, op_id: str, *, actor: User, now: datetime) -> tuple[MoneyOp, Payment]:
+    """A manager's "retry": NEEDS_REVIEW -> SENDING (same id, so the same externalID), audited.
+
+    The caller has just proven non-application with check-status. Raises RuleViolation if the
+    operation is no longer waiting for review.
+    """
+    current = _under_review(tx, op_id)
     payment = tx.payments.get(current.payment_id)
     op = tx.operations.mark(op_id, OpState.SENDING, now=now)
     _audit(tx, actor.id, op, "retried", payment.invoice_id, now, decided_by=actor.id)
@@ -263,39 +269,32 @@ def reopen_for_retry(tx: Tx, op_id: str, *, actor: User, now: datetime) -> tuple
 
 def abandon(tx: Tx, op_id: str, *, actor: User, now: datetime, note: str) -> MoneyOp:
     """A manager's "abandon": NEEDS_REVIEW -> FAILED, audited. RuleViolation if not under review."""
-    current = tx.operations.get(op_id, for_update=True)
-    if current.state is not OpState.NEEDS_REVIEW:
-        raise RuleViolation(
-            msg(
-                "operations",
-                QT_TRANSLATE_NOOP(
-                    "operations", "This operation is {current_state}, not waiting for a review."
-                ),
-                current_state=current.state.value,
-            )
-        )
-    op = tx.operations.mark(op_id, OpState.FAILED, now=now, gateway_message=note)
-    invoice = tx.payments.get(op.payment_id).invoice_id
-    _audit(tx, actor.id, op, "abandoned", invoice, now, decided_by=actor.id)
-    return op
+    return _close_review(tx, op_id, OpState.FAILED, "abandoned", actor=actor, now=now, note=note)
 
 
 def confirm_applied(tx: Tx, op_id: str, *, actor: User, now: datetime, note: str) -> MoneyOp:
     """A manager's "applied": NEEDS_REVIEW -> SUCCEEDED on the bank's records (the merchant cabinet shows
     this operation; check-status shows an effect that may be it), audited as ``<kind>.confirmed``.
     RuleViolation if not under review."""
-    current = tx.operations.get(op_id, for_update=True)
-    if current.state is not OpState.NEEDS_REVIEW:
-        raise RuleViolation(
-            msg(
-                "operations",
-                QT_TRANSLATE_NOOP(
-                    "operations", "This operation is {current_state}, not waiting for a review."
-                ),
-                current_state=current.state.value,
-            )
-        )
-    op = tx.operations.mark(op_id, OpState.SUCCEEDED, now=now, gateway_message=note)
+    return _close_review(
+        tx, op_id, OpState.SUCCEEDED, "confirmed", actor=actor, now=now, note=note, audit_note=True
+    )
+
+
+def _close_review(
+    tx: Tx,
+    op_id: str,
+    state: OpState,
+    event: str,
+    *,
+    actor: User,
+    now: datetime,
+    note: str,
+    audit_note: bool = False,
+) -> MoneyOp:
+    _under_review(tx, op_id)
+    op = tx.operations.mark(op_id, state, now=now, gateway_message=note)
     invoice = tx.payments.get(op.payment_id).invoice_id
-    _audit(tx, actor.id, op, "confirmed", invoice, now, decided_by=actor.id, note=note)
+    extra = {"note": note} if audit_note else {}
+    _audit(tx, actor.id, op, event, invoice, now, decided_by=actor.id, **extra)
     return op
