@@ -3,8 +3,6 @@ outside the console) and discrepancies between the console's books and the bank'
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -17,25 +15,22 @@ from epay_desktop.domain import (
     NotFoundError,
     PaymentEventKind,
 )
-from epay_desktop.store.db import Store, make_engine
-from epay_desktop.store.models import Base, UserRow
+from epay_desktop.store.db import Store
+from epay_desktop.store.models import UserRow
 
 T0 = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
 
 
 @pytest.fixture
-def store(db_url: str) -> Iterator[Store]:
-    engine = make_engine(db_url)
-    Base.metadata.create_all(engine)
-    store = Store(engine, audit_key=os.urandom(32))
-    with store.write() as tx:
+def store(db_store: Store) -> Store:
+    """A migrated store (tests/conftest.py ``db_store``: so migration 0004 itself is used) with a manager."""
+    with db_store.write() as tx:
         tx.session.add(
             UserRow(
                 id=1, name="M", name_key="m", role="manager", password_hash="x", created_at=T0, updated_at=T0
             )
         )
-    yield store
-    store.close()
+    return db_store
 
 
 def _payment(store: Store) -> int:
