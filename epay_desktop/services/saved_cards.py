@@ -108,26 +108,6 @@ class SavedCardService:
             lambda tx: tx.audit.append(actor.id, "card.deactivated", subject, details, at=now)
         )
 
-    async def pay_with_saved_card(
-        self,
-        actor: User,
-        account_id: str,
-        card_id: str,
-        amount: Money,
-        *,
-        description: str = "",
-        email: str | None = None,
-        phone: str | None = None,
-        language: str = "rus",
-    ) -> Payment:
-        """:meth:`charge_saved_card`, its payment only (a 3-D Secure step is then left undone: the
-        poller settles the payment when its token expires)."""
-        charge = await self.charge_saved_card(
-            actor, account_id, card_id, amount,
-            description=description, email=email, phone=phone, language=language,
-        )  # fmt: skip
-        return charge.payment
-
     async def charge_saved_card(
         self,
         actor: User,

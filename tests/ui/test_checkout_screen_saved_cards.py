@@ -102,9 +102,9 @@ def test_service_refuses_without_an_account_or_card(arun, app):
     user = arun(app.users.add_user("manager", Role.MANAGER, "24681357", None))
     cards = SavedCardService(app.payments)
     with pytest.raises(ConsoleError, match="customer id"):
-        arun(cards.pay_with_saved_card(user, " ", "card", Money(100)))
+        arun(cards.charge_saved_card(user, " ", "card", Money(100)))
     with pytest.raises(ConsoleError, match="saved cards"):
-        arun(cards.pay_with_saved_card(user, "cust-1", "", Money(100)))
+        arun(cards.charge_saved_card(user, "cust-1", "", Money(100)))
 
 
 def test_deactivation_is_for_managers_audited_and_the_card_is_gone(arun, app, sandbox):
