@@ -21,7 +21,7 @@ from epay_desktop.domain.rules import refund_remaining
 
 from .widgets.status_badge import status_label
 
-__all__ = ["Availability", "ConsoleActions", "payment_availability"]
+__all__ = ["Availability", "ConsoleActions", "check_bank_availability", "payment_availability"]
 
 _CONTEXT = "ConsoleActions"
 
@@ -124,6 +124,19 @@ def payment_availability(
     return result
 
 
+def check_bank_availability(
+    user: User | None, payment: Payment | None, *, no_payment: str = "", checking: bool = False
+) -> Availability:
+    """Availability of "Check with the bank": any logged-in user, a selected payment (moves no money)."""
+    if user is None:
+        return Availability(False, _tr("Log in first."))
+    if payment is None:
+        return Availability(False, no_payment or _tr("Select a payment in the list first."))
+    if checking:
+        return Availability(False, _tr("Checking with the bank… the result shows in the status bar."))
+    return Availability(True)
+
+
 class ConsoleActions(QObject):
     """Every command of the main window as a QAction (object name ``action_<name>``)."""
 
@@ -137,6 +150,7 @@ class ConsoleActions(QObject):
         self.review = self._make("review", _tr("Re&view operation…"))
         self.print_receipt = self._make("print_receipt", _tr("&Print receipt"), "Ctrl+P")
         self.refresh = self._make("refresh", _tr("Re&fresh"), "F5")
+        self.check_bank = self._make("check_bank", _tr("Check with the &bank"), "Shift+F5")
         self.find = self._make("find", _tr("&Find payment"), QKeySequence(Key.Find))
         self.switch_user = self._make("switch_user", _tr("&Switch user…"))
         self.lock = self._make("lock", _tr("&Lock"), "Ctrl+L")
@@ -170,7 +184,7 @@ class ConsoleActions(QObject):
         """Build the menus: Payment, View, Session, Settings, Help (tooltips shown: they say why)."""
         sections = (
             (_tr("&Payment"), [self.new_payment, None, self.refund, self.cancel, self.charge, self.review,
-                               None, self.print_receipt, None, self.refresh]),
+                               None, self.print_receipt, None, self.refresh, self.check_bank]),
             (_tr("&View"), [self.find, self.attention]),
             (_tr("&Session"), [self.switch_user, self.lock, None, self.log_out]),
             (_tr("Se&ttings"), [self.settings, self.users, None, self.export_csv]),
@@ -193,8 +207,11 @@ class ConsoleActions(QObject):
         *,
         receipts: int = 0,
         no_payment: str = "",
+        checking: bool = False,
     ) -> None:
-        """Enable what ``user`` may do with ``payment`` now; disabled actions say why."""
+        """Enable what ``user`` may do with ``payment`` now; disabled actions say why.
+
+        ``checking``: a "Check with the bank" is running (it stays disabled until it ends)."""
         self.print_receipt.setText(_tr("Re&print receipt") if receipts else _tr("&Print receipt"))
         states = payment_availability(user, payment, ops, receipts=receipts, no_payment=no_payment)
         for name, state in states.items():
@@ -219,6 +236,8 @@ class ConsoleActions(QObject):
             "" if manager else _tr("Only a manager or an administrator can export payments."),
         )
         self._set_note(self.attention, logged_in, "" if logged_in else _tr("Log in first."))
+        check = check_bank_availability(user, payment, no_payment=no_payment, checking=checking)
+        self._set_note(self.check_bank, check.enabled, check.note)
 
     def _set_note(self, action: QAction, enabled: bool, note: str) -> None:
         action.setEnabled(enabled)

@@ -28,6 +28,7 @@ from .app_checkout import CheckoutWindow
 from .app_flows import Command, money_flow, print_flow, refund_receipt_flow, review_flow
 from .asyncqt import start_action, user_message_of
 from .bridge import EventBridge
+from .check_bank import RESULT_SHOWN_MS, check_bank_flow
 from .checkout import CheckoutView, hosts_of
 from .checkout_screen import CheckoutScreen
 from .late_payment_notice import LatePaymentNotice
@@ -119,6 +120,7 @@ class AppController(QObject):
             signal = getattr(w, f"{command}_requested")
             signal.connect(lambda invoice, c=command: self.run_money(c, invoice))
         w.print_requested.connect(self.run_print)
+        w.check_bank_requested.connect(self.run_check_bank)
         w.review_requested.connect(self.run_review)
         w.switch_user_requested.connect(self.session.switch_user)
         w.lock_requested.connect(self.session.lock)
@@ -215,6 +217,28 @@ class AppController(QObject):
             self.window.detail_view.reload()
 
         return self._spawn("print", flow)
+
+    def run_check_bank(self, invoice: InvoiceId) -> asyncio.Task[None] | None:
+        """Check with the bank (Shift+F5): the payment compared with the bank now; one line in the
+        status bar says what was found. Disabled while it runs (decision 0041)."""
+
+        async def flow() -> None:
+            try:
+                line = await check_bank_flow(self.ctx.reconciler, invoice)
+            finally:
+                if shiboken6.isValid(self.window):
+                    self.window.set_checking(False)
+            if not shiboken6.isValid(self.window):
+                return
+            if self.window.detail_view.invoice_id == invoice:
+                self.window.detail_view.reload()  # the events do it too; this is the last word
+            self.admin.refresh_attention()
+            self.window.statusBar().showMessage(line, RESULT_SHOWN_MS)
+
+        task = self._spawn("check_bank", flow)
+        if task is not None:  # disabled from now until it ends (a second trigger meanwhile does nothing)
+            self.window.set_checking(True)
+        return task
 
     def run_review(self, op: MoneyOp) -> asyncio.Task[None] | None:
         async def flow() -> None:

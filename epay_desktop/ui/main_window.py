@@ -63,6 +63,7 @@ class MainWindow(QMainWindow):
     cancel_requested = Signal(object)  # InvoiceId
     charge_requested = Signal(object)  # InvoiceId
     print_requested = Signal(object)  # InvoiceId
+    check_bank_requested = Signal(object)  # InvoiceId: compare it with the bank now (Shift+F5)
     review_requested = Signal(object)  # MoneyOp waiting for a manager (NEEDS_REVIEW)
     switch_user_requested = Signal()
     lock_requested = Signal()
@@ -97,6 +98,7 @@ class MainWindow(QMainWindow):
         self._pending: InvoiceId | None = None
         self._pending_filtered = False
         self._hidden: InvoiceId | None = None  # hidden by the search or filters (says why actions are off)
+        self._checking = False  # a "Check with the bank" is running
         badge, _tip, loud = environment_badge(environment)
         self.setWindowTitle(window_title(badge) if loud is not None else window_title())
         names = user_name or (lambda uid: "" if uid is None else f"#{uid}")
@@ -137,6 +139,7 @@ class MainWindow(QMainWindow):
         a.print_receipt.triggered.connect(lambda: self._emit_for_current(self.print_requested))
         a.review.triggered.connect(self._on_review_triggered)
         a.refresh.triggered.connect(self.refresh)
+        a.check_bank.triggered.connect(lambda: self._emit_for_current(self.check_bank_requested))
         a.find.triggered.connect(self.payments_view.focus_search)
         a.switch_user.triggered.connect(self.switch_user_requested)
         a.lock.triggered.connect(self.lock_requested)
@@ -190,6 +193,11 @@ class MainWindow(QMainWindow):
         if listed is not None:
             return current if listed.id == current.id else None
         return current if self._opened == current.invoice_id else None
+
+    def set_checking(self, checking: bool) -> None:
+        """A "Check with the bank" started (True) or ended (False): its action is disabled meanwhile."""
+        self._checking = checking
+        self._update_actions()
 
     @Slot()
     def refresh(self) -> None:
@@ -345,4 +353,6 @@ class MainWindow(QMainWindow):
             ).format(invoice=self._hidden.value)
         elif current is None and self._pending is not None:
             why = _tr("The list is being searched: select a payment when it appears.")
-        self.commands.update_for(self._user, current, ops, receipts=receipts, no_payment=why)
+        self.commands.update_for(
+            self._user, current, ops, receipts=receipts, no_payment=why, checking=self._checking
+        )

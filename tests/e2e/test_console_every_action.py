@@ -233,6 +233,14 @@ def _review(w: Walk) -> None:
     assert w.titles[-1] == "Review the operation"
 
 
+def _check_bank(w: Walk) -> None:
+    """Checked with the bank (check-status only): one line in the status bar, then enabled again."""
+    bar = w.window.statusBar()
+    w.qtbot.waitUntil(lambda: bar.currentMessage().startswith("Checked with the bank"), timeout=SLOW)
+    w.settle()
+    w.qtbot.waitUntil(w.window.commands.check_bank.isEnabled, timeout=SLOW)
+
+
 def _about(w: Walk) -> None:
     w.opens(QMessageBox, lambda box: box.accept(), name="about_box")
 
@@ -255,6 +263,7 @@ EXPECTED: dict[str, Expect] = {
     ),
     "action_print_receipt": Expect(_print),
     "action_refresh": Expect(_refresh),
+    "action_check_bank": Expect(_check_bank),
     "action_find": Expect(_find),
     "action_switch_user": Expect(_covered),
     "action_lock": Expect(_covered),
@@ -385,6 +394,7 @@ def test_every_dialog_a_hundred_times_raises_nothing(
     opening = set(ON_THE_PAID_PAYMENT) | set(ON_THE_HELD_PAYMENT) | set(ON_THE_REVIEWED_PAYMENT)
     known = {
         "action_refresh",
+        "action_check_bank",
         "action_find",
         "action_switch_user",
         "action_lock",

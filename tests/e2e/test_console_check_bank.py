@@ -1,0 +1,118 @@
+"""Payment → Check with the bank (Shift+F5) in the REAL console against the loopback sandbox (decision 0041).
+
+A refund made in the bank's merchant cabinet is invisible to the console until the periodic reconcile
+next walks the recent window (up to 5 minutes, decision 0037), while the detail still offers the whole
+amount. A cashier selects the payment and presses Shift+F5: the refund is on the timeline at once, the
+detail offers only what remains, the discrepancy waits in Needs attention and the status bar says so.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+import pytest
+from PySide6.QtCore import Qt
+
+from epay_desktop.domain import ConsoleStatus, InvoiceId, Money, PaymentEventKind
+from epay_desktop.ui.dialogs.attention_dialog import AttentionDialog
+
+pytestmark = [pytest.mark.browser, pytest.mark.timeout(240)]
+
+SLOW = 30_000
+CASHIER, CASHIER_PIN = "Айгерим", "1111"
+
+
+def _plain(text: str) -> str:
+    return text.replace("\xa0", " ").replace("\u202f", " ")
+
+
+def paid(console: Any, amount: Money) -> InvoiceId:
+    user = console.controller.session.user
+    session = console.arun(console.ctx.payments.create_payment(user, amount, description="Торт"))
+    invoice = session.payment.invoice_id
+    answer = httpx.post(
+        f"{console.sandbox.base_url}/sandbox/pay",
+        json={"invoiceId": invoice.value, "pan": "5522042705066736", "expiry": "12/35", "cvc": "123"},
+        timeout=10,
+    )
+    assert answer.json()["outcome"] == "approved"
+    assert console.arun(console.ctx.payments.refresh_status(invoice)).status is ConsoleStatus.CHARGE
+    return invoice
+
+
+def timeline(console: Any) -> list[str]:
+    tree = console.window.detail_view.timeline
+    return [tree.topLevelItem(i).text(1) for i in range(tree.topLevelItemCount())]
+
+
+def test_shift_f5_records_a_cabinet_refund_at_once(console: Any, qtbot: Any) -> None:
+    console.log_in(CASHIER, CASHIER_PIN)  # a cashier may check: it moves no money
+    window = console.window
+    invoice = paid(console, Money(450_000))
+    # the start-up reconcile has walked the recent window: the periodic one will not for 5 minutes
+    console.arun(console.ctx.reconciler.reconcile_all())
+    cabinet = httpx.post(
+        f"{console.sandbox.base_url}/sandbox/invoices/{invoice.value}/refund",
+        params={"amount": "1000"},
+        timeout=10,
+    )
+    assert cabinet.status_code == 200, cabinet.text  # the bank refunded 1 000; the console does not know
+
+    window.refresh()
+    view = window.payments_view
+    qtbot.waitUntil(lambda: view.model.row_of(invoice) is not None, timeout=SLOW)
+    view.table.setFocus()
+    view.select_invoice(invoice)
+    detail = window.detail_view
+    qtbot.waitUntil(
+        lambda: detail.view is not None and detail.view.payment.invoice_id == invoice, timeout=SLOW
+    )
+    qtbot.waitUntil(lambda: window.current_invoice() == invoice, timeout=SLOW)
+    assert _plain(detail.fields["remaining"].text()) == "4 500,00 ₸"  # out of date
+    assert not any("outside this console" in line for line in timeline(console))
+
+    action = window.commands.check_bank
+    assert action.isEnabled()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(view.table, Qt.Key.Key_F5, Qt.KeyboardModifier.ShiftModifier)
+    assert not action.isEnabled()  # no second check while this one runs
+
+    bar = window.statusBar()
+    qtbot.waitUntil(lambda: "Checked with the bank" in bar.currentMessage(), timeout=SLOW)
+    assert _plain(bar.currentMessage()) == (
+        "Checked with the bank: a refund of 1 000,00 ₸ made outside the console was recorded "
+        "(see Needs attention)."
+    )
+    qtbot.waitUntil(action.isEnabled, timeout=SLOW)
+    qtbot.waitUntil(
+        lambda: any("Refund made outside this console" in line for line in timeline(console)), timeout=SLOW
+    )
+    qtbot.waitUntil(lambda: _plain(detail.fields["remaining"].text()) == "3 500,00 ₸", timeout=SLOW)
+    qtbot.waitUntil(lambda: window.status_bar.attention_count >= 1, timeout=SLOW)
+    assert window.status_bar.attention_badge.isVisible()
+
+    def externals(tx: Any) -> list[int]:
+        payment = tx.payments.get_by_invoice(invoice)
+        events = tx.payment_events.for_payment(payment.id, PaymentEventKind.EXTERNAL_REFUND)
+        return [e.amount.minor for e in events]
+
+    assert console.arun(console.ctx.store.run_read(externals)) == [100_000]
+
+    window.commands.attention.trigger()
+    dialog = console.wait_dialog(AttentionDialog)
+    qtbot.waitUntil(lambda: dialog.discrepancy_tree.topLevelItemCount() >= 1, timeout=SLOW)
+    kinds = [
+        dialog.discrepancy_tree.topLevelItem(i).text(3)
+        for i in range(dialog.discrepancy_tree.topLevelItemCount())
+    ]
+    assert "Refund made outside the console" in kinds
+    dialog.reject()
+
+    # checked again: recorded once, and the status bar says nothing changed
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(view.table, Qt.Key.Key_F5, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: bar.currentMessage() == "Checked with the bank: nothing changed.", timeout=SLOW)
+    assert console.arun(console.ctx.store.run_read(externals)) == [100_000]
