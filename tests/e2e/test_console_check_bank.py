@@ -8,13 +8,16 @@ detail offers only what remains, the discrepancy waits in Needs attention and th
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 import httpx
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from epay_desktop.domain import ConsoleStatus, InvoiceId, Money, PaymentEventKind
+from epay_desktop.sandbox.faults import Fault
 from epay_desktop.ui.dialogs.attention_dialog import AttentionDialog
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(240)]
@@ -116,3 +119,25 @@ def test_shift_f5_records_a_cabinet_refund_at_once(console: Any, qtbot: Any) -> 
     qtbot.keyClick(view.table, Qt.Key.Key_F5, Qt.KeyboardModifier.ShiftModifier)
     qtbot.waitUntil(lambda: bar.currentMessage() == "Checked with the bank: nothing changed.", timeout=SLOW)
     assert console.arun(console.ctx.store.run_read(externals)) == [100_000]
+
+
+def test_a_bank_that_does_not_answer_is_one_line_in_the_status_bar(console: Any, qtbot: Any) -> None:
+    console.log_in(CASHIER, CASHIER_PIN)
+    window = console.window
+    invoice = paid(console, Money(120_000))
+    window.refresh()
+    view = window.payments_view
+    qtbot.waitUntil(lambda: view.model.row_of(invoice) is not None, timeout=SLOW)
+    view.select_invoice(invoice)
+    qtbot.waitUntil(lambda: window.current_invoice() == invoice, timeout=SLOW)
+    console.sandbox.state.faults.add(Fault("status", "http_status", Decimal(503), 20))
+    try:
+        window.commands.check_bank.trigger()
+        bar = window.statusBar()
+        said = "Could not check with the bank"
+        qtbot.waitUntil(lambda: bar.currentMessage().startswith(said), timeout=SLOW)
+        assert invoice.value in bar.currentMessage()
+        assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+        qtbot.waitUntil(window.commands.check_bank.isEnabled, timeout=SLOW)
+    finally:
+        console.sandbox.state.faults.clear()

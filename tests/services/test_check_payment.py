@@ -173,3 +173,25 @@ def test_it_allows_for_the_status_lag_and_reports_errors_without_raising(env: En
     down = env.run(lambda svc: svc.reconciler.check_payment(payment.invoice_id))
     assert down.problems and down.external_refunds == []
     assert any(line.startswith("could not check") for line in down.lines)
+
+
+def test_an_operation_being_sent_is_left_to_its_sender_and_nothing_is_asked(
+    env: Env, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    env.set_lag(30)
+    payment = env.paid("1000")
+    env.control.fault("refund", "drop_after_apply")
+    op = env.run(lambda svc: svc.ops.refund(env.manager, payment.invoice_id, Money.parse("300"), reason="t"))
+    assert op.state.is_unresolved
+    env.clock.advance(seconds=60)
+
+    async def check(svc: h.Services) -> tuple[Any, int]:
+        monkeypatch.setattr(svc.ops, "is_in_flight", lambda op_id: op_id == op.id)  # its sender is busy
+        before = svc.requests.count("/check-status", "GET")
+        report = await svc.reconciler.check_payment(payment.invoice_id)
+        return report, svc.requests.count("/check-status", "GET") - before
+
+    report, asked = env.run(check)
+    assert report.in_flight == [op.id] and asked == 0 and report.books_checked == 0
+    with env.store.read() as tx:
+        assert tx.operations.get(op.id).state is op.state  # untouched: its sender records the outcome
