@@ -12,7 +12,9 @@ fresh demo folder for each flow, and saves one PNG per screen (window with its t
 Look at every picture before committing it: the flows type into the gateway's page by position.
 """
 
+import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -279,6 +281,48 @@ def flow_manager() -> None:
     key("Escape")
 
 
+def sandbox_url() -> str:
+    """The demo's in-process sandbox, from the console's log (``event=app_opening ... api=URL``)."""
+    log = os.path.join(HOME, "logs", "epay-desktop.log")
+    end = time.time() + 60
+    while time.time() < end:
+        if os.path.exists(log):
+            found = re.search(r"event=app_opening .*?api=(http://\S+)", open(log, encoding="utf-8").read())
+            if found:
+                return found.group(1)
+        time.sleep(0.5)
+    raise SystemExit("no sandbox address in the demo's log")
+
+
+def flow_books() -> None:
+    """A refund made in the bank's merchant cabinet: Check with the bank, then Needs attention."""
+    login("Данияр", "2222")
+    url = sandbox_url()
+    listing = subprocess.run(["curl", "-s", f"{url}/sandbox/transactions"], capture_output=True, text=True)
+    paid = [t for t in json.loads(listing.stdout) if t["status"] == "CHARGE" and not t["payoutAmount"]]
+    invoice = max(paid, key=lambda t: t["createdDate"])["invoiceId"]
+    refund = f"{url}/sandbox/invoices/{invoice}/refund?amount=1000"  # in the cabinet: the console sent nothing
+    subprocess.run(["curl", "-s", "-X", "POST", refund], capture_output=True, check=True)
+    win = wait_window(MAIN)
+    x("windowactivate", "--sync", win)
+    key("ctrl+f")
+    typ(invoice)
+    time.sleep(2)
+    x("mousemove", "--window", win, "300", "96", "click", "1")  # the one row found
+    time.sleep(2)
+    key("shift+F5")  # Payment -> Check with the bank
+    time.sleep(5)
+    shot("check-with-the-bank", MAIN)
+    press_for("ctrl+shift+a", "^Needs attention")
+    shot("attention-books", "^Needs attention")
+    x("mousemove", "--window", wait_window("^Needs attention"), "337", "367", "click", "1")  # "What you found"
+    typ("1 000 refunded in the cabinet on request, checked")
+    key("Return")
+    time.sleep(3)
+    shot("attention-books-resolved", "^Needs attention")
+    key("Escape")
+
+
 def with_display() -> list[subprocess.Popen[bytes]]:
     """Xvfb and openbox of our own, unless a display is already there."""
     if env.get("DISPLAY"):
@@ -297,7 +341,7 @@ if __name__ == "__main__":
         flows = (
             [os.environ["SHOTS"]]
             if os.environ.get("SHOTS")
-            else ["cashier", "declined", "retry", "refund", "manager"]
+            else ["cashier", "declined", "retry", "refund", "manager", "books"]
         )
         for flow in flows:
             os.environ["SHOTS"] = flow

@@ -48,8 +48,7 @@ def check_summary(report: ReconcileReport) -> str:
         minors = [amount.minor for _invoice, amount in report.external_refunds]
         total = Money(sum(minors), report.external_refunds[0][1].currency)
         text = _tr(
-            "Checked with the bank: a refund of {amount} made outside the console was recorded "
-            "(see Needs attention)."
+            "Checked with the bank: {amount} refunded outside the console (see Needs attention)."
         ).format(amount=total.format())
     elif report.discrepancies_opened:
         text = _tr(

@@ -174,10 +174,9 @@ def _status_of(value: str | None) -> ConsoleStatus:
 
 def _external_refund_entry(event: PaymentEvent) -> TimelineEntry:
     amount = event.amount.format() if event.amount is not None else "—"
-    seen = time_text(event.at)[-8:-3]  # HH:MM, Kazakhstan time
-    text = _tr("Refund made outside this console: {amount} (seen {time})").format(amount=amount, time=seen)
+    text = _tr("Refund made outside this console: {amount}").format(amount=amount)  # seen at ``event.at``
     detail = _tr("not credited to any operation of this console; a manager compares it with the bank")
-    return TimelineEntry(event.at, text, Tone.DEEP_ORANGE, detail + (f"\n{event.note}" if event.note else ""))
+    return TimelineEntry(event.at, text, Tone.DEEP_ORANGE, detail)
 
 
 def _event_entry(event: PaymentEvent) -> TimelineEntry:

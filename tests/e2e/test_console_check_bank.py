@@ -85,8 +85,7 @@ def test_shift_f5_records_a_cabinet_refund_at_once(console: Any, qtbot: Any) -> 
     bar = window.statusBar()
     qtbot.waitUntil(lambda: "Checked with the bank" in bar.currentMessage(), timeout=SLOW)
     assert _plain(bar.currentMessage()) == (
-        "Checked with the bank: a refund of 1 000,00 ₸ made outside the console was recorded "
-        "(see Needs attention)."
+        "Checked with the bank: 1 000,00 ₸ refunded outside the console (see Needs attention)."
     )
     qtbot.waitUntil(action.isEnabled, timeout=SLOW)
     qtbot.waitUntil(

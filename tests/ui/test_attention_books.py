@@ -108,6 +108,7 @@ def test_a_manager_sees_a_discrepancy_and_resolves_it_from_needs_attention(
     qtbot.mouseClick(dialog.resolve_button, LEFT)
     qtbot.waitUntil(lambda: tree.topLevelItemCount() == 0, timeout=SLOW)
     assert f"Discrepancy {number} resolved." in dialog.resolve_message.text()
+    assert dialog.windowTitle().startswith("Needs attention (0)")  # the count in the title follows
 
     def stored(tx: Any) -> tuple[Any, list[str]]:
         return tx.discrepancies.get(number), [e.action for e in tx.audit.entries()]

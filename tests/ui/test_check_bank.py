@@ -84,8 +84,7 @@ def test_the_status_bar_line_says_what_was_found(qapp):
     assert check_summary(nothing) == "Checked with the bank: nothing changed."
     external = ReconcileReport(external_refunds=[(INVOICE, Money(100_000))], discrepancies_opened=1)
     assert check_summary(external).replace("\xa0", " ").replace("\u202f", " ") == (
-        "Checked with the bank: a refund of 1 000,00 ₸ made outside the console was recorded "
-        "(see Needs attention)."
+        "Checked with the bank: 1 000,00 ₸ refunded outside the console (see Needs attention)."
     )
     differ = ReconcileReport(discrepancies_opened=1)
     assert "books and the bank's differ" in check_summary(differ)

@@ -40,6 +40,7 @@ from ..asyncqt import run_dialog, spawn, user_message_of
 from ..models.formatting import local_time_text, money_text
 from ..ports import PaymentDetailSource, PaymentListSource, PaymentViewLike
 from ..widgets.status_badge import status_label
+from ..widgets.wrapping_delegate import install_wrapping
 from . import named
 
 __all__ = ["ATTENTION_LIMIT", "AttentionDialog", "attention_text"]
@@ -141,7 +142,8 @@ class AttentionDialog(QDialog):
         discrepancies = list(discrepancies or [])
         self._books = books
         self._user = user
-        self.setWindowTitle(_tr("Needs attention ({count})").format(count=len(views) + len(discrepancies)))
+        self._payments_count = len(views)
+        self._set_title(len(discrepancies))
         self.resize(760, 420)
         self.chosen: InvoiceId | None = None
         self.tree = named(QTreeWidget(), "attention_list")
@@ -225,6 +227,7 @@ class AttentionDialog(QDialog):
         )
         self.discrepancy_tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.discrepancy_tree.header().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        install_wrapping(self.discrepancy_tree, 4)  # the details say what to do: shown whole, not cut
         for entry in discrepancies:
             d = entry.discrepancy
             item = QTreeWidgetItem(
@@ -333,8 +336,13 @@ class AttentionDialog(QDialog):
         self.books_label.setText(
             _tr("The console's books and the bank disagree ({count}):").format(count=left)
         )
+        self._set_title(left)
         self._say(_tr("Discrepancy {number} resolved.").format(number=number))
         self._update()
+
+    def _set_title(self, discrepancies: int) -> None:
+        count = self._payments_count + discrepancies
+        self.setWindowTitle(_tr("Needs attention ({count})").format(count=count))
 
     def _say(self, text: str) -> None:
         self.resolve_message.setText(text)
