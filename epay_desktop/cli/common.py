@@ -2,7 +2,8 @@
 
 Exit codes (also in the README): 0 done; 1 refused by a rule, a person's rights or the gateway;
 2 usage or configuration; 3 outcome unknown (the console keeps checking with the bank:
-``epay-desktop reconcile``); 4 a bug (details in the log file, never a stack trace on screen).
+``epay-desktop reconcile``); 4 a bug (details in the log file, never a stack trace on screen);
+5 ``reconcile`` only: the books and the bank disagree (``cli/admin.py`` EXIT_DISCREPANCY).
 """
 
 from __future__ import annotations
