@@ -21,7 +21,7 @@ from datetime import datetime, timedelta
 from typing import Protocol
 
 from epay_desktop.domain import ConsoleError, GatewaySnapshot, InvoiceId, MoneyOp, OpKind, OpState, Payment
-from epay_desktop.gateway import EpayClient, EpayError, StatusFound, StatusInProgress
+from epay_desktop.gateway import EpayClient, EpayError, GatewayUnavailable, StatusFound, StatusInProgress
 from epay_desktop.store.db import Store
 from epay_desktop.store.tx import Tx
 
@@ -250,7 +250,7 @@ class OpEngine:
         try:
             result = await self.gateway.check_status(payment.invoice_id)
         except EpayError as exc:
-            return Verdict.PENDING, None, f"check-status failed: {exc.user_message}"
+            return Verdict.PENDING, None, _status_check_failed(exc)
         if isinstance(result, StatusInProgress):
             return Verdict.PENDING, None, "the gateway says an operation is still in progress"
         if not isinstance(result, StatusFound):
@@ -273,3 +273,13 @@ def known_refunded_minor(tx: Tx, payment_id: int, except_op: str | None = None) 
 def _op_and_payment(tx: Tx, op_id: str) -> tuple[MoneyOp, Payment, int]:
     op = tx.operations.get(op_id)
     return op, tx.payments.get(op.payment_id), known_refunded_minor(tx, op.payment_id, op.id)
+
+
+def _status_check_failed(exc: EpayError) -> str:
+    """Why check-status gave no verdict, in words about the check alone: the error's own message speaks
+    of the request it failed ("nothing was changed"), which read here as if the operation did nothing."""
+    if isinstance(exc, GatewayUnavailable):
+        return "check-status failed: the bank could not be reached; the console asks again"
+    if exc.http_status is not None:
+        return f"check-status failed: the bank answered HTTP {exc.http_status}; the console asks again"
+    return "check-status failed: the bank's answer could not be read; the console asks again"

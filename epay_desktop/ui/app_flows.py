@@ -154,7 +154,7 @@ async def review_flow(parent: QWidget, services: Services, actor: User, op: Mone
         "Retry: the console asks the bank again and re-sends it only if the bank proves it was not "
         "applied (with the same operation id, so it cannot be applied twice).\n"
         "Abandon: mark it as failed; start a new operation if the customer still needs it.\n"
-        "Apply: the bank's merchant cabinet lists this {what}: mark it as done."
+        "Mark applied: the bank's merchant cabinet lists this {what}: mark it as done."
     ).format(what=what, amount=op.amount.format())
     chosen = await ask_message(
         parent,
@@ -163,6 +163,11 @@ async def review_flow(parent: QWidget, services: Services, actor: User, op: Mone
         Button.Retry | Button.Abort | Button.Apply | Button.Cancel,
         icon=QMessageBox.Icon.Warning,
         default=Button.Cancel,
+        labels={
+            Button.Retry: _tr("&Retry"),
+            Button.Abort: _tr("A&bandon"),
+            Button.Apply: _tr("&Mark applied"),
+        },
     )
     if chosen == Button.Retry:
         return await services.operations.review(actor, op.id, "retry")

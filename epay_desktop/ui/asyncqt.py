@@ -147,15 +147,21 @@ async def ask_message(
     *,
     icon: QMessageBox.Icon = QMessageBox.Icon.Question,
     default: StandardButton = StandardButton.NoButton,
+    labels: dict[StandardButton, str] | None = None,
 ) -> StandardButton:
     """Ask with a message box (via ``open()``); returns the standard button pressed.
 
-    Closing the box (Esc, window close) counts as its escape button, e.g. No or Cancel.
+    Closing the box (Esc, window close) counts as its escape button, e.g. No or Cancel. ``labels``
+    renames standard buttons (their role and return value stay), so a button says what it does.
 
     ``text`` is shown as plain text, never HTML, so a message from the gateway cannot inject markup.
     """
     box = QMessageBox(icon, title, text, buttons, parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
+    for standard, label in (labels or {}).items():
+        button = box.button(standard)
+        if button is not None:
+            button.setText(label)
     if default != StandardButton.NoButton:
         box.setDefaultButton(default)
     chosen: list[StandardButton] = []

@@ -63,6 +63,11 @@ def test_review_apply_then_the_outside_refund_is_resolved_in_needs_attention(
     window.commands.review.trigger()
     box = console.wait_dialog(QMessageBox)
     assert "merchant cabinet" in box.text()
+    words = [
+        box.button(b).text() for b in (QMessageBox.StandardButton.Retry, QMessageBox.StandardButton.Abort)
+    ]
+    assert words == ["&Retry", "A&bandon"]  # the buttons say what the text explains, not "Abort"
+    assert box.button(QMessageBox.StandardButton.Apply).text() == "&Mark applied"
     qtbot.mouseClick(box.button(QMessageBox.StandardButton.Apply), LEFT)
 
     def settled() -> bool:

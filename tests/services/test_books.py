@@ -158,9 +158,15 @@ def test_abandon_of_an_applied_refund_is_refused_while_check_status_fails(env: E
     env.reconcile()
     assert env.ops(payment)[0].state is OpState.NEEDS_REVIEW
 
-    with pytest.raises(RuleViolation, match="The bank cannot say now whether this refund was applied"):
+    with pytest.raises(
+        RuleViolation, match="The bank cannot say now whether this refund was applied"
+    ) as refused:
         env.review(op.id, "abandon")
     assert env.ops(payment)[0].state is OpState.NEEDS_REVIEW  # was: FAILED, "nothing was moved"
+    # why: the failed status check, never its own "nothing was changed" (read as if the refund did nothing)
+    assert "the bank answered HTTP 503" in str(refused.value) and "Nothing was changed" not in str(
+        refused.value
+    )
 
     env.control.clear_faults()  # the bank answers again: the refund is there
     settled = env.review(op.id, "abandon")
