@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from epay_desktop.app import AppContext
-from epay_desktop.domain import ConsoleStatus, Payment
+from epay_desktop.domain import ConsoleStatus, Payment, PaymentEvent, PaymentEventKind
 from epay_desktop.domain.decline_reasons import decline_message
 from epay_desktop.gateway import EpayError
 from epay_desktop.payform_codec import hosted_page_url
@@ -169,6 +169,22 @@ def view_json(view: PaymentView, names: Mapping[int, str]) -> dict[str, Any]:
         "refunded": view.refunded.plain(),
         "remaining": view.remaining.plain(),
         "operations": [op_json(op, names) for op in view.operations],
+        "events": [event_json(event) for event in view.events],
+    }
+
+
+def event_json(event: PaymentEvent) -> dict[str, Any]:
+    """What the bank did beyond the payment row: a card attempt the console saw, or a refund made
+    outside the console (``payment_events``)."""
+    return {
+        "kind": event.kind.value,
+        "seen_at": when_json(event.at),
+        "bank_time": when_json(event.bank_time),
+        "status": event.status,
+        "amount": event.amount.plain() if event.amount is not None else None,
+        "reason_code": event.reason_code,
+        "reason": event.reason,
+        "card_mask": event.card_mask,
     }
 
 
@@ -344,11 +360,16 @@ def _print_view(view: PaymentView, names: Mapping[int, str]) -> None:
             "RRN": p.reference or "",
             "Approval code": p.approval_code or "",
             "Reason": f"{p.reason} ({p.reason_code})" if p.reason_code else (p.reason or ""),
+            "Bank status": f"{p.bank_status} (not known to this console)" if p.bank_status else "",
+            "Bank's reason code": p.reason_code_text or "",
             "Description": p.description,
             "Created": local_time(p.created_at),
             "Transaction": p.transaction_id or "",
         }
     )
+    if view.events:
+        print()
+        _print_events(view.events)
     if not view.operations:
         return
     print()
@@ -368,6 +389,22 @@ def _print_view(view: PaymentView, names: Mapping[int, str]) -> None:
     print_table(
         ["OPERATION", "KIND", "AMOUNT", "STATE", "BY", "APPROVED BY", "CREATED", "REASON"], rows, right={2}
     )
+
+
+def _print_events(events: list[PaymentEvent]) -> None:
+    """Card attempts the console saw and refunds made outside it, oldest first."""
+    rows = [
+        [
+            "attempt" if e.kind is PaymentEventKind.ATTEMPT else "refund outside the console",
+            local_time(e.bank_time or e.at),
+            e.status or "",
+            e.amount.format() if e.amount is not None else "",
+            f"{e.reason} ({e.reason_code})" if e.reason_code else (e.reason or ""),
+            e.card_mask or "",
+        ]
+        for e in events
+    ]
+    print_table(["BANK EVENT", "TIME", "STATUS", "AMOUNT", "REASON", "CARD"], rows, right={3})
 
 
 async def cmd_status(app: AppContext, args: argparse.Namespace) -> int:

@@ -294,3 +294,21 @@ def test_review_applied_after_checking_the_cabinet_when_the_bank_shows_more_than
     _later(monkeypatch, 10)
     after = cli.run("reconcile", "--json").json()
     assert {d["kind"] for d in after["discrepancies"]} == {"refunded", "external_refund"}  # for a manager
+
+
+def test_show_lists_a_refund_made_outside_the_console_and_the_tries(cli: Any, monkeypatch: Any) -> None:
+    """``show`` tells what the bank did beyond the payment row (issue 8): the card attempt the console saw
+    and, after a reconcile, a refund made in the bank's cabinet; ``--json`` carries them as ``events``."""
+    invoice = _charged(cli)
+    response = cli.control.post(f"/sandbox/invoices/{invoice}/refund", params={"amount": "250"})
+    assert response.status_code == 200, response.text
+    _later(monkeypatch, 5)
+    assert cli.run("reconcile").code == 5  # the outside refund waits for a manager
+
+    shown = cli.run("show", invoice)
+    assert shown.code == 0, shown.err
+    text = shown.out.replace("\u202f", " ").replace("\u00a0", " ")
+    assert "BANK EVENT" in text and "refund outside the console" in text and "250,00 ₸" in text
+    assert any(line.startswith("attempt") and "CHARGE" in line for line in text.splitlines())
+    events = cli.run("show", invoice, "--json").json()["events"]
+    assert [(e["kind"], e["amount"]) for e in events] == [("attempt", None), ("external_refund", "250.00")]
