@@ -85,6 +85,7 @@ class AppController(QObject):
             clock=ctx.clock,
             last_poll=lambda: _latest(ctx.poller.last_success_at, ctx.payments.last_gateway_success_at),
         )
+        self.window.data_folder = ctx.store_settings.home  # Help > About shows it
         demo = [DemoLogin(d.name, d.pin, d.role) for d in options.demo_users]
         self.session = Session(self.window, ctx.users, idle_minutes=options.idle_minutes, demo_users=demo)
         self.session.lock_screen.set_environment(environment)  # SANDBOX on the login/lock form too

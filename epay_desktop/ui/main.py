@@ -33,6 +33,7 @@ from epay_desktop.demo import DEMO_USERS, demo_environ, demo_home, prepare_demo,
 from epay_desktop.domain import ConsoleError
 from epay_desktop.sandbox import RunningSandbox
 
+from .about import app_icon
 from .app_admin import saved_environ, saved_idle_minutes
 from .app_controller import AppController, ConsoleOptions
 from .asyncqt import ask_message, user_message_of
@@ -141,6 +142,7 @@ def configure_application(qapp: QApplication) -> None:
     qapp.setOrganizationName("epay-desktop")
     qapp.setApplicationDisplayName(product_name())  # Qt appends it to titles not ending with it
     qapp.setApplicationVersion(__version__)
+    qapp.setWindowIcon(app_icon())  # every window's icon (resources/icons)
     qapp.setQuitOnLastWindowClosed(False)  # the loop ends when run_console returns, not before
 
 

@@ -10,15 +10,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QSize, Qt, QTimer, Signal, SignalInstance, Slot
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QWidget
+from PySide6.QtWidgets import QMainWindow, QSplitter, QWidget
 
-from epay_desktop import __version__
 from epay_desktop.domain import InvoiceId, MoneyOp, OpState, Payment, User
 
+from .about import open_about_box
 from .actions import ConsoleActions
 from .bridge import EventBridge
 from .detail_view import PaymentDetailView, ReceiptLister
@@ -221,20 +222,12 @@ class MainWindow(QMainWindow):
             self._split()
         self.payment_opened.emit(invoice_id)
 
+    #: The folder the console keeps its files in (set by the controller), shown by Help > About.
+    data_folder: Path | None = None
+
     @Slot()
     def show_about(self) -> None:
-        box = QMessageBox(
-            QMessageBox.Icon.Information,
-            _tr("About ePay Desktop"),
-            _tr("ePay Desktop {version}\nA counter console for Halyk Bank's ePay card payments.").format(
-                version=__version__
-            ),
-            QMessageBox.StandardButton.Ok,
-            self,
-        )
-        box.setObjectName("about_box")
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()  # never exec(): the window lives on the qasync loop
+        open_about_box(self, self.data_folder)  # never exec(): the window lives on the qasync loop
 
     # -- internals -------------------------------------------------------------------------------
 
