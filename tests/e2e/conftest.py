@@ -20,6 +20,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 import qasync
 import shiboken6
@@ -29,7 +30,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 
 from epay_desktop.app import AppContext, open_app
 from epay_desktop.demo import demo_environ
-from epay_desktop.domain import Role
+from epay_desktop.domain import ConsoleStatus, InvoiceId, Money, Role
 from epay_desktop.sandbox import RunningSandbox, SandboxConfig, start_in_thread
 from epay_desktop.ui.app_controller import AppController, ConsoleOptions
 from epay_desktop.ui.checkout import make_checkout_profile
@@ -163,6 +164,22 @@ class Console:
 
     def ledger(self, invoice: str) -> Any:
         return next(t for t in self.sandbox.state.ledger.all() if t.invoice_id == invoice)
+
+    def paid(self, amount: Money, expect: ConsoleStatus = ConsoleStatus.CHARGE) -> InvoiceId:
+        """A payment taken by whoever is logged in and paid at once by the customer with a test card
+        through the control API (``/sandbox/pay``); ``expect``: CHARGE, or AUTH on a two-step terminal."""
+        user = self.controller.session.user
+        assert user is not None, "log in first"
+        session = self.arun(self.ctx.payments.create_payment(user, amount, description="Торт"))
+        invoice: InvoiceId = session.payment.invoice_id
+        answer = httpx.post(
+            f"{self.sandbox.base_url}/sandbox/pay",
+            json={"invoiceId": invoice.value, "pan": "5522042705066736", "expiry": "12/35", "cvc": "123"},
+            timeout=10,
+        )
+        assert answer.json()["outcome"] == "approved"
+        assert self.arun(self.ctx.payments.refresh_status(invoice)).status is expect
+        return invoice
 
 
 @pytest.fixture

@@ -12,7 +12,6 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-import httpx
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
@@ -20,7 +19,7 @@ from PySide6.QtGui import QPageSize
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QMessageBox
 
-from epay_desktop.domain import ConsoleStatus, InvoiceId, Money, OpKind, OpState
+from epay_desktop.domain import ConsoleStatus, Money, OpKind, OpState
 from epay_desktop.sandbox.faults import Fault
 from epay_desktop.ui.dialogs.receipt_chooser import ReceiptChooser
 from epay_desktop.ui.dialogs.refund_dialog import RefundDialog
@@ -176,26 +175,11 @@ def test_declined_card_shows_the_reason_and_try_again(console: Any, qtbot: Any) 
     assert console.ledger(payment.invoice_id.value).status.value == "REJECT"
 
 
-def _paid_by_control_api(console: Any, amount: Money) -> InvoiceId:
-    """A charged payment made quickly: the console asks for the token, the customer pays via /sandbox/pay."""
-    manager = console.controller.session.user
-    session = console.arun(console.ctx.payments.create_payment(manager, amount, description="Торт"))
-    invoice = session.payment.invoice_id
-    answer = httpx.post(
-        f"{console.sandbox.base_url}/sandbox/pay",
-        json={"invoiceId": invoice.value, "pan": "5522042705066736", "expiry": "12/35", "cvc": "123"},
-        timeout=10,
-    )
-    assert answer.json()["outcome"] == "approved"
-    assert console.arun(console.ctx.payments.refresh_status(invoice)).status is ConsoleStatus.CHARGE
-    return invoice
-
-
 def test_refund_whose_answer_is_lost_is_checked_with_the_bank_and_applied_once(
     console: Any, qtbot: Any
 ) -> None:
     console.log_in(MANAGER, MANAGER_PIN)
-    invoice = _paid_by_control_api(console, Money(400_000))
+    invoice = console.paid(Money(400_000))
     window = console.window
     window.open_payment(invoice)
     qtbot.waitUntil(window.commands.refund.isEnabled, timeout=SLOW)

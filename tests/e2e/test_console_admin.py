@@ -13,12 +13,11 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-import httpx
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QMessageBox
 
-from epay_desktop.domain import ConsoleStatus, InvoiceId, Money, OpState
+from epay_desktop.domain import Money, OpState
 from epay_desktop.sandbox.faults import Fault
 from epay_desktop.ui.dialogs.attention_dialog import AttentionDialog
 from epay_desktop.ui.dialogs.export_dialog import ExportDialog
@@ -32,21 +31,6 @@ LEFT = Qt.MouseButton.LeftButton
 MANAGER, MANAGER_PIN = "Данияр", "2222"
 CASHIER, CASHIER_PIN = "Айгерим", "1111"
 SECRET = "e2e-secret-never-shown"
-
-
-def paid(console: Any, amount: Money) -> InvoiceId:
-    """A payment taken by whoever is logged in, paid by the customer with a test card (control API)."""
-    user = console.controller.session.user
-    session = console.arun(console.ctx.payments.create_payment(user, amount, description="Торт"))
-    invoice = session.payment.invoice_id
-    answer = httpx.post(
-        f"{console.sandbox.base_url}/sandbox/pay",
-        json={"invoiceId": invoice.value, "pan": "5522042705066736", "expiry": "12/35", "cvc": "123"},
-        timeout=10,
-    )
-    assert answer.json()["outcome"] == "approved"
-    assert console.arun(console.ctx.payments.refresh_status(invoice)).status is ConsoleStatus.CHARGE
-    return invoice
 
 
 def test_settings_from_the_keyboard_are_saved_where_they_belong(
@@ -99,7 +83,7 @@ def test_export_writes_the_day_s_payments_to_the_chosen_file(
 ) -> None:
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / ".config"))  # the remembered columns and folder
     console.log_in(MANAGER, MANAGER_PIN)
-    invoice = paid(console, Money(120_050))
+    invoice = console.paid(Money(120_050))
     console.window.commands.export_csv.trigger()
     dialog = console.wait_dialog(ExportDialog)
     dialog.column_boxes["description"].setChecked(False)
@@ -126,7 +110,7 @@ def test_needs_attention_badge_list_and_review_settle_a_lost_refund(console: Any
     console.log_in(MANAGER, MANAGER_PIN)
     window = console.window
     badge = window.status_bar.attention_badge
-    invoice = paid(console, Money(300_000))
+    invoice = console.paid(Money(300_000))
     assert not badge.isVisible()
     console.sandbox.state.faults.add(Fault("refund", "http_status", Decimal(502), 1))  # not applied
     manager = console.controller.session.user

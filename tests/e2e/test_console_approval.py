@@ -7,12 +7,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
-import httpx
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QMessageBox
 
-from epay_desktop.domain import ConsoleStatus, InvoiceId, Money, OpKind, OpState
+from epay_desktop.domain import Money, OpKind, OpState
 from epay_desktop.ui.dialogs.refund_dialog import RefundDialog
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(240)]
@@ -22,24 +21,9 @@ MANAGER, MANAGER_PIN = "Данияр", "2222"
 CASHIER, CASHIER_PIN = "Айгерим", "1111"
 
 
-def _paid_by_control_api(console: Any, amount: Money) -> InvoiceId:
-    """A charged payment taken by whoever is logged in; the customer pays via /sandbox/pay."""
-    user = console.controller.session.user
-    session = console.arun(console.ctx.payments.create_payment(user, amount, description="Торт"))
-    invoice = session.payment.invoice_id
-    answer = httpx.post(
-        f"{console.sandbox.base_url}/sandbox/pay",
-        json={"invoiceId": invoice.value, "pan": "5522042705066736", "expiry": "12/35", "cvc": "123"},
-        timeout=10,
-    )
-    assert answer.json()["outcome"] == "approved"
-    assert console.arun(console.ctx.payments.refresh_status(invoice)).status is ConsoleStatus.CHARGE
-    return invoice
-
-
 def test_cashier_refund_with_a_wrong_then_right_manager_pin(console: Any, qtbot: Any) -> None:
     console.log_in(CASHIER, CASHIER_PIN)
-    invoice = _paid_by_control_api(console, Money(1_250_000))
+    invoice = console.paid(Money(1_250_000))
     window = console.window
     window.open_payment(invoice)
     qtbot.waitUntil(window.commands.refund.isEnabled, timeout=SLOW)

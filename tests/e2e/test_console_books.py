@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from epay_desktop.domain import ConsoleStatus, InvoiceId, Money, OpState
+from epay_desktop.domain import Money, OpState
 from epay_desktop.sandbox.faults import Fault
 from epay_desktop.ui.dialogs.attention_dialog import AttentionDialog
 
@@ -24,26 +24,12 @@ LEFT = Qt.MouseButton.LeftButton
 MANAGER, MANAGER_PIN = "Данияр", "2222"
 
 
-def paid(console: Any, amount: Money) -> InvoiceId:
-    user = console.controller.session.user
-    session = console.arun(console.ctx.payments.create_payment(user, amount, description="Торт"))
-    invoice = session.payment.invoice_id
-    answer = httpx.post(
-        f"{console.sandbox.base_url}/sandbox/pay",
-        json={"invoiceId": invoice.value, "pan": "5522042705066736", "expiry": "12/35", "cvc": "123"},
-        timeout=10,
-    )
-    assert answer.json()["outcome"] == "approved"
-    assert console.arun(console.ctx.payments.refresh_status(invoice)).status is ConsoleStatus.CHARGE
-    return invoice
-
-
 def test_review_apply_then_the_outside_refund_is_resolved_in_needs_attention(
     console: Any, qtbot: Any
 ) -> None:
     console.log_in(MANAGER, MANAGER_PIN)
     window = console.window
-    invoice = paid(console, Money(300_000))
+    invoice = console.paid(Money(300_000))
     cabinet = httpx.post(
         f"{console.sandbox.base_url}/sandbox/invoices/{invoice.value}/refund",
         params={"amount": "500"},

@@ -16,7 +16,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from epay_desktop.domain import ConsoleStatus, InvoiceId, Money, PaymentEventKind
+from epay_desktop.domain import Money, PaymentEventKind
 from epay_desktop.sandbox.faults import Fault
 from epay_desktop.ui.dialogs.attention_dialog import AttentionDialog
 
@@ -30,20 +30,6 @@ def _plain(text: str) -> str:
     return text.replace("\xa0", " ").replace("\u202f", " ")
 
 
-def paid(console: Any, amount: Money) -> InvoiceId:
-    user = console.controller.session.user
-    session = console.arun(console.ctx.payments.create_payment(user, amount, description="Торт"))
-    invoice = session.payment.invoice_id
-    answer = httpx.post(
-        f"{console.sandbox.base_url}/sandbox/pay",
-        json={"invoiceId": invoice.value, "pan": "5522042705066736", "expiry": "12/35", "cvc": "123"},
-        timeout=10,
-    )
-    assert answer.json()["outcome"] == "approved"
-    assert console.arun(console.ctx.payments.refresh_status(invoice)).status is ConsoleStatus.CHARGE
-    return invoice
-
-
 def timeline(console: Any) -> list[str]:
     tree = console.window.detail_view.timeline
     return [tree.topLevelItem(i).text(1) for i in range(tree.topLevelItemCount())]
@@ -52,7 +38,7 @@ def timeline(console: Any) -> list[str]:
 def test_shift_f5_records_a_cabinet_refund_at_once(console: Any, qtbot: Any) -> None:
     console.log_in(CASHIER, CASHIER_PIN)  # a cashier may check: it moves no money
     window = console.window
-    invoice = paid(console, Money(450_000))
+    invoice = console.paid(Money(450_000))
     # the start-up reconcile has walked the recent window: the periodic one will not for 5 minutes
     console.arun(console.ctx.reconciler.reconcile_all())
     cabinet = httpx.post(
@@ -123,7 +109,7 @@ def test_shift_f5_records_a_cabinet_refund_at_once(console: Any, qtbot: Any) -> 
 def test_a_bank_that_does_not_answer_is_one_line_in_the_status_bar(console: Any, qtbot: Any) -> None:
     console.log_in(CASHIER, CASHIER_PIN)
     window = console.window
-    invoice = paid(console, Money(120_000))
+    invoice = console.paid(Money(120_000))
     window.refresh()
     view = window.payments_view
     qtbot.waitUntil(lambda: view.model.row_of(invoice) is not None, timeout=SLOW)

@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-import httpx
 import pytest
 import shiboken6
 from PySide6.QtCore import QPoint, Qt
@@ -282,7 +281,7 @@ NOT_FOR_A_PAID_PAYMENT = {"action_cancel": "Only a held payment", "action_charge
 def waiting_for_review(console: Any, amount: Money) -> InvoiceId:
     """A paid payment whose refund the bank could not confirm and a manager must now review."""
     manager = console.controller.session.user
-    invoice = held_payment(console, amount)
+    invoice = console.paid(amount, ConsoleStatus.AUTH)
     console.arun(console.ctx.operations.charge(manager, invoice))
     console.sandbox.state.faults.add(Fault("refund", "http_status", Decimal(502), 1))  # not applied
     op = console.arun(console.ctx.operations.refund(manager, invoice, Money(10_000), reason="e2e"))
@@ -292,21 +291,6 @@ def waiting_for_review(console: Any, amount: Money) -> InvoiceId:
         tx.operations.mark(op.id, OpState.NEEDS_REVIEW, now=console.ctx.clock())
 
     console.arun(console.ctx.store.run_write(needs_review))
-    return invoice
-
-
-def held_payment(console: Any, amount: Money) -> InvoiceId:
-    """A payment the customer paid on the two-step terminal: held (AUTH)."""
-    user = console.controller.session.user
-    session = console.arun(console.ctx.payments.create_payment(user, amount, description="Торт"))
-    invoice = session.payment.invoice_id
-    answer = httpx.post(
-        f"{console.sandbox.base_url}/sandbox/pay",
-        json={"invoiceId": invoice.value, "pan": "5522042705066736", "expiry": "12/35", "cvc": "123"},
-        timeout=10,
-    )
-    assert answer.json()["outcome"] == "approved"
-    assert console.arun(console.ctx.payments.refresh_status(invoice)).status is ConsoleStatus.AUTH
     return invoice
 
 
@@ -320,8 +304,8 @@ def assert_says_why(action: QAction, reason: str) -> None:
 @pytest.mark.parametrize("role", [Role.CASHIER, Role.MANAGER], ids=["cashier", "manager"])
 def test_every_action_of_the_main_window_works_or_says_why(console: Any, qtbot: Any, role: Role) -> None:
     console.log_in(MANAGER, MANAGER_PIN)
-    held = held_payment(console, Money(120_000))
-    paid = held_payment(console, Money(250_000))
+    held = console.paid(Money(120_000), ConsoleStatus.AUTH)
+    paid = console.paid(Money(250_000), ConsoleStatus.AUTH)
     manager = console.controller.session.user
     console.arun(console.ctx.operations.charge(manager, paid))  # now paid (CHARGE)
     review = waiting_for_review(console, Money(90_000))
@@ -383,8 +367,8 @@ def test_every_dialog_a_hundred_times_raises_nothing(
     errors: list[BaseException] = []
     monkeypatch.setattr(sys, "excepthook", lambda _t, exc, _tb: errors.append(exc))
     console.log_in(MANAGER, MANAGER_PIN)
-    held = held_payment(console, Money(120_000))
-    paid = held_payment(console, Money(250_000))
+    held = console.paid(Money(120_000), ConsoleStatus.AUTH)
+    paid = console.paid(Money(250_000), ConsoleStatus.AUTH)
     console.arun(console.ctx.operations.charge(console.controller.session.user, paid))
     review = waiting_for_review(console, Money(90_000))
     window = console.window

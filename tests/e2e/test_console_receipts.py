@@ -11,7 +11,6 @@ import io
 from pathlib import Path
 from typing import Any
 
-import httpx
 import pypdfium2 as pdfium
 import pytest
 import zxingcpp
@@ -20,7 +19,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QMessageBox
 
-from epay_desktop.domain import ConsoleStatus, InvoiceId, Money, OpKind, OpState
+from epay_desktop.domain import Money, OpKind, OpState
 from epay_desktop.domain.receipts import ReceiptKind
 from epay_desktop.ui.dialogs.receipt_chooser import ReceiptChooser
 from epay_desktop.ui.dialogs.refund_dialog import RefundDialog
@@ -30,20 +29,6 @@ pytestmark = [pytest.mark.timeout(240)]
 
 SLOW = 30_000
 MANAGER, MANAGER_PIN = "Данияр", "2222"
-
-
-def _paid(console: Any, amount: Money) -> InvoiceId:
-    manager = console.controller.session.user
-    session = console.arun(console.ctx.payments.create_payment(manager, amount, description="Торт"))
-    invoice = session.payment.invoice_id
-    answer = httpx.post(
-        f"{console.sandbox.base_url}/sandbox/pay",
-        json={"invoiceId": invoice.value, "pan": "5522042705066736", "expiry": "12/35", "cvc": "123"},
-        timeout=10,
-    )
-    assert answer.json()["outcome"] == "approved"
-    assert console.arun(console.ctx.payments.refresh_status(invoice)).status is ConsoleStatus.CHARGE
-    return invoice
 
 
 def _text(pdf: bytes) -> str:
@@ -76,7 +61,7 @@ def test_refund_offers_its_receipt_and_print_asks_which(
     console.log_in(MANAGER, MANAGER_PIN)
     manager = console.controller.session.user
     other = console.arun(console.ctx.payments.create_payment(manager, Money(99_900), description="Чай"))
-    invoice = _paid(console, Money(250_000))
+    invoice = console.paid(Money(250_000))
     window = console.window
     window.open_payment(invoice)
     qtbot.waitUntil(window.commands.refund.isEnabled, timeout=SLOW)

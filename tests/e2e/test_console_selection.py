@@ -8,12 +8,11 @@ from __future__ import annotations
 
 from typing import Any
 
-import httpx
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from epay_desktop.domain import ConsoleStatus, InvoiceId, Money
+from epay_desktop.domain import InvoiceId, Money
 from epay_desktop.ui.dialogs.refund_dialog import RefundDialog
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(240)]
@@ -21,21 +20,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.timeout(240)]
 SLOW = 30_000
 MANAGER, MANAGER_PIN = "Данияр", "2222"
 CTRL = Qt.KeyboardModifier.ControlModifier
-
-
-def paid(console: Any, amount: Money) -> InvoiceId:
-    """A payment taken by whoever is logged in, paid by the customer through the sandbox."""
-    user = console.controller.session.user
-    session = console.arun(console.ctx.payments.create_payment(user, amount, description="Торт"))
-    invoice = session.payment.invoice_id
-    answer = httpx.post(
-        f"{console.sandbox.base_url}/sandbox/pay",
-        json={"invoiceId": invoice.value, "pan": "5522042705066736", "expiry": "12/35", "cvc": "123"},
-        timeout=10,
-    )
-    assert answer.json()["outcome"] == "approved"
-    assert console.arun(console.ctx.payments.refresh_status(invoice)).status is ConsoleStatus.CHARGE
-    return invoice
 
 
 def click_row(qtbot: Any, window: Any, invoice: InvoiceId) -> None:
@@ -51,8 +35,8 @@ def click_row(qtbot: Any, window: Any, invoice: InvoiceId) -> None:
 
 def test_a_search_that_hides_the_selected_payment_leaves_nothing_to_refund(console: Any, qtbot: Any) -> None:
     console.log_in(MANAGER, MANAGER_PIN)
-    hidden = paid(console, Money(275_000))
-    shown = paid(console, Money(50_960))
+    hidden = console.paid(Money(275_000))
+    shown = console.paid(Money(50_960))
     window = console.window
     window.refresh()
     click_row(qtbot, window, hidden)
