@@ -266,3 +266,10 @@ def memory() -> Iterator[MemoryKeyring]:
     keyring.set_keyring(backend)
     yield backend
     keyring.set_keyring(previous)
+
+
+@pytest.fixture(autouse=True)
+def _own_config_folder(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Remembered screen choices (ui.ini: a login remembers its language) never go to the real
+    ~/.config of whoever runs the tests; a test that sets XDG_CONFIG_HOME itself still wins."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("config")))

@@ -40,6 +40,8 @@ class LockScreen(QFrame):
         self.switch_button.setObjectName("switch_user_button")
         self.switch_button.setAutoDefault(False)
         self.switch_button.clicked.connect(self.switch_requested)
+        self._locked_user: User | None = None  # None: the login form; else the unlock form
+        self.form.retranslated.connect(self._retranslate)  # a language switch: the texts of this mode
         inner = QVBoxLayout(card)
         inner.setContentsMargins(12, 12, 12, 16)
         inner.addWidget(self.form)
@@ -57,23 +59,39 @@ class LockScreen(QFrame):
 
     def show_unlock(self, user: User) -> None:
         """Locked: the same user's PIN unlocks; "Log in as someone else" switches."""
+        self._locked_user = user
+        self._unlock_texts(user)
+        self.form.set_fixed_user(user.name)
+        self.switch_button.show()
+        self._cover()
+
+    def _unlock_texts(self, user: User) -> None:
         self.form.title_label.setText(self.tr("The console is locked"))
         self.form.hint_label.setText(
             self.tr("{name}, enter your PIN or password to continue.").format(name=user.name)
         )
-        self.form.set_fixed_user(user.name)
         self.form.login_button.setText(self.tr("Unlock"))
-        self.switch_button.show()
-        self._cover()
 
     def show_login(self) -> None:
         """Nobody logged in (start, switch user, log out): the normal login form."""
-        self.form.title_label.setText(self.tr("Log in to the ePay console"))
-        self.form.hint_label.setText(self.tr("Enter your name and your PIN or password."))
+        self._locked_user = None
+        self._login_texts()
         self.form.set_fixed_user(None)
-        self.form.login_button.setText(self.tr("Log in"))
         self.switch_button.hide()
         self._cover()
+
+    def _login_texts(self) -> None:
+        self.form.title_label.setText(self.tr("Log in to the ePay console"))
+        self.form.hint_label.setText(self.tr("Enter your name and your PIN or password."))
+        self.form.login_button.setText(self.tr("Log in"))
+
+    def _retranslate(self) -> None:
+        """The form re-translated its own texts; this mode's title, hint and button on top."""
+        self.switch_button.setText(self.tr("Log in as someone else"))
+        if self._locked_user is not None:
+            self._unlock_texts(self._locked_user)
+        else:
+            self._login_texts()
 
     def _cover(self) -> None:
         parent = self.parentWidget()

@@ -13,11 +13,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QDialog,
     QFormLayout,
     QFrame,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -28,10 +30,11 @@ from PySide6.QtWidgets import (
 from epay_desktop.domain import Role, User
 
 from .asyncqt import busy_indicator, run_dialog, spawn, user_message_of
+from .language import LANGUAGES, NATIVE_NAMES, current_language, settle_language_after_login, translations
 from .ports import UserPort
 from .widgets.env_badge import EnvironmentBadge
 
-__all__ = ["DemoLogin", "LoginDialog", "LoginForm", "role_text"]
+__all__ = ["DemoLogin", "LanguageSelector", "LoginDialog", "LoginForm", "role_text"]
 
 _ERROR_STYLE = "QLabel { color: #b71c1c; font-weight: 600; }"
 _DEMO_STYLE = (
@@ -39,6 +42,9 @@ _DEMO_STYLE = (
     "QPushButton#demo_user { text-align: left; padding: 4px 8px; color: #0d47a1; "
     "text-decoration: underline; }"
 )
+
+
+_LANGUAGE_STYLE = "QPushButton { padding: 2px 6px; } QPushButton:checked { font-weight: 700; }"
 
 
 def _tr(text: str) -> str:
@@ -49,6 +55,53 @@ def role_text(role: Role) -> str:
     """A role in the interface language."""
     names = {Role.CASHIER: _tr("cashier"), Role.MANAGER: _tr("manager"), Role.ADMIN: _tr("administrator")}
     return names.get(Role(role), str(role))
+
+
+class LanguageSelector(QWidget):
+    """Қазақша / Русский / English: each in its own language, no flags; a click switches the
+    interface at once (``language.translations().switch``)."""
+
+    chosen = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("language_selector")
+        self.buttons: dict[str, QPushButton] = {}
+        self._group = QButtonGroup(self)
+        self._group.setExclusive(True)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addStretch(1)
+        for code in LANGUAGES:
+            button = QPushButton(NATIVE_NAMES[code])  # never translated: each reader finds their own
+            button.setObjectName(f"language_{code}")
+            button.setCheckable(True)
+            button.setFlat(True)
+            button.setAutoDefault(False)
+            button.setCursor(Qt.CursorShape.PointingHandCursor)
+            button.setStyleSheet(
+                "QPushButton { padding: 2px 6px; } QPushButton:checked { font-weight: 700; }"
+            )
+            button.clicked.connect(lambda _=False, c=code: self.choose(c))
+            self._group.addButton(button)
+            self.buttons[code] = button
+            row.addWidget(button)
+        self.show_current()
+
+    def choose(self, code: str) -> None:
+        """Switch the interface to ``code`` (kk/ru/en)."""
+        if code != current_language():
+            translations().switch(code)
+        self.show_current()
+        self.chosen.emit(code)
+
+    def show_current(self) -> None:
+        self.buttons[current_language()].setChecked(True)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.show_current()
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +117,7 @@ class LoginForm(QWidget):
     """Name + PIN/password and a "Log in" button; emits ``logged_in(User)`` after a successful check."""
 
     logged_in = Signal(object)  # User
+    retranslated = Signal()  # after the texts were set again in the new language (LanguageChange)
 
     def __init__(
         self, users: UserPort, *, demo_users: Sequence[DemoLogin] = (), parent: QWidget | None = None
@@ -71,6 +125,12 @@ class LoginForm(QWidget):
         super().__init__(parent)
         self._users = users
         self._task: asyncio.Task[None] | None = None
+        translations()  # from here on every text of the form can be re-translated (language.py)
+        self._demo_users = tuple(demo_users)
+        self._demo_buttons: list[QPushButton] = []
+        self._language_chosen = False  # the selector was used since the last login
+        self.language_selector = LanguageSelector()
+        self.language_selector.chosen.connect(self._on_language_chosen)
         self.environment_badge = EnvironmentBadge()  # SANDBOX / TEST; hidden in production
         self.title_label = QLabel(self.tr("Log in to the ePay console"))
         self.title_label.setStyleSheet("QLabel { font-size: 18px; font-weight: 600; }")
@@ -92,11 +152,14 @@ class LoginForm(QWidget):
         self.login_button = QPushButton(self.tr("Log in"))
         self.login_button.setObjectName("login_button")
         self.login_button.setDefault(True)
+        self.name_label = QLabel(self.tr("User"))
+        self.secret_label = QLabel(self.tr("PIN or password"))
         form = QFormLayout()
-        form.addRow(self.tr("User"), self.name_edit)
-        form.addRow(self.tr("PIN or password"), self.secret_edit)
+        form.addRow(self.name_label, self.name_edit)
+        form.addRow(self.secret_label, self.secret_edit)
         self.main_layout = layout = QVBoxLayout(self)
         layout.setSpacing(10)
+        layout.addWidget(self.language_selector)
         layout.addWidget(self.environment_badge)
         layout.addWidget(self.title_label)
         layout.addWidget(self.hint_label)
@@ -121,10 +184,7 @@ class LoginForm(QWidget):
         column.addWidget(QLabel(self.tr("Demo mode: sandbox gateway, no real money.")))
         column.addWidget(QLabel(self.tr("Demo users (click to fill in):")))
         for demo in demo_users:
-            text = self.tr("{name} ({role}): PIN {pin}").format(
-                name=demo.name, role=role_text(demo.role), pin=demo.pin
-            )
-            button = QPushButton(text)
+            button = QPushButton(self._demo_text(demo))
             button.setObjectName("demo_user")
             button.setFlat(True)
             button.setAutoDefault(False)
@@ -132,7 +192,38 @@ class LoginForm(QWidget):
             button.setToolTip(self.tr("Click to fill in this user"))
             button.clicked.connect(lambda _=False, d=demo: self.fill(d.name, d.pin))
             column.addWidget(button)
+            self._demo_buttons.append(button)
         return box
+
+    def _demo_text(self, demo: DemoLogin) -> str:
+        return self.tr("{name} ({role}): PIN {pin}").format(
+            name=demo.name, role=role_text(demo.role), pin=demo.pin
+        )
+
+    # -- language ----------------------------------------------------------------------------------
+
+    def _on_language_chosen(self, _code: str) -> None:
+        self._language_chosen = True
+        self.focus_first_empty()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+
+    def retranslate(self) -> None:
+        """Every text of the form again in the interface language now (then ``retranslated``)."""
+        self.title_label.setText(self.tr("Log in to the ePay console"))
+        self.hint_label.setText(self.tr("Enter your name and your PIN or password."))
+        self.name_edit.setPlaceholderText(self.tr("Your name"))
+        self.secret_edit.setPlaceholderText(self.tr("PIN or password"))
+        self.login_button.setText(self.tr("Log in"))
+        self.name_label.setText(self.tr("User"))
+        self.secret_label.setText(self.tr("PIN or password"))
+        for button, demo in zip(self._demo_buttons, self._demo_users, strict=True):
+            button.setText(self._demo_text(demo))
+            button.setToolTip(self.tr("Click to fill in this user"))
+        self.retranslated.emit()
 
     # -- state -----------------------------------------------------------------------------------
 
@@ -196,6 +287,8 @@ class LoginForm(QWidget):
                 self._update_button()
         self.secret_edit.clear()
         self.show_error("")
+        settle_language_after_login(user.name, chosen_here=self._language_chosen)
+        self._language_chosen = False
         self.logged_in.emit(user)
 
 
@@ -211,7 +304,8 @@ class LoginDialog(QDialog):
         parent: QWidget | None = None,
     ):
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Log in"))  # Qt adds " — ePay Desktop" (ui/titles.py)
+        self.setWindowTitle(self.tr("Log in"))  # Qt adds " — ePay Desktop" (ui/titles.py); retranslated by
+        # language.Translations (the title is exactly tr()'s text)
         self.user: User | None = None
         self.form = LoginForm(users, demo_users=demo_users, parent=self)
         self.form.set_environment(environment)

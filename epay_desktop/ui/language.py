@@ -1,0 +1,313 @@
+"""The interface language: Kazakh, Russian or English, switched live (docs/decisions/0045).
+
+:func:`translations` is the application's one :class:`Translations`. It installs a translator that
+answers every ``tr()``/``QCoreApplication.translate`` call from the chosen language's
+``resources/i18n/epay_desktop_<kk|ru>.qm`` (found through :mod:`epay_desktop.resources`) and
+remembers which English source each shown text came from; Qt's own ``qtbase_<lang>.qm`` (standard
+buttons, the calendar) is installed beside it where PySide6 ships one. English is the source
+language: no ``.qm``. :meth:`Translations.switch` installs the new language, sets the default
+``QLocale`` (dates, weekdays, the calendar) and re-translates every open window: widgets that build
+their texts from several parts do it in ``changeEvent(LanguageChange)``; every other text a widget
+shows exactly as ``tr()`` returned it (labels, buttons, menus, actions, tooltips, placeholders, tabs,
+combo items) is looked up again from its recorded source. Money never depends on the locale
+(``Money.format``: ``1 234,56 ₸`` in all three).
+
+Which language: the user's remembered choice (``ui.ini``, decision 0017), else the language used
+last on this computer, else the system locale's (kk/ru/en), else Russian.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+from typing import Final
+
+import shiboken6
+from PySide6 import QtCore, QtGui, QtWidgets
+from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QObject, QTranslator, Signal
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QComboBox,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QTabWidget,
+    QWidget,
+)
+
+from epay_desktop.resources import ResourceMissingError, translations_dir
+
+from .file_places import ui_settings
+
+__all__ = [
+    "DEFAULT_LANGUAGE",
+    "LANGUAGES",
+    "NATIVE_NAMES",
+    "Translations",
+    "current_language",
+    "language_of_locale",
+    "last_language",
+    "page_language",
+    "remember_language",
+    "remembered_language",
+    "settle_language_after_login",
+    "startup_language",
+    "system_language",
+    "translations",
+]
+
+log = logging.getLogger(__name__)
+
+#: Kazakh, Russian, English: the order of the login screen's selector.
+LANGUAGES: Final = ("kk", "ru", "en")
+#: Each language's name in itself: the selector is never translated (a reader finds their own language).
+NATIVE_NAMES: Final = {"kk": "Қазақша", "ru": "Русский", "en": "English"}
+#: Neither a remembered choice nor a system language the console speaks: Russian (the issue).
+DEFAULT_LANGUAGE: Final = "ru"
+#: The gateway payment page's ``language`` field for each interface language.
+PAGE_LANGUAGES: Final = {"kk": "kaz", "ru": "rus", "en": "eng"}
+_LOCALES: Final = {
+    "kk": QLocale(QLocale.Language.Kazakh, QLocale.Country.Kazakhstan),
+    "ru": QLocale(QLocale.Language.Russian, QLocale.Country.Russia),
+    # British English: day.month order and a week from Monday, as at a Kazakh counter
+    "en": QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom),
+}
+_QT_LANGUAGES: Final = {
+    QLocale.Language.Kazakh: "kk",
+    QLocale.Language.Russian: "ru",
+    QLocale.Language.English: "en",
+}
+_LAST_KEY = "language/last"
+
+
+def _user_key(name: str) -> str:
+    # QSettings turns "/" into a subgroup; names are unique ignoring case (UserService)
+    cleaned = name.strip().casefold().replace("/", "_").replace("\\", "_")
+    return f"language/user/{cleaned}"
+
+
+def language_of_locale(locale: QLocale) -> str | None:
+    """``kk``/``ru``/``en`` for a locale whose language the console speaks, else None."""
+    return _QT_LANGUAGES.get(locale.language())
+
+
+def system_language() -> str:
+    """The system's interface language when the console speaks it (kk/ru/en), else Russian."""
+    for name in QLocale.system().uiLanguages():
+        found = language_of_locale(QLocale(name))
+        if found:
+            return found
+    return language_of_locale(QLocale.system()) or DEFAULT_LANGUAGE
+
+
+def remembered_language(user_name: str) -> str | None:
+    """The language ``user_name`` chose last on this computer, or None."""
+    value = ui_settings().value(_user_key(user_name), "")
+    return value if value in LANGUAGES else None
+
+
+def last_language() -> str | None:
+    """The language of the last login on this computer, or None."""
+    value = ui_settings().value(_LAST_KEY, "")
+    return value if value in LANGUAGES else None
+
+
+def remember_language(user_name: str, language: str) -> None:
+    """Remember ``language`` for ``user_name`` and as this computer's last (best effort)."""
+    settings = ui_settings()
+    settings.setValue(_user_key(user_name), language)
+    settings.setValue(_LAST_KEY, language)
+    settings.sync()
+
+
+def startup_language() -> str:
+    """The login screen's first language: the last login's on this computer, else the system's."""
+    return last_language() or system_language()
+
+
+def current_language() -> str:
+    """The interface language now (English before any choice)."""
+    return translations().language
+
+
+def page_language() -> str:
+    """The gateway page's ``language`` (``kaz``/``rus``/``eng``) for the interface language now;
+    ``rus`` (the gateway's own default) while no language was chosen (e.g. a screen on its own)."""
+    if _instance is None or not shiboken6.isValid(_instance) or not _instance.chosen:
+        return "rus"
+    return PAGE_LANGUAGES[_instance.language]
+
+
+def settle_language_after_login(user_name: str, *, chosen_here: bool) -> None:
+    """After a successful login: a choice made on the login screen is remembered for the user;
+    otherwise the user's remembered language (if any) is switched to."""
+    if not chosen_here:
+        remembered = remembered_language(user_name)
+        if remembered is not None and remembered != current_language():
+            translations().switch(remembered)
+    remember_language(user_name, current_language())
+
+
+def _is_qt_class(context: str) -> bool:
+    return context.startswith("Q") and any(hasattr(module, context) for module in (QtWidgets, QtCore, QtGui))
+
+
+class _RecordingTranslator(QTranslator):
+    """Answers from the chosen ``.qm`` (English: none) and records shown text -> English source."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.catalogue: QTranslator | None = None
+        self.sources: dict[str, tuple[str, str, str | None, int]] = {}
+
+    def translate(
+        self, context: str, source_text: str, disambiguation: str | None = None, n: int = -1
+    ) -> str | None:
+        found = self.catalogue.translate(context, source_text, disambiguation, n) if self.catalogue else ""
+        # PySide's tr() asks the class's own context first, then each Qt base class's (QWidget,
+        # QObject, ...) while nothing is found: only the class's own context is the text's source
+        if found or not _is_qt_class(context):
+            shown = found or (source_text.replace("%n", str(n)) if n >= 0 else source_text)
+            self.sources[shown] = (context, source_text, disambiguation, n)
+        return found or None  # None: Qt shows the source text
+
+    def isEmpty(self) -> bool:
+        return False
+
+    def source_of(self, shown: str) -> tuple[str, str, str | None, int] | None:
+        return self.sources.get(shown)
+
+
+class Translations(QObject):
+    """The interface language of the application (see the module doc). Signal: ``changed(str)``."""
+
+    changed = Signal(str)
+
+    def __init__(self, app: QCoreApplication) -> None:
+        super().__init__(app)
+        self.language = "en"
+        self.chosen = False  # switch() was called (the console always does, at start)
+        self._recorder = _RecordingTranslator(self)
+        self._qt: QTranslator | None = None
+        QCoreApplication.installTranslator(self._recorder)
+
+    def switch(self, language: str) -> None:
+        """Show the interface in ``language`` (kk/ru/en) from now on, open windows included."""
+        if language not in LANGUAGES:
+            raise ValueError(f"unknown interface language {language!r}")
+        catalogue = _load_catalogue(language)
+        if language != "en" and catalogue is None:
+            log.warning("event=translation_missing language=%s", language)
+        if self._qt is not None:
+            QCoreApplication.removeTranslator(self._qt)
+            self._qt = None
+        qt = _load_qt_catalogue(language)
+        if qt is not None:
+            self._qt = qt
+            QCoreApplication.installTranslator(qt)
+        self._recorder.catalogue = catalogue
+        self.language = language
+        self.chosen = True
+        QLocale.setDefault(_LOCALES[language])
+        # re-installing moves it to the front and sends LanguageChange to every widget (changeEvent)
+        QCoreApplication.removeTranslator(self._recorder)
+        QCoreApplication.installTranslator(self._recorder)
+        # QApplication posts LanguageChange to each window: deliver it now, then the plain texts
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
+        self.retranslate_open_windows()
+        log.info("event=language_switched language=%s", language)
+        self.changed.emit(language)
+
+    def reset(self) -> None:
+        """Back to the source language as before any choice (English, the gateway page in ``rus``)."""
+        self.switch("en")
+        self.chosen = False
+
+    def translated(self, shown: str) -> str | None:
+        """``shown`` (a text as ``tr()`` returned it in any language) in the language now; None if
+        it did not come from ``tr()``."""
+        source = self._recorder.source_of(shown)
+        if source is None:
+            return None
+        context, text, disambiguation, n = source
+        return QCoreApplication.translate(context, text, disambiguation, n)
+
+    def retranslate_open_windows(self) -> None:
+        """Every text shown exactly as ``tr()`` returned it, in the language now."""
+        if not isinstance(QCoreApplication.instance(), QApplication):
+            return
+        for widget in QApplication.allWidgets():
+            if shiboken6.isValid(widget):
+                _retranslate_widget(widget, self.translated)
+
+
+def _load_catalogue(language: str) -> QTranslator | None:
+    if language == "en":
+        return None
+    try:
+        folder = translations_dir()
+    except ResourceMissingError:
+        return None
+    catalogue = QTranslator()
+    return catalogue if catalogue.load(f"epay_desktop_{language}", str(folder)) else None
+
+
+def _load_qt_catalogue(language: str) -> QTranslator | None:
+    """Qt's own words (standard buttons, the calendar) where PySide6 ships them (kk may not exist)."""
+    if language == "en":
+        return None
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    catalogue = QTranslator()
+    if Path(folder, f"qtbase_{language}.qm").is_file() and catalogue.load(f"qtbase_{language}", folder):
+        return catalogue
+    return None
+
+
+def _retranslate_widget(widget: QWidget, again: Callable[[str], str | None]) -> None:
+    def redo(get: Callable[[], str], put: Callable[[str], object]) -> None:
+        text = get()
+        if text:
+            new = again(text)
+            if new is not None and new != text:
+                put(new)
+
+    redo(widget.toolTip, widget.setToolTip)
+    if widget.isWindow():
+        redo(widget.windowTitle, widget.setWindowTitle)
+    if isinstance(widget, QLabel | QAbstractButton):
+        redo(widget.text, widget.setText)
+    elif isinstance(widget, QLineEdit):
+        redo(widget.placeholderText, widget.setPlaceholderText)
+    elif isinstance(widget, QMenu | QGroupBox):
+        redo(widget.title, widget.setTitle)
+    elif isinstance(widget, QComboBox):
+        combo = widget
+        for i in range(combo.count()):
+            redo(partial(combo.itemText, i), partial(combo.setItemText, i))
+    if isinstance(widget, QTabWidget):
+        tabs = widget
+        for i in range(tabs.count()):
+            redo(partial(tabs.tabText, i), partial(tabs.setTabText, i))
+    for action in widget.actions():
+        redo(action.text, action.setText)
+        redo(action.statusTip, action.setStatusTip)
+        if action.toolTip() != action.text().replace("&", ""):  # an own tooltip, not the text's
+            redo(action.toolTip, action.setToolTip)
+
+
+_instance: Translations | None = None
+
+
+def translations() -> Translations:
+    """The application's :class:`Translations` (created and installed on first use)."""
+    global _instance
+    app = QCoreApplication.instance()
+    if app is None:
+        raise RuntimeError("the interface language needs a QApplication")
+    if _instance is None or not shiboken6.isValid(_instance) or _instance.parent() is not app:
+        _instance = Translations(app)
+    return _instance

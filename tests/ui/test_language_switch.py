@@ -1,0 +1,171 @@
+"""The language selector on the real console's login screen (decision 0045): a click switches the lock
+screen at once, the main window's menus are in that language after login, the choice is remembered
+for the user, and the payment page's language follows.
+
+Most tests use a tiny catalogue compiled here with pyside6-lrelease (the machinery, whatever the
+translators' files hold today); the last ones use the shipped ``resources/i18n`` files.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+import pytest
+from PySide6.QtCore import QLocale, Qt
+
+from epay_desktop.domain import Money
+from epay_desktop.ui import language
+from epay_desktop.ui.language import (
+    current_language,
+    page_language,
+    remember_language,
+    remembered_language,
+    translations,
+)
+from epay_desktop.ui.models.formatting import money_text
+from epay_desktop.ui.new_payment import PaymentRequest
+
+LEFT = Qt.MouseButton.LeftButton
+REAL_MANAGER, REAL_MANAGER_PIN = (
+    "Данияр",
+    "2222",
+)  # the real_console fixture's accounts (tests/ui/conftest.py)
+REAL_CASHIER, REAL_CASHIER_PIN = "Айгерим", "1111"
+
+#: (context, English source, "Kazakh" of the test catalogue)
+TEST_KK = [
+    ("LoginForm", "Log in to the ePay console", "ePay консоліне кіру"),
+    ("LoginForm", "Log in", "Кіру"),
+    ("LoginForm", "User", "Пайдаланушы"),
+    ("LockScreen", "Log in to the ePay console", "ePay консоліне кіру"),
+    ("LockScreen", "Log in", "Кіру"),
+    ("LockScreen", "Log in as someone else", "Басқа пайдаланушы ретінде кіру"),
+    ("ConsoleActions", "&Payment", "&Төлем"),
+    ("ConsoleActions", "&Session", "&Сеанс"),
+    ("ConsoleActions", "&Help", "&Анықтама"),
+]
+
+
+def _lrelease() -> str:
+    found = shutil.which("pyside6-lrelease") or str(Path(sys.executable).with_name("pyside6-lrelease"))
+    assert Path(found).exists(), "pyside6-lrelease is part of the dev environment (PySide6)"
+    return found
+
+
+def _compile(folder: Path, lang: str, entries: list[tuple[str, str, str]]) -> None:
+    contexts: dict[str, list[tuple[str, str]]] = {}
+    for context, source, text in entries:
+        contexts.setdefault(context, []).append((source, text))
+    body = "".join(
+        f"<context><name>{escape(name)}</name>"
+        + "".join(
+            f"<message><source>{escape(s)}</source><translation>{escape(t)}</translation></message>"
+            for s, t in messages
+        )
+        + "</context>"
+        for name, messages in contexts.items()
+    )
+    ts = folder / f"epay_desktop_{lang}.ts"
+    ts.write_text(
+        f'<?xml version="1.0" encoding="utf-8"?><!DOCTYPE TS><TS version="2.1" language="{lang}">{body}</TS>'
+    )
+    subprocess.run(
+        [_lrelease(), "-silent", str(ts), "-qm", str(folder / f"epay_desktop_{lang}.qm")], check=True
+    )
+
+
+@pytest.fixture
+def test_catalogue(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "i18n"
+    folder.mkdir()
+    _compile(folder, "kk", TEST_KK)
+    monkeypatch.setattr(language, "translations_dir", lambda: folder)
+    return folder
+
+
+@pytest.fixture(autouse=True)
+def _back_to_english(qapp):
+    yield
+    translations().reset()
+
+
+def _menu_titles(window) -> list[str]:
+    return [a.text() for a in window.menuBar().actions()]
+
+
+def test_the_selector_switches_the_lock_screen_at_once_and_the_menus_after_login(
+    real_console, qtbot, test_catalogue
+):
+    lock = real_console.controller.session.lock_screen
+    form = lock.form
+    qtbot.waitUntil(form.isVisible)
+    assert form.title_label.text() == "Log in to the ePay console"
+    assert [b.text() for b in form.language_selector.buttons.values()] == ["Қазақша", "Русский", "English"]
+
+    qtbot.mouseClick(form.language_selector.buttons["kk"], LEFT)
+
+    # the lock screen at once: its own texts (set per mode) and the form's
+    assert current_language() == "kk"
+    assert form.title_label.text() == "ePay консоліне кіру"
+    assert form.login_button.text() == "Кіру"
+    assert form.name_label.text() == "Пайдаланушы"
+    assert form.language_selector.buttons["kk"].isChecked()
+    assert QLocale().language() == QLocale.Language.Kazakh  # dates and the calendar follow
+    assert money_text(Money(123_456)) == "1\u202f234,56\u00a0₸"  # money does not
+
+    real_console.log_in(REAL_MANAGER, REAL_MANAGER_PIN)
+    titles = _menu_titles(real_console.window)
+    assert "&Төлем" in titles and "&Сеанс" in titles and "&Анықтама" in titles, titles
+    assert "&Payment" not in titles
+    assert remembered_language(REAL_MANAGER) == "kk"  # chosen on the login screen: remembered for them
+    assert page_language() == "kaz"
+    assert PaymentRequest(Money(100)).language == "kaz"  # the next sale's payment page
+
+
+def test_back_to_english_live(real_console, qtbot, test_catalogue):
+    form = real_console.controller.session.lock_screen.form
+    qtbot.waitUntil(form.isVisible)
+    qtbot.mouseClick(form.language_selector.buttons["kk"], LEFT)
+    real_console.log_in(REAL_MANAGER, REAL_MANAGER_PIN)
+    assert "&Төлем" in _menu_titles(real_console.window)
+
+    real_console.controller.session.switch_user()  # "Log in as someone else" shows the selector again
+    qtbot.mouseClick(form.language_selector.buttons["en"], LEFT)
+    assert form.title_label.text() == "Log in to the ePay console"
+    assert "&Payment" in _menu_titles(real_console.window)  # the open window follows, no restart
+    assert page_language() == "eng"
+    assert money_text(Money(123_456)) == "1\u202f234,56\u00a0₸"
+
+
+def test_a_remembered_language_is_used_at_login(real_console, qtbot, test_catalogue):
+    remember_language(REAL_CASHIER, "kk")
+    form = real_console.controller.session.lock_screen.form
+    qtbot.waitUntil(form.isVisible)
+    assert current_language() == "en"
+
+    real_console.log_in(REAL_CASHIER, REAL_CASHIER_PIN)  # the selector untouched: their own choice
+
+    assert current_language() == "kk"
+    assert "&Төлем" in _menu_titles(real_console.window)
+    real_console.controller.session.lock()
+    assert (
+        real_console.controller.session.lock_screen.switch_button.text() == "Басқа пайдаланушы ретінде кіру"
+    )
+
+
+def test_the_lock_screen_keeps_its_mode_when_switched(real_console, qtbot, test_catalogue):
+    """Locked: a switch re-translates the unlock texts, not back to the login form's."""
+    session = real_console.controller.session
+    real_console.log_in(REAL_CASHIER, REAL_CASHIER_PIN)
+    session.lock()
+    form = session.lock_screen.form
+    qtbot.waitUntil(form.isVisible)
+    assert form.login_button.text() == "Unlock"
+    qtbot.mouseClick(form.language_selector.buttons["kk"], LEFT)
+    assert form.login_button.text() == "Unlock"  # not in the test catalogue: stays English...
+    assert form.name_edit.isReadOnly() and form.name_edit.text() == REAL_CASHIER  # ...and still unlock mode
+    assert session.lock_screen.switch_button.text() == "Басқа пайдаланушы ретінде кіру"
