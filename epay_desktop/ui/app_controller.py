@@ -31,6 +31,7 @@ from .bridge import EventBridge
 from .check_bank import RESULT_SHOWN_MS, check_bank_flow
 from .checkout import CheckoutView, hosts_of
 from .checkout_screen import CheckoutScreen
+from .language import translations
 from .late_payment_notice import LatePaymentNotice
 from .login import DemoLogin
 from .main_window import MainWindow
@@ -75,6 +76,7 @@ class AppController(QObject):
         self._names: dict[int, str] = {}  # user id -> name, for the list's and detail's "cashier"
         self._closed: asyncio.Future[None] = asyncio.get_event_loop().create_future()
         environment = options.environment or ctx.gateway_settings.environment.value
+        translations()  # before any window: a language switch at login re-translates them (0045)
         self.bridge = EventBridge(ctx.events)
         self.window = MainWindow(
             ctx.queries,

@@ -40,6 +40,7 @@ from .asyncqt import ask_message, user_message_of
 from .checkout import make_checkout_profile
 from .crash import CrashHandler, install_crash_handler
 from .gc_guard import MainThreadCollector
+from .language import startup_language, translations
 from .titles import product_name, window_title
 
 __all__ = ["GuiOptions", "StartupScreen", "run_console", "run_gui", "start_background"]
@@ -64,9 +65,17 @@ class GuiOptions:
 
 
 def run_gui(
-    *, demo: bool = False, demo_home: str | None = None, verbose: bool = False, argv: Sequence[str] = ()
+    *,
+    demo: bool = False,
+    demo_home: str | None = None,
+    verbose: bool = False,
+    argv: Sequence[str] = (),
+    language: str | None = None,
 ) -> int:
-    """Open the console and return its exit code when the window closes (0 normal, 2 cannot start)."""
+    """Open the console and return its exit code when the window closes (0 normal, 2 cannot start).
+
+    ``language``: kk/ru/en (``--lang``); default: the last login's on this computer, else the system's.
+    """
     refusal = _root_refusal(demo)
     if refusal:
         print(f"epay-desktop: {refusal}", file=sys.stderr)
@@ -75,6 +84,7 @@ def run_gui(
     qapp = QApplication.instance() or QApplication([sys.argv[0] or "epay-desktop", *argv])
     assert isinstance(qapp, QApplication)
     configure_application(qapp)
+    translations().switch(language or startup_language())  # before any window (decision 0045)
     # The demo sandbox starts BEFORE qasync.run: qasync installs its loop policy process-wide, and
     # the sandbox thread's own asyncio.run would then try to build a Qt loop off the main thread.
     sandbox = start_demo_sandbox() if demo else None

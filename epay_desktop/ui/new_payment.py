@@ -8,7 +8,7 @@ The payment service checks everything again; its refusal is shown by the caller.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QFont
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from epay_desktop.domain import Money
 
+from .language import page_language
 from .widgets.money_edit import MoneyEdit
 
 __all__ = ["NewPaymentForm", "PaymentRequest", "normal_phone"]
@@ -45,7 +46,7 @@ class PaymentRequest:
     email: str | None = None
     account_id: str | None = None
     save_card: bool = False
-    language: str = "rus"
+    language: str = field(default_factory=page_language)  # the interface language's (0045)
 
 
 def normal_phone(text: str) -> str | None:
