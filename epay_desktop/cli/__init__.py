@@ -135,6 +135,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run_gui(args: argparse.Namespace) -> int:
     """No command: the desktop console (``--demo``: on the built-in sandbox)."""
+    from epay_desktop.display_check import display_problem
+
+    problem = display_problem()  # before Qt: Qt aborts the process when it has no window to open
+    if problem is not None:
+        fail_line(str(problem))
+        return EXIT_USAGE
     try:
         from epay_desktop.ui.main import run_gui
     except ImportError as exc:  # Qt missing or a system library it needs is not installed
