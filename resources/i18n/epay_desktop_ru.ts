@@ -3364,12 +3364,12 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
     <message>
         <location filename="../../epay_desktop/display_check.py" line="87"/>
         <source>no display: DISPLAY and WAYLAND_DISPLAY are not set, so the console has nowhere to open its window; run it on a desktop, or set QT_QPA_PLATFORM=offscreen for a headless check</source>
-        <translation type="unfinished"></translation>
+        <translation>нет дисплея: DISPLAY и WAYLAND_DISPLAY не заданы, поэтому программе негде открыть окно; запустите её на рабочем столе или задайте QT_QPA_PLATFORM=offscreen для проверки без экрана</translation>
     </message>
     <message>
         <location filename="../../epay_desktop/display_check.py" line="98"/>
         <source>cannot show windows: Qt&apos;s xcb plugin needs a system library that is missing ({problem}); run ./scripts/demo.sh as root to install them, or see docs/fresh-machine.md for the apt-get line</source>
-        <translation type="unfinished"></translation>
+        <translation>не удаётся показать окна: плагину xcb из Qt нужна отсутствующая системная библиотека ({problem}); запустите ./scripts/demo.sh от root, чтобы установить их, или возьмите команду apt-get из docs/fresh-machine.md</translation>
     </message>
 </context>
 <context>
