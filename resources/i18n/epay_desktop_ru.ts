@@ -725,7 +725,7 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
     <message>
         <location filename="../../epay_desktop/ui/dialogs/settings_pages.py" line="297"/>
         <source>Lock after no input for</source>
-        <translation>Блокировать экран после бездействия</translation>
+        <translation>Автоблокировка через</translation>
     </message>
 </context>
 <context>
@@ -3243,7 +3243,7 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
     <message>
         <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="353"/>
         <source>{name} is unlocked and can log in again.</source>
-        <translation>{name}: разблокировано, можно снова входить.</translation>
+        <translation>{name}: учётная запись разблокирована, можно снова входить.</translation>
     </message>
     <message>
         <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="365"/>
@@ -3831,7 +3831,7 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
     <message>
         <location filename="../../epay_desktop/domain/rules.py" line="88"/>
         <source>done</source>
-        <translation>проведена</translation>
+        <translation>выполнена</translation>
     </message>
     <message>
         <location filename="../../epay_desktop/domain/rules.py" line="165"/>
