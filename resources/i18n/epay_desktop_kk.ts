@@ -101,7 +101,7 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
         <translation>Банк бұл операцияның ({what}, {amount}) орындалғанын растай алмады.
 
 Қайталау: консоль банктен қайта сұрайды және банк оның орындалмағанын растаса ғана қайта жібереді (сол операция ID-імен, сондықтан ол екі рет орындалмайды).
-Бас тарту: оны сәтсіз деп белгілеу; сатып алушыға әлі қажет болса, жаңа операция бастаңыз.
+Доғару: оны сәтсіз деп белгілеу; сатып алушыға әлі қажет болса, жаңа операция бастаңыз.
 Орындалды деп белгілеу: банктің мерчант кабинетінде бұл операция ({what}) бар: оны орындалды деп белгілеңіз.</translation>
     </message>
     <message>
@@ -127,7 +127,7 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
     <message>
         <location filename="../../epay_desktop/ui/app_flows.py" line="168"/>
         <source>A&amp;bandon</source>
-        <translation>&amp;Бас тарту</translation>
+        <translation>&amp;Доғару</translation>
     </message>
     <message>
         <location filename="../../epay_desktop/ui/app_flows.py" line="169"/>
@@ -1339,7 +1339,7 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
     <message>
         <location filename="../../epay_desktop/ui/dialogs/settings_pages.py" line="121"/>
         <source>How late the bank&apos;s status may show a refund, charge or cancellation. Until this long after sending, &quot;not applied&quot; is not trusted: no retry, no abandon. Shared by every counter; applies at once.</source>
-        <translation>Банк күйі қайтаруды, есептен шығаруды немесе күшін жоюды қаншалықты кешігіп көрсетуі мүмкін. Жіберілгеннен кейін осы уақыт өткенше «орындалмады» деген жауапқа сенілмейді: қайталауға да, бас тартуға да болмайды. Барлық кассаларға ортақ; бірден күшіне енеді.</translation>
+        <translation>Банк күйі қайтаруды, есептен шығаруды немесе күшін жоюды қаншалықты кешігіп көрсетуі мүмкін. Жіберілгеннен кейін осы уақыт өткенше «орындалмады» деген жауапқа сенілмейді: қайталауға да, доғаруға да болмайды. Барлық кассаларға ортақ; бірден күшіне енеді.</translation>
     </message>
     <message>
         <location filename="../../epay_desktop/ui/dialogs/settings_pages.py" line="130"/>
@@ -3563,12 +3563,12 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
     <message>
         <location filename="../../epay_desktop/services/operations.py" line="317"/>
         <source>The bank&apos;s answer does not show this {kind} applied, so it cannot be marked done. If the bank shows nothing of it, choose abandon (or retry once the bank proves it was not applied).</source>
-        <translation>Банктің жауабында бұл операцияның ({kind}) орындалғаны көрінбейді, сондықтан оны орындалды деп белгілеуге болмайды. Егер банкте ол туралы ештеңе болмаса, «Бас тарту» таңдаңыз (немесе банк оның орындалмағанын растаған соң қайталаңыз).</translation>
+        <translation>Банктің жауабында бұл операцияның ({kind}) орындалғаны көрінбейді, сондықтан оны орындалды деп белгілеуге болмайды. Егер банкте ол туралы ештеңе болмаса, «Доғару» таңдаңыз (немесе банк оның орындалмағанын растаған соң қайталаңыз).</translation>
     </message>
     <message>
         <location filename="../../epay_desktop/services/operations.py" line="344"/>
         <source>The gateway cannot confirm that this operation was not applied, so sending it again could move the money twice. Check the payment in the bank&apos;s merchant cabinet; if nothing happened there, choose abandon and start a new operation.</source>
-        <translation>Шлюз бұл операцияның орындалмағанын растай алмайды, сондықтан оны қайта жіберсеңіз, ақша екі рет қозғалуы мүмкін. Төлемді банктің мерчант кабинетінен тексеріңіз; онда ештеңе болмаса, «Бас тарту» таңдап, жаңа операция бастаңыз.</translation>
+        <translation>Шлюз бұл операцияның орындалмағанын растай алмайды, сондықтан оны қайта жіберсеңіз, ақша екі рет қозғалуы мүмкін. Төлемді банктің мерчант кабинетінен тексеріңіз; онда ештеңе болмаса, «Доғару» таңдап, жаңа операция бастаңыз.</translation>
     </message>
     <message>
         <location filename="../../epay_desktop/services/operations.py" line="365"/>
@@ -3578,17 +3578,17 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
     <message>
         <location filename="../../epay_desktop/services/operations.py" line="388"/>
         <source>The bank cannot say now whether this {kind} was applied ({why}), so abandoning it could hide money that moved. Try again once the bank answers (it is asked again at every reconciliation), or check the payment in the bank&apos;s merchant cabinet.</source>
-        <translation>Банк қазір бұл операцияның ({kind}) орындалғанын айта алмайды ({why}), сондықтан одан бас тартсаңыз, қозғалған ақша жасырын қалуы мүмкін. Банк жауап бергенде қайталаңыз (әр салыстыру кезінде банктен қайта сұралады) немесе төлемді банктің мерчант кабинетінен тексеріңіз.</translation>
+        <translation>Банк қазір бұл операцияның ({kind}) орындалғанын айта алмайды ({why}), сондықтан оны доғарсаңыз, қозғалған ақша жасырын қалуы мүмкін. Банк жауап бергенде қайталаңыз (әр салыстыру кезінде банктен қайта сұралады) немесе төлемді банктің мерчант кабинетінен тексеріңіз.</translation>
     </message>
     <message>
         <location filename="../../epay_desktop/services/operations.py" line="407"/>
         <source>The bank shows {bank_refunded} refunded on this payment, at least this refund of {amount} more than the {base} refunded before it: the refund may have been applied, so it cannot be abandoned. Compare the payment with the bank&apos;s merchant cabinet: if it lists this refund, mark it applied; the difference stays in Needs attention until a manager resolves it.</source>
-        <translation>Банк бұл төлем бойынша {bank_refunded} қайтарылды деп көрсетеді, бұл одан бұрын қайтарылған {base} сомасынан кемінде осы қайтару сомасына ({amount}) көп: қайтару орындалған болуы мүмкін, сондықтан одан бас тартуға болмайды. Төлемді банктің мерчант кабинетімен салыстырыңыз: онда бұл қайтару болса, оны орындалды деп белгілеңіз; айырмашылық менеджер шешкенше «Назар аудару керек» тізімінде қалады.</translation>
+        <translation>Банк бұл төлем бойынша {bank_refunded} қайтарылды деп көрсетеді, бұл одан бұрын қайтарылған {base} сомасынан кемінде осы қайтару сомасына ({amount}) көп: қайтару орындалған болуы мүмкін, сондықтан оны доғаруға болмайды. Төлемді банктің мерчант кабинетімен салыстырыңыз: онда бұл қайтару болса, оны орындалды деп белгілеңіз; айырмашылық менеджер шешкенше «Назар аудару керек» тізімінде қалады.</translation>
     </message>
     <message>
         <location filename="../../epay_desktop/services/operations.py" line="423"/>
         <source>The bank shows this payment {payment_status}: the {kind} may have been applied, so it cannot be abandoned. Check the payment in the bank&apos;s merchant cabinet.</source>
-        <translation>Банк бұл төлемнің күйін былай көрсетеді: {payment_status}. Операция ({kind}) орындалған болуы мүмкін, сондықтан одан бас тартуға болмайды. Төлемді банктің мерчант кабинетінен тексеріңіз.</translation>
+        <translation>Банк бұл төлемнің күйін былай көрсетеді: {payment_status}. Операция ({kind}) орындалған болуы мүмкін, сондықтан оны доғаруға болмайды. Төлемді банктің мерчант кабинетінен тексеріңіз.</translation>
     </message>
 </context>
 <context>
@@ -3825,7 +3825,7 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
     <message>
         <location filename="../../epay_desktop/domain/rules.py" line="165"/>
         <source>A previous {other_kind} of this payment needs a manager&apos;s review first: open it and choose retry or abandon before a new {kind}.</source>
-        <translation>Алдымен бұл төлем бойынша алдыңғы операцияны ({other_kind}) менеджер қарауы керек: жаңа операция ({kind}) алдында оны ашып, «Қайталау» немесе «Бас тарту» таңдаңыз.</translation>
+        <translation>Алдымен бұл төлем бойынша алдыңғы операцияны ({other_kind}) менеджер қарауы керек: жаңа операция ({kind}) алдында оны ашып, «Қайталау» немесе «Доғару» таңдаңыз.</translation>
     </message>
     <message>
         <location filename="../../epay_desktop/domain/rules.py" line="177"/>
