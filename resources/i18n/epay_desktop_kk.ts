@@ -511,14 +511,14 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
         <location filename="../../epay_desktop/ui/checkout_screen.py" line="344"/>
         <source>Declined: %1. The customer can try again on this page (%n attempt(s) left) or you can cancel the sale.</source>
         <translation>
-            <numerusform>Қабылданбады: %1. Сатып алушы осы бетте қайталай алады (%n әрекет қалды), немесе сатуды болдырмауға болады.</numerusform>
-            <numerusform>Қабылданбады: %1. Сатып алушы осы бетте қайталай алады (%n әрекет қалды), немесе сатуды болдырмауға болады.</numerusform>
+            <numerusform>Қабылданбады: %1. Сатып алушы осы бетте қайталай алады (%n әрекет қалды), немесе сатуды тоқтатуға болады.</numerusform>
+            <numerusform>Қабылданбады: %1. Сатып алушы осы бетте қайталай алады (%n әрекет қалды), немесе сатуды тоқтатуға болады.</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../../epay_desktop/ui/checkout_screen.py" line="352"/>
         <source>Declined: %1. The customer can try again on this page or you can cancel the sale.</source>
-        <translation>Қабылданбады: %1. Сатып алушы осы бетте қайталай алады, немесе сатуды болдырмауға болады.</translation>
+        <translation>Қабылданбады: %1. Сатып алушы осы бетте қайталай алады, немесе сатуды тоқтатуға болады.</translation>
     </message>
     <message>
         <location filename="../../epay_desktop/ui/checkout_screen.py" line="375"/>
@@ -1024,7 +1024,7 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
     <message>
         <location filename="../../epay_desktop/ui/status_bar.py" line="181"/>
         <source>Not logged in</source>
-        <translation>Кірмеген</translation>
+        <translation>Жүйеге кірмеген</translation>
     </message>
     <message>
         <location filename="../../epay_desktop/ui/status_bar.py" line="214"/>
@@ -3313,12 +3313,12 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>asyncqt</name>
     <message>
-        <location filename="../../epay_desktop/ui/asyncqt.py" line="193"/>
+        <location filename="../../epay_desktop/ui/asyncqt.py" line="197"/>
         <source>Not completed</source>
         <translation>Аяқталмады</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/asyncqt.py" line="263"/>
+        <location filename="../../epay_desktop/ui/asyncqt.py" line="267"/>
         <source>Working… please wait</source>
         <translation>Орындалуда… күте тұрыңыз</translation>
     </message>
@@ -3346,7 +3346,7 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
         <translation>Мұны тек менеджер немесе әкімші орындай алады: {what}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/cli/money.py" line="99"/>
+        <location filename="../../epay_desktop/cli/money.py" line="100"/>
         <source>A cashier&apos;s {word_kind} needs a manager&apos;s approval: add --approved-by MANAGER.</source>
         <translation>Кассирдің операциясын ({word_kind}) менеджер мақұлдауы керек: --approved-by MANAGER қосыңыз.</translation>
     </message>
@@ -3530,23 +3530,23 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>operations</name>
     <message>
-        <location filename="../../epay_desktop/services/op_journal.py" line="103"/>
+        <location filename="../../epay_desktop/services/op_journal.py" line="104"/>
         <source>This user account is deactivated.</source>
         <extracomment>``decide(payment, ops) -&gt; amount``: the rules for one kind (raises ConsoleError to refuse).</extracomment>
         <translation>Бұл пайдаланушы тіркелгісі өшірілген.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/op_journal.py" line="109"/>
+        <location filename="../../epay_desktop/services/op_journal.py" line="110"/>
         <source>A manager must approve this {kind}.</source>
         <translation>Бұл операцияны ({kind}) менеджер мақұлдауы керек.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/op_journal.py" line="119"/>
+        <location filename="../../epay_desktop/services/op_journal.py" line="120"/>
         <source>The gateway&apos;s transaction for this payment is not known yet: refresh its status first.</source>
         <translation>Шлюздің бұл төлем бойынша транзакциясы әлі белгісіз: алдымен оның күйін жаңартыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/op_journal.py" line="248"/>
+        <location filename="../../epay_desktop/services/op_journal.py" line="249"/>
         <source>This operation is {current_state}, not waiting for a review.</source>
         <translation>Бұл операцияның күйі: {current_state}; ол қарауды күтіп тұрған жоқ.</translation>
     </message>
@@ -3729,176 +3729,176 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
 <context>
     <name>rules</name>
     <message>
-        <location filename="../../epay_desktop/domain/rules.py" line="66"/>
         <location filename="../../epay_desktop/domain/rules.py" line="67"/>
+        <location filename="../../epay_desktop/domain/rules.py" line="68"/>
         <source>waiting for the customer to pay</source>
         <extracomment>The gateway refuses refunds below 10 KZT (epay-api.md §6). Where a money operation may go next. SUCCEEDED and FAILED are final. UNKNOWN never becomes FAILED (only check-status resolves it, and &quot;not applied yet&quot; may still change); NEEDS_REVIEW becomes FAILED only by a manager&apos;s &quot;abandon&quot; and SENDING again only by a manager&apos;s &quot;retry&quot;. Every status in words that follow &quot;this one is …&quot; in a refusal (never the raw code: a cashier does not know what CASHIER_CANCEL or 3D means). Marked for translators in context &quot;rules&quot;.</extracomment>
         <translation>сатып алушының төлеуін күтуде</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/domain/rules.py" line="68"/>
+        <location filename="../../epay_desktop/domain/rules.py" line="69"/>
         <source>being paid by the customer right now</source>
         <translation>сатып алушы дәл қазір төлеп жатыр</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/domain/rules.py" line="69"/>
-        <location filename="../../epay_desktop/domain/rules.py" line="86"/>
+        <location filename="../../epay_desktop/domain/rules.py" line="70"/>
+        <location filename="../../epay_desktop/domain/rules.py" line="87"/>
         <source>still being checked with the bank</source>
         <translation>әлі банкпен тексерілуде</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/domain/rules.py" line="70"/>
+        <location filename="../../epay_desktop/domain/rules.py" line="71"/>
         <source>expired without being paid</source>
         <translation>төленбей мерзімі өтті</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/domain/rules.py" line="71"/>
+        <location filename="../../epay_desktop/domain/rules.py" line="72"/>
         <source>declined at the card&apos;s 3-D Secure check</source>
         <translation>картаның 3-D Secure тексеруінде қабылданбады</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/domain/rules.py" line="72"/>
+        <location filename="../../epay_desktop/domain/rules.py" line="73"/>
         <source>only held (authorised), not charged yet</source>
         <translation>тек бұғатталған (авторизацияланған), әлі есептен шығарылмаған</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/domain/rules.py" line="73"/>
+        <location filename="../../epay_desktop/domain/rules.py" line="74"/>
         <source>paid (charged)</source>
         <translation>төленді (есептен шығарылды)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/domain/rules.py" line="74"/>
+        <location filename="../../epay_desktop/domain/rules.py" line="75"/>
         <source>cancelled (the hold was released)</source>
         <translation>күші жойылды (бұғаттау алынды)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/domain/rules.py" line="75"/>
+        <location filename="../../epay_desktop/domain/rules.py" line="76"/>
         <source>a hold that expired unused</source>
         <translation>пайдаланылмай мерзімі өткен бұғаттау</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/domain/rules.py" line="76"/>
+        <location filename="../../epay_desktop/domain/rules.py" line="77"/>
         <source>fully refunded</source>
         <translation>толық қайтарылды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/domain/rules.py" line="77"/>
+        <location filename="../../epay_desktop/domain/rules.py" line="78"/>
         <source>declined</source>
         <translation>қабылданбады</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/domain/rules.py" line="78"/>
-        <location filename="../../epay_desktop/domain/rules.py" line="89"/>
+        <location filename="../../epay_desktop/domain/rules.py" line="79"/>
+        <location filename="../../epay_desktop/domain/rules.py" line="90"/>
         <source>failed</source>
         <translation>сәтсіз</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/domain/rules.py" line="79"/>
+        <location filename="../../epay_desktop/domain/rules.py" line="80"/>
         <source>a card check only (no money was taken)</source>
         <translation>тек картаны тексеру (ақша алынған жоқ)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/domain/rules.py" line="80"/>
+        <location filename="../../epay_desktop/domain/rules.py" line="81"/>
         <source>cancelled by the cashier at the counter</source>
         <translation>кассада кассир тоқтатты</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/domain/rules.py" line="81"/>
+        <location filename="../../epay_desktop/domain/rules.py" line="82"/>
         <source>a sale whose payment page failed to open</source>
         <translation>төлем беті ашылмаған сату</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/domain/rules.py" line="85"/>
+        <location filename="../../epay_desktop/domain/rules.py" line="86"/>
         <source>being sent to the bank</source>
         <translation>банкке жіберілуде</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/domain/rules.py" line="87"/>
+        <location filename="../../epay_desktop/domain/rules.py" line="88"/>
         <source>waiting for a manager&apos;s review</source>
         <translation>менеджердің қарауын күтуде</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/domain/rules.py" line="88"/>
+        <location filename="../../epay_desktop/domain/rules.py" line="89"/>
         <source>done</source>
         <translation>орындалды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/domain/rules.py" line="165"/>
+        <location filename="../../epay_desktop/domain/rules.py" line="166"/>
         <source>A previous {other_kind} of this payment needs a manager&apos;s review first: open it and choose retry or abandon before a new {kind}.</source>
         <translation>Алдымен бұл төлем бойынша алдыңғы операцияны ({other_kind}) менеджер қарауы керек: жаңа операция ({kind}) алдында оны ашып, «Қайталау» немесе «Доғару» таңдаңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/domain/rules.py" line="177"/>
+        <location filename="../../epay_desktop/domain/rules.py" line="178"/>
         <source>Another {other_kind} of this payment is still being processed: wait for its result, then try again if still needed.</source>
         <translation>Бұл төлем бойынша басқа операция ({other_kind}) әлі өңделуде: оның нәтижесін күтіңіз, қажет болса, содан кейін қайталаңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/domain/rules.py" line="219"/>
+        <location filename="../../epay_desktop/domain/rules.py" line="220"/>
         <source>This payment was cancelled (the hold was released): there is nothing to refund.</source>
         <translation>Бұл төлемнің күші жойылды (бұғаттау алынды): қайтаратын ештеңе жоқ.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/domain/rules.py" line="229"/>
+        <location filename="../../epay_desktop/domain/rules.py" line="230"/>
         <source>This payment is already fully refunded: nothing remains to refund.</source>
         <translation>Бұл төлем толық қайтарылған: қайтаратын қалдық жоқ.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/domain/rules.py" line="239"/>
+        <location filename="../../epay_desktop/domain/rules.py" line="240"/>
         <source>Only a paid payment can be refunded; this one is {payment_status}{hint}.</source>
         <translation>Тек төленген төлемді қайтаруға болады; бұл төлемнің күйі: {payment_status}{hint}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/domain/rules.py" line="251"/>
+        <location filename="../../epay_desktop/domain/rules.py" line="252"/>
         <source>The refund window of {window_days} days ended on {end_date}: this payment can no longer be refunded from the console; contact the bank.</source>
         <translation>Қайтаруға берілген {window_days} күндік мерзім {end_date} күні аяқталды: бұл төлемді енді консольден қайтаруға болмайды; банкке хабарласыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/domain/rules.py" line="264"/>
+        <location filename="../../epay_desktop/domain/rules.py" line="265"/>
         <source>The remaining amount changed (now {remaining}): check and try again.</source>
         <translation>Қалдық өзгерді (қазір {remaining}): тексеріп, қайталаңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/domain/rules.py" line="273"/>
+        <location filename="../../epay_desktop/domain/rules.py" line="274"/>
         <source>Nothing remains to refund on this payment.</source>
         <translation>Бұл төлем бойынша қайтаратын қалдық жоқ.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/domain/rules.py" line="280"/>
+        <location filename="../../epay_desktop/domain/rules.py" line="281"/>
         <source>The refund must be in {remaining_currency}, like the payment.</source>
         <translation>Қайтару төлем сияқты {remaining_currency} валютасында болуы керек.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/domain/rules.py" line="288"/>
+        <location filename="../../epay_desktop/domain/rules.py" line="289"/>
         <source>Refunds need at least {minimum}.</source>
         <translation>Қайтару сомасы кемінде {minimum} болуы керек.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/domain/rules.py" line="296"/>
+        <location filename="../../epay_desktop/domain/rules.py" line="297"/>
         <source>Refund of {amount} is more than what remains ({remaining}).</source>
         <translation>Қайтару сомасы ({amount}) қалдықтан ({remaining}) көп.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/domain/rules.py" line="315"/>
+        <location filename="../../epay_desktop/domain/rules.py" line="316"/>
         <source>Only a held (authorised) payment can be charged; this one is {payment_status}.</source>
         <translation>Тек бұғатталған (авторизацияланған) төлемді есептен шығаруға болады; бұл төлемнің күйі: {payment_status}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/domain/rules.py" line="327"/>
+        <location filename="../../epay_desktop/domain/rules.py" line="328"/>
         <source>The charge must be in {held_currency}, like the payment.</source>
         <translation>Есептен шығару төлем сияқты {held_currency} валютасында болуы керек.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/domain/rules.py" line="332"/>
+        <location filename="../../epay_desktop/domain/rules.py" line="333"/>
         <source>A charge must be more than zero.</source>
         <translation>Есептен шығару сомасы нөлден үлкен болуы керек.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/domain/rules.py" line="337"/>
+        <location filename="../../epay_desktop/domain/rules.py" line="338"/>
         <source>Charge of {amount} is more than the held amount ({held}).</source>
         <translation>Есептен шығару сомасы ({amount}) бұғатталған сомадан ({held}) көп.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/domain/rules.py" line="357"/>
+        <location filename="../../epay_desktop/domain/rules.py" line="358"/>
         <source>Only a held (authorised) payment can be cancelled; this one is {payment_status}{hint}.</source>
         <translation>Тек бұғатталған (авторизацияланған) төлемнің күшін жоюға болады; бұл төлемнің күйі: {payment_status}{hint}.</translation>
     </message>
@@ -4191,7 +4191,7 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
     </message>
     <message>
         <location filename="../../epay_desktop/services/login.py" line="120"/>
-        <location filename="../../epay_desktop/services/users.py" line="479"/>
+        <location filename="../../epay_desktop/services/users.py" line="480"/>
         <source>This account is deactivated. Ask a manager to reactivate it.</source>
         <translation>Бұл тіркелгі өшірілген. Менеджерден оны қайта іске қосуды сұраңыз.</translation>
     </message>
@@ -4216,83 +4216,83 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
         <translation>Құпиясөзде кемінде {min_password_chars} таңба болуы керек; бұл құпиясөзде {secret_count}. (Тек цифрлардан тұратын PIN-код қысқарақ болуы мүмкін: кемінде {min_pin_digits}.)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/users.py" line="69"/>
+        <location filename="../../epay_desktop/services/users.py" line="70"/>
         <source>Enter a user name.</source>
         <translation>Пайдаланушы атын енгізіңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/users.py" line="74"/>
+        <location filename="../../epay_desktop/services/users.py" line="75"/>
         <source>A user name has at most {max_name_chars} characters.</source>
         <translation>Пайдаланушы атында ең көбі {max_name_chars} таңба болады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/users.py" line="82"/>
+        <location filename="../../epay_desktop/services/users.py" line="83"/>
         <source>A user name cannot contain control or invisible characters.</source>
         <translation>Пайдаланушы атында басқару немесе көрінбейтін таңбалар болмауы керек.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/users.py" line="92"/>
+        <location filename="../../epay_desktop/services/users.py" line="93"/>
         <source>Your account is deactivated.</source>
         <translation>Тіркелгіңіз өшірілген.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/users.py" line="135"/>
+        <location filename="../../epay_desktop/services/users.py" line="136"/>
         <source>The role “{actor_role}” may not add “{role}” accounts.</source>
         <extracomment>wrong manager PINs typed at this counter (``register_id``) -- never the manager&apos;s login lockout</extracomment>
         <translation>«{actor_role}» рөлі «{role}» тіркелгілерін қоса алмайды.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/users.py" line="149"/>
+        <location filename="../../epay_desktop/services/users.py" line="150"/>
         <source>The first user must be a manager or an administrator, who then adds the cashiers.</source>
         <translation>Бірінші пайдаланушы менеджер немесе әкімші болуы керек, содан кейін ол кассирлерді қосады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/users.py" line="162"/>
+        <location filename="../../epay_desktop/services/users.py" line="163"/>
         <source>Log in as a manager or an administrator to add users.</source>
         <translation>Пайдаланушыларды қосу үшін менеджер немесе әкімші ретінде кіріңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/users.py" line="172"/>
+        <location filename="../../epay_desktop/services/users.py" line="173"/>
         <source>The role “{current_role}” may not add “{role}” accounts.</source>
         <translation>«{current_role}» рөлі «{role}» тіркелгілерін қоса алмайды.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/users.py" line="200"/>
+        <location filename="../../epay_desktop/services/users.py" line="201"/>
         <source>Only a manager or an administrator can see the list of users.</source>
         <translation>Пайдаланушылар тізімін тек менеджер немесе әкімші көре алады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/users.py" line="237"/>
+        <location filename="../../epay_desktop/services/users.py" line="238"/>
         <source>There is no user named {name_strip}.</source>
         <translation>{name_strip} атты пайдаланушы жоқ.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/users.py" line="246"/>
+        <location filename="../../epay_desktop/services/users.py" line="247"/>
         <source>The role “{current_role}” may not change “{target_role}” accounts.</source>
         <translation>«{current_role}» рөлі «{target_role}» тіркелгілерін өзгерте алмайды.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/users.py" line="286"/>
+        <location filename="../../epay_desktop/services/users.py" line="287"/>
         <source>You cannot deactivate your own account.</source>
         <translation>Өз тіркелгіңізді өшіре алмайсыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/users.py" line="309"/>
+        <location filename="../../epay_desktop/services/users.py" line="310"/>
         <source>You cannot change your own role; ask another manager or an administrator.</source>
         <translation>Өз рөліңізді өзгерте алмайсыз; басқа менеджерден немесе әкімшіден сұраңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/users.py" line="319"/>
+        <location filename="../../epay_desktop/services/users.py" line="320"/>
         <source>The role “{current_role}” may not give the role “{role}”.</source>
         <translation>«{current_role}» рөлі «{role}» рөлін бере алмайды.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/users.py" line="330"/>
+        <location filename="../../epay_desktop/services/users.py" line="331"/>
         <source>{name} already has the role “{role}”; nothing was changed.</source>
         <translation>{name} пайдаланушысында «{role}» рөлі бар; ештеңе өзгерген жоқ.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/users.py" line="429"/>
+        <location filename="../../epay_desktop/services/users.py" line="430"/>
         <source>The amount to approve must be a whole number of tiyn, not negative.</source>
         <translation>Мақұлданатын сома тиынмен бүтін сан болуы керек, теріс емес.</translation>
     </message>
