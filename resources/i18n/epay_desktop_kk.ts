@@ -1536,7 +1536,7 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
     <message>
         <location filename="../../epay_desktop/ui/login.py" line="199"/>
         <source>{name} ({role}): PIN {pin}</source>
-        <translation>{name} ({role}): PIN {pin}</translation>
+        <translation>{name} ({role}): PIN-код {pin}</translation>
     </message>
     <message>
         <location filename="../../epay_desktop/ui/login.py" line="192"/>
@@ -1688,7 +1688,7 @@ Clear the search (Esc) or select a payment in the list.</source>
     <message>
         <location filename="../../epay_desktop/ui/new_payment.py" line="127"/>
         <source>E-mail:</source>
-        <translation>E-mail:</translation>
+        <translation>Эл. пошта:</translation>
     </message>
     <message>
         <location filename="../../epay_desktop/ui/new_payment.py" line="128"/>
@@ -1718,7 +1718,7 @@ Clear the search (Esc) or select a payment in the list.</source>
     <message>
         <location filename="../../epay_desktop/ui/new_payment.py" line="231"/>
         <source>The e-mail should look like name@example.kz.</source>
-        <translation>E-mail name@example.kz түрінде болуы керек.</translation>
+        <translation>Электрондық пошта name@example.kz түрінде болуы керек.</translation>
     </message>
     <message>
         <location filename="../../epay_desktop/ui/new_payment.py" line="236"/>
@@ -3617,7 +3617,7 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
     <message>
         <location filename="../../epay_desktop/services/checkout.py" line="133"/>
         <source>{email} does not look like an e-mail address (name@example.kz).</source>
-        <translation>{email} e-mail мекенжайына ұқсамайды (name@example.kz).</translation>
+        <translation>{email} электрондық пошта мекенжайына ұқсамайды (name@example.kz).</translation>
     </message>
     <message>
         <location filename="../../epay_desktop/services/checkout.py" line="145"/>
