@@ -1,4 +1,5 @@
-"""Render resources/icons/epay-desktop.svg to the PNG sizes the desktop and the bundle need.
+"""Render resources/icons/epay-desktop.svg to the PNG sizes the desktop and the bundle need, and the
+Windows icon (epay-desktop.ico: the same PNGs in one ICO file, as Windows Vista and later read it).
 
 Run after editing the SVG:  .venv-dev/bin/python scripts/render_icons.py
 Uses Qt's own SVG renderer, so no other tool is needed; the PNGs are committed.
@@ -7,6 +8,7 @@ Uses Qt's own SVG renderer, so no other tool is needed; the PNGs are committed.
 from __future__ import annotations
 
 import os
+import struct
 import sys
 from pathlib import Path
 
@@ -18,6 +20,18 @@ from PySide6.QtSvg import QSvgRenderer
 
 ICONS = Path(__file__).resolve().parent.parent / "resources" / "icons"
 SIZES = (16, 32, 48, 64, 128, 256)
+
+
+def write_ico(out: Path, pngs: list[tuple[int, bytes]]) -> None:
+    """An ICO file whose images are PNG streams (ICONDIR, one ICONDIRENTRY per size, then the data)."""
+    header = struct.pack("<HHH", 0, 1, len(pngs))
+    offset = len(header) + 16 * len(pngs)
+    entries, blobs = b"", b""
+    for size, data in pngs:
+        side = 0 if size >= 256 else size  # 0 means 256 in an ICONDIRENTRY
+        entries += struct.pack("<BBBBHHII", side, side, 0, 0, 1, 32, len(data), offset + len(blobs))
+        blobs += data
+    out.write_bytes(header + entries + blobs)
 
 
 def main() -> int:
@@ -39,6 +53,9 @@ def main() -> int:
             print(f"{out}: could not be written", file=sys.stderr)
             return 1
         print(out)
+    ico = ICONS / "epay-desktop.ico"
+    write_ico(ico, [(size, (ICONS / f"epay-desktop-{size}.png").read_bytes()) for size in SIZES])
+    print(ico)
     return 0
 
 
