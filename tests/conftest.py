@@ -271,5 +271,9 @@ def memory() -> Iterator[MemoryKeyring]:
 @pytest.fixture(autouse=True)
 def _own_config_folder(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
     """Remembered screen choices (ui.ini: a login remembers its language) never go to the real
-    ~/.config of whoever runs the tests; a test that sets XDG_CONFIG_HOME itself still wins."""
+    ~/.config of whoever runs the tests; and the command line's language (--lang, else LANG) is
+    English whatever the runner's locale, unless a test sets it."""
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("config")))
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")

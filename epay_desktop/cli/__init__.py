@@ -27,6 +27,7 @@ from epay_desktop.settings import ENV_VARS, SettingsError, load_gateway_settings
 from . import admin, money, payments, receipts, users
 from .common import EXIT_BUG, EXIT_USAGE, Handler
 from .errors import LoggedBug, describe_failure
+from .language import LANGUAGES, choose_language, set_language
 from .output import fail_line
 
 __all__ = ["build_parser", "main"]
@@ -57,6 +58,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--demo-home",
         metavar="DIR",
         help="folder for the demo database (default: the user data folder's 'demo'); implies --demo",
+    )
+    parser.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        help="language of the console and of the commands' messages: kk, ru or en (default: the "
+        "environment's LANGUAGE/LC_ALL/LC_MESSAGES/LANG for commands, the last login's for the console)",
     )
     parser.add_argument(
         "--verbose", dest="gui_verbose", action="store_true", help="desktop console: also log to stderr"
@@ -127,6 +134,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler: Handler | None = getattr(args, "handler", None)
     if args.command is None:
         return _run_gui(args)
+    set_language(choose_language(args.lang))  # the service messages a command prints (decision 0046)
     if handler is None:
         parser.print_help()
         return EXIT_USAGE
@@ -147,7 +155,7 @@ def _run_gui(args: argparse.Namespace) -> int:
         fail_line(f"cannot start the desktop console: {exc}; see the README's set-up section")
         return EXIT_USAGE
     demo = bool(args.demo or args.demo_home)
-    return run_gui(demo=demo, demo_home=args.demo_home, verbose=args.gui_verbose)
+    return run_gui(demo=demo, demo_home=args.demo_home, verbose=args.gui_verbose, language=args.lang)
 
 
 def _run(handler: Handler, args: argparse.Namespace) -> int:

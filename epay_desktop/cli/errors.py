@@ -10,6 +10,7 @@ from epay_desktop.settings import SettingsError
 from epay_desktop.store.db import StoreError
 
 from .common import EXIT_BUG, EXIT_REFUSED, EXIT_UNKNOWN, EXIT_USAGE, CliError
+from .language import localized
 
 __all__ = ["LoggedBug", "describe_failure"]
 
@@ -29,19 +30,20 @@ def describe_failure(exc: BaseException) -> tuple[int, str]:
         return exc.code, exc.message
     if isinstance(exc, SettingsError):
         return EXIT_USAGE, f"configuration error: {exc}"
+    said = localized(exc) or ""  # the service's sentence in --lang / LANG (decision 0046)
     if isinstance(exc, StoreError):
-        return EXIT_USAGE, exc.user_message
+        return EXIT_USAGE, said
     if isinstance(exc, ConsoleError):
-        return EXIT_REFUSED, exc.user_message
+        return EXIT_REFUSED, said
     if isinstance(exc, OutcomeUnknown):
-        return EXIT_UNKNOWN, f"{exc.user_message} The outcome is unknown: {RECONCILE_HINT}"
+        return EXIT_UNKNOWN, f"{said} The outcome is unknown: {RECONCILE_HINT}"
     if isinstance(exc, AuthError):
         return (
             EXIT_USAGE,
-            f"{exc.user_message} (check EPAYMENT_CLIENT_ID, EPAYMENT_CLIENT_SECRET, EPAYMENT_TERMINAL)",
+            f"{said} (check EPAYMENT_CLIENT_ID, EPAYMENT_CLIENT_SECRET, EPAYMENT_TERMINAL)",
         )
     if isinstance(exc, EpayError):
-        return EXIT_REFUSED, exc.user_message
+        return EXIT_REFUSED, said
     if isinstance(exc, LoggedBug):
         return EXIT_BUG, str(exc)
     if isinstance(exc, OSError):

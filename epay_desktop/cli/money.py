@@ -12,6 +12,7 @@ import argparse
 from epay_desktop.app import AppContext
 from epay_desktop.domain import InvoiceId, Money, MoneyOp, OpKind, OpState, PermissionDenied, User
 from epay_desktop.domain.rules import held_amount, refund_remaining
+from epay_desktop.domain.words import KIND_WORDS
 
 from ..domain.i18n import QT_TRANSLATE_NOOP, msg
 from .common import (
@@ -29,7 +30,7 @@ from .output import emit_json, op_json
 
 __all__ = ["register"]
 
-_WORD = {OpKind.CHARGE: "charge", OpKind.CANCEL: "cancellation", OpKind.REFUND: "refund"}
+_WORD = KIND_WORDS  # "charge", "cancellation", "refund" (translated with --lang)
 _DONE = {OpKind.CHARGE: "Charged", OpKind.CANCEL: "Cancelled (hold released)", OpKind.REFUND: "Refunded"}
 
 

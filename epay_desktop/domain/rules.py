@@ -19,9 +19,10 @@ from datetime import datetime, timedelta
 from typing import Final
 
 from .errors import OperationInProgress, RuleViolation, StaleRemaining
-from .i18n import QT_TRANSLATE_NOOP, msg
+from .i18n import QT_TRANSLATE_NOOP, Word, msg
 from .money import Money
 from .records import ConsoleStatus, MoneyOp, OpKind, OpState, Payment
+from .words import KIND_WORDS
 
 __all__ = [
     "ALLOWED_TRANSITIONS",
@@ -57,7 +58,7 @@ ALLOWED_TRANSITIONS: Final[dict[OpState, frozenset[OpState]]] = {
     OpState.FAILED: frozenset(),
 }
 
-_KIND_WORD: Final = {OpKind.CHARGE: "charge", OpKind.CANCEL: "cancellation", OpKind.REFUND: "refund"}
+_KIND_WORD: Final = KIND_WORDS  # "charge", "cancellation", "refund", translated where shown
 
 
 #: Every status in words that follow "this one is …" in a refusal (never the raw code: a cashier does not
@@ -92,12 +93,12 @@ _OP_STATE_WORDS: Final[dict[OpState, str]] = {
 
 def status_words(status: ConsoleStatus) -> str:
     """``status`` in words for "this one is …" in a refusal (see :data:`_STATUS_WORDS`)."""
-    return _STATUS_WORDS[status]
+    return Word("rules", _STATUS_WORDS[status])
 
 
 def op_state_words(state: OpState) -> str:
     """A money operation's state in words for "this one is …" in a refusal."""
-    return _OP_STATE_WORDS[state]
+    return Word("rules", _OP_STATE_WORDS[state])
 
 
 def transition_allowed(current: OpState, new: OpState) -> bool:

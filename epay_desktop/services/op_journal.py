@@ -30,6 +30,7 @@ from epay_desktop.domain import (
 from epay_desktop.store.tx import Tx
 
 from ..domain.i18n import QT_TRANSLATE_NOOP, msg
+from ..domain.words import KIND_WORDS
 from .op_outcomes import Verdict, next_state
 
 __all__ = [
@@ -44,7 +45,7 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-KIND_WORD: Final = {OpKind.CHARGE: "charge", OpKind.CANCEL: "cancellation", OpKind.REFUND: "refund"}
+KIND_WORD: Final = KIND_WORDS  # words translated where shown (domain/words.py)
 _EVENT: Final = {
     OpState.SUCCEEDED: "succeeded",
     OpState.FAILED: "failed",

@@ -40,6 +40,7 @@ from epay_desktop.store.repos.users import MAX_APPROVAL_TTL
 from epay_desktop.store.tx import Tx
 
 from ..domain.i18n import QT_TRANSLATE_NOOP, msg
+from ..domain.words import ROLE_WORDS
 from .approvals import (
     Approval,
     ApprovalRequest,
@@ -133,8 +134,8 @@ class UserService:
                 msg(
                     "users",
                     QT_TRANSLATE_NOOP("users", "The role “{actor_role}” may not add “{role}” accounts."),
-                    actor_role=actor.role.value,
-                    role=role.value,
+                    actor_role=ROLE_WORDS[actor.role],
+                    role=ROLE_WORDS[role],
                 )
             )
         encoded = await asyncio.to_thread(self._passwords.hash, password)
@@ -172,8 +173,8 @@ class UserService:
                             QT_TRANSLATE_NOOP(
                                 "users", "The role “{current_role}” may not add “{role}” accounts."
                             ),
-                            current_role=current.role.value,
-                            role=role.value,
+                            current_role=ROLE_WORDS[current.role],
+                            role=ROLE_WORDS[role],
                         )
                     )
                 actor_id = current.id
@@ -246,8 +247,8 @@ class UserService:
                         QT_TRANSLATE_NOOP(
                             "users", "The role “{current_role}” may not change “{target_role}” accounts."
                         ),
-                        current_role=current.role.value,
-                        target_role=target.role.value,
+                        current_role=ROLE_WORDS[current.role],
+                        target_role=ROLE_WORDS[target.role],
                     )
                 )
             extra = details(target) if details is not None else {}
@@ -319,8 +320,8 @@ class UserService:
                         QT_TRANSLATE_NOOP(
                             "users", "The role “{current_role}” may not give the role “{role}”."
                         ),
-                        current_role=current.role.value,
-                        role=role.value,
+                        current_role=ROLE_WORDS[current.role],
+                        role=ROLE_WORDS[role],
                     )
                 )
             if target.role is role:
@@ -331,7 +332,7 @@ class UserService:
                             "users", "{name} already has the role “{role}”; nothing was changed."
                         ),
                         name=target.name,
-                        role=role.value,
+                        role=ROLE_WORDS[role],
                     )
                 )
             tx.users.set_role(target.id, role, now=now)

@@ -29,7 +29,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCursor, QGuiApplication
 from PySide6.QtWidgets import QAbstractButton, QDialog, QMainWindow, QMessageBox, QStatusBar, QWidget
 
-from epay_desktop.domain.i18n import Message
+from epay_desktop.domain.i18n import Message, Word
 
 __all__ = [
     "BUSY_AFTER_MS",
@@ -74,8 +74,12 @@ def user_message_of(exc: BaseException) -> str | None:
     template = getattr(exc, "message", None)
     if isinstance(template, Message):
         translated = QCoreApplication.translate(template.context, template.template)
+        args = {  # the words filled in (roles, kinds, statuses) in the reader's language too
+            k: QCoreApplication.translate(v.context, v) if isinstance(v, Word) else v
+            for k, v in template.args.items()
+        }
         try:
-            return translated.format(**template.args)
+            return translated.format(**args)
         except (KeyError, IndexError, ValueError):  # a broken translation must not hide the error
             log.warning("event=bad_translation context=%s", template.context)
             return message

@@ -47,6 +47,13 @@ TEST_KK = [
     ("ConsoleActions", "&Payment", "&Төлем"),
     ("ConsoleActions", "&Session", "&Сеанс"),
     ("ConsoleActions", "&Help", "&Анықтама"),
+    (
+        "users",
+        "The role “{actor_role}” may not add “{role}” accounts.",
+        "«{actor_role}» рөлі «{role}» қоса алмайды.",
+    ),
+    ("words", "cashier", "кассир"),
+    ("words", "admin", "әкімші"),
 ]
 
 
@@ -169,3 +176,17 @@ def test_the_lock_screen_keeps_its_mode_when_switched(real_console, qtbot, test_
     assert form.login_button.text() == "Unlock"  # not in the test catalogue: stays English...
     assert form.name_edit.isReadOnly() and form.name_edit.text() == REAL_CASHIER  # ...and still unlock mode
     assert session.lock_screen.switch_button.text() == "Басқа пайдаланушы ретінде кіру"
+
+
+def test_the_words_in_a_service_message_are_translated_too(real_console, arun, qtbot, test_catalogue):
+    """Decision 0013's next step: the role names filled into a refusal follow the language."""
+    from epay_desktop.domain import Role
+    from epay_desktop.ui.asyncqt import user_message_of
+
+    ctx = real_console.ctx
+    cashier = arun(ctx.users.authenticate(REAL_CASHIER, REAL_CASHIER_PIN))
+    with pytest.raises(Exception) as refused:
+        arun(ctx.users.add_user("Олжас", Role.ADMIN, "9876", cashier))
+    assert user_message_of(refused.value) == "The role “cashier” may not add “admin” accounts."
+    translations().switch("kk")
+    assert user_message_of(refused.value) == "«кассир» рөлі «әкімші» қоса алмайды."
