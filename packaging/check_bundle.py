@@ -1,5 +1,6 @@
 """Check a built bundle starts on its own (scripts/package.sh runs this after PyInstaller).
 
+0. ``epay-desktop --version`` prints ``epay-desktop <version>``;
 1. ``epay-desktop sandbox --port 0`` prints its URL and answers a token request (docs/sandbox.md's test
    client), and refuses a wrong secret;
 2. ``epay-desktop --demo`` (offscreen, a throw-away demo folder) gets through start-up (the log says the
@@ -116,9 +117,19 @@ def check_console(exe: str, home: Path) -> None:
                 process.wait()
 
 
+def check_version(exe: str, home: Path) -> None:
+    done = subprocess.run(  # noqa: S603
+        [exe, "--version"], env=clean_env(home), capture_output=True, text=True, timeout=60, check=False
+    )
+    if done.returncode != 0 or not done.stdout.startswith("epay-desktop "):
+        raise SystemExit(f"the bundle's --version failed ({done.returncode}): {done.stdout}{done.stderr}")
+    print(f"bundle: {done.stdout.strip()}")
+
+
 def main() -> int:
     exe = str(Path(sys.argv[1]).resolve())
     with tempfile.TemporaryDirectory(prefix="epay-bundle-") as tmp:
+        check_version(exe, Path(tmp))
         check_sandbox(exe, Path(tmp))
         check_console(exe, Path(tmp))
     return 0
