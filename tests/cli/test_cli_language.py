@@ -92,3 +92,16 @@ def test_a_bad_lang_is_a_usage_error(cli: Any, err_line: Any) -> None:
 def test_the_environments_language(environ: dict[str, str], expected: str) -> None:
     assert choose_language(None, environ) == expected
     assert choose_language("kk", environ) == "kk"
+
+
+def test_lang_reaches_the_desktop_console(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without a command, --lang is the console's language for that start (decision 0045)."""
+    import epay_desktop.cli as cli_main
+    import epay_desktop.display_check as display_check
+    import epay_desktop.ui.main as gui_main
+
+    started: dict[str, Any] = {}
+    monkeypatch.setattr(display_check, "display_problem", lambda: None)
+    monkeypatch.setattr(gui_main, "run_gui", lambda **kw: started.update(kw) or 0)
+    assert cli_main.main(["--lang", "kk", "--demo"]) == 0
+    assert started["language"] == "kk" and started["demo"] is True
