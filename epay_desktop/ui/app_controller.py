@@ -113,6 +113,7 @@ class AppController(QObject):
         self.late_payments = LatePaymentNotice(self.window)  # paid after a cancel at the counter (0026)
         self._connect()
         self.window.installEventFilter(self)
+        translations().changed.connect(self._on_language_changed)
 
     # -- wiring ----------------------------------------------------------------------------------
 
@@ -186,6 +187,15 @@ class AppController(QObject):
         self._names[user.id] = user.name
         self.window.refresh()
         self._spawn("load_user_names", self._load_names)  # at each login: accounts added since show
+
+    def _on_language_changed(self, _language: str) -> None:
+        """A switch at the login screen: the texts each screen composes (actions' notes, the list,
+        the detail, the status bar) are made again in the new language (decision 0045)."""
+        if not shiboken6.isValid(self.window):
+            return
+        self.window.set_user(self.window.user)
+        if self.session.user is not None:
+            self.window.refresh()
 
     async def _load_names(self) -> None:
         """Every account's name, whatever the role of who logged in (``UserService.display_names``)."""

@@ -47,6 +47,9 @@ TEST_KK = [
     ("ConsoleActions", "&Payment", "&Төлем"),
     ("ConsoleActions", "&Session", "&Сеанс"),
     ("ConsoleActions", "&Help", "&Анықтама"),
+    ("ConsoleActions", "&Print receipt", "Чекті &басып шығару"),
+    ("ConsoleStatusBar", "{name} · {role}", "{name} · {role} (kk)"),
+    ("ConsoleStatusBar", "manager", "менеджер"),
     (
         "users",
         "The role “{actor_role}” may not add “{role}” accounts.",
@@ -190,3 +193,19 @@ def test_the_words_in_a_service_message_are_translated_too(real_console, arun, q
     assert user_message_of(refused.value) == "The role “cashier” may not add “admin” accounts."
     translations().switch("kk")
     assert user_message_of(refused.value) == "«кассир» рөлі «әкімші» қоса алмайды."
+
+
+def test_texts_the_window_composes_follow_a_switch_too(real_console, qtbot, test_catalogue):
+    """The actions' texts set per state (not just at construction) are made again on a switch."""
+    session = real_console.controller.session
+    real_console.log_in(REAL_MANAGER, REAL_MANAGER_PIN)
+    actions = real_console.window.commands
+    assert actions.print_receipt.text() == "&Print receipt"
+    assert real_console.window.status_bar.user_label.text() == f"{REAL_MANAGER} · manager"
+    session.switch_user()
+    form = session.lock_screen.form
+    qtbot.waitUntil(form.isVisible)
+    qtbot.mouseClick(form.language_selector.buttons["kk"], LEFT)
+    assert actions.print_receipt.text() == "Чекті &басып шығару"
+    # composed with .format (the generic pass cannot know it): made again by the controller
+    assert real_console.window.status_bar.user_label.text() == f"{REAL_MANAGER} · менеджер (kk)"
