@@ -3324,12 +3324,12 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>asyncqt</name>
     <message>
-        <location filename="../../epay_desktop/ui/asyncqt.py" line="193"/>
+        <location filename="../../epay_desktop/ui/asyncqt.py" line="197"/>
         <source>Not completed</source>
         <translation>Не выполнено</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/asyncqt.py" line="263"/>
+        <location filename="../../epay_desktop/ui/asyncqt.py" line="267"/>
         <source>Working… please wait</source>
         <translation>Выполняется… подождите</translation>
     </message>
@@ -3357,7 +3357,7 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
         <translation>Только менеджер или администратор может: {what}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/cli/money.py" line="99"/>
+        <location filename="../../epay_desktop/cli/money.py" line="100"/>
         <source>A cashier&apos;s {word_kind} needs a manager&apos;s approval: add --approved-by MANAGER.</source>
         <translation>Для операции кассира «{word_kind}» нужно одобрение менеджера: добавьте --approved-by МЕНЕДЖЕР.</translation>
     </message>
@@ -3541,23 +3541,23 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>operations</name>
     <message>
-        <location filename="../../epay_desktop/services/op_journal.py" line="103"/>
+        <location filename="../../epay_desktop/services/op_journal.py" line="104"/>
         <source>This user account is deactivated.</source>
         <extracomment>``decide(payment, ops) -&gt; amount``: the rules for one kind (raises ConsoleError to refuse).</extracomment>
         <translation>Эта учётная запись отключена.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/op_journal.py" line="109"/>
+        <location filename="../../epay_desktop/services/op_journal.py" line="110"/>
         <source>A manager must approve this {kind}.</source>
         <translation>Эту операцию («{kind}») должен одобрить менеджер.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/op_journal.py" line="119"/>
+        <location filename="../../epay_desktop/services/op_journal.py" line="120"/>
         <source>The gateway&apos;s transaction for this payment is not known yet: refresh its status first.</source>
         <translation>Транзакция шлюза по этому платежу ещё неизвестна: сначала обновите его статус.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/op_journal.py" line="248"/>
+        <location filename="../../epay_desktop/services/op_journal.py" line="249"/>
         <source>This operation is {current_state}, not waiting for a review.</source>
         <translation>Эта операция сейчас в состоянии «{current_state}» и не ждёт проверки.</translation>
     </message>
@@ -3740,176 +3740,176 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
 <context>
     <name>rules</name>
     <message>
-        <location filename="../../epay_desktop/domain/rules.py" line="66"/>
         <location filename="../../epay_desktop/domain/rules.py" line="67"/>
+        <location filename="../../epay_desktop/domain/rules.py" line="68"/>
         <source>waiting for the customer to pay</source>
         <extracomment>The gateway refuses refunds below 10 KZT (epay-api.md §6). Where a money operation may go next. SUCCEEDED and FAILED are final. UNKNOWN never becomes FAILED (only check-status resolves it, and &quot;not applied yet&quot; may still change); NEEDS_REVIEW becomes FAILED only by a manager&apos;s &quot;abandon&quot; and SENDING again only by a manager&apos;s &quot;retry&quot;. Every status in words that follow &quot;this one is …&quot; in a refusal (never the raw code: a cashier does not know what CASHIER_CANCEL or 3D means). Marked for translators in context &quot;rules&quot;.</extracomment>
         <translation>ожидает оплаты покупателем</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/domain/rules.py" line="68"/>
+        <location filename="../../epay_desktop/domain/rules.py" line="69"/>
         <source>being paid by the customer right now</source>
         <translation>покупатель оплачивает прямо сейчас</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/domain/rules.py" line="69"/>
-        <location filename="../../epay_desktop/domain/rules.py" line="86"/>
+        <location filename="../../epay_desktop/domain/rules.py" line="70"/>
+        <location filename="../../epay_desktop/domain/rules.py" line="87"/>
         <source>still being checked with the bank</source>
         <translation>ещё проверяется в банке</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/domain/rules.py" line="70"/>
+        <location filename="../../epay_desktop/domain/rules.py" line="71"/>
         <source>expired without being paid</source>
         <translation>истёк без оплаты</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/domain/rules.py" line="71"/>
+        <location filename="../../epay_desktop/domain/rules.py" line="72"/>
         <source>declined at the card&apos;s 3-D Secure check</source>
         <translation>отклонён при проверке карты 3-D Secure</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/domain/rules.py" line="72"/>
+        <location filename="../../epay_desktop/domain/rules.py" line="73"/>
         <source>only held (authorised), not charged yet</source>
         <translation>только заблокирован (авторизован), ещё не списан</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/domain/rules.py" line="73"/>
+        <location filename="../../epay_desktop/domain/rules.py" line="74"/>
         <source>paid (charged)</source>
         <translation>оплачен (списан)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/domain/rules.py" line="74"/>
+        <location filename="../../epay_desktop/domain/rules.py" line="75"/>
         <source>cancelled (the hold was released)</source>
         <translation>отменён (блокировка снята)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/domain/rules.py" line="75"/>
+        <location filename="../../epay_desktop/domain/rules.py" line="76"/>
         <source>a hold that expired unused</source>
         <translation>блокировка истекла без списания</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/domain/rules.py" line="76"/>
+        <location filename="../../epay_desktop/domain/rules.py" line="77"/>
         <source>fully refunded</source>
         <translation>полностью возвращён</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/domain/rules.py" line="77"/>
+        <location filename="../../epay_desktop/domain/rules.py" line="78"/>
         <source>declined</source>
         <translation>отклонён</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/domain/rules.py" line="78"/>
-        <location filename="../../epay_desktop/domain/rules.py" line="89"/>
+        <location filename="../../epay_desktop/domain/rules.py" line="79"/>
+        <location filename="../../epay_desktop/domain/rules.py" line="90"/>
         <source>failed</source>
         <translation>ошибка</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/domain/rules.py" line="79"/>
+        <location filename="../../epay_desktop/domain/rules.py" line="80"/>
         <source>a card check only (no money was taken)</source>
         <translation>только проверка карты (деньги не списаны)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/domain/rules.py" line="80"/>
+        <location filename="../../epay_desktop/domain/rules.py" line="81"/>
         <source>cancelled by the cashier at the counter</source>
         <translation>отменён кассиром на кассе</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/domain/rules.py" line="81"/>
+        <location filename="../../epay_desktop/domain/rules.py" line="82"/>
         <source>a sale whose payment page failed to open</source>
         <translation>платёжная страница продажи не открылась</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/domain/rules.py" line="85"/>
+        <location filename="../../epay_desktop/domain/rules.py" line="86"/>
         <source>being sent to the bank</source>
         <translation>отправляется в банк</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/domain/rules.py" line="87"/>
+        <location filename="../../epay_desktop/domain/rules.py" line="88"/>
         <source>waiting for a manager&apos;s review</source>
         <translation>ждёт проверки менеджером</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/domain/rules.py" line="88"/>
+        <location filename="../../epay_desktop/domain/rules.py" line="89"/>
         <source>done</source>
         <translation>выполнена</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/domain/rules.py" line="165"/>
+        <location filename="../../epay_desktop/domain/rules.py" line="166"/>
         <source>A previous {other_kind} of this payment needs a manager&apos;s review first: open it and choose retry or abandon before a new {kind}.</source>
         <translation>Предыдущую операцию («{other_kind}») по этому платежу сначала должен проверить менеджер: откройте её и выберите «Повторить» или «Отказаться», прежде чем делать новую («{kind}»).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/domain/rules.py" line="177"/>
+        <location filename="../../epay_desktop/domain/rules.py" line="178"/>
         <source>Another {other_kind} of this payment is still being processed: wait for its result, then try again if still needed.</source>
         <translation>Другая операция («{other_kind}») по этому платежу ещё выполняется: дождитесь результата, затем при необходимости повторите.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/domain/rules.py" line="219"/>
+        <location filename="../../epay_desktop/domain/rules.py" line="220"/>
         <source>This payment was cancelled (the hold was released): there is nothing to refund.</source>
         <translation>Этот платёж отменён (блокировка снята): возвращать нечего.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/domain/rules.py" line="229"/>
+        <location filename="../../epay_desktop/domain/rules.py" line="230"/>
         <source>This payment is already fully refunded: nothing remains to refund.</source>
         <translation>Этот платёж уже полностью возвращён: возвращать больше нечего.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/domain/rules.py" line="239"/>
+        <location filename="../../epay_desktop/domain/rules.py" line="240"/>
         <source>Only a paid payment can be refunded; this one is {payment_status}{hint}.</source>
         <translation>Вернуть можно только оплаченный платёж, а статус этого: {payment_status}{hint}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/domain/rules.py" line="251"/>
+        <location filename="../../epay_desktop/domain/rules.py" line="252"/>
         <source>The refund window of {window_days} days ended on {end_date}: this payment can no longer be refunded from the console; contact the bank.</source>
         <translation>Срок возврата ({window_days} дн.) закончился {end_date}: этот платёж больше нельзя вернуть из программы; обратитесь в банк.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/domain/rules.py" line="264"/>
+        <location filename="../../epay_desktop/domain/rules.py" line="265"/>
         <source>The remaining amount changed (now {remaining}): check and try again.</source>
         <translation>Остаток изменился (теперь {remaining}): проверьте и повторите.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/domain/rules.py" line="273"/>
+        <location filename="../../epay_desktop/domain/rules.py" line="274"/>
         <source>Nothing remains to refund on this payment.</source>
         <translation>По этому платежу возвращать больше нечего.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/domain/rules.py" line="280"/>
+        <location filename="../../epay_desktop/domain/rules.py" line="281"/>
         <source>The refund must be in {remaining_currency}, like the payment.</source>
         <translation>Возврат должен быть в валюте платежа: {remaining_currency}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/domain/rules.py" line="288"/>
+        <location filename="../../epay_desktop/domain/rules.py" line="289"/>
         <source>Refunds need at least {minimum}.</source>
         <translation>Минимальная сумма возврата — {minimum}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/domain/rules.py" line="296"/>
+        <location filename="../../epay_desktop/domain/rules.py" line="297"/>
         <source>Refund of {amount} is more than what remains ({remaining}).</source>
         <translation>Возврат {amount} больше остатка ({remaining}).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/domain/rules.py" line="315"/>
+        <location filename="../../epay_desktop/domain/rules.py" line="316"/>
         <source>Only a held (authorised) payment can be charged; this one is {payment_status}.</source>
         <translation>Списать можно только заблокированный (авторизованный) платёж, а статус этого: {payment_status}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/domain/rules.py" line="327"/>
+        <location filename="../../epay_desktop/domain/rules.py" line="328"/>
         <source>The charge must be in {held_currency}, like the payment.</source>
         <translation>Списание должно быть в валюте платежа: {held_currency}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/domain/rules.py" line="332"/>
+        <location filename="../../epay_desktop/domain/rules.py" line="333"/>
         <source>A charge must be more than zero.</source>
         <translation>Сумма списания должна быть больше нуля.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/domain/rules.py" line="337"/>
+        <location filename="../../epay_desktop/domain/rules.py" line="338"/>
         <source>Charge of {amount} is more than the held amount ({held}).</source>
         <translation>Списание {amount} больше заблокированной суммы ({held}).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/domain/rules.py" line="357"/>
+        <location filename="../../epay_desktop/domain/rules.py" line="358"/>
         <source>Only a held (authorised) payment can be cancelled; this one is {payment_status}{hint}.</source>
         <translation>Отменить можно только заблокированный (авторизованный) платёж, а статус этого: {payment_status}{hint}.</translation>
     </message>
@@ -4202,7 +4202,7 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
     </message>
     <message>
         <location filename="../../epay_desktop/services/login.py" line="120"/>
-        <location filename="../../epay_desktop/services/users.py" line="479"/>
+        <location filename="../../epay_desktop/services/users.py" line="480"/>
         <source>This account is deactivated. Ask a manager to reactivate it.</source>
         <translation>Эта учётная запись отключена. Попросите менеджера снова включить её.</translation>
     </message>
@@ -4227,85 +4227,120 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
         <translation>В пароле нужно не меньше {min_password_chars} символов, а в этом: {secret_count}. (PIN-код только из цифр может быть короче: не меньше {min_pin_digits}.)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/users.py" line="69"/>
+        <location filename="../../epay_desktop/services/users.py" line="70"/>
         <source>Enter a user name.</source>
         <translation>Введите имя пользователя.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/users.py" line="74"/>
+        <location filename="../../epay_desktop/services/users.py" line="75"/>
         <source>A user name has at most {max_name_chars} characters.</source>
         <translation>Имя пользователя — не больше {max_name_chars} символов.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/users.py" line="82"/>
+        <location filename="../../epay_desktop/services/users.py" line="83"/>
         <source>A user name cannot contain control or invisible characters.</source>
         <translation>Имя пользователя не может содержать управляющие или невидимые символы.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/users.py" line="92"/>
+        <location filename="../../epay_desktop/services/users.py" line="93"/>
         <source>Your account is deactivated.</source>
         <translation>Ваша учётная запись отключена.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/users.py" line="135"/>
+        <location filename="../../epay_desktop/services/users.py" line="136"/>
         <source>The role “{actor_role}” may not add “{role}” accounts.</source>
         <extracomment>wrong manager PINs typed at this counter (``register_id``) -- never the manager&apos;s login lockout</extracomment>
         <translation>Роль «{actor_role}» не может добавлять учётные записи с ролью «{role}».</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/users.py" line="149"/>
+        <location filename="../../epay_desktop/services/users.py" line="150"/>
         <source>The first user must be a manager or an administrator, who then adds the cashiers.</source>
         <translation>Первым пользователем должен быть менеджер или администратор, который затем добавит кассиров.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/users.py" line="162"/>
+        <location filename="../../epay_desktop/services/users.py" line="163"/>
         <source>Log in as a manager or an administrator to add users.</source>
         <translation>Чтобы добавить пользователей, войдите как менеджер или администратор.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/users.py" line="172"/>
+        <location filename="../../epay_desktop/services/users.py" line="173"/>
         <source>The role “{current_role}” may not add “{role}” accounts.</source>
         <translation>Роль «{current_role}» не может добавлять учётные записи с ролью «{role}».</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/users.py" line="200"/>
+        <location filename="../../epay_desktop/services/users.py" line="201"/>
         <source>Only a manager or an administrator can see the list of users.</source>
         <translation>Список пользователей доступен только менеджеру или администратору.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/users.py" line="237"/>
+        <location filename="../../epay_desktop/services/users.py" line="238"/>
         <source>There is no user named {name_strip}.</source>
         <translation>Пользователя с именем {name_strip} нет.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/users.py" line="246"/>
+        <location filename="../../epay_desktop/services/users.py" line="247"/>
         <source>The role “{current_role}” may not change “{target_role}” accounts.</source>
         <translation>Роль «{current_role}» не может менять учётные записи с ролью «{target_role}».</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/users.py" line="286"/>
+        <location filename="../../epay_desktop/services/users.py" line="287"/>
         <source>You cannot deactivate your own account.</source>
         <translation>Нельзя отключить свою собственную учётную запись.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/users.py" line="309"/>
+        <location filename="../../epay_desktop/services/users.py" line="310"/>
         <source>You cannot change your own role; ask another manager or an administrator.</source>
         <translation>Нельзя сменить свою собственную роль; попросите другого менеджера или администратора.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/users.py" line="319"/>
+        <location filename="../../epay_desktop/services/users.py" line="320"/>
         <source>The role “{current_role}” may not give the role “{role}”.</source>
         <translation>Роль «{current_role}» не может давать роль «{role}».</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/users.py" line="330"/>
+        <location filename="../../epay_desktop/services/users.py" line="331"/>
         <source>{name} already has the role “{role}”; nothing was changed.</source>
         <translation>У пользователя {name} уже роль «{role}»; ничего не изменилось.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/users.py" line="429"/>
+        <location filename="../../epay_desktop/services/users.py" line="430"/>
         <source>The amount to approve must be a whole number of tiyn, not negative.</source>
         <translation>Сумма для одобрения должна быть целым неотрицательным числом тиынов.</translation>
+    </message>
+</context>
+<context>
+    <name>words</name>
+    <message>
+        <location filename="../../epay_desktop/domain/words.py" line="19"/>
+        <source>charge</source>
+        <extracomment>An operation&apos;s kind as a word in a sentence (&quot;a refund is being sent&quot;).</extracomment>
+        <translation>списание</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/domain/words.py" line="20"/>
+        <source>cancellation</source>
+        <translation>отмена</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/domain/words.py" line="21"/>
+        <source>refund</source>
+        <translation>возврат</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/domain/words.py" line="26"/>
+        <source>cashier</source>
+        <extracomment>A user&apos;s role as a word in a sentence (&quot;The role “cashier” may not add “admin” accounts.&quot;).</extracomment>
+        <translation>кассир</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/domain/words.py" line="27"/>
+        <source>manager</source>
+        <translation>менеджер</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/domain/words.py" line="28"/>
+        <source>admin</source>
+        <translation>администратор</translation>
     </message>
 </context>
 </TS>
