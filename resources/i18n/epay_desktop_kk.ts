@@ -4297,4 +4297,39 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
         <translation>Мақұлданатын сома тиынмен бүтін сан болуы керек, теріс емес.</translation>
     </message>
 </context>
+<context>
+    <name>words</name>
+    <message>
+        <location filename="../../epay_desktop/domain/words.py" line="19"/>
+        <source>charge</source>
+        <extracomment>An operation&apos;s kind as a word in a sentence (&quot;a refund is being sent&quot;).</extracomment>
+        <translation>есептен шығару</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/domain/words.py" line="20"/>
+        <source>cancellation</source>
+        <translation>күшін жою</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/domain/words.py" line="21"/>
+        <source>refund</source>
+        <translation>қайтару</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/domain/words.py" line="26"/>
+        <source>cashier</source>
+        <extracomment>A user&apos;s role as a word in a sentence (&quot;The role “cashier” may not add “admin” accounts.&quot;).</extracomment>
+        <translation>кассир</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/domain/words.py" line="27"/>
+        <source>manager</source>
+        <translation>менеджер</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/domain/words.py" line="28"/>
+        <source>admin</source>
+        <translation>әкімші</translation>
+    </message>
+</context>
 </TS>
