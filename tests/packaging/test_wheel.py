@@ -201,8 +201,9 @@ def test_installed_sandbox_answers_a_token_request(
     assert "Traceback" not in log.read_text()
 
 
-#: Runs ``epay-desktop --demo`` (the entry point's ``main``) and closes the main window, as a person
-#: does, once it is up with the login form on it; prints what it saw as one JSON line.
+#: Runs ``epay-desktop --demo`` (the entry point's ``main``, exiting with its code as the console script
+#: does) and closes the main window, as a person does, once it is up with the login form on it; prints
+#: what it saw as one JSON line before the process exits (a crash at exit shows in the exit status).
 DRIVER = r"""
 import json, os, sys, time
 import epay_desktop.ui  # QtWebEngine before the QApplication, as the console does
@@ -211,33 +212,39 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QLineEdit
 from epay_desktop.cli import main
 
-qapp = QApplication([sys.argv[0]])
-seen = {}
-deadline = time.monotonic() + 90
 
-def look():  # polled every 100 ms until the console is up (or the deadline passes)
-    win = next((w for w in QApplication.topLevelWidgets()
-                if w.objectName() == "main_window" and w.isVisible()), None)
-    name = win.findChild(QLineEdit, "login_name") if win is not None else None
-    if name is not None and name.isVisible():  # the console waits for the cashier to log in
-        icon = QGuiApplication.windowIcon()
-        seen.update(title=win.windowTitle(), icon=not icon.isNull(),
-                    icon_sizes=sorted(s.width() for s in icon.availableSizes()),
-                    platform=QGuiApplication.platformName())
-    elif time.monotonic() > deadline:
-        seen["timeout"] = True
-    else:
-        return
-    timer.stop()
-    if win is not None:
-        win.close()  # as a person closes the window: the console shuts down
+def run():
+    qapp = QApplication([sys.argv[0]])  # a local, as in run_gui: gone once the console is
+    seen = {}
+    deadline = time.monotonic() + 90
 
-timer = QTimer()
-timer.timeout.connect(look)
-timer.start(100)
-rc = main(["--demo", "--demo-home", sys.argv[1]])
-seen.update(rc=rc, module=os.path.dirname(epay_desktop.ui.__file__))
-print("RESULT " + json.dumps(seen))
+    def look():  # polled every 100 ms until the console is up (or the deadline passes)
+        win = next((w for w in QApplication.topLevelWidgets()
+                    if w.objectName() == "main_window" and w.isVisible()), None)
+        name = win.findChild(QLineEdit, "login_name") if win is not None else None
+        if name is not None and name.isVisible():  # the console waits for the cashier to log in
+            icon = QGuiApplication.windowIcon()
+            seen.update(title=win.windowTitle(), icon=not icon.isNull(),
+                        icon_sizes=sorted(s.width() for s in icon.availableSizes()),
+                        platform=QGuiApplication.platformName())
+        elif time.monotonic() > deadline:
+            seen["timeout"] = True
+        else:
+            return
+        timer.stop()
+        if win is not None:
+            win.close()  # as a person closes the window: the console shuts down
+
+    timer = QTimer()
+    timer.timeout.connect(look)
+    timer.start(100)
+    rc = main(["--demo", "--demo-home", sys.argv[1]])
+    seen.update(rc=rc, module=os.path.dirname(epay_desktop.ui.__file__))
+    print("RESULT " + json.dumps(seen), flush=True)
+    return rc
+
+
+sys.exit(run())
 """
 
 
@@ -254,7 +261,9 @@ def test_installed_console_opens_offscreen_and_quits(installed: Path, tmp_path: 
     assert lines, f"the console did not report (exit {done.returncode}):\n{done.stdout}\n{done.stderr}"
     seen = json.loads(lines[-1].removeprefix("RESULT "))
     assert "timeout" not in seen, f"the main window did not come up:\n{done.stderr}"
-    assert seen["rc"] == 0 and done.returncode == 0, done.stderr
+    assert seen["rc"] == 0, done.stderr
+    # the process must also END cleanly: a crash while Qt tears down (rc -11) is a crash for the user
+    assert done.returncode == 0, f"the console exited {done.returncode} after closing:\n{done.stderr[-3000:]}"
     assert Path(seen["module"]).is_relative_to(installed)
     assert seen["platform"] == "offscreen"
     assert "ePay" in seen["title"]
