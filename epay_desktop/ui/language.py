@@ -19,6 +19,7 @@ last on this computer, else the system locale's (kk/ru/en), else Russian.
 from __future__ import annotations
 
 import logging
+import weakref
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
@@ -159,8 +160,8 @@ def _is_qt_class(context: str) -> bool:
 class _RecordingTranslator(QTranslator):
     """Answers from the chosen ``.qm`` (English: none) and records shown text -> English source."""
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self) -> None:
+        super().__init__()
         self.catalogue: QTranslator | None = None
         self.sources: dict[str, tuple[str, str, str | None, int]] = {}
 
@@ -188,12 +189,19 @@ class Translations(QObject):
     changed = Signal(str)
 
     def __init__(self, app: QCoreApplication) -> None:
-        super().__init__(app)
+        # No Qt parent: deleted with the application, a translator removes itself and sends
+        # LanguageChange to the half-destroyed application (a crash at exit). Python owns them.
+        super().__init__()
+        self._app = weakref.ref(app)
         self.language = "en"
         self.chosen = False  # switch() was called (the console always does, at start)
-        self._recorder = _RecordingTranslator(self)
+        self._recorder = _RecordingTranslator()
         self._qt: QTranslator | None = None
         QCoreApplication.installTranslator(self._recorder)
+
+    def application(self) -> QCoreApplication | None:
+        """The application the translators are installed on (None once it is gone)."""
+        return self._app()
 
     def switch(self, language: str) -> None:
         """Show the interface in ``language`` (kk/ru/en) from now on, open windows included."""
@@ -308,6 +316,6 @@ def translations() -> Translations:
     app = QCoreApplication.instance()
     if app is None:
         raise RuntimeError("the interface language needs a QApplication")
-    if _instance is None or not shiboken6.isValid(_instance) or _instance.parent() is not app:
+    if _instance is None or not shiboken6.isValid(_instance) or _instance.application() is not app:
         _instance = Translations(app)
     return _instance
