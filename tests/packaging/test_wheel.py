@@ -160,6 +160,19 @@ def test_installed_wheel_says_its_version(installed: Path, tmp_path: Path) -> No
     assert Path(module).is_relative_to(installed)  # the package comes from the wheel, not the checkout
     assert Path(resources) == installed / "epay_desktop" / "_resources"
     assert Path(translations).is_dir() and version == __version__
+    # every compiled translation in the tree loads from the installed wheel
+    languages = sorted(p.stem.removeprefix("epay_desktop_") for p in (RESOURCES / "i18n").glob("*.qm"))
+    loaded = subprocess.run(
+        [sys.executable, "-S", "-c",
+         "import json, sys; from PySide6.QtCore import QTranslator;"
+         "from epay_desktop.resources import translations_dir;"
+         "ok = {}\nfor lang in sys.argv[1:]:\n    t = QTranslator()\n"
+         "    ok[lang] = t.load(f'epay_desktop_{lang}', str(translations_dir())) and not t.isEmpty()\n"
+         "print(json.dumps(ok))", *languages],
+        env=env, capture_output=True, text=True, timeout=60, check=False, cwd=tmp_path,
+    )  # fmt: skip
+    assert loaded.returncode == 0, loaded.stderr
+    assert json.loads(loaded.stdout) == dict.fromkeys(languages, True)
 
 
 @pytest.fixture
