@@ -35,6 +35,8 @@ class LockScreen(QFrame):
         card = QFrame(self)
         card.setObjectName("lock_card")
         card.setFixedWidth(420)
+        card.installEventFilter(self)  # its height follows its wrapped texts (see eventFilter)
+        self._card = card
         self.form = LoginForm(users, demo_users=demo_users, parent=card)
         self.switch_button = QPushButton(self.tr("Log in as someone else"))
         self.switch_button.setObjectName("switch_user_button")
@@ -101,7 +103,18 @@ class LockScreen(QFrame):
         self.raise_()
         self.form.focus_first_empty()
 
+    def fit_card(self) -> None:
+        """The card as tall as its texts need at its width: a wrapped hint or error (longer in
+        Kazakh and Russian) must not squeeze the buttons under it (a box layout gives a widget its
+        size hint's height, which does not know a word-wrapped label's second line)."""
+        needed = self._card.heightForWidth(self._card.width())
+        if needed > 0 and needed != self._card.minimumHeight():
+            self._card.setMinimumHeight(needed)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._card and event.type() == QEvent.Type.LayoutRequest:
+            self.fit_card()
+            return False
         parent = self.parentWidget()
         if (
             watched is parent

@@ -44,7 +44,10 @@ _DEMO_STYLE = (
 )
 
 
-_LANGUAGE_STYLE = "QPushButton { padding: 2px 6px; } QPushButton:checked { font-weight: 700; }"
+#: The chosen language is underlined, not bold: a bolder word would no longer fit its button.
+_LANGUAGE_STYLE = (
+    "QPushButton { padding: 2px 6px; } QPushButton:checked { text-decoration: underline; color: #0d47a1; }"
+)
 
 
 def _tr(text: str) -> str:
@@ -79,9 +82,7 @@ class LanguageSelector(QWidget):
             button.setFlat(True)
             button.setAutoDefault(False)
             button.setCursor(Qt.CursorShape.PointingHandCursor)
-            button.setStyleSheet(
-                "QPushButton { padding: 2px 6px; } QPushButton:checked { font-weight: 700; }"
-            )
+            button.setStyleSheet(_LANGUAGE_STYLE)
             button.clicked.connect(lambda _=False, c=code: self.choose(c))
             self._group.addButton(button)
             self.buttons[code] = button
