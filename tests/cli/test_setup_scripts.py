@@ -140,3 +140,89 @@ def test_demo_sh_without_a_display_says_so_in_one_line(tmp_path: Path) -> None:
     assert result.stderr.startswith("epay-desktop: no display: ")
     assert len(result.stderr.strip().splitlines()) == 1
     assert _apt_calls(tmp_path) == []  # nothing installed for a machine that cannot show the console
+
+
+# In every Debian/Ubuntu base system (debootstrap --variant=minbase has them): not in the script's list.
+BASE_SYSTEM = {"libc.so.6", "libm.so.6", "libdl.so.2", "libpthread.so.0", "librt.so.1", "libresolv.so.2"}
+BASE_SYSTEM |= {"libstdc++.so.6", "libgcc_s.so.1", "libz.so.1", "libzstd.so.1", "libudev.so.1"}
+BASE_SYSTEM |= {"libexpat.so.1", "libgssapi_krb5.so.2"}
+# Shipped in the same Debian package as a soname the list names.
+SAME_PACKAGE = {"libgthread-2.0.so.0": "libglib-2.0.so.0", "libnssutil3.so": "libnss3.so"}
+SAME_PACKAGE |= {"libsmime3.so": "libnss3.so", "libbrotlicommon.so.1": "libbrotlidec.so.1"}
+
+
+def _needed(path: Path) -> list[str]:
+    """The DT_NEEDED entries of a little-endian ELF64 file (what ``readelf -d`` lists as NEEDED)."""
+    import struct
+
+    data = path.read_bytes()
+    if data[:4] != b"\x7fELF" or data[4] != 2 or data[5] != 1:
+        return []
+    shoff = struct.unpack_from("<Q", data, 0x28)[0]
+    shentsize, shnum = struct.unpack_from("<HH", data, 0x3A)
+    sections = [struct.unpack_from("<IIQQQQIIQQ", data, shoff + i * shentsize) for i in range(shnum)]
+    names: list[str] = []
+    for _name, kind, _flags, _addr, offset, size, link, _info, _align, _entsize in sections:
+        if kind != 6:  # SHT_DYNAMIC
+            continue
+        strtab = sections[link][4]
+        for pos in range(offset, offset + size, 16):
+            tag, value = struct.unpack_from("<qQ", data, pos)
+            if tag == 0:
+                break
+            if tag == 1:  # DT_NEEDED
+                end = data.index(b"\0", strtab + value)
+                names.append(data[strtab + value : end].decode())
+    return names
+
+
+def test_the_list_covers_what_qt_links_against() -> None:
+    """Every system library that Qt's xcb plugin, QtWebEngine and the modules the console imports link
+    against is in scripts/_env.sh's lists (or in every base system): fails when a PySide6 upgrade needs
+    a new one, which on a fresh machine would be the next SIGABRT."""
+    import PySide6
+
+    package = Path(PySide6.__file__).parent
+    qt = package / "Qt"
+    if not (qt / "plugins" / "platforms" / "libqxcb.so").is_file():
+        pytest.skip("PySide6 without its xcb plugin")
+    roots = [qt / "plugins" / "platforms" / "libqxcb.so", qt / "libexec" / "QtWebEngineProcess"]
+    for folder in ("xcbglintegrations", "imageformats", "iconengines", "tls"):
+        roots += sorted((qt / "plugins" / folder).glob("*.so"))
+    roots += [qt / "plugins" / "printsupport" / "libcupsprintersupport.so"]
+    roots += [qt / "plugins" / "platforminputcontexts" / "libcomposeplatforminputcontextplugin.so"]
+    modules = ("QtCore", "QtGui", "QtWidgets", "QtPdf", "QtPdfWidgets", "QtPrintSupport", "QtWebEngineCore")
+    roots += [package / f"{name}.abi3.so" for name in (*modules, "QtWebEngineWidgets")]
+    bundled_dirs = [qt / "lib", package, package.parent / "shiboken6"]
+    seen: set[Path] = set()
+    system: dict[str, str] = {}
+    todo = [root for root in roots if root.is_file()]
+    assert len(todo) > 10, todo
+    while todo:
+        current = todo.pop()
+        if current in seen:
+            continue
+        seen.add(current)
+        for name in _needed(current):
+            bundled = next((d / name for d in bundled_dirs if (d / name).is_file()), None)
+            if bundled is not None:
+                todo.append(bundled)
+            else:
+                system.setdefault(name, current.name)
+    assert "libxcb-cursor.so.0" in system  # the fresh-Debian abort of issue 9
+    listed = subprocess.run(
+        ["bash", "-c", '. scripts/_env.sh; echo "$QT_LIBS $QT_DISPLAY_LIBS"'],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    sonames = {pair.split(":", 1)[0] for pair in listed}
+    missing = {
+        name: user
+        for name, user in system.items()
+        if SAME_PACKAGE.get(name, name) not in sonames
+        and name not in BASE_SYSTEM
+        and not name.startswith("ld-linux")
+    }
+    assert missing == {}, f"add these (soname -> the Qt file that needs it) to scripts/_env.sh: {missing}"
