@@ -248,6 +248,10 @@ class Translations(QObject):
         """Every text shown exactly as ``tr()`` returned it, in the language now."""
         if not isinstance(QCoreApplication.instance(), QApplication):
             return
+        locale = QLocale()
+        for window in QApplication.topLevelWidgets():  # dates, weekdays, calendars of open windows
+            if shiboken6.isValid(window):
+                window.setLocale(locale)  # children without a locale of their own follow
         for widget in QApplication.allWidgets():
             if shiboken6.isValid(widget):
                 _retranslate_widget(widget, self.translated)

@@ -125,6 +125,8 @@ def test_the_selector_switches_the_lock_screen_at_once_and_the_menus_after_login
     assert form.name_label.text() == "Пайдаланушы"
     assert form.language_selector.buttons["kk"].isChecked()
     assert QLocale().language() == QLocale.Language.Kazakh  # dates and the calendar follow
+    # widgets built before the switch (the main window behind the lock screen) follow too
+    assert real_console.window.payments_view.locale().language() == QLocale.Language.Kazakh
     assert money_text(Money(123_456)) == "1\u202f234,56\u00a0₸"  # money does not
 
     real_console.log_in(REAL_MANAGER, REAL_MANAGER_PIN)
