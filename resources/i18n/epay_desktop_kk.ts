@@ -1421,38 +1421,38 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../epay_desktop/ui/lock_screen.py" line="39"/>
-        <location filename="../../epay_desktop/ui/lock_screen.py" line="90"/>
+        <location filename="../../epay_desktop/ui/lock_screen.py" line="41"/>
+        <location filename="../../epay_desktop/ui/lock_screen.py" line="92"/>
         <source>Log in as someone else</source>
         <translation>Басқа пайдаланушы ретінде кіру</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/lock_screen.py" line="69"/>
+        <location filename="../../epay_desktop/ui/lock_screen.py" line="71"/>
         <source>The console is locked</source>
         <translation>Консоль құлыпталған</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/lock_screen.py" line="71"/>
+        <location filename="../../epay_desktop/ui/lock_screen.py" line="73"/>
         <source>{name}, enter your PIN or password to continue.</source>
         <translation>{name}, жалғастыру үшін PIN-кодыңызды немесе құпиясөзіңізді енгізіңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/lock_screen.py" line="73"/>
+        <location filename="../../epay_desktop/ui/lock_screen.py" line="75"/>
         <source>Unlock</source>
         <translation>Құлпын ашу</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/lock_screen.py" line="84"/>
+        <location filename="../../epay_desktop/ui/lock_screen.py" line="86"/>
         <source>Log in to the ePay console</source>
         <translation>ePay консоліне кіру</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/lock_screen.py" line="85"/>
+        <location filename="../../epay_desktop/ui/lock_screen.py" line="87"/>
         <source>Enter your name and your PIN or password.</source>
         <translation>Атыңызды және PIN-кодыңызды немесе құпиясөзіңізді енгізіңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/lock_screen.py" line="86"/>
+        <location filename="../../epay_desktop/ui/lock_screen.py" line="88"/>
         <source>Log in</source>
         <translation>Кіру</translation>
     </message>
@@ -1460,17 +1460,17 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>Login</name>
     <message>
-        <location filename="../../epay_desktop/ui/login.py" line="56"/>
+        <location filename="../../epay_desktop/ui/login.py" line="59"/>
         <source>cashier</source>
         <translation>кассир</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/login.py" line="56"/>
+        <location filename="../../epay_desktop/ui/login.py" line="59"/>
         <source>manager</source>
         <translation>менеджер</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/login.py" line="56"/>
+        <location filename="../../epay_desktop/ui/login.py" line="59"/>
         <source>administrator</source>
         <translation>әкімші</translation>
     </message>
@@ -1478,7 +1478,7 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../epay_desktop/ui/login.py" line="307"/>
+        <location filename="../../epay_desktop/ui/login.py" line="308"/>
         <source>Log in</source>
         <translation>Кіру</translation>
     </message>
@@ -1486,61 +1486,62 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>LoginForm</name>
     <message>
-        <location filename="../../epay_desktop/ui/login.py" line="135"/>
-        <location filename="../../epay_desktop/ui/login.py" line="216"/>
+        <location filename="../../epay_desktop/ui/login.py" line="136"/>
+        <location filename="../../epay_desktop/ui/login.py" line="217"/>
         <source>Log in to the ePay console</source>
+        <extracomment>The chosen language is underlined, not bold: a bolder word would no longer fit its button.</extracomment>
         <translation>ePay консоліне кіру</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/login.py" line="137"/>
-        <location filename="../../epay_desktop/ui/login.py" line="217"/>
+        <location filename="../../epay_desktop/ui/login.py" line="138"/>
+        <location filename="../../epay_desktop/ui/login.py" line="218"/>
         <source>Enter your name and your PIN or password.</source>
         <translation>Атыңызды және PIN-кодыңызды немесе құпиясөзіңізді енгізіңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/login.py" line="141"/>
-        <location filename="../../epay_desktop/ui/login.py" line="218"/>
+        <location filename="../../epay_desktop/ui/login.py" line="142"/>
+        <location filename="../../epay_desktop/ui/login.py" line="219"/>
         <source>Your name</source>
         <translation>Атыңыз</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/login.py" line="145"/>
-        <location filename="../../epay_desktop/ui/login.py" line="156"/>
-        <location filename="../../epay_desktop/ui/login.py" line="219"/>
-        <location filename="../../epay_desktop/ui/login.py" line="222"/>
+        <location filename="../../epay_desktop/ui/login.py" line="146"/>
+        <location filename="../../epay_desktop/ui/login.py" line="157"/>
+        <location filename="../../epay_desktop/ui/login.py" line="220"/>
+        <location filename="../../epay_desktop/ui/login.py" line="223"/>
         <source>PIN or password</source>
         <translation>PIN-код немесе құпиясөз</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/login.py" line="152"/>
-        <location filename="../../epay_desktop/ui/login.py" line="220"/>
+        <location filename="../../epay_desktop/ui/login.py" line="153"/>
+        <location filename="../../epay_desktop/ui/login.py" line="221"/>
         <source>Log in</source>
         <translation>Кіру</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/login.py" line="155"/>
-        <location filename="../../epay_desktop/ui/login.py" line="221"/>
+        <location filename="../../epay_desktop/ui/login.py" line="156"/>
+        <location filename="../../epay_desktop/ui/login.py" line="222"/>
         <source>User</source>
         <translation>Пайдаланушы</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/login.py" line="184"/>
+        <location filename="../../epay_desktop/ui/login.py" line="185"/>
         <source>Demo mode: sandbox gateway, no real money.</source>
         <translation>Демо режимі: sandbox шлюзі, нақты ақша жоқ.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/login.py" line="185"/>
+        <location filename="../../epay_desktop/ui/login.py" line="186"/>
         <source>Demo users (click to fill in):</source>
         <translation>Демо пайдаланушылар (толтыру үшін басыңыз):</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/login.py" line="199"/>
+        <location filename="../../epay_desktop/ui/login.py" line="200"/>
         <source>{name} ({role}): PIN {pin}</source>
         <translation>{name} ({role}): PIN-код {pin}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/login.py" line="192"/>
-        <location filename="../../epay_desktop/ui/login.py" line="225"/>
+        <location filename="../../epay_desktop/ui/login.py" line="193"/>
+        <location filename="../../epay_desktop/ui/login.py" line="226"/>
         <source>Click to fill in this user</source>
         <translation>Осы пайдаланушыны толтыру үшін басыңыз</translation>
     </message>
