@@ -203,6 +203,14 @@ class Translations(QObject):
         """The application the translators are installed on (None once it is gone)."""
         return self._app()
 
+    def uninstall(self) -> None:
+        """Take the translators out of the application before it is destroyed (the end of run_gui):
+        one still installed when Qt tears the application down crashes the process at exit (rc 139,
+        about 1 run in 10; tests/packaging/test_wheel.py)."""
+        for translator in (self._qt, self._recorder):
+            if translator is not None and shiboken6.isValid(translator):
+                QCoreApplication.removeTranslator(translator)
+
     def switch(self, language: str) -> None:
         """Show the interface in ``language`` (kk/ru/en) from now on, open windows included."""
         if language not in LANGUAGES:

@@ -93,6 +93,7 @@ def run_gui(
     except KeyboardInterrupt:
         return 130
     finally:
+        translations().uninstall()  # before the QApplication goes: a crash at exit otherwise
         if sandbox is not None:
             sandbox.stop()
 
