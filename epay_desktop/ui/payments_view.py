@@ -52,12 +52,9 @@ def _tr(text: str, n: int = -1) -> str:
     return QCoreApplication.translate("PaymentsView", text, None, n)
 
 
-def _count_text(text: str, rows: int) -> str:
+def _count_text(translated: str, rows: int) -> str:
     """``%n`` plurals come from the kk/ru translations; untranslated English gets its plural here."""
-    translated = _tr(text, rows)
-    if translated == text.replace("%n", str(rows)):
-        translated = translated.replace("(s)", "" if rows == 1 else "s")
-    return translated
+    return translated.replace("(s)", "" if rows == 1 else "s")
 
 
 def _utcnow() -> datetime:
@@ -305,13 +302,13 @@ class PaymentsView(QWidget):
         rows = self.model.rowCount()
         self.filters.count_label.setToolTip(self._failure)
         if self._failure and rows:  # a later page failed: the rows stay, the count says the rest is missing
-            text = _count_text("%n payment(s) shown; the rest could not be loaded (F5)", rows)
+            text = _count_text(_tr("%n payment(s) shown; the rest could not be loaded (F5)", rows), rows)
         elif self._failure:
             text = _tr("Not loaded")
         elif rows and not self.model.exhausted:
-            text = _count_text("%n payment(s) shown, more below", rows)
+            text = _count_text(_tr("%n payment(s) shown, more below", rows), rows)
         elif rows or not self._loading():
-            text = _count_text("%n payment(s)", rows)
+            text = _count_text(_tr("%n payment(s)", rows), rows)
         else:
             text = _tr("Loading…")
         self.filters.count_label.setText(text)
