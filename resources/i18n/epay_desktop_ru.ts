@@ -2286,35 +2286,35 @@ Press Enter to open it.</source>
 <context>
     <name>PaymentsView</name>
     <message>
-        <location filename="../../epay_desktop/ui/payments_view.py" line="339"/>
+        <location filename="../../epay_desktop/ui/payments_view.py" line="336"/>
         <source>No payments match these filters.</source>
         <translation>Ни один платёж не подходит под эти фильтры.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments_view.py" line="331"/>
+        <location filename="../../epay_desktop/ui/payments_view.py" line="328"/>
         <source>Loading payments…</source>
         <translation>Загрузка платежей…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments_view.py" line="333"/>
+        <location filename="../../epay_desktop/ui/payments_view.py" line="330"/>
         <source>No payments yet.
 Press F2 to take a card payment.</source>
         <translation>Платежей пока нет.
 Нажмите F2, чтобы принять оплату картой.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments_view.py" line="109"/>
-        <location filename="../../epay_desktop/ui/payments_view.py" line="222"/>
+        <location filename="../../epay_desktop/ui/payments_view.py" line="106"/>
+        <location filename="../../epay_desktop/ui/payments_view.py" line="219"/>
         <source>New sale</source>
         <translation>Новая продажа</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments_view.py" line="310"/>
+        <location filename="../../epay_desktop/ui/payments_view.py" line="307"/>
         <source>Not loaded</source>
         <translation>Не загружено</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments_view.py" line="327"/>
+        <location filename="../../epay_desktop/ui/payments_view.py" line="324"/>
         <source>The list could not be loaded.
 {reason}
 Press F5 to try again.</source>
@@ -2323,21 +2323,48 @@ Press F5 to try again.</source>
 Нажмите F5, чтобы повторить.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments_view.py" line="335"/>
+        <location filename="../../epay_desktop/ui/payments_view.py" line="332"/>
         <source>No payment matches “{text}”.
 Search by invoice, card last 4, amount, RRN or approval code; Esc clears the search.</source>
         <translation>Нет платежей по запросу «{text}».
 Ищите по номеру заказа, 4 последним цифрам карты, сумме, RRN или коду авторизации; Esc сбрасывает поиск.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments_view.py" line="222"/>
+        <location filename="../../epay_desktop/ui/payments_view.py" line="219"/>
         <source>New sale ({key})</source>
         <translation>Новая продажа ({key})</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments_view.py" line="316"/>
+        <location filename="../../epay_desktop/ui/payments_view.py" line="313"/>
         <source>Loading…</source>
         <translation>Загрузка…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../epay_desktop/ui/payments_view.py" line="305"/>
+        <source>%n payment(s) shown; the rest could not be loaded (F5)</source>
+        <translation>
+            <numerusform>Показан %n платёж; остальные не загрузились (F5)</numerusform>
+            <numerusform>Показано %n платежа; остальные не загрузились (F5)</numerusform>
+            <numerusform>Показано %n платежей; остальные не загрузились (F5)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../epay_desktop/ui/payments_view.py" line="309"/>
+        <source>%n payment(s) shown, more below</source>
+        <translation>
+            <numerusform>Показан %n платёж, ниже есть ещё</numerusform>
+            <numerusform>Показано %n платежа, ниже есть ещё</numerusform>
+            <numerusform>Показано %n платежей, ниже есть ещё</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../epay_desktop/ui/payments_view.py" line="311"/>
+        <source>%n payment(s)</source>
+        <translation>
+            <numerusform>%n платёж</numerusform>
+            <numerusform>%n платежа</numerusform>
+            <numerusform>%n платежей</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3499,42 +3526,42 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>main</name>
     <message>
-        <location filename="../../epay_desktop/ui/main.py" line="283"/>
+        <location filename="../../epay_desktop/ui/main.py" line="284"/>
         <source>The console cannot start.</source>
         <translation>Программа не может запуститься.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/main.py" line="169"/>
+        <location filename="../../epay_desktop/ui/main.py" line="170"/>
         <source>Starting…</source>
         <translation>Запуск…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/main.py" line="199"/>
+        <location filename="../../epay_desktop/ui/main.py" line="200"/>
         <source>Checking unfinished payments with the bank…</source>
         <translation>Проверяем незавершённые платежи в банке…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/main.py" line="254"/>
+        <location filename="../../epay_desktop/ui/main.py" line="255"/>
         <source>Opening the database…</source>
         <translation>Открываем базу данных…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/main.py" line="286"/>
+        <location filename="../../epay_desktop/ui/main.py" line="287"/>
         <source>The console cannot start</source>
         <translation>Программа не может запуститься</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/main.py" line="181"/>
+        <location filename="../../epay_desktop/ui/main.py" line="182"/>
         <source>SANDBOX — demo data, no real money</source>
         <translation>УЧЕБНАЯ СРЕДА — демо-данные, реальных денег нет</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/main.py" line="259"/>
+        <location filename="../../epay_desktop/ui/main.py" line="260"/>
         <source>Preparing the demo shop…</source>
         <translation>Готовим демо-магазин…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/main.py" line="165"/>
+        <location filename="../../epay_desktop/ui/main.py" line="166"/>
         <source>SANDBOX (demo)</source>
         <translation>УЧЕБНАЯ СРЕДА (демо)</translation>
     </message>
