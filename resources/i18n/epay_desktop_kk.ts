@@ -2275,35 +2275,35 @@ Press Enter to open it.</source>
 <context>
     <name>PaymentsView</name>
     <message>
-        <location filename="../../epay_desktop/ui/payments_view.py" line="339"/>
+        <location filename="../../epay_desktop/ui/payments_view.py" line="336"/>
         <source>No payments match these filters.</source>
         <translation>Бұл сүзгілерге сай төлем жоқ.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments_view.py" line="331"/>
+        <location filename="../../epay_desktop/ui/payments_view.py" line="328"/>
         <source>Loading payments…</source>
         <translation>Төлемдер жүктелуде…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments_view.py" line="333"/>
+        <location filename="../../epay_desktop/ui/payments_view.py" line="330"/>
         <source>No payments yet.
 Press F2 to take a card payment.</source>
         <translation>Әзірге төлем жоқ.
 Картамен төлем қабылдау үшін F2 басыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments_view.py" line="109"/>
-        <location filename="../../epay_desktop/ui/payments_view.py" line="222"/>
+        <location filename="../../epay_desktop/ui/payments_view.py" line="106"/>
+        <location filename="../../epay_desktop/ui/payments_view.py" line="219"/>
         <source>New sale</source>
         <translation>Жаңа сату</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments_view.py" line="310"/>
+        <location filename="../../epay_desktop/ui/payments_view.py" line="307"/>
         <source>Not loaded</source>
         <translation>Жүктелмеді</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments_view.py" line="327"/>
+        <location filename="../../epay_desktop/ui/payments_view.py" line="324"/>
         <source>The list could not be loaded.
 {reason}
 Press F5 to try again.</source>
@@ -2312,21 +2312,45 @@ Press F5 to try again.</source>
 Қайталау үшін F5 басыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments_view.py" line="335"/>
+        <location filename="../../epay_desktop/ui/payments_view.py" line="332"/>
         <source>No payment matches “{text}”.
 Search by invoice, card last 4, amount, RRN or approval code; Esc clears the search.</source>
         <translation>«{text}» бойынша төлем табылмады.
 Тапсырыс, картаның соңғы 4 цифры, сома, RRN немесе авторизация коды бойынша іздеңіз; Esc іздеуді тазалайды.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments_view.py" line="222"/>
+        <location filename="../../epay_desktop/ui/payments_view.py" line="219"/>
         <source>New sale ({key})</source>
         <translation>Жаңа сату ({key})</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments_view.py" line="316"/>
+        <location filename="../../epay_desktop/ui/payments_view.py" line="313"/>
         <source>Loading…</source>
         <translation>Жүктелуде…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../epay_desktop/ui/payments_view.py" line="305"/>
+        <source>%n payment(s) shown; the rest could not be loaded (F5)</source>
+        <translation>
+            <numerusform>%n төлем көрсетілді; қалғанын жүктеу мүмкін болмады (F5)</numerusform>
+            <numerusform>%n төлем көрсетілді; қалғанын жүктеу мүмкін болмады (F5)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../epay_desktop/ui/payments_view.py" line="309"/>
+        <source>%n payment(s) shown, more below</source>
+        <translation>
+            <numerusform>%n төлем көрсетілді, төменде тағы бар</numerusform>
+            <numerusform>%n төлем көрсетілді, төменде тағы бар</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../epay_desktop/ui/payments_view.py" line="311"/>
+        <source>%n payment(s)</source>
+        <translation>
+            <numerusform>%n төлем</numerusform>
+            <numerusform>%n төлем</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3488,42 +3512,42 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>main</name>
     <message>
-        <location filename="../../epay_desktop/ui/main.py" line="283"/>
+        <location filename="../../epay_desktop/ui/main.py" line="284"/>
         <source>The console cannot start.</source>
         <translation>Консоль іске қосылмайды.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/main.py" line="169"/>
+        <location filename="../../epay_desktop/ui/main.py" line="170"/>
         <source>Starting…</source>
         <translation>Іске қосылуда…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/main.py" line="199"/>
+        <location filename="../../epay_desktop/ui/main.py" line="200"/>
         <source>Checking unfinished payments with the bank…</source>
         <translation>Аяқталмаған төлемдер банкпен тексерілуде…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/main.py" line="254"/>
+        <location filename="../../epay_desktop/ui/main.py" line="255"/>
         <source>Opening the database…</source>
         <translation>Дерекқор ашылуда…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/main.py" line="286"/>
+        <location filename="../../epay_desktop/ui/main.py" line="287"/>
         <source>The console cannot start</source>
         <translation>Консоль іске қосылмайды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/main.py" line="181"/>
+        <location filename="../../epay_desktop/ui/main.py" line="182"/>
         <source>SANDBOX — demo data, no real money</source>
         <translation>ОҚУ ОРТАСЫ — демо деректер, нақты ақша жоқ</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/main.py" line="259"/>
+        <location filename="../../epay_desktop/ui/main.py" line="260"/>
         <source>Preparing the demo shop…</source>
         <translation>Демо дүкен дайындалуда…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/main.py" line="165"/>
+        <location filename="../../epay_desktop/ui/main.py" line="166"/>
         <source>SANDBOX (demo)</source>
         <translation>ОҚУ ОРТАСЫ (демо)</translation>
     </message>
