@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QTabWidget,
+    QTreeWidget,
     QWidget,
 )
 
@@ -308,6 +309,10 @@ def _retranslate_widget(widget: QWidget, again: Callable[[str], str | None]) -> 
         combo = widget
         for i in range(combo.count()):
             redo(partial(combo.itemText, i), partial(combo.setItemText, i))
+    if isinstance(widget, QTreeWidget):  # column headers (e.g. the timeline's Time / What happened)
+        header = widget.headerItem()
+        for i in range(header.columnCount()):
+            redo(partial(header.text, i), partial(header.setText, i))
     if isinstance(widget, QTabWidget):
         tabs = widget
         for i in range(tabs.count()):

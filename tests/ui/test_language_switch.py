@@ -55,6 +55,7 @@ TEST_KK = [
         "The role “{actor_role}” may not add “{role}” accounts.",
         "«{actor_role}» рөлі «{role}» қоса алмайды.",
     ),
+    ("PaymentDetailView", "What happened", "Не болды"),
     ("words", "cashier", "кассир"),
     ("words", "admin", "әкімші"),
 ]
@@ -211,3 +212,13 @@ def test_texts_the_window_composes_follow_a_switch_too(real_console, qtbot, test
     assert actions.print_receipt.text() == "Чекті &басып шығару"
     # composed with .format (the generic pass cannot know it): made again by the controller
     assert real_console.window.status_bar.user_label.text() == f"{REAL_MANAGER} · менеджер (kk)"
+
+
+def test_column_headers_of_open_windows_follow_a_switch(real_console, qtbot, test_catalogue):
+    """Seen in the Kazakh walk: the detail's timeline kept "Time / What happened" after a live switch."""
+    timeline = real_console.window.detail_view.timeline
+    assert timeline.headerItem().text(1) == "What happened"
+    form = real_console.controller.session.lock_screen.form
+    qtbot.waitUntil(form.isVisible)
+    qtbot.mouseClick(form.language_selector.buttons["kk"], LEFT)
+    qtbot.waitUntil(lambda: timeline.headerItem().text(1) == "Не болды")
