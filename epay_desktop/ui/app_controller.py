@@ -193,6 +193,7 @@ class AppController(QObject):
         the detail, the status bar) are made again in the new language (decision 0045)."""
         if not shiboken6.isValid(self.window):
             return
+        self.window.retitle()
         self.window.set_user(self.window.user)
         if self.session.user is not None:
             self.window.refresh()

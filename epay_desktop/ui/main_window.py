@@ -100,8 +100,8 @@ class MainWindow(QMainWindow):
         self._pending_filtered = False
         self._hidden: InvoiceId | None = None  # hidden by the search or filters (says why actions are off)
         self._checking = False  # a "Check with the bank" is running
-        badge, _tip, loud = environment_badge(environment)
-        self.setWindowTitle(window_title(badge) if loud is not None else window_title())
+        self._environment = environment
+        self.retitle()
         names = user_name or (lambda uid: "" if uid is None else f"#{uid}")
         self.payments_view = PaymentsView(
             queries, user_name=names, clock=clock, page_size=page_size, parent=self
@@ -201,6 +201,12 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     @Slot()
+    def retitle(self) -> None:
+        """The window title: the environment's badge word (SANDBOX...) in the current language, unless
+        production (shown quietly); called again after a language switch."""
+        badge, _tip, loud = environment_badge(self._environment)
+        self.setWindowTitle(window_title(badge) if loud is not None else window_title())
+
     def refresh(self) -> None:
         """Reload the list from its first page and the shown payment (F5)."""
         self.payments_view.refresh()

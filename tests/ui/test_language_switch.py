@@ -56,6 +56,7 @@ TEST_KK = [
         "«{actor_role}» рөлі «{role}» қоса алмайды.",
     ),
     ("PaymentDetailView", "What happened", "Не болды"),
+    ("ConsoleStatusBar", "SANDBOX", "ОҚУ ОРТАСЫ"),
     ("words", "cashier", "кассир"),
     ("words", "admin", "әкімші"),
 ]
@@ -222,3 +223,4 @@ def test_column_headers_of_open_windows_follow_a_switch(real_console, qtbot, tes
     qtbot.waitUntil(form.isVisible)
     qtbot.mouseClick(form.language_selector.buttons["kk"], LEFT)
     qtbot.waitUntil(lambda: timeline.headerItem().text(1) == "Не болды")
+    assert real_console.window.windowTitle().startswith("ОҚУ ОРТАСЫ")  # the composed title too
