@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from .asyncqt import ask_message, spawn
 from .checkout_screen import CheckoutScreen
 from .screen_fit import size_for_screen
+from .status_bar import environment_badge
 from .widgets.env_badge import EnvironmentBadge
 
 __all__ = ["CheckoutWindow"]
@@ -89,15 +90,13 @@ class CheckoutWindow(QDialog):
         screen: CheckoutScreen,
         parent: QWidget,
         *,
-        environment_badge: str = "",
         environment: str | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("checkout_window")
-        title = _tr("New payment")
-        self.setWindowTitle(f"{title} — {environment_badge}" if environment_badge else title)
+        self._environment = environment
         self.environment_badge = EnvironmentBadge()  # inside the window too: titles are easy to miss
-        self.environment_badge.set_environment(environment)
+        self.retitle()
         self.setModal(False)
         self.sale = screen
         self.refusal_label = QLabel(wordWrap=True)
@@ -130,6 +129,14 @@ class CheckoutWindow(QDialog):
         layout.insertWidget(layout.indexOf(screen), self.attempt_label)
         screen.attempt_note.connect(self._show_attempt_note)
         self._sized = False
+
+    def retitle(self) -> None:
+        """Title and badge in the current language ("New payment — SANDBOX"; production: no word);
+        called again after a language switch."""
+        title = _tr("New payment")
+        badge, _tip, loud = environment_badge(self._environment or "")
+        self.setWindowTitle(f"{title} — {badge}" if self._environment and loud else title)
+        self.environment_badge.set_environment(self._environment)
 
     def _show_attempt_note(self, text: str) -> None:
         self.attempt_label.setText(text)

@@ -36,7 +36,6 @@ from .late_payment_notice import LatePaymentNotice
 from .login import DemoLogin
 from .main_window import MainWindow
 from .session import DEFAULT_IDLE_MINUTES, Session
-from .status_bar import environment_badge
 
 __all__ = ["AppController", "ConsoleOptions"]
 
@@ -102,10 +101,7 @@ class AppController(QObject):
             receipt_printer=self.receipt_printer,  # Print uses the printer saved in Settings (0016)
             poll_interval=options.poll_interval,
         )
-        badge, _tip, loud = environment_badge(environment)
-        self.checkout_window = CheckoutWindow(
-            self.checkout, self.window, environment_badge=badge if loud else "", environment=environment
-        )
+        self.checkout_window = CheckoutWindow(self.checkout, self.window, environment=environment)
         self.session.watch(self.checkout_window)  # the customer typing into the page is activity too
         self.admin = AdminFlows(  # Settings, Users, Export CSV, Needs attention (+ its badge)
             self.window, ctx, self.session, on_users_changed=lambda: self._spawn("names", self._load_names)
@@ -194,6 +190,7 @@ class AppController(QObject):
         if not shiboken6.isValid(self.window):
             return
         self.window.retitle()
+        self.checkout_window.retitle()
         self.window.set_user(self.window.user)
         if self.session.user is not None:
             self.window.refresh()

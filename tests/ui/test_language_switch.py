@@ -223,4 +223,5 @@ def test_column_headers_of_open_windows_follow_a_switch(real_console, qtbot, tes
     qtbot.waitUntil(form.isVisible)
     qtbot.mouseClick(form.language_selector.buttons["kk"], LEFT)
     qtbot.waitUntil(lambda: timeline.headerItem().text(1) == "Не болды")
-    assert real_console.window.windowTitle().startswith("ОҚУ ОРТАСЫ")  # the composed title too
+    assert real_console.window.windowTitle().startswith("ОҚУ ОРТАСЫ")  # the composed titles too
+    assert real_console.controller.checkout_window.windowTitle().endswith("ОҚУ ОРТАСЫ")

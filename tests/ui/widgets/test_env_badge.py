@@ -83,7 +83,7 @@ def test_the_new_payment_window_shows_the_badge_inside(qtbot, aloop, fake_servic
     parent = QMainWindow()
     qtbot.addWidget(parent)
     screen = CheckoutScreen(fake_services.payments, fake_services.receipts, lambda: CASHIER, FakePage())
-    window = CheckoutWindow(screen, parent, environment_badge=text, environment=environment)
+    window = CheckoutWindow(screen, parent, environment=environment)
     window.start_sale()
     qtbot.waitUntil(window.isVisible)
     assert _shown(window.environment_badge) == text
