@@ -654,42 +654,42 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>CheckoutWindow</name>
     <message>
-        <location filename="../../epay_desktop/ui/app_checkout.py" line="97"/>
+        <location filename="../../epay_desktop/ui/app_checkout.py" line="136"/>
         <source>New payment</source>
         <translation>Жаңа төлем</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_checkout.py" line="58"/>
+        <location filename="../../epay_desktop/ui/app_checkout.py" line="59"/>
         <source>Dismiss</source>
         <translation>Жасыру</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_checkout.py" line="60"/>
+        <location filename="../../epay_desktop/ui/app_checkout.py" line="61"/>
         <source>Hide it here; the main window keeps the notice.</source>
         <translation>Мұнда жасыру; хабарлама негізгі терезеде қалады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_checkout.py" line="194"/>
+        <location filename="../../epay_desktop/ui/app_checkout.py" line="201"/>
         <source>Cancel this sale?</source>
         <translation>Бұл сатуды тоқтату керек пе?</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_checkout.py" line="195"/>
+        <location filename="../../epay_desktop/ui/app_checkout.py" line="202"/>
         <source>The customer&apos;s payment page is open. Cancel the sale? If the customer has already paid, the console will still show the bank&apos;s answer.</source>
         <translation>Сатып алушының төлем беті ашық. Сатуды тоқтатасыз ба? Егер сатып алушы төлеп қойса, консоль бәрібір банктің жауабын көрсетеді.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_checkout.py" line="213"/>
+        <location filename="../../epay_desktop/ui/app_checkout.py" line="220"/>
         <source>Discard this sale?</source>
         <translation>Бұл сатудан бас тарту керек пе?</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_checkout.py" line="214"/>
+        <location filename="../../epay_desktop/ui/app_checkout.py" line="221"/>
         <source>The amount and details you typed will be lost. Close the new payment anyway?</source>
         <translation>Енгізген сома мен деректер жоғалады. Жаңа төлемді бәрібір жабасыз ба?</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_checkout.py" line="178"/>
+        <location filename="../../epay_desktop/ui/app_checkout.py" line="185"/>
         <source>This window stays open until the payment is settled: {why}</source>
         <translation>Төлем аяқталғанша бұл терезе ашық тұрады: {why}</translation>
     </message>
@@ -1549,22 +1549,22 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../epay_desktop/ui/main_window.py" line="318"/>
+        <location filename="../../epay_desktop/ui/main_window.py" line="324"/>
         <source>Nothing to show: no payment matches the search or filters.</source>
         <translation>Көрсететін ештеңе жоқ: іздеуге немесе сүзгілерге сай төлем жоқ.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/main_window.py" line="348"/>
+        <location filename="../../epay_desktop/ui/main_window.py" line="354"/>
         <source>The list is being searched: select a payment when it appears.</source>
         <translation>Тізімнен ізделуде: төлем пайда болғанда оны таңдаңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/main_window.py" line="343"/>
+        <location filename="../../epay_desktop/ui/main_window.py" line="349"/>
         <source>Payment {invoice} is hidden by the search or filters: clear them or select a payment in the list.</source>
         <translation>{invoice} төлемі іздеу немесе сүзгілер салдарынан жасырылған: оларды тазалаңыз немесе тізімнен төлемді таңдаңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/main_window.py" line="306"/>
+        <location filename="../../epay_desktop/ui/main_window.py" line="312"/>
         <source>Payment {invoice} is not in the list for this search or filter.
 Clear the search (Esc) or select a payment in the list.</source>
         <translation>{invoice} төлемі осы іздеу немесе сүзгі бойынша тізімде жоқ.
