@@ -257,6 +257,15 @@ class PaymentFilterBar(QWidget):
         self._arrange(one_row=event.size().width() >= self._one_row_width())
         super().resizeEvent(event)
 
+    def changeEvent(self, event: QEvent) -> None:
+        """A language switch (decision 0045): the count's fixed width is measured again in the new words
+        (seen in Kazakh: "100" was cut off the front of "100 төлем көрсетілді…") and the rows re-laid."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.count_label.setFixedWidth(self._count_width())
+            self._arrange(one_row=self.width() >= self._one_row_width())
+            self.updateGeometry()
+
     def current_filter(self) -> PaymentFilter:
         """The filter as the controls show it now (periods are computed from the clock)."""
         key = str(self.status_combo.currentData() or "all")

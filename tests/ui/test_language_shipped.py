@@ -7,7 +7,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 import pytest
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtWidgets import QMenu
 
 from epay_desktop.domain import Money
@@ -58,3 +58,16 @@ def test_the_shipped_language_on_the_real_console(real_console, qtbot, lang):
     menu = next(m for m in real_console.window.menuBar().findChildren(QMenu) if m.title() == payment)
     new_payment = next(a for a in menu.actions() if a.shortcut().toString() == "F2")
     assert new_payment.text() == _shipped(lang, "ConsoleActions", "&New payment…")
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk"])
+def test_the_payment_count_fits_after_a_switch(real_console, qtbot, lang):
+    """Seen in the Kazakh walk: the count label kept the width measured in English, so "100" was cut
+    off the front of "100 төлем көрсетілді, төменде тағы бар"."""
+    bar = real_console.window.payments_view.filters
+    form = real_console.controller.session.lock_screen.form
+    qtbot.waitUntil(form.isVisible)
+    qtbot.mouseClick(form.language_selector.buttons[lang], LEFT)
+    label = bar.count_label
+    widest = QCoreApplication.translate("PaymentsView", "%n payment(s) shown, more below", None, 99_999)
+    qtbot.waitUntil(lambda: label.width() >= label.fontMetrics().horizontalAdvance(widest))
