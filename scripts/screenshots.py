@@ -7,7 +7,7 @@ fresh demo folder for each flow, and saves one PNG per screen (window with its t
 
     python3 scripts/screenshots.py docs/screenshots            # every flow
     SHOTS=refund python3 scripts/screenshots.py /tmp/shots    # one flow: cashier, declined, retry, refund,
-                                                              # manager, books
+                                                              # manager, books, kazakh, russian
 
 Look at every picture before committing it: the flows type into the gateway's page by position.
 """
@@ -24,8 +24,8 @@ import time
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OUT = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else "/tmp/shots")
 HOME = os.path.join(tempfile.gettempdir(), "epay-shots-demo")
-MAIN = "^SANDBOX — ePay Desktop$"
-NEW = "^New payment"
+MAIN = "^(SANDBOX|ОҚУ ОРТАСЫ|УЧЕБНАЯ СРЕДА) — ePay Desktop$"
+NEW = "^(New payment|Жаңа төлем|Новый платёж)"
 os.makedirs(OUT, exist_ok=True)
 env = dict(os.environ)
 env.pop("QT_QPA_PLATFORM", None)
@@ -67,6 +67,9 @@ def shot(name: str, title: str | None = None) -> None:
 
 def main() -> None:
     shutil.rmtree(HOME, ignore_errors=True)
+    # a fresh ~/.config for each flow: the console starts in the last login's language (decision 0045)
+    env["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="epay-shots-config-")
+    env["LANG"] = "en_US.UTF-8"
     app = subprocess.Popen(
         [f"{ROOT}/.venv-dev/bin/python", "-m", "epay_desktop", "--demo", "--demo-home", HOME],
         cwd=ROOT,
@@ -323,6 +326,45 @@ def flow_books() -> None:
     key("Escape")
 
 
+def choose_language(button_x: str) -> str:
+    """Click a language on the login screen (Қазақша at x=691, Русский at 765 of the English layout)."""
+    win = wait_window(MAIN)
+    time.sleep(4)
+    x("windowactivate", "--sync", win)
+    x("mousemove", "--window", win, button_x, "147", "click", "1")
+    time.sleep(2)
+    return win
+
+
+def flow_kazakh() -> None:
+    """The login screen and the main window in Kazakh (chosen on the login screen)."""
+    win = choose_language("691")
+    shot("login-kk", MAIN)
+    x("mousemove", "--window", win, "606", "467", "click", "1")  # the demo link fills in Айгерим, 1111
+    key("Return")
+    time.sleep(4)
+    x("mousemove", "--window", win, "300", "126", "click", "1")  # the first row (two-row filter bar)
+    time.sleep(2)
+    shot("main-window-kk", MAIN)
+
+
+def flow_russian() -> None:
+    """The main window and a sale's page in Russian (chosen on the login screen)."""
+    win = choose_language("765")
+    x("mousemove", "--window", win, "600", "487", "click", "1")  # the demo link fills in Ержан, 3333
+    key("Return")
+    time.sleep(4)
+    x("mousemove", "--window", win, "300", "126", "click", "1")  # the first row (two-row filter bar)
+    time.sleep(2)
+    shot("main-window-ru", MAIN)
+    open_new()
+    time.sleep(1)
+    typ("1500")
+    key("Return")
+    time.sleep(8)
+    shot("checkout-ru", NEW)
+
+
 def with_display() -> list[subprocess.Popen[bytes]]:
     """Xvfb and openbox of our own, unless a display is already there."""
     if env.get("DISPLAY"):
@@ -341,7 +383,7 @@ if __name__ == "__main__":
         flows = (
             [os.environ["SHOTS"]]
             if os.environ.get("SHOTS")
-            else ["cashier", "declined", "retry", "refund", "manager", "books"]
+            else ["cashier", "declined", "retry", "refund", "manager", "books", "kazakh", "russian"]
         )
         for flow in flows:
             os.environ["SHOTS"] = flow
