@@ -14,13 +14,9 @@ double refund or a silent disagreement; every reconcile compares the totals.
 
 from __future__ import annotations
 
-import asyncio
 import sys
-from collections.abc import Awaitable, Callable, Iterator
-from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
-from typing import Any, TypeVar
 
 import pytest
 
@@ -28,121 +24,15 @@ from epay_desktop.domain import (
     Money,
     OpKind,
     OpState,
-    Payment,
-    PaymentEventKind,
     PermissionDenied,
-    Role,
     RuleViolation,
     StaleRemaining,
-    User,
 )
-from epay_desktop.sandbox import RunningSandbox, SandboxConfig, start_in_thread
-from epay_desktop.sandbox.config import KZ_TZ
 from epay_desktop.services.books import KIND_EXTERNAL_REFUND, KIND_REFUNDED
-from epay_desktop.store.db import Store
 
 sys.path.insert(0, str(Path(__file__).parent / "drivers"))
 import ops_harness as h
-
-T = TypeVar("T")
-
-#: One clock for the module's sandbox and every test's console.
-CLOCK = h.Clock()
-
-
-@dataclass
-class Env:
-    store: Store
-    control: h.Control
-    clock: h.Clock
-    manager: User
-    cashier: User
-
-    def run(self, scenario: Callable[[h.Services], Awaitable[T]], **options: Any) -> T:
-        async def main() -> T:
-            async with h.services(self.store, self.control.base_url, self.clock, **options) as svc:
-                return await scenario(svc)
-
-        return asyncio.run(main())
-
-    def paid(self, amount: str = "1000") -> Payment:
-        return self.run(lambda svc: h.paid_payment(svc, self.control, self.cashier, amount))
-
-    def refund(self, payment: Payment, amount: str, **options: Any) -> Any:
-        return self.run(
-            lambda svc: svc.ops.refund(self.manager, payment.invoice_id, Money.parse(amount), reason="t"),
-            **options,
-        )
-
-    def reconcile(self, **options: Any) -> Any:
-        return self.run(lambda svc: svc.reconciler.reconcile_all(), **options)
-
-    def review(self, op_id: str, decision: str, **options: Any) -> Any:
-        return self.run(lambda svc: svc.ops.review(self.manager, op_id, decision), **options)  # type: ignore[arg-type]
-
-    def cabinet_refund(self, payment: Payment, amount: str) -> None:
-        """A refund made in the bank's merchant cabinet: no externalID, nothing the console sent."""
-        path = f"/sandbox/invoices/{payment.invoice_id.value}/refund"
-        response = self.control.call("POST", path, params={"amount": amount})
-        assert response.status_code == 200, response.text
-
-    def lag(self, seconds: int) -> None:
-        """The sandbox shows money operations ``seconds`` late; the shop allows for as much."""
-        response = self.control.call("PATCH", "/sandbox/options", json={"statusLag": seconds})
-        assert response.status_code == 200, response.text
-        self.set_lag_setting(seconds)
-
-    def set_lag_setting(self, seconds: int) -> None:
-        with self.store.write() as tx:
-            tx.settings.set("gateway.status_lag_max_seconds", str(seconds))
-
-    def bank_refunds(self, payment: Payment) -> list[dict[str, Any]]:
-        return self.control.operations(payment.invoice_id)
-
-    def ops(self, payment: Payment) -> list[Any]:
-        with self.store.read() as tx:
-            return tx.operations.list_for_payment(payment.id)
-
-    def externals(self, payment: Payment) -> list[int]:
-        with self.store.read() as tx:
-            events = tx.payment_events.for_payment(payment.id, PaymentEventKind.EXTERNAL_REFUND)
-        return [e.amount.minor for e in events if e.amount is not None]
-
-    def discrepancies(self, payment: Payment) -> list[tuple[str, int | None, int | None]]:
-        with self.store.read() as tx:
-            return [
-                (
-                    d.kind,
-                    d.console.minor if d.console is not None else None,
-                    d.bank.minor if d.bank is not None else None,
-                )
-                for d in tx.discrepancies.open(payment.id)
-            ]
-
-
-@pytest.fixture(scope="module")
-def sandbox() -> Iterator[RunningSandbox]:
-    with start_in_thread(SandboxConfig(clock=lambda: CLOCK.now.astimezone(KZ_TZ))) as running:
-        yield running
-
-
-@pytest.fixture
-def env(sandbox: RunningSandbox, db_url: str) -> Iterator[Env]:
-    control = h.Control(sandbox.base_url)
-    control.reset()
-    store = h.open_store(db_url)
-    manager = h.add_user(store, "Manager", Role.MANAGER)
-    cashier = h.add_user(store, "Cashier", Role.CASHIER)
-    try:
-        yield Env(store, control, CLOCK, manager, cashier)
-    finally:
-        store.close()
-        control.reset()
-
-
-def _minor(amount: str) -> int:
-    return Money.parse(amount).minor
-
+from books_env import Env, books_env, books_sandbox, minor  # noqa: F401  (fixtures env, sandbox)
 
 # -- abandon (point 4) --------------------------------------------------------------------------------
 
@@ -184,7 +74,7 @@ def test_abandon_and_retry_are_refused_while_the_bank_shows_more_refunded_than_t
     assert env.ops(payment)[0].state is OpState.NEEDS_REVIEW
     # 500 is neither this refund (300) nor nothing: nothing is credited, a manager must look
     assert env.externals(payment) == []
-    assert env.discrepancies(payment) == [(KIND_REFUNDED, 0, _minor("500"))]
+    assert env.discrepancies(payment) == [(KIND_REFUNDED, 0, minor("500"))]
 
     with pytest.raises(RuleViolation, match="may have been applied, so it cannot be abandoned"):
         env.review(op.id, "abandon")
@@ -198,7 +88,7 @@ def test_abandon_and_retry_are_refused_while_the_bank_shows_more_refunded_than_t
     assert confirmed.state is OpState.SUCCEEDED and confirmed.attempts == 1  # never re-sent
     env.clock.advance(minutes=5)  # just settled: compared once the status lag has passed
     env.reconcile()
-    assert env.externals(payment) == [_minor("200")]
+    assert env.externals(payment) == [minor("200")]
     assert sorted(d[0] for d in env.discrepancies(payment)) == [KIND_EXTERNAL_REFUND, KIND_REFUNDED]
     with env.store.read() as tx:
         assert "refund.confirmed" in [e.action for e in tx.audit.entries()]
@@ -227,10 +117,10 @@ def test_an_external_refund_is_recorded_and_acknowledged_never_credited_to_an_op
     env.clock.advance(minutes=5)
 
     first = env.reconcile()
-    assert env.externals(payment) == [_minor("300")]
-    assert env.discrepancies(payment) == [(KIND_EXTERNAL_REFUND, None, _minor("300"))]
+    assert env.externals(payment) == [minor("300")]
+    assert env.discrepancies(payment) == [(KIND_EXTERNAL_REFUND, None, minor("300"))]
     assert any("made outside the console" in line for line in first.lines)
-    assert [(o.amount.minor, o.state) for o in env.ops(payment)] == [(_minor("200"), OpState.SUCCEEDED)]
+    assert [(o.amount.minor, o.state) for o in env.ops(payment)] == [(minor("200"), OpState.SUCCEEDED)]
 
     # the rest is 500, counted from the amounts: a stale screen showing 800 is refused before sending
     with pytest.raises(StaleRemaining, match="now 500"):
@@ -246,7 +136,7 @@ def test_an_external_refund_is_recorded_and_acknowledged_never_credited_to_an_op
     assert env.refund(payment, "500").state is OpState.SUCCEEDED
     env.clock.advance(minutes=5)
     second = env.reconcile()
-    assert env.externals(payment) == [_minor("300")]  # recorded once
+    assert env.externals(payment) == [minor("300")]  # recorded once
     assert not any("made outside the console" in line for line in second.lines)
     assert len(env.discrepancies(payment)) == 1  # still waiting for a manager
 
@@ -274,14 +164,14 @@ def test_a_cabinet_refund_smaller_than_the_open_console_refund_is_external(env: 
     env.cabinet_refund(payment, "100")
     env.clock.advance(minutes=5)
     env.reconcile()
-    assert env.externals(payment) == [_minor("100")]
+    assert env.externals(payment) == [minor("100")]
     assert env.ops(payment)[0].state is OpState.NEEDS_REVIEW
     retried = env.review(op.id, "retry")
     assert retried.state is OpState.SUCCEEDED
     assert sorted(r["amount"] for r in env.bank_refunds(payment)) == [100, 400]
     env.clock.advance(minutes=5)
     env.reconcile()
-    assert env.externals(payment) == [_minor("100")]
+    assert env.externals(payment) == [minor("100")]
     assert [d[0] for d in env.discrepancies(payment)] == [KIND_EXTERNAL_REFUND]
 
 
@@ -391,8 +281,8 @@ def test_external_refund_under_a_30_s_lag_never_double_refunds_or_disagrees_sile
 
     env.clock.advance(seconds=40)  # both visible now
     late = env.reconcile()
-    assert env.externals(payment) == [_minor("300")]
-    assert env.discrepancies(payment) == [(KIND_EXTERNAL_REFUND, None, _minor("300"))]
+    assert env.externals(payment) == [minor("300")]
+    assert env.discrepancies(payment) == [(KIND_EXTERNAL_REFUND, None, minor("300"))]
     assert any("made outside the console" in line for line in late.lines)
     rest = env.run(lambda svc: svc.ops.refund(env.manager, payment.invoice_id, None, reason="rest"))
     assert rest.amount == Money.parse("500")
@@ -404,7 +294,7 @@ def test_external_refund_under_a_30_s_lag_never_double_refunds_or_disagrees_sile
         refunded = sum(
             o.amount.minor for o in tx.operations.list_for_payment(payment.id) if o.kind is OpKind.REFUND
         )
-    assert refunded + sum(env.externals(payment)) == _minor("1000")
+    assert refunded + sum(env.externals(payment)) == minor("1000")
     assert [d[0] for d in env.discrepancies(payment)] == [KIND_EXTERNAL_REFUND]
 
 
@@ -464,9 +354,9 @@ def test_a_refund_abandoned_too_early_that_the_bank_applied_is_reported_not_sile
     report = env.reconcile()
     assert not any(line.startswith("Nothing changed") for line in report.lines)
     assert any("a refund of 400,00" in line.replace("\xa0", " ") for line in report.lines)
-    assert env.externals(payment) == [_minor("400")]
+    assert env.externals(payment) == [minor("400")]
     [(kind, _console, bank)] = env.discrepancies(payment)
-    assert (kind, bank) == (KIND_EXTERNAL_REFUND, _minor("400"))
+    assert (kind, bank) == (KIND_EXTERNAL_REFUND, minor("400"))
     with env.store.read() as tx:
         [d] = tx.discrepancies.open(payment.id)
     assert op.id in d.detail  # "it equals the failed console refund ...": the manager knows where to look

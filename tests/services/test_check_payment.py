@@ -9,90 +9,18 @@ never re-sent, other payments are not touched, the status lag is allowed for, er
 
 from __future__ import annotations
 
-import asyncio
 import sys
-from collections.abc import Awaitable, Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import pytest
 
-from epay_desktop.domain import InvoiceId, Money, OpState, Payment, PaymentEventKind, Role, User
-from epay_desktop.sandbox import RunningSandbox, SandboxConfig, start_in_thread
-from epay_desktop.sandbox.config import KZ_TZ
+from epay_desktop.domain import InvoiceId, Money, OpState
 from epay_desktop.services.books import KIND_EXTERNAL_REFUND
-from epay_desktop.store.db import Store
 
 sys.path.insert(0, str(Path(__file__).parent / "drivers"))
 import ops_harness as h
-
-T = TypeVar("T")
-
-CLOCK = h.Clock()
-
-
-@dataclass
-class Env:
-    store: Store
-    control: h.Control
-    clock: h.Clock
-    manager: User
-    cashier: User
-
-    def run(self, scenario: Callable[[h.Services], Awaitable[T]], **options: Any) -> T:
-        async def main() -> T:
-            async with h.services(self.store, self.control.base_url, self.clock, **options) as svc:
-                return await scenario(svc)
-
-        return asyncio.run(main())
-
-    def paid(self, amount: str = "1000") -> Payment:
-        return self.run(lambda svc: h.paid_payment(svc, self.control, self.cashier, amount))
-
-    def cabinet_refund(self, payment: Payment, amount: str) -> None:
-        path = f"/sandbox/invoices/{payment.invoice_id.value}/refund"
-        response = self.control.call("POST", path, params={"amount": amount})
-        assert response.status_code == 200, response.text
-
-    def externals(self, payment: Payment) -> list[int]:
-        with self.store.read() as tx:
-            events = tx.payment_events.for_payment(payment.id, PaymentEventKind.EXTERNAL_REFUND)
-        return [e.amount.minor for e in events if e.amount is not None]
-
-    def discrepancies(self, payment: Payment) -> list[tuple[str, int | None]]:
-        with self.store.read() as tx:
-            return [(d.kind, d.bank.minor if d.bank else None) for d in tx.discrepancies.open(payment.id)]
-
-    def set_lag(self, seconds: int) -> None:
-        response = self.control.call("PATCH", "/sandbox/options", json={"statusLag": seconds})
-        assert response.status_code == 200, response.text
-        with self.store.write() as tx:
-            tx.settings.set("gateway.status_lag_max_seconds", str(seconds))
-
-
-@pytest.fixture(scope="module")
-def sandbox() -> Iterator[RunningSandbox]:
-    with start_in_thread(SandboxConfig(clock=lambda: CLOCK.now.astimezone(KZ_TZ))) as running:
-        yield running
-
-
-@pytest.fixture
-def env(sandbox: RunningSandbox, db_url: str) -> Iterator[Env]:
-    control = h.Control(sandbox.base_url)
-    control.reset()
-    store = h.open_store(db_url)
-    manager = h.add_user(store, "Manager", Role.MANAGER)
-    cashier = h.add_user(store, "Cashier", Role.CASHIER)
-    try:
-        yield Env(store, control, CLOCK, manager, cashier)
-    finally:
-        store.close()
-        control.reset()
-
-
-def _minor(amount: str) -> int:
-    return Money.parse(amount).minor
+from books_env import Env, books_env, books_sandbox, minor  # noqa: F401  (fixtures env, sandbox)
 
 
 def test_a_cabinet_refund_is_recorded_at_once_where_the_periodic_reconcile_waits(env: Env) -> None:
@@ -114,8 +42,8 @@ def test_a_cabinet_refund_is_recorded_at_once_where_the_periodic_reconcile_waits
     assert checked.discrepancies_opened == 1 and checked.problems == []
     assert checked.books_checked == 1 and checked.payments_checked == 1
     assert any("made outside the console" in line for line in checked.lines)
-    assert env.externals(payment) == [_minor("1000")]
-    assert env.discrepancies(payment) == [(KIND_EXTERNAL_REFUND, _minor("1000"))]
+    assert env.externals(payment) == [minor("1000")]
+    assert env.discrepancies(payment) == [(KIND_EXTERNAL_REFUND, None, minor("1000"))]
     with env.store.read() as tx:
         stored = tx.payments.get_by_invoice(payment.invoice_id)
         actions = [e.action for e in tx.audit.entries()]
@@ -124,11 +52,11 @@ def test_a_cabinet_refund_is_recorded_at_once_where_the_periodic_reconcile_waits
     # a second check records nothing twice
     assert again.external_refunds == [] and again.discrepancies_opened == 0 and again.changes == []
     assert again.lines[0].startswith("Nothing changed")
-    assert env.externals(payment) == [_minor("1000")]
+    assert env.externals(payment) == [minor("1000")]
 
 
 def test_it_settles_this_payments_unknown_refund_through_check_status_never_resending(env: Env) -> None:
-    env.set_lag(30)  # the bank shows a refund 30 s late: right after the lost answer it looks unapplied
+    env.lag(30)  # the bank shows a refund 30 s late: right after the lost answer it looks unapplied
     payment = env.paid("1000")
     other = env.paid("1000")
     env.control.fault("refund", "drop_after_apply")  # applied at the bank, the answer lost
@@ -157,7 +85,7 @@ def test_it_settles_this_payments_unknown_refund_through_check_status_never_rese
 
 
 def test_it_allows_for_the_status_lag_and_reports_errors_without_raising(env: Env) -> None:
-    env.set_lag(30)
+    env.lag(30)
     payment = env.paid("1000")
     assert env.run(
         lambda svc: svc.ops.refund(env.manager, payment.invoice_id, Money.parse("100"), reason="t")
@@ -178,7 +106,7 @@ def test_it_allows_for_the_status_lag_and_reports_errors_without_raising(env: En
 def test_an_operation_being_sent_is_left_to_its_sender_and_nothing_is_asked(
     env: Env, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    env.set_lag(30)
+    env.lag(30)
     payment = env.paid("1000")
     env.control.fault("refund", "drop_after_apply")
     op = env.run(lambda svc: svc.ops.refund(env.manager, payment.invoice_id, Money.parse("300"), reason="t"))
