@@ -85,8 +85,19 @@ def cut_utf8(text: str, max_bytes: int) -> str:
     return encoded[:max_bytes].decode("utf-8", errors="ignore")
 
 
-def default_description(invoice_id: InvoiceId) -> str:
-    return f"Оплата заказа {invoice_id}"
+#: The description a sale gets when the cashier typed none, in the payment page's language: the customer
+#: reads it on the gateway's page and the bank may show it on their statement (decision 0052).
+DEFAULT_DESCRIPTIONS = {
+    "rus": "Оплата заказа {invoice}",
+    "kaz": "{invoice} тапсырысы үшін төлем",
+    "eng": "Payment for order {invoice}",
+}
+
+
+def default_description(invoice_id: InvoiceId, language: str = "rus") -> str:
+    """The description of a sale without one, in the page's language (``rus`` for one we do not know)."""
+    template = DEFAULT_DESCRIPTIONS.get(language, DEFAULT_DESCRIPTIONS["rus"])
+    return template.format(invoice=invoice_id)
 
 
 def validate_checkout(

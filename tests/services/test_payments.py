@@ -191,6 +191,19 @@ def _db_bytes(env: Env) -> bytes:
     return data
 
 
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [("kaz", "{} тапсырысы үшін төлем"), ("rus", "Оплата заказа {}"), ("eng", "Payment for order {}")],
+)
+def test_a_sale_without_a_description_gets_one_in_the_pages_language(env: Env, language, expected) -> None:
+    """Issue 9 point 3: the customer reads the default description on a page in their language."""
+    session = env.run(lambda s: s.create_payment(env.actor, Money.parse("100"), language=language))
+    invoice = session.payment.invoice_id.value
+    assert session.payment.description == expected.format(invoice)
+    assert session.payment_object["description"] == expected.format(invoice)
+    assert session.payment_object["language"] == language
+
+
 def test_description_is_cut_at_125_bytes_without_breaking_a_letter(env: Env) -> None:
     text = "Ф" * 70  # 140 bytes of UTF-8
     session = env.run(lambda s: s.create_payment(env.actor, Money.parse("100"), description=text))
