@@ -130,7 +130,9 @@ class PaymentService:
             name=name,
         )
         invoice = await self.store.run_write(lambda tx: tx.counters.allocate_invoice_id())
-        text = cut_utf8(data.description or default_description(invoice, data.language), DESCRIPTION_MAX_BYTES)
+        text = cut_utf8(
+            data.description or default_description(invoice, data.language), DESCRIPTION_MAX_BYTES
+        )
 
         def insert(tx: Tx) -> Payment:
             payment = tx.payments.insert(

@@ -146,7 +146,9 @@ class SavedCardService:
         )
         svc, store = self.payments, self.payments.store
         invoice = await store.run_write(lambda tx: tx.counters.allocate_invoice_id())
-        text = cut_utf8(data.description or default_description(invoice, data.language), DESCRIPTION_MAX_BYTES)
+        text = cut_utf8(
+            data.description or default_description(invoice, data.language), DESCRIPTION_MAX_BYTES
+        )
 
         def insert(tx: Tx) -> Payment:
             payment = tx.payments.insert(
