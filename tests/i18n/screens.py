@@ -1,0 +1,662 @@
+"""A driver that opens every screen and dialog a person can reach in the REAL console (issue 9, point 4).
+
+Used by the tests that look at every screen in every language (texts that do not go through ``tr()``,
+labels clipped at 1024x768). Import it from a test module with importlib mode's usual trick, and bind
+the fixtures into the module so pytest finds them::
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from screens import Screen, every_screen, screens_console, screens_profile, screens_sandbox  # noqa: F401
+
+    def test_x(screens_console, qtbot):
+        for screen in every_screen(screens_console, qtbot):
+            ...  # screen.widget is shown now; it is closed when the loop asks for the next one
+
+API (stable; screens are only ever added):
+
+* :class:`Screen` ``(name, widget, kind)``: ``name`` says what a person sees ("Refund dialog",
+  "main window: payment detail"...); ``widget`` the window, dialog, message box or the lock screen
+  panel (a child of the main window that covers it); ``kind`` one of ``"window"``, ``"dialog"``,
+  ``"message"``, ``"lock"``.
+* :func:`every_screen` ``(console, qtbot) -> Iterator[Screen]``: starts at the login screen of a
+  console nobody has logged in to, logs in as the manager, sets up payments in several statuses
+  (through the services and the sandbox's control API), and opens each screen the way a person does
+  (menu item or shortcut, button, double click, Esc). The screen is open while the generator is
+  suspended and closed when it resumes. The caller may switch the language meanwhile with
+  :func:`switch_language` (the dialogs hidden by the lock come back); the driver never finds a widget
+  by its text, so it works in any language, from the first screen on.
+* :func:`switch_language` ``(console, qtbot, lang)``: the person's way: lock (Ctrl+L), click
+  Қазақша/Русский/English on the lock screen, unlock with the PIN. On the login screen: the click only.
+* :func:`choose_language_at_login` ``(console, qtbot, lang)``: the selector on the login screen before
+  anyone logs in (to walk every screen "fresh" in a language).
+* Fixtures: ``screens_sandbox`` (module: a two-step terminal, so held payments exist), ``screens_profile``
+  (module: the off-the-record browser profile), ``screens_console`` (a fresh console per test).
+
+Every screen: the login screen, the main window (payments in several statuses, a refunded payment's
+detail with its timeline, the filters with a custom period), the lock screen (unlock mode), New payment
+(its form, the customer's page with the console's shell around it, a declined attempt's note, the
+result after a paid and after a declined sale, the saved-card panel), the "Discard this sale?" and
+"Cancel this sale?" questions, Refund, the refund receipt offer, Cancel, Charge, the receipt chooser,
+the receipt preview, Settings (each tab), Users and its Reset PIN / Change role dialogs, Export and its
+"Export done" box, Needs attention, Review the operation, the main window after Check with the bank,
+and About.
+"""
+
+from __future__ import annotations
+
+# QtWebEngineWidgets must be imported before pytest-qt creates the QApplication (stack-notes 14).
+import PySide6.QtWebEngineWidgets  # noqa: F401  isort: skip
+
+import asyncio
+from collections.abc import Callable, Coroutine, Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+import shiboken6
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QMenu, QMessageBox, QWidget
+
+from epay_desktop.domain import ConsoleStatus, InvoiceId, Money, OpState, Role
+from epay_desktop.sandbox import RunningSandbox, SandboxConfig, start_in_thread
+from epay_desktop.sandbox.faults import Fault
+
+__all__ = [
+    "MANAGER",
+    "MANAGER_PIN",
+    "Screen",
+    "ScreensConsole",
+    "choose_language_at_login",
+    "every_screen",
+    "screens_console",
+    "screens_profile",
+    "screens_sandbox",
+    "switch_language",
+]
+
+SLOW = 30_000
+MANAGER, MANAGER_PIN = "Данияр", "2222"
+CASHIER, CASHIER_PIN = "Айгерим", "1111"
+APPROVED_CARD = "5522042705066736"
+DECLINED_CARD = "4003032704547597"  # REJECT, reasonCode 465: the page stays open for another attempt
+SAVED_CARD_ACCOUNT = "cust-701"
+
+
+@dataclass(frozen=True)
+class Screen:
+    """One screen while it is shown: ``kind`` is "window", "dialog", "message" or "lock"."""
+
+    name: str
+    widget: QWidget
+    kind: str = "dialog"
+
+
+# -- the console ---------------------------------------------------------------------------------
+
+
+@dataclass
+class ScreensConsole:
+    """The real console (open_app + AppController + MainWindow) on the module's sandbox."""
+
+    ctx: Any
+    controller: Any
+    sandbox: RunningSandbox
+    qtbot: Any
+    loop: asyncio.AbstractEventLoop
+    pins: dict[str, str]
+
+    @property
+    def window(self) -> Any:
+        return self.controller.window
+
+    @property
+    def session(self) -> Any:
+        return self.controller.session
+
+    def arun(self, coro: Coroutine[Any, Any, Any], timeout: int = SLOW) -> Any:
+        future = asyncio.ensure_future(coro, loop=self.loop)
+        self.qtbot.waitUntil(future.done, timeout=timeout)
+        return future.result()
+
+    def log_in(self, name: str, pin: str) -> None:
+        """Type a name and PIN into the login form covering the window and press Enter."""
+        form = self.session.lock_screen.form
+        self.qtbot.waitUntil(form.isVisible, timeout=SLOW)
+        if not form.name_edit.isReadOnly():
+            form.name_edit.setText(name)  # QTest.keyClicks aborts on non-Latin text: "typed" as a paste
+        form.secret_edit.clear()
+        self.qtbot.keyClicks(form.secret_edit, pin)
+        self.qtbot.keyClick(form.secret_edit, Qt.Key.Key_Return)
+        session = self.session
+        self.qtbot.waitUntil(
+            lambda: session.user is not None and session.user.name == name and not session.is_locked,
+            timeout=SLOW,
+        )
+
+    def pay(self, invoice: InvoiceId, pan: str = APPROVED_CARD, **extra: Any) -> str:
+        """The customer pays ``invoice`` through the sandbox's control API; returns the outcome."""
+        body = {"invoiceId": invoice.value, "pan": pan, "expiry": "12/35", "cvc": "123", **extra}
+        answer = httpx.post(f"{self.sandbox.base_url}/sandbox/pay", json=body, timeout=10)
+        return str(answer.json().get("outcome", answer.text))
+
+    def paid(self, amount: Money, description: str = "Торт", **fields: Any) -> InvoiceId:
+        """A payment taken by whoever is logged in and paid at once (held: a two-step terminal)."""
+        user = self.session.user
+        assert user is not None, "log in first"
+        session = self.arun(self.ctx.payments.create_payment(user, amount, description=description, **fields))
+        invoice: InvoiceId = session.payment.invoice_id
+        extra = {"accountId": fields["account_id"], "cardSave": True} if fields.get("save_card") else {}
+        assert self.pay(invoice, **extra) == "approved"
+        assert self.arun(self.ctx.payments.refresh_status(invoice)).status is ConsoleStatus.AUTH
+        return invoice
+
+    def declined(self, amount: Money) -> InvoiceId:
+        """A payment whose every card attempt the bank declined (REJECT)."""
+        user = self.session.user
+        session = self.arun(self.ctx.payments.create_payment(user, amount, description="Сок"))
+        invoice: InvoiceId = session.payment.invoice_id
+        assert self.pay(invoice, DECLINED_CARD) == "declined"
+        assert self.arun(self.ctx.payments.refresh_status(invoice)).status is ConsoleStatus.REJECT
+        return invoice
+
+
+@pytest.fixture(scope="module")
+def screens_sandbox() -> Iterator[RunningSandbox]:
+    """A two-step terminal: payments end held (AUTH), so Charge and Cancel have something to act on."""
+    with start_in_thread(SandboxConfig(shop_name="Дүкен", two_step=True)) as running:
+        yield running
+
+
+@pytest.fixture(scope="module")
+def screens_profile(qapp: QApplication) -> Iterator[Any]:
+    from epay_desktop.ui.checkout import make_checkout_profile
+
+    prof = make_checkout_profile(qapp)
+    yield prof
+    shiboken6.delete(prof)  # every page is gone by now (the console fixture deletes its window)
+
+
+@pytest.fixture
+def screens_console(
+    qtbot: Any,
+    aloop: Any,
+    tmp_path: Path,
+    screens_sandbox: RunningSandbox,
+    screens_profile: Any,
+    memory: Any,
+    gui_thread_gc: None,
+) -> Iterator[ScreensConsole]:
+    """The console on a fresh database with a manager and a cashier, poller running, nobody logged in."""
+    from epay_desktop.app import open_app
+    from epay_desktop.demo import demo_environ
+    from epay_desktop.ui.app_controller import AppController, ConsoleOptions
+    from epay_desktop.ui.language import translations
+    from epay_desktop.ui.main import start_background
+
+    screens_sandbox.state.faults.clear()
+
+    def arun(coro: Coroutine[Any, Any, Any], timeout: int = SLOW) -> Any:
+        future = asyncio.ensure_future(coro, loop=aloop)
+        qtbot.waitUntil(future.done, timeout=timeout)
+        return future.result()
+
+    ctx = arun(open_app(demo_environ(tmp_path / "home", screens_sandbox.base_url)))
+    manager = arun(ctx.users.add_user(MANAGER, Role.MANAGER, MANAGER_PIN, None))
+    arun(ctx.users.add_user(CASHIER, Role.CASHIER, CASHIER_PIN, manager))
+    controller = AppController(ctx, screens_profile, ConsoleOptions(idle_minutes=0, poll_interval=0.5))
+    stop, poller = start_background(ctx, reconcile_every=1.0)
+    running = asyncio.ensure_future(controller.run())
+    console = ScreensConsole(
+        ctx, controller, screens_sandbox, qtbot, aloop, {MANAGER: MANAGER_PIN, CASHIER: CASHIER_PIN}
+    )
+    try:
+        yield console
+    finally:
+        for widget in QApplication.topLevelWidgets():  # dialogs a failed test left open
+            if isinstance(widget, QDialog) and shiboken6.isValid(widget) and widget.isVisible():
+                widget.reject()
+        controller.close()
+        stop.set()
+        qtbot.waitUntil(lambda: poller.done() and running.done(), timeout=10_000)
+        arun(ctx.aclose())
+        translations().reset()
+
+
+# -- a person's ways -------------------------------------------------------------------------------
+
+
+def choose_language_at_login(console: ScreensConsole, qtbot: Any, lang: str) -> None:
+    """Click Қазақша / Русский / English on the login (or lock) screen."""
+    form = console.session.lock_screen.form
+    qtbot.waitUntil(form.isVisible, timeout=SLOW)
+    button = form.language_selector.buttons[lang]
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(button.isChecked)
+
+
+def switch_language(console: ScreensConsole, qtbot: Any, lang: str) -> None:
+    """Switch the interface language as a person does with a screen open: lock (Ctrl+L), click the
+    language on the lock screen, unlock with the PIN (the dialogs the lock hid come back). On the
+    login or lock screen itself: just the click."""
+    session = console.session
+    if session.is_locked:
+        choose_language_at_login(console, qtbot, lang)
+        return
+    user = session.user
+    assert user is not None
+    use(console, qtbot, "action_lock")
+    qtbot.waitUntil(lambda: session.is_locked and session.lock_screen.isVisible(), timeout=SLOW)
+    choose_language_at_login(console, qtbot, lang)
+    console.log_in(user.name, console.pins[user.name])
+
+
+def use(console: ScreensConsole, qtbot: Any, name: str) -> None:
+    """Trigger the main window's action ``name`` as a person would: its shortcut, else its menu item
+    chosen with the keyboard (tests/e2e/test_console_every_action.py does the same)."""
+    window = console.window
+    action: QAction = window.findChild(QAction, name)
+    assert action is not None, f"the main window has no {name}"
+    qtbot.waitUntil(action.isEnabled, timeout=SLOW)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    shortcut = action.shortcut()
+    if not shortcut.isEmpty():
+        table = window.payments_view.table
+        table.setFocus()
+        qtbot.keySequence(table, shortcut)
+        return
+    menu = _menu_of(window, action)
+    assert menu is not None, f"{name} has neither a shortcut nor a menu item"
+    menu.popup(window.mapToGlobal(QPoint(10, 10)))
+    qtbot.waitUntil(menu.isVisible)
+    menu.setActiveAction(action)
+    assert menu.activeAction() is action, f"{name}: its menu item cannot be chosen"
+    qtbot.keyClick(menu, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not menu.isVisible())
+
+
+def _menu_of(window: QWidget, action: QAction) -> QMenu | None:
+    for top in window.menuBar().actions():
+        menu = top.menu()
+        if menu is not None and action in menu.actions():
+            return menu
+    return None
+
+
+def _shown(kind: type[QWidget], name: str = "") -> list[QWidget]:
+    return [
+        w for w in QApplication.topLevelWidgets()
+        if isinstance(w, kind) and shiboken6.isValid(w) and w.isVisible()
+        and (not name or w.objectName() == name)
+    ]  # fmt: skip
+
+
+def _wait_shown(qtbot: Any, kind: type[QWidget], name: str = "") -> Any:
+    qtbot.waitUntil(lambda: bool(_shown(kind, name)), timeout=SLOW)
+    return _shown(kind, name)[0]
+
+
+def _wait_gone(qtbot: Any, widget: QWidget) -> None:
+    qtbot.waitUntil(lambda: not shiboken6.isValid(widget) or not widget.isVisible(), timeout=SLOW)
+
+
+def _close(qtbot: Any, widget: QWidget, how: Callable[[Any], object] | None = None) -> None:
+    """Close a dialog as Esc would (a dialog still loading refuses until it has loaded)."""
+
+    def closed() -> bool:
+        if shiboken6.isValid(widget) and widget.isVisible():
+            (how or (lambda w: w.reject()))(widget)
+        return not shiboken6.isValid(widget) or not widget.isVisible()
+
+    qtbot.waitUntil(closed, timeout=SLOW)
+
+
+def _settle(console: ScreensConsole, qtbot: Any) -> None:
+    """No command of the main window still running (a dialog's flow ends after it closed)."""
+    from epay_desktop.ui.asyncqt import is_busy
+
+    window = console.window
+    tasks = getattr(window, "_epay_action_tasks", {})
+    qtbot.waitUntil(lambda: not any(is_busy(window, name) for name in tasks), timeout=SLOW)
+
+
+def _select(console: ScreensConsole, qtbot: Any, invoice: InvoiceId) -> None:
+    """Click the payment's row in the list (the detail follows)."""
+    window = console.window
+    view = window.payments_view
+    view.search_edit.clear()
+    qtbot.waitUntil(lambda: view.model.row_of(invoice) is not None, timeout=SLOW)
+    view.table.setFocus()
+    view.select_invoice(invoice)
+    qtbot.waitUntil(lambda: window.current_invoice() == invoice, timeout=SLOW)
+    detail = window.detail_view
+    qtbot.waitUntil(
+        lambda: detail.view is not None and detail.view.payment.invoice_id == invoice, timeout=SLOW
+    )
+
+
+def _waiting_for_review(console: ScreensConsole, amount: Money) -> InvoiceId:
+    """A paid payment whose refund the bank could not confirm and a manager must now review."""
+    manager = console.session.user
+    invoice = console.paid(amount)
+    console.arun(console.ctx.operations.charge(manager, invoice))
+    console.sandbox.state.faults.add(Fault("refund", "http_status", Decimal(502), 1))  # not applied
+    op = console.arun(console.ctx.operations.refund(manager, invoice, Money(10_000), reason="e2e"))
+    assert op.state is OpState.UNKNOWN
+
+    def needs_review(tx: Any) -> None:  # the quiet period is over and the bank knows nothing of it
+        tx.operations.mark(op.id, OpState.NEEDS_REVIEW, now=console.ctx.clock())
+
+    console.arun(console.ctx.store.run_write(needs_review))
+    return invoice
+
+
+@dataclass
+class _Data:
+    held: InvoiceId
+    paid: InvoiceId
+    refunded: InvoiceId
+    declined: InvoiceId
+    review: InvoiceId
+
+
+def _set_up_payments(console: ScreensConsole) -> _Data:
+    manager = console.session.user
+    held = console.paid(Money(120_000))
+    paid = console.paid(Money(250_000))
+    console.arun(console.ctx.operations.charge(manager, paid))  # now paid (CHARGE)
+    refunded = console.paid(Money(480_000))
+    console.arun(console.ctx.operations.charge(manager, refunded))
+    console.arun(
+        console.ctx.operations.refund(manager, refunded, Money(80_000), reason="requested_by_customer")
+    )
+    declined = console.declined(Money(35_000))
+    review = _waiting_for_review(console, Money(90_000))
+    console.paid(Money(10_000), account_id=SAVED_CARD_ACCOUNT, save_card=True)  # a saved card
+    return _Data(held, paid, refunded, declined, review)
+
+
+# -- the walk ----------------------------------------------------------------------------------------
+
+
+def every_screen(console: ScreensConsole, qtbot: Any) -> Iterator[Screen]:
+    """Open every screen a person can reach, one at a time (see the module doc)."""
+    session = console.session
+    window = console.window
+    lock = session.lock_screen
+
+    # the login screen (nobody logged in yet)
+    qtbot.waitUntil(lambda: lock.isVisible() and lock.form.isVisible(), timeout=SLOW)
+    yield Screen("login screen", lock, "lock")
+    console.log_in(MANAGER, MANAGER_PIN)
+    data = _set_up_payments(console)
+    window.refresh()
+    view = window.payments_view
+    qtbot.waitUntil(lambda: view.model.row_of(data.review) is not None, timeout=SLOW)
+
+    # the main window: the list in several statuses, a refunded payment's detail and timeline
+    _select(console, qtbot, data.refunded)
+    qtbot.waitUntil(lambda: window.detail_view.timeline.topLevelItemCount() > 0, timeout=SLOW)
+    yield Screen("main window: payment list and a refunded payment's detail", window, "window")
+
+    # the filters: a custom period shows the two dates
+    filters = view.filters
+    custom = filters.period_combo.findData("custom")
+    if custom >= 0:
+        filters.period_combo.setFocus()
+        filters.period_combo.setCurrentIndex(custom)
+        qtbot.waitUntil(filters.date_from.isVisible, timeout=SLOW)
+    yield Screen("main window: filters with a custom period", window, "window")
+    if custom >= 0:
+        filters.period_combo.setCurrentIndex(0)
+    _select(console, qtbot, data.declined)
+    yield Screen("main window: a declined payment's detail", window, "window")
+
+    # the lock screen (unlock mode)
+    use(console, qtbot, "action_lock")
+    qtbot.waitUntil(lambda: session.is_locked and lock.isVisible(), timeout=SLOW)
+    yield Screen("lock screen (locked)", lock, "lock")
+    if session.is_locked:
+        console.log_in(MANAGER, MANAGER_PIN)
+
+    yield from _new_payment_screens(console, qtbot)
+    yield from _payment_dialogs(console, qtbot, data)
+    yield from _manager_screens(console, qtbot, data)
+
+
+def _new_payment_screens(console: ScreensConsole, qtbot: Any) -> Iterator[Screen]:
+    checkout = console.controller.checkout_window
+    screen = console.controller.checkout
+    form = screen.form
+
+    def open_form() -> None:
+        use(console, qtbot, "action_new_payment")
+        qtbot.waitUntil(lambda: checkout.isVisible() and screen.currentWidget() is form, timeout=SLOW)
+
+    def type_amount(amount: str) -> None:
+        form.amount_edit.clear()
+        qtbot.keyClicks(form.amount_edit, amount)
+
+    def submit() -> InvoiceId:
+        qtbot.keyClick(form.amount_edit, Qt.Key.Key_Return)
+        qtbot.waitUntil(
+            lambda: screen.currentWidget() is screen.view and screen.payment is not None, timeout=SLOW
+        )
+        invoice: InvoiceId = screen.payment.invoice_id
+        return invoice
+
+    open_form()
+    yield Screen("New payment", checkout, "window")
+
+    # Esc on a filled form asks before throwing the sale away
+    type_amount("1500")
+    qtbot.keyClick(checkout, Qt.Key.Key_Escape)
+    box = _wait_shown(qtbot, QMessageBox)
+    yield Screen("New payment: discard this sale?", box, "message")
+    _close(qtbot, box, lambda b: b.button(QMessageBox.StandardButton.Cancel).click())
+    qtbot.waitUntil(checkout.isVisible)
+
+    # the saved-card panel: the customer's id has a saved card
+    if screen.saved_panel is not None:
+        qtbot.keyClicks(form.account_edit, SAVED_CARD_ACCOUNT)
+        qtbot.waitUntil(form.saved_card_button.isVisible, timeout=SLOW)
+        qtbot.mouseClick(form.saved_card_button, Qt.MouseButton.LeftButton)
+        panel = screen.saved_panel
+        qtbot.waitUntil(
+            lambda: screen.currentWidget() is panel and panel.pay_button.isEnabled(), timeout=SLOW
+        )
+        yield Screen("New payment: pay with a saved card", checkout, "window")
+        qtbot.keyClick(checkout, Qt.Key.Key_Escape)  # one step back to the form
+        qtbot.waitUntil(lambda: screen.currentWidget() is form, timeout=SLOW)
+        form.account_edit.clear()
+
+    # the customer's page in the console's shell
+    invoice = submit()
+    yield Screen("New payment: the customer's page", checkout, "window")
+
+    # Esc on the page asks before cancelling the sale
+    qtbot.keyClick(checkout, Qt.Key.Key_Escape)
+    box = _wait_shown(qtbot, QMessageBox)
+    yield Screen("New payment: cancel this sale?", box, "message")
+    _close(qtbot, box, lambda b: b.button(QMessageBox.StandardButton.No).click())
+
+    # the customer pays (control API): the result after a paid sale
+    assert console.pay(invoice) == "approved"
+    result = screen.result
+    qtbot.waitUntil(lambda: screen.currentWidget() is result and result.outcome is not None, timeout=SLOW)
+    yield Screen("New payment: result after a paid sale", checkout, "window")
+
+    # New sale: declined once (the page stays open, the note says so), then until no attempt is left
+    qtbot.mouseClick(result.done_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: screen.currentWidget() is form, timeout=SLOW)
+    type_amount("700")
+    invoice = submit()
+    assert console.pay(invoice, DECLINED_CARD) == "declined"
+    qtbot.waitUntil(
+        lambda: bool(checkout.attempt_label.text()) and checkout.attempt_label.isVisible(), timeout=SLOW
+    )
+    yield Screen("New payment: a declined attempt, the page stays open", checkout, "window")
+    for _attempt in range(5):  # each decline waits until the console has seen it (the note changes)
+        if screen.currentWidget() is result:
+            break
+        note = checkout.attempt_label.text()
+        if console.pay(invoice, DECLINED_CARD) != "declined":  # the page closed: no attempt left
+            break
+        qtbot.waitUntil(
+            lambda note=note: screen.currentWidget() is result or checkout.attempt_label.text() != note,
+            timeout=SLOW,
+        )
+    qtbot.waitUntil(lambda: screen.currentWidget() is result and result.outcome is not None, timeout=SLOW)
+    yield Screen("New payment: result after a declined sale", checkout, "window")
+
+    qtbot.mouseClick(result.done_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: screen.currentWidget() is form, timeout=SLOW)
+    qtbot.keyClick(checkout, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not checkout.isVisible(), timeout=SLOW)
+
+
+def _payment_dialogs(console: ScreensConsole, qtbot: Any, data: _Data) -> Iterator[Screen]:
+    from epay_desktop.ui.dialogs.cancel_dialog import CancelDialog
+    from epay_desktop.ui.dialogs.charge_dialog import ChargeDialog
+    from epay_desktop.ui.dialogs.receipt_chooser import ReceiptChooser
+    from epay_desktop.ui.dialogs.refund_dialog import RefundDialog
+    from epay_desktop.ui.receipts_ui import ReceiptDialog
+
+    # Refund (Ctrl+R) on a paid payment; then a refund the bank confirms, and its receipt offer
+    _select(console, qtbot, data.paid)
+    use(console, qtbot, "action_refund")
+    dialog = _wait_shown(qtbot, RefundDialog)
+    yield Screen("Refund", dialog)
+    if shiboken6.isValid(dialog) and dialog.isVisible():
+        qtbot.mouseClick(dialog.partial_radio, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(dialog.amount_edit.isEnabled)
+        dialog.amount_edit.clear()
+        qtbot.keyClicks(dialog.amount_edit, "100")
+        qtbot.waitUntil(dialog.ok_button.isEnabled, timeout=SLOW)
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+        box = _wait_shown(qtbot, QMessageBox, "refund_receipt_offer")
+        yield Screen("Refund done: print the refund receipt?", box, "message")
+        _close(qtbot, box)  # Not now
+    _settle(console, qtbot)
+
+    # Cancel and Charge on a held payment (two-step)
+    _select(console, qtbot, data.held)
+    use(console, qtbot, "action_cancel")
+    dialog = _wait_shown(qtbot, CancelDialog)
+    yield Screen("Cancel hold", dialog)
+    _close(qtbot, dialog)
+    _settle(console, qtbot)
+    use(console, qtbot, "action_charge")
+    dialog = _wait_shown(qtbot, ChargeDialog)
+    yield Screen("Charge", dialog)
+    _close(qtbot, dialog)
+    _settle(console, qtbot)
+
+    # Print receipt (Ctrl+P) on a payment with refunds: the chooser, then the preview
+    _select(console, qtbot, data.refunded)
+    use(console, qtbot, "action_print_receipt")
+    chooser = _wait_shown(qtbot, ReceiptChooser)
+    yield Screen("Print receipt: which receipt", chooser)
+    if shiboken6.isValid(chooser) and chooser.isVisible():
+        chooser.accept()  # the sale's receipt (the first choice)
+    preview = _wait_shown(qtbot, ReceiptDialog)
+    qtbot.waitUntil(lambda: bool(preview.pdf), timeout=SLOW)
+    yield Screen("Receipt preview", preview)
+    _close(qtbot, preview)
+    _settle(console, qtbot)
+
+
+def _manager_screens(console: ScreensConsole, qtbot: Any, data: _Data) -> Iterator[Screen]:
+    from epay_desktop.ui.dialogs.attention_dialog import AttentionDialog
+    from epay_desktop.ui.dialogs.export_dialog import ExportDialog
+    from epay_desktop.ui.dialogs.settings_dialog import SettingsDialog
+    from epay_desktop.ui.dialogs.user_account_dialogs import ResetPinDialog, RoleDialog
+    from epay_desktop.ui.dialogs.users_dialog import UsersDialog
+
+    window = console.window
+
+    # Settings (Ctrl+,): each tab
+    use(console, qtbot, "action_settings")
+    settings = _wait_shown(qtbot, SettingsDialog)
+    for i in range(settings.tabs.count()):
+        settings.tabs.setCurrentIndex(i)
+        yield Screen(f"Settings: tab {i + 1}", settings)
+        if not shiboken6.isValid(settings) or not settings.isVisible():
+            break
+    _close(qtbot, settings)
+    _settle(console, qtbot)
+
+    # Users: the list, then Reset PIN… and Change role… on the cashier
+    use(console, qtbot, "action_users")
+    users = _wait_shown(qtbot, UsersDialog)
+    admin = users.findChild(QWidget, "users_table").parentWidget()
+    qtbot.waitUntil(lambda: admin.model.rowCount() >= 2, timeout=SLOW)
+    yield Screen("Users", users)
+    row = next(r for r in range(admin.model.rowCount()) if admin.model.user_at(r).name == CASHIER)
+    admin.table.selectRow(row)
+    qtbot.waitUntil(admin.reset_button.isEnabled, timeout=SLOW)
+    qtbot.mouseClick(admin.reset_button, Qt.MouseButton.LeftButton)
+    reset = _wait_shown(qtbot, ResetPinDialog)
+    yield Screen("Users: reset PIN", reset)
+    _close(qtbot, reset)
+    asked = admin._question  # the question's coroutine ends a moment after its dialog closed
+    qtbot.waitUntil(lambda: asked is None or asked.done(), timeout=SLOW)
+    qtbot.waitUntil(admin.role_button.isEnabled, timeout=SLOW)
+    qtbot.mouseClick(admin.role_button, Qt.MouseButton.LeftButton)
+    role = _wait_shown(qtbot, RoleDialog)
+    yield Screen("Users: change role", role)
+    _close(qtbot, role)
+    _close(qtbot, users)
+    _settle(console, qtbot)
+
+    # Export payments (CSV), and the box that says it is done
+    use(console, qtbot, "action_export_csv")
+    export = _wait_shown(qtbot, ExportDialog)
+    yield Screen("Export payments (CSV)", export)
+    if shiboken6.isValid(export) and export.isVisible():
+        qtbot.waitUntil(export.export_button.isEnabled, timeout=SLOW)
+        qtbot.mouseClick(export.export_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(
+            lambda: export.file_dialog is not None and export.file_dialog.isVisible(), timeout=SLOW
+        )
+        yield Screen("Export payments (CSV): choose the file", export.file_dialog)
+        name_edit = export.file_dialog.findChild(QLineEdit, "fileNameEdit")
+        name_edit.setText(str(Path(console.ctx.store_settings.home) / "payments.csv"))
+        qtbot.keyClick(name_edit, Qt.Key.Key_Return)
+        done = _wait_shown(qtbot, QMessageBox, "export_done_box")
+        yield Screen("Export done", done, "message")
+        _close(qtbot, done, lambda b: b.accept())
+    _close(qtbot, export)
+    _settle(console, qtbot)
+
+    # Needs attention
+    use(console, qtbot, "action_attention")
+    attention = _wait_shown(qtbot, AttentionDialog)
+    yield Screen("Needs attention", attention)
+    _close(qtbot, attention)
+    _settle(console, qtbot)
+
+    # Review the operation (a refund the bank could not confirm)
+    _select(console, qtbot, data.review)
+    use(console, qtbot, "action_review")
+    box = _wait_shown(qtbot, QMessageBox)
+    yield Screen("Review the operation", box, "message")
+    _close(qtbot, box, lambda b: b.button(QMessageBox.StandardButton.Cancel).click())
+    _settle(console, qtbot)
+
+    # Check with the bank (Shift+F5): its answer is one line in the status bar
+    _select(console, qtbot, data.paid)
+    use(console, qtbot, "action_check_bank")
+    bar = window.statusBar()
+    qtbot.waitUntil(lambda: bool(bar.currentMessage()), timeout=SLOW)
+    _settle(console, qtbot)
+    yield Screen("main window: after Check with the bank", window, "window")
+
+    # About
+    use(console, qtbot, "action_about")
+    about = _wait_shown(qtbot, QMessageBox, "about_box")
+    yield Screen("About", about, "message")
+    _close(qtbot, about, lambda b: b.accept())
