@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from . import theme
 from .asyncqt import ask_message, spawn
 from .checkout_screen import CheckoutScreen
 from .screen_fit import size_for_screen
@@ -48,10 +49,7 @@ class _LateNotice(QFrame):
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self.setObjectName("checkout_late_payment")
-        self.setStyleSheet(
-            "QFrame#checkout_late_payment { background: #c62828; }"
-            "QFrame#checkout_late_payment QLabel { color: #ffffff; font-weight: 600; }"
-        )
+        self.setStyleSheet(theme.style("checkout_late_payment"))
         self.label = QLabel()
         self.label.setObjectName("checkout_late_payment_text")
         self.label.setTextFormat(Qt.TextFormat.PlainText)
@@ -101,7 +99,7 @@ class CheckoutWindow(QDialog):
         self.sale = screen
         self.refusal_label = QLabel(wordWrap=True)
         self.refusal_label.setObjectName("checkout_refusal")
-        self.refusal_label.setStyleSheet("QLabel { color: #b71c1c; font-weight: 600; }")
+        self.refusal_label.setStyleSheet(theme.style("error_label"))
         self.refusal_label.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -121,10 +119,7 @@ class CheckoutWindow(QDialog):
         self.attempt_label = QLabel(wordWrap=True)
         self.attempt_label.setObjectName("checkout_attempt_note")
         self.attempt_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.attempt_label.setStyleSheet(
-            "QLabel { background: #ffebee; color: #b71c1c; font-weight: 600; border: 1px solid #ef9a9a;"
-            " padding: 8px; }"
-        )
+        self.attempt_label.setStyleSheet(theme.style("attempt_note"))
         self.attempt_label.hide()
         layout.insertWidget(layout.indexOf(screen), self.attempt_label)
         screen.attempt_note.connect(self._show_attempt_note)

@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 from typing import Final
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtGui import QIcon, QPainter, QPixmap
 
 from epay_desktop.domain import (
     ConsoleStatus,
@@ -31,6 +31,7 @@ from epay_desktop.domain import (
 from epay_desktop.domain.receipts import ReceiptKind, ReceiptRecord
 from epay_desktop.domain.rules import refund_remaining, refund_status_allows, refunded_amount
 
+from . import theme
 from .labels import bank_reason_text, decline_text, refund_reason_label
 from .models.amounts import charge_split
 from .models.formatting import KAZAKHSTAN, card_text
@@ -355,11 +356,11 @@ def banner_for(status: ConsoleStatus, ops: Sequence[MoneyOp]) -> tuple[str, Tone
 def tone_icon(tone: Tone) -> QIcon:
     """A small coloured dot for a timeline row."""
     pixmap = QPixmap(12, 12)
-    pixmap.fill(QColor(0, 0, 0, 0))
+    pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(tone_colors(tone)[0] if tone is not Tone.GREY else QColor("#9e9e9e"))
+    painter.setBrush(tone_colors(tone)[0] if tone is not Tone.GREY else theme.color("tone_grey_dot"))
     painter.drawEllipse(1, 1, 10, 10)
     painter.end()
     return QIcon(pixmap)

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from epay_desktop.domain import ConsoleStatus, InvoiceId, MoneyOp, Payment, PaymentEvent
 from epay_desktop.domain.receipts import ReceiptRecord
 
+from . import theme
 from .asyncqt import spawn, user_message_of
 from .detail_content import (
     ALWAYS_SHOWN,
@@ -45,7 +46,7 @@ from .detail_content import (
 )
 from .ports import PaymentDetailSource, PaymentViewLike
 from .widgets.i18n import QT_TRANSLATE_NOOP
-from .widgets.status_badge import StatusBadge, tone_colors
+from .widgets.status_badge import StatusBadge, tone_roles
 from .widgets.wrapping_delegate import install_wrapping
 
 __all__ = ["PaymentDetailView", "ReceiptLister"]
@@ -104,7 +105,7 @@ class PaymentDetailView(QWidget):
         self.placeholder = _named(QLabel(self), "detail_placeholder")
         self.placeholder.setWordWrap(True)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.placeholder.setStyleSheet("QLabel { color: #757575; font-size: 12pt; }")
+        self.placeholder.setStyleSheet(theme.style("placeholder_text"))
         self.stack.addWidget(self.placeholder)
         self.stack.addWidget(self._build_content())
         layout = QVBoxLayout(self)
@@ -140,7 +141,7 @@ class PaymentDetailView(QWidget):
             value.setTextFormat(Qt.TextFormat.PlainText)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             caption = QLabel(_tr(label), content)
-            caption.setStyleSheet("QLabel { color: #616161; }")
+            caption.setStyleSheet(theme.style("caption_text"))
             form.addRow(caption, value)
             self.fields[key] = value
         bold = QFont(self.fields["amount"].font())
@@ -165,7 +166,7 @@ class PaymentDetailView(QWidget):
         self.tabs.addTab(self.receipts_list, _tr("Receipts"))
         zone = _named(QLabel(_tr(_ZONE_NOTE), content), "times_note")
         zone.setWordWrap(True)
-        zone.setStyleSheet("QLabel { color: #757575; font-size: 8pt; }")
+        zone.setStyleSheet(theme.style("small_print"))
         layout = QVBoxLayout(content)
         layout.setContentsMargins(12, 8, 8, 4)
         layout.addLayout(header)
@@ -254,12 +255,9 @@ class PaymentDetailView(QWidget):
             self.banner.setVisible(False)
             return
         text, tone = banner
-        background, foreground = tone_colors(tone)
+        background, foreground = tone_roles(tone)
         self.banner.setText(text)
-        self.banner.setStyleSheet(
-            f"QLabel {{ background: {background.name()}; color: {foreground.name()}; font-weight: 600;"
-            " border-radius: 4px; padding: 8px; }"
-        )
+        self.banner.setStyleSheet(theme.style("tone_banner", bg=background, fg=foreground))
         self.banner.setVisible(True)
 
     def _render_timeline(

@@ -34,6 +34,8 @@ from epay_desktop.domain import ConsoleStatus, InvoiceId, Money, Payment
 from epay_desktop.domain.rules import captured_amount, held_amount
 from epay_desktop.services.events import PaymentUpdated
 
+from . import theme
+
 __all__ = ["LatePaymentNotice", "late_payment_text"]
 
 log = logging.getLogger(__name__)
@@ -43,13 +45,6 @@ _CONTEXT = "LatePaymentNotice"
 STOPPED = frozenset({ConsoleStatus.CASHIER_CANCEL, ConsoleStatus.PAGE_FAILED})
 #: ... and the bank's answers that mean the customer's card paid after all.
 PAID = frozenset({ConsoleStatus.CHARGE, ConsoleStatus.AUTH})
-
-_STYLE = (
-    "QFrame#late_payment { background: #c62828; border-radius: 6px; }"
-    "QFrame#late_payment QLabel { color: #ffffff; font-weight: 600; }"
-    "QFrame#late_payment QPushButton { background: #ffffff; color: #b71c1c; border-radius: 4px;"
-    " padding: 4px 12px; font-weight: 700; }"
-)
 
 
 def _tr(text: str) -> str:
@@ -89,7 +84,7 @@ class _Line(QFrame):
         super().__init__(parent)
         self.invoice = invoice
         self.setObjectName("late_payment")
-        self.setStyleSheet(_STYLE)
+        self.setStyleSheet(theme.style("late_payment"))
         self.label = QLabel("\u26a0  " + text)
         self.label.setObjectName("late_payment_text")
         self.label.setTextFormat(Qt.TextFormat.PlainText)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFrame, QPushButton, QVBoxLayout, QWidget
 
 from epay_desktop.domain import User
 
+from . import theme
 from .login import DemoLogin, LoginForm
 from .ports import UserPort
 
@@ -28,10 +29,7 @@ class LockScreen(QFrame):
         super().__init__(window)
         self.setObjectName("lock_screen")
         self.setAutoFillBackground(True)
-        self.setStyleSheet(
-            "QFrame#lock_screen { background: #eceff1; } QFrame#lock_card { background: white;"
-            " border: 1px solid #b0bec5; border-radius: 8px; }"
-        )
+        self.setStyleSheet(theme.style("lock_screen"))
         card = QFrame(self)
         card.setObjectName("lock_card")
         card.setFixedWidth(420)

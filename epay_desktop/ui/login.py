@@ -29,25 +29,13 @@ from PySide6.QtWidgets import (
 
 from epay_desktop.domain import Role, User
 
+from . import theme
 from .asyncqt import busy_indicator, run_dialog, spawn, user_message_of
 from .language import LANGUAGES, NATIVE_NAMES, current_language, settle_language_after_login, translations
 from .ports import UserPort
 from .widgets.env_badge import EnvironmentBadge
 
 __all__ = ["DemoLogin", "LanguageSelector", "LoginDialog", "LoginForm", "role_text"]
-
-_ERROR_STYLE = "QLabel { color: #b71c1c; font-weight: 600; }"
-_DEMO_STYLE = (
-    "QFrame#demo_box { background: #fff8e1; border: 1px solid #ffc107; border-radius: 6px; }"
-    "QPushButton#demo_user { text-align: left; padding: 4px 8px; color: #0d47a1; "
-    "text-decoration: underline; }"
-)
-
-
-#: The chosen language is underlined, not bold: a bolder word would no longer fit its button.
-_LANGUAGE_STYLE = (
-    "QPushButton { padding: 2px 6px; } QPushButton:checked { text-decoration: underline; color: #0d47a1; }"
-)
 
 
 def _tr(text: str) -> str:
@@ -82,7 +70,7 @@ class LanguageSelector(QWidget):
             button.setFlat(True)
             button.setAutoDefault(False)
             button.setCursor(Qt.CursorShape.PointingHandCursor)
-            button.setStyleSheet(_LANGUAGE_STYLE)
+            button.setStyleSheet(theme.style("language_button"))  # chosen: underlined, not bold (fits)
             button.clicked.connect(lambda _=False, c=code: self.choose(c))
             self._group.addButton(button)
             self.buttons[code] = button
@@ -148,7 +136,7 @@ class LoginForm(QWidget):
         self.error_label.setObjectName("login_error")
         self.error_label.setWordWrap(True)
         self.error_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.error_label.setStyleSheet(_ERROR_STYLE)
+        self.error_label.setStyleSheet(theme.style("error_label"))
         self.error_label.hide()
         self.login_button = QPushButton(self.tr("Log in"))
         self.login_button.setObjectName("login_button")
@@ -180,7 +168,7 @@ class LoginForm(QWidget):
     def _demo_box(self, demo_users: Sequence[DemoLogin]) -> QFrame:
         box = QFrame()
         box.setObjectName("demo_box")
-        box.setStyleSheet(_DEMO_STYLE)
+        box.setStyleSheet(theme.style("demo_box"))
         column = QVBoxLayout(box)
         column.addWidget(QLabel(self.tr("Demo mode: sandbox gateway, no real money.")))
         column.addWidget(QLabel(self.tr("Demo users (click to fill in):")))

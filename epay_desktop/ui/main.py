@@ -33,6 +33,7 @@ from epay_desktop.demo import DEMO_USERS, demo_environ, demo_home, prepare_demo,
 from epay_desktop.domain import ConsoleError
 from epay_desktop.sandbox import RunningSandbox
 
+from . import theme
 from .about import app_icon
 from .app_admin import saved_environ, saved_idle_minutes
 from .app_controller import AppController, ConsoleOptions
@@ -154,6 +155,7 @@ def configure_application(qapp: QApplication) -> None:
     qapp.setApplicationDisplayName(product_name())  # Qt appends it to titles not ending with it
     qapp.setApplicationVersion(__version__)
     qapp.setWindowIcon(app_icon())  # every window's icon (resources/icons)
+    theme.apply(qapp)  # light, whatever the system's colour scheme (decision 0047)
     qapp.setQuitOnLastWindowClosed(False)  # the loop ends when run_console returns, not before
 
 
@@ -181,9 +183,7 @@ class StartupScreen(QWidget):
         if demo:
             badge = QLabel(_tr("SANDBOX — demo data, no real money"))
             badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            badge.setStyleSheet(
-                "background: #b45309; color: white; font-weight: 700; padding: 6px; border-radius: 4px;"
-            )
+            badge.setStyleSheet(theme.style("startup_badge"))
             layout.addWidget(badge)
         layout.addWidget(self.status_label)
         layout.addWidget(progress)

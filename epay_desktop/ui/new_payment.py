@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from epay_desktop.domain import Money
 
+from . import theme
 from .language import page_language
 from .widgets.money_edit import MoneyEdit
 
@@ -84,7 +85,7 @@ class NewPaymentForm(QWidget):
         self.save_card_box = QCheckBox(self.tr("Save the card for this customer"))
         self.save_card_hint = QLabel()
         self.save_card_hint.setObjectName("save_card_hint")
-        self.save_card_hint.setStyleSheet("color: #64748b;")
+        self.save_card_hint.setStyleSheet(theme.style("hint_text"))
         self.language_box = QComboBox()
         for code, name in (("rus", "Русский"), ("kaz", "Қазақша"), ("eng", "English")):
             self.language_box.addItem(name, code)
@@ -92,11 +93,11 @@ class NewPaymentForm(QWidget):
         self.error_label.setObjectName("form_error")
         self.error_label.setWordWrap(True)
         self.error_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.error_label.setStyleSheet("color: #b91c1c; font-weight: 600;")
+        self.error_label.setStyleSheet(theme.style("error_label"))
         self.blocked_label = QLabel()
         self.blocked_label.setObjectName("blocked_reason")
         self.blocked_label.setWordWrap(True)
-        self.blocked_label.setStyleSheet("color: #6a1b9a; font-weight: 600;")
+        self.blocked_label.setStyleSheet(theme.style("checking_label"))
         self.blocked_label.hide()
         self.submit_button = QPushButton(self.tr("Take payment (Enter)"))
         self.submit_button.setObjectName("take_payment")
@@ -111,7 +112,7 @@ class NewPaymentForm(QWidget):
         self.saved_cards_note.setObjectName("saved_cards_note")
         self.saved_cards_note.setWordWrap(True)
         self.saved_cards_note.setTextFormat(Qt.TextFormat.PlainText)
-        self.saved_cards_note.setStyleSheet("color: #64748b;")
+        self.saved_cards_note.setStyleSheet(theme.style("hint_text"))
         self.saved_cards_note.hide()
 
         form = QFormLayout()

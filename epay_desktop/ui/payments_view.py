@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from epay_desktop.domain import InvoiceId, Payment
 
+from . import theme
 from .dialogs import named as _named
 from .models.payments_model import PaymentColumn, PaymentFilter, PaymentsTableModel
 from .models.roles import RecordRole, SortRole
@@ -166,7 +167,7 @@ class PaymentsView(QWidget):
         self.empty_label = _named(QLabel(table.viewport()), "empty_label")
         self.empty_label.setWordWrap(True)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_label.setStyleSheet("QLabel { color: #757575; font-size: 12pt; }")
+        self.empty_label.setStyleSheet(theme.style("placeholder_text"))
         table.viewport().installEventFilter(self)
 
     # -- public ----------------------------------------------------------------------------------

@@ -54,6 +54,7 @@ from epay_desktop.domain.receipts import (
     ReceiptWidth,
 )
 
+from . import theme
 from .asyncqt import action_slot, run_dialog, start_action
 from .file_places import remember_folder, start_folder
 from .ports import ReceiptPort
@@ -156,7 +157,7 @@ class ReceiptPreview(QPdfView):
         super().__init__(parent) if parent is not None else super().__init__()
         self.setPageMode(QPdfView.PageMode.MultiPage)
         self.setZoomMode(QPdfView.ZoomMode.FitInView)
-        self.setStyleSheet("QPdfView { background: #cbd5e1; }")
+        self.setStyleSheet(theme.style("pdf_preview"))
 
     def show_pdf(self, pdf: bytes) -> QPdfDocument:
         # Not a child of the view: Qt 6.12 crashes deleting a QPdfView whose document is its own child.
@@ -222,10 +223,7 @@ class ReceiptDialog(QDialog):
         self.title.setFont(QFont(self.font().family(), self.font().pointSize() + 4, QFont.Weight.Bold))
         self.duplicate_label = QLabel(self.tr("DUPLICATE (reprint)"))
         self.duplicate_label.setObjectName("duplicate")
-        self.duplicate_label.setStyleSheet(
-            "QLabel { background: #ffc107; color: #3e2723; border-radius: 8px; "
-            "padding: 2px 10px; font-weight: 700; }"
-        )
+        self.duplicate_label.setStyleSheet(theme.style("duplicate_stamp"))
         self.note_label = QLabel()
         self.note_label.setObjectName("receipt_note")
         self.note_label.setWordWrap(True)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QFormLayout, QFrame, QHBoxLayout, QLabel, QPushBut
 
 from epay_desktop.domain import ConsoleStatus, Payment
 
+from . import theme
 from .labels import decline_text
 from .widgets.status_badge import StatusBadge
 
@@ -61,31 +62,22 @@ def card_text(card_mask: str | None, card_type: str | None = None) -> str:
     return " ".join(part for part in (card_type or "", f"\u2022\u2022\u2022\u2022 {tail}") if part)
 
 
+#: The title's colour role per outcome (resources/theme/colors.json).
 _TONE = {
-    Outcome.APPROVED: "#2e7d32",
-    Outcome.DECLINED: "#c62828",
-    Outcome.EXPIRED: "#8d6e00",
-    Outcome.CHECKING: "#6a1b9a",
-    Outcome.PAGE_FAILED: "#c62828",
+    Outcome.APPROVED: "outcome_approved",
+    Outcome.DECLINED: "outcome_declined",
+    Outcome.EXPIRED: "outcome_expired",
+    Outcome.CHECKING: "outcome_checking",
+    Outcome.PAGE_FAILED: "outcome_declined",
 }
 #: The panel behind the title and message: the outcome is seen from across the counter.
 _PANEL = {
-    Outcome.APPROVED: ("#e8f5e9", "#a5d6a7"),
-    Outcome.DECLINED: ("#ffebee", "#ef9a9a"),
-    Outcome.EXPIRED: ("#fff8e1", "#ffe082"),
-    Outcome.CHECKING: ("#f3e5f5", "#ce93d8"),
-    Outcome.PAGE_FAILED: ("#ffebee", "#ef9a9a"),
+    Outcome.APPROVED: ("panel_approved", "panel_approved_border"),
+    Outcome.DECLINED: ("panel_declined", "panel_declined_border"),
+    Outcome.EXPIRED: ("panel_expired", "panel_expired_border"),
+    Outcome.CHECKING: ("panel_checking", "panel_checking_border"),
+    Outcome.PAGE_FAILED: ("panel_declined", "panel_declined_border"),
 }
-
-
-_BUTTONS = (
-    "QPushButton#print_receipt, QPushButton#try_again { color: white; font-weight: 700; border: none;"
-    " border-radius: 6px; padding: 6px 18px; }"
-    "QPushButton#print_receipt { background: #2e7d32; }"
-    "QPushButton#print_receipt:pressed { background: #1b5e20; }"
-    "QPushButton#try_again { background: #1565c0; } QPushButton#try_again:pressed { background: #0d47a1; }"
-    "QPushButton#print_receipt:disabled, QPushButton#try_again:disabled { background: #9e9e9e; }"
-)
 
 
 class ResultView(QWidget):
@@ -131,7 +123,7 @@ class ResultView(QWidget):
         ):
             label = QLabel(text)
             label.setFont(big)
-            label.setStyleSheet("color: #64748b;")
+            label.setStyleSheet(theme.style("hint_text"))
             details.addRow(label, value)
         self.print_button = QPushButton(self.tr("Print receipt (Enter)"))
         self.print_button.setObjectName("print_receipt")
@@ -149,12 +141,9 @@ class ResultView(QWidget):
         self.blocked_note.setObjectName("blocked_note")
         self.blocked_note.setWordWrap(True)
         self.blocked_note.setFont(big)
-        self.blocked_note.setStyleSheet(
-            "QLabel { color: #6a1b9a; font-weight: 600; background: #f3e5f5; "
-            "border-radius: 6px; padding: 10px; }"
-        )
+        self.blocked_note.setStyleSheet(theme.style("blocked_note"))
         self.try_again_button.setObjectName("try_again")
-        self.setStyleSheet(_BUTTONS)
+        self.setStyleSheet(theme.style("result_buttons"))
         buttons = QHBoxLayout()
         buttons.addWidget(self.print_button, 2)
         buttons.addWidget(self.try_again_button, 1)
@@ -187,12 +176,9 @@ class ResultView(QWidget):
         self.payment, self.outcome = payment, outcome
         self.badge.set_status(payment.status)
         self.title.setText(self._title(outcome))
-        self.title.setStyleSheet(f"color: {_TONE.get(outcome, '#334155')};")
-        background, border = _PANEL.get(outcome, ("#f5f5f5", "#e0e0e0"))
-        self.panel.setStyleSheet(
-            f"QFrame#result_panel {{ background: {background}; border: 1px solid {border};"
-            " border-radius: 8px; }"
-        )
+        self.title.setStyleSheet(theme.style("result_title", fg=_TONE.get(outcome, "text_neutral")))
+        background, border = _PANEL.get(outcome, ("panel_neutral", "panel_neutral_border"))
+        self.panel.setStyleSheet(theme.style("result_panel", bg=background, border=border))
         self.message.setText(note or self._message(payment, outcome))
         self.amount.setText(payment.amount.format())
         self.card.setText(card_text(payment.card_mask, payment.card_type))

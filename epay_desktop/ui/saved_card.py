@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from epay_desktop.domain import Money, Payment, User
 
+from . import theme
 from .asyncqt import action_slot, ask_message
 from .checkout.policy import could_be_issuer, safe_for_log
 from .checkout.shell import IssuerForm
@@ -127,7 +128,7 @@ class SavedCardPanel(QWidget):
         self.deactivate_note = QLabel()
         self.deactivate_note.setObjectName("deactivate_note")
         self.deactivate_note.setWordWrap(True)
-        self.deactivate_note.setStyleSheet("color: #64748b;")
+        self.deactivate_note.setStyleSheet(theme.style("hint_text"))
         back = self.back_button = QPushButton(self.tr("Back"))
         row = QHBoxLayout()
         row.addWidget(self.account_edit, 1)

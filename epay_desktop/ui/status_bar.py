@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QLabel, QStatusBar, QToolButton, QWidget
 
 from epay_desktop.domain import Role, User
 
+from . import theme
 from .models.formatting import KAZAKHSTAN
 from .widgets.i18n import QT_TRANSLATE_NOOP
 
@@ -23,27 +24,27 @@ __all__ = ["ConsoleStatusBar", "environment_badge", "role_label"]
 
 _CONTEXT = "ConsoleStatusBar"
 
-#: Environment name (``EPAYMENT_ENV``, or ``demo``) -> badge text, tooltip, style (None: quiet).
+#: Environment name (``EPAYMENT_ENV``, or ``demo``) -> badge text, tooltip, colour role (None: quiet).
 _ENVIRONMENTS: Final[dict[str, tuple[str, str, str | None]]] = {
     "sandbox": (
         QT_TRANSLATE_NOOP("ConsoleStatusBar", "SANDBOX"),
         QT_TRANSLATE_NOOP("ConsoleStatusBar", "Built-in bank emulator: no real money moves."),
-        "#d84315",
+        "env_sandbox",
     ),
     "demo": (
         QT_TRANSLATE_NOOP("ConsoleStatusBar", "SANDBOX"),
         QT_TRANSLATE_NOOP("ConsoleStatusBar", "Demo on the built-in bank emulator: no real money moves."),
-        "#d84315",
+        "env_sandbox",
     ),
     "test": (
         QT_TRANSLATE_NOOP("ConsoleStatusBar", "TEST"),
         QT_TRANSLATE_NOOP("ConsoleStatusBar", "The bank's test server: no real money moves."),
-        "#6a1b9a",
+        "env_test",
     ),
     "test-homebank": (
         QT_TRANSLATE_NOOP("ConsoleStatusBar", "TEST"),
         QT_TRANSLATE_NOOP("ConsoleStatusBar", "The bank's test server: no real money moves."),
-        "#6a1b9a",
+        "env_test",
     ),
     "prod": (
         QT_TRANSLATE_NOOP("ConsoleStatusBar", "PRODUCTION"),
@@ -56,7 +57,7 @@ _ROLES: Final = {
     Role.MANAGER: QT_TRANSLATE_NOOP("ConsoleStatusBar", "manager"),
     Role.ADMIN: QT_TRANSLATE_NOOP("ConsoleStatusBar", "administrator"),
 }
-_GREEN, _RED, _GREY = "#2e7d32", "#c62828", "#757575"
+_GREEN, _RED, _GREY = "bank_ok", "bank_down", "text_quiet"  # theme roles
 
 
 def _tr(text: str) -> str:
@@ -64,13 +65,13 @@ def _tr(text: str) -> str:
 
 
 def environment_badge(environment: str) -> tuple[str, str, str | None]:
-    """(badge text, tooltip, badge colour) of an environment; None colour: shown quietly (production).
+    """(badge text, tooltip, badge colour role) of an environment; None role: shown quietly (production).
 
     An unknown name is shown loud, upper-case: only production may look calm.
     """
     known = _ENVIRONMENTS.get(environment.strip().lower())
     if known is None:
-        return environment.strip().upper() or "?", _tr("Custom gateway address."), "#d84315"
+        return environment.strip().upper() or "?", _tr("Custom gateway address."), "env_sandbox"
     text, tip, colour = known
     return _tr(text), _tr(tip), colour
 
@@ -115,10 +116,7 @@ class ConsoleStatusBar(QStatusBar):
         self.attention_badge.setObjectName("attention_badge")
         self.attention_badge.setAutoRaise(True)
         self.attention_badge.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.attention_badge.setStyleSheet(
-            "QToolButton { background: #f9a825; color: black; font-weight: 700; border-radius: 4px;"
-            " padding: 1px 8px; }"
-        )
+        self.attention_badge.setStyleSheet(theme.style("attention_badge"))
         self.attention_badge.clicked.connect(self.attention_clicked)
         self.attention_count = 0
         for widget in (
@@ -155,12 +153,9 @@ class ConsoleStatusBar(QStatusBar):
         self.environment_label.setText(text)
         self.environment_label.setToolTip(tip)
         if colour is not None:
-            self.environment_label.setStyleSheet(
-                f"QLabel {{ background: {colour}; color: white; font-weight: 800; font-size: 13pt;"
-                " letter-spacing: 2px; border-radius: 4px; padding: 2px 10px; }"
-            )
+            self.environment_label.setStyleSheet(theme.style("status_environment", bg=colour))
         else:
-            self.environment_label.setStyleSheet(f"QLabel {{ color: {_GREY}; }}")
+            self.environment_label.setStyleSheet(theme.style("quiet_text"))
 
     # -- needs attention -------------------------------------------------------------------------
 
@@ -224,7 +219,7 @@ class ConsoleStatusBar(QStatusBar):
             tip = self._health_message or _tr("The console keeps retrying by itself.")
         self.health_label.setText(text)
         self.health_label.setToolTip(tip)
-        self.health_label.setStyleSheet(f"QLabel {{ color: {colour}; font-weight: 600; }}")
+        self.health_label.setStyleSheet(theme.style("bank_health", fg=colour))
         if self._last_success is None:
             self.last_poll_label.setText(_tr("Last check: —"))
         else:

@@ -1,6 +1,6 @@
 """The tiny page the checkout view loads first: the gateway's payment-api.js, then halyk.pay or the widget.
 
-Pure text building, no Qt. The payment object is embedded as JSON with exact numbers (``Decimal`` is
+Pure text building, no Qt widgets. The payment object is embedded as JSON with exact numbers (``Decimal`` is
 written digit for digit, floats are refused) and with ``<``, ``>`` and ``&`` escaped, so a description
 like ``</script>`` stays a string. The page talks back only by navigating to a back link, which the
 checkout page intercepts (the same path the gateway's own redirect takes in redirect mode).
@@ -18,15 +18,22 @@ from decimal import Decimal
 from typing import Any, Final, Literal, Protocol
 from urllib.parse import urlsplit
 
+from .. import theme
+
 __all__ = ["IssuerForm", "Mode", "info_page", "issuer_page", "js_literal", "shell_page"]
 
 Mode = Literal["redirect", "widget"]
 _LANG: Final = {"rus": "ru", "kaz": "kk", "eng": "en"}
-_STYLE: Final = (
-    "html,body{margin:0;height:100%;font-family:'DejaVu Sans',sans-serif;background:#f4f6fa;color:#334155}"
-    "main{display:flex;height:100%;align-items:center;justify-content:center;flex-direction:column;gap:8px}"
-    "h1{font-size:20px;margin:0}p{font-size:15px;margin:0;max-width:32em;text-align:center}"
-)
+
+
+def _style() -> str:
+    """The small pages' CSS; its colours are theme roles (resources/theme, decision 0047)."""
+    return (
+        "html,body{margin:0;height:100%;font-family:'DejaVu Sans',sans-serif;"
+        f"background:{theme.css('page_bg')};color:{theme.css('text_neutral')}}}"
+        "main{display:flex;height:100%;align-items:center;justify-content:center;flex-direction:column;gap:8px}"
+        "h1{font-size:20px;margin:0}p{font-size:15px;margin:0;max-width:32em;text-align:center}"
+    )
 
 
 def js_literal(value: Any) -> str:
@@ -81,7 +88,7 @@ def shell_page(
     return f"""<!doctype html>
 <html lang="{lang}"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="object-src 'none'; base-uri 'none'">
-<title>{html.escape(message)}</title><style>{_STYLE}</style>
+<title>{html.escape(message)}</title><style>{_style()}</style>
 <script src="{html.escape(widget_url, quote=True)}"></script>
 </head><body><main><p>{html.escape(message)}</p></main>
 <script>
@@ -101,7 +108,7 @@ def shell_page(
 def info_page(title: str, text: str) -> str:
     """A plain local page for the states after the gateway: finished, cancelled, failed."""
     return f"""<!doctype html>
-<html><head><meta charset="utf-8"><title>{html.escape(title)}</title><style>{_STYLE}</style></head>
+<html><head><meta charset="utf-8"><title>{html.escape(title)}</title><style>{_style()}</style></head>
 <body><main><h1>{html.escape(title)}</h1><p>{html.escape(text)}</p></main></body></html>"""
 
 
@@ -134,7 +141,7 @@ def issuer_page(form: IssuerForm, *, message: str, button: str) -> str:
     return f"""<!doctype html>
 <html><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="{html.escape(csp, quote=True)}">
-<title>{html.escape(message)}</title><style>{_STYLE}</style></head>
+<title>{html.escape(message)}</title><style>{_style()}</style></head>
 <body><main><p>{html.escape(message)}</p>
 <form id="issuer" method="post" action="{html.escape(form.action, quote=True)}">
 {inputs}<noscript><button type="submit">{html.escape(button)}</button></noscript></form></main>

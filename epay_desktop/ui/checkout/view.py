@@ -22,6 +22,7 @@ from PySide6.QtWebEngineCore import QWebEngineLoadingInfo, QWebEngineProfile
 from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from .. import theme
 from .page import CheckoutPage
 from .policy import DEFAULT_RETURN_BASE, NavigationPolicy, could_be_issuer, display_host, safe_for_log
 from .shell import IssuerForm, Mode, info_page, issuer_page, shell_page
@@ -32,10 +33,6 @@ log = logging.getLogger(__name__)
 _Status = QWebEngineLoadingInfo.LoadStatus
 _Domain = QWebEngineLoadingInfo.ErrorDomain
 _COUNTDOWN_STYLE = "QLabel { font-weight: 600; padding: 0 8px; }"
-_ISSUER_STYLE = (
-    "QLabel { background: #fef3c7; color: #78350f; border: 1px solid #f59e0b; border-radius: 4px;"
-    " padding: 6px 10px; font-weight: 600; }"
-)
 
 
 def format_remaining(seconds: float) -> str:
@@ -81,7 +78,7 @@ class CheckoutView(QWidget):
         #: Shown while the page is on the card issuer's host (3-D Secure): which host, plainly.
         self.issuer_label = QLabel()
         self.issuer_label.setObjectName("issuer_host")
-        self.issuer_label.setStyleSheet(_ISSUER_STYLE)
+        self.issuer_label.setStyleSheet(theme.style("issuer_note"))
         self.issuer_label.setWordWrap(True)
         self.issuer_label.setTextFormat(Qt.TextFormat.PlainText)
         self.issuer_label.hide()
@@ -209,7 +206,7 @@ class CheckoutView(QWidget):
             self.countdown_label.setText(self.tr("Time left: %1").replace("%1", format_remaining(left)))
             return
         self._timer.stop()
-        self.countdown_label.setStyleSheet(_COUNTDOWN_STYLE + "QLabel { color: #b91c1c; }")
+        self.countdown_label.setStyleSheet(_COUNTDOWN_STYLE + theme.style("countdown_expired"))
         self.countdown_label.setText(self.tr("expired \u2014 start a new payment"))
         # The page stays: a payment submitted in the last second may still finish (and its back link
         # still counts). The owner decides what to do on expired().

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QLineEdit, QWidget
 
 from epay_desktop.domain import Money, OpKind, User
 
+from .. import theme
 from ..ports import UserPort
 
 __all__ = ["ApprovalWidget"]
@@ -49,7 +50,7 @@ class ApprovalWidget(QGroupBox):
         self.error_label.setObjectName("approval_error")
         self.error_label.setWordWrap(True)
         self.error_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.error_label.setStyleSheet("QLabel { color: #b71c1c; font-weight: 600; }")
+        self.error_label.setStyleSheet(theme.style("error_label"))
         self.error_label.hide()
         form = QFormLayout(self)
         form.addRow(self.explain_label)

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from epay_desktop.domain import User
 from epay_desktop.services.payment_queries import CSV_COLUMNS
 
+from .. import theme
 from ..asyncqt import run_dialog, show_error, spawn
 from ..file_places import remember_folder, start_folder
 from ..models.formatting import KAZAKHSTAN
@@ -201,10 +202,10 @@ class ExportDialog(QDialog):
             self.column_boxes[name] = check
             grid.addWidget(check, n // 2, n % 2)
         self.hint_label = named(QLabel(wordWrap=True), "hint_label")
-        self.hint_label.setStyleSheet("QLabel { color: #5d4037; }")
+        self.hint_label.setStyleSheet(theme.style("note_text"))
         self.error_label = named(QLabel(wordWrap=True), "error_label")
         self.error_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.error_label.setStyleSheet("QLabel { color: #b71c1c; font-weight: 600; }")
+        self.error_label.setStyleSheet(theme.style("error_label"))
         self.error_label.hide()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.export_button = named(

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from epay_desktop.domain import Money, MoneyOp, OpKind, OpState, Payment, User
 
+from .. import theme
 from ..asyncqt import run_dialog, spawn, user_message_of
 from ..models.formatting import card_text
 from ..ports import MoneyOperationsPort, PaymentViewLike, UserPort
@@ -44,9 +45,7 @@ from .approval_widget import ApprovalWidget
 __all__ = ["MoneyOpDialog"]
 
 D = TypeVar("D", bound="MoneyOpDialog")
-_ERROR_STYLE = "QLabel { color: #b71c1c; font-weight: 600; }"
-_HINT_STYLE = "QLabel { color: #5d4037; }"
-_UNKNOWN_STYLE = "QLabel { color: #4a148c; font-weight: 600; background: #f3e5f5; padding: 6px; }"
+_ERROR_STYLE, _HINT_STYLE, _UNKNOWN_STYLE = "error_label", "note_text", "unknown_outcome"  # theme styles
 
 
 #: The narrowest a money dialog gets; a longer title widens it (:meth:`MoneyOpDialog.showEvent`).
@@ -81,10 +80,10 @@ class MoneyOpDialog(QDialog):
         self.body = QFormLayout()
         self.approval = None if actor.role.can_move_money else ApprovalWidget(self)
         self.hint_label = named(QLabel(wordWrap=True), "hint_label")
-        self.hint_label.setStyleSheet(_HINT_STYLE)
+        self.hint_label.setStyleSheet(theme.style(_HINT_STYLE))
         self.error_label = named(QLabel(wordWrap=True), "error_label")
         self.error_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.error_label.setStyleSheet(_ERROR_STYLE)
+        self.error_label.setStyleSheet(theme.style(_ERROR_STYLE))
         self.error_label.hide()
         self.buttons = QDialogButtonBox()
         self.ok_button: QPushButton = self.buttons.addButton(QDialogButtonBox.StandardButton.Ok)
@@ -287,7 +286,7 @@ class MoneyOpDialog(QDialog):
             self.show_error(self.tr("The bank refused it: {reason}").format(reason=reason))
         else:  # UNKNOWN, NEEDS_REVIEW, SENDING: never send again; the reconciler settles it
             self.result_op = op
-            self.error_label.setStyleSheet(_UNKNOWN_STYLE)
+            self.error_label.setStyleSheet(theme.style(_UNKNOWN_STYLE))
             self.show_error(self.unknown_text())
             self.ok_button.hide()
             self.hint_label.hide()

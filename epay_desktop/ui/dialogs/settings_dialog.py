@@ -24,6 +24,7 @@ from epay_desktop.domain import User
 from epay_desktop.services.secret_store import NO_KEYCHAIN
 from epay_desktop.services.shop_settings import DEFAULT_STATUS_LAG_MAX_SECONDS, LocalConfig, ShopProfile
 
+from .. import theme
 from ..asyncqt import run_dialog, show_error, spawn, user_message_of
 from ..widgets.i18n import QT_TRANSLATE_NOOP
 from . import named
@@ -121,10 +122,10 @@ class SettingsDialog(QDialog):
         self.tabs.addTab(self.receipts_page, self.tr("Receipts"))
         self.tabs.addTab(self.computer_page, self.tr("This computer"))
         self.hint_label = named(QLabel(wordWrap=True), "hint_label")
-        self.hint_label.setStyleSheet("QLabel { color: #5d4037; }")
+        self.hint_label.setStyleSheet(theme.style("note_text"))
         self.error_label = named(QLabel(wordWrap=True), "error_label")
         self.error_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.error_label.setStyleSheet("QLabel { color: #b71c1c; font-weight: 600; }")
+        self.error_label.setStyleSheet(theme.style("error_label"))
         self.error_label.hide()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel

@@ -23,6 +23,7 @@ from epay_desktop.services.shop_settings import (
     default_urls,
 )
 
+from .. import theme
 from ..widgets.i18n import QT_TRANSLATE_NOOP
 from . import named
 
@@ -42,8 +43,7 @@ _WIDTHS = (
     ("a4", QT_TRANSLATE_NOOP("SettingsDialog", "A4 page")),
 )
 _LANGUAGES = (("ru", "Русский"), ("kk", "Қазақша"), ("en", "English"))
-_NOTE_STYLE = "QLabel { color: #5d4037; }"
-_WARN_STYLE = "QLabel { color: #b71c1c; font-weight: 600; }"
+_NOTE_STYLE, _WARN_STYLE = "note_text", "error_label"  # theme styles
 
 
 def _combo(items: Sequence[tuple[str, str]], translate: bool = True) -> QComboBox:
@@ -95,12 +95,12 @@ class GatewayPage(QWidget):
             self.secret_edit.setEnabled(False)
             self.secret_edit.setPlaceholderText(self.tr("Cannot be saved on this computer"))
             self.secret_note.setText(no_keychain_text)
-            self.secret_note.setStyleSheet(_WARN_STYLE)
+            self.secret_note.setStyleSheet(theme.style(_WARN_STYLE))
         else:
             stored = self.tr("A secret is stored in the keychain; type a new one to replace it.")
             missing = self.tr("No secret stored yet. It is kept in the system keychain, never in a file.")
             self.secret_note.setText(stored if has_secret else missing)
-            self.secret_note.setStyleSheet(_NOTE_STYLE)
+            self.secret_note.setStyleSheet(theme.style(_NOTE_STYLE))
             self.secret_edit.setPlaceholderText(self.tr("unchanged") if has_secret else "")
         form = QFormLayout(self)
         form.addRow(self.tr("Gateway"), self.environment_combo)
@@ -126,7 +126,7 @@ class GatewayPage(QWidget):
             ),
             "lag_note",
         )
-        self.lag_note.setStyleSheet(_NOTE_STYLE)
+        self.lag_note.setStyleSheet(theme.style(_NOTE_STYLE))
         form.addRow(self.tr("Bank status lag up to"), self.lag_spin)
         form.addRow("", self.lag_note)
         self.lag_spin.valueChanged.connect(self.changed)
@@ -216,7 +216,7 @@ class ReceiptsPage(QWidget):
         _select(self.printer_combo, printer)
         self.printer_note = named(QLabel(wordWrap=True), "printer_note")
         self.printer_note.setTextFormat(Qt.TextFormat.PlainText)
-        self.printer_note.setStyleSheet(_NOTE_STYLE)
+        self.printer_note.setStyleSheet(theme.style(_NOTE_STYLE))
         if not printers:
             self.printer_note.setText(
                 self.tr("No printer is installed on this computer: receipts can still be saved as PDF.")
@@ -289,7 +289,7 @@ class ComputerPage(QWidget):
             ),
             wordWrap=True,
         )
-        note.setStyleSheet(_NOTE_STYLE)
+        note.setStyleSheet(theme.style(_NOTE_STYLE))
         form = QFormLayout(self)
         form.addRow(self.tr("Database in use"), self.database_label)
         form.addRow(self.tr("Data folder"), self.folder_label)

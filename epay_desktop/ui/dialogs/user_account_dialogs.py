@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from epay_desktop.domain import Role, User
 from epay_desktop.services.passwords import WeakSecret, check_secret
 
+from .. import theme
 from ..asyncqt import run_dialog, user_message_of
 from ..login import role_text
 from . import named
@@ -65,7 +66,7 @@ class ResetPinDialog(QDialog):
             edit.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)  # no copy/paste of the PIN
         self.problem_label = named(QLabel(wordWrap=True), "reset_pin_problem")
         self.problem_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.problem_label.setStyleSheet("QLabel { color: #b71c1c; }")
+        self.problem_label.setStyleSheet(theme.style("error_text"))
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -148,7 +149,7 @@ class RoleDialog(QDialog):
             ),
             wordWrap=True,
         )
-        hint.setStyleSheet("QLabel { color: #5d4037; }")
+        hint.setStyleSheet(theme.style("note_text"))
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )

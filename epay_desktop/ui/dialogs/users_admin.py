@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 from epay_desktop.domain import Role, User
 from epay_desktop.services.users import may_manage
 
+from .. import theme
 from ..asyncqt import spawn, user_message_of
 from ..login import role_text
 from ..models.formatting import local_time_text
@@ -197,7 +198,7 @@ class UsersAdmin(QWidget):
             ),
             wordWrap=True,
         )
-        note.setStyleSheet("QLabel { color: #5d4037; }")
+        note.setStyleSheet(theme.style("note_text"))
         layout = QVBoxLayout(self)
         layout.addWidget(note)
         layout.addWidget(self.table, 1)

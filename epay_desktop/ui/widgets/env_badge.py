@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
+from .. import theme
 from ..status_bar import environment_badge  # the one table of environments
 
 __all__ = ["EnvironmentBadge"]
@@ -31,17 +32,14 @@ class EnvironmentBadge(QLabel):
             self.clear()
             self.hide()
             return
-        text, tip, colour = environment_badge(environment)
-        if colour is None:
+        text, tip, role = environment_badge(environment)
+        if role is None:
             self.clear()
             self.hide()
             return
         self.setText(text)
         self.setToolTip(tip)
-        self.setStyleSheet(
-            f"QLabel#environment_badge {{ background: {colour}; color: white; font-weight: 800;"
-            " font-size: 16pt; letter-spacing: 3px; border-radius: 6px; padding: 6px 12px; }"
-        )
+        self.setStyleSheet(theme.style("environment_badge", bg=role))
         self.show()
 
     @property

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QLabel, QStyle, QStyledItemDelegate, QStyleOptionV
 
 from epay_desktop.domain import ConsoleStatus, OpState
 
+from .. import theme
 from ..models.roles import BadgeRole
 from .i18n import QT_TRANSLATE_NOOP
 
@@ -35,6 +36,7 @@ __all__ = [
     "status_label",
     "status_tone",
     "tone_colors",
+    "tone_roles",
 ]
 
 _CONTEXT = "Status"
@@ -59,25 +61,25 @@ class Tone(Enum):
     YELLOW = "yellow"
 
 
-#: (background, text) per tone; text colours keep at least 4.5:1 contrast on their background
-#: (tests/ui/widgets/test_status_badge.py measures it).
-_COLORS: dict[Tone, tuple[str, str]] = {
-    Tone.GREEN: ("#2e7d32", "#ffffff"),
-    Tone.BLUE: ("#1565c0", "#ffffff"),
-    Tone.TEAL: ("#00695c", "#ffffff"),
-    Tone.GREY: ("#e0e0e0", "#303030"),
-    Tone.SLATE: ("#546e7a", "#ffffff"),
-    Tone.STEEL: ("#b0bec5", "#263238"),
-    Tone.PURPLE: ("#6a1b9a", "#ffffff"),
-    Tone.PINK: ("#ad1457", "#ffffff"),
-    Tone.RED: ("#c62828", "#ffffff"),
-    Tone.MAROON: ("#6d0f0f", "#ffffff"),
-    Tone.DEEP_ORANGE: ("#bf360c", "#ffffff"),
-    Tone.CHARCOAL: ("#212121", "#ffffff"),
-    Tone.AMBER: ("#ffc107", "#3e2723"),
-    Tone.BROWN: ("#6d4c41", "#ffffff"),
-    Tone.SAND: ("#d7ccc8", "#3e2723"),
-    Tone.YELLOW: ("#fff176", "#3e2723"),
+#: (background, text) theme roles per tone (resources/theme/colors.json); text colours keep at least
+#: 4.5:1 contrast on their background (tests/ui/widgets/test_status_badge.py and test_theme.py measure it).
+_ROLES: dict[Tone, tuple[str, str]] = {
+    Tone.GREEN: ("tone_green", "tone_green_text"),
+    Tone.BLUE: ("tone_blue", "tone_blue_text"),
+    Tone.TEAL: ("tone_teal", "tone_teal_text"),
+    Tone.GREY: ("tone_grey", "tone_grey_text"),
+    Tone.SLATE: ("tone_slate", "tone_slate_text"),
+    Tone.STEEL: ("tone_steel", "tone_steel_text"),
+    Tone.PURPLE: ("tone_purple", "tone_purple_text"),
+    Tone.PINK: ("tone_pink", "tone_pink_text"),
+    Tone.RED: ("tone_red", "tone_red_text"),
+    Tone.MAROON: ("tone_maroon", "tone_maroon_text"),
+    Tone.DEEP_ORANGE: ("tone_deep_orange", "tone_deep_orange_text"),
+    Tone.CHARCOAL: ("tone_charcoal", "tone_charcoal_text"),
+    Tone.AMBER: ("tone_amber", "tone_amber_text"),
+    Tone.BROWN: ("tone_brown", "tone_brown_text"),
+    Tone.SAND: ("tone_sand", "tone_sand_text"),
+    Tone.YELLOW: ("tone_yellow", "tone_yellow_text"),
 }
 
 # Literal source strings (QT_TRANSLATE_NOOP) so pyside6-lupdate extracts them for kk/ru.
@@ -150,7 +152,7 @@ def status_choices() -> list[tuple[str, frozenset[ConsoleStatus]]]:
 def badge_icon(badge: Badge, size: int = 12) -> QIcon:
     """A small dot in the badge's colour (filter menus, timelines)."""
     pixmap = QPixmap(size, size)
-    pixmap.fill(QColor(0, 0, 0, 0))
+    pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     background, text = tone_colors(badge.tone)
@@ -181,8 +183,13 @@ def operation_badge(state: OpState | str) -> Badge | None:
 
 def tone_colors(tone: Tone) -> tuple[QColor, QColor]:
     """(background, text) colours of a tone."""
-    background, text = _COLORS[tone]
-    return QColor(background), QColor(text)
+    background, text = _ROLES[tone]
+    return theme.color(background), theme.color(text)
+
+
+def tone_roles(tone: Tone) -> tuple[str, str]:
+    """(background, text) theme roles of a tone, for a style sheet (``theme.style(..., bg=, fg=)``)."""
+    return _ROLES[tone]
 
 
 _PAD_X, _PAD_Y, _MARGIN = 8, 2, 4
@@ -247,9 +254,6 @@ class StatusBadge(QLabel):
 
     def set_badge(self, badge: Badge) -> None:
         self.badge = badge
-        background, text = _COLORS[badge.tone]
+        background, text = _ROLES[badge.tone]
         self.setText(badge.text)
-        self.setStyleSheet(
-            f"QLabel {{ background: {background}; color: {text}; border-radius: 9px; "
-            "padding: 2px 10px; font-weight: 600; }"
-        )
+        self.setStyleSheet(theme.style("status_badge", bg=background, fg=text))
