@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QSize, Qt, QTimer, Signal, SignalInstance, Slot
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMainWindow, QSplitter, QWidget
 
 from epay_desktop.domain import InvoiceId, MoneyOp, OpState, Payment, User
@@ -25,6 +24,7 @@ from .bridge import EventBridge
 from .detail_view import PaymentDetailView, ReceiptLister
 from .payments_view import PaymentsView
 from .ports import PaymentDetailSource, PaymentListSource, PaymentViewLike
+from .screen_fit import available_size, fitted_size
 from .status_bar import ConsoleStatusBar, environment_badge
 from .titles import window_title
 
@@ -34,14 +34,11 @@ __all__ = ["MainWindow", "PaymentQueriesPort"]
 DETAIL_DELAY_MS = 150
 #: The window's size on a large screen; a smaller screen (down to 1024x768) gets all it has.
 PREFERRED_SIZE = QSize(1360, 800)
-#: Room left for the window's title bar and frame, which the window manager adds around it.
-FRAME_ALLOWANCE = QSize(16, 40)
 
 
 def default_size(available: QSize) -> QSize:
     """The first size of the main window on a screen whose free area is ``available``."""
-    room = available - FRAME_ALLOWANCE
-    return PREFERRED_SIZE.boundedTo(room) if room.isValid() and not room.isEmpty() else PREFERRED_SIZE
+    return fitted_size(PREFERRED_SIZE, available)
 
 
 class PaymentQueriesPort(PaymentListSource, PaymentDetailSource, Protocol):
@@ -238,10 +235,8 @@ class MainWindow(QMainWindow):
     # -- internals -------------------------------------------------------------------------------
 
     def _default_size(self) -> QSize:
-        screen = self.screen() or QGuiApplication.primaryScreen()
-        if screen is None or QGuiApplication.platformName() == "offscreen":
-            return PREFERRED_SIZE  # no real screen to fit (headless tests, screenshots)
-        return default_size(screen.availableGeometry().size())
+        available = available_size(self)  # None: no real screen to fit (headless tests, screenshots)
+        return PREFERRED_SIZE if available is None else default_size(available)
 
     def _split(self) -> None:
         """The list gets five eighths, the detail the rest (at 1360 px: 850 and 510)."""

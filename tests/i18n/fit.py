@@ -1,0 +1,303 @@
+"""Does every text of a shown window get the room it needs? (issue 9 point 4, decision 0049)
+
+``clipped(window, screen)`` lists each visible text widget of a shown top-level that is cut:
+
+- a QLabel without word wrap narrower (or lower) than its size hint; a word-wrapped QLabel lower
+  than ``heightForWidth(width)``, or narrower than its minimum size hint (its widest piece that
+  cannot be wrapped: a long word, a path, an id);
+- a button, check box, radio button or combo box narrower than its text needs (a combo box: the
+  widest of its items, since a person may choose any of them); a group box narrower than its title;
+- a tab whose text does not fit its tab or that lies behind the tab bar's scroll buttons;
+- a header section narrower than its text; a menu bar title pushed into the "»" extension;
+- a widget that lies (partly) outside its parent (the content of a scroll area excepted: it scrolls);
+- the window itself larger than a 1024x768 screen less the window manager's frame
+  (``screen_fit.FRAME_ALLOWANCE``).
+
+A widget that shortens its text on purpose says so: ``widget.setProperty("elides", True)``
+(``ELIDES``). Nothing else is excused; there is no list of exceptions here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtGui import QTextDocument
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractScrollArea,
+    QAbstractSpinBox,
+    QCalendarWidget,
+    QComboBox,
+    QGroupBox,
+    QHeaderView,
+    QLabel,
+    QMenuBar,
+    QStyle,
+    QStyleOptionComboBox,
+    QTabBar,
+    QWidget,
+)
+
+from epay_desktop.ui.screen_fit import ELIDES, FRAME_ALLOWANCE
+
+__all__ = ["SCREEN", "Clip", "clipped", "describe", "room"]
+
+#: The smallest counter screen the console must fit (issue 7 point 8, issue 9 point 4).
+SCREEN = QSize(1024, 768)
+
+
+def room(screen: QSize = SCREEN) -> QSize:
+    """The most a top-level window may take on ``screen``: the window manager's frame comes around it."""
+    return screen - FRAME_ALLOWANCE
+
+
+@dataclass(frozen=True)
+class Clip:
+    """One text that does not get the room it needs."""
+
+    screen: str
+    path: str
+    text: str
+    given: QSize
+    needed: QSize
+    why: str
+
+    def __str__(self) -> str:
+        return (
+            f"{self.screen}: {self.path} {self.text!r} {self.why}: "
+            f"given {self.given.width()}x{self.given.height()}, "
+            f"needs {self.needed.width()}x{self.needed.height()}"
+        )
+
+
+def describe(clips: list[Clip]) -> str:
+    """A failure message: one line per clipped text."""
+    return "\n".join(str(c) for c in clips)
+
+
+def path_of(widget: QWidget, top: QWidget) -> str:
+    """``MainWindow/payments_view/QLabel#3``: object names where there are, class[index] elsewhere."""
+    parts: list[str] = []
+    w: QWidget | None = widget
+    while w is not None and w is not top:
+        parent = w.parentWidget()
+        name = w.objectName()
+        if not name or name.startswith("qt_"):
+            siblings = [c for c in (parent.children() if parent else []) if type(c) is type(w)]
+            index = siblings.index(w) if w in siblings else 0
+            name = f"{type(w).__name__}[{index}]"
+        parts.append(name)
+        w = parent
+    parts.append(top.objectName() or type(top).__name__)
+    return "/".join(reversed(parts))
+
+
+def _plain(text: str) -> str:
+    """What a person reads: rich text without its tags, '&&' as '&', mnemonics' '&' gone."""
+    if re.search(r"<[a-zA-Z/!][^>]*>", text):
+        doc = QTextDocument()
+        doc.setHtml(text)
+        return doc.toPlainText()
+    return text
+
+
+def _declared(widget: QWidget) -> bool:
+    return bool(widget.property(ELIDES))
+
+
+def _inside_complex(widget: QWidget) -> bool:
+    """Part of a widget that lays out its own children (spin box, combo box, calendar)."""
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, (QAbstractSpinBox, QComboBox, QCalendarWidget)):
+            return True
+        parent = parent.parentWidget()
+    return False
+
+
+def _scrolls(widget: QWidget) -> bool:
+    """The content of a scroll area (or a scroll area's own viewport): it may be larger than what shows."""
+    parent = widget.parentWidget()
+    if parent is None:
+        return False
+    area = parent.parentWidget()
+    return isinstance(area, QAbstractScrollArea) and parent is area.viewport()
+
+
+def _shown(top: QWidget) -> Iterator[QWidget]:
+    for widget in top.findChildren(QWidget):
+        if widget.isVisible() and not widget.isWindow() and widget.window() is top:
+            yield widget
+
+
+class _Checker:
+    def __init__(self, top: QWidget, screen: str) -> None:
+        self.top, self.screen = top, screen
+        self.found: list[Clip] = []
+
+    def add(self, widget: QWidget, text: str, given: QSize, needed: QSize, why: str) -> None:
+        self.found.append(Clip(self.screen, path_of(widget, self.top), _plain(text), given, needed, why))
+
+    # -- the kinds of text widget ----------------------------------------------------------------------
+
+    def label(self, label: QLabel) -> None:
+        text = label.text()
+        if not text.strip() or _declared(label):
+            return
+        size = label.size()
+        if label.wordWrap():
+            need = label.heightForWidth(label.width())
+            if need > size.height():
+                self.add(label, text, size, QSize(size.width(), need), "wrapped text cut at the bottom")
+            least = label.minimumSizeHint()  # its widest piece that cannot be wrapped (a name, a path)
+            if least.width() > size.width():
+                self.add(label, text, size, least, "a word too wide for the wrapped label")
+            return
+        hint = label.sizeHint()
+        if hint.width() > size.width() or label.minimumSizeHint().height() > size.height():
+            self.add(label, text, size, hint, "cut")
+
+    def button(self, button: QAbstractButton) -> None:
+        text = button.text()
+        if not text.strip() or _declared(button):
+            return
+        hint = button.sizeHint()
+        if hint.width() > button.width() or button.minimumSizeHint().height() > button.height():
+            self.add(button, text, button.size(), hint, "cut")
+
+    def combo(self, combo: QComboBox) -> None:
+        if combo.isEditable() or combo.count() == 0 or _declared(combo):
+            return
+        option = QStyleOptionComboBox()
+        combo.initStyleOption(option)
+        field = combo.style().subControlRect(
+            QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, combo
+        )
+        metrics = combo.fontMetrics()
+        icons = any(not combo.itemIcon(i).isNull() for i in range(combo.count()))
+        icon = combo.iconSize().width() + 4 if icons else 0
+        texts = [combo.itemText(i) for i in range(combo.count())]
+        widest = max(texts, key=metrics.horizontalAdvance)
+        need = metrics.horizontalAdvance(widest) + icon
+        if need > field.width():
+            self.add(
+                combo, widest, field.size(), QSize(need, field.height()), "an item is cut in the closed box"
+            )
+
+    def group(self, box: QGroupBox) -> None:
+        if not box.title().strip() or _declared(box):
+            return
+        hint = box.minimumSizeHint()
+        if hint.width() > box.width():
+            self.add(box, box.title(), box.size(), hint, "title or contents cut")
+
+    def tabs(self, bar: QTabBar) -> None:
+        if _declared(bar):
+            return
+        whole = bar.rect()
+        for i in range(bar.count()):
+            if not bar.isTabVisible(i):
+                continue
+            rect, hint = bar.tabRect(i), bar.tabSizeHint(i)
+            if rect.width() < hint.width():
+                self.add(bar, bar.tabText(i), rect.size(), hint, f"tab {i} elided")
+            elif not whole.contains(rect):
+                self.add(bar, bar.tabText(i), rect.size(), hint, f"tab {i} behind the scroll buttons")
+
+    def header(self, header: QHeaderView) -> None:
+        model = header.model()
+        if model is None or _declared(header) or not header.isVisible():
+            return
+        horizontal = header.orientation() == Qt.Orientation.Horizontal
+        for logical in range(header.count()):
+            if header.isSectionHidden(logical):
+                continue
+            text = str(model.headerData(logical, header.orientation(), Qt.ItemDataRole.DisplayRole) or "")
+            if not text.strip():
+                continue
+            need = header.sectionSizeFromContents(logical)
+            given = header.sectionSize(logical)
+            needed = need.width() if horizontal else need.height()
+            if given < needed:
+                size = QSize(given, header.height()) if horizontal else QSize(header.width(), given)
+                self.add(header, text, size, need, f"column {logical} header cut")
+
+    def menubar(self, bar: QMenuBar) -> None:
+        whole = bar.rect()
+        for action in bar.actions():
+            if not action.isVisible() or action.isSeparator():
+                continue
+            rect = bar.actionGeometry(action)
+            if rect.isEmpty() or not whole.contains(rect):
+                self.add(bar, action.text(), rect.size(), rect.size(), "menu title pushed into '»'")
+
+    def placement(self, widget: QWidget) -> None:
+        """A widget (partly) outside its parent is cut by it."""
+        parent = widget.parentWidget()
+        if parent is None or _scrolls(widget) or _inside_complex(widget) or _declared(widget):
+            return
+        if isinstance(parent, QTabBar):
+            return  # the tab bar's own scroll buttons
+        if not parent.rect().contains(widget.geometry()):
+            text = _text_of(widget)
+            self.add(
+                widget, text, widget.size(), widget.size(),
+                f"outside its parent ({_rect(widget.geometry())} in {_rect(parent.rect())})",
+            )  # fmt: skip
+
+    def run(self, limit: QSize) -> list[Clip]:
+        top = self.top
+        if top.width() > limit.width() or top.height() > limit.height():
+            self.add(top, top.windowTitle(), top.size(), limit, "the window is larger than the screen allows")
+        for widget in _shown(top):
+            self.placement(widget)
+            if isinstance(widget, QLabel):
+                self.label(widget)
+            elif isinstance(widget, QAbstractButton) and not _inside_complex(widget):
+                if not isinstance(widget.parentWidget(), QTabBar):
+                    self.button(widget)
+            elif isinstance(widget, QComboBox):
+                self.combo(widget)
+            elif isinstance(widget, QTabBar):
+                self.tabs(widget)
+            elif isinstance(widget, QHeaderView):
+                self.header(widget)
+            elif isinstance(widget, QMenuBar):
+                self.menubar(widget)
+            if isinstance(widget, QGroupBox):
+                self.group(widget)
+        return self.found
+
+
+def _rect(r: QRect) -> str:
+    return f"{r.width()}x{r.height()}+{r.x()}+{r.y()}"
+
+
+def _text_of(widget: QWidget) -> str:
+    for getter in ("text", "title", "currentText", "placeholderText"):
+        method = getattr(widget, getter, None)
+        if callable(method):
+            try:
+                value = method()
+            except TypeError:
+                continue
+            if isinstance(value, str) and value:
+                return value
+    return widget.objectName() or type(widget).__name__
+
+
+def clipped(top: QWidget, screen: str, limit: QSize | None = None) -> list[Clip]:
+    """Every visible text of the shown top-level ``top`` that is cut; [] when everything fits.
+
+    ``screen`` names the window in the messages; ``limit`` is the most the window may take
+    (``room()``: a 1024x768 screen less the frame).
+    """
+    assert top.isWindow() and top.isVisible(), f"{screen}: show the window first"
+    top.ensurePolished()
+    layout = top.layout()
+    if layout is not None:
+        layout.activate()
+    return _Checker(top, screen).run(limit or room())
