@@ -1,16 +1,18 @@
-"""The receipt fonts: DejaVu Sans and DejaVu Sans Bold, shipped in ``fonts/`` with their LICENSE.
+"""The receipt fonts: DejaVu Sans and DejaVu Sans Bold, shipped in ``resources/fonts/`` with their LICENSE.
 
-reportlab's core-14 fonts have no Cyrillic, let alone Kazakh letters (ә ғ қ ң ө ұ ү һ і), or ₸.
+reportlab's core-14 fonts have no Cyrillic, let alone Kazakh letters (ә ғ қ ң ө ұ ү һ і), or ₸. The files
+are found through :mod:`epay_desktop.resources`, like every other resource (decision 0042).
 """
 
 from __future__ import annotations
 
 import io
 import threading
-from importlib import resources
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
+
+from epay_desktop.resources import resource_path
 
 __all__ = ["BOLD", "REGULAR", "register_fonts"]
 
@@ -26,13 +28,13 @@ _lock = threading.Lock()
 def register_fonts() -> tuple[str, str]:
     """Register the receipt fonts with reportlab once; returns (regular, bold) font names.
 
-    Side effect: adds two fonts to reportlab's global font table. Raises ``OSError`` if the
-    packaged font files are missing (a broken installation).
+    Side effect: adds two fonts to reportlab's global font table. Raises ``ResourceMissingError``
+    (an ``OSError``) naming the file if a font is missing (a broken installation).
     """
     with _lock:
         known = set(pdfmetrics.getRegisteredFontNames())
         for name, filename in _FILES.items():
             if name not in known:
-                data = resources.files(__package__).joinpath("fonts", filename).read_bytes()
+                data = resource_path("fonts", filename).read_bytes()
                 pdfmetrics.registerFont(TTFont(name, io.BytesIO(data)))
     return REGULAR, BOLD

@@ -173,6 +173,20 @@ def test_installed_wheel_says_its_version(installed: Path, tmp_path: Path) -> No
     )  # fmt: skip
     assert loaded.returncode == 0, loaded.stderr
     assert json.loads(loaded.stdout) == dict.fromkeys(languages, True)
+    # the receipt fonts and the theme are read from the installed wheel too (decisions 0042, 0047)
+    found = subprocess.run(
+        [sys.executable, "-S", "-c",
+         "import json; from epay_desktop.receipts.fonts import register_fonts;"
+         "from epay_desktop.resources import resource_path; from epay_desktop.ui import theme;"
+         "print(json.dumps([register_fonts(), str(resource_path('fonts', 'DejaVuSans-Bold.ttf')),"
+         " theme.css('error'), theme.style('error_label'), str(resource_path('theme', 'console.qss'))]))"],
+        env=env, capture_output=True, text=True, timeout=60, check=False, cwd=tmp_path,
+    )  # fmt: skip
+    assert found.returncode == 0, found.stderr
+    names, font_file, error_colour, error_style, style_file = json.loads(found.stdout)
+    assert names == ["EpayDejaVuSans", "EpayDejaVuSans-Bold"]
+    assert Path(font_file).is_relative_to(installed) and Path(style_file).is_relative_to(installed)
+    assert error_colour in error_style
 
 
 @pytest.fixture
