@@ -28,6 +28,7 @@ from epay_desktop.domain import (
     PaymentEvent,
 )
 from epay_desktop.store.db import Store
+from epay_desktop.store.repos.payment_list import ListCounts, ListCursor, ListQuery, ListSort
 from epay_desktop.store.repos.payments import PaymentCursor
 from epay_desktop.store.tx import Tx
 
@@ -36,6 +37,11 @@ from ..domain.i18n import QT_TRANSLATE_NOOP, msg
 __all__ = [
     "ATTENTION_CAP",
     "CSV_COLUMNS",
+    "ListCounts",
+    "ListCursor",
+    "ListPage",
+    "ListQuery",
+    "ListSort",
     "PaymentCursor",
     "PaymentPage",
     "PaymentQueries",
@@ -91,6 +97,29 @@ class PaymentPage:
     payments: list[Payment]
     next_cursor: PaymentCursor | None
     open_operations: Mapping[int, MoneyOp] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class ListPage:
+    """A page of :meth:`PaymentQueries.list_page`, in list order.
+
+    ``more``: rows lie beyond the page in the direction it was read (after it for a first page or
+    ``after=``; before it for ``before=`` or ``from_end``). ``first`` / ``last``: cursors at the
+    page's first and last rows (None when empty): ``before=first`` reads the page above,
+    ``after=last`` the page below. ``open_operations`` as in :class:`PaymentPage`."""
+
+    query: ListQuery
+    payments: list[Payment]
+    more: bool
+    open_operations: Mapping[int, MoneyOp] = field(default_factory=dict)
+
+    @property
+    def first(self) -> ListCursor | None:
+        return ListCursor.of(self.query.sort, self.payments[0]) if self.payments else None
+
+    @property
+    def last(self) -> ListCursor | None:
+        return ListCursor.of(self.query.sort, self.payments[-1]) if self.payments else None
 
 
 def refundable(payment: Payment, refunded: Money) -> Money:
@@ -156,6 +185,41 @@ class PaymentQueries:
         more = len(rows) > limit
         rows = rows[:limit]
         return PaymentPage(rows, PaymentCursor.after(rows[-1]) if more else None, opens)
+
+    async def list_page(
+        self,
+        query: ListQuery,
+        *,
+        limit: int = 100,
+        after: ListCursor | None = None,
+        before: ListCursor | None = None,
+        from_end: bool = False,
+    ) -> ListPage:
+        """A page of the list sorted and filtered in SQL (any sort, both orders; decision 0050).
+
+        No cursor: the first page; ``from_end``: the last page; ``after`` / ``before``: the page
+        below / above a cursor (``ListPage.last`` / ``.first``, or :meth:`list_position`). Each page
+        is one index seek whatever its depth. Raises ValueError for a cursor of another sort.
+        """
+
+        def page(tx: Tx) -> tuple[list[Payment], bool, dict[int, MoneyOp]]:
+            rows, more = tx.payments.list_page(query, limit, after=after, before=before, from_end=from_end)
+            return rows, more, tx.payments.open_operations(rows)
+
+        rows, more, opens = await self.store.run_read(page)
+        return ListPage(query, rows, more, opens)
+
+    async def list_counts(self, query: ListQuery) -> ListCounts:
+        """How many payments the list holds (``COUNT(*)``; the true row count), and per status."""
+        return await self.store.run_read(lambda tx: tx.payments.list_counts(query))
+
+    async def list_position(self, query: ListQuery, offset: int) -> ListCursor | None:
+        """The cursor to pass as ``after`` so that a page starts at row ``offset`` (0-based) of the
+        list: a scrollbar dragged anywhere. None for row 0 (read the first page) or past the end
+        (``offset`` greater than the row count)."""
+        if offset < 0:
+            raise ValueError("offset must not be negative")
+        return await self.store.run_read(lambda tx: tx.payments.list_cursor_at(query, offset))
 
     async def attention_count(self, cap: int = ATTENTION_CAP) -> int:
         """How many payments need a person (``list_payments(needs_attention=True)``), at most ``cap``.

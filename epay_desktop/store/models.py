@@ -22,11 +22,14 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    event,
     text,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
+
+from .list_keys import card_last4, list_amount_minor, list_refunded_minor
 
 __all__ = [
     "ApprovalRow",
@@ -115,7 +118,7 @@ class PaymentRow(Base):
     )  # last 6 digits: the gateway wants them unique
     amount_minor: Mapped[int] = mapped_column(BigInteger)
     currency: Mapped[str] = mapped_column(String(3), default="KZT")
-    status: Mapped[str] = mapped_column(String(16), index=True)
+    status: Mapped[str] = mapped_column(String(16))  # indexed with created_at, id (0005)
     description: Mapped[str] = mapped_column(String(255), default="")
     email: Mapped[str | None] = mapped_column(String(255))
     phone: Mapped[str | None] = mapped_column(String(32))
@@ -148,11 +151,23 @@ class PaymentRow(Base):
     last_polled_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     poll_count: Mapped[int] = mapped_column(Integer, default=0)
     version: Mapped[int] = mapped_column(Integer, default=1)
+    # the list's sort keys that are not plain columns (0005, store/list_keys.py; decision 0050),
+    # written by the events at the end of this module on every insert and update
+    list_amount_minor: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
+    list_refunded_minor: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
+    card_last4: Mapped[str] = mapped_column(String(4), default="", server_default="")
 
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 - SQLAlchemy's declarative API
     __table_args__ = (
         CheckConstraint("amount_minor > 0", name="amount_positive"),
+        # one index per sort of the list, each ending in id so `(key, id) < (?, ?)` seeks (decision 0051)
         Index("ix_payments_created", "created_at", "id"),
+        Index("ix_payments_status_created", "status", "created_at", "id"),
+        Index("ix_payments_cashier_created", "created_by", "created_at", "id"),
+        Index("ix_payments_list_amount", "list_amount_minor", "id"),
+        Index("ix_payments_list_refunded", "list_refunded_minor", "id"),
+        Index("ix_payments_card_last4", "card_last4", "id"),
+        Index("ix_payments_amount", "amount_minor"),  # search by the asked amount
     )
 
 
@@ -331,3 +346,15 @@ class ShopSettingRow(Base):
 
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+def _fill_list_keys(_mapper: object, _connection: object, row: PaymentRow) -> None:
+    row.list_amount_minor = list_amount_minor(
+        row.status, row.amount_minor, row.gateway_amount_minor, row.org_amount_minor, row.payout_amount_minor
+    )
+    row.list_refunded_minor = list_refunded_minor(row.payout_amount_minor)
+    row.card_last4 = card_last4(row.card_mask)
+
+
+event.listen(PaymentRow, "before_insert", _fill_list_keys)
+event.listen(PaymentRow, "before_update", _fill_list_keys)

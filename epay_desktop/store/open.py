@@ -22,6 +22,7 @@ from ..domain.i18n import QT_TRANSLATE_NOOP, msg
 from .db import Store, StoreError, make_engine, verify_sqlite_pragmas
 from .keyfile import KEY_BYTES, load_or_create_key_file
 from .migrations import migrate
+from .stats import refresh_statistics
 
 __all__ = ["AUDIT_KEY_BYTES", "is_network_path", "load_or_create_audit_key", "open_store"]
 
@@ -52,7 +53,8 @@ def open_store(
 
     Side effects: creates ``settings.home`` (mode 0700) and ``audit.key`` (32 random bytes,
     0600) if missing; creates the SQLite file; backs up an existing SQLite file and upgrades
-    its schema when this program ships newer migrations.
+    its schema when this program ships newer migrations; gathers planner statistics when they
+    are missing or stale (``store.stats``).
     Raises :class:`StoreError` for a key file with wrong permissions or length, a SQLite file
     on a network drive, unsafe SQLite settings, or a schema revision this program does not know.
     """
@@ -62,6 +64,7 @@ def open_store(
     try:
         verify_sqlite_pragmas(engine)
         result = migrate(engine, clock=clock)
+        refresh_statistics(engine, migrated=result.before != result.after)
     except BaseException:
         engine.dispose()
         raise

@@ -5,17 +5,24 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, and_, exists, false, or_
+from sqlalchemy import ColumnElement, and_, false, literal, or_, select, text, tuple_, union_all
 
 from epay_desktop.domain import ConsoleStatus, InvoiceId, Money, OpState, Payment, parse_decimal_amount
+from epay_desktop.domain.invoice import INVOICE_MAX_DIGITS
 from epay_desktop.domain.money import MoneyError
 
-from ..models import MoneyOpRow, PaymentRow
+from ..models import UNRESOLVED_OP_STATES, MoneyOpRow, PaymentRow
 
 __all__ = ["UNRESOLVED_OPS", "PaymentCursor", "after_cursor", "attention_filter", "text_filter", "to_payment"]
 
 #: Operation states a person has to look at: the answer was lost, or a manager must decide.
 UNRESOLVED_OPS = (OpState.UNKNOWN.value, OpState.NEEDS_REVIEW.value)
+#: The condition of the partial index ``uq_money_ops_one_unresolved``, word for word: a query that
+#: states it lets SQLite seek the few open operations even when statistics say nearly every
+#: operation has one state (SUCCEEDED), which otherwise makes it scan them all.
+_OPEN_OPS_INDEX_WHERE = text(
+    "money_ops.state IN (" + ", ".join(f"'{state}'" for state in UNRESOLVED_OP_STATES) + ")"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,31 +38,42 @@ class PaymentCursor:
 
 
 def after_cursor(cursor: PaymentCursor, oldest_first: bool) -> ColumnElement[bool]:
-    """Rows after ``cursor`` in the list order (newest first unless ``oldest_first``)."""
-    if oldest_first:
-        return or_(
-            PaymentRow.created_at > cursor.created_at,
-            and_(PaymentRow.created_at == cursor.created_at, PaymentRow.id > cursor.id),
-        )
-    return or_(
-        PaymentRow.created_at < cursor.created_at,
-        and_(PaymentRow.created_at == cursor.created_at, PaymentRow.id < cursor.id),
+    """Rows after ``cursor`` in the list order (newest first unless ``oldest_first``).
+
+    A row-value comparison ``(created_at, id) < (?, ?)``: SQLite and PostgreSQL seek into
+    ``ix_payments_created`` with it, where the equivalent ``a < ? OR (a = ? AND id < ?)`` makes
+    SQLite walk the index from the top (issue 10; decision 0050)."""
+    row = tuple_(PaymentRow.created_at, PaymentRow.id)
+    at = tuple_(
+        literal(cursor.created_at, PaymentRow.created_at.type), literal(cursor.id, PaymentRow.id.type)
     )
+    return row > at if oldest_first else row < at
 
 
 def attention_filter() -> ColumnElement[bool]:
-    """Payments that need a person: outcome UNKNOWN, or an operation UNKNOWN / NEEDS_REVIEW."""
-    unresolved = exists().where(MoneyOpRow.payment_id == PaymentRow.id, MoneyOpRow.state.in_(UNRESOLVED_OPS))
-    return or_(PaymentRow.status == ConsoleStatus.UNKNOWN.value, unresolved)
+    """Payments that need a person: outcome UNKNOWN, or an operation UNKNOWN / NEEDS_REVIEW.
+
+    Written as ``id IN (ids of UNKNOWN payments UNION ALL payments of unresolved operations)``:
+    both halves seek an index and yield a handful of ids, which then drive the query by primary
+    key, instead of testing every payment of the list's order on the way down."""
+    unknown = select(PaymentRow.id).where(PaymentRow.status == ConsoleStatus.UNKNOWN.value)
+    unresolved = select(MoneyOpRow.payment_id).where(
+        _OPEN_OPS_INDEX_WHERE, MoneyOpRow.state.in_(UNRESOLVED_OPS)
+    )
+    return PaymentRow.id.in_(union_all(unknown, unresolved))
 
 
 def text_filter(text: str) -> ColumnElement[bool]:
     """OR of every reading of ``text`` that makes sense; digits only ever reach LIKE patterns."""
     clauses: list[ColumnElement[bool]] = [PaymentRow.reference == text, PaymentRow.approval_code == text]
     if text.isascii() and text.isdigit():
-        clauses.append(PaymentRow.invoice_id.startswith(text))
+        if len(text) <= INVOICE_MAX_DIGITS:
+            # invoice ids are digits only, so "starts with text" is exactly this range, which seeks
+            # the unique index (LIKE 'text%' does not on SQLite)
+            high = text + "9" * (INVOICE_MAX_DIGITS - len(text))
+            clauses.append(and_(PaymentRow.invoice_id >= text, PaymentRow.invoice_id <= high))
         if len(text) == 4:
-            clauses.append(PaymentRow.card_mask.endswith(text))
+            clauses.append(PaymentRow.card_last4 == text)  # the stored last 4 (ix_payments_card_last4)
     try:
         minor = parse_decimal_amount(text)
     except MoneyError:

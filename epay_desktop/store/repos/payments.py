@@ -26,6 +26,7 @@ from epay_desktop.domain import (
 from ...domain.i18n import QT_TRANSLATE_NOOP, msg
 from ..models import MoneyOpRow, PaymentRow
 from .operations import to_op
+from .payment_list import ListCounts, ListCursor, ListQuery, count_rows, cursor_at, fetch_page
 from .payment_rows import (
     UNRESOLVED_OPS,
     PaymentCursor,
@@ -269,6 +270,28 @@ class PaymentRepo:
         else:
             stmt = stmt.order_by(PaymentRow.created_at.desc(), PaymentRow.id.desc())
         return [to_payment(row) for row in self._s.scalars(stmt.limit(limit))]
+
+    def list_page(
+        self,
+        query: ListQuery,
+        limit: int,
+        *,
+        after: ListCursor | None = None,
+        before: ListCursor | None = None,
+        from_end: bool = False,
+    ) -> tuple[list[Payment], bool]:
+        """A page of the list in ``query``'s sort and filters, and whether more rows lie beyond it
+        in the direction read (see :func:`.payment_list.fetch_page`). Indexed for every sort."""
+        rows, more = fetch_page(self._s, query, limit, after=after, before=before, from_end=from_end)
+        return [to_payment(row) for row in rows], more
+
+    def list_counts(self, query: ListQuery) -> ListCounts:
+        """``COUNT(*)`` of ``query`` and per status (see :func:`.payment_list.count_rows`)."""
+        return count_rows(self._s, query)
+
+    def list_cursor_at(self, query: ListQuery, offset: int) -> ListCursor | None:
+        """The cursor before row ``offset`` of the list (see :func:`.payment_list.cursor_at`)."""
+        return cursor_at(self._s, query, offset)
 
     def open_operations(self, payments: Iterable[Payment]) -> dict[int, MoneyOp]:
         """Payment id -> its operation a person must look at (UNKNOWN / NEEDS_REVIEW), for a page of

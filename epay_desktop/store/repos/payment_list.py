@@ -1,0 +1,279 @@
+"""The payment list in SQL, whatever its sort: keyset pages both ways, a jump to any row, counts.
+
+Every sort the list offers (its columns: time, invoice, amount, status, card, cashier, refunded;
+both orders) is a total order over the payments that ends in the row id, so ties never reorder
+or repeat rows between pages (decision 0050):
+
+=========  ============================================  ===============================
+sort       order (ascending; descending is its reverse)  index
+=========  ============================================  ===============================
+time       ``created_at, id``                            ``ix_payments_created``
+invoice    ``invoice_id`` (unique)                       ``uq_payments_invoice_id``
+amount     ``list_amount_minor, id`` (the shown amount)  ``ix_payments_list_amount``
+refunded   ``list_refunded_minor, id``                   ``ix_payments_list_refunded``
+card       ``card_last4, id``                            ``ix_payments_card_last4``
+status     status in ``ConsoleStatus`` order, then       ``ix_payments_status_created``
+           ``created_at, id``
+cashier    cashier by name (no cashier last), then       ``ix_payments_cashier_created``
+           ``created_at, id``
+=========  ============================================  ===============================
+
+A page continues from a cursor with a row-value comparison ``(key, id) < (?, ?)``, which SQLite and
+PostgreSQL both answer by seeking into the index. Status and cashier orders are walked group by
+group (a handful of statuses, a few dozen cashiers), each group one seek on its index, because the
+group order (status declaration order, cashier names) is not a column's order.
+Filters (statuses, date range, search, needs attention) are SQL too; counts are ``COUNT(*)``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, func, literal, select, tuple_
+from sqlalchemy.orm import InstrumentedAttribute, Session
+
+from epay_desktop.domain import ConsoleStatus, Payment
+
+from ..list_keys import list_keys_of
+from ..models import PaymentRow, UserRow
+from .payment_rows import attention_filter, text_filter
+
+__all__ = ["ListCounts", "ListCursor", "ListQuery", "ListSort", "count_rows", "cursor_at", "fetch_page"]
+
+
+class ListSort(StrEnum):
+    """What the payment list is sorted by (one per column of the list)."""
+
+    TIME = "time"
+    INVOICE = "invoice"
+    AMOUNT = "amount"
+    STATUS = "status"
+    CARD = "card"
+    CASHIER = "cashier"
+    REFUNDED = "refunded"
+
+
+@dataclass(frozen=True, slots=True)
+class ListQuery:
+    """Which payments, in which order. ``since`` inclusive, ``until`` exclusive (aware UTC);
+    ``search``: invoice id prefix, last 4 card digits, amount in tenge, RRN or approval code;
+    ``needs_attention``: outcome UNKNOWN or an UNKNOWN / NEEDS_REVIEW operation. The default is
+    the console's list: every payment, newest first."""
+
+    sort: ListSort = ListSort.TIME
+    descending: bool = True
+    statuses: frozenset[ConsoleStatus] | None = None
+    since: datetime | None = None
+    until: datetime | None = None
+    search: str | None = None
+    needs_attention: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ListCursor:
+    """A row's place in the ``sort`` order: its group (the status value for the status sort, the
+    cashier's user id or None for the cashier sort, None otherwise) and its key within the group."""
+
+    sort: ListSort
+    group: str | int | None
+    key: tuple[Any, ...]
+
+    @classmethod
+    def of(cls, sort: ListSort, payment: Payment) -> ListCursor:
+        """The cursor at ``payment`` (continue after or before it)."""
+        amount, refunded, last4 = list_keys_of(payment)
+        match sort:
+            case ListSort.TIME:
+                return cls(sort, None, (payment.created_at, payment.id))
+            case ListSort.INVOICE:
+                return cls(sort, None, (payment.invoice_id.value,))
+            case ListSort.AMOUNT:
+                return cls(sort, None, (amount, payment.id))
+            case ListSort.REFUNDED:
+                return cls(sort, None, (refunded, payment.id))
+            case ListSort.CARD:
+                return cls(sort, None, (last4, payment.id))
+            case ListSort.STATUS:
+                return cls(sort, payment.status.value, (payment.created_at, payment.id))
+            case ListSort.CASHIER:
+                return cls(sort, payment.created_by, (payment.created_at, payment.id))
+        raise ValueError(f"unknown sort {sort!r}")
+
+
+@dataclass(frozen=True, slots=True)
+class ListCounts:
+    """``total``: payments matching the whole query. ``by_status``: for each status, the payments
+    matching every filter but the status choice (what a status picker shows beside each status);
+    statuses with none are left out."""
+
+    total: int
+    by_status: Mapping[ConsoleStatus, int]
+
+
+_Column = InstrumentedAttribute[Any]
+
+_KEYS: Mapping[ListSort, tuple[_Column, ...]] = {
+    ListSort.TIME: (PaymentRow.created_at, PaymentRow.id),
+    ListSort.INVOICE: (PaymentRow.invoice_id,),
+    ListSort.AMOUNT: (PaymentRow.list_amount_minor, PaymentRow.id),
+    ListSort.REFUNDED: (PaymentRow.list_refunded_minor, PaymentRow.id),
+    ListSort.CARD: (PaymentRow.card_last4, PaymentRow.id),
+    ListSort.STATUS: (PaymentRow.created_at, PaymentRow.id),
+    ListSort.CASHIER: (PaymentRow.created_at, PaymentRow.id),
+}
+_GROUPS: Mapping[ListSort, _Column] = {
+    ListSort.STATUS: PaymentRow.status,
+    ListSort.CASHIER: PaymentRow.created_by,
+}
+
+
+def _filters(query: ListQuery, *, with_statuses: bool = True) -> list[ColumnElement[bool]]:
+    found: list[ColumnElement[bool]] = []
+    if with_statuses and query.statuses is not None:
+        found.append(PaymentRow.status.in_(sorted(s.value for s in query.statuses)))
+    if query.since is not None:
+        found.append(PaymentRow.created_at >= query.since)
+    if query.until is not None:
+        found.append(PaymentRow.created_at < query.until)
+    text = (query.search or "").strip()
+    if text:
+        found.append(text_filter(text))
+    if query.needs_attention:
+        found.append(attention_filter())
+    return found
+
+
+def _beyond(columns: Sequence[_Column], values: Sequence[Any], ascending: bool) -> ColumnElement[bool]:
+    """``(k1, k2) > (?, ?)`` (or ``<``): rows past ``values`` in the scan order. Typed binds, so a
+    datetime is stored-format on every backend."""
+    if len(columns) != len(values):
+        raise ValueError("the cursor does not belong to this sort")
+    binds = [literal(v, c.type) for c, v in zip(columns, values, strict=True)]
+    if len(columns) == 1:
+        return columns[0] > binds[0] if ascending else columns[0] < binds[0]
+    row, at = tuple_(*columns), tuple_(*binds)
+    return row > at if ascending else row < at
+
+
+def _ordered(stmt: Select[Any], columns: Sequence[_Column], ascending: bool) -> Select[Any]:
+    return stmt.order_by(*(c.asc() if ascending else c.desc() for c in columns))
+
+
+def _group_order(session: Session, query: ListQuery) -> list[str | int | None]:
+    """The groups of a status / cashier sort in ascending list order."""
+    if query.sort is ListSort.STATUS:
+        return [s.value for s in ConsoleStatus if query.statuses is None or s in query.statuses]
+    users = session.scalars(select(UserRow.id).order_by(UserRow.name_key, UserRow.id)).all()
+    return [*users, None]
+
+
+def _in_group(column: _Column, group: str | int | None) -> ColumnElement[bool]:
+    return column.is_(None) if group is None else column == group
+
+
+def fetch_page(
+    session: Session,
+    query: ListQuery,
+    limit: int,
+    *,
+    after: ListCursor | None = None,
+    before: ListCursor | None = None,
+    from_end: bool = False,
+) -> tuple[list[PaymentRow], bool]:
+    """Up to ``limit`` rows in list order, and whether more lie beyond them in the direction read.
+
+    No cursor: the first page (``from_end``: the last page). ``after``: the rows following that
+    cursor; ``before``: the ``limit`` rows preceding it (still returned in list order). The second
+    value is True when rows follow the page (``after`` / first page) or precede it (``before`` /
+    last page).
+    """
+    if limit < 1:
+        raise ValueError("limit must be positive")
+    if after is not None and before is not None:
+        raise ValueError("give after or before, not both")
+    backwards = before is not None or from_end
+    cursor = before if before is not None else after
+    if cursor is not None and cursor.sort is not query.sort:
+        raise ValueError(f"a cursor of the {cursor.sort} sort cannot page the {query.sort} sort")
+    ascending = query.descending == backwards  # the direction the SQL reads the index
+    columns = _KEYS[query.sort]
+    wanted = limit + 1
+    rows: list[PaymentRow] = []
+    group_column = _GROUPS.get(query.sort)
+    if group_column is None:
+        stmt = select(PaymentRow).where(*_filters(query))
+        if cursor is not None:
+            stmt = stmt.where(_beyond(columns, cursor.key, ascending))
+        rows = list(session.scalars(_ordered(stmt, columns, ascending).limit(wanted)))
+    else:
+        groups = _group_order(session, query)
+        if not ascending:
+            groups.reverse()
+        start = 0
+        if cursor is not None:
+            if cursor.group not in groups:
+                raise ValueError(f"the cursor's group {cursor.group!r} is not in this list")
+            start = groups.index(cursor.group)
+        filters = _filters(query)
+        for i, group in enumerate(groups[start:]):
+            stmt = select(PaymentRow).where(*filters, _in_group(group_column, group))
+            if cursor is not None and i == 0:
+                stmt = stmt.where(_beyond(columns, cursor.key, ascending))
+            stmt = _ordered(stmt, columns, ascending).limit(wanted - len(rows))
+            rows.extend(session.scalars(stmt))
+            if len(rows) >= wanted:
+                break
+    more = len(rows) > limit
+    rows = rows[:limit]
+    if backwards:
+        rows.reverse()
+    return rows, more
+
+
+def count_rows(session: Session, query: ListQuery) -> ListCounts:
+    """``COUNT(*)`` of the query, and per status under every other filter (one grouped query)."""
+    stmt = (
+        select(PaymentRow.status, func.count())
+        .where(*_filters(query, with_statuses=False))
+        .group_by(PaymentRow.status)
+    )
+    by_status = {ConsoleStatus(status): int(n) for status, n in session.execute(stmt)}
+    chosen = query.statuses
+    total = sum(n for s, n in by_status.items() if chosen is None or s in chosen)
+    return ListCounts(total, by_status)
+
+
+def cursor_at(session: Session, query: ListQuery, offset: int) -> ListCursor | None:
+    """The cursor just before row ``offset`` (0-based) of the list: ``fetch_page(after=it)`` starts
+    at that row (a scrollbar dragged to it). None for offset 0 (read the first page) and past the
+    end (``offset`` > rows); at ``offset`` == rows the page after it is empty.
+
+    Reads only the key columns of ``offset`` index entries (no rows), then one page seeks from there.
+    """
+    if offset <= 0:
+        return None
+    columns = _KEYS[query.sort]
+    ascending = not query.descending
+    group_column = _GROUPS.get(query.sort)
+    if group_column is None:
+        stmt = select(*columns).where(*_filters(query))
+        found = session.execute(_ordered(stmt, columns, ascending).offset(offset - 1).limit(1)).first()
+        return ListCursor(query.sort, None, tuple(found)) if found is not None else None
+    sizes_stmt = select(group_column, func.count()).where(*_filters(query)).group_by(group_column)
+    sizes: dict[Any, int] = {group: int(n) for group, n in session.execute(sizes_stmt)}
+    groups = _group_order(session, query)
+    if not ascending:
+        groups.reverse()
+    skip = offset - 1  # rows before the cursor row
+    for group in groups:
+        size = sizes.get(group, 0)
+        if skip < size:
+            stmt = select(*columns).where(*_filters(query), _in_group(group_column, group))
+            found = session.execute(_ordered(stmt, columns, ascending).offset(skip).limit(1)).first()
+            return ListCursor(query.sort, group, tuple(found)) if found is not None else None
+        skip -= size
+    return None

@@ -1,0 +1,181 @@
+"""No list query plans a full scan of the payments (issue 10, decision 0051).
+
+Every SELECT the list runs (each sort x order x filter kind; first page, page after, page before,
+last page, jump to a row, counts; and today's ``search`` the UI still uses) is captured as SQLite
+runs it on a generated, ANALYZEd database and explained with ``EXPLAIN QUERY PLAN``. Allowed:
+
+- ``SEARCH payments ...``: a seek by an index (equality, range, row-value, rowid list, multi-index OR);
+- ``SCAN payments USING INDEX <the sort's own index>`` in a page query: the index IS the list's order,
+  so the walk stops after ``LIMIT`` rows (with a filter it skips the rows the filter drops);
+- ``SCAN payments USING COVERING INDEX ...`` in a count or a jump to a row: counting, or skipping N
+  rows, must visit every entry of the range, and a covering index visits them without reading rows;
+- ``SCAN payments USING INDEX <the sort's own index>`` in a jump to row N under a filter the index
+  does not hold (a status choice with the amount sort): the first N rows in the list's order must be
+  tested against the filter; the walk stops at row N;
+- ``USE TEMP B-TREE FOR ORDER BY`` only after a SEARCH (sorting the few rows a search or date range
+  found, never the table).
+
+Never: ``SCAN payments`` without an index, or a scan of ``money_ops``.
+On PostgreSQL the same statements must be answerable by index alone (``enable_seqscan=off`` leaves
+no ``Seq Scan on payments``): the indexes fit the queries there too; which plan PostgreSQL picks on a
+small test table is its cost model's business.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, event, text
+from sqlalchemy.orm import Session
+
+from epay_desktop.store.db import make_engine
+from epay_desktop.store.repos.payment_list import (
+    ListCursor,
+    ListQuery,
+    ListSort,
+    count_rows,
+    cursor_at,
+    fetch_page,
+)
+from epay_desktop.store.repos.payment_rows import PaymentCursor, to_payment
+from epay_desktop.store.tx import Tx
+
+from .conftest import build_list_db
+from .test_payment_list import _filters
+
+SORT_INDEX = {
+    ListSort.TIME: "ix_payments_created",
+    ListSort.INVOICE: "sqlite_autoindex_payments_",  # the unique invoice_id constraint
+    ListSort.AMOUNT: "ix_payments_list_amount",
+    ListSort.REFUNDED: "ix_payments_list_refunded",
+    ListSort.CARD: "ix_payments_card_last4",
+    ListSort.STATUS: "ix_payments_status_created",
+    ListSort.CASHIER: "ix_payments_cashier_created",
+}
+
+
+@contextmanager
+def captured(engine: Engine) -> Iterator[list[tuple[str, Any]]]:
+    found: list[tuple[str, Any]] = []
+
+    def keep(_conn: Any, _cursor: Any, statement: str, parameters: Any, _context: Any, _many: bool) -> None:
+        if statement.lstrip().upper().startswith("SELECT") and "FROM payments" in statement:
+            found.append((statement, parameters))
+
+    event.listen(engine, "before_cursor_execute", keep)
+    try:
+        yield found
+    finally:
+        event.remove(engine, "before_cursor_execute", keep)
+
+
+def _every_list_query(engine: Engine) -> Iterator[tuple[str, str, ListSort, str, Any]]:
+    """(label, kind, sort, statement, parameters) of every statement the list runs."""
+    filters = _filters(engine)
+    with Session(engine) as s:
+        for sort in ListSort:
+            for descending in (True, False):
+                for name, args in filters.items():
+                    query = ListQuery(sort=sort, descending=descending, **args)  # type: ignore[arg-type]
+                    label = f"{sort} {'desc' if descending else 'asc'} / {name}"
+                    with captured(engine) as pages:
+                        rows, _ = fetch_page(s, query, 50)
+                        fetch_page(s, query, 50, from_end=True)
+                        if rows:
+                            cursor = ListCursor.of(sort, to_payment(rows[-1]))
+                            fetch_page(s, query, 50, after=cursor)
+                            fetch_page(s, query, 50, before=cursor)
+                    with captured(engine) as counts:
+                        count_rows(s, query)
+                    with captured(engine) as jumps:
+                        cursor_at(s, query, 25)
+                    for kind, statements in (("page", pages), ("count", counts), ("jump", jumps)):
+                        for statement, params in statements:
+                            yield label, kind, sort, statement, params
+        for name, args in filters.items():  # today's list and CSV export (newest / oldest first)
+            with captured(engine) as old, Session(engine) as other, other.begin():
+                tx = Tx(other, locking=False)
+                for oldest_first in (False, True):
+                    rows = tx.payments.search(
+                        statuses=args.get("statuses"),  # type: ignore[arg-type]
+                        since=args.get("since"),  # type: ignore[arg-type]
+                        until=args.get("until"),  # type: ignore[arg-type]
+                        text=args.get("search"),  # type: ignore[arg-type]
+                        needs_attention=bool(args.get("needs_attention")),
+                        oldest_first=oldest_first,
+                    )
+                    if rows:
+                        after = PaymentCursor.after(rows[-1])
+                        tx.payments.search(
+                            statuses=args.get("statuses"),  # type: ignore[arg-type]
+                            text=args.get("search"),  # type: ignore[arg-type]
+                            after=after,
+                            oldest_first=oldest_first,
+                        )
+            for statement, params in old:
+                yield f"search() / {name}", "page", ListSort.TIME, statement, params
+
+
+def _problems(plan: list[str], kind: str, sort: ListSort) -> list[str]:
+    wrong = []
+    for line in plan:
+        if re.fullmatch(r"SCAN payments( AS \w+)?", line) or re.match(r"SCAN payments (?!USING)", line):
+            wrong.append(f"full table scan: {line}")
+        if line.startswith("SCAN money_ops"):
+            wrong.append(f"scan of the operations: {line}")
+        walk = re.match(r"SCAN payments USING (COVERING )?INDEX (\w+)", line)
+        own = walk is not None and walk.group(2).startswith(SORT_INDEX[sort])
+        covering = walk is not None and walk.group(1) is not None
+        allowed = {"page": own, "count": covering, "jump": own or covering}[kind]
+        if walk and not allowed:
+            wrong.append(f"index walk that is not the list's order: {line}")
+    if any("TEMP B-TREE FOR ORDER BY" in line for line in plan) and not any(
+        line.startswith(("SEARCH payments", "MULTI-INDEX OR")) for line in plan
+    ):
+        wrong.append("sorts rows it did not find by a search")
+    return wrong
+
+
+def test_no_list_query_scans_the_payments_on_sqlite(list_db_url):
+    engine = make_engine(list_db_url)
+    try:
+        seen = 0
+        failures: list[str] = []
+        with engine.connect() as conn:
+            raw = conn.connection.driver_connection
+            assert raw is not None
+            for label, kind, sort, statement, params in _every_list_query(engine):
+                plan = [row[3] for row in raw.execute("EXPLAIN QUERY PLAN " + statement, params)]
+                seen += 1
+                failures.extend(
+                    f"{label} [{kind}]: {p}\n  {' | '.join(plan)}" for p in _problems(plan, kind, sort)
+                )
+        assert seen > 1_000  # every sort x order x filter x page kind was explained
+        assert not failures, "\n".join(failures[:20])
+    finally:
+        engine.dispose()
+
+
+def test_every_list_query_has_an_index_path_on_postgresql(pg_url, tmp_path: Path):
+    build_list_db(pg_url, 400, 13, tmp_path)
+    engine = make_engine(pg_url)
+    try:
+        statements = list(_every_list_query(engine))
+        failures = []
+        with engine.connect() as conn:
+            conn.execute(text("SET enable_seqscan = off"))
+            raw = conn.connection.driver_connection
+            assert raw is not None
+            for label, kind, _sort, statement, params in statements:
+                if kind == "count":  # counting the whole table may read it all; counts are COUNT(*)
+                    continue
+                plan = "\n".join(row[0] for row in raw.execute("EXPLAIN " + statement, params))
+                if "Seq Scan on payments" in plan or "Seq Scan on money_ops" in plan:
+                    failures.append(f"{label}:\n{plan}")
+        assert statements and not failures, "\n\n".join(failures[:5])
+    finally:
+        engine.dispose()
