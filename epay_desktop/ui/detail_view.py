@@ -120,6 +120,7 @@ class PaymentDetailView(QWidget):
         self.title_label = _named(QLabel(content), "detail_title")
         self.title_label.setStyleSheet("QLabel { font-size: 15pt; font-weight: 700; }")
         self.title_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.title_label.setWordWrap(True)  # "Платёж" over the number beside a long badge on a 1024 px screen
         self.badge = StatusBadge(content)
         self.badge.setObjectName("detail_badge")
         header = QHBoxLayout()
@@ -131,6 +132,9 @@ class PaymentDetailView(QWidget):
         self.banner.setVisible(False)
         form = self._form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        # a value that cannot be wrapped (a transaction id such as 73095040-32e0-4a36-...) goes under
+        # its caption when the panel is narrow, instead of widening the window past a 1024 px screen
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         form.setHorizontalSpacing(14)
         form.setVerticalSpacing(5)

@@ -34,6 +34,7 @@ from epay_desktop.domain import ConsoleStatus as S
 
 from .models.formatting import KAZAKHSTAN
 from .models.payment_filter import PaymentFilter
+from .screen_fit import declare_elides
 from .widgets.i18n import QT_TRANSLATE_NOOP
 from .widgets.status_badge import Badge, badge_icon, status_choices, status_tone
 
@@ -154,6 +155,7 @@ class PaymentFilterBar(QWidget):
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.status_combo.setMinimumContentsLength(9)
+        declare_elides(self.status_combo)  # a long choice shows as "Қайтарылған н…" (decision 0049)
         for key, label, _statuses in STATUS_GROUPS:
             text = option_text(key, label)
             if key in ("paid", STATUS_GROUPS[len(_GROUPS)][0]):  # groups, then one status each
@@ -164,6 +166,8 @@ class PaymentFilterBar(QWidget):
             else:
                 self.status_combo.addItem(text, key)
         self.period_combo = _named(QComboBox(self), "period_filter")
+        # as wide as its longest period in the language shown (after a switch too: "Күндерді таңдау…")
+        self.period_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         for key, label in PERIODS:
             self.period_combo.addItem(_tr(label), key)
         today = QDate(clock().astimezone(KAZAKHSTAN).date())

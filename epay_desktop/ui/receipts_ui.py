@@ -58,6 +58,7 @@ from . import theme
 from .asyncqt import action_slot, run_dialog, start_action
 from .file_places import remember_folder, start_folder
 from .ports import ReceiptPort
+from .screen_fit import fit_file_dialog_columns
 
 __all__ = [
     "LANGUAGES",
@@ -450,6 +451,7 @@ class ReceiptDialog(QDialog):
         dialog.setDefaultSuffix("pdf")
         dialog.setDirectory(str(start_folder(_SAVE_KIND)))
         dialog.selectFile(self._file_name())
+        fit_file_dialog_columns(dialog)
         result = await run_dialog(dialog)
         files = dialog.selectedFiles()
         dialog.deleteLater()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QFileDialog, QHeaderView, QWidget
 
 __all__ = [
     "ELIDES",
@@ -16,6 +16,7 @@ __all__ = [
     "HEADLESS_SCREEN",
     "available_size",
     "declare_elides",
+    "fit_file_dialog_columns",
     "fitted_size",
     "size_for_screen",
 ]
@@ -57,3 +58,14 @@ def size_for_screen(widget: QWidget, preferred: QSize) -> QSize:
     """The size ``widget`` should open with on its own screen (``preferred`` when there is none)."""
     available = available_size(widget)
     return preferred if available is None else fitted_size(preferred, available)
+
+
+def fit_file_dialog_columns(dialog: QFileDialog) -> None:
+    """Qt's own file dialog sizes its Name/Size/Type/Date columns for English samples ("128.88 GB"),
+    which cut the Kazakh and Russian headers ("Өзгертілген күні"): widen each to its header's text.
+    A native dialog (no widgets) is left alone."""
+    for header in dialog.findChildren(QHeaderView):
+        for section in range(header.count()):
+            need = header.sectionSizeFromContents(section).width()
+            if header.sectionSize(section) < need:
+                header.resizeSection(section, need)

@@ -1956,7 +1956,7 @@ Clear the search (Esc) or select a payment in the list.</source>
     <message>
         <location filename="../../epay_desktop/ui/detail_view.py" line="156"/>
         <source>What happened</source>
-        <translation>Что произошло</translation>
+        <translation>Событие</translation>
     </message>
     <message>
         <location filename="../../epay_desktop/ui/detail_view.py" line="157"/>

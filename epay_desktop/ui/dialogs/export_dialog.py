@@ -42,6 +42,7 @@ from .. import theme
 from ..asyncqt import run_dialog, show_error, spawn
 from ..file_places import remember_folder, start_folder
 from ..models.formatting import KAZAKHSTAN
+from ..screen_fit import fit_file_dialog_columns
 from ..widgets.i18n import QT_TRANSLATE_NOOP
 from . import named
 
@@ -311,6 +312,7 @@ class ExportDialog(QDialog):
         dialog.setFileMode(QFileDialog.FileMode.AnyFile)
         dialog.setNameFilter(_tr("CSV files (*.csv)"))
         dialog.setDefaultSuffix("csv")
+        fit_file_dialog_columns(dialog)
         self.file_dialog = dialog
         try:
             accepted = await run_dialog(dialog) == QDialog.DialogCode.Accepted

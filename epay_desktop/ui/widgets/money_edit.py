@@ -191,7 +191,7 @@ class MoneyEdit(QLineEdit):
         margins = self.textMargins()
         if margins.right() != room:
             self.setTextMargins(margins.left(), margins.top(), room, margins.bottom())
-        height = metrics.height()
+        height = max(metrics.height(), self._sign.sizeHint().height())  # "₸" reaches below the line
         self._sign.setGeometry(
             self.width() - right - sign_width, (self.height() - height) // 2, sign_width, height
         )

@@ -1,0 +1,238 @@
+"""Every main screen and dialog in Kazakh and Russian fits a 1024x768 screen: no text is cut
+(issue 9 point 4, decision 0049).
+
+The console runs as a person uses it (``screens.every_screen``: the login screen, the main window,
+New payment and its steps, the money dialogs, receipts, Settings, Users, Export, Needs attention,
+About...), on a screen whose free area is 1024x768 (``screen_fit.HEADLESS_SCREEN``: the offscreen
+platform has no real one), after choosing the language on the login screen. Each screen's window
+is checked by ``fit.clipped`` (the rule is in tests/i18n/fit.py). The checker itself is tested
+first, on small windows that are cut on purpose.
+"""
+
+from __future__ import annotations
+
+# QtWebEngineWidgets must be imported before pytest-qt creates the QApplication (stack-notes 14).
+import PySide6.QtWebEngineWidgets  # noqa: F401  isort: skip
+
+import contextlib
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QSize
+from PySide6.QtGui import QStandardItemModel
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from epay_desktop.domain import ConsoleStatus
+from epay_desktop.ui import screen_fit
+from epay_desktop.ui.detail_view import PaymentDetailView
+from epay_desktop.ui.language import translations
+
+sys.path.insert(0, str(Path(__file__).parent))
+import screens  # tests/i18n/screens.py: the walk through every screen
+from fit import SCREEN, Clip, clipped, describe, room
+
+# the driver's fixtures, bound into this module so pytest finds them
+screens_console, screens_profile, screens_sandbox = (
+    screens.screens_console,
+    screens.screens_profile,
+    screens.screens_sandbox,
+)
+
+KAZAKH = "Төлемді қайтару үшін менеджердің рұқсаты керек"
+
+
+@pytest.fixture(autouse=True)
+def _counter_screen(qapp: Any, monkeypatch: pytest.MonkeyPatch) -> Any:
+    """Windows open on a 1024x768 screen (the offscreen platform has none of its own)."""
+    monkeypatch.setattr(screen_fit, "HEADLESS_SCREEN", SCREEN)
+    yield
+    translations().reset()
+
+
+def _top(qtbot: Any, layout: QVBoxLayout | QHBoxLayout, size: QSize | None = None) -> QWidget:
+    window = QWidget()
+    window.setObjectName("sample")
+    window.setLayout(layout)
+    qtbot.addWidget(window)
+    if size is not None:
+        window.setFixedSize(size)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def _whys(clips: list[Clip]) -> list[tuple[str, str]]:
+    return [(c.path.rsplit("/", 1)[-1], c.why) for c in clips]
+
+
+# -- the checker catches what it must ------------------------------------------------------------------
+
+
+def test_the_checker_passes_a_window_where_everything_fits(qtbot):
+    row = QVBoxLayout()
+    row.addWidget(QLabel(KAZAKH))
+    row.addWidget(QPushButton("Қайтару"))
+    window = _top(qtbot, row)
+    assert clipped(window, "sample") == []
+
+
+def test_the_checker_catches_a_squeezed_label_and_button(qtbot):
+    row = QHBoxLayout()
+    label = QLabel(KAZAKH, objectName="hint")
+    label.setMinimumWidth(10)
+    label.setSizePolicy(label.sizePolicy().horizontalPolicy().Ignored, label.sizePolicy().verticalPolicy())
+    button = QPushButton("Менеджердің рұқсатымен қайтару", objectName="ok")
+    button.setFixedWidth(60)
+    row.addWidget(label)
+    row.addWidget(button)
+    window = _top(qtbot, row, QSize(200, 60))
+    found = clipped(window, "sample")
+    assert _whys(found) == [("hint", "cut"), ("ok", "cut")], describe(found)
+    hint = found[0]
+    assert hint.screen == "sample" and hint.path == "sample/hint" and hint.text == KAZAKH
+    assert hint.given.width() < hint.needed.width() == label.sizeHint().width()
+    assert "sample: sample/hint 'Төлемді" in str(hint) and "needs" in str(hint)
+
+
+def test_the_checker_catches_a_wrapped_label_cut_at_the_bottom_and_a_long_word(qtbot):
+    column = QVBoxLayout()
+    wrapped = QLabel(f"{KAZAKH}. {KAZAKH}.", objectName="wrapped", wordWrap=True)
+    wrapped.setFixedSize(120, 20)
+    word = QLabel("Менеджердіңрұқсатыменқайтару", objectName="word", wordWrap=True)
+    word.setFixedWidth(80)
+    column.addWidget(wrapped)
+    column.addWidget(word)
+    window = _top(qtbot, column)
+    found = clipped(window, "sample")
+    assert _whys(found) == [
+        ("wrapped", "wrapped text cut at the bottom"),
+        ("word", "a word too wide for the wrapped label"),
+    ], describe(found)
+
+
+def test_the_checker_catches_a_check_box_a_combo_box_and_a_group_title(qtbot):
+    column = QVBoxLayout()
+    box = QGroupBox("Чекті басып шығару параметрлері", objectName="group")
+    inner = QVBoxLayout(box)
+    check = QCheckBox("Төлемнен кейін чекті автоматты түрде басып шығару", objectName="check")
+    check.setFixedWidth(90)
+    combo = QComboBox(objectName="combo")
+    combo.addItems(["Барлығы", "Қайтарылған немесе босатылған"])
+    combo.setFixedWidth(90)
+    inner.addWidget(check)
+    inner.addWidget(combo)
+    column.addWidget(box)
+    window = _top(qtbot, column, QSize(120, 140))
+    found = clipped(window, "sample")
+    whys = _whys(found)
+    assert ("check", "cut") in whys and ("combo", "an item is cut in the closed box") in whys, describe(found)
+    assert ("group", "title or contents cut") in whys, describe(found)
+
+
+def test_the_checker_catches_tabs_headers_and_a_window_too_large(qtbot):
+    column = QVBoxLayout()
+    tabs = QTabWidget(objectName="tabs")
+    for title in ("Касса және чектер", "Банк және терминал", "Пайдаланушылар мен рұқсаттар"):
+        tabs.addTab(QWidget(), title)
+    table = QTableView(objectName="table")
+    model = QStandardItemModel(1, 1, table)
+    model.setHorizontalHeaderLabels(["Төлем сәтті аяқталған уақыты"])
+    table.setModel(model)
+    table.horizontalHeader().resizeSection(0, 40)
+    table.horizontalHeader().setStretchLastSection(False)
+    column.addWidget(tabs)
+    column.addWidget(table)
+    window = _top(qtbot, column, QSize(200, 300))
+    found = clipped(window, "sample", limit=QSize(150, 300))
+    whys = _whys(found)
+    assert ("sample", "the window is larger than the screen allows") in whys, describe(found)
+    assert any(why.startswith("tab ") for _, why in whys), describe(found)
+    assert any(why == "column 0 header cut" for _, why in whys), describe(found)
+
+
+def test_the_checker_catches_a_widget_outside_its_parent_and_excuses_declared_elision(qtbot):
+    column = QVBoxLayout()
+    holder = QWidget(objectName="holder")
+    holder.setFixedSize(100, 30)
+    stray = QPushButton("OK", holder, objectName="stray")
+    stray.setGeometry(60, 0, stray.sizeHint().width(), 30)
+    title = QLabel(KAZAKH, objectName="title")
+    title.setMinimumWidth(10)
+    title.setSizePolicy(title.sizePolicy().horizontalPolicy().Ignored, title.sizePolicy().verticalPolicy())
+    column.addWidget(holder)
+    column.addWidget(title)
+    window = _top(qtbot, column, QSize(140, 90))
+    assert ("title", "cut") in _whys(clipped(window, "sample"))
+    screen_fit.declare_elides(title)
+    found = clipped(window, "sample")
+    assert [(c.path, c.why.split(" (")[0]) for c in found] == [
+        ("sample/holder/stray", "outside its parent")
+    ], describe(found)
+
+
+# -- layouts that once grew the main window past the screen -----------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_the_detail_panel_needs_at_most_a_third_of_a_1024_screen(qtbot: Any, lang: str) -> None:
+    """Seen in the Russian walk: the bold "Платёж 294452476" beside the badge "Заблокирован", or a
+    transaction id with nowhere to break a line (73095040-32e0-4a36-8bdf-8e52bcc64cd0: no break before
+    a digit), made the detail panel so wide that the main window grew past a 1024 px screen."""
+    translations().switch(lang)
+    detail = PaymentDetailView(source=None)  # type: ignore[arg-type]  (nothing is loaded here)
+    qtbot.addWidget(detail)
+    detail.stack.setCurrentIndex(1)
+    detail.title_label.setText(
+        QCoreApplication.translate("PaymentDetailView", "Payment {invoice}").format(invoice="294452476")
+    )
+    detail.badge.set_status(ConsoleStatus.AUTH)
+    for key, field in detail.fields.items():
+        field.setText("73095040-32e0-4a36-8bdf-8e52bcc64cd0" if key == "transaction" else "1 234,56 ₸")
+    detail.show()
+    qtbot.waitExposed(detail)
+    assert detail.minimumSizeHint().width() <= room().width() // 3, detail.minimumSizeHint()
+
+
+# -- every screen in Kazakh and Russian ------------------------------------------------------------------
+
+
+@pytest.mark.browser
+@pytest.mark.timeout(900)
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_every_screen_fits_1024x768(screens_console: Any, qtbot: Any, lang: str) -> None:
+    screens.choose_language_at_login(screens_console, qtbot, lang)
+    found: dict[tuple[str, str, str], Clip] = {}
+    names = []
+    for screen in screens.every_screen(screens_console, qtbot):
+        names.append(screen.name)
+        for clip in _settled_clips(qtbot, screen.widget.window(), f"{screen.name} [{lang}]"):
+            found.setdefault((clip.path, clip.text, clip.why), clip)  # once, at the first screen showing it
+    assert len(names) >= 25, names  # the driver walked every screen
+    assert not found, f"{len(found)} texts cut at 1024x768 in {lang}:\n" + describe(list(found.values()))
+
+
+def _settled_clips(qtbot: Any, window: QWidget, name: str) -> list[Clip]:
+    """What is cut in ``window`` once it has laid itself out (a language switch, a message just shown
+    may still be settling): [] as soon as everything fits, else what is still cut after a second."""
+    now: list[Clip] = []
+
+    def fits() -> bool:
+        now[:] = clipped(window, name)
+        return not now
+
+    with contextlib.suppress(qtbot.TimeoutError):
+        qtbot.waitUntil(fits, timeout=1000)
+    return now
