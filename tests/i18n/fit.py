@@ -251,7 +251,8 @@ class _Checker:
     def run(self, limit: QSize) -> list[Clip]:
         top = self.top
         if top.width() > limit.width() or top.height() > limit.height():
-            self.add(top, top.windowTitle(), top.size(), limit, "the window is larger than the screen allows")
+            why = f"the window is larger than the screen allows (the widest minimum: {_widest(top)})"
+            self.add(top, top.windowTitle(), top.size(), limit, why)
         for widget in _shown(top):
             self.placement(widget)
             if isinstance(widget, QLabel):
@@ -270,6 +271,22 @@ class _Checker:
             if isinstance(widget, QGroupBox):
                 self.group(widget)
         return self.found
+
+
+def _widest(top: QWidget) -> str:
+    """Where a window's minimum width comes from: the child with the widest minimum, level by level."""
+    steps: list[str] = []
+    widget = top
+    while True:
+        children = [c for c in widget.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
+                    if c.isVisible() and not c.isWindow()]  # fmt: skip
+        if not children:
+            break
+        widget = max(children, key=lambda c: c.minimumSizeHint().width())
+        text = _text_of(widget)
+        steps.append(f"{path_of(widget, top).rsplit('/', 1)[-1]} {widget.minimumSizeHint().width()} px"
+                     + (f" {text[:40]!r}" if text != widget.objectName() else ""))  # fmt: skip
+    return " > ".join(steps)
 
 
 def _rect(r: QRect) -> str:
