@@ -241,6 +241,8 @@ class _Checker:
             return
         if isinstance(parent, QTabBar):
             return  # the tab bar's own scroll buttons
+        if widget.geometry().isEmpty():
+            return  # shows nothing (a dock's hidden title bar); a text squeezed to nothing is a clip above
         if not parent.rect().contains(widget.geometry()):
             text = _text_of(widget)
             self.add(

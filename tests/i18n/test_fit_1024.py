@@ -290,3 +290,42 @@ def test_the_cashiers_money_dialogs_fit_1024x768(screens_console: Any, qtbot: An
     cancel.reject()
     qtbot.waitUntil(lambda: not cancel.isVisible())
     assert not found, describe(found)
+
+
+@pytest.mark.browser
+@pytest.mark.timeout(600)
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_the_late_payment_notice_fits_1024x768(screens_console: Any, qtbot: Any, lang: str) -> None:
+    """The red strip over the main window (and the New payment window) when a sale the cashier
+    cancelled at the counter is paid after all (decision 0026): its long sentence and buttons."""
+    from PySide6.QtWidgets import QMessageBox
+
+    console = screens_console
+    screens.choose_language_at_login(console, qtbot, lang)
+    console.log_in(screens.CASHIER, screens.CASHIER_PIN)
+    checkout, screen = console.controller.checkout_window, console.controller.checkout
+    screens.use(console, qtbot, "action_new_payment")
+    qtbot.waitUntil(
+        lambda: checkout.isVisible() and screen.currentWidget() is screen.form, timeout=screens.SLOW
+    )
+    qtbot.keyClicks(screen.form.amount_edit, "2500")
+    qtbot.keyClick(screen.form.amount_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(
+        lambda: screen.currentWidget() is screen.view and screen.payment is not None, timeout=screens.SLOW
+    )
+    invoice = screen.payment.invoice_id
+    qtbot.keyClick(checkout, Qt.Key.Key_Escape)  # the customer changed their mind... or so it seemed
+    qtbot.waitUntil(
+        lambda: any(isinstance(w, QMessageBox) and w.isVisible() for w in QApplication.topLevelWidgets())
+    )
+    box = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible())
+    box.button(QMessageBox.StandardButton.Yes).click()
+    qtbot.waitUntil(lambda: screen.currentWidget() is not screen.view, timeout=screens.SLOW)
+    assert console.pay(invoice) == "approved"  # the customer had pressed Pay just before
+    notice = console.controller.late_payments
+    qtbot.waitUntil(notice.isVisible, timeout=screens.SLOW)
+    found = _settled_clips(qtbot, console.window, f"main window: paid after a cancel at the counter [{lang}]")
+    assert checkout.isVisible()  # ready for the next sale, in front of the main window: it says so too
+    qtbot.waitUntil(checkout.late_notice.isVisible, timeout=screens.SLOW)
+    found += _settled_clips(qtbot, checkout, f"New payment: paid after a cancel at the counter [{lang}]")
+    assert not found, describe(found)
