@@ -2,9 +2,10 @@
 a jump to any row and the counts give exactly what a plain query over the whole table gives.
 
 The reference order is a plain ``ORDER BY`` over the whole table written out here by hand; which
-payments a filter keeps comes from the console's existing search (``PaymentRepo.search``), so the
-list agrees with what the console read before. On SQLite (a generated 2,000-payment file) and on
-PostgreSQL (the same generator, a smaller set) when a server is available.
+payments a filter keeps comes from the list's own filter test in Python (``PaymentFilter.matches``).
+SQLite runs both ways a filtered page can be read (the filter's index then a sort, or a walk of the
+sort's index when the filter matches many rows: ``SORT_FOUND_LIMIT``). On SQLite (a generated
+2,000-payment file) and on PostgreSQL (the same generator, a smaller set) when a server is available.
 """
 
 from __future__ import annotations
@@ -19,7 +20,8 @@ from sqlalchemy.orm import Session
 
 from epay_desktop.domain import ConsoleStatus
 from epay_desktop.store.db import make_engine
-from epay_desktop.store.models import PaymentRow
+from epay_desktop.store.models import MoneyOpRow, PaymentRow
+from epay_desktop.store.repos import payment_list
 from epay_desktop.store.repos.payment_list import (
     ListCursor,
     ListQuery,
@@ -29,7 +31,6 @@ from epay_desktop.store.repos.payment_list import (
     fetch_page,
 )
 from epay_desktop.store.repos.payment_rows import to_payment
-from epay_desktop.store.tx import Tx
 
 from .conftest import build_list_db
 
@@ -95,17 +96,22 @@ def _filters(engine: Engine) -> dict[str, dict[str, object]]:
 
 
 def _matching(engine: Engine, query: ListQuery) -> set[int]:
-    """Ids the console's existing search returns for the same filter."""
-    with Session(engine) as s, s.begin():
-        found = Tx(s, locking=False).payments.search(
-            statuses=query.statuses,
-            since=query.since,
-            until=query.until,
-            text=query.search,
-            needs_attention=query.needs_attention,
-            limit=1_000_000,
+    """Ids the console's own reading of the filter keeps: the list's ``PaymentFilter.matches`` (which
+    live updates use to decide whether a payment joins the list), over every payment."""
+    from epay_desktop.ui.models.payment_filter import PaymentFilter
+
+    wanted = PaymentFilter.of(
+        query.statuses, query.since, query.until, query.search, needs_attention=query.needs_attention
+    )
+    with Session(engine) as s:
+        open_ops = set(
+            s.scalars(select(MoneyOpRow.payment_id).where(MoneyOpRow.state.in_(("UNKNOWN", "NEEDS_REVIEW"))))
         )
-    return {p.id for p in found}
+        return {
+            row.id
+            for row in s.scalars(select(PaymentRow))
+            if wanted.matches(to_payment(row), open_operation=row.id in open_ops)
+        }
 
 
 def _walk(s: Session, query: ListQuery, limit: int, *, backwards: bool) -> list[int]:
@@ -161,8 +167,12 @@ def engine_of() -> Iterator[list[Engine]]:
         engine.dispose()
 
 
-def test_every_sort_both_orders_pages_like_a_plain_order_by_on_sqlite(list_db_url, engine_of):
+@pytest.mark.parametrize("found_limit", [payment_list.SORT_FOUND_LIMIT, 40])
+def test_every_sort_both_orders_pages_like_a_plain_order_by_on_sqlite(
+    list_db_url, engine_of, found_limit, monkeypatch
+):
     """2,000 generated payments with ties in every key; pages of 37 down and up, and jumps."""
+    monkeypatch.setattr(payment_list, "SORT_FOUND_LIMIT", found_limit)
     engine = make_engine(list_db_url)
     engine_of.append(engine)
     _check_all(engine, 37)

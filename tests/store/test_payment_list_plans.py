@@ -12,8 +12,9 @@ runs it on a generated, ANALYZEd database and explained with ``EXPLAIN QUERY PLA
 - ``SCAN payments USING INDEX <the sort's own index>`` in a jump to row N under a filter the index
   does not hold (a status choice with the amount sort): the first N rows in the list's order must be
   tested against the filter; the walk stops at row N;
-- ``USE TEMP B-TREE FOR ORDER BY`` only after a SEARCH (sorting the few rows a search or date range
-  found, never the table).
+- ``USE TEMP B-TREE FOR ORDER BY`` only after a SEARCH, and only when the filter matches at most
+  ``SORT_FOUND_LIMIT`` rows (sorting the few rows a search or date range found; a filter matching
+  more is tested while walking the sort's index instead).
 
 Never: ``SCAN payments`` without an index, or a scan of ``money_ops``.
 On PostgreSQL the same statements must be answerable by index alone (``enable_seqscan=off`` leaves
@@ -29,10 +30,12 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+import pytest
 from sqlalchemy import Engine, event, text
 from sqlalchemy.orm import Session
 
 from epay_desktop.store.db import make_engine
+from epay_desktop.store.repos import payment_list
 from epay_desktop.store.repos.payment_list import (
     ListCursor,
     ListQuery,
@@ -73,8 +76,8 @@ def captured(engine: Engine) -> Iterator[list[tuple[str, Any]]]:
         event.remove(engine, "before_cursor_execute", keep)
 
 
-def _every_list_query(engine: Engine) -> Iterator[tuple[str, str, ListSort, str, Any]]:
-    """(label, kind, sort, statement, parameters) of every statement the list runs."""
+def _every_list_query(engine: Engine) -> Iterator[tuple[str, str, ListQuery, str, Any]]:
+    """(label, kind, query, statement, parameters) of every statement the list runs."""
     filters = _filters(engine)
     with Session(engine) as s:
         for sort in ListSort:
@@ -95,7 +98,7 @@ def _every_list_query(engine: Engine) -> Iterator[tuple[str, str, ListSort, str,
                         cursor_at(s, query, 25)
                     for kind, statements in (("page", pages), ("count", counts), ("jump", jumps)):
                         for statement, params in statements:
-                            yield label, kind, sort, statement, params
+                            yield label, kind, query, statement, params
         for name, args in filters.items():  # today's list and CSV export (newest / oldest first)
             with captured(engine) as old, Session(engine) as other, other.begin():
                 tx = Tx(other, locking=False)
@@ -109,18 +112,21 @@ def _every_list_query(engine: Engine) -> Iterator[tuple[str, str, ListSort, str,
                         oldest_first=oldest_first,
                     )
                     if rows:
-                        after = PaymentCursor.after(rows[-1])
                         tx.payments.search(
                             statuses=args.get("statuses"),  # type: ignore[arg-type]
+                            since=args.get("since"),  # type: ignore[arg-type]
+                            until=args.get("until"),  # type: ignore[arg-type]
                             text=args.get("search"),  # type: ignore[arg-type]
-                            after=after,
+                            needs_attention=bool(args.get("needs_attention")),
+                            after=PaymentCursor.after(rows[-1]),
                             oldest_first=oldest_first,
                         )
             for statement, params in old:
-                yield f"search() / {name}", "page", ListSort.TIME, statement, params
+                yield f"search() / {name}", "page", ListQuery(**args), statement, params  # type: ignore[arg-type]
 
 
-def _problems(plan: list[str], kind: str, sort: ListSort) -> list[str]:
+def _problems(plan: list[str], kind: str, sort: ListSort, found: int) -> list[str]:
+    """What is wrong with ``plan`` (see the module docstring); ``found``: rows the query matches."""
     wrong = []
     for line in plan:
         if re.fullmatch(r"SCAN payments( AS \w+)?", line) or re.match(r"SCAN payments (?!USING)", line):
@@ -133,26 +139,35 @@ def _problems(plan: list[str], kind: str, sort: ListSort) -> list[str]:
         allowed = {"page": own, "count": covering, "jump": own or covering}[kind]
         if walk and not allowed:
             wrong.append(f"index walk that is not the list's order: {line}")
-    if any("TEMP B-TREE FOR ORDER BY" in line for line in plan) and not any(
-        line.startswith(("SEARCH payments", "MULTI-INDEX OR")) for line in plan
-    ):
-        wrong.append("sorts rows it did not find by a search")
+    if any("TEMP B-TREE FOR ORDER BY" in line for line in plan):
+        if not any(line.startswith(("SEARCH payments", "MULTI-INDEX OR")) for line in plan):
+            wrong.append("sorts rows it did not find by a search")
+        if found > payment_list.SORT_FOUND_LIMIT:
+            wrong.append(f"sorts the {found} rows the filter matches instead of walking the sort's index")
     return wrong
 
 
-def test_no_list_query_scans_the_payments_on_sqlite(list_db_url):
+@pytest.mark.parametrize("found_limit", [payment_list.SORT_FOUND_LIMIT, 40])
+def test_no_list_query_scans_the_payments_on_sqlite(list_db_url, found_limit, monkeypatch):
+    """Also with a small ``SORT_FOUND_LIMIT``, so that on 2,000 payments the filters that match many
+    rows take the walk of the sort's index, as they do on a big database."""
+    monkeypatch.setattr(payment_list, "SORT_FOUND_LIMIT", found_limit)
     engine = make_engine(list_db_url)
     try:
         seen = 0
         failures: list[str] = []
-        with engine.connect() as conn:
+        found: dict[ListQuery, int] = {}
+        with engine.connect() as conn, Session(engine) as s:
             raw = conn.connection.driver_connection
             assert raw is not None
-            for label, kind, sort, statement, params in _every_list_query(engine):
+            for label, kind, query, statement, params in _every_list_query(engine):
+                if query not in found:
+                    found[query] = count_rows(s, query).total
                 plan = [row[3] for row in raw.execute("EXPLAIN QUERY PLAN " + statement, params)]
                 seen += 1
                 failures.extend(
-                    f"{label} [{kind}]: {p}\n  {' | '.join(plan)}" for p in _problems(plan, kind, sort)
+                    f"{label} [{kind}]: {p}\n  {' | '.join(plan)}"
+                    for p in _problems(plan, kind, query.sort, found[query])
                 )
         assert seen > 1_000  # every sort x order x filter x page kind was explained
         assert not failures, "\n".join(failures[:20])
@@ -170,7 +185,7 @@ def test_every_list_query_has_an_index_path_on_postgresql(pg_url, tmp_path: Path
             conn.execute(text("SET enable_seqscan = off"))
             raw = conn.connection.driver_connection
             assert raw is not None
-            for label, kind, _sort, statement, params in statements:
+            for label, kind, _query, statement, params in statements:
                 if kind == "count":  # counting the whole table may read it all; counts are COUNT(*)
                     continue
                 plan = "\n".join(row[0] for row in raw.execute("EXPLAIN " + statement, params))

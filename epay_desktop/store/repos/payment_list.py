@@ -23,6 +23,8 @@ PostgreSQL both answer by seeking into the index. Status and cashier orders are 
 group (a handful of statuses, a few dozen cashiers), each group one seek on its index, because the
 group order (status declaration order, cashier names) is not a column's order.
 Filters (statuses, date range, search, needs attention) are SQL too; counts are ``COUNT(*)``.
+On SQLite a filter matching many rows is tested while walking the sort's index rather than found
+and sorted (:func:`_walks`, decision 0051).
 """
 
 from __future__ import annotations
@@ -35,6 +37,8 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Select, func, literal, select, tuple_
 from sqlalchemy.orm import InstrumentedAttribute, Session
+from sqlalchemy.sql import operators
+from sqlalchemy.sql.elements import UnaryExpression
 
 from epay_desktop.domain import ConsoleStatus, Payment
 
@@ -42,7 +46,17 @@ from ..list_keys import list_keys_of
 from ..models import PaymentRow, UserRow
 from .payment_rows import attention_filter, text_filter
 
-__all__ = ["ListCounts", "ListCursor", "ListQuery", "ListSort", "count_rows", "cursor_at", "fetch_page"]
+__all__ = [
+    "SORT_FOUND_LIMIT",
+    "ListCounts",
+    "ListCursor",
+    "ListQuery",
+    "ListSort",
+    "count_rows",
+    "cursor_at",
+    "fetch_page",
+    "unseekable",
+]
 
 
 class ListSort(StrEnum):
@@ -129,22 +143,63 @@ _GROUPS: Mapping[ListSort, _Column] = {
     ListSort.STATUS: PaymentRow.status,
     ListSort.CASHIER: PaymentRow.created_by,
 }
+#: the columns of each sort's index: filters on them keep their seek when the list walks that index
+_INDEX_COLUMNS: Mapping[ListSort, frozenset[Any]] = {
+    sort: frozenset(c for c in (*_KEYS[sort], _GROUPS.get(sort)) if c is not None and c is not PaymentRow.id)
+    for sort in ListSort
+}
+
+#: A filter matching at most this many payments is found by its own index and sorted (a few ms);
+#: one matching more is tested while walking the sort's index (see ``_walks``; decision 0051).
+SORT_FOUND_LIMIT = 5_000
 
 
-def _filters(query: ListQuery, *, with_statuses: bool = True) -> list[ColumnElement[bool]]:
+def _filters(
+    query: ListQuery, *, with_statuses: bool = True, keep: frozenset[Any] = frozenset(), walk: bool = False
+) -> list[ColumnElement[bool]]:
+    """The query's filters. ``walk``: wrap every filter column not in ``keep`` (the sort's index
+    columns) so SQLite cannot use its index and walks the sort's index instead (see :func:`_walks`)."""
+
+    def column(c: Any) -> Any:
+        return unseekable(c) if walk and c not in keep else c
+
     found: list[ColumnElement[bool]] = []
     if with_statuses and query.statuses is not None:
-        found.append(PaymentRow.status.in_(sorted(s.value for s in query.statuses)))
+        found.append(column(PaymentRow.status).in_(sorted(s.value for s in query.statuses)))
     if query.since is not None:
-        found.append(PaymentRow.created_at >= query.since)
+        found.append(column(PaymentRow.created_at) >= query.since)
     if query.until is not None:
-        found.append(PaymentRow.created_at < query.until)
+        found.append(column(PaymentRow.created_at) < query.until)
     text = (query.search or "").strip()
     if text:
-        found.append(text_filter(text))
+        found.append(text_filter(text, column))
     if query.needs_attention:
         found.append(attention_filter())
     return found
+
+
+def unseekable(column: Any) -> Any:
+    """``(+ column)``: the same value, which SQLite will not look up in an index (its documented way to
+    keep the planner off an index); typed like the column, so binds are stored-format."""
+    return UnaryExpression(column.expression, operator=operators.custom_op("+"), type_=column.type)
+
+
+def _walks(session: Session, query: ListQuery) -> bool:
+    """Whether to walk the sort's own index (filters tested on the way) rather than let SQLite find
+    the filter's matches by their index and sort them: yes when they are more than
+    :data:`SORT_FOUND_LIMIT` (then the walk reaches a page within a few thousand rows, while sorting
+    them all would cost more every page). Counted with ``LIMIT``: never more than that many index
+    entries. SQLite only: its planner cannot weigh ``LIMIT`` against a filter's selectivity (no
+    histograms); PostgreSQL's can, and ``+`` is not an operator on its text."""
+    if session.get_bind().dialect.name != "sqlite" or query.needs_attention:
+        return False  # attention: the few payments that need a person, by primary key
+    if query.statuses is None and not (query.search or "").strip():
+        if query.since is None and query.until is None:
+            return False
+        if query.sort in (ListSort.TIME, ListSort.STATUS, ListSort.CASHIER):
+            return False  # the date range is in the sort's own index
+    matches = select(literal(1)).where(*_filters(query)).limit(SORT_FOUND_LIMIT).subquery()
+    return int(session.scalar(select(func.count()).select_from(matches)) or 0) >= SORT_FOUND_LIMIT
 
 
 def _beyond(columns: Sequence[_Column], values: Sequence[Any], ascending: bool) -> ColumnElement[bool]:
@@ -204,8 +259,9 @@ def fetch_page(
     wanted = limit + 1
     rows: list[PaymentRow] = []
     group_column = _GROUPS.get(query.sort)
+    filters = _filters(query, keep=_INDEX_COLUMNS[query.sort], walk=_walks(session, query))
     if group_column is None:
-        stmt = select(PaymentRow).where(*_filters(query))
+        stmt = select(PaymentRow).where(*filters)
         if cursor is not None:
             stmt = stmt.where(_beyond(columns, cursor.key, ascending))
         rows = list(session.scalars(_ordered(stmt, columns, ascending).limit(wanted)))
@@ -218,7 +274,6 @@ def fetch_page(
             if cursor.group not in groups:
                 raise ValueError(f"the cursor's group {cursor.group!r} is not in this list")
             start = groups.index(cursor.group)
-        filters = _filters(query)
         for i, group in enumerate(groups[start:]):
             stmt = select(PaymentRow).where(*filters, _in_group(group_column, group))
             if cursor is not None and i == 0:
@@ -259,8 +314,9 @@ def cursor_at(session: Session, query: ListQuery, offset: int) -> ListCursor | N
     columns = _KEYS[query.sort]
     ascending = not query.descending
     group_column = _GROUPS.get(query.sort)
+    filters = _filters(query, keep=_INDEX_COLUMNS[query.sort], walk=_walks(session, query))
     if group_column is None:
-        stmt = select(*columns).where(*_filters(query))
+        stmt = select(*columns).where(*filters)
         found = session.execute(_ordered(stmt, columns, ascending).offset(offset - 1).limit(1)).first()
         return ListCursor(query.sort, None, tuple(found)) if found is not None else None
     sizes_stmt = select(group_column, func.count()).where(*_filters(query)).group_by(group_column)
@@ -272,7 +328,7 @@ def cursor_at(session: Session, query: ListQuery, offset: int) -> ListCursor | N
     for group in groups:
         size = sizes.get(group, 0)
         if skip < size:
-            stmt = select(*columns).where(*_filters(query), _in_group(group_column, group))
+            stmt = select(*columns).where(*filters, _in_group(group_column, group))
             found = session.execute(_ordered(stmt, columns, ascending).offset(skip).limit(1)).first()
             return ListCursor(query.sort, group, tuple(found)) if found is not None else None
         skip -= size

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import ColumnElement, and_, false, literal, or_, select, text, tuple_, union_all
+from sqlalchemy import ColumnElement, and_, false, or_, select, text, union_all
 
 from epay_desktop.domain import ConsoleStatus, InvoiceId, Money, OpState, Payment, parse_decimal_amount
 from epay_desktop.domain.invoice import INVOICE_MAX_DIGITS
@@ -13,7 +15,7 @@ from epay_desktop.domain.money import MoneyError
 
 from ..models import UNRESOLVED_OP_STATES, MoneyOpRow, PaymentRow
 
-__all__ = ["UNRESOLVED_OPS", "PaymentCursor", "after_cursor", "attention_filter", "text_filter", "to_payment"]
+__all__ = ["UNRESOLVED_OPS", "PaymentCursor", "attention_filter", "text_filter", "to_payment"]
 
 #: Operation states a person has to look at: the answer was lost, or a manager must decide.
 UNRESOLVED_OPS = (OpState.UNKNOWN.value, OpState.NEEDS_REVIEW.value)
@@ -37,19 +39,6 @@ class PaymentCursor:
         return cls(payment.created_at, payment.id)
 
 
-def after_cursor(cursor: PaymentCursor, oldest_first: bool) -> ColumnElement[bool]:
-    """Rows after ``cursor`` in the list order (newest first unless ``oldest_first``).
-
-    A row-value comparison ``(created_at, id) < (?, ?)``: SQLite and PostgreSQL seek into
-    ``ix_payments_created`` with it, where the equivalent ``a < ? OR (a = ? AND id < ?)`` makes
-    SQLite walk the index from the top (issue 10; decision 0050)."""
-    row = tuple_(PaymentRow.created_at, PaymentRow.id)
-    at = tuple_(
-        literal(cursor.created_at, PaymentRow.created_at.type), literal(cursor.id, PaymentRow.id.type)
-    )
-    return row > at if oldest_first else row < at
-
-
 def attention_filter() -> ColumnElement[bool]:
     """Payments that need a person: outcome UNKNOWN, or an operation UNKNOWN / NEEDS_REVIEW.
 
@@ -63,23 +52,29 @@ def attention_filter() -> ColumnElement[bool]:
     return PaymentRow.id.in_(union_all(unknown, unresolved))
 
 
-def text_filter(text: str) -> ColumnElement[bool]:
-    """OR of every reading of ``text`` that makes sense; digits only ever reach LIKE patterns."""
-    clauses: list[ColumnElement[bool]] = [PaymentRow.reference == text, PaymentRow.approval_code == text]
+def text_filter(text: str, column: Callable[[Any], Any] = lambda c: c) -> ColumnElement[bool]:
+    """OR of every reading of ``text`` that makes sense (invoice prefix only for digits, last 4 only
+    for 4 digits, the amount only for an amount). ``column`` wraps each column the clauses read
+    (the list uses it to keep SQLite off these columns' indexes: ``payment_list.unseekable``)."""
+    clauses: list[ColumnElement[bool]] = [
+        column(PaymentRow.reference) == text,
+        column(PaymentRow.approval_code) == text,
+    ]
     if text.isascii() and text.isdigit():
         if len(text) <= INVOICE_MAX_DIGITS:
             # invoice ids are digits only, so "starts with text" is exactly this range, which seeks
             # the unique index (LIKE 'text%' does not on SQLite)
             high = text + "9" * (INVOICE_MAX_DIGITS - len(text))
-            clauses.append(and_(PaymentRow.invoice_id >= text, PaymentRow.invoice_id <= high))
+            invoice = column(PaymentRow.invoice_id)
+            clauses.append(and_(invoice >= text, invoice <= high))
         if len(text) == 4:
-            clauses.append(PaymentRow.card_last4 == text)  # the stored last 4 (ix_payments_card_last4)
+            clauses.append(column(PaymentRow.card_last4) == text)  # the stored last 4 (its own index)
     try:
         minor = parse_decimal_amount(text)
     except MoneyError:
         minor = None
     if minor:
-        clauses.append(PaymentRow.amount_minor == minor)
+        clauses.append(column(PaymentRow.amount_minor) == minor)
     return or_(false(), *clauses)
 
 

@@ -26,13 +26,10 @@ from epay_desktop.domain import (
 from ...domain.i18n import QT_TRANSLATE_NOOP, msg
 from ..models import MoneyOpRow, PaymentRow
 from .operations import to_op
-from .payment_list import ListCounts, ListCursor, ListQuery, count_rows, cursor_at, fetch_page
+from .payment_list import ListCounts, ListCursor, ListQuery, ListSort, count_rows, cursor_at, fetch_page
 from .payment_rows import (
     UNRESOLVED_OPS,
     PaymentCursor,
-    after_cursor,
-    attention_filter,
-    text_filter,
     to_payment,
 )
 
@@ -251,25 +248,20 @@ class PaymentRepo:
         last four digits of the card mask, the amount in tenge (``1500`` / ``1500.50``), the RRN
         or the approval code. ``after`` continues a previous page. ``needs_attention`` keeps only
         payments whose outcome is UNKNOWN or that have an UNKNOWN / NEEDS_REVIEW money operation.
+        The list's time sort (:func:`.payment_list.fetch_page`), so the same indexes serve it.
         """
-        stmt = select(PaymentRow)
-        if needs_attention:
-            stmt = stmt.where(attention_filter())
-        if statuses is not None:
-            stmt = stmt.where(PaymentRow.status.in_([s.value for s in statuses]))
-        if since is not None:
-            stmt = stmt.where(PaymentRow.created_at >= since)
-        if until is not None:
-            stmt = stmt.where(PaymentRow.created_at < until)
-        if text is not None and text.strip():
-            stmt = stmt.where(text_filter(text.strip()))
-        if after is not None:
-            stmt = stmt.where(after_cursor(after, oldest_first))
-        if oldest_first:
-            stmt = stmt.order_by(PaymentRow.created_at, PaymentRow.id)
-        else:
-            stmt = stmt.order_by(PaymentRow.created_at.desc(), PaymentRow.id.desc())
-        return [to_payment(row) for row in self._s.scalars(stmt.limit(limit))]
+        query = ListQuery(
+            sort=ListSort.TIME,
+            descending=not oldest_first,
+            statuses=frozenset(statuses) if statuses is not None else None,
+            since=since,
+            until=until,
+            search=text,
+            needs_attention=needs_attention,
+        )
+        cursor = ListCursor(ListSort.TIME, None, (after.created_at, after.id)) if after is not None else None
+        rows, _more = fetch_page(self._s, query, limit, after=cursor)
+        return [to_payment(row) for row in rows]
 
     def list_page(
         self,
