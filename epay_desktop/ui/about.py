@@ -18,6 +18,8 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from epay_desktop import __version__
 from epay_desktop.resources import ICON_SIZES, ResourceMissingError, app_icon_files
 
+from .language import on_language_change
+
 __all__ = ["about_lines", "app_icon", "open_about_box"]
 
 log = logging.getLogger(__name__)
@@ -66,6 +68,7 @@ def open_about_box(parent: QWidget, data_folder: Path | None) -> QMessageBox:
         parent,
     )
     box.setObjectName("about_box")
+    on_language_change(box, lambda: box.setText("\n".join(about_lines(data_folder))))  # a switch while open
     box.setTextFormat(Qt.TextFormat.PlainText)  # a folder name is text, never markup
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)  # copy it for support
     pixmap = app_icon().pixmap(ICON_SIZES[3])  # 64 px

@@ -238,6 +238,8 @@ class ConsoleActions(QObject):
         self._set_note(self.attention, logged_in, "" if logged_in else _tr("Log in first."))
         check = check_bank_availability(user, payment, no_payment=no_payment, checking=checking)
         self._set_note(self.check_bank, check.enabled, check.note)
+        for action in (self.refresh, self.find, self.about):  # their tooltips in the language now
+            self._set_note(action, action.isEnabled(), "")
 
     def _set_note(self, action: QAction, enabled: bool, note: str) -> None:
         action.setEnabled(enabled)

@@ -34,6 +34,7 @@ from .dialogs.export_dialog import ExportDialog, ExportResult
 from .dialogs.settings_dialog import SettingsDialog
 from .dialogs.users_dialog import UsersDialog
 from .file_places import ui_settings
+from .language import on_language_change
 from .main_window import MainWindow
 from .session import Session
 
@@ -152,18 +153,22 @@ class AdminFlows(QObject):
         return self._run("export", flow)
 
     def _tell_exported(self, result: ExportResult) -> QMessageBox:
-        box = QMessageBox(
-            QMessageBox.Icon.Information,
-            _tr("Export done"),
-            _tr("{rows} payment(s) from {first} to {last} were written to:\n{path}").format(
+        def text() -> str:
+            return _tr("{rows} payment(s) from {first} to {last} were written to:\n{path}").format(
                 rows=result.rows,
                 first=result.first_day.strftime("%d.%m.%Y"),
                 last=result.last_day.strftime("%d.%m.%Y"),
                 path=result.path,
-            ),
+            )
+
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            _tr("Export done"),
+            text(),
             QMessageBox.StandardButton.Ok,
             self.window,
         )
+        on_language_change(box, lambda: box.setText(text()))  # a switch while it is open
         box.setObjectName("export_done_box")
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -21,6 +21,7 @@ from .dialogs.charge_dialog import ChargeDialog
 from .dialogs.money_dialog import MoneyOpDialog
 from .dialogs.receipt_chooser import ReceiptChoice, ReceiptChooser
 from .dialogs.refund_dialog import RefundDialog
+from .language import on_language_change
 from .ports import MoneyOperationsPort, PaymentDetailSource, ReceiptPort, UserPort
 from .receipts_ui import ReceiptDialog
 
@@ -98,17 +99,24 @@ async def refund_receipt_flow(
     """After a refund the bank confirmed: offer its receipt ("Print refund receipt" is the default)."""
     if op.kind is not OpKind.REFUND or op.state is not OpState.SUCCEEDED:
         return
-    box = QMessageBox(
-        QMessageBox.Icon.Information,
-        _tr("Refund done \u2014 invoice {invoice}, {amount}").format(
+
+    def title() -> str:
+        return _tr("Refund done \u2014 invoice {invoice}, {amount}").format(
             invoice=invoice.value, amount=op.amount.format()
-        ),
-        _tr(
+        )
+
+    def text() -> str:
+        return _tr(
             "The refund of {amount} on invoice {invoice} is done. Print the refund receipt for the customer?"
-        ).format(amount=op.amount.format(), invoice=invoice.value),
-        Button.NoButton,
-        parent,
-    )
+        ).format(amount=op.amount.format(), invoice=invoice.value)
+
+    box = QMessageBox(QMessageBox.Icon.Information, title(), text(), Button.NoButton, parent)
+
+    def retranslate() -> None:  # a language switch while the offer is open
+        box.setWindowTitle(title())
+        box.setText(text())
+
+    on_language_change(box, retranslate)
     box.setObjectName("refund_receipt_offer")
     box.setTextFormat(Qt.TextFormat.PlainText)
     print_button = box.addButton(_tr("Print refund receipt"), QMessageBox.ButtonRole.AcceptRole)
@@ -148,14 +156,17 @@ async def _issue_and_preview(
 
 async def review_flow(parent: QWidget, services: Services, actor: User, op: MoneyOp) -> MoneyOp | None:
     """A manager decides about an operation whose outcome the bank could not confirm."""
-    what = {OpKind.REFUND: _tr("refund"), OpKind.CANCEL: _tr("cancel"), OpKind.CHARGE: _tr("charge")}[op.kind]
-    text = _tr(
-        "The bank could not confirm whether this {what} of {amount} was applied.\n\n"
-        "Retry: the console asks the bank again and re-sends it only if the bank proves it was not "
-        "applied (with the same operation id, so it cannot be applied twice).\n"
-        "Abandon: mark it as failed; start a new operation if the customer still needs it.\n"
-        "Mark applied: the bank's merchant cabinet lists this {what}: mark it as done."
-    ).format(what=what, amount=op.amount.format())
+
+    def text() -> str:  # made again after a language switch while the box is open
+        what = {OpKind.REFUND: _tr("refund"), OpKind.CANCEL: _tr("cancel"), OpKind.CHARGE: _tr("charge")}
+        return _tr(
+            "The bank could not confirm whether this {what} of {amount} was applied.\n\n"
+            "Retry: the console asks the bank again and re-sends it only if the bank proves it was not "
+            "applied (with the same operation id, so it cannot be applied twice).\n"
+            "Abandon: mark it as failed; start a new operation if the customer still needs it.\n"
+            "Mark applied: the bank's merchant cabinet lists this {what}: mark it as done."
+        ).format(what=what[op.kind], amount=op.amount.format())
+
     chosen = await ask_message(
         parent,
         _tr("Review the operation"),

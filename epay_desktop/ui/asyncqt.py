@@ -146,7 +146,7 @@ async def run_dialog(dialog: QDialog) -> int:
 async def ask_message(
     parent: QWidget | None,
     title: str,
-    text: str,
+    text: str | Callable[[], str],
     buttons: StandardButton = StandardButton.Ok,
     *,
     icon: QMessageBox.Icon = QMessageBox.Icon.Question,
@@ -159,13 +159,27 @@ async def ask_message(
     renames standard buttons (their role and return value stay), so a button says what it does.
 
     ``text`` is shown as plain text, never HTML, so a message from the gateway cannot inject markup.
+    A ``text`` composed with ``.format`` is given as a function: it is made again after a language
+    switch while the box is open (the title and ``labels`` are translated again by themselves).
     """
-    box = QMessageBox(icon, title, text, buttons, parent)
+    from .language import on_language_change, translations
+
+    box = QMessageBox(icon, title, text() if callable(text) else text, buttons, parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
+
+    def relabel() -> None:  # Qt's own LanguageChange gives standard buttons their standard words back
+        for standard, label in (labels or {}).items():
+            button = box.button(standard)
+            if button is not None:
+                button.setText(translations().translated(label) or label)
+        if callable(text):
+            box.setText(text())
+
     for standard, label in (labels or {}).items():
         button = box.button(standard)
         if button is not None:
             button.setText(label)
+    on_language_change(box, relabel)
     if default != StandardButton.NoButton:
         box.setDefaultButton(default)
     chosen: list[StandardButton] = []

@@ -31,6 +31,7 @@ from epay_desktop.services.card_attempts import DECLINED, CardAttempts
 from .asyncqt import action_slot, spawn, user_message_of
 from .checkout import CheckoutView
 from .labels import decline_text
+from .language import on_language_change
 from .new_payment import NewPaymentForm, PaymentRequest
 from .ports import PaymentTaker, ReceiptPort
 from .receipts_ui import ReceiptDialog
@@ -111,6 +112,8 @@ class CheckoutScreen(QStackedWidget):
         self._watch: asyncio.Task[None] | None = None
         self._mark: tuple[ConsoleStatus, str] | None = None  # to store before the next status check
         self.attempt_note_text = ""  # the note about a declined attempt while the page stays open
+        self._note_maker: Callable[[], str] | None = None  # makes it again after a language switch
+        on_language_change(self, self._retranslate_note)
 
         self.form.submitted.connect(self.on_form_submitted)
         self.form.saved_card_requested.connect(self._on_saved_card_requested)
@@ -338,21 +341,25 @@ class CheckoutScreen(QStackedWidget):
         outcome = outcome_of(payment.status)
         may_retry = outcome is Outcome.DECLINED and self._may_retry(payment, attempts)
         if outcome is Outcome.DECLINED and may_retry and self._stage == "paying":
-            reason = self._decline_words(payment)
-            if attempts is not None:
+
+            def attempt_note() -> str:  # made again after a language switch (_retranslate_note)
+                reason = self._decline_words(payment)
+                if attempts is None:
+                    return self.tr(
+                        "Declined: %1. The customer can try again on this page or you can cancel the sale."
+                    ).replace("%1", reason)
                 note = self.tr(
                     "Declined: %1. The customer can try again on this page (%n attempt(s) left) or you "
                     "can cancel the sale.",
                     "",
                     attempts.left,
                 )  # kk/ru give the plural; untranslated English gets it here
-                note = note.replace("(s)", "" if attempts.left == 1 else "s").replace("%1", reason)
-            else:
-                note = self.tr(
-                    "Declined: %1. The customer can try again on this page or you can cancel the sale."
-                ).replace("%1", reason)
-            self._note(note)
+                return note.replace("(s)", "" if attempts.left == 1 else "s").replace("%1", reason)
+
+            self._note_maker = attempt_note
+            self._note(attempt_note())
             return False
+        self._note_maker = None
         self._note("")
         if outcome in _UNPAID:
             if self._stage == "paying" or self._mark is not None:
@@ -373,18 +380,19 @@ class CheckoutScreen(QStackedWidget):
         if self._stage == "paying":  # settled without a back link (e.g. the widget closed itself)
             self._stage = "finished"
             self.view.stop(self.tr("Thank you"), "")
-        note = ""
-        if outcome is Outcome.DECLINED and not self._saved:
+
+        def declined_note() -> str:  # made again by the result view after a language switch
             reason = self._decline_words(payment)
             if may_retry:  # the invoice could still be paid, but the customer's page is gone
-                note = self.tr(
+                return self.tr(
                     "Declined: %1. The payment page is closed; start a new sale to try again."
                 ).replace("%1", reason)
-            else:
-                note = self.tr(
-                    "Declined: %1. This invoice cannot be paid any more; start a new sale."
-                ).replace("%1", reason)
-        self._show(payment, outcome, note)
+            return self.tr("Declined: %1. This invoice cannot be paid any more; start a new sale.").replace(
+                "%1", reason
+            )
+
+        declined = outcome is Outcome.DECLINED and not self._saved
+        self._show(payment, outcome, declined_note if declined else "")
         self._settle(payment)
         return True
 
@@ -404,7 +412,12 @@ class CheckoutScreen(QStackedWidget):
             self.attempt_note_text = text
             self.attempt_note.emit(text)
 
-    def _show(self, payment: Payment, outcome: Outcome, note: str = "") -> None:
+    def _retranslate_note(self) -> None:
+        """After a language switch: the note about a declined attempt, in the new words."""
+        if self.attempt_note_text and self._note_maker is not None:
+            self._note(self._note_maker())
+
+    def _show(self, payment: Payment, outcome: Outcome, note: str | Callable[[], str] = "") -> None:
         if outcome is Outcome.CHECKING:
             self._block(
                 self.tr("Checking with the bank\u2026 Wait for the answer before charging this sale again.")

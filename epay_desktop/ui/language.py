@@ -32,10 +32,13 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
     QComboBox,
+    QDoubleSpinBox,
+    QFileDialog,
     QGroupBox,
     QLabel,
     QLineEdit,
     QMenu,
+    QSpinBox,
     QTabWidget,
     QTreeWidget,
     QWidget,
@@ -44,6 +47,7 @@ from PySide6.QtWidgets import (
 from epay_desktop.resources import ResourceMissingError, translations_dir
 
 from .file_places import ui_settings
+from .widgets.i18n import QT_TRANSLATE_NOOP
 
 __all__ = [
     "DEFAULT_LANGUAGE",
@@ -53,6 +57,7 @@ __all__ = [
     "current_language",
     "language_of_locale",
     "last_language",
+    "on_language_change",
     "page_language",
     "remember_language",
     "remembered_language",
@@ -158,29 +163,44 @@ def _is_qt_class(context: str) -> bool:
     return context.startswith("Q") and any(hasattr(module, context) for module in (QtWidgets, QtCore, QtGui))
 
 
+# Where a shown text came from: the contexts to ask in order (a class's own, then its Python base
+# classes'), the English source, the disambiguation and the ``%n`` count.
+Source = tuple[tuple[str, ...], str, str | None, int]
+
+
 class _RecordingTranslator(QTranslator):
     """Answers from the chosen ``.qm`` (English: none) and records shown text -> English source."""
 
     def __init__(self) -> None:
         super().__init__()
         self.catalogue: QTranslator | None = None
-        self.sources: dict[str, tuple[str, str, str | None, int]] = {}
+        self.sources: dict[str, Source] = {}
+        # the call before this one when it found nothing: PySide's tr() then asks the base classes'
+        # contexts for the same text (RefundDialog, then MoneyOpDialog, then QDialog...)
+        self._unanswered: tuple[tuple[str, ...], str, str | None, int] | None = None
 
     def translate(
         self, context: str, source_text: str, disambiguation: str | None = None, n: int = -1
     ) -> str | None:
         found = self.catalogue.translate(context, source_text, disambiguation, n) if self.catalogue else ""
-        # PySide's tr() asks the class's own context first, then each Qt base class's (QWidget,
-        # QObject, ...) while nothing is found: only the class's own context is the text's source
+        # only the Python classes' contexts are a text's source, never Qt's own (QWidget, QObject, ...)
         if found or not _is_qt_class(context):
+            earlier = self._unanswered
+            if earlier is not None and earlier[1:] == (source_text, disambiguation, n):
+                contexts = (*earlier[0], context)  # a base class's, after its class's own: ask both
+            else:
+                contexts = (context,)
             shown = found or (source_text.replace("%n", str(n)) if n >= 0 else source_text)
-            self.sources[shown] = (context, source_text, disambiguation, n)
+            self.sources[shown] = (contexts, source_text, disambiguation, n)
+            self._unanswered = None if found else (contexts, source_text, disambiguation, n)
+        else:  # tr() ends its walk up the classes at Qt's own: the next call is a new text
+            self._unanswered = None
         return found or None  # None: Qt shows the source text
 
     def isEmpty(self) -> bool:
         return False
 
-    def source_of(self, shown: str) -> tuple[str, str, str | None, int] | None:
+    def source_of(self, shown: str) -> Source | None:
         return self.sources.get(shown)
 
 
@@ -248,10 +268,17 @@ class Translations(QObject):
         """``shown`` (a text as ``tr()`` returned it in any language) in the language now; None if
         it did not come from ``tr()``."""
         source = self._recorder.source_of(shown)
-        if source is None:
-            return None
-        context, text, disambiguation, n = source
-        return QCoreApplication.translate(context, text, disambiguation, n)
+        return None if source is None else self.translated_source(source)
+
+    def translated_source(self, source: Source) -> str:
+        """The recorded ``source`` in the language now (the first of its contexts that has it)."""
+        contexts, text, disambiguation, n = source
+        untranslated = text.replace("%n", str(n)) if n >= 0 else text
+        for context in contexts:
+            found = QCoreApplication.translate(context, text, disambiguation, n)
+            if found != untranslated:
+                return found
+        return untranslated
 
     def retranslate_open_windows(self) -> None:
         """Every text shown exactly as ``tr()`` returned it, in the language now."""
@@ -263,7 +290,7 @@ class Translations(QObject):
                 window.setLocale(locale)  # children without a locale of their own follow
         for widget in QApplication.allWidgets():
             if shiboken6.isValid(widget):
-                _retranslate_widget(widget, self.translated)
+                _retranslate_widget(widget, self)
 
 
 def _load_catalogue(language: str) -> QTranslator | None:
@@ -288,40 +315,86 @@ def _load_qt_catalogue(language: str) -> QTranslator | None:
     return None
 
 
-def _retranslate_widget(widget: QWidget, again: Callable[[str], str | None]) -> None:
-    def redo(get: Callable[[], str], put: Callable[[str], object]) -> None:
-        text = get()
-        if text:
-            new = again(text)
-            if new is not None and new != text:
-                put(new)
+_MEMORY = "epay_language_sources"
 
-    redo(widget.toolTip, widget.setToolTip)
+
+def _retranslate_widget(widget: QWidget, translations: Translations) -> None:
+    """Every plain text of ``widget`` in the language now. Each text put back is remembered on its
+    object with its source, so the next switch asks that source, not whichever source last gave the
+    same words (Kazakh says "Клиент ID" for both the gateway's client id and the customer's id)."""
+
+    def redo(owner: QObject, what: str, get: Callable[[], str], put: Callable[[str], object]) -> None:
+        text = get()
+        if not text:
+            return
+        memory = owner.property(_MEMORY)
+        remembered = memory.get(what) if isinstance(memory, dict) else None
+        if remembered is not None and remembered[0] == text:
+            source: Source | None = remembered[1]
+        else:
+            source = translations._recorder.source_of(text)
+        if source is None:
+            return
+        new = translations.translated_source(source)
+        if new != text:
+            put(new)
+        memory = dict(memory) if isinstance(memory, dict) else {}
+        memory[what] = (new, source)
+        owner.setProperty(_MEMORY, memory)
+
+    redo(widget, "tooltip", widget.toolTip, widget.setToolTip)
     if widget.isWindow():
-        redo(widget.windowTitle, widget.setWindowTitle)
+        redo(widget, "title", widget.windowTitle, widget.setWindowTitle)
     if isinstance(widget, QLabel | QAbstractButton):
-        redo(widget.text, widget.setText)
+        redo(widget, "text", widget.text, widget.setText)
     elif isinstance(widget, QLineEdit):
-        redo(widget.placeholderText, widget.setPlaceholderText)
+        redo(widget, "placeholder", widget.placeholderText, widget.setPlaceholderText)
     elif isinstance(widget, QMenu | QGroupBox):
-        redo(widget.title, widget.setTitle)
+        redo(widget, "title", widget.title, widget.setTitle)
     elif isinstance(widget, QComboBox):
         combo = widget
         for i in range(combo.count()):
-            redo(partial(combo.itemText, i), partial(combo.setItemText, i))
+            redo(combo, f"item{i}", partial(combo.itemText, i), partial(combo.setItemText, i))
+    elif isinstance(widget, QSpinBox | QDoubleSpinBox):  # "15 min", "0 s"
+        spin = widget
+        redo(spin, "suffix", spin.suffix, spin.setSuffix)
+        redo(spin, "prefix", spin.prefix, spin.setPrefix)
+        redo(spin, "special", spin.specialValueText, spin.setSpecialValueText)
     if isinstance(widget, QTreeWidget):  # column headers (e.g. the timeline's Time / What happened)
         header = widget.headerItem()
         for i in range(header.columnCount()):
-            redo(partial(header.text, i), partial(header.setText, i))
+            redo(widget, f"header{i}", partial(header.text, i), partial(header.setText, i))
+    if isinstance(widget, QFileDialog):  # its places ("Computer"...) are named when they are set
+        widget.setSidebarUrls(widget.sidebarUrls())
     if isinstance(widget, QTabWidget):
         tabs = widget
         for i in range(tabs.count()):
-            redo(partial(tabs.tabText, i), partial(tabs.setTabText, i))
+            redo(tabs, f"tab{i}", partial(tabs.tabText, i), partial(tabs.setTabText, i))
     for action in widget.actions():
-        redo(action.text, action.setText)
-        redo(action.statusTip, action.setStatusTip)
+        redo(action, "text", action.text, action.setText)
+        redo(action, "status", action.statusTip, action.setStatusTip)
         if action.toolTip() != action.text().replace("&", ""):  # an own tooltip, not the text's
-            redo(action.toolTip, action.setToolTip)
+            redo(action, "tooltip", action.toolTip, action.setToolTip)
+
+
+class _Follower(QObject):
+    """Calls ``apply`` after each language switch while its owner lives (see :func:`on_language_change`)."""
+
+    def __init__(self, owner: QObject, apply: Callable[[], object]) -> None:
+        super().__init__(owner)
+        self._apply = apply
+        translations().changed.connect(self.follow)
+
+    def follow(self, _language: str) -> None:
+        self._apply()
+
+
+def on_language_change(owner: QObject, apply: Callable[[], object]) -> None:
+    """After every language switch, while ``owner`` lives: ``apply()`` (a screen's texts composed
+    from several pieces or with ``.format``: a title with the invoice and amount, a message box's
+    sentence, a button's label that Qt's own LanguageChange resets). Called after the plain texts
+    of every open window are translated, also for windows the lock screen hides."""
+    _Follower(owner, apply)
 
 
 _instance: Translations | None = None
@@ -336,3 +409,12 @@ def translations() -> Translations:
     if _instance is None or not shiboken6.isValid(_instance) or _instance.application() is not app:
         _instance = Translations(app)
     return _instance
+
+
+# Qt's own words that PySide6's ``qtbase_ru.qm`` lacks (its Russian Save dialog said "&Look in:" and
+# "Files of &type:"): our catalogues have them, and the recording translator is asked before Qt's.
+QT_WORDS: Final = (
+    QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"),
+    QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"),
+    QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "Drive"),
+)

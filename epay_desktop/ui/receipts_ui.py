@@ -57,6 +57,7 @@ from epay_desktop.domain.receipts import (
 from . import theme
 from .asyncqt import action_slot, run_dialog, start_action
 from .file_places import remember_folder, start_folder
+from .language import on_language_change
 from .ports import ReceiptPort
 from .screen_fit import fit_file_dialog_columns
 
@@ -243,14 +244,8 @@ class ReceiptDialog(QDialog):
         self.save_button = QPushButton(self.tr("Save as PDF\u2026"))
         self.other_printer_button = QPushButton(self.tr("Other printer\u2026"))
         self.other_printer_button.setObjectName("other_printer")
-        self.other_printer_button.setToolTip(
-            self.tr("Print on another printer than %1 (the receipt printer chosen in Settings).").replace(
-                "%1", self.printer_name
-            )
-        )
+        self._printer_tips()
         self.other_printer_button.setVisible(bool(self.printer_name))
-        if self.printer_name:
-            self.print_button.setToolTip(self.tr("Print on %1.").replace("%1", self.printer_name))
         close = QPushButton(self.tr("Close"))
         head = QHBoxLayout()
         head.addWidget(self.title)
@@ -277,6 +272,21 @@ class ReceiptDialog(QDialog):
         self.other_printer_button.clicked.connect(self.on_other_printer_clicked)
         self.language_combo.currentIndexChanged.connect(self._on_language_changed)
         close.clicked.connect(self.accept)
+        on_language_change(self, self._retranslate)  # a switch while it is open
+
+    def _printer_tips(self) -> None:
+        self.other_printer_button.setToolTip(
+            self.tr("Print on another printer than %1 (the receipt printer chosen in Settings).").replace(
+                "%1", self.printer_name
+            )
+        )
+        if self.printer_name:
+            self.print_button.setToolTip(self.tr("Print on %1.").replace("%1", self.printer_name))
+
+    def _retranslate(self) -> None:
+        """After a language switch: the texts composed with the printer, the invoice and the amount."""
+        self._printer_tips()
+        self._show_state()
 
     @classmethod
     async def ask(

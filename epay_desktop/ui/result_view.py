@@ -7,6 +7,7 @@ can read to the customer (:func:`~epay_desktop.ui.labels.decline_text`).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import Enum
 
 from PySide6.QtCore import Qt, Signal
@@ -17,6 +18,7 @@ from epay_desktop.domain import ConsoleStatus, Payment
 
 from . import theme
 from .labels import decline_text
+from .language import on_language_change
 from .widgets.status_badge import StatusBadge
 
 __all__ = ["Outcome", "ResultView", "card_text", "decline_text", "outcome_of"]
@@ -91,6 +93,8 @@ class ResultView(QWidget):
         super().__init__(parent)
         self.outcome: Outcome | None = None
         self.payment: Payment | None = None
+        self._note: str | Callable[[], str] = ""
+        on_language_change(self, self._retranslate)
         self.title = QLabel()
         self.title.setObjectName("result_title")
         font = QFont(self.title.font())
@@ -170,10 +174,14 @@ class ResultView(QWidget):
         self.try_again_button.clicked.connect(self.try_again_requested)
         self.done_button.clicked.connect(self.done_requested)
 
-    def show_payment(self, payment: Payment, outcome: Outcome | None = None, note: str = "") -> None:
-        """Show ``payment`` as ``outcome`` (default: from its status); ``note`` replaces the message."""
+    def show_payment(
+        self, payment: Payment, outcome: Outcome | None = None, note: str | Callable[[], str] = ""
+    ) -> None:
+        """Show ``payment`` as ``outcome`` (default: from its status); ``note`` replaces the message
+        (a function when it is composed: it is made again after a language switch)."""
         outcome = outcome or outcome_of(payment.status)
-        self.payment, self.outcome = payment, outcome
+        self.payment, self.outcome, self._note = payment, outcome, note
+        note = note() if callable(note) else note
         self.badge.set_status(payment.status)
         self.title.setText(self._title(outcome))
         self.title.setStyleSheet(theme.style("result_title", fg=_TONE.get(outcome, "text_neutral")))
@@ -207,6 +215,14 @@ class ResultView(QWidget):
             button.setDefault(button is default)
         if default.isVisible():
             default.setFocus()
+
+    def _retranslate(self) -> None:
+        """After a language switch: the title and the message composed for the payment shown."""
+        if self.payment is None or self.outcome is None:
+            return
+        note = self._note() if callable(self._note) else self._note
+        self.title.setText(self._title(self.outcome))
+        self.message.setText(note or self._message(self.payment, self.outcome))
 
     def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         """Enter presses the main button (Print receipt when approved): no dialog owns ``default`` here."""

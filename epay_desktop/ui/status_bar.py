@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QLabel, QStatusBar, QToolButton, QWidget
 from epay_desktop.domain import Role, User
 
 from . import theme
+from .language import on_language_change
 from .models.formatting import KAZAKHSTAN
 from .widgets.i18n import QT_TRANSLATE_NOOP
 
@@ -137,6 +138,13 @@ class ConsoleStatusBar(QStatusBar):
         if last_poll is not None:
             self._timer.start()
             self.refresh_last_poll()
+        on_language_change(self, self._retranslate)
+
+    def _retranslate(self) -> None:
+        """After a language switch: the badge's count and the bank's health in the new words (the
+        user label is made again by the controller, the environment by the window's retitle)."""
+        self.set_attention(self.attention_count, self._attention_cap)
+        self._render_health()
 
     def _label(self, name: str) -> QLabel:
         label = QLabel(self)
@@ -161,7 +169,7 @@ class ConsoleStatusBar(QStatusBar):
 
     def set_attention(self, count: int, cap: int | None = None) -> None:
         """Show how many payments need a person (``cap`` or more: "cap+"); hidden at zero."""
-        self.attention_count = count
+        self.attention_count, self._attention_cap = count, cap
         shown = f"{cap - 1}+" if cap is not None and count >= cap else str(count)
         self.attention_badge.setText(_tr("⚠ {count} need attention").format(count=shown))
         self.attention_badge.setToolTip(

@@ -4,42 +4,42 @@
 <context>
     <name>AboutBox</name>
     <message>
-        <location filename="../../epay_desktop/ui/about.py" line="47"/>
+        <location filename="../../epay_desktop/ui/about.py" line="49"/>
         <source>(not opened)</source>
         <translation>(ашылмаған)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/about.py" line="50"/>
+        <location filename="../../epay_desktop/ui/about.py" line="52"/>
         <source>A counter console for Halyk Bank&apos;s ePay card payments.</source>
         <translation>Halyk Bank ePay карта төлемдеріне арналған касса консолі.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/about.py" line="63"/>
+        <location filename="../../epay_desktop/ui/about.py" line="65"/>
         <source>About ePay Desktop</source>
         <translation>ePay Desktop туралы</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/about.py" line="49"/>
+        <location filename="../../epay_desktop/ui/about.py" line="51"/>
         <source>ePay Desktop {version}</source>
         <translation>ePay Desktop {version}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/about.py" line="52"/>
+        <location filename="../../epay_desktop/ui/about.py" line="54"/>
         <source>Qt {version}</source>
         <translation>Qt {version}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/about.py" line="53"/>
+        <location filename="../../epay_desktop/ui/about.py" line="55"/>
         <source>PySide6 {version}</source>
         <translation>PySide6 {version}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/about.py" line="54"/>
+        <location filename="../../epay_desktop/ui/about.py" line="56"/>
         <source>Python {version}</source>
         <translation>Python {version}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/about.py" line="55"/>
+        <location filename="../../epay_desktop/ui/about.py" line="57"/>
         <source>Data folder: {folder}</source>
         <translation>Деректер қалтасы: {folder}</translation>
     </message>
@@ -47,17 +47,17 @@
 <context>
     <name>AppAdmin</name>
     <message>
-        <location filename="../../epay_desktop/ui/app_admin.py" line="157"/>
+        <location filename="../../epay_desktop/ui/app_admin.py" line="166"/>
         <source>Export done</source>
         <translation>Экспорт аяқталды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_admin.py" line="127"/>
+        <location filename="../../epay_desktop/ui/app_admin.py" line="128"/>
         <source>Settings saved. Gateway changes apply when the console is restarted.</source>
         <translation>Баптаулар сақталды. Шлюз өзгерістері консоль қайта іске қосылғанда күшіне енеді.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_admin.py" line="158"/>
+        <location filename="../../epay_desktop/ui/app_admin.py" line="157"/>
         <source>{rows} payment(s) from {first} to {last} were written to:
 {path}</source>
         <translation>{first} – {last} аралығындағы {rows} төлем мына файлға жазылды:
@@ -67,32 +67,32 @@
 <context>
     <name>AppFlows</name>
     <message>
-        <location filename="../../epay_desktop/ui/app_flows.py" line="114"/>
+        <location filename="../../epay_desktop/ui/app_flows.py" line="117"/>
         <source>Print refund receipt</source>
         <translation>Қайтару чегін басып шығару</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_flows.py" line="115"/>
+        <location filename="../../epay_desktop/ui/app_flows.py" line="118"/>
         <source>Not now</source>
         <translation>Қазір емес</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_flows.py" line="151"/>
+        <location filename="../../epay_desktop/ui/app_flows.py" line="156"/>
         <source>refund</source>
         <translation>қайтару</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_flows.py" line="151"/>
+        <location filename="../../epay_desktop/ui/app_flows.py" line="156"/>
         <source>cancel</source>
         <translation>күшін жою</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_flows.py" line="151"/>
+        <location filename="../../epay_desktop/ui/app_flows.py" line="156"/>
         <source>charge</source>
         <translation>есептен шығару</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_flows.py" line="152"/>
+        <location filename="../../epay_desktop/ui/app_flows.py" line="157"/>
         <source>The bank could not confirm whether this {what} of {amount} was applied.
 
 Retry: the console asks the bank again and re-sends it only if the bank proves it was not applied (with the same operation id, so it cannot be applied twice).
@@ -105,32 +105,32 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 Орындалды деп белгілеу: банктің мерчант кабинетінде бұл операция ({what}) бар: оны орындалды деп белгілеңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_flows.py" line="161"/>
+        <location filename="../../epay_desktop/ui/app_flows.py" line="167"/>
         <source>Review the operation</source>
         <translation>Операцияны қарау</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_flows.py" line="103"/>
+        <location filename="../../epay_desktop/ui/app_flows.py" line="104"/>
         <source>Refund done — invoice {invoice}, {amount}</source>
         <translation>Қайтару орындалды — тапсырыс {invoice}, {amount}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_flows.py" line="106"/>
+        <location filename="../../epay_desktop/ui/app_flows.py" line="109"/>
         <source>The refund of {amount} on invoice {invoice} is done. Print the refund receipt for the customer?</source>
         <translation>{invoice} тапсырысы бойынша {amount} қайтару орындалды. Сатып алушыға қайтару чегін басып шығарасыз ба?</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_flows.py" line="167"/>
+        <location filename="../../epay_desktop/ui/app_flows.py" line="173"/>
         <source>&amp;Retry</source>
         <translation>&amp;Қайталау</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_flows.py" line="168"/>
+        <location filename="../../epay_desktop/ui/app_flows.py" line="174"/>
         <source>A&amp;bandon</source>
         <translation>&amp;Доғару</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_flows.py" line="169"/>
+        <location filename="../../epay_desktop/ui/app_flows.py" line="175"/>
         <source>&amp;Mark applied</source>
         <translation>&amp;Орындалды деп белгілеу</translation>
     </message>
@@ -138,38 +138,38 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>ApprovalWidget</name>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/approval_widget.py" line="33"/>
+        <location filename="../../epay_desktop/ui/dialogs/approval_widget.py" line="34"/>
         <source>Manager approval</source>
         <extracomment>the error text appeared or went (the dialog grows to keep every field readable)</extracomment>
         <translation>Менеджердің мақұлдауы</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/approval_widget.py" line="37"/>
+        <location filename="../../epay_desktop/ui/dialogs/approval_widget.py" line="38"/>
         <source>A cashier needs a manager&apos;s approval for this. The manager types their name and PIN here.</source>
         <translation>Бұл үшін кассирге менеджердің мақұлдауы керек. Менеджер осында өз атын және PIN-кодын енгізеді.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/approval_widget.py" line="43"/>
+        <location filename="../../epay_desktop/ui/dialogs/approval_widget.py" line="44"/>
         <source>Manager&apos;s name</source>
         <translation>Менеджердің аты</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/approval_widget.py" line="47"/>
+        <location filename="../../epay_desktop/ui/dialogs/approval_widget.py" line="48"/>
         <source>Manager&apos;s PIN or password</source>
         <translation>Менеджердің PIN-коды немесе құпиясөзі</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/approval_widget.py" line="56"/>
+        <location filename="../../epay_desktop/ui/dialogs/approval_widget.py" line="57"/>
         <source>Manager</source>
         <translation>Менеджер</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/approval_widget.py" line="57"/>
+        <location filename="../../epay_desktop/ui/dialogs/approval_widget.py" line="58"/>
         <source>PIN</source>
         <translation>PIN-код</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/approval_widget.py" line="72"/>
+        <location filename="../../epay_desktop/ui/dialogs/approval_widget.py" line="73"/>
         <source>A manager must type their name and PIN to approve.</source>
         <translation>Мақұлдау үшін менеджер өз атын және PIN-кодын енгізуі керек.</translation>
     </message>
@@ -177,154 +177,155 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>AttentionDialog</name>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="125"/>
+        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="126"/>
         <source>Settled meanwhile.</source>
         <translation>Осы арада шешілді.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="92"/>
+        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="93"/>
         <source>The console&apos;s books say {console}, the bank says {bank}. Check the payment with the bank, then resolve it here with what you found.</source>
         <translation>Консоль есебінде: {console}, банкте: {bank}. Төлемді банкпен тексеріп, анықтағаныңызды жазып, осында шешіңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="110"/>
+        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="111"/>
         <source>The bank has not confirmed the payment&apos;s outcome yet; the console keeps asking.</source>
         <translation>Банк төлемнің нәтижесін әлі растаған жоқ; консоль сұрауды жалғастыруда.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="250"/>
+        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="273"/>
         <source>What you found (e.g. what the bank&apos;s merchant cabinet shows)</source>
         <translation>Не анықтадыңыз (мысалы, банктің мерчант кабинетінде не көрсетілген)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="260"/>
+        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="283"/>
         <source>Only a manager can resolve a difference between the books and the bank.</source>
         <translation>Есеп пен банк арасындағы айырмашылықты тек менеджер шеше алады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="77"/>
+        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="78"/>
         <source>Refund made outside the console</source>
         <translation>Консольден тыс жасалған қайтару</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="78"/>
+        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="79"/>
         <source>Refunded amounts differ</source>
         <translation>Қайтарылған сомалар сәйкес емес</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="79"/>
+        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="80"/>
         <source>Charged amounts differ</source>
         <translation>Есептен шығарылған сомалар сәйкес емес</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="86"/>
+        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="87"/>
         <source>The bank refunded {bank} that no refund of this console explains (e.g. in the bank&apos;s merchant cabinet). Check it with the bank, then resolve it here with what you found.</source>
         <translation>Банк {bank} қайтарған, бірақ оны осы консольдің ешбір қайтаруы түсіндірмейді (мысалы, банктің мерчант кабинетінде жасалған). Оны банкпен тексеріп, анықтағаныңызды жазып, осында шешіңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="100"/>
+        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="101"/>
         <source>Refund</source>
         <translation>Қайтару</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="101"/>
+        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="102"/>
         <source>Cancel</source>
         <translation>Күшін жою</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="102"/>
+        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="103"/>
         <source>Charge</source>
         <translation>Есептен шығару</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="152"/>
-        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="226"/>
+        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="155"/>
+        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="249"/>
         <source>Invoice</source>
         <translation>Тапсырыс</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="152"/>
+        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="155"/>
         <source>Created</source>
         <translation>Жасалды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="152"/>
+        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="155"/>
         <source>Amount</source>
         <translation>Сома</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="152"/>
+        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="155"/>
         <source>Status</source>
         <translation>Күйі</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="152"/>
+        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="155"/>
         <source>Waiting for</source>
         <translation>Не күтілуде</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="173"/>
+        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="176"/>
         <source>Nothing needs attention: every payment and operation is settled.</source>
         <translation>Назар аударатын ештеңе жоқ: барлық төлем мен операция шешілген.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="179"/>
+        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="182"/>
         <source>Open payment</source>
         <translation>Төлемді ашу</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="187"/>
+        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="190"/>
         <source>Choose a payment to see it; a manager reviews an operation from there.</source>
         <translation>Көру үшін төлемді таңдаңыз; менеджер операцияны сол жерден қарайды.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="226"/>
+        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="249"/>
         <source>No.</source>
         <translation>№</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="226"/>
+        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="249"/>
         <source>Found</source>
         <translation>Анықталды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="226"/>
+        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="249"/>
         <source>What</source>
         <translation>Не</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="226"/>
+        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="249"/>
         <source>Details</source>
         <translation>Толығырақ</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="253"/>
+        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="276"/>
         <source>&amp;Resolve</source>
         <translation>&amp;Шешу</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="337"/>
-        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="218"/>
+        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="223"/>
+        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="360"/>
+        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="241"/>
         <source>The console&apos;s books and the bank disagree ({count}):</source>
         <translation>Консоль есебі мен банк сәйкес келмейді ({count}):</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="340"/>
+        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="363"/>
         <source>Discrepancy {number} resolved.</source>
         <translation>№ {number} сәйкессіздік шешілді.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="345"/>
+        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="368"/>
         <source>Needs attention ({count})</source>
         <translation>Назар аудару керек ({count})</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="115"/>
+        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="116"/>
         <source>{kind} of {amount}: the bank could not confirm it; a manager must review it.</source>
         <translation>{kind}, {amount}: банк оны растай алмады; менеджер қарауы керек.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="121"/>
+        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="122"/>
         <source>{kind} of {amount}: the bank&apos;s answer was lost; the console is checking.</source>
         <translation>{kind}, {amount}: банктің жауабы жоғалды; консоль тексеріп жатыр.</translation>
     </message>
@@ -346,37 +347,37 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
         <translation>Бұғатталған төлемнің күшін жою</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/cancel_dialog.py" line="38"/>
+        <location filename="../../epay_desktop/ui/dialogs/cancel_dialog.py" line="44"/>
         <source>The whole hold of {amount} is released to the customer&apos;s card. Nothing is charged, and this cannot be undone.</source>
         <translation>Бұғатталған соманың бәрі ({amount}) сатып алушының картасында босатылады. Ештеңе есептен шығарылмайды, бұл әрекетті қайтаруға болмайды.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/cancel_dialog.py" line="44"/>
+        <location filename="../../epay_desktop/ui/dialogs/cancel_dialog.py" line="39"/>
         <source>Held on the card</source>
         <translation>Картада бұғатталған</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/cancel_dialog.py" line="51"/>
+        <location filename="../../epay_desktop/ui/dialogs/cancel_dialog.py" line="56"/>
         <source>A paid payment is refunded instead.</source>
         <translation>Төленген төлем үшін оның орнына қайтару жасалады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/cancel_dialog.py" line="54"/>
+        <location filename="../../epay_desktop/ui/dialogs/cancel_dialog.py" line="59"/>
         <source>Only a held (authorised) payment can be cancelled; this one is “{status}”.</source>
         <translation>Тек бұғатталған (авторизацияланған) төлемнің күшін жоюға болады; бұл төлемнің күйі: «{status}».</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/cancel_dialog.py" line="65"/>
+        <location filename="../../epay_desktop/ui/dialogs/cancel_dialog.py" line="70"/>
         <source>Release {amount}</source>
         <translation>{amount} босату</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/cancel_dialog.py" line="67"/>
+        <location filename="../../epay_desktop/ui/dialogs/cancel_dialog.py" line="72"/>
         <source>Release the hold</source>
         <translation>Бұғаттауды алу</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/cancel_dialog.py" line="71"/>
+        <location filename="../../epay_desktop/ui/dialogs/cancel_dialog.py" line="76"/>
         <source>Checking with the bank — the cancellation will not be sent twice.</source>
         <translation>Банкпен тексеріліп жатыр — күшін жою екі рет жіберілмейді.</translation>
     </message>
@@ -390,6 +391,7 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
     </message>
     <message>
         <location filename="../../epay_desktop/ui/dialogs/charge_dialog.py" line="37"/>
+        <location filename="../../epay_desktop/ui/dialogs/charge_dialog.py" line="62"/>
         <source>All that is held ({amount})</source>
         <translation>Бұғатталғанның бәрі ({amount})</translation>
     </message>
@@ -410,22 +412,22 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
     </message>
     <message>
         <location filename="../../epay_desktop/ui/dialogs/charge_dialog.py" line="55"/>
-        <location filename="../../epay_desktop/ui/dialogs/charge_dialog.py" line="83"/>
+        <location filename="../../epay_desktop/ui/dialogs/charge_dialog.py" line="87"/>
         <source>Charge</source>
         <translation>Есептен шығару</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/charge_dialog.py" line="70"/>
+        <location filename="../../epay_desktop/ui/dialogs/charge_dialog.py" line="74"/>
         <source>Only a held (authorised) payment can be charged; this one is “{status}”.</source>
         <translation>Тек бұғатталған (авторизацияланған) төлемді есептен шығаруға болады; бұл төлемнің күйі: «{status}».</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/charge_dialog.py" line="83"/>
+        <location filename="../../epay_desktop/ui/dialogs/charge_dialog.py" line="87"/>
         <source>Charge {amount}</source>
         <translation>{amount} есептен шығару</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/charge_dialog.py" line="86"/>
+        <location filename="../../epay_desktop/ui/dialogs/charge_dialog.py" line="90"/>
         <source>Checking with the bank — the charge will not be sent twice.</source>
         <translation>Банкпен тексеріліп жатыр — есептен шығару екі рет жіберілмейді.</translation>
     </message>
@@ -476,39 +478,39 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>CheckoutScreen</name>
     <message>
-        <location filename="../../epay_desktop/ui/checkout_screen.py" line="172"/>
-        <location filename="../../epay_desktop/ui/checkout_screen.py" line="252"/>
+        <location filename="../../epay_desktop/ui/checkout_screen.py" line="175"/>
+        <location filename="../../epay_desktop/ui/checkout_screen.py" line="255"/>
         <source>A payment is in progress at this counter.</source>
         <extracomment>Why the page stopped: &quot;paying&quot; (still open), or what the customer/cashier/timer did. The customer has not paid (as far as the console knows): waiting, or a mark the counter set. The customer&apos;s attempt was declined and the page stays open for another (decision 0035): what the cashier should know; &quot;&quot; once it no longer applies. Looks the customer&apos;s saved cards up a moment after the customer id / phone stops changing.</extracomment>
         <translation>Бұл кассада төлем жүріп жатыр.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout_screen.py" line="184"/>
+        <location filename="../../epay_desktop/ui/checkout_screen.py" line="187"/>
         <source>The bank did not open this payment ({reason}). No money was taken. The attempt stays in the list as Expired; start a new payment.</source>
         <translation>Банк бұл төлемді ашпады ({reason}). Ақша алынған жоқ. Бұл әрекет тізімде «Мерзімі өтті» күйінде қалады; жаңа төлем бастаңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout_screen.py" line="221"/>
+        <location filename="../../epay_desktop/ui/checkout_screen.py" line="224"/>
         <source>The customer&apos;s saved cards could not be checked: %1</source>
         <translation>Сатып алушының сақталған карталарын тексеру мүмкін болмады: %1</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout_screen.py" line="227"/>
+        <location filename="../../epay_desktop/ui/checkout_screen.py" line="230"/>
         <source>No saved cards for this customer.</source>
         <translation>Бұл сатып алушының сақталған карталары жоқ.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout_screen.py" line="268"/>
+        <location filename="../../epay_desktop/ui/checkout_screen.py" line="271"/>
         <source>Time is over</source>
         <translation>Уақыт бітті</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout_screen.py" line="268"/>
+        <location filename="../../epay_desktop/ui/checkout_screen.py" line="271"/>
         <source>Checking the payment with the bank…</source>
         <translation>Төлем банкпен тексеріліп жатыр…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../epay_desktop/ui/checkout_screen.py" line="344"/>
+        <location filename="../../epay_desktop/ui/checkout_screen.py" line="352"/>
         <source>Declined: %1. The customer can try again on this page (%n attempt(s) left) or you can cancel the sale.</source>
         <translation>
             <numerusform>Қабылданбады: %1. Сатып алушы осы бетте қайталай алады (%n әрекет қалды), немесе сатуды тоқтатуға болады.</numerusform>
@@ -516,27 +518,27 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
         </translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout_screen.py" line="352"/>
+        <location filename="../../epay_desktop/ui/checkout_screen.py" line="349"/>
         <source>Declined: %1. The customer can try again on this page or you can cancel the sale.</source>
         <translation>Қабылданбады: %1. Сатып алушы осы бетте қайталай алады, немесе сатуды тоқтатуға болады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout_screen.py" line="375"/>
+        <location filename="../../epay_desktop/ui/checkout_screen.py" line="382"/>
         <source>Thank you</source>
         <translation>Рақмет</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout_screen.py" line="381"/>
+        <location filename="../../epay_desktop/ui/checkout_screen.py" line="388"/>
         <source>Declined: %1. The payment page is closed; start a new sale to try again.</source>
         <translation>Қабылданбады: %1. Төлем беті жабылды; қайталау үшін жаңа сату бастаңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout_screen.py" line="385"/>
+        <location filename="../../epay_desktop/ui/checkout_screen.py" line="390"/>
         <source>Declined: %1. This invoice cannot be paid any more; start a new sale.</source>
         <translation>Қабылданбады: %1. Бұл тапсырысты енді төлеу мүмкін емес; жаңа сату бастаңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout_screen.py" line="410"/>
+        <location filename="../../epay_desktop/ui/checkout_screen.py" line="423"/>
         <source>Checking with the bank… Wait for the answer before charging this sale again.</source>
         <translation>Банкпен тексеріліп жатыр… Бұл сатуды қайта төлетпес бұрын жауапты күтіңіз.</translation>
     </message>
@@ -544,7 +546,7 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>CheckoutView</name>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/view.py" line="88"/>
+        <location filename="../../epay_desktop/ui/checkout/view.py" line="86"/>
         <source>Cancel</source>
         <extracomment>Why the page could not load, in the browser&apos;s own words (for the payment&apos;s record, not people). Shown while the page is on the card issuer&apos;s host (3-D Secure): which host, plainly.</extracomment>
         <translation>Болдырмау</translation>
@@ -654,42 +656,42 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>CheckoutWindow</name>
     <message>
-        <location filename="../../epay_desktop/ui/app_checkout.py" line="136"/>
+        <location filename="../../epay_desktop/ui/app_checkout.py" line="131"/>
         <source>New payment</source>
         <translation>Жаңа төлем</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_checkout.py" line="59"/>
+        <location filename="../../epay_desktop/ui/app_checkout.py" line="57"/>
         <source>Dismiss</source>
         <translation>Жасыру</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_checkout.py" line="61"/>
+        <location filename="../../epay_desktop/ui/app_checkout.py" line="59"/>
         <source>Hide it here; the main window keeps the notice.</source>
         <translation>Мұнда жасыру; хабарлама негізгі терезеде қалады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_checkout.py" line="201"/>
+        <location filename="../../epay_desktop/ui/app_checkout.py" line="196"/>
         <source>Cancel this sale?</source>
         <translation>Бұл сатуды тоқтату керек пе?</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_checkout.py" line="202"/>
+        <location filename="../../epay_desktop/ui/app_checkout.py" line="197"/>
         <source>The customer&apos;s payment page is open. Cancel the sale? If the customer has already paid, the console will still show the bank&apos;s answer.</source>
         <translation>Сатып алушының төлем беті ашық. Сатуды тоқтатасыз ба? Егер сатып алушы төлеп қойса, консоль бәрібір банктің жауабын көрсетеді.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_checkout.py" line="220"/>
+        <location filename="../../epay_desktop/ui/app_checkout.py" line="215"/>
         <source>Discard this sale?</source>
         <translation>Бұл сатудан бас тарту керек пе?</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_checkout.py" line="221"/>
+        <location filename="../../epay_desktop/ui/app_checkout.py" line="216"/>
         <source>The amount and details you typed will be lost. Close the new payment anyway?</source>
         <translation>Енгізген сома мен деректер жоғалады. Жаңа төлемді бәрібір жабасыз ба?</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_checkout.py" line="185"/>
+        <location filename="../../epay_desktop/ui/app_checkout.py" line="180"/>
         <source>This window stays open until the payment is settled: {why}</source>
         <translation>Төлем аяқталғанша бұл терезе ашық тұрады: {why}</translation>
     </message>
@@ -948,126 +950,126 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>ConsoleStatusBar</name>
     <message>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="29"/>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="34"/>
+        <location filename="../../epay_desktop/ui/status_bar.py" line="31"/>
+        <location filename="../../epay_desktop/ui/status_bar.py" line="36"/>
         <source>SANDBOX</source>
-        <extracomment>Environment name (``EPAYMENT_ENV``, or ``demo``) -&gt; badge text, tooltip, style (None: quiet).</extracomment>
+        <extracomment>Environment name (``EPAYMENT_ENV``, or ``demo``) -&gt; badge text, tooltip, colour role (None: quiet).</extracomment>
         <translation>ОҚУ ОРТАСЫ</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="30"/>
+        <location filename="../../epay_desktop/ui/status_bar.py" line="32"/>
         <source>Built-in bank emulator: no real money moves.</source>
         <translation>Кірістірілген банк эмуляторы: нақты ақша қозғалмайды.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="35"/>
+        <location filename="../../epay_desktop/ui/status_bar.py" line="37"/>
         <source>Demo on the built-in bank emulator: no real money moves.</source>
         <translation>Кірістірілген банк эмуляторындағы демо: нақты ақша қозғалмайды.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="39"/>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="44"/>
+        <location filename="../../epay_desktop/ui/status_bar.py" line="41"/>
+        <location filename="../../epay_desktop/ui/status_bar.py" line="46"/>
         <source>TEST</source>
         <translation>ТЕСТ</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="40"/>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="45"/>
+        <location filename="../../epay_desktop/ui/status_bar.py" line="42"/>
+        <location filename="../../epay_desktop/ui/status_bar.py" line="47"/>
         <source>The bank&apos;s test server: no real money moves.</source>
         <translation>Банктің тест сервері: нақты ақша қозғалмайды.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="49"/>
+        <location filename="../../epay_desktop/ui/status_bar.py" line="51"/>
         <source>PRODUCTION</source>
         <translation>ЖҰМЫС РЕЖИМІ</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="50"/>
+        <location filename="../../epay_desktop/ui/status_bar.py" line="52"/>
         <source>Halyk ePay production: real card payments.</source>
         <translation>Halyk ePay жұмыс режимі: нақты карта төлемдері.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="55"/>
+        <location filename="../../epay_desktop/ui/status_bar.py" line="57"/>
         <source>cashier</source>
         <translation>кассир</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="56"/>
+        <location filename="../../epay_desktop/ui/status_bar.py" line="58"/>
         <source>manager</source>
         <translation>менеджер</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="57"/>
+        <location filename="../../epay_desktop/ui/status_bar.py" line="59"/>
         <source>administrator</source>
         <translation>әкімші</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="73"/>
+        <location filename="../../epay_desktop/ui/status_bar.py" line="75"/>
         <source>Custom gateway address.</source>
         <translation>Шлюздің өзгертілген мекенжайы.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="173"/>
+        <location filename="../../epay_desktop/ui/status_bar.py" line="176"/>
         <source>Payments or operations waiting for a check or a manager&apos;s review. Click to see them.</source>
         <translation>Тексеруді немесе менеджердің қарауын күтіп тұрған төлемдер мен операциялар. Көру үшін басыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="215"/>
+        <location filename="../../epay_desktop/ui/status_bar.py" line="218"/>
         <source>The console asks the bank once a payment needs checking.</source>
         <translation>Төлемді тексеру қажет болғанда консоль банктен сұрайды.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="234"/>
+        <location filename="../../epay_desktop/ui/status_bar.py" line="237"/>
         <source>Last successful status check with the bank (Kazakhstan time).</source>
         <translation>Банкпен соңғы сәтті күй тексеруі (Қазақстан уақыты).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="181"/>
+        <location filename="../../epay_desktop/ui/status_bar.py" line="184"/>
         <source>Not logged in</source>
         <translation>Жүйеге кірмеген</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="214"/>
+        <location filename="../../epay_desktop/ui/status_bar.py" line="217"/>
         <source>● Bank: not checked yet</source>
         <translation>● Банк: әлі тексерілмеді</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="229"/>
+        <location filename="../../epay_desktop/ui/status_bar.py" line="232"/>
         <source>Last check: —</source>
         <translation>Соңғы тексеру: —</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="171"/>
+        <location filename="../../epay_desktop/ui/status_bar.py" line="174"/>
         <source>⚠ {count} need attention</source>
         <translation>⚠ Назар аудару керек: {count}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="218"/>
+        <location filename="../../epay_desktop/ui/status_bar.py" line="221"/>
         <source>● Bank: OK</source>
         <translation>● Банк: байланыс бар</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="220"/>
+        <location filename="../../epay_desktop/ui/status_bar.py" line="223"/>
         <source>The bank answers the console&apos;s status checks.</source>
         <translation>Банк консольдің күй тексерулеріне жауап береді.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="223"/>
+        <location filename="../../epay_desktop/ui/status_bar.py" line="226"/>
         <source>● Bank not reachable — retrying</source>
         <translation>● Банк жауап бермейді — қайталануда</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="224"/>
+        <location filename="../../epay_desktop/ui/status_bar.py" line="227"/>
         <source>The console keeps retrying by itself.</source>
         <translation>Консоль өзі қайталап сұрай береді.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="183"/>
+        <location filename="../../epay_desktop/ui/status_bar.py" line="186"/>
         <source>{name} · {role}</source>
         <translation>{name} · {role}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="232"/>
+        <location filename="../../epay_desktop/ui/status_bar.py" line="235"/>
         <source>Last check: {time}</source>
         <translation>Соңғы тексеру: {time}</translation>
     </message>
@@ -1098,178 +1100,178 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="55"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="57"/>
         <source>Invoice</source>
         <extracomment>What each CSV column is called on screen (the file keeps the stable names of CSV_COLUMNS).</extracomment>
         <translation>Тапсырыс</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="56"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="58"/>
         <source>Created (UTC)</source>
         <translation>Жасалған уақыты (UTC)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="57"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="59"/>
         <source>Status</source>
         <translation>Күйі</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="58"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="60"/>
         <source>Amount</source>
         <translation>Сома</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="59"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="61"/>
         <source>Amount at the bank</source>
         <translation>Банктегі сома</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="60"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="62"/>
         <source>Refunded</source>
         <translation>Қайтарылды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="61"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="63"/>
         <source>Currency</source>
         <translation>Валюта</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="62"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="64"/>
         <source>Card (masked)</source>
         <translation>Карта (жасырылған)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="63"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="65"/>
         <source>Card type</source>
         <translation>Карта түрі</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="64"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="66"/>
         <source>RRN</source>
         <translation>RRN</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="65"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="67"/>
         <source>Approval code</source>
         <translation>Авторизация коды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="66"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="68"/>
         <source>Decline code</source>
         <translation>Бас тарту коды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="67"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="69"/>
         <source>Decline reason</source>
         <translation>Бас тарту себебі</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="68"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="70"/>
         <source>Description</source>
         <translation>Сипаттама</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="69"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="71"/>
         <source>Bank transaction id</source>
         <translation>Банк транзакциясының ID</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="70"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="72"/>
         <source>Counter</source>
         <translation>Касса</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="73"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="75"/>
         <source>Today</source>
         <translation>Бүгін</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="74"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="76"/>
         <source>Yesterday</source>
         <translation>Кеше</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="75"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="77"/>
         <source>This month</source>
         <translation>Осы ай</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="76"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="78"/>
         <source>Last month</source>
         <translation>Өткен ай</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="77"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="79"/>
         <source>Chosen days</source>
         <translation>Таңдалған күндер</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="110"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="112"/>
         <source>The disk is full: the file was not written. Free some space or choose another drive.</source>
         <translation>Диск толы: файл жазылмады. Орын босатыңыз немесе басқа дискіні таңдаңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="119"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="121"/>
         <source>The file {path} could not be written ({reason}); nothing was written.</source>
         <translation>{path} файлын жазу мүмкін болмады ({reason}); ештеңе жазылған жоқ.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="167"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="169"/>
         <source>Export payments to CSV</source>
         <translation>Төлемдерді CSV-ге экспорттау</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="191"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="193"/>
         <source>Period</source>
         <translation>Кезең</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="192"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="194"/>
         <source>Days (Kazakhstan time)</source>
         <translation>Күндер (Қазақстан уақыты)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="195"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="197"/>
         <source>Columns</source>
         <translation>Бағандар</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="241"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="243"/>
         <source>Tick at least one column.</source>
         <translation>Кемінде бір бағанды белгілеңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="307"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="309"/>
         <source>Save the CSV file</source>
         <translation>CSV файлын сақтау</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="311"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="313"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV файлдары (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="112"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="114"/>
         <source>The console may not write in {folder}: the file was not written. Choose another folder.</source>
         <translation>Консольдің {folder} қалтасына жазуға рұқсаты жоқ: файл жазылмады. Басқа қалтаны таңдаңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="116"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="118"/>
         <source>The folder {folder} does not exist: choose another one.</source>
         <translation>{folder} қалтасы жоқ: басқасын таңдаңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="118"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="120"/>
         <source>{path} is a folder: give the file a name.</source>
         <translation>{path} — қалта: файлға ат беріңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="211"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="213"/>
         <source>Export…</source>
         <translation>Экспорттау…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="355"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="358"/>
         <source>Only a manager or an administrator can export payments.</source>
         <translation>Төлемдерді тек менеджер немесе әкімші экспорттай алады.</translation>
     </message>
@@ -1378,42 +1380,42 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>LatePaymentNotice</name>
     <message>
-        <location filename="../../epay_desktop/ui/late_payment_notice.py" line="69"/>
+        <location filename="../../epay_desktop/ui/late_payment_notice.py" line="64"/>
         <source>which was cancelled at the counter</source>
         <translation>кассада тоқтатылған</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/late_payment_notice.py" line="71"/>
+        <location filename="../../epay_desktop/ui/late_payment_notice.py" line="66"/>
         <source>whose payment page failed at the counter</source>
         <translation>кассада төлем беті ашылмаған</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/late_payment_notice.py" line="73"/>
+        <location filename="../../epay_desktop/ui/late_payment_notice.py" line="68"/>
         <source>Invoice {invoice}, {amount}, {what}, was AUTHORISED (held) on the customer&apos;s card after all. Do not take the money again; cancel the hold if the customer paid another way.</source>
         <translation>Тапсырыс {invoice}, {amount} ({what}) сатып алушының картасында бәрібір БҰҒАТТАЛДЫ (авторизацияланды). Ақшаны қайта алмаңыз; сатып алушы басқа жолмен төлесе, бұғаттауды алыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/late_payment_notice.py" line="78"/>
+        <location filename="../../epay_desktop/ui/late_payment_notice.py" line="73"/>
         <source>Invoice {invoice}, {amount}, {what}, was PAID by the customer&apos;s card after all. Do not take the money again; refund it if the customer paid another way.</source>
         <translation>Тапсырыс {invoice}, {amount} ({what}) сатып алушының картасымен бәрібір ТӨЛЕНДІ. Ақшаны қайта алмаңыз; сатып алушы басқа жолмен төлесе, оны қайтарыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/late_payment_notice.py" line="97"/>
+        <location filename="../../epay_desktop/ui/late_payment_notice.py" line="92"/>
         <source>Open payment</source>
         <translation>Төлемді ашу</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/late_payment_notice.py" line="99"/>
+        <location filename="../../epay_desktop/ui/late_payment_notice.py" line="94"/>
         <source>Dismiss</source>
         <translation>Жасыру</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/late_payment_notice.py" line="101"/>
+        <location filename="../../epay_desktop/ui/late_payment_notice.py" line="96"/>
         <source>Hide this notice (the payment stays in the list).</source>
         <translation>Бұл хабарламаны жасыру (төлем тізімде қалады).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/late_payment_notice.py" line="118"/>
+        <location filename="../../epay_desktop/ui/late_payment_notice.py" line="113"/>
         <source>Payments made after a cancel</source>
         <translation>Тоқтатудан кейін жасалған төлемдер</translation>
     </message>
@@ -1421,38 +1423,38 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../epay_desktop/ui/lock_screen.py" line="41"/>
-        <location filename="../../epay_desktop/ui/lock_screen.py" line="92"/>
+        <location filename="../../epay_desktop/ui/lock_screen.py" line="39"/>
+        <location filename="../../epay_desktop/ui/lock_screen.py" line="90"/>
         <source>Log in as someone else</source>
         <translation>Басқа пайдаланушы ретінде кіру</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/lock_screen.py" line="71"/>
+        <location filename="../../epay_desktop/ui/lock_screen.py" line="69"/>
         <source>The console is locked</source>
         <translation>Консоль құлыпталған</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/lock_screen.py" line="73"/>
+        <location filename="../../epay_desktop/ui/lock_screen.py" line="71"/>
         <source>{name}, enter your PIN or password to continue.</source>
         <translation>{name}, жалғастыру үшін PIN-кодыңызды немесе құпиясөзіңізді енгізіңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/lock_screen.py" line="75"/>
+        <location filename="../../epay_desktop/ui/lock_screen.py" line="73"/>
         <source>Unlock</source>
         <translation>Құлпын ашу</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/lock_screen.py" line="86"/>
+        <location filename="../../epay_desktop/ui/lock_screen.py" line="84"/>
         <source>Log in to the ePay console</source>
         <translation>ePay консоліне кіру</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/lock_screen.py" line="87"/>
+        <location filename="../../epay_desktop/ui/lock_screen.py" line="85"/>
         <source>Enter your name and your PIN or password.</source>
         <translation>Атыңызды және PIN-кодыңызды немесе құпиясөзіңізді енгізіңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/lock_screen.py" line="88"/>
+        <location filename="../../epay_desktop/ui/lock_screen.py" line="86"/>
         <source>Log in</source>
         <translation>Кіру</translation>
     </message>
@@ -1460,17 +1462,17 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>Login</name>
     <message>
-        <location filename="../../epay_desktop/ui/login.py" line="59"/>
+        <location filename="../../epay_desktop/ui/login.py" line="47"/>
         <source>cashier</source>
         <translation>кассир</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/login.py" line="59"/>
+        <location filename="../../epay_desktop/ui/login.py" line="47"/>
         <source>manager</source>
         <translation>менеджер</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/login.py" line="59"/>
+        <location filename="../../epay_desktop/ui/login.py" line="47"/>
         <source>administrator</source>
         <translation>әкімші</translation>
     </message>
@@ -1478,7 +1480,7 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../epay_desktop/ui/login.py" line="308"/>
+        <location filename="../../epay_desktop/ui/login.py" line="296"/>
         <source>Log in</source>
         <translation>Кіру</translation>
     </message>
@@ -1486,62 +1488,61 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>LoginForm</name>
     <message>
-        <location filename="../../epay_desktop/ui/login.py" line="136"/>
-        <location filename="../../epay_desktop/ui/login.py" line="217"/>
+        <location filename="../../epay_desktop/ui/login.py" line="124"/>
+        <location filename="../../epay_desktop/ui/login.py" line="205"/>
         <source>Log in to the ePay console</source>
-        <extracomment>The chosen language is underlined, not bold: a bolder word would no longer fit its button.</extracomment>
         <translation>ePay консоліне кіру</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/login.py" line="138"/>
-        <location filename="../../epay_desktop/ui/login.py" line="218"/>
+        <location filename="../../epay_desktop/ui/login.py" line="126"/>
+        <location filename="../../epay_desktop/ui/login.py" line="206"/>
         <source>Enter your name and your PIN or password.</source>
         <translation>Атыңызды және PIN-кодыңызды немесе құпиясөзіңізді енгізіңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/login.py" line="142"/>
-        <location filename="../../epay_desktop/ui/login.py" line="219"/>
+        <location filename="../../epay_desktop/ui/login.py" line="130"/>
+        <location filename="../../epay_desktop/ui/login.py" line="207"/>
         <source>Your name</source>
         <translation>Атыңыз</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/login.py" line="146"/>
-        <location filename="../../epay_desktop/ui/login.py" line="157"/>
-        <location filename="../../epay_desktop/ui/login.py" line="220"/>
-        <location filename="../../epay_desktop/ui/login.py" line="223"/>
+        <location filename="../../epay_desktop/ui/login.py" line="134"/>
+        <location filename="../../epay_desktop/ui/login.py" line="145"/>
+        <location filename="../../epay_desktop/ui/login.py" line="208"/>
+        <location filename="../../epay_desktop/ui/login.py" line="211"/>
         <source>PIN or password</source>
         <translation>PIN-код немесе құпиясөз</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/login.py" line="153"/>
-        <location filename="../../epay_desktop/ui/login.py" line="221"/>
+        <location filename="../../epay_desktop/ui/login.py" line="141"/>
+        <location filename="../../epay_desktop/ui/login.py" line="209"/>
         <source>Log in</source>
         <translation>Кіру</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/login.py" line="156"/>
-        <location filename="../../epay_desktop/ui/login.py" line="222"/>
+        <location filename="../../epay_desktop/ui/login.py" line="144"/>
+        <location filename="../../epay_desktop/ui/login.py" line="210"/>
         <source>User</source>
         <translation>Пайдаланушы</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/login.py" line="185"/>
+        <location filename="../../epay_desktop/ui/login.py" line="173"/>
         <source>Demo mode: sandbox gateway, no real money.</source>
         <translation>Демо режимі: sandbox шлюзі, нақты ақша жоқ.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/login.py" line="186"/>
+        <location filename="../../epay_desktop/ui/login.py" line="174"/>
         <source>Demo users (click to fill in):</source>
         <translation>Демо пайдаланушылар (толтыру үшін басыңыз):</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/login.py" line="200"/>
+        <location filename="../../epay_desktop/ui/login.py" line="188"/>
         <source>{name} ({role}): PIN {pin}</source>
         <translation>{name} ({role}): PIN-код {pin}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/login.py" line="193"/>
-        <location filename="../../epay_desktop/ui/login.py" line="226"/>
+        <location filename="../../epay_desktop/ui/login.py" line="181"/>
+        <location filename="../../epay_desktop/ui/login.py" line="214"/>
         <source>Click to fill in this user</source>
         <translation>Осы пайдаланушыны толтыру үшін басыңыз</translation>
     </message>
@@ -1549,22 +1550,22 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../epay_desktop/ui/main_window.py" line="324"/>
+        <location filename="../../epay_desktop/ui/main_window.py" line="319"/>
         <source>Nothing to show: no payment matches the search or filters.</source>
         <translation>Көрсететін ештеңе жоқ: іздеуге немесе сүзгілерге сай төлем жоқ.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/main_window.py" line="354"/>
+        <location filename="../../epay_desktop/ui/main_window.py" line="349"/>
         <source>The list is being searched: select a payment when it appears.</source>
         <translation>Тізімнен ізделуде: төлем пайда болғанда оны таңдаңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/main_window.py" line="349"/>
+        <location filename="../../epay_desktop/ui/main_window.py" line="344"/>
         <source>Payment {invoice} is hidden by the search or filters: clear them or select a payment in the list.</source>
         <translation>{invoice} төлемі іздеу немесе сүзгілер салдарынан жасырылған: оларды тазалаңыз немесе тізімнен төлемді таңдаңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/main_window.py" line="312"/>
+        <location filename="../../epay_desktop/ui/main_window.py" line="307"/>
         <source>Payment {invoice} is not in the list for this search or filter.
 Clear the search (Esc) or select a payment in the list.</source>
         <translation>{invoice} төлемі осы іздеу немесе сүзгі бойынша тізімде жоқ.
@@ -1597,43 +1598,43 @@ Clear the search (Esc) or select a payment in the list.</source>
 <context>
     <name>MoneyOpDialog</name>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/money_dialog.py" line="118"/>
+        <location filename="../../epay_desktop/ui/dialogs/money_dialog.py" line="120"/>
         <source>{operation} — invoice {invoice}, {amount}</source>
         <extracomment>The narrowest a money dialog gets; a longer title widens it (:meth:`MoneyOpDialog.showEvent`). What a title bar takes besides the title: its buttons (menu, minimise, maximise, close) and margins.</extracomment>
         <translation>{operation} — тапсырыс {invoice}, {amount}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/money_dialog.py" line="146"/>
+        <location filename="../../epay_desktop/ui/dialogs/money_dialog.py" line="148"/>
         <source>Invoice</source>
         <translation>Тапсырыс</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/money_dialog.py" line="147"/>
+        <location filename="../../epay_desktop/ui/dialogs/money_dialog.py" line="149"/>
         <source>Status</source>
         <translation>Күйі</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/money_dialog.py" line="150"/>
+        <location filename="../../epay_desktop/ui/dialogs/money_dialog.py" line="152"/>
         <source>Card</source>
         <translation>Карта</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/money_dialog.py" line="159"/>
+        <location filename="../../epay_desktop/ui/dialogs/money_dialog.py" line="169"/>
         <source>Another operation on this payment is still being checked with the bank. Wait for it.</source>
         <translation>Бұл төлем бойынша басқа операция әлі банкпен тексерілуде. Оның аяқталуын күтіңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/money_dialog.py" line="286"/>
+        <location filename="../../epay_desktop/ui/dialogs/money_dialog.py" line="296"/>
         <source>no reason given</source>
         <translation>себебі көрсетілмеген</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/money_dialog.py" line="287"/>
+        <location filename="../../epay_desktop/ui/dialogs/money_dialog.py" line="297"/>
         <source>The bank refused it: {reason}</source>
         <translation>Банк қабылдамады: {reason}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/money_dialog.py" line="296"/>
+        <location filename="../../epay_desktop/ui/dialogs/money_dialog.py" line="306"/>
         <source>Close</source>
         <translation>Жабу</translation>
     </message>
@@ -1641,98 +1642,98 @@ Clear the search (Esc) or select a payment in the list.</source>
 <context>
     <name>NewPaymentForm</name>
     <message>
-        <location filename="../../epay_desktop/ui/new_payment.py" line="76"/>
+        <location filename="../../epay_desktop/ui/new_payment.py" line="77"/>
         <source>What is paid for (optional)</source>
         <translation>Не үшін төленеді (міндетті емес)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/new_payment.py" line="79"/>
+        <location filename="../../epay_desktop/ui/new_payment.py" line="80"/>
         <source>Kazakhstan mobile number: +7 and 10 digits</source>
         <translation>Қазақстандық ұялы нөмір: +7 және 10 цифр</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/new_payment.py" line="83"/>
+        <location filename="../../epay_desktop/ui/new_payment.py" line="84"/>
         <source>Customer id in your shop (optional)</source>
         <translation>Дүкеніңіздегі клиент ID (міндетті емес)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/new_payment.py" line="84"/>
+        <location filename="../../epay_desktop/ui/new_payment.py" line="85"/>
         <source>Save the card for this customer</source>
         <translation>Картаны осы клиент үшін сақтау</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/new_payment.py" line="101"/>
+        <location filename="../../epay_desktop/ui/new_payment.py" line="102"/>
         <source>Take payment (Enter)</source>
         <translation>Төлем қабылдау (Enter)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/new_payment.py" line="107"/>
-        <location filename="../../epay_desktop/ui/new_payment.py" line="203"/>
+        <location filename="../../epay_desktop/ui/new_payment.py" line="108"/>
+        <location filename="../../epay_desktop/ui/new_payment.py" line="204"/>
         <source>Pay with a saved card…</source>
         <translation>Сақталған картамен төлеу…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/new_payment.py" line="120"/>
+        <location filename="../../epay_desktop/ui/new_payment.py" line="121"/>
         <source>Amount:</source>
         <translation>Сома:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/new_payment.py" line="125"/>
+        <location filename="../../epay_desktop/ui/new_payment.py" line="126"/>
         <source>Description:</source>
         <translation>Сипаттама:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/new_payment.py" line="126"/>
+        <location filename="../../epay_desktop/ui/new_payment.py" line="127"/>
         <source>Phone:</source>
         <translation>Телефон:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/new_payment.py" line="127"/>
+        <location filename="../../epay_desktop/ui/new_payment.py" line="128"/>
         <source>E-mail:</source>
         <translation>Эл. пошта:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/new_payment.py" line="128"/>
+        <location filename="../../epay_desktop/ui/new_payment.py" line="129"/>
         <source>Customer id:</source>
         <translation>Клиент ID:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/new_payment.py" line="132"/>
+        <location filename="../../epay_desktop/ui/new_payment.py" line="133"/>
         <source>Payment page language:</source>
         <translation>Төлем бетінің тілі:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/new_payment.py" line="139"/>
+        <location filename="../../epay_desktop/ui/new_payment.py" line="140"/>
         <source>New payment</source>
         <translation>Жаңа төлем</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/new_payment.py" line="201"/>
+        <location filename="../../epay_desktop/ui/new_payment.py" line="202"/>
         <source>Pay with a saved card (%1)…</source>
         <translation>Сақталған картамен төлеу (%1)…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/new_payment.py" line="228"/>
+        <location filename="../../epay_desktop/ui/new_payment.py" line="229"/>
         <source>Write the phone like +7 777 123 45 67.</source>
         <translation>Телефонды +7 777 123 45 67 түрінде жазыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/new_payment.py" line="231"/>
+        <location filename="../../epay_desktop/ui/new_payment.py" line="232"/>
         <source>The e-mail should look like name@example.kz.</source>
         <translation>Электрондық пошта name@example.kz түрінде болуы керек.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/new_payment.py" line="236"/>
+        <location filename="../../epay_desktop/ui/new_payment.py" line="237"/>
         <source>The customer id may use only Latin letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;.</source>
         <translation>Клиент ID-де тек латын әріптері, цифрлар, &apos;.&apos;, &apos;_&apos; және &apos;-&apos; болуы мүмкін.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/new_payment.py" line="239"/>
+        <location filename="../../epay_desktop/ui/new_payment.py" line="240"/>
         <source>To save the card, enter the customer id.</source>
         <translation>Картаны сақтау үшін клиент ID-ін енгізіңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/new_payment.py" line="277"/>
+        <location filename="../../epay_desktop/ui/new_payment.py" line="278"/>
         <source>Saving a card needs the customer id.</source>
         <translation>Картаны сақтау үшін клиент ID қажет.</translation>
     </message>
@@ -1826,167 +1827,167 @@ Clear the search (Esc) or select a payment in the list.</source>
 <context>
     <name>PaymentDetailView</name>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="319"/>
+        <location filename="../../epay_desktop/ui/detail_content.py" line="320"/>
         <source>{name} (not known to this console)</source>
         <extracomment>Rows shown even when empty (as a dash); the others hide when they have nothing to say. Outcomes the console concluded by itself: no bank answer dates them.</extracomment>
         <translation>{name} (бұл консольге белгісіз)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="61"/>
-        <location filename="../../epay_desktop/ui/detail_view.py" line="161"/>
+        <location filename="../../epay_desktop/ui/detail_content.py" line="62"/>
+        <location filename="../../epay_desktop/ui/detail_view.py" line="166"/>
         <source>Amount</source>
         <translation>Сома</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="61"/>
+        <location filename="../../epay_desktop/ui/detail_content.py" line="62"/>
         <source>Charged</source>
         <translation>Есептен шығарылды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="62"/>
+        <location filename="../../epay_desktop/ui/detail_content.py" line="63"/>
         <source>Refunded</source>
         <translation>Қайтарылды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="63"/>
+        <location filename="../../epay_desktop/ui/detail_content.py" line="64"/>
         <source>Can be refunded</source>
         <translation>Қайтаруға болады</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="63"/>
+        <location filename="../../epay_desktop/ui/detail_content.py" line="64"/>
         <source>Card</source>
         <translation>Карта</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="64"/>
+        <location filename="../../epay_desktop/ui/detail_content.py" line="65"/>
         <source>Bank&apos;s reason</source>
         <translation>Банк көрсеткен себеп</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="65"/>
+        <location filename="../../epay_desktop/ui/detail_content.py" line="66"/>
         <source>Bank status</source>
         <translation>Банктегі күйі</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="66"/>
+        <location filename="../../epay_desktop/ui/detail_content.py" line="67"/>
         <source>Bank&apos;s reason code</source>
         <translation>Банктің себеп коды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="67"/>
+        <location filename="../../epay_desktop/ui/detail_content.py" line="68"/>
         <source>Approval code</source>
         <translation>Авторизация коды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="67"/>
+        <location filename="../../epay_desktop/ui/detail_content.py" line="68"/>
         <source>RRN</source>
         <translation>RRN</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="68"/>
+        <location filename="../../epay_desktop/ui/detail_content.py" line="69"/>
         <source>Transaction ID</source>
         <translation>Транзакция ID</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="69"/>
+        <location filename="../../epay_desktop/ui/detail_content.py" line="70"/>
         <source>Description</source>
         <translation>Сипаттама</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="69"/>
+        <location filename="../../epay_desktop/ui/detail_content.py" line="70"/>
         <source>Customer</source>
         <translation>Сатып алушы</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="70"/>
+        <location filename="../../epay_desktop/ui/detail_content.py" line="71"/>
         <source>Cashier</source>
         <translation>Кассир</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="70"/>
+        <location filename="../../epay_desktop/ui/detail_content.py" line="71"/>
         <source>Created</source>
         <translation>Жасалды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="71"/>
+        <location filename="../../epay_desktop/ui/detail_content.py" line="72"/>
         <source>Last checked</source>
         <translation>Соңғы тексеру</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_view.py" line="56"/>
+        <location filename="../../epay_desktop/ui/detail_view.py" line="57"/>
         <source>The bank&apos;s own time for this, from its answer</source>
         <translation>Банктің жауабындағы өз уақыты</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_view.py" line="57"/>
+        <location filename="../../epay_desktop/ui/detail_view.py" line="58"/>
         <source>This console&apos;s clock: the bank gave no time for this</source>
         <translation>Осы консольдің сағаты: банк бұған уақыт көрсетпеді</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_view.py" line="58"/>
+        <location filename="../../epay_desktop/ui/detail_view.py" line="59"/>
         <source>Times are Kazakhstan time: “(bank)” is the bank&apos;s own time, the others this console&apos;s clock.</source>
         <translation>Уақыт — Қазақстан уақыты: «(банк)» — банктің өз уақыты, қалғандары осы консольдің сағаты бойынша.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_view.py" line="164"/>
+        <location filename="../../epay_desktop/ui/detail_view.py" line="169"/>
         <source>Timeline</source>
         <translation>Оқиғалар</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_view.py" line="165"/>
+        <location filename="../../epay_desktop/ui/detail_view.py" line="170"/>
         <source>Receipts</source>
         <translation>Чектер</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_view.py" line="156"/>
+        <location filename="../../epay_desktop/ui/detail_view.py" line="161"/>
         <source>Time</source>
         <translation>Уақыт</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_view.py" line="156"/>
+        <location filename="../../epay_desktop/ui/detail_view.py" line="161"/>
         <source>What happened</source>
         <translation>Не болды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_view.py" line="157"/>
-        <location filename="../../epay_desktop/ui/detail_view.py" line="277"/>
+        <location filename="../../epay_desktop/ui/detail_view.py" line="162"/>
+        <location filename="../../epay_desktop/ui/detail_view.py" line="279"/>
         <source>{time} (bank)</source>
         <translation>{time} (банк)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_view.py" line="161"/>
+        <location filename="../../epay_desktop/ui/detail_view.py" line="166"/>
         <source>No.</source>
         <translation>№</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_view.py" line="161"/>
+        <location filename="../../epay_desktop/ui/detail_view.py" line="166"/>
         <source>Receipt</source>
         <translation>Чек</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_view.py" line="161"/>
+        <location filename="../../epay_desktop/ui/detail_view.py" line="166"/>
         <source>Issued</source>
         <translation>Берілді</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_view.py" line="186"/>
+        <location filename="../../epay_desktop/ui/detail_view.py" line="191"/>
         <source>Select a payment to see its details.
 Press Enter to open it.</source>
         <translation>Толық мәліметін көру үшін төлемді таңдаңыз.
 Ашу үшін Enter басыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_view.py" line="196"/>
+        <location filename="../../epay_desktop/ui/detail_view.py" line="201"/>
         <source>Loading…</source>
         <translation>Жүктелуде…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_view.py" line="235"/>
+        <location filename="../../epay_desktop/ui/detail_view.py" line="240"/>
         <source>Payment {invoice}</source>
         <translation>Төлем {invoice}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_view.py" line="300"/>
+        <location filename="../../epay_desktop/ui/detail_view.py" line="302"/>
         <source>Receipts ({count})</source>
         <translation>Чектер ({count})</translation>
     </message>
@@ -1994,72 +1995,72 @@ Press Enter to open it.</source>
 <context>
     <name>PaymentFilterBar</name>
     <message>
-        <location filename="../../epay_desktop/ui/payment_filters.py" line="48"/>
+        <location filename="../../epay_desktop/ui/payment_filters.py" line="49"/>
         <source>All statuses</source>
         <translation>Барлық күйлер</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payment_filters.py" line="49"/>
+        <location filename="../../epay_desktop/ui/payment_filters.py" line="50"/>
         <source>Needs attention</source>
         <translation>Назар аудару керек</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payment_filters.py" line="50"/>
+        <location filename="../../epay_desktop/ui/payment_filters.py" line="51"/>
         <source>Paid or held</source>
         <translation>Төленген немесе бұғатталған</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payment_filters.py" line="51"/>
+        <location filename="../../epay_desktop/ui/payment_filters.py" line="52"/>
         <source>Waiting or paying</source>
         <translation>Күтілуде немесе төленуде</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payment_filters.py" line="52"/>
+        <location filename="../../epay_desktop/ui/payment_filters.py" line="53"/>
         <source>Declined or failed</source>
         <translation>Қабылданбаған немесе сәтсіз</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payment_filters.py" line="53"/>
+        <location filename="../../epay_desktop/ui/payment_filters.py" line="54"/>
         <source>Refunded or released</source>
         <translation>Қайтарылған немесе босатылған</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payment_filters.py" line="80"/>
+        <location filename="../../epay_desktop/ui/payment_filters.py" line="81"/>
         <source>All dates</source>
         <translation>Барлық күндер</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payment_filters.py" line="81"/>
+        <location filename="../../epay_desktop/ui/payment_filters.py" line="82"/>
         <source>Today</source>
         <translation>Бүгін</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payment_filters.py" line="82"/>
+        <location filename="../../epay_desktop/ui/payment_filters.py" line="83"/>
         <source>Last 7 days</source>
         <translation>Соңғы 7 күн</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payment_filters.py" line="83"/>
+        <location filename="../../epay_desktop/ui/payment_filters.py" line="84"/>
         <source>Last 30 days</source>
         <translation>Соңғы 30 күн</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payment_filters.py" line="84"/>
+        <location filename="../../epay_desktop/ui/payment_filters.py" line="85"/>
         <source>Custom dates…</source>
         <translation>Күндерді таңдау…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payment_filters.py" line="140"/>
+        <location filename="../../epay_desktop/ui/payment_filters.py" line="141"/>
         <source>Invoice, card last 4, amount, RRN…</source>
         <translation>Тапсырыс, картаның соңғы 4 цифры, сома, RRN…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payment_filters.py" line="142"/>
+        <location filename="../../epay_desktop/ui/payment_filters.py" line="143"/>
         <source>Find a payment by any of: invoice number (or its first digits), the last 4 digits of the card, the amount in tenge (1500 or 1500.50), the RRN, or the approval code. Ctrl+F comes here; Esc clears it.</source>
         <translation>Төлемді мыналардың кез келгені бойынша табыңыз: тапсырыс нөмірі (немесе оның алғашқы цифрлары), картаның соңғы 4 цифры, теңгедегі сома (1500 немесе 1500.50), RRN немесе авторизация коды. Ctrl+F осында әкеледі; Esc тазалайды.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payment_filters.py" line="150"/>
+        <location filename="../../epay_desktop/ui/payment_filters.py" line="151"/>
         <source>Show payments in one status, a group of them, or all</source>
         <translation>Бір күйдегі, күйлер тобындағы немесе барлық төлемдерді көрсету</translation>
     </message>
@@ -2067,163 +2068,163 @@ Press Enter to open it.</source>
 <context>
     <name>PaymentTimeline</name>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="178"/>
+        <location filename="../../epay_desktop/ui/detail_content.py" line="179"/>
         <source>not credited to any operation of this console; a manager compares it with the bank</source>
         <translation>осы консольдің ешбір операциясына жатқызылмады; менеджер оны банкпен салыстырады</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="157"/>
+        <location filename="../../epay_desktop/ui/detail_content.py" line="158"/>
         <source>Sale cancelled by the cashier after a declined attempt</source>
         <translation>Қабылданбаған әрекеттен кейін кассир сатуды тоқтатты</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="244"/>
+        <location filename="../../epay_desktop/ui/detail_content.py" line="245"/>
         <source>Sale receipt</source>
         <translation>Сату чегі</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="245"/>
+        <location filename="../../epay_desktop/ui/detail_content.py" line="246"/>
         <source>Refund receipt</source>
         <translation>Қайтару чегі</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="246"/>
+        <location filename="../../epay_desktop/ui/detail_content.py" line="247"/>
         <source>Duplicate</source>
         <translation>Телнұсқа</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="350"/>
+        <location filename="../../epay_desktop/ui/detail_content.py" line="351"/>
         <source>Checking with the bank… The result is not known yet; do not repeat the operation.</source>
         <translation>Банкпен тексерілуде… Нәтиже әлі белгісіз; операцияны қайталамаңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="177"/>
+        <location filename="../../epay_desktop/ui/detail_content.py" line="178"/>
         <source>Refund made outside this console: {amount}</source>
         <translation>Осы консольден тыс жасалған қайтару: {amount}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="187"/>
+        <location filename="../../epay_desktop/ui/detail_content.py" line="188"/>
         <source>The bank reported: {what}</source>
         <translation>Банк хабарлады: {what}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="204"/>
+        <location filename="../../epay_desktop/ui/detail_content.py" line="205"/>
         <source>Waiting for the customer to pay</source>
         <translation>Сатып алушының төлеуі күтілуде</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="206"/>
+        <location filename="../../epay_desktop/ui/detail_content.py" line="207"/>
         <source>Result not known yet: checking with the bank</source>
         <translation>Нәтиже әлі белгісіз: банкпен тексерілуде</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="208"/>
+        <location filename="../../epay_desktop/ui/detail_content.py" line="209"/>
         <source>The payment page expired; the customer did not pay</source>
         <translation>Төлем бетінің мерзімі өтті; сатып алушы төлемеді</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="211"/>
+        <location filename="../../epay_desktop/ui/detail_content.py" line="212"/>
         <source>Cancelled by the cashier before the customer paid</source>
         <translation>Сатып алушы төлегенге дейін кассир тоқтатты</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="213"/>
+        <location filename="../../epay_desktop/ui/detail_content.py" line="214"/>
         <source>The payment page could not be loaded; the customer could not pay</source>
         <translation>Төлем беті жүктелмеді; сатып алушы төлей алмады</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="221"/>
+        <location filename="../../epay_desktop/ui/detail_content.py" line="222"/>
         <source>Customer&apos;s result: {status}</source>
         <translation>Сатып алушы жағындағы нәтиже: {status}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="227"/>
+        <location filename="../../epay_desktop/ui/detail_content.py" line="228"/>
         <source>{operation} {amount}: {state}</source>
         <translation>{operation} {amount}: {state}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="230"/>
+        <location filename="../../epay_desktop/ui/detail_content.py" line="231"/>
         <source>asked by {name}</source>
         <translation>сұраған: {name}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="252"/>
+        <location filename="../../epay_desktop/ui/detail_content.py" line="253"/>
         <source>{kind} No. {number} issued</source>
         <translation>{kind} № {number} берілді</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="255"/>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="276"/>
+        <location filename="../../epay_desktop/ui/detail_content.py" line="256"/>
+        <location filename="../../epay_desktop/ui/detail_content.py" line="277"/>
         <source>by {name}</source>
         <translation>орындаған: {name}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="348"/>
+        <location filename="../../epay_desktop/ui/detail_content.py" line="349"/>
         <source>A manager must review this operation: the bank could not confirm it.</source>
         <translation>Бұл операцияны менеджер қарауы керек: банк оны растай алмады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="274"/>
+        <location filename="../../epay_desktop/ui/detail_content.py" line="275"/>
         <source>Payment of {amount} created</source>
         <translation>Төлем жасалды: {amount}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="283"/>
+        <location filename="../../epay_desktop/ui/detail_content.py" line="284"/>
         <source>Payment page opened for the customer</source>
         <translation>Сатып алушыға төлем беті ашылды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="341"/>
+        <location filename="../../epay_desktop/ui/detail_content.py" line="342"/>
         <source>The bank&apos;s own words: {text}</source>
         <translation>Банктің өз сөзі: {text}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="145"/>
+        <location filename="../../epay_desktop/ui/detail_content.py" line="146"/>
         <source>Card attempt approved: {status}</source>
         <translation>Карта әрекеті мақұлданды: {status}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="149"/>
+        <location filename="../../epay_desktop/ui/detail_content.py" line="150"/>
         <source>Declined: {reason}</source>
         <translation>Қабылданбады: {reason}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="152"/>
+        <location filename="../../epay_desktop/ui/detail_content.py" line="153"/>
         <source>attempt {number}, card {card}</source>
         <translation>әрекет № {number}, карта {card}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="154"/>
+        <location filename="../../epay_desktop/ui/detail_content.py" line="155"/>
         <source>attempt {number}</source>
         <translation>әрекет № {number}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="161"/>
+        <location filename="../../epay_desktop/ui/detail_content.py" line="162"/>
         <source>The customer is trying again on the payment page</source>
         <translation>Сатып алушы төлем бетінде қайталап жатыр</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="218"/>
+        <location filename="../../epay_desktop/ui/detail_content.py" line="219"/>
         <source>approval {code}</source>
         <translation>авторизация коды {code}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="232"/>
+        <location filename="../../epay_desktop/ui/detail_content.py" line="233"/>
         <source>approved by {name}</source>
         <translation>мақұлдаған: {name}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="236"/>
+        <location filename="../../epay_desktop/ui/detail_content.py" line="237"/>
         <source>reason: {reason}</source>
         <translation>себебі: {reason}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="238"/>
+        <location filename="../../epay_desktop/ui/detail_content.py" line="239"/>
         <source>bank: {message}</source>
         <translation>банк: {message}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="285"/>
+        <location filename="../../epay_desktop/ui/detail_content.py" line="286"/>
         <source>valid until {time}</source>
         <translation>{time} болғанша жарамды</translation>
     </message>
@@ -2266,7 +2267,7 @@ Press Enter to open it.</source>
         <translation>Қайтарылды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/models/payments_model.py" line="350"/>
+        <location filename="../../epay_desktop/ui/models/payments_model.py" line="352"/>
         <source>{operation} of {amount}: {state}</source>
         <extracomment>Operation states the list marks (the store&apos;s &quot;needs attention&quot; states).</extracomment>
         <translation>{operation}, {amount}: {state}</translation>
@@ -2275,35 +2276,35 @@ Press Enter to open it.</source>
 <context>
     <name>PaymentsView</name>
     <message>
-        <location filename="../../epay_desktop/ui/payments_view.py" line="336"/>
+        <location filename="../../epay_desktop/ui/payments_view.py" line="337"/>
         <source>No payments match these filters.</source>
         <translation>Бұл сүзгілерге сай төлем жоқ.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments_view.py" line="328"/>
+        <location filename="../../epay_desktop/ui/payments_view.py" line="329"/>
         <source>Loading payments…</source>
         <translation>Төлемдер жүктелуде…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments_view.py" line="330"/>
+        <location filename="../../epay_desktop/ui/payments_view.py" line="331"/>
         <source>No payments yet.
 Press F2 to take a card payment.</source>
         <translation>Әзірге төлем жоқ.
 Картамен төлем қабылдау үшін F2 басыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments_view.py" line="106"/>
-        <location filename="../../epay_desktop/ui/payments_view.py" line="219"/>
+        <location filename="../../epay_desktop/ui/payments_view.py" line="107"/>
+        <location filename="../../epay_desktop/ui/payments_view.py" line="220"/>
         <source>New sale</source>
         <translation>Жаңа сату</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments_view.py" line="307"/>
+        <location filename="../../epay_desktop/ui/payments_view.py" line="308"/>
         <source>Not loaded</source>
         <translation>Жүктелмеді</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments_view.py" line="324"/>
+        <location filename="../../epay_desktop/ui/payments_view.py" line="325"/>
         <source>The list could not be loaded.
 {reason}
 Press F5 to try again.</source>
@@ -2312,24 +2313,24 @@ Press F5 to try again.</source>
 Қайталау үшін F5 басыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments_view.py" line="332"/>
+        <location filename="../../epay_desktop/ui/payments_view.py" line="333"/>
         <source>No payment matches “{text}”.
 Search by invoice, card last 4, amount, RRN or approval code; Esc clears the search.</source>
         <translation>«{text}» бойынша төлем табылмады.
 Тапсырыс, картаның соңғы 4 цифры, сома, RRN немесе авторизация коды бойынша іздеңіз; Esc іздеуді тазалайды.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments_view.py" line="219"/>
+        <location filename="../../epay_desktop/ui/payments_view.py" line="220"/>
         <source>New sale ({key})</source>
         <translation>Жаңа сату ({key})</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments_view.py" line="313"/>
+        <location filename="../../epay_desktop/ui/payments_view.py" line="314"/>
         <source>Loading…</source>
         <translation>Жүктелуде…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../epay_desktop/ui/payments_view.py" line="305"/>
+        <location filename="../../epay_desktop/ui/payments_view.py" line="306"/>
         <source>%n payment(s) shown; the rest could not be loaded (F5)</source>
         <translation>
             <numerusform>%n төлем көрсетілді; қалғанын жүктеу мүмкін болмады (F5)</numerusform>
@@ -2337,7 +2338,7 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../epay_desktop/ui/payments_view.py" line="309"/>
+        <location filename="../../epay_desktop/ui/payments_view.py" line="310"/>
         <source>%n payment(s) shown, more below</source>
         <translation>
             <numerusform>%n төлем көрсетілді, төменде тағы бар</numerusform>
@@ -2345,7 +2346,7 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../epay_desktop/ui/payments_view.py" line="311"/>
+        <location filename="../../epay_desktop/ui/payments_view.py" line="312"/>
         <source>%n payment(s)</source>
         <translation>
             <numerusform>%n төлем</numerusform>
@@ -2354,29 +2355,51 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
     </message>
 </context>
 <context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <location filename="../../epay_desktop/ui/language.py" line="419"/>
+        <source>Drive</source>
+        <translation>Диск</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../epay_desktop/ui/language.py" line="417"/>
+        <source>&amp;Look in:</source>
+        <extracomment>Kazakh, Russian, English: the order of the login screen&apos;s selector. Each language&apos;s name in itself: the selector is never translated (a reader finds their own language). Neither a remembered choice nor a system language the console speaks: Russian (the issue). The gateway payment page&apos;s ``language`` field for each interface language.</extracomment>
+        <translation>Қайда қ&amp;арау:</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/language.py" line="418"/>
+        <source>Files of &amp;type:</source>
+        <translation>Файлдар &amp;түрі:</translation>
+    </message>
+</context>
+<context>
     <name>ReceiptChooser</name>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/receipt_chooser.py" line="52"/>
+        <location filename="../../epay_desktop/ui/dialogs/receipt_chooser.py" line="84"/>
         <source>Print which receipt? — invoice {invoice}, {amount}</source>
         <translation>Қай чекті басып шығару керек? — тапсырыс {invoice}, {amount}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/receipt_chooser.py" line="58"/>
+        <location filename="../../epay_desktop/ui/dialogs/receipt_chooser.py" line="89"/>
         <source>Payment {invoice} has refunds. Choose the receipt to print:</source>
         <translation>{invoice} төлемі бойынша қайтарулар бар. Басып шығаратын чекті таңдаңыз:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/receipt_chooser.py" line="66"/>
+        <location filename="../../epay_desktop/ui/dialogs/receipt_chooser.py" line="96"/>
         <source>Sale receipt: {amount}</source>
         <translation>Сату чегі: {amount}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/receipt_chooser.py" line="71"/>
+        <location filename="../../epay_desktop/ui/dialogs/receipt_chooser.py" line="101"/>
         <source>Refund receipt: {amount}, {when}</source>
         <translation>Қайтару чегі: {amount}, {when}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/receipt_chooser.py" line="77"/>
+        <location filename="../../epay_desktop/ui/dialogs/receipt_chooser.py" line="68"/>
         <source>Print</source>
         <translation>Басып шығару</translation>
     </message>
@@ -2384,7 +2407,7 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>ReceiptDialog</name>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="223"/>
+        <location filename="../../epay_desktop/ui/receipts_ui.py" line="226"/>
         <source>DUPLICATE (reprint)</source>
         <extracomment>The receipt languages offered, each named in itself (as language pickers do; not translated). The receipt printer chosen in Settings (&quot;&quot; = ask every time): Print goes straight to it.</extracomment>
         <translation>ТЕЛНҰСҚА (қайта басу)</translation>
@@ -2410,118 +2433,118 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
         <translation>Басқа принтер…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="248"/>
+        <location filename="../../epay_desktop/ui/receipts_ui.py" line="279"/>
         <source>Print on another printer than %1 (the receipt printer chosen in Settings).</source>
         <translation>Баптауларда таңдалған чек принтері %1 емес, басқа принтерде басып шығару.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="254"/>
+        <location filename="../../epay_desktop/ui/receipts_ui.py" line="284"/>
         <source>Print on %1.</source>
         <translation>%1 принтерінде басып шығару.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="255"/>
+        <location filename="../../epay_desktop/ui/receipts_ui.py" line="249"/>
         <source>Close</source>
         <translation>Жабу</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="324"/>
+        <location filename="../../epay_desktop/ui/receipts_ui.py" line="333"/>
         <source>Refund receipt</source>
         <translation>Қайтару чегі</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="324"/>
+        <location filename="../../epay_desktop/ui/receipts_ui.py" line="333"/>
         <source>Sale receipt</source>
         <translation>Сату чегі</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="326"/>
+        <location filename="../../epay_desktop/ui/receipts_ui.py" line="335"/>
         <source>%1 — invoice %2, %3</source>
         <translation>%1 — тапсырыс %2, %3</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="334"/>
+        <location filename="../../epay_desktop/ui/receipts_ui.py" line="343"/>
         <source>Receipt preview</source>
         <translation>Чекті алдын ала қарау</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="337"/>
+        <location filename="../../epay_desktop/ui/receipts_ui.py" line="346"/>
         <source>Printed before: printing or saving issues a numbered duplicate. Closing issues nothing.</source>
         <translation>Бұрын басылған: басып шығарсаңыз не сақтасаңыз, нөмірленген телнұсқа беріледі. Жапсаңыз, ештеңе берілмейді.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="341"/>
+        <location filename="../../epay_desktop/ui/receipts_ui.py" line="350"/>
         <source>The receipt gets its number when you print or save it. Closing issues nothing.</source>
         <translation>Чек нөмірін басып шығарғанда немесе сақтағанда алады. Жапсаңыз, ештеңе берілмейді.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="344"/>
+        <location filename="../../epay_desktop/ui/receipts_ui.py" line="353"/>
         <source>Receipt No. %1</source>
         <translation>Чек № %1</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="345"/>
+        <location filename="../../epay_desktop/ui/receipts_ui.py" line="354"/>
         <source>Issued. Print or save again here to output this same receipt.</source>
         <translation>Берілді. Дәл осы чекті қайта шығару үшін осында қайта басып шығарыңыз немесе сақтаңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="354"/>
+        <location filename="../../epay_desktop/ui/receipts_ui.py" line="363"/>
         <source>The receipt is issued in this language; print it again for a copy in another one.</source>
         <translation>Чек осы тілде берілді; басқа тілдегі көшірме үшін оны қайта басып шығарыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="437"/>
+        <location filename="../../epay_desktop/ui/receipts_ui.py" line="446"/>
         <source>The receipt printer chosen in Settings, %1, is not installed on this computer: choose a printer (a manager can change the receipt printer in Settings).</source>
         <translation>Баптауларда таңдалған чек принтері (%1) бұл компьютерде орнатылмаған: принтерді таңдаңыз (чек принтерін менеджер баптауларда өзгерте алады).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="441"/>
+        <location filename="../../epay_desktop/ui/receipts_ui.py" line="450"/>
         <source>Print — %1 is not installed</source>
         <translation>Басып шығару — %1 орнатылмаған</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="448"/>
+        <location filename="../../epay_desktop/ui/receipts_ui.py" line="457"/>
         <source>Save the receipt as PDF</source>
         <translation>Чекті PDF ретінде сақтау</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="451"/>
+        <location filename="../../epay_desktop/ui/receipts_ui.py" line="460"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF файлдары (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="492"/>
+        <location filename="../../epay_desktop/ui/receipts_ui.py" line="502"/>
         <source>Sent to %1.</source>
         <translation>%1 принтеріне жіберілді.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="494"/>
+        <location filename="../../epay_desktop/ui/receipts_ui.py" line="504"/>
         <source>Sent to the printer.</source>
         <translation>Принтерге жіберілді.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="503"/>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="509"/>
+        <location filename="../../epay_desktop/ui/receipts_ui.py" line="513"/>
+        <location filename="../../epay_desktop/ui/receipts_ui.py" line="519"/>
         <source>Could not save: %1</source>
         <translation>Сақтау мүмкін болмады: %1</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="511"/>
+        <location filename="../../epay_desktop/ui/receipts_ui.py" line="521"/>
         <source>Saved to %1</source>
         <translation>Сақталды: %1</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="521"/>
+        <location filename="../../epay_desktop/ui/receipts_ui.py" line="531"/>
         <source>%1 is a folder.</source>
         <translation>%1 — қалта.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="523"/>
+        <location filename="../../epay_desktop/ui/receipts_ui.py" line="533"/>
         <source>the folder %1 does not exist.</source>
         <translation>%1 қалтасы жоқ.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="527"/>
+        <location filename="../../epay_desktop/ui/receipts_ui.py" line="537"/>
         <source>you may not write in %1.</source>
         <translation>%1 қалтасына жазуға рұқсатыңыз жоқ.</translation>
     </message>
@@ -2594,7 +2617,7 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
     <message>
         <location filename="../../epay_desktop/ui/dialogs/refund_dialog.py" line="46"/>
         <location filename="../../epay_desktop/ui/dialogs/refund_dialog.py" line="74"/>
-        <location filename="../../epay_desktop/ui/dialogs/refund_dialog.py" line="137"/>
+        <location filename="../../epay_desktop/ui/dialogs/refund_dialog.py" line="141"/>
         <source>Refund</source>
         <extracomment>(code sent to the service, label), shared with the detail panel&apos;s timeline. &quot;other&quot; needs a few words.</extracomment>
         <translation>Қайтару</translation>
@@ -2630,37 +2653,37 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
         <translation>Себебі</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/refund_dialog.py" line="91"/>
+        <location filename="../../epay_desktop/ui/dialogs/refund_dialog.py" line="95"/>
         <source>All that remains ({amount})</source>
         <translation>Қалдықтың бәрі ({amount})</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/refund_dialog.py" line="111"/>
+        <location filename="../../epay_desktop/ui/dialogs/refund_dialog.py" line="115"/>
         <source>Only a paid payment can be refunded; this one is “{status}”.</source>
         <translation>Тек төленген төлемді қайтаруға болады; бұл төлемнің күйі: «{status}».</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/refund_dialog.py" line="115"/>
+        <location filename="../../epay_desktop/ui/dialogs/refund_dialog.py" line="119"/>
         <source>Nothing remains to refund on this payment.</source>
         <translation>Бұл төлем бойынша қайтаратын қалдық жоқ.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/refund_dialog.py" line="117"/>
+        <location filename="../../epay_desktop/ui/dialogs/refund_dialog.py" line="121"/>
         <source>Only {amount} remains: the bank refuses refunds below {minimum}.</source>
         <translation>Тек {amount} қалды: банк {minimum} шегінен кем қайтаруларды қабылдамайды.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/refund_dialog.py" line="129"/>
+        <location filename="../../epay_desktop/ui/dialogs/refund_dialog.py" line="133"/>
         <source>Describe the reason for the refund.</source>
         <translation>Қайтару себебін жазыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/refund_dialog.py" line="137"/>
+        <location filename="../../epay_desktop/ui/dialogs/refund_dialog.py" line="141"/>
         <source>Refund {amount}</source>
         <translation>{amount} қайтару</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/refund_dialog.py" line="140"/>
+        <location filename="../../epay_desktop/ui/dialogs/refund_dialog.py" line="144"/>
         <source>Checking with the bank — the refund will not be sent twice.</source>
         <translation>Банкпен тексеріліп жатыр — қайтару екі рет жіберілмейді.</translation>
     </message>
@@ -2704,113 +2727,113 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>ResultView</name>
     <message>
-        <location filename="../../epay_desktop/ui/result_view.py" line="127"/>
+        <location filename="../../epay_desktop/ui/result_view.py" line="123"/>
         <source>Amount:</source>
-        <extracomment>The panel behind the title and message: the outcome is seen from across the counter.</extracomment>
+        <extracomment>The title&apos;s colour role per outcome (resources/theme/colors.json). The panel behind the title and message: the outcome is seen from across the counter.</extracomment>
         <translation>Сома:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/result_view.py" line="128"/>
+        <location filename="../../epay_desktop/ui/result_view.py" line="124"/>
         <source>Card:</source>
         <translation>Карта:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/result_view.py" line="129"/>
+        <location filename="../../epay_desktop/ui/result_view.py" line="125"/>
         <source>Approval code:</source>
         <translation>Авторизация коды:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/result_view.py" line="130"/>
+        <location filename="../../epay_desktop/ui/result_view.py" line="126"/>
         <source>Invoice:</source>
         <translation>Тапсырыс:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/result_view.py" line="136"/>
+        <location filename="../../epay_desktop/ui/result_view.py" line="132"/>
         <source>Print receipt (Enter)</source>
         <translation>Чекті басып шығару (Enter)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/result_view.py" line="140"/>
+        <location filename="../../epay_desktop/ui/result_view.py" line="136"/>
         <source>Try again</source>
         <translation>Қайталау</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/result_view.py" line="143"/>
+        <location filename="../../epay_desktop/ui/result_view.py" line="139"/>
         <source>New sale</source>
         <translation>Жаңа сату</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/result_view.py" line="213"/>
+        <location filename="../../epay_desktop/ui/result_view.py" line="207"/>
         <source>A new charge for this sale is blocked until the bank answers, so the customer is not charged twice.</source>
         <translation>Сатып алушыдан ақша екі рет алынбауы үшін банк жауап бергенше бұл сату бойынша жаңа төлемге тыйым салынған.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/result_view.py" line="236"/>
+        <location filename="../../epay_desktop/ui/result_view.py" line="238"/>
         <source>Payment approved</source>
         <translation>Төлем мақұлданды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/result_view.py" line="237"/>
+        <location filename="../../epay_desktop/ui/result_view.py" line="239"/>
         <source>Payment declined</source>
         <translation>Төлем қабылданбады</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/result_view.py" line="238"/>
+        <location filename="../../epay_desktop/ui/result_view.py" line="240"/>
         <source>The payment window expired</source>
         <translation>Төлем уақыты өтіп кетті</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/result_view.py" line="239"/>
+        <location filename="../../epay_desktop/ui/result_view.py" line="241"/>
         <source>Checking with the bank…</source>
         <translation>Банкпен тексерілуде…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/result_view.py" line="240"/>
+        <location filename="../../epay_desktop/ui/result_view.py" line="242"/>
         <source>Waiting for the customer…</source>
         <translation>Сатып алушы күтілуде…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/result_view.py" line="241"/>
+        <location filename="../../epay_desktop/ui/result_view.py" line="243"/>
         <source>The payment page is not available</source>
         <translation>Төлем беті қолжетімсіз</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/result_view.py" line="242"/>
+        <location filename="../../epay_desktop/ui/result_view.py" line="244"/>
         <source>Cancelled by the cashier</source>
         <translation>Кассир тоқтатты</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/result_view.py" line="243"/>
+        <location filename="../../epay_desktop/ui/result_view.py" line="245"/>
         <source>Payment finished</source>
         <translation>Төлем аяқталды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/result_view.py" line="247"/>
+        <location filename="../../epay_desktop/ui/result_view.py" line="249"/>
         <source>The money was taken from the card. Print the receipt for the customer.</source>
         <translation>Ақша картадан алынды. Сатып алушыға чекті басып шығарыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/result_view.py" line="254"/>
+        <location filename="../../epay_desktop/ui/result_view.py" line="256"/>
         <source>The customer did not pay in time. Nothing was charged. Try again to start a new payment.</source>
         <translation>Сатып алушы уақытында төлемеді. Ештеңе алынған жоқ. Жаңа төлем бастау үшін «Қайталау» басыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/result_view.py" line="258"/>
+        <location filename="../../epay_desktop/ui/result_view.py" line="260"/>
         <source>The bank has not confirmed the result yet. Keep the customer here: the console keeps asking.</source>
         <translation>Банк нәтижені әлі растаған жоқ. Сатып алушыны кетірмеңіз: консоль банктен сұрауды жалғастыруда.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/result_view.py" line="262"/>
+        <location filename="../../epay_desktop/ui/result_view.py" line="264"/>
         <source>The bank&apos;s payment page could not be opened, so the customer could not pay. The console keeps checking with the bank until the payment time is over. Try again to start a new payment.</source>
         <translation>Банктің төлем беті ашылмады, сондықтан сатып алушы төлей алмады. Төлем уақыты біткенше консоль банкпен тексеруді жалғастырады. Жаңа төлем бастау үшін «Қайталау» басыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/result_view.py" line="268"/>
+        <location filename="../../epay_desktop/ui/result_view.py" line="270"/>
         <source>The sale was cancelled at the counter. The console keeps checking with the bank until the payment time is over, in case the customer had already paid.</source>
         <translation>Сату кассада тоқтатылды. Сатып алушы төлеп қойған болуы мүмкін болғандықтан, төлем уақыты біткенше консоль банкпен тексеруді жалғастырады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/result_view.py" line="271"/>
+        <location filename="../../epay_desktop/ui/result_view.py" line="273"/>
         <source>Status: %1</source>
         <translation>Күйі: %1</translation>
     </message>
@@ -2818,94 +2841,94 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>SavedCardPanel</name>
     <message>
-        <location filename="../../epay_desktop/ui/saved_card.py" line="91"/>
+        <location filename="../../epay_desktop/ui/saved_card.py" line="92"/>
         <source>Only a manager can deactivate a saved card. Ask a manager to log in.</source>
         <extracomment>Why a cashier&apos;s &quot;Deactivate card&quot; is disabled (docs/decisions/0019).</extracomment>
         <translation>Сақталған картаны тек менеджер өшіре алады. Менеджерден кіруді сұраңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/saved_card.py" line="109"/>
+        <location filename="../../epay_desktop/ui/saved_card.py" line="110"/>
         <source>Pay with a saved card</source>
         <extracomment>3-D Secure: (Payment still unsettled, the issuer&apos;s form to post in the checkout browser).</extracomment>
         <translation>Сақталған картамен төлеу</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/saved_card.py" line="114"/>
+        <location filename="../../epay_desktop/ui/saved_card.py" line="115"/>
         <source>Customer id</source>
         <translation>Клиент ID</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/saved_card.py" line="115"/>
+        <location filename="../../epay_desktop/ui/saved_card.py" line="116"/>
         <source>Show cards</source>
         <translation>Карталарды көрсету</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/saved_card.py" line="121"/>
+        <location filename="../../epay_desktop/ui/saved_card.py" line="122"/>
         <source>Charge the card</source>
         <translation>Картадан төлем алу</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/saved_card.py" line="124"/>
+        <location filename="../../epay_desktop/ui/saved_card.py" line="125"/>
         <source>Deactivate card…</source>
         <translation>Картаны өшіру…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/saved_card.py" line="131"/>
+        <location filename="../../epay_desktop/ui/saved_card.py" line="132"/>
         <source>Back</source>
         <translation>Артқа</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/saved_card.py" line="136"/>
+        <location filename="../../epay_desktop/ui/saved_card.py" line="137"/>
         <source>Amount:</source>
         <translation>Сома:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/saved_card.py" line="137"/>
+        <location filename="../../epay_desktop/ui/saved_card.py" line="138"/>
         <source>Customer id:</source>
         <translation>Клиент ID:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/saved_card.py" line="180"/>
+        <location filename="../../epay_desktop/ui/saved_card.py" line="181"/>
         <source>Enter the customer id first.</source>
         <translation>Алдымен клиент ID-ін енгізіңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/saved_card.py" line="182"/>
+        <location filename="../../epay_desktop/ui/saved_card.py" line="183"/>
         <source>Looking for the customer&apos;s cards…</source>
         <translation>Сатып алушының карталары ізделуде…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/saved_card.py" line="189"/>
+        <location filename="../../epay_desktop/ui/saved_card.py" line="190"/>
         <source>The bank does not allow payments with this card.</source>
         <translation>Банк бұл картамен төлеуге рұқсат бермейді.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/saved_card.py" line="200"/>
+        <location filename="../../epay_desktop/ui/saved_card.py" line="201"/>
         <source>Choose the card and press Enter.</source>
         <translation>Картаны таңдап, Enter пернесін басыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/saved_card.py" line="202"/>
+        <location filename="../../epay_desktop/ui/saved_card.py" line="203"/>
         <source>This customer has no saved cards.</source>
         <translation>Бұл сатып алушының сақталған карталары жоқ.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/saved_card.py" line="214"/>
+        <location filename="../../epay_desktop/ui/saved_card.py" line="215"/>
         <source>Deactivate the saved card?</source>
         <translation>Сақталған картаны өшіру керек пе?</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/saved_card.py" line="216"/>
+        <location filename="../../epay_desktop/ui/saved_card.py" line="217"/>
         <source>%1 will no longer be offered for this customer&apos;s payments. The customer can save it again with a new payment.</source>
         <translation>%1 бұдан былай бұл сатып алушының төлемдерінде ұсынылмайды. Сатып алушы оны жаңа төлем кезінде қайта сақтай алады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/saved_card.py" line="227"/>
+        <location filename="../../epay_desktop/ui/saved_card.py" line="228"/>
         <source>The card %1 was deactivated.</source>
         <translation>%1 картасы өшірілді.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/saved_card.py" line="236"/>
+        <location filename="../../epay_desktop/ui/saved_card.py" line="237"/>
         <source>Charging the card…</source>
         <translation>Картадан төлем алынуда…</translation>
     </message>
@@ -2913,68 +2936,68 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/settings_dialog.py" line="65"/>
+        <location filename="../../epay_desktop/ui/dialogs/settings_dialog.py" line="66"/>
         <source>No secure keychain on this computer: the client secret cannot be saved. Set EPAYMENT_CLIENT_SECRET for this session or install a keychain (GNOME Keyring / KWallet / Windows Credential Manager / macOS Keychain)</source>
         <extracomment>services.secret_store.NO_KEYCHAIN as a literal, so pyside6-lupdate extracts it (a test keeps them equal)</extracomment>
         <translation>Бұл компьютерде қауіпсіз кілттер қоймасы жоқ: клиент құпия кілтін сақтау мүмкін емес. Осы сеанс үшін EPAYMENT_CLIENT_SECRET орнатыңыз немесе кілттер қоймасын орнатыңыз (GNOME Keyring / KWallet / Windows Credential Manager / macOS Keychain)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/settings_dialog.py" line="103"/>
+        <location filename="../../epay_desktop/ui/dialogs/settings_dialog.py" line="104"/>
         <source>Settings</source>
         <translation>Баптаулар</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/settings_dialog.py" line="120"/>
+        <location filename="../../epay_desktop/ui/dialogs/settings_dialog.py" line="121"/>
         <source>Gateway</source>
         <translation>Шлюз</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/settings_dialog.py" line="121"/>
+        <location filename="../../epay_desktop/ui/dialogs/settings_dialog.py" line="122"/>
         <source>Receipts</source>
         <translation>Чектер</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/settings_dialog.py" line="122"/>
+        <location filename="../../epay_desktop/ui/dialogs/settings_dialog.py" line="123"/>
         <source>This computer</source>
         <translation>Осы компьютер</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/settings_pages.py" line="34"/>
+        <location filename="../../epay_desktop/ui/dialogs/settings_pages.py" line="35"/>
         <source>Production (real money)</source>
         <translation>Жұмыс режимі (нақты ақша)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/settings_pages.py" line="35"/>
+        <location filename="../../epay_desktop/ui/dialogs/settings_pages.py" line="36"/>
         <source>Bank test hosts (epayment.kz)</source>
         <translation>Банктің тест серверлері (epayment.kz)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/settings_pages.py" line="36"/>
+        <location filename="../../epay_desktop/ui/dialogs/settings_pages.py" line="37"/>
         <source>Bank test hosts (homebank.kz, older)</source>
         <translation>Банктің тест серверлері (homebank.kz, ескі)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/settings_pages.py" line="37"/>
+        <location filename="../../epay_desktop/ui/dialogs/settings_pages.py" line="38"/>
         <source>Built-in sandbox (no real money)</source>
-        <translation>Кірістірілген sandbox (нақты ақша жоқ)</translation>
+        <translation>Кірістірілген оқу ортасы (нақты ақша жоқ)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/settings_pages.py" line="40"/>
+        <location filename="../../epay_desktop/ui/dialogs/settings_pages.py" line="41"/>
         <source>80 mm roll</source>
         <translation>80 мм таспа</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/settings_pages.py" line="41"/>
+        <location filename="../../epay_desktop/ui/dialogs/settings_pages.py" line="42"/>
         <source>58 mm roll</source>
         <translation>58 мм таспа</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/settings_pages.py" line="42"/>
+        <location filename="../../epay_desktop/ui/dialogs/settings_pages.py" line="43"/>
         <source>A4 page</source>
         <translation>A4 парағы</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/settings_dialog.py" line="225"/>
+        <location filename="../../epay_desktop/ui/dialogs/settings_dialog.py" line="226"/>
         <source>Only a manager or an administrator can change the settings.</source>
         <translation>Баптауларды тек менеджер немесе әкімші өзгерте алады.</translation>
     </message>
@@ -2982,86 +3005,86 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="85"/>
-        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="86"/>
+        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="87"/>
+        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="88"/>
         <source>Waiting</source>
-        <extracomment>(background, text) per tone; text colours keep at least 4.5:1 contrast on their background (tests/ui/widgets/test_status_badge.py measures it).</extracomment>
+        <extracomment>(background, text) theme roles per tone (resources/theme/colors.json); text colours keep at least 4.5:1 contrast on their background (tests/ui/widgets/test_status_badge.py and test_theme.py measure it).</extracomment>
         <translation>Күтілуде</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="87"/>
+        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="89"/>
         <source>Paying…</source>
         <translation>Төленуде…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="88"/>
-        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="108"/>
+        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="90"/>
+        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="110"/>
         <source>Checking…</source>
         <extracomment>Pale tones: their dot gets an outline so it shows on a white menu. A payment whose money operation waits shows this in the list instead of its status.</extracomment>
         <translation>Тексерілуде…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="89"/>
+        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="91"/>
         <source>Authorised</source>
         <translation>Бұғатталды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="90"/>
+        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="92"/>
         <source>Paid</source>
         <translation>Төленді</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="91"/>
+        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="93"/>
         <source>Card verified</source>
         <translation>Карта тексерілді</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="92"/>
+        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="94"/>
         <source>Refunded</source>
         <translation>Қайтарылды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="93"/>
+        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="95"/>
         <source>Cancelled</source>
         <translation>Күші жойылды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="94"/>
+        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="96"/>
         <source>Hold expired</source>
         <translation>Бұғаттау мерзімі өтті</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="95"/>
+        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="97"/>
         <source>Expired</source>
         <translation>Мерзімі өтті</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="96"/>
+        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="98"/>
         <source>Declined</source>
         <translation>Қабылданбады</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="97"/>
+        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="99"/>
         <source>Failed</source>
         <translation>Сәтсіз</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="98"/>
+        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="100"/>
         <source>3-D Secure failed</source>
         <translation>3-D Secure өтпеді</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="99"/>
+        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="101"/>
         <source>Cashier cancelled</source>
         <translation>Кассир тоқтатты</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="100"/>
+        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="102"/>
         <source>Page failed</source>
         <translation>Бет ашылмады</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="109"/>
+        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="111"/>
         <source>Needs review</source>
         <translation>Қарау керек</translation>
     </message>
@@ -3069,72 +3092,72 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>UserAccountDialogs</name>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/user_account_dialogs.py" line="38"/>
+        <location filename="../../epay_desktop/ui/dialogs/user_account_dialogs.py" line="39"/>
         <source>Type the new PIN or password.</source>
         <translation>Жаңа PIN-кодты немесе құпиясөзді енгізіңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/user_account_dialogs.py" line="44"/>
+        <location filename="../../epay_desktop/ui/dialogs/user_account_dialogs.py" line="45"/>
         <source>Type the PIN or password again in Repeat it.</source>
         <translation>PIN-кодты немесе құпиясөзді «Қайталап енгізіңіз» өрісіне қайта жазыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/user_account_dialogs.py" line="46"/>
+        <location filename="../../epay_desktop/ui/dialogs/user_account_dialogs.py" line="47"/>
         <source>The two PINs or passwords are not the same.</source>
         <translation>Екі PIN-код немесе құпиясөз бірдей емес.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/user_account_dialogs.py" line="73"/>
+        <location filename="../../epay_desktop/ui/dialogs/user_account_dialogs.py" line="74"/>
         <source>Set the new PIN</source>
         <translation>Жаңа PIN-кодты орнату</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/user_account_dialogs.py" line="85"/>
+        <location filename="../../epay_desktop/ui/dialogs/user_account_dialogs.py" line="86"/>
         <source>New PIN or password</source>
         <translation>Жаңа PIN-код немесе құпиясөз</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/user_account_dialogs.py" line="86"/>
+        <location filename="../../epay_desktop/ui/dialogs/user_account_dialogs.py" line="87"/>
         <source>Repeat it</source>
         <translation>Қайталап енгізіңіз</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/user_account_dialogs.py" line="145"/>
+        <location filename="../../epay_desktop/ui/dialogs/user_account_dialogs.py" line="146"/>
         <source>A cashier takes payments; a manager also refunds, charges, cancels, approves and manages users; an administrator also manages administrators.</source>
         <translation>Кассир төлем қабылдайды; менеджер бұған қоса қайтарады, есептен шығарады, күшін жояды, мақұлдайды және пайдаланушыларды басқарады; әкімші бұған қоса әкімшілерді басқарады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/user_account_dialogs.py" line="155"/>
+        <location filename="../../epay_desktop/ui/dialogs/user_account_dialogs.py" line="156"/>
         <source>Change role</source>
         <translation>Рөлді өзгерту</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/user_account_dialogs.py" line="159"/>
+        <location filename="../../epay_desktop/ui/dialogs/user_account_dialogs.py" line="160"/>
         <source>New role</source>
         <translation>Жаңа рөл</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/user_account_dialogs.py" line="42"/>
+        <location filename="../../epay_desktop/ui/dialogs/user_account_dialogs.py" line="43"/>
         <source>This PIN or password cannot be used.</source>
         <translation>Бұл PIN-кодты немесе құпиясөзді қолдануға болмайды.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/user_account_dialogs.py" line="61"/>
+        <location filename="../../epay_desktop/ui/dialogs/user_account_dialogs.py" line="62"/>
         <source>Reset the PIN of {name}</source>
         <translation>{name}: PIN-кодты қалпына келтіру</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/user_account_dialogs.py" line="77"/>
+        <location filename="../../epay_desktop/ui/dialogs/user_account_dialogs.py" line="78"/>
         <source>{name} logs in with the new PIN or password from now on; a lock after wrong tries is cleared too. Tell it to them in person.</source>
         <translation>{name} бұдан былай жаңа PIN-кодпен немесе құпиясөзбен кіреді; қате әрекеттерден кейінгі құлып та алынады. Оны пайдаланушыға жеке айтыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/user_account_dialogs.py" line="133"/>
+        <location filename="../../epay_desktop/ui/dialogs/user_account_dialogs.py" line="134"/>
         <source>Change the role of {name}</source>
         <translation>{name}: рөлді өзгерту</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/user_account_dialogs.py" line="138"/>
+        <location filename="../../epay_desktop/ui/dialogs/user_account_dialogs.py" line="139"/>
         <source>{name} is a {role} now. The new role takes effect at once, also if they are logged in.</source>
         <translation>{name} енді {role} рөлінде. Жаңа рөл бірден күшіне енеді, пайдаланушы жүйеде отырса да.</translation>
     </message>
@@ -3142,140 +3165,140 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>UsersAdmin</name>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="166"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="167"/>
         <source>Unlock</source>
         <translation>Құлпын ашу</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="167"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="168"/>
         <source>Reset PIN…</source>
         <translation>PIN-кодты қалпына келтіру…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="168"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="169"/>
         <source>Change role…</source>
         <translation>Рөлді өзгерту…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="169"/>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="278"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="170"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="279"/>
         <source>Deactivate</source>
         <translation>Өшіру</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="177"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="178"/>
         <source>Add user</source>
         <translation>Пайдаланушы қосу</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="180"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="181"/>
         <source>Add a user</source>
         <translation>Пайдаланушы қосу</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="182"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="183"/>
         <source>Name</source>
         <translation>Аты</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="183"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="184"/>
         <source>Role</source>
         <translation>Рөлі</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="184"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="185"/>
         <source>PIN or password</source>
         <translation>PIN-код немесе құпиясөз</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="185"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="186"/>
         <source>Repeat it</source>
         <translation>Қайталап енгізіңіз</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="195"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="196"/>
         <source>Select a user, then choose what to do. Each change is saved as soon as you make it, also for a user who is logged in now.</source>
         <translation>Пайдаланушыны таңдап, не істеу керегін таңдаңыз. Әр өзгеріс бірден сақталады, қазір жүйеде отырған пайдаланушы үшін де.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="227"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="228"/>
         <source>Type the new user&apos;s name and PIN or password.</source>
         <translation>Жаңа пайдаланушының атын және PIN-кодын немесе құпиясөзін енгізіңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="237"/>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="287"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="238"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="288"/>
         <source>Wait until the change being saved is done.</source>
         <translation>Сақталып жатқан өзгеріс аяқталғанша күтіңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="239"/>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="289"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="240"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="290"/>
         <source>Select a user in the list.</source>
         <translation>Тізімнен пайдаланушыны таңдаңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="241"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="242"/>
         <source>Only an administrator can change an administrator&apos;s account.</source>
         <translation>Әкімшінің тіркелгісін тек әкімші өзгерте алады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="249"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="250"/>
         <source>You cannot change your own role; ask another manager or an administrator.</source>
         <translation>Өз рөліңізді өзгерте алмайсыз; басқа менеджерден немесе әкімшіден сұраңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="251"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="252"/>
         <source>There is no other role you may give this user.</source>
         <translation>Бұл пайдаланушыға бере алатын басқа рөл жоқ.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="259"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="260"/>
         <source>You cannot deactivate your own account; ask another manager or an administrator.</source>
         <translation>Өз тіркелгіңізді өшіре алмайсыз; басқа менеджерден немесе әкімшіден сұраңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="278"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="279"/>
         <source>Activate</source>
         <translation>Белсендіру</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="291"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="292"/>
         <source>Only an administrator can unlock an administrator.</source>
         <translation>Әкімшінің құлпын тек әкімші аша алады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="293"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="294"/>
         <source>This account is not locked.</source>
         <translation>Бұл тіркелгі құлыпталмаған.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="342"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="343"/>
         <source>Added {name} ({role}).</source>
         <translation>{name} ({role}) қосылды.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="353"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="354"/>
         <source>{name} is unlocked and can log in again.</source>
         <translation>{name} құлпы ашылды, ол қайта кіре алады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="365"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="366"/>
         <source>{name} is active again.</source>
         <translation>{name} қайта белсенді.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="365"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="366"/>
         <source>{name} can no longer log in.</source>
         <translation>{name} енді кіре алмайды.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="394"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="395"/>
         <source>{name} has a new PIN and can log in with it now.</source>
         <translation>{name} жаңа PIN-код алды және қазір онымен кіре алады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="411"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="412"/>
         <source>{name} is now a {role}.</source>
         <translation>{name} енді {role} рөлінде.</translation>
     </message>
@@ -3296,32 +3319,32 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>UsersModel</name>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="119"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="120"/>
         <source>Name</source>
         <translation>Аты</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="120"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="121"/>
         <source>Role</source>
         <translation>Рөлі</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="121"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="122"/>
         <source>State</source>
         <translation>Күйі</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="141"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="142"/>
         <source>deactivated</source>
         <translation>өшірілген</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="143"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="144"/>
         <source>locked until {time}</source>
         <translation>{time} болғанша құлыпталған</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="144"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="145"/>
         <source>active</source>
         <translation>белсенді</translation>
     </message>
@@ -3338,12 +3361,12 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>asyncqt</name>
     <message>
-        <location filename="../../epay_desktop/ui/asyncqt.py" line="197"/>
+        <location filename="../../epay_desktop/ui/asyncqt.py" line="211"/>
         <source>Not completed</source>
         <translation>Аяқталмады</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/asyncqt.py" line="267"/>
+        <location filename="../../epay_desktop/ui/asyncqt.py" line="281"/>
         <source>Working… please wait</source>
         <translation>Орындалуда… күте тұрыңыз</translation>
     </message>
@@ -3517,7 +3540,7 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
         <translation>Консоль іске қосылмайды.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/main.py" line="170"/>
+        <location filename="../../epay_desktop/ui/main.py" line="172"/>
         <source>Starting…</source>
         <translation>Іске қосылуда…</translation>
     </message>
@@ -3537,7 +3560,7 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
         <translation>Консоль іске қосылмайды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/main.py" line="182"/>
+        <location filename="../../epay_desktop/ui/main.py" line="184"/>
         <source>SANDBOX — demo data, no real money</source>
         <translation>ОҚУ ОРТАСЫ — демо деректер, нақты ақша жоқ</translation>
     </message>
@@ -3547,7 +3570,7 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
         <translation>Демо дүкен дайындалуда…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/main.py" line="166"/>
+        <location filename="../../epay_desktop/ui/main.py" line="168"/>
         <source>SANDBOX (demo)</source>
         <translation>ОҚУ ОРТАСЫ (демо)</translation>
     </message>
@@ -3619,60 +3642,60 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>payments</name>
     <message>
-        <location filename="../../epay_desktop/services/checkout.py" line="108"/>
+        <location filename="../../epay_desktop/services/checkout.py" line="119"/>
         <source>Payments are taken in tenge (KZT).</source>
-        <extracomment>Where the widget sends the browser back; the console&apos;s web view intercepts these URLs (docs/decisions/0004-checkout-back-links.md). ``.invalid`` can never resolve. Ten million tenge: far above a shop&apos;s card payment; a typo guard, not a gateway limit.</extracomment>
+        <extracomment>Where the widget sends the browser back; the console&apos;s web view intercepts these URLs (docs/decisions/0004-checkout-back-links.md). ``.invalid`` can never resolve. Ten million tenge: far above a shop&apos;s card payment; a typo guard, not a gateway limit. The description a sale gets when the cashier typed none, in the payment page&apos;s language: the customer reads it on the gateway&apos;s page and the bank may show it on their statement (decision 0052).</extracomment>
         <translation>Төлемдер теңгемен (KZT) қабылданады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/checkout.py" line="111"/>
+        <location filename="../../epay_desktop/services/checkout.py" line="122"/>
         <source>The amount must be above zero.</source>
         <translation>Сома нөлден үлкен болуы керек.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/checkout.py" line="116"/>
+        <location filename="../../epay_desktop/services/checkout.py" line="127"/>
         <source>The amount is more than {maximum}; check it and try again.</source>
         <translation>Сома {maximum} шегінен асады; тексеріп, қайталаңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/checkout.py" line="125"/>
+        <location filename="../../epay_desktop/services/checkout.py" line="136"/>
         <source>The description contains characters that cannot be printed.</source>
         <translation>Сипаттамада басып шығаруға болмайтын таңбалар бар.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/checkout.py" line="133"/>
+        <location filename="../../epay_desktop/services/checkout.py" line="144"/>
         <source>{email} does not look like an e-mail address (name@example.kz).</source>
         <translation>{email} электрондық пошта мекенжайына ұқсамайды (name@example.kz).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/checkout.py" line="145"/>
+        <location filename="../../epay_desktop/services/checkout.py" line="156"/>
         <source>The customer id may use only Latin letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos; (at most 64 characters).</source>
         <translation>Клиент ID-де тек латын әріптері, цифрлар, &apos;.&apos;, &apos;_&apos; және &apos;-&apos; болуы мүмкін (ең көбі 64 таңба).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/checkout.py" line="156"/>
+        <location filename="../../epay_desktop/services/checkout.py" line="167"/>
         <source>To save the customer&apos;s card, enter the customer id.</source>
         <translation>Сатып алушының картасын сақтау үшін клиент ID-ін енгізіңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/checkout.py" line="164"/>
+        <location filename="../../epay_desktop/services/checkout.py" line="175"/>
         <source>The payment page language must be rus, kaz or eng.</source>
         <translation>Төлем бетінің тілі rus, kaz немесе eng болуы керек.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/checkout.py" line="172"/>
+        <location filename="../../epay_desktop/services/checkout.py" line="183"/>
         <source>The cardholder name must be in Latin letters, as on the card.</source>
         <translation>Карта иесінің аты картадағыдай латын әріптерімен жазылуы керек.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/checkout.py" line="190"/>
+        <location filename="../../epay_desktop/services/checkout.py" line="201"/>
         <source>{phone} is not a Kazakhstan phone number (write it like +7 777 123 45 67).</source>
         <translation>{phone} — қазақстандық телефон нөмірі емес (+7 777 123 45 67 түрінде жазыңыз).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/payment_queries.py" line="197"/>
-        <location filename="../../epay_desktop/services/payments.py" line="281"/>
-        <location filename="../../epay_desktop/services/payments.py" line="392"/>
+        <location filename="../../epay_desktop/services/payment_queries.py" line="261"/>
+        <location filename="../../epay_desktop/services/payments.py" line="283"/>
+        <location filename="../../epay_desktop/services/payments.py" line="394"/>
         <location filename="../../epay_desktop/services/reconcile.py" line="54"/>
         <source>There is no payment with invoice number {invoice_id}.</source>
         <extracomment>:meth:`PaymentQueries.attention_count` stops counting here (a badge shows &quot;99+&quot;). What the bank did beyond the row (payment_events, oldest first): card attempts the console saw end (decision 0035) and refunds made outside this console.
@@ -3706,7 +3729,7 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
         <translation>Сатып алушының сақталған карталарының бірін таңдаңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/saved_cards.py" line="260"/>
+        <location filename="../../epay_desktop/services/saved_cards.py" line="262"/>
         <source>Enter the customer id whose saved cards to use.</source>
         <translation>Сақталған карталары қолданылатын клиент ID-ін енгізіңіз.</translation>
     </message>
@@ -4052,13 +4075,13 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
         <translation>{target} сақтық көшірмесі тексеруден өтпеді ({ok}, {stored}); дерекқор өзгертілген жоқ.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/open.py" line="103"/>
+        <location filename="../../epay_desktop/store/open.py" line="106"/>
         <source>Cannot create the data folder {home}: {exc_strerror}.</source>
         <extracomment>File systems on which SQLite&apos;s WAL (shared memory + POSIX locks) is unsafe.</extracomment>
         <translation>{home} деректер қалтасын жасау мүмкін емес: {exc_strerror}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/open.py" line="117"/>
+        <location filename="../../epay_desktop/store/open.py" line="120"/>
         <source>The database {parsed_database} is on a network drive. SQLite cannot keep it safe there (WAL needs local shared memory). Use a local folder, or PostgreSQL for several counters.</source>
         <translation>{parsed_database} дерекқоры желілік дискіде тұр. SQLite оны онда қауіпсіз сақтай алмайды (WAL үшін жергілікті ортақ жад керек). Жергілікті қалтаны, ал бірнеше касса үшін PostgreSQL қолданыңыз.</translation>
     </message>
@@ -4088,13 +4111,13 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
         <translation>{op_id} ақша операциясы жоқ.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/repos/payments.py" line="118"/>
+        <location filename="../../epay_desktop/store/repos/payments.py" line="119"/>
         <source>There is no payment with invoice number {invoice_id}.</source>
         <extracomment>Scheduled polls also cover the local marks while their token lives (their next_poll_at, decision 0018). ... and a decline whose invoice still takes another card attempt (its next_poll_at, decision 0035).</extracomment>
         <translation>{invoice_id} тапсырыс нөмірімен төлем жоқ.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/repos/payments.py" line="292"/>
+        <location filename="../../epay_desktop/store/repos/payments.py" line="315"/>
         <source>There is no payment number {payment_id}.</source>
         <translation>{payment_id} нөмірлі төлем жоқ.</translation>
     </message>

@@ -4,42 +4,42 @@
 <context>
     <name>AboutBox</name>
     <message>
-        <location filename="../../epay_desktop/ui/about.py" line="47"/>
+        <location filename="../../epay_desktop/ui/about.py" line="49"/>
         <source>(not opened)</source>
         <translation>(не открыта)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/about.py" line="50"/>
+        <location filename="../../epay_desktop/ui/about.py" line="52"/>
         <source>A counter console for Halyk Bank&apos;s ePay card payments.</source>
         <translation>Кассовая программа для приёма оплаты картами через Halyk ePay.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/about.py" line="63"/>
+        <location filename="../../epay_desktop/ui/about.py" line="65"/>
         <source>About ePay Desktop</source>
         <translation>О программе ePay Desktop</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/about.py" line="49"/>
+        <location filename="../../epay_desktop/ui/about.py" line="51"/>
         <source>ePay Desktop {version}</source>
         <translation>ePay Desktop {version}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/about.py" line="52"/>
+        <location filename="../../epay_desktop/ui/about.py" line="54"/>
         <source>Qt {version}</source>
         <translation>Qt {version}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/about.py" line="53"/>
+        <location filename="../../epay_desktop/ui/about.py" line="55"/>
         <source>PySide6 {version}</source>
         <translation>PySide6 {version}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/about.py" line="54"/>
+        <location filename="../../epay_desktop/ui/about.py" line="56"/>
         <source>Python {version}</source>
         <translation>Python {version}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/about.py" line="55"/>
+        <location filename="../../epay_desktop/ui/about.py" line="57"/>
         <source>Data folder: {folder}</source>
         <translation>Папка данных: {folder}</translation>
     </message>
@@ -47,17 +47,17 @@
 <context>
     <name>AppAdmin</name>
     <message>
-        <location filename="../../epay_desktop/ui/app_admin.py" line="157"/>
+        <location filename="../../epay_desktop/ui/app_admin.py" line="166"/>
         <source>Export done</source>
         <translation>Экспорт завершён</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_admin.py" line="127"/>
+        <location filename="../../epay_desktop/ui/app_admin.py" line="128"/>
         <source>Settings saved. Gateway changes apply when the console is restarted.</source>
         <translation>Настройки сохранены. Изменения шлюза вступят в силу после перезапуска программы.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_admin.py" line="158"/>
+        <location filename="../../epay_desktop/ui/app_admin.py" line="157"/>
         <source>{rows} payment(s) from {first} to {last} were written to:
 {path}</source>
         <translation>Платежей с {first} по {last}: {rows}. Записаны в файл:
@@ -67,32 +67,32 @@
 <context>
     <name>AppFlows</name>
     <message>
-        <location filename="../../epay_desktop/ui/app_flows.py" line="114"/>
+        <location filename="../../epay_desktop/ui/app_flows.py" line="117"/>
         <source>Print refund receipt</source>
         <translation>Печать чека возврата</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_flows.py" line="115"/>
+        <location filename="../../epay_desktop/ui/app_flows.py" line="118"/>
         <source>Not now</source>
         <translation>Не сейчас</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_flows.py" line="151"/>
+        <location filename="../../epay_desktop/ui/app_flows.py" line="156"/>
         <source>refund</source>
         <translation>возврат</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_flows.py" line="151"/>
+        <location filename="../../epay_desktop/ui/app_flows.py" line="156"/>
         <source>cancel</source>
         <translation>отмена</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_flows.py" line="151"/>
+        <location filename="../../epay_desktop/ui/app_flows.py" line="156"/>
         <source>charge</source>
         <translation>списание</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_flows.py" line="152"/>
+        <location filename="../../epay_desktop/ui/app_flows.py" line="157"/>
         <source>The bank could not confirm whether this {what} of {amount} was applied.
 
 Retry: the console asks the bank again and re-sends it only if the bank proves it was not applied (with the same operation id, so it cannot be applied twice).
@@ -105,32 +105,32 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 Отметить проведённой: в кабинете мерчанта эта операция ({what}) есть — отметить её проведённой.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_flows.py" line="161"/>
+        <location filename="../../epay_desktop/ui/app_flows.py" line="167"/>
         <source>Review the operation</source>
         <translation>Решение по операции</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_flows.py" line="103"/>
+        <location filename="../../epay_desktop/ui/app_flows.py" line="104"/>
         <source>Refund done — invoice {invoice}, {amount}</source>
         <translation>Возврат проведён — заказ {invoice}, {amount}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_flows.py" line="106"/>
+        <location filename="../../epay_desktop/ui/app_flows.py" line="109"/>
         <source>The refund of {amount} on invoice {invoice} is done. Print the refund receipt for the customer?</source>
         <translation>Возврат {amount} по заказу {invoice} проведён. Напечатать чек возврата для покупателя?</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_flows.py" line="167"/>
+        <location filename="../../epay_desktop/ui/app_flows.py" line="173"/>
         <source>&amp;Retry</source>
         <translation>По&amp;вторить</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_flows.py" line="168"/>
+        <location filename="../../epay_desktop/ui/app_flows.py" line="174"/>
         <source>A&amp;bandon</source>
         <translation>&amp;Отказаться</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_flows.py" line="169"/>
+        <location filename="../../epay_desktop/ui/app_flows.py" line="175"/>
         <source>&amp;Mark applied</source>
         <translation>Отметить &amp;проведённой</translation>
     </message>
@@ -138,38 +138,38 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>ApprovalWidget</name>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/approval_widget.py" line="33"/>
+        <location filename="../../epay_desktop/ui/dialogs/approval_widget.py" line="34"/>
         <source>Manager approval</source>
         <extracomment>the error text appeared or went (the dialog grows to keep every field readable)</extracomment>
         <translation>Одобрение менеджера</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/approval_widget.py" line="37"/>
+        <location filename="../../epay_desktop/ui/dialogs/approval_widget.py" line="38"/>
         <source>A cashier needs a manager&apos;s approval for this. The manager types their name and PIN here.</source>
         <translation>Для этого кассиру нужно одобрение менеджера. Менеджер вводит здесь своё имя и PIN-код.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/approval_widget.py" line="43"/>
+        <location filename="../../epay_desktop/ui/dialogs/approval_widget.py" line="44"/>
         <source>Manager&apos;s name</source>
         <translation>Имя менеджера</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/approval_widget.py" line="47"/>
+        <location filename="../../epay_desktop/ui/dialogs/approval_widget.py" line="48"/>
         <source>Manager&apos;s PIN or password</source>
         <translation>PIN-код или пароль менеджера</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/approval_widget.py" line="56"/>
+        <location filename="../../epay_desktop/ui/dialogs/approval_widget.py" line="57"/>
         <source>Manager</source>
         <translation>Менеджер</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/approval_widget.py" line="57"/>
+        <location filename="../../epay_desktop/ui/dialogs/approval_widget.py" line="58"/>
         <source>PIN</source>
         <translation>PIN-код</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/approval_widget.py" line="72"/>
+        <location filename="../../epay_desktop/ui/dialogs/approval_widget.py" line="73"/>
         <source>A manager must type their name and PIN to approve.</source>
         <translation>Чтобы одобрить, менеджер должен ввести своё имя и PIN-код.</translation>
     </message>
@@ -177,154 +177,155 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>AttentionDialog</name>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="125"/>
+        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="126"/>
         <source>Settled meanwhile.</source>
         <translation>Уже урегулировано.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="92"/>
+        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="93"/>
         <source>The console&apos;s books say {console}, the bank says {bank}. Check the payment with the bank, then resolve it here with what you found.</source>
         <translation>По данным программы — {console}, по данным банка — {bank}. Проверьте платёж в банке, затем закройте расхождение здесь, указав, что выяснилось.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="110"/>
+        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="111"/>
         <source>The bank has not confirmed the payment&apos;s outcome yet; the console keeps asking.</source>
         <translation>Банк ещё не подтвердил результат платежа; программа продолжает запрашивать.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="250"/>
+        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="273"/>
         <source>What you found (e.g. what the bank&apos;s merchant cabinet shows)</source>
         <translation>Что выяснилось (например, что показывает кабинет мерчанта)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="260"/>
+        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="283"/>
         <source>Only a manager can resolve a difference between the books and the bank.</source>
         <translation>Закрыть расхождение между учётом программы и банком может только менеджер.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="77"/>
+        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="78"/>
         <source>Refund made outside the console</source>
         <translation>Возврат не через программу</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="78"/>
+        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="79"/>
         <source>Refunded amounts differ</source>
         <translation>Суммы возврата не совпадают</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="79"/>
+        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="80"/>
         <source>Charged amounts differ</source>
         <translation>Суммы списания не совпадают</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="86"/>
+        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="87"/>
         <source>The bank refunded {bank} that no refund of this console explains (e.g. in the bank&apos;s merchant cabinet). Check it with the bank, then resolve it here with what you found.</source>
         <translation>Банк вернул {bank}, и ни один возврат этой программы этого не объясняет (например, возврат сделали в кабинете мерчанта). Проверьте это в банке, затем закройте расхождение здесь, указав, что выяснилось.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="100"/>
+        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="101"/>
         <source>Refund</source>
         <translation>Возврат</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="101"/>
+        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="102"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="102"/>
+        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="103"/>
         <source>Charge</source>
         <translation>Списание</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="152"/>
-        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="226"/>
+        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="155"/>
+        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="249"/>
         <source>Invoice</source>
         <translation>Заказ</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="152"/>
+        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="155"/>
         <source>Created</source>
         <translation>Создан</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="152"/>
+        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="155"/>
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="152"/>
+        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="155"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="152"/>
+        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="155"/>
         <source>Waiting for</source>
         <translation>Чего ждёт</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="173"/>
+        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="176"/>
         <source>Nothing needs attention: every payment and operation is settled.</source>
         <translation>Ничего не требует внимания: все платежи и операции урегулированы.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="179"/>
+        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="182"/>
         <source>Open payment</source>
         <translation>Открыть платёж</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="187"/>
+        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="190"/>
         <source>Choose a payment to see it; a manager reviews an operation from there.</source>
         <translation>Выберите платёж, чтобы открыть его; оттуда менеджер принимает решение по операции.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="226"/>
+        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="249"/>
         <source>No.</source>
         <translation>№</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="226"/>
+        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="249"/>
         <source>Found</source>
         <translation>Обнаружено</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="226"/>
+        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="249"/>
         <source>What</source>
         <translation>Что</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="226"/>
+        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="249"/>
         <source>Details</source>
         <translation>Подробности</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="253"/>
+        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="276"/>
         <source>&amp;Resolve</source>
         <translation>&amp;Закрыть расхождение</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="337"/>
-        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="218"/>
+        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="223"/>
+        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="360"/>
+        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="241"/>
         <source>The console&apos;s books and the bank disagree ({count}):</source>
         <translation>Данные программы и банка расходятся ({count}):</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="340"/>
+        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="363"/>
         <source>Discrepancy {number} resolved.</source>
         <translation>Расхождение № {number} закрыто.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="345"/>
+        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="368"/>
         <source>Needs attention ({count})</source>
         <translation>Требует внимания ({count})</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="115"/>
+        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="116"/>
         <source>{kind} of {amount}: the bank could not confirm it; a manager must review it.</source>
         <translation>{kind} на {amount}: банк не смог подтвердить; нужно решение менеджера.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="121"/>
+        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="122"/>
         <source>{kind} of {amount}: the bank&apos;s answer was lost; the console is checking.</source>
         <translation>{kind} на {amount}: ответ банка потерялся; программа проверяет.</translation>
     </message>
@@ -346,37 +347,37 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
         <translation>Отмена блокировки</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/cancel_dialog.py" line="38"/>
+        <location filename="../../epay_desktop/ui/dialogs/cancel_dialog.py" line="44"/>
         <source>The whole hold of {amount} is released to the customer&apos;s card. Nothing is charged, and this cannot be undone.</source>
         <translation>Вся заблокированная сумма {amount} возвращается на карту покупателя. Ничего не списывается, и это нельзя отменить.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/cancel_dialog.py" line="44"/>
+        <location filename="../../epay_desktop/ui/dialogs/cancel_dialog.py" line="39"/>
         <source>Held on the card</source>
         <translation>Заблокировано на карте</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/cancel_dialog.py" line="51"/>
+        <location filename="../../epay_desktop/ui/dialogs/cancel_dialog.py" line="56"/>
         <source>A paid payment is refunded instead.</source>
         <translation>Для оплаченного платежа делайте возврат.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/cancel_dialog.py" line="54"/>
+        <location filename="../../epay_desktop/ui/dialogs/cancel_dialog.py" line="59"/>
         <source>Only a held (authorised) payment can be cancelled; this one is “{status}”.</source>
         <translation>Отменить можно только заблокированный (авторизованный) платёж, а у этого статус «{status}».</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/cancel_dialog.py" line="65"/>
+        <location filename="../../epay_desktop/ui/dialogs/cancel_dialog.py" line="70"/>
         <source>Release {amount}</source>
         <translation>Разблокировать {amount}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/cancel_dialog.py" line="67"/>
+        <location filename="../../epay_desktop/ui/dialogs/cancel_dialog.py" line="72"/>
         <source>Release the hold</source>
         <translation>Снять блокировку</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/cancel_dialog.py" line="71"/>
+        <location filename="../../epay_desktop/ui/dialogs/cancel_dialog.py" line="76"/>
         <source>Checking with the bank — the cancellation will not be sent twice.</source>
         <translation>Проверяем в банке — отмена не будет отправлена дважды.</translation>
     </message>
@@ -390,6 +391,7 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
     </message>
     <message>
         <location filename="../../epay_desktop/ui/dialogs/charge_dialog.py" line="37"/>
+        <location filename="../../epay_desktop/ui/dialogs/charge_dialog.py" line="62"/>
         <source>All that is held ({amount})</source>
         <translation>Всю заблокированную сумму ({amount})</translation>
     </message>
@@ -410,22 +412,22 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
     </message>
     <message>
         <location filename="../../epay_desktop/ui/dialogs/charge_dialog.py" line="55"/>
-        <location filename="../../epay_desktop/ui/dialogs/charge_dialog.py" line="83"/>
+        <location filename="../../epay_desktop/ui/dialogs/charge_dialog.py" line="87"/>
         <source>Charge</source>
         <translation>Списать</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/charge_dialog.py" line="70"/>
+        <location filename="../../epay_desktop/ui/dialogs/charge_dialog.py" line="74"/>
         <source>Only a held (authorised) payment can be charged; this one is “{status}”.</source>
         <translation>Списать можно только заблокированный (авторизованный) платёж, а у этого статус «{status}».</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/charge_dialog.py" line="83"/>
+        <location filename="../../epay_desktop/ui/dialogs/charge_dialog.py" line="87"/>
         <source>Charge {amount}</source>
         <translation>Списать {amount}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/charge_dialog.py" line="86"/>
+        <location filename="../../epay_desktop/ui/dialogs/charge_dialog.py" line="90"/>
         <source>Checking with the bank — the charge will not be sent twice.</source>
         <translation>Проверяем в банке — списание не будет отправлено дважды.</translation>
     </message>
@@ -476,39 +478,39 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>CheckoutScreen</name>
     <message>
-        <location filename="../../epay_desktop/ui/checkout_screen.py" line="172"/>
-        <location filename="../../epay_desktop/ui/checkout_screen.py" line="252"/>
+        <location filename="../../epay_desktop/ui/checkout_screen.py" line="175"/>
+        <location filename="../../epay_desktop/ui/checkout_screen.py" line="255"/>
         <source>A payment is in progress at this counter.</source>
         <extracomment>Why the page stopped: &quot;paying&quot; (still open), or what the customer/cashier/timer did. The customer has not paid (as far as the console knows): waiting, or a mark the counter set. The customer&apos;s attempt was declined and the page stays open for another (decision 0035): what the cashier should know; &quot;&quot; once it no longer applies. Looks the customer&apos;s saved cards up a moment after the customer id / phone stops changing.</extracomment>
         <translation>На этой кассе уже идёт оплата.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout_screen.py" line="184"/>
+        <location filename="../../epay_desktop/ui/checkout_screen.py" line="187"/>
         <source>The bank did not open this payment ({reason}). No money was taken. The attempt stays in the list as Expired; start a new payment.</source>
         <translation>Банк не открыл этот платёж ({reason}). Деньги не списаны. Попытка останется в списке как «Истёк»; начните новый платёж.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout_screen.py" line="221"/>
+        <location filename="../../epay_desktop/ui/checkout_screen.py" line="224"/>
         <source>The customer&apos;s saved cards could not be checked: %1</source>
         <translation>Не удалось проверить сохранённые карты покупателя: %1</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout_screen.py" line="227"/>
+        <location filename="../../epay_desktop/ui/checkout_screen.py" line="230"/>
         <source>No saved cards for this customer.</source>
         <translation>У этого покупателя нет сохранённых карт.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout_screen.py" line="268"/>
+        <location filename="../../epay_desktop/ui/checkout_screen.py" line="271"/>
         <source>Time is over</source>
         <translation>Время вышло</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout_screen.py" line="268"/>
+        <location filename="../../epay_desktop/ui/checkout_screen.py" line="271"/>
         <source>Checking the payment with the bank…</source>
         <translation>Проверяем платёж в банке…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../epay_desktop/ui/checkout_screen.py" line="344"/>
+        <location filename="../../epay_desktop/ui/checkout_screen.py" line="352"/>
         <source>Declined: %1. The customer can try again on this page (%n attempt(s) left) or you can cancel the sale.</source>
         <translation>
             <numerusform>Отклонено: %1. Покупатель может попробовать ещё раз на этой странице (осталась %n попытка), или вы можете отменить продажу.</numerusform>
@@ -517,27 +519,27 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
         </translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout_screen.py" line="352"/>
+        <location filename="../../epay_desktop/ui/checkout_screen.py" line="349"/>
         <source>Declined: %1. The customer can try again on this page or you can cancel the sale.</source>
         <translation>Отклонено: %1. Покупатель может попробовать ещё раз на этой странице, или вы можете отменить продажу.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout_screen.py" line="375"/>
+        <location filename="../../epay_desktop/ui/checkout_screen.py" line="382"/>
         <source>Thank you</source>
         <translation>Спасибо</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout_screen.py" line="381"/>
+        <location filename="../../epay_desktop/ui/checkout_screen.py" line="388"/>
         <source>Declined: %1. The payment page is closed; start a new sale to try again.</source>
         <translation>Отклонено: %1. Платёжная страница закрыта; чтобы попробовать ещё раз, начните новую продажу.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout_screen.py" line="385"/>
+        <location filename="../../epay_desktop/ui/checkout_screen.py" line="390"/>
         <source>Declined: %1. This invoice cannot be paid any more; start a new sale.</source>
         <translation>Отклонено: %1. Этот заказ больше нельзя оплатить; начните новую продажу.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout_screen.py" line="410"/>
+        <location filename="../../epay_desktop/ui/checkout_screen.py" line="423"/>
         <source>Checking with the bank… Wait for the answer before charging this sale again.</source>
         <translation>Проверяем в банке… Дождитесь ответа, прежде чем снова проводить оплату этой продажи.</translation>
     </message>
@@ -545,7 +547,7 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>CheckoutView</name>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/view.py" line="88"/>
+        <location filename="../../epay_desktop/ui/checkout/view.py" line="86"/>
         <source>Cancel</source>
         <extracomment>Why the page could not load, in the browser&apos;s own words (for the payment&apos;s record, not people). Shown while the page is on the card issuer&apos;s host (3-D Secure): which host, plainly.</extracomment>
         <translation>Отмена</translation>
@@ -655,42 +657,42 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>CheckoutWindow</name>
     <message>
-        <location filename="../../epay_desktop/ui/app_checkout.py" line="97"/>
+        <location filename="../../epay_desktop/ui/app_checkout.py" line="131"/>
         <source>New payment</source>
         <translation>Новый платёж</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_checkout.py" line="58"/>
+        <location filename="../../epay_desktop/ui/app_checkout.py" line="57"/>
         <source>Dismiss</source>
         <translation>Скрыть</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_checkout.py" line="60"/>
+        <location filename="../../epay_desktop/ui/app_checkout.py" line="59"/>
         <source>Hide it here; the main window keeps the notice.</source>
         <translation>Скрыть здесь; в главном окне уведомление останется.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_checkout.py" line="194"/>
+        <location filename="../../epay_desktop/ui/app_checkout.py" line="196"/>
         <source>Cancel this sale?</source>
         <translation>Отменить эту продажу?</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_checkout.py" line="195"/>
+        <location filename="../../epay_desktop/ui/app_checkout.py" line="197"/>
         <source>The customer&apos;s payment page is open. Cancel the sale? If the customer has already paid, the console will still show the bank&apos;s answer.</source>
         <translation>Платёжная страница покупателя открыта. Отменить продажу? Если покупатель уже оплатил, программа всё равно покажет ответ банка.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_checkout.py" line="213"/>
+        <location filename="../../epay_desktop/ui/app_checkout.py" line="215"/>
         <source>Discard this sale?</source>
         <translation>Отказаться от этой продажи?</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_checkout.py" line="214"/>
+        <location filename="../../epay_desktop/ui/app_checkout.py" line="216"/>
         <source>The amount and details you typed will be lost. Close the new payment anyway?</source>
         <translation>Введённые сумма и данные будут потеряны. Всё равно закрыть новый платёж?</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_checkout.py" line="178"/>
+        <location filename="../../epay_desktop/ui/app_checkout.py" line="180"/>
         <source>This window stays open until the payment is settled: {why}</source>
         <translation>Это окно останется открытым, пока платёж не завершится: {why}</translation>
     </message>
@@ -949,126 +951,126 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>ConsoleStatusBar</name>
     <message>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="29"/>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="34"/>
+        <location filename="../../epay_desktop/ui/status_bar.py" line="31"/>
+        <location filename="../../epay_desktop/ui/status_bar.py" line="36"/>
         <source>SANDBOX</source>
-        <extracomment>Environment name (``EPAYMENT_ENV``, or ``demo``) -&gt; badge text, tooltip, style (None: quiet).</extracomment>
+        <extracomment>Environment name (``EPAYMENT_ENV``, or ``demo``) -&gt; badge text, tooltip, colour role (None: quiet).</extracomment>
         <translation>УЧЕБНАЯ СРЕДА</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="30"/>
+        <location filename="../../epay_desktop/ui/status_bar.py" line="32"/>
         <source>Built-in bank emulator: no real money moves.</source>
         <translation>Встроенный эмулятор банка: реальные деньги не двигаются.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="35"/>
+        <location filename="../../epay_desktop/ui/status_bar.py" line="37"/>
         <source>Demo on the built-in bank emulator: no real money moves.</source>
         <translation>Демо на встроенном эмуляторе банка: реальные деньги не двигаются.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="39"/>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="44"/>
+        <location filename="../../epay_desktop/ui/status_bar.py" line="41"/>
+        <location filename="../../epay_desktop/ui/status_bar.py" line="46"/>
         <source>TEST</source>
         <translation>ТЕСТ</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="40"/>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="45"/>
+        <location filename="../../epay_desktop/ui/status_bar.py" line="42"/>
+        <location filename="../../epay_desktop/ui/status_bar.py" line="47"/>
         <source>The bank&apos;s test server: no real money moves.</source>
         <translation>Тестовый сервер банка: реальные деньги не двигаются.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="49"/>
+        <location filename="../../epay_desktop/ui/status_bar.py" line="51"/>
         <source>PRODUCTION</source>
         <translation>БОЕВОЙ РЕЖИМ</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="50"/>
+        <location filename="../../epay_desktop/ui/status_bar.py" line="52"/>
         <source>Halyk ePay production: real card payments.</source>
         <translation>Боевой режим Halyk ePay: настоящие оплаты картами.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="55"/>
+        <location filename="../../epay_desktop/ui/status_bar.py" line="57"/>
         <source>cashier</source>
         <translation>кассир</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="56"/>
+        <location filename="../../epay_desktop/ui/status_bar.py" line="58"/>
         <source>manager</source>
         <translation>менеджер</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="57"/>
+        <location filename="../../epay_desktop/ui/status_bar.py" line="59"/>
         <source>administrator</source>
         <translation>администратор</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="73"/>
+        <location filename="../../epay_desktop/ui/status_bar.py" line="75"/>
         <source>Custom gateway address.</source>
         <translation>Свой адрес шлюза.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="173"/>
+        <location filename="../../epay_desktop/ui/status_bar.py" line="176"/>
         <source>Payments or operations waiting for a check or a manager&apos;s review. Click to see them.</source>
         <translation>Платежи или операции, которые ждут проверки или решения менеджера. Нажмите, чтобы посмотреть.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="215"/>
+        <location filename="../../epay_desktop/ui/status_bar.py" line="218"/>
         <source>The console asks the bank once a payment needs checking.</source>
         <translation>Программа запросит банк, когда платёж нужно будет проверить.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="234"/>
+        <location filename="../../epay_desktop/ui/status_bar.py" line="237"/>
         <source>Last successful status check with the bank (Kazakhstan time).</source>
         <translation>Последняя успешная проверка статуса в банке (время Казахстана).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="181"/>
+        <location filename="../../epay_desktop/ui/status_bar.py" line="184"/>
         <source>Not logged in</source>
         <translation>Вход не выполнен</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="214"/>
+        <location filename="../../epay_desktop/ui/status_bar.py" line="217"/>
         <source>● Bank: not checked yet</source>
         <translation>● Банк: ещё не проверялся</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="229"/>
+        <location filename="../../epay_desktop/ui/status_bar.py" line="232"/>
         <source>Last check: —</source>
         <translation>Проверка: —</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="171"/>
+        <location filename="../../epay_desktop/ui/status_bar.py" line="174"/>
         <source>⚠ {count} need attention</source>
         <translation>⚠ Требуют внимания: {count}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="218"/>
+        <location filename="../../epay_desktop/ui/status_bar.py" line="221"/>
         <source>● Bank: OK</source>
         <translation>● Банк: на связи</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="220"/>
+        <location filename="../../epay_desktop/ui/status_bar.py" line="223"/>
         <source>The bank answers the console&apos;s status checks.</source>
         <translation>Банк отвечает на проверки статуса.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="223"/>
+        <location filename="../../epay_desktop/ui/status_bar.py" line="226"/>
         <source>● Bank not reachable — retrying</source>
         <translation>● Банк не отвечает — повторяем</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="224"/>
+        <location filename="../../epay_desktop/ui/status_bar.py" line="227"/>
         <source>The console keeps retrying by itself.</source>
         <translation>Программа сама продолжает попытки.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="183"/>
+        <location filename="../../epay_desktop/ui/status_bar.py" line="186"/>
         <source>{name} · {role}</source>
         <translation>{name} · {role}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="232"/>
+        <location filename="../../epay_desktop/ui/status_bar.py" line="235"/>
         <source>Last check: {time}</source>
         <translation>Проверка: {time}</translation>
     </message>
@@ -1099,178 +1101,178 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="55"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="57"/>
         <source>Invoice</source>
         <extracomment>What each CSV column is called on screen (the file keeps the stable names of CSV_COLUMNS).</extracomment>
         <translation>Заказ</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="56"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="58"/>
         <source>Created (UTC)</source>
         <translation>Создан (UTC)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="57"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="59"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="58"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="60"/>
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="59"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="61"/>
         <source>Amount at the bank</source>
         <translation>Сумма в банке</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="60"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="62"/>
         <source>Refunded</source>
         <translation>Возвращено</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="61"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="63"/>
         <source>Currency</source>
         <translation>Валюта</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="62"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="64"/>
         <source>Card (masked)</source>
         <translation>Карта (маска)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="63"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="65"/>
         <source>Card type</source>
         <translation>Тип карты</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="64"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="66"/>
         <source>RRN</source>
         <translation>RRN</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="65"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="67"/>
         <source>Approval code</source>
         <translation>Код авторизации</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="66"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="68"/>
         <source>Decline code</source>
         <translation>Код отказа</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="67"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="69"/>
         <source>Decline reason</source>
         <translation>Причина отказа</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="68"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="70"/>
         <source>Description</source>
         <translation>Описание</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="69"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="71"/>
         <source>Bank transaction id</source>
         <translation>ID транзакции в банке</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="70"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="72"/>
         <source>Counter</source>
         <translation>Касса</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="73"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="75"/>
         <source>Today</source>
         <translation>Сегодня</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="74"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="76"/>
         <source>Yesterday</source>
         <translation>Вчера</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="75"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="77"/>
         <source>This month</source>
         <translation>Этот месяц</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="76"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="78"/>
         <source>Last month</source>
         <translation>Прошлый месяц</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="77"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="79"/>
         <source>Chosen days</source>
         <translation>Выбранные дни</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="110"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="112"/>
         <source>The disk is full: the file was not written. Free some space or choose another drive.</source>
         <translation>Диск заполнен: файл не записан. Освободите место или выберите другой диск.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="119"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="121"/>
         <source>The file {path} could not be written ({reason}); nothing was written.</source>
         <translation>Не удалось записать файл {path} ({reason}); ничего не записано.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="167"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="169"/>
         <source>Export payments to CSV</source>
         <translation>Экспорт платежей в CSV</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="191"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="193"/>
         <source>Period</source>
         <translation>Период</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="192"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="194"/>
         <source>Days (Kazakhstan time)</source>
         <translation>Дни (время Казахстана)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="195"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="197"/>
         <source>Columns</source>
         <translation>Столбцы</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="241"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="243"/>
         <source>Tick at least one column.</source>
         <translation>Отметьте хотя бы один столбец.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="307"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="309"/>
         <source>Save the CSV file</source>
         <translation>Сохранить файл CSV</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="311"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="313"/>
         <source>CSV files (*.csv)</source>
         <translation>Файлы CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="112"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="114"/>
         <source>The console may not write in {folder}: the file was not written. Choose another folder.</source>
         <translation>У программы нет права записи в {folder}: файл не записан. Выберите другую папку.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="116"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="118"/>
         <source>The folder {folder} does not exist: choose another one.</source>
         <translation>Папки {folder} не существует: выберите другую.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="118"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="120"/>
         <source>{path} is a folder: give the file a name.</source>
         <translation>{path} — это папка: укажите имя файла.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="211"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="213"/>
         <source>Export…</source>
         <translation>Экспорт…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="355"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="358"/>
         <source>Only a manager or an administrator can export payments.</source>
         <translation>Экспортировать платежи может только менеджер или администратор.</translation>
     </message>
@@ -1379,42 +1381,42 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>LatePaymentNotice</name>
     <message>
-        <location filename="../../epay_desktop/ui/late_payment_notice.py" line="69"/>
+        <location filename="../../epay_desktop/ui/late_payment_notice.py" line="64"/>
         <source>which was cancelled at the counter</source>
         <translation>отменённый на кассе</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/late_payment_notice.py" line="71"/>
+        <location filename="../../epay_desktop/ui/late_payment_notice.py" line="66"/>
         <source>whose payment page failed at the counter</source>
         <translation>у которого на кассе не открылась платёжная страница</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/late_payment_notice.py" line="73"/>
+        <location filename="../../epay_desktop/ui/late_payment_notice.py" line="68"/>
         <source>Invoice {invoice}, {amount}, {what}, was AUTHORISED (held) on the customer&apos;s card after all. Do not take the money again; cancel the hold if the customer paid another way.</source>
         <translation>Заказ {invoice}, {amount}, {what}, всё-таки АВТОРИЗОВАН (сумма заблокирована) на карте покупателя. Не принимайте деньги повторно; если покупатель заплатил иначе, отмените блокировку.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/late_payment_notice.py" line="78"/>
+        <location filename="../../epay_desktop/ui/late_payment_notice.py" line="73"/>
         <source>Invoice {invoice}, {amount}, {what}, was PAID by the customer&apos;s card after all. Do not take the money again; refund it if the customer paid another way.</source>
         <translation>Заказ {invoice}, {amount}, {what}, всё-таки ОПЛАЧЕН картой покупателя. Не принимайте деньги повторно; если покупатель заплатил иначе, сделайте возврат.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/late_payment_notice.py" line="97"/>
+        <location filename="../../epay_desktop/ui/late_payment_notice.py" line="92"/>
         <source>Open payment</source>
         <translation>Открыть платёж</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/late_payment_notice.py" line="99"/>
+        <location filename="../../epay_desktop/ui/late_payment_notice.py" line="94"/>
         <source>Dismiss</source>
         <translation>Скрыть</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/late_payment_notice.py" line="101"/>
+        <location filename="../../epay_desktop/ui/late_payment_notice.py" line="96"/>
         <source>Hide this notice (the payment stays in the list).</source>
         <translation>Скрыть уведомление (платёж останется в списке).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/late_payment_notice.py" line="118"/>
+        <location filename="../../epay_desktop/ui/late_payment_notice.py" line="113"/>
         <source>Payments made after a cancel</source>
         <translation>Оплаты после отмены</translation>
     </message>
@@ -1422,38 +1424,38 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../epay_desktop/ui/lock_screen.py" line="41"/>
-        <location filename="../../epay_desktop/ui/lock_screen.py" line="92"/>
+        <location filename="../../epay_desktop/ui/lock_screen.py" line="39"/>
+        <location filename="../../epay_desktop/ui/lock_screen.py" line="90"/>
         <source>Log in as someone else</source>
         <translation>Войти под другим именем</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/lock_screen.py" line="71"/>
+        <location filename="../../epay_desktop/ui/lock_screen.py" line="69"/>
         <source>The console is locked</source>
         <translation>Программа заблокирована</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/lock_screen.py" line="73"/>
+        <location filename="../../epay_desktop/ui/lock_screen.py" line="71"/>
         <source>{name}, enter your PIN or password to continue.</source>
         <translation>{name}, введите PIN-код или пароль, чтобы продолжить.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/lock_screen.py" line="75"/>
+        <location filename="../../epay_desktop/ui/lock_screen.py" line="73"/>
         <source>Unlock</source>
         <translation>Разблокировать</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/lock_screen.py" line="86"/>
+        <location filename="../../epay_desktop/ui/lock_screen.py" line="84"/>
         <source>Log in to the ePay console</source>
         <translation>Вход в кассу ePay</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/lock_screen.py" line="87"/>
+        <location filename="../../epay_desktop/ui/lock_screen.py" line="85"/>
         <source>Enter your name and your PIN or password.</source>
         <translation>Введите своё имя и PIN-код или пароль.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/lock_screen.py" line="88"/>
+        <location filename="../../epay_desktop/ui/lock_screen.py" line="86"/>
         <source>Log in</source>
         <translation>Войти</translation>
     </message>
@@ -1461,17 +1463,17 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>Login</name>
     <message>
-        <location filename="../../epay_desktop/ui/login.py" line="59"/>
+        <location filename="../../epay_desktop/ui/login.py" line="47"/>
         <source>cashier</source>
         <translation>кассир</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/login.py" line="59"/>
+        <location filename="../../epay_desktop/ui/login.py" line="47"/>
         <source>manager</source>
         <translation>менеджер</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/login.py" line="59"/>
+        <location filename="../../epay_desktop/ui/login.py" line="47"/>
         <source>administrator</source>
         <translation>администратор</translation>
     </message>
@@ -1479,7 +1481,7 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../epay_desktop/ui/login.py" line="308"/>
+        <location filename="../../epay_desktop/ui/login.py" line="296"/>
         <source>Log in</source>
         <translation>Вход</translation>
     </message>
@@ -1487,62 +1489,61 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>LoginForm</name>
     <message>
-        <location filename="../../epay_desktop/ui/login.py" line="136"/>
-        <location filename="../../epay_desktop/ui/login.py" line="217"/>
+        <location filename="../../epay_desktop/ui/login.py" line="124"/>
+        <location filename="../../epay_desktop/ui/login.py" line="205"/>
         <source>Log in to the ePay console</source>
-        <extracomment>The chosen language is underlined, not bold: a bolder word would no longer fit its button.</extracomment>
         <translation>Вход в кассу ePay</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/login.py" line="138"/>
-        <location filename="../../epay_desktop/ui/login.py" line="218"/>
+        <location filename="../../epay_desktop/ui/login.py" line="126"/>
+        <location filename="../../epay_desktop/ui/login.py" line="206"/>
         <source>Enter your name and your PIN or password.</source>
         <translation>Введите своё имя и PIN-код или пароль.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/login.py" line="142"/>
-        <location filename="../../epay_desktop/ui/login.py" line="219"/>
+        <location filename="../../epay_desktop/ui/login.py" line="130"/>
+        <location filename="../../epay_desktop/ui/login.py" line="207"/>
         <source>Your name</source>
         <translation>Ваше имя</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/login.py" line="146"/>
-        <location filename="../../epay_desktop/ui/login.py" line="157"/>
-        <location filename="../../epay_desktop/ui/login.py" line="220"/>
-        <location filename="../../epay_desktop/ui/login.py" line="223"/>
+        <location filename="../../epay_desktop/ui/login.py" line="134"/>
+        <location filename="../../epay_desktop/ui/login.py" line="145"/>
+        <location filename="../../epay_desktop/ui/login.py" line="208"/>
+        <location filename="../../epay_desktop/ui/login.py" line="211"/>
         <source>PIN or password</source>
         <translation>PIN-код или пароль</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/login.py" line="153"/>
-        <location filename="../../epay_desktop/ui/login.py" line="221"/>
+        <location filename="../../epay_desktop/ui/login.py" line="141"/>
+        <location filename="../../epay_desktop/ui/login.py" line="209"/>
         <source>Log in</source>
         <translation>Войти</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/login.py" line="156"/>
-        <location filename="../../epay_desktop/ui/login.py" line="222"/>
+        <location filename="../../epay_desktop/ui/login.py" line="144"/>
+        <location filename="../../epay_desktop/ui/login.py" line="210"/>
         <source>User</source>
         <translation>Пользователь</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/login.py" line="185"/>
+        <location filename="../../epay_desktop/ui/login.py" line="173"/>
         <source>Demo mode: sandbox gateway, no real money.</source>
         <translation>Демо-режим: учебная среда, реальных денег нет.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/login.py" line="186"/>
+        <location filename="../../epay_desktop/ui/login.py" line="174"/>
         <source>Demo users (click to fill in):</source>
         <translation>Демо-пользователи (нажмите, чтобы подставить):</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/login.py" line="200"/>
+        <location filename="../../epay_desktop/ui/login.py" line="188"/>
         <source>{name} ({role}): PIN {pin}</source>
         <translation>{name} ({role}): PIN-код {pin}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/login.py" line="193"/>
-        <location filename="../../epay_desktop/ui/login.py" line="226"/>
+        <location filename="../../epay_desktop/ui/login.py" line="181"/>
+        <location filename="../../epay_desktop/ui/login.py" line="214"/>
         <source>Click to fill in this user</source>
         <translation>Нажмите, чтобы подставить этого пользователя</translation>
     </message>
@@ -1554,12 +1555,12 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
         <translation type="vanished">О программе ePay Desktop</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/main_window.py" line="318"/>
+        <location filename="../../epay_desktop/ui/main_window.py" line="319"/>
         <source>Nothing to show: no payment matches the search or filters.</source>
         <translation>Нечего показать: ни один платёж не подходит под поиск или фильтры.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/main_window.py" line="348"/>
+        <location filename="../../epay_desktop/ui/main_window.py" line="349"/>
         <source>The list is being searched: select a payment when it appears.</source>
         <translation>Идёт поиск по списку: выберите платёж, когда он появится.</translation>
     </message>
@@ -1570,12 +1571,12 @@ A counter console for Halyk Bank&apos;s ePay card payments.</source>
 Кассовая программа для приёма оплаты картами через Halyk ePay.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/main_window.py" line="343"/>
+        <location filename="../../epay_desktop/ui/main_window.py" line="344"/>
         <source>Payment {invoice} is hidden by the search or filters: clear them or select a payment in the list.</source>
         <translation>Платёж {invoice} скрыт поиском или фильтрами: сбросьте их или выберите платёж в списке.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/main_window.py" line="306"/>
+        <location filename="../../epay_desktop/ui/main_window.py" line="307"/>
         <source>Payment {invoice} is not in the list for this search or filter.
 Clear the search (Esc) or select a payment in the list.</source>
         <translation>Платежа {invoice} нет в списке при этом поиске или фильтре.
@@ -1608,43 +1609,43 @@ Clear the search (Esc) or select a payment in the list.</source>
 <context>
     <name>MoneyOpDialog</name>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/money_dialog.py" line="118"/>
+        <location filename="../../epay_desktop/ui/dialogs/money_dialog.py" line="120"/>
         <source>{operation} — invoice {invoice}, {amount}</source>
         <extracomment>The narrowest a money dialog gets; a longer title widens it (:meth:`MoneyOpDialog.showEvent`). What a title bar takes besides the title: its buttons (menu, minimise, maximise, close) and margins.</extracomment>
         <translation>{operation} — заказ {invoice}, {amount}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/money_dialog.py" line="146"/>
+        <location filename="../../epay_desktop/ui/dialogs/money_dialog.py" line="148"/>
         <source>Invoice</source>
         <translation>Заказ</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/money_dialog.py" line="147"/>
+        <location filename="../../epay_desktop/ui/dialogs/money_dialog.py" line="149"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/money_dialog.py" line="150"/>
+        <location filename="../../epay_desktop/ui/dialogs/money_dialog.py" line="152"/>
         <source>Card</source>
         <translation>Карта</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/money_dialog.py" line="159"/>
+        <location filename="../../epay_desktop/ui/dialogs/money_dialog.py" line="169"/>
         <source>Another operation on this payment is still being checked with the bank. Wait for it.</source>
         <translation>Другая операция по этому платежу ещё проверяется в банке. Дождитесь её.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/money_dialog.py" line="286"/>
+        <location filename="../../epay_desktop/ui/dialogs/money_dialog.py" line="296"/>
         <source>no reason given</source>
         <translation>причина не указана</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/money_dialog.py" line="287"/>
+        <location filename="../../epay_desktop/ui/dialogs/money_dialog.py" line="297"/>
         <source>The bank refused it: {reason}</source>
         <translation>Банк отказал: {reason}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/money_dialog.py" line="296"/>
+        <location filename="../../epay_desktop/ui/dialogs/money_dialog.py" line="306"/>
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
@@ -1652,98 +1653,98 @@ Clear the search (Esc) or select a payment in the list.</source>
 <context>
     <name>NewPaymentForm</name>
     <message>
-        <location filename="../../epay_desktop/ui/new_payment.py" line="76"/>
+        <location filename="../../epay_desktop/ui/new_payment.py" line="77"/>
         <source>What is paid for (optional)</source>
         <translation>За что оплата (необязательно)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/new_payment.py" line="79"/>
+        <location filename="../../epay_desktop/ui/new_payment.py" line="80"/>
         <source>Kazakhstan mobile number: +7 and 10 digits</source>
         <translation>Мобильный номер Казахстана: +7 и 10 цифр</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/new_payment.py" line="83"/>
+        <location filename="../../epay_desktop/ui/new_payment.py" line="84"/>
         <source>Customer id in your shop (optional)</source>
         <translation>ID клиента в вашем магазине (необязательно)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/new_payment.py" line="84"/>
+        <location filename="../../epay_desktop/ui/new_payment.py" line="85"/>
         <source>Save the card for this customer</source>
         <translation>Сохранить карту для этого покупателя</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/new_payment.py" line="101"/>
+        <location filename="../../epay_desktop/ui/new_payment.py" line="102"/>
         <source>Take payment (Enter)</source>
         <translation>Принять оплату (Enter)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/new_payment.py" line="107"/>
-        <location filename="../../epay_desktop/ui/new_payment.py" line="203"/>
+        <location filename="../../epay_desktop/ui/new_payment.py" line="108"/>
+        <location filename="../../epay_desktop/ui/new_payment.py" line="204"/>
         <source>Pay with a saved card…</source>
         <translation>Оплата сохранённой картой…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/new_payment.py" line="120"/>
+        <location filename="../../epay_desktop/ui/new_payment.py" line="121"/>
         <source>Amount:</source>
         <translation>Сумма:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/new_payment.py" line="125"/>
+        <location filename="../../epay_desktop/ui/new_payment.py" line="126"/>
         <source>Description:</source>
         <translation>Описание:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/new_payment.py" line="126"/>
+        <location filename="../../epay_desktop/ui/new_payment.py" line="127"/>
         <source>Phone:</source>
         <translation>Телефон:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/new_payment.py" line="127"/>
+        <location filename="../../epay_desktop/ui/new_payment.py" line="128"/>
         <source>E-mail:</source>
-        <translation>E-mail:</translation>
+        <translation>Эл. почта:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/new_payment.py" line="128"/>
+        <location filename="../../epay_desktop/ui/new_payment.py" line="129"/>
         <source>Customer id:</source>
         <translation>ID клиента:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/new_payment.py" line="132"/>
+        <location filename="../../epay_desktop/ui/new_payment.py" line="133"/>
         <source>Payment page language:</source>
         <translation>Язык платёжной страницы:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/new_payment.py" line="139"/>
+        <location filename="../../epay_desktop/ui/new_payment.py" line="140"/>
         <source>New payment</source>
         <translation>Новый платёж</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/new_payment.py" line="201"/>
+        <location filename="../../epay_desktop/ui/new_payment.py" line="202"/>
         <source>Pay with a saved card (%1)…</source>
         <translation>Оплата сохранённой картой (%1)…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/new_payment.py" line="228"/>
+        <location filename="../../epay_desktop/ui/new_payment.py" line="229"/>
         <source>Write the phone like +7 777 123 45 67.</source>
         <translation>Пишите телефон так: +7 777 123 45 67.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/new_payment.py" line="231"/>
+        <location filename="../../epay_desktop/ui/new_payment.py" line="232"/>
         <source>The e-mail should look like name@example.kz.</source>
         <translation>E-mail должен выглядеть так: name@example.kz.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/new_payment.py" line="236"/>
+        <location filename="../../epay_desktop/ui/new_payment.py" line="237"/>
         <source>The customer id may use only Latin letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;.</source>
         <translation>ID клиента может содержать только латинские буквы, цифры, &apos;.&apos;, &apos;_&apos; и &apos;-&apos;.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/new_payment.py" line="239"/>
+        <location filename="../../epay_desktop/ui/new_payment.py" line="240"/>
         <source>To save the card, enter the customer id.</source>
         <translation>Чтобы сохранить карту, введите ID клиента.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/new_payment.py" line="277"/>
+        <location filename="../../epay_desktop/ui/new_payment.py" line="278"/>
         <source>Saving a card needs the customer id.</source>
         <translation>Для сохранения карты нужен ID клиента.</translation>
     </message>
@@ -1837,167 +1838,167 @@ Clear the search (Esc) or select a payment in the list.</source>
 <context>
     <name>PaymentDetailView</name>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="319"/>
+        <location filename="../../epay_desktop/ui/detail_content.py" line="320"/>
         <source>{name} (not known to this console)</source>
         <extracomment>Rows shown even when empty (as a dash); the others hide when they have nothing to say. Outcomes the console concluded by itself: no bank answer dates them.</extracomment>
         <translation>{name} (неизвестен программе)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="61"/>
-        <location filename="../../epay_desktop/ui/detail_view.py" line="161"/>
+        <location filename="../../epay_desktop/ui/detail_content.py" line="62"/>
+        <location filename="../../epay_desktop/ui/detail_view.py" line="166"/>
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="61"/>
+        <location filename="../../epay_desktop/ui/detail_content.py" line="62"/>
         <source>Charged</source>
         <translation>Списано</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="62"/>
+        <location filename="../../epay_desktop/ui/detail_content.py" line="63"/>
         <source>Refunded</source>
         <translation>Возвращено</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="63"/>
+        <location filename="../../epay_desktop/ui/detail_content.py" line="64"/>
         <source>Can be refunded</source>
         <translation>Можно вернуть</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="63"/>
+        <location filename="../../epay_desktop/ui/detail_content.py" line="64"/>
         <source>Card</source>
         <translation>Карта</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="64"/>
+        <location filename="../../epay_desktop/ui/detail_content.py" line="65"/>
         <source>Bank&apos;s reason</source>
         <translation>Причина от банка</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="65"/>
+        <location filename="../../epay_desktop/ui/detail_content.py" line="66"/>
         <source>Bank status</source>
         <translation>Статус в банке</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="66"/>
+        <location filename="../../epay_desktop/ui/detail_content.py" line="67"/>
         <source>Bank&apos;s reason code</source>
         <translation>Код причины от банка</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="67"/>
+        <location filename="../../epay_desktop/ui/detail_content.py" line="68"/>
         <source>Approval code</source>
         <translation>Код авторизации</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="67"/>
+        <location filename="../../epay_desktop/ui/detail_content.py" line="68"/>
         <source>RRN</source>
         <translation>RRN</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="68"/>
+        <location filename="../../epay_desktop/ui/detail_content.py" line="69"/>
         <source>Transaction ID</source>
         <translation>ID транзакции</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="69"/>
+        <location filename="../../epay_desktop/ui/detail_content.py" line="70"/>
         <source>Description</source>
         <translation>Описание</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="69"/>
+        <location filename="../../epay_desktop/ui/detail_content.py" line="70"/>
         <source>Customer</source>
         <translation>Покупатель</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="70"/>
+        <location filename="../../epay_desktop/ui/detail_content.py" line="71"/>
         <source>Cashier</source>
         <translation>Кассир</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="70"/>
+        <location filename="../../epay_desktop/ui/detail_content.py" line="71"/>
         <source>Created</source>
         <translation>Создан</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="71"/>
+        <location filename="../../epay_desktop/ui/detail_content.py" line="72"/>
         <source>Last checked</source>
         <translation>Последняя проверка</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_view.py" line="56"/>
+        <location filename="../../epay_desktop/ui/detail_view.py" line="57"/>
         <source>The bank&apos;s own time for this, from its answer</source>
         <translation>Время самого банка, из его ответа</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_view.py" line="57"/>
+        <location filename="../../epay_desktop/ui/detail_view.py" line="58"/>
         <source>This console&apos;s clock: the bank gave no time for this</source>
         <translation>Время по часам программы: банк не сообщил время</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_view.py" line="58"/>
+        <location filename="../../epay_desktop/ui/detail_view.py" line="59"/>
         <source>Times are Kazakhstan time: “(bank)” is the bank&apos;s own time, the others this console&apos;s clock.</source>
         <translation>Время — по Казахстану: «(банк)» — время самого банка, остальное — по часам программы.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_view.py" line="164"/>
+        <location filename="../../epay_desktop/ui/detail_view.py" line="169"/>
         <source>Timeline</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_view.py" line="165"/>
+        <location filename="../../epay_desktop/ui/detail_view.py" line="170"/>
         <source>Receipts</source>
         <translation>Чеки</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_view.py" line="156"/>
+        <location filename="../../epay_desktop/ui/detail_view.py" line="161"/>
         <source>Time</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_view.py" line="156"/>
+        <location filename="../../epay_desktop/ui/detail_view.py" line="161"/>
         <source>What happened</source>
         <translation>Событие</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_view.py" line="157"/>
-        <location filename="../../epay_desktop/ui/detail_view.py" line="277"/>
+        <location filename="../../epay_desktop/ui/detail_view.py" line="162"/>
+        <location filename="../../epay_desktop/ui/detail_view.py" line="279"/>
         <source>{time} (bank)</source>
         <translation>{time} (банк)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_view.py" line="161"/>
+        <location filename="../../epay_desktop/ui/detail_view.py" line="166"/>
         <source>No.</source>
         <translation>№</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_view.py" line="161"/>
+        <location filename="../../epay_desktop/ui/detail_view.py" line="166"/>
         <source>Receipt</source>
         <translation>Чек</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_view.py" line="161"/>
+        <location filename="../../epay_desktop/ui/detail_view.py" line="166"/>
         <source>Issued</source>
         <translation>Выдан</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_view.py" line="186"/>
+        <location filename="../../epay_desktop/ui/detail_view.py" line="191"/>
         <source>Select a payment to see its details.
 Press Enter to open it.</source>
         <translation>Выберите платёж, чтобы увидеть подробности.
 Нажмите Enter, чтобы открыть его.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_view.py" line="196"/>
+        <location filename="../../epay_desktop/ui/detail_view.py" line="201"/>
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_view.py" line="235"/>
+        <location filename="../../epay_desktop/ui/detail_view.py" line="240"/>
         <source>Payment {invoice}</source>
         <translation>Платёж {invoice}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_view.py" line="300"/>
+        <location filename="../../epay_desktop/ui/detail_view.py" line="302"/>
         <source>Receipts ({count})</source>
         <translation>Чеки ({count})</translation>
     </message>
@@ -2005,72 +2006,72 @@ Press Enter to open it.</source>
 <context>
     <name>PaymentFilterBar</name>
     <message>
-        <location filename="../../epay_desktop/ui/payment_filters.py" line="48"/>
+        <location filename="../../epay_desktop/ui/payment_filters.py" line="49"/>
         <source>All statuses</source>
         <translation>Все статусы</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payment_filters.py" line="49"/>
+        <location filename="../../epay_desktop/ui/payment_filters.py" line="50"/>
         <source>Needs attention</source>
         <translation>Требует внимания</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payment_filters.py" line="50"/>
+        <location filename="../../epay_desktop/ui/payment_filters.py" line="51"/>
         <source>Paid or held</source>
         <translation>Оплачен или заблокирован</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payment_filters.py" line="51"/>
+        <location filename="../../epay_desktop/ui/payment_filters.py" line="52"/>
         <source>Waiting or paying</source>
         <translation>Ожидает или оплачивается</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payment_filters.py" line="52"/>
+        <location filename="../../epay_desktop/ui/payment_filters.py" line="53"/>
         <source>Declined or failed</source>
         <translation>Отклонён или ошибка</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payment_filters.py" line="53"/>
+        <location filename="../../epay_desktop/ui/payment_filters.py" line="54"/>
         <source>Refunded or released</source>
         <translation>Возвращён или разблокирован</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payment_filters.py" line="80"/>
+        <location filename="../../epay_desktop/ui/payment_filters.py" line="81"/>
         <source>All dates</source>
         <translation>Все даты</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payment_filters.py" line="81"/>
+        <location filename="../../epay_desktop/ui/payment_filters.py" line="82"/>
         <source>Today</source>
         <translation>Сегодня</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payment_filters.py" line="82"/>
+        <location filename="../../epay_desktop/ui/payment_filters.py" line="83"/>
         <source>Last 7 days</source>
         <translation>Последние 7 дней</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payment_filters.py" line="83"/>
+        <location filename="../../epay_desktop/ui/payment_filters.py" line="84"/>
         <source>Last 30 days</source>
         <translation>Последние 30 дней</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payment_filters.py" line="84"/>
+        <location filename="../../epay_desktop/ui/payment_filters.py" line="85"/>
         <source>Custom dates…</source>
         <translation>Выбрать даты…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payment_filters.py" line="140"/>
+        <location filename="../../epay_desktop/ui/payment_filters.py" line="141"/>
         <source>Invoice, card last 4, amount, RRN…</source>
         <translation>Заказ, 4 цифры карты, сумма, RRN…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payment_filters.py" line="142"/>
+        <location filename="../../epay_desktop/ui/payment_filters.py" line="143"/>
         <source>Find a payment by any of: invoice number (or its first digits), the last 4 digits of the card, the amount in tenge (1500 or 1500.50), the RRN, or the approval code. Ctrl+F comes here; Esc clears it.</source>
         <translation>Поиск платежа по любому из: номеру заказа (или его первым цифрам), последним 4 цифрам карты, сумме в тенге (1500 или 1500.50), RRN или коду авторизации. Ctrl+F переходит сюда; Esc очищает поле.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payment_filters.py" line="150"/>
+        <location filename="../../epay_desktop/ui/payment_filters.py" line="151"/>
         <source>Show payments in one status, a group of them, or all</source>
         <translation>Показывать платежи с одним статусом, группой статусов или все</translation>
     </message>
@@ -2078,163 +2079,163 @@ Press Enter to open it.</source>
 <context>
     <name>PaymentTimeline</name>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="178"/>
+        <location filename="../../epay_desktop/ui/detail_content.py" line="179"/>
         <source>not credited to any operation of this console; a manager compares it with the bank</source>
         <translation>не относится ни к одной операции этой программы; менеджер сверяет это с банком</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="157"/>
+        <location filename="../../epay_desktop/ui/detail_content.py" line="158"/>
         <source>Sale cancelled by the cashier after a declined attempt</source>
         <translation>Продажа отменена кассиром после отклонённой попытки</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="244"/>
+        <location filename="../../epay_desktop/ui/detail_content.py" line="245"/>
         <source>Sale receipt</source>
         <translation>Чек продажи</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="245"/>
+        <location filename="../../epay_desktop/ui/detail_content.py" line="246"/>
         <source>Refund receipt</source>
         <translation>Чек возврата</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="246"/>
+        <location filename="../../epay_desktop/ui/detail_content.py" line="247"/>
         <source>Duplicate</source>
         <translation>Дубликат</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="350"/>
+        <location filename="../../epay_desktop/ui/detail_content.py" line="351"/>
         <source>Checking with the bank… The result is not known yet; do not repeat the operation.</source>
         <translation>Проверяем в банке… Результат пока неизвестен; не повторяйте операцию.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="177"/>
+        <location filename="../../epay_desktop/ui/detail_content.py" line="178"/>
         <source>Refund made outside this console: {amount}</source>
         <translation>Возврат не через эту программу: {amount}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="187"/>
+        <location filename="../../epay_desktop/ui/detail_content.py" line="188"/>
         <source>The bank reported: {what}</source>
         <translation>Банк сообщил: {what}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="204"/>
+        <location filename="../../epay_desktop/ui/detail_content.py" line="205"/>
         <source>Waiting for the customer to pay</source>
         <translation>Ждём оплаты от покупателя</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="206"/>
+        <location filename="../../epay_desktop/ui/detail_content.py" line="207"/>
         <source>Result not known yet: checking with the bank</source>
         <translation>Результат пока неизвестен: проверяем в банке</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="208"/>
+        <location filename="../../epay_desktop/ui/detail_content.py" line="209"/>
         <source>The payment page expired; the customer did not pay</source>
         <translation>Время платёжной страницы истекло; покупатель не оплатил</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="211"/>
+        <location filename="../../epay_desktop/ui/detail_content.py" line="212"/>
         <source>Cancelled by the cashier before the customer paid</source>
         <translation>Отменено кассиром до оплаты покупателем</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="213"/>
+        <location filename="../../epay_desktop/ui/detail_content.py" line="214"/>
         <source>The payment page could not be loaded; the customer could not pay</source>
         <translation>Платёжная страница не загрузилась; покупатель не смог оплатить</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="221"/>
+        <location filename="../../epay_desktop/ui/detail_content.py" line="222"/>
         <source>Customer&apos;s result: {status}</source>
         <translation>Результат покупателя: {status}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="227"/>
+        <location filename="../../epay_desktop/ui/detail_content.py" line="228"/>
         <source>{operation} {amount}: {state}</source>
         <translation>{operation} {amount}: {state}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="230"/>
+        <location filename="../../epay_desktop/ui/detail_content.py" line="231"/>
         <source>asked by {name}</source>
         <translation>запросил(а) {name}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="252"/>
+        <location filename="../../epay_desktop/ui/detail_content.py" line="253"/>
         <source>{kind} No. {number} issued</source>
         <translation>{kind} № {number} выдан</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="255"/>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="276"/>
+        <location filename="../../epay_desktop/ui/detail_content.py" line="256"/>
+        <location filename="../../epay_desktop/ui/detail_content.py" line="277"/>
         <source>by {name}</source>
         <translation>выдал(а) {name}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="348"/>
+        <location filename="../../epay_desktop/ui/detail_content.py" line="349"/>
         <source>A manager must review this operation: the bank could not confirm it.</source>
         <translation>Эту операцию должен проверить менеджер: банк не смог её подтвердить.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="274"/>
+        <location filename="../../epay_desktop/ui/detail_content.py" line="275"/>
         <source>Payment of {amount} created</source>
         <translation>Создан платёж на {amount}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="283"/>
+        <location filename="../../epay_desktop/ui/detail_content.py" line="284"/>
         <source>Payment page opened for the customer</source>
         <translation>Платёжная страница открыта для покупателя</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="341"/>
+        <location filename="../../epay_desktop/ui/detail_content.py" line="342"/>
         <source>The bank&apos;s own words: {text}</source>
         <translation>Ответ банка дословно: {text}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="145"/>
+        <location filename="../../epay_desktop/ui/detail_content.py" line="146"/>
         <source>Card attempt approved: {status}</source>
         <translation>Попытка оплаты картой одобрена: {status}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="149"/>
+        <location filename="../../epay_desktop/ui/detail_content.py" line="150"/>
         <source>Declined: {reason}</source>
         <translation>Отклонено: {reason}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="152"/>
+        <location filename="../../epay_desktop/ui/detail_content.py" line="153"/>
         <source>attempt {number}, card {card}</source>
         <translation>попытка {number}, карта {card}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="154"/>
+        <location filename="../../epay_desktop/ui/detail_content.py" line="155"/>
         <source>attempt {number}</source>
         <translation>попытка {number}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="161"/>
+        <location filename="../../epay_desktop/ui/detail_content.py" line="162"/>
         <source>The customer is trying again on the payment page</source>
         <translation>Покупатель пробует снова на платёжной странице</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="218"/>
+        <location filename="../../epay_desktop/ui/detail_content.py" line="219"/>
         <source>approval {code}</source>
         <translation>код авторизации {code}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="232"/>
+        <location filename="../../epay_desktop/ui/detail_content.py" line="233"/>
         <source>approved by {name}</source>
         <translation>одобрил(а) {name}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="236"/>
+        <location filename="../../epay_desktop/ui/detail_content.py" line="237"/>
         <source>reason: {reason}</source>
         <translation>причина: {reason}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="238"/>
+        <location filename="../../epay_desktop/ui/detail_content.py" line="239"/>
         <source>bank: {message}</source>
         <translation>банк: {message}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="285"/>
+        <location filename="../../epay_desktop/ui/detail_content.py" line="286"/>
         <source>valid until {time}</source>
         <translation>действует до {time}</translation>
     </message>
@@ -2277,7 +2278,7 @@ Press Enter to open it.</source>
         <translation>Возвращено</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/models/payments_model.py" line="350"/>
+        <location filename="../../epay_desktop/ui/models/payments_model.py" line="352"/>
         <source>{operation} of {amount}: {state}</source>
         <extracomment>Operation states the list marks (the store&apos;s &quot;needs attention&quot; states).</extracomment>
         <translation>{operation} на {amount}: {state}</translation>
@@ -2286,35 +2287,35 @@ Press Enter to open it.</source>
 <context>
     <name>PaymentsView</name>
     <message>
-        <location filename="../../epay_desktop/ui/payments_view.py" line="336"/>
+        <location filename="../../epay_desktop/ui/payments_view.py" line="337"/>
         <source>No payments match these filters.</source>
         <translation>Ни один платёж не подходит под эти фильтры.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments_view.py" line="328"/>
+        <location filename="../../epay_desktop/ui/payments_view.py" line="329"/>
         <source>Loading payments…</source>
         <translation>Загрузка платежей…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments_view.py" line="330"/>
+        <location filename="../../epay_desktop/ui/payments_view.py" line="331"/>
         <source>No payments yet.
 Press F2 to take a card payment.</source>
         <translation>Платежей пока нет.
 Нажмите F2, чтобы принять оплату картой.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments_view.py" line="106"/>
-        <location filename="../../epay_desktop/ui/payments_view.py" line="219"/>
+        <location filename="../../epay_desktop/ui/payments_view.py" line="107"/>
+        <location filename="../../epay_desktop/ui/payments_view.py" line="220"/>
         <source>New sale</source>
         <translation>Новая продажа</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments_view.py" line="307"/>
+        <location filename="../../epay_desktop/ui/payments_view.py" line="308"/>
         <source>Not loaded</source>
         <translation>Не загружено</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments_view.py" line="324"/>
+        <location filename="../../epay_desktop/ui/payments_view.py" line="325"/>
         <source>The list could not be loaded.
 {reason}
 Press F5 to try again.</source>
@@ -2323,24 +2324,24 @@ Press F5 to try again.</source>
 Нажмите F5, чтобы повторить.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments_view.py" line="332"/>
+        <location filename="../../epay_desktop/ui/payments_view.py" line="333"/>
         <source>No payment matches “{text}”.
 Search by invoice, card last 4, amount, RRN or approval code; Esc clears the search.</source>
         <translation>Нет платежей по запросу «{text}».
 Ищите по номеру заказа, 4 последним цифрам карты, сумме, RRN или коду авторизации; Esc сбрасывает поиск.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments_view.py" line="219"/>
+        <location filename="../../epay_desktop/ui/payments_view.py" line="220"/>
         <source>New sale ({key})</source>
         <translation>Новая продажа ({key})</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments_view.py" line="313"/>
+        <location filename="../../epay_desktop/ui/payments_view.py" line="314"/>
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../epay_desktop/ui/payments_view.py" line="305"/>
+        <location filename="../../epay_desktop/ui/payments_view.py" line="306"/>
         <source>%n payment(s) shown; the rest could not be loaded (F5)</source>
         <translation>
             <numerusform>Показан %n платёж; остальные не загрузились (F5)</numerusform>
@@ -2349,7 +2350,7 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../epay_desktop/ui/payments_view.py" line="309"/>
+        <location filename="../../epay_desktop/ui/payments_view.py" line="310"/>
         <source>%n payment(s) shown, more below</source>
         <translation>
             <numerusform>Показан %n платёж, ниже есть ещё</numerusform>
@@ -2358,7 +2359,7 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../epay_desktop/ui/payments_view.py" line="311"/>
+        <location filename="../../epay_desktop/ui/payments_view.py" line="312"/>
         <source>%n payment(s)</source>
         <translation>
             <numerusform>%n платёж</numerusform>
@@ -2368,29 +2369,51 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
     </message>
 </context>
 <context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <location filename="../../epay_desktop/ui/language.py" line="419"/>
+        <source>Drive</source>
+        <translation>Диск</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../epay_desktop/ui/language.py" line="417"/>
+        <source>&amp;Look in:</source>
+        <extracomment>Kazakh, Russian, English: the order of the login screen&apos;s selector. Each language&apos;s name in itself: the selector is never translated (a reader finds their own language). Neither a remembered choice nor a system language the console speaks: Russian (the issue). The gateway payment page&apos;s ``language`` field for each interface language.</extracomment>
+        <translation>&amp;Папка:</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/language.py" line="418"/>
+        <source>Files of &amp;type:</source>
+        <translation>&amp;Тип файлов:</translation>
+    </message>
+</context>
+<context>
     <name>ReceiptChooser</name>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/receipt_chooser.py" line="52"/>
+        <location filename="../../epay_desktop/ui/dialogs/receipt_chooser.py" line="84"/>
         <source>Print which receipt? — invoice {invoice}, {amount}</source>
         <translation>Какой чек печатать? — заказ {invoice}, {amount}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/receipt_chooser.py" line="58"/>
+        <location filename="../../epay_desktop/ui/dialogs/receipt_chooser.py" line="89"/>
         <source>Payment {invoice} has refunds. Choose the receipt to print:</source>
         <translation>По платежу {invoice} были возвраты. Выберите чек для печати:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/receipt_chooser.py" line="66"/>
+        <location filename="../../epay_desktop/ui/dialogs/receipt_chooser.py" line="96"/>
         <source>Sale receipt: {amount}</source>
         <translation>Чек продажи: {amount}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/receipt_chooser.py" line="71"/>
+        <location filename="../../epay_desktop/ui/dialogs/receipt_chooser.py" line="101"/>
         <source>Refund receipt: {amount}, {when}</source>
         <translation>Чек возврата: {amount}, {when}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/receipt_chooser.py" line="77"/>
+        <location filename="../../epay_desktop/ui/dialogs/receipt_chooser.py" line="68"/>
         <source>Print</source>
         <translation>Печать</translation>
     </message>
@@ -2398,7 +2421,7 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>ReceiptDialog</name>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="223"/>
+        <location filename="../../epay_desktop/ui/receipts_ui.py" line="226"/>
         <source>DUPLICATE (reprint)</source>
         <extracomment>The receipt languages offered, each named in itself (as language pickers do; not translated). The receipt printer chosen in Settings (&quot;&quot; = ask every time): Print goes straight to it.</extracomment>
         <translation>ДУБЛИКАТ (повторная печать)</translation>
@@ -2424,118 +2447,118 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
         <translation>Другой принтер…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="248"/>
+        <location filename="../../epay_desktop/ui/receipts_ui.py" line="279"/>
         <source>Print on another printer than %1 (the receipt printer chosen in Settings).</source>
         <translation>Печать на другом принтере, не на %1 (чековый принтер из настроек).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="254"/>
+        <location filename="../../epay_desktop/ui/receipts_ui.py" line="284"/>
         <source>Print on %1.</source>
         <translation>Печать на %1.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="255"/>
+        <location filename="../../epay_desktop/ui/receipts_ui.py" line="249"/>
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="324"/>
+        <location filename="../../epay_desktop/ui/receipts_ui.py" line="333"/>
         <source>Refund receipt</source>
         <translation>Чек возврата</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="324"/>
+        <location filename="../../epay_desktop/ui/receipts_ui.py" line="333"/>
         <source>Sale receipt</source>
         <translation>Чек продажи</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="326"/>
+        <location filename="../../epay_desktop/ui/receipts_ui.py" line="335"/>
         <source>%1 — invoice %2, %3</source>
         <translation>%1 — заказ %2, %3</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="334"/>
+        <location filename="../../epay_desktop/ui/receipts_ui.py" line="343"/>
         <source>Receipt preview</source>
         <translation>Просмотр чека</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="337"/>
+        <location filename="../../epay_desktop/ui/receipts_ui.py" line="346"/>
         <source>Printed before: printing or saving issues a numbered duplicate. Closing issues nothing.</source>
         <translation>Чек уже печатался: печать или сохранение выдаст нумерованный дубликат. Закрытие ничего не выдаёт.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="341"/>
+        <location filename="../../epay_desktop/ui/receipts_ui.py" line="350"/>
         <source>The receipt gets its number when you print or save it. Closing issues nothing.</source>
         <translation>Чек получит номер, когда вы его напечатаете или сохраните. Закрытие ничего не выдаёт.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="344"/>
+        <location filename="../../epay_desktop/ui/receipts_ui.py" line="353"/>
         <source>Receipt No. %1</source>
         <translation>Чек № %1</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="345"/>
+        <location filename="../../epay_desktop/ui/receipts_ui.py" line="354"/>
         <source>Issued. Print or save again here to output this same receipt.</source>
         <translation>Выдан. Чтобы вывести этот же чек ещё раз, снова нажмите «Печать» или «Сохранить».</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="354"/>
+        <location filename="../../epay_desktop/ui/receipts_ui.py" line="363"/>
         <source>The receipt is issued in this language; print it again for a copy in another one.</source>
         <translation>Чек выдан на этом языке; чтобы получить копию на другом, напечатайте его снова.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="437"/>
+        <location filename="../../epay_desktop/ui/receipts_ui.py" line="446"/>
         <source>The receipt printer chosen in Settings, %1, is not installed on this computer: choose a printer (a manager can change the receipt printer in Settings).</source>
         <translation>Чековый принтер из настроек, %1, не установлен на этом компьютере: выберите принтер (менеджер может сменить чековый принтер в настройках).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="441"/>
+        <location filename="../../epay_desktop/ui/receipts_ui.py" line="450"/>
         <source>Print — %1 is not installed</source>
         <translation>Печать — %1 не установлен</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="448"/>
+        <location filename="../../epay_desktop/ui/receipts_ui.py" line="457"/>
         <source>Save the receipt as PDF</source>
         <translation>Сохранить чек в PDF</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="451"/>
+        <location filename="../../epay_desktop/ui/receipts_ui.py" line="460"/>
         <source>PDF files (*.pdf)</source>
         <translation>Файлы PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="492"/>
+        <location filename="../../epay_desktop/ui/receipts_ui.py" line="502"/>
         <source>Sent to %1.</source>
         <translation>Отправлено на %1.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="494"/>
+        <location filename="../../epay_desktop/ui/receipts_ui.py" line="504"/>
         <source>Sent to the printer.</source>
         <translation>Отправлено на принтер.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="503"/>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="509"/>
+        <location filename="../../epay_desktop/ui/receipts_ui.py" line="513"/>
+        <location filename="../../epay_desktop/ui/receipts_ui.py" line="519"/>
         <source>Could not save: %1</source>
         <translation>Не удалось сохранить: %1</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="511"/>
+        <location filename="../../epay_desktop/ui/receipts_ui.py" line="521"/>
         <source>Saved to %1</source>
         <translation>Сохранено в %1</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="521"/>
+        <location filename="../../epay_desktop/ui/receipts_ui.py" line="531"/>
         <source>%1 is a folder.</source>
         <translation>%1 — это папка.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="523"/>
+        <location filename="../../epay_desktop/ui/receipts_ui.py" line="533"/>
         <source>the folder %1 does not exist.</source>
         <translation>папки %1 не существует.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="527"/>
+        <location filename="../../epay_desktop/ui/receipts_ui.py" line="537"/>
         <source>you may not write in %1.</source>
         <translation>нет права записи в %1.</translation>
     </message>
@@ -2608,7 +2631,7 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
     <message>
         <location filename="../../epay_desktop/ui/dialogs/refund_dialog.py" line="46"/>
         <location filename="../../epay_desktop/ui/dialogs/refund_dialog.py" line="74"/>
-        <location filename="../../epay_desktop/ui/dialogs/refund_dialog.py" line="137"/>
+        <location filename="../../epay_desktop/ui/dialogs/refund_dialog.py" line="141"/>
         <source>Refund</source>
         <extracomment>(code sent to the service, label), shared with the detail panel&apos;s timeline. &quot;other&quot; needs a few words.</extracomment>
         <translation>Возврат</translation>
@@ -2644,37 +2667,37 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
         <translation>Причина</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/refund_dialog.py" line="91"/>
+        <location filename="../../epay_desktop/ui/dialogs/refund_dialog.py" line="95"/>
         <source>All that remains ({amount})</source>
         <translation>Весь остаток ({amount})</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/refund_dialog.py" line="111"/>
+        <location filename="../../epay_desktop/ui/dialogs/refund_dialog.py" line="115"/>
         <source>Only a paid payment can be refunded; this one is “{status}”.</source>
         <translation>Вернуть можно только оплаченный платёж, а у этого статус «{status}».</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/refund_dialog.py" line="115"/>
+        <location filename="../../epay_desktop/ui/dialogs/refund_dialog.py" line="119"/>
         <source>Nothing remains to refund on this payment.</source>
         <translation>По этому платежу возвращать больше нечего.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/refund_dialog.py" line="117"/>
+        <location filename="../../epay_desktop/ui/dialogs/refund_dialog.py" line="121"/>
         <source>Only {amount} remains: the bank refuses refunds below {minimum}.</source>
         <translation>Осталось только {amount}: банк не принимает возвраты меньше {minimum}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/refund_dialog.py" line="129"/>
+        <location filename="../../epay_desktop/ui/dialogs/refund_dialog.py" line="133"/>
         <source>Describe the reason for the refund.</source>
         <translation>Опишите причину возврата.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/refund_dialog.py" line="137"/>
+        <location filename="../../epay_desktop/ui/dialogs/refund_dialog.py" line="141"/>
         <source>Refund {amount}</source>
         <translation>Вернуть {amount}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/refund_dialog.py" line="140"/>
+        <location filename="../../epay_desktop/ui/dialogs/refund_dialog.py" line="144"/>
         <source>Checking with the bank — the refund will not be sent twice.</source>
         <translation>Проверяем в банке — возврат не будет отправлен дважды.</translation>
     </message>
@@ -2718,113 +2741,113 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>ResultView</name>
     <message>
-        <location filename="../../epay_desktop/ui/result_view.py" line="127"/>
+        <location filename="../../epay_desktop/ui/result_view.py" line="123"/>
         <source>Amount:</source>
-        <extracomment>The panel behind the title and message: the outcome is seen from across the counter.</extracomment>
+        <extracomment>The title&apos;s colour role per outcome (resources/theme/colors.json). The panel behind the title and message: the outcome is seen from across the counter.</extracomment>
         <translation>Сумма:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/result_view.py" line="128"/>
+        <location filename="../../epay_desktop/ui/result_view.py" line="124"/>
         <source>Card:</source>
         <translation>Карта:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/result_view.py" line="129"/>
+        <location filename="../../epay_desktop/ui/result_view.py" line="125"/>
         <source>Approval code:</source>
         <translation>Код авторизации:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/result_view.py" line="130"/>
+        <location filename="../../epay_desktop/ui/result_view.py" line="126"/>
         <source>Invoice:</source>
         <translation>Заказ:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/result_view.py" line="136"/>
+        <location filename="../../epay_desktop/ui/result_view.py" line="132"/>
         <source>Print receipt (Enter)</source>
         <translation>Печать чека (Enter)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/result_view.py" line="140"/>
+        <location filename="../../epay_desktop/ui/result_view.py" line="136"/>
         <source>Try again</source>
         <translation>Повторить</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/result_view.py" line="143"/>
+        <location filename="../../epay_desktop/ui/result_view.py" line="139"/>
         <source>New sale</source>
         <translation>Новая продажа</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/result_view.py" line="213"/>
+        <location filename="../../epay_desktop/ui/result_view.py" line="207"/>
         <source>A new charge for this sale is blocked until the bank answers, so the customer is not charged twice.</source>
         <translation>Новая оплата этой продажи заблокирована до ответа банка, чтобы с покупателя не списали дважды.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/result_view.py" line="236"/>
+        <location filename="../../epay_desktop/ui/result_view.py" line="238"/>
         <source>Payment approved</source>
         <translation>Оплата одобрена</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/result_view.py" line="237"/>
+        <location filename="../../epay_desktop/ui/result_view.py" line="239"/>
         <source>Payment declined</source>
         <translation>Оплата отклонена</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/result_view.py" line="238"/>
+        <location filename="../../epay_desktop/ui/result_view.py" line="240"/>
         <source>The payment window expired</source>
         <translation>Время на оплату истекло</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/result_view.py" line="239"/>
+        <location filename="../../epay_desktop/ui/result_view.py" line="241"/>
         <source>Checking with the bank…</source>
         <translation>Проверяем в банке…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/result_view.py" line="240"/>
+        <location filename="../../epay_desktop/ui/result_view.py" line="242"/>
         <source>Waiting for the customer…</source>
         <translation>Ждём покупателя…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/result_view.py" line="241"/>
+        <location filename="../../epay_desktop/ui/result_view.py" line="243"/>
         <source>The payment page is not available</source>
         <translation>Платёжная страница недоступна</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/result_view.py" line="242"/>
+        <location filename="../../epay_desktop/ui/result_view.py" line="244"/>
         <source>Cancelled by the cashier</source>
         <translation>Отменено кассиром</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/result_view.py" line="243"/>
+        <location filename="../../epay_desktop/ui/result_view.py" line="245"/>
         <source>Payment finished</source>
         <translation>Оплата завершена</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/result_view.py" line="247"/>
+        <location filename="../../epay_desktop/ui/result_view.py" line="249"/>
         <source>The money was taken from the card. Print the receipt for the customer.</source>
         <translation>Деньги списаны с карты. Распечатайте чек для покупателя.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/result_view.py" line="254"/>
+        <location filename="../../epay_desktop/ui/result_view.py" line="256"/>
         <source>The customer did not pay in time. Nothing was charged. Try again to start a new payment.</source>
         <translation>Покупатель не успел оплатить. Ничего не списано. Нажмите «Повторить», чтобы начать новый платёж.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/result_view.py" line="258"/>
+        <location filename="../../epay_desktop/ui/result_view.py" line="260"/>
         <source>The bank has not confirmed the result yet. Keep the customer here: the console keeps asking.</source>
         <translation>Банк ещё не подтвердил результат. Попросите покупателя подождать: программа продолжает запрашивать банк.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/result_view.py" line="262"/>
+        <location filename="../../epay_desktop/ui/result_view.py" line="264"/>
         <source>The bank&apos;s payment page could not be opened, so the customer could not pay. The console keeps checking with the bank until the payment time is over. Try again to start a new payment.</source>
         <translation>Платёжная страница банка не открылась, поэтому покупатель не смог оплатить. Программа проверяет платёж в банке, пока не истечёт время на оплату. Нажмите «Повторить», чтобы начать новый платёж.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/result_view.py" line="268"/>
+        <location filename="../../epay_desktop/ui/result_view.py" line="270"/>
         <source>The sale was cancelled at the counter. The console keeps checking with the bank until the payment time is over, in case the customer had already paid.</source>
         <translation>Продажа отменена на кассе. Программа проверяет платёж в банке, пока не истечёт время на оплату, — на случай, если покупатель уже оплатил.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/result_view.py" line="271"/>
+        <location filename="../../epay_desktop/ui/result_view.py" line="273"/>
         <source>Status: %1</source>
         <translation>Статус: %1</translation>
     </message>
@@ -2832,94 +2855,94 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>SavedCardPanel</name>
     <message>
-        <location filename="../../epay_desktop/ui/saved_card.py" line="91"/>
+        <location filename="../../epay_desktop/ui/saved_card.py" line="92"/>
         <source>Only a manager can deactivate a saved card. Ask a manager to log in.</source>
         <extracomment>Why a cashier&apos;s &quot;Deactivate card&quot; is disabled (docs/decisions/0019).</extracomment>
         <translation>Отключить сохранённую карту может только менеджер. Попросите менеджера войти.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/saved_card.py" line="109"/>
+        <location filename="../../epay_desktop/ui/saved_card.py" line="110"/>
         <source>Pay with a saved card</source>
         <extracomment>3-D Secure: (Payment still unsettled, the issuer&apos;s form to post in the checkout browser).</extracomment>
         <translation>Оплата сохранённой картой</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/saved_card.py" line="114"/>
+        <location filename="../../epay_desktop/ui/saved_card.py" line="115"/>
         <source>Customer id</source>
         <translation>ID клиента</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/saved_card.py" line="115"/>
+        <location filename="../../epay_desktop/ui/saved_card.py" line="116"/>
         <source>Show cards</source>
         <translation>Показать карты</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/saved_card.py" line="121"/>
+        <location filename="../../epay_desktop/ui/saved_card.py" line="122"/>
         <source>Charge the card</source>
         <translation>Списать с карты</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/saved_card.py" line="124"/>
+        <location filename="../../epay_desktop/ui/saved_card.py" line="125"/>
         <source>Deactivate card…</source>
         <translation>Отключить карту…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/saved_card.py" line="131"/>
+        <location filename="../../epay_desktop/ui/saved_card.py" line="132"/>
         <source>Back</source>
         <translation>Назад</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/saved_card.py" line="136"/>
+        <location filename="../../epay_desktop/ui/saved_card.py" line="137"/>
         <source>Amount:</source>
         <translation>Сумма:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/saved_card.py" line="137"/>
+        <location filename="../../epay_desktop/ui/saved_card.py" line="138"/>
         <source>Customer id:</source>
         <translation>ID клиента:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/saved_card.py" line="180"/>
+        <location filename="../../epay_desktop/ui/saved_card.py" line="181"/>
         <source>Enter the customer id first.</source>
         <translation>Сначала введите ID клиента.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/saved_card.py" line="182"/>
+        <location filename="../../epay_desktop/ui/saved_card.py" line="183"/>
         <source>Looking for the customer&apos;s cards…</source>
         <translation>Ищем карты покупателя…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/saved_card.py" line="189"/>
+        <location filename="../../epay_desktop/ui/saved_card.py" line="190"/>
         <source>The bank does not allow payments with this card.</source>
         <translation>Банк не разрешает оплату этой картой.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/saved_card.py" line="200"/>
+        <location filename="../../epay_desktop/ui/saved_card.py" line="201"/>
         <source>Choose the card and press Enter.</source>
         <translation>Выберите карту и нажмите Enter.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/saved_card.py" line="202"/>
+        <location filename="../../epay_desktop/ui/saved_card.py" line="203"/>
         <source>This customer has no saved cards.</source>
         <translation>У этого покупателя нет сохранённых карт.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/saved_card.py" line="214"/>
+        <location filename="../../epay_desktop/ui/saved_card.py" line="215"/>
         <source>Deactivate the saved card?</source>
         <translation>Отключить сохранённую карту?</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/saved_card.py" line="216"/>
+        <location filename="../../epay_desktop/ui/saved_card.py" line="217"/>
         <source>%1 will no longer be offered for this customer&apos;s payments. The customer can save it again with a new payment.</source>
         <translation>Карта %1 больше не будет предлагаться для оплат этого покупателя. Покупатель может снова сохранить её при новой оплате.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/saved_card.py" line="227"/>
+        <location filename="../../epay_desktop/ui/saved_card.py" line="228"/>
         <source>The card %1 was deactivated.</source>
         <translation>Карта %1 отключена.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/saved_card.py" line="236"/>
+        <location filename="../../epay_desktop/ui/saved_card.py" line="237"/>
         <source>Charging the card…</source>
         <translation>Списываем с карты…</translation>
     </message>
@@ -2927,68 +2950,68 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/settings_dialog.py" line="65"/>
+        <location filename="../../epay_desktop/ui/dialogs/settings_dialog.py" line="66"/>
         <source>No secure keychain on this computer: the client secret cannot be saved. Set EPAYMENT_CLIENT_SECRET for this session or install a keychain (GNOME Keyring / KWallet / Windows Credential Manager / macOS Keychain)</source>
         <extracomment>services.secret_store.NO_KEYCHAIN as a literal, so pyside6-lupdate extracts it (a test keeps them equal)</extracomment>
         <translation>На этом компьютере нет защищённого хранилища ключей: секрет клиента нельзя сохранить. Задайте EPAYMENT_CLIENT_SECRET для этого сеанса или установите хранилище ключей (GNOME Keyring / KWallet / Диспетчер учётных данных Windows / Связка ключей macOS)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/settings_dialog.py" line="103"/>
+        <location filename="../../epay_desktop/ui/dialogs/settings_dialog.py" line="104"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/settings_dialog.py" line="120"/>
+        <location filename="../../epay_desktop/ui/dialogs/settings_dialog.py" line="121"/>
         <source>Gateway</source>
         <translation>Шлюз</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/settings_dialog.py" line="121"/>
+        <location filename="../../epay_desktop/ui/dialogs/settings_dialog.py" line="122"/>
         <source>Receipts</source>
         <translation>Чеки</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/settings_dialog.py" line="122"/>
+        <location filename="../../epay_desktop/ui/dialogs/settings_dialog.py" line="123"/>
         <source>This computer</source>
         <translation>Этот компьютер</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/settings_pages.py" line="34"/>
+        <location filename="../../epay_desktop/ui/dialogs/settings_pages.py" line="35"/>
         <source>Production (real money)</source>
         <translation>Боевой режим (реальные деньги)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/settings_pages.py" line="35"/>
+        <location filename="../../epay_desktop/ui/dialogs/settings_pages.py" line="36"/>
         <source>Bank test hosts (epayment.kz)</source>
         <translation>Тестовые серверы банка (epayment.kz)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/settings_pages.py" line="36"/>
+        <location filename="../../epay_desktop/ui/dialogs/settings_pages.py" line="37"/>
         <source>Bank test hosts (homebank.kz, older)</source>
         <translation>Тестовые серверы банка (homebank.kz, старые)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/settings_pages.py" line="37"/>
+        <location filename="../../epay_desktop/ui/dialogs/settings_pages.py" line="38"/>
         <source>Built-in sandbox (no real money)</source>
         <translation>Встроенная учебная среда (без реальных денег)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/settings_pages.py" line="40"/>
+        <location filename="../../epay_desktop/ui/dialogs/settings_pages.py" line="41"/>
         <source>80 mm roll</source>
         <translation>Лента 80 мм</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/settings_pages.py" line="41"/>
+        <location filename="../../epay_desktop/ui/dialogs/settings_pages.py" line="42"/>
         <source>58 mm roll</source>
         <translation>Лента 58 мм</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/settings_pages.py" line="42"/>
+        <location filename="../../epay_desktop/ui/dialogs/settings_pages.py" line="43"/>
         <source>A4 page</source>
         <translation>Лист A4</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/settings_dialog.py" line="225"/>
+        <location filename="../../epay_desktop/ui/dialogs/settings_dialog.py" line="226"/>
         <source>Only a manager or an administrator can change the settings.</source>
         <translation>Менять настройки может только менеджер или администратор.</translation>
     </message>
@@ -2996,86 +3019,86 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="85"/>
-        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="86"/>
+        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="87"/>
+        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="88"/>
         <source>Waiting</source>
-        <extracomment>(background, text) per tone; text colours keep at least 4.5:1 contrast on their background (tests/ui/widgets/test_status_badge.py measures it).</extracomment>
+        <extracomment>(background, text) theme roles per tone (resources/theme/colors.json); text colours keep at least 4.5:1 contrast on their background (tests/ui/widgets/test_status_badge.py and test_theme.py measure it).</extracomment>
         <translation>Ожидает</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="87"/>
+        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="89"/>
         <source>Paying…</source>
         <translation>Оплачивается…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="88"/>
-        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="108"/>
+        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="90"/>
+        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="110"/>
         <source>Checking…</source>
         <extracomment>Pale tones: their dot gets an outline so it shows on a white menu. A payment whose money operation waits shows this in the list instead of its status.</extracomment>
         <translation>Проверка…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="89"/>
+        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="91"/>
         <source>Authorised</source>
         <translation>Заблокирован</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="90"/>
+        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="92"/>
         <source>Paid</source>
         <translation>Оплачен</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="91"/>
+        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="93"/>
         <source>Card verified</source>
         <translation>Карта проверена</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="92"/>
+        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="94"/>
         <source>Refunded</source>
         <translation>Возвращён</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="93"/>
+        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="95"/>
         <source>Cancelled</source>
         <translation>Отменён</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="94"/>
+        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="96"/>
         <source>Hold expired</source>
         <translation>Блокировка истекла</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="95"/>
+        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="97"/>
         <source>Expired</source>
         <translation>Истёк</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="96"/>
+        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="98"/>
         <source>Declined</source>
         <translation>Отклонён</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="97"/>
+        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="99"/>
         <source>Failed</source>
         <translation>Ошибка</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="98"/>
+        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="100"/>
         <source>3-D Secure failed</source>
         <translation>Отказ 3-D Secure</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="99"/>
+        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="101"/>
         <source>Cashier cancelled</source>
         <translation>Отменён кассиром</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="100"/>
+        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="102"/>
         <source>Page failed</source>
         <translation>Сбой страницы</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="109"/>
+        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="111"/>
         <source>Needs review</source>
         <translation>Требует проверки</translation>
     </message>
@@ -3083,72 +3106,72 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>UserAccountDialogs</name>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/user_account_dialogs.py" line="38"/>
+        <location filename="../../epay_desktop/ui/dialogs/user_account_dialogs.py" line="39"/>
         <source>Type the new PIN or password.</source>
         <translation>Введите новый PIN-код или пароль.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/user_account_dialogs.py" line="44"/>
+        <location filename="../../epay_desktop/ui/dialogs/user_account_dialogs.py" line="45"/>
         <source>Type the PIN or password again in Repeat it.</source>
         <translation>Введите PIN-код или пароль ещё раз в поле «Повторите».</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/user_account_dialogs.py" line="46"/>
+        <location filename="../../epay_desktop/ui/dialogs/user_account_dialogs.py" line="47"/>
         <source>The two PINs or passwords are not the same.</source>
         <translation>PIN-коды или пароли не совпадают.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/user_account_dialogs.py" line="73"/>
+        <location filename="../../epay_desktop/ui/dialogs/user_account_dialogs.py" line="74"/>
         <source>Set the new PIN</source>
         <translation>Задать новый PIN-код</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/user_account_dialogs.py" line="85"/>
+        <location filename="../../epay_desktop/ui/dialogs/user_account_dialogs.py" line="86"/>
         <source>New PIN or password</source>
         <translation>Новый PIN-код или пароль</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/user_account_dialogs.py" line="86"/>
+        <location filename="../../epay_desktop/ui/dialogs/user_account_dialogs.py" line="87"/>
         <source>Repeat it</source>
         <translation>Повторите</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/user_account_dialogs.py" line="145"/>
+        <location filename="../../epay_desktop/ui/dialogs/user_account_dialogs.py" line="146"/>
         <source>A cashier takes payments; a manager also refunds, charges, cancels, approves and manages users; an administrator also manages administrators.</source>
         <translation>Кассир принимает оплату; менеджер также делает возвраты, списания и отмены, одобряет операции и управляет пользователями; администратор также управляет администраторами.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/user_account_dialogs.py" line="155"/>
+        <location filename="../../epay_desktop/ui/dialogs/user_account_dialogs.py" line="156"/>
         <source>Change role</source>
         <translation>Сменить роль</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/user_account_dialogs.py" line="159"/>
+        <location filename="../../epay_desktop/ui/dialogs/user_account_dialogs.py" line="160"/>
         <source>New role</source>
         <translation>Новая роль</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/user_account_dialogs.py" line="42"/>
+        <location filename="../../epay_desktop/ui/dialogs/user_account_dialogs.py" line="43"/>
         <source>This PIN or password cannot be used.</source>
         <translation>Этот PIN-код или пароль использовать нельзя.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/user_account_dialogs.py" line="61"/>
+        <location filename="../../epay_desktop/ui/dialogs/user_account_dialogs.py" line="62"/>
         <source>Reset the PIN of {name}</source>
         <translation>Сброс PIN-кода: {name}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/user_account_dialogs.py" line="77"/>
+        <location filename="../../epay_desktop/ui/dialogs/user_account_dialogs.py" line="78"/>
         <source>{name} logs in with the new PIN or password from now on; a lock after wrong tries is cleared too. Tell it to them in person.</source>
         <translation>{name} теперь входит с новым PIN-кодом или паролем; блокировка после неверных попыток тоже снимается. Сообщите его лично.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/user_account_dialogs.py" line="133"/>
+        <location filename="../../epay_desktop/ui/dialogs/user_account_dialogs.py" line="134"/>
         <source>Change the role of {name}</source>
         <translation>Смена роли: {name}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/user_account_dialogs.py" line="138"/>
+        <location filename="../../epay_desktop/ui/dialogs/user_account_dialogs.py" line="139"/>
         <source>{name} is a {role} now. The new role takes effect at once, also if they are logged in.</source>
         <translation>{name}: теперь роль «{role}». Новая роль действует сразу, даже если пользователь уже вошёл.</translation>
     </message>
@@ -3156,140 +3179,140 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>UsersAdmin</name>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="166"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="167"/>
         <source>Unlock</source>
         <translation>Разблокировать</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="167"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="168"/>
         <source>Reset PIN…</source>
         <translation>Сбросить PIN-код…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="168"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="169"/>
         <source>Change role…</source>
         <translation>Сменить роль…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="169"/>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="278"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="170"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="279"/>
         <source>Deactivate</source>
         <translation>Отключить</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="177"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="178"/>
         <source>Add user</source>
         <translation>Добавить</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="180"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="181"/>
         <source>Add a user</source>
         <translation>Добавить пользователя</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="182"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="183"/>
         <source>Name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="183"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="184"/>
         <source>Role</source>
         <translation>Роль</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="184"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="185"/>
         <source>PIN or password</source>
         <translation>PIN-код или пароль</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="185"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="186"/>
         <source>Repeat it</source>
         <translation>Повторите</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="195"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="196"/>
         <source>Select a user, then choose what to do. Each change is saved as soon as you make it, also for a user who is logged in now.</source>
         <translation>Выберите пользователя, затем действие. Каждое изменение сохраняется сразу, в том числе для пользователя, который сейчас в системе.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="227"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="228"/>
         <source>Type the new user&apos;s name and PIN or password.</source>
         <translation>Введите имя нового пользователя и PIN-код или пароль.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="237"/>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="287"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="238"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="288"/>
         <source>Wait until the change being saved is done.</source>
         <translation>Дождитесь, пока сохранится текущее изменение.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="239"/>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="289"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="240"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="290"/>
         <source>Select a user in the list.</source>
         <translation>Выберите пользователя в списке.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="241"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="242"/>
         <source>Only an administrator can change an administrator&apos;s account.</source>
         <translation>Учётную запись администратора может менять только администратор.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="249"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="250"/>
         <source>You cannot change your own role; ask another manager or an administrator.</source>
         <translation>Нельзя сменить свою собственную роль; попросите другого менеджера или администратора.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="251"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="252"/>
         <source>There is no other role you may give this user.</source>
         <translation>Другой роли, которую вы можете дать этому пользователю, нет.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="259"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="260"/>
         <source>You cannot deactivate your own account; ask another manager or an administrator.</source>
         <translation>Нельзя отключить свою собственную учётную запись; попросите другого менеджера или администратора.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="278"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="279"/>
         <source>Activate</source>
         <translation>Включить</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="291"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="292"/>
         <source>Only an administrator can unlock an administrator.</source>
         <translation>Разблокировать администратора может только администратор.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="293"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="294"/>
         <source>This account is not locked.</source>
         <translation>Эта учётная запись не заблокирована.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="342"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="343"/>
         <source>Added {name} ({role}).</source>
         <translation>Добавлен(а) {name} ({role}).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="353"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="354"/>
         <source>{name} is unlocked and can log in again.</source>
         <translation>{name}: учётная запись разблокирована, можно снова входить.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="365"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="366"/>
         <source>{name} is active again.</source>
         <translation>{name}: учётная запись снова включена.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="365"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="366"/>
         <source>{name} can no longer log in.</source>
         <translation>{name}: вход больше невозможен.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="394"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="395"/>
         <source>{name} has a new PIN and can log in with it now.</source>
         <translation>{name}: задан новый PIN-код, по нему уже можно входить.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="411"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="412"/>
         <source>{name} is now a {role}.</source>
         <translation>{name}: теперь роль «{role}».</translation>
     </message>
@@ -3310,32 +3333,32 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>UsersModel</name>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="119"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="120"/>
         <source>Name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="120"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="121"/>
         <source>Role</source>
         <translation>Роль</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="121"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="122"/>
         <source>State</source>
         <translation>Состояние</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="141"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="142"/>
         <source>deactivated</source>
         <translation>отключён</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="143"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="144"/>
         <source>locked until {time}</source>
         <translation>заблокирован до {time}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="144"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="145"/>
         <source>active</source>
         <translation>активен</translation>
     </message>
@@ -3352,12 +3375,12 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>asyncqt</name>
     <message>
-        <location filename="../../epay_desktop/ui/asyncqt.py" line="197"/>
+        <location filename="../../epay_desktop/ui/asyncqt.py" line="211"/>
         <source>Not completed</source>
         <translation>Не выполнено</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/asyncqt.py" line="267"/>
+        <location filename="../../epay_desktop/ui/asyncqt.py" line="281"/>
         <source>Working… please wait</source>
         <translation>Выполняется… подождите</translation>
     </message>
@@ -3531,7 +3554,7 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
         <translation>Программа не может запуститься.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/main.py" line="170"/>
+        <location filename="../../epay_desktop/ui/main.py" line="172"/>
         <source>Starting…</source>
         <translation>Запуск…</translation>
     </message>
@@ -3551,7 +3574,7 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
         <translation>Программа не может запуститься</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/main.py" line="182"/>
+        <location filename="../../epay_desktop/ui/main.py" line="184"/>
         <source>SANDBOX — demo data, no real money</source>
         <translation>УЧЕБНАЯ СРЕДА — демо-данные, реальных денег нет</translation>
     </message>
@@ -3561,7 +3584,7 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
         <translation>Готовим демо-магазин…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/main.py" line="166"/>
+        <location filename="../../epay_desktop/ui/main.py" line="168"/>
         <source>SANDBOX (demo)</source>
         <translation>УЧЕБНАЯ СРЕДА (демо)</translation>
     </message>
@@ -3633,60 +3656,60 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>payments</name>
     <message>
-        <location filename="../../epay_desktop/services/checkout.py" line="108"/>
+        <location filename="../../epay_desktop/services/checkout.py" line="119"/>
         <source>Payments are taken in tenge (KZT).</source>
-        <extracomment>Where the widget sends the browser back; the console&apos;s web view intercepts these URLs (docs/decisions/0004-checkout-back-links.md). ``.invalid`` can never resolve. Ten million tenge: far above a shop&apos;s card payment; a typo guard, not a gateway limit.</extracomment>
+        <extracomment>Where the widget sends the browser back; the console&apos;s web view intercepts these URLs (docs/decisions/0004-checkout-back-links.md). ``.invalid`` can never resolve. Ten million tenge: far above a shop&apos;s card payment; a typo guard, not a gateway limit. The description a sale gets when the cashier typed none, in the payment page&apos;s language: the customer reads it on the gateway&apos;s page and the bank may show it on their statement (decision 0052).</extracomment>
         <translation>Платежи принимаются в тенге (KZT).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/checkout.py" line="111"/>
+        <location filename="../../epay_desktop/services/checkout.py" line="122"/>
         <source>The amount must be above zero.</source>
         <translation>Сумма должна быть больше нуля.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/checkout.py" line="116"/>
+        <location filename="../../epay_desktop/services/checkout.py" line="127"/>
         <source>The amount is more than {maximum}; check it and try again.</source>
         <translation>Сумма больше {maximum}; проверьте её и повторите.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/checkout.py" line="125"/>
+        <location filename="../../epay_desktop/services/checkout.py" line="136"/>
         <source>The description contains characters that cannot be printed.</source>
         <translation>В описании есть символы, которые нельзя напечатать.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/checkout.py" line="133"/>
+        <location filename="../../epay_desktop/services/checkout.py" line="144"/>
         <source>{email} does not look like an e-mail address (name@example.kz).</source>
         <translation>{email} не похож на адрес e-mail (name@example.kz).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/checkout.py" line="145"/>
+        <location filename="../../epay_desktop/services/checkout.py" line="156"/>
         <source>The customer id may use only Latin letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos; (at most 64 characters).</source>
         <translation>ID клиента может содержать только латинские буквы, цифры, &apos;.&apos;, &apos;_&apos; и &apos;-&apos; (не больше 64 символов).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/checkout.py" line="156"/>
+        <location filename="../../epay_desktop/services/checkout.py" line="167"/>
         <source>To save the customer&apos;s card, enter the customer id.</source>
         <translation>Чтобы сохранить карту покупателя, введите ID клиента.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/checkout.py" line="164"/>
+        <location filename="../../epay_desktop/services/checkout.py" line="175"/>
         <source>The payment page language must be rus, kaz or eng.</source>
         <translation>Язык платёжной страницы должен быть rus, kaz или eng.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/checkout.py" line="172"/>
+        <location filename="../../epay_desktop/services/checkout.py" line="183"/>
         <source>The cardholder name must be in Latin letters, as on the card.</source>
         <translation>Имя держателя карты пишется латинскими буквами, как на карте.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/checkout.py" line="190"/>
+        <location filename="../../epay_desktop/services/checkout.py" line="201"/>
         <source>{phone} is not a Kazakhstan phone number (write it like +7 777 123 45 67).</source>
         <translation>{phone} — не казахстанский номер телефона (пишите так: +7 777 123 45 67).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/payment_queries.py" line="197"/>
-        <location filename="../../epay_desktop/services/payments.py" line="281"/>
-        <location filename="../../epay_desktop/services/payments.py" line="392"/>
+        <location filename="../../epay_desktop/services/payment_queries.py" line="261"/>
+        <location filename="../../epay_desktop/services/payments.py" line="283"/>
+        <location filename="../../epay_desktop/services/payments.py" line="394"/>
         <location filename="../../epay_desktop/services/reconcile.py" line="54"/>
         <source>There is no payment with invoice number {invoice_id}.</source>
         <extracomment>:meth:`PaymentQueries.attention_count` stops counting here (a badge shows &quot;99+&quot;). What the bank did beyond the row (payment_events, oldest first): card attempts the console saw end (decision 0035) and refunds made outside this console.
@@ -3720,7 +3743,7 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
         <translation>Выберите одну из сохранённых карт покупателя.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/saved_cards.py" line="260"/>
+        <location filename="../../epay_desktop/services/saved_cards.py" line="262"/>
         <source>Enter the customer id whose saved cards to use.</source>
         <translation>Введите ID клиента, чьи сохранённые карты использовать.</translation>
     </message>
@@ -4066,13 +4089,13 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
         <translation>Резервная копия {target} не прошла проверку ({ok}, {stored}); база данных не изменена.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/open.py" line="103"/>
+        <location filename="../../epay_desktop/store/open.py" line="106"/>
         <source>Cannot create the data folder {home}: {exc_strerror}.</source>
         <extracomment>File systems on which SQLite&apos;s WAL (shared memory + POSIX locks) is unsafe.</extracomment>
         <translation>Не удаётся создать папку данных {home}: {exc_strerror}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/open.py" line="117"/>
+        <location filename="../../epay_desktop/store/open.py" line="120"/>
         <source>The database {parsed_database} is on a network drive. SQLite cannot keep it safe there (WAL needs local shared memory). Use a local folder, or PostgreSQL for several counters.</source>
         <translation>База данных {parsed_database} находится на сетевом диске. Там SQLite не может обеспечить её сохранность (WAL нужна локальная общая память). Используйте локальную папку или PostgreSQL для нескольких касс.</translation>
     </message>
@@ -4102,13 +4125,13 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
         <translation>Денежной операции {op_id} нет.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/repos/payments.py" line="118"/>
+        <location filename="../../epay_desktop/store/repos/payments.py" line="119"/>
         <source>There is no payment with invoice number {invoice_id}.</source>
         <extracomment>Scheduled polls also cover the local marks while their token lives (their next_poll_at, decision 0018). ... and a decline whose invoice still takes another card attempt (its next_poll_at, decision 0035).</extracomment>
         <translation>Платежа с номером заказа {invoice_id} нет.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/repos/payments.py" line="292"/>
+        <location filename="../../epay_desktop/store/repos/payments.py" line="315"/>
         <source>There is no payment number {payment_id}.</source>
         <translation>Платежа № {payment_id} нет.</translation>
     </message>

@@ -238,16 +238,21 @@ def choose_language_at_login(console: ScreensConsole, qtbot: Any, lang: str) -> 
 
 
 def switch_language(console: ScreensConsole, qtbot: Any, lang: str) -> None:
-    """Switch the interface language as a person does with a screen open: lock (Ctrl+L), click the
-    language on the lock screen, unlock with the PIN (the dialogs the lock hid come back). On the
-    login or lock screen itself: just the click."""
+    """Switch the interface language as a person does with a screen open: lock (Ctrl+L; while a
+    dialog holds the window, the idle lock), click the language on the lock screen, unlock with the
+    PIN (the dialogs the lock hid come back). On the login or lock screen itself: just the click."""
     session = console.session
     if session.is_locked:
         choose_language_at_login(console, qtbot, lang)
         return
     user = session.user
     assert user is not None
-    use(console, qtbot, "action_lock")
+    if QApplication.activeModalWidget() is None:
+        use(console, qtbot, "action_lock")
+    else:  # a dialog holds the window (its menus and Ctrl+L): the idle lock is what covers it
+        session.set_idle_minutes(0.001)
+        qtbot.waitUntil(lambda: session.is_locked, timeout=SLOW)
+        session.set_idle_minutes(0)
     qtbot.waitUntil(lambda: session.is_locked and session.lock_screen.isVisible(), timeout=SLOW)
     choose_language_at_login(console, qtbot, lang)
     console.log_in(user.name, console.pins[user.name])
@@ -344,7 +349,7 @@ def _waiting_for_review(console: ScreensConsole, amount: Money) -> InvoiceId:
     invoice = console.paid(amount)
     console.arun(console.ctx.operations.charge(manager, invoice))
     console.sandbox.state.faults.add(Fault("refund", "http_status", Decimal(502), 1))  # not applied
-    op = console.arun(console.ctx.operations.refund(manager, invoice, Money(10_000), reason="e2e"))
+    op = console.arun(console.ctx.operations.refund(manager, invoice, Money(10_000), reason="wrong_amount"))
     assert op.state is OpState.UNKNOWN
 
     def needs_review(tx: Any) -> None:  # the quiet period is over and the bank knows nothing of it
@@ -370,9 +375,7 @@ def _set_up_payments(console: ScreensConsole) -> _Data:
     console.arun(console.ctx.operations.charge(manager, paid))  # now paid (CHARGE)
     refunded = console.paid(Money(480_000))
     console.arun(console.ctx.operations.charge(manager, refunded))
-    console.arun(
-        console.ctx.operations.refund(manager, refunded, Money(80_000), reason="requested_by_customer")
-    )
+    console.arun(console.ctx.operations.refund(manager, refunded, Money(80_000), reason="customer_request"))
     declined = console.declined(Money(35_000))
     review = _waiting_for_review(console, Money(90_000))
     console.paid(Money(10_000), account_id=SAVED_CARD_ACCOUNT, save_card=True)  # a saved card

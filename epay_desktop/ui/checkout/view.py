@@ -23,6 +23,7 @@ from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from .. import theme
+from ..language import on_language_change
 from .page import CheckoutPage
 from .policy import DEFAULT_RETURN_BASE, NavigationPolicy, could_be_issuer, display_host, safe_for_log
 from .shell import IssuerForm, Mode, info_page, issuer_page, shell_page
@@ -108,6 +109,8 @@ class CheckoutView(QWidget):
         self.page.gateway_unavailable.connect(self._on_gateway_unavailable)
         self.page.loadingChanged.connect(self._on_loading_changed)
         self.page.urlChanged.connect(self._on_url_changed)
+        # "Time left: 19:59" is composed: said again in the new words after a language switch
+        on_language_change(self, lambda: self.update_countdown() if self._timer.isActive() else None)
 
     @property
     def invoice_id(self) -> str:

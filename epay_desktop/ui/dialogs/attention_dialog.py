@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from epay_desktop.domain import ConsoleStatus, Discrepancy, InvoiceId, MoneyOp, OpKind, OpState, User
 
 from ..asyncqt import run_dialog, spawn, user_message_of
+from ..language import on_language_change
 from ..models.formatting import local_time_text, money_text
 from ..ports import PaymentDetailSource, PaymentListSource, PaymentViewLike
 from ..widgets.status_badge import status_label
@@ -143,6 +144,8 @@ class AttentionDialog(QDialog):
         self._books = books
         self._user = user
         self._payments_count = len(views)
+        self._views = list(views)
+        self._found = {entry.discrepancy.id: entry.discrepancy for entry in discrepancies}
         self._set_title(len(discrepancies))
         self.resize(760, 420)
         self.chosen: InvoiceId | None = None
@@ -210,6 +213,26 @@ class AttentionDialog(QDialog):
         elif discrepancies:
             self.discrepancy_tree.setFocus()
         self._update()
+        on_language_change(self, self.retranslate)  # a switch while it is open
+
+    def retranslate(self) -> None:
+        """After a language switch: the counts, each payment's status and what each row waits for."""
+        left = self.discrepancy_tree.topLevelItemCount()
+        self._set_title(left)
+        self.books_label.setText(
+            _tr("The console's books and the bank disagree ({count}):").format(count=left)
+        )
+        for row, view in enumerate(self._views):
+            item = self.tree.topLevelItem(row)
+            if item is not None:
+                item.setText(3, status_label(view.status))
+                item.setText(4, attention_text(view))
+        for row in range(left):
+            entry = self.discrepancy_tree.topLevelItem(row)
+            found = self._found.get(entry.data(0, Qt.ItemDataRole.UserRole)) if entry is not None else None
+            if entry is not None and found is not None:
+                entry.setText(3, discrepancy_kind_text(found.kind))
+                entry.setText(4, discrepancy_text(found))
 
     def _build_discrepancies(self, discrepancies: list[OpenDiscrepancyLike]) -> None:
         self._resolving = False

@@ -33,16 +33,21 @@ class CancelDialog(MoneyOpDialog):
         self.held: Money = held_amount(self.payment)
         held_label = named(QLabel(self.held.format()), "held_label")
         held_label.setStyleSheet("QLabel { font-weight: 700; font-size: 15px; }")
-        confirm = QLabel(
-            self.tr(
-                "The whole hold of {amount} is released to the customer's card. Nothing is charged, "
-                "and this cannot be undone."
-            ).format(amount=self.held.format())
-        )
+        self.confirm_label = confirm = QLabel(self._confirm_text())
         confirm.setObjectName("confirm_label")
         confirm.setWordWrap(True)
         self.body.addRow(self.tr("Held on the card"), held_label)
         self.body.addRow(confirm)
+
+    def _confirm_text(self) -> str:
+        return self.tr(
+            "The whole hold of {amount} is released to the customer's card. Nothing is charged, "
+            "and this cannot be undone."
+        ).format(amount=self.held.format())
+
+    def retranslate(self) -> None:
+        self.confirm_label.setText(self._confirm_text())
+        super().retranslate()
 
     def refusal(self) -> str:
         if self.payment.status is not ConsoleStatus.AUTH:

@@ -58,6 +58,10 @@ class ChargeDialog(MoneyOpDialog):
         self.partial_radio.toggled.connect(self._on_partial_toggled)
         self.amount_edit.value_changed.connect(lambda _v: self.update_state())
 
+    def retranslate(self) -> None:
+        self.full_radio.setText(self.tr("All that is held ({amount})").format(amount=self.held.format()))
+        super().retranslate()
+
     def _on_partial_toggled(self, partial: bool) -> None:
         self.amount_edit.setEnabled(partial)
         if partial:

@@ -36,6 +36,7 @@ from epay_desktop.domain import Money, MoneyOp, OpKind, OpState, Payment, User
 
 from .. import theme
 from ..asyncqt import run_dialog, spawn, user_message_of
+from ..language import on_language_change, translations
 from ..models.formatting import card_text
 from ..ports import MoneyOperationsPort, PaymentViewLike, UserPort
 from ..widgets.status_badge import StatusBadge
@@ -102,6 +103,7 @@ class MoneyOpDialog(QDialog):
         layout.addWidget(self.error_label)
         layout.addStretch(1)  # spare height goes here, never into (or between) the inputs above
         layout.addWidget(self.buttons)
+        on_language_change(self, self.retranslate)  # a switch while open (behind the lock screen too)
 
     def showEvent(self, event: QShowEvent) -> None:
         """Wide enough for a window manager's title bar to show the whole title (invoice and amount):
@@ -114,6 +116,7 @@ class MoneyOpDialog(QDialog):
 
     def title_for(self, operation: str) -> str:
         """``Refund — invoice 275079626, 12 500,00 ₸``: what is done to which payment."""
+        self._operation = operation  # the title is made again in a new language (retranslate)
         return self.tr("{operation} \u2014 invoice {invoice}, {amount}").format(
             operation=operation, invoice=self.payment.invoice_id.value, amount=self.payment.amount.format()
         )
@@ -147,6 +150,14 @@ class MoneyOpDialog(QDialog):
         card = card_text(self.payment.card_mask)
         if card:
             self.body.addRow(self.tr("Card"), QLabel(card))
+
+    def retranslate(self) -> None:
+        """After a language switch: the texts composed with amounts and names, in the new words
+        (the plain ones are translated by ui/language.py); subclasses add their own."""
+        operation = getattr(self, "_operation", "")
+        if operation:
+            self.setWindowTitle(self.title_for(translations().translated(operation) or operation))
+        self.update_state()  # OK's label (Qt's own LanguageChange puts "OK" back) and the hint
 
     # -- hooks for subclasses --------------------------------------------------------------------
 

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from epay_desktop.domain import MoneyOp, Payment
 
 from ..asyncqt import run_dialog
+from ..language import on_language_change
 from ..models.formatting import local_time_text, money_text
 from . import named
 
@@ -48,28 +49,18 @@ class ReceiptChooser(QDialog):
     def __init__(self, payment: Payment, refunds: Sequence[MoneyOp], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("receipt_chooser")
-        self.setWindowTitle(
-            self.tr("Print which receipt? \u2014 invoice {invoice}, {amount}").format(
-                invoice=payment.invoice_id.value, amount=money_text(payment.amount, blank_zero=False)
-            )
-        )
+        self.payment = payment
         self.choice: ReceiptChoice | None = None
-        label = QLabel(
-            self.tr("Payment {invoice} has refunds. Choose the receipt to print:").format(
-                invoice=payment.invoice_id.value
-            )
-        )
+        self.label = label = QLabel()
         label.setWordWrap(True)
         self.list = named(QListWidget(self), "receipt_choices")
         self._choices: list[ReceiptChoice] = [ReceiptChoice("sale")]
-        self._add(
-            self.tr("Sale receipt: {amount}").format(amount=money_text(payment.amount, blank_zero=False))
-        )
+        self._add("")
         for op in sorted(refunds, key=lambda o: (o.resolved_at or o.created_at, o.id), reverse=True):
             self._choices.append(ReceiptChoice("refund", op))
-            when = local_time_text(op.resolved_at or op.created_at)
-            text = self.tr("Refund receipt: {amount}, {when}")
-            self._add(text.format(amount=money_text(op.amount, blank_zero=False), when=when))
+            self._add("")
+        self.retranslate()
+        on_language_change(self, self.retranslate)  # a switch while it is open
         self.list.setCurrentRow(0)
         self.list.itemActivated.connect(lambda _item: self.accept())
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
@@ -85,6 +76,32 @@ class ReceiptChooser(QDialog):
         layout.addWidget(buttons)
         self.setMinimumWidth(380)
         self.list.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def retranslate(self) -> None:
+        """The title, the question and each row, composed in the language now."""
+        payment = self.payment
+        self.setWindowTitle(
+            self.tr("Print which receipt? \u2014 invoice {invoice}, {amount}").format(
+                invoice=payment.invoice_id.value, amount=money_text(payment.amount, blank_zero=False)
+            )
+        )
+        self.label.setText(
+            self.tr("Payment {invoice} has refunds. Choose the receipt to print:").format(
+                invoice=payment.invoice_id.value
+            )
+        )
+        for row, choice in enumerate(self._choices):
+            op = choice.op
+            if op is None:
+                text = self.tr("Sale receipt: {amount}").format(
+                    amount=money_text(payment.amount, blank_zero=False)
+                )
+            else:
+                when = local_time_text(op.resolved_at or op.created_at)
+                text = self.tr("Refund receipt: {amount}, {when}").format(
+                    amount=money_text(op.amount, blank_zero=False), when=when
+                )
+            self.list.item(row).setText(text)
 
     def _add(self, text: str) -> None:
         QListWidgetItem(text, self.list)

@@ -85,6 +85,10 @@ class RefundDialog(MoneyOpDialog):
     def translate(text: str) -> str:
         return QCoreApplication.translate(_CONTEXT, text)
 
+    def retranslate(self) -> None:
+        self._set_remaining(self.remaining)
+        super().retranslate()
+
     def _set_remaining(self, remaining: Money) -> None:
         self.remaining = remaining
         self.remaining_label.setText(remaining.format())

@@ -37,6 +37,7 @@ from PySide6.QtCore import (
 from epay_desktop.domain import InvoiceId, MoneyOp, OpState, Payment
 
 from ..asyncqt import spawn, user_message_of
+from ..labels import bank_reason_text
 from ..ports import PaymentListSource
 from ..widgets.status_badge import operation_badge, status_label
 from .amounts import charge_split
@@ -343,7 +344,8 @@ class PaymentsTableModel(QAbstractTableModel):
             return None
         # the status's words always (a long one is cut short in the badge), with the bank's reason
         label = status_label(payment.status)
-        lines = [f"{label}: {payment.reason}" if payment.reason else label]
+        reason = bank_reason_text(payment)  # why it failed in plain words (the bank's own: the detail)
+        lines = [f"{label}: {reason}" if reason else label]
         badge = operation_badge(open_op.state) if open_op is not None else None
         if open_op is not None and badge is not None:
             lines.append(

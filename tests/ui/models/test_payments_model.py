@@ -92,7 +92,11 @@ def test_display_and_roles(qtbot, model, source, make_payment):
     assert cell(C.REFUNDED) == "500,00\u00a0₸"
     assert cell(C.STATUS, BadgeRole) == Badge("Declined", Tone.RED)
     assert cell(C.AMOUNT, BadgeRole) is None
-    assert cell(C.STATUS, Qt.ItemDataRole.ToolTipRole) == "Declined: Insufficient funds"
+    # the reason in the cashier's words (the bank's own words follow only when the code is unknown)
+    assert (
+        cell(C.STATUS, Qt.ItemDataRole.ToolTipRole)
+        == "Declined: Declined by the bank. The bank says: Insufficient funds"
+    )
     assert cell(C.AMOUNT, Qt.ItemDataRole.TextAlignmentRole) & Qt.AlignmentFlag.AlignRight
     assert cell(C.INVOICE, KeyRole) == special.invoice_id
     assert cell(C.CARD, RecordRole) is special
