@@ -1,7 +1,9 @@
 """Reading payments: one payment with its money operations, pages of the list, CSV export.
 
-Lists use keyset pagination on ``(created_at, id)``: a page never repeats or skips a row
-when new payments arrive while someone is paging. Exports carry amounts as decimal text
+Lists use keyset pagination: a page never repeats or skips a row when new payments arrive while
+someone is paging. ``list_payments`` pages newest first (today's list, CSV export); ``list_page``,
+``list_position`` and ``list_counts`` serve the list in any of its sorts and orders, both ways, with
+a jump to any row and its true row count (issue 10, decision 0050). Exports carry amounts as decimal text
 (``1500.50``) and never more of a card number than the gateway's mask.
 """
 
