@@ -213,7 +213,7 @@ class SavedCardPanel(QWidget):
         answer = await ask_message(
             self,
             self.tr("Deactivate the saved card?"),
-            self.tr(
+            lambda: self.tr(  # made again after a language switch while the question is open
                 "%1 will no longer be offered for this customer's payments. The customer can save it "
                 "again with a new payment."
             ).replace("%1", card_name),

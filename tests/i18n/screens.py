@@ -34,11 +34,12 @@ API (stable; screens are only ever added):
 Every screen: the login screen, the main window (payments in several statuses, a refunded payment's
 detail with its timeline, the filters with a custom period), the lock screen (unlock mode), New payment
 (its form, the customer's page with the console's shell around it, a declined attempt's note, the
-result after a paid and after a declined sale, the saved-card panel), the "Discard this sale?" and
-"Cancel this sale?" questions, Refund, the refund receipt offer, Cancel, Charge, the receipt chooser,
-the receipt preview, Settings (each tab), Users and its Reset PIN / Change role dialogs, Export and its
-"Export done" box, Needs attention, Review the operation, the main window after Check with the bank,
-and About.
+result after a paid and after a declined sale, the saved-card panel and its "Deactivate the saved
+card?" question), the "Discard this sale?" and "Cancel this sale?" questions, Refund, the refund receipt
+offer, Cancel, Charge, the receipt chooser, the receipt preview, Settings (each tab), Users and its Reset
+PIN / Change role dialogs, Export with its file dialog and "Export done" box, Needs attention, Review
+the operation, the main window after Check with the bank, About; then as the cashier: the main window
+(the manager's commands disabled, saying why) and a Refund a manager approves (and a refused approval).
 """
 
 from __future__ import annotations
@@ -428,6 +429,30 @@ def every_screen(console: ScreensConsole, qtbot: Any) -> Iterator[Screen]:
     yield from _new_payment_screens(console, qtbot)
     yield from _payment_dialogs(console, qtbot, data)
     yield from _manager_screens(console, qtbot, data)
+    yield from _cashier_screens(console, qtbot, data)
+
+
+def _cashier_screens(console: ScreensConsole, qtbot: Any, data: _Data) -> Iterator[Screen]:
+    """A cashier: the manager's commands disabled and saying why; a refund a manager approves."""
+    from epay_desktop.ui.dialogs.refund_dialog import RefundDialog
+
+    use(console, qtbot, "action_switch_user")
+    console.log_in(CASHIER, CASHIER_PIN)
+    _select(console, qtbot, data.paid)
+    yield Screen("main window (cashier)", console.window, "window")
+    use(console, qtbot, "action_refund")
+    dialog = _wait_shown(qtbot, RefundDialog)
+    qtbot.waitUntil(lambda: dialog.approval is not None and dialog.approval.isVisible(), timeout=SLOW)
+    yield Screen("Refund (cashier): a manager approves", dialog)
+    if shiboken6.isValid(dialog) and dialog.isVisible():  # a wrong PIN: the approval says so
+        dialog.approval.manager_edit.setText(MANAGER)
+        qtbot.keyClicks(dialog.approval.pin_edit, "0000")
+        qtbot.waitUntil(dialog.ok_button.isEnabled, timeout=SLOW)
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: dialog.approval.has_error() and not dialog.busy, timeout=SLOW)
+        yield Screen("Refund (cashier): the approval refused", dialog)
+    _close(qtbot, dialog)
+    _settle(console, qtbot)
 
 
 def _new_payment_screens(console: ScreensConsole, qtbot: Any) -> Iterator[Screen]:
@@ -472,6 +497,12 @@ def _new_payment_screens(console: ScreensConsole, qtbot: Any) -> Iterator[Screen
             lambda: screen.currentWidget() is panel and panel.pay_button.isEnabled(), timeout=SLOW
         )
         yield Screen("New payment: pay with a saved card", checkout, "window")
+        qtbot.waitUntil(panel.deactivate_button.isEnabled, timeout=SLOW)  # a manager may
+        qtbot.mouseClick(panel.deactivate_button, Qt.MouseButton.LeftButton)
+        box = _wait_shown(qtbot, QMessageBox)
+        yield Screen("New payment: deactivate the saved card?", box, "message")
+        _close(qtbot, box, lambda b: b.button(QMessageBox.StandardButton.Cancel).click())
+        qtbot.waitUntil(panel.pay_button.isEnabled, timeout=SLOW)
         qtbot.keyClick(checkout, Qt.Key.Key_Escape)  # one step back to the form
         qtbot.waitUntil(lambda: screen.currentWidget() is form, timeout=SLOW)
         form.account_edit.clear()

@@ -12,12 +12,15 @@ the error goes as soon as the manager types again.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QLineEdit, QWidget
 
 from epay_desktop.domain import Money, OpKind, User
 
 from .. import theme
+from ..language import on_language_change
 from ..ports import UserPort
 
 __all__ = ["ApprovalWidget"]
@@ -62,6 +65,8 @@ class ApprovalWidget(QGroupBox):
         # typing again (not the clearing after a try) takes the last error away
         self.manager_edit.textEdited.connect(self._on_typed)
         self.pin_edit.textEdited.connect(self._on_typed)
+        self._error_text: str | Callable[[], str] = ""
+        on_language_change(self, self._retranslate)  # a refusal said again in the new language
 
     def is_complete(self) -> bool:
         return bool(self.manager_edit.text().strip() and self.pin_edit.text())
@@ -72,15 +77,23 @@ class ApprovalWidget(QGroupBox):
             return ""
         return self.tr("A manager must type their name and PIN to approve.")
 
-    def show_error(self, message: str) -> None:
-        self.error_label.setText(message)
-        self.error_label.setVisible(bool(message))
+    def show_error(self, message: str | Callable[[], str]) -> None:
+        """Say ``message`` under the PIN ('' hides it); a function is asked again after a switch."""
+        self._error_text = message
+        text = message() if callable(message) else message
+        self.error_label.setText(text)
+        self.error_label.setVisible(bool(text))
         self.error_changed.emit()
+
+    def _retranslate(self) -> None:
+        error = self._error_text
+        if callable(error) and self.has_error():
+            self.error_label.setText(error())
 
     def has_error(self) -> bool:
         return not self.error_label.isHidden()
 
-    def failed(self, message: str) -> None:
+    def failed(self, message: str | Callable[[], str]) -> None:
         """The service refused the approval: say why under the PIN field and put the cursor back in it."""
         self.show_error(message)
         self.pin_edit.clear()

@@ -15,6 +15,7 @@ permission, stale remaining amount) show inside the dialog.
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from typing import Any, TypeVar
 
 import shiboken6
@@ -157,6 +158,11 @@ class MoneyOpDialog(QDialog):
         operation = getattr(self, "_operation", "")
         if operation:
             self.setWindowTitle(self.title_for(translations().translated(operation) or operation))
+        error = getattr(self, "_error_text", "")
+        if callable(error) and not self.error_label.isHidden():
+            self.error_label.setText(error())
+        if self.ok_button.isHidden():  # only Close is left (the outcome is being checked)
+            self.cancel_button.setText(self.tr("Close"))
         self.update_state()  # OK's label (Qt's own LanguageChange puts "OK" back) and the hint
 
     # -- hooks for subclasses --------------------------------------------------------------------
@@ -189,7 +195,7 @@ class MoneyOpDialog(QDialog):
 
     def handle_error(self, exc: BaseException, message: str) -> None:
         """Show a refusal raised before sending; subclasses may adjust their inputs first."""
-        self.show_error(message)
+        self.show_error(lambda: user_message_of(exc) or message)  # said again in a new language
 
     # -- state -----------------------------------------------------------------------------------
 
@@ -197,9 +203,12 @@ class MoneyOpDialog(QDialog):
     def busy(self) -> bool:
         return self._task is not None and not self._task.done()
 
-    def show_error(self, message: str) -> None:
-        self.error_label.setText(message)
-        self.error_label.setVisible(bool(message))
+    def show_error(self, message: str | Callable[[], str]) -> None:
+        """Say ``message`` under the inputs ('' hides it); a function is asked again after a switch."""
+        self._error_text = message
+        text = message() if callable(message) else message
+        self.error_label.setText(text)
+        self.error_label.setVisible(bool(text))
         self._fit_height()
 
     def update_state(self) -> None:
@@ -283,8 +292,13 @@ class MoneyOpDialog(QDialog):
             message = user_message_of(exc)
             if message is None:
                 raise
+            refused, said = exc, message
+
+            def again() -> str:  # the refusal in the language now (a switch while it is shown)
+                return user_message_of(refused) or said
+
             if shiboken6.isValid(self):
-                self.approval.failed(message)
+                self.approval.failed(again)
                 self._refocus_pin = True
             return None
 
@@ -293,12 +307,15 @@ class MoneyOpDialog(QDialog):
             self.result_op = op
             self.accept()
         elif op.state is OpState.FAILED:
-            reason = op.gateway_message or self.tr("no reason given")
-            self.show_error(self.tr("The bank refused it: {reason}").format(reason=reason))
+            self.show_error(
+                lambda: self.tr("The bank refused it: {reason}").format(
+                    reason=op.gateway_message or self.tr("no reason given")
+                )
+            )
         else:  # UNKNOWN, NEEDS_REVIEW, SENDING: never send again; the reconciler settles it
             self.result_op = op
             self.error_label.setStyleSheet(theme.style(_UNKNOWN_STYLE))
-            self.show_error(self.unknown_text())
+            self.show_error(self.unknown_text)
             self.ok_button.hide()
             self.hint_label.hide()
             for widget in self.inputs():
