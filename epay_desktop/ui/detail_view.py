@@ -136,7 +136,9 @@ class PaymentDetailView(QWidget):
         # its caption when the panel is narrow, instead of widening the window past a 1024 px screen
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
-        form.setHorizontalSpacing(14)
+        # the 14 px between caption and value is the caption's right margin, not the form's spacing: Qt
+        # decides to wrap a long row without the spacing, which then cut the id by those 14 px
+        form.setHorizontalSpacing(0)
         form.setVerticalSpacing(5)
         self.fields: dict[str, QLabel] = {}
         for key, label in FIELDS:
@@ -146,6 +148,7 @@ class PaymentDetailView(QWidget):
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             caption = QLabel(_tr(label), content)
             caption.setStyleSheet(theme.style("caption_text"))
+            caption.setContentsMargins(0, 0, 14, 0)
             form.addRow(caption, value)
             self.fields[key] = value
         bold = QFont(self.fields["amount"].font())

@@ -2052,7 +2052,7 @@ Press Enter to open it.</source>
     <message>
         <location filename="../../epay_desktop/ui/payment_filters.py" line="141"/>
         <source>Invoice, card last 4, amount, RRN…</source>
-        <translation>Тапсырыс, картаның соңғы 4 цифры, сома, RRN…</translation>
+        <translation>Тапсырыс, карта, сома, RRN…</translation>
     </message>
     <message>
         <location filename="../../epay_desktop/ui/payment_filters.py" line="143"/>

@@ -2063,7 +2063,7 @@ Press Enter to open it.</source>
     <message>
         <location filename="../../epay_desktop/ui/payment_filters.py" line="141"/>
         <source>Invoice, card last 4, amount, RRN…</source>
-        <translation>Заказ, 4 цифры карты, сумма, RRN…</translation>
+        <translation>Заказ, карта, сумма, RRN…</translation>
     </message>
     <message>
         <location filename="../../epay_desktop/ui/payment_filters.py" line="143"/>

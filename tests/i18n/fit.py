@@ -34,9 +34,11 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QMenuBar,
     QStyle,
     QStyleOptionComboBox,
+    QStyleOptionFrame,
     QTabBar,
     QWidget,
 )
@@ -168,6 +170,20 @@ class _Checker:
         if hint.width() > button.width() or button.minimumSizeHint().height() > button.height():
             self.add(button, text, button.size(), hint, "cut")
 
+    def line_edit(self, edit: QLineEdit) -> None:
+        """An empty field shows its placeholder ("Invoice, card last 4, amount, RRN…"): whole."""
+        hint = edit.placeholderText()
+        if edit.text() or not hint.strip() or _declared(edit) or _inside_complex(edit):
+            return
+        option = QStyleOptionFrame()
+        edit.initStyleOption(option)
+        room = edit.style().subElementRect(QStyle.SubElement.SE_LineEditContents, option, edit)
+        margins = edit.textMargins()
+        width = room.width() - margins.left() - margins.right() - 4  # Qt keeps 2 px on each side
+        need = edit.fontMetrics().horizontalAdvance(hint)
+        if need > width:
+            self.add(edit, hint, QSize(width, room.height()), QSize(need, room.height()), "placeholder cut")
+
     def combo(self, combo: QComboBox) -> None:
         if combo.isEditable() or combo.count() == 0 or _declared(combo):
             return
@@ -264,6 +280,8 @@ class _Checker:
                     self.button(widget)
             elif isinstance(widget, QComboBox):
                 self.combo(widget)
+            elif isinstance(widget, QLineEdit):
+                self.line_edit(widget)
             elif isinstance(widget, QTabBar):
                 self.tabs(widget)
             elif isinstance(widget, QHeaderView):
