@@ -75,9 +75,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="run the built-in sandbox gateway",
         description="Run a local emulator of the ePay gateway. Its base URL is the first line printed.",
     )
-    from epay_desktop.sandbox import server
+    from epay_desktop.sandbox.options import add_arguments  # not the server: no web stack for a parser
 
-    server.add_arguments(sandbox)
+    add_arguments(sandbox)
 
     config = commands.add_parser(
         "config",

@@ -5,11 +5,7 @@ from __future__ import annotations
 import argparse
 import re
 from pathlib import Path
-from typing import Final
-
-from epay_desktop.app import AppContext
-from epay_desktop.services.audit import AuditAnchor
-from epay_desktop.services.books import OpenDiscrepancy
+from typing import TYPE_CHECKING, Final
 
 from .common import (
     EXIT_OK,
@@ -24,6 +20,10 @@ from .common import (
 )
 from .output import emit_json, local_time, money_json, when_json
 from .receipts import check_writable
+
+if TYPE_CHECKING:  # the app's stacks load when a command runs, not for --help (decision 0055)
+    from epay_desktop.app import AppContext
+    from epay_desktop.services.books import OpenDiscrepancy
 
 __all__ = ["EXIT_DISCREPANCY", "register"]
 
@@ -199,6 +199,8 @@ async def cmd_export(app: AppContext, args: argparse.Namespace) -> int:
 
 
 async def cmd_audit_verify(app: AppContext, args: argparse.Namespace) -> int:
+    from epay_desktop.services.audit import AuditAnchor  # the store's stack: only when the command runs
+
     anchor = None
     if (args.anchor is None) != (args.count is None):
         raise CliError("give both --anchor HASH and --count N, or neither")

@@ -17,10 +17,12 @@ from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Final
 from zoneinfo import ZoneInfo
 
-from epay_desktop.app import AppContext
 from epay_desktop.domain import InvoiceId, InvoiceIdError, Money, MoneyError, PermissionDenied, User
 
 from ..domain.i18n import QT_TRANSLATE_NOOP, msg
+
+if TYPE_CHECKING:  # the app's stacks load when a command runs, not for --help (decision 0055)
+    from epay_desktop.app import AppContext
 
 __all__ = [
     "EXIT_BUG",
@@ -50,7 +52,7 @@ EXIT_BUG: Final = 4
 KZ_TIME: Final = ZoneInfo("Asia/Almaty")
 
 #: A database command: gets the open app and the parsed arguments, returns the exit code.
-Handler = Callable[[AppContext, argparse.Namespace], Awaitable[int]]
+Handler = Callable[["AppContext", argparse.Namespace], Awaitable[int]]
 #: What ``add_subparsers`` returns; each command module registers its commands on it.
 if TYPE_CHECKING:
     Commands = argparse._SubParsersAction[argparse.ArgumentParser]

@@ -5,9 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from epay_desktop.domain import ConsoleError
-from epay_desktop.gateway import AuthError, EpayError, OutcomeUnknown
 from epay_desktop.settings import SettingsError
-from epay_desktop.store.db import StoreError
 
 from .common import EXIT_BUG, EXIT_REFUSED, EXIT_UNKNOWN, EXIT_USAGE, CliError
 from .language import localized
@@ -26,6 +24,10 @@ class LoggedBug(Exception):
 
 def describe_failure(exc: BaseException) -> tuple[int, str]:
     """(exit code, the one line to show) for ``exc``; never includes a stack trace or a secret."""
+    # the gateway's and the store's stacks are loaded by the command that failed, not by --help
+    from epay_desktop.gateway import AuthError, EpayError, OutcomeUnknown
+    from epay_desktop.store.db import StoreError
+
     if isinstance(exc, CliError):
         return exc.code, exc.message
     if isinstance(exc, SettingsError):

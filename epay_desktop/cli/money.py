@@ -8,8 +8,8 @@ operation in the same transaction that records its intent.
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
-from epay_desktop.app import AppContext
 from epay_desktop.domain import InvoiceId, Money, MoneyOp, OpKind, OpState, PermissionDenied, User
 from epay_desktop.domain.rules import held_amount, refund_remaining
 from epay_desktop.domain.words import KIND_WORDS
@@ -27,6 +27,9 @@ from .common import (
     read_secret,
 )
 from .output import emit_json, op_json
+
+if TYPE_CHECKING:  # the app's stacks load when a command runs, not for --help (decision 0055)
+    from epay_desktop.app import AppContext
 
 __all__ = ["register"]
 

@@ -6,15 +6,13 @@ import argparse
 import asyncio
 import json
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from epay_desktop.app import AppContext
 from epay_desktop.domain import ConsoleStatus, Payment, PaymentEvent, PaymentEventKind
 from epay_desktop.domain.decline_reasons import decline_message
 from epay_desktop.gateway import EpayError
 from epay_desktop.payform_codec import hosted_page_url
 from epay_desktop.services.card_attempts import APPROVED, DECLINED, MAX_CARD_ATTEMPTS, CardAttempts
-from epay_desktop.services.payment_queries import PaymentView
 
 from .common import (
     EXIT_OK,
@@ -38,6 +36,10 @@ from .output import (
     print_table,
     when_json,
 )
+
+if TYPE_CHECKING:  # the app's stacks load when a command runs, not for --help (decision 0055)
+    from epay_desktop.app import AppContext
+    from epay_desktop.services.payment_queries import PaymentView
 
 __all__ = ["payment_json", "register", "user_names"]
 

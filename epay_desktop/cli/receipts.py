@@ -5,12 +5,15 @@ from __future__ import annotations
 import argparse
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from epay_desktop.app import AppContext
 from epay_desktop.domain.receipts import ReceiptKind, ReceiptLanguage, ReceiptWidth
 
 from .common import EXIT_OK, CliError, Commands, invoice_arg, login
 from .output import emit_json, when_json
+
+if TYPE_CHECKING:  # the app's stacks load when a command runs, not for --help (decision 0055)
+    from epay_desktop.app import AppContext
 
 __all__ = ["check_writable", "register"]
 

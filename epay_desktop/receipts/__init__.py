@@ -1,16 +1,24 @@
 """Receipt PDFs (80 mm and 58 mm rolls, A4) in Kazakh, Russian and English.
 
-Imports only the domain, the standard library and reportlab. Build a :class:`ReceiptData`,
-then ``render_pdf(data, "80")`` returns the PDF bytes; ``write_atomic`` saves them safely.
+Imports only the domain, the standard library and reportlab; reportlab (and its fonts) only when
+the first receipt is drawn: ``render_pdf`` is looked up on first use (decision 0055). Build a
+:class:`ReceiptData`, then ``render_pdf(data, "80")`` returns the PDF bytes; ``write_atomic`` saves
+them safely.
 """
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
 
 from epay_desktop.domain.receipts import ReceiptKind, ReceiptLanguage, ReceiptWidth
 
 from .data import TEST_ENVIRONMENTS, ReceiptData, card_last4, masked_card
 from .files import write_atomic
 from .layout import KZ_TIME, local_time
-from .pdf import render_pdf
 from .qr import LEGACY_QR_PREFIX, QR_PREFIX, payment_qr_payload, read_payment_qr
+
+if TYPE_CHECKING:
+    from .pdf import render_pdf
 
 __all__ = [
     "KZ_TIME",
@@ -29,3 +37,11 @@ __all__ = [
     "render_pdf",
     "write_atomic",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name == "render_pdf":  # reportlab loads here, at the first receipt, not at start-up
+        from .pdf import render_pdf
+
+        return render_pdf
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

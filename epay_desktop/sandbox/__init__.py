@@ -3,11 +3,27 @@
 Never imports PySide6, qasync or the gateway client: it plays the other side.
 """
 
-from .app import create_app
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
 from .config import SandboxConfig
 from .errors import Code, SandboxError
-from .server import RunningSandbox, start_in_thread
-from .state import AttemptResult, CardInput, Checkout, CheckoutInfo, SandboxState
+
+if TYPE_CHECKING:
+    from .app import create_app
+    from .server import RunningSandbox, start_in_thread
+    from .state import AttemptResult, CardInput, Checkout, CheckoutInfo, SandboxState
+
+#: Names whose modules load the web stack (uvicorn, starlette): imported on first use, so that the
+#: CLI's parser (``sandbox`` options) and a console without the demo never load it (decision 0055).
+_WEB = {
+    "create_app": ".app",
+    "RunningSandbox": ".server",
+    "start_in_thread": ".server",
+    **dict.fromkeys(("AttemptResult", "CardInput", "Checkout", "CheckoutInfo", "SandboxState"), ".state"),
+}
 
 __all__ = [
     "AttemptResult",
@@ -22,3 +38,9 @@ __all__ = [
     "create_app",
     "start_in_thread",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name in _WEB:
+        return getattr(import_module(_WEB[name], __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -28,12 +28,11 @@ from .acs import create_acs_app
 from .app import create_app
 from .config import SandboxConfig
 from .dropping import DroppingH11Protocol
+from .options import DEFAULT_PORT, add_arguments, config_from_args
 from .state import SandboxState
 
 __all__ = ["DEFAULT_PORT", "RunningSandbox", "add_arguments", "config_from_args", "run", "start_in_thread"]
 
-DEFAULT_PORT = 8765
-_DEFAULTS = SandboxConfig()
 _HINT = """\
 ePay sandbox is listening (Ctrl+C to stop).
   client_id=test  client_secret=yF587AV9Ms94qN2QShFzVR3vFnWkhjbAK3sG
@@ -43,53 +42,6 @@ ePay sandbox is listening (Ctrl+C to stop).
               4111 1111 1111 1111 (3-D Secure, code 000000)
   3-D Secure: the issuer's page (ACS) is at {acs}
   ledger: GET {url}/sandbox/transactions   see docs/sandbox.md for the control API"""
-
-
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
-    parser.add_argument(
-        "--port", type=int, default=DEFAULT_PORT, help="port (default 8765; 0 = any free port)"
-    )
-    parser.add_argument("--two-step", action="store_true", help="two-step terminal: payments end in AUTH")
-    parser.add_argument(
-        "--hold-seconds", type=float, default=_DEFAULTS.hold_seconds, help="AUTH hold before CANCEL_OLD"
-    )
-    parser.add_argument("--token-ttl", type=int, default=_DEFAULTS.token_ttl, help="service token lifetime")
-    parser.add_argument(
-        "--max-attempts",
-        type=int,
-        default=_DEFAULTS.max_attempts,
-        help="card attempts per invoice while its token lives (default 3; one more gets error 505)",
-    )
-    parser.add_argument(
-        "--acs-same-origin",
-        action="store_true",
-        help="serve the 3-D Secure page on the gateway's origin (default: a second loopback port)",
-    )
-    parser.add_argument(
-        "--status-lag",
-        type=float,
-        default=_DEFAULTS.status_lag,
-        metavar="S",
-        help="check-status shows an applied charge/cancel/refund only S seconds later (default 0)",
-    )
-    parser.add_argument(
-        "--refund-status-after-partial",
-        action="store_true",
-        help="check-status says REFUND after a partial refund too (the rest stays refundable)",
-    )
-
-
-def config_from_args(args: argparse.Namespace) -> SandboxConfig:
-    return SandboxConfig(
-        two_step=args.two_step,
-        hold_seconds=args.hold_seconds,
-        token_ttl=args.token_ttl,
-        max_attempts=args.max_attempts,
-        acs_same_origin=args.acs_same_origin,
-        status_lag=args.status_lag,
-        refund_status_after_partial=args.refund_status_after_partial,
-    )
 
 
 class _ByListener:

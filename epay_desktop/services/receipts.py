@@ -36,7 +36,7 @@ from epay_desktop.domain.receipts import (
     ReceiptWidth,
     plan_receipt,
 )
-from epay_desktop.receipts import ReceiptData, render_pdf, write_atomic
+from epay_desktop.receipts import ReceiptData, write_atomic
 from epay_desktop.store.db import Store
 from epay_desktop.store.tx import Tx
 
@@ -61,6 +61,12 @@ class _Drawn:
     language: ReceiptLanguage
 
 
+def _render_pdf(data: ReceiptData, width: ReceiptWidth) -> bytes:
+    from epay_desktop.receipts import render_pdf  # reportlab loads at the first receipt, not at start-up
+
+    return render_pdf(data, width)
+
+
 class ReceiptService:
     """Issues receipts for this register. ``clock`` returns aware UTC datetimes.
 
@@ -76,7 +82,7 @@ class ReceiptService:
         register_id: str,
         *,
         environment: str = "prod",
-        render: Callable[[ReceiptData, ReceiptWidth], bytes] = render_pdf,
+        render: Callable[[ReceiptData, ReceiptWidth], bytes] | None = None,
     ) -> None:
         self.store = store
         self.clock = clock
@@ -84,7 +90,7 @@ class ReceiptService:
         #: the gateway environment (``gateway.config.Environment`` value); every one but ``prod``
         #: prints "not a real payment" in large letters on each receipt (decision 0023)
         self.environment = environment
-        self._render = render
+        self._render = render or _render_pdf  # default: reportlab's PDF
 
     async def issue_receipt(
         self,

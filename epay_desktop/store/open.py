@@ -21,7 +21,7 @@ from sqlalchemy.engine import make_url
 from ..domain.i18n import QT_TRANSLATE_NOOP, msg
 from .db import Store, StoreError, make_engine, verify_sqlite_pragmas
 from .keyfile import KEY_BYTES, load_or_create_key_file
-from .migrations import migrate
+from .migrate_check import schema_at_head
 from .stats import refresh_statistics
 
 __all__ = ["AUDIT_KEY_BYTES", "is_network_path", "load_or_create_audit_key", "open_store"]
@@ -63,8 +63,14 @@ def open_store(
     engine = _engine_for(settings.database_url)
     try:
         verify_sqlite_pragmas(engine)
-        result = migrate(engine, clock=clock)
-        refresh_statistics(engine, migrated=result.before != result.after)
+        before = after = schema_at_head(engine)  # the usual start: no migration, no Alembic
+        backup = None
+        if after is None:
+            from .migrations import migrate  # Alembic loads only when the schema must change (0055)
+
+            result = migrate(engine, clock=clock)
+            before, after, backup = result.before, result.after, result.backup
+        refresh_statistics(engine, migrated=before != after)
     except BaseException:
         engine.dispose()
         raise
@@ -72,9 +78,9 @@ def open_store(
     log.info(
         "event=store_opened dialect=%s revision=%s migrated_from=%s backup=%s",
         engine.dialect.name,
-        result.after,
-        result.before,
-        result.backup,
+        after,
+        before,
+        backup,
     )
     return Store(engine, audit_key=key)
 

@@ -15,23 +15,23 @@ import epay_desktop.ui  # noqa: F401  isort: skip  (QtWebEngine before the QAppl
 
 import asyncio
 import contextlib
+import json
 import logging
 import os
 import sys
+import time
 from collections.abc import Coroutine, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import qasync
 import shiboken6
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QProgressBar, QVBoxLayout, QWidget
 
 from epay_desktop import __version__
 from epay_desktop.app import AppContext, open_app
-from epay_desktop.demo import DEMO_USERS, demo_environ, demo_home, prepare_demo, start_demo_sandbox
 from epay_desktop.domain import ConsoleError
-from epay_desktop.sandbox import RunningSandbox
 
 from . import theme
 from .about import app_icon
@@ -44,7 +44,10 @@ from .gc_guard import MainThreadCollector
 from .language import startup_language, translations
 from .titles import product_name, window_title
 
-__all__ = ["GuiOptions", "StartupScreen", "run_console", "run_gui", "start_background"]
+if TYPE_CHECKING:  # the demo and its sandbox (uvicorn, starlette) load only with --demo (decision 0055)
+    from epay_desktop.sandbox import RunningSandbox
+
+__all__ = ["STARTUP_PROBE_ENV", "GuiOptions", "StartupScreen", "run_console", "run_gui", "start_background"]
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +55,9 @@ log = logging.getLogger(__name__)
 STARTUP_RECONCILE_TIMEOUT = 30.0
 #: Unresolved money operations (a lost answer) are checked with the bank this often, locked or not.
 RECONCILE_EVERY = 20.0
+#: Tests and ``benchmarks/startup.py``: a file to write, when the login form first shows, the time and
+#: the modules loaded by then (JSON); the console then closes itself (decision 0055).
+STARTUP_PROBE_ENV = "EPAY_DESKTOP_STARTUP_PROBE"
 
 
 def _tr(text: str) -> str:
@@ -88,7 +94,7 @@ def run_gui(
     translations().switch(language or startup_language())  # before any window (decision 0045)
     # The demo sandbox starts BEFORE qasync.run: qasync installs its loop policy process-wide, and
     # the sandbox thread's own asyncio.run would then try to build a Qt loop off the main thread.
-    sandbox = start_demo_sandbox() if demo else None
+    sandbox = _start_demo_sandbox() if demo else None
     try:
         return run_once(qapp, run_console(qapp, GuiOptions(demo, demo_home, verbose), sandbox))
     except KeyboardInterrupt:
@@ -97,6 +103,12 @@ def run_gui(
         translations().uninstall()  # before the QApplication goes: a crash at exit otherwise
         if sandbox is not None:
             sandbox.stop()
+
+
+def _start_demo_sandbox() -> RunningSandbox:
+    from epay_desktop.demo import start_demo_sandbox  # the web stack: only the demo runs a gateway here
+
+    return start_demo_sandbox()
 
 
 def run_once(qapp: QApplication, main: Coroutine[Any, Any, int]) -> int:
@@ -194,6 +206,27 @@ class StartupScreen(QWidget):
         log.info("event=startup_step text=%r", text)
 
 
+class _StartupProbe(QObject):
+    """Writes ``{"shown_at": time.time(), "modules": sorted(sys.modules)}`` to ``path`` when the
+    login form is first shown, then closes ``window`` (see :data:`STARTUP_PROBE_ENV`)."""
+
+    def __init__(self, login_form: QWidget, window: QWidget, path: str) -> None:
+        super().__init__(login_form)
+        self._window = window
+        self._path = path
+        self._done = False
+        login_form.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Show and not self._done:
+            self._done = True
+            shown_at = time.time()
+            with open(self._path, "w", encoding="utf-8") as out:
+                json.dump({"shown_at": shown_at, "modules": sorted(sys.modules)}, out)
+            QTimer.singleShot(0, self._window.close)  # after this event: the login form is on screen
+        return False
+
+
 async def reconcile_at_startup(ctx: AppContext, screen: StartupScreen | None = None) -> None:
     """Settle unfinished operations and payments with the bank before any new work (bounded in time)."""
     if screen is not None:
@@ -249,6 +282,8 @@ async def run_console(qapp: QApplication, options: GuiOptions, sandbox: RunningS
     profile = make_checkout_profile(qapp)
     try:
         if sandbox is not None:
+            from epay_desktop.demo import DEMO_USERS, demo_environ, demo_home, prepare_demo  # --demo only
+
             environ = demo_environ(demo_home(options.demo_home), sandbox.base_url)
         else:
             environ = await saved_environ()  # what Settings saved (console.json, keychain) under os.environ
@@ -266,6 +301,9 @@ async def run_console(qapp: QApplication, options: GuiOptions, sandbox: RunningS
         controller = AppController(ctx, profile, console)
         background = start_background(ctx)
         screen.close()
+        probe = os.environ.get(STARTUP_PROBE_ENV)
+        if probe:
+            _StartupProbe(controller.session.lock_screen, controller.window, probe)
         await controller.run()
         return 0
     except (ConsoleError, ValueError, OSError) as exc:  # SettingsError is a ValueError

@@ -1,0 +1,61 @@
+"""The ``epay-desktop sandbox`` command's options, apart from the server so that building the CLI's
+parser (``--help``, every command) does not load the web stack (uvicorn, starlette): decision 0055.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from .config import SandboxConfig
+
+__all__ = ["DEFAULT_PORT", "add_arguments", "config_from_args"]
+
+DEFAULT_PORT = 8765
+_DEFAULTS = SandboxConfig()
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    parser.add_argument(
+        "--port", type=int, default=DEFAULT_PORT, help="port (default 8765; 0 = any free port)"
+    )
+    parser.add_argument("--two-step", action="store_true", help="two-step terminal: payments end in AUTH")
+    parser.add_argument(
+        "--hold-seconds", type=float, default=_DEFAULTS.hold_seconds, help="AUTH hold before CANCEL_OLD"
+    )
+    parser.add_argument("--token-ttl", type=int, default=_DEFAULTS.token_ttl, help="service token lifetime")
+    parser.add_argument(
+        "--max-attempts",
+        type=int,
+        default=_DEFAULTS.max_attempts,
+        help="card attempts per invoice while its token lives (default 3; one more gets error 505)",
+    )
+    parser.add_argument(
+        "--acs-same-origin",
+        action="store_true",
+        help="serve the 3-D Secure page on the gateway's origin (default: a second loopback port)",
+    )
+    parser.add_argument(
+        "--status-lag",
+        type=float,
+        default=_DEFAULTS.status_lag,
+        metavar="S",
+        help="check-status shows an applied charge/cancel/refund only S seconds later (default 0)",
+    )
+    parser.add_argument(
+        "--refund-status-after-partial",
+        action="store_true",
+        help="check-status says REFUND after a partial refund too (the rest stays refundable)",
+    )
+
+
+def config_from_args(args: argparse.Namespace) -> SandboxConfig:
+    return SandboxConfig(
+        two_step=args.two_step,
+        hold_seconds=args.hold_seconds,
+        token_ttl=args.token_ttl,
+        max_attempts=args.max_attempts,
+        acs_same_origin=args.acs_same_origin,
+        status_lag=args.status_lag,
+        refund_status_after_partial=args.refund_status_after_partial,
+    )
