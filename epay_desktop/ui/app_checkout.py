@@ -74,6 +74,12 @@ class _LateNotice(QFrame):
         if window.isVisible():
             QApplication.alert(window)
 
+    def retranslate(self, sentences: dict[str, str]) -> None:
+        """After a language switch: the same notices in the new words (from the main window's)."""
+        if self.texts:
+            self.texts = [sentences.get(text, text) for text in self.texts]
+            self.label.setText("\n".join(f"\u26a0  {line}" for line in self.texts))
+
     def clear(self) -> None:
         self.texts.clear()
         self.label.clear()

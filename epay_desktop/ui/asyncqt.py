@@ -187,7 +187,8 @@ async def ask_message(
     try:
         await run_dialog(box)
     finally:
-        box.deleteLater()
+        if shiboken6.isValid(box):  # gone with its window when the console closed meanwhile
+            box.deleteLater()
     return chosen[0] if chosen else StandardButton.NoButton
 
 

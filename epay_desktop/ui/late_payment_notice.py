@@ -35,6 +35,7 @@ from epay_desktop.domain.rules import captured_amount, held_amount
 from epay_desktop.services.events import PaymentUpdated
 
 from . import theme
+from .language import on_language_change
 
 __all__ = ["LatePaymentNotice", "late_payment_text"]
 
@@ -108,6 +109,8 @@ class LatePaymentNotice(QDockWidget):
 
     open_requested = Signal(object)  # InvoiceId: "Open payment" was pressed
     shown = Signal(str)  # the sentence of a late payment just added or refreshed (for other windows)
+    #: after a language switch: {sentence as it was: sentence in the new language} (for other windows)
+    retranslated = Signal(dict)
 
     def __init__(self, window: QMainWindow) -> None:
         super().__init__(_tr("Payments made after a cancel"), window)
@@ -125,6 +128,19 @@ class LatePaymentNotice(QDockWidget):
         self.lines: dict[InvoiceId, _Line] = {}
         window.addDockWidget(Qt.DockWidgetArea.TopDockWidgetArea, self)
         self.hide()
+        self._said: dict[InvoiceId, tuple[ConsoleStatus, Payment]] = {}
+        on_language_change(self, self._retranslate)
+
+    def _retranslate(self) -> None:
+        """After a language switch: each sentence (invoice, amount, what happened) in the new words."""
+        changed: dict[str, str] = {}
+        for invoice, line in self.lines.items():
+            previous, payment = self._said[invoice]
+            old, new = line.label.text().removeprefix("\u26a0  "), late_payment_text(previous, payment)
+            line.label.setText("\u26a0  " + new)
+            changed[old] = new
+        if changed:
+            self.retranslated.emit(changed)
 
     @Slot(object)
     def on_payment_changed(self, event: PaymentUpdated) -> None:
@@ -141,6 +157,7 @@ class LatePaymentNotice(QDockWidget):
             previous,
             payment.status,
         )
+        self._said[invoice] = (previous, payment)
         line = self.lines.get(invoice)
         if line is not None:
             line.label.setText("\u26a0  " + text)
@@ -156,6 +173,7 @@ class LatePaymentNotice(QDockWidget):
 
     def dismiss(self, invoice: InvoiceId) -> None:
         line = self.lines.pop(invoice, None)
+        self._said.pop(invoice, None)
         if line is not None:
             self._lines_layout.removeWidget(line)
             line.deleteLater()

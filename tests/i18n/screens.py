@@ -39,7 +39,8 @@ card?" question), the "Discard this sale?" and "Cancel this sale?" questions, Re
 offer, Cancel, Charge, the receipt chooser, the receipt preview, Settings (each tab), Users and its Reset
 PIN / Change role dialogs, Export with its file dialog and "Export done" box, Needs attention, Review
 the operation, the main window after Check with the bank, About; then as the cashier: the main window
-(the manager's commands disabled, saying why) and a Refund a manager approves (and a refused approval).
+(the manager's commands disabled, saying why), a Refund a manager approves (and a refused approval),
+and the notice of a sale cancelled at the counter but paid after all, on New payment and the main window.
 """
 
 from __future__ import annotations
@@ -453,6 +454,35 @@ def _cashier_screens(console: ScreensConsole, qtbot: Any, data: _Data) -> Iterat
         yield Screen("Refund (cashier): the approval refused", dialog)
     _close(qtbot, dialog)
     _settle(console, qtbot)
+    yield from _late_payment_screens(console, qtbot)
+
+
+def _late_payment_screens(console: ScreensConsole, qtbot: Any) -> Iterator[Screen]:
+    """A sale the cashier cancelled at the counter is paid after all (decision 0026): the notice over
+    the main window and over the New payment window."""
+    checkout, screen = console.controller.checkout_window, console.controller.checkout
+    use(console, qtbot, "action_new_payment")
+    qtbot.waitUntil(lambda: checkout.isVisible() and screen.currentWidget() is screen.form, timeout=SLOW)
+    screen.form.amount_edit.clear()
+    qtbot.keyClicks(screen.form.amount_edit, "2500")
+    qtbot.keyClick(screen.form.amount_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(
+        lambda: screen.currentWidget() is screen.view and screen.payment is not None, timeout=SLOW
+    )
+    invoice = screen.payment.invoice_id
+    qtbot.keyClick(checkout, Qt.Key.Key_Escape)  # the customer changed their mind... or so it seemed
+    box = _wait_shown(qtbot, QMessageBox)
+    box.button(QMessageBox.StandardButton.Yes).click()
+    qtbot.waitUntil(lambda: screen.currentWidget() is not screen.view, timeout=SLOW)
+    assert console.pay(invoice) == "approved"  # the customer had pressed Pay just before
+    notice = console.controller.late_payments
+    qtbot.waitUntil(lambda: notice.isVisible() and checkout.late_notice.isVisible(), timeout=SLOW)
+    yield Screen("New payment: paid after a cancel at the counter", checkout, "window")
+    qtbot.keyClick(checkout, Qt.Key.Key_Escape)  # the cancelled sale is back on the form: throw it away
+    box = _wait_shown(qtbot, QMessageBox)
+    box.button(QMessageBox.StandardButton.Discard).click()
+    qtbot.waitUntil(lambda: not checkout.isVisible(), timeout=SLOW)
+    yield Screen("main window: paid after a cancel at the counter", console.window, "window")
 
 
 def _new_payment_screens(console: ScreensConsole, qtbot: Any) -> Iterator[Screen]:
