@@ -131,6 +131,7 @@ class AppController(QObject):
         self.bridge.payment_changed.connect(self.late_payments.on_payment_changed)
         self.late_payments.open_requested.connect(self._open_late_payment)
         self.late_payments.shown.connect(self.checkout_window.show_late_payment)
+        self.late_payments.retranslated.connect(self.checkout_window.late_notice.retranslate)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.window and event.type() == QEvent.Type.Close and not self._closed.done():
