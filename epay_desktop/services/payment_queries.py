@@ -30,7 +30,13 @@ from epay_desktop.domain import (
     PaymentEvent,
 )
 from epay_desktop.store.db import Store
-from epay_desktop.store.repos.payment_list import ListCounts, ListCursor, ListQuery, ListSort
+from epay_desktop.store.repos.payment_list import (
+    ListCounts,
+    ListCursor,
+    ListQuery,
+    ListSort,
+    row_index,
+)
 from epay_desktop.store.repos.payments import PaymentCursor
 from epay_desktop.store.tx import Tx
 
@@ -222,6 +228,27 @@ class PaymentQueries:
         if offset < 0:
             raise ValueError("offset must not be negative")
         return await self.store.run_read(lambda tx: tx.payments.list_cursor_at(query, offset))
+
+    async def list_page_at(self, query: ListQuery, offset: int, *, limit: int = 100) -> ListPage:
+        """The page starting at row ``offset`` (0-based) of the list, in one read: :meth:`list_position`
+        then :meth:`list_page` (a scrollbar dragged anywhere is one call). Empty past the end."""
+        if offset < 0:
+            raise ValueError("offset must not be negative")
+
+        def page(tx: Tx) -> tuple[list[Payment], bool, dict[int, MoneyOp]]:
+            after = tx.payments.list_cursor_at(query, offset) if offset else None
+            if offset and after is None:
+                return [], False, {}
+            rows, more = tx.payments.list_page(query, limit, after=after)
+            return rows, more, tx.payments.open_operations(rows)
+
+        rows, more, opens = await self.store.run_read(page)
+        return ListPage(query, rows, more, opens)
+
+    async def list_row_of(self, query: ListQuery, payment_id: int) -> int | None:
+        """The 0-based row of payment ``payment_id`` in the list, None when the list does not hold it
+        (the list finds its selected payment again after a re-sort)."""
+        return await self.store.run_read(lambda tx: row_index(tx.session, query, payment_id))
 
     async def attention_count(self, cap: int = ATTENTION_CAP) -> int:
         """How many payments need a person (``list_payments(needs_attention=True)``), at most ``cap``.

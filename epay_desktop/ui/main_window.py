@@ -23,7 +23,7 @@ from .actions import ConsoleActions
 from .bridge import EventBridge
 from .detail_view import PaymentDetailView, ReceiptLister
 from .payments_view import PaymentsView
-from .ports import PaymentDetailSource, PaymentListSource, PaymentViewLike
+from .ports import PaymentDetailSource, PaymentListSource, PaymentTableSource, PaymentViewLike
 from .screen_fit import available_size, fitted_size
 from .status_bar import ConsoleStatusBar, environment_badge
 from .titles import window_title
@@ -41,7 +41,7 @@ def default_size(available: QSize) -> QSize:
     return fitted_size(PREFERRED_SIZE, available)
 
 
-class PaymentQueriesPort(PaymentListSource, PaymentDetailSource, Protocol):
+class PaymentQueriesPort(PaymentListSource, PaymentTableSource, PaymentDetailSource, Protocol):
     """``PaymentQueries``: the list and one payment's view."""
 
 

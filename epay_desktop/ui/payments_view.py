@@ -1,8 +1,9 @@
 """The payment list: the filter bar over a table of payments, with a count and an empty-state text.
 
-The table shows :class:`PaymentsTableModel` (pages load as the list scrolls) through a sort proxy
-on ``SortRole``. The default order, newest first, is the database's; sorting by another column
-orders the rows loaded so far. Live updates change a row in place or add a new payment at the top.
+The table shows :class:`PaymentsTableModel` directly: its row count is the true count of the
+list, pages load under the viewport, and a header click sorts in SQL (decision 0053). The selected
+payment is found again by its id after a re-sort. Live updates change a row in place or add a new
+payment at the top.
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ from PySide6.QtCore import (
     QEvent,
     QModelIndex,
     QObject,
-    QSortFilterProxyModel,
     Qt,
     Signal,
     Slot,
@@ -37,11 +37,12 @@ from PySide6.QtWidgets import (
 from epay_desktop.domain import InvoiceId, Payment
 
 from . import theme
+from .asyncqt import spawn
 from .dialogs import named as _named
 from .models.payments_model import PaymentColumn, PaymentFilter, PaymentsTableModel
-from .models.roles import RecordRole, SortRole
+from .models.roles import RecordRole
 from .payment_filters import PaymentFilterBar
-from .ports import PaymentListSource
+from .ports import PaymentTableSource
 from .widgets.status_badge import BadgeDelegate, status_choices, status_label
 
 __all__ = ["PaymentsView"]
@@ -71,6 +72,18 @@ def _status_words() -> list[str]:
     return [status_label(next(iter(statuses))) for _label, statuses in status_choices()]
 
 
+class _PaymentsTable(QTableView):
+    """The list's table: Home and End go to the first and last payment (rows, not columns: a row is
+    one payment); the rows between load as they show."""
+
+    def moveCursor(
+        self, cursorAction: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier
+    ) -> QModelIndex:
+        if cursorAction in (QAbstractItemView.CursorAction.MoveHome, QAbstractItemView.CursorAction.MoveEnd):
+            modifiers = modifiers | Qt.KeyboardModifier.ControlModifier
+        return super().moveCursor(cursorAction, modifiers)
+
+
 class PaymentsView(QWidget):
     """Filters + table. ``payment_activated``: Enter or double-click on a row (InvoiceId)."""
 
@@ -84,7 +97,7 @@ class PaymentsView(QWidget):
 
     def __init__(
         self,
-        source: PaymentListSource,
+        source: PaymentTableSource,
         *,
         user_name: Callable[[int | None], str] | None = None,
         clock: Callable[[], datetime] = _utcnow,
@@ -95,9 +108,6 @@ class PaymentsView(QWidget):
         self.model = PaymentsTableModel(
             source, page_size=page_size, cashier_name=user_name or _user_number, parent=self
         )
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSortRole(SortRole)
-        self.proxy.setSourceModel(self.model)
         self.filters = PaymentFilterBar(clock, self)
         self.filters.changed.connect(self.apply_filter)
         self.filters.submitted.connect(self._on_search_submitted)
@@ -126,6 +136,11 @@ class PaymentsView(QWidget):
         self.model.page_loaded.connect(self._tell_if_nothing_matched)
         self.model.page_loaded.connect(self._tell_if_reloaded)
         self.model.load_failed.connect(self._tell_if_reloaded)
+        self.model.requerying.connect(self._on_requerying)
+        self.model.dataChanged.connect(self._recheck_current)
+        self._shown: Payment | None = None  # what current_changed said last
+        self._keep: Payment | None = None  # the selected payment to find again after a re-sort
+        self._finding: object | None = None  # the running search for it (its task)
         self._failure = ""
         self._select_first = False
         self._new_filter = False  # the next first page answers a changed filter
@@ -135,8 +150,8 @@ class PaymentsView(QWidget):
         self.apply_filter()
 
     def _build_table(self) -> None:
-        table = self.table = _named(QTableView(self), "payments_table")
-        table.setModel(self.proxy)
+        table = self.table = _named(_PaymentsTable(self), "payments_table")
+        table.setModel(self.model)
         table.setItemDelegateForColumn(C.STATUS, BadgeDelegate(table))
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -195,9 +210,18 @@ class PaymentsView(QWidget):
         self._reload(self.filters.current_filter())
 
     def _reload(self, wanted: PaymentFilter) -> None:
-        self._reloading = True
-        self.reloading.emit(wanted != self.model.filter)
         self.model.set_filter(wanted)
+
+    @Slot(bool)
+    def _on_requerying(self, filtered: bool) -> None:
+        """The model counts and reads again (a filter, F5, a header click, a payment joining)."""
+        current = self.current_payment()
+        if filtered:
+            self._keep = None  # a changed search or filter: the window decides (decision 0014)
+        elif current is not None:
+            self._keep = current
+        self._reloading = True
+        self.reloading.emit(filtered)
 
     def focus_search(self) -> None:
         self.filters.focus_search()
@@ -236,7 +260,7 @@ class PaymentsView(QWidget):
         row = self.model.row_of(invoice_id)
         if row is None:
             return False
-        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        index = self.model.index(row, 0)
         self.table.setCurrentIndex(index)
         self.table.scrollTo(index)
         return True
@@ -253,9 +277,9 @@ class PaymentsView(QWidget):
 
     @Slot()
     def _select_first_if_asked(self) -> None:
-        if self._select_first and self.proxy.rowCount():
+        if self._select_first and self.model.rowCount():
             self._select_first = False
-            self.table.setCurrentIndex(self.proxy.index(0, 0))
+            self.table.setCurrentIndex(self.model.index(0, 0))
 
     @Slot()
     def _tell_if_nothing_matched(self) -> None:
@@ -275,12 +299,43 @@ class PaymentsView(QWidget):
         if self._owed:
             self._owed = False
             self.reloaded.emit()
+            self._find_kept()
+
+    def _find_kept(self) -> None:
+        """After a re-sort (or F5, or a payment joining), select the payment selected before, wherever
+        it now stands (its row from the database, its page read); no row if it is no longer listed."""
+        kept = self._keep
+        listed = self.current_payment()
+        if kept is None or (listed is not None and listed.id == kept.id) or self.model.rowCount() == 0:
+            self._keep = None
+            return
+        if self.select_invoice(kept.invoice_id):
+            return
+        self._finding = spawn(self._select_found(kept), name="payments-find-selected")
+
+    async def _select_found(self, kept: Payment) -> None:
+        generation = self.model.generation
+        row = await self.model.find_row(kept.id)
+        if not shiboken6.isValid(self) or generation != self.model.generation or self._keep is not kept:
+            return  # read again meanwhile (its own search follows), or the cashier chose a row
+        if row is None:
+            self._keep = None  # no longer listed: no row stands for it
+            return
+        payment = await self.model.load_row(row)
+        if not shiboken6.isValid(self) or generation != self.model.generation or self._keep is not kept:
+            return
+        if payment is None or payment.id != kept.id:
+            self._keep = None
+            return
+        index = self.model.index(row, 0)
+        self.table.setCurrentIndex(index)
+        self.table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
 
     @Slot()
     def _enter_table(self) -> None:
         self.table.setFocus(Qt.FocusReason.TabFocusReason)
-        if not self.table.currentIndex().isValid() and self.proxy.rowCount():
-            self.table.setCurrentIndex(self.proxy.index(0, 0))
+        if not self.table.currentIndex().isValid() and self.model.rowCount():
+            self.table.setCurrentIndex(self.model.index(0, 0))
 
     @Slot(QModelIndex)
     def _on_activated(self, index: QModelIndex) -> None:
@@ -291,7 +346,28 @@ class PaymentsView(QWidget):
     @Slot(QModelIndex, QModelIndex)
     def _on_current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         record = current.data(RecordRole) if current.isValid() else None
-        self.current_changed.emit(record if isinstance(record, Payment) else None)
+        self._shown = record if isinstance(record, Payment) else None
+        if self._shown is not None:
+            self._keep = None  # a row is chosen (by the cashier, or found again): nothing to find
+        self.current_changed.emit(self._shown)
+
+    @Slot(QModelIndex, QModelIndex)
+    def _recheck_current(self, top: QModelIndex, bottom: QModelIndex) -> None:
+        """The current row's page arrived (End, PageDown, a drag) or its payment changed: the
+        window hears of the payment now shown there."""
+        current = self.table.currentIndex()
+        if not current.isValid() or not top.row() <= current.row() <= bottom.row():
+            return
+        record = current.data(RecordRole)
+        shown = record if isinstance(record, Payment) else None
+        before = self._shown
+        if (shown is None) != (before is None) or (
+            shown is not None and before is not None and shown.id != before.id
+        ):
+            self._shown = shown
+            if shown is not None:
+                self._keep = None
+            self.current_changed.emit(shown)
 
     @Slot(str)
     def _on_load_failed(self, message: str) -> None:
@@ -306,8 +382,6 @@ class PaymentsView(QWidget):
             text = _count_text(_tr("%n payment(s) shown; the rest could not be loaded (F5)", rows), rows)
         elif self._failure:
             text = _tr("Not loaded")
-        elif rows and not self.model.exhausted:
-            text = _count_text(_tr("%n payment(s) shown, more below", rows), rows)
         elif rows or not self._loading():
             text = _count_text(_tr("%n payment(s)", rows), rows)
         else:

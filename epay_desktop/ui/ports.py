@@ -22,6 +22,7 @@ from epay_desktop.domain import ConsoleStatus, InvoiceId, Money, MoneyOp, OpKind
 if TYPE_CHECKING:  # typing only: keeps the GUI's import graph free of the store
     from epay_desktop.domain.receipts import ReceiptDraft, ReceiptRecord
     from epay_desktop.services.checkout import CheckoutSession
+    from epay_desktop.services.payment_queries import ListQuery
     from epay_desktop.services.users import Approval
 
 __all__ = [
@@ -30,6 +31,7 @@ __all__ = [
     "PaymentDetailSource",
     "PaymentListSource",
     "PaymentPageLike",
+    "PaymentTableSource",
     "PaymentTaker",
     "PaymentViewLike",
     "ReceiptPort",
@@ -83,6 +85,35 @@ class PaymentListSource(Protocol):
         after: Any = None,
         needs_attention: bool = False,
     ) -> PaymentPageLike: ...
+
+
+class ListPageLike(Protocol):
+    """A page of the sorted list: ``payments`` in list order, ``last`` (an opaque cursor: pass it as
+    ``after`` for the page below), ``open_operations`` (payment id -> its unresolved operation)."""
+
+    @property
+    def payments(self) -> Sequence[Payment]: ...
+
+    @property
+    def last(self) -> object | None: ...
+
+
+class ListCountsLike(Protocol):
+    @property
+    def total(self) -> int: ...
+
+
+class PaymentTableSource(Protocol):
+    """``PaymentQueries``' calls for the payment table (issue 10): the true count, a page below a
+    cursor, the page at any row, and the row of a payment, for a list sorted and filtered in SQL."""
+
+    async def list_counts(self, query: ListQuery) -> ListCountsLike: ...
+
+    async def list_page(self, query: ListQuery, *, limit: int = 100, after: Any = None) -> ListPageLike: ...
+
+    async def list_page_at(self, query: ListQuery, offset: int, *, limit: int = 100) -> ListPageLike: ...
+
+    async def list_row_of(self, query: ListQuery, payment_id: int) -> int | None: ...
 
 
 @runtime_checkable

@@ -25,7 +25,7 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 def click_row(qtbot: Any, window: Any, invoice: InvoiceId) -> None:
     view = window.payments_view
     qtbot.waitUntil(lambda: view.model.row_of(invoice) is not None, timeout=SLOW)
-    index = view.proxy.mapFromSource(view.model.index(view.model.row_of(invoice), 1))
+    index = view.model.index(view.model.row_of(invoice), 1)
     view.table.scrollTo(index)
     qtbot.mouseClick(
         view.table.viewport(), Qt.MouseButton.LeftButton, pos=view.table.visualRect(index).center()

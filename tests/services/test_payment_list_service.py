@@ -83,3 +83,38 @@ def test_a_sorted_filtered_page_carries_the_open_operations_and_its_count(querie
         assert (await queries.list_counts(charged)).total == len(page.payments)
 
     asyncio.run(run())
+
+
+def test_page_at_a_row_and_the_row_of_a_payment_agree_with_walking_the_list(queries: PaymentQueries):
+    """list_page_at (one read) starts at the row asked; list_row_of finds any payment's row, in every
+    sort both ways and under a filter; a payment the filter hides has no row."""
+
+    async def walk(query: ListQuery) -> list[int]:
+        ids: list[int] = []
+        page = await queries.list_page(query, limit=500)
+        ids += [p.id for p in page.payments]
+        while page.more:
+            page = await queries.list_page(query, limit=500, after=page.last)
+            ids += [p.id for p in page.payments]
+        return ids
+
+    async def run() -> None:
+        charged = frozenset({ConsoleStatus.CHARGE})
+        for sort in ListSort:
+            for descending in (True, False):
+                for statuses in (None, charged):
+                    query = ListQuery(sort=sort, descending=descending, statuses=statuses)
+                    ids = await walk(query)
+                    for offset in (0, 1, len(ids) // 2, len(ids) - 1):
+                        page = await queries.list_page_at(query, offset, limit=7)
+                        assert [p.id for p in page.payments] == ids[offset : offset + 7], (query, offset)
+                    assert (await queries.list_page_at(query, len(ids) + 5, limit=7)).payments == []
+                    for row in (0, 3, len(ids) // 3, len(ids) - 1):
+                        assert await queries.list_row_of(query, ids[row]) == row, (query, row)
+        everything = await walk(ListQuery())
+        charged_ids = set(await walk(ListQuery(statuses=charged)))
+        hidden = next(i for i in everything if i not in charged_ids)
+        assert await queries.list_row_of(ListQuery(statuses=charged), hidden) is None
+        assert await queries.list_row_of(ListQuery(), 10**9) is None
+
+    asyncio.run(run())

@@ -183,6 +183,8 @@ class FakePayments:
     list_calls: list[dict[str, Any]] = field(default_factory=list)
     error: BaseException | None = None
     gate: asyncio.Event | None = None
+    #: a payment's UNKNOWN / NEEDS_REVIEW operation, for the sorted list's pages (None: none)
+    open_of: Callable[[Payment], MoneyOp | None] = lambda _p: None
 
     def add(self, *payments: Payment) -> None:
         self.payments.extend(payments)
@@ -207,6 +209,48 @@ class FakePayments:
         more = start + limit < len(rows)
         return SimpleNamespace(payments=page, next_cursor=start + limit if more else None)
 
+    # -- the sorted list (PaymentQueries.list_counts / list_page / list_page_at / list_row_of) -----------
+    # In memory, in the store's orders (decision 0050): cursors are row positions.
+
+    def _listed(self, query: Any) -> list[Payment]:
+        wanted = PaymentFilter.of(query.statuses, query.since, query.until, query.search)
+        rows = [p for p in self.payments if wanted.matches(p)]
+        if query.needs_attention:
+            rows = [p for p in rows if p.status is ConsoleStatus.UNKNOWN]
+        return sorted(rows, key=lambda p: list_sort_key(query.sort, p), reverse=query.descending)
+
+    async def _answer(self, call: str, query: Any, **args: Any) -> list[Payment]:
+        self.list_calls.append({"call": call, "query": query, **args})
+        if self.gate is not None:
+            await self.gate.wait()
+        if self.error is not None:
+            raise self.error
+        return self._listed(query)
+
+    async def list_counts(self, query: Any) -> SimpleNamespace:
+        rows = await self._answer("list_counts", query)
+        return SimpleNamespace(total=len(rows))
+
+    async def list_page(self, query: Any, *, limit: int = 100, after: Any = None) -> SimpleNamespace:
+        rows = await self._answer("list_page", query, limit=limit, after=after)
+        start = int(after or 0)
+        return self._page(rows, start, limit)
+
+    async def list_page_at(self, query: Any, offset: int, *, limit: int = 100) -> SimpleNamespace:
+        rows = await self._answer("list_page_at", query, offset=offset, limit=limit)
+        return self._page(rows, offset, limit)
+
+    async def list_row_of(self, query: Any, payment_id: int) -> int | None:
+        rows = await self._answer("list_row_of", query, payment_id=payment_id)
+        return next((i for i, p in enumerate(rows) if p.id == payment_id), None)
+
+    def _page(self, rows: list[Payment], start: int, limit: int) -> SimpleNamespace:
+        page = rows[start : start + limit]
+        opens = {p.id: op for p in page if (op := self.open_of(p)) is not None}
+        return SimpleNamespace(
+            payments=page, more=start + limit < len(rows), last=start + len(page), open_operations=opens
+        )
+
     async def get_view(self, invoice_id: InvoiceId) -> SimpleNamespace:
         for p in self.payments:
             if p.invoice_id == invoice_id:
@@ -222,6 +266,24 @@ class FakePayments:
     def release(self) -> None:
         if self.gate is not None:
             self.gate.set()
+
+
+def list_sort_key(sort: Any, p: Payment) -> tuple[Any, ...]:
+    """A payment's place in a list sort, ascending, as the store orders it (cashiers by user id here)."""
+    from epay_desktop.store.list_keys import list_keys_of
+
+    amount, refunded, last4 = list_keys_of(p)
+    order = list(ConsoleStatus)
+    keys: dict[str, tuple[Any, ...]] = {
+        "time": (p.created_at, p.id),
+        "invoice": (p.invoice_id.value,),
+        "amount": (amount, p.id),
+        "refunded": (refunded, p.id),
+        "card": (last4, p.id),
+        "status": (order.index(p.status), p.created_at, p.id),
+        "cashier": (p.created_by is None, p.created_by or 0, p.created_at, p.id),
+    }
+    return keys[str(sort.value)]
 
 
 @pytest.fixture

@@ -43,7 +43,7 @@ def window(qtbot, aloop, fake_services, make_payment):
     qtbot.waitUntil(lambda: QApplication.activeWindow() is w)  # shortcuts need an active window (a WM)
     qtbot.waitUntil(lambda: w.payments_view.model.rowCount() == 1)
     w.payments_view.table.setFocus()
-    w.payments_view.table.setCurrentIndex(w.payments_view.proxy.index(0, 0))
+    w.payments_view.table.setCurrentIndex(w.payments_view.model.index(0, 0))
     qtbot.waitUntil(w.commands.refund.isEnabled)
     return w
 

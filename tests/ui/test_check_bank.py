@@ -51,7 +51,7 @@ def test_shift_f5_asks_to_check_the_selected_payment_and_a_cashier_may(qtbot, wi
     assert not action.isEnabled() and "Select a payment" in action.toolTip()
     table = window.payments_view.table
     table.setFocus()
-    table.setCurrentIndex(window.payments_view.proxy.index(1, 0))
+    table.setCurrentIndex(window.payments_view.model.index(1, 0))
     invoice = window.current_invoice()
     assert invoice is not None and action.isEnabled()  # a cashier too: it moves no money
     with qtbot.waitSignal(window.check_bank_requested) as asked:

@@ -98,7 +98,7 @@ def test_every_dialog_of_the_window_a_hundred_times(qtbot, console, errors):
     window, session = console
     table = window.payments_view.table
     table.setFocus()
-    table.setCurrentIndex(window.payments_view.proxy.index(0, 0))
+    table.setCurrentIndex(window.payments_view.model.index(0, 0))
     qtbot.waitUntil(window.commands.refund.isEnabled)
     for n in range(ROUNDS):
         window.commands.refund.trigger()  # Ctrl+R

@@ -59,7 +59,7 @@ def window(qtbot, aloop, fake_services, make_payment):
     qtbot.waitExposed(w)
     w.resize(default_size(QSize(1024, 738)))
     qtbot.waitUntil(lambda: w.payments_view.model.rowCount() == 16)
-    w.payments_view.table.setCurrentIndex(w.payments_view.proxy.index(1, 0))
+    w.payments_view.table.setCurrentIndex(w.payments_view.model.index(1, 0))
     qtbot.waitUntil(lambda: w.detail_view.view is not None)
     return w
 
@@ -84,7 +84,7 @@ def test_at_1024x768_nothing_important_is_cut(qtbot, window):
         x, width = table.columnViewportPosition(column), table.columnWidth(column)
         assert not table.isColumnHidden(column) and width > 0, column.name
         assert x >= 0 and x + width <= viewport.width(), (column.name, x, width, viewport.width())
-        text = str(view.proxy.index(0, column).data() or "")
+        text = str(view.model.index(0, column).data() or "")
         assert table.fontMetrics().horizontalAdvance(text) < width, (column.name, text, width)
     assert table.horizontalHeader().sectionSize(C.AMOUNT) >= table.fontMetrics().horizontalAdvance(
         Money(1_234_567_00).format()

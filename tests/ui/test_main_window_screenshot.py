@@ -12,6 +12,7 @@ import tempfile
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from types import SimpleNamespace
+from typing import Any
 
 from epay_desktop.domain import ConsoleStatus as S
 from epay_desktop.domain import InvoiceId, Money, MoneyOp, OpKind, OpState, Payment, Role, User
@@ -80,8 +81,13 @@ def realistic_payments(count: int = 30) -> list[Payment]:
 class ShopData:
     """The list, one payment's view (with a manager-approved partial refund) and its receipts."""
 
-    def __init__(self, payments: list[Payment]) -> None:
+    def __init__(self, payments: list[Payment], lister: Any) -> None:
         self.payments = payments
+        self.lister = lister  # the sorted list's calls (tests/ui/conftest.py FakePayments)
+        lister.add(*payments)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.lister, name)
 
     async def list_payments(self, *, limit=50, after=None, **filters):
         wanted = PaymentFilter.of(
@@ -128,8 +134,8 @@ class ShopData:
         return [sale, refund]
 
 
-def test_main_window_screenshot(qtbot, aloop):
-    data = ShopData(realistic_payments())
+def test_main_window_screenshot(qtbot, aloop, fake_payments):
+    data = ShopData(realistic_payments(), fake_payments)
     user = User(1, NAMES[1], Role.CASHIER, True, 0, None, NOW)
     window = MainWindow(
         data, data, environment="sandbox", user=user, user_name=lambda uid: NAMES.get(uid, ""),

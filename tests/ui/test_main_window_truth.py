@@ -36,6 +36,12 @@ class QueriesWithOperations:
     def __init__(self, fake: Any) -> None:
         self.fake = fake
         self.ops: dict[int, list[Any]] = {}
+        fake.open_of = lambda p: next(
+            (op for op in self.ops.get(p.id, []) if op.state in (OpState.UNKNOWN, OpState.NEEDS_REVIEW)), None
+        )
+
+    def __getattr__(self, name: str) -> Any:  # the sorted list's calls: the fake's, with open_of
+        return getattr(self.fake, name)
 
     async def list_payments(self, **kwargs: Any) -> SimpleNamespace:
         page = await self.fake.list_payments(**kwargs)
@@ -87,17 +93,17 @@ def row_of(w: MainWindow, payment: Any) -> int:
     model = w.payments_view.model
     source_row = model.row_of(payment.invoice_id)
     assert source_row is not None
-    return w.payments_view.proxy.mapFromSource(model.index(source_row, 0)).row()
+    return model.index(source_row, 0).row()
 
 
 def cell(w: MainWindow, payment: Any, column: PaymentColumn, role: int = 0) -> Any:
-    return w.payments_view.proxy.index(row_of(w, payment), column).data(role)
+    return w.payments_view.model.index(row_of(w, payment), column).data(role)
 
 
 def select(qtbot: Any, w: MainWindow, payment: Any) -> None:
     table = w.payments_view.table
     table.setFocus()
-    table.setCurrentIndex(w.payments_view.proxy.index(row_of(w, payment), 0))
+    table.setCurrentIndex(w.payments_view.model.index(row_of(w, payment), 0))
     qtbot.waitUntil(lambda: w.detail_view.view is not None and w.detail_view.view.payment.id == payment.id)
 
 

@@ -10,6 +10,7 @@ from PySide6.QtCore import QDate, Qt
 
 from epay_desktop.domain import ConsoleStatus as S
 from epay_desktop.domain import InvoiceId, Money, NotFoundError
+from epay_desktop.services.payment_queries import ListQuery, ListSort
 from epay_desktop.ui.models.payments_model import PaymentColumn
 from epay_desktop.ui.payment_filters import PERIODS, STATUS_GROUPS, period_range
 from epay_desktop.ui.payments_view import PaymentsView
@@ -29,8 +30,9 @@ def view(qtbot, aloop, fake_payments, make_payment):
     return widget
 
 
-def last_call(source):
-    return source.list_calls[-1]
+def last_query(source):
+    """The list query of the source's last call (counts and pages ask with the same one)."""
+    return source.list_calls[-1]["query"]
 
 
 def test_period_range_uses_kazakhstan_days():
@@ -46,10 +48,12 @@ def test_period_range_uses_kazakhstan_days():
 
 
 def test_first_page_asks_for_everything_newest_first(view, fake_payments):
-    assert fake_payments.list_calls[0] == {
-        "limit": 100, "after": None, "status": None, "since": None, "until": None, "search": None,
-    }  # fmt: skip
-    assert [view.proxy.index(r, PaymentColumn.INVOICE).data() for r in (0, 4)] == ["000100005", "000100001"]
+    everything = ListQuery()  # every payment, newest first
+    assert fake_payments.list_calls[:2] == [
+        {"call": "list_counts", "query": everything},
+        {"call": "list_page", "query": everything, "limit": 100, "after": None},
+    ]
+    assert [view.model.index(r, PaymentColumn.INVOICE).data() for r in (0, 4)] == ["000100005", "000100001"]
     assert view.filters.count_label.text() == "5 payments"
     assert not view.empty_label.isVisible()
 
@@ -62,9 +66,9 @@ def test_status_group_asks_the_source_for_its_statuses(qtbot, view, fake_payment
         qtbot.waitUntil(lambda: not view.model.is_loading)
     calls = len(fake_payments.list_calls)
     combo.setCurrentIndex(combo.findData(key))
-    qtbot.waitUntil(lambda: len(fake_payments.list_calls) == calls + 1)
-    assert last_call(fake_payments)["status"] == statuses
-    assert last_call(fake_payments).get("needs_attention", False) is (key == "attention")
+    qtbot.waitUntil(lambda: len(fake_payments.list_calls) == calls + 2)  # count, first page
+    assert last_query(fake_payments).statuses == statuses
+    assert last_query(fake_payments).needs_attention is (key == "attention")
 
 
 def test_needs_attention_and_paid_groups():
@@ -77,16 +81,16 @@ def test_needs_attention_and_paid_groups():
 def test_periods_ask_for_since_and_until(qtbot, view, fake_payments):
     period = view.filters.period_combo
     period.setCurrentIndex(period.findData("today"))
-    qtbot.waitUntil(lambda: last_call(fake_payments)["since"] == ALMATY_MIDNIGHT_UTC)
-    assert last_call(fake_payments)["until"] is None
+    qtbot.waitUntil(lambda: last_query(fake_payments).since == ALMATY_MIDNIGHT_UTC)
+    assert last_query(fake_payments).until is None
     assert not view.filters.date_from.isVisible()
 
     period.setCurrentIndex(period.findData("custom"))
     assert view.filters.date_from.isVisible() and view.filters.date_to.isVisible()
     view.filters.date_from.setDate(QDate(2026, 1, 1))
     view.filters.date_to.setDate(QDate(2026, 1, 2))
-    qtbot.waitUntil(lambda: last_call(fake_payments)["until"] == datetime(2026, 1, 2, 19, 0, tzinfo=UTC))
-    assert last_call(fake_payments)["since"] == datetime(2025, 12, 31, 19, 0, tzinfo=UTC)
+    qtbot.waitUntil(lambda: last_query(fake_payments).until == datetime(2026, 1, 2, 19, 0, tzinfo=UTC))
+    assert last_query(fake_payments).since == datetime(2025, 12, 31, 19, 0, tzinfo=UTC)
     qtbot.waitUntil(lambda: not view.model.is_loading)
     assert view.empty_label.isVisible()
     assert view.empty_label.text() == "No payments match these filters."
@@ -128,8 +132,8 @@ def test_search_waits_for_a_pause_then_asks_once(qtbot, view, fake_payments):
     qtbot.keyClicks(view.search_edit, "5096")
     assert view.filters.search_pending()  # debounced: no query per keystroke
     assert view.model.filter.search is None
-    qtbot.waitUntil(lambda: len(fake_payments.list_calls) == calls + 1)
-    assert last_call(fake_payments)["search"] == "5096"
+    qtbot.waitUntil(lambda: len(fake_payments.list_calls) == calls + 2)
+    assert last_query(fake_payments).search == "5096"
     assert not view.filters.search_pending()
     qtbot.waitUntil(lambda: view.model.rowCount() == 5)  # every fake card ends in 5096
 
@@ -141,7 +145,7 @@ def test_enter_in_search_searches_now_and_selects_the_first_match(qtbot, view, f
     qtbot.keyClicks(view.search_edit, "000100003")
     qtbot.keyClick(view.search_edit, Qt.Key.Key_Return)
     assert view.model.filter.search == "000100003" and not view.filters.search_pending()  # no pause
-    qtbot.waitUntil(lambda: last_call(fake_payments)["search"] == "000100003")
+    qtbot.waitUntil(lambda: last_query(fake_payments).search == "000100003")
     qtbot.waitUntil(lambda: view.current_payment() is not None)
     assert view.current_payment().invoice_id == InvoiceId("000100003")
     qtbot.keyClick(view.table, Qt.Key.Key_Return)  # Enter again opens it
@@ -150,20 +154,20 @@ def test_enter_in_search_searches_now_and_selects_the_first_match(qtbot, view, f
 
 def test_escape_clears_the_search(qtbot, view, fake_payments):
     view.search_edit.setText("zzz")
-    qtbot.waitUntil(lambda: last_call(fake_payments)["search"] == "zzz")
+    qtbot.waitUntil(lambda: last_query(fake_payments).search == "zzz")
     qtbot.keyClick(view.search_edit, Qt.Key.Key_Escape)
     assert view.search_edit.text() == ""
-    qtbot.waitUntil(lambda: last_call(fake_payments)["search"] is None)
+    qtbot.waitUntil(lambda: last_query(fake_payments).search is None)
 
 
 def test_enter_and_double_click_activate_the_row(qtbot, view):
     activated = []
     view.payment_activated.connect(activated.append)
     view.table.setFocus()
-    view.table.setCurrentIndex(view.proxy.index(1, 0))
+    view.table.setCurrentIndex(view.model.index(1, 0))
     qtbot.keyClick(view.table, Qt.Key.Key_Return)
     assert activated == [InvoiceId("000100004")]
-    rect = view.table.visualRect(view.proxy.index(2, 1))
+    rect = view.table.visualRect(view.model.index(2, 1))
     qtbot.mouseClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.mouseDClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert activated[-1] == InvoiceId("000100003")
@@ -174,12 +178,12 @@ def test_live_update_changes_a_row_in_place_and_adds_new_payments_on_top(qtbot, 
     changed = []
     view.current_changed.connect(changed.append)
     view.apply_update(replace(first, status=S.REFUND, payout_amount=first.amount))
-    assert view.proxy.index(0, PaymentColumn.STATUS).data() == "Refunded"
-    assert view.proxy.index(0, PaymentColumn.REFUNDED).data() == first.amount.format()
+    assert view.model.index(0, PaymentColumn.STATUS).data() == "Refunded"
+    assert view.model.index(0, PaymentColumn.REFUNDED).data() == first.amount.format()
     newest = make_payment(amount=Money(99_900), status=S.PENDING)
     view.apply_update(newest)
-    assert view.proxy.index(0, PaymentColumn.INVOICE).data() == newest.invoice_id.value
-    assert view.proxy.index(0, PaymentColumn.AMOUNT).data() == Money(99_900).format()
+    assert view.model.index(0, PaymentColumn.INVOICE).data() == newest.invoice_id.value
+    assert view.model.index(0, PaymentColumn.AMOUNT).data() == Money(99_900).format()
     assert view.filters.count_label.text() == "6 payments"
 
 
@@ -187,7 +191,7 @@ def test_empty_list_says_how_to_start(qtbot, aloop, fake_payments):
     widget = PaymentsView(fake_payments, clock=lambda: NOW)
     qtbot.addWidget(widget)
     widget.show()
-    qtbot.waitUntil(lambda: not widget.model.is_loading and len(fake_payments.list_calls) == 1)
+    qtbot.waitUntil(lambda: not widget.model.is_loading and len(fake_payments.list_calls) == 2)
     assert widget.empty_label.isVisible()
     assert "No payments yet" in widget.empty_label.text() and "F2" in widget.empty_label.text()
     assert widget.filters.count_label.text() == "0 payments"
@@ -206,20 +210,28 @@ def test_a_refused_page_is_shown_in_the_list(qtbot, aloop, fake_payments):
     qtbot.waitUntil(lambda: widget.filters.count_label.text() == "0 payments")
 
 
-def test_more_pages_are_announced(qtbot, aloop, fake_payments, make_payment):
-    fake_payments.add(*(make_payment() for _ in range(30)))
+def test_the_count_is_the_true_count_with_only_the_shown_pages_loaded(
+    qtbot, aloop, fake_payments, make_payment
+):
+    fake_payments.add(*(make_payment() for _ in range(300)))
     widget = PaymentsView(fake_payments, clock=lambda: NOW, page_size=10)
     qtbot.addWidget(widget)
     widget.resize(900, 200)
     widget.show()
-    qtbot.waitUntil(lambda: widget.model.rowCount() >= 10)
-    qtbot.waitUntil(lambda: not widget.model.is_loading)
-    assert not widget.model.exhausted
-    assert widget.filters.count_label.text() == f"{widget.model.rowCount()} payments shown, more below"
+    qtbot.waitUntil(lambda: widget.model.rowCount() == 300 and not widget.model.is_loading)
+    assert widget.filters.count_label.text() == "300 payments"  # every one, not the rows read so far
+    assert widget.model.loaded_rows < 300
+    widget.table.scrollToBottom()  # the last page is read when it shows, not every page before it
+    qtbot.waitUntil(lambda: widget.model.payment_at(299) is not None)
+    assert widget.model.index(299, PaymentColumn.INVOICE).data() == "000100001"  # the oldest
+    assert widget.model.loaded_rows < 300
 
 
-def test_sorting_uses_the_sort_role(qtbot, view, fake_payments, make_payment):
-    view.apply_update(make_payment(amount=Money(99_900)))
+def test_sorting_asks_the_source_in_the_columns_order(qtbot, view, fake_payments, make_payment):
+    fake_payments.add(make_payment(amount=Money(99_900)))
     view.table.sortByColumn(PaymentColumn.AMOUNT, Qt.SortOrder.AscendingOrder)
+    qtbot.waitUntil(lambda: last_query(fake_payments).sort is ListSort.AMOUNT and not view.model.is_loading)
+    assert last_query(fake_payments).descending is False
     # by minor units: 999 ₸ before 1 500 ₸ (as text, "1 500,00" would come first)
-    assert view.proxy.index(0, PaymentColumn.AMOUNT).data() == Money(99_900).format()
+    qtbot.waitUntil(lambda: view.model.index(0, PaymentColumn.AMOUNT).data() == Money(99_900).format())
+    assert view.filters.count_label.text() == "6 payments"  # it joined on the database's word, no proxy

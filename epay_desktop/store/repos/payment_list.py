@@ -35,7 +35,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, literal, select, tuple_
+from sqlalchemy import ColumnElement, Select, func, literal, or_, select, tuple_
 from sqlalchemy.orm import InstrumentedAttribute, Session
 from sqlalchemy.sql import operators
 from sqlalchemy.sql.elements import UnaryExpression
@@ -44,7 +44,7 @@ from epay_desktop.domain import ConsoleStatus, Payment
 
 from ..list_keys import list_keys_of
 from ..models import PaymentRow, UserRow
-from .payment_rows import attention_filter, text_filter
+from .payment_rows import attention_filter, text_filter, to_payment
 
 __all__ = [
     "SORT_FOUND_LIMIT",
@@ -55,6 +55,7 @@ __all__ = [
     "count_rows",
     "cursor_at",
     "fetch_page",
+    "row_index",
     "unseekable",
 ]
 
@@ -333,3 +334,31 @@ def cursor_at(session: Session, query: ListQuery, offset: int) -> ListCursor | N
             return ListCursor(query.sort, group, tuple(found)) if found is not None else None
         skip -= size
     return None
+
+
+def row_index(session: Session, query: ListQuery, payment_id: int) -> int | None:
+    """The 0-based row of payment ``payment_id`` in the list (None: the list does not hold it): a
+    ``COUNT(*)`` of the rows before it, on the sort's index (a selection found again after a re-sort)."""
+    row = session.get(PaymentRow, payment_id)
+    if row is None:
+        return None
+    cursor = ListCursor.of(query.sort, to_payment(row))
+    filters = _filters(query)
+    if session.scalar(select(func.count()).where(PaymentRow.id == payment_id, *filters)) == 0:
+        return None
+    columns = _KEYS[query.sort]
+    # rows before it in list order: greater keys in a descending list, smaller in an ascending one
+    before = _beyond(columns, cursor.key, query.descending)
+    group_column = _GROUPS.get(query.sort)
+    if group_column is None:
+        return int(session.scalar(select(func.count()).where(*filters, before)) or 0)
+    groups = _group_order(session, query)
+    if query.descending:
+        groups.reverse()
+    earlier = groups[: groups.index(cursor.group)] if cursor.group in groups else []
+    count = 0
+    if earlier:
+        in_earlier = [_in_group(group_column, g) for g in earlier]
+        count += int(session.scalar(select(func.count()).where(*filters, or_(*in_earlier))) or 0)
+    same = _in_group(group_column, cursor.group)
+    return count + int(session.scalar(select(func.count()).where(*filters, same, before)) or 0)

@@ -1,27 +1,29 @@
-"""The payment list as a lazily paged table model over frozen Payment snapshots.
+"""The payment list as a table model whose row count is the true count, paged on demand (issue 10).
 
-Pages come newest first from a :class:`~epay_desktop.ui.ports.PaymentListSource` with a keyset
-cursor. ``fetchMore`` never blocks: it starts a task and the rows are inserted when the page
-arrives, so a million payments in the database cost only the pages scrolled through. Live
-updates (:meth:`PaymentsTableModel.apply_update`) change a loaded row in place or insert a new
-payment at its place in the order when it matches the filter; a row that stops matching stays
-until the next refresh, so nothing jumps away from under the cashier's pointer.
+``rowCount`` is ``COUNT(*)`` of the list's query (``list_counts``), so the scrollbar maps to every
+matching payment. Only the pages under the viewport are read: a cell of a row not loaded shows a
+placeholder and asks for its page, which comes from ``list_page`` after the page above it when
+that one is loaded (a keyset seek), else from ``list_page_at`` (a scrollbar dragged to any row is
+one query). A few pages are kept (least recently used go), never all rows. Sorting and filtering
+happen in SQL only (:meth:`sort` re-queries; decision 0053). Every query runs off the GUI thread
+through the services (the store's worker), awaited on the qasync loop.
 
-A payment whose money operation is unresolved (the bank's answer was lost, or a manager must
-review it) shows that operation's badge instead of its status, as the user guide promises. The
-pages bring the open operations (``open_operations``), and :meth:`apply_operation_update` keeps
-them current from the services' OperationUpdated events. With the "Needs attention" filter on, an
-operation that starts waiting for a payment the list does not show makes that payment join at its
-place at once (the services publish only the operation: the list asks the store for it).
+Live updates (:meth:`apply_update`) change a loaded row in place. A new payment that matches
+joins at the top when the list is newest first; in another order the list is counted and read
+again where it stands (:meth:`requery`), and :attr:`requerying` lets the view find its selected
+payment again. A payment whose money operation is unresolved shows that operation's badge
+instead of its status (``open_operations`` of the pages, kept current by
+:meth:`apply_operation_update`).
 """
 
 from __future__ import annotations
 
 import asyncio
-import bisect
 import logging
+from collections import OrderedDict
 from collections.abc import Callable, Mapping
-from typing import Any
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import (
@@ -38,23 +40,18 @@ from epay_desktop.domain import InvoiceId, MoneyOp, OpState, Payment
 
 from ..asyncqt import spawn, user_message_of
 from ..labels import bank_reason_text
-from ..ports import PaymentListSource
+from ..ports import PaymentTableSource
 from ..widgets.status_badge import operation_badge, status_label
 from .amounts import charge_split
 from .operations_model import op_kind_label
-from .payment_columns import (
-    HEADERS,
-    PaymentColumn,
-    alignment,
-    display_text,
-    order_key,
-    row_badge,
-    sort_value,
-)
+from .payment_columns import HEADERS, PaymentColumn, alignment, display_text, order_key, row_badge
 from .payment_filter import PaymentFilter
-from .roles import BadgeRole, KeyRole, RecordRole, SortRole
+from .roles import BadgeRole, KeyRole, RecordRole
 
-__all__ = ["PaymentColumn", "PaymentFilter", "PaymentsTableModel"]
+if TYPE_CHECKING:  # the GUI's import graph stays free of the store until a list is queried
+    from epay_desktop.services.payment_queries import ListQuery
+
+__all__ = ["PaymentColumn", "PaymentFilter", "PaymentsTableModel", "list_query"]
 
 log = logging.getLogger(__name__)
 
@@ -62,43 +59,71 @@ Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
 #: Operation states the list marks (the store's "needs attention" states).
 _MARKED = (OpState.UNKNOWN, OpState.NEEDS_REVIEW)
+#: Pages kept in memory (least recently used go first).
+MAX_PAGES = 12
 
 
 def _default_cashier(user_id: int | None) -> str:
     return "" if user_id is None else f"#{user_id}"
 
 
+def list_query(filter_: PaymentFilter, column: PaymentColumn, descending: bool) -> ListQuery:
+    """The SQL list's query for the filter bar's filter sorted by ``column`` (same names)."""
+    from epay_desktop.services.payment_queries import ListQuery, ListSort
+
+    return ListQuery(
+        sort=ListSort[column.name],
+        descending=descending,
+        statuses=filter_.statuses,
+        since=filter_.since,
+        until=filter_.until,
+        search=filter_.search,
+        needs_attention=filter_.needs_attention,
+    )
+
+
+@dataclass(slots=True)
+class _Page:
+    start: int  # the list row of payments[0]
+    payments: list[Payment]
+    cursor: Any  # the source's cursor after the last row (``ListPage.last``): the next page seeks from it
+
+
 class PaymentsTableModel(QAbstractTableModel):
-    """Loaded pages of the payment list. ``cashier_name(user_id)`` names the Cashier column."""
+    """The list's rows (true count, pages on demand). ``cashier_name(user_id)`` names the Cashier column."""
 
     loading_changed = Signal(bool)
-    page_loaded = Signal(int)  # rows added by the page that just arrived
-    load_failed = Signal(str)  # the source's user_message; fetching stops until refresh()
+    page_loaded = Signal(int)  # rows of the page that just arrived
+    load_failed = Signal(str)  # the source's user_message; reading stops until refresh()
+    #: The list is about to be counted and read again; True when the filter changed (not the sort).
+    requerying = Signal(bool)
 
     def __init__(
         self,
-        source: PaymentListSource,
+        source: PaymentTableSource,
         *,
         page_size: int = 100,
         cashier_name: Callable[[int | None], str] = _default_cashier,
+        max_pages: int = MAX_PAGES,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._source = source
         self._page_size = page_size
+        self._max_pages = max(max_pages, 2)
         self._cashier_name = cashier_name
         self._filter = PaymentFilter()
-        self._rows: list[Payment] = []
-        self._ids: set[int] = set()
+        self._column = PaymentColumn.TIME
+        self._descending = True
+        self._count = 0
+        self._counted = False  # the count of the current query has arrived
+        self._pages: OrderedDict[int, _Page] = OrderedDict()  # start row -> page, most recent last
+        self._wanted: list[int] = []  # page starts asked for (the latest first served)
         self._open: dict[int, MoneyOp] = {}  # payment id -> its UNKNOWN / NEEDS_REVIEW operation
-        self._cursor: object | None = None
-        self._exhausted = False
         self._error: str | None = None
         self._generation = 0
         self._task: asyncio.Task[None] | None = None
-        self._waiting: list[Payment] = []  # new payments announced while a page is in flight
-        self._joining: asyncio.Task[None] | None = None  # payments joining "Needs attention"
-        self._join_again = False  # another operation started waiting while they were fetched
+        self._first_owed = False  # page_loaded after a (re)query is owed for its first page
 
     # -- state -----------------------------------------------------------------------------------
 
@@ -107,131 +132,307 @@ class PaymentsTableModel(QAbstractTableModel):
         return self._filter
 
     @property
+    def query(self) -> ListQuery:
+        return list_query(self._filter, self._column, self._descending)
+
+    @property
+    def sort_column(self) -> PaymentColumn:
+        return self._column
+
+    @property
+    def descending(self) -> bool:
+        return self._descending
+
+    @property
+    def generation(self) -> int:
+        """Grows each time the list is counted and read again (a filter, a sort, F5, a requery)."""
+        return self._generation
+
+    @property
     def is_loading(self) -> bool:
         return self._task is not None and not self._task.done()
 
     @property
     def exhausted(self) -> bool:
-        """Every matching payment is loaded."""
-        return self._exhausted
+        """The count is known (every row of the list has its place; pages load as they show)."""
+        return self._counted
 
-    def payment_at(self, row: int) -> Payment:
-        return self._rows[row]
+    @property
+    def loaded_rows(self) -> int:
+        """How many rows are in memory (the kept pages)."""
+        return sum(len(p.payments) for p in self._pages.values())
+
+    def payment_at(self, row: int) -> Payment | None:
+        """The payment at ``row`` if its page is loaded (None: not loaded yet)."""
+        found = self._locate(row)
+        return found[0].payments[found[1]] if found is not None else None
 
     def open_operation(self, payment_id: int) -> MoneyOp | None:
         """The payment's operation that waits for the bank or a manager, if the list knows one."""
         return self._open.get(payment_id)
 
     def row_of(self, invoice_id: InvoiceId) -> int | None:
-        """Row of a loaded payment (a linear scan of the loaded rows), or None."""
-        return next((r for r, p in enumerate(self._rows) if p.invoice_id == invoice_id), None)
+        """Row of a loaded payment, or None (not loaded, or not in the list)."""
+        for page in self._pages.values():
+            for i, p in enumerate(page.payments):
+                if p.invoice_id == invoice_id:
+                    return page.start + i
+        return None
+
+    def row_of_id(self, payment_id: int) -> int | None:
+        for page in self._pages.values():
+            for i, p in enumerate(page.payments):
+                if p.id == payment_id:
+                    return page.start + i
+        return None
+
+    async def find_row(self, payment_id: int) -> int | None:
+        """The payment's row in the list (loaded or not), asking the source; None: not listed."""
+        row = self.row_of_id(payment_id)
+        if row is not None:
+            return row
+        generation = self._generation
+        row = await self._source.list_row_of(self.query, payment_id)
+        if generation != self._generation or not shiboken6.isValid(self):
+            return None
+        return row if row is not None and row < self._count else None
+
+    # -- queries ---------------------------------------------------------------------------------
 
     def set_filter(self, new_filter: PaymentFilter) -> None:
-        """Show payments matching ``new_filter``: forget loaded rows and fetch the first page."""
+        """Show payments matching ``new_filter``: count them and read the first page."""
+        changed = new_filter != self._filter
         self._filter = new_filter
-        self.refresh()
+        self._reset(filtered=changed)
 
     def refresh(self) -> None:
-        """Reload from the first page with the current filter (also after a failed page)."""
+        """Count and read again from the top (also after a failed page)."""
+        self._reset(filtered=False)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """A header clicked: the list is sorted by ``column`` in SQL and read again from the top."""
+        if not 0 <= column < len(PaymentColumn):
+            return
+        descending = order == Qt.SortOrder.DescendingOrder
+        if (PaymentColumn(column), descending) == (self._column, self._descending):
+            return
+        self._column, self._descending = PaymentColumn(column), descending
+        self._reset(filtered=False)
+
+    def _reset(self, *, filtered: bool) -> None:
+        self.requerying.emit(filtered)
         self._generation += 1
         if self._task is not None and not self._task.done():
             self._task.cancel()
-            self.loading_changed.emit(False)
         self._task = None
         self.beginResetModel()
-        self._rows, self._ids, self._waiting, self._open = [], set(), [], {}
-        self._cursor, self._exhausted, self._error = None, False, None
+        self._pages.clear()
+        self._wanted.clear()
+        self._open.clear()
+        self._count, self._counted, self._error = 0, False, None
         self.endResetModel()
-        self._start_fetch()
+        self._first_owed = True
+        self._start(self._requery(self._generation, keep_rows=False))
 
-    # -- paging ----------------------------------------------------------------------------------
+    def requery(self) -> None:
+        """Count and read the list again where it stands (rows stay put; no reset): a payment joined
+        or left in an order the list cannot place it in by itself."""
+        if self.is_loading and not self._counted:
+            return  # a count is on its way: it will include the change
+        self.requerying.emit(False)
+        self._generation += 1
+        if self._task is not None and not self._task.done():
+            self._task.cancel()
+        self._task = None
+        self._wanted.clear()
+        self._start(self._requery(self._generation, keep_rows=True))
 
-    def canFetchMore(self, parent: Index = _ROOT) -> bool:
-        return not parent.isValid() and not self._exhausted and self._error is None
-
-    def fetchMore(self, parent: Index = _ROOT) -> None:
-        if not parent.isValid():
-            self._start_fetch()
-
-    async def load_more(self) -> int:
-        """Fetch the next page now (or join the fetch in flight); returns the row count after it."""
-        task = self._start_fetch()
-        if task is not None:
-            await asyncio.shield(task)
-        return len(self._rows)
-
-    def _start_fetch(self) -> asyncio.Task[None] | None:
-        if self.is_loading:
-            return self._task
-        if self._exhausted or self._error is not None:
-            return None
-        self._task = spawn(self._fetch_page(self._generation), name="payments-page")
+    def _start(self, coro: Any) -> None:
+        self._task = spawn(coro, name="payments-list")
         self.loading_changed.emit(True)
-        return self._task
 
-    async def _fetch_page(self, generation: int) -> None:
+    async def _requery(self, generation: int, *, keep_rows: bool) -> None:
+        query = self.query
         try:
-            page = await self._source.list_payments(
-                **self._filter.query_args(), limit=self._page_size, after=self._cursor
-            )
+            counts = await self._source.list_counts(query)
+            start = 0
+            if keep_rows and self._pages:  # the page last looked at, read again where it stands
+                last_seen = next(reversed(self._pages.values())).start
+                start = min(last_seen, max(int(counts.total) - 1, 0))
+                start -= start % self._page_size
+            page = await self._read(query, start, None)
+        except asyncio.CancelledError:
+            raise
         except Exception as exc:
-            if generation != self._generation or not shiboken6.isValid(self):
-                return
-            self._finish_fetch()
-            message = user_message_of(exc)
-            if message is None:
-                raise
-            self._error = message
-            self.load_failed.emit(message)
+            self._failed(generation, exc)
             return
         if generation != self._generation or not shiboken6.isValid(self):
-            return  # a newer filter or refresh made this page stale
-        self._cursor = page.next_cursor
-        self._exhausted = page.next_cursor is None
-        # A source that knows no operations (a test's fake list) leaves ``open_operations`` out.
+            return
+        total = int(counts.total)
+        old = self._count
+        if total > old:
+            self.beginInsertRows(_ROOT, old, total - 1)
+            self._count = total
+            self.endInsertRows()
+        elif total < old:
+            self.beginRemoveRows(_ROOT, total, old - 1)
+            self._count = total
+            self.endRemoveRows()
+        self._counted = True
+        self._pages.clear()
+        self._store(start, page)
+        if keep_rows and self._count:
+            self.dataChanged.emit(self.index(0, 0), self.index(self._count - 1, self.columnCount() - 1))
+        self._task = None
+        self.loading_changed.emit(False)
+        self._first_owed = False
+        self.page_loaded.emit(len(page.payments))
+        self._serve()
+
+    async def _read(self, query: ListQuery, start: int, cursor: Any) -> Any:
+        if start == 0:
+            return await self._source.list_page(query, limit=self._page_size)
+        if cursor is not None:
+            return await self._source.list_page(query, limit=self._page_size, after=cursor)
+        return await self._source.list_page_at(query, start, limit=self._page_size)
+
+    def _failed(self, generation: int, exc: Exception) -> None:
+        if generation != self._generation or not shiboken6.isValid(self):
+            return
+        message = user_message_of(exc)
+        self._task = None
+        self.loading_changed.emit(False)
+        if message is None:
+            raise exc
+        self._error = message
+        self._wanted.clear()
+        self.load_failed.emit(message)
+
+    def _store(self, start: int, page: Any) -> None:
+        rows = list(page.payments)[: max(self._count - start, 0)]
         opens: Mapping[int, MoneyOp] = getattr(page, "open_operations", None) or {}
         for payment_id, op in opens.items():
             if op.state in _MARKED:
                 self._open.setdefault(payment_id, op)  # a live update may already be newer
-        new = [p for p in page.payments if p.id not in self._ids]
-        if new:
-            first = len(self._rows)
-            self.beginInsertRows(_ROOT, first, first + len(new) - 1)
-            self._rows.extend(new)
-            self._ids.update(p.id for p in new)
-            self.endInsertRows()
-        self._finish_fetch()
-        self.page_loaded.emit(len(new))
+        self._pages[start] = _Page(start, rows, getattr(page, "last", None))
+        self._pages.move_to_end(start)
+        while len(self._pages) > self._max_pages:
+            self._pages.popitem(last=False)
 
-    def _finish_fetch(self) -> None:
+    # -- pages on demand -------------------------------------------------------------------------
+
+    def _locate(self, row: int) -> tuple[_Page, int] | None:
+        for page in self._pages.values():
+            if page.start <= row < page.start + len(page.payments):
+                return page, row - page.start
+        return None
+
+    def _want(self, row: int) -> None:
+        """The page holding ``row`` is wanted (a cell of it is shown): read it soon."""
+        if self._error is not None or not self._counted:
+            return
+        start = row - row % self._page_size
+        if start in self._wanted:
+            if self._wanted[0] != start:
+                self._wanted.remove(start)
+                self._wanted.insert(0, start)
+            return
+        self._wanted.insert(0, start)
+        del self._wanted[self._max_pages // 2 :]  # a fast drag: only the last few places matter
+        self._serve()
+
+    def _serve(self) -> None:
+        if self.is_loading or not self._wanted or self._error is not None:
+            return
+        self._start(self._fetch(self._generation))
+
+    async def _fetch(self, generation: int) -> None:
+        query = self.query
+        while self._wanted:
+            start = self._wanted.pop(0)
+            if start in self._pages or start >= self._count:
+                continue  # loaded meanwhile, or no longer in the list
+            above = self._pages.get(start - self._page_size)
+            cursor = above.cursor if above is not None and len(above.payments) == self._page_size else None
+            try:
+                page = await self._read(query, start, cursor)
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:
+                self._failed(generation, exc)
+                return
+            if generation != self._generation or not shiboken6.isValid(self):
+                return
+            self._store(start, page)
+            shown = len(page.payments)
+            if shown:
+                last = min(start + shown, self._count) - 1
+                if last >= start:
+                    self.dataChanged.emit(self.index(start, 0), self.index(last, self.columnCount() - 1))
+            self.page_loaded.emit(shown)
         self._task = None
-        waiting, self._waiting = self._waiting, []
-        for payment in waiting:
-            self.apply_update(payment)
         self.loading_changed.emit(False)
+
+    async def load_row(self, row: int) -> Payment | None:
+        """Read the page holding ``row`` now if it is not loaded (Home/End, a located payment)."""
+        if not 0 <= row < self._count:
+            return None
+        found = self.payment_at(row)
+        if found is not None:
+            return found
+        self._want(row)
+        while self.is_loading and self._task is not None:
+            await asyncio.shield(self._task)
+            found = self.payment_at(row)
+            if found is not None:
+                return found
+        return self.payment_at(row)
 
     # -- live updates ----------------------------------------------------------------------------
 
     def apply_update(self, payment: Payment) -> None:
-        """A payment changed or appeared: update its row, or insert it where it belongs if it matches."""
-        if payment.id in self._ids:
-            row = self._find(payment)
-            if row is not None:
-                self._rows[row] = payment
-                last = self.columnCount() - 1
-                self.dataChanged.emit(self.index(row, 0), self.index(row, last))
-                return
-        if not self._filter.matches(payment, open_operation=payment.id in self._open):
+        """A payment changed or appeared: a loaded row shows it; a new one that matches joins."""
+        row = self.row_of_id(payment.id)
+        if row is not None:
+            found = self._locate(row)
+            assert found is not None
+            found[0].payments[found[1]] = payment
+            self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
             return
-        if self.is_loading:
-            self._waiting.append(payment)
+        if not self._counted or not self._filter.matches(payment, open_operation=payment.id in self._open):
             return
-        row = bisect.bisect_left(self._rows, order_key(payment), key=order_key)
-        if row == len(self._rows) and not self._exhausted:
-            return  # older than everything loaded: a later page brings it
-        self.beginInsertRows(_ROOT, row, row)
-        self._rows.insert(row, payment)
-        self._ids.add(payment.id)
+        top = self._pages.get(0)
+        newest_first = self._column is PaymentColumn.TIME and self._descending
+        if newest_first and (
+            self._count == 0
+            or (top is not None and top.payments and order_key(payment) < order_key(top.payments[0]))
+        ):
+            self._insert_top(payment)
+        elif newest_first and top is None:
+            self._insert_top_unseen()
+        else:
+            self.requery()  # where it goes in this order is the database's to say
+
+    def _insert_top(self, payment: Payment) -> None:
+        self.beginInsertRows(_ROOT, 0, 0)
+        shifted: OrderedDict[int, _Page] = OrderedDict()
+        for start, page in self._pages.items():
+            if start == 0:
+                page.payments.insert(0, payment)
+                shifted[0] = page
+            else:
+                shifted[start + 1] = replace(page, start=start + 1)
+        if 0 not in shifted:
+            shifted[0] = _Page(0, [payment], None)
+        self._pages = shifted
+        self._count += 1
+        self.endInsertRows()
+
+    def _insert_top_unseen(self) -> None:
+        """A new payment while the top page is not kept: every row moves down one."""
+        self.beginInsertRows(_ROOT, 0, 0)
+        self._pages = OrderedDict((s + 1, replace(p, start=s + 1)) for s, p in self._pages.items())
+        self._count += 1
         self.endInsertRows()
 
     def apply_operation_update(self, op: MoneyOp) -> None:
@@ -244,56 +445,16 @@ class PaymentsTableModel(QAbstractTableModel):
             del self._open[op.payment_id]
         else:
             return
-        row = next((r for r, p in enumerate(self._rows) if p.id == op.payment_id), None)
+        row = self.row_of_id(op.payment_id)
         if row is not None:
             self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
         elif op.state in _MARKED and self._filter.needs_attention:
-            self._join_attention()  # the payment now needs attention: it joins without F5
-
-    def _join_attention(self) -> None:
-        """Ask the store for the payments the "Needs attention" list should show now and insert the
-        ones it does not show yet at their place (one fetch at a time; a burst of events is one more)."""
-        if self._joining is not None and not self._joining.done():
-            self._join_again = True
-            return
-        self._joining = spawn(self._fetch_joining(self._generation), name="payments-attention-join")
-
-    async def _fetch_joining(self, generation: int) -> None:
-        while True:
-            self._join_again = False
-            # as many as are loaded and one more: the new one is then in the result whenever it
-            # falls inside the loaded range (an older one comes with a later page, as always)
-            limit = max(self._page_size, len(self._rows) + 1)
-            try:
-                page = await self._source.list_payments(**self._filter.query_args(), limit=limit, after=None)
-            except Exception as exc:
-                if user_message_of(exc) is None:
-                    raise
-                log.warning("event=attention_join_failed error=%s", type(exc).__name__)
-                return  # the payment joins at the next refresh (F5)
-            if generation != self._generation or not shiboken6.isValid(self):
-                return  # the filter changed or the list reloaded meanwhile
-            opens: Mapping[int, MoneyOp] = getattr(page, "open_operations", None) or {}
-            for payment_id, op in opens.items():
-                if op.state in _MARKED:
-                    self._open.setdefault(payment_id, op)
-            for payment in page.payments:
-                if payment.id not in self._ids:
-                    self.apply_update(payment)
-            if not self._join_again:
-                return
-
-    def _find(self, payment: Payment) -> int | None:
-        row = bisect.bisect_left(self._rows, order_key(payment), key=order_key)
-        if row < len(self._rows) and self._rows[row].id == payment.id:
-            return row
-        # created_at should never change; if it did, fall back to a scan
-        return next((r for r, p in enumerate(self._rows) if p.id == payment.id), None)
+            self.requery()  # the payment now needs attention: it joins without F5
 
     # -- Qt model API ----------------------------------------------------------------------------
 
     def rowCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else self._count
 
     def columnCount(self, parent: Index = _ROOT) -> int:
         return 0 if parent.isValid() else len(PaymentColumn)
@@ -315,17 +476,26 @@ class PaymentsTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        if not index.isValid() or not 0 <= index.row() < self._count:
             return None
-        payment = self._rows[index.row()]
+        found = self._locate(index.row())
         column = PaymentColumn(index.column())
+        if found is None:
+            if role == Qt.ItemDataRole.DisplayRole:
+                self._want(index.row())
+                if column is PaymentColumn.TIME:
+                    return QCoreApplication.translate("PaymentsView", "Loading…")
+                return ""
+            return alignment(column) if role == Qt.ItemDataRole.TextAlignmentRole else None
+        page, at = found
+        if page.start in self._pages:
+            self._pages.move_to_end(page.start)
+        payment = page.payments[at]
         open_op = self._open.get(payment.id)
         if role == Qt.ItemDataRole.DisplayRole:
             return display_text(payment, column, self._cashier_name, open_op)
         if role == KeyRole:
             return payment.invoice_id
-        if role == SortRole:
-            return sort_value(payment, column, self._cashier_name, open_op)
         if role == BadgeRole and column is PaymentColumn.STATUS:
             return row_badge(payment, open_op)
         if role == RecordRole:
