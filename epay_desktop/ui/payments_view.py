@@ -320,12 +320,14 @@ class PaymentsView(QWidget):
             return  # read again meanwhile (its own search follows), or the cashier chose a row
         if row is None:
             self._keep = None  # no longer listed: no row stands for it
+            self._sync_current()
             return
         payment = await self.model.load_row(row)
         if not shiboken6.isValid(self) or generation != self.model.generation or self._keep is not kept:
             return
         if payment is None or payment.id != kept.id:
             self._keep = None
+            self._sync_current()
             return
         index = self.model.index(row, 0)
         self.table.setCurrentIndex(index)
@@ -357,6 +359,15 @@ class PaymentsView(QWidget):
         window hears of the payment now shown there."""
         current = self.table.currentIndex()
         if not current.isValid() or not top.row() <= current.row() <= bottom.row():
+            return
+        if self._reloading or self._keep is not None:
+            return  # read again where it stands: the selected payment is found again by its id
+        self._sync_current()
+
+    def _sync_current(self) -> None:
+        """Tell the window which payment the current row shows, if that is not what it was told."""
+        current = self.table.currentIndex()
+        if not current.isValid():
             return
         record = current.data(RecordRole)
         shown = record if isinstance(record, Payment) else None

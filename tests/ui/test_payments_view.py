@@ -235,3 +235,23 @@ def test_sorting_asks_the_source_in_the_columns_order(qtbot, view, fake_payments
     # by minor units: 999 ₸ before 1 500 ₸ (as text, "1 500,00" would come first)
     qtbot.waitUntil(lambda: view.model.index(0, PaymentColumn.AMOUNT).data() == Money(99_900).format())
     assert view.filters.count_label.text() == "6 payments"  # it joined on the database's word, no proxy
+
+
+def test_a_payment_joining_another_order_keeps_the_selected_payment(qtbot, view, fake_payments, make_payment):
+    """Sorted by amount, a new payment is placed by the source (the list is counted and read again
+    where it stands); the selection stays on the same payment, now one row down."""
+    view.table.sortByColumn(PaymentColumn.AMOUNT, Qt.SortOrder.DescendingOrder)
+    qtbot.waitUntil(lambda: last_query(fake_payments).sort is ListSort.AMOUNT and not view.model.is_loading)
+    view.table.setFocus()
+    view.table.setCurrentIndex(view.model.index(2, 0))
+    chosen = view.current_payment()
+    told = []
+    view.current_changed.connect(told.append)
+    biggest = make_payment(amount=Money(99_999_900))
+    fake_payments.add(biggest)
+    view.apply_update(biggest)
+    qtbot.waitUntil(lambda: view.model.rowCount() == 6 and view.table.currentIndex().row() == 3)
+    assert view.current_payment().id == chosen.id
+    assert view.model.payment_at(0).id == biggest.id
+    assert all(p is None or p.id == chosen.id for p in told)  # never another payment, even briefly
+    assert view.filters.count_label.text() == "6 payments"

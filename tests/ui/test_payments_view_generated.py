@@ -56,7 +56,7 @@ def raw(database: Path, sql: str, *args: Any) -> list[tuple[Any, ...]]:
 
 
 def settle(qtbot: Any, view: PaymentsView) -> None:
-    qtbot.waitUntil(lambda: view.model.exhausted and not view.model.is_loading, timeout=15_000)
+    qtbot.waitUntil(lambda: view.model.counted and not view.model.is_loading, timeout=15_000)
 
 
 def shown(view: PaymentsView, row: int, column: PaymentColumn = C.INVOICE) -> Any:

@@ -1,11 +1,10 @@
-"""The payment list's columns: the IntEnum, header words, and what each cell shows or sorts by."""
+"""The payment list's columns: the IntEnum, header words, and what each cell shows (the list sorts in SQL)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from enum import IntEnum
-from typing import Any
 
 from PySide6.QtCore import Qt
 
@@ -14,7 +13,7 @@ from epay_desktop.domain import MoneyOp, Payment
 from ..widgets.i18n import QT_TRANSLATE_NOOP
 from ..widgets.status_badge import Badge, operation_badge, status_badge
 from .amounts import shown_amount
-from .formatting import card_last4, card_text, local_time_text, money_text
+from .formatting import card_text, local_time_text, money_text
 
 __all__ = [
     "HEADERS",
@@ -23,7 +22,6 @@ __all__ = [
     "display_text",
     "order_key",
     "row_badge",
-    "sort_value",
 ]
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
@@ -95,28 +93,3 @@ def display_text(
         case PaymentColumn.REFUNDED:
             return money_text(p.payout_amount)
     return ""
-
-
-def sort_value(
-    p: Payment,
-    column: PaymentColumn,
-    cashier_name: Callable[[int | None], str],
-    open_op: MoneyOp | None = None,
-) -> Any:
-    """A raw value to sort by: microseconds, int invoice, tiyn, codes, names."""
-    match column:
-        case PaymentColumn.TIME:
-            return _micros(p.created_at)
-        case PaymentColumn.INVOICE:
-            return int(p.invoice_id.value)
-        case PaymentColumn.AMOUNT:
-            return shown_amount(p).minor
-        case PaymentColumn.STATUS:
-            return row_badge(p, open_op).text
-        case PaymentColumn.CARD:
-            return card_last4(p.card_mask)
-        case PaymentColumn.CASHIER:
-            return cashier_name(p.created_by)
-        case PaymentColumn.REFUNDED:
-            return p.payout_amount.minor if p.payout_amount is not None else 0
-    return None

@@ -153,7 +153,7 @@ class PaymentsTableModel(QAbstractTableModel):
         return self._task is not None and not self._task.done()
 
     @property
-    def exhausted(self) -> bool:
+    def counted(self) -> bool:
         """The count is known (every row of the list has its place; pages load as they show)."""
         return self._counted
 

@@ -64,7 +64,7 @@ def test_the_row_count_is_the_true_count_and_rows_come_with_their_page(qtbot, mo
     qtbot.waitUntil(lambda: model.payment_at(100) is not None)
     assert model.payment_at(100).id == 150
     assert calls(source, "list_page")[-1]["after"] == 100  # a seek after the page above, no OFFSET
-    assert model.exhausted  # the count is known
+    assert model.counted  # the count is known
 
 
 def test_a_row_far_down_is_one_page_read_at_that_row(qtbot, model, source):
@@ -279,7 +279,7 @@ def test_qtmodeltester_empty_loaded_updated_filtered(qtbot, qtmodeltester, model
     model.apply_update(replace(model.payment_at(3), status=ConsoleStatus.CANCEL))
     qtmodeltester.check(model)
     model.set_filter(PaymentFilter.of([ConsoleStatus.CANCEL]))
-    qtbot.waitUntil(lambda: model.exhausted and not model.is_loading)
+    qtbot.waitUntil(lambda: model.counted and not model.is_loading)
     qtmodeltester.check(model)
 
 
