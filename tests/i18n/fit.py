@@ -8,7 +8,8 @@
 - a button, check box, radio button or combo box narrower than its text needs (a combo box: the
   widest of its items, since a person may choose any of them); a group box narrower than its title;
 - a tab whose text does not fit its tab or that lies behind the tab bar's scroll buttons;
-- a header section narrower than its text; a menu bar title pushed into the "»" extension;
+- a header section narrower than its text, a cell in sight narrower than its delegate's size hint;
+  a menu bar title pushed into the "»" extension; an empty field's placeholder cut;
 - a widget that lies (partly) outside its parent (the content of a scroll area excepted: it scrolls);
 - the window itself larger than a 1024x768 screen less the window manager's frame
   (``screen_fit.FRAME_ALLOWANCE``).
@@ -27,6 +28,7 @@ from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractItemView,
     QAbstractScrollArea,
     QAbstractSpinBox,
     QCalendarWidget,
@@ -39,6 +41,7 @@ from PySide6.QtWidgets import (
     QStyle,
     QStyleOptionComboBox,
     QStyleOptionFrame,
+    QStyleOptionViewItem,
     QTabBar,
     QWidget,
 )
@@ -241,6 +244,36 @@ class _Checker:
                 size = QSize(given, header.height()) if horizontal else QSize(header.width(), given)
                 self.add(header, text, size, need, f"column {logical} header cut")
 
+    def cells(self, view: QAbstractItemView) -> None:
+        """The rows in sight: a cell narrower than its text (a view that elides on purpose says so)."""
+        model = view.model()
+        if model is None or _declared(view) or isinstance(view, QHeaderView):
+            return
+        option = QStyleOptionViewItem()
+        view.initViewItemOption(option)
+        viewport = view.viewport().rect()
+        top = view.indexAt(viewport.topLeft())
+        try:
+            columns = model.columnCount(top.parent())
+        except TypeError:  # a list model: one column (its columnCount is private)
+            columns = 1
+        for row in range(max(top.row(), 0), model.rowCount(top.parent())):
+            for column in range(columns):
+                index = model.index(row, column, top.parent())
+                rect = view.visualRect(index)
+                if rect.isEmpty() or not viewport.intersects(rect):
+                    continue
+                delegate = view.itemDelegateForIndex(index)
+                if delegate is None:
+                    continue
+                option.rect = rect
+                need = delegate.sizeHint(option, index)
+                text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+                if need.width() > rect.width() + 1 and text.strip():
+                    self.add(view, text, rect.size(), need, f"cell ({row}, {column}) cut")
+            if view.visualRect(model.index(row, 0, top.parent())).top() > viewport.bottom():
+                break
+
     def menubar(self, bar: QMenuBar) -> None:
         whole = bar.rect()
         for action in bar.actions():
@@ -286,6 +319,8 @@ class _Checker:
                 self.tabs(widget)
             elif isinstance(widget, QHeaderView):
                 self.header(widget)
+            elif isinstance(widget, QAbstractItemView):
+                self.cells(widget)
             elif isinstance(widget, QMenuBar):
                 self.menubar(widget)
             if isinstance(widget, QGroupBox):

@@ -21,7 +21,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QSize, Qt
-from PySide6.QtGui import QStandardItemModel
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -148,7 +148,7 @@ def test_the_checker_catches_a_check_box_a_combo_box_a_placeholder_and_a_group_t
     assert ("search", "placeholder cut") in whys, describe(found)
 
 
-def test_the_checker_catches_tabs_headers_and_a_window_too_large(qtbot):
+def test_the_checker_catches_tabs_headers_cells_and_a_window_too_large(qtbot):
     column = QVBoxLayout()
     tabs = QTabWidget(objectName="tabs")
     for title in ("Касса және чектер", "Банк және терминал", "Пайдаланушылар мен рұқсаттар"):
@@ -156,6 +156,7 @@ def test_the_checker_catches_tabs_headers_and_a_window_too_large(qtbot):
     table = QTableView(objectName="table")
     model = QStandardItemModel(1, 1, table)
     model.setHorizontalHeaderLabels(["Төлем сәтті аяқталған уақыты"])
+    model.setItem(0, 0, QStandardItem("Ішінара қайтарылды"))
     table.setModel(model)
     table.horizontalHeader().resizeSection(0, 40)
     table.horizontalHeader().setStretchLastSection(False)
@@ -168,6 +169,7 @@ def test_the_checker_catches_tabs_headers_and_a_window_too_large(qtbot):
     assert large.path == "sample" and "tabs" in large.why, large  # where the minimum width comes from
     assert any(why.startswith("tab ") for _, why in whys), describe(found)
     assert any(why == "column 0 header cut" for _, why in whys), describe(found)
+    assert ("table", "cell (0, 0) cut") in whys, describe(found)
 
 
 def test_the_checker_catches_a_widget_outside_its_parent_and_excuses_declared_elision(qtbot):
