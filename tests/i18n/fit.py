@@ -14,8 +14,10 @@
 - the window itself larger than a 1024x768 screen less the window manager's frame
   (``screen_fit.FRAME_ALLOWANCE``).
 
-A widget that shortens its text on purpose says so: ``widget.setProperty("elides", True)``
-(``ELIDES``). Nothing else is excused; there is no list of exceptions here.
+Parts of a widget that lays out its own children (spin box, combo box, calendar, a tab bar's scroll
+buttons) are left to it. A widget that shortens its text on purpose says so in the code:
+``screen_fit.declare_elides(widget)`` (the dynamic property ``elides``). Nothing else is excused;
+there is no list of exceptions here.
 """
 
 from __future__ import annotations
@@ -101,7 +103,7 @@ def path_of(widget: QWidget, top: QWidget) -> str:
 
 
 def _plain(text: str) -> str:
-    """What a person reads: rich text without its tags, '&&' as '&', mnemonics' '&' gone."""
+    """What a person reads (for the messages): rich text without its tags."""
     if re.search(r"<[a-zA-Z/!][^>]*>", text):
         doc = QTextDocument()
         doc.setHtml(text)
