@@ -219,6 +219,9 @@ class Translations(QObject):
         self._recorder = _RecordingTranslator()
         self._qt: QTranslator | None = None
         QCoreApplication.installTranslator(self._recorder)
+        # installing posts LanguageChange to every window: deliver it now, not later over texts a
+        # window composes meanwhile (Qt's LanguageChange gives a standard button back its "OK")
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
 
     def application(self) -> QCoreApplication | None:
         """The application the translators are installed on (None once it is gone)."""

@@ -33,14 +33,15 @@ API (stable; screens are only ever added):
 
 Every screen: the login screen, the main window (payments in several statuses, a refunded payment's
 detail with its timeline, the filters with a custom period), the lock screen (unlock mode), New payment
-(its form, the customer's page with the console's shell around it, a declined attempt's note, the
-result after a paid and after a declined sale, the saved-card panel and its "Deactivate the saved
-card?" question), the "Discard this sale?" and "Cancel this sale?" questions, Refund, the refund receipt
-offer, Cancel, Charge, the receipt chooser, the receipt preview, Settings (each tab), Users and its Reset
-PIN / Change role dialogs, Export with its file dialog and "Export done" box, Needs attention, Review
-the operation, the main window after Check with the bank, About; then as the cashier: the main window
-(the manager's commands disabled, saying why), a Refund a manager approves (and a refused approval),
-and the notice of a sale cancelled at the counter but paid after all, on New payment and the main window.
+(its form, the customer's page with the console's shell around it, a declined attempt's note, the result
+after a paid and after a declined sale, the saved-card panel and its "Deactivate the saved card?"
+question), the "Discard this sale?" and "Cancel this sale?" questions, Refund, the refund receipt offer,
+Cancel, Charge, the receipt chooser, the receipt preview, Settings (each tab), Users (a refusal too) and
+its Reset PIN / Change role dialogs, Export with its file dialog and "Export done" box, Needs attention,
+Review the operation, the main window after Check with the bank, About; then as the cashier: the main
+window (the manager's commands disabled, saying why), a Refund a manager approves (and a refused
+approval), and the notice of a sale cancelled at the counter but paid after all, on New payment and the
+main window.
 """
 
 from __future__ import annotations
@@ -659,6 +660,13 @@ def _manager_screens(console: ScreensConsole, qtbot: Any, data: _Data) -> Iterat
     admin = users.findChild(QWidget, "users_table").parentWidget()
     qtbot.waitUntil(lambda: admin.model.rowCount() >= 2, timeout=SLOW)
     yield Screen("Users", users)
+    admin.name_edit.setText(CASHIER)  # typed as a paste (QTest cannot type Cyrillic); she exists
+    qtbot.keyClicks(admin.pin_edit, "5555")
+    qtbot.keyClicks(admin.pin_again_edit, "5555")
+    qtbot.waitUntil(admin.add_button.isEnabled, timeout=SLOW)
+    qtbot.mouseClick(admin.add_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(admin.message_label.text()) and not admin.busy, timeout=SLOW)
+    yield Screen("Users: a refusal", users)
     row = next(r for r in range(admin.model.rowCount()) if admin.model.user_at(r).name == CASHIER)
     admin.table.selectRow(row)
     qtbot.waitUntil(admin.reset_button.isEnabled, timeout=SLOW)

@@ -44,6 +44,7 @@ from epay_desktop.services.users import may_manage
 
 from .. import theme
 from ..asyncqt import spawn, user_message_of
+from ..language import on_language_change
 from ..login import role_text
 from ..models.formatting import local_time_text
 from ..models.roles import KeyRole, RecordRole
@@ -78,6 +79,8 @@ class UserColumn(IntEnum):
 
 
 Clock = Callable[[], datetime]
+#: What a change says when it is done or refused: a function when composed (said again after a switch).
+Said = str | Callable[[], str]
 
 
 def _now() -> datetime:
@@ -157,6 +160,8 @@ class UsersAdmin(QWidget):
         self._clock = clock
         self._task: asyncio.Task[None] | None = None
         self._question: asyncio.Task[None] | None = None  # a Reset PIN / Change role question open
+        self._said: Said = ""  # the message under the list, made again after a language switch
+        on_language_change(self, self._retranslate)
         self.model = UsersModel(self, clock=clock)
         self.table = named(QTableView(), "users_table")
         self.table.setModel(self.model)
@@ -294,14 +299,14 @@ class UsersAdmin(QWidget):
             return self.tr("This account is not locked.")
         return ""
 
-    def _run(self, make: Callable[[], Awaitable[str]]) -> None:
+    def _run(self, make: Callable[[], Awaitable[Said]]) -> None:
         if self.busy:
             return
         self._task = spawn(self._guard(make), busy=self)
         self._update_buttons()
 
-    async def _guard(self, make: Callable[[], Awaitable[str]]) -> None:
-        message = ""
+    async def _guard(self, make: Callable[[], Awaitable[Said]]) -> None:
+        message: Said = ""
         chosen = self.selected()
         try:
             message = await make()
@@ -313,16 +318,24 @@ class UsersAdmin(QWidget):
                 if chosen is not None and user.id == chosen.id and shiboken6.isValid(self):
                     self.table.selectRow(row)  # the account just changed stays selected
         except Exception as exc:
-            message = user_message_of(exc) or ""
-            if not message:
+            said = user_message_of(exc) or ""
+            if not said:
                 raise
+            refused = exc
+            message = lambda: user_message_of(refused) or said  # noqa: E731  (said again after a switch)
         finally:
             if shiboken6.isValid(self):
                 self._task = None
-                self.message_label.setText(message)
+                self._said = message
+                self.message_label.setText(message() if callable(message) else message)
                 self._update_buttons()
 
-    async def _nothing(self) -> str:
+    def _retranslate(self) -> None:
+        """After a language switch: the last change's sentence (names, roles) in the new words."""
+        if callable(self._said) and self.message_label.text():
+            self.message_label.setText(self._said())
+
+    async def _nothing(self) -> Said:
         return ""
 
     def reload(self) -> None:
@@ -337,10 +350,10 @@ class UsersAdmin(QWidget):
         self.pin_edit.clear()
         self.pin_again_edit.clear()
 
-        async def add() -> str:
+        async def add() -> Said:
             user = await self._users.add_user(name, role, secret, self._actor)
             self.name_edit.clear()
-            return self.tr("Added {name} ({role}).").format(name=user.name, role=role_text(user.role))
+            return lambda: self.tr("Added {name} ({role}).").format(name=user.name, role=role_text(user.role))
 
         self._run(add)
 
@@ -349,9 +362,9 @@ class UsersAdmin(QWidget):
         if user is not None:
             name = user.name
 
-            async def unlock() -> str:
+            async def unlock() -> Said:
                 await self._users.unlock(self._actor, name)
-                return self.tr("{name} is unlocked and can log in again.").format(name=name)
+                return lambda: self.tr("{name} is unlocked and can log in again.").format(name=name)
 
             self._run(unlock)
 
@@ -360,12 +373,11 @@ class UsersAdmin(QWidget):
         if user is not None:
             name, active = user.name, not user.active
 
-            async def toggle() -> str:
+            async def toggle() -> Said:
                 await self._users.set_active(self._actor, name, active)
-                done = (
+                return lambda: (
                     self.tr("{name} is active again.") if active else self.tr("{name} can no longer log in.")
-                )
-                return done.format(name=name)
+                ).format(name=name)
 
             self._run(toggle)
 
@@ -390,9 +402,9 @@ class UsersAdmin(QWidget):
         if secret is None or not shiboken6.isValid(self):
             return
 
-        async def reset() -> str:
+        async def reset() -> Said:
             await self._users.reset_password(self._actor, name, secret)
-            return self.tr("{name} has a new PIN and can log in with it now.").format(name=name)
+            return lambda: self.tr("{name} has a new PIN and can log in with it now.").format(name=name)
 
         self._run(reset)
 
@@ -407,8 +419,8 @@ class UsersAdmin(QWidget):
             return
         name = user.name
 
-        async def change() -> str:
+        async def change() -> Said:
             changed = await self._users.set_role(self._actor, name, role)
-            return self.tr("{name} is now a {role}.").format(name=name, role=role_text(changed.role))
+            return lambda: self.tr("{name} is now a {role}.").format(name=name, role=role_text(changed.role))
 
         self._run(change)
