@@ -38,10 +38,10 @@ after a paid and after a declined sale, the saved-card panel and its "Deactivate
 question), the "Discard this sale?" and "Cancel this sale?" questions, Refund, the refund receipt offer,
 Cancel, Charge, the receipt chooser, the receipt preview, Settings (each tab), Users (a refusal too) and
 its Reset PIN / Change role dialogs, Export with its file dialog and "Export done" box, Needs attention,
-Review the operation, the main window after Check with the bank, About; then as the cashier: the main
-window (the manager's commands disabled, saying why), a Refund a manager approves (and a refused
-approval), and the notice of a sale cancelled at the counter but paid after all, on New payment and the
-main window.
+Review the operation (and its Retry while the bank does not answer), the main window after Check with the
+bank, About; then as the cashier: the main window (the manager's commands disabled, saying why), a Refund
+a manager approves (and a refused approval), and the notice of a sale cancelled at the counter but paid
+after all, on New payment and the main window.
 """
 
 from __future__ import annotations
@@ -717,6 +717,19 @@ def _manager_screens(console: ScreensConsole, qtbot: Any, data: _Data) -> Iterat
     box = _wait_shown(qtbot, QMessageBox)
     yield Screen("Review the operation", box, "message")
     _close(qtbot, box, lambda b: b.button(QMessageBox.StandardButton.Cancel).click())
+    _settle(console, qtbot)
+
+    # Retry while the bank does not answer: the console says it could not, in a box
+    faults = console.sandbox.state.faults
+    faults.add(Fault("status", "http_status", Decimal(502), 1000))
+    faults.add(Fault("refund", "http_status", Decimal(502), 1000))
+    use(console, qtbot, "action_review")
+    box = _wait_shown(qtbot, QMessageBox)
+    box.button(QMessageBox.StandardButton.Retry).click()
+    error = _wait_shown(qtbot, QMessageBox, "user_error_box")
+    yield Screen("Review: the bank did not answer", error, "message")
+    _close(qtbot, error, lambda b: b.accept())
+    faults.clear()
     _settle(console, qtbot)
 
     # Check with the bank (Shift+F5): its answer is one line in the status bar
