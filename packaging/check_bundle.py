@@ -4,8 +4,8 @@
 1. ``epay-desktop sandbox --port 0`` prints its URL and answers a token request (docs/sandbox.md's test
    client), and refuses a wrong secret;
 2. ``epay-desktop --demo`` (offscreen, a throw-away demo folder) gets through start-up (the log says the
-   start-up reconciliation is done, which comes after QtWebEngine's profile, the database and the demo
-   shop) and is still running a few seconds later; then it is stopped.
+   start-up reconciliation is done, which comes after the database and the demo shop) and is still
+   running a few seconds later; then it is stopped.
 
 Only the standard library: it runs with any Python, the bundle brings its own.
 """

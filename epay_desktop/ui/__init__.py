@@ -1,10 +1,9 @@
 """The console's Qt face: the only package that imports PySide6 and qasync.
 
-QtWebEngineWidgets is imported first, before anything can create the QApplication: Qt's
-documented rule for QtWebEngine (it shares OpenGL contexts set up at application start).
+QtWebEngine (the checkout browser) is imported when the first "New payment" window is built, after
+the login (decision 0055). Qt's documented rule for a QtWebEngine loaded after the QApplication:
+``Qt.AA_ShareOpenGLContexts`` is set before the QApplication is created (:func:`.main.run_gui`).
 """
-
-import PySide6.QtWebEngineWidgets  # noqa: F401  isort: skip
 
 import sys
 

@@ -14,28 +14,31 @@ import logging
 from collections.abc import Callable, Coroutine, Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject
-from PySide6.QtWebEngineCore import QWebEngineProfile
 
 from epay_desktop.app import AppContext
 from epay_desktop.domain import ConsoleError, InvoiceId, MoneyOp, Role, User
 
 from .app_admin import AdminFlows
-from .app_checkout import CheckoutWindow
 from .app_flows import Command, money_flow, print_flow, refund_receipt_flow, review_flow
 from .asyncqt import start_action, user_message_of
 from .bridge import EventBridge
 from .check_bank import RESULT_SHOWN_MS, check_bank_flow
-from .checkout import CheckoutView, hosts_of
-from .checkout_screen import CheckoutScreen
 from .language import translations
 from .late_payment_notice import LatePaymentNotice
 from .login import DemoLogin
 from .main_window import MainWindow
 from .session import DEFAULT_IDLE_MINUTES, Session
+
+if TYPE_CHECKING:  # the checkout and its browser (QtWebEngine) load at the first sale (decision 0055)
+    from PySide6.QtWebEngineCore import QWebEngineProfile
+
+    from .app_checkout import CheckoutWindow
+    from .checkout import CheckoutView
+    from .checkout_screen import CheckoutScreen
 
 __all__ = ["AppController", "ConsoleOptions"]
 
@@ -67,8 +70,13 @@ class AppController(QObject):
     """Owns the main window and everything it opens; :meth:`close` tears it down (idempotent)."""
 
     def __init__(
-        self, ctx: AppContext, profile: QWebEngineProfile, options: ConsoleOptions | None = None
+        self,
+        ctx: AppContext,
+        profile: QWebEngineProfile | Callable[[], QWebEngineProfile],
+        options: ConsoleOptions | None = None,
     ) -> None:
+        """``profile``: the checkout browser's profile, or a function making it when the "New payment"
+        window is first needed (ui/main.py: QtWebEngine is not loaded before the login, decision 0055)."""
         super().__init__()
         options = options or ConsoleOptions()
         self.ctx = ctx
@@ -90,19 +98,10 @@ class AppController(QObject):
         demo = [DemoLogin(d.name, d.pin, d.role) for d in options.demo_users]
         self.session = Session(self.window, ctx.users, idle_minutes=options.idle_minutes, demo_users=demo)
         self.session.lock_screen.set_environment(environment)  # SANDBOX on the login/lock form too
-        endpoints = ctx.gateway_settings.endpoints
-        self.checkout_view = CheckoutView(profile, hosts_of(endpoints.widget_url, endpoints.api_url))
-        self.checkout = CheckoutScreen(
-            ctx.payments,
-            ctx.receipts,
-            self.current_user,
-            self.checkout_view,
-            saved_cards=ctx.saved_cards,  # "Pay with a saved card" on the form (decision 0019)
-            receipt_printer=self.receipt_printer,  # Print uses the printer saved in Settings (0016)
-            poll_interval=options.poll_interval,
-        )
-        self.checkout_window = CheckoutWindow(self.checkout, self.window, environment=environment)
-        self.session.watch(self.checkout_window)  # the customer typing into the page is activity too
+        self._profile = profile
+        self._environment = environment
+        self._poll_interval = options.poll_interval
+        self._checkout: tuple[CheckoutView, CheckoutScreen, CheckoutWindow] | None = None  # on first use
         self.admin = AdminFlows(  # Settings, Users, Export CSV, Needs attention (+ its badge)
             self.window, ctx, self.session, on_users_changed=lambda: self._spawn("names", self._load_names)
         )
@@ -126,12 +125,53 @@ class AppController(QObject):
         w.lock_requested.connect(self.session.lock)
         w.log_out_requested.connect(self.session.log_out)
         self.session.user_changed.connect(self._on_user_changed)
-        self.checkout.payment_finished.connect(lambda p: w.open_payment(p.invoice_id))
         self.admin.wire(self.bridge)
         self.bridge.payment_changed.connect(self.late_payments.on_payment_changed)
         self.late_payments.open_requested.connect(self._open_late_payment)
-        self.late_payments.shown.connect(self.checkout_window.show_late_payment)
-        self.late_payments.retranslated.connect(self.checkout_window.late_notice.retranslate)
+        self.late_payments.shown.connect(lambda text: self.checkout_window.show_late_payment(text))
+
+    # -- the "New payment" window, built when first needed (decision 0055) ------------------------
+
+    @property
+    def checkout_window(self) -> CheckoutWindow:
+        """The "New payment" window; built at the first sale (or late payment), with its browser."""
+        return self._built_checkout()[2]
+
+    @property
+    def checkout(self) -> CheckoutScreen:
+        return self._built_checkout()[1]
+
+    @property
+    def checkout_view(self) -> CheckoutView:
+        return self._built_checkout()[0]
+
+    def _built_checkout(self) -> tuple[CheckoutView, CheckoutScreen, CheckoutWindow]:
+        if self._checkout is not None:
+            return self._checkout
+        # QtWebEngine (the checkout page) loads here, not before the login: decision 0055
+        from .app_checkout import CheckoutWindow
+        from .checkout import CheckoutView, hosts_of
+        from .checkout_screen import CheckoutScreen
+
+        ctx = self.ctx
+        profile = self._profile() if callable(self._profile) else self._profile
+        endpoints = ctx.gateway_settings.endpoints
+        view = CheckoutView(profile, hosts_of(endpoints.widget_url, endpoints.api_url))
+        screen = CheckoutScreen(
+            ctx.payments,
+            ctx.receipts,
+            self.current_user,
+            view,
+            saved_cards=ctx.saved_cards,  # "Pay with a saved card" on the form (decision 0019)
+            receipt_printer=self.receipt_printer,  # Print uses the printer saved in Settings (0016)
+            poll_interval=self._poll_interval,
+        )
+        window = CheckoutWindow(screen, self.window, environment=self._environment)
+        self._checkout = (view, screen, window)
+        self.session.watch(window)  # the customer typing into the page is activity too
+        screen.payment_finished.connect(lambda p: self.window.open_payment(p.invoice_id))
+        self.late_payments.retranslated.connect(window.late_notice.retranslate)
+        return self._checkout
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.window and event.type() == QEvent.Type.Close and not self._closed.done():
@@ -155,10 +195,12 @@ class AppController(QObject):
             self._closed.set_result(None)
         if not shiboken6.isValid(self.window):
             return
-        self.checkout.stop_watching()
+        if self._checkout is not None:
+            self._checkout[1].stop_watching()
         self.bridge.close()
         self.window.removeEventFilter(self)
-        self.checkout_window.hide()
+        if self._checkout is not None:
+            self._checkout[2].hide()
         self.window.hide()
         shiboken6.delete(self.window)  # the checkout window, screen, view and page are its children
 
@@ -191,7 +233,8 @@ class AppController(QObject):
         if not shiboken6.isValid(self.window):
             return
         self.window.retitle()
-        self.checkout_window.retitle()
+        if self._checkout is not None:
+            self._checkout[2].retitle()
         self.window.set_user(self.window.user)
         if self.session.user is not None:
             self.window.refresh()

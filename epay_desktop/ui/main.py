@@ -1,7 +1,8 @@
 """The desktop console's entry point: one QApplication, one qasync loop, the app's whole life.
 
-``run_gui()`` (``epay-desktop`` without a command) creates the QApplication after QtWebEngine is
-imported, then runs :func:`run_console` with ``qasync.run`` exactly once (stack-notes pitfall 4).
+``run_gui()`` (``epay-desktop`` without a command) creates the QApplication with the OpenGL contexts
+shared (QtWebEngine, the checkout browser, loads at the first sale: decision 0055), then runs
+:func:`run_console` with ``qasync.run`` exactly once (stack-notes pitfall 4).
 Inside the loop: the crash handler, the demo sandbox if asked, ``open_app``, the start-up
 reconciliation (before any new work, shown as "Checking unfinished payments with the bank..."),
 the poller for the app's lifetime, the console itself (:class:`AppController`), and on the way
@@ -10,8 +11,6 @@ sandbox stopped.
 """
 
 from __future__ import annotations
-
-import epay_desktop.ui  # noqa: F401  isort: skip  (QtWebEngine before the QApplication)
 
 import asyncio
 import contextlib
@@ -38,13 +37,14 @@ from .about import app_icon
 from .app_admin import saved_environ, saved_idle_minutes
 from .app_controller import AppController, ConsoleOptions
 from .asyncqt import ask_message, user_message_of
-from .checkout import make_checkout_profile
 from .crash import CrashHandler, install_crash_handler
 from .gc_guard import MainThreadCollector
 from .language import startup_language, translations
 from .titles import product_name, window_title
 
 if TYPE_CHECKING:  # the demo and its sandbox (uvicorn, starlette) load only with --demo (decision 0055)
+    from PySide6.QtWebEngineCore import QWebEngineProfile
+
     from epay_desktop.sandbox import RunningSandbox
 
 __all__ = ["STARTUP_PROBE_ENV", "GuiOptions", "StartupScreen", "run_console", "run_gui", "start_background"]
@@ -87,9 +87,7 @@ def run_gui(
     if refusal:
         print(f"epay-desktop: {refusal}", file=sys.stderr)
         return 2
-    os.environ.setdefault("QT_API", "pyside6")
-    qapp = QApplication.instance() or QApplication([sys.argv[0] or "epay-desktop", *argv])
-    assert isinstance(qapp, QApplication)
+    qapp = make_application(argv)
     configure_application(qapp)
     translations().switch(language or startup_language())  # before any window (decision 0045)
     # The demo sandbox starts BEFORE qasync.run: qasync installs its loop policy process-wide, and
@@ -109,6 +107,16 @@ def _start_demo_sandbox() -> RunningSandbox:
     from epay_desktop.demo import start_demo_sandbox  # the web stack: only the demo runs a gateway here
 
     return start_demo_sandbox()
+
+
+def make_application(argv: Sequence[str] = ()) -> QApplication:
+    """The process's QApplication, ready for QtWebEngine to load later (at the first sale)."""
+    os.environ.setdefault("QT_API", "pyside6")
+    # Qt's rule for a QtWebEngine loaded after the QApplication (decision 0055): shared GL contexts
+    QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
+    qapp = QApplication.instance() or QApplication([sys.argv[0] or "epay-desktop", *argv])
+    assert isinstance(qapp, QApplication)
+    return qapp
 
 
 def run_once(qapp: QApplication, main: Coroutine[Any, Any, int]) -> int:
@@ -227,6 +235,26 @@ class _StartupProbe(QObject):
         return False
 
 
+class _CheckoutProfile:
+    """The checkout browser's one profile, made on first use: QtWebEngine loads then (decision 0055)."""
+
+    def __init__(self, qapp: QApplication) -> None:
+        self._qapp = qapp
+        self._profile: QWebEngineProfile | None = None
+
+    def get(self) -> QWebEngineProfile:
+        if self._profile is None:
+            from .checkout import make_checkout_profile  # QtWebEngine: at the first sale, not at start-up
+
+            self._profile = make_checkout_profile(self._qapp)
+        return self._profile
+
+    def delete(self) -> None:
+        if self._profile is not None and shiboken6.isValid(self._profile):
+            shiboken6.delete(self._profile)
+        self._profile = None
+
+
 async def reconcile_at_startup(ctx: AppContext, screen: StartupScreen | None = None) -> None:
     """Settle unfinished operations and payments with the bank before any new work (bounded in time)."""
     if screen is not None:
@@ -279,7 +307,7 @@ async def run_console(qapp: QApplication, options: GuiOptions, sandbox: RunningS
     screen.show()
     ctx: AppContext | None = None
     background: tuple[asyncio.Event, asyncio.Future[Any]] | None = None
-    profile = make_checkout_profile(qapp)
+    profile = _CheckoutProfile(qapp)  # made with the first "New payment" window, not before the login
     try:
         if sandbox is not None:
             from epay_desktop.demo import DEMO_USERS, demo_environ, demo_home, prepare_demo  # --demo only
@@ -298,7 +326,7 @@ async def run_console(qapp: QApplication, options: GuiOptions, sandbox: RunningS
                 demo_users=DEMO_USERS, environment="demo", idle_minutes=console.idle_minutes
             )
         await reconcile_at_startup(ctx, screen)
-        controller = AppController(ctx, profile, console)
+        controller = AppController(ctx, profile.get, console)
         background = start_background(ctx)
         screen.close()
         probe = os.environ.get(STARTUP_PROBE_ENV)
@@ -312,8 +340,7 @@ async def run_console(qapp: QApplication, options: GuiOptions, sandbox: RunningS
         await _shutdown(controller, background, ctx, crash)
         collector.stop()
         screen.close()
-        if shiboken6.isValid(profile):
-            shiboken6.delete(profile)  # after every checkout page (the controller deleted its views)
+        profile.delete()  # after every checkout page (the controller deleted its views)
 
 
 async def _cannot_start(screen: StartupScreen, exc: BaseException) -> int:

@@ -25,23 +25,27 @@ from epay_desktop.store.open import open_store
 #:   reportlab (+ PIL, which it pulls in): the first receipt drawn;
 #:   alembic: a database whose schema must change (not a database at the newest schema);
 #:   uvicorn, starlette: the built-in sandbox gateway (``epay-desktop sandbox``, ``--demo``);
-#:   epay_desktop.demo: ``--demo`` only.
+#:   epay_desktop.demo: ``--demo`` only;
+#:   QtWebEngine and the checkout screens: the first "New payment" window (F2) or a late payment.
 LATER = (
     "reportlab",
     "PIL",
     "alembic",
     "uvicorn",
     "starlette",
+    "PySide6.QtWebEngineCore",
+    "PySide6.QtWebEngineWidgets",
     "epay_desktop.demo",
     "epay_desktop.receipts.pdf",
+    "epay_desktop.ui.checkout",
 )
 #: Loaded before the login form, and why:
 #:   PySide6.QtWidgets, qasync: the window itself and its event loop;
 #:   sqlalchemy: the login checks the name and PIN against the store;
 #:   httpx: the app's one HTTP client, made with the app; the start-up reconciliation asks the bank
 #:          about unfinished payments before any new work (reliability.md);
-#:   PySide6.QtWebEngineCore/Widgets: imported before the QApplication, Qt's rule for QtWebEngine;
-#:          the checkout browser is built with the main window (decision 0055 says why it stays).
+#: And not QtWebEngine: the checkout browser (and its profile) is built with the first "New payment"
+#: window; the QApplication shares OpenGL contexts so that it may load then (Qt's rule).
 NEEDED = ("PySide6.QtWidgets", "qasync", "sqlalchemy", "httpx", "epay_desktop.ui.login")
 #: What ``--version`` and ``--help`` must not load: no Qt at all, no store, no receipts, no sandbox.
 NOT_FOR_HELP = (
@@ -119,7 +123,7 @@ def test_the_demo_runs_its_sandbox_but_draws_no_receipt_and_migrates_only_once(t
         "alembic",
         "epay_desktop.demo",
     ]
-    assert _loaded(first, ("reportlab", "PIL", "epay_desktop.receipts.pdf")) == []
+    assert _loaded(first, ("reportlab", "PIL", "epay_desktop.receipts.pdf", "PySide6.QtWebEngineCore")) == []
     again = _console_at_login(tmp_path, "--demo-home", str(tmp_path / "demo"))
     assert _loaded(again, ("alembic", "reportlab", "PIL")) == []
 
@@ -194,3 +198,108 @@ def test_alembic_loads_only_for_a_database_that_must_change(tmp_path: Path) -> N
 
     assert alembic_loaded()  # a new database: created by the migrations
     assert not alembic_loaded()  # the same database again: already current
+
+
+LATE_BROWSER = """
+import sys
+from PySide6.QtCore import QTimer
+from epay_desktop.ui.main import _CheckoutProfile, make_application
+
+qapp = make_application()
+print("webengine before:", "PySide6.QtWebEngineCore" in sys.modules)
+profile = _CheckoutProfile(qapp)
+from PySide6.QtWebEngineCore import QWebEnginePage  # noqa: E402  (after the QApplication, as at a sale)
+from PySide6.QtWebEngineWidgets import QWebEngineView  # noqa: E402
+
+view = QWebEngineView()
+page = QWebEnginePage(profile.get(), view)
+view.setPage(page)
+
+
+def loaded(ok):
+    page.runJavaScript("document.title", 0, lambda title: (print("loaded:", ok, title), qapp.quit()))
+
+
+page.loadFinished.connect(loaded)
+view.setHtml("<html><head><title>checkout-ready</title></head><body>x</body></html>")
+view.show()
+QTimer.singleShot(60000, qapp.quit)
+qapp.exec()
+del page, view
+profile.delete()
+"""
+
+
+def test_the_checkout_browser_loads_after_the_qapplication(tmp_path: Path) -> None:
+    """The console's QApplication (``make_application``) lets QtWebEngine load later, at the first
+    sale: the profile is made then and a page loads; Qt does not complain that it was initialised
+    from a plugin (the shared OpenGL contexts are set)."""
+    done = subprocess.run(
+        [sys.executable, "-c", LATE_BROWSER],
+        env={**_environ(tmp_path), "QTWEBENGINE_CHROMIUM_FLAGS": "--disable-gpu --log-level=3"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert "webengine before: False" in done.stdout
+    assert "loaded: True checkout-ready" in done.stdout, done.stderr[-3000:]
+    assert "initialized from a plugin" not in done.stderr
+
+
+#: The real console (``run_gui``, ``--demo``) with its run step driven: log in through the login
+#: form, press F2 (``start_sale``), open the gateway's page for a new payment in the checkout.
+FIRST_SALE = """
+import asyncio, sys
+from epay_desktop.domain import Money
+from epay_desktop.ui import app_controller
+from epay_desktop.ui.main import run_gui
+
+
+async def until(condition):
+    while not condition():
+        await asyncio.sleep(0.05)
+
+
+async def run(self):
+    self.window.show()
+    login = asyncio.ensure_future(self.session.log_in())
+    form = self.session.lock_screen.form
+    await asyncio.wait_for(until(form.isVisible), 60)
+    print("webengine at login:", "PySide6.QtWebEngineCore" in sys.modules, flush=True)
+    form.name_edit.setText("Айгерим")
+    form.secret_edit.setText("1111")
+    form.login_button.click()
+    await asyncio.wait_for(until(lambda: self.session.user is not None), 60)
+    self.start_sale()
+    print("webengine after F2:", "PySide6.QtWebEngineCore" in sys.modules, flush=True)
+    sale = await self.ctx.payments.create_payment(self.session.user, Money.parse("1500"), description="x")
+    loaded = asyncio.get_event_loop().create_future()
+    self.checkout_view.page.loadFinished.connect(lambda ok: loaded.done() or loaded.set_result(ok))
+    self.checkout_view.start(sale.payment_object, sale.widget_url, sale.token_expires_at)
+    print("page loaded:", await asyncio.wait_for(loaded, 60), flush=True)
+    login.cancel()
+    self.window.close()
+    await self._closed
+
+
+app_controller.AppController.run = run
+sys.exit(run_gui(demo=True, demo_home=sys.argv[1]))
+"""
+
+
+def test_the_first_sale_loads_the_checkout_browser_in_the_real_console(tmp_path: Path) -> None:
+    """QtWebEngine is not loaded at the login; F2 builds the "New payment" window with its browser
+    and the gateway's page loads in it (the demo, logged in through the login form)."""
+    done = subprocess.run(
+        [sys.executable, "-c", FIRST_SALE, str(tmp_path / "demo")],
+        env={**_environ(tmp_path), "QTWEBENGINE_CHROMIUM_FLAGS": "--disable-gpu --log-level=3"},
+        capture_output=True,
+        text=True,
+        timeout=240,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    lines = done.stdout.splitlines()
+    assert lines == ["webengine at login: False", "webengine after F2: True", "page loaded: True"], (
+        done.stdout + done.stderr[-3000:]
+    )

@@ -233,7 +233,7 @@ def test_installed_sandbox_answers_a_token_request(
 #: what it saw as one JSON line before the process exits (a crash at exit shows in the exit status).
 DRIVER = r"""
 import json, os, sys, time
-import epay_desktop.ui  # QtWebEngine before the QApplication, as the console does
+import epay_desktop.ui  # the Qt package's set-up, before the QApplication, as the console does
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QLineEdit
