@@ -12,11 +12,15 @@ every text must have changed; switched back to English, every text must be the E
 A last walk chooses the language on the login screen and finds no English left on any screen.
 
 Exempt (``is_data``): a text whose Latin letters all belong to data or to names: digits and any word
-with a digit (money, dates, times, invoice ids, card masks, ids), the product's name, the shop's and
-users' names, card brands, e-mail addresses, URLs, file paths and names, keyboard shortcuts, the
-language selector's own names (each language in itself) and a few technical abbreviations that are the
-same in all three languages (CSV, PDF, PIN, ID, QR). Cyrillic data (a payment's description "Торт")
-has no Latin letters: exempt by the same rule. Nothing is exempted by widget.
+with a digit (money, dates, times, invoice ids, card masks, ids, versions), the product's, the bank's and
+the libraries' names, the shop's, users' and the computer user's names, card brands, 3-D Secure, e-mail
+and web addresses, host names, file paths, names and patterns, environment variables, keyboard keys,
+the language selector's own names (each language in itself), the bank's own words shown verbatim for
+support, and abbreviations read as they are in all three languages (CSV, PDF, PIN, ID, QR, RRN, API,
+URL, UTC, OK, the bank's "Client ID"). Cyrillic data (a payment's description "Торт") has no Latin
+letters: exempt by the same rule. Nothing is exempted by widget. A passing status bar message is
+checked in the walk in the language, not across a switch; two Users questions that the lock closes by
+design are checked there too (``CLOSED_BY_THE_LOCK``).
 """
 
 from __future__ import annotations
