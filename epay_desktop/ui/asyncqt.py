@@ -204,13 +204,21 @@ def _clicked_standard_button(box: QMessageBox) -> StandardButton:
     return box.standardButton(only[0]) if len(only) == 1 else StandardButton.NoButton
 
 
-def show_error(parent: QWidget | None, message: str, title: str | None = None) -> QMessageBox:
-    """Show ``message`` in a warning box without waiting for it (window-modal, deletes itself on close)."""
+def show_error(
+    parent: QWidget | None, message: str | Callable[[], str], title: str | None = None
+) -> QMessageBox:
+    """Show ``message`` in a warning box without waiting for it (window-modal, deletes itself on close).
+    A function is asked again after a language switch while the box is open (a refusal's sentence)."""
+    from .language import on_language_change
+
     if parent is not None and not shiboken6.isValid(parent):
         parent = None
+    text = message() if callable(message) else message
     box = QMessageBox(
-        QMessageBox.Icon.Warning, title or _tr("Not completed"), message, StandardButton.Ok, parent
+        QMessageBox.Icon.Warning, title or _tr("Not completed"), text, StandardButton.Ok, parent
     )
+    if callable(message):
+        on_language_change(box, lambda: box.setText(message()))
     box.setObjectName("user_error_box")
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -377,7 +385,8 @@ async def _guarded(
             raise
         log.info("event=action_refused action=%s error=%s", action, type(exc).__name__)
         parent = owner if isinstance(owner, QWidget) and shiboken6.isValid(owner) else None
-        show_error(parent, message)
+        refused, said = exc, message
+        show_error(parent, lambda: user_message_of(refused) or said)  # said again after a switch
     finally:
         for widget, was_enabled in toggles:
             if shiboken6.isValid(widget):

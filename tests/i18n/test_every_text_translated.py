@@ -369,3 +369,41 @@ def test_the_exemption_rule() -> None:
         "Client",
     ):
         assert not is_data(words, bank), words
+
+
+def test_a_refusal_box_follows_a_switch(qtbot: Any, aloop: Any) -> None:
+    """A command's refusal ("Not completed") is composed from the error's template and its words:
+    a switch while it is open says it again in the new language (the shipped catalogue)."""
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from epay_desktop.domain import ConsoleError
+    from epay_desktop.domain.i18n import Message
+    from epay_desktop.ui.asyncqt import start_action
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.show()
+    exists = Message(
+        "store", "A user named {name_strip} already exists; choose another name.", {"name_strip": "Олжас"}
+    )
+
+    async def refused() -> None:
+        raise ConsoleError(exists)
+
+    start_action(window, "add_user", refused)
+
+    def box() -> QMessageBox | None:
+        shown = [
+            w for w in QApplication.topLevelWidgets() if w.objectName() == "user_error_box" and w.isVisible()
+        ]
+        return shown[0] if shown else None  # type: ignore[return-value]
+
+    qtbot.waitUntil(lambda: box() is not None)
+    error = box()
+    assert error is not None
+    assert error.text() == "A user named Олжас already exists; choose another name."
+    translations().switch("kk")
+    assert error.text() == "Олжас атты пайдаланушы бар; басқа атау таңдаңыз."
+    translations().switch("en")
+    assert error.text() == "A user named Олжас already exists; choose another name."
+    error.accept()
