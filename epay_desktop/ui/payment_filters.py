@@ -70,10 +70,9 @@ def _status_options() -> tuple[tuple[str, str, frozenset[S] | None], ...]:
 STATUS_GROUPS: Final[tuple[tuple[str, str, frozenset[S] | None], ...]] = _GROUPS + _status_options()
 ATTENTION: Final = "attention"
 #: The longest texts the count can show (PaymentsView's words), to size it once: it never grows.
-#: Pages load 100 rows at a time, so 99 999 loaded rows is far more than anyone scrolls through.
+#: The count is the list's true count (decision 0053): up to millions of payments.
 _COUNT_SAMPLES: Final = (
-    ("%n payment(s) shown, more below", 99_999),
-    ("%n payment(s)", 99_999),
+    ("%n payment(s)", 9_999_999),
     ("Not loaded", -1),
     ("Loading…", -1),
 )

@@ -124,6 +124,7 @@ class PaymentsTableModel(QAbstractTableModel):
         self._generation = 0
         self._task: asyncio.Task[None] | None = None
         self._first_owed = False  # page_loaded after a (re)query is owed for its first page
+        self._waiting: list[Payment] = []  # updates that came while the list was being counted
 
     # -- state -----------------------------------------------------------------------------------
 
@@ -228,6 +229,7 @@ class PaymentsTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._pages.clear()
         self._wanted.clear()
+        self._waiting.clear()
         self._open.clear()
         self._count, self._counted, self._error = 0, False, None
         self.endResetModel()
@@ -287,6 +289,9 @@ class PaymentsTableModel(QAbstractTableModel):
         self.loading_changed.emit(False)
         self._first_owed = False
         self.page_loaded.emit(len(page.payments))
+        waiting, self._waiting = self._waiting, []
+        for payment in waiting:
+            self.apply_update(payment)
         self._serve()
 
     async def _read(self, query: ListQuery, start: int, cursor: Any) -> Any:
@@ -399,7 +404,11 @@ class PaymentsTableModel(QAbstractTableModel):
             found[0].payments[found[1]] = payment
             self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
             return
-        if not self._counted or not self._filter.matches(payment, open_operation=payment.id in self._open):
+        if not self._filter.matches(payment, open_operation=payment.id in self._open):
+            return
+        if not self._counted:
+            if self.is_loading:  # the count on its way may or may not include it: look again after
+                self._waiting.append(payment)
             return
         top = self._pages.get(0)
         newest_first = self._column is PaymentColumn.TIME and self._descending

@@ -339,3 +339,14 @@ def test_a_million_rows_cost_only_the_pages_shown(qtbot, aloop, make_payment, tm
     assert source.generated <= 1000 and model.loaded_rows <= 1000
     view.resizeColumnsToContents()
     view.grab().save(str(tmp_path / "payments_model.png"))
+
+
+def test_an_update_the_count_on_its_way_missed_joins_after_it(qtbot, model, source, make_payment):
+    source.hold()
+    model.refresh()
+    qtbot.waitUntil(lambda: len(source.list_calls) == 1)  # counted before the payment was stored
+    new = make_payment()
+    model.apply_update(new)
+    source.release()
+    qtbot.waitUntil(lambda: model.rowCount() == 251 and not model.is_loading)
+    assert model.payment_at(0).id == new.id  # newest first: it joins at the top once the page is in
