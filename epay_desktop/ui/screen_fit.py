@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QFileDialog, QHeaderView, QWidget
+from PySide6.QtWidgets import QComboBox, QFileDialog, QHeaderView, QListView, QWidget
 
 __all__ = [
     "ELIDES",
@@ -62,10 +62,18 @@ def size_for_screen(widget: QWidget, preferred: QSize) -> QSize:
 
 def fit_file_dialog_columns(dialog: QFileDialog) -> None:
     """Qt's own file dialog sizes its Name/Size/Type/Date columns for English samples ("128.88 GB"),
-    which cut the Kazakh and Russian headers ("Өзгертілген күні"): widen each to its header's text.
-    A native dialog (no widgets) is left alone."""
+    which cut the Kazakh and Russian headers ("Өзгертілген күні"): widen each to its header's text,
+    and the places list to its widest place. A native dialog (no widgets) is left alone."""
     for header in dialog.findChildren(QHeaderView):
         for section in range(header.count()):
             need = header.sectionSizeFromContents(section).width()
             if header.sectionSize(section) < need:
                 header.resizeSection(section, need)
+    # its list of places ("Компьютер") opens as narrow as it was last left, or as Qt's default
+    sidebar = dialog.findChild(QListView, "sidebar")
+    if sidebar is not None and sidebar.model() is not None:
+        need = sidebar.sizeHintForColumn(0) + 2 * sidebar.frameWidth() + 4
+        sidebar.setMinimumWidth(max(sidebar.minimumWidth(), need))
+    look_in = dialog.findChild(QComboBox, "lookInCombo")
+    if look_in is not None:  # a folder's path is as long as it is: the box shortens it, its list has it whole
+        declare_elides(look_in)

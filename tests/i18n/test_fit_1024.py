@@ -26,11 +26,13 @@ from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QComboBox,
+    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QSplitter,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -236,6 +238,28 @@ def test_the_detail_panel_cuts_nothing_at_any_width(qtbot: Any, lang: str, trans
     for width in range(detail.minimumSizeHint().width(), 520, 3):
         detail.resize(width, 700)  # laid out at once (a resize event is delivered synchronously)
         found += clipped(detail, f"detail panel {width} px [{lang}]")
+    assert not found, describe(found)
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_a_save_dialog_left_narrow_shows_its_places_and_columns_whole(
+    qtbot: Any, lang: str, tmp_path: Path
+) -> None:
+    """Qt's own Save dialog (Export, Save the receipt as PDF): its columns are sized for English words
+    ("Өзгертілген күні" was cut), and its places list opens as narrow as it was last left (seen in a
+    full run: "Компьютер" cut)."""
+    translations().switch(lang)
+    dialog = QFileDialog(None, "CSV", str(tmp_path))
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    qtbot.addWidget(dialog)
+    splitter = dialog.findChild(QSplitter, "splitter")
+    assert splitter is not None
+    splitter.setSizes([30, 700])  # as a person may have left it
+    dialog.findChild(QWidget, "detailModeButton").click()  # the columns: name, size, type, date
+    screen_fit.fit_file_dialog_columns(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    found = _settled_clips(qtbot, dialog, f"Save dialog [{lang}]")
     assert not found, describe(found)
 
 
