@@ -43,6 +43,7 @@ from epay_desktop.store.repos.payment_list import (
     count_rows,
     cursor_at,
     fetch_page,
+    row_index,
 )
 from epay_desktop.store.repos.payment_rows import PaymentCursor, to_payment
 from epay_desktop.store.tx import Tx
@@ -96,7 +97,10 @@ def _every_list_query(engine: Engine) -> Iterator[tuple[str, str, ListQuery, str
                         count_rows(s, query)
                     with captured(engine) as jumps:
                         cursor_at(s, query, 25)
-                    for kind, statements in (("page", pages), ("count", counts), ("jump", jumps)):
+                    with captured(engine) as finds:  # the row of a selected payment (a count)
+                        if rows:
+                            row_index(s, query, rows[-1].id)
+                    for kind, statements in (("page", pages), ("count", counts + finds), ("jump", jumps)):
                         for statement, params in statements:
                             yield label, kind, query, statement, params
         for name, args in filters.items():  # today's list and CSV export (newest / oldest first)

@@ -123,7 +123,6 @@ class PaymentsTableModel(QAbstractTableModel):
         self._error: str | None = None
         self._generation = 0
         self._task: asyncio.Task[None] | None = None
-        self._first_owed = False  # page_loaded after a (re)query is owed for its first page
         self._waiting: list[Payment] = []  # updates that came while the list was being counted
 
     # -- state -----------------------------------------------------------------------------------
@@ -233,7 +232,6 @@ class PaymentsTableModel(QAbstractTableModel):
         self._open.clear()
         self._count, self._counted, self._error = 0, False, None
         self.endResetModel()
-        self._first_owed = True
         self._start(self._requery(self._generation, keep_rows=False))
 
     def requery(self) -> None:
@@ -247,6 +245,7 @@ class PaymentsTableModel(QAbstractTableModel):
             self._task.cancel()
         self._task = None
         self._wanted.clear()
+        self._error = None
         self._start(self._requery(self._generation, keep_rows=True))
 
     def _start(self, coro: Any) -> None:
@@ -287,7 +286,6 @@ class PaymentsTableModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, 0), self.index(self._count - 1, self.columnCount() - 1))
         self._task = None
         self.loading_changed.emit(False)
-        self._first_owed = False
         self.page_loaded.emit(len(page.payments))
         waiting, self._waiting = self._waiting, []
         for payment in waiting:
