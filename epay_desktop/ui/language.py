@@ -219,9 +219,11 @@ class Translations(QObject):
         self._recorder = _RecordingTranslator()
         self._qt: QTranslator | None = None
         QCoreApplication.installTranslator(self._recorder)
-        # installing posts LanguageChange to every window: deliver it now, not later over texts a
-        # window composes meanwhile (Qt's LanguageChange gives a standard button back its "OK")
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
+        # Installing posts LanguageChange to every window, though nothing changed (English, no
+        # catalogue yet): dropped, or it would arrive later over texts a window composed meanwhile
+        # (Qt's LanguageChange gives a standard button back its bare "OK"). Delivering it now instead
+        # would reach a window still being built (its changeEvent before its widgets exist).
+        QCoreApplication.removePostedEvents(None, QEvent.Type.LanguageChange)  # type: ignore[arg-type]  # None: all
 
     def application(self) -> QCoreApplication | None:
         """The application the translators are installed on (None once it is gone)."""

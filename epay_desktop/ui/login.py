@@ -9,7 +9,7 @@ a PIN.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import shiboken6
@@ -212,6 +212,9 @@ class LoginForm(QWidget):
         for button, demo in zip(self._demo_buttons, self._demo_users, strict=True):
             button.setText(self._demo_text(demo))
             button.setToolTip(self.tr("Click to fill in this user"))
+        error = getattr(self, "_error_text", "")
+        if callable(error) and not self.error_label.isHidden():  # a refused login, in the new words
+            self.error_label.setText(error())
         self.retranslated.emit()
 
     # -- state -----------------------------------------------------------------------------------
@@ -239,9 +242,12 @@ class LoginForm(QWidget):
     def focus_first_empty(self) -> None:
         (self.secret_edit if self.name_edit.text().strip() else self.name_edit).setFocus()
 
-    def show_error(self, message: str) -> None:
-        self.error_label.setText(message)
-        self.error_label.setVisible(bool(message))
+    def show_error(self, message: str | Callable[[], str]) -> None:
+        """Say ``message`` under the form ('' hides it); a function is asked again after a switch."""
+        self._error_text = message
+        text = message() if callable(message) else message
+        self.error_label.setText(text)
+        self.error_label.setVisible(bool(text))
 
     def _update_button(self) -> None:
         ready = bool(self.name_edit.text().strip() and self.secret_edit.text()) and not self.busy
@@ -265,8 +271,9 @@ class LoginForm(QWidget):
             message = user_message_of(exc)
             if message is None:
                 raise
+            refused, said = exc, message
             if shiboken6.isValid(self):
-                self.show_error(message)
+                self.show_error(lambda: user_message_of(refused) or said)  # said again after a switch
                 self.secret_edit.clear()
                 self.secret_edit.setFocus()
             return

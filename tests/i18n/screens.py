@@ -31,17 +31,17 @@ API (stable; screens are only ever added):
 * Fixtures: ``screens_sandbox`` (module: a two-step terminal, so held payments exist), ``screens_profile``
   (module: the off-the-record browser profile), ``screens_console`` (a fresh console per test).
 
-Every screen: the login screen, the main window (payments in several statuses, a refunded payment's
-detail with its timeline, the filters with a custom period), the lock screen (unlock mode), New payment
-(its form, the customer's page with the console's shell around it, a declined attempt's note, the result
-after a paid and after a declined sale, the saved-card panel and its "Deactivate the saved card?"
-question), the "Discard this sale?" and "Cancel this sale?" questions, Refund, the refund receipt offer,
-Cancel, Charge, the receipt chooser, the receipt preview, Settings (each tab), Users (a refusal too) and
-its Reset PIN / Change role dialogs, Export with its file dialog and "Export done" box, Needs attention,
-Review the operation (and its Retry while the bank does not answer), the main window after Check with the
-bank, About; then as the cashier: the main window (the manager's commands disabled, saying why), a Refund
-a manager approves (and a refused approval), and the notice of a sale cancelled at the counter but paid
-after all, on New payment and the main window.
+Every screen: the login screen (and its answer to a wrong PIN), the main window (payments in several
+statuses, a refunded payment's detail with its timeline, the filters with a custom period), the lock
+screen (unlock mode), New payment (its form, the customer's page with the console's shell around it, a
+declined attempt's note, the result after a paid and after a declined sale, the saved-card panel and its
+"Deactivate the saved card?" question), the "Discard this sale?" and "Cancel this sale?" questions,
+Refund, the refund receipt offer, Cancel, Charge, the receipt chooser, the receipt preview, Settings
+(each tab), Users (a refusal too) and its Reset PIN / Change role dialogs, Export with its file dialog
+and "Export done" box, Needs attention, Review the operation (and its Retry while the bank does not
+answer), the main window after Check with the bank, About; then as the cashier: the main window (the
+manager's commands disabled, saying why), a Refund a manager approves (and a refused approval), and the
+notice of a sale cancelled at the counter but paid after all, on New payment and the main window.
 """
 
 from __future__ import annotations
@@ -397,6 +397,12 @@ def every_screen(console: ScreensConsole, qtbot: Any) -> Iterator[Screen]:
     # the login screen (nobody logged in yet)
     qtbot.waitUntil(lambda: lock.isVisible() and lock.form.isVisible(), timeout=SLOW)
     yield Screen("login screen", lock, "lock")
+    form = lock.form
+    form.name_edit.setText(MANAGER)  # typed as a paste (QTest cannot type Cyrillic)
+    qtbot.keyClicks(form.secret_edit, "9999")  # a wrong PIN
+    qtbot.keyClick(form.secret_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not form.error_label.isHidden() and not form.busy, timeout=SLOW)
+    yield Screen("login screen: a wrong PIN", lock, "lock")
     console.log_in(MANAGER, MANAGER_PIN)
     data = _set_up_payments(console)
     window.refresh()

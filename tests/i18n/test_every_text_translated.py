@@ -407,3 +407,32 @@ def test_a_refusal_box_follows_a_switch(qtbot: Any, aloop: Any) -> None:
     translations().switch("en")
     assert error.text() == "A user named Олжас already exists; choose another name."
     error.accept()
+
+
+def test_a_refused_login_follows_a_switch(qtbot: Any, aloop: Any) -> None:
+    """A cashier locked out reads why, then picks Қазақша on the same screen: the sentence (with its
+    time and zone) is said again in Kazakh, not left in English."""
+    from datetime import UTC, datetime
+
+    from epay_desktop.domain.errors import AccountLocked
+    from epay_desktop.services.login import locked_message
+    from epay_desktop.ui.login import LoginForm
+
+    locked = AccountLocked(locked_message(datetime(2026, 12, 6, 9, 30, tzinfo=UTC)))
+
+    class Users:
+        async def authenticate(self, name: str, secret: str) -> Any:
+            raise locked
+
+    form = LoginForm(Users())  # type: ignore[arg-type]
+    qtbot.addWidget(form)
+    form.show()
+    form.name_edit.setText(CASHIER)
+    qtbot.keyClicks(form.secret_edit, "1234")
+    qtbot.keyClick(form.secret_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not form.error_label.isHidden() and not form.busy)
+    english = form.error_label.text()
+    assert english.startswith("Too many wrong passwords/PINs") and "06.12.2026 14:30" in english
+    qtbot.mouseClick(form.language_selector.buttons["kk"], Qt.MouseButton.LeftButton)
+    kazakh = form.error_label.text()
+    assert kazakh != english and "06.12.2026 14:30" in kazakh and is_data(kazakh), kazakh
