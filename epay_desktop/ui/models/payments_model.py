@@ -19,6 +19,7 @@ instead of its status (``open_operations`` of the pages, kept current by
 from __future__ import annotations
 
 import asyncio
+import bisect
 import logging
 from collections import OrderedDict
 from collections.abc import Callable, Mapping
@@ -353,7 +354,9 @@ class PaymentsTableModel(QAbstractTableModel):
         query = self.query
         while self._wanted:
             start = self._wanted.pop(0)
-            if start in self._pages or start >= self._count:
+            if start >= self._count or all(
+                self._locate(r) is not None for r in range(start, min(start + self._page_size, self._count))
+            ):
                 continue  # loaded meanwhile, or no longer in the list
             above = self._pages.get(start - self._page_size)
             cursor = above.cursor if above is not None and len(above.payments) == self._page_size else None
@@ -408,37 +411,53 @@ class PaymentsTableModel(QAbstractTableModel):
             if self.is_loading:  # the count on its way may or may not include it: look again after
                 self._waiting.append(payment)
             return
-        top = self._pages.get(0)
-        newest_first = self._column is PaymentColumn.TIME and self._descending
-        if newest_first and (
-            self._count == 0
-            or (top is not None and top.payments and order_key(payment) < order_key(top.payments[0]))
-        ):
-            self._insert_top(payment)
-        elif newest_first and top is None:
-            self._insert_top_unseen()
-        else:
+        new = payment.version <= 1  # just created (every later change bumps the version)
+        if self._column is PaymentColumn.TIME and self._descending:
+            if self._insert_in_order(payment):
+                return
+            if new and 0 not in self._pages:
+                self._insert_at(0, payment)  # the newest of all: it goes on top, unseen
+                return
+        if new:
             self.requery()  # where it goes in this order is the database's to say
+        # An older payment not loaded that now matches (a filter it did not match): its place is
+        # among rows not read, which show it as it is when read; the count follows at the next
+        # re-read (F5, a filter or a sort), as a row that stops matching stays until then.
 
-    def _insert_top(self, payment: Payment) -> None:
-        self.beginInsertRows(_ROOT, 0, 0)
-        shifted: OrderedDict[int, _Page] = OrderedDict()
+    def _insert_in_order(self, payment: Payment) -> bool:
+        """Newest first: put ``payment`` in a loaded page whose time range holds it (or on top of the
+        list), moving the rows below down one. False when no loaded page can say where it goes."""
+        key = order_key(payment)
+        if self._count == 0:
+            self._insert_at(0, payment)
+            return True
+        for page in self._pages.values():
+            if not page.payments:
+                continue
+            keys = [order_key(p) for p in page.payments]
+            if (page.start == 0 and key < keys[0]) or keys[0] < key < keys[-1]:
+                self._insert_at(page.start + bisect.bisect_left(keys, key), payment)
+                return True
+        return False
+
+    def _insert_at(self, row: int, payment: Payment) -> None:
+        """Insert ``payment`` at ``row``; pages below it move down one (its own page takes it; with no
+        page there the row is read from the database like any other)."""
+        self.beginInsertRows(_ROOT, row, row)
+        moved: OrderedDict[int, _Page] = OrderedDict()
+        placed = False
         for start, page in self._pages.items():
-            if start == 0:
-                page.payments.insert(0, payment)
-                shifted[0] = page
+            if start <= row <= start + len(page.payments) and not placed and (start < row or start == 0):
+                page.payments.insert(row - start, payment)
+                moved[start] = page
+                placed = True
+            elif start >= row:
+                moved[start + 1] = replace(page, start=start + 1)
             else:
-                shifted[start + 1] = replace(page, start=start + 1)
-        if 0 not in shifted:
-            shifted[0] = _Page(0, [payment], None)
-        self._pages = shifted
-        self._count += 1
-        self.endInsertRows()
-
-    def _insert_top_unseen(self) -> None:
-        """A new payment while the top page is not kept: every row moves down one."""
-        self.beginInsertRows(_ROOT, 0, 0)
-        self._pages = OrderedDict((s + 1, replace(p, start=s + 1)) for s, p in self._pages.items())
+                moved[start] = page
+        if not placed and self._count == 0:  # the list was empty: it is the whole list
+            moved[0] = _Page(0, [payment], None)
+        self._pages = moved
         self._count += 1
         self.endInsertRows()
 

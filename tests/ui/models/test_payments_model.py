@@ -350,3 +350,47 @@ def test_an_update_the_count_on_its_way_missed_joins_after_it(qtbot, model, sour
     source.release()
     qtbot.waitUntil(lambda: model.rowCount() == 251 and not model.is_loading)
     assert model.payment_at(0).id == new.id  # newest first: it joins at the top once the page is in
+
+
+def test_a_poll_of_a_payment_not_loaded_costs_no_query(qtbot, model, source):
+    """The poller updates payments all over the list: one not loaded is read as it is when its page is."""
+    start(qtbot, model)
+    asked = len(source.list_calls)
+    deep = next(p for p in source.payments if p.id == 20)  # row 230, not loaded
+    model.apply_update(replace(deep, status=ConsoleStatus.REFUND, version=2))
+    assert len(source.list_calls) == asked and model.rowCount() == 250
+    with qtbot.waitSignal(model.page_loaded):
+        model.sort(C.AMOUNT, Qt.SortOrder.DescendingOrder)
+    asked = len(source.list_calls)
+    model.apply_update(replace(deep, status=ConsoleStatus.CHARGE, version=3))  # in another order too
+    assert len(source.list_calls) == asked and not model.is_loading
+
+
+def test_a_payment_that_starts_matching_joins_at_its_place_in_a_loaded_page(qtbot, model, source):
+    model.set_filter(PaymentFilter.of([ConsoleStatus.CHARGE]))
+    qtbot.waitUntil(lambda: model.rowCount() == 250 and not model.is_loading)
+    waiting = replace(next(p for p in source.payments if p.id == 245), status=ConsoleStatus.PENDING)
+    source.update(waiting)
+    with qtbot.waitSignal(model.page_loaded):
+        model.refresh()  # 249 paid payments; 245 waits for the bank
+    assert model.rowCount() == 249 and model.payment_at(5).id == 244
+    paid = replace(waiting, status=ConsoleStatus.CHARGE, version=2)
+    with qtbot.waitSignal(model.rowsInserted) as inserted:
+        model.apply_update(paid)  # the bank said paid: it joins the paid list where its time puts it
+    assert inserted.args[1:] == [5, 5]
+    assert model.payment_at(5) is paid and model.payment_at(6).id == 244 and model.rowCount() == 250
+
+
+def test_a_new_payment_while_the_top_is_not_kept_moves_every_row_down(qtbot, aloop, source, make_payment):
+    model = PaymentsTableModel(source, page_size=10, max_pages=2)
+    start(qtbot, model)
+    for row in (120, 200):  # the top page goes (least recently used)
+        show_row(qtbot, model, row)
+    assert model.payment_at(0) is None
+    at_200 = model.payment_at(200)
+    new = make_payment()
+    source.add(new)
+    model.apply_update(new)
+    assert model.rowCount() == 251 and model.payment_at(201) is at_200
+    show_row(qtbot, model, 0)  # the top is read from the database: the new payment, then the rest
+    assert model.payment_at(0).id == new.id and model.payment_at(1).id == 250
