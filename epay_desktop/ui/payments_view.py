@@ -39,6 +39,7 @@ from epay_desktop.domain import InvoiceId, Payment
 from . import theme
 from .asyncqt import spawn
 from .dialogs import named as _named
+from .language import on_language_change
 from .models.payments_model import PaymentColumn, PaymentFilter, PaymentsTableModel
 from .models.roles import RecordRole
 from .payment_filters import PaymentFilterBar
@@ -131,6 +132,9 @@ class PaymentsView(QWidget):
             signal.connect(self._update_counts)
         for changed in (self.model.rowsInserted, self.model.rowsRemoved, self.model.layoutChanged):
             changed.connect(self._update_counts)
+        # the count is composed ("%n payment(s)"): said again in the new words, in the width measured
+        # for them (seen at the Kazakh login screen: "0 payments" left in English, cut to 104 px)
+        on_language_change(self, self._update_counts)
         self.model.load_failed.connect(self._on_load_failed)
         self.model.page_loaded.connect(self._select_first_if_asked)
         self.model.page_loaded.connect(self._tell_if_nothing_matched)

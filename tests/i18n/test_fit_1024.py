@@ -263,6 +263,20 @@ def test_a_save_dialog_left_narrow_shows_its_places_and_columns_whole(
     assert not found, describe(found)
 
 
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_the_payment_count_is_said_again_and_fits(screens_console: Any, qtbot: Any, lang: str) -> None:
+    """Seen in a full run of the walk: at the login screen, after a click on Қазақша, the count was
+    sized for the Kazakh words but still said "0 payments" (composed, so nothing said it again): cut."""
+    label = screens_console.window.payments_view.filters.count_label
+    qtbot.waitUntil(lambda: label.text() == "0 payments", timeout=screens.SLOW)  # nobody logged in yet
+    screens.choose_language_at_login(screens_console, qtbot, lang)
+    words = QCoreApplication.translate("PaymentsView", "%n payment(s)", None, 0)
+    assert label.text() == words
+    found = _settled_clips(qtbot, screens_console.window, f"login screen [{lang}]")
+    assert not found, describe(found)
+
+
 # -- every screen in Kazakh and Russian ------------------------------------------------------------------
 
 
