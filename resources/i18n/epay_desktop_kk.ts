@@ -67,32 +67,32 @@
 <context>
     <name>AppFlows</name>
     <message>
-        <location filename="../../epay_desktop/ui/app_flows.py" line="117"/>
+        <location filename="../../epay_desktop/ui/app_flows.py" line="122"/>
         <source>Print refund receipt</source>
         <translation>Қайтару чегін басып шығару</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_flows.py" line="118"/>
+        <location filename="../../epay_desktop/ui/app_flows.py" line="123"/>
         <source>Not now</source>
         <translation>Қазір емес</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_flows.py" line="156"/>
+        <location filename="../../epay_desktop/ui/app_flows.py" line="161"/>
         <source>refund</source>
         <translation>қайтару</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_flows.py" line="156"/>
+        <location filename="../../epay_desktop/ui/app_flows.py" line="161"/>
         <source>cancel</source>
         <translation>күшін жою</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_flows.py" line="156"/>
+        <location filename="../../epay_desktop/ui/app_flows.py" line="161"/>
         <source>charge</source>
         <translation>есептен шығару</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_flows.py" line="157"/>
+        <location filename="../../epay_desktop/ui/app_flows.py" line="162"/>
         <source>The bank could not confirm whether this {what} of {amount} was applied.
 
 Retry: the console asks the bank again and re-sends it only if the bank proves it was not applied (with the same operation id, so it cannot be applied twice).
@@ -105,7 +105,7 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 Орындалды деп белгілеу: банктің мерчант кабинетінде бұл операция ({what}) бар: оны орындалды деп белгілеңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_flows.py" line="167"/>
+        <location filename="../../epay_desktop/ui/app_flows.py" line="172"/>
         <source>Review the operation</source>
         <translation>Операцияны қарау</translation>
     </message>
@@ -120,17 +120,17 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
         <translation>{invoice} тапсырысы бойынша {amount} қайтару орындалды. Сатып алушыға қайтару чегін басып шығарасыз ба?</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_flows.py" line="173"/>
+        <location filename="../../epay_desktop/ui/app_flows.py" line="178"/>
         <source>&amp;Retry</source>
         <translation>&amp;Қайталау</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_flows.py" line="174"/>
+        <location filename="../../epay_desktop/ui/app_flows.py" line="179"/>
         <source>A&amp;bandon</source>
         <translation>&amp;Доғару</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_flows.py" line="175"/>
+        <location filename="../../epay_desktop/ui/app_flows.py" line="180"/>
         <source>&amp;Mark applied</source>
         <translation>&amp;Орындалды деп белгілеу</translation>
     </message>
@@ -138,38 +138,38 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>ApprovalWidget</name>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/approval_widget.py" line="34"/>
+        <location filename="../../epay_desktop/ui/dialogs/approval_widget.py" line="37"/>
         <source>Manager approval</source>
         <extracomment>the error text appeared or went (the dialog grows to keep every field readable)</extracomment>
         <translation>Менеджердің мақұлдауы</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/approval_widget.py" line="38"/>
+        <location filename="../../epay_desktop/ui/dialogs/approval_widget.py" line="41"/>
         <source>A cashier needs a manager&apos;s approval for this. The manager types their name and PIN here.</source>
         <translation>Бұл үшін кассирге менеджердің мақұлдауы керек. Менеджер осында өз атын және PIN-кодын енгізеді.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/approval_widget.py" line="44"/>
+        <location filename="../../epay_desktop/ui/dialogs/approval_widget.py" line="47"/>
         <source>Manager&apos;s name</source>
         <translation>Менеджердің аты</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/approval_widget.py" line="48"/>
+        <location filename="../../epay_desktop/ui/dialogs/approval_widget.py" line="51"/>
         <source>Manager&apos;s PIN or password</source>
         <translation>Менеджердің PIN-коды немесе құпиясөзі</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/approval_widget.py" line="57"/>
+        <location filename="../../epay_desktop/ui/dialogs/approval_widget.py" line="60"/>
         <source>Manager</source>
         <translation>Менеджер</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/approval_widget.py" line="58"/>
+        <location filename="../../epay_desktop/ui/dialogs/approval_widget.py" line="61"/>
         <source>PIN</source>
         <translation>PIN-код</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/approval_widget.py" line="73"/>
+        <location filename="../../epay_desktop/ui/dialogs/approval_widget.py" line="78"/>
         <source>A manager must type their name and PIN to approve.</source>
         <translation>Мақұлдау үшін менеджер өз атын және PIN-кодын енгізуі керек.</translation>
     </message>
@@ -656,7 +656,7 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>CheckoutWindow</name>
     <message>
-        <location filename="../../epay_desktop/ui/app_checkout.py" line="131"/>
+        <location filename="../../epay_desktop/ui/app_checkout.py" line="137"/>
         <source>New payment</source>
         <translation>Жаңа төлем</translation>
     </message>
@@ -671,27 +671,27 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
         <translation>Мұнда жасыру; хабарлама негізгі терезеде қалады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_checkout.py" line="196"/>
+        <location filename="../../epay_desktop/ui/app_checkout.py" line="202"/>
         <source>Cancel this sale?</source>
         <translation>Бұл сатуды тоқтату керек пе?</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_checkout.py" line="197"/>
+        <location filename="../../epay_desktop/ui/app_checkout.py" line="203"/>
         <source>The customer&apos;s payment page is open. Cancel the sale? If the customer has already paid, the console will still show the bank&apos;s answer.</source>
         <translation>Сатып алушының төлем беті ашық. Сатуды тоқтатасыз ба? Егер сатып алушы төлеп қойса, консоль бәрібір банктің жауабын көрсетеді.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_checkout.py" line="215"/>
+        <location filename="../../epay_desktop/ui/app_checkout.py" line="221"/>
         <source>Discard this sale?</source>
         <translation>Бұл сатудан бас тарту керек пе?</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_checkout.py" line="216"/>
+        <location filename="../../epay_desktop/ui/app_checkout.py" line="222"/>
         <source>The amount and details you typed will be lost. Close the new payment anyway?</source>
         <translation>Енгізген сома мен деректер жоғалады. Жаңа төлемді бәрібір жабасыз ба?</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_checkout.py" line="180"/>
+        <location filename="../../epay_desktop/ui/app_checkout.py" line="186"/>
         <source>This window stays open until the payment is settled: {why}</source>
         <translation>Төлем аяқталғанша бұл терезе ашық тұрады: {why}</translation>
     </message>
@@ -1351,7 +1351,7 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
     <message>
         <location filename="../../epay_desktop/ui/dialogs/settings_pages.py" line="176"/>
         <source>Gateway URLs start with https:// (or http:// for the sandbox); leave empty for the default.</source>
-        <translation>Шлюз мекенжайлары https:// деп басталады (sandbox үшін http://); әдепкі мән үшін бос қалдырыңыз.</translation>
+        <translation>Шлюз мекенжайлары https:// деп басталады (оқу ортасы үшін http://); әдепкі мән үшін бос қалдырыңыз.</translation>
     </message>
     <message>
         <location filename="../../epay_desktop/ui/dialogs/settings_pages.py" line="180"/>
@@ -1380,42 +1380,42 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>LatePaymentNotice</name>
     <message>
-        <location filename="../../epay_desktop/ui/late_payment_notice.py" line="64"/>
+        <location filename="../../epay_desktop/ui/late_payment_notice.py" line="65"/>
         <source>which was cancelled at the counter</source>
         <translation>кассада тоқтатылған</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/late_payment_notice.py" line="66"/>
+        <location filename="../../epay_desktop/ui/late_payment_notice.py" line="67"/>
         <source>whose payment page failed at the counter</source>
         <translation>кассада төлем беті ашылмаған</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/late_payment_notice.py" line="68"/>
+        <location filename="../../epay_desktop/ui/late_payment_notice.py" line="69"/>
         <source>Invoice {invoice}, {amount}, {what}, was AUTHORISED (held) on the customer&apos;s card after all. Do not take the money again; cancel the hold if the customer paid another way.</source>
         <translation>Тапсырыс {invoice}, {amount} ({what}) сатып алушының картасында бәрібір БҰҒАТТАЛДЫ (авторизацияланды). Ақшаны қайта алмаңыз; сатып алушы басқа жолмен төлесе, бұғаттауды алыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/late_payment_notice.py" line="73"/>
+        <location filename="../../epay_desktop/ui/late_payment_notice.py" line="74"/>
         <source>Invoice {invoice}, {amount}, {what}, was PAID by the customer&apos;s card after all. Do not take the money again; refund it if the customer paid another way.</source>
         <translation>Тапсырыс {invoice}, {amount} ({what}) сатып алушының картасымен бәрібір ТӨЛЕНДІ. Ақшаны қайта алмаңыз; сатып алушы басқа жолмен төлесе, оны қайтарыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/late_payment_notice.py" line="92"/>
+        <location filename="../../epay_desktop/ui/late_payment_notice.py" line="93"/>
         <source>Open payment</source>
         <translation>Төлемді ашу</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/late_payment_notice.py" line="94"/>
+        <location filename="../../epay_desktop/ui/late_payment_notice.py" line="95"/>
         <source>Dismiss</source>
         <translation>Жасыру</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/late_payment_notice.py" line="96"/>
+        <location filename="../../epay_desktop/ui/late_payment_notice.py" line="97"/>
         <source>Hide this notice (the payment stays in the list).</source>
         <translation>Бұл хабарламаны жасыру (төлем тізімде қалады).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/late_payment_notice.py" line="113"/>
+        <location filename="../../epay_desktop/ui/late_payment_notice.py" line="116"/>
         <source>Payments made after a cancel</source>
         <translation>Тоқтатудан кейін жасалған төлемдер</translation>
     </message>
@@ -1480,7 +1480,7 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../epay_desktop/ui/login.py" line="296"/>
+        <location filename="../../epay_desktop/ui/login.py" line="303"/>
         <source>Log in</source>
         <translation>Кіру</translation>
     </message>
@@ -1528,7 +1528,7 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
     <message>
         <location filename="../../epay_desktop/ui/login.py" line="173"/>
         <source>Demo mode: sandbox gateway, no real money.</source>
-        <translation>Демо режимі: sandbox шлюзі, нақты ақша жоқ.</translation>
+        <translation>Демо режимі: оқу ортасы, нақты ақша жоқ.</translation>
     </message>
     <message>
         <location filename="../../epay_desktop/ui/login.py" line="174"/>
@@ -1598,43 +1598,44 @@ Clear the search (Esc) or select a payment in the list.</source>
 <context>
     <name>MoneyOpDialog</name>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/money_dialog.py" line="120"/>
+        <location filename="../../epay_desktop/ui/dialogs/money_dialog.py" line="121"/>
         <source>{operation} — invoice {invoice}, {amount}</source>
         <extracomment>The narrowest a money dialog gets; a longer title widens it (:meth:`MoneyOpDialog.showEvent`). What a title bar takes besides the title: its buttons (menu, minimise, maximise, close) and margins.</extracomment>
         <translation>{operation} — тапсырыс {invoice}, {amount}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/money_dialog.py" line="148"/>
+        <location filename="../../epay_desktop/ui/dialogs/money_dialog.py" line="149"/>
         <source>Invoice</source>
         <translation>Тапсырыс</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/money_dialog.py" line="149"/>
+        <location filename="../../epay_desktop/ui/dialogs/money_dialog.py" line="150"/>
         <source>Status</source>
         <translation>Күйі</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/money_dialog.py" line="152"/>
+        <location filename="../../epay_desktop/ui/dialogs/money_dialog.py" line="153"/>
         <source>Card</source>
         <translation>Карта</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/money_dialog.py" line="169"/>
+        <location filename="../../epay_desktop/ui/dialogs/money_dialog.py" line="175"/>
         <source>Another operation on this payment is still being checked with the bank. Wait for it.</source>
         <translation>Бұл төлем бойынша басқа операция әлі банкпен тексерілуде. Оның аяқталуын күтіңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/money_dialog.py" line="296"/>
+        <location filename="../../epay_desktop/ui/dialogs/money_dialog.py" line="312"/>
         <source>no reason given</source>
         <translation>себебі көрсетілмеген</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/money_dialog.py" line="297"/>
+        <location filename="../../epay_desktop/ui/dialogs/money_dialog.py" line="311"/>
         <source>The bank refused it: {reason}</source>
         <translation>Банк қабылдамады: {reason}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/money_dialog.py" line="306"/>
+        <location filename="../../epay_desktop/ui/dialogs/money_dialog.py" line="165"/>
+        <location filename="../../epay_desktop/ui/dialogs/money_dialog.py" line="323"/>
         <source>Close</source>
         <translation>Жабу</translation>
     </message>
@@ -1834,7 +1835,7 @@ Clear the search (Esc) or select a payment in the list.</source>
     </message>
     <message>
         <location filename="../../epay_desktop/ui/detail_content.py" line="62"/>
-        <location filename="../../epay_desktop/ui/detail_view.py" line="166"/>
+        <location filename="../../epay_desktop/ui/detail_view.py" line="169"/>
         <source>Amount</source>
         <translation>Сома</translation>
     </message>
@@ -1929,65 +1930,65 @@ Clear the search (Esc) or select a payment in the list.</source>
         <translation>Уақыт — Қазақстан уақыты: «(банк)» — банктің өз уақыты, қалғандары осы консольдің сағаты бойынша.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_view.py" line="169"/>
+        <location filename="../../epay_desktop/ui/detail_view.py" line="172"/>
         <source>Timeline</source>
         <translation>Оқиғалар</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_view.py" line="170"/>
+        <location filename="../../epay_desktop/ui/detail_view.py" line="173"/>
         <source>Receipts</source>
         <translation>Чектер</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_view.py" line="161"/>
+        <location filename="../../epay_desktop/ui/detail_view.py" line="164"/>
         <source>Time</source>
         <translation>Уақыт</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_view.py" line="161"/>
+        <location filename="../../epay_desktop/ui/detail_view.py" line="164"/>
         <source>What happened</source>
         <translation>Не болды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_view.py" line="162"/>
-        <location filename="../../epay_desktop/ui/detail_view.py" line="279"/>
+        <location filename="../../epay_desktop/ui/detail_view.py" line="165"/>
+        <location filename="../../epay_desktop/ui/detail_view.py" line="282"/>
         <source>{time} (bank)</source>
         <translation>{time} (банк)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_view.py" line="166"/>
+        <location filename="../../epay_desktop/ui/detail_view.py" line="169"/>
         <source>No.</source>
         <translation>№</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_view.py" line="166"/>
+        <location filename="../../epay_desktop/ui/detail_view.py" line="169"/>
         <source>Receipt</source>
         <translation>Чек</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_view.py" line="166"/>
+        <location filename="../../epay_desktop/ui/detail_view.py" line="169"/>
         <source>Issued</source>
         <translation>Берілді</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_view.py" line="191"/>
+        <location filename="../../epay_desktop/ui/detail_view.py" line="194"/>
         <source>Select a payment to see its details.
 Press Enter to open it.</source>
         <translation>Толық мәліметін көру үшін төлемді таңдаңыз.
 Ашу үшін Enter басыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_view.py" line="201"/>
+        <location filename="../../epay_desktop/ui/detail_view.py" line="204"/>
         <source>Loading…</source>
         <translation>Жүктелуде…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_view.py" line="240"/>
+        <location filename="../../epay_desktop/ui/detail_view.py" line="243"/>
         <source>Payment {invoice}</source>
         <translation>Төлем {invoice}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_view.py" line="302"/>
+        <location filename="../../epay_desktop/ui/detail_view.py" line="305"/>
         <source>Receipts ({count})</source>
         <translation>Чектер ({count})</translation>
     </message>
@@ -2025,42 +2026,42 @@ Press Enter to open it.</source>
         <translation>Қайтарылған немесе босатылған</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payment_filters.py" line="81"/>
+        <location filename="../../epay_desktop/ui/payment_filters.py" line="80"/>
         <source>All dates</source>
         <translation>Барлық күндер</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payment_filters.py" line="82"/>
+        <location filename="../../epay_desktop/ui/payment_filters.py" line="81"/>
         <source>Today</source>
         <translation>Бүгін</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payment_filters.py" line="83"/>
+        <location filename="../../epay_desktop/ui/payment_filters.py" line="82"/>
         <source>Last 7 days</source>
         <translation>Соңғы 7 күн</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payment_filters.py" line="84"/>
+        <location filename="../../epay_desktop/ui/payment_filters.py" line="83"/>
         <source>Last 30 days</source>
         <translation>Соңғы 30 күн</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payment_filters.py" line="85"/>
+        <location filename="../../epay_desktop/ui/payment_filters.py" line="84"/>
         <source>Custom dates…</source>
         <translation>Күндерді таңдау…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payment_filters.py" line="141"/>
+        <location filename="../../epay_desktop/ui/payment_filters.py" line="140"/>
         <source>Invoice, card last 4, amount, RRN…</source>
         <translation>Тапсырыс, карта, сома, RRN…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payment_filters.py" line="143"/>
+        <location filename="../../epay_desktop/ui/payment_filters.py" line="142"/>
         <source>Find a payment by any of: invoice number (or its first digits), the last 4 digits of the card, the amount in tenge (1500 or 1500.50), the RRN, or the approval code. Ctrl+F comes here; Esc clears it.</source>
         <translation>Төлемді мыналардың кез келгені бойынша табыңыз: тапсырыс нөмірі (немесе оның алғашқы цифрлары), картаның соңғы 4 цифры, теңгедегі сома (1500 немесе 1500.50), RRN немесе авторизация коды. Ctrl+F осында әкеледі; Esc тазалайды.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payment_filters.py" line="151"/>
+        <location filename="../../epay_desktop/ui/payment_filters.py" line="150"/>
         <source>Show payments in one status, a group of them, or all</source>
         <translation>Бір күйдегі, күйлер тобындағы немесе барлық төлемдерді көрсету</translation>
     </message>
@@ -2232,79 +2233,78 @@ Press Enter to open it.</source>
 <context>
     <name>PaymentsTableModel</name>
     <message>
-        <location filename="../../epay_desktop/ui/models/payment_columns.py" line="43"/>
+        <location filename="../../epay_desktop/ui/models/payment_columns.py" line="41"/>
         <source>Time</source>
         <translation>Уақыт</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/models/payment_columns.py" line="44"/>
+        <location filename="../../epay_desktop/ui/models/payment_columns.py" line="42"/>
         <source>Invoice</source>
         <translation>Тапсырыс</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/models/payment_columns.py" line="45"/>
+        <location filename="../../epay_desktop/ui/models/payment_columns.py" line="43"/>
         <source>Amount</source>
         <translation>Сома</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/models/payment_columns.py" line="46"/>
+        <location filename="../../epay_desktop/ui/models/payment_columns.py" line="44"/>
         <source>Status</source>
         <translation>Күйі</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/models/payment_columns.py" line="47"/>
+        <location filename="../../epay_desktop/ui/models/payment_columns.py" line="45"/>
         <source>Card</source>
         <translation>Карта</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/models/payment_columns.py" line="48"/>
+        <location filename="../../epay_desktop/ui/models/payment_columns.py" line="46"/>
         <source>Cashier</source>
         <translation>Кассир</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/models/payment_columns.py" line="49"/>
+        <location filename="../../epay_desktop/ui/models/payment_columns.py" line="47"/>
         <source>Refunded</source>
         <translation>Қайтарылды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/models/payments_model.py" line="352"/>
+        <location filename="../../epay_desktop/ui/models/payments_model.py" line="548"/>
         <source>{operation} of {amount}: {state}</source>
-        <extracomment>Operation states the list marks (the store&apos;s &quot;needs attention&quot; states).</extracomment>
         <translation>{operation}, {amount}: {state}</translation>
     </message>
 </context>
 <context>
     <name>PaymentsView</name>
     <message>
-        <location filename="../../epay_desktop/ui/payments_view.py" line="337"/>
+        <location filename="../../epay_desktop/ui/payments_view.py" line="426"/>
         <source>No payments match these filters.</source>
         <translation>Бұл сүзгілерге сай төлем жоқ.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments_view.py" line="329"/>
+        <location filename="../../epay_desktop/ui/payments_view.py" line="418"/>
         <source>Loading payments…</source>
         <translation>Төлемдер жүктелуде…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments_view.py" line="331"/>
+        <location filename="../../epay_desktop/ui/payments_view.py" line="420"/>
         <source>No payments yet.
 Press F2 to take a card payment.</source>
         <translation>Әзірге төлем жоқ.
 Картамен төлем қабылдау үшін F2 басыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments_view.py" line="107"/>
-        <location filename="../../epay_desktop/ui/payments_view.py" line="220"/>
+        <location filename="../../epay_desktop/ui/payments_view.py" line="118"/>
+        <location filename="../../epay_desktop/ui/payments_view.py" line="248"/>
         <source>New sale</source>
         <translation>Жаңа сату</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments_view.py" line="308"/>
+        <location filename="../../epay_desktop/ui/payments_view.py" line="399"/>
         <source>Not loaded</source>
         <translation>Жүктелмеді</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments_view.py" line="325"/>
+        <location filename="../../epay_desktop/ui/payments_view.py" line="414"/>
         <source>The list could not be loaded.
 {reason}
 Press F5 to try again.</source>
@@ -2313,24 +2313,25 @@ Press F5 to try again.</source>
 Қайталау үшін F5 басыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments_view.py" line="333"/>
+        <location filename="../../epay_desktop/ui/payments_view.py" line="422"/>
         <source>No payment matches “{text}”.
 Search by invoice, card last 4, amount, RRN or approval code; Esc clears the search.</source>
         <translation>«{text}» бойынша төлем табылмады.
 Тапсырыс, картаның соңғы 4 цифры, сома, RRN немесе авторизация коды бойынша іздеңіз; Esc іздеуді тазалайды.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments_view.py" line="220"/>
+        <location filename="../../epay_desktop/ui/payments_view.py" line="248"/>
         <source>New sale ({key})</source>
         <translation>Жаңа сату ({key})</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments_view.py" line="314"/>
+        <location filename="../../epay_desktop/ui/models/payments_model.py" line="513"/>
         <source>Loading…</source>
+        <extracomment>Operation states the list marks (the store&apos;s &quot;needs attention&quot; states). Pages kept in memory (least recently used go first). The list is about to be counted and read again; True when the filter changed (not the sort).</extracomment>
         <translation>Жүктелуде…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../epay_desktop/ui/payments_view.py" line="306"/>
+        <location filename="../../epay_desktop/ui/payments_view.py" line="397"/>
         <source>%n payment(s) shown; the rest could not be loaded (F5)</source>
         <translation>
             <numerusform>%n төлем көрсетілді; қалғанын жүктеу мүмкін болмады (F5)</numerusform>
@@ -2338,15 +2339,7 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../epay_desktop/ui/payments_view.py" line="310"/>
-        <source>%n payment(s) shown, more below</source>
-        <translation>
-            <numerusform>%n төлем көрсетілді, төменде тағы бар</numerusform>
-            <numerusform>%n төлем көрсетілді, төменде тағы бар</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../epay_desktop/ui/payments_view.py" line="312"/>
+        <location filename="../../epay_desktop/ui/payments_view.py" line="401"/>
         <source>%n payment(s)</source>
         <translation>
             <numerusform>%n төлем</numerusform>
@@ -2357,7 +2350,7 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>QAbstractFileIconProvider</name>
     <message>
-        <location filename="../../epay_desktop/ui/language.py" line="419"/>
+        <location filename="../../epay_desktop/ui/language.py" line="424"/>
         <source>Drive</source>
         <translation>Диск</translation>
     </message>
@@ -2365,13 +2358,13 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>QFileDialog</name>
     <message>
-        <location filename="../../epay_desktop/ui/language.py" line="417"/>
+        <location filename="../../epay_desktop/ui/language.py" line="422"/>
         <source>&amp;Look in:</source>
         <extracomment>Kazakh, Russian, English: the order of the login screen&apos;s selector. Each language&apos;s name in itself: the selector is never translated (a reader finds their own language). Neither a remembered choice nor a system language the console speaks: Russian (the issue). The gateway payment page&apos;s ``language`` field for each interface language.</extracomment>
         <translation>Қайда қ&amp;арау:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/language.py" line="418"/>
+        <location filename="../../epay_desktop/ui/language.py" line="423"/>
         <source>Files of &amp;type:</source>
         <translation>Файлдар &amp;түрі:</translation>
     </message>
@@ -2918,7 +2911,7 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
         <translation>Сақталған картаны өшіру керек пе?</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/saved_card.py" line="217"/>
+        <location filename="../../epay_desktop/ui/saved_card.py" line="216"/>
         <source>%1 will no longer be offered for this customer&apos;s payments. The customer can save it again with a new payment.</source>
         <translation>%1 бұдан былай бұл сатып алушының төлемдерінде ұсынылмайды. Сатып алушы оны жаңа төлем кезінде қайта сақтай алады.</translation>
     </message>
@@ -3165,140 +3158,140 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>UsersAdmin</name>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="167"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="172"/>
         <source>Unlock</source>
         <translation>Құлпын ашу</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="168"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="173"/>
         <source>Reset PIN…</source>
         <translation>PIN-кодты қалпына келтіру…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="169"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="174"/>
         <source>Change role…</source>
         <translation>Рөлді өзгерту…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="170"/>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="279"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="175"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="284"/>
         <source>Deactivate</source>
         <translation>Өшіру</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="178"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="183"/>
         <source>Add user</source>
         <translation>Пайдаланушы қосу</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="181"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="186"/>
         <source>Add a user</source>
         <translation>Пайдаланушы қосу</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="183"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="188"/>
         <source>Name</source>
         <translation>Аты</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="184"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="189"/>
         <source>Role</source>
         <translation>Рөлі</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="185"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="190"/>
         <source>PIN or password</source>
         <translation>PIN-код немесе құпиясөз</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="186"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="191"/>
         <source>Repeat it</source>
         <translation>Қайталап енгізіңіз</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="196"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="201"/>
         <source>Select a user, then choose what to do. Each change is saved as soon as you make it, also for a user who is logged in now.</source>
         <translation>Пайдаланушыны таңдап, не істеу керегін таңдаңыз. Әр өзгеріс бірден сақталады, қазір жүйеде отырған пайдаланушы үшін де.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="228"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="233"/>
         <source>Type the new user&apos;s name and PIN or password.</source>
         <translation>Жаңа пайдаланушының атын және PIN-кодын немесе құпиясөзін енгізіңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="238"/>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="288"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="243"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="293"/>
         <source>Wait until the change being saved is done.</source>
         <translation>Сақталып жатқан өзгеріс аяқталғанша күтіңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="240"/>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="290"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="245"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="295"/>
         <source>Select a user in the list.</source>
         <translation>Тізімнен пайдаланушыны таңдаңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="242"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="247"/>
         <source>Only an administrator can change an administrator&apos;s account.</source>
         <translation>Әкімшінің тіркелгісін тек әкімші өзгерте алады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="250"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="255"/>
         <source>You cannot change your own role; ask another manager or an administrator.</source>
         <translation>Өз рөліңізді өзгерте алмайсыз; басқа менеджерден немесе әкімшіден сұраңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="252"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="257"/>
         <source>There is no other role you may give this user.</source>
         <translation>Бұл пайдаланушыға бере алатын басқа рөл жоқ.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="260"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="265"/>
         <source>You cannot deactivate your own account; ask another manager or an administrator.</source>
         <translation>Өз тіркелгіңізді өшіре алмайсыз; басқа менеджерден немесе әкімшіден сұраңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="279"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="284"/>
         <source>Activate</source>
         <translation>Белсендіру</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="292"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="297"/>
         <source>Only an administrator can unlock an administrator.</source>
         <translation>Әкімшінің құлпын тек әкімші аша алады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="294"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="299"/>
         <source>This account is not locked.</source>
         <translation>Бұл тіркелгі құлыпталмаған.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="343"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="356"/>
         <source>Added {name} ({role}).</source>
         <translation>{name} ({role}) қосылды.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="354"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="367"/>
         <source>{name} is unlocked and can log in again.</source>
         <translation>{name} құлпы ашылды, ол қайта кіре алады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="366"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="379"/>
         <source>{name} is active again.</source>
         <translation>{name} қайта белсенді.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="366"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="379"/>
         <source>{name} can no longer log in.</source>
         <translation>{name} енді кіре алмайды.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="395"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="407"/>
         <source>{name} has a new PIN and can log in with it now.</source>
         <translation>{name} жаңа PIN-код алды және қазір онымен кіре алады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="412"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="424"/>
         <source>{name} is now a {role}.</source>
         <translation>{name} енді {role} рөлінде.</translation>
     </message>
@@ -3319,32 +3312,33 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>UsersModel</name>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="120"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="123"/>
         <source>Name</source>
+        <extracomment>What a change says when it is done or refused: a function when composed (said again after a switch).</extracomment>
         <translation>Аты</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="121"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="124"/>
         <source>Role</source>
         <translation>Рөлі</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="122"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="125"/>
         <source>State</source>
         <translation>Күйі</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="142"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="145"/>
         <source>deactivated</source>
         <translation>өшірілген</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="144"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="147"/>
         <source>locked until {time}</source>
         <translation>{time} болғанша құлыпталған</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="145"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="148"/>
         <source>active</source>
         <translation>белсенді</translation>
     </message>
@@ -3361,12 +3355,12 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>asyncqt</name>
     <message>
-        <location filename="../../epay_desktop/ui/asyncqt.py" line="211"/>
+        <location filename="../../epay_desktop/ui/asyncqt.py" line="218"/>
         <source>Not completed</source>
         <translation>Аяқталмады</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/asyncqt.py" line="281"/>
+        <location filename="../../epay_desktop/ui/asyncqt.py" line="290"/>
         <source>Working… please wait</source>
         <translation>Орындалуда… күте тұрыңыз</translation>
     </message>
@@ -3388,13 +3382,13 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>cli</name>
     <message>
-        <location filename="../../epay_desktop/cli/common.py" line="165"/>
+        <location filename="../../epay_desktop/cli/common.py" line="167"/>
         <source>Only a manager or an administrator can {what}.</source>
         <extracomment>A database command: gets the open app and the parsed arguments, returns the exit code. What ``add_subparsers`` returns; each command module registers its commands on it.</extracomment>
         <translation>Мұны тек менеджер немесе әкімші орындай алады: {what}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/cli/money.py" line="100"/>
+        <location filename="../../epay_desktop/cli/money.py" line="103"/>
         <source>A cashier&apos;s {word_kind} needs a manager&apos;s approval: add --approved-by MANAGER.</source>
         <translation>Кассирдің операциясын ({word_kind}) менеджер мақұлдауы керек: --approved-by MANAGER қосыңыз.</translation>
     </message>
@@ -3535,42 +3529,42 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>main</name>
     <message>
-        <location filename="../../epay_desktop/ui/main.py" line="284"/>
+        <location filename="../../epay_desktop/ui/main.py" line="349"/>
         <source>The console cannot start.</source>
         <translation>Консоль іске қосылмайды.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/main.py" line="172"/>
+        <location filename="../../epay_desktop/ui/main.py" line="192"/>
         <source>Starting…</source>
         <translation>Іске қосылуда…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/main.py" line="200"/>
+        <location filename="../../epay_desktop/ui/main.py" line="261"/>
         <source>Checking unfinished payments with the bank…</source>
         <translation>Аяқталмаған төлемдер банкпен тексерілуде…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/main.py" line="255"/>
+        <location filename="../../epay_desktop/ui/main.py" line="318"/>
         <source>Opening the database…</source>
         <translation>Дерекқор ашылуда…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/main.py" line="287"/>
+        <location filename="../../epay_desktop/ui/main.py" line="352"/>
         <source>The console cannot start</source>
         <translation>Консоль іске қосылмайды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/main.py" line="184"/>
+        <location filename="../../epay_desktop/ui/main.py" line="204"/>
         <source>SANDBOX — demo data, no real money</source>
         <translation>ОҚУ ОРТАСЫ — демо деректер, нақты ақша жоқ</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/main.py" line="260"/>
+        <location filename="../../epay_desktop/ui/main.py" line="323"/>
         <source>Preparing the demo shop…</source>
         <translation>Демо дүкен дайындалуда…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/main.py" line="168"/>
+        <location filename="../../epay_desktop/ui/main.py" line="188"/>
         <source>SANDBOX (demo)</source>
         <translation>ОҚУ ОРТАСЫ (демо)</translation>
     </message>
@@ -3693,7 +3687,7 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
         <translation>{phone} — қазақстандық телефон нөмірі емес (+7 777 123 45 67 түрінде жазыңыз).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/payment_queries.py" line="261"/>
+        <location filename="../../epay_desktop/services/payment_queries.py" line="290"/>
         <location filename="../../epay_desktop/services/payments.py" line="283"/>
         <location filename="../../epay_desktop/services/payments.py" line="394"/>
         <location filename="../../epay_desktop/services/reconcile.py" line="54"/>
@@ -3768,7 +3762,7 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
         <translation>Қайтару чегін тек қайтару сәтті өткеннен кейін басып шығаруға болады; бұл қайтарудың күйі: {op_state}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/receipts.py" line="282"/>
+        <location filename="../../epay_desktop/services/receipts.py" line="288"/>
         <source>There is no payment with invoice number {invoice_id}.</source>
         <extracomment>the gateway environment (``gateway.config.Environment`` value); every one but ``prod`` prints &quot;not a real payment&quot; in large letters on each receipt (decision 0023)</extracomment>
         <translation>{invoice_id} тапсырыс нөмірімен төлем жоқ.</translation>
@@ -4075,13 +4069,13 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
         <translation>{target} сақтық көшірмесі тексеруден өтпеді ({ok}, {stored}); дерекқор өзгертілген жоқ.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/open.py" line="106"/>
+        <location filename="../../epay_desktop/store/open.py" line="112"/>
         <source>Cannot create the data folder {home}: {exc_strerror}.</source>
         <extracomment>File systems on which SQLite&apos;s WAL (shared memory + POSIX locks) is unsafe.</extracomment>
         <translation>{home} деректер қалтасын жасау мүмкін емес: {exc_strerror}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/open.py" line="120"/>
+        <location filename="../../epay_desktop/store/open.py" line="126"/>
         <source>The database {parsed_database} is on a network drive. SQLite cannot keep it safe there (WAL needs local shared memory). Use a local folder, or PostgreSQL for several counters.</source>
         <translation>{parsed_database} дерекқоры желілік дискіде тұр. SQLite оны онда қауіпсіз сақтай алмайды (WAL үшін жергілікті ортақ жад керек). Жергілікті қалтаны, ал бірнеше касса үшін PostgreSQL қолданыңыз.</translation>
     </message>
@@ -4111,13 +4105,13 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
         <translation>{op_id} ақша операциясы жоқ.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/repos/payments.py" line="119"/>
+        <location filename="../../epay_desktop/store/repos/payments.py" line="116"/>
         <source>There is no payment with invoice number {invoice_id}.</source>
         <extracomment>Scheduled polls also cover the local marks while their token lives (their next_poll_at, decision 0018). ... and a decline whose invoice still takes another card attempt (its next_poll_at, decision 0035).</extracomment>
         <translation>{invoice_id} тапсырыс нөмірімен төлем жоқ.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/repos/payments.py" line="315"/>
+        <location filename="../../epay_desktop/store/repos/payments.py" line="307"/>
         <source>There is no payment number {payment_id}.</source>
         <translation>{payment_id} нөмірлі төлем жоқ.</translation>
     </message>

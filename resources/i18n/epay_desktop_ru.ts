@@ -67,32 +67,32 @@
 <context>
     <name>AppFlows</name>
     <message>
-        <location filename="../../epay_desktop/ui/app_flows.py" line="117"/>
+        <location filename="../../epay_desktop/ui/app_flows.py" line="122"/>
         <source>Print refund receipt</source>
         <translation>Печать чека возврата</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_flows.py" line="118"/>
+        <location filename="../../epay_desktop/ui/app_flows.py" line="123"/>
         <source>Not now</source>
         <translation>Не сейчас</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_flows.py" line="156"/>
+        <location filename="../../epay_desktop/ui/app_flows.py" line="161"/>
         <source>refund</source>
         <translation>возврат</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_flows.py" line="156"/>
+        <location filename="../../epay_desktop/ui/app_flows.py" line="161"/>
         <source>cancel</source>
         <translation>отмена</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_flows.py" line="156"/>
+        <location filename="../../epay_desktop/ui/app_flows.py" line="161"/>
         <source>charge</source>
         <translation>списание</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_flows.py" line="157"/>
+        <location filename="../../epay_desktop/ui/app_flows.py" line="162"/>
         <source>The bank could not confirm whether this {what} of {amount} was applied.
 
 Retry: the console asks the bank again and re-sends it only if the bank proves it was not applied (with the same operation id, so it cannot be applied twice).
@@ -105,7 +105,7 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 Отметить проведённой: в кабинете мерчанта эта операция ({what}) есть — отметить её проведённой.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_flows.py" line="167"/>
+        <location filename="../../epay_desktop/ui/app_flows.py" line="172"/>
         <source>Review the operation</source>
         <translation>Решение по операции</translation>
     </message>
@@ -120,17 +120,17 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
         <translation>Возврат {amount} по заказу {invoice} проведён. Напечатать чек возврата для покупателя?</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_flows.py" line="173"/>
+        <location filename="../../epay_desktop/ui/app_flows.py" line="178"/>
         <source>&amp;Retry</source>
         <translation>По&amp;вторить</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_flows.py" line="174"/>
+        <location filename="../../epay_desktop/ui/app_flows.py" line="179"/>
         <source>A&amp;bandon</source>
         <translation>&amp;Отказаться</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_flows.py" line="175"/>
+        <location filename="../../epay_desktop/ui/app_flows.py" line="180"/>
         <source>&amp;Mark applied</source>
         <translation>Отметить &amp;проведённой</translation>
     </message>
@@ -138,38 +138,38 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>ApprovalWidget</name>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/approval_widget.py" line="34"/>
+        <location filename="../../epay_desktop/ui/dialogs/approval_widget.py" line="37"/>
         <source>Manager approval</source>
         <extracomment>the error text appeared or went (the dialog grows to keep every field readable)</extracomment>
         <translation>Одобрение менеджера</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/approval_widget.py" line="38"/>
+        <location filename="../../epay_desktop/ui/dialogs/approval_widget.py" line="41"/>
         <source>A cashier needs a manager&apos;s approval for this. The manager types their name and PIN here.</source>
         <translation>Для этого кассиру нужно одобрение менеджера. Менеджер вводит здесь своё имя и PIN-код.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/approval_widget.py" line="44"/>
+        <location filename="../../epay_desktop/ui/dialogs/approval_widget.py" line="47"/>
         <source>Manager&apos;s name</source>
         <translation>Имя менеджера</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/approval_widget.py" line="48"/>
+        <location filename="../../epay_desktop/ui/dialogs/approval_widget.py" line="51"/>
         <source>Manager&apos;s PIN or password</source>
         <translation>PIN-код или пароль менеджера</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/approval_widget.py" line="57"/>
+        <location filename="../../epay_desktop/ui/dialogs/approval_widget.py" line="60"/>
         <source>Manager</source>
         <translation>Менеджер</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/approval_widget.py" line="58"/>
+        <location filename="../../epay_desktop/ui/dialogs/approval_widget.py" line="61"/>
         <source>PIN</source>
         <translation>PIN-код</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/approval_widget.py" line="73"/>
+        <location filename="../../epay_desktop/ui/dialogs/approval_widget.py" line="78"/>
         <source>A manager must type their name and PIN to approve.</source>
         <translation>Чтобы одобрить, менеджер должен ввести своё имя и PIN-код.</translation>
     </message>
@@ -657,7 +657,7 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>CheckoutWindow</name>
     <message>
-        <location filename="../../epay_desktop/ui/app_checkout.py" line="131"/>
+        <location filename="../../epay_desktop/ui/app_checkout.py" line="137"/>
         <source>New payment</source>
         <translation>Новый платёж</translation>
     </message>
@@ -672,27 +672,27 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
         <translation>Скрыть здесь; в главном окне уведомление останется.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_checkout.py" line="196"/>
+        <location filename="../../epay_desktop/ui/app_checkout.py" line="202"/>
         <source>Cancel this sale?</source>
         <translation>Отменить эту продажу?</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_checkout.py" line="197"/>
+        <location filename="../../epay_desktop/ui/app_checkout.py" line="203"/>
         <source>The customer&apos;s payment page is open. Cancel the sale? If the customer has already paid, the console will still show the bank&apos;s answer.</source>
         <translation>Платёжная страница покупателя открыта. Отменить продажу? Если покупатель уже оплатил, программа всё равно покажет ответ банка.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_checkout.py" line="215"/>
+        <location filename="../../epay_desktop/ui/app_checkout.py" line="221"/>
         <source>Discard this sale?</source>
         <translation>Отказаться от этой продажи?</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_checkout.py" line="216"/>
+        <location filename="../../epay_desktop/ui/app_checkout.py" line="222"/>
         <source>The amount and details you typed will be lost. Close the new payment anyway?</source>
         <translation>Введённые сумма и данные будут потеряны. Всё равно закрыть новый платёж?</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_checkout.py" line="180"/>
+        <location filename="../../epay_desktop/ui/app_checkout.py" line="186"/>
         <source>This window stays open until the payment is settled: {why}</source>
         <translation>Это окно останется открытым, пока платёж не завершится: {why}</translation>
     </message>
@@ -1381,42 +1381,42 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>LatePaymentNotice</name>
     <message>
-        <location filename="../../epay_desktop/ui/late_payment_notice.py" line="64"/>
+        <location filename="../../epay_desktop/ui/late_payment_notice.py" line="65"/>
         <source>which was cancelled at the counter</source>
         <translation>отменённый на кассе</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/late_payment_notice.py" line="66"/>
+        <location filename="../../epay_desktop/ui/late_payment_notice.py" line="67"/>
         <source>whose payment page failed at the counter</source>
         <translation>у которого на кассе не открылась платёжная страница</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/late_payment_notice.py" line="68"/>
+        <location filename="../../epay_desktop/ui/late_payment_notice.py" line="69"/>
         <source>Invoice {invoice}, {amount}, {what}, was AUTHORISED (held) on the customer&apos;s card after all. Do not take the money again; cancel the hold if the customer paid another way.</source>
         <translation>Заказ {invoice}, {amount}, {what}, всё-таки АВТОРИЗОВАН (сумма заблокирована) на карте покупателя. Не принимайте деньги повторно; если покупатель заплатил иначе, отмените блокировку.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/late_payment_notice.py" line="73"/>
+        <location filename="../../epay_desktop/ui/late_payment_notice.py" line="74"/>
         <source>Invoice {invoice}, {amount}, {what}, was PAID by the customer&apos;s card after all. Do not take the money again; refund it if the customer paid another way.</source>
         <translation>Заказ {invoice}, {amount}, {what}, всё-таки ОПЛАЧЕН картой покупателя. Не принимайте деньги повторно; если покупатель заплатил иначе, сделайте возврат.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/late_payment_notice.py" line="92"/>
+        <location filename="../../epay_desktop/ui/late_payment_notice.py" line="93"/>
         <source>Open payment</source>
         <translation>Открыть платёж</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/late_payment_notice.py" line="94"/>
+        <location filename="../../epay_desktop/ui/late_payment_notice.py" line="95"/>
         <source>Dismiss</source>
         <translation>Скрыть</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/late_payment_notice.py" line="96"/>
+        <location filename="../../epay_desktop/ui/late_payment_notice.py" line="97"/>
         <source>Hide this notice (the payment stays in the list).</source>
         <translation>Скрыть уведомление (платёж останется в списке).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/late_payment_notice.py" line="113"/>
+        <location filename="../../epay_desktop/ui/late_payment_notice.py" line="116"/>
         <source>Payments made after a cancel</source>
         <translation>Оплаты после отмены</translation>
     </message>
@@ -1481,7 +1481,7 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../epay_desktop/ui/login.py" line="296"/>
+        <location filename="../../epay_desktop/ui/login.py" line="303"/>
         <source>Log in</source>
         <translation>Вход</translation>
     </message>
@@ -1551,10 +1551,6 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>MainWindow</name>
     <message>
-        <source>About ePay Desktop</source>
-        <translation type="vanished">О программе ePay Desktop</translation>
-    </message>
-    <message>
         <location filename="../../epay_desktop/ui/main_window.py" line="319"/>
         <source>Nothing to show: no payment matches the search or filters.</source>
         <translation>Нечего показать: ни один платёж не подходит под поиск или фильтры.</translation>
@@ -1563,12 +1559,6 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
         <location filename="../../epay_desktop/ui/main_window.py" line="349"/>
         <source>The list is being searched: select a payment when it appears.</source>
         <translation>Идёт поиск по списку: выберите платёж, когда он появится.</translation>
-    </message>
-    <message>
-        <source>ePay Desktop {version}
-A counter console for Halyk Bank&apos;s ePay card payments.</source>
-        <translation type="vanished">ePay Desktop {version}
-Кассовая программа для приёма оплаты картами через Halyk ePay.</translation>
     </message>
     <message>
         <location filename="../../epay_desktop/ui/main_window.py" line="344"/>
@@ -1609,43 +1599,44 @@ Clear the search (Esc) or select a payment in the list.</source>
 <context>
     <name>MoneyOpDialog</name>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/money_dialog.py" line="120"/>
+        <location filename="../../epay_desktop/ui/dialogs/money_dialog.py" line="121"/>
         <source>{operation} — invoice {invoice}, {amount}</source>
         <extracomment>The narrowest a money dialog gets; a longer title widens it (:meth:`MoneyOpDialog.showEvent`). What a title bar takes besides the title: its buttons (menu, minimise, maximise, close) and margins.</extracomment>
         <translation>{operation} — заказ {invoice}, {amount}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/money_dialog.py" line="148"/>
+        <location filename="../../epay_desktop/ui/dialogs/money_dialog.py" line="149"/>
         <source>Invoice</source>
         <translation>Заказ</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/money_dialog.py" line="149"/>
+        <location filename="../../epay_desktop/ui/dialogs/money_dialog.py" line="150"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/money_dialog.py" line="152"/>
+        <location filename="../../epay_desktop/ui/dialogs/money_dialog.py" line="153"/>
         <source>Card</source>
         <translation>Карта</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/money_dialog.py" line="169"/>
+        <location filename="../../epay_desktop/ui/dialogs/money_dialog.py" line="175"/>
         <source>Another operation on this payment is still being checked with the bank. Wait for it.</source>
         <translation>Другая операция по этому платежу ещё проверяется в банке. Дождитесь её.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/money_dialog.py" line="296"/>
+        <location filename="../../epay_desktop/ui/dialogs/money_dialog.py" line="312"/>
         <source>no reason given</source>
         <translation>причина не указана</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/money_dialog.py" line="297"/>
+        <location filename="../../epay_desktop/ui/dialogs/money_dialog.py" line="311"/>
         <source>The bank refused it: {reason}</source>
         <translation>Банк отказал: {reason}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/money_dialog.py" line="306"/>
+        <location filename="../../epay_desktop/ui/dialogs/money_dialog.py" line="165"/>
+        <location filename="../../epay_desktop/ui/dialogs/money_dialog.py" line="323"/>
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
@@ -1845,7 +1836,7 @@ Clear the search (Esc) or select a payment in the list.</source>
     </message>
     <message>
         <location filename="../../epay_desktop/ui/detail_content.py" line="62"/>
-        <location filename="../../epay_desktop/ui/detail_view.py" line="166"/>
+        <location filename="../../epay_desktop/ui/detail_view.py" line="169"/>
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
@@ -1940,65 +1931,65 @@ Clear the search (Esc) or select a payment in the list.</source>
         <translation>Время — по Казахстану: «(банк)» — время самого банка, остальное — по часам программы.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_view.py" line="169"/>
+        <location filename="../../epay_desktop/ui/detail_view.py" line="172"/>
         <source>Timeline</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_view.py" line="170"/>
+        <location filename="../../epay_desktop/ui/detail_view.py" line="173"/>
         <source>Receipts</source>
         <translation>Чеки</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_view.py" line="161"/>
+        <location filename="../../epay_desktop/ui/detail_view.py" line="164"/>
         <source>Time</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_view.py" line="161"/>
+        <location filename="../../epay_desktop/ui/detail_view.py" line="164"/>
         <source>What happened</source>
         <translation>Событие</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_view.py" line="162"/>
-        <location filename="../../epay_desktop/ui/detail_view.py" line="279"/>
+        <location filename="../../epay_desktop/ui/detail_view.py" line="165"/>
+        <location filename="../../epay_desktop/ui/detail_view.py" line="282"/>
         <source>{time} (bank)</source>
         <translation>{time} (банк)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_view.py" line="166"/>
+        <location filename="../../epay_desktop/ui/detail_view.py" line="169"/>
         <source>No.</source>
         <translation>№</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_view.py" line="166"/>
+        <location filename="../../epay_desktop/ui/detail_view.py" line="169"/>
         <source>Receipt</source>
         <translation>Чек</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_view.py" line="166"/>
+        <location filename="../../epay_desktop/ui/detail_view.py" line="169"/>
         <source>Issued</source>
         <translation>Выдан</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_view.py" line="191"/>
+        <location filename="../../epay_desktop/ui/detail_view.py" line="194"/>
         <source>Select a payment to see its details.
 Press Enter to open it.</source>
         <translation>Выберите платёж, чтобы увидеть подробности.
 Нажмите Enter, чтобы открыть его.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_view.py" line="201"/>
+        <location filename="../../epay_desktop/ui/detail_view.py" line="204"/>
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_view.py" line="240"/>
+        <location filename="../../epay_desktop/ui/detail_view.py" line="243"/>
         <source>Payment {invoice}</source>
         <translation>Платёж {invoice}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_view.py" line="302"/>
+        <location filename="../../epay_desktop/ui/detail_view.py" line="305"/>
         <source>Receipts ({count})</source>
         <translation>Чеки ({count})</translation>
     </message>
@@ -2036,42 +2027,42 @@ Press Enter to open it.</source>
         <translation>Возвращён или разблокирован</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payment_filters.py" line="81"/>
+        <location filename="../../epay_desktop/ui/payment_filters.py" line="80"/>
         <source>All dates</source>
         <translation>Все даты</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payment_filters.py" line="82"/>
+        <location filename="../../epay_desktop/ui/payment_filters.py" line="81"/>
         <source>Today</source>
         <translation>Сегодня</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payment_filters.py" line="83"/>
+        <location filename="../../epay_desktop/ui/payment_filters.py" line="82"/>
         <source>Last 7 days</source>
         <translation>Последние 7 дней</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payment_filters.py" line="84"/>
+        <location filename="../../epay_desktop/ui/payment_filters.py" line="83"/>
         <source>Last 30 days</source>
         <translation>Последние 30 дней</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payment_filters.py" line="85"/>
+        <location filename="../../epay_desktop/ui/payment_filters.py" line="84"/>
         <source>Custom dates…</source>
         <translation>Выбрать даты…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payment_filters.py" line="141"/>
+        <location filename="../../epay_desktop/ui/payment_filters.py" line="140"/>
         <source>Invoice, card last 4, amount, RRN…</source>
         <translation>Заказ, карта, сумма, RRN…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payment_filters.py" line="143"/>
+        <location filename="../../epay_desktop/ui/payment_filters.py" line="142"/>
         <source>Find a payment by any of: invoice number (or its first digits), the last 4 digits of the card, the amount in tenge (1500 or 1500.50), the RRN, or the approval code. Ctrl+F comes here; Esc clears it.</source>
         <translation>Поиск платежа по любому из: номеру заказа (или его первым цифрам), последним 4 цифрам карты, сумме в тенге (1500 или 1500.50), RRN или коду авторизации. Ctrl+F переходит сюда; Esc очищает поле.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payment_filters.py" line="151"/>
+        <location filename="../../epay_desktop/ui/payment_filters.py" line="150"/>
         <source>Show payments in one status, a group of them, or all</source>
         <translation>Показывать платежи с одним статусом, группой статусов или все</translation>
     </message>
@@ -2243,79 +2234,78 @@ Press Enter to open it.</source>
 <context>
     <name>PaymentsTableModel</name>
     <message>
-        <location filename="../../epay_desktop/ui/models/payment_columns.py" line="43"/>
+        <location filename="../../epay_desktop/ui/models/payment_columns.py" line="41"/>
         <source>Time</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/models/payment_columns.py" line="44"/>
+        <location filename="../../epay_desktop/ui/models/payment_columns.py" line="42"/>
         <source>Invoice</source>
         <translation>Заказ</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/models/payment_columns.py" line="45"/>
+        <location filename="../../epay_desktop/ui/models/payment_columns.py" line="43"/>
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/models/payment_columns.py" line="46"/>
+        <location filename="../../epay_desktop/ui/models/payment_columns.py" line="44"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/models/payment_columns.py" line="47"/>
+        <location filename="../../epay_desktop/ui/models/payment_columns.py" line="45"/>
         <source>Card</source>
         <translation>Карта</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/models/payment_columns.py" line="48"/>
+        <location filename="../../epay_desktop/ui/models/payment_columns.py" line="46"/>
         <source>Cashier</source>
         <translation>Кассир</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/models/payment_columns.py" line="49"/>
+        <location filename="../../epay_desktop/ui/models/payment_columns.py" line="47"/>
         <source>Refunded</source>
         <translation>Возвращено</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/models/payments_model.py" line="352"/>
+        <location filename="../../epay_desktop/ui/models/payments_model.py" line="548"/>
         <source>{operation} of {amount}: {state}</source>
-        <extracomment>Operation states the list marks (the store&apos;s &quot;needs attention&quot; states).</extracomment>
         <translation>{operation} на {amount}: {state}</translation>
     </message>
 </context>
 <context>
     <name>PaymentsView</name>
     <message>
-        <location filename="../../epay_desktop/ui/payments_view.py" line="337"/>
+        <location filename="../../epay_desktop/ui/payments_view.py" line="426"/>
         <source>No payments match these filters.</source>
         <translation>Ни один платёж не подходит под эти фильтры.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments_view.py" line="329"/>
+        <location filename="../../epay_desktop/ui/payments_view.py" line="418"/>
         <source>Loading payments…</source>
         <translation>Загрузка платежей…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments_view.py" line="331"/>
+        <location filename="../../epay_desktop/ui/payments_view.py" line="420"/>
         <source>No payments yet.
 Press F2 to take a card payment.</source>
         <translation>Платежей пока нет.
 Нажмите F2, чтобы принять оплату картой.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments_view.py" line="107"/>
-        <location filename="../../epay_desktop/ui/payments_view.py" line="220"/>
+        <location filename="../../epay_desktop/ui/payments_view.py" line="118"/>
+        <location filename="../../epay_desktop/ui/payments_view.py" line="248"/>
         <source>New sale</source>
         <translation>Новая продажа</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments_view.py" line="308"/>
+        <location filename="../../epay_desktop/ui/payments_view.py" line="399"/>
         <source>Not loaded</source>
         <translation>Не загружено</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments_view.py" line="325"/>
+        <location filename="../../epay_desktop/ui/payments_view.py" line="414"/>
         <source>The list could not be loaded.
 {reason}
 Press F5 to try again.</source>
@@ -2324,24 +2314,25 @@ Press F5 to try again.</source>
 Нажмите F5, чтобы повторить.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments_view.py" line="333"/>
+        <location filename="../../epay_desktop/ui/payments_view.py" line="422"/>
         <source>No payment matches “{text}”.
 Search by invoice, card last 4, amount, RRN or approval code; Esc clears the search.</source>
         <translation>Нет платежей по запросу «{text}».
 Ищите по номеру заказа, 4 последним цифрам карты, сумме, RRN или коду авторизации; Esc сбрасывает поиск.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments_view.py" line="220"/>
+        <location filename="../../epay_desktop/ui/payments_view.py" line="248"/>
         <source>New sale ({key})</source>
         <translation>Новая продажа ({key})</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments_view.py" line="314"/>
+        <location filename="../../epay_desktop/ui/models/payments_model.py" line="513"/>
         <source>Loading…</source>
+        <extracomment>Operation states the list marks (the store&apos;s &quot;needs attention&quot; states). Pages kept in memory (least recently used go first). The list is about to be counted and read again; True when the filter changed (not the sort).</extracomment>
         <translation>Загрузка…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../epay_desktop/ui/payments_view.py" line="306"/>
+        <location filename="../../epay_desktop/ui/payments_view.py" line="397"/>
         <source>%n payment(s) shown; the rest could not be loaded (F5)</source>
         <translation>
             <numerusform>Показан %n платёж; остальные не загрузились (F5)</numerusform>
@@ -2350,16 +2341,7 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../epay_desktop/ui/payments_view.py" line="310"/>
-        <source>%n payment(s) shown, more below</source>
-        <translation>
-            <numerusform>Показан %n платёж, ниже есть ещё</numerusform>
-            <numerusform>Показано %n платежа, ниже есть ещё</numerusform>
-            <numerusform>Показано %n платежей, ниже есть ещё</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../epay_desktop/ui/payments_view.py" line="312"/>
+        <location filename="../../epay_desktop/ui/payments_view.py" line="401"/>
         <source>%n payment(s)</source>
         <translation>
             <numerusform>%n платёж</numerusform>
@@ -2371,7 +2353,7 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>QAbstractFileIconProvider</name>
     <message>
-        <location filename="../../epay_desktop/ui/language.py" line="419"/>
+        <location filename="../../epay_desktop/ui/language.py" line="424"/>
         <source>Drive</source>
         <translation>Диск</translation>
     </message>
@@ -2379,13 +2361,13 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>QFileDialog</name>
     <message>
-        <location filename="../../epay_desktop/ui/language.py" line="417"/>
+        <location filename="../../epay_desktop/ui/language.py" line="422"/>
         <source>&amp;Look in:</source>
         <extracomment>Kazakh, Russian, English: the order of the login screen&apos;s selector. Each language&apos;s name in itself: the selector is never translated (a reader finds their own language). Neither a remembered choice nor a system language the console speaks: Russian (the issue). The gateway payment page&apos;s ``language`` field for each interface language.</extracomment>
         <translation>&amp;Папка:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/language.py" line="418"/>
+        <location filename="../../epay_desktop/ui/language.py" line="423"/>
         <source>Files of &amp;type:</source>
         <translation>&amp;Тип файлов:</translation>
     </message>
@@ -2932,7 +2914,7 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
         <translation>Отключить сохранённую карту?</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/saved_card.py" line="217"/>
+        <location filename="../../epay_desktop/ui/saved_card.py" line="216"/>
         <source>%1 will no longer be offered for this customer&apos;s payments. The customer can save it again with a new payment.</source>
         <translation>Карта %1 больше не будет предлагаться для оплат этого покупателя. Покупатель может снова сохранить её при новой оплате.</translation>
     </message>
@@ -3179,140 +3161,140 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>UsersAdmin</name>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="167"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="172"/>
         <source>Unlock</source>
         <translation>Разблокировать</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="168"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="173"/>
         <source>Reset PIN…</source>
         <translation>Сбросить PIN-код…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="169"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="174"/>
         <source>Change role…</source>
         <translation>Сменить роль…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="170"/>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="279"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="175"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="284"/>
         <source>Deactivate</source>
         <translation>Отключить</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="178"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="183"/>
         <source>Add user</source>
         <translation>Добавить</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="181"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="186"/>
         <source>Add a user</source>
         <translation>Добавить пользователя</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="183"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="188"/>
         <source>Name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="184"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="189"/>
         <source>Role</source>
         <translation>Роль</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="185"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="190"/>
         <source>PIN or password</source>
         <translation>PIN-код или пароль</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="186"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="191"/>
         <source>Repeat it</source>
         <translation>Повторите</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="196"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="201"/>
         <source>Select a user, then choose what to do. Each change is saved as soon as you make it, also for a user who is logged in now.</source>
         <translation>Выберите пользователя, затем действие. Каждое изменение сохраняется сразу, в том числе для пользователя, который сейчас в системе.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="228"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="233"/>
         <source>Type the new user&apos;s name and PIN or password.</source>
         <translation>Введите имя нового пользователя и PIN-код или пароль.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="238"/>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="288"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="243"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="293"/>
         <source>Wait until the change being saved is done.</source>
         <translation>Дождитесь, пока сохранится текущее изменение.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="240"/>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="290"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="245"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="295"/>
         <source>Select a user in the list.</source>
         <translation>Выберите пользователя в списке.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="242"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="247"/>
         <source>Only an administrator can change an administrator&apos;s account.</source>
         <translation>Учётную запись администратора может менять только администратор.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="250"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="255"/>
         <source>You cannot change your own role; ask another manager or an administrator.</source>
         <translation>Нельзя сменить свою собственную роль; попросите другого менеджера или администратора.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="252"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="257"/>
         <source>There is no other role you may give this user.</source>
         <translation>Другой роли, которую вы можете дать этому пользователю, нет.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="260"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="265"/>
         <source>You cannot deactivate your own account; ask another manager or an administrator.</source>
         <translation>Нельзя отключить свою собственную учётную запись; попросите другого менеджера или администратора.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="279"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="284"/>
         <source>Activate</source>
         <translation>Включить</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="292"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="297"/>
         <source>Only an administrator can unlock an administrator.</source>
         <translation>Разблокировать администратора может только администратор.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="294"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="299"/>
         <source>This account is not locked.</source>
         <translation>Эта учётная запись не заблокирована.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="343"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="356"/>
         <source>Added {name} ({role}).</source>
         <translation>Добавлен(а) {name} ({role}).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="354"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="367"/>
         <source>{name} is unlocked and can log in again.</source>
         <translation>{name}: учётная запись разблокирована, можно снова входить.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="366"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="379"/>
         <source>{name} is active again.</source>
         <translation>{name}: учётная запись снова включена.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="366"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="379"/>
         <source>{name} can no longer log in.</source>
         <translation>{name}: вход больше невозможен.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="395"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="407"/>
         <source>{name} has a new PIN and can log in with it now.</source>
         <translation>{name}: задан новый PIN-код, по нему уже можно входить.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="412"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="424"/>
         <source>{name} is now a {role}.</source>
         <translation>{name}: теперь роль «{role}».</translation>
     </message>
@@ -3333,32 +3315,33 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>UsersModel</name>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="120"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="123"/>
         <source>Name</source>
+        <extracomment>What a change says when it is done or refused: a function when composed (said again after a switch).</extracomment>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="121"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="124"/>
         <source>Role</source>
         <translation>Роль</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="122"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="125"/>
         <source>State</source>
         <translation>Состояние</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="142"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="145"/>
         <source>deactivated</source>
         <translation>отключён</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="144"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="147"/>
         <source>locked until {time}</source>
         <translation>заблокирован до {time}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="145"/>
+        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="148"/>
         <source>active</source>
         <translation>активен</translation>
     </message>
@@ -3375,12 +3358,12 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>asyncqt</name>
     <message>
-        <location filename="../../epay_desktop/ui/asyncqt.py" line="211"/>
+        <location filename="../../epay_desktop/ui/asyncqt.py" line="218"/>
         <source>Not completed</source>
         <translation>Не выполнено</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/asyncqt.py" line="281"/>
+        <location filename="../../epay_desktop/ui/asyncqt.py" line="290"/>
         <source>Working… please wait</source>
         <translation>Выполняется… подождите</translation>
     </message>
@@ -3402,13 +3385,13 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>cli</name>
     <message>
-        <location filename="../../epay_desktop/cli/common.py" line="165"/>
+        <location filename="../../epay_desktop/cli/common.py" line="167"/>
         <source>Only a manager or an administrator can {what}.</source>
         <extracomment>A database command: gets the open app and the parsed arguments, returns the exit code. What ``add_subparsers`` returns; each command module registers its commands on it.</extracomment>
         <translation>Только менеджер или администратор может: {what}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/cli/money.py" line="100"/>
+        <location filename="../../epay_desktop/cli/money.py" line="103"/>
         <source>A cashier&apos;s {word_kind} needs a manager&apos;s approval: add --approved-by MANAGER.</source>
         <translation>Для операции кассира «{word_kind}» нужно одобрение менеджера: добавьте --approved-by МЕНЕДЖЕР.</translation>
     </message>
@@ -3549,42 +3532,42 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>main</name>
     <message>
-        <location filename="../../epay_desktop/ui/main.py" line="284"/>
+        <location filename="../../epay_desktop/ui/main.py" line="349"/>
         <source>The console cannot start.</source>
         <translation>Программа не может запуститься.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/main.py" line="172"/>
+        <location filename="../../epay_desktop/ui/main.py" line="192"/>
         <source>Starting…</source>
         <translation>Запуск…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/main.py" line="200"/>
+        <location filename="../../epay_desktop/ui/main.py" line="261"/>
         <source>Checking unfinished payments with the bank…</source>
         <translation>Проверяем незавершённые платежи в банке…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/main.py" line="255"/>
+        <location filename="../../epay_desktop/ui/main.py" line="318"/>
         <source>Opening the database…</source>
         <translation>Открываем базу данных…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/main.py" line="287"/>
+        <location filename="../../epay_desktop/ui/main.py" line="352"/>
         <source>The console cannot start</source>
         <translation>Программа не может запуститься</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/main.py" line="184"/>
+        <location filename="../../epay_desktop/ui/main.py" line="204"/>
         <source>SANDBOX — demo data, no real money</source>
         <translation>УЧЕБНАЯ СРЕДА — демо-данные, реальных денег нет</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/main.py" line="260"/>
+        <location filename="../../epay_desktop/ui/main.py" line="323"/>
         <source>Preparing the demo shop…</source>
         <translation>Готовим демо-магазин…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/main.py" line="168"/>
+        <location filename="../../epay_desktop/ui/main.py" line="188"/>
         <source>SANDBOX (demo)</source>
         <translation>УЧЕБНАЯ СРЕДА (демо)</translation>
     </message>
@@ -3707,7 +3690,7 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
         <translation>{phone} — не казахстанский номер телефона (пишите так: +7 777 123 45 67).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/payment_queries.py" line="261"/>
+        <location filename="../../epay_desktop/services/payment_queries.py" line="290"/>
         <location filename="../../epay_desktop/services/payments.py" line="283"/>
         <location filename="../../epay_desktop/services/payments.py" line="394"/>
         <location filename="../../epay_desktop/services/reconcile.py" line="54"/>
@@ -3782,7 +3765,7 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
         <translation>Чек возврата печатается только после проведённого возврата, а состояние этого: {op_state}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/receipts.py" line="282"/>
+        <location filename="../../epay_desktop/services/receipts.py" line="288"/>
         <source>There is no payment with invoice number {invoice_id}.</source>
         <extracomment>the gateway environment (``gateway.config.Environment`` value); every one but ``prod`` prints &quot;not a real payment&quot; in large letters on each receipt (decision 0023)</extracomment>
         <translation>Платежа с номером заказа {invoice_id} нет.</translation>
@@ -4089,13 +4072,13 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
         <translation>Резервная копия {target} не прошла проверку ({ok}, {stored}); база данных не изменена.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/open.py" line="106"/>
+        <location filename="../../epay_desktop/store/open.py" line="112"/>
         <source>Cannot create the data folder {home}: {exc_strerror}.</source>
         <extracomment>File systems on which SQLite&apos;s WAL (shared memory + POSIX locks) is unsafe.</extracomment>
         <translation>Не удаётся создать папку данных {home}: {exc_strerror}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/open.py" line="120"/>
+        <location filename="../../epay_desktop/store/open.py" line="126"/>
         <source>The database {parsed_database} is on a network drive. SQLite cannot keep it safe there (WAL needs local shared memory). Use a local folder, or PostgreSQL for several counters.</source>
         <translation>База данных {parsed_database} находится на сетевом диске. Там SQLite не может обеспечить её сохранность (WAL нужна локальная общая память). Используйте локальную папку или PostgreSQL для нескольких касс.</translation>
     </message>
@@ -4125,13 +4108,13 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
         <translation>Денежной операции {op_id} нет.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/repos/payments.py" line="119"/>
+        <location filename="../../epay_desktop/store/repos/payments.py" line="116"/>
         <source>There is no payment with invoice number {invoice_id}.</source>
         <extracomment>Scheduled polls also cover the local marks while their token lives (their next_poll_at, decision 0018). ... and a decline whose invoice still takes another card attempt (its next_poll_at, decision 0035).</extracomment>
         <translation>Платежа с номером заказа {invoice_id} нет.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/repos/payments.py" line="315"/>
+        <location filename="../../epay_desktop/store/repos/payments.py" line="307"/>
         <source>There is no payment number {payment_id}.</source>
         <translation>Платежа № {payment_id} нет.</translation>
     </message>

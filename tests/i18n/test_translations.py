@@ -112,6 +112,55 @@ def test_placeholders_equal_the_sources(lang: str) -> None:
     assert not problems, _describe(problems)
 
 
+#: Latin-letter words a Kazakh or Russian text may carry as they are: names (of the bank, the product, other
+#: software), abbreviations a cashier reads in Latin letters (PIN, RRN, ID, PDF, CSV), the ePay cabinet's own
+#: field name "Client ID", keys on the keyboard, and the gateway's page-language codes. Everything else in
+#: Latin letters is English left in a translation (seen: "sandbox шлюзі" on the Kazakh login screen, where
+#: GLOSSARY.md says "оқу ортасы").
+_LATIN_ALLOWED = {
+    # names: the bank, the product, software the texts mention
+    *["ePay", "EPAYMENT", "epayment", "homebank", "Halyk", "Bank", "Desktop", "Client", "Qt", "PySide6"],
+    *["Python", "SQLite", "PostgreSQL", "WAL", "GNOME", "Keyring", "KWallet", "Windows", "Credential"],
+    *["Manager", "macOS", "Keychain", "Secure"],
+    # abbreviations read in Latin letters, keys, paper sizes, the page-language codes
+    *["PIN", "ID", "UUID", "RRN", "PDF", "pdf", "CSV", "csv", "URL", "API", "UTC", "KZT", "AUTH", "A4"],
+    *["Enter", "Esc", "Ctrl", "E-mail", "e-mail", "rus", "kaz", "eng", "kk", "ru", "en", "kz"],
+    # environment variables and system words in the set-up messages
+    *["DATABASE", "CLIENT", "SECRET", "MANAGER", "DISPLAY", "WAYLAND", "QT", "QPA", "PLATFORM", "offscreen"],
+    *["xcb", "root"],
+}
+#: What is not a word of the text: format fields, placeholders, entities, addresses, paths, commands, ids,
+#: function keys and "3-D Secure".
+_NOT_WORDS = re.compile(
+    r"\{[a-z_]+\}|%L?\w|&\w+;|https?://\S*|\S+@\S+|\S*/\S+|\S+\.(?:md|sh)\b|(?<!\S)--?[a-z][\w-]*"
+    r"|\b(?:apt-get|chmod|epay-desktop|approved-by)\b|\b[0-9a-f]{8}-[0-9a-f-]{27}\b"
+    r"|\b(?:Ctrl\+)?F\d{0,2}\b|\b3-D\b"
+)
+_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9'-]*[A-Za-z0-9]|[A-Za-z]")
+
+
+def _latin_words(text: str) -> set[str]:
+    return {w for w in _LATIN_WORD.findall(_NOT_WORDS.sub(" ", text)) if w not in _LATIN_ALLOWED}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_no_english_word_is_left_in_a_translation(lang: str) -> None:
+    problems = [
+        f"{e.line}: {e.context} | {e.source!r} -> {t!r}: {sorted(words)}"
+        for e in _entries(_ts(lang))
+        for t in e.translations
+        if (words := _latin_words(t))
+    ]
+    assert not problems, _describe(problems)
+
+
+def test_the_english_word_check_sees_one() -> None:
+    assert _latin_words("Демо режимі: sandbox шлюзі, нақты ақша жоқ.") == {"sandbox"}
+    assert not _latin_words("PIN-кодты енгізіңіз: {name}, https://epay.kz/a, scripts/demo.sh (F2, Ctrl+F)")
+    assert not _latin_words("UUID: 67e34d63-102f-4bd1-898e-370781d0074d, 3-D Secure, E-mail")
+    assert _latin_words("Нажмите Refund или --lang") == {"Refund"}
+
+
 def _tool(name: str) -> str:
     path = Path(sys.executable).with_name(name)
     assert path.exists(), f"{name} comes with PySide6 in the dev environment"
