@@ -49,6 +49,7 @@ from typing import Any, Final
 
 from sqlalchemy import Connection, func, insert, select, text
 
+from epay_desktop.demo.seed import DECLINES, REFUND_REASONS
 from epay_desktop.domain import ConsoleStatus, InvoiceId, Role
 from epay_desktop.services.passwords import Passwords
 from epay_desktop.services.secrets import load_or_create_secret_file
@@ -104,13 +105,6 @@ _BINS: Final = (
     ("539545", "MASTERCARD"),
     ("220220", "MIR"),
 )
-_DECLINES: Final = (
-    (ConsoleStatus.REJECT, 484, "insufficient funds"),
-    (ConsoleStatus.REJECT, 465, "card restricted"),
-    (ConsoleStatus.REJECT, 471, "no such card"),
-    (ConsoleStatus.REJECT, 478, "expired card"),
-    (ConsoleStatus.THREE_DS, 473, "3-D Secure authentication failed"),
-)
 _BASKETS: Final = (
     "Молоко, хлеб, яйца",
     "Сүт, нан, жұмыртқа",
@@ -125,7 +119,6 @@ _BASKETS: Final = (
     "Кітаптар",
     "Доставка заказа",
 )
-_REFUND_REASONS: Final = ("customer_request", "goods_returned", "wrong_amount", "duplicate_payment")
 #: outcome -> weight (per 1,000 payments); "pending" and "held" only stay so near --end
 _OUTCOMES: Final = (
     ("paid", 640),
@@ -313,7 +306,7 @@ class _Writer:
             poll_count=rng.randint(1, 4),
         )
         if outcome == "declined":
-            status, code, reason = rng.choice(_DECLINES)
+            status, code, reason = rng.choice(DECLINES)
             row.update(
                 status=status.value, gateway_amount_minor=0, org_amount_minor=amount, payout_amount_minor=0
             )
@@ -370,7 +363,7 @@ class _Writer:
         for part in parts:
             asker = rng.choice((cashier, self.managers[0]))
             approver = self.managers[1] if asker != self.managers[1] and part > 5_000_000 else None
-            self._op(row, "REFUND", part, asker, approver, when, rng.choice(_REFUND_REASONS), payout)
+            self._op(row, "REFUND", part, asker, approver, when, rng.choice(REFUND_REASONS), payout)
             payout += part
             when = min(self.end - timedelta(seconds=1), when + timedelta(hours=rng.randint(1, 48)))
         row.update(

@@ -42,14 +42,16 @@ _BASKETS: Final = (
     ("Кондитерские изделия", 2_100, 7_400),
     ("Сыр, колбаса, масло", 4_200, 13_500),
 )
-_DECLINES: Final = (
+#: (status, gateway code, reason) of the declines a made-up payment meets; also the benchmark data set's
+DECLINES: Final = (
     (ConsoleStatus.REJECT, 484, "insufficient funds"),
     (ConsoleStatus.REJECT, 465, "card restricted"),
     (ConsoleStatus.REJECT, 471, "no such card"),
     (ConsoleStatus.REJECT, 478, "expired card"),
     (ConsoleStatus.THREE_DS, 473, "3-D Secure authentication failed"),
 )
-_REFUND_REASONS: Final = ("customer_request", "goods_returned", "wrong_amount", "duplicate_payment")
+#: the refund reasons a made-up refund gives (the codes the Refund dialog offers)
+REFUND_REASONS: Final = ("customer_request", "goods_returned", "wrong_amount", "duplicate_payment")
 _BINS: Final = ("440563", "400303", "552204", "557834", "415428", "539545", "427432")
 
 
@@ -129,7 +131,7 @@ def _one_payment(
         amount=amount, org_amount=amount, payout_amount=Money(0), card_mask=mask, card_type=card_type,
     )  # fmt: skip
     if not kind and roll < 0.13:
-        status, code, reason = rng.choice(_DECLINES)
+        status, code, reason = rng.choice(DECLINES)
         declined = replace(base, status=status, amount=Money(0), reason=reason, reason_code=code)
         tx.payments.apply_snapshot(payment.id, declined, next_poll_at=None)
         return
@@ -154,7 +156,7 @@ def _one_payment(
     later = min(latest, paid_at + timedelta(hours=rng.randint(1, 72)))
     asker = rng.choice((cashier, manager))
     approver = manager if asker != manager else None
-    _op(tx, paid, OpKind.REFUND, part, asker, approver, later, rng.choice(_REFUND_REASONS))
+    _op(tx, paid, OpKind.REFUND, part, asker, approver, later, rng.choice(REFUND_REASONS))
     left = amount - part
     status = ConsoleStatus.REFUND if left.minor == 0 else ConsoleStatus.CHARGE
     after = replace(base, status=status, amount=left, payout_amount=part, observed_at=later)
