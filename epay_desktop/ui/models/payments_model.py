@@ -22,9 +22,9 @@ import asyncio
 import bisect
 import logging
 from collections import OrderedDict
-from collections.abc import Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import shiboken6
 from PySide6.QtCore import (
@@ -58,6 +58,7 @@ log = logging.getLogger(__name__)
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
+_T = TypeVar("_T")
 #: Operation states the list marks (the store's "needs attention" states).
 _MARKED = (OpState.UNKNOWN, OpState.NEEDS_REVIEW)
 #: Pages kept in memory (least recently used go first).
@@ -254,22 +255,10 @@ class PaymentsTableModel(QAbstractTableModel):
         self.loading_changed.emit(True)
 
     async def _requery(self, generation: int, *, keep_rows: bool) -> None:
-        query = self.query
-        try:
-            counts = await self._source.list_counts(query)
-            start = 0
-            if keep_rows and self._pages:  # the page last looked at, read again where it stands
-                last_seen = next(reversed(self._pages.values())).start
-                start = min(last_seen, max(int(counts.total) - 1, 0))
-                start -= start % self._page_size
-            page = await self._read(query, start, None)
-        except asyncio.CancelledError:
-            raise
-        except Exception as exc:
-            self._failed(generation, exc)
+        read = await self._current(generation, self._count_and_read(self.query, keep_rows=keep_rows))
+        if read is None:
             return
-        if generation != self._generation or not shiboken6.isValid(self):
-            return
+        counts, start, page = read
         total = int(counts.total)
         old = self._count
         if total > old:
@@ -292,6 +281,30 @@ class PaymentsTableModel(QAbstractTableModel):
         for payment in waiting:
             self.apply_update(payment)
         self._serve()
+
+    async def _count_and_read(self, query: ListQuery, *, keep_rows: bool) -> tuple[Any, int, Any]:
+        """The list's counts and its first page, or (``keep_rows``) the page last looked at."""
+        counts = await self._source.list_counts(query)
+        start = 0
+        if keep_rows and self._pages:  # the page last looked at, read again where it stands
+            last_seen = next(reversed(self._pages.values())).start
+            start = min(last_seen, max(int(counts.total) - 1, 0))
+            start -= start % self._page_size
+        return counts, start, await self._read(query, start, None)
+
+    async def _current(self, generation: int, work: Awaitable[_T]) -> _T | None:
+        """What ``work`` read, while the list is still the one it was read for; None when the read
+        failed (said through :meth:`_failed`) or the list changed meanwhile."""
+        try:
+            result = await work
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:
+            self._failed(generation, exc)
+            return None
+        if generation != self._generation or not shiboken6.isValid(self):
+            return None
+        return result
 
     async def _read(self, query: ListQuery, start: int, cursor: Any) -> Any:
         if start == 0:
@@ -360,14 +373,8 @@ class PaymentsTableModel(QAbstractTableModel):
                 continue  # loaded meanwhile, or no longer in the list
             above = self._pages.get(start - self._page_size)
             cursor = above.cursor if above is not None and len(above.payments) == self._page_size else None
-            try:
-                page = await self._read(query, start, cursor)
-            except asyncio.CancelledError:
-                raise
-            except Exception as exc:
-                self._failed(generation, exc)
-                return
-            if generation != self._generation or not shiboken6.isValid(self):
+            page = await self._current(generation, self._read(query, start, cursor))
+            if page is None:
                 return
             self._store(start, page)
             shown = len(page.payments)
