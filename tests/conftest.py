@@ -33,6 +33,7 @@ for _name in list(os.environ):
 # QtWebEngineWidgets must be imported before pytest-qt creates the QApplication (stack-notes 14).
 import PySide6.QtWebEngineWidgets  # noqa: E402, F401  isort: skip
 import qasync  # noqa: E402  (reads QT_API when imported)
+import shiboken6  # noqa: E402
 from PySide6.QtCore import QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
@@ -234,6 +235,18 @@ def gui_thread_gc() -> Iterator[None]:
         yield
     finally:
         gc.enable()
+
+
+@pytest.fixture(scope="module")
+def profile(qapp: QApplication) -> Iterator[Any]:
+    """One off-the-record checkout browser profile per test module (the console's, from
+    ``ui.checkout.make_checkout_profile``), deleted after the module: every page of the module is gone
+    by then (the fixtures that show one delete their window per test)."""
+    from epay_desktop.ui.checkout import make_checkout_profile
+
+    prof = make_checkout_profile(qapp)
+    yield prof
+    shiboken6.delete(prof)
 
 
 # -- the system keychain, in memory ---------------------------------------------------------------------

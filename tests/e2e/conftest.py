@@ -33,7 +33,6 @@ from epay_desktop.demo import demo_environ
 from epay_desktop.domain import ConsoleStatus, InvoiceId, Money, Role
 from epay_desktop.sandbox import RunningSandbox, SandboxConfig, start_in_thread
 from epay_desktop.ui.app_controller import AppController, ConsoleOptions
-from epay_desktop.ui.checkout import make_checkout_profile
 from epay_desktop.ui.main import start_background
 
 JS_TIMEOUT_MS = 20_000
@@ -63,20 +62,13 @@ def arun(aloop: qasync.QEventLoop, qtbot: Any) -> Callable[..., Any]:
     return run
 
 
-# -- the sandbox and the browser profile --------------------------------------------------------------
+# -- the sandbox (the browser profile, ``profile``, is in tests/conftest.py) ------------------------------
 
 
 @pytest.fixture(scope="module")
 def sandbox() -> Iterator[RunningSandbox]:
     with start_in_thread(SandboxConfig(shop_name="E2E shop")) as running:
         yield running
-
-
-@pytest.fixture(scope="module")
-def profile(qapp: QApplication) -> Iterator[QWebEngineProfile]:
-    prof = make_checkout_profile(qapp)
-    yield prof
-    shiboken6.delete(prof)  # every page is gone by now (the console fixture deletes its window)
 
 
 FILL = """

@@ -1,11 +1,11 @@
 """A driver that opens every screen and dialog a person can reach in the REAL console (issue 9, point 4).
 
 Used by the tests that look at every screen in every language (texts that do not go through ``tr()``,
-labels clipped at 1024x768). Import it from a test module with importlib mode's usual trick, and bind
-the fixtures into the module so pytest finds them::
+labels clipped at 1024x768). Import it from a test module with importlib mode's usual trick; its
+fixtures reach every test module in tests/i18n through tests/i18n/conftest.py::
 
     sys.path.insert(0, str(Path(__file__).parent))
-    from screens import Screen, every_screen, screens_console, screens_profile, screens_sandbox  # noqa: F401
+    from screens import Screen, every_screen
 
     def test_x(screens_console, qtbot):
         for screen in every_screen(screens_console, qtbot):
@@ -28,8 +28,8 @@ API (stable; screens are only ever added):
   Қазақша/Русский/English on the lock screen, unlock with the PIN. On the login screen: the click only.
 * :func:`choose_language_at_login` ``(console, qtbot, lang)``: the selector on the login screen before
   anyone logs in (to walk every screen "fresh" in a language).
-* Fixtures: ``screens_sandbox`` (module: a two-step terminal, so held payments exist), ``screens_profile``
-  (module: the off-the-record browser profile), ``screens_console`` (a fresh console per test).
+* Fixtures: ``screens_sandbox`` (module: a two-step terminal, so held payments exist), ``screens_console``
+  (a fresh console per test, on the module's off-the-record browser ``profile`` of tests/conftest.py).
 
 Every screen: the login screen (and its answer to a wrong PIN), the main window (payments in several
 statuses, a refunded payment's detail with its timeline, the filters with a custom period), the lock
@@ -75,7 +75,6 @@ __all__ = [
     "choose_language_at_login",
     "every_screen",
     "screens_console",
-    "screens_profile",
     "screens_sandbox",
     "switch_language",
 ]
@@ -173,22 +172,13 @@ def screens_sandbox() -> Iterator[RunningSandbox]:
         yield running
 
 
-@pytest.fixture(scope="module")
-def screens_profile(qapp: QApplication) -> Iterator[Any]:
-    from epay_desktop.ui.checkout import make_checkout_profile
-
-    prof = make_checkout_profile(qapp)
-    yield prof
-    shiboken6.delete(prof)  # every page is gone by now (the console fixture deletes its window)
-
-
 @pytest.fixture
 def screens_console(
     qtbot: Any,
     aloop: Any,
     tmp_path: Path,
     screens_sandbox: RunningSandbox,
-    screens_profile: Any,
+    profile: Any,
     memory: Any,
     gui_thread_gc: None,
 ) -> Iterator[ScreensConsole]:
@@ -209,7 +199,7 @@ def screens_console(
     ctx = arun(open_app(demo_environ(tmp_path / "home", screens_sandbox.base_url)))
     manager = arun(ctx.users.add_user(MANAGER, Role.MANAGER, MANAGER_PIN, None))
     arun(ctx.users.add_user(CASHIER, Role.CASHIER, CASHIER_PIN, manager))
-    controller = AppController(ctx, screens_profile, ConsoleOptions(idle_minutes=0, poll_interval=0.5))
+    controller = AppController(ctx, profile, ConsoleOptions(idle_minutes=0, poll_interval=0.5))
     stop, poller = start_background(ctx, reconcile_every=1.0)
     running = asyncio.ensure_future(controller.run())
     console = ScreensConsole(

@@ -57,15 +57,9 @@ from PySide6.QtWidgets import (
 )
 
 sys.path.insert(0, str(Path(__file__).parent))
-import screens
 from screens import CASHIER, MANAGER, Screen, choose_language_at_login, every_screen, switch_language
 
 from epay_desktop.ui.language import NATIVE_NAMES, translations
-
-# the walk's fixtures, found by pytest in this module
-screens_sandbox, screens_profile, screens_console = (
-    screens.screens_sandbox, screens.screens_profile, screens.screens_console,
-)  # fmt: skip
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(600)]
 

@@ -48,13 +48,6 @@ sys.path.insert(0, str(Path(__file__).parent))
 import screens  # tests/i18n/screens.py: the walk through every screen
 from fit import SCREEN, Clip, clipped, describe, room
 
-# the driver's fixtures, bound into this module so pytest finds them
-screens_console, screens_profile, screens_sandbox = (
-    screens.screens_console,
-    screens.screens_profile,
-    screens.screens_sandbox,
-)
-
 KAZAKH = "Төлемді қайтару үшін менеджердің рұқсаты керек"
 
 

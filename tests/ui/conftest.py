@@ -333,16 +333,6 @@ REAL_CASHIER, REAL_CASHIER_PIN = "Айгерим", "1111"
 REAL_SLOW_MS = 15_000
 
 
-@pytest.fixture(scope="module")
-def profile(qapp: QApplication) -> Iterator[Any]:
-    """One off-the-record checkout profile per module (deleted after its pages)."""
-    from epay_desktop.ui.checkout import make_checkout_profile
-
-    prof = make_checkout_profile(qapp)
-    yield prof
-    shiboken6.delete(prof)
-
-
 @pytest.fixture
 def real_console(
     qtbot: Any,

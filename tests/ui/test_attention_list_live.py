@@ -26,20 +26,12 @@ from epay_desktop.domain import ConsoleStatus, InvoiceId, Money, OpState, Role
 from epay_desktop.gateway import OutcomeUnknown
 from epay_desktop.store.models import PaymentRow
 from epay_desktop.ui.app_controller import AppController, ConsoleOptions
-from epay_desktop.ui.checkout import make_checkout_profile
 from epay_desktop.ui.models.payment_columns import PaymentColumn
 
 MANAGER, MANAGER_PIN = "Данияр", "2222"
 DEAD_GATEWAY = "http://127.0.0.1:9"  # nothing listens: the refund is answered below
 #: Newest first in the list: 003 (checking), 002 (paid, refunded below), 001 (checking).
 CHECKING_NEW, PAID, CHECKING_OLD = InvoiceId("000888003"), InvoiceId("000888002"), InvoiceId("000888001")
-
-
-@pytest.fixture(scope="module")
-def profile(qapp: QApplication) -> Iterator[QWebEngineProfile]:
-    prof = make_checkout_profile(qapp)
-    yield prof
-    shiboken6.delete(prof)
 
 
 @pytest.fixture

@@ -30,19 +30,11 @@ from epay_desktop.gateway import StatusFound
 from epay_desktop.gateway.status import parse_transaction
 from epay_desktop.store.models import PaymentRow
 from epay_desktop.ui.app_controller import AppController, ConsoleOptions
-from epay_desktop.ui.checkout import make_checkout_profile
 from epay_desktop.ui.late_payment_notice import LatePaymentNotice
 
 CASHIER, CASHIER_PIN = "Айгерим", "1111"
 INVOICE = InvoiceId("000777002")
 DEAD_GATEWAY = "http://127.0.0.1:9"  # nothing listens: check-status is answered below
-
-
-@pytest.fixture(scope="module")
-def profile(qapp: QApplication) -> Iterator[QWebEngineProfile]:
-    prof = make_checkout_profile(qapp)
-    yield prof
-    shiboken6.delete(prof)
 
 
 class Counter:

@@ -37,7 +37,6 @@ from epay_desktop.domain.receipts import ReceiptKind, ReceiptLanguage
 from epay_desktop.store.models import AuditRow, PaymentRow
 from epay_desktop.ui import receipts_ui
 from epay_desktop.ui.app_controller import AppController, ConsoleOptions
-from epay_desktop.ui.checkout import make_checkout_profile
 from epay_desktop.ui.receipts_ui import ReceiptDialog
 
 CASHIER, CASHIER_PIN = "Айгерим", "1111"
@@ -47,13 +46,6 @@ DEAD_GATEWAY = "http://127.0.0.1:9"  # nothing listens: this test never reaches 
 
 def pdf_text(pdf: bytes) -> str:
     return " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages).split())
-
-
-@pytest.fixture(scope="module")
-def profile(qapp: QApplication) -> Iterator[QWebEngineProfile]:
-    prof = make_checkout_profile(qapp)
-    yield prof
-    shiboken6.delete(prof)
 
 
 @pytest.fixture

@@ -21,7 +21,7 @@ from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QVBoxLayout, QWidget
 
 from epay_desktop.domain import Role, User
-from epay_desktop.ui.checkout import DEFAULT_RETURN_BASE, CheckoutView, make_checkout_profile
+from epay_desktop.ui.checkout import DEFAULT_RETURN_BASE, CheckoutView
 from epay_desktop.ui.session import Session
 
 pytestmark = pytest.mark.browser
@@ -37,13 +37,6 @@ PAGE = """<!doctype html><html><body style="margin:0;overflow:hidden">
   });
 </script></body></html>"""
 KEYS = (Qt.Key.Key_K, Qt.Key.Key_Z, Qt.Key.Key_T)
-
-
-@pytest.fixture(scope="module")
-def profile(qapp: Any) -> Iterator[QWebEngineProfile]:
-    prof = make_checkout_profile(qapp)
-    yield prof
-    shiboken6.delete(prof)  # after every page of the module (the windows are deleted per test)
 
 
 @pytest.fixture

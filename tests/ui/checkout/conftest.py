@@ -29,7 +29,7 @@ from epay_desktop.gateway import Credentials, EpayClient, Secret, StatusResult
 from epay_desktop.gateway.config import sandbox_endpoints
 from epay_desktop.sandbox import RunningSandbox, SandboxConfig, start_in_thread
 from epay_desktop.sandbox.config import TEST_CLIENT_ID, TEST_CLIENT_SECRET, TEST_TERMINAL_ID
-from epay_desktop.ui.checkout import DEFAULT_RETURN_BASE, CheckoutView, hosts_of, make_checkout_profile
+from epay_desktop.ui.checkout import DEFAULT_RETURN_BASE, CheckoutView, hosts_of
 
 JS_TIMEOUT_MS = 20_000
 FUTURE = f"12{(date.today().year + 3) % 100:02d}"  # typed as digits; the page inserts the slash
@@ -40,13 +40,6 @@ _invoices = itertools.count(100_001)
 def sandbox() -> Iterator[RunningSandbox]:
     with start_in_thread(SandboxConfig()) as running:
         yield running
-
-
-@pytest.fixture(scope="module")
-def profile(qapp: Any) -> Iterator[QWebEngineProfile]:
-    prof = make_checkout_profile(qapp)
-    yield prof
-    shiboken6.delete(prof)  # every page of the module is gone by now (make_view's teardown)
 
 
 @pytest.fixture
