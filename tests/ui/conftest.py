@@ -56,6 +56,20 @@ def arun(aloop: qasync.QEventLoop, qtbot: Any) -> Callable[..., Any]:
     return run
 
 
+@pytest.fixture
+def restore_app(qapp: QApplication) -> Iterator[QApplication]:
+    """The QApplication, its start-up settings (what ``configure_application`` sets: names, window
+    icon, quit on the last window) put back as they were after the test."""
+    names = (qapp.applicationName(), qapp.organizationName(), qapp.applicationDisplayName())
+    icon, quit_on_close = qapp.windowIcon(), qapp.quitOnLastWindowClosed()
+    yield qapp
+    qapp.setApplicationName(names[0])
+    qapp.setOrganizationName(names[1])
+    qapp.setApplicationDisplayName(names[2])
+    qapp.setWindowIcon(icon)
+    qapp.setQuitOnLastWindowClosed(quit_on_close)
+
+
 @pytest.fixture(autouse=True)
 def _close_dialogs(qapp: QApplication) -> Iterator[None]:
     """Message boxes and dialogs a test left open must not sit over the next test's widgets."""

@@ -55,23 +55,14 @@ def test_about_before_a_database_is_open_says_so(qtbot: Any) -> None:
     assert lines[-1] == "Data folder: (not opened)"
 
 
-def test_the_application_icon_is_set_for_every_window_in_every_size(qtbot: Any) -> None:
+def test_the_application_icon_is_set_for_every_window_in_every_size(
+    qtbot: Any, restore_app: QApplication
+) -> None:
     icon = app_icon()
     assert not icon.isNull()
     sizes = {s.width() for s in icon.availableSizes()}
     assert set(ICON_SIZES) <= sizes
-    qapp = QApplication.instance()
-    assert isinstance(qapp, QApplication)
-    saved = (qapp.applicationName(), qapp.organizationName(), qapp.applicationDisplayName())
-    saved_icon, saved_quit = qapp.windowIcon(), qapp.quitOnLastWindowClosed()
-    try:
-        configure_application(qapp)  # what run_gui does once at start-up
-        assert {s.width() for s in qapp.windowIcon().availableSizes()} >= set(ICON_SIZES)
-        pixmap = qapp.windowIcon().pixmap(QSize(32, 32))
-        assert pixmap.width() == 32 and not pixmap.isNull()
-    finally:
-        qapp.setApplicationName(saved[0])
-        qapp.setOrganizationName(saved[1])
-        qapp.setApplicationDisplayName(saved[2])
-        qapp.setWindowIcon(saved_icon)
-        qapp.setQuitOnLastWindowClosed(saved_quit)
+    configure_application(restore_app)  # what run_gui does once at start-up
+    assert {s.width() for s in restore_app.windowIcon().availableSizes()} >= set(ICON_SIZES)
+    pixmap = restore_app.windowIcon().pixmap(QSize(32, 32))
+    assert pixmap.width() == 32 and not pixmap.isNull()

@@ -312,17 +312,8 @@ def test_the_checkout_pages_css_comes_from_the_theme() -> None:
     assert f"color:{theme.css('text_neutral')}" in page
 
 
-def test_start_up_applies_the_theme(qapp: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_start_up_applies_the_theme(restore_app: QApplication, monkeypatch: pytest.MonkeyPatch) -> None:
     applied: list[QApplication] = []
     monkeypatch.setattr(theme, "apply", applied.append)
-    saved = (qapp.applicationName(), qapp.organizationName(), qapp.applicationDisplayName())
-    saved_icon, saved_quit = qapp.windowIcon(), qapp.quitOnLastWindowClosed()
-    try:
-        configure_application(qapp)  # what run_gui does once
-    finally:
-        qapp.setApplicationName(saved[0])
-        qapp.setOrganizationName(saved[1])
-        qapp.setApplicationDisplayName(saved[2])
-        qapp.setWindowIcon(saved_icon)
-        qapp.setQuitOnLastWindowClosed(saved_quit)
-    assert applied == [qapp]
+    configure_application(restore_app)  # what run_gui does once
+    assert applied == [restore_app]

@@ -22,16 +22,10 @@ NOW = datetime(2026, 1, 15, 9, 30, tzinfo=UTC)
 
 
 @pytest.fixture
-def display_name(qapp):
+def display_name(restore_app):
     """The application configured as run_gui does (display name set), restored afterwards."""
-    before = (qapp.applicationName(), qapp.organizationName(), qapp.applicationDisplayName())
-    quit_on_close = qapp.quitOnLastWindowClosed()
-    configure_application(qapp)
-    yield qapp.applicationDisplayName()
-    qapp.setApplicationName(before[0])
-    qapp.setOrganizationName(before[1])
-    qapp.setApplicationDisplayName(before[2])
-    qapp.setQuitOnLastWindowClosed(quit_on_close)
+    configure_application(restore_app)
+    return restore_app.applicationDisplayName()
 
 
 def test_qt_rule():
