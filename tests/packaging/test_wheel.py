@@ -26,6 +26,7 @@ import zipfile
 from collections.abc import Iterator
 from email.parser import HeaderParser
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -104,6 +105,16 @@ def script(target: Path) -> list[str]:
     return [sys.executable, "-S", str(path)]
 
 
+def printed(env: dict[str, str], cwd: Path, code: str, *args: str) -> Any:
+    """What ``code`` prints as JSON, run without site in ``env`` (``wheel_env``: the installed wheel)."""
+    done = subprocess.run(
+        [sys.executable, "-S", "-c", code, *args],
+        env=env, capture_output=True, text=True, timeout=60, check=False, cwd=cwd,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
+
+
 # -- what the wheel carries ---------------------------------------------------------------------------
 
 
@@ -147,43 +158,39 @@ def test_installed_wheel_says_its_version(installed: Path, tmp_path: Path) -> No
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == f"epay-desktop {__version__}"
-    where = subprocess.run(
-        [sys.executable, "-S", "-c",
-         "import json, epay_desktop; from epay_desktop.resources import resources_dir, translations_dir;"
-         "from importlib.metadata import version;"
-         "print(json.dumps([epay_desktop.__file__, str(resources_dir()), str(translations_dir()),"
-         " version('epay-desktop')]))"],
-        env=env, capture_output=True, text=True, timeout=60, check=False, cwd=tmp_path,
-    )  # fmt: skip
-    assert where.returncode == 0, where.stderr
-    module, resources, translations, version = json.loads(where.stdout)
+    module, resources, translations, version = printed(
+        env,
+        tmp_path,
+        "import json, epay_desktop; from epay_desktop.resources import resources_dir, translations_dir;"
+        "from importlib.metadata import version;"
+        "print(json.dumps([epay_desktop.__file__, str(resources_dir()), str(translations_dir()),"
+        " version('epay-desktop')]))",
+    )
     assert Path(module).is_relative_to(installed)  # the package comes from the wheel, not the checkout
     assert Path(resources) == installed / "epay_desktop" / "_resources"
     assert Path(translations).is_dir() and version == __version__
     # every compiled translation in the tree loads from the installed wheel
     languages = sorted(p.stem.removeprefix("epay_desktop_") for p in (RESOURCES / "i18n").glob("*.qm"))
-    loaded = subprocess.run(
-        [sys.executable, "-S", "-c",
-         "import json, sys; from PySide6.QtCore import QTranslator;"
-         "from epay_desktop.resources import translations_dir;"
-         "ok = {}\nfor lang in sys.argv[1:]:\n    t = QTranslator()\n"
-         "    ok[lang] = t.load(f'epay_desktop_{lang}', str(translations_dir())) and not t.isEmpty()\n"
-         "print(json.dumps(ok))", *languages],
-        env=env, capture_output=True, text=True, timeout=60, check=False, cwd=tmp_path,
-    )  # fmt: skip
-    assert loaded.returncode == 0, loaded.stderr
-    assert json.loads(loaded.stdout) == dict.fromkeys(languages, True)
+    loaded = printed(
+        env,
+        tmp_path,
+        "import json, sys; from PySide6.QtCore import QTranslator;"
+        "from epay_desktop.resources import translations_dir;"
+        "ok = {}\nfor lang in sys.argv[1:]:\n    t = QTranslator()\n"
+        "    ok[lang] = t.load(f'epay_desktop_{lang}', str(translations_dir())) and not t.isEmpty()\n"
+        "print(json.dumps(ok))",
+        *languages,
+    )
+    assert loaded == dict.fromkeys(languages, True)
     # the receipt fonts and the theme are read from the installed wheel too (decisions 0042, 0047)
-    found = subprocess.run(
-        [sys.executable, "-S", "-c",
-         "import json; from epay_desktop.receipts.fonts import register_fonts;"
-         "from epay_desktop.resources import resource_path; from epay_desktop.ui import theme;"
-         "print(json.dumps([register_fonts(), str(resource_path('fonts', 'DejaVuSans-Bold.ttf')),"
-         " theme.css('error'), theme.style('error_label'), str(resource_path('theme', 'console.qss'))]))"],
-        env=env, capture_output=True, text=True, timeout=60, check=False, cwd=tmp_path,
-    )  # fmt: skip
-    assert found.returncode == 0, found.stderr
-    names, font_file, error_colour, error_style, style_file = json.loads(found.stdout)
+    names, font_file, error_colour, error_style, style_file = printed(
+        env,
+        tmp_path,
+        "import json; from epay_desktop.receipts.fonts import register_fonts;"
+        "from epay_desktop.resources import resource_path; from epay_desktop.ui import theme;"
+        "print(json.dumps([register_fonts(), str(resource_path('fonts', 'DejaVuSans-Bold.ttf')),"
+        " theme.css('error'), theme.style('error_label'), str(resource_path('theme', 'console.qss'))]))",
+    )
     assert names == ["EpayDejaVuSans", "EpayDejaVuSans-Bold"]
     assert Path(font_file).is_relative_to(installed) and Path(style_file).is_relative_to(installed)
     assert error_colour in error_style
