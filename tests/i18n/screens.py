@@ -321,6 +321,24 @@ def _settle(console: ScreensConsole, qtbot: Any) -> None:
     qtbot.waitUntil(lambda: not any(is_busy(window, name) for name in tasks), timeout=SLOW)
 
 
+def _opened(
+    console: ScreensConsole,
+    qtbot: Any,
+    action: str,
+    opens: type[QWidget],
+    name: str,
+    kind: str = "dialog",
+    how: Callable[[Any], object] | None = None,
+) -> Iterator[Screen]:
+    """Use ``action``, wait for the dialog or box of class ``opens`` it shows and show it as the
+    screen ``name``; then close it (Esc, or ``how``) and wait until the command that opened it ended."""
+    use(console, qtbot, action)
+    widget = _wait_shown(qtbot, opens)
+    yield Screen(name, widget, kind)
+    _close(qtbot, widget, how)
+    _settle(console, qtbot)
+
+
 def _select(console: ScreensConsole, qtbot: Any, invoice: InvoiceId) -> None:
     """Click the payment's row in the list (the detail follows)."""
     window = console.window
@@ -605,16 +623,8 @@ def _payment_dialogs(console: ScreensConsole, qtbot: Any, data: _Data) -> Iterat
 
     # Cancel and Charge on a held payment (two-step)
     _select(console, qtbot, data.held)
-    use(console, qtbot, "action_cancel")
-    dialog = _wait_shown(qtbot, CancelDialog)
-    yield Screen("Cancel hold", dialog)
-    _close(qtbot, dialog)
-    _settle(console, qtbot)
-    use(console, qtbot, "action_charge")
-    dialog = _wait_shown(qtbot, ChargeDialog)
-    yield Screen("Charge", dialog)
-    _close(qtbot, dialog)
-    _settle(console, qtbot)
+    yield from _opened(console, qtbot, "action_cancel", CancelDialog, "Cancel hold")
+    yield from _opened(console, qtbot, "action_charge", ChargeDialog, "Charge")
 
     # Print receipt (Ctrl+P) on a payment with refunds: the chooser, then the preview
     _select(console, qtbot, data.refunded)
@@ -701,19 +711,14 @@ def _manager_screens(console: ScreensConsole, qtbot: Any, data: _Data) -> Iterat
     _settle(console, qtbot)
 
     # Needs attention
-    use(console, qtbot, "action_attention")
-    attention = _wait_shown(qtbot, AttentionDialog)
-    yield Screen("Needs attention", attention)
-    _close(qtbot, attention)
-    _settle(console, qtbot)
+    yield from _opened(console, qtbot, "action_attention", AttentionDialog, "Needs attention")
 
     # Review the operation (a refund the bank could not confirm)
     _select(console, qtbot, data.review)
-    use(console, qtbot, "action_review")
-    box = _wait_shown(qtbot, QMessageBox)
-    yield Screen("Review the operation", box, "message")
-    _close(qtbot, box, lambda b: b.button(QMessageBox.StandardButton.Cancel).click())
-    _settle(console, qtbot)
+    yield from _opened(
+        console, qtbot, "action_review", QMessageBox, "Review the operation", "message",
+        lambda b: b.button(QMessageBox.StandardButton.Cancel).click(),
+    )  # fmt: skip
 
     # Retry while the bank does not answer: the console says it could not, in a box
     faults = console.sandbox.state.faults
