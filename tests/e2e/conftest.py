@@ -14,6 +14,7 @@ import PySide6.QtWebEngineWidgets  # noqa: F401  isort: skip
 
 import asyncio
 import json
+import sys
 from collections.abc import Callable, Coroutine, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -28,20 +29,20 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWebEngineCore import QWebEngineProfile
 from PySide6.QtWidgets import QApplication, QDialog
 
-from epay_desktop.app import AppContext, open_app
+from epay_desktop.app import AppContext
 from epay_desktop.demo import demo_environ
-from epay_desktop.domain import ConsoleStatus, InvoiceId, Money, Role
+from epay_desktop.domain import ConsoleStatus, InvoiceId, Money
 from epay_desktop.sandbox import RunningSandbox, SandboxConfig, start_in_thread
-from epay_desktop.ui.app_controller import AppController, ConsoleOptions
-from epay_desktop.ui.main import start_background
+from epay_desktop.ui.app_controller import AppController
+
+sys.path.insert(0, str(Path(__file__).parent / "drivers"))
+from live_console import running_console
 
 JS_TIMEOUT_MS = 20_000
 SLOW_MS = 30_000
 FUTURE = f"12{(date.today().year + 3) % 100:02d}"  # typed as digits; the page inserts the slash
 APPROVED_CARD = "4405639704015096"
 DECLINED_CARD = "4003032704547597"
-MANAGER, MANAGER_PIN = "Данияр", "2222"
-CASHIER, CASHIER_PIN = "Айгерим", "1111"
 
 
 # -- the loop (pattern A; aloop is in tests/conftest.py) -----------------------------------------------------
@@ -185,19 +186,6 @@ def console(
 ) -> Iterator[Console]:
     """The console on a fresh database with a manager and a cashier, poller running, nobody logged in."""
     sandbox.state.faults.clear()
-    ctx: AppContext = arun(open_app(demo_environ(tmp_path / "home", sandbox.base_url)))
-    manager = arun(ctx.users.add_user(MANAGER, Role.MANAGER, MANAGER_PIN, None))
-    arun(ctx.users.add_user(CASHIER, Role.CASHIER, CASHIER_PIN, manager))
-    controller = AppController(ctx, profile, ConsoleOptions(idle_minutes=0, poll_interval=0.5))
-    stop, poller = start_background(ctx, reconcile_every=1.0)
-    running = asyncio.ensure_future(controller.run())
-    try:
+    env = demo_environ(tmp_path / "home", sandbox.base_url)
+    with running_console(arun, qtbot, env, profile) as (ctx, controller):
         yield Console(ctx, controller, sandbox, qtbot, arun)
-    finally:
-        for widget in QApplication.topLevelWidgets():  # dialogs a failed test left open
-            if isinstance(widget, QDialog) and shiboken6.isValid(widget) and widget.isVisible():
-                widget.reject()
-        controller.close()
-        stop.set()
-        qtbot.waitUntil(lambda: poller.done() and running.done(), timeout=10_000)
-        arun(ctx.aclose())

@@ -5,26 +5,25 @@ the list and the detail (decision 0018), and a customer's saved card pays and is
 
 from __future__ import annotations
 
-import asyncio
 import json
 import socket
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
-import shiboken6
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
-from epay_desktop.app import open_app
 from epay_desktop.demo import demo_environ
-from epay_desktop.domain import ConsoleStatus, InvoiceId, Money, Payment, Role
-from epay_desktop.ui.app_controller import AppController, ConsoleOptions
-from epay_desktop.ui.main import start_background
+from epay_desktop.domain import ConsoleStatus, InvoiceId, Money, Payment
 from epay_desktop.ui.models.payment_columns import PaymentColumn
 from epay_desktop.ui.result_view import Outcome
+
+sys.path.insert(0, str(Path(__file__).parent / "drivers"))
+from live_console import running_console
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(240)]
 
@@ -241,22 +240,8 @@ def dead_page_console(
     """The console whose gateway widget URL points at a closed loopback port (the API still answers)."""
     env = demo_environ(tmp_path / "home", sandbox.base_url)
     env["EPAYMENT_WIDGET_URL"] = f"http://127.0.0.1:{unused_port}/payform/payment-api.js"
-    ctx = arun(open_app(env))
-    manager = arun(ctx.users.add_user(MANAGER, Role.MANAGER, MANAGER_PIN, None))
-    arun(ctx.users.add_user(CASHIER, Role.CASHIER, CASHIER_PIN, manager))
-    controller = AppController(ctx, profile, ConsoleOptions(idle_minutes=0, poll_interval=0.5))
-    stop, poller = start_background(ctx, reconcile_every=1.0)
-    running = asyncio.ensure_future(controller.run())
-    try:
+    with running_console(arun, qtbot, env, profile) as (ctx, controller):
         yield ctx, controller
-    finally:
-        for widget in QApplication.topLevelWidgets():
-            if isinstance(widget, QDialog) and shiboken6.isValid(widget) and widget.isVisible():
-                widget.reject()
-        controller.close()
-        stop.set()
-        qtbot.waitUntil(lambda: poller.done() and running.done(), timeout=10_000)
-        arun(ctx.aclose())
 
 
 def test_a_page_that_cannot_load_marks_the_sale_failed(dead_page_console: Any, qtbot: Any, arun: Any) -> None:

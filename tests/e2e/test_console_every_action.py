@@ -14,7 +14,7 @@ import os
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -23,9 +23,8 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QDialog, QMenu, QMessageBox, QToolBar, QWidget
 
-from epay_desktop.domain import ConsoleStatus, InvoiceId, Money, OpState, Role
+from epay_desktop.domain import ConsoleStatus, InvoiceId, Money, Role
 from epay_desktop.sandbox import SandboxConfig, start_in_thread
-from epay_desktop.sandbox.faults import Fault
 from epay_desktop.ui.app_checkout import CheckoutWindow
 from epay_desktop.ui.asyncqt import is_busy
 from epay_desktop.ui.dialogs.attention_dialog import AttentionDialog
@@ -37,6 +36,9 @@ from epay_desktop.ui.dialogs.settings_dialog import SettingsDialog
 from epay_desktop.ui.dialogs.users_dialog import UsersDialog
 from epay_desktop.ui.receipts_ui import ReceiptDialog
 from epay_desktop.ui.titles import product_name, shown_title
+
+sys.path.insert(0, str(Path(__file__).parent / "drivers"))
+from live_console import refund_waiting_for_review
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(300)]
 
@@ -280,17 +282,8 @@ NOT_FOR_A_PAID_PAYMENT = {"action_cancel": "Only a held payment", "action_charge
 
 def waiting_for_review(console: Any, amount: Money) -> InvoiceId:
     """A paid payment whose refund the bank could not confirm and a manager must now review."""
-    manager = console.controller.session.user
     invoice = console.paid(amount, ConsoleStatus.AUTH)
-    console.arun(console.ctx.operations.charge(manager, invoice))
-    console.sandbox.state.faults.add(Fault("refund", "http_status", Decimal(502), 1))  # not applied
-    op = console.arun(console.ctx.operations.refund(manager, invoice, Money(10_000), reason="e2e"))
-    assert op.state is OpState.UNKNOWN
-
-    def needs_review(tx: Any) -> None:  # the quiet period is over and the bank knows nothing of it
-        tx.operations.mark(op.id, OpState.NEEDS_REVIEW, now=console.ctx.clock())
-
-    console.arun(console.ctx.store.run_write(needs_review))
+    refund_waiting_for_review(console, console.controller.session.user, invoice, reason="e2e")
     return invoice
 
 

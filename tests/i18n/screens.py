@@ -50,6 +50,7 @@ from __future__ import annotations
 import PySide6.QtWebEngineWidgets  # noqa: F401  isort: skip
 
 import asyncio
+import sys
 from collections.abc import Callable, Coroutine, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
@@ -61,11 +62,21 @@ import pytest
 import shiboken6
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QMenu, QMessageBox, QWidget
 
-from epay_desktop.domain import ConsoleStatus, InvoiceId, Money, OpState, Role
+from epay_desktop.domain import ConsoleStatus, InvoiceId, Money
 from epay_desktop.sandbox import RunningSandbox, SandboxConfig, start_in_thread
 from epay_desktop.sandbox.faults import Fault
+
+sys.path.insert(0, str(Path(__file__).parents[1] / "e2e" / "drivers"))
+from live_console import (
+    CASHIER,
+    CASHIER_PIN,
+    MANAGER,
+    MANAGER_PIN,
+    refund_waiting_for_review,
+    running_console,
+)
 
 __all__ = [
     "MANAGER",
@@ -80,8 +91,6 @@ __all__ = [
 ]
 
 SLOW = 30_000
-MANAGER, MANAGER_PIN = "Данияр", "2222"
-CASHIER, CASHIER_PIN = "Айгерим", "1111"
 APPROVED_CARD = "5522042705066736"
 DECLINED_CARD = "4003032704547597"  # REJECT, reasonCode 465: the page stays open for another attempt
 SAVED_CARD_ACCOUNT = "cust-701"
@@ -183,11 +192,8 @@ def screens_console(
     gui_thread_gc: None,
 ) -> Iterator[ScreensConsole]:
     """The console on a fresh database with a manager and a cashier, poller running, nobody logged in."""
-    from epay_desktop.app import open_app
     from epay_desktop.demo import demo_environ
-    from epay_desktop.ui.app_controller import AppController, ConsoleOptions
     from epay_desktop.ui.language import translations
-    from epay_desktop.ui.main import start_background
 
     screens_sandbox.state.faults.clear()
 
@@ -196,25 +202,12 @@ def screens_console(
         qtbot.waitUntil(future.done, timeout=timeout)
         return future.result()
 
-    ctx = arun(open_app(demo_environ(tmp_path / "home", screens_sandbox.base_url)))
-    manager = arun(ctx.users.add_user(MANAGER, Role.MANAGER, MANAGER_PIN, None))
-    arun(ctx.users.add_user(CASHIER, Role.CASHIER, CASHIER_PIN, manager))
-    controller = AppController(ctx, profile, ConsoleOptions(idle_minutes=0, poll_interval=0.5))
-    stop, poller = start_background(ctx, reconcile_every=1.0)
-    running = asyncio.ensure_future(controller.run())
-    console = ScreensConsole(
-        ctx, controller, screens_sandbox, qtbot, aloop, {MANAGER: MANAGER_PIN, CASHIER: CASHIER_PIN}
-    )
+    env = demo_environ(tmp_path / "home", screens_sandbox.base_url)
     try:
-        yield console
+        with running_console(arun, qtbot, env, profile) as (ctx, controller):
+            pins = {MANAGER: MANAGER_PIN, CASHIER: CASHIER_PIN}
+            yield ScreensConsole(ctx, controller, screens_sandbox, qtbot, aloop, pins)
     finally:
-        for widget in QApplication.topLevelWidgets():  # dialogs a failed test left open
-            if isinstance(widget, QDialog) and shiboken6.isValid(widget) and widget.isVisible():
-                widget.reject()
-        controller.close()
-        stop.set()
-        qtbot.waitUntil(lambda: poller.done() and running.done(), timeout=10_000)
-        arun(ctx.aclose())
         translations().reset()
 
 
@@ -356,17 +349,8 @@ def _select(console: ScreensConsole, qtbot: Any, invoice: InvoiceId) -> None:
 
 def _waiting_for_review(console: ScreensConsole, amount: Money) -> InvoiceId:
     """A paid payment whose refund the bank could not confirm and a manager must now review."""
-    manager = console.session.user
     invoice = console.paid(amount)
-    console.arun(console.ctx.operations.charge(manager, invoice))
-    console.sandbox.state.faults.add(Fault("refund", "http_status", Decimal(502), 1))  # not applied
-    op = console.arun(console.ctx.operations.refund(manager, invoice, Money(10_000), reason="wrong_amount"))
-    assert op.state is OpState.UNKNOWN
-
-    def needs_review(tx: Any) -> None:  # the quiet period is over and the bank knows nothing of it
-        tx.operations.mark(op.id, OpState.NEEDS_REVIEW, now=console.ctx.clock())
-
-    console.arun(console.ctx.store.run_write(needs_review))
+    refund_waiting_for_review(console, console.session.user, invoice, reason="wrong_amount")
     return invoice
 
 
