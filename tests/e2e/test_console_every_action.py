@@ -19,9 +19,9 @@ from typing import Any
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QDialog, QMenu, QMessageBox, QToolBar, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QToolBar, QWidget
 
 from epay_desktop.domain import ConsoleStatus, InvoiceId, Money, Role
 from epay_desktop.sandbox import SandboxConfig, start_in_thread
@@ -38,7 +38,7 @@ from epay_desktop.ui.receipts_ui import ReceiptDialog
 from epay_desktop.ui.titles import product_name, shown_title
 
 sys.path.insert(0, str(Path(__file__).parent / "drivers"))
-from live_console import refund_waiting_for_review
+from live_console import refund_waiting_for_review, trigger
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(300)]
 
@@ -79,14 +79,6 @@ def window_actions(window: QWidget) -> dict[str, QAction]:
     return found
 
 
-def menu_of(window: QWidget, action: QAction) -> QMenu | None:
-    for top in window.menuBar().actions():
-        menu = top.menu()
-        if menu is not None and action in menu.actions():
-            return menu
-    return None
-
-
 # -- the walk ----------------------------------------------------------------------------------------
 
 
@@ -106,29 +98,7 @@ class Walk:
 
     def use(self, action: QAction) -> None:
         """Trigger ``action`` as a person would: its shortcut, else its menu item chosen with Enter."""
-        window = self.window
-        window.activateWindow()
-        self.qtbot.waitUntil(window.isActiveWindow)
-        shortcut = action.shortcut()
-        if not shortcut.isEmpty():
-            table = window.payments_view.table
-            table.setFocus()
-            self.qtbot.keySequence(table, shortcut)
-            return
-        menu = menu_of(window, action)
-        assert menu is not None, f"{action.objectName()} has neither a shortcut nor a menu item"
-        menu.popup(window.mapToGlobal(QPoint(10, 10)))
-        self.qtbot.waitUntil(menu.isVisible)
-        menu.setActiveAction(action)
-        if action.isEnabled():
-            assert menu.activeAction() is action, f"{action.objectName()}: its menu item cannot be chosen"
-            self.qtbot.keyClick(menu, Qt.Key.Key_Return)
-        else:  # a disabled item cannot even be highlighted; clicking it does nothing
-            assert menu.activeAction() is not action
-            self.qtbot.mouseClick(menu, Qt.MouseButton.LeftButton, pos=menu.actionGeometry(action).center())
-            assert menu.isVisible()
-            self.qtbot.keyClick(menu, Qt.Key.Key_Escape)
-        self.qtbot.waitUntil(lambda: not menu.isVisible())
+        trigger(self.qtbot, self.window, action)
 
     def select(self, invoice: InvoiceId) -> None:
         window = self.window

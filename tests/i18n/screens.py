@@ -60,9 +60,9 @@ from typing import Any
 import httpx
 import pytest
 import shiboken6
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QLineEdit, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QWidget
 
 from epay_desktop.domain import ConsoleStatus, InvoiceId, Money
 from epay_desktop.sandbox import RunningSandbox, SandboxConfig, start_in_thread
@@ -76,6 +76,7 @@ from live_console import (
     MANAGER_PIN,
     refund_waiting_for_review,
     running_console,
+    trigger,
 )
 
 __all__ = [
@@ -245,36 +246,13 @@ def switch_language(console: ScreensConsole, qtbot: Any, lang: str) -> None:
 
 
 def use(console: ScreensConsole, qtbot: Any, name: str) -> None:
-    """Trigger the main window's action ``name`` as a person would: its shortcut, else its menu item
-    chosen with the keyboard (tests/e2e/test_console_every_action.py does the same)."""
+    """Trigger the main window's action ``name`` as a person would, once it is enabled: its shortcut,
+    else its menu item chosen with the keyboard (``live_console.trigger``)."""
     window = console.window
     action: QAction = window.findChild(QAction, name)
     assert action is not None, f"the main window has no {name}"
     qtbot.waitUntil(action.isEnabled, timeout=SLOW)
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-    shortcut = action.shortcut()
-    if not shortcut.isEmpty():
-        table = window.payments_view.table
-        table.setFocus()
-        qtbot.keySequence(table, shortcut)
-        return
-    menu = _menu_of(window, action)
-    assert menu is not None, f"{name} has neither a shortcut nor a menu item"
-    menu.popup(window.mapToGlobal(QPoint(10, 10)))
-    qtbot.waitUntil(menu.isVisible)
-    menu.setActiveAction(action)
-    assert menu.activeAction() is action, f"{name}: its menu item cannot be chosen"
-    qtbot.keyClick(menu, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: not menu.isVisible())
-
-
-def _menu_of(window: QWidget, action: QAction) -> QMenu | None:
-    for top in window.menuBar().actions():
-        menu = top.menu()
-        if menu is not None and action in menu.actions():
-            return menu
-    return None
+    trigger(qtbot, window, action)
 
 
 def _shown(kind: type[QWidget], name: str = "") -> list[QWidget]:

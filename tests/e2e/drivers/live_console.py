@@ -10,6 +10,8 @@ Import it with importlib mode's usual trick::
   window, nobody logged in; on leaving: dialogs a failed test left open dismissed, all shut down.
 * :func:`refund_waiting_for_review`: a paid payment's refund that the bank could not confirm and that
   a manager must now review (the Review the operation command has something to act on).
+* :func:`trigger` ``(qtbot, window, action)``: a command of the main window used as a person does (its
+  shortcut, else its menu item); :func:`menu_of`: the menu bar's menu that holds an action.
 """
 
 from __future__ import annotations
@@ -21,7 +23,9 @@ from decimal import Decimal
 from typing import Any
 
 import shiboken6
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication, QDialog, QMenu, QWidget
 
 from epay_desktop.app import AppContext, open_app
 from epay_desktop.domain import InvoiceId, Money, OpState, Role, User
@@ -69,3 +73,40 @@ def refund_waiting_for_review(console: Any, manager: User, invoice: InvoiceId, r
         tx.operations.mark(op.id, OpState.NEEDS_REVIEW, now=console.ctx.clock())
 
     console.arun(console.ctx.store.run_write(needs_review))
+
+
+def menu_of(window: QWidget, action: QAction) -> QMenu | None:
+    """The menu of ``window``'s menu bar that holds ``action`` (None: it is in no menu)."""
+    for top in window.menuBar().actions():
+        menu = top.menu()
+        if menu is not None and action in menu.actions():
+            return menu
+    return None
+
+
+def trigger(qtbot: Any, window: Any, action: QAction) -> None:
+    """Use ``action`` of the main window as a person would: its shortcut (typed into the payment list),
+    else its menu item chosen with Enter; a disabled item is clicked (which does nothing) and the menu
+    closed with Esc."""
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    shortcut = action.shortcut()
+    if not shortcut.isEmpty():
+        table = window.payments_view.table
+        table.setFocus()
+        qtbot.keySequence(table, shortcut)
+        return
+    menu = menu_of(window, action)
+    assert menu is not None, f"{action.objectName()} has neither a shortcut nor a menu item"
+    menu.popup(window.mapToGlobal(QPoint(10, 10)))
+    qtbot.waitUntil(menu.isVisible)
+    menu.setActiveAction(action)
+    if action.isEnabled():
+        assert menu.activeAction() is action, f"{action.objectName()}: its menu item cannot be chosen"
+        qtbot.keyClick(menu, Qt.Key.Key_Return)
+    else:  # a disabled item cannot even be highlighted; clicking it does nothing
+        assert menu.activeAction() is not action
+        qtbot.mouseClick(menu, Qt.MouseButton.LeftButton, pos=menu.actionGeometry(action).center())
+        assert menu.isVisible()
+        qtbot.keyClick(menu, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not menu.isVisible())
