@@ -104,6 +104,8 @@ class ConsoleStatusBar(QStatusBar):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("console_status_bar")
+        # no size grip: the window's edges resize it, and at 1024 px every pixel of the bar is needed
+        self.setSizeGripEnabled(False)
         self._last_poll = last_poll
         self._healthy: bool | None = None
         self._last_success: datetime | None = None
@@ -150,7 +152,7 @@ class ConsoleStatusBar(QStatusBar):
         label = QLabel(self)
         label.setObjectName(name)
         label.setTextFormat(Qt.TextFormat.PlainText)
-        label.setContentsMargins(8, 0, 8, 0)
+        label.setContentsMargins(0, 0, 0, 0)
         return label
 
     # -- environment -----------------------------------------------------------------------------
@@ -179,11 +181,22 @@ class ConsoleStatusBar(QStatusBar):
 
     # -- user ------------------------------------------------------------------------------------
 
+    #: The widest a user's name is shown in the status bar (px); a longer one ends in "…" and the tooltip
+    #: has it whole. Names are the shop's data, of any length: the bar must still fit 1024 px (decision 0049).
+    NAME_MAX_PX: Final = 100
+
     def set_user(self, user: User | None) -> None:
         if user is None:
             self.user_label.setText(_tr("Not logged in"))
-        else:
-            self.user_label.setText(_tr("{name} · {role}").format(name=user.name, role=role_label(user.role)))
+            self.user_label.setToolTip("")
+            return
+        metrics = self.user_label.fontMetrics()
+        name = metrics.elidedText(user.name, Qt.TextElideMode.ElideRight, self.NAME_MAX_PX)
+        role = role_label(user.role)
+        self.user_label.setText(_tr("{name} · {role}").format(name=name, role=role))
+        self.user_label.setToolTip(
+            _tr("{name} · {role}").format(name=user.name, role=role) if name != user.name else ""
+        )
 
     # -- bank health -----------------------------------------------------------------------------
 

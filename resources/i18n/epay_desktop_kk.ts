@@ -1036,7 +1036,7 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
     <message>
         <location filename="../../epay_desktop/ui/status_bar.py" line="232"/>
         <source>Last check: —</source>
-        <translation>Соңғы тексеру: —</translation>
+        <translation>Тексеру: —</translation>
     </message>
     <message>
         <location filename="../../epay_desktop/ui/status_bar.py" line="174"/>
@@ -1071,7 +1071,7 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
     <message>
         <location filename="../../epay_desktop/ui/status_bar.py" line="235"/>
         <source>Last check: {time}</source>
-        <translation>Соңғы тексеру: {time}</translation>
+        <translation>Тексеру: {time}</translation>
     </message>
 </context>
 <context>

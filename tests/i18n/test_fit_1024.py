@@ -270,6 +270,34 @@ def test_the_payment_count_is_said_again_and_fits(screens_console: Any, qtbot: A
     assert not found, describe(found)
 
 
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_the_status_bar_at_its_widest_fits(screens_console: Any, qtbot: Any, lang: str) -> None:
+    """Seen in full runs on a busy machine: the bank not answering for a moment, with the attention badge
+    shown, made the Kazakh status bar ask for more than 1024 px. Its widest state must fit, whatever the
+    length of the user's name."""
+    from datetime import UTC, datetime
+
+    from epay_desktop.domain import Role, User
+
+    screens.choose_language_at_login(screens_console, qtbot, lang)
+    bar = screens_console.window.status_bar
+    bar.set_health(False, datetime(2026, 12, 6, 13, 17, 4, tzinfo=UTC), "timeout")
+    bar.set_attention(150, cap=100)
+    when = datetime(2026, 12, 6, 13, 17, 4, tzinfo=UTC)
+    long_name = "Айгерим Нұрсұлтанқызы Сейітжанова"  # names are the shop's data: any length
+    bar.set_user(User(1, long_name, Role.MANAGER, True, 0, None, when))
+    try:
+        found = _settled_clips(qtbot, screens_console.window, f"status bar, bank down [{lang}]")
+        assert not found, describe(found)
+        assert bar.user_label.text().startswith("Айгерим") and "…" in bar.user_label.text()
+        assert long_name in bar.user_label.toolTip()  # said whole where there is room
+    finally:
+        bar.set_health(True)
+        bar.set_attention(0)
+        bar.set_user(None)
+
+
 # -- every screen in Kazakh and Russian ------------------------------------------------------------------
 
 
