@@ -32,7 +32,10 @@ env.pop("QT_QPA_PLATFORM", None)
 
 
 def x(*args: str) -> str:
-    return subprocess.run(["xdotool", *args], env=env, capture_output=True, text=True).stdout.strip()
+    # xdotool reads its text in the C.UTF-8 locale: under the app's LANG (en_US.UTF-8, often not
+    # installed) it cannot decode Cyrillic and types nothing
+    tool_env = {**env, "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"}
+    return subprocess.run(["xdotool", *args], env=tool_env, capture_output=True, text=True).stdout.strip()
 
 
 def typ(text: str) -> None:

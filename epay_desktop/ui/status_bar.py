@@ -115,6 +115,7 @@ class ConsoleStatusBar(QStatusBar):
         self.health_label = self._label("health_label")
         self.last_poll_label = self._label("last_poll_label")
         self.user_label = self._label("user_label")
+        self.user_label.setContentsMargins(0, 0, 8, 0)  # the last item: not flush with the window's edge
         self.attention_badge = QToolButton(self)
         self.attention_badge.setObjectName("attention_badge")
         self.attention_badge.setAutoRaise(True)
