@@ -18,6 +18,9 @@ fi
 bin="$venv/bin"
 [ -d "$venv/Scripts" ] && bin="$venv/Scripts"  # Windows
 "$bin/python" -m pip install -q --disable-pip-version-check --upgrade pip
+# setuptools reuses build/lib and never removes what is gone from the tree (seen: the receipt fonts'
+# old folder rode along after their move to resources/): start the package build clean
+rm -rf build/lib build/bdist.*
 # the console as a user gets it (a real install, resources copied in), and PyInstaller
 "$bin/python" -m pip install -q --disable-pip-version-check . "pyinstaller>=6.10,<7" "pyinstaller-hooks-contrib>=2024.8"
 "$bin/python" -m pip install -q --disable-pip-version-check --force-reinstall --no-deps .  # this tree's code
