@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import sys
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
@@ -27,14 +27,12 @@ from epay_desktop.domain import (
     OpKind,
     OpState,
     PermissionDenied,
-    Role,
     RuleViolation,
     StaleRemaining,
-    User,
 )
 from epay_desktop.sandbox import RunningSandbox, SandboxConfig, start_in_thread
 from epay_desktop.services.events import OperationUpdated
-from epay_desktop.store.db import Store, make_engine
+from epay_desktop.store.db import make_engine
 
 sys.path.insert(0, str(Path(__file__).parent / "drivers"))
 import ops_harness as h
@@ -43,23 +41,8 @@ T = TypeVar("T")
 
 
 @dataclass
-class Env:
-    store: Store
-    control: h.Control
-    clock: h.Clock
-    manager: User
-    cashier: User
+class Env(h.World):
     url: str
-
-    def run(self, scenario: Callable[[h.Services], Awaitable[T]], **options: Any) -> T:
-        async def main() -> T:
-            async with h.services(self.store, self.control.base_url, self.clock, **options) as svc:
-                return await scenario(svc)
-
-        return asyncio.run(main())
-
-    def paid(self, amount: str = "100") -> Any:
-        return self.run(lambda svc: h.paid_payment(svc, self.control, self.cashier, amount))
 
     def op_rows(self) -> list[Any]:
         with self.store.read() as tx:
@@ -79,16 +62,8 @@ def two_step() -> Iterator[RunningSandbox]:
 
 
 def _env(sandbox: RunningSandbox, url: str) -> Iterator[Env]:
-    control = h.Control(sandbox.base_url)
-    control.reset()
-    store = h.open_store(url)
-    manager = h.add_user(store, "Manager", Role.MANAGER)
-    cashier = h.add_user(store, "Cashier", Role.CASHIER)
-    try:
+    with h.world_parts(sandbox.base_url, url) as (store, control, manager, cashier):
         yield Env(store, control, h.Clock(), manager, cashier, url)
-    finally:
-        store.close()
-        control.reset()
 
 
 @pytest.fixture

@@ -8,18 +8,16 @@ Import the fixtures into a test module: ``from books_env import Env, books_env, 
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
 import ops_harness as h
 import pytest
 
-from epay_desktop.domain import Money, Payment, PaymentEventKind, Role, User
+from epay_desktop.domain import Money, Payment, PaymentEventKind
 from epay_desktop.sandbox import RunningSandbox, SandboxConfig, start_in_thread
 from epay_desktop.sandbox.config import KZ_TZ
-from epay_desktop.store.db import Store
 
 __all__ = ["CLOCK", "Env", "books_env", "books_sandbox", "minor"]
 
@@ -30,22 +28,9 @@ CLOCK = h.Clock()
 
 
 @dataclass
-class Env:
-    store: Store
-    control: h.Control
-    clock: h.Clock
-    manager: User
-    cashier: User
-
-    def run(self, scenario: Callable[[h.Services], Awaitable[T]], **options: Any) -> T:
-        async def main() -> T:
-            async with h.services(self.store, self.control.base_url, self.clock, **options) as svc:
-                return await scenario(svc)
-
-        return asyncio.run(main())
-
+class Env(h.World):
     def paid(self, amount: str = "1000") -> Payment:
-        return self.run(lambda svc: h.paid_payment(svc, self.control, self.cashier, amount))
+        return super().paid(amount)
 
     def refund(self, payment: Payment, amount: str, **options: Any) -> Any:
         return self.run(
@@ -107,16 +92,8 @@ def books_sandbox() -> Iterator[RunningSandbox]:
 
 @pytest.fixture(name="env")
 def books_env(sandbox: RunningSandbox, db_url: str) -> Iterator[Env]:
-    control = h.Control(sandbox.base_url)
-    control.reset()
-    store = h.open_store(db_url)
-    manager = h.add_user(store, "Manager", Role.MANAGER)
-    cashier = h.add_user(store, "Cashier", Role.CASHIER)
-    try:
+    with h.world_parts(sandbox.base_url, db_url) as (store, control, manager, cashier):
         yield Env(store, control, CLOCK, manager, cashier)
-    finally:
-        store.close()
-        control.reset()
 
 
 def minor(amount: str) -> int:

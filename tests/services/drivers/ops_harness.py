@@ -11,8 +11,8 @@ from __future__ import annotations
 import asyncio
 import json
 import ssl
-from collections.abc import AsyncIterator, Awaitable, Callable
-from contextlib import asynccontextmanager
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
@@ -211,3 +211,40 @@ async def paid_payment(svc: Services, control: Control, actor: User, amount: str
     invoice = session.payment.invoice_id
     await asyncio.to_thread(control.pay, invoice)
     return await svc.payments.refresh_status(invoice)
+
+
+@dataclass
+class World:
+    """A console's store with a manager and a cashier, the sandbox's control client and the clock: what
+    the service tests drive. ``run`` wires fresh services (``services``) for one scenario."""
+
+    store: Store
+    control: Control
+    clock: Clock
+    manager: User
+    cashier: User
+
+    def run(self, scenario: Callable[[Services], Awaitable[T]], **options: Any) -> T:
+        async def main() -> T:
+            async with services(self.store, self.control.base_url, self.clock, **options) as svc:
+                return await scenario(svc)
+
+        return asyncio.run(main())
+
+    def paid(self, amount: str = "100") -> Payment:
+        return self.run(lambda svc: paid_payment(svc, self.control, self.cashier, amount))
+
+
+@contextmanager
+def world_parts(sandbox_url: str, db_url: str) -> Iterator[tuple[Store, Control, User, User]]:
+    """A reset sandbox and a fresh store with "Manager" and "Cashier"; closed and reset afterwards."""
+    control = Control(sandbox_url)
+    control.reset()
+    store = open_store(db_url)
+    manager = add_user(store, "Manager", Role.MANAGER)
+    cashier = add_user(store, "Cashier", Role.CASHIER)
+    try:
+        yield store, control, manager, cashier
+    finally:
+        store.close()
+        control.reset()
