@@ -47,9 +47,12 @@ def post(url: str, form: dict[str, str]) -> tuple[int, dict[str, object]]:
         return exc.code, json.loads(exc.read() or b"{}")
 
 
-def stop(process: subprocess.Popen[bytes]) -> None:
+def stop(process: subprocess.Popen[bytes], sig: int | None = None) -> None:
+    """Stop ``process`` with ``sig`` (default: Ctrl+C, CTRL_BREAK on Windows); killed after 20 s."""
     if process.poll() is None:
-        process.send_signal(signal.SIGINT if os.name != "nt" else signal.CTRL_BREAK_EVENT)
+        process.send_signal(
+            sig if sig is not None else signal.SIGINT if os.name != "nt" else signal.CTRL_BREAK_EVENT
+        )
         try:
             process.wait(timeout=20)
         except subprocess.TimeoutExpired:
@@ -109,12 +112,7 @@ def check_console(exe: str, home: Path) -> None:
                 raise SystemExit(f"the bundle's console printed a traceback:\n{err.read_text()[-3000:]}")
             print("bundle: the console started offscreen (demo) and kept running")
         finally:
-            process.terminate()  # SIGTERM: the check is over (SIGINT would raise inside a Qt slot)
-            try:
-                process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+            stop(process, signal.SIGTERM)  # the check is over (SIGINT would raise inside a Qt slot)
 
 
 def check_version(exe: str, home: Path) -> None:
