@@ -132,3 +132,42 @@ def test_statistics_are_gathered_when_missing_or_stale_and_not_otherwise(engine_
             text("SELECT stat FROM sqlite_stat1 WHERE tbl = 'payments' AND idx = 'ix_payments_list_amount'")
         ).scalar_one()
     assert int(stat.split()[0]) > 0
+
+
+def test_the_keys_are_filled_in_chunks_past_the_first_batch(engine_for, db_url):
+    """0005 reads the payments in keyset chunks of 5,000 (a million rows at once held ~1 GB): every
+    chunk is filled, the last one short, none twice."""
+    engine = engine_for(db_url)
+    count = 2 * 5_000 + 3
+    with engine.begin() as conn:
+        command.upgrade(alembic_config(connection=conn), "0004")
+        conn.execute(
+            text(
+                "INSERT INTO payments (id, invoice_id, invoice_tail, amount_minor, currency, status, "
+                "description, save_card, language, register_id, created_at, updated_at, poll_count, version, "
+                "gateway_amount_minor, org_amount_minor, payout_amount_minor, card_mask) VALUES "
+                "(:id, :inv, :tail, :amount, 'KZT', 'CHARGE', '', false, 'rus', 'r', :t, :t, 0, 1, "
+                ":amount, :amount, :payout, :mask)"
+            ),
+            [
+                {
+                    "id": i,
+                    "inv": f"{i:09d}",
+                    "tail": f"{i:06d}",
+                    "amount": 1_000 + i,
+                    "payout": i % 7,
+                    "mask": f"440563...{i % 10_000:04d}",
+                    "t": T0.replace(tzinfo=None),
+                }
+                for i in range(1, count + 1)
+            ],
+        )
+    migrate(engine)
+    with engine.connect() as conn:
+        rows = conn.execute(
+            text("SELECT id, list_amount_minor, list_refunded_minor, card_last4 FROM payments ORDER BY id")
+        ).all()
+    assert len(rows) == count
+    assert [tuple(r) for r in rows] == [
+        (i, 1_000 + i, i % 7, f"{i % 10_000:04d}") for i in range(1, count + 1)
+    ]
