@@ -23,18 +23,24 @@ _FILES = {REGULAR: "DejaVuSans.ttf", BOLD: "DejaVuSans-Bold.ttf"}
 # reportlab keeps registered fonts in a process-wide table; this lock only makes the
 # first registration safe when two renders start at once.
 _lock = threading.Lock()
+_registered = False  # set once both fonts are in reportlab's table: later renders skip the lock
 
 
 def register_fonts() -> tuple[str, str]:
     """Register the receipt fonts with reportlab once; returns (regular, bold) font names.
 
     Side effect: adds two fonts to reportlab's global font table. Raises ``ResourceMissingError``
-    (an ``OSError``) naming the file if a font is missing (a broken installation).
+    (an ``OSError``) naming the file if a font is missing (a broken installation). After the
+    first success it only returns the names (no lock, no lookup: issue 10, P4).
     """
+    global _registered
+    if _registered:
+        return REGULAR, BOLD
     with _lock:
         known = set(pdfmetrics.getRegisteredFontNames())
         for name, filename in _FILES.items():
             if name not in known:
                 data = resource_path("fonts", filename).read_bytes()
                 pdfmetrics.registerFont(TTFont(name, io.BytesIO(data)))
+        _registered = True
     return REGULAR, BOLD

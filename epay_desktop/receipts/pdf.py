@@ -80,7 +80,8 @@ GEOMETRIES: dict[ReceiptWidth, Geometry] = {
 def render_pdf(data: ReceiptData, width: ReceiptWidth | str = ReceiptWidth.MM80) -> bytes:
     """The receipt as PDF bytes for ``width`` ("80", "58" or "a4").
 
-    CPU-bound (about 50 ms): call it from an executor, never on the GUI or database thread.
+    CPU-bound (about 10 ms, benchmarks/bench_receipt.py): call it from an executor, never on the GUI
+    or database thread.
     Registers the packaged fonts on first use. Raises ``ValueError`` for an unknown width.
     """
     geometry = GEOMETRIES[ReceiptWidth(width)]
@@ -115,6 +116,8 @@ class _Painter:
         self.regular = regular
         self.bold = bold
         self.canvas: Canvas | None = None
+        # each text is measured, then drawn: wrapped once (issue 10, P4)
+        self._wrapped: dict[tuple[str, str, float, float], list[str]] = {}
 
     def measure(self, blocks: list[Block]) -> float:
         self.canvas = None
@@ -157,7 +160,7 @@ class _Painter:
         self, text: str, y: float, size: float, bold: bool, align: str, width: float | None = None
     ) -> float:
         font, line_h = self._font(bold), size * LEADING
-        lines = wrap(text, font, size, width or self.g.content_width)
+        lines = self._wrap(text, font, size, width or self.g.content_width)
         if self.canvas is not None:
             self.canvas.setFont(font, size)
             for i, line in enumerate(lines):
@@ -169,6 +172,13 @@ class _Painter:
                 else:
                     self.canvas.drawString(self.g.left, baseline, line)
         return len(lines) * line_h
+
+    def _wrap(self, text: str, font: str, size: float, width: float) -> list[str]:
+        key = (text, font, size, width)
+        lines = self._wrapped.get(key)
+        if lines is None:
+            lines = self._wrapped[key] = wrap(text, font, size, width)
+        return lines
 
     def _text(self, block: Text, y: float) -> float:
         return self._lines(block.text, y, self.g.sizes[block.size], block.bold, "center")
@@ -207,8 +217,8 @@ class _Painter:
         title, sub = self.g.sizes[Size.TITLE], self.g.sizes[Size.BODY]
         width = self.g.content_width - 2 * pad  # the text stays inside the bar
         inner = (
-            len(wrap(block.text, self.bold, title, width)) * title * LEADING
-            + len(wrap(block.subtitle, self.bold, sub, width)) * sub * LEADING
+            len(self._wrap(block.text, self.bold, title, width)) * title * LEADING
+            + len(self._wrap(block.subtitle, self.bold, sub, width)) * sub * LEADING
         )
         height = inner + 2 * pad
         if self.canvas is not None:

@@ -2,15 +2,52 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 
 from reportlab.graphics.barcode import qrencoder
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import FILL_NON_ZERO, Canvas
+from reportlab.pdfgen.pathobject import PDFPathObject
 
-__all__ = ["draw_qr", "wrap"]
+__all__ = ["draw_qr", "qr_modules", "wrap"]
 
 _QR_QUIET = 4  # modules of white around the code, as the QR standard asks
+_QR_OVERLAP = 1.06  # a dark run's height in modules: it reaches a little into the row below
+#: QR codes kept encoded (issue 10, P4: encoding is most of a receipt's QR cost): a preview, then
+#: the printed or saved receipt, then perhaps a duplicate all draw the same invoice id
+_QR_CACHE = 64
+
+
+@functools.lru_cache(maxsize=_QR_CACHE)
+def qr_modules(payload: str) -> tuple[tuple[bool, ...], ...]:
+    """The QR code of ``payload`` at error-correction level M (reportlab's encoder, which picks
+    the version and the mask): rows top-down of dark (True) / light modules, without the quiet
+    zone. Pure; cached per payload."""
+    code = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
+    code.addData(payload)
+    code.make()
+    return tuple(tuple(bool(m) for m in row) for row in code.modules)
+
+
+@functools.lru_cache(maxsize=_QR_CACHE)
+def _qr_path(payload: str) -> tuple[PDFPathObject, int]:
+    """The dark modules of ``payload``'s code as one path in module units (origin at the top-left
+    corner of the quiet zone, y up) and the code's width in modules, quiet zone included.
+
+    Independent of where and how large the code is drawn, so it is built once per payload; it is
+    never changed after it is built (drawing it only reads it)."""
+    modules = qr_modules(payload)
+    path = PDFPathObject()
+    for r, row in enumerate(modules):
+        c = 0
+        top = -(r + _QR_QUIET)
+        for dark, run in itertools.groupby(row):
+            length = len(list(run))
+            if dark:
+                path.rect(c + _QR_QUIET, top - _QR_OVERLAP, length, _QR_OVERLAP)
+            c += length
+    return path, len(modules) + 2 * _QR_QUIET
 
 
 def draw_qr(canvas: Canvas, payload: str, x: float, y: float, size: float) -> None:
@@ -18,23 +55,13 @@ def draw_qr(canvas: Canvas, payload: str, x: float, y: float, size: float) -> No
 
     Dark modules are drawn as runs per row into ONE filled path, each run reaching slightly
     into the row below, so viewers and printer drivers show no hairline seams between rows.
+    The path is kept per payload in module units and placed by a transform.
     """
-    code = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
-    code.addData(payload)
-    code.make()
-    count = code.getModuleCount()
-    module = size / (count + 2 * _QR_QUIET)
-    path = canvas.beginPath()
-    for r, row in enumerate(code.modules):
-        c = 0
-        for dark, run in itertools.groupby(bool(m) for m in row):
-            length = len(list(run))
-            if dark:
-                top = y + size - (r + _QR_QUIET) * module
-                # overlap the next row a little: touching edges still leave anti-aliasing seams
-                path.rect(x + (c + _QR_QUIET) * module, top - module * 1.06, length * module, module * 1.06)
-            c += length
+    path, count = _qr_path(payload)
+    module = size / count
     canvas.saveState()
+    canvas.translate(x, y + size)
+    canvas.scale(module, module)
     canvas.setFillGray(0)
     canvas.drawPath(path, stroke=0, fill=1, fillMode=FILL_NON_ZERO)  # overlaps stay dark
     canvas.restoreState()

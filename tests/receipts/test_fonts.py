@@ -25,5 +25,6 @@ def test_a_missing_font_is_named_with_what_to_do(monkeypatch: pytest.MonkeyPatch
     (tmp_path / "fonts").mkdir()
     monkeypatch.setattr(resources, "resources_dir", lambda: tmp_path)
     monkeypatch.setattr(fonts.pdfmetrics, "getRegisteredFontNames", list)  # as in a fresh process
+    monkeypatch.setattr(fonts, "_registered", False)
     with pytest.raises(ResourceMissingError, match=r"fonts.DejaVuSans\.ttf is missing.*Reinstall"):
         fonts.register_fonts()

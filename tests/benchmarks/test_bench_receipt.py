@@ -1,0 +1,79 @@
+"""benchmarks/bench_receipt.py (P4) in its smoke run prints one figure per receipt language, each with its
+floor and the floor's text-only page (not timed: the figures are the benchmark's to judge)."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pypdf
+import pypdfium2 as pdfium
+import pytest
+import zxingcpp
+
+ROOT = Path(__file__).resolve().parents[2]
+FIELDS = {"id", "name", "unit", "runs", "value", "floor", "ratio", "goal", "ok"}
+STATS = {"min", "median", "p95", "max"}
+
+
+@pytest.mark.timeout(300)
+def test_the_receipt_benchmark_prints_a_figure_per_language_with_its_floor() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "benchmarks.bench_receipt", "--smoke"],
+        cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, capture_output=True, text=True, timeout=240,
+        check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    records = [json.loads(line) for line in done.stdout.splitlines()]  # nothing but figures on stdout
+    assert [r["name"] for r in records] == ["receipt_pdf_kk", "receipt_pdf_ru", "receipt_pdf_en"]
+    for record in records:
+        assert set(record) >= FIELDS | {"text_only_floor", "note", "width", "language"}
+        assert (record["id"], record["unit"], record["runs"], record["width"]) == ("P4", "ms", 3, "80")
+        assert record["goal"] == {"ratio": 1.5, "limit": 15, "stat": "median"}
+        assert "ESC/POS" in record["note"]
+        for key in ("value", "floor", "text_only_floor"):
+            assert set(record[key]) == STATS
+            assert 0 < record[key]["min"] <= record[key]["median"] <= record[key]["max"]
+        assert record["ratio"] > 0 and isinstance(record["ok"], bool)
+
+
+def _text(pdf: bytes) -> str:
+    return "\n".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(pdf)).pages)
+
+
+def _codes(pdf: bytes) -> list[str]:
+    document = pdfium.PdfDocument(pdf)
+    try:
+        image = document[0].render(scale=4).to_pil()
+    finally:
+        document.close()
+    return [barcode.text for barcode in zxingcpp.read_barcodes(image)]
+
+
+def test_the_floor_draws_the_same_text_and_a_qr_code_that_scans() -> None:
+    """The floor is fair: the receipt's own strings in its fonts, the same QR content."""
+    from benchmarks.bench_receipt import NOW, Receipt, plain_page
+    from epay_desktop.domain import ConsoleStatus, InvoiceId, Money
+    from epay_desktop.domain.receipts import ReceiptKind, ReceiptLanguage, ReceiptWidth
+    from epay_desktop.receipts import ReceiptData, render_pdf
+    from epay_desktop.receipts.fonts import register_fonts
+
+    data = ReceiptData(
+        shop_name="ТОО «Алма Маркет»", shop_bin="131240010479", shop_address="г. Алматы, пр. Абая, 150",
+        register_id="KASSA-1", number=42, kind=ReceiptKind.SALE, cashier="Айгерім Сәтбаева", when=NOW,
+        invoice_id=InvoiceId("000123456"), paid=Money(150000), status=ConsoleStatus.CHARGE,
+        language=ReceiptLanguage.KK, card_mask="440563...5096", card_type="VISA", approval_code="A1B2C3",
+        rrn="406112345678", transaction_id="b1e7c2a0-0f4a-4c53-9d3e-6f1f0c2a9e11",
+    )  # fmt: skip
+    receipt = Receipt(data, ReceiptWidth.MM80)
+    floor = plain_page(receipt, register_fonts())()
+    ours = render_pdf(data, receipt.width)
+    words = set(_text(ours).split())
+    assert words and words == set(_text(floor).split())  # the same strings (ours wraps none here)
+    assert _codes(floor) == _codes(ours) == ["000123456"]
+    text_only = plain_page(receipt, register_fonts(), qr=False)()
+    assert _codes(text_only) == [] and set(_text(text_only).split()) == words
