@@ -35,8 +35,10 @@ from epay_desktop.store.repos.payment_list import (
     ListCursor,
     ListQuery,
     ListSort,
+    fetch_page_at,
     row_index,
 )
+from epay_desktop.store.repos.payment_rows import to_payment
 from epay_desktop.store.repos.payments import PaymentCursor
 from epay_desktop.store.tx import Tx
 
@@ -230,16 +232,15 @@ class PaymentQueries:
         return await self.store.run_read(lambda tx: tx.payments.list_cursor_at(query, offset))
 
     async def list_page_at(self, query: ListQuery, offset: int, *, limit: int = 100) -> ListPage:
-        """The page starting at row ``offset`` (0-based) of the list, in one read: :meth:`list_position`
-        then :meth:`list_page` (a scrollbar dragged anywhere is one call). Empty past the end."""
+        """The page starting at row ``offset`` (0-based) of the list, in one read (a scrollbar dragged
+        anywhere is one call): the index walked to that row from the nearer end when the list's
+        length is known without counting (decision 0057), then one page. Empty past the end."""
         if offset < 0:
             raise ValueError("offset must not be negative")
 
         def page(tx: Tx) -> tuple[list[Payment], bool, dict[int, MoneyOp]]:
-            after = tx.payments.list_cursor_at(query, offset) if offset else None
-            if offset and after is None:
-                return [], False, {}
-            rows, more = tx.payments.list_page(query, limit, after=after)
+            found, more = fetch_page_at(tx.session, query, offset, limit)
+            rows = [to_payment(row) for row in found]
             return rows, more, tx.payments.open_operations(rows)
 
         rows, more, opens = await self.store.run_read(page)

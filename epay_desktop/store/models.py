@@ -41,6 +41,7 @@ __all__ = [
     "MoneyOpRow",
     "PaymentEventRow",
     "PaymentRow",
+    "PaymentStatusCountRow",
     "ReceiptRow",
     "ShopSettingRow",
     "UTCDateTime",
@@ -169,6 +170,16 @@ class PaymentRow(Base):
         Index("ix_payments_card_last4", "card_last4", "id"),
         Index("ix_payments_amount", "amount_minor"),  # search by the asked amount
     )
+
+
+class PaymentStatusCountRow(Base):
+    """How many payments have each status: kept by triggers on ``payments`` (migration 0007), so the
+    whole list's counts are a read of a few rows (decision 0056). Never written by the console."""
+
+    __tablename__ = "payment_status_counts"
+
+    status: Mapped[str] = mapped_column(String(16), primary_key=True)
+    payments: Mapped[int] = mapped_column(BigInteger)
 
 
 class MoneyOpRow(Base):

@@ -43,6 +43,7 @@ from epay_desktop.store.repos.payment_list import (
     count_rows,
     cursor_at,
     fetch_page,
+    fetch_page_at,
     row_index,
 )
 from epay_desktop.store.repos.payment_rows import PaymentCursor, to_payment
@@ -95,8 +96,13 @@ def _every_list_query(engine: Engine) -> Iterator[tuple[str, str, ListQuery, str
                             fetch_page(s, query, 50, before=cursor)
                     with captured(engine) as counts:
                         count_rows(s, query)
+                    near_end = max(count_rows(s, query).total - 30, 0)
                     with captured(engine) as jumps:
                         cursor_at(s, query, 25)
+                        # a page at a row near the top and near the end (walked from the end when
+                        # the list's length is known: fetch_page_at, decision 0057)
+                        fetch_page_at(s, query, 25, 50)
+                        fetch_page_at(s, query, near_end, 50)
                     with captured(engine) as finds:  # the row of a selected payment (a count)
                         if rows:
                             row_index(s, query, rows[-1].id)

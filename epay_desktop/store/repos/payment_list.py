@@ -22,7 +22,8 @@ A page continues from a cursor with a row-value comparison ``(key, id) < (?, ?)`
 PostgreSQL both answer by seeking into the index. Status and cashier orders are walked group by
 group (a handful of statuses, a few dozen cashiers), each group one seek on its index, because the
 group order (status declaration order, cashier names) is not a column's order.
-Filters (statuses, date range, search, needs attention) are SQL too; counts are ``COUNT(*)``.
+Filters (statuses, date range, search, needs attention) are SQL too; counts are ``COUNT(*)``, or
+for the whole list the per-status summary kept by triggers (decision 0056).
 On SQLite a filter matching many rows is tested while walking the sort's index rather than found
 and sorted (:func:`_walks`, decision 0051).
 """
@@ -30,7 +31,7 @@ and sorted (:func:`_walks`, decision 0051).
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
 from typing import Any
@@ -43,7 +44,7 @@ from sqlalchemy.sql.elements import UnaryExpression
 from epay_desktop.domain import ConsoleStatus, Payment
 
 from ..list_keys import list_keys_of
-from ..models import PaymentRow, UserRow
+from ..models import PaymentRow, PaymentStatusCountRow, UserRow
 from .payment_rows import attention_filter, text_filter, to_payment
 
 __all__ = [
@@ -55,6 +56,7 @@ __all__ = [
     "count_rows",
     "cursor_at",
     "fetch_page",
+    "fetch_page_at",
     "row_index",
     "unseekable",
 ]
@@ -290,8 +292,31 @@ def fetch_page(
     return rows, more
 
 
+def _whole_list(query: ListQuery) -> bool:
+    """No filter but (maybe) a status choice: the counts are the maintained summary's."""
+    return (
+        query.since is None
+        and query.until is None
+        and not (query.search or "").strip()
+        and not (query.needs_attention)
+    )
+
+
+def _summary(session: Session) -> dict[ConsoleStatus, int]:
+    """Payments per status from ``payment_status_counts`` (kept by triggers; decision 0056)."""
+    stmt = select(PaymentStatusCountRow.status, PaymentStatusCountRow.payments).where(
+        PaymentStatusCountRow.payments > 0
+    )
+    return {ConsoleStatus(status): int(n) for status, n in session.execute(stmt)}
+
+
 def count_rows(session: Session, query: ListQuery) -> ListCounts:
-    """``COUNT(*)`` of the query, and per status under every other filter (one grouped query)."""
+    """The query's count, and per status under every other filter: for the whole list (or a status
+    choice alone) the maintained summary, a few rows; else ``COUNT(*)`` in one grouped query."""
+    if _whole_list(query):
+        by_status = _summary(session)
+        chosen = query.statuses
+        return ListCounts(sum(n for s, n in by_status.items() if chosen is None or s in chosen), by_status)
     stmt = (
         select(PaymentRow.status, func.count())
         .where(*_filters(query, with_statuses=False))
@@ -334,6 +359,38 @@ def cursor_at(session: Session, query: ListQuery, offset: int) -> ListCursor | N
             return ListCursor(query.sort, group, tuple(found)) if found is not None else None
         skip -= size
     return None
+
+
+def fetch_page_at(
+    session: Session, query: ListQuery, offset: int, limit: int
+) -> tuple[list[PaymentRow], bool]:
+    """Rows ``offset`` .. ``offset + limit - 1`` (0-based) of the list in list order, and whether rows
+    follow them: a scrollbar dragged to any row. Empty past the end.
+
+    Skipping ``offset`` rows walks that many entries of the sort's index (:func:`cursor_at`). When
+    the list's length is known without counting (the whole list or a status choice: the summary,
+    decision 0056) and the row is nearer the end, the walk starts from the end instead, in the
+    reverse order (decision 0057): the last page is as quick as the first, the middle the slowest.
+    """
+    if offset < 0:
+        raise ValueError("offset must not be negative")
+    if limit < 1:
+        raise ValueError("limit must be positive")
+    total = count_rows(session, query).total if _whole_list(query) else None
+    if total is not None and offset > total // 2:
+        if offset >= total:
+            return [], False
+        end = min(offset + limit, total)
+        backwards = replace(query, descending=not query.descending)
+        rows, _ = fetch_page(
+            session, backwards, end - offset, after=cursor_at(session, backwards, total - end)
+        )
+        rows.reverse()
+        return rows, end < total
+    after = cursor_at(session, query, offset) if offset else None
+    if offset and after is None:
+        return [], False
+    return fetch_page(session, query, limit, after=after)
 
 
 def row_index(session: Session, query: ListQuery, payment_id: int) -> int | None:

@@ -63,6 +63,14 @@ _T = TypeVar("_T")
 _MARKED = (OpState.UNKNOWN, OpState.NEEDS_REVIEW)
 #: Pages kept in memory (least recently used go first).
 MAX_PAGES = 12
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+#: The roles :meth:`PaymentsTableModel.data` answers: a paint asks each cell for a dozen more (font,
+#: colours, decoration, check state...), which are refused before any lookup (issue 10: the cost of
+#: a paint of the viewport, P2s).
+_ROLES = frozenset({_DISPLAY, _ALIGNMENT, _TOOLTIP, KeyRole, BadgeRole, RecordRole})
+_COLUMNS = tuple(PaymentColumn)
 
 
 def _default_cashier(user_id: int | None) -> str:
@@ -339,6 +347,9 @@ class PaymentsTableModel(QAbstractTableModel):
     # -- pages on demand -------------------------------------------------------------------------
 
     def _locate(self, row: int) -> tuple[_Page, int] | None:
+        page = self._pages.get(row - row % self._page_size)  # where pages start unless rows joined
+        if page is not None and page.start <= row < page.start + len(page.payments):
+            return page, row - page.start
         for page in self._pages.values():
             if page.start <= row < page.start + len(page.payments):
                 return page, row - page.start
@@ -509,23 +520,23 @@ class PaymentsTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < self._count:
+        if role not in _ROLES or not index.isValid() or not 0 <= index.row() < self._count:
             return None
         found = self._locate(index.row())
-        column = PaymentColumn(index.column())
+        column = _COLUMNS[index.column()]
         if found is None:
-            if role == Qt.ItemDataRole.DisplayRole:
+            if role == _DISPLAY:
                 self._want(index.row())
                 if column is PaymentColumn.TIME:
                     return QCoreApplication.translate("PaymentsView", "Loading…")
                 return ""
-            return alignment(column) if role == Qt.ItemDataRole.TextAlignmentRole else None
+            return alignment(column) if role == _ALIGNMENT else None
         page, at = found
         if page.start in self._pages:
             self._pages.move_to_end(page.start)
         payment = page.payments[at]
         open_op = self._open.get(payment.id)
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             return display_text(payment, column, self._cashier_name, open_op)
         if role == KeyRole:
             return payment.invoice_id
@@ -533,9 +544,9 @@ class PaymentsTableModel(QAbstractTableModel):
             return row_badge(payment, open_op)
         if role == RecordRole:
             return payment
-        if role == Qt.ItemDataRole.TextAlignmentRole:
+        if role == _ALIGNMENT:
             return alignment(column)
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TOOLTIP:
             return self._tooltip(payment, column, open_op)
         return None
 

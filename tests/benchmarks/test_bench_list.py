@@ -1,0 +1,64 @@
+"""benchmarks/bench_list.py --smoke (P2, P2s) runs on the database it generates and prints every figure
+as one record with its floor, through the service and through the model (not timed: the figures are
+the benchmark's to judge; this keeps it from rotting)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+P2 = [
+    "first_page",
+    "next_page",
+    "middle_page",
+    "last_page",
+    "sort_time_desc",
+    "sort_time_asc",
+    "sort_amount_desc",
+    "sort_amount_asc",
+    "filter_status_date",
+    "search_invoice",
+    "search_last4",
+    "search_amount",
+    "search_rrn",
+]
+COUNTS = ["count_by_status", "count_filtered"]
+P2S = ["drag_middle_shown", "drag_middle_stall", "drag_end_shown", "drag_end_stall"]
+STATS = {"min", "median", "p95", "max"}
+
+
+@pytest.mark.timeout(240)
+def test_the_list_benchmark_prints_every_figure_with_its_floor() -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
+    done = subprocess.run(
+        [sys.executable, "-m", "benchmarks.bench_list", "--smoke"],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=220, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr[-3000:]
+    lines = done.stdout.splitlines()
+    figures = [json.loads(line) for line in lines]  # stdout holds figure lines only
+    found = {(f["id"], f["name"], f["via"]) for f in figures}
+    expected = {("P2", name, "service") for name in P2 + COUNTS}
+    expected |= {("P2", name, "model") for name in P2}
+    expected |= {("P2s", name, "model") for name in P2S}
+    assert found == expected
+    assert len(figures) == len(expected)  # each once
+    for f in figures:
+        assert f["backend"] == "sqlite" and f["size"] == 600 and f["unit"] == "ms" and f["runs"] == 2
+        assert set(f["value"]) == STATS
+        assert f["value"]["min"] <= f["value"]["median"] <= f["value"]["max"]
+        assert isinstance(f["ok"], bool)
+        if f["id"] == "P2":
+            assert set(f["floor"]) == STATS and f["floor"]["min"] > 0
+            assert f["ratio"] is not None and f["ratio"] > 0
+            assert f["goal"] == {"ratio": 3.0, "limit": 50, "stat": "p95"}
+        else:
+            assert f["floor"] is None and f["ratio"] is None
+            limit = 100 if f["name"].endswith("_shown") else 50
+            assert f["goal"] == {"ratio": None, "limit": limit, "stat": "max"}
