@@ -62,3 +62,26 @@ def test_the_list_benchmark_prints_every_figure_with_its_floor() -> None:
             assert f["floor"] is None and f["ratio"] is None
             limit = 100 if f["name"].endswith("_shown") else 50
             assert f["goal"] == {"ratio": None, "limit": limit, "stat": "max"}
+
+
+def test_the_throwaway_postgresql_server_starts_answers_and_is_removed() -> None:
+    """benchmarks/pg_server.py: the URL it yields takes a connection; the folder is gone after."""
+    from benchmarks import pg_server
+
+    try:
+        pg_server.bindir()
+    except RuntimeError as exc:
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"PostgreSQL must be there in CI: {exc}", pytrace=False)
+        pytest.skip(str(exc))
+    with pg_server.pg_server() as url:
+        assert url.startswith("postgresql+psycopg://postgres@127.0.0.1:") and url.endswith("/bench")
+        assert pg_server.payments_in(url) == 0  # no schema yet
+        from sqlalchemy import create_engine, text
+
+        engine = create_engine(url)
+        with engine.connect() as conn:
+            folder = Path(conn.execute(text("SHOW data_directory")).scalar_one())
+        engine.dispose()
+        assert folder.is_dir()
+    assert not folder.exists()
