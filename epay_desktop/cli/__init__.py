@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import gc
 import json
 import logging
 import sys
@@ -149,13 +150,29 @@ def _run_gui(args: argparse.Namespace) -> int:
     if problem is not None:
         fail_line(str(problem))
         return EXIT_USAGE
+    # Start-up without the cyclic collector (decision 0062): loading the console's ~700 modules made
+    # it run some 200 times for nothing (their objects live as long as the process). Once they are
+    # loaded they are frozen out of its sight (gc.freeze); the console's own collector (ui/gc_guard)
+    # then collects what is made later, on the GUI thread. Put back as it was when the console ends.
+    collecting = gc.isenabled()
+    gc.disable()
     try:
-        from epay_desktop.ui.main import run_gui
-    except ImportError as exc:  # Qt missing or a system library it needs is not installed
-        fail_line(f"cannot start the desktop console: {exc}; see the README's set-up section")
-        return EXIT_USAGE
-    demo = bool(args.demo or args.demo_home)
-    return run_gui(demo=demo, demo_home=args.demo_home, verbose=args.gui_verbose, language=args.lang)
+        # The console's core (settings, store, services, gateway) before Qt: once PySide6 is loaded
+        # its import hook runs for every later import and reads each new module's source (0062).
+        import epay_desktop.app  # noqa: F401
+
+        try:
+            from epay_desktop.ui.main import run_gui
+        except ImportError as exc:  # Qt missing or a system library it needs is not installed
+            fail_line(f"cannot start the desktop console: {exc}; see the README's set-up section")
+            return EXIT_USAGE
+        gc.freeze()
+        demo = bool(args.demo or args.demo_home)
+        return run_gui(demo=demo, demo_home=args.demo_home, verbose=args.gui_verbose, language=args.lang)
+    finally:
+        gc.unfreeze()
+        if collecting:
+            gc.enable()
 
 
 def _run(handler: Handler, args: argparse.Namespace) -> int:

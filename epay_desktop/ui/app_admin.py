@@ -16,7 +16,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable, Coroutine, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
@@ -29,14 +29,13 @@ from epay_desktop.services.shop_settings import LocalConfig, effective_environ
 
 from .asyncqt import spawn, start_action, user_message_of
 from .bridge import EventBridge
-from .dialogs.attention_dialog import AttentionDialog
-from .dialogs.export_dialog import ExportDialog, ExportResult
-from .dialogs.settings_dialog import SettingsDialog
-from .dialogs.users_dialog import UsersDialog
 from .file_places import ui_settings
 from .language import on_language_change
 from .main_window import MainWindow
 from .session import Session
+
+if TYPE_CHECKING:  # the dialogs load when first opened, not before the login (decision 0062)
+    from .dialogs.export_dialog import ExportResult
 
 __all__ = ["ATTENTION_DEBOUNCE_MS", "AdminFlows", "saved_environ", "saved_idle_minutes"]
 
@@ -113,6 +112,8 @@ class AdminFlows(QObject):
         """Settings… (Ctrl+,): gateway and secret, receipts and printer, this computer."""
 
         async def flow() -> None:
+            from .dialogs.settings_dialog import SettingsDialog
+
             result = await SettingsDialog.ask(
                 self.window,
                 self._user(),
@@ -134,6 +135,8 @@ class AdminFlows(QObject):
         """Users…: add, deactivate, unlock, reset PINs (the service checks who may manage whom)."""
 
         async def flow() -> None:
+            from .dialogs.users_dialog import UsersDialog
+
             await UsersDialog.ask(self.window, self._user(), self.ctx.users)
             if self._on_users_changed is not None and shiboken6.isValid(self.window):
                 self._on_users_changed()  # names of accounts added meanwhile
@@ -144,6 +147,8 @@ class AdminFlows(QObject):
         """Export payments (CSV)…: a period, the columns, a file."""
 
         async def flow() -> None:
+            from .dialogs.export_dialog import ExportDialog
+
             result = await ExportDialog.ask(
                 self.window, self._user(), self.ctx.queries, clock=self.ctx.clock, settings=ui_settings()
             )
@@ -179,6 +184,8 @@ class AdminFlows(QObject):
         """Needs attention… (or a click on the badge): choose a payment to open it in the detail."""
 
         async def flow() -> None:
+            from .dialogs.attention_dialog import AttentionDialog
+
             invoice = await AttentionDialog.ask(
                 self.window, self.ctx.queries, self.ctx.reconciler.books, self._user()
             )

@@ -26,7 +26,8 @@ from epay_desktop.store.open import open_store
 #:   alembic: a database whose schema must change (not a database at the newest schema);
 #:   uvicorn, starlette: the built-in sandbox gateway (``epay-desktop sandbox``, ``--demo``);
 #:   epay_desktop.demo: ``--demo`` only;
-#:   QtWebEngine and the checkout screens: the first "New payment" window (F2) or a late payment.
+#:   QtWebEngine and the checkout screens: the first "New payment" window (F2) or a late payment;
+#:   the manager's dialogs (Settings, Users, Export, Needs attention): when first opened.
 LATER = (
     "reportlab",
     "PIL",
@@ -38,7 +39,14 @@ LATER = (
     "epay_desktop.demo",
     "epay_desktop.receipts.pdf",
     "epay_desktop.ui.checkout",
+    "epay_desktop.ui.dialogs.settings_dialog",
+    "epay_desktop.ui.dialogs.users_dialog",
+    "epay_desktop.ui.dialogs.export_dialog",
+    "epay_desktop.ui.dialogs.attention_dialog",
 )
+#: The console's core, loaded before Qt (decision 0062): once PySide6 is loaded, its import hook
+#: runs for every later import and reads each new module's source.
+CORE = ("epay_desktop.app", "epay_desktop.store.models", "epay_desktop.services.payments", "sqlalchemy.orm")
 #: Loaded before the login form, and why:
 #:   PySide6.QtWidgets, qasync: the window itself and its event loop;
 #:   sqlalchemy: the login checks the name and PIN against the store;
@@ -110,6 +118,16 @@ def test_the_login_form_shows_before_receipts_migrations_and_the_sandbox_are_loa
     modules = _console_at_login(tmp_path)
     assert _loaded(modules, NEEDED) == list(NEEDED)  # the probe saw the real console's login
     assert _loaded(modules, LATER) == []
+
+
+def test_the_console_loads_its_core_before_qt(tmp_path: Path) -> None:
+    """The probe lists the modules in the order they were loaded: the store, the services and the
+    gateway come before PySide6, the UI after it."""
+    _migrated_home(tmp_path)
+    modules = _console_at_login(tmp_path)
+    qt = modules.index("PySide6")
+    assert [name for name in CORE if modules.index(name) > qt] == []
+    assert modules.index("epay_desktop.ui.main") > qt
 
 
 def test_the_demo_runs_its_sandbox_but_draws_no_receipt_and_migrates_only_once(tmp_path: Path) -> None:

@@ -1,6 +1,9 @@
 """The composition root builds every service a front end needs, without touching the gateway."""
 
 import asyncio
+import ssl
+
+import httpx
 
 from epay_desktop.app import open_app
 
@@ -25,3 +28,23 @@ def test_open_app_builds_every_service(tmp_path):
     assert (tmp_path / "audit.key").exists() and (tmp_path / "pepper.key").exists()
     log_text = ctx.log_file.read_text(encoding="utf-8")
     assert "yF587AV9Ms94qN2QShFzVR3vFnWkhjbAK3sG" not in log_text
+
+
+def test_the_http_client_checks_certificates_as_httpx_does_by_default(tmp_path):
+    """Its TLS context is made on a worker thread while the store opens (decision 0062): still
+    httpx's default (certifi's CAs, hostnames checked, certificates required)."""
+    env = {"EPAYMENT_HOME": str(tmp_path), "EPAYMENT_ENV": "sandbox", "EPAYMENT_REGISTER": "KASSA-1"}
+
+    async def go():
+        ctx = await open_app(env)
+        try:
+            return ctx.http._transport._pool._ssl_context  # the context the client's connections use
+        finally:
+            await ctx.aclose()
+
+    used = asyncio.run(go())
+    default = httpx.create_ssl_context()
+    assert isinstance(used, ssl.SSLContext)
+    assert used.verify_mode is ssl.CERT_REQUIRED and used.check_hostname
+    assert used.minimum_version == default.minimum_version
+    assert used.cert_store_stats() == default.cert_store_stats() and used.cert_store_stats()["x509_ca"] > 0
