@@ -96,6 +96,14 @@ def _sqlite_data(data: Path, size: int) -> Path:
     return db
 
 
+def _postgres_home(data: Path) -> Path:
+    """Where the kept PostgreSQL cluster lives. As root the server runs as the ``postgres`` user,
+    who cannot enter root's home (0700): then a folder under /var/tmp, kept across runs too."""
+    if os.geteuid() != 0 or not str(data.resolve()).startswith(str(Path.home().resolve())):
+        return data
+    return Path("/var/tmp") / "epay-desktop-bench"  # noqa: S108  (root only: a benchmark cluster)
+
+
 def _run(step: Step, extra: list[str]) -> tuple[list[dict[str, Any]], bool]:
     command = [sys.executable, "-m", step.module, *step.args, *extra]
     _say(" ".join(command[2:]))
@@ -177,7 +185,9 @@ def main(argv: list[str] | None = None) -> int:
     for step in _steps(args):
         extra: list[str] = []
         if step.postgres:
-            extra = ["--postgres", "--size", str(args.size)]
+            # the cluster is kept beside the SQLite files: generated once per size, started per run
+            pg_root = _postgres_home(args.data) / f"postgres-{args.size}-seed{SEED}"
+            extra = ["--postgres", "--size", str(args.size), "--pg-root", str(pg_root)]
         elif step.needs_db:
             extra = ["--db", str(_sqlite_data(args.data, args.size))]
         found, ok = _run(step, extra)
