@@ -24,7 +24,8 @@ def all_payments(tx: Tx) -> list[tuple[Payment, list[MoneyOp]]]:
     after = None
     while True:
         page = tx.payments.search(limit=500, after=after, oldest_first=True)
-        found.extend((p, tx.operations.list_for_payment(p.id)) for p in page)
+        operations = tx.operations.list_for_payments([p.id for p in page])  # one query per page
+        found.extend((p, operations[p.id]) for p in page)
         if len(page) < 500:
             return found
         after = PaymentCursor(page[-1].created_at, page[-1].id)

@@ -11,6 +11,7 @@ State changes follow :data:`epay_desktop.domain.rules.ALLOWED_TRANSITIONS`; anyt
 from __future__ import annotations
 
 import uuid
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -137,6 +138,20 @@ class OperationRepo:
             _ops().where(MoneyOpRow.payment_id == payment_id).order_by(MoneyOpRow.created_at, MoneyOpRow.id)
         )
         return [to_op(row, currency) for row, currency in self._s.execute(stmt)]
+
+    def list_for_payments(self, payment_ids: Collection[int]) -> dict[int, list[MoneyOp]]:
+        """Every operation of each payment, oldest first, in one query (``list_for_payment`` for many)."""
+        found: dict[int, list[MoneyOp]] = {payment_id: [] for payment_id in payment_ids}
+        if not found:
+            return found
+        stmt = (
+            _ops()
+            .where(MoneyOpRow.payment_id.in_(list(found)))
+            .order_by(MoneyOpRow.created_at, MoneyOpRow.id)
+        )
+        for row, currency in self._s.execute(stmt):
+            found[row.payment_id].append(to_op(row, currency))
+        return found
 
     def unresolved_for_payment(self, payment_id: int) -> MoneyOp | None:
         """The payment's SENDING/UNKNOWN/NEEDS_REVIEW operation, if any (there is at most one)."""
