@@ -104,6 +104,9 @@ def control_routes(state: SandboxState) -> list[BaseRoute]:
             return error_response(exc)
         return JSONResponse(_options_json(state))
 
+    async def tokens(request: Request) -> Response:
+        return JSONResponse({kind: state.tokens.issued(kind) for kind in ("service", "payment")})
+
     async def reset(request: Request) -> Response:
         tokens = request.query_params.get("tokens", "") in ("1", "true", "yes")
         state.reset(tokens=tokens)
@@ -121,6 +124,7 @@ def control_routes(state: SandboxState) -> list[BaseRoute]:
         Route("/sandbox/faults", clear_faults, methods=["DELETE"]),
         Route("/sandbox/options", get_options, methods=["GET"]),
         Route("/sandbox/options", set_options, methods=["PATCH", "POST"]),
+        Route("/sandbox/tokens", tokens, methods=["GET"]),
         Route("/sandbox/reset", reset, methods=["POST"]),
     ]
 

@@ -87,6 +87,11 @@ class TokenStore:
             raise SandboxError(Code.WRONG_TOKEN_KIND, f"this call needs a {kind} token", 401)
         return token
 
+    def issued(self, kind: TokenKind) -> int:
+        """How many tokens of ``kind`` were issued since start (or the last :meth:`clear`): the
+        benchmarks count the console's service-token requests with it."""
+        return sum(1 for token in self._tokens.values() if token.kind == kind)
+
     def latest_payment(self, terminal_id: str, invoice_id: str) -> Token | None:
         return self._latest_payment.get((terminal_id, invoice_id))
 

@@ -73,7 +73,9 @@ class InFlight:
 class StatusRefresher(Protocol):
     """What money operations need from PaymentService: refresh one payment from check-status."""
 
-    async def refresh_status(self, invoice_id: InvoiceId) -> Payment: ...
+    async def refresh_status(
+        self, invoice_id: InvoiceId, *, known: Payment | None = None, gate: asyncio.Semaphore | None = None
+    ) -> Payment: ...
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,6 +10,8 @@ its own short write transaction. Neither holds a database transaction across a n
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
 from collections.abc import Callable
 from dataclasses import replace
@@ -263,19 +265,34 @@ class PaymentService:
 
     # -- status ------------------------------------------------------------------------------
 
-    async def refresh_status(self, invoice_id: InvoiceId) -> Payment:
+    async def refresh_status(
+        self,
+        invoice_id: InvoiceId,
+        *,
+        known: Payment | None = None,
+        gate: asyncio.Semaphore | None = None,
+    ) -> Payment:
         """Ask check-status now and store the answer; returns the stored payment.
 
         ``GET /check-status/payment/transaction/{invoiceId}``, read-only at the gateway. Side
-        effects: one short write transaction (status, gateway fields, next poll time) and a
-        PaymentUpdated event. 102 -> PENDING, or EXPIRED once the payment token expired more than
-        the grace period ago; 107 -> status unchanged, next poll soon. A card attempt the answer shows
-        ending for the first time is added as a payment_events ATTEMPT row in the same transaction; a
-        REJECT/3D stays polled while the invoice takes another attempt (services/card_attempts.py).
-        Raises NotFoundError (no such payment here) and re-raises any EpayError, leaving the payment
+        effects: one short write (status, gateway fields, next poll time) and a PaymentUpdated event.
+        The write is grouped with the other status answers arriving meanwhile (one transaction and
+        one fsync for a burst of them, each in its own savepoint: ``Store.run_write_grouped``), so
+        the poller and the reconciler keep the network busy instead of queueing transactions.
+        ``known``: the payment as the caller just read it (the poller, the reconciler), which spares
+        the read that checks it exists; the stored row is locked and read again when the answer is
+        stored either way. ``gate``: held while check-status is asked and released before the answer
+        is stored, so a caller bounding its calls in flight (the poller, the reconciler) bounds the
+        network, not the queue of answers waiting for the database (decision 0058).
+        102 -> PENDING, or EXPIRED once the payment token expired more than the grace period ago;
+        107 -> status unchanged, next poll soon. A card attempt the answer shows ending for the first
+        time is added as a payment_events ATTEMPT row in the same transaction; a REJECT/3D stays
+        polled while the invoice takes another attempt (services/card_attempts.py). Raises
+        NotFoundError (no such payment here) and re-raises any EpayError, leaving the payment
         unchanged.
         """
-        known = await self.store.run_read(lambda tx: tx.payments.get_by_invoice(invoice_id))
+        if known is None:
+            known = await self.store.run_read(lambda tx: tx.payments.get_by_invoice(invoice_id))
         if known is None:
             raise NotFoundError(
                 msg(
@@ -285,7 +302,8 @@ class PaymentService:
                 )
             )
         try:
-            result = await self.gateway.check_status(invoice_id)
+            async with gate or contextlib.nullcontext():
+                result = await self.gateway.check_status(invoice_id)
         except EpayError as exc:
             self.report_gateway(exc)
             raise
@@ -293,15 +311,16 @@ class PaymentService:
         now = self.clock()
 
         def store(tx: Tx) -> tuple[ConsoleStatus, Payment]:
-            before = tx.payments.lock_by_invoice(invoice_id).status  # a mark set meanwhile counts
-            return before, self._store_result(tx, invoice_id, result, now)
+            current = tx.payments.lock_by_invoice(invoice_id)  # a mark set meanwhile counts
+            return current.status, self._store_result(tx, current, result, now)
 
-        previous, payment = await self.store.run_write(store)
+        previous, payment = await self.store.run_write_grouped(store, order=invoice_id.value)
         self.events.publish(PaymentUpdated(payment, previous))
         return payment
 
-    def _store_result(self, tx: Tx, invoice_id: InvoiceId, result: StatusResult, now: datetime) -> Payment:
-        current = tx.payments.lock_by_invoice(invoice_id)
+    def _store_result(self, tx: Tx, current: Payment, result: StatusResult, now: datetime) -> Payment:
+        """Store one check-status answer about ``current`` (locked by the caller's transaction)."""
+        invoice_id = current.invoice_id
         created, token = current.created_at, current.token_expires_at
         if isinstance(result, StatusFound):
             snapshot = snapshot_from_status(result, now)

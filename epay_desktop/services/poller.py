@@ -3,7 +3,8 @@
 :meth:`Poller.run_once` picks the payments that are due (``next_poll_at <= now`` and a status
 that may still change by itself) and refreshes them with at most ``concurrency`` check-status
 calls in flight, all sharing the client's cached service token. Each refresh stores its own
-answer and schedules the next poll (``services/poll_schedule.py``):
+answer (atomically per payment; answers arriving together share one transaction, decision 0058)
+and schedules the next poll (``services/poll_schedule.py``):
 
 * NEW / PENDING while the payment token is alive: every 3 s for the first 2 minutes, then
   every 10 s, then every 30 s; a final check ``token_grace`` after the token expired, and
@@ -79,7 +80,7 @@ class Poller:
     async def run_once(self) -> list[Payment]:
         """Refresh every due payment once; returns those whose visible state changed.
 
-        Side effects: check-status calls, one write transaction per payment, PaymentUpdated and
+        Side effects: check-status calls, one grouped write per payment (decision 0058), PaymentUpdated and
         PollerHealthChanged events. Gateway errors are absorbed (logged, backed off), never raised.
         """
         now = self.clock()
@@ -91,16 +92,17 @@ class Poller:
         return [new for old, new in zip(due, results, strict=True) if new and _visible(new) != _visible(old)]
 
     async def _poll(self, payment: Payment, gate: asyncio.Semaphore) -> Payment | None:
-        async with gate:
-            try:
-                fresh = await self.payments.refresh_status(payment.invoice_id)
-            except EpayError as exc:
-                await self._failed(payment, exc, exc.user_message)
-                return None
-            except Exception as exc:  # a bug or a database problem must not stop the other polls
-                log.exception("event=poll_crashed invoice=%s", payment.invoice_id)
-                await self._failed(payment, exc, "The status check failed unexpectedly; see the log.")
-                return None
+        # ``gate`` bounds the check-status calls in flight; the answers are stored as they come,
+        # grouped into few transactions (PaymentService.refresh_status), outside the gate
+        try:
+            fresh = await self.payments.refresh_status(payment.invoice_id, known=payment, gate=gate)
+        except EpayError as exc:
+            await self._failed(payment, exc, exc.user_message)
+            return None
+        except Exception as exc:  # a bug or a database problem must not stop the other polls
+            log.exception("event=poll_crashed invoice=%s", payment.invoice_id)
+            await self._failed(payment, exc, "The status check failed unexpectedly; see the log.")
+            return None
         self._backoff.pop(payment.id, None)
         self.last_success_at = self.clock()
         if not self.healthy:

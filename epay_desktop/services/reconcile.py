@@ -30,6 +30,7 @@ log). Gateway errors never stop the run: the next run tries again.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -126,7 +127,13 @@ class Reconciler:
         clock: Callable[[], datetime] = _utcnow,
         *,
         books_every: timedelta = BOOKS_EVERY,
+        concurrency: int = 4,
     ) -> None:
+        """``concurrency``: check-status calls in flight while payments are refreshed (pass 2 and the
+        books' refreshes), as many as the poller's."""
+        if concurrency < 1:
+            raise ValueError("concurrency must be at least 1")
+        self.concurrency = concurrency
         self._store = store
         self._payments = payments
         self._operations = operations
@@ -147,9 +154,15 @@ class Reconciler:
         report = ReconcileReport(started_at=self._clock())
         await self._resolve_ops(await self._store.run_read(_unresolved_with_invoices), report)
         refreshed: dict[str, Payment] = {}
-        for payment in await self._store.run_read(lambda tx: tx.payments.needing_poll()):
+        polled = await self._store.run_read(lambda tx: tx.payments.needing_poll())
+        # ``concurrency`` checks in flight; each answer is stored as it comes (grouped writes,
+        # PaymentService.refresh_status); the report lists them in the payments' order
+        gate = asyncio.Semaphore(self.concurrency)
+        parts = await asyncio.gather(*(self._refresh_one(payment, gate) for payment in polled))
+        for payment, (updated, part) in zip(polled, parts, strict=True):
             report.payments_checked += 1
-            updated = await self._refresh(payment, report)
+            report.changes.extend(part.changes)
+            report.problems.extend(part.problems)
             if updated is not None:
                 refreshed[payment.invoice_id.value] = updated
         await self._check_books(report, refreshed)
@@ -217,9 +230,17 @@ class Reconciler:
             if resolution.note and after.state.is_unresolved:
                 report.problems.append(f"{_describe(op, invoice)}: {resolution.note}")
 
-    async def _refresh(self, payment: Payment, report: ReconcileReport) -> Payment | None:
+    async def _refresh_one(
+        self, payment: Payment, gate: asyncio.Semaphore
+    ) -> tuple[Payment | None, ReconcileReport]:
+        part = ReconcileReport()
+        return await self._refresh(payment, part, gate), part
+
+    async def _refresh(
+        self, payment: Payment, report: ReconcileReport, gate: asyncio.Semaphore | None = None
+    ) -> Payment | None:
         try:
-            updated = await self._payments.refresh_status(payment.invoice_id)
+            updated = await self._payments.refresh_status(payment.invoice_id, known=payment, gate=gate)
         except (EpayError, ConsoleError) as exc:
             report.problems.append(f"payment {payment.invoice_id}: {exc.user_message}")
             return None
@@ -244,10 +265,25 @@ class Reconciler:
                 for pid in tx.discrepancies.payments_to_check(since=now - BOOKS_WINDOW, limit=limit)
             ]
         )
-        for payment in candidates:
-            await self._books_of(payment, report, refreshed=payment.invoice_id.value in refreshed)
+        gate = asyncio.Semaphore(self.concurrency)
 
-    async def _books_of(self, payment: Payment, report: ReconcileReport, *, refreshed: bool) -> None:
+        async def one(payment: Payment) -> ReconcileReport:
+            part = ReconcileReport()
+            await self._books_of(payment, part, refreshed=payment.invoice_id.value in refreshed, gate=gate)
+            return part
+
+        # ``concurrency`` at a time (each compare a grouped write); merged in the candidates' order
+        for part in await asyncio.gather(*(one(payment) for payment in candidates)):
+            _merge(report, part)
+
+    async def _books_of(
+        self,
+        payment: Payment,
+        report: ReconcileReport,
+        *,
+        refreshed: bool,
+        gate: asyncio.Semaphore | None = None,
+    ) -> None:
         """One payment's share of pass 3: refreshed from check-status unless it just was (``refreshed``),
         then its books compared with the bank's (:func:`compare`, allowing for the status lag)."""
         if payment.transaction_id is None:
@@ -256,7 +292,7 @@ class Reconciler:
             return  # its sender records the outcome; compared at a later run
         if not refreshed:
             report.payments_checked += 1
-            if await self._refresh(payment, report) is None:
+            if await self._refresh(payment, report, gate) is None:
                 return
         report.books_checked += 1
         invoice = payment.invoice_id
@@ -266,7 +302,9 @@ class Reconciler:
             result = compare(tx, invoice, now=self._clock(), status_lag=lag)
             return result, tx.payments.lock_by_invoice(invoice)
 
-        result, stored = await self._store.run_write(work)
+        # one payment's compare is atomic (its own savepoint) and safe to repeat (it runs at every
+        # reconcile): it may share a transaction with the others' (decision 0058)
+        result, stored = await self._store.run_write_grouped(work, order=invoice.value)
         report.books.extend(result.lines)
         if result.external_refund is not None:
             report.external_refunds.append((invoice, result.external_refund))
@@ -280,6 +318,18 @@ class Reconciler:
         return await self._store.run_read(
             lambda tx: [o.id for o in tx.operations.list_for_payment(payment.id) if o.state.is_unresolved]
         )
+
+
+def _merge(report: ReconcileReport, part: ReconcileReport) -> None:
+    """Add what one payment's share of a run found (``part``) to the run's report."""
+    report.payments_checked += part.payments_checked
+    report.books_checked += part.books_checked
+    report.changes.extend(part.changes)
+    report.problems.extend(part.problems)
+    report.books.extend(part.books)
+    report.books_waiting.extend(part.books_waiting)
+    report.external_refunds.extend(part.external_refunds)
+    report.discrepancies_opened += part.discrepancies_opened
 
 
 def _log_report(report: ReconcileReport) -> None:

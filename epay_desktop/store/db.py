@@ -6,7 +6,8 @@ every connection. Write transactions that check limits use ``BEGIN IMMEDIATE`` o
 remainder) and row locks (``SELECT ... FOR UPDATE``) on PostgreSQL.
 
 All database work of the running app goes through :meth:`Store.run`, which executes a
-function on one dedicated worker thread, so the GUI thread never blocks on I/O.
+function on one dedicated worker thread, so the GUI thread never blocks on I/O. Small writes that
+are safe to repeat (status answers) may share a transaction: :meth:`Store.run_write_grouped`.
 """
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ __all__ = ["REQUIRED_SQLITE_PRAGMAS", "Store", "StoreError", "make_engine", "ver
 T = TypeVar("T")
 
 SQLITE_BUSY_TIMEOUT_MS = 10_000
+#: At most this many grouped writes share one transaction (:meth:`Store.run_write_grouped`).
+GROUP_LIMIT = 200
 SQLITE_MIN_BUSY_TIMEOUT_MS = 5_000
 
 #: What every SQLite connection must report before the console trusts it with money
@@ -122,6 +125,10 @@ class Store:
             engine.execution_options(sqlite_immediate=True), expire_on_commit=False
         )
         self._worker = concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="epay-db")
+        #: grouped writes waiting for the thread (:meth:`run_write_grouped`) and the task committing them
+        self._grouped: list[tuple[str, Callable[[Tx], Any], asyncio.Future[Any]]] = []
+        self._group_task: asyncio.Task[None] | None = None
+        self.group_commits = 0  # transactions :meth:`run_write_grouped` committed (tests count them)
 
     @property
     def is_sqlite(self) -> bool:
@@ -164,6 +171,66 @@ class Store:
                 return fn(tx)
 
         return await self.run(work)
+
+    async def run_write_grouped(self, fn: Callable[[Tx], T], *, order: str = "") -> T:
+        """Run ``fn(tx)`` in a write transaction shared with the other grouped writes submitted while
+        the database thread was busy (group commit), each in its own savepoint.
+
+        Each call is atomic on its own (its savepoint is rolled back if ``fn`` raises, and only that
+        call sees the exception) and the group commits at once: one ``BEGIN IMMEDIATE`` and one fsync
+        for many small writes, so a burst of status answers does not queue one transaction each behind
+        the single worker thread. Within a group, calls run sorted by ``order`` (the rows they lock,
+        e.g. the invoice: two processes' groups then take row locks in the same order on PostgreSQL).
+        Meant for writes that are safe to repeat (a status answer; never a money intent or outcome,
+        which keep their own transactions, docs/reliability.md rules 1-2). If the group's commit
+        fails, every call of the group raises that error (nothing of the group is stored).
+        """
+        loop = asyncio.get_running_loop()
+        future: asyncio.Future[Any] = loop.create_future()
+        self._grouped.append((order, fn, future))
+        task = self._group_task
+        if task is None or task.done() or task.get_loop() is not loop:
+            self._group_task = loop.create_task(self._commit_groups(loop))
+        return await future  # type: ignore[no-any-return]
+
+    async def _commit_groups(self, loop: asyncio.AbstractEventLoop) -> None:
+        """Drain the grouped writes: whatever waits when the thread gets free goes in the next group."""
+        while self._grouped:
+            group = [item for item in self._grouped[:GROUP_LIMIT] if item[2].get_loop() is loop]
+            del self._grouped[:GROUP_LIMIT]
+            group = [item for item in group if not item[2].done()]  # a caller cancelled meanwhile
+            if not group:
+                continue
+            group.sort(key=lambda item: item[0])
+
+            def work(group: list[tuple[str, Callable[[Tx], Any], asyncio.Future[Any]]] = group) -> list[Any]:
+                outcomes: list[tuple[bool, Any]] = []
+                with self.write() as tx:
+                    self.group_commits += 1
+                    for _order, fn, _future in group:
+                        try:
+                            with tx.session.begin_nested():
+                                outcomes.append((True, fn(tx)))
+                        except Exception as exc:  # this call's savepoint is rolled back; the rest stay
+                            outcomes.append((False, exc))
+                return outcomes
+
+            try:
+                outcomes = await self.run(work)
+            except BaseException as exc:
+                for _order, _fn, future in group:
+                    if not future.done():
+                        future.set_exception(exc)
+                if not isinstance(exc, Exception):
+                    raise
+                continue
+            for (_order, _fn, future), (ok, value) in zip(group, outcomes, strict=True):
+                if future.done():
+                    continue
+                if ok:
+                    future.set_result(value)
+                else:
+                    future.set_exception(value)
 
     def close(self) -> None:
         self._worker.shutdown(wait=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import dataclasses
 import os
 from collections.abc import Awaitable, Callable, Iterator
@@ -240,13 +241,16 @@ class CountingService:
     max_in_flight: int = 0
     calls: int = 0
 
-    async def refresh_status(self, invoice_id: InvoiceId) -> Payment:
-        self.in_flight += 1
-        self.calls += 1
-        self.max_in_flight = max(self.max_in_flight, self.in_flight)
-        for _ in range(5):
-            await asyncio.sleep(0)  # let every other poll task run as far as it can
-        self.in_flight -= 1
+    async def refresh_status(
+        self, invoice_id: InvoiceId, *, known: Payment | None = None, gate: asyncio.Semaphore | None = None
+    ) -> Payment:
+        async with gate or contextlib.nullcontext():  # the check-status call the gate bounds
+            self.in_flight += 1
+            self.calls += 1
+            self.max_in_flight = max(self.max_in_flight, self.in_flight)
+            for _ in range(5):
+                await asyncio.sleep(0)  # let every other poll task run as far as it can
+            self.in_flight -= 1
         return dataclasses.replace(self.payments[invoice_id], status=ConsoleStatus.CHARGE)
 
 
