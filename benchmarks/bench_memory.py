@@ -304,10 +304,14 @@ def _mb(kb: int) -> float:
     return kb / 1024.0
 
 
-def run(db: Path, runs: int, size: int) -> list[dict[str, Any]]:
+def run(db: Path, runs: int) -> list[dict[str, Any]]:
+    # imported here, not at the top: the child processes load only what they measure
+    from benchmarks.figures import Goal, figure
+
     with tempfile.TemporaryDirectory(prefix="bench-memory-") as name:
         folder = Path(name)
         home = _home(folder, db)
+        size = _size(home / "console" / "epay-desktop.db")
         env = _environ(home)
         out = folder / "child.json"
         _say("console: one uncounted run (migrations, the home's files, the OS cache)")
@@ -330,15 +334,16 @@ def run(db: Path, runs: int, size: int) -> list[dict[str, Any]]:
         "scrolled": {"page_downs": PAGE_DOWNS, "drags": list(DRAGS)},
         "stages_kb": {**consoles[-1]["stages_kb"], "list_scrolled": _now_of(consoles[-1])},
     }
-    goal = _goal()
     records = []
     for name, key in (("rss_list_open", "VmRSS"), ("rss_peak", "VmHWM")):
-        record = _figure(
+        record = figure(
+            "P5",
             name,
             [_mb(c["status"][key]) for c in consoles],
             [_mb(f["status"][key]) for f in floors],
-            goal,
-            extra,
+            goal=Goal(ratio=GOAL_RATIO),
+            unit="MB",
+            **extra,
         )
         if key == "VmHWM":
             record["note"] = "the login's password check (argon2id, 64 MiB) is in the peak (decision 0061)"
@@ -347,20 +352,6 @@ def run(db: Path, runs: int, size: int) -> list[dict[str, Any]]:
             record["floor_kb"] = {k: floors[-1]["status"][k] for k in ("RssAnon", "RssFile", "RssShmem")}
         records.append(record)
     return records
-
-
-def _goal() -> Any:
-    from benchmarks.figures import Goal
-
-    return Goal(ratio=GOAL_RATIO)
-
-
-def _figure(
-    name: str, values: list[float], floor: list[float], goal: Any, extra: dict[str, Any]
-) -> dict[str, Any]:
-    from benchmarks.figures import figure
-
-    return figure("P5", name, values, floor, goal=goal, unit="MB", **extra)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -386,20 +377,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         with tempfile.TemporaryDirectory(prefix="bench-memory-db-") as name:
             db = Path(name) / "epay-desktop.db"
             generate(f"sqlite:///{db}", 300, seed=5)
-            for record in run(db, 1, 300):
+            for record in run(db, 1):
                 emit(record)
         return 0
-    size = _size(args.db)
-    for record in run(args.db, args.runs, size):
+    for record in run(args.db, args.runs):
         emit(record)
     return 0
 
 
 def _size(db: Path) -> int:
+    """Payments in the copy (the source is never opened: even a reader may write beside it)."""
     import sqlite3
 
-    with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
+    conn = sqlite3.connect(db)
+    try:
         return int(conn.execute("SELECT COUNT(*) FROM payments").fetchone()[0])
+    finally:
+        conn.close()
 
 
 if __name__ == "__main__":
