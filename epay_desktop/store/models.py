@@ -25,11 +25,12 @@ from sqlalchemy import (
     event,
     text,
 )
-from sqlalchemy.engine import Dialect
+from sqlalchemy.engine import Connection, Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
 from .list_keys import card_last4, list_amount_minor, list_refunded_minor
+from .status_counts import create_statements
 
 __all__ = [
     "ApprovalRow",
@@ -369,3 +370,10 @@ def _fill_list_keys(_mapper: object, _connection: object, row: PaymentRow) -> No
 
 event.listen(PaymentRow, "before_insert", _fill_list_keys)
 event.listen(PaymentRow, "before_update", _fill_list_keys)
+
+
+@event.listens_for(Base.metadata, "after_create")
+def _status_count_triggers(_metadata: object, connection: Connection, **_kw: object) -> None:
+    """A schema made by ``create_all`` (tests) keeps ``payment_status_counts`` as migration 0007 does."""
+    for statement in create_statements(connection.dialect.name):
+        connection.exec_driver_sql(statement)

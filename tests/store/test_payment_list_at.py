@@ -154,3 +154,34 @@ def test_the_status_summary_follows_inserts_changes_and_deletes(
         _summary_matches(engine)
     finally:
         engine.dispose()
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_a_schema_made_by_create_all_keeps_the_summary_too(
+    backend: str, request: pytest.FixtureRequest
+) -> None:
+    """Tests make schemas with ``Base.metadata.create_all``: the triggers come with it (else the
+    whole list would count 0 there)."""
+    from datetime import UTC, datetime
+
+    from epay_desktop.store.models import Base
+
+    url = request.getfixturevalue("sqlite_url" if backend == "sqlite" else "pg_url")
+    engine = make_engine(url)
+    try:
+        Base.metadata.create_all(engine)
+        Base.metadata.create_all(engine)  # again: nothing doubles
+        now = datetime(2026, 12, 1, tzinfo=UTC)
+        with Session(engine) as s, s.begin():
+            for n, status in enumerate(("PENDING", "CHARGE", "CHARGE")):
+                s.add(
+                    PaymentRow(
+                        invoice_id=f"70000000{n}", invoice_tail=f"00000{n}", amount_minor=100_00,
+                        status=status, register_id="r1", created_at=now, updated_at=now,
+                    )
+                )  # fmt: skip
+        _summary_matches(engine)
+        with Session(engine) as s:
+            assert count_rows(s, ListQuery()).total == 3
+    finally:
+        engine.dispose()

@@ -1,0 +1,94 @@
+"""The triggers that keep ``payment_status_counts`` (payments per status) exact (decision 0056).
+
+Migration 0007 creates them; a schema made with ``Base.metadata.create_all`` (tests) gets them too
+(``store.models``), so the whole list's counts are right whichever way the schema was made.
+"""
+
+from __future__ import annotations
+
+__all__ = ["TRIGGERS", "create_statements", "drop_statements"]
+
+TRIGGERS = ("payments_count_insert", "payments_count_update", "payments_count_delete")
+_FUNCTION = "payment_status_counts_follow"
+
+# SQLite: one writer at a time, so each trigger just moves the counts of the statuses it touches.
+_SQLITE = (
+    """
+    CREATE TRIGGER IF NOT EXISTS payments_count_insert AFTER INSERT ON payments
+    BEGIN
+        INSERT INTO payment_status_counts (status, payments) VALUES (NEW.status, 1)
+            ON CONFLICT (status) DO UPDATE SET payments = payments + 1;
+    END
+    """,
+    """
+    CREATE TRIGGER IF NOT EXISTS payments_count_update AFTER UPDATE OF status ON payments
+    WHEN OLD.status IS NOT NEW.status
+    BEGIN
+        UPDATE payment_status_counts SET payments = payments - 1 WHERE status = OLD.status;
+        INSERT INTO payment_status_counts (status, payments) VALUES (NEW.status, 1)
+            ON CONFLICT (status) DO UPDATE SET payments = payments + 1;
+    END
+    """,
+    """
+    CREATE TRIGGER IF NOT EXISTS payments_count_delete AFTER DELETE ON payments
+    BEGIN
+        UPDATE payment_status_counts SET payments = payments - 1 WHERE status = OLD.status;
+    END
+    """,
+)
+
+# PostgreSQL: several counters may write at once. A status change locks both rows it moves in one
+# order (by status) before touching them, so two changes never wait on each other in a circle.
+_POSTGRESQL = (
+    """
+    CREATE OR REPLACE FUNCTION payment_status_counts_follow() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        IF TG_OP = 'UPDATE' THEN
+            INSERT INTO payment_status_counts (status, payments) VALUES (NEW.status, 0)
+                ON CONFLICT (status) DO NOTHING;
+            PERFORM 1 FROM payment_status_counts WHERE status IN (OLD.status, NEW.status)
+                ORDER BY status FOR UPDATE;
+        END IF;
+        IF TG_OP IN ('UPDATE', 'DELETE') THEN
+            UPDATE payment_status_counts SET payments = payments - 1 WHERE status = OLD.status;
+        END IF;
+        IF TG_OP IN ('INSERT', 'UPDATE') THEN
+            INSERT INTO payment_status_counts AS c (status, payments) VALUES (NEW.status, 1)
+                ON CONFLICT (status) DO UPDATE SET payments = c.payments + 1;
+        END IF;
+        RETURN NULL;
+    END
+    $$
+    """,
+    "DROP TRIGGER IF EXISTS payments_count_insert ON payments",
+    f"""
+    CREATE TRIGGER payments_count_insert AFTER INSERT ON payments
+    FOR EACH ROW EXECUTE FUNCTION {_FUNCTION}()
+    """,
+    "DROP TRIGGER IF EXISTS payments_count_update ON payments",
+    f"""
+    CREATE TRIGGER payments_count_update AFTER UPDATE OF status ON payments
+    FOR EACH ROW WHEN (OLD.status IS DISTINCT FROM NEW.status)
+    EXECUTE FUNCTION {_FUNCTION}()
+    """,
+    "DROP TRIGGER IF EXISTS payments_count_delete ON payments",
+    f"""
+    CREATE TRIGGER payments_count_delete AFTER DELETE ON payments
+    FOR EACH ROW EXECUTE FUNCTION {_FUNCTION}()
+    """,
+)
+
+
+def create_statements(dialect: str) -> tuple[str, ...]:
+    """The statements creating the triggers on ``dialect`` (``sqlite`` or ``postgresql``);
+    running them again is harmless."""
+    return _SQLITE if dialect == "sqlite" else _POSTGRESQL
+
+
+def drop_statements(dialect: str) -> tuple[str, ...]:
+    if dialect == "sqlite":
+        return tuple(f"DROP TRIGGER IF EXISTS {name}" for name in TRIGGERS)
+    return (
+        *(f"DROP TRIGGER IF EXISTS {name} ON payments" for name in TRIGGERS),
+        f"DROP FUNCTION IF EXISTS {_FUNCTION}()",
+    )
