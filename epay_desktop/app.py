@@ -8,8 +8,10 @@ returns with :meth:`AppContext.aclose`. It never logs or prints the client secre
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import logging
 import ssl
+import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -94,10 +96,38 @@ class AppContext:
 
 def _tls_context() -> ssl.SSLContext:
     """What ``httpx.AsyncClient()`` makes by default: certifi's CAs (or ``SSL_CERT_FILE`` /
-    ``SSL_CERT_DIR``), hostnames checked. Its transport module (httpcore) is imported here too."""
-    import httpcore  # noqa: F401  (the client's transport imports it; here, off the GUI thread)
-
+    ``SSL_CERT_DIR``), hostnames checked."""
     return httpx.create_ssl_context()
+
+
+_prepared_tls: concurrent.futures.Future[ssl.SSLContext] | None = None
+
+
+def prepare_tls_context() -> None:
+    """Start making the HTTP client's TLS context on a thread now; the next :func:`open_app` takes it.
+
+    The console's start calls this before it loads Qt: OpenSSL reads the CA bundle without holding
+    the GIL, so it overlaps the Qt imports (decision 0062). Idempotent until taken.
+    """
+    global _prepared_tls
+    if _prepared_tls is not None:
+        return
+    future: concurrent.futures.Future[ssl.SSLContext] = concurrent.futures.Future()
+
+    def make() -> None:
+        try:
+            future.set_result(_tls_context())
+        except BaseException as exc:  # handed to open_app, which raises it
+            future.set_exception(exc)
+
+    threading.Thread(target=make, name="tls-context", daemon=True).start()
+    _prepared_tls = future
+
+
+def _take_prepared_tls() -> concurrent.futures.Future[ssl.SSLContext] | None:
+    global _prepared_tls
+    future, _prepared_tls = _prepared_tls, None
+    return future
 
 
 @dataclass
@@ -132,9 +162,14 @@ async def open_app(
     open when it raises.
     """
     now = clock or _utcnow
-    # The client's TLS context (the CA bundle read and parsed, ~20 ms) is made on a worker thread
-    # while the store opens on another: neither waits for the other (decision 0062).
-    tls = asyncio.ensure_future(asyncio.to_thread(_tls_context))
+    # The client's TLS context (the CA bundle read and parsed, ~20 ms) is made on a worker thread,
+    # started by the console before Qt loads, else now while the store opens (decision 0062).
+    prepared = _take_prepared_tls()
+    tls: asyncio.Future[ssl.SSLContext] = (
+        asyncio.wrap_future(prepared)
+        if prepared is not None
+        else asyncio.ensure_future(asyncio.to_thread(_tls_context))
+    )
     try:
         gateway_settings = load_gateway_settings(environ)
         store_settings = load_store_settings(environ)

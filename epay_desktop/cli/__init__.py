@@ -159,7 +159,9 @@ def _run_gui(args: argparse.Namespace) -> int:
     try:
         # The console's core (settings, store, services, gateway) before Qt: once PySide6 is loaded
         # its import hook runs for every later import and reads each new module's source (0062).
-        import epay_desktop.app  # noqa: F401
+        from epay_desktop.app import prepare_tls_context
+
+        prepare_tls_context()  # the HTTP client's CA bundle is read on a thread meanwhile
 
         try:
             from epay_desktop.ui.main import run_gui

@@ -48,3 +48,27 @@ def test_the_http_client_checks_certificates_as_httpx_does_by_default(tmp_path):
     assert used.verify_mode is ssl.CERT_REQUIRED and used.check_hostname
     assert used.minimum_version == default.minimum_version
     assert used.cert_store_stats() == default.cert_store_stats() and used.cert_store_stats()["x509_ca"] > 0
+
+
+def test_a_tls_context_prepared_before_qt_is_the_one_the_client_uses(tmp_path):
+    """The console starts making it before Qt loads (``prepare_tls_context``); ``open_app`` takes it
+    once: the next one makes its own."""
+    from epay_desktop import app
+
+    env = {"EPAYMENT_HOME": str(tmp_path), "EPAYMENT_ENV": "sandbox", "EPAYMENT_REGISTER": "KASSA-1"}
+    app.prepare_tls_context()
+    app.prepare_tls_context()  # idempotent until taken
+    prepared = app._prepared_tls
+    assert prepared is not None
+
+    async def used():
+        ctx = await open_app(env)
+        try:
+            return ctx.http._transport._pool._ssl_context
+        finally:
+            await ctx.aclose()
+
+    assert asyncio.run(used()) is prepared.result()
+    assert app._prepared_tls is None
+    again = asyncio.run(used())
+    assert again is not prepared.result() and again.verify_mode is ssl.CERT_REQUIRED
