@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any, TypeVar
@@ -31,7 +32,7 @@ T = TypeVar("T")
 
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 #: At most this many grouped writes share one transaction (:meth:`Store.run_write_grouped`).
-GROUP_LIMIT = 200
+GROUP_LIMIT = 50
 SQLITE_MIN_BUSY_TIMEOUT_MS = 5_000
 
 #: What every SQLite connection must report before the console trusts it with money
@@ -213,6 +214,7 @@ class Store:
                                 outcomes.append((True, fn(tx)))
                         except Exception as exc:  # this call's savepoint is rolled back; the rest stay
                             outcomes.append((False, exc))
+                        time.sleep(0)  # let the GUI thread have the GIL between calls (issue 10, P6)
                 return outcomes
 
             try:

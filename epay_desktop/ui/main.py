@@ -3,9 +3,10 @@
 ``run_gui()`` (``epay-desktop`` without a command) creates the QApplication with the OpenGL contexts
 shared (QtWebEngine, the checkout browser, loads at the first sale: decision 0055), then runs
 :func:`run_console` with ``qasync.run`` exactly once (stack-notes pitfall 4).
-Inside the loop: the crash handler, the demo sandbox if asked, ``open_app``, the start-up
-reconciliation (before any new work, shown as "Checking unfinished payments with the bank..."),
-the poller for the app's lifetime, the console itself (:class:`AppController`), and on the way
+Inside the loop: the crash handler, the demo sandbox if asked, ``open_app``, the console's window,
+then in the background the start-up reconciliation (shown in the status bar as "Checking unfinished
+payments with the bank...", the list following its outcomes; decision 0059) and after it the poller
+for the app's lifetime, the console itself (:class:`AppController`), and on the way
 out a clean shutdown: poller stopped, web pages deleted before their profile, ``aclose()``,
 sandbox stopped.
 """
@@ -19,7 +20,7 @@ import logging
 import os
 import sys
 import time
-from collections.abc import Coroutine, Sequence
+from collections.abc import Callable, Coroutine, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -51,7 +52,7 @@ __all__ = ["STARTUP_PROBE_ENV", "GuiOptions", "StartupScreen", "run_console", "r
 
 log = logging.getLogger(__name__)
 
-#: How long the start-up reconciliation may hold the console back; the poller carries on after it.
+#: How long the start-up reconciliation may run before the poller takes over (it runs behind the window).
 STARTUP_RECONCILE_TIMEOUT = 30.0
 #: Unresolved money operations (a lost answer) are checked with the bank this often, locked or not.
 RECONCILE_EVERY = 20.0
@@ -268,25 +269,37 @@ class _CheckoutProfile:
         self._profile = None
 
 
-async def reconcile_at_startup(ctx: AppContext, screen: StartupScreen | None = None) -> None:
-    """Settle unfinished operations and payments with the bank before any new work (bounded in time)."""
-    if screen is not None:
-        screen.set_status(_tr("Checking unfinished payments with the bank…"))
+async def reconcile_at_startup(ctx: AppContext, show: Callable[[str], None] | None = None) -> None:
+    """Settle unfinished operations and payments with the bank (bounded in time), saying so through
+    ``show`` (the status bar) while it runs and clearing it after.
+
+    It runs behind the window (decision 0059): an operation in doubt still blocks any new one on its
+    payment meanwhile (the store allows one unresolved operation per payment, reliability.md rule 3)."""
+    if show is not None:
+        show(_tr("Checking unfinished payments with the bank…"))
     try:
         report = await asyncio.wait_for(ctx.reconciler.reconcile_all(), STARTUP_RECONCILE_TIMEOUT)
     except TimeoutError:
         log.warning("event=startup_reconcile_timeout seconds=%s", STARTUP_RECONCILE_TIMEOUT)
         return
+    finally:
+        if show is not None:
+            show("")
     log.info("event=startup_reconciled changes=%d problems=%d", len(report.changes), len(report.problems))
     if report.payments_checked and not report.problems and ctx.poller.last_success_at is None:
         ctx.poller.last_success_at = ctx.clock()  # the bank answered: the status bar may say so
 
 
 def start_background(
-    ctx: AppContext, *, reconcile_every: float = RECONCILE_EVERY
+    ctx: AppContext,
+    *,
+    reconcile_every: float = RECONCILE_EVERY,
+    startup: Callable[[str], None] | None = None,
 ) -> tuple[asyncio.Event, asyncio.Future[Any]]:
     """The poller and a periodic reconciliation (operations whose answer was lost get settled, also
     while the screen is locked), running until the returned event is set; await the future after.
+    ``startup``: run the start-up reconciliation first, behind the window, its line shown through it
+    (the status bar; decision 0059); the poller starts when it has ended.
 
     Safe while a refund, charge or cancel is being sent: the reconciler leaves the operations this
     process has in flight to their sender (``MoneyOperations.in_flight``).
@@ -304,7 +317,15 @@ def start_background(
             except Exception:  # never stop settling because one round failed
                 log.exception("event=background_reconcile_failed")
 
-    return stop, asyncio.gather(ctx.poller.run_forever(stop), reconcile_loop())
+    async def poll() -> None:
+        if startup is not None:  # the start-up reconciliation first: the poller would ask the same
+            try:
+                await reconcile_at_startup(ctx, startup)
+            except Exception:  # the poller and the periodic reconcile carry on regardless
+                log.exception("event=startup_reconcile_failed")
+        await ctx.poller.run_forever(stop)
+
+    return stop, asyncio.gather(poll(), reconcile_loop())
 
 
 async def run_console(qapp: QApplication, options: GuiOptions, sandbox: RunningSandbox | None = None) -> int:
@@ -338,9 +359,8 @@ async def run_console(qapp: QApplication, options: GuiOptions, sandbox: RunningS
             console = ConsoleOptions(
                 demo_users=DEMO_USERS, environment="demo", idle_minutes=console.idle_minutes
             )
-        await reconcile_at_startup(ctx, screen)
         controller = AppController(ctx, profile.get, console)
-        background = start_background(ctx)
+        background = start_background(ctx, startup=_status_line(controller))
         screen.close()
         probe = os.environ.get(STARTUP_PROBE_ENV)
         if probe:
@@ -354,6 +374,16 @@ async def run_console(qapp: QApplication, options: GuiOptions, sandbox: RunningS
         collector.stop()
         screen.close()
         profile.delete()  # after every checkout page (the controller deleted its views)
+
+
+def _status_line(controller: AppController) -> Callable[[str], None]:
+    """Shows a line in the main window's status bar ("" clears it), while the window lives."""
+
+    def show(text: str) -> None:
+        if shiboken6.isValid(controller.window):
+            controller.window.statusBar().showMessage(text)
+
+    return show
 
 
 async def _cannot_start(screen: StartupScreen, exc: BaseException) -> int:

@@ -1,0 +1,107 @@
+"""The start-up reconciliation runs behind the console's window (decision 0059), seen as a person sees it:
+the real console (open_app on the sandbox, AppController, MainWindow) with pending payments, some of them
+paid at the bank meanwhile, and a slow bank. The login form is there at once, the status bar says the
+console is checking unfinished payments with the bank, the list turns the paid ones Paid as the answers
+arrive, and the line goes when the check is done."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterator
+from datetime import date
+from typing import Any
+
+import httpx
+import pytest
+import shiboken6
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDialog
+
+from epay_desktop.app import open_app
+from epay_desktop.demo import demo_environ
+from epay_desktop.domain import ConsoleStatus, Money, Role
+from epay_desktop.sandbox import RunningSandbox, SandboxConfig, start_in_thread
+from epay_desktop.ui.app_controller import AppController, ConsoleOptions
+from epay_desktop.ui.main import _status_line, start_background
+from epay_desktop.ui.models.roles import RecordRole
+
+CHECKING = "Checking unfinished payments with the bank…"
+MANAGER, PIN = "Данияр", "2222"
+SLOW_MS = 15_000
+
+
+@pytest.fixture(scope="module")
+def sandbox() -> Iterator[RunningSandbox]:
+    with start_in_thread(SandboxConfig()) as running:
+        yield running
+
+
+def _control(sandbox: RunningSandbox, method: str, path: str, **kwargs: Any) -> None:
+    with httpx.Client(base_url=sandbox.base_url, timeout=10) as http:
+        assert http.request(method, path, **kwargs).status_code in (200, 201)
+
+
+def test_the_login_shows_at_once_and_the_list_follows_the_start_up_check(
+    qtbot: Any, aloop: Any, arun: Any, tmp_path: Any, profile: Any, memory: Any,
+    monkeypatch: pytest.MonkeyPatch, sandbox: RunningSandbox,
+) -> None:  # fmt: skip
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / ".config"))
+    _control(sandbox, "POST", "/sandbox/reset")
+    ctx = arun(open_app(demo_environ(tmp_path / "home", sandbox.base_url)), timeout=SLOW_MS)
+    manager = arun(ctx.users.add_user(MANAGER, Role.MANAGER, PIN, None))
+    payments = [
+        arun(ctx.payments.create_payment(manager, Money.parse(str(100 + n)))).payment for n in range(6)
+    ]
+    today = date.today()
+    for payment in payments[:3]:  # the customers paid; the console has not asked yet
+        card = {"pan": "4405639704015096", "expiry": f"{today.month:02d}/{(today.year + 1) % 100:02d}"}
+        _control(
+            sandbox,
+            "POST",
+            "/sandbox/pay",
+            json={"invoiceId": payment.invoice_id.value, "cvc": "123", **card},
+        )
+    # the bank answers check-status slowly: the start-up check takes a while
+    _control(
+        sandbox,
+        "POST",
+        "/sandbox/faults",
+        json={"operation": "status", "kind": "delay", "value": 1.0, "times": 8},
+    )
+
+    controller = AppController(ctx, profile, ConsoleOptions(idle_minutes=0))
+    stop, background = start_background(ctx, reconcile_every=3600, startup=_status_line(controller))
+    running = asyncio.ensure_future(controller.run())
+    window = controller.window
+    try:
+        form = controller.session.lock_screen.form
+        qtbot.waitUntil(form.isVisible, timeout=SLOW_MS)
+        # the login form is up while the bank is still being asked: nothing stored as paid yet
+        assert window.statusBar().currentMessage() == CHECKING
+        stored = [arun(ctx.queries.get_view(p.invoice_id)).payment.status for p in payments]
+        assert ConsoleStatus.CHARGE not in stored
+
+        form.name_edit.setText(MANAGER)
+        qtbot.keyClicks(form.secret_edit, PIN)
+        qtbot.keyClick(form.secret_edit, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: controller.session.user is not None, timeout=SLOW_MS)
+
+        model = window.payments_view.model
+
+        def shown(payment: Any) -> ConsoleStatus | None:
+            row = model.row_of(payment.invoice_id)
+            return None if row is None else model.index(row, 0).data(RecordRole).status
+
+        paid = lambda: [shown(p) for p in payments[:3]] == [ConsoleStatus.CHARGE] * 3  # noqa: E731
+        qtbot.waitUntil(paid, timeout=SLOW_MS)  # the list follows the answers as they arrive
+        qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "", timeout=SLOW_MS)
+        assert [shown(p) for p in payments[3:]] == [ConsoleStatus.PENDING] * 3
+    finally:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QDialog) and shiboken6.isValid(widget) and widget.isVisible():
+                widget.reject()
+        controller.close()
+        stop.set()
+        qtbot.waitUntil(lambda: background.done() and running.done(), timeout=SLOW_MS)
+        arun(ctx.aclose(), timeout=SLOW_MS)
+        _control(sandbox, "DELETE", "/sandbox/faults")
