@@ -30,7 +30,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
 from .list_keys import card_last4, list_amount_minor, list_refunded_minor
-from .status_counts import create_statements
+from .status_counts import create_statements, seed_statement
 
 __all__ = [
     "ApprovalRow",
@@ -375,5 +375,6 @@ event.listen(PaymentRow, "before_update", _fill_list_keys)
 @event.listens_for(Base.metadata, "after_create")
 def _status_count_triggers(_metadata: object, connection: Connection, **_kw: object) -> None:
     """A schema made by ``create_all`` (tests) keeps ``payment_status_counts`` as migration 0007 does."""
+    connection.exec_driver_sql(seed_statement())
     for statement in create_statements(connection.dialect.name):
         connection.exec_driver_sql(statement)

@@ -6,7 +6,7 @@ Migration 0007 creates them; a schema made with ``Base.metadata.create_all`` (te
 
 from __future__ import annotations
 
-__all__ = ["TRIGGERS", "create_statements", "drop_statements"]
+__all__ = ["TRIGGERS", "create_statements", "drop_statements", "seed_statement"]
 
 TRIGGERS = ("payments_count_insert", "payments_count_update", "payments_count_delete")
 _FUNCTION = "payment_status_counts_follow"
@@ -37,18 +37,16 @@ _SQLITE = (
     """,
 )
 
-# PostgreSQL: several counters may write at once. A status change locks both rows it moves in one
-# order (by status) before touching them, so two changes never wait on each other in a circle.
+# PostgreSQL: several counters may write at once, and a grouped status commit changes many payments in
+# one transaction. The triggers are deferred to the commit (constraint triggers), and the first one
+# of a transaction locks every summary row in one order (by status): the summary is touched only after
+# every payment row the transaction locks, and always whole, so no two commits wait on each other in a
+# circle (a plain row trigger would lock a status between two payment rows and could).
 _POSTGRESQL = (
     """
     CREATE OR REPLACE FUNCTION payment_status_counts_follow() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
-        IF TG_OP = 'UPDATE' THEN
-            INSERT INTO payment_status_counts (status, payments) VALUES (NEW.status, 0)
-                ON CONFLICT (status) DO NOTHING;
-            PERFORM 1 FROM payment_status_counts WHERE status IN (OLD.status, NEW.status)
-                ORDER BY status FOR UPDATE;
-        END IF;
+        PERFORM 1 FROM payment_status_counts ORDER BY status FOR UPDATE;
         IF TG_OP IN ('UPDATE', 'DELETE') THEN
             UPDATE payment_status_counts SET payments = payments - 1 WHERE status = OLD.status;
         END IF;
@@ -62,21 +60,31 @@ _POSTGRESQL = (
     """,
     "DROP TRIGGER IF EXISTS payments_count_insert ON payments",
     f"""
-    CREATE TRIGGER payments_count_insert AFTER INSERT ON payments
-    FOR EACH ROW EXECUTE FUNCTION {_FUNCTION}()
+    CREATE CONSTRAINT TRIGGER payments_count_insert AFTER INSERT ON payments
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION {_FUNCTION}()
     """,
     "DROP TRIGGER IF EXISTS payments_count_update ON payments",
     f"""
-    CREATE TRIGGER payments_count_update AFTER UPDATE OF status ON payments
-    FOR EACH ROW WHEN (OLD.status IS DISTINCT FROM NEW.status)
+    CREATE CONSTRAINT TRIGGER payments_count_update AFTER UPDATE OF status ON payments
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW WHEN (OLD.status IS DISTINCT FROM NEW.status)
     EXECUTE FUNCTION {_FUNCTION}()
     """,
     "DROP TRIGGER IF EXISTS payments_count_delete ON payments",
     f"""
-    CREATE TRIGGER payments_count_delete AFTER DELETE ON payments
-    FOR EACH ROW EXECUTE FUNCTION {_FUNCTION}()
+    CREATE CONSTRAINT TRIGGER payments_count_delete AFTER DELETE ON payments
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION {_FUNCTION}()
     """,
 )
+
+#: Every status the console knows has its row from the start (count 0), so the PostgreSQL triggers
+#: lock rows that exist rather than racing to insert one.
+SEED = "INSERT INTO payment_status_counts (status, payments) VALUES {rows} ON CONFLICT (status) DO NOTHING"
+
+
+def seed_statement() -> str:
+    from epay_desktop.domain import ConsoleStatus
+
+    return SEED.format(rows=", ".join(f"('{s.value}', 0)" for s in ConsoleStatus))
 
 
 def create_statements(dialect: str) -> tuple[str, ...]:

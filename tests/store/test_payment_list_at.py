@@ -185,3 +185,31 @@ def test_a_schema_made_by_create_all_keeps_the_summary_too(
             assert count_rows(s, ListQuery()).total == 3
     finally:
         engine.dispose()
+
+
+def test_on_postgresql_the_summary_is_locked_only_at_commit(pg_url: str, tmp_path: Path) -> None:
+    """Decision 0056: a transaction changing a payment's status does not hold the summary while it
+    goes on (the triggers run at its commit), so another counter's change commits meanwhile; with a
+    row trigger it would wait (here: fail on the lock timeout). Both changes are counted."""
+    from sqlalchemy import text
+
+    build_list_db(pg_url, 120, 6, tmp_path)
+    engine = make_engine(pg_url)
+    try:
+        with engine.connect() as conn:
+            x, y = conn.execute(
+                text("SELECT id FROM payments WHERE status = 'CHARGE' ORDER BY id LIMIT 2")
+            ).scalars()
+        first, second = engine.connect(), engine.connect()
+        try:
+            first.execute(text("UPDATE payments SET status = 'REFUND' WHERE id = :x"), {"x": x})  # open
+            second.execute(text("SET lock_timeout = '2s'"))
+            second.execute(text("UPDATE payments SET status = 'REFUND' WHERE id = :y"), {"y": y})
+            second.commit()  # does not wait for the first transaction
+            first.commit()
+        finally:
+            first.close()
+            second.close()
+        _summary_matches(engine)
+    finally:
+        engine.dispose()

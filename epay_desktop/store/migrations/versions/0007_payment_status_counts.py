@@ -14,7 +14,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-from epay_desktop.store.status_counts import create_statements, drop_statements
+from epay_desktop.store.status_counts import create_statements, drop_statements, seed_statement
 
 revision: str = "0007"
 down_revision: str | None = "0005"
@@ -35,6 +35,7 @@ def upgrade() -> None:
         "INSERT INTO payment_status_counts (status, payments) "
         "SELECT status, COUNT(*) FROM payments GROUP BY status"
     )
+    op.execute(seed_statement())  # the statuses no payment has yet, at 0
     for statement in create_statements(op.get_bind().dialect.name):
         op.execute(statement)
 
