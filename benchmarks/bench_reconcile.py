@@ -19,7 +19,9 @@ Floor of both: a bare ``httpx.AsyncClient`` doing the same check-status GETs for
 at the same concurrency against the same sandbox, with one service token (its request included).
 Extra fields: ``token_requests`` (service tokens the sandbox issued during the run, from its
 ``GET /sandbox/tokens``: the console asks for one per reconcile), ``store_transactions``
-(transactions committed on the console's database during the run), ``concurrency``.
+(transactions committed on the console's database during the run), ``cpu_ms`` (medians of this
+process's CPU time during the run and during the floor: steadier than wall time on a busy machine),
+``concurrency``.
 
     .venv/bin/python -m benchmarks.bench_reconcile [--pending 1000] [--concurrency 4] [--runs 5] [--smoke]
 """
@@ -219,18 +221,21 @@ class Measured:
     token_requests: int
     store_transactions: int
     result: Any
+    cpu_ms: float = 0.0  # this process's CPU time (every thread) during the run
 
 
 async def measure(world: World, ctx: AppContext, action: Callable[[], Awaitable[Any]]) -> Measured:
     counter = TransactionCounter(ctx)
     tokens = world.service_tokens()
+    cpu = time.process_time()
     started = time.perf_counter()
     try:
         result = await action()
         ms = (time.perf_counter() - started) * 1000.0
+        cpu_ms = (time.process_time() - cpu) * 1000.0
     finally:
         counter.close()
-    return Measured(ms, world.service_tokens() - tokens, counter.count, result)
+    return Measured(ms, world.service_tokens() - tokens, counter.count, result, cpu_ms)
 
 
 async def reconcile_once(world: World, run_root: Path, concurrency: int) -> Measured:
@@ -257,6 +262,7 @@ async def floor_checks(world: World, concurrency: int) -> Measured:
     """The floor: one service token, then the same check-status GETs at the same concurrency."""
     endpoints = sandbox_endpoints(world.sandbox.base_url)
     tokens = world.service_tokens()
+    cpu = time.process_time()
     started = time.perf_counter()
     async with httpx.AsyncClient(timeout=10) as http:
         answer = await http.post(endpoints.oauth_url, data=service_token_form(CREDENTIALS))
@@ -273,7 +279,8 @@ async def floor_checks(world: World, concurrency: int) -> Measured:
 
         await asyncio.gather(*(check(invoice) for invoice in world.invoices))
     ms = (time.perf_counter() - started) * 1000.0
-    return Measured(ms, world.service_tokens() - tokens, 0, None)
+    cpu_ms = (time.process_time() - cpu) * 1000.0
+    return Measured(ms, world.service_tokens() - tokens, 0, None, cpu_ms)
 
 
 # -- P6: the GUI thread while the reconcile runs in the console ------------------------------------
@@ -372,10 +379,16 @@ def gui_stall(world: World, run_root: Path, concurrency: int, runs: int) -> list
         asyncio.set_event_loop(None)
 
 
-def _extra(samples: list[Measured]) -> dict[str, Any]:
+def _extra(samples: list[Measured], floors: list[Measured]) -> dict[str, Any]:
     return {
         "token_requests": max(m.token_requests for m in samples),
         "store_transactions": int(statistics.median(m.store_transactions for m in samples)),
+        # CPU time of the console's process and of the floor's client (medians, ms): steadier than the
+        # wall time on a busy machine; the sandbox's own CPU (another process) is in neither
+        "cpu_ms": {
+            "value": round(statistics.median(m.cpu_ms for m in samples), 1),
+            "floor": round(statistics.median(m.cpu_ms for m in floors), 1),
+        },
     }
 
 
@@ -406,11 +419,11 @@ async def run(world: World, run_root: Path, concurrency: int, runs: int) -> list
             floor_ms,
             goal=GOAL,
             **common,
-            **_extra(reconciled),
+            **_extra(reconciled, floors),
         )
     )
     records.append(
-        figure("P3", "poll", [m.ms for m in polled], floor_ms, goal=GOAL, **common, **_extra(polled))
+        figure("P3", "poll", [m.ms for m in polled], floor_ms, goal=GOAL, **common, **_extra(polled, floors))
     )
     records[-1]["floor_token_requests"] = max(m.token_requests for m in floors)
     return records
