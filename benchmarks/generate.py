@@ -53,6 +53,7 @@ from epay_desktop.demo.seed import DECLINES, REFUND_REASONS
 from epay_desktop.domain import ConsoleStatus, InvoiceId, Role
 from epay_desktop.services.passwords import Passwords
 from epay_desktop.services.secrets import load_or_create_secret_file
+from epay_desktop.store import status_counts
 from epay_desktop.store.db import make_engine
 from epay_desktop.store.list_keys import card_last4, list_amount_minor, list_refunded_minor
 from epay_desktop.store.migrations import migrate
@@ -502,6 +503,7 @@ def generate(
                 raise ValueError(f"{engine.url.render_as_string(hide_password=True)} already holds payments")
             if engine.dialect.name == "sqlite":
                 conn.exec_driver_sql("PRAGMA cache_size=-262144")  # 256 MiB: the indexes stay in memory
+            status_counts.suspend(conn)  # the status summary is counted once at the end (decision 0056)
             users = _add_users(conn, pepper_file, password, end - timedelta(days=_DAYS + 1))
             writer = _Writer(conn, rng, end, users)
             first = last = None
@@ -515,6 +517,7 @@ def generate(
             assert first is not None and last is not None
             if engine.dialect.name == "postgresql":  # ids were given: move the sequence past them
                 conn.execute(text("SELECT setval(pg_get_serial_sequence('payments', 'id'), :n)"), {"n": size})
+            status_counts.recount(conn)
             base = int(first.value)
             conn.execute(
                 insert(CounterRow),

@@ -6,7 +6,12 @@ Migration 0007 creates them; a schema made with ``Base.metadata.create_all`` (te
 
 from __future__ import annotations
 
-__all__ = ["TRIGGERS", "create_statements", "drop_statements", "seed_statement"]
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
+
+__all__ = ["TRIGGERS", "create_statements", "drop_statements", "recount", "seed_statement", "suspend"]
 
 TRIGGERS = ("payments_count_insert", "payments_count_update", "payments_count_delete")
 _FUNCTION = "payment_status_counts_follow"
@@ -100,3 +105,24 @@ def drop_statements(dialect: str) -> tuple[str, ...]:
         *(f"DROP TRIGGER IF EXISTS {name} ON payments" for name in TRIGGERS),
         f"DROP FUNCTION IF EXISTS {_FUNCTION}()",
     )
+
+
+def suspend(conn: Connection) -> None:
+    """A bulk load (``benchmarks.generate``: a million payments in one transaction) drops the triggers
+    inside its transaction: on PostgreSQL a million updates of the same few rows in one transaction
+    pile up row versions that every next update walks. :func:`recount` puts them back before the
+    commit, so no other transaction ever sees the table without them."""
+    for statement in drop_statements(conn.dialect.name):
+        conn.exec_driver_sql(statement)
+
+
+def recount(conn: Connection) -> None:
+    """The summary counted again from the payments and the triggers created (after :func:`suspend`)."""
+    conn.exec_driver_sql("DELETE FROM payment_status_counts")
+    conn.exec_driver_sql(
+        "INSERT INTO payment_status_counts (status, payments) "
+        "SELECT status, COUNT(*) FROM payments GROUP BY status"
+    )
+    conn.exec_driver_sql(seed_statement())
+    for statement in create_statements(conn.dialect.name):
+        conn.exec_driver_sql(statement)
