@@ -102,7 +102,7 @@ class Raw:
             if self.backend == "sqlite"
             else "SELECT COUNT(*) FROM information_schema.tables WHERE table_name = 'payment_status_counts'"
         )
-        self.summary = bool(found[0][0])  # the store keeps the per-status counts (migration 0007)
+        self.summary = bool(found[0][0])  # the store keeps the per-status counts (migration 0006)
 
     def rows(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
         if self.backend == "postgresql":

@@ -174,7 +174,7 @@ class PaymentRow(Base):
 
 
 class PaymentStatusCountRow(Base):
-    """How many payments have each status: kept by triggers on ``payments`` (migration 0007), so the
+    """How many payments have each status: kept by triggers on ``payments`` (migration 0006), so the
     whole list's counts are a read of a few rows (decision 0056). Never written by the console."""
 
     __tablename__ = "payment_status_counts"
@@ -374,7 +374,7 @@ event.listen(PaymentRow, "before_update", _fill_list_keys)
 
 @event.listens_for(Base.metadata, "after_create")
 def _status_count_triggers(_metadata: object, connection: Connection, **_kw: object) -> None:
-    """A schema made by ``create_all`` (tests) keeps ``payment_status_counts`` as migration 0007 does."""
+    """A schema made by ``create_all`` (tests) keeps ``payment_status_counts`` as migration 0006 does."""
     connection.exec_driver_sql(seed_statement())
     for statement in create_statements(connection.dialect.name):
         connection.exec_driver_sql(statement)

@@ -1,6 +1,6 @@
 """The triggers that keep ``payment_status_counts`` (payments per status) exact (decision 0056).
 
-Migration 0007 creates them; a schema made with ``Base.metadata.create_all`` (tests) gets them too
+Migration 0006 creates them; a schema made with ``Base.metadata.create_all`` (tests) gets them too
 (``store.models``), so the whole list's counts are right whichever way the schema was made.
 """
 

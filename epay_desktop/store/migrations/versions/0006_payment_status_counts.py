@@ -2,7 +2,7 @@
 list's count of every payment is a read of a handful of rows, not a count of a million (issue 10;
 decision 0056)
 
-Revision ID: 0007
+Revision ID: 0006
 Revises: 0005
 Create Date: 2026-12-06 15:00:00.000000
 """
@@ -16,7 +16,7 @@ from alembic import op
 
 from epay_desktop.store.status_counts import create_statements, drop_statements, seed_statement
 
-revision: str = "0007"
+revision: str = "0006"
 down_revision: str | None = "0005"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
