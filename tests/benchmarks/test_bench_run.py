@@ -1,0 +1,78 @@
+"""``./scripts/bench.sh`` (``benchmarks.run``): every figure of issue 10 in one run. The smoke run is
+what CI does so the benchmarks never rot: tiny data, the same code paths, nothing timed or judged."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from benchmarks.figures import Goal, figure, summary
+from benchmarks.run import IDS
+
+ROOT = Path(__file__).resolve().parents[2]
+FIELDS = {"id", "name", "unit", "runs", "value", "floor", "ratio", "goal", "ok"}
+
+
+def test_a_summary_is_min_median_p95_max():
+    assert summary([5.0, 1.0, 3.0]) == {"min": 1.0, "median": 3.0, "p95": 5.0, "max": 5.0}
+    twenty = [float(i) for i in range(1, 21)]
+    assert summary(twenty)["p95"] == 19.0  # nearest rank: the 19th of 20
+    with pytest.raises(ValueError):
+        summary([])
+
+
+def test_a_figure_is_judged_by_its_ratio_and_its_limit():
+    both = Goal(ratio=3.0, limit=50, stat="p95")
+    fast = figure("P2", "first_page", [10.0, 12.0, 11.0], [4.0, 4.0, 5.0], goal=both, via="service")
+    assert (fast["ratio"], fast["ok"], fast["via"]) == (2.75, True, "service")
+    assert set(fast) >= FIELDS
+    slow_ratio = figure("P2", "x", [13.0], [4.0], goal=both)
+    assert (slow_ratio["ratio"], slow_ratio["ok"]) == (3.25, False)
+    over_limit = figure("P2", "x", [40.0, 40.0, 60.0], [30.0], goal=both)
+    assert over_limit["ok"] is False  # ratio 1.33 but p95 60 ms > 50
+    no_floor = figure("P6", "stall", [20.0], goal=Goal(limit=50, stat="max"))
+    assert (no_floor["floor"], no_floor["ratio"], no_floor["ok"]) == (None, None, True)
+
+
+def test_an_unknown_figure_id_is_refused_with_the_known_ones():
+    done = subprocess.run(
+        [sys.executable, "-m", "benchmarks.run", "--only", "P9"],
+        cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert done.returncode == 2
+    assert "unknown figure id(s): P9" in done.stderr and "P1, P2" in done.stderr
+
+
+@pytest.mark.timeout(900)
+def test_the_smoke_run_prints_every_figure_with_its_floor_and_goal(tmp_path: Path):
+    out = tmp_path / "figures.json"
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(ROOT),
+        "QT_QPA_PLATFORM": "offscreen",
+        "HOME": str(tmp_path / "home"),
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "benchmarks.run", "--smoke", "--data", str(tmp_path / "data"), "--out", out],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=840, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr[-4000:]
+    lines = [json.loads(line) for line in done.stdout.splitlines() if line.strip()]
+    document = json.loads(out.read_text(encoding="utf-8"))
+    assert document["figures"] == lines and document["smoke"] is True
+    assert {f["id"] for f in lines} == set(IDS)
+    for f in lines:
+        if f["id"] == "P7":
+            assert f["status"] == "not_built"
+            continue
+        assert set(f) >= FIELDS, f
+        assert f["runs"] >= 1 and f["value"]["min"] <= f["value"]["median"] <= f["value"]["max"]
+        assert (f["floor"] is None) == (f["ratio"] is None), f
+    table = done.stderr
+    for fig_id in IDS:
+        assert f"\n{fig_id} " in table or table.startswith(f"{fig_id} ")
