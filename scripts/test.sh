@@ -13,8 +13,8 @@ export QTWEBENGINE_DISABLE_SANDBOX=1
 export QTWEBENGINE_CHROMIUM_FLAGS="--disable-gpu --log-level=3"
 status=0
 echo "== ruff"
-.venv-dev/bin/ruff check epay_desktop tests || status=1
-.venv-dev/bin/ruff format --check -q epay_desktop tests || { echo "ruff format: files need formatting (run .venv-dev/bin/ruff format)"; status=1; }
+.venv-dev/bin/ruff check epay_desktop tests benchmarks || status=1
+.venv-dev/bin/ruff format --check -q epay_desktop tests benchmarks || { echo "ruff format: files need formatting (run .venv-dev/bin/ruff format)"; status=1; }
 echo "== mypy"
 .venv-dev/bin/mypy || status=1
 echo "== pytest"
