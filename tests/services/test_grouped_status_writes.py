@@ -239,3 +239,37 @@ def test_poller_keeps_its_bound_on_the_network_and_stores_every_answer_in_groupe
     assert all(p.last_polled_at == world.clock.now for p in stored)
     assert [p.status for p in stored] == [ConsoleStatus.CHARGE] * 6 + [ConsoleStatus.PENDING] * 6
     assert all(p.next_poll_at is not None and p.next_poll_at > world.clock.now for p in stored[6:])
+
+
+def test_each_stored_answer_reads_its_payment_once_and_no_currency(world: h.World) -> None:
+    """Statements for a poll round (issue 10, P3; decision 0063): the poller's read, then per answer the
+    lock (one read of the payment), its attempts, at most one new attempt and one update; the payment is
+    not read again for the update, nor its currency for attempts (which carry no amount)."""
+    payments = _pending_payments(world, 8)
+    for p in payments[:4]:
+        world.control.pay(p.invoice_id)
+    world.clock.advance(seconds=10)
+    seen: list[str] = []
+
+    def record(_conn: Any, _cursor: Any, statement: str, *_rest: Any) -> None:
+        seen.append(" ".join(statement.split()))
+
+    async def scenario(svc: h.Services) -> Any:
+        poller = Poller(world.store, svc.payments, svc.bus, world.clock, concurrency=4)
+        event.listen(world.store.engine, "before_cursor_execute", record)
+        try:
+            return await poller.run_once()
+        finally:
+            event.remove(world.store.engine, "before_cursor_execute", record)
+
+    changed = world.run(scenario)
+    assert len(changed) == 4
+    payment_reads = [s for s in seen if s.startswith("SELECT payments.id, payments.invoice_id,")]
+    # the poller's due list, then one locked read per answer (before decision 0063: two, and the currency)
+    assert len(payment_reads) == 1 + 8
+    assert not [s for s in seen if s.startswith("SELECT payments.currency")]
+    assert len([s for s in seen if s.startswith("UPDATE payments")]) == 8
+    assert len([s for s in seen if s.startswith("INSERT INTO payment_events")]) == 4  # the four charges
+    with world.store.read() as tx:
+        stored = [tx.payments.get(p.id) for p in payments]
+    assert [p.status for p in stored] == [ConsoleStatus.CHARGE] * 4 + [ConsoleStatus.PENDING] * 4

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
 from epay_desktop.domain import Money, PaymentEvent, PaymentEventKind
 
@@ -16,6 +16,19 @@ if TYPE_CHECKING:
     from ..tx import Tx
 
 __all__ = ["PaymentEventRepo", "to_event"]
+
+#: :meth:`PaymentEventRepo.for_payment`'s statements, built once (issue 10, P3: it runs for every
+#: check-status answer that finds a transaction)
+_ALL_OF_PAYMENT = (
+    select(PaymentEventRow)
+    .where(PaymentEventRow.payment_id == bindparam("payment_id"))
+    .order_by(PaymentEventRow.id)
+)
+_KIND_OF_PAYMENT = (
+    select(PaymentEventRow)
+    .where(PaymentEventRow.payment_id == bindparam("payment_id"), PaymentEventRow.kind == bindparam("kind"))
+    .order_by(PaymentEventRow.id)
+)
 
 
 class PaymentEventRepo:
@@ -54,15 +67,18 @@ class PaymentEventRepo:
         )
         self._s.add(row)
         self._s.flush()
-        return to_event(row, self._currency(payment_id))
+        return to_event(row, self._currency(payment_id) if amount is not None else "KZT")
 
     def for_payment(self, payment_id: int, kind: PaymentEventKind | None = None) -> list[PaymentEvent]:
         """The payment's events (of one kind, if given), oldest first."""
-        query = select(PaymentEventRow).where(PaymentEventRow.payment_id == payment_id)
-        if kind is not None:
-            query = query.where(PaymentEventRow.kind == PaymentEventKind(kind).value)
-        rows = self._s.scalars(query.order_by(PaymentEventRow.id)).all()
-        currency = self._currency(payment_id)
+        if kind is None:
+            rows = self._s.scalars(_ALL_OF_PAYMENT, {"payment_id": payment_id}).all()
+        else:
+            params = {"payment_id": payment_id, "kind": PaymentEventKind(kind).value}
+            rows = self._s.scalars(_KIND_OF_PAYMENT, params).all()
+        # the currency matters only for an amount (a card attempt has none): read only then (issue 10, P3)
+        priced = any(row.amount_minor is not None for row in rows)
+        currency = self._currency(payment_id) if priced else "KZT"
         return [to_event(row, currency) for row in rows]
 
     def last(self, payment_id: int, kind: PaymentEventKind) -> PaymentEvent | None:
