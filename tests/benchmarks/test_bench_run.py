@@ -76,3 +76,24 @@ def test_the_smoke_run_prints_every_figure_with_its_floor_and_goal(tmp_path: Pat
     table = done.stderr
     for fig_id in IDS:
         assert f"\n{fig_id} " in table or table.startswith(f"{fig_id} ")
+
+
+def test_the_report_puts_sizes_side_by_side_and_says_which_goals_the_largest_met():
+    from benchmarks.report import table
+
+    def document(size: int, first_page: list[float]) -> dict[str, object]:
+        goal = Goal(ratio=3.0, limit=50, stat="p95")
+        return {
+            "size": size,
+            "figures": [
+                figure("P2", "first_page", first_page, [1.0], goal=goal, via="service", backend="sqlite"),
+                {"id": "P7", "name": "day", "status": "not_built", "goal": {"ratio": 2.0}},
+            ],
+        }
+
+    text = table([document(10_000, [2.0]), document(1_000_000, [4.0])])
+    lines = text.splitlines()
+    assert lines[0].startswith("| id | figure | via | 10,000: value | floor | ratio | 1,000,000: value")
+    row = "| P2 | first_page | service/sqlite | 2 ms (p95) | 1 | 2 | 4 ms (p95) | 1 | 4 |"
+    assert row + " <= 3x, p95 <= 50 ms | **no** |" in lines  # 4x at the largest size
+    assert any(line.startswith("| P7 | day |  | not built |") for line in lines)
