@@ -35,10 +35,10 @@ from epay_desktop.store.repos.payment_list import (
     ListCursor,
     ListQuery,
     ListSort,
-    fetch_page_at,
+    read_page,
+    read_page_at,
     row_index,
 )
-from epay_desktop.store.repos.payment_rows import to_payment
 from epay_desktop.store.repos.payments import PaymentCursor
 from epay_desktop.store.tx import Tx
 
@@ -213,7 +213,7 @@ class PaymentQueries:
         """
 
         def page(tx: Tx) -> tuple[list[Payment], bool, dict[int, MoneyOp]]:
-            rows, more = tx.payments.list_page(query, limit, after=after, before=before, from_end=from_end)
+            rows, more = read_page(tx.session, query, limit, after=after, before=before, from_end=from_end)
             return rows, more, tx.payments.open_operations(rows)
 
         rows, more, opens = await self.store.run_read(page)
@@ -239,8 +239,7 @@ class PaymentQueries:
             raise ValueError("offset must not be negative")
 
         def page(tx: Tx) -> tuple[list[Payment], bool, dict[int, MoneyOp]]:
-            found, more = fetch_page_at(tx.session, query, offset, limit)
-            rows = [to_payment(row) for row in found]
+            rows, more = read_page_at(tx.session, query, offset, limit)
             return rows, more, tx.payments.open_operations(rows)
 
         rows, more, opens = await self.store.run_read(page)

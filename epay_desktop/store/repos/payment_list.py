@@ -30,7 +30,7 @@ and sorted (:func:`_walks`, decision 0051).
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
@@ -45,7 +45,7 @@ from epay_desktop.domain import ConsoleStatus, Payment
 
 from ..list_keys import list_keys_of
 from ..models import PaymentRow, PaymentStatusCountRow, UserRow
-from .payment_rows import attention_filter, text_filter, to_payment
+from .payment_rows import PAYMENT_COLUMNS, attention_filter, payments_of, text_filter, to_payment
 
 __all__ = [
     "SORT_FOUND_LIMIT",
@@ -57,6 +57,8 @@ __all__ = [
     "cursor_at",
     "fetch_page",
     "fetch_page_at",
+    "read_page",
+    "read_page_at",
     "row_index",
     "unseekable",
 ]
@@ -217,8 +219,12 @@ def _beyond(columns: Sequence[_Column], values: Sequence[Any], ascending: bool) 
     return row > at if ascending else row < at
 
 
+def _order(columns: Sequence[_Column], ascending: bool) -> list[Any]:
+    return [c.asc() if ascending else c.desc() for c in columns]
+
+
 def _ordered(stmt: Select[Any], columns: Sequence[_Column], ascending: bool) -> Select[Any]:
-    return stmt.order_by(*(c.asc() if ascending else c.desc() for c in columns))
+    return stmt.order_by(*_order(columns, ascending))
 
 
 def _group_order(session: Session, query: ListQuery) -> list[str | int | None]:
@@ -247,8 +253,54 @@ def fetch_page(
     No cursor: the first page (``from_end``: the last page). ``after``: the rows following that
     cursor; ``before``: the ``limit`` rows preceding it (still returned in list order). The second
     value is True when rows follow the page (``after`` / first page) or precede it (``before`` /
-    last page).
+    last page). ORM rows; the list reads records with :func:`read_page` (the same rows, faster).
     """
+    rows, more = _page(session, query, limit, after, before, from_end, _orm_rows)
+    return rows, more
+
+
+def read_page(
+    session: Session,
+    query: ListQuery,
+    limit: int,
+    *,
+    after: ListCursor | None = None,
+    before: ListCursor | None = None,
+    from_end: bool = False,
+) -> tuple[list[Payment], bool]:
+    """:func:`fetch_page` as frozen records: the same rows, read as plain columns on the session's
+    connection and made into :class:`Payment` records straight from the row tuples (no ORM
+    objects; ``payment_rows.record_maker``, decision 0064)."""
+    return _page(session, query, limit, after, before, from_end, _records)
+
+
+def _orm_rows(
+    session: Session, where: Sequence[ColumnElement[bool]], order: Sequence[Any], limit: int
+) -> list[Any]:
+    return list(session.scalars(select(PaymentRow).where(*where).order_by(*order).limit(limit)))
+
+
+def _records(
+    session: Session, where: Sequence[ColumnElement[bool]], order: Sequence[Any], limit: int
+) -> list[Any]:
+    conn = session.connection()
+    found = conn.execute(select(*PAYMENT_COLUMNS).where(*where).order_by(*order).limit(limit)).all()
+    return payments_of(found, conn.dialect)
+
+
+_Reader = Callable[[Session, Sequence[ColumnElement[bool]], Sequence[Any], int], list[Any]]
+
+
+def _page(
+    session: Session,
+    query: ListQuery,
+    limit: int,
+    after: ListCursor | None,
+    before: ListCursor | None,
+    from_end: bool,
+    read: _Reader,
+) -> tuple[list[Any], bool]:
+    """:func:`fetch_page`, each query's rows read by ``read`` (ORM rows or records)."""
     if limit < 1:
         raise ValueError("limit must be positive")
     if after is not None and before is not None:
@@ -260,14 +312,13 @@ def fetch_page(
     ascending = query.descending == backwards  # the direction the SQL reads the index
     columns = _KEYS[query.sort]
     wanted = limit + 1
-    rows: list[PaymentRow] = []
+    rows: list[Any] = []
     group_column = _GROUPS.get(query.sort)
     filters = _filters(query, keep=_INDEX_COLUMNS[query.sort], walk=_walks(session, query))
+    order = _order(columns, ascending)
     if group_column is None:
-        stmt = select(PaymentRow).where(*filters)
-        if cursor is not None:
-            stmt = stmt.where(_beyond(columns, cursor.key, ascending))
-        rows = list(session.scalars(_ordered(stmt, columns, ascending).limit(wanted)))
+        where = [*filters, _beyond(columns, cursor.key, ascending)] if cursor is not None else filters
+        rows = read(session, where, order, wanted)
     else:
         groups = _group_order(session, query)
         if not ascending:
@@ -278,11 +329,10 @@ def fetch_page(
                 raise ValueError(f"the cursor's group {cursor.group!r} is not in this list")
             start = groups.index(cursor.group)
         for i, group in enumerate(groups[start:]):
-            stmt = select(PaymentRow).where(*filters, _in_group(group_column, group))
+            where = [*filters, _in_group(group_column, group)]
             if cursor is not None and i == 0:
-                stmt = stmt.where(_beyond(columns, cursor.key, ascending))
-            stmt = _ordered(stmt, columns, ascending).limit(wanted - len(rows))
-            rows.extend(session.scalars(stmt))
+                where.append(_beyond(columns, cursor.key, ascending))
+            rows.extend(read(session, where, order, wanted - len(rows)))
             if len(rows) >= wanted:
                 break
     more = len(rows) > limit
@@ -364,6 +414,12 @@ def cursor_at(session: Session, query: ListQuery, offset: int) -> ListCursor | N
 def fetch_page_at(
     session: Session, query: ListQuery, offset: int, limit: int
 ) -> tuple[list[PaymentRow], bool]:
+    """:func:`read_page_at` as ORM rows."""
+    rows, more = _page_at(session, query, offset, limit, _orm_rows)
+    return rows, more
+
+
+def read_page_at(session: Session, query: ListQuery, offset: int, limit: int) -> tuple[list[Payment], bool]:
     """Rows ``offset`` .. ``offset + limit - 1`` (0-based) of the list in list order, and whether rows
     follow them: a scrollbar dragged to any row. Empty past the end.
 
@@ -372,6 +428,12 @@ def fetch_page_at(
     decision 0056) and the row is nearer the end, the walk starts from the end instead, in the
     reverse order (decision 0057): the last page is as quick as the first, the middle the slowest.
     """
+    return _page_at(session, query, offset, limit, _records)
+
+
+def _page_at(
+    session: Session, query: ListQuery, offset: int, limit: int, read: _Reader
+) -> tuple[list[Any], bool]:
     if offset < 0:
         raise ValueError("offset must not be negative")
     if limit < 1:
@@ -382,15 +444,14 @@ def fetch_page_at(
             return [], False
         end = min(offset + limit, total)
         backwards = replace(query, descending=not query.descending)
-        rows, _ = fetch_page(
-            session, backwards, end - offset, after=cursor_at(session, backwards, total - end)
-        )
+        after = cursor_at(session, backwards, total - end)
+        rows, _ = _page(session, backwards, end - offset, after, None, False, read)
         rows.reverse()
         return rows, end < total
     after = cursor_at(session, query, offset) if offset else None
     if offset and after is None:
         return [], False
-    return fetch_page(session, query, limit, after=after)
+    return _page(session, query, limit, after, None, False, read)
 
 
 def row_index(session: Session, query: ListQuery, payment_id: int) -> int | None:

@@ -2,20 +2,31 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, false, or_, select, text, union_all
+from sqlalchemy import ColumnElement, Dialect, Label, and_, false, or_, select, text, type_coerce, union_all
+from sqlalchemy.engine.processors import str_to_datetime
+from sqlalchemy.types import NullType
 
 from epay_desktop.domain import ConsoleStatus, InvoiceId, Money, OpState, Payment, parse_decimal_amount
 from epay_desktop.domain.invoice import INVOICE_MAX_DIGITS
 from epay_desktop.domain.money import MoneyError
 
-from ..models import UNRESOLVED_OP_STATES, MoneyOpRow, PaymentRow
+from ..models import UNRESOLVED_OP_STATES, MoneyOpRow, PaymentRow, UTCDateTime
 
-__all__ = ["UNRESOLVED_OPS", "PaymentCursor", "attention_filter", "text_filter", "to_payment"]
+__all__ = [
+    "PAYMENT_COLUMNS",
+    "UNRESOLVED_OPS",
+    "PaymentCursor",
+    "attention_filter",
+    "payments_of",
+    "record_maker",
+    "text_filter",
+    "to_payment",
+]
 
 #: Operation states a person has to look at: the answer was lost, or a manager must decide.
 UNRESOLVED_OPS = (OpState.UNKNOWN.value, OpState.NEEDS_REVIEW.value)
@@ -118,3 +129,207 @@ def to_payment(row: PaymentRow) -> Payment:
         bank_status=row.bank_status,
         reason_code_text=row.reason_code_text,
     )
+
+
+# -- the list's fast path: frozen records straight from the row tuples (issue 10, P2; decision 0064) --
+
+#: The ``payments`` columns a :class:`Payment` is made of, in its fields' order (``amount`` is
+#: ``amount_minor`` + ``currency``; the other amounts take the payment's currency).
+_RECORD_COLUMNS = (
+    "id",
+    "invoice_id",
+    "amount_minor",
+    "currency",
+    "status",
+    "description",
+    "email",
+    "phone",
+    "account_id",
+    "save_card",
+    "language",
+    "register_id",
+    "created_by",
+    "created_at",
+    "updated_at",
+    "transaction_id",
+    "gateway_amount_minor",
+    "org_amount_minor",
+    "payout_amount_minor",
+    "card_mask",
+    "card_type",
+    "card_id",
+    "reference",
+    "approval_code",
+    "reason",
+    "reason_code",
+    "token_expires_at",
+    "next_poll_at",
+    "last_polled_at",
+    "version",
+    "bank_time",
+    "bank_status",
+    "reason_code_text",
+)
+#: Select these (``select(*PAYMENT_COLUMNS)``) and turn the rows into records with
+#: :func:`payments_of`: the driver's values come back untouched (no per-value type processing by
+#: SQLAlchemy), and :func:`record_maker` applies each column's own conversion once, in one function.
+PAYMENT_COLUMNS: tuple[Label[Any], ...] = tuple(
+    type_coerce(PaymentRow.__table__.c[name], NullType()).label(name) for name in _RECORD_COLUMNS
+)
+_STATUS_OF = {status.value: status for status in ConsoleStatus}
+_STORED_LENGTH = len("2025-01-31 23:59:59.000000")
+_from_iso = datetime.fromisoformat
+
+
+def _status(value: str) -> ConsoleStatus:
+    found = _STATUS_OF.get(value)
+    return found if found is not None else ConsoleStatus(value)  # anything else: the enum's own error
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
+_MAKERS: dict[type[Dialect], Callable[[Any], Payment]] = {}
+
+
+def record_maker(dialect: Dialect) -> Callable[[Any], Payment]:
+    """The function from a row of :data:`PAYMENT_COLUMNS` to the same :class:`Payment` as
+    :func:`to_payment` of the ORM row, on ``dialect`` (one per dialect and driver, made once)."""
+    make = _MAKERS.get(type(dialect))
+    if make is None:
+        make = _MAKERS[type(dialect)] = _record_maker(dialect)
+    return make
+
+
+def _record_maker(dialect: Dialect) -> Callable[[Any], Payment]:
+    """See :func:`record_maker`.
+
+    Each column's conversion is the one SQLAlchemy would apply (its type's result processor on this
+    dialect); the aware-UTC datetimes do the driver's conversion and :class:`UTCDateTime`'s in one
+    call instead of two. A column whose type converts anything else on this dialect (none does
+    today) is converted by SQLAlchemy's own processor first, so a new dialect stays correct.
+    """
+    table = PaymentRow.__table__
+    processors = {
+        name: table.c[name].type.dialect_impl(dialect).result_processor(dialect, None)
+        for name in _RECORD_COLUMNS
+    }
+    datetimes = {name for name in _RECORD_COLUMNS if isinstance(table.c[name].type, UTCDateTime)}
+    flag: Callable[[Any], Any] = processors["save_card"] or _same
+    utc = UTCDateTime()
+    driver = utc.impl_instance.dialect_impl(dialect).result_processor(dialect, None)
+    aware = utc.process_result_value
+
+    def converted(value: Any) -> Any:
+        return aware(value if driver is None else driver(value), dialect)
+
+    if driver is str_to_datetime:  # SQLite: text, read by datetime.fromisoformat, then made aware UTC
+
+        def moment(value: Any) -> Any:
+            if value is None:
+                return None
+            if len(value) == _STORED_LENGTH:  # 'YYYY-MM-DD HH:MM:SS.ffffff' as SQLAlchemy writes it
+                try:
+                    return _from_iso(value + "+00:00")  # the same aware UTC value, in one step
+                except ValueError:
+                    pass  # some other text of that length: read it the general way
+            return converted(value)
+
+    else:
+
+        def moment(value: Any) -> Any:
+            return None if value is None else converted(value)
+
+    def make(row: Any) -> Payment:
+        (
+            id_,
+            invoice_id,
+            amount_minor,
+            currency,
+            status,
+            description,
+            email,
+            phone,
+            account_id,
+            save_card,
+            language,
+            register_id,
+            created_by,
+            created_at,
+            updated_at,
+            transaction_id,
+            gateway_minor,
+            org_minor,
+            payout_minor,
+            card_mask,
+            card_type,
+            card_id,
+            reference,
+            approval_code,
+            reason,
+            reason_code,
+            token_expires_at,
+            next_poll_at,
+            last_polled_at,
+            version,
+            bank_time,
+            bank_status,
+            reason_code_text,
+        ) = row
+        return Payment(
+            id_,
+            InvoiceId(invoice_id),
+            Money(amount_minor, currency),
+            _status(status),
+            description,
+            email,
+            phone,
+            account_id,
+            flag(save_card),
+            language,
+            register_id,
+            created_by,
+            moment(created_at),
+            moment(updated_at),
+            transaction_id,
+            None if gateway_minor is None else Money(gateway_minor, currency),
+            None if org_minor is None else Money(org_minor, currency),
+            None if payout_minor is None else Money(payout_minor, currency),
+            card_mask,
+            card_type,
+            card_id,
+            reference,
+            approval_code,
+            reason,
+            reason_code,
+            moment(token_expires_at),
+            moment(next_poll_at),
+            moment(last_polled_at),
+            version,
+            moment(bank_time),
+            bank_status,
+            reason_code_text,
+        )
+
+    others = [
+        (i, p)
+        for i, (name, p) in enumerate(processors.items())
+        if p is not None and name not in datetimes and name != "save_card"
+    ]
+    if not others:
+        return make
+
+    def make_converted(row: Any) -> Payment:
+        values = list(row)
+        for i, process in others:
+            values[i] = process(values[i])
+        return make(values)
+
+    return make_converted
+
+
+def payments_of(rows: Iterable[Any], dialect: Dialect) -> list[Payment]:
+    """Records of rows selected as :data:`PAYMENT_COLUMNS`, in their order."""
+    make = record_maker(dialect)
+    return [make(row) for row in rows]
