@@ -53,6 +53,31 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
     return create_engine(url, pool_pre_ping=True, **kwargs)
 
 
+def _busy_pause() -> None:
+    """The wait between two tries of a change SQLite refuses at once while another connection writes."""
+    time.sleep(0.02)
+
+
+def _journal_to_wal(cursor: Any) -> None:
+    """Put the file in WAL mode (a property of the file: set once, kept by it).
+
+    The change needs the file to itself, and SQLite answers "database is locked" at once, without
+    its busy wait, while another connection writes: two counters opening a new database together
+    (one already migrating it) did. So the mode is read first, and the change tried again until the
+    busy timeout."""
+    deadline = time.monotonic() + SQLITE_BUSY_TIMEOUT_MS / 1000
+    while True:
+        if str(cursor.execute("PRAGMA journal_mode").fetchone()[0]).lower() == "wal":
+            return
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except Exception as exc:  # sqlite3.OperationalError; the driver is not imported here
+            if "locked" not in str(exc) or time.monotonic() >= deadline:
+                raise
+        _busy_pause()
+
+
 def _configure_sqlite(engine: Engine) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -60,7 +85,7 @@ def _configure_sqlite(engine: Engine) -> None:
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         try:
-            cursor.execute("PRAGMA journal_mode=WAL")
+            _journal_to_wal(cursor)
             cursor.execute("PRAGMA synchronous=FULL")
             cursor.execute("PRAGMA foreign_keys=ON")
             cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")

@@ -131,3 +131,34 @@ def test_a_closed_store_refuses_work(sqlite_url):
     store.close()
     with pytest.raises(RuntimeError):
         asyncio.run(store.run(lambda: None))
+
+
+def test_a_new_file_is_put_in_wal_mode_even_while_another_connection_writes_it(tmp_path, monkeypatch):
+    """Two counters opening a new database together: one is already migrating it (a write in the old
+    journal mode) while the other connects. SQLite refuses the WAL switch at once, without its busy
+    wait; the connection tries again until the writer is done (it failed ~1 start in 10)."""
+    import sqlite3
+
+    from epay_desktop.store import db as db_module
+
+    path = tmp_path / "new.db"
+    writer = sqlite3.connect(path, isolation_level=None)
+    writer.execute("BEGIN IMMEDIATE")
+    writer.execute("CREATE TABLE first_write (x INTEGER)")
+    refused: list[int] = []
+
+    def writer_finishes() -> None:  # the first refusal: the other counter's migration then commits
+        refused.append(1)
+        if writer.in_transaction:
+            writer.execute("COMMIT")
+
+    monkeypatch.setattr(db_module, "_busy_pause", writer_finishes)
+    engine = make_engine(f"sqlite:///{path}")
+    try:
+        with engine.connect() as conn:
+            assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+            assert conn.exec_driver_sql("SELECT count(*) FROM first_write").scalar() == 0
+    finally:
+        engine.dispose()
+        writer.close()
+    assert refused  # it was refused while the other wrote, and waited instead of failing
