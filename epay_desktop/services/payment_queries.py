@@ -213,8 +213,17 @@ class PaymentQueries:
         """
 
         def page(tx: Tx) -> tuple[list[Payment], bool, dict[int, MoneyOp]]:
-            rows, more = read_page(tx.session, query, limit, after=after, before=before, from_end=from_end)
-            return rows, more, tx.payments.open_operations(rows)
+            flagged: set[int] = set()  # the page's payments with an open operation, found by its query
+            rows, more = read_page(
+                tx.session,
+                query,
+                limit,
+                after=after,
+                before=before,
+                from_end=from_end,
+                open_operations=flagged,
+            )
+            return rows, more, _open_operations(tx, rows, flagged)
 
         rows, more, opens = await self.store.run_read(page)
         return ListPage(query, rows, more, opens)
@@ -239,8 +248,9 @@ class PaymentQueries:
             raise ValueError("offset must not be negative")
 
         def page(tx: Tx) -> tuple[list[Payment], bool, dict[int, MoneyOp]]:
-            rows, more = read_page_at(tx.session, query, offset, limit)
-            return rows, more, tx.payments.open_operations(rows)
+            flagged: set[int] = set()
+            rows, more = read_page_at(tx.session, query, offset, limit, open_operations=flagged)
+            return rows, more, _open_operations(tx, rows, flagged)
 
         rows, more, opens = await self.store.run_read(page)
         return ListPage(query, rows, more, opens)
@@ -279,6 +289,11 @@ class PaymentQueries:
         """
         chosen = _chosen_columns(columns)
         return await self.store.run(_export, self.store, Path(path), since, until, chosen)
+
+
+def _open_operations(tx: Tx, rows: list[Payment], flagged: set[int]) -> dict[int, MoneyOp]:
+    """The open operations of the page's payments that its query flagged (none: no query at all)."""
+    return tx.payments.open_operations([p for p in rows if p.id in flagged]) if flagged else {}
 
 
 def _view(tx: Tx, invoice_id: InvoiceId) -> PaymentView:

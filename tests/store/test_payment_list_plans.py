@@ -44,6 +44,8 @@ from epay_desktop.store.repos.payment_list import (
     cursor_at,
     fetch_page,
     fetch_page_at,
+    read_page,
+    read_page_at,
     row_index,
 )
 from epay_desktop.store.repos.payment_rows import PaymentCursor, to_payment
@@ -94,6 +96,9 @@ def _every_list_query(engine: Engine) -> Iterator[tuple[str, str, ListQuery, str
                             cursor = ListCursor.of(sort, to_payment(rows[-1]))
                             fetch_page(s, query, 50, after=cursor)
                             fetch_page(s, query, 50, before=cursor)
+                            # the service's reads: the same rows as records, open operations flagged
+                            read_page(s, query, 50, after=cursor, open_operations=set())
+                            read_page(s, query, 50, before=cursor, open_operations=set())
                     with captured(engine) as counts:
                         count_rows(s, query)
                     near_end = max(count_rows(s, query).total - 30, 0)
@@ -103,6 +108,7 @@ def _every_list_query(engine: Engine) -> Iterator[tuple[str, str, ListQuery, str
                         # the list's length is known: fetch_page_at, decision 0057)
                         fetch_page_at(s, query, 25, 50)
                         fetch_page_at(s, query, near_end, 50)
+                        read_page_at(s, query, near_end, 50, open_operations=set())
                     with captured(engine) as finds:  # the row of a selected payment (a count)
                         if rows:
                             row_index(s, query, rows[-1].id)

@@ -2,7 +2,8 @@
 ``PAYMENT_COLUMNS`` (``payment_rows.payments_of``) equal ``to_payment`` of the ORM row, field by field
 (values, their types, the datetimes' UTC zone), for every payment of a generated database on SQLite
 and on PostgreSQL; ``read_page`` / ``read_page_at`` give the same payments as ``fetch_page`` /
-``fetch_page_at`` (the ORM rows) for every sort, both orders, with and without a filter; and
+``fetch_page_at`` (the ORM rows) for every sort, both orders, with and without a filter, and flag
+exactly the payments with an open operation (UNKNOWN / NEEDS_REVIEW) in the page's own query; and
 datetimes stored as other text than SQLAlchemy writes are read as the ORM reads them.
 """
 
@@ -18,7 +19,7 @@ from sqlalchemy import Engine, select, text
 from sqlalchemy.orm import Session
 
 from epay_desktop.domain import ConsoleStatus, Payment
-from epay_desktop.store.models import PaymentRow
+from epay_desktop.store.models import MoneyOpRow, PaymentRow
 from epay_desktop.store.repos.payment_list import (
     ListCursor,
     ListQuery,
@@ -68,12 +69,24 @@ def _queries(engine: Engine) -> list[ListQuery]:
 
 def _pages_equal(engine: Engine, limit: int) -> None:
     with Session(engine) as s:
+        states = ("UNKNOWN", "NEEDS_REVIEW")
+        open_ids = set(s.scalars(select(MoneyOpRow.payment_id).where(MoneyOpRow.state.in_(states))))
+        assert open_ids  # build_list_db leaves two open operations
+        seen_flagged: set[int] = set()
         for query in _queries(engine):
             orm, more = fetch_page(s, query, limit)
             fast, fast_more = read_page(s, query, limit)
             assert fast_more == more, query
             for a, b in zip(fast, orm, strict=True):
                 _same(a, to_payment(b))
+            flagged: set[int] = set()
+            with_flags, _ = read_page(s, query, limit, open_operations=flagged)
+            assert with_flags == fast
+            assert flagged == {p.id for p in fast} & open_ids, query
+            at: set[int] = set()
+            found_at, _ = read_page_at(s, query, 0, limit, open_operations=at)
+            assert found_at == fast and at == flagged, query
+            seen_flagged |= flagged
             if orm:
                 cursor = ListCursor.of(query.sort, to_payment(orm[-1]))
                 after, _ = fetch_page(s, query, limit, after=cursor)
@@ -86,6 +99,7 @@ def _pages_equal(engine: Engine, limit: int) -> None:
                 rows, more = fetch_page_at(s, query, offset, limit)
                 found, found_more = read_page_at(s, query, offset, limit)
                 assert ([p.id for p in found], found_more) == ([r.id for r in rows], more), (query, offset)
+        assert seen_flagged == open_ids  # the needs-attention page holds them all
 
 
 def test_records_equal_the_orm_rows_on_sqlite(list_db_url: str, engine_for: Callable[[str], Engine]) -> None:

@@ -45,7 +45,15 @@ from epay_desktop.domain import ConsoleStatus, Payment
 
 from ..list_keys import list_keys_of
 from ..models import PaymentRow, PaymentStatusCountRow, UserRow
-from .payment_rows import PAYMENT_COLUMNS, attention_filter, payments_of, text_filter, to_payment
+from .payment_rows import (
+    OPEN_OPERATION_FLAG,
+    PAYMENT_COLUMNS,
+    attention_filter,
+    payments_flagged,
+    payments_of,
+    text_filter,
+    to_payment,
+)
 
 __all__ = [
     "SORT_FOUND_LIMIT",
@@ -267,11 +275,15 @@ def read_page(
     after: ListCursor | None = None,
     before: ListCursor | None = None,
     from_end: bool = False,
+    open_operations: set[int] | None = None,
 ) -> tuple[list[Payment], bool]:
     """:func:`fetch_page` as frozen records: the same rows, read as plain columns on the session's
     connection and made into :class:`Payment` records straight from the row tuples (no ORM
-    objects; ``payment_rows.record_maker``, decision 0064)."""
-    return _page(session, query, limit, after, before, from_end, _records)
+    objects; ``payment_rows.record_maker``, decision 0064). ``open_operations``: a set to which the
+    ids of the page's payments with an open operation (UNKNOWN / NEEDS_REVIEW) are added, found by
+    the page's own query (``payment_rows.OPEN_OPERATION_FLAG``)."""
+    read = _records if open_operations is None else _flagged_records(open_operations)
+    return _page(session, query, limit, after, before, from_end, read)
 
 
 def _orm_rows(
@@ -286,6 +298,17 @@ def _records(
     conn = session.connection()
     found = conn.execute(select(*PAYMENT_COLUMNS).where(*where).order_by(*order).limit(limit)).all()
     return payments_of(found, conn.dialect)
+
+
+def _flagged_records(flagged: set[int]) -> _Reader:
+    def read(
+        session: Session, where: Sequence[ColumnElement[bool]], order: Sequence[Any], limit: int
+    ) -> list[Any]:
+        conn = session.connection()
+        stmt = select(*PAYMENT_COLUMNS, OPEN_OPERATION_FLAG).where(*where).order_by(*order).limit(limit)
+        return payments_flagged(conn.execute(stmt).all(), conn.dialect, flagged)
+
+    return read
 
 
 _Reader = Callable[[Session, Sequence[ColumnElement[bool]], Sequence[Any], int], list[Any]]
@@ -419,7 +442,9 @@ def fetch_page_at(
     return rows, more
 
 
-def read_page_at(session: Session, query: ListQuery, offset: int, limit: int) -> tuple[list[Payment], bool]:
+def read_page_at(
+    session: Session, query: ListQuery, offset: int, limit: int, *, open_operations: set[int] | None = None
+) -> tuple[list[Payment], bool]:
     """Rows ``offset`` .. ``offset + limit - 1`` (0-based) of the list in list order, and whether rows
     follow them: a scrollbar dragged to any row. Empty past the end.
 
@@ -427,8 +452,10 @@ def read_page_at(session: Session, query: ListQuery, offset: int, limit: int) ->
     the list's length is known without counting (the whole list or a status choice: the summary,
     decision 0056) and the row is nearer the end, the walk starts from the end instead, in the
     reverse order (decision 0057): the last page is as quick as the first, the middle the slowest.
+    Records and ``open_operations`` as in :func:`read_page`.
     """
-    return _page_at(session, query, offset, limit, _records)
+    read = _records if open_operations is None else _flagged_records(open_operations)
+    return _page_at(session, query, offset, limit, read)
 
 
 def _page_at(

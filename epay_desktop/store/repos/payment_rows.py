@@ -7,7 +7,19 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Dialect, Label, and_, false, or_, select, text, type_coerce, union_all
+from sqlalchemy import (
+    ColumnElement,
+    Dialect,
+    Label,
+    and_,
+    exists,
+    false,
+    or_,
+    select,
+    text,
+    type_coerce,
+    union_all,
+)
 from sqlalchemy.engine.processors import str_to_datetime
 from sqlalchemy.types import NullType
 
@@ -18,10 +30,12 @@ from epay_desktop.domain.money import MoneyError
 from ..models import UNRESOLVED_OP_STATES, MoneyOpRow, PaymentRow, UTCDateTime
 
 __all__ = [
+    "OPEN_OPERATION_FLAG",
     "PAYMENT_COLUMNS",
     "UNRESOLVED_OPS",
     "PaymentCursor",
     "attention_filter",
+    "payments_flagged",
     "payments_of",
     "record_maker",
     "text_filter",
@@ -333,3 +347,30 @@ def payments_of(rows: Iterable[Any], dialect: Dialect) -> list[Payment]:
     """Records of rows selected as :data:`PAYMENT_COLUMNS`, in their order."""
     make = record_maker(dialect)
     return [make(row) for row in rows]
+
+
+#: A column for a select of payments: whether the payment has an operation a person must look at
+#: (UNKNOWN / NEEDS_REVIEW; what ``PaymentRepo.open_operations`` returns): one probe of the partial
+#: index ``uq_money_ops_one_unresolved`` per row, inside the page's own query, so a page whose
+#: payments have none (nearly every page) needs no second query.
+OPEN_OPERATION_FLAG: Label[bool] = (
+    exists()
+    .where(
+        MoneyOpRow.payment_id == PaymentRow.id, _OPEN_OPS_INDEX_WHERE, MoneyOpRow.state.in_(UNRESOLVED_OPS)
+    )
+    .label("open_operation")
+)
+
+
+def payments_flagged(rows: Iterable[Any], dialect: Dialect, flagged: set[int]) -> list[Payment]:
+    """Records of rows selected as ``(*PAYMENT_COLUMNS, OPEN_OPERATION_FLAG)``; the ids of those
+    with an open operation are added to ``flagged``."""
+    make = record_maker(dialect)
+    width = len(PAYMENT_COLUMNS)
+    found = []
+    for row in rows:
+        payment = make(row[:width])
+        if row[width]:
+            flagged.add(payment.id)
+        found.append(payment)
+    return found
