@@ -107,7 +107,9 @@ def _postgres_home(data: Path) -> Path:
 def _run(step: Step, extra: list[str]) -> tuple[list[dict[str, Any]], bool]:
     command = [sys.executable, "-m", step.module, *step.args, *extra]
     _say(" ".join(command[2:]))
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)  # noqa: S603  (our own module)
+    # a crash (a Qt object used after its deletion, say) prints every thread's stack on stderr
+    env = {**os.environ, "PYTHONFAULTHANDLER": "1"}
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True, env=env)  # noqa: S603  (our own)
     figures: list[dict[str, Any]] = []
     assert process.stdout is not None
     for line in process.stdout:
