@@ -358,10 +358,15 @@ def gui_stall(world: World, run_root: Path, concurrency: int, runs: int) -> list
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     import qasync
 
+    from epay_desktop.ui.gc_guard import MainThreadCollector
     from epay_desktop.ui.main import configure_application, make_application
 
     qapp = make_application()
     configure_application(qapp)
+    # as run_console does: collections only on the GUI thread (one on the database thread met Qt
+    # objects and crashed this benchmark, 1 run in 5), and their pauses count in the stall
+    collector = MainThreadCollector(qapp)
+    collector.start()
     loop = qasync.QEventLoop(qapp)
     asyncio.set_event_loop(loop)
 
@@ -377,6 +382,7 @@ def gui_stall(world: World, run_root: Path, concurrency: int, runs: int) -> list
     finally:
         loop.close()  # joins its executor's threads (a QThread alive at exit aborts the process)
         asyncio.set_event_loop(None)
+        collector.stop()
 
 
 def _extra(samples: list[Measured], floors: list[Measured]) -> dict[str, Any]:
