@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import random
 import shutil
 import statistics
@@ -366,6 +367,7 @@ def gui_stall(world: World, run_root: Path, concurrency: int, runs: int) -> list
     # as run_console does: collections only on the GUI thread (one on the database thread met Qt
     # objects and crashed this benchmark, 1 run in 5), and their pauses count in the stall
     collector = MainThreadCollector(qapp)
+    gc.freeze()  # as cli._run_gui does once the console's modules are loaded (decision 0062)
     collector.start()
     loop = qasync.QEventLoop(qapp)
     asyncio.set_event_loop(loop)
@@ -383,6 +385,7 @@ def gui_stall(world: World, run_root: Path, concurrency: int, runs: int) -> list
         loop.close()  # joins its executor's threads (a QThread alive at exit aborts the process)
         asyncio.set_event_loop(None)
         collector.stop()
+        gc.unfreeze()
 
 
 def _extra(samples: list[Measured], floors: list[Measured]) -> dict[str, Any]:
