@@ -79,10 +79,19 @@ def _has_database(port: int, name: str) -> bool:
 
 
 @contextlib.contextmanager
-def pg_server(root: Path | None = None, database: str = DATABASE) -> Iterator[str]:
+def pg_server(
+    root: Path | None = None,
+    database: str = DATABASE,
+    *,
+    settings: Sequence[str] = ("max_wal_size=4GB",),
+    stop_mode: str = "fast",
+) -> Iterator[str]:
     """Start a PostgreSQL server and yield the SQLAlchemy URL of ``database`` on it (created if
     missing); stop the server at the end. ``root``: keep the cluster in that folder (reused when it
-    already holds one); None: a temporary folder, removed at the end."""
+    already holds one); None: a temporary folder, removed at the end. ``settings``: more ``-c``
+    options (the benchmarks' default suits a bulk load; the test suite asks for more connections);
+    ``stop_mode``: pg_ctl's (``immediate`` when nothing is kept). The tests' session server
+    (tests/conftest.py) is this one."""
     folder = bindir()
     keep = root is not None
     root = Path(root) if root is not None else Path(tempfile.mkdtemp(prefix="epay-bench-pg-"))
@@ -121,7 +130,8 @@ def pg_server(root: Path | None = None, database: str = DATABASE) -> Iterator[st
             port = _free_port()
             options = (
                 f"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off "
-                "-c synchronous_commit=off -c full_page_writes=off -c max_wal_size=4GB"
+                "-c synchronous_commit=off -c full_page_writes=off"
+                + "".join(f" -c {setting}" for setting in settings)
             )
             try:
                 run(folder / "pg_ctl", "-D", data, "-l", log, "-o", options, "-w", "-t", "120", "start")
@@ -138,7 +148,7 @@ def pg_server(root: Path | None = None, database: str = DATABASE) -> Iterator[st
     finally:
         if started:
             with contextlib.suppress(subprocess.SubprocessError):
-                run(folder / "pg_ctl", "-D", data, "-m", "fast", "-w", "stop")
+                run(folder / "pg_ctl", "-D", data, "-m", stop_mode, "-w", "stop")
         if not keep:
             shutil.rmtree(root, ignore_errors=True)
 

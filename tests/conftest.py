@@ -7,10 +7,7 @@ import contextlib
 import gc
 import itertools
 import os
-import shutil
-import socket
 import subprocess
-import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,32 +40,10 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 # the postgresql cases are skipped locally and fail in CI (CI=true), where both must run.
 
 
-def _pg_bindir() -> Path | None:
-    """Folder with initdb and pg_ctl: ``pg_config --bindir`` first, then /usr/lib/postgresql/*/bin."""
-    candidates: list[Path] = []
-    pg_config = shutil.which("pg_config")
-    if pg_config:
-        with contextlib.suppress(OSError, subprocess.SubprocessError):
-            out = subprocess.run([pg_config, "--bindir"], capture_output=True, text=True, check=True)
-            candidates.append(Path(out.stdout.strip()))
-    versions = sorted(Path("/usr/lib/postgresql").glob("*/bin"), key=lambda p: p.parent.name, reverse=True)
-    candidates.extend(versions)
-    for folder in candidates:
-        if (folder / "initdb").is_file() and (folder / "pg_ctl").is_file():
-            return folder
-    return None
-
-
 def _pg_unavailable(reason: str) -> None:
     if os.environ.get("CI", "").lower() == "true":
         pytest.fail(f"PostgreSQL tests must run in CI: {reason}", pytrace=False)
     pytest.skip(reason)
-
-
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @dataclass
@@ -76,7 +51,6 @@ class PgServer:
     """A throwaway PostgreSQL server on loopback with trust auth (user ``postgres``)."""
 
     port: int
-    root: Path
     _names = itertools.count(1)
 
     def url(self, database: str, schema: str | None = None) -> str:
@@ -107,54 +81,33 @@ class PgServer:
 
 @pytest.fixture(scope="session")
 def pg_server() -> Iterator[PgServer]:
-    """Start PostgreSQL (initdb + pg_ctl in a temp dir, fsync off) for the session; stop it at the end."""
-    bindir = _pg_bindir()
-    if bindir is None:
-        _pg_unavailable("PostgreSQL server binaries (initdb, pg_ctl) not found; apt-get install postgresql")
-    assert bindir is not None
-    root = Path(tempfile.mkdtemp(prefix="epay-pg-"))
-    as_user: list[str] = []
-    if os.geteuid() == 0:  # initdb refuses root: run the server as Debian's postgres system user
+    """Start PostgreSQL (initdb + pg_ctl in a temp dir, fsync off: ``benchmarks.pg_server``, the same
+    throwaway server the benchmarks use) for the session; stop it at the end."""
+    from sqlalchemy.engine import make_url
+
+    from benchmarks import pg_server as throwaway
+
+    try:
+        throwaway.bindir()
+    except RuntimeError as exc:
+        _pg_unavailable(str(exc))
+    if os.geteuid() == 0:  # initdb refuses root: the server runs as Debian's postgres system user
         import pwd
 
         try:
-            pw = pwd.getpwnam("postgres")
+            pwd.getpwnam("postgres")
         except KeyError:
-            shutil.rmtree(root, ignore_errors=True)
             _pg_unavailable("running as root and there is no 'postgres' system user to run the server as")
-        os.chown(root, pw.pw_uid, pw.pw_gid)
-        as_user = ["runuser", "-u", "postgres", "--"]
-    data, log = root / "data", root / "server.log"
-
-    def run(*args: str | Path) -> None:
-        subprocess.run([*as_user, *map(str, args)], cwd=root, check=True, capture_output=True, timeout=120)
-
-    initdb_args = ("-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C", "--no-sync")
-    run(bindir / "initdb", "-D", data, *initdb_args)
-    port = 0
-    for _attempt in range(5):  # another process may grab the free port between probe and bind
-        port = _free_port()
-        options = (
-            f"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off "
-            "-c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
-        )
+    with contextlib.ExitStack() as stack:
         try:
-            run(bindir / "pg_ctl", "-D", data, "-l", log, "-o", options, "-w", "-t", "60", "start")
-            break
-        except subprocess.CalledProcessError:
-            continue
-    else:
-        tail = log.read_text(errors="replace")[-2000:] if log.exists() else ""
-        shutil.rmtree(root, ignore_errors=True)
-        pytest.fail(f"PostgreSQL did not start:\n{tail}")
-    server = PgServer(port=port, root=root)
-    server._admin("CREATE DATABASE epay_tests")
-    try:
-        yield server
-    finally:
-        with contextlib.suppress(subprocess.SubprocessError):
-            run(bindir / "pg_ctl", "-D", data, "-m", "immediate", "-w", "stop")
-        shutil.rmtree(root, ignore_errors=True)
+            url = stack.enter_context(
+                throwaway.pg_server(
+                    database="epay_tests", settings=("max_connections=200",), stop_mode="immediate"
+                )
+            )
+        except (RuntimeError, OSError, subprocess.SubprocessError) as exc:
+            pytest.fail(f"PostgreSQL did not start: {exc}", pytrace=False)
+        yield PgServer(port=int(make_url(url).port or 0))
 
 
 @pytest.fixture
