@@ -2,8 +2,12 @@
 
 Alembic (about a tenth of a second to import) is needed only when a migration is: a new database
 or an older schema. On every other start :func:`schema_at_head` reads the one row of
-``alembic_version`` and the ``revision``/``down_revision`` lines of the shipped migration files,
-and the console opens without loading it (decision 0055). Anything unusual (no table, several
+``alembic_version`` and compares it with :data:`SHIPPED_HEAD`, the newest revision written down
+beside the migrations, and the console opens without loading it (decision 0055). The constant is
+used only while the folder holds :data:`SHIPPED_FILES` migration files (one directory listing); a
+migration added without updating it changes that count and the files' ``revision``/
+``down_revision`` lines are read instead, as they were at every start before (decision 0062).
+tests/store/test_migrations.py checks both constants against Alembic's own head and the files. Anything unusual (no table, several
 rows, files it cannot read) answers ``None`` and :func:`epay_desktop.store.migrations.migrate`
 decides, with all its checks.
 """
@@ -16,13 +20,29 @@ from pathlib import Path
 from sqlalchemy import Engine, text
 from sqlalchemy.exc import SQLAlchemyError
 
-__all__ = ["VERSIONS_DIR", "schema_at_head", "shipped_head"]
+__all__ = ["SHIPPED_FILES", "SHIPPED_HEAD", "VERSIONS_DIR", "current_head", "schema_at_head", "shipped_head"]
 
 VERSIONS_DIR = Path(__file__).resolve().parent / "migrations" / "versions"
 
+#: The newest revision in ``migrations/versions`` and how many migration files it holds. Update
+#: both with every new migration (tests/store/test_migrations.py fails until they are).
+SHIPPED_HEAD = "0006"
+SHIPPED_FILES = 6
+
+
+def current_head(versions: Path = VERSIONS_DIR) -> str | None:
+    """The shipped head without parsing a file: :data:`SHIPPED_HEAD` while the folder holds exactly
+    :data:`SHIPPED_FILES` migrations, else (a migration added, the constants not) :func:`shipped_head`."""
+    try:
+        count = sum(1 for _ in versions.glob("*.py"))
+    except OSError:
+        return None
+    return SHIPPED_HEAD if count == SHIPPED_FILES else shipped_head(versions)
+
 
 def shipped_head(versions: Path = VERSIONS_DIR) -> str | None:
-    """The newest revision among the migration files, or None unless there is exactly one head."""
+    """The newest revision among the migration files (each parsed), or None unless there is exactly
+    one head."""
     revisions: set[str] = set()
     parents: set[str] = set()
     try:
@@ -47,7 +67,7 @@ def shipped_head(versions: Path = VERSIONS_DIR) -> str | None:
 
 def schema_at_head(engine: Engine) -> str | None:
     """The database's revision when it is exactly the shipped head, else None (then migrate)."""
-    head = shipped_head()
+    head = current_head()
     if head is None:
         return None
     try:

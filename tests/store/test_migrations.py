@@ -159,3 +159,28 @@ def test_a_database_at_0001_gets_the_approval_throttle_and_keeps_its_data(engine
         assert conn.execute(text("SELECT value FROM counters WHERE name = 'kept'")).scalar() == 41
         columns = {c["name"] for c in inspect(conn).get_columns("approval_throttle")}
     assert columns == {"scope", "failures", "window_started_at", "paused_until", "pauses", "updated_at"}
+
+
+def test_the_start_up_head_constant_is_alembics_head():
+    """``migrate_check.SHIPPED_HEAD``/``SHIPPED_FILES`` are written by hand beside the migrations so a
+    start reads no migration file (decision 0062); a new migration fails here until both are updated."""
+    from epay_desktop.store.migrate_check import (
+        SHIPPED_FILES,
+        SHIPPED_HEAD,
+        VERSIONS_DIR,
+        current_head,
+        shipped_head,
+    )
+
+    assert SHIPPED_HEAD == head_revision() == shipped_head()
+    assert SHIPPED_FILES == len(list(VERSIONS_DIR.glob("*.py")))
+    assert current_head() == SHIPPED_HEAD
+
+
+def test_a_migration_added_without_the_constant_is_still_seen(newer_migrations):
+    """A folder with one migration more than ``SHIPPED_FILES``: the files are read, the new head found,
+    so a start migrates instead of trusting a stale constant."""
+    from epay_desktop.store.migrate_check import SHIPPED_HEAD, current_head
+
+    versions = newer_migrations() / "versions"
+    assert current_head(versions) == "f00d0002" != SHIPPED_HEAD
