@@ -7,9 +7,9 @@ beside the migrations, and the console opens without loading it (decision 0055).
 used only while the folder holds :data:`SHIPPED_FILES` migration files (one directory listing); a
 migration added without updating it changes that count and the files' ``revision``/
 ``down_revision`` lines are read instead, as they were at every start before (decision 0062).
-tests/store/test_migrations.py checks both constants against Alembic's own head and the files. Anything unusual (no table, several
-rows, files it cannot read) answers ``None`` and :func:`epay_desktop.store.migrations.migrate`
-decides, with all its checks.
+tests/store/test_migrations.py checks both constants against Alembic's own head and the files.
+Anything unusual (no table, several rows, files it cannot read) answers ``None`` and
+:func:`epay_desktop.store.migrations.migrate` decides, with all its checks.
 """
 
 from __future__ import annotations
