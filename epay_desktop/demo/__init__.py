@@ -36,8 +36,10 @@ __all__ = [
     "DemoUser",
     "demo_environ",
     "demo_home",
+    "mirror_demo",
     "mirror_into_sandbox",
     "prepare_demo",
+    "seed_demo",
     "seed_payments",
     "start_demo_sandbox",
 ]
@@ -108,22 +110,42 @@ async def prepare_demo(
     Side effects: users (audited like any ``add_user``), shop settings and payments with their
     refunds/cancels in the store; the marker file ``.demo-seeded``; the sandbox ledger refilled.
     Call it before the reconciler and the poller start (nothing may talk to the sandbox meanwhile).
+    The console does the same in two steps: :func:`seed_demo` before its window, :func:`mirror_demo`
+    behind it, first in its background work (ui/main.py, decision 0062).
     """
+    seeded_now = await seed_demo(app, count=count, seed=seed)
+    payments, mirrored = await mirror_demo(app, state)
+    names = await app.store.run_read(lambda tx: {u.id: u.name for u in tx.users.list()})
+    return DemoSummary(app.store_settings.home, seeded_now, payments, mirrored, names)
+
+
+async def seed_demo(app: AppContext, *, count: int = 360, seed: int | None = None) -> bool:
+    """Seed the demo database (users, shop settings, ``count`` payments) unless this folder was
+    seeded before (the marker file ``.demo-seeded``); True when it seeded now."""
     home = app.store_settings.home
     marker = home / MARKER
-    seeded_now = not marker.exists()
-    if seeded_now:
-        users = await _ensure_users(app)
-        now = app.clock()
-        rng = random.Random(seed)
-        made = await app.store.run_write(lambda tx: seed_payments(tx, users, now, rng, count))
-        marker.write_text(f"seeded {made} payments at {now.isoformat()}\n", encoding="utf-8")
-        log.info("event=demo_seeded payments=%d home=%s", made, home)
+    if marker.exists():
+        return False
+    users = await _ensure_users(app)
+    now = app.clock()
+    rng = random.Random(seed)
+    made = await app.store.run_write(lambda tx: seed_payments(tx, users, now, rng, count))
+    marker.write_text(f"seeded {made} payments at {now.isoformat()}\n", encoding="utf-8")
+    log.info("event=demo_seeded payments=%d home=%s", made, home)
+    return True
+
+
+async def mirror_demo(app: AppContext, state: SandboxState) -> tuple[int, int]:
+    """Refill the sandbox ledger from the demo database: (payments stored, transactions mirrored).
+
+    Only the sandbox's side changes; before anything talks to the sandbox (the reconciler, the
+    poller, a money operation). The console runs it behind its login form: its one read goes to the
+    store's single database thread before any login's PIN check can, so no one is logged in (and
+    no sale, refund or cancel can start) before the ledger is full (decision 0062)."""
     stored = await app.store.run_read(all_payments)
     mirrored = mirror_into_sandbox(state, stored, app.gateway_settings.credentials.terminal_id)
     log.info("event=demo_mirrored transactions=%d", mirrored)
-    names = await app.store.run_read(lambda tx: {u.id: u.name for u in tx.users.list()})
-    return DemoSummary(home, seeded_now, len(stored), mirrored, names)
+    return len(stored), mirrored
 
 
 async def _ensure_users(app: AppContext) -> dict[Role, list[int]]:

@@ -15,12 +15,13 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import json
 import logging
 import os
 import sys
 import time
-from collections.abc import Callable, Coroutine, Sequence
+from collections.abc import Awaitable, Callable, Coroutine, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -295,18 +296,23 @@ def start_background(
     *,
     reconcile_every: float = RECONCILE_EVERY,
     startup: Callable[[str], None] | None = None,
+    first: Callable[[], Awaitable[object]] | None = None,
 ) -> tuple[asyncio.Event, asyncio.Future[Any]]:
     """The poller and a periodic reconciliation (operations whose answer was lost get settled, also
     while the screen is locked), running until the returned event is set; await the future after.
     ``startup``: run the start-up reconciliation first, behind the window, its line shown through it
-    (the status bar; decision 0059); the poller starts when it has ended.
+    (the status bar; decision 0059); the poller starts when it has ended. ``first``: work that must
+    end before anything here talks to the gateway (the demo mirrors its ledger into the sandbox,
+    decision 0062); the reconciliations and the poller wait for it, and go on even if it fails.
 
     Safe while a refund, charge or cancel is being sent: the reconciler leaves the operations this
     process has in flight to their sender (``MoneyOperations.in_flight``).
     """
     stop = asyncio.Event()
+    ready = asyncio.Event()
 
     async def reconcile_loop() -> None:
+        await ready.wait()
         while not stop.is_set():
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(stop.wait(), reconcile_every)
@@ -318,6 +324,12 @@ def start_background(
                 log.exception("event=background_reconcile_failed")
 
     async def poll() -> None:
+        if first is not None:
+            try:
+                await first()
+            except Exception:
+                log.exception("event=startup_first_failed")
+        ready.set()
         if startup is not None:  # the start-up reconciliation first: the poller would ask the same
             try:
                 await reconcile_at_startup(ctx, startup)
@@ -344,7 +356,13 @@ async def run_console(qapp: QApplication, options: GuiOptions, sandbox: RunningS
     profile = _CheckoutProfile(qapp)  # made with the first "New payment" window, not before the login
     try:
         if sandbox is not None:
-            from epay_desktop.demo import DEMO_USERS, demo_environ, demo_home, prepare_demo  # --demo only
+            from epay_desktop.demo import (  # --demo only
+                DEMO_USERS,
+                demo_environ,
+                demo_home,
+                mirror_demo,
+                seed_demo,
+            )
 
             environ = demo_environ(demo_home(options.demo_home), sandbox.base_url)
         else:
@@ -353,14 +371,16 @@ async def run_console(qapp: QApplication, options: GuiOptions, sandbox: RunningS
         ctx = await open_app(environ, verbose=options.verbose)
         crash.log_path = ctx.log_file
         console = ConsoleOptions(idle_minutes=await saved_idle_minutes(ctx))
+        first: Callable[[], Awaitable[object]] | None = None
         if sandbox is not None:
             screen.set_status(_tr("Preparing the demo shop…"))
-            await prepare_demo(ctx, sandbox.state)
+            await seed_demo(ctx)  # a new demo folder: its payments are in the list at the first login
             console = ConsoleOptions(
                 demo_users=DEMO_USERS, environment="demo", idle_minutes=console.idle_minutes
             )
+            first = functools.partial(mirror_demo, ctx, sandbox.state)  # the sandbox's side, behind the login
         controller = AppController(ctx, profile.get, console)
-        background = start_background(ctx, startup=_status_line(controller))
+        background = start_background(ctx, startup=_status_line(controller), first=first)
         screen.close()
         probe = os.environ.get(STARTUP_PROBE_ENV)
         if probe:

@@ -1,0 +1,147 @@
+"""The demo mirrors its database into the sandbox's ledger behind the login form, not before it
+(decision 0062), and the ledger is full before anyone is logged in; the background work that talks
+to the gateway (start-up reconciliation, poller, periodic reconciliation) waits for it."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import subprocess
+import sys
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+from epay_desktop.ui.main import start_background
+
+
+def test_the_background_talks_to_the_gateway_only_after_its_first_step() -> None:
+    order: list[str] = []
+
+    class Reconciler:
+        async def reconcile_all(self) -> Any:
+            order.append("reconcile")
+            return SimpleNamespace(changes=[], problems=[], payments_checked=0)
+
+    class Poller:
+        last_success_at = None
+
+        async def run_forever(self, stop: asyncio.Event) -> None:
+            order.append("poll")
+            await stop.wait()
+
+    async def main() -> None:
+        release = asyncio.Event()
+
+        async def first() -> None:
+            order.append("first started")
+            await release.wait()
+            order.append("first done")
+
+        ctx = SimpleNamespace(reconciler=Reconciler(), poller=Poller(), clock=lambda: None)
+        stop, task = start_background(ctx, reconcile_every=0.01, startup=lambda _text: None, first=first)  # type: ignore[arg-type]
+        await asyncio.sleep(0.1)  # several periodic rounds would have run by now
+        assert order == ["first started"]
+        release.set()
+        while "poll" not in order:
+            await asyncio.sleep(0.01)
+        await asyncio.sleep(0.05)
+        stop.set()
+        await asyncio.wait_for(task, 5)
+
+    asyncio.run(main())
+    assert order[:4] == ["first started", "first done", "reconcile", "poll"]
+    assert order.count("reconcile") >= 2  # the periodic reconciliation ran too, after the first step
+
+
+def test_the_background_goes_on_when_its_first_step_fails() -> None:
+    ran: list[str] = []
+
+    class Poller:
+        last_success_at = None
+
+        async def run_forever(self, stop: asyncio.Event) -> None:
+            ran.append("poll")
+            await stop.wait()
+
+    async def main() -> None:
+        async def first() -> None:
+            raise RuntimeError("the sandbox is gone")
+
+        ctx = SimpleNamespace(reconciler=None, poller=Poller(), clock=lambda: None)
+        stop, task = start_background(ctx, reconcile_every=60, first=first)  # type: ignore[arg-type]
+        while not ran:
+            await asyncio.sleep(0.01)
+        stop.set()
+        await asyncio.wait_for(task, 5)
+
+    asyncio.run(main())
+    assert ran == ["poll"]
+
+
+#: The real demo console (``run_gui``): log in through the login form as soon as it shows, and at
+#: that moment compare the sandbox's ledger with what the demo database holds.
+LOGIN_AND_COMPARE = """
+import asyncio, sys
+from epay_desktop.demo import mirror_into_sandbox
+from epay_desktop.demo.mirror import all_payments
+from epay_desktop.sandbox import SandboxConfig, SandboxState
+from epay_desktop.ui import app_controller, main
+
+running = []
+start = main._start_demo_sandbox
+main._start_demo_sandbox = lambda: running.append(start()) or running[0]
+
+
+async def until(condition):
+    while not condition():
+        await asyncio.sleep(0.01)
+
+
+async def run(self):
+    self.window.show()
+    login = asyncio.ensure_future(self.session.log_in())
+    form = self.session.lock_screen.form
+    await asyncio.wait_for(until(form.isVisible), 60)
+    form.name_edit.setText("Айгерим")
+    form.secret_edit.setText("1111")
+    form.login_button.click()
+    await asyncio.wait_for(until(lambda: self.session.user is not None), 60)
+    in_ledger = len(running[0].state.ledger.all())
+    stored = await self.ctx.store.run_read(all_payments)
+    terminal = self.ctx.gateway_settings.credentials.terminal_id
+    expected = mirror_into_sandbox(SandboxState(SandboxConfig()), stored, terminal)
+    print("payments", len(stored), "ledger at login", in_ledger, "expected", expected, flush=True)
+    login.cancel()
+    self.window.close()
+    await self._closed
+
+
+app_controller.AppController.run = run
+sys.exit(main.run_gui(demo=True, demo_home=sys.argv[1]))
+"""
+
+
+def test_the_demo_ledger_is_full_when_the_person_has_logged_in(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("EPAYMENT_", "EPAY_"))}
+    env.update(
+        QT_QPA_PLATFORM="offscreen",
+        QTWEBENGINE_DISABLE_SANDBOX="1",
+        HOME=str(tmp_path),
+        XDG_DATA_HOME=str(tmp_path / "data"),
+        XDG_CONFIG_HOME=str(tmp_path / "config"),
+    )
+    for start in ("first (seeds)", "second (seeded before)"):
+        done = subprocess.run(
+            [sys.executable, "-c", LOGIN_AND_COMPARE, str(tmp_path / "demo")],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=240,
+        )
+        assert done.returncode == 0, start + done.stderr[-3000:]
+        words = done.stdout.split()
+        assert words[0] == "payments", done.stdout + done.stderr[-3000:]
+        payments, in_ledger, expected = int(words[1]), int(words[5]), int(words[7])
+        assert payments >= 300, start
+        assert in_ledger == expected > 100, (start, done.stdout)
