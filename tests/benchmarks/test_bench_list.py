@@ -4,15 +4,11 @@ the benchmark's to judge; this keeps it from rotting)."""
 
 from __future__ import annotations
 
-import json
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
 P2 = [
     "first_page",
     "next_page",
@@ -34,15 +30,8 @@ STATS = {"min", "median", "p95", "max"}
 
 
 @pytest.mark.timeout(240)
-def test_the_list_benchmark_prints_every_figure_with_its_floor() -> None:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
-    done = subprocess.run(
-        [sys.executable, "-m", "benchmarks.bench_list", "--smoke"],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=220, check=False,
-    )  # fmt: skip
-    assert done.returncode == 0, done.stderr[-3000:]
-    lines = done.stdout.splitlines()
-    figures = [json.loads(line) for line in lines]  # stdout holds figure lines only
+def test_the_list_benchmark_prints_every_figure_with_its_floor(smoke_figures) -> None:
+    figures = smoke_figures("benchmarks.bench_list", timeout=220)
     found = {(f["id"], f["name"], f["via"]) for f in figures}
     expected = {("P2", name, "service") for name in P2 + COUNTS}
     expected |= {("P2", name, "model") for name in P2}

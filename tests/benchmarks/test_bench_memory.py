@@ -4,7 +4,6 @@ with their floor (not timed and not judged: the figures are the benchmark's)."""
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
@@ -18,14 +17,8 @@ STATS = {"min", "median", "p95", "max"}
 
 
 @pytest.mark.timeout(600)
-def test_the_memory_benchmark_prints_rss_and_peak_beside_a_bare_qt_process() -> None:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
-    done = subprocess.run(
-        [sys.executable, "-m", "benchmarks.bench_memory", "--smoke"],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=540, check=False,
-    )  # fmt: skip
-    assert done.returncode == 0, done.stderr
-    records = [json.loads(line) for line in done.stdout.splitlines()]  # nothing but figures on stdout
+def test_the_memory_benchmark_prints_rss_and_peak_beside_a_bare_qt_process(smoke_figures) -> None:
+    records = smoke_figures("benchmarks.bench_memory", timeout=540)
     assert [r["name"] for r in records] == ["rss_list_open", "rss_peak"]
     for record in records:
         assert set(record) >= FIELDS | {"rows", "loaded_rows", "webengine_loaded", "stages_kb"}

@@ -4,31 +4,19 @@ floor and the floor's text-only page (not timed: the figures are the benchmark's
 from __future__ import annotations
 
 import io
-import json
-import os
-import subprocess
-import sys
-from pathlib import Path
 
 import pypdf
 import pypdfium2 as pdfium
 import pytest
 import zxingcpp
 
-ROOT = Path(__file__).resolve().parents[2]
 FIELDS = {"id", "name", "unit", "runs", "value", "floor", "ratio", "goal", "ok"}
 STATS = {"min", "median", "p95", "max"}
 
 
 @pytest.mark.timeout(300)
-def test_the_receipt_benchmark_prints_a_figure_per_language_with_its_floor() -> None:
-    done = subprocess.run(
-        [sys.executable, "-m", "benchmarks.bench_receipt", "--smoke"],
-        cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, capture_output=True, text=True, timeout=240,
-        check=False,
-    )  # fmt: skip
-    assert done.returncode == 0, done.stderr
-    records = [json.loads(line) for line in done.stdout.splitlines()]  # nothing but figures on stdout
+def test_the_receipt_benchmark_prints_a_figure_per_language_with_its_floor(smoke_figures) -> None:
+    records = smoke_figures("benchmarks.bench_receipt")
     assert [r["name"] for r in records] == ["receipt_pdf_kk", "receipt_pdf_ru", "receipt_pdf_en"]
     for record in records:
         assert set(record) >= FIELDS | {"text_only_floor", "note", "width", "language"}

@@ -4,30 +4,17 @@ reconcile ran in the console (behaviour, not time: nothing here is timed or judg
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
 FIELDS = {"id", "name", "unit", "runs", "value", "floor", "ratio", "goal", "ok"}
 STATS = {"min", "median", "p95", "max"}
 
 
 @pytest.mark.timeout(300)
-def test_the_reconcile_benchmark_prints_reconcile_and_poll_with_one_service_token_each_and_the_stall() -> (
-    None
-):
-    done = subprocess.run(
-        [sys.executable, "-m", "benchmarks.bench_reconcile", "--smoke"],
-        cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, capture_output=True, text=True, timeout=240,
-        check=False,
-    )  # fmt: skip
-    assert done.returncode == 0, done.stderr
-    records = [json.loads(line) for line in done.stdout.splitlines()]  # nothing but figures on stdout
+def test_the_reconcile_benchmark_prints_reconcile_and_poll_with_one_service_token_each_and_the_stall(
+    smoke_figures,
+) -> None:
+    records = smoke_figures("benchmarks.bench_reconcile")
     assert [r["name"] for r in records] == ["reconcile", "poll", "gui_stall_reconcile"]
     *p3, p6 = records
     for record in p3:
