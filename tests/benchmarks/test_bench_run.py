@@ -48,6 +48,21 @@ def test_an_unknown_figure_id_is_refused_with_the_known_ones():
     assert "unknown figure id(s): P9" in done.stderr and "P1, P2" in done.stderr
 
 
+@pytest.mark.skipif(
+    not (ROOT / ".venv-dev" / ".epay-stamp").is_file(),
+    reason="scripts/bench.sh would first build .venv-dev (scripts/test.sh makes it)",
+)
+def test_the_readme_command_reaches_the_runner_with_its_arguments():
+    """``./scripts/bench.sh`` itself: the venv it keeps, the headless Qt it sets, its arguments passed on."""
+    done = subprocess.run(
+        [str(ROOT / "scripts" / "bench.sh"), "--only", "P9"],
+        cwd="/", capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert done.returncode == 2, done.stderr[-2000:]
+    assert "unknown figure id(s): P9" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
 @pytest.mark.timeout(900)
 def test_the_smoke_run_prints_every_figure_with_its_floor_and_goal(tmp_path: Path):
     out = tmp_path / "figures.json"
