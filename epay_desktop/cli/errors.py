@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from epay_desktop.domain import ConsoleError
+from epay_desktop.safe_files import UnsafeFilePath
 from epay_desktop.settings import SettingsError
 
 from .common import EXIT_BUG, EXIT_REFUSED, EXIT_UNKNOWN, EXIT_USAGE, CliError
@@ -33,7 +34,7 @@ def describe_failure(exc: BaseException) -> tuple[int, str]:
     if isinstance(exc, SettingsError):
         return EXIT_USAGE, f"configuration error: {exc}"
     said = localized(exc) or ""  # the service's sentence in --lang / LANG (decision 0046)
-    if isinstance(exc, StoreError):
+    if isinstance(exc, (StoreError, UnsafeFilePath)):
         return EXIT_USAGE, said
     if isinstance(exc, ConsoleError):
         return EXIT_REFUSED, said

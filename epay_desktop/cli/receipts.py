@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from epay_desktop.domain.receipts import ReceiptKind, ReceiptLanguage, ReceiptWidth
+from epay_desktop.safe_files import check_target
 
-from .common import EXIT_OK, CliError, Commands, invoice_arg, login
+from .common import EXIT_OK, Commands, invoice_arg, login
 from .output import emit_json, when_json
 
 if TYPE_CHECKING:  # the app's stacks load when a command runs, not for --help (decision 0055)
@@ -36,16 +36,9 @@ def register(commands: Commands, common: argparse.ArgumentParser) -> None:
 
 
 def check_writable(path: Path) -> Path:
-    """Refuse (exit 2) before anything is recorded when ``path`` cannot be written."""
-    path = path.expanduser().absolute()
-    folder = path.parent
-    if path.is_dir():
-        raise CliError(f"{path} is a folder; give a file name")
-    if not folder.is_dir():
-        raise CliError(f"the folder {folder} does not exist")
-    if not os.access(folder, os.W_OK | os.X_OK):
-        raise CliError(f"cannot write in {folder}; choose another place")
-    return path
+    """Refuse (UnsafeFilePath, exit 2) before anything is recorded when ``path`` cannot be written:
+    a link, pipe, device or folder there, or no folder to write in (``epay_desktop.safe_files``)."""
+    return check_target(path)
 
 
 async def cmd_receipt(app: AppContext, args: argparse.Namespace) -> int:

@@ -2,8 +2,8 @@
 
 Imports only the domain, the standard library and reportlab; reportlab (and its fonts) only when
 the first receipt is drawn: ``render_pdf`` is looked up on first use (decision 0055). Build a
-:class:`ReceiptData`, then ``render_pdf(data, "80")`` returns the PDF bytes; ``write_atomic`` saves
-them safely.
+:class:`ReceiptData`, then ``render_pdf(data, "80")`` returns the PDF bytes (``epay_desktop.safe_files`` saves
+them).
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, Any
 from epay_desktop.domain.receipts import ReceiptKind, ReceiptLanguage, ReceiptWidth
 
 from .data import TEST_ENVIRONMENTS, ReceiptData, card_last4, masked_card
-from .files import write_atomic
 from .layout import KZ_TIME, local_time
 from .qr import LEGACY_QR_PREFIX, QR_PREFIX, payment_qr_payload, read_payment_qr
 
@@ -35,7 +34,6 @@ __all__ = [
     "payment_qr_payload",
     "read_payment_qr",
     "render_pdf",
-    "write_atomic",
 ]
 
 

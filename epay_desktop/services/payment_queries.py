@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import csv
 import io
-import os
-import tempfile
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -29,6 +27,7 @@ from epay_desktop.domain import (
     Payment,
     PaymentEvent,
 )
+from epay_desktop.safe_files import check_target, write_file_safely
 from epay_desktop.store.db import Store
 from epay_desktop.store.repos.payment_list import (
     ListCounts,
@@ -284,10 +283,12 @@ class PaymentQueries:
         Amounts are decimal tenge text (``1500.50``), never floats. Atomic: a temporary file in
         the same folder is fsynced and renamed over ``path`` (then the folder is fsynced), so
         readers see the old file or the complete new one; a failed write leaves no temporary
-        file behind. Returns the number of rows. Raises ValueError (no or unknown columns) and
-        OSError (the folder is not writable, the disk is full).
+        file behind. Returns the number of rows. Raises ValueError (no or unknown columns),
+        UnsafeFilePath (a link, pipe, device or folder at ``path``, or no usable folder: refused before
+        the payments are read) and OSError (the disk is full).
         """
         chosen = _chosen_columns(columns)
+        check_target(path)
         return await self.store.run(_export, self.store, Path(path), since, until, chosen)
 
 
@@ -374,25 +375,5 @@ def _export(
             if len(rows) < 500:
                 break
             cursor = PaymentCursor.after(rows[-1])
-    _write_atomically(path, buffer.getvalue().encode("utf-8"))
+    write_file_safely(path, buffer.getvalue().encode("utf-8"))
     return count
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    folder = path.parent
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    if hasattr(os, "O_DIRECTORY"):
-        dir_fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)

@@ -36,7 +36,8 @@ from epay_desktop.domain.receipts import (
     ReceiptWidth,
     plan_receipt,
 )
-from epay_desktop.receipts import ReceiptData, write_atomic
+from epay_desktop.receipts import ReceiptData
+from epay_desktop.safe_files import write_file_safely
 from epay_desktop.store.db import Store
 from epay_desktop.store.tx import Tx
 
@@ -276,7 +277,7 @@ def save_pdf(path: str | os.PathLike[str], pdf: bytes) -> Path:
 
     A crash leaves either the old file or the new one, never a torn one. Raises OSError.
     """
-    return write_atomic(path, pdf)
+    return write_file_safely(path, pdf)
 
 
 def _payment(tx: Tx, invoice_id: InvoiceId) -> Payment:

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,7 +20,6 @@ import shiboken6
 from PySide6.QtCore import (
     QBuffer,
     QByteArray,
-    QCoreApplication,
     QIODevice,
     QMarginsF,
     QObject,
@@ -53,9 +51,10 @@ from epay_desktop.domain.receipts import (
     ReceiptRecord,
     ReceiptWidth,
 )
+from epay_desktop.safe_files import UnsafeFilePath, check_target
 
 from . import theme
-from .asyncqt import action_slot, run_dialog, start_action
+from .asyncqt import action_slot, run_dialog, start_action, user_message_of
 from .file_places import remember_folder, start_folder
 from .language import on_language_change
 from .ports import ReceiptPort
@@ -508,13 +507,14 @@ class ReceiptDialog(QDialog):
         path = await self.choose_save_path()
         if path is None:
             return
-        problem = _unwritable(path)
-        if problem:  # said before the receipt is issued: a wrong folder must not use up a number
-            self.status_label.setText(self.tr("Could not save: %1").replace("%1", problem))
-            return
-        await self._ensure_issued()
-        try:
+        try:  # said before the receipt is issued: a wrong place must not use up a number
+            check_target(path)
+            await self._ensure_issued()
             saved = await self._receipts.save_pdf(path, self.pdf)
+        except UnsafeFilePath as exc:  # a link, pipe, device or folder there, or no folder (decision 0069)
+            said = user_message_of(exc) or exc.user_message
+            self.status_label.setText(self.tr("Could not save: %1").replace("%1", said))
+            raise  # and in a message box (action_slot), in the reader's language
         except OSError as exc:
             self.status_label.setText(self.tr("Could not save: %1").replace("%1", exc.strerror or str(exc)))
             return
@@ -522,19 +522,3 @@ class ReceiptDialog(QDialog):
 
 
 _SAVE_KIND = "receipts"
-
-
-def _unwritable(path: Path) -> str:
-    """Why ``path`` cannot be written (in words for the status line), or '' when it can."""
-    folder = path.parent
-    if path.is_dir():
-        return QCoreApplication.translate("ReceiptDialog", "%1 is a folder.").replace("%1", str(path))
-    if not folder.is_dir():
-        return QCoreApplication.translate("ReceiptDialog", "the folder %1 does not exist.").replace(
-            "%1", str(folder)
-        )
-    if not os.access(folder, os.W_OK | os.X_OK):
-        return QCoreApplication.translate("ReceiptDialog", "you may not write in %1.").replace(
-            "%1", str(folder)
-        )
-    return ""

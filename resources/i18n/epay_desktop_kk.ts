@@ -4374,4 +4374,52 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
         <translation>әкімші</translation>
     </message>
 </context>
+<context>
+    <name>files</name>
+    <message>
+        <location filename="../../epay_desktop/safe_files.py" line="1"/>
+        <source>a symbolic link</source>
+        <translation>символдық сілтеме</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/safe_files.py" line="1"/>
+        <source>a named pipe</source>
+        <translation>атаулы арна</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/safe_files.py" line="1"/>
+        <source>a device</source>
+        <translation>құрылғы</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/safe_files.py" line="1"/>
+        <source>a folder</source>
+        <translation>қалта</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/safe_files.py" line="1"/>
+        <source>a socket</source>
+        <translation>сокет</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/safe_files.py" line="1"/>
+        <source>a special file</source>
+        <translation>арнайы файл</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/safe_files.py" line="1"/>
+        <source>{path} is {what}, not an ordinary file: nothing was written. Choose a new file name, or an ordinary file to replace.</source>
+        <translation>{path} — {what}, кәдімгі файл емес: ештеңе жазылмады. Жаңа файл атауын немесе ауыстыруға болатын кәдімгі файлды таңдаңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/safe_files.py" line="1"/>
+        <source>The folder {folder} does not exist: choose another one.</source>
+        <translation>{folder} қалтасы жоқ: басқасын таңдаңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/safe_files.py" line="1"/>
+        <source>The console may not write in {folder}: nothing was written. Choose another folder.</source>
+        <translation>Бағдарлама {folder} қалтасына жаза алмайды: ештеңе жазылмады. Басқа қалтаны таңдаңыз.</translation>
+    </message>
+</context>
 </TS>

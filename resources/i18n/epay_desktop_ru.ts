@@ -4377,4 +4377,52 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
         <translation>администратор</translation>
     </message>
 </context>
+<context>
+    <name>files</name>
+    <message>
+        <location filename="../../epay_desktop/safe_files.py" line="1"/>
+        <source>a symbolic link</source>
+        <translation>символическая ссылка</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/safe_files.py" line="1"/>
+        <source>a named pipe</source>
+        <translation>именованный канал</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/safe_files.py" line="1"/>
+        <source>a device</source>
+        <translation>устройство</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/safe_files.py" line="1"/>
+        <source>a folder</source>
+        <translation>папка</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/safe_files.py" line="1"/>
+        <source>a socket</source>
+        <translation>сокет</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/safe_files.py" line="1"/>
+        <source>a special file</source>
+        <translation>специальный файл</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/safe_files.py" line="1"/>
+        <source>{path} is {what}, not an ordinary file: nothing was written. Choose a new file name, or an ordinary file to replace.</source>
+        <translation>{path} — это {what}, а не обычный файл: ничего не записано. Выберите новое имя файла или обычный файл, который можно заменить.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/safe_files.py" line="1"/>
+        <source>The folder {folder} does not exist: choose another one.</source>
+        <translation>Папки {folder} не существует: выберите другую.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/safe_files.py" line="1"/>
+        <source>The console may not write in {folder}: nothing was written. Choose another folder.</source>
+        <translation>Программе нельзя записывать в {folder}: ничего не записано. Выберите другую папку.</translation>
+    </message>
+</context>
 </TS>

@@ -6,16 +6,18 @@ from __future__ import annotations
 
 import csv
 import errno
+import os
+import stat
 from pathlib import Path
 from typing import Any
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QMenu, QMessageBox
 
+from epay_desktop import safe_files
 from epay_desktop.domain import ConsoleStatus, GatewaySnapshot, InvoiceId, Money, OpKind, OpState, Role
-from epay_desktop.services import payment_queries
 from epay_desktop.settings import load_gateway_settings
 from epay_desktop.ui.app_admin import saved_environ, saved_idle_minutes
 from epay_desktop.ui.dialogs.attention_dialog import AttentionDialog
@@ -255,7 +257,7 @@ def test_export_failure_says_what_happened_and_leaves_nothing(
     def full_disk(src: object, dst: object) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(payment_queries.os, "replace", full_disk)
+    monkeypatch.setattr(safe_files.os, "replace", full_disk)
     console.window.commands.export_csv.trigger()
     dialog = wait_shown(qtbot, ExportDialog)
     assert not dialog.hint_label.isVisible()
@@ -272,6 +274,46 @@ def test_export_failure_says_what_happened_and_leaves_nothing(
     dialog.reject()
     denied = export_error_text(PermissionError(errno.EACCES, "denied"), tmp_path / "x.csv")
     assert "may not write in" in denied and "Choose another folder" in denied
+
+
+def _yes_to_replace() -> None:
+    """Answer Qt's own "already exists, replace it?" (run inside its exec) with Yes, as a person does."""
+    question = QApplication.activeModalWidget()
+    if isinstance(question, QMessageBox) and question.objectName() != "user_error_box":
+        question.button(QMessageBox.StandardButton.Yes).click()
+    else:
+        QTimer.singleShot(50, _yes_to_replace)
+
+
+@pytest.mark.parametrize("kind", ["fifo", "symlink"])
+def test_export_to_a_named_pipe_or_a_link_is_refused_in_a_message_box(
+    console: Any, qtbot: Any, arun: Any, tmp_path: Path, kind: str
+) -> None:
+    """Issue 11: the export replaced a FIFO or a symbolic link at the chosen path; now it refuses, says so
+    in a message box (and under the form), and leaves what is there untouched."""
+    seed(console, arun, 500_000_004, "10")
+    console.log_in(MANAGER, MANAGER_PIN)
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me", encoding="utf-8")
+    target = tmp_path / "payments.csv"
+    if kind == "fifo":
+        os.mkfifo(target)
+    else:
+        target.symlink_to(victim)
+    console.window.commands.export_csv.trigger()
+    dialog = wait_shown(qtbot, ExportDialog)
+    QTimer.singleShot(50, _yes_to_replace)  # the name exists: Qt asks whether to replace it
+    _save_as(qtbot, dialog, target)
+    box = wait_shown(qtbot, QMessageBox)
+    said = "is a named pipe" if kind == "fifo" else "is a symbolic link"
+    assert box.objectName() == "user_error_box" and said in box.text() and str(target) in box.text()
+    assert "nothing was written" in box.text() and said in dialog.error_label.text()
+    box.accept()
+    assert dialog.isVisible() and dialog.export_button.isEnabled()  # the manager may choose another name
+    dialog.reject()
+    assert stat.S_ISFIFO(os.lstat(target).st_mode) if kind == "fifo" else target.is_symlink()
+    assert victim.read_text(encoding="utf-8") == "keep me"
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []  # no temporary file
 
 
 # -- Needs attention and Review -----------------------------------------------------------------------

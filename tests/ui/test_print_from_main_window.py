@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import asyncio
 import io
+import os
+import stat
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -24,10 +26,10 @@ from typing import Any
 import pytest
 import shiboken6
 from pypdf import PdfReader
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWebEngineCore import QWebEngineProfile
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QLineEdit
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QLineEdit, QMessageBox
 from sqlalchemy import func, select
 
 from epay_desktop.app import AppContext, open_app
@@ -249,6 +251,54 @@ def wait_file_dialog(qtbot: Any, parent: QDialog) -> QFileDialog:
     box = found()
     assert box is not None
     return box
+
+
+def _yes_to_replace() -> None:
+    """Answer Qt's own "already exists, replace it?" (run inside its exec) with Yes, as a person does."""
+    question = QApplication.activeModalWidget()
+    if isinstance(question, QMessageBox) and question.objectName() != "user_error_box":
+        question.button(QMessageBox.StandardButton.Yes).click()
+    else:
+        QTimer.singleShot(50, _yes_to_replace)
+
+
+@pytest.mark.parametrize("kind", ["fifo", "symlink"])
+def test_save_as_pdf_over_a_named_pipe_or_a_link_is_refused_in_a_message_box_before_a_number_is_used(
+    counter: Counter, qtbot: Any, tmp_path: Path, documents: Path, kind: str
+) -> None:
+    """Issue 11: "Save as PDF" replaced a FIFO or a symbolic link at the chosen path; now it refuses in a
+    message box in words, before the receipt is issued, and leaves what is there untouched."""
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me", encoding="utf-8")
+    target = documents / "customer.pdf"
+    if kind == "fifo":
+        os.mkfifo(target)
+    else:
+        target.symlink_to(victim)
+    dialog = counter.press_ctrl_p()
+    qtbot.waitUntil(dialog.save_button.isEnabled, timeout=10_000)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    box = wait_file_dialog(qtbot, dialog)
+    box.findChild(QLineEdit, "fileNameEdit").setText("customer.pdf")
+    QTimer.singleShot(50, _yes_to_replace)  # the name exists: Qt asks whether to replace it
+    box.accept()
+
+    def refusal() -> QMessageBox | None:
+        found = [w for w in QApplication.topLevelWidgets() if w.objectName() == "user_error_box"]
+        found += dialog.findChildren(QMessageBox, "user_error_box")
+        return next((w for w in found if isinstance(w, QMessageBox) and w.isVisible()), None)
+
+    qtbot.waitUntil(lambda: refusal() is not None, timeout=10_000)
+    said = "is a named pipe" if kind == "fifo" else "is a symbolic link"
+    shown = refusal()
+    assert shown is not None and said in shown.text() and "nothing was written" in shown.text()
+    assert dialog.status_label.text().startswith("Could not save") and said in dialog.status_label.text()
+    shown.accept()
+    qtbot.waitUntil(dialog.save_button.isEnabled, timeout=5000)
+    counter.close(dialog)
+    assert counter.receipts() == [] and counter.issued_audits() == 0  # no number used up
+    assert stat.S_ISFIFO(os.lstat(target).st_mode) if kind == "fifo" else target.is_symlink()
+    assert victim.read_text(encoding="utf-8") == "keep me"
 
 
 # -- the receipt printer chosen in Settings (decision 0016) -----------------------------------------

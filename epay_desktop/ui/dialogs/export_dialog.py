@@ -36,10 +36,12 @@ from PySide6.QtWidgets import (
 )
 
 from epay_desktop.domain import User
+from epay_desktop.domain.bounds import EARLIEST_DATE
+from epay_desktop.safe_files import UnsafeFilePath
 from epay_desktop.services.payment_queries import CSV_COLUMNS
 
 from .. import theme
-from ..asyncqt import run_dialog, show_error, spawn
+from ..asyncqt import run_dialog, show_error, spawn, user_message_of
 from ..file_places import remember_folder, start_folder
 from ..models.formatting import KAZAKHSTAN
 from ..screen_fit import fit_file_dialog_columns
@@ -183,6 +185,7 @@ class ExportDialog(QDialog):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("dd.MM.yyyy")
             edit.setMaximumDate(_qdate(today))
+            edit.setMinimumDate(_qdate(EARLIEST_DATE))  # as on the command line (decision 0074)
             edit.dateChanged.connect(self._on_date_edited)
         dates = QHBoxLayout()
         dates.addWidget(self.since_edit)
@@ -327,11 +330,17 @@ class ExportDialog(QDialog):
         first, last = self.days()
         columns = self.columns()
         try:
-            if path.is_dir():
+            if path.is_dir() and not path.is_symlink():
                 raise IsADirectoryError(errno.EISDIR, "is a folder", str(path))
             rows = await self._exporter.export_csv(
                 path, _day_start(first), _day_start(last + timedelta(days=1)), columns=columns
             )
+        except UnsafeFilePath as exc:  # a link, pipe, device or folder there (decision 0069)
+            if shiboken6.isValid(self):
+                refused = exc
+                self.show_error(user_message_of(refused) or refused.user_message)
+                show_error(self, lambda: user_message_of(refused) or refused.user_message)
+            return
         except OSError as exc:
             if shiboken6.isValid(self):
                 self.show_error(export_error_text(exc, path))
