@@ -34,6 +34,11 @@ TEST_CLIENT_ID = "test"
 TEST_CLIENT_SECRET = "yF587AV9Ms94qN2QShFzVR3vFnWkhjbAK3sG"  # noqa: S105 - public test credential
 TEST_TERMINAL_ID = "67e34d63-102f-4bd1-898e-370781d0074d"
 
+#: EPAYMENT_DB_LOCK_WAIT: seconds; at least 5, the busy timeout the crash-safety checks require (T15).
+LOCK_WAIT_DEFAULT_S = 10
+LOCK_WAIT_MIN_S = 5
+LOCK_WAIT_MAX_S = 600
+
 #: name -> what it means (shown by ``epay-desktop config`` and the README).
 ENV_VARS: Mapping[str, str] = {
     "EPAYMENT_ENV": "gateway: prod, test (epayment.kz test hosts), test-homebank (old test hosts), "
@@ -50,6 +55,11 @@ ENV_VARS: Mapping[str, str] = {
     "postgresql+psycopg://user:password@host/db when several counters share one database",
     "EPAYMENT_REGISTER": "this counter's register id for receipt numbering, up to 32 letters, digits, '.', "
     "'_' or '-' (default: the host name)",
+    "EPAYMENT_DB_LOCK_WAIT": "SQLite: seconds a change waits while another counter or process writes, "
+    f"{LOCK_WAIT_MIN_S} to {LOCK_WAIT_MAX_S} (default {LOCK_WAIT_DEFAULT_S}); then it stops and says who "
+    "has the database open",
+    "EPAYMENT_BACKUP_DAYS": "SQLite: days of daily database copies kept in the database's backups folder, "
+    "1 to 3650 (default 14)",
 }
 
 _UUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
@@ -151,6 +161,8 @@ class StoreSettings:
     home: Path  # absolute; database (SQLite), logs, receipts and audit.key live here
     database_url: str  # sqlite:///<absolute file> or postgresql+psycopg://...
     register_id: str  # receipt numbers are per register
+    lock_wait_seconds: int = LOCK_WAIT_DEFAULT_S  # SQLite busy timeout (EPAYMENT_DB_LOCK_WAIT, decision 0071)
+    backup_days: int = 14  # SQLite: days of daily copies kept in backups/ (decision 0067)
 
     @property
     def is_sqlite(self) -> bool:
@@ -200,7 +212,31 @@ def load_store_settings(
         register = raw_register
     else:
         register = default_register_id(socket.gethostname() if hostname is None else hostname)
-    return StoreSettings(home=home, database_url=url, register_id=register)
+    raw_days = (env.get("EPAYMENT_BACKUP_DAYS") or "").strip()
+    days = 14
+    if raw_days:
+        if not (
+            len(raw_days) <= 4 and raw_days.isascii() and raw_days.isdigit() and 1 <= int(raw_days) <= 3650
+        ):
+            raise SettingsError(f"EPAYMENT_BACKUP_DAYS: {raw_days!r} is not a number of days from 1 to 3650")
+        days = int(raw_days)
+    return StoreSettings(
+        home=home, database_url=url, register_id=register, backup_days=days, lock_wait_seconds=_lock_wait(env)
+    )
+
+
+def _lock_wait(env: Mapping[str, str]) -> int:
+    raw = (env.get("EPAYMENT_DB_LOCK_WAIT") or "").strip()
+    if not raw:
+        return LOCK_WAIT_DEFAULT_S
+    if not (
+        len(raw) <= 4 and raw.isascii() and raw.isdigit() and LOCK_WAIT_MIN_S <= int(raw) <= LOCK_WAIT_MAX_S
+    ):
+        raise SettingsError(
+            f"EPAYMENT_DB_LOCK_WAIT: {raw!r} is not a number of seconds from {LOCK_WAIT_MIN_S} to "
+            f"{LOCK_WAIT_MAX_S} (default {LOCK_WAIT_DEFAULT_S})"
+        )
+    return int(raw)
 
 
 def default_register_id(hostname: str) -> str:

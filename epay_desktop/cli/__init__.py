@@ -19,13 +19,13 @@ import gc
 import json
 import logging
 import sys
-from collections.abc import Sequence
-from typing import NoReturn
+from collections.abc import Callable, Coroutine, Sequence
+from typing import Any, NoReturn
 
 from epay_desktop import __version__
 from epay_desktop.settings import ENV_VARS, SettingsError, load_gateway_settings
 
-from . import admin, money, payments, receipts, users
+from . import admin, database, money, payments, receipts, users
 from .common import EXIT_BUG, EXIT_USAGE, Handler
 from .errors import LoggedBug, describe_failure
 from .language import LANGUAGES, choose_language, set_language
@@ -93,7 +93,7 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument("--user", metavar="NAME", help="who you are (default: EPAY_USER)")
     common.add_argument("--json", action="store_true", help="print JSON")
     common.add_argument("-v", "--verbose", action="store_true", help="also log to stderr")
-    for module in (users, payments, money, receipts, admin):
+    for module in (users, payments, money, receipts, admin, database):
         module.register(commands, common)
     return parser
 
@@ -136,6 +136,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         return _run_gui(args)
     set_language(choose_language(args.lang))  # the service messages a command prints (decision 0046)
+    standalone = getattr(args, "standalone", None)  # restore, check-db: not through open_app
+    if standalone is not None:
+        return _run_standalone(standalone, args)
     if handler is None:
         parser.print_help()
         return EXIT_USAGE
@@ -185,6 +188,23 @@ def _run(handler: Handler, args: argparse.Namespace) -> int:
         return 130
     except Exception as exc:
         code, message = describe_failure(exc)
+        fail_line(message)
+        return code
+
+
+def _run_standalone(
+    command: Callable[[argparse.Namespace], Coroutine[Any, Any, int]], args: argparse.Namespace
+) -> int:
+    """A command that opens the database its own way (``restore``, ``check-db``: cli/database.py)."""
+    try:
+        return asyncio.run(command(args))
+    except KeyboardInterrupt:
+        fail_line("interrupted")
+        return 130
+    except Exception as exc:
+        code, message = describe_failure(exc)
+        if code == EXIT_BUG:
+            log.error("event=cli_crashed command=%s", args.command, exc_info=exc)
         fail_line(message)
         return code
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Protocol
@@ -20,11 +21,20 @@ from sqlalchemy.engine import make_url
 
 from ..domain.i18n import QT_TRANSLATE_NOOP, msg
 from .db import Store, StoreError, make_engine, verify_sqlite_pragmas
+from .integrity import PageCheck, RunningMarker, check_file, is_expected, left_by_a_crash, mark_expected
 from .keyfile import KEY_BYTES, load_or_create_key_file
 from .migrate_check import schema_at_head
 from .stats import refresh_statistics
+from .tx import Tx
 
-__all__ = ["AUDIT_KEY_BYTES", "is_network_path", "load_or_create_audit_key", "open_store"]
+__all__ = [
+    "AUDIT_KEY_BYTES",
+    "CheckedStore",
+    "is_network_path",
+    "load_or_create_audit_key",
+    "open_store",
+    "sqlite_file",
+]
 
 log = logging.getLogger(__name__)
 
@@ -44,26 +54,64 @@ class StoreLocation(Protocol):
     def audit_key_path(self) -> Path: ...
 
 
+class CheckedStore(Store):
+    """A SQLite store whose pages are checked (:class:`~.integrity.PageCheck`) before anything is
+    written, and which marks itself open (:class:`~.integrity.RunningMarker`) until it is closed."""
+
+    def __init__(self, engine: Engine, *, audit_key: bytes, check: PageCheck, marker: RunningMarker) -> None:
+        super().__init__(engine, audit_key=audit_key)
+        self.page_check = check
+        self._marker = marker
+
+    @contextmanager
+    def write(self) -> Iterator[Tx]:
+        self.page_check.wait()  # raises DatabaseDamaged: nothing is written to a damaged database
+        with super().write() as tx:
+            yield tx
+
+    def close(self) -> None:
+        try:
+            super().close()
+        finally:
+            self._marker.release()  # the clean end: the next start needs no full check
+
+
 def open_store(
     settings: StoreLocation,
     *,
     clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+    check_in_background: bool = False,
 ) -> Store:
     """Open the console's database ready for use; the caller closes the returned Store.
 
     Side effects: creates ``settings.home`` (mode 0700) and ``audit.key`` (32 random bytes,
     0600) if missing; creates the SQLite file; backs up an existing SQLite file and upgrades
     its schema when this program ships newer migrations; gathers planner statistics when they
-    are missing or stale (``store.stats``).
+    are missing or stale (``store.stats``). SQLite (decision 0066): refuses an expected database
+    that is missing or empty and a file that is not SQLite (:func:`~.integrity.check_file`); runs
+    ``quick_check`` (``integrity_check`` after a process ended without closing it), before this
+    returns or, ``check_in_background``, on a thread while every write waits for it; writes the
+    data folder's marker that the database exists; marks the database open until the store closes.
     Raises :class:`StoreError` for a key file with wrong permissions or length, a SQLite file
-    on a network drive, unsafe SQLite settings, or a schema revision this program does not know.
+    on a network drive, unsafe SQLite settings, a schema revision this program does not know,
+    or a damaged, missing or empty-but-expected database (the sentence names the backup to restore).
     """
     _make_home(settings.home)
     key = load_or_create_audit_key(settings.audit_key_path)
-    engine = _engine_for(settings.database_url)
+    db_file = sqlite_file(settings.database_url)
+    if db_file is not None:
+        check_file(settings.home, db_file)
+    engine = _engine_for(settings.database_url, int(getattr(settings, "lock_wait_seconds", 10) * 1000))
+    check: PageCheck | None = None
+    marker: RunningMarker | None = None
     try:
         verify_sqlite_pragmas(engine)
         before = after = schema_at_head(engine)  # the usual start: no migration, no Alembic
+        if db_file is not None:
+            check = PageCheck(db_file, crashed=left_by_a_crash(db_file))
+            if after is None or not check_in_background:
+                check.wait()  # a migration (or a command) never runs on unchecked pages
+            marker = RunningMarker(db_file)
         backup = None
         if after is None:
             from .migrations import migrate  # Alembic loads only when the schema must change (0055)
@@ -71,8 +119,16 @@ def open_store(
             result = migrate(engine, clock=clock)
             before, after, backup = result.before, result.after, result.backup
         refresh_statistics(engine, migrated=before != after)
+        if (
+            db_file is not None
+            and not is_expected(settings.home, db_file)
+            and (before is None or _has_users(engine))
+        ):
+            mark_expected(settings.home, db_file)  # from now on it is never made again empty
     except BaseException:
         engine.dispose()
+        if marker is not None:
+            marker.release()
         raise
     # PostgreSQL is never copied here (backup=None): the server's own backups (pg_dump) cover it.
     log.info(
@@ -82,7 +138,24 @@ def open_store(
         before,
         backup,
     )
+    if check is not None and marker is not None:
+        return CheckedStore(engine, audit_key=key, check=check, marker=marker)
     return Store(engine, audit_key=key)
+
+
+def sqlite_file(url: str) -> Path | None:
+    """The SQLite database file of ``url`` (absolute), or None for PostgreSQL."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or not parsed.database:
+        return None
+    return Path(parsed.database).absolute()
+
+
+def _has_users(engine: Engine) -> bool:
+    from sqlalchemy import text
+
+    with engine.connect() as conn:
+        return conn.execute(text("SELECT 1 FROM users LIMIT 1")).first() is not None
 
 
 def load_or_create_audit_key(path: Path) -> bytes:
@@ -116,7 +189,7 @@ def _make_home(home: Path) -> None:
         ) from exc
 
 
-def _engine_for(url: str) -> Engine:
+def _engine_for(url: str, lock_wait_ms: int = 10_000) -> Engine:
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite" and parsed.database:
         if is_network_path(parsed.database):
@@ -138,7 +211,7 @@ def _engine_for(url: str) -> Engine:
         # -wal/-shm files, which copy its mode) private to this user.
         with contextlib.suppress(FileExistsError):
             os.close(os.open(db_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
-    return make_engine(url)
+    return make_engine(url, lock_wait_ms=lock_wait_ms)  # EPAYMENT_DB_LOCK_WAIT (decision 0071)
 
 
 def _mount_fs_type(path: str) -> str:

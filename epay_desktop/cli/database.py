@@ -1,0 +1,152 @@
+"""``backup``, ``restore`` and ``check-db``: the SQLite database's copies and its health (decision 0067).
+
+``backup`` opens the app like every command (the database is checked at open) and needs a manager;
+``restore`` and ``check-db`` do not open the database the usual way, because they are what a person
+runs when it is refused: ``check-db`` reads it with ``PRAGMA integrity_check`` only; ``restore``
+checks the backup, copies it beside the database and asks for a manager's log-in on that copy (the
+users of the backup are the ones who will be there), then puts it in place, keeping the replaced
+file aside. PostgreSQL: both refuse and name ``pg_dump``/``pg_restore``, the server's own tools.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .common import EXIT_OK, EXIT_USAGE, CliError, Commands, login, require_manager
+from .output import emit_json
+
+if TYPE_CHECKING:  # the app's stacks load when a command runs, not for --help (decision 0055)
+    from epay_desktop.app import AppContext
+    from epay_desktop.settings import StoreSettings
+
+__all__ = ["register"]
+
+PG_BACKUP = (
+    "the database is PostgreSQL: back it up and restore it with the server's own tools (pg_dump and "
+    "pg_restore); epay-desktop {what} works on a SQLite database only"
+)
+
+
+def register(commands: Commands, common: argparse.ArgumentParser) -> None:
+    backup = commands.add_parser(
+        "backup",
+        parents=[common],
+        help="copy the database to a checked backup file (managers, SQLite)",
+        description="Copy the SQLite database with SQLite's online backup API while it may be in use, "
+        "check the copy (integrity_check, schema) and keep it readable by this user only. Without --out "
+        "the copy goes to the backups folder beside the database. PostgreSQL: use pg_dump.",
+    )
+    backup.add_argument("--out", type=Path, metavar="FILE", help="the new backup file (must not exist)")
+    backup.set_defaults(handler=cmd_backup)
+
+    restore = commands.add_parser(
+        "restore",
+        parents=[common],
+        help="replace the database with a backup (managers, SQLite)",
+        description="Check the backup (SQLite header, schema, integrity_check), ask for a manager's log-in "
+        "(a manager of the backup), then put it in the database's place. The replaced file is kept "
+        "beside it as <database>.replaced-<time>, never deleted. Refused while a console or a command "
+        "has the database open. PostgreSQL: use pg_restore.",
+    )
+    restore.add_argument("backup", type=Path, metavar="BACKUP", help="the backup file to restore")
+    restore.set_defaults(standalone=cmd_restore)
+
+    check = commands.add_parser(
+        "check-db",
+        parents=[common],
+        help="check the whole database file for damage (SQLite)",
+        description="Run SQLite's full integrity check on the database. Exit 0 when it is intact, 2 when "
+        "it is damaged (the line names the backup to restore). Needs no log-in; changes nothing.",
+    )
+    check.set_defaults(standalone=cmd_check_db)
+
+
+def _sqlite_settings(what: str) -> tuple[StoreSettings, Path]:
+    from epay_desktop.services.shop_settings import effective_environ
+    from epay_desktop.settings import load_store_settings
+    from epay_desktop.store.open import sqlite_file
+
+    settings = load_store_settings(effective_environ())
+    db_file = sqlite_file(settings.database_url)
+    if db_file is None:
+        raise CliError(PG_BACKUP.format(what=what), EXIT_USAGE)
+    return settings, db_file
+
+
+async def cmd_backup(app: AppContext, args: argparse.Namespace) -> int:
+    from epay_desktop.store.backup import backup_to, manual_backup_path
+    from epay_desktop.store.open import sqlite_file
+
+    db_file = sqlite_file(app.store_settings.database_url)
+    if db_file is None:
+        raise CliError(PG_BACKUP.format(what="backup"), EXIT_USAGE)
+    user = await login(app, args)
+    require_manager(user, "back up the database")
+    target = args.out if args.out is not None else manual_backup_path(db_file, app.clock())
+    made = await asyncio.to_thread(backup_to, db_file, target)
+    size = made.stat().st_size
+    if args.json:
+        emit_json({"file": str(made), "bytes": size, "checked": True})
+    else:
+        print(f"Backed up the database to {made} ({size} bytes; checked: integrity_check ok).")
+    return EXIT_OK
+
+
+async def cmd_check_db(args: argparse.Namespace) -> int:
+    from epay_desktop.store.integrity import PageCheck, check_file, left_by_a_crash
+
+    settings, db_file = await asyncio.to_thread(_sqlite_settings, "check-db")
+    if await asyncio.to_thread(check_file, settings.home, db_file):
+        raise CliError(f"there is no database at {db_file} yet", EXIT_USAGE)
+    crashed = await asyncio.to_thread(left_by_a_crash, db_file)  # a clean check clears them too
+    check = PageCheck(db_file, crashed=crashed, full=True)
+    await asyncio.wrap_future(check.future)
+    if args.json:
+        emit_json({"database": str(db_file), "ok": True, "check": "integrity_check"})
+    else:
+        print(f"The database {db_file} is intact (integrity_check: ok).")
+    return EXIT_OK
+
+
+async def cmd_restore(args: argparse.Namespace) -> int:
+    from epay_desktop.app import open_app
+    from epay_desktop.services.shop_settings import effective_environ
+    from epay_desktop.store.backup import stage_restore, swap_in
+    from epay_desktop.store.integrity import running_folder, unmark_expected
+
+    settings, db_file = await asyncio.to_thread(_sqlite_settings, "restore")
+    backup = args.backup.absolute()
+    if backup == db_file:
+        raise CliError("that is the database itself; give a backup file", EXIT_USAGE)
+    staged = await asyncio.to_thread(stage_restore, db_file, backup)
+    try:
+        environ = dict(await asyncio.to_thread(effective_environ))
+        environ["EPAYMENT_DATABASE_URL"] = f"sqlite:///{staged}"
+        environ["EPAYMENT_HOME"] = str(settings.home)
+        app = await open_app(environ, verbose=getattr(args, "verbose", False))
+        try:  # the log-in (audited) is in the copy: it becomes the database's own record
+            user = await login(app, args)
+            require_manager(user, "restore the database")
+        finally:
+            await app.aclose()
+        aside = await asyncio.to_thread(swap_in, settings.home, db_file, staged, datetime.now(UTC))
+    except BaseException:
+        for leftover in (staged, *(staged.with_name(staged.name + s) for s in ("-wal", "-shm"))):
+            with contextlib.suppress(OSError):
+                leftover.unlink()
+        with contextlib.suppress(OSError):
+            unmark_expected(settings.home, staged)
+            running_folder(staged).rmdir()
+        raise
+    if args.json:
+        emit_json({"database": str(db_file), "restored_from": str(backup), "kept_aside": str(aside or "")})
+    else:
+        print(f"Restored the database {db_file} from {backup}.")
+        if aside is not None:
+            print(f"The replaced file is kept as {aside}.")
+    return EXIT_OK
