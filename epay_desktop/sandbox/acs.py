@@ -26,11 +26,13 @@ from string import Template
 from typing import Final
 
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 from starlette.routing import BaseRoute, Route
 
 from .cards import ISSUER
+from .limits import RequestLimits
 from .payform_pages import asset, format_amount, language_code, texts
 from .state import AcsAnswer, AcsPrompt, SandboxError, SandboxState
 
@@ -192,6 +194,6 @@ def acs_routes(state: SandboxState) -> list[BaseRoute]:
 
 def create_acs_app(state: SandboxState) -> Starlette:
     """The ACS alone, for its own listener (another origin than the gateway's)."""
-    app = Starlette(routes=acs_routes(state))
+    app = Starlette(routes=acs_routes(state), middleware=[Middleware(RequestLimits, state=state)])
     app.state.sandbox = state
     return app

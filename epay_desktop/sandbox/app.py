@@ -8,6 +8,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
 from starlette.routing import BaseRoute, Mount
 
 from .acs import acs_routes
@@ -15,6 +16,7 @@ from .api import Api
 from .config import SandboxConfig
 from .confirm_payment import confirm_payment_routes
 from .control import control_routes
+from .limits import RequestLimits
 from .state import SandboxState
 
 __all__ = ["create_app"]
@@ -27,7 +29,8 @@ def create_app(config_or_state: SandboxConfig | SandboxState | None = None) -> S
     and the issuer's 3-D Secure page at ``/acs`` unless ``state.acs_base_url`` names its own origin.
 
     Pass a :class:`SandboxState` to share it with the caller (tests, the desktop demo), or a
-    :class:`SandboxConfig` (or nothing) for a fresh one; ``app.state.sandbox`` holds it.
+    :class:`SandboxConfig` (or nothing) for a fresh one; ``app.state.sandbox`` holds it. Every
+    request meets the body size and time limits of :class:`~.limits.RequestLimits` first.
     """
     if isinstance(config_or_state, SandboxState):
         state = config_or_state
@@ -49,7 +52,7 @@ def create_app(config_or_state: SandboxConfig | SandboxState | None = None) -> S
         yield
         await state.postlinks.drain()
 
-    app = Starlette(routes=routes, lifespan=lifespan)
+    app = Starlette(routes=routes, lifespan=lifespan, middleware=[Middleware(RequestLimits, state=state)])
     app.state.sandbox = state
     return app
 

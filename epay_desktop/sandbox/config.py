@@ -14,6 +14,8 @@ from typing import Final
 __all__ = [
     "DEFAULT_SCOPE",
     "KZ_TZ",
+    "MAX_BODY_BYTES",
+    "REQUEST_TIME_LIMIT",
     "TEST_CLIENT_ID",
     "TEST_CLIENT_SECRET",
     "TEST_TERMINAL_ID",
@@ -29,6 +31,11 @@ DEFAULT_SCOPE: Final = "webapi usermanagement email_send verification statement 
 
 #: Kazakhstan has used one time zone, UTC+5, since March 2024 (older gateway samples show +06:00).
 KZ_TZ: Final = timezone(timedelta(hours=5))
+
+#: The largest request body the sandbox reads (1 MiB); a longer one is refused with 400/853.
+MAX_BODY_BYTES: Final = 1024 * 1024
+#: Seconds any request may take before the sandbox answers 504/855 (longer than the longest delay fault).
+REQUEST_TIME_LIMIT: Final = 90.0
 
 #: Returns the current time as an aware datetime. Tests pass a fake one to move time.
 Clock = Callable[[], datetime]
@@ -68,3 +75,7 @@ class SandboxConfig:
     status_lag: float = 0.0
     #: check-status says REFUND after any refund, even a partial one (the rest stays refundable).
     refund_status_after_partial: bool = False
+    #: Request bodies longer than this many bytes are refused (400/853) without being read whole.
+    max_body_bytes: int = MAX_BODY_BYTES
+    #: Seconds a request may take before it is cut off and answered 504/855 (limits.py).
+    request_time_limit: float = REQUEST_TIME_LIMIT

@@ -59,6 +59,9 @@ class Code(IntEnum):
     BAD_FAULT = 850
     BAD_JSON = 851
     BAD_OPTION = 852
+    BODY_TOO_LARGE = 853
+    JSON_TOO_DEEP = 854
+    TIME_LIMIT = 855
     INJECTED = 860
 
 

@@ -5,6 +5,11 @@ used). ``delay``, ``drop_after_apply`` and ``code_in_200_applied`` let the call 
 ``http_status``, ``drop_before_apply`` and ``code_in_200`` do not. ``result_code`` and
 ``status_oddity`` only make sense for check-status, ``code_in_200*`` only for the money
 operations (charge, cancel, refund, card_pay) and ``expire_token`` not for the token endpoint.
+
+Values are bounded and anything else is refused (400/850): a delay is 0 to
+:data:`MAX_FAULT_DELAY` seconds, a code at most :data:`MAX_FAULT_CODE`, ``times`` at most
+:data:`MAX_FAULT_TIMES`; NaN and infinities are not numbers. The bounds are checked before any
+integer is made of a value, so ``1E+999999999`` costs nothing.
 """
 
 from __future__ import annotations
@@ -15,7 +20,24 @@ from typing import Final
 
 from .errors import Code, SandboxError
 
-__all__ = ["KINDS", "MONEY_OPERATIONS", "ODDITIES", "OPERATIONS", "Fault", "FaultBook"]
+__all__ = [
+    "KINDS",
+    "MAX_FAULT_CODE",
+    "MAX_FAULT_DELAY",
+    "MAX_FAULT_TIMES",
+    "MONEY_OPERATIONS",
+    "ODDITIES",
+    "OPERATIONS",
+    "Fault",
+    "FaultBook",
+]
+
+#: The longest ``delay`` fault, in seconds (below the sandbox's request time limit, limits.py).
+MAX_FAULT_DELAY: Final = 60
+#: The largest number any other fault's value may be (codes; the gateway's codes have 3-4 digits).
+MAX_FAULT_CODE: Final = 999_999
+#: The most calls one fault may fire on.
+MAX_FAULT_TIMES: Final = 1_000_000
 
 OPERATIONS: Final = ("token", "status", "charge", "cancel", "refund", "cards", "card_pay")
 KINDS: Final = (
@@ -74,15 +96,21 @@ def parse_fault(body: object) -> Fault:
         raise SandboxError(Code.BAD_FAULT, "status_oddity applies to the status operation only")
     raw_value = body.get("value", 0)
     times = body.get("times", 1)
-    if isinstance(times, bool) or not isinstance(times, int) or times < 1:
-        raise SandboxError(Code.BAD_FAULT, "times must be a positive integer")
+    if isinstance(times, bool) or not isinstance(times, int) or not 1 <= times <= MAX_FAULT_TIMES:
+        raise SandboxError(Code.BAD_FAULT, f"times must be a whole number from 1 to {MAX_FAULT_TIMES}")
     if kind == "status_oddity":
         if raw_value not in ODDITIES:
             raise SandboxError(Code.BAD_FAULT, f"status_oddity value must be one of {', '.join(ODDITIES)}")
         return Fault(operation, kind, Decimal(0), times, str(raw_value))
-    if isinstance(raw_value, bool) or not isinstance(raw_value, int | Decimal) or raw_value < 0:
+    if isinstance(raw_value, bool) or not isinstance(raw_value, int | Decimal):
         raise SandboxError(Code.BAD_FAULT, "value must be a non-negative number")
     value = Decimal(raw_value)
+    if not value.is_finite() or value < 0:
+        raise SandboxError(Code.BAD_FAULT, "value must be a non-negative finite number")
+    if kind == "delay" and value > MAX_FAULT_DELAY:
+        raise SandboxError(Code.BAD_FAULT, f"delay value must be seconds from 0 to {MAX_FAULT_DELAY}")
+    if value > MAX_FAULT_CODE:
+        raise SandboxError(Code.BAD_FAULT, f"value must be at most {MAX_FAULT_CODE}")
     if kind == "http_status" and not (value == int(value) and 400 <= value <= 599):
         raise SandboxError(Code.BAD_FAULT, "http_status value must be an HTTP error status 400-599")
     if kind == "result_code" and value != int(value):
