@@ -7,6 +7,9 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
+from epay_desktop.domain.bounds import MAX_ID
+from epay_desktop.domain.text import FIELD_NOTE
+
 from .common import (
     EXIT_OK,
     EXIT_REFUSED,
@@ -17,8 +20,10 @@ from .common import (
     day_start,
     login,
     require_manager,
+    text_arg,
+    whole_number_arg,
 )
-from .output import emit_json, local_time, money_json, when_json
+from .output import emit_json, local_time, money_json, visible, when_json
 from .receipts import check_writable
 
 if TYPE_CHECKING:  # the app's stacks load when a command runs, not for --help (decision 0055)
@@ -48,13 +53,14 @@ def register(commands: Commands, common: argparse.ArgumentParser) -> None:
     )
     reconcile.add_argument(
         "--resolve",
-        type=int,
+        type=whole_number_arg(1, MAX_ID),
         metavar="ID",
         help="(managers) close the open discrepancy ID (see the list) instead of reconciling; needs --note",
     )
     reconcile.add_argument(
         "--note",
         default="",
+        type=text_arg(FIELD_NOTE),
         metavar="TEXT",
         help="what was found, e.g. what the bank's merchant cabinet shows",
     )
@@ -84,7 +90,9 @@ def register(commands: Commands, common: argparse.ArgumentParser) -> None:
         "later as --anchor HASH --count N to detect a log that was cut or rewritten.",
     )
     verify.add_argument("--anchor", metavar="HASH", help="a head hash printed earlier")
-    verify.add_argument("--count", type=int, metavar="N", help="the entry count printed with it")
+    verify.add_argument(
+        "--count", type=whole_number_arg(0, MAX_ID), metavar="N", help="the entry count printed with it"
+    )
     verify.set_defaults(handler=cmd_audit_verify)
 
 
@@ -116,9 +124,9 @@ async def cmd_reconcile(app: AppContext, args: argparse.Namespace) -> int:
         )
     else:
         for line in report.lines:
-            print(line)
+            print(visible(line))
         for item in disputed:
-            print(_discrepancy_line(item))
+            print(visible(_discrepancy_line(item)))
     if disputed:
         raise CliError(
             f"{len(disputed)} discrepancy(ies) between the books and the bank are open: a manager checks "
@@ -180,7 +188,7 @@ async def _resolve_discrepancy(app: AppContext, args: argparse.Namespace) -> int
             }
         )
     else:
-        print(f"Resolved discrepancy {resolved.id} on invoice {invoice}: {resolved.resolution}")
+        print(f"Resolved discrepancy {resolved.id} on invoice {invoice}: {visible(resolved.resolution or '')}")
     return EXIT_OK
 
 

@@ -18,6 +18,9 @@ from typing import TYPE_CHECKING, Final
 from zoneinfo import ZoneInfo
 
 from epay_desktop.domain import InvoiceId, InvoiceIdError, Money, MoneyError, PermissionDenied, User
+from epay_desktop.domain.bounds import BoundsError, parse_date_text, parse_whole_number
+from epay_desktop.domain.i18n import Word
+from epay_desktop.domain.text import TEXT_MAX_CHARS, TextError, check_text
 
 from ..domain.i18n import QT_TRANSLATE_NOOP, msg
 
@@ -41,6 +44,8 @@ __all__ = [
     "login",
     "read_secret",
     "require_manager",
+    "text_arg",
+    "whole_number_arg",
 ]
 
 EXIT_OK: Final = 0
@@ -73,11 +78,12 @@ class CliError(Exception):
 
 
 def amount_arg(text: str) -> Money:
-    """Tenge as typed by a person (``1500``, ``1500.50``, ``1 500,50``); never a float."""
+    """Tenge as typed by a person (``1500``, ``1500.50``, ``1 500,50``): the GUI's parser, never a float
+    (:func:`epay_desktop.domain.money.parse_amount_text`, decision 0072)."""
     try:
-        return Money.parse(text)
+        return Money.from_text(text)
     except MoneyError as exc:
-        raise argparse.ArgumentTypeError(f"{exc}; write tenge like 1500 or 1500.50") from None
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def invoice_arg(text: str) -> InvoiceId:
@@ -88,11 +94,38 @@ def invoice_arg(text: str) -> InvoiceId:
 
 
 def date_arg(text: str) -> date:
-    """A Kazakhstan calendar date, ``YYYY-MM-DD``."""
+    """A Kazakhstan calendar date, ``YYYY-MM-DD``, within 2000-01-01..2100-12-31 (decision 0074)."""
     try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date; write it like 2024-05-31") from None
+        return parse_date_text(text)
+    except BoundsError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def whole_number_arg(lowest: int, highest: int) -> Callable[[str], int]:
+    """An argparse type: a whole number from ``lowest`` to ``highest`` (a usage error, exit 2, otherwise)."""
+
+    def parse(text: str) -> int:
+        try:
+            return parse_whole_number(text, lowest, highest)
+        except BoundsError as exc:
+            raise argparse.ArgumentTypeError(str(exc)) from None
+
+    return parse
+
+
+def text_arg(
+    field: Word, *, max_chars: int | None = TEXT_MAX_CHARS, max_bytes: int | None = None
+) -> Callable[[str], str]:
+    """An argparse type: free text for ``field``, refused (exit 2) when too long or holding control or
+    text-direction characters (:func:`epay_desktop.domain.text.check_text`, decision 0073)."""
+
+    def parse(text: str) -> str:
+        try:
+            return check_text(text, field, max_chars=max_chars, max_bytes=max_bytes)
+        except TextError as exc:
+            raise argparse.ArgumentTypeError(str(exc)) from None
+
+    return parse
 
 
 def day_start(day: date | None, *, next_day: bool = False) -> datetime | None:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from epay_desktop.domain import InvoiceId, Money, MoneyOp, OpKind, OpState, PermissionDenied, User
 from epay_desktop.domain.rules import held_amount, refund_remaining
+from epay_desktop.domain.text import FIELD_REASON, TEXT_MAX_CHARS
 from epay_desktop.domain.words import KIND_WORDS
 
 from ..domain.i18n import QT_TRANSLATE_NOOP, msg
@@ -25,6 +26,7 @@ from .common import (
     invoice_arg,
     login,
     read_secret,
+    text_arg,
 )
 from .output import emit_json, op_json
 
@@ -63,7 +65,12 @@ def register(commands: Commands, common: argparse.ArgumentParser) -> None:
     )
     refund.add_argument("invoice", type=invoice_arg, metavar="INVOICE")
     refund.add_argument("--amount", type=amount_arg, help="tenge to refund (default: all that remains)")
-    refund.add_argument("--reason", default="", help="why (kept in the journal)")
+    refund.add_argument(
+        "--reason",
+        default="",
+        type=text_arg(FIELD_REASON),
+        help=f"why (kept in the journal; at most {TEXT_MAX_CHARS} characters, no control characters)",
+    )
     refund.add_argument(
         "--expected-remaining",
         type=amount_arg,

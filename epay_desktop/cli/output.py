@@ -7,12 +7,14 @@ strings (``"1500.00"``) and times as ISO 8601 UTC.
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
 from epay_desktop.domain import Money, MoneyOp
+from epay_desktop.domain.text import visible
 
 from .common import KZ_TIME
 
@@ -24,6 +26,7 @@ __all__ = [
     "op_json",
     "print_pairs",
     "print_table",
+    "visible",
     "when_json",
 ]
 
@@ -46,7 +49,14 @@ def when_json(value: datetime | None) -> str | None:
 
 
 def emit_json(data: Any) -> None:
-    print(json.dumps(data, indent=2, ensure_ascii=False, sort_keys=False))
+    """JSON for scripts; a stored text's control, text-direction or separator characters are written as
+    ``\\uXXXX`` escapes (the same string to a JSON reader, nothing raw on a terminal: decision 0073)."""
+    text = json.dumps(data, indent=2, ensure_ascii=False, sort_keys=False)
+    print(_JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text))
+
+
+#: What json.dumps(ensure_ascii=False) leaves raw that a terminal would act on (C0 is escaped already).
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 def print_table(
@@ -54,6 +64,7 @@ def print_table(
 ) -> None:
     """Columns padded to their widest cell; ``right`` holds the indexes of right-aligned columns."""
     right = right or set()
+    rows = [[visible(cell) for cell in row] for row in rows]  # stored text never drives the terminal
     widths = [len(h) for h in headers]
     for row in rows:
         widths = [max(w, len(cell)) for w, cell in zip(widths, row, strict=True)]
@@ -73,7 +84,7 @@ def print_table(
 
 def print_pairs(pairs: Mapping[str, str]) -> None:
     """``key: value`` lines with the values lined up; empty values are left out."""
-    shown = {k: v for k, v in pairs.items() if v}
+    shown = {k: visible(v) for k, v in pairs.items() if v}
     width = max((len(k) for k in shown), default=0)
     for key, value in shown.items():
         print(f"{key + ':':{width + 1}} {value}")
@@ -99,5 +110,5 @@ def op_json(op: MoneyOp, names: Mapping[int, str] | None = None) -> dict[str, An
 
 def fail_line(message: str) -> None:
     """The one line on stderr: ``epay-desktop: <message>``."""
-    text = " ".join(str(message).split())
+    text = visible(" ".join(str(message).split()))
     print(f"epay-desktop: {text}", file=sys.stderr)

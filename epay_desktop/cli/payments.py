@@ -9,7 +9,9 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from epay_desktop.domain import ConsoleStatus, Payment, PaymentEvent, PaymentEventKind
+from epay_desktop.domain.bounds import LIST_LIMIT_MAX
 from epay_desktop.domain.decline_reasons import decline_message
+from epay_desktop.domain.text import DESCRIPTION_MAX_BYTES, FIELD_DESCRIPTION
 from epay_desktop.gateway import EpayError
 from epay_desktop.payform_codec import hosted_page_url
 from epay_desktop.services.card_attempts import APPROVED, DECLINED, MAX_CARD_ATTEMPTS, CardAttempts
@@ -25,6 +27,8 @@ from .common import (
     day_start,
     invoice_arg,
     login,
+    text_arg,
+    whole_number_arg,
 )
 from .output import (
     emit_json,
@@ -53,7 +57,12 @@ def register(commands: Commands, common: argparse.ArgumentParser) -> None:
         "page, the one halyk.pay opens). AMOUNT is in tenge: 1500 or 1500.50.",
     )
     pay.add_argument("amount", type=amount_arg, metavar="AMOUNT", help="tenge, e.g. 1500.50")
-    pay.add_argument("--description", default="", help="what is paid for (default: the order number)")
+    pay.add_argument(
+        "--description",
+        default="",
+        type=text_arg(FIELD_DESCRIPTION, max_chars=None, max_bytes=DESCRIPTION_MAX_BYTES),
+        help=f"what is paid for, at most {DESCRIPTION_MAX_BYTES} bytes (default: the order number)",
+    )
     pay.add_argument("--email", help="customer's e-mail")
     pay.add_argument("--phone", help="customer's phone, e.g. +7 777 123 45 67")
     pay.add_argument("--account-id", help="customer id (needed to save the card)")
@@ -86,7 +95,12 @@ def register(commands: Commands, common: argparse.ArgumentParser) -> None:
     lst.add_argument("--since", type=date_arg, help="from this date, YYYY-MM-DD")
     lst.add_argument("--until", type=date_arg, help="up to and including this date, YYYY-MM-DD")
     lst.add_argument("--search", help="invoice id prefix, last 4 card digits, amount, RRN or approval code")
-    lst.add_argument("--limit", type=_positive, default=50, help="at most N payments (default 50)")
+    lst.add_argument(
+        "--limit",
+        type=whole_number_arg(1, LIST_LIMIT_MAX),
+        default=50,
+        help=f"at most N payments, 1 to {LIST_LIMIT_MAX} (default 50)",
+    )
     lst.set_defaults(handler=cmd_payments)
 
     show = commands.add_parser("show", parents=[common], help="show one payment and its operations")
@@ -98,16 +112,6 @@ def register(commands: Commands, common: argparse.ArgumentParser) -> None:
     )
     status.add_argument("invoice", type=invoice_arg, metavar="INVOICE")
     status.set_defaults(handler=cmd_status)
-
-
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError("must be 1 or more")
-    return value
 
 
 def _seconds(text: str) -> float:

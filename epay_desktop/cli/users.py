@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from epay_desktop.domain import Role, User
 
 from .common import EXIT_OK, CliError, Commands, login, read_new_secret
-from .output import emit_json, local_time, print_table, when_json
+from .output import emit_json, local_time, print_table, visible, when_json
 
 if TYPE_CHECKING:  # the app's stacks load when a command runs, not for --help (decision 0055)
     from epay_desktop.app import AppContext
@@ -108,7 +108,7 @@ async def cmd_user_add(app: AppContext, args: argparse.Namespace) -> int:
     if args.json:
         emit_json(_user_json(user))
     else:
-        print(f"Added {user.role.value} {user.name} (user {user.id}).")
+        print(f"Added {user.role.value} {visible(user.name)} (user {user.id}).")
     return EXIT_OK
 
 
@@ -143,9 +143,12 @@ async def cmd_user_unlock(app: AppContext, args: argparse.Namespace) -> int:
         return EXIT_OK
     locked_until = next((u.locked_until for u in before if u.id == user.id), None)
     if locked_until is not None:
-        print(f"Unlocked {user.name} (was locked until {local_time(locked_until)}); they can log in again.")
+        print(
+            f"Unlocked {visible(user.name)} (was locked until {local_time(locked_until)}); "
+            "they can log in again."
+        )
     else:
-        print(f"{user.name} was not locked; their failed log-ins are cleared.")
+        print(f"{visible(user.name)} was not locked; their failed log-ins are cleared.")
     return EXIT_OK
 
 
@@ -156,7 +159,7 @@ async def cmd_user_reset_pin(app: AppContext, args: argparse.Namespace) -> int:
     if args.json:
         emit_json(_user_json(user))
     else:
-        print(f"{user.name} has a new password/PIN and can log in with it now.")
+        print(f"{visible(user.name)} has a new password/PIN and can log in with it now.")
     return EXIT_OK
 
 
@@ -166,7 +169,7 @@ async def cmd_user_role(app: AppContext, args: argparse.Namespace) -> int:
     if args.json:
         emit_json(_user_json(user))
     else:
-        print(f"{user.name} is now a {user.role.value}.")
+        print(f"{visible(user.name)} is now a {user.role.value}.")
     return EXIT_OK
 
 
@@ -176,7 +179,7 @@ async def cmd_user_set_active(app: AppContext, args: argparse.Namespace) -> int:
     if args.json:
         emit_json(_user_json(user))
     elif user.active:
-        print(f"{user.name} is active again and can log in.")
+        print(f"{visible(user.name)} is active again and can log in.")
     else:
-        print(f"{user.name} is deactivated and can no longer log in or approve.")
+        print(f"{visible(user.name)} is deactivated and can no longer log in or approve.")
     return EXIT_OK

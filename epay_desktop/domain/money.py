@@ -6,7 +6,9 @@ formatting for a person, a file or the gateway. Floats are never accepted.
 
 Parsing is strict: more than two decimals, negative values, NaN/infinity,
 exponents that hide fractions and absurd sizes are rejected with
-:class:`MoneyError`, never rounded.
+:class:`MoneyError`, never rounded. What a PERSON types (the command line's amounts and every
+amount field of the console) is read by :func:`parse_amount_text` only: ASCII digits, one
+decimal mark, at most two decimals, optional group spaces (decision 0072).
 """
 
 from __future__ import annotations
@@ -16,10 +18,13 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Final
 
+from .i18n import QT_TRANSLATE_NOOP, Message, msg
+
 __all__ = [
     "MAX_MINOR",
     "Money",
     "MoneyError",
+    "parse_amount_text",
     "parse_decimal_amount",
 ]
 
@@ -37,7 +42,108 @@ _NNBSP = "\u202f"
 
 
 class MoneyError(ValueError):
-    """A value cannot be read as an amount of money. The message says why, in plain words."""
+    """A value cannot be read as an amount of money. The message says why, in plain words.
+
+    Raised with a :class:`Message`, it carries ``message`` and ``user_message`` like the console's own
+    errors, so the GUI and the command line show it in the reader's language.
+    """
+
+    def __init__(self, text: str | Message) -> None:
+        self.message: Message | None = text if isinstance(text, Message) else None
+        self.user_message: str = text.text() if isinstance(text, Message) else text
+        super().__init__(self.user_message)
+
+
+#: Digit groups a person may type: ``1500``, ``1 500``, ``1 500 000`` (plain, no-break or narrow
+#: no-break spaces between groups of three; the Kazakh locale and Money.format() write the last two).
+_GROUP_SPACES: Final = " \u00a0\u202f"
+_TYPED_WHOLE = re.compile(r"[0-9]{1,3}(?:[ \u00a0\u202f][0-9]{3})+|[0-9]+")
+_TYPED = re.compile(r"(?P<whole>[0-9][0-9 \u00a0\u202f]*)?(?:(?P<mark>[.,])(?P<frac>[0-9]*))?")
+#: The example every refusal of a typed amount gives.
+_AMOUNT_EXAMPLE: Final = "1500, 1500.50, 1 500,50"
+
+
+def _typed_error(template: str, **args: object) -> MoneyError:
+    return MoneyError(msg("money", template, example=_AMOUNT_EXAMPLE, **args))
+
+
+def parse_amount_text(text: str, currency: str = "KZT") -> int:
+    """Minor units (tiyn) of an amount as a person typed it; :class:`MoneyError` saying why otherwise.
+
+    Accepted: ASCII digits; optional spaces between groups of three digits (plain, no-break or narrow
+    no-break: what Money.format() and the Kazakh locale write); one decimal mark, ``.`` or ``,``, with
+    at most two decimals after it; spaces around the whole; a trailing ``₸`` (an amount copied from
+    the console itself). Nothing else: no sign, exponent, underscore, other script's digits, letters,
+    or a second mark. Zero is an amount here (the caller decides whether it may be zero). Never a
+    float; the value is built from the digits with integer arithmetic.
+    """
+    exponent = _currency_exponent(currency)
+    if not isinstance(text, str):
+        raise MoneyError(f"amount of type {type(text).__name__} is not text")
+    stripped = text.strip(" \t" + _GROUP_SPACES)
+    if stripped.endswith("₸"):
+        stripped = stripped[:-1].rstrip(_GROUP_SPACES)
+    if not stripped:
+        raise _typed_error(QT_TRANSLATE_NOOP("money", "The amount is empty. Write it like {example}."))
+    for ch in stripped:
+        if ch.isdigit() and not ("0" <= ch <= "9"):
+            raise _typed_error(
+                QT_TRANSLATE_NOOP(
+                    "money",
+                    "The amount {text} has a digit that is not 0-9 ({char}). Write it like {example}.",
+                ),
+                text=repr(text),
+                char=f"U+{ord(ch):04X}",
+            )
+    if stripped[0] in "+-":
+        raise _typed_error(
+            QT_TRANSLATE_NOOP(
+                "money", "The amount {text} has a sign (+ or -); an amount has none. Write it like {example}."
+            ),
+            text=repr(text),
+        )
+    match = _TYPED.fullmatch(stripped)
+    if match is None or (match["whole"] is None and not match["frac"]):
+        raise _typed_error(
+            QT_TRANSLATE_NOOP(
+                "money",
+                "{text} is not an amount: only digits 0-9, group spaces and one decimal mark (. or ,) "
+                "are allowed. Write it like {example}.",
+            ),
+            text=repr(text),
+        )
+    whole = (match["whole"] or "0").rstrip(_GROUP_SPACES)
+    if whole != (match["whole"] or "0") or not _TYPED_WHOLE.fullmatch(whole):
+        raise _typed_error(
+            QT_TRANSLATE_NOOP(
+                "money",
+                "The amount {text} has spaces that do not separate groups of three digits. "
+                "Write it like {example}.",
+            ),
+            text=repr(text),
+        )
+    frac = match["frac"] or ""
+    if len(frac) > exponent:
+        raise _typed_error(
+            QT_TRANSLATE_NOOP(
+                "money", "The amount {text} has more than {places} decimals. Write it like {example}."
+            ),
+            text=repr(text),
+            places=exponent,
+        )
+    digits = "".join(ch for ch in whole if ch.isascii() and ch.isdigit())
+    if len(digits.lstrip("0")) > 15:
+        raise _typed_error(
+            QT_TRANSLATE_NOOP("money", "The amount {text} is too large. Write it like {example}."),
+            text=repr(text),
+        )
+    minor: int = int(digits) * 10**exponent + int(frac.ljust(exponent, "0") or "0")
+    if minor > MAX_MINOR:
+        raise _typed_error(
+            QT_TRANSLATE_NOOP("money", "The amount {text} is too large. Write it like {example}."),
+            text=repr(text),
+        )
+    return minor
 
 
 def parse_decimal_amount(value: object, currency: str = "KZT") -> int:
@@ -120,6 +226,11 @@ class Money:
     def parse(cls, value: object, currency: str = "KZT") -> Money:
         """Money from a decimal amount in major units; see :func:`parse_decimal_amount`."""
         return cls(parse_decimal_amount(value, currency), currency)
+
+    @classmethod
+    def from_text(cls, text: str, currency: str = "KZT") -> Money:
+        """Money as a person typed it; see :func:`parse_amount_text` (the CLI's and the GUI's parser)."""
+        return cls(parse_amount_text(text, currency), currency)
 
     @classmethod
     def zero(cls, currency: str = "KZT") -> Money:

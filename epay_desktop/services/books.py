@@ -50,6 +50,7 @@ from epay_desktop.store.db import Store
 from epay_desktop.store.tx import Tx
 
 from ..domain.i18n import QT_TRANSLATE_NOOP, msg
+from ..domain.text import FIELD_NOTE, check_text
 
 __all__ = [
     "BOOKS_EVERY",
@@ -347,6 +348,7 @@ class Books:
                     ),
                 )
             )
+        check_text(note, FIELD_NOTE)
         now = self._clock()
 
         def work(tx: Tx) -> Discrepancy:

@@ -20,6 +20,7 @@ from urllib.parse import quote
 from epay_desktop.domain import ConsoleError, InvoiceId, Money, Payment, RuleViolation
 
 from ..domain.i18n import QT_TRANSLATE_NOOP, msg
+from ..domain.text import DESCRIPTION_MAX_BYTES, FIELD_DESCRIPTION, check_text
 
 __all__ = [
     "DEFAULT_BACK_LINK_BASE",
@@ -37,7 +38,6 @@ __all__ = [
 #: Where the widget sends the browser back; the console's web view intercepts these URLs
 #: (docs/decisions/0004-checkout-back-links.md). ``.invalid`` can never resolve.
 DEFAULT_BACK_LINK_BASE: Final = "https://console.epay-desktop.invalid/return"
-DESCRIPTION_MAX_BYTES: Final = 125
 LANGUAGES: Final = ("rus", "kaz", "eng")
 #: Ten million tenge: far above a shop's card payment; a typo guard, not a gateway limit.
 MAX_PAYMENT: Final = Money(1_000_000_000)
@@ -128,6 +128,8 @@ def validate_checkout(
                 maximum=MAX_PAYMENT.format(),
             )
         )
+    # refused, not cut (the gateway takes 125 bytes)
+    check_text(description, FIELD_DESCRIPTION, max_chars=None, max_bytes=DESCRIPTION_MAX_BYTES)
     description = " ".join(description.split())
     if any(not ch.isprintable() for ch in description):
         raise ConsoleError(

@@ -55,6 +55,7 @@ from epay_desktop.store.db import Store
 from epay_desktop.store.tx import Tx
 
 from ..domain.i18n import QT_TRANSLATE_NOOP, msg
+from ..domain.text import FIELD_REASON, check_text
 from . import op_journal
 from .events import EventBus, OperationUpdated
 from .faultpoints import FaultPoints
@@ -173,8 +174,10 @@ class MoneyOperations:
         outcome committed, payment refreshed, events published. Returns the operation as it stands
         (SUCCEEDED, FAILED with the reason in ``gateway_message``, UNKNOWN or NEEDS_REVIEW). Raises
         before sending: NotFoundError, PermissionDenied, ApprovalError, RuleViolation, StaleRemaining
-        (``expected_remaining`` is not the current remainder), OperationInProgress.
+        (``expected_remaining`` is not the current remainder), OperationInProgress; TextError (a reason
+        too long or with control or text-direction characters).
         """
+        check_text(reason, FIELD_REASON)
         now = self._clock()
 
         def begin(tx: Tx) -> tuple[MoneyOp, Payment]:

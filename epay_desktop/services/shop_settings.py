@@ -29,6 +29,7 @@ from epay_desktop.store.repos.settings import DEFAULT_STATUS_LAG_MAX_SECONDS, MA
 from epay_desktop.store.tx import Tx
 
 from ..domain.i18n import QT_TRANSLATE_NOOP, msg
+from ..domain.text import FIELD_SHOP_TEXT, check_text
 from .secret_store import SecretStore
 
 __all__ = [
@@ -92,8 +93,11 @@ class ShopSettingsService:
         """Store every field that changed and audit ``settings.changed`` with the changed keys.
 
         Raises PermissionDenied (not an active manager/admin) or InvalidShopSetting (a
-        ConsoleError naming what is accepted, e.g. a BIN is 12 digits); nothing is stored then.
+        ConsoleError naming what is accepted, e.g. a BIN is 12 digits) or TextError (a control or
+        text-direction character in the shop's name or address); nothing is stored then.
         """
+        check_text(profile.name, FIELD_SHOP_TEXT, max_chars=None)  # the store checks the lengths
+        check_text(profile.address, FIELD_SHOP_TEXT, max_chars=None)
         now = self._clock()
 
         def work(tx: Tx) -> ShopProfile:

@@ -36,7 +36,7 @@ from epay_desktop.domain import (
     User,
 )
 from epay_desktop.store.db import Store
-from epay_desktop.store.repos.users import MAX_APPROVAL_TTL
+from epay_desktop.store.repos.users import MAX_APPROVAL_TTL, name_key
 from epay_desktop.store.tx import Tx
 
 from ..domain.i18n import QT_TRANSLATE_NOOP, msg
@@ -49,6 +49,7 @@ from .approvals import (
     record_approval,
 )
 from .login import Credentials, LoginPolicy, locked_message, user_subject
+from .name_skeleton import confusable
 from .passwords import Passwords, check_secret
 
 __all__ = ["Approval", "UserService", "may_manage"]
@@ -65,7 +66,8 @@ def may_manage(actor: Role, target: Role) -> bool:
 
 
 def _clean_name(name: str) -> str:
-    name = name.strip()
+    """The name as stored: trimmed and NFKC-normalised (full-width ``ｂｏｓｓ`` is ``boss``)."""
+    name = unicodedata.normalize("NFKC", name.strip())
     if not name:
         raise ConsoleError(msg("users", QT_TRANSLATE_NOOP("users", "Enter a user name.")))
     if len(name) > MAX_NAME_CHARS:
@@ -84,6 +86,26 @@ def _clean_name(name: str) -> str:
             )
         )
     return name
+
+
+def _refuse_look_alike(tx: Tx, name: str) -> None:
+    """ConsoleError when ``name`` looks like an existing user's name but is not it (``bоss`` with a
+    Cyrillic ``о`` next to ``boss``); the same name is left to the store's "taken" refusal."""
+    key = name_key(name)
+    for user in tx.users.list():
+        if name_key(user.name) != key and confusable(user.name, name):
+            raise ConsoleError(
+                msg(
+                    "users",
+                    QT_TRANSLATE_NOOP(
+                        "users",
+                        "The name {name} looks like the existing user {existing} (letters of another "
+                        "alphabet that look the same); choose a name that is clearly different.",
+                    ),
+                    name=repr(name),
+                    existing=repr(user.name),
+                )
+            )
 
 
 def _fresh_actor(tx: Tx, actor: User) -> User:
@@ -178,6 +200,7 @@ class UserService:
                         )
                     )
                 actor_id = current.id
+            _refuse_look_alike(tx, name)
             user = tx.users.add(name, role, encoded, now)
             tx.audit.append(
                 actor_id,

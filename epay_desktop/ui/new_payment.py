@@ -25,9 +25,11 @@ from PySide6.QtWidgets import (
 )
 
 from epay_desktop.domain import Money
+from epay_desktop.domain.text import DESCRIPTION_MAX_BYTES, FIELD_DESCRIPTION
 
 from . import theme
 from .language import page_language
+from .text_input import text_problem
 from .widgets.money_edit import MoneyEdit
 
 __all__ = ["NewPaymentForm", "PaymentRequest", "normal_phone"]
@@ -72,8 +74,8 @@ class NewPaymentForm(QWidget):
         big.setPointSize(big.pointSize() + 8)
         self.amount_edit.setFont(big)
         self.amount_edit.setMinimumHeight(48)
-        self.description_edit = QLineEdit()
-        self.description_edit.setMaxLength(125)
+        self.description_edit = QLineEdit()  # not cut at 125: a longer text is flagged (decision 0073)
+        self.description_edit.setObjectName("description")
         self.description_edit.setPlaceholderText(self.tr("What is paid for (optional)"))
         self.phone_edit = QLineEdit()
         self.phone_edit.setPlaceholderText("+7 777 123 45 67")
@@ -158,6 +160,8 @@ class NewPaymentForm(QWidget):
         self.submit_button.clicked.connect(self.submit)
         self.saved_card_button.clicked.connect(self._on_saved_card_clicked)
         self.account_edit.textChanged.connect(self._update_save_card)
+        self._description_flagged = False
+        self.description_edit.textChanged.connect(self._on_description_edited)
         self._blocked = ""
         self._update_save_card()
 
@@ -238,16 +242,38 @@ class NewPaymentForm(QWidget):
             )
         if self.save_card_box.isChecked() and account is None:
             return self._refuse(self.account_edit, self.tr("To save the card, enter the customer id."))
+        description = " ".join(self.description_edit.text().split())
+        problem = self.description_problem()
+        if problem:
+            return self._refuse(self.description_edit, problem)
         self.error_label.clear()
         return PaymentRequest(
             amount=amount,
-            description=" ".join(self.description_edit.text().split()),
+            description=description,
             phone=phone,
             email=email,
             account_id=account,
             save_card=self.save_card_box.isChecked() and account is not None,
             language=str(self.language_box.currentData()),
         )
+
+    def description_problem(self) -> str:
+        """Why the description cannot go to the bank (a control character, more than 125 bytes); or ""."""
+        raw = self.description_edit.text()
+        return text_problem(raw, FIELD_DESCRIPTION, max_chars=None) or text_problem(
+            " ".join(raw.split()), FIELD_DESCRIPTION, max_chars=None, max_bytes=DESCRIPTION_MAX_BYTES
+        )
+
+    @Slot(str)
+    def _on_description_edited(self, _text: str) -> None:
+        """Flag a description the bank would refuse while it is typed, and clear the flag when fixed."""
+        problem = self.description_problem()
+        if problem:
+            self.error_label.setText(problem)
+            self._description_flagged = True
+        elif self._description_flagged:
+            self.error_label.clear()
+            self._description_flagged = False
 
     @Slot()
     def submit(self) -> None:

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from epay_desktop.domain import ConsoleStatus as S
+from epay_desktop.domain.bounds import EARLIEST_DATE, LATEST_DATE
 
 from .models.formatting import KAZAKHSTAN
 from .models.payment_filter import PaymentFilter
@@ -183,6 +184,8 @@ class PaymentFilterBar(QWidget):
         self._timer.timeout.connect(self.changed)
         for edit in (self.date_from, self.date_to):
             edit.setDisplayFormat("dd.MM.yyyy")
+            # 2000-01-01..2100-12-31, as on the command line (decision 0074): no year 0001 or 9999
+            edit.setDateRange(QDate(EARLIEST_DATE), QDate(LATEST_DATE))
         self._choices = (self.status_combo, self.period_combo, self.date_from, self.dash_label, self.date_to)
         self._top = QHBoxLayout()
         self._bottom = QHBoxLayout()

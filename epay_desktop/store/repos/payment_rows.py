@@ -23,9 +23,9 @@ from sqlalchemy import (
 from sqlalchemy.engine.processors import str_to_datetime
 from sqlalchemy.types import NullType
 
-from epay_desktop.domain import ConsoleStatus, InvoiceId, Money, OpState, Payment, parse_decimal_amount
+from epay_desktop.domain import ConsoleStatus, InvoiceId, Money, OpState, Payment
 from epay_desktop.domain.invoice import INVOICE_MAX_DIGITS
-from epay_desktop.domain.money import MoneyError
+from epay_desktop.domain.money import MoneyError, parse_amount_text
 
 from ..models import UNRESOLVED_OP_STATES, MoneyOpRow, PaymentRow, UTCDateTime
 
@@ -95,7 +95,7 @@ def text_filter(text: str, column: Callable[[Any], Any] = lambda c: c) -> Column
         if len(text) == 4:
             clauses.append(column(PaymentRow.card_last4) == text)  # the stored last 4 (its own index)
     try:
-        minor = parse_decimal_amount(text)
+        minor = parse_amount_text(text)  # as typed in an amount field (decision 0072)
     except MoneyError:
         minor = None
     if minor:

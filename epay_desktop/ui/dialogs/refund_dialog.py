@@ -12,9 +12,11 @@ from PySide6.QtWidgets import QButtonGroup, QComboBox, QHBoxLayout, QLabel, QLin
 
 from epay_desktop.domain import ConsoleStatus, Money, MoneyOp, OpKind, StaleRemaining, User
 from epay_desktop.domain.rules import MIN_REFUND_MINOR, captured_amount
+from epay_desktop.domain.text import FIELD_REASON, TEXT_MAX_CHARS
 
 from ..labels import REFUND_REASONS
 from ..ports import MoneyOperationsPort, PaymentViewLike, UserPort
+from ..text_input import text_problem
 from ..widgets.money_edit import MoneyEdit
 from ..widgets.status_badge import status_label
 from . import named
@@ -27,6 +29,9 @@ _CONTEXT = "RefundDialog"
 #: (code sent to the service, label), shared with the detail panel's timeline. "other" needs a few words.
 REASONS = REFUND_REASONS
 MIN_REFUND = Money(MIN_REFUND_MINOR)
+_OTHER_PREFIX = "other: "
+#: The reason stored is "other: <what was typed>"; the service takes TEXT_MAX_CHARS in all.
+_OTHER_MAX_CHARS = TEXT_MAX_CHARS - len(_OTHER_PREFIX)
 
 
 class RefundDialog(MoneyOpDialog):
@@ -66,7 +71,6 @@ class RefundDialog(MoneyOpDialog):
             self.reason_combo.addItem(self.translate(label), code)
         self.other_edit = named(QLineEdit(), "other_edit")
         self.other_edit.setPlaceholderText(self.tr("Why is the money returned?"))
-        self.other_edit.setMaxLength(200)
         self.other_edit.hide()
         self.body.addRow(self.tr("Paid"), QLabel(captured_amount(self.payment).format()))
         self.body.addRow(self.tr("Refunded so far"), QLabel(view.refunded.format()))
@@ -129,13 +133,16 @@ class RefundDialog(MoneyOpDialog):
     def input_problem(self) -> str:
         if self.partial_radio.isChecked() and self.amount_edit.value() is None:
             return self.amount_edit.error_text()
-        if self.reason_combo.currentData() == "other" and not self.other_edit.text().strip():
-            return self.tr("Describe the reason for the refund.")
+        if self.reason_combo.currentData() == "other":
+            if not self.other_edit.text().strip():
+                return self.tr("Describe the reason for the refund.")
+            # refused, not cut, and never a control character (it is printed later: decision 0073)
+            return text_problem(self.other_edit.text().strip(), FIELD_REASON, max_chars=_OTHER_MAX_CHARS)
         return ""
 
     def reason(self) -> str:
         code = str(self.reason_combo.currentData())
-        return f"other: {self.other_edit.text().strip()}" if code == "other" else code
+        return f"{_OTHER_PREFIX}{self.other_edit.text().strip()}" if code == "other" else code
 
     def ok_text(self, amount: Money | None) -> str:
         return self.tr("Refund {amount}").format(amount=amount.format()) if amount else self.tr("Refund")

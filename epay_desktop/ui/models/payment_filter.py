@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from epay_desktop.domain import ConsoleStatus, MoneyError, Payment, parse_decimal_amount
+from epay_desktop.domain import ConsoleStatus, MoneyError, Payment
+from epay_desktop.domain.money import parse_amount_text
 
 __all__ = ["PaymentFilter"]
 
@@ -78,7 +79,7 @@ def _text_matches(text: str, p: Payment) -> bool:
         if len(text) == 4 and (p.card_mask or "").endswith(text):
             return True
     try:
-        minor = parse_decimal_amount(text)
+        minor = parse_amount_text(text)  # as typed in an amount field (decision 0072)
     except MoneyError:
         return False
     return bool(minor) and p.amount.minor == minor

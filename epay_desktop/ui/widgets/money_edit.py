@@ -5,6 +5,10 @@ most two decimals, up to 100 000 000 000 ₸; anything else (letters, a minus, a
 a third decimal, a bigger number) never reaches the field. A pasted "1 500,00 ₸" is taken as
 1500 tenge. When focus leaves, the amount is shown grouped: "1 500,50". ``value()`` is the
 amount as :class:`Money` or None, and ``error_text()`` says in plain words why it is None.
+
+What the field holds is read by the domain's parser for typed amounts,
+:func:`epay_desktop.domain.money.parse_amount_text`, the same one the command line uses
+(decision 0072): this module only decides what may be typed on the way to an amount.
 """
 
 from __future__ import annotations
@@ -16,9 +20,17 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QFontMetrics, QResizeEvent, QValidator
 from PySide6.QtWidgets import QLabel, QLineEdit, QStyle, QWidget
 
-from epay_desktop.domain import Money
+from epay_desktop.domain import Money, MoneyError
+from epay_desktop.domain.money import parse_amount_text
 
-__all__ = ["MAX_INPUT", "MoneyEdit", "MoneyValidator", "format_amount_input", "parse_amount_input"]
+__all__ = [
+    "MAX_INPUT",
+    "MoneyEdit",
+    "MoneyValidator",
+    "amount_problem",
+    "format_amount_input",
+    "parse_amount_input",
+]
 
 #: The largest amount the field accepts: 100 000 000 000 tenge.
 MAX_INPUT: Final = Money(100_000_000_000 * 100)
@@ -27,7 +39,8 @@ _SHAPE = re.compile(r"(?P<whole>[0-9 ]*)(?:(?P<sep>[.,])(?P<frac>[0-9]{0,2}))?")
 _MAX_DIGITS = 15
 #: QLineEdit's own horizontal margin between its frame and the text (qlineedit_p.h).
 _INNER_MARGIN = 2
-_SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2009": " "})
+#: The group spaces the parser takes (no-break: Qt's kk/ru locales; narrow no-break: Money.format()).
+_SPACES = str.maketrans({"\u00a0": " ", "\u202f": " "})
 
 
 def _tr(text: str) -> str:
@@ -43,17 +56,27 @@ def _clean(text: str) -> str:
 
 
 def parse_amount_input(text: str) -> int | None:
-    """Minor units (tiyn) of a complete amount as typed, or None if it is empty or not one."""
-    match = _SHAPE.fullmatch(_clean(text).strip())
-    if match is None:
+    """Minor units (tiyn) of a complete amount as typed, or None if it is empty or not one
+    (:func:`~epay_desktop.domain.money.parse_amount_text` says why: :func:`amount_problem`)."""
+    try:
+        return parse_amount_text(text)
+    except MoneyError:
         return None
-    whole = match["whole"].replace(" ", "")
-    frac = match["frac"] or ""
-    if not whole and not frac:
-        return None
-    if len(whole) > _MAX_DIGITS:
-        return None
-    return int(whole or "0") * 100 + int(frac.ljust(2, "0"))
+
+
+def amount_problem(text: str) -> str:
+    """Why ``text`` is not an amount, in the reader's language; empty when it is one."""
+    try:
+        parse_amount_text(text)
+    except MoneyError as exc:
+        message = exc.message
+        if message is None:
+            return exc.user_message
+        try:
+            return QCoreApplication.translate(message.context, message.template).format(**message.args)
+        except (KeyError, IndexError, ValueError):  # a broken translation must not hide the problem
+            return message.text()
+    return ""
 
 
 def format_amount_input(minor: int) -> str:
@@ -79,7 +102,7 @@ class MoneyValidator(QValidator):
         if match is None or len(match["whole"].replace(" ", "")) > _MAX_DIGITS:
             return State.Invalid, text, pos
         minor = parse_amount_input(cleaned)
-        if minor is None:  # only a separator so far
+        if minor is None:  # only a separator so far, or "1 50" on the way to "1 500"
             return State.Intermediate, cleaned, pos
         if minor > self.maximum.minor:
             return State.Invalid, text, pos
@@ -160,7 +183,9 @@ class MoneyEdit(QLineEdit):
         """Why ``value()`` is None, in plain words; empty when the amount is fine."""
         amount = self.amount()
         if amount is None:
-            return _tr("Enter an amount like 1500 or 1500,50.")
+            typed = self.text().strip()
+            problem = amount_problem(typed) if typed and typed not in ",." else ""
+            return problem or _tr("Enter an amount like 1500 or 1500,50.")
         if self._minimum is not None and amount < self._minimum:
             return _tr("The amount must be at least {minimum}.").format(minimum=self._minimum.format())
         if self._minimum is None and amount.minor == 0:
