@@ -1,0 +1,187 @@
+"""Stress 1 (reliability.md T14): a kill -9 storm over scripted money workloads.
+
+Each workload is a real child process (forked from a preloaded forkserver) that opens the
+console's SQLite database and, against the in-process sandbox, runs the start-up reconciler, then
+takes one or two payments through pay / charge or cancel / sale receipt / partial and full
+refunds / status polls / refund receipts / duplicates. Half the children are SIGKILLed after a
+random delay, half arm a named fault point (services/faultpoints.py), where the child SIGKILLs
+itself. After every workload, as the next start would: ``PRAGMA integrity_check`` and
+``foreign_key_check``, the audit chain, the reconciler (past the quiet period), sometimes a
+manager's review decision, and every invariant of stress_harness.invariant_violations. A fresh
+database and a reset sandbox every ``batch`` workloads keep each check's scan small.
+
+Short profile by default; ``EPAY_STRESS=long`` runs 1,000 workloads (scripts/stress.sh).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import multiprocessing
+import os
+import random
+import signal
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent / "drivers"))
+import stress_harness as sh
+
+from epay_desktop.domain import OpState, Role
+from epay_desktop.sandbox import RunningSandbox, SandboxConfig, start_in_thread
+
+h = sh.h
+PROFILE = sh.profile()
+KILL = getattr(signal, "SIGKILL", signal.SIGTERM)
+#: Memory-backed /dev/shm when there is one: a SIGKILL loses what the process held, never what the
+#: kernel already has, so a process kill is the same test there; power loss is not (docs/stress.md).
+FAST_DIR = "/dev/shm" if Path("/dev/shm").is_dir() else None  # noqa: S108
+
+pytestmark = [
+    pytest.mark.timeout(PROFILE.timeout),
+    pytest.mark.skipif(sys.platform == "win32", reason="forkserver and SIGKILL are POSIX"),
+]
+
+
+@pytest.fixture(scope="module")
+def sandbox() -> Iterator[RunningSandbox]:
+    with start_in_thread(SandboxConfig(two_step=True)) as running:
+        yield running
+
+
+@pytest.fixture(scope="module")
+def forkserver() -> Any:
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["stress_harness"])
+    return context
+
+
+class Storm:
+    def __init__(self, sandbox: RunningSandbox, context: Any, folder: Path, seed: int) -> None:
+        self.base_url = sandbox.base_url
+        self.control = h.Control(sandbox.base_url)
+        self.context = context
+        self.folder = folder
+        self.rng = random.Random(seed)
+        self.figures: dict[str, Any] = {
+            "suite": "kill_storm",
+            "profile": PROFILE.name,
+            "seed": seed,
+            "workloads": 0,
+            "kills": 0,
+            "kills_at_fault_points": 0,
+            "kills_at_random_points": 0,
+            "finished_before_kill": 0,
+            "reconciled_changes": 0,
+            "review_decisions": 0,
+            "integrity_failures": 0,
+            "invariant_violations": 0,
+        }
+        self.violations: list[str] = []
+        self.expected_run = 1.0  # seconds a workload takes when left alone (measured as they finish)
+        self.db_url = ""
+        self.db_path = Path()
+        self.manager_id = 0
+
+    def fresh_database(self, number: int) -> None:
+        self.control.reset()
+        self.db_path = self.folder / f"storm-{number}.db"
+        self.db_url = f"sqlite:///{self.db_path}"
+        store = h.open_store(self.db_url)
+        try:
+            self.manager_id = h.add_user(store, "Manager", Role.MANAGER).id
+        finally:
+            store.close()
+
+    def workload(self, index: int, *, kill: bool = True) -> None:
+        """One child; ``kill=False`` lets it finish (the first one measures how long a workload runs)."""
+        named = kill and self.rng.random() < 0.5
+        fault = self.rng.choice(sh.NAMED_POINTS) if named else ""
+        args = (self.db_url, self.base_url, self.rng.randrange(2**32), self.manager_id, fault)
+        child = self.context.Process(target=sh.run_workload, args=args, daemon=True)
+        started = time.monotonic()
+        child.start()
+        # a random point anywhere in the run (a little past the usual end, so some finish first)
+        delay = None if named or not kill else self.rng.uniform(0.0, 1.2 * self.expected_run)
+        child.join(delay if delay is not None else 120)
+        if child.is_alive():
+            if named:
+                self.violation(f"workload {index}: still running 120 s after start (a hang?)")
+            os.kill(child.pid, KILL)
+            child.join(30)
+        self.figures["workloads"] += 1
+        if child.exitcode == -KILL:
+            self.figures["kills"] += 1
+            key = "kills_at_fault_points" if named else "kills_at_random_points"
+            self.figures[key] += 1
+        elif child.exitcode == 0:
+            self.figures["finished_before_kill"] += 1
+            took = time.monotonic() - started
+            self.expected_run = took if not kill else 0.8 * self.expected_run + 0.2 * took
+        else:
+            self.violation(f"workload {index}: child ended with exit code {child.exitcode} (see its stderr)")
+        self.after_restart(index)
+
+    def after_restart(self, index: int) -> None:
+        problems = sh.sqlite_integrity(self.db_path)
+        if problems:
+            self.figures["integrity_failures"] += 1
+            self.violation(f"workload {index}: {problems}")
+            return
+        store = h.open_store(self.db_url, create=False)
+        try:
+            clock = h.Clock()
+            clock.advance(minutes=10)  # the next start comes after the quiet period and the status lag
+
+            async def restart(svc: h.Services) -> int:
+                report = await svc.reconciler.reconcile_all()
+                changes = len(report.changes)
+                if self.rng.random() < 0.5:
+                    with store.read() as tx:
+                        waiting = [
+                            o for o in tx.operations.all_unresolved() if o.state is OpState.NEEDS_REVIEW
+                        ]
+                    for op in waiting[:1]:
+                        manager = h.get_user(store, self.manager_id)
+                        decision = self.rng.choice(["retry", "abandon"])
+                        await sh._attempt(svc.ops.review(manager, op.id, decision))  # type: ignore[arg-type]
+                        self.figures["review_decisions"] += 1
+                return changes
+
+            async def main() -> int:
+                async with h.services(store, self.base_url, clock) as svc:
+                    return await restart(svc)
+
+            self.figures["reconciled_changes"] += asyncio.run(main())
+            for problem in sh.invariant_violations(store, self.control, settled=True):
+                self.violation(f"workload {index}: {problem}")
+        finally:
+            store.close()
+
+    def violation(self, text: str) -> None:
+        self.figures["invariant_violations"] += 1
+        self.violations.append(text)
+
+
+def test_kill_storm_keeps_money_exactly_once(
+    sandbox: RunningSandbox, forkserver: Any, emit: Callable[[dict[str, Any]], str]
+) -> None:
+    seed = int(os.environ.get("EPAY_STRESS_SEED", "20261206"))
+    started = time.monotonic()
+    with tempfile.TemporaryDirectory(prefix="epay-storm-", dir=FAST_DIR) as folder:
+        storm = Storm(sandbox, forkserver, Path(folder), seed)
+        for index in range(PROFILE.workloads):
+            if index % PROFILE.batch == 0:
+                storm.fresh_database(index // PROFILE.batch)
+            storm.workload(index, kill=index > 0)
+    storm.figures["seconds"] = round(time.monotonic() - started, 1)
+    emit(storm.figures)
+    assert storm.violations == [], storm.violations[:20]
+    # the storm really stormed: processes died by SIGKILL at named points and at random ones
+    assert storm.figures["kills_at_fault_points"] > 0
+    assert storm.figures["kills_at_random_points"] > 0
