@@ -4182,6 +4182,11 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
 <context>
     <name>users</name>
     <message>
+        <location filename="../../epay_desktop/services/users.py" line="78"/>
+        <source>The name {name} looks like the existing user {existing} (letters of another alphabet that look the same); choose a name that is clearly different.</source>
+        <translation>Бұл ат ({name}) бар пайдаланушының атына ұқсайды: {existing} (басқа әліпбидің сырттай бірдей әріптері); анық басқа ат таңдаңыз.</translation>
+    </message>
+    <message>
         <location filename="../../epay_desktop/services/approvals.py" line="142"/>
         <source>{manager_name} is not a manager; ask a manager or an administrator.</source>
         <translation>{manager_name} менеджер емес; менеджерден немесе әкімшіден сұраңыз.</translation>
@@ -4420,6 +4425,110 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
         <location filename="../../epay_desktop/safe_files.py" line="1"/>
         <source>The console may not write in {folder}: nothing was written. Choose another folder.</source>
         <translation>Бағдарлама {folder} қалтасына жаза алмайды: ештеңе жазылмады. Басқа қалтаны таңдаңыз.</translation>
+    </message>
+</context>
+<context>
+    <name>fields</name>
+    <message>
+        <location filename="../../epay_desktop/domain/text.py" line="36"/>
+        <source>The {field} is too long: {length} characters, at most {limit}. Shorten it.</source>
+        <translation>«{field}» өрісі тым ұзын: {length} таңба, ең көбі {limit}. Мәтінді қысқартыңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/domain/text.py" line="36"/>
+        <source>The {field} is too long: {size} bytes, the bank takes at most {limit} (a Cyrillic letter takes 2 bytes). Shorten it; nothing was cut.</source>
+        <translation>«{field}» өрісі тым ұзын: {size} байт, банк ең көбі {limit} байт қабылдайды (кирилл әрпі 2 байт алады). Мәтінді қысқартыңыз; ештеңе қиылған жоқ.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/domain/text.py" line="36"/>
+        <source>The {field} contains a control character ({code}) at position {position}; remove it and type the text again.</source>
+        <translation>«{field}» өрісінде басқару таңбасы бар ({code}, орны: {position}); оны өшіріп, мәтінді қайта теріңіз.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/domain/text.py" line="36"/>
+        <source>The {field} contains an invisible text-direction character ({code}) at position {position}; remove it and type the text again.</source>
+        <translation>«{field}» өрісінде мәтін бағытының көрінбейтін таңбасы бар ({code}, орны: {position}); оны өшіріп, мәтінді қайта теріңіз.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/domain/text.py" line="55"/>
+        <source>shop details</source>
+        <translation>дүкен деректері</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/domain/text.py" line="4"/>
+        <source>note</source>
+        <translation>ескертпе</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/domain/text.py" line="3"/>
+        <source>reason</source>
+        <translation>себеп</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/domain/text.py" line="3"/>
+        <source>description</source>
+        <translation>сипаттама</translation>
+    </message>
+</context>
+<context>
+    <name>money</name>
+    <message>
+        <location filename="../../epay_desktop/domain/money.py" line="87"/>
+        <source>The amount {text} is too large. Write it like {example}.</source>
+        <translation>Сома тым үлкен: {text}. Былай жазыңыз: {example}.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/domain/money.py" line="87"/>
+        <source>The amount {text} has more than {places} decimals. Write it like {example}.</source>
+        <translation>Сомада үтірден кейін {places} цифрдан көп: {text}. Былай жазыңыз: {example}.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/domain/money.py" line="87"/>
+        <source>The amount {text} has spaces that do not separate groups of three digits. Write it like {example}.</source>
+        <translation>Сомадағы бос орындар үш цифрдан тұратын топтарды бөлмейді: {text}. Былай жазыңыз: {example}.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/domain/money.py" line="110"/>
+        <source>{text} is not an amount: only digits 0-9, group spaces and one decimal mark (. or ,) are allowed. Write it like {example}.</source>
+        <translation>Бұл сома емес: {text}. Тек 0-9 цифрлары, разрядтар арасындағы бос орын және бір ондық белгі (. немесе ,) болады. Былай жазыңыз: {example}.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/domain/money.py" line="87"/>
+        <source>The amount {text} has a sign (+ or -); an amount has none. Write it like {example}.</source>
+        <translation>Сомада таңба бар (+ немесе -): {text}; сома таңбасыз жазылады. Былай жазыңыз: {example}.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/domain/money.py" line="87"/>
+        <source>The amount {text} has a digit that is not 0-9 ({char}). Write it like {example}.</source>
+        <translation>Сомада 0-9 цифрларынан басқа цифр бар: {text} ({char}). Былай жазыңыз: {example}.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/domain/money.py" line="87"/>
+        <source>The amount is empty. Write it like {example}.</source>
+        <translation>Сома жазылмаған. Былай жазыңыз: {example}.</translation>
+    </message>
+</context>
+<context>
+    <name>bounds</name>
+    <message>
+        <location filename="../../epay_desktop/domain/bounds.py" line="103"/>
+        <source>{text} is not a whole number from {lowest} to {highest} (digits 0-9 only).</source>
+        <translation>Бұл {lowest} – {highest} аралығындағы бүтін сан емес: {text} (тек 0-9 цифрлары).</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/domain/bounds.py" line="86"/>
+        <source>{value} is outside {lowest} to {highest}.</source>
+        <translation>Сан рұқсат етілген аралықтан тыс: {value} ({lowest} – {highest} болуы керек).</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/domain/bounds.py" line="73"/>
+        <source>{text} is not a date; write it like 2024-05-31.</source>
+        <translation>Бұл күн емес: {text}; былай жазыңыз: 2024-05-31.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/domain/bounds.py" line="52"/>
+        <source>The date {day} is outside {earliest} to {latest}; check the year.</source>
+        <translation>Күн рұқсат етілген аралықтан тыс: {day} ({earliest} – {latest} болуы керек); жылды тексеріңіз.</translation>
     </message>
 </context>
 </TS>

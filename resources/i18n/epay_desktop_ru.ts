@@ -4185,6 +4185,11 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
 <context>
     <name>users</name>
     <message>
+        <location filename="../../epay_desktop/services/users.py" line="78"/>
+        <source>The name {name} looks like the existing user {existing} (letters of another alphabet that look the same); choose a name that is clearly different.</source>
+        <translation>Имя {name} похоже на имя существующего пользователя {existing} (одинаковые на вид буквы другого алфавита); выберите явно другое имя.</translation>
+    </message>
+    <message>
         <location filename="../../epay_desktop/services/approvals.py" line="142"/>
         <source>{manager_name} is not a manager; ask a manager or an administrator.</source>
         <translation>{manager_name} — не менеджер; попросите менеджера или администратора.</translation>
@@ -4423,6 +4428,110 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
         <location filename="../../epay_desktop/safe_files.py" line="1"/>
         <source>The console may not write in {folder}: nothing was written. Choose another folder.</source>
         <translation>Программе нельзя записывать в {folder}: ничего не записано. Выберите другую папку.</translation>
+    </message>
+</context>
+<context>
+    <name>fields</name>
+    <message>
+        <location filename="../../epay_desktop/domain/text.py" line="36"/>
+        <source>The {field} is too long: {length} characters, at most {limit}. Shorten it.</source>
+        <translation>Поле «{field}» слишком длинное: символов {length}, допустимо не более {limit}. Сократите текст.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/domain/text.py" line="36"/>
+        <source>The {field} is too long: {size} bytes, the bank takes at most {limit} (a Cyrillic letter takes 2 bytes). Shorten it; nothing was cut.</source>
+        <translation>Поле «{field}» слишком длинное: {size} байт, банк принимает не более {limit} (кириллическая буква занимает 2 байта). Сократите текст; ничего не обрезано.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/domain/text.py" line="36"/>
+        <source>The {field} contains a control character ({code}) at position {position}; remove it and type the text again.</source>
+        <translation>В поле «{field}» есть управляющий символ ({code}, позиция {position}); удалите его и введите текст заново.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/domain/text.py" line="36"/>
+        <source>The {field} contains an invisible text-direction character ({code}) at position {position}; remove it and type the text again.</source>
+        <translation>В поле «{field}» есть невидимый символ направления текста ({code}, позиция {position}); удалите его и введите текст заново.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/domain/text.py" line="55"/>
+        <source>shop details</source>
+        <translation>данные магазина</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/domain/text.py" line="4"/>
+        <source>note</source>
+        <translation>примечание</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/domain/text.py" line="3"/>
+        <source>reason</source>
+        <translation>причина</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/domain/text.py" line="3"/>
+        <source>description</source>
+        <translation>описание</translation>
+    </message>
+</context>
+<context>
+    <name>money</name>
+    <message>
+        <location filename="../../epay_desktop/domain/money.py" line="87"/>
+        <source>The amount {text} is too large. Write it like {example}.</source>
+        <translation>Сумма {text} слишком большая. Пишите так: {example}.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/domain/money.py" line="87"/>
+        <source>The amount {text} has more than {places} decimals. Write it like {example}.</source>
+        <translation>В сумме {text} больше {places} знаков после запятой. Пишите так: {example}.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/domain/money.py" line="87"/>
+        <source>The amount {text} has spaces that do not separate groups of three digits. Write it like {example}.</source>
+        <translation>В сумме {text} пробелы стоят не между группами из трёх цифр. Пишите так: {example}.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/domain/money.py" line="110"/>
+        <source>{text} is not an amount: only digits 0-9, group spaces and one decimal mark (. or ,) are allowed. Write it like {example}.</source>
+        <translation>{text} — не сумма: допустимы только цифры 0-9, пробелы между разрядами и один десятичный знак (. или ,). Пишите так: {example}.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/domain/money.py" line="87"/>
+        <source>The amount {text} has a sign (+ or -); an amount has none. Write it like {example}.</source>
+        <translation>В сумме {text} есть знак (+ или -); сумма пишется без знака. Пишите так: {example}.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/domain/money.py" line="87"/>
+        <source>The amount {text} has a digit that is not 0-9 ({char}). Write it like {example}.</source>
+        <translation>В сумме {text} есть цифра не из набора 0-9 ({char}). Пишите так: {example}.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/domain/money.py" line="87"/>
+        <source>The amount is empty. Write it like {example}.</source>
+        <translation>Сумма не указана. Пишите так: {example}.</translation>
+    </message>
+</context>
+<context>
+    <name>bounds</name>
+    <message>
+        <location filename="../../epay_desktop/domain/bounds.py" line="103"/>
+        <source>{text} is not a whole number from {lowest} to {highest} (digits 0-9 only).</source>
+        <translation>{text} — не целое число от {lowest} до {highest} (только цифры 0-9).</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/domain/bounds.py" line="86"/>
+        <source>{value} is outside {lowest} to {highest}.</source>
+        <translation>{value} вне диапазона от {lowest} до {highest}.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/domain/bounds.py" line="73"/>
+        <source>{text} is not a date; write it like 2024-05-31.</source>
+        <translation>{text} — не дата; пишите так: 2024-05-31.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/domain/bounds.py" line="52"/>
+        <source>The date {day} is outside {earliest} to {latest}; check the year.</source>
+        <translation>Дата {day} вне диапазона с {earliest} по {latest}; проверьте год.</translation>
     </message>
 </context>
 </TS>
