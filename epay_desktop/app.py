@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import functools
 import logging
 import ssl
 import threading
@@ -36,10 +37,11 @@ from .services.secrets import load_or_create_secret_file
 from .services.shop_settings import LocalConfigStore, ShopSettingsService
 from .services.users import UserService
 from .settings import GatewaySettings, StoreSettings, load_gateway_settings, load_store_settings
+from .store.backup import daily_backup, has_daily_backup
 from .store.db import Store
-from .store.open import open_store
+from .store.open import CheckedStore, open_store, sqlite_file
 
-__all__ = ["AppContext", "open_app"]
+__all__ = ["AppContext", "backup_of_the_day", "database_checked", "open_app"]
 
 log = logging.getLogger(__name__)
 
@@ -151,14 +153,17 @@ async def open_app(
     *,
     clock: Clock | None = None,
     verbose: bool = False,
+    check_in_background: bool = False,
 ) -> AppContext:
     """Build the console: read settings, start logging, open (and migrate) the store, create the
     one ``httpx.AsyncClient`` and the gateway client in the running loop, then the services.
 
     Must be awaited inside the event loop that will use the result. Side effects: creates the
     home folder, log file, audit key and PIN pepper if missing; upgrades the database schema
-    (with a backup first for SQLite). Raises SettingsError (bad environment), StoreError
-    (unsafe or unknown database, bad key file) or ConsoleError (bad pepper file); nothing stays
+    (with a backup first for SQLite). ``check_in_background``: the SQLite page check runs on a
+    thread while the caller goes on, every write waiting for it (:func:`database_checked`).
+    Raises SettingsError (bad environment), StoreError (unsafe, unknown or damaged database, bad
+    key file) or ConsoleError (bad pepper file); nothing stays
     open when it raises.
     """
     now = clock or _utcnow
@@ -182,7 +187,9 @@ async def open_app(
     log_file = configure_logging(store_settings.home, verbose=verbose)
     try:
         pepper = load_or_create_secret_file(store_settings.home / "pepper.key")
-        store = await asyncio.to_thread(open_store, store_settings, clock=now)
+        store = await asyncio.to_thread(
+            functools.partial(open_store, store_settings, clock=now, check_in_background=check_in_background)
+        )
     except BaseException:
         await asyncio.gather(tls, return_exceptions=True)
         saved.restore()
@@ -236,3 +243,22 @@ async def open_app(
         saved_cards=SavedCardService(payments),
         _logging=saved,
     )
+
+async def database_checked(ctx: AppContext) -> None:
+    """Return when the database's pages have passed the check started at open (at once when it ran
+    before :func:`open_app` returned, or for PostgreSQL); raises its ``DatabaseDamaged`` otherwise."""
+    if isinstance(ctx.store, CheckedStore):
+        await asyncio.wrap_future(ctx.store.page_check.future)
+
+
+def backup_of_the_day(settings: StoreSettings, now: datetime, *, only_if_missing: bool) -> Path | None:
+    """The day's checked copy of a SQLite database (``backups/daily-<local date>.db``, decision 0067),
+    older copies pruned to ``settings.backup_days``; ``only_if_missing``: not when the day has one.
+    Returns the file made, or None (PostgreSQL: pg_dump's job; or the day had one)."""
+    db_file = sqlite_file(settings.database_url)
+    if db_file is None:
+        return None
+    day = now.astimezone().date()
+    if only_if_missing and has_daily_backup(db_file, day):
+        return None
+    return daily_backup(db_file, day, keep_days=settings.backup_days)

@@ -3,7 +3,8 @@
 0. ``epay-desktop --version`` prints ``epay-desktop <version>``;
 1. ``epay-desktop sandbox --port 0`` prints its URL and answers a token request (docs/sandbox.md's test
    client), and refuses a wrong secret;
-2. ``epay-desktop --demo`` (offscreen, a throw-away demo folder) gets through start-up (the log says the
+2. ``epay-desktop user add`` refuses a user name with a look-alike letter (the confusables data ships);
+3. ``epay-desktop --demo`` (offscreen, a throw-away demo folder) gets through start-up (the log says the
    start-up reconciliation is done, which comes after the database and the demo shop) and is still
    running a few seconds later; then it is stopped.
 
@@ -115,6 +116,28 @@ def check_console(exe: str, home: Path) -> None:
             stop(process, signal.SIGTERM)  # the check is over (SIGINT would raise inside a Qt slot)
 
 
+def check_user_names(exe: str, home: Path) -> None:
+    """The confusables table ships (confusable_homoglyphs' JSON data, decision 0073): a user name with a
+    Cyrillic look-alike letter is refused with its one line, not a missing-file crash (exit 4)."""
+    secret = "bundle-pass-1"  # noqa: S105 - a throw-away account in a throw-away folder
+    env = {**clean_env(home), "EPAYMENT_HOME": str(home / "names"), "EPAY_NEW_PASSWORD": secret}
+
+    def run(*args: str, **extra: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(  # noqa: S603
+            [exe, *args], env={**env, **extra}, capture_output=True, text=True, timeout=120, check=False
+        )
+
+    first = run("user", "add", "boss", "--role", "manager")
+    if first.returncode != 0:
+        raise SystemExit(f"the bundle could not add a user ({first.returncode}): {first.stderr}")
+    look_alike = run("user", "add", "b\u043ess", "--role", "cashier", EPAY_USER="boss", EPAY_PASSWORD=secret)
+    if look_alike.returncode != 1 or "looks like the existing user" not in look_alike.stderr:
+        raise SystemExit(
+            f"the bundle did not refuse a look-alike user name ({look_alike.returncode}): {look_alike.stderr}"
+        )
+    print("bundle: a look-alike user name is refused (the confusables data is in the bundle)")
+
+
 def check_version(exe: str, home: Path) -> None:
     done = subprocess.run(  # noqa: S603
         [exe, "--version"], env=clean_env(home), capture_output=True, text=True, timeout=60, check=False
@@ -129,6 +152,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="epay-bundle-") as tmp:
         check_version(exe, Path(tmp))
         check_sandbox(exe, Path(tmp))
+        check_user_names(exe, Path(tmp))
         check_console(exe, Path(tmp))
     return 0
 

@@ -4003,6 +4003,66 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
 <context>
     <name>store</name>
     <message>
+        <location filename="../../epay_desktop/store/integrity.py" line="1"/>
+        <source>The database {database} is missing, and this data folder had one: it is not made again empty. Restore the last backup: a manager runs {command}.</source>
+        <translation>{database} дерекқоры жоқ, ал бұл деректер қалтасында ол болған: бос дерекқор қайта жасалмайды. Соңғы сақтық көшірмені қалпына келтіріңіз: менеджер {command} орындайды.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/store/integrity.py" line="1"/>
+        <source>The database {database} is missing, and this data folder had one: it is not made again empty. No backup was found in {folder}: ask support.</source>
+        <translation>{database} дерекқоры жоқ, ал бұл деректер қалтасында ол болған: бос дерекқор қайта жасалмайды. {folder} ішінде сақтық көшірме табылмады: қолдау қызметіне хабарласыңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/store/integrity.py" line="1"/>
+        <source>The database {database} is empty (0 bytes), and this data folder had one with data: it is not made again empty. Restore the last backup: a manager runs {command}.</source>
+        <translation>{database} дерекқоры бос (0 байт), ал бұл деректер қалтасында деректері бар дерекқор болған: бос дерекқор қайта жасалмайды. Соңғы сақтық көшірмені қалпына келтіріңіз: менеджер {command} орындайды.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/store/integrity.py" line="1"/>
+        <source>The database {database} is empty (0 bytes), and this data folder had one with data: it is not made again empty. No backup was found in {folder}: ask support, and keep the file as it is.</source>
+        <translation>{database} дерекқоры бос (0 байт), ал бұл деректер қалтасында деректері бар дерекқор болған: бос дерекқор қайта жасалмайды. {folder} ішінде сақтық көшірме табылмады: қолдау қызметіне хабарласыңыз, файлды өзгертпеңіз.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/store/integrity.py" line="1"/>
+        <source>The file {database} is not a SQLite database (its first bytes are wrong): damaged or replaced. Restore the last backup: a manager runs {command}.</source>
+        <translation>{database} файлы SQLite дерекқоры емес (алғашқы байттары дұрыс емес): ол зақымдалған немесе ауыстырылған. Соңғы сақтық көшірмені қалпына келтіріңіз: менеджер {command} орындайды.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/store/integrity.py" line="1"/>
+        <source>The file {database} is not a SQLite database (its first bytes are wrong): damaged or replaced. No backup was found in {folder}: ask support, and keep the file as it is.</source>
+        <translation>{database} файлы SQLite дерекқоры емес (алғашқы байттары дұрыс емес): ол зақымдалған немесе ауыстырылған. {folder} ішінде сақтық көшірме табылмады: қолдау қызметіне хабарласыңыз, файлды өзгертпеңіз.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/store/integrity.py" line="1"/>
+        <source>The database {database} is damaged ({problem}); the console will not work on it. Restore the last backup: a manager runs {command}.</source>
+        <translation>{database} дерекқоры зақымдалған ({problem}); консоль онымен жұмыс істемейді. Соңғы сақтық көшірмені қалпына келтіріңіз: менеджер {command} орындайды.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/store/integrity.py" line="1"/>
+        <source>The database {database} is damaged ({problem}); the console will not work on it. No backup was found in {folder}: ask support, and keep the file as it is.</source>
+        <translation>{database} дерекқоры зақымдалған ({problem}); консоль онымен жұмыс істемейді. {folder} ішінде сақтық көшірме табылмады: қолдау қызметіне хабарласыңыз, файлды өзгертпеңіз.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/store/backup.py" line="1"/>
+        <source>{path} is not a usable backup: {problem}. Nothing was changed.</source>
+        <translation>{path} сақтық көшірме ретінде жарамсыз: {problem}. Ештеңе өзгерген жоқ.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/store/backup.py" line="1"/>
+        <source>{target} already exists; choose a new file name for the backup.</source>
+        <translation>{target} бұрыннан бар; сақтық көшірмеге жаңа файл атауын таңдаңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/store/backup.py" line="1"/>
+        <source>The backup to {target} failed: {problem}.</source>
+        <translation>{target} ішіне сақтық көшірме жасау сәтсіз аяқталды: {problem}.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/store/backup.py" line="1"/>
+        <source>The database {database} is open in {count} other console(s) or command(s) (process {pids}); close them first. Nothing was changed.</source>
+        <translation>{database} дерекқоры тағы {count} консольде немесе командада ашық (процесс {pids}); алдымен оларды жабыңыз. Ештеңе өзгерген жоқ.</translation>
+    </message>
+    <message>
         <location filename="../../epay_desktop/store/db.py" line="101"/>
         <source>The database {database} runs with unsafe settings ({wrong}); the console needs {required_sqlite_pragmas}. Is the file on a network drive or in memory? Move it to a local disk.</source>
         <extracomment>What every SQLite connection must report before the console trusts it with money (docs/reliability.md T15): WAL, fsync on every commit, foreign keys, a busy timeout.</extracomment>

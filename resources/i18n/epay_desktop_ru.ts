@@ -4006,6 +4006,66 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
 <context>
     <name>store</name>
     <message>
+        <location filename="../../epay_desktop/store/integrity.py" line="1"/>
+        <source>The database {database} is missing, and this data folder had one: it is not made again empty. Restore the last backup: a manager runs {command}.</source>
+        <translation>База данных {database} отсутствует, а в этой папке данных она была: пустая заново не создаётся. Восстановите последнюю резервную копию: менеджер выполняет {command}.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/store/integrity.py" line="1"/>
+        <source>The database {database} is missing, and this data folder had one: it is not made again empty. No backup was found in {folder}: ask support.</source>
+        <translation>База данных {database} отсутствует, а в этой папке данных она была: пустая заново не создаётся. В {folder} нет резервных копий: обратитесь в поддержку.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/store/integrity.py" line="1"/>
+        <source>The database {database} is empty (0 bytes), and this data folder had one with data: it is not made again empty. Restore the last backup: a manager runs {command}.</source>
+        <translation>База данных {database} пуста (0 байт), а в этой папке данных была база с данными: пустая заново не создаётся. Восстановите последнюю резервную копию: менеджер выполняет {command}.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/store/integrity.py" line="1"/>
+        <source>The database {database} is empty (0 bytes), and this data folder had one with data: it is not made again empty. No backup was found in {folder}: ask support, and keep the file as it is.</source>
+        <translation>База данных {database} пуста (0 байт), а в этой папке данных была база с данными: пустая заново не создаётся. В {folder} нет резервных копий: обратитесь в поддержку и не трогайте файл.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/store/integrity.py" line="1"/>
+        <source>The file {database} is not a SQLite database (its first bytes are wrong): damaged or replaced. Restore the last backup: a manager runs {command}.</source>
+        <translation>Файл {database} — не база данных SQLite (его первые байты неверны): он повреждён или подменён. Восстановите последнюю резервную копию: менеджер выполняет {command}.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/store/integrity.py" line="1"/>
+        <source>The file {database} is not a SQLite database (its first bytes are wrong): damaged or replaced. No backup was found in {folder}: ask support, and keep the file as it is.</source>
+        <translation>Файл {database} — не база данных SQLite (его первые байты неверны): он повреждён или подменён. В {folder} нет резервных копий: обратитесь в поддержку и не трогайте файл.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/store/integrity.py" line="1"/>
+        <source>The database {database} is damaged ({problem}); the console will not work on it. Restore the last backup: a manager runs {command}.</source>
+        <translation>База данных {database} повреждена ({problem}); консоль не будет с ней работать. Восстановите последнюю резервную копию: менеджер выполняет {command}.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/store/integrity.py" line="1"/>
+        <source>The database {database} is damaged ({problem}); the console will not work on it. No backup was found in {folder}: ask support, and keep the file as it is.</source>
+        <translation>База данных {database} повреждена ({problem}); консоль не будет с ней работать. В {folder} нет резервных копий: обратитесь в поддержку и не трогайте файл.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/store/backup.py" line="1"/>
+        <source>{path} is not a usable backup: {problem}. Nothing was changed.</source>
+        <translation>{path} не годится как резервная копия: {problem}. Ничего не изменено.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/store/backup.py" line="1"/>
+        <source>{target} already exists; choose a new file name for the backup.</source>
+        <translation>{target} уже существует; выберите для резервной копии новое имя файла.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/store/backup.py" line="1"/>
+        <source>The backup to {target} failed: {problem}.</source>
+        <translation>Резервное копирование в {target} не удалось: {problem}.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/store/backup.py" line="1"/>
+        <source>The database {database} is open in {count} other console(s) or command(s) (process {pids}); close them first. Nothing was changed.</source>
+        <translation>База данных {database} открыта ещё в {count} консолях или командах (процесс {pids}); сначала закройте их. Ничего не изменено.</translation>
+    </message>
+    <message>
         <location filename="../../epay_desktop/store/db.py" line="101"/>
         <source>The database {database} runs with unsafe settings ({wrong}); the console needs {required_sqlite_pragmas}. Is the file on a network drive or in memory? Move it to a local disk.</source>
         <extracomment>What every SQLite connection must report before the console trusts it with money (docs/reliability.md T15): WAL, fsync on every commit, foreign keys, a busy timeout.</extracomment>
