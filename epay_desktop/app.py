@@ -244,6 +244,7 @@ async def open_app(
         _logging=saved,
     )
 
+
 async def database_checked(ctx: AppContext) -> None:
     """Return when the database's pages have passed the check started at open (at once when it ran
     before :func:`open_app` returned, or for PostgreSQL); raises its ``DatabaseDamaged`` otherwise."""

@@ -32,7 +32,7 @@ import threading
 from pathlib import Path
 from typing import IO
 
-from ..domain.i18n import QT_TRANSLATE_NOOP, Message, msg
+from ..domain.i18n import QT_TRANSLATE_NOOP, msg
 from .db import StoreError
 
 __all__ = [
@@ -52,7 +52,6 @@ __all__ = [
     "others_running",
     "running_folder",
     "unmark_expected",
-    "way_out",
 ]
 
 log = logging.getLogger(__name__)
@@ -144,30 +143,65 @@ def newest_backup(db_file: Path) -> Path | None:
     return max(found)[1] if found else None
 
 
-def way_out(db_file: Path) -> Message:
-    """What to do about a refused database: restore the newest backup, named."""
+def _refusal(cls: type[StoreError], templates: tuple[str, str], db_file: Path, **args: object) -> StoreError:
+    """``cls`` with the sentence that names the way out: ``templates`` is (with the command that
+    restores the newest backup in ``{command}``, without a backup: ``{folder}``, where backups would
+    be); ``{database}`` is ``db_file``."""
     backup = newest_backup(db_file)
-    if backup is None:
-        return msg(
-            "store",
-            QT_TRANSLATE_NOOP(
-                "store",
-                "No backup was found in {folder}: ask support, and keep the file as it is.",
-            ),
-            folder=db_file.parent / "backups",
-        )
-    return msg(
+    if backup is not None:
+        command = f"epay-desktop restore {backup}"
+        return cls(msg("store", templates[0], database=db_file, command=command, **args))
+    return cls(msg("store", templates[1], database=db_file, folder=db_file.parent / "backups", **args))
+
+
+_MISSING = (
+    QT_TRANSLATE_NOOP(
         "store",
-        QT_TRANSLATE_NOOP(
-            "store", "Restore the last backup: a manager runs `epay-desktop restore {backup}`."
-        ),
-        backup=backup,
-    )
-
-
-def _refusal(cls: type[StoreError], template: str, db_file: Path, **args: object) -> StoreError:
-    """``cls`` with ``template`` (fields: ``{database}``, ``{way_out}`` and ``args``)."""
-    return cls(msg("store", template, database=db_file, way_out=way_out(db_file), **args))
+        "The database {database} is missing, and this data folder had one: it is not made again empty. "
+        "Restore the last backup: a manager runs {command}.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "store",
+        "The database {database} is missing, and this data folder had one: it is not made again empty. "
+        "No backup was found in {folder}: ask support.",
+    ),
+)
+_EMPTY = (
+    QT_TRANSLATE_NOOP(
+        "store",
+        "The database {database} is empty (0 bytes), and this data folder had one with data: it is not "
+        "made again empty. Restore the last backup: a manager runs {command}.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "store",
+        "The database {database} is empty (0 bytes), and this data folder had one with data: it is not "
+        "made again empty. No backup was found in {folder}: ask support, and keep the file as it is.",
+    ),
+)
+_NOT_SQLITE = (
+    QT_TRANSLATE_NOOP(
+        "store",
+        "The file {database} is not a SQLite database (its first bytes are wrong): damaged or replaced. "
+        "Restore the last backup: a manager runs {command}.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "store",
+        "The file {database} is not a SQLite database (its first bytes are wrong): damaged or replaced. "
+        "No backup was found in {folder}: ask support, and keep the file as it is.",
+    ),
+)
+_DAMAGED = (
+    QT_TRANSLATE_NOOP(
+        "store",
+        "The database {database} is damaged ({problem}); the console will not work on it. "
+        "Restore the last backup: a manager runs {command}.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "store",
+        "The database {database} is damaged ({problem}); the console will not work on it. "
+        "No backup was found in {folder}: ask support, and keep the file as it is.",
+    ),
+)
 
 
 # -- before SQLite opens the file ------------------------------------------------------------------
@@ -184,40 +218,16 @@ def check_file(home: Path, db_file: Path) -> bool:
         size = db_file.stat().st_size
     except FileNotFoundError:
         if is_expected(home, db_file):
-            raise _refusal(
-                DatabaseMissing,
-                QT_TRANSLATE_NOOP(
-                    "store",
-                    "The database {database} is missing, and this data folder had one: it is not made "
-                    "again empty. {way_out}",
-                ),
-                db_file,
-            ) from None
+            raise _refusal(DatabaseMissing, _MISSING, db_file) from None
         return True
     if size == 0:
         if is_expected(home, db_file):
-            raise _refusal(
-                DatabaseDamaged,
-                QT_TRANSLATE_NOOP(
-                    "store",
-                    "The database {database} is empty (0 bytes), and this data folder had one with data: "
-                    "it is not made again empty. {way_out}",
-                ),
-                db_file,
-            )
+            raise _refusal(DatabaseDamaged, _EMPTY, db_file)
         return True
     with open(db_file, "rb") as raw:
         header = raw.read(len(SQLITE_HEADER))
     if header != SQLITE_HEADER:
-        raise _refusal(
-            DatabaseDamaged,
-            QT_TRANSLATE_NOOP(
-                "store",
-                "The file {database} is not a SQLite database (its first bytes are wrong): damaged or "
-                "replaced. {way_out}",
-            ),
-            db_file,
-        )
+        raise _refusal(DatabaseDamaged, _NOT_SQLITE, db_file)
     return False
 
 
@@ -242,15 +252,7 @@ def check_pages(db_file: Path, *, full: bool) -> None:
         problem = str(exc)
     if problem:
         log.error("event=database_damaged file=%s check=%s problem=%s", db_file, pragma, problem)
-        raise _refusal(
-            DatabaseDamaged,
-            QT_TRANSLATE_NOOP(
-                "store",
-                "The database {database} is damaged ({problem}); the console will not work on it. {way_out}",
-            ),
-            db_file,
-            problem=problem[:200],
-        )
+        raise _refusal(DatabaseDamaged, _DAMAGED, db_file, problem=problem[:200])
     log.info("event=database_checked file=%s check=%s", db_file, pragma)
 
 

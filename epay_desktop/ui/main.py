@@ -31,7 +31,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QProgressBar, QVBoxLayout, QWidget
 
 from epay_desktop import __version__
-from epay_desktop.app import AppContext, open_app
+from epay_desktop.app import AppContext, backup_of_the_day, database_checked, open_app
 from epay_desktop.domain import ConsoleError
 
 from . import theme
@@ -354,6 +354,9 @@ async def run_console(qapp: QApplication, options: GuiOptions, sandbox: RunningS
     ctx: AppContext | None = None
     background: tuple[asyncio.Event, asyncio.Future[Any]] | None = None
     profile = _CheckoutProfile(qapp)  # made with the first "New payment" window, not before the login
+    damage: list[ConsoleError] = []
+    watch: asyncio.Future[None] | None = None
+    clean_end = False
     try:
         if sandbox is not None:
             from epay_desktop.demo import (  # --demo only
@@ -368,7 +371,8 @@ async def run_console(qapp: QApplication, options: GuiOptions, sandbox: RunningS
         else:
             environ = await saved_environ()  # what Settings saved (console.json, keychain) under os.environ
         screen.set_status(_tr("Opening the database…"))
-        ctx = await open_app(environ, verbose=options.verbose)
+        # the page check runs behind the window; every write waits for it (decision 0066)
+        ctx = await open_app(environ, verbose=options.verbose, check_in_background=True)
         crash.log_path = ctx.log_file
         console = ConsoleOptions(idle_minutes=await saved_idle_minutes(ctx))
         first: Callable[[], Awaitable[object]] | None = None
@@ -380,20 +384,57 @@ async def run_console(qapp: QApplication, options: GuiOptions, sandbox: RunningS
             )
             first = functools.partial(mirror_demo, ctx, sandbox.state)  # the sandbox's side, behind the login
         controller = AppController(ctx, profile.get, console)
+        watch = asyncio.ensure_future(_watch_database(ctx, controller, damage, backups=sandbox is None))
         background = start_background(ctx, startup=_status_line(controller), first=first)
         screen.close()
         probe = os.environ.get(STARTUP_PROBE_ENV)
         if probe:
             _StartupProbe(controller.session.lock_screen, controller.window, probe)
         await controller.run()
+        if damage:  # the page check failed behind the window: the console closed itself
+            screen.show()
+            return await _cannot_start(screen, damage[0])
+        clean_end = sandbox is None  # the demo's data is made afresh: no copies of it
         return 0
     except (ConsoleError, ValueError, OSError) as exc:  # SettingsError is a ValueError
         return await _cannot_start(screen, exc)
     finally:
+        if watch is not None:
+            watch.cancel()
+            with contextlib.suppress(BaseException):
+                await watch
         await _shutdown(controller, background, ctx, crash)
+        if clean_end and ctx is not None:
+            await _backup_of_the_day(ctx, only_if_missing=False)  # the end of the day's work (0067)
         collector.stop()
         screen.close()
         profile.delete()  # after every checkout page (the controller deleted its views)
+
+
+async def _watch_database(
+    ctx: AppContext, controller: AppController, damage: list[ConsoleError], *, backups: bool
+) -> None:
+    """Wait for the database's page check (started at open, decision 0066); if it fails, close the
+    console (run_console then says why, with the way out). When it passes, the day's first copy of
+    the database is made if the day has none yet (decision 0067)."""
+    try:
+        await database_checked(ctx)
+    except ConsoleError as exc:
+        log.error("event=database_refused_after_open error=%s", type(exc).__name__)
+        damage.append(exc)
+        controller.close()
+        return
+    if backups:
+        await _backup_of_the_day(ctx, only_if_missing=True)
+
+
+async def _backup_of_the_day(ctx: AppContext, *, only_if_missing: bool) -> None:
+    try:
+        await asyncio.to_thread(
+            backup_of_the_day, ctx.store_settings, ctx.clock(), only_if_missing=only_if_missing
+        )
+    except Exception:  # a copy that cannot be made is logged; it never stops the console or its exit
+        log.exception("event=daily_backup_failed")
 
 
 def _status_line(controller: AppController) -> Callable[[str], None]:

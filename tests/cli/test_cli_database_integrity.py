@@ -173,7 +173,7 @@ def test_restore_is_refused_while_another_process_has_the_database_open(cli: Any
 
 def test_backup_and_restore_on_postgresql_name_pg_dump(cli: Any, err_line: Any) -> None:
     url = "postgresql+psycopg://nobody:secret@127.0.0.1:1/none"
-    result = cli.run("restore", "/tmp/whatever.db", EPAYMENT_DATABASE_URL=url)
+    result = cli.run("restore", str(Path(cli.home) / "whatever.db"), EPAYMENT_DATABASE_URL=url)
     assert result.code == 2 and "pg_dump" in err_line(result)
     check = cli.run("check-db", user=None, EPAYMENT_DATABASE_URL=url)
     assert check.code == 2 and "pg_dump" in err_line(check)

@@ -37,6 +37,7 @@ from epay_desktop.services.audit import verify_chain  # noqa: E402
 from epay_desktop.services.faultpoints import FAULT_ENV, FAULT_POINTS, FaultPoints  # noqa: E402
 from epay_desktop.services.receipts import ReceiptService  # noqa: E402
 from epay_desktop.store.db import Store  # noqa: E402
+from epay_desktop.store.open import open_store  # noqa: E402
 
 #: ``EPAY_STRESS=long`` selects the long profile (scripts/stress.sh); anything else is the short one.
 PROFILE_ENV: Final = "EPAY_STRESS"
@@ -78,6 +79,31 @@ def emit(figures: dict[str, Any]) -> str:
     return line
 
 
+@dataclass(frozen=True)
+class Location:
+    """A console's data folder, as ``store.open.open_store`` wants it (settings.StoreSettings is one)."""
+
+    home: Path
+
+    @property
+    def database_url(self) -> str:
+        return f"sqlite:///{self.home / 'epay.db'}"
+
+    @property
+    def db_file(self) -> Path:
+        return self.home / "epay.db"
+
+    @property
+    def audit_key_path(self) -> Path:
+        return self.home / "audit.key"
+
+
+def open_console_store(location: Location) -> Store:
+    """The database opened the way the console opens it at every start: file and page checks (a full
+    ``integrity_check`` when a process ended without closing it), migrations, the running marker."""
+    return open_store(location)
+
+
 def minor(value: Any) -> int:
     """Tiyn from the sandbox's decimal amounts (exact: Decimal, never float)."""
     return int(Decimal(str(value)) * 100)
@@ -91,9 +117,9 @@ def _render(_data: Any, _width: Any) -> bytes:
     return b"%PDF-stress"
 
 
-async def _workload(db_url: str, base_url: str, seed: int, actor_id: int) -> None:
+async def _workload(home: str, base_url: str, seed: int, actor_id: int) -> None:
     rng = random.Random(seed)
-    store = h.open_store(db_url, create=False)
+    store = open_console_store(Location(Path(home)))
     clock = lambda: datetime.now(UTC)  # noqa: E731
     control = h.Control(base_url)
     try:
@@ -137,10 +163,11 @@ async def _one_payment(
         await _attempt(receipts.issue_receipt(actor, invoice, ReceiptKind.DUPLICATE))
 
 
-def run_workload(db_url: str, base_url: str, seed: int, actor_id: int, fault: str) -> None:
-    """Entry point of a storm child: arm the named fault point (or none) and run one workload."""
+def run_workload(home: str, base_url: str, seed: int, actor_id: int, fault: str) -> None:
+    """Entry point of a storm child: arm the named fault point (or none) and run one workload on
+    the console's database in the data folder ``home``."""
     os.environ[FAULT_ENV] = fault
-    asyncio.run(_workload(db_url, base_url, seed, actor_id))
+    asyncio.run(_workload(home, base_url, seed, actor_id))
 
 
 # -- after a crash: integrity, reconcile, invariants ------------------------------------------------

@@ -1,0 +1,132 @@
+"""The console started on a database it refuses (issue 11, deliverable 1): the person sees one message box
+with what is wrong and the way out, in the chosen language, and the console ends with code 2; never a
+traceback, never an empty console. Through the real start path (``ui.main.run_console``, what
+``epay-desktop`` runs), on a data folder made by the real app.
+
+A damaged page is found by the page check that runs behind the window (decision 0066): the window that
+had opened closes and the same message box says why.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import pytest
+import shiboken6
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from epay_desktop.app import open_app
+from epay_desktop.domain import Role
+from epay_desktop.ui.language import translations
+from epay_desktop.ui.main import GuiOptions, run_console
+
+SLOW_MS = 20_000
+
+
+@pytest.fixture
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, arun: Any) -> Path:
+    """A data folder with a database, a manager and a backup, made by the real app."""
+    folder = tmp_path / "home"
+    monkeypatch.setenv("EPAYMENT_HOME", str(folder))
+    monkeypatch.setenv("EPAYMENT_ENV", "sandbox")
+    monkeypatch.setenv("EPAYMENT_API_URL", "http://127.0.0.1:9")  # nothing is asked of a gateway here
+    monkeypatch.delenv("EPAYMENT_DATABASE_URL", raising=False)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / ".config"))
+    ctx = arun(open_app(), timeout=SLOW_MS)
+    try:
+        arun(ctx.users.add_user("boss", Role.MANAGER, "2468", None))
+    finally:
+        arun(ctx.aclose())
+    return folder
+
+
+def _message_box() -> QMessageBox | None:
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, QMessageBox) and widget.isVisible():
+            return widget
+    return None
+
+
+def _start_and_read_the_box(qtbot: Any, qapp: QApplication) -> tuple[str, str, int]:
+    task = asyncio.ensure_future(run_console(qapp, GuiOptions()))
+    qtbot.waitUntil(lambda: _message_box() is not None or task.done(), timeout=SLOW_MS)
+    assert not task.done(), "the console ended without saying why"
+    box = _message_box()
+    assert box is not None
+    title, text = box.windowTitle(), box.text()
+    box.button(QMessageBox.StandardButton.Ok).click()
+    qtbot.waitUntil(task.done, timeout=SLOW_MS)
+    return title, text, task.result()
+
+
+def test_an_empty_database_that_had_data_is_refused_with_the_way_out(
+    qtbot: Any, qapp: QApplication, aloop: Any, home: Path
+) -> None:
+    db = home / "epay-desktop.db"
+    db.write_bytes(b"")
+    title, text, code = _start_and_read_the_box(qtbot, qapp)
+    assert code == 2
+    assert title == "The console cannot start"
+    assert "is empty (0 bytes)" in text and "No backup was found" in text
+    assert "Traceback" not in text
+    assert db.stat().st_size == 0  # not rebuilt
+
+
+def test_a_damaged_page_found_behind_the_window_closes_it_and_says_so_in_russian(
+    qtbot: Any, qapp: QApplication, aloop: Any, home: Path
+) -> None:
+    db = home / "epay-desktop.db"
+    connection = sqlite3.connect(db)
+    try:
+        root = connection.execute(
+            "SELECT rootpage FROM sqlite_master WHERE name = 'discrepancies'"
+        ).fetchone()[0]
+        page_size = connection.execute("PRAGMA page_size").fetchone()[0]
+    finally:
+        connection.close()
+    backups = home / "backups"
+    backups.mkdir()
+    (backups / "daily-2026-01-01.db").write_bytes(b"")  # the newest backup is named, whatever it holds
+    with open(db, "r+b") as raw:
+        raw.seek((root - 1) * page_size)
+        raw.write(b"\xa5" * page_size)
+    translations().switch("ru")
+    try:
+        title, text, code = _start_and_read_the_box(qtbot, qapp)
+    finally:
+        translations().switch("en")
+    assert code == 2
+    assert "повреждена" in text and "epay-desktop restore" in text and "daily-2026-01-01.db" in text
+    assert "is damaged" not in text  # the sentence itself is translated, not only the title
+    assert title != "The console cannot start"
+    leftovers = [w for w in QApplication.topLevelWidgets() if shiboken6.isValid(w) and w.isVisible()]
+    assert not leftovers  # no empty console stays behind
+
+
+def test_a_sound_start_makes_the_days_backup_and_a_clean_exit_renews_it(
+    qtbot: Any, qapp: QApplication, aloop: Any, home: Path
+) -> None:
+    from datetime import datetime
+
+    from PySide6.QtWidgets import QMainWindow
+
+    daily = home / "backups" / f"daily-{datetime.now().astimezone().date().isoformat()}.db"
+    task = asyncio.ensure_future(run_console(qapp, GuiOptions()))
+    qtbot.waitUntil(daily.exists, timeout=SLOW_MS)  # the day's first copy, behind the window
+    made_at = daily.stat().st_mtime_ns
+    windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMainWindow) and w.isVisible()]
+    assert len(windows) == 1
+    windows[0].close()  # the cashier closes the console
+    qtbot.waitUntil(task.done, timeout=SLOW_MS)
+    assert task.result() == 0
+    assert daily.stat().st_mtime_ns > made_at  # renewed at the clean end of the day's work
+    assert (daily.stat().st_mode & 0o777) == 0o600
+    connection = sqlite3.connect(daily)
+    try:
+        assert connection.execute("SELECT name FROM users").fetchall() == [("boss",)]
+    finally:
+        connection.close()
+    assert not list((home / "epay-desktop.db.running").iterdir())  # the clean end removed its marker
