@@ -254,12 +254,14 @@ async def database_checked(ctx: AppContext) -> None:
 
 def backup_of_the_day(settings: StoreSettings, now: datetime, *, only_if_missing: bool) -> Path | None:
     """The day's checked copy of a SQLite database (``backups/daily-<local date>.db``, decision 0067),
-    older copies pruned to ``settings.backup_days``; ``only_if_missing``: not when the day has one.
-    Returns the file made, or None (PostgreSQL: pg_dump's job; or the day had one)."""
+    older copies pruned to ``settings.backup_days``. ``only_if_missing`` (the first start of a day):
+    made only when the day has none, checked with ``integrity_check``; otherwise (a clean exit) the
+    day's copy is renewed and checked with ``quick_check``. Returns the file made, or None
+    (PostgreSQL: pg_dump's job; or the day had one)."""
     db_file = sqlite_file(settings.database_url)
     if db_file is None:
         return None
     day = now.astimezone().date()
     if only_if_missing and has_daily_backup(db_file, day):
         return None
-    return daily_backup(db_file, day, keep_days=settings.backup_days)
+    return daily_backup(db_file, day, keep_days=settings.backup_days, full_check=only_if_missing)

@@ -71,11 +71,11 @@ def _known_revisions() -> set[str]:
     return found
 
 
-def verify_backup(path: Path) -> str:
+def verify_backup(path: Path, *, full: bool = True) -> str:
     """Check that ``path`` is a sound database of ours; returns its schema revision.
 
     Raises :class:`BackupRefused` naming what is wrong: not a file, not SQLite, no or an unknown
-    schema revision, or ``integrity_check`` not ``ok``.
+    schema revision, or ``integrity_check`` (``full=False``: ``quick_check``) not ``ok``.
     """
 
     def refuse(problem: str) -> BackupRefused:
@@ -98,7 +98,8 @@ def verify_backup(path: Path) -> str:
     try:
         connection = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)
         try:
-            check = connection.execute("PRAGMA integrity_check(5)").fetchall()
+            pragma = "integrity_check" if full else "quick_check"
+            check = connection.execute(f"PRAGMA {pragma}(5)").fetchall()
             if check != [("ok",)]:
                 raise refuse("damaged (" + "; ".join(str(row[0]) for row in check)[:200] + ")")
             revisions = [row[0] for row in connection.execute("SELECT version_num FROM alembic_version")]
@@ -137,11 +138,13 @@ def _copy(db_file: Path, temporary: Path) -> None:
         os.fsync(written.fileno())
 
 
-def backup_to(db_file: Path, target: Path, *, replace: bool = False) -> Path:
+def backup_to(db_file: Path, target: Path, *, replace: bool = False, full_check: bool = True) -> Path:
     """Copy the database ``db_file`` to ``target`` (checked, 0600); returns ``target``.
 
     ``replace``: an existing ``target`` is replaced (the day's copy); otherwise an existing file is
-    refused. Raises :class:`BackupRefused` when the copy cannot be made or fails its check.
+    refused. ``full_check``: the copy is checked with ``integrity_check`` (else ``quick_check``: the
+    copy at a clean exit, decision 0067). Raises :class:`BackupRefused` when the copy cannot be made
+    or fails its check.
     """
     target = target.absolute()
     if target.exists() and not replace:
@@ -156,7 +159,7 @@ def backup_to(db_file: Path, target: Path, *, replace: bool = False) -> Path:
     temporary = target.with_name(f".{target.name}.{secrets.token_hex(4)}.partial")
     try:
         _copy(db_file, temporary)
-        verify_backup(temporary)
+        verify_backup(temporary, full=full_check)
         os.replace(temporary, target)
     except (OSError, sqlite3.Error) as exc:
         with contextlib.suppress(OSError):
@@ -192,22 +195,30 @@ def has_daily_backup(db_file: Path, day: date) -> bool:
     return (backups_folder(db_file) / f"daily-{day.isoformat()}.db").is_file()
 
 
-def daily_backup(db_file: Path, day: date, *, keep_days: int = DEFAULT_KEEP_DAYS) -> Path:
+def daily_backup(
+    db_file: Path, day: date, *, keep_days: int = DEFAULT_KEEP_DAYS, full_check: bool = True
+) -> Path:
     """The day's copy (``backups/daily-<day>.db``, replaced if made earlier that day), then :func:`prune`."""
-    made = backup_to(db_file, backups_folder(db_file) / f"daily-{day.isoformat()}.db", replace=True)
+    target = backups_folder(db_file) / f"daily-{day.isoformat()}.db"
+    made = backup_to(db_file, target, replace=True, full_check=full_check)
     prune(db_file, keep_days=keep_days, today=day)
     return made
 
 
 def prune(db_file: Path, *, keep_days: int, today: date) -> list[Path]:
-    """Remove the daily and manual copies older than ``keep_days`` days (the newest one always stays);
-    returns what was removed."""
+    """Remove the daily and manual copies older than ``keep_days`` days (the newest one always stays)
+    and copies a process stopped writing more than a day ago; returns what was removed."""
     dated = sorted(
         ((day, path) for path in backups_folder(db_file).glob("*.db") if (day := _day_of(path)) is not None),
         reverse=True,
     )
     oldest_kept = today - timedelta(days=max(keep_days, 1) - 1)
     removed = []
+    for partial in backups_folder(db_file).glob(".*.partial"):
+        with contextlib.suppress(OSError):
+            if datetime.now(UTC).timestamp() - partial.stat().st_mtime > 86_400:
+                partial.unlink()
+                removed.append(partial)
     for day, path in dated[1:]:
         if day < oldest_kept:
             with contextlib.suppress(OSError):

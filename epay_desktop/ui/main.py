@@ -404,8 +404,11 @@ async def run_console(qapp: QApplication, options: GuiOptions, sandbox: RunningS
             with contextlib.suppress(BaseException):
                 await watch
         await _shutdown(controller, background, ctx, crash)
-        if clean_end and ctx is not None:
-            await _backup_of_the_day(ctx, only_if_missing=False)  # the end of the day's work (0067)
+        if clean_end and ctx is not None:  # the end of the day's work (decision 0067)
+            screen.set_status(_tr("Backing up the database…"))
+            screen.show()
+            await _backup_of_the_day(ctx, only_if_missing=False)
+            screen.close()
         collector.stop()
         screen.close()
         profile.delete()  # after every checkout page (the controller deleted its views)

@@ -3532,6 +3532,11 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>main</name>
     <message>
+        <location filename="../../epay_desktop/ui/main.py" line="1"/>
+        <source>Backing up the database…</source>
+        <translation>Резервное копирование базы данных…</translation>
+    </message>
+    <message>
         <location filename="../../epay_desktop/ui/main.py" line="349"/>
         <source>The console cannot start.</source>
         <translation>Программа не может запуститься.</translation>
