@@ -290,9 +290,9 @@ def _home(folder: Path, db: Path) -> Path:
         source = Path(f"{db}{suffix}")
         if source.exists():
             shutil.copyfile(source, console / f"epay-desktop.db{suffix}")
-    pepper = db.parent / "pepper.key"
-    if pepper.exists():
-        shutil.copy2(pepper, console / "pepper.key")
+    for key in ("pepper.key", "audit.key"):  # the users' passwords; the log their roles are checked against
+        if (db.parent / key).exists():
+            shutil.copy2(db.parent / key, console / key)
     return home
 
 

@@ -10,7 +10,9 @@ What is in it (the console's meaning of each column, as its services write them)
 
 - users: an admin, 2 managers, 12 cashiers (names in Kazakh and Russian), all with the password
   ``--password``, hashed with the pepper file next to the database (created if missing), so a
-  console pointed at that folder can log in;
+  console pointed at that folder can log in; each user's creation is in the audit log
+  (``user.added``, chained with the ``audit.key`` beside the pepper), as the console checks every
+  account's role against it at log-in (decision 0075);
 - payments over two years before ``--end`` in shop hours (Almaty), more on Fridays-Sundays, in
   December and as the shop grows, timestamps in whole seconds (so the time key has ties); ids
   follow time; invoice ids by the allocator's rules (a seeded 9-digit base, then +1; the
@@ -25,7 +27,7 @@ What is in it (the console's meaning of each column, as its services write them)
 - refunds, charges and cancels as SUCCEEDED money operations (``money_ops``) whose refund sum is the
   payment's payout; a declined attempt as a ``payment_events`` row, as the console records one.
 
-Not written: receipts and the audit log (no benchmark reads them yet).
+Not written: receipts, and audit entries other than the users' creation.
 """
 
 from __future__ import annotations
@@ -55,9 +57,11 @@ from epay_desktop.services.passwords import Passwords
 from epay_desktop.services.secrets import load_or_create_secret_file
 from epay_desktop.store import status_counts
 from epay_desktop.store.db import make_engine
+from epay_desktop.store.keyfile import load_or_create_key_file
 from epay_desktop.store.list_keys import card_last4, list_amount_minor, list_refunded_minor
 from epay_desktop.store.migrations import migrate
-from epay_desktop.store.models import CounterRow, MoneyOpRow, PaymentEventRow, PaymentRow, UserRow
+from epay_desktop.store.models import AuditRow, CounterRow, MoneyOpRow, PaymentEventRow, PaymentRow, UserRow
+from epay_desktop.store.repos.audit import GENESIS_HASH, canonical_details, entry_hash
 from epay_desktop.store.repos.counters import (
     INVOICE_COUNTER,
     INVOICE_COUNTER_BASE,
@@ -446,6 +450,13 @@ def _add_users(
     ``password``: the hash is made with a throwaway pepper."""
     pepper = load_or_create_secret_file(pepper_file) if pepper_file is not None else os.urandom(32)
     hashed = Passwords(pepper).hash(password)  # one hash, shared by every user
+    audit_file = pepper_file.parent / "audit.key" if pepper_file is not None else None
+    audit_key = (
+        load_or_create_key_file(audit_file, name="audit key", if_lost="a new key would break the audit chain")
+        if audit_file is not None
+        else os.urandom(32)
+    )
+    prev = GENESIS_HASH
     ids: dict[Role, list[int]] = {role: [] for role in Role}
     for name, role in _USERS:
         values = {
@@ -462,6 +473,32 @@ def _add_users(
         key = conn.execute(insert(UserRow).values(values)).inserted_primary_key
         assert key is not None
         ids[role].append(int(key[0]))
+        seq = sum(len(v) for v in ids.values())  # a new database: the log starts with the users
+        subject = f"user:{int(key[0])}"
+        details = canonical_details({"name": name, "role": role.value, "first_user": seq == 1})
+        digest = entry_hash(
+            audit_key,
+            prev,
+            seq=seq,
+            at=now,
+            actor_id=None,
+            action="user.added",
+            subject=subject,
+            details_json=details,
+        )
+        conn.execute(
+            insert(AuditRow).values(
+                seq=seq,
+                at=now,
+                actor_id=None,
+                action="user.added",
+                subject=subject,
+                details=details,
+                prev_hash=prev,
+                hash=digest,
+            )
+        )
+        prev = digest
     return ids
 
 

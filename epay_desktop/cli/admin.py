@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
 from epay_desktop.domain.bounds import MAX_ID
 from epay_desktop.domain.text import FIELD_NOTE
 
+from .audit_anchor import anchor_from_args, register_anchor
 from .common import (
     EXIT_OK,
     EXIT_REFUSED,
@@ -31,8 +31,6 @@ if TYPE_CHECKING:  # the app's stacks load when a command runs, not for --help (
     from epay_desktop.services.books import OpenDiscrepancy
 
 __all__ = ["EXIT_DISCREPANCY", "register"]
-
-_HASH = re.compile(r"^[0-9a-f]{64}$")
 
 #: ``reconcile``'s exit code while a discrepancy between the books and the bank is open (decision 0037).
 EXIT_DISCREPANCY: Final = 5
@@ -86,14 +84,18 @@ def register(commands: Commands, common: argparse.ArgumentParser) -> None:
         "verify",
         parents=[common],
         help="verify the audit chain (managers)",
-        description="Recompute the audit chain. Prints the head hash and count: keep them, and pass them "
-        "later as --anchor HASH --count N to detect a log that was cut or rewritten.",
+        description="Recompute the audit chain and print its anchor. Keep the anchor off this PC and pass "
+        "it later as --anchor 'audit N XXXX-XXXX-XXXX-XXXX' (or --anchor FILE, or --anchor HASH "
+        "--count N) to detect a log that was cut or rewritten since.",
     )
-    verify.add_argument("--anchor", metavar="HASH", help="a head hash printed earlier")
+    verify.add_argument(
+        "--anchor", metavar="ANCHOR", help="an anchor printed earlier (audit anchor), or a file holding it"
+    )
     verify.add_argument(
         "--count", type=whole_number_arg(0, MAX_ID), metavar="N", help="the entry count printed with it"
     )
     verify.set_defaults(handler=cmd_audit_verify)
+    register_anchor(sub, common)
 
 
 async def cmd_reconcile(app: AppContext, args: argparse.Namespace) -> int:
@@ -207,15 +209,7 @@ async def cmd_export(app: AppContext, args: argparse.Namespace) -> int:
 
 
 async def cmd_audit_verify(app: AppContext, args: argparse.Namespace) -> int:
-    from epay_desktop.services.audit import AuditAnchor  # the store's stack: only when the command runs
-
-    anchor = None
-    if (args.anchor is None) != (args.count is None):
-        raise CliError("give both --anchor HASH and --count N, or neither")
-    if args.anchor is not None:
-        if not _HASH.match(args.anchor.strip().lower()) or args.count < 0:
-            raise CliError("--anchor must be a 64-character hex hash and --count a whole number")
-        anchor = AuditAnchor(args.count, args.anchor.strip().lower())
+    anchor = anchor_from_args(args.anchor, args.count)
     user = await login(app, args)
     require_manager(user, "verify the audit log")
     report = await app.audit.verify(anchor)
@@ -234,6 +228,10 @@ async def cmd_audit_verify(app: AppContext, args: argparse.Namespace) -> int:
             f"the audit log is broken at entry {report.first_bad_seq}: {report.problem}", EXIT_REFUSED
         )
     if not args.json:
+        from epay_desktop.services.audit import AuditAnchor  # the store's stack: only when the command runs
+
+        if anchor is not None:
+            print(f"The audit log is intact and matches the anchor {anchor.text()}.")
         print(f"The audit log is intact: {report.count} entries.")
-        print(f"Anchor (keep it): --anchor {report.head_hash} --count {report.count}")
+        print(f"Anchor (keep it off this PC): {AuditAnchor(report.count, report.head_hash).text()}")
     return EXIT_OK

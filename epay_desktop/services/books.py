@@ -51,6 +51,7 @@ from epay_desktop.store.tx import Tx
 
 from ..domain.i18n import QT_TRANSLATE_NOOP, msg
 from ..domain.text import FIELD_NOTE, check_text
+from .login import require_audited
 
 __all__ = [
     "BOOKS_EVERY",
@@ -352,7 +353,7 @@ class Books:
         now = self._clock()
 
         def work(tx: Tx) -> Discrepancy:
-            current = tx.users.get(actor.id)
+            current = require_audited(tx, tx.users.get(actor.id))  # decision 0075
             if not current.active or not current.role.can_move_money:
                 raise PermissionDenied(
                     msg(

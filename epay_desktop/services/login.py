@@ -6,19 +6,28 @@ their wrong PINs are throttled per counter and per cashier instead (``approvals.
 0020). Every log-in attempt writes exactly one audit entry: ``auth.login`` (success; written by
 the caller so it can share the caller's transaction), ``auth.login_failed``,
 ``auth.locked`` (the failure that locks the account) or ``auth.login_refused`` (locked or
-deactivated account). A failed attempt's entry is committed before the error is raised.
+deactivated account, or an account the audit log does not back). A failed attempt's entry is
+committed before the error is raised.
+
+Roles that files cannot forge (issue 11, decision 0075): after the password is right, the account's
+role and active flag as stored are compared with the last audited decisions about it
+(``user.added``/``user.role_changed``/``user.(de)activated``, :func:`account_problem`). One SQL
+UPDATE that makes a cashier a manager, or brings back a deactivated account, is refused here
+(``auth.login_refused`` with ``reason: account_not_audited`` and a warning in the log), at manager
+approvals and whenever a service re-reads the acting user (:func:`require_audited`).
 """
 
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import partial
 from zoneinfo import ZoneInfo
 
-from epay_desktop.domain import AccountLocked, AuthenticationFailed, ConsoleError, User
+from epay_desktop.domain import AccountLocked, AuthenticationFailed, ConsoleError, PermissionDenied, User
 from epay_desktop.store.db import Store
 from epay_desktop.store.tx import Tx
 
@@ -31,9 +40,14 @@ __all__ = [
     "Credentials",
     "LoginPolicy",
     "Verified",
+    "account_problem",
     "locked_message",
+    "not_audited_message",
+    "require_audited",
     "user_subject",
 ]
+
+log = logging.getLogger(__name__)
 
 KZ_TIME = ZoneInfo("Asia/Almaty")
 BAD_CREDENTIALS = QT_TRANSLATE_NOOP("users", "Wrong user name or password/PIN.")
@@ -74,6 +88,84 @@ def locked_message(until: datetime) -> Message:
         time=f"{local:%d.%m.%Y %H:%M}",
         zone=zone,
     )
+
+
+def account_problem(tx: Tx, user: User) -> dict[str, object] | None:
+    """What in ``user`` (as stored now) no audited decision gave, or None when the log backs it.
+
+    The role must be the one the last ``user.added``/``user.role_changed`` entry gave, and an
+    active account must not have been deactivated last. The answer (audit details, no secrets):
+    ``stored_role``, ``audited_role``, ``stored_active``, ``audited_active`` and ``edited_entry``
+    (the seq of a decisive entry whose hash does not fit its content). Two indexed reads.
+    """
+    decision = tx.audit.account_decision(user_subject(user.id))
+    role_ok = decision.role == user.role.value
+    active_ok = not user.active or decision.active is True
+    if role_ok and active_ok:
+        return None
+    return {
+        "stored_role": user.role.value,
+        "audited_role": decision.role,
+        "stored_active": user.active,
+        "audited_active": decision.active,
+        "edited_entry": decision.tampered,
+    }
+
+
+def not_audited_message() -> Message:
+    return msg(
+        "users",
+        QT_TRANSLATE_NOOP(
+            "users",
+            "This account's role or status in the database is not the one a manager gave it: the "
+            "database was changed outside the console. Log-in refused; an administrator must check "
+            "the audit log.",
+        ),
+    )
+
+
+def report_not_audited(tx: Tx, user: User, problem: dict[str, object], purpose: str, now: datetime) -> None:
+    """Audit and log a refusal of an account the audit log does not back (in ``tx``)."""
+    log.warning(
+        "event=account_not_audited user_id=%s purpose=%s stored_role=%s audited_role=%s "
+        "stored_active=%s audited_active=%s edited_entry=%s",
+        user.id,
+        purpose,
+        problem["stored_role"],
+        problem["audited_role"],
+        problem["stored_active"],
+        problem["audited_active"],
+        problem["edited_entry"],
+    )
+    tx.audit.append(
+        user.id,
+        "auth.login_refused",
+        user_subject(user.id),
+        {"reason": "account_not_audited", "purpose": purpose, **problem},
+        at=now,
+    )
+
+
+def require_audited(tx: Tx, user: User) -> User:
+    """``user`` when the audit log backs its role and status; else PermissionDenied (and a log line).
+
+    For services that re-read the acting user mid-session: a role changed in the file while the
+    console is open gives no power. Writes nothing (the caller's transaction may be rolled back).
+    """
+    problem = account_problem(tx, user)
+    if problem is None:
+        return user
+    log.warning(
+        "event=account_not_audited user_id=%s purpose=action stored_role=%s audited_role=%s "
+        "stored_active=%s audited_active=%s edited_entry=%s",
+        user.id,
+        problem["stored_role"],
+        problem["audited_role"],
+        problem["stored_active"],
+        problem["audited_active"],
+        problem["edited_entry"],
+    )
+    raise PermissionDenied(not_audited_message())
 
 
 class Credentials:
@@ -122,6 +214,10 @@ class Credentials:
                     ),
                 )
             )
+        problem = await self._store.run_read(lambda tx: account_problem(tx, user))
+        if problem is not None:
+            await self._store.run_write(lambda tx: report_not_audited(tx, user, problem, purpose, now))
+            raise AuthenticationFailed(not_audited_message())
         new_hash = None
         if self._passwords.needs_rehash(encoded):
             new_hash = await asyncio.to_thread(self._passwords.hash, password)

@@ -31,6 +31,7 @@ from epay_desktop.store.tx import Tx
 
 from ..domain.i18n import QT_TRANSLATE_NOOP, msg
 from ..domain.words import KIND_WORDS
+from .login import require_audited
 from .op_outcomes import Verdict, next_state
 
 __all__ = [
@@ -103,6 +104,8 @@ def begin_intent(
         raise PermissionDenied(
             msg("operations", QT_TRANSLATE_NOOP("operations", "This user account is deactivated."))
         )
+    if current.role.can_move_money:
+        require_audited(tx, current)  # a manager made in the file moves no money (decision 0075)
     if not current.role.can_move_money and approval_id is None:
         raise PermissionDenied(
             msg(

@@ -30,6 +30,7 @@ from epay_desktop.store.tx import Tx
 
 from ..domain.i18n import QT_TRANSLATE_NOOP, msg
 from ..domain.text import FIELD_SHOP_TEXT, check_text
+from .login import require_audited
 from .secret_store import SecretStore
 
 __all__ = [
@@ -101,7 +102,7 @@ class ShopSettingsService:
         now = self._clock()
 
         def work(tx: Tx) -> ShopProfile:
-            current = tx.users.get(actor.id)
+            current = require_audited(tx, tx.users.get(actor.id))  # decision 0075
             if not current.active or not current.role.can_move_money:
                 raise PermissionDenied(
                     msg(

@@ -48,7 +48,16 @@ from .approvals import (
     ApprovalThrottlePolicy,
     record_approval,
 )
-from .login import Credentials, LoginPolicy, locked_message, user_subject
+from .login import (
+    Credentials,
+    LoginPolicy,
+    account_problem,
+    locked_message,
+    not_audited_message,
+    report_not_audited,
+    require_audited,
+    user_subject,
+)
 from .name_skeleton import confusable
 from .passwords import Passwords, check_secret
 
@@ -113,7 +122,7 @@ def _fresh_actor(tx: Tx, actor: User) -> User:
     current = tx.users.get(actor.id)
     if not current.active:
         raise PermissionDenied(msg("users", QT_TRANSLATE_NOOP("users", "Your account is deactivated.")))
-    return current
+    return require_audited(tx, current)  # a role changed in the file gives no power (decision 0075)
 
 
 class UserService:
@@ -506,6 +515,10 @@ class UserService:
                 )
             )
         checked = manager
+        problem = await self._store.run_read(lambda tx: account_problem(tx, checked))
+        if problem is not None:  # a manager made in the file approves nothing (decision 0075)
+            await self._store.run_write(lambda tx: report_not_audited(tx, checked, problem, "approval", now))
+            raise AuthenticationFailed(not_audited_message())
 
         def work(tx: Tx) -> Approval | ConsoleError:
             raced = throttle.active_pause(tx, requested_by, now, for_update=True)

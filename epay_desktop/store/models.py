@@ -350,6 +350,10 @@ class AuditRow(Base):
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64), unique=True)
 
+    # the last audited decision about one account (its role, whether it is active), read at every
+    # log-in without walking the log (migration 0007, decision 0075)
+    __table_args__ = (Index("ix_audit_log_subject_action", "subject", "action", "seq"),)
+
 
 class ShopSettingRow(Base):
     """Settings that belong to the shop, shared by every counter (receipt header, refund window, ...)."""

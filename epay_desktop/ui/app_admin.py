@@ -1,4 +1,5 @@
-"""The manager's screens opened from the main window: Settings, Users, Export CSV, Needs attention.
+"""The manager's screens opened from the main window: Settings, Users, Export CSV, Audit log anchor,
+Needs attention.
 
 Needs attention also lists the open discrepancies between the books and the bank (resolved there by a
 manager), and the badge counts them with the payments that wait for a person.
@@ -92,6 +93,7 @@ class AdminFlows(QObject):
         w.settings_requested.connect(self.open_settings)
         w.users_requested.connect(self.open_users)
         w.export_requested.connect(self.open_export)
+        w.audit_anchor_requested.connect(self.open_audit_anchor)
         w.attention_requested.connect(self.open_attention)
         bridge.payment_updated.connect(self.schedule_attention)
         bridge.operation_updated.connect(self.schedule_attention)
@@ -156,6 +158,16 @@ class AdminFlows(QObject):
                 self._tell_exported(result)
 
         return self._run("export", flow)
+
+    def open_audit_anchor(self) -> asyncio.Task[None] | None:
+        """Audit log anchor…: verify the chain, show the anchor to keep, check a kept one (0076)."""
+
+        async def flow() -> None:
+            from .dialogs.audit_anchor_dialog import AuditAnchorDialog
+
+            await AuditAnchorDialog.ask(self.window, self._user(), self.ctx.audit)
+
+        return self._run("audit_anchor", flow)
 
     def _tell_exported(self, result: ExportResult) -> QMessageBox:
         def text() -> str:

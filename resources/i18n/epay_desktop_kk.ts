@@ -331,6 +331,69 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
     </message>
 </context>
 <context>
+    <name>AuditAnchorDialog</name>
+    <message>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="1"/>
+        <source>The audit log is broken at entry {seq}: an entry was changed, deleted or moved. No anchor is given for a broken log; an administrator must check it.</source>
+        <translation>Аудит журналы {seq} жазбасында бүлінген: жазба өзгертілген, жойылған немесе орны ауыстырылған. Бүлінген журналға бақылау белгісі берілмейді; әкімші оны тексеруі керек.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="1"/>
+        <source>The log matches the anchor: nothing up to entry {count} was cut or rewritten.</source>
+        <translation>Журнал бақылау белгісімен сәйкес: {count} жазбаға дейін ештеңе қиылмаған және қайта жазылмаған.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="1"/>
+        <source>The log was cut: the anchor has {anchor} entries, the log only {count}.</source>
+        <translation>Журнал қиылған: бақылау белгісінде {anchor} жазба бар, журналда тек {count}.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="1"/>
+        <source>The log was rewritten: entry {seq} is not the one the anchor was printed for.</source>
+        <translation>Журнал қайта жазылған: {seq} жазбасы бақылау белгісі басылған жазба емес.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="1"/>
+        <source>Audit log anchor</source>
+        <translation>Аудит журналының бақылау белгісі</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="1"/>
+        <source>&amp;Copy</source>
+        <translation>&amp;Көшіру</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="1"/>
+        <source>The audit log is intact: {count} entries. Write this anchor down or save it off this PC; checked later, it shows whether the log was cut or rewritten since.</source>
+        <translation>Аудит журналы бүтін: {count} жазба. Осы бақылау белгісін жазып алыңыз немесе осы компьютерден тыс сақтаңыз; кейін онымен тексергенде журнал содан бері қиылған не қайта жазылған-жазылмағаны көрінеді.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="1"/>
+        <source>A kept anchor, e.g. {example}</source>
+        <translation>Сақталған белгі, мысалы {example}</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="1"/>
+        <source>C&amp;heck</source>
+        <translation>&amp;Тексеру</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="1"/>
+        <source>Check an anchor kept earlier:</source>
+        <translation>Бұрын сақталған белгіні тексеру:</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="1"/>
+        <source>That is not an anchor: write it as printed, e.g. {example}.</source>
+        <translation>Бұл бақылау белгісі емес: оны басылғандай жазыңыз, мысалы {example}.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="1"/>
+        <source>Only a manager or an administrator can see the audit log&apos;s anchor.</source>
+        <translation>Аудит журналының бақылау белгісін тек менеджер немесе әкімші көре алады.</translation>
+    </message>
+</context>
+<context>
     <name>BankValues</name>
     <message>
         <location filename="../../epay_desktop/domain/decline_reasons.py" line="327"/>
@@ -945,6 +1008,16 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
         <location filename="../../epay_desktop/ui/actions.py" line="236"/>
         <source>Only a manager or an administrator can export payments.</source>
         <translation>Төлемдерді тек менеджер немесе әкімші экспорттай алады.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/actions.py" line="1"/>
+        <source>Audit log &amp;anchor…</source>
+        <translation>Аудит журналының бақылау &amp;белгісі…</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/actions.py" line="1"/>
+        <source>Only a manager or an administrator can see the audit log&apos;s anchor.</source>
+        <translation>Аудит журналының бақылау белгісін тек менеджер немесе әкімші көре алады.</translation>
     </message>
 </context>
 <context>
@@ -4308,6 +4381,11 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
         <translation>Бұл тіркелгі өшірілген. Менеджерден оны қайта іске қосуды сұраңыз.</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/services/login.py" line="120"/>
+        <source>This account&apos;s role or status in the database is not the one a manager gave it: the database was changed outside the console. Log-in refused; an administrator must check the audit log.</source>
+        <translation>Бұл тіркелгінің дерекқордағы рөлі немесе күйі менеджер берген рөл емес: дерекқор консольді айналып өзгертілген. Кіруге рұқсат берілмеді; әкімші аудит журналын тексеруі керек.</translation>
+    </message>
+    <message>
         <location filename="../../epay_desktop/services/passwords.py" line="52"/>
         <source>Enter a PIN (at least 4 digits) or a password (at least 8 characters).</source>
         <translation>PIN-код (кемінде 4 цифр) немесе құпиясөз (кемінде 8 таңба) енгізіңіз.</translation>
@@ -4493,6 +4571,44 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
     </message>
 </context>
 <context>
+    <name>money</name>
+    <message>
+        <location filename="../../epay_desktop/domain/money.py" line="87"/>
+        <source>The amount {text} is too large. Write it like {example}.</source>
+        <translation>Сома тым үлкен: {text}. Былай жазыңыз: {example}.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/domain/money.py" line="87"/>
+        <source>The amount {text} has more than {places} decimals. Write it like {example}.</source>
+        <translation>Сомада үтірден кейін {places} цифрдан көп: {text}. Былай жазыңыз: {example}.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/domain/money.py" line="87"/>
+        <source>The amount {text} has spaces that do not separate groups of three digits. Write it like {example}.</source>
+        <translation>Сомадағы бос орындар үш цифрдан тұратын топтарды бөлмейді: {text}. Былай жазыңыз: {example}.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/domain/money.py" line="110"/>
+        <source>{text} is not an amount: only digits 0-9, group spaces and one decimal mark (. or ,) are allowed. Write it like {example}.</source>
+        <translation>Бұл сома емес: {text}. Тек 0-9 цифрлары, разрядтар арасындағы бос орын және бір ондық белгі (. немесе ,) болады. Былай жазыңыз: {example}.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/domain/money.py" line="87"/>
+        <source>The amount {text} has a sign (+ or -); an amount has none. Write it like {example}.</source>
+        <translation>Сомада таңба бар (+ немесе -): {text}; сома таңбасыз жазылады. Былай жазыңыз: {example}.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/domain/money.py" line="87"/>
+        <source>The amount {text} has a digit that is not 0-9 ({char}). Write it like {example}.</source>
+        <translation>Сомада 0-9 цифрларынан басқа цифр бар: {text} ({char}). Былай жазыңыз: {example}.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/domain/money.py" line="87"/>
+        <source>The amount is empty. Write it like {example}.</source>
+        <translation>Сома жазылмаған. Былай жазыңыз: {example}.</translation>
+    </message>
+</context>
+<context>
     <name>fields</name>
     <message>
         <location filename="../../epay_desktop/domain/text.py" line="36"/>
@@ -4533,44 +4649,6 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
         <location filename="../../epay_desktop/domain/text.py" line="3"/>
         <source>description</source>
         <translation>сипаттама</translation>
-    </message>
-</context>
-<context>
-    <name>money</name>
-    <message>
-        <location filename="../../epay_desktop/domain/money.py" line="87"/>
-        <source>The amount {text} is too large. Write it like {example}.</source>
-        <translation>Сома тым үлкен: {text}. Былай жазыңыз: {example}.</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/domain/money.py" line="87"/>
-        <source>The amount {text} has more than {places} decimals. Write it like {example}.</source>
-        <translation>Сомада үтірден кейін {places} цифрдан көп: {text}. Былай жазыңыз: {example}.</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/domain/money.py" line="87"/>
-        <source>The amount {text} has spaces that do not separate groups of three digits. Write it like {example}.</source>
-        <translation>Сомадағы бос орындар үш цифрдан тұратын топтарды бөлмейді: {text}. Былай жазыңыз: {example}.</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/domain/money.py" line="110"/>
-        <source>{text} is not an amount: only digits 0-9, group spaces and one decimal mark (. or ,) are allowed. Write it like {example}.</source>
-        <translation>Бұл сома емес: {text}. Тек 0-9 цифрлары, разрядтар арасындағы бос орын және бір ондық белгі (. немесе ,) болады. Былай жазыңыз: {example}.</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/domain/money.py" line="87"/>
-        <source>The amount {text} has a sign (+ or -); an amount has none. Write it like {example}.</source>
-        <translation>Сомада таңба бар (+ немесе -): {text}; сома таңбасыз жазылады. Былай жазыңыз: {example}.</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/domain/money.py" line="87"/>
-        <source>The amount {text} has a digit that is not 0-9 ({char}). Write it like {example}.</source>
-        <translation>Сомада 0-9 цифрларынан басқа цифр бар: {text} ({char}). Былай жазыңыз: {example}.</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/domain/money.py" line="87"/>
-        <source>The amount is empty. Write it like {example}.</source>
-        <translation>Сома жазылмаған. Былай жазыңыз: {example}.</translation>
     </message>
 </context>
 <context>

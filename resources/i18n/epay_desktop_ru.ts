@@ -331,6 +331,69 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
     </message>
 </context>
 <context>
+    <name>AuditAnchorDialog</name>
+    <message>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="1"/>
+        <source>The audit log is broken at entry {seq}: an entry was changed, deleted or moved. No anchor is given for a broken log; an administrator must check it.</source>
+        <translation>Журнал аудита повреждён на записи {seq}: запись изменили, удалили или переставили. Для повреждённого журнала контрольная метка не выдаётся; администратор должен его проверить.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="1"/>
+        <source>The log matches the anchor: nothing up to entry {count} was cut or rewritten.</source>
+        <translation>Журнал совпадает с контрольной меткой: до записи {count} ничего не обрезано и не переписано.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="1"/>
+        <source>The log was cut: the anchor has {anchor} entries, the log only {count}.</source>
+        <translation>Журнал обрезан: в контрольной метке {anchor} записей, в журнале только {count}.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="1"/>
+        <source>The log was rewritten: entry {seq} is not the one the anchor was printed for.</source>
+        <translation>Журнал переписан: запись {seq} не та, для которой печаталась контрольная метка.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="1"/>
+        <source>Audit log anchor</source>
+        <translation>Контрольная метка журнала аудита</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="1"/>
+        <source>&amp;Copy</source>
+        <translation>&amp;Копировать</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="1"/>
+        <source>The audit log is intact: {count} entries. Write this anchor down or save it off this PC; checked later, it shows whether the log was cut or rewritten since.</source>
+        <translation>Журнал аудита цел: записей {count}. Запишите эту контрольную метку или сохраните её не на этом компьютере; проверка по ней позже покажет, не обрезали ли и не переписали ли журнал с тех пор.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="1"/>
+        <source>A kept anchor, e.g. {example}</source>
+        <translation>Сохранённая метка, например {example}</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="1"/>
+        <source>C&amp;heck</source>
+        <translation>&amp;Проверить</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="1"/>
+        <source>Check an anchor kept earlier:</source>
+        <translation>Проверить метку, сохранённую раньше:</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="1"/>
+        <source>That is not an anchor: write it as printed, e.g. {example}.</source>
+        <translation>Это не контрольная метка: введите её так, как она напечатана, например {example}.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="1"/>
+        <source>Only a manager or an administrator can see the audit log&apos;s anchor.</source>
+        <translation>Контрольную метку журнала аудита может смотреть только менеджер или администратор.</translation>
+    </message>
+</context>
+<context>
     <name>BankValues</name>
     <message>
         <location filename="../../epay_desktop/domain/decline_reasons.py" line="327"/>
@@ -946,6 +1009,16 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
         <location filename="../../epay_desktop/ui/actions.py" line="236"/>
         <source>Only a manager or an administrator can export payments.</source>
         <translation>Экспортировать платежи может только менеджер или администратор.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/actions.py" line="1"/>
+        <source>Audit log &amp;anchor…</source>
+        <translation>Контрольная &amp;метка журнала аудита…</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/actions.py" line="1"/>
+        <source>Only a manager or an administrator can see the audit log&apos;s anchor.</source>
+        <translation>Контрольную метку журнала аудита может смотреть только менеджер или администратор.</translation>
     </message>
 </context>
 <context>
@@ -4311,6 +4384,11 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
         <translation>Эта учётная запись отключена. Попросите менеджера снова включить её.</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/services/login.py" line="120"/>
+        <source>This account&apos;s role or status in the database is not the one a manager gave it: the database was changed outside the console. Log-in refused; an administrator must check the audit log.</source>
+        <translation>Роль или состояние этой учётной записи в базе данных не те, что дал ей менеджер: базу данных изменили в обход консоли. Вход отклонён; администратор должен проверить журнал аудита.</translation>
+    </message>
+    <message>
         <location filename="../../epay_desktop/services/passwords.py" line="52"/>
         <source>Enter a PIN (at least 4 digits) or a password (at least 8 characters).</source>
         <translation>Введите PIN-код (не меньше 4 цифр) или пароль (не меньше 8 символов).</translation>
@@ -4496,6 +4574,44 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
     </message>
 </context>
 <context>
+    <name>money</name>
+    <message>
+        <location filename="../../epay_desktop/domain/money.py" line="87"/>
+        <source>The amount {text} is too large. Write it like {example}.</source>
+        <translation>Сумма {text} слишком большая. Пишите так: {example}.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/domain/money.py" line="87"/>
+        <source>The amount {text} has more than {places} decimals. Write it like {example}.</source>
+        <translation>В сумме {text} больше {places} знаков после запятой. Пишите так: {example}.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/domain/money.py" line="87"/>
+        <source>The amount {text} has spaces that do not separate groups of three digits. Write it like {example}.</source>
+        <translation>В сумме {text} пробелы стоят не между группами из трёх цифр. Пишите так: {example}.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/domain/money.py" line="110"/>
+        <source>{text} is not an amount: only digits 0-9, group spaces and one decimal mark (. or ,) are allowed. Write it like {example}.</source>
+        <translation>{text} — не сумма: допустимы только цифры 0-9, пробелы между разрядами и один десятичный знак (. или ,). Пишите так: {example}.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/domain/money.py" line="87"/>
+        <source>The amount {text} has a sign (+ or -); an amount has none. Write it like {example}.</source>
+        <translation>В сумме {text} есть знак (+ или -); сумма пишется без знака. Пишите так: {example}.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/domain/money.py" line="87"/>
+        <source>The amount {text} has a digit that is not 0-9 ({char}). Write it like {example}.</source>
+        <translation>В сумме {text} есть цифра не из набора 0-9 ({char}). Пишите так: {example}.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/domain/money.py" line="87"/>
+        <source>The amount is empty. Write it like {example}.</source>
+        <translation>Сумма не указана. Пишите так: {example}.</translation>
+    </message>
+</context>
+<context>
     <name>fields</name>
     <message>
         <location filename="../../epay_desktop/domain/text.py" line="36"/>
@@ -4536,44 +4652,6 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
         <location filename="../../epay_desktop/domain/text.py" line="3"/>
         <source>description</source>
         <translation>описание</translation>
-    </message>
-</context>
-<context>
-    <name>money</name>
-    <message>
-        <location filename="../../epay_desktop/domain/money.py" line="87"/>
-        <source>The amount {text} is too large. Write it like {example}.</source>
-        <translation>Сумма {text} слишком большая. Пишите так: {example}.</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/domain/money.py" line="87"/>
-        <source>The amount {text} has more than {places} decimals. Write it like {example}.</source>
-        <translation>В сумме {text} больше {places} знаков после запятой. Пишите так: {example}.</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/domain/money.py" line="87"/>
-        <source>The amount {text} has spaces that do not separate groups of three digits. Write it like {example}.</source>
-        <translation>В сумме {text} пробелы стоят не между группами из трёх цифр. Пишите так: {example}.</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/domain/money.py" line="110"/>
-        <source>{text} is not an amount: only digits 0-9, group spaces and one decimal mark (. or ,) are allowed. Write it like {example}.</source>
-        <translation>{text} — не сумма: допустимы только цифры 0-9, пробелы между разрядами и один десятичный знак (. или ,). Пишите так: {example}.</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/domain/money.py" line="87"/>
-        <source>The amount {text} has a sign (+ or -); an amount has none. Write it like {example}.</source>
-        <translation>В сумме {text} есть знак (+ или -); сумма пишется без знака. Пишите так: {example}.</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/domain/money.py" line="87"/>
-        <source>The amount {text} has a digit that is not 0-9 ({char}). Write it like {example}.</source>
-        <translation>В сумме {text} есть цифра не из набора 0-9 ({char}). Пишите так: {example}.</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/domain/money.py" line="87"/>
-        <source>The amount is empty. Write it like {example}.</source>
-        <translation>Сумма не указана. Пишите так: {example}.</translation>
     </message>
 </context>
 <context>

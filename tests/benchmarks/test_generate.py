@@ -19,10 +19,12 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from benchmarks.generate import DEFAULT_PASSWORD, GenerateResult, generate, main
-from epay_desktop.domain import ConsoleStatus, InvoiceId, Money
+from benchmarks.generate import _USERS, DEFAULT_PASSWORD, GenerateResult, generate, main
+from epay_desktop.domain import ConsoleStatus, InvoiceId, Money, Role
+from epay_desktop.services.audit import AuditService
 from epay_desktop.services.passwords import Passwords
 from epay_desktop.services.payment_queries import ListQuery, ListSort, PaymentQueries
+from epay_desktop.services.users import UserService
 from epay_desktop.store.db import Store, make_engine
 from epay_desktop.store.list_keys import list_keys_of
 from epay_desktop.store.models import MoneyOpRow, PaymentEventRow, PaymentRow, UserRow
@@ -123,6 +125,15 @@ def test_the_rows_are_consistent_with_the_schema_rules(generated):
             assert Passwords(pepper).verify(hashed, DEFAULT_PASSWORD)
     finally:
         engine.dispose()
+    audited = Store(make_engine(f"sqlite:///{db}"), audit_key=(db.parent / "audit.key").read_bytes())
+    try:  # a manager logs in: the role stored is the one the audit log gave (decision 0075)
+        pepper = (db.parent / "pepper.key").read_bytes()
+        service = UserService(audited, Passwords(pepper))
+        manager = next(n for n, role in _USERS if role is Role.MANAGER)
+        assert asyncio.run(service.authenticate(manager, DEFAULT_PASSWORD)).role is Role.MANAGER
+        assert asyncio.run(AuditService(audited).verify()).ok
+    finally:
+        audited.close()
     store = Store(make_engine(f"sqlite:///{db}"))
     try:  # the console's allocator continues after the generated invoice ids
         with store.write() as tx:

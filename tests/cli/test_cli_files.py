@@ -69,7 +69,7 @@ def test_audit_verify_prints_the_anchor_and_finds_tampering(cli: Any, err_line: 
     anchor = ok.json()
     assert anchor["ok"] is True and len(anchor["head_hash"]) == 64
     text = cli.run("audit", "verify", "--anchor", anchor["head_hash"], "--count", str(anchor["count"]))
-    assert text.code == 0 and "--anchor " in text.out
+    assert text.code == 0 and "Anchor (keep it off this PC): audit " in text.out
     half = cli.run("audit", "verify", "--anchor", anchor["head_hash"])
     assert half.code == 2 and "both --anchor" in err_line(half)
     tamper = "UPDATE audit_log SET details = replace(details, '10000', '90000') WHERE action = ?"

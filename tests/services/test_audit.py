@@ -13,7 +13,7 @@ from argon2 import PasswordHasher
 from sqlalchemy import delete, text, update
 
 from epay_desktop.domain import AuthenticationFailed, Role
-from epay_desktop.services.audit import AuditAnchor, AuditService, verify_chain
+from epay_desktop.services.audit import AnchorError, AuditAnchor, AuditService, verify_chain
 from epay_desktop.services.passwords import Passwords
 from epay_desktop.services.users import UserService
 from epay_desktop.store.db import Store, make_engine
@@ -73,7 +73,8 @@ def test_workflow_log_verifies_and_head_is_the_anchor(store):
     assert result.ok and result.first_bad_seq is None and result.count == 4
     anchor = run(AuditService(store).head())
     assert anchor == AuditAnchor(4, result.head_hash)
-    assert anchor.text() == f"audit 4 {result.head_hash}"
+    h = result.head_hash
+    assert anchor.text() == f"audit 4 {h[0:4]}-{h[4:8]}-{h[8:12]}-{h[12:16]}"  # short, copyable by hand
     with store.read() as tx:
         entries = list(tx.audit.entries())
     assert [e.seq for e in entries] == [1, 2, 3, 4]
@@ -164,6 +165,51 @@ def test_truncation_with_reappend_is_detected_against_the_anchor(store):
     result = report(store, anchor)
     assert (result.ok, result.first_bad_seq) == (False, 6)
     assert "differs from the anchor" in result.problem
+
+
+def test_the_printed_short_anchor_finds_a_cut_and_a_rewrite(store):
+    """The anchor kept on paper holds 16 hex digits of the head hash (decision 0076)."""
+    append_many(store, 6)
+    printed = run(AuditService(store).head()).text()
+    kept = AuditAnchor.parse(f"  {printed.upper()}  ")  # as typed back from paper
+    assert kept.count == 6 and len(kept.head_hash) == 16
+    assert AuditAnchor.parse(f"ePay console audit anchor\n{printed}\n") == kept  # an exported file
+    assert report(store, kept).ok
+    tamper(store, delete(AuditRow).where(AuditRow.seq >= 4))
+    cut = report(store, kept)
+    assert (cut.ok, cut.first_bad_seq) == (False, 4) and "cut" in cut.problem
+    append_many(store, 3, start=100)  # same length again, other content, valid HMACs
+    rewritten = report(store, kept)
+    assert (rewritten.ok, rewritten.first_bad_seq) == (
+        False,
+        6,
+    ) and "differs from the anchor" in rewritten.problem
+
+
+@pytest.mark.parametrize(
+    "text", ["", "audit", "audit 12", "audit 12 3f2a", "audit x 3f2a9c0177be0d4c", "12 zz" * 8]
+)
+def test_text_that_is_not_an_anchor_is_refused(text):
+    with pytest.raises(AnchorError):
+        AuditAnchor.parse(text)
+
+
+def test_shift_check_gives_the_new_anchor_and_the_account_decisions_since_the_last(store):
+    users = UserService(store, Passwords(os.urandom(32), PasswordHasher(1, 8, 1)), clock=lambda: T0)
+    boss = run(users.add_user("boss", Role.MANAGER, "7777", None))
+    run(users.add_user("kassa", Role.CASHIER, "1111", boss))
+    first = run(AuditService(store).shift_check(None))
+    assert first.report.ok and first.anchor is not None
+    assert [c.action for c in first.account_changes] == ["user.added", "user.added"]
+    run(users.set_role(boss, "kassa", Role.MANAGER))
+    run(users.authenticate("kassa", "1111"))
+    later = run(AuditService(store).shift_check(AuditAnchor.parse(first.anchor.text())))
+    assert later.report.ok and later.anchor is not None and later.anchor.count == first.anchor.count + 2
+    [change] = later.account_changes  # the promotion, printed beside the new anchor
+    assert change.line() == f"#{change.seq} user.role_changed user:2 -> manager (by user:1)"
+    tamper(store, delete(AuditRow).where(AuditRow.seq > first.anchor.count - 1))
+    broken = run(AuditService(store).shift_check(later.anchor))
+    assert not broken.report.ok and broken.anchor is None  # a broken log gets no new anchor
 
 
 def test_a_different_key_fails_at_the_first_entry(engine, store):

@@ -85,7 +85,12 @@ def test_effective_environ_merges_file_keychain_and_environment(tmp_path, memory
 
 
 def _add_user(store, name: str, role: Role):
-    return asyncio.run(store.run_write(lambda tx: tx.users.add(name, role, "x", T0)))
+    def add(tx):  # with its audited creation: the role is checked against the log (decision 0075)
+        user = tx.users.add(name, role, "x", T0)
+        tx.audit.append(None, "user.added", f"user:{user.id}", {"name": name, "role": role.value}, at=T0)
+        return user
+
+    return asyncio.run(store.run_write(add))
 
 
 def test_shop_settings_saved_audited_and_checked(db_store):

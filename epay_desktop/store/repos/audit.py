@@ -30,7 +30,21 @@ from ..models import AuditRow
 if TYPE_CHECKING:
     from ..tx import Tx
 
-__all__ = ["GENESIS_HASH", "AuditEntry", "AuditRepo", "canonical_details", "entry_hash"]
+__all__ = [
+    "ACTIVITY_ACTIONS",
+    "GENESIS_HASH",
+    "ROLE_ACTIONS",
+    "AccountDecision",
+    "AuditEntry",
+    "AuditRepo",
+    "canonical_details",
+    "entry_hash",
+]
+
+#: The audited decisions that give an account its role (``details.role`` / ``details.after``).
+ROLE_ACTIONS = ("user.added", "user.role_changed")
+#: The audited decisions that make an account active or not.
+ACTIVITY_ACTIONS = ("user.added", "user.activated", "user.deactivated")
 
 GENESIS_HASH = "0" * 64
 # pg_advisory_xact_lock key of the audit head ("epayaudi" as an integer)
@@ -59,6 +73,21 @@ class AuditEntry:
     details: str
     prev_hash: str
     hash: str
+
+
+@dataclass(frozen=True, slots=True)
+class AccountDecision:
+    """What the last audited decisions say about one account (see :meth:`AuditRepo.account_decision`).
+
+    ``role`` is the role value the last role decision gave, ``active`` what the last activity
+    decision left; None where no such entry exists. ``tampered`` names the seq of a decisive entry
+    whose hash does not match its content (edited in the file), whose values are then not trusted.
+    """
+
+    role: str | None
+    active: bool | None
+    role_seq: int | None = None
+    tampered: int | None = None
 
 
 def _key_parts(key: str) -> list[str]:
@@ -241,6 +270,79 @@ class AuditRepo:
             for r in rows:
                 yield AuditEntry(*r)
             last = rows[-1][0]
+
+    def _last(self, subject: str, actions: tuple[str, ...]) -> AuditEntry | None:
+        columns = (
+            AuditRow.seq,
+            AuditRow.at,
+            AuditRow.actor_id,
+            AuditRow.action,
+            AuditRow.subject,
+            AuditRow.details,
+            AuditRow.prev_hash,
+            AuditRow.hash,
+        )
+        row = self._tx.session.execute(
+            select(*columns)
+            .where(AuditRow.subject == subject, AuditRow.action.in_(actions))
+            .order_by(AuditRow.seq.desc())
+            .limit(1)
+        ).first()
+        return AuditEntry(*row) if row is not None else None
+
+    def _intact(self, entry: AuditEntry) -> bool:
+        try:
+            return hmac.compare_digest(self.hash_of(entry, entry.prev_hash), entry.hash)
+        except ValueError:
+            return False
+
+    def account_decision(self, subject: str) -> AccountDecision:
+        """The role and activity the last audited decisions about ``subject`` (``user:<id>``) gave.
+
+        Two indexed reads (``ix_audit_log_subject_action``) and at most two HMACs, whatever the
+        log's length: the decisive entries' hashes are recomputed with the key, so an entry edited
+        in the file without the key counts as no decision (``tampered``). Raises RuntimeError
+        without an audit key.
+        """
+        role_entry = self._last(subject, ROLE_ACTIONS)
+        active_entry = self._last(subject, ACTIVITY_ACTIONS)
+        role: str | None = None
+        active: bool | None = None
+        tampered: int | None = None
+        if role_entry is not None:
+            if self._intact(role_entry):
+                details = json.loads(role_entry.details)
+                key = "after" if role_entry.action == "user.role_changed" else "role"
+                value = details.get(key) if isinstance(details, dict) else None
+                role = value if isinstance(value, str) else None
+            else:
+                tampered = role_entry.seq
+        if active_entry is not None:
+            if self._intact(active_entry):
+                active = active_entry.action != "user.deactivated"
+            else:
+                tampered = tampered or active_entry.seq
+        return AccountDecision(role, active, role_entry.seq if role_entry is not None else None, tampered)
+
+    def decisions_after(self, after_seq: int) -> list[AuditEntry]:
+        """Every role and activity decision (and account creation) with ``seq > after_seq``, oldest first."""
+        actions = tuple(dict.fromkeys((*ROLE_ACTIONS, *ACTIVITY_ACTIONS)))
+        columns = (
+            AuditRow.seq,
+            AuditRow.at,
+            AuditRow.actor_id,
+            AuditRow.action,
+            AuditRow.subject,
+            AuditRow.details,
+            AuditRow.prev_hash,
+            AuditRow.hash,
+        )
+        rows = self._tx.session.execute(
+            select(*columns)
+            .where(AuditRow.seq > after_seq, AuditRow.action.in_(actions))
+            .order_by(AuditRow.seq)
+        ).all()
+        return [AuditEntry(*r) for r in rows]
 
     def hash_of(self, entry: AuditEntry, prev_hash: str) -> str:
         """Recompute ``entry``'s hash on top of ``prev_hash`` with this store's key.

@@ -72,8 +72,11 @@ def open_store(url: str, *, create: bool = True) -> Store:
 
 
 def add_user(store: Store, name: str, role: Role) -> User:
+    """An account with its audited creation: services check a role against the log (decision 0075)."""
     with store.write() as tx:
-        return tx.users.add(name, role, "not-a-real-hash", datetime.now(UTC))
+        user = tx.users.add(name, role, "not-a-real-hash", datetime.now(UTC))
+        tx.audit.append(None, "user.added", f"user:{user.id}", {"name": name, "role": role.value})
+        return user
 
 
 def get_user(store: Store, user_id: int) -> User:

@@ -1,0 +1,68 @@
+"""Issue 11, the audit anchor in the GUI (decision 0076): a manager opens Settings > Audit log anchor…,
+sees the anchor of the verified log to keep off the PC, and checks a kept anchor against the log."""
+
+from __future__ import annotations
+
+import shiboken6
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMenu
+from sqlalchemy import delete
+
+from epay_desktop.services.audit import AuditAnchor
+from epay_desktop.store.models import AuditRow
+from epay_desktop.ui.dialogs.audit_anchor_dialog import AuditAnchorDialog
+
+from .conftest import REAL_CASHIER, REAL_CASHIER_PIN, REAL_MANAGER, REAL_MANAGER_PIN, REAL_SLOW_MS
+
+LEFT = Qt.MouseButton.LeftButton
+
+
+def _dialog(qtbot) -> AuditAnchorDialog:
+    found: list[AuditAnchorDialog] = []
+
+    def shown() -> bool:
+        found[:] = [
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, AuditAnchorDialog) and shiboken6.isValid(w) and w.isVisible()
+        ]
+        return bool(found)
+
+    qtbot.waitUntil(shown, timeout=REAL_SLOW_MS)
+    return found[0]
+
+
+def test_a_manager_sees_the_anchor_and_a_kept_one_finds_a_cut_log(qtbot, arun, real_console) -> None:
+    real_console.log_in(REAL_MANAGER, REAL_MANAGER_PIN)
+    bar = real_console.window.menuBar()
+    menus = {
+        m.title().replace("&", ""): [a.objectName() for a in m.actions()] for m in bar.findChildren(QMenu)
+    }
+    assert "action_audit_anchor" in menus["Settings"]
+    real_console.window.commands.audit_anchor.trigger()
+    dialog = _dialog(qtbot)
+    line = dialog.anchor_edit.text()
+    anchor = AuditAnchor.parse(line)
+    assert line.startswith("audit ") and anchor.count >= 3  # two users added and a log-in
+    assert f"{anchor.count} entries" in dialog.status_label.text()
+    dialog.kept_edit.setText(line)
+    qtbot.mouseClick(dialog.check_button, LEFT)
+    qtbot.waitUntil(lambda: "matches the anchor" in dialog.result_label.text(), timeout=REAL_SLOW_MS)
+
+    def cut(tx) -> None:
+        tx.session.execute(delete(AuditRow).where(AuditRow.seq >= anchor.count))
+
+    arun(real_console.ctx.store.run_write(cut))
+    qtbot.mouseClick(dialog.check_button, LEFT)
+    qtbot.waitUntil(lambda: "The log was cut: the anchor has" in dialog.result_label.text(), timeout=REAL_SLOW_MS)
+    dialog.kept_edit.setText("not an anchor")
+    qtbot.mouseClick(dialog.check_button, LEFT)
+    qtbot.waitUntil(lambda: "not an anchor" in dialog.result_label.text(), timeout=REAL_SLOW_MS)
+    dialog.reject()
+
+
+def test_a_cashier_cannot_open_the_anchor(qtbot, real_console) -> None:
+    real_console.log_in(REAL_CASHIER, REAL_CASHIER_PIN)
+    action = real_console.window.commands.audit_anchor
+    assert not action.isEnabled()
+    assert "Only a manager or an administrator can see the audit log's anchor" in action.toolTip()

@@ -1,0 +1,29 @@
+"""Issue 11, roles that files cannot forge, at the GUI's login screen: after one SQL UPDATE making a
+cashier a manager, typing the cashier's name and PIN is refused with the service's sentence and
+nobody is logged in (decision 0075)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from sqlalchemy import update
+
+from epay_desktop.store.models import UserRow
+
+from .conftest import REAL_CASHIER, REAL_CASHIER_PIN, REAL_SLOW_MS
+
+
+def test_one_sql_update_making_a_cashier_a_manager_is_refused_at_the_login_screen(qtbot, arun, real_console):
+    def forge(tx) -> None:
+        tx.session.execute(update(UserRow).where(UserRow.name == REAL_CASHIER).values(role="manager"))
+
+    arun(real_console.ctx.store.run_write(forge))
+    session = real_console.controller.session
+    form = session.lock_screen.form
+    qtbot.waitUntil(form.isVisible, timeout=REAL_SLOW_MS)
+    form.name_edit.setText(REAL_CASHIER)
+    qtbot.keyClicks(form.secret_edit, REAL_CASHIER_PIN)
+    qtbot.keyClick(form.secret_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "not the one a manager gave it" in form.error_label.text(), timeout=REAL_SLOW_MS)
+    assert form.error_label.isVisible()
+    assert session.user is None
+    assert form.secret_edit.text() == ""
