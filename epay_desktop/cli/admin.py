@@ -190,7 +190,9 @@ async def _resolve_discrepancy(app: AppContext, args: argparse.Namespace) -> int
             }
         )
     else:
-        print(f"Resolved discrepancy {resolved.id} on invoice {invoice}: {visible(resolved.resolution or '')}")
+        print(
+            f"Resolved discrepancy {resolved.id} on invoice {invoice}: {visible(resolved.resolution or '')}"
+        )
     return EXIT_OK
 
 
