@@ -37,11 +37,11 @@ from .services.secrets import load_or_create_secret_file
 from .services.shop_settings import LocalConfigStore, ShopSettingsService
 from .services.users import UserService
 from .settings import GatewaySettings, StoreSettings, load_gateway_settings, load_store_settings
-from .store.backup import daily_backup, has_daily_backup
+from .store.backup import backup_to, daily_backup, has_daily_backup, manual_backup_path
 from .store.db import Store
 from .store.open import CheckedStore, open_store, sqlite_file
 
-__all__ = ["AppContext", "backup_of_the_day", "database_checked", "open_app"]
+__all__ = ["AppContext", "backup_now", "backup_of_the_day", "database_checked", "open_app"]
 
 log = logging.getLogger(__name__)
 
@@ -265,3 +265,12 @@ def backup_of_the_day(settings: StoreSettings, now: datetime, *, only_if_missing
     if only_if_missing and has_daily_backup(db_file, day):
         return None
     return daily_backup(db_file, day, keep_days=settings.backup_days, full_check=only_if_missing)
+
+
+def backup_now(settings: StoreSettings, now: datetime) -> Path | None:
+    """A checked copy of the SQLite database in its backups folder (``manual-<date>T<time>.db``), as
+    ``epay-desktop backup`` makes; None for PostgreSQL (pg_dump's job). Raises ``BackupRefused``."""
+    db_file = sqlite_file(settings.database_url)
+    if db_file is None:
+        return None
+    return backup_to(db_file, manual_backup_path(db_file, now))

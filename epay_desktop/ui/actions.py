@@ -159,6 +159,7 @@ class ConsoleActions(QObject):
         self.users = self._make("users", _tr("&Users…"))
         self.export_csv = self._make("export_csv", _tr("&Export payments (CSV)…"))
         self.audit_anchor = self._make("audit_anchor", _tr("Audit log &anchor…"))
+        self.backup_now = self._make("backup_now", _tr("&Back up the database now"))
         self.attention = self._make("attention", _tr("Needs &attention…"), "Ctrl+Shift+A")
         self.about = self._make("about", _tr("&About ePay console"))
         self.money_actions = {
@@ -188,7 +189,8 @@ class ConsoleActions(QObject):
                                None, self.print_receipt, None, self.refresh, self.check_bank]),
             (_tr("&View"), [self.find, self.attention]),
             (_tr("&Session"), [self.switch_user, self.lock, None, self.log_out]),
-            (_tr("Se&ttings"), [self.settings, self.users, None, self.export_csv, self.audit_anchor]),
+            (_tr("Se&ttings"), [self.settings, self.users, None, self.export_csv, self.audit_anchor,
+                                self.backup_now]),
             (_tr("&Help"), [self.about]),
         )  # fmt: skip
         for title, actions in sections:
@@ -240,6 +242,11 @@ class ConsoleActions(QObject):
             self.audit_anchor,
             manager,
             "" if manager else _tr("Only a manager or an administrator can see the audit log's anchor."),
+        )
+        self._set_note(
+            self.backup_now,
+            manager,
+            "" if manager else _tr("Only a manager or an administrator can back up the database."),
         )
         self._set_note(self.attention, logged_in, "" if logged_in else _tr("Log in first."))
         check = check_bank_availability(user, payment, no_payment=no_payment, checking=checking)

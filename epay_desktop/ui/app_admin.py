@@ -23,7 +23,7 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 from PySide6.QtWidgets import QMessageBox
 
-from epay_desktop.app import AppContext
+from epay_desktop.app import AppContext, backup_now
 from epay_desktop.domain import User
 from epay_desktop.services.payment_queries import ATTENTION_CAP
 from epay_desktop.services.shop_settings import LocalConfig, effective_environ
@@ -94,6 +94,7 @@ class AdminFlows(QObject):
         w.users_requested.connect(self.open_users)
         w.export_requested.connect(self.open_export)
         w.audit_anchor_requested.connect(self.open_audit_anchor)
+        w.backup_requested.connect(self.back_up_now)
         w.attention_requested.connect(self.open_attention)
         bridge.payment_updated.connect(self.schedule_attention)
         bridge.operation_updated.connect(self.schedule_attention)
@@ -168,6 +169,38 @@ class AdminFlows(QObject):
             await AuditAnchorDialog.ask(self.window, self._user(), self.ctx.audit)
 
         return self._run("audit_anchor", flow)
+
+    def back_up_now(self) -> asyncio.Task[None] | None:
+        """Back up the database now: a checked copy in the backups folder (decision 0067)."""
+
+        async def flow() -> None:
+            if not self._user().role.can_move_money:  # the action is disabled for them; never mind how
+                return
+            self.window.statusBar().showMessage(_tr("Backing up the database…"))
+            try:
+                made = await asyncio.to_thread(backup_now, self.ctx.store_settings, self.ctx.clock())
+            finally:
+                if shiboken6.isValid(self.window):
+                    self.window.statusBar().clearMessage()
+            if not shiboken6.isValid(self.window):
+                return
+            if made is None:
+                text = _tr("The database is PostgreSQL: it is backed up on its server, not by this console.")
+            else:
+                text = _tr("The database was backed up and the copy checked:\n{path}").format(path=made)
+            box = QMessageBox(
+                QMessageBox.Icon.Information,
+                _tr("Backup done"),
+                text,
+                QMessageBox.StandardButton.Ok,
+                self.window,
+            )
+            box.setObjectName("backup_done_box")
+            box.setTextFormat(Qt.TextFormat.PlainText)
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.open()
+
+        return self._run("backup_now", flow)
 
     def _tell_exported(self, result: ExportResult) -> QMessageBox:
         def text() -> str:

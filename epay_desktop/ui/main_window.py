@@ -70,6 +70,7 @@ class MainWindow(QMainWindow):
     users_requested = Signal()
     export_requested = Signal()
     audit_anchor_requested = Signal()
+    backup_requested = Signal()  # Settings > Back up the database now (decision 0067)
     attention_requested = Signal()  # the Needs attention list (menu action or the status bar badge)
     payment_opened = Signal(object)  # InvoiceId: Enter or double-click on a row
 
@@ -147,6 +148,7 @@ class MainWindow(QMainWindow):
         a.users.triggered.connect(self.users_requested)
         a.export_csv.triggered.connect(self.export_requested)
         a.audit_anchor.triggered.connect(self.audit_anchor_requested)
+        a.backup_now.triggered.connect(self.backup_requested)
         a.attention.triggered.connect(self.attention_requested)
         self.status_bar.attention_clicked.connect(a.attention.trigger)  # disabled while logged out
         a.about.triggered.connect(self.show_about)

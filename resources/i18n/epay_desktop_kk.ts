@@ -47,6 +47,28 @@
 <context>
     <name>AppAdmin</name>
     <message>
+        <location filename="../../epay_desktop/ui/app_admin.py" line="1"/>
+        <source>Backing up the database…</source>
+        <translation>Дерекқордың сақтық көшірмесі жасалуда…</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/app_admin.py" line="1"/>
+        <source>Backup done</source>
+        <translation>Сақтық көшірме жасалды</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/app_admin.py" line="1"/>
+        <source>The database was backed up and the copy checked:
+{path}</source>
+        <translation>Дерекқордың сақтық көшірмесі жасалды және тексерілді:
+{path}</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/app_admin.py" line="1"/>
+        <source>The database is PostgreSQL: it is backed up on its server, not by this console.</source>
+        <translation>Дерекқор — PostgreSQL: оның сақтық көшірмесі осы консольде емес, өз серверінде жасалады.</translation>
+    </message>
+    <message>
         <location filename="../../epay_desktop/ui/app_admin.py" line="166"/>
         <source>Export done</source>
         <translation>Экспорт аяқталды</translation>
@@ -794,6 +816,16 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 </context>
 <context>
     <name>ConsoleActions</name>
+    <message>
+        <location filename="../../epay_desktop/ui/actions.py" line="1"/>
+        <source>Only a manager or an administrator can back up the database.</source>
+        <translation>Дерекқордың сақтық көшірмесін тек менеджер немесе әкімші жасай алады.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/actions.py" line="1"/>
+        <source>&amp;Back up the database now</source>
+        <translation>Дерекқордың сақтық көшірмесін қазір &amp;жасау</translation>
+    </message>
     <message>
         <location filename="../../epay_desktop/ui/actions.py" line="53"/>
         <source>Another operation on this payment is still being checked with the bank.</source>

@@ -47,6 +47,28 @@
 <context>
     <name>AppAdmin</name>
     <message>
+        <location filename="../../epay_desktop/ui/app_admin.py" line="1"/>
+        <source>Backing up the database…</source>
+        <translation>Резервное копирование базы данных…</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/app_admin.py" line="1"/>
+        <source>Backup done</source>
+        <translation>Резервная копия сделана</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/app_admin.py" line="1"/>
+        <source>The database was backed up and the copy checked:
+{path}</source>
+        <translation>Резервная копия базы данных сделана и проверена:
+{path}</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/app_admin.py" line="1"/>
+        <source>The database is PostgreSQL: it is backed up on its server, not by this console.</source>
+        <translation>База данных — PostgreSQL: её резервные копии делаются на её сервере, а не этой консолью.</translation>
+    </message>
+    <message>
         <location filename="../../epay_desktop/ui/app_admin.py" line="166"/>
         <source>Export done</source>
         <translation>Экспорт завершён</translation>
@@ -795,6 +817,16 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 </context>
 <context>
     <name>ConsoleActions</name>
+    <message>
+        <location filename="../../epay_desktop/ui/actions.py" line="1"/>
+        <source>Only a manager or an administrator can back up the database.</source>
+        <translation>Резервную копию базы данных может сделать только менеджер или администратор.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/actions.py" line="1"/>
+        <source>&amp;Back up the database now</source>
+        <translation>Сделать &amp;резервную копию базы данных</translation>
+    </message>
     <message>
         <location filename="../../epay_desktop/ui/actions.py" line="53"/>
         <source>Another operation on this payment is still being checked with the bank.</source>

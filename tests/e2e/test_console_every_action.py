@@ -242,6 +242,10 @@ EXPECTED: dict[str, Expect] = {
     "action_settings": Expect(lambda w: w.opens(SettingsDialog), disabled={Role.CASHIER: MANAGERS_ONLY}),
     "action_users": Expect(lambda w: w.opens(UsersDialog), disabled={Role.CASHIER: MANAGERS_ONLY}),
     "action_export_csv": Expect(lambda w: w.opens(ExportDialog), disabled={Role.CASHIER: MANAGERS_ONLY}),
+    "action_backup_now": Expect(
+        lambda w: w.opens(QMessageBox, lambda box: box.accept(), name="backup_done_box"),
+        disabled={Role.CASHIER: MANAGERS_ONLY},
+    ),
     "action_attention": Expect(lambda w: w.opens(AttentionDialog)),
     "action_about": Expect(_about),
 }
