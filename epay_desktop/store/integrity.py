@@ -341,8 +341,12 @@ class RunningMarker:
         """The clean end: the marker goes, then its lock."""
         if self._handle is None:
             return
-        with contextlib.suppress(OSError):
+        try:  # POSIX: gone before its lock is let go, so nobody ever sees it unlocked
             self.path.unlink()
+        except OSError:  # Windows does not delete a file that is open: close it first
+            self._handle.close()
+            with contextlib.suppress(OSError):
+                self.path.unlink()
         self._handle.close()
         self._handle = None
 
