@@ -46,7 +46,7 @@ def test_nonsense_amounts_are_refused_clearly(cli: Any, err_line: Any) -> None:
     for nonsense in ("abc", "12.345", "-5", "1e3x"):
         result = cli.run("pay", nonsense)
         assert result.code == 2, nonsense
-        assert "write tenge like 1500 or 1500.50" in err_line(result)
+        assert "Write it like 1500, 1500.50, 1 500,50" in err_line(result)  # decision 0072
     zero = cli.run("pay", "0")
     assert zero.code == 1
     assert "above zero" in err_line(zero)
