@@ -4,9 +4,10 @@ Without a command it opens the desktop console (:func:`epay_desktop.ui.main.run_
 configured gateway; ``epay-desktop --demo`` opens it on the built-in sandbox with demo data.
 Commands without a database: ``sandbox`` (run the built-in gateway), ``config`` (show settings).
 Database commands (``user``, ``pay``, ``payments``, ``show``, ``status``, ``reconcile``, ``charge``,
-``cancel``, ``refund``, ``review``, ``receipt``, ``export``, ``audit``) open the app
+``cancel``, ``refund``, ``review``, ``receipt``, ``export``, ``audit``, ``backup``) open the app
 (:func:`epay_desktop.app.open_app`), log the user in (``--user``/EPAY_USER, EPAY_PASSWORD or a
-prompt) and run one service call. Errors are one line on stderr, ``epay-desktop: ...``, never a
+prompt) and run one service call; ``restore`` and ``check-db`` open the database their own way
+(cli/database.py: they are what a person runs when it is refused). Errors are one line on stderr, ``epay-desktop: ...``, never a
 stack trace; exit codes are in :mod:`epay_desktop.cli.common`.
 """
 
