@@ -204,13 +204,18 @@ def test_a_sale_without_a_description_gets_one_in_the_pages_language(env: Env, l
     assert session.payment_object["language"] == language
 
 
-def test_description_is_cut_at_125_bytes_without_breaking_a_letter(env: Env) -> None:
-    text = "Ф" * 70  # 140 bytes of UTF-8
-    session = env.run(lambda s: s.create_payment(env.actor, Money.parse("100"), description=text))
-    stored = session.payment.description
-    assert stored == "Ф" * 62 and len(stored.encode()) == 124
-    assert session.payment_object["description"] == stored
-    assert cut_utf8("ab" + "Ф" * 100, 125) == "ab" + "Ф" * 61
+def test_a_description_over_125_bytes_is_refused_not_cut(env: Env) -> None:
+    """Issue 11: the description was silently cut at the gateway's 125 bytes; now it is refused
+    (decision 0073) and one of exactly 125 bytes goes to the bank whole."""
+    with pytest.raises(ConsoleError) as info:
+        env.run(lambda s: s.create_payment(env.actor, Money.parse("100"), description="Ф" * 70))
+    assert "140 bytes, the bank takes at most 125" in info.value.user_message
+    with env.store.read() as tx:
+        assert tx.payments.search() == []
+    fits = "Ф" * 62 + "x"  # 125 bytes of UTF-8
+    session = env.run(lambda s: s.create_payment(env.actor, Money.parse("100"), description=fits))
+    assert session.payment.description == fits and session.payment_object["description"] == fits
+    assert cut_utf8("ab" + "Ф" * 100, 125) == "ab" + "Ф" * 61  # still cuts the default text safely
 
 
 @pytest.mark.parametrize(
@@ -223,6 +228,8 @@ def test_description_is_cut_at_125_bytes_without_breaking_a_letter(env: Env) -> 
         ({"account_id": "bad id!"}, ConsoleError, "customer id"),
         ({"save_card": True}, RuleViolation, "customer id"),
         ({"language": "de"}, ConsoleError, "rus, kaz or eng"),
+        ({"description": "cake\x1b[2J"}, ConsoleError, "control character (U+001B)"),
+        ({"description": "cake\u202etxt"}, ConsoleError, "text-direction character (U+202E)"),
     ],
 )
 def test_bad_input_is_refused_before_anything_is_allocated(env: Env, kwargs, error, words) -> None:
