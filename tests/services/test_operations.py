@@ -30,6 +30,7 @@ from epay_desktop.domain import (
     RuleViolation,
     StaleRemaining,
 )
+from epay_desktop.domain.text import TextError
 from epay_desktop.sandbox import RunningSandbox, SandboxConfig, start_in_thread
 from epay_desktop.services.events import OperationUpdated
 from epay_desktop.store.db import make_engine
@@ -230,6 +231,21 @@ def test_T08_stale_expected_remaining_is_refused_without_any_request(env: Env) -
     assert error.current_remaining_minor == 7000
     assert extra_posts == 0
     assert len(env.op_rows()) == 1
+
+
+def test_a_reason_with_a_control_character_is_refused_before_any_intent_or_request(env: Env) -> None:
+    """Issue 11: ``--reason`` stored a raw ESC/BEL that ``show`` then printed; the service refuses it
+    (decision 0073), whoever calls it (the refund dialog, the CLI, a script)."""
+    payment = env.paid("100")
+
+    async def scenario(svc: h.Services) -> Any:
+        with pytest.raises(TextError) as caught:
+            await svc.ops.refund(env.manager, payment.invoice_id, Money.parse("30"), reason="x\x1b]0;t\x07")
+        return caught.value, svc.requests.count("/refund")
+
+    error, posts = env.run(scenario)
+    assert "control character (U+001B) at position 2" in error.user_message
+    assert posts == 0 and env.op_rows() == []
 
 
 # -- T21: an expired token mid-refund ---------------------------------------------------------------
