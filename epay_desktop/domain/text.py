@@ -52,7 +52,7 @@ _LINE_SEPARATORS: Final = frozenset({"\u2028", "\u2029"})
 FIELD_DESCRIPTION: Final = Word("fields", QT_TRANSLATE_NOOP("fields", "description"))
 FIELD_REASON: Final = Word("fields", QT_TRANSLATE_NOOP("fields", "reason"))
 FIELD_NOTE: Final = Word("fields", QT_TRANSLATE_NOOP("fields", "note"))
-FIELD_SHOP_TEXT: Final = Word("fields", QT_TRANSLATE_NOOP("fields", "shop details"))
+FIELD_SHOP_TEXT: Final = Word("fields", QT_TRANSLATE_NOOP("fields", "shop name or address"))
 
 
 class TextError(ConsoleError, ValueError):

@@ -4664,8 +4664,8 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
     </message>
     <message>
         <location filename="../../epay_desktop/domain/text.py" line="55"/>
-        <source>shop details</source>
-        <translation>дүкен деректері</translation>
+        <source>shop name or address</source>
+        <translation>дүкен атауы не мекенжайы</translation>
     </message>
     <message>
         <location filename="../../epay_desktop/domain/text.py" line="4"/>

@@ -4667,8 +4667,8 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
     </message>
     <message>
         <location filename="../../epay_desktop/domain/text.py" line="55"/>
-        <source>shop details</source>
-        <translation>данные магазина</translation>
+        <source>shop name or address</source>
+        <translation>название или адрес магазина</translation>
     </message>
     <message>
         <location filename="../../epay_desktop/domain/text.py" line="4"/>

@@ -28,6 +28,7 @@ from epay_desktop.domain import (
     RuleViolation,
     StaleRemaining,
 )
+from epay_desktop.domain.text import TextError
 from epay_desktop.services.books import KIND_EXTERNAL_REFUND, KIND_REFUNDED
 
 sys.path.insert(0, str(Path(__file__).parent / "drivers"))
@@ -143,6 +144,8 @@ def test_an_external_refund_is_recorded_and_acknowledged_never_credited_to_an_op
     [open_one] = env.run(lambda svc: svc.reconciler.books.open_discrepancies())
     with pytest.raises(RuleViolation, match="Say what was found"):
         env.run(lambda svc: svc.reconciler.books.resolve(env.manager, open_one.discrepancy.id, "  "))
+    with pytest.raises(TextError, match=r"control character \(U\+0007\)"):  # decision 0073
+        env.run(lambda svc: svc.reconciler.books.resolve(env.manager, open_one.discrepancy.id, "HQ\x07"))
     resolved = env.run(
         lambda svc: svc.reconciler.books.resolve(
             env.manager, open_one.discrepancy.id, "cabinet: refund by HQ"

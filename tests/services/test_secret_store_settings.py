@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 import pytest
 
 from epay_desktop.domain import ConsoleError, PermissionDenied, Role
+from epay_desktop.domain.text import TextError
 from epay_desktop.services.secret_store import SecretStore
 from epay_desktop.services.shop_settings import (
     LocalConfig,
@@ -109,4 +110,10 @@ def test_shop_settings_saved_audited_and_checked(db_store):
     with pytest.raises(InvalidShopSetting) as bad:
         asyncio.run(service.save(manager, ShopProfile(bin="12345")))
     assert "12 digits" in bad.value.user_message
+    assert asyncio.run(service.load()) == wanted
+    for text in ("ТОО\x1b[2J Ромашка", "Алматы\u202e"):  # printed on receipts: refused (decision 0073)
+        with pytest.raises(TextError, match="The shop name or address contains"):
+            asyncio.run(service.save(manager, ShopProfile(name=text)))
+        with pytest.raises(TextError):
+            asyncio.run(service.save(manager, ShopProfile(name="ТОО Ромашка", address=text)))
     assert asyncio.run(service.load()) == wanted
