@@ -146,8 +146,6 @@ def test_a_user_name_with_a_cyrillic_look_alike_is_refused(cli: Any, err_line: A
     look_alike = cli.run("user", "add", "b\u043ess", "--role", "cashier", **new)  # Cyrillic о
     assert look_alike.code == 1
     assert "looks like the existing user 'boss'" in err_line(look_alike)
-    capital = cli.run("user", "add", "B\u041eSS", "--role", "cashier", **new)  # Cyrillic О, capitals
-    assert capital.code == 1 and "looks like" in err_line(capital)
     full_width = cli.run("user", "add", "\uff42\uff4f\uff53\uff53", "--role", "cashier", **new)  # NFKC: boss
     assert full_width.code == 1 and "A user named 'boss' already exists" in err_line(full_width)
     hidden = cli.run("user", "add", "an\u202ena", "--role", "cashier", **new)
