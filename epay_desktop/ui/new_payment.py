@@ -160,6 +160,7 @@ class NewPaymentForm(QWidget):
         self.submit_button.clicked.connect(self.submit)
         self.saved_card_button.clicked.connect(self._on_saved_card_clicked)
         self.account_edit.textChanged.connect(self._update_save_card)
+        self.amount_edit.refused.connect(self.error_label.setText)  # a key or paste that did not get in
         self._description_flagged = False
         self.description_edit.textChanged.connect(self._on_description_edited)
         self._blocked = ""

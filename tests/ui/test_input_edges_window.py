@@ -86,6 +86,14 @@ def test_new_payment_f2_refuses_a_long_or_hidden_description_and_odd_amounts(
         form.amount_edit.insert(pasted)  # a paste: validated like typing
         assert form.amount_edit.text() == "" and form.amount_edit.value() is None, pasted
     form.amount_edit.clear()
+    qtbot.keyClicks(form.amount_edit, "1e")  # the "e" does not get in, and the form says why
+    assert form.amount_edit.text() == "1"
+    assert "only digits 0-9, group spaces and one decimal mark" in form.error_label.text()
+    assert "Write it like 1500, 1500.50, 1 500,50" in form.error_label.text()
+    form.amount_edit.clear()
+    QApplication.clipboard().setText("\uff11\uff10\uff10")
+    qtbot.keyClick(form.amount_edit, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)  # Ctrl+V
+    assert form.amount_edit.text() == "" and "not 0-9 (U+FF11)" in form.error_label.text()
     qtbot.keyClicks(form.amount_edit, "1 50")
     form.submit_button.click()
     assert "spaces that do not separate groups of three digits" in form.error_label.text()

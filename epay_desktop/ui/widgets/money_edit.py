@@ -16,9 +16,17 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
-from PySide6.QtGui import QFocusEvent, QFontMetrics, QResizeEvent, QValidator
-from PySide6.QtWidgets import QLabel, QLineEdit, QStyle, QWidget
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt, Signal
+from PySide6.QtGui import (
+    QFocusEvent,
+    QFontMetrics,
+    QGuiApplication,
+    QKeyEvent,
+    QKeySequence,
+    QResizeEvent,
+    QValidator,
+)
+from PySide6.QtWidgets import QLabel, QLineEdit, QStyle, QToolTip, QWidget
 
 from epay_desktop.domain import Money, MoneyError
 from epay_desktop.domain.money import parse_amount_text
@@ -119,6 +127,7 @@ class MoneyEdit(QLineEdit):
     """KZT amount field. ``minimum``/``maximum`` bound what ``value()`` returns (e.g. refund >= 10 ₸)."""
 
     value_changed = Signal(object)  # Money | None, on every edit
+    refused = Signal(str)  # why a key or a paste did not get in, in plain words (also shown as a tip)
 
     def __init__(
         self,
@@ -132,6 +141,7 @@ class MoneyEdit(QLineEdit):
         self.setValidator(self._validator)
         self._minimum = minimum
         self._maximum: Money | None = None
+        self.last_refusal = ""  # the last key or paste refused, and why (see ``refused``)
         self.set_maximum(maximum)
         self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.setInputMethodHints(Qt.InputMethodHint.ImhFormattedNumbersOnly)
@@ -229,6 +239,43 @@ class MoneyEdit(QLineEdit):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._place_sign()
+
+    # -- saying why a key or a paste did not get in ---------------------------------------------------
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        before, start, length = self.text(), self.selectionStart(), len(self.selectedText())
+        cursor = self.cursorPosition()
+        super().keyPressEvent(event)
+        if self.text() != before:
+            return
+        if event.matches(QKeySequence.StandardKey.Paste):
+            typed = QGuiApplication.clipboard().text()
+        else:
+            typed = event.text()
+            if (
+                not typed
+                or not typed.isprintable()
+                or event.modifiers() & Qt.KeyboardModifier.ControlModifier
+            ):
+                return
+        if start < 0:
+            start, length = cursor, 0
+        self._say_refused(before[:start] + typed + before[start + length :])
+
+    def _say_refused(self, candidate: str) -> None:
+        """Tell why ``candidate`` (what the field would have held) is not an amount: the parser's own
+        sentence with its example (decision 0072), or the field's maximum."""
+        problem = amount_problem(candidate.strip())
+        if not problem:
+            minor = parse_amount_input(candidate)
+            limit = self._maximum or MAX_INPUT
+            if minor is not None and minor > limit.minor:
+                problem = _tr("The amount must not be more than {maximum}.").format(maximum=limit.format())
+            else:
+                problem = _tr("Enter an amount like 1500 or 1500,50.")
+        self.last_refusal = problem
+        QToolTip.showText(self.mapToGlobal(QPoint(0, self.height())), problem, self)
+        self.refused.emit(problem)
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
         minor = parse_amount_input(self.text())
