@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
-import functools
 import logging
 import ssl
 import threading
@@ -148,6 +147,21 @@ class _LoggingState:
         root.setLevel(self.level)
 
 
+def _open_store(settings: StoreSettings, clock: Clock, check_in_background: bool = False) -> Store:
+    """:func:`open_store`, with a failure that is the database's state (read-only, full, damaged, busy,
+    out of reach) said as the StoreError that says what to do (``store.faults``, decision 0070)."""
+    try:
+        return open_store(settings, clock=clock, check_in_background=check_in_background)
+    except Exception as exc:  # SQLAlchemy's DBAPIError, or the driver's own
+        from .store.faults import database_fault
+
+        name = settings.describe()["database"].removeprefix("sqlite:///")
+        fault = database_fault(exc, database=name, lock_wait_s=settings.lock_wait_seconds)
+        if fault is None:
+            raise
+        raise fault from exc
+
+
 async def open_app(
     environ: Mapping[str, str] | None = None,
     *,
@@ -187,9 +201,7 @@ async def open_app(
     log_file = configure_logging(store_settings.home, verbose=verbose)
     try:
         pepper = load_or_create_secret_file(store_settings.home / "pepper.key")
-        store = await asyncio.to_thread(
-            functools.partial(open_store, store_settings, clock=now, check_in_background=check_in_background)
-        )
+        store = await asyncio.to_thread(_open_store, store_settings, now, check_in_background)
     except BaseException:
         await asyncio.gather(tls, return_exceptions=True)
         saved.restore()

@@ -20,7 +20,8 @@ import gc
 import json
 import logging
 import sys
-from collections.abc import Callable, Coroutine, Sequence
+from collections.abc import Callable, Coroutine, Mapping, Sequence
+from pathlib import Path
 from typing import Any, NoReturn
 
 from epay_desktop import __version__
@@ -137,6 +138,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         return _run_gui(args)
     set_language(choose_language(args.lang))  # the service messages a command prints (decision 0046)
+    from epay_desktop.logs import quiet_without_handlers  # with the command's stacks, not for --help
+
+    quiet_without_handlers()  # no record reaches stderr while no log file is attached (decision 0070)
     standalone = getattr(args, "standalone", None)  # restore, check-db: not through open_app
     if standalone is not None:
         return _run_standalone(standalone, args)
@@ -210,13 +214,31 @@ def _run_standalone(
         return code
 
 
+def _log_open_failure(environ: Mapping[str, str], command: str, exc: BaseException) -> Path | None:
+    """Write why the app could not open to the home's log file (None: no home, or no log there)."""
+    from epay_desktop.logs import log_failure
+    from epay_desktop.settings import load_store_settings
+
+    try:
+        home = load_store_settings(environ).home
+    except SettingsError:
+        return None
+    return log_failure(home, f"event=cli_open_failed command={command} error={type(exc).__name__}", exc)
+
+
 async def _with_app(handler: Handler, args: argparse.Namespace) -> int:
     from epay_desktop.app import open_app
     from epay_desktop.services.shop_settings import effective_environ
 
     # the GUI's saved settings (console.json, the keychain's secret) under the real environment, as the GUI
     environ = await asyncio.to_thread(effective_environ)
-    app = await open_app(environ, verbose=getattr(args, "verbose", False))
+    try:
+        app = await open_app(environ, verbose=getattr(args, "verbose", False))
+    except Exception as exc:  # e.g. a database that cannot be opened: its log still gets the details
+        where = await asyncio.to_thread(_log_open_failure, environ, args.command, exc)
+        if where is not None and describe_failure(exc)[0] == EXIT_BUG:
+            raise LoggedBug(where) from exc
+        raise
     try:
         return await handler(app, args)
     except Exception as exc:

@@ -27,6 +27,7 @@ def describe_failure(exc: BaseException) -> tuple[int, str]:
     """(exit code, the one line to show) for ``exc``; never includes a stack trace or a secret."""
     # the gateway's and the store's stacks are loaded by the command that failed, not by --help
     from epay_desktop.gateway import AuthError, EpayError, OutcomeUnknown
+    from epay_desktop.services.op_engine import OutcomeNotRecorded
     from epay_desktop.store.db import StoreError
 
     if isinstance(exc, CliError):
@@ -36,6 +37,8 @@ def describe_failure(exc: BaseException) -> tuple[int, str]:
     said = localized(exc) or ""  # the service's sentence in --lang / LANG (decision 0046)
     if isinstance(exc, (StoreError, UnsafeFilePath)):
         return EXIT_USAGE, said
+    if isinstance(exc, OutcomeNotRecorded):  # the request left; its answer is not in the books (0070)
+        return EXIT_UNKNOWN, said
     if isinstance(exc, ConsoleError):
         return EXIT_REFUSED, said
     if isinstance(exc, OutcomeUnknown):

@@ -25,6 +25,7 @@ from epay_desktop.gateway import EpayClient, EpayError, GatewayUnavailable, Stat
 from epay_desktop.store.db import Store
 from epay_desktop.store.tx import Tx
 
+from ..domain.i18n import QT_TRANSLATE_NOOP, Word, msg
 from . import op_journal
 from .events import EventBus, OperationUpdated, PaymentUpdated
 from .faultpoints import FaultPoints
@@ -35,6 +36,7 @@ __all__ = [
     "IN_FLIGHT_NOTE",
     "InFlight",
     "OpEngine",
+    "OutcomeNotRecorded",
     "Resolution",
     "StatusRefresher",
     "known_refunded_minor",
@@ -43,6 +45,34 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 IN_FLIGHT_NOTE = "being sent by this console right now: left to its sender"
+
+
+class OutcomeNotRecorded(ConsoleError):
+    """The request left for the bank, but its answer could not be recorded: the outcome is unknown.
+
+    ``op`` stays SENDING in the journal; check-status settles it (``epay-desktop reconcile``)."""
+
+    def __init__(self, op: MoneyOp, cause: BaseException) -> None:
+        reason = getattr(cause, "reason", None) or _STORE_FAILED
+        super().__init__(
+            msg(
+                "operations",
+                QT_TRANSLATE_NOOP(
+                    "operations",
+                    "The {kind} of {amount} may have reached the bank, but its answer could not be recorded "
+                    "({reason}). The outcome is unknown: fix that, then run {command} "
+                    "(nothing is sent again; the bank is asked what it did).",
+                ),
+                kind=op_journal.KIND_WORD[op.kind],
+                amount=op.amount.format(),
+                reason=reason,
+                command="`epay-desktop reconcile`",
+            )
+        )
+        self.op = op
+
+
+_STORE_FAILED = Word("operations", QT_TRANSLATE_NOOP("operations", "the database failed"))
 
 
 class InFlight:
@@ -220,12 +250,27 @@ class OpEngine:
     async def _record(
         self, op: MoneyOp, state: OpState, actor_id: int | None, code: int | None, message: str | None
     ) -> MoneyOp:
+        """Record the answer. The request has left: if the store fails now (disk full, read-only, busy,
+        damaged), the bank may have applied it, so the outcome is unknown (:class:`OutcomeNotRecorded`,
+        exit 3), never a bug; the operation stays SENDING in the journal and check-status settles it
+        once (the reconciler, or the next start: docs/reliability.md rule 3; decision 0070)."""
         now = self.clock()
-        new_op, changed = await self.store.run_write(
-            lambda tx: op_journal.record_outcome(
-                tx, op.id, state, now=now, actor_id=actor_id, code=code, message=message
+        try:
+            new_op, changed = await self.store.run_write(
+                lambda tx: op_journal.record_outcome(
+                    tx, op.id, state, now=now, actor_id=actor_id, code=code, message=message
+                )
             )
-        )
+        except Exception as exc:
+            log.error(
+                "event=money_op_outcome_not_recorded op=%s kind=%s answer=%s error=%s",
+                op.id,
+                op.kind,
+                state,
+                type(exc).__name__,
+                exc_info=exc,
+            )
+            raise OutcomeNotRecorded(op, exc) from exc
         if changed:
             self.events.publish(OperationUpdated(new_op))
         return new_op

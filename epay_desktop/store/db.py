@@ -34,6 +34,7 @@ SQLITE_BUSY_TIMEOUT_MS = 10_000
 #: At most this many grouped writes share one transaction (:meth:`Store.run_write_grouped`).
 GROUP_LIMIT = 50
 SQLITE_MIN_BUSY_TIMEOUT_MS = 5_000
+_LOCK_WAIT_ATTR = "_epay_lock_wait_ms"
 
 #: What every SQLite connection must report before the console trusts it with money
 #: (docs/reliability.md T15): WAL, fsync on every commit, foreign keys, a busy timeout.
@@ -44,11 +45,15 @@ class StoreError(ConsoleError):
     """The database cannot be used safely: wrong settings, unknown schema, broken key file, exhausted ids."""
 
 
-def make_engine(url: str, **kwargs: Any) -> Engine:
-    """An engine for ``url`` with the console's connection settings applied."""
+def make_engine(url: str, *, lock_wait_ms: int = SQLITE_BUSY_TIMEOUT_MS, **kwargs: Any) -> Engine:
+    """An engine for ``url`` with the console's connection settings applied.
+
+    ``lock_wait_ms``: how long a SQLite connection waits for another one's write lock (busy timeout)
+    before the database counts as busy (the setting EPAYMENT_DB_LOCK_WAIT, decision 0071)."""
     if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000}, **kwargs)
-        _configure_sqlite(engine)
+        engine = create_engine(url, connect_args={"timeout": lock_wait_ms / 1000}, **kwargs)
+        _configure_sqlite(engine, lock_wait_ms)
+        setattr(engine, _LOCK_WAIT_ATTR, lock_wait_ms)  # the Store says it in a busy database's sentence
         return engine
     return create_engine(url, pool_pre_ping=True, **kwargs)
 
@@ -58,14 +63,14 @@ def _busy_pause() -> None:
     time.sleep(0.02)
 
 
-def _journal_to_wal(cursor: Any) -> None:
+def _journal_to_wal(cursor: Any, lock_wait_ms: int = SQLITE_BUSY_TIMEOUT_MS) -> None:
     """Put the file in WAL mode (a property of the file: set once, kept by it).
 
     The change needs the file to itself, and SQLite answers "database is locked" at once, without
     its busy wait, while another connection writes: two counters opening a new database together
     (one already migrating it) did. So the mode is read first, and the change tried again until the
     busy timeout."""
-    deadline = time.monotonic() + SQLITE_BUSY_TIMEOUT_MS / 1000
+    deadline = time.monotonic() + lock_wait_ms / 1000
     while True:
         if str(cursor.execute("PRAGMA journal_mode").fetchone()[0]).lower() == "wal":
             return
@@ -78,17 +83,17 @@ def _journal_to_wal(cursor: Any) -> None:
         _busy_pause()
 
 
-def _configure_sqlite(engine: Engine) -> None:
+def _configure_sqlite(engine: Engine, lock_wait_ms: int = SQLITE_BUSY_TIMEOUT_MS) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         # Take transaction control away from the sqlite3 module: we emit BEGIN ourselves.
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         try:
-            _journal_to_wal(cursor)
+            _journal_to_wal(cursor, lock_wait_ms)
             cursor.execute("PRAGMA synchronous=FULL")
             cursor.execute("PRAGMA foreign_keys=ON")
-            cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+            cursor.execute(f"PRAGMA busy_timeout={int(lock_wait_ms)}")
         finally:
             cursor.close()
 
@@ -155,6 +160,8 @@ class Store:
         self._grouped: list[tuple[str, Callable[[Tx], Any], asyncio.Future[Any]]] = []
         self._group_task: asyncio.Task[None] | None = None
         self.group_commits = 0  # transactions :meth:`run_write_grouped` committed (tests count them)
+        #: how long a write waits for another connection's lock (EPAYMENT_DB_LOCK_WAIT, via make_engine)
+        self.lock_wait_s: float = getattr(engine, _LOCK_WAIT_ATTR, SQLITE_BUSY_TIMEOUT_MS) / 1000
 
     @property
     def is_sqlite(self) -> bool:
@@ -176,9 +183,36 @@ class Store:
             yield Tx(session, locking=True, audit_key=self.audit_key)
 
     async def run(self, fn: Callable[..., T], *args: Any) -> T:
-        """Run ``fn(*args)`` on the database thread and await its result."""
+        """Run ``fn(*args)`` on the database thread and await its result.
+
+        A failure that is the database's state (read-only, full, damaged, busy, out of reach) is raised
+        as the :class:`StoreError` of ``store.faults`` that says so, with the driver's error as its cause.
+        """
         loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self._worker, lambda: fn(*args))
+        return await loop.run_in_executor(self._worker, self._call, fn, args)
+
+    def _call(self, fn: Callable[..., T], args: tuple[Any, ...]) -> T:
+        try:
+            return fn(*args)
+        except Exception as exc:  # SQLAlchemy's DBAPIError, or the driver's own (a raw connection's)
+            fault = self.fault_of(exc)
+            if fault is None:
+                raise
+            raise fault from exc
+
+    def fault_of(self, exc: BaseException) -> StoreError | None:
+        """The person's sentence for a database failure (``store.faults.database_fault``), or None."""
+        from .faults import database_fault  # its sentences load when something fails
+
+        return database_fault(exc, database=self.database_name, lock_wait_s=self.lock_wait_s)
+
+    @property
+    def database_name(self) -> str:
+        """The SQLite file, or the server's URL without its password."""
+        url = self.engine.url
+        if self.is_sqlite:
+            return str(url.database or "")
+        return url.render_as_string(hide_password=True)
 
     async def run_read(self, fn: Callable[[Tx], T]) -> T:
         """Run ``fn(tx)`` inside :meth:`read` on the database thread."""
@@ -238,7 +272,10 @@ class Store:
                             with tx.session.begin_nested():
                                 outcomes.append((True, fn(tx)))
                         except Exception as exc:  # this call's savepoint is rolled back; the rest stay
-                            outcomes.append((False, exc))
+                            fault = self.fault_of(exc)
+                            if fault is not None:
+                                fault.__cause__ = exc
+                            outcomes.append((False, fault or exc))
                         time.sleep(0)  # let the GUI thread have the GIL between calls (issue 10, P6)
                 return outcomes
 

@@ -3742,6 +3742,16 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
         <source>The bank shows this payment {payment_status}: the {kind} may have been applied, so it cannot be abandoned. Check the payment in the bank&apos;s merchant cabinet.</source>
         <translation>Банк бұл төлемнің күйін былай көрсетеді: {payment_status}. Операция ({kind}) орындалған болуы мүмкін, сондықтан оны доғаруға болмайды. Төлемді банктің мерчант кабинетінен тексеріңіз.</translation>
     </message>
+    <message>
+        <location filename="../../epay_desktop/services/op_engine.py" line="1"/>
+        <source>the database failed</source>
+        <translation>дерекқорда қате болды</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/services/op_engine.py" line="1"/>
+        <source>The {kind} of {amount} may have reached the bank, but its answer could not be recorded ({reason}). The outcome is unknown: fix that, then run {command} (nothing is sent again; the bank is asked what it did).</source>
+        <translation>«{kind}» операциясы ({amount}) банкке жетуі мүмкін, бірақ банктің жауабын жазу мүмкін болмады ({reason}). Нәтижесі белгісіз: себебін түзетіп, {command} орындаңыз (ештеңе қайта жіберілмейді; банктен не істелгені сұралады).</translation>
+    </message>
 </context>
 <context>
     <name>payments</name>
@@ -4348,6 +4358,71 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
         <source>The approving manager can no longer approve. Ask another manager.</source>
         <translation>Мақұлдаған менеджер енді мақұлдай алмайды. Басқа менеджерден сұраңыз.</translation>
     </message>
+    <message>
+        <location filename="../../epay_desktop/store/faults.py" line="1"/>
+        <source>the database is read-only</source>
+        <translation>дерекқор тек оқуға арналған</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/store/faults.py" line="1"/>
+        <source>the disk is full</source>
+        <translation>диск толы</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/store/faults.py" line="1"/>
+        <source>the database is damaged</source>
+        <translation>дерекқор бүлінген</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/store/faults.py" line="1"/>
+        <source>the database is busy</source>
+        <translation>дерекқор бос емес</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/store/faults.py" line="1"/>
+        <source>the database cannot be reached</source>
+        <translation>дерекқорға қосылу мүмкін емес</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/store/faults.py" line="1"/>
+        <source>The database {database} is read-only: nothing was changed. Let this user write the file and its folder (or use a disk that is not write-protected), then try again.</source>
+        <translation>{database} дерекқоры тек оқуға арналған: ештеңе өзгерген жоқ. Осы пайдаланушыға файлға және оның қалтасына жазуға рұқсат беріңіз (немесе жазудан қорғалмаған дискіні пайдаланыңыз), содан кейін қайталап көріңіз.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/store/faults.py" line="1"/>
+        <source>The disk holding the database {database} is full: nothing was changed. Free some space on it, then try again.</source>
+        <translation>{database} дерекқоры тұрған диск толы: ештеңе өзгерген жоқ. Дискіде орын босатыңыз, содан кейін қайталап көріңіз.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/store/faults.py" line="1"/>
+        <source>The database server {database} cannot be reached ({said}): nothing was changed. Check that it runs and that this computer can reach it ({setting}), then try again.</source>
+        <translation>{database} дерекқор серверіне қосылу мүмкін емес ({said}): ештеңе өзгерген жоқ. Сервердің жұмыс істеп тұрғанын және осы компьютер оған қосыла алатынын тексеріңіз ({setting}), содан кейін қайталап көріңіз.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/store/faults.py" line="1"/>
+        <source>The database {database} is busy: another program or counter kept it locked longer than {seconds} s ({setting}): nothing was changed. Wait a moment, then try again.</source>
+        <translation>{database} дерекқоры бос емес: басқа бағдарлама немесе касса оны {seconds} с-тан ({setting}) ұзақ құлыптап ұстады: ештеңе өзгерген жоқ. Біраз күтіп, қайталап көріңіз.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/store/faults.py" line="1"/>
+        <source>The database {database} is damaged or cannot be read ({said}): nothing was changed. Restore the last backup ({command}), or call support.</source>
+        <translation>{database} дерекқоры бүлінген немесе оқылмайды ({said}): ештеңе өзгерген жоқ. Соңғы сақтық көшірмені қалпына келтіріңіз ({command}) немесе қолдау қызметіне хабарласыңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/store/faults.py" line="1"/>
+        <source>The database {database} cannot be opened ({said}): nothing was changed. Check that the file and its folder exist and this user may read and write them.</source>
+        <translation>{database} дерекқорын ашу мүмкін емес ({said}): ештеңе өзгерген жоқ. Файл мен оның қалтасы бар екенін және осы пайдаланушы оларды оқи және оларға жаза алатынын тексеріңіз.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/store/faults.py" line="1"/>
+        <source>The database {database} is busy: another epay-desktop process (pid {pids}) has it open and kept it locked longer than {seconds} s ({setting}): nothing was changed. Wait for that process to finish or close it, then try again.</source>
+        <translation>{database} дерекқоры бос емес: оны epay-desktop бағдарламасының басқа процесі (№ {pids}) ашып, {seconds} с-тан ({setting}) ұзақ құлыптап ұстады: ештеңе өзгерген жоқ. Сол процестің аяқталуын күтіңіз немесе оны жабыңыз, содан кейін қайталап көріңіз.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/store/faults.py" line="1"/>
+        <source>The database {database} is busy: the program {program} (pid {pids}) has it open and kept it locked longer than {seconds} s ({setting}): nothing was changed. Close that program, then try again.</source>
+        <translation>{database} дерекқоры бос емес: оны {program} бағдарламасы (№ {pids}) ашып, {seconds} с-тан ({setting}) ұзақ құлыптап ұстады: ештеңе өзгерген жоқ. Сол бағдарламаны жабыңыз, содан кейін қайталап көріңіз.</translation>
+    </message>
 </context>
 <context>
     <name>users</name>
@@ -4599,7 +4674,7 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
     <message>
         <location filename="../../epay_desktop/safe_files.py" line="1"/>
         <source>The console may not write in {folder}: nothing was written. Choose another folder.</source>
-        <translation>Бағдарлама {folder} қалтасына жаза алмайды: ештеңе жазылмады. Басқа қалтаны таңдаңыз.</translation>
+        <translation>Консоль {folder} қалтасына жаза алмайды: ештеңе жазылмады. Басқа қалтаны таңдаңыз.</translation>
     </message>
 </context>
 <context>

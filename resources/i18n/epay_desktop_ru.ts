@@ -3745,6 +3745,16 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
         <source>The bank shows this payment {payment_status}: the {kind} may have been applied, so it cannot be abandoned. Check the payment in the bank&apos;s merchant cabinet.</source>
         <translation>В банке статус этого платежа: {payment_status}. Операция («{kind}») могла пройти, поэтому от неё нельзя отказаться. Проверьте платёж в кабинете мерчанта.</translation>
     </message>
+    <message>
+        <location filename="../../epay_desktop/services/op_engine.py" line="1"/>
+        <source>the database failed</source>
+        <translation>сбой базы данных</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/services/op_engine.py" line="1"/>
+        <source>The {kind} of {amount} may have reached the bank, but its answer could not be recorded ({reason}). The outcome is unknown: fix that, then run {command} (nothing is sent again; the bank is asked what it did).</source>
+        <translation>Операция «{kind}» на {amount} могла дойти до банка, но ответ банка не удалось записать ({reason}). Результат неизвестен: устраните причину и выполните {command} (ничего не отправляется повторно; банк спрашивают, что он сделал).</translation>
+    </message>
 </context>
 <context>
     <name>payments</name>
@@ -4350,6 +4360,71 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
         <location filename="../../epay_desktop/store/repos/users.py" line="316"/>
         <source>The approving manager can no longer approve. Ask another manager.</source>
         <translation>Одобривший менеджер больше не может одобрять. Попросите другого менеджера.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/store/faults.py" line="1"/>
+        <source>the database is read-only</source>
+        <translation>база данных доступна только для чтения</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/store/faults.py" line="1"/>
+        <source>the disk is full</source>
+        <translation>диск заполнен</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/store/faults.py" line="1"/>
+        <source>the database is damaged</source>
+        <translation>база данных повреждена</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/store/faults.py" line="1"/>
+        <source>the database is busy</source>
+        <translation>база данных занята</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/store/faults.py" line="1"/>
+        <source>the database cannot be reached</source>
+        <translation>база данных недоступна</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/store/faults.py" line="1"/>
+        <source>The database {database} is read-only: nothing was changed. Let this user write the file and its folder (or use a disk that is not write-protected), then try again.</source>
+        <translation>База данных {database} доступна только для чтения: ничего не изменено. Разрешите этому пользователю запись в файл и его папку (или используйте диск без защиты от записи), затем повторите попытку.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/store/faults.py" line="1"/>
+        <source>The disk holding the database {database} is full: nothing was changed. Free some space on it, then try again.</source>
+        <translation>Диск с базой данных {database} заполнен: ничего не изменено. Освободите на нём место, затем повторите попытку.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/store/faults.py" line="1"/>
+        <source>The database server {database} cannot be reached ({said}): nothing was changed. Check that it runs and that this computer can reach it ({setting}), then try again.</source>
+        <translation>Сервер базы данных {database} недоступен ({said}): ничего не изменено. Проверьте, что он работает и этот компьютер может к нему подключиться ({setting}), затем повторите попытку.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/store/faults.py" line="1"/>
+        <source>The database {database} is busy: another program or counter kept it locked longer than {seconds} s ({setting}): nothing was changed. Wait a moment, then try again.</source>
+        <translation>База данных {database} занята: другая программа или касса держала её заблокированной дольше {seconds} с ({setting}): ничего не изменено. Подождите немного и повторите попытку.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/store/faults.py" line="1"/>
+        <source>The database {database} is damaged or cannot be read ({said}): nothing was changed. Restore the last backup ({command}), or call support.</source>
+        <translation>База данных {database} повреждена или не читается ({said}): ничего не изменено. Восстановите последнюю резервную копию ({command}) или обратитесь в поддержку.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/store/faults.py" line="1"/>
+        <source>The database {database} cannot be opened ({said}): nothing was changed. Check that the file and its folder exist and this user may read and write them.</source>
+        <translation>Базу данных {database} не удаётся открыть ({said}): ничего не изменено. Проверьте, что файл и его папка существуют и этот пользователь может их читать и записывать.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/store/faults.py" line="1"/>
+        <source>The database {database} is busy: another epay-desktop process (pid {pids}) has it open and kept it locked longer than {seconds} s ({setting}): nothing was changed. Wait for that process to finish or close it, then try again.</source>
+        <translation>База данных {database} занята: другой процесс epay-desktop (№ {pids}) открыл её и держал заблокированной дольше {seconds} с ({setting}): ничего не изменено. Дождитесь завершения этого процесса или закройте его, затем повторите попытку.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/store/faults.py" line="1"/>
+        <source>The database {database} is busy: the program {program} (pid {pids}) has it open and kept it locked longer than {seconds} s ({setting}): nothing was changed. Close that program, then try again.</source>
+        <translation>База данных {database} занята: программа {program} (№ {pids}) открыла её и держала заблокированной дольше {seconds} с ({setting}): ничего не изменено. Закройте эту программу, затем повторите попытку.</translation>
     </message>
 </context>
 <context>

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from epay_desktop import safe_files
 from epay_desktop.domain import (
     ConsoleStatus,
     GatewaySnapshot,
@@ -21,7 +22,6 @@ from epay_desktop.domain import (
     OpState,
     Payment,
 )
-from epay_desktop.services import payment_queries
 from epay_desktop.services.payment_queries import CSV_COLUMNS, PaymentQueries
 from epay_desktop.store.db import Store, make_engine
 from epay_desktop.store.models import Base, UserRow
@@ -217,7 +217,7 @@ def test_csv_export_failure_keeps_the_old_file(
     def broken_replace(src: object, dst: object) -> None:
         raise OSError("disk full")
 
-    monkeypatch.setattr(payment_queries.os, "replace", broken_replace)
+    monkeypatch.setattr(safe_files.os, "replace", broken_replace)  # the one writer of such files
     with pytest.raises(OSError, match="disk full"):
         _run(PaymentQueries(store).export_csv(target))
     assert target.read_text() == "old"

@@ -102,8 +102,8 @@ def test_two_starts_at_once_agree_on_one_key(tmp_path):
 
 
 def test_unsafe_sqlite_settings_stop_the_start(tmp_path, monkeypatch):
-    def weak_engine(url):
-        engine = make_engine(url)
+    def weak_engine(url, **kwargs):
+        engine = make_engine(url, **kwargs)
         event.listen(engine, "connect", lambda conn, _rec: conn.execute("PRAGMA synchronous=NORMAL"))
         return engine
 

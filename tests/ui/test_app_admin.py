@@ -15,6 +15,7 @@ import pytest
 import shiboken6
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QMenu, QMessageBox
+from sqlalchemy import event
 
 from epay_desktop import safe_files
 from epay_desktop.domain import ConsoleStatus, GatewaySnapshot, InvoiceId, Money, OpKind, OpState, Role
@@ -169,6 +170,37 @@ def test_settings_from_the_menu_saves_through_the_services(
     assert dialog.gateway_page.secret_edit.text() == ""
     assert "A secret is stored" in dialog.gateway_page.secret_note.text()
     dialog.reject()
+
+
+def test_a_read_only_database_while_saving_settings_is_said_in_words_not_a_crash(
+    console: Any, qtbot: Any, arun: Any
+) -> None:
+    """Issue 11: a database fault during an operation is a sentence a person can act on (here SQLite
+    itself refuses every write: ``PRAGMA query_only``), not the crash handler's stack trace."""
+    console.log_in(MANAGER, MANAGER_PIN)
+    engine = console.ctx.store.engine
+
+    def read_only(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.execute("PRAGMA query_only=ON")
+
+    event.listen(engine, "connect", read_only)
+    arun(console.ctx.store.run(engine.dispose))  # the next connection is a read-only one
+    try:
+        console.window.commands.settings.trigger()
+        dialog = wait_shown(qtbot, SettingsDialog)
+        dialog.receipts_page.name_edit.setText("ТОО Ромашка")
+        qtbot.mouseClick(dialog.save_button, LEFT)
+        qtbot.waitUntil(lambda: "is read-only" in dialog.error_label.text(), timeout=SLOW)
+        said = dialog.error_label.text()
+        assert "nothing was changed" in said and "Traceback" not in said
+        assert dialog.isVisible() and not [
+            w for w in QApplication.topLevelWidgets() if "crash" in w.objectName()
+        ]
+        dialog.reject()
+    finally:
+        event.remove(engine, "connect", read_only)
+        arun(console.ctx.store.run(engine.dispose))
+    assert arun(console.ctx.shop_settings.load()).name != "ТОО Ромашка"
 
 
 # -- Users --------------------------------------------------------------------------------------------
