@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from epay_desktop.domain import Money, MoneyOp, OpKind, OpState, Payment, User
+from epay_desktop.services.op_engine import OutcomeNotRecorded
 
 from .. import theme
 from ..asyncqt import run_dialog, spawn, user_message_of
@@ -78,6 +79,7 @@ class MoneyOpDialog(QDialog):
         self._task: asyncio.Task[None] | None = None
         self.result_op: MoneyOp | None = None
         self._refocus_pin = False
+        self._unknown_said: Callable[[], str] | None = None  # why the outcome is unknown, when not the bank
         self.setMinimumWidth(MIN_WIDTH)
         self.body = QFormLayout()
         self.approval = None if actor.role.can_move_money else ApprovalWidget(self)
@@ -261,6 +263,9 @@ class MoneyOpDialog(QDialog):
                 if approval_id is None:
                     return
             op = await self.send(amount, approval_id)
+        except OutcomeNotRecorded as exc:  # sent, its answer not in the books: an unknown outcome (0070)
+            op, not_recorded, said = exc.op, exc, exc.user_message
+            self._unknown_said = lambda: user_message_of(not_recorded) or said
         except Exception as exc:
             message = user_message_of(exc)
             if message is None:
@@ -315,7 +320,7 @@ class MoneyOpDialog(QDialog):
         else:  # UNKNOWN, NEEDS_REVIEW, SENDING: never send again; the reconciler settles it
             self.result_op = op
             self.error_label.setStyleSheet(theme.style(_UNKNOWN_STYLE))
-            self.show_error(self.unknown_text)
+            self.show_error(self._unknown_said or self.unknown_text)
             self.ok_button.hide()
             self.hint_label.hide()
             for widget in self.inputs():

@@ -13,6 +13,8 @@ from epay_desktop.domain import (
     RuleViolation,
     StaleRemaining,
 )
+from epay_desktop.services.op_engine import OutcomeNotRecorded
+from epay_desktop.store.faults import DatabaseFull
 from epay_desktop.ui.dialogs.refund_dialog import RefundDialog
 
 LEFT = Qt.MouseButton.LeftButton
@@ -227,3 +229,23 @@ def test_unknown_outcome_says_it_will_not_be_sent_twice(
     qtbot.mouseClick(dialog.cancel_button, LEFT)
     qtbot.waitUntil(task.done)
     assert task.result() is unknown
+
+
+def test_an_answer_the_books_could_not_record_is_an_unknown_outcome_not_a_retry(
+    qtbot, parent, make_view, manager, fake_services, op_result, open_dialog
+):
+    """Issue 11: the refund left for the bank and the disk filled up while recording its answer: the
+    dialog says so and why, and closes its inputs like any unknown outcome (nothing is sent twice)."""
+    sending = op_result(state=OpState.SENDING)
+    fake_services.operations.refund.error = OutcomeNotRecorded(sending, DatabaseFull("The disk is full."))
+    task, dialog = open_dialog(_ask(parent, make_view(), manager, fake_services), RefundDialog)
+    qtbot.mouseClick(dialog.ok_button, LEFT)
+    qtbot.waitUntil(dialog.error_label.isVisible)
+    said = dialog.error_label.text()
+    assert "may have reached the bank" in said and "the disk is full" in said and "reconcile" in said
+    assert dialog.ok_button.isHidden() and "Traceback" not in said
+    dialog.submit()
+    assert len(fake_services.operations.refund.calls) == 1
+    qtbot.mouseClick(dialog.cancel_button, LEFT)
+    qtbot.waitUntil(task.done)
+    assert task.result() is sending
