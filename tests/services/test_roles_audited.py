@@ -146,3 +146,23 @@ def test_a_role_changed_in_the_file_mid_session_gives_no_power(store, users) -> 
         run(users.set_role(kassa, "boss", Role.CASHIER))
     with store.read() as tx:
         assert tx.session.scalar(select(UserRow.role).where(UserRow.name == "boss")) == "manager"
+
+
+def test_the_role_check_reads_the_index_not_the_whole_log(tmp_path) -> None:
+    """Two indexed reads per log-in, whatever the log's length (migration 0007): the query plan."""
+    from sqlalchemy import text
+
+    from epay_desktop.store.migrations import migrate
+
+    engine = make_engine(f"sqlite:///{tmp_path / 'plan.db'}")
+    migrate(engine)
+    with engine.connect() as conn:
+        plan = conn.execute(
+            text(
+                "EXPLAIN QUERY PLAN SELECT seq FROM audit_log WHERE subject = 'user:1' "
+                "AND action IN ('user.added', 'user.role_changed') ORDER BY seq DESC LIMIT 1"
+            )
+        ).all()
+    details = " ".join(str(row[-1]) for row in plan)
+    assert "ix_audit_log_subject_action" in details and "SCAN audit_log" not in details, details
+    engine.dispose()
