@@ -9,7 +9,9 @@ each judge to name it.
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import subprocess
 import sys
 from collections.abc import Iterator
 from decimal import Decimal
@@ -158,3 +160,37 @@ def test_the_fuzz_judge_names_false_successes(fuzz: Any) -> None:
         answer("status", 200, b'{"resultCode": "101"}'), StatusNotFound(invoice_id="000123456")
     )
     assert judge(answer("status", 503, status_body), found("12.3")) == "status read from HTTP 503"
+
+
+# -- the README command ------------------------------------------------------------------------------
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.skipif(
+    not (ROOT / ".venv-dev" / ".epay-stamp").is_file(),
+    reason="scripts/stress.sh would first build .venv-dev (scripts/test.sh makes it)",
+)
+def test_the_readme_command_runs_pytest_on_the_long_profile_with_its_arguments(tmp_path: Path) -> None:
+    """``./scripts/stress.sh``: the long profile, the figures file, its arguments passed to pytest."""
+    figures = tmp_path / "figures.jsonl"
+    test = "tests/stress/test_oracles.py::test_the_profile_is_the_one_the_environment_names"
+    done = subprocess.run(
+        [str(ROOT / "scripts" / "stress.sh"), test],
+        cwd="/", capture_output=True, text=True, timeout=300, check=False,
+        env={**os.environ, "EPAY_STRESS_FIGURES": str(figures), "EPAY_STRESS_EXPECT": "long"},
+    )  # fmt: skip
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+    assert f"stress: long profile; figures appended to {figures}" in done.stderr
+    assert "1 passed" in done.stdout
+
+
+def test_the_profile_is_the_one_the_environment_names() -> None:
+    """Short unless ``EPAY_STRESS=long`` (the README command's run of this test expects long)."""
+    expected = os.environ.get(
+        "EPAY_STRESS_EXPECT", "long" if os.environ.get("EPAY_STRESS") == "long" else "short"
+    )
+    assert sh.profile().name == expected
+    assert (sh.profile().workloads, sh.profile().examples, sh.profile().answers) == (
+        (1000, 500, 10_000) if expected == "long" else (16, 20, 300)
+    )
