@@ -54,7 +54,8 @@ def test_a_manager_sees_the_anchor_and_a_kept_one_finds_a_cut_log(qtbot, arun, r
 
     arun(real_console.ctx.store.run_write(cut))
     qtbot.mouseClick(dialog.check_button, LEFT)
-    qtbot.waitUntil(lambda: "The log was cut: the anchor has" in dialog.result_label.text(), REAL_SLOW_MS)
+    cut_said = "The log was cut: the anchor has"
+    qtbot.waitUntil(lambda: cut_said in dialog.result_label.text(), timeout=REAL_SLOW_MS)
     dialog.kept_edit.setText("not an anchor")
     qtbot.mouseClick(dialog.check_button, LEFT)
     qtbot.waitUntil(lambda: "not an anchor" in dialog.result_label.text(), timeout=REAL_SLOW_MS)
