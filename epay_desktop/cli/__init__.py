@@ -7,8 +7,8 @@ Database commands (``user``, ``pay``, ``payments``, ``show``, ``status``, ``reco
 ``cancel``, ``refund``, ``review``, ``receipt``, ``export``, ``audit``, ``backup``) open the app
 (:func:`epay_desktop.app.open_app`), log the user in (``--user``/EPAY_USER, EPAY_PASSWORD or a
 prompt) and run one service call; ``restore`` and ``check-db`` open the database their own way
-(cli/database.py: they are what a person runs when it is refused). Errors are one line on stderr, ``epay-desktop: ...``, never a
-stack trace; exit codes are in :mod:`epay_desktop.cli.common`.
+(cli/database.py: they are what a person runs when it is refused). Errors are one line on stderr,
+``epay-desktop: ...``, never a stack trace; exit codes are in :mod:`epay_desktop.cli.common`.
 """
 
 from __future__ import annotations
