@@ -89,7 +89,7 @@ async def cmd_audit_anchor(app: AppContext, args: argparse.Namespace) -> int:
         )
     line = check.anchor.text()
     if out is not None:
-        write_file_safely(out, f"ePay console audit anchor\n{line}\n".encode())
+        write_file_safely(out, check.anchor.file_text().encode())
     if args.json:
         emit_json(
             {

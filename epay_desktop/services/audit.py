@@ -67,6 +67,11 @@ class AuditAnchor:
         short = self.head_hash[:ANCHOR_HEX]
         return f"audit {self.count} " + "-".join(short[i : i + 4] for i in range(0, len(short), 4))
 
+    def file_text(self) -> str:
+        """What a saved anchor file holds (``audit anchor --out``, the GUI's Save…): a heading, then
+        :meth:`text`; :meth:`parse` reads it back."""
+        return f"ePay console audit anchor\n{self.text()}\n"
+
     @classmethod
     def parse(cls, text: str) -> AuditAnchor:
         """An anchor from its printed line (``audit N XXXX-...``, ``N HEX``; dashes and spaces in the

@@ -166,7 +166,10 @@ class AdminFlows(QObject):
         async def flow() -> None:
             from .dialogs.audit_anchor_dialog import AuditAnchorDialog
 
-            await AuditAnchorDialog.ask(self.window, self._user(), self.ctx.audit)
+            shop = await self.ctx.shop_settings.load()  # the printed page names the shop
+            await AuditAnchorDialog.ask(
+                self.window, self._user(), self.ctx.audit, shop_name=shop.name, clock=self.ctx.clock
+            )
 
         return self._run("audit_anchor", flow)
 

@@ -414,6 +414,56 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
         <source>Only a manager or an administrator can see the audit log&apos;s anchor.</source>
         <translation>Контрольную метку журнала аудита может смотреть только менеджер или администратор.</translation>
     </message>
+    <message>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="1"/>
+        <source>&amp;Print…</source>
+        <translation>Пе&amp;чать…</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="1"/>
+        <source>&amp;Save…</source>
+        <translation>&amp;Сохранить…</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="1"/>
+        <source>Printed {when}</source>
+        <translation>Напечатано {when}</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="1"/>
+        <source>Entries in the audit log: {count}</source>
+        <translation>Записей в журнале аудита: {count}</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="1"/>
+        <source>Keep this paper away from the computer. To check later that the log was not cut or rewritten, type the anchor in Settings &gt; Audit log anchor and press Check, or run:</source>
+        <translation>Храните этот листок отдельно от компьютера. Чтобы позже проверить, что журнал не обрезали и не переписали, введите метку в Настройки &gt; Контрольная метка журнала аудита и нажмите «Проверить» или выполните команду:</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="1"/>
+        <source>Save the audit log anchor</source>
+        <translation>Сохранить контрольную метку журнала аудита</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="1"/>
+        <source>Text files (*.txt)</source>
+        <translation>Текстовые файлы (*.txt)</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="1"/>
+        <source>Sent to the printer.</source>
+        <translation>Отправлено на принтер.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="1"/>
+        <source>Could not save: {why}</source>
+        <translation>Не удалось сохранить: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="1"/>
+        <source>Saved to {path}: keep a copy off this PC.</source>
+        <translation>Сохранено в {path}: храните копию не на этом компьютере.</translation>
+    </message>
 </context>
 <context>
     <name>BankValues</name>

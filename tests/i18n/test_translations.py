@@ -124,6 +124,7 @@ _LATIN_ALLOWED = {
     *["Manager", "macOS", "Keychain", "Secure"],
     # abbreviations read in Latin letters, keys, paper sizes, the page-language codes
     *["PIN", "ID", "UUID", "RRN", "PDF", "pdf", "CSV", "csv", "URL", "API", "UTC", "KZT", "AUTH", "A4"],
+    "txt",
     *["Enter", "Esc", "Ctrl", "E-mail", "e-mail", "rus", "kaz", "eng", "kk", "ru", "en", "kz"],
     # environment variables and system words in the set-up messages
     *["DATABASE", "CLIENT", "SECRET", "MANAGER", "DISPLAY", "WAYLAND", "QT", "QPA", "PLATFORM", "offscreen"],

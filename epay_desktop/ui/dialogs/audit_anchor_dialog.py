@@ -1,20 +1,29 @@
 """The "Audit log anchor…" window (managers and admins, decision 0076).
 
-Verifies the whole audit chain and shows its anchor (``audit 1234 3f2a-9c01-77be-0d4c``), to copy
-onto paper or a file kept off this PC; a kept anchor typed or pasted back is checked against the
+Verifies the whole audit chain and shows its anchor (``audit 1234 3f2a-9c01-77be-0d4c``), to copy,
+print (one page: the shop, the time, the anchor, how to check it) or save (the file ``audit anchor
+--out`` writes) and keep off this PC; a kept anchor typed or pasted back is checked against the
 log (cut or rewritten since?). The same as ``epay-desktop audit anchor`` / ``audit verify --anchor``.
 """
 
 from __future__ import annotations
 
+import asyncio
+import html
+import logging
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
 from typing import Protocol
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QCoreApplication, QMarginsF, Qt
+from PySide6.QtGui import QGuiApplication, QPageLayout, QPainter, QTextDocument
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -24,13 +33,20 @@ from PySide6.QtWidgets import (
 )
 
 from epay_desktop.domain import User
+from epay_desktop.safe_files import UnsafeFilePath, check_target, write_file_safely
 from epay_desktop.services.audit import AnchorError, AuditAnchor, AuditReport, ShiftAuditCheck
 
-from ..asyncqt import action_slot, run_dialog, show_error
+from ..asyncqt import action_slot, run_dialog, show_error, user_message_of
+from ..file_places import remember_folder, start_folder
+from ..receipts_ui import SystemPrintDialog
+from ..screen_fit import fit_file_dialog_columns
 
-__all__ = ["AuditAnchorDialog", "AuditPort"]
+__all__ = ["AuditAnchorDialog", "AuditPort", "print_anchor_page"]
+
+log = logging.getLogger(__name__)
 
 _EXAMPLE = "audit 1234 3f2a-9c01-77be-0d4c"  # the printed form (not a word to translate)
+_SAVE_KIND = "audit_anchor"  # the folder a saved anchor went to last (file_places)
 
 
 def _tr(text: str) -> str:
@@ -66,6 +82,45 @@ def _against(anchor: AuditAnchor, report: AuditReport) -> str:
     return _broken(report)
 
 
+def anchor_page_html(shop_name: str, when: datetime, anchor: AuditAnchor) -> str:
+    """The printed page: the shop, the time, the anchor in large monospace, the count, how to check."""
+    line = html.escape(anchor.text())
+    command = html.escape(f"epay-desktop audit verify --anchor '{anchor.text()}'")
+    parts = [f"<p style='font-size:16pt'><b>{html.escape(shop_name)}</b></p>"] if shop_name.strip() else []
+    parts += [
+        f"<p style='font-size:13pt'><b>{html.escape(_tr('Audit log anchor'))}</b></p>",
+        f"<p>{html.escape(_tr('Printed {when}').format(when=when.strftime('%d.%m.%Y %H:%M')))}</p>",
+        f"<p style='font-family:monospace; font-size:22pt'><b>{line}</b></p>",
+        f"<p>{html.escape(_tr('Entries in the audit log: {count}').format(count=anchor.count))}</p>",
+        "<p>"
+        + html.escape(
+            _tr(
+                "Keep this paper away from the computer. To check later that the log was not cut or "
+                "rewritten, type the anchor in Settings > Audit log anchor and press Check, or run:"
+            )
+        )
+        + "</p>",
+        f"<p style='font-family:monospace'>{command}</p>",
+    ]
+    return "<div style='font-size:11pt'>" + "".join(parts) + "</div>"
+
+
+def print_anchor_page(printer: QPrinter, page_html: str) -> None:
+    """Lay ``page_html`` out at the printer's resolution and paint it on one page."""
+    document = QTextDocument()
+    document.documentLayout().setPaintDevice(printer)  # sizes in points at the printer's resolution
+    document.setDocumentMargin(0)
+    document.setHtml(page_html)
+    document.setTextWidth(printer.pageLayout().paintRectPixels(printer.resolution()).width())
+    painter = QPainter()
+    if not painter.begin(printer):
+        raise OSError("the printer could not be started")
+    try:
+        document.drawContents(painter)
+    finally:
+        painter.end()
+
+
 def _label(name: str) -> QLabel:
     label = QLabel()
     label.setObjectName(name)
@@ -78,11 +133,21 @@ def _label(name: str) -> QLabel:
 class AuditAnchorDialog(QDialog):
     """Shows the anchor of a verified chain and checks a kept one; :meth:`ask` is the entry point."""
 
-    def __init__(self, parent: QWidget | None, check: ShiftAuditCheck, audit: AuditPort) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None,
+        check: ShiftAuditCheck,
+        audit: AuditPort,
+        shop_name: str = "",
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("audit_anchor_dialog")
         self.setWindowTitle(_tr("Audit log anchor"))
         self._audit = audit
+        self.anchor = check.anchor
+        self._shop_name, self._clock = shop_name, clock
+        self.printer: QPrinter | None = None  # kept: a collected QPrinter crashes its dialog (stack-notes 10)
         report = check.report
         self.status_label = _label("anchor_status")
         self.anchor_edit = QLineEdit()
@@ -90,6 +155,10 @@ class AuditAnchorDialog(QDialog):
         self.anchor_edit.setReadOnly(True)
         self.copy_button = QPushButton(_tr("&Copy"))
         self.copy_button.setObjectName("anchor_copy")
+        self.print_button = QPushButton(_tr("&Print…"))
+        self.print_button.setObjectName("anchor_print")
+        self.save_button = QPushButton(_tr("&Save…"))
+        self.save_button.setObjectName("anchor_save")
         if check.anchor is not None:
             self.status_label.setText(
                 _tr(
@@ -100,11 +169,17 @@ class AuditAnchorDialog(QDialog):
             self.anchor_edit.setText(check.anchor.text())
         else:
             self.status_label.setText(_broken(report))
-            self.copy_button.setEnabled(False)
+            for button in (self.copy_button, self.print_button, self.save_button):
+                button.setEnabled(False)  # a broken log has no anchor to keep
         self.copy_button.clicked.connect(self._copy)
+        self.print_button.clicked.connect(self.on_print_clicked)
+        self.save_button.clicked.connect(self.on_save_clicked)
         shown = QHBoxLayout()
         shown.addWidget(self.anchor_edit, 1)
         shown.addWidget(self.copy_button)
+        shown.addWidget(self.print_button)
+        shown.addWidget(self.save_button)
+        self.output_label = _label("anchor_output")  # what Print / Save did
         self.kept_edit = QLineEdit()
         self.kept_edit.setObjectName("anchor_kept")
         self.kept_edit.setPlaceholderText(_tr("A kept anchor, e.g. {example}").format(example=_EXAMPLE))
@@ -120,6 +195,7 @@ class AuditAnchorDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.status_label)
         layout.addLayout(shown)
+        layout.addWidget(self.output_label)
         layout.addWidget(QLabel(_tr("Check an anchor kept earlier:")))
         layout.addLayout(kept)
         layout.addWidget(self.result_label)
@@ -128,6 +204,81 @@ class AuditAnchorDialog(QDialog):
 
     def _copy(self) -> None:
         QGuiApplication.clipboard().setText(self.anchor_edit.text())
+
+    # -- what Print and Save ask (tests replace these two, as for receipts) ------------------------
+
+    async def choose_printer(self) -> QPrinter | None:
+        """The system print dialog (any printer: this is an office page, not a receipt slip)."""
+        self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        self.printer.setDocName("audit-anchor")
+        self.printer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter)
+        dialog = SystemPrintDialog(self.printer, self)
+        result = await run_dialog(dialog)
+        dialog.deleteLater()
+        return self.printer if result == QDialog.DialogCode.Accepted else None
+
+    async def choose_save_path(self) -> Path | None:
+        """Qt's save dialog, starting in the folder an anchor was last saved to, else Documents."""
+        if self.anchor is None:
+            return None
+        dialog = QFileDialog(self, _tr("Save the audit log anchor"))
+        dialog.setObjectName("save_anchor_dialog")
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setFileMode(QFileDialog.FileMode.AnyFile)
+        dialog.setNameFilter(_tr("Text files (*.txt)"))
+        dialog.setDefaultSuffix("txt")
+        dialog.setDirectory(str(start_folder(_SAVE_KIND)))
+        dialog.selectFile(f"audit-anchor-{self.anchor.count}.txt")
+        fit_file_dialog_columns(dialog)
+        result = await run_dialog(dialog)
+        files = dialog.selectedFiles()
+        dialog.deleteLater()
+        if result != QDialog.DialogCode.Accepted or not files:
+            return None
+        path = Path(files[0])
+        remember_folder(_SAVE_KIND, path.parent)
+        return path
+
+    # -- slots -------------------------------------------------------------------------------------
+
+    @action_slot(busy=("save_button",))
+    async def on_print_clicked(self) -> None:
+        anchor = self.anchor
+        if anchor is None:
+            return
+        printer = await self.choose_printer()
+        if printer is None or not shiboken6.isValid(self):
+            return  # cancelled
+        when = self._clock().astimezone()  # the shop's local time, as on a receipt
+        print_anchor_page(printer, anchor_page_html(self._shop_name, when, anchor))
+        log.info("event=audit_anchor_printed count=%d", anchor.count)
+        self.output_label.setText(_tr("Sent to the printer."))
+
+    @action_slot(busy=("print_button",))
+    async def on_save_clicked(self) -> None:
+        anchor = self.anchor
+        if anchor is None:
+            return
+        path = await self.choose_save_path()
+        if path is None or not shiboken6.isValid(self):
+            return
+        try:  # a link, pipe, device or folder at the path is refused before anything is opened (0069)
+            check_target(path)
+            saved = await asyncio.to_thread(write_file_safely, path, anchor.file_text().encode())
+        except UnsafeFilePath as exc:
+            said = user_message_of(exc) or exc.user_message
+            if shiboken6.isValid(self):
+                self.output_label.setText(_tr("Could not save: {why}").format(why=said))
+            raise  # and in a message box (action_slot), in the reader's language
+        except OSError as exc:
+            if shiboken6.isValid(self):
+                self.output_label.setText(_tr("Could not save: {why}").format(why=exc.strerror or str(exc)))
+            return
+        log.info("event=audit_anchor_saved count=%d", anchor.count)
+        if shiboken6.isValid(self):
+            self.output_label.setText(
+                _tr("Saved to {path}: keep a copy off this PC.").format(path=str(saved))
+            )
 
     @action_slot(busy=("kept_edit",))
     async def on_check_clicked(self) -> None:
@@ -144,15 +295,23 @@ class AuditAnchorDialog(QDialog):
         self.result_label.setText(_against(anchor, report))
 
     @classmethod
-    async def ask(cls, parent: QWidget | None, actor: User, audit: AuditPort) -> None:
-        """Verify the chain, then show its anchor to ``actor`` until they close the window."""
+    async def ask(
+        cls,
+        parent: QWidget | None,
+        actor: User,
+        audit: AuditPort,
+        shop_name: str = "",
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+    ) -> None:
+        """Verify the chain, then show its anchor to ``actor`` until they close the window; a printed
+        page is headed with ``shop_name`` and dated by ``clock``."""
         if not actor.role.can_move_money:
             show_error(parent, _tr("Only a manager or an administrator can see the audit log's anchor."))
             return
         check = await audit.anchor()
         if parent is not None and not shiboken6.isValid(parent):
             return
-        dialog = cls(parent, check, audit)
+        dialog = cls(parent, check, audit, shop_name, clock)
         try:
             await run_dialog(dialog)
         finally:

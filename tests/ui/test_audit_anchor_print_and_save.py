@@ -1,0 +1,166 @@
+"""Issue 11, deliverable 5: "the audit chain's anchor is printed ... and can be exported" (decision 0076).
+
+Until shift reports (issue 13) print it, a manager opens Settings > Audit log anchor… and presses
+Print… (one page: the shop, the time, the anchor in large type, the count, how to check it later) or
+Save… (the same file ``epay-desktop audit anchor --out`` writes, mode 0600, through safe_files: a named
+pipe at the chosen path is refused in a message box and nothing hangs). A broken log has no anchor:
+both buttons are disabled. No printer is installed on the test machine: Print goes to a PDF QPrinter,
+as in tests/ui/test_print_from_main_window.py.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import stat
+from pathlib import Path
+from typing import Any
+
+import pytest
+import shiboken6
+from pypdf import PdfReader
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QMessageBox
+from sqlalchemy import update
+
+from epay_desktop.services.audit import AuditAnchor
+from epay_desktop.store.models import AuditRow
+from epay_desktop.ui.dialogs.audit_anchor_dialog import AuditAnchorDialog
+
+from .conftest import REAL_MANAGER, REAL_MANAGER_PIN, REAL_SLOW_MS
+
+LEFT = Qt.MouseButton.LeftButton
+SHOP = "Дәмді нан"
+
+
+def _open_from_the_settings_menu(qtbot: Any, console: Any, *, log_in: bool = True) -> AuditAnchorDialog:
+    if log_in:
+        console.log_in(REAL_MANAGER, REAL_MANAGER_PIN)
+    action = console.window.commands.audit_anchor
+    assert action in [a for m in console.window.menuBar().actions() if m.menu() for a in m.menu().actions()]
+    action.trigger()
+    found: list[AuditAnchorDialog] = []
+
+    def shown() -> bool:
+        found[:] = [
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, AuditAnchorDialog) and shiboken6.isValid(w) and w.isVisible()
+        ]
+        return bool(found)
+
+    qtbot.waitUntil(shown, timeout=REAL_SLOW_MS)
+    return found[0]
+
+
+def _file_dialog(qtbot: Any, parent: AuditAnchorDialog) -> QFileDialog:
+    def found() -> QFileDialog | None:
+        box = parent.findChild(QFileDialog, "save_anchor_dialog")
+        return box if box is not None and box.isVisible() else None
+
+    qtbot.waitUntil(lambda: found() is not None, timeout=REAL_SLOW_MS)
+    box = found()
+    assert box is not None
+    return box
+
+
+def _pdf_text(pdf: bytes) -> tuple[int, str]:
+    reader = PdfReader(io.BytesIO(pdf))
+    return len(reader.pages), " ".join(" ".join(p.extract_text() for p in reader.pages).split())
+
+
+def test_print_puts_the_anchor_the_shop_and_how_to_check_it_on_one_page(
+    qtbot: Any, real_console: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with real_console.ctx.store.write() as tx:
+        tx.settings.set("shop.name", SHOP)
+    printed = tmp_path / "anchor.pdf"
+
+    async def pdf_printer(self: AuditAnchorDialog) -> QPrinter:
+        self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        self.printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        self.printer.setOutputFileName(str(printed))
+        return self.printer
+
+    monkeypatch.setattr(AuditAnchorDialog, "choose_printer", pdf_printer)
+    dialog = _open_from_the_settings_menu(qtbot, real_console)
+    line = dialog.anchor_edit.text()
+    anchor = AuditAnchor.parse(line)
+    qtbot.mouseClick(dialog.print_button, LEFT)
+    qtbot.waitUntil(lambda: dialog.output_label.text() == "Sent to the printer.", timeout=REAL_SLOW_MS)
+    pages, text = _pdf_text(printed.read_bytes())
+    assert pages == 1
+    assert line in text and SHOP in text and f"Entries in the audit log: {anchor.count}" in text
+    assert "Keep this paper away from the computer" in text and "Settings > Audit log anchor" in text
+    assert f"epay-desktop audit verify --anchor '{line}'" in text
+    dialog.reject()
+
+
+def test_save_writes_the_file_audit_anchor_out_writes_owner_only(qtbot: Any, real_console: Any) -> None:
+    dialog = _open_from_the_settings_menu(qtbot, real_console)
+    anchor = AuditAnchor.parse(dialog.anchor_edit.text())
+    qtbot.mouseClick(dialog.save_button, LEFT)
+    box = _file_dialog(qtbot, dialog)
+    folder = real_console.home / "kept"
+    folder.mkdir()
+    box.setDirectory(str(folder))
+    box.findChild(QLineEdit, "fileNameEdit").setText("anchor.txt")
+    box.accept()
+    saved = folder / "anchor.txt"
+    qtbot.waitUntil(lambda: "Saved to" in dialog.output_label.text(), timeout=REAL_SLOW_MS)
+    content = saved.read_text(encoding="utf-8")
+    assert content == f"ePay console audit anchor\n{dialog.anchor_edit.text()}\n" == anchor.file_text()
+    assert AuditAnchor.parse(content) == anchor  # `audit verify --anchor FILE` reads it back
+    assert stat.S_IMODE(saved.stat().st_mode) == 0o600
+    dialog.reject()
+
+
+def _yes_to_replace() -> None:
+    """Answer Qt's own "already exists, replace it?" with Yes, as a person does."""
+    question = QApplication.activeModalWidget()
+    if isinstance(question, QMessageBox) and question.objectName() != "user_error_box":
+        question.button(QMessageBox.StandardButton.Yes).click()
+    else:
+        QTimer.singleShot(50, _yes_to_replace)
+
+
+def test_save_over_a_named_pipe_is_refused_in_a_message_box_and_nothing_hangs(
+    qtbot: Any, real_console: Any
+) -> None:
+    dialog = _open_from_the_settings_menu(qtbot, real_console)
+    target = real_console.home / "anchor.txt"
+    os.mkfifo(target)  # opening it for writing would block until someone reads
+    qtbot.mouseClick(dialog.save_button, LEFT)
+    box = _file_dialog(qtbot, dialog)
+    box.setDirectory(str(real_console.home))
+    box.findChild(QLineEdit, "fileNameEdit").setText("anchor.txt")
+    QTimer.singleShot(50, _yes_to_replace)  # the name exists: Qt asks whether to replace it
+    box.accept()
+
+    def refusal() -> QMessageBox | None:
+        found = [w for w in QApplication.topLevelWidgets() if w.objectName() == "user_error_box"]
+        found += dialog.findChildren(QMessageBox, "user_error_box")
+        return next((w for w in found if isinstance(w, QMessageBox) and w.isVisible()), None)
+
+    qtbot.waitUntil(lambda: refusal() is not None, timeout=REAL_SLOW_MS)
+    shown = refusal()
+    assert shown is not None and "is a named pipe" in shown.text() and "nothing was written" in shown.text()
+    assert dialog.output_label.text().startswith("Could not save")
+    shown.accept()
+    qtbot.waitUntil(dialog.save_button.isEnabled, timeout=REAL_SLOW_MS)
+    assert stat.S_ISFIFO(os.lstat(target).st_mode)  # left as it was
+    dialog.reject()
+
+
+def test_a_broken_log_has_nothing_to_print_or_save(qtbot: Any, real_console: Any, arun: Any) -> None:
+    real_console.log_in(REAL_MANAGER, REAL_MANAGER_PIN)
+
+    def tamper(tx: Any) -> None:
+        tx.session.execute(update(AuditRow).where(AuditRow.seq == 1).values(subject="someone else"))
+
+    arun(real_console.ctx.store.run_write(tamper))
+    dialog = _open_from_the_settings_menu(qtbot, real_console, log_in=False)
+    assert "broken at entry 1" in dialog.status_label.text() and dialog.anchor_edit.text() == ""
+    assert not dialog.print_button.isEnabled() and not dialog.save_button.isEnabled()
+    dialog.reject()
