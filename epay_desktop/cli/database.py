@@ -5,7 +5,9 @@
 runs when it is refused: ``check-db`` reads it with ``PRAGMA integrity_check`` only; ``restore``
 checks the backup, copies it beside the database and asks for a manager's log-in on that copy (the
 users of the backup are the ones who will be there), then puts it in place, keeping the replaced
-file aside. PostgreSQL: both refuse and name ``pg_dump``/``pg_restore``, the server's own tools.
+file aside, and records the restore in the restored database's audit chain. A database fault on
+the way (locked, read-only, full, unreadable) is said as every command says it (``store.faults``:
+exit 2, one line). PostgreSQL: both refuse and name ``pg_dump``/``pg_restore``, the server's own tools.
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import functools
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -97,15 +101,30 @@ async def cmd_backup(app: AppContext, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+@contextlib.contextmanager
+def _faults_said(db_file: Path, lock_wait_s: float) -> Iterator[None]:
+    """A raw database error (locked, read-only, full, unreadable) becomes the store's sentence."""
+    from epay_desktop.store.faults import database_fault
+
+    try:
+        yield
+    except Exception as exc:
+        fault = database_fault(exc, database=str(db_file), lock_wait_s=lock_wait_s)
+        if fault is not None:
+            raise fault from exc
+        raise
+
+
 async def cmd_check_db(args: argparse.Namespace) -> int:
     from epay_desktop.store.integrity import PageCheck, check_file, left_by_a_crash
 
     settings, db_file = await asyncio.to_thread(_sqlite_settings, "check-db")
-    if await asyncio.to_thread(check_file, settings.home, db_file):
-        raise CliError(f"there is no database at {db_file} yet", EXIT_USAGE)
-    crashed = await asyncio.to_thread(left_by_a_crash, db_file)  # a clean check clears them too
-    check = PageCheck(db_file, crashed=crashed, full=True)
-    await asyncio.wrap_future(check.future)
+    with _faults_said(db_file, settings.lock_wait_seconds):
+        if await asyncio.to_thread(check_file, settings.home, db_file):
+            raise CliError(f"there is no database at {db_file} yet", EXIT_USAGE)
+        crashed = await asyncio.to_thread(left_by_a_crash, db_file)  # a clean check clears them too
+        check = PageCheck(db_file, crashed=crashed, full=True, lock_wait_s=settings.lock_wait_seconds)
+        await asyncio.wrap_future(check.future)
     if args.json:
         emit_json({"database": str(db_file), "ok": True, "check": "integrity_check"})
     else:
@@ -115,6 +134,7 @@ async def cmd_check_db(args: argparse.Namespace) -> int:
 
 async def cmd_restore(args: argparse.Namespace) -> int:
     from epay_desktop.app import open_app
+    from epay_desktop.services.restores import record_restore
     from epay_desktop.services.shop_settings import effective_environ
     from epay_desktop.store.backup import stage_restore, swap_in
     from epay_desktop.store.integrity import running_folder, unmark_expected
@@ -123,18 +143,22 @@ async def cmd_restore(args: argparse.Namespace) -> int:
     backup = args.backup.absolute()
     if backup == db_file:
         raise CliError("that is the database itself; give a backup file", EXIT_USAGE)
-    staged = await asyncio.to_thread(stage_restore, db_file, backup)
+    lock_wait = settings.lock_wait_seconds
+    environ = dict(await asyncio.to_thread(effective_environ))
+    environ["EPAYMENT_HOME"] = str(settings.home)
+    with _faults_said(backup, lock_wait):
+        staged = await asyncio.to_thread(stage_restore, db_file, backup)
     try:
-        environ = dict(await asyncio.to_thread(effective_environ))
-        environ["EPAYMENT_DATABASE_URL"] = f"sqlite:///{staged}"
-        environ["EPAYMENT_HOME"] = str(settings.home)
-        app = await open_app(environ, verbose=getattr(args, "verbose", False))
+        on_copy = {**environ, "EPAYMENT_DATABASE_URL": f"sqlite:///{staged}"}
+        app = await open_app(on_copy, verbose=getattr(args, "verbose", False))
         try:  # the log-in (audited) is in the copy: it becomes the database's own record
             user = await login(app, args)
             require_manager(user, "restore the database")
         finally:
             await app.aclose()
-        aside = await asyncio.to_thread(swap_in, settings.home, db_file, staged, datetime.now(UTC))
+        with _faults_said(db_file, lock_wait):
+            swap = functools.partial(swap_in, lock_wait_s=lock_wait)
+            aside = await asyncio.to_thread(swap, settings.home, db_file, staged, datetime.now(UTC))
     except BaseException:
         for leftover in (staged, *(staged.with_name(staged.name + s) for s in ("-wal", "-shm"))):
             with contextlib.suppress(OSError):
@@ -143,6 +167,13 @@ async def cmd_restore(args: argparse.Namespace) -> int:
             unmark_expected(settings.home, staged)
             running_folder(staged).rmdir()
         raise
+    restored = await open_app(
+        {**environ, "EPAYMENT_DATABASE_URL": f"sqlite:///{db_file}"}, verbose=getattr(args, "verbose", False)
+    )
+    try:  # the restored database says who restored it, from what, and where the replaced file is
+        await record_restore(restored.store, user, backup=backup, replaced=aside, at=restored.clock())
+    finally:
+        await restored.aclose()
     if args.json:
         emit_json({"database": str(db_file), "restored_from": str(backup), "kept_aside": str(aside or "")})
     else:

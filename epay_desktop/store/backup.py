@@ -8,6 +8,8 @@ and the restore of one (decision 0067).
 - :func:`daily_backup`: the day's copy ``backups/daily-YYYY-MM-DD.db`` beside the database (one file
   a day, replaced by the next copy of that day), then :func:`prune` removes copies older than the
   kept days (the newest copy always stays).
+- :func:`pre_migration_backup`: the copy made before a migration changes the schema,
+  ``backups/pre-migration-<rev>-<local date>T<UTC time>.db``, checked and pruned like the others.
 - :func:`stage_restore` / :func:`swap_in`: a backup is checked, copied next to the database, and only
   then put in its place; the current file (with its ``-wal``) is kept aside as
   ``<db>.replaced-<UTC time>``, never deleted. Refused while another process has the database open.
@@ -26,8 +28,9 @@ import sqlite3
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-from ..domain.i18n import QT_TRANSLATE_NOOP, msg
+from ..domain.i18n import QT_TRANSLATE_NOOP, Word, msg
 from .db import StoreError
+from .faults import DatabaseUnreadable, database_fault
 from .integrity import SQLITE_HEADER, DatabaseInUse, others_running, running_folder, unmark_expected
 from .migrate_check import VERSIONS_DIR, _constants
 
@@ -39,6 +42,7 @@ __all__ = [
     "backups_folder",
     "daily_backup",
     "has_daily_backup",
+    "pre_migration_backup",
     "prune",
     "stage_restore",
     "swap_in",
@@ -50,7 +54,8 @@ log = logging.getLogger(__name__)
 BACKUPS_FOLDER = "backups"
 #: How many days of daily copies are kept when EPAYMENT_BACKUP_DAYS is not set.
 DEFAULT_KEEP_DAYS = 14
-_DATED = re.compile(r"^(?:daily|manual)-(\d{4}-\d{2}-\d{2})")
+#: daily-<date>, manual-<date>T<time>, pre-migration-<rev>-<date>T<time>: (kind, date)
+_DATED = re.compile(r"^(?:(daily|manual)|(pre-migration)-[0-9A-Za-z_]+)-(\d{4}-\d{2}-\d{2})")
 
 
 class BackupRefused(StoreError):
@@ -78,13 +83,27 @@ def verify_backup(path: Path, *, full: bool = True) -> str:
     schema revision, or ``integrity_check`` (``full=False``: ``quick_check``) not ``ok``.
     """
 
-    def refuse(problem: str) -> BackupRefused:
+    def refuse(problem: Word, detail: object = None) -> BackupRefused:
+        if detail is None:
+            return BackupRefused(
+                msg(
+                    "store",
+                    QT_TRANSLATE_NOOP(
+                        "store", "{path} is not a usable backup: {problem}. Nothing was changed."
+                    ),
+                    path=path,
+                    problem=problem,
+                )
+            )
         return BackupRefused(
             msg(
                 "store",
-                QT_TRANSLATE_NOOP("store", "{path} is not a usable backup: {problem}. Nothing was changed."),
+                QT_TRANSLATE_NOOP(
+                    "store", "{path} is not a usable backup: {problem} ({detail}). Nothing was changed."
+                ),
                 path=path,
                 problem=problem,
+                detail=detail,
             )
         )
 
@@ -92,24 +111,33 @@ def verify_backup(path: Path, *, full: bool = True) -> str:
         with open(path, "rb") as raw:
             header = raw.read(len(SQLITE_HEADER))
     except OSError as exc:
-        raise refuse(exc.strerror or str(exc)) from exc
+        raise refuse(_UNREADABLE, exc.strerror or exc) from exc
     if header != SQLITE_HEADER:
-        raise refuse("not a SQLite database")
+        raise refuse(_NOT_SQLITE)
     try:
         connection = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)
         try:
             pragma = "integrity_check" if full else "quick_check"
             check = connection.execute(f"PRAGMA {pragma}(5)").fetchall()
             if check != [("ok",)]:
-                raise refuse("damaged (" + "; ".join(str(row[0]) for row in check)[:200] + ")")
+                raise refuse(_DAMAGED, "; ".join(str(row[0]) for row in check)[:200])
             revisions = [row[0] for row in connection.execute("SELECT version_num FROM alembic_version")]
         finally:
             connection.close()
     except sqlite3.DatabaseError as exc:
-        raise refuse(f"not a database of epay-desktop ({exc})") from exc
+        raise refuse(_NOT_OURS, exc) from exc
     if len(revisions) != 1 or revisions[0] not in _known_revisions():
-        raise refuse(f"schema revision {revisions or 'none'} is not one this program knows")
+        raise refuse(_UNKNOWN_REVISION, ", ".join(map(str, revisions)) or "-")
     return str(revisions[0])
+
+
+_UNREADABLE = Word("store", QT_TRANSLATE_NOOP("store", "it cannot be read"))
+_NOT_SQLITE = Word("store", QT_TRANSLATE_NOOP("store", "not a SQLite database"))
+_DAMAGED = Word("store", QT_TRANSLATE_NOOP("store", "damaged"))
+_NOT_OURS = Word("store", QT_TRANSLATE_NOOP("store", "not a database of epay-desktop"))
+_UNKNOWN_REVISION = Word(
+    "store", QT_TRANSLATE_NOOP("store", "its schema revision is not one this program knows")
+)
 
 
 def _fsync_folder(folder: Path) -> None:
@@ -155,9 +183,9 @@ def backup_to(db_file: Path, target: Path, *, replace: bool = False, full_check:
                 target=target,
             )
         )
-    target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     temporary = target.with_name(f".{target.name}.{secrets.token_hex(4)}.partial")
     try:
+        target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         _copy(db_file, temporary)
         verify_backup(temporary, full=full_check)
         os.replace(temporary, target)
@@ -181,12 +209,13 @@ def backup_to(db_file: Path, target: Path, *, replace: bool = False, full_check:
     return target
 
 
-def _day_of(path: Path) -> date | None:
+def _dated(path: Path) -> tuple[str, date] | None:
+    """(kind: daily, manual or pre-migration; the date in its name), None for another file."""
     match = _DATED.match(path.name)
     if match is None:
         return None
     try:
-        return date.fromisoformat(match.group(1))
+        return match.group(1) or match.group(2), date.fromisoformat(match.group(3))
     except ValueError:
         return None
 
@@ -206,10 +235,15 @@ def daily_backup(
 
 
 def prune(db_file: Path, *, keep_days: int, today: date) -> list[Path]:
-    """Remove the daily and manual copies older than ``keep_days`` days (the newest one always stays)
-    and copies a process stopped writing more than a day ago; returns what was removed."""
+    """Remove the daily, manual and pre-migration copies older than ``keep_days`` days (the newest
+    of each kind always stays) and copies a process stopped writing more than a day ago; returns
+    what was removed."""
     dated = sorted(
-        ((day, path) for path in backups_folder(db_file).glob("*.db") if (day := _day_of(path)) is not None),
+        (
+            (found[1], path.name, found[0], path)
+            for path in backups_folder(db_file).glob("*.db")
+            if (found := _dated(path)) is not None
+        ),
         reverse=True,
     )
     oldest_kept = today - timedelta(days=max(keep_days, 1) - 1)
@@ -219,7 +253,11 @@ def prune(db_file: Path, *, keep_days: int, today: date) -> list[Path]:
             if datetime.now(UTC).timestamp() - partial.stat().st_mtime > 86_400:
                 partial.unlink()
                 removed.append(partial)
-    for day, path in dated[1:]:
+    newest_of: set[str] = set()
+    for day, _name, kind, path in dated:
+        if kind not in newest_of:
+            newest_of.add(kind)
+            continue
         if day < oldest_kept:
             with contextlib.suppress(OSError):
                 path.unlink()
@@ -233,6 +271,33 @@ def manual_backup_path(db_file: Path, now: datetime) -> Path:
     """``backups/manual-<local date>T<UTC time>.db`` for ``epay-desktop backup`` without ``--out``."""
     stamp = now.astimezone(UTC).strftime("%H%M%SZ")
     return backups_folder(db_file) / f"manual-{now.astimezone().date().isoformat()}T{stamp}.db"
+
+
+def pre_migration_backup(db_file: Path, revision: str, now: datetime) -> Path:
+    """The checked copy made before a migration changes the schema of ``db_file`` (at ``revision``):
+    ``backups/pre-migration-<revision>-<local date>T<UTC time>.db``. Raises :class:`BackupRefused`
+    when it cannot be made or does not pass its check (``integrity_check``, the revision)."""
+    stamp = f"{now.astimezone().date().isoformat()}T{now.astimezone(UTC).strftime('%H%M%SZ')}"
+    base = f"pre-migration-{revision}-{stamp}"
+    target, n = backups_folder(db_file) / f"{base}.db", 1
+    while target.exists():
+        target, n = backups_folder(db_file) / f"{base}-{n}.db", n + 1
+    made = backup_to(db_file, target)
+    stored = verify_backup(made, full=False)
+    if stored != revision:
+        made.unlink()
+        raise BackupRefused(
+            msg(
+                "store",
+                QT_TRANSLATE_NOOP(
+                    "store", "The copy {target} holds schema {stored}, not {revision}; it was not kept."
+                ),
+                target=target,
+                stored=stored,
+                revision=revision,
+            )
+        )
+    return made
 
 
 def refuse_if_open(db_file: Path) -> None:
@@ -262,20 +327,73 @@ def stage_restore(db_file: Path, backup: Path) -> Path:
     verify_backup(backup)
     refuse_if_open(db_file)
     staged = db_file.with_name(f".{db_file.name}.restoring-{secrets.token_hex(4)}")
-    return backup_to(backup, staged)
+    backup_to(backup, staged)
+    try:  # an older schema is brought to this program's before the log-in; the backup is its copy
+        _to_head(staged)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            staged.unlink()
+        raise
+    return staged
 
 
-def swap_in(home: Path, db_file: Path, staged: Path, now: datetime) -> Path | None:
+def _to_head(staged: Path) -> None:
+    from .db import make_engine
+    from .migrate_check import schema_at_head
+
+    engine = make_engine(f"sqlite:///{staged}")
+    try:
+        if schema_at_head(engine) is None:
+            from .migrations import migrate  # Alembic loads only when the schema must change
+
+            migrate(engine, copy_first=False)
+    finally:
+        engine.dispose()
+    for suffix in ("-wal", "-shm"):
+        with contextlib.suppress(OSError):
+            staged.with_name(staged.name + suffix).unlink()
+
+
+def _nobody_writes(db_file: Path, lock_wait_s: float) -> None:
+    """Take and let go the database's write lock, so a program outside the console (which holds no
+    running marker) that keeps it locked is found: raises :class:`~.faults.DatabaseBusy` (or
+    read-only, full) after ``lock_wait_s``. A damaged file (what a restore replaces) is no refusal."""
+    try:
+        if db_file.stat().st_size == 0:
+            return
+    except FileNotFoundError:
+        return
+    try:
+        connection = sqlite3.connect(f"{db_file.absolute().as_uri()}?mode=rw", uri=True, timeout=lock_wait_s)
+        try:
+            connection.execute("BEGIN EXCLUSIVE")
+            connection.rollback()
+        finally:
+            connection.close()
+    except sqlite3.Error as exc:
+        fault = database_fault(exc, database=str(db_file), lock_wait_s=lock_wait_s)
+        if fault is not None and not isinstance(fault, DatabaseUnreadable):
+            raise fault from exc
+        log.warning("event=restore_over_unreadable file=%s problem=%s", db_file, exc)
+
+
+def swap_in(
+    home: Path, db_file: Path, staged: Path, now: datetime, *, lock_wait_s: float = 10
+) -> Path | None:
     """Put the staged copy in the database's place; returns where the replaced file was kept (None
     when there was none). The replaced file's ``-wal`` goes with it, so it can still be opened."""
     refuse_if_open(db_file)
-    connection = sqlite3.connect(staged)
-    try:  # the staged copy was opened for the log-in: everything back into the one file
-        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        connection.execute("PRAGMA journal_mode=DELETE")
-    finally:
-        connection.close()
+    try:
+        connection = sqlite3.connect(staged, timeout=lock_wait_s)
+        try:  # the staged copy was opened for the log-in: everything back into the one file
+            connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            connection.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            connection.close()
+    except sqlite3.Error as exc:
+        raise database_fault(exc, database=str(staged), lock_wait_s=lock_wait_s) or exc from exc
     verify_backup(staged)
+    _nobody_writes(db_file, lock_wait_s)
     aside = None
     if db_file.exists():
         stamp = now.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")

@@ -234,21 +234,28 @@ def check_file(home: Path, db_file: Path) -> bool:
 # -- the pages -------------------------------------------------------------------------------------
 
 
-def check_pages(db_file: Path, *, full: bool) -> None:
+def check_pages(db_file: Path, *, full: bool, lock_wait_s: float = 10) -> None:
     """``PRAGMA quick_check`` (``full``: ``integrity_check``) on a read-only connection of its own.
 
     Raises :class:`DatabaseDamaged` with SQLite's first complaint when the answer is not ``ok``
-    (or SQLite cannot even read the schema: "file is not a database", "malformed").
+    (or SQLite cannot even read the schema: "file is not a database", "malformed"); a database
+    another program keeps locked past ``lock_wait_s``, or one that cannot be opened, is not damaged:
+    that raises the fault's own sentence (``store.faults``: busy, unreachable...).
     """
+    from .faults import DatabaseUnreadable, database_fault
+
     pragma = "integrity_check" if full else "quick_check"
     try:
-        connection = sqlite3.connect(f"{db_file.absolute().as_uri()}?mode=ro", uri=True)
+        connection = sqlite3.connect(f"{db_file.absolute().as_uri()}?mode=ro", uri=True, timeout=lock_wait_s)
         try:
             rows = connection.execute(f"PRAGMA {pragma}(5)").fetchall()
         finally:
             connection.close()
         problem = "" if rows == [("ok",)] else "; ".join(str(row[0]) for row in rows)
     except sqlite3.DatabaseError as exc:
+        fault = database_fault(exc, database=str(db_file), lock_wait_s=lock_wait_s)
+        if fault is not None and not isinstance(fault, DatabaseUnreadable):
+            raise fault from exc
         problem = str(exc)
     if problem:
         log.error("event=database_damaged file=%s check=%s problem=%s", db_file, pragma, problem)
@@ -266,10 +273,16 @@ class PageCheck:
     """
 
     def __init__(
-        self, db_file: Path, *, crashed: list[tuple[Path, IO[bytes]]], full: bool | None = None
+        self,
+        db_file: Path,
+        *,
+        crashed: list[tuple[Path, IO[bytes]]],
+        full: bool | None = None,
+        lock_wait_s: float = 10,
     ) -> None:
         self.full = bool(crashed) if full is None else full
         self._crashed = crashed
+        self._lock_wait_s = lock_wait_s
         self._future: concurrent.futures.Future[None] = concurrent.futures.Future()
         self._thread = threading.Thread(target=self._run, args=(db_file,), name="epay-db-check", daemon=True)
         self._thread.start()
@@ -278,7 +291,7 @@ class PageCheck:
         try:
             if self._crashed:
                 log.warning("event=unclean_end_found file=%s markers=%d", db_file, len(self._crashed))
-            check_pages(db_file, full=self.full)
+            check_pages(db_file, full=self.full, lock_wait_s=self._lock_wait_s)
         except BaseException as exc:
             self._future.set_exception(exc)
         else:

@@ -108,7 +108,11 @@ def open_store(
         verify_sqlite_pragmas(engine)
         before = after = schema_at_head(engine)  # the usual start: no migration, no Alembic
         if db_file is not None:
-            check = PageCheck(db_file, crashed=left_by_a_crash(db_file))
+            check = PageCheck(
+                db_file,
+                crashed=left_by_a_crash(db_file),
+                lock_wait_s=getattr(settings, "lock_wait_seconds", 10),
+            )
             if after is None or not check_in_background:
                 check.wait()  # a migration (or a command) never runs on unchecked pages
             marker = RunningMarker(db_file)
@@ -118,6 +122,11 @@ def open_store(
 
             result = migrate(engine, clock=clock)
             before, after, backup = result.before, result.after, result.backup
+            if backup is not None and db_file is not None:  # kept the days set, like every copy (0067)
+                from .backup import DEFAULT_KEEP_DAYS, prune
+
+                days = int(getattr(settings, "backup_days", DEFAULT_KEEP_DAYS))
+                prune(db_file, keep_days=days, today=clock().astimezone().date())
         refresh_statistics(engine, migrated=before != after)
         if (
             db_file is not None

@@ -4219,6 +4219,41 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
     </message>
     <message>
         <location filename="../../epay_desktop/store/backup.py" line="1"/>
+        <source>{path} is not a usable backup: {problem} ({detail}). Nothing was changed.</source>
+        <translation>{path} сақтық көшірме ретінде жарамсыз: {problem} ({detail}). Ештеңе өзгерген жоқ.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/store/backup.py" line="1"/>
+        <source>it cannot be read</source>
+        <translation>оны оқу мүмкін емес</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/store/backup.py" line="1"/>
+        <source>not a SQLite database</source>
+        <translation>бұл SQLite дерекқоры емес</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/store/backup.py" line="1"/>
+        <source>damaged</source>
+        <translation>зақымдалған</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/store/backup.py" line="1"/>
+        <source>not a database of epay-desktop</source>
+        <translation>бұл epay-desktop дерекқоры емес</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/store/backup.py" line="1"/>
+        <source>its schema revision is not one this program knows</source>
+        <translation>оның схема нұсқасы бұл бағдарламаға белгісіз</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/store/backup.py" line="1"/>
+        <source>The copy {target} holds schema {stored}, not {revision}; it was not kept.</source>
+        <translation>{target} көшірмесінде {revision} емес, {stored} схемасы бар; ол сақталмады.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/store/backup.py" line="1"/>
         <source>{target} already exists; choose a new file name for the backup.</source>
         <translation>{target} бұрыннан бар; сақтық көшірмеге жаңа файл атауын таңдаңыз.</translation>
     </message>

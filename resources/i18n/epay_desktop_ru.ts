@@ -4222,6 +4222,41 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
     </message>
     <message>
         <location filename="../../epay_desktop/store/backup.py" line="1"/>
+        <source>{path} is not a usable backup: {problem} ({detail}). Nothing was changed.</source>
+        <translation>{path} не годится как резервная копия: {problem} ({detail}). Ничего не изменено.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/store/backup.py" line="1"/>
+        <source>it cannot be read</source>
+        <translation>его не удаётся прочитать</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/store/backup.py" line="1"/>
+        <source>not a SQLite database</source>
+        <translation>это не база данных SQLite</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/store/backup.py" line="1"/>
+        <source>damaged</source>
+        <translation>повреждена</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/store/backup.py" line="1"/>
+        <source>not a database of epay-desktop</source>
+        <translation>это не база данных epay-desktop</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/store/backup.py" line="1"/>
+        <source>its schema revision is not one this program knows</source>
+        <translation>её версия схемы неизвестна этой программе</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/store/backup.py" line="1"/>
+        <source>The copy {target} holds schema {stored}, not {revision}; it was not kept.</source>
+        <translation>Копия {target} содержит схему {stored}, а не {revision}; она не сохранена.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/store/backup.py" line="1"/>
         <source>{target} already exists; choose a new file name for the backup.</source>
         <translation>{target} уже существует; выберите для резервной копии новое имя файла.</translation>
     </message>

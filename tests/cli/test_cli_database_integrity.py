@@ -172,3 +172,104 @@ def test_backup_and_restore_on_postgresql_name_pg_dump(cli: Any, err_line: Any) 
     assert result.code == 2 and "pg_dump" in err_line(result)
     check = cli.run("check-db", user=None, EPAYMENT_DATABASE_URL=url)
     assert check.code == 2 and "pg_dump" in err_line(check)
+
+
+def _to_the_previous_schema(backup: Path) -> None:
+    """Make ``backup`` a copy an older program wrote: revision 0007's index gone, stamped 0006."""
+    connection = sqlite3.connect(backup)
+    try:
+        connection.execute("DROP INDEX ix_audit_log_subject_action")
+        connection.execute("UPDATE alembic_version SET version_num = '0006'")
+        connection.commit()
+    finally:
+        connection.close()
+
+
+def _files(home: Path) -> set[str]:
+    return {str(p.relative_to(home)) for p in home.rglob("*") if p.is_file()}
+
+
+def test_restoring_an_older_schema_leaves_only_the_replaced_copy_and_records_who_restored(
+    cli: Any, err_line: Any
+) -> None:
+    cli.add_manager()
+    invoice = cli.pay("1200")
+    backup = Path(cli.run("backup", "--json").json()["file"])
+    _to_the_previous_schema(backup)
+    home, db = Path(cli.home), _db(cli)
+    before = _files(home)
+
+    restored = cli.run("restore", str(backup))
+
+    assert restored.code == 0, restored.err
+    new = {name for name in _files(home) - before if not name.startswith("epay-desktop.db.replaced-")}
+    assert new == set()  # no .restoring-* copy, no pre-migration copy of the staged file, nothing else
+    aside = [p for p in home.glob("epay-desktop.db.replaced-*") if not p.name.endswith(("-wal", "-shm"))]
+    assert len(aside) == 1
+    assert cli.run("show", invoice).code == 0
+    verified = cli.run("audit", "verify")
+    assert verified.code == 0, verified.err
+    connection = sqlite3.connect(db)
+    try:
+        rows = connection.execute(
+            "SELECT u.name, a.subject, a.details FROM audit_log a JOIN users u ON u.id = a.actor_id "
+            "WHERE a.action = 'database.restored'"
+        ).fetchall()
+    finally:
+        connection.close()
+    assert len(rows) == 1
+    name, subject, details = rows[0]
+    assert (name, subject) == (cli.MANAGER, "database")
+    assert backup.name in details and aside[0].name in details
+
+
+def test_check_db_and_restore_say_a_locked_database_in_one_line(cli: Any, err_line: Any) -> None:
+    cli.add_manager()
+    backup = Path(cli.run("backup", "--json").json()["file"])
+    db = _db(cli)
+    holder = sqlite3.connect(db, isolation_level=None)  # another program keeps it locked
+    try:
+        holder.execute("PRAGMA locking_mode=EXCLUSIVE")
+        holder.execute("BEGIN EXCLUSIVE")
+        holder.execute("DELETE FROM discrepancies")
+        check = cli.run("check-db", user=None, EPAYMENT_DB_LOCK_WAIT="5")
+        assert check.code == 2
+        assert "is busy" in err_line(check) and "damaged" not in err_line(check)
+        restore = cli.run("restore", str(backup), EPAYMENT_DB_LOCK_WAIT="5")
+        assert restore.code == 2
+        assert "is busy" in err_line(restore)
+    finally:
+        holder.close()
+    assert not list(db.parent.glob("epay-desktop.db.replaced-*"))  # nothing was replaced
+    assert not list(db.parent.glob(".epay-desktop.db.restoring-*"))
+
+
+def test_check_db_and_restore_with_a_garbled_header_say_it_in_one_line(cli: Any, err_line: Any) -> None:
+    cli.add_manager()
+    backup = Path(cli.run("backup", "--json").json()["file"])
+    db = _db(cli)
+    connection = sqlite3.connect(db)
+    connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    connection.close()
+    with open(db, "r+b") as raw:  # SQLite's magic stays; the page size and the rest of the header do not
+        raw.seek(16)
+        raw.write(b"\xff" * 84)
+    check = cli.run("check-db", user=None)
+    assert check.code == 2 and f"epay-desktop restore {backup}" in err_line(check)
+    garbled_backup = Path(cli.home) / "garbled.db"
+    garbled_backup.write_bytes(db.read_bytes())
+    refused = cli.run("restore", str(garbled_backup))
+    assert refused.code == 2 and "is not a usable backup: not a database of epay-desktop" in err_line(refused)
+    restored = cli.run("restore", str(backup))  # the garbled database is what a restore replaces
+    assert restored.code == 0, restored.err
+    assert cli.run("check-db", user=None).code == 0
+
+
+def test_a_backup_refusal_is_said_in_russian(cli: Any, err_line: Any) -> None:
+    notes = Path(cli.home).parent / "notes.db"
+    notes.write_text("hello", encoding="utf-8")
+    refused = cli.run("--lang", "ru", "restore", str(notes))
+    assert refused.code == 2
+    line = err_line(refused)
+    assert "not a SQLite database" not in line and "Nothing was changed" not in line
+    assert "не база данных SQLite" in line

@@ -11,6 +11,7 @@ import subprocess
 import sys
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import text
@@ -41,6 +42,7 @@ REPO = Path(__file__).resolve().parents[2]
 CHILD = """
 import os, sys
 from pathlib import Path
+from typing import Any
 from epay_desktop.settings import StoreSettings
 from epay_desktop.store.open import open_store
 home = Path(sys.argv[1])
@@ -232,3 +234,39 @@ def test_a_backup_that_is_not_ours_is_refused(tmp_path: Path) -> None:
     with pytest.raises(BackupRefused, match="already exists"):
         backup_to(db, copy)
     assert os.stat(copy).st_size > 0
+
+
+def test_pre_migration_copies_are_checked_backups_kept_and_named_in_a_refusal(
+    tmp_path: Path, newer_migrations: Any
+) -> None:
+    from datetime import UTC, datetime
+
+    from epay_desktop.store.backup import pre_migration_backup
+    from epay_desktop.store.db import make_engine
+    from epay_desktop.store.integrity import check_file
+    from epay_desktop.store.migrations import head_revision, migrate
+
+    _open(tmp_path).close()
+    db = tmp_path / "epay-desktop.db"
+    daily_backup(db, date(2026, 3, 1), keep_days=3)
+    first = pre_migration_backup(db, head_revision(), datetime(2026, 3, 1, 9, tzinfo=UTC))
+    assert stat.S_IMODE(first.stat().st_mode) == 0o600 and verify_backup(first) == head_revision()
+    for day in (10, 11):
+        daily_backup(db, date(2026, 3, day), keep_days=3)
+    assert first.exists()  # the newest of its kind stays, however old
+    engine = make_engine(f"sqlite:///{db}")
+    try:
+        result = migrate(
+            engine, script_location=newer_migrations(), clock=lambda: datetime(2026, 3, 12, 9, tzinfo=UTC)
+        )
+    finally:
+        engine.dispose()
+    assert result.backup is not None and result.backup.parent == tmp_path / "backups"
+    prune(db, keep_days=3, today=date(2026, 3, 12))
+    left = sorted(p.name for p in (tmp_path / "backups").iterdir())
+    assert left == ["daily-2026-03-10.db", "daily-2026-03-11.db", result.backup.name]
+    assert newest_backup(db) == result.backup
+    with open(db, "r+b") as raw:
+        raw.write(b"garbled header!!")
+    with pytest.raises(DatabaseDamaged, match=f"epay-desktop restore {result.backup}"):
+        check_file(tmp_path, db)

@@ -69,9 +69,11 @@ def test_older_sqlite_file_is_backed_up_before_upgrading(engine_for, sqlite_url,
 
     assert (result.before, result.after) == (head_revision(), "f00d0002")
     assert result.backup is not None
-    assert result.backup.name == f"epay-desktop.db.pre-{head_revision()}-20250102T030405Z.bak"
-    assert result.backup.parent == Path(engine.url.database).parent
+    day = T0.astimezone().date().isoformat()  # the local date, like the day's and manual copies
+    assert result.backup.name == f"pre-migration-{head_revision()}-{day}T030405Z.db"
+    assert result.backup.parent == Path(engine.url.database).parent / "backups"  # pruned with them
     assert stat.S_IMODE(result.backup.stat().st_mode) == 0o600
+    assert not list(Path(engine.url.database).parent.glob("*.bak"))  # nothing beside the database
     copy = sqlite3.connect(result.backup)
     try:
         assert copy.execute("PRAGMA integrity_check").fetchone() == ("ok",)
@@ -81,6 +83,18 @@ def test_older_sqlite_file_is_backed_up_before_upgrading(engine_for, sqlite_url,
     finally:
         copy.close()
     assert "extra_test" in _tables(engine)
+
+
+def test_a_migration_never_runs_when_its_copy_cannot_be_made(engine_for, sqlite_url, newer_migrations):
+    engine = engine_for(sqlite_url)
+    migrate(engine)
+    (Path(engine.url.database).parent / "backups").write_text("not a folder", encoding="utf-8")
+    with pytest.raises(
+        StoreError, match=r"^Backup before migration failed \(.*\); the database was not changed\.$"
+    ):
+        migrate(engine, script_location=newer_migrations(), clock=lambda: T0)
+    assert _revision(engine) == head_revision()
+    assert "extra_test" not in _tables(engine)
 
 
 def test_postgresql_upgrade_makes_no_file_and_says_so(engine_for, pg_url, newer_migrations, caplog):

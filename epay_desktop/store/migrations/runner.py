@@ -2,8 +2,9 @@
 
 Fail closed: a database stamped with a revision this program does not know (a newer
 console wrote it), with several heads, or with tables but no revision at all is never
-touched. Before upgrading an existing SQLite file, a consistent copy is made next to it
-with the SQLite backup API and checked (``integrity_check`` and its revision). On
+touched. Before upgrading an existing SQLite file, a consistent copy is made in its backups
+folder with the SQLite backup API and checked (``integrity_check`` and its revision;
+``store.backup.pre_migration_backup``, decision 0067). On
 PostgreSQL nothing is copied (the operator's ``pg_dump`` schedule covers it; a log line
 says so). The whole upgrade runs in one transaction under the write lock (``BEGIN
 IMMEDIATE`` on SQLite, an advisory lock on PostgreSQL), so two counters starting at once
@@ -13,8 +14,6 @@ migrate only once, and a migration killed half-way leaves the old schema behind.
 from __future__ import annotations
 
 import logging
-import os
-import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -83,10 +82,13 @@ def migrate(
     *,
     script_location: Path | None = None,
     clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+    copy_first: bool = True,
 ) -> MigrationResult:
     """Upgrade the database to :func:`head_revision`, backing up an existing SQLite file first.
 
-    Side effects: writes the schema; may create ``<db>.pre-<rev>-<UTC time>.bak`` (mode 0600).
+    Side effects: writes the schema; may create ``backups/pre-migration-<rev>-<date>T<time>.db``
+    beside the database (mode 0600; ``copy_first=False``: none, for a restore's staged copy of a
+    backup, which is itself that copy).
     Raises :class:`StoreError` when the database's revision is unknown (newer program), when it
     has tables but no revision, when the backup cannot be made or verified, or when the
     upgrade does not end at the head.
@@ -102,7 +104,7 @@ def migrate(
         if current == head:
             return MigrationResult(before=current, after=head, backup=None)
         backup = None
-        if current is not None and conn.dialect.name == "sqlite":
+        if current is not None and conn.dialect.name == "sqlite" and copy_first:
             backup = _backup_sqlite(conn, current, clock())
         elif current is not None:
             log.warning(
@@ -195,12 +197,14 @@ def _current_revision(conn: Connection, known: set[str], head: str) -> str | Non
 
 
 def _backup_sqlite(conn: Connection, revision: str, now: datetime) -> Path:
-    """Copy the database (a consistent snapshot) next to it and check the copy.
+    """A checked copy of the database in its backups folder (``store.backup.pre_migration_backup``).
 
     ``conn`` holds the write lock, so nothing changes during the copy. The copy is read
     through a second, read-only connection: SQLite refuses to back up from a connection
     that has a write transaction open, and WAL lets readers in while a writer waits.
     """
+    from ..backup import pre_migration_backup
+
     db_file = conn.engine.url.database
     if not db_file:
         raise StoreError(
@@ -211,22 +215,9 @@ def _backup_sqlite(conn: Connection, revision: str, now: datetime) -> Path:
                 ),
             )
         )
-    stamp = now.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
-    base = Path(db_file).with_name(f"{Path(db_file).name}.pre-{revision}-{stamp}")
-    target, n = base.with_name(base.name + ".bak"), 1
-    while True:
-        try:  # create it 0600 first: a backup holds every payment and must not be readable by others
-            os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
-            break
-        except FileExistsError:
-            target, n = base.with_name(f"{base.name}-{n}.bak"), n + 1
-    source = sqlite3.connect(f"{Path(db_file).resolve().as_uri()}?mode=ro", uri=True)
-    copy = sqlite3.connect(target)
     try:
-        source.backup(copy)
-        ok = copy.execute("PRAGMA integrity_check").fetchone()
-        stored = copy.execute("SELECT version_num FROM alembic_version").fetchall()
-    except sqlite3.Error as exc:
+        target = pre_migration_backup(Path(db_file).absolute(), revision, now)
+    except StoreError as exc:
         raise StoreError(
             msg(
                 "store",
@@ -236,21 +227,5 @@ def _backup_sqlite(conn: Connection, revision: str, now: datetime) -> Path:
                 exc=exc,
             )
         ) from exc
-    finally:
-        copy.close()
-        source.close()
-    if ok != ("ok",) or stored != [(revision,)]:
-        raise StoreError(
-            msg(
-                "store",
-                QT_TRANSLATE_NOOP(
-                    "store",
-                    "Backup {target} failed its check ({ok}, {stored}); the database was not changed.",
-                ),
-                target=target,
-                ok=ok,
-                stored=stored,
-            )
-        )
     log.info("event=backup_before_migration file=%s revision=%s", target, revision)
     return target
