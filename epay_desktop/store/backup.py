@@ -331,8 +331,9 @@ def stage_restore(db_file: Path, backup: Path) -> Path:
     try:  # an older schema is brought to this program's before the log-in; the backup is its copy
         _to_head(staged)
     except BaseException:
-        with contextlib.suppress(OSError):
-            staged.unlink()
+        for leftover in (staged, *(staged.with_name(staged.name + s) for s in ("-wal", "-shm"))):
+            with contextlib.suppress(OSError):
+                leftover.unlink()
         raise
     return staged
 
@@ -348,10 +349,7 @@ def _to_head(staged: Path) -> None:
 
             migrate(engine, copy_first=False)
     finally:
-        engine.dispose()
-    for suffix in ("-wal", "-shm"):
-        with contextlib.suppress(OSError):
-            staged.with_name(staged.name + suffix).unlink()
+        engine.dispose()  # the last connection: SQLite folds its -wal back into the file
 
 
 def _nobody_writes(db_file: Path, lock_wait_s: float) -> None:
