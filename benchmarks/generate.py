@@ -456,7 +456,9 @@ def _add_users(
         if audit_file is not None
         else os.urandom(32)
     )
-    prev = GENESIS_HASH
+    # a database the console made already has a log (its own users): the generated users are chained after it
+    last = conn.execute(select(AuditRow.seq, AuditRow.hash).order_by(AuditRow.seq.desc()).limit(1)).first()
+    start, prev = (int(last[0]), str(last[1])) if last is not None else (0, GENESIS_HASH)
     ids: dict[Role, list[int]] = {role: [] for role in Role}
     for name, role in _USERS:
         values = {
@@ -473,7 +475,7 @@ def _add_users(
         key = conn.execute(insert(UserRow).values(values)).inserted_primary_key
         assert key is not None
         ids[role].append(int(key[0]))
-        seq = sum(len(v) for v in ids.values())  # a new database: the log starts with the users
+        seq = start + sum(len(v) for v in ids.values())
         subject = f"user:{int(key[0])}"
         details = canonical_details({"name": name, "role": role.value, "first_user": seq == 1})
         digest = entry_hash(

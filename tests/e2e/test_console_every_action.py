@@ -28,6 +28,7 @@ from epay_desktop.sandbox import SandboxConfig, start_in_thread
 from epay_desktop.ui.app_checkout import CheckoutWindow
 from epay_desktop.ui.asyncqt import is_busy
 from epay_desktop.ui.dialogs.attention_dialog import AttentionDialog
+from epay_desktop.ui.dialogs.audit_anchor_dialog import AuditAnchorDialog
 from epay_desktop.ui.dialogs.cancel_dialog import CancelDialog
 from epay_desktop.ui.dialogs.charge_dialog import ChargeDialog
 from epay_desktop.ui.dialogs.export_dialog import ExportDialog
@@ -242,6 +243,9 @@ EXPECTED: dict[str, Expect] = {
     "action_settings": Expect(lambda w: w.opens(SettingsDialog), disabled={Role.CASHIER: MANAGERS_ONLY}),
     "action_users": Expect(lambda w: w.opens(UsersDialog), disabled={Role.CASHIER: MANAGERS_ONLY}),
     "action_export_csv": Expect(lambda w: w.opens(ExportDialog), disabled={Role.CASHIER: MANAGERS_ONLY}),
+    "action_audit_anchor": Expect(
+        lambda w: w.opens(AuditAnchorDialog), disabled={Role.CASHIER: MANAGERS_ONLY}
+    ),
     "action_backup_now": Expect(
         lambda w: w.opens(QMessageBox, lambda box: box.accept(), name="backup_done_box"),
         disabled={Role.CASHIER: MANAGERS_ONLY},
@@ -322,7 +326,7 @@ def test_every_action_of_the_main_window_works_or_says_why(console: Any, qtbot: 
 ROUNDS = int(os.environ.get("EPAY_DIALOG_ROUNDS", "100"))
 ON_THE_PAID_PAYMENT = (
     "action_about", "action_refund", "action_print_receipt", "action_settings", "action_users",
-    "action_export_csv", "action_attention", "action_new_payment",
+    "action_export_csv", "action_attention", "action_new_payment", "action_audit_anchor",
 )  # fmt: skip
 ON_THE_HELD_PAYMENT = ("action_cancel", "action_charge")
 ON_THE_REVIEWED_PAYMENT = ("action_review",)
@@ -350,6 +354,9 @@ def test_every_dialog_a_hundred_times_raises_nothing(
         "action_switch_user",
         "action_lock",
         "action_log_out",
+        # a real copy of the database each time and one message box: opened once in the walk above and
+        # by tests/ui/test_backup_now_from_menu.py, not a hundred times
+        "action_backup_now",
     }
     missing = sorted(set(actions) - opening - known)
     assert not missing, (
