@@ -1,5 +1,6 @@
-"""What the benchmarks' smoke tests share: run one benchmark module with ``--smoke`` in its own process
-and read its figure lines (the benchmarks print nothing else on stdout)."""
+"""What the benchmarks' smoke tests share: one ``benchmarks.run --smoke`` for the session (every module
+with ``--smoke`` in its own process) and each module's figure lines read from it (the benchmarks print
+nothing else on stdout)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import os
 import subprocess
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -18,18 +20,55 @@ ROOT = Path(__file__).resolve().parents[2]
 Figures = list[dict[str, Any]]
 
 
+#: Which figures each benchmark module prints (benchmarks/run.py runs them in this order).
+MODULE_IDS = {
+    "benchmarks.startup": ("P1",),
+    "benchmarks.bench_list": ("P2", "P2s"),
+    "benchmarks.bench_reconcile": ("P3", "P6"),
+    "benchmarks.bench_receipt": ("P4",),
+    "benchmarks.bench_memory": ("P5",),
+}
+
+
+@dataclass(frozen=True)
+class SmokeRun:
+    """``./scripts/bench.sh --smoke`` (``benchmarks.run``) once for the whole session: its figure lines,
+    its table (stderr) and the document ``--out`` wrote."""
+
+    figures: Figures
+    table: str
+    document: dict[str, Any]
+
+
+@pytest.fixture(scope="session")
+def runner_smoke(tmp_path_factory: pytest.TempPathFactory) -> SmokeRun:
+    """The runner's ``--smoke`` (each module with ``--smoke`` in its own process, as CI and a person run
+    it), made once: every benchmark's smoke test reads its own figures from it, so nothing runs twice."""
+    folder = tmp_path_factory.mktemp("bench-smoke")
+    out = folder / "figures.json"
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(ROOT),
+        "QT_QPA_PLATFORM": "offscreen",
+        "HOME": str(folder / "home"),
+    }
+    command = [sys.executable, "-m", "benchmarks.run", "--smoke", "--data", str(folder / "data")]
+    done = subprocess.run(
+        [*command, "--out", str(out)],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=840, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr[-4000:]
+    figures = [json.loads(line) for line in done.stdout.splitlines() if line.strip()]
+    return SmokeRun(figures, done.stderr, json.loads(out.read_text(encoding="utf-8")))
+
+
 @pytest.fixture
-def smoke_figures() -> Callable[..., Figures]:
-    """``smoke_figures("benchmarks.bench_receipt", timeout=240)``: the module's ``--smoke`` run (offscreen,
-    the repository on PYTHONPATH), which must exit 0; returns its figures, one dict per stdout line."""
+def smoke_figures(runner_smoke: SmokeRun) -> Callable[[str], Figures]:
+    """``smoke_figures("benchmarks.bench_receipt")``: that module's figures from the runner's smoke run, in
+    the order it printed them (the runner passes ``--smoke`` on, so they are the module's own lines)."""
 
-    def run(module: str, *args: str, timeout: float = 240) -> Figures:
-        env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
-        done = subprocess.run(
-            [sys.executable, "-m", module, "--smoke", *args],
-            cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout, check=False,
-        )  # fmt: skip
-        assert done.returncode == 0, done.stderr[-3000:]
-        return [json.loads(line) for line in done.stdout.splitlines()]  # nothing but figures on stdout
+    def of(module: str) -> Figures:
+        ids = MODULE_IDS[module]
+        return [f for f in runner_smoke.figures if f["id"] in ids]
 
-    return run
+    return of

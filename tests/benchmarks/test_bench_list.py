@@ -31,7 +31,7 @@ STATS = {"min", "median", "p95", "max"}
 
 @pytest.mark.timeout(240)
 def test_the_list_benchmark_prints_every_figure_with_its_floor(smoke_figures) -> None:
-    figures = smoke_figures("benchmarks.bench_list", timeout=220)
+    figures = smoke_figures("benchmarks.bench_list")
     found = {(f["id"], f["name"], f["via"]) for f in figures}
     expected = {("P2", name, "service") for name in P2 + COUNTS}
     expected |= {("P2", name, "model") for name in P2}

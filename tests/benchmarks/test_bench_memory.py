@@ -18,7 +18,7 @@ STATS = {"min", "median", "p95", "max"}
 
 @pytest.mark.timeout(600)
 def test_the_memory_benchmark_prints_rss_and_peak_beside_a_bare_qt_process(smoke_figures) -> None:
-    records = smoke_figures("benchmarks.bench_memory", timeout=540)
+    records = smoke_figures("benchmarks.bench_memory")
     assert [r["name"] for r in records] == ["rss_list_open", "rss_peak"]
     for record in records:
         assert set(record) >= FIELDS | {"rows", "loaded_rows", "webengine_loaded", "stages_kb"}

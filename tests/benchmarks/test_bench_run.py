@@ -3,7 +3,6 @@ what CI does so the benchmarks never rot: tiny data, the same code paths, nothin
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
@@ -64,22 +63,9 @@ def test_the_readme_command_reaches_the_runner_with_its_arguments():
 
 
 @pytest.mark.timeout(900)
-def test_the_smoke_run_prints_every_figure_with_its_floor_and_goal(tmp_path: Path):
-    out = tmp_path / "figures.json"
-    env = {
-        **os.environ,
-        "PYTHONPATH": str(ROOT),
-        "QT_QPA_PLATFORM": "offscreen",
-        "HOME": str(tmp_path / "home"),
-    }
-    done = subprocess.run(
-        [sys.executable, "-m", "benchmarks.run", "--smoke", "--data", str(tmp_path / "data"), "--out", out],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=840, check=False,
-    )  # fmt: skip
-    assert done.returncode == 0, done.stderr[-4000:]
-    lines = [json.loads(line) for line in done.stdout.splitlines() if line.strip()]
-    document = json.loads(out.read_text(encoding="utf-8"))
-    assert document["figures"] == lines and document["smoke"] is True
+def test_the_smoke_run_prints_every_figure_with_its_floor_and_goal(runner_smoke):
+    lines = runner_smoke.figures
+    assert runner_smoke.document["figures"] == lines and runner_smoke.document["smoke"] is True
     assert {f["id"] for f in lines} == set(IDS)
     for f in lines:
         if f["id"] == "P7":
@@ -88,7 +74,7 @@ def test_the_smoke_run_prints_every_figure_with_its_floor_and_goal(tmp_path: Pat
         assert set(f) >= FIELDS, f
         assert f["runs"] >= 1 and f["value"]["min"] <= f["value"]["median"] <= f["value"]["max"]
         assert (f["floor"] is None) == (f["ratio"] is None), f
-    table = done.stderr
+    table = runner_smoke.table
     for fig_id in IDS:
         assert f"\n{fig_id} " in table or table.startswith(f"{fig_id} ")
 
