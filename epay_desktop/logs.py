@@ -134,9 +134,10 @@ def quiet_without_handlers() -> None:
         install_redaction(root)
 
 
-def log_failure(home: Path, event: str, exc: BaseException) -> Path | None:
-    """Write ``event`` and ``exc``'s stack trace to ``home``'s log file, for a failure that came before
-    (or without) the app's own log: e.g. a database that could not be opened. Returns the log file's
+def log_failure(home: Path, event: str, exc: BaseException | None) -> Path | None:
+    """Write ``event`` and ``exc``'s stack trace (none when ``exc`` is None) to ``home``'s log file, for
+    a failure that came before (or without) the app's own log: e.g. a database that could not be
+    opened. Returns the log file's
     path, or None when it could not be written (then nothing is shown either). Leaves the root
     logger's handlers as they were."""
     root = logging.getLogger()

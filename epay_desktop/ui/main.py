@@ -21,7 +21,7 @@ import logging
 import os
 import sys
 import time
-from collections.abc import Awaitable, Callable, Coroutine, Sequence
+from collections.abc import Awaitable, Callable, Coroutine, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -33,6 +33,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QProgressBar, Q
 from epay_desktop import __version__
 from epay_desktop.app import AppContext, backup_of_the_day, database_checked, open_app
 from epay_desktop.domain import ConsoleError
+from epay_desktop.logs import log_failure, quiet_without_handlers
 
 from . import theme
 from .about import app_icon
@@ -357,6 +358,8 @@ async def run_console(qapp: QApplication, options: GuiOptions, sandbox: RunningS
     damage: list[ConsoleError] = []
     watch: asyncio.Future[None] | None = None
     clean_end = False
+    environ: Mapping[str, str] | None = None
+    quiet_without_handlers()  # nothing reaches stderr while no log file is attached (decision 0070)
     try:
         if sandbox is not None:
             from epay_desktop.demo import (  # --demo only
@@ -397,7 +400,7 @@ async def run_console(qapp: QApplication, options: GuiOptions, sandbox: RunningS
         clean_end = sandbox is None  # the demo's data is made afresh: no copies of it
         return 0
     except (ConsoleError, ValueError, OSError) as exc:  # SettingsError is a ValueError
-        return await _cannot_start(screen, exc)
+        return await _cannot_start(screen, exc, environ if ctx is None else None)
     finally:
         if watch is not None:
             watch.cancel()
@@ -450,9 +453,19 @@ def _status_line(controller: AppController) -> Callable[[str], None]:
     return show
 
 
-async def _cannot_start(screen: StartupScreen, exc: BaseException) -> int:
-    message = user_message_of(exc) or str(exc)
-    log.error("event=startup_failed error=%s", type(exc).__name__, exc_info=exc)
+async def _cannot_start(
+    screen: StartupScreen, exc: BaseException, unopened: Mapping[str, str] | None = None
+) -> int:
+    """Say why the console cannot start, and write it to the log file. ``unopened``: the settings of an
+    app that never opened, so its log is not attached: the failure goes to that home's log file. A
+    refusal with a sentence for the person (a damaged or missing database) is logged without a trace."""
+    said = user_message_of(exc)
+    message = said or str(exc)
+    event = f"event=startup_failed error={type(exc).__name__}"
+    if unopened is not None:
+        _log_unopened(unopened, event, exc, trace=said is None)
+    else:
+        log.error("%s", event, exc_info=exc if said is None else None)
     screen.set_status(_tr("The console cannot start."))
     await ask_message(
         screen,
@@ -461,6 +474,16 @@ async def _cannot_start(screen: StartupScreen, exc: BaseException) -> int:
         icon=QMessageBox.Icon.Critical,
     )
     return 2
+
+
+def _log_unopened(environ: Mapping[str, str], event: str, exc: BaseException, *, trace: bool) -> None:
+    from epay_desktop.settings import SettingsError, load_store_settings
+
+    try:
+        home = load_store_settings(environ).home
+    except SettingsError:
+        return
+    log_failure(home, event if trace else f"{event} said={exc}", exc if trace else None)
 
 
 async def _shutdown(

@@ -63,7 +63,7 @@ def _start_and_read_the_box(qtbot: Any, qapp: QApplication) -> tuple[str, str, i
 
 
 def test_an_empty_database_that_had_data_is_refused_with_the_way_out(
-    qtbot: Any, qapp: QApplication, aloop: Any, home: Path
+    qtbot: Any, qapp: QApplication, aloop: Any, home: Path, capfd: pytest.CaptureFixture[str]
 ) -> None:
     db = home / "epay-desktop.db"
     db.write_bytes(b"")
@@ -73,6 +73,12 @@ def test_an_empty_database_that_had_data_is_refused_with_the_way_out(
     assert "is empty (0 bytes)" in text and "No backup was found" in text
     assert "Traceback" not in text
     assert db.stat().st_size == 0  # not rebuilt
+    # the app's log never attached (the open failed): the refusal is still in the home's log file, as
+    # one line with its sentence, no trace (it is not a bug), and nothing went to stderr
+    logged = (home / "logs" / "epay-desktop.log").read_text(encoding="utf-8")
+    assert "event=startup_failed error=DatabaseDamaged said=" in logged and "is empty (0 bytes)" in logged
+    assert "Traceback" not in logged
+    assert "Traceback" not in capfd.readouterr().err
 
 
 def test_a_damaged_page_found_behind_the_window_closes_it_and_says_so_in_russian(

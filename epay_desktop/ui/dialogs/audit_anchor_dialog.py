@@ -186,6 +186,7 @@ class AuditAnchorDialog(QDialog):
         self.check_button = QPushButton(_tr("C&heck"))
         self.check_button.setObjectName("anchor_check")
         self.check_button.clicked.connect(self.on_check_clicked)
+        self.kept_edit.returnPressed.connect(self.check_button.click)  # Enter checks the anchor typed
         kept = QHBoxLayout()
         kept.addWidget(self.kept_edit, 1)
         kept.addWidget(self.check_button)
@@ -200,6 +201,9 @@ class AuditAnchorDialog(QDialog):
         layout.addLayout(kept)
         layout.addWidget(self.result_label)
         layout.addWidget(buttons)
+        for button in self.findChildren(QPushButton):  # Enter in the kept-anchor field checks it; it never
+            button.setAutoDefault(False)  # presses Copy, Print… or Close (which would drop what was typed)
+            button.setDefault(False)
         self.setMinimumWidth(520)
 
     def _copy(self) -> None:
