@@ -47,6 +47,18 @@ ROLE_ACTIONS = ("user.added", "user.role_changed")
 ACTIVITY_ACTIONS = ("user.added", "user.activated", "user.deactivated")
 
 GENESIS_HASH = "0" * 64
+
+#: An entry's columns in :class:`AuditEntry`'s order (read without building ORM rows).
+_ENTRY_COLUMNS = (
+    AuditRow.seq,
+    AuditRow.at,
+    AuditRow.actor_id,
+    AuditRow.action,
+    AuditRow.subject,
+    AuditRow.details,
+    AuditRow.prev_hash,
+    AuditRow.hash,
+)
 # pg_advisory_xact_lock key of the audit head ("epayaudi" as an integer)
 _PG_AUDIT_LOCK = 0x6570617961756469
 
@@ -251,19 +263,9 @@ class AuditRepo:
     def entries(self, *, after_seq: int = 0, batch: int = 1000) -> Iterator[AuditEntry]:
         """Every entry with ``seq > after_seq`` in seq order, streamed in batches."""
         last = after_seq
-        columns = (
-            AuditRow.seq,
-            AuditRow.at,
-            AuditRow.actor_id,
-            AuditRow.action,
-            AuditRow.subject,
-            AuditRow.details,
-            AuditRow.prev_hash,
-            AuditRow.hash,
-        )
         while True:
             rows = self._tx.session.execute(
-                select(*columns).where(AuditRow.seq > last).order_by(AuditRow.seq).limit(batch)
+                select(*_ENTRY_COLUMNS).where(AuditRow.seq > last).order_by(AuditRow.seq).limit(batch)
             ).all()
             if not rows:
                 return
@@ -272,18 +274,8 @@ class AuditRepo:
             last = rows[-1][0]
 
     def _last(self, subject: str, actions: tuple[str, ...]) -> AuditEntry | None:
-        columns = (
-            AuditRow.seq,
-            AuditRow.at,
-            AuditRow.actor_id,
-            AuditRow.action,
-            AuditRow.subject,
-            AuditRow.details,
-            AuditRow.prev_hash,
-            AuditRow.hash,
-        )
         row = self._tx.session.execute(
-            select(*columns)
+            select(*_ENTRY_COLUMNS)
             .where(AuditRow.subject == subject, AuditRow.action.in_(actions))
             .order_by(AuditRow.seq.desc())
             .limit(1)
@@ -327,18 +319,8 @@ class AuditRepo:
     def decisions_after(self, after_seq: int) -> list[AuditEntry]:
         """Every role and activity decision (and account creation) with ``seq > after_seq``, oldest first."""
         actions = tuple(dict.fromkeys((*ROLE_ACTIONS, *ACTIVITY_ACTIONS)))
-        columns = (
-            AuditRow.seq,
-            AuditRow.at,
-            AuditRow.actor_id,
-            AuditRow.action,
-            AuditRow.subject,
-            AuditRow.details,
-            AuditRow.prev_hash,
-            AuditRow.hash,
-        )
         rows = self._tx.session.execute(
-            select(*columns)
+            select(*_ENTRY_COLUMNS)
             .where(AuditRow.seq > after_seq, AuditRow.action.in_(actions))
             .order_by(AuditRow.seq)
         ).all()
