@@ -35,7 +35,6 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -55,10 +54,9 @@ from epay_desktop.safe_files import UnsafeFilePath, check_target
 
 from . import theme
 from .asyncqt import action_slot, run_dialog, start_action, user_message_of
-from .file_places import remember_folder, start_folder
 from .language import on_language_change
 from .ports import ReceiptPort
-from .screen_fit import fit_file_dialog_columns
+from .save_dialog import ask_save_path
 
 __all__ = [
     "LANGUAGES",
@@ -453,22 +451,15 @@ class ReceiptDialog(QDialog):
 
     async def choose_save_path(self) -> Path | None:
         """The save dialog, starting in the folder receipts were last saved to, else Documents."""
-        dialog = QFileDialog(self, self.tr("Save the receipt as PDF"))
-        dialog.setObjectName("save_receipt_dialog")
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setNameFilter(self.tr("PDF files (*.pdf)"))
-        dialog.setDefaultSuffix("pdf")
-        dialog.setDirectory(str(start_folder(_SAVE_KIND)))
-        dialog.selectFile(self._file_name())
-        fit_file_dialog_columns(dialog)
-        result = await run_dialog(dialog)
-        files = dialog.selectedFiles()
-        dialog.deleteLater()
-        if result != QDialog.DialogCode.Accepted or not files:
-            return None
-        path = Path(files[0])
-        remember_folder(_SAVE_KIND, path.parent)
-        return path
+        return await ask_save_path(
+            self,
+            title=self.tr("Save the receipt as PDF"),
+            name="save_receipt_dialog",
+            name_filter=self.tr("PDF files (*.pdf)"),
+            suffix="pdf",
+            kind=_SAVE_KIND,
+            file_name=self._file_name(),
+        )
 
     def _file_name(self) -> str:
         if self.record is not None:

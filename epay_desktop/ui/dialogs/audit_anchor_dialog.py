@@ -23,7 +23,6 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -37,9 +36,8 @@ from epay_desktop.safe_files import UnsafeFilePath, check_target, write_file_saf
 from epay_desktop.services.audit import AnchorError, AuditAnchor, AuditReport, ShiftAuditCheck
 
 from ..asyncqt import action_slot, run_dialog, show_error, user_message_of
-from ..file_places import remember_folder, start_folder
 from ..receipts_ui import SystemPrintDialog
-from ..screen_fit import fit_file_dialog_columns
+from ..save_dialog import ask_save_path
 
 __all__ = ["AuditAnchorDialog", "AuditPort", "print_anchor_page"]
 
@@ -225,23 +223,15 @@ class AuditAnchorDialog(QDialog):
         """Qt's save dialog, starting in the folder an anchor was last saved to, else Documents."""
         if self.anchor is None:
             return None
-        dialog = QFileDialog(self, _tr("Save the audit log anchor"))
-        dialog.setObjectName("save_anchor_dialog")
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setFileMode(QFileDialog.FileMode.AnyFile)
-        dialog.setNameFilter(_tr("Text files (*.txt)"))
-        dialog.setDefaultSuffix("txt")
-        dialog.setDirectory(str(start_folder(_SAVE_KIND)))
-        dialog.selectFile(f"audit-anchor-{self.anchor.count}.txt")
-        fit_file_dialog_columns(dialog)
-        result = await run_dialog(dialog)
-        files = dialog.selectedFiles()
-        dialog.deleteLater()
-        if result != QDialog.DialogCode.Accepted or not files:
-            return None
-        path = Path(files[0])
-        remember_folder(_SAVE_KIND, path.parent)
-        return path
+        return await ask_save_path(
+            self,
+            title=_tr("Save the audit log anchor"),
+            name="save_anchor_dialog",
+            name_filter=_tr("Text files (*.txt)"),
+            suffix="txt",
+            kind=_SAVE_KIND,
+            file_name=f"audit-anchor-{self.anchor.count}.txt",
+        )
 
     # -- slots -------------------------------------------------------------------------------------
 
