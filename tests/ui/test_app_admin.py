@@ -27,6 +27,8 @@ from epay_desktop.ui.dialogs.settings_dialog import SettingsDialog
 from epay_desktop.ui.dialogs.users_dialog import UsersDialog
 from epay_desktop.ui.file_places import documents_folder
 
+from .file_dialogs import yes_to_replace
+
 LEFT = Qt.MouseButton.LeftButton
 MANAGER, MANAGER_PIN = "Данияр", "2222"
 CASHIER, CASHIER_PIN = "Айгерим", "1111"
@@ -308,15 +310,6 @@ def test_export_failure_says_what_happened_and_leaves_nothing(
     assert "may not write in" in denied and "Choose another folder" in denied
 
 
-def _yes_to_replace() -> None:
-    """Answer Qt's own "already exists, replace it?" (run inside its exec) with Yes, as a person does."""
-    question = QApplication.activeModalWidget()
-    if isinstance(question, QMessageBox) and question.objectName() != "user_error_box":
-        question.button(QMessageBox.StandardButton.Yes).click()
-    else:
-        QTimer.singleShot(50, _yes_to_replace)
-
-
 @pytest.mark.parametrize("kind", ["fifo"])  # a link: the same path, tested in tests/cli and tests/unit
 def test_export_to_a_named_pipe_or_a_link_is_refused_in_a_message_box(
     console: Any, qtbot: Any, arun: Any, tmp_path: Path, kind: str
@@ -334,7 +327,7 @@ def test_export_to_a_named_pipe_or_a_link_is_refused_in_a_message_box(
         target.symlink_to(victim)
     console.window.commands.export_csv.trigger()
     dialog = wait_shown(qtbot, ExportDialog)
-    QTimer.singleShot(50, _yes_to_replace)  # the name exists: Qt asks whether to replace it
+    QTimer.singleShot(50, yes_to_replace)  # the name exists: Qt asks whether to replace it
     _save_as(qtbot, dialog, target)
     box = wait_shown(qtbot, QMessageBox)
     said = "is a named pipe" if kind == "fifo" else "is a symbolic link"

@@ -29,6 +29,7 @@ from epay_desktop.store.models import AuditRow
 from epay_desktop.ui.dialogs.audit_anchor_dialog import AuditAnchorDialog
 
 from .conftest import REAL_MANAGER, REAL_MANAGER_PIN, REAL_SLOW_MS
+from .file_dialogs import yes_to_replace
 
 LEFT = Qt.MouseButton.LeftButton
 SHOP = "Дәмді нан"
@@ -116,15 +117,6 @@ def test_save_writes_the_file_audit_anchor_out_writes_owner_only(qtbot: Any, rea
     dialog.reject()
 
 
-def _yes_to_replace() -> None:
-    """Answer Qt's own "already exists, replace it?" with Yes, as a person does."""
-    question = QApplication.activeModalWidget()
-    if isinstance(question, QMessageBox) and question.objectName() != "user_error_box":
-        question.button(QMessageBox.StandardButton.Yes).click()
-    else:
-        QTimer.singleShot(50, _yes_to_replace)
-
-
 def test_save_over_a_named_pipe_is_refused_in_a_message_box_and_nothing_hangs(
     qtbot: Any, real_console: Any
 ) -> None:
@@ -135,7 +127,7 @@ def test_save_over_a_named_pipe_is_refused_in_a_message_box_and_nothing_hangs(
     box = _file_dialog(qtbot, dialog)
     box.setDirectory(str(real_console.home))
     box.findChild(QLineEdit, "fileNameEdit").setText("anchor.txt")
-    QTimer.singleShot(50, _yes_to_replace)  # the name exists: Qt asks whether to replace it
+    QTimer.singleShot(50, yes_to_replace)  # the name exists: Qt asks whether to replace it
     box.accept()
 
     def refusal() -> QMessageBox | None:

@@ -41,6 +41,8 @@ from epay_desktop.ui import receipts_ui
 from epay_desktop.ui.app_controller import AppController, ConsoleOptions
 from epay_desktop.ui.receipts_ui import ReceiptDialog
 
+from .file_dialogs import yes_to_replace
+
 CASHIER, CASHIER_PIN = "Айгерим", "1111"
 INVOICE = InvoiceId("000777001")
 DEAD_GATEWAY = "http://127.0.0.1:9"  # nothing listens: this test never reaches a gateway
@@ -253,15 +255,6 @@ def wait_file_dialog(qtbot: Any, parent: QDialog) -> QFileDialog:
     return box
 
 
-def _yes_to_replace() -> None:
-    """Answer Qt's own "already exists, replace it?" (run inside its exec) with Yes, as a person does."""
-    question = QApplication.activeModalWidget()
-    if isinstance(question, QMessageBox) and question.objectName() != "user_error_box":
-        question.button(QMessageBox.StandardButton.Yes).click()
-    else:
-        QTimer.singleShot(50, _yes_to_replace)
-
-
 @pytest.mark.parametrize("kind", ["fifo"])  # a link: the same path, tested in tests/cli and tests/unit
 def test_save_as_pdf_over_a_named_pipe_or_a_link_is_refused_in_a_message_box_before_a_number_is_used(
     counter: Counter, qtbot: Any, tmp_path: Path, documents: Path, kind: str
@@ -280,7 +273,7 @@ def test_save_as_pdf_over_a_named_pipe_or_a_link_is_refused_in_a_message_box_bef
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     box = wait_file_dialog(qtbot, dialog)
     box.findChild(QLineEdit, "fileNameEdit").setText("customer.pdf")
-    QTimer.singleShot(50, _yes_to_replace)  # the name exists: Qt asks whether to replace it
+    QTimer.singleShot(50, yes_to_replace)  # the name exists: Qt asks whether to replace it
     box.accept()
 
     def refusal() -> QMessageBox | None:
