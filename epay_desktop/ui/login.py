@@ -138,6 +138,12 @@ class LoginForm(QWidget):
         self.error_label.setTextFormat(Qt.TextFormat.PlainText)
         self.error_label.setStyleSheet(theme.style("error_label"))
         self.error_label.hide()
+        self.notice_label = QLabel()  # e.g. the database check that a log-in waits for (show_notice)
+        self.notice_label.setObjectName("login_notice")
+        self.notice_label.setWordWrap(True)
+        self.notice_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.notice_label.hide()
+        self._notice_text: str | Callable[[], str] = ""
         self.login_button = QPushButton(self.tr("Log in"))
         self.login_button.setObjectName("login_button")
         self.login_button.setDefault(True)
@@ -154,6 +160,7 @@ class LoginForm(QWidget):
         layout.addWidget(self.hint_label)
         layout.addLayout(form)
         layout.addWidget(self.error_label)
+        layout.addWidget(self.notice_label)
         layout.addWidget(self.login_button)
         self.demo_box = self._demo_box(demo_users) if demo_users else None
         if self.demo_box is not None:
@@ -212,6 +219,8 @@ class LoginForm(QWidget):
         for button, demo in zip(self._demo_buttons, self._demo_users, strict=True):
             button.setText(self._demo_text(demo))
             button.setToolTip(self.tr("Click to fill in this user"))
+        if callable(self._notice_text):
+            self.notice_label.setText(self._notice_text())
         error = getattr(self, "_error_text", "")
         if callable(error) and not self.error_label.isHidden():  # a refused login, in the new words
             self.error_label.setText(error())
@@ -248,6 +257,14 @@ class LoginForm(QWidget):
         text = message() if callable(message) else message
         self.error_label.setText(text)
         self.error_label.setVisible(bool(text))
+
+    def show_notice(self, message: str | Callable[[], str]) -> None:
+        """Say ``message`` above the button, not as an error ('' hides it); a function is asked again
+        after a language switch."""
+        self._notice_text = message
+        text = message() if callable(message) else message
+        self.notice_label.setText(text)
+        self.notice_label.setVisible(bool(text))
 
     def _update_button(self) -> None:
         ready = bool(self.name_edit.text().strip() and self.secret_edit.text()) and not self.busy

@@ -423,15 +423,33 @@ async def _watch_database(
     """Wait for the database's page check (started at open, decision 0066); if it fails, close the
     console (run_console then says why, with the way out). When it passes, the day's first copy of
     the database is made if the day has none yet (decision 0067)."""
+    checked = asyncio.ensure_future(database_checked(ctx))
+    form = controller.session.lock_screen.form
     try:
-        await database_checked(ctx)
+        done, _ = await asyncio.wait({checked}, timeout=CHECK_NOTICE_AFTER_S)
+        if not done:  # a big file, or the full check after an unclean end: say why a log-in waits
+            form.show_notice(_checking_notice)
+        await checked
     except ConsoleError as exc:
         log.error("event=database_refused_after_open error=%s", type(exc).__name__)
         damage.append(exc)
         controller.close()
         return
+    finally:
+        if not checked.done():
+            checked.cancel()
+        if shiboken6.isValid(form):
+            form.show_notice("")
     if backups:
         await _backup_of_the_day(ctx, only_if_missing=True)
+
+
+#: How long the page check may take before the login form says a log-in waits for it (decision 0066).
+CHECK_NOTICE_AFTER_S = 1.0
+
+
+def _checking_notice() -> str:
+    return _tr("Checking the database for damage… A log-in waits until the check is done.")
 
 
 async def _backup_of_the_day(ctx: AppContext, *, only_if_missing: bool) -> None:

@@ -47,39 +47,39 @@
 <context>
     <name>AppAdmin</name>
     <message>
-        <location filename="../../epay_desktop/ui/app_admin.py" line="1"/>
+        <location filename="../../epay_desktop/ui/app_admin.py" line="182"/>
         <source>Backing up the database…</source>
         <translation>Дерекқордың сақтық көшірмесі жасалуда…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_admin.py" line="1"/>
+        <location filename="../../epay_desktop/ui/app_admin.py" line="196"/>
         <source>Backup done</source>
         <translation>Сақтық көшірме жасалды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_admin.py" line="1"/>
+        <location filename="../../epay_desktop/ui/app_admin.py" line="193"/>
         <source>The database was backed up and the copy checked:
 {path}</source>
         <translation>Дерекқордың сақтық көшірмесі жасалды және тексерілді:
 {path}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_admin.py" line="1"/>
+        <location filename="../../epay_desktop/ui/app_admin.py" line="191"/>
         <source>The database is PostgreSQL: it is backed up on its server, not by this console.</source>
         <translation>Дерекқор — PostgreSQL: оның сақтық көшірмесі осы консольде емес, өз серверінде жасалады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_admin.py" line="166"/>
+        <location filename="../../epay_desktop/ui/app_admin.py" line="219"/>
         <source>Export done</source>
         <translation>Экспорт аяқталды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_admin.py" line="128"/>
+        <location filename="../../epay_desktop/ui/app_admin.py" line="132"/>
         <source>Settings saved. Gateway changes apply when the console is restarted.</source>
         <translation>Баптаулар сақталды. Шлюз өзгерістері консоль қайта іске қосылғанда күшіне енеді.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_admin.py" line="157"/>
+        <location filename="../../epay_desktop/ui/app_admin.py" line="210"/>
         <source>{rows} payment(s) from {first} to {last} were written to:
 {path}</source>
         <translation>{first} – {last} аралығындағы {rows} төлем мына файлға жазылды:
@@ -355,112 +355,114 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>AuditAnchorDialog</name>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="1"/>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="61"/>
         <source>The audit log is broken at entry {seq}: an entry was changed, deleted or moved. No anchor is given for a broken log; an administrator must check it.</source>
         <translation>Аудит журналы {seq} жазбасында бүлінген: жазба өзгертілген, жойылған немесе орны ауыстырылған. Бүлінген журналға бақылау белгісі берілмейді; әкімші оны тексеруі керек.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="1"/>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="69"/>
         <source>The log matches the anchor: nothing up to entry {count} was cut or rewritten.</source>
         <translation>Журнал бақылау белгісімен сәйкес: {count} жазбаға дейін ештеңе қиылмаған және қайта жазылмаған.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="1"/>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="73"/>
         <source>The log was cut: the anchor has {anchor} entries, the log only {count}.</source>
         <translation>Журнал қиылған: бақылау белгісінде {anchor} жазба бар, журналда тек {count}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="1"/>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="77"/>
         <source>The log was rewritten: entry {seq} is not the one the anchor was printed for.</source>
         <translation>Журнал қайта жазылған: {seq} жазбасы бақылау белгісі басылған жазба емес.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="1"/>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="144"/>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="89"/>
         <source>Audit log anchor</source>
         <translation>Аудит журналының бақылау белгісі</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="1"/>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="154"/>
         <source>&amp;Copy</source>
         <translation>&amp;Көшіру</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="1"/>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="162"/>
         <source>The audit log is intact: {count} entries. Write this anchor down or save it off this PC; checked later, it shows whether the log was cut or rewritten since.</source>
         <translation>Аудит журналы бүтін: {count} жазба. Осы бақылау белгісін жазып алыңыз немесе осы компьютерден тыс сақтаңыз; кейін онымен тексергенде журнал содан бері қиылған не қайта жазылған-жазылмағаны көрінеді.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="1"/>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="183"/>
         <source>A kept anchor, e.g. {example}</source>
         <translation>Сақталған белгі, мысалы {example}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="1"/>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="184"/>
         <source>C&amp;heck</source>
         <translation>&amp;Тексеру</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="1"/>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="198"/>
         <source>Check an anchor kept earlier:</source>
         <translation>Бұрын сақталған белгіні тексеру:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="1"/>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="283"/>
         <source>That is not an anchor: write it as printed, e.g. {example}.</source>
         <translation>Бұл бақылау белгісі емес: оны басылғандай жазыңыз, мысалы {example}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="1"/>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="303"/>
         <source>Only a manager or an administrator can see the audit log&apos;s anchor.</source>
         <translation>Аудит журналының бақылау белгісін тек менеджер немесе әкімші көре алады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="1"/>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="156"/>
         <source>&amp;Print…</source>
         <translation>&amp;Басып шығару…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="1"/>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="158"/>
         <source>&amp;Save…</source>
         <translation>&amp;Сақтау…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="1"/>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="90"/>
         <source>Printed {when}</source>
         <translation>Басылған уақыты: {when}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="1"/>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="92"/>
         <source>Entries in the audit log: {count}</source>
         <translation>Аудит журналындағы жазбалар саны: {count}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="1"/>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="95"/>
         <source>Keep this paper away from the computer. To check later that the log was not cut or rewritten, type the anchor in Settings &gt; Audit log anchor and press Check, or run:</source>
         <translation>Бұл қағазды компьютерден бөлек сақтаңыз. Кейін журнал қиылмағанын және қайта жазылмағанын тексеру үшін бақылау белгісін Баптаулар &gt; Аудит журналының бақылау белгісі терезесіне енгізіп, «Тексеру» батырмасын басыңыз немесе мына команданы орындаңыз:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="1"/>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="228"/>
         <source>Save the audit log anchor</source>
         <translation>Аудит журналының бақылау белгісін сақтау</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="1"/>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="230"/>
         <source>Text files (*.txt)</source>
         <translation>Мәтін файлдары (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="1"/>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="249"/>
         <source>Sent to the printer.</source>
         <translation>Принтерге жіберілді.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="1"/>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="265"/>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="269"/>
         <source>Could not save: {why}</source>
         <translation>Сақтау мүмкін болмады: {why}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="1"/>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="274"/>
         <source>Saved to {path}: keep a copy off this PC.</source>
         <translation>{path} файлына сақталды: көшірмесін осы компьютерден тыс сақтаңыз.</translation>
     </message>
@@ -867,12 +869,12 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>ConsoleActions</name>
     <message>
-        <location filename="../../epay_desktop/ui/actions.py" line="1"/>
+        <location filename="../../epay_desktop/ui/actions.py" line="249"/>
         <source>Only a manager or an administrator can back up the database.</source>
         <translation>Дерекқордың сақтық көшірмесін тек менеджер немесе әкімші жасай алады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/actions.py" line="1"/>
+        <location filename="../../epay_desktop/ui/actions.py" line="162"/>
         <source>&amp;Back up the database now</source>
         <translation>Дерекқордың сақтық көшірмесін қазір &amp;жасау</translation>
     </message>
@@ -940,8 +942,8 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
     <message>
         <location filename="../../epay_desktop/ui/actions.py" line="132"/>
         <location filename="../../epay_desktop/ui/actions.py" line="99"/>
-        <location filename="../../epay_desktop/ui/actions.py" line="238"/>
-        <location filename="../../epay_desktop/ui/actions.py" line="221"/>
+        <location filename="../../epay_desktop/ui/actions.py" line="251"/>
+        <location filename="../../epay_desktop/ui/actions.py" line="224"/>
         <source>Log in first.</source>
         <translation>Алдымен кіріңіз.</translation>
     </message>
@@ -977,7 +979,7 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
     </message>
     <message>
         <location filename="../../epay_desktop/ui/actions.py" line="151"/>
-        <location filename="../../epay_desktop/ui/actions.py" line="215"/>
+        <location filename="../../epay_desktop/ui/actions.py" line="218"/>
         <source>&amp;Print receipt</source>
         <translation>&amp;Чекті басып шығару</translation>
     </message>
@@ -1027,12 +1029,12 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
         <translation>Төлемдерді &amp;экспорттау (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/actions.py" line="161"/>
+        <location filename="../../epay_desktop/ui/actions.py" line="163"/>
         <source>Needs &amp;attention…</source>
         <translation>&amp;Назар аудару керек…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/actions.py" line="162"/>
+        <location filename="../../epay_desktop/ui/actions.py" line="164"/>
         <source>&amp;About ePay console</source>
         <translation>ePay консолі &amp;туралы</translation>
     </message>
@@ -1047,57 +1049,57 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
         <translation>Операцияны тек менеджер қарай алады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/actions.py" line="186"/>
+        <location filename="../../epay_desktop/ui/actions.py" line="188"/>
         <source>&amp;Payment</source>
         <translation>&amp;Төлем</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/actions.py" line="188"/>
+        <location filename="../../epay_desktop/ui/actions.py" line="190"/>
         <source>&amp;View</source>
         <translation>&amp;Көрініс</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/actions.py" line="189"/>
+        <location filename="../../epay_desktop/ui/actions.py" line="191"/>
         <source>&amp;Session</source>
         <translation>&amp;Сеанс</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/actions.py" line="190"/>
+        <location filename="../../epay_desktop/ui/actions.py" line="192"/>
         <source>Se&amp;ttings</source>
         <translation>&amp;Баптаулар</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/actions.py" line="191"/>
+        <location filename="../../epay_desktop/ui/actions.py" line="194"/>
         <source>&amp;Help</source>
         <translation>&amp;Анықтама</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/actions.py" line="215"/>
+        <location filename="../../epay_desktop/ui/actions.py" line="218"/>
         <source>Re&amp;print receipt</source>
         <translation>&amp;Чекті қайта басып шығару</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/actions.py" line="226"/>
+        <location filename="../../epay_desktop/ui/actions.py" line="229"/>
         <source>Only a manager or an administrator can change settings.</source>
         <translation>Баптауларды тек менеджер немесе әкімші өзгерте алады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/actions.py" line="231"/>
+        <location filename="../../epay_desktop/ui/actions.py" line="234"/>
         <source>Only a manager or an administrator can manage users.</source>
         <translation>Пайдаланушыларды тек менеджер немесе әкімші басқара алады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/actions.py" line="236"/>
+        <location filename="../../epay_desktop/ui/actions.py" line="239"/>
         <source>Only a manager or an administrator can export payments.</source>
         <translation>Төлемдерді тек менеджер немесе әкімші экспорттай алады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/actions.py" line="1"/>
+        <location filename="../../epay_desktop/ui/actions.py" line="161"/>
         <source>Audit log &amp;anchor…</source>
         <translation>Аудит журналының бақылау &amp;белгісі…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/actions.py" line="1"/>
+        <location filename="../../epay_desktop/ui/actions.py" line="244"/>
         <source>Only a manager or an administrator can see the audit log&apos;s anchor.</source>
         <translation>Аудит журналының бақылау белгісін тек менеджер немесе әкімші көре алады.</translation>
     </message>
@@ -1164,67 +1166,68 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
         <translation>Шлюздің өзгертілген мекенжайы.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="176"/>
+        <location filename="../../epay_desktop/ui/status_bar.py" line="179"/>
         <source>Payments or operations waiting for a check or a manager&apos;s review. Click to see them.</source>
         <translation>Тексеруді немесе менеджердің қарауын күтіп тұрған төлемдер мен операциялар. Көру үшін басыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="218"/>
+        <location filename="../../epay_desktop/ui/status_bar.py" line="232"/>
         <source>The console asks the bank once a payment needs checking.</source>
         <translation>Төлемді тексеру қажет болғанда консоль банктен сұрайды.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="237"/>
+        <location filename="../../epay_desktop/ui/status_bar.py" line="251"/>
         <source>Last successful status check with the bank (Kazakhstan time).</source>
         <translation>Банкпен соңғы сәтті күй тексеруі (Қазақстан уақыты).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="184"/>
+        <location filename="../../epay_desktop/ui/status_bar.py" line="191"/>
         <source>Not logged in</source>
         <translation>Жүйеге кірмеген</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="217"/>
+        <location filename="../../epay_desktop/ui/status_bar.py" line="231"/>
         <source>● Bank: not checked yet</source>
         <translation>● Банк: әлі тексерілмеді</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="232"/>
+        <location filename="../../epay_desktop/ui/status_bar.py" line="246"/>
         <source>Last check: —</source>
         <translation>Тексеру: —</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="174"/>
+        <location filename="../../epay_desktop/ui/status_bar.py" line="177"/>
         <source>⚠ {count} need attention</source>
         <translation>⚠ Назар аудару керек: {count}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="221"/>
+        <location filename="../../epay_desktop/ui/status_bar.py" line="235"/>
         <source>● Bank: OK</source>
         <translation>● Банк: байланыс бар</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="223"/>
+        <location filename="../../epay_desktop/ui/status_bar.py" line="237"/>
         <source>The bank answers the console&apos;s status checks.</source>
         <translation>Банк консольдің күй тексерулеріне жауап береді.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="226"/>
+        <location filename="../../epay_desktop/ui/status_bar.py" line="240"/>
         <source>● Bank not reachable — retrying</source>
         <translation>● Банк жауап бермейді — қайталануда</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="227"/>
+        <location filename="../../epay_desktop/ui/status_bar.py" line="241"/>
         <source>The console keeps retrying by itself.</source>
         <translation>Консоль өзі қайталап сұрай береді.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="186"/>
+        <location filename="../../epay_desktop/ui/status_bar.py" line="197"/>
+        <location filename="../../epay_desktop/ui/status_bar.py" line="199"/>
         <source>{name} · {role}</source>
         <translation>{name} · {role}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="235"/>
+        <location filename="../../epay_desktop/ui/status_bar.py" line="249"/>
         <source>Last check: {time}</source>
         <translation>Тексеру: {time}</translation>
     </message>
@@ -1255,178 +1258,178 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="57"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="59"/>
         <source>Invoice</source>
         <extracomment>What each CSV column is called on screen (the file keeps the stable names of CSV_COLUMNS).</extracomment>
         <translation>Тапсырыс</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="58"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="60"/>
         <source>Created (UTC)</source>
         <translation>Жасалған уақыты (UTC)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="59"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="61"/>
         <source>Status</source>
         <translation>Күйі</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="60"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="62"/>
         <source>Amount</source>
         <translation>Сома</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="61"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="63"/>
         <source>Amount at the bank</source>
         <translation>Банктегі сома</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="62"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="64"/>
         <source>Refunded</source>
         <translation>Қайтарылды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="63"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="65"/>
         <source>Currency</source>
         <translation>Валюта</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="64"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="66"/>
         <source>Card (masked)</source>
         <translation>Карта (жасырылған)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="65"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="67"/>
         <source>Card type</source>
         <translation>Карта түрі</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="66"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="68"/>
         <source>RRN</source>
         <translation>RRN</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="67"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="69"/>
         <source>Approval code</source>
         <translation>Авторизация коды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="68"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="70"/>
         <source>Decline code</source>
         <translation>Бас тарту коды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="69"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="71"/>
         <source>Decline reason</source>
         <translation>Бас тарту себебі</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="70"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="72"/>
         <source>Description</source>
         <translation>Сипаттама</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="71"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="73"/>
         <source>Bank transaction id</source>
         <translation>Банк транзакциясының ID</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="72"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="74"/>
         <source>Counter</source>
         <translation>Касса</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="75"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="77"/>
         <source>Today</source>
         <translation>Бүгін</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="76"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="78"/>
         <source>Yesterday</source>
         <translation>Кеше</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="77"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="79"/>
         <source>This month</source>
         <translation>Осы ай</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="78"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="80"/>
         <source>Last month</source>
         <translation>Өткен ай</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="79"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="81"/>
         <source>Chosen days</source>
         <translation>Таңдалған күндер</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="112"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="114"/>
         <source>The disk is full: the file was not written. Free some space or choose another drive.</source>
         <translation>Диск толы: файл жазылмады. Орын босатыңыз немесе басқа дискіні таңдаңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="121"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="123"/>
         <source>The file {path} could not be written ({reason}); nothing was written.</source>
         <translation>{path} файлын жазу мүмкін болмады ({reason}); ештеңе жазылған жоқ.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="169"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="171"/>
         <source>Export payments to CSV</source>
         <translation>Төлемдерді CSV-ге экспорттау</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="193"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="196"/>
         <source>Period</source>
         <translation>Кезең</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="194"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="197"/>
         <source>Days (Kazakhstan time)</source>
         <translation>Күндер (Қазақстан уақыты)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="197"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="200"/>
         <source>Columns</source>
         <translation>Бағандар</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="243"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="246"/>
         <source>Tick at least one column.</source>
         <translation>Кемінде бір бағанды белгілеңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="309"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="312"/>
         <source>Save the CSV file</source>
         <translation>CSV файлын сақтау</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="313"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="316"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV файлдары (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="114"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="116"/>
         <source>The console may not write in {folder}: the file was not written. Choose another folder.</source>
         <translation>Консольдің {folder} қалтасына жазуға рұқсаты жоқ: файл жазылмады. Басқа қалтаны таңдаңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="118"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="120"/>
         <source>The folder {folder} does not exist: choose another one.</source>
         <translation>{folder} қалтасы жоқ: басқасын таңдаңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="120"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="122"/>
         <source>{path} is a folder: give the file a name.</source>
         <translation>{path} — қалта: файлға ат беріңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="213"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="216"/>
         <source>Export…</source>
         <translation>Экспорттау…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="358"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="367"/>
         <source>Only a manager or an administrator can export payments.</source>
         <translation>Төлемдерді тек менеджер немесе әкімші экспорттай алады.</translation>
     </message>
@@ -1635,7 +1638,7 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../epay_desktop/ui/login.py" line="303"/>
+        <location filename="../../epay_desktop/ui/login.py" line="320"/>
         <source>Log in</source>
         <translation>Кіру</translation>
     </message>
@@ -1644,60 +1647,60 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
     <name>LoginForm</name>
     <message>
         <location filename="../../epay_desktop/ui/login.py" line="124"/>
-        <location filename="../../epay_desktop/ui/login.py" line="205"/>
+        <location filename="../../epay_desktop/ui/login.py" line="212"/>
         <source>Log in to the ePay console</source>
         <translation>ePay консоліне кіру</translation>
     </message>
     <message>
         <location filename="../../epay_desktop/ui/login.py" line="126"/>
-        <location filename="../../epay_desktop/ui/login.py" line="206"/>
+        <location filename="../../epay_desktop/ui/login.py" line="213"/>
         <source>Enter your name and your PIN or password.</source>
         <translation>Атыңызды және PIN-кодыңызды немесе құпиясөзіңізді енгізіңіз.</translation>
     </message>
     <message>
         <location filename="../../epay_desktop/ui/login.py" line="130"/>
-        <location filename="../../epay_desktop/ui/login.py" line="207"/>
+        <location filename="../../epay_desktop/ui/login.py" line="214"/>
         <source>Your name</source>
         <translation>Атыңыз</translation>
     </message>
     <message>
         <location filename="../../epay_desktop/ui/login.py" line="134"/>
-        <location filename="../../epay_desktop/ui/login.py" line="145"/>
-        <location filename="../../epay_desktop/ui/login.py" line="208"/>
-        <location filename="../../epay_desktop/ui/login.py" line="211"/>
+        <location filename="../../epay_desktop/ui/login.py" line="151"/>
+        <location filename="../../epay_desktop/ui/login.py" line="215"/>
+        <location filename="../../epay_desktop/ui/login.py" line="218"/>
         <source>PIN or password</source>
         <translation>PIN-код немесе құпиясөз</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/login.py" line="141"/>
-        <location filename="../../epay_desktop/ui/login.py" line="209"/>
+        <location filename="../../epay_desktop/ui/login.py" line="147"/>
+        <location filename="../../epay_desktop/ui/login.py" line="216"/>
         <source>Log in</source>
         <translation>Кіру</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/login.py" line="144"/>
-        <location filename="../../epay_desktop/ui/login.py" line="210"/>
+        <location filename="../../epay_desktop/ui/login.py" line="150"/>
+        <location filename="../../epay_desktop/ui/login.py" line="217"/>
         <source>User</source>
         <translation>Пайдаланушы</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/login.py" line="173"/>
+        <location filename="../../epay_desktop/ui/login.py" line="180"/>
         <source>Demo mode: sandbox gateway, no real money.</source>
         <translation>Демо режимі: оқу ортасы, нақты ақша жоқ.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/login.py" line="174"/>
+        <location filename="../../epay_desktop/ui/login.py" line="181"/>
         <source>Demo users (click to fill in):</source>
         <translation>Демо пайдаланушылар (толтыру үшін басыңыз):</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/login.py" line="188"/>
+        <location filename="../../epay_desktop/ui/login.py" line="195"/>
         <source>{name} ({role}): PIN {pin}</source>
         <translation>{name} ({role}): PIN-код {pin}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/login.py" line="181"/>
-        <location filename="../../epay_desktop/ui/login.py" line="214"/>
+        <location filename="../../epay_desktop/ui/login.py" line="188"/>
+        <location filename="../../epay_desktop/ui/login.py" line="221"/>
         <source>Click to fill in this user</source>
         <translation>Осы пайдаланушыны толтыру үшін басыңыз</translation>
     </message>
@@ -1705,22 +1708,22 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../epay_desktop/ui/main_window.py" line="319"/>
+        <location filename="../../epay_desktop/ui/main_window.py" line="323"/>
         <source>Nothing to show: no payment matches the search or filters.</source>
         <translation>Көрсететін ештеңе жоқ: іздеуге немесе сүзгілерге сай төлем жоқ.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/main_window.py" line="349"/>
+        <location filename="../../epay_desktop/ui/main_window.py" line="353"/>
         <source>The list is being searched: select a payment when it appears.</source>
         <translation>Тізімнен ізделуде: төлем пайда болғанда оны таңдаңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/main_window.py" line="344"/>
+        <location filename="../../epay_desktop/ui/main_window.py" line="348"/>
         <source>Payment {invoice} is hidden by the search or filters: clear them or select a payment in the list.</source>
         <translation>{invoice} төлемі іздеу немесе сүзгілер салдарынан жасырылған: оларды тазалаңыз немесе тізімнен төлемді таңдаңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/main_window.py" line="307"/>
+        <location filename="../../epay_desktop/ui/main_window.py" line="311"/>
         <source>Payment {invoice} is not in the list for this search or filter.
 Clear the search (Esc) or select a payment in the list.</source>
         <translation>{invoice} төлемі осы іздеу немесе сүзгі бойынша тізімде жоқ.
@@ -1730,22 +1733,24 @@ Clear the search (Esc) or select a payment in the list.</source>
 <context>
     <name>MoneyEdit</name>
     <message>
-        <location filename="../../epay_desktop/ui/widgets/money_edit.py" line="163"/>
+        <location filename="../../epay_desktop/ui/widgets/money_edit.py" line="198"/>
+        <location filename="../../epay_desktop/ui/widgets/money_edit.py" line="275"/>
         <source>Enter an amount like 1500 or 1500,50.</source>
         <translation>Соманы 1500 немесе 1500,50 түрінде енгізіңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/widgets/money_edit.py" line="167"/>
+        <location filename="../../epay_desktop/ui/widgets/money_edit.py" line="202"/>
         <source>Enter an amount greater than zero.</source>
         <translation>Нөлден үлкен соманы енгізіңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/widgets/money_edit.py" line="165"/>
+        <location filename="../../epay_desktop/ui/widgets/money_edit.py" line="200"/>
         <source>The amount must be at least {minimum}.</source>
         <translation>Сома кемінде {minimum} болуы керек.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/widgets/money_edit.py" line="169"/>
+        <location filename="../../epay_desktop/ui/widgets/money_edit.py" line="204"/>
+        <location filename="../../epay_desktop/ui/widgets/money_edit.py" line="273"/>
         <source>The amount must not be more than {maximum}.</source>
         <translation>Сома ең көбі {maximum} болуы керек.</translation>
     </message>
@@ -1753,44 +1758,44 @@ Clear the search (Esc) or select a payment in the list.</source>
 <context>
     <name>MoneyOpDialog</name>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/money_dialog.py" line="121"/>
+        <location filename="../../epay_desktop/ui/dialogs/money_dialog.py" line="123"/>
         <source>{operation} — invoice {invoice}, {amount}</source>
         <extracomment>The narrowest a money dialog gets; a longer title widens it (:meth:`MoneyOpDialog.showEvent`). What a title bar takes besides the title: its buttons (menu, minimise, maximise, close) and margins.</extracomment>
         <translation>{operation} — тапсырыс {invoice}, {amount}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/money_dialog.py" line="149"/>
+        <location filename="../../epay_desktop/ui/dialogs/money_dialog.py" line="151"/>
         <source>Invoice</source>
         <translation>Тапсырыс</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/money_dialog.py" line="150"/>
+        <location filename="../../epay_desktop/ui/dialogs/money_dialog.py" line="152"/>
         <source>Status</source>
         <translation>Күйі</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/money_dialog.py" line="153"/>
+        <location filename="../../epay_desktop/ui/dialogs/money_dialog.py" line="155"/>
         <source>Card</source>
         <translation>Карта</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/money_dialog.py" line="175"/>
+        <location filename="../../epay_desktop/ui/dialogs/money_dialog.py" line="177"/>
         <source>Another operation on this payment is still being checked with the bank. Wait for it.</source>
         <translation>Бұл төлем бойынша басқа операция әлі банкпен тексерілуде. Оның аяқталуын күтіңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/money_dialog.py" line="312"/>
+        <location filename="../../epay_desktop/ui/dialogs/money_dialog.py" line="317"/>
         <source>no reason given</source>
         <translation>себебі көрсетілмеген</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/money_dialog.py" line="311"/>
+        <location filename="../../epay_desktop/ui/dialogs/money_dialog.py" line="316"/>
         <source>The bank refused it: {reason}</source>
         <translation>Банк қабылдамады: {reason}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/money_dialog.py" line="165"/>
-        <location filename="../../epay_desktop/ui/dialogs/money_dialog.py" line="323"/>
+        <location filename="../../epay_desktop/ui/dialogs/money_dialog.py" line="167"/>
+        <location filename="../../epay_desktop/ui/dialogs/money_dialog.py" line="328"/>
         <source>Close</source>
         <translation>Жабу</translation>
     </message>
@@ -1798,98 +1803,98 @@ Clear the search (Esc) or select a payment in the list.</source>
 <context>
     <name>NewPaymentForm</name>
     <message>
-        <location filename="../../epay_desktop/ui/new_payment.py" line="77"/>
+        <location filename="../../epay_desktop/ui/new_payment.py" line="79"/>
         <source>What is paid for (optional)</source>
         <translation>Не үшін төленеді (міндетті емес)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/new_payment.py" line="80"/>
+        <location filename="../../epay_desktop/ui/new_payment.py" line="82"/>
         <source>Kazakhstan mobile number: +7 and 10 digits</source>
         <translation>Қазақстандық ұялы нөмір: +7 және 10 цифр</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/new_payment.py" line="84"/>
+        <location filename="../../epay_desktop/ui/new_payment.py" line="86"/>
         <source>Customer id in your shop (optional)</source>
         <translation>Дүкеніңіздегі клиент ID (міндетті емес)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/new_payment.py" line="85"/>
+        <location filename="../../epay_desktop/ui/new_payment.py" line="87"/>
         <source>Save the card for this customer</source>
         <translation>Картаны осы клиент үшін сақтау</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/new_payment.py" line="102"/>
+        <location filename="../../epay_desktop/ui/new_payment.py" line="104"/>
         <source>Take payment (Enter)</source>
         <translation>Төлем қабылдау (Enter)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/new_payment.py" line="108"/>
-        <location filename="../../epay_desktop/ui/new_payment.py" line="204"/>
+        <location filename="../../epay_desktop/ui/new_payment.py" line="110"/>
+        <location filename="../../epay_desktop/ui/new_payment.py" line="209"/>
         <source>Pay with a saved card…</source>
         <translation>Сақталған картамен төлеу…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/new_payment.py" line="121"/>
+        <location filename="../../epay_desktop/ui/new_payment.py" line="123"/>
         <source>Amount:</source>
         <translation>Сома:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/new_payment.py" line="126"/>
+        <location filename="../../epay_desktop/ui/new_payment.py" line="128"/>
         <source>Description:</source>
         <translation>Сипаттама:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/new_payment.py" line="127"/>
+        <location filename="../../epay_desktop/ui/new_payment.py" line="129"/>
         <source>Phone:</source>
         <translation>Телефон:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/new_payment.py" line="128"/>
+        <location filename="../../epay_desktop/ui/new_payment.py" line="130"/>
         <source>E-mail:</source>
         <translation>Эл. пошта:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/new_payment.py" line="129"/>
+        <location filename="../../epay_desktop/ui/new_payment.py" line="131"/>
         <source>Customer id:</source>
         <translation>Клиент ID:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/new_payment.py" line="133"/>
+        <location filename="../../epay_desktop/ui/new_payment.py" line="135"/>
         <source>Payment page language:</source>
         <translation>Төлем бетінің тілі:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/new_payment.py" line="140"/>
+        <location filename="../../epay_desktop/ui/new_payment.py" line="142"/>
         <source>New payment</source>
         <translation>Жаңа төлем</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/new_payment.py" line="202"/>
+        <location filename="../../epay_desktop/ui/new_payment.py" line="207"/>
         <source>Pay with a saved card (%1)…</source>
         <translation>Сақталған картамен төлеу (%1)…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/new_payment.py" line="229"/>
+        <location filename="../../epay_desktop/ui/new_payment.py" line="234"/>
         <source>Write the phone like +7 777 123 45 67.</source>
         <translation>Телефонды +7 777 123 45 67 түрінде жазыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/new_payment.py" line="232"/>
+        <location filename="../../epay_desktop/ui/new_payment.py" line="237"/>
         <source>The e-mail should look like name@example.kz.</source>
         <translation>Электрондық пошта name@example.kz түрінде болуы керек.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/new_payment.py" line="237"/>
+        <location filename="../../epay_desktop/ui/new_payment.py" line="242"/>
         <source>The customer id may use only Latin letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;.</source>
         <translation>Клиент ID-де тек латын әріптері, цифрлар, &apos;.&apos;, &apos;_&apos; және &apos;-&apos; болуы мүмкін.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/new_payment.py" line="240"/>
+        <location filename="../../epay_desktop/ui/new_payment.py" line="245"/>
         <source>To save the card, enter the customer id.</source>
         <translation>Картаны сақтау үшін клиент ID-ін енгізіңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/new_payment.py" line="278"/>
+        <location filename="../../epay_desktop/ui/new_payment.py" line="305"/>
         <source>Saving a card needs the customer id.</source>
         <translation>Картаны сақтау үшін клиент ID қажет.</translation>
     </message>
@@ -2151,72 +2156,72 @@ Press Enter to open it.</source>
 <context>
     <name>PaymentFilterBar</name>
     <message>
-        <location filename="../../epay_desktop/ui/payment_filters.py" line="49"/>
+        <location filename="../../epay_desktop/ui/payment_filters.py" line="50"/>
         <source>All statuses</source>
         <translation>Барлық күйлер</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payment_filters.py" line="50"/>
+        <location filename="../../epay_desktop/ui/payment_filters.py" line="51"/>
         <source>Needs attention</source>
         <translation>Назар аудару керек</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payment_filters.py" line="51"/>
+        <location filename="../../epay_desktop/ui/payment_filters.py" line="52"/>
         <source>Paid or held</source>
         <translation>Төленген немесе бұғатталған</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payment_filters.py" line="52"/>
+        <location filename="../../epay_desktop/ui/payment_filters.py" line="53"/>
         <source>Waiting or paying</source>
         <translation>Күтілуде немесе төленуде</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payment_filters.py" line="53"/>
+        <location filename="../../epay_desktop/ui/payment_filters.py" line="54"/>
         <source>Declined or failed</source>
         <translation>Қабылданбаған немесе сәтсіз</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payment_filters.py" line="54"/>
+        <location filename="../../epay_desktop/ui/payment_filters.py" line="55"/>
         <source>Refunded or released</source>
         <translation>Қайтарылған немесе босатылған</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payment_filters.py" line="80"/>
+        <location filename="../../epay_desktop/ui/payment_filters.py" line="81"/>
         <source>All dates</source>
         <translation>Барлық күндер</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payment_filters.py" line="81"/>
+        <location filename="../../epay_desktop/ui/payment_filters.py" line="82"/>
         <source>Today</source>
         <translation>Бүгін</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payment_filters.py" line="82"/>
+        <location filename="../../epay_desktop/ui/payment_filters.py" line="83"/>
         <source>Last 7 days</source>
         <translation>Соңғы 7 күн</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payment_filters.py" line="83"/>
+        <location filename="../../epay_desktop/ui/payment_filters.py" line="84"/>
         <source>Last 30 days</source>
         <translation>Соңғы 30 күн</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payment_filters.py" line="84"/>
+        <location filename="../../epay_desktop/ui/payment_filters.py" line="85"/>
         <source>Custom dates…</source>
         <translation>Күндерді таңдау…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payment_filters.py" line="140"/>
+        <location filename="../../epay_desktop/ui/payment_filters.py" line="141"/>
         <source>Invoice, card last 4, amount, RRN…</source>
         <translation>Тапсырыс, карта, сома, RRN…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payment_filters.py" line="142"/>
+        <location filename="../../epay_desktop/ui/payment_filters.py" line="143"/>
         <source>Find a payment by any of: invoice number (or its first digits), the last 4 digits of the card, the amount in tenge (1500 or 1500.50), the RRN, or the approval code. Ctrl+F comes here; Esc clears it.</source>
         <translation>Төлемді мыналардың кез келгені бойынша табыңыз: тапсырыс нөмірі (немесе оның алғашқы цифрлары), картаның соңғы 4 цифры, теңгедегі сома (1500 немесе 1500.50), RRN немесе авторизация коды. Ctrl+F осында әкеледі; Esc тазалайды.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payment_filters.py" line="150"/>
+        <location filename="../../epay_desktop/ui/payment_filters.py" line="151"/>
         <source>Show payments in one status, a group of them, or all</source>
         <translation>Бір күйдегі, күйлер тобындағы немесе барлық төлемдерді көрсету</translation>
     </message>
@@ -2423,7 +2428,7 @@ Press Enter to open it.</source>
         <translation>Қайтарылды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/models/payments_model.py" line="548"/>
+        <location filename="../../epay_desktop/ui/models/payments_model.py" line="566"/>
         <source>{operation} of {amount}: {state}</source>
         <translation>{operation}, {amount}: {state}</translation>
     </message>
@@ -2480,9 +2485,9 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
         <translation>Жаңа сату ({key})</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/models/payments_model.py" line="513"/>
+        <location filename="../../epay_desktop/ui/models/payments_model.py" line="531"/>
         <source>Loading…</source>
-        <extracomment>Operation states the list marks (the store&apos;s &quot;needs attention&quot; states). Pages kept in memory (least recently used go first). The list is about to be counted and read again; True when the filter changed (not the sort).</extracomment>
+        <extracomment>Operation states the list marks (the store&apos;s &quot;needs attention&quot; states). Pages kept in memory (least recently used go first). The roles :meth:`PaymentsTableModel.data` answers: a paint asks each cell for a dozen more (font, colours, decoration, check state...), which are refused before any lookup (issue 10: the cost of a paint of the viewport, P2s). The list is about to be counted and read again; True when the filter changed (not the sort).</extracomment>
         <translation>Жүктелуде…</translation>
     </message>
     <message numerus="yes">
@@ -2555,146 +2560,143 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>ReceiptDialog</name>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="226"/>
+        <location filename="../../epay_desktop/ui/receipts_ui.py" line="223"/>
         <source>DUPLICATE (reprint)</source>
         <extracomment>The receipt languages offered, each named in itself (as language pickers do; not translated). The receipt printer chosen in Settings (&quot;&quot; = ask every time): Print goes straight to it.</extracomment>
         <translation>ТЕЛНҰСҚА (қайта басу)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="237"/>
+        <location filename="../../epay_desktop/ui/receipts_ui.py" line="234"/>
         <source>Receipt &amp;language:</source>
         <translation>Чек &amp;тілі:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="242"/>
+        <location filename="../../epay_desktop/ui/receipts_ui.py" line="239"/>
         <source>Print…</source>
         <translation>Басып шығару…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="244"/>
+        <location filename="../../epay_desktop/ui/receipts_ui.py" line="241"/>
         <source>Save as PDF…</source>
         <translation>PDF ретінде сақтау…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="245"/>
+        <location filename="../../epay_desktop/ui/receipts_ui.py" line="242"/>
         <source>Other printer…</source>
         <translation>Басқа принтер…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="279"/>
+        <location filename="../../epay_desktop/ui/receipts_ui.py" line="276"/>
         <source>Print on another printer than %1 (the receipt printer chosen in Settings).</source>
         <translation>Баптауларда таңдалған чек принтері %1 емес, басқа принтерде басып шығару.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="284"/>
+        <location filename="../../epay_desktop/ui/receipts_ui.py" line="281"/>
         <source>Print on %1.</source>
         <translation>%1 принтерінде басып шығару.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="249"/>
+        <location filename="../../epay_desktop/ui/receipts_ui.py" line="246"/>
         <source>Close</source>
         <translation>Жабу</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="333"/>
+        <location filename="../../epay_desktop/ui/receipts_ui.py" line="330"/>
         <source>Refund receipt</source>
         <translation>Қайтару чегі</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="333"/>
+        <location filename="../../epay_desktop/ui/receipts_ui.py" line="330"/>
         <source>Sale receipt</source>
         <translation>Сату чегі</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="335"/>
+        <location filename="../../epay_desktop/ui/receipts_ui.py" line="332"/>
         <source>%1 — invoice %2, %3</source>
         <translation>%1 — тапсырыс %2, %3</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="343"/>
+        <location filename="../../epay_desktop/ui/receipts_ui.py" line="340"/>
         <source>Receipt preview</source>
         <translation>Чекті алдын ала қарау</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="346"/>
+        <location filename="../../epay_desktop/ui/receipts_ui.py" line="343"/>
         <source>Printed before: printing or saving issues a numbered duplicate. Closing issues nothing.</source>
         <translation>Бұрын басылған: басып шығарсаңыз не сақтасаңыз, нөмірленген телнұсқа беріледі. Жапсаңыз, ештеңе берілмейді.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="350"/>
+        <location filename="../../epay_desktop/ui/receipts_ui.py" line="347"/>
         <source>The receipt gets its number when you print or save it. Closing issues nothing.</source>
         <translation>Чек нөмірін басып шығарғанда немесе сақтағанда алады. Жапсаңыз, ештеңе берілмейді.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="353"/>
+        <location filename="../../epay_desktop/ui/receipts_ui.py" line="350"/>
         <source>Receipt No. %1</source>
         <translation>Чек № %1</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="354"/>
+        <location filename="../../epay_desktop/ui/receipts_ui.py" line="351"/>
         <source>Issued. Print or save again here to output this same receipt.</source>
         <translation>Берілді. Дәл осы чекті қайта шығару үшін осында қайта басып шығарыңыз немесе сақтаңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="363"/>
+        <location filename="../../epay_desktop/ui/receipts_ui.py" line="360"/>
         <source>The receipt is issued in this language; print it again for a copy in another one.</source>
         <translation>Чек осы тілде берілді; басқа тілдегі көшірме үшін оны қайта басып шығарыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="446"/>
+        <location filename="../../epay_desktop/ui/receipts_ui.py" line="443"/>
         <source>The receipt printer chosen in Settings, %1, is not installed on this computer: choose a printer (a manager can change the receipt printer in Settings).</source>
         <translation>Баптауларда таңдалған чек принтері (%1) бұл компьютерде орнатылмаған: принтерді таңдаңыз (чек принтерін менеджер баптауларда өзгерте алады).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="450"/>
+        <location filename="../../epay_desktop/ui/receipts_ui.py" line="447"/>
         <source>Print — %1 is not installed</source>
         <translation>Басып шығару — %1 орнатылмаған</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="457"/>
+        <location filename="../../epay_desktop/ui/receipts_ui.py" line="456"/>
         <source>Save the receipt as PDF</source>
         <translation>Чекті PDF ретінде сақтау</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="460"/>
+        <location filename="../../epay_desktop/ui/receipts_ui.py" line="458"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF файлдары (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="502"/>
+        <location filename="../../epay_desktop/ui/receipts_ui.py" line="492"/>
         <source>Sent to %1.</source>
         <translation>%1 принтеріне жіберілді.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="504"/>
+        <location filename="../../epay_desktop/ui/receipts_ui.py" line="494"/>
         <source>Sent to the printer.</source>
         <translation>Принтерге жіберілді.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="513"/>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="519"/>
+        <location filename="../../epay_desktop/ui/receipts_ui.py" line="507"/>
+        <location filename="../../epay_desktop/ui/receipts_ui.py" line="510"/>
         <source>Could not save: %1</source>
         <translation>Сақтау мүмкін болмады: %1</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="521"/>
+        <location filename="../../epay_desktop/ui/receipts_ui.py" line="512"/>
         <source>Saved to %1</source>
         <translation>Сақталды: %1</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="531"/>
         <source>%1 is a folder.</source>
-        <translation>%1 — қалта.</translation>
+        <translation type="vanished">%1 — қалта.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="533"/>
         <source>the folder %1 does not exist.</source>
-        <translation>%1 қалтасы жоқ.</translation>
+        <translation type="vanished">%1 қалтасы жоқ.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="537"/>
         <source>you may not write in %1.</source>
-        <translation>%1 қалтасына жазуға рұқсатыңыз жоқ.</translation>
+        <translation type="vanished">%1 қалтасына жазуға рұқсатыңыз жоқ.</translation>
     </message>
 </context>
 <context>
@@ -2763,75 +2765,75 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>RefundDialog</name>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/refund_dialog.py" line="46"/>
-        <location filename="../../epay_desktop/ui/dialogs/refund_dialog.py" line="74"/>
-        <location filename="../../epay_desktop/ui/dialogs/refund_dialog.py" line="141"/>
+        <location filename="../../epay_desktop/ui/dialogs/refund_dialog.py" line="51"/>
+        <location filename="../../epay_desktop/ui/dialogs/refund_dialog.py" line="78"/>
+        <location filename="../../epay_desktop/ui/dialogs/refund_dialog.py" line="148"/>
         <source>Refund</source>
-        <extracomment>(code sent to the service, label), shared with the detail panel&apos;s timeline. &quot;other&quot; needs a few words.</extracomment>
+        <extracomment>(code sent to the service, label), shared with the detail panel&apos;s timeline. &quot;other&quot; needs a few words. The reason stored is &quot;other: &lt;what was typed&gt;&quot;; the service takes TEXT_MAX_CHARS in all.</extracomment>
         <translation>Қайтару</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/refund_dialog.py" line="51"/>
+        <location filename="../../epay_desktop/ui/dialogs/refund_dialog.py" line="56"/>
         <source>Part of it</source>
         <translation>Бір бөлігі</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/refund_dialog.py" line="68"/>
+        <location filename="../../epay_desktop/ui/dialogs/refund_dialog.py" line="73"/>
         <source>Why is the money returned?</source>
         <translation>Ақша неге қайтарылады?</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/refund_dialog.py" line="71"/>
+        <location filename="../../epay_desktop/ui/dialogs/refund_dialog.py" line="75"/>
         <source>Paid</source>
         <translation>Төленді</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/refund_dialog.py" line="72"/>
+        <location filename="../../epay_desktop/ui/dialogs/refund_dialog.py" line="76"/>
         <source>Refunded so far</source>
         <translation>Бұрын қайтарылғаны</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/refund_dialog.py" line="73"/>
+        <location filename="../../epay_desktop/ui/dialogs/refund_dialog.py" line="77"/>
         <source>Remaining</source>
         <translation>Қалдық</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/refund_dialog.py" line="76"/>
+        <location filename="../../epay_desktop/ui/dialogs/refund_dialog.py" line="80"/>
         <source>Reason</source>
         <translation>Себебі</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/refund_dialog.py" line="95"/>
+        <location filename="../../epay_desktop/ui/dialogs/refund_dialog.py" line="99"/>
         <source>All that remains ({amount})</source>
         <translation>Қалдықтың бәрі ({amount})</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/refund_dialog.py" line="115"/>
+        <location filename="../../epay_desktop/ui/dialogs/refund_dialog.py" line="119"/>
         <source>Only a paid payment can be refunded; this one is “{status}”.</source>
         <translation>Тек төленген төлемді қайтаруға болады; бұл төлемнің күйі: «{status}».</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/refund_dialog.py" line="119"/>
+        <location filename="../../epay_desktop/ui/dialogs/refund_dialog.py" line="123"/>
         <source>Nothing remains to refund on this payment.</source>
         <translation>Бұл төлем бойынша қайтаратын қалдық жоқ.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/refund_dialog.py" line="121"/>
+        <location filename="../../epay_desktop/ui/dialogs/refund_dialog.py" line="125"/>
         <source>Only {amount} remains: the bank refuses refunds below {minimum}.</source>
         <translation>Тек {amount} қалды: банк {minimum} шегінен кем қайтаруларды қабылдамайды.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/refund_dialog.py" line="133"/>
+        <location filename="../../epay_desktop/ui/dialogs/refund_dialog.py" line="138"/>
         <source>Describe the reason for the refund.</source>
         <translation>Қайтару себебін жазыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/refund_dialog.py" line="141"/>
+        <location filename="../../epay_desktop/ui/dialogs/refund_dialog.py" line="148"/>
         <source>Refund {amount}</source>
         <translation>{amount} қайтару</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/refund_dialog.py" line="144"/>
+        <location filename="../../epay_desktop/ui/dialogs/refund_dialog.py" line="151"/>
         <source>Checking with the bank — the refund will not be sent twice.</source>
         <translation>Банкпен тексеріліп жатыр — қайтару екі рет жіберілмейді.</translation>
     </message>
@@ -3523,27 +3525,51 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>books</name>
     <message>
-        <location filename="../../epay_desktop/services/books.py" line="343"/>
+        <location filename="../../epay_desktop/services/books.py" line="345"/>
         <source>Say what was found (for example what the bank&apos;s merchant cabinet shows) to resolve a discrepancy.</source>
         <extracomment>Decision 0037: besides every payment with an unresolved operation or an open discrepancy, each run checks at most :data:`BOOKS_LIMIT` charged/held/refunded payments created or changed in the last :data:`BOOKS_WINDOW`, least recently checked first. Older payments: issue 10 (a full scan). ... and a long-running console walks that window at most this often (the first run always does).</extracomment>
         <translation>Сәйкессіздікті шешу үшін не анықталғанын жазыңыз (мысалы, банктің мерчант кабинетінде не көрсетілгенін).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/books.py" line="358"/>
+        <location filename="../../epay_desktop/services/books.py" line="361"/>
         <source>Only a manager can resolve a difference between the books and the bank.</source>
         <translation>Есеп пен банк арасындағы айырмашылықты тек менеджер шеше алады.</translation>
     </message>
 </context>
 <context>
+    <name>bounds</name>
+    <message>
+        <location filename="../../epay_desktop/domain/bounds.py" line="102"/>
+        <source>{text} is not a whole number from {lowest} to {highest} (digits 0-9 only).</source>
+        <translation>Бұл {lowest} – {highest} аралығындағы бүтін сан емес: {text} (тек 0-9 цифрлары).</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/domain/bounds.py" line="86"/>
+        <source>{value} is outside {lowest} to {highest}.</source>
+        <translation>Сан рұқсат етілген аралықтан тыс: {value} ({lowest} – {highest} болуы керек).</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/domain/bounds.py" line="73"/>
+        <source>{text} is not a date; write it like 2024-05-31.</source>
+        <translation>Бұл күн емес: {text}; былай жазыңыз: 2024-05-31.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/domain/bounds.py" line="51"/>
+        <source>The date {day} is outside {earliest} to {latest}; check the year.</source>
+        <extracomment>The console has no payments before 2000 and keeps no plans past 2100. The most rows one list or page may ask for. The largest id a database row can have (a signed 64-bit integer).</extracomment>
+        <translation>Күн рұқсат етілген аралықтан тыс: {day} ({earliest} – {latest} болуы керек); жылды тексеріңіз.</translation>
+    </message>
+</context>
+<context>
     <name>cli</name>
     <message>
-        <location filename="../../epay_desktop/cli/common.py" line="167"/>
+        <location filename="../../epay_desktop/cli/common.py" line="200"/>
         <source>Only a manager or an administrator can {what}.</source>
         <extracomment>A database command: gets the open app and the parsed arguments, returns the exit code. What ``add_subparsers`` returns; each command module registers its commands on it.</extracomment>
         <translation>Мұны тек менеджер немесе әкімші орындай алады: {what}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/cli/money.py" line="103"/>
+        <location filename="../../epay_desktop/cli/money.py" line="110"/>
         <source>A cashier&apos;s {word_kind} needs a manager&apos;s approval: add --approved-by MANAGER.</source>
         <translation>Кассирдің операциясын ({word_kind}) менеджер мақұлдауы керек: --approved-by MANAGER қосыңыз.</translation>
     </message>
@@ -3556,6 +3582,99 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
         <location filename="../../epay_desktop/display_check.py" line="98"/>
         <source>cannot show windows: Qt&apos;s xcb plugin needs a system library that is missing ({problem}); run ./scripts/demo.sh as root to install them, or see docs/fresh-machine.md for the apt-get line</source>
         <translation>терезелерді көрсету мүмкін емес: Qt-тың xcb плагиніне жетіспейтін жүйелік кітапхана керек ({problem}); оларды орнату үшін ./scripts/demo.sh-ты root ретінде іске қосыңыз немесе apt-get жолын docs/fresh-machine.md ішінен қараңыз</translation>
+    </message>
+</context>
+<context>
+    <name>fields</name>
+    <message>
+        <location filename="../../epay_desktop/domain/text.py" line="128"/>
+        <source>The {field} is too long: {length} characters, at most {limit}. Shorten it.</source>
+        <translation>«{field}» өрісі тым ұзын: {length} таңба, ең көбі {limit}. Мәтінді қысқартыңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/domain/text.py" line="114"/>
+        <source>The {field} is too long: {size} bytes, the bank takes at most {limit} (a Cyrillic letter takes 2 bytes). Shorten it; nothing was cut.</source>
+        <translation>«{field}» өрісі тым ұзын: {size} байт, банк ең көбі {limit} байт қабылдайды (кирилл әрпі 2 байт алады). Мәтінді қысқартыңыз; ештеңе қиылған жоқ.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/domain/text.py" line="102"/>
+        <source>The {field} contains a control character ({code}) at position {position}; remove it and type the text again.</source>
+        <translation>«{field}» өрісінде басқару таңбасы бар ({code}, орны: {position}); оны өшіріп, мәтінді қайта теріңіз.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/domain/text.py" line="96"/>
+        <source>The {field} contains an invisible text-direction character ({code}) at position {position}; remove it and type the text again.</source>
+        <translation>«{field}» өрісінде мәтін бағытының көрінбейтін таңбасы бар ({code}, орны: {position}); оны өшіріп, мәтінді қайта теріңіз.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/domain/text.py" line="55"/>
+        <source>shop name or address</source>
+        <translation>дүкен атауы не мекенжайы</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/domain/text.py" line="54"/>
+        <source>note</source>
+        <translation>ескертпе</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/domain/text.py" line="53"/>
+        <source>reason</source>
+        <translation>себеп</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/domain/text.py" line="52"/>
+        <source>description</source>
+        <extracomment>The gateway&apos;s limit for a payment&apos;s description (docs/epay-api.md §3: &quot;&lt;=125 bytes&quot;, a PHP validator checks bytes; an integration truncates at 125). Counted in UTF-8: a Cyrillic letter is 2 bytes. Any other single-line free text (reason, note, a shop text): long enough for a sentence, short enough for a receipt line and a table cell. Invisible controls that reorder how a line is displayed (Unicode bidi embedding, override, isolate and mark characters, and the Arabic letter mark).</extracomment>
+        <translation>сипаттама</translation>
+    </message>
+</context>
+<context>
+    <name>files</name>
+    <message>
+        <location filename="../../epay_desktop/safe_files.py" line="39"/>
+        <source>a symbolic link</source>
+        <extracomment>Mode of every file written here: the owner reads and writes, nobody else.</extracomment>
+        <translation>символдық сілтеме</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/safe_files.py" line="41"/>
+        <source>a named pipe</source>
+        <translation>атаулы арна</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/safe_files.py" line="43"/>
+        <source>a device</source>
+        <translation>құрылғы</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/safe_files.py" line="45"/>
+        <source>a folder</source>
+        <translation>қалта</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/safe_files.py" line="47"/>
+        <source>a socket</source>
+        <translation>сокет</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/safe_files.py" line="48"/>
+        <source>a special file</source>
+        <translation>арнайы файл</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/safe_files.py" line="70"/>
+        <source>{path} is {what}, not an ordinary file: nothing was written. Choose a new file name, or an ordinary file to replace.</source>
+        <translation>{path} — {what}, кәдімгі файл емес: ештеңе жазылмады. Жаңа файл атауын немесе ауыстыруға болатын кәдімгі файлды таңдаңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/safe_files.py" line="84"/>
+        <source>The folder {folder} does not exist: choose another one.</source>
+        <translation>{folder} қалтасы жоқ: басқасын таңдаңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/safe_files.py" line="92"/>
+        <source>The console may not write in {folder}: nothing was written. Choose another folder.</source>
+        <translation>Консоль {folder} қалтасына жаза алмайды: ештеңе жазылмады. Басқа қалтаны таңдаңыз.</translation>
     </message>
 </context>
 <context>
@@ -3589,13 +3708,13 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
         <translation>Шлюз сұрауды қабылдады, бірақ {code} қате кодымен жауап берді, сондықтан операцияның орындалғаны белгісіз. Оны қайталамаңыз: алдымен төлемнің күйін тексеріңіз (консоль мұны өзі жасайды).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/gateway/_transport.py" line="47"/>
+        <location filename="../../epay_desktop/gateway/_transport.py" line="67"/>
         <source>The refund is more than what remains on this payment (earlier refunds are already taken off). Nothing was changed; refresh the payment status and refund at most the remaining amount.</source>
         <extracomment>The attempt number of the logical call in progress; set by the client&apos;s retry loop. Plain words for the commonest definite refusal: an amount above what the payment still allows.</extracomment>
         <translation>Қайтару сомасы осы төлемнің қалдығынан көп (бұрынғы қайтарулар шегерілген). Ештеңе өзгерген жоқ; төлем күйін жаңартып, қалдықтан аспайтын соманы қайтарыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/gateway/_transport.py" line="52"/>
+        <location filename="../../epay_desktop/gateway/_transport.py" line="72"/>
         <source>The charge is more than the amount held on the card. Nothing was changed; charge at most the held amount.</source>
         <translation>Есептен шығару сомасы картада бұғатталған сомадан көп. Ештеңе өзгерген жоқ; бұғатталған сомадан аспайтын соманы есептен шығарыңыз.</translation>
     </message>
@@ -3684,121 +3803,166 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>main</name>
     <message>
-        <location filename="../../epay_desktop/ui/main.py" line="1"/>
+        <location filename="../../epay_desktop/ui/main.py" line="411"/>
         <source>Backing up the database…</source>
         <translation>Дерекқордың сақтық көшірмесі жасалуда…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/main.py" line="349"/>
+        <location filename="../../epay_desktop/ui/main.py" line="487"/>
         <source>The console cannot start.</source>
         <translation>Консоль іске қосылмайды.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/main.py" line="192"/>
+        <location filename="../../epay_desktop/ui/main.py" line="195"/>
         <source>Starting…</source>
         <translation>Іске қосылуда…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/main.py" line="261"/>
+        <location filename="../../epay_desktop/ui/main.py" line="281"/>
         <source>Checking unfinished payments with the bank…</source>
         <translation>Аяқталмаған төлемдер банкпен тексерілуде…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/main.py" line="318"/>
+        <location filename="../../epay_desktop/ui/main.py" line="376"/>
         <source>Opening the database…</source>
         <translation>Дерекқор ашылуда…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/main.py" line="352"/>
+        <location filename="../../epay_desktop/ui/main.py" line="490"/>
         <source>The console cannot start</source>
         <translation>Консоль іске қосылмайды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/main.py" line="204"/>
+        <location filename="../../epay_desktop/ui/main.py" line="207"/>
         <source>SANDBOX — demo data, no real money</source>
         <translation>ОҚУ ОРТАСЫ — демо деректер, нақты ақша жоқ</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/main.py" line="323"/>
+        <location filename="../../epay_desktop/ui/main.py" line="383"/>
         <source>Preparing the demo shop…</source>
         <translation>Демо дүкен дайындалуда…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/main.py" line="188"/>
+        <location filename="../../epay_desktop/ui/main.py" line="191"/>
         <source>SANDBOX (demo)</source>
         <translation>ОҚУ ОРТАСЫ (демо)</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/main.py" line="452"/>
+        <source>Checking the database for damage… A log-in waits until the check is done.</source>
+        <translation>Дерекқор зақымға тексерілуде… Кіру тексеру аяқталғанша күтеді.</translation>
+    </message>
+</context>
+<context>
+    <name>money</name>
+    <message>
+        <location filename="../../epay_desktop/domain/money.py" line="137"/>
+        <location filename="../../epay_desktop/domain/money.py" line="143"/>
+        <source>The amount {text} is too large. Write it like {example}.</source>
+        <translation>Сома тым үлкен: {text}. Былай жазыңыз: {example}.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/domain/money.py" line="128"/>
+        <source>The amount {text} has more than {places} decimals. Write it like {example}.</source>
+        <translation>Сомада үтірден кейін {places} цифрдан көп: {text}. Былай жазыңыз: {example}.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/domain/money.py" line="118"/>
+        <source>The amount {text} has spaces that do not separate groups of three digits. Write it like {example}.</source>
+        <translation>Сомадағы бос орындар үш цифрдан тұратын топтарды бөлмейді: {text}. Былай жазыңыз: {example}.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/domain/money.py" line="108"/>
+        <source>{text} is not an amount: only digits 0-9, group spaces and one decimal mark (. or ,) are allowed. Write it like {example}.</source>
+        <translation>Бұл сома емес: {text}. Тек 0-9 цифрлары, разрядтар арасындағы бос орын және бір ондық белгі (. немесе ,) болады. Былай жазыңыз: {example}.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/domain/money.py" line="100"/>
+        <source>The amount {text} has a sign (+ or -); an amount has none. Write it like {example}.</source>
+        <translation>Сомада таңба бар (+ немесе -): {text}; сома таңбасыз жазылады. Былай жазыңыз: {example}.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/domain/money.py" line="91"/>
+        <source>The amount {text} has a digit that is not 0-9 ({char}). Write it like {example}.</source>
+        <translation>Сомада 0-9 цифрларынан басқа цифр бар: {text} ({char}). Былай жазыңыз: {example}.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/domain/money.py" line="87"/>
+        <source>The amount is empty. Write it like {example}.</source>
+        <extracomment>Minor units per major unit for the currencies the gateway knows. 10^14 tiyn = one trillion tenge: far above any card payment, far below what an int64 column or JSON number can hold exactly. Digit groups a person may type: ``1500``, ``1 500``, ``1 500 000`` (plain, no-break or narrow no-break spaces between groups of three; the Kazakh locale and Money.format() write the last two). The example every refusal of a typed amount gives.</extracomment>
+        <translation>Сома жазылмаған. Былай жазыңыз: {example}.</translation>
     </message>
 </context>
 <context>
     <name>operations</name>
     <message>
-        <location filename="../../epay_desktop/services/op_journal.py" line="104"/>
+        <location filename="../../epay_desktop/services/op_journal.py" line="105"/>
         <source>This user account is deactivated.</source>
         <extracomment>``decide(payment, ops) -&gt; amount``: the rules for one kind (raises ConsoleError to refuse).</extracomment>
         <translation>Бұл пайдаланушы тіркелгісі өшірілген.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/op_journal.py" line="110"/>
+        <location filename="../../epay_desktop/services/op_journal.py" line="113"/>
         <source>A manager must approve this {kind}.</source>
         <translation>Бұл операцияны ({kind}) менеджер мақұлдауы керек.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/op_journal.py" line="120"/>
+        <location filename="../../epay_desktop/services/op_journal.py" line="123"/>
         <source>The gateway&apos;s transaction for this payment is not known yet: refresh its status first.</source>
         <translation>Шлюздің бұл төлем бойынша транзакциясы әлі белгісіз: алдымен оның күйін жаңартыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/op_journal.py" line="249"/>
+        <location filename="../../epay_desktop/services/op_journal.py" line="252"/>
         <source>This operation is {current_state}, not waiting for a review.</source>
         <translation>Бұл операцияның күйі: {current_state}; ол қарауды күтіп тұрған жоқ.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/operations.py" line="290"/>
+        <location filename="../../epay_desktop/services/operations.py" line="293"/>
         <source>Only a manager can decide about an operation whose outcome is unclear.</source>
         <translation>Нәтижесі белгісіз операция туралы тек менеджер шешім қабылдай алады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/operations.py" line="303"/>
+        <location filename="../../epay_desktop/services/operations.py" line="306"/>
         <source>This operation is {op_state}, not waiting for a review.</source>
         <translation>Бұл операцияның күйі: {op_state}; ол қарауды күтіп тұрған жоқ.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/operations.py" line="317"/>
+        <location filename="../../epay_desktop/services/operations.py" line="320"/>
         <source>The bank&apos;s answer does not show this {kind} applied, so it cannot be marked done. If the bank shows nothing of it, choose abandon (or retry once the bank proves it was not applied).</source>
         <translation>Банктің жауабында бұл операцияның ({kind}) орындалғаны көрінбейді, сондықтан оны орындалды деп белгілеуге болмайды. Егер банкте ол туралы ештеңе болмаса, «Доғару» таңдаңыз (немесе банк оның орындалмағанын растаған соң қайталаңыз).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/operations.py" line="344"/>
+        <location filename="../../epay_desktop/services/operations.py" line="347"/>
         <source>The gateway cannot confirm that this operation was not applied, so sending it again could move the money twice. Check the payment in the bank&apos;s merchant cabinet; if nothing happened there, choose abandon and start a new operation.</source>
         <translation>Шлюз бұл операцияның орындалмағанын растай алмайды, сондықтан оны қайта жіберсеңіз, ақша екі рет қозғалуы мүмкін. Төлемді банктің мерчант кабинетінен тексеріңіз; онда ештеңе болмаса, «Доғару» таңдап, жаңа операция бастаңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/operations.py" line="365"/>
+        <location filename="../../epay_desktop/services/operations.py" line="368"/>
         <source>The bank may show a {kind} up to {lag_seconds} seconds late, and this one was sent less than that ago: &quot;not applied&quot; cannot be trusted yet. Decide again in {wait_seconds} seconds.</source>
         <translation>Банк операцияны ({kind}) {lag_seconds} секундқа дейін кешігіп көрсетуі мүмкін, ал бұл операция одан аз уақыт бұрын жіберілді: «орындалмады» дегенге әзірге сенуге болмайды. {wait_seconds} секундтан кейін қайта шешім қабылдаңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/operations.py" line="388"/>
+        <location filename="../../epay_desktop/services/operations.py" line="391"/>
         <source>The bank cannot say now whether this {kind} was applied ({why}), so abandoning it could hide money that moved. Try again once the bank answers (it is asked again at every reconciliation), or check the payment in the bank&apos;s merchant cabinet.</source>
         <translation>Банк қазір бұл операцияның ({kind}) орындалғанын айта алмайды ({why}), сондықтан оны доғарсаңыз, қозғалған ақша жасырын қалуы мүмкін. Банк жауап бергенде қайталаңыз (әр салыстыру кезінде банктен қайта сұралады) немесе төлемді банктің мерчант кабинетінен тексеріңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/operations.py" line="407"/>
+        <location filename="../../epay_desktop/services/operations.py" line="410"/>
         <source>The bank shows {bank_refunded} refunded on this payment, at least this refund of {amount} more than the {base} refunded before it: the refund may have been applied, so it cannot be abandoned. Compare the payment with the bank&apos;s merchant cabinet: if it lists this refund, mark it applied; the difference stays in Needs attention until a manager resolves it.</source>
         <translation>Банк бұл төлем бойынша {bank_refunded} қайтарылды деп көрсетеді, бұл одан бұрын қайтарылған {base} сомасынан кемінде осы қайтару сомасына ({amount}) көп: қайтару орындалған болуы мүмкін, сондықтан оны доғаруға болмайды. Төлемді банктің мерчант кабинетімен салыстырыңыз: онда бұл қайтару болса, оны орындалды деп белгілеңіз; айырмашылық менеджер шешкенше «Назар аудару керек» тізімінде қалады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/operations.py" line="423"/>
+        <location filename="../../epay_desktop/services/operations.py" line="426"/>
         <source>The bank shows this payment {payment_status}: the {kind} may have been applied, so it cannot be abandoned. Check the payment in the bank&apos;s merchant cabinet.</source>
         <translation>Банк бұл төлемнің күйін былай көрсетеді: {payment_status}. Операция ({kind}) орындалған болуы мүмкін, сондықтан оны доғаруға болмайды. Төлемді банктің мерчант кабинетінен тексеріңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/op_engine.py" line="1"/>
+        <location filename="../../epay_desktop/services/op_engine.py" line="75"/>
         <source>the database failed</source>
         <translation>дерекқорда қате болды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/op_engine.py" line="1"/>
+        <location filename="../../epay_desktop/services/op_engine.py" line="60"/>
         <source>The {kind} of {amount} may have reached the bank, but its answer could not be recorded ({reason}). The outcome is unknown: fix that, then run {command} (nothing is sent again; the bank is asked what it did).</source>
         <translation>«{kind}» операциясы ({amount}) банкке жетуі мүмкін, бірақ банктің жауабын жазу мүмкін болмады ({reason}). Нәтижесі белгісіз: себебін түзетіп, {command} орындаңыз (ештеңе қайта жіберілмейді; банктен не істелгені сұралады).</translation>
     </message>
@@ -3822,53 +3986,53 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
         <translation>Сома {maximum} шегінен асады; тексеріп, қайталаңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/checkout.py" line="136"/>
+        <location filename="../../epay_desktop/services/checkout.py" line="138"/>
         <source>The description contains characters that cannot be printed.</source>
         <translation>Сипаттамада басып шығаруға болмайтын таңбалар бар.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/checkout.py" line="144"/>
+        <location filename="../../epay_desktop/services/checkout.py" line="146"/>
         <source>{email} does not look like an e-mail address (name@example.kz).</source>
         <translation>{email} электрондық пошта мекенжайына ұқсамайды (name@example.kz).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/checkout.py" line="156"/>
+        <location filename="../../epay_desktop/services/checkout.py" line="158"/>
         <source>The customer id may use only Latin letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos; (at most 64 characters).</source>
         <translation>Клиент ID-де тек латын әріптері, цифрлар, &apos;.&apos;, &apos;_&apos; және &apos;-&apos; болуы мүмкін (ең көбі 64 таңба).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/checkout.py" line="167"/>
+        <location filename="../../epay_desktop/services/checkout.py" line="169"/>
         <source>To save the customer&apos;s card, enter the customer id.</source>
         <translation>Сатып алушының картасын сақтау үшін клиент ID-ін енгізіңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/checkout.py" line="175"/>
+        <location filename="../../epay_desktop/services/checkout.py" line="177"/>
         <source>The payment page language must be rus, kaz or eng.</source>
         <translation>Төлем бетінің тілі rus, kaz немесе eng болуы керек.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/checkout.py" line="183"/>
+        <location filename="../../epay_desktop/services/checkout.py" line="185"/>
         <source>The cardholder name must be in Latin letters, as on the card.</source>
         <translation>Карта иесінің аты картадағыдай латын әріптерімен жазылуы керек.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/checkout.py" line="201"/>
+        <location filename="../../epay_desktop/services/checkout.py" line="203"/>
         <source>{phone} is not a Kazakhstan phone number (write it like +7 777 123 45 67).</source>
         <translation>{phone} — қазақстандық телефон нөмірі емес (+7 777 123 45 67 түрінде жазыңыз).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/payment_queries.py" line="290"/>
-        <location filename="../../epay_desktop/services/payments.py" line="283"/>
-        <location filename="../../epay_desktop/services/payments.py" line="394"/>
-        <location filename="../../epay_desktop/services/reconcile.py" line="54"/>
+        <location filename="../../epay_desktop/services/payment_queries.py" line="306"/>
+        <location filename="../../epay_desktop/services/payments.py" line="300"/>
+        <location filename="../../epay_desktop/services/payments.py" line="413"/>
+        <location filename="../../epay_desktop/services/reconcile.py" line="62"/>
         <source>There is no payment with invoice number {invoice_id}.</source>
         <extracomment>:meth:`PaymentQueries.attention_count` stops counting here (a badge shows &quot;99+&quot;). What the bank did beyond the row (payment_events, oldest first): card attempts the console saw end (decision 0035) and refunds made outside this console.
 ----------
-The same sentence as ``PaymentService.refresh_status`` says (one translation).</extracomment>
+Payments refreshed at once per check-status call in flight (:meth:`Reconciler._in_turn`). The same sentence as ``PaymentService.refresh_status`` says (one translation).</extracomment>
         <translation>{invoice_id} тапсырыс нөмірімен төлем жоқ.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/payments.py" line="120"/>
+        <location filename="../../epay_desktop/services/payments.py" line="122"/>
         <location filename="../../epay_desktop/services/saved_cards.py" line="83"/>
         <location filename="../../epay_desktop/services/saved_cards.py" line="137"/>
         <source>This user account is deactivated.</source>
@@ -3932,7 +4096,7 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
         <translation>Қайтару чегін тек қайтару сәтті өткеннен кейін басып шығаруға болады; бұл қайтарудың күйі: {op_state}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/receipts.py" line="288"/>
+        <location filename="../../epay_desktop/services/receipts.py" line="289"/>
         <source>There is no payment with invoice number {invoice_id}.</source>
         <extracomment>the gateway environment (``gateway.config.Environment`` value); every one but ``prod`` prints &quot;not a real payment&quot; in large letters on each receipt (decision 0023)</extracomment>
         <translation>{invoice_id} тапсырыс нөмірімен төлем жоқ.</translation>
@@ -4144,28 +4308,28 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
         <translation>Кілттер қоймасы клиент құпия кілтін жоюдан бас тартты.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/shop_settings.py" line="105"/>
+        <location filename="../../epay_desktop/services/shop_settings.py" line="110"/>
         <source>Only a manager or an administrator can change the shop settings.</source>
         <extracomment>how late check-status may show an applied operation, in seconds (decision 0039)</extracomment>
         <translation>Дүкен баптауларын тек менеджер немесе әкімші өзгерте алады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/shop_settings.py" line="146"/>
+        <location filename="../../epay_desktop/services/shop_settings.py" line="151"/>
         <source>Gateway: {exc}.</source>
         <translation>Шлюз: {exc}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/shop_settings.py" line="152"/>
+        <location filename="../../epay_desktop/services/shop_settings.py" line="157"/>
         <source>The terminal is a UUID like 67e34d63-102f-4bd1-898e-370781d0074d (from the ePay cabinet).</source>
         <translation>Терминал — 67e34d63-102f-4bd1-898e-370781d0074d сияқты UUID (ePay кабинетінен).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/shop_settings.py" line="169"/>
+        <location filename="../../epay_desktop/services/shop_settings.py" line="174"/>
         <source>The idle lock is a whole number of minutes from 1 to 240.</source>
         <translation>Әрекетсіздік құлпы — 1-ден 240-қа дейінгі бүтін минут саны.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/shop_settings.py" line="214"/>
+        <location filename="../../epay_desktop/services/shop_settings.py" line="219"/>
         <source>The settings file {path} cannot be read ({exc}).</source>
         <translation>{path} баптаулар файлын оқу мүмкін емес ({exc}).</translation>
     </message>
@@ -4173,104 +4337,106 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
 <context>
     <name>store</name>
     <message>
-        <location filename="../../epay_desktop/store/integrity.py" line="1"/>
+        <location filename="../../epay_desktop/store/integrity.py" line="158"/>
         <source>The database {database} is missing, and this data folder had one: it is not made again empty. Restore the last backup: a manager runs {command}.</source>
+        <extracomment>The first 16 bytes of every SQLite 3 database file. In the data folder: the absolute paths of the databases this folder expects, one a line.</extracomment>
         <translation>{database} дерекқоры жоқ, ал бұл деректер қалтасында ол болған: бос дерекқор қайта жасалмайды. Соңғы сақтық көшірмені қалпына келтіріңіз: менеджер {command} орындайды.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/integrity.py" line="1"/>
+        <location filename="../../epay_desktop/store/integrity.py" line="163"/>
         <source>The database {database} is missing, and this data folder had one: it is not made again empty. No backup was found in {folder}: ask support.</source>
         <translation>{database} дерекқоры жоқ, ал бұл деректер қалтасында ол болған: бос дерекқор қайта жасалмайды. {folder} ішінде сақтық көшірме табылмады: қолдау қызметіне хабарласыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/integrity.py" line="1"/>
+        <location filename="../../epay_desktop/store/integrity.py" line="170"/>
         <source>The database {database} is empty (0 bytes), and this data folder had one with data: it is not made again empty. Restore the last backup: a manager runs {command}.</source>
         <translation>{database} дерекқоры бос (0 байт), ал бұл деректер қалтасында деректері бар дерекқор болған: бос дерекқор қайта жасалмайды. Соңғы сақтық көшірмені қалпына келтіріңіз: менеджер {command} орындайды.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/integrity.py" line="1"/>
+        <location filename="../../epay_desktop/store/integrity.py" line="175"/>
         <source>The database {database} is empty (0 bytes), and this data folder had one with data: it is not made again empty. No backup was found in {folder}: ask support, and keep the file as it is.</source>
         <translation>{database} дерекқоры бос (0 байт), ал бұл деректер қалтасында деректері бар дерекқор болған: бос дерекқор қайта жасалмайды. {folder} ішінде сақтық көшірме табылмады: қолдау қызметіне хабарласыңыз, файлды өзгертпеңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/integrity.py" line="1"/>
+        <location filename="../../epay_desktop/store/integrity.py" line="182"/>
         <source>The file {database} is not a SQLite database (its first bytes are wrong): damaged or replaced. Restore the last backup: a manager runs {command}.</source>
         <translation>{database} файлы SQLite дерекқоры емес (алғашқы байттары дұрыс емес): ол зақымдалған немесе ауыстырылған. Соңғы сақтық көшірмені қалпына келтіріңіз: менеджер {command} орындайды.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/integrity.py" line="1"/>
+        <location filename="../../epay_desktop/store/integrity.py" line="187"/>
         <source>The file {database} is not a SQLite database (its first bytes are wrong): damaged or replaced. No backup was found in {folder}: ask support, and keep the file as it is.</source>
         <translation>{database} файлы SQLite дерекқоры емес (алғашқы байттары дұрыс емес): ол зақымдалған немесе ауыстырылған. {folder} ішінде сақтық көшірме табылмады: қолдау қызметіне хабарласыңыз, файлды өзгертпеңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/integrity.py" line="1"/>
+        <location filename="../../epay_desktop/store/integrity.py" line="194"/>
         <source>The database {database} is damaged ({problem}); the console will not work on it. Restore the last backup: a manager runs {command}.</source>
         <translation>{database} дерекқоры зақымдалған ({problem}); консоль онымен жұмыс істемейді. Соңғы сақтық көшірмені қалпына келтіріңіз: менеджер {command} орындайды.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/integrity.py" line="1"/>
+        <location filename="../../epay_desktop/store/integrity.py" line="199"/>
         <source>The database {database} is damaged ({problem}); the console will not work on it. No backup was found in {folder}: ask support, and keep the file as it is.</source>
         <translation>{database} дерекқоры зақымдалған ({problem}); консоль онымен жұмыс істемейді. {folder} ішінде сақтық көшірме табылмады: қолдау қызметіне хабарласыңыз, файлды өзгертпеңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/backup.py" line="1"/>
+        <location filename="../../epay_desktop/store/backup.py" line="91"/>
         <source>{path} is not a usable backup: {problem}. Nothing was changed.</source>
+        <extracomment>How many days of daily copies are kept when EPAYMENT_BACKUP_DAYS is not set. daily-&lt;date&gt;, manual-&lt;date&gt;T&lt;time&gt;, pre-migration-&lt;rev&gt;-&lt;date&gt;T&lt;time&gt;: (kind, date)</extracomment>
         <translation>{path} сақтық көшірме ретінде жарамсыз: {problem}. Ештеңе өзгерген жоқ.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/backup.py" line="1"/>
+        <location filename="../../epay_desktop/store/backup.py" line="101"/>
         <source>{path} is not a usable backup: {problem} ({detail}). Nothing was changed.</source>
         <translation>{path} сақтық көшірме ретінде жарамсыз: {problem} ({detail}). Ештеңе өзгерген жоқ.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/backup.py" line="1"/>
+        <location filename="../../epay_desktop/store/backup.py" line="134"/>
         <source>it cannot be read</source>
         <translation>оны оқу мүмкін емес</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/backup.py" line="1"/>
+        <location filename="../../epay_desktop/store/backup.py" line="135"/>
         <source>not a SQLite database</source>
         <translation>бұл SQLite дерекқоры емес</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/backup.py" line="1"/>
+        <location filename="../../epay_desktop/store/backup.py" line="136"/>
         <source>damaged</source>
         <translation>зақымдалған</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/backup.py" line="1"/>
+        <location filename="../../epay_desktop/store/backup.py" line="137"/>
         <source>not a database of epay-desktop</source>
         <translation>бұл epay-desktop дерекқоры емес</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/backup.py" line="1"/>
+        <location filename="../../epay_desktop/store/backup.py" line="139"/>
         <source>its schema revision is not one this program knows</source>
         <translation>оның схема нұсқасы бұл бағдарламаға белгісіз</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/backup.py" line="1"/>
+        <location filename="../../epay_desktop/store/backup.py" line="292"/>
         <source>The copy {target} holds schema {stored}, not {revision}; it was not kept.</source>
         <translation>{target} көшірмесінде {revision} емес, {stored} схемасы бар; ол сақталмады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/backup.py" line="1"/>
+        <location filename="../../epay_desktop/store/backup.py" line="182"/>
         <source>{target} already exists; choose a new file name for the backup.</source>
         <translation>{target} бұрыннан бар; сақтық көшірмеге жаңа файл атауын таңдаңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/backup.py" line="1"/>
+        <location filename="../../epay_desktop/store/backup.py" line="198"/>
         <source>The backup to {target} failed: {problem}.</source>
         <translation>{target} ішіне сақтық көшірме жасау сәтсіз аяқталды: {problem}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/backup.py" line="1"/>
+        <location filename="../../epay_desktop/store/backup.py" line="310"/>
         <source>The database {database} is open in {count} other console(s) or command(s) (process {pids}); close them first. Nothing was changed.</source>
         <translation>{database} дерекқоры тағы {count} консольде немесе командада ашық (процесс {pids}); алдымен оларды жабыңыз. Ештеңе өзгерген жоқ.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/db.py" line="101"/>
+        <location filename="../../epay_desktop/store/db.py" line="135"/>
         <source>The database {database} runs with unsafe settings ({wrong}); the console needs {required_sqlite_pragmas}. Is the file on a network drive or in memory? Move it to a local disk.</source>
-        <extracomment>What every SQLite connection must report before the console trusts it with money (docs/reliability.md T15): WAL, fsync on every commit, foreign keys, a busy timeout.</extracomment>
+        <extracomment>At most this many grouped writes share one transaction (:meth:`Store.run_write_grouped`). What every SQLite connection must report before the console trusts it with money (docs/reliability.md T15): WAL, fsync on every commit, foreign keys, a busy timeout.</extracomment>
         <translation>{database} дерекқоры қауіпті баптаулармен жұмыс істеп тұр ({wrong}); консольге {required_sqlite_pragmas} қажет. Файл желілік дискіде немесе жадта емес пе? Оны жергілікті дискіге көшіріңіз.</translation>
     </message>
     <message>
@@ -4289,58 +4455,57 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
         <translation>{path} ({name}) зақымдалған ({key_count} байт, {key_bytes} болуы керек). Оны сақтық көшірмеден қалпына келтіріңіз; {if_lost}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/migrations/runner.py" line="70"/>
+        <location filename="../../epay_desktop/store/migrations/runner.py" line="69"/>
         <source>This program&apos;s migrations have {heads_count} heads ({heads}); it is built wrongly.</source>
         <translation>Бұл бағдарламаның миграцияларында {heads_count} соңғы нұсқа бар ({heads}); бағдарлама қате жиналған.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/migrations/runner.py" line="123"/>
+        <location filename="../../epay_desktop/store/migrations/runner.py" line="125"/>
         <source>Upgrading the database from schema {current} to {head} failed ({exc}). Nothing was changed.{kept} Ask support; the console will not start on it.</source>
         <translation>Дерекқорды {current} схемасынан {head} схемасына жаңарту сәтсіз аяқталды ({exc}). Ештеңе өзгерген жоқ.{kept} Қолдау қызметіне хабарласыңыз; консоль бұл дерекқормен іске қосылмайды.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/migrations/runner.py" line="139"/>
+        <location filename="../../epay_desktop/store/migrations/runner.py" line="141"/>
         <source>Database migration stopped at {after}, not at {head}; nothing was changed.</source>
         <translation>Дерекқор миграциясы {head} емес, {after} нұсқасында тоқтады; ештеңе өзгерген жоқ.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/migrations/runner.py" line="155"/>
+        <location filename="../../epay_desktop/store/migrations/runner.py" line="157"/>
         <source>The database has several schema revisions ({revisions}); restore a backup or ask support. The console will not start on it.</source>
         <translation>Дерекқорда бірнеше схема нұсқасы бар ({revisions}); сақтық көшірмені қалпына келтіріңіз немесе қолдау қызметіне хабарласыңыз. Консоль бұл дерекқормен іске қосылмайды.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/migrations/runner.py" line="169"/>
+        <location filename="../../epay_desktop/store/migrations/runner.py" line="171"/>
         <source>The database has tables but no schema revision, so it was not created by epay-desktop (found {tables}). Point EPAYMENT_DATABASE_URL at a new or epay-desktop database.</source>
         <translation>Дерекқорда кестелер бар, бірақ схема нұсқасы жоқ, яғни оны epay-desktop жасамаған (табылғаны: {tables}). EPAYMENT_DATABASE_URL жаңа немесе epay-desktop дерекқорын көрсетсін.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/migrations/runner.py" line="184"/>
+        <location filename="../../epay_desktop/store/migrations/runner.py" line="186"/>
         <source>The database has schema revision {current}, which this program does not know (it knows up to {head}): a newer epay-desktop has used it. Install that version, or restore a backup made before the upgrade. Nothing was changed.</source>
         <translation>Дерекқордың схема нұсқасы {current}, бұл бағдарлама оны білмейді (ол {head} нұсқасына дейін біледі): оны epay-desktop-тың жаңарақ нұсқасы қолданған. Сол нұсқаны орнатыңыз немесе жаңартуға дейін жасалған сақтық көшірмені қалпына келтіріңіз. Ештеңе өзгерген жоқ.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/migrations/runner.py" line="209"/>
+        <location filename="../../epay_desktop/store/migrations/runner.py" line="213"/>
         <source>Cannot back up this SQLite database before migrating it (no file).</source>
         <translation>Миграция алдында бұл SQLite дерекқорының сақтық көшірмесін жасау мүмкін емес (файл жоқ).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/migrations/runner.py" line="233"/>
+        <location filename="../../epay_desktop/store/migrations/runner.py" line="224"/>
         <source>Backup before migration failed ({exc}); the database was not changed.</source>
         <translation>Миграция алдындағы сақтық көшірме сәтсіз аяқталды ({exc}); дерекқор өзгертілген жоқ.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/migrations/runner.py" line="246"/>
         <source>Backup {target} failed its check ({ok}, {stored}); the database was not changed.</source>
-        <translation>{target} сақтық көшірмесі тексеруден өтпеді ({ok}, {stored}); дерекқор өзгертілген жоқ.</translation>
+        <translation type="vanished">{target} сақтық көшірмесі тексеруден өтпеді ({ok}, {stored}); дерекқор өзгертілген жоқ.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/open.py" line="112"/>
+        <location filename="../../epay_desktop/store/open.py" line="194"/>
         <source>Cannot create the data folder {home}: {exc_strerror}.</source>
         <extracomment>File systems on which SQLite&apos;s WAL (shared memory + POSIX locks) is unsafe.</extracomment>
         <translation>{home} деректер қалтасын жасау мүмкін емес: {exc_strerror}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/open.py" line="126"/>
+        <location filename="../../epay_desktop/store/open.py" line="208"/>
         <source>The database {parsed_database} is on a network drive. SQLite cannot keep it safe there (WAL needs local shared memory). Use a local folder, or PostgreSQL for several counters.</source>
         <translation>{parsed_database} дерекқоры желілік дискіде тұр. SQLite оны онда қауіпсіз сақтай алмайды (WAL үшін жергілікті ортақ жад керек). Жергілікті қалтаны, ал бірнеше касса үшін PostgreSQL қолданыңыз.</translation>
     </message>
@@ -4360,23 +4525,23 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
         <translation>{number} нөмірлі сәйкессіздік жоқ.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/repos/operations.py" line="110"/>
+        <location filename="../../epay_desktop/store/repos/operations.py" line="111"/>
         <source>Another operation on this payment is still being processed: wait for its result.</source>
         <translation>Бұл төлем бойынша басқа операция әлі өңделуде: оның нәтижесін күтіңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/repos/operations.py" line="226"/>
+        <location filename="../../epay_desktop/store/repos/operations.py" line="241"/>
         <source>There is no money operation {op_id}.</source>
         <translation>{op_id} ақша операциясы жоқ.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/repos/payments.py" line="116"/>
+        <location filename="../../epay_desktop/store/repos/payments.py" line="128"/>
         <source>There is no payment with invoice number {invoice_id}.</source>
-        <extracomment>Scheduled polls also cover the local marks while their token lives (their next_poll_at, decision 0018). ... and a decline whose invoice still takes another card attempt (its next_poll_at, decision 0035).</extracomment>
+        <extracomment>Scheduled polls also cover the local marks while their token lives (their next_poll_at, decision 0018). ... and a decline whose invoice still takes another card attempt (its next_poll_at, decision 0035). :meth:`PaymentRepo.lock_by_invoice`&apos;s statement, built once (building it was a tenth of the work of storing a status answer, issue 10 P3); read from the database even when the row is in the session rows locked in this transaction, kept so the update that follows finds them in the session (its identity map holds rows weakly: a dropped row was read again, issue 10 P3)</extracomment>
         <translation>{invoice_id} тапсырыс нөмірімен төлем жоқ.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/repos/payments.py" line="307"/>
+        <location filename="../../epay_desktop/store/repos/payments.py" line="320"/>
         <source>There is no payment number {payment_id}.</source>
         <translation>{payment_id} нөмірлі төлем жоқ.</translation>
     </message>
@@ -4444,67 +4609,68 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
         <translation>Мақұлдаған менеджер енді мақұлдай алмайды. Басқа менеджерден сұраңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/faults.py" line="1"/>
+        <location filename="../../epay_desktop/store/faults.py" line="44"/>
         <source>the database is read-only</source>
+        <extracomment>the fault in a few words, for a longer sentence (an outcome not recorded)</extracomment>
         <translation>дерекқор тек оқуға арналған</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/faults.py" line="1"/>
+        <location filename="../../epay_desktop/store/faults.py" line="50"/>
         <source>the disk is full</source>
         <translation>диск толы</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/faults.py" line="1"/>
+        <location filename="../../epay_desktop/store/faults.py" line="56"/>
         <source>the database is damaged</source>
         <translation>дерекқор бүлінген</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/faults.py" line="1"/>
+        <location filename="../../epay_desktop/store/faults.py" line="62"/>
         <source>the database is busy</source>
         <translation>дерекқор бос емес</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/faults.py" line="1"/>
+        <location filename="../../epay_desktop/store/faults.py" line="68"/>
         <source>the database cannot be reached</source>
         <translation>дерекқорға қосылу мүмкін емес</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/faults.py" line="1"/>
+        <location filename="../../epay_desktop/store/faults.py" line="151"/>
         <source>The database {database} is read-only: nothing was changed. Let this user write the file and its folder (or use a disk that is not write-protected), then try again.</source>
         <translation>{database} дерекқоры тек оқуға арналған: ештеңе өзгерген жоқ. Осы пайдаланушыға файлға және оның қалтасына жазуға рұқсат беріңіз (немесе жазудан қорғалмаған дискіні пайдаланыңыз), содан кейін қайталап көріңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/faults.py" line="1"/>
+        <location filename="../../epay_desktop/store/faults.py" line="165"/>
         <source>The disk holding the database {database} is full: nothing was changed. Free some space on it, then try again.</source>
         <translation>{database} дерекқоры тұрған диск толы: ештеңе өзгерген жоқ. Дискіде орын босатыңыз, содан кейін қайталап көріңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/faults.py" line="1"/>
+        <location filename="../../epay_desktop/store/faults.py" line="179"/>
         <source>The database server {database} cannot be reached ({said}): nothing was changed. Check that it runs and that this computer can reach it ({setting}), then try again.</source>
         <translation>{database} дерекқор серверіне қосылу мүмкін емес ({said}): ештеңе өзгерген жоқ. Сервердің жұмыс істеп тұрғанын және осы компьютер оған қосыла алатынын тексеріңіз ({setting}), содан кейін қайталап көріңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/faults.py" line="1"/>
+        <location filename="../../epay_desktop/store/faults.py" line="230"/>
         <source>The database {database} is busy: another program or counter kept it locked longer than {seconds} s ({setting}): nothing was changed. Wait a moment, then try again.</source>
         <translation>{database} дерекқоры бос емес: басқа бағдарлама немесе касса оны {seconds} с-тан ({setting}) ұзақ құлыптап ұстады: ештеңе өзгерген жоқ. Біраз күтіп, қайталап көріңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/faults.py" line="1"/>
+        <location filename="../../epay_desktop/store/faults.py" line="102"/>
         <source>The database {database} is damaged or cannot be read ({said}): nothing was changed. Restore the last backup ({command}), or call support.</source>
         <translation>{database} дерекқоры бүлінген немесе оқылмайды ({said}): ештеңе өзгерген жоқ. Соңғы сақтық көшірмені қалпына келтіріңіз ({command}) немесе қолдау қызметіне хабарласыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/faults.py" line="1"/>
+        <location filename="../../epay_desktop/store/faults.py" line="118"/>
         <source>The database {database} cannot be opened ({said}): nothing was changed. Check that the file and its folder exist and this user may read and write them.</source>
         <translation>{database} дерекқорын ашу мүмкін емес ({said}): ештеңе өзгерген жоқ. Файл мен оның қалтасы бар екенін және осы пайдаланушы оларды оқи және оларға жаза алатынын тексеріңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/faults.py" line="1"/>
+        <location filename="../../epay_desktop/store/faults.py" line="198"/>
         <source>The database {database} is busy: another epay-desktop process (pid {pids}) has it open and kept it locked longer than {seconds} s ({setting}): nothing was changed. Wait for that process to finish or close it, then try again.</source>
         <translation>{database} дерекқоры бос емес: оны epay-desktop бағдарламасының басқа процесі (№ {pids}) ашып, {seconds} с-тан ({setting}) ұзақ құлыптап ұстады: ештеңе өзгерген жоқ. Сол процестің аяқталуын күтіңіз немесе оны жабыңыз, содан кейін қайталап көріңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/faults.py" line="1"/>
+        <location filename="../../epay_desktop/store/faults.py" line="214"/>
         <source>The database {database} is busy: the program {program} (pid {pids}) has it open and kept it locked longer than {seconds} s ({setting}): nothing was changed. Close that program, then try again.</source>
         <translation>{database} дерекқоры бос емес: оны {program} бағдарламасы (№ {pids}) ашып, {seconds} с-тан ({setting}) ұзақ құлыптап ұстады: ештеңе өзгерген жоқ. Сол бағдарламаны жабыңыз, содан кейін қайталап көріңіз.</translation>
     </message>
@@ -4512,7 +4678,7 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
 <context>
     <name>users</name>
     <message>
-        <location filename="../../epay_desktop/services/users.py" line="78"/>
+        <location filename="../../epay_desktop/services/users.py" line="109"/>
         <source>The name {name} looks like the existing user {existing} (letters of another alphabet that look the same); choose a name that is clearly different.</source>
         <translation>Бұл ат ({name}) бар пайдаланушының атына ұқсайды: {existing} (басқа әліпбидің сырттай бірдей әріптері); анық басқа ат таңдаңыз.</translation>
     </message>
@@ -4557,23 +4723,23 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
         <translation>Менеджердің аты немесе PIN-коды қате. Мақұлдаулар {minutes} минутқа тоқтатылғанға дейін {tries} әрекет қалды.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/login.py" line="39"/>
+        <location filename="../../epay_desktop/services/login.py" line="53"/>
         <source>Wrong user name or password/PIN.</source>
         <translation>Пайдаланушы аты немесе құпиясөз/PIN-код қате.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/login.py" line="69"/>
+        <location filename="../../epay_desktop/services/login.py" line="83"/>
         <source>Too many wrong passwords/PINs: this account is locked until {time} (Kazakhstan time, {zone}) or until a manager unlocks it.</source>
         <translation>Құпиясөз/PIN-код тым көп рет қате енгізілді: бұл тіркелгі {time} болғанша (Қазақстан уақыты, {zone}) немесе менеджер құлпын ашқанша құлыпталды.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/login.py" line="120"/>
-        <location filename="../../epay_desktop/services/users.py" line="480"/>
+        <location filename="../../epay_desktop/services/login.py" line="212"/>
+        <location filename="../../epay_desktop/services/users.py" line="512"/>
         <source>This account is deactivated. Ask a manager to reactivate it.</source>
         <translation>Бұл тіркелгі өшірілген. Менеджерден оны қайта іске қосуды сұраңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/login.py" line="120"/>
+        <location filename="../../epay_desktop/services/login.py" line="118"/>
         <source>This account&apos;s role or status in the database is not the one a manager gave it: the database was changed outside the console. Log-in refused; an administrator must check the audit log.</source>
         <translation>Бұл тіркелгінің дерекқордағы рөлі немесе күйі менеджер берген рөл емес: дерекқор консольді айналып өзгертілген. Кіруге рұқсат берілмеді; әкімші аудит журналын тексеруі керек.</translation>
     </message>
@@ -4598,83 +4764,83 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
         <translation>Құпиясөзде кемінде {min_password_chars} таңба болуы керек; бұл құпиясөзде {secret_count}. (Тек цифрлардан тұратын PIN-код қысқарақ болуы мүмкін: кемінде {min_pin_digits}.)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/users.py" line="70"/>
+        <location filename="../../epay_desktop/services/users.py" line="81"/>
         <source>Enter a user name.</source>
         <translation>Пайдаланушы атын енгізіңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/users.py" line="75"/>
+        <location filename="../../epay_desktop/services/users.py" line="86"/>
         <source>A user name has at most {max_name_chars} characters.</source>
         <translation>Пайдаланушы атында ең көбі {max_name_chars} таңба болады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/users.py" line="83"/>
+        <location filename="../../epay_desktop/services/users.py" line="94"/>
         <source>A user name cannot contain control or invisible characters.</source>
         <translation>Пайдаланушы атында басқару немесе көрінбейтін таңбалар болмауы керек.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/users.py" line="93"/>
+        <location filename="../../epay_desktop/services/users.py" line="124"/>
         <source>Your account is deactivated.</source>
         <translation>Тіркелгіңіз өшірілген.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/users.py" line="136"/>
+        <location filename="../../epay_desktop/services/users.py" line="167"/>
         <source>The role “{actor_role}” may not add “{role}” accounts.</source>
         <extracomment>wrong manager PINs typed at this counter (``register_id``) -- never the manager&apos;s login lockout</extracomment>
         <translation>«{actor_role}» рөлі «{role}» тіркелгілерін қоса алмайды.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/users.py" line="150"/>
+        <location filename="../../epay_desktop/services/users.py" line="181"/>
         <source>The first user must be a manager or an administrator, who then adds the cashiers.</source>
         <translation>Бірінші пайдаланушы менеджер немесе әкімші болуы керек, содан кейін ол кассирлерді қосады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/users.py" line="163"/>
+        <location filename="../../epay_desktop/services/users.py" line="194"/>
         <source>Log in as a manager or an administrator to add users.</source>
         <translation>Пайдаланушыларды қосу үшін менеджер немесе әкімші ретінде кіріңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/users.py" line="173"/>
+        <location filename="../../epay_desktop/services/users.py" line="204"/>
         <source>The role “{current_role}” may not add “{role}” accounts.</source>
         <translation>«{current_role}» рөлі «{role}» тіркелгілерін қоса алмайды.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/users.py" line="201"/>
+        <location filename="../../epay_desktop/services/users.py" line="233"/>
         <source>Only a manager or an administrator can see the list of users.</source>
         <translation>Пайдаланушылар тізімін тек менеджер немесе әкімші көре алады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/users.py" line="238"/>
+        <location filename="../../epay_desktop/services/users.py" line="270"/>
         <source>There is no user named {name_strip}.</source>
         <translation>{name_strip} атты пайдаланушы жоқ.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/users.py" line="247"/>
+        <location filename="../../epay_desktop/services/users.py" line="279"/>
         <source>The role “{current_role}” may not change “{target_role}” accounts.</source>
         <translation>«{current_role}» рөлі «{target_role}» тіркелгілерін өзгерте алмайды.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/users.py" line="287"/>
+        <location filename="../../epay_desktop/services/users.py" line="319"/>
         <source>You cannot deactivate your own account.</source>
         <translation>Өз тіркелгіңізді өшіре алмайсыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/users.py" line="310"/>
+        <location filename="../../epay_desktop/services/users.py" line="342"/>
         <source>You cannot change your own role; ask another manager or an administrator.</source>
         <translation>Өз рөліңізді өзгерте алмайсыз; басқа менеджерден немесе әкімшіден сұраңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/users.py" line="320"/>
+        <location filename="../../epay_desktop/services/users.py" line="352"/>
         <source>The role “{current_role}” may not give the role “{role}”.</source>
         <translation>«{current_role}» рөлі «{role}» рөлін бере алмайды.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/users.py" line="331"/>
+        <location filename="../../epay_desktop/services/users.py" line="363"/>
         <source>{name} already has the role “{role}”; nothing was changed.</source>
         <translation>{name} пайдаланушысында «{role}» рөлі бар; ештеңе өзгерген жоқ.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/users.py" line="430"/>
+        <location filename="../../epay_desktop/services/users.py" line="462"/>
         <source>The amount to approve must be a whole number of tiyn, not negative.</source>
         <translation>Мақұлданатын сома тиынмен бүтін сан болуы керек, теріс емес.</translation>
     </message>
@@ -4712,158 +4878,6 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
         <location filename="../../epay_desktop/domain/words.py" line="28"/>
         <source>admin</source>
         <translation>әкімші</translation>
-    </message>
-</context>
-<context>
-    <name>files</name>
-    <message>
-        <location filename="../../epay_desktop/safe_files.py" line="1"/>
-        <source>a symbolic link</source>
-        <translation>символдық сілтеме</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/safe_files.py" line="1"/>
-        <source>a named pipe</source>
-        <translation>атаулы арна</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/safe_files.py" line="1"/>
-        <source>a device</source>
-        <translation>құрылғы</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/safe_files.py" line="1"/>
-        <source>a folder</source>
-        <translation>қалта</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/safe_files.py" line="1"/>
-        <source>a socket</source>
-        <translation>сокет</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/safe_files.py" line="1"/>
-        <source>a special file</source>
-        <translation>арнайы файл</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/safe_files.py" line="1"/>
-        <source>{path} is {what}, not an ordinary file: nothing was written. Choose a new file name, or an ordinary file to replace.</source>
-        <translation>{path} — {what}, кәдімгі файл емес: ештеңе жазылмады. Жаңа файл атауын немесе ауыстыруға болатын кәдімгі файлды таңдаңыз.</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/safe_files.py" line="1"/>
-        <source>The folder {folder} does not exist: choose another one.</source>
-        <translation>{folder} қалтасы жоқ: басқасын таңдаңыз.</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/safe_files.py" line="1"/>
-        <source>The console may not write in {folder}: nothing was written. Choose another folder.</source>
-        <translation>Консоль {folder} қалтасына жаза алмайды: ештеңе жазылмады. Басқа қалтаны таңдаңыз.</translation>
-    </message>
-</context>
-<context>
-    <name>money</name>
-    <message>
-        <location filename="../../epay_desktop/domain/money.py" line="87"/>
-        <source>The amount {text} is too large. Write it like {example}.</source>
-        <translation>Сома тым үлкен: {text}. Былай жазыңыз: {example}.</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/domain/money.py" line="87"/>
-        <source>The amount {text} has more than {places} decimals. Write it like {example}.</source>
-        <translation>Сомада үтірден кейін {places} цифрдан көп: {text}. Былай жазыңыз: {example}.</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/domain/money.py" line="87"/>
-        <source>The amount {text} has spaces that do not separate groups of three digits. Write it like {example}.</source>
-        <translation>Сомадағы бос орындар үш цифрдан тұратын топтарды бөлмейді: {text}. Былай жазыңыз: {example}.</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/domain/money.py" line="110"/>
-        <source>{text} is not an amount: only digits 0-9, group spaces and one decimal mark (. or ,) are allowed. Write it like {example}.</source>
-        <translation>Бұл сома емес: {text}. Тек 0-9 цифрлары, разрядтар арасындағы бос орын және бір ондық белгі (. немесе ,) болады. Былай жазыңыз: {example}.</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/domain/money.py" line="87"/>
-        <source>The amount {text} has a sign (+ or -); an amount has none. Write it like {example}.</source>
-        <translation>Сомада таңба бар (+ немесе -): {text}; сома таңбасыз жазылады. Былай жазыңыз: {example}.</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/domain/money.py" line="87"/>
-        <source>The amount {text} has a digit that is not 0-9 ({char}). Write it like {example}.</source>
-        <translation>Сомада 0-9 цифрларынан басқа цифр бар: {text} ({char}). Былай жазыңыз: {example}.</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/domain/money.py" line="87"/>
-        <source>The amount is empty. Write it like {example}.</source>
-        <translation>Сома жазылмаған. Былай жазыңыз: {example}.</translation>
-    </message>
-</context>
-<context>
-    <name>fields</name>
-    <message>
-        <location filename="../../epay_desktop/domain/text.py" line="36"/>
-        <source>The {field} is too long: {length} characters, at most {limit}. Shorten it.</source>
-        <translation>«{field}» өрісі тым ұзын: {length} таңба, ең көбі {limit}. Мәтінді қысқартыңыз.</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/domain/text.py" line="36"/>
-        <source>The {field} is too long: {size} bytes, the bank takes at most {limit} (a Cyrillic letter takes 2 bytes). Shorten it; nothing was cut.</source>
-        <translation>«{field}» өрісі тым ұзын: {size} байт, банк ең көбі {limit} байт қабылдайды (кирилл әрпі 2 байт алады). Мәтінді қысқартыңыз; ештеңе қиылған жоқ.</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/domain/text.py" line="36"/>
-        <source>The {field} contains a control character ({code}) at position {position}; remove it and type the text again.</source>
-        <translation>«{field}» өрісінде басқару таңбасы бар ({code}, орны: {position}); оны өшіріп, мәтінді қайта теріңіз.</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/domain/text.py" line="36"/>
-        <source>The {field} contains an invisible text-direction character ({code}) at position {position}; remove it and type the text again.</source>
-        <translation>«{field}» өрісінде мәтін бағытының көрінбейтін таңбасы бар ({code}, орны: {position}); оны өшіріп, мәтінді қайта теріңіз.</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/domain/text.py" line="55"/>
-        <source>shop name or address</source>
-        <translation>дүкен атауы не мекенжайы</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/domain/text.py" line="4"/>
-        <source>note</source>
-        <translation>ескертпе</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/domain/text.py" line="3"/>
-        <source>reason</source>
-        <translation>себеп</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/domain/text.py" line="3"/>
-        <source>description</source>
-        <translation>сипаттама</translation>
-    </message>
-</context>
-<context>
-    <name>bounds</name>
-    <message>
-        <location filename="../../epay_desktop/domain/bounds.py" line="103"/>
-        <source>{text} is not a whole number from {lowest} to {highest} (digits 0-9 only).</source>
-        <translation>Бұл {lowest} – {highest} аралығындағы бүтін сан емес: {text} (тек 0-9 цифрлары).</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/domain/bounds.py" line="86"/>
-        <source>{value} is outside {lowest} to {highest}.</source>
-        <translation>Сан рұқсат етілген аралықтан тыс: {value} ({lowest} – {highest} болуы керек).</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/domain/bounds.py" line="73"/>
-        <source>{text} is not a date; write it like 2024-05-31.</source>
-        <translation>Бұл күн емес: {text}; былай жазыңыз: 2024-05-31.</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/domain/bounds.py" line="52"/>
-        <source>The date {day} is outside {earliest} to {latest}; check the year.</source>
-        <translation>Күн рұқсат етілген аралықтан тыс: {day} ({earliest} – {latest} болуы керек); жылды тексеріңіз.</translation>
     </message>
 </context>
 </TS>

@@ -47,39 +47,39 @@
 <context>
     <name>AppAdmin</name>
     <message>
-        <location filename="../../epay_desktop/ui/app_admin.py" line="1"/>
+        <location filename="../../epay_desktop/ui/app_admin.py" line="182"/>
         <source>Backing up the database…</source>
         <translation>Резервное копирование базы данных…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_admin.py" line="1"/>
+        <location filename="../../epay_desktop/ui/app_admin.py" line="196"/>
         <source>Backup done</source>
         <translation>Резервная копия сделана</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_admin.py" line="1"/>
+        <location filename="../../epay_desktop/ui/app_admin.py" line="193"/>
         <source>The database was backed up and the copy checked:
 {path}</source>
         <translation>Резервная копия базы данных сделана и проверена:
 {path}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_admin.py" line="1"/>
+        <location filename="../../epay_desktop/ui/app_admin.py" line="191"/>
         <source>The database is PostgreSQL: it is backed up on its server, not by this console.</source>
         <translation>База данных — PostgreSQL: её резервные копии делаются на её сервере, а не этой консолью.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_admin.py" line="166"/>
+        <location filename="../../epay_desktop/ui/app_admin.py" line="219"/>
         <source>Export done</source>
         <translation>Экспорт завершён</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_admin.py" line="128"/>
+        <location filename="../../epay_desktop/ui/app_admin.py" line="132"/>
         <source>Settings saved. Gateway changes apply when the console is restarted.</source>
         <translation>Настройки сохранены. Изменения шлюза вступят в силу после перезапуска программы.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_admin.py" line="157"/>
+        <location filename="../../epay_desktop/ui/app_admin.py" line="210"/>
         <source>{rows} payment(s) from {first} to {last} were written to:
 {path}</source>
         <translation>Платежей с {first} по {last}: {rows}. Записаны в файл:
@@ -355,112 +355,114 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>AuditAnchorDialog</name>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="1"/>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="61"/>
         <source>The audit log is broken at entry {seq}: an entry was changed, deleted or moved. No anchor is given for a broken log; an administrator must check it.</source>
         <translation>Журнал аудита повреждён на записи {seq}: запись изменили, удалили или переставили. Для повреждённого журнала контрольная метка не выдаётся; администратор должен его проверить.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="1"/>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="69"/>
         <source>The log matches the anchor: nothing up to entry {count} was cut or rewritten.</source>
         <translation>Журнал совпадает с контрольной меткой: до записи {count} ничего не обрезано и не переписано.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="1"/>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="73"/>
         <source>The log was cut: the anchor has {anchor} entries, the log only {count}.</source>
         <translation>Журнал обрезан: в контрольной метке {anchor} записей, в журнале только {count}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="1"/>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="77"/>
         <source>The log was rewritten: entry {seq} is not the one the anchor was printed for.</source>
         <translation>Журнал переписан: запись {seq} не та, для которой печаталась контрольная метка.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="1"/>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="144"/>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="89"/>
         <source>Audit log anchor</source>
         <translation>Контрольная метка журнала аудита</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="1"/>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="154"/>
         <source>&amp;Copy</source>
         <translation>&amp;Копировать</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="1"/>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="162"/>
         <source>The audit log is intact: {count} entries. Write this anchor down or save it off this PC; checked later, it shows whether the log was cut or rewritten since.</source>
         <translation>Журнал аудита цел: записей {count}. Запишите эту контрольную метку или сохраните её не на этом компьютере; проверка по ней позже покажет, не обрезали ли и не переписали ли журнал с тех пор.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="1"/>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="183"/>
         <source>A kept anchor, e.g. {example}</source>
         <translation>Сохранённая метка, например {example}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="1"/>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="184"/>
         <source>C&amp;heck</source>
         <translation>&amp;Проверить</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="1"/>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="198"/>
         <source>Check an anchor kept earlier:</source>
         <translation>Проверить метку, сохранённую раньше:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="1"/>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="283"/>
         <source>That is not an anchor: write it as printed, e.g. {example}.</source>
         <translation>Это не контрольная метка: введите её так, как она напечатана, например {example}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="1"/>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="303"/>
         <source>Only a manager or an administrator can see the audit log&apos;s anchor.</source>
         <translation>Контрольную метку журнала аудита может смотреть только менеджер или администратор.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="1"/>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="156"/>
         <source>&amp;Print…</source>
         <translation>Пе&amp;чать…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="1"/>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="158"/>
         <source>&amp;Save…</source>
         <translation>&amp;Сохранить…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="1"/>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="90"/>
         <source>Printed {when}</source>
         <translation>Напечатано {when}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="1"/>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="92"/>
         <source>Entries in the audit log: {count}</source>
         <translation>Записей в журнале аудита: {count}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="1"/>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="95"/>
         <source>Keep this paper away from the computer. To check later that the log was not cut or rewritten, type the anchor in Settings &gt; Audit log anchor and press Check, or run:</source>
         <translation>Храните этот листок отдельно от компьютера. Чтобы позже проверить, что журнал не обрезали и не переписали, введите метку в Настройки &gt; Контрольная метка журнала аудита и нажмите «Проверить» или выполните команду:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="1"/>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="228"/>
         <source>Save the audit log anchor</source>
         <translation>Сохранить контрольную метку журнала аудита</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="1"/>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="230"/>
         <source>Text files (*.txt)</source>
         <translation>Текстовые файлы (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="1"/>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="249"/>
         <source>Sent to the printer.</source>
         <translation>Отправлено на принтер.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="1"/>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="265"/>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="269"/>
         <source>Could not save: {why}</source>
         <translation>Не удалось сохранить: {why}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="1"/>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="274"/>
         <source>Saved to {path}: keep a copy off this PC.</source>
         <translation>Сохранено в {path}: храните копию не на этом компьютере.</translation>
     </message>
@@ -868,12 +870,12 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>ConsoleActions</name>
     <message>
-        <location filename="../../epay_desktop/ui/actions.py" line="1"/>
+        <location filename="../../epay_desktop/ui/actions.py" line="249"/>
         <source>Only a manager or an administrator can back up the database.</source>
         <translation>Резервную копию базы данных может сделать только менеджер или администратор.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/actions.py" line="1"/>
+        <location filename="../../epay_desktop/ui/actions.py" line="162"/>
         <source>&amp;Back up the database now</source>
         <translation>Сделать &amp;резервную копию базы данных</translation>
     </message>
@@ -941,8 +943,8 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
     <message>
         <location filename="../../epay_desktop/ui/actions.py" line="132"/>
         <location filename="../../epay_desktop/ui/actions.py" line="99"/>
-        <location filename="../../epay_desktop/ui/actions.py" line="238"/>
-        <location filename="../../epay_desktop/ui/actions.py" line="221"/>
+        <location filename="../../epay_desktop/ui/actions.py" line="251"/>
+        <location filename="../../epay_desktop/ui/actions.py" line="224"/>
         <source>Log in first.</source>
         <translation>Сначала войдите.</translation>
     </message>
@@ -978,7 +980,7 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
     </message>
     <message>
         <location filename="../../epay_desktop/ui/actions.py" line="151"/>
-        <location filename="../../epay_desktop/ui/actions.py" line="215"/>
+        <location filename="../../epay_desktop/ui/actions.py" line="218"/>
         <source>&amp;Print receipt</source>
         <translation>&amp;Печать чека</translation>
     </message>
@@ -1028,12 +1030,12 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
         <translation>&amp;Экспорт платежей (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/actions.py" line="161"/>
+        <location filename="../../epay_desktop/ui/actions.py" line="163"/>
         <source>Needs &amp;attention…</source>
         <translation>Требует &amp;внимания…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/actions.py" line="162"/>
+        <location filename="../../epay_desktop/ui/actions.py" line="164"/>
         <source>&amp;About ePay console</source>
         <translation>&amp;О программе ePay</translation>
     </message>
@@ -1048,57 +1050,57 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
         <translation>Проверять операции может только менеджер.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/actions.py" line="186"/>
+        <location filename="../../epay_desktop/ui/actions.py" line="188"/>
         <source>&amp;Payment</source>
         <translation>&amp;Платёж</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/actions.py" line="188"/>
+        <location filename="../../epay_desktop/ui/actions.py" line="190"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/actions.py" line="189"/>
+        <location filename="../../epay_desktop/ui/actions.py" line="191"/>
         <source>&amp;Session</source>
         <translation>&amp;Сеанс</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/actions.py" line="190"/>
+        <location filename="../../epay_desktop/ui/actions.py" line="192"/>
         <source>Se&amp;ttings</source>
         <translation>&amp;Настройки</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/actions.py" line="191"/>
+        <location filename="../../epay_desktop/ui/actions.py" line="194"/>
         <source>&amp;Help</source>
         <translation>Спр&amp;авка</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/actions.py" line="215"/>
+        <location filename="../../epay_desktop/ui/actions.py" line="218"/>
         <source>Re&amp;print receipt</source>
         <translation>&amp;Печать дубликата чека</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/actions.py" line="226"/>
+        <location filename="../../epay_desktop/ui/actions.py" line="229"/>
         <source>Only a manager or an administrator can change settings.</source>
         <translation>Менять настройки может только менеджер или администратор.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/actions.py" line="231"/>
+        <location filename="../../epay_desktop/ui/actions.py" line="234"/>
         <source>Only a manager or an administrator can manage users.</source>
         <translation>Управлять пользователями может только менеджер или администратор.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/actions.py" line="236"/>
+        <location filename="../../epay_desktop/ui/actions.py" line="239"/>
         <source>Only a manager or an administrator can export payments.</source>
         <translation>Экспортировать платежи может только менеджер или администратор.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/actions.py" line="1"/>
+        <location filename="../../epay_desktop/ui/actions.py" line="161"/>
         <source>Audit log &amp;anchor…</source>
         <translation>Контрольная &amp;метка журнала аудита…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/actions.py" line="1"/>
+        <location filename="../../epay_desktop/ui/actions.py" line="244"/>
         <source>Only a manager or an administrator can see the audit log&apos;s anchor.</source>
         <translation>Контрольную метку журнала аудита может смотреть только менеджер или администратор.</translation>
     </message>
@@ -1165,67 +1167,68 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
         <translation>Свой адрес шлюза.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="176"/>
+        <location filename="../../epay_desktop/ui/status_bar.py" line="179"/>
         <source>Payments or operations waiting for a check or a manager&apos;s review. Click to see them.</source>
         <translation>Платежи или операции, которые ждут проверки или решения менеджера. Нажмите, чтобы посмотреть.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="218"/>
+        <location filename="../../epay_desktop/ui/status_bar.py" line="232"/>
         <source>The console asks the bank once a payment needs checking.</source>
         <translation>Программа запросит банк, когда платёж нужно будет проверить.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="237"/>
+        <location filename="../../epay_desktop/ui/status_bar.py" line="251"/>
         <source>Last successful status check with the bank (Kazakhstan time).</source>
         <translation>Последняя успешная проверка статуса в банке (время Казахстана).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="184"/>
+        <location filename="../../epay_desktop/ui/status_bar.py" line="191"/>
         <source>Not logged in</source>
         <translation>Вход не выполнен</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="217"/>
+        <location filename="../../epay_desktop/ui/status_bar.py" line="231"/>
         <source>● Bank: not checked yet</source>
         <translation>● Банк: ещё не проверялся</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="232"/>
+        <location filename="../../epay_desktop/ui/status_bar.py" line="246"/>
         <source>Last check: —</source>
         <translation>Проверка: —</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="174"/>
+        <location filename="../../epay_desktop/ui/status_bar.py" line="177"/>
         <source>⚠ {count} need attention</source>
         <translation>⚠ Требуют внимания: {count}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="221"/>
+        <location filename="../../epay_desktop/ui/status_bar.py" line="235"/>
         <source>● Bank: OK</source>
         <translation>● Банк: на связи</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="223"/>
+        <location filename="../../epay_desktop/ui/status_bar.py" line="237"/>
         <source>The bank answers the console&apos;s status checks.</source>
         <translation>Банк отвечает на проверки статуса.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="226"/>
+        <location filename="../../epay_desktop/ui/status_bar.py" line="240"/>
         <source>● Bank not reachable — retrying</source>
         <translation>● Банк не отвечает — повторяем</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="227"/>
+        <location filename="../../epay_desktop/ui/status_bar.py" line="241"/>
         <source>The console keeps retrying by itself.</source>
         <translation>Программа сама продолжает попытки.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="186"/>
+        <location filename="../../epay_desktop/ui/status_bar.py" line="197"/>
+        <location filename="../../epay_desktop/ui/status_bar.py" line="199"/>
         <source>{name} · {role}</source>
         <translation>{name} · {role}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="235"/>
+        <location filename="../../epay_desktop/ui/status_bar.py" line="249"/>
         <source>Last check: {time}</source>
         <translation>Проверка: {time}</translation>
     </message>
@@ -1256,178 +1259,178 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="57"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="59"/>
         <source>Invoice</source>
         <extracomment>What each CSV column is called on screen (the file keeps the stable names of CSV_COLUMNS).</extracomment>
         <translation>Заказ</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="58"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="60"/>
         <source>Created (UTC)</source>
         <translation>Создан (UTC)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="59"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="61"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="60"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="62"/>
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="61"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="63"/>
         <source>Amount at the bank</source>
         <translation>Сумма в банке</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="62"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="64"/>
         <source>Refunded</source>
         <translation>Возвращено</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="63"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="65"/>
         <source>Currency</source>
         <translation>Валюта</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="64"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="66"/>
         <source>Card (masked)</source>
         <translation>Карта (маска)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="65"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="67"/>
         <source>Card type</source>
         <translation>Тип карты</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="66"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="68"/>
         <source>RRN</source>
         <translation>RRN</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="67"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="69"/>
         <source>Approval code</source>
         <translation>Код авторизации</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="68"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="70"/>
         <source>Decline code</source>
         <translation>Код отказа</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="69"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="71"/>
         <source>Decline reason</source>
         <translation>Причина отказа</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="70"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="72"/>
         <source>Description</source>
         <translation>Описание</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="71"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="73"/>
         <source>Bank transaction id</source>
         <translation>ID транзакции в банке</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="72"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="74"/>
         <source>Counter</source>
         <translation>Касса</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="75"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="77"/>
         <source>Today</source>
         <translation>Сегодня</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="76"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="78"/>
         <source>Yesterday</source>
         <translation>Вчера</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="77"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="79"/>
         <source>This month</source>
         <translation>Этот месяц</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="78"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="80"/>
         <source>Last month</source>
         <translation>Прошлый месяц</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="79"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="81"/>
         <source>Chosen days</source>
         <translation>Выбранные дни</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="112"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="114"/>
         <source>The disk is full: the file was not written. Free some space or choose another drive.</source>
         <translation>Диск заполнен: файл не записан. Освободите место или выберите другой диск.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="121"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="123"/>
         <source>The file {path} could not be written ({reason}); nothing was written.</source>
         <translation>Не удалось записать файл {path} ({reason}); ничего не записано.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="169"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="171"/>
         <source>Export payments to CSV</source>
         <translation>Экспорт платежей в CSV</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="193"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="196"/>
         <source>Period</source>
         <translation>Период</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="194"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="197"/>
         <source>Days (Kazakhstan time)</source>
         <translation>Дни (время Казахстана)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="197"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="200"/>
         <source>Columns</source>
         <translation>Столбцы</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="243"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="246"/>
         <source>Tick at least one column.</source>
         <translation>Отметьте хотя бы один столбец.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="309"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="312"/>
         <source>Save the CSV file</source>
         <translation>Сохранить файл CSV</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="313"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="316"/>
         <source>CSV files (*.csv)</source>
         <translation>Файлы CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="114"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="116"/>
         <source>The console may not write in {folder}: the file was not written. Choose another folder.</source>
         <translation>У программы нет права записи в {folder}: файл не записан. Выберите другую папку.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="118"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="120"/>
         <source>The folder {folder} does not exist: choose another one.</source>
         <translation>Папки {folder} не существует: выберите другую.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="120"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="122"/>
         <source>{path} is a folder: give the file a name.</source>
         <translation>{path} — это папка: укажите имя файла.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="213"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="216"/>
         <source>Export…</source>
         <translation>Экспорт…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="358"/>
+        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="367"/>
         <source>Only a manager or an administrator can export payments.</source>
         <translation>Экспортировать платежи может только менеджер или администратор.</translation>
     </message>
@@ -1636,7 +1639,7 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../epay_desktop/ui/login.py" line="303"/>
+        <location filename="../../epay_desktop/ui/login.py" line="320"/>
         <source>Log in</source>
         <translation>Вход</translation>
     </message>
@@ -1645,60 +1648,60 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
     <name>LoginForm</name>
     <message>
         <location filename="../../epay_desktop/ui/login.py" line="124"/>
-        <location filename="../../epay_desktop/ui/login.py" line="205"/>
+        <location filename="../../epay_desktop/ui/login.py" line="212"/>
         <source>Log in to the ePay console</source>
         <translation>Вход в кассу ePay</translation>
     </message>
     <message>
         <location filename="../../epay_desktop/ui/login.py" line="126"/>
-        <location filename="../../epay_desktop/ui/login.py" line="206"/>
+        <location filename="../../epay_desktop/ui/login.py" line="213"/>
         <source>Enter your name and your PIN or password.</source>
         <translation>Введите своё имя и PIN-код или пароль.</translation>
     </message>
     <message>
         <location filename="../../epay_desktop/ui/login.py" line="130"/>
-        <location filename="../../epay_desktop/ui/login.py" line="207"/>
+        <location filename="../../epay_desktop/ui/login.py" line="214"/>
         <source>Your name</source>
         <translation>Ваше имя</translation>
     </message>
     <message>
         <location filename="../../epay_desktop/ui/login.py" line="134"/>
-        <location filename="../../epay_desktop/ui/login.py" line="145"/>
-        <location filename="../../epay_desktop/ui/login.py" line="208"/>
-        <location filename="../../epay_desktop/ui/login.py" line="211"/>
+        <location filename="../../epay_desktop/ui/login.py" line="151"/>
+        <location filename="../../epay_desktop/ui/login.py" line="215"/>
+        <location filename="../../epay_desktop/ui/login.py" line="218"/>
         <source>PIN or password</source>
         <translation>PIN-код или пароль</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/login.py" line="141"/>
-        <location filename="../../epay_desktop/ui/login.py" line="209"/>
+        <location filename="../../epay_desktop/ui/login.py" line="147"/>
+        <location filename="../../epay_desktop/ui/login.py" line="216"/>
         <source>Log in</source>
         <translation>Войти</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/login.py" line="144"/>
-        <location filename="../../epay_desktop/ui/login.py" line="210"/>
+        <location filename="../../epay_desktop/ui/login.py" line="150"/>
+        <location filename="../../epay_desktop/ui/login.py" line="217"/>
         <source>User</source>
         <translation>Пользователь</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/login.py" line="173"/>
+        <location filename="../../epay_desktop/ui/login.py" line="180"/>
         <source>Demo mode: sandbox gateway, no real money.</source>
         <translation>Демо-режим: учебная среда, реальных денег нет.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/login.py" line="174"/>
+        <location filename="../../epay_desktop/ui/login.py" line="181"/>
         <source>Demo users (click to fill in):</source>
         <translation>Демо-пользователи (нажмите, чтобы подставить):</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/login.py" line="188"/>
+        <location filename="../../epay_desktop/ui/login.py" line="195"/>
         <source>{name} ({role}): PIN {pin}</source>
         <translation>{name} ({role}): PIN-код {pin}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/login.py" line="181"/>
-        <location filename="../../epay_desktop/ui/login.py" line="214"/>
+        <location filename="../../epay_desktop/ui/login.py" line="188"/>
+        <location filename="../../epay_desktop/ui/login.py" line="221"/>
         <source>Click to fill in this user</source>
         <translation>Нажмите, чтобы подставить этого пользователя</translation>
     </message>
@@ -1706,22 +1709,22 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../epay_desktop/ui/main_window.py" line="319"/>
+        <location filename="../../epay_desktop/ui/main_window.py" line="323"/>
         <source>Nothing to show: no payment matches the search or filters.</source>
         <translation>Нечего показать: ни один платёж не подходит под поиск или фильтры.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/main_window.py" line="349"/>
+        <location filename="../../epay_desktop/ui/main_window.py" line="353"/>
         <source>The list is being searched: select a payment when it appears.</source>
         <translation>Идёт поиск по списку: выберите платёж, когда он появится.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/main_window.py" line="344"/>
+        <location filename="../../epay_desktop/ui/main_window.py" line="348"/>
         <source>Payment {invoice} is hidden by the search or filters: clear them or select a payment in the list.</source>
         <translation>Платёж {invoice} скрыт поиском или фильтрами: сбросьте их или выберите платёж в списке.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/main_window.py" line="307"/>
+        <location filename="../../epay_desktop/ui/main_window.py" line="311"/>
         <source>Payment {invoice} is not in the list for this search or filter.
 Clear the search (Esc) or select a payment in the list.</source>
         <translation>Платежа {invoice} нет в списке при этом поиске или фильтре.
@@ -1731,22 +1734,24 @@ Clear the search (Esc) or select a payment in the list.</source>
 <context>
     <name>MoneyEdit</name>
     <message>
-        <location filename="../../epay_desktop/ui/widgets/money_edit.py" line="163"/>
+        <location filename="../../epay_desktop/ui/widgets/money_edit.py" line="198"/>
+        <location filename="../../epay_desktop/ui/widgets/money_edit.py" line="275"/>
         <source>Enter an amount like 1500 or 1500,50.</source>
         <translation>Введите сумму, например 1500 или 1500,50.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/widgets/money_edit.py" line="167"/>
+        <location filename="../../epay_desktop/ui/widgets/money_edit.py" line="202"/>
         <source>Enter an amount greater than zero.</source>
         <translation>Введите сумму больше нуля.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/widgets/money_edit.py" line="165"/>
+        <location filename="../../epay_desktop/ui/widgets/money_edit.py" line="200"/>
         <source>The amount must be at least {minimum}.</source>
         <translation>Сумма должна быть не меньше {minimum}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/widgets/money_edit.py" line="169"/>
+        <location filename="../../epay_desktop/ui/widgets/money_edit.py" line="204"/>
+        <location filename="../../epay_desktop/ui/widgets/money_edit.py" line="273"/>
         <source>The amount must not be more than {maximum}.</source>
         <translation>Сумма должна быть не больше {maximum}.</translation>
     </message>
@@ -1754,44 +1759,44 @@ Clear the search (Esc) or select a payment in the list.</source>
 <context>
     <name>MoneyOpDialog</name>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/money_dialog.py" line="121"/>
+        <location filename="../../epay_desktop/ui/dialogs/money_dialog.py" line="123"/>
         <source>{operation} — invoice {invoice}, {amount}</source>
         <extracomment>The narrowest a money dialog gets; a longer title widens it (:meth:`MoneyOpDialog.showEvent`). What a title bar takes besides the title: its buttons (menu, minimise, maximise, close) and margins.</extracomment>
         <translation>{operation} — заказ {invoice}, {amount}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/money_dialog.py" line="149"/>
+        <location filename="../../epay_desktop/ui/dialogs/money_dialog.py" line="151"/>
         <source>Invoice</source>
         <translation>Заказ</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/money_dialog.py" line="150"/>
+        <location filename="../../epay_desktop/ui/dialogs/money_dialog.py" line="152"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/money_dialog.py" line="153"/>
+        <location filename="../../epay_desktop/ui/dialogs/money_dialog.py" line="155"/>
         <source>Card</source>
         <translation>Карта</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/money_dialog.py" line="175"/>
+        <location filename="../../epay_desktop/ui/dialogs/money_dialog.py" line="177"/>
         <source>Another operation on this payment is still being checked with the bank. Wait for it.</source>
         <translation>Другая операция по этому платежу ещё проверяется в банке. Дождитесь её.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/money_dialog.py" line="312"/>
+        <location filename="../../epay_desktop/ui/dialogs/money_dialog.py" line="317"/>
         <source>no reason given</source>
         <translation>причина не указана</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/money_dialog.py" line="311"/>
+        <location filename="../../epay_desktop/ui/dialogs/money_dialog.py" line="316"/>
         <source>The bank refused it: {reason}</source>
         <translation>Банк отказал: {reason}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/money_dialog.py" line="165"/>
-        <location filename="../../epay_desktop/ui/dialogs/money_dialog.py" line="323"/>
+        <location filename="../../epay_desktop/ui/dialogs/money_dialog.py" line="167"/>
+        <location filename="../../epay_desktop/ui/dialogs/money_dialog.py" line="328"/>
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
@@ -1799,98 +1804,98 @@ Clear the search (Esc) or select a payment in the list.</source>
 <context>
     <name>NewPaymentForm</name>
     <message>
-        <location filename="../../epay_desktop/ui/new_payment.py" line="77"/>
+        <location filename="../../epay_desktop/ui/new_payment.py" line="79"/>
         <source>What is paid for (optional)</source>
         <translation>За что оплата (необязательно)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/new_payment.py" line="80"/>
+        <location filename="../../epay_desktop/ui/new_payment.py" line="82"/>
         <source>Kazakhstan mobile number: +7 and 10 digits</source>
         <translation>Мобильный номер Казахстана: +7 и 10 цифр</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/new_payment.py" line="84"/>
+        <location filename="../../epay_desktop/ui/new_payment.py" line="86"/>
         <source>Customer id in your shop (optional)</source>
         <translation>ID клиента в вашем магазине (необязательно)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/new_payment.py" line="85"/>
+        <location filename="../../epay_desktop/ui/new_payment.py" line="87"/>
         <source>Save the card for this customer</source>
         <translation>Сохранить карту для этого покупателя</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/new_payment.py" line="102"/>
+        <location filename="../../epay_desktop/ui/new_payment.py" line="104"/>
         <source>Take payment (Enter)</source>
         <translation>Принять оплату (Enter)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/new_payment.py" line="108"/>
-        <location filename="../../epay_desktop/ui/new_payment.py" line="204"/>
+        <location filename="../../epay_desktop/ui/new_payment.py" line="110"/>
+        <location filename="../../epay_desktop/ui/new_payment.py" line="209"/>
         <source>Pay with a saved card…</source>
         <translation>Оплата сохранённой картой…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/new_payment.py" line="121"/>
+        <location filename="../../epay_desktop/ui/new_payment.py" line="123"/>
         <source>Amount:</source>
         <translation>Сумма:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/new_payment.py" line="126"/>
+        <location filename="../../epay_desktop/ui/new_payment.py" line="128"/>
         <source>Description:</source>
         <translation>Описание:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/new_payment.py" line="127"/>
+        <location filename="../../epay_desktop/ui/new_payment.py" line="129"/>
         <source>Phone:</source>
         <translation>Телефон:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/new_payment.py" line="128"/>
+        <location filename="../../epay_desktop/ui/new_payment.py" line="130"/>
         <source>E-mail:</source>
         <translation>Эл. почта:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/new_payment.py" line="129"/>
+        <location filename="../../epay_desktop/ui/new_payment.py" line="131"/>
         <source>Customer id:</source>
         <translation>ID клиента:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/new_payment.py" line="133"/>
+        <location filename="../../epay_desktop/ui/new_payment.py" line="135"/>
         <source>Payment page language:</source>
         <translation>Язык платёжной страницы:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/new_payment.py" line="140"/>
+        <location filename="../../epay_desktop/ui/new_payment.py" line="142"/>
         <source>New payment</source>
         <translation>Новый платёж</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/new_payment.py" line="202"/>
+        <location filename="../../epay_desktop/ui/new_payment.py" line="207"/>
         <source>Pay with a saved card (%1)…</source>
         <translation>Оплата сохранённой картой (%1)…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/new_payment.py" line="229"/>
+        <location filename="../../epay_desktop/ui/new_payment.py" line="234"/>
         <source>Write the phone like +7 777 123 45 67.</source>
         <translation>Пишите телефон так: +7 777 123 45 67.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/new_payment.py" line="232"/>
+        <location filename="../../epay_desktop/ui/new_payment.py" line="237"/>
         <source>The e-mail should look like name@example.kz.</source>
         <translation>E-mail должен выглядеть так: name@example.kz.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/new_payment.py" line="237"/>
+        <location filename="../../epay_desktop/ui/new_payment.py" line="242"/>
         <source>The customer id may use only Latin letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;.</source>
         <translation>ID клиента может содержать только латинские буквы, цифры, &apos;.&apos;, &apos;_&apos; и &apos;-&apos;.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/new_payment.py" line="240"/>
+        <location filename="../../epay_desktop/ui/new_payment.py" line="245"/>
         <source>To save the card, enter the customer id.</source>
         <translation>Чтобы сохранить карту, введите ID клиента.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/new_payment.py" line="278"/>
+        <location filename="../../epay_desktop/ui/new_payment.py" line="305"/>
         <source>Saving a card needs the customer id.</source>
         <translation>Для сохранения карты нужен ID клиента.</translation>
     </message>
@@ -2152,72 +2157,72 @@ Press Enter to open it.</source>
 <context>
     <name>PaymentFilterBar</name>
     <message>
-        <location filename="../../epay_desktop/ui/payment_filters.py" line="49"/>
+        <location filename="../../epay_desktop/ui/payment_filters.py" line="50"/>
         <source>All statuses</source>
         <translation>Все статусы</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payment_filters.py" line="50"/>
+        <location filename="../../epay_desktop/ui/payment_filters.py" line="51"/>
         <source>Needs attention</source>
         <translation>Требует внимания</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payment_filters.py" line="51"/>
+        <location filename="../../epay_desktop/ui/payment_filters.py" line="52"/>
         <source>Paid or held</source>
         <translation>Оплачен или заблокирован</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payment_filters.py" line="52"/>
+        <location filename="../../epay_desktop/ui/payment_filters.py" line="53"/>
         <source>Waiting or paying</source>
         <translation>Ожидает или оплачивается</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payment_filters.py" line="53"/>
+        <location filename="../../epay_desktop/ui/payment_filters.py" line="54"/>
         <source>Declined or failed</source>
         <translation>Отклонён или ошибка</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payment_filters.py" line="54"/>
+        <location filename="../../epay_desktop/ui/payment_filters.py" line="55"/>
         <source>Refunded or released</source>
         <translation>Возвращён или разблокирован</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payment_filters.py" line="80"/>
+        <location filename="../../epay_desktop/ui/payment_filters.py" line="81"/>
         <source>All dates</source>
         <translation>Все даты</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payment_filters.py" line="81"/>
+        <location filename="../../epay_desktop/ui/payment_filters.py" line="82"/>
         <source>Today</source>
         <translation>Сегодня</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payment_filters.py" line="82"/>
+        <location filename="../../epay_desktop/ui/payment_filters.py" line="83"/>
         <source>Last 7 days</source>
         <translation>Последние 7 дней</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payment_filters.py" line="83"/>
+        <location filename="../../epay_desktop/ui/payment_filters.py" line="84"/>
         <source>Last 30 days</source>
         <translation>Последние 30 дней</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payment_filters.py" line="84"/>
+        <location filename="../../epay_desktop/ui/payment_filters.py" line="85"/>
         <source>Custom dates…</source>
         <translation>Выбрать даты…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payment_filters.py" line="140"/>
+        <location filename="../../epay_desktop/ui/payment_filters.py" line="141"/>
         <source>Invoice, card last 4, amount, RRN…</source>
         <translation>Заказ, карта, сумма, RRN…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payment_filters.py" line="142"/>
+        <location filename="../../epay_desktop/ui/payment_filters.py" line="143"/>
         <source>Find a payment by any of: invoice number (or its first digits), the last 4 digits of the card, the amount in tenge (1500 or 1500.50), the RRN, or the approval code. Ctrl+F comes here; Esc clears it.</source>
         <translation>Поиск платежа по любому из: номеру заказа (или его первым цифрам), последним 4 цифрам карты, сумме в тенге (1500 или 1500.50), RRN или коду авторизации. Ctrl+F переходит сюда; Esc очищает поле.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payment_filters.py" line="150"/>
+        <location filename="../../epay_desktop/ui/payment_filters.py" line="151"/>
         <source>Show payments in one status, a group of them, or all</source>
         <translation>Показывать платежи с одним статусом, группой статусов или все</translation>
     </message>
@@ -2424,7 +2429,7 @@ Press Enter to open it.</source>
         <translation>Возвращено</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/models/payments_model.py" line="548"/>
+        <location filename="../../epay_desktop/ui/models/payments_model.py" line="566"/>
         <source>{operation} of {amount}: {state}</source>
         <translation>{operation} на {amount}: {state}</translation>
     </message>
@@ -2481,9 +2486,9 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
         <translation>Новая продажа ({key})</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/models/payments_model.py" line="513"/>
+        <location filename="../../epay_desktop/ui/models/payments_model.py" line="531"/>
         <source>Loading…</source>
-        <extracomment>Operation states the list marks (the store&apos;s &quot;needs attention&quot; states). Pages kept in memory (least recently used go first). The list is about to be counted and read again; True when the filter changed (not the sort).</extracomment>
+        <extracomment>Operation states the list marks (the store&apos;s &quot;needs attention&quot; states). Pages kept in memory (least recently used go first). The roles :meth:`PaymentsTableModel.data` answers: a paint asks each cell for a dozen more (font, colours, decoration, check state...), which are refused before any lookup (issue 10: the cost of a paint of the viewport, P2s). The list is about to be counted and read again; True when the filter changed (not the sort).</extracomment>
         <translation>Загрузка…</translation>
     </message>
     <message numerus="yes">
@@ -2558,146 +2563,143 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>ReceiptDialog</name>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="226"/>
+        <location filename="../../epay_desktop/ui/receipts_ui.py" line="223"/>
         <source>DUPLICATE (reprint)</source>
         <extracomment>The receipt languages offered, each named in itself (as language pickers do; not translated). The receipt printer chosen in Settings (&quot;&quot; = ask every time): Print goes straight to it.</extracomment>
         <translation>ДУБЛИКАТ (повторная печать)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="237"/>
+        <location filename="../../epay_desktop/ui/receipts_ui.py" line="234"/>
         <source>Receipt &amp;language:</source>
         <translation>&amp;Язык чека:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="242"/>
+        <location filename="../../epay_desktop/ui/receipts_ui.py" line="239"/>
         <source>Print…</source>
         <translation>Печать…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="244"/>
+        <location filename="../../epay_desktop/ui/receipts_ui.py" line="241"/>
         <source>Save as PDF…</source>
         <translation>Сохранить в PDF…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="245"/>
+        <location filename="../../epay_desktop/ui/receipts_ui.py" line="242"/>
         <source>Other printer…</source>
         <translation>Другой принтер…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="279"/>
+        <location filename="../../epay_desktop/ui/receipts_ui.py" line="276"/>
         <source>Print on another printer than %1 (the receipt printer chosen in Settings).</source>
         <translation>Печать на другом принтере, не на %1 (чековый принтер из настроек).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="284"/>
+        <location filename="../../epay_desktop/ui/receipts_ui.py" line="281"/>
         <source>Print on %1.</source>
         <translation>Печать на %1.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="249"/>
+        <location filename="../../epay_desktop/ui/receipts_ui.py" line="246"/>
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="333"/>
+        <location filename="../../epay_desktop/ui/receipts_ui.py" line="330"/>
         <source>Refund receipt</source>
         <translation>Чек возврата</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="333"/>
+        <location filename="../../epay_desktop/ui/receipts_ui.py" line="330"/>
         <source>Sale receipt</source>
         <translation>Чек продажи</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="335"/>
+        <location filename="../../epay_desktop/ui/receipts_ui.py" line="332"/>
         <source>%1 — invoice %2, %3</source>
         <translation>%1 — заказ %2, %3</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="343"/>
+        <location filename="../../epay_desktop/ui/receipts_ui.py" line="340"/>
         <source>Receipt preview</source>
         <translation>Просмотр чека</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="346"/>
+        <location filename="../../epay_desktop/ui/receipts_ui.py" line="343"/>
         <source>Printed before: printing or saving issues a numbered duplicate. Closing issues nothing.</source>
         <translation>Чек уже печатался: печать или сохранение выдаст нумерованный дубликат. Закрытие ничего не выдаёт.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="350"/>
+        <location filename="../../epay_desktop/ui/receipts_ui.py" line="347"/>
         <source>The receipt gets its number when you print or save it. Closing issues nothing.</source>
         <translation>Чек получит номер, когда вы его напечатаете или сохраните. Закрытие ничего не выдаёт.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="353"/>
+        <location filename="../../epay_desktop/ui/receipts_ui.py" line="350"/>
         <source>Receipt No. %1</source>
         <translation>Чек № %1</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="354"/>
+        <location filename="../../epay_desktop/ui/receipts_ui.py" line="351"/>
         <source>Issued. Print or save again here to output this same receipt.</source>
         <translation>Выдан. Чтобы вывести этот же чек ещё раз, снова нажмите «Печать» или «Сохранить».</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="363"/>
+        <location filename="../../epay_desktop/ui/receipts_ui.py" line="360"/>
         <source>The receipt is issued in this language; print it again for a copy in another one.</source>
         <translation>Чек выдан на этом языке; чтобы получить копию на другом, напечатайте его снова.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="446"/>
+        <location filename="../../epay_desktop/ui/receipts_ui.py" line="443"/>
         <source>The receipt printer chosen in Settings, %1, is not installed on this computer: choose a printer (a manager can change the receipt printer in Settings).</source>
         <translation>Чековый принтер из настроек, %1, не установлен на этом компьютере: выберите принтер (менеджер может сменить чековый принтер в настройках).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="450"/>
+        <location filename="../../epay_desktop/ui/receipts_ui.py" line="447"/>
         <source>Print — %1 is not installed</source>
         <translation>Печать — %1 не установлен</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="457"/>
+        <location filename="../../epay_desktop/ui/receipts_ui.py" line="456"/>
         <source>Save the receipt as PDF</source>
         <translation>Сохранить чек в PDF</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="460"/>
+        <location filename="../../epay_desktop/ui/receipts_ui.py" line="458"/>
         <source>PDF files (*.pdf)</source>
         <translation>Файлы PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="502"/>
+        <location filename="../../epay_desktop/ui/receipts_ui.py" line="492"/>
         <source>Sent to %1.</source>
         <translation>Отправлено на %1.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="504"/>
+        <location filename="../../epay_desktop/ui/receipts_ui.py" line="494"/>
         <source>Sent to the printer.</source>
         <translation>Отправлено на принтер.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="513"/>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="519"/>
+        <location filename="../../epay_desktop/ui/receipts_ui.py" line="507"/>
+        <location filename="../../epay_desktop/ui/receipts_ui.py" line="510"/>
         <source>Could not save: %1</source>
         <translation>Не удалось сохранить: %1</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="521"/>
+        <location filename="../../epay_desktop/ui/receipts_ui.py" line="512"/>
         <source>Saved to %1</source>
         <translation>Сохранено в %1</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="531"/>
         <source>%1 is a folder.</source>
-        <translation>%1 — это папка.</translation>
+        <translation type="vanished">%1 — это папка.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="533"/>
         <source>the folder %1 does not exist.</source>
-        <translation>папки %1 не существует.</translation>
+        <translation type="vanished">папки %1 не существует.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="537"/>
         <source>you may not write in %1.</source>
-        <translation>нет права записи в %1.</translation>
+        <translation type="vanished">нет права записи в %1.</translation>
     </message>
 </context>
 <context>
@@ -2766,75 +2768,75 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>RefundDialog</name>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/refund_dialog.py" line="46"/>
-        <location filename="../../epay_desktop/ui/dialogs/refund_dialog.py" line="74"/>
-        <location filename="../../epay_desktop/ui/dialogs/refund_dialog.py" line="141"/>
+        <location filename="../../epay_desktop/ui/dialogs/refund_dialog.py" line="51"/>
+        <location filename="../../epay_desktop/ui/dialogs/refund_dialog.py" line="78"/>
+        <location filename="../../epay_desktop/ui/dialogs/refund_dialog.py" line="148"/>
         <source>Refund</source>
-        <extracomment>(code sent to the service, label), shared with the detail panel&apos;s timeline. &quot;other&quot; needs a few words.</extracomment>
+        <extracomment>(code sent to the service, label), shared with the detail panel&apos;s timeline. &quot;other&quot; needs a few words. The reason stored is &quot;other: &lt;what was typed&gt;&quot;; the service takes TEXT_MAX_CHARS in all.</extracomment>
         <translation>Возврат</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/refund_dialog.py" line="51"/>
+        <location filename="../../epay_desktop/ui/dialogs/refund_dialog.py" line="56"/>
         <source>Part of it</source>
         <translation>Часть</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/refund_dialog.py" line="68"/>
+        <location filename="../../epay_desktop/ui/dialogs/refund_dialog.py" line="73"/>
         <source>Why is the money returned?</source>
         <translation>Почему возвращаются деньги?</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/refund_dialog.py" line="71"/>
+        <location filename="../../epay_desktop/ui/dialogs/refund_dialog.py" line="75"/>
         <source>Paid</source>
         <translation>Оплачено</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/refund_dialog.py" line="72"/>
+        <location filename="../../epay_desktop/ui/dialogs/refund_dialog.py" line="76"/>
         <source>Refunded so far</source>
         <translation>Уже возвращено</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/refund_dialog.py" line="73"/>
+        <location filename="../../epay_desktop/ui/dialogs/refund_dialog.py" line="77"/>
         <source>Remaining</source>
         <translation>Остаток</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/refund_dialog.py" line="76"/>
+        <location filename="../../epay_desktop/ui/dialogs/refund_dialog.py" line="80"/>
         <source>Reason</source>
         <translation>Причина</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/refund_dialog.py" line="95"/>
+        <location filename="../../epay_desktop/ui/dialogs/refund_dialog.py" line="99"/>
         <source>All that remains ({amount})</source>
         <translation>Весь остаток ({amount})</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/refund_dialog.py" line="115"/>
+        <location filename="../../epay_desktop/ui/dialogs/refund_dialog.py" line="119"/>
         <source>Only a paid payment can be refunded; this one is “{status}”.</source>
         <translation>Вернуть можно только оплаченный платёж, а у этого статус «{status}».</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/refund_dialog.py" line="119"/>
+        <location filename="../../epay_desktop/ui/dialogs/refund_dialog.py" line="123"/>
         <source>Nothing remains to refund on this payment.</source>
         <translation>По этому платежу возвращать больше нечего.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/refund_dialog.py" line="121"/>
+        <location filename="../../epay_desktop/ui/dialogs/refund_dialog.py" line="125"/>
         <source>Only {amount} remains: the bank refuses refunds below {minimum}.</source>
         <translation>Осталось только {amount}: банк не принимает возвраты меньше {minimum}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/refund_dialog.py" line="133"/>
+        <location filename="../../epay_desktop/ui/dialogs/refund_dialog.py" line="138"/>
         <source>Describe the reason for the refund.</source>
         <translation>Опишите причину возврата.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/refund_dialog.py" line="141"/>
+        <location filename="../../epay_desktop/ui/dialogs/refund_dialog.py" line="148"/>
         <source>Refund {amount}</source>
         <translation>Вернуть {amount}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/refund_dialog.py" line="144"/>
+        <location filename="../../epay_desktop/ui/dialogs/refund_dialog.py" line="151"/>
         <source>Checking with the bank — the refund will not be sent twice.</source>
         <translation>Проверяем в банке — возврат не будет отправлен дважды.</translation>
     </message>
@@ -3526,27 +3528,51 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>books</name>
     <message>
-        <location filename="../../epay_desktop/services/books.py" line="343"/>
+        <location filename="../../epay_desktop/services/books.py" line="345"/>
         <source>Say what was found (for example what the bank&apos;s merchant cabinet shows) to resolve a discrepancy.</source>
         <extracomment>Decision 0037: besides every payment with an unresolved operation or an open discrepancy, each run checks at most :data:`BOOKS_LIMIT` charged/held/refunded payments created or changed in the last :data:`BOOKS_WINDOW`, least recently checked first. Older payments: issue 10 (a full scan). ... and a long-running console walks that window at most this often (the first run always does).</extracomment>
         <translation>Чтобы закрыть расхождение, укажите, что выяснилось (например, что показывает кабинет мерчанта).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/books.py" line="358"/>
+        <location filename="../../epay_desktop/services/books.py" line="361"/>
         <source>Only a manager can resolve a difference between the books and the bank.</source>
         <translation>Закрыть расхождение между учётом программы и банком может только менеджер.</translation>
     </message>
 </context>
 <context>
+    <name>bounds</name>
+    <message>
+        <location filename="../../epay_desktop/domain/bounds.py" line="102"/>
+        <source>{text} is not a whole number from {lowest} to {highest} (digits 0-9 only).</source>
+        <translation>{text} — не целое число от {lowest} до {highest} (только цифры 0-9).</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/domain/bounds.py" line="86"/>
+        <source>{value} is outside {lowest} to {highest}.</source>
+        <translation>{value} вне диапазона от {lowest} до {highest}.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/domain/bounds.py" line="73"/>
+        <source>{text} is not a date; write it like 2024-05-31.</source>
+        <translation>{text} — не дата; пишите так: 2024-05-31.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/domain/bounds.py" line="51"/>
+        <source>The date {day} is outside {earliest} to {latest}; check the year.</source>
+        <extracomment>The console has no payments before 2000 and keeps no plans past 2100. The most rows one list or page may ask for. The largest id a database row can have (a signed 64-bit integer).</extracomment>
+        <translation>Дата {day} вне диапазона с {earliest} по {latest}; проверьте год.</translation>
+    </message>
+</context>
+<context>
     <name>cli</name>
     <message>
-        <location filename="../../epay_desktop/cli/common.py" line="167"/>
+        <location filename="../../epay_desktop/cli/common.py" line="200"/>
         <source>Only a manager or an administrator can {what}.</source>
         <extracomment>A database command: gets the open app and the parsed arguments, returns the exit code. What ``add_subparsers`` returns; each command module registers its commands on it.</extracomment>
         <translation>Только менеджер или администратор может: {what}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/cli/money.py" line="103"/>
+        <location filename="../../epay_desktop/cli/money.py" line="110"/>
         <source>A cashier&apos;s {word_kind} needs a manager&apos;s approval: add --approved-by MANAGER.</source>
         <translation>Для операции кассира «{word_kind}» нужно одобрение менеджера: добавьте --approved-by МЕНЕДЖЕР.</translation>
     </message>
@@ -3559,6 +3585,99 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
         <location filename="../../epay_desktop/display_check.py" line="98"/>
         <source>cannot show windows: Qt&apos;s xcb plugin needs a system library that is missing ({problem}); run ./scripts/demo.sh as root to install them, or see docs/fresh-machine.md for the apt-get line</source>
         <translation>не удаётся показать окна: плагину xcb из Qt нужна отсутствующая системная библиотека ({problem}); запустите ./scripts/demo.sh от root, чтобы установить их, или возьмите команду apt-get из docs/fresh-machine.md</translation>
+    </message>
+</context>
+<context>
+    <name>fields</name>
+    <message>
+        <location filename="../../epay_desktop/domain/text.py" line="128"/>
+        <source>The {field} is too long: {length} characters, at most {limit}. Shorten it.</source>
+        <translation>Поле «{field}» слишком длинное: символов {length}, допустимо не более {limit}. Сократите текст.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/domain/text.py" line="114"/>
+        <source>The {field} is too long: {size} bytes, the bank takes at most {limit} (a Cyrillic letter takes 2 bytes). Shorten it; nothing was cut.</source>
+        <translation>Поле «{field}» слишком длинное: {size} байт, банк принимает не более {limit} (кириллическая буква занимает 2 байта). Сократите текст; ничего не обрезано.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/domain/text.py" line="102"/>
+        <source>The {field} contains a control character ({code}) at position {position}; remove it and type the text again.</source>
+        <translation>В поле «{field}» есть управляющий символ ({code}, позиция {position}); удалите его и введите текст заново.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/domain/text.py" line="96"/>
+        <source>The {field} contains an invisible text-direction character ({code}) at position {position}; remove it and type the text again.</source>
+        <translation>В поле «{field}» есть невидимый символ направления текста ({code}, позиция {position}); удалите его и введите текст заново.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/domain/text.py" line="55"/>
+        <source>shop name or address</source>
+        <translation>название или адрес магазина</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/domain/text.py" line="54"/>
+        <source>note</source>
+        <translation>примечание</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/domain/text.py" line="53"/>
+        <source>reason</source>
+        <translation>причина</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/domain/text.py" line="52"/>
+        <source>description</source>
+        <extracomment>The gateway&apos;s limit for a payment&apos;s description (docs/epay-api.md §3: &quot;&lt;=125 bytes&quot;, a PHP validator checks bytes; an integration truncates at 125). Counted in UTF-8: a Cyrillic letter is 2 bytes. Any other single-line free text (reason, note, a shop text): long enough for a sentence, short enough for a receipt line and a table cell. Invisible controls that reorder how a line is displayed (Unicode bidi embedding, override, isolate and mark characters, and the Arabic letter mark).</extracomment>
+        <translation>описание</translation>
+    </message>
+</context>
+<context>
+    <name>files</name>
+    <message>
+        <location filename="../../epay_desktop/safe_files.py" line="39"/>
+        <source>a symbolic link</source>
+        <extracomment>Mode of every file written here: the owner reads and writes, nobody else.</extracomment>
+        <translation>символическая ссылка</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/safe_files.py" line="41"/>
+        <source>a named pipe</source>
+        <translation>именованный канал</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/safe_files.py" line="43"/>
+        <source>a device</source>
+        <translation>устройство</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/safe_files.py" line="45"/>
+        <source>a folder</source>
+        <translation>папка</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/safe_files.py" line="47"/>
+        <source>a socket</source>
+        <translation>сокет</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/safe_files.py" line="48"/>
+        <source>a special file</source>
+        <translation>специальный файл</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/safe_files.py" line="70"/>
+        <source>{path} is {what}, not an ordinary file: nothing was written. Choose a new file name, or an ordinary file to replace.</source>
+        <translation>{path} — это {what}, а не обычный файл: ничего не записано. Выберите новое имя файла или обычный файл, который можно заменить.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/safe_files.py" line="84"/>
+        <source>The folder {folder} does not exist: choose another one.</source>
+        <translation>Папки {folder} не существует: выберите другую.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/safe_files.py" line="92"/>
+        <source>The console may not write in {folder}: nothing was written. Choose another folder.</source>
+        <translation>Программе нельзя записывать в {folder}: ничего не записано. Выберите другую папку.</translation>
     </message>
 </context>
 <context>
@@ -3592,13 +3711,13 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
         <translation>Шлюз принял запрос, но ответил ошибкой с кодом {code}, поэтому неясно, проведена ли операция. Не повторяйте её: сначала проверьте статус платежа (программа делает это сама).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/gateway/_transport.py" line="47"/>
+        <location filename="../../epay_desktop/gateway/_transport.py" line="67"/>
         <source>The refund is more than what remains on this payment (earlier refunds are already taken off). Nothing was changed; refresh the payment status and refund at most the remaining amount.</source>
         <extracomment>The attempt number of the logical call in progress; set by the client&apos;s retry loop. Plain words for the commonest definite refusal: an amount above what the payment still allows.</extracomment>
         <translation>Сумма возврата больше остатка по платежу (прежние возвраты уже вычтены). Ничего не изменилось; обновите статус платежа и верните не больше остатка.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/gateway/_transport.py" line="52"/>
+        <location filename="../../epay_desktop/gateway/_transport.py" line="72"/>
         <source>The charge is more than the amount held on the card. Nothing was changed; charge at most the held amount.</source>
         <translation>Сумма списания больше суммы, заблокированной на карте. Ничего не изменилось; спишите не больше заблокированной суммы.</translation>
     </message>
@@ -3687,121 +3806,166 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>main</name>
     <message>
-        <location filename="../../epay_desktop/ui/main.py" line="1"/>
+        <location filename="../../epay_desktop/ui/main.py" line="411"/>
         <source>Backing up the database…</source>
         <translation>Резервное копирование базы данных…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/main.py" line="349"/>
+        <location filename="../../epay_desktop/ui/main.py" line="487"/>
         <source>The console cannot start.</source>
         <translation>Программа не может запуститься.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/main.py" line="192"/>
+        <location filename="../../epay_desktop/ui/main.py" line="195"/>
         <source>Starting…</source>
         <translation>Запуск…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/main.py" line="261"/>
+        <location filename="../../epay_desktop/ui/main.py" line="281"/>
         <source>Checking unfinished payments with the bank…</source>
         <translation>Проверяем незавершённые платежи в банке…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/main.py" line="318"/>
+        <location filename="../../epay_desktop/ui/main.py" line="376"/>
         <source>Opening the database…</source>
         <translation>Открываем базу данных…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/main.py" line="352"/>
+        <location filename="../../epay_desktop/ui/main.py" line="490"/>
         <source>The console cannot start</source>
         <translation>Программа не может запуститься</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/main.py" line="204"/>
+        <location filename="../../epay_desktop/ui/main.py" line="207"/>
         <source>SANDBOX — demo data, no real money</source>
         <translation>УЧЕБНАЯ СРЕДА — демо-данные, реальных денег нет</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/main.py" line="323"/>
+        <location filename="../../epay_desktop/ui/main.py" line="383"/>
         <source>Preparing the demo shop…</source>
         <translation>Готовим демо-магазин…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/main.py" line="188"/>
+        <location filename="../../epay_desktop/ui/main.py" line="191"/>
         <source>SANDBOX (demo)</source>
         <translation>УЧЕБНАЯ СРЕДА (демо)</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/main.py" line="452"/>
+        <source>Checking the database for damage… A log-in waits until the check is done.</source>
+        <translation>Идёт проверка базы данных на повреждения… Вход подождёт, пока проверка не закончится.</translation>
+    </message>
+</context>
+<context>
+    <name>money</name>
+    <message>
+        <location filename="../../epay_desktop/domain/money.py" line="137"/>
+        <location filename="../../epay_desktop/domain/money.py" line="143"/>
+        <source>The amount {text} is too large. Write it like {example}.</source>
+        <translation>Сумма {text} слишком большая. Пишите так: {example}.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/domain/money.py" line="128"/>
+        <source>The amount {text} has more than {places} decimals. Write it like {example}.</source>
+        <translation>В сумме {text} больше {places} знаков после запятой. Пишите так: {example}.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/domain/money.py" line="118"/>
+        <source>The amount {text} has spaces that do not separate groups of three digits. Write it like {example}.</source>
+        <translation>В сумме {text} пробелы стоят не между группами из трёх цифр. Пишите так: {example}.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/domain/money.py" line="108"/>
+        <source>{text} is not an amount: only digits 0-9, group spaces and one decimal mark (. or ,) are allowed. Write it like {example}.</source>
+        <translation>{text} — не сумма: допустимы только цифры 0-9, пробелы между разрядами и один десятичный знак (. или ,). Пишите так: {example}.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/domain/money.py" line="100"/>
+        <source>The amount {text} has a sign (+ or -); an amount has none. Write it like {example}.</source>
+        <translation>В сумме {text} есть знак (+ или -); сумма пишется без знака. Пишите так: {example}.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/domain/money.py" line="91"/>
+        <source>The amount {text} has a digit that is not 0-9 ({char}). Write it like {example}.</source>
+        <translation>В сумме {text} есть цифра не из набора 0-9 ({char}). Пишите так: {example}.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/domain/money.py" line="87"/>
+        <source>The amount is empty. Write it like {example}.</source>
+        <extracomment>Minor units per major unit for the currencies the gateway knows. 10^14 tiyn = one trillion tenge: far above any card payment, far below what an int64 column or JSON number can hold exactly. Digit groups a person may type: ``1500``, ``1 500``, ``1 500 000`` (plain, no-break or narrow no-break spaces between groups of three; the Kazakh locale and Money.format() write the last two). The example every refusal of a typed amount gives.</extracomment>
+        <translation>Сумма не указана. Пишите так: {example}.</translation>
     </message>
 </context>
 <context>
     <name>operations</name>
     <message>
-        <location filename="../../epay_desktop/services/op_journal.py" line="104"/>
+        <location filename="../../epay_desktop/services/op_journal.py" line="105"/>
         <source>This user account is deactivated.</source>
         <extracomment>``decide(payment, ops) -&gt; amount``: the rules for one kind (raises ConsoleError to refuse).</extracomment>
         <translation>Эта учётная запись отключена.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/op_journal.py" line="110"/>
+        <location filename="../../epay_desktop/services/op_journal.py" line="113"/>
         <source>A manager must approve this {kind}.</source>
         <translation>Эту операцию («{kind}») должен одобрить менеджер.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/op_journal.py" line="120"/>
+        <location filename="../../epay_desktop/services/op_journal.py" line="123"/>
         <source>The gateway&apos;s transaction for this payment is not known yet: refresh its status first.</source>
         <translation>Транзакция шлюза по этому платежу ещё неизвестна: сначала обновите его статус.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/op_journal.py" line="249"/>
+        <location filename="../../epay_desktop/services/op_journal.py" line="252"/>
         <source>This operation is {current_state}, not waiting for a review.</source>
         <translation>Эта операция сейчас в состоянии «{current_state}» и не ждёт проверки.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/operations.py" line="290"/>
+        <location filename="../../epay_desktop/services/operations.py" line="293"/>
         <source>Only a manager can decide about an operation whose outcome is unclear.</source>
         <translation>Решение по операции с неясным результатом может принять только менеджер.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/operations.py" line="303"/>
+        <location filename="../../epay_desktop/services/operations.py" line="306"/>
         <source>This operation is {op_state}, not waiting for a review.</source>
         <translation>Эта операция сейчас в состоянии «{op_state}» и не ждёт проверки.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/operations.py" line="317"/>
+        <location filename="../../epay_desktop/services/operations.py" line="320"/>
         <source>The bank&apos;s answer does not show this {kind} applied, so it cannot be marked done. If the bank shows nothing of it, choose abandon (or retry once the bank proves it was not applied).</source>
         <translation>По ответу банка эта операция («{kind}») не проведена, поэтому её нельзя отметить проведённой. Если в банке её нет, выберите «Отказаться» (или «Повторить», когда банк подтвердит, что она не проведена).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/operations.py" line="344"/>
+        <location filename="../../epay_desktop/services/operations.py" line="347"/>
         <source>The gateway cannot confirm that this operation was not applied, so sending it again could move the money twice. Check the payment in the bank&apos;s merchant cabinet; if nothing happened there, choose abandon and start a new operation.</source>
         <translation>Шлюз не может подтвердить, что эта операция не проведена, поэтому повторная отправка может провести деньги дважды. Проверьте платёж в кабинете мерчанта; если там ничего не было, выберите «Отказаться» и начните новую операцию.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/operations.py" line="365"/>
+        <location filename="../../epay_desktop/services/operations.py" line="368"/>
         <source>The bank may show a {kind} up to {lag_seconds} seconds late, and this one was sent less than that ago: &quot;not applied&quot; cannot be trusted yet. Decide again in {wait_seconds} seconds.</source>
         <translation>Банк может показать операцию («{kind}») с опозданием до {lag_seconds} с, а эта отправлена совсем недавно: ответу «не проведено» пока нельзя доверять. Решите снова через {wait_seconds} с.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/operations.py" line="388"/>
+        <location filename="../../epay_desktop/services/operations.py" line="391"/>
         <source>The bank cannot say now whether this {kind} was applied ({why}), so abandoning it could hide money that moved. Try again once the bank answers (it is asked again at every reconciliation), or check the payment in the bank&apos;s merchant cabinet.</source>
         <translation>Банк сейчас не может сказать, проведена ли эта операция («{kind}») ({why}), поэтому отказ от неё может скрыть реальное движение денег. Повторите, когда банк ответит (он запрашивается при каждой сверке), или проверьте платёж в кабинете мерчанта.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/operations.py" line="407"/>
+        <location filename="../../epay_desktop/services/operations.py" line="410"/>
         <source>The bank shows {bank_refunded} refunded on this payment, at least this refund of {amount} more than the {base} refunded before it: the refund may have been applied, so it cannot be abandoned. Compare the payment with the bank&apos;s merchant cabinet: if it lists this refund, mark it applied; the difference stays in Needs attention until a manager resolves it.</source>
         <translation>Банк показывает по этому платежу возврат {bank_refunded}, то есть не меньше чем на этот возврат {amount} больше прежних {base}: возврат мог пройти, поэтому от него нельзя отказаться. Сверьте платёж с кабинетом мерчанта: если этот возврат там есть, отметьте его проведённым; расхождение останется в «Требует внимания», пока менеджер его не закроет.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/operations.py" line="423"/>
+        <location filename="../../epay_desktop/services/operations.py" line="426"/>
         <source>The bank shows this payment {payment_status}: the {kind} may have been applied, so it cannot be abandoned. Check the payment in the bank&apos;s merchant cabinet.</source>
         <translation>В банке статус этого платежа: {payment_status}. Операция («{kind}») могла пройти, поэтому от неё нельзя отказаться. Проверьте платёж в кабинете мерчанта.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/op_engine.py" line="1"/>
+        <location filename="../../epay_desktop/services/op_engine.py" line="75"/>
         <source>the database failed</source>
         <translation>сбой базы данных</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/op_engine.py" line="1"/>
+        <location filename="../../epay_desktop/services/op_engine.py" line="60"/>
         <source>The {kind} of {amount} may have reached the bank, but its answer could not be recorded ({reason}). The outcome is unknown: fix that, then run {command} (nothing is sent again; the bank is asked what it did).</source>
         <translation>Операция «{kind}» на {amount} могла дойти до банка, но ответ банка не удалось записать ({reason}). Результат неизвестен: устраните причину и выполните {command} (ничего не отправляется повторно; банк спрашивают, что он сделал).</translation>
     </message>
@@ -3825,53 +3989,53 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
         <translation>Сумма больше {maximum}; проверьте её и повторите.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/checkout.py" line="136"/>
+        <location filename="../../epay_desktop/services/checkout.py" line="138"/>
         <source>The description contains characters that cannot be printed.</source>
         <translation>В описании есть символы, которые нельзя напечатать.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/checkout.py" line="144"/>
+        <location filename="../../epay_desktop/services/checkout.py" line="146"/>
         <source>{email} does not look like an e-mail address (name@example.kz).</source>
         <translation>{email} не похож на адрес e-mail (name@example.kz).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/checkout.py" line="156"/>
+        <location filename="../../epay_desktop/services/checkout.py" line="158"/>
         <source>The customer id may use only Latin letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos; (at most 64 characters).</source>
         <translation>ID клиента может содержать только латинские буквы, цифры, &apos;.&apos;, &apos;_&apos; и &apos;-&apos; (не больше 64 символов).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/checkout.py" line="167"/>
+        <location filename="../../epay_desktop/services/checkout.py" line="169"/>
         <source>To save the customer&apos;s card, enter the customer id.</source>
         <translation>Чтобы сохранить карту покупателя, введите ID клиента.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/checkout.py" line="175"/>
+        <location filename="../../epay_desktop/services/checkout.py" line="177"/>
         <source>The payment page language must be rus, kaz or eng.</source>
         <translation>Язык платёжной страницы должен быть rus, kaz или eng.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/checkout.py" line="183"/>
+        <location filename="../../epay_desktop/services/checkout.py" line="185"/>
         <source>The cardholder name must be in Latin letters, as on the card.</source>
         <translation>Имя держателя карты пишется латинскими буквами, как на карте.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/checkout.py" line="201"/>
+        <location filename="../../epay_desktop/services/checkout.py" line="203"/>
         <source>{phone} is not a Kazakhstan phone number (write it like +7 777 123 45 67).</source>
         <translation>{phone} — не казахстанский номер телефона (пишите так: +7 777 123 45 67).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/payment_queries.py" line="290"/>
-        <location filename="../../epay_desktop/services/payments.py" line="283"/>
-        <location filename="../../epay_desktop/services/payments.py" line="394"/>
-        <location filename="../../epay_desktop/services/reconcile.py" line="54"/>
+        <location filename="../../epay_desktop/services/payment_queries.py" line="306"/>
+        <location filename="../../epay_desktop/services/payments.py" line="300"/>
+        <location filename="../../epay_desktop/services/payments.py" line="413"/>
+        <location filename="../../epay_desktop/services/reconcile.py" line="62"/>
         <source>There is no payment with invoice number {invoice_id}.</source>
         <extracomment>:meth:`PaymentQueries.attention_count` stops counting here (a badge shows &quot;99+&quot;). What the bank did beyond the row (payment_events, oldest first): card attempts the console saw end (decision 0035) and refunds made outside this console.
 ----------
-The same sentence as ``PaymentService.refresh_status`` says (one translation).</extracomment>
+Payments refreshed at once per check-status call in flight (:meth:`Reconciler._in_turn`). The same sentence as ``PaymentService.refresh_status`` says (one translation).</extracomment>
         <translation>Платежа с номером заказа {invoice_id} нет.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/payments.py" line="120"/>
+        <location filename="../../epay_desktop/services/payments.py" line="122"/>
         <location filename="../../epay_desktop/services/saved_cards.py" line="83"/>
         <location filename="../../epay_desktop/services/saved_cards.py" line="137"/>
         <source>This user account is deactivated.</source>
@@ -3935,7 +4099,7 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
         <translation>Чек возврата печатается только после проведённого возврата, а состояние этого: {op_state}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/receipts.py" line="288"/>
+        <location filename="../../epay_desktop/services/receipts.py" line="289"/>
         <source>There is no payment with invoice number {invoice_id}.</source>
         <extracomment>the gateway environment (``gateway.config.Environment`` value); every one but ``prod`` prints &quot;not a real payment&quot; in large letters on each receipt (decision 0023)</extracomment>
         <translation>Платежа с номером заказа {invoice_id} нет.</translation>
@@ -4147,28 +4311,28 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
         <translation>Хранилище ключей не удалило секрет клиента.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/shop_settings.py" line="105"/>
+        <location filename="../../epay_desktop/services/shop_settings.py" line="110"/>
         <source>Only a manager or an administrator can change the shop settings.</source>
         <extracomment>how late check-status may show an applied operation, in seconds (decision 0039)</extracomment>
         <translation>Менять настройки магазина может только менеджер или администратор.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/shop_settings.py" line="146"/>
+        <location filename="../../epay_desktop/services/shop_settings.py" line="151"/>
         <source>Gateway: {exc}.</source>
         <translation>Шлюз: {exc}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/shop_settings.py" line="152"/>
+        <location filename="../../epay_desktop/services/shop_settings.py" line="157"/>
         <source>The terminal is a UUID like 67e34d63-102f-4bd1-898e-370781d0074d (from the ePay cabinet).</source>
         <translation>Терминал — это UUID вида 67e34d63-102f-4bd1-898e-370781d0074d (из кабинета ePay).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/shop_settings.py" line="169"/>
+        <location filename="../../epay_desktop/services/shop_settings.py" line="174"/>
         <source>The idle lock is a whole number of minutes from 1 to 240.</source>
         <translation>Автоблокировка задаётся целым числом минут от 1 до 240.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/shop_settings.py" line="214"/>
+        <location filename="../../epay_desktop/services/shop_settings.py" line="219"/>
         <source>The settings file {path} cannot be read ({exc}).</source>
         <translation>Не удаётся прочитать файл настроек {path} ({exc}).</translation>
     </message>
@@ -4176,104 +4340,106 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
 <context>
     <name>store</name>
     <message>
-        <location filename="../../epay_desktop/store/integrity.py" line="1"/>
+        <location filename="../../epay_desktop/store/integrity.py" line="158"/>
         <source>The database {database} is missing, and this data folder had one: it is not made again empty. Restore the last backup: a manager runs {command}.</source>
+        <extracomment>The first 16 bytes of every SQLite 3 database file. In the data folder: the absolute paths of the databases this folder expects, one a line.</extracomment>
         <translation>База данных {database} отсутствует, а в этой папке данных она была: пустая заново не создаётся. Восстановите последнюю резервную копию: менеджер выполняет {command}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/integrity.py" line="1"/>
+        <location filename="../../epay_desktop/store/integrity.py" line="163"/>
         <source>The database {database} is missing, and this data folder had one: it is not made again empty. No backup was found in {folder}: ask support.</source>
         <translation>База данных {database} отсутствует, а в этой папке данных она была: пустая заново не создаётся. В {folder} нет резервных копий: обратитесь в поддержку.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/integrity.py" line="1"/>
+        <location filename="../../epay_desktop/store/integrity.py" line="170"/>
         <source>The database {database} is empty (0 bytes), and this data folder had one with data: it is not made again empty. Restore the last backup: a manager runs {command}.</source>
         <translation>База данных {database} пуста (0 байт), а в этой папке данных была база с данными: пустая заново не создаётся. Восстановите последнюю резервную копию: менеджер выполняет {command}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/integrity.py" line="1"/>
+        <location filename="../../epay_desktop/store/integrity.py" line="175"/>
         <source>The database {database} is empty (0 bytes), and this data folder had one with data: it is not made again empty. No backup was found in {folder}: ask support, and keep the file as it is.</source>
         <translation>База данных {database} пуста (0 байт), а в этой папке данных была база с данными: пустая заново не создаётся. В {folder} нет резервных копий: обратитесь в поддержку и не трогайте файл.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/integrity.py" line="1"/>
+        <location filename="../../epay_desktop/store/integrity.py" line="182"/>
         <source>The file {database} is not a SQLite database (its first bytes are wrong): damaged or replaced. Restore the last backup: a manager runs {command}.</source>
         <translation>Файл {database} — не база данных SQLite (его первые байты неверны): он повреждён или подменён. Восстановите последнюю резервную копию: менеджер выполняет {command}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/integrity.py" line="1"/>
+        <location filename="../../epay_desktop/store/integrity.py" line="187"/>
         <source>The file {database} is not a SQLite database (its first bytes are wrong): damaged or replaced. No backup was found in {folder}: ask support, and keep the file as it is.</source>
         <translation>Файл {database} — не база данных SQLite (его первые байты неверны): он повреждён или подменён. В {folder} нет резервных копий: обратитесь в поддержку и не трогайте файл.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/integrity.py" line="1"/>
+        <location filename="../../epay_desktop/store/integrity.py" line="194"/>
         <source>The database {database} is damaged ({problem}); the console will not work on it. Restore the last backup: a manager runs {command}.</source>
         <translation>База данных {database} повреждена ({problem}); консоль не будет с ней работать. Восстановите последнюю резервную копию: менеджер выполняет {command}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/integrity.py" line="1"/>
+        <location filename="../../epay_desktop/store/integrity.py" line="199"/>
         <source>The database {database} is damaged ({problem}); the console will not work on it. No backup was found in {folder}: ask support, and keep the file as it is.</source>
         <translation>База данных {database} повреждена ({problem}); консоль не будет с ней работать. В {folder} нет резервных копий: обратитесь в поддержку и не трогайте файл.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/backup.py" line="1"/>
+        <location filename="../../epay_desktop/store/backup.py" line="91"/>
         <source>{path} is not a usable backup: {problem}. Nothing was changed.</source>
+        <extracomment>How many days of daily copies are kept when EPAYMENT_BACKUP_DAYS is not set. daily-&lt;date&gt;, manual-&lt;date&gt;T&lt;time&gt;, pre-migration-&lt;rev&gt;-&lt;date&gt;T&lt;time&gt;: (kind, date)</extracomment>
         <translation>{path} не годится как резервная копия: {problem}. Ничего не изменено.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/backup.py" line="1"/>
+        <location filename="../../epay_desktop/store/backup.py" line="101"/>
         <source>{path} is not a usable backup: {problem} ({detail}). Nothing was changed.</source>
         <translation>{path} не годится как резервная копия: {problem} ({detail}). Ничего не изменено.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/backup.py" line="1"/>
+        <location filename="../../epay_desktop/store/backup.py" line="134"/>
         <source>it cannot be read</source>
         <translation>его не удаётся прочитать</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/backup.py" line="1"/>
+        <location filename="../../epay_desktop/store/backup.py" line="135"/>
         <source>not a SQLite database</source>
         <translation>это не база данных SQLite</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/backup.py" line="1"/>
+        <location filename="../../epay_desktop/store/backup.py" line="136"/>
         <source>damaged</source>
         <translation>повреждена</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/backup.py" line="1"/>
+        <location filename="../../epay_desktop/store/backup.py" line="137"/>
         <source>not a database of epay-desktop</source>
         <translation>это не база данных epay-desktop</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/backup.py" line="1"/>
+        <location filename="../../epay_desktop/store/backup.py" line="139"/>
         <source>its schema revision is not one this program knows</source>
         <translation>её версия схемы неизвестна этой программе</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/backup.py" line="1"/>
+        <location filename="../../epay_desktop/store/backup.py" line="292"/>
         <source>The copy {target} holds schema {stored}, not {revision}; it was not kept.</source>
         <translation>Копия {target} содержит схему {stored}, а не {revision}; она не сохранена.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/backup.py" line="1"/>
+        <location filename="../../epay_desktop/store/backup.py" line="182"/>
         <source>{target} already exists; choose a new file name for the backup.</source>
         <translation>{target} уже существует; выберите для резервной копии новое имя файла.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/backup.py" line="1"/>
+        <location filename="../../epay_desktop/store/backup.py" line="198"/>
         <source>The backup to {target} failed: {problem}.</source>
         <translation>Резервное копирование в {target} не удалось: {problem}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/backup.py" line="1"/>
+        <location filename="../../epay_desktop/store/backup.py" line="310"/>
         <source>The database {database} is open in {count} other console(s) or command(s) (process {pids}); close them first. Nothing was changed.</source>
         <translation>База данных {database} открыта ещё в {count} консолях или командах (процесс {pids}); сначала закройте их. Ничего не изменено.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/db.py" line="101"/>
+        <location filename="../../epay_desktop/store/db.py" line="135"/>
         <source>The database {database} runs with unsafe settings ({wrong}); the console needs {required_sqlite_pragmas}. Is the file on a network drive or in memory? Move it to a local disk.</source>
-        <extracomment>What every SQLite connection must report before the console trusts it with money (docs/reliability.md T15): WAL, fsync on every commit, foreign keys, a busy timeout.</extracomment>
+        <extracomment>At most this many grouped writes share one transaction (:meth:`Store.run_write_grouped`). What every SQLite connection must report before the console trusts it with money (docs/reliability.md T15): WAL, fsync on every commit, foreign keys, a busy timeout.</extracomment>
         <translation>База данных {database} работает с небезопасными настройками ({wrong}); программе нужно {required_sqlite_pragmas}. Файл на сетевом диске или в памяти? Перенесите его на локальный диск.</translation>
     </message>
     <message>
@@ -4292,58 +4458,57 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
         <translation>{name} {path} повреждён ({key_count} байт, ожидалось {key_bytes}). Восстановите его из резервной копии; {if_lost}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/migrations/runner.py" line="70"/>
+        <location filename="../../epay_desktop/store/migrations/runner.py" line="69"/>
         <source>This program&apos;s migrations have {heads_count} heads ({heads}); it is built wrongly.</source>
         <translation>У миграций этой программы {heads_count} голов(ы) ({heads}); программа собрана неправильно.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/migrations/runner.py" line="123"/>
+        <location filename="../../epay_desktop/store/migrations/runner.py" line="125"/>
         <source>Upgrading the database from schema {current} to {head} failed ({exc}). Nothing was changed.{kept} Ask support; the console will not start on it.</source>
         <translation>Не удалось обновить базу данных со схемы {current} до {head} ({exc}). Ничего не изменилось.{kept} Обратитесь в поддержку; с этой базой программа не запустится.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/migrations/runner.py" line="139"/>
+        <location filename="../../epay_desktop/store/migrations/runner.py" line="141"/>
         <source>Database migration stopped at {after}, not at {head}; nothing was changed.</source>
         <translation>Миграция базы данных остановилась на {after}, а не на {head}; ничего не изменилось.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/migrations/runner.py" line="155"/>
+        <location filename="../../epay_desktop/store/migrations/runner.py" line="157"/>
         <source>The database has several schema revisions ({revisions}); restore a backup or ask support. The console will not start on it.</source>
         <translation>В базе данных несколько ревизий схемы ({revisions}); восстановите резервную копию или обратитесь в поддержку. С этой базой программа не запустится.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/migrations/runner.py" line="169"/>
+        <location filename="../../epay_desktop/store/migrations/runner.py" line="171"/>
         <source>The database has tables but no schema revision, so it was not created by epay-desktop (found {tables}). Point EPAYMENT_DATABASE_URL at a new or epay-desktop database.</source>
         <translation>В базе данных есть таблицы, но нет ревизии схемы, значит, её создала не epay-desktop (найдено: {tables}). Укажите в EPAYMENT_DATABASE_URL новую базу или базу epay-desktop.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/migrations/runner.py" line="184"/>
+        <location filename="../../epay_desktop/store/migrations/runner.py" line="186"/>
         <source>The database has schema revision {current}, which this program does not know (it knows up to {head}): a newer epay-desktop has used it. Install that version, or restore a backup made before the upgrade. Nothing was changed.</source>
         <translation>У базы данных ревизия схемы {current}, неизвестная этой программе (она знает до {head}): с базой работала более новая epay-desktop. Установите ту версию или восстановите резервную копию, сделанную до обновления. Ничего не изменилось.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/migrations/runner.py" line="209"/>
+        <location filename="../../epay_desktop/store/migrations/runner.py" line="213"/>
         <source>Cannot back up this SQLite database before migrating it (no file).</source>
         <translation>Нельзя сделать резервную копию этой базы SQLite перед миграцией (нет файла).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/migrations/runner.py" line="233"/>
+        <location filename="../../epay_desktop/store/migrations/runner.py" line="224"/>
         <source>Backup before migration failed ({exc}); the database was not changed.</source>
         <translation>Резервное копирование перед миграцией не удалось ({exc}); база данных не изменена.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/migrations/runner.py" line="246"/>
         <source>Backup {target} failed its check ({ok}, {stored}); the database was not changed.</source>
-        <translation>Резервная копия {target} не прошла проверку ({ok}, {stored}); база данных не изменена.</translation>
+        <translation type="vanished">Резервная копия {target} не прошла проверку ({ok}, {stored}); база данных не изменена.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/open.py" line="112"/>
+        <location filename="../../epay_desktop/store/open.py" line="194"/>
         <source>Cannot create the data folder {home}: {exc_strerror}.</source>
         <extracomment>File systems on which SQLite&apos;s WAL (shared memory + POSIX locks) is unsafe.</extracomment>
         <translation>Не удаётся создать папку данных {home}: {exc_strerror}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/open.py" line="126"/>
+        <location filename="../../epay_desktop/store/open.py" line="208"/>
         <source>The database {parsed_database} is on a network drive. SQLite cannot keep it safe there (WAL needs local shared memory). Use a local folder, or PostgreSQL for several counters.</source>
         <translation>База данных {parsed_database} находится на сетевом диске. Там SQLite не может обеспечить её сохранность (WAL нужна локальная общая память). Используйте локальную папку или PostgreSQL для нескольких касс.</translation>
     </message>
@@ -4363,23 +4528,23 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
         <translation>Расхождения № {number} нет.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/repos/operations.py" line="110"/>
+        <location filename="../../epay_desktop/store/repos/operations.py" line="111"/>
         <source>Another operation on this payment is still being processed: wait for its result.</source>
         <translation>Другая операция по этому платежу ещё выполняется: дождитесь её результата.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/repos/operations.py" line="226"/>
+        <location filename="../../epay_desktop/store/repos/operations.py" line="241"/>
         <source>There is no money operation {op_id}.</source>
         <translation>Денежной операции {op_id} нет.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/repos/payments.py" line="116"/>
+        <location filename="../../epay_desktop/store/repos/payments.py" line="128"/>
         <source>There is no payment with invoice number {invoice_id}.</source>
-        <extracomment>Scheduled polls also cover the local marks while their token lives (their next_poll_at, decision 0018). ... and a decline whose invoice still takes another card attempt (its next_poll_at, decision 0035).</extracomment>
+        <extracomment>Scheduled polls also cover the local marks while their token lives (their next_poll_at, decision 0018). ... and a decline whose invoice still takes another card attempt (its next_poll_at, decision 0035). :meth:`PaymentRepo.lock_by_invoice`&apos;s statement, built once (building it was a tenth of the work of storing a status answer, issue 10 P3); read from the database even when the row is in the session rows locked in this transaction, kept so the update that follows finds them in the session (its identity map holds rows weakly: a dropped row was read again, issue 10 P3)</extracomment>
         <translation>Платежа с номером заказа {invoice_id} нет.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/repos/payments.py" line="307"/>
+        <location filename="../../epay_desktop/store/repos/payments.py" line="320"/>
         <source>There is no payment number {payment_id}.</source>
         <translation>Платежа № {payment_id} нет.</translation>
     </message>
@@ -4447,67 +4612,68 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
         <translation>Одобривший менеджер больше не может одобрять. Попросите другого менеджера.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/faults.py" line="1"/>
+        <location filename="../../epay_desktop/store/faults.py" line="44"/>
         <source>the database is read-only</source>
+        <extracomment>the fault in a few words, for a longer sentence (an outcome not recorded)</extracomment>
         <translation>база данных доступна только для чтения</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/faults.py" line="1"/>
+        <location filename="../../epay_desktop/store/faults.py" line="50"/>
         <source>the disk is full</source>
         <translation>диск заполнен</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/faults.py" line="1"/>
+        <location filename="../../epay_desktop/store/faults.py" line="56"/>
         <source>the database is damaged</source>
         <translation>база данных повреждена</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/faults.py" line="1"/>
+        <location filename="../../epay_desktop/store/faults.py" line="62"/>
         <source>the database is busy</source>
         <translation>база данных занята</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/faults.py" line="1"/>
+        <location filename="../../epay_desktop/store/faults.py" line="68"/>
         <source>the database cannot be reached</source>
         <translation>база данных недоступна</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/faults.py" line="1"/>
+        <location filename="../../epay_desktop/store/faults.py" line="151"/>
         <source>The database {database} is read-only: nothing was changed. Let this user write the file and its folder (or use a disk that is not write-protected), then try again.</source>
         <translation>База данных {database} доступна только для чтения: ничего не изменено. Разрешите этому пользователю запись в файл и его папку (или используйте диск без защиты от записи), затем повторите попытку.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/faults.py" line="1"/>
+        <location filename="../../epay_desktop/store/faults.py" line="165"/>
         <source>The disk holding the database {database} is full: nothing was changed. Free some space on it, then try again.</source>
         <translation>Диск с базой данных {database} заполнен: ничего не изменено. Освободите на нём место, затем повторите попытку.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/faults.py" line="1"/>
+        <location filename="../../epay_desktop/store/faults.py" line="179"/>
         <source>The database server {database} cannot be reached ({said}): nothing was changed. Check that it runs and that this computer can reach it ({setting}), then try again.</source>
         <translation>Сервер базы данных {database} недоступен ({said}): ничего не изменено. Проверьте, что он работает и этот компьютер может к нему подключиться ({setting}), затем повторите попытку.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/faults.py" line="1"/>
+        <location filename="../../epay_desktop/store/faults.py" line="230"/>
         <source>The database {database} is busy: another program or counter kept it locked longer than {seconds} s ({setting}): nothing was changed. Wait a moment, then try again.</source>
         <translation>База данных {database} занята: другая программа или касса держала её заблокированной дольше {seconds} с ({setting}): ничего не изменено. Подождите немного и повторите попытку.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/faults.py" line="1"/>
+        <location filename="../../epay_desktop/store/faults.py" line="102"/>
         <source>The database {database} is damaged or cannot be read ({said}): nothing was changed. Restore the last backup ({command}), or call support.</source>
         <translation>База данных {database} повреждена или не читается ({said}): ничего не изменено. Восстановите последнюю резервную копию ({command}) или обратитесь в поддержку.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/faults.py" line="1"/>
+        <location filename="../../epay_desktop/store/faults.py" line="118"/>
         <source>The database {database} cannot be opened ({said}): nothing was changed. Check that the file and its folder exist and this user may read and write them.</source>
         <translation>Базу данных {database} не удаётся открыть ({said}): ничего не изменено. Проверьте, что файл и его папка существуют и этот пользователь может их читать и записывать.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/faults.py" line="1"/>
+        <location filename="../../epay_desktop/store/faults.py" line="198"/>
         <source>The database {database} is busy: another epay-desktop process (pid {pids}) has it open and kept it locked longer than {seconds} s ({setting}): nothing was changed. Wait for that process to finish or close it, then try again.</source>
         <translation>База данных {database} занята: другой процесс epay-desktop (№ {pids}) открыл её и держал заблокированной дольше {seconds} с ({setting}): ничего не изменено. Дождитесь завершения этого процесса или закройте его, затем повторите попытку.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/faults.py" line="1"/>
+        <location filename="../../epay_desktop/store/faults.py" line="214"/>
         <source>The database {database} is busy: the program {program} (pid {pids}) has it open and kept it locked longer than {seconds} s ({setting}): nothing was changed. Close that program, then try again.</source>
         <translation>База данных {database} занята: программа {program} (№ {pids}) открыла её и держала заблокированной дольше {seconds} с ({setting}): ничего не изменено. Закройте эту программу, затем повторите попытку.</translation>
     </message>
@@ -4515,7 +4681,7 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
 <context>
     <name>users</name>
     <message>
-        <location filename="../../epay_desktop/services/users.py" line="78"/>
+        <location filename="../../epay_desktop/services/users.py" line="109"/>
         <source>The name {name} looks like the existing user {existing} (letters of another alphabet that look the same); choose a name that is clearly different.</source>
         <translation>Имя {name} похоже на имя существующего пользователя {existing} (одинаковые на вид буквы другого алфавита); выберите явно другое имя.</translation>
     </message>
@@ -4560,23 +4726,23 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
         <translation>Неверные имя или PIN-код менеджера. Осталось попыток: {tries}, потом одобрения приостановятся на {minutes} мин.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/login.py" line="39"/>
+        <location filename="../../epay_desktop/services/login.py" line="53"/>
         <source>Wrong user name or password/PIN.</source>
         <translation>Неверное имя пользователя или пароль/PIN-код.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/login.py" line="69"/>
+        <location filename="../../epay_desktop/services/login.py" line="83"/>
         <source>Too many wrong passwords/PINs: this account is locked until {time} (Kazakhstan time, {zone}) or until a manager unlocks it.</source>
         <translation>Слишком много неверных паролей/PIN-кодов: учётная запись заблокирована до {time} (время Казахстана, {zone}) или пока менеджер её не разблокирует.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/login.py" line="120"/>
-        <location filename="../../epay_desktop/services/users.py" line="480"/>
+        <location filename="../../epay_desktop/services/login.py" line="212"/>
+        <location filename="../../epay_desktop/services/users.py" line="512"/>
         <source>This account is deactivated. Ask a manager to reactivate it.</source>
         <translation>Эта учётная запись отключена. Попросите менеджера снова включить её.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/login.py" line="120"/>
+        <location filename="../../epay_desktop/services/login.py" line="118"/>
         <source>This account&apos;s role or status in the database is not the one a manager gave it: the database was changed outside the console. Log-in refused; an administrator must check the audit log.</source>
         <translation>Роль или состояние этой учётной записи в базе данных не те, что дал ей менеджер: базу данных изменили в обход консоли. Вход отклонён; администратор должен проверить журнал аудита.</translation>
     </message>
@@ -4601,83 +4767,83 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
         <translation>В пароле нужно не меньше {min_password_chars} символов, а в этом: {secret_count}. (PIN-код только из цифр может быть короче: не меньше {min_pin_digits}.)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/users.py" line="70"/>
+        <location filename="../../epay_desktop/services/users.py" line="81"/>
         <source>Enter a user name.</source>
         <translation>Введите имя пользователя.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/users.py" line="75"/>
+        <location filename="../../epay_desktop/services/users.py" line="86"/>
         <source>A user name has at most {max_name_chars} characters.</source>
         <translation>Имя пользователя — не больше {max_name_chars} символов.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/users.py" line="83"/>
+        <location filename="../../epay_desktop/services/users.py" line="94"/>
         <source>A user name cannot contain control or invisible characters.</source>
         <translation>Имя пользователя не может содержать управляющие или невидимые символы.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/users.py" line="93"/>
+        <location filename="../../epay_desktop/services/users.py" line="124"/>
         <source>Your account is deactivated.</source>
         <translation>Ваша учётная запись отключена.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/users.py" line="136"/>
+        <location filename="../../epay_desktop/services/users.py" line="167"/>
         <source>The role “{actor_role}” may not add “{role}” accounts.</source>
         <extracomment>wrong manager PINs typed at this counter (``register_id``) -- never the manager&apos;s login lockout</extracomment>
         <translation>Роль «{actor_role}» не может добавлять учётные записи с ролью «{role}».</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/users.py" line="150"/>
+        <location filename="../../epay_desktop/services/users.py" line="181"/>
         <source>The first user must be a manager or an administrator, who then adds the cashiers.</source>
         <translation>Первым пользователем должен быть менеджер или администратор, который затем добавит кассиров.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/users.py" line="163"/>
+        <location filename="../../epay_desktop/services/users.py" line="194"/>
         <source>Log in as a manager or an administrator to add users.</source>
         <translation>Чтобы добавить пользователей, войдите как менеджер или администратор.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/users.py" line="173"/>
+        <location filename="../../epay_desktop/services/users.py" line="204"/>
         <source>The role “{current_role}” may not add “{role}” accounts.</source>
         <translation>Роль «{current_role}» не может добавлять учётные записи с ролью «{role}».</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/users.py" line="201"/>
+        <location filename="../../epay_desktop/services/users.py" line="233"/>
         <source>Only a manager or an administrator can see the list of users.</source>
         <translation>Список пользователей доступен только менеджеру или администратору.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/users.py" line="238"/>
+        <location filename="../../epay_desktop/services/users.py" line="270"/>
         <source>There is no user named {name_strip}.</source>
         <translation>Пользователя с именем {name_strip} нет.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/users.py" line="247"/>
+        <location filename="../../epay_desktop/services/users.py" line="279"/>
         <source>The role “{current_role}” may not change “{target_role}” accounts.</source>
         <translation>Роль «{current_role}» не может менять учётные записи с ролью «{target_role}».</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/users.py" line="287"/>
+        <location filename="../../epay_desktop/services/users.py" line="319"/>
         <source>You cannot deactivate your own account.</source>
         <translation>Нельзя отключить свою собственную учётную запись.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/users.py" line="310"/>
+        <location filename="../../epay_desktop/services/users.py" line="342"/>
         <source>You cannot change your own role; ask another manager or an administrator.</source>
         <translation>Нельзя сменить свою собственную роль; попросите другого менеджера или администратора.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/users.py" line="320"/>
+        <location filename="../../epay_desktop/services/users.py" line="352"/>
         <source>The role “{current_role}” may not give the role “{role}”.</source>
         <translation>Роль «{current_role}» не может давать роль «{role}».</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/users.py" line="331"/>
+        <location filename="../../epay_desktop/services/users.py" line="363"/>
         <source>{name} already has the role “{role}”; nothing was changed.</source>
         <translation>У пользователя {name} уже роль «{role}»; ничего не изменилось.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/users.py" line="430"/>
+        <location filename="../../epay_desktop/services/users.py" line="462"/>
         <source>The amount to approve must be a whole number of tiyn, not negative.</source>
         <translation>Сумма для одобрения должна быть целым неотрицательным числом тиынов.</translation>
     </message>
@@ -4715,158 +4881,6 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
         <location filename="../../epay_desktop/domain/words.py" line="28"/>
         <source>admin</source>
         <translation>администратор</translation>
-    </message>
-</context>
-<context>
-    <name>files</name>
-    <message>
-        <location filename="../../epay_desktop/safe_files.py" line="1"/>
-        <source>a symbolic link</source>
-        <translation>символическая ссылка</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/safe_files.py" line="1"/>
-        <source>a named pipe</source>
-        <translation>именованный канал</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/safe_files.py" line="1"/>
-        <source>a device</source>
-        <translation>устройство</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/safe_files.py" line="1"/>
-        <source>a folder</source>
-        <translation>папка</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/safe_files.py" line="1"/>
-        <source>a socket</source>
-        <translation>сокет</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/safe_files.py" line="1"/>
-        <source>a special file</source>
-        <translation>специальный файл</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/safe_files.py" line="1"/>
-        <source>{path} is {what}, not an ordinary file: nothing was written. Choose a new file name, or an ordinary file to replace.</source>
-        <translation>{path} — это {what}, а не обычный файл: ничего не записано. Выберите новое имя файла или обычный файл, который можно заменить.</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/safe_files.py" line="1"/>
-        <source>The folder {folder} does not exist: choose another one.</source>
-        <translation>Папки {folder} не существует: выберите другую.</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/safe_files.py" line="1"/>
-        <source>The console may not write in {folder}: nothing was written. Choose another folder.</source>
-        <translation>Программе нельзя записывать в {folder}: ничего не записано. Выберите другую папку.</translation>
-    </message>
-</context>
-<context>
-    <name>money</name>
-    <message>
-        <location filename="../../epay_desktop/domain/money.py" line="87"/>
-        <source>The amount {text} is too large. Write it like {example}.</source>
-        <translation>Сумма {text} слишком большая. Пишите так: {example}.</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/domain/money.py" line="87"/>
-        <source>The amount {text} has more than {places} decimals. Write it like {example}.</source>
-        <translation>В сумме {text} больше {places} знаков после запятой. Пишите так: {example}.</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/domain/money.py" line="87"/>
-        <source>The amount {text} has spaces that do not separate groups of three digits. Write it like {example}.</source>
-        <translation>В сумме {text} пробелы стоят не между группами из трёх цифр. Пишите так: {example}.</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/domain/money.py" line="110"/>
-        <source>{text} is not an amount: only digits 0-9, group spaces and one decimal mark (. or ,) are allowed. Write it like {example}.</source>
-        <translation>{text} — не сумма: допустимы только цифры 0-9, пробелы между разрядами и один десятичный знак (. или ,). Пишите так: {example}.</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/domain/money.py" line="87"/>
-        <source>The amount {text} has a sign (+ or -); an amount has none. Write it like {example}.</source>
-        <translation>В сумме {text} есть знак (+ или -); сумма пишется без знака. Пишите так: {example}.</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/domain/money.py" line="87"/>
-        <source>The amount {text} has a digit that is not 0-9 ({char}). Write it like {example}.</source>
-        <translation>В сумме {text} есть цифра не из набора 0-9 ({char}). Пишите так: {example}.</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/domain/money.py" line="87"/>
-        <source>The amount is empty. Write it like {example}.</source>
-        <translation>Сумма не указана. Пишите так: {example}.</translation>
-    </message>
-</context>
-<context>
-    <name>fields</name>
-    <message>
-        <location filename="../../epay_desktop/domain/text.py" line="36"/>
-        <source>The {field} is too long: {length} characters, at most {limit}. Shorten it.</source>
-        <translation>Поле «{field}» слишком длинное: символов {length}, допустимо не более {limit}. Сократите текст.</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/domain/text.py" line="36"/>
-        <source>The {field} is too long: {size} bytes, the bank takes at most {limit} (a Cyrillic letter takes 2 bytes). Shorten it; nothing was cut.</source>
-        <translation>Поле «{field}» слишком длинное: {size} байт, банк принимает не более {limit} (кириллическая буква занимает 2 байта). Сократите текст; ничего не обрезано.</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/domain/text.py" line="36"/>
-        <source>The {field} contains a control character ({code}) at position {position}; remove it and type the text again.</source>
-        <translation>В поле «{field}» есть управляющий символ ({code}, позиция {position}); удалите его и введите текст заново.</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/domain/text.py" line="36"/>
-        <source>The {field} contains an invisible text-direction character ({code}) at position {position}; remove it and type the text again.</source>
-        <translation>В поле «{field}» есть невидимый символ направления текста ({code}, позиция {position}); удалите его и введите текст заново.</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/domain/text.py" line="55"/>
-        <source>shop name or address</source>
-        <translation>название или адрес магазина</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/domain/text.py" line="4"/>
-        <source>note</source>
-        <translation>примечание</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/domain/text.py" line="3"/>
-        <source>reason</source>
-        <translation>причина</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/domain/text.py" line="3"/>
-        <source>description</source>
-        <translation>описание</translation>
-    </message>
-</context>
-<context>
-    <name>bounds</name>
-    <message>
-        <location filename="../../epay_desktop/domain/bounds.py" line="103"/>
-        <source>{text} is not a whole number from {lowest} to {highest} (digits 0-9 only).</source>
-        <translation>{text} — не целое число от {lowest} до {highest} (только цифры 0-9).</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/domain/bounds.py" line="86"/>
-        <source>{value} is outside {lowest} to {highest}.</source>
-        <translation>{value} вне диапазона от {lowest} до {highest}.</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/domain/bounds.py" line="73"/>
-        <source>{text} is not a date; write it like 2024-05-31.</source>
-        <translation>{text} — не дата; пишите так: 2024-05-31.</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/domain/bounds.py" line="52"/>
-        <source>The date {day} is outside {earliest} to {latest}; check the year.</source>
-        <translation>Дата {day} вне диапазона с {earliest} по {latest}; проверьте год.</translation>
     </message>
 </context>
 </TS>

@@ -136,3 +136,40 @@ def test_a_sound_start_makes_the_days_backup_and_a_clean_exit_renews_it(
     finally:
         connection.close()
     assert not list((home / "epay-desktop.db.running").iterdir())  # the clean end removed its marker
+
+
+def test_the_login_form_says_a_log_in_waits_for_a_slow_page_check(
+    qtbot: Any, qapp: QApplication, aloop: Any, home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """At a million payments the page check takes seconds (the full check after an unclean end ~45 s) and
+    a log-in waits for it: the login form says so while it runs, and stops saying it when it is done."""
+    from PySide6.QtWidgets import QLabel, QMainWindow
+
+    import epay_desktop.ui.main as console_main
+
+    real_check = console_main.database_checked
+    release = asyncio.Event()
+
+    async def slow_check(ctx: Any) -> None:
+        await release.wait()
+        await real_check(ctx)
+
+    monkeypatch.setattr(console_main, "database_checked", slow_check)
+    monkeypatch.setattr(console_main, "CHECK_NOTICE_AFTER_S", 0.05)
+    task = asyncio.ensure_future(run_console(qapp, GuiOptions()))
+
+    def notice() -> QLabel | None:
+        for window in QApplication.topLevelWidgets():
+            if isinstance(window, QMainWindow) and window.isVisible():
+                return window.findChild(QLabel, "login_notice")
+        return None
+
+    qtbot.waitUntil(lambda: (label := notice()) is not None and label.isVisible(), timeout=SLOW_MS)
+    label = notice()
+    assert label is not None and "A log-in waits until the check is done" in label.text()
+    release.set()
+    qtbot.waitUntil(lambda: not label.isVisible(), timeout=SLOW_MS)
+    windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMainWindow) and w.isVisible()]
+    windows[0].close()
+    qtbot.waitUntil(task.done, timeout=SLOW_MS)
+    assert task.result() == 0
