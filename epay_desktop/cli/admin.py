@@ -215,19 +215,35 @@ async def cmd_audit_verify(app: AppContext, args: argparse.Namespace) -> int:
     user = await login(app, args)
     require_manager(user, "verify the audit log")
     report = await app.audit.verify(anchor)
+    # a role or status set in the file (one SQL UPDATE) leaves the chain intact: say so here too
+    unbacked = await app.audit.accounts_not_backed()
     if args.json:
         emit_json(
             {
-                "ok": report.ok,
+                "ok": report.ok and not unbacked,
                 "count": report.count,
                 "head_hash": report.head_hash,
                 "first_bad_seq": report.first_bad_seq,
                 "problem": report.problem or None,
+                "accounts_not_audited": [
+                    {"user_id": a.user_id, "name": a.name, "stored_role": a.stored_role,
+                     "audited_role": a.audited_role, "stored_active": a.stored_active,
+                     "audited_active": a.audited_active}
+                    for a in unbacked
+                ],
             }
-        )
+        )  # fmt: skip
     if not report.ok:
         raise CliError(
             f"the audit log is broken at entry {report.first_bad_seq}: {report.problem}", EXIT_REFUSED
+        )
+    if unbacked:
+        accounts = "; ".join(a.line() for a in unbacked)
+        raise CliError(
+            f"the audit log is intact, but {len(unbacked)} account(s) have a role or status no audited "
+            f"decision gave (changed in the database outside the console; their log-in is refused): "
+            f"{accounts}",
+            EXIT_REFUSED,
         )
     if not args.json:
         from epay_desktop.services.audit import AuditAnchor  # the store's stack: only when the command runs

@@ -149,6 +149,48 @@ def verify_chain(tx: Tx, anchor: AuditAnchor | None = None) -> AuditReport:
     return AuditReport(True, count, prev)
 
 
+@dataclass(frozen=True)
+class UnbackedAccount:
+    """An account the audit log does not back: its stored role/status beside the audited one."""
+
+    user_id: int
+    name: str
+    stored_role: str
+    audited_role: str | None
+    stored_active: bool
+    audited_active: bool | None
+
+    def line(self) -> str:
+        audited = self.audited_role or "none"
+        status = (
+            ", active though not audited as active" if self.stored_active and not self.audited_active else ""
+        )
+        who = f"{self.name} (user {self.user_id})"
+        return f"{who}: role {self.stored_role} in the database, audited {audited}{status}"
+
+
+def _accounts_not_backed(tx: Tx) -> list[UnbackedAccount]:
+    from .login import account_problem  # the log-in's own rule, so the two never disagree
+
+    found = []
+    for user in tx.users.list():
+        problem = account_problem(tx, user)
+        if problem is not None:
+            audited_role = problem["audited_role"]
+            audited_active = problem["audited_active"]
+            found.append(
+                UnbackedAccount(
+                    user_id=user.id,
+                    name=user.name,
+                    stored_role=user.role.value,
+                    audited_role=audited_role if isinstance(audited_role, str) else None,
+                    stored_active=user.active,
+                    audited_active=audited_active if isinstance(audited_active, bool) else None,
+                )
+            )
+    return found
+
+
 class AuditService:
     """Verification and anchors of the audit log. Appending is ``tx.audit.append`` in the store."""
 
@@ -167,6 +209,11 @@ class AuditService:
     async def anchor(self) -> ShiftAuditCheck:
         """The anchor to print or export now, after verifying the whole chain (no earlier anchor)."""
         return await self.shift_check(None)
+
+    async def accounts_not_backed(self) -> list[UnbackedAccount]:
+        """Every account whose stored role or status no audited decision gave (decision 0075): what the
+        log-in would refuse, found for all accounts at once (``audit verify``). Reads only."""
+        return await self._store.run_read(_accounts_not_backed)
 
     async def head(self) -> AuditAnchor:
         """The current anchor: entry count and head hash, to print on the end-of-day report."""

@@ -5,6 +5,7 @@ off the PC finds a log that was cut or rewritten (decisions 0075, 0076)."""
 from __future__ import annotations
 
 import contextlib
+import json
 import sqlite3
 from typing import Any
 
@@ -12,6 +13,12 @@ from typing import Any
 def _sql(cli: Any, statement: str, *params: object) -> None:
     with contextlib.closing(sqlite3.connect(cli.home / "epay-desktop.db")) as db, db:
         db.execute(statement, params)
+
+
+def _last_account_decision(cli: Any) -> int:
+    with contextlib.closing(sqlite3.connect(cli.home / "epay-desktop.db")) as db:
+        [(seq,)] = db.execute("SELECT max(seq) FROM audit_log WHERE action LIKE 'user.%'").fetchall()
+    return int(seq)
 
 
 def test_one_sql_update_making_a_cashier_a_manager_is_refused_at_log_in(cli: Any, err_line: Any) -> None:
@@ -36,6 +43,22 @@ def test_one_sql_update_making_a_cashier_a_manager_is_refused_at_log_in(cli: Any
     assert ru.code == kk.code == 1
     assert "базу данных изменили в обход консоли" in err_line(ru)
     assert "дерекқор консольді айналып өзгертілген" in err_line(kk)
+    # the manager's `audit verify` no longer says "intact" and nothing else: it names the account
+    verified = cli.run("audit", "verify")
+    assert verified.code == 1
+    said = err_line(verified)
+    assert "the audit log is intact, but 1 account(s) have a role or status no audited decision gave" in said
+    assert f"{cli.CASHIER} (user " in said and "role manager in the database, audited cashier" in said
+    as_json = cli.run("audit", "verify", "--json")
+    assert as_json.code == 1
+    document = json.loads(as_json.out)
+    assert document["ok"] is False
+    [account] = document["accounts_not_audited"]
+    assert (account["name"], account["stored_role"], account["audited_role"]) == (
+        cli.CASHIER,
+        "manager",
+        "cashier",
+    )
 
 
 def test_the_anchor_is_printed_saved_and_finds_a_cut_log(cli: Any, err_line: Any, tmp_path: Any) -> None:
@@ -55,8 +78,9 @@ def test_the_anchor_is_printed_saved_and_finds_a_cut_log(cli: Any, err_line: Any
         ok = cli.run("audit", "verify", "--anchor", kept)
         assert ok.code == 0, ok.err
         assert "matches the anchor" in ok.out
-    # cut the log's end: the chain left is valid, only the anchor notices
-    _sql(cli, "DELETE FROM audit_log WHERE seq > 2")
+    # cut the log's end after the last account decision: the chain left is valid and every account is
+    # still backed by its decision, so only the anchor notices (cutting a decision is named without one)
+    _sql(cli, "DELETE FROM audit_log WHERE seq > ?", _last_account_decision(cli))
     assert cli.run("audit", "verify").code == 0
     cut = cli.run("audit", "verify", "--anchor", line)
     assert cut.code == 1
@@ -72,7 +96,7 @@ def test_a_rewritten_log_with_the_key_is_found_by_the_anchor(cli: Any, err_line:
     cli.add_cashier()
     line = cli.run("audit", "anchor").out.splitlines()[0]
     key = (cli.home / "audit.key").read_bytes()
-    _sql(cli, "DELETE FROM audit_log WHERE seq >= 2")
+    _sql(cli, "DELETE FROM audit_log WHERE seq > ?", _last_account_decision(cli))
     store = Store(make_engine(f"sqlite:///{cli.home / 'epay-desktop.db'}"), audit_key=key)
     try:  # the attacker re-appends a chain of the same length with other content
         while True:
