@@ -355,116 +355,131 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>AuditAnchorDialog</name>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="61"/>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="95"/>
         <source>The audit log is broken at entry {seq}: an entry was changed, deleted or moved. No anchor is given for a broken log; an administrator must check it.</source>
         <translation>Аудит журналы {seq} жазбасында бүлінген: жазба өзгертілген, жойылған немесе орны ауыстырылған. Бүлінген журналға бақылау белгісі берілмейді; әкімші оны тексеруі керек.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="69"/>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="103"/>
         <source>The log matches the anchor: nothing up to entry {count} was cut or rewritten.</source>
         <translation>Журнал бақылау белгісімен сәйкес: {count} жазбаға дейін ештеңе қиылмаған және қайта жазылмаған.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="73"/>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="107"/>
         <source>The log was cut: the anchor has {anchor} entries, the log only {count}.</source>
         <translation>Журнал қиылған: бақылау белгісінде {anchor} жазба бар, журналда тек {count}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="77"/>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="111"/>
         <source>The log was rewritten: entry {seq} is not the one the anchor was printed for.</source>
         <translation>Журнал қайта жазылған: {seq} жазбасы бақылау белгісі басылған жазба емес.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="144"/>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="89"/>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="179"/>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="123"/>
         <source>Audit log anchor</source>
         <translation>Аудит журналының бақылау белгісі</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="154"/>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="189"/>
         <source>&amp;Copy</source>
         <translation>&amp;Көшіру</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="162"/>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="197"/>
         <source>The audit log is intact: {count} entries. Write this anchor down or save it off this PC; checked later, it shows whether the log was cut or rewritten since.</source>
         <translation>Аудит журналы бүтін: {count} жазба. Осы бақылау белгісін жазып алыңыз немесе осы компьютерден тыс сақтаңыз; кейін онымен тексергенде журнал содан бері қиылған не қайта жазылған-жазылмағаны көрінеді.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="183"/>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="222"/>
         <source>A kept anchor, e.g. {example}</source>
         <translation>Сақталған белгі, мысалы {example}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="184"/>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="223"/>
         <source>C&amp;heck</source>
         <translation>&amp;Тексеру</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="198"/>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="238"/>
         <source>Check an anchor kept earlier:</source>
         <translation>Бұрын сақталған белгіні тексеру:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="283"/>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="323"/>
         <source>That is not an anchor: write it as printed, e.g. {example}.</source>
         <translation>Бұл бақылау белгісі емес: оны басылғандай жазыңыз, мысалы {example}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="303"/>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="343"/>
         <source>Only a manager or an administrator can see the audit log&apos;s anchor.</source>
         <translation>Аудит журналының бақылау белгісін тек менеджер немесе әкімші көре алады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="156"/>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="191"/>
         <source>&amp;Print…</source>
         <translation>&amp;Басып шығару…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="158"/>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="193"/>
         <source>&amp;Save…</source>
         <translation>&amp;Сақтау…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="90"/>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="124"/>
         <source>Printed {when}</source>
         <translation>Басылған уақыты: {when}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="92"/>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="126"/>
         <source>Entries in the audit log: {count}</source>
         <translation>Аудит журналындағы жазбалар саны: {count}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="95"/>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="129"/>
         <source>Keep this paper away from the computer. To check later that the log was not cut or rewritten, type the anchor in Settings &gt; Audit log anchor and press Check, or run:</source>
         <translation>Бұл қағазды компьютерден бөлек сақтаңыз. Кейін журнал қиылмағанын және қайта жазылмағанын тексеру үшін бақылау белгісін Баптаулар &gt; Аудит журналының бақылау белгісі терезесіне енгізіп, «Тексеру» батырмасын басыңыз немесе мына команданы орындаңыз:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="228"/>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="268"/>
         <source>Save the audit log anchor</source>
         <translation>Аудит журналының бақылау белгісін сақтау</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="230"/>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="270"/>
         <source>Text files (*.txt)</source>
         <translation>Мәтін файлдары (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="249"/>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="289"/>
         <source>Sent to the printer.</source>
         <translation>Принтерге жіберілді.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="265"/>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="269"/>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="305"/>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="309"/>
         <source>Could not save: {why}</source>
         <translation>Сақтау мүмкін болмады: {why}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="274"/>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="314"/>
         <source>Saved to {path}: keep a copy off this PC.</source>
         <translation>{path} файлына сақталды: көшірмесін осы компьютерден тыс сақтаңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="81"/>
+        <source>These accounts have a role or status that no audited decision gave: the database was changed outside the console, and their log-in is refused. An administrator must check them.</source>
+        <translation>Бұл есептік жазбалардың рөлі не күйін аудит журналындағы ешбір шешім бермеген: дерекқор консольді айналып өзгертілген, олардың кіруіне тыйым салынды. Әкімші оларды тексеруі керек.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="72"/>
+        <source>none</source>
+        <translation>жоқ</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="86"/>
+        <source>{name}: {stored} in the database, audited {audited}</source>
+        <translation>{name}: дерекқорда — {stored}, аудит журналы бойынша — {audited}</translation>
     </message>
 </context>
 <context>

@@ -355,116 +355,131 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>AuditAnchorDialog</name>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="61"/>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="95"/>
         <source>The audit log is broken at entry {seq}: an entry was changed, deleted or moved. No anchor is given for a broken log; an administrator must check it.</source>
         <translation>Журнал аудита повреждён на записи {seq}: запись изменили, удалили или переставили. Для повреждённого журнала контрольная метка не выдаётся; администратор должен его проверить.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="69"/>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="103"/>
         <source>The log matches the anchor: nothing up to entry {count} was cut or rewritten.</source>
         <translation>Журнал совпадает с контрольной меткой: до записи {count} ничего не обрезано и не переписано.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="73"/>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="107"/>
         <source>The log was cut: the anchor has {anchor} entries, the log only {count}.</source>
         <translation>Журнал обрезан: в контрольной метке {anchor} записей, в журнале только {count}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="77"/>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="111"/>
         <source>The log was rewritten: entry {seq} is not the one the anchor was printed for.</source>
         <translation>Журнал переписан: запись {seq} не та, для которой печаталась контрольная метка.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="144"/>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="89"/>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="179"/>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="123"/>
         <source>Audit log anchor</source>
         <translation>Контрольная метка журнала аудита</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="154"/>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="189"/>
         <source>&amp;Copy</source>
         <translation>&amp;Копировать</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="162"/>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="197"/>
         <source>The audit log is intact: {count} entries. Write this anchor down or save it off this PC; checked later, it shows whether the log was cut or rewritten since.</source>
         <translation>Журнал аудита цел: записей {count}. Запишите эту контрольную метку или сохраните её не на этом компьютере; проверка по ней позже покажет, не обрезали ли и не переписали ли журнал с тех пор.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="183"/>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="222"/>
         <source>A kept anchor, e.g. {example}</source>
         <translation>Сохранённая метка, например {example}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="184"/>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="223"/>
         <source>C&amp;heck</source>
         <translation>&amp;Проверить</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="198"/>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="238"/>
         <source>Check an anchor kept earlier:</source>
         <translation>Проверить метку, сохранённую раньше:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="283"/>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="323"/>
         <source>That is not an anchor: write it as printed, e.g. {example}.</source>
         <translation>Это не контрольная метка: введите её так, как она напечатана, например {example}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="303"/>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="343"/>
         <source>Only a manager or an administrator can see the audit log&apos;s anchor.</source>
         <translation>Контрольную метку журнала аудита может смотреть только менеджер или администратор.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="156"/>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="191"/>
         <source>&amp;Print…</source>
         <translation>Пе&amp;чать…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="158"/>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="193"/>
         <source>&amp;Save…</source>
         <translation>&amp;Сохранить…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="90"/>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="124"/>
         <source>Printed {when}</source>
         <translation>Напечатано {when}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="92"/>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="126"/>
         <source>Entries in the audit log: {count}</source>
         <translation>Записей в журнале аудита: {count}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="95"/>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="129"/>
         <source>Keep this paper away from the computer. To check later that the log was not cut or rewritten, type the anchor in Settings &gt; Audit log anchor and press Check, or run:</source>
         <translation>Храните этот листок отдельно от компьютера. Чтобы позже проверить, что журнал не обрезали и не переписали, введите метку в Настройки &gt; Контрольная метка журнала аудита и нажмите «Проверить» или выполните команду:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="228"/>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="268"/>
         <source>Save the audit log anchor</source>
         <translation>Сохранить контрольную метку журнала аудита</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="230"/>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="270"/>
         <source>Text files (*.txt)</source>
         <translation>Текстовые файлы (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="249"/>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="289"/>
         <source>Sent to the printer.</source>
         <translation>Отправлено на принтер.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="265"/>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="269"/>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="305"/>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="309"/>
         <source>Could not save: {why}</source>
         <translation>Не удалось сохранить: {why}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="274"/>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="314"/>
         <source>Saved to {path}: keep a copy off this PC.</source>
         <translation>Сохранено в {path}: храните копию не на этом компьютере.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="81"/>
+        <source>These accounts have a role or status that no audited decision gave: the database was changed outside the console, and their log-in is refused. An administrator must check them.</source>
+        <translation>У этих учётных записей роль или статус, которых не давало ни одно решение в журнале аудита: базу данных изменили в обход консоли, и их вход запрещён. Администратор должен их проверить.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="72"/>
+        <source>none</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="86"/>
+        <source>{name}: {stored} in the database, audited {audited}</source>
+        <translation>{name}: в базе данных — {stored}, по журналу аудита — {audited}</translation>
     </message>
 </context>
 <context>

@@ -6,10 +6,10 @@ from __future__ import annotations
 import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMenu
-from sqlalchemy import delete
+from sqlalchemy import delete, update
 
 from epay_desktop.services.audit import AuditAnchor
-from epay_desktop.store.models import AuditRow
+from epay_desktop.store.models import AuditRow, UserRow
 from epay_desktop.ui.dialogs.audit_anchor_dialog import AuditAnchorDialog
 
 from .conftest import REAL_CASHIER, REAL_CASHIER_PIN, REAL_MANAGER, REAL_MANAGER_PIN, REAL_SLOW_MS
@@ -68,3 +68,24 @@ def test_a_cashier_cannot_open_the_anchor(qtbot, real_console) -> None:
     action = real_console.window.commands.audit_anchor
     assert not action.isEnabled()
     assert "Only a manager or an administrator can see the audit log's anchor" in action.toolTip()
+
+
+def test_an_account_made_a_manager_by_sql_is_named_in_the_anchor_window(qtbot, arun, real_console) -> None:
+    """Issue 11: one SQL UPDATE made a cashier a manager and the log still read "intact"; the manager's
+    anchor window now names the account the audit log does not back (the chain itself is intact)."""
+    real_console.log_in(REAL_MANAGER, REAL_MANAGER_PIN)
+
+    def promote(tx) -> None:
+        tx.session.execute(update(UserRow).where(UserRow.name == REAL_CASHIER).values(role="manager"))
+
+    arun(real_console.ctx.store.run_write(promote))
+    real_console.window.commands.audit_anchor.trigger()
+    dialog = _dialog(qtbot)
+    assert dialog.accounts_label.isVisible()
+    said = dialog.accounts_label.text()
+    assert (
+        "no audited decision gave" in said
+        and f"{REAL_CASHIER}: manager in the database, audited cashier" in said
+    )
+    assert "The audit log is intact" in dialog.status_label.text()  # the chain is; the account is not
+    dialog.reject()

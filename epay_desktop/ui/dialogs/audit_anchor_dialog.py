@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import html
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Protocol
@@ -31,11 +31,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from epay_desktop.domain import User
+from epay_desktop.domain import Role, User
 from epay_desktop.safe_files import UnsafeFilePath, check_target, write_file_safely
-from epay_desktop.services.audit import AnchorError, AuditAnchor, AuditReport, ShiftAuditCheck
+from epay_desktop.services.audit import (
+    AnchorError,
+    AuditAnchor,
+    AuditReport,
+    ShiftAuditCheck,
+    UnbackedAccount,
+)
 
+from .. import theme
 from ..asyncqt import action_slot, run_dialog, show_error, user_message_of
+from ..login import role_text
 from ..receipts_ui import SystemPrintDialog
 from ..save_dialog import ask_save_path
 
@@ -55,6 +63,32 @@ class AuditPort(Protocol):
     async def anchor(self) -> ShiftAuditCheck: ...
 
     async def verify(self, anchor: AuditAnchor | None = None) -> AuditReport: ...
+
+    async def accounts_not_backed(self) -> list[UnbackedAccount]: ...
+
+
+def _role(value: str | None) -> str:
+    if value is None:
+        return _tr("none")
+    try:
+        return role_text(Role(value))
+    except ValueError:
+        return value
+
+
+def _unbacked(accounts: Sequence[UnbackedAccount]) -> str:
+    """What ``audit verify`` says of accounts the log does not back (decision 0075), for a manager."""
+    head = _tr(
+        "These accounts have a role or status that no audited decision gave: the database was changed "
+        "outside the console, and their log-in is refused. An administrator must check them."
+    )
+    lines = [
+        _tr("{name}: {stored} in the database, audited {audited}").format(
+            name=a.name, stored=_role(a.stored_role), audited=_role(a.audited_role)
+        )
+        for a in accounts
+    ]
+    return "\n".join([head, *lines])
 
 
 def _broken(report: AuditReport) -> str:
@@ -138,6 +172,7 @@ class AuditAnchorDialog(QDialog):
         audit: AuditPort,
         shop_name: str = "",
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+        unbacked: Sequence[UnbackedAccount] = (),
     ) -> None:
         super().__init__(parent)
         self.setObjectName("audit_anchor_dialog")
@@ -178,6 +213,10 @@ class AuditAnchorDialog(QDialog):
         shown.addWidget(self.print_button)
         shown.addWidget(self.save_button)
         self.output_label = _label("anchor_output")  # what Print / Save did
+        self.accounts_label = _label("anchor_accounts")  # accounts the log does not back (0075)
+        self.accounts_label.setStyleSheet(theme.style("error_label"))
+        self.accounts_label.setText(_unbacked(unbacked) if unbacked else "")
+        self.accounts_label.setVisible(bool(unbacked))
         self.kept_edit = QLineEdit()
         self.kept_edit.setObjectName("anchor_kept")
         self.kept_edit.setPlaceholderText(_tr("A kept anchor, e.g. {example}").format(example=_EXAMPLE))
@@ -193,6 +232,7 @@ class AuditAnchorDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.status_label)
+        layout.addWidget(self.accounts_label)
         layout.addLayout(shown)
         layout.addWidget(self.output_label)
         layout.addWidget(QLabel(_tr("Check an anchor kept earlier:")))
@@ -303,9 +343,10 @@ class AuditAnchorDialog(QDialog):
             show_error(parent, _tr("Only a manager or an administrator can see the audit log's anchor."))
             return
         check = await audit.anchor()
+        unbacked = await audit.accounts_not_backed()
         if parent is not None and not shiboken6.isValid(parent):
             return
-        dialog = cls(parent, check, audit, shop_name, clock)
+        dialog = cls(parent, check, audit, shop_name, clock, unbacked)
         try:
             await run_dialog(dialog)
         finally:
