@@ -380,6 +380,10 @@ async def _guarded(
     try:
         await make_coro()
     except Exception as exc:
+        if _outlived_its_window(owner, exc):
+            # the work is done (or refused by the service); only its words had no window left
+            log.info("event=action_outlived_window action=%s", action)
+            return
         message = user_message_of(exc)
         if message is None:
             raise
@@ -393,6 +397,21 @@ async def _guarded(
                 widget.setEnabled(was_enabled)
         if after is not None and shiboken6.isValid(owner):
             after()
+
+
+def _outlived_its_window(owner: QObject, exc: Exception) -> bool:
+    """Whether ``exc`` is Qt saying a widget of ``owner`` is gone because ``owner`` itself was closed.
+
+    A dialog closed while its action still ran (Esc during a save, the window torn down) deletes
+    its labels; the action's last line, a status text, then meets a deleted C++ object. That is
+    not a bug to report: the money and the files were handled before the words.
+    """
+    return (
+        isinstance(exc, RuntimeError)
+        and "already deleted" in str(exc)
+        and isinstance(owner, QWidget)
+        and (not shiboken6.isValid(owner) or not owner.isVisible())
+    )
 
 
 def _fit_args(fn: Callable[..., Any], args: tuple[Any, ...]) -> tuple[Any, ...]:

@@ -152,6 +152,7 @@ def test_cashier_takes_a_payment_refunds_part_with_approval_and_prints(
     qtbot.waitUntil(lambda: printed.exists() and printed.stat().st_size > 0, timeout=SLOW)
     qtbot.mouseClick(receipt.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(saved.exists, timeout=SLOW)
+    qtbot.waitUntil(lambda: receipt.status_label.text().startswith("Saved to"), timeout=SLOW)
     assert len(PdfReader(printed).pages) >= 1
     text = " ".join(page.extract_text() for page in PdfReader(saved).pages)
     flat = text.replace("\u202f", " ").replace("\u00a0", " ")

@@ -8,7 +8,7 @@ import pytest
 import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from epay_desktop.domain import RuleViolation
 from epay_desktop.ui.asyncqt import (
@@ -260,3 +260,46 @@ def test_show_error_survives_a_deleted_parent(qtbot, aloop):
     box = show_error(owner, "Still shown")
     qtbot.addWidget(box)
     assert box.parent() is None and box.text() == "Still shown"
+
+
+def test_an_action_that_outlives_its_closed_dialog_is_not_a_crash(qtbot, aloop, async_stub):
+    """Esc while a save runs: the file is written, the status line has no window left to show in."""
+    owner = QWidget()
+    label = QLabel(owner)
+    stub = async_stub(result="saved.pdf")
+    stub.hold()
+    shown: list[str] = []
+
+    async def save() -> None:
+        saved = await stub()
+        shown.append(saved)
+        label.setText(f"Saved to {saved}")  # the dialog's last line, as receipts_ui writes it
+
+    owner.show()
+    with qtbot.capture_exceptions() as captured:
+        task = start_action(owner, "on_save_button_clicked", save)
+        assert task is not None
+        owner.close()
+        owner.deleteLater()
+        qtbot.waitUntil(lambda: not shiboken6.isValid(label))
+        stub.release()
+        qtbot.waitUntil(task.done)
+    assert shown == ["saved.pdf"]  # the work itself ran to the end
+    assert captured == []  # and nothing reached the crash handler
+
+
+def test_a_deleted_widget_in_an_open_window_is_still_a_bug(qtbot, aloop):
+    owner = QWidget()
+    qtbot.addWidget(owner)
+    owner.show()
+    label = QLabel(owner)
+    label.deleteLater()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(label))
+
+    async def stale() -> None:
+        label.setText("x")
+
+    with qtbot.capture_exceptions() as captured:
+        start_action(owner, "stale", stale)
+        qtbot.waitUntil(lambda: len(captured) == 1)
+    assert captured[0][0] is RuntimeError
