@@ -19,26 +19,26 @@ from pathlib import Path
 
 import httpx
 
-from .gateway import DEFAULT_TIMEOUT, EpayClient
-from .logs import configure_logging
-from .services.audit import AuditService
-from .services.events import EventBus
-from .services.operations import MoneyOperations
-from .services.passwords import Passwords
-from .services.payment_queries import PaymentQueries
-from .services.payments import PaymentService
-from .services.poller import Poller
-from .services.receipts import ReceiptService
-from .services.reconcile import Reconciler
-from .services.saved_cards import SavedCardService
-from .services.secret_store import SecretStore
-from .services.secrets import load_or_create_secret_file
-from .services.shop_settings import LocalConfigStore, ShopSettingsService
-from .services.users import UserService
-from .settings import GatewaySettings, StoreSettings, load_gateway_settings, load_store_settings
-from .store.backup import backup_to, daily_backup, has_daily_backup, manual_backup_path
-from .store.db import Store
-from .store.open import CheckedStore, open_store, sqlite_file
+from epay_desktop.gateway import DEFAULT_TIMEOUT, EpayClient
+from epay_desktop.logs import configure_logging
+from epay_desktop.services.audit import AuditService
+from epay_desktop.services.events import EventBus
+from epay_desktop.services.operations import MoneyOperations
+from epay_desktop.services.passwords import Passwords
+from epay_desktop.services.payment_queries import PaymentQueries
+from epay_desktop.services.payments import PaymentService
+from epay_desktop.services.poller import Poller
+from epay_desktop.services.receipts import ReceiptService
+from epay_desktop.services.reconcile import Reconciler
+from epay_desktop.services.saved_cards import SavedCardService
+from epay_desktop.services.secret_store import SecretStore
+from epay_desktop.services.secrets import load_or_create_secret_file
+from epay_desktop.services.shop_settings import LocalConfigStore, ShopSettingsService
+from epay_desktop.services.users import UserService
+from epay_desktop.settings import GatewaySettings, StoreSettings, load_gateway_settings, load_store_settings
+from epay_desktop.store.backup import backup_to, daily_backup, has_daily_backup, manual_backup_path
+from epay_desktop.store.db import Store
+from epay_desktop.store.open import CheckedStore, open_store, sqlite_file
 
 __all__ = ["AppContext", "backup_now", "backup_of_the_day", "database_checked", "open_app"]
 
@@ -153,7 +153,7 @@ def _open_store(settings: StoreSettings, clock: Clock, check_in_background: bool
     try:
         return open_store(settings, clock=clock, check_in_background=check_in_background)
     except Exception as exc:  # SQLAlchemy's DBAPIError, or the driver's own
-        from .store.faults import database_fault
+        from epay_desktop.store.faults import database_fault
 
         name = settings.describe()["database"].removeprefix("sqlite:///")
         fault = database_fault(exc, database=name, lock_wait_s=settings.lock_wait_seconds)

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from typing import Final
 from urllib.parse import parse_qsl, quote
 
-from .lzstring import compress_to_encoded_uri_component, decompress_from_encoded_uri_component
+from epay_desktop.lzstring import compress_to_encoded_uri_component, decompress_from_encoded_uri_component
 
 __all__ = ["ParamsError", "encode_params", "hosted_page_url", "pack_params", "parse_params"]
 

@@ -18,8 +18,8 @@ import stat
 import tempfile
 from pathlib import Path
 
-from .domain.errors import ConsoleError
-from .domain.i18n import QT_TRANSLATE_NOOP, Word, msg
+from epay_desktop.domain.errors import ConsoleError
+from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, Word, msg
 
 __all__ = ["FILE_MODE", "UnsafeFilePath", "check_target", "write_file_safely"]
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import platformdirs
 
-from .gateway.config import Credentials, Endpoints, Environment, Secret, endpoints_for
+from epay_desktop.gateway.config import Credentials, Endpoints, Environment, Secret, endpoints_for
 
 __all__ = [
     "ENV_VARS",

@@ -25,13 +25,12 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from epay_desktop import __version__
+from epay_desktop.cli import admin, database, money, payments, receipts, users
+from epay_desktop.cli.common import EXIT_BUG, EXIT_USAGE, Handler
+from epay_desktop.cli.errors import LoggedBug, describe_failure
+from epay_desktop.cli.language import LANGUAGES, choose_language, set_language
+from epay_desktop.cli.output import fail_line
 from epay_desktop.settings import ENV_VARS, SettingsError, load_gateway_settings
-
-from . import admin, database, money, payments, receipts, users
-from .common import EXIT_BUG, EXIT_USAGE, Handler
-from .errors import LoggedBug, describe_failure
-from .language import LANGUAGES, choose_language, set_language
-from .output import fail_line
 
 __all__ = ["build_parser", "main"]
 

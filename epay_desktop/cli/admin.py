@@ -6,11 +6,8 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
-from epay_desktop.domain.bounds import MAX_ID
-from epay_desktop.domain.text import FIELD_NOTE
-
-from .audit_anchor import anchor_from_args, register_anchor
-from .common import (
+from epay_desktop.cli.audit_anchor import anchor_from_args, register_anchor
+from epay_desktop.cli.common import (
     EXIT_OK,
     EXIT_REFUSED,
     EXIT_UNKNOWN,
@@ -23,8 +20,10 @@ from .common import (
     text_arg,
     whole_number_arg,
 )
-from .output import emit_json, local_time, money_json, visible, when_json
-from .receipts import check_writable
+from epay_desktop.cli.output import emit_json, local_time, money_json, visible, when_json
+from epay_desktop.cli.receipts import check_writable
+from epay_desktop.domain.bounds import MAX_ID
+from epay_desktop.domain.text import FIELD_NOTE
 
 if TYPE_CHECKING:  # the app's stacks load when a command runs, not for --help (decision 0055)
     from epay_desktop.app import AppContext

@@ -12,9 +12,9 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .common import EXIT_OK, EXIT_REFUSED, CliError, Commands, login, require_manager
-from .output import emit_json
-from .receipts import check_writable
+from epay_desktop.cli.common import EXIT_OK, EXIT_REFUSED, CliError, Commands, login, require_manager
+from epay_desktop.cli.output import emit_json
+from epay_desktop.cli.receipts import check_writable
 
 if TYPE_CHECKING:  # the app's stacks load when a command runs, not for --help (decision 0055)
     from epay_desktop.app import AppContext

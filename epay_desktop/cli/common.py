@@ -19,10 +19,8 @@ from zoneinfo import ZoneInfo
 
 from epay_desktop.domain import InvoiceId, InvoiceIdError, Money, MoneyError, PermissionDenied, User
 from epay_desktop.domain.bounds import BoundsError, parse_date_text, parse_whole_number
-from epay_desktop.domain.i18n import Word
+from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, Word, msg
 from epay_desktop.domain.text import TEXT_MAX_CHARS, TextError, check_text
-
-from ..domain.i18n import QT_TRANSLATE_NOOP, msg
 
 if TYPE_CHECKING:  # the app's stacks load when a command runs, not for --help (decision 0055)
     from epay_desktop.app import AppContext

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from epay_desktop.cli.common import EXIT_BUG, EXIT_REFUSED, EXIT_UNKNOWN, EXIT_USAGE, CliError
+from epay_desktop.cli.language import localized
 from epay_desktop.domain import ConsoleError
 from epay_desktop.safe_files import UnsafeFilePath
 from epay_desktop.settings import SettingsError
-
-from .common import EXIT_BUG, EXIT_REFUSED, EXIT_UNKNOWN, EXIT_USAGE, CliError
-from .language import localized
 
 __all__ = ["LoggedBug", "describe_failure"]
 

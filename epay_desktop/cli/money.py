@@ -10,13 +10,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from epay_desktop.domain import InvoiceId, Money, MoneyOp, OpKind, OpState, PermissionDenied, User
-from epay_desktop.domain.rules import held_amount, refund_remaining
-from epay_desktop.domain.text import FIELD_REASON, TEXT_MAX_CHARS
-from epay_desktop.domain.words import KIND_WORDS
-
-from ..domain.i18n import QT_TRANSLATE_NOOP, msg
-from .common import (
+from epay_desktop.cli.common import (
     EXIT_OK,
     EXIT_REFUSED,
     EXIT_UNKNOWN,
@@ -28,7 +22,12 @@ from .common import (
     read_secret,
     text_arg,
 )
-from .output import emit_json, op_json
+from epay_desktop.cli.output import emit_json, op_json
+from epay_desktop.domain import InvoiceId, Money, MoneyOp, OpKind, OpState, PermissionDenied, User
+from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, msg
+from epay_desktop.domain.rules import held_amount, refund_remaining
+from epay_desktop.domain.text import FIELD_REASON, TEXT_MAX_CHARS
+from epay_desktop.domain.words import KIND_WORDS
 
 if TYPE_CHECKING:  # the app's stacks load when a command runs, not for --help (decision 0055)
     from epay_desktop.app import AppContext

@@ -13,10 +13,9 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
+from epay_desktop.cli.common import KZ_TIME
 from epay_desktop.domain import Money, MoneyOp
 from epay_desktop.domain.text import visible
-
-from .common import KZ_TIME
 
 __all__ = [
     "emit_json",

@@ -8,15 +8,7 @@ import json
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from epay_desktop.domain import ConsoleStatus, Payment, PaymentEvent, PaymentEventKind
-from epay_desktop.domain.bounds import LIST_LIMIT_MAX
-from epay_desktop.domain.decline_reasons import decline_message
-from epay_desktop.domain.text import DESCRIPTION_MAX_BYTES, FIELD_DESCRIPTION
-from epay_desktop.gateway import EpayError
-from epay_desktop.payform_codec import hosted_page_url
-from epay_desktop.services.card_attempts import APPROVED, DECLINED, MAX_CARD_ATTEMPTS, CardAttempts
-
-from .common import (
+from epay_desktop.cli.common import (
     EXIT_OK,
     EXIT_REFUSED,
     EXIT_USAGE,
@@ -30,7 +22,7 @@ from .common import (
     text_arg,
     whole_number_arg,
 )
-from .output import (
+from epay_desktop.cli.output import (
     emit_json,
     local_time,
     money_json,
@@ -40,6 +32,13 @@ from .output import (
     print_table,
     when_json,
 )
+from epay_desktop.domain import ConsoleStatus, Payment, PaymentEvent, PaymentEventKind
+from epay_desktop.domain.bounds import LIST_LIMIT_MAX
+from epay_desktop.domain.decline_reasons import decline_message
+from epay_desktop.domain.text import DESCRIPTION_MAX_BYTES, FIELD_DESCRIPTION
+from epay_desktop.gateway import EpayError
+from epay_desktop.payform_codec import hosted_page_url
+from epay_desktop.services.card_attempts import APPROVED, DECLINED, MAX_CARD_ATTEMPTS, CardAttempts
 
 if TYPE_CHECKING:  # the app's stacks load when a command runs, not for --help (decision 0055)
     from epay_desktop.app import AppContext

@@ -6,11 +6,10 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from epay_desktop.cli.common import EXIT_OK, Commands, invoice_arg, login
+from epay_desktop.cli.output import emit_json, when_json
 from epay_desktop.domain.receipts import ReceiptKind, ReceiptLanguage, ReceiptWidth
 from epay_desktop.safe_files import check_target
-
-from .common import EXIT_OK, Commands, invoice_arg, login
-from .output import emit_json, when_json
 
 if TYPE_CHECKING:  # the app's stacks load when a command runs, not for --help (decision 0055)
     from epay_desktop.app import AppContext

@@ -7,10 +7,9 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
+from epay_desktop.cli.common import EXIT_OK, CliError, Commands, login, read_new_secret
+from epay_desktop.cli.output import emit_json, local_time, print_table, visible, when_json
 from epay_desktop.domain import Role, User
-
-from .common import EXIT_OK, CliError, Commands, login, read_new_secret
-from .output import emit_json, local_time, print_table, visible, when_json
 
 if TYPE_CHECKING:  # the app's stacks load when a command runs, not for --help (decision 0055)
     from epay_desktop.app import AppContext

@@ -21,12 +21,11 @@ from typing import Final
 import platformdirs
 
 from epay_desktop.app import AppContext
+from epay_desktop.demo.mirror import all_payments, mirror_into_sandbox
+from epay_desktop.demo.seed import DEMO_REGISTER, DEMO_SHOP, seed_payments
 from epay_desktop.domain import Role
 from epay_desktop.gateway.config import sandbox_endpoints
 from epay_desktop.sandbox import RunningSandbox, SandboxConfig, SandboxState, start_in_thread
-
-from .mirror import all_payments, mirror_into_sandbox
-from .seed import DEMO_REGISTER, DEMO_SHOP, seed_payments
 
 __all__ = [
     "DEMO_REGISTER",

@@ -1,6 +1,6 @@
 """Domain values of the console: money, invoice ids, payment statuses. Standard library only."""
 
-from .errors import (
+from epay_desktop.domain.errors import (
     AccountLocked,
     ApprovalError,
     AuthenticationFailed,
@@ -11,9 +11,9 @@ from .errors import (
     RuleViolation,
     StaleRemaining,
 )
-from .invoice import INVOICE_MAX_DIGITS, INVOICE_MIN_DIGITS, InvoiceId, InvoiceIdError
-from .money import MAX_MINOR, Money, MoneyError, parse_decimal_amount
-from .records import (
+from epay_desktop.domain.invoice import INVOICE_MAX_DIGITS, INVOICE_MIN_DIGITS, InvoiceId, InvoiceIdError
+from epay_desktop.domain.money import MAX_MINOR, Money, MoneyError, parse_decimal_amount
+from epay_desktop.domain.records import (
     ConsoleStatus,
     Discrepancy,
     GatewaySnapshot,
@@ -26,7 +26,7 @@ from .records import (
     Role,
     User,
 )
-from .status import PaymentStatus
+from epay_desktop.domain.status import PaymentStatus
 
 __all__ = [
     "INVOICE_MAX_DIGITS",

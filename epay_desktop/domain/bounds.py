@@ -11,8 +11,8 @@ import re
 from datetime import date
 from typing import Final
 
-from .errors import ConsoleError
-from .i18n import QT_TRANSLATE_NOOP, msg
+from epay_desktop.domain.errors import ConsoleError
+from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, msg
 
 __all__ = [
     "EARLIEST_DATE",

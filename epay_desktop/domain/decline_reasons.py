@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Final
 
-from .i18n import QT_TRANSLATE_NOOP, Message, msg
+from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, Message, msg
 
 __all__ = [
     "ATTEMPTS_EXHAUSTED_CODES",

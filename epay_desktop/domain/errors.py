@@ -5,7 +5,7 @@ Gateway problems are ``epay_desktop.gateway.EpayError``; these are the console's
 
 from __future__ import annotations
 
-from .i18n import Message
+from epay_desktop.domain.i18n import Message
 
 __all__ = [
     "AccountLocked",

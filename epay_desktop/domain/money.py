@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Final
 
-from .i18n import QT_TRANSLATE_NOOP, Message, msg
+from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, Message, msg
 
 __all__ = [
     "MAX_MINOR",

@@ -12,12 +12,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
-from .errors import NotFoundError, RuleViolation
-from .i18n import QT_TRANSLATE_NOOP, msg
-from .invoice import InvoiceId
-from .money import Money
-from .records import ConsoleStatus, MoneyOp, OpKind, OpState, Payment
-from .rules import op_state_words, status_words
+from epay_desktop.domain.errors import NotFoundError, RuleViolation
+from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, msg
+from epay_desktop.domain.invoice import InvoiceId
+from epay_desktop.domain.money import Money
+from epay_desktop.domain.records import ConsoleStatus, MoneyOp, OpKind, OpState, Payment
+from epay_desktop.domain.rules import op_state_words, status_words
 
 __all__ = [
     "RECEIPT_PAID_STATUSES",

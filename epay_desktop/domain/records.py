@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
-from .invoice import InvoiceId
-from .money import Money
+from epay_desktop.domain.invoice import InvoiceId
+from epay_desktop.domain.money import Money
 
 __all__ = [
     "ConsoleStatus",

@@ -18,11 +18,11 @@ from collections.abc import Iterable
 from datetime import datetime, timedelta
 from typing import Final
 
-from .errors import OperationInProgress, RuleViolation, StaleRemaining
-from .i18n import QT_TRANSLATE_NOOP, Word, msg
-from .money import Money
-from .records import ConsoleStatus, MoneyOp, OpKind, OpState, Payment
-from .words import KIND_WORDS
+from epay_desktop.domain.errors import OperationInProgress, RuleViolation, StaleRemaining
+from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, Word, msg
+from epay_desktop.domain.money import Money
+from epay_desktop.domain.records import ConsoleStatus, MoneyOp, OpKind, OpState, Payment
+from epay_desktop.domain.words import KIND_WORDS
 
 __all__ = [
     "ALLOWED_TRANSITIONS",

@@ -16,8 +16,8 @@ from __future__ import annotations
 
 from typing import Final
 
-from .errors import ConsoleError
-from .i18n import QT_TRANSLATE_NOOP, Word, msg
+from epay_desktop.domain.errors import ConsoleError
+from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, Word, msg
 
 __all__ = [
     "BIDI_CONTROLS",

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Final
 
-from .i18n import QT_TRANSLATE_NOOP, Word
-from .records import OpKind, Role
+from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, Word
+from epay_desktop.domain.records import OpKind, Role
 
 __all__ = ["KIND_WORDS", "ROLE_WORDS"]
 

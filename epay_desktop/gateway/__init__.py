@@ -3,9 +3,9 @@
 Only this package talks HTTP to the gateway, and it raises only :class:`EpayError` subclasses.
 """
 
-from .client import DEFAULT_TIMEOUT, EpayClient
-from .config import Credentials, Endpoints, Environment, Secret, endpoints_for
-from .errors import (
+from epay_desktop.gateway.client import DEFAULT_TIMEOUT, EpayClient
+from epay_desktop.gateway.config import Credentials, Endpoints, Environment, Secret, endpoints_for
+from epay_desktop.gateway.errors import (
     ApiError,
     AuthError,
     Declined,
@@ -21,7 +21,7 @@ from .errors import (
     TerminalConfigError,
     send_phase,
 )
-from .models import (
+from epay_desktop.gateway.models import (
     AccessToken,
     CardPaymentResult,
     OperationResult,
@@ -33,9 +33,14 @@ from .models import (
     StatusResult,
     Transaction,
 )
-from .redaction import RedactingFilter, install_redaction, redact_text, unredacted_handlers
-from .retry import RetryPolicy
-from .tokens import DEFAULT_SCOPE
+from epay_desktop.gateway.redaction import (
+    RedactingFilter,
+    install_redaction,
+    redact_text,
+    unredacted_handlers,
+)
+from epay_desktop.gateway.retry import RetryPolicy
+from epay_desktop.gateway.tokens import DEFAULT_SCOPE
 
 __all__ = [
     "DEFAULT_SCOPE",

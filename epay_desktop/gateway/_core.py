@@ -8,15 +8,14 @@ from typing import TypeVar
 import httpx
 
 from epay_desktop.domain import InvoiceId, Money
-
-from ..domain.i18n import QT_TRANSLATE_NOOP, msg
-from ._parse import BodyError, decode_json
-from ._transport import ATTEMPT, Request, Transport
-from .config import Credentials, Endpoints
-from .errors import AuthError, EpayError, ProtocolError, ServerError
-from .models import AccessToken, PaymentToken
-from .retry import RetryPolicy, UniformSource, default_rng, parse_retry_after
-from .tokens import (
+from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, msg
+from epay_desktop.gateway._parse import BodyError, decode_json
+from epay_desktop.gateway._transport import ATTEMPT, Request, Transport
+from epay_desktop.gateway.config import Credentials, Endpoints
+from epay_desktop.gateway.errors import AuthError, EpayError, ProtocolError, ServerError
+from epay_desktop.gateway.models import AccessToken, PaymentToken
+from epay_desktop.gateway.retry import RetryPolicy, UniformSource, default_rng, parse_retry_after
+from epay_desktop.gateway.tokens import (
     ServiceTokenCache,
     parse_payment_token,
     parse_token,

@@ -13,17 +13,16 @@ from collections.abc import Mapping
 import httpx
 
 from epay_desktop.domain import Money
-
-from ..domain.i18n import QT_TRANSLATE_NOOP, msg
-from . import codes
-from ._parse import BodyError, decode_json, get_text, to_int
-from ._transport import Request, api_error_for
-from .cards import parse_card_payment, parse_saved_card
-from .errors import AuthError, Declined, OutcomeUnknown, ProtocolError, ServerError
-from .models import CardPaymentResult, OperationResult, SavedCard, StatusResult
-from .redaction import redact_text
-from .retry import parse_retry_after
-from .status import interpret_status
+from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, msg
+from epay_desktop.gateway import codes
+from epay_desktop.gateway._parse import BodyError, decode_json, get_text, to_int
+from epay_desktop.gateway._transport import Request, api_error_for
+from epay_desktop.gateway.cards import parse_card_payment, parse_saved_card
+from epay_desktop.gateway.errors import AuthError, Declined, OutcomeUnknown, ProtocolError, ServerError
+from epay_desktop.gateway.models import CardPaymentResult, OperationResult, SavedCard, StatusResult
+from epay_desktop.gateway.redaction import redact_text
+from epay_desktop.gateway.retry import parse_retry_after
+from epay_desktop.gateway.status import interpret_status
 
 __all__ = ["card_list", "card_payment", "operation_result", "status_result"]
 

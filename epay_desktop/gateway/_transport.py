@@ -18,10 +18,10 @@ from typing import Any, Final
 
 import httpx
 
-from ..domain.i18n import QT_TRANSLATE_NOOP, msg
-from ._parse import BodyError, decode_json, get_text, require_mapping, to_int
-from .codes import DECLINE_CODES
-from .errors import (
+from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, msg
+from epay_desktop.gateway._parse import BodyError, decode_json, get_text, require_mapping, to_int
+from epay_desktop.gateway.codes import DECLINE_CODES
+from epay_desktop.gateway.errors import (
     ApiError,
     Declined,
     EpayError,

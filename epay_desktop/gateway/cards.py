@@ -14,9 +14,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from epay_desktop.domain import InvoiceId, Money, PaymentStatus
-
-from ._parse import BodyError, get_bool, get_int, get_money, get_text, require_mapping
-from .models import CardPaymentResult, SavedCard
+from epay_desktop.gateway._parse import BodyError, get_bool, get_int, get_money, get_text, require_mapping
+from epay_desktop.gateway.models import CardPaymentResult, SavedCard
 
 __all__ = [
     "Secure3DForm",

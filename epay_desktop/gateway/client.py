@@ -21,17 +21,22 @@ from urllib.parse import quote
 import httpx
 
 from epay_desktop.domain import InvoiceId, Money
-
-from ..domain.i18n import QT_TRANSLATE_NOOP, msg
-from . import _responses
-from ._core import DEFAULT_TIMEOUT, Core
-from ._transport import Request
-from .cards import saved_card_payment_body
-from .config import Credentials, Endpoints
-from .errors import AuthError
-from .models import CardPaymentResult, OperationResult, PaymentToken, SavedCard, StatusResult
-from .retry import RetryPolicy, UniformSource
-from .tokens import DEFAULT_SCOPE
+from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, msg
+from epay_desktop.gateway import _responses
+from epay_desktop.gateway._core import DEFAULT_TIMEOUT, Core
+from epay_desktop.gateway._transport import Request
+from epay_desktop.gateway.cards import saved_card_payment_body
+from epay_desktop.gateway.config import Credentials, Endpoints
+from epay_desktop.gateway.errors import AuthError
+from epay_desktop.gateway.models import (
+    CardPaymentResult,
+    OperationResult,
+    PaymentToken,
+    SavedCard,
+    StatusResult,
+)
+from epay_desktop.gateway.retry import RetryPolicy, UniformSource
+from epay_desktop.gateway.tokens import DEFAULT_SCOPE
 
 __all__ = ["DEFAULT_TIMEOUT", "EpayClient"]
 

@@ -31,9 +31,9 @@ from typing import Any, ClassVar, Final
 
 import httpx
 
-from ..domain.i18n import QT_TRANSLATE_NOOP, Message, msg
-from .codes import decline_reason
-from .redaction import redact_text
+from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, Message, msg
+from epay_desktop.gateway.codes import decline_reason
+from epay_desktop.gateway.redaction import redact_text
 
 __all__ = [
     "ApiError",

@@ -12,10 +12,9 @@ from collections.abc import Callable, Mapping
 from typing import TypeVar
 
 from epay_desktop.domain import Money, PaymentStatus
-
-from ..domain.i18n import QT_TRANSLATE_NOOP, Message, msg
-from . import codes
-from ._parse import (
+from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, Message, msg
+from epay_desktop.gateway import codes
+from epay_desktop.gateway._parse import (
     BodyError,
     get_bool,
     get_datetime,
@@ -27,8 +26,20 @@ from ._parse import (
     require_mapping,
     to_int,
 )
-from .errors import ApiError, InvalidRequest, ProtocolError, ServerError, TerminalConfigError
-from .models import StatusFound, StatusInProgress, StatusNotFound, StatusResult, Transaction
+from epay_desktop.gateway.errors import (
+    ApiError,
+    InvalidRequest,
+    ProtocolError,
+    ServerError,
+    TerminalConfigError,
+)
+from epay_desktop.gateway.models import (
+    StatusFound,
+    StatusInProgress,
+    StatusNotFound,
+    StatusResult,
+    Transaction,
+)
 
 __all__ = ["interpret_status", "parse_transaction"]
 

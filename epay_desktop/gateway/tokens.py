@@ -20,10 +20,9 @@ from collections.abc import Awaitable, Callable, Mapping
 from typing import Final
 
 from epay_desktop.domain import InvoiceId, Money
-
-from ._parse import BodyError, get_text, require_mapping, to_int
-from .config import Credentials
-from .models import AccessToken, PaymentToken
+from epay_desktop.gateway._parse import BodyError, get_text, require_mapping, to_int
+from epay_desktop.gateway.config import Credentials
+from epay_desktop.gateway.models import AccessToken, PaymentToken
 
 __all__ = [
     "DEFAULT_SCOPE",

@@ -11,13 +11,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from epay_desktop.domain.receipts import ReceiptKind, ReceiptLanguage, ReceiptWidth
-
-from .data import TEST_ENVIRONMENTS, ReceiptData, card_last4, masked_card
-from .layout import KZ_TIME, local_time
-from .qr import LEGACY_QR_PREFIX, QR_PREFIX, payment_qr_payload, read_payment_qr
+from epay_desktop.receipts.data import TEST_ENVIRONMENTS, ReceiptData, card_last4, masked_card
+from epay_desktop.receipts.layout import KZ_TIME, local_time
+from epay_desktop.receipts.qr import LEGACY_QR_PREFIX, QR_PREFIX, payment_qr_payload, read_payment_qr
 
 if TYPE_CHECKING:
-    from .pdf import render_pdf
+    from epay_desktop.receipts.pdf import render_pdf
 
 __all__ = [
     "KZ_TIME",
@@ -39,7 +38,7 @@ __all__ = [
 
 def __getattr__(name: str) -> Any:
     if name == "render_pdf":  # reportlab loads here, at the first receipt, not at start-up
-        from .pdf import render_pdf
+        from epay_desktop.receipts.pdf import render_pdf
 
         return render_pdf
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -8,8 +8,7 @@ from datetime import datetime
 
 from epay_desktop.domain import ConsoleStatus, InvoiceId, Money
 from epay_desktop.domain.receipts import ReceiptKind, ReceiptLanguage
-
-from .qr import payment_qr_payload
+from epay_desktop.receipts.qr import payment_qr_payload
 
 __all__ = ["TEST_ENVIRONMENTS", "ReceiptData", "card_last4", "masked_card"]
 

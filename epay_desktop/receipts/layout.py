@@ -13,9 +13,8 @@ from zoneinfo import ZoneInfo
 
 from epay_desktop.domain import Money
 from epay_desktop.domain.receipts import ReceiptKind
-
-from .data import ReceiptData, masked_card
-from .texts import label, reason_label, status_label
+from epay_desktop.receipts.data import ReceiptData, masked_card
+from epay_desktop.receipts.texts import label, reason_label, status_label
 
 __all__ = [
     "KZ_TIME",

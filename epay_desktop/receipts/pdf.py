@@ -16,11 +16,21 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from epay_desktop.domain.receipts import ReceiptWidth
-
-from .data import ReceiptData
-from .fonts import register_fonts
-from .layout import Banner, Block, Gap, Pair, Qr, Rule, Size, Text, build_blocks, receipt_number
-from .primitives import draw_qr, wrap
+from epay_desktop.receipts.data import ReceiptData
+from epay_desktop.receipts.fonts import register_fonts
+from epay_desktop.receipts.layout import (
+    Banner,
+    Block,
+    Gap,
+    Pair,
+    Qr,
+    Rule,
+    Size,
+    Text,
+    build_blocks,
+    receipt_number,
+)
+from epay_desktop.receipts.primitives import draw_qr, wrap
 
 __all__ = ["GEOMETRIES", "Geometry", "render_pdf"]
 

@@ -8,13 +8,13 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
-from .config import SandboxConfig
-from .errors import Code, SandboxError
+from epay_desktop.sandbox.config import SandboxConfig
+from epay_desktop.sandbox.errors import Code, SandboxError
 
 if TYPE_CHECKING:
-    from .app import create_app
-    from .server import RunningSandbox, start_in_thread
-    from .state import AttemptResult, CardInput, Checkout, CheckoutInfo, SandboxState
+    from epay_desktop.sandbox.app import create_app
+    from epay_desktop.sandbox.server import RunningSandbox, start_in_thread
+    from epay_desktop.sandbox.state import AttemptResult, CardInput, Checkout, CheckoutInfo, SandboxState
 
 #: Names whose modules load the web stack (uvicorn, starlette): imported on first use, so that the
 #: CLI's parser (``sandbox`` options) and a console without the demo never load it (decision 0055).

@@ -31,10 +31,10 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 from starlette.routing import BaseRoute, Route
 
-from .cards import ISSUER
-from .limits import RequestLimits
-from .payform_pages import asset, format_amount, language_code, texts
-from .state import AcsAnswer, AcsPrompt, SandboxError, SandboxState
+from epay_desktop.sandbox.cards import ISSUER
+from epay_desktop.sandbox.limits import RequestLimits
+from epay_desktop.sandbox.payform_pages import asset, format_amount, language_code, texts
+from epay_desktop.sandbox.state import AcsAnswer, AcsPrompt, SandboxError, SandboxState
 
 __all__ = ["acs_routes", "create_acs_app"]
 

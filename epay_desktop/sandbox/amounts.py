@@ -10,7 +10,7 @@ import re
 from decimal import Decimal, InvalidOperation
 from typing import Final
 
-from .errors import Code, SandboxError
+from epay_desktop.sandbox.errors import Code, SandboxError
 
 __all__ = ["MIN_REFUND", "amount_text", "parse_amount", "to_decimal"]
 

@@ -16,18 +16,18 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
-from .amounts import amount_text, parse_amount
-from .confirm_payment import SavedCardLinks, secure3d_json, term_url_for
-from .dropping import DropResponse
-from .errors import Code, SandboxError
-from .faults import Fault
-from .lag import as_reported
-from .ledger import Ledger
-from .oauth import issue_token
-from .render import JSONResponse, error_response, read_json
-from .state import Checkout, SandboxState
-from .tokens import Token, TokenKind
-from .views import card_json, card_pay_json, status_json
+from epay_desktop.sandbox.amounts import amount_text, parse_amount
+from epay_desktop.sandbox.confirm_payment import SavedCardLinks, secure3d_json, term_url_for
+from epay_desktop.sandbox.dropping import DropResponse
+from epay_desktop.sandbox.errors import Code, SandboxError
+from epay_desktop.sandbox.faults import Fault
+from epay_desktop.sandbox.lag import as_reported
+from epay_desktop.sandbox.ledger import Ledger
+from epay_desktop.sandbox.oauth import issue_token
+from epay_desktop.sandbox.render import JSONResponse, error_response, read_json
+from epay_desktop.sandbox.state import Checkout, SandboxState
+from epay_desktop.sandbox.tokens import Token, TokenKind
+from epay_desktop.sandbox.views import card_json, card_pay_json, status_json
 
 __all__ = ["Api"]
 

@@ -11,13 +11,13 @@ from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.routing import BaseRoute, Mount
 
-from .acs import acs_routes
-from .api import Api
-from .config import SandboxConfig
-from .confirm_payment import confirm_payment_routes
-from .control import control_routes
-from .limits import RequestLimits
-from .state import SandboxState
+from epay_desktop.sandbox.acs import acs_routes
+from epay_desktop.sandbox.api import Api
+from epay_desktop.sandbox.config import SandboxConfig
+from epay_desktop.sandbox.confirm_payment import confirm_payment_routes
+from epay_desktop.sandbox.control import control_routes
+from epay_desktop.sandbox.limits import RequestLimits
+from epay_desktop.sandbox.state import SandboxState
 
 __all__ = ["create_app"]
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Final, Literal
 
-from .errors import Code, SandboxError
+from epay_desktop.sandbox.errors import Code, SandboxError
 
 __all__ = [
     "TEST_CARD_3DS",

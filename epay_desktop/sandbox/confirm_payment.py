@@ -21,10 +21,10 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import BaseRoute, Route
 
-from .models import AttemptResult, SavedCardPayment
-from .payform_input import safe_link
-from .payform_pages import language_code, texts
-from .state import SandboxError, SandboxState
+from epay_desktop.sandbox.models import AttemptResult, SavedCardPayment
+from epay_desktop.sandbox.payform_input import safe_link
+from epay_desktop.sandbox.payform_pages import language_code, texts
+from epay_desktop.sandbox.state import SandboxError, SandboxState
 
 __all__ = ["SavedCardLinks", "confirm_payment_routes", "secure3d_json", "term_url_for"]
 

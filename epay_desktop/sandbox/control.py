@@ -15,14 +15,14 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
-from .amounts import amount_text, parse_amount
-from .config import SandboxConfig
-from .errors import Code, SandboxError
-from .faults import parse_fault
-from .ledger import Ledger, Transaction
-from .render import JSONResponse, error_response, read_json
-from .state import CardInput, Checkout, SandboxState
-from .views import attempt_json, control_json
+from epay_desktop.sandbox.amounts import amount_text, parse_amount
+from epay_desktop.sandbox.config import SandboxConfig
+from epay_desktop.sandbox.errors import Code, SandboxError
+from epay_desktop.sandbox.faults import parse_fault
+from epay_desktop.sandbox.ledger import Ledger, Transaction
+from epay_desktop.sandbox.render import JSONResponse, error_response, read_json
+from epay_desktop.sandbox.state import CardInput, Checkout, SandboxState
+from epay_desktop.sandbox.views import attempt_json, control_json
 
 __all__ = ["MAX_STATUS_LAG", "control_routes"]
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Final
 
-from .errors import Code, SandboxError
+from epay_desktop.sandbox.errors import Code, SandboxError
 
 __all__ = [
     "KINDS",

@@ -14,8 +14,7 @@ import dataclasses
 from datetime import datetime, timedelta
 
 from epay_desktop.domain import PaymentStatus
-
-from .ledger import Operation, Transaction
+from epay_desktop.sandbox.ledger import Operation, Transaction
 
 __all__ = ["as_reported", "lagging_operations"]
 

@@ -14,9 +14,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from epay_desktop.domain import PaymentStatus
-
-from .amounts import MIN_REFUND, amount_text
-from .errors import Code, SandboxError
+from epay_desktop.sandbox.amounts import MIN_REFUND, amount_text
+from epay_desktop.sandbox.errors import Code, SandboxError
 
 __all__ = ["Attempt", "Invoice", "Ledger", "Operation", "Transaction"]
 

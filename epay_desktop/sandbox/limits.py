@@ -16,9 +16,9 @@ import logging
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from .errors import Code, SandboxError
-from .render import dumps
-from .state import SandboxState
+from epay_desktop.sandbox.errors import Code, SandboxError
+from epay_desktop.sandbox.render import dumps
+from epay_desktop.sandbox.state import SandboxState
 
 __all__ = ["RequestLimits"]
 

@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
-    from .ledger import Transaction
+    from epay_desktop.sandbox.ledger import Transaction
 
 __all__ = ["AttemptResult", "CardInput", "Checkout", "CheckoutInfo", "SavedCardPayment"]
 

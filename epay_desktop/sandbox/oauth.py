@@ -5,11 +5,11 @@ from __future__ import annotations
 import hmac
 from collections.abc import Mapping
 
-from .amounts import parse_amount
-from .config import DEFAULT_SCOPE
-from .errors import Code, SandboxError
-from .state import SandboxState
-from .tokens import Token
+from epay_desktop.sandbox.amounts import parse_amount
+from epay_desktop.sandbox.config import DEFAULT_SCOPE
+from epay_desktop.sandbox.errors import Code, SandboxError
+from epay_desktop.sandbox.state import SandboxState
+from epay_desktop.sandbox.tokens import Token
 
 __all__ = ["issue_token"]
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import argparse
 
-from .config import SandboxConfig
+from epay_desktop.sandbox.config import SandboxConfig
 
 __all__ = ["DEFAULT_PORT", "add_arguments", "config_from_args"]
 

@@ -16,11 +16,10 @@ from urllib.parse import urlsplit
 import httpx
 
 from epay_desktop.domain import PaymentStatus
-
-from .amounts import to_decimal
-from .config import Clock
-from .ledger import Transaction
-from .render import dumps
+from epay_desktop.sandbox.amounts import to_decimal
+from epay_desktop.sandbox.config import Clock
+from epay_desktop.sandbox.ledger import Transaction
+from epay_desktop.sandbox.render import dumps
 
 __all__ = ["PostLinkSender", "build_body", "is_loopback_url"]
 

@@ -14,7 +14,7 @@ from typing import Any, Final
 from starlette.requests import Request
 from starlette.responses import Response
 
-from .errors import Code, SandboxError
+from epay_desktop.sandbox.errors import Code, SandboxError
 
 __all__ = ["MAX_JSON_DEPTH", "JSONResponse", "dumps", "error_response", "parse_json", "read_json"]
 

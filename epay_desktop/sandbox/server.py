@@ -24,12 +24,12 @@ from types import TracebackType
 import uvicorn
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from .acs import create_acs_app
-from .app import create_app
-from .config import SandboxConfig
-from .dropping import DroppingH11Protocol
-from .options import DEFAULT_PORT, add_arguments, config_from_args
-from .state import SandboxState
+from epay_desktop.sandbox.acs import create_acs_app
+from epay_desktop.sandbox.app import create_app
+from epay_desktop.sandbox.config import SandboxConfig
+from epay_desktop.sandbox.dropping import DroppingH11Protocol
+from epay_desktop.sandbox.options import DEFAULT_PORT, add_arguments, config_from_args
+from epay_desktop.sandbox.state import SandboxState
 
 __all__ = ["DEFAULT_PORT", "RunningSandbox", "add_arguments", "config_from_args", "run", "start_in_thread"]
 

@@ -17,9 +17,8 @@ from datetime import datetime
 from decimal import Decimal
 
 from epay_desktop.domain import PaymentStatus
-
-from .amounts import parse_amount, to_decimal
-from .cards import (
+from epay_desktop.sandbox.amounts import parse_amount, to_decimal
+from epay_desktop.sandbox.cards import (
     ISSUER,
     THREE_DS_CODE,
     CardVault,
@@ -31,13 +30,13 @@ from .cards import (
     expiry_passed,
     normalize_pan,
 )
-from .config import SandboxConfig
-from .errors import Code, SandboxError
-from .faults import FaultBook
-from .ledger import Attempt, Ledger, Transaction
-from .models import AttemptResult, CardInput, Checkout, CheckoutInfo, SavedCardPayment
-from .postlink import Echo, PostLinkSender
-from .tokens import Token, TokenStore
+from epay_desktop.sandbox.config import SandboxConfig
+from epay_desktop.sandbox.errors import Code, SandboxError
+from epay_desktop.sandbox.faults import FaultBook
+from epay_desktop.sandbox.ledger import Attempt, Ledger, Transaction
+from epay_desktop.sandbox.models import AttemptResult, CardInput, Checkout, CheckoutInfo, SavedCardPayment
+from epay_desktop.sandbox.postlink import Echo, PostLinkSender
+from epay_desktop.sandbox.tokens import Token, TokenStore
 
 __all__ = [
     "AcsAnswer",

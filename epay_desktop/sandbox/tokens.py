@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Literal
 
-from .errors import Code, SandboxError
+from epay_desktop.sandbox.errors import Code, SandboxError
 
 __all__ = ["Token", "TokenStore"]
 

@@ -5,12 +5,11 @@ from __future__ import annotations
 from typing import Final
 
 from epay_desktop.domain import PaymentStatus
-
-from .amounts import to_decimal
-from .cards import SavedCard
-from .config import KZ_TZ, SandboxConfig
-from .ledger import Transaction
-from .state import AttemptResult
+from epay_desktop.sandbox.amounts import to_decimal
+from epay_desktop.sandbox.cards import SavedCard
+from epay_desktop.sandbox.config import KZ_TZ, SandboxConfig
+from epay_desktop.sandbox.ledger import Transaction
+from epay_desktop.sandbox.state import AttemptResult
 
 __all__ = [
     "ODD_FIELDS_DROPPED",

@@ -28,11 +28,10 @@ from epay_desktop.domain import (
     PermissionDenied,
     User,
 )
+from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, Message, msg
+from epay_desktop.services.login import KZ_TIME
 from epay_desktop.store.repos.users import ThrottleState
 from epay_desktop.store.tx import Tx
-
-from ..domain.i18n import QT_TRANSLATE_NOOP, Message, msg
-from .login import KZ_TIME
 
 __all__ = [
     "Approval",

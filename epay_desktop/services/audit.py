@@ -170,7 +170,9 @@ class UnbackedAccount:
 
 
 def _accounts_not_backed(tx: Tx) -> list[UnbackedAccount]:
-    from .login import account_problem  # the log-in's own rule, so the two never disagree
+    from epay_desktop.services.login import (
+        account_problem,  # the log-in's own rule, so the two never disagree
+    )
 
     found = []
     for user in tx.users.list():

@@ -46,12 +46,11 @@ from epay_desktop.domain import (
     RuleViolation,
     User,
 )
+from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, msg
+from epay_desktop.domain.text import FIELD_NOTE, check_text
+from epay_desktop.services.login import require_audited
 from epay_desktop.store.db import Store
 from epay_desktop.store.tx import Tx
-
-from ..domain.i18n import QT_TRANSLATE_NOOP, msg
-from ..domain.text import FIELD_NOTE, check_text
-from .login import require_audited
 
 __all__ = [
     "BOOKS_EVERY",

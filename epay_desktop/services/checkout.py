@@ -18,9 +18,8 @@ from typing import Any, Final
 from urllib.parse import quote
 
 from epay_desktop.domain import ConsoleError, InvoiceId, Money, Payment, RuleViolation
-
-from ..domain.i18n import QT_TRANSLATE_NOOP, msg
-from ..domain.text import DESCRIPTION_MAX_BYTES, FIELD_DESCRIPTION, check_text
+from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, msg
+from epay_desktop.domain.text import DESCRIPTION_MAX_BYTES, FIELD_DESCRIPTION, check_text
 
 __all__ = [
     "DEFAULT_BACK_LINK_BASE",

@@ -28,11 +28,10 @@ from functools import partial
 from zoneinfo import ZoneInfo
 
 from epay_desktop.domain import AccountLocked, AuthenticationFailed, ConsoleError, PermissionDenied, User
+from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, Message, msg
+from epay_desktop.services.passwords import Passwords
 from epay_desktop.store.db import Store
 from epay_desktop.store.tx import Tx
-
-from ..domain.i18n import QT_TRANSLATE_NOOP, Message, msg
-from .passwords import Passwords
 
 __all__ = [
     "BAD_CREDENTIALS",

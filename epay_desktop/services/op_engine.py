@@ -21,16 +21,15 @@ from datetime import datetime, timedelta
 from typing import Protocol
 
 from epay_desktop.domain import ConsoleError, GatewaySnapshot, InvoiceId, MoneyOp, OpKind, OpState, Payment
+from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, Word, msg
 from epay_desktop.gateway import EpayClient, EpayError, GatewayUnavailable, StatusFound, StatusInProgress
+from epay_desktop.services import op_journal
+from epay_desktop.services.events import EventBus, OperationUpdated, PaymentUpdated
+from epay_desktop.services.faultpoints import FaultPoints
+from epay_desktop.services.gateway_map import snapshot_from_status
+from epay_desktop.services.op_outcomes import Verdict, classify_send_error, judge
 from epay_desktop.store.db import Store
 from epay_desktop.store.tx import Tx
-
-from ..domain.i18n import QT_TRANSLATE_NOOP, Word, msg
-from . import op_journal
-from .events import EventBus, OperationUpdated, PaymentUpdated
-from .faultpoints import FaultPoints
-from .gateway_map import snapshot_from_status
-from .op_outcomes import Verdict, classify_send_error, judge
 
 __all__ = [
     "IN_FLIGHT_NOTE",

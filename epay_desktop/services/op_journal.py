@@ -27,12 +27,11 @@ from epay_desktop.domain import (
     RuleViolation,
     User,
 )
+from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, msg
+from epay_desktop.domain.words import KIND_WORDS
+from epay_desktop.services.login import require_audited
+from epay_desktop.services.op_outcomes import Verdict, next_state
 from epay_desktop.store.tx import Tx
-
-from ..domain.i18n import QT_TRANSLATE_NOOP, msg
-from ..domain.words import KIND_WORDS
-from .login import require_audited
-from .op_outcomes import Verdict, next_state
 
 __all__ = [
     "KIND_WORD",

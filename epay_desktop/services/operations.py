@@ -43,6 +43,7 @@ from epay_desktop.domain import (
     RuleViolation,
     User,
 )
+from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, msg
 from epay_desktop.domain.rules import (
     check_cancel,
     check_charge,
@@ -50,17 +51,15 @@ from epay_desktop.domain.rules import (
     op_state_words,
     status_words,
 )
+from epay_desktop.domain.text import FIELD_REASON, check_text
 from epay_desktop.gateway import EpayClient
+from epay_desktop.services import op_journal
+from epay_desktop.services.events import EventBus, OperationUpdated
+from epay_desktop.services.faultpoints import FaultPoints
+from epay_desktop.services.op_engine import IN_FLIGHT_NOTE, OpEngine, Resolution, StatusRefresher
+from epay_desktop.services.op_outcomes import Verdict, refund_base_minor, shows_effect
 from epay_desktop.store.db import Store
 from epay_desktop.store.tx import Tx
-
-from ..domain.i18n import QT_TRANSLATE_NOOP, msg
-from ..domain.text import FIELD_REASON, check_text
-from . import op_journal
-from .events import EventBus, OperationUpdated
-from .faultpoints import FaultPoints
-from .op_engine import IN_FLIGHT_NOTE, OpEngine, Resolution, StatusRefresher
-from .op_outcomes import Verdict, refund_base_minor, shows_effect
 
 __all__ = ["IN_FLIGHT_NOTE", "MoneyOperations", "Resolution", "StatusRefresher"]
 

@@ -16,8 +16,8 @@ import hmac
 from argon2 import PasswordHasher, Type
 from argon2.exceptions import InvalidHashError, VerificationError
 
-from ..domain.errors import ConsoleError
-from ..domain.i18n import QT_TRANSLATE_NOOP, msg
+from epay_desktop.domain.errors import ConsoleError
+from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, msg
 
 __all__ = [
     "MAX_SECRET_CHARS",

@@ -27,6 +27,7 @@ from epay_desktop.domain import (
     Payment,
     PaymentEvent,
 )
+from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, msg
 from epay_desktop.safe_files import check_target, write_file_safely
 from epay_desktop.store.db import Store
 from epay_desktop.store.repos.payment_list import (
@@ -40,8 +41,6 @@ from epay_desktop.store.repos.payment_list import (
 )
 from epay_desktop.store.repos.payments import PaymentCursor
 from epay_desktop.store.tx import Tx
-
-from ..domain.i18n import QT_TRANSLATE_NOOP, msg
 
 __all__ = [
     "ATTENTION_CAP",

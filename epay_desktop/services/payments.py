@@ -29,6 +29,7 @@ from epay_desktop.domain import (
     PermissionDenied,
     User,
 )
+from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, msg
 from epay_desktop.gateway import (
     AuthError,
     EpayClient,
@@ -39,12 +40,14 @@ from epay_desktop.gateway import (
     StatusInProgress,
     StatusResult,
 )
-from epay_desktop.store.db import Store
-from epay_desktop.store.tx import Tx
-
-from ..domain.i18n import QT_TRANSLATE_NOOP, msg
-from .card_attempts import APPROVED, DECLINED, CardAttempts, card_attempts, is_new_attempt
-from .checkout import (
+from epay_desktop.services.card_attempts import (
+    APPROVED,
+    DECLINED,
+    CardAttempts,
+    card_attempts,
+    is_new_attempt,
+)
+from epay_desktop.services.checkout import (
     DEFAULT_BACK_LINK_BASE,
     DESCRIPTION_MAX_BYTES,
     CheckoutSession,
@@ -53,9 +56,11 @@ from .checkout import (
     default_description,
     validate_checkout,
 )
-from .events import EventBus, GatewayHealthChanged, PaymentUpdated
-from .gateway_map import snapshot_from_status
-from .poll_schedule import PollSchedule
+from epay_desktop.services.events import EventBus, GatewayHealthChanged, PaymentUpdated
+from epay_desktop.services.gateway_map import snapshot_from_status
+from epay_desktop.services.poll_schedule import PollSchedule
+from epay_desktop.store.db import Store
+from epay_desktop.store.tx import Tx
 
 __all__ = ["PaymentService"]
 

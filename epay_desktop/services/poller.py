@@ -35,10 +35,9 @@ from datetime import datetime, timedelta
 
 from epay_desktop.domain import Payment
 from epay_desktop.gateway import AuthError, EpayError, GatewayUnavailable, ServerError
+from epay_desktop.services.events import EventBus, PollerHealthChanged
+from epay_desktop.services.payments import PaymentService
 from epay_desktop.store.db import Store
-
-from .events import EventBus, PollerHealthChanged
-from .payments import PaymentService
 
 __all__ = ["Poller"]
 

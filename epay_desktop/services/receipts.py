@@ -27,6 +27,7 @@ from datetime import datetime
 from pathlib import Path
 
 from epay_desktop.domain import InvoiceId, MoneyOp, NotFoundError, Payment, User
+from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, msg
 from epay_desktop.domain.receipts import (
     ReceiptDraft,
     ReceiptKind,
@@ -40,8 +41,6 @@ from epay_desktop.receipts import ReceiptData
 from epay_desktop.safe_files import write_file_safely
 from epay_desktop.store.db import Store
 from epay_desktop.store.tx import Tx
-
-from ..domain.i18n import QT_TRANSLATE_NOOP, msg
 
 __all__ = ["ReceiptService", "save_pdf"]
 

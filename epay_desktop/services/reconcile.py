@@ -40,13 +40,12 @@ from typing import Final, TypeVar
 from epay_desktop.domain import ConsoleError, InvoiceId, Money, MoneyOp, NotFoundError, OpState, Payment
 from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, msg
 from epay_desktop.gateway import EpayError
+from epay_desktop.services.books import BOOKS_EVERY, BOOKS_LIMIT, BOOKS_WINDOW, Books, BooksResult, compare
+from epay_desktop.services.events import PaymentUpdated
+from epay_desktop.services.op_journal import KIND_WORD
+from epay_desktop.services.operations import MoneyOperations, StatusRefresher
 from epay_desktop.store.db import Store
 from epay_desktop.store.tx import Tx
-
-from .books import BOOKS_EVERY, BOOKS_LIMIT, BOOKS_WINDOW, Books, BooksResult, compare
-from .events import PaymentUpdated
-from .op_journal import KIND_WORD
-from .operations import MoneyOperations, StatusRefresher
 
 __all__ = ["ReconcileChange", "ReconcileReport", "Reconciler"]
 

@@ -20,14 +20,18 @@ from datetime import datetime, timedelta
 from urllib.parse import quote
 
 from epay_desktop.domain import ConsoleError, ConsoleStatus, InvoiceId, Money, Payment, PermissionDenied, User
+from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, msg
 from epay_desktop.gateway import Declined, EpayError, OutcomeUnknown
 from epay_desktop.gateway.cards import Secure3DForm, secure3d_form
+from epay_desktop.services.checkout import (
+    DESCRIPTION_MAX_BYTES,
+    cut_utf8,
+    default_description,
+    validate_checkout,
+)
+from epay_desktop.services.events import PaymentUpdated
+from epay_desktop.services.payments import PaymentService
 from epay_desktop.store.tx import Tx
-
-from ..domain.i18n import QT_TRANSLATE_NOOP, msg
-from .checkout import DESCRIPTION_MAX_BYTES, cut_utf8, default_description, validate_checkout
-from .events import PaymentUpdated
-from .payments import PaymentService
 
 __all__ = ["CardOnFile", "SavedCardCharge", "SavedCardService", "Secure3DForm"]
 

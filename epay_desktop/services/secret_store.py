@@ -19,8 +19,7 @@ import keyring.errors
 from keyring.backend import KeyringBackend
 
 from epay_desktop.domain import ConsoleError
-
-from ..domain.i18n import QT_TRANSLATE_NOOP, msg
+from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, msg
 
 __all__ = ["NO_KEYCHAIN", "SERVICE_NAME", "KeychainUnavailable", "SecretStore", "is_secure_backend"]
 

@@ -22,16 +22,15 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from epay_desktop.domain import ConsoleError, PermissionDenied, User
+from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, msg
+from epay_desktop.domain.text import FIELD_SHOP_TEXT, check_text
 from epay_desktop.gateway.config import Environment, endpoints_for
+from epay_desktop.services.login import require_audited
+from epay_desktop.services.secret_store import SecretStore
 from epay_desktop.settings import SettingsError, load_store_settings
 from epay_desktop.store.db import Store
 from epay_desktop.store.repos.settings import DEFAULT_STATUS_LAG_MAX_SECONDS, MAX_STATUS_LAG_SECONDS
 from epay_desktop.store.tx import Tx
-
-from ..domain.i18n import QT_TRANSLATE_NOOP, msg
-from ..domain.text import FIELD_SHOP_TEXT, check_text
-from .login import require_audited
-from .secret_store import SecretStore
 
 __all__ = [
     "CONFIG_FILE",

@@ -35,20 +35,16 @@ from epay_desktop.domain import (
     Role,
     User,
 )
-from epay_desktop.store.db import Store
-from epay_desktop.store.repos.users import MAX_APPROVAL_TTL, name_key
-from epay_desktop.store.tx import Tx
-
-from ..domain.i18n import QT_TRANSLATE_NOOP, msg
-from ..domain.words import ROLE_WORDS
-from .approvals import (
+from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, msg
+from epay_desktop.domain.words import ROLE_WORDS
+from epay_desktop.services.approvals import (
     Approval,
     ApprovalRequest,
     ApprovalThrottle,
     ApprovalThrottlePolicy,
     record_approval,
 )
-from .login import (
+from epay_desktop.services.login import (
     Credentials,
     LoginPolicy,
     account_problem,
@@ -58,8 +54,11 @@ from .login import (
     require_audited,
     user_subject,
 )
-from .name_skeleton import confusable
-from .passwords import Passwords, check_secret
+from epay_desktop.services.name_skeleton import confusable
+from epay_desktop.services.passwords import Passwords, check_secret
+from epay_desktop.store.db import Store
+from epay_desktop.store.repos.users import MAX_APPROVAL_TTL, name_key
+from epay_desktop.store.tx import Tx
 
 __all__ = ["Approval", "UserService", "may_manage"]
 

@@ -28,11 +28,17 @@ import sqlite3
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-from ..domain.i18n import QT_TRANSLATE_NOOP, Word, msg
-from .db import StoreError
-from .faults import DatabaseUnreadable, database_fault
-from .integrity import SQLITE_HEADER, DatabaseInUse, others_running, running_folder, unmark_expected
-from .migrate_check import VERSIONS_DIR, _constants
+from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, Word, msg
+from epay_desktop.store.db import StoreError
+from epay_desktop.store.faults import DatabaseUnreadable, database_fault
+from epay_desktop.store.integrity import (
+    SQLITE_HEADER,
+    DatabaseInUse,
+    others_running,
+    running_folder,
+    unmark_expected,
+)
+from epay_desktop.store.migrate_check import VERSIONS_DIR, _constants
 
 __all__ = [
     "BACKUPS_FOLDER",
@@ -339,13 +345,15 @@ def stage_restore(db_file: Path, backup: Path) -> Path:
 
 
 def _to_head(staged: Path) -> None:
-    from .db import make_engine
-    from .migrate_check import schema_at_head
+    from epay_desktop.store.db import make_engine
+    from epay_desktop.store.migrate_check import schema_at_head
 
     engine = make_engine(f"sqlite:///{staged}")
     try:
         if schema_at_head(engine) is None:
-            from .migrations import migrate  # Alembic loads only when the schema must change
+            from epay_desktop.store.migrations import (
+                migrate,  # Alembic loads only when the schema must change
+            )
 
             migrate(engine, copy_first=False)
     finally:

@@ -22,9 +22,9 @@ from typing import Any, TypeVar
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import sessionmaker
 
-from ..domain.errors import ConsoleError
-from ..domain.i18n import QT_TRANSLATE_NOOP, msg
-from .tx import Tx
+from epay_desktop.domain.errors import ConsoleError
+from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, msg
+from epay_desktop.store.tx import Tx
 
 __all__ = ["REQUIRED_SQLITE_PRAGMAS", "Store", "StoreError", "make_engine", "verify_sqlite_pragmas"]
 
@@ -202,7 +202,7 @@ class Store:
 
     def fault_of(self, exc: BaseException) -> StoreError | None:
         """The person's sentence for a database failure (``store.faults.database_fault``), or None."""
-        from .faults import database_fault  # its sentences load when something fails
+        from epay_desktop.store.faults import database_fault  # its sentences load when something fails
 
         return database_fault(exc, database=self.database_name, lock_wait_s=self.lock_wait_s)
 

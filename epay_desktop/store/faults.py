@@ -18,8 +18,8 @@ from pathlib import Path
 
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
-from ..domain.i18n import QT_TRANSLATE_NOOP, Word, msg
-from .db import StoreError
+from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, Word, msg
+from epay_desktop.store.db import StoreError
 
 __all__ = [
     "DatabaseBusy",

@@ -29,8 +29,8 @@ from sqlalchemy.engine import Connection, Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
-from .list_keys import card_last4, list_amount_minor, list_refunded_minor
-from .status_counts import create_statements, seed_statement
+from epay_desktop.store.list_keys import card_last4, list_amount_minor, list_refunded_minor
+from epay_desktop.store.status_counts import create_statements, seed_statement
 
 __all__ = [
     "ApprovalRow",

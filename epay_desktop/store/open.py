@@ -19,13 +19,20 @@ from typing import Protocol
 from sqlalchemy import Engine
 from sqlalchemy.engine import make_url
 
-from ..domain.i18n import QT_TRANSLATE_NOOP, msg
-from .db import Store, StoreError, make_engine, verify_sqlite_pragmas
-from .integrity import PageCheck, RunningMarker, check_file, is_expected, left_by_a_crash, mark_expected
-from .keyfile import KEY_BYTES, load_or_create_key_file
-from .migrate_check import schema_at_head
-from .stats import refresh_statistics
-from .tx import Tx
+from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, msg
+from epay_desktop.store.db import Store, StoreError, make_engine, verify_sqlite_pragmas
+from epay_desktop.store.integrity import (
+    PageCheck,
+    RunningMarker,
+    check_file,
+    is_expected,
+    left_by_a_crash,
+    mark_expected,
+)
+from epay_desktop.store.keyfile import KEY_BYTES, load_or_create_key_file
+from epay_desktop.store.migrate_check import schema_at_head
+from epay_desktop.store.stats import refresh_statistics
+from epay_desktop.store.tx import Tx
 
 __all__ = [
     "AUDIT_KEY_BYTES",
@@ -118,12 +125,14 @@ def open_store(
             marker = RunningMarker(db_file)
         backup = None
         if after is None:
-            from .migrations import migrate  # Alembic loads only when the schema must change (0055)
+            from epay_desktop.store.migrations import (
+                migrate,  # Alembic loads only when the schema must change (0055)
+            )
 
             result = migrate(engine, clock=clock)
             before, after, backup = result.before, result.after, result.backup
             if backup is not None and db_file is not None:  # kept the days set, like every copy (0067)
-                from .backup import DEFAULT_KEEP_DAYS, prune
+                from epay_desktop.store.backup import DEFAULT_KEEP_DAYS, prune
 
                 days = int(getattr(settings, "backup_days", DEFAULT_KEEP_DAYS))
                 prune(db_file, keep_days=days, today=clock().astimezone().date())

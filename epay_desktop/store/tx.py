@@ -20,15 +20,15 @@ from typing import TYPE_CHECKING
 from sqlalchemy.orm import Session
 
 if TYPE_CHECKING:
-    from .repos.audit import AuditRepo
-    from .repos.counters import CounterRepo
-    from .repos.discrepancies import DiscrepancyRepo
-    from .repos.operations import OperationRepo
-    from .repos.payment_events import PaymentEventRepo
-    from .repos.payments import PaymentRepo
-    from .repos.receipts import ReceiptRepo
-    from .repos.settings import ShopSettingsRepo
-    from .repos.users import UserRepo
+    from epay_desktop.store.repos.audit import AuditRepo
+    from epay_desktop.store.repos.counters import CounterRepo
+    from epay_desktop.store.repos.discrepancies import DiscrepancyRepo
+    from epay_desktop.store.repos.operations import OperationRepo
+    from epay_desktop.store.repos.payment_events import PaymentEventRepo
+    from epay_desktop.store.repos.payments import PaymentRepo
+    from epay_desktop.store.repos.receipts import ReceiptRepo
+    from epay_desktop.store.repos.settings import ShopSettingsRepo
+    from epay_desktop.store.repos.users import UserRepo
 
 __all__ = ["Tx"]
 
@@ -47,54 +47,54 @@ class Tx:
 
     @cached_property
     def payments(self) -> PaymentRepo:
-        from .repos.payments import PaymentRepo
+        from epay_desktop.store.repos.payments import PaymentRepo
 
         return PaymentRepo(self)
 
     @cached_property
     def operations(self) -> OperationRepo:
-        from .repos.operations import OperationRepo
+        from epay_desktop.store.repos.operations import OperationRepo
 
         return OperationRepo(self)
 
     @cached_property
     def users(self) -> UserRepo:
-        from .repos.users import UserRepo
+        from epay_desktop.store.repos.users import UserRepo
 
         return UserRepo(self)
 
     @cached_property
     def audit(self) -> AuditRepo:
-        from .repos.audit import AuditRepo
+        from epay_desktop.store.repos.audit import AuditRepo
 
         return AuditRepo(self)
 
     @cached_property
     def receipts(self) -> ReceiptRepo:
-        from .repos.receipts import ReceiptRepo
+        from epay_desktop.store.repos.receipts import ReceiptRepo
 
         return ReceiptRepo(self)
 
     @cached_property
     def counters(self) -> CounterRepo:
-        from .repos.counters import CounterRepo
+        from epay_desktop.store.repos.counters import CounterRepo
 
         return CounterRepo(self)
 
     @cached_property
     def settings(self) -> ShopSettingsRepo:
-        from .repos.settings import ShopSettingsRepo
+        from epay_desktop.store.repos.settings import ShopSettingsRepo
 
         return ShopSettingsRepo(self)
 
     @cached_property
     def payment_events(self) -> PaymentEventRepo:
-        from .repos.payment_events import PaymentEventRepo
+        from epay_desktop.store.repos.payment_events import PaymentEventRepo
 
         return PaymentEventRepo(self)
 
     @cached_property
     def discrepancies(self) -> DiscrepancyRepo:
-        from .repos.discrepancies import DiscrepancyRepo
+        from epay_desktop.store.repos.discrepancies import DiscrepancyRepo
 
         return DiscrepancyRepo(self)

@@ -17,8 +17,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from epay_desktop import __version__
 from epay_desktop.resources import ICON_SIZES, ResourceMissingError, app_icon_files
-
-from .language import on_language_change
+from epay_desktop.ui.language import on_language_change
 
 __all__ = ["about_lines", "app_icon", "open_about_box"]
 

@@ -18,8 +18,7 @@ from PySide6.QtWidgets import QMenuBar
 from epay_desktop.domain import ConsoleStatus, MoneyOp, OpState, Payment, PaymentStatus, Role, User
 from epay_desktop.domain.receipts import RECEIPT_PAID_STATUSES
 from epay_desktop.domain.rules import refund_remaining
-
-from .widgets.status_badge import status_label
+from epay_desktop.ui.widgets.status_badge import status_label
 
 __all__ = ["Availability", "ConsoleActions", "check_bank_availability", "payment_availability"]
 

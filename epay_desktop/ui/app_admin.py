@@ -27,16 +27,15 @@ from epay_desktop.app import AppContext, backup_now
 from epay_desktop.domain import User
 from epay_desktop.services.payment_queries import ATTENTION_CAP
 from epay_desktop.services.shop_settings import LocalConfig, effective_environ
-
-from .asyncqt import spawn, start_action, user_message_of
-from .bridge import EventBridge
-from .file_places import ui_settings
-from .language import on_language_change
-from .main_window import MainWindow
-from .session import Session
+from epay_desktop.ui.asyncqt import spawn, start_action, user_message_of
+from epay_desktop.ui.bridge import EventBridge
+from epay_desktop.ui.file_places import ui_settings
+from epay_desktop.ui.language import on_language_change
+from epay_desktop.ui.main_window import MainWindow
+from epay_desktop.ui.session import Session
 
 if TYPE_CHECKING:  # the dialogs load when first opened, not before the login (decision 0062)
-    from .dialogs.export_dialog import ExportResult
+    from epay_desktop.ui.dialogs.export_dialog import ExportResult
 
 __all__ = ["ATTENTION_DEBOUNCE_MS", "AdminFlows", "saved_environ", "saved_idle_minutes"]
 
@@ -115,7 +114,7 @@ class AdminFlows(QObject):
         """Settings… (Ctrl+,): gateway and secret, receipts and printer, this computer."""
 
         async def flow() -> None:
-            from .dialogs.settings_dialog import SettingsDialog
+            from epay_desktop.ui.dialogs.settings_dialog import SettingsDialog
 
             result = await SettingsDialog.ask(
                 self.window,
@@ -138,7 +137,7 @@ class AdminFlows(QObject):
         """Users…: add, deactivate, unlock, reset PINs (the service checks who may manage whom)."""
 
         async def flow() -> None:
-            from .dialogs.users_dialog import UsersDialog
+            from epay_desktop.ui.dialogs.users_dialog import UsersDialog
 
             await UsersDialog.ask(self.window, self._user(), self.ctx.users)
             if self._on_users_changed is not None and shiboken6.isValid(self.window):
@@ -150,7 +149,7 @@ class AdminFlows(QObject):
         """Export payments (CSV)…: a period, the columns, a file."""
 
         async def flow() -> None:
-            from .dialogs.export_dialog import ExportDialog
+            from epay_desktop.ui.dialogs.export_dialog import ExportDialog
 
             result = await ExportDialog.ask(
                 self.window, self._user(), self.ctx.queries, clock=self.ctx.clock, settings=ui_settings()
@@ -164,7 +163,7 @@ class AdminFlows(QObject):
         """Audit log anchor…: verify the chain, show the anchor to keep, check a kept one (0076)."""
 
         async def flow() -> None:
-            from .dialogs.audit_anchor_dialog import AuditAnchorDialog
+            from epay_desktop.ui.dialogs.audit_anchor_dialog import AuditAnchorDialog
 
             shop = await self.ctx.shop_settings.load()  # the printed page names the shop
             await AuditAnchorDialog.ask(
@@ -232,7 +231,7 @@ class AdminFlows(QObject):
         """Needs attention… (or a click on the badge): choose a payment to open it in the detail."""
 
         async def flow() -> None:
-            from .dialogs.attention_dialog import AttentionDialog
+            from epay_desktop.ui.dialogs.attention_dialog import AttentionDialog
 
             invoice = await AttentionDialog.ask(
                 self.window, self.ctx.queries, self.ctx.reconciler.books, self._user()

@@ -23,12 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from . import theme
-from .asyncqt import ask_message, spawn
-from .checkout_screen import CheckoutScreen
-from .screen_fit import size_for_screen
-from .status_bar import environment_badge
-from .widgets.env_badge import EnvironmentBadge
+from epay_desktop.ui import theme
+from epay_desktop.ui.asyncqt import ask_message, spawn
+from epay_desktop.ui.checkout_screen import CheckoutScreen
+from epay_desktop.ui.screen_fit import size_for_screen
+from epay_desktop.ui.status_bar import environment_badge
+from epay_desktop.ui.widgets.env_badge import EnvironmentBadge
 
 __all__ = ["CheckoutWindow"]
 

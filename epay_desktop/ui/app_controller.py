@@ -21,24 +21,23 @@ from PySide6.QtCore import QEvent, QObject
 
 from epay_desktop.app import AppContext
 from epay_desktop.domain import ConsoleError, InvoiceId, MoneyOp, Role, User
-
-from .app_admin import AdminFlows
-from .app_flows import Command, money_flow, print_flow, refund_receipt_flow, review_flow
-from .asyncqt import start_action, user_message_of
-from .bridge import EventBridge
-from .check_bank import RESULT_SHOWN_MS, check_bank_flow
-from .language import translations
-from .late_payment_notice import LatePaymentNotice
-from .login import DemoLogin
-from .main_window import MainWindow
-from .session import DEFAULT_IDLE_MINUTES, Session
+from epay_desktop.ui.app_admin import AdminFlows
+from epay_desktop.ui.app_flows import Command, money_flow, print_flow, refund_receipt_flow, review_flow
+from epay_desktop.ui.asyncqt import start_action, user_message_of
+from epay_desktop.ui.bridge import EventBridge
+from epay_desktop.ui.check_bank import RESULT_SHOWN_MS, check_bank_flow
+from epay_desktop.ui.language import translations
+from epay_desktop.ui.late_payment_notice import LatePaymentNotice
+from epay_desktop.ui.login import DemoLogin
+from epay_desktop.ui.main_window import MainWindow
+from epay_desktop.ui.session import DEFAULT_IDLE_MINUTES, Session
 
 if TYPE_CHECKING:  # the checkout and its browser (QtWebEngine) load at the first sale (decision 0055)
     from PySide6.QtWebEngineCore import QWebEngineProfile
 
-    from .app_checkout import CheckoutWindow
-    from .checkout import CheckoutView
-    from .checkout_screen import CheckoutScreen
+    from epay_desktop.ui.app_checkout import CheckoutWindow
+    from epay_desktop.ui.checkout import CheckoutView
+    from epay_desktop.ui.checkout_screen import CheckoutScreen
 
 __all__ = ["AppController", "ConsoleOptions"]
 
@@ -149,9 +148,9 @@ class AppController(QObject):
         if self._checkout is not None:
             return self._checkout
         # QtWebEngine (the checkout page) loads here, not before the login: decision 0055
-        from .app_checkout import CheckoutWindow
-        from .checkout import CheckoutView, hosts_of
-        from .checkout_screen import CheckoutScreen
+        from epay_desktop.ui.app_checkout import CheckoutWindow
+        from epay_desktop.ui.checkout import CheckoutView, hosts_of
+        from epay_desktop.ui.checkout_screen import CheckoutScreen
 
         ctx = self.ctx
         profile = self._profile() if callable(self._profile) else self._profile

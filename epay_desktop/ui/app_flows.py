@@ -14,16 +14,15 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from epay_desktop.domain import InvoiceId, MoneyOp, OpKind, OpState, User
-
-from .asyncqt import ask_message, run_dialog
-from .dialogs.cancel_dialog import CancelDialog
-from .dialogs.charge_dialog import ChargeDialog
-from .dialogs.money_dialog import MoneyOpDialog
-from .dialogs.receipt_chooser import ReceiptChoice, ReceiptChooser
-from .dialogs.refund_dialog import RefundDialog
-from .language import on_language_change
-from .ports import MoneyOperationsPort, PaymentDetailSource, ReceiptPort, UserPort
-from .receipts_ui import ReceiptDialog
+from epay_desktop.ui.asyncqt import ask_message, run_dialog
+from epay_desktop.ui.dialogs.cancel_dialog import CancelDialog
+from epay_desktop.ui.dialogs.charge_dialog import ChargeDialog
+from epay_desktop.ui.dialogs.money_dialog import MoneyOpDialog
+from epay_desktop.ui.dialogs.receipt_chooser import ReceiptChoice, ReceiptChooser
+from epay_desktop.ui.dialogs.refund_dialog import RefundDialog
+from epay_desktop.ui.language import on_language_change
+from epay_desktop.ui.ports import MoneyOperationsPort, PaymentDetailSource, ReceiptPort, UserPort
+from epay_desktop.ui.receipts_ui import ReceiptDialog
 
 __all__ = [
     "MONEY_DIALOGS",

@@ -162,7 +162,7 @@ async def ask_message(
     A ``text`` composed with ``.format`` is given as a function: it is made again after a language
     switch while the box is open (the title and ``labels`` are translated again by themselves).
     """
-    from .language import on_language_change, translations
+    from epay_desktop.ui.language import on_language_change, translations
 
     box = QMessageBox(icon, title, text() if callable(text) else text, buttons, parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
@@ -209,7 +209,7 @@ def show_error(
 ) -> QMessageBox:
     """Show ``message`` in a warning box without waiting for it (window-modal, deletes itself on close).
     A function is asked again after a language switch while the box is open (a refusal's sentence)."""
-    from .language import on_language_change
+    from epay_desktop.ui.language import on_language_change
 
     if parent is not None and not shiboken6.isValid(parent):
         parent = None

@@ -19,8 +19,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 
 from epay_desktop.services.events import GatewayHealthChanged, OperationUpdated, PaymentUpdated
-
-from .ports import EventSource
+from epay_desktop.ui.ports import EventSource
 
 __all__ = ["SLICE_SECONDS", "EventBridge"]
 

@@ -16,8 +16,7 @@ from PySide6.QtCore import QCoreApplication
 
 from epay_desktop.domain import ConsoleStatus, InvoiceId, Money
 from epay_desktop.services.reconcile import ReconcileReport
-
-from .widgets.status_badge import status_label
+from epay_desktop.ui.widgets.status_badge import status_label
 
 __all__ = ["RESULT_SHOWN_MS", "PaymentChecker", "check_bank_flow", "check_summary"]
 

@@ -27,16 +27,15 @@ from PySide6.QtWidgets import QStackedWidget, QWidget
 
 from epay_desktop.domain import ConsoleError, ConsoleStatus, InvoiceId, Payment, User
 from epay_desktop.services.card_attempts import DECLINED, CardAttempts
-
-from .asyncqt import action_slot, spawn, user_message_of
-from .checkout import CheckoutView
-from .labels import decline_text
-from .language import on_language_change
-from .new_payment import NewPaymentForm, PaymentRequest
-from .ports import PaymentTaker, ReceiptPort
-from .receipts_ui import ReceiptDialog
-from .result_view import Outcome, ResultView, outcome_of
-from .saved_card import SavedCardPanel, SavedCardPort
+from epay_desktop.ui.asyncqt import action_slot, spawn, user_message_of
+from epay_desktop.ui.checkout import CheckoutView
+from epay_desktop.ui.labels import decline_text
+from epay_desktop.ui.language import on_language_change
+from epay_desktop.ui.new_payment import NewPaymentForm, PaymentRequest
+from epay_desktop.ui.ports import PaymentTaker, ReceiptPort
+from epay_desktop.ui.receipts_ui import ReceiptDialog
+from epay_desktop.ui.result_view import Outcome, ResultView, outcome_of
+from epay_desktop.ui.saved_card import SavedCardPanel, SavedCardPort
 
 __all__ = ["CheckoutScreen"]
 

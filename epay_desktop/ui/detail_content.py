@@ -30,14 +30,13 @@ from epay_desktop.domain import (
 )
 from epay_desktop.domain.receipts import ReceiptKind, ReceiptRecord
 from epay_desktop.domain.rules import refund_remaining, refund_status_allows, refunded_amount
-
-from . import theme
-from .labels import bank_reason_text, decline_text, refund_reason_label
-from .models.amounts import charge_split
-from .models.formatting import KAZAKHSTAN, card_text
-from .models.operations_model import op_kind_label, op_state_badge
-from .widgets.i18n import QT_TRANSLATE_NOOP
-from .widgets.status_badge import Tone, status_badge, status_label, tone_colors
+from epay_desktop.ui import theme
+from epay_desktop.ui.labels import bank_reason_text, decline_text, refund_reason_label
+from epay_desktop.ui.models.amounts import charge_split
+from epay_desktop.ui.models.formatting import KAZAKHSTAN, card_text
+from epay_desktop.ui.models.operations_model import op_kind_label, op_state_badge
+from epay_desktop.ui.widgets.i18n import QT_TRANSLATE_NOOP
+from epay_desktop.ui.widgets.status_badge import Tone, status_badge, status_label, tone_colors
 
 __all__ = [
     "ALWAYS_SHOWN",

@@ -30,10 +30,9 @@ from PySide6.QtWidgets import (
 
 from epay_desktop.domain import ConsoleStatus, InvoiceId, MoneyOp, Payment, PaymentEvent
 from epay_desktop.domain.receipts import ReceiptRecord
-
-from . import theme
-from .asyncqt import spawn, user_message_of
-from .detail_content import (
+from epay_desktop.ui import theme
+from epay_desktop.ui.asyncqt import spawn, user_message_of
+from epay_desktop.ui.detail_content import (
     ALWAYS_SHOWN,
     FIELDS,
     bank_words,
@@ -44,10 +43,10 @@ from .detail_content import (
     time_text,
     tone_icon,
 )
-from .ports import PaymentDetailSource, PaymentViewLike
-from .widgets.i18n import QT_TRANSLATE_NOOP
-from .widgets.status_badge import StatusBadge, tone_roles
-from .widgets.wrapping_delegate import install_wrapping
+from epay_desktop.ui.ports import PaymentDetailSource, PaymentViewLike
+from epay_desktop.ui.widgets.i18n import QT_TRANSLATE_NOOP
+from epay_desktop.ui.widgets.status_badge import StatusBadge, tone_roles
+from epay_desktop.ui.widgets.wrapping_delegate import install_wrapping
 
 __all__ = ["PaymentDetailView", "ReceiptLister"]
 

@@ -16,9 +16,8 @@ from PySide6.QtCore import QCoreApplication, QLocale
 
 from epay_desktop.domain import ConsoleStatus, Payment
 from epay_desktop.domain.decline_reasons import decline_message, language_of, unknown_status_message
-
-from .widgets.i18n import QT_TRANSLATE_NOOP
-from .widgets.status_badge import Tone, status_badge
+from epay_desktop.ui.widgets.i18n import QT_TRANSLATE_NOOP
+from epay_desktop.ui.widgets.status_badge import Tone, status_badge
 
 __all__ = [
     "OTHER_REASON",

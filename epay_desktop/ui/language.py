@@ -45,9 +45,8 @@ from PySide6.QtWidgets import (
 )
 
 from epay_desktop.resources import ResourceMissingError, translations_dir
-
-from .file_places import ui_settings
-from .widgets.i18n import QT_TRANSLATE_NOOP
+from epay_desktop.ui.file_places import ui_settings
+from epay_desktop.ui.widgets.i18n import QT_TRANSLATE_NOOP
 
 __all__ = [
     "DEFAULT_LANGUAGE",

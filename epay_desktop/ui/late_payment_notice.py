@@ -33,9 +33,8 @@ from PySide6.QtWidgets import (
 from epay_desktop.domain import ConsoleStatus, InvoiceId, Money, Payment
 from epay_desktop.domain.rules import captured_amount, held_amount
 from epay_desktop.services.events import PaymentUpdated
-
-from . import theme
-from .language import on_language_change
+from epay_desktop.ui import theme
+from epay_desktop.ui.language import on_language_change
 
 __all__ = ["LatePaymentNotice", "late_payment_text"]
 

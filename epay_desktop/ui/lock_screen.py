@@ -12,10 +12,9 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QFrame, QPushButton, QVBoxLayout, QWidget
 
 from epay_desktop.domain import User
-
-from . import theme
-from .login import DemoLogin, LoginForm
-from .ports import UserPort
+from epay_desktop.ui import theme
+from epay_desktop.ui.login import DemoLogin, LoginForm
+from epay_desktop.ui.ports import UserPort
 
 __all__ = ["LockScreen"]
 

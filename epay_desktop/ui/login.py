@@ -28,12 +28,17 @@ from PySide6.QtWidgets import (
 )
 
 from epay_desktop.domain import Role, User
-
-from . import theme
-from .asyncqt import busy_indicator, run_dialog, spawn, user_message_of
-from .language import LANGUAGES, NATIVE_NAMES, current_language, settle_language_after_login, translations
-from .ports import UserPort
-from .widgets.env_badge import EnvironmentBadge
+from epay_desktop.ui import theme
+from epay_desktop.ui.asyncqt import busy_indicator, run_dialog, spawn, user_message_of
+from epay_desktop.ui.language import (
+    LANGUAGES,
+    NATIVE_NAMES,
+    current_language,
+    settle_language_after_login,
+    translations,
+)
+from epay_desktop.ui.ports import UserPort
+from epay_desktop.ui.widgets.env_badge import EnvironmentBadge
 
 __all__ = ["DemoLogin", "LanguageSelector", "LoginDialog", "LoginForm", "role_text"]
 

@@ -34,16 +34,15 @@ from epay_desktop import __version__
 from epay_desktop.app import AppContext, backup_of_the_day, database_checked, open_app
 from epay_desktop.domain import ConsoleError
 from epay_desktop.logs import log_failure, quiet_without_handlers
-
-from . import theme
-from .about import app_icon
-from .app_admin import saved_environ, saved_idle_minutes
-from .app_controller import AppController, ConsoleOptions
-from .asyncqt import ask_message, user_message_of
-from .crash import CrashHandler, install_crash_handler
-from .gc_guard import MainThreadCollector
-from .language import startup_language, translations
-from .titles import product_name, window_title
+from epay_desktop.ui import theme
+from epay_desktop.ui.about import app_icon
+from epay_desktop.ui.app_admin import saved_environ, saved_idle_minutes
+from epay_desktop.ui.app_controller import AppController, ConsoleOptions
+from epay_desktop.ui.asyncqt import ask_message, user_message_of
+from epay_desktop.ui.crash import CrashHandler, install_crash_handler
+from epay_desktop.ui.gc_guard import MainThreadCollector
+from epay_desktop.ui.language import startup_language, translations
+from epay_desktop.ui.titles import product_name, window_title
 
 if TYPE_CHECKING:  # the demo and its sandbox (uvicorn, starlette) load only with --demo (decision 0055)
     from PySide6.QtWebEngineCore import QWebEngineProfile
@@ -260,7 +259,9 @@ class _CheckoutProfile:
 
     def get(self) -> QWebEngineProfile:
         if self._profile is None:
-            from .checkout import make_checkout_profile  # QtWebEngine: at the first sale, not at start-up
+            from epay_desktop.ui.checkout import (
+                make_checkout_profile,  # QtWebEngine: at the first sale, not at start-up
+            )
 
             self._profile = make_checkout_profile(self._qapp)
         return self._profile

@@ -17,16 +17,15 @@ from PySide6.QtCore import QCoreApplication, QModelIndex, QSize, Qt, QTimer, Sig
 from PySide6.QtWidgets import QMainWindow, QSplitter, QWidget
 
 from epay_desktop.domain import InvoiceId, MoneyOp, OpState, Payment, User
-
-from .about import open_about_box
-from .actions import ConsoleActions
-from .bridge import EventBridge
-from .detail_view import PaymentDetailView, ReceiptLister
-from .payments_view import PaymentsView
-from .ports import PaymentDetailSource, PaymentListSource, PaymentTableSource, PaymentViewLike
-from .screen_fit import available_size, fitted_size
-from .status_bar import ConsoleStatusBar, environment_badge
-from .titles import window_title
+from epay_desktop.ui.about import open_about_box
+from epay_desktop.ui.actions import ConsoleActions
+from epay_desktop.ui.bridge import EventBridge
+from epay_desktop.ui.detail_view import PaymentDetailView, ReceiptLister
+from epay_desktop.ui.payments_view import PaymentsView
+from epay_desktop.ui.ports import PaymentDetailSource, PaymentListSource, PaymentTableSource, PaymentViewLike
+from epay_desktop.ui.screen_fit import available_size, fitted_size
+from epay_desktop.ui.status_bar import ConsoleStatusBar, environment_badge
+from epay_desktop.ui.titles import window_title
 
 __all__ = ["MainWindow", "PaymentQueriesPort"]
 

@@ -26,11 +26,10 @@ from PySide6.QtWidgets import (
 
 from epay_desktop.domain import Money
 from epay_desktop.domain.text import DESCRIPTION_MAX_BYTES, FIELD_DESCRIPTION
-
-from . import theme
-from .language import page_language
-from .text_input import text_problem
-from .widgets.money_edit import MoneyEdit
+from epay_desktop.ui import theme
+from epay_desktop.ui.language import page_language
+from epay_desktop.ui.text_input import text_problem
+from epay_desktop.ui.widgets.money_edit import MoneyEdit
 
 __all__ = ["NewPaymentForm", "PaymentRequest", "normal_phone"]
 

@@ -32,12 +32,11 @@ from PySide6.QtWidgets import (
 
 from epay_desktop.domain import ConsoleStatus as S
 from epay_desktop.domain.bounds import EARLIEST_DATE, LATEST_DATE
-
-from .models.formatting import KAZAKHSTAN
-from .models.payment_filter import PaymentFilter
-from .screen_fit import declare_elides
-from .widgets.i18n import QT_TRANSLATE_NOOP
-from .widgets.status_badge import Badge, badge_icon, status_choices, status_tone
+from epay_desktop.ui.models.formatting import KAZAKHSTAN
+from epay_desktop.ui.models.payment_filter import PaymentFilter
+from epay_desktop.ui.screen_fit import declare_elides
+from epay_desktop.ui.widgets.i18n import QT_TRANSLATE_NOOP
+from epay_desktop.ui.widgets.status_badge import Badge, badge_icon, status_choices, status_tone
 
 __all__ = ["ATTENTION", "PERIODS", "SEARCH_DELAY_MS", "STATUS_GROUPS", "PaymentFilterBar", "period_range"]
 

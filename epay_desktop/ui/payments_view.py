@@ -35,16 +35,15 @@ from PySide6.QtWidgets import (
 )
 
 from epay_desktop.domain import InvoiceId, Payment
-
-from . import theme
-from .asyncqt import spawn
-from .dialogs import named as _named
-from .language import on_language_change
-from .models.payments_model import PaymentColumn, PaymentFilter, PaymentsTableModel
-from .models.roles import RecordRole
-from .payment_filters import PaymentFilterBar
-from .ports import PaymentTableSource
-from .widgets.status_badge import BadgeDelegate, status_choices, status_label
+from epay_desktop.ui import theme
+from epay_desktop.ui.asyncqt import spawn
+from epay_desktop.ui.dialogs import named as _named
+from epay_desktop.ui.language import on_language_change
+from epay_desktop.ui.models.payments_model import PaymentColumn, PaymentFilter, PaymentsTableModel
+from epay_desktop.ui.models.roles import RecordRole
+from epay_desktop.ui.payment_filters import PaymentFilterBar
+from epay_desktop.ui.ports import PaymentTableSource
+from epay_desktop.ui.widgets.status_badge import BadgeDelegate, status_choices, status_label
 
 __all__ = ["PaymentsView"]
 

@@ -51,12 +51,11 @@ from epay_desktop.domain.receipts import (
     ReceiptWidth,
 )
 from epay_desktop.safe_files import UnsafeFilePath, check_target
-
-from . import theme
-from .asyncqt import action_slot, run_dialog, start_action, user_message_of
-from .language import on_language_change
-from .ports import ReceiptPort
-from .save_dialog import ask_save_path
+from epay_desktop.ui import theme
+from epay_desktop.ui.asyncqt import action_slot, run_dialog, start_action, user_message_of
+from epay_desktop.ui.language import on_language_change
+from epay_desktop.ui.ports import ReceiptPort
+from epay_desktop.ui.save_dialog import ask_save_path
 
 __all__ = [
     "LANGUAGES",

@@ -15,11 +15,10 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFormLayout, QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from epay_desktop.domain import ConsoleStatus, Payment
-
-from . import theme
-from .labels import decline_text
-from .language import on_language_change
-from .widgets.status_badge import StatusBadge
+from epay_desktop.ui import theme
+from epay_desktop.ui.labels import decline_text
+from epay_desktop.ui.language import on_language_change
+from epay_desktop.ui.widgets.status_badge import StatusBadge
 
 __all__ = ["Outcome", "ResultView", "card_text", "decline_text", "outcome_of"]
 

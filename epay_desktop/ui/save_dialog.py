@@ -6,9 +6,9 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
-from .asyncqt import run_dialog
-from .file_places import remember_folder, start_folder
-from .screen_fit import fit_file_dialog_columns
+from epay_desktop.ui.asyncqt import run_dialog
+from epay_desktop.ui.file_places import remember_folder, start_folder
+from epay_desktop.ui.screen_fit import fit_file_dialog_columns
 
 __all__ = ["ask_save_path"]
 

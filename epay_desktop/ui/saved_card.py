@@ -28,14 +28,13 @@ from PySide6.QtWidgets import (
 )
 
 from epay_desktop.domain import Money, Payment, User
-
-from . import theme
-from .asyncqt import action_slot, ask_message
-from .checkout.policy import could_be_issuer, safe_for_log
-from .checkout.shell import IssuerForm
-from .new_payment import PaymentRequest
-from .result_view import card_text
-from .widgets.i18n import QT_TRANSLATE_NOOP
+from epay_desktop.ui import theme
+from epay_desktop.ui.asyncqt import action_slot, ask_message
+from epay_desktop.ui.checkout.policy import could_be_issuer, safe_for_log
+from epay_desktop.ui.checkout.shell import IssuerForm
+from epay_desktop.ui.new_payment import PaymentRequest
+from epay_desktop.ui.result_view import card_text
+from epay_desktop.ui.widgets.i18n import QT_TRANSLATE_NOOP
 
 __all__ = ["CardLike", "ChargeLike", "SavedCardPanel", "SavedCardPort"]
 

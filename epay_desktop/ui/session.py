@@ -24,11 +24,10 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from epay_desktop.domain import User
-
-from .activity import InputWatcher
-from .lock_screen import LockScreen
-from .login import DemoLogin
-from .ports import UserPort
+from epay_desktop.ui.activity import InputWatcher
+from epay_desktop.ui.lock_screen import LockScreen
+from epay_desktop.ui.login import DemoLogin
+from epay_desktop.ui.ports import UserPort
 
 __all__ = ["DEFAULT_IDLE_MINUTES", "LockScreen", "Session"]
 

@@ -15,11 +15,10 @@ from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QLabel, QStatusBar, QToolButton, QWidget
 
 from epay_desktop.domain import Role, User
-
-from . import theme
-from .language import on_language_change
-from .models.formatting import KAZAKHSTAN
-from .widgets.i18n import QT_TRANSLATE_NOOP
+from epay_desktop.ui import theme
+from epay_desktop.ui.language import on_language_change
+from epay_desktop.ui.models.formatting import KAZAKHSTAN
+from epay_desktop.ui.widgets.i18n import QT_TRANSLATE_NOOP
 
 __all__ = ["ConsoleStatusBar", "environment_badge", "role_label"]
 

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from epay_desktop.domain.i18n import Word
 from epay_desktop.domain.text import TEXT_MAX_CHARS, TextError, check_text
-
-from .asyncqt import user_message_of
+from epay_desktop.ui.asyncqt import user_message_of
 
 __all__ = ["text_problem"]
 

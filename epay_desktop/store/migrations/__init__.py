@@ -8,6 +8,6 @@ revision with ``python -m epay_desktop.store.migrations.regenerate`` (see that m
 
 from __future__ import annotations
 
-from .runner import MigrationResult, alembic_config, head_revision, migrate
+from epay_desktop.store.migrations.runner import MigrationResult, alembic_config, head_revision, migrate
 
 __all__ = ["MigrationResult", "alembic_config", "head_revision", "migrate"]

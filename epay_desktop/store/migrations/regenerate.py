@@ -19,7 +19,7 @@ from pathlib import Path
 
 from alembic import command
 
-from .runner import MIGRATIONS_DIR, alembic_config
+from epay_desktop.store.migrations.runner import MIGRATIONS_DIR, alembic_config
 
 
 def main() -> int:

@@ -25,8 +25,8 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, inspect, text
 
-from ...domain.i18n import QT_TRANSLATE_NOOP, msg
-from ..db import StoreError
+from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, msg
+from epay_desktop.store.db import StoreError
 
 __all__ = ["MIGRATIONS_DIR", "MigrationResult", "alembic_config", "head_revision", "migrate"]
 
@@ -203,7 +203,7 @@ def _backup_sqlite(conn: Connection, revision: str, now: datetime) -> Path:
     through a second, read-only connection: SQLite refuses to back up from a connection
     that has a write transaction open, and WAL lets readers in while a writer waits.
     """
-    from ..backup import pre_migration_backup
+    from epay_desktop.store.backup import pre_migration_backup
 
     db_file = conn.engine.url.database
     if not db_file:

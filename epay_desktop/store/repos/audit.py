@@ -25,10 +25,10 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select, text
 
-from ..models import AuditRow
+from epay_desktop.store.models import AuditRow
 
 if TYPE_CHECKING:
-    from ..tx import Tx
+    from epay_desktop.store.tx import Tx
 
 __all__ = [
     "ACTIVITY_ACTIONS",

@@ -22,13 +22,12 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select, text
 
 from epay_desktop.domain import InvoiceId
-
-from ...domain.i18n import QT_TRANSLATE_NOOP, msg
-from ..db import StoreError
-from ..models import CounterRow, PaymentRow
+from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, msg
+from epay_desktop.store.db import StoreError
+from epay_desktop.store.models import CounterRow, PaymentRow
 
 if TYPE_CHECKING:
-    from ..tx import Tx
+    from epay_desktop.store.tx import Tx
 
 __all__ = [
     "INVOICE_COUNTER",

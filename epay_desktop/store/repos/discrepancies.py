@@ -14,12 +14,11 @@ from typing import TYPE_CHECKING
 from sqlalchemy import func, or_, select
 
 from epay_desktop.domain import Discrepancy, Money, NotFoundError, OpState
-
-from ...domain.i18n import QT_TRANSLATE_NOOP, msg
-from ..models import DiscrepancyRow, MoneyOpRow, PaymentRow
+from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, msg
+from epay_desktop.store.models import DiscrepancyRow, MoneyOpRow, PaymentRow
 
 if TYPE_CHECKING:
-    from ..tx import Tx
+    from epay_desktop.store.tx import Tx
 
 __all__ = ["DiscrepancyRepo", "to_discrepancy"]
 

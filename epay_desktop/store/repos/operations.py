@@ -29,13 +29,12 @@ from epay_desktop.domain import (
     OpState,
     Payment,
 )
+from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, msg
 from epay_desktop.domain.rules import transition_allowed
-
-from ...domain.i18n import QT_TRANSLATE_NOOP, msg
-from ..models import UNRESOLVED_OP_STATES, MoneyOpRow, PaymentRow
+from epay_desktop.store.models import UNRESOLVED_OP_STATES, MoneyOpRow, PaymentRow
 
 if TYPE_CHECKING:
-    from ..tx import Tx
+    from epay_desktop.store.tx import Tx
 
 __all__ = ["IllegalTransition", "OperationRepo", "RefundSums"]
 

@@ -9,11 +9,10 @@ from typing import TYPE_CHECKING
 from sqlalchemy import bindparam, select
 
 from epay_desktop.domain import Money, PaymentEvent, PaymentEventKind
-
-from ..models import PaymentEventRow, PaymentRow
+from epay_desktop.store.models import PaymentEventRow, PaymentRow
 
 if TYPE_CHECKING:
-    from ..tx import Tx
+    from epay_desktop.store.tx import Tx
 
 __all__ = ["PaymentEventRepo", "to_event"]
 

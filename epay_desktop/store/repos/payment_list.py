@@ -42,10 +42,9 @@ from sqlalchemy.sql import operators
 from sqlalchemy.sql.elements import UnaryExpression
 
 from epay_desktop.domain import ConsoleStatus, Payment
-
-from ..list_keys import list_keys_of
-from ..models import PaymentRow, PaymentStatusCountRow, UserRow
-from .payment_rows import (
+from epay_desktop.store.list_keys import list_keys_of
+from epay_desktop.store.models import PaymentRow, PaymentStatusCountRow, UserRow
+from epay_desktop.store.repos.payment_rows import (
     OPEN_OPERATION_FLAG,
     PAYMENT_COLUMNS,
     attention_filter,

@@ -26,8 +26,7 @@ from sqlalchemy.types import NullType
 from epay_desktop.domain import ConsoleStatus, InvoiceId, Money, OpState, Payment
 from epay_desktop.domain.invoice import INVOICE_MAX_DIGITS
 from epay_desktop.domain.money import MoneyError, parse_amount_text
-
-from ..models import UNRESOLVED_OP_STATES, MoneyOpRow, PaymentRow, UTCDateTime
+from epay_desktop.store.models import UNRESOLVED_OP_STATES, MoneyOpRow, PaymentRow, UTCDateTime
 
 __all__ = [
     "OPEN_OPERATION_FLAG",

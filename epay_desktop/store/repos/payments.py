@@ -22,19 +22,22 @@ from epay_desktop.domain import (
     NotFoundError,
     Payment,
 )
-
-from ...domain.i18n import QT_TRANSLATE_NOOP, msg
-from ..models import MoneyOpRow, PaymentRow
-from .operations import to_op
-from .payment_list import ListCounts, ListCursor, ListQuery, ListSort, count_rows, cursor_at, fetch_page
-from .payment_rows import (
-    UNRESOLVED_OPS,
-    PaymentCursor,
-    to_payment,
+from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, msg
+from epay_desktop.store.models import MoneyOpRow, PaymentRow
+from epay_desktop.store.repos.operations import to_op
+from epay_desktop.store.repos.payment_list import (
+    ListCounts,
+    ListCursor,
+    ListQuery,
+    ListSort,
+    count_rows,
+    cursor_at,
+    fetch_page,
 )
+from epay_desktop.store.repos.payment_rows import UNRESOLVED_OPS, PaymentCursor, to_payment
 
 if TYPE_CHECKING:
-    from ..tx import Tx
+    from epay_desktop.store.tx import Tx
 
 __all__ = ["PaymentCursor", "PaymentRepo", "to_payment"]
 

@@ -15,13 +15,12 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Select, select
 
 from epay_desktop.domain import Money, NotFoundError
+from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, msg
 from epay_desktop.domain.receipts import ReceiptKind, ReceiptLanguage, ReceiptRecord, ReceiptWidth
-
-from ...domain.i18n import QT_TRANSLATE_NOOP, msg
-from ..models import PaymentRow, ReceiptRow
+from epay_desktop.store.models import PaymentRow, ReceiptRow
 
 if TYPE_CHECKING:
-    from ..tx import Tx
+    from epay_desktop.store.tx import Tx
 
 __all__ = ["ReceiptRepo", "to_receipt"]
 

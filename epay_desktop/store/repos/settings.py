@@ -16,12 +16,11 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select, text
 
 from epay_desktop.domain import ConsoleError
-
-from ...domain.i18n import QT_TRANSLATE_NOOP, msg
-from ..models import ShopSettingRow
+from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, msg
+from epay_desktop.store.models import ShopSettingRow
 
 if TYPE_CHECKING:
-    from ..tx import Tx
+    from epay_desktop.store.tx import Tx
 
 __all__ = [
     "DEFAULT_STATUS_LAG_MAX_SECONDS",

@@ -22,13 +22,13 @@ from sqlalchemy import func, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 
-from ...domain.errors import ApprovalError, ConsoleError, NotFoundError
-from ...domain.i18n import QT_TRANSLATE_NOOP, msg
-from ...domain.records import OpKind, Role, User
-from ..models import ApprovalRow, ApprovalThrottleRow, PaymentRow, UserRow
+from epay_desktop.domain.errors import ApprovalError, ConsoleError, NotFoundError
+from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, msg
+from epay_desktop.domain.records import OpKind, Role, User
+from epay_desktop.store.models import ApprovalRow, ApprovalThrottleRow, PaymentRow, UserRow
 
 if TYPE_CHECKING:
-    from ..tx import Tx
+    from epay_desktop.store.tx import Tx
 
 __all__ = ["MAX_APPROVAL_TTL", "ThrottleState", "UserRepo", "name_key"]
 

@@ -21,8 +21,8 @@ from PySide6.QtWebEngineCore import (
     QWebEngineUrlRequestInterceptor,
 )
 
-from .policy import Decision, Navigation, NavigationPolicy, NavKind, safe_for_log
-from .profile import apply_settings, harden_profile
+from epay_desktop.ui.checkout.policy import Decision, Navigation, NavigationPolicy, NavKind, safe_for_log
+from epay_desktop.ui.checkout.profile import apply_settings, harden_profile
 
 __all__ = ["CheckoutPage", "deny_permission", "reject_certificate"]
 

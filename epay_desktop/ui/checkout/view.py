@@ -22,11 +22,17 @@ from PySide6.QtWebEngineCore import QWebEngineLoadingInfo, QWebEngineProfile
 from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from .. import theme
-from ..language import on_language_change
-from .page import CheckoutPage
-from .policy import DEFAULT_RETURN_BASE, NavigationPolicy, could_be_issuer, display_host, safe_for_log
-from .shell import IssuerForm, Mode, info_page, issuer_page, shell_page
+from epay_desktop.ui import theme
+from epay_desktop.ui.checkout.page import CheckoutPage
+from epay_desktop.ui.checkout.policy import (
+    DEFAULT_RETURN_BASE,
+    NavigationPolicy,
+    could_be_issuer,
+    display_host,
+    safe_for_log,
+)
+from epay_desktop.ui.checkout.shell import IssuerForm, Mode, info_page, issuer_page, shell_page
+from epay_desktop.ui.language import on_language_change
 
 __all__ = ["CheckoutView", "IssuerForm", "format_remaining"]
 

@@ -18,10 +18,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QLineEdit, QWidget
 
 from epay_desktop.domain import Money, OpKind, User
-
-from .. import theme
-from ..language import on_language_change
-from ..ports import UserPort
+from epay_desktop.ui import theme
+from epay_desktop.ui.language import on_language_change
+from epay_desktop.ui.ports import UserPort
 
 __all__ = ["ApprovalWidget"]
 

@@ -35,14 +35,13 @@ from PySide6.QtWidgets import (
 )
 
 from epay_desktop.domain import ConsoleStatus, Discrepancy, InvoiceId, MoneyOp, OpKind, OpState, User
-
-from ..asyncqt import run_dialog, spawn, user_message_of
-from ..language import on_language_change
-from ..models.formatting import local_time_text, money_text
-from ..ports import PaymentDetailSource, PaymentListSource, PaymentViewLike
-from ..widgets.status_badge import status_label
-from ..widgets.wrapping_delegate import install_wrapping
-from . import named
+from epay_desktop.ui.asyncqt import run_dialog, spawn, user_message_of
+from epay_desktop.ui.dialogs import named
+from epay_desktop.ui.language import on_language_change
+from epay_desktop.ui.models.formatting import local_time_text, money_text
+from epay_desktop.ui.ports import PaymentDetailSource, PaymentListSource, PaymentViewLike
+from epay_desktop.ui.widgets.status_badge import status_label
+from epay_desktop.ui.widgets.wrapping_delegate import install_wrapping
 
 __all__ = ["ATTENTION_LIMIT", "AttentionDialog", "attention_text"]
 

@@ -40,12 +40,11 @@ from epay_desktop.services.audit import (
     ShiftAuditCheck,
     UnbackedAccount,
 )
-
-from .. import theme
-from ..asyncqt import action_slot, run_dialog, show_error, user_message_of
-from ..login import role_text
-from ..receipts_ui import SystemPrintDialog
-from ..save_dialog import ask_save_path
+from epay_desktop.ui import theme
+from epay_desktop.ui.asyncqt import action_slot, run_dialog, show_error, user_message_of
+from epay_desktop.ui.login import role_text
+from epay_desktop.ui.receipts_ui import SystemPrintDialog
+from epay_desktop.ui.save_dialog import ask_save_path
 
 __all__ = ["AuditAnchorDialog", "AuditPort", "print_anchor_page"]
 

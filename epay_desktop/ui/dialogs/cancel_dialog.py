@@ -6,11 +6,10 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from epay_desktop.domain import ConsoleStatus, Money, MoneyOp, OpKind, User
 from epay_desktop.domain.rules import held_amount
-
-from ..ports import MoneyOperationsPort, PaymentViewLike, UserPort
-from ..widgets.status_badge import status_label
-from . import named
-from .money_dialog import MoneyOpDialog
+from epay_desktop.ui.dialogs import named
+from epay_desktop.ui.dialogs.money_dialog import MoneyOpDialog
+from epay_desktop.ui.ports import MoneyOperationsPort, PaymentViewLike, UserPort
+from epay_desktop.ui.widgets.status_badge import status_label
 
 __all__ = ["CancelDialog"]
 

@@ -6,12 +6,11 @@ from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QRadioButton, Q
 
 from epay_desktop.domain import ConsoleStatus, Money, MoneyOp, OpKind, User
 from epay_desktop.domain.rules import held_amount
-
-from ..ports import MoneyOperationsPort, PaymentViewLike, UserPort
-from ..widgets.money_edit import MoneyEdit
-from ..widgets.status_badge import status_label
-from . import named
-from .money_dialog import MoneyOpDialog
+from epay_desktop.ui.dialogs import named
+from epay_desktop.ui.dialogs.money_dialog import MoneyOpDialog
+from epay_desktop.ui.ports import MoneyOperationsPort, PaymentViewLike, UserPort
+from epay_desktop.ui.widgets.money_edit import MoneyEdit
+from epay_desktop.ui.widgets.status_badge import status_label
 
 __all__ = ["ChargeDialog"]
 

@@ -39,14 +39,13 @@ from epay_desktop.domain import User
 from epay_desktop.domain.bounds import EARLIEST_DATE
 from epay_desktop.safe_files import UnsafeFilePath
 from epay_desktop.services.payment_queries import CSV_COLUMNS
-
-from .. import theme
-from ..asyncqt import run_dialog, show_error, spawn, user_message_of
-from ..file_places import remember_folder, start_folder
-from ..models.formatting import KAZAKHSTAN
-from ..screen_fit import fit_file_dialog_columns
-from ..widgets.i18n import QT_TRANSLATE_NOOP
-from . import named
+from epay_desktop.ui import theme
+from epay_desktop.ui.asyncqt import run_dialog, show_error, spawn, user_message_of
+from epay_desktop.ui.dialogs import named
+from epay_desktop.ui.file_places import remember_folder, start_folder
+from epay_desktop.ui.models.formatting import KAZAKHSTAN
+from epay_desktop.ui.screen_fit import fit_file_dialog_columns
+from epay_desktop.ui.widgets.i18n import QT_TRANSLATE_NOOP
 
 __all__ = ["COLUMN_LABELS", "ExportDialog", "ExportResult", "export_error_text"]
 

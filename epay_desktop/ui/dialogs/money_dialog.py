@@ -35,15 +35,14 @@ from PySide6.QtWidgets import (
 
 from epay_desktop.domain import Money, MoneyOp, OpKind, OpState, Payment, User
 from epay_desktop.services.op_engine import OutcomeNotRecorded
-
-from .. import theme
-from ..asyncqt import run_dialog, spawn, user_message_of
-from ..language import on_language_change, translations
-from ..models.formatting import card_text
-from ..ports import MoneyOperationsPort, PaymentViewLike, UserPort
-from ..widgets.status_badge import StatusBadge
-from . import named
-from .approval_widget import ApprovalWidget
+from epay_desktop.ui import theme
+from epay_desktop.ui.asyncqt import run_dialog, spawn, user_message_of
+from epay_desktop.ui.dialogs import named
+from epay_desktop.ui.dialogs.approval_widget import ApprovalWidget
+from epay_desktop.ui.language import on_language_change, translations
+from epay_desktop.ui.models.formatting import card_text
+from epay_desktop.ui.ports import MoneyOperationsPort, PaymentViewLike, UserPort
+from epay_desktop.ui.widgets.status_badge import StatusBadge
 
 __all__ = ["MoneyOpDialog"]
 

@@ -22,11 +22,10 @@ from PySide6.QtWidgets import (
 )
 
 from epay_desktop.domain import MoneyOp, Payment
-
-from ..asyncqt import run_dialog
-from ..language import on_language_change
-from ..models.formatting import local_time_text, money_text
-from . import named
+from epay_desktop.ui.asyncqt import run_dialog
+from epay_desktop.ui.dialogs import named
+from epay_desktop.ui.language import on_language_change
+from epay_desktop.ui.models.formatting import local_time_text, money_text
 
 __all__ = ["ReceiptChoice", "ReceiptChooser"]
 

@@ -13,14 +13,13 @@ from PySide6.QtWidgets import QButtonGroup, QComboBox, QHBoxLayout, QLabel, QLin
 from epay_desktop.domain import ConsoleStatus, Money, MoneyOp, OpKind, StaleRemaining, User
 from epay_desktop.domain.rules import MIN_REFUND_MINOR, captured_amount
 from epay_desktop.domain.text import FIELD_REASON, TEXT_MAX_CHARS
-
-from ..labels import REFUND_REASONS
-from ..ports import MoneyOperationsPort, PaymentViewLike, UserPort
-from ..text_input import text_problem
-from ..widgets.money_edit import MoneyEdit
-from ..widgets.status_badge import status_label
-from . import named
-from .money_dialog import MoneyOpDialog
+from epay_desktop.ui.dialogs import named
+from epay_desktop.ui.dialogs.money_dialog import MoneyOpDialog
+from epay_desktop.ui.labels import REFUND_REASONS
+from epay_desktop.ui.ports import MoneyOperationsPort, PaymentViewLike, UserPort
+from epay_desktop.ui.text_input import text_problem
+from epay_desktop.ui.widgets.money_edit import MoneyEdit
+from epay_desktop.ui.widgets.status_badge import status_label
 
 __all__ = ["REASONS", "RefundDialog"]
 

@@ -23,12 +23,11 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTabWidget, QVB
 from epay_desktop.domain import User
 from epay_desktop.services.secret_store import NO_KEYCHAIN
 from epay_desktop.services.shop_settings import DEFAULT_STATUS_LAG_MAX_SECONDS, LocalConfig, ShopProfile
-
-from .. import theme
-from ..asyncqt import run_dialog, show_error, spawn, user_message_of
-from ..widgets.i18n import QT_TRANSLATE_NOOP
-from . import named
-from .settings_pages import ComputerPage, GatewayPage, ReceiptsPage
+from epay_desktop.ui import theme
+from epay_desktop.ui.asyncqt import run_dialog, show_error, spawn, user_message_of
+from epay_desktop.ui.dialogs import named
+from epay_desktop.ui.dialogs.settings_pages import ComputerPage, GatewayPage, ReceiptsPage
+from epay_desktop.ui.widgets.i18n import QT_TRANSLATE_NOOP
 
 __all__ = ["NO_KEYCHAIN_TEXT", "SettingsDialog", "SettingsResult"]
 

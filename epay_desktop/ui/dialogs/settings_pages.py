@@ -22,10 +22,9 @@ from epay_desktop.services.shop_settings import (
     ShopProfile,
     default_urls,
 )
-
-from .. import theme
-from ..widgets.i18n import QT_TRANSLATE_NOOP
-from . import named
+from epay_desktop.ui import theme
+from epay_desktop.ui.dialogs import named
+from epay_desktop.ui.widgets.i18n import QT_TRANSLATE_NOOP
 
 __all__ = ["ComputerPage", "GatewayPage", "ReceiptsPage"]
 

@@ -19,11 +19,10 @@ from PySide6.QtWidgets import (
 
 from epay_desktop.domain import Role, User
 from epay_desktop.services.passwords import WeakSecret, check_secret
-
-from .. import theme
-from ..asyncqt import run_dialog, user_message_of
-from ..login import role_text
-from . import named
+from epay_desktop.ui import theme
+from epay_desktop.ui.asyncqt import run_dialog, user_message_of
+from epay_desktop.ui.dialogs import named
+from epay_desktop.ui.login import role_text
 
 __all__ = ["ResetPinDialog", "RoleDialog", "secret_problem"]
 

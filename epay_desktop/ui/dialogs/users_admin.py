@@ -41,15 +41,14 @@ from PySide6.QtWidgets import (
 
 from epay_desktop.domain import Role, User
 from epay_desktop.services.users import may_manage
-
-from .. import theme
-from ..asyncqt import spawn, user_message_of
-from ..language import on_language_change
-from ..login import role_text
-from ..models.formatting import local_time_text
-from ..models.roles import KeyRole, RecordRole
-from . import named
-from .user_account_dialogs import ResetPinDialog, RoleDialog, secret_problem
+from epay_desktop.ui import theme
+from epay_desktop.ui.asyncqt import spawn, user_message_of
+from epay_desktop.ui.dialogs import named
+from epay_desktop.ui.dialogs.user_account_dialogs import ResetPinDialog, RoleDialog, secret_problem
+from epay_desktop.ui.language import on_language_change
+from epay_desktop.ui.login import role_text
+from epay_desktop.ui.models.formatting import local_time_text
+from epay_desktop.ui.models.roles import KeyRole, RecordRole
 
 __all__ = ["UserAdminPort", "UsersAdmin", "UsersModel"]
 

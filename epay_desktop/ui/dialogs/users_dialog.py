@@ -12,9 +12,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
 from epay_desktop.domain import User
-
-from ..asyncqt import run_dialog, show_error
-from .users_admin import UserAdminPort, UsersAdmin
+from epay_desktop.ui.asyncqt import run_dialog, show_error
+from epay_desktop.ui.dialogs.users_admin import UserAdminPort, UsersAdmin
 
 __all__ = ["UsersDialog"]
 

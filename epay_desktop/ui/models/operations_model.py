@@ -21,11 +21,10 @@ from PySide6.QtCore import (
 )
 
 from epay_desktop.domain import MoneyOp, OpKind, OpState
-
-from ..widgets.i18n import QT_TRANSLATE_NOOP
-from ..widgets.status_badge import Badge, Tone
-from .formatting import local_time_text
-from .roles import BadgeRole, KeyRole, RecordRole, SortRole
+from epay_desktop.ui.models.formatting import local_time_text
+from epay_desktop.ui.models.roles import BadgeRole, KeyRole, RecordRole, SortRole
+from epay_desktop.ui.widgets.i18n import QT_TRANSLATE_NOOP
+from epay_desktop.ui.widgets.status_badge import Badge, Tone
 
 __all__ = ["OperationColumn", "OperationsModel", "op_kind_label", "op_state_badge", "op_state_label"]
 

@@ -9,11 +9,10 @@ from enum import IntEnum
 from PySide6.QtCore import Qt
 
 from epay_desktop.domain import MoneyOp, Payment
-
-from ..widgets.i18n import QT_TRANSLATE_NOOP
-from ..widgets.status_badge import Badge, operation_badge, status_badge
-from .amounts import shown_amount
-from .formatting import card_text, local_time_text, money_text
+from epay_desktop.ui.models.amounts import shown_amount
+from epay_desktop.ui.models.formatting import card_text, local_time_text, money_text
+from epay_desktop.ui.widgets.i18n import QT_TRANSLATE_NOOP
+from epay_desktop.ui.widgets.status_badge import Badge, operation_badge, status_badge
 
 __all__ = [
     "HEADERS",

@@ -38,16 +38,22 @@ from PySide6.QtCore import (
 )
 
 from epay_desktop.domain import InvoiceId, MoneyOp, OpState, Payment
-
-from ..asyncqt import spawn, user_message_of
-from ..labels import bank_reason_text
-from ..ports import PaymentTableSource
-from ..widgets.status_badge import operation_badge, status_label
-from .amounts import charge_split
-from .operations_model import op_kind_label
-from .payment_columns import HEADERS, PaymentColumn, alignment, display_text, order_key, row_badge
-from .payment_filter import PaymentFilter
-from .roles import BadgeRole, KeyRole, RecordRole
+from epay_desktop.ui.asyncqt import spawn, user_message_of
+from epay_desktop.ui.labels import bank_reason_text
+from epay_desktop.ui.models.amounts import charge_split
+from epay_desktop.ui.models.operations_model import op_kind_label
+from epay_desktop.ui.models.payment_columns import (
+    HEADERS,
+    PaymentColumn,
+    alignment,
+    display_text,
+    order_key,
+    row_badge,
+)
+from epay_desktop.ui.models.payment_filter import PaymentFilter
+from epay_desktop.ui.models.roles import BadgeRole, KeyRole, RecordRole
+from epay_desktop.ui.ports import PaymentTableSource
+from epay_desktop.ui.widgets.status_badge import operation_badge, status_label
 
 if TYPE_CHECKING:  # the GUI's import graph stays free of the store until a list is queried
     from epay_desktop.services.payment_queries import ListQuery

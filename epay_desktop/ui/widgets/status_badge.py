@@ -19,10 +19,9 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QLabel, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from epay_desktop.domain import ConsoleStatus, OpState
-
-from .. import theme
-from ..models.roles import BadgeRole
-from .i18n import QT_TRANSLATE_NOOP
+from epay_desktop.ui import theme
+from epay_desktop.ui.models.roles import BadgeRole
+from epay_desktop.ui.widgets.i18n import QT_TRANSLATE_NOOP
 
 __all__ = [
     "Badge",
