@@ -235,7 +235,7 @@ class Bench:
     # the cases: name -> (ListQuery and how to read it, the raw floor)
     def cases(self) -> list[tuple[str, Any, Callable[[], object]]]:
         from epay_desktop.domain import ConsoleStatus
-        from epay_desktop.services.payment_queries import ListQuery, ListSort
+        from epay_desktop.services.payments.queries import ListQuery, ListSort
 
         assert self.t is not None
         raw, t = self.raw, self.t
@@ -309,7 +309,7 @@ class Bench:
     # -- through the service --------------------------------------------------------------------
 
     async def service(self) -> None:
-        from epay_desktop.services.payment_queries import ListQuery
+        from epay_desktop.services.payments.queries import ListQuery
 
         assert self.t is not None
         q, runs, raw = self.queries, self.runs, self.raw
@@ -357,9 +357,9 @@ class Bench:
     async def model(self) -> None:
         from PySide6.QtCore import Qt
 
-        from epay_desktop.services.payment_queries import ListQuery, ListSort
-        from epay_desktop.ui.models.payments_model import PaymentColumn, PaymentFilter
-        from epay_desktop.ui.payments_view import PaymentsView
+        from epay_desktop.services.payments.queries import ListQuery, ListSort
+        from epay_desktop.ui.payments.list_model import PaymentColumn, PaymentFilter
+        from epay_desktop.ui.payments.list_view import PaymentsView
 
         assert self.t is not None
         view = PaymentsView(self.queries, page_size=PAGE)
@@ -605,7 +605,7 @@ async def drag(view: Any, row: int, steps: int = 12, interval: float = 0.016) ->
 
 
 async def run_all(url: str, runs: int, vias: Sequence[str]) -> None:
-    from epay_desktop.services.payment_queries import ListQuery, PaymentQueries
+    from epay_desktop.services.payments.queries import ListQuery, PaymentQueries
     from epay_desktop.store.db import Store, make_engine
 
     store = Store(make_engine(url))

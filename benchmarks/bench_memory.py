@@ -227,7 +227,7 @@ class _Driver:
 def child_console(out: str) -> int:
     """``python -m epay_desktop`` (``cli.main([])``) with the driver attached to its QApplication."""
     from epay_desktop import cli
-    from epay_desktop.ui import main as gui
+    from epay_desktop.ui.app import main as gui
 
     make_application = gui.make_application
     drivers: list[_Driver] = []

@@ -297,7 +297,7 @@ async def stall_once(world: World, run_root: Path, concurrency: int) -> float:
     from PySide6.QtCore import QElapsedTimer, Qt, QTimer
     from PySide6.QtTest import QTest
 
-    from epay_desktop.ui.app_controller import AppController, ConsoleOptions
+    from epay_desktop.ui.app.controller import AppController, ConsoleOptions
 
     def no_checkout() -> Any:
         raise RuntimeError("the benchmark opens no checkout")
@@ -359,8 +359,8 @@ def gui_stall(world: World, run_root: Path, concurrency: int, runs: int) -> list
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     import qasync
 
-    from epay_desktop.ui.gc_guard import MainThreadCollector
-    from epay_desktop.ui.main import configure_application, make_application
+    from epay_desktop.ui.app.gc_guard import MainThreadCollector
+    from epay_desktop.ui.app.main import configure_application, make_application
 
     qapp = make_application()
     configure_application(qapp)

@@ -4,7 +4,7 @@ A benchmark, not a test: nothing here asserts a time. Each run starts a new proc
 
   console  ``python -m epay_desktop`` (sandbox settings, a home prepared by one uncounted run so no
            migration happens), from just before the process is started to the moment its login
-           form is shown (``EPAY_DESKTOP_STARTUP_PROBE``, ui/main.py). ``--demo``: the same with
+           form is shown (``EPAY_DESKTOP_STARTUP_PROBE``, ui/app/main.py). ``--demo``: the same with
            ``--demo-home`` (its sandbox runs, the demo shop is prepared on the first, uncounted run).
   floor    a bare PySide6 process that imports exactly the third-party modules the console had
            loaded when its login showed, in the order it loaded them (the order matters: once

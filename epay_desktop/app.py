@@ -23,18 +23,18 @@ from epay_desktop.gateway import DEFAULT_TIMEOUT, EpayClient
 from epay_desktop.logs import configure_logging
 from epay_desktop.services.audit import AuditService
 from epay_desktop.services.events import EventBus
-from epay_desktop.services.operations import MoneyOperations
-from epay_desktop.services.passwords import Passwords
-from epay_desktop.services.payment_queries import PaymentQueries
-from epay_desktop.services.payments import PaymentService
-from epay_desktop.services.poller import Poller
+from epay_desktop.services.money_ops.operations import MoneyOperations
+from epay_desktop.services.payments.payment_service import PaymentService
+from epay_desktop.services.payments.poller import Poller
+from epay_desktop.services.payments.queries import PaymentQueries
+from epay_desktop.services.payments.reconcile import Reconciler
+from epay_desktop.services.payments.saved_cards import SavedCardService
+from epay_desktop.services.people.passwords import Passwords
+from epay_desktop.services.people.users import UserService
 from epay_desktop.services.receipts import ReceiptService
-from epay_desktop.services.reconcile import Reconciler
-from epay_desktop.services.saved_cards import SavedCardService
 from epay_desktop.services.secret_store import SecretStore
 from epay_desktop.services.secrets import load_or_create_secret_file
 from epay_desktop.services.shop_settings import LocalConfigStore, ShopSettingsService
-from epay_desktop.services.users import UserService
 from epay_desktop.settings import GatewaySettings, StoreSettings, load_gateway_settings, load_store_settings
 from epay_desktop.store.backup import backup_to, daily_backup, has_daily_backup, manual_backup_path
 from epay_desktop.store.db import Store

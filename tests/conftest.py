@@ -195,7 +195,7 @@ def profile(qapp: QApplication) -> Iterator[Any]:
     """One off-the-record checkout browser profile per test module (the console's, from
     ``ui.checkout.make_checkout_profile``), deleted after the module: every page of the module is gone
     by then (the fixtures that show one delete their window per test)."""
-    from epay_desktop.ui.checkout import make_checkout_profile
+    from epay_desktop.ui.checkout.profile import make_checkout_profile
 
     prof = make_checkout_profile(qapp)
     yield prof

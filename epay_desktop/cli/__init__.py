@@ -1,6 +1,6 @@
 """Command line: ``epay-desktop <command>`` (see README, "Command line").
 
-Without a command it opens the desktop console (:func:`epay_desktop.ui.main.run_gui`) on the
+Without a command it opens the desktop console (:func:`epay_desktop.ui.app.main.run_gui`) on the
 configured gateway; ``epay-desktop --demo`` opens it on the built-in sandbox with demo data.
 Commands without a database: ``sandbox`` (run the built-in gateway), ``config`` (show settings).
 Database commands (``user``, ``pay``, ``payments``, ``show``, ``status``, ``reconcile``, ``charge``,
@@ -171,7 +171,7 @@ def _run_gui(args: argparse.Namespace) -> int:
         prepare_tls_context()  # the HTTP client's CA bundle is read on a thread meanwhile
 
         try:
-            from epay_desktop.ui.main import run_gui
+            from epay_desktop.ui.app.main import run_gui
         except ImportError as exc:  # Qt missing or a system library it needs is not installed
             fail_line(f"cannot start the desktop console: {exc}; see the README's set-up section")
             return EXIT_USAGE

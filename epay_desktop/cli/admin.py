@@ -27,7 +27,7 @@ from epay_desktop.domain.text import FIELD_NOTE
 
 if TYPE_CHECKING:  # the app's stacks load when a command runs, not for --help (decision 0055)
     from epay_desktop.app import AppContext
-    from epay_desktop.services.books import OpenDiscrepancy
+    from epay_desktop.services.payments.books import OpenDiscrepancy
 
 __all__ = ["EXIT_DISCREPANCY", "register"]
 

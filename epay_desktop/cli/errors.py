@@ -26,7 +26,7 @@ def describe_failure(exc: BaseException) -> tuple[int, str]:
     """(exit code, the one line to show) for ``exc``; never includes a stack trace or a secret."""
     # the gateway's and the store's stacks are loaded by the command that failed, not by --help
     from epay_desktop.gateway import AuthError, EpayError, OutcomeUnknown
-    from epay_desktop.services.op_engine import OutcomeNotRecorded
+    from epay_desktop.services.money_ops.engine import OutcomeNotRecorded
     from epay_desktop.store.db import StoreError
 
     if isinstance(exc, CliError):

@@ -37,12 +37,12 @@ from epay_desktop.domain.bounds import LIST_LIMIT_MAX
 from epay_desktop.domain.decline_reasons import decline_message
 from epay_desktop.domain.text import DESCRIPTION_MAX_BYTES, FIELD_DESCRIPTION
 from epay_desktop.gateway import EpayError
-from epay_desktop.payform_codec import hosted_page_url
-from epay_desktop.services.card_attempts import APPROVED, DECLINED, MAX_CARD_ATTEMPTS, CardAttempts
+from epay_desktop.payform.codec import hosted_page_url
+from epay_desktop.services.payments.card_attempts import APPROVED, DECLINED, MAX_CARD_ATTEMPTS, CardAttempts
 
 if TYPE_CHECKING:  # the app's stacks load when a command runs, not for --help (decision 0055)
     from epay_desktop.app import AppContext
-    from epay_desktop.services.payment_queries import PaymentView
+    from epay_desktop.services.payments.queries import PaymentView
 
 __all__ = ["payment_json", "register", "user_names"]
 

@@ -110,7 +110,7 @@ async def prepare_demo(
     refunds/cancels in the store; the marker file ``.demo-seeded``; the sandbox ledger refilled.
     Call it before the reconciler and the poller start (nothing may talk to the sandbox meanwhile).
     The console does the same in two steps: :func:`seed_demo` before its window, :func:`mirror_demo`
-    behind it, first in its background work (ui/main.py, decision 0062).
+    behind it, first in its background work (ui/app/main.py, decision 0062).
     """
     seeded_now = await seed_demo(app, count=count, seed=seed)
     payments, mirrored = await mirror_demo(app, state)

@@ -9,7 +9,7 @@ same language, so nothing the bank sends is hidden.
 
 The texts are dicts per language (not Qt translations) because the customer-facing words must
 exist in all three languages even before the translators' files do, and because domain code is
-standard library only. Screens pick the language (ui/labels.py); :func:`decline_message` is pure.
+standard library only. Screens pick the language (ui/common/labels.py); :func:`decline_message` is pure.
 """
 
 from __future__ import annotations

@@ -93,7 +93,7 @@ LABELS: Final[dict[str, dict[ReceiptLanguage, str]]] = {
     },
 }
 
-#: Refund reasons as the refund dialog stores them (``ui/labels.py``), in the receipt's language.
+#: Refund reasons as the refund dialog stores them (``ui/common/labels.py``), in the receipt's language.
 REASON_LABELS: Final[dict[str, dict[ReceiptLanguage, str]]] = {
     "customer_request": {_KK: "Тұтынушының өтініші", _RU: "Просьба покупателя", _EN: "Customer request"},
     "goods_returned": {_KK: "Тауар қайтарылды", _RU: "Возврат товара", _EN: "Goods returned"},

@@ -4,7 +4,7 @@ Routes (all under ``/payform/``, mirroring ``epay.homebank.kz/payform/``):
 
 * ``GET  payment-api.js`` - the merchant-side script (``halyk.pay``, ``halyk.showPaymentWidget``, ...).
 * ``GET  ?params=...[&isShortForm=true]`` - the card page. ``params`` is the payment object flattened to a
-  query string and packed with LZ-String (see :mod:`epay_desktop.payform_codec`); ``auth`` inside it is
+  query string and packed with LZ-String (see :mod:`epay_desktop.payform.codec`); ``auth`` inside it is
   the whole token response, itself a query string.
 * ``POST pay`` - the card form. Approved: 303 to ``backLink`` (full page) or a small page that posts
   ``{"success": true}`` to the parent (short form, i.e. the widget's iframe). Declined with attempts left
@@ -29,7 +29,7 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import BaseRoute, Route
 
-from epay_desktop.payform_codec import ParamsError, encode_params, pack_params, parse_params
+from epay_desktop.payform.codec import ParamsError, encode_params, pack_params, parse_params
 from epay_desktop.sandbox.errors import Code
 from epay_desktop.sandbox.payform_input import (
     Payment,

@@ -13,7 +13,7 @@ from urllib.parse import parse_qsl, urlsplit
 
 from starlette.datastructures import FormData
 
-from epay_desktop.payform_codec import ParamsError, parse_params
+from epay_desktop.payform.codec import ParamsError, parse_params
 from epay_desktop.sandbox.state import CardInput, Checkout
 
 __all__ = [

@@ -170,7 +170,7 @@ class UnbackedAccount:
 
 
 def _accounts_not_backed(tx: Tx) -> list[UnbackedAccount]:
-    from epay_desktop.services.login import (
+    from epay_desktop.services.people.login import (
         account_problem,  # the log-in's own rule, so the two never disagree
     )
 

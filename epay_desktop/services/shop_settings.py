@@ -25,7 +25,7 @@ from epay_desktop.domain import ConsoleError, PermissionDenied, User
 from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, msg
 from epay_desktop.domain.text import FIELD_SHOP_TEXT, check_text
 from epay_desktop.gateway.config import Environment, endpoints_for
-from epay_desktop.services.login import require_audited
+from epay_desktop.services.people.login import require_audited
 from epay_desktop.services.secret_store import SecretStore
 from epay_desktop.settings import SettingsError, load_store_settings
 from epay_desktop.store.db import Store

@@ -30,6 +30,6 @@ if (
 
 # Before any other module of the console's Qt face loads: PySide6's import hook would otherwise leave
 # the source of every later import in linecache, 25 MB for good (issue 10, P5; decision 0061).
-from epay_desktop.ui.pyside_sources import forget_module_sources  # noqa: E402
+from epay_desktop.ui.app.pyside_sources import forget_module_sources  # noqa: E402
 
 forget_module_sources()

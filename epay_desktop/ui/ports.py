@@ -21,9 +21,9 @@ from epay_desktop.domain import ConsoleStatus, InvoiceId, Money, MoneyOp, OpKind
 
 if TYPE_CHECKING:  # typing only: keeps the GUI's import graph free of the store
     from epay_desktop.domain.receipts import ReceiptDraft, ReceiptRecord
-    from epay_desktop.services.checkout import CheckoutSession
-    from epay_desktop.services.payment_queries import ListQuery
-    from epay_desktop.services.users import Approval
+    from epay_desktop.services.payments.checkout import CheckoutSession
+    from epay_desktop.services.payments.queries import ListQuery
+    from epay_desktop.services.people.users import Approval
 
 __all__ = [
     "EventSource",

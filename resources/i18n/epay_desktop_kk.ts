@@ -4,42 +4,42 @@
 <context>
     <name>AboutBox</name>
     <message>
-        <location filename="../../epay_desktop/ui/about.py" line="49"/>
+        <location filename="../../epay_desktop/ui/window/about.py" line="48"/>
         <source>(not opened)</source>
         <translation>(ашылмаған)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/about.py" line="52"/>
+        <location filename="../../epay_desktop/ui/window/about.py" line="51"/>
         <source>A counter console for Halyk Bank&apos;s ePay card payments.</source>
         <translation>Halyk Bank ePay карта төлемдеріне арналған касса консолі.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/about.py" line="65"/>
+        <location filename="../../epay_desktop/ui/window/about.py" line="64"/>
         <source>About ePay Desktop</source>
         <translation>ePay Desktop туралы</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/about.py" line="51"/>
+        <location filename="../../epay_desktop/ui/window/about.py" line="50"/>
         <source>ePay Desktop {version}</source>
         <translation>ePay Desktop {version}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/about.py" line="54"/>
+        <location filename="../../epay_desktop/ui/window/about.py" line="53"/>
         <source>Qt {version}</source>
         <translation>Qt {version}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/about.py" line="55"/>
+        <location filename="../../epay_desktop/ui/window/about.py" line="54"/>
         <source>PySide6 {version}</source>
         <translation>PySide6 {version}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/about.py" line="56"/>
+        <location filename="../../epay_desktop/ui/window/about.py" line="55"/>
         <source>Python {version}</source>
         <translation>Python {version}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/about.py" line="57"/>
+        <location filename="../../epay_desktop/ui/window/about.py" line="56"/>
         <source>Data folder: {folder}</source>
         <translation>Деректер қалтасы: {folder}</translation>
     </message>
@@ -47,39 +47,39 @@
 <context>
     <name>AppAdmin</name>
     <message>
-        <location filename="../../epay_desktop/ui/app_admin.py" line="182"/>
+        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="181"/>
         <source>Backing up the database…</source>
         <translation>Дерекқордың сақтық көшірмесі жасалуда…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_admin.py" line="196"/>
+        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="195"/>
         <source>Backup done</source>
         <translation>Сақтық көшірме жасалды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_admin.py" line="193"/>
+        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="192"/>
         <source>The database was backed up and the copy checked:
 {path}</source>
         <translation>Дерекқордың сақтық көшірмесі жасалды және тексерілді:
 {path}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_admin.py" line="191"/>
+        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="190"/>
         <source>The database is PostgreSQL: it is backed up on its server, not by this console.</source>
         <translation>Дерекқор — PostgreSQL: оның сақтық көшірмесі осы консольде емес, өз серверінде жасалады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_admin.py" line="219"/>
+        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="218"/>
         <source>Export done</source>
         <translation>Экспорт аяқталды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_admin.py" line="132"/>
+        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="131"/>
         <source>Settings saved. Gateway changes apply when the console is restarted.</source>
         <translation>Баптаулар сақталды. Шлюз өзгерістері консоль қайта іске қосылғанда күшіне енеді.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_admin.py" line="210"/>
+        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="209"/>
         <source>{rows} payment(s) from {first} to {last} were written to:
 {path}</source>
         <translation>{first} – {last} аралығындағы {rows} төлем мына файлға жазылды:
@@ -89,32 +89,32 @@
 <context>
     <name>AppFlows</name>
     <message>
-        <location filename="../../epay_desktop/ui/app_flows.py" line="122"/>
+        <location filename="../../epay_desktop/ui/app/flows.py" line="121"/>
         <source>Print refund receipt</source>
         <translation>Қайтару чегін басып шығару</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_flows.py" line="123"/>
+        <location filename="../../epay_desktop/ui/app/flows.py" line="122"/>
         <source>Not now</source>
         <translation>Қазір емес</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_flows.py" line="161"/>
+        <location filename="../../epay_desktop/ui/app/flows.py" line="160"/>
         <source>refund</source>
         <translation>қайтару</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_flows.py" line="161"/>
+        <location filename="../../epay_desktop/ui/app/flows.py" line="160"/>
         <source>cancel</source>
         <translation>күшін жою</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_flows.py" line="161"/>
+        <location filename="../../epay_desktop/ui/app/flows.py" line="160"/>
         <source>charge</source>
         <translation>есептен шығару</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_flows.py" line="162"/>
+        <location filename="../../epay_desktop/ui/app/flows.py" line="161"/>
         <source>The bank could not confirm whether this {what} of {amount} was applied.
 
 Retry: the console asks the bank again and re-sends it only if the bank proves it was not applied (with the same operation id, so it cannot be applied twice).
@@ -127,32 +127,32 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 Орындалды деп белгілеу: банктің мерчант кабинетінде бұл операция ({what}) бар: оны орындалды деп белгілеңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_flows.py" line="172"/>
+        <location filename="../../epay_desktop/ui/app/flows.py" line="171"/>
         <source>Review the operation</source>
         <translation>Операцияны қарау</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_flows.py" line="104"/>
+        <location filename="../../epay_desktop/ui/app/flows.py" line="103"/>
         <source>Refund done — invoice {invoice}, {amount}</source>
         <translation>Қайтару орындалды — тапсырыс {invoice}, {amount}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_flows.py" line="109"/>
+        <location filename="../../epay_desktop/ui/app/flows.py" line="108"/>
         <source>The refund of {amount} on invoice {invoice} is done. Print the refund receipt for the customer?</source>
         <translation>{invoice} тапсырысы бойынша {amount} қайтару орындалды. Сатып алушыға қайтару чегін басып шығарасыз ба?</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_flows.py" line="178"/>
+        <location filename="../../epay_desktop/ui/app/flows.py" line="177"/>
         <source>&amp;Retry</source>
         <translation>&amp;Қайталау</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_flows.py" line="179"/>
+        <location filename="../../epay_desktop/ui/app/flows.py" line="178"/>
         <source>A&amp;bandon</source>
         <translation>&amp;Доғару</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_flows.py" line="180"/>
+        <location filename="../../epay_desktop/ui/app/flows.py" line="179"/>
         <source>&amp;Mark applied</source>
         <translation>&amp;Орындалды деп белгілеу</translation>
     </message>
@@ -160,38 +160,38 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>ApprovalWidget</name>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/approval_widget.py" line="37"/>
+        <location filename="../../epay_desktop/ui/money/approval_widget.py" line="36"/>
         <source>Manager approval</source>
         <extracomment>the error text appeared or went (the dialog grows to keep every field readable)</extracomment>
         <translation>Менеджердің мақұлдауы</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/approval_widget.py" line="41"/>
+        <location filename="../../epay_desktop/ui/money/approval_widget.py" line="40"/>
         <source>A cashier needs a manager&apos;s approval for this. The manager types their name and PIN here.</source>
         <translation>Бұл үшін кассирге менеджердің мақұлдауы керек. Менеджер осында өз атын және PIN-кодын енгізеді.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/approval_widget.py" line="47"/>
+        <location filename="../../epay_desktop/ui/money/approval_widget.py" line="46"/>
         <source>Manager&apos;s name</source>
         <translation>Менеджердің аты</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/approval_widget.py" line="51"/>
+        <location filename="../../epay_desktop/ui/money/approval_widget.py" line="50"/>
         <source>Manager&apos;s PIN or password</source>
         <translation>Менеджердің PIN-коды немесе құпиясөзі</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/approval_widget.py" line="60"/>
+        <location filename="../../epay_desktop/ui/money/approval_widget.py" line="59"/>
         <source>Manager</source>
         <translation>Менеджер</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/approval_widget.py" line="61"/>
+        <location filename="../../epay_desktop/ui/money/approval_widget.py" line="60"/>
         <source>PIN</source>
         <translation>PIN-код</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/approval_widget.py" line="78"/>
+        <location filename="../../epay_desktop/ui/money/approval_widget.py" line="77"/>
         <source>A manager must type their name and PIN to approve.</source>
         <translation>Мақұлдау үшін менеджер өз атын және PIN-кодын енгізуі керек.</translation>
     </message>
@@ -199,155 +199,155 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>AttentionDialog</name>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="126"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="125"/>
         <source>Settled meanwhile.</source>
         <translation>Осы арада шешілді.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="93"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="92"/>
         <source>The console&apos;s books say {console}, the bank says {bank}. Check the payment with the bank, then resolve it here with what you found.</source>
         <translation>Консоль есебінде: {console}, банкте: {bank}. Төлемді банкпен тексеріп, анықтағаныңызды жазып, осында шешіңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="111"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="110"/>
         <source>The bank has not confirmed the payment&apos;s outcome yet; the console keeps asking.</source>
         <translation>Банк төлемнің нәтижесін әлі растаған жоқ; консоль сұрауды жалғастыруда.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="273"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="272"/>
         <source>What you found (e.g. what the bank&apos;s merchant cabinet shows)</source>
         <translation>Не анықтадыңыз (мысалы, банктің мерчант кабинетінде не көрсетілген)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="283"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="282"/>
         <source>Only a manager can resolve a difference between the books and the bank.</source>
         <translation>Есеп пен банк арасындағы айырмашылықты тек менеджер шеше алады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="78"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="77"/>
         <source>Refund made outside the console</source>
         <translation>Консольден тыс жасалған қайтару</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="79"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="78"/>
         <source>Refunded amounts differ</source>
         <translation>Қайтарылған сомалар сәйкес емес</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="80"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="79"/>
         <source>Charged amounts differ</source>
         <translation>Есептен шығарылған сомалар сәйкес емес</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="87"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="86"/>
         <source>The bank refunded {bank} that no refund of this console explains (e.g. in the bank&apos;s merchant cabinet). Check it with the bank, then resolve it here with what you found.</source>
         <translation>Банк {bank} қайтарған, бірақ оны осы консольдің ешбір қайтаруы түсіндірмейді (мысалы, банктің мерчант кабинетінде жасалған). Оны банкпен тексеріп, анықтағаныңызды жазып, осында шешіңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="101"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="100"/>
         <source>Refund</source>
         <translation>Қайтару</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="102"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="101"/>
         <source>Cancel</source>
         <translation>Күшін жою</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="103"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="102"/>
         <source>Charge</source>
         <translation>Есептен шығару</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="155"/>
-        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="249"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="154"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="248"/>
         <source>Invoice</source>
         <translation>Тапсырыс</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="155"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="154"/>
         <source>Created</source>
         <translation>Жасалды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="155"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="154"/>
         <source>Amount</source>
         <translation>Сома</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="155"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="154"/>
         <source>Status</source>
         <translation>Күйі</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="155"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="154"/>
         <source>Waiting for</source>
         <translation>Не күтілуде</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="176"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="175"/>
         <source>Nothing needs attention: every payment and operation is settled.</source>
         <translation>Назар аударатын ештеңе жоқ: барлық төлем мен операция шешілген.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="182"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="181"/>
         <source>Open payment</source>
         <translation>Төлемді ашу</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="190"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="189"/>
         <source>Choose a payment to see it; a manager reviews an operation from there.</source>
         <translation>Көру үшін төлемді таңдаңыз; менеджер операцияны сол жерден қарайды.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="249"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="248"/>
         <source>No.</source>
         <translation>№</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="249"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="248"/>
         <source>Found</source>
         <translation>Анықталды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="249"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="248"/>
         <source>What</source>
         <translation>Не</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="249"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="248"/>
         <source>Details</source>
         <translation>Толығырақ</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="276"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="275"/>
         <source>&amp;Resolve</source>
         <translation>&amp;Шешу</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="223"/>
-        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="360"/>
-        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="241"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="222"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="359"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="240"/>
         <source>The console&apos;s books and the bank disagree ({count}):</source>
         <translation>Консоль есебі мен банк сәйкес келмейді ({count}):</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="363"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="362"/>
         <source>Discrepancy {number} resolved.</source>
         <translation>№ {number} сәйкессіздік шешілді.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="368"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="367"/>
         <source>Needs attention ({count})</source>
         <translation>Назар аудару керек ({count})</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="116"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="115"/>
         <source>{kind} of {amount}: the bank could not confirm it; a manager must review it.</source>
         <translation>{kind}, {amount}: банк оны растай алмады; менеджер қарауы керек.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="122"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="121"/>
         <source>{kind} of {amount}: the bank&apos;s answer was lost; the console is checking.</source>
         <translation>{kind}, {amount}: банктің жауабы жоғалды; консоль тексеріп жатыр.</translation>
     </message>
@@ -355,129 +355,129 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>AuditAnchorDialog</name>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="95"/>
+        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="94"/>
         <source>The audit log is broken at entry {seq}: an entry was changed, deleted or moved. No anchor is given for a broken log; an administrator must check it.</source>
         <translation>Аудит журналы {seq} жазбасында бүлінген: жазба өзгертілген, жойылған немесе орны ауыстырылған. Бүлінген журналға бақылау белгісі берілмейді; әкімші оны тексеруі керек.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="103"/>
+        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="102"/>
         <source>The log matches the anchor: nothing up to entry {count} was cut or rewritten.</source>
         <translation>Журнал бақылау белгісімен сәйкес: {count} жазбаға дейін ештеңе қиылмаған және қайта жазылмаған.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="107"/>
+        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="106"/>
         <source>The log was cut: the anchor has {anchor} entries, the log only {count}.</source>
         <translation>Журнал қиылған: бақылау белгісінде {anchor} жазба бар, журналда тек {count}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="111"/>
+        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="110"/>
         <source>The log was rewritten: entry {seq} is not the one the anchor was printed for.</source>
         <translation>Журнал қайта жазылған: {seq} жазбасы бақылау белгісі басылған жазба емес.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="179"/>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="123"/>
+        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="178"/>
+        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="122"/>
         <source>Audit log anchor</source>
         <translation>Аудит журналының бақылау белгісі</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="189"/>
+        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="188"/>
         <source>&amp;Copy</source>
         <translation>&amp;Көшіру</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="197"/>
+        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="196"/>
         <source>The audit log is intact: {count} entries. Write this anchor down or save it off this PC; checked later, it shows whether the log was cut or rewritten since.</source>
         <translation>Аудит журналы бүтін: {count} жазба. Осы бақылау белгісін жазып алыңыз немесе осы компьютерден тыс сақтаңыз; кейін онымен тексергенде журнал содан бері қиылған не қайта жазылған-жазылмағаны көрінеді.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="222"/>
+        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="221"/>
         <source>A kept anchor, e.g. {example}</source>
         <translation>Сақталған белгі, мысалы {example}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="223"/>
+        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="222"/>
         <source>C&amp;heck</source>
         <translation>&amp;Тексеру</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="238"/>
+        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="237"/>
         <source>Check an anchor kept earlier:</source>
         <translation>Бұрын сақталған белгіні тексеру:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="323"/>
+        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="322"/>
         <source>That is not an anchor: write it as printed, e.g. {example}.</source>
         <translation>Бұл бақылау белгісі емес: оны басылғандай жазыңыз, мысалы {example}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="343"/>
+        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="342"/>
         <source>Only a manager or an administrator can see the audit log&apos;s anchor.</source>
         <translation>Аудит журналының бақылау белгісін тек менеджер немесе әкімші көре алады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="191"/>
+        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="190"/>
         <source>&amp;Print…</source>
         <translation>&amp;Басып шығару…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="193"/>
+        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="192"/>
         <source>&amp;Save…</source>
         <translation>&amp;Сақтау…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="124"/>
+        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="123"/>
         <source>Printed {when}</source>
         <translation>Басылған уақыты: {when}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="126"/>
+        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="125"/>
         <source>Entries in the audit log: {count}</source>
         <translation>Аудит журналындағы жазбалар саны: {count}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="129"/>
+        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="128"/>
         <source>Keep this paper away from the computer. To check later that the log was not cut or rewritten, type the anchor in Settings &gt; Audit log anchor and press Check, or run:</source>
         <translation>Бұл қағазды компьютерден бөлек сақтаңыз. Кейін журнал қиылмағанын және қайта жазылмағанын тексеру үшін бақылау белгісін Баптаулар &gt; Аудит журналының бақылау белгісі терезесіне енгізіп, «Тексеру» батырмасын басыңыз немесе мына команданы орындаңыз:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="268"/>
+        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="267"/>
         <source>Save the audit log anchor</source>
         <translation>Аудит журналының бақылау белгісін сақтау</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="270"/>
+        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="269"/>
         <source>Text files (*.txt)</source>
         <translation>Мәтін файлдары (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="289"/>
+        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="288"/>
         <source>Sent to the printer.</source>
         <translation>Принтерге жіберілді.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="305"/>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="309"/>
+        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="304"/>
+        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="308"/>
         <source>Could not save: {why}</source>
         <translation>Сақтау мүмкін болмады: {why}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="314"/>
+        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="313"/>
         <source>Saved to {path}: keep a copy off this PC.</source>
         <translation>{path} файлына сақталды: көшірмесін осы компьютерден тыс сақтаңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="81"/>
+        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="80"/>
         <source>These accounts have a role or status that no audited decision gave: the database was changed outside the console, and their log-in is refused. An administrator must check them.</source>
         <translation>Бұл есептік жазбалардың рөлі не күйін аудит журналындағы ешбір шешім бермеген: дерекқор консольді айналып өзгертілген, олардың кіруіне тыйым салынды. Әкімші оларды тексеруі керек.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="72"/>
+        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="71"/>
         <source>none</source>
         <translation>жоқ</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="86"/>
+        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="85"/>
         <source>{name}: {stored} in the database, audited {audited}</source>
         <translation>{name}: дерекқорда — {stored}, аудит журналы бойынша — {audited}</translation>
     </message>
@@ -494,42 +494,42 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>CancelDialog</name>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/cancel_dialog.py" line="32"/>
+        <location filename="../../epay_desktop/ui/money/cancel_dialog.py" line="31"/>
         <source>Cancel a held payment</source>
         <translation>Бұғатталған төлемнің күшін жою</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/cancel_dialog.py" line="44"/>
+        <location filename="../../epay_desktop/ui/money/cancel_dialog.py" line="43"/>
         <source>The whole hold of {amount} is released to the customer&apos;s card. Nothing is charged, and this cannot be undone.</source>
         <translation>Бұғатталған соманың бәрі ({amount}) сатып алушының картасында босатылады. Ештеңе есептен шығарылмайды, бұл әрекетті қайтаруға болмайды.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/cancel_dialog.py" line="39"/>
+        <location filename="../../epay_desktop/ui/money/cancel_dialog.py" line="38"/>
         <source>Held on the card</source>
         <translation>Картада бұғатталған</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/cancel_dialog.py" line="56"/>
+        <location filename="../../epay_desktop/ui/money/cancel_dialog.py" line="55"/>
         <source>A paid payment is refunded instead.</source>
         <translation>Төленген төлем үшін оның орнына қайтару жасалады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/cancel_dialog.py" line="59"/>
+        <location filename="../../epay_desktop/ui/money/cancel_dialog.py" line="58"/>
         <source>Only a held (authorised) payment can be cancelled; this one is “{status}”.</source>
         <translation>Тек бұғатталған (авторизацияланған) төлемнің күшін жоюға болады; бұл төлемнің күйі: «{status}».</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/cancel_dialog.py" line="70"/>
+        <location filename="../../epay_desktop/ui/money/cancel_dialog.py" line="69"/>
         <source>Release {amount}</source>
         <translation>{amount} босату</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/cancel_dialog.py" line="72"/>
+        <location filename="../../epay_desktop/ui/money/cancel_dialog.py" line="71"/>
         <source>Release the hold</source>
         <translation>Бұғаттауды алу</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/cancel_dialog.py" line="76"/>
+        <location filename="../../epay_desktop/ui/money/cancel_dialog.py" line="75"/>
         <source>Checking with the bank — the cancellation will not be sent twice.</source>
         <translation>Банкпен тексеріліп жатыр — күшін жою екі рет жіберілмейді.</translation>
     </message>
@@ -537,49 +537,49 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>ChargeDialog</name>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/charge_dialog.py" line="33"/>
+        <location filename="../../epay_desktop/ui/money/charge_dialog.py" line="32"/>
         <source>Charge a held payment</source>
         <translation>Бұғатталған төлемді есептен шығару</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/charge_dialog.py" line="37"/>
-        <location filename="../../epay_desktop/ui/dialogs/charge_dialog.py" line="62"/>
+        <location filename="../../epay_desktop/ui/money/charge_dialog.py" line="36"/>
+        <location filename="../../epay_desktop/ui/money/charge_dialog.py" line="61"/>
         <source>All that is held ({amount})</source>
         <translation>Бұғатталғанның бәрі ({amount})</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/charge_dialog.py" line="39"/>
+        <location filename="../../epay_desktop/ui/money/charge_dialog.py" line="38"/>
         <source>Part of it</source>
         <translation>Бір бөлігі</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/charge_dialog.py" line="52"/>
+        <location filename="../../epay_desktop/ui/money/charge_dialog.py" line="51"/>
         <source>Whatever is not charged goes back to the customer&apos;s card.</source>
         <translation>Есептен шығарылмаған сома сатып алушының картасына қайтады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/charge_dialog.py" line="54"/>
+        <location filename="../../epay_desktop/ui/money/charge_dialog.py" line="53"/>
         <source>Held on the card</source>
         <translation>Картада бұғатталған</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/charge_dialog.py" line="55"/>
-        <location filename="../../epay_desktop/ui/dialogs/charge_dialog.py" line="87"/>
+        <location filename="../../epay_desktop/ui/money/charge_dialog.py" line="54"/>
+        <location filename="../../epay_desktop/ui/money/charge_dialog.py" line="86"/>
         <source>Charge</source>
         <translation>Есептен шығару</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/charge_dialog.py" line="74"/>
+        <location filename="../../epay_desktop/ui/money/charge_dialog.py" line="73"/>
         <source>Only a held (authorised) payment can be charged; this one is “{status}”.</source>
         <translation>Тек бұғатталған (авторизацияланған) төлемді есептен шығаруға болады; бұл төлемнің күйі: «{status}».</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/charge_dialog.py" line="87"/>
+        <location filename="../../epay_desktop/ui/money/charge_dialog.py" line="86"/>
         <source>Charge {amount}</source>
         <translation>{amount} есептен шығару</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/charge_dialog.py" line="90"/>
+        <location filename="../../epay_desktop/ui/money/charge_dialog.py" line="89"/>
         <source>Checking with the bank — the charge will not be sent twice.</source>
         <translation>Банкпен тексеріліп жатыр — есептен шығару екі рет жіберілмейді.</translation>
     </message>
@@ -587,42 +587,42 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>CheckWithBank</name>
     <message>
-        <location filename="../../epay_desktop/ui/check_bank.py" line="54"/>
+        <location filename="../../epay_desktop/ui/payments/check_bank.py" line="53"/>
         <source>Checked with the bank: the console&apos;s books and the bank&apos;s differ; a manager should look at it in Needs attention.</source>
         <translation>Банкпен тексерілді: консольдің есебі мен банктің деректері сәйкес келмейді; менеджер мұны «Назар аудару керек» тізімінен қарауы керек.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/check_bank.py" line="50"/>
+        <location filename="../../epay_desktop/ui/payments/check_bank.py" line="49"/>
         <source>Checked with the bank: {amount} refunded outside the console (see Needs attention).</source>
         <translation>Банкпен тексерілді: консольден тыс {amount} қайтарылған («Назар аудару керек» тізімін қараңыз).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/check_bank.py" line="59"/>
+        <location filename="../../epay_desktop/ui/payments/check_bank.py" line="58"/>
         <source>Checked with the bank: an operation on this payment is being sent right now; its result shows when it ends.</source>
         <translation>Банкпен тексерілді: бұл төлем бойынша операция дәл қазір жіберілуде; ол аяқталғанда нәтижесі көрсетіледі.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/check_bank.py" line="81"/>
+        <location filename="../../epay_desktop/ui/payments/check_bank.py" line="80"/>
         <source>Could not check with the bank: {problem}</source>
         <translation>Банкпен тексеру мүмкін болмады: {problem}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/check_bank.py" line="70"/>
+        <location filename="../../epay_desktop/ui/payments/check_bank.py" line="69"/>
         <source>Checked with the bank: an unfinished operation was settled (see the timeline).</source>
         <translation>Банкпен тексерілді: аяқталмаған операция шешілді (оқиғаларды қараңыз).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/check_bank.py" line="68"/>
+        <location filename="../../epay_desktop/ui/payments/check_bank.py" line="67"/>
         <source>Checked with the bank: the payment is now “{status}”.</source>
         <translation>Банкпен тексерілді: төлемнің қазіргі күйі — «{status}».</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/check_bank.py" line="72"/>
+        <location filename="../../epay_desktop/ui/payments/check_bank.py" line="71"/>
         <source>Checked with the bank: an operation was made moments ago and the bank may show it late; check again in a minute.</source>
         <translation>Банкпен тексерілді: операция жаңа ғана жасалды, банк оны кешігіп көрсетуі мүмкін; бір минуттан кейін қайта тексеріңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/check_bank.py" line="77"/>
+        <location filename="../../epay_desktop/ui/payments/check_bank.py" line="76"/>
         <source>Checked with the bank: nothing changed.</source>
         <translation>Банкпен тексерілді: ештеңе өзгерген жоқ.</translation>
     </message>
@@ -630,39 +630,39 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>CheckoutScreen</name>
     <message>
-        <location filename="../../epay_desktop/ui/checkout_screen.py" line="175"/>
-        <location filename="../../epay_desktop/ui/checkout_screen.py" line="255"/>
+        <location filename="../../epay_desktop/ui/checkout/screen.py" line="174"/>
+        <location filename="../../epay_desktop/ui/checkout/screen.py" line="254"/>
         <source>A payment is in progress at this counter.</source>
         <extracomment>Why the page stopped: &quot;paying&quot; (still open), or what the customer/cashier/timer did. The customer has not paid (as far as the console knows): waiting, or a mark the counter set. The customer&apos;s attempt was declined and the page stays open for another (decision 0035): what the cashier should know; &quot;&quot; once it no longer applies. Looks the customer&apos;s saved cards up a moment after the customer id / phone stops changing.</extracomment>
         <translation>Бұл кассада төлем жүріп жатыр.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout_screen.py" line="187"/>
+        <location filename="../../epay_desktop/ui/checkout/screen.py" line="186"/>
         <source>The bank did not open this payment ({reason}). No money was taken. The attempt stays in the list as Expired; start a new payment.</source>
         <translation>Банк бұл төлемді ашпады ({reason}). Ақша алынған жоқ. Бұл әрекет тізімде «Мерзімі өтті» күйінде қалады; жаңа төлем бастаңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout_screen.py" line="224"/>
+        <location filename="../../epay_desktop/ui/checkout/screen.py" line="223"/>
         <source>The customer&apos;s saved cards could not be checked: %1</source>
         <translation>Сатып алушының сақталған карталарын тексеру мүмкін болмады: %1</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout_screen.py" line="230"/>
+        <location filename="../../epay_desktop/ui/checkout/screen.py" line="229"/>
         <source>No saved cards for this customer.</source>
         <translation>Бұл сатып алушының сақталған карталары жоқ.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout_screen.py" line="271"/>
+        <location filename="../../epay_desktop/ui/checkout/screen.py" line="270"/>
         <source>Time is over</source>
         <translation>Уақыт бітті</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout_screen.py" line="271"/>
+        <location filename="../../epay_desktop/ui/checkout/screen.py" line="270"/>
         <source>Checking the payment with the bank…</source>
         <translation>Төлем банкпен тексеріліп жатыр…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../epay_desktop/ui/checkout_screen.py" line="352"/>
+        <location filename="../../epay_desktop/ui/checkout/screen.py" line="351"/>
         <source>Declined: %1. The customer can try again on this page (%n attempt(s) left) or you can cancel the sale.</source>
         <translation>
             <numerusform>Қабылданбады: %1. Сатып алушы осы бетте қайталай алады (%n әрекет қалды), немесе сатуды тоқтатуға болады.</numerusform>
@@ -670,27 +670,27 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
         </translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout_screen.py" line="349"/>
+        <location filename="../../epay_desktop/ui/checkout/screen.py" line="348"/>
         <source>Declined: %1. The customer can try again on this page or you can cancel the sale.</source>
         <translation>Қабылданбады: %1. Сатып алушы осы бетте қайталай алады, немесе сатуды тоқтатуға болады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout_screen.py" line="382"/>
+        <location filename="../../epay_desktop/ui/checkout/screen.py" line="381"/>
         <source>Thank you</source>
         <translation>Рақмет</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout_screen.py" line="388"/>
+        <location filename="../../epay_desktop/ui/checkout/screen.py" line="387"/>
         <source>Declined: %1. The payment page is closed; start a new sale to try again.</source>
         <translation>Қабылданбады: %1. Төлем беті жабылды; қайталау үшін жаңа сату бастаңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout_screen.py" line="390"/>
+        <location filename="../../epay_desktop/ui/checkout/screen.py" line="389"/>
         <source>Declined: %1. This invoice cannot be paid any more; start a new sale.</source>
         <translation>Қабылданбады: %1. Бұл тапсырысты енді төлеу мүмкін емес; жаңа сату бастаңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout_screen.py" line="423"/>
+        <location filename="../../epay_desktop/ui/checkout/screen.py" line="422"/>
         <source>Checking with the bank… Wait for the answer before charging this sale again.</source>
         <translation>Банкпен тексеріліп жатыр… Бұл сатуды қайта төлетпес бұрын жауапты күтіңіз.</translation>
     </message>
@@ -698,109 +698,109 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>CheckoutView</name>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/view.py" line="86"/>
+        <location filename="../../epay_desktop/ui/checkout/view.py" line="92"/>
         <source>Cancel</source>
         <extracomment>Why the page could not load, in the browser&apos;s own words (for the payment&apos;s record, not people). Shown while the page is on the card issuer&apos;s host (3-D Secure): which host, plainly.</extracomment>
         <translation>Болдырмау</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/view.py" line="146"/>
-        <location filename="../../epay_desktop/ui/checkout/view.py" line="149"/>
+        <location filename="../../epay_desktop/ui/checkout/view.py" line="152"/>
+        <location filename="../../epay_desktop/ui/checkout/view.py" line="155"/>
         <source>Opening the payment page…</source>
         <translation>Төлем беті ашылып жатыр…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/view.py" line="169"/>
+        <location filename="../../epay_desktop/ui/checkout/view.py" line="175"/>
         <source>Opening the card issuer&apos;s verification page…</source>
         <translation>Карта эмитентінің тексеру беті ашылып жатыр…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/view.py" line="170"/>
+        <location filename="../../epay_desktop/ui/checkout/view.py" line="176"/>
         <source>Continue</source>
         <translation>Жалғастыру</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/view.py" line="209"/>
+        <location filename="../../epay_desktop/ui/checkout/view.py" line="215"/>
         <source>Time left: %1</source>
         <translation>Қалған уақыт: %1</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/view.py" line="213"/>
+        <location filename="../../epay_desktop/ui/checkout/view.py" line="219"/>
         <source>expired — start a new payment</source>
         <translation>мерзімі өтті — жаңа төлем бастаңыз</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/view.py" line="219"/>
+        <location filename="../../epay_desktop/ui/checkout/view.py" line="225"/>
         <source>The payment time is over. Start a new payment.</source>
         <translation>Төлем уақыты бітті. Жаңа төлем бастаңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/view.py" line="227"/>
+        <location filename="../../epay_desktop/ui/checkout/view.py" line="233"/>
         <source>Cancelled.</source>
         <translation>Тоқтатылды.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/view.py" line="228"/>
+        <location filename="../../epay_desktop/ui/checkout/view.py" line="234"/>
         <source>Payment cancelled</source>
         <translation>Төлем тоқтатылды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/view.py" line="228"/>
+        <location filename="../../epay_desktop/ui/checkout/view.py" line="234"/>
         <source>The cashier cancelled this payment.</source>
         <translation>Кассир бұл төлемді тоқтатты.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/view.py" line="238"/>
+        <location filename="../../epay_desktop/ui/checkout/view.py" line="244"/>
         <source>The customer has finished. Checking the result with the bank…</source>
         <translation>Сатып алушы аяқтады. Нәтиже банкпен тексеріліп жатыр…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/view.py" line="240"/>
+        <location filename="../../epay_desktop/ui/checkout/view.py" line="246"/>
         <source>Thank you</source>
         <translation>Рақмет</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/view.py" line="240"/>
+        <location filename="../../epay_desktop/ui/checkout/view.py" line="246"/>
         <source>Checking the result with the bank…</source>
         <translation>Нәтиже банкпен тексеріліп жатыр…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/view.py" line="248"/>
+        <location filename="../../epay_desktop/ui/checkout/view.py" line="254"/>
         <source>The payment page could not be loaded from the bank. Try again in a minute.</source>
         <translation>Төлем бетін банктен жүктеу мүмкін болмады. Бір минуттан кейін қайталаңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/view.py" line="261"/>
+        <location filename="../../epay_desktop/ui/checkout/view.py" line="267"/>
         <source>The payment page asks the customer to correct something; the sale stays open.</source>
         <translation>Төлем беті сатып алушыдан бір деректі түзетуді сұрап тұр; сату ашық қалады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/view.py" line="270"/>
+        <location filename="../../epay_desktop/ui/checkout/view.py" line="276"/>
         <source>The payment page tried to open %1, which the console does not allow.</source>
         <translation>Төлем беті %1 ашуға тырысты, бұған консоль рұқсат бермейді.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/view.py" line="278"/>
+        <location filename="../../epay_desktop/ui/checkout/view.py" line="284"/>
         <source>The payment page could not be loaded (%1). Try again in a minute.</source>
         <translation>Төлем бетін жүктеу мүмкін болмады (%1). Бір минуттан кейін қайталаңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/view.py" line="285"/>
+        <location filename="../../epay_desktop/ui/checkout/view.py" line="291"/>
         <source>The customer is confirming the payment with the card issuer…</source>
         <translation>Сатып алушы төлемді карта эмитентінде растап жатыр…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/view.py" line="288"/>
+        <location filename="../../epay_desktop/ui/checkout/view.py" line="294"/>
         <source>Waiting for the customer to pay…</source>
         <translation>Сатып алушының төлеуі күтілуде…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/view.py" line="300"/>
+        <location filename="../../epay_desktop/ui/checkout/view.py" line="306"/>
         <source>Card issuer&apos;s verification page: %1 — the payment continues after it</source>
         <translation>Карта эмитентінің тексеру беті: %1 — төлем одан кейін жалғасады</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/view.py" line="314"/>
+        <location filename="../../epay_desktop/ui/checkout/view.py" line="320"/>
         <source>The payment page is not available</source>
         <translation>Төлем беті қолжетімсіз</translation>
     </message>
@@ -808,42 +808,42 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>CheckoutWindow</name>
     <message>
-        <location filename="../../epay_desktop/ui/app_checkout.py" line="137"/>
+        <location filename="../../epay_desktop/ui/checkout/window.py" line="137"/>
         <source>New payment</source>
         <translation>Жаңа төлем</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_checkout.py" line="57"/>
+        <location filename="../../epay_desktop/ui/checkout/window.py" line="57"/>
         <source>Dismiss</source>
         <translation>Жасыру</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_checkout.py" line="59"/>
+        <location filename="../../epay_desktop/ui/checkout/window.py" line="59"/>
         <source>Hide it here; the main window keeps the notice.</source>
         <translation>Мұнда жасыру; хабарлама негізгі терезеде қалады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_checkout.py" line="202"/>
+        <location filename="../../epay_desktop/ui/checkout/window.py" line="202"/>
         <source>Cancel this sale?</source>
         <translation>Бұл сатуды тоқтату керек пе?</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_checkout.py" line="203"/>
+        <location filename="../../epay_desktop/ui/checkout/window.py" line="203"/>
         <source>The customer&apos;s payment page is open. Cancel the sale? If the customer has already paid, the console will still show the bank&apos;s answer.</source>
         <translation>Сатып алушының төлем беті ашық. Сатуды тоқтатасыз ба? Егер сатып алушы төлеп қойса, консоль бәрібір банктің жауабын көрсетеді.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_checkout.py" line="221"/>
+        <location filename="../../epay_desktop/ui/checkout/window.py" line="221"/>
         <source>Discard this sale?</source>
         <translation>Бұл сатудан бас тарту керек пе?</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_checkout.py" line="222"/>
+        <location filename="../../epay_desktop/ui/checkout/window.py" line="222"/>
         <source>The amount and details you typed will be lost. Close the new payment anyway?</source>
         <translation>Енгізген сома мен деректер жоғалады. Жаңа төлемді бәрібір жабасыз ба?</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_checkout.py" line="186"/>
+        <location filename="../../epay_desktop/ui/checkout/window.py" line="186"/>
         <source>This window stays open until the payment is settled: {why}</source>
         <translation>Төлем аяқталғанша бұл терезе ашық тұрады: {why}</translation>
     </message>
@@ -851,32 +851,32 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>ComputerPage</name>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/settings_pages.py" line="282"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="281"/>
         <source> min</source>
         <translation> мин</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/settings_pages.py" line="286"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="285"/>
         <source>Gateway changes take effect when the console is restarted; the idle lock at once. The database is chosen when the console is installed (EPAYMENT_DATABASE_URL); copy the data folder to back it up.</source>
         <translation>Шлюз өзгерістері консоль қайта іске қосылғанда күшіне енеді; әрекетсіздік құлпы — бірден. Дерекқор консоль орнатылғанда таңдалады (EPAYMENT_DATABASE_URL); сақтық көшірме жасау үшін деректер қалтасын көшіріңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/settings_pages.py" line="294"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="293"/>
         <source>Database in use</source>
         <translation>Қолданыстағы дерекқор</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/settings_pages.py" line="295"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="294"/>
         <source>Data folder</source>
         <translation>Деректер қалтасы</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/settings_pages.py" line="296"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="295"/>
         <source>Counter (register)</source>
         <translation>Касса</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/settings_pages.py" line="297"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="296"/>
         <source>Lock after no input for</source>
         <translation>Әрекетсіздіктен кейін құлыптау</translation>
     </message>
@@ -884,237 +884,237 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>ConsoleActions</name>
     <message>
-        <location filename="../../epay_desktop/ui/actions.py" line="249"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="248"/>
         <source>Only a manager or an administrator can back up the database.</source>
         <translation>Дерекқордың сақтық көшірмесін тек менеджер немесе әкімші жасай алады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/actions.py" line="162"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="161"/>
         <source>&amp;Back up the database now</source>
         <translation>Дерекқордың сақтық көшірмесін қазір &amp;жасау</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/actions.py" line="53"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="52"/>
         <source>Another operation on this payment is still being checked with the bank.</source>
         <translation>Бұл төлем бойынша басқа операция әлі банкпен тексерілуде.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/actions.py" line="60"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="59"/>
         <source>This payment is already fully refunded.</source>
         <translation>Бұл төлем толық қайтарылған.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/actions.py" line="62"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="61"/>
         <source>The hold was released: nothing was taken, so there is nothing to refund.</source>
         <translation>Бұғаттау алынды: ештеңе алынған жоқ, сондықтан қайтаратын ештеңе жоқ.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/actions.py" line="64"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="63"/>
         <source>The money is only held: charge or cancel it instead of a refund.</source>
         <translation>Ақша тек бұғатталған: қайтарудың орнына оны есептен шығарыңыз немесе күшін жойыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/actions.py" line="71"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="70"/>
         <source>Nothing remains to refund on this payment.</source>
         <translation>Бұл төлем бойынша қайтаратын қалдық жоқ.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/actions.py" line="103"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="102"/>
         <source>A manager&apos;s approval will be asked for.</source>
         <translation>Менеджердің мақұлдауы сұралады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/actions.py" line="51"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="50"/>
         <source>A manager must first review the previous operation on this payment.</source>
         <translation>Алдымен менеджер бұл төлем бойынша алдыңғы операцияны қарауы керек.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/actions.py" line="79"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="78"/>
         <source>Only a held payment (“{held}”) can be charged or cancelled; this one is “{status}”.</source>
         <translation>Тек бұғатталған төлемді («{held}») есептен шығаруға немесе күшін жоюға болады; бұл төлемнің күйі: «{status}».</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/actions.py" line="101"/>
-        <location filename="../../epay_desktop/ui/actions.py" line="134"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="100"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="133"/>
         <source>Select a payment in the list first.</source>
         <translation>Алдымен тізімнен төлемді таңдаңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/actions.py" line="114"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="113"/>
         <source>Printed before: this one is marked as a duplicate.</source>
         <translation>Бұрын басылған: бұл чек телнұсқа деп белгіленеді.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/actions.py" line="117"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="116"/>
         <source>Receipts are printed only for paid payments.</source>
         <translation>Чектер тек төленген төлемдер үшін басылады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/actions.py" line="119"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="118"/>
         <source>No operation of this payment waits for a review.</source>
         <translation>Бұл төлемнің қарауды күтіп тұрған операциясы жоқ.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/actions.py" line="132"/>
-        <location filename="../../epay_desktop/ui/actions.py" line="99"/>
-        <location filename="../../epay_desktop/ui/actions.py" line="251"/>
-        <location filename="../../epay_desktop/ui/actions.py" line="224"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="131"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="98"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="250"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="223"/>
         <source>Log in first.</source>
         <translation>Алдымен кіріңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/actions.py" line="136"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="135"/>
         <source>Checking with the bank… the result shows in the status bar.</source>
         <translation>Банкпен тексерілуде… нәтиже күй жолағында көрсетіледі.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/actions.py" line="146"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="145"/>
         <source>&amp;New payment…</source>
         <translation>&amp;Жаңа төлем…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/actions.py" line="147"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="146"/>
         <source>&amp;Refund…</source>
         <translation>&amp;Қайтару…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/actions.py" line="148"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="147"/>
         <source>&amp;Cancel hold…</source>
         <translation>&amp;Бұғаттауды алу…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/actions.py" line="149"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="148"/>
         <source>C&amp;harge hold…</source>
         <translation>Бұғатталған соманы &amp;есептен шығару…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/actions.py" line="150"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="149"/>
         <source>Re&amp;view operation…</source>
         <translation>&amp;Операцияны қарау…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/actions.py" line="151"/>
-        <location filename="../../epay_desktop/ui/actions.py" line="218"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="150"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="217"/>
         <source>&amp;Print receipt</source>
         <translation>&amp;Чекті басып шығару</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/actions.py" line="152"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="151"/>
         <source>Re&amp;fresh</source>
         <translation>Жаң&amp;арту</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/actions.py" line="153"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="152"/>
         <source>Check with the &amp;bank</source>
         <translation>Банкпен &amp;тексеру</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/actions.py" line="154"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="153"/>
         <source>&amp;Find payment</source>
         <translation>Төлемді &amp;іздеу</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/actions.py" line="155"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="154"/>
         <source>&amp;Switch user…</source>
         <translation>&amp;Пайдаланушыны ауыстыру…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/actions.py" line="156"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="155"/>
         <source>&amp;Lock</source>
         <translation>&amp;Құлыптау</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/actions.py" line="157"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="156"/>
         <source>Log &amp;out</source>
         <translation>&amp;Шығу</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/actions.py" line="158"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="157"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Баптаулар…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/actions.py" line="159"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="158"/>
         <source>&amp;Users…</source>
         <translation>&amp;Пайдаланушылар…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/actions.py" line="160"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="159"/>
         <source>&amp;Export payments (CSV)…</source>
         <translation>Төлемдерді &amp;экспорттау (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/actions.py" line="163"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="162"/>
         <source>Needs &amp;attention…</source>
         <translation>&amp;Назар аудару керек…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/actions.py" line="164"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="163"/>
         <source>&amp;About ePay console</source>
         <translation>ePay консолі &amp;туралы</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/actions.py" line="67"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="66"/>
         <source>Only a paid payment can be refunded; this one is “{status}”.</source>
         <translation>Тек төленген төлемді қайтаруға болады; бұл төлемнің күйі: «{status}».</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/actions.py" line="121"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="120"/>
         <source>Only a manager can review an operation.</source>
         <translation>Операцияны тек менеджер қарай алады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/actions.py" line="188"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="187"/>
         <source>&amp;Payment</source>
         <translation>&amp;Төлем</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/actions.py" line="190"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="189"/>
         <source>&amp;View</source>
         <translation>&amp;Көрініс</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/actions.py" line="191"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="190"/>
         <source>&amp;Session</source>
         <translation>&amp;Сеанс</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/actions.py" line="192"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="191"/>
         <source>Se&amp;ttings</source>
         <translation>&amp;Баптаулар</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/actions.py" line="194"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="193"/>
         <source>&amp;Help</source>
         <translation>&amp;Анықтама</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/actions.py" line="218"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="217"/>
         <source>Re&amp;print receipt</source>
         <translation>&amp;Чекті қайта басып шығару</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/actions.py" line="229"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="228"/>
         <source>Only a manager or an administrator can change settings.</source>
         <translation>Баптауларды тек менеджер немесе әкімші өзгерте алады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/actions.py" line="234"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="233"/>
         <source>Only a manager or an administrator can manage users.</source>
         <translation>Пайдаланушыларды тек менеджер немесе әкімші басқара алады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/actions.py" line="239"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="238"/>
         <source>Only a manager or an administrator can export payments.</source>
         <translation>Төлемдерді тек менеджер немесе әкімші экспорттай алады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/actions.py" line="161"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="160"/>
         <source>Audit log &amp;anchor…</source>
         <translation>Аудит журналының бақылау &amp;белгісі…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/actions.py" line="244"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="243"/>
         <source>Only a manager or an administrator can see the audit log&apos;s anchor.</source>
         <translation>Аудит журналының бақылау белгісін тек менеджер немесе әкімші көре алады.</translation>
     </message>
@@ -1122,127 +1122,127 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>ConsoleStatusBar</name>
     <message>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="31"/>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="36"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="30"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="35"/>
         <source>SANDBOX</source>
         <extracomment>Environment name (``EPAYMENT_ENV``, or ``demo``) -&gt; badge text, tooltip, colour role (None: quiet).</extracomment>
         <translation>ОҚУ ОРТАСЫ</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="32"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="31"/>
         <source>Built-in bank emulator: no real money moves.</source>
         <translation>Кірістірілген банк эмуляторы: нақты ақша қозғалмайды.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="37"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="36"/>
         <source>Demo on the built-in bank emulator: no real money moves.</source>
         <translation>Кірістірілген банк эмуляторындағы демо: нақты ақша қозғалмайды.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="41"/>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="46"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="40"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="45"/>
         <source>TEST</source>
         <translation>ТЕСТ</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="42"/>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="47"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="41"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="46"/>
         <source>The bank&apos;s test server: no real money moves.</source>
         <translation>Банктің тест сервері: нақты ақша қозғалмайды.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="51"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="50"/>
         <source>PRODUCTION</source>
         <translation>ЖҰМЫС РЕЖИМІ</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="52"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="51"/>
         <source>Halyk ePay production: real card payments.</source>
         <translation>Halyk ePay жұмыс режимі: нақты карта төлемдері.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="57"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="56"/>
         <source>cashier</source>
         <translation>кассир</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="58"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="57"/>
         <source>manager</source>
         <translation>менеджер</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="59"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="58"/>
         <source>administrator</source>
         <translation>әкімші</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="75"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="74"/>
         <source>Custom gateway address.</source>
         <translation>Шлюздің өзгертілген мекенжайы.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="179"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="178"/>
         <source>Payments or operations waiting for a check or a manager&apos;s review. Click to see them.</source>
         <translation>Тексеруді немесе менеджердің қарауын күтіп тұрған төлемдер мен операциялар. Көру үшін басыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="232"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="231"/>
         <source>The console asks the bank once a payment needs checking.</source>
         <translation>Төлемді тексеру қажет болғанда консоль банктен сұрайды.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="251"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="250"/>
         <source>Last successful status check with the bank (Kazakhstan time).</source>
         <translation>Банкпен соңғы сәтті күй тексеруі (Қазақстан уақыты).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="191"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="190"/>
         <source>Not logged in</source>
         <translation>Жүйеге кірмеген</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="231"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="230"/>
         <source>● Bank: not checked yet</source>
         <translation>● Банк: әлі тексерілмеді</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="246"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="245"/>
         <source>Last check: —</source>
         <translation>Тексеру: —</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="177"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="176"/>
         <source>⚠ {count} need attention</source>
         <translation>⚠ Назар аудару керек: {count}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="235"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="234"/>
         <source>● Bank: OK</source>
         <translation>● Банк: байланыс бар</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="237"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="236"/>
         <source>The bank answers the console&apos;s status checks.</source>
         <translation>Банк консольдің күй тексерулеріне жауап береді.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="240"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="239"/>
         <source>● Bank not reachable — retrying</source>
         <translation>● Банк жауап бермейді — қайталануда</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="241"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="240"/>
         <source>The console keeps retrying by itself.</source>
         <translation>Консоль өзі қайталап сұрай береді.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="197"/>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="199"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="196"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="198"/>
         <source>{name} · {role}</source>
         <translation>{name} · {role}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="249"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="248"/>
         <source>Last check: {time}</source>
         <translation>Тексеру: {time}</translation>
     </message>
@@ -1250,22 +1250,22 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../epay_desktop/ui/crash.py" line="42"/>
+        <location filename="../../epay_desktop/ui/app/crash.py" line="42"/>
         <source>Your payments are safe: the console checks every unfinished operation with the bank.</source>
         <translation>Төлемдеріңіз қауіпсіз: консоль әр аяқталмаған операцияны банкпен тексереді.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/crash.py" line="39"/>
+        <location filename="../../epay_desktop/ui/app/crash.py" line="39"/>
         <source>Something went wrong. The details are saved in the application&apos;s log.</source>
         <translation>Бірдеңе дұрыс болмады. Толық мәлімет қолданба журналында сақталды.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/crash.py" line="129"/>
+        <location filename="../../epay_desktop/ui/app/crash.py" line="129"/>
         <source>Something went wrong</source>
         <translation>Бірдеңе дұрыс болмады</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/crash.py" line="41"/>
+        <location filename="../../epay_desktop/ui/app/crash.py" line="41"/>
         <source>Something went wrong. The details are saved in the log at {path}.</source>
         <translation>Бірдеңе дұрыс болмады. Толық мәлімет журналда сақталды: {path}.</translation>
     </message>
@@ -1273,178 +1273,178 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="59"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="58"/>
         <source>Invoice</source>
         <extracomment>What each CSV column is called on screen (the file keeps the stable names of CSV_COLUMNS).</extracomment>
         <translation>Тапсырыс</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="60"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="59"/>
         <source>Created (UTC)</source>
         <translation>Жасалған уақыты (UTC)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="61"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="60"/>
         <source>Status</source>
         <translation>Күйі</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="62"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="61"/>
         <source>Amount</source>
         <translation>Сома</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="63"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="62"/>
         <source>Amount at the bank</source>
         <translation>Банктегі сома</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="64"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="63"/>
         <source>Refunded</source>
         <translation>Қайтарылды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="65"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="64"/>
         <source>Currency</source>
         <translation>Валюта</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="66"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="65"/>
         <source>Card (masked)</source>
         <translation>Карта (жасырылған)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="67"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="66"/>
         <source>Card type</source>
         <translation>Карта түрі</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="68"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="67"/>
         <source>RRN</source>
         <translation>RRN</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="69"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="68"/>
         <source>Approval code</source>
         <translation>Авторизация коды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="70"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="69"/>
         <source>Decline code</source>
         <translation>Бас тарту коды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="71"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="70"/>
         <source>Decline reason</source>
         <translation>Бас тарту себебі</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="72"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="71"/>
         <source>Description</source>
         <translation>Сипаттама</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="73"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="72"/>
         <source>Bank transaction id</source>
         <translation>Банк транзакциясының ID</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="74"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="73"/>
         <source>Counter</source>
         <translation>Касса</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="77"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="76"/>
         <source>Today</source>
         <translation>Бүгін</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="78"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="77"/>
         <source>Yesterday</source>
         <translation>Кеше</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="79"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="78"/>
         <source>This month</source>
         <translation>Осы ай</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="80"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="79"/>
         <source>Last month</source>
         <translation>Өткен ай</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="81"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="80"/>
         <source>Chosen days</source>
         <translation>Таңдалған күндер</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="114"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="113"/>
         <source>The disk is full: the file was not written. Free some space or choose another drive.</source>
         <translation>Диск толы: файл жазылмады. Орын босатыңыз немесе басқа дискіні таңдаңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="123"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="122"/>
         <source>The file {path} could not be written ({reason}); nothing was written.</source>
         <translation>{path} файлын жазу мүмкін болмады ({reason}); ештеңе жазылған жоқ.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="171"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="170"/>
         <source>Export payments to CSV</source>
         <translation>Төлемдерді CSV-ге экспорттау</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="196"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="195"/>
         <source>Period</source>
         <translation>Кезең</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="197"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="196"/>
         <source>Days (Kazakhstan time)</source>
         <translation>Күндер (Қазақстан уақыты)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="200"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="199"/>
         <source>Columns</source>
         <translation>Бағандар</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="246"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="245"/>
         <source>Tick at least one column.</source>
         <translation>Кемінде бір бағанды белгілеңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="312"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="311"/>
         <source>Save the CSV file</source>
         <translation>CSV файлын сақтау</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="316"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="315"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV файлдары (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="116"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="115"/>
         <source>The console may not write in {folder}: the file was not written. Choose another folder.</source>
         <translation>Консольдің {folder} қалтасына жазуға рұқсаты жоқ: файл жазылмады. Басқа қалтаны таңдаңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="120"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="119"/>
         <source>The folder {folder} does not exist: choose another one.</source>
         <translation>{folder} қалтасы жоқ: басқасын таңдаңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="122"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="121"/>
         <source>{path} is a folder: give the file a name.</source>
         <translation>{path} — қалта: файлға ат беріңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="216"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="215"/>
         <source>Export…</source>
         <translation>Экспорттау…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="367"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="366"/>
         <source>Only a manager or an administrator can export payments.</source>
         <translation>Төлемдерді тек менеджер немесе әкімші экспорттай алады.</translation>
     </message>
@@ -1452,92 +1452,92 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>GatewayPage</name>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/settings_pages.py" line="96"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="95"/>
         <source>Cannot be saved on this computer</source>
         <translation>Бұл компьютерде сақтау мүмкін емес</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/settings_pages.py" line="100"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="99"/>
         <source>A secret is stored in the keychain; type a new one to replace it.</source>
         <translation>Құпия кілт кілттер қоймасында сақтаулы; ауыстыру үшін жаңасын енгізіңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/settings_pages.py" line="101"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="100"/>
         <source>No secret stored yet. It is kept in the system keychain, never in a file.</source>
         <translation>Құпия кілт әлі сақталмаған. Ол файлда емес, тек жүйенің кілттер қоймасында сақталады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/settings_pages.py" line="104"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="103"/>
         <source>unchanged</source>
         <translation>өзгеріссіз</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/settings_pages.py" line="106"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="105"/>
         <source>Gateway</source>
         <translation>Шлюз</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/settings_pages.py" line="107"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="106"/>
         <source>Token URL</source>
         <translation>Токен мекенжайы</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/settings_pages.py" line="108"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="107"/>
         <source>API URL</source>
         <translation>API мекенжайы</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/settings_pages.py" line="109"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="108"/>
         <source>Widget URL</source>
         <translation>Виджет мекенжайы</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/settings_pages.py" line="110"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="109"/>
         <source>Client id</source>
         <translation>Клиент ID</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/settings_pages.py" line="111"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="110"/>
         <source>Terminal</source>
         <translation>Терминал</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/settings_pages.py" line="112"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="111"/>
         <source>Client secret</source>
         <translation>Клиент құпия кілті</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/settings_pages.py" line="116"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="115"/>
         <source> s</source>
         <translation> с</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/settings_pages.py" line="121"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="120"/>
         <source>How late the bank&apos;s status may show a refund, charge or cancellation. Until this long after sending, &quot;not applied&quot; is not trusted: no retry, no abandon. Shared by every counter; applies at once.</source>
         <translation>Банк күйі қайтаруды, есептен шығаруды немесе күшін жоюды қаншалықты кешігіп көрсетуі мүмкін. Жіберілгеннен кейін осы уақыт өткенше «орындалмады» деген жауапқа сенілмейді: қайталауға да, доғаруға да болмайды. Барлық кассаларға ортақ; бірден күшіне енеді.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/settings_pages.py" line="130"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="129"/>
         <source>Bank status lag up to</source>
         <translation>Банк күйінің кешігуі (ең көбі)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/settings_pages.py" line="176"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="175"/>
         <source>Gateway URLs start with https:// (or http:// for the sandbox); leave empty for the default.</source>
         <translation>Шлюз мекенжайлары https:// деп басталады (оқу ортасы үшін http://); әдепкі мән үшін бос қалдырыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/settings_pages.py" line="180"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="179"/>
         <source>The terminal is a UUID like 67e34d63-102f-4bd1-898e-370781d0074d.</source>
         <translation>Терминал — 67e34d63-102f-4bd1-898e-370781d0074d сияқты UUID.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/settings_pages.py" line="182"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="181"/>
         <source>Enter the client id the secret belongs to.</source>
         <translation>Құпия кілт тиесілі клиент ID-ін енгізіңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/settings_pages.py" line="184"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="183"/>
         <source>Production needs your client id and terminal from the ePay cabinet.</source>
         <translation>Жұмыс режиміне ePay кабинетіндегі клиент ID мен терминал қажет.</translation>
     </message>
@@ -1545,7 +1545,7 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>Language</name>
     <message>
-        <location filename="../../epay_desktop/ui/labels.py" line="76"/>
+        <location filename="../../epay_desktop/ui/common/labels.py" line="75"/>
         <source>en</source>
         <translation>kk</translation>
     </message>
@@ -1553,42 +1553,42 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>LatePaymentNotice</name>
     <message>
-        <location filename="../../epay_desktop/ui/late_payment_notice.py" line="65"/>
+        <location filename="../../epay_desktop/ui/checkout/late_payment_notice.py" line="64"/>
         <source>which was cancelled at the counter</source>
         <translation>кассада тоқтатылған</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/late_payment_notice.py" line="67"/>
+        <location filename="../../epay_desktop/ui/checkout/late_payment_notice.py" line="66"/>
         <source>whose payment page failed at the counter</source>
         <translation>кассада төлем беті ашылмаған</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/late_payment_notice.py" line="69"/>
+        <location filename="../../epay_desktop/ui/checkout/late_payment_notice.py" line="68"/>
         <source>Invoice {invoice}, {amount}, {what}, was AUTHORISED (held) on the customer&apos;s card after all. Do not take the money again; cancel the hold if the customer paid another way.</source>
         <translation>Тапсырыс {invoice}, {amount} ({what}) сатып алушының картасында бәрібір БҰҒАТТАЛДЫ (авторизацияланды). Ақшаны қайта алмаңыз; сатып алушы басқа жолмен төлесе, бұғаттауды алыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/late_payment_notice.py" line="74"/>
+        <location filename="../../epay_desktop/ui/checkout/late_payment_notice.py" line="73"/>
         <source>Invoice {invoice}, {amount}, {what}, was PAID by the customer&apos;s card after all. Do not take the money again; refund it if the customer paid another way.</source>
         <translation>Тапсырыс {invoice}, {amount} ({what}) сатып алушының картасымен бәрібір ТӨЛЕНДІ. Ақшаны қайта алмаңыз; сатып алушы басқа жолмен төлесе, оны қайтарыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/late_payment_notice.py" line="93"/>
+        <location filename="../../epay_desktop/ui/checkout/late_payment_notice.py" line="92"/>
         <source>Open payment</source>
         <translation>Төлемді ашу</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/late_payment_notice.py" line="95"/>
+        <location filename="../../epay_desktop/ui/checkout/late_payment_notice.py" line="94"/>
         <source>Dismiss</source>
         <translation>Жасыру</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/late_payment_notice.py" line="97"/>
+        <location filename="../../epay_desktop/ui/checkout/late_payment_notice.py" line="96"/>
         <source>Hide this notice (the payment stays in the list).</source>
         <translation>Бұл хабарламаны жасыру (төлем тізімде қалады).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/late_payment_notice.py" line="116"/>
+        <location filename="../../epay_desktop/ui/checkout/late_payment_notice.py" line="115"/>
         <source>Payments made after a cancel</source>
         <translation>Тоқтатудан кейін жасалған төлемдер</translation>
     </message>
@@ -1596,38 +1596,38 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../epay_desktop/ui/lock_screen.py" line="39"/>
-        <location filename="../../epay_desktop/ui/lock_screen.py" line="90"/>
+        <location filename="../../epay_desktop/ui/session/lock_screen.py" line="38"/>
+        <location filename="../../epay_desktop/ui/session/lock_screen.py" line="89"/>
         <source>Log in as someone else</source>
         <translation>Басқа пайдаланушы ретінде кіру</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/lock_screen.py" line="69"/>
+        <location filename="../../epay_desktop/ui/session/lock_screen.py" line="68"/>
         <source>The console is locked</source>
         <translation>Консоль құлыпталған</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/lock_screen.py" line="71"/>
+        <location filename="../../epay_desktop/ui/session/lock_screen.py" line="70"/>
         <source>{name}, enter your PIN or password to continue.</source>
         <translation>{name}, жалғастыру үшін PIN-кодыңызды немесе құпиясөзіңізді енгізіңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/lock_screen.py" line="73"/>
+        <location filename="../../epay_desktop/ui/session/lock_screen.py" line="72"/>
         <source>Unlock</source>
         <translation>Құлпын ашу</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/lock_screen.py" line="84"/>
+        <location filename="../../epay_desktop/ui/session/lock_screen.py" line="83"/>
         <source>Log in to the ePay console</source>
         <translation>ePay консоліне кіру</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/lock_screen.py" line="85"/>
+        <location filename="../../epay_desktop/ui/session/lock_screen.py" line="84"/>
         <source>Enter your name and your PIN or password.</source>
         <translation>Атыңызды және PIN-кодыңызды немесе құпиясөзіңізді енгізіңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/lock_screen.py" line="86"/>
+        <location filename="../../epay_desktop/ui/session/lock_screen.py" line="85"/>
         <source>Log in</source>
         <translation>Кіру</translation>
     </message>
@@ -1635,17 +1635,17 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>Login</name>
     <message>
-        <location filename="../../epay_desktop/ui/login.py" line="47"/>
+        <location filename="../../epay_desktop/ui/session/login.py" line="52"/>
         <source>cashier</source>
         <translation>кассир</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/login.py" line="47"/>
+        <location filename="../../epay_desktop/ui/session/login.py" line="52"/>
         <source>manager</source>
         <translation>менеджер</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/login.py" line="47"/>
+        <location filename="../../epay_desktop/ui/session/login.py" line="52"/>
         <source>administrator</source>
         <translation>әкімші</translation>
     </message>
@@ -1653,7 +1653,7 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../epay_desktop/ui/login.py" line="320"/>
+        <location filename="../../epay_desktop/ui/session/login.py" line="327"/>
         <source>Log in</source>
         <translation>Кіру</translation>
     </message>
@@ -1661,61 +1661,61 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>LoginForm</name>
     <message>
-        <location filename="../../epay_desktop/ui/login.py" line="124"/>
-        <location filename="../../epay_desktop/ui/login.py" line="212"/>
+        <location filename="../../epay_desktop/ui/session/login.py" line="129"/>
+        <location filename="../../epay_desktop/ui/session/login.py" line="217"/>
         <source>Log in to the ePay console</source>
         <translation>ePay консоліне кіру</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/login.py" line="126"/>
-        <location filename="../../epay_desktop/ui/login.py" line="213"/>
+        <location filename="../../epay_desktop/ui/session/login.py" line="131"/>
+        <location filename="../../epay_desktop/ui/session/login.py" line="218"/>
         <source>Enter your name and your PIN or password.</source>
         <translation>Атыңызды және PIN-кодыңызды немесе құпиясөзіңізді енгізіңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/login.py" line="130"/>
-        <location filename="../../epay_desktop/ui/login.py" line="214"/>
+        <location filename="../../epay_desktop/ui/session/login.py" line="135"/>
+        <location filename="../../epay_desktop/ui/session/login.py" line="219"/>
         <source>Your name</source>
         <translation>Атыңыз</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/login.py" line="134"/>
-        <location filename="../../epay_desktop/ui/login.py" line="151"/>
-        <location filename="../../epay_desktop/ui/login.py" line="215"/>
-        <location filename="../../epay_desktop/ui/login.py" line="218"/>
+        <location filename="../../epay_desktop/ui/session/login.py" line="139"/>
+        <location filename="../../epay_desktop/ui/session/login.py" line="156"/>
+        <location filename="../../epay_desktop/ui/session/login.py" line="220"/>
+        <location filename="../../epay_desktop/ui/session/login.py" line="223"/>
         <source>PIN or password</source>
         <translation>PIN-код немесе құпиясөз</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/login.py" line="147"/>
-        <location filename="../../epay_desktop/ui/login.py" line="216"/>
+        <location filename="../../epay_desktop/ui/session/login.py" line="152"/>
+        <location filename="../../epay_desktop/ui/session/login.py" line="221"/>
         <source>Log in</source>
         <translation>Кіру</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/login.py" line="150"/>
-        <location filename="../../epay_desktop/ui/login.py" line="217"/>
+        <location filename="../../epay_desktop/ui/session/login.py" line="155"/>
+        <location filename="../../epay_desktop/ui/session/login.py" line="222"/>
         <source>User</source>
         <translation>Пайдаланушы</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/login.py" line="180"/>
+        <location filename="../../epay_desktop/ui/session/login.py" line="185"/>
         <source>Demo mode: sandbox gateway, no real money.</source>
         <translation>Демо режимі: оқу ортасы, нақты ақша жоқ.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/login.py" line="181"/>
+        <location filename="../../epay_desktop/ui/session/login.py" line="186"/>
         <source>Demo users (click to fill in):</source>
         <translation>Демо пайдаланушылар (толтыру үшін басыңыз):</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/login.py" line="195"/>
+        <location filename="../../epay_desktop/ui/session/login.py" line="200"/>
         <source>{name} ({role}): PIN {pin}</source>
         <translation>{name} ({role}): PIN-код {pin}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/login.py" line="188"/>
-        <location filename="../../epay_desktop/ui/login.py" line="221"/>
+        <location filename="../../epay_desktop/ui/session/login.py" line="193"/>
+        <location filename="../../epay_desktop/ui/session/login.py" line="226"/>
         <source>Click to fill in this user</source>
         <translation>Осы пайдаланушыны толтыру үшін басыңыз</translation>
     </message>
@@ -1723,22 +1723,22 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../epay_desktop/ui/main_window.py" line="323"/>
+        <location filename="../../epay_desktop/ui/window/main_window.py" line="322"/>
         <source>Nothing to show: no payment matches the search or filters.</source>
         <translation>Көрсететін ештеңе жоқ: іздеуге немесе сүзгілерге сай төлем жоқ.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/main_window.py" line="353"/>
+        <location filename="../../epay_desktop/ui/window/main_window.py" line="352"/>
         <source>The list is being searched: select a payment when it appears.</source>
         <translation>Тізімнен ізделуде: төлем пайда болғанда оны таңдаңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/main_window.py" line="348"/>
+        <location filename="../../epay_desktop/ui/window/main_window.py" line="347"/>
         <source>Payment {invoice} is hidden by the search or filters: clear them or select a payment in the list.</source>
         <translation>{invoice} төлемі іздеу немесе сүзгілер салдарынан жасырылған: оларды тазалаңыз немесе тізімнен төлемді таңдаңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/main_window.py" line="311"/>
+        <location filename="../../epay_desktop/ui/window/main_window.py" line="310"/>
         <source>Payment {invoice} is not in the list for this search or filter.
 Clear the search (Esc) or select a payment in the list.</source>
         <translation>{invoice} төлемі осы іздеу немесе сүзгі бойынша тізімде жоқ.
@@ -1773,44 +1773,44 @@ Clear the search (Esc) or select a payment in the list.</source>
 <context>
     <name>MoneyOpDialog</name>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/money_dialog.py" line="123"/>
+        <location filename="../../epay_desktop/ui/money/money_dialog.py" line="122"/>
         <source>{operation} — invoice {invoice}, {amount}</source>
         <extracomment>The narrowest a money dialog gets; a longer title widens it (:meth:`MoneyOpDialog.showEvent`). What a title bar takes besides the title: its buttons (menu, minimise, maximise, close) and margins.</extracomment>
         <translation>{operation} — тапсырыс {invoice}, {amount}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/money_dialog.py" line="151"/>
+        <location filename="../../epay_desktop/ui/money/money_dialog.py" line="150"/>
         <source>Invoice</source>
         <translation>Тапсырыс</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/money_dialog.py" line="152"/>
+        <location filename="../../epay_desktop/ui/money/money_dialog.py" line="151"/>
         <source>Status</source>
         <translation>Күйі</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/money_dialog.py" line="155"/>
+        <location filename="../../epay_desktop/ui/money/money_dialog.py" line="154"/>
         <source>Card</source>
         <translation>Карта</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/money_dialog.py" line="177"/>
+        <location filename="../../epay_desktop/ui/money/money_dialog.py" line="176"/>
         <source>Another operation on this payment is still being checked with the bank. Wait for it.</source>
         <translation>Бұл төлем бойынша басқа операция әлі банкпен тексерілуде. Оның аяқталуын күтіңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/money_dialog.py" line="317"/>
+        <location filename="../../epay_desktop/ui/money/money_dialog.py" line="316"/>
         <source>no reason given</source>
         <translation>себебі көрсетілмеген</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/money_dialog.py" line="316"/>
+        <location filename="../../epay_desktop/ui/money/money_dialog.py" line="315"/>
         <source>The bank refused it: {reason}</source>
         <translation>Банк қабылдамады: {reason}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/money_dialog.py" line="167"/>
-        <location filename="../../epay_desktop/ui/dialogs/money_dialog.py" line="328"/>
+        <location filename="../../epay_desktop/ui/money/money_dialog.py" line="166"/>
+        <location filename="../../epay_desktop/ui/money/money_dialog.py" line="327"/>
         <source>Close</source>
         <translation>Жабу</translation>
     </message>
@@ -1818,98 +1818,98 @@ Clear the search (Esc) or select a payment in the list.</source>
 <context>
     <name>NewPaymentForm</name>
     <message>
-        <location filename="../../epay_desktop/ui/new_payment.py" line="79"/>
+        <location filename="../../epay_desktop/ui/checkout/form.py" line="78"/>
         <source>What is paid for (optional)</source>
         <translation>Не үшін төленеді (міндетті емес)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/new_payment.py" line="82"/>
+        <location filename="../../epay_desktop/ui/checkout/form.py" line="81"/>
         <source>Kazakhstan mobile number: +7 and 10 digits</source>
         <translation>Қазақстандық ұялы нөмір: +7 және 10 цифр</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/new_payment.py" line="86"/>
+        <location filename="../../epay_desktop/ui/checkout/form.py" line="85"/>
         <source>Customer id in your shop (optional)</source>
         <translation>Дүкеніңіздегі клиент ID (міндетті емес)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/new_payment.py" line="87"/>
+        <location filename="../../epay_desktop/ui/checkout/form.py" line="86"/>
         <source>Save the card for this customer</source>
         <translation>Картаны осы клиент үшін сақтау</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/new_payment.py" line="104"/>
+        <location filename="../../epay_desktop/ui/checkout/form.py" line="103"/>
         <source>Take payment (Enter)</source>
         <translation>Төлем қабылдау (Enter)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/new_payment.py" line="110"/>
-        <location filename="../../epay_desktop/ui/new_payment.py" line="209"/>
+        <location filename="../../epay_desktop/ui/checkout/form.py" line="109"/>
+        <location filename="../../epay_desktop/ui/checkout/form.py" line="208"/>
         <source>Pay with a saved card…</source>
         <translation>Сақталған картамен төлеу…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/new_payment.py" line="123"/>
+        <location filename="../../epay_desktop/ui/checkout/form.py" line="122"/>
         <source>Amount:</source>
         <translation>Сома:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/new_payment.py" line="128"/>
+        <location filename="../../epay_desktop/ui/checkout/form.py" line="127"/>
         <source>Description:</source>
         <translation>Сипаттама:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/new_payment.py" line="129"/>
+        <location filename="../../epay_desktop/ui/checkout/form.py" line="128"/>
         <source>Phone:</source>
         <translation>Телефон:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/new_payment.py" line="130"/>
+        <location filename="../../epay_desktop/ui/checkout/form.py" line="129"/>
         <source>E-mail:</source>
         <translation>Эл. пошта:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/new_payment.py" line="131"/>
+        <location filename="../../epay_desktop/ui/checkout/form.py" line="130"/>
         <source>Customer id:</source>
         <translation>Клиент ID:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/new_payment.py" line="135"/>
+        <location filename="../../epay_desktop/ui/checkout/form.py" line="134"/>
         <source>Payment page language:</source>
         <translation>Төлем бетінің тілі:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/new_payment.py" line="142"/>
+        <location filename="../../epay_desktop/ui/checkout/form.py" line="141"/>
         <source>New payment</source>
         <translation>Жаңа төлем</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/new_payment.py" line="207"/>
+        <location filename="../../epay_desktop/ui/checkout/form.py" line="206"/>
         <source>Pay with a saved card (%1)…</source>
         <translation>Сақталған картамен төлеу (%1)…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/new_payment.py" line="234"/>
+        <location filename="../../epay_desktop/ui/checkout/form.py" line="233"/>
         <source>Write the phone like +7 777 123 45 67.</source>
         <translation>Телефонды +7 777 123 45 67 түрінде жазыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/new_payment.py" line="237"/>
+        <location filename="../../epay_desktop/ui/checkout/form.py" line="236"/>
         <source>The e-mail should look like name@example.kz.</source>
         <translation>Электрондық пошта name@example.kz түрінде болуы керек.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/new_payment.py" line="242"/>
+        <location filename="../../epay_desktop/ui/checkout/form.py" line="241"/>
         <source>The customer id may use only Latin letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;.</source>
         <translation>Клиент ID-де тек латын әріптері, цифрлар, &apos;.&apos;, &apos;_&apos; және &apos;-&apos; болуы мүмкін.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/new_payment.py" line="245"/>
+        <location filename="../../epay_desktop/ui/checkout/form.py" line="244"/>
         <source>To save the card, enter the customer id.</source>
         <translation>Картаны сақтау үшін клиент ID-ін енгізіңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/new_payment.py" line="305"/>
+        <location filename="../../epay_desktop/ui/checkout/form.py" line="304"/>
         <source>Saving a card needs the customer id.</source>
         <translation>Картаны сақтау үшін клиент ID қажет.</translation>
     </message>
@@ -1917,77 +1917,77 @@ Clear the search (Esc) or select a payment in the list.</source>
 <context>
     <name>Operations</name>
     <message>
-        <location filename="../../epay_desktop/ui/models/operations_model.py" line="47"/>
+        <location filename="../../epay_desktop/ui/payments/operations_model.py" line="46"/>
         <source>Time</source>
         <translation>Уақыт</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/models/operations_model.py" line="48"/>
+        <location filename="../../epay_desktop/ui/payments/operations_model.py" line="47"/>
         <source>Operation</source>
         <translation>Операция</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/models/operations_model.py" line="49"/>
+        <location filename="../../epay_desktop/ui/payments/operations_model.py" line="48"/>
         <source>Amount</source>
         <translation>Сома</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/models/operations_model.py" line="50"/>
+        <location filename="../../epay_desktop/ui/payments/operations_model.py" line="49"/>
         <source>Result</source>
         <translation>Нәтиже</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/models/operations_model.py" line="51"/>
+        <location filename="../../epay_desktop/ui/payments/operations_model.py" line="50"/>
         <source>By</source>
         <translation>Орындаған</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/models/operations_model.py" line="52"/>
+        <location filename="../../epay_desktop/ui/payments/operations_model.py" line="51"/>
         <source>Note</source>
         <translation>Ескертпе</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/models/operations_model.py" line="55"/>
+        <location filename="../../epay_desktop/ui/payments/operations_model.py" line="54"/>
         <source>Charge</source>
         <translation>Есептен шығару</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/models/operations_model.py" line="56"/>
+        <location filename="../../epay_desktop/ui/payments/operations_model.py" line="55"/>
         <source>Cancellation</source>
         <translation>Күшін жою</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/models/operations_model.py" line="57"/>
+        <location filename="../../epay_desktop/ui/payments/operations_model.py" line="56"/>
         <source>Refund</source>
         <translation>Қайтару</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/models/operations_model.py" line="60"/>
+        <location filename="../../epay_desktop/ui/payments/operations_model.py" line="59"/>
         <source>Sending…</source>
         <translation>Жіберілуде…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/models/operations_model.py" line="61"/>
+        <location filename="../../epay_desktop/ui/payments/operations_model.py" line="60"/>
         <source>Done</source>
         <translation>Орындалды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/models/operations_model.py" line="62"/>
+        <location filename="../../epay_desktop/ui/payments/operations_model.py" line="61"/>
         <source>Not done</source>
         <translation>Орындалмады</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/models/operations_model.py" line="63"/>
+        <location filename="../../epay_desktop/ui/payments/operations_model.py" line="62"/>
         <source>Checking…</source>
         <translation>Тексерілуде…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/models/operations_model.py" line="64"/>
+        <location filename="../../epay_desktop/ui/payments/operations_model.py" line="63"/>
         <source>Needs a manager</source>
         <translation>Менеджер керек</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/models/operations_model.py" line="186"/>
+        <location filename="../../epay_desktop/ui/payments/operations_model.py" line="185"/>
         <source>{requester}, approved by {approver}</source>
         <translation>{requester}, мақұлдаған: {approver}</translation>
     </message>
@@ -1995,7 +1995,7 @@ Clear the search (Esc) or select a payment in the list.</source>
 <context>
     <name>PaymentAmounts</name>
     <message>
-        <location filename="../../epay_desktop/ui/models/amounts.py" line="33"/>
+        <location filename="../../epay_desktop/ui/common/amounts.py" line="33"/>
         <source>Charged {charged} of {authorised}; {released} released</source>
         <translation>{authorised} ішінен {charged} есептен шығарылды; {released} босатылды</translation>
     </message>
@@ -2003,167 +2003,167 @@ Clear the search (Esc) or select a payment in the list.</source>
 <context>
     <name>PaymentDetailView</name>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="320"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="319"/>
         <source>{name} (not known to this console)</source>
         <extracomment>Rows shown even when empty (as a dash); the others hide when they have nothing to say. Outcomes the console concluded by itself: no bank answer dates them.</extracomment>
         <translation>{name} (бұл консольге белгісіз)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="62"/>
-        <location filename="../../epay_desktop/ui/detail_view.py" line="169"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="61"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="168"/>
         <source>Amount</source>
         <translation>Сома</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="62"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="61"/>
         <source>Charged</source>
         <translation>Есептен шығарылды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="63"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="62"/>
         <source>Refunded</source>
         <translation>Қайтарылды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="64"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="63"/>
         <source>Can be refunded</source>
         <translation>Қайтаруға болады</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="64"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="63"/>
         <source>Card</source>
         <translation>Карта</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="65"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="64"/>
         <source>Bank&apos;s reason</source>
         <translation>Банк көрсеткен себеп</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="66"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="65"/>
         <source>Bank status</source>
         <translation>Банктегі күйі</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="67"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="66"/>
         <source>Bank&apos;s reason code</source>
         <translation>Банктің себеп коды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="68"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="67"/>
         <source>Approval code</source>
         <translation>Авторизация коды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="68"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="67"/>
         <source>RRN</source>
         <translation>RRN</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="69"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="68"/>
         <source>Transaction ID</source>
         <translation>Транзакция ID</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="70"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="69"/>
         <source>Description</source>
         <translation>Сипаттама</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="70"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="69"/>
         <source>Customer</source>
         <translation>Сатып алушы</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="71"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="70"/>
         <source>Cashier</source>
         <translation>Кассир</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="71"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="70"/>
         <source>Created</source>
         <translation>Жасалды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="72"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="71"/>
         <source>Last checked</source>
         <translation>Соңғы тексеру</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_view.py" line="57"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="56"/>
         <source>The bank&apos;s own time for this, from its answer</source>
         <translation>Банктің жауабындағы өз уақыты</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_view.py" line="58"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="57"/>
         <source>This console&apos;s clock: the bank gave no time for this</source>
         <translation>Осы консольдің сағаты: банк бұған уақыт көрсетпеді</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_view.py" line="59"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="58"/>
         <source>Times are Kazakhstan time: “(bank)” is the bank&apos;s own time, the others this console&apos;s clock.</source>
         <translation>Уақыт — Қазақстан уақыты: «(банк)» — банктің өз уақыты, қалғандары осы консольдің сағаты бойынша.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_view.py" line="172"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="171"/>
         <source>Timeline</source>
         <translation>Оқиғалар</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_view.py" line="173"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="172"/>
         <source>Receipts</source>
         <translation>Чектер</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_view.py" line="164"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="163"/>
         <source>Time</source>
         <translation>Уақыт</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_view.py" line="164"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="163"/>
         <source>What happened</source>
         <translation>Не болды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_view.py" line="165"/>
-        <location filename="../../epay_desktop/ui/detail_view.py" line="282"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="164"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="281"/>
         <source>{time} (bank)</source>
         <translation>{time} (банк)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_view.py" line="169"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="168"/>
         <source>No.</source>
         <translation>№</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_view.py" line="169"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="168"/>
         <source>Receipt</source>
         <translation>Чек</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_view.py" line="169"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="168"/>
         <source>Issued</source>
         <translation>Берілді</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_view.py" line="194"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="193"/>
         <source>Select a payment to see its details.
 Press Enter to open it.</source>
         <translation>Толық мәліметін көру үшін төлемді таңдаңыз.
 Ашу үшін Enter басыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_view.py" line="204"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="203"/>
         <source>Loading…</source>
         <translation>Жүктелуде…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_view.py" line="243"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="242"/>
         <source>Payment {invoice}</source>
         <translation>Төлем {invoice}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_view.py" line="305"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="304"/>
         <source>Receipts ({count})</source>
         <translation>Чектер ({count})</translation>
     </message>
@@ -2171,72 +2171,72 @@ Press Enter to open it.</source>
 <context>
     <name>PaymentFilterBar</name>
     <message>
-        <location filename="../../epay_desktop/ui/payment_filters.py" line="50"/>
+        <location filename="../../epay_desktop/ui/payments/filter_bar.py" line="49"/>
         <source>All statuses</source>
         <translation>Барлық күйлер</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payment_filters.py" line="51"/>
+        <location filename="../../epay_desktop/ui/payments/filter_bar.py" line="50"/>
         <source>Needs attention</source>
         <translation>Назар аудару керек</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payment_filters.py" line="52"/>
+        <location filename="../../epay_desktop/ui/payments/filter_bar.py" line="51"/>
         <source>Paid or held</source>
         <translation>Төленген немесе бұғатталған</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payment_filters.py" line="53"/>
+        <location filename="../../epay_desktop/ui/payments/filter_bar.py" line="52"/>
         <source>Waiting or paying</source>
         <translation>Күтілуде немесе төленуде</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payment_filters.py" line="54"/>
+        <location filename="../../epay_desktop/ui/payments/filter_bar.py" line="53"/>
         <source>Declined or failed</source>
         <translation>Қабылданбаған немесе сәтсіз</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payment_filters.py" line="55"/>
+        <location filename="../../epay_desktop/ui/payments/filter_bar.py" line="54"/>
         <source>Refunded or released</source>
         <translation>Қайтарылған немесе босатылған</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payment_filters.py" line="81"/>
+        <location filename="../../epay_desktop/ui/payments/filter_bar.py" line="80"/>
         <source>All dates</source>
         <translation>Барлық күндер</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payment_filters.py" line="82"/>
+        <location filename="../../epay_desktop/ui/payments/filter_bar.py" line="81"/>
         <source>Today</source>
         <translation>Бүгін</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payment_filters.py" line="83"/>
+        <location filename="../../epay_desktop/ui/payments/filter_bar.py" line="82"/>
         <source>Last 7 days</source>
         <translation>Соңғы 7 күн</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payment_filters.py" line="84"/>
+        <location filename="../../epay_desktop/ui/payments/filter_bar.py" line="83"/>
         <source>Last 30 days</source>
         <translation>Соңғы 30 күн</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payment_filters.py" line="85"/>
+        <location filename="../../epay_desktop/ui/payments/filter_bar.py" line="84"/>
         <source>Custom dates…</source>
         <translation>Күндерді таңдау…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payment_filters.py" line="141"/>
+        <location filename="../../epay_desktop/ui/payments/filter_bar.py" line="140"/>
         <source>Invoice, card last 4, amount, RRN…</source>
         <translation>Тапсырыс, карта, сома, RRN…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payment_filters.py" line="143"/>
+        <location filename="../../epay_desktop/ui/payments/filter_bar.py" line="142"/>
         <source>Find a payment by any of: invoice number (or its first digits), the last 4 digits of the card, the amount in tenge (1500 or 1500.50), the RRN, or the approval code. Ctrl+F comes here; Esc clears it.</source>
         <translation>Төлемді мыналардың кез келгені бойынша табыңыз: тапсырыс нөмірі (немесе оның алғашқы цифрлары), картаның соңғы 4 цифры, теңгедегі сома (1500 немесе 1500.50), RRN немесе авторизация коды. Ctrl+F осында әкеледі; Esc тазалайды.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payment_filters.py" line="151"/>
+        <location filename="../../epay_desktop/ui/payments/filter_bar.py" line="150"/>
         <source>Show payments in one status, a group of them, or all</source>
         <translation>Бір күйдегі, күйлер тобындағы немесе барлық төлемдерді көрсету</translation>
     </message>
@@ -2244,163 +2244,163 @@ Press Enter to open it.</source>
 <context>
     <name>PaymentTimeline</name>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="179"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="178"/>
         <source>not credited to any operation of this console; a manager compares it with the bank</source>
         <translation>осы консольдің ешбір операциясына жатқызылмады; менеджер оны банкпен салыстырады</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="158"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="157"/>
         <source>Sale cancelled by the cashier after a declined attempt</source>
         <translation>Қабылданбаған әрекеттен кейін кассир сатуды тоқтатты</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="245"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="244"/>
         <source>Sale receipt</source>
         <translation>Сату чегі</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="246"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="245"/>
         <source>Refund receipt</source>
         <translation>Қайтару чегі</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="247"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="246"/>
         <source>Duplicate</source>
         <translation>Телнұсқа</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="351"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="350"/>
         <source>Checking with the bank… The result is not known yet; do not repeat the operation.</source>
         <translation>Банкпен тексерілуде… Нәтиже әлі белгісіз; операцияны қайталамаңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="178"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="177"/>
         <source>Refund made outside this console: {amount}</source>
         <translation>Осы консольден тыс жасалған қайтару: {amount}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="188"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="187"/>
         <source>The bank reported: {what}</source>
         <translation>Банк хабарлады: {what}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="205"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="204"/>
         <source>Waiting for the customer to pay</source>
         <translation>Сатып алушының төлеуі күтілуде</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="207"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="206"/>
         <source>Result not known yet: checking with the bank</source>
         <translation>Нәтиже әлі белгісіз: банкпен тексерілуде</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="209"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="208"/>
         <source>The payment page expired; the customer did not pay</source>
         <translation>Төлем бетінің мерзімі өтті; сатып алушы төлемеді</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="212"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="211"/>
         <source>Cancelled by the cashier before the customer paid</source>
         <translation>Сатып алушы төлегенге дейін кассир тоқтатты</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="214"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="213"/>
         <source>The payment page could not be loaded; the customer could not pay</source>
         <translation>Төлем беті жүктелмеді; сатып алушы төлей алмады</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="222"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="221"/>
         <source>Customer&apos;s result: {status}</source>
         <translation>Сатып алушы жағындағы нәтиже: {status}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="228"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="227"/>
         <source>{operation} {amount}: {state}</source>
         <translation>{operation} {amount}: {state}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="231"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="230"/>
         <source>asked by {name}</source>
         <translation>сұраған: {name}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="253"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="252"/>
         <source>{kind} No. {number} issued</source>
         <translation>{kind} № {number} берілді</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="256"/>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="277"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="255"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="276"/>
         <source>by {name}</source>
         <translation>орындаған: {name}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="349"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="348"/>
         <source>A manager must review this operation: the bank could not confirm it.</source>
         <translation>Бұл операцияны менеджер қарауы керек: банк оны растай алмады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="275"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="274"/>
         <source>Payment of {amount} created</source>
         <translation>Төлем жасалды: {amount}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="284"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="283"/>
         <source>Payment page opened for the customer</source>
         <translation>Сатып алушыға төлем беті ашылды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="342"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="341"/>
         <source>The bank&apos;s own words: {text}</source>
         <translation>Банктің өз сөзі: {text}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="146"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="145"/>
         <source>Card attempt approved: {status}</source>
         <translation>Карта әрекеті мақұлданды: {status}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="150"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="149"/>
         <source>Declined: {reason}</source>
         <translation>Қабылданбады: {reason}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="153"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="152"/>
         <source>attempt {number}, card {card}</source>
         <translation>әрекет № {number}, карта {card}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="155"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="154"/>
         <source>attempt {number}</source>
         <translation>әрекет № {number}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="162"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="161"/>
         <source>The customer is trying again on the payment page</source>
         <translation>Сатып алушы төлем бетінде қайталап жатыр</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="219"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="218"/>
         <source>approval {code}</source>
         <translation>авторизация коды {code}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="233"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="232"/>
         <source>approved by {name}</source>
         <translation>мақұлдаған: {name}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="237"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="236"/>
         <source>reason: {reason}</source>
         <translation>себебі: {reason}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="239"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="238"/>
         <source>bank: {message}</source>
         <translation>банк: {message}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="286"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="285"/>
         <source>valid until {time}</source>
         <translation>{time} болғанша жарамды</translation>
     </message>
@@ -2408,42 +2408,42 @@ Press Enter to open it.</source>
 <context>
     <name>PaymentsTableModel</name>
     <message>
-        <location filename="../../epay_desktop/ui/models/payment_columns.py" line="41"/>
+        <location filename="../../epay_desktop/ui/payments/columns.py" line="40"/>
         <source>Time</source>
         <translation>Уақыт</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/models/payment_columns.py" line="42"/>
+        <location filename="../../epay_desktop/ui/payments/columns.py" line="41"/>
         <source>Invoice</source>
         <translation>Тапсырыс</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/models/payment_columns.py" line="43"/>
+        <location filename="../../epay_desktop/ui/payments/columns.py" line="42"/>
         <source>Amount</source>
         <translation>Сома</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/models/payment_columns.py" line="44"/>
+        <location filename="../../epay_desktop/ui/payments/columns.py" line="43"/>
         <source>Status</source>
         <translation>Күйі</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/models/payment_columns.py" line="45"/>
+        <location filename="../../epay_desktop/ui/payments/columns.py" line="44"/>
         <source>Card</source>
         <translation>Карта</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/models/payment_columns.py" line="46"/>
+        <location filename="../../epay_desktop/ui/payments/columns.py" line="45"/>
         <source>Cashier</source>
         <translation>Кассир</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/models/payment_columns.py" line="47"/>
+        <location filename="../../epay_desktop/ui/payments/columns.py" line="46"/>
         <source>Refunded</source>
         <translation>Қайтарылды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/models/payments_model.py" line="566"/>
+        <location filename="../../epay_desktop/ui/payments/list_model.py" line="572"/>
         <source>{operation} of {amount}: {state}</source>
         <translation>{operation}, {amount}: {state}</translation>
     </message>
@@ -2451,35 +2451,35 @@ Press Enter to open it.</source>
 <context>
     <name>PaymentsView</name>
     <message>
-        <location filename="../../epay_desktop/ui/payments_view.py" line="426"/>
+        <location filename="../../epay_desktop/ui/payments/list_view.py" line="425"/>
         <source>No payments match these filters.</source>
         <translation>Бұл сүзгілерге сай төлем жоқ.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments_view.py" line="418"/>
+        <location filename="../../epay_desktop/ui/payments/list_view.py" line="417"/>
         <source>Loading payments…</source>
         <translation>Төлемдер жүктелуде…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments_view.py" line="420"/>
+        <location filename="../../epay_desktop/ui/payments/list_view.py" line="419"/>
         <source>No payments yet.
 Press F2 to take a card payment.</source>
         <translation>Әзірге төлем жоқ.
 Картамен төлем қабылдау үшін F2 басыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments_view.py" line="118"/>
-        <location filename="../../epay_desktop/ui/payments_view.py" line="248"/>
+        <location filename="../../epay_desktop/ui/payments/list_view.py" line="117"/>
+        <location filename="../../epay_desktop/ui/payments/list_view.py" line="247"/>
         <source>New sale</source>
         <translation>Жаңа сату</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments_view.py" line="399"/>
+        <location filename="../../epay_desktop/ui/payments/list_view.py" line="398"/>
         <source>Not loaded</source>
         <translation>Жүктелмеді</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments_view.py" line="414"/>
+        <location filename="../../epay_desktop/ui/payments/list_view.py" line="413"/>
         <source>The list could not be loaded.
 {reason}
 Press F5 to try again.</source>
@@ -2488,25 +2488,25 @@ Press F5 to try again.</source>
 Қайталау үшін F5 басыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments_view.py" line="422"/>
+        <location filename="../../epay_desktop/ui/payments/list_view.py" line="421"/>
         <source>No payment matches “{text}”.
 Search by invoice, card last 4, amount, RRN or approval code; Esc clears the search.</source>
         <translation>«{text}» бойынша төлем табылмады.
 Тапсырыс, картаның соңғы 4 цифры, сома, RRN немесе авторизация коды бойынша іздеңіз; Esc іздеуді тазалайды.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments_view.py" line="248"/>
+        <location filename="../../epay_desktop/ui/payments/list_view.py" line="247"/>
         <source>New sale ({key})</source>
         <translation>Жаңа сату ({key})</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/models/payments_model.py" line="531"/>
+        <location filename="../../epay_desktop/ui/payments/list_model.py" line="537"/>
         <source>Loading…</source>
         <extracomment>Operation states the list marks (the store&apos;s &quot;needs attention&quot; states). Pages kept in memory (least recently used go first). The roles :meth:`PaymentsTableModel.data` answers: a paint asks each cell for a dozen more (font, colours, decoration, check state...), which are refused before any lookup (issue 10: the cost of a paint of the viewport, P2s). The list is about to be counted and read again; True when the filter changed (not the sort).</extracomment>
         <translation>Жүктелуде…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../epay_desktop/ui/payments_view.py" line="397"/>
+        <location filename="../../epay_desktop/ui/payments/list_view.py" line="396"/>
         <source>%n payment(s) shown; the rest could not be loaded (F5)</source>
         <translation>
             <numerusform>%n төлем көрсетілді; қалғанын жүктеу мүмкін болмады (F5)</numerusform>
@@ -2514,7 +2514,7 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../epay_desktop/ui/payments_view.py" line="401"/>
+        <location filename="../../epay_desktop/ui/payments/list_view.py" line="400"/>
         <source>%n payment(s)</source>
         <translation>
             <numerusform>%n төлем</numerusform>
@@ -2525,7 +2525,7 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>QAbstractFileIconProvider</name>
     <message>
-        <location filename="../../epay_desktop/ui/language.py" line="424"/>
+        <location filename="../../epay_desktop/ui/common/language.py" line="423"/>
         <source>Drive</source>
         <translation>Диск</translation>
     </message>
@@ -2533,13 +2533,13 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>QFileDialog</name>
     <message>
-        <location filename="../../epay_desktop/ui/language.py" line="422"/>
+        <location filename="../../epay_desktop/ui/common/language.py" line="421"/>
         <source>&amp;Look in:</source>
         <extracomment>Kazakh, Russian, English: the order of the login screen&apos;s selector. Each language&apos;s name in itself: the selector is never translated (a reader finds their own language). Neither a remembered choice nor a system language the console speaks: Russian (the issue). The gateway payment page&apos;s ``language`` field for each interface language.</extracomment>
         <translation>Қайда қ&amp;арау:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/language.py" line="423"/>
+        <location filename="../../epay_desktop/ui/common/language.py" line="422"/>
         <source>Files of &amp;type:</source>
         <translation>Файлдар &amp;түрі:</translation>
     </message>
@@ -2547,27 +2547,27 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>ReceiptChooser</name>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/receipt_chooser.py" line="84"/>
+        <location filename="../../epay_desktop/ui/receipts/chooser.py" line="83"/>
         <source>Print which receipt? — invoice {invoice}, {amount}</source>
         <translation>Қай чекті басып шығару керек? — тапсырыс {invoice}, {amount}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/receipt_chooser.py" line="89"/>
+        <location filename="../../epay_desktop/ui/receipts/chooser.py" line="88"/>
         <source>Payment {invoice} has refunds. Choose the receipt to print:</source>
         <translation>{invoice} төлемі бойынша қайтарулар бар. Басып шығаратын чекті таңдаңыз:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/receipt_chooser.py" line="96"/>
+        <location filename="../../epay_desktop/ui/receipts/chooser.py" line="95"/>
         <source>Sale receipt: {amount}</source>
         <translation>Сату чегі: {amount}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/receipt_chooser.py" line="101"/>
+        <location filename="../../epay_desktop/ui/receipts/chooser.py" line="100"/>
         <source>Refund receipt: {amount}, {when}</source>
         <translation>Қайтару чегі: {amount}, {when}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/receipt_chooser.py" line="68"/>
+        <location filename="../../epay_desktop/ui/receipts/chooser.py" line="67"/>
         <source>Print</source>
         <translation>Басып шығару</translation>
     </message>
@@ -2575,129 +2575,129 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>ReceiptDialog</name>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="223"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="222"/>
         <source>DUPLICATE (reprint)</source>
         <extracomment>The receipt languages offered, each named in itself (as language pickers do; not translated). The receipt printer chosen in Settings (&quot;&quot; = ask every time): Print goes straight to it.</extracomment>
         <translation>ТЕЛНҰСҚА (қайта басу)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="234"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="233"/>
         <source>Receipt &amp;language:</source>
         <translation>Чек &amp;тілі:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="239"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="238"/>
         <source>Print…</source>
         <translation>Басып шығару…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="241"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="240"/>
         <source>Save as PDF…</source>
         <translation>PDF ретінде сақтау…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="242"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="241"/>
         <source>Other printer…</source>
         <translation>Басқа принтер…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="276"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="275"/>
         <source>Print on another printer than %1 (the receipt printer chosen in Settings).</source>
         <translation>Баптауларда таңдалған чек принтері %1 емес, басқа принтерде басып шығару.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="281"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="280"/>
         <source>Print on %1.</source>
         <translation>%1 принтерінде басып шығару.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="246"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="245"/>
         <source>Close</source>
         <translation>Жабу</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="330"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="329"/>
         <source>Refund receipt</source>
         <translation>Қайтару чегі</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="330"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="329"/>
         <source>Sale receipt</source>
         <translation>Сату чегі</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="332"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="331"/>
         <source>%1 — invoice %2, %3</source>
         <translation>%1 — тапсырыс %2, %3</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="340"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="339"/>
         <source>Receipt preview</source>
         <translation>Чекті алдын ала қарау</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="343"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="342"/>
         <source>Printed before: printing or saving issues a numbered duplicate. Closing issues nothing.</source>
         <translation>Бұрын басылған: басып шығарсаңыз не сақтасаңыз, нөмірленген телнұсқа беріледі. Жапсаңыз, ештеңе берілмейді.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="347"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="346"/>
         <source>The receipt gets its number when you print or save it. Closing issues nothing.</source>
         <translation>Чек нөмірін басып шығарғанда немесе сақтағанда алады. Жапсаңыз, ештеңе берілмейді.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="350"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="349"/>
         <source>Receipt No. %1</source>
         <translation>Чек № %1</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="351"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="350"/>
         <source>Issued. Print or save again here to output this same receipt.</source>
         <translation>Берілді. Дәл осы чекті қайта шығару үшін осында қайта басып шығарыңыз немесе сақтаңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="360"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="359"/>
         <source>The receipt is issued in this language; print it again for a copy in another one.</source>
         <translation>Чек осы тілде берілді; басқа тілдегі көшірме үшін оны қайта басып шығарыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="443"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="442"/>
         <source>The receipt printer chosen in Settings, %1, is not installed on this computer: choose a printer (a manager can change the receipt printer in Settings).</source>
         <translation>Баптауларда таңдалған чек принтері (%1) бұл компьютерде орнатылмаған: принтерді таңдаңыз (чек принтерін менеджер баптауларда өзгерте алады).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="447"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="446"/>
         <source>Print — %1 is not installed</source>
         <translation>Басып шығару — %1 орнатылмаған</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="456"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="455"/>
         <source>Save the receipt as PDF</source>
         <translation>Чекті PDF ретінде сақтау</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="458"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="457"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF файлдары (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="492"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="491"/>
         <source>Sent to %1.</source>
         <translation>%1 принтеріне жіберілді.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="494"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="493"/>
         <source>Sent to the printer.</source>
         <translation>Принтерге жіберілді.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="507"/>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="510"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="506"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="509"/>
         <source>Could not save: %1</source>
         <translation>Сақтау мүмкін болмады: %1</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="512"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="511"/>
         <source>Saved to %1</source>
         <translation>Сақталды: %1</translation>
     </message>
@@ -2717,62 +2717,62 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>ReceiptsPage</name>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/settings_pages.py" line="203"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="202"/>
         <source>12 digits</source>
         <translation>12 цифр</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/settings_pages.py" line="211"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="210"/>
         <source>Ask every time</source>
         <translation>Әр жолы сұрау</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/settings_pages.py" line="215"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="214"/>
         <source>{name} (not found)</source>
         <translation>{name} (табылмады)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/settings_pages.py" line="222"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="221"/>
         <source>No printer is installed on this computer: receipts can still be saved as PDF.</source>
         <translation>Бұл компьютерде принтер орнатылмаған: чектерді бәрібір PDF ретінде сақтауға болады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/settings_pages.py" line="226"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="225"/>
         <source>The system&apos;s default printer is {name}.</source>
         <translation>Жүйенің әдепкі принтері: {name}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/settings_pages.py" line="229"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="228"/>
         <source>Shop name</source>
         <translation>Дүкен атауы</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/settings_pages.py" line="230"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="229"/>
         <source>BIN</source>
         <translation>БСН</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/settings_pages.py" line="231"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="230"/>
         <source>Address</source>
         <translation>Мекенжайы</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/settings_pages.py" line="232"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="231"/>
         <source>Receipt width</source>
         <translation>Чек ені</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/settings_pages.py" line="233"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="232"/>
         <source>Receipt language</source>
         <translation>Чек тілі</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/settings_pages.py" line="234"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="233"/>
         <source>Receipt printer</source>
         <translation>Чек принтері</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/settings_pages.py" line="256"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="255"/>
         <source>The BIN has 12 digits ({count} typed).</source>
         <translation>БСН 12 цифрдан тұрады ({count} енгізілді).</translation>
     </message>
@@ -2780,111 +2780,111 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>RefundDialog</name>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/refund_dialog.py" line="51"/>
-        <location filename="../../epay_desktop/ui/dialogs/refund_dialog.py" line="78"/>
-        <location filename="../../epay_desktop/ui/dialogs/refund_dialog.py" line="148"/>
+        <location filename="../../epay_desktop/ui/money/refund_dialog.py" line="50"/>
+        <location filename="../../epay_desktop/ui/money/refund_dialog.py" line="77"/>
+        <location filename="../../epay_desktop/ui/money/refund_dialog.py" line="147"/>
         <source>Refund</source>
         <extracomment>(code sent to the service, label), shared with the detail panel&apos;s timeline. &quot;other&quot; needs a few words. The reason stored is &quot;other: &lt;what was typed&gt;&quot;; the service takes TEXT_MAX_CHARS in all.</extracomment>
         <translation>Қайтару</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/refund_dialog.py" line="56"/>
+        <location filename="../../epay_desktop/ui/money/refund_dialog.py" line="55"/>
         <source>Part of it</source>
         <translation>Бір бөлігі</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/refund_dialog.py" line="73"/>
+        <location filename="../../epay_desktop/ui/money/refund_dialog.py" line="72"/>
         <source>Why is the money returned?</source>
         <translation>Ақша неге қайтарылады?</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/refund_dialog.py" line="75"/>
+        <location filename="../../epay_desktop/ui/money/refund_dialog.py" line="74"/>
         <source>Paid</source>
         <translation>Төленді</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/refund_dialog.py" line="76"/>
+        <location filename="../../epay_desktop/ui/money/refund_dialog.py" line="75"/>
         <source>Refunded so far</source>
         <translation>Бұрын қайтарылғаны</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/refund_dialog.py" line="77"/>
+        <location filename="../../epay_desktop/ui/money/refund_dialog.py" line="76"/>
         <source>Remaining</source>
         <translation>Қалдық</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/refund_dialog.py" line="80"/>
+        <location filename="../../epay_desktop/ui/money/refund_dialog.py" line="79"/>
         <source>Reason</source>
         <translation>Себебі</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/refund_dialog.py" line="99"/>
+        <location filename="../../epay_desktop/ui/money/refund_dialog.py" line="98"/>
         <source>All that remains ({amount})</source>
         <translation>Қалдықтың бәрі ({amount})</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/refund_dialog.py" line="119"/>
+        <location filename="../../epay_desktop/ui/money/refund_dialog.py" line="118"/>
         <source>Only a paid payment can be refunded; this one is “{status}”.</source>
         <translation>Тек төленген төлемді қайтаруға болады; бұл төлемнің күйі: «{status}».</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/refund_dialog.py" line="123"/>
+        <location filename="../../epay_desktop/ui/money/refund_dialog.py" line="122"/>
         <source>Nothing remains to refund on this payment.</source>
         <translation>Бұл төлем бойынша қайтаратын қалдық жоқ.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/refund_dialog.py" line="125"/>
+        <location filename="../../epay_desktop/ui/money/refund_dialog.py" line="124"/>
         <source>Only {amount} remains: the bank refuses refunds below {minimum}.</source>
         <translation>Тек {amount} қалды: банк {minimum} шегінен кем қайтаруларды қабылдамайды.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/refund_dialog.py" line="138"/>
+        <location filename="../../epay_desktop/ui/money/refund_dialog.py" line="137"/>
         <source>Describe the reason for the refund.</source>
         <translation>Қайтару себебін жазыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/refund_dialog.py" line="148"/>
+        <location filename="../../epay_desktop/ui/money/refund_dialog.py" line="147"/>
         <source>Refund {amount}</source>
         <translation>{amount} қайтару</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/refund_dialog.py" line="151"/>
+        <location filename="../../epay_desktop/ui/money/refund_dialog.py" line="150"/>
         <source>Checking with the bank — the refund will not be sent twice.</source>
         <translation>Банкпен тексеріліп жатыр — қайтару екі рет жіберілмейді.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/labels.py" line="39"/>
+        <location filename="../../epay_desktop/ui/common/labels.py" line="38"/>
         <source>Customer request</source>
         <extracomment>The code of &quot;other&quot;: the reason is stored as ``other: &lt;the words typed&gt;``. (code sent to the service and stored, label), in the order the refund dialog offers them.</extracomment>
         <translation>Сатып алушының өтініші</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/labels.py" line="40"/>
+        <location filename="../../epay_desktop/ui/common/labels.py" line="39"/>
         <source>Goods returned</source>
         <translation>Тауар қайтарылды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/labels.py" line="41"/>
+        <location filename="../../epay_desktop/ui/common/labels.py" line="40"/>
         <source>Duplicate payment</source>
         <translation>Қайталанған төлем</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/labels.py" line="42"/>
+        <location filename="../../epay_desktop/ui/common/labels.py" line="41"/>
         <source>Wrong amount</source>
         <translation>Қате сома</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/labels.py" line="43"/>
+        <location filename="../../epay_desktop/ui/common/labels.py" line="42"/>
         <source>Other (describe)</source>
         <translation>Басқа (жазыңыз)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/labels.py" line="59"/>
+        <location filename="../../epay_desktop/ui/common/labels.py" line="58"/>
         <source>Other: {note}</source>
         <translation>Басқа: {note}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/labels.py" line="63"/>
+        <location filename="../../epay_desktop/ui/common/labels.py" line="62"/>
         <source>Other</source>
         <translation>Басқа</translation>
     </message>
@@ -2892,113 +2892,113 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>ResultView</name>
     <message>
-        <location filename="../../epay_desktop/ui/result_view.py" line="123"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="122"/>
         <source>Amount:</source>
         <extracomment>The title&apos;s colour role per outcome (resources/theme/colors.json). The panel behind the title and message: the outcome is seen from across the counter.</extracomment>
         <translation>Сома:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/result_view.py" line="124"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="123"/>
         <source>Card:</source>
         <translation>Карта:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/result_view.py" line="125"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="124"/>
         <source>Approval code:</source>
         <translation>Авторизация коды:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/result_view.py" line="126"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="125"/>
         <source>Invoice:</source>
         <translation>Тапсырыс:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/result_view.py" line="132"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="131"/>
         <source>Print receipt (Enter)</source>
         <translation>Чекті басып шығару (Enter)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/result_view.py" line="136"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="135"/>
         <source>Try again</source>
         <translation>Қайталау</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/result_view.py" line="139"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="138"/>
         <source>New sale</source>
         <translation>Жаңа сату</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/result_view.py" line="207"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="206"/>
         <source>A new charge for this sale is blocked until the bank answers, so the customer is not charged twice.</source>
         <translation>Сатып алушыдан ақша екі рет алынбауы үшін банк жауап бергенше бұл сату бойынша жаңа төлемге тыйым салынған.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/result_view.py" line="238"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="237"/>
         <source>Payment approved</source>
         <translation>Төлем мақұлданды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/result_view.py" line="239"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="238"/>
         <source>Payment declined</source>
         <translation>Төлем қабылданбады</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/result_view.py" line="240"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="239"/>
         <source>The payment window expired</source>
         <translation>Төлем уақыты өтіп кетті</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/result_view.py" line="241"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="240"/>
         <source>Checking with the bank…</source>
         <translation>Банкпен тексерілуде…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/result_view.py" line="242"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="241"/>
         <source>Waiting for the customer…</source>
         <translation>Сатып алушы күтілуде…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/result_view.py" line="243"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="242"/>
         <source>The payment page is not available</source>
         <translation>Төлем беті қолжетімсіз</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/result_view.py" line="244"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="243"/>
         <source>Cancelled by the cashier</source>
         <translation>Кассир тоқтатты</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/result_view.py" line="245"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="244"/>
         <source>Payment finished</source>
         <translation>Төлем аяқталды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/result_view.py" line="249"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="248"/>
         <source>The money was taken from the card. Print the receipt for the customer.</source>
         <translation>Ақша картадан алынды. Сатып алушыға чекті басып шығарыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/result_view.py" line="256"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="255"/>
         <source>The customer did not pay in time. Nothing was charged. Try again to start a new payment.</source>
         <translation>Сатып алушы уақытында төлемеді. Ештеңе алынған жоқ. Жаңа төлем бастау үшін «Қайталау» басыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/result_view.py" line="260"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="259"/>
         <source>The bank has not confirmed the result yet. Keep the customer here: the console keeps asking.</source>
         <translation>Банк нәтижені әлі растаған жоқ. Сатып алушыны кетірмеңіз: консоль банктен сұрауды жалғастыруда.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/result_view.py" line="264"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="263"/>
         <source>The bank&apos;s payment page could not be opened, so the customer could not pay. The console keeps checking with the bank until the payment time is over. Try again to start a new payment.</source>
         <translation>Банктің төлем беті ашылмады, сондықтан сатып алушы төлей алмады. Төлем уақыты біткенше консоль банкпен тексеруді жалғастырады. Жаңа төлем бастау үшін «Қайталау» басыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/result_view.py" line="270"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="269"/>
         <source>The sale was cancelled at the counter. The console keeps checking with the bank until the payment time is over, in case the customer had already paid.</source>
         <translation>Сату кассада тоқтатылды. Сатып алушы төлеп қойған болуы мүмкін болғандықтан, төлем уақыты біткенше консоль банкпен тексеруді жалғастырады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/result_view.py" line="273"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="272"/>
         <source>Status: %1</source>
         <translation>Күйі: %1</translation>
     </message>
@@ -3006,94 +3006,94 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>SavedCardPanel</name>
     <message>
-        <location filename="../../epay_desktop/ui/saved_card.py" line="92"/>
+        <location filename="../../epay_desktop/ui/checkout/saved_card.py" line="91"/>
         <source>Only a manager can deactivate a saved card. Ask a manager to log in.</source>
         <extracomment>Why a cashier&apos;s &quot;Deactivate card&quot; is disabled (docs/decisions/0019).</extracomment>
         <translation>Сақталған картаны тек менеджер өшіре алады. Менеджерден кіруді сұраңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/saved_card.py" line="110"/>
+        <location filename="../../epay_desktop/ui/checkout/saved_card.py" line="109"/>
         <source>Pay with a saved card</source>
         <extracomment>3-D Secure: (Payment still unsettled, the issuer&apos;s form to post in the checkout browser).</extracomment>
         <translation>Сақталған картамен төлеу</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/saved_card.py" line="115"/>
+        <location filename="../../epay_desktop/ui/checkout/saved_card.py" line="114"/>
         <source>Customer id</source>
         <translation>Клиент ID</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/saved_card.py" line="116"/>
+        <location filename="../../epay_desktop/ui/checkout/saved_card.py" line="115"/>
         <source>Show cards</source>
         <translation>Карталарды көрсету</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/saved_card.py" line="122"/>
+        <location filename="../../epay_desktop/ui/checkout/saved_card.py" line="121"/>
         <source>Charge the card</source>
         <translation>Картадан төлем алу</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/saved_card.py" line="125"/>
+        <location filename="../../epay_desktop/ui/checkout/saved_card.py" line="124"/>
         <source>Deactivate card…</source>
         <translation>Картаны өшіру…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/saved_card.py" line="132"/>
+        <location filename="../../epay_desktop/ui/checkout/saved_card.py" line="131"/>
         <source>Back</source>
         <translation>Артқа</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/saved_card.py" line="137"/>
+        <location filename="../../epay_desktop/ui/checkout/saved_card.py" line="136"/>
         <source>Amount:</source>
         <translation>Сома:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/saved_card.py" line="138"/>
+        <location filename="../../epay_desktop/ui/checkout/saved_card.py" line="137"/>
         <source>Customer id:</source>
         <translation>Клиент ID:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/saved_card.py" line="181"/>
+        <location filename="../../epay_desktop/ui/checkout/saved_card.py" line="180"/>
         <source>Enter the customer id first.</source>
         <translation>Алдымен клиент ID-ін енгізіңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/saved_card.py" line="183"/>
+        <location filename="../../epay_desktop/ui/checkout/saved_card.py" line="182"/>
         <source>Looking for the customer&apos;s cards…</source>
         <translation>Сатып алушының карталары ізделуде…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/saved_card.py" line="190"/>
+        <location filename="../../epay_desktop/ui/checkout/saved_card.py" line="189"/>
         <source>The bank does not allow payments with this card.</source>
         <translation>Банк бұл картамен төлеуге рұқсат бермейді.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/saved_card.py" line="201"/>
+        <location filename="../../epay_desktop/ui/checkout/saved_card.py" line="200"/>
         <source>Choose the card and press Enter.</source>
         <translation>Картаны таңдап, Enter пернесін басыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/saved_card.py" line="203"/>
+        <location filename="../../epay_desktop/ui/checkout/saved_card.py" line="202"/>
         <source>This customer has no saved cards.</source>
         <translation>Бұл сатып алушының сақталған карталары жоқ.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/saved_card.py" line="215"/>
+        <location filename="../../epay_desktop/ui/checkout/saved_card.py" line="214"/>
         <source>Deactivate the saved card?</source>
         <translation>Сақталған картаны өшіру керек пе?</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/saved_card.py" line="216"/>
+        <location filename="../../epay_desktop/ui/checkout/saved_card.py" line="215"/>
         <source>%1 will no longer be offered for this customer&apos;s payments. The customer can save it again with a new payment.</source>
         <translation>%1 бұдан былай бұл сатып алушының төлемдерінде ұсынылмайды. Сатып алушы оны жаңа төлем кезінде қайта сақтай алады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/saved_card.py" line="228"/>
+        <location filename="../../epay_desktop/ui/checkout/saved_card.py" line="227"/>
         <source>The card %1 was deactivated.</source>
         <translation>%1 картасы өшірілді.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/saved_card.py" line="237"/>
+        <location filename="../../epay_desktop/ui/checkout/saved_card.py" line="236"/>
         <source>Charging the card…</source>
         <translation>Картадан төлем алынуда…</translation>
     </message>
@@ -3101,68 +3101,68 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/settings_dialog.py" line="66"/>
+        <location filename="../../epay_desktop/ui/settings/settings_dialog.py" line="65"/>
         <source>No secure keychain on this computer: the client secret cannot be saved. Set EPAYMENT_CLIENT_SECRET for this session or install a keychain (GNOME Keyring / KWallet / Windows Credential Manager / macOS Keychain)</source>
         <extracomment>services.secret_store.NO_KEYCHAIN as a literal, so pyside6-lupdate extracts it (a test keeps them equal)</extracomment>
         <translation>Бұл компьютерде қауіпсіз кілттер қоймасы жоқ: клиент құпия кілтін сақтау мүмкін емес. Осы сеанс үшін EPAYMENT_CLIENT_SECRET орнатыңыз немесе кілттер қоймасын орнатыңыз (GNOME Keyring / KWallet / Windows Credential Manager / macOS Keychain)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/settings_dialog.py" line="104"/>
+        <location filename="../../epay_desktop/ui/settings/settings_dialog.py" line="103"/>
         <source>Settings</source>
         <translation>Баптаулар</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/settings_dialog.py" line="121"/>
+        <location filename="../../epay_desktop/ui/settings/settings_dialog.py" line="120"/>
         <source>Gateway</source>
         <translation>Шлюз</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/settings_dialog.py" line="122"/>
+        <location filename="../../epay_desktop/ui/settings/settings_dialog.py" line="121"/>
         <source>Receipts</source>
         <translation>Чектер</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/settings_dialog.py" line="123"/>
+        <location filename="../../epay_desktop/ui/settings/settings_dialog.py" line="122"/>
         <source>This computer</source>
         <translation>Осы компьютер</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/settings_pages.py" line="35"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="34"/>
         <source>Production (real money)</source>
         <translation>Жұмыс режимі (нақты ақша)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/settings_pages.py" line="36"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="35"/>
         <source>Bank test hosts (epayment.kz)</source>
         <translation>Банктің тест серверлері (epayment.kz)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/settings_pages.py" line="37"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="36"/>
         <source>Bank test hosts (homebank.kz, older)</source>
         <translation>Банктің тест серверлері (homebank.kz, ескі)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/settings_pages.py" line="38"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="37"/>
         <source>Built-in sandbox (no real money)</source>
         <translation>Кірістірілген оқу ортасы (нақты ақша жоқ)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/settings_pages.py" line="41"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="40"/>
         <source>80 mm roll</source>
         <translation>80 мм таспа</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/settings_pages.py" line="42"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="41"/>
         <source>58 mm roll</source>
         <translation>58 мм таспа</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/settings_pages.py" line="43"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="42"/>
         <source>A4 page</source>
         <translation>A4 парағы</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/settings_dialog.py" line="226"/>
+        <location filename="../../epay_desktop/ui/settings/settings_dialog.py" line="225"/>
         <source>Only a manager or an administrator can change the settings.</source>
         <translation>Баптауларды тек менеджер немесе әкімші өзгерте алады.</translation>
     </message>
@@ -3170,86 +3170,86 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>Status</name>
     <message>
+        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="86"/>
         <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="87"/>
-        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="88"/>
         <source>Waiting</source>
         <extracomment>(background, text) theme roles per tone (resources/theme/colors.json); text colours keep at least 4.5:1 contrast on their background (tests/ui/widgets/test_status_badge.py and test_theme.py measure it).</extracomment>
         <translation>Күтілуде</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="89"/>
+        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="88"/>
         <source>Paying…</source>
         <translation>Төленуде…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="90"/>
-        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="110"/>
+        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="89"/>
+        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="109"/>
         <source>Checking…</source>
         <extracomment>Pale tones: their dot gets an outline so it shows on a white menu. A payment whose money operation waits shows this in the list instead of its status.</extracomment>
         <translation>Тексерілуде…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="91"/>
+        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="90"/>
         <source>Authorised</source>
         <translation>Бұғатталды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="92"/>
+        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="91"/>
         <source>Paid</source>
         <translation>Төленді</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="93"/>
+        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="92"/>
         <source>Card verified</source>
         <translation>Карта тексерілді</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="94"/>
+        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="93"/>
         <source>Refunded</source>
         <translation>Қайтарылды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="95"/>
+        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="94"/>
         <source>Cancelled</source>
         <translation>Күші жойылды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="96"/>
+        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="95"/>
         <source>Hold expired</source>
         <translation>Бұғаттау мерзімі өтті</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="97"/>
+        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="96"/>
         <source>Expired</source>
         <translation>Мерзімі өтті</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="98"/>
+        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="97"/>
         <source>Declined</source>
         <translation>Қабылданбады</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="99"/>
+        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="98"/>
         <source>Failed</source>
         <translation>Сәтсіз</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="100"/>
+        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="99"/>
         <source>3-D Secure failed</source>
         <translation>3-D Secure өтпеді</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="101"/>
+        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="100"/>
         <source>Cashier cancelled</source>
         <translation>Кассир тоқтатты</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="102"/>
+        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="101"/>
         <source>Page failed</source>
         <translation>Бет ашылмады</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="111"/>
+        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="110"/>
         <source>Needs review</source>
         <translation>Қарау керек</translation>
     </message>
@@ -3257,72 +3257,72 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>UserAccountDialogs</name>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/user_account_dialogs.py" line="39"/>
+        <location filename="../../epay_desktop/ui/users/account_dialogs.py" line="38"/>
         <source>Type the new PIN or password.</source>
         <translation>Жаңа PIN-кодты немесе құпиясөзді енгізіңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/user_account_dialogs.py" line="45"/>
+        <location filename="../../epay_desktop/ui/users/account_dialogs.py" line="44"/>
         <source>Type the PIN or password again in Repeat it.</source>
         <translation>PIN-кодты немесе құпиясөзді «Қайталап енгізіңіз» өрісіне қайта жазыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/user_account_dialogs.py" line="47"/>
+        <location filename="../../epay_desktop/ui/users/account_dialogs.py" line="46"/>
         <source>The two PINs or passwords are not the same.</source>
         <translation>Екі PIN-код немесе құпиясөз бірдей емес.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/user_account_dialogs.py" line="74"/>
+        <location filename="../../epay_desktop/ui/users/account_dialogs.py" line="73"/>
         <source>Set the new PIN</source>
         <translation>Жаңа PIN-кодты орнату</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/user_account_dialogs.py" line="86"/>
+        <location filename="../../epay_desktop/ui/users/account_dialogs.py" line="85"/>
         <source>New PIN or password</source>
         <translation>Жаңа PIN-код немесе құпиясөз</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/user_account_dialogs.py" line="87"/>
+        <location filename="../../epay_desktop/ui/users/account_dialogs.py" line="86"/>
         <source>Repeat it</source>
         <translation>Қайталап енгізіңіз</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/user_account_dialogs.py" line="146"/>
+        <location filename="../../epay_desktop/ui/users/account_dialogs.py" line="145"/>
         <source>A cashier takes payments; a manager also refunds, charges, cancels, approves and manages users; an administrator also manages administrators.</source>
         <translation>Кассир төлем қабылдайды; менеджер бұған қоса қайтарады, есептен шығарады, күшін жояды, мақұлдайды және пайдаланушыларды басқарады; әкімші бұған қоса әкімшілерді басқарады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/user_account_dialogs.py" line="156"/>
+        <location filename="../../epay_desktop/ui/users/account_dialogs.py" line="155"/>
         <source>Change role</source>
         <translation>Рөлді өзгерту</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/user_account_dialogs.py" line="160"/>
+        <location filename="../../epay_desktop/ui/users/account_dialogs.py" line="159"/>
         <source>New role</source>
         <translation>Жаңа рөл</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/user_account_dialogs.py" line="43"/>
+        <location filename="../../epay_desktop/ui/users/account_dialogs.py" line="42"/>
         <source>This PIN or password cannot be used.</source>
         <translation>Бұл PIN-кодты немесе құпиясөзді қолдануға болмайды.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/user_account_dialogs.py" line="62"/>
+        <location filename="../../epay_desktop/ui/users/account_dialogs.py" line="61"/>
         <source>Reset the PIN of {name}</source>
         <translation>{name}: PIN-кодты қалпына келтіру</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/user_account_dialogs.py" line="78"/>
+        <location filename="../../epay_desktop/ui/users/account_dialogs.py" line="77"/>
         <source>{name} logs in with the new PIN or password from now on; a lock after wrong tries is cleared too. Tell it to them in person.</source>
         <translation>{name} бұдан былай жаңа PIN-кодпен немесе құпиясөзбен кіреді; қате әрекеттерден кейінгі құлып та алынады. Оны пайдаланушыға жеке айтыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/user_account_dialogs.py" line="134"/>
+        <location filename="../../epay_desktop/ui/users/account_dialogs.py" line="133"/>
         <source>Change the role of {name}</source>
         <translation>{name}: рөлді өзгерту</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/user_account_dialogs.py" line="139"/>
+        <location filename="../../epay_desktop/ui/users/account_dialogs.py" line="138"/>
         <source>{name} is a {role} now. The new role takes effect at once, also if they are logged in.</source>
         <translation>{name} енді {role} рөлінде. Жаңа рөл бірден күшіне енеді, пайдаланушы жүйеде отырса да.</translation>
     </message>
@@ -3330,140 +3330,140 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>UsersAdmin</name>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="172"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="171"/>
         <source>Unlock</source>
         <translation>Құлпын ашу</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="173"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="172"/>
         <source>Reset PIN…</source>
         <translation>PIN-кодты қалпына келтіру…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="174"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="173"/>
         <source>Change role…</source>
         <translation>Рөлді өзгерту…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="175"/>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="284"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="174"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="283"/>
         <source>Deactivate</source>
         <translation>Өшіру</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="183"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="182"/>
         <source>Add user</source>
         <translation>Пайдаланушы қосу</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="186"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="185"/>
         <source>Add a user</source>
         <translation>Пайдаланушы қосу</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="188"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="187"/>
         <source>Name</source>
         <translation>Аты</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="189"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="188"/>
         <source>Role</source>
         <translation>Рөлі</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="190"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="189"/>
         <source>PIN or password</source>
         <translation>PIN-код немесе құпиясөз</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="191"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="190"/>
         <source>Repeat it</source>
         <translation>Қайталап енгізіңіз</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="201"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="200"/>
         <source>Select a user, then choose what to do. Each change is saved as soon as you make it, also for a user who is logged in now.</source>
         <translation>Пайдаланушыны таңдап, не істеу керегін таңдаңыз. Әр өзгеріс бірден сақталады, қазір жүйеде отырған пайдаланушы үшін де.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="233"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="232"/>
         <source>Type the new user&apos;s name and PIN or password.</source>
         <translation>Жаңа пайдаланушының атын және PIN-кодын немесе құпиясөзін енгізіңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="243"/>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="293"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="242"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="292"/>
         <source>Wait until the change being saved is done.</source>
         <translation>Сақталып жатқан өзгеріс аяқталғанша күтіңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="245"/>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="295"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="244"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="294"/>
         <source>Select a user in the list.</source>
         <translation>Тізімнен пайдаланушыны таңдаңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="247"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="246"/>
         <source>Only an administrator can change an administrator&apos;s account.</source>
         <translation>Әкімшінің тіркелгісін тек әкімші өзгерте алады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="255"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="254"/>
         <source>You cannot change your own role; ask another manager or an administrator.</source>
         <translation>Өз рөліңізді өзгерте алмайсыз; басқа менеджерден немесе әкімшіден сұраңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="257"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="256"/>
         <source>There is no other role you may give this user.</source>
         <translation>Бұл пайдаланушыға бере алатын басқа рөл жоқ.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="265"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="264"/>
         <source>You cannot deactivate your own account; ask another manager or an administrator.</source>
         <translation>Өз тіркелгіңізді өшіре алмайсыз; басқа менеджерден немесе әкімшіден сұраңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="284"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="283"/>
         <source>Activate</source>
         <translation>Белсендіру</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="297"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="296"/>
         <source>Only an administrator can unlock an administrator.</source>
         <translation>Әкімшінің құлпын тек әкімші аша алады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="299"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="298"/>
         <source>This account is not locked.</source>
         <translation>Бұл тіркелгі құлыпталмаған.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="356"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="355"/>
         <source>Added {name} ({role}).</source>
         <translation>{name} ({role}) қосылды.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="367"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="366"/>
         <source>{name} is unlocked and can log in again.</source>
         <translation>{name} құлпы ашылды, ол қайта кіре алады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="379"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="378"/>
         <source>{name} is active again.</source>
         <translation>{name} қайта белсенді.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="379"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="378"/>
         <source>{name} can no longer log in.</source>
         <translation>{name} енді кіре алмайды.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="407"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="406"/>
         <source>{name} has a new PIN and can log in with it now.</source>
         <translation>{name} жаңа PIN-код алды және қазір онымен кіре алады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="424"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="423"/>
         <source>{name} is now a {role}.</source>
         <translation>{name} енді {role} рөлінде.</translation>
     </message>
@@ -3471,12 +3471,12 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>UsersDialog</name>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_dialog.py" line="32"/>
+        <location filename="../../epay_desktop/ui/users/users_dialog.py" line="31"/>
         <source>Users</source>
         <translation>Пайдаланушылар</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_dialog.py" line="49"/>
+        <location filename="../../epay_desktop/ui/users/users_dialog.py" line="48"/>
         <source>Only a manager or an administrator can manage users.</source>
         <translation>Пайдаланушыларды тек менеджер немесе әкімші басқара алады.</translation>
     </message>
@@ -3484,33 +3484,33 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>UsersModel</name>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="123"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="122"/>
         <source>Name</source>
         <extracomment>What a change says when it is done or refused: a function when composed (said again after a switch).</extracomment>
         <translation>Аты</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="124"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="123"/>
         <source>Role</source>
         <translation>Рөлі</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="125"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="124"/>
         <source>State</source>
         <translation>Күйі</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="145"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="144"/>
         <source>deactivated</source>
         <translation>өшірілген</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="147"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="146"/>
         <source>locked until {time}</source>
         <translation>{time} болғанша құлыпталған</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="148"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="147"/>
         <source>active</source>
         <translation>белсенді</translation>
     </message>
@@ -3518,7 +3518,7 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>WindowTitle</name>
     <message>
-        <location filename="../../epay_desktop/ui/titles.py" line="22"/>
+        <location filename="../../epay_desktop/ui/common/titles.py" line="22"/>
         <source>ePay Desktop</source>
         <extracomment>The separator Qt itself puts before the application name (xcb, Windows).</extracomment>
         <translation>ePay Desktop</translation>
@@ -3527,12 +3527,12 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>asyncqt</name>
     <message>
-        <location filename="../../epay_desktop/ui/asyncqt.py" line="218"/>
+        <location filename="../../epay_desktop/ui/common/asyncqt.py" line="218"/>
         <source>Not completed</source>
         <translation>Аяқталмады</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/asyncqt.py" line="290"/>
+        <location filename="../../epay_desktop/ui/common/asyncqt.py" line="290"/>
         <source>Working… please wait</source>
         <translation>Орындалуда… күте тұрыңыз</translation>
     </message>
@@ -3540,13 +3540,13 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>books</name>
     <message>
-        <location filename="../../epay_desktop/services/books.py" line="345"/>
+        <location filename="../../epay_desktop/services/payments/books.py" line="344"/>
         <source>Say what was found (for example what the bank&apos;s merchant cabinet shows) to resolve a discrepancy.</source>
         <extracomment>Decision 0037: besides every payment with an unresolved operation or an open discrepancy, each run checks at most :data:`BOOKS_LIMIT` charged/held/refunded payments created or changed in the last :data:`BOOKS_WINDOW`, least recently checked first. Older payments: issue 10 (a full scan). ... and a long-running console walks that window at most this often (the first run always does).</extracomment>
         <translation>Сәйкессіздікті шешу үшін не анықталғанын жазыңыз (мысалы, банктің мерчант кабинетінде не көрсетілгенін).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/books.py" line="361"/>
+        <location filename="../../epay_desktop/services/payments/books.py" line="360"/>
         <source>Only a manager can resolve a difference between the books and the bank.</source>
         <translation>Есеп пен банк арасындағы айырмашылықты тек менеджер шеше алады.</translation>
     </message>
@@ -3578,13 +3578,13 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>cli</name>
     <message>
-        <location filename="../../epay_desktop/cli/common.py" line="200"/>
+        <location filename="../../epay_desktop/cli/common.py" line="198"/>
         <source>Only a manager or an administrator can {what}.</source>
         <extracomment>A database command: gets the open app and the parsed arguments, returns the exit code. What ``add_subparsers`` returns; each command module registers its commands on it.</extracomment>
         <translation>Мұны тек менеджер немесе әкімші орындай алады: {what}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/cli/money.py" line="110"/>
+        <location filename="../../epay_desktop/cli/money.py" line="109"/>
         <source>A cashier&apos;s {word_kind} needs a manager&apos;s approval: add --approved-by MANAGER.</source>
         <translation>Кассирдің операциясын ({word_kind}) менеджер мақұлдауы керек: --approved-by MANAGER қосыңыз.</translation>
     </message>
@@ -3695,30 +3695,30 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>gateway</name>
     <message>
-        <location filename="../../epay_desktop/gateway/_core.py" line="32"/>
+        <location filename="../../epay_desktop/gateway/_core.py" line="31"/>
         <source>The gateway refused to start this payment. Its invoice number may already be taken (the last six digits must be unique) or used before with another amount: start the payment again with a new invoice number. If every payment fails like this, check the client ID, client secret and terminal ID in the settings.</source>
         <extracomment>A payment token refused with 400: the invoice, not the credentials, is the usual cause.</extracomment>
         <translation>Шлюз бұл төлемді бастаудан бас тартты. Оның тапсырыс нөмірі бос емес болуы мүмкін (соңғы алты цифры қайталанбауы керек) немесе бұрын басқа сомамен қолданылған: төлемді жаңа тапсырыс нөмірімен қайта бастаңыз. Егер барлық төлем осылай өтпесе, баптаулардағы клиент ID, клиент құпия кілті мен терминал ID-ін тексеріңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/gateway/_core.py" line="226"/>
+        <location filename="../../epay_desktop/gateway/_core.py" line="225"/>
         <source>Gateway authentication failed: even a freshly issued token was refused. Check the client ID, client secret and terminal ID in the settings.</source>
         <extracomment>Connect and pool waits are short (nothing is sent yet); reads allow for a slow bank.</extracomment>
         <translation>Шлюзде аутентификация өтпеді: жаңа берілген токен де қабылданбады. Баптаулардағы клиент ID, клиент құпия кілті мен терминал ID-ін тексеріңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/gateway/_responses.py" line="44"/>
+        <location filename="../../epay_desktop/gateway/_responses.py" line="43"/>
         <source>The gateway does not allow this merchant or terminal to do that. Check the terminal ID in the settings, or ask the bank to enable the operation for the terminal.</source>
         <extracomment>4xx answers that do not prove the request was refused before being applied.</extracomment>
         <translation>Шлюз бұл дүкенге немесе терминалға мұндай операцияға рұқсат бермейді. Баптаулардағы терминал ID-ін тексеріңіз немесе банктен терминал үшін бұл операцияны қосуды сұраңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/gateway/_responses.py" line="188"/>
+        <location filename="../../epay_desktop/gateway/_responses.py" line="187"/>
         <source>The gateway accepted the request but answered with error code {code} ({message}), so it is not clear whether the operation was applied. Do not repeat it: check the payment&apos;s status first (the console does this for you).</source>
         <translation>Шлюз сұрауды қабылдады, бірақ {code} қате кодымен жауап берді ({message}), сондықтан операцияның орындалғаны белгісіз. Оны қайталамаңыз: алдымен төлемнің күйін тексеріңіз (консоль мұны өзі жасайды).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/gateway/_responses.py" line="195"/>
+        <location filename="../../epay_desktop/gateway/_responses.py" line="194"/>
         <source>The gateway accepted the request but answered with error code {code}, so it is not clear whether the operation was applied. Do not repeat it: check the payment&apos;s status first (the console does this for you).</source>
         <translation>Шлюз сұрауды қабылдады, бірақ {code} қате кодымен жауап берді, сондықтан операцияның орындалғаны белгісіз. Оны қайталамаңыз: алдымен төлемнің күйін тексеріңіз (консоль мұны өзі жасайды).</translation>
     </message>
@@ -3734,7 +3734,7 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
         <translation>Есептен шығару сомасы картада бұғатталған сомадан көп. Ештеңе өзгерген жоқ; бұғатталған сомадан аспайтын соманы есептен шығарыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/gateway/client.py" line="285"/>
+        <location filename="../../epay_desktop/gateway/client.py" line="290"/>
         <source>The payment authorisation expired before it was used. Start the payment again.</source>
         <translation>Төлем авторизациясының мерзімі ол қолданылмай тұрып өтіп кетті. Төлемді қайта бастаңыз.</translation>
     </message>
@@ -3810,7 +3810,7 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
         <translation>Шлюз консоль түсінбейтін жауап жіберді. Оны оқығаннан ештеңе өзгерген жоқ; қайталаңыз, ал қайталана берсе, қолдау қызметіне хабарласыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/gateway/status.py" line="186"/>
+        <location filename="../../epay_desktop/gateway/status.py" line="197"/>
         <source>The gateway refused to report this payment&apos;s status (code 101). Its state is unknown: check it again later or in the merchant cabinet.</source>
         <translation>Шлюз бұл төлемнің күйін хабарлаудан бас тартты (код 101). Оның күйі белгісіз: кейінірек қайта тексеріңіз немесе мерчант кабинетінен қараңыз.</translation>
     </message>
@@ -3818,52 +3818,52 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>main</name>
     <message>
-        <location filename="../../epay_desktop/ui/main.py" line="411"/>
+        <location filename="../../epay_desktop/ui/app/main.py" line="412"/>
         <source>Backing up the database…</source>
         <translation>Дерекқордың сақтық көшірмесі жасалуда…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/main.py" line="487"/>
+        <location filename="../../epay_desktop/ui/app/main.py" line="488"/>
         <source>The console cannot start.</source>
         <translation>Консоль іске қосылмайды.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/main.py" line="195"/>
+        <location filename="../../epay_desktop/ui/app/main.py" line="194"/>
         <source>Starting…</source>
         <translation>Іске қосылуда…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/main.py" line="281"/>
+        <location filename="../../epay_desktop/ui/app/main.py" line="282"/>
         <source>Checking unfinished payments with the bank…</source>
         <translation>Аяқталмаған төлемдер банкпен тексерілуде…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/main.py" line="376"/>
+        <location filename="../../epay_desktop/ui/app/main.py" line="377"/>
         <source>Opening the database…</source>
         <translation>Дерекқор ашылуда…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/main.py" line="490"/>
+        <location filename="../../epay_desktop/ui/app/main.py" line="491"/>
         <source>The console cannot start</source>
         <translation>Консоль іске қосылмайды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/main.py" line="207"/>
+        <location filename="../../epay_desktop/ui/app/main.py" line="206"/>
         <source>SANDBOX — demo data, no real money</source>
         <translation>ОҚУ ОРТАСЫ — демо деректер, нақты ақша жоқ</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/main.py" line="383"/>
+        <location filename="../../epay_desktop/ui/app/main.py" line="384"/>
         <source>Preparing the demo shop…</source>
         <translation>Демо дүкен дайындалуда…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/main.py" line="191"/>
+        <location filename="../../epay_desktop/ui/app/main.py" line="190"/>
         <source>SANDBOX (demo)</source>
         <translation>ОҚУ ОРТАСЫ (демо)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/main.py" line="452"/>
+        <location filename="../../epay_desktop/ui/app/main.py" line="453"/>
         <source>Checking the database for damage… A log-in waits until the check is done.</source>
         <translation>Дерекқор зақымға тексерілуде… Кіру тексеру аяқталғанша күтеді.</translation>
     </message>
@@ -3911,73 +3911,73 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>operations</name>
     <message>
-        <location filename="../../epay_desktop/services/op_journal.py" line="105"/>
+        <location filename="../../epay_desktop/services/money_ops/journal.py" line="104"/>
         <source>This user account is deactivated.</source>
         <extracomment>``decide(payment, ops) -&gt; amount``: the rules for one kind (raises ConsoleError to refuse).</extracomment>
         <translation>Бұл пайдаланушы тіркелгісі өшірілген.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/op_journal.py" line="113"/>
+        <location filename="../../epay_desktop/services/money_ops/journal.py" line="112"/>
         <source>A manager must approve this {kind}.</source>
         <translation>Бұл операцияны ({kind}) менеджер мақұлдауы керек.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/op_journal.py" line="123"/>
+        <location filename="../../epay_desktop/services/money_ops/journal.py" line="122"/>
         <source>The gateway&apos;s transaction for this payment is not known yet: refresh its status first.</source>
         <translation>Шлюздің бұл төлем бойынша транзакциясы әлі белгісіз: алдымен оның күйін жаңартыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/op_journal.py" line="252"/>
+        <location filename="../../epay_desktop/services/money_ops/journal.py" line="251"/>
         <source>This operation is {current_state}, not waiting for a review.</source>
         <translation>Бұл операцияның күйі: {current_state}; ол қарауды күтіп тұрған жоқ.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/operations.py" line="293"/>
+        <location filename="../../epay_desktop/services/money_ops/operations.py" line="292"/>
         <source>Only a manager can decide about an operation whose outcome is unclear.</source>
         <translation>Нәтижесі белгісіз операция туралы тек менеджер шешім қабылдай алады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/operations.py" line="306"/>
+        <location filename="../../epay_desktop/services/money_ops/operations.py" line="305"/>
         <source>This operation is {op_state}, not waiting for a review.</source>
         <translation>Бұл операцияның күйі: {op_state}; ол қарауды күтіп тұрған жоқ.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/operations.py" line="320"/>
+        <location filename="../../epay_desktop/services/money_ops/operations.py" line="319"/>
         <source>The bank&apos;s answer does not show this {kind} applied, so it cannot be marked done. If the bank shows nothing of it, choose abandon (or retry once the bank proves it was not applied).</source>
         <translation>Банктің жауабында бұл операцияның ({kind}) орындалғаны көрінбейді, сондықтан оны орындалды деп белгілеуге болмайды. Егер банкте ол туралы ештеңе болмаса, «Доғару» таңдаңыз (немесе банк оның орындалмағанын растаған соң қайталаңыз).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/operations.py" line="347"/>
+        <location filename="../../epay_desktop/services/money_ops/operations.py" line="346"/>
         <source>The gateway cannot confirm that this operation was not applied, so sending it again could move the money twice. Check the payment in the bank&apos;s merchant cabinet; if nothing happened there, choose abandon and start a new operation.</source>
         <translation>Шлюз бұл операцияның орындалмағанын растай алмайды, сондықтан оны қайта жіберсеңіз, ақша екі рет қозғалуы мүмкін. Төлемді банктің мерчант кабинетінен тексеріңіз; онда ештеңе болмаса, «Доғару» таңдап, жаңа операция бастаңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/operations.py" line="368"/>
+        <location filename="../../epay_desktop/services/money_ops/operations.py" line="367"/>
         <source>The bank may show a {kind} up to {lag_seconds} seconds late, and this one was sent less than that ago: &quot;not applied&quot; cannot be trusted yet. Decide again in {wait_seconds} seconds.</source>
         <translation>Банк операцияны ({kind}) {lag_seconds} секундқа дейін кешігіп көрсетуі мүмкін, ал бұл операция одан аз уақыт бұрын жіберілді: «орындалмады» дегенге әзірге сенуге болмайды. {wait_seconds} секундтан кейін қайта шешім қабылдаңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/operations.py" line="391"/>
+        <location filename="../../epay_desktop/services/money_ops/operations.py" line="390"/>
         <source>The bank cannot say now whether this {kind} was applied ({why}), so abandoning it could hide money that moved. Try again once the bank answers (it is asked again at every reconciliation), or check the payment in the bank&apos;s merchant cabinet.</source>
         <translation>Банк қазір бұл операцияның ({kind}) орындалғанын айта алмайды ({why}), сондықтан оны доғарсаңыз, қозғалған ақша жасырын қалуы мүмкін. Банк жауап бергенде қайталаңыз (әр салыстыру кезінде банктен қайта сұралады) немесе төлемді банктің мерчант кабинетінен тексеріңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/operations.py" line="410"/>
+        <location filename="../../epay_desktop/services/money_ops/operations.py" line="409"/>
         <source>The bank shows {bank_refunded} refunded on this payment, at least this refund of {amount} more than the {base} refunded before it: the refund may have been applied, so it cannot be abandoned. Compare the payment with the bank&apos;s merchant cabinet: if it lists this refund, mark it applied; the difference stays in Needs attention until a manager resolves it.</source>
         <translation>Банк бұл төлем бойынша {bank_refunded} қайтарылды деп көрсетеді, бұл одан бұрын қайтарылған {base} сомасынан кемінде осы қайтару сомасына ({amount}) көп: қайтару орындалған болуы мүмкін, сондықтан оны доғаруға болмайды. Төлемді банктің мерчант кабинетімен салыстырыңыз: онда бұл қайтару болса, оны орындалды деп белгілеңіз; айырмашылық менеджер шешкенше «Назар аудару керек» тізімінде қалады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/operations.py" line="426"/>
+        <location filename="../../epay_desktop/services/money_ops/operations.py" line="425"/>
         <source>The bank shows this payment {payment_status}: the {kind} may have been applied, so it cannot be abandoned. Check the payment in the bank&apos;s merchant cabinet.</source>
         <translation>Банк бұл төлемнің күйін былай көрсетеді: {payment_status}. Операция ({kind}) орындалған болуы мүмкін, сондықтан оны доғаруға болмайды. Төлемді банктің мерчант кабинетінен тексеріңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/op_engine.py" line="75"/>
+        <location filename="../../epay_desktop/services/money_ops/engine.py" line="74"/>
         <source>the database failed</source>
         <translation>дерекқорда қате болды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/op_engine.py" line="60"/>
+        <location filename="../../epay_desktop/services/money_ops/engine.py" line="59"/>
         <source>The {kind} of {amount} may have reached the bank, but its answer could not be recorded ({reason}). The outcome is unknown: fix that, then run {command} (nothing is sent again; the bank is asked what it did).</source>
         <translation>«{kind}» операциясы ({amount}) банкке жетуі мүмкін, бірақ банктің жауабын жазу мүмкін болмады ({reason}). Нәтижесі белгісіз: себебін түзетіп, {command} орындаңыз (ештеңе қайта жіберілмейді; банктен не істелгені сұралады).</translation>
     </message>
@@ -3985,61 +3985,61 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>payments</name>
     <message>
-        <location filename="../../epay_desktop/services/checkout.py" line="119"/>
+        <location filename="../../epay_desktop/services/payments/checkout.py" line="118"/>
         <source>Payments are taken in tenge (KZT).</source>
         <extracomment>Where the widget sends the browser back; the console&apos;s web view intercepts these URLs (docs/decisions/0004-checkout-back-links.md). ``.invalid`` can never resolve. Ten million tenge: far above a shop&apos;s card payment; a typo guard, not a gateway limit. The description a sale gets when the cashier typed none, in the payment page&apos;s language: the customer reads it on the gateway&apos;s page and the bank may show it on their statement (decision 0052).</extracomment>
         <translation>Төлемдер теңгемен (KZT) қабылданады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/checkout.py" line="122"/>
+        <location filename="../../epay_desktop/services/payments/checkout.py" line="121"/>
         <source>The amount must be above zero.</source>
         <translation>Сома нөлден үлкен болуы керек.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/checkout.py" line="127"/>
+        <location filename="../../epay_desktop/services/payments/checkout.py" line="126"/>
         <source>The amount is more than {maximum}; check it and try again.</source>
         <translation>Сома {maximum} шегінен асады; тексеріп, қайталаңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/checkout.py" line="138"/>
+        <location filename="../../epay_desktop/services/payments/checkout.py" line="137"/>
         <source>The description contains characters that cannot be printed.</source>
         <translation>Сипаттамада басып шығаруға болмайтын таңбалар бар.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/checkout.py" line="146"/>
+        <location filename="../../epay_desktop/services/payments/checkout.py" line="145"/>
         <source>{email} does not look like an e-mail address (name@example.kz).</source>
         <translation>{email} электрондық пошта мекенжайына ұқсамайды (name@example.kz).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/checkout.py" line="158"/>
+        <location filename="../../epay_desktop/services/payments/checkout.py" line="157"/>
         <source>The customer id may use only Latin letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos; (at most 64 characters).</source>
         <translation>Клиент ID-де тек латын әріптері, цифрлар, &apos;.&apos;, &apos;_&apos; және &apos;-&apos; болуы мүмкін (ең көбі 64 таңба).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/checkout.py" line="169"/>
+        <location filename="../../epay_desktop/services/payments/checkout.py" line="168"/>
         <source>To save the customer&apos;s card, enter the customer id.</source>
         <translation>Сатып алушының картасын сақтау үшін клиент ID-ін енгізіңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/checkout.py" line="177"/>
+        <location filename="../../epay_desktop/services/payments/checkout.py" line="176"/>
         <source>The payment page language must be rus, kaz or eng.</source>
         <translation>Төлем бетінің тілі rus, kaz немесе eng болуы керек.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/checkout.py" line="185"/>
+        <location filename="../../epay_desktop/services/payments/checkout.py" line="184"/>
         <source>The cardholder name must be in Latin letters, as on the card.</source>
         <translation>Карта иесінің аты картадағыдай латын әріптерімен жазылуы керек.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/checkout.py" line="203"/>
+        <location filename="../../epay_desktop/services/payments/checkout.py" line="202"/>
         <source>{phone} is not a Kazakhstan phone number (write it like +7 777 123 45 67).</source>
         <translation>{phone} — қазақстандық телефон нөмірі емес (+7 777 123 45 67 түрінде жазыңыз).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/payment_queries.py" line="306"/>
-        <location filename="../../epay_desktop/services/payments.py" line="300"/>
-        <location filename="../../epay_desktop/services/payments.py" line="413"/>
-        <location filename="../../epay_desktop/services/reconcile.py" line="62"/>
+        <location filename="../../epay_desktop/services/payments/payment_service.py" line="305"/>
+        <location filename="../../epay_desktop/services/payments/payment_service.py" line="418"/>
+        <location filename="../../epay_desktop/services/payments/queries.py" line="305"/>
+        <location filename="../../epay_desktop/services/payments/reconcile.py" line="68"/>
         <source>There is no payment with invoice number {invoice_id}.</source>
         <extracomment>:meth:`PaymentQueries.attention_count` stops counting here (a badge shows &quot;99+&quot;). What the bank did beyond the row (payment_events, oldest first): card attempts the console saw end (decision 0035) and refunds made outside this console.
 ----------
@@ -4047,9 +4047,9 @@ Payments refreshed at once per check-status call in flight (:meth:`Reconciler._i
         <translation>{invoice_id} тапсырыс нөмірімен төлем жоқ.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/payments.py" line="122"/>
-        <location filename="../../epay_desktop/services/saved_cards.py" line="83"/>
-        <location filename="../../epay_desktop/services/saved_cards.py" line="137"/>
+        <location filename="../../epay_desktop/services/payments/payment_service.py" line="127"/>
+        <location filename="../../epay_desktop/services/payments/saved_cards.py" line="87"/>
+        <location filename="../../epay_desktop/services/payments/saved_cards.py" line="141"/>
         <source>This user account is deactivated.</source>
         <extracomment>Errors that say the bank as a whole is unreachable or failing (not this one payment). Statuses a 102 (&quot;no attempt for this invoice&quot;) may confirm or turn into EXPIRED.
 ----------
@@ -4057,22 +4057,22 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
         <translation>Бұл пайдаланушы тіркелгісі өшірілген.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/saved_cards.py" line="89"/>
+        <location filename="../../epay_desktop/services/payments/saved_cards.py" line="93"/>
         <source>Only a manager can deactivate a customer&apos;s saved card.</source>
         <translation>Сатып алушының сақталған картасын тек менеджер өшіре алады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/saved_cards.py" line="98"/>
+        <location filename="../../epay_desktop/services/payments/saved_cards.py" line="102"/>
         <source>This card is no longer saved for the customer; show the cards again.</source>
         <translation>Бұл карта енді сатып алушы үшін сақталмаған; карталарды қайта көрсетіңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/saved_cards.py" line="142"/>
+        <location filename="../../epay_desktop/services/payments/saved_cards.py" line="146"/>
         <source>Choose one of the customer&apos;s saved cards.</source>
         <translation>Сатып алушының сақталған карталарының бірін таңдаңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/saved_cards.py" line="262"/>
+        <location filename="../../epay_desktop/services/payments/saved_cards.py" line="266"/>
         <source>Enter the customer id whose saved cards to use.</source>
         <translation>Сақталған карталары қолданылатын клиент ID-ін енгізіңіз.</translation>
     </message>
@@ -4111,7 +4111,7 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
         <translation>Қайтару чегін тек қайтару сәтті өткеннен кейін басып шығаруға болады; бұл қайтарудың күйі: {op_state}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/receipts.py" line="289"/>
+        <location filename="../../epay_desktop/services/receipts.py" line="288"/>
         <source>There is no payment with invoice number {invoice_id}.</source>
         <extracomment>the gateway environment (``gateway.config.Environment`` value); every one but ``prod`` prints &quot;not a real payment&quot; in large letters on each receipt (decision 0023)</extracomment>
         <translation>{invoice_id} тапсырыс нөмірімен төлем жоқ.</translation>
@@ -4297,54 +4297,54 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
 <context>
     <name>settings</name>
     <message>
-        <location filename="../../epay_desktop/services/secret_store.py" line="31"/>
+        <location filename="../../epay_desktop/services/secret_store.py" line="30"/>
         <source>No secure keychain on this computer: the client secret cannot be saved. Set EPAYMENT_CLIENT_SECRET for this session or install a keychain (GNOME Keyring / KWallet / Windows Credential Manager / macOS Keychain)</source>
         <translation>Бұл компьютерде қауіпсіз кілттер қоймасы жоқ: клиент құпия кілтін сақтау мүмкін емес. Осы сеанс үшін EPAYMENT_CLIENT_SECRET орнатыңыз немесе кілттер қоймасын орнатыңыз (GNOME Keyring / KWallet / Windows Credential Manager / macOS Keychain)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/secret_store.py" line="107"/>
+        <location filename="../../epay_desktop/services/secret_store.py" line="106"/>
         <source>Enter the client id before saving its secret.</source>
         <extracomment>Modules whose backends keep secrets in ordinary files or nowhere at all.</extracomment>
         <translation>Құпия кілтті сақтамас бұрын клиент ID-ін енгізіңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/secret_store.py" line="111"/>
+        <location filename="../../epay_desktop/services/secret_store.py" line="110"/>
         <source>The client secret is empty.</source>
         <translation>Клиент құпия кілті бос.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/secret_store.py" line="120"/>
+        <location filename="../../epay_desktop/services/secret_store.py" line="119"/>
         <source>The keychain refused to save the client secret; unlock it and try again.</source>
         <translation>Кілттер қоймасы клиент құпия кілтін сақтаудан бас тартты; қойманың құлпын ашып, қайталаңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/secret_store.py" line="153"/>
+        <location filename="../../epay_desktop/services/secret_store.py" line="152"/>
         <source>The keychain refused to delete the client secret.</source>
         <translation>Кілттер қоймасы клиент құпия кілтін жоюдан бас тартты.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/shop_settings.py" line="110"/>
+        <location filename="../../epay_desktop/services/shop_settings.py" line="109"/>
         <source>Only a manager or an administrator can change the shop settings.</source>
         <extracomment>how late check-status may show an applied operation, in seconds (decision 0039)</extracomment>
         <translation>Дүкен баптауларын тек менеджер немесе әкімші өзгерте алады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/shop_settings.py" line="151"/>
+        <location filename="../../epay_desktop/services/shop_settings.py" line="150"/>
         <source>Gateway: {exc}.</source>
         <translation>Шлюз: {exc}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/shop_settings.py" line="157"/>
+        <location filename="../../epay_desktop/services/shop_settings.py" line="156"/>
         <source>The terminal is a UUID like 67e34d63-102f-4bd1-898e-370781d0074d (from the ePay cabinet).</source>
         <translation>Терминал — 67e34d63-102f-4bd1-898e-370781d0074d сияқты UUID (ePay кабинетінен).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/shop_settings.py" line="174"/>
+        <location filename="../../epay_desktop/services/shop_settings.py" line="173"/>
         <source>The idle lock is a whole number of minutes from 1 to 240.</source>
         <translation>Әрекетсіздік құлпы — 1-ден 240-қа дейінгі бүтін минут саны.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/shop_settings.py" line="219"/>
+        <location filename="../../epay_desktop/services/shop_settings.py" line="218"/>
         <source>The settings file {path} cannot be read ({exc}).</source>
         <translation>{path} баптаулар файлын оқу мүмкін емес ({exc}).</translation>
     </message>
@@ -4393,58 +4393,58 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
         <translation>{database} дерекқоры зақымдалған ({problem}); консоль онымен жұмыс істемейді. {folder} ішінде сақтық көшірме табылмады: қолдау қызметіне хабарласыңыз, файлды өзгертпеңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/backup.py" line="91"/>
+        <location filename="../../epay_desktop/store/backup.py" line="97"/>
         <source>{path} is not a usable backup: {problem}. Nothing was changed.</source>
         <extracomment>How many days of daily copies are kept when EPAYMENT_BACKUP_DAYS is not set. daily-&lt;date&gt;, manual-&lt;date&gt;T&lt;time&gt;, pre-migration-&lt;rev&gt;-&lt;date&gt;T&lt;time&gt;: (kind, date)</extracomment>
         <translation>{path} сақтық көшірме ретінде жарамсыз: {problem}. Ештеңе өзгерген жоқ.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/backup.py" line="101"/>
+        <location filename="../../epay_desktop/store/backup.py" line="107"/>
         <source>{path} is not a usable backup: {problem} ({detail}). Nothing was changed.</source>
         <translation>{path} сақтық көшірме ретінде жарамсыз: {problem} ({detail}). Ештеңе өзгерген жоқ.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/backup.py" line="134"/>
+        <location filename="../../epay_desktop/store/backup.py" line="140"/>
         <source>it cannot be read</source>
         <translation>оны оқу мүмкін емес</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/backup.py" line="135"/>
+        <location filename="../../epay_desktop/store/backup.py" line="141"/>
         <source>not a SQLite database</source>
         <translation>бұл SQLite дерекқоры емес</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/backup.py" line="136"/>
+        <location filename="../../epay_desktop/store/backup.py" line="142"/>
         <source>damaged</source>
         <translation>зақымдалған</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/backup.py" line="137"/>
+        <location filename="../../epay_desktop/store/backup.py" line="143"/>
         <source>not a database of epay-desktop</source>
         <translation>бұл epay-desktop дерекқоры емес</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/backup.py" line="139"/>
+        <location filename="../../epay_desktop/store/backup.py" line="145"/>
         <source>its schema revision is not one this program knows</source>
         <translation>оның схема нұсқасы бұл бағдарламаға белгісіз</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/backup.py" line="292"/>
+        <location filename="../../epay_desktop/store/backup.py" line="298"/>
         <source>The copy {target} holds schema {stored}, not {revision}; it was not kept.</source>
         <translation>{target} көшірмесінде {revision} емес, {stored} схемасы бар; ол сақталмады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/backup.py" line="182"/>
+        <location filename="../../epay_desktop/store/backup.py" line="188"/>
         <source>{target} already exists; choose a new file name for the backup.</source>
         <translation>{target} бұрыннан бар; сақтық көшірмеге жаңа файл атауын таңдаңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/backup.py" line="198"/>
+        <location filename="../../epay_desktop/store/backup.py" line="204"/>
         <source>The backup to {target} failed: {problem}.</source>
         <translation>{target} ішіне сақтық көшірме жасау сәтсіз аяқталды: {problem}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/backup.py" line="310"/>
+        <location filename="../../epay_desktop/store/backup.py" line="316"/>
         <source>The database {database} is open in {count} other console(s) or command(s) (process {pids}); close them first. Nothing was changed.</source>
         <translation>{database} дерекқоры тағы {count} консольде немесе командада ашық (процесс {pids}); алдымен оларды жабыңыз. Ештеңе өзгерген жоқ.</translation>
     </message>
@@ -4514,65 +4514,65 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
         <translation type="vanished">{target} сақтық көшірмесі тексеруден өтпеді ({ok}, {stored}); дерекқор өзгертілген жоқ.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/open.py" line="194"/>
+        <location filename="../../epay_desktop/store/open.py" line="203"/>
         <source>Cannot create the data folder {home}: {exc_strerror}.</source>
         <extracomment>File systems on which SQLite&apos;s WAL (shared memory + POSIX locks) is unsafe.</extracomment>
         <translation>{home} деректер қалтасын жасау мүмкін емес: {exc_strerror}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/open.py" line="208"/>
+        <location filename="../../epay_desktop/store/open.py" line="217"/>
         <source>The database {parsed_database} is on a network drive. SQLite cannot keep it safe there (WAL needs local shared memory). Use a local folder, or PostgreSQL for several counters.</source>
         <translation>{parsed_database} дерекқоры желілік дискіде тұр. SQLite оны онда қауіпсіз сақтай алмайды (WAL үшін жергілікті ортақ жад керек). Жергілікті қалтаны, ал бірнеше касса үшін PostgreSQL қолданыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/repos/counters.py" line="114"/>
+        <location filename="../../epay_desktop/store/repos/counters.py" line="113"/>
         <source>This shop has used all {invoice_id_limit} invoice numbers the gateway allows (their last 6 digits must be unique). New payments cannot be created; ask support to start a new shop database or terminal.</source>
         <translation>Бұл дүкен шлюз рұқсат ететін {invoice_id_limit} тапсырыс нөмірінің бәрін пайдаланып қойды (олардың соңғы 6 цифры қайталанбауы керек). Жаңа төлемдер жасау мүмкін емес; қолдау қызметінен жаңа дүкен дерекқорын немесе терминал ашуды сұраңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/repos/discrepancies.py" line="63"/>
+        <location filename="../../epay_desktop/store/repos/discrepancies.py" line="62"/>
         <source>There is no open discrepancy number {number}.</source>
         <translation>{number} нөмірлі ашық сәйкессіздік жоқ.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/repos/discrepancies.py" line="79"/>
+        <location filename="../../epay_desktop/store/repos/discrepancies.py" line="78"/>
         <source>There is no discrepancy number {number}.</source>
         <translation>{number} нөмірлі сәйкессіздік жоқ.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/repos/operations.py" line="111"/>
+        <location filename="../../epay_desktop/store/repos/operations.py" line="110"/>
         <source>Another operation on this payment is still being processed: wait for its result.</source>
         <translation>Бұл төлем бойынша басқа операция әлі өңделуде: оның нәтижесін күтіңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/repos/operations.py" line="241"/>
+        <location filename="../../epay_desktop/store/repos/operations.py" line="240"/>
         <source>There is no money operation {op_id}.</source>
         <translation>{op_id} ақша операциясы жоқ.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/repos/payments.py" line="128"/>
+        <location filename="../../epay_desktop/store/repos/payments.py" line="131"/>
         <source>There is no payment with invoice number {invoice_id}.</source>
         <extracomment>Scheduled polls also cover the local marks while their token lives (their next_poll_at, decision 0018). ... and a decline whose invoice still takes another card attempt (its next_poll_at, decision 0035). :meth:`PaymentRepo.lock_by_invoice`&apos;s statement, built once (building it was a tenth of the work of storing a status answer, issue 10 P3); read from the database even when the row is in the session rows locked in this transaction, kept so the update that follows finds them in the session (its identity map holds rows weakly: a dropped row was read again, issue 10 P3)</extracomment>
         <translation>{invoice_id} тапсырыс нөмірімен төлем жоқ.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/repos/payments.py" line="320"/>
+        <location filename="../../epay_desktop/store/repos/payments.py" line="323"/>
         <source>There is no payment number {payment_id}.</source>
         <translation>{payment_id} нөмірлі төлем жоқ.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/repos/receipts.py" line="86"/>
+        <location filename="../../epay_desktop/store/repos/receipts.py" line="85"/>
         <source>There is no receipt with id {receipt_id}.</source>
         <translation>ID-і {receipt_id} чек жоқ.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/repos/settings.py" line="158"/>
+        <location filename="../../epay_desktop/store/repos/settings.py" line="157"/>
         <source>setting name {key} must be 1 to 64 characters</source>
         <extracomment>The default of ``gateway.status_lag_max_seconds`` (decision 0039). Its largest accepted value: an hour (a longer lag blocks a manager&apos;s retry for longer). Every known key, declared once.</extracomment>
         <translation>{key} баптау атауы 1-ден 64 таңбаға дейін болуы керек</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/repos/settings.py" line="170"/>
+        <location filename="../../epay_desktop/store/repos/settings.py" line="169"/>
         <source>{known_meaning}: {value} is not valid; use {exc}</source>
         <translation>{known_meaning}: {value} жарамсыз; {exc} қолданыңыз</translation>
     </message>
@@ -4693,169 +4693,169 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
 <context>
     <name>users</name>
     <message>
-        <location filename="../../epay_desktop/services/users.py" line="109"/>
+        <location filename="../../epay_desktop/services/people/users.py" line="108"/>
         <source>The name {name} looks like the existing user {existing} (letters of another alphabet that look the same); choose a name that is clearly different.</source>
         <translation>Бұл ат ({name}) бар пайдаланушының атына ұқсайды: {existing} (басқа әліпбидің сырттай бірдей әріптері); анық басқа ат таңдаңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/approvals.py" line="142"/>
+        <location filename="../../epay_desktop/services/people/approvals.py" line="141"/>
         <source>{manager_name} is not a manager; ask a manager or an administrator.</source>
         <translation>{manager_name} менеджер емес; менеджерден немесе әкімшіден сұраңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/approvals.py" line="152"/>
+        <location filename="../../epay_desktop/services/people/approvals.py" line="151"/>
         <source>Approve someone else&apos;s request; a manager needs no approval.</source>
         <translation>Басқа біреудің сұрауын мақұлдаңыз; менеджерге мақұлдау керек емес.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/approvals.py" line="236"/>
+        <location filename="../../epay_desktop/services/people/approvals.py" line="235"/>
         <source>Too many wrong manager PINs at this counter: approvals here are paused for {minutes} more min (until {time}, Kazakhstan time). Meanwhile a manager can log in and do it without an approval.</source>
         <translation>Бұл кассада менеджердің PIN-коды тым көп рет қате енгізілді: мұндағы мақұлдаулар тағы {minutes} минутқа тоқтатылды ({time} болғанша, Қазақстан уақыты). Осы уақытта менеджер өзі кіріп, мұны мақұлдаусыз жасай алады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/approvals.py" line="248"/>
+        <location filename="../../epay_desktop/services/people/approvals.py" line="247"/>
         <source>Too many wrong manager PINs for {cashier}&apos;s requests: approvals for them are paused for {minutes} more min (until {time}, Kazakhstan time). Meanwhile a manager can log in and do it without an approval.</source>
         <translation>Кассир {cashier} сұраулары үшін менеджердің PIN-коды тым көп рет қате енгізілді: оның мақұлдаулары тағы {minutes} минутқа тоқтатылды ({time} болғанша, Қазақстан уақыты). Осы уақытта менеджер өзі кіріп, мұны мақұлдаусыз жасай алады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/approvals.py" line="330"/>
+        <location filename="../../epay_desktop/services/people/approvals.py" line="329"/>
         <source>Wrong manager name or PIN, too many times: approvals at this counter are paused for {minutes} min (until {time}, Kazakhstan time). Meanwhile a manager can log in and do it without an approval.</source>
         <translation>Менеджердің аты немесе PIN-коды тым көп рет қате енгізілді: бұл кассадағы мақұлдаулар {minutes} минутқа тоқтатылды ({time} болғанша, Қазақстан уақыты). Осы уақытта менеджер өзі кіріп, мұны мақұлдаусыз жасай алады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/approvals.py" line="342"/>
+        <location filename="../../epay_desktop/services/people/approvals.py" line="341"/>
         <source>Wrong manager name or PIN, too many times: approvals for {cashier}&apos;s requests are paused for {minutes} min (until {time}, Kazakhstan time). Meanwhile a manager can log in and do it without an approval.</source>
         <translation>Менеджердің аты немесе PIN-коды тым көп рет қате енгізілді: кассир {cashier} сұрауларының мақұлдаулары {minutes} минутқа тоқтатылды ({time} болғанша, Қазақстан уақыты). Осы уақытта менеджер өзі кіріп, мұны мақұлдаусыз жасай алады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/approvals.py" line="362"/>
+        <location filename="../../epay_desktop/services/people/approvals.py" line="361"/>
         <source>Wrong manager name or PIN. 1 try left before approvals pause for {minutes} minutes.</source>
         <translation>Менеджердің аты немесе PIN-коды қате. Мақұлдаулар {minutes} минутқа тоқтатылғанға дейін 1 әрекет қалды.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/approvals.py" line="366"/>
+        <location filename="../../epay_desktop/services/people/approvals.py" line="365"/>
         <source>Wrong manager name or PIN. {tries} tries left before approvals pause for {minutes} minutes.</source>
         <translation>Менеджердің аты немесе PIN-коды қате. Мақұлдаулар {minutes} минутқа тоқтатылғанға дейін {tries} әрекет қалды.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/login.py" line="53"/>
+        <location filename="../../epay_desktop/services/people/login.py" line="52"/>
         <source>Wrong user name or password/PIN.</source>
         <translation>Пайдаланушы аты немесе құпиясөз/PIN-код қате.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/login.py" line="83"/>
+        <location filename="../../epay_desktop/services/people/login.py" line="82"/>
         <source>Too many wrong passwords/PINs: this account is locked until {time} (Kazakhstan time, {zone}) or until a manager unlocks it.</source>
         <translation>Құпиясөз/PIN-код тым көп рет қате енгізілді: бұл тіркелгі {time} болғанша (Қазақстан уақыты, {zone}) немесе менеджер құлпын ашқанша құлыпталды.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/login.py" line="212"/>
-        <location filename="../../epay_desktop/services/users.py" line="512"/>
+        <location filename="../../epay_desktop/services/people/login.py" line="211"/>
+        <location filename="../../epay_desktop/services/people/users.py" line="511"/>
         <source>This account is deactivated. Ask a manager to reactivate it.</source>
         <translation>Бұл тіркелгі өшірілген. Менеджерден оны қайта іске қосуды сұраңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/login.py" line="118"/>
+        <location filename="../../epay_desktop/services/people/login.py" line="117"/>
         <source>This account&apos;s role or status in the database is not the one a manager gave it: the database was changed outside the console. Log-in refused; an administrator must check the audit log.</source>
         <translation>Бұл тіркелгінің дерекқордағы рөлі немесе күйі менеджер берген рөл емес: дерекқор консольді айналып өзгертілген. Кіруге рұқсат берілмеді; әкімші аудит журналын тексеруі керек.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/passwords.py" line="52"/>
+        <location filename="../../epay_desktop/services/people/passwords.py" line="52"/>
         <source>Enter a PIN (at least 4 digits) or a password (at least 8 characters).</source>
         <translation>PIN-код (кемінде 4 цифр) немесе құпиясөз (кемінде 8 таңба) енгізіңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/passwords.py" line="61"/>
+        <location filename="../../epay_desktop/services/people/passwords.py" line="61"/>
         <source>The password is too long: at most {max_secret_chars} characters.</source>
         <translation>Құпиясөз тым ұзын: ең көбі {max_secret_chars} таңба.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/passwords.py" line="72"/>
+        <location filename="../../epay_desktop/services/people/passwords.py" line="72"/>
         <source>A PIN needs at least {min_pin_digits} digits; this one has {secret_count}.</source>
         <translation>PIN-кодта кемінде {min_pin_digits} цифр болуы керек; бұл кодта {secret_count}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/passwords.py" line="84"/>
+        <location filename="../../epay_desktop/services/people/passwords.py" line="84"/>
         <source>A password needs at least {min_password_chars} characters; this one has {secret_count}. (A PIN of digits only may be shorter: at least {min_pin_digits}.)</source>
         <translation>Құпиясөзде кемінде {min_password_chars} таңба болуы керек; бұл құпиясөзде {secret_count}. (Тек цифрлардан тұратын PIN-код қысқарақ болуы мүмкін: кемінде {min_pin_digits}.)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/users.py" line="81"/>
+        <location filename="../../epay_desktop/services/people/users.py" line="80"/>
         <source>Enter a user name.</source>
         <translation>Пайдаланушы атын енгізіңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/users.py" line="86"/>
+        <location filename="../../epay_desktop/services/people/users.py" line="85"/>
         <source>A user name has at most {max_name_chars} characters.</source>
         <translation>Пайдаланушы атында ең көбі {max_name_chars} таңба болады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/users.py" line="94"/>
+        <location filename="../../epay_desktop/services/people/users.py" line="93"/>
         <source>A user name cannot contain control or invisible characters.</source>
         <translation>Пайдаланушы атында басқару немесе көрінбейтін таңбалар болмауы керек.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/users.py" line="124"/>
+        <location filename="../../epay_desktop/services/people/users.py" line="123"/>
         <source>Your account is deactivated.</source>
         <translation>Тіркелгіңіз өшірілген.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/users.py" line="167"/>
+        <location filename="../../epay_desktop/services/people/users.py" line="166"/>
         <source>The role “{actor_role}” may not add “{role}” accounts.</source>
         <extracomment>wrong manager PINs typed at this counter (``register_id``) -- never the manager&apos;s login lockout</extracomment>
         <translation>«{actor_role}» рөлі «{role}» тіркелгілерін қоса алмайды.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/users.py" line="181"/>
+        <location filename="../../epay_desktop/services/people/users.py" line="180"/>
         <source>The first user must be a manager or an administrator, who then adds the cashiers.</source>
         <translation>Бірінші пайдаланушы менеджер немесе әкімші болуы керек, содан кейін ол кассирлерді қосады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/users.py" line="194"/>
+        <location filename="../../epay_desktop/services/people/users.py" line="193"/>
         <source>Log in as a manager or an administrator to add users.</source>
         <translation>Пайдаланушыларды қосу үшін менеджер немесе әкімші ретінде кіріңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/users.py" line="204"/>
+        <location filename="../../epay_desktop/services/people/users.py" line="203"/>
         <source>The role “{current_role}” may not add “{role}” accounts.</source>
         <translation>«{current_role}» рөлі «{role}» тіркелгілерін қоса алмайды.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/users.py" line="233"/>
+        <location filename="../../epay_desktop/services/people/users.py" line="232"/>
         <source>Only a manager or an administrator can see the list of users.</source>
         <translation>Пайдаланушылар тізімін тек менеджер немесе әкімші көре алады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/users.py" line="270"/>
+        <location filename="../../epay_desktop/services/people/users.py" line="269"/>
         <source>There is no user named {name_strip}.</source>
         <translation>{name_strip} атты пайдаланушы жоқ.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/users.py" line="279"/>
+        <location filename="../../epay_desktop/services/people/users.py" line="278"/>
         <source>The role “{current_role}” may not change “{target_role}” accounts.</source>
         <translation>«{current_role}» рөлі «{target_role}» тіркелгілерін өзгерте алмайды.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/users.py" line="319"/>
+        <location filename="../../epay_desktop/services/people/users.py" line="318"/>
         <source>You cannot deactivate your own account.</source>
         <translation>Өз тіркелгіңізді өшіре алмайсыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/users.py" line="342"/>
+        <location filename="../../epay_desktop/services/people/users.py" line="341"/>
         <source>You cannot change your own role; ask another manager or an administrator.</source>
         <translation>Өз рөліңізді өзгерте алмайсыз; басқа менеджерден немесе әкімшіден сұраңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/users.py" line="352"/>
+        <location filename="../../epay_desktop/services/people/users.py" line="351"/>
         <source>The role “{current_role}” may not give the role “{role}”.</source>
         <translation>«{current_role}» рөлі «{role}» рөлін бере алмайды.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/users.py" line="363"/>
+        <location filename="../../epay_desktop/services/people/users.py" line="362"/>
         <source>{name} already has the role “{role}”; nothing was changed.</source>
         <translation>{name} пайдаланушысында «{role}» рөлі бар; ештеңе өзгерген жоқ.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/users.py" line="462"/>
+        <location filename="../../epay_desktop/services/people/users.py" line="461"/>
         <source>The amount to approve must be a whole number of tiyn, not negative.</source>
         <translation>Мақұлданатын сома тиынмен бүтін сан болуы керек, теріс емес.</translation>
     </message>

@@ -4,42 +4,42 @@
 <context>
     <name>AboutBox</name>
     <message>
-        <location filename="../../epay_desktop/ui/about.py" line="49"/>
+        <location filename="../../epay_desktop/ui/window/about.py" line="48"/>
         <source>(not opened)</source>
         <translation>(не открыта)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/about.py" line="52"/>
+        <location filename="../../epay_desktop/ui/window/about.py" line="51"/>
         <source>A counter console for Halyk Bank&apos;s ePay card payments.</source>
         <translation>Кассовая программа для приёма оплаты картами через Halyk ePay.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/about.py" line="65"/>
+        <location filename="../../epay_desktop/ui/window/about.py" line="64"/>
         <source>About ePay Desktop</source>
         <translation>О программе ePay Desktop</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/about.py" line="51"/>
+        <location filename="../../epay_desktop/ui/window/about.py" line="50"/>
         <source>ePay Desktop {version}</source>
         <translation>ePay Desktop {version}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/about.py" line="54"/>
+        <location filename="../../epay_desktop/ui/window/about.py" line="53"/>
         <source>Qt {version}</source>
         <translation>Qt {version}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/about.py" line="55"/>
+        <location filename="../../epay_desktop/ui/window/about.py" line="54"/>
         <source>PySide6 {version}</source>
         <translation>PySide6 {version}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/about.py" line="56"/>
+        <location filename="../../epay_desktop/ui/window/about.py" line="55"/>
         <source>Python {version}</source>
         <translation>Python {version}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/about.py" line="57"/>
+        <location filename="../../epay_desktop/ui/window/about.py" line="56"/>
         <source>Data folder: {folder}</source>
         <translation>Папка данных: {folder}</translation>
     </message>
@@ -47,39 +47,39 @@
 <context>
     <name>AppAdmin</name>
     <message>
-        <location filename="../../epay_desktop/ui/app_admin.py" line="182"/>
+        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="181"/>
         <source>Backing up the database…</source>
         <translation>Резервное копирование базы данных…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_admin.py" line="196"/>
+        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="195"/>
         <source>Backup done</source>
         <translation>Резервная копия сделана</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_admin.py" line="193"/>
+        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="192"/>
         <source>The database was backed up and the copy checked:
 {path}</source>
         <translation>Резервная копия базы данных сделана и проверена:
 {path}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_admin.py" line="191"/>
+        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="190"/>
         <source>The database is PostgreSQL: it is backed up on its server, not by this console.</source>
         <translation>База данных — PostgreSQL: её резервные копии делаются на её сервере, а не этой консолью.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_admin.py" line="219"/>
+        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="218"/>
         <source>Export done</source>
         <translation>Экспорт завершён</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_admin.py" line="132"/>
+        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="131"/>
         <source>Settings saved. Gateway changes apply when the console is restarted.</source>
         <translation>Настройки сохранены. Изменения шлюза вступят в силу после перезапуска программы.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_admin.py" line="210"/>
+        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="209"/>
         <source>{rows} payment(s) from {first} to {last} were written to:
 {path}</source>
         <translation>Платежей с {first} по {last}: {rows}. Записаны в файл:
@@ -89,32 +89,32 @@
 <context>
     <name>AppFlows</name>
     <message>
-        <location filename="../../epay_desktop/ui/app_flows.py" line="122"/>
+        <location filename="../../epay_desktop/ui/app/flows.py" line="121"/>
         <source>Print refund receipt</source>
         <translation>Печать чека возврата</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_flows.py" line="123"/>
+        <location filename="../../epay_desktop/ui/app/flows.py" line="122"/>
         <source>Not now</source>
         <translation>Не сейчас</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_flows.py" line="161"/>
+        <location filename="../../epay_desktop/ui/app/flows.py" line="160"/>
         <source>refund</source>
         <translation>возврат</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_flows.py" line="161"/>
+        <location filename="../../epay_desktop/ui/app/flows.py" line="160"/>
         <source>cancel</source>
         <translation>отмена</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_flows.py" line="161"/>
+        <location filename="../../epay_desktop/ui/app/flows.py" line="160"/>
         <source>charge</source>
         <translation>списание</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_flows.py" line="162"/>
+        <location filename="../../epay_desktop/ui/app/flows.py" line="161"/>
         <source>The bank could not confirm whether this {what} of {amount} was applied.
 
 Retry: the console asks the bank again and re-sends it only if the bank proves it was not applied (with the same operation id, so it cannot be applied twice).
@@ -127,32 +127,32 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 Отметить проведённой: в кабинете мерчанта эта операция ({what}) есть — отметить её проведённой.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_flows.py" line="172"/>
+        <location filename="../../epay_desktop/ui/app/flows.py" line="171"/>
         <source>Review the operation</source>
         <translation>Решение по операции</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_flows.py" line="104"/>
+        <location filename="../../epay_desktop/ui/app/flows.py" line="103"/>
         <source>Refund done — invoice {invoice}, {amount}</source>
         <translation>Возврат проведён — заказ {invoice}, {amount}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_flows.py" line="109"/>
+        <location filename="../../epay_desktop/ui/app/flows.py" line="108"/>
         <source>The refund of {amount} on invoice {invoice} is done. Print the refund receipt for the customer?</source>
         <translation>Возврат {amount} по заказу {invoice} проведён. Напечатать чек возврата для покупателя?</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_flows.py" line="178"/>
+        <location filename="../../epay_desktop/ui/app/flows.py" line="177"/>
         <source>&amp;Retry</source>
         <translation>По&amp;вторить</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_flows.py" line="179"/>
+        <location filename="../../epay_desktop/ui/app/flows.py" line="178"/>
         <source>A&amp;bandon</source>
         <translation>&amp;Отказаться</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_flows.py" line="180"/>
+        <location filename="../../epay_desktop/ui/app/flows.py" line="179"/>
         <source>&amp;Mark applied</source>
         <translation>Отметить &amp;проведённой</translation>
     </message>
@@ -160,38 +160,38 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>ApprovalWidget</name>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/approval_widget.py" line="37"/>
+        <location filename="../../epay_desktop/ui/money/approval_widget.py" line="36"/>
         <source>Manager approval</source>
         <extracomment>the error text appeared or went (the dialog grows to keep every field readable)</extracomment>
         <translation>Одобрение менеджера</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/approval_widget.py" line="41"/>
+        <location filename="../../epay_desktop/ui/money/approval_widget.py" line="40"/>
         <source>A cashier needs a manager&apos;s approval for this. The manager types their name and PIN here.</source>
         <translation>Для этого кассиру нужно одобрение менеджера. Менеджер вводит здесь своё имя и PIN-код.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/approval_widget.py" line="47"/>
+        <location filename="../../epay_desktop/ui/money/approval_widget.py" line="46"/>
         <source>Manager&apos;s name</source>
         <translation>Имя менеджера</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/approval_widget.py" line="51"/>
+        <location filename="../../epay_desktop/ui/money/approval_widget.py" line="50"/>
         <source>Manager&apos;s PIN or password</source>
         <translation>PIN-код или пароль менеджера</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/approval_widget.py" line="60"/>
+        <location filename="../../epay_desktop/ui/money/approval_widget.py" line="59"/>
         <source>Manager</source>
         <translation>Менеджер</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/approval_widget.py" line="61"/>
+        <location filename="../../epay_desktop/ui/money/approval_widget.py" line="60"/>
         <source>PIN</source>
         <translation>PIN-код</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/approval_widget.py" line="78"/>
+        <location filename="../../epay_desktop/ui/money/approval_widget.py" line="77"/>
         <source>A manager must type their name and PIN to approve.</source>
         <translation>Чтобы одобрить, менеджер должен ввести своё имя и PIN-код.</translation>
     </message>
@@ -199,155 +199,155 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>AttentionDialog</name>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="126"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="125"/>
         <source>Settled meanwhile.</source>
         <translation>Уже урегулировано.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="93"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="92"/>
         <source>The console&apos;s books say {console}, the bank says {bank}. Check the payment with the bank, then resolve it here with what you found.</source>
         <translation>По данным программы — {console}, по данным банка — {bank}. Проверьте платёж в банке, затем закройте расхождение здесь, указав, что выяснилось.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="111"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="110"/>
         <source>The bank has not confirmed the payment&apos;s outcome yet; the console keeps asking.</source>
         <translation>Банк ещё не подтвердил результат платежа; программа продолжает запрашивать.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="273"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="272"/>
         <source>What you found (e.g. what the bank&apos;s merchant cabinet shows)</source>
         <translation>Что выяснилось (например, что показывает кабинет мерчанта)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="283"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="282"/>
         <source>Only a manager can resolve a difference between the books and the bank.</source>
         <translation>Закрыть расхождение между учётом программы и банком может только менеджер.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="78"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="77"/>
         <source>Refund made outside the console</source>
         <translation>Возврат не через программу</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="79"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="78"/>
         <source>Refunded amounts differ</source>
         <translation>Суммы возврата не совпадают</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="80"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="79"/>
         <source>Charged amounts differ</source>
         <translation>Суммы списания не совпадают</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="87"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="86"/>
         <source>The bank refunded {bank} that no refund of this console explains (e.g. in the bank&apos;s merchant cabinet). Check it with the bank, then resolve it here with what you found.</source>
         <translation>Банк вернул {bank}, и ни один возврат этой программы этого не объясняет (например, возврат сделали в кабинете мерчанта). Проверьте это в банке, затем закройте расхождение здесь, указав, что выяснилось.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="101"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="100"/>
         <source>Refund</source>
         <translation>Возврат</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="102"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="101"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="103"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="102"/>
         <source>Charge</source>
         <translation>Списание</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="155"/>
-        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="249"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="154"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="248"/>
         <source>Invoice</source>
         <translation>Заказ</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="155"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="154"/>
         <source>Created</source>
         <translation>Создан</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="155"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="154"/>
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="155"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="154"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="155"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="154"/>
         <source>Waiting for</source>
         <translation>Чего ждёт</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="176"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="175"/>
         <source>Nothing needs attention: every payment and operation is settled.</source>
         <translation>Ничего не требует внимания: все платежи и операции урегулированы.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="182"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="181"/>
         <source>Open payment</source>
         <translation>Открыть платёж</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="190"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="189"/>
         <source>Choose a payment to see it; a manager reviews an operation from there.</source>
         <translation>Выберите платёж, чтобы открыть его; оттуда менеджер принимает решение по операции.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="249"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="248"/>
         <source>No.</source>
         <translation>№</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="249"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="248"/>
         <source>Found</source>
         <translation>Обнаружено</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="249"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="248"/>
         <source>What</source>
         <translation>Что</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="249"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="248"/>
         <source>Details</source>
         <translation>Подробности</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="276"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="275"/>
         <source>&amp;Resolve</source>
         <translation>&amp;Закрыть расхождение</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="223"/>
-        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="360"/>
-        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="241"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="222"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="359"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="240"/>
         <source>The console&apos;s books and the bank disagree ({count}):</source>
         <translation>Данные программы и банка расходятся ({count}):</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="363"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="362"/>
         <source>Discrepancy {number} resolved.</source>
         <translation>Расхождение № {number} закрыто.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="368"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="367"/>
         <source>Needs attention ({count})</source>
         <translation>Требует внимания ({count})</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="116"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="115"/>
         <source>{kind} of {amount}: the bank could not confirm it; a manager must review it.</source>
         <translation>{kind} на {amount}: банк не смог подтвердить; нужно решение менеджера.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/attention_dialog.py" line="122"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="121"/>
         <source>{kind} of {amount}: the bank&apos;s answer was lost; the console is checking.</source>
         <translation>{kind} на {amount}: ответ банка потерялся; программа проверяет.</translation>
     </message>
@@ -355,129 +355,129 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>AuditAnchorDialog</name>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="95"/>
+        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="94"/>
         <source>The audit log is broken at entry {seq}: an entry was changed, deleted or moved. No anchor is given for a broken log; an administrator must check it.</source>
         <translation>Журнал аудита повреждён на записи {seq}: запись изменили, удалили или переставили. Для повреждённого журнала контрольная метка не выдаётся; администратор должен его проверить.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="103"/>
+        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="102"/>
         <source>The log matches the anchor: nothing up to entry {count} was cut or rewritten.</source>
         <translation>Журнал совпадает с контрольной меткой: до записи {count} ничего не обрезано и не переписано.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="107"/>
+        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="106"/>
         <source>The log was cut: the anchor has {anchor} entries, the log only {count}.</source>
         <translation>Журнал обрезан: в контрольной метке {anchor} записей, в журнале только {count}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="111"/>
+        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="110"/>
         <source>The log was rewritten: entry {seq} is not the one the anchor was printed for.</source>
         <translation>Журнал переписан: запись {seq} не та, для которой печаталась контрольная метка.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="179"/>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="123"/>
+        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="178"/>
+        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="122"/>
         <source>Audit log anchor</source>
         <translation>Контрольная метка журнала аудита</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="189"/>
+        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="188"/>
         <source>&amp;Copy</source>
         <translation>&amp;Копировать</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="197"/>
+        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="196"/>
         <source>The audit log is intact: {count} entries. Write this anchor down or save it off this PC; checked later, it shows whether the log was cut or rewritten since.</source>
         <translation>Журнал аудита цел: записей {count}. Запишите эту контрольную метку или сохраните её не на этом компьютере; проверка по ней позже покажет, не обрезали ли и не переписали ли журнал с тех пор.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="222"/>
+        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="221"/>
         <source>A kept anchor, e.g. {example}</source>
         <translation>Сохранённая метка, например {example}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="223"/>
+        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="222"/>
         <source>C&amp;heck</source>
         <translation>&amp;Проверить</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="238"/>
+        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="237"/>
         <source>Check an anchor kept earlier:</source>
         <translation>Проверить метку, сохранённую раньше:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="323"/>
+        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="322"/>
         <source>That is not an anchor: write it as printed, e.g. {example}.</source>
         <translation>Это не контрольная метка: введите её так, как она напечатана, например {example}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="343"/>
+        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="342"/>
         <source>Only a manager or an administrator can see the audit log&apos;s anchor.</source>
         <translation>Контрольную метку журнала аудита может смотреть только менеджер или администратор.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="191"/>
+        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="190"/>
         <source>&amp;Print…</source>
         <translation>Пе&amp;чать…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="193"/>
+        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="192"/>
         <source>&amp;Save…</source>
         <translation>&amp;Сохранить…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="124"/>
+        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="123"/>
         <source>Printed {when}</source>
         <translation>Напечатано {when}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="126"/>
+        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="125"/>
         <source>Entries in the audit log: {count}</source>
         <translation>Записей в журнале аудита: {count}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="129"/>
+        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="128"/>
         <source>Keep this paper away from the computer. To check later that the log was not cut or rewritten, type the anchor in Settings &gt; Audit log anchor and press Check, or run:</source>
         <translation>Храните этот листок отдельно от компьютера. Чтобы позже проверить, что журнал не обрезали и не переписали, введите метку в Настройки &gt; Контрольная метка журнала аудита и нажмите «Проверить» или выполните команду:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="268"/>
+        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="267"/>
         <source>Save the audit log anchor</source>
         <translation>Сохранить контрольную метку журнала аудита</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="270"/>
+        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="269"/>
         <source>Text files (*.txt)</source>
         <translation>Текстовые файлы (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="289"/>
+        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="288"/>
         <source>Sent to the printer.</source>
         <translation>Отправлено на принтер.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="305"/>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="309"/>
+        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="304"/>
+        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="308"/>
         <source>Could not save: {why}</source>
         <translation>Не удалось сохранить: {why}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="314"/>
+        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="313"/>
         <source>Saved to {path}: keep a copy off this PC.</source>
         <translation>Сохранено в {path}: храните копию не на этом компьютере.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="81"/>
+        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="80"/>
         <source>These accounts have a role or status that no audited decision gave: the database was changed outside the console, and their log-in is refused. An administrator must check them.</source>
         <translation>У этих учётных записей роль или статус, которых не давало ни одно решение в журнале аудита: базу данных изменили в обход консоли, и их вход запрещён. Администратор должен их проверить.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="72"/>
+        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="71"/>
         <source>none</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/audit_anchor_dialog.py" line="86"/>
+        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="85"/>
         <source>{name}: {stored} in the database, audited {audited}</source>
         <translation>{name}: в базе данных — {stored}, по журналу аудита — {audited}</translation>
     </message>
@@ -494,42 +494,42 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>CancelDialog</name>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/cancel_dialog.py" line="32"/>
+        <location filename="../../epay_desktop/ui/money/cancel_dialog.py" line="31"/>
         <source>Cancel a held payment</source>
         <translation>Отмена блокировки</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/cancel_dialog.py" line="44"/>
+        <location filename="../../epay_desktop/ui/money/cancel_dialog.py" line="43"/>
         <source>The whole hold of {amount} is released to the customer&apos;s card. Nothing is charged, and this cannot be undone.</source>
         <translation>Вся заблокированная сумма {amount} возвращается на карту покупателя. Ничего не списывается, и это нельзя отменить.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/cancel_dialog.py" line="39"/>
+        <location filename="../../epay_desktop/ui/money/cancel_dialog.py" line="38"/>
         <source>Held on the card</source>
         <translation>Заблокировано на карте</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/cancel_dialog.py" line="56"/>
+        <location filename="../../epay_desktop/ui/money/cancel_dialog.py" line="55"/>
         <source>A paid payment is refunded instead.</source>
         <translation>Для оплаченного платежа делайте возврат.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/cancel_dialog.py" line="59"/>
+        <location filename="../../epay_desktop/ui/money/cancel_dialog.py" line="58"/>
         <source>Only a held (authorised) payment can be cancelled; this one is “{status}”.</source>
         <translation>Отменить можно только заблокированный (авторизованный) платёж, а у этого статус «{status}».</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/cancel_dialog.py" line="70"/>
+        <location filename="../../epay_desktop/ui/money/cancel_dialog.py" line="69"/>
         <source>Release {amount}</source>
         <translation>Разблокировать {amount}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/cancel_dialog.py" line="72"/>
+        <location filename="../../epay_desktop/ui/money/cancel_dialog.py" line="71"/>
         <source>Release the hold</source>
         <translation>Снять блокировку</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/cancel_dialog.py" line="76"/>
+        <location filename="../../epay_desktop/ui/money/cancel_dialog.py" line="75"/>
         <source>Checking with the bank — the cancellation will not be sent twice.</source>
         <translation>Проверяем в банке — отмена не будет отправлена дважды.</translation>
     </message>
@@ -537,49 +537,49 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>ChargeDialog</name>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/charge_dialog.py" line="33"/>
+        <location filename="../../epay_desktop/ui/money/charge_dialog.py" line="32"/>
         <source>Charge a held payment</source>
         <translation>Списание заблокированной суммы</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/charge_dialog.py" line="37"/>
-        <location filename="../../epay_desktop/ui/dialogs/charge_dialog.py" line="62"/>
+        <location filename="../../epay_desktop/ui/money/charge_dialog.py" line="36"/>
+        <location filename="../../epay_desktop/ui/money/charge_dialog.py" line="61"/>
         <source>All that is held ({amount})</source>
         <translation>Всю заблокированную сумму ({amount})</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/charge_dialog.py" line="39"/>
+        <location filename="../../epay_desktop/ui/money/charge_dialog.py" line="38"/>
         <source>Part of it</source>
         <translation>Часть</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/charge_dialog.py" line="52"/>
+        <location filename="../../epay_desktop/ui/money/charge_dialog.py" line="51"/>
         <source>Whatever is not charged goes back to the customer&apos;s card.</source>
         <translation>Всё, что не списано, вернётся на карту покупателя.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/charge_dialog.py" line="54"/>
+        <location filename="../../epay_desktop/ui/money/charge_dialog.py" line="53"/>
         <source>Held on the card</source>
         <translation>Заблокировано на карте</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/charge_dialog.py" line="55"/>
-        <location filename="../../epay_desktop/ui/dialogs/charge_dialog.py" line="87"/>
+        <location filename="../../epay_desktop/ui/money/charge_dialog.py" line="54"/>
+        <location filename="../../epay_desktop/ui/money/charge_dialog.py" line="86"/>
         <source>Charge</source>
         <translation>Списать</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/charge_dialog.py" line="74"/>
+        <location filename="../../epay_desktop/ui/money/charge_dialog.py" line="73"/>
         <source>Only a held (authorised) payment can be charged; this one is “{status}”.</source>
         <translation>Списать можно только заблокированный (авторизованный) платёж, а у этого статус «{status}».</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/charge_dialog.py" line="87"/>
+        <location filename="../../epay_desktop/ui/money/charge_dialog.py" line="86"/>
         <source>Charge {amount}</source>
         <translation>Списать {amount}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/charge_dialog.py" line="90"/>
+        <location filename="../../epay_desktop/ui/money/charge_dialog.py" line="89"/>
         <source>Checking with the bank — the charge will not be sent twice.</source>
         <translation>Проверяем в банке — списание не будет отправлено дважды.</translation>
     </message>
@@ -587,42 +587,42 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>CheckWithBank</name>
     <message>
-        <location filename="../../epay_desktop/ui/check_bank.py" line="54"/>
+        <location filename="../../epay_desktop/ui/payments/check_bank.py" line="53"/>
         <source>Checked with the bank: the console&apos;s books and the bank&apos;s differ; a manager should look at it in Needs attention.</source>
         <translation>Проверено в банке: данные программы и банка расходятся; менеджеру нужно посмотреть это в «Требует внимания».</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/check_bank.py" line="50"/>
+        <location filename="../../epay_desktop/ui/payments/check_bank.py" line="49"/>
         <source>Checked with the bank: {amount} refunded outside the console (see Needs attention).</source>
         <translation>Проверено в банке: {amount} возвращено не через программу (см. «Требует внимания»).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/check_bank.py" line="59"/>
+        <location filename="../../epay_desktop/ui/payments/check_bank.py" line="58"/>
         <source>Checked with the bank: an operation on this payment is being sent right now; its result shows when it ends.</source>
         <translation>Проверено в банке: операция по этому платежу отправляется прямо сейчас; результат появится, когда она завершится.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/check_bank.py" line="81"/>
+        <location filename="../../epay_desktop/ui/payments/check_bank.py" line="80"/>
         <source>Could not check with the bank: {problem}</source>
         <translation>Не удалось проверить в банке: {problem}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/check_bank.py" line="70"/>
+        <location filename="../../epay_desktop/ui/payments/check_bank.py" line="69"/>
         <source>Checked with the bank: an unfinished operation was settled (see the timeline).</source>
         <translation>Проверено в банке: незавершённая операция урегулирована (см. историю).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/check_bank.py" line="68"/>
+        <location filename="../../epay_desktop/ui/payments/check_bank.py" line="67"/>
         <source>Checked with the bank: the payment is now “{status}”.</source>
         <translation>Проверено в банке: статус платежа теперь «{status}».</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/check_bank.py" line="72"/>
+        <location filename="../../epay_desktop/ui/payments/check_bank.py" line="71"/>
         <source>Checked with the bank: an operation was made moments ago and the bank may show it late; check again in a minute.</source>
         <translation>Проверено в банке: операция сделана только что, и банк может показать её с задержкой; проверьте ещё раз через минуту.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/check_bank.py" line="77"/>
+        <location filename="../../epay_desktop/ui/payments/check_bank.py" line="76"/>
         <source>Checked with the bank: nothing changed.</source>
         <translation>Проверено в банке: ничего не изменилось.</translation>
     </message>
@@ -630,39 +630,39 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>CheckoutScreen</name>
     <message>
-        <location filename="../../epay_desktop/ui/checkout_screen.py" line="175"/>
-        <location filename="../../epay_desktop/ui/checkout_screen.py" line="255"/>
+        <location filename="../../epay_desktop/ui/checkout/screen.py" line="174"/>
+        <location filename="../../epay_desktop/ui/checkout/screen.py" line="254"/>
         <source>A payment is in progress at this counter.</source>
         <extracomment>Why the page stopped: &quot;paying&quot; (still open), or what the customer/cashier/timer did. The customer has not paid (as far as the console knows): waiting, or a mark the counter set. The customer&apos;s attempt was declined and the page stays open for another (decision 0035): what the cashier should know; &quot;&quot; once it no longer applies. Looks the customer&apos;s saved cards up a moment after the customer id / phone stops changing.</extracomment>
         <translation>На этой кассе уже идёт оплата.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout_screen.py" line="187"/>
+        <location filename="../../epay_desktop/ui/checkout/screen.py" line="186"/>
         <source>The bank did not open this payment ({reason}). No money was taken. The attempt stays in the list as Expired; start a new payment.</source>
         <translation>Банк не открыл этот платёж ({reason}). Деньги не списаны. Попытка останется в списке как «Истёк»; начните новый платёж.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout_screen.py" line="224"/>
+        <location filename="../../epay_desktop/ui/checkout/screen.py" line="223"/>
         <source>The customer&apos;s saved cards could not be checked: %1</source>
         <translation>Не удалось проверить сохранённые карты покупателя: %1</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout_screen.py" line="230"/>
+        <location filename="../../epay_desktop/ui/checkout/screen.py" line="229"/>
         <source>No saved cards for this customer.</source>
         <translation>У этого покупателя нет сохранённых карт.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout_screen.py" line="271"/>
+        <location filename="../../epay_desktop/ui/checkout/screen.py" line="270"/>
         <source>Time is over</source>
         <translation>Время вышло</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout_screen.py" line="271"/>
+        <location filename="../../epay_desktop/ui/checkout/screen.py" line="270"/>
         <source>Checking the payment with the bank…</source>
         <translation>Проверяем платёж в банке…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../epay_desktop/ui/checkout_screen.py" line="352"/>
+        <location filename="../../epay_desktop/ui/checkout/screen.py" line="351"/>
         <source>Declined: %1. The customer can try again on this page (%n attempt(s) left) or you can cancel the sale.</source>
         <translation>
             <numerusform>Отклонено: %1. Покупатель может попробовать ещё раз на этой странице (осталась %n попытка), или вы можете отменить продажу.</numerusform>
@@ -671,27 +671,27 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
         </translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout_screen.py" line="349"/>
+        <location filename="../../epay_desktop/ui/checkout/screen.py" line="348"/>
         <source>Declined: %1. The customer can try again on this page or you can cancel the sale.</source>
         <translation>Отклонено: %1. Покупатель может попробовать ещё раз на этой странице, или вы можете отменить продажу.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout_screen.py" line="382"/>
+        <location filename="../../epay_desktop/ui/checkout/screen.py" line="381"/>
         <source>Thank you</source>
         <translation>Спасибо</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout_screen.py" line="388"/>
+        <location filename="../../epay_desktop/ui/checkout/screen.py" line="387"/>
         <source>Declined: %1. The payment page is closed; start a new sale to try again.</source>
         <translation>Отклонено: %1. Платёжная страница закрыта; чтобы попробовать ещё раз, начните новую продажу.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout_screen.py" line="390"/>
+        <location filename="../../epay_desktop/ui/checkout/screen.py" line="389"/>
         <source>Declined: %1. This invoice cannot be paid any more; start a new sale.</source>
         <translation>Отклонено: %1. Этот заказ больше нельзя оплатить; начните новую продажу.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout_screen.py" line="423"/>
+        <location filename="../../epay_desktop/ui/checkout/screen.py" line="422"/>
         <source>Checking with the bank… Wait for the answer before charging this sale again.</source>
         <translation>Проверяем в банке… Дождитесь ответа, прежде чем снова проводить оплату этой продажи.</translation>
     </message>
@@ -699,109 +699,109 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>CheckoutView</name>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/view.py" line="86"/>
+        <location filename="../../epay_desktop/ui/checkout/view.py" line="92"/>
         <source>Cancel</source>
         <extracomment>Why the page could not load, in the browser&apos;s own words (for the payment&apos;s record, not people). Shown while the page is on the card issuer&apos;s host (3-D Secure): which host, plainly.</extracomment>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/view.py" line="146"/>
-        <location filename="../../epay_desktop/ui/checkout/view.py" line="149"/>
+        <location filename="../../epay_desktop/ui/checkout/view.py" line="152"/>
+        <location filename="../../epay_desktop/ui/checkout/view.py" line="155"/>
         <source>Opening the payment page…</source>
         <translation>Открываем платёжную страницу…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/view.py" line="169"/>
+        <location filename="../../epay_desktop/ui/checkout/view.py" line="175"/>
         <source>Opening the card issuer&apos;s verification page…</source>
         <translation>Открываем страницу проверки банка-эмитента карты…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/view.py" line="170"/>
+        <location filename="../../epay_desktop/ui/checkout/view.py" line="176"/>
         <source>Continue</source>
         <translation>Продолжить</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/view.py" line="209"/>
+        <location filename="../../epay_desktop/ui/checkout/view.py" line="215"/>
         <source>Time left: %1</source>
         <translation>Осталось: %1</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/view.py" line="213"/>
+        <location filename="../../epay_desktop/ui/checkout/view.py" line="219"/>
         <source>expired — start a new payment</source>
         <translation>время истекло — начните новый платёж</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/view.py" line="219"/>
+        <location filename="../../epay_desktop/ui/checkout/view.py" line="225"/>
         <source>The payment time is over. Start a new payment.</source>
         <translation>Время на оплату истекло. Начните новый платёж.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/view.py" line="227"/>
+        <location filename="../../epay_desktop/ui/checkout/view.py" line="233"/>
         <source>Cancelled.</source>
         <translation>Отменено.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/view.py" line="228"/>
+        <location filename="../../epay_desktop/ui/checkout/view.py" line="234"/>
         <source>Payment cancelled</source>
         <translation>Платёж отменён</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/view.py" line="228"/>
+        <location filename="../../epay_desktop/ui/checkout/view.py" line="234"/>
         <source>The cashier cancelled this payment.</source>
         <translation>Кассир отменил этот платёж.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/view.py" line="238"/>
+        <location filename="../../epay_desktop/ui/checkout/view.py" line="244"/>
         <source>The customer has finished. Checking the result with the bank…</source>
         <translation>Покупатель закончил. Проверяем результат в банке…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/view.py" line="240"/>
+        <location filename="../../epay_desktop/ui/checkout/view.py" line="246"/>
         <source>Thank you</source>
         <translation>Спасибо</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/view.py" line="240"/>
+        <location filename="../../epay_desktop/ui/checkout/view.py" line="246"/>
         <source>Checking the result with the bank…</source>
         <translation>Проверяем результат в банке…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/view.py" line="248"/>
+        <location filename="../../epay_desktop/ui/checkout/view.py" line="254"/>
         <source>The payment page could not be loaded from the bank. Try again in a minute.</source>
         <translation>Не удалось загрузить платёжную страницу банка. Попробуйте ещё раз через минуту.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/view.py" line="261"/>
+        <location filename="../../epay_desktop/ui/checkout/view.py" line="267"/>
         <source>The payment page asks the customer to correct something; the sale stays open.</source>
         <translation>Платёжная страница просит покупателя что-то исправить; продажа остаётся открытой.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/view.py" line="270"/>
+        <location filename="../../epay_desktop/ui/checkout/view.py" line="276"/>
         <source>The payment page tried to open %1, which the console does not allow.</source>
         <translation>Платёжная страница пыталась открыть %1, а программа это не разрешает.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/view.py" line="278"/>
+        <location filename="../../epay_desktop/ui/checkout/view.py" line="284"/>
         <source>The payment page could not be loaded (%1). Try again in a minute.</source>
         <translation>Не удалось загрузить платёжную страницу (%1). Попробуйте ещё раз через минуту.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/view.py" line="285"/>
+        <location filename="../../epay_desktop/ui/checkout/view.py" line="291"/>
         <source>The customer is confirming the payment with the card issuer…</source>
         <translation>Покупатель подтверждает оплату в банке-эмитенте карты…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/view.py" line="288"/>
+        <location filename="../../epay_desktop/ui/checkout/view.py" line="294"/>
         <source>Waiting for the customer to pay…</source>
         <translation>Ждём оплаты от покупателя…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/view.py" line="300"/>
+        <location filename="../../epay_desktop/ui/checkout/view.py" line="306"/>
         <source>Card issuer&apos;s verification page: %1 — the payment continues after it</source>
         <translation>Страница проверки банка-эмитента: %1 — после неё оплата продолжится</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/view.py" line="314"/>
+        <location filename="../../epay_desktop/ui/checkout/view.py" line="320"/>
         <source>The payment page is not available</source>
         <translation>Платёжная страница недоступна</translation>
     </message>
@@ -809,42 +809,42 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>CheckoutWindow</name>
     <message>
-        <location filename="../../epay_desktop/ui/app_checkout.py" line="137"/>
+        <location filename="../../epay_desktop/ui/checkout/window.py" line="137"/>
         <source>New payment</source>
         <translation>Новый платёж</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_checkout.py" line="57"/>
+        <location filename="../../epay_desktop/ui/checkout/window.py" line="57"/>
         <source>Dismiss</source>
         <translation>Скрыть</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_checkout.py" line="59"/>
+        <location filename="../../epay_desktop/ui/checkout/window.py" line="59"/>
         <source>Hide it here; the main window keeps the notice.</source>
         <translation>Скрыть здесь; в главном окне уведомление останется.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_checkout.py" line="202"/>
+        <location filename="../../epay_desktop/ui/checkout/window.py" line="202"/>
         <source>Cancel this sale?</source>
         <translation>Отменить эту продажу?</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_checkout.py" line="203"/>
+        <location filename="../../epay_desktop/ui/checkout/window.py" line="203"/>
         <source>The customer&apos;s payment page is open. Cancel the sale? If the customer has already paid, the console will still show the bank&apos;s answer.</source>
         <translation>Платёжная страница покупателя открыта. Отменить продажу? Если покупатель уже оплатил, программа всё равно покажет ответ банка.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_checkout.py" line="221"/>
+        <location filename="../../epay_desktop/ui/checkout/window.py" line="221"/>
         <source>Discard this sale?</source>
         <translation>Отказаться от этой продажи?</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_checkout.py" line="222"/>
+        <location filename="../../epay_desktop/ui/checkout/window.py" line="222"/>
         <source>The amount and details you typed will be lost. Close the new payment anyway?</source>
         <translation>Введённые сумма и данные будут потеряны. Всё равно закрыть новый платёж?</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app_checkout.py" line="186"/>
+        <location filename="../../epay_desktop/ui/checkout/window.py" line="186"/>
         <source>This window stays open until the payment is settled: {why}</source>
         <translation>Это окно останется открытым, пока платёж не завершится: {why}</translation>
     </message>
@@ -852,32 +852,32 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>ComputerPage</name>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/settings_pages.py" line="282"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="281"/>
         <source> min</source>
         <translation> мин</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/settings_pages.py" line="286"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="285"/>
         <source>Gateway changes take effect when the console is restarted; the idle lock at once. The database is chosen when the console is installed (EPAYMENT_DATABASE_URL); copy the data folder to back it up.</source>
         <translation>Изменения шлюза вступят в силу после перезапуска программы, автоблокировка — сразу. База данных выбирается при установке программы (EPAYMENT_DATABASE_URL); для резервной копии скопируйте папку данных.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/settings_pages.py" line="294"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="293"/>
         <source>Database in use</source>
         <translation>Используемая база данных</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/settings_pages.py" line="295"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="294"/>
         <source>Data folder</source>
         <translation>Папка данных</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/settings_pages.py" line="296"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="295"/>
         <source>Counter (register)</source>
         <translation>Касса</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/settings_pages.py" line="297"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="296"/>
         <source>Lock after no input for</source>
         <translation>Автоблокировка через</translation>
     </message>
@@ -885,237 +885,237 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>ConsoleActions</name>
     <message>
-        <location filename="../../epay_desktop/ui/actions.py" line="249"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="248"/>
         <source>Only a manager or an administrator can back up the database.</source>
         <translation>Резервную копию базы данных может сделать только менеджер или администратор.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/actions.py" line="162"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="161"/>
         <source>&amp;Back up the database now</source>
         <translation>Сделать &amp;резервную копию базы данных</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/actions.py" line="53"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="52"/>
         <source>Another operation on this payment is still being checked with the bank.</source>
         <translation>Другая операция по этому платежу ещё проверяется в банке.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/actions.py" line="60"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="59"/>
         <source>This payment is already fully refunded.</source>
         <translation>Этот платёж уже полностью возвращён.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/actions.py" line="62"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="61"/>
         <source>The hold was released: nothing was taken, so there is nothing to refund.</source>
         <translation>Блокировка снята: ничего не списано, поэтому возвращать нечего.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/actions.py" line="64"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="63"/>
         <source>The money is only held: charge or cancel it instead of a refund.</source>
         <translation>Деньги только заблокированы: вместо возврата спишите или отмените блокировку.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/actions.py" line="71"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="70"/>
         <source>Nothing remains to refund on this payment.</source>
         <translation>По этому платежу возвращать больше нечего.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/actions.py" line="103"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="102"/>
         <source>A manager&apos;s approval will be asked for.</source>
         <translation>Потребуется одобрение менеджера.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/actions.py" line="51"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="50"/>
         <source>A manager must first review the previous operation on this payment.</source>
         <translation>Сначала менеджер должен проверить предыдущую операцию по этому платежу.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/actions.py" line="79"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="78"/>
         <source>Only a held payment (“{held}”) can be charged or cancelled; this one is “{status}”.</source>
         <translation>Списать или отменить можно только заблокированный платёж («{held}»), а у этого статус «{status}».</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/actions.py" line="101"/>
-        <location filename="../../epay_desktop/ui/actions.py" line="134"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="100"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="133"/>
         <source>Select a payment in the list first.</source>
         <translation>Сначала выберите платёж в списке.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/actions.py" line="114"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="113"/>
         <source>Printed before: this one is marked as a duplicate.</source>
         <translation>Чек уже печатался: этот будет помечен как дубликат.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/actions.py" line="117"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="116"/>
         <source>Receipts are printed only for paid payments.</source>
         <translation>Чеки печатаются только для оплаченных платежей.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/actions.py" line="119"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="118"/>
         <source>No operation of this payment waits for a review.</source>
         <translation>По этому платежу нет операций, ждущих проверки.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/actions.py" line="132"/>
-        <location filename="../../epay_desktop/ui/actions.py" line="99"/>
-        <location filename="../../epay_desktop/ui/actions.py" line="251"/>
-        <location filename="../../epay_desktop/ui/actions.py" line="224"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="131"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="98"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="250"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="223"/>
         <source>Log in first.</source>
         <translation>Сначала войдите.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/actions.py" line="136"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="135"/>
         <source>Checking with the bank… the result shows in the status bar.</source>
         <translation>Проверяем в банке… результат появится в строке состояния.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/actions.py" line="146"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="145"/>
         <source>&amp;New payment…</source>
         <translation>&amp;Новый платёж…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/actions.py" line="147"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="146"/>
         <source>&amp;Refund…</source>
         <translation>&amp;Возврат…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/actions.py" line="148"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="147"/>
         <source>&amp;Cancel hold…</source>
         <translation>&amp;Отменить блокировку…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/actions.py" line="149"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="148"/>
         <source>C&amp;harge hold…</source>
         <translation>&amp;Списать заблокированное…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/actions.py" line="150"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="149"/>
         <source>Re&amp;view operation…</source>
         <translation>&amp;Решение по операции…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/actions.py" line="151"/>
-        <location filename="../../epay_desktop/ui/actions.py" line="218"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="150"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="217"/>
         <source>&amp;Print receipt</source>
         <translation>&amp;Печать чека</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/actions.py" line="152"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="151"/>
         <source>Re&amp;fresh</source>
         <translation>Обнови&amp;ть</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/actions.py" line="153"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="152"/>
         <source>Check with the &amp;bank</source>
         <translation>Проверить в &amp;банке</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/actions.py" line="154"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="153"/>
         <source>&amp;Find payment</source>
         <translation>&amp;Найти платёж</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/actions.py" line="155"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="154"/>
         <source>&amp;Switch user…</source>
         <translation>&amp;Сменить пользователя…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/actions.py" line="156"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="155"/>
         <source>&amp;Lock</source>
         <translation>&amp;Заблокировать экран</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/actions.py" line="157"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="156"/>
         <source>Log &amp;out</source>
         <translation>&amp;Выйти</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/actions.py" line="158"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="157"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Настройки…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/actions.py" line="159"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="158"/>
         <source>&amp;Users…</source>
         <translation>&amp;Пользователи…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/actions.py" line="160"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="159"/>
         <source>&amp;Export payments (CSV)…</source>
         <translation>&amp;Экспорт платежей (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/actions.py" line="163"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="162"/>
         <source>Needs &amp;attention…</source>
         <translation>Требует &amp;внимания…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/actions.py" line="164"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="163"/>
         <source>&amp;About ePay console</source>
         <translation>&amp;О программе ePay</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/actions.py" line="67"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="66"/>
         <source>Only a paid payment can be refunded; this one is “{status}”.</source>
         <translation>Вернуть можно только оплаченный платёж, а у этого статус «{status}».</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/actions.py" line="121"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="120"/>
         <source>Only a manager can review an operation.</source>
         <translation>Проверять операции может только менеджер.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/actions.py" line="188"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="187"/>
         <source>&amp;Payment</source>
         <translation>&amp;Платёж</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/actions.py" line="190"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="189"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/actions.py" line="191"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="190"/>
         <source>&amp;Session</source>
         <translation>&amp;Сеанс</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/actions.py" line="192"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="191"/>
         <source>Se&amp;ttings</source>
         <translation>&amp;Настройки</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/actions.py" line="194"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="193"/>
         <source>&amp;Help</source>
         <translation>Спр&amp;авка</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/actions.py" line="218"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="217"/>
         <source>Re&amp;print receipt</source>
         <translation>&amp;Печать дубликата чека</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/actions.py" line="229"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="228"/>
         <source>Only a manager or an administrator can change settings.</source>
         <translation>Менять настройки может только менеджер или администратор.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/actions.py" line="234"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="233"/>
         <source>Only a manager or an administrator can manage users.</source>
         <translation>Управлять пользователями может только менеджер или администратор.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/actions.py" line="239"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="238"/>
         <source>Only a manager or an administrator can export payments.</source>
         <translation>Экспортировать платежи может только менеджер или администратор.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/actions.py" line="161"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="160"/>
         <source>Audit log &amp;anchor…</source>
         <translation>Контрольная &amp;метка журнала аудита…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/actions.py" line="244"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="243"/>
         <source>Only a manager or an administrator can see the audit log&apos;s anchor.</source>
         <translation>Контрольную метку журнала аудита может смотреть только менеджер или администратор.</translation>
     </message>
@@ -1123,127 +1123,127 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>ConsoleStatusBar</name>
     <message>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="31"/>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="36"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="30"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="35"/>
         <source>SANDBOX</source>
         <extracomment>Environment name (``EPAYMENT_ENV``, or ``demo``) -&gt; badge text, tooltip, colour role (None: quiet).</extracomment>
         <translation>УЧЕБНАЯ СРЕДА</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="32"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="31"/>
         <source>Built-in bank emulator: no real money moves.</source>
         <translation>Встроенный эмулятор банка: реальные деньги не двигаются.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="37"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="36"/>
         <source>Demo on the built-in bank emulator: no real money moves.</source>
         <translation>Демо на встроенном эмуляторе банка: реальные деньги не двигаются.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="41"/>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="46"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="40"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="45"/>
         <source>TEST</source>
         <translation>ТЕСТ</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="42"/>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="47"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="41"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="46"/>
         <source>The bank&apos;s test server: no real money moves.</source>
         <translation>Тестовый сервер банка: реальные деньги не двигаются.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="51"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="50"/>
         <source>PRODUCTION</source>
         <translation>БОЕВОЙ РЕЖИМ</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="52"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="51"/>
         <source>Halyk ePay production: real card payments.</source>
         <translation>Боевой режим Halyk ePay: настоящие оплаты картами.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="57"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="56"/>
         <source>cashier</source>
         <translation>кассир</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="58"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="57"/>
         <source>manager</source>
         <translation>менеджер</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="59"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="58"/>
         <source>administrator</source>
         <translation>администратор</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="75"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="74"/>
         <source>Custom gateway address.</source>
         <translation>Свой адрес шлюза.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="179"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="178"/>
         <source>Payments or operations waiting for a check or a manager&apos;s review. Click to see them.</source>
         <translation>Платежи или операции, которые ждут проверки или решения менеджера. Нажмите, чтобы посмотреть.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="232"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="231"/>
         <source>The console asks the bank once a payment needs checking.</source>
         <translation>Программа запросит банк, когда платёж нужно будет проверить.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="251"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="250"/>
         <source>Last successful status check with the bank (Kazakhstan time).</source>
         <translation>Последняя успешная проверка статуса в банке (время Казахстана).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="191"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="190"/>
         <source>Not logged in</source>
         <translation>Вход не выполнен</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="231"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="230"/>
         <source>● Bank: not checked yet</source>
         <translation>● Банк: ещё не проверялся</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="246"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="245"/>
         <source>Last check: —</source>
         <translation>Проверка: —</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="177"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="176"/>
         <source>⚠ {count} need attention</source>
         <translation>⚠ Требуют внимания: {count}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="235"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="234"/>
         <source>● Bank: OK</source>
         <translation>● Банк: на связи</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="237"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="236"/>
         <source>The bank answers the console&apos;s status checks.</source>
         <translation>Банк отвечает на проверки статуса.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="240"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="239"/>
         <source>● Bank not reachable — retrying</source>
         <translation>● Банк не отвечает — повторяем</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="241"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="240"/>
         <source>The console keeps retrying by itself.</source>
         <translation>Программа сама продолжает попытки.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="197"/>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="199"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="196"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="198"/>
         <source>{name} · {role}</source>
         <translation>{name} · {role}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/status_bar.py" line="249"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="248"/>
         <source>Last check: {time}</source>
         <translation>Проверка: {time}</translation>
     </message>
@@ -1251,22 +1251,22 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../epay_desktop/ui/crash.py" line="42"/>
+        <location filename="../../epay_desktop/ui/app/crash.py" line="42"/>
         <source>Your payments are safe: the console checks every unfinished operation with the bank.</source>
         <translation>Ваши платежи в сохранности: программа проверит в банке каждую незавершённую операцию.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/crash.py" line="39"/>
+        <location filename="../../epay_desktop/ui/app/crash.py" line="39"/>
         <source>Something went wrong. The details are saved in the application&apos;s log.</source>
         <translation>Что-то пошло не так. Подробности сохранены в журнале программы.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/crash.py" line="129"/>
+        <location filename="../../epay_desktop/ui/app/crash.py" line="129"/>
         <source>Something went wrong</source>
         <translation>Что-то пошло не так</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/crash.py" line="41"/>
+        <location filename="../../epay_desktop/ui/app/crash.py" line="41"/>
         <source>Something went wrong. The details are saved in the log at {path}.</source>
         <translation>Что-то пошло не так. Подробности сохранены в журнале: {path}.</translation>
     </message>
@@ -1274,178 +1274,178 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="59"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="58"/>
         <source>Invoice</source>
         <extracomment>What each CSV column is called on screen (the file keeps the stable names of CSV_COLUMNS).</extracomment>
         <translation>Заказ</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="60"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="59"/>
         <source>Created (UTC)</source>
         <translation>Создан (UTC)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="61"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="60"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="62"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="61"/>
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="63"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="62"/>
         <source>Amount at the bank</source>
         <translation>Сумма в банке</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="64"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="63"/>
         <source>Refunded</source>
         <translation>Возвращено</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="65"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="64"/>
         <source>Currency</source>
         <translation>Валюта</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="66"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="65"/>
         <source>Card (masked)</source>
         <translation>Карта (маска)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="67"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="66"/>
         <source>Card type</source>
         <translation>Тип карты</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="68"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="67"/>
         <source>RRN</source>
         <translation>RRN</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="69"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="68"/>
         <source>Approval code</source>
         <translation>Код авторизации</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="70"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="69"/>
         <source>Decline code</source>
         <translation>Код отказа</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="71"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="70"/>
         <source>Decline reason</source>
         <translation>Причина отказа</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="72"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="71"/>
         <source>Description</source>
         <translation>Описание</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="73"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="72"/>
         <source>Bank transaction id</source>
         <translation>ID транзакции в банке</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="74"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="73"/>
         <source>Counter</source>
         <translation>Касса</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="77"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="76"/>
         <source>Today</source>
         <translation>Сегодня</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="78"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="77"/>
         <source>Yesterday</source>
         <translation>Вчера</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="79"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="78"/>
         <source>This month</source>
         <translation>Этот месяц</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="80"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="79"/>
         <source>Last month</source>
         <translation>Прошлый месяц</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="81"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="80"/>
         <source>Chosen days</source>
         <translation>Выбранные дни</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="114"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="113"/>
         <source>The disk is full: the file was not written. Free some space or choose another drive.</source>
         <translation>Диск заполнен: файл не записан. Освободите место или выберите другой диск.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="123"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="122"/>
         <source>The file {path} could not be written ({reason}); nothing was written.</source>
         <translation>Не удалось записать файл {path} ({reason}); ничего не записано.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="171"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="170"/>
         <source>Export payments to CSV</source>
         <translation>Экспорт платежей в CSV</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="196"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="195"/>
         <source>Period</source>
         <translation>Период</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="197"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="196"/>
         <source>Days (Kazakhstan time)</source>
         <translation>Дни (время Казахстана)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="200"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="199"/>
         <source>Columns</source>
         <translation>Столбцы</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="246"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="245"/>
         <source>Tick at least one column.</source>
         <translation>Отметьте хотя бы один столбец.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="312"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="311"/>
         <source>Save the CSV file</source>
         <translation>Сохранить файл CSV</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="316"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="315"/>
         <source>CSV files (*.csv)</source>
         <translation>Файлы CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="116"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="115"/>
         <source>The console may not write in {folder}: the file was not written. Choose another folder.</source>
         <translation>У программы нет права записи в {folder}: файл не записан. Выберите другую папку.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="120"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="119"/>
         <source>The folder {folder} does not exist: choose another one.</source>
         <translation>Папки {folder} не существует: выберите другую.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="122"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="121"/>
         <source>{path} is a folder: give the file a name.</source>
         <translation>{path} — это папка: укажите имя файла.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="216"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="215"/>
         <source>Export…</source>
         <translation>Экспорт…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/export_dialog.py" line="367"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="366"/>
         <source>Only a manager or an administrator can export payments.</source>
         <translation>Экспортировать платежи может только менеджер или администратор.</translation>
     </message>
@@ -1453,92 +1453,92 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>GatewayPage</name>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/settings_pages.py" line="96"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="95"/>
         <source>Cannot be saved on this computer</source>
         <translation>Нельзя сохранить на этом компьютере</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/settings_pages.py" line="100"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="99"/>
         <source>A secret is stored in the keychain; type a new one to replace it.</source>
         <translation>Секрет сохранён в хранилище ключей; чтобы заменить, введите новый.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/settings_pages.py" line="101"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="100"/>
         <source>No secret stored yet. It is kept in the system keychain, never in a file.</source>
         <translation>Секрет ещё не сохранён. Он хранится в системном хранилище ключей, а не в файле.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/settings_pages.py" line="104"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="103"/>
         <source>unchanged</source>
         <translation>без изменений</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/settings_pages.py" line="106"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="105"/>
         <source>Gateway</source>
         <translation>Шлюз</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/settings_pages.py" line="107"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="106"/>
         <source>Token URL</source>
         <translation>URL токена</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/settings_pages.py" line="108"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="107"/>
         <source>API URL</source>
         <translation>URL API</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/settings_pages.py" line="109"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="108"/>
         <source>Widget URL</source>
         <translation>URL виджета</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/settings_pages.py" line="110"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="109"/>
         <source>Client id</source>
         <translation>Client ID</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/settings_pages.py" line="111"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="110"/>
         <source>Terminal</source>
         <translation>Терминал</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/settings_pages.py" line="112"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="111"/>
         <source>Client secret</source>
         <translation>Секрет клиента</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/settings_pages.py" line="116"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="115"/>
         <source> s</source>
         <translation> с</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/settings_pages.py" line="121"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="120"/>
         <source>How late the bank&apos;s status may show a refund, charge or cancellation. Until this long after sending, &quot;not applied&quot; is not trusted: no retry, no abandon. Shared by every counter; applies at once.</source>
         <translation>Насколько поздно статус в банке может показать возврат, списание или отмену. Пока с отправки прошло меньше этого времени, ответу «не проведено» не доверяем: ни повтора, ни отказа. Общая для всех касс; действует сразу.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/settings_pages.py" line="130"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="129"/>
         <source>Bank status lag up to</source>
         <translation>Задержка статуса в банке до</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/settings_pages.py" line="176"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="175"/>
         <source>Gateway URLs start with https:// (or http:// for the sandbox); leave empty for the default.</source>
         <translation>Адреса шлюза начинаются с https:// (или http:// для учебной среды); оставьте пустым для значения по умолчанию.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/settings_pages.py" line="180"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="179"/>
         <source>The terminal is a UUID like 67e34d63-102f-4bd1-898e-370781d0074d.</source>
         <translation>Терминал — это UUID вида 67e34d63-102f-4bd1-898e-370781d0074d.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/settings_pages.py" line="182"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="181"/>
         <source>Enter the client id the secret belongs to.</source>
         <translation>Введите Client ID, к которому относится секрет.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/settings_pages.py" line="184"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="183"/>
         <source>Production needs your client id and terminal from the ePay cabinet.</source>
         <translation>Для боевого режима нужны ваши Client ID и терминал из кабинета ePay.</translation>
     </message>
@@ -1546,7 +1546,7 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>Language</name>
     <message>
-        <location filename="../../epay_desktop/ui/labels.py" line="76"/>
+        <location filename="../../epay_desktop/ui/common/labels.py" line="75"/>
         <source>en</source>
         <translation>ru</translation>
     </message>
@@ -1554,42 +1554,42 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>LatePaymentNotice</name>
     <message>
-        <location filename="../../epay_desktop/ui/late_payment_notice.py" line="65"/>
+        <location filename="../../epay_desktop/ui/checkout/late_payment_notice.py" line="64"/>
         <source>which was cancelled at the counter</source>
         <translation>отменённый на кассе</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/late_payment_notice.py" line="67"/>
+        <location filename="../../epay_desktop/ui/checkout/late_payment_notice.py" line="66"/>
         <source>whose payment page failed at the counter</source>
         <translation>у которого на кассе не открылась платёжная страница</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/late_payment_notice.py" line="69"/>
+        <location filename="../../epay_desktop/ui/checkout/late_payment_notice.py" line="68"/>
         <source>Invoice {invoice}, {amount}, {what}, was AUTHORISED (held) on the customer&apos;s card after all. Do not take the money again; cancel the hold if the customer paid another way.</source>
         <translation>Заказ {invoice}, {amount}, {what}, всё-таки АВТОРИЗОВАН (сумма заблокирована) на карте покупателя. Не принимайте деньги повторно; если покупатель заплатил иначе, отмените блокировку.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/late_payment_notice.py" line="74"/>
+        <location filename="../../epay_desktop/ui/checkout/late_payment_notice.py" line="73"/>
         <source>Invoice {invoice}, {amount}, {what}, was PAID by the customer&apos;s card after all. Do not take the money again; refund it if the customer paid another way.</source>
         <translation>Заказ {invoice}, {amount}, {what}, всё-таки ОПЛАЧЕН картой покупателя. Не принимайте деньги повторно; если покупатель заплатил иначе, сделайте возврат.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/late_payment_notice.py" line="93"/>
+        <location filename="../../epay_desktop/ui/checkout/late_payment_notice.py" line="92"/>
         <source>Open payment</source>
         <translation>Открыть платёж</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/late_payment_notice.py" line="95"/>
+        <location filename="../../epay_desktop/ui/checkout/late_payment_notice.py" line="94"/>
         <source>Dismiss</source>
         <translation>Скрыть</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/late_payment_notice.py" line="97"/>
+        <location filename="../../epay_desktop/ui/checkout/late_payment_notice.py" line="96"/>
         <source>Hide this notice (the payment stays in the list).</source>
         <translation>Скрыть уведомление (платёж останется в списке).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/late_payment_notice.py" line="116"/>
+        <location filename="../../epay_desktop/ui/checkout/late_payment_notice.py" line="115"/>
         <source>Payments made after a cancel</source>
         <translation>Оплаты после отмены</translation>
     </message>
@@ -1597,38 +1597,38 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../epay_desktop/ui/lock_screen.py" line="39"/>
-        <location filename="../../epay_desktop/ui/lock_screen.py" line="90"/>
+        <location filename="../../epay_desktop/ui/session/lock_screen.py" line="38"/>
+        <location filename="../../epay_desktop/ui/session/lock_screen.py" line="89"/>
         <source>Log in as someone else</source>
         <translation>Войти под другим именем</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/lock_screen.py" line="69"/>
+        <location filename="../../epay_desktop/ui/session/lock_screen.py" line="68"/>
         <source>The console is locked</source>
         <translation>Программа заблокирована</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/lock_screen.py" line="71"/>
+        <location filename="../../epay_desktop/ui/session/lock_screen.py" line="70"/>
         <source>{name}, enter your PIN or password to continue.</source>
         <translation>{name}, введите PIN-код или пароль, чтобы продолжить.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/lock_screen.py" line="73"/>
+        <location filename="../../epay_desktop/ui/session/lock_screen.py" line="72"/>
         <source>Unlock</source>
         <translation>Разблокировать</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/lock_screen.py" line="84"/>
+        <location filename="../../epay_desktop/ui/session/lock_screen.py" line="83"/>
         <source>Log in to the ePay console</source>
         <translation>Вход в кассу ePay</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/lock_screen.py" line="85"/>
+        <location filename="../../epay_desktop/ui/session/lock_screen.py" line="84"/>
         <source>Enter your name and your PIN or password.</source>
         <translation>Введите своё имя и PIN-код или пароль.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/lock_screen.py" line="86"/>
+        <location filename="../../epay_desktop/ui/session/lock_screen.py" line="85"/>
         <source>Log in</source>
         <translation>Войти</translation>
     </message>
@@ -1636,17 +1636,17 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>Login</name>
     <message>
-        <location filename="../../epay_desktop/ui/login.py" line="47"/>
+        <location filename="../../epay_desktop/ui/session/login.py" line="52"/>
         <source>cashier</source>
         <translation>кассир</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/login.py" line="47"/>
+        <location filename="../../epay_desktop/ui/session/login.py" line="52"/>
         <source>manager</source>
         <translation>менеджер</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/login.py" line="47"/>
+        <location filename="../../epay_desktop/ui/session/login.py" line="52"/>
         <source>administrator</source>
         <translation>администратор</translation>
     </message>
@@ -1654,7 +1654,7 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../epay_desktop/ui/login.py" line="320"/>
+        <location filename="../../epay_desktop/ui/session/login.py" line="327"/>
         <source>Log in</source>
         <translation>Вход</translation>
     </message>
@@ -1662,61 +1662,61 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>LoginForm</name>
     <message>
-        <location filename="../../epay_desktop/ui/login.py" line="124"/>
-        <location filename="../../epay_desktop/ui/login.py" line="212"/>
+        <location filename="../../epay_desktop/ui/session/login.py" line="129"/>
+        <location filename="../../epay_desktop/ui/session/login.py" line="217"/>
         <source>Log in to the ePay console</source>
         <translation>Вход в кассу ePay</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/login.py" line="126"/>
-        <location filename="../../epay_desktop/ui/login.py" line="213"/>
+        <location filename="../../epay_desktop/ui/session/login.py" line="131"/>
+        <location filename="../../epay_desktop/ui/session/login.py" line="218"/>
         <source>Enter your name and your PIN or password.</source>
         <translation>Введите своё имя и PIN-код или пароль.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/login.py" line="130"/>
-        <location filename="../../epay_desktop/ui/login.py" line="214"/>
+        <location filename="../../epay_desktop/ui/session/login.py" line="135"/>
+        <location filename="../../epay_desktop/ui/session/login.py" line="219"/>
         <source>Your name</source>
         <translation>Ваше имя</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/login.py" line="134"/>
-        <location filename="../../epay_desktop/ui/login.py" line="151"/>
-        <location filename="../../epay_desktop/ui/login.py" line="215"/>
-        <location filename="../../epay_desktop/ui/login.py" line="218"/>
+        <location filename="../../epay_desktop/ui/session/login.py" line="139"/>
+        <location filename="../../epay_desktop/ui/session/login.py" line="156"/>
+        <location filename="../../epay_desktop/ui/session/login.py" line="220"/>
+        <location filename="../../epay_desktop/ui/session/login.py" line="223"/>
         <source>PIN or password</source>
         <translation>PIN-код или пароль</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/login.py" line="147"/>
-        <location filename="../../epay_desktop/ui/login.py" line="216"/>
+        <location filename="../../epay_desktop/ui/session/login.py" line="152"/>
+        <location filename="../../epay_desktop/ui/session/login.py" line="221"/>
         <source>Log in</source>
         <translation>Войти</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/login.py" line="150"/>
-        <location filename="../../epay_desktop/ui/login.py" line="217"/>
+        <location filename="../../epay_desktop/ui/session/login.py" line="155"/>
+        <location filename="../../epay_desktop/ui/session/login.py" line="222"/>
         <source>User</source>
         <translation>Пользователь</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/login.py" line="180"/>
+        <location filename="../../epay_desktop/ui/session/login.py" line="185"/>
         <source>Demo mode: sandbox gateway, no real money.</source>
         <translation>Демо-режим: учебная среда, реальных денег нет.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/login.py" line="181"/>
+        <location filename="../../epay_desktop/ui/session/login.py" line="186"/>
         <source>Demo users (click to fill in):</source>
         <translation>Демо-пользователи (нажмите, чтобы подставить):</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/login.py" line="195"/>
+        <location filename="../../epay_desktop/ui/session/login.py" line="200"/>
         <source>{name} ({role}): PIN {pin}</source>
         <translation>{name} ({role}): PIN-код {pin}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/login.py" line="188"/>
-        <location filename="../../epay_desktop/ui/login.py" line="221"/>
+        <location filename="../../epay_desktop/ui/session/login.py" line="193"/>
+        <location filename="../../epay_desktop/ui/session/login.py" line="226"/>
         <source>Click to fill in this user</source>
         <translation>Нажмите, чтобы подставить этого пользователя</translation>
     </message>
@@ -1724,22 +1724,22 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../epay_desktop/ui/main_window.py" line="323"/>
+        <location filename="../../epay_desktop/ui/window/main_window.py" line="322"/>
         <source>Nothing to show: no payment matches the search or filters.</source>
         <translation>Нечего показать: ни один платёж не подходит под поиск или фильтры.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/main_window.py" line="353"/>
+        <location filename="../../epay_desktop/ui/window/main_window.py" line="352"/>
         <source>The list is being searched: select a payment when it appears.</source>
         <translation>Идёт поиск по списку: выберите платёж, когда он появится.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/main_window.py" line="348"/>
+        <location filename="../../epay_desktop/ui/window/main_window.py" line="347"/>
         <source>Payment {invoice} is hidden by the search or filters: clear them or select a payment in the list.</source>
         <translation>Платёж {invoice} скрыт поиском или фильтрами: сбросьте их или выберите платёж в списке.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/main_window.py" line="311"/>
+        <location filename="../../epay_desktop/ui/window/main_window.py" line="310"/>
         <source>Payment {invoice} is not in the list for this search or filter.
 Clear the search (Esc) or select a payment in the list.</source>
         <translation>Платежа {invoice} нет в списке при этом поиске или фильтре.
@@ -1774,44 +1774,44 @@ Clear the search (Esc) or select a payment in the list.</source>
 <context>
     <name>MoneyOpDialog</name>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/money_dialog.py" line="123"/>
+        <location filename="../../epay_desktop/ui/money/money_dialog.py" line="122"/>
         <source>{operation} — invoice {invoice}, {amount}</source>
         <extracomment>The narrowest a money dialog gets; a longer title widens it (:meth:`MoneyOpDialog.showEvent`). What a title bar takes besides the title: its buttons (menu, minimise, maximise, close) and margins.</extracomment>
         <translation>{operation} — заказ {invoice}, {amount}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/money_dialog.py" line="151"/>
+        <location filename="../../epay_desktop/ui/money/money_dialog.py" line="150"/>
         <source>Invoice</source>
         <translation>Заказ</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/money_dialog.py" line="152"/>
+        <location filename="../../epay_desktop/ui/money/money_dialog.py" line="151"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/money_dialog.py" line="155"/>
+        <location filename="../../epay_desktop/ui/money/money_dialog.py" line="154"/>
         <source>Card</source>
         <translation>Карта</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/money_dialog.py" line="177"/>
+        <location filename="../../epay_desktop/ui/money/money_dialog.py" line="176"/>
         <source>Another operation on this payment is still being checked with the bank. Wait for it.</source>
         <translation>Другая операция по этому платежу ещё проверяется в банке. Дождитесь её.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/money_dialog.py" line="317"/>
+        <location filename="../../epay_desktop/ui/money/money_dialog.py" line="316"/>
         <source>no reason given</source>
         <translation>причина не указана</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/money_dialog.py" line="316"/>
+        <location filename="../../epay_desktop/ui/money/money_dialog.py" line="315"/>
         <source>The bank refused it: {reason}</source>
         <translation>Банк отказал: {reason}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/money_dialog.py" line="167"/>
-        <location filename="../../epay_desktop/ui/dialogs/money_dialog.py" line="328"/>
+        <location filename="../../epay_desktop/ui/money/money_dialog.py" line="166"/>
+        <location filename="../../epay_desktop/ui/money/money_dialog.py" line="327"/>
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
@@ -1819,98 +1819,98 @@ Clear the search (Esc) or select a payment in the list.</source>
 <context>
     <name>NewPaymentForm</name>
     <message>
-        <location filename="../../epay_desktop/ui/new_payment.py" line="79"/>
+        <location filename="../../epay_desktop/ui/checkout/form.py" line="78"/>
         <source>What is paid for (optional)</source>
         <translation>За что оплата (необязательно)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/new_payment.py" line="82"/>
+        <location filename="../../epay_desktop/ui/checkout/form.py" line="81"/>
         <source>Kazakhstan mobile number: +7 and 10 digits</source>
         <translation>Мобильный номер Казахстана: +7 и 10 цифр</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/new_payment.py" line="86"/>
+        <location filename="../../epay_desktop/ui/checkout/form.py" line="85"/>
         <source>Customer id in your shop (optional)</source>
         <translation>ID клиента в вашем магазине (необязательно)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/new_payment.py" line="87"/>
+        <location filename="../../epay_desktop/ui/checkout/form.py" line="86"/>
         <source>Save the card for this customer</source>
         <translation>Сохранить карту для этого покупателя</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/new_payment.py" line="104"/>
+        <location filename="../../epay_desktop/ui/checkout/form.py" line="103"/>
         <source>Take payment (Enter)</source>
         <translation>Принять оплату (Enter)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/new_payment.py" line="110"/>
-        <location filename="../../epay_desktop/ui/new_payment.py" line="209"/>
+        <location filename="../../epay_desktop/ui/checkout/form.py" line="109"/>
+        <location filename="../../epay_desktop/ui/checkout/form.py" line="208"/>
         <source>Pay with a saved card…</source>
         <translation>Оплата сохранённой картой…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/new_payment.py" line="123"/>
+        <location filename="../../epay_desktop/ui/checkout/form.py" line="122"/>
         <source>Amount:</source>
         <translation>Сумма:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/new_payment.py" line="128"/>
+        <location filename="../../epay_desktop/ui/checkout/form.py" line="127"/>
         <source>Description:</source>
         <translation>Описание:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/new_payment.py" line="129"/>
+        <location filename="../../epay_desktop/ui/checkout/form.py" line="128"/>
         <source>Phone:</source>
         <translation>Телефон:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/new_payment.py" line="130"/>
+        <location filename="../../epay_desktop/ui/checkout/form.py" line="129"/>
         <source>E-mail:</source>
         <translation>Эл. почта:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/new_payment.py" line="131"/>
+        <location filename="../../epay_desktop/ui/checkout/form.py" line="130"/>
         <source>Customer id:</source>
         <translation>ID клиента:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/new_payment.py" line="135"/>
+        <location filename="../../epay_desktop/ui/checkout/form.py" line="134"/>
         <source>Payment page language:</source>
         <translation>Язык платёжной страницы:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/new_payment.py" line="142"/>
+        <location filename="../../epay_desktop/ui/checkout/form.py" line="141"/>
         <source>New payment</source>
         <translation>Новый платёж</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/new_payment.py" line="207"/>
+        <location filename="../../epay_desktop/ui/checkout/form.py" line="206"/>
         <source>Pay with a saved card (%1)…</source>
         <translation>Оплата сохранённой картой (%1)…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/new_payment.py" line="234"/>
+        <location filename="../../epay_desktop/ui/checkout/form.py" line="233"/>
         <source>Write the phone like +7 777 123 45 67.</source>
         <translation>Пишите телефон так: +7 777 123 45 67.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/new_payment.py" line="237"/>
+        <location filename="../../epay_desktop/ui/checkout/form.py" line="236"/>
         <source>The e-mail should look like name@example.kz.</source>
         <translation>E-mail должен выглядеть так: name@example.kz.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/new_payment.py" line="242"/>
+        <location filename="../../epay_desktop/ui/checkout/form.py" line="241"/>
         <source>The customer id may use only Latin letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;.</source>
         <translation>ID клиента может содержать только латинские буквы, цифры, &apos;.&apos;, &apos;_&apos; и &apos;-&apos;.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/new_payment.py" line="245"/>
+        <location filename="../../epay_desktop/ui/checkout/form.py" line="244"/>
         <source>To save the card, enter the customer id.</source>
         <translation>Чтобы сохранить карту, введите ID клиента.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/new_payment.py" line="305"/>
+        <location filename="../../epay_desktop/ui/checkout/form.py" line="304"/>
         <source>Saving a card needs the customer id.</source>
         <translation>Для сохранения карты нужен ID клиента.</translation>
     </message>
@@ -1918,77 +1918,77 @@ Clear the search (Esc) or select a payment in the list.</source>
 <context>
     <name>Operations</name>
     <message>
-        <location filename="../../epay_desktop/ui/models/operations_model.py" line="47"/>
+        <location filename="../../epay_desktop/ui/payments/operations_model.py" line="46"/>
         <source>Time</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/models/operations_model.py" line="48"/>
+        <location filename="../../epay_desktop/ui/payments/operations_model.py" line="47"/>
         <source>Operation</source>
         <translation>Операция</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/models/operations_model.py" line="49"/>
+        <location filename="../../epay_desktop/ui/payments/operations_model.py" line="48"/>
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/models/operations_model.py" line="50"/>
+        <location filename="../../epay_desktop/ui/payments/operations_model.py" line="49"/>
         <source>Result</source>
         <translation>Результат</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/models/operations_model.py" line="51"/>
+        <location filename="../../epay_desktop/ui/payments/operations_model.py" line="50"/>
         <source>By</source>
         <translation>Кто</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/models/operations_model.py" line="52"/>
+        <location filename="../../epay_desktop/ui/payments/operations_model.py" line="51"/>
         <source>Note</source>
         <translation>Примечание</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/models/operations_model.py" line="55"/>
+        <location filename="../../epay_desktop/ui/payments/operations_model.py" line="54"/>
         <source>Charge</source>
         <translation>Списание</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/models/operations_model.py" line="56"/>
+        <location filename="../../epay_desktop/ui/payments/operations_model.py" line="55"/>
         <source>Cancellation</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/models/operations_model.py" line="57"/>
+        <location filename="../../epay_desktop/ui/payments/operations_model.py" line="56"/>
         <source>Refund</source>
         <translation>Возврат</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/models/operations_model.py" line="60"/>
+        <location filename="../../epay_desktop/ui/payments/operations_model.py" line="59"/>
         <source>Sending…</source>
         <translation>Отправка…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/models/operations_model.py" line="61"/>
+        <location filename="../../epay_desktop/ui/payments/operations_model.py" line="60"/>
         <source>Done</source>
         <translation>Выполнено</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/models/operations_model.py" line="62"/>
+        <location filename="../../epay_desktop/ui/payments/operations_model.py" line="61"/>
         <source>Not done</source>
         <translation>Не выполнено</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/models/operations_model.py" line="63"/>
+        <location filename="../../epay_desktop/ui/payments/operations_model.py" line="62"/>
         <source>Checking…</source>
         <translation>Проверка…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/models/operations_model.py" line="64"/>
+        <location filename="../../epay_desktop/ui/payments/operations_model.py" line="63"/>
         <source>Needs a manager</source>
         <translation>Нужен менеджер</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/models/operations_model.py" line="186"/>
+        <location filename="../../epay_desktop/ui/payments/operations_model.py" line="185"/>
         <source>{requester}, approved by {approver}</source>
         <translation>{requester}, одобрил(а) {approver}</translation>
     </message>
@@ -1996,7 +1996,7 @@ Clear the search (Esc) or select a payment in the list.</source>
 <context>
     <name>PaymentAmounts</name>
     <message>
-        <location filename="../../epay_desktop/ui/models/amounts.py" line="33"/>
+        <location filename="../../epay_desktop/ui/common/amounts.py" line="33"/>
         <source>Charged {charged} of {authorised}; {released} released</source>
         <translation>Списано {charged} из {authorised}; разблокировано {released}</translation>
     </message>
@@ -2004,167 +2004,167 @@ Clear the search (Esc) or select a payment in the list.</source>
 <context>
     <name>PaymentDetailView</name>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="320"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="319"/>
         <source>{name} (not known to this console)</source>
         <extracomment>Rows shown even when empty (as a dash); the others hide when they have nothing to say. Outcomes the console concluded by itself: no bank answer dates them.</extracomment>
         <translation>{name} (неизвестен программе)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="62"/>
-        <location filename="../../epay_desktop/ui/detail_view.py" line="169"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="61"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="168"/>
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="62"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="61"/>
         <source>Charged</source>
         <translation>Списано</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="63"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="62"/>
         <source>Refunded</source>
         <translation>Возвращено</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="64"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="63"/>
         <source>Can be refunded</source>
         <translation>Можно вернуть</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="64"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="63"/>
         <source>Card</source>
         <translation>Карта</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="65"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="64"/>
         <source>Bank&apos;s reason</source>
         <translation>Причина от банка</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="66"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="65"/>
         <source>Bank status</source>
         <translation>Статус в банке</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="67"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="66"/>
         <source>Bank&apos;s reason code</source>
         <translation>Код причины от банка</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="68"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="67"/>
         <source>Approval code</source>
         <translation>Код авторизации</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="68"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="67"/>
         <source>RRN</source>
         <translation>RRN</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="69"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="68"/>
         <source>Transaction ID</source>
         <translation>ID транзакции</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="70"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="69"/>
         <source>Description</source>
         <translation>Описание</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="70"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="69"/>
         <source>Customer</source>
         <translation>Покупатель</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="71"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="70"/>
         <source>Cashier</source>
         <translation>Кассир</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="71"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="70"/>
         <source>Created</source>
         <translation>Создан</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="72"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="71"/>
         <source>Last checked</source>
         <translation>Последняя проверка</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_view.py" line="57"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="56"/>
         <source>The bank&apos;s own time for this, from its answer</source>
         <translation>Время самого банка, из его ответа</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_view.py" line="58"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="57"/>
         <source>This console&apos;s clock: the bank gave no time for this</source>
         <translation>Время по часам программы: банк не сообщил время</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_view.py" line="59"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="58"/>
         <source>Times are Kazakhstan time: “(bank)” is the bank&apos;s own time, the others this console&apos;s clock.</source>
         <translation>Время — по Казахстану: «(банк)» — время самого банка, остальное — по часам программы.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_view.py" line="172"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="171"/>
         <source>Timeline</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_view.py" line="173"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="172"/>
         <source>Receipts</source>
         <translation>Чеки</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_view.py" line="164"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="163"/>
         <source>Time</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_view.py" line="164"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="163"/>
         <source>What happened</source>
         <translation>Событие</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_view.py" line="165"/>
-        <location filename="../../epay_desktop/ui/detail_view.py" line="282"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="164"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="281"/>
         <source>{time} (bank)</source>
         <translation>{time} (банк)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_view.py" line="169"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="168"/>
         <source>No.</source>
         <translation>№</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_view.py" line="169"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="168"/>
         <source>Receipt</source>
         <translation>Чек</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_view.py" line="169"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="168"/>
         <source>Issued</source>
         <translation>Выдан</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_view.py" line="194"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="193"/>
         <source>Select a payment to see its details.
 Press Enter to open it.</source>
         <translation>Выберите платёж, чтобы увидеть подробности.
 Нажмите Enter, чтобы открыть его.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_view.py" line="204"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="203"/>
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_view.py" line="243"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="242"/>
         <source>Payment {invoice}</source>
         <translation>Платёж {invoice}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_view.py" line="305"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="304"/>
         <source>Receipts ({count})</source>
         <translation>Чеки ({count})</translation>
     </message>
@@ -2172,72 +2172,72 @@ Press Enter to open it.</source>
 <context>
     <name>PaymentFilterBar</name>
     <message>
-        <location filename="../../epay_desktop/ui/payment_filters.py" line="50"/>
+        <location filename="../../epay_desktop/ui/payments/filter_bar.py" line="49"/>
         <source>All statuses</source>
         <translation>Все статусы</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payment_filters.py" line="51"/>
+        <location filename="../../epay_desktop/ui/payments/filter_bar.py" line="50"/>
         <source>Needs attention</source>
         <translation>Требует внимания</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payment_filters.py" line="52"/>
+        <location filename="../../epay_desktop/ui/payments/filter_bar.py" line="51"/>
         <source>Paid or held</source>
         <translation>Оплачен или заблокирован</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payment_filters.py" line="53"/>
+        <location filename="../../epay_desktop/ui/payments/filter_bar.py" line="52"/>
         <source>Waiting or paying</source>
         <translation>Ожидает или оплачивается</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payment_filters.py" line="54"/>
+        <location filename="../../epay_desktop/ui/payments/filter_bar.py" line="53"/>
         <source>Declined or failed</source>
         <translation>Отклонён или ошибка</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payment_filters.py" line="55"/>
+        <location filename="../../epay_desktop/ui/payments/filter_bar.py" line="54"/>
         <source>Refunded or released</source>
         <translation>Возвращён или разблокирован</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payment_filters.py" line="81"/>
+        <location filename="../../epay_desktop/ui/payments/filter_bar.py" line="80"/>
         <source>All dates</source>
         <translation>Все даты</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payment_filters.py" line="82"/>
+        <location filename="../../epay_desktop/ui/payments/filter_bar.py" line="81"/>
         <source>Today</source>
         <translation>Сегодня</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payment_filters.py" line="83"/>
+        <location filename="../../epay_desktop/ui/payments/filter_bar.py" line="82"/>
         <source>Last 7 days</source>
         <translation>Последние 7 дней</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payment_filters.py" line="84"/>
+        <location filename="../../epay_desktop/ui/payments/filter_bar.py" line="83"/>
         <source>Last 30 days</source>
         <translation>Последние 30 дней</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payment_filters.py" line="85"/>
+        <location filename="../../epay_desktop/ui/payments/filter_bar.py" line="84"/>
         <source>Custom dates…</source>
         <translation>Выбрать даты…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payment_filters.py" line="141"/>
+        <location filename="../../epay_desktop/ui/payments/filter_bar.py" line="140"/>
         <source>Invoice, card last 4, amount, RRN…</source>
         <translation>Заказ, карта, сумма, RRN…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payment_filters.py" line="143"/>
+        <location filename="../../epay_desktop/ui/payments/filter_bar.py" line="142"/>
         <source>Find a payment by any of: invoice number (or its first digits), the last 4 digits of the card, the amount in tenge (1500 or 1500.50), the RRN, or the approval code. Ctrl+F comes here; Esc clears it.</source>
         <translation>Поиск платежа по любому из: номеру заказа (или его первым цифрам), последним 4 цифрам карты, сумме в тенге (1500 или 1500.50), RRN или коду авторизации. Ctrl+F переходит сюда; Esc очищает поле.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payment_filters.py" line="151"/>
+        <location filename="../../epay_desktop/ui/payments/filter_bar.py" line="150"/>
         <source>Show payments in one status, a group of them, or all</source>
         <translation>Показывать платежи с одним статусом, группой статусов или все</translation>
     </message>
@@ -2245,163 +2245,163 @@ Press Enter to open it.</source>
 <context>
     <name>PaymentTimeline</name>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="179"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="178"/>
         <source>not credited to any operation of this console; a manager compares it with the bank</source>
         <translation>не относится ни к одной операции этой программы; менеджер сверяет это с банком</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="158"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="157"/>
         <source>Sale cancelled by the cashier after a declined attempt</source>
         <translation>Продажа отменена кассиром после отклонённой попытки</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="245"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="244"/>
         <source>Sale receipt</source>
         <translation>Чек продажи</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="246"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="245"/>
         <source>Refund receipt</source>
         <translation>Чек возврата</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="247"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="246"/>
         <source>Duplicate</source>
         <translation>Дубликат</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="351"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="350"/>
         <source>Checking with the bank… The result is not known yet; do not repeat the operation.</source>
         <translation>Проверяем в банке… Результат пока неизвестен; не повторяйте операцию.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="178"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="177"/>
         <source>Refund made outside this console: {amount}</source>
         <translation>Возврат не через эту программу: {amount}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="188"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="187"/>
         <source>The bank reported: {what}</source>
         <translation>Банк сообщил: {what}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="205"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="204"/>
         <source>Waiting for the customer to pay</source>
         <translation>Ждём оплаты от покупателя</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="207"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="206"/>
         <source>Result not known yet: checking with the bank</source>
         <translation>Результат пока неизвестен: проверяем в банке</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="209"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="208"/>
         <source>The payment page expired; the customer did not pay</source>
         <translation>Время платёжной страницы истекло; покупатель не оплатил</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="212"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="211"/>
         <source>Cancelled by the cashier before the customer paid</source>
         <translation>Отменено кассиром до оплаты покупателем</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="214"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="213"/>
         <source>The payment page could not be loaded; the customer could not pay</source>
         <translation>Платёжная страница не загрузилась; покупатель не смог оплатить</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="222"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="221"/>
         <source>Customer&apos;s result: {status}</source>
         <translation>Результат покупателя: {status}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="228"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="227"/>
         <source>{operation} {amount}: {state}</source>
         <translation>{operation} {amount}: {state}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="231"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="230"/>
         <source>asked by {name}</source>
         <translation>запросил(а) {name}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="253"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="252"/>
         <source>{kind} No. {number} issued</source>
         <translation>{kind} № {number} выдан</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="256"/>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="277"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="255"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="276"/>
         <source>by {name}</source>
         <translation>выдал(а) {name}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="349"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="348"/>
         <source>A manager must review this operation: the bank could not confirm it.</source>
         <translation>Эту операцию должен проверить менеджер: банк не смог её подтвердить.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="275"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="274"/>
         <source>Payment of {amount} created</source>
         <translation>Создан платёж на {amount}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="284"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="283"/>
         <source>Payment page opened for the customer</source>
         <translation>Платёжная страница открыта для покупателя</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="342"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="341"/>
         <source>The bank&apos;s own words: {text}</source>
         <translation>Ответ банка дословно: {text}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="146"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="145"/>
         <source>Card attempt approved: {status}</source>
         <translation>Попытка оплаты картой одобрена: {status}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="150"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="149"/>
         <source>Declined: {reason}</source>
         <translation>Отклонено: {reason}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="153"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="152"/>
         <source>attempt {number}, card {card}</source>
         <translation>попытка {number}, карта {card}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="155"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="154"/>
         <source>attempt {number}</source>
         <translation>попытка {number}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="162"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="161"/>
         <source>The customer is trying again on the payment page</source>
         <translation>Покупатель пробует снова на платёжной странице</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="219"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="218"/>
         <source>approval {code}</source>
         <translation>код авторизации {code}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="233"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="232"/>
         <source>approved by {name}</source>
         <translation>одобрил(а) {name}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="237"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="236"/>
         <source>reason: {reason}</source>
         <translation>причина: {reason}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="239"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="238"/>
         <source>bank: {message}</source>
         <translation>банк: {message}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/detail_content.py" line="286"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="285"/>
         <source>valid until {time}</source>
         <translation>действует до {time}</translation>
     </message>
@@ -2409,42 +2409,42 @@ Press Enter to open it.</source>
 <context>
     <name>PaymentsTableModel</name>
     <message>
-        <location filename="../../epay_desktop/ui/models/payment_columns.py" line="41"/>
+        <location filename="../../epay_desktop/ui/payments/columns.py" line="40"/>
         <source>Time</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/models/payment_columns.py" line="42"/>
+        <location filename="../../epay_desktop/ui/payments/columns.py" line="41"/>
         <source>Invoice</source>
         <translation>Заказ</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/models/payment_columns.py" line="43"/>
+        <location filename="../../epay_desktop/ui/payments/columns.py" line="42"/>
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/models/payment_columns.py" line="44"/>
+        <location filename="../../epay_desktop/ui/payments/columns.py" line="43"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/models/payment_columns.py" line="45"/>
+        <location filename="../../epay_desktop/ui/payments/columns.py" line="44"/>
         <source>Card</source>
         <translation>Карта</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/models/payment_columns.py" line="46"/>
+        <location filename="../../epay_desktop/ui/payments/columns.py" line="45"/>
         <source>Cashier</source>
         <translation>Кассир</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/models/payment_columns.py" line="47"/>
+        <location filename="../../epay_desktop/ui/payments/columns.py" line="46"/>
         <source>Refunded</source>
         <translation>Возвращено</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/models/payments_model.py" line="566"/>
+        <location filename="../../epay_desktop/ui/payments/list_model.py" line="572"/>
         <source>{operation} of {amount}: {state}</source>
         <translation>{operation} на {amount}: {state}</translation>
     </message>
@@ -2452,35 +2452,35 @@ Press Enter to open it.</source>
 <context>
     <name>PaymentsView</name>
     <message>
-        <location filename="../../epay_desktop/ui/payments_view.py" line="426"/>
+        <location filename="../../epay_desktop/ui/payments/list_view.py" line="425"/>
         <source>No payments match these filters.</source>
         <translation>Ни один платёж не подходит под эти фильтры.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments_view.py" line="418"/>
+        <location filename="../../epay_desktop/ui/payments/list_view.py" line="417"/>
         <source>Loading payments…</source>
         <translation>Загрузка платежей…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments_view.py" line="420"/>
+        <location filename="../../epay_desktop/ui/payments/list_view.py" line="419"/>
         <source>No payments yet.
 Press F2 to take a card payment.</source>
         <translation>Платежей пока нет.
 Нажмите F2, чтобы принять оплату картой.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments_view.py" line="118"/>
-        <location filename="../../epay_desktop/ui/payments_view.py" line="248"/>
+        <location filename="../../epay_desktop/ui/payments/list_view.py" line="117"/>
+        <location filename="../../epay_desktop/ui/payments/list_view.py" line="247"/>
         <source>New sale</source>
         <translation>Новая продажа</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments_view.py" line="399"/>
+        <location filename="../../epay_desktop/ui/payments/list_view.py" line="398"/>
         <source>Not loaded</source>
         <translation>Не загружено</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments_view.py" line="414"/>
+        <location filename="../../epay_desktop/ui/payments/list_view.py" line="413"/>
         <source>The list could not be loaded.
 {reason}
 Press F5 to try again.</source>
@@ -2489,25 +2489,25 @@ Press F5 to try again.</source>
 Нажмите F5, чтобы повторить.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments_view.py" line="422"/>
+        <location filename="../../epay_desktop/ui/payments/list_view.py" line="421"/>
         <source>No payment matches “{text}”.
 Search by invoice, card last 4, amount, RRN or approval code; Esc clears the search.</source>
         <translation>Нет платежей по запросу «{text}».
 Ищите по номеру заказа, 4 последним цифрам карты, сумме, RRN или коду авторизации; Esc сбрасывает поиск.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments_view.py" line="248"/>
+        <location filename="../../epay_desktop/ui/payments/list_view.py" line="247"/>
         <source>New sale ({key})</source>
         <translation>Новая продажа ({key})</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/models/payments_model.py" line="531"/>
+        <location filename="../../epay_desktop/ui/payments/list_model.py" line="537"/>
         <source>Loading…</source>
         <extracomment>Operation states the list marks (the store&apos;s &quot;needs attention&quot; states). Pages kept in memory (least recently used go first). The roles :meth:`PaymentsTableModel.data` answers: a paint asks each cell for a dozen more (font, colours, decoration, check state...), which are refused before any lookup (issue 10: the cost of a paint of the viewport, P2s). The list is about to be counted and read again; True when the filter changed (not the sort).</extracomment>
         <translation>Загрузка…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../epay_desktop/ui/payments_view.py" line="397"/>
+        <location filename="../../epay_desktop/ui/payments/list_view.py" line="396"/>
         <source>%n payment(s) shown; the rest could not be loaded (F5)</source>
         <translation>
             <numerusform>Показан %n платёж; остальные не загрузились (F5)</numerusform>
@@ -2516,7 +2516,7 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../epay_desktop/ui/payments_view.py" line="401"/>
+        <location filename="../../epay_desktop/ui/payments/list_view.py" line="400"/>
         <source>%n payment(s)</source>
         <translation>
             <numerusform>%n платёж</numerusform>
@@ -2528,7 +2528,7 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>QAbstractFileIconProvider</name>
     <message>
-        <location filename="../../epay_desktop/ui/language.py" line="424"/>
+        <location filename="../../epay_desktop/ui/common/language.py" line="423"/>
         <source>Drive</source>
         <translation>Диск</translation>
     </message>
@@ -2536,13 +2536,13 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>QFileDialog</name>
     <message>
-        <location filename="../../epay_desktop/ui/language.py" line="422"/>
+        <location filename="../../epay_desktop/ui/common/language.py" line="421"/>
         <source>&amp;Look in:</source>
         <extracomment>Kazakh, Russian, English: the order of the login screen&apos;s selector. Each language&apos;s name in itself: the selector is never translated (a reader finds their own language). Neither a remembered choice nor a system language the console speaks: Russian (the issue). The gateway payment page&apos;s ``language`` field for each interface language.</extracomment>
         <translation>&amp;Папка:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/language.py" line="423"/>
+        <location filename="../../epay_desktop/ui/common/language.py" line="422"/>
         <source>Files of &amp;type:</source>
         <translation>&amp;Тип файлов:</translation>
     </message>
@@ -2550,27 +2550,27 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>ReceiptChooser</name>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/receipt_chooser.py" line="84"/>
+        <location filename="../../epay_desktop/ui/receipts/chooser.py" line="83"/>
         <source>Print which receipt? — invoice {invoice}, {amount}</source>
         <translation>Какой чек печатать? — заказ {invoice}, {amount}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/receipt_chooser.py" line="89"/>
+        <location filename="../../epay_desktop/ui/receipts/chooser.py" line="88"/>
         <source>Payment {invoice} has refunds. Choose the receipt to print:</source>
         <translation>По платежу {invoice} были возвраты. Выберите чек для печати:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/receipt_chooser.py" line="96"/>
+        <location filename="../../epay_desktop/ui/receipts/chooser.py" line="95"/>
         <source>Sale receipt: {amount}</source>
         <translation>Чек продажи: {amount}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/receipt_chooser.py" line="101"/>
+        <location filename="../../epay_desktop/ui/receipts/chooser.py" line="100"/>
         <source>Refund receipt: {amount}, {when}</source>
         <translation>Чек возврата: {amount}, {when}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/receipt_chooser.py" line="68"/>
+        <location filename="../../epay_desktop/ui/receipts/chooser.py" line="67"/>
         <source>Print</source>
         <translation>Печать</translation>
     </message>
@@ -2578,129 +2578,129 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>ReceiptDialog</name>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="223"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="222"/>
         <source>DUPLICATE (reprint)</source>
         <extracomment>The receipt languages offered, each named in itself (as language pickers do; not translated). The receipt printer chosen in Settings (&quot;&quot; = ask every time): Print goes straight to it.</extracomment>
         <translation>ДУБЛИКАТ (повторная печать)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="234"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="233"/>
         <source>Receipt &amp;language:</source>
         <translation>&amp;Язык чека:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="239"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="238"/>
         <source>Print…</source>
         <translation>Печать…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="241"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="240"/>
         <source>Save as PDF…</source>
         <translation>Сохранить в PDF…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="242"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="241"/>
         <source>Other printer…</source>
         <translation>Другой принтер…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="276"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="275"/>
         <source>Print on another printer than %1 (the receipt printer chosen in Settings).</source>
         <translation>Печать на другом принтере, не на %1 (чековый принтер из настроек).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="281"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="280"/>
         <source>Print on %1.</source>
         <translation>Печать на %1.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="246"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="245"/>
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="330"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="329"/>
         <source>Refund receipt</source>
         <translation>Чек возврата</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="330"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="329"/>
         <source>Sale receipt</source>
         <translation>Чек продажи</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="332"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="331"/>
         <source>%1 — invoice %2, %3</source>
         <translation>%1 — заказ %2, %3</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="340"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="339"/>
         <source>Receipt preview</source>
         <translation>Просмотр чека</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="343"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="342"/>
         <source>Printed before: printing or saving issues a numbered duplicate. Closing issues nothing.</source>
         <translation>Чек уже печатался: печать или сохранение выдаст нумерованный дубликат. Закрытие ничего не выдаёт.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="347"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="346"/>
         <source>The receipt gets its number when you print or save it. Closing issues nothing.</source>
         <translation>Чек получит номер, когда вы его напечатаете или сохраните. Закрытие ничего не выдаёт.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="350"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="349"/>
         <source>Receipt No. %1</source>
         <translation>Чек № %1</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="351"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="350"/>
         <source>Issued. Print or save again here to output this same receipt.</source>
         <translation>Выдан. Чтобы вывести этот же чек ещё раз, снова нажмите «Печать» или «Сохранить».</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="360"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="359"/>
         <source>The receipt is issued in this language; print it again for a copy in another one.</source>
         <translation>Чек выдан на этом языке; чтобы получить копию на другом, напечатайте его снова.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="443"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="442"/>
         <source>The receipt printer chosen in Settings, %1, is not installed on this computer: choose a printer (a manager can change the receipt printer in Settings).</source>
         <translation>Чековый принтер из настроек, %1, не установлен на этом компьютере: выберите принтер (менеджер может сменить чековый принтер в настройках).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="447"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="446"/>
         <source>Print — %1 is not installed</source>
         <translation>Печать — %1 не установлен</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="456"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="455"/>
         <source>Save the receipt as PDF</source>
         <translation>Сохранить чек в PDF</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="458"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="457"/>
         <source>PDF files (*.pdf)</source>
         <translation>Файлы PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="492"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="491"/>
         <source>Sent to %1.</source>
         <translation>Отправлено на %1.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="494"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="493"/>
         <source>Sent to the printer.</source>
         <translation>Отправлено на принтер.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="507"/>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="510"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="506"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="509"/>
         <source>Could not save: %1</source>
         <translation>Не удалось сохранить: %1</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts_ui.py" line="512"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="511"/>
         <source>Saved to %1</source>
         <translation>Сохранено в %1</translation>
     </message>
@@ -2720,62 +2720,62 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>ReceiptsPage</name>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/settings_pages.py" line="203"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="202"/>
         <source>12 digits</source>
         <translation>12 цифр</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/settings_pages.py" line="211"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="210"/>
         <source>Ask every time</source>
         <translation>Спрашивать каждый раз</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/settings_pages.py" line="215"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="214"/>
         <source>{name} (not found)</source>
         <translation>{name} (не найден)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/settings_pages.py" line="222"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="221"/>
         <source>No printer is installed on this computer: receipts can still be saved as PDF.</source>
         <translation>На этом компьютере не установлен ни один принтер: чеки можно сохранять в PDF.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/settings_pages.py" line="226"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="225"/>
         <source>The system&apos;s default printer is {name}.</source>
         <translation>Принтер системы по умолчанию: {name}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/settings_pages.py" line="229"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="228"/>
         <source>Shop name</source>
         <translation>Название магазина</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/settings_pages.py" line="230"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="229"/>
         <source>BIN</source>
         <translation>БИН</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/settings_pages.py" line="231"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="230"/>
         <source>Address</source>
         <translation>Адрес</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/settings_pages.py" line="232"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="231"/>
         <source>Receipt width</source>
         <translation>Ширина чека</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/settings_pages.py" line="233"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="232"/>
         <source>Receipt language</source>
         <translation>Язык чека</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/settings_pages.py" line="234"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="233"/>
         <source>Receipt printer</source>
         <translation>Чековый принтер</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/settings_pages.py" line="256"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="255"/>
         <source>The BIN has 12 digits ({count} typed).</source>
         <translation>В БИН 12 цифр (введено: {count}).</translation>
     </message>
@@ -2783,111 +2783,111 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>RefundDialog</name>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/refund_dialog.py" line="51"/>
-        <location filename="../../epay_desktop/ui/dialogs/refund_dialog.py" line="78"/>
-        <location filename="../../epay_desktop/ui/dialogs/refund_dialog.py" line="148"/>
+        <location filename="../../epay_desktop/ui/money/refund_dialog.py" line="50"/>
+        <location filename="../../epay_desktop/ui/money/refund_dialog.py" line="77"/>
+        <location filename="../../epay_desktop/ui/money/refund_dialog.py" line="147"/>
         <source>Refund</source>
         <extracomment>(code sent to the service, label), shared with the detail panel&apos;s timeline. &quot;other&quot; needs a few words. The reason stored is &quot;other: &lt;what was typed&gt;&quot;; the service takes TEXT_MAX_CHARS in all.</extracomment>
         <translation>Возврат</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/refund_dialog.py" line="56"/>
+        <location filename="../../epay_desktop/ui/money/refund_dialog.py" line="55"/>
         <source>Part of it</source>
         <translation>Часть</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/refund_dialog.py" line="73"/>
+        <location filename="../../epay_desktop/ui/money/refund_dialog.py" line="72"/>
         <source>Why is the money returned?</source>
         <translation>Почему возвращаются деньги?</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/refund_dialog.py" line="75"/>
+        <location filename="../../epay_desktop/ui/money/refund_dialog.py" line="74"/>
         <source>Paid</source>
         <translation>Оплачено</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/refund_dialog.py" line="76"/>
+        <location filename="../../epay_desktop/ui/money/refund_dialog.py" line="75"/>
         <source>Refunded so far</source>
         <translation>Уже возвращено</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/refund_dialog.py" line="77"/>
+        <location filename="../../epay_desktop/ui/money/refund_dialog.py" line="76"/>
         <source>Remaining</source>
         <translation>Остаток</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/refund_dialog.py" line="80"/>
+        <location filename="../../epay_desktop/ui/money/refund_dialog.py" line="79"/>
         <source>Reason</source>
         <translation>Причина</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/refund_dialog.py" line="99"/>
+        <location filename="../../epay_desktop/ui/money/refund_dialog.py" line="98"/>
         <source>All that remains ({amount})</source>
         <translation>Весь остаток ({amount})</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/refund_dialog.py" line="119"/>
+        <location filename="../../epay_desktop/ui/money/refund_dialog.py" line="118"/>
         <source>Only a paid payment can be refunded; this one is “{status}”.</source>
         <translation>Вернуть можно только оплаченный платёж, а у этого статус «{status}».</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/refund_dialog.py" line="123"/>
+        <location filename="../../epay_desktop/ui/money/refund_dialog.py" line="122"/>
         <source>Nothing remains to refund on this payment.</source>
         <translation>По этому платежу возвращать больше нечего.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/refund_dialog.py" line="125"/>
+        <location filename="../../epay_desktop/ui/money/refund_dialog.py" line="124"/>
         <source>Only {amount} remains: the bank refuses refunds below {minimum}.</source>
         <translation>Осталось только {amount}: банк не принимает возвраты меньше {minimum}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/refund_dialog.py" line="138"/>
+        <location filename="../../epay_desktop/ui/money/refund_dialog.py" line="137"/>
         <source>Describe the reason for the refund.</source>
         <translation>Опишите причину возврата.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/refund_dialog.py" line="148"/>
+        <location filename="../../epay_desktop/ui/money/refund_dialog.py" line="147"/>
         <source>Refund {amount}</source>
         <translation>Вернуть {amount}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/refund_dialog.py" line="151"/>
+        <location filename="../../epay_desktop/ui/money/refund_dialog.py" line="150"/>
         <source>Checking with the bank — the refund will not be sent twice.</source>
         <translation>Проверяем в банке — возврат не будет отправлен дважды.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/labels.py" line="39"/>
+        <location filename="../../epay_desktop/ui/common/labels.py" line="38"/>
         <source>Customer request</source>
         <extracomment>The code of &quot;other&quot;: the reason is stored as ``other: &lt;the words typed&gt;``. (code sent to the service and stored, label), in the order the refund dialog offers them.</extracomment>
         <translation>Просьба покупателя</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/labels.py" line="40"/>
+        <location filename="../../epay_desktop/ui/common/labels.py" line="39"/>
         <source>Goods returned</source>
         <translation>Возврат товара</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/labels.py" line="41"/>
+        <location filename="../../epay_desktop/ui/common/labels.py" line="40"/>
         <source>Duplicate payment</source>
         <translation>Двойная оплата</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/labels.py" line="42"/>
+        <location filename="../../epay_desktop/ui/common/labels.py" line="41"/>
         <source>Wrong amount</source>
         <translation>Неверная сумма</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/labels.py" line="43"/>
+        <location filename="../../epay_desktop/ui/common/labels.py" line="42"/>
         <source>Other (describe)</source>
         <translation>Другое (опишите)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/labels.py" line="59"/>
+        <location filename="../../epay_desktop/ui/common/labels.py" line="58"/>
         <source>Other: {note}</source>
         <translation>Другое: {note}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/labels.py" line="63"/>
+        <location filename="../../epay_desktop/ui/common/labels.py" line="62"/>
         <source>Other</source>
         <translation>Другое</translation>
     </message>
@@ -2895,113 +2895,113 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>ResultView</name>
     <message>
-        <location filename="../../epay_desktop/ui/result_view.py" line="123"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="122"/>
         <source>Amount:</source>
         <extracomment>The title&apos;s colour role per outcome (resources/theme/colors.json). The panel behind the title and message: the outcome is seen from across the counter.</extracomment>
         <translation>Сумма:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/result_view.py" line="124"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="123"/>
         <source>Card:</source>
         <translation>Карта:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/result_view.py" line="125"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="124"/>
         <source>Approval code:</source>
         <translation>Код авторизации:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/result_view.py" line="126"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="125"/>
         <source>Invoice:</source>
         <translation>Заказ:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/result_view.py" line="132"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="131"/>
         <source>Print receipt (Enter)</source>
         <translation>Печать чека (Enter)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/result_view.py" line="136"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="135"/>
         <source>Try again</source>
         <translation>Повторить</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/result_view.py" line="139"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="138"/>
         <source>New sale</source>
         <translation>Новая продажа</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/result_view.py" line="207"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="206"/>
         <source>A new charge for this sale is blocked until the bank answers, so the customer is not charged twice.</source>
         <translation>Новая оплата этой продажи заблокирована до ответа банка, чтобы с покупателя не списали дважды.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/result_view.py" line="238"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="237"/>
         <source>Payment approved</source>
         <translation>Оплата одобрена</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/result_view.py" line="239"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="238"/>
         <source>Payment declined</source>
         <translation>Оплата отклонена</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/result_view.py" line="240"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="239"/>
         <source>The payment window expired</source>
         <translation>Время на оплату истекло</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/result_view.py" line="241"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="240"/>
         <source>Checking with the bank…</source>
         <translation>Проверяем в банке…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/result_view.py" line="242"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="241"/>
         <source>Waiting for the customer…</source>
         <translation>Ждём покупателя…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/result_view.py" line="243"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="242"/>
         <source>The payment page is not available</source>
         <translation>Платёжная страница недоступна</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/result_view.py" line="244"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="243"/>
         <source>Cancelled by the cashier</source>
         <translation>Отменено кассиром</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/result_view.py" line="245"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="244"/>
         <source>Payment finished</source>
         <translation>Оплата завершена</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/result_view.py" line="249"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="248"/>
         <source>The money was taken from the card. Print the receipt for the customer.</source>
         <translation>Деньги списаны с карты. Распечатайте чек для покупателя.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/result_view.py" line="256"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="255"/>
         <source>The customer did not pay in time. Nothing was charged. Try again to start a new payment.</source>
         <translation>Покупатель не успел оплатить. Ничего не списано. Нажмите «Повторить», чтобы начать новый платёж.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/result_view.py" line="260"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="259"/>
         <source>The bank has not confirmed the result yet. Keep the customer here: the console keeps asking.</source>
         <translation>Банк ещё не подтвердил результат. Попросите покупателя подождать: программа продолжает запрашивать банк.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/result_view.py" line="264"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="263"/>
         <source>The bank&apos;s payment page could not be opened, so the customer could not pay. The console keeps checking with the bank until the payment time is over. Try again to start a new payment.</source>
         <translation>Платёжная страница банка не открылась, поэтому покупатель не смог оплатить. Программа проверяет платёж в банке, пока не истечёт время на оплату. Нажмите «Повторить», чтобы начать новый платёж.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/result_view.py" line="270"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="269"/>
         <source>The sale was cancelled at the counter. The console keeps checking with the bank until the payment time is over, in case the customer had already paid.</source>
         <translation>Продажа отменена на кассе. Программа проверяет платёж в банке, пока не истечёт время на оплату, — на случай, если покупатель уже оплатил.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/result_view.py" line="273"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="272"/>
         <source>Status: %1</source>
         <translation>Статус: %1</translation>
     </message>
@@ -3009,94 +3009,94 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>SavedCardPanel</name>
     <message>
-        <location filename="../../epay_desktop/ui/saved_card.py" line="92"/>
+        <location filename="../../epay_desktop/ui/checkout/saved_card.py" line="91"/>
         <source>Only a manager can deactivate a saved card. Ask a manager to log in.</source>
         <extracomment>Why a cashier&apos;s &quot;Deactivate card&quot; is disabled (docs/decisions/0019).</extracomment>
         <translation>Отключить сохранённую карту может только менеджер. Попросите менеджера войти.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/saved_card.py" line="110"/>
+        <location filename="../../epay_desktop/ui/checkout/saved_card.py" line="109"/>
         <source>Pay with a saved card</source>
         <extracomment>3-D Secure: (Payment still unsettled, the issuer&apos;s form to post in the checkout browser).</extracomment>
         <translation>Оплата сохранённой картой</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/saved_card.py" line="115"/>
+        <location filename="../../epay_desktop/ui/checkout/saved_card.py" line="114"/>
         <source>Customer id</source>
         <translation>ID клиента</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/saved_card.py" line="116"/>
+        <location filename="../../epay_desktop/ui/checkout/saved_card.py" line="115"/>
         <source>Show cards</source>
         <translation>Показать карты</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/saved_card.py" line="122"/>
+        <location filename="../../epay_desktop/ui/checkout/saved_card.py" line="121"/>
         <source>Charge the card</source>
         <translation>Списать с карты</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/saved_card.py" line="125"/>
+        <location filename="../../epay_desktop/ui/checkout/saved_card.py" line="124"/>
         <source>Deactivate card…</source>
         <translation>Отключить карту…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/saved_card.py" line="132"/>
+        <location filename="../../epay_desktop/ui/checkout/saved_card.py" line="131"/>
         <source>Back</source>
         <translation>Назад</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/saved_card.py" line="137"/>
+        <location filename="../../epay_desktop/ui/checkout/saved_card.py" line="136"/>
         <source>Amount:</source>
         <translation>Сумма:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/saved_card.py" line="138"/>
+        <location filename="../../epay_desktop/ui/checkout/saved_card.py" line="137"/>
         <source>Customer id:</source>
         <translation>ID клиента:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/saved_card.py" line="181"/>
+        <location filename="../../epay_desktop/ui/checkout/saved_card.py" line="180"/>
         <source>Enter the customer id first.</source>
         <translation>Сначала введите ID клиента.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/saved_card.py" line="183"/>
+        <location filename="../../epay_desktop/ui/checkout/saved_card.py" line="182"/>
         <source>Looking for the customer&apos;s cards…</source>
         <translation>Ищем карты покупателя…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/saved_card.py" line="190"/>
+        <location filename="../../epay_desktop/ui/checkout/saved_card.py" line="189"/>
         <source>The bank does not allow payments with this card.</source>
         <translation>Банк не разрешает оплату этой картой.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/saved_card.py" line="201"/>
+        <location filename="../../epay_desktop/ui/checkout/saved_card.py" line="200"/>
         <source>Choose the card and press Enter.</source>
         <translation>Выберите карту и нажмите Enter.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/saved_card.py" line="203"/>
+        <location filename="../../epay_desktop/ui/checkout/saved_card.py" line="202"/>
         <source>This customer has no saved cards.</source>
         <translation>У этого покупателя нет сохранённых карт.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/saved_card.py" line="215"/>
+        <location filename="../../epay_desktop/ui/checkout/saved_card.py" line="214"/>
         <source>Deactivate the saved card?</source>
         <translation>Отключить сохранённую карту?</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/saved_card.py" line="216"/>
+        <location filename="../../epay_desktop/ui/checkout/saved_card.py" line="215"/>
         <source>%1 will no longer be offered for this customer&apos;s payments. The customer can save it again with a new payment.</source>
         <translation>Карта %1 больше не будет предлагаться для оплат этого покупателя. Покупатель может снова сохранить её при новой оплате.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/saved_card.py" line="228"/>
+        <location filename="../../epay_desktop/ui/checkout/saved_card.py" line="227"/>
         <source>The card %1 was deactivated.</source>
         <translation>Карта %1 отключена.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/saved_card.py" line="237"/>
+        <location filename="../../epay_desktop/ui/checkout/saved_card.py" line="236"/>
         <source>Charging the card…</source>
         <translation>Списываем с карты…</translation>
     </message>
@@ -3104,68 +3104,68 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/settings_dialog.py" line="66"/>
+        <location filename="../../epay_desktop/ui/settings/settings_dialog.py" line="65"/>
         <source>No secure keychain on this computer: the client secret cannot be saved. Set EPAYMENT_CLIENT_SECRET for this session or install a keychain (GNOME Keyring / KWallet / Windows Credential Manager / macOS Keychain)</source>
         <extracomment>services.secret_store.NO_KEYCHAIN as a literal, so pyside6-lupdate extracts it (a test keeps them equal)</extracomment>
         <translation>На этом компьютере нет защищённого хранилища ключей: секрет клиента нельзя сохранить. Задайте EPAYMENT_CLIENT_SECRET для этого сеанса или установите хранилище ключей (GNOME Keyring / KWallet / Диспетчер учётных данных Windows / Связка ключей macOS)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/settings_dialog.py" line="104"/>
+        <location filename="../../epay_desktop/ui/settings/settings_dialog.py" line="103"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/settings_dialog.py" line="121"/>
+        <location filename="../../epay_desktop/ui/settings/settings_dialog.py" line="120"/>
         <source>Gateway</source>
         <translation>Шлюз</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/settings_dialog.py" line="122"/>
+        <location filename="../../epay_desktop/ui/settings/settings_dialog.py" line="121"/>
         <source>Receipts</source>
         <translation>Чеки</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/settings_dialog.py" line="123"/>
+        <location filename="../../epay_desktop/ui/settings/settings_dialog.py" line="122"/>
         <source>This computer</source>
         <translation>Этот компьютер</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/settings_pages.py" line="35"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="34"/>
         <source>Production (real money)</source>
         <translation>Боевой режим (реальные деньги)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/settings_pages.py" line="36"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="35"/>
         <source>Bank test hosts (epayment.kz)</source>
         <translation>Тестовые серверы банка (epayment.kz)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/settings_pages.py" line="37"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="36"/>
         <source>Bank test hosts (homebank.kz, older)</source>
         <translation>Тестовые серверы банка (homebank.kz, старые)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/settings_pages.py" line="38"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="37"/>
         <source>Built-in sandbox (no real money)</source>
         <translation>Встроенная учебная среда (без реальных денег)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/settings_pages.py" line="41"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="40"/>
         <source>80 mm roll</source>
         <translation>Лента 80 мм</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/settings_pages.py" line="42"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="41"/>
         <source>58 mm roll</source>
         <translation>Лента 58 мм</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/settings_pages.py" line="43"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="42"/>
         <source>A4 page</source>
         <translation>Лист A4</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/settings_dialog.py" line="226"/>
+        <location filename="../../epay_desktop/ui/settings/settings_dialog.py" line="225"/>
         <source>Only a manager or an administrator can change the settings.</source>
         <translation>Менять настройки может только менеджер или администратор.</translation>
     </message>
@@ -3173,86 +3173,86 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>Status</name>
     <message>
+        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="86"/>
         <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="87"/>
-        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="88"/>
         <source>Waiting</source>
         <extracomment>(background, text) theme roles per tone (resources/theme/colors.json); text colours keep at least 4.5:1 contrast on their background (tests/ui/widgets/test_status_badge.py and test_theme.py measure it).</extracomment>
         <translation>Ожидает</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="89"/>
+        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="88"/>
         <source>Paying…</source>
         <translation>Оплачивается…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="90"/>
-        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="110"/>
+        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="89"/>
+        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="109"/>
         <source>Checking…</source>
         <extracomment>Pale tones: their dot gets an outline so it shows on a white menu. A payment whose money operation waits shows this in the list instead of its status.</extracomment>
         <translation>Проверка…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="91"/>
+        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="90"/>
         <source>Authorised</source>
         <translation>Заблокирован</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="92"/>
+        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="91"/>
         <source>Paid</source>
         <translation>Оплачен</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="93"/>
+        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="92"/>
         <source>Card verified</source>
         <translation>Карта проверена</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="94"/>
+        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="93"/>
         <source>Refunded</source>
         <translation>Возвращён</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="95"/>
+        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="94"/>
         <source>Cancelled</source>
         <translation>Отменён</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="96"/>
+        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="95"/>
         <source>Hold expired</source>
         <translation>Блокировка истекла</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="97"/>
+        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="96"/>
         <source>Expired</source>
         <translation>Истёк</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="98"/>
+        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="97"/>
         <source>Declined</source>
         <translation>Отклонён</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="99"/>
+        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="98"/>
         <source>Failed</source>
         <translation>Ошибка</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="100"/>
+        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="99"/>
         <source>3-D Secure failed</source>
         <translation>Отказ 3-D Secure</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="101"/>
+        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="100"/>
         <source>Cashier cancelled</source>
         <translation>Отменён кассиром</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="102"/>
+        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="101"/>
         <source>Page failed</source>
         <translation>Сбой страницы</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="111"/>
+        <location filename="../../epay_desktop/ui/widgets/status_badge.py" line="110"/>
         <source>Needs review</source>
         <translation>Требует проверки</translation>
     </message>
@@ -3260,72 +3260,72 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>UserAccountDialogs</name>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/user_account_dialogs.py" line="39"/>
+        <location filename="../../epay_desktop/ui/users/account_dialogs.py" line="38"/>
         <source>Type the new PIN or password.</source>
         <translation>Введите новый PIN-код или пароль.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/user_account_dialogs.py" line="45"/>
+        <location filename="../../epay_desktop/ui/users/account_dialogs.py" line="44"/>
         <source>Type the PIN or password again in Repeat it.</source>
         <translation>Введите PIN-код или пароль ещё раз в поле «Повторите».</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/user_account_dialogs.py" line="47"/>
+        <location filename="../../epay_desktop/ui/users/account_dialogs.py" line="46"/>
         <source>The two PINs or passwords are not the same.</source>
         <translation>PIN-коды или пароли не совпадают.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/user_account_dialogs.py" line="74"/>
+        <location filename="../../epay_desktop/ui/users/account_dialogs.py" line="73"/>
         <source>Set the new PIN</source>
         <translation>Задать новый PIN-код</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/user_account_dialogs.py" line="86"/>
+        <location filename="../../epay_desktop/ui/users/account_dialogs.py" line="85"/>
         <source>New PIN or password</source>
         <translation>Новый PIN-код или пароль</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/user_account_dialogs.py" line="87"/>
+        <location filename="../../epay_desktop/ui/users/account_dialogs.py" line="86"/>
         <source>Repeat it</source>
         <translation>Повторите</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/user_account_dialogs.py" line="146"/>
+        <location filename="../../epay_desktop/ui/users/account_dialogs.py" line="145"/>
         <source>A cashier takes payments; a manager also refunds, charges, cancels, approves and manages users; an administrator also manages administrators.</source>
         <translation>Кассир принимает оплату; менеджер также делает возвраты, списания и отмены, одобряет операции и управляет пользователями; администратор также управляет администраторами.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/user_account_dialogs.py" line="156"/>
+        <location filename="../../epay_desktop/ui/users/account_dialogs.py" line="155"/>
         <source>Change role</source>
         <translation>Сменить роль</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/user_account_dialogs.py" line="160"/>
+        <location filename="../../epay_desktop/ui/users/account_dialogs.py" line="159"/>
         <source>New role</source>
         <translation>Новая роль</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/user_account_dialogs.py" line="43"/>
+        <location filename="../../epay_desktop/ui/users/account_dialogs.py" line="42"/>
         <source>This PIN or password cannot be used.</source>
         <translation>Этот PIN-код или пароль использовать нельзя.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/user_account_dialogs.py" line="62"/>
+        <location filename="../../epay_desktop/ui/users/account_dialogs.py" line="61"/>
         <source>Reset the PIN of {name}</source>
         <translation>Сброс PIN-кода: {name}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/user_account_dialogs.py" line="78"/>
+        <location filename="../../epay_desktop/ui/users/account_dialogs.py" line="77"/>
         <source>{name} logs in with the new PIN or password from now on; a lock after wrong tries is cleared too. Tell it to them in person.</source>
         <translation>{name} теперь входит с новым PIN-кодом или паролем; блокировка после неверных попыток тоже снимается. Сообщите его лично.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/user_account_dialogs.py" line="134"/>
+        <location filename="../../epay_desktop/ui/users/account_dialogs.py" line="133"/>
         <source>Change the role of {name}</source>
         <translation>Смена роли: {name}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/user_account_dialogs.py" line="139"/>
+        <location filename="../../epay_desktop/ui/users/account_dialogs.py" line="138"/>
         <source>{name} is a {role} now. The new role takes effect at once, also if they are logged in.</source>
         <translation>{name}: теперь роль «{role}». Новая роль действует сразу, даже если пользователь уже вошёл.</translation>
     </message>
@@ -3333,140 +3333,140 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>UsersAdmin</name>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="172"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="171"/>
         <source>Unlock</source>
         <translation>Разблокировать</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="173"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="172"/>
         <source>Reset PIN…</source>
         <translation>Сбросить PIN-код…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="174"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="173"/>
         <source>Change role…</source>
         <translation>Сменить роль…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="175"/>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="284"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="174"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="283"/>
         <source>Deactivate</source>
         <translation>Отключить</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="183"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="182"/>
         <source>Add user</source>
         <translation>Добавить</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="186"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="185"/>
         <source>Add a user</source>
         <translation>Добавить пользователя</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="188"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="187"/>
         <source>Name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="189"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="188"/>
         <source>Role</source>
         <translation>Роль</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="190"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="189"/>
         <source>PIN or password</source>
         <translation>PIN-код или пароль</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="191"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="190"/>
         <source>Repeat it</source>
         <translation>Повторите</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="201"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="200"/>
         <source>Select a user, then choose what to do. Each change is saved as soon as you make it, also for a user who is logged in now.</source>
         <translation>Выберите пользователя, затем действие. Каждое изменение сохраняется сразу, в том числе для пользователя, который сейчас в системе.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="233"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="232"/>
         <source>Type the new user&apos;s name and PIN or password.</source>
         <translation>Введите имя нового пользователя и PIN-код или пароль.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="243"/>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="293"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="242"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="292"/>
         <source>Wait until the change being saved is done.</source>
         <translation>Дождитесь, пока сохранится текущее изменение.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="245"/>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="295"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="244"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="294"/>
         <source>Select a user in the list.</source>
         <translation>Выберите пользователя в списке.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="247"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="246"/>
         <source>Only an administrator can change an administrator&apos;s account.</source>
         <translation>Учётную запись администратора может менять только администратор.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="255"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="254"/>
         <source>You cannot change your own role; ask another manager or an administrator.</source>
         <translation>Нельзя сменить свою собственную роль; попросите другого менеджера или администратора.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="257"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="256"/>
         <source>There is no other role you may give this user.</source>
         <translation>Другой роли, которую вы можете дать этому пользователю, нет.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="265"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="264"/>
         <source>You cannot deactivate your own account; ask another manager or an administrator.</source>
         <translation>Нельзя отключить свою собственную учётную запись; попросите другого менеджера или администратора.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="284"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="283"/>
         <source>Activate</source>
         <translation>Включить</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="297"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="296"/>
         <source>Only an administrator can unlock an administrator.</source>
         <translation>Разблокировать администратора может только администратор.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="299"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="298"/>
         <source>This account is not locked.</source>
         <translation>Эта учётная запись не заблокирована.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="356"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="355"/>
         <source>Added {name} ({role}).</source>
         <translation>Добавлен(а) {name} ({role}).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="367"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="366"/>
         <source>{name} is unlocked and can log in again.</source>
         <translation>{name}: учётная запись разблокирована, можно снова входить.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="379"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="378"/>
         <source>{name} is active again.</source>
         <translation>{name}: учётная запись снова включена.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="379"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="378"/>
         <source>{name} can no longer log in.</source>
         <translation>{name}: вход больше невозможен.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="407"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="406"/>
         <source>{name} has a new PIN and can log in with it now.</source>
         <translation>{name}: задан новый PIN-код, по нему уже можно входить.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="424"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="423"/>
         <source>{name} is now a {role}.</source>
         <translation>{name}: теперь роль «{role}».</translation>
     </message>
@@ -3474,12 +3474,12 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>UsersDialog</name>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_dialog.py" line="32"/>
+        <location filename="../../epay_desktop/ui/users/users_dialog.py" line="31"/>
         <source>Users</source>
         <translation>Пользователи</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_dialog.py" line="49"/>
+        <location filename="../../epay_desktop/ui/users/users_dialog.py" line="48"/>
         <source>Only a manager or an administrator can manage users.</source>
         <translation>Управлять пользователями может только менеджер или администратор.</translation>
     </message>
@@ -3487,33 +3487,33 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>UsersModel</name>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="123"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="122"/>
         <source>Name</source>
         <extracomment>What a change says when it is done or refused: a function when composed (said again after a switch).</extracomment>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="124"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="123"/>
         <source>Role</source>
         <translation>Роль</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="125"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="124"/>
         <source>State</source>
         <translation>Состояние</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="145"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="144"/>
         <source>deactivated</source>
         <translation>отключён</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="147"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="146"/>
         <source>locked until {time}</source>
         <translation>заблокирован до {time}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dialogs/users_admin.py" line="148"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="147"/>
         <source>active</source>
         <translation>активен</translation>
     </message>
@@ -3521,7 +3521,7 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>WindowTitle</name>
     <message>
-        <location filename="../../epay_desktop/ui/titles.py" line="22"/>
+        <location filename="../../epay_desktop/ui/common/titles.py" line="22"/>
         <source>ePay Desktop</source>
         <extracomment>The separator Qt itself puts before the application name (xcb, Windows).</extracomment>
         <translation>ePay Desktop</translation>
@@ -3530,12 +3530,12 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>asyncqt</name>
     <message>
-        <location filename="../../epay_desktop/ui/asyncqt.py" line="218"/>
+        <location filename="../../epay_desktop/ui/common/asyncqt.py" line="218"/>
         <source>Not completed</source>
         <translation>Не выполнено</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/asyncqt.py" line="290"/>
+        <location filename="../../epay_desktop/ui/common/asyncqt.py" line="290"/>
         <source>Working… please wait</source>
         <translation>Выполняется… подождите</translation>
     </message>
@@ -3543,13 +3543,13 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>books</name>
     <message>
-        <location filename="../../epay_desktop/services/books.py" line="345"/>
+        <location filename="../../epay_desktop/services/payments/books.py" line="344"/>
         <source>Say what was found (for example what the bank&apos;s merchant cabinet shows) to resolve a discrepancy.</source>
         <extracomment>Decision 0037: besides every payment with an unresolved operation or an open discrepancy, each run checks at most :data:`BOOKS_LIMIT` charged/held/refunded payments created or changed in the last :data:`BOOKS_WINDOW`, least recently checked first. Older payments: issue 10 (a full scan). ... and a long-running console walks that window at most this often (the first run always does).</extracomment>
         <translation>Чтобы закрыть расхождение, укажите, что выяснилось (например, что показывает кабинет мерчанта).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/books.py" line="361"/>
+        <location filename="../../epay_desktop/services/payments/books.py" line="360"/>
         <source>Only a manager can resolve a difference between the books and the bank.</source>
         <translation>Закрыть расхождение между учётом программы и банком может только менеджер.</translation>
     </message>
@@ -3581,13 +3581,13 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>cli</name>
     <message>
-        <location filename="../../epay_desktop/cli/common.py" line="200"/>
+        <location filename="../../epay_desktop/cli/common.py" line="198"/>
         <source>Only a manager or an administrator can {what}.</source>
         <extracomment>A database command: gets the open app and the parsed arguments, returns the exit code. What ``add_subparsers`` returns; each command module registers its commands on it.</extracomment>
         <translation>Только менеджер или администратор может: {what}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/cli/money.py" line="110"/>
+        <location filename="../../epay_desktop/cli/money.py" line="109"/>
         <source>A cashier&apos;s {word_kind} needs a manager&apos;s approval: add --approved-by MANAGER.</source>
         <translation>Для операции кассира «{word_kind}» нужно одобрение менеджера: добавьте --approved-by МЕНЕДЖЕР.</translation>
     </message>
@@ -3698,30 +3698,30 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>gateway</name>
     <message>
-        <location filename="../../epay_desktop/gateway/_core.py" line="32"/>
+        <location filename="../../epay_desktop/gateway/_core.py" line="31"/>
         <source>The gateway refused to start this payment. Its invoice number may already be taken (the last six digits must be unique) or used before with another amount: start the payment again with a new invoice number. If every payment fails like this, check the client ID, client secret and terminal ID in the settings.</source>
         <extracomment>A payment token refused with 400: the invoice, not the credentials, is the usual cause.</extracomment>
         <translation>Шлюз не стал открывать этот платёж. Возможно, номер заказа уже занят (последние шесть цифр должны быть уникальны) или раньше использовался с другой суммой: начните платёж заново с новым номером заказа. Если так отклоняется каждый платёж, проверьте Client ID, секрет клиента и ID терминала в настройках.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/gateway/_core.py" line="226"/>
+        <location filename="../../epay_desktop/gateway/_core.py" line="225"/>
         <source>Gateway authentication failed: even a freshly issued token was refused. Check the client ID, client secret and terminal ID in the settings.</source>
         <extracomment>Connect and pool waits are short (nothing is sent yet); reads allow for a slow bank.</extracomment>
         <translation>Ошибка авторизации в шлюзе: отклонён даже только что выданный токен. Проверьте Client ID, секрет клиента и ID терминала в настройках.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/gateway/_responses.py" line="44"/>
+        <location filename="../../epay_desktop/gateway/_responses.py" line="43"/>
         <source>The gateway does not allow this merchant or terminal to do that. Check the terminal ID in the settings, or ask the bank to enable the operation for the terminal.</source>
         <extracomment>4xx answers that do not prove the request was refused before being applied.</extracomment>
         <translation>Шлюз не разрешает это продавцу или терминалу. Проверьте ID терминала в настройках или попросите банк включить эту операцию для терминала.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/gateway/_responses.py" line="188"/>
+        <location filename="../../epay_desktop/gateway/_responses.py" line="187"/>
         <source>The gateway accepted the request but answered with error code {code} ({message}), so it is not clear whether the operation was applied. Do not repeat it: check the payment&apos;s status first (the console does this for you).</source>
         <translation>Шлюз принял запрос, но ответил ошибкой с кодом {code} ({message}), поэтому неясно, проведена ли операция. Не повторяйте её: сначала проверьте статус платежа (программа делает это сама).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/gateway/_responses.py" line="195"/>
+        <location filename="../../epay_desktop/gateway/_responses.py" line="194"/>
         <source>The gateway accepted the request but answered with error code {code}, so it is not clear whether the operation was applied. Do not repeat it: check the payment&apos;s status first (the console does this for you).</source>
         <translation>Шлюз принял запрос, но ответил ошибкой с кодом {code}, поэтому неясно, проведена ли операция. Не повторяйте её: сначала проверьте статус платежа (программа делает это сама).</translation>
     </message>
@@ -3737,7 +3737,7 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
         <translation>Сумма списания больше суммы, заблокированной на карте. Ничего не изменилось; спишите не больше заблокированной суммы.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/gateway/client.py" line="285"/>
+        <location filename="../../epay_desktop/gateway/client.py" line="290"/>
         <source>The payment authorisation expired before it was used. Start the payment again.</source>
         <translation>Авторизация платежа истекла до использования. Начните платёж заново.</translation>
     </message>
@@ -3813,7 +3813,7 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
         <translation>Шлюз прислал ответ, который программа не смогла разобрать. Из-за этого ответа ничего не изменилось; повторите, а если это повторяется, обратитесь в поддержку.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/gateway/status.py" line="186"/>
+        <location filename="../../epay_desktop/gateway/status.py" line="197"/>
         <source>The gateway refused to report this payment&apos;s status (code 101). Its state is unknown: check it again later or in the merchant cabinet.</source>
         <translation>Шлюз отказался сообщить статус этого платежа (код 101). Его состояние неизвестно: проверьте позже или в кабинете мерчанта.</translation>
     </message>
@@ -3821,52 +3821,52 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>main</name>
     <message>
-        <location filename="../../epay_desktop/ui/main.py" line="411"/>
+        <location filename="../../epay_desktop/ui/app/main.py" line="412"/>
         <source>Backing up the database…</source>
         <translation>Резервное копирование базы данных…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/main.py" line="487"/>
+        <location filename="../../epay_desktop/ui/app/main.py" line="488"/>
         <source>The console cannot start.</source>
         <translation>Программа не может запуститься.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/main.py" line="195"/>
+        <location filename="../../epay_desktop/ui/app/main.py" line="194"/>
         <source>Starting…</source>
         <translation>Запуск…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/main.py" line="281"/>
+        <location filename="../../epay_desktop/ui/app/main.py" line="282"/>
         <source>Checking unfinished payments with the bank…</source>
         <translation>Проверяем незавершённые платежи в банке…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/main.py" line="376"/>
+        <location filename="../../epay_desktop/ui/app/main.py" line="377"/>
         <source>Opening the database…</source>
         <translation>Открываем базу данных…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/main.py" line="490"/>
+        <location filename="../../epay_desktop/ui/app/main.py" line="491"/>
         <source>The console cannot start</source>
         <translation>Программа не может запуститься</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/main.py" line="207"/>
+        <location filename="../../epay_desktop/ui/app/main.py" line="206"/>
         <source>SANDBOX — demo data, no real money</source>
         <translation>УЧЕБНАЯ СРЕДА — демо-данные, реальных денег нет</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/main.py" line="383"/>
+        <location filename="../../epay_desktop/ui/app/main.py" line="384"/>
         <source>Preparing the demo shop…</source>
         <translation>Готовим демо-магазин…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/main.py" line="191"/>
+        <location filename="../../epay_desktop/ui/app/main.py" line="190"/>
         <source>SANDBOX (demo)</source>
         <translation>УЧЕБНАЯ СРЕДА (демо)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/main.py" line="452"/>
+        <location filename="../../epay_desktop/ui/app/main.py" line="453"/>
         <source>Checking the database for damage… A log-in waits until the check is done.</source>
         <translation>Идёт проверка базы данных на повреждения… Вход подождёт, пока проверка не закончится.</translation>
     </message>
@@ -3914,73 +3914,73 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>operations</name>
     <message>
-        <location filename="../../epay_desktop/services/op_journal.py" line="105"/>
+        <location filename="../../epay_desktop/services/money_ops/journal.py" line="104"/>
         <source>This user account is deactivated.</source>
         <extracomment>``decide(payment, ops) -&gt; amount``: the rules for one kind (raises ConsoleError to refuse).</extracomment>
         <translation>Эта учётная запись отключена.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/op_journal.py" line="113"/>
+        <location filename="../../epay_desktop/services/money_ops/journal.py" line="112"/>
         <source>A manager must approve this {kind}.</source>
         <translation>Эту операцию («{kind}») должен одобрить менеджер.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/op_journal.py" line="123"/>
+        <location filename="../../epay_desktop/services/money_ops/journal.py" line="122"/>
         <source>The gateway&apos;s transaction for this payment is not known yet: refresh its status first.</source>
         <translation>Транзакция шлюза по этому платежу ещё неизвестна: сначала обновите его статус.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/op_journal.py" line="252"/>
+        <location filename="../../epay_desktop/services/money_ops/journal.py" line="251"/>
         <source>This operation is {current_state}, not waiting for a review.</source>
         <translation>Эта операция сейчас в состоянии «{current_state}» и не ждёт проверки.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/operations.py" line="293"/>
+        <location filename="../../epay_desktop/services/money_ops/operations.py" line="292"/>
         <source>Only a manager can decide about an operation whose outcome is unclear.</source>
         <translation>Решение по операции с неясным результатом может принять только менеджер.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/operations.py" line="306"/>
+        <location filename="../../epay_desktop/services/money_ops/operations.py" line="305"/>
         <source>This operation is {op_state}, not waiting for a review.</source>
         <translation>Эта операция сейчас в состоянии «{op_state}» и не ждёт проверки.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/operations.py" line="320"/>
+        <location filename="../../epay_desktop/services/money_ops/operations.py" line="319"/>
         <source>The bank&apos;s answer does not show this {kind} applied, so it cannot be marked done. If the bank shows nothing of it, choose abandon (or retry once the bank proves it was not applied).</source>
         <translation>По ответу банка эта операция («{kind}») не проведена, поэтому её нельзя отметить проведённой. Если в банке её нет, выберите «Отказаться» (или «Повторить», когда банк подтвердит, что она не проведена).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/operations.py" line="347"/>
+        <location filename="../../epay_desktop/services/money_ops/operations.py" line="346"/>
         <source>The gateway cannot confirm that this operation was not applied, so sending it again could move the money twice. Check the payment in the bank&apos;s merchant cabinet; if nothing happened there, choose abandon and start a new operation.</source>
         <translation>Шлюз не может подтвердить, что эта операция не проведена, поэтому повторная отправка может провести деньги дважды. Проверьте платёж в кабинете мерчанта; если там ничего не было, выберите «Отказаться» и начните новую операцию.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/operations.py" line="368"/>
+        <location filename="../../epay_desktop/services/money_ops/operations.py" line="367"/>
         <source>The bank may show a {kind} up to {lag_seconds} seconds late, and this one was sent less than that ago: &quot;not applied&quot; cannot be trusted yet. Decide again in {wait_seconds} seconds.</source>
         <translation>Банк может показать операцию («{kind}») с опозданием до {lag_seconds} с, а эта отправлена совсем недавно: ответу «не проведено» пока нельзя доверять. Решите снова через {wait_seconds} с.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/operations.py" line="391"/>
+        <location filename="../../epay_desktop/services/money_ops/operations.py" line="390"/>
         <source>The bank cannot say now whether this {kind} was applied ({why}), so abandoning it could hide money that moved. Try again once the bank answers (it is asked again at every reconciliation), or check the payment in the bank&apos;s merchant cabinet.</source>
         <translation>Банк сейчас не может сказать, проведена ли эта операция («{kind}») ({why}), поэтому отказ от неё может скрыть реальное движение денег. Повторите, когда банк ответит (он запрашивается при каждой сверке), или проверьте платёж в кабинете мерчанта.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/operations.py" line="410"/>
+        <location filename="../../epay_desktop/services/money_ops/operations.py" line="409"/>
         <source>The bank shows {bank_refunded} refunded on this payment, at least this refund of {amount} more than the {base} refunded before it: the refund may have been applied, so it cannot be abandoned. Compare the payment with the bank&apos;s merchant cabinet: if it lists this refund, mark it applied; the difference stays in Needs attention until a manager resolves it.</source>
         <translation>Банк показывает по этому платежу возврат {bank_refunded}, то есть не меньше чем на этот возврат {amount} больше прежних {base}: возврат мог пройти, поэтому от него нельзя отказаться. Сверьте платёж с кабинетом мерчанта: если этот возврат там есть, отметьте его проведённым; расхождение останется в «Требует внимания», пока менеджер его не закроет.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/operations.py" line="426"/>
+        <location filename="../../epay_desktop/services/money_ops/operations.py" line="425"/>
         <source>The bank shows this payment {payment_status}: the {kind} may have been applied, so it cannot be abandoned. Check the payment in the bank&apos;s merchant cabinet.</source>
         <translation>В банке статус этого платежа: {payment_status}. Операция («{kind}») могла пройти, поэтому от неё нельзя отказаться. Проверьте платёж в кабинете мерчанта.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/op_engine.py" line="75"/>
+        <location filename="../../epay_desktop/services/money_ops/engine.py" line="74"/>
         <source>the database failed</source>
         <translation>сбой базы данных</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/op_engine.py" line="60"/>
+        <location filename="../../epay_desktop/services/money_ops/engine.py" line="59"/>
         <source>The {kind} of {amount} may have reached the bank, but its answer could not be recorded ({reason}). The outcome is unknown: fix that, then run {command} (nothing is sent again; the bank is asked what it did).</source>
         <translation>Операция «{kind}» на {amount} могла дойти до банка, но ответ банка не удалось записать ({reason}). Результат неизвестен: устраните причину и выполните {command} (ничего не отправляется повторно; банк спрашивают, что он сделал).</translation>
     </message>
@@ -3988,61 +3988,61 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>payments</name>
     <message>
-        <location filename="../../epay_desktop/services/checkout.py" line="119"/>
+        <location filename="../../epay_desktop/services/payments/checkout.py" line="118"/>
         <source>Payments are taken in tenge (KZT).</source>
         <extracomment>Where the widget sends the browser back; the console&apos;s web view intercepts these URLs (docs/decisions/0004-checkout-back-links.md). ``.invalid`` can never resolve. Ten million tenge: far above a shop&apos;s card payment; a typo guard, not a gateway limit. The description a sale gets when the cashier typed none, in the payment page&apos;s language: the customer reads it on the gateway&apos;s page and the bank may show it on their statement (decision 0052).</extracomment>
         <translation>Платежи принимаются в тенге (KZT).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/checkout.py" line="122"/>
+        <location filename="../../epay_desktop/services/payments/checkout.py" line="121"/>
         <source>The amount must be above zero.</source>
         <translation>Сумма должна быть больше нуля.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/checkout.py" line="127"/>
+        <location filename="../../epay_desktop/services/payments/checkout.py" line="126"/>
         <source>The amount is more than {maximum}; check it and try again.</source>
         <translation>Сумма больше {maximum}; проверьте её и повторите.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/checkout.py" line="138"/>
+        <location filename="../../epay_desktop/services/payments/checkout.py" line="137"/>
         <source>The description contains characters that cannot be printed.</source>
         <translation>В описании есть символы, которые нельзя напечатать.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/checkout.py" line="146"/>
+        <location filename="../../epay_desktop/services/payments/checkout.py" line="145"/>
         <source>{email} does not look like an e-mail address (name@example.kz).</source>
         <translation>{email} не похож на адрес e-mail (name@example.kz).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/checkout.py" line="158"/>
+        <location filename="../../epay_desktop/services/payments/checkout.py" line="157"/>
         <source>The customer id may use only Latin letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos; (at most 64 characters).</source>
         <translation>ID клиента может содержать только латинские буквы, цифры, &apos;.&apos;, &apos;_&apos; и &apos;-&apos; (не больше 64 символов).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/checkout.py" line="169"/>
+        <location filename="../../epay_desktop/services/payments/checkout.py" line="168"/>
         <source>To save the customer&apos;s card, enter the customer id.</source>
         <translation>Чтобы сохранить карту покупателя, введите ID клиента.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/checkout.py" line="177"/>
+        <location filename="../../epay_desktop/services/payments/checkout.py" line="176"/>
         <source>The payment page language must be rus, kaz or eng.</source>
         <translation>Язык платёжной страницы должен быть rus, kaz или eng.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/checkout.py" line="185"/>
+        <location filename="../../epay_desktop/services/payments/checkout.py" line="184"/>
         <source>The cardholder name must be in Latin letters, as on the card.</source>
         <translation>Имя держателя карты пишется латинскими буквами, как на карте.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/checkout.py" line="203"/>
+        <location filename="../../epay_desktop/services/payments/checkout.py" line="202"/>
         <source>{phone} is not a Kazakhstan phone number (write it like +7 777 123 45 67).</source>
         <translation>{phone} — не казахстанский номер телефона (пишите так: +7 777 123 45 67).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/payment_queries.py" line="306"/>
-        <location filename="../../epay_desktop/services/payments.py" line="300"/>
-        <location filename="../../epay_desktop/services/payments.py" line="413"/>
-        <location filename="../../epay_desktop/services/reconcile.py" line="62"/>
+        <location filename="../../epay_desktop/services/payments/payment_service.py" line="305"/>
+        <location filename="../../epay_desktop/services/payments/payment_service.py" line="418"/>
+        <location filename="../../epay_desktop/services/payments/queries.py" line="305"/>
+        <location filename="../../epay_desktop/services/payments/reconcile.py" line="68"/>
         <source>There is no payment with invoice number {invoice_id}.</source>
         <extracomment>:meth:`PaymentQueries.attention_count` stops counting here (a badge shows &quot;99+&quot;). What the bank did beyond the row (payment_events, oldest first): card attempts the console saw end (decision 0035) and refunds made outside this console.
 ----------
@@ -4050,9 +4050,9 @@ Payments refreshed at once per check-status call in flight (:meth:`Reconciler._i
         <translation>Платежа с номером заказа {invoice_id} нет.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/payments.py" line="122"/>
-        <location filename="../../epay_desktop/services/saved_cards.py" line="83"/>
-        <location filename="../../epay_desktop/services/saved_cards.py" line="137"/>
+        <location filename="../../epay_desktop/services/payments/payment_service.py" line="127"/>
+        <location filename="../../epay_desktop/services/payments/saved_cards.py" line="87"/>
+        <location filename="../../epay_desktop/services/payments/saved_cards.py" line="141"/>
         <source>This user account is deactivated.</source>
         <extracomment>Errors that say the bank as a whole is unreachable or failing (not this one payment). Statuses a 102 (&quot;no attempt for this invoice&quot;) may confirm or turn into EXPIRED.
 ----------
@@ -4060,22 +4060,22 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
         <translation>Эта учётная запись отключена.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/saved_cards.py" line="89"/>
+        <location filename="../../epay_desktop/services/payments/saved_cards.py" line="93"/>
         <source>Only a manager can deactivate a customer&apos;s saved card.</source>
         <translation>Отключить сохранённую карту покупателя может только менеджер.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/saved_cards.py" line="98"/>
+        <location filename="../../epay_desktop/services/payments/saved_cards.py" line="102"/>
         <source>This card is no longer saved for the customer; show the cards again.</source>
         <translation>Эта карта больше не сохранена у покупателя; покажите карты ещё раз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/saved_cards.py" line="142"/>
+        <location filename="../../epay_desktop/services/payments/saved_cards.py" line="146"/>
         <source>Choose one of the customer&apos;s saved cards.</source>
         <translation>Выберите одну из сохранённых карт покупателя.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/saved_cards.py" line="262"/>
+        <location filename="../../epay_desktop/services/payments/saved_cards.py" line="266"/>
         <source>Enter the customer id whose saved cards to use.</source>
         <translation>Введите ID клиента, чьи сохранённые карты использовать.</translation>
     </message>
@@ -4114,7 +4114,7 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
         <translation>Чек возврата печатается только после проведённого возврата, а состояние этого: {op_state}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/receipts.py" line="289"/>
+        <location filename="../../epay_desktop/services/receipts.py" line="288"/>
         <source>There is no payment with invoice number {invoice_id}.</source>
         <extracomment>the gateway environment (``gateway.config.Environment`` value); every one but ``prod`` prints &quot;not a real payment&quot; in large letters on each receipt (decision 0023)</extracomment>
         <translation>Платежа с номером заказа {invoice_id} нет.</translation>
@@ -4300,54 +4300,54 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
 <context>
     <name>settings</name>
     <message>
-        <location filename="../../epay_desktop/services/secret_store.py" line="31"/>
+        <location filename="../../epay_desktop/services/secret_store.py" line="30"/>
         <source>No secure keychain on this computer: the client secret cannot be saved. Set EPAYMENT_CLIENT_SECRET for this session or install a keychain (GNOME Keyring / KWallet / Windows Credential Manager / macOS Keychain)</source>
         <translation>На этом компьютере нет защищённого хранилища ключей: секрет клиента нельзя сохранить. Задайте EPAYMENT_CLIENT_SECRET для этого сеанса или установите хранилище ключей (GNOME Keyring / KWallet / Диспетчер учётных данных Windows / Связка ключей macOS)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/secret_store.py" line="107"/>
+        <location filename="../../epay_desktop/services/secret_store.py" line="106"/>
         <source>Enter the client id before saving its secret.</source>
         <extracomment>Modules whose backends keep secrets in ordinary files or nowhere at all.</extracomment>
         <translation>Перед сохранением секрета введите Client ID.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/secret_store.py" line="111"/>
+        <location filename="../../epay_desktop/services/secret_store.py" line="110"/>
         <source>The client secret is empty.</source>
         <translation>Секрет клиента пуст.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/secret_store.py" line="120"/>
+        <location filename="../../epay_desktop/services/secret_store.py" line="119"/>
         <source>The keychain refused to save the client secret; unlock it and try again.</source>
         <translation>Хранилище ключей не сохранило секрет клиента; разблокируйте его и повторите.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/secret_store.py" line="153"/>
+        <location filename="../../epay_desktop/services/secret_store.py" line="152"/>
         <source>The keychain refused to delete the client secret.</source>
         <translation>Хранилище ключей не удалило секрет клиента.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/shop_settings.py" line="110"/>
+        <location filename="../../epay_desktop/services/shop_settings.py" line="109"/>
         <source>Only a manager or an administrator can change the shop settings.</source>
         <extracomment>how late check-status may show an applied operation, in seconds (decision 0039)</extracomment>
         <translation>Менять настройки магазина может только менеджер или администратор.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/shop_settings.py" line="151"/>
+        <location filename="../../epay_desktop/services/shop_settings.py" line="150"/>
         <source>Gateway: {exc}.</source>
         <translation>Шлюз: {exc}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/shop_settings.py" line="157"/>
+        <location filename="../../epay_desktop/services/shop_settings.py" line="156"/>
         <source>The terminal is a UUID like 67e34d63-102f-4bd1-898e-370781d0074d (from the ePay cabinet).</source>
         <translation>Терминал — это UUID вида 67e34d63-102f-4bd1-898e-370781d0074d (из кабинета ePay).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/shop_settings.py" line="174"/>
+        <location filename="../../epay_desktop/services/shop_settings.py" line="173"/>
         <source>The idle lock is a whole number of minutes from 1 to 240.</source>
         <translation>Автоблокировка задаётся целым числом минут от 1 до 240.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/shop_settings.py" line="219"/>
+        <location filename="../../epay_desktop/services/shop_settings.py" line="218"/>
         <source>The settings file {path} cannot be read ({exc}).</source>
         <translation>Не удаётся прочитать файл настроек {path} ({exc}).</translation>
     </message>
@@ -4396,58 +4396,58 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
         <translation>База данных {database} повреждена ({problem}); консоль не будет с ней работать. В {folder} нет резервных копий: обратитесь в поддержку и не трогайте файл.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/backup.py" line="91"/>
+        <location filename="../../epay_desktop/store/backup.py" line="97"/>
         <source>{path} is not a usable backup: {problem}. Nothing was changed.</source>
         <extracomment>How many days of daily copies are kept when EPAYMENT_BACKUP_DAYS is not set. daily-&lt;date&gt;, manual-&lt;date&gt;T&lt;time&gt;, pre-migration-&lt;rev&gt;-&lt;date&gt;T&lt;time&gt;: (kind, date)</extracomment>
         <translation>{path} не годится как резервная копия: {problem}. Ничего не изменено.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/backup.py" line="101"/>
+        <location filename="../../epay_desktop/store/backup.py" line="107"/>
         <source>{path} is not a usable backup: {problem} ({detail}). Nothing was changed.</source>
         <translation>{path} не годится как резервная копия: {problem} ({detail}). Ничего не изменено.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/backup.py" line="134"/>
+        <location filename="../../epay_desktop/store/backup.py" line="140"/>
         <source>it cannot be read</source>
         <translation>его не удаётся прочитать</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/backup.py" line="135"/>
+        <location filename="../../epay_desktop/store/backup.py" line="141"/>
         <source>not a SQLite database</source>
         <translation>это не база данных SQLite</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/backup.py" line="136"/>
+        <location filename="../../epay_desktop/store/backup.py" line="142"/>
         <source>damaged</source>
         <translation>повреждена</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/backup.py" line="137"/>
+        <location filename="../../epay_desktop/store/backup.py" line="143"/>
         <source>not a database of epay-desktop</source>
         <translation>это не база данных epay-desktop</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/backup.py" line="139"/>
+        <location filename="../../epay_desktop/store/backup.py" line="145"/>
         <source>its schema revision is not one this program knows</source>
         <translation>её версия схемы неизвестна этой программе</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/backup.py" line="292"/>
+        <location filename="../../epay_desktop/store/backup.py" line="298"/>
         <source>The copy {target} holds schema {stored}, not {revision}; it was not kept.</source>
         <translation>Копия {target} содержит схему {stored}, а не {revision}; она не сохранена.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/backup.py" line="182"/>
+        <location filename="../../epay_desktop/store/backup.py" line="188"/>
         <source>{target} already exists; choose a new file name for the backup.</source>
         <translation>{target} уже существует; выберите для резервной копии новое имя файла.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/backup.py" line="198"/>
+        <location filename="../../epay_desktop/store/backup.py" line="204"/>
         <source>The backup to {target} failed: {problem}.</source>
         <translation>Резервное копирование в {target} не удалось: {problem}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/backup.py" line="310"/>
+        <location filename="../../epay_desktop/store/backup.py" line="316"/>
         <source>The database {database} is open in {count} other console(s) or command(s) (process {pids}); close them first. Nothing was changed.</source>
         <translation>База данных {database} открыта ещё в {count} консолях или командах (процесс {pids}); сначала закройте их. Ничего не изменено.</translation>
     </message>
@@ -4517,65 +4517,65 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
         <translation type="vanished">Резервная копия {target} не прошла проверку ({ok}, {stored}); база данных не изменена.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/open.py" line="194"/>
+        <location filename="../../epay_desktop/store/open.py" line="203"/>
         <source>Cannot create the data folder {home}: {exc_strerror}.</source>
         <extracomment>File systems on which SQLite&apos;s WAL (shared memory + POSIX locks) is unsafe.</extracomment>
         <translation>Не удаётся создать папку данных {home}: {exc_strerror}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/open.py" line="208"/>
+        <location filename="../../epay_desktop/store/open.py" line="217"/>
         <source>The database {parsed_database} is on a network drive. SQLite cannot keep it safe there (WAL needs local shared memory). Use a local folder, or PostgreSQL for several counters.</source>
         <translation>База данных {parsed_database} находится на сетевом диске. Там SQLite не может обеспечить её сохранность (WAL нужна локальная общая память). Используйте локальную папку или PostgreSQL для нескольких касс.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/repos/counters.py" line="114"/>
+        <location filename="../../epay_desktop/store/repos/counters.py" line="113"/>
         <source>This shop has used all {invoice_id_limit} invoice numbers the gateway allows (their last 6 digits must be unique). New payments cannot be created; ask support to start a new shop database or terminal.</source>
         <translation>Этот магазин израсходовал все {invoice_id_limit} номеров заказов, допустимых шлюзом (последние 6 цифр должны быть уникальны). Новые платежи создать нельзя; попросите поддержку завести новую базу магазина или новый терминал.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/repos/discrepancies.py" line="63"/>
+        <location filename="../../epay_desktop/store/repos/discrepancies.py" line="62"/>
         <source>There is no open discrepancy number {number}.</source>
         <translation>Открытого расхождения № {number} нет.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/repos/discrepancies.py" line="79"/>
+        <location filename="../../epay_desktop/store/repos/discrepancies.py" line="78"/>
         <source>There is no discrepancy number {number}.</source>
         <translation>Расхождения № {number} нет.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/repos/operations.py" line="111"/>
+        <location filename="../../epay_desktop/store/repos/operations.py" line="110"/>
         <source>Another operation on this payment is still being processed: wait for its result.</source>
         <translation>Другая операция по этому платежу ещё выполняется: дождитесь её результата.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/repos/operations.py" line="241"/>
+        <location filename="../../epay_desktop/store/repos/operations.py" line="240"/>
         <source>There is no money operation {op_id}.</source>
         <translation>Денежной операции {op_id} нет.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/repos/payments.py" line="128"/>
+        <location filename="../../epay_desktop/store/repos/payments.py" line="131"/>
         <source>There is no payment with invoice number {invoice_id}.</source>
         <extracomment>Scheduled polls also cover the local marks while their token lives (their next_poll_at, decision 0018). ... and a decline whose invoice still takes another card attempt (its next_poll_at, decision 0035). :meth:`PaymentRepo.lock_by_invoice`&apos;s statement, built once (building it was a tenth of the work of storing a status answer, issue 10 P3); read from the database even when the row is in the session rows locked in this transaction, kept so the update that follows finds them in the session (its identity map holds rows weakly: a dropped row was read again, issue 10 P3)</extracomment>
         <translation>Платежа с номером заказа {invoice_id} нет.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/repos/payments.py" line="320"/>
+        <location filename="../../epay_desktop/store/repos/payments.py" line="323"/>
         <source>There is no payment number {payment_id}.</source>
         <translation>Платежа № {payment_id} нет.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/repos/receipts.py" line="86"/>
+        <location filename="../../epay_desktop/store/repos/receipts.py" line="85"/>
         <source>There is no receipt with id {receipt_id}.</source>
         <translation>Чека с ID {receipt_id} нет.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/repos/settings.py" line="158"/>
+        <location filename="../../epay_desktop/store/repos/settings.py" line="157"/>
         <source>setting name {key} must be 1 to 64 characters</source>
         <extracomment>The default of ``gateway.status_lag_max_seconds`` (decision 0039). Its largest accepted value: an hour (a longer lag blocks a manager&apos;s retry for longer). Every known key, declared once.</extracomment>
         <translation>имя настройки {key} должно быть от 1 до 64 символов</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/repos/settings.py" line="170"/>
+        <location filename="../../epay_desktop/store/repos/settings.py" line="169"/>
         <source>{known_meaning}: {value} is not valid; use {exc}</source>
         <translation>{known_meaning}: недопустимое значение {value}; используйте {exc}</translation>
     </message>
@@ -4696,169 +4696,169 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
 <context>
     <name>users</name>
     <message>
-        <location filename="../../epay_desktop/services/users.py" line="109"/>
+        <location filename="../../epay_desktop/services/people/users.py" line="108"/>
         <source>The name {name} looks like the existing user {existing} (letters of another alphabet that look the same); choose a name that is clearly different.</source>
         <translation>Имя {name} похоже на имя существующего пользователя {existing} (одинаковые на вид буквы другого алфавита); выберите явно другое имя.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/approvals.py" line="142"/>
+        <location filename="../../epay_desktop/services/people/approvals.py" line="141"/>
         <source>{manager_name} is not a manager; ask a manager or an administrator.</source>
         <translation>{manager_name} — не менеджер; попросите менеджера или администратора.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/approvals.py" line="152"/>
+        <location filename="../../epay_desktop/services/people/approvals.py" line="151"/>
         <source>Approve someone else&apos;s request; a manager needs no approval.</source>
         <translation>Одобряйте чужие запросы; менеджеру одобрение не нужно.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/approvals.py" line="236"/>
+        <location filename="../../epay_desktop/services/people/approvals.py" line="235"/>
         <source>Too many wrong manager PINs at this counter: approvals here are paused for {minutes} more min (until {time}, Kazakhstan time). Meanwhile a manager can log in and do it without an approval.</source>
         <translation>Слишком много неверных PIN-кодов менеджера на этой кассе: одобрения здесь приостановлены ещё на {minutes} мин (до {time} по времени Казахстана). Пока что менеджер может войти и сделать это сам, без одобрения.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/approvals.py" line="248"/>
+        <location filename="../../epay_desktop/services/people/approvals.py" line="247"/>
         <source>Too many wrong manager PINs for {cashier}&apos;s requests: approvals for them are paused for {minutes} more min (until {time}, Kazakhstan time). Meanwhile a manager can log in and do it without an approval.</source>
         <translation>Слишком много неверных PIN-кодов менеджера для запросов кассира {cashier}: одобрения для него приостановлены ещё на {minutes} мин (до {time} по времени Казахстана). Пока что менеджер может войти и сделать это сам, без одобрения.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/approvals.py" line="330"/>
+        <location filename="../../epay_desktop/services/people/approvals.py" line="329"/>
         <source>Wrong manager name or PIN, too many times: approvals at this counter are paused for {minutes} min (until {time}, Kazakhstan time). Meanwhile a manager can log in and do it without an approval.</source>
         <translation>Слишком много раз введены неверные имя или PIN-код менеджера: одобрения на этой кассе приостановлены на {minutes} мин (до {time} по времени Казахстана). Пока что менеджер может войти и сделать это сам, без одобрения.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/approvals.py" line="342"/>
+        <location filename="../../epay_desktop/services/people/approvals.py" line="341"/>
         <source>Wrong manager name or PIN, too many times: approvals for {cashier}&apos;s requests are paused for {minutes} min (until {time}, Kazakhstan time). Meanwhile a manager can log in and do it without an approval.</source>
         <translation>Слишком много раз введены неверные имя или PIN-код менеджера: одобрения запросов кассира {cashier} приостановлены на {minutes} мин (до {time} по времени Казахстана). Пока что менеджер может войти и сделать это сам, без одобрения.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/approvals.py" line="362"/>
+        <location filename="../../epay_desktop/services/people/approvals.py" line="361"/>
         <source>Wrong manager name or PIN. 1 try left before approvals pause for {minutes} minutes.</source>
         <translation>Неверные имя или PIN-код менеджера. Осталась 1 попытка, потом одобрения приостановятся на {minutes} мин.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/approvals.py" line="366"/>
+        <location filename="../../epay_desktop/services/people/approvals.py" line="365"/>
         <source>Wrong manager name or PIN. {tries} tries left before approvals pause for {minutes} minutes.</source>
         <translation>Неверные имя или PIN-код менеджера. Осталось попыток: {tries}, потом одобрения приостановятся на {minutes} мин.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/login.py" line="53"/>
+        <location filename="../../epay_desktop/services/people/login.py" line="52"/>
         <source>Wrong user name or password/PIN.</source>
         <translation>Неверное имя пользователя или пароль/PIN-код.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/login.py" line="83"/>
+        <location filename="../../epay_desktop/services/people/login.py" line="82"/>
         <source>Too many wrong passwords/PINs: this account is locked until {time} (Kazakhstan time, {zone}) or until a manager unlocks it.</source>
         <translation>Слишком много неверных паролей/PIN-кодов: учётная запись заблокирована до {time} (время Казахстана, {zone}) или пока менеджер её не разблокирует.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/login.py" line="212"/>
-        <location filename="../../epay_desktop/services/users.py" line="512"/>
+        <location filename="../../epay_desktop/services/people/login.py" line="211"/>
+        <location filename="../../epay_desktop/services/people/users.py" line="511"/>
         <source>This account is deactivated. Ask a manager to reactivate it.</source>
         <translation>Эта учётная запись отключена. Попросите менеджера снова включить её.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/login.py" line="118"/>
+        <location filename="../../epay_desktop/services/people/login.py" line="117"/>
         <source>This account&apos;s role or status in the database is not the one a manager gave it: the database was changed outside the console. Log-in refused; an administrator must check the audit log.</source>
         <translation>Роль или состояние этой учётной записи в базе данных не те, что дал ей менеджер: базу данных изменили в обход консоли. Вход отклонён; администратор должен проверить журнал аудита.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/passwords.py" line="52"/>
+        <location filename="../../epay_desktop/services/people/passwords.py" line="52"/>
         <source>Enter a PIN (at least 4 digits) or a password (at least 8 characters).</source>
         <translation>Введите PIN-код (не меньше 4 цифр) или пароль (не меньше 8 символов).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/passwords.py" line="61"/>
+        <location filename="../../epay_desktop/services/people/passwords.py" line="61"/>
         <source>The password is too long: at most {max_secret_chars} characters.</source>
         <translation>Пароль слишком длинный: не больше {max_secret_chars} символов.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/passwords.py" line="72"/>
+        <location filename="../../epay_desktop/services/people/passwords.py" line="72"/>
         <source>A PIN needs at least {min_pin_digits} digits; this one has {secret_count}.</source>
         <translation>В PIN-коде нужно не меньше {min_pin_digits} цифр, а в этом: {secret_count}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/passwords.py" line="84"/>
+        <location filename="../../epay_desktop/services/people/passwords.py" line="84"/>
         <source>A password needs at least {min_password_chars} characters; this one has {secret_count}. (A PIN of digits only may be shorter: at least {min_pin_digits}.)</source>
         <translation>В пароле нужно не меньше {min_password_chars} символов, а в этом: {secret_count}. (PIN-код только из цифр может быть короче: не меньше {min_pin_digits}.)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/users.py" line="81"/>
+        <location filename="../../epay_desktop/services/people/users.py" line="80"/>
         <source>Enter a user name.</source>
         <translation>Введите имя пользователя.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/users.py" line="86"/>
+        <location filename="../../epay_desktop/services/people/users.py" line="85"/>
         <source>A user name has at most {max_name_chars} characters.</source>
         <translation>Имя пользователя — не больше {max_name_chars} символов.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/users.py" line="94"/>
+        <location filename="../../epay_desktop/services/people/users.py" line="93"/>
         <source>A user name cannot contain control or invisible characters.</source>
         <translation>Имя пользователя не может содержать управляющие или невидимые символы.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/users.py" line="124"/>
+        <location filename="../../epay_desktop/services/people/users.py" line="123"/>
         <source>Your account is deactivated.</source>
         <translation>Ваша учётная запись отключена.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/users.py" line="167"/>
+        <location filename="../../epay_desktop/services/people/users.py" line="166"/>
         <source>The role “{actor_role}” may not add “{role}” accounts.</source>
         <extracomment>wrong manager PINs typed at this counter (``register_id``) -- never the manager&apos;s login lockout</extracomment>
         <translation>Роль «{actor_role}» не может добавлять учётные записи с ролью «{role}».</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/users.py" line="181"/>
+        <location filename="../../epay_desktop/services/people/users.py" line="180"/>
         <source>The first user must be a manager or an administrator, who then adds the cashiers.</source>
         <translation>Первым пользователем должен быть менеджер или администратор, который затем добавит кассиров.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/users.py" line="194"/>
+        <location filename="../../epay_desktop/services/people/users.py" line="193"/>
         <source>Log in as a manager or an administrator to add users.</source>
         <translation>Чтобы добавить пользователей, войдите как менеджер или администратор.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/users.py" line="204"/>
+        <location filename="../../epay_desktop/services/people/users.py" line="203"/>
         <source>The role “{current_role}” may not add “{role}” accounts.</source>
         <translation>Роль «{current_role}» не может добавлять учётные записи с ролью «{role}».</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/users.py" line="233"/>
+        <location filename="../../epay_desktop/services/people/users.py" line="232"/>
         <source>Only a manager or an administrator can see the list of users.</source>
         <translation>Список пользователей доступен только менеджеру или администратору.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/users.py" line="270"/>
+        <location filename="../../epay_desktop/services/people/users.py" line="269"/>
         <source>There is no user named {name_strip}.</source>
         <translation>Пользователя с именем {name_strip} нет.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/users.py" line="279"/>
+        <location filename="../../epay_desktop/services/people/users.py" line="278"/>
         <source>The role “{current_role}” may not change “{target_role}” accounts.</source>
         <translation>Роль «{current_role}» не может менять учётные записи с ролью «{target_role}».</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/users.py" line="319"/>
+        <location filename="../../epay_desktop/services/people/users.py" line="318"/>
         <source>You cannot deactivate your own account.</source>
         <translation>Нельзя отключить свою собственную учётную запись.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/users.py" line="342"/>
+        <location filename="../../epay_desktop/services/people/users.py" line="341"/>
         <source>You cannot change your own role; ask another manager or an administrator.</source>
         <translation>Нельзя сменить свою собственную роль; попросите другого менеджера или администратора.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/users.py" line="352"/>
+        <location filename="../../epay_desktop/services/people/users.py" line="351"/>
         <source>The role “{current_role}” may not give the role “{role}”.</source>
         <translation>Роль «{current_role}» не может давать роль «{role}».</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/users.py" line="363"/>
+        <location filename="../../epay_desktop/services/people/users.py" line="362"/>
         <source>{name} already has the role “{role}”; nothing was changed.</source>
         <translation>У пользователя {name} уже роль «{role}»; ничего не изменилось.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/users.py" line="462"/>
+        <location filename="../../epay_desktop/services/people/users.py" line="461"/>
         <source>The amount to approve must be a whole number of tiyn, not negative.</source>
         <translation>Сумма для одобрения должна быть целым неотрицательным числом тиынов.</translation>
     </message>

@@ -22,9 +22,9 @@ from sqlalchemy.orm import Session
 from benchmarks.generate import _USERS, DEFAULT_PASSWORD, GenerateResult, generate, main
 from epay_desktop.domain import ConsoleStatus, InvoiceId, Money, Role
 from epay_desktop.services.audit import AuditService
-from epay_desktop.services.passwords import Passwords
-from epay_desktop.services.payment_queries import ListQuery, ListSort, PaymentQueries
-from epay_desktop.services.users import UserService
+from epay_desktop.services.payments.queries import ListQuery, ListSort, PaymentQueries
+from epay_desktop.services.people.passwords import Passwords
+from epay_desktop.services.people.users import UserService
 from epay_desktop.store.db import Store, make_engine
 from epay_desktop.store.list_keys import list_keys_of
 from epay_desktop.store.models import MoneyOpRow, PaymentEventRow, PaymentRow, UserRow

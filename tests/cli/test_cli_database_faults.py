@@ -23,7 +23,7 @@ import pytest
 from sqlalchemy import Engine, event
 
 from epay_desktop import logs
-from epay_desktop.services import op_journal
+from epay_desktop.services.money_ops import journal
 
 
 def _charged(cli: Any) -> str:
@@ -80,7 +80,7 @@ def test_a_full_disk_before_sending_is_exit_2(cli: Any, err_line: Any) -> None:
 def _fill_the_disk_while_recording(monkeypatch: pytest.MonkeyPatch) -> None:
     """The outcome's transaction hits SQLITE_FULL: the database may grow by no page, and the first
     thing written in that transaction needs more (the disk filled up between intent and outcome)."""
-    real = op_journal.record_outcome
+    real = journal.record_outcome
 
     def full(tx: Any, *args: Any, **kwargs: Any) -> Any:
         raw = tx.session.connection().connection.driver_connection
@@ -90,7 +90,7 @@ def _fill_the_disk_while_recording(monkeypatch: pytest.MonkeyPatch) -> None:
         raw.execute("INSERT INTO disk_filler VALUES (zeroblob(65536))")
         return real(tx, *args, **kwargs)
 
-    monkeypatch.setattr(op_journal, "record_outcome", full)
+    monkeypatch.setattr(journal, "record_outcome", full)
 
 
 def test_a_full_disk_while_recording_a_refunds_outcome_is_exit_3_and_reconcile_settles_it_once(

@@ -96,7 +96,7 @@ def test_a_bug_is_one_line_and_the_trace_goes_to_the_log(cli: Any, monkeypatch: 
     async def broken(*args: Any, **kwargs: Any) -> Any:
         raise RuntimeError("boom in list_payments")
 
-    monkeypatch.setattr("epay_desktop.services.payment_queries.PaymentQueries.list_payments", broken)
+    monkeypatch.setattr("epay_desktop.services.payments.queries.PaymentQueries.list_payments", broken)
     result = cli.run("payments")
     assert result.code == 4
     line = err_line(result)

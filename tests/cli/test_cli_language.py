@@ -98,7 +98,7 @@ def test_lang_reaches_the_desktop_console(monkeypatch: pytest.MonkeyPatch) -> No
     """Without a command, --lang is the console's language for that start (decision 0045)."""
     import epay_desktop.cli as cli_main
     import epay_desktop.display_check as display_check
-    import epay_desktop.ui.main as gui_main
+    import epay_desktop.ui.app.main as gui_main
 
     started: dict[str, Any] = {}
     monkeypatch.setattr(display_check, "display_problem", lambda: None)

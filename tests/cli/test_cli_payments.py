@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-from epay_desktop.payform_codec import parse_params
+from epay_desktop.payform.codec import parse_params
 
 
 def _plain(text: str) -> str:

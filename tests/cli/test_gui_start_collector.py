@@ -12,7 +12,7 @@ import pytest
 def gui(monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
     """``run_gui`` replaced by a recorder of the collector's state while the console would run."""
     import epay_desktop.display_check as display_check
-    import epay_desktop.ui.main as gui_main
+    import epay_desktop.ui.app.main as gui_main
 
     seen: dict[str, Any] = {}
 

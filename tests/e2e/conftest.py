@@ -33,7 +33,7 @@ from epay_desktop.app import AppContext
 from epay_desktop.demo import demo_environ
 from epay_desktop.domain import ConsoleStatus, InvoiceId, Money
 from epay_desktop.sandbox import RunningSandbox, SandboxConfig, start_in_thread
-from epay_desktop.ui.app_controller import AppController
+from epay_desktop.ui.app.controller import AppController
 
 sys.path.insert(0, str(Path(__file__).parent / "drivers"))
 from live_console import running_console

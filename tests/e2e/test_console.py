@@ -21,10 +21,10 @@ from PySide6.QtWidgets import QMessageBox
 
 from epay_desktop.domain import ConsoleStatus, Money, OpKind, OpState
 from epay_desktop.sandbox.faults import Fault
-from epay_desktop.ui.dialogs.receipt_chooser import ReceiptChooser
-from epay_desktop.ui.dialogs.refund_dialog import RefundDialog
-from epay_desktop.ui.receipts_ui import ReceiptDialog
-from epay_desktop.ui.result_view import Outcome
+from epay_desktop.ui.checkout.result import Outcome
+from epay_desktop.ui.money.refund_dialog import RefundDialog
+from epay_desktop.ui.receipts.chooser import ReceiptChooser
+from epay_desktop.ui.receipts.preview import ReceiptDialog
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(240)]
 

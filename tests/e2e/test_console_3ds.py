@@ -17,7 +17,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from epay_desktop.domain import ConsoleStatus, InvoiceId, Money, Payment
-from epay_desktop.ui.result_view import Outcome
+from epay_desktop.ui.checkout.result import Outcome
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(240)]
 

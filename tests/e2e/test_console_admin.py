@@ -19,10 +19,10 @@ from PySide6.QtWidgets import QLineEdit, QMessageBox
 
 from epay_desktop.domain import Money, OpState
 from epay_desktop.sandbox.faults import Fault
-from epay_desktop.ui.dialogs.attention_dialog import AttentionDialog
-from epay_desktop.ui.dialogs.export_dialog import ExportDialog
-from epay_desktop.ui.dialogs.settings_dialog import SettingsDialog
-from epay_desktop.ui.dialogs.users_dialog import UsersDialog
+from epay_desktop.ui.payments.attention_dialog import AttentionDialog
+from epay_desktop.ui.payments.export_dialog import ExportDialog
+from epay_desktop.ui.settings.settings_dialog import SettingsDialog
+from epay_desktop.ui.users.users_dialog import UsersDialog
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(240)]
 

@@ -12,7 +12,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QMessageBox
 
 from epay_desktop.domain import Money, OpKind, OpState
-from epay_desktop.ui.dialogs.refund_dialog import RefundDialog
+from epay_desktop.ui.money.refund_dialog import RefundDialog
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(240)]
 

@@ -14,8 +14,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 from epay_desktop.domain import ConsoleStatus, InvoiceId, Payment
-from epay_desktop.ui.models.payment_columns import PaymentColumn
-from epay_desktop.ui.result_view import Outcome
+from epay_desktop.ui.checkout.result import Outcome
+from epay_desktop.ui.payments.columns import PaymentColumn
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(240)]
 

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from epay_desktop.domain import Money, OpState
 from epay_desktop.sandbox.faults import Fault
-from epay_desktop.ui.dialogs.attention_dialog import AttentionDialog
+from epay_desktop.ui.payments.attention_dialog import AttentionDialog
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(240)]
 

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from epay_desktop.demo import demo_environ
 from epay_desktop.domain import ConsoleStatus, InvoiceId, Money, Payment
-from epay_desktop.ui.models.payment_columns import PaymentColumn
-from epay_desktop.ui.result_view import Outcome
+from epay_desktop.ui.checkout.result import Outcome
+from epay_desktop.ui.payments.columns import PaymentColumn
 
 sys.path.insert(0, str(Path(__file__).parent / "drivers"))
 from live_console import running_console

@@ -25,18 +25,18 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QToolBar, QWid
 
 from epay_desktop.domain import ConsoleStatus, InvoiceId, Money, Role
 from epay_desktop.sandbox import SandboxConfig, start_in_thread
-from epay_desktop.ui.app_checkout import CheckoutWindow
-from epay_desktop.ui.asyncqt import is_busy
-from epay_desktop.ui.dialogs.attention_dialog import AttentionDialog
-from epay_desktop.ui.dialogs.audit_anchor_dialog import AuditAnchorDialog
-from epay_desktop.ui.dialogs.cancel_dialog import CancelDialog
-from epay_desktop.ui.dialogs.charge_dialog import ChargeDialog
-from epay_desktop.ui.dialogs.export_dialog import ExportDialog
-from epay_desktop.ui.dialogs.refund_dialog import RefundDialog
-from epay_desktop.ui.dialogs.settings_dialog import SettingsDialog
-from epay_desktop.ui.dialogs.users_dialog import UsersDialog
-from epay_desktop.ui.receipts_ui import ReceiptDialog
-from epay_desktop.ui.titles import product_name, shown_title
+from epay_desktop.ui.audit.anchor_dialog import AuditAnchorDialog
+from epay_desktop.ui.checkout.window import CheckoutWindow
+from epay_desktop.ui.common.asyncqt import is_busy
+from epay_desktop.ui.common.titles import product_name, shown_title
+from epay_desktop.ui.money.cancel_dialog import CancelDialog
+from epay_desktop.ui.money.charge_dialog import ChargeDialog
+from epay_desktop.ui.money.refund_dialog import RefundDialog
+from epay_desktop.ui.payments.attention_dialog import AttentionDialog
+from epay_desktop.ui.payments.export_dialog import ExportDialog
+from epay_desktop.ui.receipts.preview import ReceiptDialog
+from epay_desktop.ui.settings.settings_dialog import SettingsDialog
+from epay_desktop.ui.users.users_dialog import UsersDialog
 
 sys.path.insert(0, str(Path(__file__).parent / "drivers"))
 from live_console import refund_waiting_for_review, trigger

@@ -21,9 +21,9 @@ from PySide6.QtWidgets import QMessageBox
 
 from epay_desktop.domain import Money, OpKind, OpState
 from epay_desktop.domain.receipts import ReceiptKind
-from epay_desktop.ui.dialogs.receipt_chooser import ReceiptChooser
-from epay_desktop.ui.dialogs.refund_dialog import RefundDialog
-from epay_desktop.ui.receipts_ui import ReceiptDialog
+from epay_desktop.ui.money.refund_dialog import RefundDialog
+from epay_desktop.ui.receipts.chooser import ReceiptChooser
+from epay_desktop.ui.receipts.preview import ReceiptDialog
 
 pytestmark = [pytest.mark.timeout(240)]
 

@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from epay_desktop.domain import InvoiceId, Money
-from epay_desktop.ui.dialogs.refund_dialog import RefundDialog
+from epay_desktop.ui.money.refund_dialog import RefundDialog
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(240)]
 

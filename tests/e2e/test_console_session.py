@@ -12,10 +12,10 @@ from PySide6.QtCore import Qt
 
 from epay_desktop.domain import ConsoleStatus, InvoiceId, Money, OpState
 from epay_desktop.sandbox.faults import Fault
-from epay_desktop.services.reconcile import ReconcileReport
-from epay_desktop.ui.dialogs.refund_dialog import RefundDialog
-from epay_desktop.ui.models.payment_columns import PaymentColumn
-from epay_desktop.ui.result_view import Outcome
+from epay_desktop.services.payments.reconcile import ReconcileReport
+from epay_desktop.ui.checkout.result import Outcome
+from epay_desktop.ui.money.refund_dialog import RefundDialog
+from epay_desktop.ui.payments.columns import PaymentColumn
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(240)]
 

@@ -13,9 +13,9 @@ from PySide6.QtCore import Qt
 
 from epay_desktop.domain import ConsoleStatus, Money
 from epay_desktop.sandbox import RunningSandbox, SandboxConfig, start_in_thread
-from epay_desktop.ui.detail_content import time_text
-from epay_desktop.ui.dialogs.charge_dialog import ChargeDialog
-from epay_desktop.ui.models.payments_model import PaymentColumn
+from epay_desktop.ui.money.charge_dialog import ChargeDialog
+from epay_desktop.ui.payments.detail_content import time_text
+from epay_desktop.ui.payments.list_model import PaymentColumn
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(240)]
 

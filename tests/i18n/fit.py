@@ -48,7 +48,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from epay_desktop.ui.screen_fit import ELIDES, FRAME_ALLOWANCE
+from epay_desktop.ui.common.screen_fit import ELIDES, FRAME_ALLOWANCE
 
 __all__ = ["SCREEN", "Clip", "clipped", "describe", "room"]
 

@@ -194,7 +194,7 @@ def screens_console(
 ) -> Iterator[ScreensConsole]:
     """The console on a fresh database with a manager and a cashier, poller running, nobody logged in."""
     from epay_desktop.demo import demo_environ
-    from epay_desktop.ui.language import translations
+    from epay_desktop.ui.common.language import translations
 
     screens_sandbox.state.faults.clear()
 
@@ -285,7 +285,7 @@ def _close(qtbot: Any, widget: QWidget, how: Callable[[Any], object] | None = No
 
 def _settle(console: ScreensConsole, qtbot: Any) -> None:
     """No command of the main window still running (a dialog's flow ends after it closed)."""
-    from epay_desktop.ui.asyncqt import is_busy
+    from epay_desktop.ui.common.asyncqt import is_busy
 
     window = console.window
     tasks = getattr(window, "_epay_action_tasks", {})
@@ -412,7 +412,7 @@ def every_screen(console: ScreensConsole, qtbot: Any) -> Iterator[Screen]:
 
 def _cashier_screens(console: ScreensConsole, qtbot: Any, data: _Data) -> Iterator[Screen]:
     """A cashier: the manager's commands disabled and saying why; a refund a manager approves."""
-    from epay_desktop.ui.dialogs.refund_dialog import RefundDialog
+    from epay_desktop.ui.money.refund_dialog import RefundDialog
 
     use(console, qtbot, "action_switch_user")
     console.log_in(CASHIER, CASHIER_PIN)
@@ -560,11 +560,11 @@ def _new_payment_screens(console: ScreensConsole, qtbot: Any) -> Iterator[Screen
 
 
 def _payment_dialogs(console: ScreensConsole, qtbot: Any, data: _Data) -> Iterator[Screen]:
-    from epay_desktop.ui.dialogs.cancel_dialog import CancelDialog
-    from epay_desktop.ui.dialogs.charge_dialog import ChargeDialog
-    from epay_desktop.ui.dialogs.receipt_chooser import ReceiptChooser
-    from epay_desktop.ui.dialogs.refund_dialog import RefundDialog
-    from epay_desktop.ui.receipts_ui import ReceiptDialog
+    from epay_desktop.ui.money.cancel_dialog import CancelDialog
+    from epay_desktop.ui.money.charge_dialog import ChargeDialog
+    from epay_desktop.ui.money.refund_dialog import RefundDialog
+    from epay_desktop.ui.receipts.chooser import ReceiptChooser
+    from epay_desktop.ui.receipts.preview import ReceiptDialog
 
     # Refund (Ctrl+R) on a paid payment; then a refund the bank confirms, and its receipt offer
     _select(console, qtbot, data.paid)
@@ -603,11 +603,11 @@ def _payment_dialogs(console: ScreensConsole, qtbot: Any, data: _Data) -> Iterat
 
 
 def _manager_screens(console: ScreensConsole, qtbot: Any, data: _Data) -> Iterator[Screen]:
-    from epay_desktop.ui.dialogs.attention_dialog import AttentionDialog
-    from epay_desktop.ui.dialogs.export_dialog import ExportDialog
-    from epay_desktop.ui.dialogs.settings_dialog import SettingsDialog
-    from epay_desktop.ui.dialogs.user_account_dialogs import ResetPinDialog, RoleDialog
-    from epay_desktop.ui.dialogs.users_dialog import UsersDialog
+    from epay_desktop.ui.payments.attention_dialog import AttentionDialog
+    from epay_desktop.ui.payments.export_dialog import ExportDialog
+    from epay_desktop.ui.settings.settings_dialog import SettingsDialog
+    from epay_desktop.ui.users.account_dialogs import ResetPinDialog, RoleDialog
+    from epay_desktop.ui.users.users_dialog import UsersDialog
 
     window = console.window
 

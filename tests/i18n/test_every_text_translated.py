@@ -59,7 +59,7 @@ from PySide6.QtWidgets import (
 sys.path.insert(0, str(Path(__file__).parent))
 from screens import CASHIER, MANAGER, Screen, choose_language_at_login, every_screen, switch_language
 
-from epay_desktop.ui.language import NATIVE_NAMES, translations
+from epay_desktop.ui.common.language import NATIVE_NAMES, translations
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(600)]
 
@@ -383,7 +383,7 @@ def test_a_refusal_box_follows_a_switch(qtbot: Any, aloop: Any) -> None:
 
     from epay_desktop.domain import ConsoleError
     from epay_desktop.domain.i18n import Message
-    from epay_desktop.ui.asyncqt import start_action
+    from epay_desktop.ui.common.asyncqt import start_action
 
     window = QWidget()
     qtbot.addWidget(window)
@@ -420,8 +420,8 @@ def test_a_refused_login_follows_a_switch(qtbot: Any, aloop: Any) -> None:
     from datetime import UTC, datetime
 
     from epay_desktop.domain.errors import AccountLocked
-    from epay_desktop.services.login import locked_message
-    from epay_desktop.ui.login import LoginForm
+    from epay_desktop.services.people.login import locked_message
+    from epay_desktop.ui.session.login import LoginForm
 
     locked = AccountLocked(locked_message(datetime(2026, 12, 6, 9, 30, tzinfo=UTC)))
 

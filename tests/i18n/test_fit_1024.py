@@ -40,9 +40,9 @@ from PySide6.QtWidgets import (
 )
 
 from epay_desktop.domain import ConsoleStatus
-from epay_desktop.ui import screen_fit
-from epay_desktop.ui.detail_view import PaymentDetailView
-from epay_desktop.ui.language import translations
+from epay_desktop.ui.common import screen_fit
+from epay_desktop.ui.common.language import translations
+from epay_desktop.ui.payments.detail_view import PaymentDetailView
 
 sys.path.insert(0, str(Path(__file__).parent))
 import screens  # tests/i18n/screens.py: the walk through every screen
@@ -337,8 +337,8 @@ def test_the_cashiers_money_dialogs_fit_1024x768(screens_console: Any, qtbot: An
     """Screens the manager's walk does not show: a cashier's Refund and Cancel hold, with the box for
     the manager's name and PIN, and that box's error after a wrong PIN."""
     from epay_desktop.domain import Money
-    from epay_desktop.ui.dialogs.cancel_dialog import CancelDialog
-    from epay_desktop.ui.dialogs.refund_dialog import RefundDialog
+    from epay_desktop.ui.money.cancel_dialog import CancelDialog
+    from epay_desktop.ui.money.refund_dialog import RefundDialog
 
     console = screens_console
     screens.choose_language_at_login(console, qtbot, lang)

@@ -6,7 +6,8 @@ import pytest
 from PySide6.QtCore import QLocale
 
 from epay_desktop.domain import Money
-from epay_desktop.ui.language import (
+from epay_desktop.ui.common.formatting import local_time_text, money_text
+from epay_desktop.ui.common.language import (
     DEFAULT_LANGUAGE,
     language_of_locale,
     last_language,
@@ -17,7 +18,6 @@ from epay_desktop.ui.language import (
     system_language,
     translations,
 )
-from epay_desktop.ui.models.formatting import local_time_text, money_text
 
 
 @pytest.fixture(autouse=True)

@@ -3,7 +3,7 @@
 
 The console is the real one, started as ``python -m epay_desktop`` in a new process (offscreen); with
 ``EPAY_DESKTOP_STARTUP_PROBE`` set it writes ``sorted(sys.modules)`` when the login form is shown,
-then closes itself (ui/main.py ``_StartupProbe``).
+then closes itself (ui/app/main.py ``_StartupProbe``).
 """
 
 from __future__ import annotations
@@ -38,15 +38,23 @@ LATER = (
     "PySide6.QtWebEngineWidgets",
     "epay_desktop.demo",
     "epay_desktop.receipts.pdf",
-    "epay_desktop.ui.checkout",
-    "epay_desktop.ui.dialogs.settings_dialog",
-    "epay_desktop.ui.dialogs.users_dialog",
-    "epay_desktop.ui.dialogs.export_dialog",
-    "epay_desktop.ui.dialogs.attention_dialog",
+    *(  # the checkout room but for the late-payment notice, which the main window shows
+        f"epay_desktop.ui.checkout.{name}"
+        for name in ("window", "screen", "form", "result", "saved_card", "view", "page", "policy", "profile")
+    ),
+    "epay_desktop.ui.settings.settings_dialog",
+    "epay_desktop.ui.users.users_dialog",
+    "epay_desktop.ui.payments.export_dialog",
+    "epay_desktop.ui.payments.attention_dialog",
 )
 #: The console's core, loaded before Qt (decision 0062): once PySide6 is loaded, its import hook
 #: runs for every later import and reads each new module's source.
-CORE = ("epay_desktop.app", "epay_desktop.store.models", "epay_desktop.services.payments", "sqlalchemy.orm")
+CORE = (
+    "epay_desktop.app",
+    "epay_desktop.store.models",
+    "epay_desktop.services.payments.payment_service",
+    "sqlalchemy.orm",
+)
 #: Loaded before the login form, and why:
 #:   PySide6.QtWidgets, qasync: the window itself and its event loop;
 #:   sqlalchemy: the login checks the name and PIN against the store;
@@ -54,7 +62,7 @@ CORE = ("epay_desktop.app", "epay_desktop.store.models", "epay_desktop.services.
 #:          about unfinished payments before any new work (reliability.md);
 #: And not QtWebEngine: the checkout browser (and its profile) is built with the first "New payment"
 #: window; the QApplication shares OpenGL contexts so that it may load then (Qt's rule).
-NEEDED = ("PySide6.QtWidgets", "qasync", "sqlalchemy", "httpx", "epay_desktop.ui.login")
+NEEDED = ("PySide6.QtWidgets", "qasync", "sqlalchemy", "httpx", "epay_desktop.ui.session.login")
 #: What ``--version`` and ``--help`` must not load: no Qt at all, no store, no receipts, no sandbox.
 NOT_FOR_HELP = (
     "PySide6",
@@ -127,7 +135,7 @@ def test_the_console_loads_its_core_before_qt(tmp_path: Path) -> None:
     modules = _console_at_login(tmp_path)
     qt = modules.index("PySide6")
     assert [name for name in CORE if modules.index(name) > qt] == []
-    assert modules.index("epay_desktop.ui.main") > qt
+    assert modules.index("epay_desktop.ui.app.main") > qt
 
 
 def test_the_demo_runs_its_sandbox_but_draws_no_receipt_and_migrates_only_once(tmp_path: Path) -> None:
@@ -221,7 +229,7 @@ def test_alembic_loads_only_for_a_database_that_must_change(tmp_path: Path) -> N
 LATE_BROWSER = """
 import sys
 from PySide6.QtCore import QTimer
-from epay_desktop.ui.main import _CheckoutProfile, make_application
+from epay_desktop.ui.app.main import _CheckoutProfile, make_application
 
 qapp = make_application()
 print("webengine before:", "PySide6.QtWebEngineCore" in sys.modules)
@@ -270,8 +278,8 @@ def test_the_checkout_browser_loads_after_the_qapplication(tmp_path: Path) -> No
 FIRST_SALE = """
 import asyncio, sys
 from epay_desktop.domain import Money
-from epay_desktop.ui import app_controller
-from epay_desktop.ui.main import run_gui
+from epay_desktop.ui.app import controller as app_controller
+from epay_desktop.ui.app.main import run_gui
 
 
 async def until(condition):

@@ -22,7 +22,7 @@ from epay_desktop.domain import InvoiceId, Role
 from epay_desktop.domain.receipts import ReceiptKind, ReceiptLanguage
 from epay_desktop.receipts import read_payment_qr
 from epay_desktop.receipts.texts import LABELS, REASON_LABELS
-from epay_desktop.services.payment_queries import PaymentQueries
+from epay_desktop.services.payments.queries import PaymentQueries
 from epay_desktop.services.receipts import ReceiptService
 from epay_desktop.store.models import AuditRow, ReceiptRow
 

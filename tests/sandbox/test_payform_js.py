@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import epay_desktop.sandbox.payform as payform
-from epay_desktop.lzstring import (
+from epay_desktop.payform.lzstring import (
     compress_to_encoded_uri_component,
     decompress_from_encoded_uri_component,
 )

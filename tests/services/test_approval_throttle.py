@@ -12,9 +12,9 @@ import pytest
 from argon2 import PasswordHasher
 
 from epay_desktop.domain import AuthenticationFailed, OpKind, Role
-from epay_desktop.services.approvals import ApprovalPaused, ApprovalThrottlePolicy, WrongApprovalSecret
-from epay_desktop.services.passwords import Passwords
-from epay_desktop.services.users import UserService
+from epay_desktop.services.people.approvals import ApprovalPaused, ApprovalThrottlePolicy, WrongApprovalSecret
+from epay_desktop.services.people.passwords import Passwords
+from epay_desktop.services.people.users import UserService
 from epay_desktop.store.db import Store, make_engine
 from epay_desktop.store.migrations import migrate
 from epay_desktop.store.models import PaymentRow

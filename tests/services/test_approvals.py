@@ -20,8 +20,8 @@ from epay_desktop.domain import (
     PermissionDenied,
     Role,
 )
-from epay_desktop.services.passwords import Passwords
-from epay_desktop.services.users import UserService
+from epay_desktop.services.people.passwords import Passwords
+from epay_desktop.services.people.users import UserService
 from epay_desktop.store.db import Store, make_engine
 from epay_desktop.store.models import Base, MoneyOpRow, PaymentRow
 

@@ -14,8 +14,8 @@ from sqlalchemy import delete, text, update
 
 from epay_desktop.domain import AuthenticationFailed, Role
 from epay_desktop.services.audit import AnchorError, AuditAnchor, AuditService, verify_chain
-from epay_desktop.services.passwords import Passwords
-from epay_desktop.services.users import UserService
+from epay_desktop.services.people.passwords import Passwords
+from epay_desktop.services.people.users import UserService
 from epay_desktop.store.db import Store, make_engine
 from epay_desktop.store.models import AuditRow, Base
 from epay_desktop.store.repos.audit import GENESIS_HASH

@@ -29,7 +29,7 @@ from epay_desktop.domain import (
     StaleRemaining,
 )
 from epay_desktop.domain.text import TextError
-from epay_desktop.services.books import KIND_EXTERNAL_REFUND, KIND_REFUNDED
+from epay_desktop.services.payments.books import KIND_EXTERNAL_REFUND, KIND_REFUNDED
 
 sys.path.insert(0, str(Path(__file__).parent / "drivers"))
 import ops_harness as h

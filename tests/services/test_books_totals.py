@@ -1,5 +1,5 @@
-"""The totals the books check compares (services/books.py), pure: charged and refunded by the console's
-books and by the bank's last answer (decision 0037)."""
+"""The totals the books check compares (services/payments/books.py), pure: charged and refunded by the
+console's books and by the bank's last answer (decision 0037)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from epay_desktop.domain import ConsoleStatus, Money, OpKind, OpState
-from epay_desktop.services.books import bank_totals, console_totals
+from epay_desktop.services.payments.books import bank_totals, console_totals
 
 sys.path.insert(0, str(Path(__file__).parent))
 from test_rules import op, payment  # the builders of the rules tests

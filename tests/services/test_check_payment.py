@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from epay_desktop.domain import InvoiceId, Money, OpState
-from epay_desktop.services.books import KIND_EXTERNAL_REFUND
+from epay_desktop.services.payments.books import KIND_EXTERNAL_REFUND
 
 sys.path.insert(0, str(Path(__file__).parent / "drivers"))
 import ops_harness as h

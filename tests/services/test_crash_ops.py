@@ -20,7 +20,7 @@ import pytest
 
 from epay_desktop.domain import OpState, Payment, Role, User
 from epay_desktop.sandbox import RunningSandbox, SandboxConfig, start_in_thread
-from epay_desktop.services.faultpoints import FaultPoints
+from epay_desktop.services.money_ops.crash_points import FaultPoints
 from epay_desktop.store.db import Store
 
 DRIVERS = Path(__file__).parent / "drivers"

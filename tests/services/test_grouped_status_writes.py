@@ -21,7 +21,7 @@ from sqlalchemy import event
 from epay_desktop.domain import ConsoleStatus, InvoiceId, Money, Payment
 from epay_desktop.gateway import StatusResult
 from epay_desktop.sandbox import RunningSandbox, SandboxConfig, start_in_thread
-from epay_desktop.services.poller import Poller
+from epay_desktop.services.payments.poller import Poller
 from epay_desktop.store.db import Store
 from epay_desktop.store.models import UserRow
 from epay_desktop.store.tx import Tx

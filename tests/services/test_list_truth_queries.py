@@ -14,8 +14,8 @@ import pytest
 from epay_desktop.domain import ConsoleStatus, GatewaySnapshot, InvoiceId, Money, OpKind, OpState, Payment
 from epay_desktop.gateway import StatusFound
 from epay_desktop.gateway.status import interpret_status
-from epay_desktop.services.gateway_map import snapshot_from_status
-from epay_desktop.services.payment_queries import PaymentQueries
+from epay_desktop.services.payments.gateway_map import snapshot_from_status
+from epay_desktop.services.payments.queries import PaymentQueries
 from epay_desktop.store.db import Store, make_engine
 from epay_desktop.store.models import Base, UserRow
 

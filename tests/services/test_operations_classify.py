@@ -33,7 +33,7 @@ from epay_desktop.gateway import (
     TerminalConfigError,
 )
 from epay_desktop.sandbox import RunningSandbox, SandboxConfig, start_in_thread
-from epay_desktop.services.op_outcomes import classify_send_error
+from epay_desktop.services.money_ops.outcomes import classify_send_error
 
 sys.path.insert(0, str(Path(__file__).parent / "drivers"))
 import ops_harness as h

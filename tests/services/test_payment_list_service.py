@@ -12,7 +12,7 @@ import pytest
 
 from benchmarks.generate import generate
 from epay_desktop.domain import ConsoleStatus, OpState
-from epay_desktop.services.payment_queries import ListPage, ListQuery, ListSort, PaymentQueries
+from epay_desktop.services.payments.queries import ListPage, ListQuery, ListSort, PaymentQueries
 from epay_desktop.store.db import Store, make_engine
 from epay_desktop.store.models import MoneyOpRow
 

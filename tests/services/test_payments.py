@@ -37,10 +37,10 @@ from epay_desktop.gateway import (
 )
 from epay_desktop.gateway.config import sandbox_endpoints
 from epay_desktop.sandbox import RunningSandbox, SandboxConfig, start_in_thread
-from epay_desktop.services.card_attempts import CardAttempts
-from epay_desktop.services.checkout import cut_utf8, payment_object_json
 from epay_desktop.services.events import EventBus, PaymentUpdated
-from epay_desktop.services.payments import PaymentService
+from epay_desktop.services.payments.card_attempts import CardAttempts
+from epay_desktop.services.payments.checkout import cut_utf8, payment_object_json
+from epay_desktop.services.payments.payment_service import PaymentService
 from epay_desktop.store.db import Store, make_engine
 from epay_desktop.store.models import AuditRow, Base, UserRow
 

@@ -1,4 +1,4 @@
-"""The card-attempt rules of one invoice (services/card_attempts.py, decision 0035), without a gateway."""
+"""The card-attempt rules of one invoice (services/payments/card_attempts.py, decision 0035), no gateway."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from epay_desktop.domain import (
     PaymentEvent,
     PaymentEventKind,
 )
-from epay_desktop.services.card_attempts import CardAttempts, card_attempts, is_new_attempt
+from epay_desktop.services.payments.card_attempts import CardAttempts, card_attempts, is_new_attempt
 
 S = ConsoleStatus
 T0 = datetime(2026, 1, 15, 9, 0, tzinfo=UTC)

@@ -11,7 +11,7 @@ import pytest
 from epay_desktop.domain import ConsoleStatus, Money, PaymentStatus
 from epay_desktop.gateway import StatusFound, StatusNotFound, Transaction
 from epay_desktop.services.events import EventBus, PaymentUpdated, PollerHealthChanged
-from epay_desktop.services.gateway_map import snapshot_from_status
+from epay_desktop.services.payments.gateway_map import snapshot_from_status
 
 NOW = datetime(2025, 3, 1, 9, 0, tzinfo=UTC)
 

@@ -17,7 +17,7 @@ from epay_desktop.domain import Money, Role, User
 from epay_desktop.gateway import AuthError, EpayError, GatewayUnavailable, InvalidRequest, ServerError
 from epay_desktop.gateway.models import StatusNotFound
 from epay_desktop.services.events import EventBus, GatewayHealthChanged, PollerHealthChanged
-from epay_desktop.services.payments import PaymentService
+from epay_desktop.services.payments.payment_service import PaymentService
 from epay_desktop.store.db import Store, make_engine
 from epay_desktop.store.models import Base, UserRow
 

@@ -20,9 +20,9 @@ from epay_desktop.gateway.config import sandbox_endpoints
 from epay_desktop.sandbox import RunningSandbox, SandboxConfig, start_in_thread
 from epay_desktop.sandbox.config import KZ_TZ
 from epay_desktop.services.events import EventBus, PaymentUpdated, PollerHealthChanged
-from epay_desktop.services.payments import PaymentService
-from epay_desktop.services.poll_schedule import PollSchedule
-from epay_desktop.services.poller import Poller
+from epay_desktop.services.payments.payment_service import PaymentService
+from epay_desktop.services.payments.poll_schedule import PollSchedule
+from epay_desktop.services.payments.poller import Poller
 from epay_desktop.store.db import Store, make_engine
 from epay_desktop.store.models import Base, UserRow
 
@@ -350,7 +350,7 @@ def test_gateway_errors_back_off_and_flip_health_once(env: Env) -> None:
 
 
 def test_backoff_is_capped_at_five_minutes_and_keeps_longer_intervals() -> None:
-    from epay_desktop.services.poll_schedule import PollSchedule
+    from epay_desktop.services.payments.poll_schedule import PollSchedule
 
     schedule = PollSchedule()
     delay = None

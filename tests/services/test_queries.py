@@ -22,7 +22,7 @@ from epay_desktop.domain import (
     OpState,
     Payment,
 )
-from epay_desktop.services.payment_queries import CSV_COLUMNS, PaymentQueries
+from epay_desktop.services.payments.queries import CSV_COLUMNS, PaymentQueries
 from epay_desktop.store.db import Store, make_engine
 from epay_desktop.store.models import Base, UserRow
 

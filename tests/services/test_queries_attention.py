@@ -11,7 +11,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from epay_desktop.domain import ConsoleStatus, GatewaySnapshot, InvoiceId, Money, OpKind, OpState, Payment
-from epay_desktop.services.payment_queries import PaymentQueries
+from epay_desktop.services.payments.queries import PaymentQueries
 from epay_desktop.store.db import Store, make_engine
 from epay_desktop.store.models import Base, UserRow
 

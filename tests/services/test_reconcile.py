@@ -45,12 +45,12 @@ from epay_desktop.gateway import (
     StatusResult,
 )
 from epay_desktop.gateway.status import parse_transaction
-from epay_desktop.services import op_journal
 from epay_desktop.services.events import EventBus, OperationUpdated
-from epay_desktop.services.faultpoints import FaultPoints
-from epay_desktop.services.operations import MoneyOperations
-from epay_desktop.services.payments import PaymentService
-from epay_desktop.services.reconcile import Reconciler
+from epay_desktop.services.money_ops import journal
+from epay_desktop.services.money_ops.crash_points import FaultPoints
+from epay_desktop.services.money_ops.operations import MoneyOperations
+from epay_desktop.services.payments.payment_service import PaymentService
+from epay_desktop.services.payments.reconcile import Reconciler
 from epay_desktop.store.db import Store
 
 sys.path.insert(0, str(Path(__file__).parent / "drivers"))
@@ -369,7 +369,7 @@ def test_definite_refusal_after_someone_moved_the_op_is_recorded_without_decidin
         op = await ops.refund(manager, payment.invoice_id, Money.parse("30"), reason="late refusal")
         return op, ops.in_flight
 
-    with caplog.at_level("WARNING", logger="epay_desktop.services.op_journal"):
+    with caplog.at_level("WARNING", logger="epay_desktop.services.money_ops.journal"):
         op, in_flight = asyncio.run(main())
     assert op.state is moved_to  # never FAILED from UNKNOWN/NEEDS_REVIEW: check-status or a manager decides
     assert op.gateway_code == 828
@@ -414,11 +414,11 @@ def test_record_outcome_when_the_state_moved_meanwhile(store: Store) -> None:
     _payment, op_id = seed(store, manager, OpKind.REFUND, OpState.SENDING, clock())
     now = clock()
     with store.write() as tx:
-        op, changed = op_journal.record_outcome(tx, op_id, OpState.SUCCEEDED, now=now, actor_id=manager.id)
+        op, changed = journal.record_outcome(tx, op_id, OpState.SUCCEEDED, now=now, actor_id=manager.id)
         assert (op.state, changed) == (OpState.SUCCEEDED, True)
-        again, changed = op_journal.record_outcome(tx, op_id, OpState.SUCCEEDED, now=now, actor_id=manager.id)
+        again, changed = journal.record_outcome(tx, op_id, OpState.SUCCEEDED, now=now, actor_id=manager.id)
         assert (again.state, changed) == (OpState.SUCCEEDED, False)  # SUCCEEDED -> SUCCEEDED: a no-op
-        late, changed = op_journal.record_outcome(  # an unclear answer without details: nothing to note
+        late, changed = journal.record_outcome(  # an unclear answer without details: nothing to note
             tx, op_id, OpState.UNKNOWN, now=now, actor_id=manager.id
         )
         assert (late.state, changed) == (OpState.SUCCEEDED, False)

@@ -18,8 +18,8 @@ from sqlalchemy import insert, select, update
 
 from epay_desktop.domain import AuthenticationFailed, OpKind, PermissionDenied, Role
 from epay_desktop.services.audit import AuditService
-from epay_desktop.services.passwords import Passwords
-from epay_desktop.services.users import UserService
+from epay_desktop.services.people.passwords import Passwords
+from epay_desktop.services.people.users import UserService
 from epay_desktop.store.db import Store, make_engine
 from epay_desktop.store.models import AuditRow, Base, UserRow
 

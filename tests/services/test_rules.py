@@ -1,4 +1,4 @@
-"""The money rules (epay_desktop.domain.rules) and the verdict logic (services.op_outcomes), pure; every
+"""The money rules (epay_desktop.domain.rules) and the verdict logic (services.outcomes), pure; every
 refusal names a payment's or an operation's state in words, never its raw code."""
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ from epay_desktop.domain.rules import (
     status_words,
     transition_allowed,
 )
-from epay_desktop.services.op_outcomes import Verdict, judge, next_state
+from epay_desktop.services.money_ops.outcomes import Verdict, judge, next_state
 
 NOW = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
 M = Money.parse

@@ -11,8 +11,8 @@ import pytest
 from argon2 import PasswordHasher, Type
 
 from epay_desktop.domain import AccountLocked, AuthenticationFailed, ConsoleError, PermissionDenied, Role
-from epay_desktop.services.passwords import Passwords, WeakSecret
-from epay_desktop.services.users import UserService, may_manage
+from epay_desktop.services.people.passwords import Passwords, WeakSecret
+from epay_desktop.services.people.users import UserService, may_manage
 from epay_desktop.store.db import Store, make_engine
 from epay_desktop.store.models import Base
 

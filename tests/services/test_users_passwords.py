@@ -11,7 +11,7 @@ from argon2.exceptions import VerifyMismatchError
 from argon2.profiles import RFC_9106_LOW_MEMORY
 
 from epay_desktop.domain import ConsoleError
-from epay_desktop.services.passwords import Passwords, WeakSecret, check_secret
+from epay_desktop.services.people.passwords import Passwords, WeakSecret, check_secret
 from epay_desktop.services.secrets import load_or_create_secret_file
 
 

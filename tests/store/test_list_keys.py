@@ -22,10 +22,10 @@ T0 = datetime(2026, 5, 4, 10, 0, tzinfo=UTC)
 
 
 def test_stored_keys_are_what_the_list_shows_for_every_generated_payment(list_db_url, engine_for):
-    """The Amount cell (ui.models.amounts.shown_amount: a hold charged in part shows what was
-    charged), the Refunded cell and the card's last 4 (ui.models.formatting.card_last4)."""
-    from epay_desktop.ui.models.amounts import shown_amount
-    from epay_desktop.ui.models.formatting import card_last4 as shown_last4
+    """The Amount cell (ui.common.amounts.shown_amount: a hold charged in part shows what was
+    charged), the Refunded cell and the card's last 4 (ui.common.formatting.card_last4)."""
+    from epay_desktop.ui.common.amounts import shown_amount
+    from epay_desktop.ui.common.formatting import card_last4 as shown_last4
 
     engine = engine_for(list_db_url)
     partly_charged = 0
@@ -101,7 +101,7 @@ def test_payments_made_before_0005_get_their_keys(engine_for, db_url):
 
 def test_card_last4_is_the_card_cells_rule():
     """The same last 4 the list's Card cell shows, odd masks included (search and sort match it)."""
-    from epay_desktop.ui.models.formatting import card_last4 as shown_last4
+    from epay_desktop.ui.common.formatting import card_last4 as shown_last4
 
     assert card_last4("440563...5096") == "5096"
     for mask in ("4405-63XX-XXXX-5096 ", "440563******", "**12", "", None):

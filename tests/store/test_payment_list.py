@@ -110,7 +110,7 @@ def _matching(
     """Ids the console's own reading of the filter keeps: the list's ``PaymentFilter.matches`` (which
     live updates use to decide whether a payment joins the list), over every payment (``everything``:
     read once by the caller when it asks many times of the same data)."""
-    from epay_desktop.ui.models.payment_filter import PaymentFilter
+    from epay_desktop.ui.payments.list_filter import PaymentFilter
 
     wanted = PaymentFilter.of(
         query.statuses, query.since, query.until, query.search, needs_attention=query.needs_attention

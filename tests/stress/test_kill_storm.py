@@ -5,7 +5,7 @@ console's SQLite database the way the console does (store.open.open_store: file 
 the running marker) and, against the in-process sandbox, runs the start-up reconciler, then
 takes one or two payments through pay / charge or cancel / sale receipt / partial and full
 refunds / status polls / refund receipts / duplicates. Half the children are SIGKILLed after a
-random delay, half arm a named fault point (services/faultpoints.py), where the child SIGKILLs
+random delay, half arm a named fault point (services/money_ops/crash_points.py), where the child SIGKILLs
 itself. After every workload, as the next start would: ``PRAGMA integrity_check`` and
 ``foreign_key_check`` on the file, the console's own open (after a kill it runs the full
 integrity_check itself), the audit chain, the reconciler (past the quiet period), sometimes a

@@ -41,7 +41,7 @@ from epay_desktop.domain import ConsoleError, InvoiceId, Money, MoneyOp, OpState
 from epay_desktop.domain.receipts import ReceiptKind
 from epay_desktop.gateway import EpayError
 from epay_desktop.sandbox import RunningSandbox, SandboxConfig, start_in_thread
-from epay_desktop.services.faultpoints import FAULT_POINTS, FaultPoints
+from epay_desktop.services.money_ops.crash_points import FAULT_POINTS, FaultPoints
 from epay_desktop.services.receipts import ReceiptService
 
 h = sh.h

@@ -39,7 +39,7 @@ from epay_desktop.domain import (
     Payment,
 )
 from epay_desktop.services.events import EventBus
-from epay_desktop.ui.models.payment_filter import PaymentFilter
+from epay_desktop.ui.payments.list_filter import PaymentFilter
 
 # -- the loop (pattern A) ----------------------------------------------------------------------------
 
@@ -368,7 +368,7 @@ def real_console(
     from epay_desktop.app import open_app
     from epay_desktop.demo import demo_environ
     from epay_desktop.domain import Role
-    from epay_desktop.ui.app_controller import AppController, ConsoleOptions
+    from epay_desktop.ui.app.controller import AppController, ConsoleOptions
 
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / ".config"))  # ui.ini (remembered choices)
     ctx = arun(open_app(demo_environ(tmp_path / "home", "http://127.0.0.1:9")), timeout=REAL_SLOW_MS)

@@ -1,6 +1,6 @@
 """Issue 9, point 7: Help > About on the REAL console (open_app + AppController + MainWindow) shows the
 version, the Qt, PySide6 and Python versions and the data folder; and the application icon is the one
-in resources/icons, set once for every window at start-up (ui/main.py ``configure_application``)."""
+in resources/icons, set once for every window at start-up (ui/app/main.py ``configure_application``)."""
 
 from __future__ import annotations
 
@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
 
 from epay_desktop import __version__
 from epay_desktop.resources import ICON_SIZES
-from epay_desktop.ui.about import about_lines, app_icon
-from epay_desktop.ui.main import configure_application
+from epay_desktop.ui.app.main import configure_application
+from epay_desktop.ui.window.about import about_lines, app_icon
 
 CASHIER, CASHIER_PIN = "Айгерим", "1111"  # tests/ui/conftest.py real_console's cashier
 SLOW = 15_000

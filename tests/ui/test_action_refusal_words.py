@@ -13,8 +13,8 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from epay_desktop.domain import ConsoleStatus, InvoiceId, Money, OpState, Payment, Role, User
-from epay_desktop.ui.actions import payment_availability
 from epay_desktop.ui.widgets.status_badge import status_label
+from epay_desktop.ui.window.actions import payment_availability
 
 NOW = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
 M = Money.parse

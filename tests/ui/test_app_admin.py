@@ -20,12 +20,12 @@ from sqlalchemy import event
 from epay_desktop import safe_files
 from epay_desktop.domain import ConsoleStatus, GatewaySnapshot, InvoiceId, Money, OpKind, OpState, Role
 from epay_desktop.settings import load_gateway_settings
-from epay_desktop.ui.app_admin import saved_environ, saved_idle_minutes
-from epay_desktop.ui.dialogs.attention_dialog import AttentionDialog
-from epay_desktop.ui.dialogs.export_dialog import ExportDialog, export_error_text
-from epay_desktop.ui.dialogs.settings_dialog import SettingsDialog
-from epay_desktop.ui.dialogs.users_dialog import UsersDialog
-from epay_desktop.ui.file_places import documents_folder
+from epay_desktop.ui.app.admin_screens import saved_environ, saved_idle_minutes
+from epay_desktop.ui.common.file_places import documents_folder
+from epay_desktop.ui.payments.attention_dialog import AttentionDialog
+from epay_desktop.ui.payments.export_dialog import ExportDialog, export_error_text
+from epay_desktop.ui.settings.settings_dialog import SettingsDialog
+from epay_desktop.ui.users.users_dialog import UsersDialog
 
 from .file_dialogs import yes_to_replace
 

@@ -13,8 +13,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from epay_desktop.domain import Money, OpKind, OpState, Role, User
-from epay_desktop.ui.app_flows import print_flow, refund_receipt_flow
-from epay_desktop.ui.dialogs.receipt_chooser import ReceiptChooser
+from epay_desktop.ui.app.flows import print_flow, refund_receipt_flow
+from epay_desktop.ui.receipts.chooser import ReceiptChooser
 
 MANAGER = User(1, "Daniyar", Role.MANAGER, True, 0, None, None)  # type: ignore[arg-type]
 
@@ -26,7 +26,7 @@ def previews(monkeypatch):
     async def fake_ask(parent, receipts, actor, invoice, kind, money_op_id=None, printer_name=""):
         shown.append((actor, invoice, kind, money_op_id))
 
-    monkeypatch.setattr("epay_desktop.ui.app_flows.ReceiptDialog.ask", fake_ask)
+    monkeypatch.setattr("epay_desktop.ui.app.flows.ReceiptDialog.ask", fake_ask)
     return shown
 
 

@@ -13,8 +13,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMenu
 
 from epay_desktop.domain import AuthenticationFailed, Role
-from epay_desktop.ui.dialogs.user_account_dialogs import ResetPinDialog, RoleDialog
-from epay_desktop.ui.dialogs.users_dialog import UsersDialog
+from epay_desktop.ui.users.account_dialogs import ResetPinDialog, RoleDialog
+from epay_desktop.ui.users.users_dialog import UsersDialog
 
 LEFT = Qt.MouseButton.LeftButton
 MANAGER, MANAGER_PIN = "Данияр", "2222"

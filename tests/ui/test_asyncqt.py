@@ -11,7 +11,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from epay_desktop.domain import RuleViolation
-from epay_desktop.ui.asyncqt import (
+from epay_desktop.ui.common.asyncqt import (
     action_slot,
     ask_message,
     is_busy,

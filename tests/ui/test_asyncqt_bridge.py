@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 import shiboken6
 
 from epay_desktop.services.events import EventBus, OperationUpdated, PaymentUpdated, PollerHealthChanged
-from epay_desktop.ui.bridge import EventBridge
+from epay_desktop.ui.app.bridge import EventBridge
 
 
 def test_events_become_signals(qtbot, make_payment, make_op):

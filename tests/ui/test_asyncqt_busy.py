@@ -16,12 +16,12 @@ from PySide6.QtWidgets import QApplication
 
 from epay_desktop.domain import ConsoleStatus as S
 from epay_desktop.domain import Role, User
-from epay_desktop.ui import asyncqt
-from epay_desktop.ui.app_flows import money_flow
-from epay_desktop.ui.asyncqt import busy_indicator, start_action
-from epay_desktop.ui.dialogs.refund_dialog import RefundDialog
-from epay_desktop.ui.login import LoginForm
-from epay_desktop.ui.main_window import MainWindow
+from epay_desktop.ui.app.flows import money_flow
+from epay_desktop.ui.common import asyncqt
+from epay_desktop.ui.common.asyncqt import busy_indicator, start_action
+from epay_desktop.ui.money.refund_dialog import RefundDialog
+from epay_desktop.ui.session.login import LoginForm
+from epay_desktop.ui.window.main_window import MainWindow
 
 NOW = datetime(2026, 1, 15, 9, 30, tzinfo=UTC)
 MANAGER = User(1, "Daniyar", Role.MANAGER, True, 0, None, NOW)

@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMenu
 
 from epay_desktop.domain import ConsoleStatus, GatewaySnapshot, InvoiceId, Money, PaymentEventKind
-from epay_desktop.ui.dialogs.attention_dialog import AttentionDialog
+from epay_desktop.ui.payments.attention_dialog import AttentionDialog
 
 LEFT = Qt.MouseButton.LeftButton
 MANAGER, MANAGER_PIN = "Данияр", "2222"
@@ -143,7 +143,7 @@ def test_a_manager_sets_the_status_lag_in_settings_and_the_operations_follow_it(
     stretches the quiet period at once (no restart)."""
     from datetime import timedelta
 
-    from epay_desktop.ui.dialogs.settings_dialog import SettingsDialog
+    from epay_desktop.ui.settings.settings_dialog import SettingsDialog
 
     console = real_console
     console.log_in(MANAGER, MANAGER_PIN)

@@ -25,8 +25,8 @@ from epay_desktop.demo import demo_environ
 from epay_desktop.domain import ConsoleStatus, InvoiceId, Money, OpState, Role
 from epay_desktop.gateway import OutcomeUnknown
 from epay_desktop.store.models import PaymentRow
-from epay_desktop.ui.app_controller import AppController, ConsoleOptions
-from epay_desktop.ui.models.payment_columns import PaymentColumn
+from epay_desktop.ui.app.controller import AppController, ConsoleOptions
+from epay_desktop.ui.payments.columns import PaymentColumn
 
 MANAGER, MANAGER_PIN = "Данияр", "2222"
 DEAD_GATEWAY = "http://127.0.0.1:9"  # nothing listens: the refund is answered below

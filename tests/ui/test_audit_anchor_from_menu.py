@@ -10,7 +10,7 @@ from sqlalchemy import delete, update
 
 from epay_desktop.services.audit import AuditAnchor
 from epay_desktop.store.models import AuditRow, UserRow
-from epay_desktop.ui.dialogs.audit_anchor_dialog import AuditAnchorDialog
+from epay_desktop.ui.audit.anchor_dialog import AuditAnchorDialog
 
 from .conftest import REAL_CASHIER, REAL_CASHIER_PIN, REAL_MANAGER, REAL_MANAGER_PIN, REAL_SLOW_MS
 

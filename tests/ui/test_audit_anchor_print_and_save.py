@@ -26,7 +26,7 @@ from sqlalchemy import update
 
 from epay_desktop.services.audit import AuditAnchor
 from epay_desktop.store.models import AuditRow
-from epay_desktop.ui.dialogs.audit_anchor_dialog import AuditAnchorDialog
+from epay_desktop.ui.audit.anchor_dialog import AuditAnchorDialog
 
 from .conftest import REAL_MANAGER, REAL_MANAGER_PIN, REAL_SLOW_MS
 from .file_dialogs import yes_to_replace

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt, QTimer
 
 from epay_desktop.domain import ConsoleStatus
 from epay_desktop.services.events import EventBus, OperationUpdated, PaymentUpdated
-from epay_desktop.ui.bridge import EventBridge
+from epay_desktop.ui.app.bridge import EventBridge
 
 
 def test_a_burst_is_delivered_in_order_while_a_5_ms_timer_keeps_ticking(qtbot, make_payment):

@@ -14,11 +14,11 @@ from PySide6.QtWidgets import QApplication
 
 from epay_desktop.domain import ConsoleStatus as S
 from epay_desktop.domain import InvoiceId, Money, Role, User
-from epay_desktop.services.reconcile import ReconcileChange, ReconcileReport
-from epay_desktop.ui.actions import check_bank_availability
-from epay_desktop.ui.bridge import EventBridge
-from epay_desktop.ui.check_bank import check_bank_flow, check_summary
-from epay_desktop.ui.main_window import MainWindow
+from epay_desktop.services.payments.reconcile import ReconcileChange, ReconcileReport
+from epay_desktop.ui.app.bridge import EventBridge
+from epay_desktop.ui.payments.check_bank import check_bank_flow, check_summary
+from epay_desktop.ui.window.actions import check_bank_availability
+from epay_desktop.ui.window.main_window import MainWindow
 
 NOW = datetime(2026, 1, 15, 9, 30, tzinfo=UTC)
 INVOICE = InvoiceId("000000123")

@@ -21,11 +21,11 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from epay_desktop.domain import ConsoleError, ConsoleStatus, InvoiceId, Money, Payment, Role, User
-from epay_desktop.services.card_attempts import CardAttempts
-from epay_desktop.services.checkout import CheckoutSession
-from epay_desktop.services.saved_cards import SavedCardCharge
-from epay_desktop.ui.checkout_screen import CheckoutScreen
-from epay_desktop.ui.result_view import Outcome
+from epay_desktop.services.payments.card_attempts import CardAttempts
+from epay_desktop.services.payments.checkout import CheckoutSession
+from epay_desktop.services.payments.saved_cards import SavedCardCharge
+from epay_desktop.ui.checkout.result import Outcome
+from epay_desktop.ui.checkout.screen import CheckoutScreen
 
 # Screenshots go to EPAY_SCREENSHOTS when set (to refresh docs/screenshots on purpose), else to the
 # temp folder: a test run must never rewrite the documentation's pictures.
@@ -152,7 +152,7 @@ def test_approved_shows_card_and_code_and_enter_prints(qtbot, screen, fakes, mon
     async def fake_ask(parent, receipts, actor, invoice, kind="sale", money_op_id=None, printer_name=""):
         shown.append((actor, invoice, kind))  # the preview; it issues only on Print/Save
 
-    monkeypatch.setattr("epay_desktop.ui.checkout_screen.ReceiptDialog.ask", fake_ask)
+    monkeypatch.setattr("epay_desktop.ui.checkout.screen.ReceiptDialog.ask", fake_ask)
     finished: list[Payment] = []
     screen.payment_finished.connect(finished.append)
     pay(qtbot, screen)

@@ -19,10 +19,12 @@ from epay_desktop.app import open_app
 from epay_desktop.domain import Money, Role
 from epay_desktop.domain.receipts import ReceiptKind
 from epay_desktop.sandbox import SandboxConfig, start_in_thread
-from epay_desktop.ui.checkout import CheckoutView, hosts_of, make_checkout_profile
-from epay_desktop.ui.checkout_screen import CheckoutScreen
-from epay_desktop.ui.receipts_ui import load_pdf, prepare_printer, print_document
-from epay_desktop.ui.result_view import Outcome
+from epay_desktop.ui.checkout.policy import hosts_of
+from epay_desktop.ui.checkout.profile import make_checkout_profile
+from epay_desktop.ui.checkout.result import Outcome
+from epay_desktop.ui.checkout.screen import CheckoutScreen
+from epay_desktop.ui.checkout.view import CheckoutView
+from epay_desktop.ui.receipts.preview import load_pdf, prepare_printer, print_document
 
 APPROVED, DECLINED = "4405639704015096", "4003032704547597"
 
@@ -65,7 +67,7 @@ def test_take_pay_print_then_declined_and_try_again(qtbot, qapp, aloop, arun, tm
         async def keep(parent, receipts, actor, invoice, kind="sale", money_op_id=None, printer_name=""):
             issued.append(await receipts.issue_receipt(actor, invoice, kind))  # what Print in it does
 
-        monkeypatch.setattr("epay_desktop.ui.checkout_screen.ReceiptDialog.ask", keep)
+        monkeypatch.setattr("epay_desktop.ui.checkout.screen.ReceiptDialog.ask", keep)
 
         screen.form.amount_edit.setText("1 500")
         screen.form.description_edit.setText("Чай и кофе")

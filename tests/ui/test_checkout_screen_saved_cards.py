@@ -1,4 +1,4 @@
-"""services/saved_cards.py on the real services and the loopback sandbox, driven by the saved-card panel.
+"""services/payments/saved_cards.py on the real services and the loopback sandbox, from the saved-card panel.
 
 A first payment with "save card" (paid through the sandbox's control API) leaves a card on file; the
 panel then lists it and charges it; the outcome is what check-status stored.
@@ -17,9 +17,9 @@ from PySide6.QtWidgets import QWidget
 from epay_desktop.app import open_app
 from epay_desktop.domain import ConsoleError, ConsoleStatus, Money, PermissionDenied, Role
 from epay_desktop.sandbox import SandboxConfig, start_in_thread
-from epay_desktop.services.saved_cards import SavedCardService
-from epay_desktop.ui.checkout_screen import CheckoutScreen
-from epay_desktop.ui.result_view import Outcome
+from epay_desktop.services.payments.saved_cards import SavedCardService
+from epay_desktop.ui.checkout.result import Outcome
+from epay_desktop.ui.checkout.screen import CheckoutScreen
 
 
 class NoPage(QWidget):

@@ -10,8 +10,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
-from epay_desktop.ui.asyncqt import action_slot
-from epay_desktop.ui.crash import crash_message, install_crash_handler
+from epay_desktop.ui.app.crash import crash_message, install_crash_handler
+from epay_desktop.ui.common.asyncqt import action_slot
 
 LOG_PATH = "/home/cashier/.local/state/epay-desktop/log/epay-desktop.log"
 
@@ -51,7 +51,7 @@ def test_excepthook_logs_traceback_and_shows_a_friendly_dialog(qtbot, handler, w
     )
     shown = dialog.text() + dialog.informativeText() + dialog.detailedText()
     assert "Traceback" not in shown and "ZeroDivisionError" not in shown and "4405" not in shown
-    record = next(r for r in caplog.records if r.name == "epay_desktop.ui.crash")
+    record = next(r for r in caplog.records if r.name == "epay_desktop.ui.app.crash")
     assert record.levelno == logging.CRITICAL
     assert record.exc_info is not None and record.exc_info[0] is ZeroDivisionError
     assert "ZeroDivisionError" in caplog.text and "Traceback" in caplog.text

@@ -12,7 +12,7 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
-from epay_desktop.ui.main import start_background
+from epay_desktop.ui.app.main import start_background
 
 
 def test_the_background_talks_to_the_gateway_only_after_its_first_step() -> None:
@@ -86,7 +86,8 @@ import asyncio, sys
 from epay_desktop.demo import mirror_into_sandbox
 from epay_desktop.demo.mirror import all_payments
 from epay_desktop.sandbox import SandboxConfig, SandboxState
-from epay_desktop.ui import app_controller, main
+from epay_desktop.ui.app import main
+from epay_desktop.ui.app import controller as app_controller
 
 running = []
 start = main._start_demo_sandbox

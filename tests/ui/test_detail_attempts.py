@@ -7,9 +7,9 @@ from types import SimpleNamespace
 
 from epay_desktop.domain import ConsoleStatus as S
 from epay_desktop.domain import Money, PaymentEvent, PaymentEventKind
-from epay_desktop.ui.detail_content import build_timeline, time_text
-from epay_desktop.ui.detail_view import PaymentDetailView
-from epay_desktop.ui.labels import decline_text
+from epay_desktop.ui.common.labels import decline_text
+from epay_desktop.ui.payments.detail_content import build_timeline, time_text
+from epay_desktop.ui.payments.detail_view import PaymentDetailView
 
 
 def _attempt(payment, n, status, *, minutes, bank=None, code=None, reason=None, mask=None):

@@ -11,10 +11,10 @@ import pytest
 from epay_desktop.domain import ConsoleStatus as S
 from epay_desktop.domain import InvoiceId, Money, NotFoundError, OpKind, OpState
 from epay_desktop.domain.receipts import ReceiptKind, ReceiptLanguage, ReceiptRecord, ReceiptWidth
-from epay_desktop.ui.detail_content import build_timeline, time_text
-from epay_desktop.ui.detail_view import PaymentDetailView
-from epay_desktop.ui.dialogs.refund_dialog import REASONS
-from epay_desktop.ui.labels import REFUND_REASONS, refund_reason_label
+from epay_desktop.ui.common.labels import REFUND_REASONS, refund_reason_label
+from epay_desktop.ui.money.refund_dialog import REASONS
+from epay_desktop.ui.payments.detail_content import build_timeline, time_text
+from epay_desktop.ui.payments.detail_view import PaymentDetailView
 
 NAMES = {1: "Aigerim", 2: "Daniyar"}
 ZERO = Money(0)

@@ -21,11 +21,11 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from epay_desktop.domain import ConsoleStatus as S
 from epay_desktop.domain import Role, User
-from epay_desktop.ui.app_flows import money_flow
-from epay_desktop.ui.asyncqt import show_error, start_action
-from epay_desktop.ui.dialogs.refund_dialog import RefundDialog
-from epay_desktop.ui.main_window import MainWindow
-from epay_desktop.ui.session import Session
+from epay_desktop.ui.app.flows import money_flow
+from epay_desktop.ui.common.asyncqt import show_error, start_action
+from epay_desktop.ui.money.refund_dialog import RefundDialog
+from epay_desktop.ui.session.session import Session
+from epay_desktop.ui.window.main_window import MainWindow
 
 NOW = datetime(2026, 1, 15, 9, 30, tzinfo=UTC)
 MANAGER = User(1, "Daniyar", Role.MANAGER, True, 0, None, NOW)

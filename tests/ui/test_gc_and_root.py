@@ -6,8 +6,8 @@ import gc
 
 import pytest
 
-from epay_desktop.ui import main as gui_main
-from epay_desktop.ui.gc_guard import MainThreadCollector
+from epay_desktop.ui.app import main as gui_main
+from epay_desktop.ui.app.gc_guard import MainThreadCollector
 
 
 def test_collector_turns_automatic_gc_off_and_collects_on_its_timer(qapp):

@@ -16,8 +16,8 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication
 
 from epay_desktop.domain import ConsoleStatus, GatewaySnapshot, InvoiceId, Money
-from epay_desktop.ui.dialogs.refund_dialog import RefundDialog
-from epay_desktop.ui.dialogs.users_dialog import UsersDialog
+from epay_desktop.ui.money.refund_dialog import RefundDialog
+from epay_desktop.ui.users.users_dialog import UsersDialog
 
 MANAGER, MANAGER_PIN = "Данияр", "2222"
 SLOW = 15_000

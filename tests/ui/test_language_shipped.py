@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QMenu
 
 from epay_desktop.domain import Money
 from epay_desktop.resources import translations_dir
-from epay_desktop.ui.language import translations
-from epay_desktop.ui.models.formatting import money_text
+from epay_desktop.ui.common.formatting import money_text
+from epay_desktop.ui.common.language import translations
 
 LEFT = Qt.MouseButton.LeftButton
 REAL_MANAGER, REAL_MANAGER_PIN = "Данияр", "2222"  # the real_console fixture's manager (tests/ui/conftest.py)

@@ -18,16 +18,16 @@ import pytest
 from PySide6.QtCore import QLocale, Qt
 
 from epay_desktop.domain import Money
-from epay_desktop.ui import language
-from epay_desktop.ui.language import (
+from epay_desktop.ui.checkout.form import PaymentRequest
+from epay_desktop.ui.common import language
+from epay_desktop.ui.common.formatting import money_text
+from epay_desktop.ui.common.language import (
     current_language,
     page_language,
     remember_language,
     remembered_language,
     translations,
 )
-from epay_desktop.ui.models.formatting import money_text
-from epay_desktop.ui.new_payment import PaymentRequest
 
 LEFT = Qt.MouseButton.LeftButton
 REAL_MANAGER, REAL_MANAGER_PIN = (
@@ -188,7 +188,7 @@ def test_the_lock_screen_keeps_its_mode_when_switched(real_console, qtbot, test_
 def test_the_words_in_a_service_message_are_translated_too(real_console, arun, qtbot, test_catalogue):
     """Decision 0013's next step: the role names filled into a refusal follow the language."""
     from epay_desktop.domain import Role
-    from epay_desktop.ui.asyncqt import user_message_of
+    from epay_desktop.ui.common.asyncqt import user_message_of
 
     ctx = real_console.ctx
     cashier = arun(ctx.users.authenticate(REAL_CASHIER, REAL_CASHIER_PIN))

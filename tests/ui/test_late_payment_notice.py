@@ -29,8 +29,8 @@ from epay_desktop.domain import ConsoleStatus, InvoiceId, Role, User
 from epay_desktop.gateway import StatusFound
 from epay_desktop.gateway.status import parse_transaction
 from epay_desktop.store.models import PaymentRow
-from epay_desktop.ui.app_controller import AppController, ConsoleOptions
-from epay_desktop.ui.late_payment_notice import LatePaymentNotice
+from epay_desktop.ui.app.controller import AppController, ConsoleOptions
+from epay_desktop.ui.checkout.late_payment_notice import LatePaymentNotice
 
 CASHIER, CASHIER_PIN = "Айгерим", "1111"
 INVOICE = InvoiceId("000777002")
@@ -203,8 +203,8 @@ def test_the_new_payment_window_in_front_says_it_too(counter: Counter, qtbot: An
 def test_the_new_payment_window_fits_a_small_screen() -> None:
     from PySide6.QtCore import QSize
 
-    from epay_desktop.ui.app_checkout import PREFERRED_SIZE
-    from epay_desktop.ui.screen_fit import fitted_size
+    from epay_desktop.ui.checkout.window import PREFERRED_SIZE
+    from epay_desktop.ui.common.screen_fit import fitted_size
 
     small = fitted_size(PREFERRED_SIZE, QSize(1024, 768 - 40))  # a 1024x768 screen with a task bar
     assert small.width() <= 1024 - 16 and small.height() <= 728 - 40

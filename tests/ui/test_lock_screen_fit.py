@@ -8,9 +8,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from epay_desktop.domain import Role
-from epay_desktop.ui.language import translations
-from epay_desktop.ui.lock_screen import LockScreen
-from epay_desktop.ui.login import DemoLogin
+from epay_desktop.ui.common.language import translations
+from epay_desktop.ui.session.lock_screen import LockScreen
+from epay_desktop.ui.session.login import DemoLogin
 
 DEMO = [DemoLogin("Айгерим", "1111", Role.CASHIER), DemoLogin("Данияр", "2222", Role.MANAGER)]
 LONG = "The name or the PIN is wrong. " * 6

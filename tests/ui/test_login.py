@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QPushButton
 
 from epay_desktop.domain import AccountLocked, AuthenticationFailed, Role, User
-from epay_desktop.ui.login import DemoLogin, LoginDialog, LoginForm
+from epay_desktop.ui.session.login import DemoLogin, LoginDialog, LoginForm
 
 LEFT = Qt.MouseButton.LeftButton
 T0 = datetime(2026, 1, 15, 9, 0, tzinfo=UTC)

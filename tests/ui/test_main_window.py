@@ -13,10 +13,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from epay_desktop.domain import ConsoleStatus as S
 from epay_desktop.domain import Money, OpState, Role, User
 from epay_desktop.services.events import PaymentUpdated, PollerHealthChanged
-from epay_desktop.ui.actions import payment_availability
-from epay_desktop.ui.bridge import EventBridge
-from epay_desktop.ui.main_window import MainWindow
-from epay_desktop.ui.models.payments_model import PaymentColumn
+from epay_desktop.ui.app.bridge import EventBridge
+from epay_desktop.ui.payments.list_model import PaymentColumn
+from epay_desktop.ui.window.actions import payment_availability
+from epay_desktop.ui.window.main_window import MainWindow
 
 NOW = datetime(2026, 1, 15, 9, 30, tzinfo=UTC)
 
@@ -63,7 +63,7 @@ def select_row(qtbot, w, row: int) -> None:
 
 
 def test_title_menus_and_status_bar(window):
-    assert window.windowTitle() == "SANDBOX — ePay Desktop"  # Qt appends nothing (ui/titles.py)
+    assert window.windowTitle() == "SANDBOX — ePay Desktop"  # Qt appends nothing (ui/common/titles.py)
     menus = [a.text() for a in window.menuBar().actions()]
     assert menus == ["&Payment", "&View", "&Session", "Se&ttings", "&Help"]
     assert window.status_bar.environment_label.text() == "SANDBOX"

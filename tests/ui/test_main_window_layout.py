@@ -17,8 +17,8 @@ from PySide6.QtWidgets import QWidget
 
 from epay_desktop.domain import ConsoleStatus as S
 from epay_desktop.domain import Money, Role, User
-from epay_desktop.ui.main_window import PREFERRED_SIZE, MainWindow, default_size
-from epay_desktop.ui.models.payment_columns import PaymentColumn as C
+from epay_desktop.ui.payments.columns import PaymentColumn as C
+from epay_desktop.ui.window.main_window import PREFERRED_SIZE, MainWindow, default_size
 
 NOW = datetime(2026, 1, 15, 9, 30, tzinfo=UTC)
 

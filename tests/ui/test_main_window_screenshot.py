@@ -17,8 +17,8 @@ from typing import Any
 from epay_desktop.domain import ConsoleStatus as S
 from epay_desktop.domain import InvoiceId, Money, MoneyOp, OpKind, OpState, Payment, Role, User
 from epay_desktop.domain.receipts import ReceiptKind, ReceiptLanguage, ReceiptRecord, ReceiptWidth
-from epay_desktop.ui.main_window import PREFERRED_SIZE, MainWindow
-from epay_desktop.ui.models.payment_filter import PaymentFilter
+from epay_desktop.ui.payments.list_filter import PaymentFilter
+from epay_desktop.ui.window.main_window import PREFERRED_SIZE, MainWindow
 
 # Screenshots go to EPAY_SCREENSHOTS when set (to refresh docs/screenshots on purpose), else to the
 # temp folder: a test run must never rewrite the documentation's pictures.

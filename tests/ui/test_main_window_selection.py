@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication
 
 from epay_desktop.domain import ConsoleStatus as S
 from epay_desktop.domain import Role, User
-from epay_desktop.ui.main_window import MainWindow
+from epay_desktop.ui.window.main_window import MainWindow
 
 NOW = datetime(2026, 1, 15, 9, 30, tzinfo=UTC)
 CTRL = Qt.KeyboardModifier.ControlModifier

@@ -17,14 +17,14 @@ from PySide6.QtWidgets import QApplication
 from epay_desktop.domain import ConsoleStatus as S
 from epay_desktop.domain import Money, OpKind, OpState, Role, User
 from epay_desktop.services.events import OperationUpdated, PaymentUpdated
-from epay_desktop.ui.bridge import EventBridge
-from epay_desktop.ui.detail_content import time_text
-from epay_desktop.ui.main_window import PREFERRED_SIZE, MainWindow
-from epay_desktop.ui.models.payments_model import PaymentColumn
-from epay_desktop.ui.models.roles import BadgeRole
-from epay_desktop.ui.payment_filters import STATUS_GROUPS, STATUS_KEY, PaymentFilterBar
-from epay_desktop.ui.payments_view import _count_text
+from epay_desktop.ui.app.bridge import EventBridge
+from epay_desktop.ui.common.roles import BadgeRole
+from epay_desktop.ui.payments.detail_content import time_text
+from epay_desktop.ui.payments.filter_bar import STATUS_GROUPS, STATUS_KEY, PaymentFilterBar
+from epay_desktop.ui.payments.list_model import PaymentColumn
+from epay_desktop.ui.payments.list_view import _count_text
 from epay_desktop.ui.widgets.status_badge import status_badge, status_label, tone_colors
+from epay_desktop.ui.window.main_window import PREFERRED_SIZE, MainWindow
 
 NOW = datetime(2026, 1, 15, 9, 30, tzinfo=UTC)
 C = PaymentColumn

@@ -22,10 +22,10 @@ from epay_desktop.domain import (
     InvoiceId,
     Money,
 )
-from epay_desktop.ui.dialogs.cancel_dialog import CancelDialog
-from epay_desktop.ui.dialogs.charge_dialog import ChargeDialog
-from epay_desktop.ui.dialogs.refund_dialog import RefundDialog
-from epay_desktop.ui.dialogs.users_dialog import UsersDialog
+from epay_desktop.ui.money.cancel_dialog import CancelDialog
+from epay_desktop.ui.money.charge_dialog import ChargeDialog
+from epay_desktop.ui.money.refund_dialog import RefundDialog
+from epay_desktop.ui.users.users_dialog import UsersDialog
 
 LEFT = Qt.MouseButton.LeftButton
 MANAGER, MANAGER_PIN = "Данияр", "2222"

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel
 
 from epay_desktop.domain import Money
-from epay_desktop.ui.new_payment import NewPaymentForm, PaymentRequest, normal_phone
+from epay_desktop.ui.checkout.form import NewPaymentForm, PaymentRequest, normal_phone
 
 
 @pytest.fixture

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import QApplication
 from benchmarks.generate import generate
 from epay_desktop.domain import ConsoleStatus, InvoiceId
 from epay_desktop.services.events import PaymentUpdated
-from epay_desktop.ui.dialogs.refund_dialog import RefundDialog
-from epay_desktop.ui.models.payments_model import PaymentColumn
+from epay_desktop.ui.money.refund_dialog import RefundDialog
+from epay_desktop.ui.payments.list_model import PaymentColumn
 
 from .conftest import REAL_MANAGER, REAL_MANAGER_PIN, REAL_SLOW_MS
 

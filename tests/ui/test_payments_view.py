@@ -10,10 +10,10 @@ from PySide6.QtCore import QDate, Qt
 
 from epay_desktop.domain import ConsoleStatus as S
 from epay_desktop.domain import InvoiceId, Money, NotFoundError
-from epay_desktop.services.payment_queries import ListQuery, ListSort
-from epay_desktop.ui.models.payments_model import PaymentColumn
-from epay_desktop.ui.payment_filters import PERIODS, STATUS_GROUPS, period_range
-from epay_desktop.ui.payments_view import PaymentsView
+from epay_desktop.services.payments.queries import ListQuery, ListSort
+from epay_desktop.ui.payments.filter_bar import PERIODS, STATUS_GROUPS, period_range
+from epay_desktop.ui.payments.list_model import PaymentColumn
+from epay_desktop.ui.payments.list_view import PaymentsView
 
 NOW = datetime(2026, 1, 15, 9, 30, tzinfo=UTC)  # 14:30 in Almaty
 ALMATY_MIDNIGHT_UTC = datetime(2026, 1, 14, 19, 0, tzinfo=UTC)  # 15.01.2026 00:00 in Almaty

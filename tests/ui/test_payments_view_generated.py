@@ -16,10 +16,10 @@ from PySide6.QtCore import QPoint, Qt
 
 from benchmarks.generate import generate
 from epay_desktop.domain import ConsoleStatus, Payment
-from epay_desktop.services.payment_queries import ListSort, PaymentQueries
+from epay_desktop.services.payments.queries import ListSort, PaymentQueries
 from epay_desktop.store.db import Store, make_engine
-from epay_desktop.ui.models.payments_model import PaymentColumn, PaymentFilter
-from epay_desktop.ui.payments_view import PaymentsView
+from epay_desktop.ui.payments.list_model import PaymentColumn, PaymentFilter
+from epay_desktop.ui.payments.list_view import PaymentsView
 
 C = PaymentColumn
 SIZE = 3_000
@@ -106,7 +106,7 @@ def test_sorting_by_amount_shows_the_true_largest_first(qtbot: Any, view: Paymen
     qtbot.waitUntil(lambda: view.model.payment_at(0) is not None)
     assert view.model.payment_at(0).id == largest_id
     (largest,) = raw(database, "SELECT MAX(list_amount_minor) FROM payments")[0]
-    from epay_desktop.ui.models.amounts import shown_amount
+    from epay_desktop.ui.common.amounts import shown_amount
 
     assert shown_amount(view.model.payment_at(0)).minor == largest
     assert shown(view, 0, C.AMOUNT) == shown_amount(view.model.payment_at(0)).format()

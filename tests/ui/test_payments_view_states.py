@@ -8,8 +8,8 @@ from datetime import UTC, datetime
 from PySide6.QtCore import Qt
 
 from epay_desktop.domain import NotFoundError, Role, User
-from epay_desktop.ui.main_window import MainWindow
-from epay_desktop.ui.payments_view import PaymentsView
+from epay_desktop.ui.payments.list_view import PaymentsView
+from epay_desktop.ui.window.main_window import MainWindow
 
 NOW = datetime(2026, 1, 15, 9, 30, tzinfo=UTC)
 

@@ -37,9 +37,9 @@ from epay_desktop.demo import demo_environ
 from epay_desktop.domain import ConsoleStatus, InvoiceId, Money, Role
 from epay_desktop.domain.receipts import ReceiptKind, ReceiptLanguage
 from epay_desktop.store.models import AuditRow, PaymentRow
-from epay_desktop.ui import receipts_ui
-from epay_desktop.ui.app_controller import AppController, ConsoleOptions
-from epay_desktop.ui.receipts_ui import ReceiptDialog
+from epay_desktop.ui.app.controller import AppController, ConsoleOptions
+from epay_desktop.ui.receipts import preview as receipts_ui
+from epay_desktop.ui.receipts.preview import ReceiptDialog
 
 from .file_dialogs import yes_to_replace
 

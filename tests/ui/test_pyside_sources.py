@@ -49,7 +49,7 @@ def test_the_console_keeps_none_and_pyside_decides_as_before() -> None:
         """
         import linecache, os
         import epay_desktop.ui
-        import epay_desktop.ui.main  # the console's Qt face, imported after the hook is wrapped
+        import epay_desktop.ui.app.main  # the console's Qt face, imported after the hook is wrapped
         import qasync, json.tool
         import csv as _csv_probe  # noqa: F401
         """
@@ -72,7 +72,7 @@ def test_a_source_cached_before_stays_cached() -> None:
 
 
 def test_wrapping_twice_wraps_once() -> None:
-    from epay_desktop.ui.pyside_sources import forget_module_sources
+    from epay_desktop.ui.app.pyside_sources import forget_module_sources
 
     assert forget_module_sources() is True
     check = sys.modules["shibokensupport.feature"]._mod_uses_pyside

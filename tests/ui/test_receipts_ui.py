@@ -33,7 +33,7 @@ from epay_desktop.domain.receipts import (
 )
 from epay_desktop.receipts import ReceiptData, render_pdf
 from epay_desktop.services.receipts import save_pdf
-from epay_desktop.ui.receipts_ui import (
+from epay_desktop.ui.receipts.preview import (
     ReceiptDialog,
     ReceiptRequest,
     load_pdf,

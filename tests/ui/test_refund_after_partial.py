@@ -8,8 +8,8 @@ from datetime import UTC, datetime, timedelta
 
 from epay_desktop.domain import ConsoleStatus, InvoiceId, Money, Payment, Role, User
 from epay_desktop.domain.rules import check_refund, refund_remaining
-from epay_desktop.services.payment_queries import refundable
-from epay_desktop.ui.actions import payment_availability
+from epay_desktop.services.payments.queries import refundable
+from epay_desktop.ui.window.actions import payment_availability
 
 NOW = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
 M = Money.parse

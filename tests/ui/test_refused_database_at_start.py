@@ -20,8 +20,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from epay_desktop.app import open_app
 from epay_desktop.domain import Role
-from epay_desktop.ui.language import translations
-from epay_desktop.ui.main import GuiOptions, run_console
+from epay_desktop.ui.app.main import GuiOptions, run_console
+from epay_desktop.ui.common.language import translations
 
 SLOW_MS = 20_000
 
@@ -145,7 +145,7 @@ def test_the_login_form_says_a_log_in_waits_for_a_slow_page_check(
     a log-in waits for it: the login form says so while it runs, and stops saying it when it is done."""
     from PySide6.QtWidgets import QLabel, QMainWindow
 
-    import epay_desktop.ui.main as console_main
+    import epay_desktop.ui.app.main as console_main
 
     real_check = console_main.database_checked
     release = asyncio.Event()

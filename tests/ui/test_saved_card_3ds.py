@@ -17,9 +17,9 @@ import pytest
 
 from epay_desktop.domain import ConsoleStatus, Money, Role, User
 from epay_desktop.gateway.cards import Secure3DForm
-from epay_desktop.services.saved_cards import SavedCardCharge
-from epay_desktop.ui.new_payment import PaymentRequest
-from epay_desktop.ui.saved_card import SavedCardPanel
+from epay_desktop.services.payments.saved_cards import SavedCardCharge
+from epay_desktop.ui.checkout.form import PaymentRequest
+from epay_desktop.ui.checkout.saved_card import SavedCardPanel
 
 CASHIER = User(3, "aigerim", Role.CASHIER, True, 0, None, datetime(2026, 1, 1, tzinfo=UTC))
 CARD = SimpleNamespace(id="card-3ds", mask="411111...1111", payer_name="TEST BUYER", payment_available=True)

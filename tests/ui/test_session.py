@@ -18,9 +18,9 @@ from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QMainWindow, QMenu, QW
 
 from epay_desktop.domain import ConsoleStatus, Role, User
 from epay_desktop.services.events import PaymentUpdated
-from epay_desktop.ui.bridge import EventBridge
-from epay_desktop.ui.models.payments_model import PaymentsTableModel
-from epay_desktop.ui.session import Session
+from epay_desktop.ui.app.bridge import EventBridge
+from epay_desktop.ui.payments.list_model import PaymentsTableModel
+from epay_desktop.ui.session.session import Session
 
 LEFT = Qt.MouseButton.LeftButton
 T0 = datetime(2026, 1, 15, 9, 0, tzinfo=UTC)

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMainWindow
 
 from epay_desktop.domain import Role, User
-from epay_desktop.ui.session import Session
+from epay_desktop.ui.session.session import Session
 
 CASHIER = User(1, "Aigerim", Role.CASHIER, True, 0, None, datetime(2026, 1, 15, 9, 0, tzinfo=UTC))
 

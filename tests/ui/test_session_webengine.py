@@ -21,8 +21,9 @@ from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QVBoxLayout, QWidget
 
 from epay_desktop.domain import Role, User
-from epay_desktop.ui.checkout import DEFAULT_RETURN_BASE, CheckoutView
-from epay_desktop.ui.session import Session
+from epay_desktop.ui.checkout.policy import DEFAULT_RETURN_BASE
+from epay_desktop.ui.checkout.view import CheckoutView
+from epay_desktop.ui.session.session import Session
 
 pytestmark = pytest.mark.browser
 LEFT = Qt.MouseButton.LeftButton

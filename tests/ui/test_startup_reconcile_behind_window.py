@@ -21,9 +21,9 @@ from epay_desktop.app import open_app
 from epay_desktop.demo import demo_environ
 from epay_desktop.domain import ConsoleStatus, Money, Role
 from epay_desktop.sandbox import RunningSandbox, SandboxConfig, start_in_thread
-from epay_desktop.ui.app_controller import AppController, ConsoleOptions
-from epay_desktop.ui.main import _status_line, start_background
-from epay_desktop.ui.models.roles import RecordRole
+from epay_desktop.ui.app.controller import AppController, ConsoleOptions
+from epay_desktop.ui.app.main import _status_line, start_background
+from epay_desktop.ui.common.roles import RecordRole
 
 CHECKING = "Checking unfinished payments with the bank…"
 MANAGER, PIN = "Данияр", "2222"

@@ -8,8 +8,8 @@ import pytest
 
 from epay_desktop.domain import Role, User
 from epay_desktop.services.events import EventBus, PollerHealthChanged
-from epay_desktop.ui.bridge import EventBridge
-from epay_desktop.ui.status_bar import ConsoleStatusBar, environment_badge
+from epay_desktop.ui.app.bridge import EventBridge
+from epay_desktop.ui.window.status_bar import ConsoleStatusBar, environment_badge
 
 NOW = datetime(2026, 1, 15, 9, 30, 5, tzinfo=UTC)  # 14:30:05 in Almaty (UTC+5)
 

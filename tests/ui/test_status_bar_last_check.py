@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from epay_desktop.ui.models.formatting import KAZAKHSTAN
+from epay_desktop.ui.common.formatting import KAZAKHSTAN
 
 
 def test_last_check_shows_a_status_check_made_outside_the_poller(real_console: Any, qtbot: Any) -> None:

@@ -1,4 +1,4 @@
-"""Issue 9, point 1: the console's colours live in ONE place, resources/theme, read by ui/theme.py
+"""Issue 9, point 1: the console's colours live in ONE place, resources/theme, read by ui/common/theme.py
 (decision 0047). The code names roles, never colours; every role and style block is used; every text
 colour meets WCAG AA (4.5:1) on what it is drawn on; and the running console really shows the theme."""
 
@@ -19,11 +19,14 @@ from PySide6.QtWidgets import QApplication, QLabel
 
 import epay_desktop
 from epay_desktop.resources import ResourceMissingError
-from epay_desktop.ui import result_view, status_bar, theme
+from epay_desktop.ui.app.main import configure_application
+from epay_desktop.ui.checkout import result as result_view
 from epay_desktop.ui.checkout.shell import info_page
-from epay_desktop.ui.dialogs import money_dialog, settings_pages
-from epay_desktop.ui.main import configure_application
+from epay_desktop.ui.common import theme
+from epay_desktop.ui.money import money_dialog
+from epay_desktop.ui.settings import settings_pages
 from epay_desktop.ui.widgets.status_badge import Tone, tone_roles
+from epay_desktop.ui.window import status_bar
 
 PACKAGE = Path(epay_desktop.__file__).parent
 UI = PACKAGE / "ui"
@@ -86,7 +89,7 @@ def test_no_ui_module_writes_a_colour_itself() -> None:
         for path in SOURCES
         if (found := colour_literals(path.read_text(encoding="utf-8")))
     }
-    assert offences == {}, "name a theme role (epay_desktop/ui/theme.py) instead of writing a colour"
+    assert offences == {}, "name a theme role (epay_desktop/ui/common/theme.py) instead of writing a colour"
 
 
 # -- (b) every role and block exists and is used -----------------------------------------------------

@@ -13,10 +13,10 @@ from datetime import UTC, datetime
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from epay_desktop.ui.login import LoginDialog
-from epay_desktop.ui.main import StartupScreen, configure_application
-from epay_desktop.ui.main_window import MainWindow
-from epay_desktop.ui.titles import product_name, shown_title, window_title
+from epay_desktop.ui.app.main import StartupScreen, configure_application
+from epay_desktop.ui.common.titles import product_name, shown_title, window_title
+from epay_desktop.ui.session.login import LoginDialog
+from epay_desktop.ui.window.main_window import MainWindow
 
 NOW = datetime(2026, 1, 15, 9, 30, tzinfo=UTC)
 

@@ -166,7 +166,7 @@ def test_user_message_of_shows_the_russian_translation(tmp_path: Path, qapp: obj
     from PySide6.QtCore import QCoreApplication, QTranslator
 
     from epay_desktop.domain.money import Money
-    from epay_desktop.ui.asyncqt import user_message_of
+    from epay_desktop.ui.common.asyncqt import user_message_of
 
     release = _tool("pyside6-lrelease")
     if release is None:

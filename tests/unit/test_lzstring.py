@@ -12,7 +12,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from epay_desktop.lzstring import (
+from epay_desktop.payform.lzstring import (
     URI_SAFE_ALPHABET,
     compress_to_encoded_uri_component,
     decompress_from_encoded_uri_component,

@@ -2,7 +2,7 @@ from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 
-from epay_desktop.payform_codec import ParamsError, encode_params, hosted_page_url, parse_params
+from epay_desktop.payform.codec import ParamsError, encode_params, hosted_page_url, parse_params
 
 PAYMENT = {
     "invoiceId": "000123456",

@@ -13,7 +13,7 @@ from epay_desktop.domain import MAX_MINOR, Money, MoneyError
 from epay_desktop.domain.bounds import BoundsError, parse_date_text, parse_whole_number
 from epay_desktop.domain.money import parse_amount_text
 from epay_desktop.domain.text import FIELD_REASON, TextError, check_text, visible
-from epay_desktop.services.name_skeleton import confusable
+from epay_desktop.services.people.look_alike_names import confusable
 
 NBSP, NNBSP = "\u00a0", "\u202f"
 

@@ -1,17 +1,16 @@
-"""The checkout web view: the gateway's payment page in a locked-down QtWebEngine browser."""
+"""Taking a payment at the counter: the new-payment form, the gateway's page, the result.
 
-from epay_desktop.ui.checkout.page import CheckoutPage
-from epay_desktop.ui.checkout.policy import DEFAULT_RETURN_BASE, Decision, NavigationPolicy, hosts_of
-from epay_desktop.ui.checkout.profile import harden_profile, make_checkout_profile
-from epay_desktop.ui.checkout.view import CheckoutView
+- ``window.CheckoutWindow``: the "New payment" window over the main window (non-modal).
+- ``screen.CheckoutScreen``: one sale end to end: form -> the gateway's page -> result -> receipt,
+  with its own status loop (check-status every few seconds while the customer pays).
+- ``form.NewPaymentForm``: amount, description, the optional customer fields.
+- ``saved_card.SavedCardPanel``: pay with a customer's saved card instead of the page.
+- ``result.ResultView``: approved, declined, expired or "checking with the bank", in plain words.
+- ``late_payment_notice.LatePaymentNotice``: a sale stopped at the counter that the bank then reports paid.
+- The gateway's payment page in a locked-down QtWebEngine browser: ``view.CheckoutView``,
+  ``page.CheckoutPage``, ``policy.NavigationPolicy`` (which navigations are allowed),
+  ``profile.make_checkout_profile``, ``shell`` (the local pages around it).
 
-__all__ = [
-    "DEFAULT_RETURN_BASE",
-    "CheckoutPage",
-    "CheckoutView",
-    "Decision",
-    "NavigationPolicy",
-    "harden_profile",
-    "hosts_of",
-    "make_checkout_profile",
-]
+This package imports nothing: QtWebEngine is loaded when the first sale opens its page, not when
+the console starts (import the submodule you need).
+"""

@@ -18,7 +18,7 @@ from decimal import Decimal
 from typing import Any, Final, Literal, Protocol
 from urllib.parse import urlsplit
 
-from epay_desktop.ui import theme
+from epay_desktop.ui.common import theme
 
 __all__ = ["IssuerForm", "Mode", "info_page", "issuer_page", "js_literal", "shell_page"]
 

@@ -22,7 +22,6 @@ from PySide6.QtWebEngineCore import QWebEngineLoadingInfo, QWebEngineProfile
 from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from epay_desktop.ui import theme
 from epay_desktop.ui.checkout.page import CheckoutPage
 from epay_desktop.ui.checkout.policy import (
     DEFAULT_RETURN_BASE,
@@ -32,7 +31,8 @@ from epay_desktop.ui.checkout.policy import (
     safe_for_log,
 )
 from epay_desktop.ui.checkout.shell import IssuerForm, Mode, info_page, issuer_page, shell_page
-from epay_desktop.ui.language import on_language_change
+from epay_desktop.ui.common import theme
+from epay_desktop.ui.common.language import on_language_change
 
 __all__ = ["CheckoutView", "IssuerForm", "format_remaining"]
 

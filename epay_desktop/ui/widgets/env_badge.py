@@ -10,8 +10,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
-from epay_desktop.ui import theme
-from epay_desktop.ui.status_bar import environment_badge  # the one table of environments
+from epay_desktop.ui.common import theme
+from epay_desktop.ui.window.status_bar import environment_badge  # the one table of environments
 
 __all__ = ["EnvironmentBadge"]
 

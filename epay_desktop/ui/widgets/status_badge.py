@@ -19,8 +19,8 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QLabel, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from epay_desktop.domain import ConsoleStatus, OpState
-from epay_desktop.ui import theme
-from epay_desktop.ui.models.roles import BadgeRole
+from epay_desktop.ui.common import theme
+from epay_desktop.ui.common.roles import BadgeRole
 from epay_desktop.ui.widgets.i18n import QT_TRANSLATE_NOOP
 
 __all__ = [

@@ -30,8 +30,8 @@ from PySide6.QtWidgets import QApplication, QDialog, QMenu, QWidget
 from epay_desktop.app import AppContext, open_app
 from epay_desktop.domain import InvoiceId, Money, OpState, Role, User
 from epay_desktop.sandbox.faults import Fault
-from epay_desktop.ui.app_controller import AppController, ConsoleOptions
-from epay_desktop.ui.main import start_background
+from epay_desktop.ui.app.controller import AppController, ConsoleOptions
+from epay_desktop.ui.app.main import start_background
 
 MANAGER, MANAGER_PIN = "Данияр", "2222"
 CASHIER, CASHIER_PIN = "Айгерим", "1111"

@@ -24,10 +24,10 @@ from epay_desktop.domain import InvoiceId, Money, Payment, Role, User
 from epay_desktop.gateway import Credentials, EpayClient, RetryPolicy, Secret
 from epay_desktop.gateway.config import sandbox_endpoints
 from epay_desktop.services.events import EventBus
-from epay_desktop.services.faultpoints import FaultPoints
-from epay_desktop.services.operations import MoneyOperations
-from epay_desktop.services.payments import PaymentService
-from epay_desktop.services.reconcile import Reconciler
+from epay_desktop.services.money_ops.crash_points import FaultPoints
+from epay_desktop.services.money_ops.operations import MoneyOperations
+from epay_desktop.services.payments.payment_service import PaymentService
+from epay_desktop.services.payments.reconcile import Reconciler
 from epay_desktop.store.db import Store, make_engine
 from epay_desktop.store.models import Base
 

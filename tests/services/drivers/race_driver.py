@@ -21,7 +21,7 @@ from pathlib import Path
 import ops_harness as h
 
 from epay_desktop.domain import ConsoleError, InvoiceId, Money
-from epay_desktop.services.faultpoints import FaultPoints
+from epay_desktop.services.money_ops.crash_points import FaultPoints
 
 BARRIER_TIMEOUT = 60.0
 

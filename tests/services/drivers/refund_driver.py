@@ -3,7 +3,7 @@
 Usage: refund_driver.py DB_URL SANDBOX_URL INVOICE AMOUNT ACTOR_ID
 Opens the existing database, builds the real services against the sandbox and refunds AMOUNT
 (decimal tenge) of INVOICE as user ACTOR_ID. With ``EPAY_FAULT_AT=<point>`` in the environment
-the process SIGKILLs itself at that point (services/faultpoints.py). Prints one JSON line with the
+the process SIGKILLs itself at that point (services/money_ops/crash_points.py). Prints one JSON line with the
 operation's id and state when it survives.
 """
 
@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 import ops_harness as h
 
 from epay_desktop.domain import InvoiceId, Money
-from epay_desktop.services.faultpoints import FaultPoints
+from epay_desktop.services.money_ops.crash_points import FaultPoints
 
 
 async def main(db_url: str, base_url: str, invoice: str, amount: str, actor_id: str) -> None:

@@ -4,7 +4,7 @@ Builds on tests/services/drivers/ops_harness.py (sandbox control client, clock, 
 the real services wired against the sandbox) rather than repeating it. The kill storm's children
 are forked from a multiprocessing *forkserver* that has the console's modules preloaded, so a
 workload starts in milliseconds; each child is a real process that the parent (or a named fault
-point, services/faultpoints.py) ends with SIGKILL.
+point, services/money_ops/crash_points.py) ends with SIGKILL.
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ from epay_desktop.domain import ConsoleError, Money, OpKind, OpState  # noqa: E4
 from epay_desktop.domain.receipts import ReceiptKind  # noqa: E402
 from epay_desktop.gateway import EpayError  # noqa: E402
 from epay_desktop.services.audit import verify_chain  # noqa: E402
-from epay_desktop.services.faultpoints import FAULT_ENV, FAULT_POINTS, FaultPoints  # noqa: E402
+from epay_desktop.services.money_ops.crash_points import FAULT_ENV, FAULT_POINTS, FaultPoints  # noqa: E402
 from epay_desktop.services.receipts import ReceiptService  # noqa: E402
 from epay_desktop.store.db import Store  # noqa: E402
 from epay_desktop.store.open import open_store  # noqa: E402

@@ -29,7 +29,8 @@ from epay_desktop.gateway import Credentials, EpayClient, Secret, StatusResult
 from epay_desktop.gateway.config import sandbox_endpoints
 from epay_desktop.sandbox import RunningSandbox, SandboxConfig, start_in_thread
 from epay_desktop.sandbox.config import TEST_CLIENT_ID, TEST_CLIENT_SECRET, TEST_TERMINAL_ID
-from epay_desktop.ui.checkout import DEFAULT_RETURN_BASE, CheckoutView, hosts_of
+from epay_desktop.ui.checkout.policy import DEFAULT_RETURN_BASE, hosts_of
+from epay_desktop.ui.checkout.view import CheckoutView
 
 JS_TIMEOUT_MS = 20_000
 FUTURE = f"12{(date.today().year + 3) % 100:02d}"  # typed as digits; the page inserts the slash

@@ -20,7 +20,8 @@ from urllib.parse import parse_qs
 import pytest
 from PySide6.QtCore import QUrl
 
-from epay_desktop.ui.checkout import CheckoutView, hosts_of
+from epay_desktop.ui.checkout.policy import hosts_of
+from epay_desktop.ui.checkout.view import CheckoutView
 
 pytestmark = pytest.mark.browser
 MakeView = Callable[..., CheckoutView]

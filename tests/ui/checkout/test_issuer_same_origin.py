@@ -11,7 +11,7 @@ import pytest
 from epay_desktop.domain import PaymentStatus
 from epay_desktop.gateway import StatusFound
 from epay_desktop.sandbox import RunningSandbox, SandboxConfig, start_in_thread
-from epay_desktop.ui.checkout import CheckoutView
+from epay_desktop.ui.checkout.view import CheckoutView
 
 pytestmark = pytest.mark.browser
 MakeView = Callable[..., CheckoutView]

@@ -20,9 +20,10 @@ from PySide6.QtWebEngineCore import (
     QWebEngineSettings,
 )
 
-from epay_desktop.ui.checkout import DEFAULT_RETURN_BASE, CheckoutView, harden_profile
 from epay_desktop.ui.checkout.page import deny_permission, reject_certificate
-from epay_desktop.ui.checkout.profile import SETTINGS, reject_download
+from epay_desktop.ui.checkout.policy import DEFAULT_RETURN_BASE
+from epay_desktop.ui.checkout.profile import SETTINGS, harden_profile, reject_download
+from epay_desktop.ui.checkout.view import CheckoutView
 
 pytestmark = pytest.mark.browser
 MakeView = Callable[..., CheckoutView]

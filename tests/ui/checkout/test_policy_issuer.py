@@ -8,8 +8,15 @@ from __future__ import annotations
 
 import pytest
 
-from epay_desktop.ui.checkout import DEFAULT_RETURN_BASE, Decision, NavigationPolicy, hosts_of
-from epay_desktop.ui.checkout.policy import Navigation, NavKind, display_host
+from epay_desktop.ui.checkout.policy import (
+    DEFAULT_RETURN_BASE,
+    Decision,
+    Navigation,
+    NavigationPolicy,
+    NavKind,
+    display_host,
+    hosts_of,
+)
 
 SANDBOX = "http://127.0.0.1:8765"
 PROD = "https://epay.homebank.kz"

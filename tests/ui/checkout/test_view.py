@@ -17,7 +17,8 @@ from PySide6.QtGui import QImage
 
 from epay_desktop.domain import Money, PaymentStatus
 from epay_desktop.gateway import StatusFound
-from epay_desktop.ui.checkout import DEFAULT_RETURN_BASE, CheckoutView
+from epay_desktop.ui.checkout.policy import DEFAULT_RETURN_BASE
+from epay_desktop.ui.checkout.view import CheckoutView
 
 pytestmark = pytest.mark.browser
 MakeView = Callable[..., CheckoutView]

@@ -13,7 +13,7 @@ import pytest
 
 from epay_desktop.domain import PaymentStatus
 from epay_desktop.gateway import StatusFound
-from epay_desktop.ui.checkout import CheckoutView
+from epay_desktop.ui.checkout.view import CheckoutView
 
 pytestmark = pytest.mark.browser
 MakeView = Callable[..., CheckoutView]

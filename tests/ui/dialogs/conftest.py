@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from epay_desktop.domain import Money, MoneyOp, OpKind, OpState, Payment, Role, User
-from epay_desktop.services.approvals import Approval
+from epay_desktop.services.people.approvals import Approval
 
 _T0 = datetime(2026, 1, 15, 9, 0, tzinfo=UTC)
 

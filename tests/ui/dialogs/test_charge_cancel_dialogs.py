@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from epay_desktop.domain import ConsoleStatus, Money, OperationInProgress, OpKind, OpState
-from epay_desktop.ui.dialogs.cancel_dialog import CancelDialog
-from epay_desktop.ui.dialogs.charge_dialog import ChargeDialog
+from epay_desktop.ui.money.cancel_dialog import CancelDialog
+from epay_desktop.ui.money.charge_dialog import ChargeDialog
 
 LEFT = Qt.MouseButton.LeftButton
 

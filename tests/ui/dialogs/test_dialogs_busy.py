@@ -6,8 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from epay_desktop.ui.asyncqt import busy_indicator
-from epay_desktop.ui.dialogs.refund_dialog import RefundDialog
+from epay_desktop.ui.common.asyncqt import busy_indicator
+from epay_desktop.ui.money.refund_dialog import RefundDialog
 
 
 def cursor_is_busy() -> bool:

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QDate, QSettings
 from PySide6.QtWidgets import QMessageBox
 
-from epay_desktop.ui.dialogs.export_dialog import ExportDialog, period_days
+from epay_desktop.ui.payments.export_dialog import ExportDialog, period_days
 
 
 @pytest.mark.parametrize(

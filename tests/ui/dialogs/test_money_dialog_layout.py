@@ -12,10 +12,10 @@ from PySide6.QtWidgets import QApplication
 
 from epay_desktop.domain import ConsoleStatus, Money, RuleViolation
 from epay_desktop.domain.i18n import msg
-from epay_desktop.services.approvals import ApprovalPaused, WrongApprovalSecret
-from epay_desktop.ui.dialogs.cancel_dialog import CancelDialog
-from epay_desktop.ui.dialogs.charge_dialog import ChargeDialog
-from epay_desktop.ui.dialogs.refund_dialog import RefundDialog
+from epay_desktop.services.people.approvals import ApprovalPaused, WrongApprovalSecret
+from epay_desktop.ui.money.cancel_dialog import CancelDialog
+from epay_desktop.ui.money.charge_dialog import ChargeDialog
+from epay_desktop.ui.money.refund_dialog import RefundDialog
 
 LEFT = Qt.MouseButton.LeftButton
 LONG_ERROR = (

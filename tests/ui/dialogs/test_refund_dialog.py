@@ -13,9 +13,9 @@ from epay_desktop.domain import (
     RuleViolation,
     StaleRemaining,
 )
-from epay_desktop.services.op_engine import OutcomeNotRecorded
+from epay_desktop.services.money_ops.engine import OutcomeNotRecorded
 from epay_desktop.store.faults import DatabaseFull
-from epay_desktop.ui.dialogs.refund_dialog import RefundDialog
+from epay_desktop.ui.money.refund_dialog import RefundDialog
 
 LEFT = Qt.MouseButton.LeftButton
 

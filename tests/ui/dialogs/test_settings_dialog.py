@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from epay_desktop.services.secret_store import NO_KEYCHAIN, SecretStore
 from epay_desktop.services.shop_settings import LocalConfigStore, ShopProfile
-from epay_desktop.ui.dialogs.settings_dialog import NO_KEYCHAIN_TEXT, SettingsDialog
+from epay_desktop.ui.settings.settings_dialog import NO_KEYCHAIN_TEXT, SettingsDialog
 
 LEFT = Qt.MouseButton.LeftButton
 SECRET = "s3cr3t-VALUE-do-not-leak"

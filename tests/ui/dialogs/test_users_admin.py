@@ -12,10 +12,10 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QApplication
 
 from epay_desktop.domain import PermissionDenied, Role
-from epay_desktop.ui.asyncqt import busy_indicator
-from epay_desktop.ui.dialogs.user_account_dialogs import ResetPinDialog, RoleDialog
-from epay_desktop.ui.dialogs.users_admin import UsersAdmin, UsersModel
-from epay_desktop.ui.models.roles import KeyRole, RecordRole
+from epay_desktop.ui.common.asyncqt import busy_indicator
+from epay_desktop.ui.common.roles import KeyRole, RecordRole
+from epay_desktop.ui.users.account_dialogs import ResetPinDialog, RoleDialog
+from epay_desktop.ui.users.users_admin import UsersAdmin, UsersModel
 
 LEFT = Qt.MouseButton.LeftButton
 NOW = datetime(2026, 1, 15, 9, 30, tzinfo=UTC)

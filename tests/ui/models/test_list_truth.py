@@ -13,10 +13,10 @@ from PySide6.QtCore import QModelIndex, Qt
 
 from epay_desktop.domain import ConsoleStatus, Money, OpKind, OpState
 from epay_desktop.store.list_keys import list_keys_of
-from epay_desktop.ui.models.amounts import charge_split, shown_amount
-from epay_desktop.ui.models.payment_filter import PaymentFilter
-from epay_desktop.ui.models.payments_model import PaymentColumn, PaymentsTableModel
-from epay_desktop.ui.models.roles import BadgeRole
+from epay_desktop.ui.common.amounts import charge_split, shown_amount
+from epay_desktop.ui.common.roles import BadgeRole
+from epay_desktop.ui.payments.list_filter import PaymentFilter
+from epay_desktop.ui.payments.list_model import PaymentColumn, PaymentsTableModel
 from epay_desktop.ui.widgets.status_badge import Badge, Tone
 
 C = PaymentColumn

@@ -9,8 +9,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 from epay_desktop.domain import Money, OpKind, OpState
-from epay_desktop.ui.models.operations_model import OperationColumn, OperationsModel, op_state_badge
-from epay_desktop.ui.models.roles import BadgeRole, KeyRole, RecordRole, SortRole
+from epay_desktop.ui.common.roles import BadgeRole, KeyRole, RecordRole, SortRole
+from epay_desktop.ui.payments.operations_model import OperationColumn, OperationsModel, op_state_badge
 from epay_desktop.ui.widgets.status_badge import Tone
 
 C = OperationColumn

@@ -13,9 +13,9 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QTableView
 
 from epay_desktop.domain import ConsoleStatus, InvoiceId, Money, NotFoundError
-from epay_desktop.services.payment_queries import ListQuery, ListSort
-from epay_desktop.ui.models.payments_model import PaymentColumn, PaymentFilter, PaymentsTableModel
-from epay_desktop.ui.models.roles import BadgeRole, KeyRole, RecordRole
+from epay_desktop.services.payments.queries import ListQuery, ListSort
+from epay_desktop.ui.common.roles import BadgeRole, KeyRole, RecordRole
+from epay_desktop.ui.payments.list_model import PaymentColumn, PaymentFilter, PaymentsTableModel
 from epay_desktop.ui.widgets.status_badge import Badge, BadgeDelegate, Tone
 
 C = PaymentColumn

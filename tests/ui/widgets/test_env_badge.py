@@ -14,10 +14,10 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QMainWindow, QWidget
 
 from epay_desktop.domain import Role, User
-from epay_desktop.ui.app_checkout import CheckoutWindow
-from epay_desktop.ui.checkout_screen import CheckoutScreen
-from epay_desktop.ui.lock_screen import LockScreen
-from epay_desktop.ui.login import LoginForm
+from epay_desktop.ui.checkout.screen import CheckoutScreen
+from epay_desktop.ui.checkout.window import CheckoutWindow
+from epay_desktop.ui.session.lock_screen import LockScreen
+from epay_desktop.ui.session.login import LoginForm
 from epay_desktop.ui.widgets.env_badge import EnvironmentBadge
 
 SHOTS = Path(os.environ.get("EPAY_SCREENSHOTS") or tempfile.gettempdir())

@@ -8,7 +8,7 @@ from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QTableView
 
 from epay_desktop.domain import ConsoleStatus, OpState
-from epay_desktop.ui.models.roles import BadgeRole
+from epay_desktop.ui.common.roles import BadgeRole
 from epay_desktop.ui.widgets.status_badge import (
     Badge,
     BadgeDelegate,

@@ -21,8 +21,8 @@ from epay_desktop.gateway import (
     ProtocolError,
     StatusFound,
 )
-from epay_desktop.services.gateway_map import snapshot_from_status
-from epay_desktop.services.op_outcomes import classify_send_error
+from epay_desktop.services.money_ops.outcomes import classify_send_error
+from epay_desktop.services.payments.gateway_map import snapshot_from_status
 
 Call = Callable[[EpayClient], Awaitable[object]]
 TX = "af2089fe-43b1-47eb-a61f-c78dd196e18d"

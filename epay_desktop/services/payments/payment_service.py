@@ -1,0 +1,435 @@
+"""Taking a payment and learning what happened to it.
+
+:meth:`PaymentService.create_payment` runs three committed steps, so a crash at any point
+leaves an honest record: (1) allocate the invoice id, committed before use, so it is never
+reused; (2) save the payment as NEW with an audit entry; (3) ask the gateway for the
+invoice-bound payment token, then mark the payment PENDING (or EXPIRED if no token was
+issued). :meth:`PaymentService.refresh_status` asks check-status and stores the answer in
+its own short write transaction. Neither holds a database transaction across a network call.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import datetime, timedelta
+
+from epay_desktop.domain import (
+    ConsoleStatus,
+    GatewaySnapshot,
+    InvoiceId,
+    Money,
+    NotFoundError,
+    Payment,
+    PaymentEvent,
+    PaymentEventKind,
+    PermissionDenied,
+    User,
+)
+from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, msg
+from epay_desktop.gateway import (
+    AuthError,
+    EpayClient,
+    EpayError,
+    GatewayUnavailable,
+    ServerError,
+    StatusFound,
+    StatusInProgress,
+    StatusResult,
+)
+from epay_desktop.services.events import EventBus, GatewayHealthChanged, PaymentUpdated
+from epay_desktop.services.payments.card_attempts import (
+    APPROVED,
+    DECLINED,
+    CardAttempts,
+    card_attempts,
+    is_new_attempt,
+)
+from epay_desktop.services.payments.checkout import (
+    DEFAULT_BACK_LINK_BASE,
+    DESCRIPTION_MAX_BYTES,
+    CheckoutSession,
+    build_payment_object,
+    cut_utf8,
+    default_description,
+    validate_checkout,
+)
+from epay_desktop.services.payments.gateway_map import snapshot_from_status
+from epay_desktop.services.payments.poll_schedule import PollSchedule
+from epay_desktop.store.db import Store
+from epay_desktop.store.tx import Tx
+
+__all__ = ["PaymentService"]
+
+log = logging.getLogger(__name__)
+
+#: Errors that say the bank as a whole is unreachable or failing (not this one payment).
+GATEWAY_WIDE = (GatewayUnavailable, ServerError, AuthError)
+
+#: Statuses a 102 ("no attempt for this invoice") may confirm or turn into EXPIRED.
+_UNPAID = frozenset({ConsoleStatus.NEW, ConsoleStatus.PENDING, ConsoleStatus.UNKNOWN, ConsoleStatus.EXPIRED})
+
+
+class PaymentService:
+    """Checkout and status of payments. ``clock`` returns aware UTC datetimes."""
+
+    def __init__(
+        self,
+        store: Store,
+        gateway: EpayClient,
+        events: EventBus,
+        clock: Callable[[], datetime],
+        *,
+        register_id: str,
+        terminal_id: str,
+        back_link_base: str = DEFAULT_BACK_LINK_BASE,
+        schedule: PollSchedule | None = None,
+    ) -> None:
+        self.store = store
+        self.gateway = gateway
+        self.events = events
+        self.clock = clock
+        self.register_id = register_id
+        self.terminal_id = terminal_id
+        self.back_link_base = back_link_base
+        self.schedule = schedule or PollSchedule()
+        self.last_gateway_success_at: datetime | None = None
+
+    # -- taking a payment --------------------------------------------------------------------
+
+    async def create_payment(
+        self,
+        actor: User,
+        amount: Money,
+        *,
+        description: str = "",
+        email: str | None = None,
+        phone: str | None = None,
+        account_id: str | None = None,
+        save_card: bool = False,
+        language: str = "rus",
+        name: str | None = None,
+    ) -> CheckoutSession:
+        """Start a card payment for ``amount`` and return what the widget needs.
+
+        Side effects: commits an invoice id allocation, a NEW payment + audit ``payment.created``,
+        then PENDING with the token's expiry and first poll time; publishes PaymentUpdated after
+        each status. Calls the gateway's token endpoint (no money moves). Raises
+        RuleViolation/ConsoleError on bad input (nothing allocated), PermissionDenied for an
+        inactive user, and the gateway's EpayError when no token was issued (the payment is then
+        EXPIRED with the reason).
+        """
+        if not actor.active:
+            raise PermissionDenied(
+                msg("payments", QT_TRANSLATE_NOOP("payments", "This user account is deactivated."))
+            )
+        data = validate_checkout(
+            amount,
+            description=description,
+            email=email,
+            phone=phone,
+            account_id=account_id,
+            save_card=save_card,
+            language=language,
+            name=name,
+        )
+        invoice = await self.store.run_write(lambda tx: tx.counters.allocate_invoice_id())
+        text = cut_utf8(
+            data.description or default_description(invoice, data.language), DESCRIPTION_MAX_BYTES
+        )
+
+        def insert(tx: Tx) -> Payment:
+            payment = tx.payments.insert(
+                invoice,
+                data.amount,
+                description=text,
+                email=data.email,
+                phone=data.phone,
+                account_id=data.account_id,
+                save_card=data.save_card,
+                language=data.language,
+                register_id=self.register_id,
+                created_by=actor.id,
+                now=self.clock(),
+            )
+            details = {"amount": amount.plain()}
+            tx.audit.append(actor.id, "payment.created", f"payment:{invoice}", details, at=self.clock())
+            return payment
+
+        payment = await self.store.run_write(insert)
+        self.events.publish(PaymentUpdated(payment))
+        log.info("event=payment_created invoice=%s amount=%s", invoice, amount.iso())
+        try:
+            token = await self.gateway.get_payment_token(invoice, data.amount)
+        except EpayError as exc:
+            self.report_gateway(exc)
+            await self._token_failed(actor, payment, exc)
+            raise
+        self.report_gateway(None)
+        now = self.clock()
+        expires_at = now + timedelta(seconds=token.expires_in)
+        next_poll = self.schedule.next_poll_at(
+            ConsoleStatus.PENDING, created_at=payment.created_at, token_expires_at=expires_at, now=now
+        )
+        payment = await self.store.run_write(
+            lambda tx: tx.payments.set_status(
+                payment.id,
+                ConsoleStatus.PENDING,
+                now=now,
+                next_poll_at=next_poll,
+                token_expires_at=expires_at,
+            )
+        )
+        self.events.publish(PaymentUpdated(payment))
+        obj = build_payment_object(
+            payment,
+            token.auth_object(),
+            terminal_id=self.terminal_id,
+            back_link_base=self.back_link_base,
+            name=data.name,
+        )
+        return CheckoutSession(payment, expires_at, obj, self.gateway.endpoints.widget_url)
+
+    def report_gateway(self, error: EpayError | None) -> None:
+        """Tell the status bar how the last gateway call went (the bus drops repeats).
+
+        ``None`` is a successful call: publishes ``ok=True`` only if the bank was marked down. A
+        gateway-wide error (GATEWAY_WIDE) publishes ``ok=False``; other errors say nothing about it.
+        """
+        if error is None:
+            self.last_gateway_success_at = self.clock()
+            if self.events.gateway_down:
+                log.info("event=gateway_healthy")
+                message = "The gateway answers again."
+                self.events.publish(GatewayHealthChanged(True, self.last_gateway_success_at, message))
+        elif isinstance(error, GATEWAY_WIDE):
+            message = error.user_message
+            self.events.publish(GatewayHealthChanged(False, self.last_gateway_success_at, message))
+
+    async def _token_failed(self, actor: User, payment: Payment, exc: EpayError) -> None:
+        reason = f"payment token not issued: {exc.user_message}"
+        log.warning("event=payment_token_failed invoice=%s error=%s", payment.invoice_id, exc)
+
+        def expire(tx: Tx) -> Payment:
+            expired = tx.payments.set_status(
+                payment.id, ConsoleStatus.EXPIRED, now=self.clock(), next_poll_at=None, reason=reason
+            )
+            details = {"error": type(exc).__name__}
+            subject = f"payment:{payment.invoice_id}"
+            tx.audit.append(actor.id, "payment.token_failed", subject, details, at=self.clock())
+            return expired
+
+        self.events.publish(PaymentUpdated(await self.store.run_write(expire)))
+
+    # -- the counter stopped the page ---------------------------------------------------------
+
+    async def stop_at_counter(
+        self, actor: User, invoice_id: InvoiceId, status: ConsoleStatus, detail: str = ""
+    ) -> Payment:
+        """Mark an unpaid payment CASHIER_CANCEL or PAGE_FAILED (docs/decisions/0018) and return it.
+
+        Only a payment still NEW or PENDING is marked, or a declined one whose invoice still takes
+        another card attempt (decision 0035: the customer could still pay it on the gateway's page):
+        anything else the bank already said (3-D Secure in progress, CHARGE, UNKNOWN, a final decline)
+        is kept as it is. The mark keeps the payment checked with the bank until its token expires; a
+        late CHARGE/AUTH (or a new declined attempt) replaces it. Side effects: one write
+        transaction (status, reason, next poll), audit ``payment.cancelled_by_cashier`` or
+        ``payment.page_failed``, a PaymentUpdated event. No gateway call.
+        """
+        if not status.stopped_at_counter:
+            raise ValueError(f"{status} is not a mark the counter sets")
+        if status is ConsoleStatus.CASHIER_CANCEL:
+            action, reason = "payment.cancelled_by_cashier", f"cancelled at the counter by {actor.name}"
+        else:
+            action, reason = "payment.page_failed", "the payment page could not be loaded"
+        if detail:
+            reason = f"{reason}: {detail}"
+
+        def mark(tx: Tx) -> tuple[Payment, bool]:
+            current = tx.payments.lock_by_invoice(invoice_id)
+            retryable = current.status in DECLINED and current.next_poll_at is not None
+            if current.status not in (ConsoleStatus.NEW, ConsoleStatus.PENDING) and not retryable:
+                return current, False
+            now = self.clock()
+            next_at = self.schedule.next_poll_at(
+                status, created_at=current.created_at, token_expires_at=current.token_expires_at, now=now
+            )
+            marked = tx.payments.set_status(current.id, status, now=now, next_poll_at=next_at, reason=reason)
+            details = {"detail": detail[:200]} if detail else {}
+            tx.audit.append(actor.id, action, f"payment:{invoice_id}", details, at=now)
+            return marked, True
+
+        payment, changed = await self.store.run_write(mark)
+        if changed:
+            log.info("event=payment_stopped_at_counter invoice=%s status=%s", invoice_id, status)
+            self.events.publish(PaymentUpdated(payment))
+        return payment
+
+    # -- status ------------------------------------------------------------------------------
+
+    async def refresh_status(
+        self,
+        invoice_id: InvoiceId,
+        *,
+        known: Payment | None = None,
+        gate: asyncio.Semaphore | None = None,
+    ) -> Payment:
+        """Ask check-status now and store the answer; returns the stored payment.
+
+        ``GET /check-status/payment/transaction/{invoiceId}``, read-only at the gateway. Side
+        effects: one short write (status, gateway fields, next poll time) and a PaymentUpdated event.
+        The write is grouped with the other status answers arriving meanwhile (one transaction and
+        one fsync for a burst of them, each in its own savepoint: ``Store.run_write_grouped``), so
+        the poller and the reconciler keep the network busy instead of queueing transactions.
+        ``known``: the payment as the caller just read it (the poller, the reconciler), which spares
+        the read that checks it exists; the stored row is locked and read again when the answer is
+        stored either way. ``gate``: held while check-status is asked and released before the answer
+        is stored, so a caller bounding its calls in flight (the poller, the reconciler) bounds the
+        network, not the queue of answers waiting for the database (decision 0058).
+        102 -> PENDING, or EXPIRED once the payment token expired more than the grace period ago;
+        107 -> status unchanged, next poll soon. A card attempt the answer shows ending for the first
+        time is added as a payment_events ATTEMPT row in the same transaction; a REJECT/3D stays
+        polled while the invoice takes another attempt (services/payments/card_attempts.py). Raises
+        NotFoundError (no such payment here) and re-raises any EpayError, leaving the payment
+        unchanged.
+        """
+        if known is None:
+            known = await self.store.run_read(lambda tx: tx.payments.get_by_invoice(invoice_id))
+        if known is None:
+            raise NotFoundError(
+                msg(
+                    "payments",
+                    QT_TRANSLATE_NOOP("payments", "There is no payment with invoice number {invoice_id}."),
+                    invoice_id=invoice_id,
+                )
+            )
+        try:
+            async with gate or contextlib.nullcontext():
+                result = await self.gateway.check_status(invoice_id)
+        except EpayError as exc:
+            self.report_gateway(exc)
+            raise
+        self.report_gateway(None)
+        now = self.clock()
+
+        def store(tx: Tx) -> tuple[ConsoleStatus, Payment]:
+            current = tx.payments.lock_by_invoice(invoice_id)  # a mark set meanwhile counts
+            return current.status, self._store_result(tx, current, result, now)
+
+        previous, payment = await self.store.run_write_grouped(store, order=invoice_id.value)
+        self.events.publish(PaymentUpdated(payment, previous))
+        return payment
+
+    def _store_result(self, tx: Tx, current: Payment, result: StatusResult, now: datetime) -> Payment:
+        """Store one check-status answer about ``current`` (locked by the caller's transaction)."""
+        invoice_id = current.invoice_id
+        created, token = current.created_at, current.token_expires_at
+        if isinstance(result, StatusFound):
+            snapshot = snapshot_from_status(result, now)
+            if snapshot.status is ConsoleStatus.NEW:  # gateway NEW: the customer has not finished
+                snapshot = replace(snapshot, status=ConsoleStatus.PENDING)
+            attempts = tx.payment_events.for_payment(current.id, PaymentEventKind.ATTEMPT)
+            new_attempt = is_new_attempt(current, snapshot, attempts)
+            if new_attempt:  # the latest attempt ended and the console had not seen it: one row
+                if snapshot.reason is None:  # an approval after a decline must not keep its words
+                    snapshot = replace(snapshot, reason="")
+                attempts.append(self._record_attempt(tx, current, snapshot, now))
+            if current.status.stopped_at_counter:
+                if snapshot.status is ConsoleStatus.PENDING or (
+                    snapshot.status in DECLINED and not new_attempt
+                ):  # nothing new happened (or the decline the cashier cancelled after): the mark stays
+                    snapshot = replace(snapshot, status=current.status, reason=None, reason_code=None)
+                else:  # the bank's word wins over the counter's mark (a customer paid just before)
+                    log.warning(
+                        "event=bank_status_over_counter_mark invoice=%s mark=%s status=%s",
+                        invoice_id,
+                        current.status,
+                        snapshot.status,
+                    )
+                    snapshot = replace(snapshot, reason=snapshot.reason or "")
+            gone = self.schedule.token_gone(created, token, now)
+            state = card_attempts(
+                snapshot.status, attempts, token_gone=gone, reason_code=snapshot.reason_code
+            )
+            if snapshot.status in DECLINED:
+                log.info(
+                    "event=payment_declined invoice=%s attempts_seen=%d may_retry=%s",
+                    invoice_id,
+                    state.seen,
+                    state.open,
+                )
+            next_at = self.schedule.next_poll_at(
+                snapshot.status, created_at=created, token_expires_at=token, now=now, may_retry=state.open
+            )
+            return tx.payments.apply_snapshot(current.id, snapshot, next_poll_at=next_at)
+        if isinstance(result, StatusInProgress):
+            next_at = now + self.schedule.in_progress
+            return tx.payments.record_poll(current.id, current.status, now=now, next_poll_at=next_at)
+        status = self._status_for_not_found(current, now)
+        next_at = self.schedule.next_poll_at(status, created_at=created, token_expires_at=token, now=now)
+        return tx.payments.record_poll(current.id, status, now=now, next_poll_at=next_at)
+
+    @staticmethod
+    def _record_attempt(tx: Tx, current: Payment, snapshot: GatewaySnapshot, now: datetime) -> PaymentEvent:
+        """One ATTEMPT row for the attempt the answer describes (in the caller's write transaction)."""
+        reason_code = snapshot.reason_code if snapshot.reason_code is not None else None
+        declined = snapshot.status not in APPROVED
+        event = tx.payment_events.add(
+            current.id,
+            PaymentEventKind.ATTEMPT,
+            at=now,
+            bank_time=snapshot.bank_time,
+            status=snapshot.status.value,
+            reason_code=reason_code if declined else None,
+            reason=(snapshot.reason or None) if declined else None,
+            card_mask=snapshot.card_mask or current.card_mask,
+        )
+        log.info(
+            "event=card_attempt_seen invoice=%s status=%s reason_code=%s",
+            current.invoice_id,
+            snapshot.status,
+            reason_code,
+        )
+        return event
+
+    async def card_attempts(self, invoice_id: InvoiceId) -> CardAttempts:
+        """The invoice's card attempts as the console saw them, and whether another may still pay it.
+
+        Read-only (no gateway call): what the last check-status answers stored. Raises NotFoundError.
+        """
+        now = self.clock()
+
+        def read(tx: Tx) -> CardAttempts | None:
+            payment = tx.payments.get_by_invoice(invoice_id)
+            if payment is None:
+                return None
+            attempts = tx.payment_events.for_payment(payment.id, PaymentEventKind.ATTEMPT)
+            gone = self.schedule.token_gone(payment.created_at, payment.token_expires_at, now)
+            return card_attempts(payment.status, attempts, token_gone=gone, reason_code=payment.reason_code)
+
+        state = await self.store.run_read(read)
+        if state is None:
+            raise NotFoundError(
+                msg(
+                    "payments",
+                    QT_TRANSLATE_NOOP("payments", "There is no payment with invoice number {invoice_id}."),
+                    invoice_id=invoice_id,
+                )
+            )
+        return state
+
+    def _status_for_not_found(self, payment: Payment, now: datetime) -> ConsoleStatus:
+        if payment.status.stopped_at_counter:  # no attempt: the mark stays (and ends with the token)
+            return payment.status
+        if payment.status not in _UNPAID:
+            # The gateway forgot a payment it reported earlier: keep what we know, flag it in the log.
+            log.warning(
+                "event=status_not_found_for_known invoice=%s status=%s", payment.invoice_id, payment.status
+            )
+            return payment.status
+        if self.schedule.token_gone(payment.created_at, payment.token_expires_at, now):
+            return ConsoleStatus.EXPIRED
+        return ConsoleStatus.NEW if payment.token_expires_at is None else ConsoleStatus.PENDING

@@ -1,0 +1,11 @@
+"""The GUI's start and its glue: one QApplication, one qasync loop, who opens what.
+
+- ``main``: ``run_gui`` (``epay-desktop`` without a command): the application, the start-up
+  screen, the background tasks, the console's whole life.
+- ``controller.AppController``: the main window's signals to the screens, dialogs and services.
+- ``flows``: what the money and receipt commands do (read -> ask -> the service -> render).
+- ``admin_screens.AdminFlows``: the manager's screens opened from the main window.
+- ``bridge.EventBridge``: services' events as Qt signals on the GUI thread.
+- ``crash``: the last line of defence (calm words, the trace only in the log); ``gc_guard`` and
+  ``pyside_sources``: garbage collection and module sources kept off the wrong thread and memory.
+"""

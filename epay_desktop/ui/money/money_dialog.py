@@ -1,0 +1,350 @@
+"""What refund, charge and cancel dialogs share: the payment header, the manager approval for a
+cashier, OK that explains why it is disabled, one run per click, errors in plain words inside.
+
+The window title names the operation, the payment's invoice and amount (the payment is the one
+the flow fetched fresh from the service). Messages appear BELOW the inputs and the dialog grows
+to fit them: no input moves or shrinks when an error or hint comes or goes.
+
+Outcomes of the operation (the service returns the MoneyOp as it stands):
+SUCCEEDED closes the dialog with it; FAILED (the bank said no) shows the bank's reason and stays
+open; UNKNOWN / NEEDS_REVIEW / SENDING show "Checking with the bank -- it will not be sent twice"
+and the dialog closes with that result. Errors raised before anything was sent (rules, approval,
+permission, stale remaining amount) show inside the dialog.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import shiboken6
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QFontMetrics, QShowEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from epay_desktop.domain import Money, MoneyOp, OpKind, OpState, Payment, User
+from epay_desktop.services.money_ops.engine import OutcomeNotRecorded
+from epay_desktop.ui.common import theme
+from epay_desktop.ui.common.asyncqt import run_dialog, spawn, user_message_of
+from epay_desktop.ui.common.formatting import card_text
+from epay_desktop.ui.common.language import on_language_change, translations
+from epay_desktop.ui.common.naming import named
+from epay_desktop.ui.money.approval_widget import ApprovalWidget
+from epay_desktop.ui.ports import MoneyOperationsPort, PaymentViewLike, UserPort
+from epay_desktop.ui.widgets.status_badge import StatusBadge
+
+__all__ = ["MoneyOpDialog"]
+
+D = TypeVar("D", bound="MoneyOpDialog")
+_ERROR_STYLE, _HINT_STYLE, _UNKNOWN_STYLE = "error_label", "note_text", "unknown_outcome"  # theme styles
+
+
+#: The narrowest a money dialog gets; a longer title widens it (:meth:`MoneyOpDialog.showEvent`).
+MIN_WIDTH = 440
+#: What a title bar takes besides the title: its buttons (menu, minimise, maximise, close) and margins.
+TITLE_BAR_EXTRA = 4 * 24 + 24
+
+
+class MoneyOpDialog(QDialog):
+    """Base of the three money dialogs; subclasses add their inputs and implement the hooks."""
+
+    KIND: OpKind = OpKind.REFUND
+
+    def __init__(
+        self,
+        parent: QWidget | None,
+        view: PaymentViewLike,
+        actor: User,
+        operations: MoneyOperationsPort,
+        users: UserPort,
+    ) -> None:
+        super().__init__(parent)
+        self.view = view
+        self.payment: Payment = view.payment
+        self.actor = actor
+        self._operations = operations
+        self._users = users
+        self._task: asyncio.Task[None] | None = None
+        self.result_op: MoneyOp | None = None
+        self._refocus_pin = False
+        self._unknown_said: Callable[[], str] | None = None  # why the outcome is unknown, when not the bank
+        self.setMinimumWidth(MIN_WIDTH)
+        self.body = QFormLayout()
+        self.approval = None if actor.role.can_move_money else ApprovalWidget(self)
+        self.hint_label = named(QLabel(wordWrap=True), "hint_label")
+        self.hint_label.setStyleSheet(theme.style(_HINT_STYLE))
+        self.error_label = named(QLabel(wordWrap=True), "error_label")
+        self.error_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.error_label.setStyleSheet(theme.style(_ERROR_STYLE))
+        self.error_label.hide()
+        self.buttons = QDialogButtonBox()
+        self.ok_button: QPushButton = self.buttons.addButton(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setObjectName("ok_button")
+        self.cancel_button: QPushButton = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button.clicked.connect(self.submit)
+        self.cancel_button.clicked.connect(self.reject)
+        layout = QVBoxLayout(self)
+        self._header()
+        layout.addLayout(self.body)
+        if self.approval is not None:
+            layout.addWidget(self.approval)
+            self.approval.changed.connect(self.update_state)
+            self.approval.error_changed.connect(self._fit_height)
+        layout.addWidget(self.hint_label)
+        layout.addWidget(self.error_label)
+        layout.addStretch(1)  # spare height goes here, never into (or between) the inputs above
+        layout.addWidget(self.buttons)
+        on_language_change(self, self.retranslate)  # a switch while open (behind the lock screen too)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Wide enough for a window manager's title bar to show the whole title (invoice and amount):
+        it draws it in bold, with the application's name after it, and elides the middle otherwise."""
+        font = QFont(self.font())
+        font.setBold(True)
+        shown = f"{self.windowTitle()} \u2014 {QApplication.applicationDisplayName()}"
+        self.setMinimumWidth(max(MIN_WIDTH, QFontMetrics(font).horizontalAdvance(shown) + TITLE_BAR_EXTRA))
+        super().showEvent(event)
+
+    def title_for(self, operation: str) -> str:
+        """``Refund — invoice 275079626, 12 500,00 ₸``: what is done to which payment."""
+        self._operation = operation  # the title is made again in a new language (retranslate)
+        return self.tr("{operation} \u2014 invoice {invoice}, {amount}").format(
+            operation=operation, invoice=self.payment.invoice_id.value, amount=self.payment.amount.format()
+        )
+
+    def _fit_height(self) -> None:
+        """Grow (never shrink) to the height the layout needs at the current width: a wrapped message
+        gets its lines and every input keeps its height."""
+        layout = self.layout()
+        if layout is None:  # only while __init__ is still building it
+            return
+        layout.activate()
+        width = self.width()
+        if layout.hasHeightForWidth():
+            need = layout.totalHeightForWidth(width)
+        else:
+            need = layout.totalSizeHint().height()
+        need = max(need, layout.totalMinimumSize().height())
+        if self.height() < need:
+            self.resize(width, need)
+
+    def _header(self) -> None:
+        badge = StatusBadge()
+        badge.set_status(self.payment.status)
+        badge_row = QHBoxLayout()
+        badge_row.addWidget(badge)
+        badge_row.addStretch(1)
+        invoice = QLabel(self.payment.invoice_id.value)
+        invoice.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.body.addRow(self.tr("Invoice"), invoice)
+        self.body.addRow(self.tr("Status"), badge_row)
+        card = card_text(self.payment.card_mask)
+        if card:
+            self.body.addRow(self.tr("Card"), QLabel(card))
+
+    def retranslate(self) -> None:
+        """After a language switch: the texts composed with amounts and names, in the new words
+        (the plain ones are translated by ui/common/language.py); subclasses add their own."""
+        operation = getattr(self, "_operation", "")
+        if operation:
+            self.setWindowTitle(self.title_for(translations().translated(operation) or operation))
+        error = getattr(self, "_error_text", "")
+        if callable(error) and not self.error_label.isHidden():
+            self.error_label.setText(error())
+        if self.ok_button.isHidden():  # only Close is left (the outcome is being checked)
+            self.cancel_button.setText(self.tr("Close"))
+        self.update_state()  # OK's label (Qt's own LanguageChange puts "OK" back) and the hint
+
+    # -- hooks for subclasses --------------------------------------------------------------------
+
+    def refusal(self) -> str:
+        """Why this operation is not possible at all for this payment ('' when it is)."""
+        unresolved = any(op.state.is_unresolved for op in self.view.operations)
+        if unresolved:
+            return self.tr(
+                "Another operation on this payment is still being checked with the bank. Wait for it."
+            )
+        return ""
+
+    def amount(self) -> Money | None:
+        """The amount to send, or None while the input is not valid."""
+        raise NotImplementedError
+
+    def input_problem(self) -> str:
+        """Why the input is not valid yet ('' when it is)."""
+        return ""
+
+    def ok_text(self, amount: Money | None) -> str:
+        raise NotImplementedError
+
+    def unknown_text(self) -> str:
+        raise NotImplementedError
+
+    async def send(self, amount: Money, approval_id: str | None) -> MoneyOp:
+        raise NotImplementedError
+
+    def handle_error(self, exc: BaseException, message: str) -> None:
+        """Show a refusal raised before sending; subclasses may adjust their inputs first."""
+        self.show_error(lambda: user_message_of(exc) or message)  # said again in a new language
+
+    # -- state -----------------------------------------------------------------------------------
+
+    @property
+    def busy(self) -> bool:
+        return self._task is not None and not self._task.done()
+
+    def show_error(self, message: str | Callable[[], str]) -> None:
+        """Say ``message`` under the inputs ('' hides it); a function is asked again after a switch."""
+        self._error_text = message
+        text = message() if callable(message) else message
+        self.error_label.setText(text)
+        self.error_label.setVisible(bool(text))
+        self._fit_height()
+
+    def update_state(self) -> None:
+        """Enable OK only for valid input, and say why it is disabled."""
+        if self.result_op is not None:
+            return
+        refusal = self.refusal()
+        problem = refusal or self.input_problem()
+        if not problem and self.approval is not None:
+            problem = self.approval.missing_text()
+        amount = None if refusal else self.amount()
+        self.ok_button.setText(self.ok_text(amount))
+        self.ok_button.setEnabled(not problem and not self.busy)
+        self.ok_button.setToolTip(problem)
+        self.hint_label.setText(problem)
+        # after a refused approval its own error says what to do; the hint would only repeat it
+        box = self.approval
+        repeats = box is not None and box.has_error() and problem == box.missing_text()
+        self.hint_label.setVisible(bool(problem) and not repeats)
+        for widget in self.inputs():
+            widget.setEnabled(not refusal and not self.busy)
+        self._fit_height()
+
+    def inputs(self) -> list[QWidget]:
+        """Widgets to disable while the operation runs (or when it is not possible)."""
+        return [self.approval] if self.approval is not None else []
+
+    def reject(self) -> None:
+        if not self.busy:  # an operation in flight cannot be called back; it finishes first
+            super().reject()
+
+    # -- the one action --------------------------------------------------------------------------
+
+    def submit(self) -> None:
+        """Run the operation once: a second click (or Enter) while it runs does nothing."""
+        amount = self.amount()
+        if self.busy or not self.ok_button.isEnabled() or amount is None:
+            return
+        self.show_error("")
+        self._task = spawn(self._run(amount), busy=self)
+        self.cancel_button.setEnabled(False)
+        self.update_state()
+
+    async def _run(self, amount: Money) -> None:
+        op: MoneyOp | None = None
+        try:
+            approval_id = None
+            if self.approval is not None:
+                approval_id = await self._approve(amount)
+                if approval_id is None:
+                    return
+            op = await self.send(amount, approval_id)
+        except OutcomeNotRecorded as exc:  # sent, its answer not in the books: an unknown outcome (0070)
+            op, not_recorded, said = exc.op, exc, exc.user_message
+            self._unknown_said = lambda: user_message_of(not_recorded) or said
+        except Exception as exc:
+            message = user_message_of(exc)
+            if message is None:
+                raise
+            if shiboken6.isValid(self):
+                self.handle_error(exc, message)
+        finally:
+            if shiboken6.isValid(self):
+                self._task = None
+                self.cancel_button.setEnabled(True)
+                if op is not None:
+                    self._finish(op)
+                self.update_state()
+                if self._refocus_pin and self.approval is not None:  # enabled again by update_state
+                    self._refocus_pin = False
+                    self.approval.focus_pin()
+
+    async def _approve(self, amount: Money) -> str | None:
+        assert self.approval is not None
+        try:
+            return await self.approval.approve(
+                self._users,
+                payment_id=self.payment.id,
+                kind=self.KIND,
+                amount=amount,
+                requested_by=self.actor,
+            )
+        except Exception as exc:
+            message = user_message_of(exc)
+            if message is None:
+                raise
+            refused, said = exc, message
+
+            def again() -> str:  # the refusal in the language now (a switch while it is shown)
+                return user_message_of(refused) or said
+
+            if shiboken6.isValid(self):
+                self.approval.failed(again)
+                self._refocus_pin = True
+            return None
+
+    def _finish(self, op: MoneyOp) -> None:
+        if op.state is OpState.SUCCEEDED:
+            self.result_op = op
+            self.accept()
+        elif op.state is OpState.FAILED:
+            self.show_error(
+                lambda: self.tr("The bank refused it: {reason}").format(
+                    reason=op.gateway_message or self.tr("no reason given")
+                )
+            )
+        else:  # UNKNOWN, NEEDS_REVIEW, SENDING: never send again; the reconciler settles it
+            self.result_op = op
+            self.error_label.setStyleSheet(theme.style(_UNKNOWN_STYLE))
+            self.show_error(self._unknown_said or self.unknown_text)
+            self.ok_button.hide()
+            self.hint_label.hide()
+            for widget in self.inputs():
+                widget.setEnabled(False)
+            self.cancel_button.setText(self.tr("Close"))
+            self.cancel_button.setDefault(True)
+            self.cancel_button.setFocus()
+
+    @classmethod
+    async def ask(
+        cls: type[D],
+        parent: QWidget | None,
+        view: PaymentViewLike,
+        actor: User,
+        *,
+        operations: MoneyOperationsPort,
+        users: UserPort,
+        **options: Any,
+    ) -> MoneyOp | None:
+        """Show the dialog (``open()``); the operation it ran (SUCCEEDED or still being checked), or None."""
+        dialog = cls(parent, view, actor, operations, users, **options)
+        dialog.update_state()
+        try:
+            await run_dialog(dialog)
+            return dialog.result_op
+        finally:
+            if shiboken6.isValid(dialog):
+                dialog.deleteLater()

@@ -1,0 +1,398 @@
+"""Needs attention: the payments a person must look at, and what each is waiting for.
+
+A payment is listed when its outcome is UNKNOWN or one of its money operations is UNKNOWN (the
+bank's answer was lost; the console keeps checking) or NEEDS_REVIEW (a manager decides). The
+list comes from ``PaymentQueries.list_payments(needs_attention=True)``, the same query as the
+main list's "Needs attention" filter. Choosing a row (Enter, double-click, Open) returns its
+invoice; the main window then shows it in the detail panel, where a manager can Review.
+
+Below it, every open discrepancy between the console's books and the bank (``Books``: found by the
+reconciliation, e.g. a refund made in the bank's merchant cabinet). A manager writes what was found
+and presses Resolve (audited); a cashier sees the list and why the button is disabled.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any, Protocol
+
+import shiboken6
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from epay_desktop.domain import ConsoleStatus, Discrepancy, InvoiceId, MoneyOp, OpKind, OpState, User
+from epay_desktop.ui.common.asyncqt import run_dialog, spawn, user_message_of
+from epay_desktop.ui.common.formatting import local_time_text, money_text
+from epay_desktop.ui.common.language import on_language_change
+from epay_desktop.ui.common.naming import named
+from epay_desktop.ui.ports import PaymentDetailSource, PaymentListSource, PaymentViewLike
+from epay_desktop.ui.widgets.status_badge import status_label
+from epay_desktop.ui.widgets.wrapping_delegate import install_wrapping
+
+__all__ = ["ATTENTION_LIMIT", "AttentionDialog", "attention_text"]
+
+#: The list shows this many payments at most (newest first); the rest after these are settled.
+ATTENTION_LIMIT = 200
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("AttentionDialog", text)
+
+
+class AttentionSource(PaymentListSource, PaymentDetailSource, Protocol):
+    """``PaymentQueries``: the list and each payment's operations."""
+
+
+class OpenDiscrepancyLike(Protocol):
+    @property
+    def discrepancy(self) -> Discrepancy: ...
+    @property
+    def invoice_id(self) -> InvoiceId: ...
+
+
+class DiscrepancySource(Protocol):
+    """``Books`` (services/payments/books.py): the open discrepancies and a manager's resolution."""
+
+    async def open_discrepancies(self) -> list[Any]: ...
+    async def resolve(self, actor: User, discrepancy_id: int, note: str) -> Discrepancy: ...
+
+
+def discrepancy_kind_text(kind: str) -> str:
+    """What disagrees, in words."""
+    return {
+        "external_refund": _tr("Refund made outside the console"),
+        "refunded": _tr("Refunded amounts differ"),
+        "charged": _tr("Charged amounts differ"),
+    }.get(kind, kind)
+
+
+def discrepancy_text(d: Discrepancy) -> str:
+    """The two amounts and what to do, in one or two sentences."""
+    if d.kind == "external_refund" and d.bank is not None:
+        return _tr(
+            "The bank refunded {bank} that no refund of this console explains (e.g. in the bank's merchant "
+            "cabinet). Check it with the bank, then resolve it here with what you found."
+        ).format(bank=money_text(d.bank, blank_zero=False))
+    console = money_text(d.console, blank_zero=False) if d.console is not None else "—"
+    bank = money_text(d.bank, blank_zero=False) if d.bank is not None else "—"
+    return _tr(
+        "The console's books say {console}, the bank says {bank}. Check the payment with the bank, then "
+        "resolve it here with what you found."
+    ).format(console=console, bank=bank)
+
+
+def _kind(op: MoneyOp) -> str:
+    return {
+        OpKind.REFUND: _tr("Refund"),
+        OpKind.CANCEL: _tr("Cancel"),
+        OpKind.CHARGE: _tr("Charge"),
+    }.get(op.kind, str(op.kind.value))
+
+
+def attention_text(view: PaymentViewLike) -> str:
+    """What the payment waits for, in one or two sentences."""
+    lines: list[str] = []
+    if view.payment.status is ConsoleStatus.UNKNOWN:
+        lines.append(_tr("The bank has not confirmed the payment's outcome yet; the console keeps asking."))
+    for op in view.operations:
+        amount = money_text(op.amount, blank_zero=False)
+        if op.state is OpState.NEEDS_REVIEW:
+            lines.append(
+                _tr("{kind} of {amount}: the bank could not confirm it; a manager must review it.").format(
+                    kind=_kind(op), amount=amount
+                )
+            )
+        elif op.state is OpState.UNKNOWN:
+            lines.append(
+                _tr("{kind} of {amount}: the bank's answer was lost; the console is checking.").format(
+                    kind=_kind(op), amount=amount
+                )
+            )
+    return "\n".join(lines) or _tr("Settled meanwhile.")
+
+
+class AttentionDialog(QDialog):
+    """The list; :meth:`ask` loads it and returns the chosen invoice (or None)."""
+
+    def __init__(
+        self,
+        parent: QWidget | None,
+        views: list[PaymentViewLike],
+        discrepancies: list[OpenDiscrepancyLike] | None = None,
+        *,
+        books: DiscrepancySource | None = None,
+        user: User | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("attention_dialog")
+        discrepancies = list(discrepancies or [])
+        self._books = books
+        self._user = user
+        self._payments_count = len(views)
+        self._views = list(views)
+        self._found = {entry.discrepancy.id: entry.discrepancy for entry in discrepancies}
+        self._set_title(len(discrepancies))
+        self.resize(760, 420)
+        self.chosen: InvoiceId | None = None
+        self.tree = named(QTreeWidget(), "attention_list")
+        self.tree.setRootIsDecorated(False)
+        self.tree.setHeaderLabels(
+            [_tr("Invoice"), _tr("Created"), _tr("Amount"), _tr("Status"), _tr("Waiting for")]
+        )
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setWordWrap(True)
+        self.tree.header().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        for view in views:
+            p = view.payment
+            item = QTreeWidgetItem(
+                [
+                    p.invoice_id.value,
+                    local_time_text(p.created_at),
+                    money_text(p.amount, blank_zero=False),
+                    status_label(view.status),
+                    attention_text(view),
+                ]
+            )
+            item.setData(0, Qt.ItemDataRole.UserRole, p.invoice_id)
+            self.tree.addTopLevelItem(item)
+        for column in range(4):
+            self.tree.resizeColumnToContents(column)
+        self.empty_label = named(
+            QLabel(_tr("Nothing needs attention: every payment and operation is settled.")), "empty_label"
+        )
+        self.empty_label.setVisible(not views and not discrepancies)
+        self.tree.setVisible(bool(views))
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.open_button = named(
+            self.buttons.addButton(_tr("Open payment"), QDialogButtonBox.ButtonRole.AcceptRole), "open_button"
+        )
+        self.open_button.setDefault(True)
+        self.buttons.accepted.connect(self.open_current)
+        self.buttons.rejected.connect(self.reject)
+        self.tree.itemActivated.connect(lambda *_: self.open_current())
+        self.tree.currentItemChanged.connect(lambda *_: self._update())
+        self.hint_label = named(
+            QLabel(_tr("Choose a payment to see it; a manager reviews an operation from there.")),
+            "hint_label",
+        )
+        self.hint_label.setVisible(bool(views))  # nothing to choose: the empty text says it all
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self._build_discrepancies(discrepancies)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.hint_label)
+        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.empty_label, 1)  # in the list's place, not under a blank gap
+        layout.addWidget(self.books_label)
+        layout.addWidget(self.discrepancy_tree, 1)
+        resolve_row = QHBoxLayout()
+        resolve_row.addWidget(self.resolution_edit, 1)
+        resolve_row.addWidget(self.resolve_button)
+        layout.addLayout(resolve_row)
+        layout.addWidget(self.resolve_message)
+        layout.addWidget(self.buttons)
+        first = self.tree.topLevelItem(0)
+        if first is not None:
+            self.tree.setCurrentItem(first)
+            self.tree.setFocus()
+        elif discrepancies:
+            self.discrepancy_tree.setFocus()
+        self._update()
+        on_language_change(self, self.retranslate)  # a switch while it is open
+
+    def retranslate(self) -> None:
+        """After a language switch: the counts, each payment's status and what each row waits for."""
+        left = self.discrepancy_tree.topLevelItemCount()
+        self._set_title(left)
+        self.books_label.setText(
+            _tr("The console's books and the bank disagree ({count}):").format(count=left)
+        )
+        for row, view in enumerate(self._views):
+            item = self.tree.topLevelItem(row)
+            if item is not None:
+                item.setText(3, status_label(view.status))
+                item.setText(4, attention_text(view))
+        for row in range(left):
+            entry = self.discrepancy_tree.topLevelItem(row)
+            found = self._found.get(entry.data(0, Qt.ItemDataRole.UserRole)) if entry is not None else None
+            if entry is not None and found is not None:
+                entry.setText(3, discrepancy_kind_text(found.kind))
+                entry.setText(4, discrepancy_text(found))
+
+    def _build_discrepancies(self, discrepancies: list[OpenDiscrepancyLike]) -> None:
+        self._resolving = False
+        self.books_label = named(
+            QLabel(
+                _tr("The console's books and the bank disagree ({count}):").format(count=len(discrepancies))
+            ),
+            "books_label",
+        )
+        self.discrepancy_tree = named(QTreeWidget(), "discrepancy_list")
+        self.discrepancy_tree.setRootIsDecorated(False)
+        self.discrepancy_tree.setWordWrap(True)
+        self.discrepancy_tree.setHeaderLabels(
+            [_tr("No."), _tr("Invoice"), _tr("Found"), _tr("What"), _tr("Details")]
+        )
+        self.discrepancy_tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.discrepancy_tree.header().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        install_wrapping(self.discrepancy_tree, 4)  # the details say what to do: shown whole, not cut
+        for entry in discrepancies:
+            d = entry.discrepancy
+            item = QTreeWidgetItem(
+                [
+                    str(d.id),
+                    entry.invoice_id.value,
+                    local_time_text(d.detected_at),
+                    discrepancy_kind_text(d.kind),
+                    discrepancy_text(d),
+                ]
+            )
+            item.setData(0, Qt.ItemDataRole.UserRole, d.id)
+            item.setData(1, Qt.ItemDataRole.UserRole, entry.invoice_id)
+            item.setToolTip(4, d.detail)
+            self.discrepancy_tree.addTopLevelItem(item)
+        for column in range(4):
+            self.discrepancy_tree.resizeColumnToContents(column)
+        self.resolution_edit = named(QLineEdit(), "resolution_edit")
+        self.resolution_edit.setPlaceholderText(
+            _tr("What you found (e.g. what the bank's merchant cabinet shows)")
+        )
+        self.resolution_edit.setMaxLength(255)
+        self.resolve_button = named(QPushButton(_tr("&Resolve")), "resolve_button")
+        self.resolve_button.setAutoDefault(False)
+        self.resolve_message = named(QLabel(), "resolve_message")
+        self.resolve_message.setWordWrap(True)
+        self.resolve_message.setVisible(False)
+        manager = self._user is not None and self._user.role.can_move_money
+        if not manager:
+            why = _tr("Only a manager can resolve a difference between the books and the bank.")
+            self.resolve_button.setToolTip(why)
+            self.resolution_edit.setToolTip(why)
+        self.resolution_edit.setEnabled(manager and self._books is not None)
+        self.resolve_button.clicked.connect(self.resolve_current)
+        self.resolution_edit.textChanged.connect(lambda *_: self._update())
+        self.discrepancy_tree.currentItemChanged.connect(lambda *_: self._update())
+        self.discrepancy_tree.itemDoubleClicked.connect(lambda item, _col: self._open_discrepancy(item))
+        shown = bool(discrepancies)
+        for widget in (self.books_label, self.discrepancy_tree, self.resolution_edit, self.resolve_button):
+            widget.setVisible(shown)
+        first = self.discrepancy_tree.topLevelItem(0)
+        if first is not None:
+            self.discrepancy_tree.setCurrentItem(first)
+
+    def _update(self) -> None:
+        self.open_button.setEnabled(self.tree.currentItem() is not None)
+        if not hasattr(self, "resolve_button"):
+            return
+        can = (
+            self._books is not None
+            and self._user is not None
+            and self._user.role.can_move_money
+            and self.discrepancy_tree.currentItem() is not None
+            and bool(self.resolution_edit.text().strip())
+            and not self._resolving
+        )
+        self.resolve_button.setEnabled(can)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter in the resolution field resolves (instead of the dialog's default "Open payment")."""
+        if self.resolution_edit.hasFocus() and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.resolve_current()
+            return
+        super().keyPressEvent(event)
+
+    def _open_discrepancy(self, item: QTreeWidgetItem) -> None:
+        self.chosen = item.data(1, Qt.ItemDataRole.UserRole)
+        self.accept()
+
+    def resolve_current(self) -> asyncio.Task[None] | None:
+        """Resolve the chosen discrepancy with the words typed (a manager; audited by the service)."""
+        self._update()
+        if not self.resolve_button.isEnabled() or self._books is None or self._user is None:
+            return None
+        item = self.discrepancy_tree.currentItem()
+        if item is None:
+            return None
+        number = int(item.data(0, Qt.ItemDataRole.UserRole))
+        note = self.resolution_edit.text().strip()
+        self._resolving = True
+        self._update()
+        return spawn(self._resolve(item, number, note), name="resolve_discrepancy", busy=self)
+
+    async def _resolve(self, item: QTreeWidgetItem, number: int, note: str) -> None:
+        assert self._books is not None and self._user is not None
+        try:
+            await self._books.resolve(self._user, number, note)
+        except Exception as exc:
+            message = user_message_of(exc)
+            if message is None:
+                raise
+            if shiboken6.isValid(self):
+                self._say(message)
+            return
+        finally:
+            if shiboken6.isValid(self):
+                self._resolving = False
+                self._update()
+        if not shiboken6.isValid(self):
+            return
+        index = self.discrepancy_tree.indexOfTopLevelItem(item)
+        if index >= 0:
+            self.discrepancy_tree.takeTopLevelItem(index)
+        self.resolution_edit.clear()
+        left = self.discrepancy_tree.topLevelItemCount()
+        self.books_label.setText(
+            _tr("The console's books and the bank disagree ({count}):").format(count=left)
+        )
+        self._set_title(left)
+        self._say(_tr("Discrepancy {number} resolved.").format(number=number))
+        self._update()
+
+    def _set_title(self, discrepancies: int) -> None:
+        count = self._payments_count + discrepancies
+        self.setWindowTitle(_tr("Needs attention ({count})").format(count=count))
+
+    def _say(self, text: str) -> None:
+        self.resolve_message.setText(text)
+        self.resolve_message.setVisible(True)
+
+    def open_current(self) -> None:
+        item = self.tree.currentItem()
+        if item is None:
+            return
+        self.chosen = item.data(0, Qt.ItemDataRole.UserRole)
+        self.accept()
+
+    @classmethod
+    async def ask(
+        cls,
+        parent: QWidget | None,
+        queries: AttentionSource,
+        books: DiscrepancySource | None = None,
+        user: User | None = None,
+    ) -> InvoiceId | None:
+        """Load what needs attention (and the open discrepancies), show it; the invoice chosen, or None."""
+        page = await queries.list_payments(needs_attention=True, limit=ATTENTION_LIMIT)
+        views = list(await asyncio.gather(*(queries.get_view(p.invoice_id) for p in page.payments)))
+        discrepancies = await books.open_discrepancies() if books is not None else []
+        dialog = cls(parent, views, discrepancies, books=books, user=user)
+        try:
+            await run_dialog(dialog)
+            return dialog.chosen
+        finally:
+            if shiboken6.isValid(dialog):
+                dialog.deleteLater()

@@ -1,0 +1,304 @@
+"""The detail panel: every field of one payment, a banner for unresolved operations, timeline, receipts.
+
+``show_payment(invoice)`` loads the payment's view and receipts from the services (a newer call
+wins over an older one still loading); ``loaded`` tells the main window what is shown so it can
+enable the right actions. A refusal from the service is shown in the panel, never as a pop-up:
+the panel follows the list's selection, and arrowing through the list must not raise dialogs.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Sequence
+from typing import Protocol, TypeVar
+
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QStackedWidget,
+    QTabWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from epay_desktop.domain import ConsoleStatus, InvoiceId, MoneyOp, Payment, PaymentEvent
+from epay_desktop.domain.receipts import ReceiptRecord
+from epay_desktop.ui.common import theme
+from epay_desktop.ui.common.asyncqt import spawn, user_message_of
+from epay_desktop.ui.payments.detail_content import (
+    ALWAYS_SHOWN,
+    FIELDS,
+    bank_words,
+    banner_for,
+    build_timeline,
+    field_values,
+    receipt_kind_label,
+    time_text,
+    tone_icon,
+)
+from epay_desktop.ui.ports import PaymentDetailSource, PaymentViewLike
+from epay_desktop.ui.widgets.i18n import QT_TRANSLATE_NOOP
+from epay_desktop.ui.widgets.status_badge import StatusBadge, tone_roles
+from epay_desktop.ui.widgets.wrapping_delegate import install_wrapping
+
+__all__ = ["PaymentDetailView", "ReceiptLister"]
+
+_CONTEXT = "PaymentDetailView"
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+_N = QT_TRANSLATE_NOOP
+_BANK_TIME = _N("PaymentDetailView", "The bank's own time for this, from its answer")
+_CONSOLE_TIME = _N("PaymentDetailView", "This console's clock: the bank gave no time for this")
+_ZONE_NOTE = _N(
+    "PaymentDetailView",
+    "Times are Kazakhstan time: \u201c(bank)\u201d is the bank's own time, the others this console's clock.",
+)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(_CONTEXT, text)
+
+
+_W = TypeVar("_W", bound=QObject)
+
+
+def _named(obj: _W, name: str) -> _W:
+    obj.setObjectName(name)
+    return obj
+
+
+class ReceiptLister(Protocol):
+    async def receipts_for(self, invoice_id: InvoiceId) -> list[ReceiptRecord]: ...
+
+
+class PaymentDetailView(QWidget):
+    """Shows one payment. ``user_name(user_id)`` names cashiers, requesters and approvers."""
+
+    loaded = Signal(object, object)  # PaymentViewLike, list[ReceiptRecord]
+    cleared = Signal()
+
+    def __init__(
+        self,
+        source: PaymentDetailSource,
+        receipts: ReceiptLister | None = None,
+        *,
+        user_name: Callable[[int | None], str] = lambda uid: "" if uid is None else f"#{uid}",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._source = source
+        self._receipts = receipts
+        self._user_name = user_name
+        self._generation = 0
+        self._task: asyncio.Task[None] | None = None
+        self.invoice_id: InvoiceId | None = None
+        self.view: PaymentViewLike | None = None
+        self.receipts: list[ReceiptRecord] = []
+        self.stack = QStackedWidget(self)
+        self.placeholder = _named(QLabel(self), "detail_placeholder")
+        self.placeholder.setWordWrap(True)
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setStyleSheet(theme.style("placeholder_text"))
+        self.stack.addWidget(self.placeholder)
+        self.stack.addWidget(self._build_content())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+        self.clear()
+
+    # -- building --------------------------------------------------------------------------------
+
+    def _build_content(self) -> QWidget:
+        content = QWidget(self)
+        self.title_label = _named(QLabel(content), "detail_title")
+        self.title_label.setStyleSheet("QLabel { font-size: 15pt; font-weight: 700; }")
+        self.title_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.title_label.setWordWrap(True)  # "Платёж" over the number beside a long badge on a 1024 px screen
+        self.badge = StatusBadge(content)
+        self.badge.setObjectName("detail_badge")
+        header = QHBoxLayout()
+        header.addWidget(self.title_label)
+        header.addStretch(1)
+        header.addWidget(self.badge)
+        self.banner = _named(QLabel(content), "detail_banner")
+        self.banner.setWordWrap(True)
+        self.banner.setVisible(False)
+        form = self._form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        # a value that cannot be wrapped (a transaction id such as 73095040-32e0-4a36-...) goes under
+        # its caption when the panel is narrow, instead of widening the window past a 1024 px screen
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        # the 14 px between caption and value is the caption's right margin, not the form's spacing: Qt
+        # decides to wrap a long row without the spacing, which then cut the id by those 14 px
+        form.setHorizontalSpacing(0)
+        form.setVerticalSpacing(5)
+        self.fields: dict[str, QLabel] = {}
+        for key, label in FIELDS:
+            value = _named(QLabel(content), f"field_{key}")
+            value.setWordWrap(True)
+            value.setTextFormat(Qt.TextFormat.PlainText)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            caption = QLabel(_tr(label), content)
+            caption.setStyleSheet(theme.style("caption_text"))
+            caption.setContentsMargins(0, 0, 14, 0)
+            form.addRow(caption, value)
+            self.fields[key] = value
+        bold = QFont(self.fields["amount"].font())
+        bold.setBold(True)
+        bold.setPointSizeF(bold.pointSizeF() * 1.25)
+        self.fields["amount"].setFont(bold)
+        self.timeline = _named(QTreeWidget(content), "timeline")
+        self.timeline.setRootIsDecorated(False)
+        install_wrapping(self.timeline, 1)
+        self.timeline.setStyleSheet("QTreeWidget::item { padding: 4px 0px; }")
+        self.timeline.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.timeline.setTextElideMode(Qt.TextElideMode.ElideRight)  # the whole line is in the tooltip
+        self.timeline.setHeaderLabels([_tr("Time"), _tr("What happened")])
+        sample = _tr("{time} (bank)").format(time="00.00.0000 00:00:00")
+        self.timeline.setColumnWidth(0, self.fontMetrics().horizontalAdvance(sample) + 34)
+        self.receipts_list = _named(QTreeWidget(content), "receipts_list")
+        self.receipts_list.setRootIsDecorated(False)
+        self.receipts_list.setHeaderLabels([_tr("No."), _tr("Receipt"), _tr("Amount"), _tr("Issued")])
+        self.receipts_list.headerItem().setTextAlignment(2, _RIGHT)
+        self.tabs = _named(QTabWidget(content), "detail_tabs")
+        self.tabs.addTab(self.timeline, _tr("Timeline"))
+        self.tabs.addTab(self.receipts_list, _tr("Receipts"))
+        zone = _named(QLabel(_tr(_ZONE_NOTE), content), "times_note")
+        zone.setWordWrap(True)
+        zone.setStyleSheet(theme.style("small_print"))
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(12, 8, 8, 4)
+        layout.addLayout(header)
+        layout.addWidget(self.banner)
+        line = QFrame(content, frameShape=QFrame.Shape.HLine, frameShadow=QFrame.Shadow.Sunken)
+        layout.addWidget(line)
+        layout.addLayout(form)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(zone)
+        return content
+
+    # -- loading ---------------------------------------------------------------------------------
+
+    def clear(self, text: str = "") -> None:
+        """Show nothing (or ``text``); forget the shown payment."""
+        self._generation += 1
+        self.invoice_id, self.view, self.receipts = None, None, []
+        self.placeholder.setText(text or _tr("Select a payment to see its details.\nPress Enter to open it."))
+        self.stack.setCurrentIndex(0)
+        self.cleared.emit()
+
+    def show_payment(self, invoice_id: InvoiceId) -> asyncio.Task[None]:
+        """Load and show ``invoice_id``; a later call (or :meth:`clear`) makes this one's result stale."""
+        self._generation += 1
+        if self.invoice_id != invoice_id:
+            self.invoice_id = invoice_id
+            if self.view is None or self.view.payment.invoice_id != invoice_id:
+                self.placeholder.setText(_tr("Loading…"))
+                self.stack.setCurrentIndex(0)
+        self._task = spawn(self._load(invoice_id, self._generation), name="payment-detail")
+        return self._task
+
+    def reload(self) -> asyncio.Task[None] | None:
+        return self.show_payment(self.invoice_id) if self.invoice_id is not None else None
+
+    def apply_payment_update(self, payment: Payment) -> None:
+        if self.invoice_id is not None and payment.invoice_id == self.invoice_id:
+            self.reload()
+
+    def apply_operation_update(self, op: MoneyOp) -> None:
+        if self.view is not None and op.payment_id == self.view.payment.id:
+            self.reload()
+
+    async def _load(self, invoice_id: InvoiceId, generation: int) -> None:
+        try:
+            view = await self._source.get_view(invoice_id)
+            receipts = await self._receipts.receipts_for(invoice_id) if self._receipts is not None else []
+        except Exception as exc:
+            message = user_message_of(exc)
+            if message is None:
+                raise
+            if generation == self._generation and shiboken6.isValid(self):
+                self.invoice_id, self.view = None, None
+                self.placeholder.setText(message)
+                self.stack.setCurrentIndex(0)
+                self.cleared.emit()
+            return
+        if generation != self._generation or not shiboken6.isValid(self):
+            return
+        self.display(view, list(receipts))
+
+    # -- rendering -------------------------------------------------------------------------------
+
+    def display(self, view: PaymentViewLike, receipts: Sequence[ReceiptRecord]) -> None:
+        payment, ops = view.payment, list(view.operations)
+        self.invoice_id, self.view, self.receipts = payment.invoice_id, view, list(receipts)
+        self.title_label.setText(_tr("Payment {invoice}").format(invoice=payment.invoice_id.value))
+        self.badge.set_status(view.status)
+        self._render_banner(view.status, ops)
+        values = field_values(payment, ops, self._user_name)
+        for key, label in self.fields.items():
+            text = values.get(key, "")
+            label.setText(text or "—")
+            self._form.setRowVisible(label, bool(text) or key in ALWAYS_SHOWN)
+        self.fields["reason"].setToolTip(bank_words(payment))
+        # card attempts and refunds made outside the console (a view without them: none to show)
+        events = list(getattr(view, "events", ()))
+        self._render_timeline(payment, ops, receipts, events)
+        self._render_receipts(receipts)
+        self.stack.setCurrentIndex(1)
+        self.loaded.emit(view, self.receipts)
+
+    def _render_banner(self, status: ConsoleStatus, ops: Sequence[MoneyOp]) -> None:
+        banner = banner_for(status, ops)
+        if banner is None:
+            self.banner.setVisible(False)
+            return
+        text, tone = banner
+        background, foreground = tone_roles(tone)
+        self.banner.setText(text)
+        self.banner.setStyleSheet(theme.style("tone_banner", bg=background, fg=foreground))
+        self.banner.setVisible(True)
+
+    def _render_timeline(
+        self,
+        payment: Payment,
+        ops: Sequence[MoneyOp],
+        receipts: Sequence[ReceiptRecord],
+        events: Sequence[PaymentEvent] = (),
+    ) -> None:
+        self.timeline.clear()
+        for entry in build_timeline(payment, ops, receipts, self._user_name, events):
+            text = f"{entry.text}\n{entry.detail}" if entry.detail else entry.text
+            when = time_text(entry.when)
+            if when and entry.bank:
+                when = _tr("{time} (bank)").format(time=when)
+            item = QTreeWidgetItem([when, text])
+            item.setIcon(0, tone_icon(entry.tone))
+            item.setToolTip(1, text)
+            if when:
+                item.setToolTip(0, _tr(_BANK_TIME) if entry.bank else _tr(_CONSOLE_TIME))
+            self.timeline.addTopLevelItem(item)
+
+    def _render_receipts(self, receipts: Sequence[ReceiptRecord]) -> None:
+        self.receipts_list.clear()
+        for receipt in receipts:
+            item = QTreeWidgetItem(
+                [
+                    receipt.display_number,
+                    receipt_kind_label(receipt.kind),
+                    receipt.amount.format(),
+                    time_text(receipt.created_at),
+                ]
+            )
+            item.setTextAlignment(2, _RIGHT)
+            self.receipts_list.addTopLevelItem(item)
+        for column in range(3):
+            self.receipts_list.resizeColumnToContents(column)
+        self.tabs.setTabText(1, _tr("Receipts ({count})").format(count=len(receipts)))

@@ -1,0 +1,127 @@
+"""Which receipt to print for a payment that has refunds: the sale's, or one of its refunds'.
+
+Print (Ctrl+P) on a payment with succeeded refunds asks here; the list shows the sale first, then
+the refunds newest first. Enter prints the selected one; Esc prints nothing. Whether the receipt
+is an original or a duplicate is the service's decision, not this dialog's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from epay_desktop.domain import MoneyOp, Payment
+from epay_desktop.ui.common.asyncqt import run_dialog
+from epay_desktop.ui.common.formatting import local_time_text, money_text
+from epay_desktop.ui.common.language import on_language_change
+from epay_desktop.ui.common.naming import named
+
+__all__ = ["ReceiptChoice", "ReceiptChooser"]
+
+
+@dataclass(frozen=True, slots=True)
+class ReceiptChoice:
+    """``kind`` for ``ReceiptService.issue_receipt``; ``op`` is the refund (None for the sale)."""
+
+    kind: str
+    op: MoneyOp | None = None
+
+    @property
+    def money_op_id(self) -> str | None:
+        return self.op.id if self.op is not None else None
+
+
+class ReceiptChooser(QDialog):
+    """A small list: "Sale receipt" and each refund; :meth:`ask` is the only entry point."""
+
+    def __init__(self, payment: Payment, refunds: Sequence[MoneyOp], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("receipt_chooser")
+        self.payment = payment
+        self.choice: ReceiptChoice | None = None
+        self.label = label = QLabel()
+        label.setWordWrap(True)
+        self.list = named(QListWidget(self), "receipt_choices")
+        self._choices: list[ReceiptChoice] = [ReceiptChoice("sale")]
+        self._add("")
+        for op in sorted(refunds, key=lambda o: (o.resolved_at or o.created_at, o.id), reverse=True):
+            self._choices.append(ReceiptChoice("refund", op))
+            self._add("")
+        self.retranslate()
+        on_language_change(self, self.retranslate)  # a switch while it is open
+        self.list.setCurrentRow(0)
+        self.list.itemActivated.connect(lambda _item: self.accept())
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        self.print_button = named(
+            buttons.addButton(self.tr("Print"), QDialogButtonBox.ButtonRole.AcceptRole), "choose_print"
+        )
+        self.print_button.setDefault(True)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(label)
+        layout.addWidget(self.list)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(380)
+        self.list.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def retranslate(self) -> None:
+        """The title, the question and each row, composed in the language now."""
+        payment = self.payment
+        self.setWindowTitle(
+            self.tr("Print which receipt? \u2014 invoice {invoice}, {amount}").format(
+                invoice=payment.invoice_id.value, amount=money_text(payment.amount, blank_zero=False)
+            )
+        )
+        self.label.setText(
+            self.tr("Payment {invoice} has refunds. Choose the receipt to print:").format(
+                invoice=payment.invoice_id.value
+            )
+        )
+        for row, choice in enumerate(self._choices):
+            op = choice.op
+            if op is None:
+                text = self.tr("Sale receipt: {amount}").format(
+                    amount=money_text(payment.amount, blank_zero=False)
+                )
+            else:
+                when = local_time_text(op.resolved_at or op.created_at)
+                text = self.tr("Refund receipt: {amount}, {when}").format(
+                    amount=money_text(op.amount, blank_zero=False), when=when
+                )
+            self.list.item(row).setText(text)
+
+    def _add(self, text: str) -> None:
+        QListWidgetItem(text, self.list)
+
+    def choices(self) -> list[ReceiptChoice]:
+        """What each row stands for, in the order shown."""
+        return list(self._choices)
+
+    def accept(self) -> None:
+        row = self.list.currentRow()
+        self.choice = self._choices[row] if 0 <= row < len(self._choices) else None
+        super().accept()
+
+    @classmethod
+    async def ask(
+        cls, parent: QWidget | None, payment: Payment, refunds: Sequence[MoneyOp]
+    ) -> ReceiptChoice | None:
+        """Show the list (``open()``, never ``exec()``); the chosen receipt, or None if cancelled."""
+        dialog = cls(payment, refunds, parent)
+        try:
+            await run_dialog(dialog)
+            return dialog.choice
+        finally:
+            dialog.deleteLater()

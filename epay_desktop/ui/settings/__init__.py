@@ -1,0 +1,5 @@
+"""Settings: File > Settings, the shop's, this computer's and the gateway's.
+
+- ``settings_dialog.SettingsDialog``: the dialog and what it saves.
+- ``settings_pages``: its pages (gateway, receipts, this computer).
+"""

@@ -1,0 +1,257 @@
+"""Settings (managers and admins): gateway and client secret, receipts and printer, this computer.
+
+Where each value goes: the client secret to the system keychain (``SecretStore``; refused with a
+clear message when there is no secure keychain), this computer's settings to ``console.json`` in
+the console's folder (``LocalConfigStore``), the shop header and receipt defaults to the shop
+settings in the database (``ShopSettingsService``). Save runs once per click, in that order, and
+stops at the first refusal, which is shown in the dialog. The database and data folder are shown,
+not edited (docs/decisions/0016). User accounts have their own dialog (``users_dialog``).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from typing import Protocol
+
+import shiboken6
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtPrintSupport import QPrinterInfo
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTabWidget, QVBoxLayout, QWidget
+
+from epay_desktop.domain import User
+from epay_desktop.services.secret_store import NO_KEYCHAIN
+from epay_desktop.services.shop_settings import DEFAULT_STATUS_LAG_MAX_SECONDS, LocalConfig, ShopProfile
+from epay_desktop.ui.common import theme
+from epay_desktop.ui.common.asyncqt import run_dialog, show_error, spawn, user_message_of
+from epay_desktop.ui.common.naming import named
+from epay_desktop.ui.settings.settings_pages import ComputerPage, GatewayPage, ReceiptsPage
+from epay_desktop.ui.widgets.i18n import QT_TRANSLATE_NOOP
+
+__all__ = ["NO_KEYCHAIN_TEXT", "SettingsDialog", "SettingsResult"]
+
+
+class ShopPort(Protocol):
+    async def load(self) -> ShopProfile: ...
+
+    async def save(self, actor: User, profile: ShopProfile) -> ShopProfile: ...
+
+
+class LocalPort(Protocol):
+    async def load(self) -> LocalConfig: ...
+
+    async def save(self, config: LocalConfig) -> LocalConfig: ...
+
+
+class SecretPort(Protocol):
+    async def available_async(self) -> bool: ...
+
+    async def has_secret_async(self, environment: str, client_id: str) -> bool: ...
+
+    async def save_async(self, environment: str, client_id: str, secret: str) -> None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class SettingsResult:
+    """What was saved; apply ``local.idle_lock_minutes`` to the session at once."""
+
+    local: LocalConfig
+    shop: ShopProfile
+    secret_saved: bool
+
+
+#: services.secret_store.NO_KEYCHAIN as a literal, so pyside6-lupdate extracts it (a test keeps them equal)
+NO_KEYCHAIN_TEXT = QT_TRANSLATE_NOOP(
+    "SettingsDialog",
+    "No secure keychain on this computer: the client secret cannot be saved. Set "
+    "EPAYMENT_CLIENT_SECRET for this session or install a keychain (GNOME Keyring / KWallet / "
+    "Windows Credential Manager / macOS Keychain)",
+)
+
+
+def _lag_seconds(shop: ShopProfile) -> int:
+    """The saved status lag (decision 0039); the default when the stored text is not a number."""
+    try:
+        return int(shop.status_lag_seconds)
+    except ValueError:
+        return DEFAULT_STATUS_LAG_MAX_SECONDS
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("SettingsDialog", text)
+
+
+class SettingsDialog(QDialog):
+    """Build it with loaded values; :meth:`ask` loads them and is the only entry point."""
+
+    def __init__(
+        self,
+        parent: QWidget | None,
+        actor: User,
+        *,
+        local: LocalConfig,
+        shop: ShopProfile,
+        keychain: bool,
+        has_secret: bool,
+        printers: Sequence[str],
+        ports: tuple[ShopPort, LocalPort, SecretPort],
+        system_printer: str = "",
+        store_info: Mapping[str, str] | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Settings"))
+        self.setMinimumSize(620, 520)
+        self.actor = actor
+        self._local = local
+        self._shop_port, self._local_port, self._secrets = ports
+        self._task: asyncio.Task[None] | None = None
+        self.result_value: SettingsResult | None = None
+        self.gateway_page = GatewayPage(
+            local,
+            keychain=keychain,
+            has_secret=has_secret,
+            no_keychain_text=_tr(NO_KEYCHAIN_TEXT),
+            status_lag_seconds=_lag_seconds(shop),
+        )
+        self.receipts_page = ReceiptsPage(shop, local.printer, printers, system_printer)
+        self.computer_page = ComputerPage(local, store_info)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.gateway_page, self.tr("Gateway"))
+        self.tabs.addTab(self.receipts_page, self.tr("Receipts"))
+        self.tabs.addTab(self.computer_page, self.tr("This computer"))
+        self.hint_label = named(QLabel(wordWrap=True), "hint_label")
+        self.hint_label.setStyleSheet(theme.style("note_text"))
+        self.error_label = named(QLabel(wordWrap=True), "error_label")
+        self.error_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.error_label.setStyleSheet(theme.style("error_label"))
+        self.error_label.hide()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setObjectName("save_button")
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.hint_label)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.buttons)
+        for page in (self.gateway_page, self.receipts_page, self.computer_page):
+            page.changed.connect(self.update_state)
+        self.update_state()
+
+    @property
+    def busy(self) -> bool:
+        return self._task is not None and not self._task.done()
+
+    def problem(self) -> str:
+        return self.gateway_page.problem() or self.receipts_page.problem() or self.computer_page.problem()
+
+    def update_state(self) -> None:
+        problem = self.problem()
+        self.save_button.setEnabled(not problem and not self.busy)
+        self.save_button.setToolTip(problem)
+        self.hint_label.setText(problem)
+        self.hint_label.setVisible(bool(problem))
+
+    def show_error(self, message: str) -> None:
+        self.error_label.setText(message)
+        self.error_label.setVisible(bool(message))
+
+    def config(self) -> LocalConfig:
+        return replace(
+            self._local,
+            **self.gateway_page.values(),
+            printer=self.receipts_page.printer(),
+            idle_lock_minutes=self.computer_page.idle_spin.value(),
+        )
+
+    def reject(self) -> None:
+        if not self.busy:
+            super().reject()
+
+    def submit(self) -> None:
+        """Save once; a second click while saving does nothing."""
+        if self.busy or self.problem():
+            return
+        secret = self.gateway_page.secret()
+        self.gateway_page.secret_edit.clear()  # never kept on screen longer than needed
+        self.show_error("")
+        profile = replace(
+            self.receipts_page.profile(), status_lag_seconds=self.gateway_page.status_lag_seconds()
+        )
+        self._task = spawn(self._save(self.config(), profile, secret), busy=self)
+        self.update_state()
+
+    async def _save(self, config: LocalConfig, profile: ShopProfile, secret: str) -> None:
+        try:
+            if secret:
+                await self._secrets.save_async(config.environment, config.client_id, secret)
+            saved_local = await self._local_port.save(config)
+            saved_shop = await self._shop_port.save(self.actor, profile)
+        except Exception as exc:
+            message = user_message_of(exc)
+            if message is None:
+                raise
+            if shiboken6.isValid(self):
+                self.show_error(_tr(NO_KEYCHAIN_TEXT) if message == NO_KEYCHAIN else message)
+            return
+        finally:
+            if shiboken6.isValid(self):
+                self._task = None
+                self.update_state()
+        self.result_value = SettingsResult(saved_local, saved_shop, bool(secret))
+        self.accept()
+
+    @classmethod
+    async def ask(
+        cls,
+        parent: QWidget | None,
+        actor: User,
+        *,
+        shop: ShopPort,
+        local: LocalPort,
+        secrets: SecretPort,
+        printers: Sequence[str] | None = None,
+        store_info: Mapping[str, str] | None = None,
+    ) -> SettingsResult | None:
+        """Load the settings, show the dialog (``open()``); what was saved, or None.
+
+        A cashier is refused with a message box (settings are for managers and administrators).
+        """
+        if not actor.role.can_move_money:
+            show_error(parent, _tr("Only a manager or an administrator can change the settings."))
+            return None
+        try:
+            config, profile, keychain = await asyncio.gather(
+                local.load(), shop.load(), secrets.available_async()
+            )
+            has_secret = keychain and await secrets.has_secret_async(config.environment, config.client_id)
+        except Exception as exc:
+            message = user_message_of(exc)
+            if message is None:
+                raise
+            show_error(parent, message)
+            return None
+        names = list(QPrinterInfo.availablePrinterNames()) if printers is None else list(printers)
+        system_printer = QPrinterInfo.defaultPrinterName() if printers is None else ""
+        dialog = cls(
+            parent,
+            actor,
+            local=config,
+            shop=profile,
+            keychain=keychain,
+            has_secret=has_secret,
+            printers=names,
+            ports=(shop, local, secrets),
+            system_printer=system_printer,
+            store_info=store_info,
+        )
+        try:
+            await run_dialog(dialog)
+            return dialog.result_value
+        finally:
+            if shiboken6.isValid(dialog):
+                dialog.deleteLater()

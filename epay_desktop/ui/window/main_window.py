@@ -1,0 +1,355 @@
+"""The console's main window: menus, the payment list beside the detail panel, the status bar.
+
+It composes widgets and owns no logic. Commands that other screens carry out (new payment,
+refund, cancel, charge, print, review, session, settings) are emitted as ``*_requested`` signals
+that the application controller connects; the window only decides what is enabled, from the
+domain rules in :mod:`.actions`, and says why when something is not.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Protocol
+
+from PySide6.QtCore import QCoreApplication, QModelIndex, QSize, Qt, QTimer, Signal, SignalInstance, Slot
+from PySide6.QtWidgets import QMainWindow, QSplitter, QWidget
+
+from epay_desktop.domain import InvoiceId, MoneyOp, OpState, Payment, User
+from epay_desktop.ui.app.bridge import EventBridge
+from epay_desktop.ui.common.screen_fit import available_size, fitted_size
+from epay_desktop.ui.common.titles import window_title
+from epay_desktop.ui.payments.detail_view import PaymentDetailView, ReceiptLister
+from epay_desktop.ui.payments.list_view import PaymentsView
+from epay_desktop.ui.ports import PaymentDetailSource, PaymentListSource, PaymentTableSource, PaymentViewLike
+from epay_desktop.ui.window.about import open_about_box
+from epay_desktop.ui.window.actions import ConsoleActions
+from epay_desktop.ui.window.status_bar import ConsoleStatusBar, environment_badge
+
+__all__ = ["MainWindow", "PaymentQueriesPort"]
+
+#: Show the selected payment's details once the selection rests this long (arrowing stays quick).
+DETAIL_DELAY_MS = 150
+#: The window's size on a large screen; a smaller screen (down to 1024x768) gets all it has.
+PREFERRED_SIZE = QSize(1360, 800)
+
+
+def default_size(available: QSize) -> QSize:
+    """The first size of the main window on a screen whose free area is ``available``."""
+    return fitted_size(PREFERRED_SIZE, available)
+
+
+class PaymentQueriesPort(PaymentListSource, PaymentTableSource, PaymentDetailSource, Protocol):
+    """``PaymentQueries``: the list and one payment's view."""
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("MainWindow", text)
+
+
+def _utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class MainWindow(QMainWindow):
+    """``queries``: list + detail source; ``receipts``: ``receipts_for``; ``bridge``: live events."""
+
+    new_payment_requested = Signal()
+    refund_requested = Signal(object)  # InvoiceId
+    cancel_requested = Signal(object)  # InvoiceId
+    charge_requested = Signal(object)  # InvoiceId
+    print_requested = Signal(object)  # InvoiceId
+    check_bank_requested = Signal(object)  # InvoiceId: compare it with the bank now (Shift+F5)
+    review_requested = Signal(object)  # MoneyOp waiting for a manager (NEEDS_REVIEW)
+    switch_user_requested = Signal()
+    lock_requested = Signal()
+    log_out_requested = Signal()
+    settings_requested = Signal()
+    users_requested = Signal()
+    export_requested = Signal()
+    audit_anchor_requested = Signal()
+    backup_requested = Signal()  # Settings > Back up the database now (decision 0067)
+    attention_requested = Signal()  # the Needs attention list (menu action or the status bar badge)
+    payment_opened = Signal(object)  # InvoiceId: Enter or double-click on a row
+
+    def __init__(
+        self,
+        queries: PaymentQueriesPort,
+        receipts: ReceiptLister | None = None,
+        *,
+        bridge: EventBridge | None = None,
+        environment: str = "sandbox",
+        user: User | None = None,
+        user_name: Callable[[int | None], str] | None = None,
+        clock: Callable[[], datetime] = _utcnow,
+        last_poll: Callable[[], datetime | None] | None = None,
+        page_size: int = 100,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("main_window")
+        self._user = user
+        self._current: Payment | None = None
+        self._opened: InvoiceId | None = None  # opened by invoice while no list row shows it
+        # While the list reloads: the payment to select again when its first page shows it, and
+        # whether the search or filters changed (then, if not listed, it is no longer acted on).
+        self._pending: InvoiceId | None = None
+        self._pending_filtered = False
+        self._hidden: InvoiceId | None = None  # hidden by the search or filters (says why actions are off)
+        self._checking = False  # a "Check with the bank" is running
+        self._environment = environment
+        self.retitle()
+        names = user_name or (lambda uid: "" if uid is None else f"#{uid}")
+        self.payments_view = PaymentsView(
+            queries, user_name=names, clock=clock, page_size=page_size, parent=self
+        )
+        self.detail_view = PaymentDetailView(queries, receipts, user_name=names, parent=self)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("main_splitter")
+        self.splitter.addWidget(self.payments_view)
+        self.splitter.addWidget(self.detail_view)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
+        self.payments_view.setContentsMargins(8, 8, 0, 0)
+        self.setCentralWidget(self.splitter)
+        self.status_bar = ConsoleStatusBar(environment, last_poll=last_poll, parent=self)
+        self.setStatusBar(self.status_bar)
+        self.commands = ConsoleActions(self)
+        self.commands.populate(self.menuBar())
+        for action in self.commands.all():
+            self.addAction(action)  # shortcuts work wherever the focus is in the window
+        self._detail_timer = QTimer(self, singleShot=True, interval=DETAIL_DELAY_MS)
+        self._detail_timer.timeout.connect(self._show_current_detail)
+        self._connect()
+        self.set_user(user)
+        self.resize(self._default_size())
+        self._split()
+        if bridge is not None:
+            self.connect_bridge(bridge)
+
+    def _connect(self) -> None:
+        a = self.commands
+        a.new_payment.triggered.connect(self.new_payment_requested)
+        a.refund.triggered.connect(lambda: self._emit_for_current(self.refund_requested))
+        a.cancel.triggered.connect(lambda: self._emit_for_current(self.cancel_requested))
+        a.charge.triggered.connect(lambda: self._emit_for_current(self.charge_requested))
+        a.print_receipt.triggered.connect(lambda: self._emit_for_current(self.print_requested))
+        a.review.triggered.connect(self._on_review_triggered)
+        a.refresh.triggered.connect(self.refresh)
+        a.check_bank.triggered.connect(lambda: self._emit_for_current(self.check_bank_requested))
+        a.find.triggered.connect(self.payments_view.focus_search)
+        a.switch_user.triggered.connect(self.switch_user_requested)
+        a.lock.triggered.connect(self.lock_requested)
+        a.log_out.triggered.connect(self.log_out_requested)
+        a.settings.triggered.connect(self.settings_requested)
+        a.users.triggered.connect(self.users_requested)
+        a.export_csv.triggered.connect(self.export_requested)
+        a.audit_anchor.triggered.connect(self.audit_anchor_requested)
+        a.backup_now.triggered.connect(self.backup_requested)
+        a.attention.triggered.connect(self.attention_requested)
+        self.status_bar.attention_clicked.connect(a.attention.trigger)  # disabled while logged out
+        a.about.triggered.connect(self.show_about)
+        self.payments_view.current_changed.connect(self._on_current_changed)
+        self.payments_view.payment_activated.connect(self.open_payment)
+        self.payments_view.no_matches.connect(self._on_no_matches)
+        self.payments_view.reloading.connect(self._on_list_reloading)
+        self.payments_view.reloaded.connect(self._on_list_reloaded)
+        self.payments_view.bind_new_sale(a.new_payment)
+        self.detail_view.loaded.connect(self._on_detail_loaded)
+
+    def connect_bridge(self, bridge: EventBridge) -> None:
+        """Live updates: rows change in place, new payments appear, the detail and health follow."""
+        bridge.payment_updated.connect(self.payments_view.apply_update)
+        bridge.payment_updated.connect(self.detail_view.apply_payment_update)
+        bridge.operation_updated.connect(self.detail_view.apply_operation_update)
+        bridge.operation_updated.connect(self.payments_view.model.apply_operation_update)
+        bridge.poller_health_changed.connect(self.status_bar.on_poller_health_changed)
+
+    # -- hooks for the controller ------------------------------------------------------------------
+
+    @property
+    def user(self) -> User | None:
+        return self._user
+
+    def set_user(self, user: User | None) -> None:
+        """Who works at the console now (None: nobody); actions follow their role."""
+        self._user = user
+        self.status_bar.set_user(user)
+        self._update_actions()
+
+    def current_invoice(self) -> InvoiceId | None:
+        """The payment the money and print actions act on now (None: none)."""
+        target = self._target()
+        return target.invoice_id if target is not None else None
+
+    def _target(self) -> Payment | None:
+        """The visibly selected payment: the list's current row, or the one opened by invoice while
+        no row is current (after a checkout). Never a payment the search or filters hide."""
+        current = self._current
+        if current is None:
+            return None
+        listed = self.payments_view.current_payment()
+        if listed is not None:
+            return current if listed.id == current.id else None
+        return current if self._opened == current.invoice_id else None
+
+    def set_checking(self, checking: bool) -> None:
+        """A "Check with the bank" started (True) or ended (False): its action is disabled meanwhile."""
+        self._checking = checking
+        self._update_actions()
+
+    @Slot()
+    def retitle(self) -> None:
+        """The window title: the environment's badge word (SANDBOX...) in the current language, unless
+        production (shown quietly); called again after a language switch."""
+        badge, _tip, loud = environment_badge(self._environment)
+        self.setWindowTitle(window_title(badge) if loud is not None else window_title())
+
+    def refresh(self) -> None:
+        """Reload the list from its first page and the shown payment (F5)."""
+        self.payments_view.refresh()
+        self.detail_view.reload()
+
+    @Slot(object)
+    def open_payment(self, invoice_id: InvoiceId) -> None:
+        """Show ``invoice_id`` in the detail panel now (Enter on a row, or after a checkout).
+
+        A payment the list does not show (filtered out) still opens; the actions then apply to it.
+        """
+        self._detail_timer.stop()
+        self._pending, self._hidden = None, None
+        if not self.payments_view.select_invoice(invoice_id):
+            self.payments_view.table.setCurrentIndex(QModelIndex())  # no row stands for it
+            self._opened = invoice_id
+        self.detail_view.show_payment(invoice_id)
+        if self.splitter.sizes()[1] == 0:
+            self._split()
+        self.payment_opened.emit(invoice_id)
+
+    #: The folder the console keeps its files in (set by the controller), shown by Help > About.
+    data_folder: Path | None = None
+
+    @Slot()
+    def show_about(self) -> None:
+        open_about_box(self, self.data_folder)  # never exec(): the window lives on the qasync loop
+
+    # -- internals -------------------------------------------------------------------------------
+
+    def _default_size(self) -> QSize:
+        available = available_size(self)  # None: no real screen to fit (headless tests, screenshots)
+        return PREFERRED_SIZE if available is None else default_size(available)
+
+    def _split(self) -> None:
+        """The list gets five eighths, the detail the rest (at 1360 px: 850 and 510)."""
+        width = max(self.splitter.width(), self.width())
+        self.splitter.setSizes([width * 5 // 8, width - width * 5 // 8])
+
+    def _emit_for_current(self, signal: SignalInstance) -> None:
+        invoice = self.current_invoice()  # what is visibly selected at this moment, nothing older
+        if invoice is not None:
+            signal.emit(invoice)
+
+    @Slot()
+    def _on_review_triggered(self) -> None:
+        view = self.detail_view.view
+        target = self._target()
+        if view is None or target is None or view.payment.id != target.id:
+            return
+        waiting = [op for op in view.operations if op.state is OpState.NEEDS_REVIEW]
+        if waiting:
+            self.review_requested.emit(waiting[-1])
+
+    @Slot(object)
+    def _on_current_changed(self, payment: Payment | None) -> None:
+        self._current, self._opened, self._hidden = payment, None, None
+        if payment is not None:
+            self._pending = None  # chosen while the list reloaded: that choice wins
+        self._update_actions()
+        if payment is None:
+            self._detail_timer.stop()
+            self.detail_view.clear()
+        elif payment.invoice_id != self.detail_view.invoice_id:
+            self._detail_timer.start()
+
+    @Slot(bool)
+    def _on_list_reloading(self, filtered: bool) -> None:
+        """The list empties to reload (no row is current meanwhile, and Qt says nothing about it).
+
+        A plain reload (F5, a login) keeps the shown payment the action target until its row is
+        back. A changed search or filter does not: until the new list shows it, nothing is.
+        """
+        target = self._target()
+        if target is not None and self._pending is None:
+            self._pending = target.invoice_id
+        self._pending_filtered = self._pending_filtered or filtered
+        if filtered:
+            self._current, self._opened, self._hidden = None, None, None
+            self._detail_timer.stop()
+        elif target is not None:
+            self._opened = target.invoice_id  # no row while the page loads: it stays the shown one
+        self._update_actions()
+
+    @Slot()
+    def _on_list_reloaded(self) -> None:
+        invoice, filtered = self._pending, self._pending_filtered
+        self._pending, self._pending_filtered = None, False
+        if invoice is None:
+            if filtered and self._target() is None and self.detail_view.view is None:
+                self.detail_view.clear()  # no "hidden by the search" left over once the search changed
+            return
+        if self.payments_view.select_invoice(invoice):
+            return  # selected again: current_changed made it the target
+        if not filtered:
+            return  # a plain reload whose first page does not have it: it stays opened
+        self._current, self._opened, self._hidden = None, None, invoice
+        self._detail_timer.stop()
+        if self.detail_view.invoice_id == invoice or self.detail_view.view is not None:
+            self.detail_view.clear(
+                _tr(
+                    "Payment {invoice} is not in the list for this search or filter.\n"
+                    "Clear the search (Esc) or select a payment in the list."
+                ).format(invoice=invoice.value)
+            )
+        self._update_actions()
+
+    @Slot(str)
+    def _on_no_matches(self, _list_text: str) -> None:
+        """A search found nothing: the detail says so instead of showing the previous payment."""
+        self._current, self._opened = None, None
+        self._detail_timer.stop()
+        self.detail_view.clear(_tr("Nothing to show: no payment matches the search or filters."))
+        self._update_actions()
+
+    @Slot()
+    def _show_current_detail(self) -> None:
+        if self._current is not None:
+            self.detail_view.show_payment(self._current.invoice_id)
+
+    @Slot(object, object)
+    def _on_detail_loaded(self, view: PaymentViewLike, _receipts: object) -> None:
+        same = self._current is not None and view.payment.id == self._current.id
+        if same or (self._current is None and view.payment.invoice_id == self._opened):
+            self._current = view.payment
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        view = self.detail_view.view
+        current = self._target()
+        ops: list[MoneyOp] = []
+        receipts = 0
+        if view is not None and current is not None and view.payment.id == current.id:
+            current, ops = view.payment, list(view.operations)
+            receipts = len(self.detail_view.receipts)
+        why = ""
+        if current is None and self._hidden is not None:
+            why = _tr(
+                "Payment {invoice} is hidden by the search or filters: clear them or select a payment "
+                "in the list."
+            ).format(invoice=self._hidden.value)
+        elif current is None and self._pending is not None:
+            why = _tr("The list is being searched: select a payment when it appears.")
+        self.commands.update_for(
+            self._user, current, ops, receipts=receipts, no_payment=why, checking=self._checking
+        )
