@@ -18,7 +18,11 @@ echo "== ruff"
 echo "== mypy"
 .venv-dev/bin/mypy || status=1
 echo "== pytest"
-timeout -s KILL "${EPAY_TEST_TIMEOUT:-1500}" .venv-dev/bin/python -m pytest -q -p no:cacheprovider "$@"
+# One pytest worker per core (EPAY_TEST_WORKERS=0 runs in this process); each worker starts its own
+# PostgreSQL server. loadgroup keeps a module marked xdist_group on one worker (a session fixture
+# that is costly to build, like the benchmark runner's smoke run, is built once).
+timeout -s KILL "${EPAY_TEST_TIMEOUT:-1500}" .venv-dev/bin/python -m pytest -q -p no:cacheprovider \
+    -n "${EPAY_TEST_WORKERS:-auto}" --dist loadgroup "$@"
 rc=$?
 if [ $rc -eq 137 ]; then echo "pytest was killed after ${EPAY_TEST_TIMEOUT:-1500} s (a hang?)"; fi
 [ $rc -eq 0 ] || status=1

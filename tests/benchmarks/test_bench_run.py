@@ -13,6 +13,9 @@ import pytest
 from benchmarks.figures import Goal, figure, summary
 from benchmarks.run import IDS
 
+# one worker builds the session-wide smoke run (tests/benchmarks/conftest.py) and runs every test of it
+pytestmark = pytest.mark.xdist_group("benchmark_runner")
+
 ROOT = Path(__file__).resolve().parents[2]
 FIELDS = {"id", "name", "unit", "runs", "value", "floor", "ratio", "goal", "ok"}
 
