@@ -1,9 +1,12 @@
 """Taking a payment and learning what happened to it: create, poll, reconcile, saved cards.
 
-- ``payment_service.PaymentService``: starting a payment (``create_payment``) and learning what
-  happened to it (``refresh_status``).
+- ``payment_service.PaymentService``: starting a payment and learning what happened to it. Its
+  ``start_payment`` is the one way any payment starts (the hosted page's ``create_payment`` and the
+  saved-card charge both call it); ``mark_unknown``/``mark_not_made``/``mark_declined`` store what the
+  console decided; ``refresh_status`` stores what check-status said. Nothing else writes a payment row.
 - ``checkout``: the checkout input rules and the payment object handed to the gateway's page.
-- ``saved_cards.SavedCardService``: list a customer's saved cards, charge one.
+- ``saved_cards.SavedCardService``: list a customer's saved cards, charge one (through PaymentService's
+  public methods only: tests/unit/test_payment_seam.py).
 - ``poller.Poller`` and ``poll_schedule.PollSchedule``: status polling instead of postLink (when to ask).
 - ``reconcile.Reconciler``: the console's books put in line with the bank (start-up, periodic, on demand).
 - ``books``: the console's totals against the bank's (discrepancies); ``card_attempts``: the up to

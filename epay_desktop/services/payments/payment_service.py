@@ -1,11 +1,14 @@
 """Taking a payment and learning what happened to it.
 
-:meth:`PaymentService.create_payment` runs three committed steps, so a crash at any point
+:meth:`PaymentService.start_payment` runs three committed steps, so a crash at any point
 leaves an honest record: (1) allocate the invoice id, committed before use, so it is never
 reused; (2) save the payment as NEW with an audit entry; (3) ask the gateway for the
 invoice-bound payment token, then mark the payment PENDING (or EXPIRED if no token was
-issued). :meth:`PaymentService.refresh_status` asks check-status and stores the answer in
-its own short write transaction. Neither holds a database transaction across a network call.
+issued). It is the one way a payment starts: the hosted page (:meth:`PaymentService.create_payment`)
+and a saved card (``saved_cards.SavedCardService``) both call it, and the saved-card charge stores
+what followed through the public ``mark_*`` methods. :meth:`PaymentService.refresh_status` asks
+check-status and stores the answer in its own short write transaction. Neither holds a database
+transaction across a network call.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
 from epay_desktop.domain import (
@@ -35,6 +38,7 @@ from epay_desktop.gateway import (
     EpayClient,
     EpayError,
     GatewayUnavailable,
+    PaymentToken,
     ServerError,
     StatusFound,
     StatusInProgress,
@@ -51,6 +55,7 @@ from epay_desktop.services.payments.card_attempts import (
 from epay_desktop.services.payments.checkout import (
     DEFAULT_BACK_LINK_BASE,
     DESCRIPTION_MAX_BYTES,
+    CheckoutInput,
     CheckoutSession,
     build_payment_object,
     cut_utf8,
@@ -62,12 +67,22 @@ from epay_desktop.services.payments.poll_schedule import PollSchedule
 from epay_desktop.store.db import Store
 from epay_desktop.store.tx import Tx
 
-__all__ = ["PaymentService"]
+__all__ = ["PaymentService", "StartedPayment"]
 
 log = logging.getLogger(__name__)
 
 #: Errors that say the bank as a whole is unreachable or failing (not this one payment).
 GATEWAY_WIDE = (GatewayUnavailable, ServerError, AuthError)
+
+
+@dataclass(frozen=True, slots=True)
+class StartedPayment:
+    """A payment :meth:`PaymentService.start_payment` saved PENDING, with its token (memory only)."""
+
+    payment: Payment
+    token: PaymentToken = field(repr=False)
+    token_expires_at: datetime
+
 
 #: Statuses a 102 ("no attempt for this invoice") may confirm or turn into EXPIRED.
 _UNPAID = frozenset({ConsoleStatus.NEW, ConsoleStatus.PENDING, ConsoleStatus.UNKNOWN, ConsoleStatus.EXPIRED})
@@ -120,12 +135,8 @@ class PaymentService:
         each status. Calls the gateway's token endpoint (no money moves). Raises
         RuleViolation/ConsoleError on bad input (nothing allocated), PermissionDenied for an
         inactive user, and the gateway's EpayError when no token was issued (the payment is then
-        EXPIRED with the reason).
+        EXPIRED with the reason). The steps are :meth:`start_payment`'s.
         """
-        if not actor.active:
-            raise PermissionDenied(
-                msg("payments", QT_TRANSLATE_NOOP("payments", "This user account is deactivated."))
-            )
         data = validate_checkout(
             amount,
             description=description,
@@ -136,6 +147,37 @@ class PaymentService:
             language=language,
             name=name,
         )
+        started = await self.start_payment(actor, data)
+        obj = build_payment_object(
+            started.payment,
+            started.token.auth_object(),
+            terminal_id=self.terminal_id,
+            back_link_base=self.back_link_base,
+            name=data.name,
+        )
+        return CheckoutSession(
+            started.payment, started.token_expires_at, obj, self.gateway.endpoints.widget_url
+        )
+
+    async def start_payment(
+        self, actor: User, data: CheckoutInput, *, saved_card: bool = False
+    ) -> StartedPayment:
+        """The one way a payment starts, on the hosted page (:meth:`create_payment`) or with a saved card.
+
+        Intent before effect (docs/reliability.md), three committed steps: (1) allocate the invoice id,
+        committed before use so it is never reused; (2) save the payment NEW with audit
+        ``payment.created`` (``saved_card`` in its details for a saved-card charge) and publish it;
+        (3) ask the gateway for the invoice-bound payment token (no money moves), then mark the payment
+        PENDING with the token's expiry and first poll time and publish it. ``data`` is checkout input
+        :func:`validate_checkout` already accepted. Raises PermissionDenied for an inactive user
+        (nothing allocated), and the gateway's EpayError when no token was issued: the payment is then
+        EXPIRED with the reason and audit ``payment.token_failed``. The token is returned in memory
+        only: nothing here stores or logs it.
+        """
+        if not actor.active:
+            raise PermissionDenied(
+                msg("payments", QT_TRANSLATE_NOOP("payments", "This user account is deactivated."))
+            )
         invoice = await self.store.run_write(lambda tx: tx.counters.allocate_invoice_id())
         text = cut_utf8(
             data.description or default_description(invoice, data.language), DESCRIPTION_MAX_BYTES
@@ -155,13 +197,15 @@ class PaymentService:
                 created_by=actor.id,
                 now=self.clock(),
             )
-            details = {"amount": amount.plain()}
+            details: dict[str, object] = {"amount": data.amount.plain()}
+            if saved_card:
+                details["saved_card"] = True
             tx.audit.append(actor.id, "payment.created", f"payment:{invoice}", details, at=self.clock())
             return payment
 
         payment = await self.store.run_write(insert)
         self.events.publish(PaymentUpdated(payment))
-        log.info("event=payment_created invoice=%s amount=%s", invoice, amount.iso())
+        log.info("event=payment_created invoice=%s amount=%s", invoice, data.amount.iso())
         try:
             token = await self.gateway.get_payment_token(invoice, data.amount)
         except EpayError as exc:
@@ -174,24 +218,62 @@ class PaymentService:
         next_poll = self.schedule.next_poll_at(
             ConsoleStatus.PENDING, created_at=payment.created_at, token_expires_at=expires_at, now=now
         )
-        payment = await self.store.run_write(
-            lambda tx: tx.payments.set_status(
-                payment.id,
-                ConsoleStatus.PENDING,
+        payment = await self._set_status(
+            payment.invoice_id, ConsoleStatus.PENDING, next_poll_at=next_poll, token_expires_at=expires_at
+        )
+        return StartedPayment(payment, token, expires_at)
+
+    async def mark_unknown(self, invoice_id: InvoiceId) -> Payment:
+        """The answer to a call that may have moved money was lost: UNKNOWN, polled again soon.
+
+        Nothing is re-sent: the poller asks check-status until the bank says what happened. One write
+        transaction and a PaymentUpdated event. Raises NotFoundError.
+        """
+        return await self._set_status(
+            invoice_id, ConsoleStatus.UNKNOWN, next_poll_at=self.clock() + self.schedule.unknown
+        )
+
+    async def mark_not_made(self, invoice_id: InvoiceId, reason: str) -> Payment:
+        """The gateway certainly did not take the payment (it refused the call): EXPIRED with ``reason``.
+
+        One write transaction and a PaymentUpdated event; the payment is no longer polled. Raises
+        NotFoundError.
+        """
+        return await self._set_status(invoice_id, ConsoleStatus.EXPIRED, reason=reason)
+
+    async def mark_declined(self, invoice_id: InvoiceId, reason: str) -> Payment:
+        """The gateway declined the charge but check-status does not list it yet: REJECT with ``reason``.
+
+        One write transaction and a PaymentUpdated event. Raises NotFoundError.
+        """
+        return await self._set_status(invoice_id, ConsoleStatus.REJECT, reason=reason)
+
+    async def _set_status(
+        self,
+        invoice_id: InvoiceId,
+        status: ConsoleStatus,
+        *,
+        next_poll_at: datetime | None = None,
+        token_expires_at: datetime | None = None,
+        reason: str | None = None,
+    ) -> Payment:
+        """Store a status the console decided (the payment read and locked in the same transaction)."""
+        now = self.clock()
+
+        def write(tx: Tx) -> Payment:
+            current = tx.payments.lock_by_invoice(invoice_id)
+            return tx.payments.set_status(
+                current.id,
+                status,
                 now=now,
-                next_poll_at=next_poll,
-                token_expires_at=expires_at,
+                next_poll_at=next_poll_at,
+                token_expires_at=token_expires_at,
+                reason=reason,
             )
-        )
+
+        payment = await self.store.run_write(write)
         self.events.publish(PaymentUpdated(payment))
-        obj = build_payment_object(
-            payment,
-            token.auth_object(),
-            terminal_id=self.terminal_id,
-            back_link_base=self.back_link_base,
-            name=data.name,
-        )
-        return CheckoutSession(payment, expires_at, obj, self.gateway.endpoints.widget_url)
+        return payment
 
     def report_gateway(self, error: EpayError | None) -> None:
         """Tell the status bar how the last gateway call went (the bus drops repeats).

@@ -1,10 +1,12 @@
 """Paying with a customer's saved card (epay-api.md §8): list the cards, charge one.
 
-Intent before effect, like :meth:`PaymentService.create_payment`: the invoice id is allocated
-and the payment saved (NEW, then PENDING with its token) in committed transactions *before*
-``POST /payments/cards/auth`` leaves. The answer of that call is only a hint: the stored
-status comes from check-status. A lost answer leaves the payment UNKNOWN for the poller to
-resolve; it is never re-sent.
+Intent before effect: a charge starts the way every payment starts, with
+:meth:`PaymentService.start_payment` (the invoice id allocated and the payment saved NEW, then
+PENDING with its token, in committed transactions) *before* ``POST /payments/cards/auth`` leaves;
+what followed is stored through PaymentService's public ``mark_*`` methods and ``refresh_status``.
+This module never writes a payment row itself (tests/unit/test_payment_seam.py). The answer of that
+call is only a hint: the stored status comes from check-status. A lost answer leaves the payment
+UNKNOWN for the poller to resolve; it is never re-sent.
 
 3-D Secure (docs/decisions/0040): a terminal that asks for it answers ``secure3D``. That is neither paid
 nor failed: :meth:`SavedCardService.charge_saved_card` returns the payment (PENDING) with the
@@ -16,22 +18,14 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from datetime import datetime, timedelta
 from urllib.parse import quote
 
 from epay_desktop.domain import ConsoleError, ConsoleStatus, InvoiceId, Money, Payment, PermissionDenied, User
 from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, msg
 from epay_desktop.gateway import Declined, EpayError, OutcomeUnknown
 from epay_desktop.gateway.cards import Secure3DForm, secure3d_form
-from epay_desktop.services.events import PaymentUpdated
-from epay_desktop.services.payments.checkout import (
-    DESCRIPTION_MAX_BYTES,
-    cut_utf8,
-    default_description,
-    validate_checkout,
-)
+from epay_desktop.services.payments.checkout import validate_checkout
 from epay_desktop.services.payments.payment_service import PaymentService
-from epay_desktop.store.tx import Tx
 
 __all__ = ["CardOnFile", "SavedCardCharge", "SavedCardService", "Secure3DForm"]
 
@@ -126,20 +120,17 @@ class SavedCardService:
     ) -> SavedCardCharge:
         """Charge ``card_id`` of ``account_id`` and return the payment as check-status then saw it.
 
-        Side effects: commits the invoice id, the payment (NEW, audit ``payment.created`` with
-        ``saved_card``), then PENDING with the token expiry; then sends the charge once. Outcome:
-        the stored status after check-status (CHARGE/AUTH, REJECT...), or UNKNOWN when the answer
-        was lost or the status could not be read (the poller resolves it). Raises
+        Side effects: :meth:`PaymentService.start_payment` (the invoice id, the payment NEW with audit
+        ``payment.created`` and ``saved_card``, then PENDING with the token expiry); then sends the
+        charge once. Outcome: the stored status after check-status (CHARGE/AUTH, REJECT...), or UNKNOWN
+        when the answer was lost or the status could not be read (the poller resolves it). Raises
         RuleViolation/ConsoleError on bad input (nothing allocated), PermissionDenied, and EpayError
         when the charge was certainly not applied (token refused, gateway unreachable, bad request);
-        the payment is then EXPIRED with the reason. When the gateway answers ``secure3D`` and
+        the payment is then EXPIRED with the reason (a token not issued: as
+        :meth:`PaymentService.start_payment` says). When the gateway answers ``secure3D`` and
         check-status still shows the payment unsettled, ``secure3d`` is the form for the issuer's page
         (the payment stays PENDING and polled; nothing is re-sent).
         """
-        if not actor.active:
-            raise PermissionDenied(
-                msg("payments", QT_TRANSLATE_NOOP("payments", "This user account is deactivated."))
-            )
         account = _account(account_id)
         if not card_id.strip():
             raise ConsoleError(
@@ -148,37 +139,10 @@ class SavedCardService:
         data = validate_checkout(
             amount, description=description, email=email, phone=phone, account_id=account, language=language
         )
-        svc, store = self.payments, self.payments.store
-        invoice = await store.run_write(lambda tx: tx.counters.allocate_invoice_id())
-        text = cut_utf8(
-            data.description or default_description(invoice, data.language), DESCRIPTION_MAX_BYTES
-        )
-
-        def insert(tx: Tx) -> Payment:
-            payment = tx.payments.insert(
-                invoice, data.amount, description=text, email=data.email, phone=data.phone,
-                account_id=account, save_card=False, language=data.language,
-                register_id=svc.register_id, created_by=actor.id, now=svc.clock(),
-            )  # fmt: skip
-            details = {"amount": amount.plain(), "saved_card": True}
-            tx.audit.append(actor.id, "payment.created", f"payment:{invoice}", details, at=svc.clock())
-            return payment
-
-        payment = await store.run_write(insert)
-        self._publish(payment)
-        try:
-            token = await svc.gateway.get_payment_token(invoice, data.amount)
-        except EpayError as exc:
-            await self._expire(payment, exc)
-            raise
-        now = svc.clock()
-        expires = now + timedelta(seconds=token.expires_in)
-        poll_at = svc.schedule.next_poll_at(
-            ConsoleStatus.PENDING, created_at=payment.created_at, token_expires_at=expires, now=now
-        )
-        payment = await self._set(
-            payment, ConsoleStatus.PENDING, next_poll_at=poll_at, token_expires_at=expires
-        )
+        svc = self.payments
+        started = await svc.start_payment(actor, data, saved_card=True)
+        payment, token = started.payment, started.token
+        invoice = payment.invoice_id
         log.info("event=saved_card_payment_sending invoice=%s amount=%s", invoice, amount.iso())
         declined: Declined | None = None
         form: Secure3DForm | None = None
@@ -186,24 +150,25 @@ class SavedCardService:
         back = f"?invoice={quote(invoice.value, safe='')}"
         try:
             result = await svc.gateway.pay_with_saved_card(
-                token, invoice, data.amount, card_id.strip(), account, description=text,
+                token, invoice, data.amount, card_id.strip(), account, description=payment.description,
                 email=data.email or "", phone=data.phone or "", language=data.language,
                 back_link=f"{base}/ok{back}", failure_back_link=f"{base}/fail{back}",
             )  # fmt: skip
         except OutcomeUnknown:
             log.warning("event=saved_card_payment_unknown invoice=%s", invoice)
-            return SavedCardCharge(await self._unknown(payment))
+            return SavedCardCharge(await svc.mark_unknown(invoice))
         except Declined as exc:
             declined = exc
         except EpayError as exc:  # AuthError, GatewayUnavailable, other refusals: not applied
-            await self._expire(payment, exc)
+            log.warning("event=saved_card_payment_not_sent invoice=%s error=%s", invoice, exc)
+            await svc.mark_not_made(invoice, f"saved-card payment not made: {exc.user_message}")
             raise
         else:
             term_url = f"{svc.gateway.endpoints.api_url.rstrip('/')}/payments/cards/confirmPayment"
             form = secure3d_form(result.secure3d, f"{term_url}?Access={quote(token.access_token, safe='')}")
             if form is not None:
                 log.info("event=saved_card_payment_secure3d invoice=%s", invoice)
-        settled = await self._settle(payment.invoice_id, declined)
+        settled = await self._settle(invoice, declined)
         if form is not None and (settled.status in _UNSETTLED or settled.status is ConsoleStatus.UNKNOWN):
             return SavedCardCharge(settled, form)
         return SavedCardCharge(settled)
@@ -213,50 +178,10 @@ class SavedCardService:
         try:
             payment = await self.payments.refresh_status(invoice)
         except EpayError:
-            current = await self.payments.store.run_read(lambda tx: tx.payments.get_by_invoice(invoice))
-            assert current is not None
-            return await self._unknown(current)
+            return await self.payments.mark_unknown(invoice)
         if declined is not None and payment.status in _UNSETTLED:
-            return await self._set(payment, ConsoleStatus.REJECT, reason=declined.user_message)
+            return await self.payments.mark_declined(invoice, declined.user_message)
         return payment
-
-    async def _unknown(self, payment: Payment) -> Payment:
-        now = self.payments.clock()
-        return await self._set(
-            payment, ConsoleStatus.UNKNOWN, next_poll_at=now + self.payments.schedule.unknown
-        )
-
-    async def _expire(self, payment: Payment, exc: EpayError) -> None:
-        log.warning("event=saved_card_payment_not_sent invoice=%s error=%s", payment.invoice_id, exc)
-        await self._set(
-            payment, ConsoleStatus.EXPIRED, reason=f"saved-card payment not made: {exc.user_message}"
-        )
-
-    async def _set(
-        self,
-        payment: Payment,
-        status: ConsoleStatus,
-        *,
-        next_poll_at: datetime | None = None,
-        token_expires_at: datetime | None = None,
-        reason: str | None = None,
-    ) -> Payment:
-        now = self.payments.clock()
-        stored = await self.payments.store.run_write(
-            lambda tx: tx.payments.set_status(
-                payment.id,
-                status,
-                now=now,
-                next_poll_at=next_poll_at,
-                token_expires_at=token_expires_at,
-                reason=reason,
-            )
-        )
-        self._publish(stored)
-        return stored
-
-    def _publish(self, payment: Payment) -> None:
-        self.payments.events.publish(PaymentUpdated(payment))
 
 
 def _account(account_id: str) -> str:
