@@ -105,7 +105,7 @@ async def cmd_reconcile(app: AppContext, args: argparse.Namespace) -> int:
         raise CliError("--note goes with --resolve ID")
     await login(app, args)
     report = await app.reconciler.reconcile_all()
-    unresolved = await app.store.run_read(lambda tx: tx.operations.all_unresolved())
+    unresolved = await app.reconciler.unresolved_operations()
     disputed = await app.reconciler.books.open_discrepancies()
     if args.json:
         emit_json(
@@ -177,7 +177,7 @@ async def _resolve_discrepancy(app: AppContext, args: argparse.Namespace) -> int
     user = await login(app, args)
     require_manager(user, "resolve a discrepancy between the books and the bank")
     resolved = await app.reconciler.books.resolve(user, args.resolve, args.note)
-    invoice = await app.store.run_read(lambda tx: tx.payments.get(resolved.payment_id).invoice_id)
+    invoice = await app.queries.invoice_of(resolved.payment_id)
     if args.json:
         emit_json(
             {

@@ -134,7 +134,6 @@ async def cmd_check_db(args: argparse.Namespace) -> int:
 
 async def cmd_restore(args: argparse.Namespace) -> int:
     from epay_desktop.app import open_app
-    from epay_desktop.services.restores import record_restore
     from epay_desktop.services.shop_settings import effective_environ
     from epay_desktop.store.backup import stage_restore, swap_in
     from epay_desktop.store.integrity import running_folder, unmark_expected
@@ -171,7 +170,7 @@ async def cmd_restore(args: argparse.Namespace) -> int:
         {**environ, "EPAYMENT_DATABASE_URL": f"sqlite:///{db_file}"}, verbose=getattr(args, "verbose", False)
     )
     try:  # the restored database says who restored it, from what, and where the replaced file is
-        await record_restore(restored.store, user, backup=backup, replaced=aside, at=restored.clock())
+        await restored.audit.record_restore(user, backup=backup, replaced=aside, at=restored.clock())
     finally:
         await restored.aclose()
     if args.json:

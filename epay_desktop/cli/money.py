@@ -187,7 +187,7 @@ async def cmd_cancel(app: AppContext, args: argparse.Namespace) -> int:
 async def cmd_review(app: AppContext, args: argparse.Namespace) -> int:
     actor = await login(app, args)
     op = await app.operations.review(actor, args.op_id, args.decision)
-    invoice = await app.store.run_read(lambda tx: tx.payments.get(op.payment_id).invoice_id)
+    invoice = await app.queries.invoice_of(op.payment_id)
     if op.state is OpState.FAILED and args.decision == "abandon":
         if args.json:
             emit_json({"invoice_id": invoice.value, **op_json(op)})

@@ -44,7 +44,7 @@ if TYPE_CHECKING:  # the app's stacks load when a command runs, not for --help (
     from epay_desktop.app import AppContext
     from epay_desktop.services.payments.queries import PaymentView
 
-__all__ = ["payment_json", "register", "user_names"]
+__all__ = ["payment_json", "register"]
 
 
 def register(commands: Commands, common: argparse.ArgumentParser) -> None:
@@ -137,11 +137,6 @@ def _statuses(raw: list[str] | None) -> list[ConsoleStatus] | None:
             known = ", ".join(s.value for s in ConsoleStatus)
             raise CliError(f"unknown status {part.strip()!r}; use one of {known}") from None
     return wanted
-
-
-async def user_names(app: AppContext) -> dict[int, str]:
-    """User id -> name, to show who asked and who approved."""
-    return await app.store.run_read(lambda tx: {u.id: u.name for u in tx.users.list()})
 
 
 def payment_json(payment: Payment) -> dict[str, Any]:
@@ -344,7 +339,7 @@ async def cmd_payments(app: AppContext, args: argparse.Namespace) -> int:
 async def cmd_show(app: AppContext, args: argparse.Namespace) -> int:
     await login(app, args)
     view = await app.queries.get_view(args.invoice)
-    names = await user_names(app)
+    names = await app.users.display_names()  # who asked and who approved
     if args.json:
         emit_json(view_json(view, names))
         return EXIT_OK

@@ -95,7 +95,7 @@ def _user_json(user: User) -> dict[str, object]:
 
 
 async def cmd_user_add(app: AppContext, args: argparse.Namespace) -> int:
-    empty = await app.store.run_read(lambda tx: tx.users.count() == 0)
+    empty = not await app.users.has_accounts()
     actor = None if empty else await login(app, args)
     role = Role(args.role)
     if empty and role is Role.CASHIER:

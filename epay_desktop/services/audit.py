@@ -24,8 +24,11 @@ import json
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
 from typing import Final
 
+from epay_desktop.domain import User
+from epay_desktop.services.restores import record_restore
 from epay_desktop.store.db import Store
 from epay_desktop.store.repos.audit import GENESIS_HASH
 from epay_desktop.store.tx import Tx
@@ -216,6 +219,13 @@ class AuditService:
         """Every account whose stored role or status no audited decision gave (decision 0075): what the
         log-in would refuse, found for all accounts at once (``audit verify``). Reads only."""
         return await self._store.run_read(_accounts_not_backed)
+
+    async def record_restore(
+        self, manager: User, *, backup: Path, replaced: Path | None, at: datetime
+    ) -> int:
+        """The restored database's own record of the restore (``database.restored``, decision 0067;
+        :func:`epay_desktop.services.restores.record_restore`); returns its ``seq``."""
+        return await record_restore(self._store, manager, backup=backup, replaced=replaced, at=at)
 
     async def head(self) -> AuditAnchor:
         """The current anchor: entry count and head hash, to print on the end-of-day report."""

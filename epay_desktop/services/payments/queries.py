@@ -152,6 +152,10 @@ class PaymentQueries:
     def __init__(self, store: Store) -> None:
         self.store = store
 
+    async def invoice_of(self, payment_id: int) -> InvoiceId:
+        """The invoice of the payment stored under ``payment_id``. Raises NotFoundError."""
+        return await self.store.run_read(lambda tx: tx.payments.get(payment_id).invoice_id)
+
     async def get_view(self, invoice_id: InvoiceId) -> PaymentView:
         """The payment, its operations (oldest first) and the refund totals. Raises NotFoundError."""
         return await self.store.run_read(lambda tx: _view(tx, invoice_id))

@@ -182,6 +182,10 @@ class Reconciler:
         _log_report(report)
         return report
 
+    async def unresolved_operations(self) -> list[MoneyOp]:
+        """The money operations still unresolved (their outcome not yet known), oldest first."""
+        return await self._store.run_read(lambda tx: tx.operations.all_unresolved())
+
     async def check_payment(self, invoice_id: InvoiceId) -> ReconcileReport:
         """Check one payment with the bank now ("Check with the bank" in the console, decision 0041).
 

@@ -238,6 +238,10 @@ class UserService:
 
         return await self._store.run_read(work)
 
+    async def has_accounts(self) -> bool:
+        """Whether any account exists: the first one (a manager or an admin) is added without a log-in."""
+        return await self._store.run_read(lambda tx: tx.users.count() > 0)
+
     async def display_names(self) -> dict[int, str]:
         """Every account's id -> name, active or not, for showing who took a payment or asked for
         an operation. Any caller may use it: names only (no role, hash, lock or activity state)."""
