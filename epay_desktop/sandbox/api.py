@@ -82,6 +82,8 @@ class Api:
                 response = error_response(exc)
             if fault is not None and fault.kind == "delay":
                 await asyncio.sleep(float(fault.value))
+            if fault is not None and fault.kind == "hold":
+                await state.faults.holds.hold(operation, fault.value)
             if fault is not None and fault.kind == "drop_after_apply":
                 return DropResponse()
             if fault is not None and fault.kind == "code_in_200_applied" and response.status_code == 200:

@@ -7,8 +7,10 @@ sandbox listens on loopback only.
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
-from decimal import Decimal
+from collections.abc import Mapping
+from decimal import Decimal, InvalidOperation
 from typing import Final
 
 from starlette.requests import Request
@@ -18,16 +20,18 @@ from starlette.routing import BaseRoute, Route
 from epay_desktop.sandbox.amounts import amount_text, parse_amount
 from epay_desktop.sandbox.config import SandboxConfig
 from epay_desktop.sandbox.errors import Code, SandboxError
-from epay_desktop.sandbox.faults import parse_fault
+from epay_desktop.sandbox.faults import MAX_FAULT_HOLD, OPERATIONS, parse_fault
 from epay_desktop.sandbox.ledger import Ledger, Transaction
 from epay_desktop.sandbox.render import JSONResponse, error_response, read_json
 from epay_desktop.sandbox.state import CardInput, Checkout, SandboxState
 from epay_desktop.sandbox.views import attempt_json, control_json
 
-__all__ = ["MAX_STATUS_LAG", "control_routes"]
+__all__ = ["MAX_HELD_COUNT", "MAX_STATUS_LAG", "control_routes"]
 
 #: The longest status lag the control API accepts, in seconds (a day; the CLI flag has no limit).
 MAX_STATUS_LAG: Final = 86400
+#: The most held answers ``GET /sandbox/held?atLeast=N`` may wait for.
+MAX_HELD_COUNT: Final = 1000
 
 
 def control_routes(state: SandboxState) -> list[BaseRoute]:
@@ -94,6 +98,27 @@ def control_routes(state: SandboxState) -> list[BaseRoute]:
         state.faults.clear()
         return JSONResponse({"status": "faults cleared"})
 
+    async def held(request: Request) -> Response:
+        """The answers ``hold`` faults keep back now; with ``wait``, waits until ``atLeast`` are held."""
+        try:
+            operation, count, wait = _held_query(request.query_params)
+        except SandboxError as exc:
+            return error_response(exc)
+        holds = state.faults.holds
+        if wait > 0:
+            try:
+                await asyncio.to_thread(holds.wait_held, operation, count, wait)
+            except TimeoutError as exc:
+                return error_response(SandboxError(Code.NOT_HELD, str(exc), 409))
+        return JSONResponse([entry.to_json() for entry in holds.held(operation)])
+
+    async def release(request: Request) -> Response:
+        try:
+            operation, _, _ = _held_query(request.query_params)
+        except SandboxError as exc:
+            return error_response(exc)
+        return JSONResponse({"released": state.faults.holds.release(operation)})
+
     async def get_options(request: Request) -> Response:
         return JSONResponse(_options_json(state))
 
@@ -122,11 +147,39 @@ def control_routes(state: SandboxState) -> list[BaseRoute]:
         Route("/sandbox/faults", list_faults, methods=["GET"]),
         Route("/sandbox/faults", add_fault, methods=["POST"]),
         Route("/sandbox/faults", clear_faults, methods=["DELETE"]),
+        Route("/sandbox/held", held, methods=["GET"]),
+        Route("/sandbox/release", release, methods=["POST"]),
         Route("/sandbox/options", get_options, methods=["GET"]),
         Route("/sandbox/options", set_options, methods=["PATCH", "POST"]),
         Route("/sandbox/tokens", tokens, methods=["GET"]),
         Route("/sandbox/reset", reset, methods=["POST"]),
     ]
+
+
+def _held_query(query: Mapping[str, str]) -> tuple[str | None, int, float]:
+    """``operation`` (none: all), ``atLeast`` (1) and ``wait`` (0 s) of a held/release call; 850 if bad."""
+    unknown = set(query) - {"operation", "atLeast", "wait"}
+    if unknown:
+        raise SandboxError(Code.BAD_FAULT, f"unknown parameter {', '.join(sorted(unknown))}")
+    operation = query.get("operation") or None
+    if operation is not None and operation not in OPERATIONS:
+        raise SandboxError(Code.BAD_FAULT, f"operation must be one of {', '.join(OPERATIONS)}")
+    raw_count = query.get("atLeast", "1")
+    if not (
+        len(raw_count) <= 6
+        and raw_count.isascii()
+        and raw_count.isdecimal()
+        and 1 <= int(raw_count) <= MAX_HELD_COUNT
+    ):
+        raise SandboxError(Code.BAD_FAULT, f"atLeast must be a whole number from 1 to {MAX_HELD_COUNT}")
+    raw_wait = query.get("wait", "0")
+    try:
+        wait = Decimal(raw_wait) if len(raw_wait) <= 20 else Decimal("NaN")
+    except InvalidOperation:
+        wait = Decimal("NaN")
+    if not wait.is_finite() or not 0 <= wait <= MAX_FAULT_HOLD:
+        raise SandboxError(Code.BAD_FAULT, f"wait must be seconds from 0 to {MAX_FAULT_HOLD}")
+    return operation, int(raw_count), float(wait)
 
 
 def _options_json(state: SandboxState) -> dict[str, object]:

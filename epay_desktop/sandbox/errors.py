@@ -62,6 +62,7 @@ class Code(IntEnum):
     BODY_TOO_LARGE = 853
     JSON_TOO_DEEP = 854
     TIME_LIMIT = 855
+    NOT_HELD = 856
     INJECTED = 860
 
 

@@ -1,7 +1,7 @@
 """Injected faults: the control API arms them, the API routes consume them one call at a time.
 
 A fault belongs to one operation and fires on its next ``times`` calls (first armed, first
-used). ``delay``, ``drop_after_apply`` and ``code_in_200_applied`` let the call take effect;
+used). ``delay``, ``hold``, ``drop_after_apply`` and ``code_in_200_applied`` let the call take effect;
 ``http_status``, ``drop_before_apply`` and ``code_in_200`` do not. ``result_code`` and
 ``status_oddity`` only make sense for check-status, ``code_in_200*`` only for the money
 operations (charge, cancel, refund, card_pay) and ``expire_token`` not for the token endpoint.
@@ -10,6 +10,9 @@ Values are bounded and anything else is refused (400/850): a delay is 0 to
 :data:`MAX_FAULT_DELAY` seconds, a code at most :data:`MAX_FAULT_CODE`, ``times`` at most
 :data:`MAX_FAULT_TIMES`; NaN and infinities are not numbers. The bounds are checked before any
 integer is made of a value, so ``1E+999999999`` costs nothing.
+
+``hold`` keeps the applied call's answer back until a test releases it (holds.py, decision 0089); its
+value is the most seconds to hold, 0 (or none) meaning :data:`MAX_FAULT_HOLD`.
 """
 
 from __future__ import annotations
@@ -19,11 +22,13 @@ from decimal import Decimal
 from typing import Final
 
 from epay_desktop.sandbox.errors import Code, SandboxError
+from epay_desktop.sandbox.holds import Holds
 
 __all__ = [
     "KINDS",
     "MAX_FAULT_CODE",
     "MAX_FAULT_DELAY",
+    "MAX_FAULT_HOLD",
     "MAX_FAULT_TIMES",
     "MONEY_OPERATIONS",
     "ODDITIES",
@@ -34,6 +39,8 @@ __all__ = [
 
 #: The longest ``delay`` fault, in seconds (below the sandbox's request time limit, limits.py).
 MAX_FAULT_DELAY: Final = 60
+#: The longest a ``hold`` fault keeps an answer back unreleased, in seconds (the same bound as a delay).
+MAX_FAULT_HOLD: Final = 60
 #: The largest number any other fault's value may be (codes; the gateway's codes have 3-4 digits).
 MAX_FAULT_CODE: Final = 999_999
 #: The most calls one fault may fire on.
@@ -42,6 +49,7 @@ MAX_FAULT_TIMES: Final = 1_000_000
 OPERATIONS: Final = ("token", "status", "charge", "cancel", "refund", "cards", "card_pay")
 KINDS: Final = (
     "delay",
+    "hold",
     "http_status",
     "drop_after_apply",
     "drop_before_apply",
@@ -109,6 +117,12 @@ def parse_fault(body: object) -> Fault:
         raise SandboxError(Code.BAD_FAULT, "value must be a non-negative finite number")
     if kind == "delay" and value > MAX_FAULT_DELAY:
         raise SandboxError(Code.BAD_FAULT, f"delay value must be seconds from 0 to {MAX_FAULT_DELAY}")
+    if kind == "hold":
+        if value > MAX_FAULT_HOLD:
+            raise SandboxError(
+                Code.BAD_FAULT, f"hold value must be seconds up to {MAX_FAULT_HOLD} (0: {MAX_FAULT_HOLD})"
+            )
+        return Fault(operation, kind, value or Decimal(MAX_FAULT_HOLD), times)
     if value > MAX_FAULT_CODE:
         raise SandboxError(Code.BAD_FAULT, f"value must be at most {MAX_FAULT_CODE}")
     if kind == "http_status" and not (value == int(value) and 400 <= value <= 599):
@@ -121,8 +135,11 @@ def parse_fault(body: object) -> Fault:
 
 
 class FaultBook:
+    """The armed faults, and (``holds``) the answers ``hold`` faults keep back now."""
+
     def __init__(self) -> None:
         self._faults: list[Fault] = []
+        self.holds = Holds()
 
     def add(self, fault: Fault) -> None:
         self._faults.append(fault)
@@ -141,4 +158,6 @@ class FaultBook:
         return list(self._faults)
 
     def clear(self) -> None:
+        """Disarm every fault and release every held answer."""
         self._faults.clear()
+        self.holds.release()

@@ -5,8 +5,8 @@ refusing one longer than ``SandboxConfig.max_body_bytes`` with 400/853 (a declar
 ``Content-Length`` over the limit is refused before anything is read; a streamed body as soon as
 it passes the limit), then replays it to the route. The route runs under
 ``SandboxConfig.request_time_limit``: a request still running then is cancelled and answered
-504/855 in the gateway's error shape ``{"code", "message"}``. A delay fault (at most
-``faults.MAX_FAULT_DELAY`` seconds) stays below the default limit.
+504/855 in the gateway's error shape ``{"code", "message"}``. A delay or hold fault (at most
+``faults.MAX_FAULT_DELAY`` / ``MAX_FAULT_HOLD`` seconds) stays below the default limit.
 """
 
 from __future__ import annotations
