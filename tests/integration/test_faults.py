@@ -8,6 +8,7 @@ retries sleep through an injected no-op, so these tests do not wait for backoff.
 from __future__ import annotations
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 from decimal import Decimal
 from typing import Any
 
@@ -83,7 +84,7 @@ def test_refund_dropped_before_apply_is_outcome_unknown_and_not_applied(h: Any) 
 
 def test_refund_slower_than_the_read_timeout_is_outcome_unknown_sent_once(h: Any) -> None:
     invoice, txn_id = h.paid("1500")
-    h.fault("refund", "delay", 2.5)
+    h.fault("refund", "hold")  # applied, answered only when released (the fixture's reset does)
     counter = h.Counter()
 
     async def go() -> None:
@@ -103,7 +104,7 @@ def test_refund_slower_than_the_read_timeout_is_outcome_unknown_sent_once(h: Any
 def test_refund_slower_than_the_clients_own_timeout_setting(h: Any) -> None:
     """Same as above, with the timeout given to EpayClient itself rather than to a caller's http client."""
     invoice, txn_id = h.paid("1500")
-    h.fault("refund", "delay", 2.5)
+    h.fault("refund", "hold")  # applied, answered only when released (the fixture's reset does)
 
     async def go() -> None:
         async with h.client(timeout=httpx.Timeout(1.0)) as client:
@@ -240,11 +241,18 @@ def test_status_transient_failure_is_retried(h: Any, kind: str, value: int) -> N
 
 
 def test_status_slow_answer_still_succeeds(h: Any) -> None:
+    """A check-status answer that keeps the client waiting is waited for, not given up on or re-asked."""
     invoice, _ = h.paid("1500")
-    h.fault("status", "delay", 0.3)
+    h.fault("status", "hold")
     counter = h.Counter()
 
-    result = status_with(h, counter, invoice)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        asking = pool.submit(status_with, h, counter, invoice)
+        held = h.control.get("/sandbox/held", params={"operation": "status", "wait": 30})
+        assert held.status_code == 200, held.text
+        assert not asking.done()
+        assert h.control.post("/sandbox/release").json() == {"released": 1}
+        result = asking.result(timeout=30)
     assert isinstance(result, StatusFound)
     assert counter.count("GET", "/check-status/") == 1
 
