@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from epay_desktop.domain import ConsoleStatus, InvoiceId, Money, OpState
-from epay_desktop.sandbox.faults import Fault
+from epay_desktop.sandbox.faults import MAX_FAULT_HOLD, Fault
 from epay_desktop.services.payments.reconcile import ReconcileReport
 from epay_desktop.ui.checkout.result import Outcome
 from epay_desktop.ui.money.refund_dialog import RefundDialog
@@ -128,12 +128,16 @@ def test_reconciliation_keeps_running_while_a_refund_is_being_sent(
     window = console.window
     window.open_payment(invoice)
     qtbot.waitUntil(window.commands.refund.isEnabled, timeout=SLOW)
-    console.sandbox.state.faults.add(Fault("refund", "delay", Decimal(3), 1))  # applied, answered 3 s later
+    holds = console.sandbox.state.faults.holds
+    console.sandbox.state.faults.add(Fault("refund", "hold", Decimal(MAX_FAULT_HOLD), 1))  # until released
     window.commands.refund.trigger()
     dialog = console.wait_dialog(RefundDialog)
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(holds.held("refund")), timeout=SLOW)  # the bank took it, no answer yet
     # a reconciliation round (every second here) ran during the refund and left it to its sender
     qtbot.waitUntil(lambda: any(r.in_flight for r in reports), timeout=SLOW)
+    assert console.dialogs(RefundDialog)  # still waiting for the bank
+    assert holds.release("refund") == 1
     qtbot.waitUntil(lambda: not console.dialogs(RefundDialog), timeout=SLOW)
     view = console.arun(console.ctx.queries.get_view(invoice))
     assert [op.state for op in view.operations] == [OpState.SUCCEEDED]
