@@ -7,7 +7,7 @@ request is in flight; (d) two refund processes at once, on SQLite and on Postgre
 
 from __future__ import annotations
 
-import time
+from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from decimal import Decimal
 from typing import Any
 
@@ -84,20 +84,20 @@ def test_done_when_b_dropped_refund_answer_ends_with_exactly_one_refund(cli: Any
 
 def test_done_when_c_refund_process_killed_in_flight_then_reconcile(cli: Any, err_line: Any) -> None:
     invoice = _charged_payment(cli, "1000")
-    cli.fault("refund", "delay", 5)
+    cli.fault("refund", "hold")
     proc = cli.spawn("refund", invoice, "--amount", "250")
     try:
-        deadline = time.monotonic() + 30
-        while not cli.gateway_refunds(invoice):  # the sandbox applied it and is holding the answer back
-            assert proc.poll() is None, proc.communicate()
-            assert time.monotonic() < deadline, "the refund never reached the sandbox"
-            time.sleep(0.05)
+        # the sandbox applied it and is holding the answer back
+        held = cli.control.get("/sandbox/held", params={"operation": "refund", "wait": 30}, timeout=40)
+        assert held.status_code == 200 and proc.poll() is None, "the refund never reached the sandbox"
+        assert len(cli.gateway_refunds(invoice)) == 1
         proc.kill()  # SIGKILL while waiting for the answer
         proc.wait(timeout=10)
     finally:
         if proc.poll() is None:
             proc.kill()
         proc.communicate()
+        cli.control.post("/sandbox/release")  # the answer now goes to a closed connection
     assert proc.returncode == -9
     ops = cli.run("show", invoice, "--json").json()["operations"]
     assert [op["state"] for op in ops] == ["SENDING"]  # the intent was committed before the request
@@ -122,12 +122,17 @@ def test_done_when_d_two_refunds_at_once_one_wins(
         cli.env["EPAYMENT_DATABASE_URL"] = url
         monkeypatch.setenv("EPAYMENT_DATABASE_URL", url)
     invoice = _charged_payment(cli, "100.00")
-    cli.fault("refund", "delay", 1, times=2)  # whichever refund goes first stays in flight a while
+    cli.fault("refund", "hold", times=2)  # whichever refund goes first stays in flight until released
     procs = [cli.spawn("refund", invoice, "--amount", "60.00") for _ in range(2)]
-    results = []
-    for proc in procs:
-        out, err = proc.communicate(timeout=60)
-        results.append((proc.returncode, out, err))
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        ends = [pool.submit(proc.communicate, timeout=90) for proc in procs]
+        # the other one ends while the first is still held: the bank answers nobody until released
+        done, _ = wait(ends, timeout=60, return_when=FIRST_COMPLETED)
+        assert len(done) == 1, "neither refund ended while the other was in flight"
+        assert len(cli.control.get("/sandbox/held", params={"operation": "refund"}).json()) == 1
+        cli.control.post("/sandbox/release")
+        outputs = [end.result() for end in ends]
+    results = [(proc.returncode, out, err) for proc, (out, err) in zip(procs, outputs, strict=True)]
     codes = sorted(code for code, _, _ in results)
     assert codes == [0, 1], results
     refusal = next(err for code, _, err in results if code == 1)
