@@ -1,8 +1,8 @@
 """The start-up reconciliation runs behind the console's window (decision 0059), seen as a person sees it:
 the real console (open_app on the sandbox, AppController, MainWindow) with pending payments, some of them
-paid at the bank meanwhile, and a slow bank. The login form is there at once, the status bar says the
-console is checking unfinished payments with the bank, the list turns the paid ones Paid as the answers
-arrive, and the line goes when the check is done."""
+paid at the bank meanwhile, and a slow bank (the sandbox holds the check-status answers until released).
+The login form is there at once, the status bar says the console is checking unfinished payments with the
+bank, the list turns the paid ones Paid as the answers arrive, and the line goes when the check is done."""
 
 from __future__ import annotations
 
@@ -61,13 +61,8 @@ def test_the_login_shows_at_once_and_the_list_follows_the_start_up_check(
             "/sandbox/pay",
             json={"invoiceId": payment.invoice_id.value, "cvc": "123", **card},
         )
-    # the bank answers check-status slowly: the start-up check takes a while
-    _control(
-        sandbox,
-        "POST",
-        "/sandbox/faults",
-        json={"operation": "status", "kind": "delay", "value": 1.0, "times": 8},
-    )
+    # the bank answers check-status only when released: the start-up check takes as long as the test says
+    _control(sandbox, "POST", "/sandbox/faults", json={"operation": "status", "kind": "hold", "times": 8})
 
     controller = AppController(ctx, profile, ConsoleOptions(idle_minutes=0))
     stop, background = start_background(ctx, reconcile_every=3600, startup=_status_line(controller))
@@ -76,6 +71,7 @@ def test_the_login_shows_at_once_and_the_list_follows_the_start_up_check(
     try:
         form = controller.session.lock_screen.form
         qtbot.waitUntil(form.isVisible, timeout=SLOW_MS)
+        qtbot.waitUntil(lambda: bool(sandbox.state.faults.holds.held("status")), timeout=SLOW_MS)
         # the login form is up while the bank is still being asked: nothing stored as paid yet
         assert window.statusBar().currentMessage() == CHECKING
         stored = [arun(ctx.queries.get_view(p.invoice_id)).payment.status for p in payments]
@@ -85,6 +81,7 @@ def test_the_login_shows_at_once_and_the_list_follows_the_start_up_check(
         qtbot.keyClicks(form.secret_edit, PIN)
         qtbot.keyClick(form.secret_edit, Qt.Key.Key_Return)
         qtbot.waitUntil(lambda: controller.session.user is not None, timeout=SLOW_MS)
+        _control(sandbox, "DELETE", "/sandbox/faults")  # the bank answers now (held and later calls)
 
         model = window.payments_view.model
 
