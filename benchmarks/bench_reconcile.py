@@ -49,7 +49,7 @@ import httpx
 from sqlalchemy import event
 
 from benchmarks.figures import Goal, emit, figure
-from epay_desktop.app import AppContext, open_app
+from epay_desktop.app import AppContext, open_app, store_of
 from epay_desktop.domain import InvoiceId, Money, Role
 from epay_desktop.gateway import Credentials, Secret
 from epay_desktop.gateway.config import sandbox_endpoints
@@ -186,7 +186,7 @@ class TransactionCounter:
 
     def __init__(self, ctx: AppContext) -> None:
         self.count = 0
-        self._engine = ctx.store.engine
+        self._engine = store_of(ctx).engine
         event.listen(self._engine, "commit", self._on_commit)
 
     def _on_commit(self, _conn: Any) -> None:

@@ -51,8 +51,8 @@ from typing import Any, Final
 
 from sqlalchemy import Connection, func, insert, select, text
 
-from epay_desktop.demo.seed import DECLINES, REFUND_REASONS
 from epay_desktop.domain import ConsoleStatus, InvoiceId, Role
+from epay_desktop.services.demo_shop import DECLINES, REFUND_REASONS
 from epay_desktop.services.people.passwords import Passwords
 from epay_desktop.services.secrets import load_or_create_secret_file
 from epay_desktop.store import status_counts

@@ -1,8 +1,14 @@
 """The composition root: settings -> logging -> store -> HTTP client -> gateway -> services.
 
 :func:`open_app` is the only place that constructs collaborators (docs/architecture.md); the
-CLI and, later, the Qt console call it inside their running event loop and close what it
+CLI, the Qt console and the demo call it inside their running event loop and close what it
 returns with :meth:`AppContext.aclose`. It never logs or prints the client secret or a token.
+
+The :class:`AppContext` a front end gets holds services only (decision 0085): the store, the HTTP
+client and the gateway client they are built on stay here, in an :class:`Infrastructure` that
+tests and benchmarks reach through :func:`infrastructure` and the front ends never do
+(tests/unit/test_architecture.py fails on ``.store``, ``.gateway`` and ``.http`` in ``cli/``,
+``ui/`` and ``demo/``, and on their importing :func:`infrastructure` or :func:`store_of`).
 """
 
 from __future__ import annotations
@@ -20,8 +26,10 @@ from pathlib import Path
 import httpx
 
 from epay_desktop.gateway import DEFAULT_TIMEOUT, EpayClient
+from epay_desktop.gateway.config import Environment
 from epay_desktop.logs import configure_logging
 from epay_desktop.services.audit import AuditService
+from epay_desktop.services.demo_shop import DemoShop
 from epay_desktop.services.events import EventBus
 from epay_desktop.services.money_ops.operations import MoneyOperations
 from epay_desktop.services.payments.payment_service import PaymentService
@@ -40,7 +48,16 @@ from epay_desktop.store.backup import backup_to, daily_backup, has_daily_backup,
 from epay_desktop.store.db import Store
 from epay_desktop.store.open import CheckedStore, open_store, sqlite_file
 
-__all__ = ["AppContext", "backup_now", "backup_of_the_day", "database_checked", "open_app"]
+__all__ = [
+    "AppContext",
+    "Infrastructure",
+    "backup_now",
+    "backup_of_the_day",
+    "database_checked",
+    "infrastructure",
+    "open_app",
+    "store_of",
+]
 
 log = logging.getLogger(__name__)
 
@@ -51,17 +68,27 @@ def _utcnow() -> datetime:
     return datetime.now(UTC)
 
 
+@dataclass(frozen=True, slots=True)
+class Infrastructure:
+    """What the services are built on: the store, the one HTTP client, the gateway client. Not a
+    front end's: tests and benchmarks only, through :func:`infrastructure` (decision 0085)."""
+
+    store: Store
+    http: httpx.AsyncClient
+    gateway: EpayClient
+
+
 @dataclass
 class AppContext:
-    """Everything a front end needs, built once per process; close it with :meth:`aclose`."""
+    """Everything a front end needs, built once per process; close it with :meth:`aclose`.
+
+    Services and settings only: nothing here hands out the store, the HTTP client or the gateway."""
 
     gateway_settings: GatewaySettings
     store_settings: StoreSettings
     clock: Clock
     log_file: Path
-    store: Store
-    http: httpx.AsyncClient
-    gateway: EpayClient
+    _infra: Infrastructure = field(repr=False)
     events: EventBus
     payments: PaymentService
     queries: PaymentQueries
@@ -74,6 +101,7 @@ class AppContext:
     shop_settings: ShopSettingsService
     local_config: LocalConfigStore
     saved_cards: SavedCardService
+    demo_shop: DemoShop  # refuses unless the gateway is the sandbox (``--demo``)
     secrets: SecretStore = field(default_factory=SecretStore)  # the client secret in the keychain
     _closed: bool = field(default=False, repr=False)
     _logging: _LoggingState | None = field(default=None, repr=False)
@@ -87,10 +115,10 @@ class AppContext:
             return
         self._closed = True
         try:
-            await self.gateway.aclose()
-            await self.http.aclose()
+            await self._infra.gateway.aclose()
+            await self._infra.http.aclose()
         finally:
-            await asyncio.to_thread(self.store.close)
+            await asyncio.to_thread(self._infra.store.close)
             if self._logging is not None:
                 self._logging.restore()
 
@@ -231,19 +259,19 @@ async def open_app(
         terminal_id=gateway_settings.credentials.terminal_id,
     )
     operations = MoneyOperations(store, gateway, payments, events, now)
+    users = UserService(store, Passwords(pepper), clock=now, register_id=store_settings.register_id)
+    on_sandbox = gateway_settings.environment is Environment.SANDBOX
     return AppContext(
         gateway_settings=gateway_settings,
         store_settings=store_settings,
         clock=now,
         log_file=log_file,
-        store=store,
-        http=http,
-        gateway=gateway,
+        _infra=Infrastructure(store, http, gateway),
         events=events,
         payments=payments,
         queries=PaymentQueries(store),
         operations=operations,
-        users=UserService(store, Passwords(pepper), clock=now, register_id=store_settings.register_id),
+        users=users,
         audit=AuditService(store),
         receipts=ReceiptService(
             store, now, store_settings.register_id, environment=gateway_settings.environment.value
@@ -253,15 +281,28 @@ async def open_app(
         shop_settings=ShopSettingsService(store, now),
         local_config=LocalConfigStore(store_settings.home),
         saved_cards=SavedCardService(payments),
+        demo_shop=DemoShop(store, users, now, on_sandbox=on_sandbox),
         _logging=saved,
     )
+
+
+def infrastructure(ctx: AppContext) -> Infrastructure:
+    """The store, HTTP client and gateway client under ``ctx``'s services: for tests and benchmarks,
+    never a front end (decision 0085; tests/unit/test_architecture.py)."""
+    return ctx._infra
+
+
+def store_of(ctx: AppContext) -> Store:
+    """``infrastructure(ctx).store``: tests and benchmarks set up and read rows with it."""
+    return ctx._infra.store
 
 
 async def database_checked(ctx: AppContext) -> None:
     """Return when the database's pages have passed the check started at open (at once when it ran
     before :func:`open_app` returned, or for PostgreSQL); raises its ``DatabaseDamaged`` otherwise."""
-    if isinstance(ctx.store, CheckedStore):
-        await asyncio.wrap_future(ctx.store.page_check.future)
+    store = ctx._infra.store
+    if isinstance(store, CheckedStore):
+        await asyncio.wrap_future(store.page_check.future)
 
 
 def backup_of_the_day(settings: StoreSettings, now: datetime, *, only_if_missing: bool) -> Path | None:

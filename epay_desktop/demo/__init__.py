@@ -2,10 +2,11 @@
 
 ``epay-desktop --demo`` starts the sandbox in-process (:func:`start_demo_sandbox`), points the
 console at it (:func:`demo_environ`), and, inside the running loop, calls :func:`prepare_demo`.
-That seeds the demo folder's database ONCE (users, shop header, a few hundred past payments written
-straight through the store's repositories with back-dated times; a marker file records it), then on
-EVERY start mirrors the stored payments into the sandbox's in-memory ledger through its Python API,
-so check-status, refunds, cancels and receipts work on old payments as on new ones.
+That seeds the demo folder's database ONCE (users, shop header, a few hundred past payments with
+back-dated times, through the ``demo_shop`` service, :mod:`epay_desktop.services.demo_shop`; a
+marker file records it), then on EVERY start mirrors the stored payments into the sandbox's
+in-memory ledger through its Python API, so check-status, refunds, cancels and receipts work on old
+payments as on new ones.
 
 No Qt here: the GUI only calls these functions.
 """
@@ -21,11 +22,11 @@ from typing import Final
 import platformdirs
 
 from epay_desktop.app import AppContext
-from epay_desktop.demo.mirror import all_payments, mirror_into_sandbox
-from epay_desktop.demo.seed import DEMO_REGISTER, DEMO_SHOP, seed_payments
+from epay_desktop.demo.mirror import mirror_into_sandbox
 from epay_desktop.domain import Role
 from epay_desktop.gateway.config import sandbox_endpoints
 from epay_desktop.sandbox import RunningSandbox, SandboxConfig, SandboxState, start_in_thread
+from epay_desktop.services.demo_shop import DEMO_REGISTER, DEMO_SHOP, DemoUser, seed_payments
 
 __all__ = [
     "DEMO_REGISTER",
@@ -46,13 +47,6 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 MARKER: Final = ".demo-seeded"
-
-
-@dataclass(frozen=True, slots=True)
-class DemoUser:
-    name: str
-    role: Role
-    pin: str
 
 
 #: Shown on the login screen in demo mode only. The manager comes first: the first user of an
@@ -114,7 +108,7 @@ async def prepare_demo(
     """
     seeded_now = await seed_demo(app, count=count, seed=seed)
     payments, mirrored = await mirror_demo(app, state)
-    names = await app.store.run_read(lambda tx: {u.id: u.name for u in tx.users.list()})
+    names = await app.users.display_names()
     return DemoSummary(app.store_settings.home, seeded_now, payments, mirrored, names)
 
 
@@ -125,10 +119,8 @@ async def seed_demo(app: AppContext, *, count: int = 360, seed: int | None = Non
     marker = home / MARKER
     if marker.exists():
         return False
-    users = await _ensure_users(app)
     now = app.clock()
-    rng = random.Random(seed)
-    made = await app.store.run_write(lambda tx: seed_payments(tx, users, now, rng, count))
+    made = await app.demo_shop.seed(DEMO_USERS, random.Random(seed), count)
     marker.write_text(f"seeded {made} payments at {now.isoformat()}\n", encoding="utf-8")
     log.info("event=demo_seeded payments=%d home=%s", made, home)
     return True
@@ -141,22 +133,7 @@ async def mirror_demo(app: AppContext, state: SandboxState) -> tuple[int, int]:
     poller, a money operation). The console runs it behind its login form: its one read goes to the
     store's single database thread before any login's PIN check can, so no one is logged in (and
     no sale, refund or cancel can start) before the ledger is full (decision 0062)."""
-    stored = await app.store.run_read(all_payments)
+    stored = await app.demo_shop.payments()
     mirrored = mirror_into_sandbox(state, stored, app.gateway_settings.credentials.terminal_id)
     log.info("event=demo_mirrored transactions=%d", mirrored)
     return len(stored), mirrored
-
-
-async def _ensure_users(app: AppContext) -> dict[Role, list[int]]:
-    """Add the demo users that do not exist yet; returns user ids per role."""
-    existing = await app.store.run_read(lambda tx: {u.name: u for u in tx.users.list()})
-    manager = None
-    ids: dict[Role, list[int]] = {}
-    for demo in DEMO_USERS:
-        user = existing.get(demo.name)
-        if user is None:
-            user = await app.users.add_user(demo.name, demo.role, demo.pin, manager)
-        if demo.role is Role.MANAGER and manager is None:
-            manager = user
-        ids.setdefault(demo.role, []).append(user.id)
-    return ids

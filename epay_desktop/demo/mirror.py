@@ -13,22 +13,8 @@ from typing import Final
 from epay_desktop.domain import MoneyOp, OpKind, OpState, Payment, PaymentStatus
 from epay_desktop.sandbox import SandboxState
 from epay_desktop.sandbox.ledger import Transaction
-from epay_desktop.store.repos.payments import PaymentCursor
-from epay_desktop.store.tx import Tx
 
-__all__ = ["all_payments", "mirror_into_sandbox"]
-
-
-def all_payments(tx: Tx) -> list[tuple[Payment, list[MoneyOp]]]:
-    found: list[tuple[Payment, list[MoneyOp]]] = []
-    after = None
-    while True:
-        page = tx.payments.search(limit=500, after=after, oldest_first=True)
-        operations = tx.operations.list_for_payments([p.id for p in page])  # one query per page
-        found.extend((p, operations[p.id]) for p in page)
-        if len(page) < 500:
-            return found
-        after = PaymentCursor(page[-1].created_at, page[-1].id)
+__all__ = ["mirror_into_sandbox"]
 
 
 _OP_WORD: Final = {OpKind.CHARGE: "charge", OpKind.CANCEL: "cancel", OpKind.REFUND: "refund"}

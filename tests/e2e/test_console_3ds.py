@@ -16,6 +16,7 @@ import httpx
 import pytest
 from PySide6.QtCore import Qt
 
+from epay_desktop.app import store_of
 from epay_desktop.domain import ConsoleStatus, InvoiceId, Money, Payment
 from epay_desktop.ui.checkout.result import Outcome
 
@@ -38,7 +39,7 @@ def hostport(url: str) -> str:
 
 
 def stored(console: Any, invoice: InvoiceId) -> Payment:
-    payment = console.arun(console.ctx.store.run_read(lambda tx: tx.payments.get_by_invoice(invoice)))
+    payment = console.arun(store_of(console.ctx).run_read(lambda tx: tx.payments.get_by_invoice(invoice)))
     assert payment is not None
     return payment
 

@@ -17,6 +17,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QMessageBox
 
+from epay_desktop.app import store_of
 from epay_desktop.domain import Money, OpState
 from epay_desktop.sandbox.faults import Fault
 from epay_desktop.ui.payments.attention_dialog import AttentionDialog
@@ -125,7 +126,7 @@ def test_needs_attention_badge_list_and_review_settle_a_lost_refund(console: Any
         sent = console.ctx.clock() - timedelta(minutes=3)
         tx.operations.mark(op.id, OpState.NEEDS_REVIEW, now=console.ctx.clock(), sent_at=sent)
 
-    console.arun(console.ctx.store.run_write(needs_review))
+    console.arun(store_of(console.ctx).run_write(needs_review))
     qtbot.mouseClick(badge, LEFT)
     dialog = console.wait_dialog(AttentionDialog)
     assert dialog.tree.topLevelItem(0).text(0) == invoice.value

@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QMessageBox
 
+from epay_desktop.app import store_of
 from epay_desktop.domain import Money, OpKind, OpState
 from epay_desktop.ui.money.refund_dialog import RefundDialog
 
@@ -60,7 +61,7 @@ def test_cashier_refund_with_a_wrong_then_right_manager_pin(console: Any, qtbot:
             (e.action, json.loads(e.details)) for e in tx.audit.entries() if e.action.startswith("approval.")
         ]
 
-    entries = console.arun(console.ctx.store.run_read(approvals))
+    entries = console.arun(store_of(console.ctx).run_read(approvals))
     assert [action for action, _ in entries] == ["approval.failed", "approval.given", "approval.used"]
     failed = entries[0][1]
     register = console.ctx.store_settings.register_id

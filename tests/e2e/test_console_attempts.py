@@ -13,6 +13,7 @@ import httpx
 import pytest
 from PySide6.QtCore import Qt
 
+from epay_desktop.app import store_of
 from epay_desktop.domain import ConsoleStatus, InvoiceId, Payment
 from epay_desktop.ui.checkout.result import Outcome
 from epay_desktop.ui.payments.columns import PaymentColumn
@@ -29,7 +30,7 @@ DECLINED_PAGE = "!!document.getElementById('declined') && document.readyState ==
 
 
 def stored(console: Any, invoice: InvoiceId) -> Payment:
-    payment = console.arun(console.ctx.store.run_read(lambda tx: tx.payments.get_by_invoice(invoice)))
+    payment = console.arun(store_of(console.ctx).run_read(lambda tx: tx.payments.get_by_invoice(invoice)))
     assert payment is not None
     return payment
 

@@ -13,6 +13,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
+from epay_desktop.app import store_of
 from epay_desktop.domain import Money, OpState
 from epay_desktop.sandbox.faults import Fault
 from epay_desktop.ui.payments.attention_dialog import AttentionDialog
@@ -73,7 +74,7 @@ def test_review_apply_then_the_outside_refund_is_resolved_in_needs_attention(
             {"t": console.ctx.clock().replace(year=2020)},
         )
 
-    console.arun(console.ctx.store.run_write(backdate))
+    console.arun(store_of(console.ctx).run_write(backdate))
     console.arun(console.ctx.reconciler.reconcile_all())
     window.commands.attention.trigger()
     dialog = console.wait_dialog(AttentionDialog)

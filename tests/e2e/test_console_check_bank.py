@@ -16,6 +16,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from epay_desktop.app import store_of
 from epay_desktop.domain import Money, PaymentEventKind
 from epay_desktop.sandbox.faults import Fault
 from epay_desktop.ui.payments.attention_dialog import AttentionDialog
@@ -86,7 +87,7 @@ def test_shift_f5_records_a_cabinet_refund_at_once(console: Any, qtbot: Any) -> 
         events = tx.payment_events.for_payment(payment.id, PaymentEventKind.EXTERNAL_REFUND)
         return [e.amount.minor for e in events]
 
-    assert console.arun(console.ctx.store.run_read(externals)) == [100_000]
+    assert console.arun(store_of(console.ctx).run_read(externals)) == [100_000]
 
     window.commands.attention.trigger()
     dialog = console.wait_dialog(AttentionDialog)
@@ -103,7 +104,7 @@ def test_shift_f5_records_a_cabinet_refund_at_once(console: Any, qtbot: Any) -> 
     qtbot.waitUntil(window.isActiveWindow)
     qtbot.keyClick(view.table, Qt.Key.Key_F5, Qt.KeyboardModifier.ShiftModifier)
     qtbot.waitUntil(lambda: bar.currentMessage() == "Checked with the bank: nothing changed.", timeout=SLOW)
-    assert console.arun(console.ctx.store.run_read(externals)) == [100_000]
+    assert console.arun(store_of(console.ctx).run_read(externals)) == [100_000]
 
 
 def test_a_bank_that_does_not_answer_is_one_line_in_the_status_bar(console: Any, qtbot: Any) -> None:

@@ -17,6 +17,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from epay_desktop.app import store_of
 from epay_desktop.demo import demo_environ
 from epay_desktop.domain import ConsoleStatus, InvoiceId, Money, Payment
 from epay_desktop.ui.checkout.result import Outcome
@@ -66,7 +67,7 @@ def message_box(console: Any) -> QMessageBox:
 
 
 def stored(console: Any, invoice: InvoiceId) -> Payment:
-    payment = console.arun(console.ctx.store.run_read(lambda tx: tx.payments.get_by_invoice(invoice)))
+    payment = console.arun(store_of(console.ctx).run_read(lambda tx: tx.payments.get_by_invoice(invoice)))
     assert payment is not None
     return payment
 
@@ -261,7 +262,7 @@ def test_a_page_that_cannot_load_marks_the_sale_failed(dead_page_console: Any, q
     assert screen.currentWidget() is screen.result and screen.result.try_again_button.isVisible()
     assert screen.blocked_reason == ""  # the counter may start again
     invoice = screen.payment.invoice_id
-    payment = arun(ctx.store.run_read(lambda tx: tx.payments.get_by_invoice(invoice)))
+    payment = arun(store_of(ctx).run_read(lambda tx: tx.payments.get_by_invoice(invoice)))
     assert payment.status is ConsoleStatus.PAGE_FAILED
     assert payment.reason.startswith("the payment page could not be loaded")
     assert payment.next_poll_at is not None  # still asked about until the token expires

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from epay_desktop.app import open_app
+from epay_desktop.app import open_app, store_of
 from epay_desktop.demo import DEMO_USERS, demo_environ, demo_home, prepare_demo, start_demo_sandbox
 from epay_desktop.domain import ConsoleStatus, Money, OpKind, OpState, PaymentStatus, Role
 from epay_desktop.sandbox import SandboxState
@@ -24,7 +24,7 @@ def _everything(app):  # type: ignore[no-untyped-def]
         payments = tx.payments.search(limit=10_000)
         return [(p, tx.operations.list_for_payment(p.id)) for p in payments], tx.users.list()
 
-    return app.store.run_read(read)
+    return store_of(app).run_read(read)
 
 
 def test_demo_home_defaults_to_the_user_data_folder(tmp_path: Path) -> None:

@@ -5,7 +5,7 @@ import ssl
 
 import httpx
 
-from epay_desktop.app import open_app
+from epay_desktop.app import infrastructure, open_app
 
 
 def test_open_app_builds_every_service(tmp_path):
@@ -38,7 +38,8 @@ def test_the_http_client_checks_certificates_as_httpx_does_by_default(tmp_path):
     async def go():
         ctx = await open_app(env)
         try:
-            return ctx.http._transport._pool._ssl_context  # the context the client's connections use
+            http = infrastructure(ctx).http
+            return http._transport._pool._ssl_context  # the context the client's connections use
         finally:
             await ctx.aclose()
 
@@ -64,7 +65,7 @@ def test_a_tls_context_prepared_before_qt_is_the_one_the_client_uses(tmp_path):
     async def used():
         ctx = await open_app(env)
         try:
-            return ctx.http._transport._pool._ssl_context
+            return infrastructure(ctx).http._transport._pool._ssl_context
         finally:
             await ctx.aclose()
 

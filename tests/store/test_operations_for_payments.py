@@ -7,10 +7,10 @@ import asyncio
 from datetime import UTC, datetime
 from pathlib import Path
 
-from epay_desktop.app import open_app
+from epay_desktop.app import open_app, store_of
 from epay_desktop.demo import demo_environ, prepare_demo
-from epay_desktop.demo.mirror import all_payments
 from epay_desktop.sandbox import SandboxConfig, SandboxState
+from epay_desktop.services.demo_shop import all_payments
 
 NOW = datetime(2026, 12, 6, 10, 0, tzinfo=UTC)  # 15:00 in Almaty: a day with sales behind it
 
@@ -28,7 +28,7 @@ def test_operations_for_many_payments_are_those_of_each_payment(tmp_path: Path) 
                 at_once = tx.operations.list_for_payments([p.id for p in payments])
                 return one_by_one, at_once, tx.operations.list_for_payments([]), all_payments(tx)
 
-            return await app.store.run_read(read)
+            return await store_of(app).run_read(read)
         finally:
             await app.aclose()
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QMenu, QMess
 from sqlalchemy import event
 
 from epay_desktop import safe_files
+from epay_desktop.app import store_of
 from epay_desktop.domain import ConsoleStatus, GatewaySnapshot, InvoiceId, Money, OpKind, OpState, Role
 from epay_desktop.settings import load_gateway_settings
 from epay_desktop.ui.app.admin_screens import saved_environ, saved_idle_minutes
@@ -78,7 +79,7 @@ def seed(console: Any, arun: Any, number: int, amount: str, op_state: OpState | 
             tx.operations.mark(op.id, op_state, now=now)
         return p.invoice_id
 
-    return arun(ctx.store.run_write(work))
+    return arun(store_of(ctx).run_write(work))
 
 
 def shown(kind: type) -> list[Any]:
@@ -180,13 +181,13 @@ def test_a_read_only_database_while_saving_settings_is_said_in_words_not_a_crash
     """Issue 11: a database fault during an operation is a sentence a person can act on (here SQLite
     itself refuses every write: ``PRAGMA query_only``), not the crash handler's stack trace."""
     console.log_in(MANAGER, MANAGER_PIN)
-    engine = console.ctx.store.engine
+    engine = store_of(console.ctx).engine
 
     def read_only(dbapi_connection: Any, _record: Any) -> None:
         dbapi_connection.execute("PRAGMA query_only=ON")
 
     event.listen(engine, "connect", read_only)
-    arun(console.ctx.store.run(engine.dispose))  # the next connection is a read-only one
+    arun(store_of(console.ctx).run(engine.dispose))  # the next connection is a read-only one
     try:
         console.window.commands.settings.trigger()
         dialog = wait_shown(qtbot, SettingsDialog)
@@ -201,7 +202,7 @@ def test_a_read_only_database_while_saving_settings_is_said_in_words_not_a_crash
         dialog.reject()
     finally:
         event.remove(engine, "connect", read_only)
-        arun(console.ctx.store.run(engine.dispose))
+        arun(store_of(console.ctx).run(engine.dispose))
     assert arun(console.ctx.shop_settings.load()).name != "ТОО Ромашка"
 
 

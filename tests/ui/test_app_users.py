@@ -12,6 +12,7 @@ import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMenu
 
+from epay_desktop.app import store_of
 from epay_desktop.domain import AuthenticationFailed, Role
 from epay_desktop.ui.users.account_dialogs import ResetPinDialog, RoleDialog
 from epay_desktop.ui.users.users_dialog import UsersDialog
@@ -73,7 +74,7 @@ def audited(console: Any, arun: Any, action: str) -> list[dict[str, Any]]:
     def work(tx: Any) -> list[dict[str, Any]]:
         return [json.loads(e.details) for e in tx.audit.entries() if e.action == action]
 
-    return arun(console.ctx.store.run_read(work))
+    return arun(store_of(console.ctx).run_read(work))
 
 
 def test_the_window_says_plainly_that_changes_are_saved_at_once(console: Any, qtbot: Any) -> None:

@@ -11,6 +11,7 @@ import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMenu
 
+from epay_desktop.app import store_of
 from epay_desktop.domain import ConsoleStatus, GatewaySnapshot, InvoiceId, Money, PaymentEventKind
 from epay_desktop.ui.payments.attention_dialog import AttentionDialog
 
@@ -68,7 +69,7 @@ def seed_external_refund(console: Any, arun: Any, number: int) -> tuple[InvoiceI
         )
         return p.invoice_id, d.id
 
-    return arun(ctx.store.run_write(work))  # type: ignore[no-any-return]
+    return arun(store_of(ctx).run_write(work))  # type: ignore[no-any-return]
 
 
 def open_from_the_view_menu(console: Any, qtbot: Any) -> AttentionDialog:
@@ -113,7 +114,7 @@ def test_a_manager_sees_a_discrepancy_and_resolves_it_from_needs_attention(
     def stored(tx: Any) -> tuple[Any, list[str]]:
         return tx.discrepancies.get(number), [e.action for e in tx.audit.entries()]
 
-    resolved, actions = arun(console.ctx.store.run_read(stored))
+    resolved, actions = arun(store_of(console.ctx).run_read(stored))
     assert resolved.resolution == "Cabinet: refund 250 by head office"
     assert resolved.resolved_by == console.controller.session.user.id
     assert "discrepancy.resolved" in actions
@@ -160,9 +161,9 @@ def test_a_manager_sets_the_status_lag_in_settings_and_the_operations_follow_it(
         changes = [e.details for e in tx.audit.entries() if e.action == "settings.changed"]
         return tx.settings.status_lag_max_seconds(), changes
 
-    seconds, changes = arun(console.ctx.store.run_read(saved))
+    seconds, changes = arun(store_of(console.ctx).run_read(saved))
     assert seconds == 300
     assert any(json.loads(c).get("gateway.status_lag_max_seconds") == "300" for c in changes)  # audited
     engine = console.ctx.operations._engine
-    quiet = arun(console.ctx.store.run_read(engine.effective_quiet_period))
+    quiet = arun(store_of(console.ctx).run_read(engine.effective_quiet_period))
     assert quiet == timedelta(seconds=300)

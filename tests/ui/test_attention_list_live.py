@@ -20,7 +20,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWebEngineCore import QWebEngineProfile
 from PySide6.QtWidgets import QApplication, QDialog
 
-from epay_desktop.app import AppContext, open_app
+from epay_desktop.app import AppContext, open_app, store_of
 from epay_desktop.demo import demo_environ
 from epay_desktop.domain import ConsoleStatus, InvoiceId, Money, OpState, Role
 from epay_desktop.gateway import OutcomeUnknown
@@ -46,7 +46,7 @@ def console(
     ctx: AppContext = arun(open_app(demo_environ(tmp_path / "home", DEAD_GATEWAY)))
     manager = arun(ctx.users.add_user(MANAGER, Role.MANAGER, MANAGER_PIN, None))
     now = ctx.clock()
-    with ctx.store.write() as tx:
+    with store_of(ctx).write() as tx:
         for minutes, invoice, status in (
             (30, CHECKING_OLD, ConsoleStatus.UNKNOWN),
             (20, PAID, ConsoleStatus.CHARGE),

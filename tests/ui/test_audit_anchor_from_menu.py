@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMenu
 from sqlalchemy import delete, update
 
+from epay_desktop.app import store_of
 from epay_desktop.services.audit import AuditAnchor
 from epay_desktop.store.models import AuditRow, UserRow
 from epay_desktop.ui.audit.anchor_dialog import AuditAnchorDialog
@@ -52,7 +53,7 @@ def test_a_manager_sees_the_anchor_and_a_kept_one_finds_a_cut_log(qtbot, arun, r
     def cut(tx) -> None:
         tx.session.execute(delete(AuditRow).where(AuditRow.seq >= anchor.count))
 
-    arun(real_console.ctx.store.run_write(cut))
+    arun(store_of(real_console.ctx).run_write(cut))
     qtbot.mouseClick(dialog.check_button, LEFT)
     cut_said = "The log was cut: the anchor has"
     qtbot.waitUntil(lambda: cut_said in dialog.result_label.text(), timeout=REAL_SLOW_MS)
@@ -78,7 +79,7 @@ def test_an_account_made_a_manager_by_sql_is_named_in_the_anchor_window(qtbot, a
     def promote(tx) -> None:
         tx.session.execute(update(UserRow).where(UserRow.name == REAL_CASHIER).values(role="manager"))
 
-    arun(real_console.ctx.store.run_write(promote))
+    arun(store_of(real_console.ctx).run_write(promote))
     real_console.window.commands.audit_anchor.trigger()
     dialog = _dialog(qtbot)
     assert dialog.accounts_label.isVisible()

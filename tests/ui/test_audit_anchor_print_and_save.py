@@ -24,6 +24,7 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QMessageBox
 from sqlalchemy import update
 
+from epay_desktop.app import store_of
 from epay_desktop.services.audit import AuditAnchor
 from epay_desktop.store.models import AuditRow
 from epay_desktop.ui.audit.anchor_dialog import AuditAnchorDialog
@@ -74,7 +75,7 @@ def _pdf_text(pdf: bytes) -> tuple[int, str]:
 def test_print_puts_the_anchor_the_shop_and_how_to_check_it_on_one_page(
     qtbot: Any, real_console: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    with real_console.ctx.store.write() as tx:
+    with store_of(real_console.ctx).write() as tx:
         tx.settings.set("shop.name", SHOP)
     printed = tmp_path / "anchor.pdf"
 
@@ -151,7 +152,7 @@ def test_a_broken_log_has_nothing_to_print_or_save(qtbot: Any, real_console: Any
     def tamper(tx: Any) -> None:
         tx.session.execute(update(AuditRow).where(AuditRow.seq == 1).values(subject="someone else"))
 
-    arun(real_console.ctx.store.run_write(tamper))
+    arun(store_of(real_console.ctx).run_write(tamper))
     dialog = _open_from_the_settings_menu(qtbot, real_console, log_in=False)
     assert "broken at entry 1" in dialog.status_label.text() and dialog.anchor_edit.text() == ""
     assert not dialog.print_button.isEnabled() and not dialog.save_button.isEnabled()

@@ -14,7 +14,7 @@ import pytest
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
-from epay_desktop.app import open_app
+from epay_desktop.app import open_app, store_of
 from epay_desktop.domain import ConsoleError, ConsoleStatus, Money, PermissionDenied, Role
 from epay_desktop.sandbox import SandboxConfig, start_in_thread
 from epay_desktop.services.payments.saved_cards import SavedCardService
@@ -123,7 +123,7 @@ def test_deactivation_is_for_managers_audited_and_the_card_is_gone(arun, app, sa
     assert not sandbox.state.cards.get(card.id, sandbox.state.config.terminal_id).active
 
     async def audit():
-        return await app.store.run_read(
+        return await store_of(app).run_read(
             lambda tx: [e for e in tx.audit.entries() if e.action == "card.deactivated"]
         )
 

@@ -84,7 +84,6 @@ def test_the_background_goes_on_when_its_first_step_fails() -> None:
 LOGIN_AND_COMPARE = """
 import asyncio, sys
 from epay_desktop.demo import mirror_into_sandbox
-from epay_desktop.demo.mirror import all_payments
 from epay_desktop.sandbox import SandboxConfig, SandboxState
 from epay_desktop.ui.app import main
 from epay_desktop.ui.app import controller as app_controller
@@ -109,7 +108,7 @@ async def run(self):
     form.login_button.click()
     await asyncio.wait_for(until(lambda: self.session.user is not None), 60)
     in_ledger = len(running[0].state.ledger.all())
-    stored = await self.ctx.store.run_read(all_payments)
+    stored = await self.ctx.demo_shop.payments()
     terminal = self.ctx.gateway_settings.credentials.terminal_id
     expected = mirror_into_sandbox(SandboxState(SandboxConfig()), stored, terminal)
     print("payments", len(stored), "ledger at login", in_ledger, "expected", expected, flush=True)

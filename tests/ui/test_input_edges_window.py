@@ -15,6 +15,7 @@ import shiboken6
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication
 
+from epay_desktop.app import store_of
 from epay_desktop.domain import ConsoleStatus, GatewaySnapshot, InvoiceId, Money
 from epay_desktop.ui.money.refund_dialog import RefundDialog
 from epay_desktop.ui.users.users_dialog import UsersDialog
@@ -43,7 +44,7 @@ def _wait_shown(qtbot: Any, kind: type) -> Any:
 
 
 def _payments(console: Any, arun: Any) -> int:
-    return int(arun(console.ctx.store.run_read(lambda tx: len(tx.payments.search(limit=100)))))
+    return int(arun(store_of(console.ctx).run_read(lambda tx: len(tx.payments.search(limit=100)))))
 
 
 def _new_payment_form(console: Any, qtbot: Any) -> Any:
@@ -118,7 +119,7 @@ def _charged(console: Any, arun: Any) -> InvoiceId:
         )  # fmt: skip
         return tx.payments.apply_snapshot(p.id, snap, next_poll_at=None).invoice_id
 
-    return arun(ctx.store.run_write(work))
+    return arun(store_of(ctx).run_write(work))
 
 
 def test_refund_reason_with_a_control_character_keeps_ok_disabled(

@@ -23,7 +23,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWebEngineCore import QWebEngineProfile
 from PySide6.QtWidgets import QApplication, QDialog
 
-from epay_desktop.app import AppContext, open_app
+from epay_desktop.app import AppContext, open_app, store_of
 from epay_desktop.demo import demo_environ
 from epay_desktop.domain import ConsoleStatus, InvoiceId, Role, User
 from epay_desktop.gateway import StatusFound
@@ -77,7 +77,7 @@ def counter(
     manager = arun(ctx.users.add_user("Данияр", Role.MANAGER, "2222", None))
     cashier = arun(ctx.users.add_user(CASHIER, Role.CASHIER, CASHIER_PIN, manager))
     now = ctx.clock()
-    with ctx.store.write() as tx:  # a sale whose page is open: the customer has the token
+    with store_of(ctx).write() as tx:  # a sale whose page is open: the customer has the token
         tx.session.add(
             PaymentRow(
                 invoice_id=INVOICE.value,

@@ -7,6 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from sqlalchemy import update
 
+from epay_desktop.app import store_of
 from epay_desktop.store.models import UserRow
 
 from .conftest import REAL_CASHIER, REAL_CASHIER_PIN, REAL_SLOW_MS
@@ -16,7 +17,7 @@ def test_one_sql_update_making_a_cashier_a_manager_is_refused_at_the_login_scree
     def forge(tx) -> None:
         tx.session.execute(update(UserRow).where(UserRow.name == REAL_CASHIER).values(role="manager"))
 
-    arun(real_console.ctx.store.run_write(forge))
+    arun(store_of(real_console.ctx).run_write(forge))
     session = real_console.controller.session
     form = session.lock_screen.form
     qtbot.waitUntil(form.isVisible, timeout=REAL_SLOW_MS)

@@ -14,6 +14,7 @@ import shiboken6
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
 
+from epay_desktop.app import store_of
 from epay_desktop.domain import (
     AccountLocked,
     AuthenticationFailed,
@@ -56,7 +57,7 @@ def seed(console: Any, arun: Any, number: int, amount: str, status: ConsoleStatu
         )  # fmt: skip
         return tx.payments.apply_snapshot(p.id, snap, next_poll_at=None).invoice_id
 
-    return arun(ctx.store.run_write(work))
+    return arun(store_of(ctx).run_write(work))
 
 
 def shown(kind: type) -> list[Any]:
@@ -108,11 +109,11 @@ def test_ctrl_r_wrong_pins_pause_the_counter_and_never_lock_the_manager(
     def audit(tx: Any) -> list[tuple[str, str]]:
         return [(e.action, e.details) for e in tx.audit.entries() if e.action.startswith("approval.")]
 
-    actions = [a for a, _ in arun(console.ctx.store.run_read(audit))]
+    actions = [a for a, _ in arun(store_of(console.ctx).run_read(audit))]
     assert actions == ["approval.failed"] * 5 + ["approval.paused"] * 2 + ["approval.refused"]
     manager = arun(console.ctx.users.authenticate(MANAGER, MANAGER_PIN))
     assert manager.failed_attempts == 0 and manager.locked_until is None
-    refused = json.loads(arun(console.ctx.store.run_read(audit))[-1][1])
+    refused = json.loads(arun(store_of(console.ctx).run_read(audit))[-1][1])
     assert refused["reason"] == "paused" and refused["register"] == console.ctx.store_settings.register_id
 
 
@@ -164,5 +165,5 @@ def test_a_manager_unlocks_a_locked_cashier_from_the_users_window(
         return [(e.actor_id, e.subject) for e in tx.audit.entries() if e.action == "user.unlocked"]
 
     cashier = next(u for u in arun(console.ctx.users.list_users(console.manager)) if u.name == CASHIER)
-    assert arun(console.ctx.store.run_read(unlocked)) == [(console.manager.id, f"user:{cashier.id}")]
+    assert arun(store_of(console.ctx).run_read(unlocked)) == [(console.manager.id, f"user:{cashier.id}")]
     dialog.reject()

@@ -32,7 +32,7 @@ from PySide6.QtWebEngineCore import QWebEngineProfile
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QLineEdit, QMessageBox
 from sqlalchemy import func, select
 
-from epay_desktop.app import AppContext, open_app
+from epay_desktop.app import AppContext, open_app, store_of
 from epay_desktop.demo import demo_environ
 from epay_desktop.domain import ConsoleStatus, InvoiceId, Money, Role
 from epay_desktop.domain.receipts import ReceiptKind, ReceiptLanguage
@@ -111,7 +111,7 @@ class Counter:
         return list(self.arun(self.ctx.receipts.receipts_for(INVOICE)))
 
     def issued_audits(self) -> int:
-        with self.ctx.store.read() as tx:
+        with store_of(self.ctx).read() as tx:
             return int(
                 tx.session.scalar(
                     select(func.count()).select_from(AuditRow).where(AuditRow.action == "receipt.issued")
@@ -127,7 +127,7 @@ def counter(
     manager = arun(ctx.users.add_user("Данияр", Role.MANAGER, "2222", None))
     cashier = arun(ctx.users.add_user(CASHIER, Role.CASHIER, CASHIER_PIN, manager))
     now = ctx.clock()
-    with ctx.store.write() as tx:  # a sale the bank approved, recorded as the payment service does
+    with store_of(ctx).write() as tx:  # a sale the bank approved, recorded as the payment service does
         tx.session.add(
             PaymentRow(
                 invoice_id=INVOICE.value,
@@ -208,7 +208,7 @@ def test_a_preview_closed_issues_nothing_and_print_issues_one_numbered_receipt(
 def test_the_language_chosen_in_the_dialog_is_saved_and_save_starts_in_documents_then_the_last_folder(
     counter: Counter, qtbot: Any, tmp_path: Path, documents: Path
 ) -> None:
-    with counter.ctx.store.write() as tx:
+    with store_of(counter.ctx).write() as tx:
         tx.settings.set("receipt.language", "kk")
     dialog = counter.press_ctrl_p()
     combo = dialog.language_combo

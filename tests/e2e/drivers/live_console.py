@@ -27,7 +27,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QDialog, QMenu, QWidget
 
-from epay_desktop.app import AppContext, open_app
+from epay_desktop.app import AppContext, open_app, store_of
 from epay_desktop.domain import InvoiceId, Money, OpState, Role, User
 from epay_desktop.sandbox.faults import Fault
 from epay_desktop.ui.app.controller import AppController, ConsoleOptions
@@ -72,7 +72,7 @@ def refund_waiting_for_review(console: Any, manager: User, invoice: InvoiceId, r
     def needs_review(tx: Any) -> None:
         tx.operations.mark(op.id, OpState.NEEDS_REVIEW, now=console.ctx.clock())
 
-    console.arun(console.ctx.store.run_write(needs_review))
+    console.arun(store_of(console.ctx).run_write(needs_review))
 
 
 def menu_of(window: QWidget, action: QAction) -> QMenu | None:

@@ -1,25 +1,41 @@
-"""The demo database's past payments: two months of a small shop's card sales, written once.
+"""The demo shop's database side: its accounts and two months of a small shop's card sales, written once.
 
-Everything goes through the store's repositories in ONE write transaction with back-dated times:
-invoice ids from the shop's allocator, payments, what the gateway said (snapshots), refunds and a
-cancel as SUCCEEDED money operations with their approver. The sandbox's side is rebuilt from these
-rows by :mod:`epay_desktop.demo.mirror`.
+:class:`DemoShop` is what ``--demo`` (``epay_desktop.demo``) reaches the store through: it adds the
+demo accounts (audited like any ``add_user``), then writes the past payments through the store's
+repositories in ONE write transaction with back-dated times: invoice ids from the shop's allocator,
+payments, what the gateway said (snapshots), refunds and a cancel as SUCCEEDED money operations with
+their approver. It also reads every stored payment with its operations, from which
+:mod:`epay_desktop.demo.mirror` rebuilds the sandbox's side. It refuses on a console whose gateway
+is not the sandbox: made-up payments never go into a real shop's books.
 """
 
 from __future__ import annotations
 
 import random
 import uuid
-from collections.abc import Mapping
-from dataclasses import replace
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, time, timedelta
 from typing import Final
 from zoneinfo import ZoneInfo
 
-from epay_desktop.domain import ConsoleStatus, GatewaySnapshot, Money, MoneyOp, OpKind, OpState, Payment, Role
+from epay_desktop.domain import (
+    ConsoleStatus,
+    GatewaySnapshot,
+    Money,
+    MoneyOp,
+    OpKind,
+    OpState,
+    Payment,
+    Role,
+)
+from epay_desktop.domain import settings_catalog as catalog
+from epay_desktop.services.people.users import UserService
+from epay_desktop.store.db import Store
+from epay_desktop.store.repos.payments import PaymentCursor
 from epay_desktop.store.tx import Tx
 
-__all__ = ["DEMO_REGISTER", "DEMO_SHOP", "seed_payments"]
+__all__ = ["DEMO_REGISTER", "DEMO_SHOP", "DemoShop", "DemoUser", "all_payments", "seed_payments"]
 
 KZ_TIME: Final = ZoneInfo("Asia/Almaty")
 DEMO_REGISTER: Final = "demo-1"
@@ -92,9 +108,12 @@ def seed_payments(
     """
     if tx.payments.search(limit=1):
         return 0
-    for key, value in (("shop.name", DEMO_SHOP), ("shop.bin", "123456789012"),
-                       ("shop.address", "Алматы, ул. Абая 10")):  # fmt: skip
-        tx.settings.set(key, value)
+    for setting, value in (
+        (catalog.SHOP_NAME, DEMO_SHOP),
+        (catalog.SHOP_BIN, "123456789012"),
+        (catalog.SHOP_ADDRESS, "Алматы, ул. Абая 10"),
+    ):
+        tx.settings.set(setting.name, setting.parse(value))
     cashiers = users.get(Role.CASHIER) or users[Role.MANAGER]
     manager = users[Role.MANAGER][0]
     moments = _times(rng, now, count)
@@ -173,3 +192,65 @@ def _op(
         base_payout_minor=(payment.payout_amount or Money(0)).minor, base_status=payment.status,
     )  # fmt: skip
     return tx.operations.mark(op.id, OpState.SUCCEEDED, now=when + timedelta(seconds=2), gateway_code=0)
+
+
+def all_payments(tx: Tx) -> list[tuple[Payment, list[MoneyOp]]]:
+    """Every stored payment with its operations, oldest first (pages of 500, one query per page)."""
+    found: list[tuple[Payment, list[MoneyOp]]] = []
+    after = None
+    while True:
+        page = tx.payments.search(limit=500, after=after, oldest_first=True)
+        operations = tx.operations.list_for_payments([p.id for p in page])  # one query per page
+        found.extend((p, operations[p.id]) for p in page)
+        if len(page) < 500:
+            return found
+        after = PaymentCursor(page[-1].created_at, page[-1].id)
+
+
+@dataclass(frozen=True, slots=True)
+class DemoUser:
+    name: str
+    role: Role
+    pin: str
+
+
+class DemoShop:
+    """The demo's accounts and past payments in the store (see the module's docstring)."""
+
+    def __init__(
+        self, store: Store, users: UserService, clock: Callable[[], datetime], *, on_sandbox: bool
+    ) -> None:
+        self._store = store
+        self._users = users
+        self._clock = clock
+        self._on_sandbox = on_sandbox
+
+    def _require_sandbox(self) -> None:
+        if not self._on_sandbox:
+            raise RuntimeError("the demo shop's payments are made up: only a console on the sandbox has them")
+
+    async def seed(self, accounts: Sequence[DemoUser], rng: random.Random, count: int) -> int:
+        """Add the ``accounts`` that do not exist yet (the first a manager, who adds the others), then
+        write ``count`` past payments unless the store has payments already; returns how many."""
+        self._require_sandbox()
+        users = await self._ensure_users(accounts)
+        now = self._clock()
+        return await self._store.run_write(lambda tx: seed_payments(tx, users, now, rng, count))
+
+    async def payments(self) -> list[tuple[Payment, list[MoneyOp]]]:
+        """Every stored payment with its operations, oldest first (what the sandbox's mirror needs)."""
+        self._require_sandbox()
+        return await self._store.run_read(all_payments)
+
+    async def _ensure_users(self, accounts: Sequence[DemoUser]) -> dict[Role, list[int]]:
+        existing = await self._store.run_read(lambda tx: {u.name: u for u in tx.users.list()})
+        manager = None
+        ids: dict[Role, list[int]] = {}
+        for account in accounts:
+            user = existing.get(account.name)
+            if user is None:
+                user = await self._users.add_user(account.name, account.role, account.pin, manager)
+            if account.role is Role.MANAGER and manager is None:
+                manager = user
+            ids.setdefault(account.role, []).append(user.id)
+        return ids
