@@ -17,10 +17,13 @@ from epay_desktop.ui.app.main import start_background
 
 def test_the_background_talks_to_the_gateway_only_after_its_first_step() -> None:
     order: list[str] = []
+    polling, two_rounds = asyncio.Event(), asyncio.Event()
 
     class Reconciler:
         async def reconcile_all(self) -> Any:
             order.append("reconcile")
+            if order.count("reconcile") >= 2:
+                two_rounds.set()
             return SimpleNamespace(changes=[], problems=[], payments_checked=0)
 
     class Poller:
@@ -28,6 +31,7 @@ def test_the_background_talks_to_the_gateway_only_after_its_first_step() -> None
 
         async def run_forever(self, stop: asyncio.Event) -> None:
             order.append("poll")
+            polling.set()
             await stop.wait()
 
     async def main() -> None:
@@ -39,29 +43,33 @@ def test_the_background_talks_to_the_gateway_only_after_its_first_step() -> None
             order.append("first done")
 
         ctx = SimpleNamespace(reconciler=Reconciler(), poller=Poller(), clock=lambda: None)
-        stop, task = start_background(ctx, reconcile_every=0.01, startup=lambda _text: None, first=first)  # type: ignore[arg-type]
-        await asyncio.sleep(0.1)  # several periodic rounds would have run by now
+        # every=0: a periodic round that did not wait for the first step would run at the next turn
+        stop, task = start_background(ctx, reconcile_every=0, startup=lambda _text: None, first=first)  # type: ignore[arg-type]
+        for _ in range(50):  # many turns of the loop (no clock): every task runs as far as it can
+            await asyncio.sleep(0)
         assert order == ["first started"]
         release.set()
-        while "poll" not in order:
-            await asyncio.sleep(0.01)
-        await asyncio.sleep(0.05)
+        await asyncio.wait_for(polling.wait(), 5)
+        await asyncio.wait_for(two_rounds.wait(), 5)
         stop.set()
         await asyncio.wait_for(task, 5)
 
     asyncio.run(main())
-    assert order[:4] == ["first started", "first done", "reconcile", "poll"]
+    assert order[:3] == ["first started", "first done", "reconcile"]
+    assert order.index("reconcile") < order.index("poll")  # the start-up check, then the poller
     assert order.count("reconcile") >= 2  # the periodic reconciliation ran too, after the first step
 
 
 def test_the_background_goes_on_when_its_first_step_fails() -> None:
     ran: list[str] = []
+    polling = asyncio.Event()
 
     class Poller:
         last_success_at = None
 
         async def run_forever(self, stop: asyncio.Event) -> None:
             ran.append("poll")
+            polling.set()
             await stop.wait()
 
     async def main() -> None:
@@ -70,8 +78,7 @@ def test_the_background_goes_on_when_its_first_step_fails() -> None:
 
         ctx = SimpleNamespace(reconciler=None, poller=Poller(), clock=lambda: None)
         stop, task = start_background(ctx, reconcile_every=60, first=first)  # type: ignore[arg-type]
-        while not ran:
-            await asyncio.sleep(0.01)
+        await asyncio.wait_for(polling.wait(), 5)
         stop.set()
         await asyncio.wait_for(task, 5)
 
