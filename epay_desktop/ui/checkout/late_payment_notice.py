@@ -8,6 +8,7 @@ of the main window (a dock with no title bar that the user cannot move, float or
 the counter keeps working)
 with one red line per such payment, saying what happened and what to do, an "Open payment" button
 and "Dismiss". The taskbar entry flashes (``QApplication.alert``) in case another window is in front.
+:class:`SaleLateNotice` is the same notice as a strip inside the "New payment" window, over the sale.
 
 It listens to ``EventBridge.payment_changed`` (``PaymentUpdated`` with the status before the bank's
 answer was stored, read in the same transaction).
@@ -36,11 +37,13 @@ from epay_desktop.services.events import PaymentUpdated
 from epay_desktop.ui.common import theme
 from epay_desktop.ui.common.language import on_language_change
 
-__all__ = ["LatePaymentNotice", "late_payment_text"]
+__all__ = ["LatePaymentNotice", "SaleLateNotice", "late_payment_text"]
 
 log = logging.getLogger(__name__)
 
 _CONTEXT = "LatePaymentNotice"
+#: The words of the strip inside the "New payment" window keep that window's translations.
+_IN_WINDOW = "CheckoutWindow"
 #: The marks a counter sets on an unpaid sale (decision 0018) ...
 STOPPED = frozenset({ConsoleStatus.CASHIER_CANCEL, ConsoleStatus.PAGE_FAILED})
 #: ... and the bank's answers that mean the customer's card paid after all.
@@ -182,3 +185,51 @@ class LatePaymentNotice(QDockWidget):
     def texts(self) -> list[str]:
         """The sentences shown, in order (without the warning sign)."""
         return [line.label.text().removeprefix("\u26a0  ") for line in self.lines.values()]
+
+
+class SaleLateNotice(QFrame):
+    """The same notices inside the "New payment" window: red lines over the sale the cashier is taking.
+
+    Its words are the window's (translation context ``CheckoutWindow``); the lines are the main window's.
+    """
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("checkout_late_payment")
+        self.setStyleSheet(theme.style("checkout_late_payment"))
+        self.label = QLabel()
+        self.label.setObjectName("checkout_late_payment_text")
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.label.setWordWrap(True)
+        self.dismiss_button = QPushButton(QCoreApplication.translate(_IN_WINDOW, "Dismiss"))
+        self.dismiss_button.setObjectName("checkout_late_payment_dismiss")
+        self.dismiss_button.setToolTip(
+            QCoreApplication.translate(_IN_WINDOW, "Hide it here; the main window keeps the notice.")
+        )
+        self.dismiss_button.clicked.connect(self.clear)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(10, 6, 10, 6)
+        row.addWidget(self.label, 1)
+        row.addWidget(self.dismiss_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.texts: list[str] = []
+        self.hide()
+
+    def add(self, text: str) -> None:
+        if text not in self.texts:
+            self.texts.append(text)
+        self.label.setText("\n".join(f"\u26a0  {line}" for line in self.texts))
+        self.show()
+        window = self.window()
+        if window.isVisible():
+            QApplication.alert(window)
+
+    def retranslate(self, sentences: dict[str, str]) -> None:
+        """After a language switch: the same notices in the new words (from the main window's)."""
+        if self.texts:
+            self.texts = [sentences.get(text, text) for text in self.texts]
+            self.label.setText("\n".join(f"\u26a0  {line}" for line in self.texts))
+
+    def clear(self) -> None:
+        self.texts.clear()
+        self.label.clear()
+        self.hide()

@@ -14,15 +14,13 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
-    QFrame,
-    QHBoxLayout,
     QLabel,
     QMessageBox,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
+from epay_desktop.ui.checkout.late_payment_notice import SaleLateNotice
 from epay_desktop.ui.checkout.screen import CheckoutScreen
 from epay_desktop.ui.common import theme
 from epay_desktop.ui.common.asyncqt import ask_message, spawn
@@ -41,49 +39,6 @@ PREFERRED_SIZE = QSize(980, 860)
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("CheckoutWindow", text)
-
-
-class _LateNotice(QFrame):
-    """Red lines over the sale: earlier sales stopped at the counter that the bank reports paid."""
-
-    def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.setObjectName("checkout_late_payment")
-        self.setStyleSheet(theme.style("checkout_late_payment"))
-        self.label = QLabel()
-        self.label.setObjectName("checkout_late_payment_text")
-        self.label.setTextFormat(Qt.TextFormat.PlainText)
-        self.label.setWordWrap(True)
-        self.dismiss_button = QPushButton(_tr("Dismiss"))
-        self.dismiss_button.setObjectName("checkout_late_payment_dismiss")
-        self.dismiss_button.setToolTip(_tr("Hide it here; the main window keeps the notice."))
-        self.dismiss_button.clicked.connect(self.clear)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(10, 6, 10, 6)
-        row.addWidget(self.label, 1)
-        row.addWidget(self.dismiss_button, 0, Qt.AlignmentFlag.AlignTop)
-        self.texts: list[str] = []
-        self.hide()
-
-    def add(self, text: str) -> None:
-        if text not in self.texts:
-            self.texts.append(text)
-        self.label.setText("\n".join(f"\u26a0  {line}" for line in self.texts))
-        self.show()
-        window = self.window()
-        if window.isVisible():
-            QApplication.alert(window)
-
-    def retranslate(self, sentences: dict[str, str]) -> None:
-        """After a language switch: the same notices in the new words (from the main window's)."""
-        if self.texts:
-            self.texts = [sentences.get(text, text) for text in self.texts]
-            self.label.setText("\n".join(f"\u26a0  {line}" for line in self.texts))
-
-    def clear(self) -> None:
-        self.texts.clear()
-        self.label.clear()
-        self.hide()
 
 
 class CheckoutWindow(QDialog):
@@ -118,7 +73,7 @@ class CheckoutWindow(QDialog):
         self.escape_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         self.escape_shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
         self.escape_shortcut.activated.connect(self.reject)
-        self.late_notice = _LateNotice(self)
+        self.late_notice = SaleLateNotice(self)
         layout.insertWidget(1, self.late_notice)
         # A declined attempt while the page stays open for another (decision 0035): said above the page,
         # where the cashier looks, in words the cashier can repeat to the customer.

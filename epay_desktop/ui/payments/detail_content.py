@@ -16,8 +16,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Final
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QIcon, QPainter, QPixmap
+from PySide6.QtCore import QCoreApplication
 
 from epay_desktop.domain import (
     ConsoleStatus,
@@ -30,13 +29,12 @@ from epay_desktop.domain import (
 )
 from epay_desktop.domain.receipts import ReceiptKind, ReceiptRecord
 from epay_desktop.domain.rules import refund_remaining, refund_status_allows, refunded_amount
-from epay_desktop.ui.common import theme
 from epay_desktop.ui.common.amounts import charge_split
 from epay_desktop.ui.common.formatting import KAZAKHSTAN, card_text
 from epay_desktop.ui.common.labels import bank_reason_text, decline_text, refund_reason_label
 from epay_desktop.ui.payments.operations_model import op_kind_label, op_state_badge
 from epay_desktop.ui.widgets.i18n import QT_TRANSLATE_NOOP
-from epay_desktop.ui.widgets.status_badge import Tone, status_badge, status_label, tone_colors
+from epay_desktop.ui.widgets.status_badge import Tone, status_badge, status_label
 
 __all__ = [
     "ALWAYS_SHOWN",
@@ -49,7 +47,6 @@ __all__ = [
     "field_values",
     "receipt_kind_label",
     "time_text",
-    "tone_icon",
 ]
 
 _CONTEXT = "PaymentTimeline"
@@ -350,16 +347,3 @@ def banner_for(status: ConsoleStatus, ops: Sequence[MoneyOp]) -> tuple[str, Tone
         text = _tr("Checking with the bank… The result is not known yet; do not repeat the operation.")
         return text, Tone.PURPLE
     return None
-
-
-def tone_icon(tone: Tone) -> QIcon:
-    """A small coloured dot for a timeline row."""
-    pixmap = QPixmap(12, 12)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(tone_colors(tone)[0] if tone is not Tone.GREY else theme.color("tone_grey_dot"))
-    painter.drawEllipse(1, 1, 10, 10)
-    painter.end()
-    return QIcon(pixmap)

@@ -14,7 +14,7 @@ from typing import Protocol, TypeVar
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -41,11 +41,10 @@ from epay_desktop.ui.payments.detail_content import (
     field_values,
     receipt_kind_label,
     time_text,
-    tone_icon,
 )
 from epay_desktop.ui.ports import PaymentDetailSource, PaymentViewLike
 from epay_desktop.ui.widgets.i18n import QT_TRANSLATE_NOOP
-from epay_desktop.ui.widgets.status_badge import StatusBadge, tone_roles
+from epay_desktop.ui.widgets.status_badge import StatusBadge, Tone, tone_colors, tone_roles
 from epay_desktop.ui.widgets.wrapping_delegate import install_wrapping
 
 __all__ = ["PaymentDetailView", "ReceiptLister"]
@@ -302,3 +301,16 @@ class PaymentDetailView(QWidget):
         for column in range(3):
             self.receipts_list.resizeColumnToContents(column)
         self.tabs.setTabText(1, _tr("Receipts ({count})").format(count=len(receipts)))
+
+
+def tone_icon(tone: Tone) -> QIcon:
+    """A small coloured dot for a timeline row."""
+    pixmap = QPixmap(12, 12)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(tone_colors(tone)[0] if tone is not Tone.GREY else theme.color("tone_grey_dot"))
+    painter.drawEllipse(1, 1, 10, 10)
+    painter.end()
+    return QIcon(pixmap)
