@@ -91,7 +91,8 @@ def test_writes_waiting_for_the_thread_commit_together_and_a_failing_one_alone_i
             ),
             asyncio.ensure_future(store.run_write_grouped(_rename(user, "Cashier 1"), order="1")),
         ]
-        await asyncio.sleep(0.05)
+        for _ in range(20):  # turns of the loop, no clock: the writes queue, their group waits for the thread
+            await asyncio.sleep(0)
         assert not any(w.done() for w in writes)  # nothing stored while the thread is busy
         busy.set()
         await blocker
