@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import ipaddress
 import logging
+import threading
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -89,6 +90,8 @@ class PostLinkSender:
         self._clock = clock
         self._timeout = timeout
         self._tasks: set[asyncio.Task[None]] = set()
+        #: Notified when a delivery ends: :meth:`wait_delivered` waits on it from any thread.
+        self._ended = threading.Condition()
 
     def send(self, url: str, txn: Transaction, echo: Echo) -> None:
         """Queue a delivery of the postLink body for ``txn`` to ``url`` (no-op for an empty url)."""
@@ -102,8 +105,14 @@ class PostLinkSender:
             return
         payload = dumps(build_body(txn, echo)).encode("utf-8")
         task = asyncio.get_running_loop().create_task(self._deliver(url, payload, entry, txn.invoice_id))
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
+        with self._ended:
+            self._tasks.add(task)
+        task.add_done_callback(self._ended_one)
+
+    def _ended_one(self, task: asyncio.Task[None]) -> None:
+        with self._ended:
+            self._tasks.discard(task)
+            self._ended.notify_all()
 
     async def _deliver(self, url: str, payload: bytes, entry: dict[str, object], invoice_id: str) -> None:
         try:
@@ -123,6 +132,12 @@ class PostLinkSender:
         pending = set(self._tasks)
         if pending:
             await asyncio.wait(pending, timeout=timeout)
+
+    def wait_delivered(self, timeout: float = 5.0) -> bool:
+        """Block the calling thread (not the sandbox's loop) until no delivery is in flight, at most
+        ``timeout`` seconds; whether none is. For tests beside a sandbox served by ``start_in_thread``."""
+        with self._ended:
+            return self._ended.wait_for(lambda: not self._tasks, timeout)
 
     @property
     def pending(self) -> int:

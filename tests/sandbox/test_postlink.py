@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import queue
 import threading
-import time
 from collections.abc import Iterator
 from decimal import Decimal
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -128,32 +127,28 @@ def test_failure_postlink_delivered(http, receiver) -> None:
     assert "approvalCode" not in body
 
 
-def delivery_result(http: httpx.Client) -> str:
-    """The first postLink delivery's result once it is no longer pending."""
-    deadline = time.monotonic() + 5
-    while True:
-        [entry] = http.get("/sandbox/transactions").json()
-        result = str(entry["postLinks"][0]["result"])
-        if result != "pending" or time.monotonic() > deadline:
-            return result
-        time.sleep(0.01)
+def delivery_result(live: Any, http: httpx.Client) -> str:
+    """The first postLink delivery's result once no delivery is in flight."""
+    assert live.state.postlinks.wait_delivered(timeout=5)
+    [entry] = http.get("/sandbox/transactions").json()
+    return str(entry["postLinks"][0]["result"])
 
 
-def test_delivery_recorded_in_ledger(http, receiver) -> None:
+def test_delivery_recorded_in_ledger(live, http, receiver) -> None:
     pay(http, "000000703", TEST_CARD_VISA, postLink=f"{receiver.url}/ok")
     receiver.next()
-    assert delivery_result(http) == "HTTP 200"
+    assert delivery_result(live, http) == "HTTP 200"
 
 
-def test_non_loopback_postlink_refused(http) -> None:
+def test_non_loopback_postlink_refused(live, http) -> None:
     pay(http, "000000704", TEST_CARD_VISA, postLink="http://example.com/epay/callback")
-    assert delivery_result(http) == "refused: not a loopback address"
+    assert delivery_result(live, http) == "refused: not a loopback address"
 
 
-def test_unreachable_postlink_is_logged_not_raised(http) -> None:
+def test_unreachable_postlink_is_logged_not_raised(live, http) -> None:
     result = pay(http, "000000705", TEST_CARD_VISA, postLink="http://127.0.0.1:9/unreachable")
     assert result["outcome"] == "approved"
-    assert delivery_result(http).startswith("failed")
+    assert delivery_result(live, http).startswith("failed")
 
 
 @pytest.mark.parametrize(
