@@ -13,8 +13,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import keyring
-import keyring.backend
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -33,6 +31,13 @@ import qasync  # noqa: E402  (reads QT_API when imported)
 import shiboken6  # noqa: E402
 from PySide6.QtCore import QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from epay_desktop.sandbox import RunningSandbox, SandboxConfig  # noqa: E402
+from epay_desktop.store.db import Store  # noqa: E402
+from tests.support.database import open_store  # noqa: E402
+from tests.support.keychain import MemoryKeyring, installed  # noqa: E402
+from tests.support.sandbox import SharedSandbox  # noqa: E402
+from tests.support.sandbox import shared_sandbox as start_shared_sandbox  # noqa: E402
 
 # --- databases for store and service tests ------------------------------------------------------------
 # ``db_url`` runs a test on SQLite (a fresh file) and on PostgreSQL (a fresh database on a throwaway
@@ -130,18 +135,37 @@ def db_url(request: pytest.FixtureRequest) -> str:
 
 
 @pytest.fixture
-def db_store(db_url: str) -> Iterator[object]:
-    """A ``Store`` on ``db_url`` migrated to head (audit key: 32 bytes of 0x01); closed afterwards."""
-    from epay_desktop.store.db import Store, make_engine
-    from epay_desktop.store.migrations import migrate
-
-    engine = make_engine(db_url)
-    migrate(engine)
-    store = Store(engine, audit_key=b"\x01" * 32)
+def db_store(db_url: str) -> Iterator[Store]:
+    """A ``Store`` on ``db_url`` migrated to head with the tests' audit key (``tests.support.database``);
+    closed afterwards. A second store on the same database: ``open_store(db_url)``."""
+    store = open_store(db_url)
     try:
         yield store
     finally:
         store.close()
+
+
+# --- the sandbox: one per session (per xdist worker), fresh for every test (tests.support.sandbox) ------
+
+
+@pytest.fixture(scope="session")
+def shared_sandbox() -> Iterator[SharedSandbox]:
+    """The session's loopback sandbox; tests take it through ``sandbox``/``two_step_sandbox`` (or
+    ``shared_sandbox.fresh(SandboxConfig(...))`` in a fixture of their own)."""
+    with start_shared_sandbox() as shared:
+        yield shared
+
+
+@pytest.fixture
+def sandbox(shared_sandbox: SharedSandbox, request: pytest.FixtureRequest) -> RunningSandbox:
+    """A fresh one-step sandbox (payments end in CHARGE): empty ledger, no faults, no tokens."""
+    return shared_sandbox.fresh(holder=request.node.nodeid)
+
+
+@pytest.fixture
+def two_step_sandbox(shared_sandbox: SharedSandbox, request: pytest.FixtureRequest) -> RunningSandbox:
+    """A fresh two-step sandbox (payments end in AUTH and need a charge)."""
+    return shared_sandbox.fresh(SandboxConfig(two_step=True), holder=request.node.nodeid)
 
 
 # --- the qasync loop for Qt tests (pattern A of docs/stack-notes.md) ------------------------------------
@@ -205,33 +229,13 @@ def profile(qapp: QApplication) -> Iterator[Any]:
 # -- the system keychain, in memory ---------------------------------------------------------------------
 
 
-class MemoryKeyring(keyring.backend.KeyringBackend):
-    """A keychain that keeps its items in a dict: what the console's secret store sees on a desktop."""
-
-    priority = 10  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.items: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.items.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.items[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.items.pop((service, username))
-
-
 @pytest.fixture
 def memory() -> Iterator[MemoryKeyring]:
-    """The process's keychain replaced by a :class:`MemoryKeyring` for one test (``memory.items``)."""
-    previous = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(previous)
+    """The process's keychain replaced by a ``tests.support.keychain.MemoryKeyring`` for one test
+    (``memory.items``)."""
+    with installed(MemoryKeyring()) as backend:
+        assert isinstance(backend, MemoryKeyring)
+        yield backend
 
 
 @pytest.fixture(autouse=True)

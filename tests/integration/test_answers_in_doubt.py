@@ -12,21 +12,18 @@ unknown reasonCode, missing fields) leave the payment readable with the odd valu
 from __future__ import annotations
 
 import asyncio
-import sys
 from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, TypeVar
 
 import pytest
 
 from epay_desktop.domain import ConsoleStatus, Money, OpKind, OpState, Payment, Role, User
-from epay_desktop.sandbox import RunningSandbox, SandboxConfig, start_in_thread
+from epay_desktop.sandbox import RunningSandbox
 from epay_desktop.services.events import OperationUpdated
 from epay_desktop.store.db import Store
-
-sys.path.insert(0, str(Path(__file__).parents[1] / "services" / "drivers"))
-import ops_harness as h
+from tests.support import ops_harness as h
+from tests.support.sandbox import SandboxControl
 
 T = TypeVar("T")
 
@@ -34,7 +31,7 @@ T = TypeVar("T")
 @dataclass
 class Env:
     store: Store
-    control: h.Control
+    control: SandboxControl
     clock: h.Clock
     manager: User
 
@@ -53,38 +50,25 @@ class Env:
             return tx.payments.get(payment_id)
 
 
-@pytest.fixture(scope="module")
-def one_step() -> Iterator[RunningSandbox]:
-    with start_in_thread(SandboxConfig()) as running:
-        yield running
-
-
-@pytest.fixture(scope="module")
-def two_step() -> Iterator[RunningSandbox]:
-    with start_in_thread(SandboxConfig(two_step=True)) as running:
-        yield running
-
-
 def _env(sandbox: RunningSandbox, url: str) -> Iterator[Env]:
-    control = h.Control(sandbox.base_url)
-    control.reset()
+    control = SandboxControl(sandbox.base_url)
     store = h.open_store(url)
     manager = h.add_user(store, "Manager", Role.MANAGER)
     try:
         yield Env(store, control, h.Clock(), manager)
     finally:
         store.close()
-        control.reset()
+        control.close()
 
 
 @pytest.fixture
-def env(one_step: RunningSandbox, db_url: str) -> Iterator[Env]:
-    yield from _env(one_step, db_url)
+def env(sandbox: RunningSandbox, db_url: str) -> Iterator[Env]:
+    yield from _env(sandbox, db_url)
 
 
 @pytest.fixture
-def env2(two_step: RunningSandbox, db_url: str) -> Iterator[Env]:
-    yield from _env(two_step, db_url)
+def env2(two_step_sandbox: RunningSandbox, db_url: str) -> Iterator[Env]:
+    yield from _env(two_step_sandbox, db_url)
 
 
 def _send(env: Env, kind: OpKind, payment: Payment) -> tuple[Any, list[OpState], int]:

@@ -14,9 +14,7 @@ double refund or a silent disagreement; every reconcile compares the totals.
 
 from __future__ import annotations
 
-import sys
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
 
@@ -30,10 +28,8 @@ from epay_desktop.domain import (
 )
 from epay_desktop.domain.text import TextError
 from epay_desktop.services.payments.books import KIND_EXTERNAL_REFUND, KIND_REFUNDED
-
-sys.path.insert(0, str(Path(__file__).parent / "drivers"))
-import ops_harness as h
-from books_env import Env, books_env, books_sandbox, minor  # noqa: F401  (fixtures env, sandbox)
+from tests.support import ops_harness as h
+from tests.support.books_env import Env, books_env, books_sandbox, minor  # noqa: F401  (fixtures env, sandbox)
 
 # -- abandon (point 4) --------------------------------------------------------------------------------
 

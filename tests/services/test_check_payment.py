@@ -9,18 +9,14 @@ never re-sent, other payments are not touched, the status lag is allowed for, er
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from epay_desktop.domain import InvoiceId, Money, OpState
 from epay_desktop.services.payments.books import KIND_EXTERNAL_REFUND
-
-sys.path.insert(0, str(Path(__file__).parent / "drivers"))
-import ops_harness as h
-from books_env import Env, books_env, books_sandbox, minor  # noqa: F401  (fixtures env, sandbox)
+from tests.support import ops_harness as h
+from tests.support.books_env import Env, books_env, books_sandbox, minor  # noqa: F401  (fixtures env, sandbox)
 
 
 def test_a_cabinet_refund_is_recorded_at_once_where_the_periodic_reconcile_waits(env: Env) -> None:

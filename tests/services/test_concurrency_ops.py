@@ -19,26 +19,14 @@ from typing import Any
 import pytest
 
 from epay_desktop.domain import ConsoleError, Money, OperationInProgress, OpState, Role, RuleViolation
-from epay_desktop.sandbox import RunningSandbox, SandboxConfig, start_in_thread
+from epay_desktop.sandbox import RunningSandbox
 from epay_desktop.store.db import Store
+from tests.support import ops_harness as h
+from tests.support.sandbox import SandboxControl
 
-DRIVERS = Path(__file__).parent / "drivers"
-sys.path.insert(0, str(DRIVERS))
-import ops_harness as h  # noqa: E402
+ROOT = Path(__file__).resolve().parents[2]
 
 ROUNDS = 5
-
-
-@pytest.fixture(scope="module")
-def sandbox() -> Iterator[RunningSandbox]:
-    with start_in_thread(SandboxConfig()) as running:
-        yield running
-
-
-@pytest.fixture(scope="module")
-def sandbox2() -> Iterator[RunningSandbox]:
-    with start_in_thread(SandboxConfig(two_step=True)) as running:
-        yield running
 
 
 @pytest.fixture
@@ -51,8 +39,7 @@ def store(db_url: str) -> Iterator[Store]:
 def test_T05_double_trigger_creates_one_operation_and_sends_one_refund(
     sandbox: RunningSandbox, store: Store
 ) -> None:
-    control = h.Control(sandbox.base_url)
-    control.reset()
+    control = SandboxControl(sandbox.base_url)
     manager = h.add_user(store, "Manager", Role.MANAGER)
 
     async def main() -> Any:
@@ -78,14 +65,13 @@ def test_T05_double_trigger_creates_one_operation_and_sends_one_refund(
 
 
 def test_T05_charge_and_cancel_racing_on_one_hold_only_one_is_sent(
-    sandbox2: RunningSandbox, store: Store
+    two_step_sandbox: RunningSandbox, store: Store
 ) -> None:
-    control = h.Control(sandbox2.base_url)
-    control.reset()
+    control = SandboxControl(two_step_sandbox.base_url)
     manager = h.add_user(store, "Manager", Role.MANAGER)
 
     async def main() -> Any:
-        async with h.services(store, sandbox2.base_url, h.Clock()) as svc:
+        async with h.services(store, two_step_sandbox.base_url, h.Clock()) as svc:
             payment = await h.paid_payment(svc, control, manager, "100")
             results = await asyncio.gather(
                 svc.ops.cancel(manager, payment.invoice_id),
@@ -104,8 +90,7 @@ def test_T05_charge_and_cancel_racing_on_one_hold_only_one_is_sent(
 def test_T07_two_processes_refund_60_of_100_at_the_same_instant(
     sandbox: RunningSandbox, store: Store, db_url: str, tmp_path: Path
 ) -> None:
-    control = h.Control(sandbox.base_url)
-    control.reset()
+    control = SandboxControl(sandbox.base_url)
     manager = h.add_user(store, "Manager", Role.MANAGER)
 
     async def pay_all() -> list[Any]:
@@ -119,7 +104,8 @@ def test_T07_two_processes_refund_60_of_100_at_the_same_instant(
     args = [db_url, sandbox.base_url, str(manager.id), "60", str(barrier), invoices]
     children = [
         subprocess.Popen(
-            [sys.executable, str(DRIVERS / "race_driver.py"), *args],
+            [sys.executable, "-m", "tests.support.race_driver", *args],
+            cwd=ROOT,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,

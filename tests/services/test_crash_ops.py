@@ -1,6 +1,6 @@
 """T02 and T03: a refund process SIGKILLed at a named fault point, then the reconciler of the next start.
 
-The child (drivers/refund_driver.py) opens the same database and runs one refund against the
+The child (tests/support/refund_driver.py) opens the same database and runs one refund against the
 sandbox with ``EPAY_FAULT_AT`` set; it kills itself with SIGKILL at that point. The parent then
 reconciles and checks the gateway's ledger: exactly one refund per intent, never a second POST.
 """
@@ -19,28 +19,21 @@ from typing import Any
 import pytest
 
 from epay_desktop.domain import OpState, Payment, Role, User
-from epay_desktop.sandbox import RunningSandbox, SandboxConfig, start_in_thread
+from epay_desktop.sandbox import RunningSandbox
 from epay_desktop.services.money_ops.crash_points import FaultPoints
 from epay_desktop.store.db import Store
+from tests.support import ops_harness as h
+from tests.support.sandbox import SandboxControl
 
-DRIVERS = Path(__file__).parent / "drivers"
-sys.path.insert(0, str(DRIVERS))
-import ops_harness as h  # noqa: E402
+ROOT = Path(__file__).resolve().parents[2]
 
 KILLED = -getattr(signal, "SIGKILL", signal.SIGTERM)
-
-
-@pytest.fixture(scope="module")
-def sandbox() -> Iterator[RunningSandbox]:
-    with start_in_thread(SandboxConfig()) as running:
-        yield running
 
 
 class Env:
     def __init__(self, sandbox: RunningSandbox, url: str) -> None:
         self.url = url
-        self.control = h.Control(sandbox.base_url)
-        self.control.reset()
+        self.control = SandboxControl(sandbox.base_url)
         self.store: Store = h.open_store(url)
         self.manager: User = h.add_user(self.store, "Manager", Role.MANAGER)
         self.clock = h.Clock()
@@ -59,7 +52,8 @@ class Env:
         environ = {**os.environ, "EPAY_FAULT_AT": fault}
         args = [self.url, self.control.base_url, payment.invoice_id.value, amount, str(self.manager.id)]
         return subprocess.run(
-            [sys.executable, str(DRIVERS / "refund_driver.py"), *args],
+            [sys.executable, "-m", "tests.support.refund_driver", *args],
+            cwd=ROOT,
             capture_output=True,
             text=True,
             timeout=60,

@@ -9,10 +9,8 @@ and ask the sandbox for one service token; answers arriving together share a tra
 from __future__ import annotations
 
 import asyncio
-import sys
 import threading
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -20,22 +18,13 @@ from sqlalchemy import event
 
 from epay_desktop.domain import ConsoleStatus, InvoiceId, Money, Payment
 from epay_desktop.gateway import StatusResult
-from epay_desktop.sandbox import RunningSandbox, SandboxConfig, start_in_thread
+from epay_desktop.sandbox import RunningSandbox
 from epay_desktop.services.payments.poller import Poller
 from epay_desktop.store.db import Store
 from epay_desktop.store.models import UserRow
 from epay_desktop.store.tx import Tx
-
-sys.path.insert(0, str(Path(__file__).parent / "drivers"))
-import ops_harness as h
-
-DECLINED_CARD = "4003032704547597"
-
-
-@pytest.fixture(scope="module")
-def sandbox() -> Iterator[RunningSandbox]:
-    with start_in_thread(SandboxConfig()) as running:
-        yield running
+from tests.support import ops_harness as h
+from tests.support.sandbox import DECLINED_CARD
 
 
 @pytest.fixture
@@ -182,9 +171,9 @@ def test_reconcile_of_many_pending_payments_stores_each_answer_with_one_token_an
 ) -> None:
     payments = _pending_payments(world, 24)
     for p in payments[:10]:
-        world.control.pay(p.invoice_id)
+        world.control.customer_pays(p.invoice_id)
     for p in payments[10:16]:
-        world.control.pay(p.invoice_id, DECLINED_CARD)
+        world.control.customer_pays(p.invoice_id, DECLINED_CARD)
     tokens_before = sandbox.state.tokens.issued("service")
     commits = Commits(world.store)
 
@@ -220,7 +209,7 @@ def test_poller_keeps_its_bound_on_the_network_and_stores_every_answer_in_groupe
 ) -> None:
     payments = _pending_payments(world, 12)
     for p in payments[:6]:
-        world.control.pay(p.invoice_id)
+        world.control.customer_pays(p.invoice_id)
     world.clock.advance(seconds=10)  # every first check (3 s after creation) is due
 
     async def scenario(svc: h.Services) -> Any:
@@ -248,7 +237,7 @@ def test_each_stored_answer_reads_its_payment_once_and_no_currency(world: h.Worl
     not read again for the update, nor its currency for attempts (which carry no amount)."""
     payments = _pending_payments(world, 8)
     for p in payments[:4]:
-        world.control.pay(p.invoice_id)
+        world.control.customer_pays(p.invoice_id)
     world.clock.advance(seconds=10)
     seen: list[str] = []
 

@@ -8,11 +8,9 @@ the refund rules that only the service can check (window, after cancel).
 from __future__ import annotations
 
 import asyncio
-import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import timedelta
-from pathlib import Path
 from typing import Any, TypeVar
 
 import httpx
@@ -31,12 +29,10 @@ from epay_desktop.domain import (
     StaleRemaining,
 )
 from epay_desktop.domain.text import TextError
-from epay_desktop.sandbox import RunningSandbox, SandboxConfig, start_in_thread
+from epay_desktop.sandbox import RunningSandbox
 from epay_desktop.services.events import OperationUpdated
 from epay_desktop.store.db import make_engine
-
-sys.path.insert(0, str(Path(__file__).parent / "drivers"))
-import ops_harness as h
+from tests.support import ops_harness as h
 
 T = TypeVar("T")
 
@@ -50,31 +46,19 @@ class Env(h.World):
             return list(tx.session.execute(text("SELECT id, state, amount_minor FROM money_ops")))
 
 
-@pytest.fixture(scope="module")
-def one_step() -> Iterator[RunningSandbox]:
-    with start_in_thread(SandboxConfig()) as running:
-        yield running
-
-
-@pytest.fixture(scope="module")
-def two_step() -> Iterator[RunningSandbox]:
-    with start_in_thread(SandboxConfig(two_step=True)) as running:
-        yield running
-
-
 def _env(sandbox: RunningSandbox, url: str) -> Iterator[Env]:
     with h.world_parts(sandbox.base_url, url) as (store, control, manager, cashier):
         yield Env(store, control, h.Clock(), manager, cashier, url)
 
 
 @pytest.fixture
-def env(one_step: RunningSandbox, db_url: str) -> Iterator[Env]:
-    yield from _env(one_step, db_url)
+def env(sandbox: RunningSandbox, db_url: str) -> Iterator[Env]:
+    yield from _env(sandbox, db_url)
 
 
 @pytest.fixture
-def env2(two_step: RunningSandbox, db_url: str) -> Iterator[Env]:
-    yield from _env(two_step, db_url)
+def env2(two_step_sandbox: RunningSandbox, db_url: str) -> Iterator[Env]:
+    yield from _env(two_step_sandbox, db_url)
 
 
 # -- T01: intent before effect --------------------------------------------------------------------

@@ -10,9 +10,7 @@ is the real sandbox.
 from __future__ import annotations
 
 import asyncio
-import sys
-from collections.abc import Callable, Iterator
-from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 import httpx
@@ -32,11 +30,10 @@ from epay_desktop.gateway import (
     ServerError,
     TerminalConfigError,
 )
-from epay_desktop.sandbox import RunningSandbox, SandboxConfig, start_in_thread
+from epay_desktop.sandbox import RunningSandbox
 from epay_desktop.services.money_ops.outcomes import classify_send_error
-
-sys.path.insert(0, str(Path(__file__).parent / "drivers"))
-import ops_harness as h
+from tests.support import ops_harness as h
+from tests.support.sandbox import SandboxControl
 
 Answer = Callable[[httpx.Request], httpx.Response]
 
@@ -107,17 +104,10 @@ class Scripted(httpx.AsyncBaseTransport):
         await self.inner.aclose()
 
 
-@pytest.fixture(scope="module")
-def sandbox() -> Iterator[RunningSandbox]:
-    with start_in_thread(SandboxConfig()) as running:
-        yield running
-
-
 def test_T12_each_failure_maps_to_failed_only_when_non_application_is_proven(
     sandbox: RunningSandbox, sqlite_url: str
 ) -> None:
-    control = h.Control(sandbox.base_url)
-    control.reset()
+    control = SandboxControl(sandbox.base_url)
     store = h.open_store(sqlite_url)
     manager = h.add_user(store, "Manager", Role.MANAGER)
     transport = Scripted()
@@ -154,8 +144,7 @@ def test_T12_each_failure_maps_to_failed_only_when_non_application_is_proven(
 def test_T12_a_bug_during_send_leaves_the_operation_unknown_and_is_raised(
     sandbox: RunningSandbox, sqlite_url: str
 ) -> None:
-    control = h.Control(sandbox.base_url)
-    control.reset()
+    control = SandboxControl(sandbox.base_url)
     store = h.open_store(sqlite_url)
     manager = h.add_user(store, "Manager", Role.MANAGER)
     transport = Scripted()

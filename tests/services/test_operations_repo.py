@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import pytest
 
@@ -23,9 +21,7 @@ from epay_desktop.domain import (
 )
 from epay_desktop.store.db import Store
 from epay_desktop.store.repos.operations import IllegalTransition
-
-sys.path.insert(0, str(Path(__file__).parent / "drivers"))
-import ops_harness as h
+from tests.support import ops_harness as h
 
 T0 = datetime(2026, 5, 1, 10, 0, tzinfo=UTC)
 

@@ -11,26 +11,24 @@ from __future__ import annotations
 
 import asyncio
 import shutil
-import sys
 import tempfile
-from collections.abc import Coroutine, Iterator
+from collections.abc import Coroutine
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, TypeVar
 
-import pytest
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import Bundle, RuleBasedStateMachine, initialize, invariant, rule
 
 from epay_desktop.domain import ConsoleError, InvoiceId, Money, MoneyOp, OpKind, OpState, Role
-from epay_desktop.sandbox import RunningSandbox, SandboxConfig, start_in_thread
-
-sys.path.insert(0, str(Path(__file__).parent / "drivers"))
-import ops_harness as h
+from epay_desktop.sandbox import SandboxConfig
+from tests.support import ops_harness as h
+from tests.support.sandbox import SandboxControl, SharedSandbox
 
 T = TypeVar("T")
-SANDBOX: dict[str, str] = {}  # base URL of the module's sandbox, set by the test before the machine runs
+#: The session's sandbox, set by the test before the machine runs; each example makes it fresh.
+SHARED: list[SharedSandbox] = []
 # Logic, not durability, is under test here: the examples' databases go to memory-backed /dev/shm
 # (each in its own private mkdtemp folder) when there is one.
 FAST_DIR = "/dev/shm" if Path("/dev/shm").is_dir() else None  # noqa: S108
@@ -45,14 +43,14 @@ class MoneyMachine(RuleBasedStateMachine):
 
     def __init__(self) -> None:
         super().__init__()
-        self.control = h.Control(SANDBOX["url"])
-        self.control.reset()
+        sandbox = SHARED[0].fresh(SandboxConfig(two_step=True))
+        self.control = SandboxControl(sandbox.base_url)
         self.folder = tempfile.mkdtemp(prefix="epay-t06-", dir=FAST_DIR)
         self.store = h.open_store(f"sqlite:///{self.folder}/t06.db")
         self.manager = h.add_user(self.store, "Manager", Role.MANAGER)
         self.clock = h.Clock()
         self.loop = asyncio.new_event_loop()
-        self.services_cm = h.services(self.store, SANDBOX["url"], self.clock)
+        self.services_cm = h.services(self.store, sandbox.base_url, self.clock)
         self.svc: h.Services = self.loop.run_until_complete(self.services_cm.__aenter__())
 
     def run(self, coro: Coroutine[Any, Any, T]) -> T:
@@ -70,6 +68,7 @@ class MoneyMachine(RuleBasedStateMachine):
         finally:
             self.loop.close()
             self.store.close()
+            self.control.close()
             shutil.rmtree(self.folder, ignore_errors=True)
 
     # -- rules ----------------------------------------------------------------------------------
@@ -177,14 +176,8 @@ class MoneyMachine(RuleBasedStateMachine):
         return sum(minor(op["amount"]) for op in entry["operations"] if op["kind"] == "refund")
 
 
-@pytest.fixture(scope="module")
-def sandbox() -> Iterator[RunningSandbox]:
-    with start_in_thread(SandboxConfig(two_step=True)) as running:
-        yield running
-
-
-def test_T06_money_state_machine(sandbox: RunningSandbox) -> None:
-    SANDBOX["url"] = sandbox.base_url
+def test_T06_money_state_machine(shared_sandbox: SharedSandbox) -> None:
+    SHARED[:] = [shared_sandbox]
     MoneyMachine.TestCase.settings = settings(
         max_examples=20,
         stateful_step_count=15,

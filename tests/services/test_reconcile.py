@@ -15,11 +15,9 @@ from __future__ import annotations
 
 import asyncio
 import itertools
-import sys
 from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -52,9 +50,7 @@ from epay_desktop.services.money_ops.operations import MoneyOperations
 from epay_desktop.services.payments.payment_service import PaymentService
 from epay_desktop.services.payments.reconcile import Reconciler
 from epay_desktop.store.db import Store
-
-sys.path.insert(0, str(Path(__file__).parent / "drivers"))
-import ops_harness as h
+from tests.support import ops_harness as h
 
 OUTCOMES = ("applied", "not_applied", "not_found", "in_progress", "error")
 STATES = (OpState.SENDING, OpState.UNKNOWN, OpState.NEEDS_REVIEW)

@@ -10,7 +10,6 @@ import keyring.backends.fail
 import keyring.backends.null
 import pytest
 from keyring.backend import KeyringBackend
-from keyring.errors import KeyringError, PasswordDeleteError
 
 from epay_desktop.services.secret_store import (
     NO_KEYCHAIN,
@@ -18,54 +17,15 @@ from epay_desktop.services.secret_store import (
     SecretStore,
     is_secure_backend,
 )
+from tests.support.keychain import LockedKeyring, MemoryKeyring, PlaintextKeyring, installed
 
 SECRET = "s3cr3t-VALUE-do-not-leak"
 
 
-class MemoryKeyring(KeyringBackend):
-    """An in-memory keychain that claims to be a real one."""
-
-    priority = 10  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.items: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.items.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.items[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        if self.items.pop((service, username), None) is None:
-            raise PasswordDeleteError("not found")
-
-
-class LockedKeyring(MemoryKeyring):
-    def set_password(self, service: str, username: str, password: str) -> None:
-        raise KeyringError("the collection is locked")
-
-
-class PlaintextKeyring(MemoryKeyring):
-    """Named like keyrings.alt's file backend: never trusted."""
-
-
-@pytest.fixture
-def memory() -> Iterator[MemoryKeyring]:
-    previous = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(previous)
-
-
 @pytest.fixture
 def no_keychain() -> Iterator[None]:
-    previous = keyring.get_keyring()
-    keyring.set_keyring(keyring.backends.fail.Keyring())
-    yield
-    keyring.set_keyring(previous)
+    with installed(keyring.backends.fail.Keyring()):
+        yield
 
 
 def test_save_and_load_through_the_keychain(memory, caplog, tmp_path, monkeypatch):

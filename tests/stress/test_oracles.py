@@ -28,23 +28,17 @@ from epay_desktop.domain import Money
 from epay_desktop.domain.receipts import ReceiptKind
 from epay_desktop.gateway import OperationResult, StatusFound, StatusNotFound
 from epay_desktop.gateway.status import parse_transaction
-from epay_desktop.sandbox import RunningSandbox, SandboxConfig, start_in_thread
+from epay_desktop.sandbox import RunningSandbox
 from epay_desktop.services.receipts import ReceiptService
 
 h = sh.h
 FUZZ = Path(__file__).parent / "test_gateway_fuzz.py"
 
 
-@pytest.fixture(scope="module")
-def sandbox() -> Iterator[RunningSandbox]:
-    with start_in_thread(SandboxConfig(two_step=True)) as running:
-        yield running
-
-
 @pytest.fixture
-def world(sandbox: RunningSandbox, tmp_path: Path) -> Iterator[tuple[h.World, Path]]:
+def world(two_step_sandbox: RunningSandbox, tmp_path: Path) -> Iterator[tuple[h.World, Path]]:
     path = tmp_path / "oracle.db"
-    with h.world_parts(sandbox.base_url, f"sqlite:///{path}") as (store, control, manager, cashier):
+    with h.world_parts(two_step_sandbox.base_url, f"sqlite:///{path}") as (store, control, manager, cashier):
         yield h.World(store, control, h.Clock(), manager, cashier), path
 
 

@@ -23,12 +23,10 @@ from pathlib import Path
 from typing import Any, Final
 
 HERE = Path(__file__).resolve().parent
-OPS_DRIVERS = HERE.parents[1] / "services" / "drivers"
-for _folder in (str(HERE), str(OPS_DRIVERS)):
+ROOT = HERE.parents[2]  # the project: tests.support.ops_harness
+for _folder in (str(HERE), str(ROOT)):
     if _folder not in sys.path:
         sys.path.insert(0, _folder)
-
-import ops_harness as h  # noqa: E402
 
 from epay_desktop.domain import ConsoleError, Money, OpKind, OpState  # noqa: E402
 from epay_desktop.domain.receipts import ReceiptKind  # noqa: E402
@@ -38,6 +36,7 @@ from epay_desktop.services.money_ops.crash_points import FAULT_ENV, FAULT_POINTS
 from epay_desktop.services.receipts import ReceiptService  # noqa: E402
 from epay_desktop.store.db import Store  # noqa: E402
 from epay_desktop.store.open import open_store  # noqa: E402
+from tests.support import ops_harness as h  # noqa: E402
 
 #: ``EPAY_STRESS=long`` selects the long profile (scripts/stress.sh); anything else is the short one.
 PROFILE_ENV: Final = "EPAY_STRESS"

@@ -1,6 +1,6 @@
 """Child process of the kill tests (T02, T03): one refund, possibly killed at a named fault point.
 
-Usage: refund_driver.py DB_URL SANDBOX_URL INVOICE AMOUNT ACTOR_ID
+Usage: python -m tests.support.refund_driver DB_URL SANDBOX_URL INVOICE AMOUNT ACTOR_ID
 Opens the existing database, builds the real services against the sandbox and refunds AMOUNT
 (decimal tenge) of INVOICE as user ACTOR_ID. With ``EPAY_FAULT_AT=<point>`` in the environment
 the process SIGKILLs itself at that point (services/money_ops/crash_points.py). Prints one JSON line with the
@@ -14,10 +14,9 @@ import json
 import sys
 from datetime import UTC, datetime
 
-import ops_harness as h
-
 from epay_desktop.domain import InvoiceId, Money
 from epay_desktop.services.money_ops.crash_points import FaultPoints
+from tests.support import ops_harness as h
 
 
 async def main(db_url: str, base_url: str, invoice: str, amount: str, actor_id: str) -> None:

@@ -2,8 +2,9 @@
 the console's services sharing one fake clock (the sandbox's ``status_lag`` moves with ``clock.advance``),
 refunds made "in the bank's merchant cabinet" through the control route, and what the store holds.
 
-Import the fixtures into a test module: ``from books_env import Env, books_env, books_sandbox, minor``
-(they are registered as ``env`` and ``sandbox``).
+Import the fixtures into a test module:
+``from tests.support.books_env import Env, books_env, books_sandbox, minor`` (they are registered as
+``env`` and ``sandbox``).
 """
 
 from __future__ import annotations
@@ -12,12 +13,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-import ops_harness as h
 import pytest
 
 from epay_desktop.domain import Money, Payment, PaymentEventKind
-from epay_desktop.sandbox import RunningSandbox, SandboxConfig, start_in_thread
+from epay_desktop.sandbox import RunningSandbox, SandboxConfig
 from epay_desktop.sandbox.config import KZ_TZ
+from tests.support import ops_harness as h
+from tests.support.sandbox import SharedSandbox
 
 __all__ = ["CLOCK", "Env", "books_env", "books_sandbox", "minor"]
 
@@ -84,10 +86,11 @@ class Env(h.World):
             ]
 
 
-@pytest.fixture(scope="module", name="sandbox")
-def books_sandbox() -> Iterator[RunningSandbox]:
-    with start_in_thread(SandboxConfig(clock=lambda: CLOCK.now.astimezone(KZ_TZ))) as running:
-        yield running
+@pytest.fixture(name="sandbox")
+def books_sandbox(shared_sandbox: SharedSandbox, request: pytest.FixtureRequest) -> RunningSandbox:
+    """The session's sandbox, fresh, on the module's clock."""
+    config = SandboxConfig(clock=lambda: CLOCK.now.astimezone(KZ_TZ))
+    return shared_sandbox.fresh(config, holder=request.node.nodeid)
 
 
 @pytest.fixture(name="env")

@@ -1,41 +1,49 @@
-"""Shared by the money-operation tests and their child-process drivers.
+"""Shared by the money-operation tests and their child-process drivers (``tests.support.refund_driver``,
+``tests.support.race_driver``, run with ``python -m`` from the project root).
 
-Test modules load it with ``sys.path`` pointing at this folder (importlib mode forbids importing
-sibling test modules); driver scripts run from this folder, so Python finds it by itself.
-Everything here is test scaffolding: a sandbox control client, a fake clock, a store opener and a
-builder that wires the real services against the sandbox.
+Everything here is test scaffolding: a fake clock, accounts with their audited creation, and a builder
+that wires the real services against the sandbox (the store comes from ``tests.support.database``, the
+control client from ``tests.support.sandbox``, the merchant from ``tests.support.merchant``).
 """
 
 from __future__ import annotations
 
 import asyncio
-import json
 import ssl
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
-from decimal import Decimal
+from datetime import UTC, datetime, timedelta
 from typing import Any, TypeVar
 
 import httpx
 
-from epay_desktop.domain import InvoiceId, Money, Payment, Role, User
-from epay_desktop.gateway import Credentials, EpayClient, RetryPolicy, Secret
+from epay_desktop.domain import Money, Payment, Role, User
+from epay_desktop.gateway import EpayClient, RetryPolicy
 from epay_desktop.gateway.config import sandbox_endpoints
 from epay_desktop.services.events import EventBus
 from epay_desktop.services.money_ops.crash_points import FaultPoints
 from epay_desktop.services.money_ops.operations import MoneyOperations
 from epay_desktop.services.payments.payment_service import PaymentService
 from epay_desktop.services.payments.reconcile import Reconciler
-from epay_desktop.store.db import Store, make_engine
-from epay_desktop.store.models import Base
+from epay_desktop.store.db import Store
+from tests.support.database import open_store
+from tests.support.merchant import CREDENTIALS, TERMINAL_ID
+from tests.support.sandbox import SandboxControl
 
-TERMINAL = "67e34d63-102f-4bd1-898e-370781d0074d"
-CREDENTIALS = Credentials("test", Secret("yF587AV9Ms94qN2QShFzVR3vFnWkhjbAK3sG"), TERMINAL)
-APPROVED_CARD = "4405639704015096"
-#: The audit chain's key in tests; parent and child processes must share it.
-AUDIT_KEY = b"\x07" * 32
+__all__ = [
+    "Clock",
+    "Control",
+    "Requests",
+    "Services",
+    "World",
+    "add_user",
+    "get_user",
+    "open_store",
+    "services",
+]
+
+TERMINAL = TERMINAL_ID
 #: One default (verifying) TLS context for every test client: building one per client costs ~40 ms.
 TLS = ssl.create_default_context()
 
@@ -63,14 +71,6 @@ class Clock:
 # -- database ---------------------------------------------------------------------------------------
 
 
-def open_store(url: str, *, create: bool = True) -> Store:
-    """A Store on ``url`` (schema created from models.py when ``create``), with the tests' audit key."""
-    engine = make_engine(url)
-    if create:
-        Base.metadata.create_all(engine)
-    return Store(engine, audit_key=AUDIT_KEY)
-
-
 def add_user(store: Store, name: str, role: Role) -> User:
     """An account with its audited creation: services check a role against the log (decision 0075)."""
     with store.write() as tx:
@@ -84,57 +84,12 @@ def get_user(store: Store, user_id: int) -> User:
         return tx.users.get(user_id)
 
 
-# -- the sandbox's control API ---------------------------------------------------------------------
-
-
-@dataclass
-class Control:
-    """Synchronous calls to the sandbox's control API (no token; loopback only)."""
-
-    base_url: str
-
-    def call(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
-        with httpx.Client(base_url=self.base_url, timeout=10, verify=TLS) as http:
-            return http.request(method, path, **kwargs)
+class Control(SandboxControl):
+    """The control client for a sandbox a test started itself (tests/stress): ``reset`` empties it
+    through the control API. The session's shared sandbox is made fresh by its fixtures instead."""
 
     def reset(self) -> None:
         assert self.call("POST", "/sandbox/reset").status_code == 200
-        assert self.call("DELETE", "/sandbox/faults").status_code == 200
-
-    def fault(self, operation: str, kind: str, value: float | int = 0, times: int = 1) -> None:
-        body = {"operation": operation, "kind": kind, "value": value, "times": times}
-        response = self.call("POST", "/sandbox/faults", json=body)
-        assert response.status_code == 201, response.text
-
-    def clear_faults(self) -> None:
-        assert self.call("DELETE", "/sandbox/faults").status_code == 200
-
-    def ledger(self) -> list[dict[str, Any]]:
-        answer: list[dict[str, Any]] = json.loads(
-            self.call("GET", "/sandbox/transactions").text, parse_float=Decimal
-        )
-        return answer
-
-    def operations(self, invoice: InvoiceId, kind: str = "refund") -> list[dict[str, Any]]:
-        [entry] = [t for t in self.ledger() if t["invoiceId"] == invoice.value]
-        return [op for op in entry["operations"] if op["kind"] == kind]
-
-    def refunded_minor(self, invoice: InvoiceId) -> int:
-        return sum(int(Decimal(str(op["amount"])) * 100) for op in self.operations(invoice))
-
-    def pay(self, invoice: InvoiceId, pan: str = APPROVED_CARD) -> dict[str, Any]:
-        today = date.today()
-        body = {
-            "invoiceId": invoice.value,
-            "pan": pan,
-            "expiry": f"{today.month:02d}/{(today.year + 1) % 100:02d}",
-            "cvc": "123",
-            "name": "TEST BUYER",
-        }
-        response = self.call("POST", "/sandbox/pay", json=body)
-        assert response.status_code == 200, response.text
-        answer: dict[str, Any] = response.json()
-        return answer
 
 
 # -- the services under test -----------------------------------------------------------------------
@@ -208,11 +163,11 @@ async def services(
         await http.aclose()
 
 
-async def paid_payment(svc: Services, control: Control, actor: User, amount: str) -> Payment:
+async def paid_payment(svc: Services, control: SandboxControl, actor: User, amount: str) -> Payment:
     """A payment taken through PaymentService and paid by the customer at the sandbox, refreshed."""
     session = await svc.payments.create_payment(actor, Money.parse(amount))
     invoice = session.payment.invoice_id
-    await asyncio.to_thread(control.pay, invoice)
+    await asyncio.to_thread(control.customer_pays, invoice)
     return await svc.payments.refresh_status(invoice)
 
 
@@ -222,7 +177,7 @@ class World:
     the service tests drive. ``run`` wires fresh services (``services``) for one scenario."""
 
     store: Store
-    control: Control
+    control: SandboxControl
     clock: Clock
     manager: User
     cashier: User
@@ -239,15 +194,14 @@ class World:
 
 
 @contextmanager
-def world_parts(sandbox_url: str, db_url: str) -> Iterator[tuple[Store, Control, User, User]]:
-    """A reset sandbox and a fresh store with "Manager" and "Cashier"; closed and reset afterwards."""
-    control = Control(sandbox_url)
-    control.reset()
+def world_parts(sandbox_url: str, db_url: str) -> Iterator[tuple[Store, SandboxControl, User, User]]:
+    """A fresh store with "Manager" and "Cashier" and a control client for the (fresh) sandbox at
+    ``sandbox_url``; both closed afterwards."""
     store = open_store(db_url)
     manager = add_user(store, "Manager", Role.MANAGER)
     cashier = add_user(store, "Cashier", Role.CASHIER)
     try:
-        yield store, control, manager, cashier
+        with SandboxControl(sandbox_url) as control:
+            yield store, control, manager, cashier
     finally:
         store.close()
-        control.reset()

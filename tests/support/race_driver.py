@@ -1,6 +1,6 @@
 """Child process of T07: rounds of "refund AMOUNT of an invoice at the same instant as another process".
 
-Usage: race_driver.py DB_URL SANDBOX_URL ACTOR_ID AMOUNT BARRIER_DIR INVOICE[,INVOICE...]
+Usage: python -m tests.support.race_driver DB_URL SANDBOX_URL ACTOR_ID AMOUNT BARRIER_DIR INVOICE[,INVOICE...]
 Round i: write BARRIER_DIR/ready-<i>-<pid>, wait until the parent creates BARRIER_DIR/go-<i>, then
 refund AMOUNT of the i-th invoice. Prints one JSON line per round: ``outcome`` "ok" (with the
 operation's state) or "refused" (with the ConsoleError's class and user message). Anything else
@@ -18,10 +18,9 @@ import traceback
 from datetime import UTC, datetime
 from pathlib import Path
 
-import ops_harness as h
-
 from epay_desktop.domain import ConsoleError, InvoiceId, Money
 from epay_desktop.services.money_ops.crash_points import FaultPoints
+from tests.support import ops_harness as h
 
 BARRIER_TIMEOUT = 60.0
 

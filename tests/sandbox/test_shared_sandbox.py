@@ -1,0 +1,88 @@
+"""The session's shared sandbox (tests/support/sandbox.py) is new for every test: what one test leaves in
+it (a payment, an armed fault, a token, a two-step terminal, a changed option) the next never sees.
+
+The first two tests are a pair that would leak through a sandbox kept without a reset: the first leaves
+everything behind, the second (run after it on the same worker: one xdist group) expects none of it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime
+
+import pytest
+
+from epay_desktop.domain import Money
+from epay_desktop.sandbox import RunningSandbox, SandboxConfig
+from epay_desktop.sandbox.config import KZ_TZ
+from tests.support.merchant import CLIENT_ID, CLIENT_SECRET, TERMINAL_ID
+from tests.support.sandbox import SandboxControl, SharedSandbox
+
+pytestmark = pytest.mark.xdist_group("shared-sandbox-reset")
+
+INVOICE = "000777001"
+#: The leftovers the first test makes, checked by the second.
+LEFT: dict[str, str] = {}
+
+
+@pytest.fixture
+def control(two_step_sandbox: RunningSandbox) -> Iterator[SandboxControl]:
+    with SandboxControl(two_step_sandbox.base_url) as client:
+        yield client
+
+
+def _payment_token(control: SandboxControl, invoice: str) -> None:
+    form = {
+        "grant_type": "client_credentials",
+        "scope": "payment",
+        "client_id": CLIENT_ID,
+        "client_secret": CLIENT_SECRET,
+        "terminal": TERMINAL_ID,
+        "invoiceID": invoice,
+        "amount": Money.parse("150").gateway_str(),
+        "currency": "KZT",
+    }
+    response = control.call("POST", "/oauth2/token", data=form)
+    assert response.status_code == 200, response.text
+
+
+def test_a_test_leaves_a_payment_a_fault_a_token_and_options_behind(control: SandboxControl) -> None:
+    _payment_token(control, INVOICE)
+    assert control.customer_pays(INVOICE)["status"] == "AUTH"  # two-step terminal
+    control.fault("refund", "http_status", 500, times=5)
+    response = control.call("PATCH", "/sandbox/options", json={"statusLag": 30})
+    assert response.status_code == 200, response.text
+    assert control.armed_faults() and control.ledger()
+    LEFT["url"] = control.base_url
+
+
+def test_the_next_test_finds_none_of_it(sandbox: RunningSandbox) -> None:
+    with SandboxControl(sandbox.base_url) as control:
+        if LEFT:  # the first test ran before this one, on this worker: the same server
+            assert LEFT["url"] == sandbox.base_url
+        assert control.ledger() == []
+        assert control.armed_faults() == []
+        assert control.call("GET", "/sandbox/tokens").json() == {"service": 0, "payment": 0}
+        assert control.call("GET", "/sandbox/options").json()["statusLag"] == 0
+        _payment_token(control, INVOICE)  # the same invoice id is new again
+        assert control.customer_pays(INVOICE)["status"] == "CHARGE"  # one-step, as asked
+
+
+def test_fresh_gives_the_running_server_the_asked_config(shared_sandbox: SharedSandbox) -> None:
+    def clock() -> datetime:
+        return datetime(2026, 3, 2, 10, 0, tzinfo=KZ_TZ)
+
+    running = shared_sandbox.fresh(SandboxConfig(shop_name="Дүкен", hold_seconds=60, clock=clock))
+    assert running.state.config.shop_name == "Дүкен"
+    assert running.state.now() == clock()
+    assert running.state.ledger.hold.total_seconds() == 60
+    with pytest.raises(ValueError, match="start_in_thread"):
+        shared_sandbox.fresh(SandboxConfig(acs_same_origin=True))
+
+
+def test_one_test_cannot_hold_the_shared_sandbox_twice(
+    shared_sandbox: SharedSandbox, request: pytest.FixtureRequest
+) -> None:
+    shared_sandbox.fresh(holder=request.node.nodeid)
+    with pytest.raises(RuntimeError, match="twice"):
+        shared_sandbox.fresh(SandboxConfig(two_step=True), holder=request.node.nodeid)

@@ -1,0 +1,182 @@
+"""The sandbox the tests talk to: ONE loopback sandbox per test session (per xdist worker), made fresh
+for every test, and a client for its control API.
+
+``SharedSandbox.fresh(config)`` empties the ledger, the saved cards, the 3-D Secure challenges, the
+armed faults and the issued tokens, and gives the running server the test's ``SandboxConfig`` (terminal
+kind, shop name, clock, status lag, ...), so a test sees what a sandbox started for it alone would
+show, without paying ~0.3 s for a server start. The fixtures ``sandbox`` (one-step terminal) and
+``two_step_sandbox`` in tests/conftest.py hand it out; a test module that needs another configuration
+overrides ``sandbox`` with ``shared_sandbox.fresh(SandboxConfig(...))``. Only a test that needs a
+server of its own (the 3-D Secure page on the gateway's origin, two sandboxes at once, a server it
+stops) starts one with ``epay_desktop.sandbox.start_in_thread``.
+
+``SandboxControl`` is the synchronous control-API client (faults, ledger, the customer's payment)
+that the service, integration and CLI tests share.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
+from decimal import Decimal
+from typing import Any, Final, Protocol
+
+import httpx
+
+from epay_desktop.sandbox import RunningSandbox, SandboxConfig, start_in_thread
+from epay_desktop.sandbox.ledger import Ledger
+from epay_desktop.sandbox.postlink import PostLinkSender
+
+__all__ = [
+    "APPROVED_CARD",
+    "DECLINED_CARD",
+    "THREE_DS_CARD",
+    "SandboxControl",
+    "SharedSandbox",
+    "future_expiry",
+    "shared_sandbox",
+]
+
+#: The sandbox's test cards (docs/sandbox.md): approved; declined (REJECT 465); 3-D Secure (code 000000).
+APPROVED_CARD: Final = "4405639704015096"
+DECLINED_CARD: Final = "4003032704547597"
+THREE_DS_CARD: Final = "4111111111111111"
+
+#: No keep-alive: on loopback, uvicorn's h11 answers a reused connection ~40 ms late (delayed ACK).
+NO_KEEPALIVE: Final = httpx.Limits(max_keepalive_connections=0)
+
+
+def future_expiry() -> str:
+    """MM/YY a year from today: always valid, never hard-coded."""
+    today = date.today()
+    return f"{today.month:02d}/{(today.year + 1) % 100:02d}"
+
+
+class _Invoice(Protocol):
+    @property
+    def value(self) -> str: ...
+
+
+def _invoice_text(invoice: str | _Invoice) -> str:
+    return invoice if isinstance(invoice, str) else invoice.value
+
+
+class SharedSandbox:
+    """A sandbox server started once; :meth:`fresh` makes it new for the next test."""
+
+    def __init__(self, running: RunningSandbox) -> None:
+        self.running = running
+        self._holder: str | None = None
+
+    def fresh(self, config: SandboxConfig | None = None, *, holder: str = "") -> RunningSandbox:
+        """The server with an empty state and ``config`` (default: a one-step terminal).
+
+        ``holder`` names the test asking (the fixtures pass its node id): one test cannot hold the
+        shared server twice, e.g. as a one-step and a two-step terminal at once: it would silently get
+        the last configuration, so that is refused (start a second server with ``start_in_thread``).
+        """
+        config = config or SandboxConfig()
+        if config.acs_same_origin:
+            raise ValueError(
+                "the shared sandbox serves the ACS on its own origin: start_in_thread for this one"
+            )
+        if holder and holder == self._holder:
+            raise RuntimeError(
+                f"{holder} asks for the shared sandbox twice: start a second one with start_in_thread"
+            )
+        self._holder = holder or None
+        state = self.running.state
+        state.reset(tokens=True)
+        state.config = config
+        # Built from the config when the state is made: rebuilt for the new one (both are empty now).
+        state.ledger = Ledger(config.hold_seconds)
+        state.postlinks = PostLinkSender(config.clock, config.postlink_timeout)
+        return self.running
+
+
+@contextmanager
+def shared_sandbox() -> Iterator[SharedSandbox]:
+    """Start the session's sandbox (a daemon thread on free loopback ports); stop it at the end."""
+    with start_in_thread(SandboxConfig()) as running:
+        yield SharedSandbox(running)
+
+
+class SandboxControl:
+    """Synchronous calls to a sandbox's control API (``/sandbox/...``: no token, loopback only) and the
+    customer's side of a payment. Amounts come back as ``Decimal`` (never floats)."""
+
+    def __init__(self, base_url: str, *, timeout: float = 10.0) -> None:
+        self.base_url = base_url
+        self._http = httpx.Client(base_url=base_url, timeout=timeout, limits=NO_KEEPALIVE)
+
+    def close(self) -> None:
+        self._http.close()
+
+    def __enter__(self) -> SandboxControl:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def call(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
+        return self._http.request(method, path, **kwargs)
+
+    # -- faults ---------------------------------------------------------------------------------------
+
+    def fault(self, operation: str, kind: str, value: float | int = 0, times: int = 1) -> None:
+        """Arm a fault (docs/sandbox.md): ``operation`` fails or is slowed ``times`` times."""
+        body = {"operation": operation, "kind": kind, "value": value, "times": times}
+        response = self.call("POST", "/sandbox/faults", json=body)
+        assert response.status_code == 201, response.text
+
+    def armed_faults(self) -> list[dict[str, Any]]:
+        faults: list[dict[str, Any]] = self.call("GET", "/sandbox/faults").json()
+        return faults
+
+    def clear_faults(self) -> None:
+        assert self.call("DELETE", "/sandbox/faults").status_code == 200
+
+    # -- the ledger -----------------------------------------------------------------------------------
+
+    def ledger(self) -> list[dict[str, Any]]:
+        """``/sandbox/transactions``."""
+        answer: list[dict[str, Any]] = json.loads(
+            self.call("GET", "/sandbox/transactions").text, parse_float=Decimal
+        )
+        return answer
+
+    def ledger_entry(self, invoice: str | _Invoice) -> dict[str, Any]:
+        """The one transaction of ``invoice``."""
+        wanted = _invoice_text(invoice)
+        matches = [t for t in self.ledger() if t["invoiceId"] == wanted]
+        assert len(matches) == 1, matches
+        return matches[0]
+
+    def operations(self, invoice: str | _Invoice, kind: str = "refund") -> list[dict[str, Any]]:
+        """The gateway's operations of ``kind`` (refund, charge, cancel) on ``invoice``."""
+        return [op for op in self.ledger_entry(invoice)["operations"] if op["kind"] == kind]
+
+    def refunded_minor(self, invoice: str | _Invoice) -> int:
+        """What the gateway refunded of ``invoice``, in tiyn."""
+        return sum(int(Decimal(str(op["amount"])) * 100) for op in self.operations(invoice))
+
+    # -- the customer ---------------------------------------------------------------------------------
+
+    def customer_pays(
+        self, invoice: str | _Invoice, pan: str = APPROVED_CARD, **extra: Any
+    ) -> dict[str, Any]:
+        """``POST /sandbox/pay``: the customer's attempt with the latest payment token of the invoice."""
+        body = {
+            "invoiceId": _invoice_text(invoice),
+            "pan": pan,
+            "expiry": future_expiry(),
+            "cvc": "123",
+            "name": "TEST BUYER",
+            **extra,
+        }
+        response = self.call("POST", "/sandbox/pay", json=body)
+        assert response.status_code == 200, response.text
+        answer: dict[str, Any] = response.json()
+        return answer
