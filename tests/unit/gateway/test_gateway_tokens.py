@@ -190,16 +190,26 @@ def test_short_lived_token_does_not_refresh_loop(h, gw):
 
 
 def test_single_flight_under_five_concurrent_callers(h, gw):
+    answer: list[asyncio.Event] = []
+    asked: list[httpx.Request] = []
+
     async def slow_token(request: httpx.Request) -> httpx.Response:
-        await asyncio.sleep(0.01)
+        asked.append(request)
+        await answer[0].wait()  # the token endpoint answers when the test says
         return httpx.Response(200, json=h.token_body())
 
     gw["token"].side_effect = slow_token
     gw.get(h.status_url()).respond(json={"resultCode": "102"})
 
     async def go() -> None:
+        answer.append(asyncio.Event())
         async with h.make_client() as client:
-            await asyncio.gather(*(client.check_status(InvoiceId(h.INVOICE)) for _ in range(5)))
+            callers = [asyncio.ensure_future(client.check_status(InvoiceId(h.INVOICE))) for _ in range(5)]
+            for _ in range(20):  # turns of the loop, no clock: every caller gets as far as the token
+                await asyncio.sleep(0)
+            assert len(asked) == 1 and not any(c.done() for c in callers)
+            answer[0].set()
+            await asyncio.gather(*callers)
 
     h.run(go())
     assert gw["token"].call_count == 1
