@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QLabel
 
-from epay_desktop.domain import ConsoleStatus, Money, MoneyOp, OpKind, User
+from epay_desktop.domain import ConsoleStatus, Money, MoneyOp, OpKind
 from epay_desktop.domain.rules import held_amount
-from epay_desktop.ui.common.naming import named
 from epay_desktop.ui.money.money_dialog import MoneyOpDialog
-from epay_desktop.ui.ports import MoneyOperationsPort, PaymentViewLike, UserPort
 from epay_desktop.ui.widgets.status_badge import status_label
 
 __all__ = ["CancelDialog"]
@@ -19,19 +17,10 @@ class CancelDialog(MoneyOpDialog):
 
     KIND = OpKind.CANCEL
 
-    def __init__(
-        self,
-        parent: QWidget | None,
-        view: PaymentViewLike,
-        actor: User,
-        operations: MoneyOperationsPort,
-        users: UserPort,
-    ) -> None:
-        super().__init__(parent, view, actor, operations, users)
+    def build(self) -> None:
         self.setWindowTitle(self.title_for(self.tr("Cancel a held payment")))
         self.held: Money = held_amount(self.payment)
-        held_label = named(QLabel(self.held.format()), "held_label")
-        held_label.setStyleSheet("QLabel { font-weight: 700; font-size: 15px; }")
+        held_label = self.amount_label("held_label", self.held.format())
         self.confirm_label = confirm = QLabel(self._confirm_text())
         confirm.setObjectName("confirm_label")
         confirm.setWordWrap(True)

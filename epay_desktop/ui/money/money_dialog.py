@@ -23,12 +23,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetrics, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
+    QButtonGroup,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QRadioButton,
     QVBoxLayout,
     QWidget,
 )
@@ -42,6 +44,7 @@ from epay_desktop.ui.common.language import on_language_change, translations
 from epay_desktop.ui.common.naming import named
 from epay_desktop.ui.money.approval_widget import ApprovalWidget
 from epay_desktop.ui.ports import MoneyOperationsPort, PaymentViewLike, UserPort
+from epay_desktop.ui.widgets.money_edit import MoneyEdit
 from epay_desktop.ui.widgets.status_badge import StatusBadge
 
 __all__ = ["MoneyOpDialog"]
@@ -57,9 +60,13 @@ TITLE_BAR_EXTRA = 4 * 24 + 24
 
 
 class MoneyOpDialog(QDialog):
-    """Base of the three money dialogs; subclasses add their inputs and implement the hooks."""
+    """Base of the three money dialogs; subclasses add their inputs (:meth:`build`) and the hooks."""
 
     KIND: OpKind = OpKind.REFUND
+    #: "All of it" / "part of it: [amount]", for the dialogs that offer the choice (:meth:`full_or_part`).
+    full_radio: QRadioButton
+    partial_radio: QRadioButton
+    amount_edit: MoneyEdit
 
     def __init__(
         self,
@@ -106,6 +113,60 @@ class MoneyOpDialog(QDialog):
         layout.addStretch(1)  # spare height goes here, never into (or between) the inputs above
         layout.addWidget(self.buttons)
         on_language_change(self, self.retranslate)  # a switch while open (behind the lock screen too)
+        self.build()
+
+    def build(self) -> None:
+        """Hook: add the operation's title and inputs to ``self.body`` (called once, last in __init__)."""
+        raise NotImplementedError
+
+    def amount_label(self, name: str, text: str = "") -> QLabel:
+        """The amount the operation is about (held, remaining), in bold."""
+        label = named(QLabel(text), name)
+        label.setStyleSheet("QLabel { font-weight: 700; font-size: 15px; }")
+        return label
+
+    def full_or_part(self, full_text: str, part_text: str, amount_edit: MoneyEdit) -> QWidget:
+        """Make ``full_radio`` (checked), ``partial_radio`` and ``amount_edit`` (enabled with "part");
+        returns the row "part of it: [amount]" to add under the full choice."""
+        self.full_radio = named(QRadioButton(full_text), "full_radio")
+        self.partial_radio = named(QRadioButton(part_text), "partial_radio")
+        self.full_radio.setChecked(True)
+        group = QButtonGroup(self)
+        group.addButton(self.full_radio)
+        group.addButton(self.partial_radio)
+        self.amount_edit = named(amount_edit, "amount_edit")
+        amount_edit.setEnabled(False)
+        partial_row = QWidget()
+        row = QHBoxLayout(partial_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.partial_radio)
+        row.addWidget(amount_edit, 1)
+        self.partial_radio.toggled.connect(self._on_partial_toggled)
+        amount_edit.value_changed.connect(lambda _v: self.update_state())
+        return partial_row
+
+    def _on_partial_toggled(self, partial: bool) -> None:
+        self.amount_edit.setEnabled(partial)
+        if partial:
+            self.amount_edit.setFocus()
+        self.update_state()
+
+    def chosen_amount(self, full: Money) -> Money | None:
+        """``full``, or the part typed (None while it is not valid)."""
+        return self.amount_edit.value() if self.partial_radio.isChecked() else full
+
+    def part_problem(self) -> str:
+        """Why the part typed is not valid ('' when "all of it" is chosen or the part is fine)."""
+        if self.partial_radio.isChecked() and self.amount_edit.value() is None:
+            return self.amount_edit.error_text()
+        return ""
+
+    def choice_inputs(self) -> list[QWidget]:
+        """The full/part choice's widgets that take input now."""
+        widgets: list[QWidget] = [self.full_radio, self.partial_radio]
+        if self.partial_radio.isChecked():
+            widgets.append(self.amount_edit)
+        return widgets
 
     def showEvent(self, event: QShowEvent) -> None:
         """Wide enough for a window manager's title bar to show the whole title (invoice and amount):

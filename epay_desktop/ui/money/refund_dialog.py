@@ -8,16 +8,15 @@ of refunding against a stale screen.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QButtonGroup, QComboBox, QHBoxLayout, QLabel, QLineEdit, QRadioButton, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
 
-from epay_desktop.domain import ConsoleStatus, Money, MoneyOp, OpKind, StaleRemaining, User
+from epay_desktop.domain import ConsoleStatus, Money, MoneyOp, OpKind, StaleRemaining
 from epay_desktop.domain.rules import MIN_REFUND_MINOR, captured_amount
 from epay_desktop.domain.text import FIELD_REASON, TEXT_MAX_CHARS
 from epay_desktop.ui.common.labels import REFUND_REASONS
 from epay_desktop.ui.common.naming import named
 from epay_desktop.ui.common.text_input import text_problem
 from epay_desktop.ui.money.money_dialog import MoneyOpDialog
-from epay_desktop.ui.ports import MoneyOperationsPort, PaymentViewLike, UserPort
 from epay_desktop.ui.widgets.money_edit import MoneyEdit
 from epay_desktop.ui.widgets.status_badge import status_label
 
@@ -38,33 +37,12 @@ class RefundDialog(MoneyOpDialog):
 
     KIND = OpKind.REFUND
 
-    def __init__(
-        self,
-        parent: QWidget | None,
-        view: PaymentViewLike,
-        actor: User,
-        operations: MoneyOperationsPort,
-        users: UserPort,
-    ) -> None:
-        super().__init__(parent, view, actor, operations, users)
+    def build(self) -> None:
         self.setWindowTitle(self.title_for(self.tr("Refund")))
+        view = self.view
         self.remaining: Money = view.remaining
-        self.remaining_label = named(QLabel(), "remaining_label")
-        self.remaining_label.setStyleSheet("QLabel { font-weight: 700; font-size: 15px; }")
-        self.full_radio = named(QRadioButton(), "full_radio")
-        self.partial_radio = named(QRadioButton(self.tr("Part of it")), "partial_radio")
-        self.full_radio.setChecked(True)
-        group = QButtonGroup(self)
-        group.addButton(self.full_radio)
-        group.addButton(self.partial_radio)
-        self.amount_edit = MoneyEdit(self, minimum=MIN_REFUND)
-        self.amount_edit.setObjectName("amount_edit")
-        self.amount_edit.setEnabled(False)
-        partial_row = QWidget()
-        row = QHBoxLayout(partial_row)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.partial_radio)
-        row.addWidget(self.amount_edit, 1)
+        self.remaining_label = self.amount_label("remaining_label")
+        partial_row = self.full_or_part("", self.tr("Part of it"), MoneyEdit(self, minimum=MIN_REFUND))
         self.reason_combo = named(QComboBox(), "reason_combo")
         for code, label in REASONS:
             self.reason_combo.addItem(self.translate(label), code)
@@ -79,8 +57,6 @@ class RefundDialog(MoneyOpDialog):
         self.body.addRow(self.tr("Reason"), self.reason_combo)
         self.body.addRow("", self.other_edit)
         self._set_remaining(self.remaining)
-        self.partial_radio.toggled.connect(self._on_partial_toggled)
-        self.amount_edit.value_changed.connect(lambda _v: self.update_state())
         self.reason_combo.currentIndexChanged.connect(self._on_reason_changed)
         self.other_edit.textChanged.connect(lambda _t: self.update_state())
 
@@ -97,12 +73,6 @@ class RefundDialog(MoneyOpDialog):
         self.remaining_label.setText(remaining.format())
         self.full_radio.setText(self.tr("All that remains ({amount})").format(amount=remaining.format()))
         self.amount_edit.set_maximum(remaining)
-
-    def _on_partial_toggled(self, partial: bool) -> None:
-        self.amount_edit.setEnabled(partial)
-        if partial:
-            self.amount_edit.setFocus()
-        self.update_state()
 
     def _on_reason_changed(self, _index: int) -> None:
         other = self.reason_combo.currentData() == "other"
@@ -127,11 +97,11 @@ class RefundDialog(MoneyOpDialog):
         return super().refusal()
 
     def amount(self) -> Money | None:
-        return self.amount_edit.value() if self.partial_radio.isChecked() else self.remaining
+        return self.chosen_amount(self.remaining)
 
     def input_problem(self) -> str:
-        if self.partial_radio.isChecked() and self.amount_edit.value() is None:
-            return self.amount_edit.error_text()
+        if problem := self.part_problem():
+            return problem
         if self.reason_combo.currentData() == "other":
             if not self.other_edit.text().strip():
                 return self.tr("Describe the reason for the refund.")
@@ -150,10 +120,7 @@ class RefundDialog(MoneyOpDialog):
         return self.tr("Checking with the bank \u2014 the refund will not be sent twice.")
 
     def inputs(self) -> list[QWidget]:
-        widgets: list[QWidget] = [self.full_radio, self.partial_radio, self.reason_combo, self.other_edit]
-        if self.partial_radio.isChecked():
-            widgets.append(self.amount_edit)
-        return widgets + super().inputs()
+        return [*self.choice_inputs(), self.reason_combo, self.other_edit, *super().inputs()]
 
     async def send(self, amount: Money, approval_id: str | None) -> MoneyOp:
         return await self._operations.refund(
