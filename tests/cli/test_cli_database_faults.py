@@ -155,16 +155,18 @@ def test_a_damaged_database_is_exit_2_with_the_way_out(cli: Any, err_line: Any, 
 
 
 def _hold_the_write_lock(db: Path, argv0: str) -> subprocess.Popen[str]:
-    """Another process (named ``argv0``) that holds the database's write lock until it is killed."""
+    """Another process (named ``argv0``) that holds the database's write lock until it is killed (or its
+    stdin closes: it waits on the pipe, not on a clock, and never outlives the test run)."""
     code = (
-        "import sqlite3, sys, time\n"
+        "import sqlite3, sys\n"
         f"c = sqlite3.connect({str(db)!r}, isolation_level=None)\n"
         "c.execute('BEGIN IMMEDIATE')\n"
         "print('held', flush=True)\n"
-        "time.sleep(60)\n"
+        "sys.stdin.read()\n"
     )
     holder = subprocess.Popen(
         ["bash", "-c", f'exec -a {argv0} "$0" -c "$1"', sys.executable, code],
+        stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         text=True,
     )
@@ -182,8 +184,9 @@ def test_a_lock_held_past_the_wait_is_exit_2_and_says_which_process_holds_it(cli
     finally:
         holder.kill()
         holder.wait()
-        assert holder.stdout is not None
+        assert holder.stdout is not None and holder.stdin is not None
         holder.stdout.close()
+        holder.stdin.close()
     assert result.code == 2, result.err
     line = err_line(result)
     assert f"another epay-desktop process (pid {holder.pid})" in line

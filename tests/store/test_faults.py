@@ -73,17 +73,19 @@ def test_not_a_database_is_said_with_the_way_out(db_file: Path) -> None:
 
 @pytest.fixture
 def holder(db_file: Path, request: pytest.FixtureRequest) -> Iterator[subprocess.Popen[str]]:
-    """Another process (argv[0] = the parameter) holding the database's write lock."""
+    """Another process (argv[0] = the parameter) holding the database's write lock until its stdin
+    closes (or it is killed): it waits on the pipe, not on a clock, and never outlives the test run."""
     _write(_store(db_file), "CREATE TABLE IF NOT EXISTS t (x)")
     code = (
-        "import sqlite3, time\n"
+        "import sqlite3, sys\n"
         f"c = sqlite3.connect({str(db_file)!r}, isolation_level=None)\n"
         "c.execute('BEGIN IMMEDIATE')\n"
         "print('held', flush=True)\n"
-        "time.sleep(60)\n"
+        "sys.stdin.read()\n"
     )
     proc = subprocess.Popen(
         ["bash", "-c", f'exec -a {request.param} "$0" -c "$1"', sys.executable, code],
+        stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         text=True,
     )
@@ -92,6 +94,8 @@ def holder(db_file: Path, request: pytest.FixtureRequest) -> Iterator[subprocess
     proc.kill()
     proc.wait()
     proc.stdout.close()
+    assert proc.stdin is not None
+    proc.stdin.close()
 
 
 @pytest.mark.parametrize("holder", ["epay-desktop"], indirect=True)
