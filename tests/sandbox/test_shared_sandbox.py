@@ -15,7 +15,6 @@ import pytest
 from epay_desktop.domain import Money
 from epay_desktop.sandbox import RunningSandbox, SandboxConfig
 from epay_desktop.sandbox.config import KZ_TZ
-from tests.support.merchant import CLIENT_ID, CLIENT_SECRET, TERMINAL_ID
 from tests.support.sandbox import SandboxControl, SharedSandbox
 
 pytestmark = pytest.mark.xdist_group("shared-sandbox-reset")
@@ -31,23 +30,8 @@ def control(two_step_sandbox: RunningSandbox) -> Iterator[SandboxControl]:
         yield client
 
 
-def _payment_token(control: SandboxControl, invoice: str) -> None:
-    form = {
-        "grant_type": "client_credentials",
-        "scope": "payment",
-        "client_id": CLIENT_ID,
-        "client_secret": CLIENT_SECRET,
-        "terminal": TERMINAL_ID,
-        "invoiceID": invoice,
-        "amount": Money.parse("150").gateway_str(),
-        "currency": "KZT",
-    }
-    response = control.call("POST", "/oauth2/token", data=form)
-    assert response.status_code == 200, response.text
-
-
 def test_a_test_leaves_a_payment_a_fault_a_token_and_options_behind(control: SandboxControl) -> None:
-    _payment_token(control, INVOICE)
+    control.issue_payment_token(INVOICE, Money.parse("150"))
     assert control.customer_pays(INVOICE)["status"] == "AUTH"  # two-step terminal
     control.fault("refund", "http_status", 500, times=5)
     response = control.call("PATCH", "/sandbox/options", json={"statusLag": 30})
@@ -64,7 +48,7 @@ def test_the_next_test_finds_none_of_it(sandbox: RunningSandbox) -> None:
         assert control.armed_faults() == []
         assert control.call("GET", "/sandbox/tokens").json() == {"service": 0, "payment": 0}
         assert control.call("GET", "/sandbox/options").json()["statusLag"] == 0
-        _payment_token(control, INVOICE)  # the same invoice id is new again
+        control.issue_payment_token(INVOICE, Money.parse("150"))  # the same invoice id is new again
         assert control.customer_pays(INVOICE)["status"] == "CHARGE"  # one-step, as asked
 
 

@@ -8,7 +8,7 @@ import os
 import socket
 from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from typing import Any, TypeVar
 
@@ -28,26 +28,26 @@ from epay_desktop.domain import (
 )
 from epay_desktop.domain.decline_reasons import attempts_exhausted
 from epay_desktop.gateway import (
-    Credentials,
     EpayClient,
     GatewayUnavailable,
     RetryPolicy,
-    Secret,
     ServerError,
 )
 from epay_desktop.gateway.config import sandbox_endpoints
-from epay_desktop.sandbox import RunningSandbox, SandboxConfig, start_in_thread
+from epay_desktop.sandbox import RunningSandbox
 from epay_desktop.services.events import EventBus, PaymentUpdated
 from epay_desktop.services.payments.card_attempts import CardAttempts
 from epay_desktop.services.payments.checkout import cut_utf8, payment_object_json
 from epay_desktop.services.payments.payment_service import PaymentService
-from epay_desktop.store.db import Store, make_engine
-from epay_desktop.store.models import AuditRow, Base, UserRow
+from epay_desktop.store.db import Store
+from epay_desktop.store.models import AuditRow, UserRow
+from tests.support.database import open_store
+from tests.support.merchant import CREDENTIALS, TERMINAL_ID
+from tests.support.sandbox import APPROVED_CARD, DECLINED_CARD, SandboxControl, future_expiry
 
-TERMINAL = "67e34d63-102f-4bd1-898e-370781d0074d"
-CREDENTIALS = Credentials("test", Secret("yF587AV9Ms94qN2QShFzVR3vFnWkhjbAK3sG"), TERMINAL)
-APPROVED = "4405639704015096"
-DECLINED = "4003032704547597"  # REJECT, reasonCode 465
+TERMINAL = TERMINAL_ID
+APPROVED = APPROVED_CARD
+DECLINED = DECLINED_CARD  # REJECT, reasonCode 465
 T = TypeVar("T")
 
 
@@ -94,34 +94,13 @@ class Env:
             return http.request(method, path, **kwargs)
 
     def pay(self, invoice: InvoiceId, pan: str = APPROVED) -> dict[str, Any]:
-        today = date.today()
-        body = {
-            "invoiceId": invoice.value,
-            "pan": pan,
-            "expiry": f"{today.month:02d}/{(today.year + 1) % 100:02d}",
-            "cvc": "123",
-            "name": "TEST BUYER",
-        }
-        response = self.control("POST", "/sandbox/pay", json=body)
-        assert response.status_code == 200, response.text
-        answer: dict[str, Any] = response.json()
-        return answer
-
-
-@pytest.fixture(scope="module")
-def sandbox() -> Iterator[RunningSandbox]:
-    with start_in_thread(SandboxConfig()) as running:
-        yield running
+        with SandboxControl(self.sandbox.base_url) as control:
+            return control.customer_pays(invoice, pan)
 
 
 @pytest.fixture
 def env(sandbox: RunningSandbox, db_url: str) -> Iterator[Env]:
-    with httpx.Client(base_url=sandbox.base_url) as http:
-        http.post("/sandbox/reset")
-        http.delete("/sandbox/faults")
-    engine = make_engine(db_url)
-    Base.metadata.create_all(engine)
-    store = Store(engine, audit_key=os.urandom(32))
+    store = open_store(db_url)
     now = datetime(2025, 3, 1, 8, 0, tzinfo=UTC)
     with store.write() as tx:
         row = UserRow(name="Aigerim", name_key="aigerim", role="cashier", password_hash="x")
@@ -409,11 +388,10 @@ def test_three_declined_attempts_make_the_decline_final_and_a_fourth_gets_505(en
     assert [e.reason_code for e in _attempts(env, invoice)] == [465, 479, 465]
     assert payment.next_poll_at is None  # attempts used up: final, never polled again
     assert env.run(lambda s: s.card_attempts(invoice)) == CardAttempts(seen=3, left=0, open=False)
-    today = date.today()
     body = {
         "invoiceId": invoice.value,
         "pan": APPROVED,
-        "expiry": f"{today.month:02d}/{(today.year + 1) % 100:02d}",
+        "expiry": future_expiry(),
         "cvc": "123",
         "name": "TEST BUYER",
     }

@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import dataclasses
-import os
 from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
@@ -15,19 +14,21 @@ import httpx
 import pytest
 
 from epay_desktop.domain import ConsoleStatus, InvoiceId, Money, Payment, Role, User
-from epay_desktop.gateway import Credentials, EpayClient, RetryPolicy, Secret
+from epay_desktop.gateway import EpayClient, RetryPolicy
 from epay_desktop.gateway.config import sandbox_endpoints
-from epay_desktop.sandbox import RunningSandbox, SandboxConfig, start_in_thread
+from epay_desktop.sandbox import RunningSandbox, SandboxConfig
 from epay_desktop.sandbox.config import KZ_TZ
 from epay_desktop.services.events import EventBus, PaymentUpdated, PollerHealthChanged
 from epay_desktop.services.payments.payment_service import PaymentService
 from epay_desktop.services.payments.poll_schedule import PollSchedule
 from epay_desktop.services.payments.poller import Poller
-from epay_desktop.store.db import Store, make_engine
-from epay_desktop.store.models import Base, UserRow
+from epay_desktop.store.db import Store
+from epay_desktop.store.models import UserRow
+from tests.support.database import open_store
+from tests.support.merchant import CREDENTIALS, TERMINAL_ID
+from tests.support.sandbox import SandboxControl, SharedSandbox
 
-TERMINAL = "67e34d63-102f-4bd1-898e-370781d0074d"
-CREDENTIALS = Credentials("test", Secret("yF587AV9Ms94qN2QShFzVR3vFnWkhjbAK3sG"), TERMINAL)
+TERMINAL = TERMINAL_ID
 T = TypeVar("T")
 
 
@@ -90,14 +91,8 @@ class Env:
             return http.request(method, path, **kwargs)
 
     def pay(self, invoice: InvoiceId) -> None:
-        today = date.today()
-        body = {
-            "invoiceId": invoice.value,
-            "pan": "4405639704015096",
-            "expiry": f"{today.month:02d}/{(today.year + 1) % 100:02d}",
-            "cvc": "123",
-        }
-        assert self.control("POST", "/sandbox/pay", json=body).status_code == 200
+        with SandboxControl(self.sandbox.base_url) as control:
+            control.customer_pays(invoice)
 
     def stored(self, payment: Payment) -> Payment:
         with self.store.read() as tx:
@@ -117,25 +112,15 @@ class SandboxClock:
 SANDBOX_CLOCK = SandboxClock()
 
 
-@pytest.fixture(scope="module")
-def one_step() -> Iterator[RunningSandbox]:
-    with start_in_thread(SandboxConfig()) as running:
-        yield running
-
-
-@pytest.fixture(scope="module")
-def two_step() -> Iterator[RunningSandbox]:
-    with start_in_thread(SandboxConfig(two_step=True, hold_seconds=3600, clock=SANDBOX_CLOCK)) as running:
-        yield running
+@pytest.fixture
+def two_step(shared_sandbox: SharedSandbox, request: pytest.FixtureRequest) -> RunningSandbox:
+    """A two-step terminal whose AUTH holds last an hour of the test's sandbox clock."""
+    config = SandboxConfig(two_step=True, hold_seconds=3600, clock=SANDBOX_CLOCK)
+    return shared_sandbox.fresh(config, holder=request.node.nodeid)
 
 
 def _env(sandbox: RunningSandbox, db_url: str) -> Iterator[Env]:
-    with httpx.Client(base_url=sandbox.base_url) as http:
-        http.post("/sandbox/reset")
-        http.delete("/sandbox/faults")
-    engine = make_engine(db_url)
-    Base.metadata.create_all(engine)
-    store = Store(engine, audit_key=os.urandom(32))
+    store = open_store(db_url)
     now = datetime(2025, 3, 1, 8, 0, tzinfo=UTC)
     with store.write() as tx:
         row = UserRow(name="Dana", name_key="dana", role="cashier", password_hash="x")
@@ -148,8 +133,8 @@ def _env(sandbox: RunningSandbox, db_url: str) -> Iterator[Env]:
 
 
 @pytest.fixture
-def env(one_step: RunningSandbox, db_url: str) -> Iterator[Env]:
-    yield from _env(one_step, db_url)
+def env(sandbox: RunningSandbox, db_url: str) -> Iterator[Env]:
+    yield from _env(sandbox, db_url)
 
 
 @pytest.fixture

@@ -25,9 +25,11 @@ from typing import Any, Final, Protocol
 
 import httpx
 
+from epay_desktop.domain import Money
 from epay_desktop.sandbox import RunningSandbox, SandboxConfig, start_in_thread
 from epay_desktop.sandbox.ledger import Ledger
 from epay_desktop.sandbox.postlink import PostLinkSender
+from tests.support.merchant import CLIENT_ID, CLIENT_SECRET, TERMINAL_ID
 
 __all__ = [
     "APPROVED_CARD",
@@ -109,10 +111,11 @@ class SandboxControl:
 
     def __init__(self, base_url: str, *, timeout: float = 10.0) -> None:
         self.base_url = base_url
-        self._http = httpx.Client(base_url=base_url, timeout=timeout, limits=NO_KEEPALIVE)
+        #: The underlying client, for calls the methods below do not cover.
+        self.http = httpx.Client(base_url=base_url, timeout=timeout, limits=NO_KEEPALIVE)
 
     def close(self) -> None:
-        self._http.close()
+        self.http.close()
 
     def __enter__(self) -> SandboxControl:
         return self
@@ -121,7 +124,7 @@ class SandboxControl:
         self.close()
 
     def call(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
-        return self._http.request(method, path, **kwargs)
+        return self.http.request(method, path, **kwargs)
 
     # -- faults ---------------------------------------------------------------------------------------
 
@@ -162,7 +165,24 @@ class SandboxControl:
         """What the gateway refunded of ``invoice``, in tiyn."""
         return sum(int(Decimal(str(op["amount"])) * 100) for op in self.operations(invoice))
 
-    # -- the customer ---------------------------------------------------------------------------------
+    # -- the merchant and the customer -----------------------------------------------------------------
+
+    def issue_payment_token(self, invoice: str | _Invoice, amount: Money) -> dict[str, Any]:
+        """A payment token the way any merchant backend gets one (not through a client under test)."""
+        form = {
+            "grant_type": "client_credentials",
+            "scope": "payment",
+            "client_id": CLIENT_ID,
+            "client_secret": CLIENT_SECRET,
+            "terminal": TERMINAL_ID,
+            "invoiceID": _invoice_text(invoice),
+            "amount": amount.gateway_str(),
+            "currency": amount.currency,
+        }
+        response = self.call("POST", "/oauth2/token", data=form)
+        assert response.status_code == 200, response.text
+        token: dict[str, Any] = response.json()
+        return token
 
     def customer_pays(
         self, invoice: str | _Invoice, pan: str = APPROVED_CARD, **extra: Any
