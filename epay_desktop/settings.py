@@ -17,6 +17,7 @@ from pathlib import Path
 
 import platformdirs
 
+from epay_desktop.domain import settings_catalog as catalog
 from epay_desktop.gateway.config import Credentials, Endpoints, Environment, Secret, endpoints_for
 
 __all__ = [
@@ -35,34 +36,12 @@ TEST_CLIENT_SECRET = "yF587AV9Ms94qN2QShFzVR3vFnWkhjbAK3sG"  # noqa: S105 - publ
 TEST_TERMINAL_ID = "67e34d63-102f-4bd1-898e-370781d0074d"
 
 #: EPAYMENT_DB_LOCK_WAIT: seconds; at least 5, the busy timeout the crash-safety checks require (T15).
-LOCK_WAIT_DEFAULT_S = 10
-LOCK_WAIT_MIN_S = 5
-LOCK_WAIT_MAX_S = 600
+LOCK_WAIT_DEFAULT_S = catalog.DB_LOCK_WAIT.default
+LOCK_WAIT_MIN_S = catalog.DB_LOCK_WAIT.low or 0
+LOCK_WAIT_MAX_S = catalog.DB_LOCK_WAIT.high or 0
 
-#: name -> what it means (shown by ``epay-desktop config`` and the README).
-ENV_VARS: Mapping[str, str] = {
-    "EPAYMENT_ENV": "gateway: prod, test (epayment.kz test hosts), test-homebank (old test hosts), "
-    "sandbox (built-in emulator; the default)",
-    "EPAYMENT_CLIENT_ID": "OAuth client id (test environments default to the published test merchant)",
-    "EPAYMENT_CLIENT_SECRET": "OAuth client secret (never written to a file, the database or a log)",
-    "EPAYMENT_TERMINAL": "terminal UUID from the ePay cabinet",
-    "EPAYMENT_OAUTH_URL": "override: full token URL, e.g. https://epay-oauth.homebank.kz/oauth2/token",
-    "EPAYMENT_API_URL": "override: REST API base URL, e.g. https://epay-api.homebank.kz",
-    "EPAYMENT_WIDGET_URL": "override: full URL of payment-api.js",
-    "EPAYMENT_HOME": "folder for the database, logs, receipts and the audit key "
-    "(default: the user data folder, e.g. ~/.local/share/epay-desktop)",
-    "EPAYMENT_DATABASE_URL": "database: sqlite:///path/file.db (default {home}/epay-desktop.db) or "
-    "postgresql+psycopg://user:password@host/db when several counters share one database",
-    "EPAYMENT_REGISTER": "this counter's register id for receipt numbering, up to 32 letters, digits, '.', "
-    "'_' or '-' (default: the host name)",
-    "EPAYMENT_DB_LOCK_WAIT": "SQLite: seconds a change waits while another counter or process writes, "
-    f"{LOCK_WAIT_MIN_S} to {LOCK_WAIT_MAX_S} (default {LOCK_WAIT_DEFAULT_S}); then it stops and says who "
-    "has the database open",
-    "EPAYMENT_BACKUP_DAYS": "SQLite: days of daily database copies kept in the database's backups folder, "
-    "1 to 3650 (default 14)",
-}
-
-_UUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
+#: name -> what it means (shown by ``epay-desktop config`` and the README), from the settings catalog.
+ENV_VARS: Mapping[str, str] = {setting.name: setting.doc for setting in catalog.environment_variables()}
 
 
 class SettingsError(ValueError):
@@ -99,31 +78,31 @@ def load_gateway_settings(environ: Mapping[str, str] | None = None) -> GatewaySe
         value = value.strip()
         return value or None
 
-    raw_env = get("EPAYMENT_ENV") or Environment.SANDBOX.value
+    raw_env = get(catalog.ENV.name) or catalog.ENV.default
     try:
         environment = Environment.parse(raw_env)
     except ValueError as exc:
-        raise SettingsError(f"EPAYMENT_ENV: {exc}") from None
+        raise SettingsError(f"{catalog.ENV.name}: {exc}") from None
 
     try:
         endpoints = endpoints_for(environment).with_overrides(
-            oauth_url=get("EPAYMENT_OAUTH_URL"),
-            api_url=get("EPAYMENT_API_URL"),
-            widget_url=get("EPAYMENT_WIDGET_URL"),
+            oauth_url=get(catalog.OAUTH_URL.name),
+            api_url=get(catalog.API_URL.name),
+            widget_url=get(catalog.WIDGET_URL.name),
         )
     except ValueError as exc:
         raise SettingsError(f"gateway URL override: {exc}") from None
 
-    client_id = get("EPAYMENT_CLIENT_ID")
-    secret = get("EPAYMENT_CLIENT_SECRET")
-    terminal = get("EPAYMENT_TERMINAL")
+    client_id = get(catalog.CLIENT_ID.name)
+    secret = get(catalog.CLIENT_SECRET.name)
+    terminal = get(catalog.TERMINAL.name)
     if environment is Environment.PROD:
         missing = [
             name
             for name, value in (
-                ("EPAYMENT_CLIENT_ID", client_id),
-                ("EPAYMENT_CLIENT_SECRET", secret),
-                ("EPAYMENT_TERMINAL", terminal),
+                (catalog.CLIENT_ID.name, client_id),
+                (catalog.CLIENT_SECRET.name, secret),
+                (catalog.TERMINAL.name, terminal),
             )
             if value is None
         ]
@@ -132,15 +111,19 @@ def load_gateway_settings(environ: Mapping[str, str] | None = None) -> GatewaySe
                 "production needs your merchant credentials from the ePay cabinet; set " + ", ".join(missing)
             )
         if client_id == TEST_CLIENT_ID:
-            raise SettingsError("EPAYMENT_CLIENT_ID: the public test client cannot be used in production")
+            raise SettingsError(
+                f"{catalog.CLIENT_ID.name}: the public test client cannot be used in production"
+            )
     client_id = client_id or TEST_CLIENT_ID
     secret = secret or TEST_CLIENT_SECRET
     terminal = terminal or TEST_TERMINAL_ID
-    if not _UUID.match(terminal):
+    try:
+        catalog.TERMINAL.parse(terminal)
+    except ValueError:
         raise SettingsError(
-            f"EPAYMENT_TERMINAL: {terminal!r} is not a terminal UUID (like {TEST_TERMINAL_ID}); "
+            f"{catalog.TERMINAL.name}: {terminal!r} is not a terminal UUID (like {TEST_TERMINAL_ID}); "
             "copy it from the ePay cabinet, not the 8-digit POS number"
-        )
+        ) from None
     return GatewaySettings(
         environment=environment,
         endpoints=endpoints,
@@ -150,7 +133,6 @@ def load_gateway_settings(environ: Mapping[str, str] | None = None) -> GatewaySe
 
 # --- the local store: where the data lives ----------------------------------------------------------------
 
-_REGISTER = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$")
 _POSTGRES_SCHEMES = ("postgresql", "postgres", "postgresql+psycopg")
 
 
@@ -162,7 +144,9 @@ class StoreSettings:
     database_url: str  # sqlite:///<absolute file> or postgresql+psycopg://...
     register_id: str  # receipt numbers are per register
     lock_wait_seconds: int = LOCK_WAIT_DEFAULT_S  # SQLite busy timeout (EPAYMENT_DB_LOCK_WAIT, decision 0071)
-    backup_days: int = 14  # SQLite: days of daily copies kept in backups/ (decision 0067)
+    backup_days: int = (
+        catalog.BACKUP_DAYS.default
+    )  # SQLite: days of daily copies kept in backups/ (decision 0067)
 
     @property
     def is_sqlite(self) -> bool:
@@ -192,51 +176,49 @@ def load_store_settings(
     created), or a register id with characters other than letters, digits, ``.``, ``_``, ``-``.
     """
     env = os.environ if environ is None else environ
-    raw_home = (env.get("EPAYMENT_HOME") or "").strip()
+    raw_home = (env.get(catalog.HOME.name) or "").strip()
     home = (
         Path(raw_home).expanduser() if raw_home else Path(platformdirs.user_data_dir("epay-desktop", False))
     )
     home = home.absolute()
     _check_writable_home(home)
 
-    raw_url = (env.get("EPAYMENT_DATABASE_URL") or "").strip()
+    raw_url = (env.get(catalog.DATABASE_URL.name) or "").strip()
     url = _check_database_url(raw_url) if raw_url else f"sqlite:///{home / 'epay-desktop.db'}"
 
-    raw_register = (env.get("EPAYMENT_REGISTER") or "").strip()
+    raw_register = (env.get(catalog.REGISTER.name) or "").strip()
     if raw_register:
-        if not _REGISTER.match(raw_register):
+        try:
+            register = catalog.REGISTER.parse(raw_register)
+        except ValueError:
             raise SettingsError(
-                f"EPAYMENT_REGISTER: {raw_register!r} is not a register id; use 1 to 32 letters, digits, "
-                "'.', '_' or '-', starting with a letter or digit (e.g. counter-1)"
-            )
-        register = raw_register
+                f"{catalog.REGISTER.name}: {raw_register!r} is not a register id; use "
+                f"{catalog.REGISTER.pattern_hint} "
+                f"(e.g. {catalog.REGISTER.example})"
+            ) from None
     else:
         register = default_register_id(socket.gethostname() if hostname is None else hostname)
-    raw_days = (env.get("EPAYMENT_BACKUP_DAYS") or "").strip()
-    days = 14
-    if raw_days:
-        if not (
-            len(raw_days) <= 4 and raw_days.isascii() and raw_days.isdigit() and 1 <= int(raw_days) <= 3650
-        ):
-            raise SettingsError(f"EPAYMENT_BACKUP_DAYS: {raw_days!r} is not a number of days from 1 to 3650")
-        days = int(raw_days)
     return StoreSettings(
-        home=home, database_url=url, register_id=register, backup_days=days, lock_wait_seconds=_lock_wait(env)
+        home=home,
+        database_url=url,
+        register_id=register,
+        backup_days=_whole_number(env, catalog.BACKUP_DAYS),
+        lock_wait_seconds=_whole_number(env, catalog.DB_LOCK_WAIT),
     )
 
 
-def _lock_wait(env: Mapping[str, str]) -> int:
-    raw = (env.get("EPAYMENT_DB_LOCK_WAIT") or "").strip()
+def _whole_number(env: Mapping[str, str], setting: catalog.Setting[int]) -> int:
+    """The variable's number, its default when unset; SettingsError naming it and its bounds."""
+    raw = (env.get(setting.name) or "").strip()
     if not raw:
-        return LOCK_WAIT_DEFAULT_S
-    if not (
-        len(raw) <= 4 and raw.isascii() and raw.isdigit() and LOCK_WAIT_MIN_S <= int(raw) <= LOCK_WAIT_MAX_S
-    ):
+        return setting.default
+    try:
+        return setting.parse(raw)
+    except ValueError:
         raise SettingsError(
-            f"EPAYMENT_DB_LOCK_WAIT: {raw!r} is not a number of seconds from {LOCK_WAIT_MIN_S} to "
-            f"{LOCK_WAIT_MAX_S} (default {LOCK_WAIT_DEFAULT_S})"
-        )
-    return int(raw)
+            f"{setting.name}: {raw!r} is not a number of {setting.unit} from {setting.low} to "
+            f"{setting.high} (default {setting.default})"
+        ) from None
 
 
 def default_register_id(hostname: str) -> str:
@@ -255,30 +237,30 @@ def _check_writable_home(home: Path) -> None:
         probe = probe.parent
     if probe.exists() and not probe.is_dir():
         what = "is a file" if probe == home else f"cannot be created: {probe} is a file, not a folder"
-        raise SettingsError(f"EPAYMENT_HOME: {home} {what}; choose a folder")
+        raise SettingsError(f"{catalog.HOME.name}: {home} {what}; choose a folder")
     if not os.access(probe, os.W_OK | os.X_OK):
         where = "" if probe == home else f" (its parent {probe} is not writable)"
         raise SettingsError(
-            f"EPAYMENT_HOME: {home} is not writable by this user{where}; choose another folder"
+            f"{catalog.HOME.name}: {home} is not writable by this user{where}; choose another folder"
         )
 
 
 def _check_database_url(raw: str) -> str:
     scheme, sep, rest = raw.partition("://")
     if not sep:
-        raise SettingsError(f"EPAYMENT_DATABASE_URL: {_hide_password(raw)!r} is not a URL; {_URL_HELP}")
+        raise SettingsError(f"{catalog.DATABASE_URL.name}: {_hide_password(raw)!r} is not a URL; {_URL_HELP}")
     scheme = scheme.lower()
     if scheme in ("sqlite", "sqlite+pysqlite"):
         if rest in ("", "/", "/:memory:") or ":memory:" in rest or "mode=memory" in rest:
             raise SettingsError(
-                "EPAYMENT_DATABASE_URL: an in-memory SQLite database loses every payment on exit; "
+                f"{catalog.DATABASE_URL.name}: an in-memory SQLite database loses every payment on exit; "
                 "give a file, e.g. sqlite:////var/lib/epay/epay-desktop.db"
             )
         path, qmark, query = rest.removeprefix("/").partition("?")
         return f"sqlite:///{Path(path).expanduser().absolute()}{qmark}{query}"
     if scheme in _POSTGRES_SCHEMES:
         return f"postgresql+psycopg://{rest}"
-    raise SettingsError(f"EPAYMENT_DATABASE_URL: scheme {scheme!r} is not supported; {_URL_HELP}")
+    raise SettingsError(f"{catalog.DATABASE_URL.name}: scheme {scheme!r} is not supported; {_URL_HELP}")
 
 
 _URL_HELP = "use sqlite:////absolute/path/file.db or postgresql+psycopg://user:password@host:5432/dbname"

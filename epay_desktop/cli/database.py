@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from epay_desktop.cli.common import EXIT_OK, EXIT_USAGE, CliError, Commands, login, require_manager
 from epay_desktop.cli.output import emit_json
+from epay_desktop.domain.settings_catalog import DATABASE_URL, HOME
 
 if TYPE_CHECKING:  # the app's stacks load when a command runs, not for --help (decision 0055)
     from epay_desktop.app import AppContext
@@ -144,11 +145,11 @@ async def cmd_restore(args: argparse.Namespace) -> int:
         raise CliError("that is the database itself; give a backup file", EXIT_USAGE)
     lock_wait = settings.lock_wait_seconds
     environ = dict(await asyncio.to_thread(effective_environ))
-    environ["EPAYMENT_HOME"] = str(settings.home)
+    environ[HOME.name] = str(settings.home)
     with _faults_said(backup, lock_wait):
         staged = await asyncio.to_thread(stage_restore, db_file, backup)
     try:
-        on_copy = {**environ, "EPAYMENT_DATABASE_URL": f"sqlite:///{staged}"}
+        on_copy = {**environ, DATABASE_URL.name: f"sqlite:///{staged}"}
         app = await open_app(on_copy, verbose=getattr(args, "verbose", False))
         try:  # the log-in (audited) is in the copy: it becomes the database's own record
             user = await login(app, args)
@@ -167,7 +168,7 @@ async def cmd_restore(args: argparse.Namespace) -> int:
             running_folder(staged).rmdir()
         raise
     restored = await open_app(
-        {**environ, "EPAYMENT_DATABASE_URL": f"sqlite:///{db_file}"}, verbose=getattr(args, "verbose", False)
+        {**environ, DATABASE_URL.name: f"sqlite:///{db_file}"}, verbose=getattr(args, "verbose", False)
     )
     try:  # the restored database says who restored it, from what, and where the replaced file is
         await restored.audit.record_restore(user, backup=backup, replaced=aside, at=restored.clock())

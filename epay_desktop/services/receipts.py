@@ -27,6 +27,7 @@ from datetime import datetime
 from pathlib import Path
 
 from epay_desktop.domain import InvoiceId, MoneyOp, NotFoundError, Payment, User
+from epay_desktop.domain import settings_catalog as catalog
 from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, msg
 from epay_desktop.domain.receipts import (
     ReceiptDraft,
@@ -238,12 +239,12 @@ class ReceiptService:
         ops = tx.operations.list_for_payment(payment.id)
         plan = plan_receipt(payment, ops, tx.receipts.list_for_payment(payment.id), kind, money_op_id)
         op, original = plan.operation, plan.original
-        width = width or ReceiptWidth(tx.settings.get("receipt.width", ReceiptWidth.MM80.value) or "80")
-        language = language or ReceiptLanguage(tx.settings.get("receipt.language", "ru") or "ru")
+        width = width or ReceiptWidth(catalog.RECEIPT_WIDTH.read_from(tx.settings))
+        language = language or ReceiptLanguage(catalog.RECEIPT_LANGUAGE.read_from(tx.settings))
         data = ReceiptData(
-            shop_name=tx.settings.get("shop.name", "") or "",
-            shop_bin=tx.settings.get("shop.bin", "") or "",
-            shop_address=tx.settings.get("shop.address", "") or "",
+            shop_name=catalog.SHOP_NAME.read_from(tx.settings),
+            shop_bin=catalog.SHOP_BIN.read_from(tx.settings),
+            shop_address=catalog.SHOP_ADDRESS.read_from(tx.settings),
             register_id=self.register_id,
             number=number,
             kind=plan.kind,

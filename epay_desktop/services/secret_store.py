@@ -20,12 +20,13 @@ from keyring.backend import KeyringBackend
 
 from epay_desktop.domain import ConsoleError
 from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, msg
+from epay_desktop.domain.settings_catalog import KEYCHAIN_SERVICE, keychain_account
 
 __all__ = ["NO_KEYCHAIN", "SERVICE_NAME", "KeychainUnavailable", "SecretStore", "is_secure_backend"]
 
 log = logging.getLogger(__name__)
 
-SERVICE_NAME = "epay-desktop"
+SERVICE_NAME = KEYCHAIN_SERVICE  # the keychain's names are declared in domain/settings_catalog.py
 
 NO_KEYCHAIN = QT_TRANSLATE_NOOP(
     "settings",
@@ -68,10 +69,6 @@ def is_secure_backend(backend: KeyringBackend) -> bool:
     return bool(leaves) and _leaf_is_secure(leaves[0])
 
 
-def _account(environment: str, client_id: str) -> str:
-    return f"client-secret:{environment.strip().lower()}:{client_id.strip()}"
-
-
 class SecretStore:
     """Save, read and forget the client secret of one environment + client id.
 
@@ -110,7 +107,7 @@ class SecretStore:
             raise ConsoleError(msg("settings", QT_TRANSLATE_NOOP("settings", "The client secret is empty.")))
         backend = self._secure_backend()
         try:
-            backend.set_password(self._service, _account(environment, client_id), secret.strip())
+            backend.set_password(self._service, keychain_account(environment, client_id), secret.strip())
         except keyring.errors.KeyringError as exc:
             log.warning("event=keychain_refused action=save error=%s", type(exc).__name__)
             raise KeychainUnavailable(
@@ -129,7 +126,7 @@ class SecretStore:
         if not is_secure_backend(backend):
             return None
         try:
-            return backend.get_password(self._service, _account(environment, client_id))
+            return backend.get_password(self._service, keychain_account(environment, client_id))
         except keyring.errors.KeyringError as exc:
             log.warning("event=keychain_refused action=load error=%s", type(exc).__name__)
             return None
@@ -141,7 +138,7 @@ class SecretStore:
         """Forget the stored secret; False when there was none. Raises KeychainUnavailable."""
         backend = self._secure_backend()
         try:
-            backend.delete_password(self._service, _account(environment, client_id))
+            backend.delete_password(self._service, keychain_account(environment, client_id))
         except keyring.errors.PasswordDeleteError:
             return False
         except keyring.errors.KeyringError as exc:

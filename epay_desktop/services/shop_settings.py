@@ -1,5 +1,7 @@
 """Settings a manager edits in the console: the shop's (in the database) and this computer's (a file).
 
+Every key, default and bound comes from :mod:`epay_desktop.domain.settings_catalog` (decision 0083).
+
 * :class:`ShopSettingsService`: the receipt header and receipt defaults, and the bank's status lag
   the console allows for (decision 0039), shared by every counter
   (``tx.settings``); managers and admins only; every change audited as ``settings.changed``.
@@ -15,13 +17,13 @@ import asyncio
 import json
 import logging
 import os
-import re
 from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass, fields, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
 from epay_desktop.domain import ConsoleError, PermissionDenied, User
+from epay_desktop.domain import settings_catalog as catalog
 from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, msg
 from epay_desktop.domain.text import FIELD_SHOP_TEXT, check_text
 from epay_desktop.gateway.config import Environment, endpoints_for
@@ -29,25 +31,24 @@ from epay_desktop.services.people.login import require_audited
 from epay_desktop.services.secret_store import SecretStore
 from epay_desktop.settings import SettingsError, load_store_settings
 from epay_desktop.store.db import Store
-from epay_desktop.store.repos.settings import DEFAULT_STATUS_LAG_MAX_SECONDS, MAX_STATUS_LAG_SECONDS
+from epay_desktop.store.repos.settings import InvalidShopSetting
 from epay_desktop.store.tx import Tx
 
 __all__ = [
     "CONFIG_FILE",
-    "DEFAULT_STATUS_LAG_MAX_SECONDS",
-    "MAX_STATUS_LAG_SECONDS",
+    "InvalidShopSetting",
     "LocalConfig",
     "LocalConfigStore",
     "ShopProfile",
     "ShopSettingsService",
+    "checked_shop_value",
     "default_urls",
     "effective_environ",
 ]
 
 log = logging.getLogger(__name__)
 
-CONFIG_FILE = "console.json"
-_UUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
+CONFIG_FILE = catalog.COMPUTER_FILE
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,23 +56,49 @@ class ShopProfile:
     """The receipt header and defaults (``shop.*``, ``receipt.*`` keys of the shop settings) and the
     status lag the console allows for (``gateway.status_lag_max_seconds``, decision 0039)."""
 
-    name: str = ""
-    bin: str = ""
-    address: str = ""
-    receipt_width: str = "80"  # 80, 58 or a4
-    receipt_language: str = "ru"  # ru or kk
+    name: str = catalog.SHOP_NAME.default
+    bin: str = catalog.SHOP_BIN.default
+    address: str = catalog.SHOP_ADDRESS.default
+    receipt_width: str = catalog.RECEIPT_WIDTH.default  # 80, 58 or a4
+    receipt_language: str = catalog.RECEIPT_LANGUAGE.default  # kk, ru or en
     #: how late check-status may show an applied operation, in seconds (decision 0039)
-    status_lag_seconds: str = str(DEFAULT_STATUS_LAG_MAX_SECONDS)
+    status_lag_seconds: str = str(catalog.STATUS_LAG_SECONDS.default)
 
 
-_KEYS = {
-    "name": "shop.name",
-    "bin": "shop.bin",
-    "address": "shop.address",
-    "receipt_width": "receipt.width",
-    "receipt_language": "receipt.language",
-    "status_lag_seconds": "gateway.status_lag_max_seconds",
+#: ShopProfile field -> the declared shop setting it shows.
+_FIELDS: Mapping[str, catalog.Setting[int] | catalog.Setting[str]] = {
+    "name": catalog.SHOP_NAME,
+    "bin": catalog.SHOP_BIN,
+    "address": catalog.SHOP_ADDRESS,
+    "receipt_width": catalog.RECEIPT_WIDTH,
+    "receipt_language": catalog.RECEIPT_LANGUAGE,
+    "status_lag_seconds": catalog.STATUS_LAG_SECONDS,
 }
+
+
+def checked_shop_value(setting: catalog.Setting[int] | catalog.Setting[str], value: str) -> str:
+    """``value`` normalised as the shop database keeps it, or InvalidShopSetting saying what
+    ``setting`` accepts (e.g. a BIN is 12 digits)."""
+    try:
+        return str(setting.parse(value))
+    except ValueError as exc:
+        raise InvalidShopSetting(
+            msg(
+                "store",  # the sentence's translations were made when the store checked the values
+                QT_TRANSLATE_NOOP("store", "{known_meaning}: {value} is not valid; use {exc}"),
+                known_meaning=setting.doc,
+                value=repr(value),
+                exc=exc,
+            )
+        ) from None
+
+
+def _shown(tx: Tx) -> ShopProfile:
+    """The profile as stored, a declared default where nothing is stored."""
+    values = {attr: tx.settings.get(s.name) for attr, s in _FIELDS.items()}
+    return ShopProfile(
+        **{attr: str(_FIELDS[attr].default) if value is None else value for attr, value in values.items()}
+    )
 
 
 class ShopSettingsService:
@@ -84,10 +111,7 @@ class ShopSettingsService:
     async def load(self) -> ShopProfile:
         """The current profile (stored values, else the declared defaults)."""
 
-        def work(tx: Tx) -> ShopProfile:
-            return ShopProfile(**{attr: tx.settings.get(key) or "" for attr, key in _KEYS.items()})
-
-        return await self._store.run_read(work)
+        return await self._store.run_read(_shown)
 
     async def save(self, actor: User, profile: ShopProfile) -> ShopProfile:
         """Store every field that changed and audit ``settings.changed`` with the changed keys.
@@ -112,13 +136,14 @@ class ShopSettingsService:
                     )
                 )
             changed: dict[str, str] = {}
-            for attr, key in _KEYS.items():
+            shown = _shown(tx)
+            for attr, setting in _FIELDS.items():
                 wanted = getattr(profile, attr)
-                if wanted != (tx.settings.get(key) or ""):
-                    changed[key] = tx.settings.set(key, wanted)
+                if wanted != getattr(shown, attr):
+                    changed[setting.name] = tx.settings.set(setting.name, checked_shop_value(setting, wanted))
             if changed:
                 tx.audit.append(current.id, "settings.changed", "shop", changed, at=now)
-            return ShopProfile(**{attr: tx.settings.get(key) or "" for attr, key in _KEYS.items()})
+            return _shown(tx)
 
         return await self._store.run_write(work)
 
@@ -130,15 +155,16 @@ class ShopSettingsService:
 class LocalConfig:
     """This computer's console settings; empty strings mean "the default"."""
 
-    environment: str = Environment.SANDBOX.value
-    oauth_url: str = ""
-    api_url: str = ""
-    widget_url: str = ""
-    client_id: str = ""
-    terminal: str = ""
-    printer: str = ""  # "" = ask every time
-    database_url: str = ""
-    idle_lock_minutes: int = 15
+    # the field names are the file's keys: each is a declared setting's ``file_key`` or name
+    environment: str = catalog.ENV.default
+    oauth_url: str = catalog.OAUTH_URL.default
+    api_url: str = catalog.API_URL.default
+    widget_url: str = catalog.WIDGET_URL.default
+    client_id: str = catalog.CLIENT_ID.default
+    terminal: str = catalog.TERMINAL.default
+    printer: str = catalog.PRINTER.default  # "" = ask every time
+    database_url: str = catalog.DATABASE_URL.default
+    idle_lock_minutes: int = catalog.IDLE_LOCK_MINUTES.default
 
     def checked(self, home: Path) -> LocalConfig:
         """A normalised copy, or ConsoleError saying which value is wrong and what is accepted."""
@@ -149,7 +175,9 @@ class LocalConfig:
             raise ConsoleError(
                 msg("settings", QT_TRANSLATE_NOOP("settings", "Gateway: {exc}."), exc=exc)
             ) from None
-        if self.terminal.strip() and not _UUID.match(self.terminal.strip()):
+        try:
+            catalog.TERMINAL.parse(self.terminal)
+        except ValueError:
             raise ConsoleError(
                 msg(
                     "settings",
@@ -159,14 +187,17 @@ class LocalConfig:
                         "cabinet).",
                     ),
                 )
-            )
+            ) from None
         if self.database_url.strip():
             try:
-                load_store_settings({"EPAYMENT_HOME": str(home), "EPAYMENT_DATABASE_URL": self.database_url})
+                load_store_settings(
+                    {catalog.HOME.name: str(home), catalog.DATABASE_URL.name: self.database_url}
+                )
             except SettingsError as exc:
-                raise ConsoleError(str(exc).removeprefix("EPAYMENT_DATABASE_URL: ")) from None
-        minutes = self.idle_lock_minutes
-        if isinstance(minutes, bool) or not isinstance(minutes, int) or not 1 <= minutes <= 240:
+                raise ConsoleError(str(exc).removeprefix(f"{catalog.DATABASE_URL.name}: ")) from None
+        minutes, idle = self.idle_lock_minutes, catalog.IDLE_LOCK_MINUTES
+        if isinstance(minutes, bool) or not isinstance(minutes, int) or not idle.within(minutes):
+            # the sentence names the declared bounds (tests/unit/test_settings_catalog.py checks it)
             raise ConsoleError(
                 msg(
                     "settings",
@@ -180,15 +211,7 @@ class LocalConfig:
 
     def as_environ(self) -> dict[str, str]:
         """The EPAYMENT_* variables these settings stand for (empty values left out)."""
-        names = {
-            "EPAYMENT_ENV": self.environment,
-            "EPAYMENT_OAUTH_URL": self.oauth_url,
-            "EPAYMENT_API_URL": self.api_url,
-            "EPAYMENT_WIDGET_URL": self.widget_url,
-            "EPAYMENT_CLIENT_ID": self.client_id,
-            "EPAYMENT_TERMINAL": self.terminal,
-            "EPAYMENT_DATABASE_URL": self.database_url,
-        }
+        names = {s.name: getattr(self, s.file_key) for s in catalog.ALL if s.file_key}
         return {name: value for name, value in names.items() if value}
 
 
@@ -262,10 +285,9 @@ def effective_environ(
         log.warning("event=local_config_ignored reason=%s", exc)
         return env
     merged = {**config.as_environ(), **{k: v for k, v in env.items() if v.strip()}}
-    if not merged.get("EPAYMENT_CLIENT_SECRET") and merged.get("EPAYMENT_CLIENT_ID"):
-        secret = (secrets or SecretStore()).load(
-            merged.get("EPAYMENT_ENV", "sandbox"), merged["EPAYMENT_CLIENT_ID"]
-        )
+    secret_name, client_id = catalog.CLIENT_SECRET.name, merged.get(catalog.CLIENT_ID.name)
+    if not merged.get(secret_name) and client_id:
+        secret = (secrets or SecretStore()).load(merged.get(catalog.ENV.name, catalog.ENV.default), client_id)
         if secret:
-            merged["EPAYMENT_CLIENT_SECRET"] = secret
+            merged[secret_name] = secret
     return merged

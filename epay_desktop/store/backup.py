@@ -29,6 +29,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, Word, msg
+from epay_desktop.domain.settings_catalog import BACKUP_DAYS
 from epay_desktop.store.db import StoreError
 from epay_desktop.store.faults import DatabaseUnreadable, database_fault
 from epay_desktop.store.integrity import (
@@ -59,7 +60,7 @@ log = logging.getLogger(__name__)
 
 BACKUPS_FOLDER = "backups"
 #: How many days of daily copies are kept when EPAYMENT_BACKUP_DAYS is not set.
-DEFAULT_KEEP_DAYS = 14
+DEFAULT_KEEP_DAYS = BACKUP_DAYS.default
 #: daily-<date>, manual-<date>T<time>, pre-migration-<rev>-<date>T<time>: (kind, date)
 _DATED = re.compile(r"^(?:(daily|manual)|(pre-migration)-[0-9A-Za-z_]+)-(\d{4}-\d{2}-\d{2})")
 

@@ -19,6 +19,7 @@ from pathlib import Path
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, Word, msg
+from epay_desktop.domain.settings_catalog import DATABASE_URL, DB_LOCK_WAIT
 from epay_desktop.store.db import StoreError
 
 __all__ = [
@@ -33,7 +34,7 @@ __all__ = [
 
 # SQLite primary result codes (https://sqlite.org/rescode.html)
 _SQLITE_PERM, _SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_READONLY = 3, 5, 6, 8
-_LOCK_WAIT_SETTING = "EPAYMENT_DB_LOCK_WAIT"  # epay_desktop.settings; the store reads no settings
+_LOCK_WAIT_SETTING = DB_LOCK_WAIT.name  # named in messages; the store reads no settings
 _SQLITE_IOERR, _SQLITE_CORRUPT, _SQLITE_FULL, _SQLITE_CANTOPEN, _SQLITE_NOTADB = 10, 11, 13, 14, 26
 
 
@@ -183,7 +184,7 @@ def _unreachable(database: str, said: str) -> DatabaseUnreachable:
             ),
             database=database,
             said=said,
-            setting="EPAYMENT_DATABASE_URL",
+            setting=DATABASE_URL.name,
         )
     )
 

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QMenu
 
 from epay_desktop.app import store_of
 from epay_desktop.domain import ConsoleStatus, GatewaySnapshot, InvoiceId, Money, PaymentEventKind
+from epay_desktop.domain.settings_catalog import STATUS_LAG_SECONDS
 from epay_desktop.ui.payments.attention_dialog import AttentionDialog
 
 LEFT = Qt.MouseButton.LeftButton
@@ -159,7 +160,7 @@ def test_a_manager_sets_the_status_lag_in_settings_and_the_operations_follow_it(
 
     def saved(tx: Any) -> tuple[int, list[Any]]:
         changes = [e.details for e in tx.audit.entries() if e.action == "settings.changed"]
-        return tx.settings.status_lag_max_seconds(), changes
+        return STATUS_LAG_SECONDS.read_from(tx.settings), changes
 
     seconds, changes = arun(store_of(console.ctx).run_read(saved))
     assert seconds == 300

@@ -22,6 +22,7 @@ from typing import Protocol
 
 from epay_desktop.domain import ConsoleError, GatewaySnapshot, InvoiceId, MoneyOp, OpKind, OpState, Payment
 from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, Word, msg
+from epay_desktop.domain.settings_catalog import STATUS_LAG_SECONDS
 from epay_desktop.gateway import EpayClient, EpayError, GatewayUnavailable, StatusFound, StatusInProgress
 from epay_desktop.services.events import EventBus, OperationUpdated, PaymentUpdated
 from epay_desktop.services.money_ops import journal
@@ -228,7 +229,7 @@ class OpEngine:
     def status_lag(self, tx: Tx) -> timedelta:
         """How late check-status may show an applied operation (shop setting
         ``gateway.status_lag_max_seconds``, decision 0039)."""
-        return timedelta(seconds=tx.settings.status_lag_max_seconds())
+        return timedelta(seconds=STATUS_LAG_SECONDS.read_from(tx.settings))
 
     def effective_quiet_period(self, tx: Tx) -> timedelta:
         """The quiet period before "not applied" leads to NEEDS_REVIEW: never shorter than the

@@ -51,6 +51,7 @@ from epay_desktop.domain.rules import (
     op_state_words,
     status_words,
 )
+from epay_desktop.domain.settings_catalog import REFUND_WINDOW_DAYS
 from epay_desktop.domain.text import FIELD_REASON, check_text
 from epay_desktop.gateway import EpayClient
 from epay_desktop.services.events import EventBus, OperationUpdated
@@ -437,4 +438,4 @@ def _check_abandon(
 
 def _window_days(tx: Tx) -> int:
     """The shop's refund window (setting ``refund.window_days``, default 180)."""
-    return tx.settings.refund_window_days()
+    return REFUND_WINDOW_DAYS.read_from(tx.settings)

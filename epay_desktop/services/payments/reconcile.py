@@ -39,6 +39,7 @@ from typing import Final, TypeVar
 
 from epay_desktop.domain import ConsoleError, InvoiceId, Money, MoneyOp, NotFoundError, OpState, Payment
 from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, msg
+from epay_desktop.domain.settings_catalog import STATUS_LAG_SECONDS
 from epay_desktop.gateway import EpayError
 from epay_desktop.services.events import PaymentUpdated
 from epay_desktop.services.money_ops.journal import KIND_WORD
@@ -339,7 +340,7 @@ class Reconciler:
         invoice = payment.invoice_id
 
         def work(tx: Tx) -> tuple[BooksResult, Payment]:
-            lag = timedelta(seconds=tx.settings.status_lag_max_seconds())
+            lag = timedelta(seconds=STATUS_LAG_SECONDS.read_from(tx.settings))
             result = compare(tx, invoice, now=self._clock(), status_lag=lag)
             return result, tx.payments.lock_by_invoice(invoice)
 

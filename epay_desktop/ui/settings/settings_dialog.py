@@ -21,8 +21,9 @@ from PySide6.QtPrintSupport import QPrinterInfo
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from epay_desktop.domain import User
+from epay_desktop.domain.settings_catalog import STATUS_LAG_SECONDS
 from epay_desktop.services.secret_store import NO_KEYCHAIN
-from epay_desktop.services.shop_settings import DEFAULT_STATUS_LAG_MAX_SECONDS, LocalConfig, ShopProfile
+from epay_desktop.services.shop_settings import LocalConfig, ShopProfile
 from epay_desktop.ui.common import theme
 from epay_desktop.ui.common.asyncqt import run_dialog, show_error, spawn, user_message_of
 from epay_desktop.ui.common.naming import named
@@ -75,7 +76,7 @@ def _lag_seconds(shop: ShopProfile) -> int:
     try:
         return int(shop.status_lag_seconds)
     except ValueError:
-        return DEFAULT_STATUS_LAG_MAX_SECONDS
+        return STATUS_LAG_SECONDS.default
 
 
 def _tr(text: str) -> str:

@@ -7,7 +7,6 @@ filled in, only typed, and the page tells whether the keychain already holds one
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from urllib.parse import urlsplit
 
@@ -15,13 +14,8 @@ from PySide6.QtCore import QCoreApplication, QRegularExpression, Qt, Signal
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QSpinBox, QWidget
 
-from epay_desktop.services.shop_settings import (
-    DEFAULT_STATUS_LAG_MAX_SECONDS,
-    MAX_STATUS_LAG_SECONDS,
-    LocalConfig,
-    ShopProfile,
-    default_urls,
-)
+from epay_desktop.domain import settings_catalog as catalog
+from epay_desktop.services.shop_settings import LocalConfig, ShopProfile, default_urls
 from epay_desktop.ui.common import theme
 from epay_desktop.ui.common.naming import named
 from epay_desktop.ui.widgets.i18n import QT_TRANSLATE_NOOP
@@ -29,19 +23,26 @@ from epay_desktop.ui.widgets.i18n import QT_TRANSLATE_NOOP
 __all__ = ["ComputerPage", "GatewayPage", "ReceiptsPage"]
 
 _C = "SettingsDialog"
-_UUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
-_ENVIRONMENTS = (
-    ("prod", QT_TRANSLATE_NOOP("SettingsDialog", "Production (real money)")),
-    ("test", QT_TRANSLATE_NOOP("SettingsDialog", "Bank test hosts (epayment.kz)")),
-    ("test-homebank", QT_TRANSLATE_NOOP("SettingsDialog", "Bank test hosts (homebank.kz, older)")),
-    ("sandbox", QT_TRANSLATE_NOOP("SettingsDialog", "Built-in sandbox (no real money)")),
+#: The declared choices (domain/settings_catalog.py) in the order shown, with their labels.
+_ENVIRONMENT_LABELS = {
+    "prod": QT_TRANSLATE_NOOP("SettingsDialog", "Production (real money)"),
+    "test": QT_TRANSLATE_NOOP("SettingsDialog", "Bank test hosts (epayment.kz)"),
+    "test-homebank": QT_TRANSLATE_NOOP("SettingsDialog", "Bank test hosts (homebank.kz, older)"),
+    "sandbox": QT_TRANSLATE_NOOP("SettingsDialog", "Built-in sandbox (no real money)"),
+}
+_WIDTH_LABELS = {
+    "80": QT_TRANSLATE_NOOP("SettingsDialog", "80 mm roll"),
+    "58": QT_TRANSLATE_NOOP("SettingsDialog", "58 mm roll"),
+    "a4": QT_TRANSLATE_NOOP("SettingsDialog", "A4 page"),
+}
+_LANGUAGE_LABELS = {"ru": "Русский", "kk": "Қазақша", "en": "English"}  # each in its own language
+_ENVIRONMENTS = tuple((code, _ENVIRONMENT_LABELS[code]) for code in catalog.ENV.choices)
+_WIDTHS = tuple((code, _WIDTH_LABELS[code]) for code in catalog.RECEIPT_WIDTH.choices)
+# Russian first, as before: the shop's default receipt language
+_LANGUAGES = tuple(
+    (code, _LANGUAGE_LABELS[code])
+    for code in sorted(catalog.RECEIPT_LANGUAGE.choices, key=lambda c: c != catalog.RECEIPT_LANGUAGE.default)
 )
-_WIDTHS = (
-    ("80", QT_TRANSLATE_NOOP("SettingsDialog", "80 mm roll")),
-    ("58", QT_TRANSLATE_NOOP("SettingsDialog", "58 mm roll")),
-    ("a4", QT_TRANSLATE_NOOP("SettingsDialog", "A4 page")),
-)
-_LANGUAGES = (("ru", "Русский"), ("kk", "Қазақша"), ("en", "English"))
 _NOTE_STYLE, _WARN_STYLE = "note_text", "error_label"  # theme styles
 
 
@@ -55,6 +56,19 @@ def _combo(items: Sequence[tuple[str, str]], translate: bool = True) -> QComboBo
 def _select(combo: QComboBox, code: str) -> None:
     index = combo.findData(code)
     combo.setCurrentIndex(max(index, 0))
+
+
+def _bounds(setting: catalog.Setting[int]) -> tuple[int, int]:
+    assert setting.low is not None and setting.high is not None  # declared for every whole number
+    return setting.low, setting.high
+
+
+def _valid(setting: catalog.Setting[str], text: str) -> bool:
+    try:
+        setting.parse(text)
+    except ValueError:
+        return False
+    return True
 
 
 def _bad_url(text: str) -> bool:
@@ -74,7 +88,7 @@ class GatewayPage(QWidget):
         keychain: bool,
         has_secret: bool,
         no_keychain_text: str,
-        status_lag_seconds: int = DEFAULT_STATUS_LAG_MAX_SECONDS,
+        status_lag_seconds: int = catalog.STATUS_LAG_SECONDS.default,
     ) -> None:
         super().__init__()
         self.environment_combo = _combo(_ENVIRONMENTS)
@@ -85,7 +99,7 @@ class GatewayPage(QWidget):
         self.widget_edit = named(QLineEdit(config.widget_url), "widget_edit")
         self.client_edit = named(QLineEdit(config.client_id), "client_edit")
         self.terminal_edit = named(QLineEdit(config.terminal), "terminal_edit")
-        self.terminal_edit.setPlaceholderText("67e34d63-102f-4bd1-898e-370781d0074d")
+        self.terminal_edit.setPlaceholderText(catalog.TERMINAL.example)
         self.secret_edit = named(QLineEdit(), "secret_edit")  # write-only: never filled in
         self.secret_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.secret_note = named(QLabel(wordWrap=True), "secret_note")
@@ -111,7 +125,7 @@ class GatewayPage(QWidget):
         form.addRow(self.tr("Client secret"), self.secret_edit)
         form.addRow("", self.secret_note)
         self.lag_spin = named(QSpinBox(), "lag_spin")
-        self.lag_spin.setRange(0, MAX_STATUS_LAG_SECONDS)
+        self.lag_spin.setRange(*_bounds(catalog.STATUS_LAG_SECONDS))
         self.lag_spin.setSuffix(self.tr(" s"))
         self.lag_spin.setValue(status_lag_seconds)
         self.lag_note = named(
@@ -175,7 +189,7 @@ class GatewayPage(QWidget):
                 "Gateway URLs start with https:// (or http:// for the sandbox); leave empty for the default."
             )
         terminal = self.terminal_edit.text().strip()
-        if terminal and not _UUID.match(terminal):
+        if not _valid(catalog.TERMINAL, terminal):
             return self.tr("The terminal is a UUID like 67e34d63-102f-4bd1-898e-370781d0074d.")
         if self.secret() and not self.client_edit.text().strip():
             return self.tr("Enter the client id the secret belongs to.")
@@ -194,14 +208,16 @@ class ReceiptsPage(QWidget):
     ) -> None:
         super().__init__()
         self.name_edit = named(QLineEdit(shop.name), "shop_name_edit")
-        self.name_edit.setMaxLength(128)
+        self.name_edit.setMaxLength(catalog.SHOP_NAME.max_chars or 0)
         self.bin_edit = named(QLineEdit(shop.bin), "bin_edit")
         self.bin_edit.setValidator(
-            QRegularExpressionValidator(QRegularExpression("[0-9]{0,12}"), self.bin_edit)
+            QRegularExpressionValidator(
+                QRegularExpression(f"[0-9]{{0,{catalog.SHOP_BIN.max_chars}}}"), self.bin_edit
+            )
         )
         self.bin_edit.setPlaceholderText(self.tr("12 digits"))
         self.address_edit = named(QLineEdit(shop.address), "address_edit")
-        self.address_edit.setMaxLength(255)
+        self.address_edit.setMaxLength(catalog.SHOP_ADDRESS.max_chars or 0)
         self.width_combo = _combo(_WIDTHS)
         _select(self.width_combo, shop.receipt_width)
         self.language_combo = _combo(_LANGUAGES, translate=False)
@@ -251,7 +267,7 @@ class ReceiptsPage(QWidget):
 
     def problem(self) -> str:
         bin_text = self.bin_edit.text().strip()
-        if bin_text and len(bin_text) != 12:
+        if not _valid(catalog.SHOP_BIN, bin_text):
             return self.tr("The BIN has 12 digits ({count} typed).").format(count=len(bin_text))
         return ""
 
@@ -277,7 +293,7 @@ class ComputerPage(QWidget):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             label.setWordWrap(True)
         self.idle_spin = named(QSpinBox(), "idle_spin")
-        self.idle_spin.setRange(1, 240)
+        self.idle_spin.setRange(*_bounds(catalog.IDLE_LOCK_MINUTES))
         self.idle_spin.setSuffix(self.tr(" min"))
         self.idle_spin.setValue(config.idle_lock_minutes)
         note = QLabel(
