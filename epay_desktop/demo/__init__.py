@@ -8,7 +8,7 @@ marker file records it), then on EVERY start mirrors the stored payments into th
 in-memory ledger through its Python API, so check-status, refunds, cancels and receipts work on old
 payments as on new ones.
 
-No Qt here: the GUI only calls these functions.
+No Qt here: the console's start (:mod:`epay_desktop.launch`) calls these functions, not the GUI.
 """
 
 from __future__ import annotations
@@ -24,7 +24,8 @@ import platformdirs
 from epay_desktop.app import AppContext
 from epay_desktop.demo.mirror import mirror_into_sandbox
 from epay_desktop.domain import Role
-from epay_desktop.gateway.config import sandbox_endpoints
+from epay_desktop.domain import settings_catalog as settings
+from epay_desktop.gateway.config import Environment, sandbox_endpoints
 from epay_desktop.sandbox import RunningSandbox, SandboxConfig, SandboxState, start_in_thread
 from epay_desktop.services.demo_shop import DEMO_REGISTER, DEMO_SHOP, DemoUser, seed_payments
 
@@ -86,12 +87,12 @@ def demo_environ(home: Path, sandbox_url: str) -> dict[str, str]:
     """
     endpoints = sandbox_endpoints(sandbox_url)
     return {
-        "EPAYMENT_ENV": "sandbox",
-        "EPAYMENT_OAUTH_URL": endpoints.oauth_url,
-        "EPAYMENT_API_URL": endpoints.api_url,
-        "EPAYMENT_WIDGET_URL": endpoints.widget_url,
-        "EPAYMENT_HOME": str(home),
-        "EPAYMENT_REGISTER": DEMO_REGISTER,
+        settings.ENV.name: Environment.SANDBOX.value,
+        settings.OAUTH_URL.name: endpoints.oauth_url,
+        settings.API_URL.name: endpoints.api_url,
+        settings.WIDGET_URL.name: endpoints.widget_url,
+        settings.HOME.name: str(home),
+        settings.REGISTER.name: DEMO_REGISTER,
     }
 
 
@@ -104,7 +105,7 @@ async def prepare_demo(
     refunds/cancels in the store; the marker file ``.demo-seeded``; the sandbox ledger refilled.
     Call it before the reconciler and the poller start (nothing may talk to the sandbox meanwhile).
     The console does the same in two steps: :func:`seed_demo` before its window, :func:`mirror_demo`
-    behind it, first in its background work (ui/app/main.py, decision 0062).
+    behind it, first in its background work (epay_desktop.launch, decision 0062).
     """
     seeded_now = await seed_demo(app, count=count, seed=seed)
     payments, mirrored = await mirror_demo(app, state)

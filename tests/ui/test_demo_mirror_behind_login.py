@@ -95,9 +95,11 @@ from epay_desktop.sandbox import SandboxConfig, SandboxState
 from epay_desktop.ui.app import main
 from epay_desktop.ui.app import controller as app_controller
 
+from epay_desktop import launch
+
 running = []
-start = main._start_demo_sandbox
-main._start_demo_sandbox = lambda: running.append(start()) or running[0]
+start = launch._start_demo_sandbox
+launch._start_demo_sandbox = lambda: running.append(start()) or running[0]
 
 
 async def until(condition):

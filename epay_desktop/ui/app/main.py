@@ -3,19 +3,20 @@
 ``run_gui()`` (``epay-desktop`` without a command) creates the QApplication with the OpenGL contexts
 shared (QtWebEngine, the checkout browser, loads at the first sale: decision 0055), then runs
 :func:`run_console` with ``qasync.run`` exactly once (stack-notes pitfall 4).
-Inside the loop: the crash handler, the demo sandbox if asked, ``open_app``, the console's window,
-then in the background the start-up reconciliation (shown in the status bar as "Checking unfinished
-payments with the bank...", the list following its outcomes; decision 0059) and after it the poller
-for the app's lifetime, the console itself (:class:`AppController`), and on the way
-out a clean shutdown: poller stopped, web pages deleted before their profile, ``aclose()``,
-sandbox stopped.
+What it runs on comes ready from the composition root (:class:`epay_desktop.launch.Launch`, decision
+0086): the settings to open, with ``--demo`` the sandbox and what the demo adds; this module starts
+and configures no gateway itself. Inside the loop: the crash handler, ``open_app``, the console's
+window, then in the background the start-up reconciliation (shown in the status bar as "Checking
+unfinished payments with the bank...", the list following its outcomes; decision 0059) and after it
+the poller for the app's lifetime, the console itself (:class:`AppController`), and on the way
+out a clean shutdown: poller stopped, web pages deleted before their profile, ``aclose()``; the
+launch stops the demo's sandbox after the loop.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
-import functools
 import json
 import logging
 import os
@@ -33,8 +34,9 @@ from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QProgressBar, Q
 from epay_desktop import __version__
 from epay_desktop.app import AppContext, backup_of_the_day, database_checked, open_app
 from epay_desktop.domain import ConsoleError
+from epay_desktop.launch import Launch
 from epay_desktop.logs import log_failure, quiet_without_handlers
-from epay_desktop.ui.app.admin_screens import saved_environ, saved_idle_minutes
+from epay_desktop.ui.app.admin_screens import saved_idle_minutes
 from epay_desktop.ui.app.controller import AppController, ConsoleOptions
 from epay_desktop.ui.app.crash import CrashHandler, install_crash_handler
 from epay_desktop.ui.app.gc_guard import MainThreadCollector
@@ -44,10 +46,8 @@ from epay_desktop.ui.common.language import startup_language, translations
 from epay_desktop.ui.common.titles import product_name, window_title
 from epay_desktop.ui.window.about import app_icon
 
-if TYPE_CHECKING:  # the demo and its sandbox (uvicorn, starlette) load only with --demo (decision 0055)
+if TYPE_CHECKING:  # QtWebEngine loads at the first sale (decision 0055)
     from PySide6.QtWebEngineCore import QWebEngineProfile
-
-    from epay_desktop.sandbox import RunningSandbox
 
 __all__ = ["STARTUP_PROBE_ENV", "GuiOptions", "StartupScreen", "run_console", "run_gui", "start_background"]
 
@@ -68,8 +68,6 @@ def _tr(text: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class GuiOptions:
-    demo: bool = False
-    demo_home: str | None = None
     verbose: bool = False
 
 
@@ -92,23 +90,14 @@ def run_gui(
     qapp = make_application(argv)
     configure_application(qapp)
     translations().switch(language or startup_language())  # before any window (decision 0045)
-    # The demo sandbox starts BEFORE qasync.run: qasync installs its loop policy process-wide, and
-    # the sandbox thread's own asyncio.run would then try to build a Qt loop off the main thread.
-    sandbox = _start_demo_sandbox() if demo else None
+    launch = Launch.start(demo=demo, demo_home=demo_home)  # before the loop (its docstring says why)
     try:
-        return run_once(qapp, run_console(qapp, GuiOptions(demo, demo_home, verbose), sandbox))
+        return run_once(qapp, run_console(qapp, GuiOptions(verbose=verbose), launch))
     except KeyboardInterrupt:
         return 130
     finally:
         translations().uninstall()  # before the QApplication goes: a crash at exit otherwise
-        if sandbox is not None:
-            sandbox.stop()
-
-
-def _start_demo_sandbox() -> RunningSandbox:
-    from epay_desktop.demo import start_demo_sandbox  # the web stack: only the demo runs a gateway here
-
-    return start_demo_sandbox()
+        launch.stop()
 
 
 def make_application(argv: Sequence[str] = ()) -> QApplication:
@@ -341,16 +330,18 @@ def start_background(
     return stop, asyncio.gather(poll(), reconcile_loop())
 
 
-async def run_console(qapp: QApplication, options: GuiOptions, sandbox: RunningSandbox | None = None) -> int:
+async def run_console(qapp: QApplication, options: GuiOptions, launch: Launch | None = None) -> int:
     """Everything between the loop starting and the window closing; returns the exit code.
 
-    ``sandbox``: the demo's sandbox gateway, already running (see :func:`run_gui`).
+    ``launch``: what the console runs on, the demo's sandbox already running (see :func:`run_gui`);
+    default: the real console on the saved settings.
     """
+    launch = launch or Launch()
     controller: AppController | None = None
     crash = install_crash_handler(lambda: controller.window if controller is not None else None)
     collector = MainThreadCollector(qapp)
     collector.start()
-    screen = StartupScreen(demo=options.demo)
+    screen = StartupScreen(demo=launch.demo)
     screen.show()
     ctx: AppContext | None = None
     background: tuple[asyncio.Event, asyncio.Future[Any]] | None = None
@@ -361,33 +352,24 @@ async def run_console(qapp: QApplication, options: GuiOptions, sandbox: RunningS
     environ: Mapping[str, str] | None = None
     quiet_without_handlers()  # nothing reaches stderr while no log file is attached (decision 0070)
     try:
-        if sandbox is not None:
-            from epay_desktop.demo import (  # --demo only
-                DEMO_USERS,
-                demo_environ,
-                demo_home,
-                mirror_demo,
-                seed_demo,
-            )
-
-            environ = demo_environ(demo_home(options.demo_home), sandbox.base_url)
-        else:
-            environ = await saved_environ()  # what Settings saved (console.json, keychain) under os.environ
+        environ = await launch.environ()
         screen.set_status(_tr("Opening the database…"))
         # the page check runs behind the window; every write waits for it (decision 0066)
         ctx = await open_app(environ, verbose=options.verbose, check_in_background=True)
         crash.log_path = ctx.log_file
         console = ConsoleOptions(idle_minutes=await saved_idle_minutes(ctx))
         first: Callable[[], Awaitable[object]] | None = None
-        if sandbox is not None:
+        if launch.demo:
             screen.set_status(_tr("Preparing the demo shop…"))
-            await seed_demo(ctx)  # a new demo folder: its payments are in the list at the first login
+        demo = await launch.prepare(ctx)  # a new demo folder: its payments in the list at the first login
+        if demo is not None:
             console = ConsoleOptions(
-                demo_users=DEMO_USERS, environment="demo", idle_minutes=console.idle_minutes
+                demo_users=demo.users, environment=demo.environment, idle_minutes=console.idle_minutes
             )
-            first = functools.partial(mirror_demo, ctx, sandbox.state)  # the sandbox's side, behind the login
+            first = demo.behind_login  # the sandbox's side, behind the login
         controller = AppController(ctx, profile.get, console)
-        watch = asyncio.ensure_future(_watch_database(ctx, controller, damage, backups=sandbox is None))
+        backups = launch.keeps_backups
+        watch = asyncio.ensure_future(_watch_database(ctx, controller, damage, backups=backups))
         background = start_background(ctx, startup=_status_line(controller), first=first)
         screen.close()
         probe = os.environ.get(STARTUP_PROBE_ENV)
@@ -397,7 +379,7 @@ async def run_console(qapp: QApplication, options: GuiOptions, sandbox: RunningS
         if damage:  # the page check failed behind the window: the console closed itself
             screen.show()
             return await _cannot_start(screen, damage[0])
-        clean_end = sandbox is None  # the demo's data is made afresh: no copies of it
+        clean_end = backups  # the demo's data is made afresh: no copies of it
         return 0
     except (ConsoleError, ValueError, OSError) as exc:  # SettingsError is a ValueError
         return await _cannot_start(screen, exc, environ if ctx is None else None)

@@ -1,0 +1,95 @@
+"""The console's start, composed beside :mod:`epay_desktop.app`: which settings it opens and, with
+``--demo``, the sandbox it runs on and what the demo adds (decision 0086).
+
+The GUI (``ui/app/main.py``) starts or configures none of this itself. It calls :meth:`Launch.start`
+before its Qt loop (the demo's sandbox starts on its own thread there: once qasync's loop policy is
+installed, the sandbox thread's ``asyncio.run`` would try to build a Qt loop off the main thread),
+opens the :class:`~epay_desktop.app.AppContext` on :meth:`Launch.environ` inside the loop, gets what
+the demo shows and runs behind the login form from :meth:`Launch.prepare`, and calls
+:meth:`Launch.stop` after the loop. The demo and the sandbox (uvicorn, starlette) load only with
+``--demo`` (decision 0055): nothing here imports them at module level.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from epay_desktop.app import AppContext
+
+if TYPE_CHECKING:
+    from epay_desktop.sandbox import RunningSandbox
+    from epay_desktop.services.demo_shop import DemoUser
+
+__all__ = ["DemoExtras", "Launch"]
+
+
+@dataclass(frozen=True, slots=True)
+class DemoExtras:
+    """What the demo adds to a console: the accounts the login screen lists with their PINs, the
+    environment's name on screen, and the work that runs behind the login form before anything
+    talks to the gateway (the sandbox's ledger filled from the demo database, decision 0062)."""
+
+    users: tuple[DemoUser, ...]
+    environment: str
+    behind_login: Callable[[], Awaitable[object]]
+
+
+def _start_demo_sandbox() -> RunningSandbox:
+    from epay_desktop.demo import start_demo_sandbox  # the web stack: only the demo runs a gateway here
+
+    return start_demo_sandbox()
+
+
+class Launch:
+    """One start of the console: the real one (the saved settings) or the demo (its sandbox running)."""
+
+    def __init__(self, sandbox: RunningSandbox | None = None, demo_home: str | None = None) -> None:
+        self._sandbox = sandbox
+        self._demo_home = demo_home
+
+    @classmethod
+    def start(cls, *, demo: bool = False, demo_home: str | None = None) -> Launch:
+        """Before the Qt loop: with ``demo``, the sandbox gateway starts on a free loopback port."""
+        return cls(_start_demo_sandbox() if demo else None, demo_home)
+
+    @property
+    def demo(self) -> bool:
+        return self._sandbox is not None
+
+    @property
+    def keeps_backups(self) -> bool:
+        """The day's copies of the database (decision 0067); the demo's data is made afresh: none."""
+        return self._sandbox is None
+
+    async def environ(self) -> Mapping[str, str]:
+        """The settings to open: the demo's (its sandbox, its folder, nothing of the caller's
+        EPAYMENT_*), else what Settings saved (``console.json``, the keychain's client secret)
+        under the real environment, which wins. The keychain may block: read on a thread."""
+        if self._sandbox is not None:
+            from epay_desktop.demo import demo_environ, demo_home
+
+            return demo_environ(demo_home(self._demo_home), self._sandbox.base_url)
+        from epay_desktop.services.shop_settings import effective_environ
+
+        return await asyncio.to_thread(effective_environ)
+
+    async def prepare(self, ctx: AppContext) -> DemoExtras | None:
+        """The demo: seed a new demo folder's database (its payments are in the list at the first
+        login) and say what it adds; None for the real console."""
+        if self._sandbox is None:
+            return None
+        from epay_desktop.demo import DEMO_USERS, mirror_demo, seed_demo
+
+        await seed_demo(ctx)
+        mirror = functools.partial(mirror_demo, ctx, self._sandbox.state)  # the sandbox's side
+        return DemoExtras(users=DEMO_USERS, environment="demo", behind_login=mirror)
+
+    def stop(self) -> None:
+        """After the Qt loop: the demo's sandbox stops."""
+        if self._sandbox is not None:
+            self._sandbox.stop()
+            self._sandbox = None
