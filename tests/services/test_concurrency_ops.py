@@ -11,7 +11,6 @@ import asyncio
 import json
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -99,29 +98,41 @@ def test_T07_two_processes_refund_60_of_100_at_the_same_instant(
 
     payments = asyncio.run(pay_all())
     invoices = ",".join(p.invoice_id.value for p in payments)
-    barrier = tmp_path / "barrier"
-    barrier.mkdir()
-    args = [db_url, sandbox.base_url, str(manager.id), "60", str(barrier), invoices]
+    args = [db_url, sandbox.base_url, str(manager.id), "60", invoices]
     children = [
         subprocess.Popen(
             [sys.executable, "-m", "tests.support.race_driver", *args],
             cwd=ROOT,
+            stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
         )
         for _ in range(2)
     ]
+    said: list[list[str]] = [[] for _ in children]
     try:
         for number in range(ROUNDS):
-            _wait_until(lambda n=number: len(list(barrier.glob(f"ready-{n}-*"))) == 2, children)
-            (barrier / f"go-{number}").touch()
-        outputs = [child.communicate(timeout=60) for child in children]
+            for child, lines in zip(children, said, strict=True):
+                _until_ready(child, number, lines)
+            for child in children:  # both wait on their stdin: "go" wakes them at the same instant
+                assert child.stdin is not None
+                child.stdin.write("go\n")
+                child.stdin.flush()
+        outputs = []
+        for child, lines in zip(children, said, strict=True):
+            assert child.stdin is not None and child.stdout is not None and child.stderr is not None
+            child.stdin.close()
+            outputs.append(("".join(lines) + child.stdout.read(), child.stderr.read()))
+            child.wait(timeout=60)
     finally:
         for child in children:
             if child.poll() is None:
                 child.kill()
                 child.wait()
+            for pipe in (child.stdin, child.stdout, child.stderr):
+                if pipe is not None:
+                    pipe.close()
     assert [child.returncode for child in children] == [0, 0], [err for _out, err in outputs]
     lines = [json.loads(line) for out, _err in outputs for line in out.splitlines()]
     for number, payment in enumerate(payments):
@@ -137,13 +148,13 @@ def test_T07_two_processes_refund_60_of_100_at_the_same_instant(
     assert issubclass(RuleViolation, ConsoleError) and issubclass(OperationInProgress, ConsoleError)
 
 
-def _wait_until(condition: Any, children: list[subprocess.Popen[str]], timeout: float = 60.0) -> None:
-    """Wait for a condition the children bring about; fail early if one of them died."""
-    deadline = time.monotonic() + timeout
-    while not condition():
-        for child in children:
-            if child.poll() is not None:
-                out, err = child.communicate()
-                pytest.fail(f"a race driver ended early ({child.returncode}):\n{out}\n{err}")
-        assert time.monotonic() < deadline, "the race drivers did not reach the barrier"
-        time.sleep(0.001)
+def _until_ready(child: subprocess.Popen[str], number: int, lines: list[str]) -> None:
+    """Read the child's lines (keeping its answers in ``lines``) until it is ready for round ``number``;
+    fail if it ends first. A blocking read: the child's own line is the condition, no clock."""
+    assert child.stdout is not None and child.stderr is not None
+    while line := child.stdout.readline():
+        if json.loads(line).get("ready") == number:
+            return
+        lines.append(line)
+    child.wait(timeout=10)
+    pytest.fail(f"a race driver ended early ({child.returncode}):\n{''.join(lines)}\n{child.stderr.read()}")
