@@ -228,7 +228,7 @@ async def open_app(
     store_settings.home.mkdir(mode=0o700, parents=True, exist_ok=True)
     log_file = configure_logging(store_settings.home, verbose=verbose)
     try:
-        pepper = load_or_create_secret_file(store_settings.home / "pepper.key")
+        pepper = load_or_create_secret_file(store_settings.pepper_path)
         store = await asyncio.to_thread(_open_store, store_settings, now, check_in_background)
     except BaseException:
         await asyncio.gather(tls, return_exceptions=True)

@@ -1,7 +1,8 @@
-"""Settings read from the environment, each name declared once with its default and meaning.
+"""Settings read from the environment: the gateway connection and where the data lives.
 
-Only the gateway connection is configured here for now. Names follow the seed
-integration (``EPAYMENT_*``) so an operator who knows that backend knows these.
+Each variable's name, default, meaning and bounds are declared once in
+:mod:`epay_desktop.domain.settings_catalog` (decision 0083); this module reads and checks them.
+Names follow the seed integration (``EPAYMENT_*``) so an operator who knows that backend knows these.
 Every value is checked when read; a wrong one stops start-up with a message that
 names the variable, says what is wrong and what would be accepted.
 """
@@ -155,7 +156,12 @@ class StoreSettings:
     @property
     def audit_key_path(self) -> Path:
         """The audit chain's HMAC key: a file next to the data, never inside the database."""
-        return self.home / "audit.key"
+        return self.home / catalog.AUDIT_KEY_FILE
+
+    @property
+    def pepper_path(self) -> Path:
+        """The PIN pepper: a file next to the data, never inside the database."""
+        return self.home / catalog.PEPPER_FILE
 
     def describe(self) -> dict[str, str]:
         """What an operator may see: the database URL without its password."""
@@ -184,7 +190,7 @@ def load_store_settings(
     _check_writable_home(home)
 
     raw_url = (env.get(catalog.DATABASE_URL.name) or "").strip()
-    url = _check_database_url(raw_url) if raw_url else f"sqlite:///{home / 'epay-desktop.db'}"
+    url = _check_database_url(raw_url) if raw_url else f"sqlite:///{home / catalog.DATABASE_FILE}"
 
     raw_register = (env.get(catalog.REGISTER.name) or "").strip()
     if raw_register:

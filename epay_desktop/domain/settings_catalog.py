@@ -30,8 +30,11 @@ from epay_desktop.domain.receipts import ReceiptLanguage, ReceiptWidth
 
 __all__ = [
     "ALL",
+    "AUDIT_KEY_FILE",
     "COMPUTER_FILE",
+    "DATABASE_FILE",
     "KEYCHAIN_SERVICE",
+    "PEPPER_FILE",
     "SHOP",
     "Kept",
     "KeyValues",
@@ -59,6 +62,12 @@ class KeyValues(Protocol):
 
 #: This computer's settings file, in the console's home folder (mode 0600).
 COMPUTER_FILE = "console.json"
+#: The other files of the home folder (EPAYMENT_HOME) a setting decides: the SQLite database unless
+#: EPAYMENT_DATABASE_URL names another, and the two keys that must never be in the database
+#: (store/keyfile.py): the audit chain's HMAC key and the PIN pepper.
+DATABASE_FILE = "epay-desktop.db"
+AUDIT_KEY_FILE = "audit.key"
+PEPPER_FILE = "pepper.key"
 #: The keychain service the client secret is kept under.
 KEYCHAIN_SERVICE = "epay-desktop"
 
