@@ -70,16 +70,22 @@ def _protocol(req: Request, detail: str, status: int) -> ProtocolError:
     return ProtocolError(detail, operation=req.operation, invoice_id=req.invoice_id, http_status=status)
 
 
+def _json_body(req: Request, response: httpx.Response) -> object:
+    """The answer's JSON after a transport failure check; an unreadable body is a ProtocolError on a
+    2xx answer and the API's error for the status otherwise."""
+    _read_failure(req, response)
+    try:
+        return decode_json(response.content)
+    except BodyError as exc:
+        if 200 <= response.status_code < 300:
+            raise _protocol(req, str(exc), response.status_code) from None
+        raise api_error_for(req, response) from None
+
+
 def status_result(req: Request, response: httpx.Response) -> StatusResult:
     """check-status: a ``resultCode`` body is read at any status below 500 (some hosts answer 400)."""
-    _read_failure(req, response)
     status = response.status_code
-    try:
-        body = decode_json(response.content)
-    except BodyError as exc:
-        if 200 <= status < 300:
-            raise _protocol(req, str(exc), status) from None
-        raise api_error_for(req, response) from None
+    body = _json_body(req, response)
     if isinstance(body, Mapping) and "resultCode" in body:
         return interpret_status(
             body,
@@ -94,14 +100,8 @@ def status_result(req: Request, response: httpx.Response) -> StatusResult:
 
 def card_list(req: Request, response: httpx.Response) -> list[SavedCard]:
     """``GET /cards/{accountId}``: a JSON array, or ``{"code": 1373}`` meaning "no saved cards"."""
-    _read_failure(req, response)
     status = response.status_code
-    try:
-        body = decode_json(response.content)
-    except BodyError as exc:
-        if 200 <= status < 300:
-            raise _protocol(req, str(exc), status) from None
-        raise api_error_for(req, response) from None
+    body = _json_body(req, response)
     if isinstance(body, Mapping):
         try:
             code = to_int(body.get("code"), "code")

@@ -113,25 +113,17 @@ class Transport:
         attempt = ATTEMPT.get()
         started = time.perf_counter()
         try:
-            if self._timeout is None:
-                response = await self._http.request(
-                    req.method,
-                    req.url,
-                    params=req.params,
-                    data=req.form,
-                    content=req.content,
-                    headers=headers,
-                )
-            else:
-                response = await self._http.request(
-                    req.method,
-                    req.url,
-                    params=req.params,
-                    data=req.form,
-                    content=req.content,
-                    headers=headers,
-                    timeout=self._timeout,
-                )
+            # no timeout of its own: the client's
+            timeout = httpx.USE_CLIENT_DEFAULT if self._timeout is None else self._timeout
+            response = await self._http.request(
+                req.method,
+                req.url,
+                params=req.params,
+                data=req.form,
+                content=req.content,
+                headers=headers,
+                timeout=timeout,
+            )
         except (httpx.HTTPError, httpx.InvalidURL, httpx.StreamError) as exc:
             _log_line(req, "-", started, attempt, replay, type(exc).__name__)
             raise _transport_error(req, exc) from None

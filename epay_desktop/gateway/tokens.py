@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable, Callable, Mapping
-from typing import Final
+from typing import Any, Final
 
 from epay_desktop.domain import InvoiceId, Money
 from epay_desktop.gateway._parse import BodyError, get_text, require_mapping, to_int
@@ -90,31 +90,30 @@ def _token_fields(body: object) -> tuple[Mapping[str, object], str, int]:
     return data, access_token, expires_in
 
 
+def _token_values(body: object, obtained_at: float) -> dict[str, Any]:
+    """The fields every token has, read from the token endpoint's JSON (the whole answer kept in ``raw``)."""
+    data, access_token, expires_in = _token_fields(body)
+    return {
+        "access_token": access_token,
+        "token_type": get_text(data, "token_type") or "Bearer",
+        "scope": get_text(data, "scope"),
+        "expires_in": expires_in,
+        "obtained_at": obtained_at,
+        "raw": dict(data),
+    }
+
+
 def parse_token(body: object, obtained_at: float) -> AccessToken:
     """A service token from the token endpoint's JSON; ``expires_in`` may be a number or a string."""
-    data, access_token, expires_in = _token_fields(body)
-    return AccessToken(
-        access_token=access_token,
-        token_type=get_text(data, "token_type") or "Bearer",
-        scope=get_text(data, "scope"),
-        expires_in=expires_in,
-        obtained_at=obtained_at,
-        raw=dict(data),
-    )
+    return AccessToken(**_token_values(body, obtained_at))
 
 
 def parse_payment_token(
     body: object, obtained_at: float, invoice_id: InvoiceId, amount: Money, terminal_id: str
 ) -> PaymentToken:
     """An invoice-bound token; keeps the whole response for the widget's ``auth`` object."""
-    data, access_token, expires_in = _token_fields(body)
     return PaymentToken(
-        access_token=access_token,
-        token_type=get_text(data, "token_type") or "Bearer",
-        scope=get_text(data, "scope"),
-        expires_in=expires_in,
-        obtained_at=obtained_at,
-        raw=dict(data),
+        **_token_values(body, obtained_at),
         invoice_id=invoice_id,
         amount=amount,
         terminal_id=terminal_id,

@@ -263,13 +263,9 @@ class PaymentService:
         def write(tx: Tx) -> Payment:
             current = tx.payments.lock_by_invoice(invoice_id)
             return tx.payments.set_status(
-                current.id,
-                status,
-                now=now,
-                next_poll_at=next_poll_at,
-                token_expires_at=token_expires_at,
-                reason=reason,
-            )
+                current.id, status, now=now, next_poll_at=next_poll_at,
+                token_expires_at=token_expires_at, reason=reason,
+            )  # fmt: skip
 
         payment = await self.store.run_write(write)
         self.events.publish(PaymentUpdated(payment))

@@ -92,15 +92,7 @@ class UserRepo:
         """Insert a user. Raises ConsoleError if the name (case-insensitively) is taken."""
         key = name_key(name)
         if self._tx.session.scalar(select(UserRow.id).where(UserRow.name_key == key)) is not None:
-            raise ConsoleError(
-                msg(
-                    "store",
-                    QT_TRANSLATE_NOOP(
-                        "store", "A user named {name_strip} already exists; choose another name."
-                    ),
-                    name_strip=repr(name.strip()),
-                )
-            )
+            raise _name_taken(name)
         row = UserRow(
             name=name.strip(),
             name_key=key,
@@ -116,15 +108,7 @@ class UserRepo:
         try:
             self._tx.session.flush()
         except IntegrityError as exc:  # another counter added the same name a moment ago
-            raise ConsoleError(
-                msg(
-                    "store",
-                    QT_TRANSLATE_NOOP(
-                        "store", "A user named {name_strip} already exists; choose another name."
-                    ),
-                    name_strip=repr(name.strip()),
-                )
-            ) from exc
+            raise _name_taken(name) from exc
         return _user(row)
 
     def get(self, user_id: int, *, for_update: bool = False) -> User:
@@ -396,3 +380,13 @@ class UserRepo:
             )
             .execution_options(synchronize_session=False)
         )
+
+
+def _name_taken(name: str) -> ConsoleError:
+    return ConsoleError(
+        msg(
+            "store",
+            QT_TRANSLATE_NOOP("store", "A user named {name_strip} already exists; choose another name."),
+            name_strip=repr(name.strip()),
+        )
+    )
