@@ -30,11 +30,10 @@ __all__ = [
     "load_store_settings",
 ]
 
-#: The published test merchant (docs/epay-api.md section 13). It works on the bank's
-#: test hosts and on the built-in sandbox, never in production.
-TEST_CLIENT_ID = "test"
-TEST_CLIENT_SECRET = "yF587AV9Ms94qN2QShFzVR3vFnWkhjbAK3sG"  # noqa: S105 - public test credential
-TEST_TERMINAL_ID = "67e34d63-102f-4bd1-898e-370781d0074d"
+#: The published test merchant (docs/epay-api.md section 13), declared in the settings catalog.
+TEST_CLIENT_ID = catalog.TEST_CLIENT_ID
+TEST_CLIENT_SECRET = catalog.TEST_CLIENT_SECRET
+TEST_TERMINAL_ID = catalog.TEST_TERMINAL_ID
 
 #: EPAYMENT_DB_LOCK_WAIT: seconds; at least 5, the busy timeout the crash-safety checks require (T15).
 LOCK_WAIT_DEFAULT_S = catalog.DB_LOCK_WAIT.default

@@ -36,6 +36,9 @@ __all__ = [
     "KEYCHAIN_SERVICE",
     "PEPPER_FILE",
     "SHOP",
+    "TEST_CLIENT_ID",
+    "TEST_CLIENT_SECRET",
+    "TEST_TERMINAL_ID",
     "Kept",
     "KeyValues",
     "Setting",
@@ -70,6 +73,13 @@ AUDIT_KEY_FILE = "audit.key"
 PEPPER_FILE = "pepper.key"
 #: The keychain service the client secret is kept under.
 KEYCHAIN_SERVICE = "epay-desktop"
+
+
+#: The published test merchant (docs/epay-api.md section 13): the credentials the test environments
+#: default to. It works on the bank's test hosts and on the built-in sandbox, never in production.
+TEST_CLIENT_ID = "test"
+TEST_CLIENT_SECRET = "yF587AV9Ms94qN2QShFzVR3vFnWkhjbAK3sG"  # noqa: S105 - public test credential
+TEST_TERMINAL_ID = "67e34d63-102f-4bd1-898e-370781d0074d"
 
 
 def keychain_account(environment: str, client_id: str) -> str:
@@ -182,7 +192,7 @@ TERMINAL = Setting(
     pattern=_UUID,
     pattern_hint="a terminal UUID",
     file_key="terminal",
-    example="67e34d63-102f-4bd1-898e-370781d0074d",
+    example=TEST_TERMINAL_ID,
 )
 OAUTH_URL = Setting(
     "EPAYMENT_OAUTH_URL",

@@ -1,5 +1,8 @@
 """Who the sandbox pretends to be: the published test merchant, its terminal and its clock.
 
+The test merchant is the one the console's test environments default to, declared once in
+:mod:`epay_desktop.domain.settings_catalog`.
+
 The values come from the public ePay test documentation (epay-api.md section 13), so a
 console configured for the bank's test hosts works unchanged against the sandbox.
 """
@@ -10,6 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from typing import Final
+
+from epay_desktop.domain.settings_catalog import TEST_CLIENT_ID, TEST_CLIENT_SECRET, TEST_TERMINAL_ID
 
 __all__ = [
     "DEFAULT_SCOPE",
@@ -24,9 +29,6 @@ __all__ = [
     "system_clock",
 ]
 
-TEST_CLIENT_ID: Final = "test"
-TEST_CLIENT_SECRET: Final = "yF587AV9Ms94qN2QShFzVR3vFnWkhjbAK3sG"
-TEST_TERMINAL_ID: Final = "67e34d63-102f-4bd1-898e-370781d0074d"
 DEFAULT_SCOPE: Final = "webapi usermanagement email_send verification statement statistics payment"
 
 #: Kazakhstan has used one time zone, UTC+5, since March 2024 (older gateway samples show +06:00).

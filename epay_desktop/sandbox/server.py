@@ -26,7 +26,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from epay_desktop.sandbox.acs import create_acs_app
 from epay_desktop.sandbox.app import create_app
-from epay_desktop.sandbox.config import SandboxConfig
+from epay_desktop.sandbox.config import TEST_CLIENT_ID, TEST_CLIENT_SECRET, TEST_TERMINAL_ID, SandboxConfig
 from epay_desktop.sandbox.dropping import DroppingH11Protocol
 from epay_desktop.sandbox.options import DEFAULT_PORT, add_arguments, config_from_args
 from epay_desktop.sandbox.state import SandboxState
@@ -35,8 +35,8 @@ __all__ = ["DEFAULT_PORT", "RunningSandbox", "add_arguments", "config_from_args"
 
 _HINT = """\
 ePay sandbox is listening (Ctrl+C to stop).
-  client_id=test  client_secret=yF587AV9Ms94qN2QShFzVR3vFnWkhjbAK3sG
-  terminal=67e34d63-102f-4bd1-898e-370781d0074d
+  client_id={client_id}  client_secret={client_secret}
+  terminal={terminal}
   token: POST {url}/oauth2/token   API: {url}/...  or  {url}/api/...
   test cards: 4405 6397 0401 5096 (approved), 4003 0327 0454 7597 (declined),
               4111 1111 1111 1111 (3-D Secure, code 000000)
@@ -113,7 +113,14 @@ class _AnnouncingServer(uvicorn.Server):
         await super().startup(sockets)
         if self.started:
             print(self._url, flush=True)
-            print(_HINT.format(url=self._url, acs=self._acs_url), flush=True)
+            hint = _HINT.format(
+                url=self._url,
+                acs=self._acs_url,
+                client_id=TEST_CLIENT_ID,
+                client_secret=TEST_CLIENT_SECRET,
+                terminal=TEST_TERMINAL_ID,
+            )
+            print(hint, flush=True)
 
 
 def run(args: argparse.Namespace) -> int:
