@@ -222,31 +222,14 @@ class ConsoleActions(QObject):
         for action in (self.new_payment, self.switch_user, self.lock, self.log_out):
             self._set_note(action, logged_in, "" if logged_in else _tr("Log in first."))
         manager = user is not None and user.role in (Role.MANAGER, Role.ADMIN)
-        self._set_note(
-            self.settings,
-            manager,
-            "" if manager else _tr("Only a manager or an administrator can change settings."),
-        )
-        self._set_note(
-            self.users,
-            manager,
-            "" if manager else _tr("Only a manager or an administrator can manage users."),
-        )
-        self._set_note(
-            self.export_csv,
-            manager,
-            "" if manager else _tr("Only a manager or an administrator can export payments."),
-        )
-        self._set_note(
-            self.audit_anchor,
-            manager,
-            "" if manager else _tr("Only a manager or an administrator can see the audit log's anchor."),
-        )
-        self._set_note(
-            self.backup_now,
-            manager,
-            "" if manager else _tr("Only a manager or an administrator can back up the database."),
-        )
+        for action, refusal in (
+            (self.settings, _tr("Only a manager or an administrator can change settings.")),
+            (self.users, _tr("Only a manager or an administrator can manage users.")),
+            (self.export_csv, _tr("Only a manager or an administrator can export payments.")),
+            (self.audit_anchor, _tr("Only a manager or an administrator can see the audit log's anchor.")),
+            (self.backup_now, _tr("Only a manager or an administrator can back up the database.")),
+        ):
+            self._set_note(action, manager, "" if manager else refusal)
         self._set_note(self.attention, logged_in, "" if logged_in else _tr("Log in first."))
         check = check_bank_availability(user, payment, no_payment=no_payment, checking=checking)
         self._set_note(self.check_bank, check.enabled, check.note)
