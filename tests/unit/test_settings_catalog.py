@@ -187,6 +187,15 @@ def test_the_readme_table_lists_exactly_the_declared_environment_variables():
     assert _readme_variables() == declared
 
 
+def test_the_readme_table_states_the_declared_bounds_and_defaults():
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    rows = {line.split("|")[1].strip(): line for line in text.splitlines() if line.startswith("| `EPAYMENT_")}
+    for setting in catalog.ALL:
+        if catalog.Kept.ENVIRONMENT in setting.kept and setting.low is not None:
+            bounds = f"{setting.low}-{setting.high} (default {setting.default})"
+            assert bounds in rows[f"`{setting.name}`"], setting.name
+
+
 # -- nothing else repeats a key ------------------------------------------------------------------------
 
 
