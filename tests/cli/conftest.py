@@ -2,7 +2,7 @@
 
 Test modules cannot import this conftest (importlib mode): everything they need is on the ``cli``
 fixture (a :class:`CliHarness`). Each test gets its own EPAYMENT_HOME (a fresh SQLite database) and
-a sandbox with an empty ledger and no faults.
+the session's sandbox made fresh (tests/support/sandbox.py): an empty ledger, no faults, no tokens.
 """
 
 from __future__ import annotations
@@ -13,9 +13,7 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date
 from decimal import Decimal
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -23,38 +21,12 @@ import httpx
 import pytest
 
 from epay_desktop.cli import main
-from epay_desktop.sandbox import RunningSandbox, SandboxConfig, start_in_thread
+from epay_desktop.sandbox import RunningSandbox
+from tests.support.sandbox import CardForm, SandboxControl
 
-APPROVED_CARD = "4405 6397 0401 5096"
 MANAGER, MANAGER_PASSWORD = "boss", "manager-pass-1"
 CASHIER, CASHIER_PASSWORD = "anna", "4321"
 REPO = Path(__file__).resolve().parents[2]
-
-
-def future_expiry() -> str:
-    today = date.today()
-    return f"{today.month:02d}/{(today.year + 1) % 100:02d}"
-
-
-class _FormInputs(HTMLParser):
-    """``action`` and ``<input>`` values of the hosted page's card form."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.action: str | None = None
-        self.inputs: dict[str, str] = {}
-        self._in_form = False
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        attributes = {k: v or "" for k, v in attrs}
-        if tag == "form" and "pay-form" in attributes.get("class", ""):
-            self._in_form, self.action = True, attributes.get("action")
-        elif tag == "input" and self._in_form and attributes.get("name"):
-            self.inputs[attributes["name"]] = attributes.get("value", "")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "form":
-            self._in_form = False
 
 
 @dataclass
@@ -74,7 +46,8 @@ class Result:
 @dataclass
 class CliHarness:
     sandbox: RunningSandbox
-    control: httpx.Client
+    #: The sandbox's control API (faults, ledger, the customer's payment).
+    bank: SandboxControl
     home: Path
     env: dict[str, str]
     capsys: pytest.CaptureFixture[str]
@@ -84,6 +57,11 @@ class CliHarness:
     MANAGER_PASSWORD = MANAGER_PASSWORD
     CASHIER = CASHIER
     CASHIER_PASSWORD = CASHIER_PASSWORD
+
+    @property
+    def control(self) -> httpx.Client:
+        """The sync HTTP client on the sandbox, for control-API calls without a method here."""
+        return self.bank.http
 
     # -- running the CLI -------------------------------------------------------------------------
 
@@ -155,16 +133,7 @@ class CliHarness:
     # -- the customer and the gateway ------------------------------------------------------------
 
     def customer_pays(self, invoice: str) -> dict[str, Any]:
-        body = {
-            "invoiceId": invoice,
-            "pan": APPROVED_CARD,
-            "expiry": future_expiry(),
-            "cvc": "123",
-            "name": "T B",
-        }
-        response = self.control.post("/sandbox/pay", json=body)
-        assert response.status_code == 200, response.text
-        answer: dict[str, Any] = response.json()
+        answer = self.bank.customer_pays(invoice)
         assert answer["outcome"] == "approved", answer
         return answer
 
@@ -173,61 +142,23 @@ class CliHarness:
         with httpx.Client(timeout=10, follow_redirects=False) as browser:
             page = browser.get(url)
             assert page.status_code == 200, page.text
-            form = _FormInputs()
-            form.feed(page.text)
+            form = CardForm.read(page.text)
             assert form.action, "no card form on the page"
-            fields = {
-                **form.inputs,
-                "pan": APPROVED_CARD,
-                "expiry": future_expiry(),
-                "cvc": "123",
-                "name": "T B",
-            }
-            return browser.post(str(page.url.join(form.action)), data=fields)
+            return browser.post(str(page.url.join(form.action)), data=form.filled())
 
     def fault(self, operation: str, kind: str, value: float | int = 0, times: int = 1) -> None:
-        body = {"operation": operation, "kind": kind, "value": value, "times": times}
-        response = self.control.post("/sandbox/faults", json=body)
-        assert response.status_code == 201, response.text
-
-    def ledger_entry(self, invoice: str) -> dict[str, Any]:
-        response = self.control.get("/sandbox/transactions")
-        matches = [t for t in json.loads(response.text, parse_float=Decimal) if t["invoiceId"] == invoice]
-        assert len(matches) == 1, matches
-        entry: dict[str, Any] = matches[0]
-        return entry
+        self.bank.fault(operation, kind, value, times)
 
     def gateway_refunds(self, invoice: str) -> list[dict[str, Any]]:
-        return [op for op in self.ledger_entry(invoice)["operations"] if op["kind"] == "refund"]
-
-
-def _running(two_step: bool) -> Iterator[tuple[RunningSandbox, httpx.Client]]:
-    with (
-        start_in_thread(SandboxConfig(two_step=two_step)) as sandbox,
-        httpx.Client(base_url=sandbox.base_url, timeout=10) as control,
-    ):
-        yield sandbox, control
-
-
-@pytest.fixture(scope="module")
-def _one_step_sandbox() -> Iterator[tuple[RunningSandbox, httpx.Client]]:
-    yield from _running(False)
-
-
-@pytest.fixture(scope="module")
-def _two_step_sandbox() -> Iterator[tuple[RunningSandbox, httpx.Client]]:
-    yield from _running(True)
+        return self.bank.operations(invoice, "refund")
 
 
 def _harness(
-    running: tuple[RunningSandbox, httpx.Client],
+    sandbox: RunningSandbox,
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
-) -> CliHarness:
-    sandbox, control = running
-    assert control.post("/sandbox/reset").status_code == 200
-    assert control.delete("/sandbox/faults").status_code == 200
+) -> Iterator[CliHarness]:
     base = sandbox.base_url
     env = {
         "EPAYMENT_HOME": str(tmp_path / "home"),
@@ -247,29 +178,30 @@ def _harness(
         "EPAY_FAULT_AT",
     ):
         monkeypatch.delenv(name, raising=False)
-    return CliHarness(sandbox, control, tmp_path / "home", env, capsys, monkeypatch)
+    with SandboxControl(base) as bank:
+        yield CliHarness(sandbox, bank, tmp_path / "home", env, capsys, monkeypatch)
 
 
 @pytest.fixture
 def cli(
-    _one_step_sandbox: tuple[RunningSandbox, httpx.Client],
+    sandbox: RunningSandbox,
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
-) -> CliHarness:
-    """The CLI on a fresh home against the one-step sandbox (payments end in CHARGE)."""
-    return _harness(_one_step_sandbox, tmp_path, capsys, monkeypatch)
+) -> Iterator[CliHarness]:
+    """The CLI on a fresh home against a fresh one-step sandbox (payments end in CHARGE)."""
+    yield from _harness(sandbox, tmp_path, capsys, monkeypatch)
 
 
 @pytest.fixture
 def cli_two_step(
-    _two_step_sandbox: tuple[RunningSandbox, httpx.Client],
+    two_step_sandbox: RunningSandbox,
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
-) -> CliHarness:
-    """The CLI on a fresh home against a two-step sandbox (payments end in AUTH)."""
-    return _harness(_two_step_sandbox, tmp_path, capsys, monkeypatch)
+) -> Iterator[CliHarness]:
+    """The CLI on a fresh home against a fresh two-step sandbox (payments end in AUTH)."""
+    yield from _harness(two_step_sandbox, tmp_path, capsys, monkeypatch)
 
 
 def one_line(result: Result) -> str:

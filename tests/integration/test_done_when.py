@@ -13,7 +13,6 @@ import re
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from typing import Any
 
 import httpx
@@ -22,30 +21,10 @@ import pytest
 from epay_desktop.domain import InvoiceId, Money, PaymentStatus
 from epay_desktop.gateway import ApiError, EpayClient, PaymentToken, StatusFound
 from epay_desktop.sandbox.payform import pack_params
+from tests.support.sandbox import CardForm
 
 BACK_LINK = "http://127.0.0.1:9/shop/thanks"  # never fetched: the test does not follow the redirect
 FAILURE_BACK_LINK = "http://127.0.0.1:9/shop/failed"
-
-
-class FormInputs(HTMLParser):
-    """The ``action`` and the ``<input>`` values of the page's card form."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.action: str | None = None
-        self.inputs: dict[str, str] = {}
-        self._in_form = False
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        attributes = {k: v or "" for k, v in attrs}
-        if tag == "form" and "pay-form" in attributes.get("class", ""):
-            self._in_form, self.action = True, attributes.get("action")
-        elif tag == "input" and self._in_form and attributes.get("name"):
-            self.inputs[attributes["name"]] = attributes.get("value", "")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "form":
-            self._in_form = False
 
 
 def payment_object(token: PaymentToken, terminal_id: str) -> dict[str, object]:
@@ -75,17 +54,10 @@ def customer_pays_on_hosted_page(base_url: str, payment: dict[str, object], expi
         page = browser.get(f"/payform/?params={pack_params(payment)}")
         assert page.status_code == 200, page.text
         assert "1 500,00" in page.text.replace("\u202f", " ").replace("\u00a0", " ")
-        form = FormInputs()
-        form.feed(page.text)
+        form = CardForm.read(page.text)
         assert form.action == "pay"
         assert {"params", "pan", "expiry", "cvc", "name"} <= form.inputs.keys()
-        fields = {
-            **form.inputs,
-            "pan": "4405 6397 0401 5096",
-            "expiry": expiry,
-            "cvc": "123",
-            "name": "Test Buyer",
-        }
+        fields = {**form.filled(name="Test Buyer"), "expiry": expiry}
         return browser.post(f"/payform/{form.action}", data=fields)
 
 

@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
 from decimal import Decimal
+from html.parser import HTMLParser
 from typing import Any, Final, Protocol
 
 import httpx
@@ -35,6 +36,7 @@ __all__ = [
     "APPROVED_CARD",
     "DECLINED_CARD",
     "THREE_DS_CARD",
+    "CardForm",
     "SandboxControl",
     "SharedSandbox",
     "future_expiry",
@@ -54,6 +56,38 @@ def future_expiry() -> str:
     """MM/YY a year from today: always valid, never hard-coded."""
     today = date.today()
     return f"{today.month:02d}/{(today.year + 1) % 100:02d}"
+
+
+class CardForm(HTMLParser):
+    """The ``action`` and the ``<input>`` values of the hosted payment page's card form, read from the
+    page's HTML (``CardForm.read(page.text)``), for a test that pays on the page with plain httpx."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.action: str | None = None
+        self.inputs: dict[str, str] = {}
+        self._in_form = False
+
+    @classmethod
+    def read(cls, html: str) -> CardForm:
+        form = cls()
+        form.feed(html)
+        return form
+
+    def filled(self, pan: str = APPROVED_CARD, name: str = "TEST BUYER") -> dict[str, str]:
+        """The form's fields with a card typed in (valid expiry, CVC 123)."""
+        return {**self.inputs, "pan": pan, "expiry": future_expiry(), "cvc": "123", "name": name}
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = {k: v or "" for k, v in attrs}
+        if tag == "form" and "pay-form" in attributes.get("class", ""):
+            self._in_form, self.action = True, attributes.get("action")
+        elif tag == "input" and self._in_form and attributes.get("name"):
+            self.inputs[attributes["name"]] = attributes.get("value", "")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "form":
+            self._in_form = False
 
 
 class _Invoice(Protocol):
