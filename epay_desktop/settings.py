@@ -28,6 +28,7 @@ __all__ = [
     "StoreSettings",
     "load_gateway_settings",
     "load_store_settings",
+    "settings_kept_elsewhere",
 ]
 
 #: The published test merchant (docs/epay-api.md section 13), declared in the settings catalog.
@@ -65,6 +66,27 @@ class GatewaySettings:
             "terminal": self.credentials.terminal_id,
             "client_secret": "set" if self.credentials.client_secret else "not set",
         }
+
+
+def settings_kept_elsewhere() -> str:
+    """The settings not read from the environment, by where they are kept (``epay-desktop config``)."""
+    places = (
+        (catalog.Kept.COMPUTER, f"This computer's {catalog.COMPUTER_FILE} (Settings; the environment wins)"),
+        (catalog.Kept.SHOP, "The shop database (Settings; shared by every counter)"),
+    )
+    blocks = []
+    for place, title in places:
+        rows = [f"  {s.name:30} {_described(s)}" for s in catalog.ALL if s.kept == (place,)]
+        if place is catalog.Kept.COMPUTER:
+            rows = [f"  {s.file_key:30} as {s.name}" for s in catalog.ALL if s.file_key] + rows
+        blocks.append(f"{title}:\n" + "\n".join(rows))
+    return "\n\n".join(blocks)
+
+
+def _described(setting: catalog.Setting[int] | catalog.Setting[str]) -> str:
+    if setting.low is None and not setting.choices:
+        return setting.doc
+    return f"{setting.doc} ({setting.accepts()}; default {setting.default})"
 
 
 def load_gateway_settings(environ: Mapping[str, str] | None = None) -> GatewaySettings:

@@ -30,7 +30,7 @@ from epay_desktop.cli.common import EXIT_BUG, EXIT_USAGE, Handler
 from epay_desktop.cli.errors import LoggedBug, describe_failure
 from epay_desktop.cli.language import LANGUAGES, choose_language, set_language
 from epay_desktop.cli.output import fail_line
-from epay_desktop.settings import ENV_VARS, SettingsError, load_gateway_settings
+from epay_desktop.settings import ENV_VARS, SettingsError, load_gateway_settings, settings_kept_elsewhere
 
 __all__ = ["build_parser", "main"]
 
@@ -85,7 +85,9 @@ def build_parser() -> argparse.ArgumentParser:
         "config",
         help="show the gateway settings from the environment",
         description="Environment variables:\n"
-        + "\n".join(f"  {name:24} {meaning}" for name, meaning in ENV_VARS.items()),
+        + "\n".join(f"  {name:24} {meaning}" for name, meaning in ENV_VARS.items())
+        + "\n\n"
+        + settings_kept_elsewhere(),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     config.add_argument("--json", action="store_true", help="print JSON")

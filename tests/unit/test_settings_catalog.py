@@ -14,7 +14,7 @@ from epay_desktop.domain import settings_catalog as catalog
 from epay_desktop.domain.receipts import ReceiptLanguage, ReceiptWidth
 from epay_desktop.gateway.config import Environment
 from epay_desktop.services.shop_settings import LocalConfig, ShopProfile
-from epay_desktop.settings import ENV_VARS
+from epay_desktop.settings import ENV_VARS, settings_kept_elsewhere
 
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = ROOT / "epay_desktop"
@@ -173,6 +173,19 @@ def test_a_sentence_that_names_bounds_names_the_declared_ones():
 
 def test_epay_desktop_config_lists_every_environment_variable_with_its_doc():
     assert {s.name: s.doc for s in catalog.ALL if catalog.Kept.ENVIRONMENT in s.kept} == ENV_VARS
+
+
+def test_epay_desktop_config_lists_the_other_settings_by_where_they_are_kept():
+    listed = settings_kept_elsewhere()
+    computer, shop = listed.split("\n\n")
+    assert computer.startswith(f"This computer's {catalog.COMPUTER_FILE}")
+    for setting in catalog.ALL:
+        if setting.file_key or setting.kept == (catalog.Kept.COMPUTER,):
+            assert f"  {setting.file_key or setting.name} " in computer, setting.name
+        if setting.kept == (catalog.Kept.SHOP,):
+            assert f"  {setting.name} " in shop, setting.name
+    assert "a whole number of days from 1 to 3650; default 180" in shop
+    assert catalog.CLIENT_SECRET.name not in listed  # the secret: the environment or the keychain only
 
 
 def _readme_variables() -> list[str]:
