@@ -3,15 +3,12 @@ console's books and by the bank's last answer (decision 0037)."""
 
 from __future__ import annotations
 
-import sys
 from dataclasses import replace
-from pathlib import Path
 
 from epay_desktop.domain import ConsoleStatus, Money, OpKind, OpState
 from epay_desktop.services.payments.books import bank_totals, console_totals
-
-sys.path.insert(0, str(Path(__file__).parent))
-from test_rules import op, payment  # the builders of the rules tests
+from tests.support.builders import money_op as op
+from tests.support.builders import payment
 
 M = Money.parse
 

@@ -5,55 +5,34 @@ payments' operations that wait for the bank or a manager."""
 from __future__ import annotations
 
 import asyncio
-import os
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
-from epay_desktop.domain import ConsoleStatus, GatewaySnapshot, InvoiceId, Money, OpKind, OpState, Payment
+from epay_desktop.domain import ConsoleStatus, GatewaySnapshot, Money, OpKind, OpState, Payment
 from epay_desktop.gateway import StatusFound
 from epay_desktop.gateway.status import interpret_status
 from epay_desktop.services.payments.gateway_map import snapshot_from_status
 from epay_desktop.services.payments.queries import PaymentQueries
-from epay_desktop.store.db import Store, make_engine
-from epay_desktop.store.models import Base, UserRow
+from epay_desktop.store.db import Store
+from tests.support.builders import add_account_row, stored_payment
 
 T0 = datetime(2025, 3, 1, 9, 0, tzinfo=UTC)
 BANK_TIME = datetime(2025, 3, 1, 14, 0, 5, tzinfo=timezone(timedelta(hours=5)))  # 09:00:05 UTC
 
 
 @pytest.fixture
-def store(db_url: str) -> Iterator[Store]:
-    engine = make_engine(db_url)
-    Base.metadata.create_all(engine)
-    store = Store(engine, audit_key=os.urandom(32))
-    with store.write() as tx:
-        tx.session.add(
-            UserRow(
-                id=1, name="M", name_key="m", role="manager", password_hash="x", created_at=T0, updated_at=T0
-            )
-        )
-    yield store
-    store.close()
+def store(db_store: Store) -> Store:
+    """A fresh store with account 1 (a manager), who takes the payments."""
+    add_account_row(db_store, T0)
+    return db_store
 
 
 def _paid(store: Store, number: int, bank_time: datetime | None = None) -> Payment:
-    with store.write() as tx:
-        p = tx.payments.insert(
-            InvoiceId.from_number(number), Money.parse("1500"), description="", email=None, phone=None,
-            account_id=None, save_card=False, language="rus", register_id="till-1", created_by=1, now=T0,
-        )  # fmt: skip
-        snapshot = GatewaySnapshot(
-            status=ConsoleStatus.CHARGE,
-            observed_at=T0 + timedelta(seconds=30),
-            transaction_id=f"tx-{number}",
-            amount=Money.parse("1500"),
-            org_amount=Money.parse("1500"),
-            payout_amount=Money.zero(),
-            bank_time=bank_time,
-        )
-        return tx.payments.apply_snapshot(p.id, snapshot, next_poll_at=None)
+    observed = T0 + timedelta(seconds=30)
+    return stored_payment(
+        store, number, "1500", at=T0, description="", observed_at=observed, bank_time=bank_time
+    )
 
 
 def test_check_status_created_date_becomes_the_bank_time(store: Store) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import csv
 import os
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -14,7 +13,6 @@ import pytest
 from epay_desktop import safe_files
 from epay_desktop.domain import (
     ConsoleStatus,
-    GatewaySnapshot,
     InvoiceId,
     Money,
     NotFoundError,
@@ -23,25 +21,17 @@ from epay_desktop.domain import (
     Payment,
 )
 from epay_desktop.services.payments.queries import CSV_COLUMNS, PaymentQueries
-from epay_desktop.store.db import Store, make_engine
-from epay_desktop.store.models import Base, UserRow
+from epay_desktop.store.db import Store
+from tests.support.builders import add_account_row, stored_payment
 
 T0 = datetime(2025, 3, 1, 9, 0, tzinfo=UTC)
 
 
 @pytest.fixture
-def store(db_url: str) -> Iterator[Store]:
-    engine = make_engine(db_url)
-    Base.metadata.create_all(engine)
-    store = Store(engine, audit_key=os.urandom(32))
-    with store.write() as tx:
-        tx.session.add(
-            UserRow(
-                id=1, name="M", name_key="m", role="manager", password_hash="x", created_at=T0, updated_at=T0
-            )
-        )
-    yield store
-    store.close()
+def store(db_store: Store) -> Store:
+    """A fresh store with account 1 (a manager), who takes the payments."""
+    add_account_row(db_store, T0)
+    return db_store
 
 
 def _add(
@@ -57,33 +47,10 @@ def _add(
     gateway_amount: str | None = None,
     payout: str = "0",
 ) -> Payment:
-    with store.write() as tx:
-        p = tx.payments.insert(
-            InvoiceId.from_number(number),
-            Money.parse(amount),
-            description="Заказ",
-            email=None,
-            phone=None,
-            account_id=None,
-            save_card=False,
-            language="rus",
-            register_id="till-1",
-            created_by=1,
-            now=at,
-        )
-        snapshot = GatewaySnapshot(
-            status=status,
-            observed_at=at,
-            transaction_id=f"tx-{number}",
-            amount=Money.parse(gateway_amount or amount),
-            org_amount=Money.parse(amount),
-            payout_amount=Money.parse(payout),
-            card_mask=mask,
-            card_type="VISA" if mask else None,
-            reference=rrn,
-            approval_code=approval,
-        )
-        return tx.payments.apply_snapshot(p.id, snapshot, next_poll_at=None)
+    return stored_payment(
+        store, number, amount, at=at, status=status, gateway_amount=gateway_amount, payout=payout,
+        card_mask=mask, card_type="VISA" if mask else None, reference=rrn, approval_code=approval,
+    )  # fmt: skip
 
 
 def _run(coro):  # type: ignore[no-untyped-def]

@@ -4,61 +4,29 @@ whose outcome is UNKNOWN or waits for a manager's review (NEEDS_REVIEW), on SQLi
 from __future__ import annotations
 
 import asyncio
-import os
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from epay_desktop.domain import ConsoleStatus, GatewaySnapshot, InvoiceId, Money, OpKind, OpState, Payment
+from epay_desktop.domain import ConsoleStatus, OpState, Payment
 from epay_desktop.services.payments.queries import PaymentQueries
-from epay_desktop.store.db import Store, make_engine
-from epay_desktop.store.models import Base, UserRow
+from epay_desktop.store.db import Store
+from tests.support.builders import add_account_row, stored_operation, stored_payment
 
 T0 = datetime(2025, 3, 1, 9, 0, tzinfo=UTC)
 
 
 @pytest.fixture
-def store(db_url: str) -> Iterator[Store]:
-    engine = make_engine(db_url)
-    Base.metadata.create_all(engine)
-    store = Store(engine, audit_key=os.urandom(32))
-    with store.write() as tx:
-        tx.session.add(
-            UserRow(
-                id=1, name="M", name_key="m", role="manager", password_hash="x", created_at=T0, updated_at=T0
-            )
-        )
-    yield store
-    store.close()
+def store(db_store: Store) -> Store:
+    """A fresh store with account 1 (a manager), who takes the payments."""
+    add_account_row(db_store, T0)
+    return db_store
 
 
 def _add(
     store: Store, number: int, amount: str, *, at: datetime, status: ConsoleStatus = ConsoleStatus.CHARGE
 ) -> Payment:
-    with store.write() as tx:
-        p = tx.payments.insert(
-            InvoiceId.from_number(number),
-            Money.parse(amount),
-            description="Заказ",
-            email=None,
-            phone=None,
-            account_id=None,
-            save_card=False,
-            language="rus",
-            register_id="till-1",
-            created_by=1,
-            now=at,
-        )
-        snapshot = GatewaySnapshot(
-            status=status,
-            observed_at=at,
-            transaction_id=f"tx-{number}",
-            amount=Money.parse(amount),
-            org_amount=Money.parse(amount),
-            payout_amount=Money(0),
-        )
-        return tx.payments.apply_snapshot(p.id, snapshot, next_poll_at=None)
+    return stored_payment(store, number, amount, at=at, status=status)
 
 
 def _run(coro):  # type: ignore[no-untyped-def]
@@ -66,11 +34,7 @@ def _run(coro):  # type: ignore[no-untyped-def]
 
 
 def _op(store: Store, payment: Payment, state: OpState, minute: int) -> None:
-    with store.write() as tx:
-        at = T0 + timedelta(minutes=minute)
-        op = tx.operations.insert_intent(payment, OpKind.REFUND, Money.parse("100"), requested_by=1, now=at)
-        if state is not OpState.SENDING:
-            tx.operations.mark(op.id, state, now=at)
+    stored_operation(store, payment, state, T0 + timedelta(minutes=minute))
 
 
 def test_needs_attention_finds_unknown_payments_and_unresolved_operations(store: Store) -> None:

@@ -4,8 +4,7 @@ refusal names a payment's or an operation's state in words, never its raw code."
 from __future__ import annotations
 
 import re
-from dataclasses import replace
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import pytest
 from hypothesis import given
@@ -14,13 +13,11 @@ from hypothesis import strategies as st
 from epay_desktop.domain import (
     ConsoleStatus,
     GatewaySnapshot,
-    InvoiceId,
     Money,
     MoneyOp,
     OperationInProgress,
     OpKind,
     OpState,
-    Payment,
     RuleViolation,
     StaleRemaining,
 )
@@ -36,66 +33,10 @@ from epay_desktop.domain.rules import (
     transition_allowed,
 )
 from epay_desktop.services.money_ops.outcomes import Verdict, judge, next_state
+from tests.support.builders import NOW, money_op, payment
 
-NOW = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
 M = Money.parse
-
-
-def payment(status: ConsoleStatus = ConsoleStatus.CHARGE, amount: str = "100", **changes: object) -> Payment:
-    base = Payment(
-        id=1,
-        invoice_id=InvoiceId("000123456"),
-        amount=M(amount),
-        status=status,
-        description="",
-        email=None,
-        phone=None,
-        account_id=None,
-        save_card=False,
-        language="rus",
-        register_id="till-1",
-        created_by=1,
-        created_at=NOW - timedelta(days=1),
-        updated_at=NOW,
-        transaction_id="tx-1",
-        gateway_amount=M(amount),
-        org_amount=M(amount),
-        payout_amount=M("0"),
-        card_mask=None,
-        card_type=None,
-        card_id=None,
-        reference=None,
-        approval_code=None,
-        reason=None,
-        reason_code=None,
-        token_expires_at=None,
-        next_poll_at=None,
-        last_polled_at=None,
-        version=1,
-    )
-    return replace(base, **changes)  # type: ignore[arg-type]
-
-
-def op(kind: OpKind, amount: str, state: OpState, **changes: object) -> MoneyOp:
-    base = MoneyOp(
-        id="op",
-        payment_id=1,
-        kind=kind,
-        amount=M(amount),
-        state=state,
-        expected_remaining=None,
-        requested_by=1,
-        approved_by=None,
-        reason=None,
-        gateway_code=None,
-        gateway_message=None,
-        created_at=NOW,
-        sent_at=NOW,
-        resolved_at=None,
-        base_payout=M("0"),
-        base_status=ConsoleStatus.CHARGE,
-    )
-    return replace(base, **changes)  # type: ignore[arg-type]
+op = money_op
 
 
 # -- refunds --------------------------------------------------------------------------------------

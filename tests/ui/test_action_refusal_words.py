@@ -8,51 +8,13 @@ with its label ("Cashier cancelled"), never its code.
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from epay_desktop.domain import ConsoleStatus, InvoiceId, Money, OpState, Payment, Role, User
+from epay_desktop.domain import ConsoleStatus, OpState, Role, User
 from epay_desktop.ui.widgets.status_badge import status_label
 from epay_desktop.ui.window.actions import payment_availability
-
-NOW = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
-M = Money.parse
-
-
-def payment(status: ConsoleStatus = ConsoleStatus.CHARGE, amount: str = "100") -> Payment:
-    return Payment(
-        id=1,
-        invoice_id=InvoiceId("000123456"),
-        amount=M(amount),
-        status=status,
-        description="",
-        email=None,
-        phone=None,
-        account_id=None,
-        save_card=False,
-        language="rus",
-        register_id="till-1",
-        created_by=1,
-        created_at=NOW - timedelta(days=1),
-        updated_at=NOW,
-        transaction_id="tx-1",
-        gateway_amount=M(amount),
-        org_amount=M(amount),
-        payout_amount=M("0"),
-        card_mask=None,
-        card_type=None,
-        card_id=None,
-        reference=None,
-        approval_code=None,
-        reason=None,
-        reason_code=None,
-        token_expires_at=None,
-        next_poll_at=None,
-        last_polled_at=None,
-        version=1,
-    )
-
+from tests.support.builders import NOW, payment
 
 CODES = {s.value for s in ConsoleStatus} | {s.value for s in OpState}
 MANAGER = User(

@@ -1,0 +1,148 @@
+"""Payments, money operations and accounts for tests, built in one place.
+
+Pure values (``payment``, ``money_op``) for the rules and the window's verdicts; rows in a store
+(``add_account_row``, ``stored_payment``, ``stored_operation``) for queries, repos and screens that read
+them. Every field has a plain default; a test names only what it is about.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+from typing import Final
+
+from epay_desktop.domain import (
+    ConsoleStatus,
+    GatewaySnapshot,
+    InvoiceId,
+    Money,
+    MoneyOp,
+    OpKind,
+    OpState,
+    Payment,
+)
+from epay_desktop.store.db import Store
+from epay_desktop.store.models import UserRow
+
+__all__ = ["NOW", "add_account_row", "money_op", "payment", "stored_operation", "stored_payment"]
+
+#: The builders' "now": pure values are a day old at it.
+NOW: Final = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
+M = Money.parse
+
+
+def payment(status: ConsoleStatus = ConsoleStatus.CHARGE, amount: str = "100", **changes: object) -> Payment:
+    """A payment of ``amount`` tenge in ``status``, paid (transaction ``tx-1``) and not paid out."""
+    base = Payment(
+        id=1,
+        invoice_id=InvoiceId("000123456"),
+        amount=M(amount),
+        status=status,
+        description="",
+        email=None,
+        phone=None,
+        account_id=None,
+        save_card=False,
+        language="rus",
+        register_id="till-1",
+        created_by=1,
+        created_at=NOW - timedelta(days=1),
+        updated_at=NOW,
+        transaction_id="tx-1",
+        gateway_amount=M(amount),
+        org_amount=M(amount),
+        payout_amount=M("0"),
+        card_mask=None,
+        card_type=None,
+        card_id=None,
+        reference=None,
+        approval_code=None,
+        reason=None,
+        reason_code=None,
+        token_expires_at=None,
+        next_poll_at=None,
+        last_polled_at=None,
+        version=1,
+    )
+    return replace(base, **changes)  # type: ignore[arg-type]
+
+
+def money_op(kind: OpKind, amount: str, state: OpState, **changes: object) -> MoneyOp:
+    """A money operation of payment 1, sent at ``NOW``."""
+    base = MoneyOp(
+        id="op",
+        payment_id=1,
+        kind=kind,
+        amount=M(amount),
+        state=state,
+        expected_remaining=None,
+        requested_by=1,
+        approved_by=None,
+        reason=None,
+        gateway_code=None,
+        gateway_message=None,
+        created_at=NOW,
+        sent_at=NOW,
+        resolved_at=None,
+        base_payout=M("0"),
+        base_status=ConsoleStatus.CHARGE,
+    )
+    return replace(base, **changes)  # type: ignore[arg-type]
+
+
+def add_account_row(
+    store: Store, at: datetime, *, user_id: int = 1, name: str = "M", role: str = "manager"
+) -> None:
+    """An account row as SQL would write it (no audited creation): enough for what reads payments."""
+    with store.write() as tx:
+        tx.session.add(
+            UserRow(
+                id=user_id, name=name, name_key=name.casefold(), role=role, password_hash="x",
+                created_at=at, updated_at=at,
+            )
+        )  # fmt: skip
+
+
+def stored_payment(
+    store: Store,
+    number: int,
+    amount: str = "100",
+    *,
+    at: datetime,
+    status: ConsoleStatus = ConsoleStatus.CHARGE,
+    created_by: int = 1,
+    description: str = "Заказ",
+    observed_at: datetime | None = None,
+    gateway_amount: str | None = None,
+    payout: str = "0",
+    **snapshot: object,
+) -> Payment:
+    """Payment ``number`` created at ``at`` and answered by the bank with ``status`` (transaction
+    ``tx-<number>``); ``snapshot`` sets more of the answer (card_mask, reference, bank_time, ...)."""
+    with store.write() as tx:
+        created = tx.payments.insert(
+            InvoiceId.from_number(number), M(amount), description=description, email=None,
+            phone=None, account_id=None, save_card=False, language="rus", register_id="till-1",
+            created_by=created_by, now=at,
+        )  # fmt: skip
+        answer = GatewaySnapshot(
+            status=status,
+            observed_at=observed_at or at,
+            transaction_id=f"tx-{number}",
+            amount=M(gateway_amount or amount),
+            org_amount=M(amount),
+            payout_amount=M(payout),
+            **snapshot,  # type: ignore[arg-type]
+        )
+        return tx.payments.apply_snapshot(created.id, answer, next_poll_at=None)
+
+
+def stored_operation(
+    store: Store, paid: Payment, state: OpState, at: datetime, amount: str = "100", *, requested_by: int = 1
+) -> MoneyOp:
+    """A refund of ``paid`` asked at ``at`` and left in ``state``."""
+    with store.write() as tx:
+        op = tx.operations.insert_intent(paid, OpKind.REFUND, M(amount), requested_by=requested_by, now=at)
+        if state is not OpState.SENDING:
+            op = tx.operations.mark(op.id, state, now=at)
+        return op
