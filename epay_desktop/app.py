@@ -29,6 +29,7 @@ from epay_desktop.gateway import DEFAULT_TIMEOUT, EpayClient
 from epay_desktop.gateway.config import Environment
 from epay_desktop.logs import configure_logging
 from epay_desktop.services.audit import AuditService
+from epay_desktop.services.backups import Backups
 from epay_desktop.services.demo_shop import DemoShop
 from epay_desktop.services.events import EventBus
 from epay_desktop.services.money_ops.operations import MoneyOperations
@@ -44,15 +45,12 @@ from epay_desktop.services.secret_store import SecretStore
 from epay_desktop.services.secrets import load_or_create_secret_file
 from epay_desktop.services.shop_settings import LocalConfigStore, ShopSettingsService
 from epay_desktop.settings import GatewaySettings, StoreSettings, load_gateway_settings, load_store_settings
-from epay_desktop.store.backup import backup_to, daily_backup, has_daily_backup, manual_backup_path
 from epay_desktop.store.db import Store
-from epay_desktop.store.open import CheckedStore, open_store, sqlite_file
+from epay_desktop.store.open import CheckedStore, open_store
 
 __all__ = [
     "AppContext",
     "Infrastructure",
-    "backup_now",
-    "backup_of_the_day",
     "database_checked",
     "infrastructure",
     "open_app",
@@ -102,6 +100,7 @@ class AppContext:
     local_config: LocalConfigStore
     saved_cards: SavedCardService
     demo_shop: DemoShop  # refuses unless the gateway is the sandbox (``--demo``)
+    backups: Backups  # the SQLite file's checked copies (decision 0067)
     secrets: SecretStore = field(default_factory=SecretStore)  # the client secret in the keychain
     _closed: bool = field(default=False, repr=False)
     _logging: _LoggingState | None = field(default=None, repr=False)
@@ -282,6 +281,7 @@ async def open_app(
         local_config=LocalConfigStore(store_settings.home),
         saved_cards=SavedCardService(payments),
         demo_shop=DemoShop(store, users, now, on_sandbox=on_sandbox),
+        backups=Backups(store_settings, now),
         _logging=saved,
     )
 
@@ -303,27 +303,3 @@ async def database_checked(ctx: AppContext) -> None:
     store = ctx._infra.store
     if isinstance(store, CheckedStore):
         await asyncio.wrap_future(store.page_check.future)
-
-
-def backup_of_the_day(settings: StoreSettings, now: datetime, *, only_if_missing: bool) -> Path | None:
-    """The day's checked copy of a SQLite database (``backups/daily-<local date>.db``, decision 0067),
-    older copies pruned to ``settings.backup_days``. ``only_if_missing`` (the first start of a day):
-    made only when the day has none, checked with ``integrity_check``; otherwise (a clean exit) the
-    day's copy is renewed and checked with ``quick_check``. Returns the file made, or None
-    (PostgreSQL: pg_dump's job; or the day had one)."""
-    db_file = sqlite_file(settings.database_url)
-    if db_file is None:
-        return None
-    day = now.astimezone().date()
-    if only_if_missing and has_daily_backup(db_file, day):
-        return None
-    return daily_backup(db_file, day, keep_days=settings.backup_days, full_check=only_if_missing)
-
-
-def backup_now(settings: StoreSettings, now: datetime) -> Path | None:
-    """A checked copy of the SQLite database in its backups folder (``manual-<date>T<time>.db``), as
-    ``epay-desktop backup`` makes; None for PostgreSQL (pg_dump's job). Raises ``BackupRefused``."""
-    db_file = sqlite_file(settings.database_url)
-    if db_file is None:
-        return None
-    return backup_to(db_file, manual_backup_path(db_file, now))

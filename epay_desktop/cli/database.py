@@ -84,16 +84,14 @@ def _sqlite_settings(what: str) -> tuple[StoreSettings, Path]:
 
 
 async def cmd_backup(app: AppContext, args: argparse.Namespace) -> int:
-    from epay_desktop.store.backup import backup_to, manual_backup_path
-    from epay_desktop.store.open import sqlite_file
-
-    db_file = sqlite_file(app.store_settings.database_url)
-    if db_file is None:
-        raise CliError(PG_BACKUP.format(what="backup"), EXIT_USAGE)
+    refused = CliError(PG_BACKUP.format(what="backup"), EXIT_USAGE)
+    if app.backups.database_file is None:
+        raise refused
     user = await login(app, args)
     require_manager(user, "back up the database")
-    target = args.out if args.out is not None else manual_backup_path(db_file, app.clock())
-    made = await asyncio.to_thread(backup_to, db_file, target)
+    made = await app.backups.now(args.out)
+    if made is None:
+        raise refused
     size = made.stat().st_size
     if args.json:
         emit_json({"file": str(made), "bytes": size, "checked": True})

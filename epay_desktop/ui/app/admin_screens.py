@@ -23,7 +23,7 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 from PySide6.QtWidgets import QMessageBox
 
-from epay_desktop.app import AppContext, backup_now
+from epay_desktop.app import AppContext
 from epay_desktop.domain import User
 from epay_desktop.services.payments.queries import ATTENTION_CAP
 from epay_desktop.services.shop_settings import LocalConfig, effective_environ
@@ -180,7 +180,7 @@ class AdminFlows(QObject):
                 return
             self.window.statusBar().showMessage(_tr("Backing up the database…"))
             try:
-                made = await asyncio.to_thread(backup_now, self.ctx.store_settings, self.ctx.clock())
+                made = await self.ctx.backups.now()
             finally:
                 if shiboken6.isValid(self.window):
                     self.window.statusBar().clearMessage()

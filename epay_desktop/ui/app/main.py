@@ -32,7 +32,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QProgressBar, QVBoxLayout, QWidget
 
 from epay_desktop import __version__
-from epay_desktop.app import AppContext, backup_of_the_day, database_checked, open_app
+from epay_desktop.app import AppContext, database_checked, open_app
 from epay_desktop.domain import ConsoleError
 from epay_desktop.launch import Launch
 from epay_desktop.logs import log_failure, quiet_without_handlers
@@ -436,9 +436,7 @@ def _checking_notice() -> str:
 
 async def _backup_of_the_day(ctx: AppContext, *, only_if_missing: bool) -> None:
     try:
-        await asyncio.to_thread(
-            backup_of_the_day, ctx.store_settings, ctx.clock(), only_if_missing=only_if_missing
-        )
+        await ctx.backups.of_the_day(only_if_missing=only_if_missing)
     except Exception:  # a copy that cannot be made is logged; it never stops the console or its exit
         log.exception("event=daily_backup_failed")
 
