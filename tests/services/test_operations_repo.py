@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
 import pytest
 
 from epay_desktop.domain import (
-    ConsoleStatus,
-    GatewaySnapshot,
-    InvoiceId,
     Money,
     OperationInProgress,
     OpKind,
@@ -22,34 +18,18 @@ from epay_desktop.domain import (
 from epay_desktop.store.db import Store
 from epay_desktop.store.repos.operations import IllegalTransition
 from tests.support import ops_harness as h
+from tests.support.builders import stored_payment
 
 T0 = datetime(2026, 5, 1, 10, 0, tzinfo=UTC)
 
 
 @pytest.fixture
-def store(db_url: str) -> Iterator[Store]:
-    store = h.open_store(db_url)
-    yield store
-    store.close()
+def store(db_store: Store) -> Store:
+    return db_store
 
 
 def _payment(store: Store, user: User, number: int) -> Payment:
-    with store.write() as tx:
-        payment = tx.payments.insert(
-            InvoiceId.from_number(number),
-            Money.parse("100"),
-            description="",
-            email=None,
-            phone=None,
-            account_id=None,
-            save_card=False,
-            language="rus",
-            register_id="till-1",
-            created_by=user.id,
-            now=T0,
-        )
-        snapshot = GatewaySnapshot(ConsoleStatus.CHARGE, T0, transaction_id=f"tx-{number}")
-        return tx.payments.apply_snapshot(payment.id, snapshot, next_poll_at=None)
+    return stored_payment(store, number, at=T0, created_by=user.id, description="")
 
 
 def test_the_database_allows_one_unresolved_operation_per_payment(store: Store) -> None:

@@ -24,6 +24,7 @@ from epay_desktop.services.payments.poll_schedule import PollSchedule
 from epay_desktop.services.payments.poller import Poller
 from epay_desktop.store.db import Store
 from epay_desktop.store.models import UserRow
+from tests.support.builders import new_payment
 from tests.support.database import open_store
 from tests.support.merchant import CREDENTIALS, TERMINAL_ID
 from tests.support.sandbox import SandboxControl, SharedSandbox
@@ -245,19 +246,7 @@ def test_no_more_than_concurrency_polls_are_in_flight(env: Env, concurrency: int
     with env.store.write() as tx:
         payments = []
         for n in range(10):
-            p = tx.payments.insert(
-                InvoiceId.from_number(500_000_000 + n),
-                Money.parse("10"),
-                description="x",
-                email=None,
-                phone=None,
-                account_id=None,
-                save_card=False,
-                language="rus",
-                register_id="till-1",
-                created_by=env.actor.id,
-                now=env.clock.now,
-            )
+            p = new_payment(tx, 500_000_000 + n, "10", at=env.clock.now, created_by=env.actor.id)
             payments.append(
                 tx.payments.set_status(p.id, ConsoleStatus.PENDING, now=env.clock.now, next_poll_at=due)
             )

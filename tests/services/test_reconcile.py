@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import itertools
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
@@ -51,6 +51,7 @@ from epay_desktop.services.payments.payment_service import PaymentService
 from epay_desktop.services.payments.reconcile import Reconciler
 from epay_desktop.store.db import Store
 from tests.support import ops_harness as h
+from tests.support.builders import new_payment
 
 OUTCOMES = ("applied", "not_applied", "not_found", "in_progress", "error")
 STATES = (OpState.SENDING, OpState.UNKNOWN, OpState.NEEDS_REVIEW)
@@ -150,27 +151,13 @@ def seed_payment(store: Store, user: User, kind: OpKind, at: datetime) -> Paymen
         payout_amount=Money.parse("20" if refund else "0"),
     )
     with store.write() as tx:
-        payment = tx.payments.insert(
-            invoice,
-            Money.parse("100"),
-            description="seeded",
-            email=None,
-            phone=None,
-            account_id=None,
-            save_card=False,
-            language="rus",
-            register_id="till-1",
-            created_by=user.id,
-            now=at,
-        )
+        payment = new_payment(tx, invoice, at=at, created_by=user.id, description="seeded")
         return tx.payments.apply_snapshot(payment.id, snapshot, next_poll_at=None)
 
 
 @pytest.fixture
-def store(db_url: str) -> Iterator[Store]:
-    store = h.open_store(db_url)
-    yield store
-    store.close()
+def store(db_store: Store) -> Store:
+    return db_store
 
 
 def test_T13_every_unresolved_operation_ends_final_or_needs_review(store: Store) -> None:

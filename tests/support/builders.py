@@ -1,8 +1,8 @@
 """Payments, money operations and accounts for tests, built in one place.
 
 Pure values (``payment``, ``money_op``) for the rules and the window's verdicts; rows in a store
-(``add_account_row``, ``stored_payment``, ``stored_operation``) for queries, repos and screens that read
-them. Every field has a plain default; a test names only what it is about.
+(``add_account_row``, ``new_payment``, ``stored_payment``, ``stored_operation``) for queries, repos
+and screens that read them. Every field has a plain default; a test names only what it is about.
 """
 
 from __future__ import annotations
@@ -23,8 +23,17 @@ from epay_desktop.domain import (
 )
 from epay_desktop.store.db import Store
 from epay_desktop.store.models import UserRow
+from epay_desktop.store.tx import Tx
 
-__all__ = ["NOW", "add_account_row", "money_op", "payment", "stored_operation", "stored_payment"]
+__all__ = [
+    "NOW",
+    "add_account_row",
+    "money_op",
+    "new_payment",
+    "payment",
+    "stored_operation",
+    "stored_payment",
+]
 
 #: The builders' "now": pure values are a day old at it.
 NOW: Final = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
@@ -103,6 +112,24 @@ def add_account_row(
         )  # fmt: skip
 
 
+def new_payment(
+    tx: Tx,
+    number: int | InvoiceId,
+    amount: str = "100",
+    *,
+    at: datetime,
+    created_by: int = 1,
+    description: str = "Заказ",
+) -> Payment:
+    """Payment ``number`` (an invoice id or its number) as the console creates it, in ``tx``: no
+    answer from the bank yet."""
+    invoice = number if isinstance(number, InvoiceId) else InvoiceId.from_number(number)
+    return tx.payments.insert(
+        invoice, M(amount), description=description, email=None, phone=None, account_id=None,
+        save_card=False, language="rus", register_id="till-1", created_by=created_by, now=at,
+    )  # fmt: skip
+
+
 def stored_payment(
     store: Store,
     number: int,
@@ -120,11 +147,7 @@ def stored_payment(
     """Payment ``number`` created at ``at`` and answered by the bank with ``status`` (transaction
     ``tx-<number>``); ``snapshot`` sets more of the answer (card_mask, reference, bank_time, ...)."""
     with store.write() as tx:
-        created = tx.payments.insert(
-            InvoiceId.from_number(number), M(amount), description=description, email=None,
-            phone=None, account_id=None, save_card=False, language="rus", register_id="till-1",
-            created_by=created_by, now=at,
-        )  # fmt: skip
+        created = new_payment(tx, number, amount, at=at, created_by=created_by, description=description)
         answer = GatewaySnapshot(
             status=status,
             observed_at=observed_at or at,
