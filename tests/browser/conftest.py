@@ -12,13 +12,13 @@ from typing import Any
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QTimer, QUrl
+from PySide6.QtCore import QUrl
 from PySide6.QtWebEngineCore import QWebEngineFrame, QWebEnginePage, QWebEngineProfile
 from PySide6.QtWebEngineWidgets import QWebEngineView
 
 from epay_desktop.sandbox import RunningSandbox, start_in_thread
-
-JS_TIMEOUT_MS = 20_000
+from tests.support import card_form
+from tests.support.card_form import JS_TIMEOUT_MS
 
 
 class MerchantSite:
@@ -113,12 +113,9 @@ class Browser:
 
     def run_js(self, code: str, frame: Callable[[], QWebEngineFrame | None] | None = None) -> Any:
         """Evaluate in the page (or a frame) and wait for the result."""
-        box: list[Any] = []
         target = frame() if frame is not None else self.page
         assert target is not None
-        target.runJavaScript(code, box.append)
-        self.qtbot.waitUntil(lambda: bool(box), timeout=JS_TIMEOUT_MS)
-        return box[0]
+        return card_form.run_js(self.qtbot, target, code)
 
     def wait_js(
         self,
@@ -127,22 +124,13 @@ class Browser:
         timeout: int = JS_TIMEOUT_MS,
     ) -> None:
         """Re-evaluate ``code`` every 100 ms until it returns true (in the page or a frame)."""
-        done: list[bool] = []
+        card_form.wait_js(self.qtbot, frame if frame is not None else self.page, code, timeout)
 
-        def kick() -> None:
-            target = frame() if frame is not None else self.page
-            if target is not None and (not isinstance(target, QWebEngineFrame) or target.isValid()):
-                target.runJavaScript(code, lambda value: done.append(True) if value is True else None)
-
-        timer = QTimer()
-        timer.setInterval(100)
-        timer.timeout.connect(kick)
-        timer.start()
-        kick()
-        try:
-            self.qtbot.waitUntil(lambda: bool(done), timeout=timeout)
-        finally:
-            timer.stop()
+    def fill_card(self, pan: str, frame: Callable[[], QWebEngineFrame | None] | None = None) -> list[str]:
+        """Type a test card into the hosted form (in the page or a frame), event by event."""
+        target = frame() if frame is not None else self.page
+        assert target is not None
+        return card_form.fill_card(self.qtbot, target, pan)
 
     def child_frame(self) -> QWebEngineFrame | None:
         children = self.page.mainFrame().children()

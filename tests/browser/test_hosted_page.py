@@ -10,7 +10,7 @@ import asyncio
 import itertools
 import json
 import os
-from datetime import date, datetime
+from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -23,16 +23,17 @@ from epay_desktop.domain import InvoiceId, Money, PaymentStatus
 from epay_desktop.gateway import Credentials, EpayClient, Secret, StatusFound, StatusResult
 from epay_desktop.gateway.config import sandbox_endpoints
 from epay_desktop.sandbox import RunningSandbox
+from epay_desktop.sandbox.config import TEST_CLIENT_ID, TEST_CLIENT_SECRET, TEST_TERMINAL_ID
+from tests.support.card_form import APPROVED_CARD, DECLINED_CARD, SHOWN_EXPIRY, SUBMIT, THREE_DS_CARD
 
 pytestmark = pytest.mark.browser
 
 CLIENT = {
     "grant_type": "client_credentials",
-    "client_id": "test",
-    "client_secret": "yF587AV9Ms94qN2QShFzVR3vFnWkhjbAK3sG",
-    "terminal": "67e34d63-102f-4bd1-898e-370781d0074d",
+    "client_id": TEST_CLIENT_ID,
+    "client_secret": TEST_CLIENT_SECRET,
+    "terminal": TEST_TERMINAL_ID,
 }
-FUTURE = f"12{(date.today().year + 3) % 100:02d}"  # typed as digits; the page inserts the slash
 _invoices = itertools.count(int(datetime.now().strftime("%H%M%S")) * 10)
 
 
@@ -60,7 +61,7 @@ def console_check_status(sandbox: RunningSandbox, invoice_id: str) -> StatusResu
     """check-status the way the console does it: through the gateway client (no qasync loop runs here)."""
 
     async def go() -> StatusResult:
-        credentials = Credentials(CLIENT["client_id"], Secret(CLIENT["client_secret"]), CLIENT["terminal"])
+        credentials = Credentials(TEST_CLIENT_ID, Secret(TEST_CLIENT_SECRET), TEST_TERMINAL_ID)
         async with EpayClient(sandbox_endpoints(sandbox.base_url), credentials, timeout=10) as client:
             return await client.check_status(InvoiceId(invoice_id))
 
@@ -97,28 +98,6 @@ payment.amount = Number(payment.amount);
 {invocation}
 </script></body></html>"""
     return invoice_id
-
-
-# Arrays do not come back through runJavaScript in PySide6 6.12 (they arrive as ''), so JSON it is.
-FILL = """
-(function (card) {
-  function type(id, value) {
-    var input = document.getElementById(id);
-    input.focus();
-    input.value = value;
-    input.dispatchEvent(new Event("input", { bubbles: true }));
-    return input.value;
-  }
-  return JSON.stringify(["pan", "expiry", "cvc", "name"].map(function (id) { return type(id, card[id]); }));
-})(%s)
-"""
-SUBMIT = "document.querySelector('form.pay-form button[type=submit]').click(); true"
-
-
-def fill(browser: Any, pan: str, frame: Any = None) -> list[str]:
-    card = {"pan": pan, "expiry": FUTURE, "cvc": "321", "name": "test buyer"}
-    typed: list[str] = json.loads(browser.run_js(FILL % json.dumps(card), frame))
-    return typed
 
 
 def grouped(pan: str) -> str:
@@ -158,8 +137,8 @@ def test_pay_with_an_approved_card(
 
     browser.run_js("document.activeElement.blur(); true")
     before = painted(browser)
-    typed = fill(browser, "4405639704015096")
-    assert typed == [grouped("4405639704015096"), f"{FUTURE[:2]}/{FUTURE[2:]}", "321", "TEST BUYER"]
+    typed = browser.fill_card(APPROVED_CARD)
+    assert typed == [grouped(APPROVED_CARD), SHOWN_EXPIRY, "321", "TEST BUYER"]
     browser.run_js("document.activeElement.blur(); true")
     save_screenshot(browser, before, tmp_path)
 
@@ -181,7 +160,7 @@ def test_pay_with_a_declined_card_then_finish(browser: Any, sandbox: RunningSand
     browser.open(f"{merchant.base_url}/checkout/{invoice_id}")
     browser.wait_loaded(f"{sandbox.base_url}/payform/?params=")
     browser.wait_js(FORM_READY)
-    fill(browser, "4003032704547597")
+    browser.fill_card(DECLINED_CARD)
     browser.run_js(SUBMIT)
     browser.wait_js("!!document.getElementById('declined') && document.readyState === 'complete'")
     assert browser.run_js("document.getElementById('declined').dataset.attemptsLeft") == "2"
@@ -200,13 +179,13 @@ def test_declined_then_back_to_the_form_and_approved(
     browser.open(f"{merchant.base_url}/checkout/{invoice_id}")
     browser.wait_loaded(f"{sandbox.base_url}/payform/?params=")
     browser.wait_js(FORM_READY)
-    fill(browser, "5578342710750560")
+    browser.fill_card("5578342710750560")
     browser.run_js(SUBMIT)
     browser.wait_js("!!document.getElementById('retry') && document.readyState === 'complete'")
     browser.run_js("document.getElementById('retry').click(); true")
     browser.wait_loaded(f"{sandbox.base_url}/payform/?params=")
     browser.wait_js(FORM_READY + " && document.getElementById('pan').value === ''")
-    fill(browser, "4405639704015096")
+    browser.fill_card(APPROVED_CARD)
     browser.run_js(SUBMIT)
     browser.wait_loaded(f"{merchant.base_url}/ok")
     assert browser.page.errors() == []
@@ -222,7 +201,7 @@ def test_three_ds_at_the_issuer_on_another_origin(
     browser.open(f"{merchant.base_url}/checkout/{invoice_id}")
     browser.wait_loaded(f"{sandbox.base_url}/payform/?params=")
     browser.wait_js(FORM_READY)
-    fill(browser, "4111111111111111")
+    browser.fill_card(THREE_DS_CARD)
     browser.run_js(SUBMIT)
     # the gateway's page posts MD/PaReq/TermUrl to the ACS at once: the whole window is on the issuer's origin
     browser.wait_loaded(f"{sandbox.acs_url}/acs/auth")
@@ -242,7 +221,7 @@ def test_widget_three_ds_stays_in_its_frame(browser: Any, sandbox: RunningSandbo
     browser.wait_loaded(f"{merchant.base_url}/checkout/")
     frame = browser.child_frame
     browser.wait_js(FORM_READY, frame)
-    fill(browser, "4111111111111111", frame)
+    browser.fill_card(THREE_DS_CARD, frame)
     browser.run_js(SUBMIT, frame)
     browser.wait_js(
         f"location.href.indexOf({json.dumps(sandbox.acs_url + '/acs/auth')}) === 0"
@@ -272,7 +251,7 @@ def test_widget_reports_to_the_callback(
         " && document.readyState === 'complete'",
         frame,
     )
-    fill(browser, pan, frame)
+    browser.fill_card(pan, frame)
     browser.run_js(SUBMIT, frame)
     if not success:  # the declined view with attempts left: the widget is told when the customer finishes
         browser.wait_js("!!document.getElementById('finish') && document.readyState === 'complete'", frame)

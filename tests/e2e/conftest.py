@@ -13,36 +13,31 @@ from __future__ import annotations
 import PySide6.QtWebEngineWidgets  # noqa: F401  isort: skip
 
 import asyncio
-import json
-import sys
 from collections.abc import Callable, Coroutine, Iterator
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 import qasync
-import shiboken6
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWebEngineCore import QWebEngineProfile
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QDialog
 
-from epay_desktop.app import AppContext
+from epay_desktop.app import AppContext, store_of
 from epay_desktop.demo import demo_environ
-from epay_desktop.domain import ConsoleStatus, InvoiceId, Money
+from epay_desktop.domain import ConsoleStatus, InvoiceId, Money, Payment
 from epay_desktop.sandbox import RunningSandbox, SandboxConfig, start_in_thread
 from epay_desktop.ui.app.controller import AppController
+from epay_desktop.ui.payments.attention_dialog import AttentionDialog
+from epay_desktop.ui.payments.columns import PaymentColumn
+from tests.support import card_form, windows
+from tests.support.card_form import APPROVED_CARD, JS_TIMEOUT_MS, MASTERCARD
+from tests.support.live_console import running_console
+from tests.support.sandbox import SandboxControl
 
-sys.path.insert(0, str(Path(__file__).parent / "drivers"))
-from live_console import running_console
-
-JS_TIMEOUT_MS = 20_000
 SLOW_MS = 30_000
-FUTURE = f"12{(date.today().year + 3) % 100:02d}"  # typed as digits; the page inserts the slash
-APPROVED_CARD = "4405639704015096"
-DECLINED_CARD = "4003032704547597"
 
 
 # -- the loop (pattern A; aloop is in tests/conftest.py) -----------------------------------------------------
@@ -72,24 +67,6 @@ def sandbox() -> Iterator[RunningSandbox]:
         yield running
 
 
-FILL = """
-(function (card) {
-  function type(id, value) {
-    var input = document.getElementById(id);
-    input.focus();
-    input.value = value;
-    input.dispatchEvent(new Event("input", { bubbles: true }));
-    return input.value;
-  }
-  var typed = ["pan", "expiry", "cvc", "name"].map(function (id) { return type(id, card[id]); });
-  document.activeElement.blur();
-  return JSON.stringify(typed);
-})(%s)
-"""
-FORM_READY = "!!document.querySelector('form.pay-form') && document.readyState === 'complete'"
-SUBMIT = "document.querySelector('form.pay-form button[type=submit]').click(); true"
-
-
 # -- the console -----------------------------------------------------------------------------------------
 
 
@@ -106,57 +83,97 @@ class Console:
         return self.controller.window
 
     def dialogs(self, kind: type[QDialog]) -> list[QDialog]:
-        return [
-            w for w in QApplication.topLevelWidgets()
-            if isinstance(w, kind) and shiboken6.isValid(w) and w.isVisible()
-        ]  # fmt: skip
+        return windows.shown(kind)
 
     def wait_dialog(self, kind: type[QDialog], timeout: int = SLOW_MS) -> Any:
-        self.qtbot.waitUntil(lambda: bool(self.dialogs(kind)), timeout=timeout)
-        return self.dialogs(kind)[0]
+        return windows.wait_shown(self.qtbot, kind, timeout)
 
     def run_js(self, code: str) -> Any:
-        box: list[Any] = []
-        self.controller.checkout_view.page.runJavaScript(code, box.append)
-        self.qtbot.waitUntil(lambda: bool(box), timeout=JS_TIMEOUT_MS)
-        return box[0]
+        """Evaluate ``code`` in the checkout page and wait for its value."""
+        return card_form.run_js(self.qtbot, self.controller.checkout_view.page, code)
 
     def wait_js(self, code: str, timeout: int = JS_TIMEOUT_MS) -> None:
         """Re-evaluate ``code`` in the checkout page every 100 ms until it returns true."""
-        done: list[bool] = []
-        page = self.controller.checkout_view.page
+        card_form.wait_js(self.qtbot, self.controller.checkout_view.page, code, timeout)
 
-        def kick() -> None:
-            page.runJavaScript(code, lambda value: done.append(True) if value is True else None)
-
-        timer = QTimer()
-        timer.setInterval(100)
-        timer.timeout.connect(kick)
-        timer.start()
-        kick()
-        try:
-            self.qtbot.waitUntil(lambda: bool(done), timeout=timeout)
-        finally:
-            timer.stop()
-
-    def fill_card(self, pan: str) -> list[str]:
+    def fill_card(self, pan: str, name: str = "test buyer") -> list[str]:
         """Type a test card into the hosted form in the embedded page, event by event."""
-        card = {"pan": pan, "expiry": FUTURE, "cvc": "321", "name": "test buyer"}
-        typed: list[str] = json.loads(self.run_js(FILL % json.dumps(card)))
-        return typed
+        return card_form.fill_card(self.qtbot, self.controller.checkout_view.page, pan, name=name)
+
+    def open_card_page(self, amount: str) -> Any:
+        """F2, the amount typed, Enter: the checkout screen showing the gateway's card form."""
+        qtbot, screen = self.qtbot, self.controller.checkout
+        qtbot.waitUntil(self.window.commands.new_payment.isEnabled, timeout=SLOW_MS)
+        self.window.commands.new_payment.trigger()  # F2
+        qtbot.waitUntil(
+            lambda: self.controller.checkout_window.isVisible() and screen.currentWidget() is screen.form,
+            timeout=SLOW_MS,
+        )
+        screen.form.amount_edit.clear()
+        qtbot.keyClicks(screen.form.amount_edit, amount)
+        qtbot.keyClick(screen.form.amount_edit, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: screen.currentWidget() is screen.view, timeout=SLOW_MS)
+        self.wait_js(card_form.FORM_READY)
+        return screen
+
+    def stored(self, invoice: InvoiceId) -> Payment:
+        """The payment as the database holds it."""
+        payment = self.arun(store_of(self.ctx).run_read(lambda tx: tx.payments.get_by_invoice(invoice)))
+        assert payment is not None
+        return payment
+
+    def listed_status(self, invoice: InvoiceId) -> str:
+        """The payment's Status cell in the main window's list ("": not listed)."""
+        model = self.window.payments_view.model
+        row = model.row_of(invoice)
+        if row is None:
+            return ""
+        return str(model.index(row, int(PaymentColumn.STATUS)).data(Qt.ItemDataRole.DisplayRole) or "")
+
+    def show_detail(self, invoice: InvoiceId) -> None:
+        """Select the payment's row in the list (as a click would); wait until the detail shows it."""
+        view = self.window.payments_view
+        row = view.model.row_of(invoice)
+        assert row is not None
+        view.table.selectRow(row)
+        detail = self.window.detail_view
+        self.qtbot.waitUntil(
+            lambda: detail.view is not None and detail.view.payment.invoice_id == invoice, timeout=SLOW_MS
+        )
+
+    def timeline(self, *, tooltips: bool = False) -> list[str]:
+        """The shown detail's timeline: each line's text (``tooltips``: and its tooltip, after a space)."""
+        tree = self.window.detail_view.timeline
+        items = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
+        return [" ".join((it.text(1), it.toolTip(1))) if tooltips else it.text(1) for it in items]
 
     def log_in(self, name: str, pin: str) -> None:
         """Type a name and PIN into the login form covering the window and press Enter."""
-        form = self.controller.session.lock_screen.form
-        self.qtbot.waitUntil(form.isVisible, timeout=SLOW_MS)
-        form.name_edit.setText(name)  # QTest.keyClicks aborts on non-Latin text: "typed" as a paste
-        self.qtbot.keyClicks(form.secret_edit, pin)
-        self.qtbot.keyClick(form.secret_edit, Qt.Key.Key_Return)
-        session = self.controller.session
-        self.qtbot.waitUntil(lambda: session.user is not None and session.user.name == name, timeout=SLOW_MS)
+        windows.log_in(self.qtbot, self.controller, name, pin, timeout=SLOW_MS)
 
     def ledger(self, invoice: str) -> Any:
         return next(t for t in self.sandbox.state.ledger.all() if t.invoice_id == invoice)
+
+    def customer_pays(self, invoice: InvoiceId, pan: str = APPROVED_CARD, **extra: Any) -> dict[str, Any]:
+        """The customer pays ``invoice`` with ``pan`` through the sandbox's control API (``/sandbox/pay``,
+        ``extra``: more of its fields); its answer."""
+        with SandboxControl(self.sandbox.base_url) as control:
+            return control.customer_pays(invoice, pan, **extra)
+
+    def cabinet_refund(self, invoice: InvoiceId, amount: str) -> None:
+        """The merchant refunds ``amount`` of ``invoice`` in the bank's cabinet: the console does not know."""
+        url = f"{self.sandbox.base_url}/sandbox/invoices/{invoice.value}/refund"
+        answer = httpx.post(url, params={"amount": amount}, timeout=10)
+        assert answer.status_code == 200, answer.text
+
+    def open_attention(self) -> tuple[Any, list[str]]:
+        """Needs attention from its command, once it lists a discrepancy: the dialog and each discrepancy's
+        kind as listed."""
+        self.window.commands.attention.trigger()
+        dialog = self.wait_dialog(AttentionDialog)
+        tree = dialog.discrepancy_tree
+        self.qtbot.waitUntil(lambda: tree.topLevelItemCount() >= 1, timeout=SLOW_MS)
+        return dialog, [tree.topLevelItem(i).text(3) for i in range(tree.topLevelItemCount())]
 
     def paid(self, amount: Money, expect: ConsoleStatus = ConsoleStatus.CHARGE) -> InvoiceId:
         """A payment taken by whoever is logged in and paid at once by the customer with a test card
@@ -165,12 +182,7 @@ class Console:
         assert user is not None, "log in first"
         session = self.arun(self.ctx.payments.create_payment(user, amount, description="Торт"))
         invoice: InvoiceId = session.payment.invoice_id
-        answer = httpx.post(
-            f"{self.sandbox.base_url}/sandbox/pay",
-            json={"invoiceId": invoice.value, "pan": "5522042705066736", "expiry": "12/35", "cvc": "123"},
-            timeout=10,
-        )
-        assert answer.json()["outcome"] == "approved"
+        assert self.customer_pays(invoice, MASTERCARD)["outcome"] == "approved"
         assert self.arun(self.ctx.payments.refresh_status(invoice)).status is expect
         return invoice
 

@@ -25,14 +25,12 @@ from epay_desktop.ui.checkout.result import Outcome
 from epay_desktop.ui.money.refund_dialog import RefundDialog
 from epay_desktop.ui.receipts.chooser import ReceiptChooser
 from epay_desktop.ui.receipts.preview import ReceiptDialog
+from tests.support.card_form import FORM_READY, SUBMIT
+from tests.support.live_console import CASHIER, CASHIER_PIN, MANAGER, MANAGER_PIN
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(240)]
 
 SLOW = 30_000
-MANAGER, MANAGER_PIN = "Данияр", "2222"
-CASHIER, CASHIER_PIN = "Айгерим", "1111"
-FORM_READY = "!!document.querySelector('form.pay-form') && document.readyState === 'complete'"
-SUBMIT = "document.querySelector('form.pay-form button[type=submit]').click(); true"
 
 
 def shot(widget: Any, name: str) -> None:

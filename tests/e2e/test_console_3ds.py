@@ -12,22 +12,17 @@ from __future__ import annotations
 
 from typing import Any
 
-import httpx
 import pytest
 from PySide6.QtCore import Qt
 
-from epay_desktop.app import store_of
-from epay_desktop.domain import ConsoleStatus, InvoiceId, Money, Payment
+from epay_desktop.domain import ConsoleStatus, Money
 from epay_desktop.ui.checkout.result import Outcome
+from tests.support.card_form import APPROVED_CARD, FORM_READY, SUBMIT, THREE_DS_CARD
+from tests.support.live_console import CASHIER, CASHIER_PIN
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(240)]
 
 SLOW = 30_000
-CASHIER, CASHIER_PIN = "Айгерим", "1111"
-CARD_3DS = "4111111111111111"
-APPROVED_CARD = "4405639704015096"
-FORM_READY = "!!document.querySelector('form.pay-form') && document.readyState === 'complete'"
-SUBMIT = "document.querySelector('form.pay-form button[type=submit]').click(); true"
 ACS_READY = "!!document.getElementById('acs-form') && !!document.getElementById('code')"
 CODE = "document.getElementById('code').value = %r; document.getElementById('acs-confirm').click(); true"
 FINISH = "(function () { var a = document.getElementById('finish'); if (a) { a.click(); } return !!a; })()"
@@ -36,26 +31,6 @@ STRIP = "Card issuer's verification page: {host} \u2014 the payment continues af
 
 def hostport(url: str) -> str:
     return url.split("://", 1)[1].rstrip("/")
-
-
-def stored(console: Any, invoice: InvoiceId) -> Payment:
-    payment = console.arun(store_of(console.ctx).run_read(lambda tx: tx.payments.get_by_invoice(invoice)))
-    assert payment is not None
-    return payment
-
-
-def open_card_page(console: Any, qtbot: Any, amount: str) -> Any:
-    """F2, an amount, Enter: the gateway's card form in the embedded page."""
-    qtbot.waitUntil(console.window.commands.new_payment.isEnabled, timeout=SLOW)
-    console.window.commands.new_payment.trigger()
-    screen = console.controller.checkout
-    qtbot.waitUntil(lambda: screen.currentWidget() is screen.form, timeout=SLOW)
-    screen.form.amount_edit.clear()
-    qtbot.keyClicks(screen.form.amount_edit, amount)
-    qtbot.keyClick(screen.form.amount_edit, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: screen.currentWidget() is screen.view, timeout=SLOW)
-    console.wait_js(FORM_READY)
-    return screen
 
 
 def reach_the_issuer(console: Any, qtbot: Any, screen: Any) -> str:
@@ -73,25 +48,25 @@ def reach_the_issuer(console: Any, qtbot: Any, screen: Any) -> str:
 
 def test_the_3ds_card_pays_through_the_issuers_page_on_another_origin(console: Any, qtbot: Any) -> None:
     console.log_in(CASHIER, CASHIER_PIN)
-    screen = open_card_page(console, qtbot, "1250")
+    screen = console.open_card_page("1250")
     invoice = screen.payment.invoice_id
-    console.fill_card(CARD_3DS)
+    console.fill_card(THREE_DS_CARD)
     console.run_js(SUBMIT)  # the gateway's page posts the window to the issuer
     reach_the_issuer(console, qtbot, screen)
-    assert stored(console, invoice).status is ConsoleStatus.PENDING  # nothing decided by the page
+    assert console.stored(invoice).status is ConsoleStatus.PENDING  # nothing decided by the page
     console.run_js(CODE % "000000")
     qtbot.waitUntil(lambda: screen.result.outcome is Outcome.APPROVED, timeout=SLOW)
     assert not screen.view.issuer_label.isVisible()  # back on the gateway (TermUrl), then our page
-    payment = stored(console, invoice)
+    payment = console.stored(invoice)
     assert payment.status is ConsoleStatus.CHARGE and payment.amount == Money(125_000)
     assert console.ledger(invoice.value).secure is True
 
 
 def test_a_wrong_one_time_code_ends_declined(console: Any, qtbot: Any) -> None:
     console.log_in(CASHIER, CASHIER_PIN)
-    screen = open_card_page(console, qtbot, "640")
+    screen = console.open_card_page("640")
     invoice = screen.payment.invoice_id
-    console.fill_card(CARD_3DS)
+    console.fill_card(THREE_DS_CARD)
     console.run_js(SUBMIT)
     reach_the_issuer(console, qtbot, screen)
     console.run_js(CODE % "111111")
@@ -108,14 +83,14 @@ def test_a_wrong_one_time_code_ends_declined(console: Any, qtbot: Any) -> None:
 
     qtbot.waitUntil(declined_or_finished, timeout=SLOW)
     assert not screen.view.issuer_label.isVisible()
-    payment = stored(console, invoice)
+    payment = console.stored(invoice)
     assert payment.status is ConsoleStatus.THREE_DS and payment.reason_code == 473
     assert console.ledger(invoice.value).secure is True
 
 
 def test_a_link_away_from_the_gateways_page_is_blocked(console: Any, qtbot: Any) -> None:
     console.log_in(CASHIER, CASHIER_PIN)
-    screen = open_card_page(console, qtbot, "310")
+    screen = console.open_card_page("310")
     page = screen.view.page
     acs = console.sandbox.acs_url
     for script in (
@@ -144,18 +119,10 @@ def save_a_3ds_card(console: Any, account: str) -> None:
     session = console.arun(
         console.ctx.payments.create_payment(user, Money(10_000), account_id=account, save_card=True)
     )
-    body = {
-        "invoiceId": session.payment.invoice_id.value,
-        "pan": CARD_3DS,
-        "expiry": "12/35",
-        "cvc": "321",
-        "name": "TEST BUYER",
-        "accountId": account,
-        "cardSave": True,
-        "threeDSCode": "000000",
-    }
-    answer = httpx.post(f"{console.sandbox.base_url}/sandbox/pay", json=body, timeout=10)
-    assert answer.status_code == 200 and answer.json()["outcome"] == "approved", answer.text
+    answer = console.customer_pays(
+        session.payment.invoice_id, THREE_DS_CARD, accountId=account, cardSave=True, threeDSCode="000000"
+    )
+    assert answer["outcome"] == "approved", answer
 
 
 def test_a_saved_3ds_card_passes_the_issuers_page_from_the_secure3d_answer(console: Any, qtbot: Any) -> None:
@@ -179,11 +146,11 @@ def test_a_saved_3ds_card_passes_the_issuers_page_from_the_secure3d_answer(conso
     qtbot.waitUntil(lambda: screen.currentWidget() is screen.view, timeout=SLOW)
     reach_the_issuer(console, qtbot, screen)
     invoice = screen.payment.invoice_id
-    assert stored(console, invoice).status is ConsoleStatus.PENDING
+    assert console.stored(invoice).status is ConsoleStatus.PENDING
     assert screen.blocked_reason  # no second charge of this sale meanwhile
     console.run_js(CODE % "000000")
     qtbot.waitUntil(lambda: screen.result.outcome is Outcome.APPROVED, timeout=SLOW)
-    payment = stored(console, invoice)
+    payment = console.stored(invoice)
     assert payment.status is ConsoleStatus.CHARGE and payment.amount == Money(230_000)
     assert payment.account_id == "cust-3ds"
     assert console.ledger(invoice.value).secure is True

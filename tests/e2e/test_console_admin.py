@@ -24,13 +24,12 @@ from epay_desktop.ui.payments.attention_dialog import AttentionDialog
 from epay_desktop.ui.payments.export_dialog import ExportDialog
 from epay_desktop.ui.settings.settings_dialog import SettingsDialog
 from epay_desktop.ui.users.users_dialog import UsersDialog
+from tests.support.live_console import MANAGER, MANAGER_PIN
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(240)]
 
 SLOW = 30_000
 LEFT = Qt.MouseButton.LeftButton
-MANAGER, MANAGER_PIN = "Данияр", "2222"
-CASHIER, CASHIER_PIN = "Айгерим", "1111"
 SECRET = "e2e-secret-never-shown"
 
 

@@ -14,12 +14,11 @@ from PySide6.QtWidgets import QMessageBox
 from epay_desktop.app import store_of
 from epay_desktop.domain import Money, OpKind, OpState
 from epay_desktop.ui.money.refund_dialog import RefundDialog
+from tests.support.live_console import CASHIER, CASHIER_PIN, MANAGER, MANAGER_PIN
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(240)]
 
 SLOW = 30_000
-MANAGER, MANAGER_PIN = "Данияр", "2222"
-CASHIER, CASHIER_PIN = "Айгерим", "1111"
 
 
 def test_cashier_refund_with_a_wrong_then_right_manager_pin(console: Any, qtbot: Any) -> None:

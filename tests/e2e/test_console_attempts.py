@@ -9,52 +9,18 @@ from __future__ import annotations
 
 from typing import Any
 
-import httpx
 import pytest
 from PySide6.QtCore import Qt
 
-from epay_desktop.app import store_of
-from epay_desktop.domain import ConsoleStatus, InvoiceId, Payment
+from epay_desktop.domain import ConsoleStatus
 from epay_desktop.ui.checkout.result import Outcome
-from epay_desktop.ui.payments.columns import PaymentColumn
+from tests.support.card_form import APPROVED_CARD, DECLINED_CARD, FORM_READY, SUBMIT
+from tests.support.live_console import CASHIER, CASHIER_PIN
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(240)]
 
 SLOW = 30_000
-CASHIER, CASHIER_PIN = "Айгерим", "1111"
-APPROVED_CARD = "4405639704015096"
-DECLINED_CARD = "4003032704547597"  # REJECT, reasonCode 465
-FORM_READY = "!!document.querySelector('form.pay-form') && document.readyState === 'complete'"
-SUBMIT = "document.querySelector('form.pay-form button[type=submit]').click(); true"
 DECLINED_PAGE = "!!document.getElementById('declined') && document.readyState === 'complete'"
-
-
-def stored(console: Any, invoice: InvoiceId) -> Payment:
-    payment = console.arun(store_of(console.ctx).run_read(lambda tx: tx.payments.get_by_invoice(invoice)))
-    assert payment is not None
-    return payment
-
-
-def listed_status_text(console: Any, invoice: InvoiceId) -> str:
-    model = console.window.payments_view.model
-    row = model.row_of(invoice)
-    if row is None:
-        return ""
-    return str(model.index(row, int(PaymentColumn.STATUS)).data(Qt.ItemDataRole.DisplayRole) or "")
-
-
-def timeline_lines(console: Any, invoice: InvoiceId) -> list[str]:
-    """Select the payment's row in the list (as a click would) and read the detail's timeline."""
-    view = console.window.payments_view
-    row = view.model.row_of(invoice)
-    assert row is not None
-    view.table.selectRow(row)
-    detail = console.window.detail_view
-    console.qtbot.waitUntil(
-        lambda: detail.view is not None and detail.view.payment.invoice_id == invoice, timeout=SLOW
-    )
-    timeline = detail.timeline
-    return [timeline.topLevelItem(i).text(1) for i in range(timeline.topLevelItemCount())]
 
 
 def test_declined_then_paid_on_the_same_page_ends_paid_with_both_attempts(console: Any, qtbot: Any) -> None:
@@ -81,7 +47,7 @@ def test_declined_then_paid_on_the_same_page_ends_paid_with_both_attempts(consol
     assert note.isVisible() and note.text().startswith("Declined: ")
     assert "The customer can try again on this page" in note.text() and "cancel the sale" in note.text()
     assert screen.currentWidget() is screen.view and screen.view.cancel_button.isEnabled()
-    assert stored(console, invoice).status is ConsoleStatus.REJECT
+    assert console.stored(invoice).status is ConsoleStatus.REJECT
     assert screen.blocked_reason  # no second sale while this one may still be paid
 
     console.run_js("document.getElementById('retry').click(); true")  # "Back to the payment form"
@@ -98,12 +64,13 @@ def test_declined_then_paid_on_the_same_page_ends_paid_with_both_attempts(consol
     )
     assert screen.result.card.text().endswith("\u2022\u2022\u2022\u2022 5096")
     assert not note.isVisible() and not screen.blocked_reason
-    assert stored(console, invoice).status is ConsoleStatus.CHARGE
+    assert console.stored(invoice).status is ConsoleStatus.CHARGE
     assert [a.status.value for a in console.ledger(invoice.value).attempts] == ["REJECT", "CHARGE"]
 
     checkout_window.hide()
-    qtbot.waitUntil(lambda: listed_status_text(console, invoice) == "Paid", timeout=SLOW)
-    lines = timeline_lines(console, invoice)
+    qtbot.waitUntil(lambda: console.listed_status(invoice) == "Paid", timeout=SLOW)
+    console.show_detail(invoice)
+    lines = console.timeline()
     steps = [line.split("\n")[0] for line in lines]
     declined = next(i for i, s in enumerate(steps) if s.startswith("Declined: "))
     assert steps[declined + 1] == "Customer's result: Paid"
@@ -132,16 +99,12 @@ def test_a_sale_cancelled_after_a_decline_and_paid_anyway_is_told_on_the_main_wi
     qtbot.waitUntil(lambda: "attempts left" in checkout_window.attempt_label.text(), timeout=SLOW)
 
     screen.view.cancel_button.click()  # "... or you can cancel the sale"
-    qtbot.waitUntil(lambda: stored(console, invoice).status is ConsoleStatus.CASHIER_CANCEL, timeout=SLOW)
+    qtbot.waitUntil(lambda: console.stored(invoice).status is ConsoleStatus.CASHIER_CANCEL, timeout=SLOW)
     qtbot.waitUntil(lambda: screen.currentWidget() is screen.form, timeout=SLOW)
     assert not checkout_window.attempt_label.isVisible()
-    answer = httpx.post(  # the customer had pressed Pay with another card just before the cancel
-        f"{console.sandbox.base_url}/sandbox/pay",
-        json={"invoiceId": invoice.value, "pan": APPROVED_CARD, "expiry": "12/35", "cvc": "123"},
-        timeout=10,
-    )
-    assert answer.json()["outcome"] == "approved"
-    qtbot.waitUntil(lambda: stored(console, invoice).status is ConsoleStatus.CHARGE, timeout=SLOW)  # poller
+    answer = console.customer_pays(invoice)  # the customer had pressed Pay with another card just before
+    assert answer["outcome"] == "approved"
+    qtbot.waitUntil(lambda: console.stored(invoice).status is ConsoleStatus.CHARGE, timeout=SLOW)  # poller
     notice = console.controller.late_payments  # decision 0026 covers the declined-then-paid sale too
     qtbot.waitUntil(notice.isVisible, timeout=SLOW)
     [text] = notice.texts()
@@ -149,6 +112,7 @@ def test_a_sale_cancelled_after_a_decline_and_paid_anyway_is_told_on_the_main_wi
         text.startswith(f"Invoice {invoice.value}, ") and "was PAID by the customer's card after all" in text
     )
     checkout_window.hide()
-    qtbot.waitUntil(lambda: listed_status_text(console, invoice) == "Paid", timeout=SLOW)
-    steps = [line.split("\n")[0] for line in timeline_lines(console, invoice)]
+    qtbot.waitUntil(lambda: console.listed_status(invoice) == "Paid", timeout=SLOW)
+    console.show_detail(invoice)
+    steps = [line.split("\n")[0] for line in console.timeline()]
     assert steps[-2].startswith("Declined: ") and steps[-1] == "Customer's result: Paid"

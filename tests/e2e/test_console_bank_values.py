@@ -11,17 +11,17 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-import httpx
 import pytest
 
 from epay_desktop.domain import ConsoleStatus, InvoiceId, Money
 from epay_desktop.sandbox.faults import Fault
+from tests.support.card_form import DECLINED_CARD
+from tests.support.card_form import MASTERCARD as APPROVED_CARD
+from tests.support.live_console import MANAGER, MANAGER_PIN
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(240)]
 
 SLOW = 30_000
-MANAGER, MANAGER_PIN = "Данияр", "2222"
-APPROVED_CARD, DECLINED_CARD = "5522042705066736", "4003032704547597"
 
 
 def _customer_pays(console: Any, amount: Money, pan: str) -> InvoiceId:
@@ -29,12 +29,7 @@ def _customer_pays(console: Any, amount: Money, pan: str) -> InvoiceId:
     manager = console.controller.session.user
     session = console.arun(console.ctx.payments.create_payment(manager, amount, description="Торт"))
     invoice = session.payment.invoice_id
-    answer = httpx.post(
-        f"{console.sandbox.base_url}/sandbox/pay",
-        json={"invoiceId": invoice.value, "pan": pan, "expiry": "12/35", "cvc": "123"},
-        timeout=10,
-    )
-    assert answer.status_code == 200, answer.text
+    console.customer_pays(invoice, pan)
     return invoice
 
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-import httpx
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
@@ -16,13 +15,12 @@ from PySide6.QtWidgets import QMessageBox
 from epay_desktop.app import store_of
 from epay_desktop.domain import Money, OpState
 from epay_desktop.sandbox.faults import Fault
-from epay_desktop.ui.payments.attention_dialog import AttentionDialog
+from tests.support.live_console import MANAGER, MANAGER_PIN
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(240)]
 
 SLOW = 30_000
 LEFT = Qt.MouseButton.LeftButton
-MANAGER, MANAGER_PIN = "Данияр", "2222"
 
 
 def test_review_apply_then_the_outside_refund_is_resolved_in_needs_attention(
@@ -31,14 +29,7 @@ def test_review_apply_then_the_outside_refund_is_resolved_in_needs_attention(
     console.log_in(MANAGER, MANAGER_PIN)
     window = console.window
     invoice = console.paid(Money(300_000))
-    cabinet = httpx.post(
-        f"{console.sandbox.base_url}/sandbox/invoices/{invoice.value}/refund",
-        params={"amount": "500"},
-        timeout=10,
-    )
-    assert cabinet.status_code == 200, (
-        cabinet.text
-    )  # refunded in the bank's cabinet; the console does not know
+    console.cabinet_refund(invoice, "500")  # refunded in the bank's cabinet; the console does not know
     console.sandbox.state.faults.add(Fault("refund", "drop_after_apply", Decimal(0), 1))
     manager = console.controller.session.user
     op = console.arun(console.ctx.operations.refund(manager, invoice, Money(100_000), reason="e2e"))
@@ -76,13 +67,7 @@ def test_review_apply_then_the_outside_refund_is_resolved_in_needs_attention(
 
     console.arun(store_of(console.ctx).run_write(backdate))
     console.arun(console.ctx.reconciler.reconcile_all())
-    window.commands.attention.trigger()
-    dialog = console.wait_dialog(AttentionDialog)
-    qtbot.waitUntil(lambda: dialog.discrepancy_tree.topLevelItemCount() >= 1, timeout=SLOW)
-    kinds = [
-        dialog.discrepancy_tree.topLevelItem(i).text(3)
-        for i in range(dialog.discrepancy_tree.topLevelItemCount())
-    ]
+    dialog, kinds = console.open_attention()
     assert "Refund made outside the console" in kinds
     while dialog.discrepancy_tree.topLevelItemCount():
         dialog.discrepancy_tree.setCurrentItem(dialog.discrepancy_tree.topLevelItem(0))

@@ -11,7 +11,6 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-import httpx
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -19,12 +18,11 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from epay_desktop.app import store_of
 from epay_desktop.domain import Money, PaymentEventKind
 from epay_desktop.sandbox.faults import Fault
-from epay_desktop.ui.payments.attention_dialog import AttentionDialog
+from tests.support.live_console import CASHIER, CASHIER_PIN
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(240)]
 
 SLOW = 30_000
-CASHIER, CASHIER_PIN = "Айгерим", "1111"
 
 
 def _plain(text: str) -> str:
@@ -42,12 +40,7 @@ def test_shift_f5_records_a_cabinet_refund_at_once(console: Any, qtbot: Any) -> 
     invoice = console.paid(Money(450_000))
     # the start-up reconcile has walked the recent window: the periodic one will not for 5 minutes
     console.arun(console.ctx.reconciler.reconcile_all())
-    cabinet = httpx.post(
-        f"{console.sandbox.base_url}/sandbox/invoices/{invoice.value}/refund",
-        params={"amount": "1000"},
-        timeout=10,
-    )
-    assert cabinet.status_code == 200, cabinet.text  # the bank refunded 1 000; the console does not know
+    console.cabinet_refund(invoice, "1000")  # the bank refunded 1 000; the console does not know
 
     window.refresh()
     view = window.payments_view
@@ -89,13 +82,7 @@ def test_shift_f5_records_a_cabinet_refund_at_once(console: Any, qtbot: Any) -> 
 
     assert console.arun(store_of(console.ctx).run_read(externals)) == [100_000]
 
-    window.commands.attention.trigger()
-    dialog = console.wait_dialog(AttentionDialog)
-    qtbot.waitUntil(lambda: dialog.discrepancy_tree.topLevelItemCount() >= 1, timeout=SLOW)
-    kinds = [
-        dialog.discrepancy_tree.topLevelItem(i).text(3)
-        for i in range(dialog.discrepancy_tree.topLevelItemCount())
-    ]
+    dialog, kinds = console.open_attention()
     assert "Refund made outside the console" in kinds
     dialog.reject()
 

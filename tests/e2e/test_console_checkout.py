@@ -5,35 +5,27 @@ the list and the detail (decision 0018), and a customer's saved card pays and is
 
 from __future__ import annotations
 
-import json
 import socket
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import httpx
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from epay_desktop.app import store_of
 from epay_desktop.demo import demo_environ
-from epay_desktop.domain import ConsoleStatus, InvoiceId, Money, Payment
+from epay_desktop.domain import ConsoleStatus, Money
 from epay_desktop.ui.checkout.result import Outcome
 from epay_desktop.ui.payments.columns import PaymentColumn
-
-sys.path.insert(0, str(Path(__file__).parent / "drivers"))
-from live_console import running_console
+from tests.support.card_form import APPROVED_CARD, FORM_READY, SUBMIT
+from tests.support.live_console import CASHIER, CASHIER_PIN, MANAGER, MANAGER_PIN, running_console
+from tests.support.windows import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(240)]
 
 SLOW = 30_000
-MANAGER, MANAGER_PIN = "Данияр", "2222"
-CASHIER, CASHIER_PIN = "Айгерим", "1111"
-APPROVED_CARD = "4405639704015096"
-FORM_READY = "!!document.querySelector('form.pay-form') && document.readyState === 'complete'"
-SUBMIT = "document.querySelector('form.pay-form button[type=submit]').click(); true"
 NAME_ERROR = (
     "(function () { var e = document.getElementById('name-error'); return e ? e.textContent : ''; })()"
 )
@@ -51,63 +43,9 @@ def open_new_payment(console: Any, qtbot: Any) -> Any:
     return screen
 
 
-def start_page(console: Any, qtbot: Any, amount: str) -> Any:
-    screen = open_new_payment(console, qtbot)
-    screen.form.amount_edit.clear()
-    qtbot.keyClicks(screen.form.amount_edit, amount)
-    qtbot.keyClick(screen.form.amount_edit, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: screen.currentWidget() is screen.view, timeout=SLOW)
-    console.wait_js(FORM_READY)
-    return screen
-
-
 def message_box(console: Any) -> QMessageBox:
     box: QMessageBox = console.wait_dialog(QMessageBox)
     return box
-
-
-def stored(console: Any, invoice: InvoiceId) -> Payment:
-    payment = console.arun(store_of(console.ctx).run_read(lambda tx: tx.payments.get_by_invoice(invoice)))
-    assert payment is not None
-    return payment
-
-
-def listed_status_text(console: Any, invoice: InvoiceId) -> str:
-    model = console.window.payments_view.model
-    row = model.row_of(invoice)
-    if row is None:
-        return ""
-    return str(model.index(row, int(PaymentColumn.STATUS)).data(Qt.ItemDataRole.DisplayRole) or "")
-
-
-def timeline_texts(console: Any, invoice: InvoiceId) -> list[str]:
-    """Select the payment's row in the list (as a click would) and read the detail's timeline."""
-    view = console.window.payments_view
-    row = view.model.row_of(invoice)
-    assert row is not None
-    view.table.selectRow(row)
-    timeline = console.window.detail_view.timeline
-    return [
-        " ".join((timeline.topLevelItem(i).text(1), timeline.topLevelItem(i).toolTip(1)))
-        for i in range(timeline.topLevelItemCount())
-    ]
-
-
-def type_card(console: Any, pan: str, name: str) -> None:
-    card = {"pan": pan, "expiry": "1230", "cvc": "321", "name": name}
-    code = """
-(function (card) {
-  ["pan", "expiry", "cvc", "name"].forEach(function (id) {
-    var input = document.getElementById(id);
-    input.focus();
-    input.value = card[id];
-    input.dispatchEvent(new Event("input", { bubbles: true }));
-  });
-  document.activeElement.blur();
-  return true;
-})(CARD)
-""".replace("CARD", json.dumps(card))
-    assert console.run_js(code) is True
 
 
 # -- point 8: Esc on the new-payment form ---------------------------------------------------------------
@@ -145,17 +83,17 @@ def test_esc_on_a_filled_form_asks_before_discarding_and_an_empty_form_closes_at
 
 def test_a_mistake_on_the_card_page_is_shown_by_the_page_and_corrected(console: Any, qtbot: Any) -> None:
     console.log_in(CASHIER, CASHIER_PIN)
-    screen = start_page(console, qtbot, "1990")
+    screen = console.open_card_page("1990")
     invoice = screen.payment.invoice_id
-    type_card(console, APPROVED_CARD, "")  # no cardholder name: the gateway's page answers 422
+    console.fill_card(APPROVED_CARD, name="")  # no cardholder name: the gateway's page answers 422
     console.run_js(SUBMIT)
     console.wait_js(f"{NAME_ERROR}.length > 0 && {FORM_READY}")
     assert console.run_js(NAME_ERROR).strip()  # the page's own message under the field
     assert screen.currentWidget() is screen.view and screen.view.cancel_button.isEnabled()
     assert "correct" in screen.view.status_label.text()
-    assert stored(console, invoice).status is ConsoleStatus.PENDING  # the sale is open, not failed
+    assert console.stored(invoice).status is ConsoleStatus.PENDING  # the sale is open, not failed
 
-    type_card(console, APPROVED_CARD, "test buyer")  # the customer fixes it and pays
+    console.fill_card(APPROVED_CARD)  # the customer fixes it and pays
     console.run_js(SUBMIT)
     qtbot.waitUntil(lambda: screen.result.outcome is Outcome.APPROVED, timeout=SLOW)
     assert screen.payment.invoice_id == invoice and screen.payment.status is ConsoleStatus.CHARGE
@@ -163,7 +101,7 @@ def test_a_mistake_on_the_card_page_is_shown_by_the_page_and_corrected(console: 
 
 def test_esc_on_the_customer_page_cancels_the_sale_as_the_cashier(console: Any, qtbot: Any) -> None:
     console.log_in(CASHIER, CASHIER_PIN)
-    screen = start_page(console, qtbot, "770")
+    screen = console.open_card_page("770")
     invoice = screen.payment.invoice_id
     window = console.controller.checkout_window
 
@@ -186,31 +124,28 @@ def test_esc_on_the_customer_page_cancels_the_sale_as_the_cashier(console: Any, 
     message_box(console).button(YB.Yes).click()
     qtbot.waitUntil(lambda: screen.currentWidget() is screen.form, timeout=SLOW)
     assert screen.form.amount_edit.value() == Money(77_000)  # the sale is kept to try again
-    payment = stored(console, invoice)
+    payment = console.stored(invoice)
     assert payment.status is ConsoleStatus.CASHIER_CANCEL
     assert payment.reason == f"cancelled at the counter by {CASHIER}"  # who, in the detail and the tooltip
     assert payment.next_poll_at is not None  # the bank is still asked until the token expires
-    qtbot.waitUntil(lambda: listed_status_text(console, invoice) == "Cashier cancelled", timeout=SLOW)
+    qtbot.waitUntil(lambda: console.listed_status(invoice) == "Cashier cancelled", timeout=SLOW)
+    console.show_detail(invoice)
     qtbot.waitUntil(
-        lambda: any("Cancelled by the cashier" in t for t in timeline_texts(console, invoice)), timeout=SLOW
+        lambda: any("Cancelled by the cashier" in t for t in console.timeline(tooltips=True)), timeout=SLOW
     )
-    assert not any("Waiting for the customer" in t for t in timeline_texts(console, invoice))
+    assert not any("Waiting for the customer" in t for t in console.timeline(tooltips=True))
 
 
 def test_a_late_payment_after_the_cancel_is_shown_as_paid(console: Any, qtbot: Any) -> None:
     console.log_in(CASHIER, CASHIER_PIN)
-    screen = start_page(console, qtbot, "540")
+    screen = console.open_card_page("540")
     invoice = screen.payment.invoice_id
     screen.view.cancel_button.click()  # the page's Cancel button
-    qtbot.waitUntil(lambda: stored(console, invoice).status is ConsoleStatus.CASHIER_CANCEL, timeout=SLOW)
-    answer = httpx.post(  # the customer had pressed Pay just before: the bank has the payment
-        f"{console.sandbox.base_url}/sandbox/pay",
-        json={"invoiceId": invoice.value, "pan": APPROVED_CARD, "expiry": "12/35", "cvc": "123"},
-        timeout=10,
-    )
-    assert answer.json()["outcome"] == "approved"
-    qtbot.waitUntil(lambda: stored(console, invoice).status is ConsoleStatus.CHARGE, timeout=SLOW)  # poller
-    qtbot.waitUntil(lambda: listed_status_text(console, invoice) == "Paid", timeout=SLOW)
+    qtbot.waitUntil(lambda: console.stored(invoice).status is ConsoleStatus.CASHIER_CANCEL, timeout=SLOW)
+    answer = console.customer_pays(invoice)  # the customer had pressed Pay just before: the bank has it
+    assert answer["outcome"] == "approved"
+    qtbot.waitUntil(lambda: console.stored(invoice).status is ConsoleStatus.CHARGE, timeout=SLOW)  # poller
+    qtbot.waitUntil(lambda: console.listed_status(invoice) == "Paid", timeout=SLOW)
     notice = console.controller.late_payments  # the cashier is told, not only the row (decision 0026)
     qtbot.waitUntil(notice.isVisible, timeout=SLOW)
     [text] = notice.texts()
@@ -247,12 +182,7 @@ def dead_page_console(
 
 def test_a_page_that_cannot_load_marks_the_sale_failed(dead_page_console: Any, qtbot: Any, arun: Any) -> None:
     ctx, controller = dead_page_console
-    form = controller.session.lock_screen.form
-    qtbot.waitUntil(form.isVisible, timeout=SLOW)
-    form.name_edit.setText(CASHIER)
-    qtbot.keyClicks(form.secret_edit, CASHIER_PIN)
-    qtbot.keyClick(form.secret_edit, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: controller.session.user is not None, timeout=SLOW)
+    log_in(qtbot, controller, CASHIER, CASHIER_PIN)
     controller.window.commands.new_payment.trigger()  # F2
     screen = controller.checkout
     qtbot.waitUntil(lambda: screen.currentWidget() is screen.form)
@@ -283,16 +213,7 @@ def save_a_card(console: Any, account: str) -> None:
     session = console.arun(
         console.ctx.payments.create_payment(user, Money(10_000), account_id=account, save_card=True)
     )
-    body = {
-        "invoiceId": session.payment.invoice_id.value,
-        "pan": APPROVED_CARD,
-        "expiry": "12/35",
-        "cvc": "321",
-        "name": "TEST BUYER",
-        "accountId": account,
-        "cardSave": True,
-    }
-    assert httpx.post(f"{console.sandbox.base_url}/sandbox/pay", json=body, timeout=10).status_code == 200
+    console.customer_pays(session.payment.invoice_id, accountId=account, cardSave=True)
 
 
 def test_pay_with_a_saved_card_from_f2_and_a_manager_deactivates_it(console: Any, qtbot: Any) -> None:

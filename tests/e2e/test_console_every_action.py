@@ -14,7 +14,6 @@ import os
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -37,15 +36,18 @@ from epay_desktop.ui.payments.export_dialog import ExportDialog
 from epay_desktop.ui.receipts.preview import ReceiptDialog
 from epay_desktop.ui.settings.settings_dialog import SettingsDialog
 from epay_desktop.ui.users.users_dialog import UsersDialog
-
-sys.path.insert(0, str(Path(__file__).parent / "drivers"))
-from live_console import refund_waiting_for_review, trigger
+from tests.support.live_console import (
+    CASHIER,
+    CASHIER_PIN,
+    MANAGER,
+    MANAGER_PIN,
+    refund_waiting_for_review,
+    trigger,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(300)]
 
 SLOW = 30_000
-MANAGER, MANAGER_PIN = "Данияр", "2222"
-CASHIER, CASHIER_PIN = "Айгерим", "1111"
 LOGINS = {Role.CASHIER: (CASHIER, CASHIER_PIN), Role.MANAGER: (MANAGER, MANAGER_PIN)}
 
 

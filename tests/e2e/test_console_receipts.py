@@ -24,11 +24,11 @@ from epay_desktop.domain.receipts import ReceiptKind
 from epay_desktop.ui.money.refund_dialog import RefundDialog
 from epay_desktop.ui.receipts.chooser import ReceiptChooser
 from epay_desktop.ui.receipts.preview import ReceiptDialog
+from tests.support.live_console import MANAGER, MANAGER_PIN
 
 pytestmark = [pytest.mark.timeout(240)]
 
 SLOW = 30_000
-MANAGER, MANAGER_PIN = "Данияр", "2222"
 
 
 def _text(pdf: bytes) -> str:

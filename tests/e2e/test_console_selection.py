@@ -14,11 +14,11 @@ from PySide6.QtWidgets import QApplication
 
 from epay_desktop.domain import InvoiceId, Money
 from epay_desktop.ui.money.refund_dialog import RefundDialog
+from tests.support.live_console import MANAGER, MANAGER_PIN
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(240)]
 
 SLOW = 30_000
-MANAGER, MANAGER_PIN = "Данияр", "2222"
 CTRL = Qt.KeyboardModifier.ControlModifier
 
 

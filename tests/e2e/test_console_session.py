@@ -6,7 +6,6 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-import httpx
 import pytest
 from PySide6.QtCore import Qt
 
@@ -16,23 +15,17 @@ from epay_desktop.services.payments.reconcile import ReconcileReport
 from epay_desktop.ui.checkout.result import Outcome
 from epay_desktop.ui.money.refund_dialog import RefundDialog
 from epay_desktop.ui.payments.columns import PaymentColumn
+from tests.support.card_form import FORM_READY, MASTERCARD
+from tests.support.live_console import CASHIER, CASHIER_PIN, MANAGER, MANAGER_PIN
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(240)]
 
 SLOW = 30_000
-MANAGER, MANAGER_PIN = "Данияр", "2222"
-CASHIER, CASHIER_PIN = "Айгерим", "1111"
-FORM_READY = "!!document.querySelector('form.pay-form') && document.readyState === 'complete'"
 
 
 def pay_by_control_api(console: Any, invoice: InvoiceId) -> None:
     """The customer pays ``invoice`` with a test card (through the sandbox's control API)."""
-    answer = httpx.post(
-        f"{console.sandbox.base_url}/sandbox/pay",
-        json={"invoiceId": invoice.value, "pan": "5522042705066736", "expiry": "12/35", "cvc": "123"},
-        timeout=10,
-    )
-    assert answer.json()["outcome"] == "approved"
+    assert console.customer_pays(invoice, MASTERCARD)["outcome"] == "approved"
 
 
 def paid_by_control_api(console: Any, amount: Money) -> InvoiceId:

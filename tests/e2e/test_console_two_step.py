@@ -7,7 +7,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-import httpx
 import pytest
 from PySide6.QtCore import Qt
 
@@ -16,11 +15,12 @@ from epay_desktop.sandbox import RunningSandbox, SandboxConfig, start_in_thread
 from epay_desktop.ui.money.charge_dialog import ChargeDialog
 from epay_desktop.ui.payments.detail_content import time_text
 from epay_desktop.ui.payments.list_model import PaymentColumn
+from tests.support.card_form import MASTERCARD
+from tests.support.live_console import MANAGER, MANAGER_PIN
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(240)]
 
 SLOW = 30_000
-MANAGER, MANAGER_PIN = "Данияр", "2222"
 
 
 @pytest.fixture(scope="module")
@@ -43,12 +43,7 @@ def test_a_hold_charged_in_part_shows_what_was_charged_and_released(console: Any
     manager = console.controller.session.user
     session = console.arun(console.ctx.payments.create_payment(manager, Money(1_000_000), description="Торт"))
     invoice = session.payment.invoice_id
-    answer = httpx.post(
-        f"{console.sandbox.base_url}/sandbox/pay",
-        json={"invoiceId": invoice.value, "pan": "5522042705066736", "expiry": "12/35", "cvc": "123"},
-        timeout=10,
-    )
-    assert answer.json()["outcome"] == "approved"
+    assert console.customer_pays(invoice, MASTERCARD)["outcome"] == "approved"
     window = console.window
     # the poller learns the hold by itself; the row follows without F5
     qtbot.waitUntil(lambda: _list_cell(window, invoice, PaymentColumn.STATUS) == "Authorised", timeout=SLOW)

@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).parent))
-from screens import screens_console, screens_sandbox
+from tests.i18n.screens import screens_console, screens_sandbox
 
 __all__ = ["screens_console", "screens_sandbox"]

@@ -1,11 +1,10 @@
 """A driver that opens every screen and dialog a person can reach in the REAL console (issue 9, point 4).
 
 Used by the tests that look at every screen in every language (texts that do not go through ``tr()``,
-labels clipped at 1024x768). Import it from a test module with importlib mode's usual trick; its
-fixtures reach every test module in tests/i18n through tests/i18n/conftest.py::
+labels clipped at 1024x768). Import it as ``tests.i18n.screens``; its fixtures reach every test module
+in tests/i18n through tests/i18n/conftest.py::
 
-    sys.path.insert(0, str(Path(__file__).parent))
-    from screens import Screen, every_screen
+    from tests.i18n.screens import Screen, every_screen
 
     def test_x(screens_console, qtbot):
         for screen in every_screen(screens_console, qtbot):
@@ -50,7 +49,6 @@ from __future__ import annotations
 import PySide6.QtWebEngineWidgets  # noqa: F401  isort: skip
 
 import asyncio
-import sys
 from collections.abc import Callable, Coroutine, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
@@ -67,9 +65,9 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QWidget
 from epay_desktop.domain import ConsoleStatus, InvoiceId, Money
 from epay_desktop.sandbox import RunningSandbox, SandboxConfig, start_in_thread
 from epay_desktop.sandbox.faults import Fault
-
-sys.path.insert(0, str(Path(__file__).parents[1] / "e2e" / "drivers"))
-from live_console import (
+from tests.support.card_form import DECLINED_CARD  # REJECT, reasonCode 465: the page stays open
+from tests.support.card_form import MASTERCARD as APPROVED_CARD
+from tests.support.live_console import (
     CASHIER,
     CASHIER_PIN,
     MANAGER,
@@ -92,8 +90,6 @@ __all__ = [
 ]
 
 SLOW = 30_000
-APPROVED_CARD = "5522042705066736"
-DECLINED_CARD = "4003032704547597"  # REJECT, reasonCode 465: the page stays open for another attempt
 SAVED_CARD_ACCOUNT = "cust-701"
 
 

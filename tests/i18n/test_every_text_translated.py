@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import getpass
 import re
-import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -56,10 +55,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-sys.path.insert(0, str(Path(__file__).parent))
-from screens import CASHIER, MANAGER, Screen, choose_language_at_login, every_screen, switch_language
-
 from epay_desktop.ui.common.language import NATIVE_NAMES, translations
+from tests.i18n.screens import (
+    CASHIER,
+    MANAGER,
+    Screen,
+    choose_language_at_login,
+    every_screen,
+    switch_language,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(600)]
 

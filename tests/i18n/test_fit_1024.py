@@ -15,7 +15,6 @@ from __future__ import annotations
 import PySide6.QtWebEngineWidgets  # noqa: F401  isort: skip
 
 import contextlib
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -43,10 +42,8 @@ from epay_desktop.domain import ConsoleStatus
 from epay_desktop.ui.common import screen_fit
 from epay_desktop.ui.common.language import translations
 from epay_desktop.ui.payments.detail_view import PaymentDetailView
-
-sys.path.insert(0, str(Path(__file__).parent))
-import screens  # tests/i18n/screens.py: the walk through every screen
-from fit import SCREEN, Clip, clipped, describe, room
+from tests.i18n import screens  # the walk through every screen
+from tests.i18n.fit import SCREEN, Clip, clipped, describe, room
 
 KAZAKH = "Төлемді қайтару үшін менеджердің рұқсаты керек"
 

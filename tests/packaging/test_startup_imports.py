@@ -9,7 +9,6 @@ then closes itself (ui/app/main.py ``_StartupProbe``).
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -20,6 +19,7 @@ from epay_desktop.settings import load_store_settings
 from epay_desktop.store.migrate_check import schema_at_head, shipped_head
 from epay_desktop.store.migrations import head_revision
 from epay_desktop.store.open import open_store
+from tests.support.demo_console import child_environ, logged_in_demo
 
 #: Never loaded before the login form: each is needed only later.
 #:   reportlab (+ PIL, which it pulls in): the first receipt drawn;
@@ -84,16 +84,8 @@ def _loaded(modules: list[str], names: tuple[str, ...]) -> list[str]:
 
 
 def _environ(tmp_path: Path, probe: Path | None = None) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("EPAYMENT_", "EPAY_"))}
-    env.update(
-        QT_QPA_PLATFORM="offscreen",
-        QTWEBENGINE_DISABLE_SANDBOX="1",
-        HOME=str(tmp_path),
-        XDG_DATA_HOME=str(tmp_path / "data"),
-        XDG_CONFIG_HOME=str(tmp_path / "config"),
-        EPAYMENT_HOME=str(tmp_path / "console"),
-        EPAYMENT_REGISTER="KASSA-1",
-    )
+    env = child_environ(tmp_path)
+    env.update(EPAYMENT_HOME=str(tmp_path / "console"), EPAYMENT_REGISTER="KASSA-1")
     if probe is not None:
         env[PROBE_ENV] = str(probe)
     return env
@@ -273,57 +265,30 @@ def test_the_checkout_browser_loads_after_the_qapplication(tmp_path: Path) -> No
     assert "initialized from a plugin" not in done.stderr
 
 
-#: The real console (``run_gui``, ``--demo``) with its run step driven: log in through the login
-#: form, press F2 (``start_sale``), open the gateway's page for a new payment in the checkout.
+#: The real console (``run_gui``, ``--demo``) with its run step driven (``tests.support.demo_console``):
+#: at the login form, and once logged in: press F2 (``start_sale``), open the gateway's page for a new
+#: payment in the checkout.
+AT_THE_LOGIN_FORM = """
+print("webengine at login:", "PySide6.QtWebEngineCore" in sys.modules, flush=True)
+"""
 FIRST_SALE = """
-import asyncio, sys
 from epay_desktop.domain import Money
-from epay_desktop.ui.app import controller as app_controller
-from epay_desktop.ui.app.main import run_gui
 
-
-async def until(condition):
-    while not condition():
-        await asyncio.sleep(0.05)
-
-
-async def run(self):
-    self.window.show()
-    login = asyncio.ensure_future(self.session.log_in())
-    form = self.session.lock_screen.form
-    await asyncio.wait_for(until(form.isVisible), 60)
-    print("webengine at login:", "PySide6.QtWebEngineCore" in sys.modules, flush=True)
-    form.name_edit.setText("Айгерим")
-    form.secret_edit.setText("1111")
-    form.login_button.click()
-    await asyncio.wait_for(until(lambda: self.session.user is not None), 60)
-    self.start_sale()
-    print("webengine after F2:", "PySide6.QtWebEngineCore" in sys.modules, flush=True)
-    sale = await self.ctx.payments.create_payment(self.session.user, Money.parse("1500"), description="x")
-    loaded = asyncio.get_event_loop().create_future()
-    self.checkout_view.page.loadFinished.connect(lambda ok: loaded.done() or loaded.set_result(ok))
-    self.checkout_view.start(sale.payment_object, sale.widget_url, sale.token_expires_at)
-    print("page loaded:", await asyncio.wait_for(loaded, 60), flush=True)
-    login.cancel()
-    self.window.close()
-    await self._closed
-
-
-app_controller.AppController.run = run
-sys.exit(run_gui(demo=True, demo_home=sys.argv[1]))
+self.start_sale()
+print("webengine after F2:", "PySide6.QtWebEngineCore" in sys.modules, flush=True)
+sale = await self.ctx.payments.create_payment(self.session.user, Money.parse("1500"), description="x")
+loaded = asyncio.get_event_loop().create_future()
+self.checkout_view.page.loadFinished.connect(lambda ok: loaded.done() or loaded.set_result(ok))
+self.checkout_view.start(sale.payment_object, sale.widget_url, sale.token_expires_at)
+print("page loaded:", await asyncio.wait_for(loaded, 60), flush=True)
 """
 
 
 def test_the_first_sale_loads_the_checkout_browser_in_the_real_console(tmp_path: Path) -> None:
     """QtWebEngine is not loaded at the login; F2 builds the "New payment" window with its browser
     and the gateway's page loads in it (the demo, logged in through the login form)."""
-    done = subprocess.run(
-        [sys.executable, "-c", FIRST_SALE, str(tmp_path / "demo")],
-        env={**_environ(tmp_path), "QTWEBENGINE_CHROMIUM_FLAGS": "--disable-gpu --log-level=3"},
-        capture_output=True,
-        text=True,
-        timeout=240,
-    )
+    env = {**_environ(tmp_path), "QTWEBENGINE_CHROMIUM_FLAGS": "--disable-gpu --log-level=3"}
+    done = logged_in_demo(tmp_path / "demo", env, FIRST_SALE, at_login_form=AT_THE_LOGIN_FORM)
     assert done.returncode == 0, done.stderr[-3000:]
     lines = done.stdout.splitlines()
     assert lines == ["webengine at login: False", "webengine after F2: True", "page loaded: True"], (

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).parent / "drivers"))
-import stress_harness as sh
+from tests.support import stress_harness as sh
 
 
 @pytest.fixture

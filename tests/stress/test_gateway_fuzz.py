@@ -26,22 +26,17 @@ from __future__ import annotations
 import asyncio
 import json
 import re
-import sys
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-sys.path.insert(0, str(Path(__file__).parent / "drivers"))
-import stress_harness as sh
 
 from epay_desktop.domain import InvoiceId, Money
 from epay_desktop.gateway import (
@@ -56,6 +51,7 @@ from epay_desktop.gateway import (
 from epay_desktop.gateway.config import sandbox_endpoints
 from epay_desktop.gateway.models import CardPaymentResult, PaymentToken
 from epay_desktop.sandbox import SandboxConfig, start_in_thread
+from tests.support import stress_harness as sh
 
 h = sh.h
 PROFILE = sh.profile()

@@ -9,8 +9,8 @@ random delay, half arm a named fault point (services/money_ops/crash_points.py),
 itself. After every workload, as the next start would: ``PRAGMA integrity_check`` and
 ``foreign_key_check`` on the file, the console's own open (after a kill it runs the full
 integrity_check itself), the audit chain, the reconciler (past the quiet period), sometimes a
-manager's review decision, and every invariant of stress_harness.invariant_violations. A fresh
-database and a reset sandbox every ``batch`` workloads keep each check's scan small.
+manager's review decision, and every invariant of ``stress_harness.invariant_violations``
+(tests/support). A fresh database and a reset sandbox every ``batch`` workloads keep each check's scan small.
 
 Short profile by default; ``EPAY_STRESS=long`` runs 1,000 workloads (scripts/stress.sh).
 """
@@ -32,12 +32,10 @@ from typing import Any
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).parent / "drivers"))
-import stress_harness as sh
-
 from epay_desktop.domain import OpState, Role
 from epay_desktop.sandbox import RunningSandbox, SandboxConfig, start_in_thread
 from epay_desktop.store.db import StoreError
+from tests.support import stress_harness as sh
 
 h = sh.h
 PROFILE = sh.profile()
@@ -61,7 +59,7 @@ def sandbox() -> Iterator[RunningSandbox]:
 @pytest.fixture(scope="module")
 def forkserver() -> Any:
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["stress_harness"])
+    context.set_forkserver_preload(["tests.support.stress_harness"])
     warm_up = context.Process(target=os.getpid)  # starts the server (and its imports) now, not in a workload
     warm_up.start()
     warm_up.join(120)

@@ -12,7 +12,7 @@ catches, so the operation stops exactly there, its uncommitted transaction is ro
 the process's memory (in-flight set, token cache, services) is thrown away. The real SIGKILL is
 test_kill_storm's job.
 
-Every invariant of stress_harness.invariant_violations holds after every step; after every
+Every invariant of ``stress_harness.invariant_violations`` (tests/support) holds after every step; after every
 reconcile and restart the console's totals also equal the sandbox's. Refunds the rules refuse
 never reach the gateway. Short profile by default; ``EPAY_STRESS=long``: 500 examples x 50 steps.
 """
@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import asyncio
 import shutil
-import sys
 import tempfile
 import time
 from collections import Counter
@@ -34,15 +33,13 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import Bundle, RuleBasedStateMachine, initialize, invariant, rule
 
-sys.path.insert(0, str(Path(__file__).parent / "drivers"))
-import stress_harness as sh
-
 from epay_desktop.domain import ConsoleError, InvoiceId, Money, MoneyOp, OpState, Role
 from epay_desktop.domain.receipts import ReceiptKind
 from epay_desktop.gateway import EpayError
 from epay_desktop.sandbox import RunningSandbox, SandboxConfig, start_in_thread
 from epay_desktop.services.money_ops.crash_points import FAULT_POINTS, FaultPoints
 from epay_desktop.services.receipts import ReceiptService
+from tests.support import stress_harness as sh
 
 h = sh.h
 T = TypeVar("T")

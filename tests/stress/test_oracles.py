@@ -21,15 +21,13 @@ from typing import Any
 import pytest
 from sqlalchemy import text
 
-sys.path.insert(0, str(Path(__file__).parent / "drivers"))
-import stress_harness as sh
-
 from epay_desktop.domain import Money
 from epay_desktop.domain.receipts import ReceiptKind
 from epay_desktop.gateway import OperationResult, StatusFound, StatusNotFound
 from epay_desktop.gateway.status import parse_transaction
 from epay_desktop.sandbox import RunningSandbox
 from epay_desktop.services.receipts import ReceiptService
+from tests.support import stress_harness as sh
 
 h = sh.h
 FUZZ = Path(__file__).parent / "test_gateway_fuzz.py"

@@ -25,8 +25,7 @@ from typing import Any
 
 import pytest
 import qasync
-import shiboken6
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from epay_desktop.domain import (
     ConsoleStatus,
@@ -37,9 +36,16 @@ from epay_desktop.domain import (
     OpKind,
     OpState,
     Payment,
+    Role,
+    User,
 )
 from epay_desktop.services.events import EventBus
+from epay_desktop.services.people.approvals import Approval
+from epay_desktop.ui.app.bridge import EventBridge
 from epay_desktop.ui.payments.list_filter import PaymentFilter
+from tests.support import windows
+from tests.support.live_console import add_people, controller_running
+from tests.support.windows import SLOW_MS, dismiss_dialogs
 
 # -- the loop (pattern A) ----------------------------------------------------------------------------
 
@@ -74,9 +80,7 @@ def restore_app(qapp: QApplication) -> Iterator[QApplication]:
 def _close_dialogs(qapp: QApplication) -> Iterator[None]:
     """Message boxes and dialogs a test left open must not sit over the next test's widgets."""
     yield
-    for widget in QApplication.topLevelWidgets():
-        if isinstance(widget, QDialog) and shiboken6.isValid(widget) and widget.isVisible():
-            widget.reject()
+    dismiss_dialogs()
 
 
 # -- records -----------------------------------------------------------------------------------------
@@ -330,6 +334,14 @@ def fake_services(fake_payments: FakePayments) -> SimpleNamespace:
 
 
 @pytest.fixture
+def bridge(fake_services: SimpleNamespace) -> Iterator[EventBridge]:
+    """The main window's EventBridge over ``fake_services.events``, closed after the test."""
+    b = EventBridge(fake_services.events)
+    yield b
+    b.close()
+
+
+@pytest.fixture
 def async_stub() -> type[AsyncStub]:
     """The AsyncStub class, for a test's own fake methods: ``stub = async_stub(result=...)``."""
     return AsyncStub
@@ -340,11 +352,92 @@ def _collect_garbage_on_the_gui_thread(gui_thread_gc: None) -> None:
     """Every UI test runs with the collector on the GUI thread only (tests/conftest.py)."""
 
 
-# -- the real console (AppController + MainWindow over real services), no gateway ------------------------
+# -- the dialogs' people, views and answers (the money, export, settings and users dialogs) -------------
 
-REAL_MANAGER, REAL_MANAGER_PIN = "Данияр", "2222"
-REAL_CASHIER, REAL_CASHIER_PIN = "Айгерим", "1111"
-REAL_SLOW_MS = 15_000
+
+def _user(uid: int, name: str, role: Role) -> User:
+    return User(uid, name, role, True, 0, None, _T0)
+
+
+@pytest.fixture
+def cashier() -> User:
+    return _user(1, "Айгерим", Role.CASHIER)
+
+
+@pytest.fixture
+def manager() -> User:
+    return _user(2, "Данияр", Role.MANAGER)
+
+
+@pytest.fixture
+def admin() -> User:
+    return _user(3, "Admin", Role.ADMIN)
+
+
+@pytest.fixture
+def make_view(make_payment: Callable[..., Payment]) -> Callable[..., SimpleNamespace]:
+    """``make_view(payment=None, operations=(), refunded=0, remaining=None, **payment_fields)``."""
+
+    def make(
+        payment: Payment | None = None,
+        operations: tuple[MoneyOp, ...] = (),
+        refunded: int = 0,
+        remaining: int | None = None,
+        **fields: Any,
+    ) -> SimpleNamespace:
+        p = payment or make_payment(**fields)
+        left = p.amount.minor - refunded if remaining is None else remaining
+        return SimpleNamespace(
+            payment=p,
+            operations=list(operations),
+            refunded=Money(refunded),
+            remaining=Money(left),
+            status=p.status,
+        )
+
+    return make
+
+
+@pytest.fixture
+def op_result(make_op: Callable[..., MoneyOp]) -> Callable[..., MoneyOp]:
+    """``op_result(kind, amount_minor, state)``: what the money service returns (``make_op``'s operation on
+    payment 1, asked for by user 1, without a reason)."""
+    payment_1 = SimpleNamespace(id=1, created_at=_T0)
+
+    def make(
+        kind: OpKind = OpKind.REFUND, amount: int = 50_000, state: OpState = OpState.SUCCEEDED
+    ) -> MoneyOp:
+        return make_op(payment_1, kind=kind, amount=Money(amount), state=state, reason=None)
+
+    return make
+
+
+@pytest.fixture
+def approval() -> Approval:
+    return Approval("appr-1", 1, OpKind.REFUND, 150_000, 2, 1, _T0 + timedelta(minutes=2))
+
+
+@pytest.fixture
+def parent(qtbot: Any) -> QWidget:
+    widget = QWidget()
+    widget.resize(800, 600)
+    qtbot.addWidget(widget)
+    widget.show()
+    return widget
+
+
+@pytest.fixture
+def open_dialog(qtbot: Any, aloop: Any) -> Callable[..., tuple[asyncio.Task[Any], Any]]:
+    """``task, dialog = open_dialog(SomeDialog.ask(...), SomeDialog)``: start ask() and find its dialog."""
+
+    def start(coro: Any, cls: type[QDialog]) -> tuple[asyncio.Task[Any], Any]:
+        task = asyncio.ensure_future(coro, loop=aloop)
+        return task, windows.wait_shown(qtbot, cls)
+
+    return start
+
+
+# -- the real console (AppController + MainWindow over real services), no gateway ------------------------
 
 
 @pytest.fixture
@@ -363,38 +456,20 @@ def real_console(
     ``log_in(name, pin)`` types into the lock screen as a person does. Remembered UI choices go to
     ``tmp_path/.config`` and the keychain is the in-memory one (``memory``).
     """
-    from PySide6.QtCore import Qt
-
     from epay_desktop.app import open_app
     from epay_desktop.demo import demo_environ
-    from epay_desktop.domain import Role
-    from epay_desktop.ui.app.controller import AppController, ConsoleOptions
+    from epay_desktop.ui.app.controller import ConsoleOptions
 
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / ".config"))  # ui.ini (remembered choices)
-    ctx = arun(open_app(demo_environ(tmp_path / "home", "http://127.0.0.1:9")), timeout=REAL_SLOW_MS)
-    manager = arun(ctx.users.add_user(REAL_MANAGER, Role.MANAGER, REAL_MANAGER_PIN, None))
-    arun(ctx.users.add_user(REAL_CASHIER, Role.CASHIER, REAL_CASHIER_PIN, manager))
-    controller = AppController(ctx, profile, ConsoleOptions(idle_minutes=0))
-    running = asyncio.ensure_future(controller.run())
+    ctx = arun(open_app(demo_environ(tmp_path / "home", "http://127.0.0.1:9")), timeout=SLOW_MS)
+    manager, _cashier = add_people(arun, ctx)
+    options = ConsoleOptions(idle_minutes=0)
+    with controller_running(arun, qtbot, ctx, profile, options, timeout=SLOW_MS) as controller:
 
-    def log_in(name: str, pin: str) -> None:
-        form = controller.session.lock_screen.form
-        qtbot.waitUntil(form.isVisible, timeout=REAL_SLOW_MS)
-        form.name_edit.setText(name)
-        form.secret_edit.clear()
-        qtbot.keyClicks(form.secret_edit, pin)
-        qtbot.keyClick(form.secret_edit, Qt.Key.Key_Return)
-        qtbot.waitUntil(lambda: controller.session.user is not None and controller.session.user.name == name)
+        def log_in(name: str, pin: str) -> None:
+            windows.log_in(qtbot, controller, name, pin)
 
-    try:
         yield SimpleNamespace(
             ctx=ctx, controller=controller, window=controller.window, log_in=log_in, manager=manager,
             home=tmp_path,
         )  # fmt: skip
-    finally:
-        for widget in QApplication.topLevelWidgets():
-            if isinstance(widget, QDialog) and shiboken6.isValid(widget) and widget.isVisible():
-                widget.reject()
-        controller.close()
-        qtbot.waitUntil(running.done, timeout=REAL_SLOW_MS)
-        arun(ctx.aclose(), timeout=REAL_SLOW_MS)

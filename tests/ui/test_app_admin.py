@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import shiboken6
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QMenu, QMessageBox
 from sqlalchemy import event
@@ -27,12 +26,11 @@ from epay_desktop.ui.payments.attention_dialog import AttentionDialog
 from epay_desktop.ui.payments.export_dialog import ExportDialog, export_error_text
 from epay_desktop.ui.settings.settings_dialog import SettingsDialog
 from epay_desktop.ui.users.users_dialog import UsersDialog
-
-from .file_dialogs import yes_to_replace
+from tests.support.file_dialogs import yes_to_replace
+from tests.support.live_console import CASHIER, CASHIER_PIN, MANAGER, MANAGER_PIN
+from tests.support.windows import shown, wait_shown
 
 LEFT = Qt.MouseButton.LeftButton
-MANAGER, MANAGER_PIN = "Данияр", "2222"
-CASHIER, CASHIER_PIN = "Айгерим", "1111"
 SECRET = "s3cr3t-VALUE-do-not-leak"
 TERMINAL = "67e34d63-102f-4bd1-898e-370781d0074d"
 SLOW = 15_000
@@ -80,19 +78,6 @@ def seed(console: Any, arun: Any, number: int, amount: str, op_state: OpState | 
         return p.invoice_id
 
     return arun(store_of(ctx).run_write(work))
-
-
-def shown(kind: type) -> list[Any]:
-    return [
-        w
-        for w in QApplication.topLevelWidgets()
-        if isinstance(w, kind) and shiboken6.isValid(w) and w.isVisible()
-    ]
-
-
-def wait_shown(qtbot: Any, kind: type) -> Any:
-    qtbot.waitUntil(lambda: bool(shown(kind)), timeout=SLOW)
-    return shown(kind)[0]
 
 
 # -- who may do what ----------------------------------------------------------------------------------

@@ -8,18 +8,17 @@ import json
 from typing import Any
 
 import pytest
-import shiboken6
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMenu
+from PySide6.QtWidgets import QMenu
 
 from epay_desktop.app import store_of
 from epay_desktop.domain import AuthenticationFailed, Role
 from epay_desktop.ui.users.account_dialogs import ResetPinDialog, RoleDialog
 from epay_desktop.ui.users.users_dialog import UsersDialog
+from tests.support.live_console import CASHIER, CASHIER_PIN, MANAGER, MANAGER_PIN
+from tests.support.windows import shown, wait_shown
 
 LEFT = Qt.MouseButton.LeftButton
-MANAGER, MANAGER_PIN = "Данияр", "2222"
-CASHIER, CASHIER_PIN = "Айгерим", "1111"
 SLOW = 15_000
 
 
@@ -27,19 +26,6 @@ SLOW = 15_000
 def console(real_console: Any) -> Any:
     """The real console, nobody logged in (tests/ui/conftest.py ``real_console``)."""
     return real_console
-
-
-def shown(kind: type) -> list[Any]:
-    return [
-        w
-        for w in QApplication.topLevelWidgets()
-        if isinstance(w, kind) and shiboken6.isValid(w) and w.isVisible()
-    ]
-
-
-def wait_shown(qtbot: Any, kind: type) -> Any:
-    qtbot.waitUntil(lambda: bool(shown(kind)), timeout=SLOW)
-    return shown(kind)[0]
 
 
 def open_users(console: Any, qtbot: Any) -> Any:
@@ -59,6 +45,16 @@ def select(admin: Any, name: str) -> None:
     row = next(r for r in range(admin.model.rowCount()) if admin.model.user_at(r).name == name)
     admin.table.selectRow(row)
     assert admin.selected().name == name
+
+
+def reset_pin_question(console: Any, qtbot: Any, name: str) -> tuple[Any, ResetPinDialog]:
+    """The manager logs in, opens Users, selects ``name`` and clicks Reset PIN: the Users window and
+    the question asking for the new PIN."""
+    console.log_in(MANAGER, MANAGER_PIN)
+    dialog = open_users(console, qtbot)
+    select(dialog.admin, name)
+    qtbot.mouseClick(dialog.admin.reset_button, LEFT)
+    return dialog, wait_shown(qtbot, ResetPinDialog)
 
 
 def close(qtbot: Any, dialog: Any) -> None:
@@ -94,12 +90,8 @@ def test_the_window_says_plainly_that_changes_are_saved_at_once(console: Any, qt
 def test_reset_pin_in_the_users_window_then_the_cashier_logs_in_with_it(
     console: Any, qtbot: Any, arun: Any
 ) -> None:
-    console.log_in(MANAGER, MANAGER_PIN)
-    dialog = open_users(console, qtbot)
+    dialog, ask = reset_pin_question(console, qtbot, CASHIER)
     admin = dialog.admin
-    select(admin, CASHIER)
-    qtbot.mouseClick(admin.reset_button, LEFT)
-    ask = wait_shown(qtbot, ResetPinDialog)
     qtbot.keyClicks(ask.pin_edit, "12")
     assert not ask.ok_button.isEnabled() and "at least 4 digits" in ask.problem_label.text()
     qtbot.keyClicks(ask.pin_edit, "3456")
@@ -164,12 +156,8 @@ def test_deactivate_and_activate_again_in_the_users_window(console: Any, qtbot: 
 def test_locking_the_console_with_the_pin_question_open_forgets_it(
     console: Any, qtbot: Any, arun: Any
 ) -> None:
-    console.log_in(MANAGER, MANAGER_PIN)
-    dialog = open_users(console, qtbot)
+    dialog, ask = reset_pin_question(console, qtbot, CASHIER)
     admin = dialog.admin
-    select(admin, CASHIER)
-    qtbot.mouseClick(admin.reset_button, LEFT)
-    ask = wait_shown(qtbot, ResetPinDialog)
     qtbot.keyClicks(ask.pin_edit, "9876")
     console.window.commands.lock.trigger()  # the manager walks away: the typed PIN must not wait there
     qtbot.waitUntil(lambda: admin._question.done() and not shown(ResetPinDialog), timeout=SLOW)

@@ -7,32 +7,18 @@ from __future__ import annotations
 import json
 from typing import Any
 
-import shiboken6
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMenu
+from PySide6.QtWidgets import QMenu
 
 from epay_desktop.app import store_of
 from epay_desktop.domain import ConsoleStatus, GatewaySnapshot, InvoiceId, Money, PaymentEventKind
 from epay_desktop.domain.settings_catalog import STATUS_LAG_SECONDS
 from epay_desktop.ui.payments.attention_dialog import AttentionDialog
+from tests.support.live_console import CASHIER, CASHIER_PIN, MANAGER, MANAGER_PIN
+from tests.support.windows import shown, wait_shown
 
 LEFT = Qt.MouseButton.LeftButton
-MANAGER, MANAGER_PIN = "Данияр", "2222"
-CASHIER, CASHIER_PIN = "Айгерим", "1111"
 SLOW = 15_000
-
-
-def shown(kind: type) -> list[Any]:
-    return [
-        w
-        for w in QApplication.topLevelWidgets()
-        if isinstance(w, kind) and shiboken6.isValid(w) and w.isVisible()
-    ]
-
-
-def wait_shown(qtbot: Any, kind: type) -> Any:
-    qtbot.waitUntil(lambda: bool(shown(kind)), timeout=SLOW)
-    return shown(kind)[0]
 
 
 def seed_external_refund(console: Any, arun: Any, number: int) -> tuple[InvoiceId, int]:

@@ -8,27 +8,25 @@ operation's badge; nobody presses F5.
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
-import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWebEngineCore import QWebEngineProfile
-from PySide6.QtWidgets import QApplication, QDialog
 
 from epay_desktop.app import AppContext, open_app, store_of
 from epay_desktop.demo import demo_environ
 from epay_desktop.domain import ConsoleStatus, InvoiceId, Money, OpState, Role
 from epay_desktop.gateway import OutcomeUnknown
 from epay_desktop.store.models import PaymentRow
-from epay_desktop.ui.app.controller import AppController, ConsoleOptions
+from epay_desktop.ui.app.controller import AppController
 from epay_desktop.ui.payments.columns import PaymentColumn
+from tests.support.live_console import MANAGER, MANAGER_PIN, controller_running
+from tests.support.windows import log_in
 
-MANAGER, MANAGER_PIN = "Данияр", "2222"
 DEAD_GATEWAY = "http://127.0.0.1:9"  # nothing listens: the refund is answered below
 #: Newest first in the list: 003 (checking), 002 (paid, refunded below), 001 (checking).
 CHECKING_NEW, PAID, CHECKING_OLD = InvoiceId("000888003"), InvoiceId("000888002"), InvoiceId("000888001")
@@ -74,23 +72,9 @@ def console(
         raise OutcomeUnknown("read timeout", operation="refund")
 
     monkeypatch.setattr(ctx.payments.gateway, "refund", refund_lost)  # the client both services use
-    controller = AppController(ctx, profile, ConsoleOptions(idle_minutes=0, poll_interval=0.5))
-    running = asyncio.ensure_future(controller.run())
-    try:
-        form = controller.session.lock_screen.form
-        qtbot.waitUntil(form.isVisible, timeout=10_000)
-        form.name_edit.setText(MANAGER)
-        qtbot.keyClicks(form.secret_edit, MANAGER_PIN)
-        qtbot.keyClick(form.secret_edit, Qt.Key.Key_Return)
-        qtbot.waitUntil(lambda: controller.session.user is not None, timeout=10_000)
+    with controller_running(arun, qtbot, ctx, profile) as controller:
+        log_in(qtbot, controller, MANAGER, MANAGER_PIN)
         yield ctx, controller
-    finally:
-        for widget in QApplication.topLevelWidgets():
-            if isinstance(widget, QDialog) and shiboken6.isValid(widget) and widget.isVisible():
-                widget.reject()
-        controller.close()
-        qtbot.waitUntil(running.done, timeout=10_000)
-        arun(ctx.aclose())
 
 
 def listed(controller: AppController) -> list[str]:

@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import shiboken6
 from pypdf import PdfReader
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtPrintSupport import QPrinter
@@ -28,9 +27,9 @@ from epay_desktop.app import store_of
 from epay_desktop.services.audit import AuditAnchor
 from epay_desktop.store.models import AuditRow
 from epay_desktop.ui.audit.anchor_dialog import AuditAnchorDialog
-
-from .conftest import REAL_MANAGER, REAL_MANAGER_PIN, REAL_SLOW_MS
-from .file_dialogs import yes_to_replace
+from tests.support.file_dialogs import yes_to_replace
+from tests.support.live_console import MANAGER, MANAGER_PIN
+from tests.support.windows import SLOW_MS, wait_shown
 
 LEFT = Qt.MouseButton.LeftButton
 SHOP = "Дәмді нан"
@@ -38,22 +37,11 @@ SHOP = "Дәмді нан"
 
 def _open_from_the_settings_menu(qtbot: Any, console: Any, *, log_in: bool = True) -> AuditAnchorDialog:
     if log_in:
-        console.log_in(REAL_MANAGER, REAL_MANAGER_PIN)
+        console.log_in(MANAGER, MANAGER_PIN)
     action = console.window.commands.audit_anchor
     assert action in [a for m in console.window.menuBar().actions() if m.menu() for a in m.menu().actions()]
     action.trigger()
-    found: list[AuditAnchorDialog] = []
-
-    def shown() -> bool:
-        found[:] = [
-            w
-            for w in QApplication.topLevelWidgets()
-            if isinstance(w, AuditAnchorDialog) and shiboken6.isValid(w) and w.isVisible()
-        ]
-        return bool(found)
-
-    qtbot.waitUntil(shown, timeout=REAL_SLOW_MS)
-    return found[0]
+    return wait_shown(qtbot, AuditAnchorDialog)
 
 
 def _file_dialog(qtbot: Any, parent: AuditAnchorDialog) -> QFileDialog:
@@ -61,7 +49,7 @@ def _file_dialog(qtbot: Any, parent: AuditAnchorDialog) -> QFileDialog:
         box = parent.findChild(QFileDialog, "save_anchor_dialog")
         return box if box is not None and box.isVisible() else None
 
-    qtbot.waitUntil(lambda: found() is not None, timeout=REAL_SLOW_MS)
+    qtbot.waitUntil(lambda: found() is not None, timeout=SLOW_MS)
     box = found()
     assert box is not None
     return box
@@ -90,7 +78,7 @@ def test_print_puts_the_anchor_the_shop_and_how_to_check_it_on_one_page(
     line = dialog.anchor_edit.text()
     anchor = AuditAnchor.parse(line)
     qtbot.mouseClick(dialog.print_button, LEFT)
-    qtbot.waitUntil(lambda: dialog.output_label.text() == "Sent to the printer.", timeout=REAL_SLOW_MS)
+    qtbot.waitUntil(lambda: dialog.output_label.text() == "Sent to the printer.", timeout=SLOW_MS)
     pages, text = _pdf_text(printed.read_bytes())
     assert pages == 1
     assert line in text and SHOP in text and f"Entries in the audit log: {anchor.count}" in text
@@ -110,7 +98,7 @@ def test_save_writes_the_file_audit_anchor_out_writes_owner_only(qtbot: Any, rea
     box.findChild(QLineEdit, "fileNameEdit").setText("anchor.txt")
     box.accept()
     saved = folder / "anchor.txt"
-    qtbot.waitUntil(lambda: "Saved to" in dialog.output_label.text(), timeout=REAL_SLOW_MS)
+    qtbot.waitUntil(lambda: "Saved to" in dialog.output_label.text(), timeout=SLOW_MS)
     content = saved.read_text(encoding="utf-8")
     assert content == f"ePay console audit anchor\n{dialog.anchor_edit.text()}\n" == anchor.file_text()
     assert AuditAnchor.parse(content) == anchor  # `audit verify --anchor FILE` reads it back
@@ -136,18 +124,18 @@ def test_save_over_a_named_pipe_is_refused_in_a_message_box_and_nothing_hangs(
         found += dialog.findChildren(QMessageBox, "user_error_box")
         return next((w for w in found if isinstance(w, QMessageBox) and w.isVisible()), None)
 
-    qtbot.waitUntil(lambda: refusal() is not None, timeout=REAL_SLOW_MS)
+    qtbot.waitUntil(lambda: refusal() is not None, timeout=SLOW_MS)
     shown = refusal()
     assert shown is not None and "is a named pipe" in shown.text() and "nothing was written" in shown.text()
     assert dialog.output_label.text().startswith("Could not save")
     shown.accept()
-    qtbot.waitUntil(dialog.save_button.isEnabled, timeout=REAL_SLOW_MS)
+    qtbot.waitUntil(dialog.save_button.isEnabled, timeout=SLOW_MS)
     assert stat.S_ISFIFO(os.lstat(target).st_mode)  # left as it was
     dialog.reject()
 
 
 def test_a_broken_log_has_nothing_to_print_or_save(qtbot: Any, real_console: Any, arun: Any) -> None:
-    real_console.log_in(REAL_MANAGER, REAL_MANAGER_PIN)
+    real_console.log_in(MANAGER, MANAGER_PIN)
 
     def tamper(tx: Any) -> None:
         tx.session.execute(update(AuditRow).where(AuditRow.seq == 1).values(subject="someone else"))

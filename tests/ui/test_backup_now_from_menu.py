@@ -10,7 +10,8 @@ import stat
 import shiboken6
 from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
 
-from .conftest import REAL_CASHIER, REAL_CASHIER_PIN, REAL_MANAGER, REAL_MANAGER_PIN, REAL_SLOW_MS
+from tests.support.live_console import CASHIER, CASHIER_PIN, MANAGER, MANAGER_PIN
+from tests.support.windows import SLOW_MS
 
 
 def _done_box() -> QMessageBox | None:
@@ -26,13 +27,13 @@ def _done_box() -> QMessageBox | None:
 
 
 def test_a_manager_backs_up_from_the_menu_and_a_cashier_cannot(qtbot, real_console) -> None:
-    real_console.log_in(REAL_MANAGER, REAL_MANAGER_PIN)
+    real_console.log_in(MANAGER, MANAGER_PIN)
     bar = real_console.window.menuBar()
     menus = {m.title().replace("&", ""): m for m in bar.findChildren(QMenu)}
     action = next(a for a in menus["Settings"].actions() if a.objectName() == "action_backup_now")
     assert action.isEnabled()
     action.trigger()
-    qtbot.waitUntil(lambda: _done_box() is not None, timeout=REAL_SLOW_MS)
+    qtbot.waitUntil(lambda: _done_box() is not None, timeout=SLOW_MS)
     box = _done_box()
     assert box is not None
     home = real_console.ctx.store_settings.home
@@ -48,6 +49,6 @@ def test_a_manager_backs_up_from_the_menu_and_a_cashier_cannot(qtbot, real_conso
     box.accept()
 
     real_console.controller.session.log_out()
-    real_console.log_in(REAL_CASHIER, REAL_CASHIER_PIN)
+    real_console.log_in(CASHIER, CASHIER_PIN)
     assert not action.isEnabled()
     assert "Only a manager or an administrator can back up the database." in action.toolTip()

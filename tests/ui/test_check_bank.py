@@ -10,7 +10,6 @@ from datetime import UTC, datetime
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 
 from epay_desktop.domain import ConsoleStatus as S
 from epay_desktop.domain import InvoiceId, Money, Role, User
@@ -19,6 +18,7 @@ from epay_desktop.ui.app.bridge import EventBridge
 from epay_desktop.ui.payments.check_bank import check_bank_flow, check_summary
 from epay_desktop.ui.window.actions import check_bank_availability
 from epay_desktop.ui.window.main_window import MainWindow
+from tests.support.windows import show_active
 
 NOW = datetime(2026, 1, 15, 9, 30, tzinfo=UTC)
 INVOICE = InvoiceId("000000123")
@@ -37,10 +37,7 @@ def window(qtbot, aloop, fake_services, make_payment):
         user=make_user(Role.CASHIER), clock=lambda: NOW,
     )  # fmt: skip
     qtbot.addWidget(w)
-    w.show()
-    w.activateWindow()
-    qtbot.waitExposed(w)
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is w)
+    show_active(qtbot, w)
     qtbot.waitUntil(lambda: w.payments_view.model.rowCount() == 2)
     yield w
     bridge.close()

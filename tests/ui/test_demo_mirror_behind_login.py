@@ -5,14 +5,12 @@ to the gateway (start-up reconciliation, poller, periodic reconciliation) waits 
 from __future__ import annotations
 
 import asyncio
-import os
-import subprocess
-import sys
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
 from epay_desktop.ui.app.main import start_background
+from tests.support.demo_console import child_environ, logged_in_demo
 
 
 def test_the_background_talks_to_the_gateway_only_after_its_first_step() -> None:
@@ -86,68 +84,31 @@ def test_the_background_goes_on_when_its_first_step_fails() -> None:
     assert ran == ["poll"]
 
 
-#: The real demo console (``run_gui``): log in through the login form as soon as it shows, and at
-#: that moment compare the sandbox's ledger with what the demo database holds.
-LOGIN_AND_COMPARE = """
-import asyncio, sys
+#: The real demo console, its run step driven (``tests.support.demo_console``): logged in through the
+#: login form as soon as it shows; at that moment compare the sandbox's ledger with the demo database.
+SPY_ON_THE_SANDBOX = """
 from epay_desktop.demo import mirror_into_sandbox
 from epay_desktop.sandbox import SandboxConfig, SandboxState
-from epay_desktop.ui.app import main
-from epay_desktop.ui.app import controller as app_controller
 
 from epay_desktop import launch
 
 running = []
 start = launch._start_demo_sandbox
 launch._start_demo_sandbox = lambda: running.append(start()) or running[0]
-
-
-async def until(condition):
-    while not condition():
-        await asyncio.sleep(0.01)
-
-
-async def run(self):
-    self.window.show()
-    login = asyncio.ensure_future(self.session.log_in())
-    form = self.session.lock_screen.form
-    await asyncio.wait_for(until(form.isVisible), 60)
-    form.name_edit.setText("Айгерим")
-    form.secret_edit.setText("1111")
-    form.login_button.click()
-    await asyncio.wait_for(until(lambda: self.session.user is not None), 60)
-    in_ledger = len(running[0].state.ledger.all())
-    stored = await self.ctx.demo_shop.payments()
-    terminal = self.ctx.gateway_settings.credentials.terminal_id
-    expected = mirror_into_sandbox(SandboxState(SandboxConfig()), stored, terminal)
-    print("payments", len(stored), "ledger at login", in_ledger, "expected", expected, flush=True)
-    login.cancel()
-    self.window.close()
-    await self._closed
-
-
-app_controller.AppController.run = run
-sys.exit(main.run_gui(demo=True, demo_home=sys.argv[1]))
+"""
+COMPARE = """
+in_ledger = len(running[0].state.ledger.all())
+stored = await self.ctx.demo_shop.payments()
+terminal = self.ctx.gateway_settings.credentials.terminal_id
+expected = mirror_into_sandbox(SandboxState(SandboxConfig()), stored, terminal)
+print("payments", len(stored), "ledger at login", in_ledger, "expected", expected, flush=True)
 """
 
 
 def test_the_demo_ledger_is_full_when_the_person_has_logged_in(tmp_path: Path) -> None:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("EPAYMENT_", "EPAY_"))}
-    env.update(
-        QT_QPA_PLATFORM="offscreen",
-        QTWEBENGINE_DISABLE_SANDBOX="1",
-        HOME=str(tmp_path),
-        XDG_DATA_HOME=str(tmp_path / "data"),
-        XDG_CONFIG_HOME=str(tmp_path / "config"),
-    )
+    env = child_environ(tmp_path)
     for start in ("first (seeds)", "second (seeded before)"):
-        done = subprocess.run(
-            [sys.executable, "-c", LOGIN_AND_COMPARE, str(tmp_path / "demo")],
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=240,
-        )
+        done = logged_in_demo(tmp_path / "demo", env, COMPARE, prelude=SPY_ON_THE_SANDBOX)
         assert done.returncode == 0, start + done.stderr[-3000:]
         words = done.stdout.split()
         assert words[0] == "payments", done.stdout + done.stderr[-3000:]

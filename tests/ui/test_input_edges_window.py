@@ -19,8 +19,8 @@ from epay_desktop.app import store_of
 from epay_desktop.domain import ConsoleStatus, GatewaySnapshot, InvoiceId, Money
 from epay_desktop.ui.money.refund_dialog import RefundDialog
 from epay_desktop.ui.users.users_dialog import UsersDialog
+from tests.support.live_console import MANAGER, MANAGER_PIN
 
-MANAGER, MANAGER_PIN = "Данияр", "2222"
 SLOW = 15_000
 LEFT = Qt.MouseButton.LeftButton
 

@@ -10,7 +10,6 @@ amount, until dismissed; "Open payment" shows it in the detail panel (decision 0
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Iterator
 from datetime import timedelta
 from decimal import Decimal
@@ -18,21 +17,20 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWebEngineCore import QWebEngineProfile
-from PySide6.QtWidgets import QApplication, QDialog
 
 from epay_desktop.app import AppContext, open_app, store_of
 from epay_desktop.demo import demo_environ
-from epay_desktop.domain import ConsoleStatus, InvoiceId, Role, User
+from epay_desktop.domain import ConsoleStatus, InvoiceId, User
 from epay_desktop.gateway import StatusFound
 from epay_desktop.gateway.status import parse_transaction
 from epay_desktop.store.models import PaymentRow
-from epay_desktop.ui.app.controller import AppController, ConsoleOptions
+from epay_desktop.ui.app.controller import AppController
 from epay_desktop.ui.checkout.late_payment_notice import LatePaymentNotice
+from tests.support.live_console import CASHIER, CASHIER_PIN, add_people, controller_running
+from tests.support.windows import log_in
 
-CASHIER, CASHIER_PIN = "Айгерим", "1111"
 INVOICE = InvoiceId("000777002")
 DEAD_GATEWAY = "http://127.0.0.1:9"  # nothing listens: check-status is answered below
 
@@ -74,8 +72,7 @@ def counter(
     monkeypatch: pytest.MonkeyPatch,
 ) -> Iterator[Counter]:
     ctx: AppContext = arun(open_app(demo_environ(tmp_path / "home", DEAD_GATEWAY)))
-    manager = arun(ctx.users.add_user("Данияр", Role.MANAGER, "2222", None))
-    cashier = arun(ctx.users.add_user(CASHIER, Role.CASHIER, CASHIER_PIN, manager))
+    _manager, cashier = add_people(arun, ctx)
     now = ctx.clock()
     with store_of(ctx).write() as tx:  # a sale whose page is open: the customer has the token
         tx.session.add(
@@ -92,25 +89,11 @@ def counter(
                 token_expires_at=now + timedelta(minutes=20),
             )
         )
-    controller = AppController(ctx, profile, ConsoleOptions(idle_minutes=0, poll_interval=0.5))
-    c = Counter(ctx, controller, cashier, arun)
-    monkeypatch.setattr(ctx.payments.gateway, "check_status", c.check_status)
-    running = asyncio.ensure_future(controller.run())
-    try:
-        form = controller.session.lock_screen.form
-        qtbot.waitUntil(form.isVisible, timeout=10_000)
-        form.name_edit.setText(CASHIER)
-        qtbot.keyClicks(form.secret_edit, CASHIER_PIN)
-        qtbot.keyClick(form.secret_edit, Qt.Key.Key_Return)
-        qtbot.waitUntil(lambda: controller.session.user is not None, timeout=10_000)
+    with controller_running(arun, qtbot, ctx, profile) as controller:
+        c = Counter(ctx, controller, cashier, arun)
+        monkeypatch.setattr(ctx.payments.gateway, "check_status", c.check_status)
+        log_in(qtbot, controller, CASHIER, CASHIER_PIN)
         yield c
-    finally:
-        for widget in QApplication.topLevelWidgets():
-            if isinstance(widget, QDialog) and shiboken6.isValid(widget) and widget.isVisible():
-                widget.reject()
-        controller.close()
-        qtbot.waitUntil(running.done, timeout=10_000)
-        arun(ctx.aclose())
 
 
 def plain(text: str) -> str:

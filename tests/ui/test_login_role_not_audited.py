@@ -9,22 +9,22 @@ from sqlalchemy import update
 
 from epay_desktop.app import store_of
 from epay_desktop.store.models import UserRow
-
-from .conftest import REAL_CASHIER, REAL_CASHIER_PIN, REAL_SLOW_MS
+from tests.support.live_console import CASHIER, CASHIER_PIN
+from tests.support.windows import SLOW_MS
 
 
 def test_one_sql_update_making_a_cashier_a_manager_is_refused_at_the_login_screen(qtbot, arun, real_console):
     def forge(tx) -> None:
-        tx.session.execute(update(UserRow).where(UserRow.name == REAL_CASHIER).values(role="manager"))
+        tx.session.execute(update(UserRow).where(UserRow.name == CASHIER).values(role="manager"))
 
     arun(store_of(real_console.ctx).run_write(forge))
     session = real_console.controller.session
     form = session.lock_screen.form
-    qtbot.waitUntil(form.isVisible, timeout=REAL_SLOW_MS)
-    form.name_edit.setText(REAL_CASHIER)
-    qtbot.keyClicks(form.secret_edit, REAL_CASHIER_PIN)
+    qtbot.waitUntil(form.isVisible, timeout=SLOW_MS)
+    form.name_edit.setText(CASHIER)
+    qtbot.keyClicks(form.secret_edit, CASHIER_PIN)
     qtbot.keyClick(form.secret_edit, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: "not the one a manager gave it" in form.error_label.text(), timeout=REAL_SLOW_MS)
+    qtbot.waitUntil(lambda: "not the one a manager gave it" in form.error_label.text(), timeout=SLOW_MS)
     assert form.error_label.isVisible()
     assert session.user is None
     assert form.secret_edit.text() == ""

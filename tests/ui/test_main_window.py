@@ -8,28 +8,21 @@ from datetime import UTC, datetime
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from epay_desktop.domain import ConsoleStatus as S
 from epay_desktop.domain import Money, OpState, Role, User
 from epay_desktop.services.events import PaymentUpdated, PollerHealthChanged
-from epay_desktop.ui.app.bridge import EventBridge
 from epay_desktop.ui.payments.list_model import PaymentColumn
 from epay_desktop.ui.window.actions import payment_availability
 from epay_desktop.ui.window.main_window import MainWindow
+from tests.support.windows import show_active
 
 NOW = datetime(2026, 1, 15, 9, 30, tzinfo=UTC)
 
 
 def make_user(role: Role, name: str = "Aigerim") -> User:
     return User(1, name, role, True, 0, None, NOW)
-
-
-@pytest.fixture
-def bridge(fake_services):
-    b = EventBridge(fake_services.events)
-    yield b
-    b.close()
 
 
 @pytest.fixture
@@ -44,10 +37,7 @@ def window(qtbot, aloop, fake_services, bridge, make_payment):
         user=make_user(Role.MANAGER), user_name={1: "Aigerim"}.get, clock=lambda: NOW,
     )  # fmt: skip
     qtbot.addWidget(w)
-    w.show()
-    w.activateWindow()
-    qtbot.waitExposed(w)
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is w)
+    show_active(qtbot, w)
     qtbot.waitUntil(lambda: w.payments_view.model.rowCount() == 3)
     return w
 

@@ -12,11 +12,11 @@ from datetime import UTC, datetime
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 
 from epay_desktop.domain import ConsoleStatus as S
 from epay_desktop.domain import Role, User
 from epay_desktop.ui.window.main_window import MainWindow
+from tests.support.windows import show_active
 
 NOW = datetime(2026, 1, 15, 9, 30, tzinfo=UTC)
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -44,10 +44,7 @@ def window(qtbot, aloop, fake_services, payments):
         user=make_user(Role.MANAGER), clock=lambda: NOW,
     )  # fmt: skip
     qtbot.addWidget(w)
-    w.show()
-    w.activateWindow()
-    qtbot.waitExposed(w)
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is w)
+    show_active(qtbot, w)
     qtbot.waitUntil(lambda: w.payments_view.model.rowCount() == 3)
     return w
 

@@ -65,13 +65,6 @@ class QueriesWithOperations:
 
 
 @pytest.fixture
-def bridge(fake_services):
-    b = EventBridge(fake_services.events)
-    yield b
-    b.close()
-
-
-@pytest.fixture
 def queries(fake_services):
     return QueriesWithOperations(fake_services.queries)
 

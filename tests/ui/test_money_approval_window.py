@@ -10,9 +10,7 @@ import json
 from typing import Any
 
 import pytest
-import shiboken6
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QApplication
 
 from epay_desktop.app import store_of
 from epay_desktop.domain import (
@@ -27,10 +25,10 @@ from epay_desktop.ui.money.cancel_dialog import CancelDialog
 from epay_desktop.ui.money.charge_dialog import ChargeDialog
 from epay_desktop.ui.money.refund_dialog import RefundDialog
 from epay_desktop.ui.users.users_dialog import UsersDialog
+from tests.support.live_console import CASHIER, CASHIER_PIN, MANAGER, MANAGER_PIN
+from tests.support.windows import shown, wait_shown
 
 LEFT = Qt.MouseButton.LeftButton
-MANAGER, MANAGER_PIN = "Данияр", "2222"
-CASHIER, CASHIER_PIN = "Айгерим", "1111"
 SLOW = 15_000
 
 
@@ -58,19 +56,6 @@ def seed(console: Any, arun: Any, number: int, amount: str, status: ConsoleStatu
         return tx.payments.apply_snapshot(p.id, snap, next_poll_at=None).invoice_id
 
     return arun(store_of(ctx).run_write(work))
-
-
-def shown(kind: type) -> list[Any]:
-    return [
-        w
-        for w in QApplication.topLevelWidgets()
-        if isinstance(w, kind) and shiboken6.isValid(w) and w.isVisible()
-    ]
-
-
-def wait_shown(qtbot: Any, kind: type) -> Any:
-    qtbot.waitUntil(lambda: bool(shown(kind)), timeout=SLOW)
-    return shown(kind)[0]
 
 
 def test_ctrl_r_wrong_pins_pause_the_counter_and_never_lock_the_manager(

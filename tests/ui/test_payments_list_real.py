@@ -21,8 +21,8 @@ from epay_desktop.domain import ConsoleStatus, InvoiceId
 from epay_desktop.services.events import PaymentUpdated
 from epay_desktop.ui.money.refund_dialog import RefundDialog
 from epay_desktop.ui.payments.list_model import PaymentColumn
-
-from .conftest import REAL_MANAGER, REAL_MANAGER_PIN, REAL_SLOW_MS
+from tests.support.live_console import MANAGER, MANAGER_PIN
+from tests.support.windows import SLOW_MS
 
 C = PaymentColumn
 SIZE = 2_500
@@ -41,20 +41,20 @@ def click_header(qtbot: Any, view: Any, column: PaymentColumn, order: Qt.SortOrd
             break
         x = header.sectionViewportPosition(column) + header.sectionSize(column) // 2
         qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
-        qtbot.waitUntil(lambda: not view.model.is_loading, timeout=REAL_SLOW_MS)
+        qtbot.waitUntil(lambda: not view.model.is_loading, timeout=SLOW_MS)
     assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (column, order)
-    qtbot.waitUntil(lambda: view.model.payment_at(0) is not None, timeout=REAL_SLOW_MS)
+    qtbot.waitUntil(lambda: view.model.payment_at(0) is not None, timeout=SLOW_MS)
 
 
 def test_the_list_on_a_generated_database(real_console: Any, qtbot: Any, tmp_path: Any, arun: Any):
     url = real_console.ctx.store_settings.database_url
     generate(url, SIZE, seed=5, pepper_file=tmp_path / "generated-pepper.key")
-    real_console.log_in(REAL_MANAGER, REAL_MANAGER_PIN)
+    real_console.log_in(MANAGER, MANAGER_PIN)
     window = real_console.window
     view = window.payments_view
     qtbot.keyClick(view.table, Qt.Key.Key_F5)
     model = view.model
-    qtbot.waitUntil(lambda: model.rowCount() == SIZE and not model.is_loading, timeout=REAL_SLOW_MS)
+    qtbot.waitUntil(lambda: model.rowCount() == SIZE and not model.is_loading, timeout=SLOW_MS)
     assert view.filters.count_label.text() == f"{SIZE} payments"
 
     # the true largest first, from the whole table (not the rows read so far)
@@ -75,7 +75,7 @@ def test_the_list_on_a_generated_database(real_console: Any, qtbot: Any, tmp_pat
     assert row is not None
     view.table.setFocus()
     view.table.setCurrentIndex(model.index(row, 0))
-    qtbot.waitUntil(lambda: window.current_invoice() == chosen, timeout=REAL_SLOW_MS)
+    qtbot.waitUntil(lambda: window.current_invoice() == chosen, timeout=SLOW_MS)
     click_header(qtbot, view, C.TIME, Qt.SortOrder.AscendingOrder)
     assert window.current_invoice() == chosen  # meanwhile the payment stays the one acted on
     qtbot.waitUntil(lambda: (p := view.current_payment()) is not None and p.invoice_id == chosen)
@@ -86,30 +86,30 @@ def test_the_list_on_a_generated_database(real_console: Any, qtbot: Any, tmp_pat
     click_header(qtbot, view, C.TIME, Qt.SortOrder.DescendingOrder)
     bar = view.table.verticalScrollBar()
     bar.setValue(bar.maximum())
-    qtbot.waitUntil(lambda: model.payment_at(SIZE - 1) is not None, timeout=REAL_SLOW_MS)
+    qtbot.waitUntil(lambda: model.payment_at(SIZE - 1) is not None, timeout=SLOW_MS)
     (oldest,) = raw(url, "SELECT invoice_id FROM payments ORDER BY created_at, id LIMIT 1")[0]
     assert model.index(SIZE - 1, C.INVOICE).data() == oldest
     assert model.loaded_rows < SIZE
 
     # Ctrl+F a search that lists only another payment: nothing acts on the hidden one
-    qtbot.waitUntil(lambda: window.current_invoice() == chosen, timeout=REAL_SLOW_MS)
+    qtbot.waitUntil(lambda: window.current_invoice() == chosen, timeout=SLOW_MS)
     qtbot.keyClick(view.table, Qt.Key.Key_F, CTRL)
     edit = view.search_edit
     assert edit.hasFocus()
     qtbot.keyClicks(edit, other.value)
-    qtbot.waitUntil(lambda: model.filter.search == other.value and not model.is_loading, timeout=REAL_SLOW_MS)
+    qtbot.waitUntil(lambda: model.filter.search == other.value and not model.is_loading, timeout=SLOW_MS)
     assert model.rowCount() == 1 and model.payment_at(0).invoice_id == other
-    qtbot.waitUntil(lambda: window.current_invoice() is None, timeout=REAL_SLOW_MS)
+    qtbot.waitUntil(lambda: window.current_invoice() is None, timeout=SLOW_MS)
     qtbot.keyClick(edit, Qt.Key.Key_R, CTRL)
     QApplication.processEvents()
     assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, RefundDialog) and w.isVisible()]
     qtbot.keyClick(edit, Qt.Key.Key_Return)  # Enter goes to the one match: Ctrl+R refunds that one
-    qtbot.waitUntil(lambda: window.current_invoice() == other, timeout=REAL_SLOW_MS)
-    qtbot.waitUntil(window.commands.refund.isEnabled, timeout=REAL_SLOW_MS)
+    qtbot.waitUntil(lambda: window.current_invoice() == other, timeout=SLOW_MS)
+    qtbot.waitUntil(window.commands.refund.isEnabled, timeout=SLOW_MS)
     qtbot.keyClick(view.table, Qt.Key.Key_R, CTRL)
     qtbot.waitUntil(
         lambda: any(isinstance(w, RefundDialog) and w.isVisible() for w in QApplication.topLevelWidgets()),
-        timeout=REAL_SLOW_MS,
+        timeout=SLOW_MS,
     )
     dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, RefundDialog) and w.isVisible())
     assert dialog.view.payment.invoice_id == other
@@ -117,11 +117,11 @@ def test_the_list_on_a_generated_database(real_console: Any, qtbot: Any, tmp_pat
 
     # a payment the services update (as the poller does) changes its loaded row
     qtbot.keyClick(edit, Qt.Key.Key_Escape)
-    qtbot.waitUntil(lambda: model.rowCount() == SIZE and not model.is_loading, timeout=REAL_SLOW_MS)
+    qtbot.waitUntil(lambda: model.rowCount() == SIZE and not model.is_loading, timeout=SLOW_MS)
     top = model.payment_at(0)
     assert top is not None and top.status is not ConsoleStatus.REFUND
     refunded = replace(top, status=ConsoleStatus.REFUND, payout_amount=top.amount)
-    with qtbot.waitSignal(model.dataChanged, timeout=REAL_SLOW_MS):
+    with qtbot.waitSignal(model.dataChanged, timeout=SLOW_MS):
         real_console.ctx.events.publish(PaymentUpdated(refunded, top.status))
     assert model.index(0, C.STATUS).data() == "Refunded"
     assert model.rowCount() == SIZE

@@ -14,7 +14,6 @@ gateway. The cashier selects it in the list and presses Ctrl+P:
 
 from __future__ import annotations
 
-import asyncio
 import io
 import os
 import stat
@@ -34,16 +33,16 @@ from sqlalchemy import func, select
 
 from epay_desktop.app import AppContext, open_app, store_of
 from epay_desktop.demo import demo_environ
-from epay_desktop.domain import ConsoleStatus, InvoiceId, Money, Role
+from epay_desktop.domain import ConsoleStatus, InvoiceId, Money
 from epay_desktop.domain.receipts import ReceiptKind, ReceiptLanguage
 from epay_desktop.store.models import AuditRow, PaymentRow
-from epay_desktop.ui.app.controller import AppController, ConsoleOptions
+from epay_desktop.ui.app.controller import AppController
 from epay_desktop.ui.receipts import preview as receipts_ui
 from epay_desktop.ui.receipts.preview import ReceiptDialog
+from tests.support.file_dialogs import yes_to_replace
+from tests.support.live_console import CASHIER, CASHIER_PIN, add_people, controller_running
+from tests.support.windows import log_in
 
-from .file_dialogs import yes_to_replace
-
-CASHIER, CASHIER_PIN = "Айгерим", "1111"
 INVOICE = InvoiceId("000777001")
 DEAD_GATEWAY = "http://127.0.0.1:9"  # nothing listens: this test never reaches a gateway
 
@@ -124,8 +123,7 @@ def counter(
     qtbot: Any, aloop: Any, arun: Any, tmp_path: Path, profile: QWebEngineProfile
 ) -> Iterator[Counter]:
     ctx: AppContext = arun(open_app(demo_environ(tmp_path / "home", DEAD_GATEWAY)))
-    manager = arun(ctx.users.add_user("Данияр", Role.MANAGER, "2222", None))
-    cashier = arun(ctx.users.add_user(CASHIER, Role.CASHIER, CASHIER_PIN, manager))
+    _manager, cashier = add_people(arun, ctx)
     now = ctx.clock()
     with store_of(ctx).write() as tx:  # a sale the bank approved, recorded as the payment service does
         tx.session.add(
@@ -148,23 +146,9 @@ def counter(
                 approval_code="A1B2C3",
             )
         )
-    controller = AppController(ctx, profile, ConsoleOptions(idle_minutes=0, poll_interval=0.5))
-    running = asyncio.ensure_future(controller.run())
-    try:
-        form = controller.session.lock_screen.form
-        qtbot.waitUntil(form.isVisible, timeout=10_000)
-        form.name_edit.setText(CASHIER)
-        qtbot.keyClicks(form.secret_edit, CASHIER_PIN)
-        qtbot.keyClick(form.secret_edit, Qt.Key.Key_Return)
-        qtbot.waitUntil(lambda: controller.session.user is not None, timeout=10_000)
+    with controller_running(arun, qtbot, ctx, profile) as controller:
+        log_in(qtbot, controller, CASHIER, CASHIER_PIN)
         yield Counter(ctx, controller, qtbot, arun)
-    finally:
-        for widget in QApplication.topLevelWidgets():
-            if isinstance(widget, QDialog) and shiboken6.isValid(widget) and widget.isVisible():
-                widget.reject()
-        controller.close()
-        qtbot.waitUntil(running.done, timeout=10_000)
-        arun(ctx.aclose())
 
 
 def test_a_preview_closed_issues_nothing_and_print_issues_one_numbered_receipt(

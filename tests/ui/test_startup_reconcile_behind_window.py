@@ -13,9 +13,7 @@ from typing import Any
 
 import httpx
 import pytest
-import shiboken6
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog
 
 from epay_desktop.app import open_app
 from epay_desktop.demo import demo_environ
@@ -24,6 +22,7 @@ from epay_desktop.sandbox import RunningSandbox, SandboxConfig, start_in_thread
 from epay_desktop.ui.app.controller import AppController, ConsoleOptions
 from epay_desktop.ui.app.main import _status_line, start_background
 from epay_desktop.ui.common.roles import RecordRole
+from tests.support.windows import dismiss_dialogs
 
 CHECKING = "Checking unfinished payments with the bank…"
 MANAGER, PIN = "Данияр", "2222"
@@ -94,9 +93,7 @@ def test_the_login_shows_at_once_and_the_list_follows_the_start_up_check(
         qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "", timeout=SLOW_MS)
         assert [shown(p) for p in payments[3:]] == [ConsoleStatus.PENDING] * 3
     finally:
-        for widget in QApplication.topLevelWidgets():
-            if isinstance(widget, QDialog) and shiboken6.isValid(widget) and widget.isVisible():
-                widget.reject()
+        dismiss_dialogs()
         controller.close()
         stop.set()
         qtbot.waitUntil(lambda: background.done() and running.done(), timeout=SLOW_MS)

@@ -12,17 +12,15 @@ import PySide6.QtWebEngineWidgets  # noqa: F401  isort: skip
 
 import asyncio
 import itertools
-import json
 import socket
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QTimer
-from PySide6.QtWebEngineCore import QWebEngineFrame, QWebEnginePage, QWebEngineProfile
+from PySide6.QtWebEngineCore import QWebEngineFrame, QWebEngineProfile
 
 from epay_desktop.domain import InvoiceId, Money
 from epay_desktop.gateway import Credentials, EpayClient, Secret, StatusResult
@@ -31,9 +29,9 @@ from epay_desktop.sandbox import RunningSandbox, SandboxConfig, start_in_thread
 from epay_desktop.sandbox.config import TEST_CLIENT_ID, TEST_CLIENT_SECRET, TEST_TERMINAL_ID
 from epay_desktop.ui.checkout.policy import DEFAULT_RETURN_BASE, hosts_of
 from epay_desktop.ui.checkout.view import CheckoutView
+from tests.support import card_form
+from tests.support.card_form import JS_TIMEOUT_MS, Target
 
-JS_TIMEOUT_MS = 20_000
-FUTURE = f"12{(date.today().year + 3) % 100:02d}"  # typed as digits; the page inserts the slash
 _invoices = itertools.count(100_001)
 
 
@@ -71,32 +69,14 @@ class Checkout:
     invoice_id: str
 
 
-Target = QWebEnginePage | QWebEngineFrame
-
-FILL = """
-(function (card) {
-  function type(id, value) {
-    var input = document.getElementById(id);
-    input.focus();
-    input.value = value;
-    input.dispatchEvent(new Event("input", { bubbles: true }));
-    return input.value;
-  }
-  var typed = ["pan", "expiry", "cvc", "name"].map(function (id) { return type(id, card[id]); });
-  document.activeElement.blur();
-  return JSON.stringify(typed);
-})(%s)
-"""
-
-
 class Driver:
     """What the tests do to the sandbox and inside the embedded page; waits on conditions, never on time."""
 
-    SHOWN_EXPIRY = f"{FUTURE[:2]}/{FUTURE[2:]}"  # how the page shows it
-    APPROVED = "4405639704015096"
-    DECLINED = "4003032704547597"
-    FORM_READY = "!!document.querySelector('form.pay-form') && document.readyState === 'complete'"
-    SUBMIT = "document.querySelector('form.pay-form button[type=submit]').click(); true"
+    SHOWN_EXPIRY = card_form.SHOWN_EXPIRY  # how the page shows it
+    APPROVED = card_form.APPROVED_CARD
+    DECLINED = card_form.DECLINED_CARD
+    FORM_READY = card_form.FORM_READY
+    SUBMIT = card_form.SUBMIT
 
     def __init__(self, qtbot: Any, sandbox: RunningSandbox) -> None:
         self.qtbot = qtbot
@@ -141,35 +121,15 @@ class Driver:
 
     def run_js(self, target: Target, code: str) -> Any:
         """Evaluate ``code`` in the page or a frame and wait for its value."""
-        box: list[Any] = []
-        target.runJavaScript(code, box.append)
-        self.qtbot.waitUntil(lambda: bool(box), timeout=JS_TIMEOUT_MS)
-        return box[0]
+        return card_form.run_js(self.qtbot, target, code)
 
     def wait_js(self, target: Callable[[], Target | None], code: str, timeout: int = JS_TIMEOUT_MS) -> None:
         """Re-evaluate ``code`` every 100 ms (in whatever ``target()`` is then) until it returns true."""
-        done: list[bool] = []
+        card_form.wait_js(self.qtbot, target, code, timeout)
 
-        def kick() -> None:
-            where = target()
-            if where is not None and (not isinstance(where, QWebEngineFrame) or where.isValid()):
-                where.runJavaScript(code, lambda value: done.append(True) if value is True else None)
-
-        timer = QTimer()
-        timer.setInterval(100)
-        timer.timeout.connect(kick)
-        timer.start()
-        kick()
-        try:
-            self.qtbot.waitUntil(lambda: bool(done), timeout=timeout)
-        finally:
-            timer.stop()
-
-    def fill_card(self, target: Target, pan: str) -> list[str]:
+    def fill_card(self, target: Target, pan: str, name: str = "test buyer") -> list[str]:
         """Type a test card into the hosted form (like a person would, event by event)."""
-        card = {"pan": pan, "expiry": FUTURE, "cvc": "321", "name": "test buyer"}
-        typed: list[str] = json.loads(self.run_js(target, FILL % json.dumps(card)))
-        return typed
+        return card_form.fill_card(self.qtbot, target, pan, name=name)
 
     @staticmethod
     def child_frame(view: CheckoutView) -> QWebEngineFrame | None:

@@ -5,7 +5,6 @@ page that cannot load at all (connection refused) stops it.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from typing import Any
 
@@ -23,25 +22,9 @@ NAME_ERROR = (
 )
 
 
-TYPE_CARD = """
-(function (card) {
-  ["pan", "expiry", "cvc", "name"].forEach(function (id) {
-    var input = document.getElementById(id);
-    input.focus();
-    input.value = card[id];
-    input.dispatchEvent(new Event("input", { bubbles: true }));
-  });
-  document.activeElement.blur();
-  return true;
-})(CARD)
-"""
-
-
 def fill(drive: Any, view: CheckoutView, pan: str, name: str) -> None:
     """Type a card with this cardholder name (empty: the mistake the sandbox answers with 422)."""
-    card = {"pan": pan, "expiry": drive.SHOWN_EXPIRY, "cvc": "321", "name": name}
-    code = TYPE_CARD.replace("CARD", json.dumps(card))
-    assert drive.run_js(view.page, code) is True
+    drive.fill_card(view.page, pan, name)
 
 
 def test_an_http_error_page_keeps_the_sale_open_and_can_be_corrected(

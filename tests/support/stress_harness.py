@@ -1,6 +1,6 @@
 """Shared by the stress suites (tests/stress): profiles, figures, scripted workloads and invariants.
 
-Builds on tests/services/drivers/ops_harness.py (sandbox control client, clock, store opener and
+Builds on tests/support/ops_harness.py (sandbox control client, clock, store opener and
 the real services wired against the sandbox) rather than repeating it. The kill storm's children
 are forked from a multiprocessing *forkserver* that has the console's modules preloaded, so a
 workload starts in milliseconds; each child is a real process that the parent (or a named fault
@@ -14,7 +14,6 @@ import json
 import os
 import random
 import sqlite3
-import sys
 from collections import Counter
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -22,21 +21,15 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Final
 
-HERE = Path(__file__).resolve().parent
-ROOT = HERE.parents[2]  # the project: tests.support.ops_harness
-for _folder in (str(HERE), str(ROOT)):
-    if _folder not in sys.path:
-        sys.path.insert(0, _folder)
-
-from epay_desktop.domain import ConsoleError, Money, OpKind, OpState  # noqa: E402
-from epay_desktop.domain.receipts import ReceiptKind  # noqa: E402
-from epay_desktop.gateway import EpayError  # noqa: E402
-from epay_desktop.services.audit import verify_chain  # noqa: E402
-from epay_desktop.services.money_ops.crash_points import FAULT_ENV, FAULT_POINTS, FaultPoints  # noqa: E402
-from epay_desktop.services.receipts import ReceiptService  # noqa: E402
-from epay_desktop.store.db import Store  # noqa: E402
-from epay_desktop.store.open import open_store  # noqa: E402
-from tests.support import ops_harness as h  # noqa: E402
+from epay_desktop.domain import ConsoleError, Money, OpKind, OpState
+from epay_desktop.domain.receipts import ReceiptKind
+from epay_desktop.gateway import EpayError
+from epay_desktop.services.audit import verify_chain
+from epay_desktop.services.money_ops.crash_points import FAULT_ENV, FAULT_POINTS, FaultPoints
+from epay_desktop.services.receipts import ReceiptService
+from epay_desktop.store.db import Store
+from epay_desktop.store.open import open_store
+from tests.support import ops_harness as h
 
 #: ``EPAY_STRESS=long`` selects the long profile (scripts/stress.sh); anything else is the short one.
 PROFILE_ENV: Final = "EPAY_STRESS"

@@ -1,4 +1,5 @@
-"""Answers to Qt's own file-dialog questions, given the way a person gives them (for the save tests)."""
+"""Answers to Qt's own file-dialog questions, given the way a person gives them (used by the save tests in
+tests/ui: the receipt PDF, the audit anchor, the export)."""
 
 from __future__ import annotations
 

@@ -1,10 +1,10 @@
-"""The REAL console's life in a test, shared by the e2e fixtures and the i18n screen walk.
+"""The REAL console's life in a test, shared by the e2e fixtures (tests/e2e), the i18n screen walk
+(tests/i18n) and the GUI tests on the real services (tests/ui): ``from tests.support.live_console import
+running_console, refund_waiting_for_review``.
 
-Import it with importlib mode's usual trick::
-
-    sys.path.insert(0, str(Path(__file__).parent / "drivers"))  # tests/e2e/drivers
-    from live_console import running_console, refund_waiting_for_review
-
+* :func:`add_people` ``(arun, ctx)``: the manager and the cashier every console test logs in as.
+* :func:`controller_running` ``(arun, qtbot, ctx, profile)``: the AppController and its window running on
+  an opened ``ctx`` (its options :data:`POLLING` unless given), shut down and ``ctx`` closed on leaving.
 * :func:`running_console` ``(arun, qtbot, env, profile)``: ``open_app(env)`` on a fresh database with a
   manager (:data:`MANAGER`) and a cashier (:data:`CASHIER`), the poller running, the AppController and its
   window, nobody logged in; on leaving: dialogs a failed test left open dismissed, all shut down.
@@ -22,19 +22,50 @@ from contextlib import contextmanager
 from decimal import Decimal
 from typing import Any
 
-import shiboken6
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QDialog, QMenu, QWidget
+from PySide6.QtWidgets import QMenu, QWidget
 
 from epay_desktop.app import AppContext, open_app, store_of
 from epay_desktop.domain import InvoiceId, Money, OpState, Role, User
 from epay_desktop.sandbox.faults import Fault
 from epay_desktop.ui.app.controller import AppController, ConsoleOptions
 from epay_desktop.ui.app.main import start_background
+from tests.support.windows import dismiss_dialogs
 
 MANAGER, MANAGER_PIN = "Данияр", "2222"
 CASHIER, CASHIER_PIN = "Айгерим", "1111"
+#: The console's options in these tests: never locks when idle, polls every half second.
+POLLING = ConsoleOptions(idle_minutes=0, poll_interval=0.5)
+
+
+def add_people(arun: Callable[..., Any], ctx: AppContext) -> tuple[User, User]:
+    """The manager (:data:`MANAGER`) and the cashier (:data:`CASHIER`) the manager added."""
+    manager: User = arun(ctx.users.add_user(MANAGER, Role.MANAGER, MANAGER_PIN, None))
+    cashier: User = arun(ctx.users.add_user(CASHIER, Role.CASHIER, CASHIER_PIN, manager))
+    return manager, cashier
+
+
+@contextmanager
+def controller_running(
+    arun: Callable[..., Any],
+    qtbot: Any,
+    ctx: AppContext,
+    profile: Any,
+    options: ConsoleOptions = POLLING,
+    timeout: int = 10_000,
+) -> Iterator[AppController]:
+    """The AppController of ``ctx`` running (its window shown, nobody logged in); on leaving: dialogs a
+    failed test left open dismissed, the controller closed and its run ended, ``ctx`` closed."""
+    controller = AppController(ctx, profile, options)
+    running = asyncio.ensure_future(controller.run())
+    try:
+        yield controller
+    finally:
+        dismiss_dialogs()
+        controller.close()
+        qtbot.waitUntil(running.done, timeout=timeout)
+        arun(ctx.aclose(), timeout=timeout)
 
 
 @contextmanager
@@ -43,21 +74,14 @@ def running_console(
 ) -> Iterator[tuple[AppContext, AppController]]:
     """``(ctx, controller)`` of the console started on ``env`` (see the module's docstring)."""
     ctx: AppContext = arun(open_app(dict(env)))
-    manager = arun(ctx.users.add_user(MANAGER, Role.MANAGER, MANAGER_PIN, None))
-    arun(ctx.users.add_user(CASHIER, Role.CASHIER, CASHIER_PIN, manager))
-    controller = AppController(ctx, profile, ConsoleOptions(idle_minutes=0, poll_interval=0.5))
+    add_people(arun, ctx)
     stop, poller = start_background(ctx, reconcile_every=1.0)
-    running = asyncio.ensure_future(controller.run())
-    try:
-        yield ctx, controller
-    finally:
-        for widget in QApplication.topLevelWidgets():  # dialogs a failed test left open
-            if isinstance(widget, QDialog) and shiboken6.isValid(widget) and widget.isVisible():
-                widget.reject()
-        controller.close()
-        stop.set()
-        qtbot.waitUntil(lambda: poller.done() and running.done(), timeout=10_000)
-        arun(ctx.aclose())
+    with controller_running(arun, qtbot, ctx, profile) as controller:
+        try:
+            yield ctx, controller
+        finally:  # the background stops before the controller closes and the context with it
+            stop.set()
+            qtbot.waitUntil(poller.done, timeout=10_000)
 
 
 def refund_waiting_for_review(console: Any, manager: User, invoice: InvoiceId, reason: str) -> None:
