@@ -21,14 +21,12 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import func, select, text
 
 from epay_desktop.store.models import AuditRow
-
-if TYPE_CHECKING:
-    from epay_desktop.store.tx import Tx
+from epay_desktop.store.repos.repo import Repo
 
 __all__ = [
     "ACTIVITY_ACTIONS",
@@ -183,11 +181,8 @@ def entry_hash(
     return hmac.new(key, prev_hash.encode("ascii") + body.encode("utf-8"), hashlib.sha256).hexdigest()
 
 
-class AuditRepo:
+class AuditRepo(Repo):
     """Append to and read the audit chain, inside one transaction."""
-
-    def __init__(self, tx: Tx) -> None:
-        self._tx = tx
 
     def _key(self) -> bytes:
         if not self._tx.audit_key:

@@ -17,7 +17,6 @@ from __future__ import annotations
 import logging
 import secrets
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from sqlalchemy import select, text
 
@@ -25,9 +24,7 @@ from epay_desktop.domain import InvoiceId
 from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, msg
 from epay_desktop.store.db import StoreError
 from epay_desktop.store.models import CounterRow, PaymentRow
-
-if TYPE_CHECKING:
-    from epay_desktop.store.tx import Tx
+from epay_desktop.store.repos.repo import Repo
 
 __all__ = [
     "INVOICE_COUNTER",
@@ -65,12 +62,8 @@ def random_invoice_base() -> int:
     return _BASE_LOW + secrets.randbelow(_BASE_HIGH - _BASE_LOW)
 
 
-class CounterRepo:
+class CounterRepo(Repo):
     """``tx.counters``: gap-free named counters (receipt numbers) and invoice ids."""
-
-    def __init__(self, tx: Tx) -> None:
-        self._tx = tx
-        self._s = tx.session
 
     def next(self, name: str, *, start: int = 1) -> int:
         """Advance counter ``name`` and return its new value; the first call returns ``start``.

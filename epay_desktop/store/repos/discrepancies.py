@@ -9,25 +9,18 @@ again later, a new one is opened (migration 0004).
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING
 
 from sqlalchemy import func, or_, select
 
 from epay_desktop.domain import Discrepancy, Money, NotFoundError, OpState
 from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, msg
 from epay_desktop.store.models import DiscrepancyRow, MoneyOpRow, PaymentRow
-
-if TYPE_CHECKING:
-    from epay_desktop.store.tx import Tx
+from epay_desktop.store.repos.repo import Repo
 
 __all__ = ["DiscrepancyRepo", "to_discrepancy"]
 
 
-class DiscrepancyRepo:
-    def __init__(self, tx: Tx) -> None:
-        self._tx = tx
-        self._s = tx.session
-
+class DiscrepancyRepo(Repo):
     def record(
         self,
         payment_id: int,

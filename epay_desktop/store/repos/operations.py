@@ -14,7 +14,6 @@ import uuid
 from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING
 
 from sqlalchemy import Select, func, select
 from sqlalchemy.exc import IntegrityError
@@ -32,9 +31,7 @@ from epay_desktop.domain import (
 from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, msg
 from epay_desktop.domain.rules import transition_allowed
 from epay_desktop.store.models import UNRESOLVED_OP_STATES, MoneyOpRow, PaymentRow
-
-if TYPE_CHECKING:
-    from epay_desktop.store.tx import Tx
+from epay_desktop.store.repos.repo import Repo
 
 __all__ = ["IllegalTransition", "OperationRepo", "RefundSums"]
 
@@ -54,12 +51,8 @@ class RefundSums:
     in_flight_minor: int
 
 
-class OperationRepo:
+class OperationRepo(Repo):
     """``tx.operations``."""
-
-    def __init__(self, tx: Tx) -> None:
-        self._tx = tx
-        self._s = tx.session
 
     # -- intents -----------------------------------------------------------------------------
 

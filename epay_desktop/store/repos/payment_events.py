@@ -4,15 +4,12 @@ refunds made outside this console. Rows are only ever added, never changed (migr
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING
 
 from sqlalchemy import bindparam, select
 
 from epay_desktop.domain import Money, PaymentEvent, PaymentEventKind
 from epay_desktop.store.models import PaymentEventRow, PaymentRow
-
-if TYPE_CHECKING:
-    from epay_desktop.store.tx import Tx
+from epay_desktop.store.repos.repo import Repo
 
 __all__ = ["PaymentEventRepo", "to_event"]
 
@@ -30,12 +27,8 @@ _KIND_OF_PAYMENT = (
 )
 
 
-class PaymentEventRepo:
+class PaymentEventRepo(Repo):
     """Events of one transaction's view; every method returns frozen ``PaymentEvent``s, oldest first."""
-
-    def __init__(self, tx: Tx) -> None:
-        self._tx = tx
-        self._s = tx.session
 
     def add(
         self,

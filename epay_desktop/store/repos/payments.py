@@ -35,6 +35,7 @@ from epay_desktop.store.repos.payment_list import (
     fetch_page,
 )
 from epay_desktop.store.repos.payment_rows import UNRESOLVED_OPS, PaymentCursor, to_payment
+from epay_desktop.store.repos.repo import Repo
 
 if TYPE_CHECKING:
     from epay_desktop.store.tx import Tx
@@ -56,12 +57,11 @@ _LOCK_BY_INVOICE = (
 )
 
 
-class PaymentRepo:
+class PaymentRepo(Repo):
     """``tx.payments``."""
 
     def __init__(self, tx: Tx) -> None:
-        self._tx = tx
-        self._s = tx.session
+        super().__init__(tx)
         #: rows locked in this transaction, kept so the update that follows finds them in the session
         #: (its identity map holds rows weakly: a dropped row was read again, issue 10 P3)
         self._locked: dict[int, PaymentRow] = {}

@@ -10,7 +10,6 @@ commit, and ``UNIQUE (register_id, number)`` backs both up.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING
 
 from sqlalchemy import Select, select
 
@@ -18,19 +17,13 @@ from epay_desktop.domain import Money, NotFoundError
 from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, msg
 from epay_desktop.domain.receipts import ReceiptKind, ReceiptLanguage, ReceiptRecord, ReceiptWidth
 from epay_desktop.store.models import PaymentRow, ReceiptRow
-
-if TYPE_CHECKING:
-    from epay_desktop.store.tx import Tx
+from epay_desktop.store.repos.repo import Repo
 
 __all__ = ["ReceiptRepo", "to_receipt"]
 
 
-class ReceiptRepo:
+class ReceiptRepo(Repo):
     """Receipts of one transaction's view; every method returns frozen ``ReceiptRecord``s."""
-
-    def __init__(self, tx: Tx) -> None:
-        self._tx = tx
-        self._s = tx.session
 
     def issue(
         self,

@@ -16,7 +16,6 @@ import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
@@ -26,9 +25,7 @@ from epay_desktop.domain.errors import ApprovalError, ConsoleError, NotFoundErro
 from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, msg
 from epay_desktop.domain.records import OpKind, Role, User
 from epay_desktop.store.models import ApprovalRow, ApprovalThrottleRow, PaymentRow, UserRow
-
-if TYPE_CHECKING:
-    from epay_desktop.store.tx import Tx
+from epay_desktop.store.repos.repo import Repo
 
 __all__ = ["MAX_APPROVAL_TTL", "ThrottleState", "UserRepo", "name_key"]
 
@@ -65,11 +62,8 @@ def _user(row: UserRow) -> User:
     )
 
 
-class UserRepo:
+class UserRepo(Repo):
     """Reads and writes users and approvals inside one transaction."""
-
-    def __init__(self, tx: Tx) -> None:
-        self._tx = tx
 
     # -- users -------------------------------------------------------------------------------
 
