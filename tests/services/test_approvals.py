@@ -22,8 +22,7 @@ from epay_desktop.domain import (
 )
 from epay_desktop.services.people.passwords import Passwords
 from epay_desktop.services.people.users import UserService
-from epay_desktop.store.db import Store, make_engine
-from epay_desktop.store.models import Base, MoneyOpRow, PaymentRow
+from epay_desktop.store.models import MoneyOpRow, PaymentRow
 
 
 class FakeClock:
@@ -32,15 +31,6 @@ class FakeClock:
 
     def __call__(self) -> datetime:
         return self.now
-
-
-@pytest.fixture
-def store(db_url):
-    engine = make_engine(db_url)
-    Base.metadata.create_all(engine)
-    s = Store(engine, audit_key=os.urandom(32))
-    yield s
-    s.close()
 
 
 @pytest.fixture

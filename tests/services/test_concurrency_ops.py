@@ -11,7 +11,6 @@ import asyncio
 import json
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -26,13 +25,6 @@ from tests.support.sandbox import SandboxControl
 ROOT = Path(__file__).resolve().parents[2]
 
 ROUNDS = 5
-
-
-@pytest.fixture
-def store(db_url: str) -> Iterator[Store]:
-    store = h.open_store(db_url)
-    yield store
-    store.close()
 
 
 def test_T05_double_trigger_creates_one_operation_and_sends_one_refund(

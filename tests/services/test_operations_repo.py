@@ -23,11 +23,6 @@ from tests.support.builders import stored_payment
 T0 = datetime(2026, 5, 1, 10, 0, tzinfo=UTC)
 
 
-@pytest.fixture
-def store(db_store: Store) -> Store:
-    return db_store
-
-
 def _payment(store: Store, user: User, number: int) -> Payment:
     return stored_payment(store, number, at=T0, created_by=user.id, description="")
 

@@ -5,8 +5,6 @@ delivers a health event only when ``ok`` changes, whoever publishes it (service 
 from __future__ import annotations
 
 import asyncio
-import os
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from types import SimpleNamespace
 from typing import Any
@@ -18,8 +16,8 @@ from epay_desktop.gateway import AuthError, EpayError, GatewayUnavailable, Inval
 from epay_desktop.gateway.models import StatusNotFound
 from epay_desktop.services.events import EventBus, GatewayHealthChanged, PollerHealthChanged
 from epay_desktop.services.payments.payment_service import PaymentService
-from epay_desktop.store.db import Store, make_engine
-from epay_desktop.store.models import Base, UserRow
+from epay_desktop.store.db import Store
+from epay_desktop.store.models import UserRow
 
 NOW = datetime(2025, 3, 1, 9, 0, tzinfo=UTC)
 
@@ -39,15 +37,6 @@ class FakeGateway:
         if self.error is not None:
             raise self.error
         return StatusNotFound(invoice.value)
-
-
-@pytest.fixture
-def store(db_url: str) -> Iterator[Store]:
-    engine = make_engine(db_url)
-    Base.metadata.create_all(engine)
-    store = Store(engine, audit_key=os.urandom(32))
-    yield store
-    store.close()
 
 
 def _actor(store: Store) -> User:

@@ -155,11 +155,6 @@ def seed_payment(store: Store, user: User, kind: OpKind, at: datetime) -> Paymen
         return tx.payments.apply_snapshot(payment.id, snapshot, next_poll_at=None)
 
 
-@pytest.fixture
-def store(db_store: Store) -> Store:
-    return db_store
-
-
 def test_T13_every_unresolved_operation_ends_final_or_needs_review(store: Store) -> None:
     manager = h.add_user(store, "Manager", Role.MANAGER)
     clock = h.Clock()

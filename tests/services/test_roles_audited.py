@@ -20,19 +20,10 @@ from epay_desktop.domain import AuthenticationFailed, OpKind, PermissionDenied, 
 from epay_desktop.services.audit import AuditService
 from epay_desktop.services.people.passwords import Passwords
 from epay_desktop.services.people.users import UserService
-from epay_desktop.store.db import Store, make_engine
-from epay_desktop.store.models import AuditRow, Base, UserRow
+from epay_desktop.store.db import make_engine
+from epay_desktop.store.models import AuditRow, UserRow
 
 T0 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
-
-
-@pytest.fixture
-def store(db_url):
-    engine = make_engine(db_url)
-    Base.metadata.create_all(engine)
-    s = Store(engine, audit_key=os.urandom(32))
-    yield s
-    s.close()
 
 
 @pytest.fixture

@@ -33,15 +33,6 @@ def cheap_hasher(time_cost: int = 1) -> PasswordHasher:
 
 
 @pytest.fixture
-def store(db_url):
-    engine = make_engine(db_url)
-    Base.metadata.create_all(engine)
-    s = Store(engine, audit_key=os.urandom(32))
-    yield s
-    s.close()
-
-
-@pytest.fixture
 def clock():
     return FakeClock()
 
