@@ -248,15 +248,7 @@ class UserRepo(Repo):
                 )
             )
         if row.used_at is not None:
-            raise ApprovalError(
-                msg(
-                    "store",
-                    QT_TRANSLATE_NOOP(
-                        "store",
-                        "This manager approval was already used. Each approval is good for one operation.",
-                    ),
-                )
-            )
+            raise _approval_used()
         if now >= row.expires_at:
             raise ApprovalError(
                 msg(
@@ -303,15 +295,7 @@ class UserRepo(Repo):
             .execution_options(synchronize_session=False)
         )
         if getattr(done, "rowcount", 0) != 1:  # belt and braces: someone else got there first
-            raise ApprovalError(
-                msg(
-                    "store",
-                    QT_TRANSLATE_NOOP(
-                        "store",
-                        "This manager approval was already used. Each approval is good for one operation.",
-                    ),
-                )
-            )
+            raise _approval_used()
         self._tx.audit.append(
             requested_by,
             "approval.used",
@@ -382,5 +366,16 @@ def _name_taken(name: str) -> ConsoleError:
             "store",
             QT_TRANSLATE_NOOP("store", "A user named {name_strip} already exists; choose another name."),
             name_strip=repr(name.strip()),
+        )
+    )
+
+
+def _approval_used() -> ApprovalError:
+    return ApprovalError(
+        msg(
+            "store",
+            QT_TRANSLATE_NOOP(
+                "store", "This manager approval was already used. Each approval is good for one operation."
+            ),
         )
     )
