@@ -30,21 +30,24 @@ from epay_desktop.ui.app import controller as app_controller
 from epay_desktop.ui.app import main
 {prelude}
 
-async def until(condition):
-    while not condition():
-        await asyncio.sleep(0.01)
+def signalled(signal, accept):  # a future: the first emission of signal whose arguments accept takes
+    future = asyncio.get_event_loop().create_future()
+    signal.connect(lambda *args: accept(*args) and not future.done() and future.set_result(args))
+    return future
 
 
 async def run(self):
     self.window.show()
-    login = asyncio.ensure_future(self.session.log_in())
+    covered = signalled(self.session.lock_changed, lambda on: on)  # the login form covers the window
+    login = asyncio.ensure_future(self.session.log_in())  # ends with whoever logs in
     form = self.session.lock_screen.form
-    await asyncio.wait_for(until(form.isVisible), 60)
+    await asyncio.wait_for(covered, 60)
+    assert form.isVisible()
 {at_login_form}
     form.name_edit.setText({name!r})
     form.secret_edit.setText({pin!r})
     form.login_button.click()
-    await asyncio.wait_for(until(lambda: self.session.user is not None), 60)
+    await asyncio.wait_for(asyncio.shield(login), 60)
 {logged_in}
     login.cancel()
     self.window.close()
