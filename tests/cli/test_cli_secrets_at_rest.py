@@ -14,7 +14,8 @@ def _all_bytes(home: Path) -> list[tuple[Path, bytes]]:
     return [(p, p.read_bytes()) for p in sorted(home.rglob("*")) if p.is_file()]
 
 
-def test_T25_no_secret_token_password_or_card_number_at_rest(cli: Any, tmp_path: Path) -> None:
+def test_no_secret_token_password_or_card_number_at_rest(cli: Any, tmp_path: Path) -> None:
+    """reliability.md T25."""
     cli.add_manager()
     invoice = cli.pay("2500.00")
     assert cli.run("status", invoice).code == 0

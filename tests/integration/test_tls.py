@@ -102,7 +102,9 @@ def _client(base: str) -> EpayClient:
     return EpayClient(endpoints, credentials)
 
 
-def test_T22_untrusted_certificate_gets_no_request(untrusted_server: str) -> None:
+def test_untrusted_certificate_gets_no_request(untrusted_server: str) -> None:
+    """reliability.md T22."""
+
     async def go() -> list[type[BaseException]]:
         raised: list[type[BaseException]] = []
         async with _client(untrusted_server) as client:

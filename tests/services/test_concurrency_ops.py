@@ -27,9 +27,10 @@ ROOT = Path(__file__).resolve().parents[2]
 ROUNDS = 5
 
 
-def test_T05_double_trigger_creates_one_operation_and_sends_one_refund(
+def test_double_trigger_creates_one_operation_and_sends_one_refund(
     sandbox: RunningSandbox, store: Store
 ) -> None:
+    """reliability.md T05."""
     control = SandboxControl(sandbox.base_url)
     manager = h.add_user(store, "Manager", Role.MANAGER)
 
@@ -55,9 +56,10 @@ def test_T05_double_trigger_creates_one_operation_and_sends_one_refund(
         assert len(tx.operations.list_for_payment(payment.id)) == 1
 
 
-def test_T05_charge_and_cancel_racing_on_one_hold_only_one_is_sent(
+def test_charge_and_cancel_racing_on_one_hold_only_one_is_sent(
     two_step_sandbox: RunningSandbox, store: Store
 ) -> None:
+    """reliability.md T05."""
     control = SandboxControl(two_step_sandbox.base_url)
     manager = h.add_user(store, "Manager", Role.MANAGER)
 
@@ -78,9 +80,10 @@ def test_T05_charge_and_cancel_racing_on_one_hold_only_one_is_sent(
     assert [t["status"] for t in control.ledger()] == ["CANCEL"]
 
 
-def test_T07_two_processes_refund_60_of_100_at_the_same_instant(
+def test_two_processes_refund_60_of_100_at_the_same_instant(
     sandbox: RunningSandbox, store: Store, db_url: str, tmp_path: Path
 ) -> None:
+    """reliability.md T07."""
     control = SandboxControl(sandbox.base_url)
     manager = h.add_user(store, "Manager", Role.MANAGER)
 

@@ -74,9 +74,10 @@ def env(sandbox: RunningSandbox, db_url: str) -> Iterator[Env]:
     env.store.close()
 
 
-def test_T02_killed_after_the_gateway_applied_then_reconciled_to_succeeded_without_resending(
+def test_killed_after_the_gateway_applied_then_reconciled_to_succeeded_without_resending(
     env: Env,
 ) -> None:
+    """reliability.md T02."""
     payment = env.paid()
     child = env.refund_in_child(payment, "40", "after_gateway_ok_before_commit")
     assert child.returncode == KILLED, child.stderr
@@ -100,9 +101,10 @@ def test_T02_killed_after_the_gateway_applied_then_reconciled_to_succeeded_witho
 
 
 @pytest.mark.parametrize("fault", ["after_intent_commit", "before_send"])
-def test_T03_killed_before_sending_then_review_retry_sends_once_with_the_same_external_id(
+def test_killed_before_sending_then_review_retry_sends_once_with_the_same_external_id(
     env: Env, fault: str
 ) -> None:
+    """reliability.md T03."""
     payment = env.paid()
     child = env.refund_in_child(payment, "40", fault)
     assert child.returncode == KILLED, child.stderr

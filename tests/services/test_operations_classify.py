@@ -104,9 +104,10 @@ class Scripted(httpx.AsyncBaseTransport):
         await self.inner.aclose()
 
 
-def test_T12_each_failure_maps_to_failed_only_when_non_application_is_proven(
+def test_each_failure_maps_to_failed_only_when_non_application_is_proven(
     sandbox: RunningSandbox, sqlite_url: str
 ) -> None:
+    """reliability.md T12."""
     control = SandboxControl(sandbox.base_url)
     store = h.open_store(sqlite_url)
     manager = h.add_user(store, "Manager", Role.MANAGER)
@@ -141,9 +142,10 @@ def test_T12_each_failure_maps_to_failed_only_when_non_application_is_proven(
     assert results == expected
 
 
-def test_T12_a_bug_during_send_leaves_the_operation_unknown_and_is_raised(
+def test_a_bug_during_send_leaves_the_operation_unknown_and_is_raised(
     sandbox: RunningSandbox, sqlite_url: str
 ) -> None:
+    """reliability.md T12."""
     control = SandboxControl(sandbox.base_url)
     store = h.open_store(sqlite_url)
     manager = h.add_user(store, "Manager", Role.MANAGER)
@@ -193,7 +195,8 @@ def _err(cls: type[EpayError], **kwargs: Any) -> Exception:
     ],
     ids=lambda value: type(value).__name__ if isinstance(value, Exception) else str(value),
 )
-def test_T12_classification_table(error: Exception, state: OpState) -> None:
+def test_each_send_error_is_classified_not_sent_or_unknown(error: Exception, state: OpState) -> None:
+    """reliability.md T12."""
     outcome = classify_send_error(error)
     assert outcome.state is state
     if isinstance(error, GatewayUnavailable) or getattr(error, "operation", "") == "service_token":

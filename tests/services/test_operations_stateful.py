@@ -176,7 +176,8 @@ class MoneyMachine(RuleBasedStateMachine):
         return sum(minor(op["amount"]) for op in entry["operations"] if op["kind"] == "refund")
 
 
-def test_T06_money_state_machine(shared_sandbox: SharedSandbox) -> None:
+def test_refund_machine_keeps_its_invariants_through_random_steps(shared_sandbox: SharedSandbox) -> None:
+    """reliability.md T06."""
     SHARED[:] = [shared_sandbox]
     MoneyMachine.TestCase.settings = settings(
         max_examples=20,

@@ -155,7 +155,8 @@ def seed_payment(store: Store, user: User, kind: OpKind, at: datetime) -> Paymen
         return tx.payments.apply_snapshot(payment.id, snapshot, next_poll_at=None)
 
 
-def test_T13_every_unresolved_operation_ends_final_or_needs_review(store: Store) -> None:
+def test_every_unresolved_operation_ends_final_or_needs_review(store: Store) -> None:
+    """reliability.md T13."""
     manager = h.add_user(store, "Manager", Role.MANAGER)
     clock = h.Clock()
     gateway = ScriptedGateway()
