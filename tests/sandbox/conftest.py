@@ -1,8 +1,10 @@
-"""Fixtures for the sandbox contract tests: an in-process sandbox with a fake clock.
+"""Fixtures for the sandbox contract tests: an in-process sandbox with a fake clock, and the
+session's loopback sandbox for what needs a real socket.
 
 ``sb`` drives the ASGI app through ``httpx.ASGITransport`` on a private event loop, so
 tests stay synchronous (pytest-asyncio is not used) while background tasks such as
-postLink deliveries still run on the loop between calls.
+postLink deliveries still run on the loop between calls. ``live`` is the session's shared
+sandbox made fresh for the test (tests/support/sandbox.py) and ``http`` a plain client on it.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from typing import Any
 import httpx
 import pytest
 
-from epay_desktop.sandbox import SandboxConfig, SandboxState, create_app
+from epay_desktop.sandbox import RunningSandbox, SandboxConfig, SandboxState, create_app
 from epay_desktop.sandbox.cards import TEST_CARD_VISA as VISA
 from epay_desktop.sandbox.config import KZ_TZ, TEST_CLIENT_ID, TEST_CLIENT_SECRET, TEST_TERMINAL_ID
 
@@ -31,6 +33,19 @@ CREDENTIALS = {
     "client_secret": TEST_CLIENT_SECRET,
     "terminal": TEST_TERMINAL_ID,
 }
+
+
+@pytest.fixture
+def live(sandbox: RunningSandbox) -> RunningSandbox:
+    """The session's loopback sandbox, fresh for this test (drops, delays and holds need a real socket)."""
+    return sandbox
+
+
+@pytest.fixture
+def http(live: RunningSandbox) -> Iterator[httpx.Client]:
+    """A plain HTTP client on ``live``."""
+    with httpx.Client(base_url=live.base_url, timeout=30) as client:
+        yield client
 
 
 class FakeClock:

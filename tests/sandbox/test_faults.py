@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
 from typing import Any
 
 import httpx
 import pytest
 
-from epay_desktop.sandbox import start_in_thread
 from epay_desktop.sandbox.dropping import ConnectionDropped
 
 
@@ -175,20 +173,6 @@ def test_in_process_drop_raises_connection_error(sb) -> None:
 
 
 # -- on a real loopback server --------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def live() -> Iterator[Any]:
-    with start_in_thread() as running:
-        yield running
-
-
-@pytest.fixture
-def http(live) -> Iterator[httpx.Client]:
-    with httpx.Client(base_url=live.base_url, timeout=5) as client:
-        client.post("/sandbox/reset")
-        yield client
-        client.post("/sandbox/reset")
 
 
 def token(http: httpx.Client, **fields: str) -> str:

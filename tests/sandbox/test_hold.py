@@ -15,25 +15,10 @@ from typing import Any
 import httpx
 import pytest
 
-from epay_desktop.sandbox import start_in_thread
 from epay_desktop.sandbox.config import TEST_CLIENT_SECRET, TEST_TERMINAL_ID
 from epay_desktop.sandbox.faults import MAX_FAULT_HOLD
 
 pytestmark = pytest.mark.xdist_group("sandbox_hold")
-
-
-@pytest.fixture(scope="module")
-def live() -> Iterator[Any]:
-    with start_in_thread() as running:
-        yield running
-
-
-@pytest.fixture
-def http(live) -> Iterator[httpx.Client]:
-    with httpx.Client(base_url=live.base_url, timeout=30) as client:
-        client.post("/sandbox/reset")
-        yield client
-        client.post("/sandbox/reset")
 
 
 @pytest.fixture

@@ -13,7 +13,6 @@ from typing import Any
 import httpx
 import pytest
 
-from epay_desktop.sandbox import start_in_thread
 from epay_desktop.sandbox.cards import TEST_CARD_DECLINED, TEST_CARD_VISA
 from epay_desktop.sandbox.config import TEST_CLIENT_SECRET, TEST_TERMINAL_ID
 from epay_desktop.sandbox.postlink import is_loopback_url
@@ -62,19 +61,6 @@ def receiver() -> Iterator[Receiver]:
     r = Receiver()
     yield r
     r.close()
-
-
-@pytest.fixture(scope="module")
-def live() -> Iterator[Any]:
-    with start_in_thread() as running:
-        yield running
-
-
-@pytest.fixture
-def http(live) -> Iterator[httpx.Client]:
-    with httpx.Client(base_url=live.base_url, timeout=5) as client:
-        yield client
-        client.post("/sandbox/reset")
 
 
 def pay(http: httpx.Client, invoice: str, pan: str, **token_fields: str) -> dict[str, Any]:
