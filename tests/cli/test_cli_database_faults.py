@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -24,6 +22,7 @@ from sqlalchemy import Engine, event
 
 from epay_desktop import logs
 from epay_desktop.services.money_ops import journal
+from tests.support.database import write_lock_held_by
 
 
 def _charged(cli: Any) -> str:
@@ -154,39 +153,12 @@ def test_a_damaged_database_is_exit_2_with_the_way_out(cli: Any, err_line: Any, 
     assert str(path) in line and ("backup" in line or "restore" in line)
 
 
-def _hold_the_write_lock(db: Path, argv0: str) -> subprocess.Popen[str]:
-    """Another process (named ``argv0``) that holds the database's write lock until it is killed (or its
-    stdin closes: it waits on the pipe, not on a clock, and never outlives the test run)."""
-    code = (
-        "import sqlite3, sys\n"
-        f"c = sqlite3.connect({str(db)!r}, isolation_level=None)\n"
-        "c.execute('BEGIN IMMEDIATE')\n"
-        "print('held', flush=True)\n"
-        "sys.stdin.read()\n"
-    )
-    holder = subprocess.Popen(
-        ["bash", "-c", f'exec -a {argv0} "$0" -c "$1"', sys.executable, code],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
-    return holder
-
-
 def test_a_lock_held_past_the_wait_is_exit_2_and_says_which_process_holds_it(cli: Any, err_line: Any) -> None:
     _charged(cli)
-    holder = _hold_the_write_lock(_db(cli), "epay-desktop")
-    try:
+    with write_lock_held_by(_db(cli), "epay-desktop") as holder:
         started = time.monotonic()
         result = cli.run("pay", "100", EPAYMENT_DB_LOCK_WAIT="5")
         waited = time.monotonic() - started
-    finally:
-        holder.kill()
-        holder.wait()
-        assert holder.stdout is not None and holder.stdin is not None
-        holder.stdout.close()
-        holder.stdin.close()
     assert result.code == 2, result.err
     line = err_line(result)
     assert f"another epay-desktop process (pid {holder.pid})" in line

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import asyncio
 import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -24,6 +23,7 @@ from epay_desktop.store.faults import (
     DatabaseUnreadable,
     holders_of,
 )
+from tests.support.database import write_lock_held_by
 
 
 @pytest.fixture
@@ -76,26 +76,8 @@ def holder(db_file: Path, request: pytest.FixtureRequest) -> Iterator[subprocess
     """Another process (argv[0] = the parameter) holding the database's write lock until its stdin
     closes (or it is killed): it waits on the pipe, not on a clock, and never outlives the test run."""
     _write(_store(db_file), "CREATE TABLE IF NOT EXISTS t (x)")
-    code = (
-        "import sqlite3, sys\n"
-        f"c = sqlite3.connect({str(db_file)!r}, isolation_level=None)\n"
-        "c.execute('BEGIN IMMEDIATE')\n"
-        "print('held', flush=True)\n"
-        "sys.stdin.read()\n"
-    )
-    proc = subprocess.Popen(
-        ["bash", "-c", f'exec -a {request.param} "$0" -c "$1"', sys.executable, code],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    assert proc.stdout is not None and proc.stdout.readline().strip() == "held"
-    yield proc
-    proc.kill()
-    proc.wait()
-    proc.stdout.close()
-    assert proc.stdin is not None
-    proc.stdin.close()
+    with write_lock_held_by(db_file, request.param) as proc:
+        yield proc
 
 
 @pytest.mark.parametrize("holder", ["epay-desktop"], indirect=True)
