@@ -13,7 +13,7 @@ import asyncio
 import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
@@ -23,6 +23,7 @@ import pytest
 from epay_desktop.sandbox import RunningSandbox, SandboxConfig, SandboxState, create_app
 from epay_desktop.sandbox.cards import TEST_CARD_VISA as VISA
 from epay_desktop.sandbox.config import KZ_TZ, TEST_CLIENT_ID, TEST_CLIENT_SECRET, TEST_TERMINAL_ID
+from tests.support.clock import Clock
 
 EXPIRY = "12/30"
 
@@ -48,17 +49,6 @@ def http(live: RunningSandbox) -> Iterator[httpx.Client]:
         yield client
 
 
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = datetime(2026, 3, 2, 10, 0, 0, 123456, tzinfo=KZ_TZ)
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += timedelta(seconds=seconds)
-
-
 def decimal_json(response: httpx.Response) -> Any:
     return json.loads(response.text, parse_float=Decimal)
 
@@ -68,7 +58,7 @@ class Sandbox:
     """A sandbox app plus a sync client for it."""
 
     state: SandboxState
-    clock: FakeClock
+    clock: Clock
     loop: asyncio.AbstractEventLoop
     client: httpx.AsyncClient
 
@@ -142,7 +132,7 @@ def make_sandbox() -> Iterator[Callable[..., Sandbox]]:
     made: list[Sandbox] = []
 
     def make(**config: Any) -> Sandbox:
-        clock = FakeClock()
+        clock = Clock(datetime(2026, 3, 2, 10, 0, 0, 123456, tzinfo=KZ_TZ))
         state = SandboxState(SandboxConfig(clock=clock, **config))
         loop = asyncio.new_event_loop()
         transport = httpx.ASGITransport(app=create_app(state))

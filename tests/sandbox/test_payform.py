@@ -23,6 +23,7 @@ import pytest
 from epay_desktop.sandbox import SandboxConfig, SandboxState, start_in_thread
 from epay_desktop.sandbox.config import KZ_TZ
 from epay_desktop.sandbox.payform import format_amount, language_code, pack_params
+from tests.support.clock import Clock
 
 CLIENT = {
     "grant_type": "client_credentials",
@@ -40,23 +41,14 @@ THREE_DS = "4111 1111 1111 1111"
 _invoice_numbers = itertools.count(int(datetime.now().strftime("%H%M%S")) * 100)
 
 
-class FakeClock:
+@pytest.fixture(scope="module")
+def clock() -> Clock:
     """The sandbox clock, moved by tests (token expiry)."""
-
-    def __init__(self) -> None:
-        self.now = datetime.now(KZ_TZ)
-
-    def __call__(self) -> datetime:
-        return self.now
+    return Clock(datetime.now(KZ_TZ))
 
 
 @pytest.fixture(scope="module")
-def clock() -> FakeClock:
-    return FakeClock()
-
-
-@pytest.fixture(scope="module")
-def sandbox(clock: FakeClock) -> Iterator[Any]:
+def sandbox(clock: Clock) -> Iterator[Any]:
     state = SandboxState(SandboxConfig(clock=clock))
     with start_in_thread(state) as running:
         yield running
@@ -521,7 +513,7 @@ def test_wrong_amount_is_refused_and_nothing_recorded(http: httpx.Client) -> Non
         assert status_of(http, invoice)["resultCode"] != "100"
 
 
-def test_expired_token_is_refused(http: httpx.Client, clock: FakeClock) -> None:
+def test_expired_token_is_refused(http: httpx.Client, clock: Clock) -> None:
     obj = payment_object(http)
     page = open_page(http, obj)
     clock.now += timedelta(days=1)

@@ -18,20 +18,10 @@ from epay_desktop.services.people.users import UserService
 from epay_desktop.store.db import Store, make_engine
 from epay_desktop.store.migrations import migrate
 from epay_desktop.store.models import PaymentRow
+from tests.support.clock import Clock
 
 AUDIT_KEY = b"\x05" * 32
 PEPPER = b"\x09" * 32
-
-
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = datetime(2025, 3, 1, 9, 0, tzinfo=UTC)  # 14:00 in Kazakhstan (UTC+5 since March 2024)
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, **kwargs: float) -> None:
-        self.now += timedelta(**kwargs)
 
 
 def run(coro):
@@ -40,7 +30,7 @@ def run(coro):
 
 @pytest.fixture
 def clock():
-    return FakeClock()
+    return Clock(datetime(2025, 3, 1, 9, 0, tzinfo=UTC))
 
 
 @pytest.fixture

@@ -23,19 +23,12 @@ from epay_desktop.domain import (
 from epay_desktop.services.people.passwords import Passwords
 from epay_desktop.services.people.users import UserService
 from epay_desktop.store.models import MoneyOpRow, PaymentRow
-
-
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = datetime(2025, 3, 1, 9, 0, tzinfo=UTC)
-
-    def __call__(self) -> datetime:
-        return self.now
+from tests.support.clock import Clock
 
 
 @pytest.fixture
 def clock():
-    return FakeClock()
+    return Clock(datetime(2025, 3, 1, 9, 0, tzinfo=UTC))
 
 
 @pytest.fixture

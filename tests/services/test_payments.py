@@ -41,6 +41,7 @@ from epay_desktop.services.payments.checkout import cut_utf8, payment_object_jso
 from epay_desktop.services.payments.payment_service import PaymentService
 from epay_desktop.store.db import Store
 from epay_desktop.store.models import AuditRow, UserRow
+from tests.support.clock import Clock
 from tests.support.database import open_store
 from tests.support.merchant import CREDENTIALS, TERMINAL_ID
 from tests.support.sandbox import APPROVED_CARD, DECLINED_CARD, SandboxControl, future_expiry
@@ -51,23 +52,12 @@ DECLINED = DECLINED_CARD  # REJECT, reasonCode 465
 T = TypeVar("T")
 
 
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = datetime(2025, 3, 1, 9, 0, tzinfo=UTC)
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, **kwargs: float) -> None:
-        self.now += timedelta(**kwargs)
-
-
 @dataclass
 class Env:
     sandbox: RunningSandbox
     store: Store
     actor: User
-    clock: FakeClock = field(default_factory=FakeClock)
+    clock: Clock = field(default_factory=lambda: Clock(datetime(2025, 3, 1, 9, 0, tzinfo=UTC)))
     bus: EventBus = field(default_factory=EventBus)
     base_url: str = ""
 

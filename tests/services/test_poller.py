@@ -25,6 +25,7 @@ from epay_desktop.services.payments.poller import Poller
 from epay_desktop.store.db import Store
 from epay_desktop.store.models import UserRow
 from tests.support.builders import new_payment
+from tests.support.clock import Clock
 from tests.support.database import open_store
 from tests.support.merchant import CREDENTIALS, TERMINAL_ID
 from tests.support.sandbox import SandboxControl, SharedSandbox
@@ -33,23 +34,12 @@ TERMINAL = TERMINAL_ID
 T = TypeVar("T")
 
 
-class FakeClock:
-    def __init__(self, start: datetime) -> None:
-        self.now = start
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, **kwargs: float) -> None:
-        self.now += timedelta(**kwargs)
-
-
 @dataclass
 class Env:
     sandbox: RunningSandbox
     store: Store
     actor: User
-    clock: FakeClock = field(default_factory=lambda: FakeClock(datetime(2025, 3, 1, 9, 0, tzinfo=UTC)))
+    clock: Clock = field(default_factory=lambda: Clock(datetime(2025, 3, 1, 9, 0, tzinfo=UTC)))
     bus: EventBus = field(default_factory=EventBus)
 
     def run(

@@ -15,17 +15,7 @@ from epay_desktop.services.people.passwords import Passwords, WeakSecret
 from epay_desktop.services.people.users import UserService, may_manage
 from epay_desktop.store.db import Store, make_engine
 from epay_desktop.store.models import Base
-
-
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = datetime(2025, 3, 1, 9, 0, tzinfo=UTC)
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, delta: timedelta) -> None:
-        self.now += delta
+from tests.support.clock import Clock
 
 
 def cheap_hasher(time_cost: int = 1) -> PasswordHasher:
@@ -34,7 +24,7 @@ def cheap_hasher(time_cost: int = 1) -> PasswordHasher:
 
 @pytest.fixture
 def clock():
-    return FakeClock()
+    return Clock(datetime(2025, 3, 1, 9, 0, tzinfo=UTC))
 
 
 @pytest.fixture

@@ -27,6 +27,7 @@ from epay_desktop.services.money_ops.operations import MoneyOperations
 from epay_desktop.services.payments.payment_service import PaymentService
 from epay_desktop.services.payments.reconcile import Reconciler
 from epay_desktop.store.db import Store
+from tests.support.clock import Clock
 from tests.support.database import open_store
 from tests.support.merchant import CREDENTIALS, TERMINAL_ID
 from tests.support.sandbox import SandboxControl
@@ -53,19 +54,6 @@ T = TypeVar("T")
 async def no_sleep(_seconds: float) -> None:
     """Injected where production code waits between quick retries: yield, do not wait."""
     await asyncio.sleep(0)
-
-
-class Clock:
-    """A settable UTC clock starting at the real time (refund windows count from real dates)."""
-
-    def __init__(self, now: datetime | None = None) -> None:
-        self.now = now or datetime.now(UTC)
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, **kwargs: float) -> None:
-        self.now += timedelta(**kwargs)
 
 
 # -- database ---------------------------------------------------------------------------------------
