@@ -187,7 +187,7 @@ def test_installed_wheel_says_its_version(installed: Path, tmp_path: Path) -> No
         env,
         tmp_path,
         "import json; from epay_desktop.receipts.fonts import register_fonts;"
-        "from epay_desktop.resources import resource_path; from epay_desktop.ui import theme;"
+        "from epay_desktop.resources import resource_path; from epay_desktop.ui.common import theme;"
         "print(json.dumps([register_fonts(), str(resource_path('fonts', 'DejaVuSans-Bold.ttf')),"
         " theme.css('error'), theme.style('error_label'), str(resource_path('theme', 'console.qss'))]))",
     )
