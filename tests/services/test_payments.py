@@ -12,7 +12,6 @@ from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from typing import Any, TypeVar
 
-import httpx
 import pytest
 
 from epay_desktop.domain import (
@@ -44,7 +43,7 @@ from epay_desktop.store.models import AuditRow, UserRow
 from tests.support.clock import Clock
 from tests.support.database import open_store
 from tests.support.merchant import CREDENTIALS, TERMINAL_ID
-from tests.support.sandbox import APPROVED_CARD, DECLINED_CARD, SandboxControl, future_expiry
+from tests.support.sandbox import APPROVED_CARD, DECLINED_CARD, SandboxControl, call_sandbox, future_expiry
 
 TERMINAL = TERMINAL_ID
 APPROVED = APPROVED_CARD
@@ -78,10 +77,6 @@ class Env:
                 return await scenario(service)
 
         return asyncio.run(main())
-
-    def control(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
-        with httpx.Client(base_url=self.sandbox.base_url, timeout=10) as http:
-            return http.request(method, path, **kwargs)
 
     def pay(self, invoice: InvoiceId, pan: str = APPROVED) -> dict[str, Any]:
         with SandboxControl(self.sandbox.base_url) as control:
@@ -294,7 +289,12 @@ def test_expired_token_and_no_attempt_becomes_expired(env: Env) -> None:
 def test_in_progress_answer_keeps_status_and_polls_sooner(env: Env) -> None:
     invoice = _checkout(env)
     env.clock.advance(minutes=5)
-    env.control("POST", "/sandbox/faults", json={"operation": "status", "kind": "result_code", "value": 107})
+    call_sandbox(
+        env.sandbox.base_url,
+        "POST",
+        "/sandbox/faults",
+        json={"operation": "status", "kind": "result_code", "value": 107},
+    )
     payment = env.run(lambda s: s.refresh_status(invoice))
     assert payment.status is ConsoleStatus.PENDING
     assert payment.next_poll_at == env.clock.now + timedelta(seconds=3)  # 10 s after 2 minutes otherwise
@@ -304,7 +304,12 @@ def test_gateway_error_on_refresh_is_raised_and_payment_unchanged(env: Env) -> N
     invoice = _checkout(env)
     with env.store.read() as tx:
         before = tx.payments.get_by_invoice(invoice)
-    env.control("POST", "/sandbox/faults", json={"operation": "status", "kind": "http_status", "value": 503})
+    call_sandbox(
+        env.sandbox.base_url,
+        "POST",
+        "/sandbox/faults",
+        json={"operation": "status", "kind": "http_status", "value": 503},
+    )
     seen = _events(env)
     with pytest.raises(ServerError):
         env.run(lambda s: s.refresh_status(invoice))
@@ -385,7 +390,7 @@ def test_three_declined_attempts_make_the_decline_final_and_a_fourth_gets_505(en
         "cvc": "123",
         "name": "TEST BUYER",
     }
-    fourth = env.control("POST", "/sandbox/pay", json=body)
+    fourth = call_sandbox(env.sandbox.base_url, "POST", "/sandbox/pay", json=body)
     assert fourth.status_code >= 400 and attempts_exhausted(fourth.json()["code"])
     env.clock.advance(seconds=3)
     after = env.run(lambda s: s.refresh_status(invoice))

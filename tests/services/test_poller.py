@@ -28,7 +28,7 @@ from tests.support.builders import new_payment
 from tests.support.clock import Clock
 from tests.support.database import open_store
 from tests.support.merchant import CREDENTIALS, TERMINAL_ID
-from tests.support.sandbox import SandboxControl, SharedSandbox
+from tests.support.sandbox import SandboxControl, SharedSandbox, call_sandbox
 
 TERMINAL = TERMINAL_ID
 T = TypeVar("T")
@@ -76,10 +76,6 @@ class Env:
 
     def checkout(self, amount: str = "1500") -> Payment:
         return self.run(lambda s, _: s.create_payment(self.actor, Money.parse(amount))).payment
-
-    def control(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
-        with httpx.Client(base_url=self.sandbox.base_url, timeout=10) as http:
-            return http.request(method, path, **kwargs)
 
     def pay(self, invoice: InvoiceId) -> None:
         with SandboxControl(self.sandbox.base_url) as control:
@@ -291,7 +287,7 @@ def test_gateway_errors_back_off_and_flip_health_once(env: Env) -> None:
     health: list[PollerHealthChanged] = []
     env.bus.subscribe(PollerHealthChanged, health.append)
     fault = {"operation": "status", "kind": "http_status", "value": 503, "times": 3}
-    assert env.control("POST", "/sandbox/faults", json=fault).status_code == 201
+    assert call_sandbox(env.sandbox.base_url, "POST", "/sandbox/faults", json=fault).status_code == 201
 
     async def scenario(_: PaymentService, poller: Poller) -> list[timedelta]:
         gaps = []
@@ -408,7 +404,7 @@ def _pay_card(env: Env, invoice: InvoiceId, pan: str) -> None:
         "cvc": "123",
         "name": "TEST BUYER",
     }
-    assert env.control("POST", "/sandbox/pay", json=body).status_code == 200
+    assert call_sandbox(env.sandbox.base_url, "POST", "/sandbox/pay", json=body).status_code == 200
 
 
 def test_a_declined_attempt_is_polled_like_pending_and_a_later_approval_ends_paid(env: Env) -> None:

@@ -16,7 +16,7 @@ from epay_desktop.domain import (
     PaymentEventKind,
 )
 from epay_desktop.store.db import Store
-from epay_desktop.store.models import UserRow
+from tests.support.builders import add_account_row
 
 T0 = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
 
@@ -24,12 +24,7 @@ T0 = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
 @pytest.fixture
 def store(db_store: Store) -> Store:
     """A migrated store (tests/conftest.py ``db_store``: so migration 0004 itself is used) with a manager."""
-    with db_store.write() as tx:
-        tx.session.add(
-            UserRow(
-                id=1, name="M", name_key="m", role="manager", password_hash="x", created_at=T0, updated_at=T0
-            )
-        )
+    add_account_row(db_store, T0)
     return db_store
 
 

@@ -19,7 +19,8 @@ from sqlalchemy import event, update
 
 from epay_desktop.domain import ConsoleStatus, GatewaySnapshot, InvoiceId, Money, PaymentEventKind
 from epay_desktop.store.db import Store
-from epay_desktop.store.models import PaymentRow, UserRow
+from epay_desktop.store.models import PaymentRow
+from tests.support.builders import add_account_row
 
 T0 = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
 INVOICE = InvoiceId("100000001")
@@ -28,12 +29,7 @@ KZT_500 = Money(50_000)
 
 @pytest.fixture
 def store(db_store: Store) -> Store:
-    with db_store.write() as tx:
-        tx.session.add(
-            UserRow(
-                id=1, name="M", name_key="m", role="manager", password_hash="x", created_at=T0, updated_at=T0
-            )
-        )
+    add_account_row(db_store, T0)
     return db_store
 
 

@@ -39,6 +39,7 @@ __all__ = [
     "CardForm",
     "SandboxControl",
     "SharedSandbox",
+    "call_sandbox",
     "future_expiry",
     "shared_sandbox",
 ]
@@ -234,3 +235,9 @@ class SandboxControl:
         assert response.status_code == 200, response.text
         answer: dict[str, Any] = response.json()
         return answer
+
+
+def call_sandbox(base_url: str, method: str, path: str, **kwargs: Any) -> httpx.Response:
+    """One call to the sandbox at ``base_url`` (a control route, ``/sandbox/pay``, ...), on its own client."""
+    with SandboxControl(base_url) as control:
+        return control.call(method, path, **kwargs)
