@@ -10,10 +10,8 @@ from __future__ import annotations
 
 import asyncio
 import threading
-from collections.abc import Iterator
 from typing import Any
 
-import pytest
 from sqlalchemy import event
 
 from epay_desktop.domain import ConsoleStatus, InvoiceId, Money, Payment
@@ -25,12 +23,6 @@ from epay_desktop.store.models import UserRow
 from epay_desktop.store.tx import Tx
 from tests.support import ops_harness as h
 from tests.support.sandbox import DECLINED_CARD
-
-
-@pytest.fixture
-def world(sandbox: RunningSandbox, db_url: str) -> Iterator[h.World]:
-    with h.world_parts(sandbox.base_url, db_url) as (store, control, manager, cashier):
-        yield h.World(store, control, h.Clock(), manager, cashier)
 
 
 class Commits:

@@ -16,7 +16,7 @@ from typing import Any
 import httpx
 import pytest
 
-from epay_desktop.domain import Money, OperationInProgress, OpState, Role
+from epay_desktop.domain import Money, OperationInProgress, OpState
 from epay_desktop.gateway import (
     AuthError,
     Declined,
@@ -30,10 +30,8 @@ from epay_desktop.gateway import (
     ServerError,
     TerminalConfigError,
 )
-from epay_desktop.sandbox import RunningSandbox
 from epay_desktop.services.money_ops.outcomes import classify_send_error
 from tests.support import ops_harness as h
-from tests.support.sandbox import SandboxControl
 
 Answer = Callable[[httpx.Request], httpx.Response]
 
@@ -104,18 +102,20 @@ class Scripted(httpx.AsyncBaseTransport):
         await self.inner.aclose()
 
 
-def test_each_failure_maps_to_failed_only_when_non_application_is_proven(
-    sandbox: RunningSandbox, sqlite_url: str
-) -> None:
+@pytest.fixture
+def db_url(sqlite_url: str) -> str:
+    """Classification does not depend on the database: SQLite only."""
+    return sqlite_url
+
+
+def test_each_failure_maps_to_failed_only_when_non_application_is_proven(world: h.World) -> None:
     """reliability.md T12."""
-    control = SandboxControl(sandbox.base_url)
-    store = h.open_store(sqlite_url)
-    manager = h.add_user(store, "Manager", Role.MANAGER)
+    store, control, manager = world.store, world.control, world.manager
     transport = Scripted()
 
     async def main() -> dict[str, Any]:
         results: dict[str, Any] = {}
-        async with h.services(store, sandbox.base_url, h.Clock(), transport=transport) as svc:
+        async with h.services(store, control.base_url, world.clock, transport=transport) as svc:
             for name, (script, _expected) in CASES.items():
                 payment = await h.paid_payment(svc, control, manager, "100")
                 transport.script = list(script)
@@ -130,10 +130,7 @@ def test_each_failure_maps_to_failed_only_when_non_application_is_proven(
                 results[name] = (op.state, blocked, len(refunds))
         return results
 
-    try:
-        results = asyncio.run(main())
-    finally:
-        store.close()
+    results = asyncio.run(main())
     # FAILED: a new refund is accepted (and is the only one at the gateway); UNKNOWN: it is refused
     expected = {
         name: (state, state is OpState.UNKNOWN, 0 if state is OpState.UNKNOWN else 1)
@@ -142,31 +139,24 @@ def test_each_failure_maps_to_failed_only_when_non_application_is_proven(
     assert results == expected
 
 
-def test_a_bug_during_send_leaves_the_operation_unknown_and_is_raised(
-    sandbox: RunningSandbox, sqlite_url: str
-) -> None:
+def test_a_bug_during_send_leaves_the_operation_unknown_and_is_raised(world: h.World) -> None:
     """reliability.md T12."""
-    control = SandboxControl(sandbox.base_url)
-    store = h.open_store(sqlite_url)
-    manager = h.add_user(store, "Manager", Role.MANAGER)
+    store, control, manager = world.store, world.control, world.manager
     transport = Scripted()
 
     def bug(request: httpx.Request) -> httpx.Response:
         raise RuntimeError("a bug, not a network failure")
 
     async def main() -> None:
-        async with h.services(store, sandbox.base_url, h.Clock(), transport=transport) as svc:
+        async with h.services(store, control.base_url, world.clock, transport=transport) as svc:
             payment = await h.paid_payment(svc, control, manager, "100")
             transport.script = [bug]
             with pytest.raises(RuntimeError, match="a bug"):
                 await svc.ops.refund(manager, payment.invoice_id, Money.parse("10"), reason="x")
 
-    try:
-        asyncio.run(main())
-        with store.read() as tx:
-            [op] = tx.operations.all_unresolved()
-    finally:
-        store.close()
+    asyncio.run(main())
+    with store.read() as tx:
+        [op] = tx.operations.all_unresolved()
     assert op.state is OpState.UNKNOWN
 
 
