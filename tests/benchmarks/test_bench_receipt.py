@@ -3,12 +3,9 @@ floor and the floor's text-only page (not timed: the figures are the benchmark's
 
 from __future__ import annotations
 
-import io
-
-import pypdf
-import pypdfium2 as pdfium
 import pytest
-import zxingcpp
+
+from tests.support.pdf import pdf_text, qr_codes
 
 FIELDS = {"id", "name", "unit", "runs", "value", "floor", "ratio", "goal", "ok"}
 STATS = {"min", "median", "p95", "max"}
@@ -29,19 +26,6 @@ def test_the_receipt_benchmark_prints_a_figure_per_language_with_its_floor(smoke
         assert record["ratio"] > 0 and isinstance(record["ok"], bool)
 
 
-def _text(pdf: bytes) -> str:
-    return "\n".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(pdf)).pages)
-
-
-def _codes(pdf: bytes) -> list[str]:
-    document = pdfium.PdfDocument(pdf)
-    try:
-        image = document[0].render(scale=4).to_pil()
-    finally:
-        document.close()
-    return [barcode.text for barcode in zxingcpp.read_barcodes(image)]
-
-
 def test_the_floor_draws_the_same_text_and_a_qr_code_that_scans() -> None:
     """The floor is fair: the receipt's own strings in its fonts, the same QR content."""
     from benchmarks.bench_receipt import NOW, Receipt, plain_page
@@ -60,8 +44,8 @@ def test_the_floor_draws_the_same_text_and_a_qr_code_that_scans() -> None:
     receipt = Receipt(data, ReceiptWidth.MM80)
     floor = plain_page(receipt, register_fonts())()
     ours = render_pdf(data, receipt.width)
-    words = set(_text(ours).split())
-    assert words and words == set(_text(floor).split())  # the same strings (ours wraps none here)
-    assert _codes(floor) == _codes(ours) == ["000123456"]
+    words = set(pdf_text(ours).split())
+    assert words and words == set(pdf_text(floor).split())  # the same strings (ours wraps none here)
+    assert qr_codes(floor) == qr_codes(ours) == ["000123456"]
     text_only = plain_page(receipt, register_fonts(), qr=False)()
-    assert _codes(text_only) == [] and set(_text(text_only).split()) == words
+    assert qr_codes(text_only) == [] and set(pdf_text(text_only).split()) == words

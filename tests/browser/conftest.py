@@ -16,7 +16,6 @@ from PySide6.QtCore import QUrl
 from PySide6.QtWebEngineCore import QWebEngineFrame, QWebEnginePage, QWebEngineProfile
 from PySide6.QtWebEngineWidgets import QWebEngineView
 
-from epay_desktop.sandbox import RunningSandbox, start_in_thread
 from tests.support import card_form
 from tests.support.card_form import JS_TIMEOUT_MS
 
@@ -51,12 +50,6 @@ class MerchantSite:
         self._server.shutdown()
         self._server.server_close()
         self._thread.join(5)
-
-
-@pytest.fixture(scope="session")
-def sandbox() -> Iterator[RunningSandbox]:
-    with start_in_thread() as running:
-        yield running
 
 
 @pytest.fixture(scope="session")

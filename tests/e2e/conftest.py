@@ -28,14 +28,14 @@ from PySide6.QtWidgets import QDialog
 from epay_desktop.app import AppContext, store_of
 from epay_desktop.demo import demo_environ
 from epay_desktop.domain import ConsoleStatus, InvoiceId, Money, Payment
-from epay_desktop.sandbox import RunningSandbox, SandboxConfig, start_in_thread
+from epay_desktop.sandbox import RunningSandbox, SandboxConfig
 from epay_desktop.ui.app.controller import AppController
 from epay_desktop.ui.payments.attention_dialog import AttentionDialog
 from epay_desktop.ui.payments.columns import PaymentColumn
 from tests.support import card_form, windows
 from tests.support.card_form import APPROVED_CARD, JS_TIMEOUT_MS, MASTERCARD
 from tests.support.live_console import running_console
-from tests.support.sandbox import SandboxControl
+from tests.support.sandbox import SandboxControl, SharedSandbox
 
 SLOW_MS = 30_000
 
@@ -61,10 +61,10 @@ def arun(aloop: qasync.QEventLoop, qtbot: Any) -> Callable[..., Any]:
 # -- the sandbox (the browser profile, ``profile``, is in tests/conftest.py) ------------------------------
 
 
-@pytest.fixture(scope="module")
-def sandbox() -> Iterator[RunningSandbox]:
-    with start_in_thread(SandboxConfig(shop_name="E2E shop")) as running:
-        yield running
+@pytest.fixture
+def sandbox(shared_sandbox: SharedSandbox, request: pytest.FixtureRequest) -> RunningSandbox:
+    """The session's sandbox made fresh for this test, as the E2E shop's one-step terminal."""
+    return shared_sandbox.fresh(SandboxConfig(shop_name="E2E shop"), holder=request.node.nodeid)
 
 
 # -- the console -----------------------------------------------------------------------------------------
@@ -197,7 +197,6 @@ def console(
     profile: QWebEngineProfile,
 ) -> Iterator[Console]:
     """The console on a fresh database with a manager and a cashier, poller running, nobody logged in."""
-    sandbox.state.faults.clear()
     env = demo_environ(tmp_path / "home", sandbox.base_url)
     with running_console(arun, qtbot, env, profile) as (ctx, controller):
         yield Console(ctx, controller, sandbox, qtbot, arun)

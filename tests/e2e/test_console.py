@@ -16,7 +16,6 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPageSize
-from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QMessageBox
 
 from epay_desktop.domain import ConsoleStatus, Money, OpKind, OpState
@@ -26,6 +25,7 @@ from epay_desktop.ui.money.refund_dialog import RefundDialog
 from epay_desktop.ui.receipts.chooser import ReceiptChooser
 from epay_desktop.ui.receipts.preview import ReceiptDialog
 from tests.support.card_form import FORM_READY, SUBMIT
+from tests.support.file_dialogs import print_to_pdf
 from tests.support.live_console import CASHIER, CASHIER_PIN, MANAGER, MANAGER_PIN
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(240)]
@@ -127,17 +127,10 @@ def test_cashier_takes_a_payment_refunds_part_with_approval_and_prints(
     # print (to a PDF file, no print dialog) and save the receipt
     printed, saved = tmp_path / "printed.pdf", tmp_path / "saved.pdf"
 
-    async def pdf_printer(self: ReceiptDialog) -> QPrinter:
-        self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        self.printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-        self.printer.setOutputFileName(str(printed))
-        self.printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-        return self.printer
-
     async def save_path(self: ReceiptDialog) -> Path:
         return saved
 
-    monkeypatch.setattr(ReceiptDialog, "choose_printer", pdf_printer)
+    print_to_pdf(monkeypatch, ReceiptDialog, printed, QPageSize(QPageSize.PageSizeId.A4))
     monkeypatch.setattr(ReceiptDialog, "choose_save_path", save_path)
     qtbot.waitUntil(window.commands.print_receipt.isEnabled, timeout=SLOW)
     window.commands.print_receipt.trigger()  # Ctrl+P

@@ -23,7 +23,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QToolBar, QWidget
 
 from epay_desktop.domain import ConsoleStatus, InvoiceId, Money, Role
-from epay_desktop.sandbox import SandboxConfig, start_in_thread
+from epay_desktop.sandbox import RunningSandbox, SandboxConfig
 from epay_desktop.ui.audit.anchor_dialog import AuditAnchorDialog
 from epay_desktop.ui.checkout.window import CheckoutWindow
 from epay_desktop.ui.common.asyncqt import is_busy
@@ -44,6 +44,7 @@ from tests.support.live_console import (
     refund_waiting_for_review,
     trigger,
 )
+from tests.support.sandbox import SharedSandbox
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(300)]
 
@@ -51,11 +52,12 @@ SLOW = 30_000
 LOGINS = {Role.CASHIER: (CASHIER, CASHIER_PIN), Role.MANAGER: (MANAGER, MANAGER_PIN)}
 
 
-@pytest.fixture(scope="module")
-def sandbox() -> Any:
+@pytest.fixture
+def sandbox(shared_sandbox: SharedSandbox, request: pytest.FixtureRequest) -> RunningSandbox:
     """A two-step terminal: payments end held (AUTH), so Charge and Cancel have something to act on."""
-    with start_in_thread(SandboxConfig(shop_name="E2E shop", two_step=True)) as running:
-        yield running
+    return shared_sandbox.fresh(
+        SandboxConfig(shop_name="E2E shop", two_step=True), holder=request.node.nodeid
+    )
 
 
 # -- finding the actions -----------------------------------------------------------------------------

@@ -7,16 +7,11 @@ code, read back from the PDF, finds the payment when typed into the console's ow
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 from typing import Any
 
-import pypdfium2 as pdfium
 import pytest
-import zxingcpp
-from pypdf import PdfReader
 from PySide6.QtCore import Qt
-from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QMessageBox
 
 from epay_desktop.domain import Money, OpKind, OpState
@@ -24,25 +19,13 @@ from epay_desktop.domain.receipts import ReceiptKind
 from epay_desktop.ui.money.refund_dialog import RefundDialog
 from epay_desktop.ui.receipts.chooser import ReceiptChooser
 from epay_desktop.ui.receipts.preview import ReceiptDialog
+from tests.support.file_dialogs import print_to_pdf
 from tests.support.live_console import MANAGER, MANAGER_PIN
+from tests.support.pdf import pdf_text, qr_codes
 
 pytestmark = [pytest.mark.timeout(240)]
 
 SLOW = 30_000
-
-
-def _text(pdf: bytes) -> str:
-    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
-    return " ".join(text.replace("\u202f", " ").replace("\u00a0", " ").split())
-
-
-def _qr(pdf: bytes) -> list[str]:
-    document = pdfium.PdfDocument(pdf)
-    try:
-        image = document[0].render(scale=4).to_pil()
-    finally:
-        document.close()
-    return [code.text for code in zxingcpp.read_barcodes(image)]
 
 
 def test_refund_offers_its_receipt_and_print_asks_which(
@@ -50,14 +33,11 @@ def test_refund_offers_its_receipt_and_print_asks_which(
 ) -> None:
     printed: list[Path] = []
 
-    async def pdf_printer(self: ReceiptDialog) -> QPrinter:  # the system print dialog, answered
+    def next_file() -> Path:  # the system print dialog, answered: a new file for each print
         printed.append(tmp_path / f"printed-{len(printed)}.pdf")
-        self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        self.printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-        self.printer.setOutputFileName(str(printed[-1]))
-        return self.printer
+        return printed[-1]
 
-    monkeypatch.setattr(ReceiptDialog, "choose_printer", pdf_printer)
+    print_to_pdf(monkeypatch, ReceiptDialog, next_file)
     console.log_in(MANAGER, MANAGER_PIN)
     manager = console.controller.session.user
     other = console.arun(console.ctx.payments.create_payment(manager, Money(99_900), description="Чай"))
@@ -81,11 +61,11 @@ def test_refund_offers_its_receipt_and_print_asks_which(
     qtbot.keyClick(first.print_button, Qt.Key.Key_Return)  # Enter prints, and only now issues
     qtbot.waitUntil(lambda: first.record is not None and printed and printed[-1].exists(), timeout=SLOW)
     assert first.record.kind is ReceiptKind.REFUND and first.record.money_op_id == refund.id
-    text = _text(first.pdf)
+    text = pdf_text(first.pdf)
     assert "ВОЗВРАТ" in text and f"ID возврата {refund.id}" in text
     assert "Причина возврата Просьба покупателя" in text and f"Одобрил менеджер {MANAGER}" in text
     assert "SANDBOX (ТЕСТ) — НЕ НАСТОЯЩИЙ ПЛАТЁЖ" in text and "Спасибо за покупку" not in text
-    [scanned] = _qr(first.pdf)
+    [scanned] = qr_codes(first.pdf)
     first.accept()
     qtbot.waitUntil(lambda: not console.dialogs(ReceiptDialog), timeout=SLOW)
 

@@ -4,30 +4,31 @@ to the card; the timeline dates the customer's payment with the bank's own time 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
 
 from epay_desktop.domain import ConsoleStatus, Money
-from epay_desktop.sandbox import RunningSandbox, SandboxConfig, start_in_thread
+from epay_desktop.sandbox import RunningSandbox, SandboxConfig
 from epay_desktop.ui.money.charge_dialog import ChargeDialog
 from epay_desktop.ui.payments.detail_content import time_text
 from epay_desktop.ui.payments.list_model import PaymentColumn
 from tests.support.card_form import MASTERCARD
 from tests.support.live_console import MANAGER, MANAGER_PIN
+from tests.support.sandbox import SharedSandbox
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(240)]
 
 SLOW = 30_000
 
 
-@pytest.fixture(scope="module")
-def sandbox() -> Iterator[RunningSandbox]:
+@pytest.fixture
+def sandbox(shared_sandbox: SharedSandbox, request: pytest.FixtureRequest) -> RunningSandbox:
     """This module's gateway: a two-step terminal (overrides the one-step sandbox of conftest)."""
-    with start_in_thread(SandboxConfig(shop_name="E2E two-step shop", two_step=True)) as running:
-        yield running
+    return shared_sandbox.fresh(
+        SandboxConfig(shop_name="E2E two-step shop", two_step=True), holder=request.node.nodeid
+    )
 
 
 def _list_cell(window: Any, invoice: Any, column: PaymentColumn, role: int = 0) -> Any:

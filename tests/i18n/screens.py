@@ -27,8 +27,9 @@ API (stable; screens are only ever added):
   Қазақша/Русский/English on the lock screen, unlock with the PIN. On the login screen: the click only.
 * :func:`choose_language_at_login` ``(console, qtbot, lang)``: the selector on the login screen before
   anyone logs in (to walk every screen "fresh" in a language).
-* Fixtures: ``screens_sandbox`` (module: a two-step terminal, so held payments exist), ``screens_console``
-  (a fresh console per test, on the module's off-the-record browser ``profile`` of tests/conftest.py).
+* Fixtures: ``screens_sandbox`` (the session's sandbox made fresh: a two-step terminal, so held payments
+  exist), ``screens_console`` (a fresh console per test, on the module's off-the-record browser
+  ``profile`` of tests/conftest.py).
 
 Every screen: the login screen (and its answer to a wrong PIN), the main window (payments in several
 statuses, a refunded payment's detail with its timeline, the filters with a custom period), the lock
@@ -63,7 +64,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QWidget
 
 from epay_desktop.domain import ConsoleStatus, InvoiceId, Money
-from epay_desktop.sandbox import RunningSandbox, SandboxConfig, start_in_thread
+from epay_desktop.sandbox import RunningSandbox, SandboxConfig
 from epay_desktop.sandbox.faults import Fault
 from tests.support.card_form import DECLINED_CARD  # REJECT, reasonCode 465: the page stays open
 from tests.support.card_form import MASTERCARD as APPROVED_CARD
@@ -76,6 +77,7 @@ from tests.support.live_console import (
     running_console,
     trigger,
 )
+from tests.support.sandbox import SharedSandbox
 
 __all__ = [
     "MANAGER",
@@ -171,11 +173,10 @@ class ScreensConsole:
         return invoice
 
 
-@pytest.fixture(scope="module")
-def screens_sandbox() -> Iterator[RunningSandbox]:
+@pytest.fixture
+def screens_sandbox(shared_sandbox: SharedSandbox, request: pytest.FixtureRequest) -> RunningSandbox:
     """A two-step terminal: payments end held (AUTH), so Charge and Cancel have something to act on."""
-    with start_in_thread(SandboxConfig(shop_name="Дүкен", two_step=True)) as running:
-        yield running
+    return shared_sandbox.fresh(SandboxConfig(shop_name="Дүкен", two_step=True), holder=request.node.nodeid)
 
 
 @pytest.fixture
@@ -191,8 +192,6 @@ def screens_console(
     """The console on a fresh database with a manager and a cashier, poller running, nobody logged in."""
     from epay_desktop.demo import demo_environ
     from epay_desktop.ui.common.language import translations
-
-    screens_sandbox.state.faults.clear()
 
     def arun(coro: Coroutine[Any, Any, Any], timeout: int = SLOW) -> Any:
         future = asyncio.ensure_future(coro, loop=aloop)

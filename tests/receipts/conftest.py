@@ -11,15 +11,14 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pypdf
-import pypdfium2 as pdfium
 import pytest
-import zxingcpp
 
 from epay_desktop.domain import ConsoleStatus, InvoiceId, Money, Role, User
 from epay_desktop.domain.receipts import ReceiptKind, ReceiptLanguage
 from epay_desktop.receipts import ReceiptData
 from epay_desktop.store.db import Store, make_engine
 from epay_desktop.store.models import Base, MoneyOpRow, PaymentRow, UserRow
+from tests.support.pdf import page_count, qr_codes
 
 FULL_PAN = "4405639704015096"
 GATEWAY_MASK = "440563...5096"
@@ -56,20 +55,6 @@ def pdf_text(pdf: bytes) -> str:
     reader = pypdf.PdfReader(io.BytesIO(pdf))
     text = "\n".join(page.extract_text() for page in reader.pages)
     return text.replace("\u202f", " ").replace("\u00a0", " ")
-
-
-def page_count(pdf: bytes) -> int:
-    return len(pypdf.PdfReader(io.BytesIO(pdf)).pages)
-
-
-def qr_texts(pdf: bytes, scale: float = 4.0) -> list[str]:
-    """Render the first page to pixels (pypdfium2) and decode every barcode on it (zxing-cpp)."""
-    document = pdfium.PdfDocument(pdf)
-    try:
-        image = document[0].render(scale=scale).to_pil()
-    finally:
-        document.close()
-    return [barcode.text for barcode in zxingcpp.read_barcodes(image)]
 
 
 class FakeClock:
@@ -232,7 +217,7 @@ class PdfTools:
     sample: Callable[..., ReceiptData] = sample_data
     text: Callable[[bytes], str] = pdf_text
     pages: Callable[[bytes], int] = page_count
-    qr: Callable[..., list[str]] = qr_texts
+    qr: Callable[..., list[str]] = qr_codes
 
 
 @pytest.fixture

@@ -9,8 +9,8 @@ until the page shows something, one way to type a test card. Every wait is on a 
 * :func:`fill_card` ``(qtbot, target, pan)``: type a card into the form field by field, event by event.
 * :data:`FORM_READY`, :data:`SUBMIT`: the form is there and loaded; press its Pay button.
 * :data:`APPROVED_CARD` (and :data:`MASTERCARD`), :data:`DECLINED_CARD`, :data:`THREE_DS_CARD`: the
-  sandbox's published test cards (``epay_desktop.sandbox.cards``) as digits; :data:`FUTURE_EXPIRY` typed,
-  :data:`SHOWN_EXPIRY` shown.
+  sandbox's published test cards as digits (``tests.support.sandbox``, ``epay_desktop.sandbox.cards``);
+  :data:`FUTURE_EXPIRY` typed, :data:`SHOWN_EXPIRY` shown.
 """
 
 from __future__ import annotations
@@ -23,7 +23,8 @@ from typing import Any, Final
 from PySide6.QtCore import QTimer
 from PySide6.QtWebEngineCore import QWebEngineFrame, QWebEnginePage
 
-from epay_desktop.sandbox.cards import TEST_CARD_3DS, TEST_CARD_DECLINED, TEST_CARD_MASTERCARD, TEST_CARD_VISA
+from epay_desktop.sandbox.cards import TEST_CARD_MASTERCARD
+from tests.support.sandbox import APPROVED_CARD, DECLINED_CARD, THREE_DS_CARD
 
 __all__ = [
     "APPROVED_CARD",
@@ -43,10 +44,7 @@ __all__ = [
 
 JS_TIMEOUT_MS: Final = 20_000
 
-APPROVED_CARD: Final = TEST_CARD_VISA.replace(" ", "")
-MASTERCARD: Final = TEST_CARD_MASTERCARD.replace(" ", "")  # approved too
-DECLINED_CARD: Final = TEST_CARD_DECLINED.replace(" ", "")  # REJECT, reasonCode 465
-THREE_DS_CARD: Final = TEST_CARD_3DS.replace(" ", "")
+MASTERCARD: Final = TEST_CARD_MASTERCARD.replace(" ", "")  # approved, like APPROVED_CARD
 #: December three years on, typed as digits (the page inserts the slash), and as the page shows it
 FUTURE_EXPIRY: Final = f"12{(date.today().year + 3) % 100:02d}"
 SHOWN_EXPIRY: Final = f"{FUTURE_EXPIRY[:2]}/{FUTURE_EXPIRY[2:]}"

@@ -18,7 +18,7 @@ from sqlalchemy import event
 
 from epay_desktop import safe_files
 from epay_desktop.app import store_of
-from epay_desktop.domain import ConsoleStatus, GatewaySnapshot, InvoiceId, Money, OpKind, OpState, Role
+from epay_desktop.domain import InvoiceId, OpState, Role
 from epay_desktop.settings import load_gateway_settings
 from epay_desktop.ui.app.admin_screens import saved_environ, saved_idle_minutes
 from epay_desktop.ui.common.file_places import documents_folder
@@ -26,6 +26,7 @@ from epay_desktop.ui.payments.attention_dialog import AttentionDialog
 from epay_desktop.ui.payments.export_dialog import ExportDialog, export_error_text
 from epay_desktop.ui.settings.settings_dialog import SettingsDialog
 from epay_desktop.ui.users.users_dialog import UsersDialog
+from tests.support.builders import stored_operation, stored_payment
 from tests.support.file_dialogs import yes_to_replace
 from tests.support.live_console import CASHIER, CASHIER_PIN, MANAGER, MANAGER_PIN
 from tests.support.windows import shown, wait_shown
@@ -44,40 +45,11 @@ def console(real_console: Any) -> Any:
 
 def seed(console: Any, arun: Any, number: int, amount: str, op_state: OpState | None = None) -> InvoiceId:
     """A paid payment made now (and a refund in ``op_state``), written straight to the store."""
-    ctx = console.ctx
-
-    def work(tx: Any) -> InvoiceId:
-        now = ctx.clock()
-        p = tx.payments.insert(
-            InvoiceId.from_number(number),
-            Money.parse(amount),
-            description="Торт",
-            email=None,
-            phone=None,
-            account_id=None,
-            save_card=False,
-            language="rus",
-            register_id="till-1",
-            created_by=console.manager.id,
-            now=now,
-        )
-        snap = GatewaySnapshot(
-            status=ConsoleStatus.CHARGE,
-            observed_at=now,
-            transaction_id=f"tx-{number}",
-            amount=Money.parse(amount),
-            org_amount=Money.parse(amount),
-            payout_amount=Money(0),
-        )
-        p = tx.payments.apply_snapshot(p.id, snap, next_poll_at=None)
-        if op_state is not None:
-            op = tx.operations.insert_intent(
-                p, OpKind.REFUND, Money.parse("100"), requested_by=console.manager.id, now=now
-            )
-            tx.operations.mark(op.id, op_state, now=now)
-        return p.invoice_id
-
-    return arun(store_of(ctx).run_write(work))
+    store, now, manager = store_of(console.ctx), console.ctx.clock(), console.manager.id
+    paid = stored_payment(store, number, amount, at=now, created_by=manager, description="Торт")
+    if op_state is not None:
+        stored_operation(store, paid, op_state, now, requested_by=manager)
+    return paid.invoice_id
 
 
 # -- who may do what ----------------------------------------------------------------------------------

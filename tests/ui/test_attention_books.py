@@ -11,9 +11,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMenu
 
 from epay_desktop.app import store_of
-from epay_desktop.domain import ConsoleStatus, GatewaySnapshot, InvoiceId, Money, PaymentEventKind
+from epay_desktop.domain import InvoiceId, Money, PaymentEventKind
 from epay_desktop.domain.settings_catalog import STATUS_LAG_SECONDS
 from epay_desktop.ui.payments.attention_dialog import AttentionDialog
+from tests.support.builders import stored_payment
 from tests.support.live_console import CASHIER, CASHIER_PIN, MANAGER, MANAGER_PIN
 from tests.support.windows import shown, wait_shown
 
@@ -24,39 +25,17 @@ SLOW = 15_000
 def seed_external_refund(console: Any, arun: Any, number: int) -> tuple[InvoiceId, int]:
     """A paid payment of 1000 of which the bank refunded 250 outside the console, as the reconciliation
     records it: an EXTERNAL_REFUND event and an open discrepancy."""
-    ctx = console.ctx
-
-    def work(tx: Any) -> tuple[InvoiceId, int]:
-        now = ctx.clock()
-        p = tx.payments.insert(
-            InvoiceId.from_number(number),
-            Money.parse("1000"),
-            description="Торт",
-            email=None,
-            phone=None,
-            account_id=None,
-            save_card=False,
-            language="rus",
-            register_id="till-1",
-            created_by=console.manager.id,
-            now=now,
-        )
-        snap = GatewaySnapshot(
-            status=ConsoleStatus.CHARGE,
-            observed_at=now,
-            transaction_id=f"tx-{number}",
-            amount=Money.parse("750"),
-            org_amount=Money.parse("1000"),
-            payout_amount=Money.parse("250"),
-        )
-        p = tx.payments.apply_snapshot(p.id, snap, next_poll_at=None)
-        tx.payment_events.add(p.id, PaymentEventKind.EXTERNAL_REFUND, at=now, amount=Money.parse("250"))
+    store, now = store_of(console.ctx), console.ctx.clock()
+    paid = stored_payment(
+        store, number, "1000", at=now, created_by=console.manager.id, description="Торт",
+        gateway_amount="750", payout="250",
+    )  # fmt: skip
+    with store.write() as tx:
+        tx.payment_events.add(paid.id, PaymentEventKind.EXTERNAL_REFUND, at=now, amount=Money.parse("250"))
         d, _new = tx.discrepancies.record(
-            p.id, "external_refund", console=None, bank=Money.parse("250"), detail="seeded", now=now
+            paid.id, "external_refund", console=None, bank=Money.parse("250"), detail="seeded", now=now
         )
-        return p.invoice_id, d.id
-
-    return arun(store_of(ctx).run_write(work))  # type: ignore[no-any-return]
+    return paid.invoice_id, d.id
 
 
 def open_from_the_view_menu(console: Any, qtbot: Any) -> AttentionDialog:

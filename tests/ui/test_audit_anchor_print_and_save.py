@@ -10,25 +10,23 @@ as in tests/ui/test_print_from_main_window.py.
 
 from __future__ import annotations
 
-import io
 import os
 import stat
 from pathlib import Path
 from typing import Any
 
 import pytest
-from pypdf import PdfReader
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QMessageBox
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit
 from sqlalchemy import update
 
 from epay_desktop.app import store_of
 from epay_desktop.services.audit import AuditAnchor
 from epay_desktop.store.models import AuditRow
 from epay_desktop.ui.audit.anchor_dialog import AuditAnchorDialog
-from tests.support.file_dialogs import yes_to_replace
+from tests.support.file_dialogs import print_to_pdf, refusal, save_under, wait_file_dialog
 from tests.support.live_console import MANAGER, MANAGER_PIN
+from tests.support.pdf import page_count, pdf_text
 from tests.support.windows import SLOW_MS, wait_shown
 
 LEFT = Qt.MouseButton.LeftButton
@@ -44,22 +42,6 @@ def _open_from_the_settings_menu(qtbot: Any, console: Any, *, log_in: bool = Tru
     return wait_shown(qtbot, AuditAnchorDialog)
 
 
-def _file_dialog(qtbot: Any, parent: AuditAnchorDialog) -> QFileDialog:
-    def found() -> QFileDialog | None:
-        box = parent.findChild(QFileDialog, "save_anchor_dialog")
-        return box if box is not None and box.isVisible() else None
-
-    qtbot.waitUntil(lambda: found() is not None, timeout=SLOW_MS)
-    box = found()
-    assert box is not None
-    return box
-
-
-def _pdf_text(pdf: bytes) -> tuple[int, str]:
-    reader = PdfReader(io.BytesIO(pdf))
-    return len(reader.pages), " ".join(" ".join(p.extract_text() for p in reader.pages).split())
-
-
 def test_print_puts_the_anchor_the_shop_and_how_to_check_it_on_one_page(
     qtbot: Any, real_console: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -67,19 +49,13 @@ def test_print_puts_the_anchor_the_shop_and_how_to_check_it_on_one_page(
         tx.settings.set("shop.name", SHOP)
     printed = tmp_path / "anchor.pdf"
 
-    async def pdf_printer(self: AuditAnchorDialog) -> QPrinter:
-        self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        self.printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-        self.printer.setOutputFileName(str(printed))
-        return self.printer
-
-    monkeypatch.setattr(AuditAnchorDialog, "choose_printer", pdf_printer)
+    print_to_pdf(monkeypatch, AuditAnchorDialog, printed)
     dialog = _open_from_the_settings_menu(qtbot, real_console)
     line = dialog.anchor_edit.text()
     anchor = AuditAnchor.parse(line)
     qtbot.mouseClick(dialog.print_button, LEFT)
     qtbot.waitUntil(lambda: dialog.output_label.text() == "Sent to the printer.", timeout=SLOW_MS)
-    pages, text = _pdf_text(printed.read_bytes())
+    pages, text = page_count(printed.read_bytes()), pdf_text(printed.read_bytes())
     assert pages == 1
     assert line in text and SHOP in text and f"Entries in the audit log: {anchor.count}" in text
     assert "Keep this paper away from the computer" in text and "Settings > Audit log anchor" in text
@@ -91,7 +67,7 @@ def test_save_writes_the_file_audit_anchor_out_writes_owner_only(qtbot: Any, rea
     dialog = _open_from_the_settings_menu(qtbot, real_console)
     anchor = AuditAnchor.parse(dialog.anchor_edit.text())
     qtbot.mouseClick(dialog.save_button, LEFT)
-    box = _file_dialog(qtbot, dialog)
+    box = wait_file_dialog(qtbot, dialog, "save_anchor_dialog")
     folder = real_console.home / "kept"
     folder.mkdir()
     box.setDirectory(str(folder))
@@ -113,19 +89,11 @@ def test_save_over_a_named_pipe_is_refused_in_a_message_box_and_nothing_hangs(
     target = real_console.home / "anchor.txt"
     os.mkfifo(target)  # opening it for writing would block until someone reads
     qtbot.mouseClick(dialog.save_button, LEFT)
-    box = _file_dialog(qtbot, dialog)
+    box = wait_file_dialog(qtbot, dialog, "save_anchor_dialog")
     box.setDirectory(str(real_console.home))
-    box.findChild(QLineEdit, "fileNameEdit").setText("anchor.txt")
-    QTimer.singleShot(50, yes_to_replace)  # the name exists: Qt asks whether to replace it
-    box.accept()
-
-    def refusal() -> QMessageBox | None:
-        found = [w for w in QApplication.topLevelWidgets() if w.objectName() == "user_error_box"]
-        found += dialog.findChildren(QMessageBox, "user_error_box")
-        return next((w for w in found if isinstance(w, QMessageBox) and w.isVisible()), None)
-
-    qtbot.waitUntil(lambda: refusal() is not None, timeout=SLOW_MS)
-    shown = refusal()
+    save_under(box, "anchor.txt")  # the name exists: Qt asks whether to replace it
+    qtbot.waitUntil(lambda: refusal(dialog) is not None, timeout=SLOW_MS)
+    shown = refusal(dialog)
     assert shown is not None and "is a named pipe" in shown.text() and "nothing was written" in shown.text()
     assert dialog.output_label.text().startswith("Could not save")
     shown.accept()

@@ -6,11 +6,8 @@ covered by tests/ui/checkout); the screen learns the outcome only by polling che
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
-import httpx
-import pytest
 import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
@@ -18,28 +15,18 @@ from PySide6.QtPrintSupport import QPrinter
 from epay_desktop.app import open_app
 from epay_desktop.domain import Money, Role
 from epay_desktop.domain.receipts import ReceiptKind
-from epay_desktop.sandbox import SandboxConfig, start_in_thread
 from epay_desktop.ui.checkout.policy import hosts_of
 from epay_desktop.ui.checkout.profile import make_checkout_profile
 from epay_desktop.ui.checkout.result import Outcome
 from epay_desktop.ui.checkout.screen import CheckoutScreen
 from epay_desktop.ui.checkout.view import CheckoutView
 from epay_desktop.ui.receipts.preview import load_pdf, prepare_printer, print_document
-
-APPROVED, DECLINED = "4405639704015096", "4003032704547597"
-
-
-@pytest.fixture(scope="module")
-def sandbox():
-    with start_in_thread(SandboxConfig()) as running:
-        yield running
+from tests.support.sandbox import APPROVED_CARD, DECLINED_CARD, SandboxControl
 
 
 def customer_pays(base_url: str, invoice: str, pan: str) -> None:
-    expiry = f"12/{(date.today().year + 2) % 100:02d}"
-    body = {"invoiceId": invoice, "pan": pan, "expiry": expiry, "cvc": "321", "name": "TEST BUYER"}
-    with httpx.Client(base_url=base_url, timeout=10) as client:
-        assert client.post("/sandbox/pay", json=body).status_code == 200
+    with SandboxControl(base_url) as control:
+        control.customer_pays(invoice, pan)
 
 
 def test_take_pay_print_then_declined_and_try_again(qtbot, qapp, aloop, arun, tmp_path, sandbox, monkeypatch):
@@ -74,7 +61,7 @@ def test_take_pay_print_then_declined_and_try_again(qtbot, qapp, aloop, arun, tm
         qtbot.keyClick(screen.form.amount_edit, Qt.Key.Key_Return)
         qtbot.waitUntil(lambda: screen.currentWidget() is view, timeout=15_000)
         invoice = screen.payment.invoice_id
-        customer_pays(base, invoice.value, APPROVED)
+        customer_pays(base, invoice.value, APPROVED_CARD)
         qtbot.waitUntil(lambda: screen.result.outcome is Outcome.APPROVED, timeout=15_000)
         assert screen.result.card.text().endswith("\u2022\u2022\u2022\u2022 5096")
         assert screen.result.approval.text() and screen.result.amount.text() == Money(150_000).format()
@@ -100,11 +87,11 @@ def test_take_pay_print_then_declined_and_try_again(qtbot, qapp, aloop, arun, tm
             lambda: screen.currentWidget() is view and screen.payment.invoice_id != invoice, timeout=15_000
         )
         second = screen.payment.invoice_id
-        customer_pays(base, second.value, DECLINED)
+        customer_pays(base, second.value, DECLINED_CARD)
         # attempts left on this invoice (decision 0035): the page stays, the cashier is told
         qtbot.waitUntil(lambda: screen.attempt_note_text.startswith("Declined: "), timeout=15_000)
         assert "2 attempts left" in screen.attempt_note_text and screen.currentWidget() is view
-        customer_pays(base, second.value, APPROVED)  # the customer tries another card on the same invoice
+        customer_pays(base, second.value, APPROVED_CARD)  # the customer tries another card, same invoice
         qtbot.waitUntil(
             lambda: screen.currentWidget() is screen.result and screen.result.payment.invoice_id == second,
             timeout=15_000,

@@ -7,7 +7,6 @@ panel then lists it and charges it; the outcome is what check-status stored.
 from __future__ import annotations
 
 import re
-from datetime import date
 
 import httpx
 import pytest
@@ -16,10 +15,10 @@ from PySide6.QtWidgets import QWidget
 
 from epay_desktop.app import open_app, store_of
 from epay_desktop.domain import ConsoleError, ConsoleStatus, Money, PermissionDenied, Role
-from epay_desktop.sandbox import SandboxConfig, start_in_thread
 from epay_desktop.services.payments.saved_cards import SavedCardService
 from epay_desktop.ui.checkout.result import Outcome
 from epay_desktop.ui.checkout.screen import CheckoutScreen
+from tests.support.sandbox import APPROVED_CARD, SandboxControl
 
 
 class NoPage(QWidget):
@@ -29,12 +28,6 @@ class NoPage(QWidget):
     load_failed = Signal(str)
     expired = Signal()
     cancelled = Signal()
-
-
-@pytest.fixture(scope="module")
-def sandbox():
-    with start_in_thread(SandboxConfig()) as running:
-        yield running
 
 
 @pytest.fixture
@@ -55,21 +48,11 @@ def app(arun, aloop, tmp_path, sandbox):
         aloop.set_default_executor(None)
 
 
-def save_a_card(arun, app, user, base_url: str, account: str, pan: str = "4405639704015096") -> None:
+def save_a_card(arun, app, user, base_url: str, account: str, pan: str = APPROVED_CARD) -> None:
     session = arun(app.payments.create_payment(user, Money(10_000), account_id=account, save_card=True))
-    expiry = f"12/{(date.today().year + 2) % 100:02d}"
-    body = {
-        "invoiceId": session.payment.invoice_id.value,
-        "pan": pan,
-        "threeDSCode": "000000",
-        "expiry": expiry,
-        "cvc": "321",
-        "name": "TEST BUYER",
-        "accountId": account,
-        "cardSave": True,
-    }
-    with httpx.Client(base_url=base_url, timeout=10) as client:
-        assert client.post("/sandbox/pay", json=body).status_code == 200
+    with SandboxControl(base_url) as control:  # the customer pays with "save card" (3-D Secure: 000000)
+        invoice = session.payment.invoice_id
+        control.customer_pays(invoice, pan, threeDSCode="000000", accountId=account, cardSave=True)
 
 
 def test_panel_lists_the_saved_card_and_charges_it(qtbot, arun, app, sandbox):

@@ -16,9 +16,10 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication
 
 from epay_desktop.app import store_of
-from epay_desktop.domain import ConsoleStatus, GatewaySnapshot, InvoiceId, Money
+from epay_desktop.domain import InvoiceId, Money
 from epay_desktop.ui.money.refund_dialog import RefundDialog
 from epay_desktop.ui.users.users_dialog import UsersDialog
+from tests.support.builders import stored_payment
 from tests.support.live_console import MANAGER, MANAGER_PIN
 
 SLOW = 15_000
@@ -104,22 +105,12 @@ def test_new_payment_f2_refuses_a_long_or_hidden_description_and_odd_amounts(
 
 
 def _charged(console: Any, arun: Any) -> InvoiceId:
-    ctx = console.ctx
-
-    def work(tx: Any) -> InvoiceId:
-        now = ctx.clock()
-        p = tx.payments.insert(
-            InvoiceId.from_number(275_079_700), Money.parse("5000"), description="Торт", email=None,
-            phone=None, account_id=None, save_card=False, language="rus", register_id="till-1",
-            created_by=console.manager.id, now=now,
-        )  # fmt: skip
-        snap = GatewaySnapshot(
-            status=ConsoleStatus.CHARGE, observed_at=now, transaction_id="tx-700", amount=Money.parse("5000"),
-            org_amount=Money.parse("5000"), payout_amount=Money(0),
-        )  # fmt: skip
-        return tx.payments.apply_snapshot(p.id, snap, next_poll_at=None).invoice_id
-
-    return arun(store_of(ctx).run_write(work))
+    """Payment 275079700 of 5000, paid, written straight to the store."""
+    now, manager = console.ctx.clock(), console.manager.id
+    paid = stored_payment(
+        store_of(console.ctx), 275_079_700, "5000", at=now, created_by=manager, description="Торт"
+    )
+    return paid.invoice_id
 
 
 def test_refund_reason_with_a_control_character_keeps_ok_disabled(

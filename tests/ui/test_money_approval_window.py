@@ -17,14 +17,13 @@ from epay_desktop.domain import (
     AccountLocked,
     AuthenticationFailed,
     ConsoleStatus,
-    GatewaySnapshot,
     InvoiceId,
-    Money,
 )
 from epay_desktop.ui.money.cancel_dialog import CancelDialog
 from epay_desktop.ui.money.charge_dialog import ChargeDialog
 from epay_desktop.ui.money.refund_dialog import RefundDialog
 from epay_desktop.ui.users.users_dialog import UsersDialog
+from tests.support.builders import stored_payment
 from tests.support.live_console import CASHIER, CASHIER_PIN, MANAGER, MANAGER_PIN
 from tests.support.windows import shown, wait_shown
 
@@ -40,22 +39,11 @@ def console(real_console: Any) -> Any:
 
 def seed(console: Any, arun: Any, number: int, amount: str, status: ConsoleStatus) -> InvoiceId:
     """A payment the gateway reported as ``status``, written straight to the store."""
-    ctx = console.ctx
-
-    def work(tx: Any) -> InvoiceId:
-        now = ctx.clock()
-        p = tx.payments.insert(
-            InvoiceId.from_number(number), Money.parse(amount), description="Торт", email=None, phone=None,
-            account_id=None, save_card=False, language="rus", register_id="till-1",
-            created_by=console.manager.id, now=now,
-        )  # fmt: skip
-        snap = GatewaySnapshot(
-            status=status, observed_at=now, transaction_id=f"tx-{number}", amount=Money.parse(amount),
-            org_amount=Money.parse(amount), payout_amount=Money(0),
-        )  # fmt: skip
-        return tx.payments.apply_snapshot(p.id, snap, next_poll_at=None).invoice_id
-
-    return arun(store_of(ctx).run_write(work))
+    now, manager = console.ctx.clock(), console.manager.id
+    store = store_of(console.ctx)
+    return stored_payment(
+        store, number, amount, at=now, status=status, created_by=manager, description="Торт"
+    ).invoice_id
 
 
 def test_ctrl_r_wrong_pins_pause_the_counter_and_never_lock_the_manager(

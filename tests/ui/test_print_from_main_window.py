@@ -14,7 +14,6 @@ gateway. The cashier selects it in the list and presses Ctrl+P:
 
 from __future__ import annotations
 
-import io
 import os
 import stat
 from collections.abc import Iterator
@@ -24,11 +23,10 @@ from typing import Any
 
 import pytest
 import shiboken6
-from pypdf import PdfReader
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWebEngineCore import QWebEngineProfile
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QLineEdit, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QLineEdit
 from sqlalchemy import func, select
 
 from epay_desktop.app import AppContext, open_app, store_of
@@ -39,16 +37,13 @@ from epay_desktop.store.models import AuditRow, PaymentRow
 from epay_desktop.ui.app.controller import AppController
 from epay_desktop.ui.receipts import preview as receipts_ui
 from epay_desktop.ui.receipts.preview import ReceiptDialog
-from tests.support.file_dialogs import yes_to_replace
+from tests.support.file_dialogs import print_to_pdf, refusal, save_under, wait_file_dialog
 from tests.support.live_console import CASHIER, CASHIER_PIN, add_people, controller_running
+from tests.support.pdf import pdf_text
 from tests.support.windows import log_in
 
 INVOICE = InvoiceId("000777001")
 DEAD_GATEWAY = "http://127.0.0.1:9"  # nothing listens: this test never reaches a gateway
-
-
-def pdf_text(pdf: bytes) -> str:
-    return " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages).split())
 
 
 @pytest.fixture
@@ -165,13 +160,7 @@ def test_a_preview_closed_issues_nothing_and_print_issues_one_numbered_receipt(
 
     printed = tmp_path / "printed.pdf"
 
-    async def pdf_printer(self: ReceiptDialog) -> QPrinter:
-        self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        self.printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-        self.printer.setOutputFileName(str(printed))
-        return self.printer
-
-    monkeypatch.setattr(ReceiptDialog, "choose_printer", pdf_printer)
+    print_to_pdf(monkeypatch, ReceiptDialog, printed)
     dialog = counter.press_ctrl_p()
     qtbot.keyClick(dialog.print_button, Qt.Key.Key_Return)  # Enter prints
     qtbot.waitUntil(lambda: dialog.status_label.text() == "Sent to the printer.", timeout=10_000)
@@ -228,17 +217,6 @@ def test_the_language_chosen_in_the_dialog_is_saved_and_save_starts_in_documents
     assert len(counter.receipts()) == 1  # the cancelled save issued nothing
 
 
-def wait_file_dialog(qtbot: Any, parent: QDialog) -> QFileDialog:
-    def found() -> QFileDialog | None:
-        box = parent.findChild(QFileDialog)
-        return box if box is not None and box.isVisible() else None
-
-    qtbot.waitUntil(lambda: found() is not None, timeout=5000)
-    box = found()
-    assert box is not None
-    return box
-
-
 @pytest.mark.parametrize("kind", ["fifo"])  # a link: the same path, tested in tests/cli and tests/unit
 def test_save_as_pdf_over_a_named_pipe_or_a_link_is_refused_in_a_message_box_before_a_number_is_used(
     counter: Counter, qtbot: Any, tmp_path: Path, documents: Path, kind: str
@@ -256,18 +234,10 @@ def test_save_as_pdf_over_a_named_pipe_or_a_link_is_refused_in_a_message_box_bef
     qtbot.waitUntil(dialog.save_button.isEnabled, timeout=10_000)
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     box = wait_file_dialog(qtbot, dialog)
-    box.findChild(QLineEdit, "fileNameEdit").setText("customer.pdf")
-    QTimer.singleShot(50, yes_to_replace)  # the name exists: Qt asks whether to replace it
-    box.accept()
-
-    def refusal() -> QMessageBox | None:
-        found = [w for w in QApplication.topLevelWidgets() if w.objectName() == "user_error_box"]
-        found += dialog.findChildren(QMessageBox, "user_error_box")
-        return next((w for w in found if isinstance(w, QMessageBox) and w.isVisible()), None)
-
-    qtbot.waitUntil(lambda: refusal() is not None, timeout=10_000)
+    save_under(box, "customer.pdf")  # the name exists: Qt asks whether to replace it
+    qtbot.waitUntil(lambda: refusal(dialog) is not None, timeout=10_000)
     said = "is a named pipe" if kind == "fifo" else "is a symbolic link"
-    shown = refusal()
+    shown = refusal(dialog)
     assert shown is not None and said in shown.text() and "nothing was written" in shown.text()
     assert dialog.status_label.text().startswith("Could not save") and said in dialog.status_label.text()
     shown.accept()

@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from pypdf import PdfReader
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QImage, QPageSize
 from PySide6.QtPdf import QPdfDocument
@@ -41,6 +40,7 @@ from epay_desktop.ui.receipts.preview import (
     prepare_printer,
     print_document,
 )
+from tests.support.pdf import pdf_text
 
 # Screenshots go to EPAY_SCREENSHOTS when set (to refresh docs/screenshots on purpose), else to the
 # temp folder: a test run must never rewrite the documentation's pictures.
@@ -123,12 +123,6 @@ def test_print_to_a_pdf_file_has_the_page(qapp, tmp_path, width):
     printer.setOutputFileName(str(out))
     assert print_document(document, printer) == 1
     assert out.stat().st_size > 1000 and pages_in(out) == 1
-
-
-def pdf_text(pdf: bytes) -> str:
-    import io
-
-    return " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages).split())
 
 
 @dataclass

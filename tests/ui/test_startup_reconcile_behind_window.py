@@ -7,7 +7,6 @@ bank, the list turns the paid ones Paid as the answers arrive, and the line goes
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
@@ -18,7 +17,7 @@ from PySide6.QtCore import Qt
 from epay_desktop.app import open_app
 from epay_desktop.demo import demo_environ
 from epay_desktop.domain import ConsoleStatus, Money, Role
-from epay_desktop.sandbox import RunningSandbox, SandboxConfig, start_in_thread
+from epay_desktop.sandbox import RunningSandbox
 from epay_desktop.ui.app.controller import AppController, ConsoleOptions
 from epay_desktop.ui.app.main import _status_line, start_background
 from epay_desktop.ui.common.roles import RecordRole
@@ -27,12 +26,6 @@ from tests.support.windows import dismiss_dialogs
 CHECKING = "Checking unfinished payments with the bank…"
 MANAGER, PIN = "Данияр", "2222"
 SLOW_MS = 15_000
-
-
-@pytest.fixture(scope="module")
-def sandbox() -> Iterator[RunningSandbox]:
-    with start_in_thread(SandboxConfig()) as running:
-        yield running
 
 
 def _control(sandbox: RunningSandbox, method: str, path: str, **kwargs: Any) -> None:

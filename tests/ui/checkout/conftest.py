@@ -25,7 +25,7 @@ from PySide6.QtWebEngineCore import QWebEngineFrame, QWebEngineProfile
 from epay_desktop.domain import InvoiceId, Money
 from epay_desktop.gateway import Credentials, EpayClient, Secret, StatusResult
 from epay_desktop.gateway.config import sandbox_endpoints
-from epay_desktop.sandbox import RunningSandbox, SandboxConfig, start_in_thread
+from epay_desktop.sandbox import RunningSandbox
 from epay_desktop.sandbox.config import TEST_CLIENT_ID, TEST_CLIENT_SECRET, TEST_TERMINAL_ID
 from epay_desktop.ui.checkout.policy import DEFAULT_RETURN_BASE, hosts_of
 from epay_desktop.ui.checkout.view import CheckoutView
@@ -33,12 +33,6 @@ from tests.support import card_form
 from tests.support.card_form import JS_TIMEOUT_MS, Target
 
 _invoices = itertools.count(100_001)
-
-
-@pytest.fixture(scope="module")
-def sandbox() -> Iterator[RunningSandbox]:
-    with start_in_thread(SandboxConfig()) as running:
-        yield running
 
 
 @pytest.fixture
