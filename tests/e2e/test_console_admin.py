@@ -24,7 +24,7 @@ from epay_desktop.ui.payments.attention_dialog import AttentionDialog
 from epay_desktop.ui.payments.export_dialog import ExportDialog
 from epay_desktop.ui.settings.settings_dialog import SettingsDialog
 from epay_desktop.ui.users.users_dialog import UsersDialog
-from tests.support.live_console import MANAGER, MANAGER_PIN
+from tests.support.live_console import MANAGER, MANAGER_PIN, trigger
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(240)]
 
@@ -38,9 +38,7 @@ def test_settings_from_the_keyboard_are_saved_where_they_belong(
 ) -> None:
     console.log_in(MANAGER, MANAGER_PIN)
     window = console.window
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-    qtbot.keyClick(window, Qt.Key.Key_Comma, Qt.KeyboardModifier.ControlModifier)  # Ctrl+,
+    trigger(qtbot, window, window.commands.settings)  # its shortcut, Ctrl+,
     dialog = console.wait_dialog(SettingsDialog)
     home = console.ctx.store_settings.home
     assert dialog.computer_page.folder_label.text() == str(home)

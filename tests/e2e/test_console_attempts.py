@@ -10,7 +10,6 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
 
 from epay_desktop.domain import ConsoleStatus
 from epay_desktop.ui.checkout.result import Outcome
@@ -25,17 +24,9 @@ DECLINED_PAGE = "!!document.getElementById('declined') && document.readyState ==
 
 def test_declined_then_paid_on_the_same_page_ends_paid_with_both_attempts(console: Any, qtbot: Any) -> None:
     console.log_in(CASHIER, CASHIER_PIN)
-    window = console.window
-    qtbot.waitUntil(window.commands.new_payment.isEnabled, timeout=SLOW)
-    window.commands.new_payment.trigger()  # F2
-    screen = console.controller.checkout
+    screen = console.open_card_page("1500")  # F2, the amount, Enter
     checkout_window = console.controller.checkout_window
-    qtbot.waitUntil(lambda: checkout_window.isVisible() and screen.currentWidget() is screen.form)
-    qtbot.keyClicks(screen.form.amount_edit, "1500")
-    qtbot.keyClick(screen.form.amount_edit, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: screen.currentWidget() is screen.view, timeout=SLOW)
     invoice = screen.payment.invoice_id
-    console.wait_js(FORM_READY)
 
     console.fill_card(DECLINED_CARD)  # the customer's first card is declined
     assert console.run_js(SUBMIT) is True
@@ -83,17 +74,9 @@ def test_a_sale_cancelled_after_a_decline_and_paid_anyway_is_told_on_the_main_wi
     console: Any, qtbot: Any
 ) -> None:
     console.log_in(CASHIER, CASHIER_PIN)
-    window = console.window
-    qtbot.waitUntil(window.commands.new_payment.isEnabled, timeout=SLOW)
-    window.commands.new_payment.trigger()
-    screen = console.controller.checkout
+    screen = console.open_card_page("640")  # F2, the amount, Enter
     checkout_window = console.controller.checkout_window
-    qtbot.waitUntil(lambda: checkout_window.isVisible() and screen.currentWidget() is screen.form)
-    qtbot.keyClicks(screen.form.amount_edit, "640")
-    qtbot.keyClick(screen.form.amount_edit, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: screen.currentWidget() is screen.view, timeout=SLOW)
     invoice = screen.payment.invoice_id
-    console.wait_js(FORM_READY)
     console.fill_card(DECLINED_CARD)
     assert console.run_js(SUBMIT) is True
     qtbot.waitUntil(lambda: "attempts left" in checkout_window.attempt_label.text(), timeout=SLOW)

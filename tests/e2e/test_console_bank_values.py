@@ -9,6 +9,7 @@ the decline in plain words (decision 0034).
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import partial
 from typing import Any
 
 import pytest
@@ -33,6 +34,17 @@ def _customer_pays(console: Any, amount: Money, pan: str) -> InvoiceId:
     return invoice
 
 
+def _paid_with_an_odd_answer(console: Any, oddity: str, amount: Money, pan: str) -> InvoiceId:
+    """The manager logs in; from now on every check-status answer has ``oddity``; the customer pays."""
+    console.log_in(MANAGER, MANAGER_PIN)
+    console.sandbox.state.faults.add(Fault("status", "status_oddity", Decimal(0), 10_000, oddity))
+    return _customer_pays(console, amount, pan)
+
+
+def _stored(console: Any, invoice: InvoiceId) -> Any:
+    return console.arun(console.ctx.queries.get_view(invoice)).payment
+
+
 def _row(window: Any, key: str) -> tuple[str, str]:
     panel = window.detail_view
     field = panel.fields[key]
@@ -40,14 +52,10 @@ def _row(window: Any, key: str) -> tuple[str, str]:
 
 
 def test_unknown_bank_status_is_kept_checked_and_shown(console: Any, qtbot: Any) -> None:
-    console.log_in(MANAGER, MANAGER_PIN)
     # every check-status answer now says "CHARGEBACK", a word this console does not know
-    console.sandbox.state.faults.add(Fault("status", "status_oddity", Decimal(0), 10_000, "unknown_status"))
-    invoice = _customer_pays(console, Money(250_000), APPROVED_CARD)
+    invoice = _paid_with_an_odd_answer(console, "unknown_status", Money(250_000), APPROVED_CARD)
     window = console.window
-
-    def stored() -> Any:
-        return console.arun(console.ctx.queries.get_view(invoice)).payment
+    stored = partial(_stored, console, invoice)
 
     qtbot.waitUntil(lambda: stored().bank_status == "CHARGEBACK", timeout=SLOW)  # the poller read it
     payment = stored()
@@ -65,13 +73,9 @@ def test_unknown_bank_status_is_kept_checked_and_shown(console: Any, qtbot: Any)
 
 
 def test_reason_code_that_is_not_a_number_is_shown_with_the_decline(console: Any, qtbot: Any) -> None:
-    console.log_in(MANAGER, MANAGER_PIN)
-    console.sandbox.state.faults.add(Fault("status", "status_oddity", Decimal(0), 10_000, "text_reason_code"))
-    invoice = _customer_pays(console, Money(99_000), DECLINED_CARD)
+    invoice = _paid_with_an_odd_answer(console, "text_reason_code", Money(99_000), DECLINED_CARD)
     window = console.window
-
-    def stored() -> Any:
-        return console.arun(console.ctx.queries.get_view(invoice)).payment
+    stored = partial(_stored, console, invoice)
 
     qtbot.waitUntil(lambda: stored().reason_code_text == "A05", timeout=SLOW)
     assert stored().status is ConsoleStatus.REJECT and stored().reason_code is None

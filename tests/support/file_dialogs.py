@@ -4,6 +4,8 @@ tests of tests/ui and tests/e2e: the receipt, the audit anchor, the export).
 * :func:`wait_file_dialog` ``(qtbot, parent)``: the file dialog a dialog opened, once it shows.
 * :func:`save_under` ``(box, name)``: type a name into the file dialog and press Save; Qt's "already
   exists, replace it?" is answered Yes (:func:`yes_to_replace`).
+* :func:`fifo_or_link_at` ``(target, kind, victim)``: a named pipe at ``target``, or a symbolic link there to
+  ``victim`` (a file written "keep me"): what a save must refuse and leave untouched.
 * :func:`refusal` ``(dialog)``: the console's own refusal box (``user_error_box``) if it shows.
 * :func:`print_to_pdf` ``(monkeypatch, dialog_class, path)``: the system print dialog a dialog's
   ``choose_printer`` would show, answered with a PDF printer writing to ``path``.
@@ -11,6 +13,7 @@ tests of tests/ui and tests/e2e: the receipt, the audit anchor, the export).
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -40,6 +43,16 @@ def save_under(box: QFileDialog, name: str) -> None:
     box.findChild(QLineEdit, "fileNameEdit").setText(name)
     QTimer.singleShot(50, yes_to_replace)  # if the name exists, Qt asks whether to replace it
     box.accept()
+
+
+def fifo_or_link_at(target: Path, kind: str, victim: Path) -> None:
+    """``kind`` "fifo": a named pipe at ``target`` (opening it for writing would block until someone
+    reads); else a symbolic link at ``target`` to ``victim``, which is written first."""
+    victim.write_text("keep me", encoding="utf-8")
+    if kind == "fifo":
+        os.mkfifo(target)
+    else:
+        target.symlink_to(victim)
 
 
 def refusal(dialog: QWidget) -> QMessageBox | None:

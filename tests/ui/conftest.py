@@ -342,6 +342,26 @@ def bridge(fake_services: SimpleNamespace) -> Iterator[EventBridge]:
 
 
 @pytest.fixture
+def open_main_window(qtbot: Any, aloop: Any, fake_services: SimpleNamespace) -> Callable[..., Any]:
+    """``open_main_window(rows, queries=None, **options)``: the MainWindow over the fake services (its list
+    from ``queries``, else ``fake_services.queries``) in the sandbox environment with ``options`` (user,
+    clock, bridge...), shown and active, once its list has loaded ``rows`` rows."""
+    from epay_desktop.ui.window.main_window import MainWindow
+
+    def open_window(rows: int, queries: Any = None, **options: Any) -> MainWindow:
+        w = MainWindow(
+            queries or fake_services.queries, fake_services.receipts, environment="sandbox", **options
+        )
+        qtbot.addWidget(w)
+        windows.show_active(qtbot, w)
+        model = w.payments_view.model
+        qtbot.waitUntil(lambda: model.rowCount() == rows and not model.is_loading)
+        return w
+
+    return open_window
+
+
+@pytest.fixture
 def async_stub() -> type[AsyncStub]:
     """The AsyncStub class, for a test's own fake methods: ``stub = async_stub(result=...)``."""
     return AsyncStub

@@ -27,8 +27,8 @@ from epay_desktop.ui.payments.export_dialog import ExportDialog, export_error_te
 from epay_desktop.ui.settings.settings_dialog import SettingsDialog
 from epay_desktop.ui.users.users_dialog import UsersDialog
 from tests.support.builders import stored_operation, stored_payment
-from tests.support.file_dialogs import yes_to_replace
-from tests.support.live_console import CASHIER, CASHIER_PIN, MANAGER, MANAGER_PIN
+from tests.support.file_dialogs import fifo_or_link_at, yes_to_replace
+from tests.support.live_console import CASHIER, CASHIER_PIN, MANAGER, MANAGER_PIN, trigger
 from tests.support.windows import shown, wait_shown
 
 LEFT = Qt.MouseButton.LeftButton
@@ -93,9 +93,7 @@ def test_settings_from_the_menu_saves_through_the_services(
 ) -> None:
     console.log_in(MANAGER, MANAGER_PIN)
     window = console.window
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-    qtbot.keyClick(window, Qt.Key.Key_Comma, Qt.KeyboardModifier.ControlModifier)  # Ctrl+,
+    trigger(qtbot, window, window.commands.settings)  # its shortcut, Ctrl+,
     dialog = wait_shown(qtbot, SettingsDialog)
     assert dialog.computer_page.folder_label.text() == str(console.home / "home")
     assert dialog.computer_page.database_label.text().startswith("sqlite:")
@@ -276,13 +274,8 @@ def test_export_to_a_named_pipe_or_a_link_is_refused_in_a_message_box(
     in a message box (and under the form), and leaves what is there untouched."""
     seed(console, arun, 500_000_004, "10")
     console.log_in(MANAGER, MANAGER_PIN)
-    victim = tmp_path / "victim.txt"
-    victim.write_text("keep me", encoding="utf-8")
-    target = tmp_path / "payments.csv"
-    if kind == "fifo":
-        os.mkfifo(target)
-    else:
-        target.symlink_to(victim)
+    victim, target = tmp_path / "victim.txt", tmp_path / "payments.csv"
+    fifo_or_link_at(target, kind, victim)
     console.window.commands.export_csv.trigger()
     dialog = wait_shown(qtbot, ExportDialog)
     QTimer.singleShot(50, yes_to_replace)  # the name exists: Qt asks whether to replace it

@@ -14,11 +14,8 @@ from PySide6.QtCore import Qt
 from epay_desktop.domain import ConsoleStatus as S
 from epay_desktop.domain import InvoiceId, Money, Role, User
 from epay_desktop.services.payments.reconcile import ReconcileChange, ReconcileReport
-from epay_desktop.ui.app.bridge import EventBridge
 from epay_desktop.ui.payments.check_bank import check_bank_flow, check_summary
 from epay_desktop.ui.window.actions import check_bank_availability
-from epay_desktop.ui.window.main_window import MainWindow
-from tests.support.windows import show_active
 
 NOW = datetime(2026, 1, 15, 9, 30, tzinfo=UTC)
 INVOICE = InvoiceId("000000123")
@@ -29,18 +26,9 @@ def make_user(role: Role) -> User:
 
 
 @pytest.fixture
-def window(qtbot, aloop, fake_services, make_payment):
-    bridge = EventBridge(fake_services.events)
+def window(open_main_window, fake_services, bridge, make_payment):
     fake_services.queries.add(make_payment(status=S.CHARGE), make_payment(status=S.AUTH))
-    w = MainWindow(
-        fake_services.queries, fake_services.receipts, bridge=bridge, environment="sandbox",
-        user=make_user(Role.CASHIER), clock=lambda: NOW,
-    )  # fmt: skip
-    qtbot.addWidget(w)
-    show_active(qtbot, w)
-    qtbot.waitUntil(lambda: w.payments_view.model.rowCount() == 2)
-    yield w
-    bridge.close()
+    return open_main_window(2, bridge=bridge, user=make_user(Role.CASHIER), clock=lambda: NOW)
 
 
 def test_shift_f5_asks_to_check_the_selected_payment_and_a_cashier_may(qtbot, window):

@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
 
 from epay_desktop.app import open_app
+from epay_desktop.demo import demo_environ
 from epay_desktop.domain import Money, Role
 from epay_desktop.domain.receipts import ReceiptKind
 from epay_desktop.ui.checkout.policy import hosts_of
@@ -31,15 +32,7 @@ def customer_pays(base_url: str, invoice: str, pan: str) -> None:
 
 def test_take_pay_print_then_declined_and_try_again(qtbot, qapp, aloop, arun, tmp_path, sandbox, monkeypatch):
     base = sandbox.base_url
-    env = {
-        "EPAYMENT_HOME": str(tmp_path / "home"),
-        "EPAYMENT_ENV": "sandbox",
-        "EPAYMENT_API_URL": base,
-        "EPAYMENT_OAUTH_URL": f"{base}/oauth2/token",
-        "EPAYMENT_WIDGET_URL": f"{base}/payform/payment-api.js",
-        "EPAYMENT_REGISTER": "counter-1",
-    }
-    app = arun(open_app(env), timeout=30_000)
+    app = arun(open_app(demo_environ(tmp_path / "home", base)), timeout=30_000)  # the sandbox's URLs
     profile = make_checkout_profile(qapp)
     screen = None
     try:

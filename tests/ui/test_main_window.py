@@ -15,8 +15,6 @@ from epay_desktop.domain import Money, OpState, Role, User
 from epay_desktop.services.events import PaymentUpdated, PollerHealthChanged
 from epay_desktop.ui.payments.list_model import PaymentColumn
 from epay_desktop.ui.window.actions import payment_availability
-from epay_desktop.ui.window.main_window import MainWindow
-from tests.support.windows import show_active
 
 NOW = datetime(2026, 1, 15, 9, 30, tzinfo=UTC)
 
@@ -26,20 +24,14 @@ def make_user(role: Role, name: str = "Aigerim") -> User:
 
 
 @pytest.fixture
-def window(qtbot, aloop, fake_services, bridge, make_payment):
+def window(open_main_window, fake_services, bridge, make_payment):
     fake_services.queries.add(
         make_payment(status=S.CHARGE),
         make_payment(status=S.REJECT, reason="Insufficient funds"),
         make_payment(status=S.AUTH),
     )
-    w = MainWindow(
-        fake_services.queries, fake_services.receipts, bridge=bridge, environment="sandbox",
-        user=make_user(Role.MANAGER), user_name={1: "Aigerim"}.get, clock=lambda: NOW,
-    )  # fmt: skip
-    qtbot.addWidget(w)
-    show_active(qtbot, w)
-    qtbot.waitUntil(lambda: w.payments_view.model.rowCount() == 3)
-    return w
+    user, names = make_user(Role.MANAGER), {1: "Aigerim"}.get
+    return open_main_window(3, bridge=bridge, user=user, user_name=names, clock=lambda: NOW)
 
 
 def select_row(qtbot, w, row: int) -> None:

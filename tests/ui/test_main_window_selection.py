@@ -15,8 +15,6 @@ from PySide6.QtCore import Qt
 
 from epay_desktop.domain import ConsoleStatus as S
 from epay_desktop.domain import Role, User
-from epay_desktop.ui.window.main_window import MainWindow
-from tests.support.windows import show_active
 
 NOW = datetime(2026, 1, 15, 9, 30, tzinfo=UTC)
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -38,15 +36,8 @@ def payments(fake_services, make_payment):
 
 
 @pytest.fixture
-def window(qtbot, aloop, fake_services, payments):
-    w = MainWindow(
-        fake_services.queries, fake_services.receipts, environment="sandbox",
-        user=make_user(Role.MANAGER), clock=lambda: NOW,
-    )  # fmt: skip
-    qtbot.addWidget(w)
-    show_active(qtbot, w)
-    qtbot.waitUntil(lambda: w.payments_view.model.rowCount() == 3)
-    return w
+def window(open_main_window, payments):
+    return open_main_window(3, user=make_user(Role.MANAGER), clock=lambda: NOW)
 
 
 def select(qtbot, w, invoice) -> None:

@@ -37,7 +37,7 @@ from epay_desktop.store.models import AuditRow, PaymentRow
 from epay_desktop.ui.app.controller import AppController
 from epay_desktop.ui.receipts import preview as receipts_ui
 from epay_desktop.ui.receipts.preview import ReceiptDialog
-from tests.support.file_dialogs import print_to_pdf, refusal, save_under, wait_file_dialog
+from tests.support.file_dialogs import fifo_or_link_at, print_to_pdf, refusal, save_under, wait_file_dialog
 from tests.support.live_console import CASHIER, CASHIER_PIN, add_people, controller_running
 from tests.support.pdf import pdf_text
 from tests.support.windows import log_in
@@ -223,13 +223,8 @@ def test_save_as_pdf_over_a_named_pipe_or_a_link_is_refused_in_a_message_box_bef
 ) -> None:
     """Issue 11: "Save as PDF" replaced a FIFO or a symbolic link at the chosen path; now it refuses in a
     message box in words, before the receipt is issued, and leaves what is there untouched."""
-    victim = tmp_path / "victim.txt"
-    victim.write_text("keep me", encoding="utf-8")
-    target = documents / "customer.pdf"
-    if kind == "fifo":
-        os.mkfifo(target)
-    else:
-        target.symlink_to(victim)
+    victim, target = tmp_path / "victim.txt", documents / "customer.pdf"
+    fifo_or_link_at(target, kind, victim)
     dialog = counter.press_ctrl_p()
     qtbot.waitUntil(dialog.save_button.isEnabled, timeout=10_000)
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
