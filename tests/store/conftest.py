@@ -12,6 +12,7 @@ from sqlalchemy import Engine
 from epay_desktop.store.db import make_engine
 from epay_desktop.store.migrations import head_revision
 from epay_desktop.store.migrations.runner import MIGRATIONS_DIR
+from tests.store.list_db import build_list_db
 
 EXTRA_REVISION = """
 import sqlalchemy as sa
@@ -63,61 +64,9 @@ def engine_for() -> Iterator[Callable[[str], Engine]]:
         engine.dispose()
 
 
-# --- a generated database for the payment list's queries (issue 10) -------------------------------------
-
-
-def build_list_db(url: str, size: int, seed: int, tmp: Path) -> None:
-    """``benchmarks.generate`` at ``url``, then the awkward cases a list must survive: a dozen payments
-    sharing one second (ties in the time key), payments with no cashier, two whose outcome is UNKNOWN
-    and two with an open operation (needs attention). Changed through the ORM, so the stored list
-    keys follow; statistics gathered again afterwards, as at a start-up."""
-    from sqlalchemy import select
-    from sqlalchemy.orm import Session
-
-    from benchmarks.generate import generate
-    from epay_desktop.store.models import MoneyOpRow, PaymentRow
-    from epay_desktop.store.stats import refresh_statistics
-
-    generate(url, size, seed=seed, pepper_file=tmp / "pepper.key")
-    engine = make_engine(url)
-    try:
-        with Session(engine) as s, s.begin():
-            third = size // 3
-            tied = s.get(PaymentRow, third)
-            assert tied is not None
-            for pid in range(third + 1, third + 12):
-                row = s.get(PaymentRow, pid)
-                assert row is not None
-                row.created_at = tied.created_at
-            for pid in (5, size // 2, size // 2 + 1):
-                row = s.get(PaymentRow, pid)
-                assert row is not None
-                row.created_by = None
-            for pid in (20, size - 1):
-                row = s.get(PaymentRow, pid)
-                assert row is not None
-                row.status = "UNKNOWN"
-            ops = s.scalars(
-                select(MoneyOpRow).where(MoneyOpRow.kind == "REFUND").order_by(MoneyOpRow.id)
-            ).all()
-            seen: set[int] = set()
-            states = iter(("UNKNOWN", "NEEDS_REVIEW"))
-            for op in ops:
-                if op.payment_id in seen:
-                    continue
-                state = next(states, None)
-                if state is None:
-                    break
-                op.state = state
-                seen.add(op.payment_id)
-        refresh_statistics(engine, migrated=True)
-    finally:
-        engine.dispose()
-
-
 @pytest.fixture(scope="session")
 def list_db_url(tmp_path_factory: pytest.TempPathFactory) -> str:
-    """A SQLite file with 2,000 generated payments (seed 11) and the cases of :func:`build_list_db`."""
+    """A SQLite file with 2,000 generated payments (seed 11) and the cases of ``list_db.build_list_db``."""
     folder = tmp_path_factory.mktemp("list-db")
     url = f"sqlite:///{folder / 'epay-desktop.db'}"
     build_list_db(url, 2_000, 11, folder)

@@ -11,16 +11,15 @@ sort's index when the filter matches many rows: ``SORT_FOUND_LIMIT``). On SQLite
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine, func, select, text
+from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
-from epay_desktop.domain import ConsoleStatus, Payment
+from epay_desktop.domain import ConsoleStatus
 from epay_desktop.store.db import make_engine
-from epay_desktop.store.models import MoneyOpRow, PaymentRow
+from epay_desktop.store.models import PaymentRow
 from epay_desktop.store.repos import payment_list
 from epay_desktop.store.repos.payment_list import (
     ListCursor,
@@ -31,92 +30,7 @@ from epay_desktop.store.repos.payment_list import (
     fetch_page,
 )
 from epay_desktop.store.repos.payment_rows import to_payment
-
-from .conftest import build_list_db
-
-_STATUS_RANK = " ".join(f"WHEN '{s.value}' THEN {i}" for i, s in enumerate(ConsoleStatus))
-#: the reference: each sort as a plain ORDER BY over the whole table ({d}: ASC or DESC)
-REFERENCE = {
-    ListSort.TIME: "created_at {d}, id {d}",
-    ListSort.INVOICE: "invoice_id {d}",
-    ListSort.AMOUNT: "list_amount_minor {d}, id {d}",
-    ListSort.REFUNDED: "coalesce(payout_amount_minor, 0) {d}, id {d}",
-    ListSort.CARD: "card_last4 {d}, id {d}",
-    ListSort.STATUS: f"CASE status {_STATUS_RANK} END {{d}}, created_at {{d}}, id {{d}}",
-    ListSort.CASHIER: (
-        "CASE WHEN created_by IS NULL THEN 1 ELSE 0 END {d}, "
-        "(SELECT name_key FROM users WHERE users.id = payments.created_by) {d}, "
-        "created_by {d}, created_at {d}, id {d}"
-    ),
-}
-
-
-def _ordered_ids(engine: Engine, sort: ListSort, descending: bool) -> list[int]:
-    order = REFERENCE[sort].format(d="DESC" if descending else "ASC")
-    with engine.connect() as conn:
-        return [r[0] for r in conn.execute(text(f"SELECT id FROM payments ORDER BY {order}"))]  # noqa: S608
-
-
-def _filters(engine: Engine) -> dict[str, dict[str, object]]:
-    """One query of each filter kind the list offers, with values taken from the data."""
-    with Session(engine) as s:
-        size = s.scalar(select(func.count()).select_from(PaymentRow)) or 0
-        middle = s.scalar(select(PaymentRow.created_at).where(PaymentRow.id == size // 2))
-        invoice = s.scalar(select(PaymentRow.invoice_id).where(PaymentRow.id == size // 3))
-        last4 = s.scalar(
-            select(PaymentRow.card_last4)
-            .where(PaymentRow.card_last4 != "")
-            .group_by(PaymentRow.card_last4)
-            .order_by(func.count().desc(), PaymentRow.card_last4)
-            .limit(1)
-        )
-        amount = s.scalar(
-            select(PaymentRow.amount_minor)
-            .group_by(PaymentRow.amount_minor)
-            .order_by(func.count().desc(), PaymentRow.amount_minor)
-            .limit(1)
-        )
-        rrn = s.scalar(select(PaymentRow.reference).where(PaymentRow.reference.is_not(None)).limit(1))
-    assert middle is not None and invoice and last4 and amount and rrn
-    month = {"since": middle - timedelta(days=30), "until": middle + timedelta(days=30)}
-    return {
-        "none": {},
-        "refunded": {"statuses": frozenset({ConsoleStatus.REFUND})},
-        "paid-held-cancelled": {
-            "statuses": frozenset({ConsoleStatus.CHARGE, ConsoleStatus.AUTH, ConsoleStatus.CANCEL})
-        },
-        "two months": month,
-        "paid in two months": {"statuses": frozenset({ConsoleStatus.CHARGE}), **month},
-        "invoice prefix": {"search": invoice[:7]},
-        "last 4": {"search": last4},
-        "amount": {"search": str(amount // 100)},
-        "rrn": {"search": rrn},
-        "needs attention": {"needs_attention": True},
-    }
-
-
-def _everything(engine: Engine) -> list[tuple[int, Payment, bool]]:
-    """Every payment as the console reads it, with whether an operation on it is still open."""
-    with Session(engine) as s:
-        open_ops = set(
-            s.scalars(select(MoneyOpRow.payment_id).where(MoneyOpRow.state.in_(("UNKNOWN", "NEEDS_REVIEW"))))
-        )
-        return [(row.id, to_payment(row), row.id in open_ops) for row in s.scalars(select(PaymentRow))]
-
-
-def _matching(
-    engine: Engine, query: ListQuery, everything: list[tuple[int, Payment, bool]] | None = None
-) -> set[int]:
-    """Ids the console's own reading of the filter keeps: the list's ``PaymentFilter.matches`` (which
-    live updates use to decide whether a payment joins the list), over every payment (``everything``:
-    read once by the caller when it asks many times of the same data)."""
-    from epay_desktop.ui.payments.list_filter import PaymentFilter
-
-    wanted = PaymentFilter.of(
-        query.statuses, query.since, query.until, query.search, needs_attention=query.needs_attention
-    )
-    rows = _everything(engine) if everything is None else everything
-    return {pid for pid, payment, open_op in rows if wanted.matches(payment, open_operation=open_op)}
+from tests.store.list_db import build_list_db, every_payment, list_filters, matching_ids, ordered_ids
 
 
 def _walk(s: Session, query: ListQuery, limit: int, *, backwards: bool) -> list[int]:
@@ -136,13 +50,13 @@ def _walk(s: Session, query: ListQuery, limit: int, *, backwards: bool) -> list[
 
 
 def _check_all(engine: Engine, limit: int) -> None:
-    filters = _filters(engine)
-    matching = {name: _matching(engine, ListQuery(**f)) for name, f in filters.items()}  # type: ignore[arg-type]
+    filters = list_filters(engine)
+    matching = {name: matching_ids(engine, ListQuery(**f)) for name, f in filters.items()}  # type: ignore[arg-type]
     assert all(matching.values()), {k: len(v) for k, v in matching.items()}
     with Session(engine) as s:
         for sort in ListSort:
             for descending in (True, False):
-                whole = _ordered_ids(engine, sort, descending)
+                whole = ordered_ids(engine, sort, descending)
                 for name, args in filters.items():
                     query = ListQuery(sort=sort, descending=descending, **args)  # type: ignore[arg-type]
                     expected = [pid for pid in whole if pid in matching[name]]
@@ -212,18 +126,18 @@ def test_counts_equal_a_plain_count(list_db_url, engine_of):
     status choice itself, so a status picker can show them)."""
     engine = make_engine(list_db_url)
     engine_of.append(engine)
-    everything = _everything(engine)
+    everything = every_payment(engine)
     with Session(engine) as s:
-        for name, args in _filters(engine).items():
+        for name, args in list_filters(engine).items():
             query = ListQuery(**args)  # type: ignore[arg-type]
             counts = count_rows(s, query)
-            assert counts.total == len(_matching(engine, query, everything)), name
+            assert counts.total == len(matching_ids(engine, query, everything)), name
             unfiltered = ListQuery(**{**args, "statuses": None})  # type: ignore[arg-type]
             for status in ConsoleStatus:
                 one = ListQuery(**{**args, "statuses": frozenset({status})})  # type: ignore[arg-type]
-                found = len(_matching(engine, one, everything))
+                found = len(matching_ids(engine, one, everything))
                 assert counts.by_status.get(status, 0) == found, (name, status)
-            assert sum(counts.by_status.values()) == len(_matching(engine, unfiltered, everything)), name
+            assert sum(counts.by_status.values()) == len(matching_ids(engine, unfiltered, everything)), name
         plain = s.scalar(select(func.count()).select_from(PaymentRow))
         assert count_rows(s, ListQuery()).total == plain == 2_000
 

@@ -24,9 +24,7 @@ from epay_desktop.store.repos.payment_list import (
     fetch_page,
     fetch_page_at,
 )
-
-from .conftest import build_list_db
-from .test_payment_list import _filters, _matching, _ordered_ids
+from tests.store.list_db import build_list_db, list_filters, matching_ids, ordered_ids
 
 
 def _old_way(s: Session, query: ListQuery, offset: int, limit: int) -> list[int]:
@@ -39,12 +37,12 @@ def _old_way(s: Session, query: ListQuery, offset: int, limit: int) -> list[int]
 
 
 def _check(engine: Engine, limit: int) -> None:
-    filters = _filters(engine)
-    matching = {name: _matching(engine, ListQuery(**f)) for name, f in filters.items()}  # type: ignore[arg-type]
+    filters = list_filters(engine)
+    matching = {name: matching_ids(engine, ListQuery(**f)) for name, f in filters.items()}  # type: ignore[arg-type]
     with Session(engine) as s:
         for sort in ListSort:
             for descending in (True, False):
-                whole = _ordered_ids(engine, sort, descending)
+                whole = ordered_ids(engine, sort, descending)
                 for name, args in filters.items():
                     query = ListQuery(sort=sort, descending=descending, **args)  # type: ignore[arg-type]
                     expected = [pid for pid in whole if pid in matching[name]]

@@ -50,9 +50,7 @@ from epay_desktop.store.repos.payment_list import (
 )
 from epay_desktop.store.repos.payment_rows import PaymentCursor, to_payment
 from epay_desktop.store.tx import Tx
-
-from .conftest import build_list_db
-from .test_payment_list import _filters
+from tests.store.list_db import build_list_db, list_filters
 
 SORT_INDEX = {
     ListSort.TIME: "ix_payments_created",
@@ -82,7 +80,7 @@ def captured(engine: Engine) -> Iterator[list[tuple[str, Any]]]:
 
 def _every_list_query(engine: Engine) -> Iterator[tuple[str, str, ListQuery, str, Any]]:
     """(label, kind, query, statement, parameters) of every statement the list runs."""
-    filters = _filters(engine)
+    filters = list_filters(engine)
     with Session(engine) as s:
         for sort in ListSort:
             for descending in (True, False):

@@ -30,8 +30,7 @@ from epay_desktop.store.repos.payment_list import (
     read_page_at,
 )
 from epay_desktop.store.repos.payment_rows import PAYMENT_COLUMNS, payments_of, to_payment
-
-from .conftest import build_list_db
+from tests.store.list_db import build_list_db
 
 
 def _same(fast: Payment, orm: Payment) -> None:
