@@ -270,6 +270,14 @@ def print_dialog_shown(parent: QDialog) -> QPrintDialog | None:
     return box if box is not None and box.isVisible() else None
 
 
+def wait_print_dialog(qtbot: Any, dialog: Any) -> Any:
+    """The system print dialog ``dialog`` opened, once it shows."""
+    qtbot.waitUntil(lambda: print_dialog_shown(dialog) is not None, timeout=5000)
+    box = print_dialog_shown(dialog)
+    assert box is not None
+    return box
+
+
 def test_print_goes_straight_to_the_receipt_printer_chosen_in_settings(
     counter: Counter, qtbot: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -290,10 +298,7 @@ def test_print_goes_straight_to_the_receipt_printer_chosen_in_settings(
     again = counter.press_ctrl_p()
     assert not again.other_printer_button.isVisible()
     qtbot.mouseClick(again.print_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: print_dialog_shown(again) is not None, timeout=5000)
-    box = print_dialog_shown(again)
-    assert box is not None
-    box.reject()
+    wait_print_dialog(qtbot, again).reject()
     qtbot.waitUntil(again.print_button.isEnabled, timeout=5000)
     assert printed.printers == ["Receipts-80"] and len(counter.receipts()) == 1
     counter.close(again)
@@ -309,9 +314,8 @@ def test_a_receipt_printer_no_longer_installed_is_said_and_the_print_dialog_asks
 
     dialog = counter.press_ctrl_p()
     qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: print_dialog_shown(dialog) is not None, timeout=5000)
-    box = print_dialog_shown(dialog)
-    assert box is not None and "Receipts-80 is not installed" in box.windowTitle()
+    box = wait_print_dialog(qtbot, dialog)
+    assert "Receipts-80 is not installed" in box.windowTitle()
     said = dialog.status_label.text()
     assert "Receipts-80" in said and "not installed" in said and "choose a printer" in said
     box.reject()  # the cashier gives up: nothing issued, nothing printed
@@ -327,10 +331,7 @@ def test_other_printer_asks_this_once_whatever_settings_chose(
     monkeypatch.setattr(receipts_ui, "installed_printers", lambda: ["Office A4", "Receipts-80"])
     dialog = counter.press_ctrl_p()
     qtbot.mouseClick(dialog.other_printer_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: print_dialog_shown(dialog) is not None, timeout=5000)
-    box = print_dialog_shown(dialog)
-    assert box is not None
-    box.reject()
+    wait_print_dialog(qtbot, dialog).reject()
     qtbot.waitUntil(dialog.other_printer_button.isEnabled, timeout=5000)
     assert counter.receipts() == [] and dialog.print_button.isEnabled()
     counter.close(dialog)

@@ -239,11 +239,8 @@ def test_cancelled_print_dialog_prints_and_issues_nothing(qtbot, dialog, receipt
     assert dialog.status_label.text() == "" and receipts.issued == [] and dialog.record is None
 
 
-def test_print_then_save_outputs_the_same_single_receipt(qtbot, dialog, receipts, tmp_path):
-    dialog.choose_printer = pdf_printer(dialog, tmp_path / "printed.pdf")
-    dialog.print_button.click()
-    qtbot.waitUntil(lambda: dialog.status_label.text() == "Sent to the printer.")
-    target = tmp_path / "receipt.pdf"
+def save_as_pdf(qtbot, dialog, target):
+    """Save as PDF with ``target`` chosen in the file dialog; wait until it is written and said."""
 
     async def choose():
         return target
@@ -251,19 +248,20 @@ def test_print_then_save_outputs_the_same_single_receipt(qtbot, dialog, receipts
     dialog.choose_save_path = choose
     dialog.save_button.click()
     qtbot.waitUntil(lambda: target.exists() and "Saved to" in dialog.status_label.text())
+    return target
+
+
+def test_print_then_save_outputs_the_same_single_receipt(qtbot, dialog, receipts, tmp_path):
+    dialog.choose_printer = pdf_printer(dialog, tmp_path / "printed.pdf")
+    dialog.print_button.click()
+    qtbot.waitUntil(lambda: dialog.status_label.text() == "Sent to the printer.")
+    target = save_as_pdf(qtbot, dialog, tmp_path / "receipt.pdf")
     assert len(receipts.issued) == 1  # one dialog, one receipt
     assert target.read_bytes() == dialog.pdf and "000042" in pdf_text(target.read_bytes())
 
 
 def test_save_as_pdf_issues_and_writes_the_issued_bytes(qtbot, dialog, receipts, tmp_path):
-    target = tmp_path / "receipt.pdf"
-
-    async def choose():
-        return target
-
-    dialog.choose_save_path = choose
-    dialog.save_button.click()
-    qtbot.waitUntil(lambda: target.exists() and "Saved to" in dialog.status_label.text())
+    target = save_as_pdf(qtbot, dialog, tmp_path / "receipt.pdf")
     assert len(receipts.issued) == 1 and target.read_bytes() == dialog.pdf
     assert [p for p in tmp_path.iterdir() if p.name != "receipt.pdf"] == []  # no temp file left
 
