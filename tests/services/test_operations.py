@@ -64,7 +64,8 @@ def env2(two_step_sandbox: RunningSandbox, db_url: str) -> Iterator[Env]:
 # -- T01: intent before effect --------------------------------------------------------------------
 
 
-def test_T01_intent_is_committed_and_visible_to_another_connection_when_the_refund_leaves(env: Env) -> None:
+def test_intent_is_committed_and_visible_to_another_connection_when_the_refund_leaves(env: Env) -> None:
+    """reliability.md T01."""
     payment = env.paid("100")
     spy_engine = make_engine(env.url)
     seen: list[tuple[str, Any]] = []
@@ -101,9 +102,10 @@ def test_T01_intent_is_committed_and_visible_to_another_connection_when_the_refu
     [("drop_after_apply", 0, 5.0), ("hold", 0, 0.6)],  # hold: applied, answered after the reset
     ids=["dropped_after_apply", "answer_after_client_timeout"],
 )
-def test_T04_applied_but_unanswered_refund_is_resolved_to_succeeded(
+def test_applied_but_unanswered_refund_is_resolved_to_succeeded(
     env: Env, kind: str, value: float, timeout: float
 ) -> None:
+    """reliability.md T04."""
     payment = env.paid("100")
     env.control.fault("refund", kind, value)
     updates: list[OpState] = []
@@ -123,9 +125,10 @@ def test_T04_applied_but_unanswered_refund_is_resolved_to_succeeded(
 @pytest.mark.parametrize(
     ("kind", "value"), [("http_status", 502), ("drop_before_apply", 0)], ids=["http_502", "dropped_before"]
 )
-def test_T04_unapplied_ambiguous_refund_waits_then_needs_review_and_a_retry_sends_it_once(
+def test_unapplied_ambiguous_refund_waits_then_needs_review_and_a_retry_sends_it_once(
     env: Env, kind: str, value: int
 ) -> None:
+    """reliability.md T04."""
     payment = env.paid("100")
     env.control.fault("refund", kind, value)
     op = env.run(lambda svc: svc.ops.refund(env.manager, payment.invoice_id, Money.parse("40"), reason="T04"))
@@ -194,7 +197,8 @@ def test_refund_whose_token_request_fails_is_failed_as_not_sent(env: Env) -> Non
 # -- T08: a stale screen never turns into a refund --------------------------------------------------
 
 
-def test_T08_stale_expected_remaining_is_refused_without_any_request(env: Env) -> None:
+def test_stale_expected_remaining_is_refused_without_any_request(env: Env) -> None:
+    """reliability.md T08."""
     payment = env.paid("100")
 
     async def scenario(svc: h.Services) -> Any:
@@ -235,7 +239,8 @@ def test_a_reason_with_a_control_character_is_refused_before_any_intent_or_reque
 # -- T21: an expired token mid-refund ---------------------------------------------------------------
 
 
-def test_T21_refund_with_a_revoked_token_is_applied_exactly_once(env: Env) -> None:
+def test_refund_with_a_revoked_token_is_applied_exactly_once(env: Env) -> None:
+    """reliability.md T21."""
     payment = env.paid("100")
     env.control.fault("refund", "expire_token")
 

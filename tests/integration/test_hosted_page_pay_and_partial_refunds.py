@@ -1,4 +1,5 @@
-"""The issue's "Done when" scenario end to end through the hosted payment page, and its log output.
+"""Pay on the hosted payment page, then refund in parts until the gateway refuses (the console's first
+"Done when" scenario), end to end through the gateway client, and its log output.
 
 Merchant side: the client gets a payment token and builds the payment object like a shop's page does for
 ``halyk.pay``. Customer side: the hosted page at ``/payform/`` is loaded and its card form posted with
@@ -85,7 +86,7 @@ async def merchant_session(h: Any, make_http: HttpFactory | None) -> AsyncIterat
             await http.aclose()
 
 
-def done_when_scenario(h: Any, make_http: HttpFactory | None = None) -> Outcome:
+def pay_then_refund_in_parts(h: Any, make_http: HttpFactory | None = None) -> Outcome:
     invoice = h.new_invoice()
 
     async def merchant_gets_token() -> PaymentToken:
@@ -135,8 +136,8 @@ def done_when_scenario(h: Any, make_http: HttpFactory | None = None) -> Outcome:
     return outcome
 
 
-def test_done_when_hosted_page_pay_then_partial_refunds(h: Any) -> None:
-    outcome = done_when_scenario(h)
+def test_pay_on_the_hosted_page_then_refund_in_parts_until_refused(h: Any) -> None:
+    outcome = pay_then_refund_in_parts(h)
 
     refused = outcome.refused
     assert refused.http_status == 400
@@ -155,7 +156,7 @@ def test_done_when_hosted_page_pay_then_partial_refunds(h: Any) -> None:
     ]
 
 
-def test_done_when_scenario_logs_no_secrets_and_one_line_per_attempt(
+def test_the_scenario_logs_no_secrets_and_one_line_per_attempt(
     h: Any, caplog: pytest.LogCaptureFixture
 ) -> None:
     caplog.set_level(logging.DEBUG)
@@ -174,7 +175,7 @@ def test_done_when_scenario_logs_no_secrets_and_one_line_per_attempt(
         http.event_hooks["response"] = [keep_tokens]
         return http
 
-    outcome = done_when_scenario(h, make_http)
+    outcome = pay_then_refund_in_parts(h, make_http)
 
     assert outcome.token.access_token in issued
     assert len(issued) == 2  # the payment token, then one service token for the status and refund session

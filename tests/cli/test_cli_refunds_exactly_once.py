@@ -1,4 +1,5 @@
-"""The issue's "Done when", each its own test, with nothing but the CLI (``python -m epay_desktop``).
+"""Refunds happen exactly once through nothing but the CLI (``python -m epay_desktop``): the console's
+first "Done when" scenarios, each its own test.
 
 (a) manager, payment, the customer pays on the hosted page, two partial refunds, the remainder, a refused
 third refund; (b) a refund whose answer is dropped; (c) a refund process killed with SIGKILL while its
@@ -34,7 +35,7 @@ def _charged_payment(cli: Any, amount: str) -> str:
     return invoice
 
 
-def test_done_when_a_take_pay_refund_twice_then_refused(cli: Any) -> None:
+def test_pay_refund_in_parts_and_the_rest_then_one_more_is_refused(cli: Any) -> None:
     added = cli.sub(
         "user", "add", "boss", "--role", "manager", user=None, EPAY_NEW_PASSWORD=cli.MANAGER_PASSWORD
     )
@@ -66,7 +67,7 @@ def test_done_when_a_take_pay_refund_twice_then_refused(cli: Any) -> None:
     assert _refunds_total(cli.gateway_refunds(invoice)) == Decimal("550.50")
 
 
-def test_done_when_b_dropped_refund_answer_ends_with_exactly_one_refund(cli: Any) -> None:
+def test_a_dropped_refund_answer_ends_with_exactly_one_refund(cli: Any) -> None:
     invoice = _charged_payment(cli, "1000")
     cli.fault("refund", "drop_after_apply")
     refund = cli.sub("refund", invoice, "--amount", "400")
@@ -82,7 +83,7 @@ def test_done_when_b_dropped_refund_answer_ends_with_exactly_one_refund(cli: Any
     assert refunds[0]["externalID"] == ops[0]["id"]
 
 
-def test_done_when_c_refund_process_killed_in_flight_then_reconcile(cli: Any, err_line: Any) -> None:
+def test_a_refund_process_killed_in_flight_is_reconciled(cli: Any, err_line: Any) -> None:
     invoice = _charged_payment(cli, "1000")
     cli.fault("refund", "hold")
     proc = cli.spawn("refund", invoice, "--amount", "250")
@@ -114,7 +115,7 @@ def test_done_when_c_refund_process_killed_in_flight_then_reconcile(cli: Any, er
 
 
 @pytest.mark.parametrize("database", ["sqlite", "postgresql"])
-def test_done_when_d_two_refunds_at_once_one_wins(
+def test_two_refunds_at_once_one_wins(
     cli: Any, database: str, request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     if database == "postgresql":
