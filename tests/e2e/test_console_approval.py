@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QMessageBox
 from epay_desktop.app import store_of
 from epay_desktop.domain import Money, OpKind, OpState
 from epay_desktop.ui.money.refund_dialog import RefundDialog
-from tests.support.live_console import CASHIER, CASHIER_PIN, MANAGER, MANAGER_PIN
+from tests.support.live_console import CASHIER, CASHIER_PIN, MANAGER, MANAGER_PIN, open_refund
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(240)]
 
@@ -25,11 +25,7 @@ def test_cashier_refund_with_a_wrong_then_right_manager_pin(console: Any, qtbot:
     console.log_in(CASHIER, CASHIER_PIN)
     invoice = console.paid(Money(1_250_000))
     window = console.window
-    window.open_payment(invoice)
-    qtbot.waitUntil(window.commands.refund.isEnabled, timeout=SLOW)
-    window.activateWindow()
-    qtbot.keyClick(window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)  # Ctrl+R
-    dialog = console.wait_dialog(RefundDialog)
+    dialog = open_refund(qtbot, window, invoice, SLOW)  # the payment opened, Ctrl+R
     assert dialog.windowTitle() == f"Refund \u2014 invoice {invoice.value}, 12\u202f500,00\u00a0\u20b8"
     box = dialog.approval
     assert box is not None

@@ -10,6 +10,8 @@ running_console, refund_waiting_for_review``.
   window, nobody logged in; on leaving: dialogs a failed test left open dismissed, all shut down.
 * :func:`refund_waiting_for_review`: a paid payment's refund that the bank could not confirm and that
   a manager must now review (the Review the operation command has something to act on).
+* :func:`open_refund` ``(qtbot, window, invoice)``: a payment opened in the main window, Ctrl+R: its Refund
+  dialog.
 * :func:`trigger` ``(qtbot, window, action)``: a command of the main window used as a person does (its
   shortcut, else its menu item); :func:`menu_of`: the menu bar's menu that holds an action.
 """
@@ -31,7 +33,8 @@ from epay_desktop.domain import InvoiceId, Money, OpState, Role, User
 from epay_desktop.sandbox.faults import Fault
 from epay_desktop.ui.app.controller import AppController, ConsoleOptions
 from epay_desktop.ui.app.main import start_background
-from tests.support.windows import dismiss_dialogs
+from epay_desktop.ui.money.refund_dialog import RefundDialog
+from tests.support.windows import dismiss_dialogs, wait_shown
 
 MANAGER, MANAGER_PIN = "Данияр", "2222"
 CASHIER, CASHIER_PIN = "Айгерим", "1111"
@@ -97,6 +100,15 @@ def refund_waiting_for_review(console: Any, manager: User, invoice: InvoiceId, r
         tx.operations.mark(op.id, OpState.NEEDS_REVIEW, now=console.ctx.clock())
 
     console.arun(store_of(console.ctx).run_write(needs_review))
+
+
+def open_refund(qtbot: Any, window: Any, invoice: InvoiceId, timeout: int = 15_000) -> Any:
+    """``invoice`` opened in the main window and Ctrl+R pressed, as a person does: its Refund dialog."""
+    window.open_payment(invoice)
+    qtbot.waitUntil(window.commands.refund.isEnabled, timeout=timeout)
+    window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)  # Ctrl+R
+    return wait_shown(qtbot, RefundDialog, timeout)
 
 
 def menu_of(window: QWidget, action: QAction) -> QMenu | None:

@@ -11,16 +11,15 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-import shiboken6
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication
 
 from epay_desktop.app import store_of
 from epay_desktop.domain import InvoiceId, Money
-from epay_desktop.ui.money.refund_dialog import RefundDialog
 from epay_desktop.ui.users.users_dialog import UsersDialog
 from tests.support.builders import stored_payment
-from tests.support.live_console import MANAGER, MANAGER_PIN
+from tests.support.live_console import MANAGER, MANAGER_PIN, open_refund
+from tests.support.windows import wait_shown
 
 SLOW = 15_000
 LEFT = Qt.MouseButton.LeftButton
@@ -29,19 +28,6 @@ LEFT = Qt.MouseButton.LeftButton
 @pytest.fixture
 def console(real_console: Any) -> Any:
     return real_console
-
-
-def _shown(kind: type) -> list[Any]:
-    return [
-        w
-        for w in QApplication.topLevelWidgets()
-        if isinstance(w, kind) and shiboken6.isValid(w) and w.isVisible()
-    ]
-
-
-def _wait_shown(qtbot: Any, kind: type) -> Any:
-    qtbot.waitUntil(lambda: bool(_shown(kind)), timeout=SLOW)
-    return _shown(kind)[0]
 
 
 def _payments(console: Any, arun: Any) -> int:
@@ -119,11 +105,7 @@ def test_refund_reason_with_a_control_character_keeps_ok_disabled(
     invoice = _charged(console, arun)
     console.log_in(MANAGER, MANAGER_PIN)
     window = console.window
-    window.open_payment(invoice)
-    qtbot.waitUntil(window.commands.refund.isEnabled, timeout=SLOW)
-    window.activateWindow()
-    qtbot.keyClick(window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)  # Ctrl+R
-    dialog = _wait_shown(qtbot, RefundDialog)
+    dialog = open_refund(qtbot, window, invoice)  # the payment opened, Ctrl+R
     dialog.reason_combo.setCurrentIndex(dialog.reason_combo.findData("other"))
     dialog.other_edit.setText("broken\x1b[2J\x07")
     assert not dialog.ok_button.isEnabled()
@@ -142,7 +124,7 @@ def test_refund_reason_with_a_control_character_keeps_ok_disabled(
 def test_users_window_refuses_a_name_with_a_look_alike_letter(console: Any, qtbot: Any, arun: Any) -> None:
     console.log_in(MANAGER, MANAGER_PIN)
     console.window.commands.users.trigger()  # Settings > Users…
-    dialog = _wait_shown(qtbot, UsersDialog)
+    dialog = wait_shown(qtbot, UsersDialog)
     admin = dialog.admin
     qtbot.waitUntil(lambda: admin.model.rowCount() == 2 and not admin.busy, timeout=SLOW)
 

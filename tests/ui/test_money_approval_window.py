@@ -21,10 +21,9 @@ from epay_desktop.domain import (
 )
 from epay_desktop.ui.money.cancel_dialog import CancelDialog
 from epay_desktop.ui.money.charge_dialog import ChargeDialog
-from epay_desktop.ui.money.refund_dialog import RefundDialog
 from epay_desktop.ui.users.users_dialog import UsersDialog
 from tests.support.builders import stored_payment
-from tests.support.live_console import CASHIER, CASHIER_PIN, MANAGER, MANAGER_PIN
+from tests.support.live_console import CASHIER, CASHIER_PIN, MANAGER, MANAGER_PIN, open_refund
 from tests.support.windows import shown, wait_shown
 
 LEFT = Qt.MouseButton.LeftButton
@@ -52,11 +51,7 @@ def test_ctrl_r_wrong_pins_pause_the_counter_and_never_lock_the_manager(
     invoice = seed(console, arun, 275_079_626, "12500", ConsoleStatus.CHARGE)
     console.log_in(CASHIER, CASHIER_PIN)
     window = console.window
-    window.open_payment(invoice)
-    qtbot.waitUntil(window.commands.refund.isEnabled, timeout=SLOW)
-    window.activateWindow()
-    qtbot.keyClick(window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)  # Ctrl+R
-    dialog = wait_shown(qtbot, RefundDialog)
+    dialog = open_refund(qtbot, window, invoice)  # the payment opened, Ctrl+R
     assert dialog.windowTitle() == "Refund \u2014 invoice 275079626, 12\u202f500,00\u00a0\u20b8"
     box = dialog.approval
     box.manager_edit.setText(MANAGER)
