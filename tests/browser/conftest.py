@@ -6,7 +6,6 @@ from __future__ import annotations
 import PySide6.QtWebEngineWidgets  # noqa: F401  isort: skip
 
 import http.server
-import threading
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -18,6 +17,7 @@ from PySide6.QtWebEngineWidgets import QWebEngineView
 
 from tests.support import card_form
 from tests.support.card_form import JS_TIMEOUT_MS
+from tests.support.loopback import serving
 
 
 class MerchantSite:
@@ -41,22 +41,15 @@ class MerchantSite:
             def log_message(self, format: str, *args: Any) -> None:
                 pass
 
-        self._server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.base_url = f"http://127.0.0.1:{self._server.server_address[1]}"
-        self._thread = threading.Thread(target=self._server.serve_forever, name="merchant-site", daemon=True)
-        self._thread.start()
-
-    def close(self) -> None:
-        self._server.shutdown()
-        self._server.server_close()
-        self._thread.join(5)
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.base_url = f"http://127.0.0.1:{self.server.server_address[1]}"
 
 
 @pytest.fixture(scope="session")
 def merchant() -> Iterator[MerchantSite]:
     site = MerchantSite()
-    yield site
-    site.close()
+    with serving(site.server):
+        yield site
 
 
 class RecordingPage(QWebEnginePage):

@@ -10,7 +10,6 @@ from __future__ import annotations
 import html
 import http.server
 import logging
-import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -22,6 +21,7 @@ from PySide6.QtCore import QUrl
 
 from epay_desktop.ui.checkout.policy import hosts_of
 from epay_desktop.ui.checkout.view import CheckoutView
+from tests.support.loopback import serving
 
 pytestmark = pytest.mark.browser
 MakeView = Callable[..., CheckoutView]
@@ -86,12 +86,9 @@ def servers() -> Iterator[tuple[_Server, _Server]]:
     ):
         server = _Server(("127.0.0.1", 0), _Handler)
         server.seen, server.pages = [], pages
-        threading.Thread(target=server.serve_forever, daemon=True).start()
         running.append(server)
-    yield running[0], running[1]
-    for server in running:
-        server.shutdown()
-        server.server_close()
+    with serving(running[0]), serving(running[1]):
+        yield running[0], running[1]
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,6 @@ import http.server
 import shutil
 import ssl
 import subprocess
-import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -24,6 +23,7 @@ from epay_desktop.ui.checkout.page import deny_permission, reject_certificate
 from epay_desktop.ui.checkout.policy import DEFAULT_RETURN_BASE
 from epay_desktop.ui.checkout.profile import SETTINGS, harden_profile, reject_download
 from epay_desktop.ui.checkout.view import CheckoutView
+from tests.support.loopback import serving
 
 pytestmark = pytest.mark.browser
 MakeView = Callable[..., CheckoutView]
@@ -216,13 +216,8 @@ class _Attachment(http.server.BaseHTTPRequestHandler):
 
 @pytest.fixture
 def attachment_server() -> Iterator[http.server.ThreadingHTTPServer]:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Attachment)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield server
-    server.shutdown()
-    server.server_close()
-    thread.join(5)
+    with serving(http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Attachment)) as server:
+        yield server
 
 
 def test_a_real_download_is_cancelled(
@@ -294,12 +289,8 @@ def tls_server(tmp_path: Path) -> Iterator[http.server.ThreadingHTTPServer]:
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     context.load_cert_chain(cert, key)
     server.socket = context.wrap_socket(server.socket, server_side=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield server
-    server.shutdown()
-    server.server_close()
-    thread.join(5)
+    with serving(server):
+        yield server
 
 
 def test_a_bad_certificate_fails_the_load(
