@@ -68,7 +68,16 @@ def controller_running(
         dismiss_dialogs()
         controller.close()
         qtbot.waitUntil(running.done, timeout=timeout)
+        # a payment's detail still loading (an update arrived just before the close) reads the store:
+        # it ends before the context closes, or it meets a store that is gone
+        qtbot.waitUntil(lambda: not _loading_details(), timeout=timeout)
         arun(ctx.aclose(), timeout=timeout)
+
+
+def _loading_details() -> list[asyncio.Task[Any]]:
+    """The main window's payment-detail loads still running (``DetailView.show_payment``'s tasks)."""
+    loop = asyncio.get_event_loop()
+    return [t for t in asyncio.all_tasks(loop) if t.get_name() == "payment-detail" and not t.done()]
 
 
 @contextmanager
