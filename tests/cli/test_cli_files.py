@@ -9,6 +9,8 @@ from typing import Any
 
 from pypdf import PdfReader
 
+from tests.support.merchant import CLIENT_SECRET
+
 
 def _charged(cli: Any, amount: str = "1000.00") -> str:
     cli.add_manager()
@@ -119,7 +121,7 @@ def test_bad_configuration_is_exit_2(cli: Any, err_line: Any) -> None:
 
 
 def test_no_secret_or_token_on_screen_or_in_the_log(cli: Any) -> None:
-    secret = "yF587AV9Ms94qN2QShFzVR3vFnWkhjbAK3sG"
+    secret = CLIENT_SECRET
     invoice = _charged(cli)
     outputs = [
         cli.run("show", invoice),

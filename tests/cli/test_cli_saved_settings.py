@@ -10,8 +10,9 @@ import pytest
 
 from epay_desktop.cli import main
 from epay_desktop.services.shop_settings import LocalConfig, LocalConfigStore
+from tests.support.merchant import TERMINAL_ID
 
-TERMINAL = "67e34d63-102f-4bd1-898e-370781d0074d"
+TERMINAL = TERMINAL_ID
 
 
 def test_config_shows_the_saved_settings_and_the_environment_wins(

@@ -6,7 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-SECRET = "yF587AV9Ms94qN2QShFzVR3vFnWkhjbAK3sG"
+from tests.support.merchant import CLIENT_SECRET
+
+SECRET = CLIENT_SECRET
 TEST_PAN = "4405639704015096"
 
 

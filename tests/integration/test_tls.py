@@ -23,6 +23,7 @@ from cryptography.x509.oid import NameOID
 from epay_desktop.domain import InvoiceId, Money
 from epay_desktop.gateway import EpayClient, GatewayUnavailable
 from epay_desktop.gateway.config import Credentials, Endpoints, Secret
+from tests.support.merchant import CLIENT_ID, CLIENT_SECRET, TERMINAL_ID
 
 
 def _self_signed(folder: Path, *, expired: bool) -> tuple[Path, Path]:
@@ -96,9 +97,7 @@ def _client(base: str) -> EpayClient:
     endpoints = Endpoints(
         oauth_url=f"{base}/oauth2/token", api_url=base, widget_url=f"{base}/payform/payment-api.js"
     )
-    credentials = Credentials(
-        "test", Secret("yF587AV9Ms94qN2QShFzVR3vFnWkhjbAK3sG"), "67e34d63-102f-4bd1-898e-370781d0074d"
-    )
+    credentials = Credentials(CLIENT_ID, Secret(CLIENT_SECRET), TERMINAL_ID)
     return EpayClient(endpoints, credentials)
 
 

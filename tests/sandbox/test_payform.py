@@ -24,12 +24,13 @@ from epay_desktop.sandbox import SandboxConfig, SandboxState, start_in_thread
 from epay_desktop.sandbox.config import KZ_TZ
 from epay_desktop.sandbox.payform import format_amount, language_code, pack_params
 from tests.support.clock import Clock
+from tests.support.merchant import CLIENT_SECRET, TERMINAL_ID
 
 CLIENT = {
     "grant_type": "client_credentials",
     "client_id": "test",
-    "client_secret": "yF587AV9Ms94qN2QShFzVR3vFnWkhjbAK3sG",
-    "terminal": "67e34d63-102f-4bd1-898e-370781d0074d",
+    "client_secret": CLIENT_SECRET,
+    "terminal": TERMINAL_ID,
 }
 TERMINAL = CLIENT["terminal"]
 BACK = "https://shop.example/thanks?order=1"

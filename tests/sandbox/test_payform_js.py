@@ -23,6 +23,7 @@ from epay_desktop.payform.lzstring import (
     compress_to_encoded_uri_component,
     decompress_from_encoded_uri_component,
 )
+from tests.support.merchant import TERMINAL_ID
 
 NODE = shutil.which("node")
 pytestmark = pytest.mark.skipif(NODE is None, reason="node is not installed; payment-api.js cannot be run")
@@ -120,7 +121,7 @@ PAYMENT = {
     "postLink": "https://shop.example/post",
     "language": "rus",
     "description": "Заказ №123 — «чай & кофе»",
-    "terminal": "67e34d63-102f-4bd1-898e-370781d0074d",
+    "terminal": TERMINAL_ID,
     "amount": 1500.5,
     "currency": "KZT",
     "cardSave": True,

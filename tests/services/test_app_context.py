@@ -6,6 +6,7 @@ import ssl
 import httpx
 
 from epay_desktop.app import infrastructure, open_app
+from tests.support.merchant import CLIENT_SECRET
 
 
 def test_open_app_builds_every_service(tmp_path):
@@ -27,7 +28,7 @@ def test_open_app_builds_every_service(tmp_path):
     assert ctx.store_settings.register_id == "KASSA-1"
     assert (tmp_path / "audit.key").exists() and (tmp_path / "pepper.key").exists()
     log_text = ctx.log_file.read_text(encoding="utf-8")
-    assert "yF587AV9Ms94qN2QShFzVR3vFnWkhjbAK3sG" not in log_text
+    assert CLIENT_SECRET not in log_text
 
 
 def test_the_http_client_checks_certificates_as_httpx_does_by_default(tmp_path):

@@ -21,7 +21,6 @@ from epay_desktop.domain import (
     Money,
     PaymentEvent,
     PaymentEventKind,
-    Role,
     RuleViolation,
     User,
 )
@@ -39,7 +38,8 @@ from epay_desktop.services.payments.card_attempts import CardAttempts
 from epay_desktop.services.payments.checkout import cut_utf8, payment_object_json
 from epay_desktop.services.payments.payment_service import PaymentService
 from epay_desktop.store.db import Store
-from epay_desktop.store.models import AuditRow, UserRow
+from epay_desktop.store.models import AuditRow
+from tests.support.builders import cashier_row
 from tests.support.clock import Clock
 from tests.support.database import open_store
 from tests.support.merchant import CREDENTIALS, TERMINAL_ID
@@ -86,13 +86,7 @@ class Env:
 @pytest.fixture
 def env(sandbox: RunningSandbox, db_url: str) -> Iterator[Env]:
     store = open_store(db_url)
-    now = datetime(2025, 3, 1, 8, 0, tzinfo=UTC)
-    with store.write() as tx:
-        row = UserRow(name="Aigerim", name_key="aigerim", role="cashier", password_hash="x")
-        row.created_at = row.updated_at = now
-        tx.session.add(row)
-        tx.session.flush()
-        actor = User(row.id, row.name, Role.CASHIER, True, 0, None, now)
+    actor = cashier_row(store, "Aigerim", datetime(2025, 3, 1, 8, 0, tzinfo=UTC))
     yield Env(sandbox, store, actor)
     store.close()
 

@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 import httpx
 import pytest
 
-from epay_desktop.domain import ConsoleStatus, InvoiceId, Money, Payment, Role, User
+from epay_desktop.domain import ConsoleStatus, InvoiceId, Money, Payment, User
 from epay_desktop.gateway import EpayClient, RetryPolicy
 from epay_desktop.gateway.config import sandbox_endpoints
 from epay_desktop.sandbox import RunningSandbox, SandboxConfig
@@ -23,8 +23,7 @@ from epay_desktop.services.payments.payment_service import PaymentService
 from epay_desktop.services.payments.poll_schedule import PollSchedule
 from epay_desktop.services.payments.poller import Poller
 from epay_desktop.store.db import Store
-from epay_desktop.store.models import UserRow
-from tests.support.builders import new_payment
+from tests.support.builders import cashier_row, new_payment
 from tests.support.clock import Clock
 from tests.support.database import open_store
 from tests.support.merchant import CREDENTIALS, TERMINAL_ID
@@ -108,13 +107,7 @@ def two_step(shared_sandbox: SharedSandbox, request: pytest.FixtureRequest) -> R
 
 def _env(sandbox: RunningSandbox, db_url: str) -> Iterator[Env]:
     store = open_store(db_url)
-    now = datetime(2025, 3, 1, 8, 0, tzinfo=UTC)
-    with store.write() as tx:
-        row = UserRow(name="Dana", name_key="dana", role="cashier", password_hash="x")
-        row.created_at = row.updated_at = now
-        tx.session.add(row)
-        tx.session.flush()
-        actor = User(row.id, row.name, Role.CASHIER, True, 0, None, now)
+    actor = cashier_row(store, "Dana", datetime(2025, 3, 1, 8, 0, tzinfo=UTC))
     yield Env(sandbox, store, actor)
     store.close()
 

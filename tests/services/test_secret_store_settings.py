@@ -22,9 +22,10 @@ from epay_desktop.services.shop_settings import (
     effective_environ,
 )
 from epay_desktop.store.repos.settings import InvalidShopSetting
+from tests.support.merchant import TERMINAL_ID
 
 SECRET = "s3cr3t-VALUE-do-not-leak"
-TERMINAL = "67e34d63-102f-4bd1-898e-370781d0074d"
+TERMINAL = TERMINAL_ID
 T0 = datetime(2026, 1, 15, 9, 0, tzinfo=UTC)
 
 

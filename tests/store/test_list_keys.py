@@ -18,6 +18,13 @@ from epay_desktop.store.models import PaymentRow
 from epay_desktop.store.repos.payment_rows import to_payment
 from epay_desktop.store.stats import refresh_statistics
 
+#: A paid payment as a 0004 database stores it (before 0005 added the list keys).
+INSERT_0004_PAID = (
+    "INSERT INTO payments (id, invoice_id, invoice_tail, amount_minor, currency, status, "
+    "description, save_card, language, register_id, created_at, updated_at, poll_count, version, "
+    "gateway_amount_minor, org_amount_minor, payout_amount_minor, card_mask) VALUES "
+)
+
 T0 = datetime(2026, 5, 4, 10, 0, tzinfo=UTC)
 
 
@@ -80,10 +87,8 @@ def test_payments_made_before_0005_get_their_keys(engine_for, db_url):
         command.upgrade(alembic_config(connection=conn), "0004")
         conn.execute(
             text(
-                "INSERT INTO payments (id, invoice_id, invoice_tail, amount_minor, currency, status, "
-                "description, save_card, language, register_id, created_at, updated_at, poll_count, version, "
-                "gateway_amount_minor, org_amount_minor, payout_amount_minor, card_mask) VALUES "
-                "(1, '000000001', '000001', 500000, 'KZT', 'CHARGE', '', false, 'rus', 'r', :t, :t, 0, 1, "
+                INSERT_0004_PAID
+                + "(1, '000000001', '000001', 500000, 'KZT', 'CHARGE', '', false, 'rus', 'r', :t, :t, 0, 1, "
                 "200000, 500000, 100000, '400303...0042'), "
                 "(2, '000000002', '000002', 70000, 'KZT', 'NEW', '', false, 'rus', 'r', :t, :t, 0, 1, "
                 "NULL, NULL, NULL, NULL)"
@@ -143,10 +148,8 @@ def test_the_keys_are_filled_in_chunks_past_the_first_batch(engine_for, db_url):
         command.upgrade(alembic_config(connection=conn), "0004")
         conn.execute(
             text(
-                "INSERT INTO payments (id, invoice_id, invoice_tail, amount_minor, currency, status, "
-                "description, save_card, language, register_id, created_at, updated_at, poll_count, version, "
-                "gateway_amount_minor, org_amount_minor, payout_amount_minor, card_mask) VALUES "
-                "(:id, :inv, :tail, :amount, 'KZT', 'CHARGE', '', false, 'rus', 'r', :t, :t, 0, 1, "
+                INSERT_0004_PAID
+                + "(:id, :inv, :tail, :amount, 'KZT', 'CHARGE', '', false, 'rus', 'r', :t, :t, 0, 1, "
                 ":amount, :amount, :payout, :mask)"
             ),
             [

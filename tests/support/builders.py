@@ -20,6 +20,8 @@ from epay_desktop.domain import (
     OpKind,
     OpState,
     Payment,
+    Role,
+    User,
 )
 from epay_desktop.store.db import Store
 from epay_desktop.store.models import UserRow
@@ -110,6 +112,16 @@ def add_account_row(
                 created_at=at, updated_at=at,
             )
         )  # fmt: skip
+
+
+def cashier_row(store: Store, name: str, at: datetime) -> User:
+    """A cashier account row as SQL would write it (no audited creation, no real password)."""
+    with store.write() as tx:
+        row = UserRow(name=name, name_key=name.casefold(), role="cashier", password_hash="x")
+        row.created_at = row.updated_at = at
+        tx.session.add(row)
+        tx.session.flush()
+        return User(row.id, row.name, Role.CASHIER, True, 0, None, at)
 
 
 def new_payment(

@@ -9,6 +9,7 @@ import sys
 import httpx
 
 from epay_desktop.cli import main
+from tests.support.merchant import CLIENT_SECRET, TERMINAL_ID
 
 
 def test_python_m_sandbox_prints_its_url_first():
@@ -29,8 +30,8 @@ def test_python_m_sandbox_prints_its_url_first():
                 "grant_type": "client_credentials",
                 "scope": "webapi",
                 "client_id": "test",
-                "client_secret": "yF587AV9Ms94qN2QShFzVR3vFnWkhjbAK3sG",
-                "terminal": "67e34d63-102f-4bd1-898e-370781d0074d",
+                "client_secret": CLIENT_SECRET,
+                "terminal": TERMINAL_ID,
             },
         )
         assert token.status_code == 200

@@ -4,8 +4,9 @@ import stat
 import pytest
 
 from epay_desktop.logs import assert_redacted, configure_logging
+from tests.support.merchant import CLIENT_SECRET
 
-SECRET = "yF587AV9Ms94qN2QShFzVR3vFnWkhjbAK3sG"
+SECRET = CLIENT_SECRET
 
 
 @pytest.fixture

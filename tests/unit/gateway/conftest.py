@@ -15,6 +15,7 @@ import pytest
 import respx
 
 from epay_desktop.gateway import DEFAULT_TIMEOUT, Credentials, Endpoints, EpayClient, RetryPolicy, Secret
+from tests.support.merchant import TERMINAL_ID
 
 T = TypeVar("T")
 
@@ -26,7 +27,7 @@ ENDPOINTS = Endpoints(
     oauth_url=OAUTH_URL, api_url=API_URL, widget_url="https://pay.example.test/payform/payment-api.js"
 )
 CLIENT_SECRET = "yF587AV9-very-secret-VALUE-1234"
-TERMINAL = "67e34d63-102f-4bd1-898e-370781d0074d"
+TERMINAL = TERMINAL_ID
 CREDENTIALS = Credentials(client_id="test", client_secret=Secret(CLIENT_SECRET), terminal_id=TERMINAL)
 SERVICE_TOKEN = "SERVICETOKEN_DCEB8O_ZM5U7SO"
 PAYMENT_TOKEN = "PAYMENTTOKEN_IRPNGDU_PBYMXB"
