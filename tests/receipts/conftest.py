@@ -80,14 +80,18 @@ def open_store(url: str) -> Store:
     return Store(engine, audit_key=os.urandom(32))
 
 
-@pytest.fixture
-def store(db_url: str) -> Iterator[Store]:
-    """A store on SQLite and, in a second run, on PostgreSQL."""
-    store = open_store(db_url)
+def _opened(url: str) -> Iterator[Store]:
+    store = open_store(url)
     try:
         yield store
     finally:
         store.close()
+
+
+@pytest.fixture
+def store(db_url: str) -> Iterator[Store]:
+    """A store on SQLite and, in a second run, on PostgreSQL."""
+    yield from _opened(db_url)
 
 
 @pytest.fixture
@@ -108,11 +112,7 @@ def store_factory(db_url: str) -> Iterator[Callable[[], Store]]:
 
 @pytest.fixture
 def sqlite_store(sqlite_url: str) -> Iterator[Store]:
-    store = open_store(sqlite_url)
-    try:
-        yield store
-    finally:
-        store.close()
+    yield from _opened(sqlite_url)
 
 
 @dataclass
@@ -210,6 +210,16 @@ def rows(store: Store) -> Rows:
 @pytest.fixture
 def make_rows() -> Callable[[Store], Rows]:
     return Rows
+
+
+@pytest.fixture
+def staff(store: Store, rows: Rows) -> tuple[User, User]:
+    """The cashier Айгерім and the manager Ерлан of the shop «Алма Маркет» (its name set)."""
+    cashier = rows.user("Айгерім Сәтбаева")
+    manager = rows.user("Ерлан Менеджер", Role.MANAGER)
+    with store.write() as tx:
+        tx.settings.set("shop.name", "ТОО «Алма Маркет»")
+    return cashier, manager
 
 
 @dataclass(frozen=True)

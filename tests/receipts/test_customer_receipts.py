@@ -18,7 +18,7 @@ import pypdfium2 as pdfium
 import pytest
 from sqlalchemy import func, select
 
-from epay_desktop.domain import InvoiceId, Role
+from epay_desktop.domain import InvoiceId
 from epay_desktop.domain.receipts import ReceiptKind, ReceiptLanguage
 from epay_desktop.receipts import read_payment_qr
 from epay_desktop.receipts.texts import LABELS, REASON_LABELS
@@ -37,11 +37,8 @@ NOT_REAL = {  # the words that must stand out, per language
 
 
 @pytest.fixture
-def env(store, rows, clock):
-    cashier = rows.user("Айгерім Сәтбаева")
-    manager = rows.user("Ерлан Менеджер", Role.MANAGER)
-    with store.write() as tx:
-        tx.settings.set("shop.name", "ТОО «Алма Маркет»")
+def env(staff, rows):
+    cashier, manager = staff
     pay = rows.payment(INVOICE, created_by=cashier.id)
     return cashier, manager, pay
 

@@ -11,26 +11,32 @@ import pytest
 from epay_desktop.domain import Money, NotFoundError
 from epay_desktop.domain.receipts import ReceiptKind, ReceiptLanguage, ReceiptWidth
 from epay_desktop.store.db import Store
+from epay_desktop.store.tx import Tx
 
 T0 = datetime(2025, 3, 1, 9, 0, tzinfo=UTC)
+
+
+def _issue_in(tx: Tx, register: str, payment_id: int, kind=ReceiptKind.SALE, original=None, amount=1500_00):
+    """Takes the next number of ``register`` for a receipt of ``payment_id`` inside ``tx``."""
+    return tx.receipts.issue(
+        register_id=register,
+        kind=kind,
+        payment_id=payment_id,
+        money_op_id=None,
+        original_receipt_id=original,
+        amount_minor=amount,
+        language=ReceiptLanguage.KK,
+        width=ReceiptWidth.MM58,
+        created_by=None,
+        now=T0,
+    )
 
 
 def _issue(
     store: Store, register: str, payment_id: int, kind=ReceiptKind.SALE, original=None, amount=1500_00
 ):
     with store.write() as tx:
-        return tx.receipts.issue(
-            register_id=register,
-            kind=kind,
-            payment_id=payment_id,
-            money_op_id=None,
-            original_receipt_id=original,
-            amount_minor=amount,
-            language=ReceiptLanguage.KK,
-            width=ReceiptWidth.MM58,
-            created_by=None,
-            now=T0,
-        )
+        return _issue_in(tx, register, payment_id, kind, original, amount)
 
 
 def test_numbers_are_consecutive_per_register(store, rows):
@@ -46,18 +52,7 @@ def test_a_rolled_back_receipt_leaves_no_gap(store, rows):
     pay = rows.payment("000000102")
     assert _issue(store, "A", pay).number == 1
     with pytest.raises(RuntimeError, match="printer on fire"), store.write() as tx:
-        tx.receipts.issue(
-            register_id="A",
-            kind=ReceiptKind.SALE,
-            payment_id=pay,
-            money_op_id=None,
-            original_receipt_id=None,
-            amount_minor=1,
-            language=ReceiptLanguage.RU,
-            width=ReceiptWidth.MM80,
-            created_by=None,
-            now=T0,
-        )
+        _issue_in(tx, "A", pay, amount=1)
         raise RuntimeError("printer on fire")
     assert _issue(store, "A", pay).number == 2
     with store.read() as tx:
@@ -117,15 +112,4 @@ def test_duplicates_and_only_duplicates_name_an_original(sqlite_store, make_rows
 def test_numbers_are_taken_only_inside_a_write_transaction(sqlite_store, make_rows):
     pay = make_rows(sqlite_store).payment("000000106")
     with pytest.raises(RuntimeError, match=r"Store\.write"), sqlite_store.read() as tx:
-        tx.receipts.issue(
-            register_id="A",
-            kind=ReceiptKind.SALE,
-            payment_id=pay,
-            money_op_id=None,
-            original_receipt_id=None,
-            amount_minor=1,
-            language=ReceiptLanguage.RU,
-            width=ReceiptWidth.MM80,
-            created_by=None,
-            now=T0,
-        )
+        _issue_in(tx, "A", pay, amount=1)

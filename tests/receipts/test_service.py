@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 import pytest
 from sqlalchemy import select
 
-from epay_desktop.domain import ConsoleStatus, InvoiceId, NotFoundError, Role, RuleViolation
+from epay_desktop.domain import ConsoleStatus, InvoiceId, NotFoundError, RuleViolation
 from epay_desktop.domain.receipts import ReceiptKind, ReceiptLanguage, ReceiptWidth
 from epay_desktop.domain.rules import status_words
 from epay_desktop.receipts import read_payment_qr, render_pdf
@@ -24,11 +24,9 @@ INVOICE = "000123456"
 
 
 @pytest.fixture
-def env(store, rows, clock):
-    cashier = rows.user("Айгерім Сәтбаева")
-    manager = rows.user("Ерлан Менеджер", Role.MANAGER)
+def env(store, staff, rows, clock):
+    cashier, manager = staff
     with store.write() as tx:
-        tx.settings.set("shop.name", "ТОО «Алма Маркет»")
         tx.settings.set("shop.bin", "131240010479")
         tx.settings.set("shop.address", "г. Алматы, пр. Абая, 150")
     pay = rows.payment(INVOICE, created_by=cashier.id)
