@@ -3,6 +3,8 @@
 running_console, refund_waiting_for_review``.
 
 * :func:`add_people` ``(arun, ctx)``: the manager and the cashier every console test logs in as.
+* :func:`sale_row` ``(ctx, cashier, invoice, status, **fields)``: a 2 500 tenge sale written straight into
+  the store (the late-payment notice, printing and the attention list start from such sales).
 * :func:`controller_running` ``(arun, qtbot, ctx, profile)``: the AppController and its window running on
   an opened ``ctx`` (its options :data:`POLLING` unless given), shut down and ``ctx`` closed on leaving.
 * :func:`running_console` ``(arun, qtbot, env, profile)``: ``open_app(env)`` on a fresh database with a
@@ -21,6 +23,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
+from datetime import timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -29,8 +32,9 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QWidget
 
 from epay_desktop.app import AppContext, open_app, store_of
-from epay_desktop.domain import InvoiceId, Money, OpState, Role, User
+from epay_desktop.domain import ConsoleStatus, InvoiceId, Money, OpState, Role, User
 from epay_desktop.sandbox.faults import Fault
+from epay_desktop.store.models import PaymentRow
 from epay_desktop.ui.app.controller import AppController, ConsoleOptions
 from epay_desktop.ui.app.main import start_background
 from epay_desktop.ui.money.refund_dialog import RefundDialog
@@ -47,6 +51,36 @@ def add_people(arun: Callable[..., Any], ctx: AppContext) -> tuple[User, User]:
     manager: User = arun(ctx.users.add_user(MANAGER, Role.MANAGER, MANAGER_PIN, None))
     cashier: User = arun(ctx.users.add_user(CASHIER, Role.CASHIER, CASHIER_PIN, manager))
     return manager, cashier
+
+
+def sale_row(
+    ctx: AppContext,
+    cashier: User,
+    invoice: InvoiceId,
+    status: ConsoleStatus,
+    *,
+    age: timedelta = timedelta(),
+    **fields: Any,
+) -> None:
+    """A 2 500 tenge sale of a cake (``invoice``) made by ``cashier`` on this register ``age`` ago, in
+    ``status``, written straight into the store; ``fields`` set more of the row (the bank's answer, the
+    token's expiry)."""
+    now = ctx.clock() - age
+    with store_of(ctx).write() as tx:
+        tx.session.add(
+            PaymentRow(
+                invoice_id=invoice.value,
+                invoice_tail=invoice.tail,
+                amount_minor=250_000,
+                status=status.value,
+                description="Торт",
+                register_id=ctx.store_settings.register_id,
+                created_by=cashier.id,
+                created_at=now,
+                updated_at=now,
+                **fields,
+            )
+        )
 
 
 @contextmanager

@@ -17,14 +17,13 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWebEngineCore import QWebEngineProfile
 
-from epay_desktop.app import AppContext, open_app, store_of
+from epay_desktop.app import AppContext, open_app
 from epay_desktop.demo import demo_environ
 from epay_desktop.domain import ConsoleStatus, InvoiceId, Money, OpState, Role
 from epay_desktop.gateway import OutcomeUnknown
-from epay_desktop.store.models import PaymentRow
 from epay_desktop.ui.app.controller import AppController
 from epay_desktop.ui.payments.columns import PaymentColumn
-from tests.support.live_console import MANAGER, MANAGER_PIN, controller_running
+from tests.support.live_console import MANAGER, MANAGER_PIN, controller_running, sale_row
 from tests.support.windows import log_in
 
 DEAD_GATEWAY = "http://127.0.0.1:9"  # nothing listens: the refund is answered below
@@ -43,30 +42,22 @@ def console(
 ) -> Iterator[tuple[AppContext, AppController]]:
     ctx: AppContext = arun(open_app(demo_environ(tmp_path / "home", DEAD_GATEWAY)))
     manager = arun(ctx.users.add_user(MANAGER, Role.MANAGER, MANAGER_PIN, None))
-    now = ctx.clock()
-    with store_of(ctx).write() as tx:
-        for minutes, invoice, status in (
-            (30, CHECKING_OLD, ConsoleStatus.UNKNOWN),
-            (20, PAID, ConsoleStatus.CHARGE),
-            (10, CHECKING_NEW, ConsoleStatus.UNKNOWN),
-        ):
-            at = now - timedelta(minutes=minutes)
-            tx.session.add(
-                PaymentRow(
-                    invoice_id=invoice.value,
-                    invoice_tail=invoice.tail,
-                    amount_minor=250_000,
-                    status=status.value,
-                    description="Торт",
-                    register_id=ctx.store_settings.register_id,
-                    created_by=manager.id,
-                    created_at=at,
-                    updated_at=at,
-                    transaction_id=f"txn-{invoice.value}",
-                    org_amount_minor=250_000 if status is ConsoleStatus.CHARGE else None,
-                    gateway_amount_minor=250_000 if status is ConsoleStatus.CHARGE else None,
-                )
-            )
+    for minutes, invoice, status in (
+        (30, CHECKING_OLD, ConsoleStatus.UNKNOWN),
+        (20, PAID, ConsoleStatus.CHARGE),
+        (10, CHECKING_NEW, ConsoleStatus.UNKNOWN),
+    ):
+        paid = 250_000 if status is ConsoleStatus.CHARGE else None
+        sale_row(
+            ctx,
+            manager,
+            invoice,
+            status,
+            age=timedelta(minutes=minutes),
+            transaction_id=f"txn-{invoice.value}",
+            org_amount_minor=paid,
+            gateway_amount_minor=paid,
+        )
 
     async def refund_lost(*_args: Any, **_kwargs: Any) -> None:  # the bank's answer never arrives
         raise OutcomeUnknown("read timeout", operation="refund")

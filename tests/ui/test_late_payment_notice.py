@@ -20,15 +20,14 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWebEngineCore import QWebEngineProfile
 
-from epay_desktop.app import AppContext, open_app, store_of
+from epay_desktop.app import AppContext, open_app
 from epay_desktop.demo import demo_environ
 from epay_desktop.domain import ConsoleStatus, InvoiceId, User
 from epay_desktop.gateway import StatusFound
 from epay_desktop.gateway.status import parse_transaction
-from epay_desktop.store.models import PaymentRow
 from epay_desktop.ui.app.controller import AppController
 from epay_desktop.ui.checkout.late_payment_notice import LatePaymentNotice
-from tests.support.live_console import CASHIER, CASHIER_PIN, add_people, controller_running
+from tests.support.live_console import CASHIER, CASHIER_PIN, add_people, controller_running, sale_row
 from tests.support.windows import log_in
 
 INVOICE = InvoiceId("000777002")
@@ -73,22 +72,8 @@ def counter(
 ) -> Iterator[Counter]:
     ctx: AppContext = arun(open_app(demo_environ(tmp_path / "home", DEAD_GATEWAY)))
     _manager, cashier = add_people(arun, ctx)
-    now = ctx.clock()
-    with store_of(ctx).write() as tx:  # a sale whose page is open: the customer has the token
-        tx.session.add(
-            PaymentRow(
-                invoice_id=INVOICE.value,
-                invoice_tail=INVOICE.tail,
-                amount_minor=250_000,
-                status=ConsoleStatus.PENDING.value,
-                description="Торт",
-                register_id=ctx.store_settings.register_id,
-                created_by=cashier.id,
-                created_at=now,
-                updated_at=now,
-                token_expires_at=now + timedelta(minutes=20),
-            )
-        )
+    expires = ctx.clock() + timedelta(minutes=20)  # a sale whose page is open: the customer has the token
+    sale_row(ctx, cashier, INVOICE, ConsoleStatus.PENDING, token_expires_at=expires)
     with controller_running(arun, qtbot, ctx, profile) as controller:
         c = Counter(ctx, controller, cashier, arun)
         monkeypatch.setattr(ctx.payments.gateway, "check_status", c.check_status)

@@ -33,12 +33,12 @@ from epay_desktop.app import AppContext, open_app, store_of
 from epay_desktop.demo import demo_environ
 from epay_desktop.domain import ConsoleStatus, InvoiceId, Money
 from epay_desktop.domain.receipts import ReceiptKind, ReceiptLanguage
-from epay_desktop.store.models import AuditRow, PaymentRow
+from epay_desktop.store.models import AuditRow
 from epay_desktop.ui.app.controller import AppController
 from epay_desktop.ui.receipts import preview as receipts_ui
 from epay_desktop.ui.receipts.preview import ReceiptDialog
 from tests.support.file_dialogs import fifo_or_link_at, print_to_pdf, refusal, save_under, wait_file_dialog
-from tests.support.live_console import CASHIER, CASHIER_PIN, add_people, controller_running
+from tests.support.live_console import CASHIER, CASHIER_PIN, add_people, controller_running, sale_row
 from tests.support.pdf import pdf_text
 from tests.support.windows import log_in
 
@@ -119,28 +119,19 @@ def counter(
 ) -> Iterator[Counter]:
     ctx: AppContext = arun(open_app(demo_environ(tmp_path / "home", DEAD_GATEWAY)))
     _manager, cashier = add_people(arun, ctx)
-    now = ctx.clock()
-    with store_of(ctx).write() as tx:  # a sale the bank approved, recorded as the payment service does
-        tx.session.add(
-            PaymentRow(
-                invoice_id=INVOICE.value,
-                invoice_tail=INVOICE.tail,
-                amount_minor=250_000,
-                status=ConsoleStatus.CHARGE.value,
-                description="Торт",
-                register_id=ctx.store_settings.register_id,
-                created_by=cashier.id,
-                created_at=now,
-                updated_at=now,
-                transaction_id="txn-777001",
-                org_amount_minor=250_000,
-                gateway_amount_minor=250_000,
-                card_mask="440563...5096",
-                card_type="VISA",
-                reference="406112345678",
-                approval_code="A1B2C3",
-            )
-        )
+    sale_row(  # a sale the bank approved, recorded as the payment service does
+        ctx,
+        cashier,
+        INVOICE,
+        ConsoleStatus.CHARGE,
+        transaction_id="txn-777001",
+        org_amount_minor=250_000,
+        gateway_amount_minor=250_000,
+        card_mask="440563...5096",
+        card_type="VISA",
+        reference="406112345678",
+        approval_code="A1B2C3",
+    )
     with controller_running(arun, qtbot, ctx, profile) as controller:
         log_in(qtbot, controller, CASHIER, CASHIER_PIN)
         yield Counter(ctx, controller, qtbot, arun)
