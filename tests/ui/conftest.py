@@ -6,7 +6,8 @@ and awaited services run while the test waits on a condition. Never ``loop.stop(
 calls QApplication.exit() and breaks every later wait), never call qtbot.wait* inside a coroutine.
 
 Fakes: services are replaced by small in-memory objects with the same method names as the real
-services (see epay_desktop/ui/ports.py). Copy the style: an ``AsyncStub`` per service method,
+services (the widgets are typed against the service classes; a fake implements only the methods
+its screen calls). Copy the style: an ``AsyncStub`` per service method,
 whose ``calls`` a test asserts and whose ``gate`` holds the call open to test "still running".
 """
 

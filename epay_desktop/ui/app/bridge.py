@@ -15,11 +15,14 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 
 from epay_desktop.services.events import GatewayHealthChanged, OperationUpdated, PaymentUpdated
-from epay_desktop.ui.ports import EventSource
+
+if TYPE_CHECKING:
+    from epay_desktop.services.events import EventBus
 
 __all__ = ["SLICE_SECONDS", "EventBridge"]
 
@@ -37,7 +40,7 @@ class EventBridge(QObject):
 
     _received = Signal(object)
 
-    def __init__(self, events: EventSource, parent: QObject | None = None) -> None:
+    def __init__(self, events: EventBus, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._pending: list[object] = []  # received, not yet re-emitted (from ``_next`` on)
         self._next = 0

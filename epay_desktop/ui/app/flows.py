@@ -7,7 +7,7 @@ The dialogs call the services themselves; a flow only fetches what they need and
 
 from __future__ import annotations
 
-from typing import Literal, Protocol
+from typing import TYPE_CHECKING, Literal, Protocol
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt
@@ -20,9 +20,14 @@ from epay_desktop.ui.money.cancel_dialog import CancelDialog
 from epay_desktop.ui.money.charge_dialog import ChargeDialog
 from epay_desktop.ui.money.money_dialog import MoneyOpDialog
 from epay_desktop.ui.money.refund_dialog import RefundDialog
-from epay_desktop.ui.ports import MoneyOperationsPort, PaymentDetailSource, ReceiptPort, UserPort
 from epay_desktop.ui.receipts.chooser import ReceiptChoice, ReceiptChooser
 from epay_desktop.ui.receipts.preview import ReceiptDialog
+
+if TYPE_CHECKING:
+    from epay_desktop.services.money_ops.operations import MoneyOperations
+    from epay_desktop.services.payments.queries import PaymentQueries
+    from epay_desktop.services.people.users import UserService
+    from epay_desktop.services.receipts import ReceiptService
 
 __all__ = [
     "MONEY_DIALOGS",
@@ -51,16 +56,16 @@ class Services(Protocol):
     """The part of the AppContext the flows use."""
 
     @property
-    def queries(self) -> PaymentDetailSource: ...
+    def queries(self) -> PaymentQueries: ...
 
     @property
-    def operations(self) -> MoneyOperationsPort: ...
+    def operations(self) -> MoneyOperations: ...
 
     @property
-    def users(self) -> UserPort: ...
+    def users(self) -> UserService: ...
 
     @property
-    def receipts(self) -> ReceiptPort: ...
+    def receipts(self) -> ReceiptService: ...
 
 
 async def money_flow(

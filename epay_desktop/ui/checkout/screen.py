@@ -19,13 +19,13 @@ import contextlib
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
-from typing import Literal, Protocol
+from typing import TYPE_CHECKING, Literal
 
 from PySide6.QtCore import QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
-from epay_desktop.domain import ConsoleError, ConsoleStatus, InvoiceId, Payment, User
+from epay_desktop.domain import ConsoleError, ConsoleStatus, Payment, User
 from epay_desktop.services.payments.card_attempts import DECLINED, CardAttempts
 from epay_desktop.ui.checkout.form import NewPaymentForm, PaymentRequest
 from epay_desktop.ui.checkout.result import Outcome, ResultView, outcome_of
@@ -34,24 +34,15 @@ from epay_desktop.ui.checkout.view import CheckoutView
 from epay_desktop.ui.common.asyncqt import action_slot, spawn, user_message_of
 from epay_desktop.ui.common.labels import decline_text
 from epay_desktop.ui.common.language import on_language_change
-from epay_desktop.ui.ports import PaymentTaker, ReceiptPort
 from epay_desktop.ui.receipts.preview import ReceiptDialog
+
+if TYPE_CHECKING:
+    from epay_desktop.services.payments.payment_service import PaymentService
+    from epay_desktop.services.receipts import ReceiptService
 
 __all__ = ["CheckoutScreen"]
 
 log = logging.getLogger(__name__)
-
-
-class CheckoutPayments(PaymentTaker, Protocol):
-    """``PaymentService`` as the screen uses it: also marks a sale the counter stopped (decision 0018)."""
-
-    async def stop_at_counter(
-        self, actor: User, invoice_id: InvoiceId, status: ConsoleStatus, detail: str = ""
-    ) -> Payment: ...
-
-    async def card_attempts(self, invoice_id: InvoiceId) -> CardAttempts:
-        """Whether a declined invoice takes another card attempt, and how many (decision 0035)."""
-        ...
 
 
 #: Why the page stopped: "paying" (still open), or what the customer/cashier/timer did.
@@ -72,8 +63,8 @@ class CheckoutScreen(QStackedWidget):
 
     def __init__(
         self,
-        payments: CheckoutPayments,
-        receipts: ReceiptPort,
+        payments: PaymentService,
+        receipts: ReceiptService,
         user: Callable[[], User],
         checkout_view: CheckoutView,
         *,

@@ -13,6 +13,7 @@ the error goes as soon as the manager types again.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QLineEdit, QWidget
@@ -20,7 +21,9 @@ from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QLineEdit, QWidget
 from epay_desktop.domain import Money, OpKind, User
 from epay_desktop.ui.common import theme
 from epay_desktop.ui.common.language import on_language_change
-from epay_desktop.ui.ports import UserPort
+
+if TYPE_CHECKING:
+    from epay_desktop.services.people.users import UserService
 
 __all__ = ["ApprovalWidget"]
 
@@ -108,7 +111,7 @@ class ApprovalWidget(QGroupBox):
             self.show_error("")
 
     async def approve(
-        self, users: UserPort, *, payment_id: int, kind: OpKind, amount: Money, requested_by: User
+        self, users: UserService, *, payment_id: int, kind: OpKind, amount: Money, requested_by: User
     ) -> str:
         """Ask the service for the approval and return its id; the service's errors propagate."""
         name, pin = self.manager_edit.text().strip(), self.pin_edit.text()

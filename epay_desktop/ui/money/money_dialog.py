@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import shiboken6
 from PySide6.QtCore import Qt
@@ -43,9 +43,13 @@ from epay_desktop.ui.common.formatting import card_text
 from epay_desktop.ui.common.language import on_language_change, translations
 from epay_desktop.ui.common.naming import named
 from epay_desktop.ui.money.approval_widget import ApprovalWidget
-from epay_desktop.ui.ports import MoneyOperationsPort, PaymentViewLike, UserPort
 from epay_desktop.ui.widgets.money_edit import MoneyEdit
 from epay_desktop.ui.widgets.status_badge import StatusBadge
+
+if TYPE_CHECKING:
+    from epay_desktop.services.money_ops.operations import MoneyOperations
+    from epay_desktop.services.payments.queries import PaymentView
+    from epay_desktop.services.people.users import UserService
 
 __all__ = ["MoneyOpDialog"]
 
@@ -71,10 +75,10 @@ class MoneyOpDialog(QDialog):
     def __init__(
         self,
         parent: QWidget | None,
-        view: PaymentViewLike,
+        view: PaymentView,
         actor: User,
-        operations: MoneyOperationsPort,
-        users: UserPort,
+        operations: MoneyOperations,
+        users: UserService,
     ) -> None:
         super().__init__(parent)
         self.view = view
@@ -393,11 +397,11 @@ class MoneyOpDialog(QDialog):
     async def ask(
         cls: type[D],
         parent: QWidget | None,
-        view: PaymentViewLike,
+        view: PaymentView,
         actor: User,
         *,
-        operations: MoneyOperationsPort,
-        users: UserPort,
+        operations: MoneyOperations,
+        users: UserService,
         **options: Any,
     ) -> MoneyOp | None:
         """Show the dialog (``open()``); the operation it ran (SUCCEEDED or still being checked), or None."""

@@ -14,7 +14,7 @@ and presses Resolve (audited); a cashier sees the list and why the button is dis
 from __future__ import annotations
 
 import asyncio
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt
@@ -39,9 +39,11 @@ from epay_desktop.ui.common.asyncqt import run_dialog, spawn, user_message_of
 from epay_desktop.ui.common.formatting import local_time_text, money_text
 from epay_desktop.ui.common.language import on_language_change
 from epay_desktop.ui.common.naming import named
-from epay_desktop.ui.ports import PaymentDetailSource, PaymentListSource, PaymentViewLike
 from epay_desktop.ui.widgets.status_badge import status_label
 from epay_desktop.ui.widgets.wrapping_delegate import install_wrapping
+
+if TYPE_CHECKING:
+    from epay_desktop.services.payments.queries import PaymentQueries, PaymentView
 
 __all__ = ["ATTENTION_LIMIT", "AttentionDialog", "attention_text"]
 
@@ -51,10 +53,6 @@ ATTENTION_LIMIT = 200
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("AttentionDialog", text)
-
-
-class AttentionSource(PaymentListSource, PaymentDetailSource, Protocol):
-    """``PaymentQueries``: the list and each payment's operations."""
 
 
 class OpenDiscrepancyLike(Protocol):
@@ -103,7 +101,7 @@ def _kind(op: MoneyOp) -> str:
     }.get(op.kind, str(op.kind.value))
 
 
-def attention_text(view: PaymentViewLike) -> str:
+def attention_text(view: PaymentView) -> str:
     """What the payment waits for, in one or two sentences."""
     lines: list[str] = []
     if view.payment.status is ConsoleStatus.UNKNOWN:
@@ -131,7 +129,7 @@ class AttentionDialog(QDialog):
     def __init__(
         self,
         parent: QWidget | None,
-        views: list[PaymentViewLike],
+        views: list[PaymentView],
         discrepancies: list[OpenDiscrepancyLike] | None = None,
         *,
         books: DiscrepancySource | None = None,
@@ -381,7 +379,7 @@ class AttentionDialog(QDialog):
     async def ask(
         cls,
         parent: QWidget | None,
-        queries: AttentionSource,
+        queries: PaymentQueries,
         books: DiscrepancySource | None = None,
         user: User | None = None,
     ) -> InvoiceId | None:

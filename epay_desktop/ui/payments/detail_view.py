@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable, Sequence
-from typing import Protocol, TypeVar
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
@@ -42,10 +42,12 @@ from epay_desktop.ui.payments.detail_content import (
     receipt_kind_label,
     time_text,
 )
-from epay_desktop.ui.ports import PaymentDetailSource, PaymentViewLike
 from epay_desktop.ui.widgets.i18n import QT_TRANSLATE_NOOP
 from epay_desktop.ui.widgets.status_badge import StatusBadge, Tone, tone_colors, tone_roles
 from epay_desktop.ui.widgets.wrapping_delegate import install_wrapping
+
+if TYPE_CHECKING:
+    from epay_desktop.services.payments.queries import PaymentQueries, PaymentView
 
 __all__ = ["PaymentDetailView", "ReceiptLister"]
 
@@ -79,12 +81,12 @@ class ReceiptLister(Protocol):
 class PaymentDetailView(QWidget):
     """Shows one payment. ``user_name(user_id)`` names cashiers, requesters and approvers."""
 
-    loaded = Signal(object, object)  # PaymentViewLike, list[ReceiptRecord]
+    loaded = Signal(object, object)  # PaymentView, list[ReceiptRecord]
     cleared = Signal()
 
     def __init__(
         self,
-        source: PaymentDetailSource,
+        source: PaymentQueries,
         receipts: ReceiptLister | None = None,
         *,
         user_name: Callable[[int | None], str] = lambda uid: "" if uid is None else f"#{uid}",
@@ -97,7 +99,7 @@ class PaymentDetailView(QWidget):
         self._generation = 0
         self._task: asyncio.Task[None] | None = None
         self.invoice_id: InvoiceId | None = None
-        self.view: PaymentViewLike | None = None
+        self.view: PaymentView | None = None
         self.receipts: list[ReceiptRecord] = []
         self.stack = QStackedWidget(self)
         self.placeholder = _named(QLabel(self), "detail_placeholder")
@@ -235,7 +237,7 @@ class PaymentDetailView(QWidget):
 
     # -- rendering -------------------------------------------------------------------------------
 
-    def display(self, view: PaymentViewLike, receipts: Sequence[ReceiptRecord]) -> None:
+    def display(self, view: PaymentView, receipts: Sequence[ReceiptRecord]) -> None:
         payment, ops = view.payment, list(view.operations)
         self.invoice_id, self.view, self.receipts = payment.invoice_id, view, list(receipts)
         self.title_label.setText(_tr("Payment {invoice}").format(invoice=payment.invoice_id.value))

@@ -44,7 +44,7 @@ class PaymentFilter:
         return cls(chosen, since, until, text or None, needs_attention)
 
     def query_args(self) -> Mapping[str, Any]:
-        """Keyword arguments for ``PaymentListSource.list_payments``."""
+        """Keyword arguments for ``PaymentQueries.list_payments``."""
         args: dict[str, Any] = {
             "status": self.statuses,
             "since": self.since,

@@ -52,11 +52,10 @@ from epay_desktop.ui.payments.columns import (
 )
 from epay_desktop.ui.payments.list_filter import PaymentFilter
 from epay_desktop.ui.payments.operations_model import op_kind_label
-from epay_desktop.ui.ports import PaymentTableSource
 from epay_desktop.ui.widgets.status_badge import operation_badge, status_label
 
 if TYPE_CHECKING:  # the GUI's import graph stays free of the store until a list is queried
-    from epay_desktop.services.payments.queries import ListQuery
+    from epay_desktop.services.payments.queries import ListQuery, PaymentQueries
 
 __all__ = ["PaymentColumn", "PaymentFilter", "PaymentsTableModel", "list_query"]
 
@@ -116,7 +115,7 @@ class PaymentsTableModel(QAbstractTableModel):
 
     def __init__(
         self,
-        source: PaymentTableSource,
+        source: PaymentQueries,
         *,
         page_size: int = 100,
         cashier_name: Callable[[int | None], str] = _default_cashier,

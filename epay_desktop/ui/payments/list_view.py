@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import (
@@ -42,8 +43,10 @@ from epay_desktop.ui.common.naming import named as _named
 from epay_desktop.ui.common.roles import RecordRole
 from epay_desktop.ui.payments.filter_bar import PaymentFilterBar
 from epay_desktop.ui.payments.list_model import PaymentColumn, PaymentFilter, PaymentsTableModel
-from epay_desktop.ui.ports import PaymentTableSource
 from epay_desktop.ui.widgets.status_badge import BadgeDelegate, status_choices, status_label
+
+if TYPE_CHECKING:
+    from epay_desktop.services.payments.queries import PaymentQueries
 
 __all__ = ["PaymentsView"]
 
@@ -97,7 +100,7 @@ class PaymentsView(QWidget):
 
     def __init__(
         self,
-        source: PaymentTableSource,
+        source: PaymentQueries,
         *,
         user_name: Callable[[int | None], str] | None = None,
         clock: Callable[[], datetime] = _utcnow,

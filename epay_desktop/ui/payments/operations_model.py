@@ -1,6 +1,6 @@
 """A payment's money operations (charge, cancel, refund) as a small table, oldest first.
 
-The detail panel loads them from ``PaymentViewLike.operations`` and passes live
+The detail panel loads them from ``PaymentView.operations`` and passes live
 ``operation_updated`` signals to :meth:`OperationsModel.apply_update`.
 """
 

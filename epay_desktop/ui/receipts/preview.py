@@ -15,6 +15,7 @@ import asyncio
 import logging
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import (
@@ -55,7 +56,9 @@ from epay_desktop.ui.common import theme
 from epay_desktop.ui.common.asyncqt import action_slot, run_dialog, start_action, user_message_of
 from epay_desktop.ui.common.language import on_language_change
 from epay_desktop.ui.common.save_dialog import ask_save_path
-from epay_desktop.ui.ports import ReceiptPort
+
+if TYPE_CHECKING:
+    from epay_desktop.services.receipts import ReceiptService
 
 __all__ = [
     "LANGUAGES",
@@ -198,7 +201,7 @@ class ReceiptDialog(QDialog):
         self,
         request: ReceiptRequest,
         draft: ReceiptDraft,
-        receipts: ReceiptPort,
+        receipts: ReceiptService,
         parent: QWidget | None = None,
         printer_name: str = "",
     ) -> None:
@@ -288,7 +291,7 @@ class ReceiptDialog(QDialog):
     async def ask(
         cls,
         parent: QWidget | None,
-        receipts: ReceiptPort,
+        receipts: ReceiptService,
         actor: User,
         invoice_id: InvoiceId,
         kind: str = "sale",

@@ -7,14 +7,17 @@ when the console is locked (the same user's PIN unlocks; "Log in as someone else
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QFrame, QPushButton, QVBoxLayout, QWidget
 
 from epay_desktop.domain import User
 from epay_desktop.ui.common import theme
-from epay_desktop.ui.ports import UserPort
 from epay_desktop.ui.session.login import DemoLogin, LoginForm
+
+if TYPE_CHECKING:
+    from epay_desktop.services.people.users import UserService
 
 __all__ = ["LockScreen"]
 
@@ -24,7 +27,7 @@ class LockScreen(QFrame):
 
     switch_requested = Signal()
 
-    def __init__(self, window: QWidget, users: UserPort, *, demo_users: Sequence[DemoLogin] = ()) -> None:
+    def __init__(self, window: QWidget, users: UserService, *, demo_users: Sequence[DemoLogin] = ()) -> None:
         super().__init__(window)
         self.setObjectName("lock_screen")
         self.setAutoFillBackground(True)

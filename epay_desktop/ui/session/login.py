@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
@@ -37,8 +38,10 @@ from epay_desktop.ui.common.language import (
     settle_language_after_login,
     translations,
 )
-from epay_desktop.ui.ports import UserPort
 from epay_desktop.ui.widgets.env_badge import EnvironmentBadge
+
+if TYPE_CHECKING:
+    from epay_desktop.services.people.users import UserService
 
 __all__ = ["DemoLogin", "LanguageSelector", "LoginDialog", "LoginForm", "role_text"]
 
@@ -114,7 +117,7 @@ class LoginForm(QWidget):
     retranslated = Signal()  # after the texts were set again in the new language (LanguageChange)
 
     def __init__(
-        self, users: UserPort, *, demo_users: Sequence[DemoLogin] = (), parent: QWidget | None = None
+        self, users: UserService, *, demo_users: Sequence[DemoLogin] = (), parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self._users = users
@@ -315,7 +318,7 @@ class LoginDialog(QDialog):
 
     def __init__(
         self,
-        users: UserPort,
+        users: UserService,
         *,
         demo_users: Sequence[DemoLogin] = (),
         environment: str | None = None,
@@ -345,7 +348,7 @@ class LoginDialog(QDialog):
     async def ask(
         cls,
         parent: QWidget | None,
-        users: UserPort,
+        users: UserService,
         *,
         demo_users: Sequence[DemoLogin] = (),
         environment: str | None = None,

@@ -18,16 +18,19 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from epay_desktop.domain import User
-from epay_desktop.ui.ports import UserPort
 from epay_desktop.ui.session.activity import InputWatcher
 from epay_desktop.ui.session.lock_screen import LockScreen
 from epay_desktop.ui.session.login import DemoLogin
+
+if TYPE_CHECKING:
+    from epay_desktop.services.people.users import UserService
 
 __all__ = ["DEFAULT_IDLE_MINUTES", "LockScreen", "Session"]
 
@@ -48,7 +51,7 @@ class Session(QObject):
     def __init__(
         self,
         window: QWidget,
-        users: UserPort,
+        users: UserService,
         *,
         idle_minutes: float = DEFAULT_IDLE_MINUTES,
         demo_users: Sequence[DemoLogin] = (),

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QSize, Qt, QTimer, Signal, SignalInstance, Slot
 from PySide6.QtWidgets import QMainWindow, QSplitter, QWidget
@@ -22,12 +22,14 @@ from epay_desktop.ui.common.screen_fit import available_size, fitted_size
 from epay_desktop.ui.common.titles import window_title
 from epay_desktop.ui.payments.detail_view import PaymentDetailView, ReceiptLister
 from epay_desktop.ui.payments.list_view import PaymentsView
-from epay_desktop.ui.ports import PaymentDetailSource, PaymentListSource, PaymentTableSource, PaymentViewLike
 from epay_desktop.ui.window.about import open_about_box
 from epay_desktop.ui.window.actions import ConsoleActions
 from epay_desktop.ui.window.status_bar import ConsoleStatusBar, environment_badge
 
-__all__ = ["MainWindow", "PaymentQueriesPort"]
+if TYPE_CHECKING:
+    from epay_desktop.services.payments.queries import PaymentQueries, PaymentView
+
+__all__ = ["MainWindow"]
 
 #: Show the selected payment's details once the selection rests this long (arrowing stays quick).
 DETAIL_DELAY_MS = 150
@@ -38,10 +40,6 @@ PREFERRED_SIZE = QSize(1360, 800)
 def default_size(available: QSize) -> QSize:
     """The first size of the main window on a screen whose free area is ``available``."""
     return fitted_size(PREFERRED_SIZE, available)
-
-
-class PaymentQueriesPort(PaymentListSource, PaymentTableSource, PaymentDetailSource, Protocol):
-    """``PaymentQueries``: the list and one payment's view."""
 
 
 def _tr(text: str) -> str:
@@ -75,7 +73,7 @@ class MainWindow(QMainWindow):
 
     def __init__(
         self,
-        queries: PaymentQueriesPort,
+        queries: PaymentQueries,
         receipts: ReceiptLister | None = None,
         *,
         bridge: EventBridge | None = None,
@@ -328,7 +326,7 @@ class MainWindow(QMainWindow):
             self.detail_view.show_payment(self._current.invoice_id)
 
     @Slot(object, object)
-    def _on_detail_loaded(self, view: PaymentViewLike, _receipts: object) -> None:
+    def _on_detail_loaded(self, view: PaymentView, _receipts: object) -> None:
         same = self._current is not None and view.payment.id == self._current.id
         if same or (self._current is None and view.payment.invoice_id == self._opened):
             self._current = view.payment
