@@ -27,6 +27,7 @@ from epay_desktop.ui.money import money_dialog
 from epay_desktop.ui.settings import settings_pages
 from epay_desktop.ui.widgets.status_badge import Tone, tone_roles
 from epay_desktop.ui.window import status_bar
+from tests.support.code_strings import code_strings
 
 PACKAGE = Path(epay_desktop.__file__).parent
 UI = PACKAGE / "ui"
@@ -108,19 +109,7 @@ def _theme_calls(tree: ast.AST) -> list[ast.Call]:
 
 
 def _strings(tree: ast.AST) -> set[str]:
-    docstrings = {
-        id(node.body[0].value)
-        for node in ast.walk(tree)
-        if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef)
-        and node.body
-        and isinstance(node.body[0], ast.Expr)
-        and isinstance(node.body[0].value, ast.Constant)
-    }
-    return {
-        node.value
-        for node in ast.walk(tree)
-        if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings
-    }
+    return {node.value for node in code_strings(tree)}
 
 
 def test_every_role_and_style_the_code_names_exists_and_every_one_is_used() -> None:

@@ -15,6 +15,7 @@ from epay_desktop.domain.receipts import ReceiptLanguage, ReceiptWidth
 from epay_desktop.gateway.config import Environment
 from epay_desktop.services.shop_settings import LocalConfig, ShopProfile
 from epay_desktop.settings import ENV_VARS, settings_kept_elsewhere
+from tests.support.code_strings import code_strings
 
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = ROOT / "epay_desktop"
@@ -226,17 +227,7 @@ def _repeated_keys(root: Path, keys: set[str]) -> list[str]:
         if path.name == CATALOG.name and path.parent.name == "domain":
             continue
         tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
-        docstrings = {
-            id(node.body[0].value)
-            for node in ast.walk(tree)
-            if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef)
-            and node.body
-            and isinstance(node.body[0], ast.Expr)
-            and isinstance(node.body[0].value, ast.Constant)
-        }
-        for node in ast.walk(tree):
-            if not (isinstance(node, ast.Constant) and isinstance(node.value, str)) or id(node) in docstrings:
-                continue
+        for node in code_strings(tree):
             head = node.value.split(": ", 1)[0] if ": " in node.value else node.value
             if head in keys:
                 found.append(f"{path.relative_to(root.parent)}:{node.lineno} {head}")
