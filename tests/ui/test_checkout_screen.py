@@ -426,13 +426,18 @@ def test_a_customer_without_cards_gets_no_offer_and_the_phone_finds_cards(qtbot,
     assert screen.saved_panel.account_edit.text() == "77771234567"
 
 
-def test_a_cashier_sees_deactivate_disabled_with_the_reason(qtbot, aloop, fakes, make_payment):
-    screen, cards = _cards_screen(qtbot, fakes, make_payment, CASHIER)
+def _saved_cards_of_cust9(qtbot, screen):
+    """A 1 000 tenge sale for the customer ``cust-9``: the cashier opens the customer's saved cards."""
     screen.form.amount_edit.setText("1000")
     screen.form.account_edit.setText("cust-9")
     qtbot.waitUntil(screen.form.saved_card_button.isVisible)
     qtbot.mouseClick(screen.form.saved_card_button, Qt.MouseButton.LeftButton)
-    panel = screen.saved_panel
+    return screen.saved_panel
+
+
+def test_a_cashier_sees_deactivate_disabled_with_the_reason(qtbot, aloop, fakes, make_payment):
+    screen, cards = _cards_screen(qtbot, fakes, make_payment, CASHIER)
+    panel = _saved_cards_of_cust9(qtbot, screen)
     qtbot.waitUntil(panel.pay_button.isEnabled)
     assert not panel.deactivate_button.isEnabled()
     assert "Only a manager" in panel.deactivate_button.toolTip()
@@ -443,11 +448,7 @@ def test_a_cashier_sees_deactivate_disabled_with_the_reason(qtbot, aloop, fakes,
 
 def test_a_manager_deactivates_a_card_after_confirming(qtbot, aloop, fakes, make_payment):
     screen, cards = _cards_screen(qtbot, fakes, make_payment, MANAGER)
-    screen.form.amount_edit.setText("1000")
-    screen.form.account_edit.setText("cust-9")
-    qtbot.waitUntil(screen.form.saved_card_button.isVisible)
-    qtbot.mouseClick(screen.form.saved_card_button, Qt.MouseButton.LeftButton)
-    panel = screen.saved_panel
+    panel = _saved_cards_of_cust9(qtbot, screen)
     qtbot.waitUntil(panel.deactivate_button.isEnabled)
     assert not panel.deactivate_note.isVisible()
     qtbot.mouseClick(panel.deactivate_button, Qt.MouseButton.LeftButton)

@@ -99,26 +99,20 @@ def test_default_policy_three_attempts(h, gw):
     assert info.value.http_status == 503
 
 
-def test_retry_after_is_honoured(h, gw):
+@pytest.mark.parametrize(
+    ("status", "retry_after", "waited"),
+    [(429, "2", 2.0), (503, "120", 4.0)],
+    ids=["retry-after-honoured", "retry-after-capped"],
+)
+def test_retry_after_is_honoured_up_to_the_cap(h, gw, status, retry_after, waited):
     route = gw.get(h.status_url())
     route.side_effect = [
-        httpx.Response(429, headers={"Retry-After": "2"}),
+        httpx.Response(status, headers={"Retry-After": retry_after}),
         httpx.Response(200, json={"resultCode": "102"}),
     ]
     sleep = h.RecordingSleep()
     check(h, sleep=sleep, rng=h.ScriptedRng(0.0))
-    assert sleep.delays == [2.0]
-
-
-def test_retry_after_is_capped(h, gw):
-    route = gw.get(h.status_url())
-    route.side_effect = [
-        httpx.Response(503, headers={"Retry-After": "120"}),
-        httpx.Response(200, json={"resultCode": "102"}),
-    ]
-    sleep = h.RecordingSleep()
-    check(h, sleep=sleep, rng=h.ScriptedRng(0.0))
-    assert sleep.delays == [4.0]
+    assert sleep.delays == [waited]
 
 
 def test_non_retryable_errors_are_not_retried(h, gw):
