@@ -15,6 +15,17 @@ def _charged(cli: Any, amount: str = "1000.00") -> str:
     return str(invoice)
 
 
+def _approved_by_boss(cli: Any, *args: str, password: str | None = None) -> Any:
+    """The cashier runs ``args`` with the manager ``boss``'s approval (their PIN unless ``password``)."""
+    return cli.run(
+        *args,
+        "--approved-by",
+        "boss",
+        user=cli.CASHIER,
+        EPAY_APPROVER_PASSWORD=cli.MANAGER_PASSWORD if password is None else password,
+    )
+
+
 def test_manager_refunds_in_parts_and_an_excess_is_refused(cli: Any, err_line: Any) -> None:
     invoice = _charged(cli)
     first = cli.run("refund", invoice, "--amount", "300")
@@ -55,42 +66,16 @@ def test_cashier_refund_needs_a_managers_approval(cli: Any, err_line: Any) -> No
     alone = cli.run("refund", invoice, "--amount", "100", user=cli.CASHIER)
     assert alone.code == 1
     assert "--approved-by MANAGER" in err_line(alone)
-    wrong = cli.run(
-        "refund",
-        invoice,
-        "--amount",
-        "100",
-        "--approved-by",
-        "boss",
-        user=cli.CASHIER,
-        EPAY_APPROVER_PASSWORD="not-it-at-all",
-    )
+    wrong = _approved_by_boss(cli, "refund", invoice, "--amount", "100", password="not-it-at-all")
     assert wrong.code == 1 and "Wrong manager name or PIN. 4 tries left" in err_line(wrong)
     assert cli.gateway_refunds(invoice) == []
-    approved = cli.run(
-        "refund",
-        invoice,
-        "--amount",
-        "100",
-        "--approved-by",
-        "boss",
-        "--json",
-        user=cli.CASHIER,
-        EPAY_APPROVER_PASSWORD=cli.MANAGER_PASSWORD,
-    )
+    approved = _approved_by_boss(cli, "refund", invoice, "--amount", "100", "--json")
     assert approved.code == 0, approved.err
     assert approved.json()["state"] == "SUCCEEDED"
     [op] = cli.run("show", invoice, "--json").json()["operations"]
     assert (op["requested_by"], op["approved_by"]) == ("anna", "boss")
     # without --amount the approval is bound to what remains
-    rest = cli.run(
-        "refund",
-        invoice,
-        "--approved-by",
-        "boss",
-        user=cli.CASHIER,
-        EPAY_APPROVER_PASSWORD=cli.MANAGER_PASSWORD,
-    )
+    rest = _approved_by_boss(cli, "refund", invoice)
     assert rest.code == 0, rest.err
     assert cli.run("show", invoice, "--json").json()["remaining"] == "0.00"
 
@@ -115,14 +100,7 @@ def test_cancel_a_hold_and_cashier_cancel_with_approval(cli_two_step: Any, err_l
     invoice = _charged(cli, "500")
     cli.add_cashier()
     assert cli.run("cancel", invoice, user=cli.CASHIER).code == 1
-    done = cli.run(
-        "cancel",
-        invoice,
-        "--approved-by",
-        "boss",
-        user=cli.CASHIER,
-        EPAY_APPROVER_PASSWORD=cli.MANAGER_PASSWORD,
-    )
+    done = _approved_by_boss(cli, "cancel", invoice)
     assert done.code == 0, done.err
     assert "Cancelled" in done.out
     assert cli.run("show", invoice, "--json").json()["status"] == "CANCEL"

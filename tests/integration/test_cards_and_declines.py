@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from epay_desktop.domain import Money, PaymentStatus
+from epay_desktop.domain import InvoiceId, Money, PaymentStatus
 from epay_desktop.gateway import (
     ApiError,
     CardPaymentResult,
@@ -73,14 +73,20 @@ def test_saved_card_lifecycle(h: Any) -> None:
     assert [t["invoiceId"] for t in h.ledger()] == [first.value, second.value]  # nothing for the third
 
 
-def test_declined_card_shows_reject_with_reason(h: Any) -> None:
-    invoice, _ = h.paid("990.50", pan=h.DECLINED_CARD)
+def _status(h: Any, invoice: InvoiceId) -> StatusResult:
+    """What check-status answers for ``invoice`` now."""
 
     async def go() -> StatusResult:
         async with h.client() as client:
             return await client.check_status(invoice)
 
-    status = asyncio.run(go())
+    return asyncio.run(go())
+
+
+def test_declined_card_shows_reject_with_reason(h: Any) -> None:
+    invoice, _ = h.paid("990.50", pan=h.DECLINED_CARD)
+
+    status = _status(h, invoice)
     assert isinstance(status, StatusFound)
     assert status.transaction.status is PaymentStatus.REJECT
     assert status.transaction.reason_code == 465
@@ -90,11 +96,7 @@ def test_declined_card_shows_reject_with_reason(h: Any) -> None:
 def test_failed_three_ds_shows_3d_with_reason(h: Any) -> None:
     invoice, _ = h.paid("1500", pan=h.THREE_DS_CARD, threeDSCode="123456")
 
-    async def go() -> StatusResult:
-        async with h.client() as client:
-            return await client.check_status(invoice)
-
-    status = asyncio.run(go())
+    status = _status(h, invoice)
     assert isinstance(status, StatusFound)
     assert status.transaction.status is PaymentStatus.THREE_DS
     assert status.transaction.reason_code == 473
