@@ -1,6 +1,6 @@
 """Pay with one of a customer's saved cards: find the customer's cards, pick one, charge it.
 
-The panel only reads input and calls a :class:`SavedCardPort` (``services.saved_cards.SavedCardService``);
+The panel only reads input and calls ``services.payments.saved_cards.SavedCardService``;
 the result screen shows the outcome from the stored status, like a widget payment. When the gateway asks
 for 3-D Secure (``secure3D``), the panel hands the payment and the issuer's form on
 (``issuer_check_needed``): the checkout browser opens the issuer's page (docs/decisions/0040).
@@ -9,8 +9,8 @@ for 3-D Secure (``secure3D``), the panel hands the payment and the issuer's form
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
-from typing import Protocol
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont
@@ -27,57 +27,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from epay_desktop.domain import Money, Payment, User
+from epay_desktop.domain import User
 from epay_desktop.ui.checkout.form import PaymentRequest
 from epay_desktop.ui.checkout.policy import could_be_issuer, safe_for_log
 from epay_desktop.ui.checkout.result import card_text
-from epay_desktop.ui.checkout.shell import IssuerForm
 from epay_desktop.ui.common import theme
 from epay_desktop.ui.common.asyncqt import action_slot, ask_message
 from epay_desktop.ui.widgets.i18n import QT_TRANSLATE_NOOP
 
-__all__ = ["CardLike", "ChargeLike", "SavedCardPanel", "SavedCardPort"]
+if TYPE_CHECKING:
+    from epay_desktop.services.payments.saved_cards import SavedCardService
 
-
-class CardLike(Protocol):
-    @property
-    def id(self) -> str: ...
-    @property
-    def mask(self) -> str: ...
-    @property
-    def payer_name(self) -> str: ...
-    @property
-    def payment_available(self) -> bool: ...
-
-
-class ChargeLike(Protocol):
-    """``SavedCardCharge``: the payment, and the issuer's form when 3-D Secure is still to be done."""
-
-    @property
-    def payment(self) -> Payment: ...
-    @property
-    def secure3d(self) -> IssuerForm | None: ...
-
-
-class SavedCardPort(Protocol):
-    """``SavedCardService``: the customer's cards, and a payment with one of them."""
-
-    async def list_cards(self, account_id: str) -> Sequence[CardLike]: ...
-
-    async def charge_saved_card(
-        self,
-        actor: User,
-        account_id: str,
-        card_id: str,
-        amount: Money,
-        *,
-        description: str = "",
-        email: str | None = None,
-        phone: str | None = None,
-        language: str = "rus",
-    ) -> ChargeLike: ...
-
-    async def deactivate_card(self, actor: User, account_id: str, card_id: str) -> None: ...
+__all__ = ["SavedCardPanel"]
 
 
 log = logging.getLogger(__name__)
@@ -102,7 +63,9 @@ class SavedCardPanel(QWidget):
     deactivated = Signal(str)  # the customer id whose card a manager deactivated
     back_requested = Signal()
 
-    def __init__(self, cards: SavedCardPort, user: Callable[[], User], parent: QWidget | None = None) -> None:
+    def __init__(
+        self, cards: SavedCardService, user: Callable[[], User], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._cards, self._user = cards, user
         self.request: PaymentRequest | None = None

@@ -29,7 +29,7 @@ from epay_desktop.domain import ConsoleError, ConsoleStatus, Payment, User
 from epay_desktop.services.payments.card_attempts import DECLINED, CardAttempts
 from epay_desktop.ui.checkout.form import NewPaymentForm, PaymentRequest
 from epay_desktop.ui.checkout.result import Outcome, ResultView, outcome_of
-from epay_desktop.ui.checkout.saved_card import SavedCardPanel, SavedCardPort
+from epay_desktop.ui.checkout.saved_card import SavedCardPanel
 from epay_desktop.ui.checkout.view import CheckoutView
 from epay_desktop.ui.common.asyncqt import action_slot, spawn, user_message_of
 from epay_desktop.ui.common.labels import decline_text
@@ -38,6 +38,7 @@ from epay_desktop.ui.receipts.preview import ReceiptDialog
 
 if TYPE_CHECKING:
     from epay_desktop.services.payments.payment_service import PaymentService
+    from epay_desktop.services.payments.saved_cards import SavedCardService
     from epay_desktop.services.receipts import ReceiptService
 
 __all__ = ["CheckoutScreen"]
@@ -68,7 +69,7 @@ class CheckoutScreen(QStackedWidget):
         user: Callable[[], User],
         checkout_view: CheckoutView,
         *,
-        saved_cards: SavedCardPort | None = None,
+        saved_cards: SavedCardService | None = None,
         receipt_printer: Callable[[], Awaitable[str]] | None = None,
         poll_interval: float = 2.5,
         card_lookup_ms: int = 500,
@@ -202,7 +203,7 @@ class CheckoutScreen(QStackedWidget):
             return
         self._card_task = spawn(self._count_cards(self._cards, owner), name="checkout-saved-cards")
 
-    async def _count_cards(self, cards: SavedCardPort, owner: str) -> None:
+    async def _count_cards(self, cards: SavedCardService, owner: str) -> None:
         try:
             found = await cards.list_cards(owner)
         except Exception as exc:  # the gateway did not answer: say so, the card page still works

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import asyncio
 import errno
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QDate, QSettings, Qt
@@ -46,6 +46,9 @@ from epay_desktop.ui.common.formatting import KAZAKHSTAN
 from epay_desktop.ui.common.naming import named
 from epay_desktop.ui.common.screen_fit import fit_file_dialog_columns
 from epay_desktop.ui.widgets.i18n import QT_TRANSLATE_NOOP
+
+if TYPE_CHECKING:
+    from epay_desktop.services.payments.queries import PaymentQueries
 
 __all__ = ["COLUMN_LABELS", "ExportDialog", "ExportResult", "export_error_text"]
 
@@ -83,19 +86,6 @@ _PERIODS = (
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate(_C, text)
-
-
-class ExportPort(Protocol):
-    """``PaymentQueries.export_csv``."""
-
-    async def export_csv(
-        self,
-        path: Path,
-        since: datetime | None = None,
-        until: datetime | None = None,
-        *,
-        columns: Sequence[str] | None = None,
-    ) -> int: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,7 +149,7 @@ class ExportDialog(QDialog):
     def __init__(
         self,
         parent: QWidget | None,
-        exporter: ExportPort,
+        exporter: PaymentQueries,
         *,
         today: date,
         settings: QSettings,
@@ -356,7 +346,7 @@ class ExportDialog(QDialog):
         cls,
         parent: QWidget | None,
         actor: User,
-        exporter: ExportPort,
+        exporter: PaymentQueries,
         *,
         clock: Callable[[], datetime],
         settings: QSettings,
