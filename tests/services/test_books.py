@@ -20,8 +20,10 @@ import pytest
 
 from epay_desktop.domain import (
     Money,
+    MoneyOp,
     OpKind,
     OpState,
+    Payment,
     PermissionDenied,
     RuleViolation,
     StaleRemaining,
@@ -61,13 +63,21 @@ def test_abandon_of_an_applied_refund_is_refused_while_check_status_fails(env: E
     assert len(env.bank_refunds(payment)) == 1
 
 
-def test_abandon_and_retry_are_refused_while_the_bank_shows_more_refunded_than_the_base(env: Env) -> None:
+def _lost_refund_beside_a_cabinet_refund(env: Env, console: str, cabinet: str) -> tuple[Payment, MoneyOp]:
+    """A 1 000 tenge payment; the console's refund of ``console`` never reaches the bank, the cabinet
+    refunds ``cabinet``; five minutes later the books are reconciled."""
     payment = env.paid("1000")
-    env.control.fault("refund", "drop_before_apply")  # the console's 300 never reached the bank
-    op = env.refund(payment, "300")
-    env.cabinet_refund(payment, "500")  # meanwhile someone refunded 500 in the cabinet
+    env.control.fault("refund", "drop_before_apply")
+    op = env.refund(payment, console)
+    env.cabinet_refund(payment, cabinet)
     env.clock.advance(minutes=5)
     env.reconcile()
+    return payment, op
+
+
+def test_abandon_and_retry_are_refused_while_the_bank_shows_more_refunded_than_the_base(env: Env) -> None:
+    # the console's 300 never reached the bank; meanwhile someone refunded 500 in the cabinet
+    payment, op = _lost_refund_beside_a_cabinet_refund(env, "300", "500")
     assert env.ops(payment)[0].state is OpState.NEEDS_REVIEW
     # 500 is neither this refund (300) nor nothing: nothing is credited, a manager must look
     assert env.externals(payment) == []
@@ -157,12 +167,7 @@ def test_an_external_refund_is_recorded_and_acknowledged_never_credited_to_an_op
 def test_a_cabinet_refund_smaller_than_the_open_console_refund_is_external(env: Env) -> None:
     """A rise below the open refund cannot be it (the gateway applies a refund whole): recorded as
     external, and the console's refund is judged against the new base -- its retry sends it once."""
-    payment = env.paid("1000")
-    env.control.fault("refund", "drop_before_apply")
-    op = env.refund(payment, "400")
-    env.cabinet_refund(payment, "100")
-    env.clock.advance(minutes=5)
-    env.reconcile()
+    payment, op = _lost_refund_beside_a_cabinet_refund(env, "400", "100")
     assert env.externals(payment) == [minor("100")]
     assert env.ops(payment)[0].state is OpState.NEEDS_REVIEW
     retried = env.review(op.id, "retry")
@@ -176,12 +181,7 @@ def test_a_cabinet_refund_smaller_than_the_open_console_refund_is_external(env: 
 
 def test_an_open_console_refund_of_exactly_the_cabinet_amount_is_credited_to_it(env: Env) -> None:
     """Decision 0038, the one ambiguous case: the rise equals the open refund's amount."""
-    payment = env.paid("1000")
-    env.control.fault("refund", "drop_before_apply")
-    op = env.refund(payment, "300")
-    env.cabinet_refund(payment, "300")
-    env.clock.advance(minutes=5)
-    env.reconcile()
+    payment, op = _lost_refund_beside_a_cabinet_refund(env, "300", "300")
     assert env.ops(payment)[0].state is OpState.SUCCEEDED
     assert env.externals(payment) == [] and env.discrepancies(payment) == []
     # the console never sends it again: one refund at the bank, books equal

@@ -18,6 +18,17 @@ def form_of(request: httpx.Request) -> dict[str, list[str]]:
     return parse_qs(request.content.decode(), keep_blank_values=True)
 
 
+def _service_token_form(h) -> dict[str, list[str]]:
+    """The client-credentials form every token request sends (a payment token's adds the payment)."""
+    return {
+        "grant_type": ["client_credentials"],
+        "scope": ["webapi usermanagement email_send verification statement statistics payment"],
+        "client_id": ["test"],
+        "client_secret": [h.CLIENT_SECRET],
+        "terminal": [h.TERMINAL],
+    }
+
+
 def test_payment_token_request_form_fields(h, gw):
     gw["token"].respond(json=h.token_body(h.PAYMENT_TOKEN))
 
@@ -36,11 +47,7 @@ def test_payment_token_request_form_fields(h, gw):
     assert request.method == "POST"
     assert request.headers["content-type"] == FORM
     assert form_of(request) == {
-        "grant_type": ["client_credentials"],
-        "scope": ["webapi usermanagement email_send verification statement statistics payment"],
-        "client_id": ["test"],
-        "client_secret": [h.CLIENT_SECRET],
-        "terminal": [h.TERMINAL],
+        **_service_token_form(h),
         "invoiceID": ["000000123"],
         "amount": ["1500.5"],
         "currency": ["KZT"],
@@ -72,13 +79,7 @@ def test_service_token_request_form_fields(h, gw):
     h.run(go())
     request = gw["token"].calls.last.request
     assert request.headers["content-type"] == FORM
-    assert form_of(request) == {
-        "grant_type": ["client_credentials"],
-        "scope": ["webapi usermanagement email_send verification statement statistics payment"],
-        "client_id": ["test"],
-        "client_secret": [h.CLIENT_SECRET],
-        "terminal": [h.TERMINAL],
-    }
+    assert form_of(request) == _service_token_form(h)
     api_request = gw.calls.last.request
     assert api_request.headers["authorization"] == f"Bearer {h.SERVICE_TOKEN}"
 
