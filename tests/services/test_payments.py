@@ -7,10 +7,10 @@ import json
 import os
 import socket
 from collections.abc import Awaitable, Callable, Iterator
-from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from dataclasses import dataclass
+from datetime import timedelta
 from decimal import Decimal
-from typing import Any, TypeVar
+from typing import TypeVar
 
 import pytest
 
@@ -22,7 +22,6 @@ from epay_desktop.domain import (
     PaymentEvent,
     PaymentEventKind,
     RuleViolation,
-    User,
 )
 from epay_desktop.domain.decline_reasons import attempts_exhausted
 from epay_desktop.gateway import (
@@ -33,17 +32,14 @@ from epay_desktop.gateway import (
 )
 from epay_desktop.gateway.config import sandbox_endpoints
 from epay_desktop.sandbox import RunningSandbox
-from epay_desktop.services.events import EventBus, PaymentUpdated
+from epay_desktop.services.events import PaymentUpdated
 from epay_desktop.services.payments.card_attempts import CardAttempts
 from epay_desktop.services.payments.checkout import cut_utf8, payment_object_json
 from epay_desktop.services.payments.payment_service import PaymentService
-from epay_desktop.store.db import Store
 from epay_desktop.store.models import AuditRow
-from tests.support.builders import cashier_row
-from tests.support.clock import Clock
-from tests.support.database import open_store
 from tests.support.merchant import CREDENTIALS, TERMINAL_ID
-from tests.support.sandbox import APPROVED_CARD, DECLINED_CARD, SandboxControl, call_sandbox, future_expiry
+from tests.support.payments_world import PaymentsWorld, payments_world
+from tests.support.sandbox import APPROVED_CARD, DECLINED_CARD, call_sandbox, future_expiry
 
 TERMINAL = TERMINAL_ID
 APPROVED = APPROVED_CARD
@@ -52,12 +48,7 @@ T = TypeVar("T")
 
 
 @dataclass
-class Env:
-    sandbox: RunningSandbox
-    store: Store
-    actor: User
-    clock: Clock = field(default_factory=lambda: Clock(datetime(2025, 3, 1, 9, 0, tzinfo=UTC)))
-    bus: EventBus = field(default_factory=EventBus)
+class Env(PaymentsWorld):
     base_url: str = ""
 
     def run(self, scenario: Callable[[PaymentService], Awaitable[T]]) -> T:
@@ -71,24 +62,15 @@ class Env:
                 timeout=5.0,
             )
             async with client:
-                service = PaymentService(
-                    self.store, client, self.bus, self.clock, register_id="till-1", terminal_id=TERMINAL
-                )
-                return await scenario(service)
+                return await scenario(self.payment_service(client))
 
         return asyncio.run(main())
-
-    def pay(self, invoice: InvoiceId, pan: str = APPROVED) -> dict[str, Any]:
-        with SandboxControl(self.sandbox.base_url) as control:
-            return control.customer_pays(invoice, pan)
 
 
 @pytest.fixture
 def env(sandbox: RunningSandbox, db_url: str) -> Iterator[Env]:
-    store = open_store(db_url)
-    actor = cashier_row(store, "Aigerim", datetime(2025, 3, 1, 8, 0, tzinfo=UTC))
-    yield Env(sandbox, store, actor)
-    store.close()
+    with payments_world(Env, sandbox, db_url, "Aigerim") as world:
+        yield world
 
 
 def _events(env: Env) -> list[PaymentUpdated]:

@@ -6,41 +6,33 @@ import asyncio
 import contextlib
 import dataclasses
 from collections.abc import Awaitable, Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any, TypeVar
 
 import httpx
 import pytest
 
-from epay_desktop.domain import ConsoleStatus, InvoiceId, Money, Payment, User
+from epay_desktop.domain import ConsoleStatus, InvoiceId, Money, Payment
 from epay_desktop.gateway import EpayClient, RetryPolicy
 from epay_desktop.gateway.config import sandbox_endpoints
 from epay_desktop.sandbox import RunningSandbox, SandboxConfig
 from epay_desktop.sandbox.config import KZ_TZ
-from epay_desktop.services.events import EventBus, PaymentUpdated, PollerHealthChanged
+from epay_desktop.services.events import PaymentUpdated, PollerHealthChanged
 from epay_desktop.services.payments.payment_service import PaymentService
 from epay_desktop.services.payments.poll_schedule import PollSchedule
 from epay_desktop.services.payments.poller import Poller
-from epay_desktop.store.db import Store
-from tests.support.builders import cashier_row, new_payment
-from tests.support.clock import Clock
-from tests.support.database import open_store
+from tests.support.builders import new_payment
 from tests.support.merchant import CREDENTIALS, TERMINAL_ID
-from tests.support.sandbox import SandboxControl, SharedSandbox, call_sandbox
+from tests.support.payments_world import PaymentsWorld, payments_world
+from tests.support.sandbox import SharedSandbox, call_sandbox
 
 TERMINAL = TERMINAL_ID
 T = TypeVar("T")
 
 
 @dataclass
-class Env:
-    sandbox: RunningSandbox
-    store: Store
-    actor: User
-    clock: Clock = field(default_factory=lambda: Clock(datetime(2025, 3, 1, 9, 0, tzinfo=UTC)))
-    bus: EventBus = field(default_factory=EventBus)
-
+class Env(PaymentsWorld):
     def run(
         self,
         scenario: Callable[[PaymentService, Poller], Awaitable[T]],
@@ -65,9 +57,7 @@ class Env:
                 retry=RetryPolicy(attempts=1),
             )
             async with http, client:
-                service = PaymentService(
-                    self.store, client, self.bus, self.clock, register_id="till-1", terminal_id=TERMINAL
-                )
+                service = self.payment_service(client)
                 poller = Poller(self.store, service, self.bus, self.clock, concurrency=concurrency)
                 return await scenario(service, poller)
 
@@ -75,10 +65,6 @@ class Env:
 
     def checkout(self, amount: str = "1500") -> Payment:
         return self.run(lambda s, _: s.create_payment(self.actor, Money.parse(amount))).payment
-
-    def pay(self, invoice: InvoiceId) -> None:
-        with SandboxControl(self.sandbox.base_url) as control:
-            control.customer_pays(invoice)
 
     def stored(self, payment: Payment) -> Payment:
         with self.store.read() as tx:
@@ -106,10 +92,8 @@ def two_step(shared_sandbox: SharedSandbox, request: pytest.FixtureRequest) -> R
 
 
 def _env(sandbox: RunningSandbox, db_url: str) -> Iterator[Env]:
-    store = open_store(db_url)
-    actor = cashier_row(store, "Dana", datetime(2025, 3, 1, 8, 0, tzinfo=UTC))
-    yield Env(sandbox, store, actor)
-    store.close()
+    with payments_world(Env, sandbox, db_url, "Dana") as world:
+        yield world
 
 
 @pytest.fixture
