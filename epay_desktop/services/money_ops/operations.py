@@ -156,6 +156,36 @@ class MoneyOperations:
             raise
         return await self._engine.execute(actor_id, started)
 
+    async def _send_once(
+        self,
+        actor: User,
+        invoice_id: InvoiceId,
+        kind: OpKind,
+        decide: Callable[[Tx], journal.Decide],
+        *,
+        now: datetime,
+        reason: str | None = None,
+        expected_remaining: Money | None = None,
+        approval_id: str | None = None,
+    ) -> MoneyOp:
+        """Write the intent of ``kind`` (:func:`journal.begin_intent`, whose rule check is
+        ``decide(tx)``) and send it with :meth:`_start`: the one way refund, charge and cancel go."""
+
+        def begin(tx: Tx) -> tuple[MoneyOp, Payment]:
+            return journal.begin_intent(
+                tx,
+                actor=actor,
+                invoice_id=invoice_id,
+                kind=kind,
+                decide=decide(tx),
+                now=now,
+                reason=reason,
+                expected_remaining=expected_remaining,
+                approval_id=approval_id,
+            )
+
+        return await self._start(actor.id, begin)
+
     # -- the three operations --------------------------------------------------------------------
 
     async def refund(
@@ -180,26 +210,25 @@ class MoneyOperations:
         check_text(reason, FIELD_REASON)
         now = self._clock()
 
-        def begin(tx: Tx) -> tuple[MoneyOp, Payment]:
+        def decide(tx: Tx) -> journal.Decide:
             window = _window_days(tx)
 
-            def decide(p: Payment, ops: list[MoneyOp]) -> Money:
+            def refundable(p: Payment, ops: list[MoneyOp]) -> Money:
                 external = tx.payment_events.external_refunded_minor(p.id)
                 return check_refund(p, ops, amount, expected_remaining, now, window, external)
 
-            return journal.begin_intent(
-                tx,
-                actor=actor,
-                invoice_id=invoice_id,
-                kind=OpKind.REFUND,
-                decide=decide,
-                now=now,
-                reason=reason,
-                expected_remaining=expected_remaining,
-                approval_id=approval_id,
-            )
+            return refundable
 
-        return await self._start(actor.id, begin)
+        return await self._send_once(
+            actor,
+            invoice_id,
+            OpKind.REFUND,
+            decide,
+            now=now,
+            reason=reason,
+            expected_remaining=expected_remaining,
+            approval_id=approval_id,
+        )
 
     async def charge(
         self,
@@ -213,40 +242,28 @@ class MoneyOperations:
 
         ``POST /operation/{id}/charge?amount=``. Side effects, result and errors as for :meth:`refund`.
         """
-        now = self._clock()
-
-        def begin(tx: Tx) -> tuple[MoneyOp, Payment]:
-            return journal.begin_intent(
-                tx,
-                actor=actor,
-                invoice_id=invoice_id,
-                kind=OpKind.CHARGE,
-                decide=lambda p, ops: check_charge(p, ops, amount),
-                now=now,
-                approval_id=approval_id,
-            )
-
-        return await self._start(actor.id, begin)
+        return await self._send_once(
+            actor,
+            invoice_id,
+            OpKind.CHARGE,
+            lambda _tx: lambda p, ops: check_charge(p, ops, amount),
+            now=self._clock(),
+            approval_id=approval_id,
+        )
 
     async def cancel(self, actor: User, invoice_id: InvoiceId, *, approval_id: str | None = None) -> MoneyOp:
         """Release a held (AUTH) payment in full, exactly once.
 
         ``POST /operation/{id}/cancel``. Side effects, result and errors as for :meth:`refund`.
         """
-        now = self._clock()
-
-        def begin(tx: Tx) -> tuple[MoneyOp, Payment]:
-            return journal.begin_intent(
-                tx,
-                actor=actor,
-                invoice_id=invoice_id,
-                kind=OpKind.CANCEL,
-                decide=check_cancel,
-                now=now,
-                approval_id=approval_id,
-            )
-
-        return await self._start(actor.id, begin)
+        return await self._send_once(
+            actor,
+            invoice_id,
+            OpKind.CANCEL,
+            lambda _tx: check_cancel,
+            now=self._clock(),
+            approval_id=approval_id,
+        )
 
     # -- resolution and review -------------------------------------------------------------------
 
