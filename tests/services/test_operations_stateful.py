@@ -19,11 +19,12 @@ from typing import Any, TypeVar
 
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
-from hypothesis.stateful import Bundle, RuleBasedStateMachine, initialize, invariant, rule
+from hypothesis.stateful import invariant, rule
 
 from epay_desktop.domain import ConsoleError, InvoiceId, Money, MoneyOp, OpKind, OpState, Role
 from epay_desktop.sandbox import SandboxConfig
 from tests.support import ops_harness as h
+from tests.support.money_machine import AMOUNTS, HoldsPayments
 from tests.support.sandbox import SandboxControl, SharedSandbox
 
 T = TypeVar("T")
@@ -38,8 +39,8 @@ def minor(value: Any) -> int:
     return int(Decimal(str(value)) * 100)
 
 
-class MoneyMachine(RuleBasedStateMachine):
-    payments = Bundle("payments")
+class MoneyMachine(HoldsPayments):
+    payments = HoldsPayments.payments
 
     def __init__(self) -> None:
         super().__init__()
@@ -73,22 +74,11 @@ class MoneyMachine(RuleBasedStateMachine):
 
     # -- rules ----------------------------------------------------------------------------------
 
-    def hold(self, amount: str, *, charge: bool) -> InvoiceId:
-        """The customer pays on the two-step terminal (AUTH); ``charge`` captures it in full at once."""
-        invoice = self.run(h.paid_payment(self.svc, self.control, self.manager, amount)).invoice_id
-        if charge:
-            self.attempt(self.svc.ops.charge(self.manager, invoice))
-        return invoice
-
-    @initialize(target=payments)
-    def first_payment(self) -> InvoiceId:
-        return self.hold("100", charge=True)
-
-    @rule(target=payments, amount=st.sampled_from(["50", "100", "250.50"]))
+    @rule(target=payments, amount=AMOUNTS)
     def pay(self, amount: str) -> InvoiceId:
         return self.hold(amount, charge=False)
 
-    @rule(target=payments, amount=st.sampled_from(["50", "100", "250.50"]))
+    @rule(target=payments, amount=AMOUNTS)
     def pay_and_charge(self, amount: str) -> InvoiceId:
         """Charged at once, so refunds have something to work on."""
         return self.hold(amount, charge=True)

@@ -31,7 +31,7 @@ from typing import Any, TypeVar
 import pytest
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
-from hypothesis.stateful import Bundle, RuleBasedStateMachine, initialize, invariant, rule
+from hypothesis.stateful import invariant, rule
 
 from epay_desktop.domain import ConsoleError, InvoiceId, Money, MoneyOp, OpState, Role
 from epay_desktop.domain.receipts import ReceiptKind
@@ -40,6 +40,7 @@ from epay_desktop.sandbox import RunningSandbox, SandboxConfig, start_in_thread
 from epay_desktop.services.money_ops.crash_points import FAULT_POINTS, FaultPoints
 from epay_desktop.services.receipts import ReceiptService
 from tests.support import stress_harness as sh
+from tests.support.money_machine import AMOUNTS, HoldsPayments
 
 h = sh.h
 T = TypeVar("T")
@@ -86,8 +87,8 @@ FAULTS = [
 ]
 
 
-class StressMoneyMachine(RuleBasedStateMachine):
-    payments = Bundle("payments")
+class StressMoneyMachine(HoldsPayments):
+    payments = HoldsPayments.payments
 
     def __init__(self) -> None:
         super().__init__()
@@ -154,22 +155,12 @@ class StressMoneyMachine(RuleBasedStateMachine):
 
     # -- rules ----------------------------------------------------------------------------------
 
-    def hold(self, amount: str, *, charge: bool) -> InvoiceId:
-        invoice = self.run(h.paid_payment(self.svc, self.control, self.manager, amount)).invoice_id
-        if charge:
-            self.attempt(self.svc.ops.charge(self.manager, invoice))
-        return invoice
-
-    @initialize(target=payments)
-    def first_payment(self) -> InvoiceId:
-        return self.hold("100", charge=True)
-
-    @rule(target=payments, amount=st.sampled_from(["50", "100", "250.50"]))
+    @rule(target=payments, amount=AMOUNTS)
     def pay(self, amount: str) -> InvoiceId:
         self.step("pay")
         return self.hold(amount, charge=False)
 
-    @rule(target=payments, amount=st.sampled_from(["50", "100", "250.50"]))
+    @rule(target=payments, amount=AMOUNTS)
     def pay_and_charge(self, amount: str) -> InvoiceId:
         self.step("pay")
         return self.hold(amount, charge=True)
