@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import argparse
 import ast
-import os
 import signal
-import subprocess
-import sys
 from pathlib import Path
 
 import httpx
@@ -15,6 +12,7 @@ import pytest
 
 from epay_desktop.sandbox import SandboxConfig, SandboxState, start_in_thread
 from epay_desktop.sandbox import server as sandbox_server
+from tests.support.sandbox import sandbox_process
 
 SANDBOX_DIR = Path(sandbox_server.__file__).parent
 
@@ -74,17 +72,8 @@ def test_run_prints_url_first_and_stops_on_ctrl_c(same_origin: bool) -> None:
         "p = argparse.ArgumentParser(); server.add_arguments(p)\n"
         f"sys.exit(server.run(p.parse_args({flags})))\n"
     )
-    proc = subprocess.Popen(
-        [sys.executable, "-c", code],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env={**os.environ, "PYTHONUNBUFFERED": "1"},
-    )
-    try:
+    with sandbox_process("-c", code) as (proc, url):
         assert proc.stdout is not None
-        url = proc.stdout.readline().strip()
-        assert url.startswith("http://127.0.0.1:")
         assert "Ctrl+C" in proc.stdout.readline()
         assert httpx.get(f"{url}/sandbox/transactions").json() == []
         acs_lines = [proc.stdout.readline() for _ in range(6)]
@@ -95,13 +84,6 @@ def test_run_prints_url_first_and_stops_on_ctrl_c(same_origin: bool) -> None:
         assert proc.wait(timeout=10) == 0
         rest = proc.stdout.read()
         assert "GET /sandbox" not in rest  # no access log on stdout
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
-        assert proc.stdout is not None and proc.stderr is not None
-        proc.stdout.close()
-        proc.stderr.close()
 
 
 def test_sandbox_never_imports_qt_or_the_gateway_client() -> None:

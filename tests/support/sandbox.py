@@ -8,7 +8,8 @@ show, without paying ~0.3 s for a server start. The fixtures ``sandbox`` (one-st
 ``two_step_sandbox`` in tests/conftest.py hand it out; a test module that needs another configuration
 overrides ``sandbox`` with ``shared_sandbox.fresh(SandboxConfig(...))``. Only a test that needs a
 server of its own (the 3-D Secure page on the gateway's origin, two sandboxes at once, a server it
-stops) starts one with ``epay_desktop.sandbox.start_in_thread``.
+stops) starts one with ``epay_desktop.sandbox.start_in_thread``; a test of the sandbox's command line
+runs one in a child process with :func:`sandbox_process`.
 
 ``SandboxControl`` is the synchronous control-API client (faults, ledger, the customer's payment)
 that the service, integration and CLI tests share.
@@ -17,6 +18,9 @@ that the service, integration and CLI tests share.
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
@@ -41,6 +45,7 @@ __all__ = [
     "SharedSandbox",
     "call_sandbox",
     "future_expiry",
+    "sandbox_process",
     "shared_sandbox",
 ]
 
@@ -235,6 +240,29 @@ class SandboxControl:
         assert response.status_code == 200, response.text
         answer: dict[str, Any] = response.json()
         return answer
+
+
+@contextmanager
+def sandbox_process(*argv: str) -> Iterator[tuple[subprocess.Popen[str], str]]:
+    """``python *argv`` (a command that serves the sandbox) in a child process, and the URL it prints
+    first; the child killed if the test left it running, its output closed."""
+    proc = subprocess.Popen(
+        [sys.executable, *argv],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+    assert proc.stdout is not None
+    try:
+        url = proc.stdout.readline().strip()
+        assert url.startswith("http://127.0.0.1:")
+        yield proc, url
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        proc.stdout.close()
 
 
 def call_sandbox(base_url: str, method: str, path: str, **kwargs: Any) -> httpx.Response:

@@ -1,29 +1,17 @@
 """The command line's entry points that exist without a database: sandbox and config."""
 
 import json
-import os
 import signal
-import subprocess
-import sys
 
 import httpx
 
 from epay_desktop.cli import main
 from tests.support.merchant import CLIENT_SECRET, TERMINAL_ID
+from tests.support.sandbox import sandbox_process
 
 
 def test_python_m_sandbox_prints_its_url_first():
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "epay_desktop", "sandbox", "--port", "0"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-        env={**os.environ, "PYTHONUNBUFFERED": "1"},
-    )
-    try:
-        assert proc.stdout is not None
-        url = proc.stdout.readline().strip()
-        assert url.startswith("http://127.0.0.1:")
+    with sandbox_process("-m", "epay_desktop", "sandbox", "--port", "0") as (proc, url):
         token = httpx.post(
             f"{url}/oauth2/token",
             data={
@@ -38,12 +26,6 @@ def test_python_m_sandbox_prints_its_url_first():
         assert isinstance(token.json()["expires_in"], str)
         proc.send_signal(signal.SIGINT)
         assert proc.wait(timeout=10) == 0
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
-        if proc.stdout:
-            proc.stdout.close()
 
 
 def test_config_shows_settings_without_the_secret(monkeypatch, capsys):
