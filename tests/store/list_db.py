@@ -1,10 +1,12 @@
 """The payment list's test database and its reference reading (tests/store/test_payment_list*.py,
 test_payment_records.py): ``build_list_db`` generates it, ``ordered_ids`` orders it by a plain
 ``ORDER BY`` over the whole table, ``list_filters``/``matching_ids`` say which payments each filter
-keeps by the list's own Python filter."""
+keeps by the list's own Python filter; ``every_listing`` walks every sort, direction and filter with
+the ids each must list."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 
@@ -150,3 +152,19 @@ def matching_ids(
     )
     rows = every_payment(engine) if everything is None else everything
     return {pid for pid, payment, open_op in rows if wanted.matches(payment, open_operation=open_op)}
+
+
+def every_listing(engine: Engine) -> Iterator[tuple[ListQuery, list[int], str]]:
+    """For every sort, both directions and every filter of ``list_filters``: the list's query, the ids
+    it must show in order (by the reference reading) and a label for a failure. Every filter keeps
+    some payments (else the walk would prove nothing about it)."""
+    filters = list_filters(engine)
+    matching = {name: matching_ids(engine, ListQuery(**f)) for name, f in filters.items()}  # type: ignore[arg-type]
+    assert all(matching.values()), {k: len(v) for k, v in matching.items()}
+    for sort in ListSort:
+        for descending in (True, False):
+            whole = ordered_ids(engine, sort, descending)
+            for name, args in filters.items():
+                query = ListQuery(sort=sort, descending=descending, **args)  # type: ignore[arg-type]
+                expected = [pid for pid in whole if pid in matching[name]]
+                yield query, expected, f"{sort} {'desc' if descending else 'asc'} / {name}"

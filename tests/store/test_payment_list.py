@@ -30,7 +30,7 @@ from epay_desktop.store.repos.payment_list import (
     fetch_page,
 )
 from epay_desktop.store.repos.payment_rows import to_payment
-from tests.store.list_db import build_list_db, every_payment, list_filters, matching_ids, ordered_ids
+from tests.store.list_db import build_list_db, every_listing, every_payment, list_filters, matching_ids
 
 
 def _walk(s: Session, query: ListQuery, limit: int, *, backwards: bool) -> list[int]:
@@ -50,32 +50,21 @@ def _walk(s: Session, query: ListQuery, limit: int, *, backwards: bool) -> list[
 
 
 def _check_all(engine: Engine, limit: int) -> None:
-    filters = list_filters(engine)
-    matching = {name: matching_ids(engine, ListQuery(**f)) for name, f in filters.items()}  # type: ignore[arg-type]
-    assert all(matching.values()), {k: len(v) for k, v in matching.items()}
     with Session(engine) as s:
-        for sort in ListSort:
-            for descending in (True, False):
-                whole = ordered_ids(engine, sort, descending)
-                for name, args in filters.items():
-                    query = ListQuery(sort=sort, descending=descending, **args)  # type: ignore[arg-type]
-                    expected = [pid for pid in whole if pid in matching[name]]
-                    where = f"{sort} {'desc' if descending else 'asc'} / {name}"
-                    assert _walk(s, query, limit, backwards=False) == expected, f"down: {where}"
-                    assert _walk(s, query, limit, backwards=True) == expected, f"up: {where}"
-                    for offset in sorted({1, limit, len(expected) // 2, len(expected) - 1}):
-                        if offset < 1 or offset >= len(expected):
-                            continue
-                        cursor = cursor_at(s, query, offset)
-                        assert cursor is not None, f"jump {offset}: {where}"
-                        rows, _ = fetch_page(s, query, limit, after=cursor)
-                        assert [r.id for r in rows] == expected[offset : offset + limit], (
-                            f"jump {offset}: {where}"
-                        )
-                    assert cursor_at(s, query, 0) is None
-                    assert cursor_at(s, query, len(expected) + 1) is None, where
-                    at_end = cursor_at(s, query, len(expected))
-                    assert at_end is not None and fetch_page(s, query, limit, after=at_end) == ([], False)
+        for query, expected, where in every_listing(engine):
+            assert _walk(s, query, limit, backwards=False) == expected, f"down: {where}"
+            assert _walk(s, query, limit, backwards=True) == expected, f"up: {where}"
+            for offset in sorted({1, limit, len(expected) // 2, len(expected) - 1}):
+                if offset < 1 or offset >= len(expected):
+                    continue
+                cursor = cursor_at(s, query, offset)
+                assert cursor is not None, f"jump {offset}: {where}"
+                rows, _ = fetch_page(s, query, limit, after=cursor)
+                assert [r.id for r in rows] == expected[offset : offset + limit], f"jump {offset}: {where}"
+            assert cursor_at(s, query, 0) is None
+            assert cursor_at(s, query, len(expected) + 1) is None, where
+            at_end = cursor_at(s, query, len(expected))
+            assert at_end is not None and fetch_page(s, query, limit, after=at_end) == ([], False)
 
 
 @pytest.fixture

@@ -18,13 +18,12 @@ from epay_desktop.store.db import make_engine
 from epay_desktop.store.models import PaymentRow
 from epay_desktop.store.repos.payment_list import (
     ListQuery,
-    ListSort,
     count_rows,
     cursor_at,
     fetch_page,
     fetch_page_at,
 )
-from tests.store.list_db import build_list_db, list_filters, matching_ids, ordered_ids
+from tests.store.list_db import build_list_db, every_listing
 
 
 def _old_way(s: Session, query: ListQuery, offset: int, limit: int) -> list[int]:
@@ -37,36 +36,28 @@ def _old_way(s: Session, query: ListQuery, offset: int, limit: int) -> list[int]
 
 
 def _check(engine: Engine, limit: int) -> None:
-    filters = list_filters(engine)
-    matching = {name: matching_ids(engine, ListQuery(**f)) for name, f in filters.items()}  # type: ignore[arg-type]
     with Session(engine) as s:
-        for sort in ListSort:
-            for descending in (True, False):
-                whole = ordered_ids(engine, sort, descending)
-                for name, args in filters.items():
-                    query = ListQuery(sort=sort, descending=descending, **args)  # type: ignore[arg-type]
-                    expected = [pid for pid in whole if pid in matching[name]]
-                    n = len(expected)
-                    where = f"{sort} {'desc' if descending else 'asc'} / {name}"
-                    offsets = {
-                        0,
-                        1,
-                        limit,
-                        n // 2,
-                        n // 2 + 1,
-                        n - limit - 1,
-                        n - limit,
-                        n - 3,
-                        n - 1,
-                        n,
-                        n + 5,
-                    }
-                    for offset in sorted(o for o in offsets if o >= 0):
-                        rows, more = fetch_page_at(s, query, offset, limit)
-                        ids = [r.id for r in rows]
-                        assert ids == expected[offset : offset + limit], f"row {offset}: {where}"
-                        assert more == (offset + limit < n), f"more at row {offset}: {where}"
-                        assert ids == _old_way(s, query, offset, limit), f"old way, row {offset}: {where}"
+        for query, expected, where in every_listing(engine):
+            n = len(expected)
+            offsets = {
+                0,
+                1,
+                limit,
+                n // 2,
+                n // 2 + 1,
+                n - limit - 1,
+                n - limit,
+                n - 3,
+                n - 1,
+                n,
+                n + 5,
+            }
+            for offset in sorted(o for o in offsets if o >= 0):
+                rows, more = fetch_page_at(s, query, offset, limit)
+                ids = [r.id for r in rows]
+                assert ids == expected[offset : offset + limit], f"row {offset}: {where}"
+                assert more == (offset + limit < n), f"more at row {offset}: {where}"
+                assert ids == _old_way(s, query, offset, limit), f"old way, row {offset}: {where}"
 
 
 def test_a_page_at_any_row_is_the_same_as_before_on_sqlite(list_db_url: str) -> None:
