@@ -11,12 +11,23 @@ import asyncio
 import json
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from epay_desktop.domain import ConsoleError, Money, OperationInProgress, OpState, Role, RuleViolation
+from epay_desktop.domain import (
+    ConsoleError,
+    InvoiceId,
+    Money,
+    OperationInProgress,
+    OpState,
+    Payment,
+    Role,
+    RuleViolation,
+    User,
+)
 from epay_desktop.sandbox import RunningSandbox
 from epay_desktop.store.db import Store
 from tests.support import ops_harness as h
@@ -27,24 +38,39 @@ ROOT = Path(__file__).resolve().parents[2]
 ROUNDS = 5
 
 
+def _race(
+    store: Store, base_url: str, calls: Callable[[Any, User, InvoiceId], list[Any]], *paths: str
+) -> tuple[Payment, list[Any], int, SandboxControl]:
+    """A manager's 100 tenge payment, then ``calls(ops, manager, invoice)`` run at the same time: the
+    payment, what each call returned or raised, how many requests went to ``paths``, the control."""
+    control = SandboxControl(base_url)
+    manager = h.add_user(store, "Manager", Role.MANAGER)
+
+    async def main() -> tuple[Payment, list[Any], int]:
+        async with h.services(store, base_url, h.Clock()) as svc:
+            payment = await h.paid_payment(svc, control, manager, "100")
+            results = await asyncio.gather(
+                *calls(svc.ops, manager, payment.invoice_id), return_exceptions=True
+            )
+            return payment, results, sum(svc.requests.count(path) for path in paths)
+
+    payment, results, posts = asyncio.run(main())
+    return payment, results, posts, control
+
+
 def test_double_trigger_creates_one_operation_and_sends_one_refund(
     sandbox: RunningSandbox, store: Store
 ) -> None:
     """reliability.md T05."""
-    control = SandboxControl(sandbox.base_url)
-    manager = h.add_user(store, "Manager", Role.MANAGER)
-
-    async def main() -> Any:
-        async with h.services(store, sandbox.base_url, h.Clock()) as svc:
-            payment = await h.paid_payment(svc, control, manager, "100")
-            results = await asyncio.gather(
-                svc.ops.refund(manager, payment.invoice_id, Money.parse("60"), reason="click"),
-                svc.ops.refund(manager, payment.invoice_id, Money.parse("60"), reason="double click"),
-                return_exceptions=True,
-            )
-            return payment, results, svc.requests.count("/refund")
-
-    payment, results, posts = asyncio.run(main())
+    payment, results, posts, control = _race(
+        store,
+        sandbox.base_url,
+        lambda ops, manager, invoice: [
+            ops.refund(manager, invoice, Money.parse("60"), reason="click"),
+            ops.refund(manager, invoice, Money.parse("60"), reason="double click"),
+        ],
+        "/refund",
+    )
     ops = [r for r in results if not isinstance(r, BaseException)]
     errors = [r for r in results if isinstance(r, BaseException)]
     assert [op.state for op in ops] == [OpState.SUCCEEDED]
@@ -60,20 +86,13 @@ def test_charge_and_cancel_racing_on_one_hold_only_one_is_sent(
     two_step_sandbox: RunningSandbox, store: Store
 ) -> None:
     """reliability.md T05."""
-    control = SandboxControl(two_step_sandbox.base_url)
-    manager = h.add_user(store, "Manager", Role.MANAGER)
-
-    async def main() -> Any:
-        async with h.services(store, two_step_sandbox.base_url, h.Clock()) as svc:
-            payment = await h.paid_payment(svc, control, manager, "100")
-            results = await asyncio.gather(
-                svc.ops.cancel(manager, payment.invoice_id),
-                svc.ops.charge(manager, payment.invoice_id),
-                return_exceptions=True,
-            )
-            return results, svc.requests.count("/cancel") + svc.requests.count("/charge")
-
-    results, posts = asyncio.run(main())
+    _payment, results, posts, control = _race(
+        store,
+        two_step_sandbox.base_url,
+        lambda ops, manager, invoice: [ops.cancel(manager, invoice), ops.charge(manager, invoice)],
+        "/cancel",
+        "/charge",
+    )
     assert isinstance(results[1], OperationInProgress), results
     assert results[0].state is OpState.SUCCEEDED
     assert posts == 1
