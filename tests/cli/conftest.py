@@ -130,6 +130,13 @@ class CliHarness:
         self.customer_pays(invoice)
         return invoice
 
+    def charged(self, amount: str = "1000.00") -> str:
+        """A manager, and a payment the customer paid and the console saw (``status``); its invoice."""
+        self.add_manager()
+        invoice = self.pay(amount)
+        assert self.run("status", invoice).code == 0
+        return invoice
+
     # -- the customer and the gateway ------------------------------------------------------------
 
     def customer_pays(self, invoice: str) -> dict[str, Any]:

@@ -25,13 +25,6 @@ from epay_desktop.services.money_ops import journal
 from tests.support.database import write_lock_held_by
 
 
-def _charged(cli: Any) -> str:
-    cli.add_manager()
-    invoice = cli.pay("1000.00")
-    assert cli.run("status", invoice).code == 0
-    return str(invoice)
-
-
 def _db(cli: Any) -> Path:
     return Path(cli.home) / "epay-desktop.db"
 
@@ -51,7 +44,7 @@ def every_connection(pragma: str) -> Iterator[None]:
 
 
 def test_a_read_only_database_is_exit_2_with_what_to_do(cli: Any, err_line: Any) -> None:
-    invoice = _charged(cli)
+    invoice = cli.charged()
     with every_connection("PRAGMA query_only=ON"):  # SQLITE_READONLY on every write
         result = cli.run("refund", invoice, "--amount", "100")
     assert result.code == 2, result.err
@@ -61,7 +54,7 @@ def test_a_read_only_database_is_exit_2_with_what_to_do(cli: Any, err_line: Any)
 
 
 def test_a_full_disk_before_sending_is_exit_2(cli: Any, err_line: Any) -> None:
-    invoice = _charged(cli)
+    invoice = cli.charged()
     with contextlib.closing(sqlite3.connect(_db(cli))) as db:
         pages = db.execute("PRAGMA page_count").fetchone()[0]
     with every_connection(f"PRAGMA max_page_count={pages}"):  # SQLITE_FULL at the next new page
@@ -95,7 +88,7 @@ def _fill_the_disk_while_recording(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_a_full_disk_while_recording_a_refunds_outcome_is_exit_3_and_reconcile_settles_it_once(
     cli: Any, err_line: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    invoice = _charged(cli)
+    invoice = cli.charged()
     with monkeypatch.context() as m:
         _fill_the_disk_while_recording(m)
         result = cli.run("refund", invoice, "--amount", "250")
@@ -125,7 +118,7 @@ def test_no_stack_trace_on_the_screen_even_when_the_log_file_cannot_be_written(
     cli: Any, err_line: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The disk that is full holds the log too: Python's "--- Logging error ---" trace went to stderr."""
-    invoice = _charged(cli)
+    invoice = cli.charged()
     with monkeypatch.context() as m:
         _fill_the_disk_while_recording(m)
         m.setattr(logs._LogFile, "_open", lambda self: open("/dev/full", "a", encoding="utf-8"))  # noqa: SIM115
@@ -137,7 +130,7 @@ def test_no_stack_trace_on_the_screen_even_when_the_log_file_cannot_be_written(
 
 @pytest.mark.parametrize("damage", ["garbled header", "truncated"])
 def test_a_damaged_database_is_exit_2_with_the_way_out(cli: Any, err_line: Any, damage: str) -> None:
-    _charged(cli)
+    cli.charged()
     path = _db(cli)
     with contextlib.closing(sqlite3.connect(path)) as db:
         db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -154,7 +147,7 @@ def test_a_damaged_database_is_exit_2_with_the_way_out(cli: Any, err_line: Any, 
 
 
 def test_a_lock_held_past_the_wait_is_exit_2_and_says_which_process_holds_it(cli: Any, err_line: Any) -> None:
-    _charged(cli)
+    cli.charged()
     with write_lock_held_by(_db(cli), "epay-desktop") as holder:
         started = time.monotonic()
         result = cli.run("pay", "100", EPAYMENT_DB_LOCK_WAIT="5")

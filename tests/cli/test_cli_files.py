@@ -12,15 +12,8 @@ from pypdf import PdfReader
 from tests.support.merchant import CLIENT_SECRET
 
 
-def _charged(cli: Any, amount: str = "1000.00") -> str:
-    cli.add_manager()
-    invoice = cli.pay(amount)
-    assert cli.run("status", invoice).code == 0
-    return str(invoice)
-
-
 def test_receipt_pdf_then_duplicate(cli: Any, tmp_path: Any, err_line: Any) -> None:
-    invoice = _charged(cli, "1500")
+    invoice = cli.charged("1500")
     nowhere = cli.run("receipt", invoice, "--out", str(tmp_path / "missing" / "r.pdf"))
     assert nowhere.code == 2 and "does not exist" in err_line(nowhere)
     first = cli.run(
@@ -38,7 +31,7 @@ def test_receipt_pdf_then_duplicate(cli: Any, tmp_path: Any, err_line: Any) -> N
 
 
 def test_refund_receipt_needs_a_refund(cli: Any, tmp_path: Any, err_line: Any) -> None:
-    invoice = _charged(cli)
+    invoice = cli.charged()
     none_yet = cli.run("receipt", invoice, "--kind", "refund", "--out", str(tmp_path / "r.pdf"))
     assert none_yet.code == 1
     assert not (tmp_path / "r.pdf").exists()
@@ -51,7 +44,7 @@ def test_refund_receipt_needs_a_refund(cli: Any, tmp_path: Any, err_line: Any) -
 
 
 def test_export_csv(cli: Any, tmp_path: Any, err_line: Any) -> None:
-    invoice = _charged(cli, "1234.50")
+    invoice = cli.charged("1234.50")
     out = tmp_path / "payments.csv"
     result = cli.run("export", "--csv", str(out), "--since", "2000-01-01")
     assert result.code == 0, result.err
@@ -64,7 +57,7 @@ def test_export_csv(cli: Any, tmp_path: Any, err_line: Any) -> None:
 
 
 def test_audit_verify_prints_the_anchor_and_finds_tampering(cli: Any, err_line: Any) -> None:
-    invoice = _charged(cli)
+    invoice = cli.charged()
     assert cli.run("refund", invoice, "--amount", "100").code == 0
     ok = cli.run("audit", "verify", "--json")
     assert ok.code == 0, ok.err
@@ -122,7 +115,7 @@ def test_bad_configuration_is_exit_2(cli: Any, err_line: Any) -> None:
 
 def test_no_secret_or_token_on_screen_or_in_the_log(cli: Any) -> None:
     secret = CLIENT_SECRET
-    invoice = _charged(cli)
+    invoice = cli.charged()
     outputs = [
         cli.run("show", invoice),
         cli.run("refund", invoice, "--amount", "100", "-v"),

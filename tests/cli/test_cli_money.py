@@ -8,13 +8,6 @@ from typing import Any
 from sqlalchemy import create_engine, text
 
 
-def _charged(cli: Any, amount: str = "1000.00") -> str:
-    cli.add_manager()
-    invoice = cli.pay(amount)
-    assert cli.run("status", invoice).code == 0
-    return str(invoice)
-
-
 def _approved_by_boss(cli: Any, *args: str, password: str | None = None) -> Any:
     """The cashier runs ``args`` with the manager ``boss``'s approval (their PIN unless ``password``)."""
     return cli.run(
@@ -27,7 +20,7 @@ def _approved_by_boss(cli: Any, *args: str, password: str | None = None) -> Any:
 
 
 def test_manager_refunds_in_parts_and_an_excess_is_refused(cli: Any, err_line: Any) -> None:
-    invoice = _charged(cli)
+    invoice = cli.charged()
     first = cli.run("refund", invoice, "--amount", "300")
     assert first.code == 0, first.err
     assert "Refunded 300,00" in first.out.replace("\u202f", " ").replace("\u00a0", " ")
@@ -42,7 +35,7 @@ def test_manager_refunds_in_parts_and_an_excess_is_refused(cli: Any, err_line: A
 
 
 def test_refund_without_amount_refunds_what_remains(cli: Any) -> None:
-    invoice = _charged(cli, "150")
+    invoice = cli.charged("150")
     assert cli.run("refund", invoice, "--amount", "50").code == 0
     assert cli.run("refund", invoice).code == 0
     view = cli.run("show", invoice, "--json").json()
@@ -50,7 +43,7 @@ def test_refund_without_amount_refunds_what_remains(cli: Any) -> None:
 
 
 def test_stale_expected_remaining_is_refused_before_sending(cli: Any, err_line: Any) -> None:
-    invoice = _charged(cli)
+    invoice = cli.charged()
     assert cli.run("refund", invoice, "--amount", "300").code == 0
     stale = cli.run("refund", invoice, "--amount", "100", "--expected-remaining", "1000")
     assert stale.code == 1
@@ -61,7 +54,7 @@ def test_stale_expected_remaining_is_refused_before_sending(cli: Any, err_line: 
 
 
 def test_cashier_refund_needs_a_managers_approval(cli: Any, err_line: Any) -> None:
-    invoice = _charged(cli)
+    invoice = cli.charged()
     cli.add_cashier()
     alone = cli.run("refund", invoice, "--amount", "100", user=cli.CASHIER)
     assert alone.code == 1
@@ -82,7 +75,7 @@ def test_cashier_refund_needs_a_managers_approval(cli: Any, err_line: Any) -> No
 
 def test_charge_part_of_a_hold_then_refund(cli_two_step: Any, err_line: Any) -> None:
     cli = cli_two_step
-    invoice = _charged(cli, "1000")
+    invoice = cli.charged("1000")
     assert cli.run("show", invoice, "--json").json()["status"] == "AUTH"
     not_yet = cli.run("refund", invoice)
     assert not_yet.code == 1 and "charge or cancel it" in err_line(not_yet)
@@ -97,7 +90,7 @@ def test_charge_part_of_a_hold_then_refund(cli_two_step: Any, err_line: Any) -> 
 
 def test_cancel_a_hold_and_cashier_cancel_with_approval(cli_two_step: Any, err_line: Any) -> None:
     cli = cli_two_step
-    invoice = _charged(cli, "500")
+    invoice = cli.charged("500")
     cli.add_cashier()
     assert cli.run("cancel", invoice, user=cli.CASHIER).code == 1
     done = _approved_by_boss(cli, "cancel", invoice)
@@ -111,7 +104,7 @@ def test_cancel_a_hold_and_cashier_cancel_with_approval(cli_two_step: Any, err_l
 def test_lost_refund_is_unknown_then_review_retry_sends_it_once(
     cli: Any, monkeypatch: Any, err_line: Any
 ) -> None:
-    invoice = _charged(cli)
+    invoice = cli.charged()
     cli.fault("refund", "drop_before_apply")
     lost = cli.run("refund", invoice, "--amount", "100")
     assert lost.code == 3
@@ -137,7 +130,7 @@ def test_lost_refund_is_unknown_then_review_retry_sends_it_once(
 
 
 def test_review_abandon_and_usage(cli: Any, monkeypatch: Any, err_line: Any) -> None:
-    invoice = _charged(cli)
+    invoice = cli.charged()
     cli.fault("refund", "drop_before_apply")
     assert cli.run("refund", invoice, "--amount", "100").code == 3
     later = datetime.now(UTC) + timedelta(minutes=5)
@@ -168,7 +161,7 @@ def test_abandon_of_an_applied_refund_is_refused_while_check_status_fails(
 ) -> None:
     """The issue's session: check-status failing, the refund applied, abandon printed "nothing was moved",
     `show` said refunded 0 while the bank said 400, and `reconcile` said "Nothing changed"."""
-    invoice = _charged(cli)
+    invoice = cli.charged()
     cli.fault("refund", "drop_after_apply")
     cli.fault("status", "http_status", 503, times=1000)
     assert cli.run("refund", invoice, "--amount", "400").code == 3
@@ -189,7 +182,7 @@ def test_abandon_of_an_applied_refund_is_refused_while_check_status_fails(
 def test_reconcile_reports_every_seeded_discrepancy_and_exits_5_until_a_manager_resolves_them(
     cli: Any, monkeypatch: Any, err_line: Any
 ) -> None:
-    external = _charged(cli)  # refunded in the bank's cabinet
+    external = cli.charged()  # refunded in the bank's cabinet
     more, charged = cli.pay("1000.00"), cli.pay("1000.00")  # (more) refunded, (charged) charged: books differ
     assert cli.run("status", more).code == 0 and cli.run("status", charged).code == 0
     assert cli.run("refund", more, "--amount", "100").code == 0
@@ -250,7 +243,7 @@ def test_reconcile_reports_every_seeded_discrepancy_and_exits_5_until_a_manager_
 def test_review_applied_after_checking_the_cabinet_when_the_bank_shows_more_than_the_refund(
     cli: Any, monkeypatch: Any, err_line: Any
 ) -> None:
-    invoice = _charged(cli)
+    invoice = cli.charged()
     # someone refunds 200 in the bank's cabinet; the console does not know it yet
     response = cli.control.post(f"/sandbox/invoices/{invoice}/refund", params={"amount": "200"})
     assert response.status_code == 200, response.text
@@ -277,7 +270,7 @@ def test_review_applied_after_checking_the_cabinet_when_the_bank_shows_more_than
 def test_show_lists_a_refund_made_outside_the_console_and_the_tries(cli: Any, monkeypatch: Any) -> None:
     """``show`` tells what the bank did beyond the payment row (issue 8): the card attempt the console saw
     and, after a reconcile, a refund made in the bank's cabinet; ``--json`` carries them as ``events``."""
-    invoice = _charged(cli)
+    invoice = cli.charged()
     response = cli.control.post(f"/sandbox/invoices/{invoice}/refund", params={"amount": "250"})
     assert response.status_code == 200, response.text
     _later(monkeypatch, 5)

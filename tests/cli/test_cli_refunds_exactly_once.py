@@ -27,14 +27,6 @@ def _refunds_total(refunds: list[dict[str, Any]]) -> Decimal:
     return sum((Decimal(str(r["amount"])) for r in refunds), Decimal(0))
 
 
-def _charged_payment(cli: Any, amount: str) -> str:
-    """Set-up in-process (fast): a manager, and a payment the customer paid and the console saw."""
-    cli.add_manager()
-    invoice = str(cli.pay(amount))
-    assert cli.run("status", invoice).code == 0
-    return invoice
-
-
 def test_pay_refund_in_parts_and_the_rest_then_one_more_is_refused(cli: Any) -> None:
     added = cli.sub(
         "user", "add", "boss", "--role", "manager", user=None, EPAY_NEW_PASSWORD=cli.MANAGER_PASSWORD
@@ -68,7 +60,7 @@ def test_pay_refund_in_parts_and_the_rest_then_one_more_is_refused(cli: Any) -> 
 
 
 def test_a_dropped_refund_answer_ends_with_exactly_one_refund(cli: Any) -> None:
-    invoice = _charged_payment(cli, "1000")
+    invoice = cli.charged("1000")
     cli.fault("refund", "drop_after_apply")
     refund = cli.sub("refund", invoice, "--amount", "400")
     assert refund.code in (0, 3), refund.err  # resolved at once, or left for reconcile
@@ -84,7 +76,7 @@ def test_a_dropped_refund_answer_ends_with_exactly_one_refund(cli: Any) -> None:
 
 
 def test_a_refund_process_killed_in_flight_is_reconciled(cli: Any, err_line: Any) -> None:
-    invoice = _charged_payment(cli, "1000")
+    invoice = cli.charged("1000")
     cli.fault("refund", "hold")
     proc = cli.spawn("refund", invoice, "--amount", "250")
     try:
@@ -122,7 +114,7 @@ def test_two_refunds_at_once_one_wins(
         url = str(request.getfixturevalue("pg_url"))
         cli.env["EPAYMENT_DATABASE_URL"] = url
         monkeypatch.setenv("EPAYMENT_DATABASE_URL", url)
-    invoice = _charged_payment(cli, "100.00")
+    invoice = cli.charged("100.00")
     cli.fault("refund", "hold", times=2)  # whichever refund goes first stays in flight until released
     procs = [cli.spawn("refund", invoice, "--amount", "60.00") for _ in range(2)]
     with ThreadPoolExecutor(max_workers=2) as pool:

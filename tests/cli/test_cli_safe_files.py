@@ -18,13 +18,6 @@ from pathlib import Path
 from typing import Any
 
 
-def _charged(cli: Any) -> str:
-    cli.add_manager()
-    invoice = cli.pay("1000.00")
-    assert cli.run("status", invoice).code == 0
-    return str(invoice)
-
-
 def _fifo(path: Path) -> Path:
     os.mkfifo(path)
     return path
@@ -65,7 +58,7 @@ def _receipts_issued(cli: Any) -> int:
 def test_receipt_out_and_export_csv_refuse_a_fifo_a_symlink_a_device_or_a_folder(
     cli: Any, tmp_path: Path, err_line: Any
 ) -> None:
-    invoice = _charged(cli)
+    invoice = cli.charged()
     for kind, (make, still, said) in sorted(KINDS.items()):
         for command in (["receipt", invoice, "--out"], ["export", "--csv"]):
             try:
@@ -83,7 +76,7 @@ def test_receipt_out_and_export_csv_refuse_a_fifo_a_symlink_a_device_or_a_folder
 
 
 def test_receipt_and_export_replace_an_ordinary_file_with_a_private_one(cli: Any, tmp_path: Path) -> None:
-    invoice = _charged(cli)
+    invoice = cli.charged()
     pdf, table = tmp_path / "r.pdf", tmp_path / "p.csv"
     for old in (pdf, table):
         old.write_text("old", encoding="utf-8")
