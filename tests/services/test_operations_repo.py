@@ -8,6 +8,7 @@ import pytest
 
 from epay_desktop.domain import (
     Money,
+    MoneyOp,
     OperationInProgress,
     OpKind,
     OpState,
@@ -23,17 +24,19 @@ from tests.support.builders import stored_payment
 T0 = datetime(2026, 5, 1, 10, 0, tzinfo=UTC)
 
 
-def _payment(store: Store, user: User, number: int) -> Payment:
-    return stored_payment(store, number, at=T0, created_by=user.id, description="")
+def _refund_asked(store: Store, number: int) -> tuple[User, Payment, MoneyOp]:
+    """A manager, their paid payment ``number`` and a refund of 10 tenge of it asked (SENDING) at T0."""
+    user = h.add_user(store, "Manager", Role.MANAGER)
+    payment = stored_payment(store, number, at=T0, created_by=user.id, description="")
+    with store.write() as tx:
+        op = tx.operations.insert_intent(
+            payment, OpKind.REFUND, Money.parse("10"), requested_by=user.id, now=T0
+        )
+    return user, payment, op
 
 
 def test_the_database_allows_one_unresolved_operation_per_payment(store: Store) -> None:
-    user = h.add_user(store, "Manager", Role.MANAGER)
-    payment = _payment(store, user, 300_001)
-    with store.write() as tx:
-        first = tx.operations.insert_intent(
-            payment, OpKind.REFUND, Money.parse("10"), requested_by=user.id, now=T0
-        )
+    user, payment, first = _refund_asked(store, 300_001)
     with pytest.raises(OperationInProgress), store.write() as tx:
         tx.operations.insert_intent(payment, OpKind.REFUND, Money.parse("20"), requested_by=user.id, now=T0)
     with store.write() as tx:
@@ -50,13 +53,9 @@ def test_the_database_allows_one_unresolved_operation_per_payment(store: Store) 
 
 
 def test_mark_follows_the_allowed_transitions_only(store: Store) -> None:
-    user = h.add_user(store, "Manager", Role.MANAGER)
-    payment = _payment(store, user, 300_002)
+    _user, _payment, op = _refund_asked(store, 300_002)
+    assert (op.state, op.attempts, op.sent_at) == (OpState.SENDING, 1, T0)
     with store.write() as tx:
-        op = tx.operations.insert_intent(
-            payment, OpKind.REFUND, Money.parse("10"), requested_by=user.id, now=T0
-        )
-        assert (op.state, op.attempts, op.sent_at) == (OpState.SENDING, 1, T0)
         unknown = tx.operations.mark(op.id, OpState.UNKNOWN, now=T0, gateway_message="timeout")
         assert unknown.resolved_at is None and unknown.gateway_message == "timeout"
     with pytest.raises(IllegalTransition), store.write() as tx:
