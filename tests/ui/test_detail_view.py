@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 from types import SimpleNamespace
 
 import pytest
+import shiboken6
 
 from epay_desktop.domain import ConsoleStatus as S
 from epay_desktop.domain import InvoiceId, Money, NotFoundError, OpKind, OpState
@@ -268,3 +269,32 @@ def test_a_long_timeline_line_wraps_instead_of_being_cut(qtbot, panel, details, 
     qtbot.waitUntil(lambda: tree.visualItemRect(item).height() >= 3 * line)  # title + the wrapped detail
     panel.resize(1000, 700)  # wide again: the rows shrink back
     qtbot.waitUntil(lambda: tree.visualItemRect(item).height() < 3 * line)
+
+
+def test_a_load_that_outlives_its_closed_window_is_not_a_crash(qtbot, aloop, details, make_payment):
+    """The console quits while a payment's detail still loads: the window is deleted, then the store
+    closes under the load ("cannot schedule new futures after shutdown"). Nobody is left to show it to:
+    not a bug for the crash handler."""
+    p = make_payment()
+    details.put(p)
+    widget = PaymentDetailView(details, details, user_name=lambda uid: NAMES.get(uid, ""))
+    details.get_view_stub.hold()
+    with qtbot.capture_exceptions() as captured:
+        task = widget.show_payment(p.invoice_id)
+        qtbot.waitUntil(lambda: details.calls == [p.invoice_id])
+        shiboken6.delete(widget)  # what AppController.close does to the main window
+        details.get_view_stub.error = RuntimeError("cannot schedule new futures after shutdown")
+        details.get_view_stub.release()
+        qtbot.waitUntil(task.done)
+    assert captured == []
+    assert task.exception() is None
+
+
+def test_a_failed_load_in_an_open_window_is_still_a_bug(qtbot, panel, details, make_payment):
+    p = make_payment()
+    details.put(p)
+    details.get_view_stub.error = RuntimeError("a bug")
+    with qtbot.capture_exceptions() as captured:
+        panel.show_payment(p.invoice_id)
+        qtbot.waitUntil(lambda: len(captured) == 1)
+    assert captured[0][0] is RuntimeError

@@ -9,6 +9,7 @@ the panel follows the list's selection, and arrowing through the list must not r
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
@@ -45,6 +46,8 @@ from epay_desktop.ui.payments.detail_content import (
 from epay_desktop.ui.widgets.i18n import QT_TRANSLATE_NOOP
 from epay_desktop.ui.widgets.status_badge import StatusBadge, Tone, tone_colors, tone_roles
 from epay_desktop.ui.widgets.wrapping_delegate import install_wrapping
+
+log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from epay_desktop.services.payments.queries import PaymentQueries, PaymentView
@@ -222,10 +225,15 @@ class PaymentDetailView(QWidget):
             view = await self._source.get_view(invoice_id)
             receipts = await self._receipts.receipts_for(invoice_id) if self._receipts is not None else []
         except Exception as exc:
+            if not shiboken6.isValid(self):
+                # the window closed while this load ran (the console quitting, or the window torn down):
+                # the store it asked may be closed too; nobody is left to show the payment to
+                log.info("event=detail_load_after_close error=%s", type(exc).__name__)
+                return
             message = user_message_of(exc)
             if message is None:
                 raise
-            if generation == self._generation and shiboken6.isValid(self):
+            if generation == self._generation:
                 self.invoice_id, self.view = None, None
                 self.placeholder.setText(message)
                 self.stack.setCurrentIndex(0)
