@@ -1,21 +1,12 @@
-"""approval throttle: wrong manager PINs per counter and per cashier (decision 0020)
-
-Revision ID: 0002
-Revises: 0001
-Create Date: 2026-12-06 07:10:00.000000
-"""
+"""approval throttle: wrong manager PINs per counter and per cashier (decision 0020)"""
 
 from __future__ import annotations
-
-from collections.abc import Sequence
 
 import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0002"
 down_revision: str | None = "0001"
-branch_labels: str | Sequence[str] | None = None
-depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:

@@ -1,21 +1,12 @@
-"""payment bank time: the transaction's createdDate from check-status (decision 0025)
-
-Revision ID: 0003
-Revises: 0002
-Create Date: 2026-12-06 07:10:00.000000
-"""
+"""payment bank time: the transaction's createdDate from check-status (decision 0025)"""
 
 from __future__ import annotations
-
-from collections.abc import Sequence
 
 import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0003"
 down_revision: str | None = "0002"
-branch_labels: str | Sequence[str] | None = None
-depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:

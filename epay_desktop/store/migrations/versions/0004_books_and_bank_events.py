@@ -1,22 +1,13 @@
 """books and bank events: card attempts and outside refunds (payment_events), discrepancies between
-the console's books and the bank's (discrepancies), and odd bank values kept as they came (issue 8)
-
-Revision ID: 0004
-Revises: 0003
-Create Date: 2026-12-06 09:20:45.468725
-"""
+the console's books and the bank's (discrepancies), and odd bank values kept as they came (issue 8)"""
 
 from __future__ import annotations
-
-from collections.abc import Sequence
 
 import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0004"
 down_revision: str | None = "0003"
-branch_labels: str | Sequence[str] | None = None
-depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:

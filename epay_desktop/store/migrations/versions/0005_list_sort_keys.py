@@ -1,14 +1,7 @@
 """the payment list sorts and filters in SQL on any size: stored sort keys (shown amount, refunded,
-card last 4) and one index per sort, each ending in id for keyset paging (issue 10; decisions 0050, 0051)
-
-Revision ID: 0005
-Revises: 0004
-Create Date: 2026-12-06 12:30:00.000000
-"""
+card last 4) and one index per sort, each ending in id for keyset paging (issue 10; decisions 0050, 0051)"""
 
 from __future__ import annotations
-
-from collections.abc import Sequence
 
 import sqlalchemy as sa
 from alembic import op
@@ -17,8 +10,6 @@ from epay_desktop.store.list_keys import card_last4, list_amount_minor, list_ref
 
 revision: str = "0005"
 down_revision: str | None = "0004"
-branch_labels: str | Sequence[str] | None = None
-depends_on: str | Sequence[str] | None = None
 
 _BATCH = 5_000
 

@@ -1,15 +1,8 @@
 """payment_status_counts: how many payments each status has, kept by triggers on payments, so the
 list's count of every payment is a read of a handful of rows, not a count of a million (issue 10;
-decision 0056)
-
-Revision ID: 0006
-Revises: 0005
-Create Date: 2026-12-06 15:00:00.000000
-"""
+decision 0056)"""
 
 from __future__ import annotations
-
-from collections.abc import Sequence
 
 import sqlalchemy as sa
 from alembic import op
@@ -18,8 +11,6 @@ from epay_desktop.store.status_counts import create_statements, drop_statements,
 
 revision: str = "0006"
 down_revision: str | None = "0005"
-branch_labels: str | Sequence[str] | None = None
-depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
