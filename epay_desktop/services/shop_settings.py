@@ -22,12 +22,12 @@ from dataclasses import asdict, dataclass, fields, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-from epay_desktop.domain import ConsoleError, PermissionDenied, User
+from epay_desktop.domain import ConsoleError, User
 from epay_desktop.domain import settings_catalog as catalog
 from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, msg
 from epay_desktop.domain.text import FIELD_SHOP_TEXT, check_text
 from epay_desktop.gateway.config import Environment, endpoints_for
-from epay_desktop.services.people.login import require_audited
+from epay_desktop.services.people.login import require_manager
 from epay_desktop.services.secret_store import SecretStore
 from epay_desktop.settings import SettingsError, load_store_settings
 from epay_desktop.store.db import Store
@@ -125,16 +125,10 @@ class ShopSettingsService:
         now = self._clock()
 
         def work(tx: Tx) -> ShopProfile:
-            current = require_audited(tx, tx.users.get(actor.id))  # decision 0075
-            if not current.active or not current.role.can_move_money:
-                raise PermissionDenied(
-                    msg(
-                        "settings",
-                        QT_TRANSLATE_NOOP(
-                            "settings", "Only a manager or an administrator can change the shop settings."
-                        ),
-                    )
-                )
+            refusal = QT_TRANSLATE_NOOP(
+                "settings", "Only a manager or an administrator can change the shop settings."
+            )
+            current = require_manager(tx, actor, msg("settings", refusal))
             changed: dict[str, str] = {}
             shown = _shown(tx)
             for attr, setting in _FIELDS.items():

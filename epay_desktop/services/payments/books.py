@@ -42,13 +42,12 @@ from epay_desktop.domain import (
     OpState,
     Payment,
     PaymentEventKind,
-    PermissionDenied,
     RuleViolation,
     User,
 )
 from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, msg
 from epay_desktop.domain.text import FIELD_NOTE, check_text
-from epay_desktop.services.people.login import require_audited
+from epay_desktop.services.people.login import require_manager
 from epay_desktop.store.db import Store
 from epay_desktop.store.tx import Tx
 
@@ -352,16 +351,10 @@ class Books:
         now = self._clock()
 
         def work(tx: Tx) -> Discrepancy:
-            current = require_audited(tx, tx.users.get(actor.id))  # decision 0075
-            if not current.active or not current.role.can_move_money:
-                raise PermissionDenied(
-                    msg(
-                        "books",
-                        QT_TRANSLATE_NOOP(
-                            "books", "Only a manager can resolve a difference between the books and the bank."
-                        ),
-                    )
-                )
+            refusal = QT_TRANSLATE_NOOP(
+                "books", "Only a manager can resolve a difference between the books and the bank."
+            )
+            current = require_manager(tx, actor, msg("books", refusal))
             resolved = tx.discrepancies.resolve(discrepancy_id, actor_id=current.id, resolution=note, now=now)
             invoice = tx.payments.get(resolved.payment_id).invoice_id
             tx.audit.append(

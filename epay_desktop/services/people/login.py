@@ -43,6 +43,7 @@ __all__ = [
     "locked_message",
     "not_audited_message",
     "require_audited",
+    "require_manager",
     "user_subject",
 ]
 
@@ -165,6 +166,15 @@ def require_audited(tx: Tx, user: User) -> User:
         problem["edited_entry"],
     )
     raise PermissionDenied(not_audited_message())
+
+
+def require_manager(tx: Tx, actor: User, refusal: Message) -> User:
+    """``actor`` as stored now, when the audit log backs it (:func:`require_audited`) and it is an
+    active manager or administrator; else PermissionDenied with ``refusal``."""
+    current = require_audited(tx, tx.users.get(actor.id))  # decision 0075
+    if not current.active or not current.role.can_move_money:
+        raise PermissionDenied(refusal)
+    return current
 
 
 class Credentials:
