@@ -107,6 +107,11 @@ class SandboxState:
     _random: random.Random = field(default_factory=random.Random, init=False)
 
     def __post_init__(self) -> None:
+        self._build_from_config()
+
+    def _build_from_config(self) -> None:
+        """The parts made from the config: the ledger (its AUTH hold time) and the postLink sender
+        (its clock and timeout)."""
         self.ledger = Ledger(self.config.hold_seconds)
         self.postlinks = PostLinkSender(self.config.clock, self.config.postlink_timeout)
 
@@ -124,6 +129,14 @@ class SandboxState:
         self._challenges.clear()
         if tokens:
             self.tokens.clear()
+
+    def reconfigure(self, config: SandboxConfig) -> None:
+        """Become a fresh gateway with ``config``, as if just started with it: no ledger, saved card,
+        3-D Secure challenge, armed fault, held answer or token of before, and a new ledger and
+        postLink sender made from ``config``."""
+        self.reset(tokens=True)
+        self.config = config
+        self._build_from_config()
 
     def acs_url(self, gateway_origin: str) -> str:
         """The ACS's form address (where MD/PaReq/TermUrl are posted), seen from this gateway origin."""

@@ -7,14 +7,18 @@ everything behind, the second (run after it on the same worker: one xdist group)
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from datetime import datetime
+import asyncio
+from collections.abc import Callable, Iterator
+from datetime import datetime, timedelta
 
 import pytest
 
 from epay_desktop.domain import Money
 from epay_desktop.sandbox import RunningSandbox, SandboxConfig
-from epay_desktop.sandbox.config import KZ_TZ
+from epay_desktop.sandbox.cards import TEST_CARD_3DS, TEST_CARD_VISA
+from epay_desktop.sandbox.config import KZ_TZ, TEST_TERMINAL_ID
+from tests.sandbox.conftest import Sandbox
+from tests.support.clock import Clock
 from tests.support.sandbox import SandboxControl, SharedSandbox
 
 pytestmark = pytest.mark.xdist_group("shared-sandbox-reset")
@@ -70,3 +74,38 @@ def test_one_test_cannot_hold_the_shared_sandbox_twice(
     shared_sandbox.fresh(holder=request.node.nodeid)
     with pytest.raises(RuntimeError, match="twice"):
         shared_sandbox.fresh(SandboxConfig(two_step=True), holder=request.node.nodeid)
+
+
+def test_reconfigure_leaves_nothing_of_the_gateway_before(make_sandbox: Callable[..., Sandbox]) -> None:
+    """``SandboxState.reconfigure`` (what ``SharedSandbox.fresh`` calls): a payment, a saved card, a
+    3-D Secure challenge, an armed fault, a held answer and the tokens are gone, and the ledger and the
+    postLink sender follow the new config (hold time, clock), not the one before."""
+    sb = make_sandbox(two_step=True, hold_seconds=3600)
+    off_machine = "http://example.com/epay/callback"  # refused at once, stamped with the clock's time
+    sb.paid(INVOICE, pan=TEST_CARD_VISA, accountId="client-9", cardSave=True, postLink=off_machine)
+    sb.payment_token("000777002")
+    challenge = sb.pay("000777002", TEST_CARD_3DS).json()["challengeId"]
+    auth = sb.auth()
+    refund_fails = {"operation": "refund", "kind": "http_status", "value": 500}
+    assert sb.post("/sandbox/faults", json=refund_fails).status_code == 201
+    hold = {"operation": "status", "kind": "hold", "value": 30}
+    assert sb.post("/sandbox/faults", json=hold).status_code == 201
+    held = sb.loop.create_task(sb.client.get(f"/check-status/payment/transaction/{INVOICE}", headers=auth))
+    sb.run(asyncio.to_thread(sb.state.faults.holds.wait_held, "status"))
+    assert sb.state.cards.active_for("client-9", TEST_TERMINAL_ID)
+
+    later = Clock(sb.clock.now + timedelta(days=3))
+    sb.state.reconfigure(SandboxConfig(clock=later, hold_seconds=60))
+
+    assert sb.state.faults.holds.held() == []
+    assert sb.run(held).status_code == 200  # let go at once, not after the hold's 30 s
+    assert sb.get("/sandbox/transactions").json() == []
+    assert sb.get("/sandbox/faults").json() == []
+    assert sb.get("/sandbox/tokens").json() == {"service": 0, "payment": 0}
+    assert sb.state.cards.active_for("client-9", TEST_TERMINAL_ID) == []
+    assert sb.state.challenge_context(challenge) is None
+    assert sb.state.ledger.hold == timedelta(seconds=60)
+    sb.payment_token(INVOICE)  # the same invoice id is new again, on a one-step terminal
+    assert sb.pay(INVOICE, TEST_CARD_VISA, postLink=off_machine).json()["status"] == "CHARGE"
+    [entry] = sb.get("/sandbox/transactions").json()
+    assert entry["postLinks"][0]["time"] == later.now.isoformat()

@@ -32,8 +32,6 @@ import httpx
 
 from epay_desktop.domain import Money
 from epay_desktop.sandbox import RunningSandbox, SandboxConfig, start_in_thread
-from epay_desktop.sandbox.ledger import Ledger
-from epay_desktop.sandbox.postlink import PostLinkSender
 from tests.support.merchant import CLIENT_ID, CLIENT_SECRET, TERMINAL_ID
 
 __all__ = [
@@ -129,12 +127,7 @@ class SharedSandbox:
                 f"{holder} asks for the shared sandbox twice: start a second one with start_in_thread"
             )
         self._holder = holder or None
-        state = self.running.state
-        state.reset(tokens=True)
-        state.config = config
-        # Built from the config when the state is made: rebuilt for the new one (both are empty now).
-        state.ledger = Ledger(config.hold_seconds)
-        state.postlinks = PostLinkSender(config.clock, config.postlink_timeout)
+        self.running.state.reconfigure(config)
         return self.running
 
 
