@@ -14,13 +14,13 @@ import logging
 from collections.abc import Callable, Coroutine, Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject
 
 from epay_desktop.app import AppContext
-from epay_desktop.domain import ConsoleError, InvoiceId, MoneyOp, Role, User
+from epay_desktop.domain import ConsoleError, InvoiceId, MoneyOp, User
 from epay_desktop.ui.app.admin_screens import AdminFlows
 from epay_desktop.ui.app.bridge import EventBridge
 from epay_desktop.ui.app.flows import Command, money_flow, print_flow, refund_receipt_flow, review_flow
@@ -35,6 +35,7 @@ from epay_desktop.ui.window.main_window import MainWindow
 if TYPE_CHECKING:  # the checkout and its browser (QtWebEngine) load at the first sale (decision 0055)
     from PySide6.QtWebEngineCore import QWebEngineProfile
 
+    from epay_desktop.services.demo_shop import DemoUser
     from epay_desktop.ui.checkout.screen import CheckoutScreen
     from epay_desktop.ui.checkout.view import CheckoutView
     from epay_desktop.ui.checkout.window import CheckoutWindow
@@ -44,22 +45,11 @@ __all__ = ["AppController", "ConsoleOptions"]
 log = logging.getLogger(__name__)
 
 
-class DemoUserLike(Protocol):
-    @property
-    def name(self) -> str: ...
-
-    @property
-    def role(self) -> Role: ...
-
-    @property
-    def pin(self) -> str: ...
-
-
 @dataclass(frozen=True)
 class ConsoleOptions:
     """``demo_users`` are listed with their PINs on the login screen (demo mode only)."""
 
-    demo_users: Iterable[DemoUserLike] = ()
+    demo_users: Iterable[DemoUser] = ()
     idle_minutes: float = DEFAULT_IDLE_MINUTES
     poll_interval: float = 2.5
     environment: str | None = None  # default: the gateway settings' environment

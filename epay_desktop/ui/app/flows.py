@@ -7,7 +7,7 @@ The dialogs call the services themselves; a flow only fetches what they need and
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Literal, Protocol
+from typing import TYPE_CHECKING, Literal
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt
@@ -24,14 +24,10 @@ from epay_desktop.ui.receipts.chooser import ReceiptChoice, ReceiptChooser
 from epay_desktop.ui.receipts.preview import ReceiptDialog
 
 if TYPE_CHECKING:
-    from epay_desktop.services.money_ops.operations import MoneyOperations
-    from epay_desktop.services.payments.queries import PaymentQueries
-    from epay_desktop.services.people.users import UserService
-    from epay_desktop.services.receipts import ReceiptService
+    from epay_desktop.app import AppContext
 
 __all__ = [
     "MONEY_DIALOGS",
-    "Services",
     "money_flow",
     "print_flow",
     "refund_receipt_flow",
@@ -52,24 +48,8 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("AppFlows", text)
 
 
-class Services(Protocol):
-    """The part of the AppContext the flows use."""
-
-    @property
-    def queries(self) -> PaymentQueries: ...
-
-    @property
-    def operations(self) -> MoneyOperations: ...
-
-    @property
-    def users(self) -> UserService: ...
-
-    @property
-    def receipts(self) -> ReceiptService: ...
-
-
 async def money_flow(
-    command: Command, parent: QWidget, services: Services, actor: User, invoice: InvoiceId
+    command: Command, parent: QWidget, services: AppContext, actor: User, invoice: InvoiceId
 ) -> MoneyOp | None:
     """Refund / cancel / charge ``invoice`` through its dialog (a cashier's needs a manager in place)."""
     view = await services.queries.get_view(invoice)
@@ -78,7 +58,7 @@ async def money_flow(
 
 
 async def print_flow(
-    parent: QWidget, services: Services, actor: User, invoice: InvoiceId, printer_name: str = ""
+    parent: QWidget, services: AppContext, actor: User, invoice: InvoiceId, printer_name: str = ""
 ) -> None:
     """Preview a receipt, issued when printed or saved: the sale's, or (when it has succeeded refunds)
     the one the cashier picks in the chooser. A reprint is made a duplicate by the service.
@@ -94,7 +74,7 @@ async def print_flow(
 
 async def refund_receipt_flow(
     parent: QWidget,
-    services: Services,
+    services: AppContext,
     actor: User,
     invoice: InvoiceId,
     op: MoneyOp,
@@ -139,7 +119,7 @@ async def refund_receipt_flow(
 
 async def _issue_and_preview(
     parent: QWidget,
-    services: Services,
+    services: AppContext,
     actor: User,
     invoice: InvoiceId,
     choice: ReceiptChoice,
@@ -158,7 +138,7 @@ async def _issue_and_preview(
     )
 
 
-async def review_flow(parent: QWidget, services: Services, actor: User, op: MoneyOp) -> MoneyOp | None:
+async def review_flow(parent: QWidget, services: AppContext, actor: User, op: MoneyOp) -> MoneyOp | None:
     """A manager decides about an operation whose outcome the bank could not confirm."""
 
     def text() -> str:  # made again after a language switch while the box is open

@@ -38,7 +38,7 @@ from epay_desktop.ui.receipts.preview import ReceiptDialog
 
 if TYPE_CHECKING:
     from epay_desktop.services.payments.payment_service import PaymentService
-    from epay_desktop.services.payments.saved_cards import SavedCardService
+    from epay_desktop.services.payments.saved_cards import SavedCardService, Secure3DForm
     from epay_desktop.services.receipts import ReceiptService
 
 __all__ = ["CheckoutScreen"]
@@ -237,11 +237,11 @@ class CheckoutScreen(QStackedWidget):
             self._start_watch()
 
     @Slot(object, object)
-    def _on_saved_card_issuer_check(self, payment: Payment, form: object) -> None:
+    def _on_saved_card_issuer_check(self, payment: Payment, form: Secure3DForm) -> None:
         """3-D Secure for a saved card: the customer confirms on the issuer's page (decision 0040)."""
         self.payment, self._stage, self._saved = payment, "paying", True
         expires = payment.token_expires_at or payment.created_at
-        self.view.start_issuer_check(payment.invoice_id.value, form, expires)  # type: ignore[arg-type]
+        self.view.start_issuer_check(payment.invoice_id.value, form, expires)
         self.setCurrentWidget(self.view)
         self._block(self.tr("A payment is in progress at this counter."))
         self._start_watch()

@@ -15,12 +15,15 @@ import html
 import json
 import uuid
 from decimal import Decimal
-from typing import Any, Final, Literal, Protocol
+from typing import TYPE_CHECKING, Any, Final, Literal
 from urllib.parse import urlsplit
 
 from epay_desktop.ui.common import theme
 
-__all__ = ["IssuerForm", "Mode", "info_page", "issuer_page", "js_literal", "shell_page"]
+if TYPE_CHECKING:
+    from epay_desktop.services.payments.saved_cards import Secure3DForm
+
+__all__ = ["Mode", "info_page", "issuer_page", "js_literal", "shell_page"]
 
 Mode = Literal["redirect", "widget"]
 _LANG: Final = {"rus": "ru", "kaz": "kk", "eng": "en"}
@@ -112,20 +115,7 @@ def info_page(title: str, text: str) -> str:
 <body><main><h1>{html.escape(title)}</h1><p>{html.escape(text)}</p></main></body></html>"""
 
 
-class IssuerForm(Protocol):
-    """The gateway's ``secure3D`` answer: where to post (``action``) and what (MD, PaReq, TermUrl)."""
-
-    @property
-    def action(self) -> str: ...
-    @property
-    def md(self) -> str: ...
-    @property
-    def pa_req(self) -> str: ...
-    @property
-    def term_url(self) -> str: ...
-
-
-def issuer_page(form: IssuerForm, *, message: str, button: str) -> str:
+def issuer_page(form: Secure3DForm, *, message: str, button: str) -> str:
     """HTML that posts ``form`` to the issuer's page at once; every value is escaped as an attribute."""
     parts = urlsplit(form.action)
     origin = f"{parts.scheme}://{parts.netloc}"

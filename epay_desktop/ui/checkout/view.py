@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtWebEngineCore import QWebEngineLoadingInfo, QWebEngineProfile
@@ -30,11 +30,14 @@ from epay_desktop.ui.checkout.policy import (
     display_host,
     safe_for_log,
 )
-from epay_desktop.ui.checkout.shell import IssuerForm, Mode, info_page, issuer_page, shell_page
+from epay_desktop.ui.checkout.shell import Mode, info_page, issuer_page, shell_page
 from epay_desktop.ui.common import theme
 from epay_desktop.ui.common.language import on_language_change
 
-__all__ = ["CheckoutView", "IssuerForm", "format_remaining"]
+if TYPE_CHECKING:
+    from epay_desktop.services.payments.saved_cards import Secure3DForm
+
+__all__ = ["CheckoutView", "format_remaining"]
 
 log = logging.getLogger(__name__)
 _Status = QWebEngineLoadingInfo.LoadStatus
@@ -157,7 +160,7 @@ class CheckoutView(QWidget):
         self.update_countdown()
         self._timer.start()
 
-    def start_issuer_check(self, invoice_id: str, form: IssuerForm, token_expires_at: datetime) -> None:
+    def start_issuer_check(self, invoice_id: str, form: Secure3DForm, token_expires_at: datetime) -> None:
         """Open the card issuer's 3-D Secure page for a saved-card payment the gateway answered ``secure3D``.
 
         A local page (on the console's own made-up origin) posts MD/PaReq/TermUrl to ``form.action``; from
