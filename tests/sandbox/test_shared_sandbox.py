@@ -8,7 +8,7 @@ everything behind, the second (run after it on the same worker: one xdist group)
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from datetime import datetime, timedelta
 
 import pytest
@@ -17,7 +17,6 @@ from epay_desktop.domain import Money
 from epay_desktop.sandbox import RunningSandbox, SandboxConfig
 from epay_desktop.sandbox.cards import TEST_CARD_3DS, TEST_CARD_VISA
 from epay_desktop.sandbox.config import KZ_TZ, TEST_TERMINAL_ID
-from tests.sandbox.conftest import Sandbox
 from tests.support.clock import Clock
 from tests.support.sandbox import SandboxControl, SharedSandbox
 
@@ -76,11 +75,11 @@ def test_one_test_cannot_hold_the_shared_sandbox_twice(
         shared_sandbox.fresh(SandboxConfig(two_step=True), holder=request.node.nodeid)
 
 
-def test_reconfigure_leaves_nothing_of_the_gateway_before(make_sandbox: Callable[..., Sandbox]) -> None:
+def test_reconfigure_leaves_nothing_of_the_gateway_before(sb2) -> None:
     """``SandboxState.reconfigure`` (what ``SharedSandbox.fresh`` calls): a payment, a saved card, a
     3-D Secure challenge, an armed fault, a held answer and the tokens are gone, and the ledger and the
     postLink sender follow the new config (hold time, clock), not the one before."""
-    sb = make_sandbox(two_step=True, hold_seconds=3600)
+    sb = sb2  # a two-step terminal, an hour's hold
     off_machine = "http://example.com/epay/callback"  # refused at once, stamped with the clock's time
     sb.paid(INVOICE, pan=TEST_CARD_VISA, accountId="client-9", cardSave=True, postLink=off_machine)
     sb.payment_token("000777002")
