@@ -14,7 +14,7 @@ Services never see SQLAlchemy. They run a function on the store's thread that re
 
 from __future__ import annotations
 
-from functools import cached_property
+from importlib import import_module
 from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from epay_desktop.store.repos.payment_events import PaymentEventRepo
     from epay_desktop.store.repos.payments import PaymentRepo
     from epay_desktop.store.repos.receipts import ReceiptRepo
+    from epay_desktop.store.repos.repo import Repo
     from epay_desktop.store.repos.settings import ShopSettingsRepo
     from epay_desktop.store.repos.users import UserRepo
 
@@ -35,6 +36,18 @@ __all__ = ["Tx"]
 
 class Tx:
     """Repositories bound to one open transaction. Valid only inside ``Store.read()/write()``."""
+
+    # The repositories: ``tx.<name>`` is the class named here, from ``epay_desktop.store.repos.<name>``
+    # (imported on first use: the repositories import the store), made once per transaction.
+    payments: PaymentRepo
+    operations: OperationRepo
+    users: UserRepo
+    audit: AuditRepo
+    receipts: ReceiptRepo
+    counters: CounterRepo
+    settings: ShopSettingsRepo
+    payment_events: PaymentEventRepo
+    discrepancies: DiscrepancyRepo
 
     def __init__(self, session: Session, *, locking: bool, audit_key: bytes = b"") -> None:
         self.session = session
@@ -45,56 +58,13 @@ class Tx:
     def dialect(self) -> str:
         return self.session.get_bind().dialect.name
 
-    @cached_property
-    def payments(self) -> PaymentRepo:
-        from epay_desktop.store.repos.payments import PaymentRepo
+    if not TYPE_CHECKING:  # mypy reads the annotations above as the attributes they are
 
-        return PaymentRepo(self)
-
-    @cached_property
-    def operations(self) -> OperationRepo:
-        from epay_desktop.store.repos.operations import OperationRepo
-
-        return OperationRepo(self)
-
-    @cached_property
-    def users(self) -> UserRepo:
-        from epay_desktop.store.repos.users import UserRepo
-
-        return UserRepo(self)
-
-    @cached_property
-    def audit(self) -> AuditRepo:
-        from epay_desktop.store.repos.audit import AuditRepo
-
-        return AuditRepo(self)
-
-    @cached_property
-    def receipts(self) -> ReceiptRepo:
-        from epay_desktop.store.repos.receipts import ReceiptRepo
-
-        return ReceiptRepo(self)
-
-    @cached_property
-    def counters(self) -> CounterRepo:
-        from epay_desktop.store.repos.counters import CounterRepo
-
-        return CounterRepo(self)
-
-    @cached_property
-    def settings(self) -> ShopSettingsRepo:
-        from epay_desktop.store.repos.settings import ShopSettingsRepo
-
-        return ShopSettingsRepo(self)
-
-    @cached_property
-    def payment_events(self) -> PaymentEventRepo:
-        from epay_desktop.store.repos.payment_events import PaymentEventRepo
-
-        return PaymentEventRepo(self)
-
-    @cached_property
-    def discrepancies(self) -> DiscrepancyRepo:
-        from epay_desktop.store.repos.discrepancies import DiscrepancyRepo
-
-        return DiscrepancyRepo(self)
+        def __getattr__(self, name: str) -> Repo:
+            """``tx.<name>`` the first time: the repository annotated above, kept for the transaction."""
+            class_name = Tx.__annotations__.get(name)
+            if class_name is None:
+                raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+            repo = getattr(import_module(f"epay_desktop.store.repos.{name}"), class_name)(self)
+            setattr(self, name, repo)
+            return repo
