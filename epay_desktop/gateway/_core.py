@@ -10,11 +10,12 @@ import httpx
 from epay_desktop.domain import InvoiceId, Money
 from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, msg
 from epay_desktop.gateway._parse import BodyError, decode_json
+from epay_desktop.gateway._responses import server_error
 from epay_desktop.gateway._transport import ATTEMPT, Request, Transport
 from epay_desktop.gateway.config import Credentials, Endpoints
-from epay_desktop.gateway.errors import AuthError, EpayError, ProtocolError, ServerError
+from epay_desktop.gateway.errors import AuthError, EpayError, ProtocolError
 from epay_desktop.gateway.models import AccessToken, PaymentToken
-from epay_desktop.gateway.retry import RetryPolicy, UniformSource, default_rng, parse_retry_after
+from epay_desktop.gateway.retry import RetryPolicy, UniformSource, default_rng
 from epay_desktop.gateway.tokens import (
     ServiceTokenCache,
     parse_payment_token,
@@ -114,37 +115,32 @@ class Core:
                     user_message = msg("gateway", _INVOICE_REFUSED_MESSAGE)
             raise AuthError(
                 f"token endpoint refused the {what}",
-                operation=req.operation,
-                invoice_id=req.invoice_id,
+                **req.about,
                 http_status=status,
                 user_message=user_message,
             )
         if status == 429 or status >= 500:
-            raise ServerError(
-                f"token endpoint answered HTTP {status}",
-                operation=req.operation,
-                invoice_id=req.invoice_id,
-                http_status=status,
-                retry_after=parse_retry_after(response.headers),
-            )
+            raise server_error(req, response, "token endpoint")
         raise ProtocolError(
-            f"token endpoint answered HTTP {status}; check the OAuth URL",
-            operation=req.operation,
-            invoice_id=req.invoice_id,
-            http_status=status,
+            f"token endpoint answered HTTP {status}; check the OAuth URL", **req.about, http_status=status
+        )
+
+    def _token_request(self, operation: str, form: dict[str, str], invoice_id: str | None = None) -> Request:
+        """A form POSTed to the OAuth URL: a read (retried; nothing it sends moves money)."""
+        return Request(
+            operation=operation,
+            method="POST",
+            url=self.endpoints.oauth_url,
+            template="/oauth2/token",
+            mutation=False,
+            invoice_id=invoice_id,
+            form=form,
         )
 
     async def _fetch_service_token(self, scope: str, terminal: str) -> AccessToken:
         form = service_token_form(self.credentials, scope)
         form["terminal"] = terminal
-        req = Request(
-            operation="service_token",
-            method="POST",
-            url=self.endpoints.oauth_url,
-            template="/oauth2/token",
-            mutation=False,
-            form=form,
-        )
+        req = self._token_request("service_token", form)
         body = await self._token_body(req)
         try:
             return parse_token(body, self.clock())
@@ -169,15 +165,7 @@ class Core:
             failure_post_link=failure_post_link,
             secret_hash=secret_hash,
         )
-        req = Request(
-            operation="payment_token",
-            method="POST",
-            url=self.endpoints.oauth_url,
-            template="/oauth2/token",
-            mutation=False,
-            invoice_id=invoice_id.value,
-            form=form,
-        )
+        req = self._token_request("payment_token", form, invoice_id.value)
 
         async def once() -> PaymentToken:
             body = await self._token_body(req)
@@ -186,9 +174,7 @@ class Core:
                     body, self.clock(), invoice_id, amount, self.credentials.terminal_id
                 )
             except BodyError as exc:
-                raise ProtocolError(
-                    str(exc), operation=req.operation, invoice_id=invoice_id.value, http_status=200
-                ) from None
+                raise ProtocolError(str(exc), **req.about, http_status=200) from None
 
         return await self.retrying(once)
 
@@ -215,9 +201,7 @@ class Core:
         if response.status_code == 401:
             raise AuthError(
                 "gateway answered 401 twice, the second time to a freshly issued token",
-                operation=req.operation,
-                invoice_id=req.invoice_id,
-                transaction_id=req.transaction_id,
+                **req.about,
                 http_status=401,
                 user_message=(
                     msg(

@@ -14,7 +14,7 @@ import sys
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Final
+from typing import Any, Final, TypedDict
 
 import httpx
 
@@ -93,6 +93,19 @@ class Request:
     content: bytes | None = field(default=None, repr=False)
     content_type: str | None = None
 
+    @property
+    def about(self) -> RequestNames:
+        """What an error about this request names: its operation, invoice and transaction."""
+        return RequestNames(
+            operation=self.operation, invoice_id=self.invoice_id, transaction_id=self.transaction_id
+        )
+
+
+class RequestNames(TypedDict):
+    operation: str
+    invoice_id: str | None
+    transaction_id: str | None
+
 
 class Transport:
     """Wraps an ``httpx.AsyncClient``. The caller handles statuses; this handles the wire."""
@@ -155,7 +168,7 @@ def _transport_error(req: Request, exc: BaseException) -> EpayError:
         cls, detail = OutcomeUnknown, f"no clear answer after sending ({name})"
     else:
         cls, detail = GatewayUnavailable, f"the read failed in transit ({name})"
-    return cls(detail, operation=req.operation, invoice_id=req.invoice_id, transaction_id=req.transaction_id)
+    return cls(detail, **req.about)
 
 
 def error_body(response: httpx.Response) -> tuple[int | None, str]:
@@ -181,9 +194,7 @@ def api_error_for(req: Request, response: httpx.Response, *, declined: bool = Fa
     code, message = error_body(response)
     status = response.status_code
     kwargs: dict[str, Any] = {
-        "operation": req.operation,
-        "invoice_id": req.invoice_id,
-        "transaction_id": req.transaction_id,
+        **req.about,
         "http_status": status,
         "gateway_code": code,
         "gateway_message": message,

@@ -13,6 +13,7 @@ Nothing here knows about the sandbox: the same code runs against the real hosts.
 from __future__ import annotations
 
 import asyncio
+import re
 import time
 from collections.abc import Awaitable, Callable
 from types import TracebackType
@@ -129,11 +130,10 @@ class EpayClient:
         unknown statusName is kept, not an error).
         Read-only; retried.
         """
-        req = Request(
-            operation="check_status",
-            method="GET",
-            url=f"{self._api}/check-status/payment/transaction/{_seg(invoice_id.value)}",
-            template="/check-status/payment/transaction/{invoiceId}",
+        req = self._request(
+            "check_status",
+            "/check-status/payment/transaction/{invoiceId}",
+            invoice_id.value,
             mutation=False,
             invoice_id=invoice_id.value,
         )
@@ -141,12 +141,40 @@ class EpayClient:
 
     # -- operations on a transaction -----------------------------------------------------------
 
-    def _operation(self, name: str, transaction_id: str, params: dict[str, str] | None = None) -> Request:
+    def _request(
+        self,
+        operation: str,
+        template: str,
+        segment: str = "",
+        *,
+        mutation: bool,
+        invoice_id: str | None = None,
+        transaction_id: str | None = None,
+        params: dict[str, str] | None = None,
+        content: bytes | None = None,
+    ) -> Request:
+        """A call to ``{api}{template}``, its ``{placeholder}`` (if any) filled with ``segment``,
+        percent-encoded. A mutation is POSTed, a read is a GET; a body (``content``) is JSON."""
+        path = re.sub(r"\{\w+\}", lambda _: _seg(segment), template)
         return Request(
-            operation=name,
-            method="POST",
-            url=f"{self._api}/operation/{_seg(transaction_id)}/{name}",
-            template=f"/operation/{{id}}/{name}",
+            operation=operation,
+            method="POST" if mutation else "GET",
+            url=f"{self._api}{path}",
+            template=template,
+            mutation=mutation,
+            invoice_id=invoice_id,
+            transaction_id=transaction_id,
+            params=params,
+            content=content,
+            content_type=None if content is None else "application/json",
+        )
+
+    def _operation(self, name: str, transaction_id: str, params: dict[str, str] | None = None) -> Request:
+        template = f"/operation/{{id}}/{name}"
+        return self._request(
+            name,
+            template,
+            transaction_id,
             mutation=True,
             transaction_id=transaction_id,
             params=params or None,
@@ -196,13 +224,7 @@ class EpayClient:
 
         Read-only; retried. Raises AuthError, GatewayUnavailable, ServerError, NotFound, ProtocolError.
         """
-        req = Request(
-            operation="list_cards",
-            method="GET",
-            url=f"{self._api}/cards/{_seg(account_id)}",
-            template="/cards/{accountId}",
-            mutation=False,
-        )
+        req = self._request("list_cards", "/cards/{accountId}", account_id, mutation=False)
         return await self._core.read(req, lambda response: _responses.card_list(req, response))
 
     async def deactivate_card(self, card_id: str) -> OperationResult:
@@ -212,13 +234,8 @@ class EpayClient:
 
         Changes state at the gateway; sent once. Errors as for :meth:`charge`.
         """
-        req = Request(
-            operation="deactivate_card",
-            method="POST",
-            url=f"{self._api}/card/deactivate/{_seg(card_id)}",
-            template="/card/deactivate/{cardId}",
-            mutation=True,
-            transaction_id=card_id,
+        req = self._request(
+            "deactivate_card", "/card/deactivate/{cardId}", card_id, mutation=True, transaction_id=card_id
         )
         return _responses.operation_result(req, await self._core.mutate(req))
 
@@ -268,22 +285,18 @@ class EpayClient:
             post_link=post_link,
             failure_post_link=failure_post_link,
         )
-        req = Request(
-            operation="pay_with_saved_card",
-            method="POST",
-            url=f"{self._api}/payments/cards/auth",
-            template="/payments/cards/auth",
+        req = self._request(
+            "pay_with_saved_card",
+            "/payments/cards/auth",
             mutation=True,
             invoice_id=invoice_id.value,
             content=body,
-            content_type="application/json",
         )
         response = await self._core.transport.send(req, authorization=token.authorization)
         if response.status_code == 401:
             raise AuthError(
                 "payment token refused (401)",
-                operation=req.operation,
-                invoice_id=invoice_id.value,
+                **req.about,
                 http_status=401,
                 user_message=msg(
                     "gateway",

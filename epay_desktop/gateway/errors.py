@@ -72,10 +72,13 @@ class EpayError(Exception):
         transaction_id: str | None = None,
         http_status: int | None = None,
         gateway_code: int | None = None,
+        gateway_message: str = "",
         user_message: str | Message | None = None,
         retry_after: float | None = None,
     ) -> None:
         self.detail = redact_text(detail)[:_MAX_DETAIL]
+        #: The gateway's own text, when it gave one (redacted and cut like ``detail``).
+        self.gateway_message = redact_text(gateway_message)[:_MAX_DETAIL]
         self.operation = operation
         self.invoice_id = invoice_id
         self.transaction_id = transaction_id
@@ -125,10 +128,6 @@ class OutcomeUnknown(EpayError):
         "Do not repeat it: check the payment's status first (the console does this for you).",
     )
 
-    def __init__(self, detail: str, *, gateway_message: str = "", **kwargs: Any) -> None:
-        self.gateway_message = redact_text(gateway_message)[:_MAX_DETAIL]
-        super().__init__(detail, **kwargs)
-
 
 class AuthError(EpayError):
     default_user_message = QT_TRANSLATE_NOOP(
@@ -144,10 +143,6 @@ class ApiError(EpayError):
     default_user_message = QT_TRANSLATE_NOOP(
         "gateway", "The gateway refused the operation. Nothing was changed."
     )
-
-    def __init__(self, detail: str, *, gateway_message: str = "", **kwargs: Any) -> None:
-        self.gateway_message = redact_text(gateway_message)[:_MAX_DETAIL]
-        super().__init__(detail, **kwargs)
 
 
 class InvalidState(ApiError):
