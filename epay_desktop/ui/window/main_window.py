@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QSize, Qt, QTimer, Signal, SignalInstance, Slot
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QSplitter, QWidget
 
 from epay_desktop.domain import InvoiceId, MoneyOp, OpState, Payment, User
@@ -129,26 +131,36 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         a = self.commands
-        a.new_payment.triggered.connect(self.new_payment_requested)
-        a.refund.triggered.connect(lambda: self._emit_for_current(self.refund_requested))
-        a.cancel.triggered.connect(lambda: self._emit_for_current(self.cancel_requested))
-        a.charge.triggered.connect(lambda: self._emit_for_current(self.charge_requested))
-        a.print_receipt.triggered.connect(lambda: self._emit_for_current(self.print_requested))
-        a.review.triggered.connect(self._on_review_triggered)
-        a.refresh.triggered.connect(self.refresh)
-        a.check_bank.triggered.connect(lambda: self._emit_for_current(self.check_bank_requested))
-        a.find.triggered.connect(self.payments_view.focus_search)
-        a.switch_user.triggered.connect(self.switch_user_requested)
-        a.lock.triggered.connect(self.lock_requested)
-        a.log_out.triggered.connect(self.log_out_requested)
-        a.settings.triggered.connect(self.settings_requested)
-        a.users.triggered.connect(self.users_requested)
-        a.export_csv.triggered.connect(self.export_requested)
-        a.audit_anchor.triggered.connect(self.audit_anchor_requested)
-        a.backup_now.triggered.connect(self.backup_requested)
-        a.attention.triggered.connect(self.attention_requested)
+        # the commands the controller carries out for the payment visibly selected now (none: nothing)
+        for_current = (
+            (a.refund, self.refund_requested),
+            (a.cancel, self.cancel_requested),
+            (a.charge, self.charge_requested),
+            (a.print_receipt, self.print_requested),
+            (a.check_bank, self.check_bank_requested),
+        )
+        for action, signal in for_current:
+            action.triggered.connect(partial(self._emit_for_current, signal))
+        # the commands the controller carries out as they are, and the window's own
+        does: tuple[tuple[QAction, SignalInstance | Callable[[], None]], ...] = (
+            (a.new_payment, self.new_payment_requested),
+            (a.switch_user, self.switch_user_requested),
+            (a.lock, self.lock_requested),
+            (a.log_out, self.log_out_requested),
+            (a.settings, self.settings_requested),
+            (a.users, self.users_requested),
+            (a.export_csv, self.export_requested),
+            (a.audit_anchor, self.audit_anchor_requested),
+            (a.backup_now, self.backup_requested),
+            (a.attention, self.attention_requested),
+            (a.review, self._on_review_triggered),
+            (a.refresh, self.refresh),
+            (a.find, self.payments_view.focus_search),
+            (a.about, self.show_about),
+        )
+        for action, slot in does:
+            action.triggered.connect(slot)
         self.status_bar.attention_clicked.connect(a.attention.trigger)  # disabled while logged out
-        a.about.triggered.connect(self.show_about)
         self.payments_view.current_changed.connect(self._on_current_changed)
         self.payments_view.payment_activated.connect(self.open_payment)
         self.payments_view.no_matches.connect(self._on_no_matches)
