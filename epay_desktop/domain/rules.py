@@ -19,7 +19,7 @@ from datetime import datetime, timedelta
 from typing import Final
 
 from epay_desktop.domain.errors import OperationInProgress, RuleViolation, StaleRemaining
-from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, Word, msg
+from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, Message, Word, msg
 from epay_desktop.domain.money import Money
 from epay_desktop.domain.records import ConsoleStatus, MoneyOp, OpKind, OpState, Payment
 from epay_desktop.domain.words import KIND_WORDS
@@ -273,32 +273,43 @@ def check_refund(
         raise RuleViolation(
             msg("rules", QT_TRANSLATE_NOOP("rules", "Nothing remains to refund on this payment."))
         )
-    chosen = remaining if amount is None else amount
-    if chosen.currency != remaining.currency:
-        raise RuleViolation(
-            msg(
-                "rules",
-                QT_TRANSLATE_NOOP("rules", "The refund must be in {remaining_currency}, like the payment."),
-                remaining_currency=remaining.currency,
-            )
-        )
-    if chosen.minor < MIN_REFUND_MINOR:
-        raise RuleViolation(
-            msg(
-                "rules",
-                QT_TRANSLATE_NOOP("rules", "Refunds need at least {minimum}."),
-                minimum=Money(MIN_REFUND_MINOR, chosen.currency).format(),
-            )
-        )
-    if chosen > remaining:
-        raise RuleViolation(
-            msg(
-                "rules",
-                QT_TRANSLATE_NOOP("rules", "Refund of {amount} is more than what remains ({remaining})."),
-                amount=chosen.format(),
-                remaining=remaining.format(),
-            )
-        )
+    return _amount_within(
+        amount,
+        remaining,
+        MIN_REFUND_MINOR,
+        limit_name="remaining",
+        other_currency=QT_TRANSLATE_NOOP(
+            "rules", "The refund must be in {remaining_currency}, like the payment."
+        ),
+        too_small=msg(
+            "rules",
+            QT_TRANSLATE_NOOP("rules", "Refunds need at least {minimum}."),
+            minimum=Money(MIN_REFUND_MINOR, remaining.currency).format(),
+        ),
+        too_much=QT_TRANSLATE_NOOP("rules", "Refund of {amount} is more than what remains ({remaining})."),
+    )
+
+
+def _amount_within(
+    amount: Money | None,
+    limit: Money,
+    minimum_minor: int,
+    *,
+    limit_name: str,
+    other_currency: str,
+    too_small: Message,
+    too_much: str,
+) -> Money:
+    """``amount`` (None: all of ``limit``) if it is in ``limit``'s currency, at least ``minimum_minor``
+    and at most ``limit``; else a RuleViolation in the operation's own words, whose fields call the
+    limit ``{<limit_name>}`` and its currency ``{<limit_name>_currency}``."""
+    chosen = limit if amount is None else amount
+    if chosen.currency != limit.currency:
+        raise RuleViolation(msg("rules", other_currency, **{f"{limit_name}_currency": limit.currency}))
+    if chosen.minor < minimum_minor:
+        raise RuleViolation(too_small)
+    if chosen > limit:
+        raise RuleViolation(msg("rules", too_much, amount=chosen.format(), **{limit_name: limit.format()}))
     return chosen
 
 
@@ -319,28 +330,15 @@ def check_charge(payment: Payment, ops: Iterable[MoneyOp], amount: Money | None)
                 payment_status=status_words(payment.status),
             )
         )
-    held = held_amount(payment)
-    chosen = held if amount is None else amount
-    if chosen.currency != held.currency:
-        raise RuleViolation(
-            msg(
-                "rules",
-                QT_TRANSLATE_NOOP("rules", "The charge must be in {held_currency}, like the payment."),
-                held_currency=held.currency,
-            )
-        )
-    if chosen.minor < MIN_CHARGE_MINOR:
-        raise RuleViolation(msg("rules", QT_TRANSLATE_NOOP("rules", "A charge must be more than zero.")))
-    if chosen > held:
-        raise RuleViolation(
-            msg(
-                "rules",
-                QT_TRANSLATE_NOOP("rules", "Charge of {amount} is more than the held amount ({held})."),
-                amount=chosen.format(),
-                held=held.format(),
-            )
-        )
-    return chosen
+    return _amount_within(
+        amount,
+        held_amount(payment),
+        MIN_CHARGE_MINOR,
+        limit_name="held",
+        other_currency=QT_TRANSLATE_NOOP("rules", "The charge must be in {held_currency}, like the payment."),
+        too_small=msg("rules", QT_TRANSLATE_NOOP("rules", "A charge must be more than zero.")),
+        too_much=QT_TRANSLATE_NOOP("rules", "Charge of {amount} is more than the held amount ({held})."),
+    )
 
 
 def check_cancel(payment: Payment, ops: Iterable[MoneyOp]) -> Money:

@@ -5,6 +5,7 @@ parser (``--help``, every command) does not load the web stack (uvicorn, starlet
 from __future__ import annotations
 
 import argparse
+from typing import Final
 
 from epay_desktop.sandbox.config import SandboxConfig
 
@@ -12,6 +13,16 @@ __all__ = ["DEFAULT_PORT", "add_arguments", "config_from_args"]
 
 DEFAULT_PORT = 8765
 _DEFAULTS = SandboxConfig()
+#: The options that are ``SandboxConfig`` fields of the same name (the rest say where to listen).
+_CONFIG_OPTIONS: Final = (
+    "two_step",
+    "hold_seconds",
+    "token_ttl",
+    "max_attempts",
+    "acs_same_origin",
+    "status_lag",
+    "refund_status_after_partial",
+)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -50,12 +61,4 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def config_from_args(args: argparse.Namespace) -> SandboxConfig:
-    return SandboxConfig(
-        two_step=args.two_step,
-        hold_seconds=args.hold_seconds,
-        token_ttl=args.token_ttl,
-        max_attempts=args.max_attempts,
-        acs_same_origin=args.acs_same_origin,
-        status_lag=args.status_lag,
-        refund_status_after_partial=args.refund_status_after_partial,
-    )
+    return SandboxConfig(**{name: getattr(args, name) for name in _CONFIG_OPTIONS})
