@@ -149,11 +149,24 @@ class CheckoutWindow(QDialog):
             return
         super().reject()
 
+    async def _ask(
+        self,
+        title: str,
+        text: str,
+        buttons: StandardButton,
+        *,
+        default: StandardButton,
+        icon: QMessageBox.Icon = QMessageBox.Icon.Question,
+    ) -> StandardButton | None:
+        """The button pressed in a question over this window; None when the window was closed with the
+        console before or while asking (nothing is done then)."""
+        if not shiboken6.isValid(self) or not self.isVisible():
+            return None
+        answer = await ask_message(self, title, text, buttons, icon=icon, default=default)
+        return answer if shiboken6.isValid(self) else None
+
     async def _ask_cancel_sale(self) -> None:
-        if not shiboken6.isValid(self) or not self.isVisible():  # closed with the console meanwhile
-            return
-        answer = await ask_message(
-            self,
+        answer = await self._ask(
             _tr("Cancel this sale?"),
             _tr(
                 "The customer's payment page is open. Cancel the sale? If the customer has already "
@@ -162,25 +175,17 @@ class CheckoutWindow(QDialog):
             StandardButton.Yes | StandardButton.No,
             default=StandardButton.No,
         )
-        if not shiboken6.isValid(self):
-            return
-        view = self.sale.view
-        if answer == StandardButton.Yes and self.sale.currentWidget() is view:
-            view.cancel_button.click()  # the same path as the page's Cancel button
+        if answer == StandardButton.Yes and self.sale.currentWidget() is self.sale.view:
+            self.sale.view.cancel_button.click()  # the same path as the page's Cancel button
 
     async def _ask_discard(self) -> None:
-        if not shiboken6.isValid(self) or not self.isVisible():  # closed with the console meanwhile
-            return
-        answer = await ask_message(
-            self,
+        answer = await self._ask(
             _tr("Discard this sale?"),
             _tr("The amount and details you typed will be lost. Close the new payment anyway?"),
             StandardButton.Discard | StandardButton.Cancel,
             icon=QMessageBox.Icon.Warning,
             default=StandardButton.Cancel,
         )
-        if not shiboken6.isValid(self):
-            return
         if answer == StandardButton.Discard and not self.sale.blocked_reason:
             self.sale.new_sale()  # the next F2 starts from an empty form
             super().reject()
