@@ -22,7 +22,6 @@ from __future__ import annotations
 import html
 import logging
 from datetime import datetime
-from string import Template
 from typing import Final
 
 from starlette.applications import Starlette
@@ -33,17 +32,13 @@ from starlette.routing import BaseRoute, Route
 
 from epay_desktop.sandbox.cards import ISSUER
 from epay_desktop.sandbox.limits import RequestLimits
-from epay_desktop.sandbox.payform_pages import asset, format_amount, language_code, texts
+from epay_desktop.sandbox.payform_pages import asset, format_amount, html_page, language_code, texts
 from epay_desktop.sandbox.state import AcsAnswer, AcsPrompt, SandboxError, SandboxState
 
 __all__ = ["acs_routes", "create_acs_app"]
 
 log = logging.getLogger(__name__)
 
-_CSP: Final = (
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-    "object-src 'none'; base-uri 'none'"
-)
 _ASSETS: Final = {
     "acs.js": "application/javascript; charset=utf-8",
     "acs.css": "text/css; charset=utf-8",
@@ -56,16 +51,16 @@ def _esc(value: object) -> str:
 
 def _page(lang: str, title: str, body: str, status: int = 200) -> HTMLResponse:
     t = texts(lang)
-    page = Template(asset("acs.html")).substitute(
-        lang=_esc(t["html_lang"]), title=_esc(title), banner=_esc(t["banner"]), body=body
+    return html_page(
+        "acs",
+        t["html_lang"],
+        title,
+        t["banner"],
+        body,
+        body_class="acs",
+        banner_class="acs-banner",
+        status=status,
     )
-    headers = {
-        "Content-Security-Policy": _CSP,
-        "Cache-Control": "no-store",
-        "Referrer-Policy": "no-referrer",
-        "X-Content-Type-Options": "nosniff",
-    }
-    return HTMLResponse(page, status_code=status, headers=headers)
 
 
 def _hidden(**fields: str) -> str:

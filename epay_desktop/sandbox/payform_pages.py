@@ -104,11 +104,39 @@ def make_view(language: str | None, override: str | None, short: bool) -> View:
 
 
 def _layout(view: View, title: str, body: str, *, status: int = 200) -> HTMLResponse:
-    page = Template(asset("payform.html")).substitute(
-        lang=_esc(view.t["html_lang"]),
-        title=_esc(title),
+    return html_page(
+        "payform",
+        view.t["html_lang"],
+        title,
+        view.t["banner"],
+        body,
         body_class="short" if view.short else "full",
-        banner=_esc(view.t["banner"]),
+        banner_class="sandbox-banner",
+        status=status,
+    )
+
+
+def html_page(
+    assets: str,
+    lang: str,
+    title: str,
+    banner: str,
+    body: str,
+    *,
+    body_class: str,
+    banner_class: str,
+    status: int = 200,
+) -> HTMLResponse:
+    """A page of the sandbox (static/page.html: the payment page, the issuer's ACS) with the stylesheet
+    and script named ``assets`` (``payform``, ``acs``). ``lang``, ``title`` and ``banner`` are escaped
+    here, ``body`` is HTML already; sent with the pages' CSP and never cached."""
+    page = Template(asset("page.html")).substitute(
+        assets=assets,
+        lang=_esc(lang),
+        title=_esc(title),
+        body_class=body_class,
+        banner_class=banner_class,
+        banner=_esc(banner),
         body=body,
     )
     headers = {
