@@ -32,6 +32,7 @@ __all__ = [
     "check_cvc",
     "expiry_passed",
     "normalize_pan",
+    "pan_valid",
 ]
 
 #: The one-time code that passes the sandbox's 3-D Secure step.
@@ -67,9 +68,14 @@ _EXPIRY = re.compile(r"^\s*(\d{2})\s*/\s*(\d{2})\s*$")
 def normalize_pan(text: str) -> str:
     """Digits of a typed card number; SandboxError 840 unless 12-19 digits passing Luhn."""
     pan = re.sub(r"[\s-]", "", text)
-    if not pan.isascii() or not pan.isdigit() or not 12 <= len(pan) <= 19 or not _luhn_ok(pan):
+    if not pan_valid(pan):
         raise SandboxError(Code.BAD_CARD_NUMBER, "card number is not valid")
     return pan
+
+
+def pan_valid(pan: str) -> bool:
+    """12 to 19 digits passing the Luhn check (what the payment page checks too, payform_input.py)."""
+    return pan.isascii() and pan.isdigit() and 12 <= len(pan) <= 19 and _luhn_ok(pan)
 
 
 def _luhn_ok(pan: str) -> bool:

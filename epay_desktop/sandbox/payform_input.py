@@ -14,6 +14,7 @@ from urllib.parse import parse_qsl, urlsplit
 from starlette.datastructures import FormData
 
 from epay_desktop.payform.codec import ParamsError, parse_params
+from epay_desktop.sandbox.cards import pan_valid
 from epay_desktop.sandbox.state import CardInput, Checkout
 
 __all__ = [
@@ -97,21 +98,10 @@ def safe_link(url: str) -> str | None:
 # ---- card input ----------------------------------------------------------------------------------------
 
 
-def _luhn_ok(digits: str) -> bool:
-    total = 0
-    for i, ch in enumerate(reversed(digits)):
-        d = int(ch)
-        if i % 2 == 1:
-            d = d * 2 - 9 if d > 4 else d * 2
-        total += d
-    return total % 10 == 0
-
-
 def card_errors(card: CardInput) -> dict[str, str]:
     """Checks a page makes before sending; values are text keys. The state re-checks and decides."""
     errors: dict[str, str] = {}
-    digits = re.sub(r"[\s-]", "", card.pan)
-    if not (digits.isascii() and digits.isdigit() and 12 <= len(digits) <= 19 and _luhn_ok(digits)):
+    if not pan_valid(re.sub(r"[\s-]", "", card.pan)):
         errors["pan"] = "err_pan"
     match = _EXPIRY_RE.match(card.expiry)
     if match is None or not 1 <= int(match.group(1)) <= 12:
