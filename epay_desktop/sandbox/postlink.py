@@ -8,7 +8,6 @@ never send traffic off the machine, so anything else is refused (and logged).
 from __future__ import annotations
 
 import asyncio
-import ipaddress
 import logging
 import threading
 from dataclasses import dataclass
@@ -17,6 +16,7 @@ from urllib.parse import urlsplit
 import httpx
 
 from epay_desktop.domain import PaymentStatus
+from epay_desktop.domain.hosts import is_loopback_host
 from epay_desktop.sandbox.amounts import to_decimal
 from epay_desktop.sandbox.config import Clock
 from epay_desktop.sandbox.ledger import Transaction
@@ -77,12 +77,7 @@ def is_loopback_url(url: str) -> bool:
     host = (parts.hostname or "").lower()
     if parts.scheme not in ("http", "https") or not host:
         return False
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
+    return is_loopback_host(host)
 
 
 class PostLinkSender:

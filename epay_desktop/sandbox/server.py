@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import ipaddress
 import logging
 import socket
 import sys
@@ -24,6 +23,7 @@ from types import TracebackType
 import uvicorn
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from epay_desktop.domain.hosts import is_loopback_host
 from epay_desktop.sandbox.acs import create_acs_app
 from epay_desktop.sandbox.app import create_app
 from epay_desktop.sandbox.config import TEST_CLIENT_ID, TEST_CLIENT_SECRET, TEST_TERMINAL_ID, SandboxConfig
@@ -91,13 +91,6 @@ def _bind(host: str, port: int) -> socket.socket:
     return sock
 
 
-def _is_loopback(host: str) -> bool:
-    try:
-        return host == "localhost" or ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
-
-
 def _base_url(sock: socket.socket) -> str:
     host, port = sock.getsockname()[:2]
     return f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
@@ -132,7 +125,7 @@ def run(args: argparse.Namespace) -> int:
     except OSError as exc:
         print(f"cannot listen on {args.host}:{args.port}: {exc}", file=sys.stderr)
         return 2
-    if not _is_loopback(args.host):
+    if not is_loopback_host(args.host):
         print(
             f"warning: {args.host} is not a loopback address; the sandbox is for this machine",
             file=sys.stderr,

@@ -16,11 +16,12 @@ or a redirect to any other host stay blocked.
 
 from __future__ import annotations
 
-import ipaddress
 from dataclasses import dataclass
 from enum import Enum
 from typing import Final
 from urllib.parse import parse_qs, quote, urlsplit
+
+from epay_desktop.domain.hosts import is_loopback_host
 
 __all__ = [
     "DEFAULT_RETURN_BASE",
@@ -102,15 +103,6 @@ def _split(url: str) -> _Target | None:
     host = (parts.hostname or "").lower()
     has_userinfo = "@" in parts.netloc
     return _Target(scheme, host, port, parts.path or "/", parts.query, has_userinfo)
-
-
-def _is_loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 def hosts_of(*urls: str) -> frozenset[str]:
@@ -206,7 +198,7 @@ class NavigationPolicy:
             return False
         if target.scheme == "https":
             pass
-        elif not (target.scheme == "http" and _is_loopback(target.host)):
+        elif not (target.scheme == "http" and is_loopback_host(target.host)):
             return False
         # "host" without a port in the allow-list means the scheme's default port.
         default = _DEFAULT_PORTS[target.scheme]
@@ -264,7 +256,7 @@ class NavigationPolicy:
         """Could be an issuer's page at all: https, or http on loopback; a host, no user:password@."""
         if target.has_userinfo or not target.host or target.port is None:
             return False
-        return target.scheme == "https" or (target.scheme == "http" and _is_loopback(target.host))
+        return target.scheme == "https" or (target.scheme == "http" and is_loopback_host(target.host))
 
     def decide(self, url: str, main_frame: bool) -> Decision:
         target = _split(url)
