@@ -115,14 +115,14 @@ class Core:
                     user_message = msg("gateway", _INVOICE_REFUSED_MESSAGE)
             raise AuthError(
                 f"token endpoint refused the {what}",
-                **req.about,
+                **req.about(),
                 http_status=status,
                 user_message=user_message,
             )
         if status == 429 or status >= 500:
             raise server_error(req, response, "token endpoint")
         raise ProtocolError(
-            f"token endpoint answered HTTP {status}; check the OAuth URL", **req.about, http_status=status
+            f"token endpoint answered HTTP {status}; check the OAuth URL", **req.about(), http_status=status
         )
 
     def _token_request(self, operation: str, form: dict[str, str], invoice_id: str | None = None) -> Request:
@@ -174,7 +174,7 @@ class Core:
                     body, self.clock(), invoice_id, amount, self.credentials.terminal_id
                 )
             except BodyError as exc:
-                raise ProtocolError(str(exc), **req.about, http_status=200) from None
+                raise ProtocolError(str(exc), **req.about(), http_status=200) from None
 
         return await self.retrying(once)
 
@@ -201,7 +201,7 @@ class Core:
         if response.status_code == 401:
             raise AuthError(
                 "gateway answered 401 twice, the second time to a freshly issued token",
-                **req.about,
+                **req.about(),
                 http_status=401,
                 user_message=(
                     msg(

@@ -33,7 +33,7 @@ _UNCLEAR_4XX = frozenset({408, 429})
 def _forbidden(req: Request, status: int) -> AuthError:
     return AuthError(
         "gateway answered 403 Forbidden",
-        **req.about,
+        **req.about(),
         http_status=status,
         user_message=(
             msg(
@@ -62,14 +62,14 @@ def server_error(req: Request, response: httpx.Response, source: str = "gateway"
     """``source`` answered 429 or 5xx: retryable, after the ``Retry-After`` it asked for, if any."""
     return ServerError(
         f"{source} answered HTTP {response.status_code}",
-        **req.about,
+        **req.about(),
         http_status=response.status_code,
         retry_after=parse_retry_after(response.headers),
     )
 
 
 def _protocol(req: Request, detail: str, status: int) -> ProtocolError:
-    return ProtocolError(detail, **req.about, http_status=status)
+    return ProtocolError(detail, **req.about(), http_status=status)
 
 
 def _json_body(req: Request, response: httpx.Response) -> object:
@@ -132,7 +132,7 @@ def _mutation_failure(req: Request, response: httpx.Response, *, declined: bool 
         raise api_error_for(req, response, declined=declined)
     raise OutcomeUnknown(
         f"gateway answered HTTP {status} after receiving the request",
-        **req.about,
+        **req.about(),
         http_status=status,
     )
 
@@ -200,7 +200,7 @@ def _code_in_2xx(req: Request, status: int, code: object, message: str) -> Outco
     )
     return OutcomeUnknown(
         f"gateway answered HTTP {status} with code {shown}",
-        **req.about,
+        **req.about(),
         http_status=status,
         gateway_code=number,
         gateway_message=message,
@@ -215,15 +215,13 @@ def card_payment(req: Request, response: httpx.Response, amount: Money) -> CardP
         result = parse_card_payment(decode_json(response.content), amount)
     except BodyError as exc:
         raise OutcomeUnknown(
-            f"unreadable answer to a payment ({exc})", **req.about, http_status=response.status_code
+            f"unreadable answer to a payment ({exc})", **req.about(), http_status=response.status_code
         ) from None
     if result.status is not None and result.status.is_failure:
         raise Declined(
             f"payment ended in status {result.status.value}",
+            **req.about(result.id),
             reason_code=result.reason_code,
-            operation=req.operation,
-            invoice_id=req.invoice_id,
-            transaction_id=result.id,
             http_status=response.status_code,
             gateway_code=result.reason_code,
         )

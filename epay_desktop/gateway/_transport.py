@@ -93,11 +93,13 @@ class Request:
     content: bytes | None = field(default=None, repr=False)
     content_type: str | None = None
 
-    @property
-    def about(self) -> RequestNames:
-        """What an error about this request names: its operation, invoice and transaction."""
+    def about(self, transaction_id: str | None = None) -> RequestNames:
+        """What an error about this request names: its operation, invoice and transaction (its own, or
+        ``transaction_id`` where the answer named one)."""
         return RequestNames(
-            operation=self.operation, invoice_id=self.invoice_id, transaction_id=self.transaction_id
+            operation=self.operation,
+            invoice_id=self.invoice_id,
+            transaction_id=self.transaction_id if transaction_id is None else transaction_id,
         )
 
 
@@ -168,7 +170,7 @@ def _transport_error(req: Request, exc: BaseException) -> EpayError:
         cls, detail = OutcomeUnknown, f"no clear answer after sending ({name})"
     else:
         cls, detail = GatewayUnavailable, f"the read failed in transit ({name})"
-    return cls(detail, **req.about)
+    return cls(detail, **req.about())
 
 
 def error_body(response: httpx.Response) -> tuple[int | None, str]:
@@ -194,7 +196,7 @@ def api_error_for(req: Request, response: httpx.Response, *, declined: bool = Fa
     code, message = error_body(response)
     status = response.status_code
     kwargs: dict[str, Any] = {
-        **req.about,
+        **req.about(),
         "http_status": status,
         "gateway_code": code,
         "gateway_message": message,

@@ -296,7 +296,7 @@ class EpayClient:
         if response.status_code == 401:
             raise AuthError(
                 "payment token refused (401)",
-                **req.about,
+                **req.about(),
                 http_status=401,
                 user_message=msg(
                     "gateway",
