@@ -11,10 +11,10 @@ from __future__ import annotations
 import asyncio
 import html
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QMarginsF, Qt
@@ -52,6 +52,7 @@ log = logging.getLogger(__name__)
 
 _EXAMPLE = "audit 1234 3f2a-9c01-77be-0d4c"  # the printed form (not a word to translate)
 _SAVE_KIND = "audit_anchor"  # the folder a saved anchor went to last (file_places)
+_Place = TypeVar("_Place")  # where an anchor goes: a printer or a file
 
 
 def _tr(text: str) -> str:
@@ -272,16 +273,27 @@ class AuditAnchorDialog(QDialog):
             file_name=f"audit-anchor-{self.anchor.count}.txt",
         )
 
+    async def _anchor_to(
+        self, choose: Callable[[], Awaitable[_Place | None]]
+    ) -> tuple[AuditAnchor, _Place] | None:
+        """The anchor shown and where it goes (``choose``: the printer or the file the manager picks);
+        None without an anchor, when they cancelled, or when the window went meanwhile."""
+        anchor = self.anchor
+        if anchor is None:
+            return None
+        place = await choose()
+        if place is None or not shiboken6.isValid(self):
+            return None
+        return anchor, place
+
     # -- slots -------------------------------------------------------------------------------------
 
     @action_slot(busy=("save_button",))
     async def on_print_clicked(self) -> None:
-        anchor = self.anchor
-        if anchor is None:
+        chosen = await self._anchor_to(self.choose_printer)
+        if chosen is None:
             return
-        printer = await self.choose_printer()
-        if printer is None or not shiboken6.isValid(self):
-            return  # cancelled
+        anchor, printer = chosen
         when = self._clock().astimezone()  # the shop's local time, as on a receipt
         print_anchor_page(printer, anchor_page_html(self._shop_name, when, anchor))
         log.info("event=audit_anchor_printed count=%d", anchor.count)
@@ -289,12 +301,10 @@ class AuditAnchorDialog(QDialog):
 
     @action_slot(busy=("print_button",))
     async def on_save_clicked(self) -> None:
-        anchor = self.anchor
-        if anchor is None:
+        chosen = await self._anchor_to(self.choose_save_path)
+        if chosen is None:
             return
-        path = await self.choose_save_path()
-        if path is None or not shiboken6.isValid(self):
-            return
+        anchor, path = chosen
         try:  # a link, pipe, device or folder at the path is refused before anything is opened (0069)
             check_target(path)
             saved = await asyncio.to_thread(write_file_safely, path, anchor.file_text().encode())
