@@ -40,6 +40,7 @@ __all__ = [
     "is_busy",
     "report_task_exception",
     "run_dialog",
+    "run_dialog_once",
     "show_error",
     "spawn",
     "start_action",
@@ -141,6 +142,16 @@ async def run_dialog(dialog: QDialog) -> int:
         if shiboken6.isValid(dialog):
             with contextlib.suppress(RuntimeError, RuntimeWarning, TypeError):
                 dialog.finished.disconnect(on_finished)
+
+
+async def run_dialog_once(dialog: QDialog) -> int:
+    """:func:`run_dialog`, then ``dialog`` deleted (``deleteLater``) however it ended: for a dialog made
+    for one showing. What it holds can still be read right after: the deletion waits for the loop."""
+    try:
+        return await run_dialog(dialog)
+    finally:
+        if shiboken6.isValid(dialog):
+            dialog.deleteLater()
 
 
 async def ask_message(

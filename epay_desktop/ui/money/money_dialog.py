@@ -14,7 +14,6 @@ permission, stale remaining amount) show inside the dialog.
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -24,7 +23,6 @@ from PySide6.QtGui import QFont, QFontMetrics, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -38,10 +36,11 @@ from PySide6.QtWidgets import (
 from epay_desktop.domain import Money, MoneyOp, OpKind, OpState, Payment, User
 from epay_desktop.services.money_ops.engine import OutcomeNotRecorded
 from epay_desktop.ui.common import theme
-from epay_desktop.ui.common.asyncqt import run_dialog, spawn, user_message_of
+from epay_desktop.ui.common.asyncqt import run_dialog_once, user_message_of
 from epay_desktop.ui.common.formatting import card_text
 from epay_desktop.ui.common.language import on_language_change, translations
 from epay_desktop.ui.common.naming import named
+from epay_desktop.ui.common.work_dialog import WorkDialog
 from epay_desktop.ui.money.approval_widget import ApprovalWidget
 from epay_desktop.ui.widgets.money_edit import MoneyEdit
 from epay_desktop.ui.widgets.status_badge import StatusBadge
@@ -54,7 +53,7 @@ if TYPE_CHECKING:
 __all__ = ["MoneyOpDialog"]
 
 D = TypeVar("D", bound="MoneyOpDialog")
-_ERROR_STYLE, _HINT_STYLE, _UNKNOWN_STYLE = "error_label", "note_text", "unknown_outcome"  # theme styles
+_UNKNOWN_STYLE = "unknown_outcome"  # the theme's style of "Checking with the bank"
 
 
 #: The narrowest a money dialog gets; a longer title widens it (:meth:`MoneyOpDialog.showEvent`).
@@ -63,7 +62,7 @@ MIN_WIDTH = 440
 TITLE_BAR_EXTRA = 4 * 24 + 24
 
 
-class MoneyOpDialog(QDialog):
+class MoneyOpDialog(WorkDialog):
     """Base of the three money dialogs; subclasses add their inputs (:meth:`build`) and the hooks."""
 
     KIND: OpKind = OpKind.REFUND
@@ -86,19 +85,12 @@ class MoneyOpDialog(QDialog):
         self.actor = actor
         self._operations = operations
         self._users = users
-        self._task: asyncio.Task[None] | None = None
         self.result_op: MoneyOp | None = None
         self._refocus_pin = False
         self._unknown_said: Callable[[], str] | None = None  # why the outcome is unknown, when not the bank
         self.setMinimumWidth(MIN_WIDTH)
         self.body = QFormLayout()
         self.approval = None if actor.role.can_move_money else ApprovalWidget(self)
-        self.hint_label = named(QLabel(wordWrap=True), "hint_label")
-        self.hint_label.setStyleSheet(theme.style(_HINT_STYLE))
-        self.error_label = named(QLabel(wordWrap=True), "error_label")
-        self.error_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.error_label.setStyleSheet(theme.style(_ERROR_STYLE))
-        self.error_label.hide()
         self.buttons = QDialogButtonBox()
         self.ok_button: QPushButton = self.buttons.addButton(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setObjectName("ok_button")
@@ -265,10 +257,6 @@ class MoneyOpDialog(QDialog):
 
     # -- state -----------------------------------------------------------------------------------
 
-    @property
-    def busy(self) -> bool:
-        return self._task is not None and not self._task.done()
-
     def show_error(self, message: str | Callable[[], str]) -> None:
         """Say ``message`` under the inputs ('' hides it); a function is asked again after a switch."""
         self._error_text = message
@@ -302,10 +290,6 @@ class MoneyOpDialog(QDialog):
         """Widgets to disable while the operation runs (or when it is not possible)."""
         return [self.approval] if self.approval is not None else []
 
-    def reject(self) -> None:
-        if not self.busy:  # an operation in flight cannot be called back; it finishes first
-            super().reject()
-
     # -- the one action --------------------------------------------------------------------------
 
     def submit(self) -> None:
@@ -313,10 +297,8 @@ class MoneyOpDialog(QDialog):
         amount = self.amount()
         if self.busy or not self.ok_button.isEnabled() or amount is None:
             return
-        self.show_error("")
-        self._task = spawn(self._run(amount), busy=self)
         self.cancel_button.setEnabled(False)
-        self.update_state()
+        self.start(self._run(amount))
 
     async def _run(self, amount: Money) -> None:
         op: MoneyOp | None = None
@@ -338,11 +320,10 @@ class MoneyOpDialog(QDialog):
                 self.handle_error(exc, message)
         finally:
             if shiboken6.isValid(self):
-                self._task = None
                 self.cancel_button.setEnabled(True)
                 if op is not None:
                     self._finish(op)
-                self.update_state()
+                self.work_ended()
                 if self._refocus_pin and self.approval is not None:  # enabled again by update_state
                     self._refocus_pin = False
                     self.approval.focus_pin()
@@ -407,9 +388,5 @@ class MoneyOpDialog(QDialog):
         """Show the dialog (``open()``); the operation it ran (SUCCEEDED or still being checked), or None."""
         dialog = cls(parent, view, actor, operations, users, **options)
         dialog.update_state()
-        try:
-            await run_dialog(dialog)
-            return dialog.result_op
-        finally:
-            if shiboken6.isValid(dialog):
-                dialog.deleteLater()
+        await run_dialog_once(dialog)
+        return dialog.result_op

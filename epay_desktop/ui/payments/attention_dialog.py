@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from epay_desktop.domain import ConsoleStatus, Discrepancy, InvoiceId, MoneyOp, OpKind, OpState, User
-from epay_desktop.ui.common.asyncqt import run_dialog, spawn, user_message_of
+from epay_desktop.ui.common.asyncqt import run_dialog_once, spawn, user_message_of
 from epay_desktop.ui.common.formatting import local_time_text, money_text
 from epay_desktop.ui.common.language import on_language_change
 from epay_desktop.ui.common.naming import named
@@ -388,9 +388,5 @@ class AttentionDialog(QDialog):
         views = list(await asyncio.gather(*(queries.get_view(p.invoice_id) for p in page.payments)))
         discrepancies = await books.open_discrepancies() if books is not None else []
         dialog = cls(parent, views, discrepancies, books=books, user=user)
-        try:
-            await run_dialog(dialog)
-            return dialog.chosen
-        finally:
-            if shiboken6.isValid(dialog):
-                dialog.deleteLater()
+        await run_dialog_once(dialog)
+        return dialog.chosen

@@ -9,7 +9,6 @@ remembered in the console's ``ui.ini`` (``file_places.ui_settings``; docs/decisi
 
 from __future__ import annotations
 
-import asyncio
 import errno
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -18,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QDate, QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QSettings
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -39,12 +38,12 @@ from epay_desktop.domain import User
 from epay_desktop.domain.bounds import EARLIEST_DATE
 from epay_desktop.safe_files import UnsafeFilePath
 from epay_desktop.services.payments.queries import CSV_COLUMNS
-from epay_desktop.ui.common import theme
-from epay_desktop.ui.common.asyncqt import run_dialog, show_error, spawn, user_message_of
+from epay_desktop.ui.common.asyncqt import run_dialog, run_dialog_once, show_error, user_message_of
 from epay_desktop.ui.common.file_places import remember_folder, start_folder
 from epay_desktop.ui.common.formatting import KAZAKHSTAN
 from epay_desktop.ui.common.naming import named
 from epay_desktop.ui.common.screen_fit import fit_file_dialog_columns
+from epay_desktop.ui.common.work_dialog import WorkDialog
 from epay_desktop.ui.widgets.i18n import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
@@ -143,7 +142,7 @@ def period_days(key: str, today: date) -> tuple[date, date] | None:
     return None
 
 
-class ExportDialog(QDialog):
+class ExportDialog(WorkDialog):
     """Period, columns, then "Export…" asks for the file and writes it. :meth:`ask` is the entry point."""
 
     def __init__(
@@ -162,7 +161,6 @@ class ExportDialog(QDialog):
         self._settings = settings
         self._today = today
         self._start_folder = start_folder
-        self._task: asyncio.Task[None] | None = None
         self.file_dialog: QFileDialog | None = None
         self.result_value: ExportResult | None = None
         self.period_combo = named(QComboBox(), "period_combo")
@@ -194,12 +192,6 @@ class ExportDialog(QDialog):
             check.toggled.connect(self.update_state)
             self.column_boxes[name] = check
             grid.addWidget(check, n // 2, n % 2)
-        self.hint_label = named(QLabel(wordWrap=True), "hint_label")
-        self.hint_label.setStyleSheet(theme.style("note_text"))
-        self.error_label = named(QLabel(wordWrap=True), "error_label")
-        self.error_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.error_label.setStyleSheet(theme.style("error_label"))
-        self.error_label.hide()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.export_button = named(
             self.buttons.addButton(_tr("Export…"), QDialogButtonBox.ButtonRole.AcceptRole), "export_button"
@@ -219,10 +211,6 @@ class ExportDialog(QDialog):
 
     # -- state -----------------------------------------------------------------------------------
 
-    @property
-    def busy(self) -> bool:
-        return self._task is not None and not self._task.done()
-
     def columns(self) -> list[str]:
         return [name for name in CSV_COLUMNS if self.column_boxes[name].isChecked()]
 
@@ -240,10 +228,6 @@ class ExportDialog(QDialog):
         self.export_button.setEnabled(not problem and not self.busy)
         self.hint_label.setText(problem)
         self.hint_label.setVisible(bool(problem))
-
-    def show_error(self, message: str) -> None:
-        self.error_label.setText(message)
-        self.error_label.setVisible(bool(message))
 
     def _remembered_columns(self) -> set[str]:
         saved = self._settings.value(COLUMNS_KEY, "")
@@ -274,17 +258,11 @@ class ExportDialog(QDialog):
 
     # -- export ----------------------------------------------------------------------------------
 
-    def reject(self) -> None:
-        if not self.busy:
-            super().reject()
-
     def submit(self) -> None:
         """Ask for the file, then write it once; a second click meanwhile does nothing."""
         if self.busy or self.problem():
             return
-        self.show_error("")
-        self._task = spawn(self._choose_and_export(), busy=self)
-        self.update_state()
+        self.start(self._choose_and_export())
 
     async def _choose_and_export(self) -> None:
         try:
@@ -293,9 +271,7 @@ class ExportDialog(QDialog):
                 return
             await self._export(path)
         finally:
-            if shiboken6.isValid(self):
-                self._task = None
-                self.update_state()
+            self.work_ended()
 
     async def _choose_file(self) -> Path | None:
         dialog = QFileDialog(self, _tr("Save the CSV file"), str(self.suggested_path()))
@@ -357,9 +333,5 @@ class ExportDialog(QDialog):
             return None
         today = clock().astimezone(KAZAKHSTAN).date()
         dialog = cls(parent, exporter, today=today, settings=settings)
-        try:
-            await run_dialog(dialog)
-            return dialog.result_value
-        finally:
-            if shiboken6.isValid(dialog):
-                dialog.deleteLater()
+        await run_dialog_once(dialog)
+        return dialog.result_value

@@ -16,17 +16,16 @@ from dataclasses import dataclass, replace
 from typing import Protocol
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtPrintSupport import QPrinterInfo
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QTabWidget, QVBoxLayout, QWidget
 
 from epay_desktop.domain import User
 from epay_desktop.domain.settings_catalog import STATUS_LAG_SECONDS
 from epay_desktop.services.secret_store import NO_KEYCHAIN
 from epay_desktop.services.shop_settings import LocalConfig, ShopProfile
-from epay_desktop.ui.common import theme
-from epay_desktop.ui.common.asyncqt import run_dialog, show_error, spawn, user_message_of
-from epay_desktop.ui.common.naming import named
+from epay_desktop.ui.common.asyncqt import run_dialog_once, show_error, user_message_of
+from epay_desktop.ui.common.work_dialog import WorkDialog
 from epay_desktop.ui.settings.settings_pages import ComputerPage, GatewayPage, ReceiptsPage
 from epay_desktop.ui.widgets.i18n import QT_TRANSLATE_NOOP
 
@@ -83,7 +82,7 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("SettingsDialog", text)
 
 
-class SettingsDialog(QDialog):
+class SettingsDialog(WorkDialog):
     """Build it with loaded values; :meth:`ask` loads them and is the only entry point."""
 
     def __init__(
@@ -106,7 +105,6 @@ class SettingsDialog(QDialog):
         self.actor = actor
         self._local = local
         self._shop_port, self._local_port, self._secrets = ports
-        self._task: asyncio.Task[None] | None = None
         self.result_value: SettingsResult | None = None
         self.gateway_page = GatewayPage(
             local,
@@ -121,12 +119,6 @@ class SettingsDialog(QDialog):
         self.tabs.addTab(self.gateway_page, self.tr("Gateway"))
         self.tabs.addTab(self.receipts_page, self.tr("Receipts"))
         self.tabs.addTab(self.computer_page, self.tr("This computer"))
-        self.hint_label = named(QLabel(wordWrap=True), "hint_label")
-        self.hint_label.setStyleSheet(theme.style("note_text"))
-        self.error_label = named(QLabel(wordWrap=True), "error_label")
-        self.error_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.error_label.setStyleSheet(theme.style("error_label"))
-        self.error_label.hide()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -143,10 +135,6 @@ class SettingsDialog(QDialog):
             page.changed.connect(self.update_state)
         self.update_state()
 
-    @property
-    def busy(self) -> bool:
-        return self._task is not None and not self._task.done()
-
     def problem(self) -> str:
         return self.gateway_page.problem() or self.receipts_page.problem() or self.computer_page.problem()
 
@@ -157,10 +145,6 @@ class SettingsDialog(QDialog):
         self.hint_label.setText(problem)
         self.hint_label.setVisible(bool(problem))
 
-    def show_error(self, message: str) -> None:
-        self.error_label.setText(message)
-        self.error_label.setVisible(bool(message))
-
     def config(self) -> LocalConfig:
         return replace(
             self._local,
@@ -169,22 +153,16 @@ class SettingsDialog(QDialog):
             idle_lock_minutes=self.computer_page.idle_spin.value(),
         )
 
-    def reject(self) -> None:
-        if not self.busy:
-            super().reject()
-
     def submit(self) -> None:
         """Save once; a second click while saving does nothing."""
         if self.busy or self.problem():
             return
         secret = self.gateway_page.secret()
         self.gateway_page.secret_edit.clear()  # never kept on screen longer than needed
-        self.show_error("")
         profile = replace(
             self.receipts_page.profile(), status_lag_seconds=self.gateway_page.status_lag_seconds()
         )
-        self._task = spawn(self._save(self.config(), profile, secret), busy=self)
-        self.update_state()
+        self.start(self._save(self.config(), profile, secret))
 
     async def _save(self, config: LocalConfig, profile: ShopProfile, secret: str) -> None:
         try:
@@ -200,9 +178,7 @@ class SettingsDialog(QDialog):
                 self.show_error(_tr(NO_KEYCHAIN_TEXT) if message == NO_KEYCHAIN else message)
             return
         finally:
-            if shiboken6.isValid(self):
-                self._task = None
-                self.update_state()
+            self.work_ended()
         self.result_value = SettingsResult(saved_local, saved_shop, bool(secret))
         self.accept()
 
@@ -250,9 +226,5 @@ class SettingsDialog(QDialog):
             system_printer=system_printer,
             store_info=store_info,
         )
-        try:
-            await run_dialog(dialog)
-            return dialog.result_value
-        finally:
-            if shiboken6.isValid(dialog):
-                dialog.deleteLater()
+        await run_dialog_once(dialog)
+        return dialog.result_value

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from epay_desktop.domain import Role, User
 from epay_desktop.services.people.passwords import WeakSecret, check_secret
 from epay_desktop.ui.common import theme
-from epay_desktop.ui.common.asyncqt import run_dialog, user_message_of
+from epay_desktop.ui.common.asyncqt import run_dialog_once, user_message_of
 from epay_desktop.ui.common.naming import named
 from epay_desktop.ui.session.login import role_text
 
@@ -45,11 +45,6 @@ def secret_problem(secret: str, again: str) -> str:
     if secret != again:
         return _tr("The two PINs or passwords are not the same.")
     return ""
-
-
-def _finish(dialog: QDialog) -> None:
-    if shiboken6.isValid(dialog):
-        dialog.deleteLater()
 
 
 class ResetPinDialog(QDialog):
@@ -113,15 +108,12 @@ class ResetPinDialog(QDialog):
     async def ask(cls, parent: QWidget | None, name: str) -> str | None:
         """The new PIN/password for ``name``, or None if cancelled. The fields are cleared at once."""
         dialog = cls(parent, name)
-        try:
-            accepted = await run_dialog(dialog) == QDialog.DialogCode.Accepted
-            secret = dialog.pin_edit.text() if accepted and shiboken6.isValid(dialog) else None
-            if shiboken6.isValid(dialog):
-                dialog.pin_edit.clear()
-                dialog.pin_again_edit.clear()
-            return secret
-        finally:
-            _finish(dialog)
+        accepted = await run_dialog_once(dialog) == QDialog.DialogCode.Accepted
+        secret = dialog.pin_edit.text() if accepted and shiboken6.isValid(dialog) else None
+        if shiboken6.isValid(dialog):
+            dialog.pin_edit.clear()
+            dialog.pin_again_edit.clear()
+        return secret
 
 
 class RoleDialog(QDialog):
@@ -171,8 +163,5 @@ class RoleDialog(QDialog):
     async def ask(cls, parent: QWidget | None, user: User, roles: list[Role]) -> Role | None:
         """The role chosen for ``user``, or None if cancelled."""
         dialog = cls(parent, user, roles)
-        try:
-            accepted = await run_dialog(dialog) == QDialog.DialogCode.Accepted
-            return dialog.chosen() if accepted and shiboken6.isValid(dialog) else None
-        finally:
-            _finish(dialog)
+        accepted = await run_dialog_once(dialog) == QDialog.DialogCode.Accepted
+        return dialog.chosen() if accepted and shiboken6.isValid(dialog) else None

@@ -7,12 +7,11 @@ only a Close button. A cashier is refused with a message box before anything is 
 
 from __future__ import annotations
 
-import shiboken6
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
 from epay_desktop.domain import User
-from epay_desktop.ui.common.asyncqt import run_dialog, show_error
+from epay_desktop.ui.common.asyncqt import run_dialog_once, show_error
 from epay_desktop.ui.users.users_admin import UserAdminPort, UsersAdmin
 
 __all__ = ["UsersDialog"]
@@ -49,8 +48,4 @@ class UsersDialog(QDialog):
             return
         dialog = cls(parent, actor, users)
         dialog.admin.reload()
-        try:
-            await run_dialog(dialog)
-        finally:
-            if shiboken6.isValid(dialog):
-                dialog.deleteLater()
+        await run_dialog_once(dialog)

@@ -1,0 +1,66 @@
+"""A dialog that does one piece of work per click (save the settings, export, a money operation).
+
+While the work runs a second click does nothing and the dialog cannot be closed (Cancel, Esc, the
+title bar): it finishes first and its result is shown in the dialog. Why OK is disabled is said in
+``hint_label``, what went wrong in ``error_label``, both under the inputs.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Coroutine
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QLabel, QWidget
+
+from epay_desktop.ui.common import theme
+from epay_desktop.ui.common.asyncqt import spawn
+from epay_desktop.ui.common.naming import named
+
+__all__ = ["WorkDialog"]
+
+
+class WorkDialog(QDialog):
+    """Subclasses lay out ``hint_label`` and ``error_label``, define :meth:`update_state`, start their
+    work with :meth:`start` and call :meth:`work_ended` from its ``finally``."""
+
+    def __init__(self, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self._task: asyncio.Task[None] | None = None
+        self.hint_label = named(QLabel(wordWrap=True), "hint_label")
+        self.hint_label.setStyleSheet(theme.style("note_text"))
+        self.error_label = named(QLabel(wordWrap=True), "error_label")
+        self.error_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.error_label.setStyleSheet(theme.style("error_label"))
+        self.error_label.hide()
+
+    @property
+    def busy(self) -> bool:
+        return self._task is not None and not self._task.done()
+
+    def update_state(self) -> None:
+        """Hook: enable OK only for valid input (and not while busy), and say why it is disabled."""
+        raise NotImplementedError
+
+    def show_error(self, message: str) -> None:
+        """Say ``message`` under the inputs ('' hides it)."""
+        self.error_label.setText(message)
+        self.error_label.setVisible(bool(message))
+
+    def reject(self) -> None:
+        if not self.busy:  # work in flight cannot be called back; it finishes first
+            super().reject()
+
+    def start(self, work: Coroutine[Any, Any, None]) -> None:
+        """Run ``work`` as the dialog's one task (the last error cleared, the busy indicator on)."""
+        self.show_error("")
+        self._task = spawn(work, busy=self)
+        self.update_state()
+
+    def work_ended(self) -> None:
+        """From the work's ``finally``: the dialog takes input again (unless it was deleted meanwhile)."""
+        if shiboken6.isValid(self):
+            self._task = None
+            self.update_state()
