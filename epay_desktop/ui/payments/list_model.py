@@ -27,21 +27,14 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import shiboken6
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 
 from epay_desktop.domain import InvoiceId, MoneyOp, OpState, Payment
 from epay_desktop.ui.common.amounts import charge_split
 from epay_desktop.ui.common.asyncqt import spawn, user_message_of
 from epay_desktop.ui.common.labels import bank_reason_text
 from epay_desktop.ui.common.roles import BadgeRole, KeyRole, RecordRole
+from epay_desktop.ui.common.table_model import ROOT, ColumnsModel, Index
 from epay_desktop.ui.payments.columns import (
     HEADERS,
     PaymentColumn,
@@ -61,8 +54,6 @@ __all__ = ["PaymentColumn", "PaymentFilter", "PaymentsTableModel", "list_query"]
 
 log = logging.getLogger(__name__)
 
-Index = QModelIndex | QPersistentModelIndex
-_ROOT = QModelIndex()
 _T = TypeVar("_T")
 #: Operation states the list marks (the store's "needs attention" states).
 _MARKED = (OpState.UNKNOWN, OpState.NEEDS_REVIEW)
@@ -104,8 +95,10 @@ class _Page:
     cursor: Any  # the source's cursor after the last row (``ListPage.last``): the next page seeks from it
 
 
-class PaymentsTableModel(QAbstractTableModel):
+class PaymentsTableModel(ColumnsModel):
     """The list's rows (true count, pages on demand). ``cashier_name(user_id)`` names the Cashier column."""
+
+    columns = PaymentColumn
 
     loading_changed = Signal(bool)
     page_loaded = Signal(int)  # rows of the page that just arrived
@@ -188,16 +181,15 @@ class PaymentsTableModel(QAbstractTableModel):
 
     def row_of(self, invoice_id: InvoiceId) -> int | None:
         """Row of a loaded payment, or None (not loaded, or not in the list)."""
-        for page in self._pages.values():
-            for i, p in enumerate(page.payments):
-                if p.invoice_id == invoice_id:
-                    return page.start + i
-        return None
+        return self._loaded_row(lambda p: p.invoice_id == invoice_id)
 
     def row_of_id(self, payment_id: int) -> int | None:
+        return self._loaded_row(lambda p: p.id == payment_id)
+
+    def _loaded_row(self, wanted: Callable[[Payment], bool]) -> int | None:
         for page in self._pages.values():
             for i, p in enumerate(page.payments):
-                if p.id == payment_id:
+                if wanted(p):
                     return page.start + i
         return None
 
@@ -275,11 +267,11 @@ class PaymentsTableModel(QAbstractTableModel):
         total = int(counts.total)
         old = self._count
         if total > old:
-            self.beginInsertRows(_ROOT, old, total - 1)
+            self.beginInsertRows(ROOT, old, total - 1)
             self._count = total
             self.endInsertRows()
         elif total < old:
-            self.beginRemoveRows(_ROOT, total, old - 1)
+            self.beginRemoveRows(ROOT, total, old - 1)
             self._count = total
             self.endRemoveRows()
         self._counted = True
@@ -466,7 +458,7 @@ class PaymentsTableModel(QAbstractTableModel):
     def _insert_at(self, row: int, payment: Payment) -> None:
         """Insert ``payment`` at ``row``; pages below it move down one (its own page takes it; with no
         page there the row is read from the database like any other)."""
-        self.beginInsertRows(_ROOT, row, row)
+        self.beginInsertRows(ROOT, row, row)
         moved: OrderedDict[int, _Page] = OrderedDict()
         placed = False
         for start, page in self._pages.items():
@@ -502,27 +494,14 @@ class PaymentsTableModel(QAbstractTableModel):
 
     # -- Qt model API ----------------------------------------------------------------------------
 
-    def rowCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else self._count
+    def row_total(self) -> int:
+        return self._count
 
-    def columnCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(PaymentColumn)
+    def header_text(self, section: int) -> str:
+        return QCoreApplication.translate("PaymentsTableModel", HEADERS[PaymentColumn(section)])
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(PaymentColumn):
-            column = PaymentColumn(section)
-            if role == Qt.ItemDataRole.DisplayRole:
-                return QCoreApplication.translate("PaymentsTableModel", HEADERS[column])
-            if role == Qt.ItemDataRole.TextAlignmentRole:
-                return alignment(column)
-            return None
-        if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
-            return section + 1
-        # Not super().headerData(): in PySide6 6.12 it over-releases None for invalid results
-        # and the process dies later with "none_dealloc" (reproduced with a 20-line script).
-        return None
+    def header_alignment(self, section: int) -> Qt.AlignmentFlag:
+        return alignment(PaymentColumn(section))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role not in _ROLES or not index.isValid() or not 0 <= index.row() < self._count:

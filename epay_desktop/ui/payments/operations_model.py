@@ -11,25 +11,17 @@ from collections.abc import Callable, Sequence
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 
 from epay_desktop.domain import MoneyOp, OpKind, OpState
 from epay_desktop.ui.common.formatting import local_time_text
 from epay_desktop.ui.common.roles import BadgeRole, KeyRole, RecordRole, SortRole
+from epay_desktop.ui.common.table_model import ROOT, ColumnsModel, Index
 from epay_desktop.ui.widgets.i18n import QT_TRANSLATE_NOOP
 from epay_desktop.ui.widgets.status_badge import Badge, Tone
 
 __all__ = ["OperationColumn", "OperationsModel", "op_kind_label", "op_state_badge", "op_state_label"]
 
-Index = QModelIndex | QPersistentModelIndex
-_ROOT = QModelIndex()
 _CONTEXT = "Operations"
 
 
@@ -90,8 +82,10 @@ def _default_user(user_id: int | None) -> str:
     return "" if user_id is None else f"#{user_id}"
 
 
-class OperationsModel(QAbstractTableModel):
+class OperationsModel(ColumnsModel):
     """Operations of one payment; ``user_name(user_id)`` names requesters and approvers."""
+
+    columns = OperationColumn
 
     def __init__(
         self, *, user_name: Callable[[int | None], str] = _default_user, parent: QObject | None = None
@@ -125,30 +119,17 @@ class OperationsModel(QAbstractTableModel):
                 self.dataChanged.emit(self.index(row, 0), self.index(row, len(OperationColumn) - 1))
                 return
         row = bisect.bisect_right(self._ops, _order(op), key=_order)
-        self.beginInsertRows(_ROOT, row, row)
+        self.beginInsertRows(ROOT, row, row)
         self._ops.insert(row, op)
         self.endInsertRows()
 
     # -- Qt model API ----------------------------------------------------------------------------
 
-    def rowCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._ops)
+    def row_total(self) -> int:
+        return len(self._ops)
 
-    def columnCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(OperationColumn)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(OperationColumn):
-            if role == Qt.ItemDataRole.DisplayRole:
-                return _tr(_HEADERS[OperationColumn(section)])
-            return None
-        if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
-            return section + 1
-        # Not super().headerData(): in PySide6 6.12 it over-releases None for invalid results
-        # and the process dies later with "none_dealloc" (reproduced with a 20-line script).
-        return None
+    def header_text(self, section: int) -> str:
+        return _tr(_HEADERS[OperationColumn(section)])
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._ops):

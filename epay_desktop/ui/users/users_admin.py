@@ -22,7 +22,7 @@ from enum import IntEnum
 from typing import Any, Protocol
 
 import shiboken6
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -47,12 +47,11 @@ from epay_desktop.ui.common.formatting import local_time_text
 from epay_desktop.ui.common.language import on_language_change
 from epay_desktop.ui.common.naming import named
 from epay_desktop.ui.common.roles import KeyRole, RecordRole
+from epay_desktop.ui.common.table_model import ColumnsModel, Index
 from epay_desktop.ui.session.login import role_text
 from epay_desktop.ui.users.account_dialogs import ResetPinDialog, RoleDialog, secret_problem
 
 __all__ = ["UserAdminPort", "UsersAdmin", "UsersModel"]
-
-Index = QModelIndex | QPersistentModelIndex
 
 
 class UserAdminPort(Protocol):
@@ -91,8 +90,11 @@ def is_locked(user: User, now: datetime) -> bool:
     return user.locked_until is not None and now < user.locked_until
 
 
-class UsersModel(QAbstractTableModel):
+class UsersModel(ColumnsModel):
     """Users as rows; ``KeyRole`` is the name, ``RecordRole`` the User."""
+
+    columns = UserColumn
+    row_numbers = False
 
     def __init__(self, parent: Any = None, *, clock: Clock = _now) -> None:
         super().__init__(parent)
@@ -107,23 +109,16 @@ class UsersModel(QAbstractTableModel):
     def user_at(self, row: int) -> User:
         return self._users[row]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._users)
+    def row_total(self) -> int:
+        return len(self._users)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(UserColumn)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
-            return None
+    def header_text(self, section: int) -> str:
         names = {
             UserColumn.NAME: self.tr("Name"),
             UserColumn.ROLE: self.tr("Role"),
             UserColumn.STATE: self.tr("State"),
         }
-        return names.get(UserColumn(section)) if 0 <= section < len(UserColumn) else None
+        return names[UserColumn(section)]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._users):
