@@ -231,14 +231,15 @@ class UsersAdmin(QWidget):
         """The roles the logged-in user may give ``user`` instead of the one it has."""
         return [r for r in Role if r is not user.role and may_manage(self._actor.role, r)]
 
-    def _account_problem(self, user: User | None) -> str:
-        """Why no account button works on ``user`` ('' when the logged-in user may manage it)."""
+    def _account_problem(self, user: User | None, not_yours: str = "") -> str:
+        """Why no account button works on ``user`` ('' when the logged-in user may manage it);
+        ``not_yours``: what to say when it is an account only an administrator may change."""
         if self.busy:
             return self.tr("Wait until the change being saved is done.")
         if user is None:
             return self.tr("Select a user in the list.")
         if not may_manage(self._actor.role, user.role):
-            return self.tr("Only an administrator can change an administrator's account.")
+            return not_yours or self.tr("Only an administrator can change an administrator's account.")
         return ""
 
     def _role_problem(self, user: User | None) -> str:
@@ -261,19 +262,14 @@ class UsersAdmin(QWidget):
 
     def _update_buttons(self) -> None:
         user = self.selected()
-        locked = user is not None and is_locked(user, self._clock())
-        unlock_problem = self._unlock_problem(user, locked)
-        self.unlock_button.setEnabled(not unlock_problem)
-        self.unlock_button.setToolTip(unlock_problem)
-        reset_problem = self._account_problem(user)
-        self.reset_button.setEnabled(not reset_problem)
-        self.reset_button.setToolTip(reset_problem)
-        role_problem = self._role_problem(user)
-        self.role_button.setEnabled(not role_problem)
-        self.role_button.setToolTip(role_problem)
-        active_problem = self._active_problem(user)
-        self.active_button.setEnabled(not active_problem)
-        self.active_button.setToolTip(active_problem)
+        for button, why_not in (
+            (self.unlock_button, self._unlock_problem(user)),
+            (self.reset_button, self._account_problem(user)),
+            (self.role_button, self._role_problem(user)),
+            (self.active_button, self._active_problem(user)),
+        ):
+            button.setEnabled(not why_not)
+            button.setToolTip(why_not)
         self.active_button.setText(
             self.tr("Activate") if user is not None and not user.active else self.tr("Deactivate")
         )
@@ -281,15 +277,12 @@ class UsersAdmin(QWidget):
         self.add_button.setEnabled(not problem and not self.busy and self.role_combo.count() > 0)
         self.add_button.setToolTip(problem)
 
-    def _unlock_problem(self, user: User | None, locked: bool) -> str:
+    def _unlock_problem(self, user: User | None) -> str:
         """Why Unlock is disabled ('' when it is enabled)."""
-        if self.busy:
-            return self.tr("Wait until the change being saved is done.")
-        if user is None:
-            return self.tr("Select a user in the list.")
-        if not may_manage(self._actor.role, user.role):
-            return self.tr("Only an administrator can unlock an administrator.")
-        if not locked:
+        problem = self._account_problem(user, self.tr("Only an administrator can unlock an administrator."))
+        if problem or user is None:
+            return problem
+        if not is_locked(user, self._clock()):
             return self.tr("This account is not locked.")
         return ""
 
