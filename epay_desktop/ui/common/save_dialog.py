@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
-from epay_desktop.ui.common.asyncqt import run_dialog
+from epay_desktop.ui.common.asyncqt import run_dialog_once
 from epay_desktop.ui.common.file_places import remember_folder, start_folder
 from epay_desktop.ui.common.screen_fit import fit_file_dialog_columns
 
@@ -28,9 +28,8 @@ async def ask_save_path(
     dialog.setDirectory(str(start_folder(kind)))
     dialog.selectFile(file_name)
     fit_file_dialog_columns(dialog)
-    result = await run_dialog(dialog)
+    result = await run_dialog_once(dialog)
     files = dialog.selectedFiles()
-    dialog.deleteLater()
     if result != QDialog.DialogCode.Accepted or not files:
         return None
     path = Path(files[0])

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from epay_desktop.domain import ConsoleStatus, Discrepancy, InvoiceId, MoneyOp, OpKind, OpState, User
 from epay_desktop.ui.common.asyncqt import run_dialog_once, spawn, user_message_of
+from epay_desktop.ui.common.buttons import dialog_buttons
 from epay_desktop.ui.common.formatting import local_time_text, money_text
 from epay_desktop.ui.common.language import on_language_change
 from epay_desktop.ui.common.naming import named
@@ -174,13 +175,9 @@ class AttentionDialog(QDialog):
         )
         self.empty_label.setVisible(not views and not discrepancies)
         self.tree.setVisible(bool(views))
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.open_button = named(
-            self.buttons.addButton(_tr("Open payment"), QDialogButtonBox.ButtonRole.AcceptRole), "open_button"
+        self.buttons, self.open_button = dialog_buttons(
+            self, QDialogButtonBox.StandardButton.Close, _tr("Open payment"), "open_button", self.open_current
         )
-        self.open_button.setDefault(True)
-        self.buttons.accepted.connect(self.open_current)
-        self.buttons.rejected.connect(self.reject)
         self.tree.itemActivated.connect(lambda *_: self.open_current())
         self.tree.currentItemChanged.connect(lambda *_: self._update())
         self.hint_label = named(

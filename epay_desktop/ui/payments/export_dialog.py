@@ -39,6 +39,7 @@ from epay_desktop.domain.bounds import EARLIEST_DATE
 from epay_desktop.safe_files import UnsafeFilePath
 from epay_desktop.services.payments.queries import CSV_COLUMNS
 from epay_desktop.ui.common.asyncqt import run_dialog, run_dialog_once, show_error, user_message_of
+from epay_desktop.ui.common.buttons import dialog_buttons
 from epay_desktop.ui.common.file_places import remember_folder, start_folder
 from epay_desktop.ui.common.formatting import KAZAKHSTAN
 from epay_desktop.ui.common.naming import named
@@ -192,13 +193,9 @@ class ExportDialog(WorkDialog):
             check.toggled.connect(self.update_state)
             self.column_boxes[name] = check
             grid.addWidget(check, n // 2, n % 2)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.export_button = named(
-            self.buttons.addButton(_tr("Export…"), QDialogButtonBox.ButtonRole.AcceptRole), "export_button"
+        self.buttons, self.export_button = dialog_buttons(
+            self, QDialogButtonBox.StandardButton.Cancel, _tr("Export…"), "export_button", self.submit
         )
-        self.export_button.setDefault(True)
-        self.buttons.accepted.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(box)

@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from epay_desktop.domain import MoneyOp, Payment
-from epay_desktop.ui.common.asyncqt import run_dialog
+from epay_desktop.ui.common.asyncqt import run_dialog_once
+from epay_desktop.ui.common.buttons import dialog_buttons
 from epay_desktop.ui.common.formatting import local_time_text, money_text
 from epay_desktop.ui.common.language import on_language_change
 from epay_desktop.ui.common.naming import named
@@ -62,13 +63,9 @@ class ReceiptChooser(QDialog):
         on_language_change(self, self.retranslate)  # a switch while it is open
         self.list.setCurrentRow(0)
         self.list.itemActivated.connect(lambda _item: self.accept())
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
-        self.print_button = named(
-            buttons.addButton(self.tr("Print"), QDialogButtonBox.ButtonRole.AcceptRole), "choose_print"
+        buttons, self.print_button = dialog_buttons(
+            self, QDialogButtonBox.StandardButton.Cancel, self.tr("Print"), "choose_print", self.accept
         )
-        self.print_button.setDefault(True)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(label)
         layout.addWidget(self.list)
@@ -120,8 +117,5 @@ class ReceiptChooser(QDialog):
     ) -> ReceiptChoice | None:
         """Show the list (``open()``, never ``exec()``); the chosen receipt, or None if cancelled."""
         dialog = cls(payment, refunds, parent)
-        try:
-            await run_dialog(dialog)
-            return dialog.choice
-        finally:
-            dialog.deleteLater()
+        await run_dialog_once(dialog)
+        return dialog.choice

@@ -53,7 +53,7 @@ from epay_desktop.domain.receipts import (
 )
 from epay_desktop.safe_files import UnsafeFilePath, check_target
 from epay_desktop.ui.common import theme
-from epay_desktop.ui.common.asyncqt import action_slot, run_dialog, start_action, user_message_of
+from epay_desktop.ui.common.asyncqt import action_slot, run_dialog_once, start_action, user_message_of
 from epay_desktop.ui.common.language import on_language_change
 from epay_desktop.ui.common.save_dialog import ask_save_path
 
@@ -307,11 +307,8 @@ class ReceiptDialog(QDialog):
         request = ReceiptRequest(actor, invoice_id, kind, money_op_id)
         draft = await receipts.preview_receipt(actor, invoice_id, kind, money_op_id=money_op_id)
         dialog = cls(request, draft, receipts, parent, printer_name=printer_name)
-        try:
-            await run_dialog(dialog)
-            return dialog.record
-        finally:
-            dialog.deleteLater()
+        await run_dialog_once(dialog)
+        return dialog.record
 
     def done(self, result: int) -> None:
         """Close, except while a receipt is being issued (a moment): it is then shown and output."""
@@ -447,8 +444,7 @@ class ReceiptDialog(QDialog):
             ).replace("%1", name)
             self.status_label.setText(why)
             dialog.setWindowTitle(self.tr("Print \u2014 %1 is not installed").replace("%1", name))
-        result = await run_dialog(dialog)
-        dialog.deleteLater()
+        result = await run_dialog_once(dialog)
         return self.printer if result == QDialog.DialogCode.Accepted else None
 
     async def choose_save_path(self) -> Path | None:
