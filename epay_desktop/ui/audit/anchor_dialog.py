@@ -45,6 +45,7 @@ from epay_desktop.ui.common.asyncqt import action_slot, run_dialog, show_error, 
 from epay_desktop.ui.common.save_dialog import ask_save_path
 from epay_desktop.ui.receipts.preview import SystemPrintDialog
 from epay_desktop.ui.session.login import role_text
+from epay_desktop.ui.widgets.form_parts import text_label
 
 __all__ = ["AuditAnchorDialog", "AuditPort", "print_anchor_page"]
 
@@ -154,10 +155,7 @@ def print_anchor_page(printer: QPrinter, page_html: str) -> None:
 
 
 def _label(name: str) -> QLabel:
-    label = QLabel()
-    label.setObjectName(name)
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)
+    label = text_label(name)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
 

@@ -29,6 +29,7 @@ from epay_desktop.domain.text import DESCRIPTION_MAX_BYTES, FIELD_DESCRIPTION
 from epay_desktop.ui.common import theme
 from epay_desktop.ui.common.language import page_language
 from epay_desktop.ui.common.text_input import text_problem
+from epay_desktop.ui.widgets.form_parts import text_label
 from epay_desktop.ui.widgets.money_edit import MoneyEdit
 
 __all__ = ["NewPaymentForm", "PaymentRequest", "normal_phone"]
@@ -90,11 +91,7 @@ class NewPaymentForm(QWidget):
         self.language_box = QComboBox()
         for code, name in (("rus", "Русский"), ("kaz", "Қазақша"), ("eng", "English")):
             self.language_box.addItem(name, code)
-        self.error_label = QLabel()
-        self.error_label.setObjectName("form_error")
-        self.error_label.setWordWrap(True)
-        self.error_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.error_label.setStyleSheet(theme.style("error_label"))
+        self.error_label = text_label("form_error", "error_label")
         self.blocked_label = QLabel()
         self.blocked_label.setObjectName("blocked_reason")
         self.blocked_label.setWordWrap(True)
@@ -109,12 +106,7 @@ class NewPaymentForm(QWidget):
         self.saved_card_button = QPushButton(self.tr("Pay with a saved card\u2026"))
         self.saved_card_button.setObjectName("pay_with_saved_card")
         self.saved_card_button.hide()  # shown once the customer's saved cards are found
-        self.saved_cards_note = QLabel()
-        self.saved_cards_note.setObjectName("saved_cards_note")
-        self.saved_cards_note.setWordWrap(True)
-        self.saved_cards_note.setTextFormat(Qt.TextFormat.PlainText)
-        self.saved_cards_note.setStyleSheet(theme.style("hint_text"))
-        self.saved_cards_note.hide()
+        self.saved_cards_note = text_label("saved_cards_note", "hint_text", hidden=True)
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)

@@ -36,6 +36,7 @@ from epay_desktop.domain.rules import captured_amount, held_amount
 from epay_desktop.services.events import PaymentUpdated
 from epay_desktop.ui.common import theme
 from epay_desktop.ui.common.language import on_language_change
+from epay_desktop.ui.widgets.form_parts import text_label
 
 __all__ = ["LatePaymentNotice", "SaleLateNotice", "late_payment_text"]
 
@@ -197,10 +198,7 @@ class SaleLateNotice(QFrame):
         super().__init__(parent)
         self.setObjectName("checkout_late_payment")
         self.setStyleSheet(theme.style("checkout_late_payment"))
-        self.label = QLabel()
-        self.label.setObjectName("checkout_late_payment_text")
-        self.label.setTextFormat(Qt.TextFormat.PlainText)
-        self.label.setWordWrap(True)
+        self.label = text_label("checkout_late_payment_text")
         self.dismiss_button = QPushButton(QCoreApplication.translate(_IN_WINDOW, "Dismiss"))
         self.dismiss_button.setObjectName("checkout_late_payment_dismiss")
         self.dismiss_button.setToolTip(

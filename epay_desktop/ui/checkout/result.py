@@ -18,6 +18,7 @@ from epay_desktop.domain import ConsoleStatus, Payment
 from epay_desktop.ui.common import theme
 from epay_desktop.ui.common.labels import decline_text
 from epay_desktop.ui.common.language import on_language_change
+from epay_desktop.ui.widgets.form_parts import text_label
 from epay_desktop.ui.widgets.status_badge import StatusBadge
 
 __all__ = ["Outcome", "ResultView", "card_text", "decline_text", "outcome_of"]
@@ -102,10 +103,7 @@ class ResultView(QWidget):
         self.title.setFont(font)
         self.badge = StatusBadge()
         self.badge.setObjectName("result_badge")
-        self.message = QLabel()
-        self.message.setObjectName("result_message")
-        self.message.setWordWrap(True)
-        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.message = text_label("result_message")
         big = QFont(self.message.font())
         big.setPointSize(big.pointSize() + 3)
         self.message.setFont(big)

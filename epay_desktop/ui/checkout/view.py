@@ -33,6 +33,7 @@ from epay_desktop.ui.checkout.policy import (
 from epay_desktop.ui.checkout.shell import Mode, info_page, issuer_page, shell_page
 from epay_desktop.ui.common import theme
 from epay_desktop.ui.common.language import on_language_change
+from epay_desktop.ui.widgets.form_parts import text_label
 
 if TYPE_CHECKING:
     from epay_desktop.services.payments.saved_cards import Secure3DForm
@@ -86,12 +87,7 @@ class CheckoutView(QWidget):
         self.countdown_label.setStyleSheet(_COUNTDOWN_STYLE)
         self.status_label.setWordWrap(True)
         #: Shown while the page is on the card issuer's host (3-D Secure): which host, plainly.
-        self.issuer_label = QLabel()
-        self.issuer_label.setObjectName("issuer_host")
-        self.issuer_label.setStyleSheet(theme.style("issuer_note"))
-        self.issuer_label.setWordWrap(True)
-        self.issuer_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.issuer_label.hide()
+        self.issuer_label = text_label("issuer_host", "issuer_note", hidden=True)
         self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.setEnabled(False)
         self.web = QWebEngineView()

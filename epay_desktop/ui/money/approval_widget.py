@@ -16,11 +16,11 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QWidget
 
 from epay_desktop.domain import Money, OpKind, User
-from epay_desktop.ui.common import theme
 from epay_desktop.ui.common.language import on_language_change
+from epay_desktop.ui.widgets.form_parts import name_and_secret, text_label
 
 if TYPE_CHECKING:
     from epay_desktop.services.people.users import UserService
@@ -44,19 +44,12 @@ class ApprovalWidget(QGroupBox):
             )
         )
         self.explain_label.setWordWrap(True)
-        self.manager_edit = QLineEdit()
-        self.manager_edit.setObjectName("approval_manager")
-        self.manager_edit.setPlaceholderText(self.tr("Manager's name"))
-        self.pin_edit = QLineEdit()
-        self.pin_edit.setObjectName("approval_pin")
-        self.pin_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.pin_edit.setPlaceholderText(self.tr("Manager's PIN or password"))
-        self.error_label = QLabel()
-        self.error_label.setObjectName("approval_error")
-        self.error_label.setWordWrap(True)
-        self.error_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.error_label.setStyleSheet(theme.style("error_label"))
-        self.error_label.hide()
+        self.manager_edit, self.pin_edit = name_and_secret(
+            ("approval_manager", "approval_pin"),
+            self.tr("Manager's name"),
+            self.tr("Manager's PIN or password"),
+        )
+        self.error_label = text_label("approval_error", "error_label", hidden=True)
         form = QFormLayout(self)
         form.addRow(self.explain_label)
         form.addRow(self.tr("Manager"), self.manager_edit)

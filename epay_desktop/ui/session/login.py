@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -39,6 +38,7 @@ from epay_desktop.ui.common.language import (
     translations,
 )
 from epay_desktop.ui.widgets.env_badge import EnvironmentBadge
+from epay_desktop.ui.widgets.form_parts import name_and_secret, text_label
 
 if TYPE_CHECKING:
     from epay_desktop.services.people.users import UserService
@@ -133,24 +133,12 @@ class LoginForm(QWidget):
         self.title_label.setStyleSheet("QLabel { font-size: 18px; font-weight: 600; }")
         self.hint_label = QLabel(self.tr("Enter your name and your PIN or password."))
         self.hint_label.setWordWrap(True)
-        self.name_edit = QLineEdit()
-        self.name_edit.setObjectName("login_name")
-        self.name_edit.setPlaceholderText(self.tr("Your name"))
-        self.secret_edit = QLineEdit()
-        self.secret_edit.setObjectName("login_secret")
-        self.secret_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.secret_edit.setPlaceholderText(self.tr("PIN or password"))
-        self.error_label = QLabel()
-        self.error_label.setObjectName("login_error")
-        self.error_label.setWordWrap(True)
-        self.error_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.error_label.setStyleSheet(theme.style("error_label"))
-        self.error_label.hide()
-        self.notice_label = QLabel()  # e.g. the database check that a log-in waits for (show_notice)
-        self.notice_label.setObjectName("login_notice")
-        self.notice_label.setWordWrap(True)
-        self.notice_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.notice_label.hide()
+        self.name_edit, self.secret_edit = name_and_secret(
+            ("login_name", "login_secret"), self.tr("Your name"), self.tr("PIN or password")
+        )
+        self.error_label = text_label("login_error", "error_label", hidden=True)
+        # e.g. the database check that a log-in waits for (show_notice)
+        self.notice_label = text_label("login_notice", hidden=True)
         self._notice_text: str | Callable[[], str] = ""
         self.login_button = QPushButton(self.tr("Log in"))
         self.login_button.setObjectName("login_button")
