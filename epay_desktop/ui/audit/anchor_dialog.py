@@ -14,7 +14,7 @@ import logging
 from collections.abc import Awaitable, Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Protocol, TypeVar
+from typing import TypeVar
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QMarginsF, Qt
@@ -37,6 +37,7 @@ from epay_desktop.services.audit import (
     AnchorError,
     AuditAnchor,
     AuditReport,
+    AuditService,
     ShiftAuditCheck,
     UnbackedAccount,
 )
@@ -47,7 +48,7 @@ from epay_desktop.ui.receipts.preview import SystemPrintDialog
 from epay_desktop.ui.session.login import role_text
 from epay_desktop.ui.widgets.form_parts import text_label
 
-__all__ = ["AuditAnchorDialog", "AuditPort", "print_anchor_page"]
+__all__ = ["AuditAnchorDialog", "print_anchor_page"]
 
 log = logging.getLogger(__name__)
 
@@ -58,14 +59,6 @@ _Place = TypeVar("_Place")  # where an anchor goes: a printer or a file
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("AuditAnchorDialog", text)
-
-
-class AuditPort(Protocol):
-    async def anchor(self) -> ShiftAuditCheck: ...
-
-    async def verify(self, anchor: AuditAnchor | None = None) -> AuditReport: ...
-
-    async def accounts_not_backed(self) -> list[UnbackedAccount]: ...
 
 
 def _role(value: str | None) -> str:
@@ -167,7 +160,7 @@ class AuditAnchorDialog(QDialog):
         self,
         parent: QWidget | None,
         check: ShiftAuditCheck,
-        audit: AuditPort,
+        audit: AuditService,
         shop_name: str = "",
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
         unbacked: Sequence[UnbackedAccount] = (),
@@ -340,7 +333,7 @@ class AuditAnchorDialog(QDialog):
         cls,
         parent: QWidget | None,
         actor: User,
-        audit: AuditPort,
+        audit: AuditService,
         shop_name: str = "",
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
