@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from epay_desktop.domain import InvoiceId, MoneyOp, OpKind, OpState, User
-from epay_desktop.ui.common.asyncqt import ask_message, run_dialog
+from epay_desktop.ui.common.asyncqt import ask_message, run_dialog_once
 from epay_desktop.ui.common.language import on_language_change
 from epay_desktop.ui.money.cancel_dialog import CancelDialog
 from epay_desktop.ui.money.charge_dialog import ChargeDialog
@@ -108,11 +108,7 @@ async def refund_receipt_flow(
     box.setDefaultButton(print_button)  # Enter prints
     clicked: list[bool] = []  # read when it finishes: closing the window deletes the box with it
     box.finished.connect(lambda _result: clicked.append(box.clickedButton() is print_button))
-    try:
-        await run_dialog(box)
-    finally:
-        if shiboken6.isValid(box):
-            box.deleteLater()
+    await run_dialog_once(box)
     if clicked and clicked[0] and shiboken6.isValid(parent):
         await _issue_and_preview(parent, services, actor, invoice, ReceiptChoice("refund", op), printer_name)
 

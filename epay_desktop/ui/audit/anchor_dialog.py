@@ -42,7 +42,7 @@ from epay_desktop.services.audit import (
     UnbackedAccount,
 )
 from epay_desktop.ui.common import theme
-from epay_desktop.ui.common.asyncqt import action_slot, run_dialog, show_error, user_message_of
+from epay_desktop.ui.common.asyncqt import action_slot, run_dialog_once, show_error, user_message_of
 from epay_desktop.ui.common.save_dialog import ask_save_path
 from epay_desktop.ui.receipts.preview import SystemPrintDialog
 from epay_desktop.ui.session.login import role_text
@@ -245,9 +245,7 @@ class AuditAnchorDialog(QDialog):
         self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         self.printer.setDocName("audit-anchor")
         self.printer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter)
-        dialog = SystemPrintDialog(self.printer, self)
-        result = await run_dialog(dialog)
-        dialog.deleteLater()
+        result = await run_dialog_once(SystemPrintDialog(self.printer, self))
         return self.printer if result == QDialog.DialogCode.Accepted else None
 
     async def choose_save_path(self) -> Path | None:
@@ -346,9 +344,4 @@ class AuditAnchorDialog(QDialog):
         unbacked = await audit.accounts_not_backed()
         if parent is not None and not shiboken6.isValid(parent):
             return
-        dialog = cls(parent, check, audit, shop_name, clock, unbacked)
-        try:
-            await run_dialog(dialog)
-        finally:
-            if shiboken6.isValid(dialog):
-                dialog.deleteLater()
+        await run_dialog_once(cls(parent, check, audit, shop_name, clock, unbacked))

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from epay_desktop.domain import Role, User
 from epay_desktop.ui.common import theme
-from epay_desktop.ui.common.asyncqt import busy_indicator, run_dialog, spawn, user_message_of
+from epay_desktop.ui.common.asyncqt import busy_indicator, run_dialog_once, spawn, user_message_of
 from epay_desktop.ui.common.language import (
     LANGUAGES,
     NATIVE_NAMES,
@@ -344,8 +344,5 @@ class LoginDialog(QDialog):
         """Show the dialog (``open()``, never ``exec()``); the user who logged in, or None if closed."""
         dialog = cls(users, demo_users=demo_users, environment=environment, parent=parent)
         dialog.form.focus_first_empty()
-        try:
-            await run_dialog(dialog)
-            return dialog.user
-        finally:
-            dialog.deleteLater()
+        await run_dialog_once(dialog)
+        return dialog.user
