@@ -7,8 +7,10 @@ Database commands (``user``, ``pay``, ``payments``, ``show``, ``status``, ``reco
 ``cancel``, ``refund``, ``review``, ``receipt``, ``export``, ``audit``, ``backup``) open the app
 (:func:`epay_desktop.app.open_app`), log the user in (``--user``/EPAY_USER, EPAY_PASSWORD or a
 prompt) and run one service call; ``restore`` and ``check-db`` open the database their own way
-(cli/database.py: they are what a person runs when it is refused). Errors are one line on stderr,
-``epay-desktop: ...``, never a stack trace; exit codes are in :mod:`epay_desktop.cli.common`.
+(cli/database.py: they are what a person runs when it is refused). Each command is declared once,
+on its handler, in its module's table (:mod:`epay_desktop.cli.commands`: the handler's docstring is
+its help). Errors are one line on stderr, ``epay-desktop: ...``, never a stack trace; exit codes are
+in :mod:`epay_desktop.cli.common`.
 """
 
 from __future__ import annotations
@@ -25,11 +27,17 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from epay_desktop import __version__
-from epay_desktop.cli import admin, database, money, payments, receipts, users
+from epay_desktop.cli.admin import ADMIN
+from epay_desktop.cli.audit import AUDIT
 from epay_desktop.cli.common import EXIT_BUG, EXIT_USAGE, Handler
+from epay_desktop.cli.database import DATABASE
 from epay_desktop.cli.errors import LoggedBug, describe_failure
 from epay_desktop.cli.language import LANGUAGES, choose_language, set_language
+from epay_desktop.cli.money import MONEY
 from epay_desktop.cli.output import fail_line
+from epay_desktop.cli.payments import PAYMENTS
+from epay_desktop.cli.receipts import RECEIPTS
+from epay_desktop.cli.users import USER
 from epay_desktop.settings import ENV_VARS, SettingsError, load_gateway_settings, settings_kept_elsewhere
 
 __all__ = ["build_parser", "main"]
@@ -96,8 +104,8 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument("--user", metavar="NAME", help="who you are (default: EPAY_USER)")
     common.add_argument("--json", action="store_true", help="print JSON")
     common.add_argument("-v", "--verbose", action="store_true", help="also log to stderr")
-    for module in (users, payments, money, receipts, admin, database):
-        module.register(commands, common)
+    for table in (USER, PAYMENTS, MONEY, RECEIPTS, ADMIN, AUDIT, DATABASE):
+        table.add_to(commands, common)
     return parser
 
 

@@ -1,4 +1,4 @@
-"""``reconcile`` (and resolving discrepancies), ``export`` and ``audit verify``."""
+"""``reconcile`` (and resolving discrepancies) and ``export``."""
 
 from __future__ import annotations
 
@@ -6,13 +6,11 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
-from epay_desktop.cli.audit_anchor import anchor_from_args, register_anchor
+from epay_desktop.cli.commands import Arg, CommandTable
 from epay_desktop.cli.common import (
     EXIT_OK,
-    EXIT_REFUSED,
     EXIT_UNKNOWN,
     CliError,
-    Commands,
     date_arg,
     day_start,
     login,
@@ -29,76 +27,40 @@ if TYPE_CHECKING:  # the app's stacks load when a command runs, not for --help (
     from epay_desktop.app import AppContext
     from epay_desktop.services.payments.books import OpenDiscrepancy
 
-__all__ = ["EXIT_DISCREPANCY", "register"]
+__all__ = ["ADMIN", "EXIT_DISCREPANCY"]
+
+ADMIN = CommandTable()
 
 #: ``reconcile``'s exit code while a discrepancy between the books and the bank is open (decision 0037).
 EXIT_DISCREPANCY: Final = 5
 
 
-def register(commands: Commands, common: argparse.ArgumentParser) -> None:
-    reconcile = commands.add_parser(
-        "reconcile",
-        parents=[common],
-        help="settle unresolved operations and compare the books with the bank (discrepancies)",
-        description="Ask the gateway (check-status only; nothing is ever re-sent) about every unresolved "
-        "money operation and every payment whose status may still change, and compare the console's "
-        "charged/refunded totals with the bank's for every payment with an open operation or "
-        "discrepancy and for up to 100 payments of the last 7 days (least recently checked first); "
-        "print what changed and every open discrepancy. Exit 0 when all agree; 3 while some operation "
-        "is still unresolved; 5 while a discrepancy between the books and the bank is open (a manager "
-        "resolves it: reconcile --resolve ID --note TEXT).",
-    )
-    reconcile.add_argument(
+@ADMIN.command(
+    "reconcile",
+    Arg(
         "--resolve",
         type=whole_number_arg(1, MAX_ID),
         metavar="ID",
         help="(managers) close the open discrepancy ID (see the list) instead of reconciling; needs --note",
-    )
-    reconcile.add_argument(
+    ),
+    Arg(
         "--note",
         default="",
         type=text_arg(FIELD_NOTE),
         metavar="TEXT",
         help="what was found, e.g. what the bank's merchant cabinet shows",
-    )
-    reconcile.set_defaults(handler=cmd_reconcile)
-
-    export = commands.add_parser(
-        "export",
-        parents=[common],
-        help="export payments to CSV (managers)",
-        description="Export payments "
-        "created in a period (Kazakhstan dates; --until inclusive) to a CSV file, written atomically.",
-    )
-    export.add_argument(
-        "--csv", dest="csv_path", required=True, type=Path, metavar="FILE", help="the CSV file"
-    )
-    export.add_argument("--since", type=date_arg, help="from this date, YYYY-MM-DD")
-    export.add_argument("--until", type=date_arg, help="up to and including this date, YYYY-MM-DD")
-    export.set_defaults(handler=cmd_export)
-
-    audit = commands.add_parser("audit", help="check the audit log")
-    sub = audit.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
-    verify = sub.add_parser(
-        "verify",
-        parents=[common],
-        help="verify the audit chain (managers)",
-        description="Recompute the audit chain and print its anchor. Keep the anchor off this PC and pass "
-        "it later as --anchor 'audit N XXXX-XXXX-XXXX-XXXX' (or --anchor FILE, or --anchor HASH "
-        "--count N) to detect a log that was cut or rewritten since.",
-    )
-    verify.add_argument(
-        "--anchor", metavar="ANCHOR", help="an anchor printed earlier (audit anchor), or a file holding it"
-    )
-    verify.add_argument(
-        "--count", type=whole_number_arg(0, MAX_ID), metavar="N", help="the entry count printed with it"
-    )
-    verify.set_defaults(handler=cmd_audit_verify)
-    register_anchor(sub, common)
-
-
+    ),
+)
 async def cmd_reconcile(app: AppContext, args: argparse.Namespace) -> int:
-    """Reconcile and list open discrepancies, or (``--resolve``) close one as a manager."""
+    """settle unresolved operations and compare the books with the bank (discrepancies)
+
+    Ask the gateway (check-status only; nothing is ever re-sent) about every unresolved money operation
+    and every payment whose status may still change, and compare the console's charged/refunded totals
+    with the bank's for every payment with an open operation or discrepancy and for up to 100 payments
+    of the last 7 days (least recently checked first); print what changed and every open discrepancy.
+    Exit 0 when all agree; 3 while some operation is still unresolved; 5 while a discrepancy between
+    the books and the bank is open (a manager resolves it: reconcile --resolve ID --note TEXT).
+    """
     if args.resolve is not None:
         return await _resolve_discrepancy(app, args)
     if args.note:
@@ -195,7 +157,18 @@ async def _resolve_discrepancy(app: AppContext, args: argparse.Namespace) -> int
     return EXIT_OK
 
 
+@ADMIN.command(
+    "export",
+    Arg("--csv", dest="csv_path", required=True, type=Path, metavar="FILE", help="the CSV file"),
+    Arg("--since", type=date_arg, help="from this date, YYYY-MM-DD"),
+    Arg("--until", type=date_arg, help="up to and including this date, YYYY-MM-DD"),
+)
 async def cmd_export(app: AppContext, args: argparse.Namespace) -> int:
+    """export payments to CSV (managers)
+
+    Export payments created in a period (Kazakhstan dates; --until inclusive) to a CSV file, written
+    atomically.
+    """
     out = check_writable(args.csv_path)
     user = await login(app, args)
     require_manager(user, "export payments")
@@ -206,49 +179,4 @@ async def cmd_export(app: AppContext, args: argparse.Namespace) -> int:
         emit_json({"file": str(out), "rows": count})
     else:
         print(f"Exported {count} payment(s) to {out}")
-    return EXIT_OK
-
-
-async def cmd_audit_verify(app: AppContext, args: argparse.Namespace) -> int:
-    anchor = anchor_from_args(args.anchor, args.count)
-    user = await login(app, args)
-    require_manager(user, "verify the audit log")
-    report = await app.audit.verify(anchor)
-    # a role or status set in the file (one SQL UPDATE) leaves the chain intact: say so here too
-    unbacked = await app.audit.accounts_not_backed()
-    if args.json:
-        emit_json(
-            {
-                "ok": report.ok and not unbacked,
-                "count": report.count,
-                "head_hash": report.head_hash,
-                "first_bad_seq": report.first_bad_seq,
-                "problem": report.problem or None,
-                "accounts_not_audited": [
-                    {"user_id": a.user_id, "name": a.name, "stored_role": a.stored_role,
-                     "audited_role": a.audited_role, "stored_active": a.stored_active,
-                     "audited_active": a.audited_active}
-                    for a in unbacked
-                ],
-            }
-        )  # fmt: skip
-    if not report.ok:
-        raise CliError(
-            f"the audit log is broken at entry {report.first_bad_seq}: {report.problem}", EXIT_REFUSED
-        )
-    if unbacked:
-        accounts = "; ".join(a.line() for a in unbacked)
-        raise CliError(
-            f"the audit log is intact, but {len(unbacked)} account(s) have a role or status no audited "
-            f"decision gave (changed in the database outside the console; their log-in is refused): "
-            f"{accounts}",
-            EXIT_REFUSED,
-        )
-    if not args.json:
-        from epay_desktop.services.audit import AuditAnchor  # the store's stack: only when the command runs
-
-        if anchor is not None:
-            print(f"The audit log is intact and matches the anchor {anchor.text()}.")
-        print(f"The audit log is intact: {report.count} entries.")
-        print(f"Anchor (keep it off this PC): {AuditAnchor(report.count, report.head_hash).text()}")
     return EXIT_OK

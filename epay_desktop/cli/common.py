@@ -33,7 +33,6 @@ __all__ = [
     "EXIT_USAGE",
     "KZ_TIME",
     "CliError",
-    "Commands",
     "Handler",
     "amount_arg",
     "date_arg",
@@ -56,11 +55,6 @@ KZ_TIME: Final = ZoneInfo("Asia/Almaty")
 
 #: A database command: gets the open app and the parsed arguments, returns the exit code.
 Handler = Callable[["AppContext", argparse.Namespace], Awaitable[int]]
-#: What ``add_subparsers`` returns; each command module registers its commands on it.
-if TYPE_CHECKING:
-    Commands = argparse._SubParsersAction[argparse.ArgumentParser]
-else:
-    Commands = argparse._SubParsersAction
 
 
 class CliError(Exception):

@@ -21,7 +21,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from epay_desktop.cli.common import EXIT_OK, EXIT_USAGE, CliError, Commands, login, require_manager
+from epay_desktop.cli.commands import Arg, CommandTable
+from epay_desktop.cli.common import EXIT_OK, EXIT_USAGE, CliError, login, require_manager
 from epay_desktop.cli.output import emit_json
 from epay_desktop.domain.settings_catalog import DATABASE_URL, HOME
 
@@ -29,46 +30,14 @@ if TYPE_CHECKING:  # the app's stacks load when a command runs, not for --help (
     from epay_desktop.app import AppContext
     from epay_desktop.settings import StoreSettings
 
-__all__ = ["register"]
+__all__ = ["DATABASE"]
+
+DATABASE = CommandTable()
 
 PG_BACKUP = (
     "the database is PostgreSQL: back it up and restore it with the server's own tools (pg_dump and "
     "pg_restore); epay-desktop {what} works on a SQLite database only"
 )
-
-
-def register(commands: Commands, common: argparse.ArgumentParser) -> None:
-    backup = commands.add_parser(
-        "backup",
-        parents=[common],
-        help="copy the database to a checked backup file (managers, SQLite)",
-        description="Copy the SQLite database with SQLite's online backup API while it may be in use, "
-        "check the copy (integrity_check, schema) and keep it readable by this user only. Without --out "
-        "the copy goes to the backups folder beside the database. PostgreSQL: use pg_dump.",
-    )
-    backup.add_argument("--out", type=Path, metavar="FILE", help="the new backup file (must not exist)")
-    backup.set_defaults(handler=cmd_backup)
-
-    restore = commands.add_parser(
-        "restore",
-        parents=[common],
-        help="replace the database with a backup (managers, SQLite)",
-        description="Check the backup (SQLite header, schema, integrity_check), ask for a manager's log-in "
-        "(a manager of the backup), then put it in the database's place. The replaced file is kept "
-        "beside it as <database>.replaced-<time>, never deleted. Refused while a console or a command "
-        "has the database open. PostgreSQL: use pg_restore.",
-    )
-    restore.add_argument("backup", type=Path, metavar="BACKUP", help="the backup file to restore")
-    restore.set_defaults(standalone=cmd_restore)
-
-    check = commands.add_parser(
-        "check-db",
-        parents=[common],
-        help="check the whole database file for damage (SQLite)",
-        description="Run SQLite's full integrity check on the database. Exit 0 when it is intact, 2 when "
-        "it is damaged (the line names the backup to restore). Needs no log-in; changes nothing.",
-    )
-    check.set_defaults(standalone=cmd_check_db)
 
 
 def _sqlite_settings(what: str) -> tuple[StoreSettings, Path]:
@@ -83,7 +52,16 @@ def _sqlite_settings(what: str) -> tuple[StoreSettings, Path]:
     return settings, db_file
 
 
+@DATABASE.command(
+    "backup", Arg("--out", type=Path, metavar="FILE", help="the new backup file (must not exist)")
+)
 async def cmd_backup(app: AppContext, args: argparse.Namespace) -> int:
+    """copy the database to a checked backup file (managers, SQLite)
+
+    Copy the SQLite database with SQLite's online backup API while it may be in use, check the copy
+    (integrity_check, schema) and keep it readable by this user only. Without --out the copy goes to
+    the backups folder beside the database. PostgreSQL: use pg_dump.
+    """
     refused = CliError(PG_BACKUP.format(what="backup"), EXIT_USAGE)
     if app.backups.database_file is None:
         raise refused
@@ -114,24 +92,15 @@ def _faults_said(db_file: Path, lock_wait_s: float) -> Iterator[None]:
         raise
 
 
-async def cmd_check_db(args: argparse.Namespace) -> int:
-    from epay_desktop.store.integrity import PageCheck, check_file, left_by_a_crash
-
-    settings, db_file = await asyncio.to_thread(_sqlite_settings, "check-db")
-    with _faults_said(db_file, settings.lock_wait_seconds):
-        if await asyncio.to_thread(check_file, settings.home, db_file):
-            raise CliError(f"there is no database at {db_file} yet", EXIT_USAGE)
-        crashed = await asyncio.to_thread(left_by_a_crash, db_file)  # a clean check clears them too
-        check = PageCheck(db_file, crashed=crashed, full=True, lock_wait_s=settings.lock_wait_seconds)
-        await asyncio.wrap_future(check.future)
-    if args.json:
-        emit_json({"database": str(db_file), "ok": True, "check": "integrity_check"})
-    else:
-        print(f"The database {db_file} is intact (integrity_check: ok).")
-    return EXIT_OK
-
-
+@DATABASE.standalone("restore", Arg("backup", type=Path, metavar="BACKUP", help="the backup file to restore"))
 async def cmd_restore(args: argparse.Namespace) -> int:
+    """replace the database with a backup (managers, SQLite)
+
+    Check the backup (SQLite header, schema, integrity_check), ask for a manager's log-in (a manager of
+    the backup), then put it in the database's place. The replaced file is kept beside it as
+    <database>.replaced-<time>, never deleted. Refused while a console or a command has the database
+    open. PostgreSQL: use pg_restore.
+    """
     from epay_desktop.app import open_app
     from epay_desktop.services.shop_settings import effective_environ
     from epay_desktop.store.backup import stage_restore, swap_in
@@ -178,4 +147,27 @@ async def cmd_restore(args: argparse.Namespace) -> int:
         print(f"Restored the database {db_file} from {backup}.")
         if aside is not None:
             print(f"The replaced file is kept as {aside}.")
+    return EXIT_OK
+
+
+@DATABASE.standalone("check-db")
+async def cmd_check_db(args: argparse.Namespace) -> int:
+    """check the whole database file for damage (SQLite)
+
+    Run SQLite's full integrity check on the database. Exit 0 when it is intact, 2 when it is damaged
+    (the line names the backup to restore). Needs no log-in; changes nothing.
+    """
+    from epay_desktop.store.integrity import PageCheck, check_file, left_by_a_crash
+
+    settings, db_file = await asyncio.to_thread(_sqlite_settings, "check-db")
+    with _faults_said(db_file, settings.lock_wait_seconds):
+        if await asyncio.to_thread(check_file, settings.home, db_file):
+            raise CliError(f"there is no database at {db_file} yet", EXIT_USAGE)
+        crashed = await asyncio.to_thread(left_by_a_crash, db_file)  # a clean check clears them too
+        check = PageCheck(db_file, crashed=crashed, full=True, lock_wait_s=settings.lock_wait_seconds)
+        await asyncio.wrap_future(check.future)
+    if args.json:
+        emit_json({"database": str(db_file), "ok": True, "check": "integrity_check"})
+    else:
+        print(f"The database {db_file} is intact (integrity_check: ok).")
     return EXIT_OK

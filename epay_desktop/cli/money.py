@@ -10,14 +10,13 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
+from epay_desktop.cli.commands import INVOICE, Arg, CommandTable, OneOf
 from epay_desktop.cli.common import (
     EXIT_OK,
     EXIT_REFUSED,
     EXIT_UNKNOWN,
     CliError,
-    Commands,
     amount_arg,
-    invoice_arg,
     login,
     read_secret,
     text_arg,
@@ -32,67 +31,17 @@ from epay_desktop.domain.words import KIND_WORDS
 if TYPE_CHECKING:  # the app's stacks load when a command runs, not for --help (decision 0055)
     from epay_desktop.app import AppContext
 
-__all__ = ["register"]
+__all__ = ["MONEY"]
+
+MONEY = CommandTable()
 
 _WORD = KIND_WORDS  # "charge", "cancellation", "refund" (translated with --lang)
 _DONE = {OpKind.CHARGE: "Charged", OpKind.CANCEL: "Cancelled (hold released)", OpKind.REFUND: "Refunded"}
-
-
-def register(commands: Commands, common: argparse.ArgumentParser) -> None:
-    approval = argparse.ArgumentParser(add_help=False)
-    approval.add_argument(
-        "--approved-by",
-        metavar="MANAGER",
-        help="for a cashier: the approving manager (password: EPAY_APPROVER_PASSWORD or a prompt)",
-    )
-    charge = commands.add_parser(
-        "charge", parents=[common, approval], help="charge a held (AUTH) payment, fully or in part"
-    )
-    charge.add_argument("invoice", type=invoice_arg, metavar="INVOICE")
-    charge.add_argument("--amount", type=amount_arg, help="tenge to charge (default: all that is held)")
-    charge.set_defaults(handler=cmd_charge)
-
-    cancel = commands.add_parser("cancel", parents=[common, approval], help="release a held (AUTH) payment")
-    cancel.add_argument("invoice", type=invoice_arg, metavar="INVOICE")
-    cancel.set_defaults(handler=cmd_cancel)
-
-    refund = commands.add_parser(
-        "refund",
-        parents=[common, approval],
-        help="refund a charged payment, fully or in part",
-        description="Refund a charged payment. Without --amount, all that remains is refunded.",
-    )
-    refund.add_argument("invoice", type=invoice_arg, metavar="INVOICE")
-    refund.add_argument("--amount", type=amount_arg, help="tenge to refund (default: all that remains)")
-    refund.add_argument(
-        "--reason",
-        default="",
-        type=text_arg(FIELD_REASON),
-        help=f"why (kept in the journal; at most {TEXT_MAX_CHARS} characters, no control characters)",
-    )
-    refund.add_argument(
-        "--expected-remaining",
-        type=amount_arg,
-        metavar="A",
-        help="refuse unless this is still what remains (protects against someone refunding meanwhile)",
-    )
-    refund.set_defaults(handler=cmd_refund)
-
-    review = commands.add_parser(
-        "review",
-        parents=[common],
-        help="decide about an operation that needs review (managers)",
-        description="For an operation in NEEDS_REVIEW: --retry re-sends it with the same id, only when "
-        "the gateway proves it was not applied and the bank's status lag has passed; --abandon marks it "
-        "failed, only while the gateway answers and shows nothing that may be it; --applied marks it done "
-        "when the bank's merchant cabinet lists it and the gateway shows an effect that may be it.",
-    )
-    review.add_argument("op_id", metavar="OP_ID", help="the operation id (see `show INVOICE`)")
-    decision = review.add_mutually_exclusive_group(required=True)
-    decision.add_argument("--retry", action="store_const", dest="decision", const="retry")
-    decision.add_argument("--abandon", action="store_const", dest="decision", const="abandon")
-    decision.add_argument("--applied", action="store_const", dest="decision", const="applied")
-    review.set_defaults(handler=cmd_review)
+_APPROVED_BY = Arg(
+    "--approved-by",
+    metavar="MANAGER",
+    help="for a cashier: the approving manager (password: EPAY_APPROVER_PASSWORD or a prompt)",
+)
 
 
 async def _approval(
@@ -156,7 +105,52 @@ def _report(op: MoneyOp, invoice: InvoiceId, as_json: bool) -> int:
     )
 
 
+@MONEY.command(
+    "charge",
+    _APPROVED_BY,
+    INVOICE,
+    Arg("--amount", type=amount_arg, help="tenge to charge (default: all that is held)"),
+)
+async def cmd_charge(app: AppContext, args: argparse.Namespace) -> int:
+    """charge a held (AUTH) payment, fully or in part"""
+    actor = await login(app, args)
+    approval_id = await _approval(app, args, actor, OpKind.CHARGE, args.amount)
+    op = await app.operations.charge(actor, args.invoice, args.amount, approval_id=approval_id)
+    return _report(op, args.invoice, args.json)
+
+
+@MONEY.command("cancel", _APPROVED_BY, INVOICE)
+async def cmd_cancel(app: AppContext, args: argparse.Namespace) -> int:
+    """release a held (AUTH) payment"""
+    actor = await login(app, args)
+    approval_id = await _approval(app, args, actor, OpKind.CANCEL, None)
+    op = await app.operations.cancel(actor, args.invoice, approval_id=approval_id)
+    return _report(op, args.invoice, args.json)
+
+
+@MONEY.command(
+    "refund",
+    _APPROVED_BY,
+    INVOICE,
+    Arg("--amount", type=amount_arg, help="tenge to refund (default: all that remains)"),
+    Arg(
+        "--reason",
+        default="",
+        type=text_arg(FIELD_REASON),
+        help=f"why (kept in the journal; at most {TEXT_MAX_CHARS} characters, no control characters)",
+    ),
+    Arg(
+        "--expected-remaining",
+        type=amount_arg,
+        metavar="A",
+        help="refuse unless this is still what remains (protects against someone refunding meanwhile)",
+    ),
+)
 async def cmd_refund(app: AppContext, args: argparse.Namespace) -> int:
+    """refund a charged payment, fully or in part
+
+    Refund a charged payment. Without --amount, all that remains is refunded.
+    """
     actor = await login(app, args)
     approval_id = await _approval(app, args, actor, OpKind.REFUND, args.amount)
     op = await app.operations.refund(
@@ -170,21 +164,24 @@ async def cmd_refund(app: AppContext, args: argparse.Namespace) -> int:
     return _report(op, args.invoice, args.json)
 
 
-async def cmd_charge(app: AppContext, args: argparse.Namespace) -> int:
-    actor = await login(app, args)
-    approval_id = await _approval(app, args, actor, OpKind.CHARGE, args.amount)
-    op = await app.operations.charge(actor, args.invoice, args.amount, approval_id=approval_id)
-    return _report(op, args.invoice, args.json)
-
-
-async def cmd_cancel(app: AppContext, args: argparse.Namespace) -> int:
-    actor = await login(app, args)
-    approval_id = await _approval(app, args, actor, OpKind.CANCEL, None)
-    op = await app.operations.cancel(actor, args.invoice, approval_id=approval_id)
-    return _report(op, args.invoice, args.json)
-
-
+@MONEY.command(
+    "review",
+    Arg("op_id", metavar="OP_ID", help="the operation id (see `show INVOICE`)"),
+    OneOf(
+        Arg("--retry", action="store_const", dest="decision", const="retry"),
+        Arg("--abandon", action="store_const", dest="decision", const="abandon"),
+        Arg("--applied", action="store_const", dest="decision", const="applied"),
+        required=True,
+    ),
+)
 async def cmd_review(app: AppContext, args: argparse.Namespace) -> int:
+    """decide about an operation that needs review (managers)
+
+    For an operation in NEEDS_REVIEW: --retry re-sends it with the same id, only when the gateway proves
+    it was not applied and the bank's status lag has passed; --abandon marks it failed, only while the
+    gateway answers and shows nothing that may be it; --applied marks it done when the bank's merchant
+    cabinet lists it and the gateway shows an effect that may be it.
+    """
     actor = await login(app, args)
     op = await app.operations.review(actor, args.op_id, args.decision)
     invoice = await app.queries.invoice_of(op.payment_id)

@@ -8,16 +8,15 @@ import json
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from epay_desktop.cli.commands import INVOICE, Arg, CommandTable
 from epay_desktop.cli.common import (
     EXIT_OK,
     EXIT_REFUSED,
     EXIT_USAGE,
     CliError,
-    Commands,
     amount_arg,
     date_arg,
     day_start,
-    invoice_arg,
     login,
     text_arg,
     whole_number_arg,
@@ -44,73 +43,9 @@ if TYPE_CHECKING:  # the app's stacks load when a command runs, not for --help (
     from epay_desktop.app import AppContext
     from epay_desktop.services.payments.queries import PaymentView
 
-__all__ = ["payment_json", "register"]
+__all__ = ["PAYMENTS", "payment_json"]
 
-
-def register(commands: Commands, common: argparse.ArgumentParser) -> None:
-    pay = commands.add_parser(
-        "pay",
-        parents=[common],
-        help="take a card payment",
-        description="Create a payment and print the URL where the customer pays it (the gateway's own "
-        "page, the one halyk.pay opens). AMOUNT is in tenge: 1500 or 1500.50.",
-    )
-    pay.add_argument("amount", type=amount_arg, metavar="AMOUNT", help="tenge, e.g. 1500.50")
-    pay.add_argument(
-        "--description",
-        default="",
-        type=text_arg(FIELD_DESCRIPTION, max_chars=None, max_bytes=DESCRIPTION_MAX_BYTES),
-        help=f"what is paid for, at most {DESCRIPTION_MAX_BYTES} bytes (default: the order number)",
-    )
-    pay.add_argument("--email", help="customer's e-mail")
-    pay.add_argument("--phone", help="customer's phone, e.g. +7 777 123 45 67")
-    pay.add_argument("--account-id", help="customer id (needed to save the card)")
-    pay.add_argument("--save-card", action="store_true", help="offer to save the card for this customer")
-    pay.add_argument("--language", default="rus", choices=["rus", "kaz", "eng"], help="payment page language")
-    pay.add_argument(
-        "--wait",
-        action="store_true",
-        help="wait for the customer and print the outcome: exit 0 when paid, 1 when declined for good or "
-        "expired. A declined attempt with attempts left is not the end: the customer may try again on "
-        "the same page, and the command keeps waiting (Ctrl+C stops waiting; the payment is not cancelled)",
-    )
-    pay.add_argument(
-        "--interval",
-        type=_seconds,
-        default=3.0,
-        metavar="S",
-        help="with --wait: ask the gateway every S seconds (default 3)",
-    )
-    pay.set_defaults(handler=cmd_pay)
-
-    lst = commands.add_parser(
-        "payments",
-        parents=[common],
-        help="list payments",
-        description="List payments, newest first. Dates are Kazakhstan dates (Asia/Almaty); --until is "
-        "inclusive.",
-    )
-    lst.add_argument("--status", action="append", help="only these statuses (repeat or comma-separate)")
-    lst.add_argument("--since", type=date_arg, help="from this date, YYYY-MM-DD")
-    lst.add_argument("--until", type=date_arg, help="up to and including this date, YYYY-MM-DD")
-    lst.add_argument("--search", help="invoice id prefix, last 4 card digits, amount, RRN or approval code")
-    lst.add_argument(
-        "--limit",
-        type=whole_number_arg(1, LIST_LIMIT_MAX),
-        default=50,
-        help=f"at most N payments, 1 to {LIST_LIMIT_MAX} (default 50)",
-    )
-    lst.set_defaults(handler=cmd_payments)
-
-    show = commands.add_parser("show", parents=[common], help="show one payment and its operations")
-    show.add_argument("invoice", type=invoice_arg, metavar="INVOICE")
-    show.set_defaults(handler=cmd_show)
-
-    status = commands.add_parser(
-        "status", parents=[common], help="ask the gateway for a payment's status now"
-    )
-    status.add_argument("invoice", type=invoice_arg, metavar="INVOICE")
-    status.set_defaults(handler=cmd_status)
+PAYMENTS = CommandTable()
 
 
 def _seconds(text: str) -> float:
@@ -188,7 +123,41 @@ def event_json(event: PaymentEvent) -> dict[str, Any]:
     }
 
 
+@PAYMENTS.command(
+    "pay",
+    Arg("amount", type=amount_arg, metavar="AMOUNT", help="tenge, e.g. 1500.50"),
+    Arg(
+        "--description",
+        default="",
+        type=text_arg(FIELD_DESCRIPTION, max_chars=None, max_bytes=DESCRIPTION_MAX_BYTES),
+        help=f"what is paid for, at most {DESCRIPTION_MAX_BYTES} bytes (default: the order number)",
+    ),
+    Arg("--email", help="customer's e-mail"),
+    Arg("--phone", help="customer's phone, e.g. +7 777 123 45 67"),
+    Arg("--account-id", help="customer id (needed to save the card)"),
+    Arg("--save-card", action="store_true", help="offer to save the card for this customer"),
+    Arg("--language", default="rus", choices=["rus", "kaz", "eng"], help="payment page language"),
+    Arg(
+        "--wait",
+        action="store_true",
+        help="wait for the customer and print the outcome: exit 0 when paid, 1 when declined for good or "
+        "expired. A declined attempt with attempts left is not the end: the customer may try again on "
+        "the same page, and the command keeps waiting (Ctrl+C stops waiting; the payment is not cancelled)",
+    ),
+    Arg(
+        "--interval",
+        type=_seconds,
+        default=3.0,
+        metavar="S",
+        help="with --wait: ask the gateway every S seconds (default 3)",
+    ),
+)
 async def cmd_pay(app: AppContext, args: argparse.Namespace) -> int:
+    """take a card payment
+
+    Create a payment and print the URL where the customer pays it (the gateway's own page, the one
+    halyk.pay opens). AMOUNT is in tenge: 1500 or 1500.50.
+    """
     if args.wait and args.json:
         raise CliError(
             "--wait prints lines for people; with --json, read the outcome with `status INVOICE --json`",
@@ -301,7 +270,24 @@ def _decline_words(payment: Payment) -> str:
     return words.rstrip(". ")
 
 
+@PAYMENTS.command(
+    "payments",
+    Arg("--status", action="append", help="only these statuses (repeat or comma-separate)"),
+    Arg("--since", type=date_arg, help="from this date, YYYY-MM-DD"),
+    Arg("--until", type=date_arg, help="up to and including this date, YYYY-MM-DD"),
+    Arg("--search", help="invoice id prefix, last 4 card digits, amount, RRN or approval code"),
+    Arg(
+        "--limit",
+        type=whole_number_arg(1, LIST_LIMIT_MAX),
+        default=50,
+        help=f"at most N payments, 1 to {LIST_LIMIT_MAX} (default 50)",
+    ),
+)
 async def cmd_payments(app: AppContext, args: argparse.Namespace) -> int:
+    """list payments
+
+    List payments, newest first. Dates are Kazakhstan dates (Asia/Almaty); --until is inclusive.
+    """
     await login(app, args)
     page = await app.queries.list_payments(
         status=_statuses(args.status),
@@ -336,7 +322,9 @@ async def cmd_payments(app: AppContext, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+@PAYMENTS.command("show", INVOICE)
 async def cmd_show(app: AppContext, args: argparse.Namespace) -> int:
+    """show one payment and its operations"""
     await login(app, args)
     view = await app.queries.get_view(args.invoice)
     names = await app.users.display_names()  # who asked and who approved
@@ -407,7 +395,9 @@ def _print_events(events: list[PaymentEvent]) -> None:
     print_table(["BANK EVENT", "TIME", "STATUS", "AMOUNT", "REASON", "CARD"], rows, right={3})
 
 
+@PAYMENTS.command("status", INVOICE)
 async def cmd_status(app: AppContext, args: argparse.Namespace) -> int:
+    """ask the gateway for a payment's status now"""
     await login(app, args)
     payment = await app.payments.refresh_status(args.invoice)
     attempts = await app.payments.card_attempts(args.invoice)

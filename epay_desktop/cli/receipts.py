@@ -6,7 +6,8 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from epay_desktop.cli.common import EXIT_OK, Commands, invoice_arg, login
+from epay_desktop.cli.commands import INVOICE, Arg, CommandTable
+from epay_desktop.cli.common import EXIT_OK, login
 from epay_desktop.cli.output import emit_json, when_json
 from epay_desktop.domain.receipts import ReceiptKind, ReceiptLanguage, ReceiptWidth
 from epay_desktop.safe_files import check_target
@@ -14,24 +15,9 @@ from epay_desktop.safe_files import check_target
 if TYPE_CHECKING:  # the app's stacks load when a command runs, not for --help (decision 0055)
     from epay_desktop.app import AppContext
 
-__all__ = ["check_writable", "register"]
+__all__ = ["RECEIPTS", "check_writable"]
 
-
-def register(commands: Commands, common: argparse.ArgumentParser) -> None:
-    receipt = commands.add_parser(
-        "receipt",
-        parents=[common],
-        help="print a receipt to a PDF file",
-        description="Issue a receipt (numbered per register) and write it as a PDF. A second sale receipt "
-        "for the same payment becomes a duplicate. Width and language default to the shop settings.",
-    )
-    receipt.add_argument("invoice", type=invoice_arg, metavar="INVOICE")
-    receipt.add_argument("--kind", default="sale", choices=[k.value for k in ReceiptKind])
-    receipt.add_argument("--width", choices=[w.value for w in ReceiptWidth], help="80 or 58 mm roll, or a4")
-    receipt.add_argument("--lang", choices=[lang.value for lang in ReceiptLanguage], help="kk, ru or en")
-    receipt.add_argument("--op", metavar="OP_ID", help="the refund operation (default: the latest refund)")
-    receipt.add_argument("--out", required=True, type=Path, metavar="FILE.pdf", help="where to write the PDF")
-    receipt.set_defaults(handler=cmd_receipt)
+RECEIPTS = CommandTable()
 
 
 def check_writable(path: Path) -> Path:
@@ -40,7 +26,21 @@ def check_writable(path: Path) -> Path:
     return check_target(path)
 
 
+@RECEIPTS.command(
+    "receipt",
+    INVOICE,
+    Arg("--kind", default="sale", choices=[k.value for k in ReceiptKind]),
+    Arg("--width", choices=[w.value for w in ReceiptWidth], help="80 or 58 mm roll, or a4"),
+    Arg("--lang", choices=[lang.value for lang in ReceiptLanguage], help="kk, ru or en"),
+    Arg("--op", metavar="OP_ID", help="the refund operation (default: the latest refund)"),
+    Arg("--out", required=True, type=Path, metavar="FILE.pdf", help="where to write the PDF"),
+)
 async def cmd_receipt(app: AppContext, args: argparse.Namespace) -> int:
+    """print a receipt to a PDF file
+
+    Issue a receipt (numbered per register) and write it as a PDF. A second sale receipt for the same
+    payment becomes a duplicate. Width and language default to the shop settings.
+    """
     out = check_writable(args.out)
     actor = await login(app, args)
     record, pdf = await app.receipts.issue_receipt(

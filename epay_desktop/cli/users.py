@@ -7,80 +7,25 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from epay_desktop.cli.common import EXIT_OK, CliError, Commands, login, read_new_secret
+from epay_desktop.cli.commands import Arg, CommandTable
+from epay_desktop.cli.common import EXIT_OK, CliError, login, read_new_secret
 from epay_desktop.cli.output import emit_json, local_time, print_table, visible, when_json
 from epay_desktop.domain import Role, User
 
 if TYPE_CHECKING:  # the app's stacks load when a command runs, not for --help (decision 0055)
     from epay_desktop.app import AppContext
 
-__all__ = ["register"]
+__all__ = ["USER"]
 
+USER = CommandTable(
+    "user",
+    """add, list, unlock or change users
 
-def register(commands: Commands, common: argparse.ArgumentParser) -> None:
-    user = commands.add_parser(
-        "user",
-        help="add, list, unlock or change users",
-        description="Add, list, unlock, reset the PIN of, change the role of, deactivate or activate the "
-        "console's users.",
-    )
-    sub = user.add_subparsers(dest="user_command", metavar="ACTION", required=True)
-    add = sub.add_parser(
-        "add",
-        parents=[common],
-        help="add a user",
-        description="Add a user. The first user of an empty database needs no log-in and must be a "
-        "manager or an admin. The new password/PIN is asked twice, or read from EPAY_NEW_PASSWORD.",
-    )
-    add.add_argument("name", help="the new user's name")
-    add.add_argument(
-        "--role", required=True, choices=[r.value for r in Role], help="cashier, manager or admin"
-    )
-    add.set_defaults(handler=cmd_user_add)
-    lst = sub.add_parser(
-        "list", parents=[common], help="list users (managers)", description="List the users."
-    )
-    lst.set_defaults(handler=cmd_user_list)
-    unlock = sub.add_parser(
-        "unlock",
-        parents=[common],
-        help="unlock a user locked after wrong passwords/PINs (managers)",
-        description="Clear a user's failed log-ins and lock, so they can log in again at once. Needs a "
-        "manager (cashiers and managers) or an admin (anyone); the unlock is audited.",
-    )
-    unlock.add_argument("name", help="the locked user's name")
-    unlock.set_defaults(handler=cmd_user_unlock)
-    reset = sub.add_parser(
-        "reset-pin",
-        parents=[common],
-        help="give a user a new password/PIN (managers)",
-        description="Set a new password/PIN for a user who forgot theirs; it also clears a lock. The new "
-        "password/PIN is asked twice without echo, or read from EPAY_NEW_PASSWORD. Audited.",
-    )
-    reset.add_argument("name", help="the user's name")
-    reset.set_defaults(handler=cmd_user_reset_pin)
-    role = sub.add_parser(
-        "role",
-        parents=[common],
-        help="change a user's role (managers)",
-        description="Give a user another role; it takes effect at once. A manager may make cashiers and "
-        "managers, only an admin makes or changes admins; nobody changes their own role. Audited.",
-    )
-    role.add_argument("name", help="the user's name")
-    role.add_argument("role", choices=[r.value for r in Role], help="cashier, manager or admin")
-    role.set_defaults(handler=cmd_user_role)
-    for command, active, text in (
-        ("deactivate", False, "deactivate a user: they can no longer log in or approve (managers)"),
-        ("activate", True, "activate a deactivated user again (managers)"),
-    ):
-        toggle = sub.add_parser(
-            command,
-            parents=[common],
-            help=text,
-            description=text[0].upper() + text[1:] + ". Nobody deactivates their own account. Audited.",
-        )
-        toggle.add_argument("name", help="the user's name")
-        toggle.set_defaults(handler=cmd_user_set_active, active=active)
+    Add, list, unlock, reset the PIN of, change the role of, deactivate or activate the console's users.
+    """,
+)
+_NAME = Arg("name", help="the user's name")
+_ROLES = [r.value for r in Role]
 
 
 def _user_json(user: User) -> dict[str, object]:
@@ -94,7 +39,17 @@ def _user_json(user: User) -> dict[str, object]:
     }
 
 
+@USER.command(
+    "add",
+    Arg("name", help="the new user's name"),
+    Arg("--role", required=True, choices=_ROLES, help="cashier, manager or admin"),
+)
 async def cmd_user_add(app: AppContext, args: argparse.Namespace) -> int:
+    """add a user
+
+    Add a user. The first user of an empty database needs no log-in and must be a manager or an admin.
+    The new password/PIN is asked twice, or read from EPAY_NEW_PASSWORD.
+    """
     empty = not await app.users.has_accounts()
     actor = None if empty else await login(app, args)
     role = Role(args.role)
@@ -111,7 +66,12 @@ async def cmd_user_add(app: AppContext, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+@USER.command("list")
 async def cmd_user_list(app: AppContext, args: argparse.Namespace) -> int:
+    """list users (managers)
+
+    List the users.
+    """
     actor = await login(app, args)
     users = await app.users.list_users(actor)
     if args.json:
@@ -132,7 +92,13 @@ async def cmd_user_list(app: AppContext, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+@USER.command("unlock", Arg("name", help="the locked user's name"))
 async def cmd_user_unlock(app: AppContext, args: argparse.Namespace) -> int:
+    """unlock a user locked after wrong passwords/PINs (managers)
+
+    Clear a user's failed log-ins and lock, so they can log in again at once. Needs a manager (cashiers
+    and managers) or an admin (anyone); the unlock is audited.
+    """
     actor = await login(app, args)
     # what the lock was, for the sentence below: through the service (a cashier is refused by unlock)
     before = await app.users.list_users(actor) if actor.role.can_move_money else []
@@ -151,7 +117,13 @@ async def cmd_user_unlock(app: AppContext, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+@USER.command("reset-pin", _NAME)
 async def cmd_user_reset_pin(app: AppContext, args: argparse.Namespace) -> int:
+    """give a user a new password/PIN (managers)
+
+    Set a new password/PIN for a user who forgot theirs; it also clears a lock. The new password/PIN is
+    asked twice without echo, or read from EPAY_NEW_PASSWORD. Audited.
+    """
     actor = await login(app, args)
     password = read_new_secret("EPAY_NEW_PASSWORD", args.name)
     user = await app.users.reset_password(actor, args.name, password)
@@ -162,7 +134,13 @@ async def cmd_user_reset_pin(app: AppContext, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+@USER.command("role", _NAME, Arg("role", choices=_ROLES, help="cashier, manager or admin"))
 async def cmd_user_role(app: AppContext, args: argparse.Namespace) -> int:
+    """change a user's role (managers)
+
+    Give a user another role; it takes effect at once. A manager may make cashiers and managers, only an
+    admin makes or changes admins; nobody changes their own role. Audited.
+    """
     actor = await login(app, args)
     user = await app.users.set_role(actor, args.name, Role(args.role))
     if args.json:
@@ -182,3 +160,11 @@ async def cmd_user_set_active(app: AppContext, args: argparse.Namespace) -> int:
     else:
         print(f"{visible(user.name)} is deactivated and can no longer log in or approve.")
     return EXIT_OK
+
+
+for _action, _active, _help in (
+    ("deactivate", False, "deactivate a user: they can no longer log in or approve (managers)"),
+    ("activate", True, "activate a deactivated user again (managers)"),
+):
+    _doc = f"{_help}\n\n{_help[0].upper()}{_help[1:]}. Nobody deactivates their own account. Audited."
+    USER.command(_action, _NAME, doc=_doc, active=_active)(cmd_user_set_active)
