@@ -29,7 +29,7 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import BaseRoute, Route
 
-from epay_desktop.payform.codec import ParamsError, encode_params, pack_params, parse_params
+from epay_desktop.payform.codec import ParamsError
 from epay_desktop.sandbox.errors import Code
 from epay_desktop.sandbox.payform_input import (
     Payment,
@@ -47,14 +47,12 @@ from epay_desktop.sandbox.payform_pages import (
     card_form,
     declined_page,
     error_page,
-    format_amount,
-    language_code,
     make_view,
     result_page,
 )
 from epay_desktop.sandbox.state import AttemptResult, CheckoutInfo, SandboxError, SandboxState
 
-__all__ = ["encode_params", "format_amount", "language_code", "pack_params", "parse_params", "routes"]
+__all__ = ["routes"]
 
 log = logging.getLogger(__name__)
 

@@ -21,7 +21,7 @@ import pytest
 
 from epay_desktop.domain import InvoiceId, Money, PaymentStatus
 from epay_desktop.gateway import ApiError, EpayClient, PaymentToken, StatusFound
-from epay_desktop.sandbox.payform import pack_params
+from epay_desktop.payform.codec import pack_params
 from tests.support.sandbox import CardForm
 
 BACK_LINK = "http://127.0.0.1:9/shop/thanks"  # never fetched: the test does not follow the redirect

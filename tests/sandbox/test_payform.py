@@ -20,9 +20,10 @@ from urllib.parse import urljoin
 import httpx
 import pytest
 
+from epay_desktop.payform.codec import pack_params
 from epay_desktop.sandbox import SandboxConfig, SandboxState, start_in_thread
 from epay_desktop.sandbox.config import KZ_TZ
-from epay_desktop.sandbox.payform import format_amount, language_code, pack_params
+from epay_desktop.sandbox.payform_pages import format_amount, language_code
 from tests.support.clock import Clock
 from tests.support.merchant import CLIENT_SECRET, TERMINAL_ID
 
