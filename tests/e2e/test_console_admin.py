@@ -24,6 +24,7 @@ from epay_desktop.ui.payments.attention_dialog import AttentionDialog
 from epay_desktop.ui.payments.export_dialog import ExportDialog
 from epay_desktop.ui.settings.settings_dialog import SettingsDialog
 from epay_desktop.ui.users.users_dialog import UsersDialog
+from tests.support.file_dialogs import wait_file_dialog
 from tests.support.live_console import MANAGER, MANAGER_PIN, trigger
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(240)]
@@ -86,8 +87,8 @@ def test_export_writes_the_day_s_payments_to_the_chosen_file(
     dialog = console.wait_dialog(ExportDialog)
     dialog.column_boxes["description"].setChecked(False)
     qtbot.mouseClick(dialog.export_button, LEFT)
-    qtbot.waitUntil(lambda: dialog.file_dialog is not None and dialog.file_dialog.isVisible(), timeout=SLOW)
-    name_edit = dialog.file_dialog.findChild(QLineEdit, "fileNameEdit")
+    files = wait_file_dialog(qtbot, dialog, "export_file_dialog", timeout=SLOW)
+    name_edit = files.findChild(QLineEdit, "fileNameEdit")
     target = tmp_path / "today.csv"
     name_edit.setText(str(target))
     qtbot.keyClick(name_edit, Qt.Key.Key_Return)

@@ -68,6 +68,7 @@ from epay_desktop.sandbox import RunningSandbox, SandboxConfig
 from epay_desktop.sandbox.faults import Fault
 from tests.support.card_form import DECLINED_CARD  # REJECT, reasonCode 465: the page stays open
 from tests.support.card_form import MASTERCARD as APPROVED_CARD
+from tests.support.file_dialogs import wait_file_dialog
 from tests.support.live_console import (
     CASHIER,
     CASHIER_PIN,
@@ -654,11 +655,9 @@ def _manager_screens(console: ScreensConsole, qtbot: Any, data: _Data) -> Iterat
     if shiboken6.isValid(export) and export.isVisible():
         qtbot.waitUntil(export.export_button.isEnabled, timeout=SLOW)
         qtbot.mouseClick(export.export_button, Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(
-            lambda: export.file_dialog is not None and export.file_dialog.isVisible(), timeout=SLOW
-        )
-        yield Screen("Export payments (CSV): choose the file", export.file_dialog)
-        name_edit = export.file_dialog.findChild(QLineEdit, "fileNameEdit")
+        files = wait_file_dialog(qtbot, export, "export_file_dialog", timeout=SLOW)
+        yield Screen("Export payments (CSV): choose the file", files)
+        name_edit = files.findChild(QLineEdit, "fileNameEdit")
         name_edit.setText(str(Path(console.ctx.store_settings.home) / "payments.csv"))
         qtbot.keyClick(name_edit, Qt.Key.Key_Return)
         done = _wait_shown(qtbot, QMessageBox, "export_done_box")

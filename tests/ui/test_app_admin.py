@@ -27,7 +27,7 @@ from epay_desktop.ui.payments.export_dialog import ExportDialog, export_error_te
 from epay_desktop.ui.settings.settings_dialog import SettingsDialog
 from epay_desktop.ui.users.users_dialog import UsersDialog
 from tests.support.builders import stored_operation, stored_payment
-from tests.support.file_dialogs import fifo_or_link_at, yes_to_replace
+from tests.support.file_dialogs import fifo_or_link_at, wait_file_dialog, yes_to_replace
 from tests.support.live_console import CASHIER, CASHIER_PIN, MANAGER, MANAGER_PIN, trigger
 from tests.support.windows import shown, wait_shown
 
@@ -192,9 +192,7 @@ def test_users_from_the_menu_adds_and_deactivates(console: Any, qtbot: Any, arun
 
 def _save_as(qtbot: Any, dialog: ExportDialog, path: Path) -> QFileDialog:
     qtbot.mouseClick(dialog.export_button, LEFT)
-    qtbot.waitUntil(lambda: dialog.file_dialog is not None and dialog.file_dialog.isVisible())
-    files = dialog.file_dialog
-    assert files is not None
+    files = wait_file_dialog(qtbot, dialog, "export_file_dialog")
     start = Path(files.directory().absolutePath())
     name_edit = files.findChild(QLineEdit, "fileNameEdit")  # what a person types the file name into
     name_edit.setText(str(path))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
 from epay_desktop.ui.common.asyncqt import run_dialog_once
@@ -14,11 +15,20 @@ __all__ = ["ask_save_path"]
 
 
 async def ask_save_path(
-    parent: QWidget, *, title: str, name: str, name_filter: str, suffix: str, kind: str, file_name: str
+    parent: QWidget,
+    *,
+    title: str,
+    name: str,
+    name_filter: str,
+    suffix: str,
+    kind: str,
+    file_name: str,
+    remember: bool = True,
 ) -> Path | None:
     """The path chosen in a save dialog titled ``title`` (object name ``name``) offering ``file_name``
     in the folder ``kind`` files were last saved to (else Documents); None when cancelled. The folder
-    chosen is remembered for ``kind``. The file is not written here (see ``safe_files``)."""
+    chosen is remembered for ``kind`` (``remember=False``: the caller remembers it once the file is
+    written). The file is not written here (see ``safe_files``)."""
     dialog = QFileDialog(parent, title)
     dialog.setObjectName(name)
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
@@ -29,9 +39,10 @@ async def ask_save_path(
     dialog.selectFile(file_name)
     fit_file_dialog_columns(dialog)
     result = await run_dialog_once(dialog)
-    files = dialog.selectedFiles()
+    files = dialog.selectedFiles() if shiboken6.isValid(dialog) else []  # gone with a closed parent
     if result != QDialog.DialogCode.Accepted or not files:
         return None
     path = Path(files[0])
-    remember_folder(kind, path.parent)
+    if remember:
+        remember_folder(kind, path.parent)
     return path

@@ -22,9 +22,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -38,12 +36,12 @@ from epay_desktop.domain import User
 from epay_desktop.domain.bounds import EARLIEST_DATE
 from epay_desktop.safe_files import UnsafeFilePath
 from epay_desktop.services.payments.queries import CSV_COLUMNS
-from epay_desktop.ui.common.asyncqt import run_dialog, run_dialog_once, show_error, user_message_of
+from epay_desktop.ui.common.asyncqt import run_dialog_once, show_error, user_message_of
 from epay_desktop.ui.common.buttons import dialog_buttons
 from epay_desktop.ui.common.file_places import remember_folder, start_folder
 from epay_desktop.ui.common.formatting import KAZAKHSTAN
 from epay_desktop.ui.common.naming import named
-from epay_desktop.ui.common.screen_fit import fit_file_dialog_columns
+from epay_desktop.ui.common.save_dialog import ask_save_path
 from epay_desktop.ui.common.work_dialog import WorkDialog
 from epay_desktop.ui.widgets.i18n import QT_TRANSLATE_NOOP
 
@@ -153,7 +151,6 @@ class ExportDialog(WorkDialog):
         *,
         today: date,
         settings: QSettings,
-        start_folder: Path | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("export_dialog")
@@ -161,8 +158,6 @@ class ExportDialog(WorkDialog):
         self._exporter = exporter
         self._settings = settings
         self._today = today
-        self._start_folder = start_folder
-        self.file_dialog: QFileDialog | None = None
         self.result_value: ExportResult | None = None
         self.period_combo = named(QComboBox(), "period_combo")
         for key, label in _PERIODS:
@@ -248,10 +243,9 @@ class ExportDialog(WorkDialog):
             self.period_combo.blockSignals(False)
 
     def suggested_path(self) -> Path:
-        folder = self._start_folder or start_folder(FOLDER_KIND)
         first, last = self.days()
         name = f"payments-{first.isoformat()}.csv" if first == last else f"payments-{first}_{last}.csv"
-        return folder / name
+        return start_folder(FOLDER_KIND) / name
 
     # -- export ----------------------------------------------------------------------------------
 
@@ -263,30 +257,21 @@ class ExportDialog(WorkDialog):
 
     async def _choose_and_export(self) -> None:
         try:
-            path = await self._choose_file()
+            path = await ask_save_path(
+                self,
+                title=_tr("Save the CSV file"),
+                name="export_file_dialog",
+                name_filter=_tr("CSV files (*.csv)"),
+                suffix="csv",
+                kind=FOLDER_KIND,
+                file_name=self.suggested_path().name,
+                remember=False,  # only once the file is written (below)
+            )
             if path is None or not shiboken6.isValid(self):
                 return
             await self._export(path)
         finally:
             self.work_ended()
-
-    async def _choose_file(self) -> Path | None:
-        dialog = QFileDialog(self, _tr("Save the CSV file"), str(self.suggested_path()))
-        dialog.setObjectName("export_file_dialog")
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setFileMode(QFileDialog.FileMode.AnyFile)
-        dialog.setNameFilter(_tr("CSV files (*.csv)"))
-        dialog.setDefaultSuffix("csv")
-        fit_file_dialog_columns(dialog)
-        self.file_dialog = dialog
-        try:
-            accepted = await run_dialog(dialog) == QDialog.DialogCode.Accepted
-            files = dialog.selectedFiles() if accepted and shiboken6.isValid(dialog) else []
-        finally:
-            self.file_dialog = None
-            if shiboken6.isValid(dialog):
-                dialog.deleteLater()
-        return Path(files[0]) if files else None
 
     async def _export(self, path: Path) -> None:
         first, last = self.days()
