@@ -1,5 +1,5 @@
-"""What the console's table models share: one column per member of an ``IntEnum``, the header's
-words (and row numbers), and no children under a row."""
+"""What the console's tables share: one column per member of an ``IntEnum``, the header's words
+(and row numbers), no children under a row, and money right-aligned in its cells."""
 
 from __future__ import annotations
 
@@ -8,10 +8,18 @@ from typing import Any, ClassVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-__all__ = ["ROOT", "ColumnsModel", "Index"]
+__all__ = ["MONEY_ALIGNMENT", "ROOT", "ColumnsModel", "Index", "cell_alignment"]
 
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()
+#: Amounts line up on their last digit.
+MONEY_ALIGNMENT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+_TEXT_ALIGNMENT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+
+
+def cell_alignment(money: bool) -> Qt.AlignmentFlag:
+    """A cell's alignment: money right, everything else left (both centred in the row's height)."""
+    return MONEY_ALIGNMENT if money else _TEXT_ALIGNMENT
 
 
 class ColumnsModel(QAbstractTableModel):

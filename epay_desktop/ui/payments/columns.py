@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from epay_desktop.domain import MoneyOp, Payment
 from epay_desktop.ui.common.amounts import shown_amount
 from epay_desktop.ui.common.formatting import card_text, local_time_text, money_text
+from epay_desktop.ui.common.table_model import cell_alignment
 from epay_desktop.ui.widgets.i18n import QT_TRANSLATE_NOOP
 from epay_desktop.ui.widgets.status_badge import Badge, operation_badge, status_badge
 
@@ -45,13 +46,11 @@ HEADERS = {
     PaymentColumn.CASHIER: QT_TRANSLATE_NOOP("PaymentsTableModel", "Cashier"),
     PaymentColumn.REFUNDED: QT_TRANSLATE_NOOP("PaymentsTableModel", "Refunded"),
 }
-_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 
 
 def alignment(column: PaymentColumn) -> Qt.AlignmentFlag:
     """Money right-aligned, everything else left."""
-    return _RIGHT if column in (PaymentColumn.AMOUNT, PaymentColumn.REFUNDED) else _LEFT
+    return cell_alignment(column in (PaymentColumn.AMOUNT, PaymentColumn.REFUNDED))
 
 
 def _micros(when: datetime) -> int:

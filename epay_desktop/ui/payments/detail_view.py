@@ -33,6 +33,7 @@ from epay_desktop.domain import ConsoleStatus, InvoiceId, MoneyOp, Payment, Paym
 from epay_desktop.domain.receipts import ReceiptRecord
 from epay_desktop.ui.common import theme
 from epay_desktop.ui.common.asyncqt import spawn, user_message_of
+from epay_desktop.ui.common.table_model import MONEY_ALIGNMENT
 from epay_desktop.ui.payments.detail_content import (
     ALWAYS_SHOWN,
     FIELDS,
@@ -55,7 +56,6 @@ if TYPE_CHECKING:
 __all__ = ["PaymentDetailView", "ReceiptLister"]
 
 _CONTEXT = "PaymentDetailView"
-_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _N = QT_TRANSLATE_NOOP
 _BANK_TIME = _N("PaymentDetailView", "The bank's own time for this, from its answer")
 _CONSOLE_TIME = _N("PaymentDetailView", "This console's clock: the bank gave no time for this")
@@ -170,7 +170,7 @@ class PaymentDetailView(QWidget):
         self.receipts_list = _named(QTreeWidget(content), "receipts_list")
         self.receipts_list.setRootIsDecorated(False)
         self.receipts_list.setHeaderLabels([_tr("No."), _tr("Receipt"), _tr("Amount"), _tr("Issued")])
-        self.receipts_list.headerItem().setTextAlignment(2, _RIGHT)
+        self.receipts_list.headerItem().setTextAlignment(2, MONEY_ALIGNMENT)
         self.tabs = _named(QTabWidget(content), "detail_tabs")
         self.tabs.addTab(self.timeline, _tr("Timeline"))
         self.tabs.addTab(self.receipts_list, _tr("Receipts"))
@@ -306,7 +306,7 @@ class PaymentDetailView(QWidget):
                     time_text(receipt.created_at),
                 ]
             )
-            item.setTextAlignment(2, _RIGHT)
+            item.setTextAlignment(2, MONEY_ALIGNMENT)
             self.receipts_list.addTopLevelItem(item)
         for column in range(3):
             self.receipts_list.resizeColumnToContents(column)

@@ -16,7 +16,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt
 from epay_desktop.domain import MoneyOp, OpKind, OpState
 from epay_desktop.ui.common.formatting import local_time_text
 from epay_desktop.ui.common.roles import BadgeRole, KeyRole, RecordRole, SortRole
-from epay_desktop.ui.common.table_model import ROOT, ColumnsModel, Index
+from epay_desktop.ui.common.table_model import ROOT, ColumnsModel, Index, cell_alignment
 from epay_desktop.ui.widgets.i18n import QT_TRANSLATE_NOOP
 from epay_desktop.ui.widgets.status_badge import Badge, Tone
 
@@ -54,8 +54,6 @@ _STATES: dict[OpState, tuple[str, Tone]] = {
     OpState.UNKNOWN: (QT_TRANSLATE_NOOP("Operations", "Checking…"), Tone.PURPLE),
     OpState.NEEDS_REVIEW: (QT_TRANSLATE_NOOP("Operations", "Needs a manager"), Tone.PINK),
 }
-_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 
 
 def _tr(text: str) -> str:
@@ -147,7 +145,7 @@ class OperationsModel(ColumnsModel):
         if role == RecordRole:
             return op
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _RIGHT if column is OperationColumn.AMOUNT else _LEFT
+            return cell_alignment(column is OperationColumn.AMOUNT)
         return None
 
     def _display(self, op: MoneyOp, column: OperationColumn) -> str:
