@@ -12,10 +12,10 @@ from datetime import datetime
 
 from sqlalchemy import func, or_, select
 
-from epay_desktop.domain import Discrepancy, Money, NotFoundError, OpState
-from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, msg
+from epay_desktop.domain import Discrepancy, Money, OpState
+from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP
 from epay_desktop.store.models import DiscrepancyRow, MoneyOpRow, PaymentRow
-from epay_desktop.store.repos.repo import Repo
+from epay_desktop.store.repos.repo import Repo, money_or_none, not_found, record_of
 
 __all__ = ["DiscrepancyRepo", "to_discrepancy"]
 
@@ -49,12 +49,9 @@ class DiscrepancyRepo(Repo):
         """Close an open discrepancy with a manager's words. NotFoundError if there is no such open one."""
         row = self._s.get(DiscrepancyRow, discrepancy_id)
         if row is None or row.resolved_at is not None:
-            raise NotFoundError(
-                msg(
-                    "store",
-                    QT_TRANSLATE_NOOP("store", "There is no open discrepancy number {number}."),
-                    number=discrepancy_id,
-                )
+            raise not_found(
+                QT_TRANSLATE_NOOP("store", "There is no open discrepancy number {number}."),
+                number=discrepancy_id,
             )
         row.resolved_at = now
         row.resolved_by = actor_id
@@ -65,12 +62,8 @@ class DiscrepancyRepo(Repo):
     def get(self, discrepancy_id: int) -> Discrepancy:
         row = self._s.get(DiscrepancyRow, discrepancy_id)
         if row is None:
-            raise NotFoundError(
-                msg(
-                    "store",
-                    QT_TRANSLATE_NOOP("store", "There is no discrepancy number {number}."),
-                    number=discrepancy_id,
-                )
+            raise not_found(
+                QT_TRANSLATE_NOOP("store", "There is no discrepancy number {number}."), number=discrepancy_id
             )
         return self._to(row)
 
@@ -141,24 +134,13 @@ class DiscrepancyRepo(Repo):
         ).first()
 
     def _to(self, row: DiscrepancyRow) -> Discrepancy:
-        currency = self._s.scalar(select(PaymentRow.currency).where(PaymentRow.id == row.payment_id))
-        return to_discrepancy(row, currency or "KZT")
+        return to_discrepancy(row, self._currency(row.payment_id))
 
 
 def to_discrepancy(row: DiscrepancyRow, currency: str = "KZT") -> Discrepancy:
-    def money(minor: int | None) -> Money | None:
-        return Money(minor, currency) if minor is not None else None
-
-    return Discrepancy(
-        id=row.id,
-        payment_id=row.payment_id,
-        kind=row.kind,
-        console=money(row.console_minor),
-        bank=money(row.bank_minor),
-        detail=row.detail,
-        detected_at=row.detected_at,
-        last_seen_at=row.last_seen_at,
-        resolved_at=row.resolved_at,
-        resolved_by=row.resolved_by,
-        resolution=row.resolution,
+    return record_of(
+        Discrepancy,
+        row,
+        console=money_or_none(row.console_minor, currency),
+        bank=money_or_none(row.bank_minor, currency),
     )

@@ -22,7 +22,6 @@ from epay_desktop.domain import (
     ConsoleStatus,
     Money,
     MoneyOp,
-    NotFoundError,
     OperationInProgress,
     OpKind,
     OpState,
@@ -31,7 +30,7 @@ from epay_desktop.domain import (
 from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, msg
 from epay_desktop.domain.rules import transition_allowed
 from epay_desktop.store.models import UNRESOLVED_OP_STATES, MoneyOpRow, PaymentRow
-from epay_desktop.store.repos.repo import Repo
+from epay_desktop.store.repos.repo import Repo, money_or_none, not_found, record_of
 
 __all__ = ["IllegalTransition", "OperationRepo", "RefundSums"]
 
@@ -203,25 +202,23 @@ class OperationRepo(Repo):
             row.sent_at = sent_at
         if state in (OpState.SUCCEEDED, OpState.FAILED):
             row.resolved_at = now
-        if gateway_code is not None:
-            row.gateway_code = gateway_code
-        if gateway_message is not None:
-            row.gateway_message = gateway_message[:_MAX_MESSAGE]
-        self._s.flush()
-        return self._op(row)
+        return self._answered(row, gateway_code, gateway_message)
 
     def note_answer(self, op_id: str, *, gateway_code: int | None, gateway_message: str | None) -> MoneyOp:
         """Store a gateway answer on the operation without changing its state (a late answer that
         no longer decides it). Code/message change only when given."""
-        row = self._row(op_id, for_update=True)
+        return self._answered(self._row(op_id, for_update=True), gateway_code, gateway_message)
+
+    # -- helpers -------------------------------------------------------------------------------
+
+    def _answered(self, row: MoneyOpRow, gateway_code: int | None, gateway_message: str | None) -> MoneyOp:
+        """The gateway's code and message set on the row (each only when given), flushed, as a record."""
         if gateway_code is not None:
             row.gateway_code = gateway_code
         if gateway_message is not None:
             row.gateway_message = gateway_message[:_MAX_MESSAGE]
         self._s.flush()
         return self._op(row)
-
-    # -- helpers -------------------------------------------------------------------------------
 
     def _row(self, op_id: str, *, for_update: bool = False) -> MoneyOpRow:
         stmt = select(MoneyOpRow).where(MoneyOpRow.id == op_id)
@@ -229,17 +226,11 @@ class OperationRepo(Repo):
             stmt = stmt.with_for_update()
         row = self._s.scalars(stmt).first()
         if row is None:
-            raise NotFoundError(
-                msg("store", QT_TRANSLATE_NOOP("store", "There is no money operation {op_id}."), op_id=op_id)
-            )
+            raise not_found(QT_TRANSLATE_NOOP("store", "There is no money operation {op_id}."), op_id=op_id)
         return row
 
     def _op(self, row: MoneyOpRow) -> MoneyOp:
         return to_op(row, self._currency(row.payment_id))
-
-    def _currency(self, payment_id: int) -> str:
-        currency = self._s.scalar(select(PaymentRow.currency).where(PaymentRow.id == payment_id))
-        return currency or "KZT"
 
 
 def _ops() -> Select[MoneyOpRow, str]:
@@ -248,26 +239,14 @@ def _ops() -> Select[MoneyOpRow, str]:
 
 def to_op(row: MoneyOpRow, currency: str) -> MoneyOp:
     """The frozen record of a row (no session attached)."""
-
-    def money(minor: int | None) -> Money | None:
-        return Money(minor, currency) if minor is not None else None
-
-    return MoneyOp(
-        id=row.id,
-        payment_id=row.payment_id,
+    return record_of(
+        MoneyOp,
+        row,
         kind=OpKind(row.kind),
         amount=Money(row.amount_minor, currency),
         state=OpState(row.state),
-        expected_remaining=money(row.expected_remaining_minor),
-        requested_by=row.requested_by,
-        approved_by=row.approved_by,
-        reason=row.reason,
-        gateway_code=row.gateway_code,
-        gateway_message=row.gateway_message,
-        created_at=row.created_at,
-        sent_at=row.sent_at,
-        resolved_at=row.resolved_at,
-        base_payout=money(row.base_payout_minor),
+        expected_remaining=money_or_none(row.expected_remaining_minor, currency),
+        base_payout=money_or_none(row.base_payout_minor, currency),
         base_status=ConsoleStatus(row.base_status) if row.base_status else None,
         attempts=row.attempts or 0,
     )

@@ -8,8 +8,8 @@ from datetime import datetime
 from sqlalchemy import bindparam, select
 
 from epay_desktop.domain import Money, PaymentEvent, PaymentEventKind
-from epay_desktop.store.models import PaymentEventRow, PaymentRow
-from epay_desktop.store.repos.repo import Repo
+from epay_desktop.store.models import PaymentEventRow
+from epay_desktop.store.repos.repo import Repo, money_or_none, record_of
 
 __all__ = ["PaymentEventRepo", "to_event"]
 
@@ -91,22 +91,11 @@ class PaymentEventRepo(Repo):
             if e.amount is not None
         )
 
-    def _currency(self, payment_id: int) -> str:
-        currency = self._s.scalar(select(PaymentRow.currency).where(PaymentRow.id == payment_id))
-        return currency or "KZT"
-
 
 def to_event(row: PaymentEventRow, currency: str = "KZT") -> PaymentEvent:
-    return PaymentEvent(
-        id=row.id,
-        payment_id=row.payment_id,
+    return record_of(
+        PaymentEvent,
+        row,
         kind=PaymentEventKind(row.kind),
-        at=row.at,
-        bank_time=row.bank_time,
-        status=row.status,
-        amount=Money(row.amount_minor, currency) if row.amount_minor is not None else None,
-        reason_code=row.reason_code,
-        reason=row.reason,
-        card_mask=row.card_mask,
-        note=row.note,
+        amount=money_or_none(row.amount_minor, currency),
     )

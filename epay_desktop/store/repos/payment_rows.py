@@ -27,6 +27,7 @@ from epay_desktop.domain import ConsoleStatus, InvoiceId, Money, OpState, Paymen
 from epay_desktop.domain.invoice import INVOICE_MAX_DIGITS
 from epay_desktop.domain.money import MoneyError, parse_amount_text
 from epay_desktop.store.models import UNRESOLVED_OP_STATES, MoneyOpRow, PaymentRow, UTCDateTime
+from epay_desktop.store.repos.repo import money_or_none, record_of
 
 __all__ = [
     "OPEN_OPERATION_FLAG",
@@ -102,45 +103,17 @@ def text_filter(text: str, column: Callable[[Any], Any] = lambda c: c) -> Column
     return or_(false(), *clauses)
 
 
-def _money(minor: int | None, currency: str) -> Money | None:
-    return Money(minor, currency) if minor is not None else None
-
-
 def to_payment(row: PaymentRow) -> Payment:
     """The frozen record of a row (no session attached)."""
-    return Payment(
-        id=row.id,
+    return record_of(
+        Payment,
+        row,
         invoice_id=InvoiceId(row.invoice_id),
         amount=Money(row.amount_minor, row.currency),
         status=ConsoleStatus(row.status),
-        description=row.description,
-        email=row.email,
-        phone=row.phone,
-        account_id=row.account_id,
-        save_card=row.save_card,
-        language=row.language,
-        register_id=row.register_id,
-        created_by=row.created_by,
-        created_at=row.created_at,
-        updated_at=row.updated_at,
-        transaction_id=row.transaction_id,
-        gateway_amount=_money(row.gateway_amount_minor, row.currency),
-        org_amount=_money(row.org_amount_minor, row.currency),
-        payout_amount=_money(row.payout_amount_minor, row.currency),
-        card_mask=row.card_mask,
-        card_type=row.card_type,
-        card_id=row.card_id,
-        reference=row.reference,
-        approval_code=row.approval_code,
-        reason=row.reason,
-        reason_code=row.reason_code,
-        token_expires_at=row.token_expires_at,
-        next_poll_at=row.next_poll_at,
-        last_polled_at=row.last_polled_at,
-        version=row.version,
-        bank_time=row.bank_time,
-        bank_status=row.bank_status,
-        reason_code_text=row.reason_code_text,
+        gateway_amount=money_or_none(row.gateway_amount_minor, row.currency),
+        org_amount=money_or_none(row.org_amount_minor, row.currency),
+        payout_amount=money_or_none(row.payout_amount_minor, row.currency),
     )
 
 

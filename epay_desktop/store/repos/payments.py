@@ -19,10 +19,9 @@ from epay_desktop.domain import (
     InvoiceId,
     Money,
     MoneyOp,
-    NotFoundError,
     Payment,
 )
-from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, msg
+from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP
 from epay_desktop.store.models import MoneyOpRow, PaymentRow
 from epay_desktop.store.repos.operations import to_op
 from epay_desktop.store.repos.payment_list import (
@@ -35,7 +34,7 @@ from epay_desktop.store.repos.payment_list import (
     fetch_page,
 )
 from epay_desktop.store.repos.payment_rows import UNRESOLVED_OPS, PaymentCursor, to_payment
-from epay_desktop.store.repos.repo import Repo
+from epay_desktop.store.repos.repo import Repo, not_found
 
 if TYPE_CHECKING:
     from epay_desktop.store.tx import Tx
@@ -125,12 +124,9 @@ class PaymentRepo(Repo):
         """
         row = self._s.scalars(_LOCK_BY_INVOICE, {"invoice_id": invoice_id.value}).first()
         if row is None:
-            raise NotFoundError(
-                msg(
-                    "store",
-                    QT_TRANSLATE_NOOP("store", "There is no payment with invoice number {invoice_id}."),
-                    invoice_id=invoice_id,
-                )
+            raise not_found(
+                QT_TRANSLATE_NOOP("store", "There is no payment with invoice number {invoice_id}."),
+                invoice_id=invoice_id,
             )
         self._locked[row.id] = row
         return to_payment(row)
@@ -279,20 +275,6 @@ class PaymentRepo(Repo):
         rows, _more = fetch_page(self._s, query, limit, after=cursor)
         return [to_payment(row) for row in rows]
 
-    def list_page(
-        self,
-        query: ListQuery,
-        limit: int,
-        *,
-        after: ListCursor | None = None,
-        before: ListCursor | None = None,
-        from_end: bool = False,
-    ) -> tuple[list[Payment], bool]:
-        """A page of the list in ``query``'s sort and filters, and whether more rows lie beyond it
-        in the direction read (see :func:`.payment_list.fetch_page`). Indexed for every sort."""
-        rows, more = fetch_page(self._s, query, limit, after=after, before=before, from_end=from_end)
-        return [to_payment(row) for row in rows], more
-
     def list_counts(self, query: ListQuery) -> ListCounts:
         """``COUNT(*)`` of ``query`` and per status (see :func:`.payment_list.count_rows`)."""
         return count_rows(self._s, query)
@@ -317,11 +299,7 @@ class PaymentRepo(Repo):
     def _row(self, payment_id: int) -> PaymentRow:
         row = self._s.get(PaymentRow, payment_id)
         if row is None:
-            raise NotFoundError(
-                msg(
-                    "store",
-                    QT_TRANSLATE_NOOP("store", "There is no payment number {payment_id}."),
-                    payment_id=payment_id,
-                )
+            raise not_found(
+                QT_TRANSLATE_NOOP("store", "There is no payment number {payment_id}."), payment_id=payment_id
             )
         return row

@@ -13,11 +13,11 @@ from datetime import datetime
 
 from sqlalchemy import Select, select
 
-from epay_desktop.domain import Money, NotFoundError
-from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, msg
+from epay_desktop.domain import Money
+from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP
 from epay_desktop.domain.receipts import ReceiptKind, ReceiptLanguage, ReceiptRecord, ReceiptWidth
 from epay_desktop.store.models import PaymentRow, ReceiptRow
-from epay_desktop.store.repos.repo import Repo
+from epay_desktop.store.repos.repo import Repo, not_found, record_of
 
 __all__ = ["ReceiptRepo", "to_receipt"]
 
@@ -72,12 +72,8 @@ class ReceiptRepo(Repo):
         """The receipt with this id; NotFoundError if there is none."""
         found = self._s.execute(_receipts().where(ReceiptRow.id == receipt_id)).first()
         if found is None:
-            raise NotFoundError(
-                msg(
-                    "store",
-                    QT_TRANSLATE_NOOP("store", "There is no receipt with id {receipt_id}."),
-                    receipt_id=receipt_id,
-                )
+            raise not_found(
+                QT_TRANSLATE_NOOP("store", "There is no receipt with id {receipt_id}."), receipt_id=receipt_id
             )
         return to_receipt(found[0], found[1])
 
@@ -110,17 +106,11 @@ def _receipts() -> Select[ReceiptRow, str]:
 
 def to_receipt(row: ReceiptRow, currency: str) -> ReceiptRecord:
     """The frozen record of a receipt row (``currency`` is its payment's)."""
-    return ReceiptRecord(
-        id=row.id,
-        register_id=row.register_id,
-        number=row.number,
+    return record_of(
+        ReceiptRecord,
+        row,
         kind=ReceiptKind(row.kind),
-        payment_id=row.payment_id,
-        money_op_id=row.money_op_id,
-        original_receipt_id=row.original_receipt_id,
         amount=Money(row.amount_minor, currency),
         language=ReceiptLanguage(row.language),
         width=ReceiptWidth(row.width),
-        created_by=row.created_by,
-        created_at=row.created_at,
     )

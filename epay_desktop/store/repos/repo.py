@@ -1,17 +1,29 @@
 """What every repository is: one write or read transaction (:class:`~epay_desktop.store.tx.Tx`) and
-its session. ``tx.payments``, ``tx.operations``... are made once per transaction (``Tx``'s cached
-properties) and never outlive it."""
+its session. ``tx.payments``, ``tx.operations``... are made once per transaction (on first use; ``Tx``
+names them) and never outlive it. Also what the repositories share: a row made into its frozen
+record, an optional amount, the "there is no such row" error."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from dataclasses import fields
+from typing import TYPE_CHECKING, TypeVar
+
+from sqlalchemy import select
+
+from epay_desktop.domain import Money, NotFoundError
+from epay_desktop.domain.i18n import msg
+from epay_desktop.store.models import PaymentRow
 
 if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
     from sqlalchemy.orm import Session
 
     from epay_desktop.store.tx import Tx
 
-__all__ = ["Repo"]
+__all__ = ["Repo", "money_or_none", "not_found", "record_of"]
+
+_R = TypeVar("_R", bound="DataclassInstance")
+_FIELD_NAMES: dict[type, frozenset[str]] = {}
 
 
 class Repo:
@@ -20,3 +32,30 @@ class Repo:
     def __init__(self, tx: Tx) -> None:
         self._tx = tx
         self._s: Session = tx.session
+
+    def _currency(self, payment_id: int) -> str:
+        """The currency of the payment (KZT when there is no such payment)."""
+        currency = self._s.scalar(select(PaymentRow.currency).where(PaymentRow.id == payment_id))
+        return currency or "KZT"
+
+
+def record_of(record: type[_R], row: object, **converted: object) -> _R:
+    """The frozen ``record`` (a dataclass) of ``row``: each field is the row's attribute of the same
+    name, but for the fields given in ``converted`` (enums, amounts, ...: a name that is no field of
+    ``record`` raises TypeError)."""
+    names = _FIELD_NAMES.get(record)
+    if names is None:
+        names = _FIELD_NAMES.setdefault(record, frozenset(field.name for field in fields(record)))
+    if not converted.keys() <= names:
+        raise TypeError(f"{record.__name__} has no field {sorted(converted.keys() - names)}")
+    return record(**{name: converted[name] if name in converted else getattr(row, name) for name in names})
+
+
+def money_or_none(minor: int | None, currency: str) -> Money | None:
+    """``Money(minor, currency)``, or None for a column that holds none."""
+    return Money(minor, currency) if minor is not None else None
+
+
+def not_found(template: str, /, **args: object) -> NotFoundError:
+    """The error for a row that is not there; write ``template`` as ``QT_TRANSLATE_NOOP("store", ...)``."""
+    return NotFoundError(msg("store", template, **args))

@@ -21,11 +21,11 @@ from sqlalchemy import func, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 
-from epay_desktop.domain.errors import ApprovalError, ConsoleError, NotFoundError
+from epay_desktop.domain.errors import ApprovalError, ConsoleError
 from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, msg
 from epay_desktop.domain.records import OpKind, Role, User
 from epay_desktop.store.models import ApprovalRow, ApprovalThrottleRow, PaymentRow, UserRow
-from epay_desktop.store.repos.repo import Repo
+from epay_desktop.store.repos.repo import Repo, not_found, record_of
 
 __all__ = ["MAX_APPROVAL_TTL", "ThrottleState", "UserRepo", "name_key"]
 
@@ -51,15 +51,7 @@ class ThrottleState:
 
 
 def _user(row: UserRow) -> User:
-    return User(
-        id=row.id,
-        name=row.name,
-        role=Role(row.role),
-        active=row.active,
-        failed_attempts=row.failed_attempts,
-        locked_until=row.locked_until,
-        created_at=row.created_at,
-    )
+    return record_of(User, row, role=Role(row.role))
 
 
 class UserRepo(Repo):
@@ -73,12 +65,8 @@ class UserRepo(Repo):
             stmt = stmt.with_for_update()
         row = self._tx.session.scalars(stmt).one_or_none()
         if row is None:
-            raise NotFoundError(
-                msg(
-                    "store",
-                    QT_TRANSLATE_NOOP("store", "There is no user with id {user_id}."),
-                    user_id=user_id,
-                )
+            raise not_found(
+                QT_TRANSLATE_NOOP("store", "There is no user with id {user_id}."), user_id=user_id
             )
         return row
 
@@ -189,12 +177,8 @@ class UserRepo(Repo):
         if not now < expires_at <= now + MAX_APPROVAL_TTL:
             raise ValueError("an approval lives more than 0 and at most 2 minutes")
         if self._tx.session.get(PaymentRow, payment_id) is None:
-            raise NotFoundError(
-                msg(
-                    "store",
-                    QT_TRANSLATE_NOOP("store", "There is no payment with id {payment_id}."),
-                    payment_id=payment_id,
-                )
+            raise not_found(
+                QT_TRANSLATE_NOOP("store", "There is no payment with id {payment_id}."), payment_id=payment_id
             )
         approval_id = str(uuid.uuid4())
         self._tx.session.add(
