@@ -44,7 +44,7 @@ import time
 import uuid
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any, Final
@@ -61,7 +61,7 @@ from epay_desktop.store.keyfile import load_or_create_key_file
 from epay_desktop.store.list_keys import card_last4, list_amount_minor, list_refunded_minor
 from epay_desktop.store.migrations import migrate
 from epay_desktop.store.models import AuditRow, CounterRow, MoneyOpRow, PaymentEventRow, PaymentRow, UserRow
-from epay_desktop.store.repos.audit import GENESIS_HASH, canonical_details, entry_hash
+from epay_desktop.store.repos.audit import GENESIS_HASH, AuditEntry, canonical_details, entry_hash
 from epay_desktop.store.repos.counters import (
     INVOICE_COUNTER,
     INVOICE_COUNTER_BASE,
@@ -478,29 +478,10 @@ def _add_users(
         seq = start + sum(len(v) for v in ids.values())
         subject = f"user:{int(key[0])}"
         details = canonical_details({"name": name, "role": role.value, "first_user": seq == 1})
-        digest = entry_hash(
-            audit_key,
-            prev,
-            seq=seq,
-            at=now,
-            actor_id=None,
-            action="user.added",
-            subject=subject,
-            details_json=details,
-        )
-        conn.execute(
-            insert(AuditRow).values(
-                seq=seq,
-                at=now,
-                actor_id=None,
-                action="user.added",
-                subject=subject,
-                details=details,
-                prev_hash=prev,
-                hash=digest,
-            )
-        )
-        prev = digest
+        entry = AuditEntry(seq, now, None, "user.added", subject, details, prev, hash="")  # hashed below
+        entry = replace(entry, hash=entry_hash(audit_key, prev, entry))
+        conn.execute(insert(AuditRow).values(asdict(entry)))
+        prev = entry.hash
     return ids
 
 

@@ -153,26 +153,18 @@ def canonical_details(details: Mapping[str, Any]) -> str:
     return json.dumps(details, sort_keys=True, separators=(",", ":"), ensure_ascii=True)
 
 
-def entry_hash(
-    key: bytes,
-    prev_hash: str,
-    *,
-    seq: int,
-    at: datetime,
-    actor_id: int | None,
-    action: str,
-    subject: str,
-    details_json: str,
-) -> str:
-    """The chain hash of one entry (hex). Raises ValueError if ``details_json`` is not JSON."""
+def entry_hash(key: bytes, prev_hash: str, entry: AuditEntry | AuditRow) -> str:
+    """The chain hash of one entry (hex): its seq, time, actor, action, subject and details on top of
+    ``prev_hash`` (an entry read back, or the row about to be written). Raises ValueError if the
+    entry's details are not JSON."""
     body = json.dumps(
         [
-            seq,
-            at.astimezone(UTC).isoformat(timespec="microseconds"),
-            actor_id,
-            action,
-            subject,
-            json.loads(details_json),
+            entry.seq,
+            entry.at.astimezone(UTC).isoformat(timespec="microseconds"),
+            entry.actor_id,
+            entry.action,
+            entry.subject,
+            json.loads(entry.details),
         ],
         sort_keys=True,
         separators=(",", ":"),
@@ -220,28 +212,17 @@ class AuditRepo(Repo):
             select(AuditRow.seq, AuditRow.hash).order_by(AuditRow.seq.desc()).limit(1)
         ).first()
         seq, prev = (head[0] + 1, head[1]) if head else (1, GENESIS_HASH)
-        digest = entry_hash(
-            key,
-            prev,
+        row = AuditRow(
             seq=seq,
             at=when,
             actor_id=actor_id,
             action=action,
             subject=subject,
-            details_json=details_json,
+            details=details_json,
+            prev_hash=prev,
         )
-        session.add(
-            AuditRow(
-                seq=seq,
-                at=when,
-                actor_id=actor_id,
-                action=action,
-                subject=subject,
-                details=details_json,
-                prev_hash=prev,
-                hash=digest,
-            )
-        )
+        row.hash = entry_hash(key, prev, row)
+        session.add(row)
         session.flush()
         return seq
 
@@ -326,13 +307,4 @@ class AuditRepo(Repo):
 
         Raises ValueError if the entry's details are not valid JSON.
         """
-        return entry_hash(
-            self._key(),
-            prev_hash,
-            seq=entry.seq,
-            at=entry.at,
-            actor_id=entry.actor_id,
-            action=entry.action,
-            subject=entry.subject,
-            details_json=entry.details,
-        )
+        return entry_hash(self._key(), prev_hash, entry)
