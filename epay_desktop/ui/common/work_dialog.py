@@ -2,33 +2,38 @@
 
 While the work runs a second click does nothing and the dialog cannot be closed (Cancel, Esc, the
 title bar): it finishes first and its result is shown in the dialog. Why OK is disabled is said in
-``hint_label``, what went wrong in ``error_label``, both under the inputs.
+``hint_label``, what went wrong in ``error_label``, both under the inputs. What the work made is the
+dialog's answer (``result_value``; None when it was closed without).
 """
 
 from __future__ import annotations
 
 import asyncio
 from collections.abc import Coroutine
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLabel, QWidget
 
 from epay_desktop.ui.common import theme
-from epay_desktop.ui.common.asyncqt import spawn
+from epay_desktop.ui.common.asyncqt import run_dialog_once, spawn
 from epay_desktop.ui.common.naming import named
 
 __all__ = ["WorkDialog"]
 
+R = TypeVar("R")
 
-class WorkDialog(QDialog):
+
+class WorkDialog(QDialog, Generic[R]):
     """Subclasses lay out ``hint_label`` and ``error_label``, define :meth:`update_state`, start their
-    work with :meth:`start` and call :meth:`work_ended` from its ``finally``."""
+    work with :meth:`start`, call :meth:`work_ended` from its ``finally`` and :meth:`close_with` when
+    it made what the dialog answers."""
 
     def __init__(self, parent: QWidget | None) -> None:
         super().__init__(parent)
         self._task: asyncio.Task[None] | None = None
+        self.result_value: R | None = None
         self.hint_label = named(QLabel(wordWrap=True), "hint_label")
         self.hint_label.setStyleSheet(theme.style("note_text"))
         self.error_label = named(QLabel(wordWrap=True), "error_label")
@@ -58,6 +63,17 @@ class WorkDialog(QDialog):
         self.show_error("")
         self._task = spawn(work, busy=self)
         self.update_state()
+
+    def close_with(self, result: R) -> None:
+        """The work made ``result``: it is the dialog's answer, and the dialog closes (if it still exists)."""
+        self.result_value = result
+        if shiboken6.isValid(self):
+            self.accept()
+
+    async def answer(self) -> R | None:
+        """Show the dialog (once: it is deleted after); its answer, or None when closed without one."""
+        await run_dialog_once(self)
+        return self.result_value
 
     def work_ended(self) -> None:
         """From the work's ``finally``: the dialog takes input again (unless it was deleted meanwhile)."""

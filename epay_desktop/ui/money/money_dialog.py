@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 from epay_desktop.domain import Money, MoneyOp, OpKind, OpState, Payment, User
 from epay_desktop.services.money_ops.engine import OutcomeNotRecorded
 from epay_desktop.ui.common import theme
-from epay_desktop.ui.common.asyncqt import run_dialog_once, user_message_of
+from epay_desktop.ui.common.asyncqt import user_message_of
 from epay_desktop.ui.common.formatting import card_text
 from epay_desktop.ui.common.language import on_language_change, translations
 from epay_desktop.ui.common.naming import named
@@ -62,7 +62,7 @@ MIN_WIDTH = 440
 TITLE_BAR_EXTRA = 4 * 24 + 24
 
 
-class MoneyOpDialog(WorkDialog):
+class MoneyOpDialog(WorkDialog[MoneyOp]):
     """Base of the three money dialogs; subclasses add their inputs (:meth:`build`) and the hooks."""
 
     KIND: OpKind = OpKind.REFUND
@@ -85,7 +85,6 @@ class MoneyOpDialog(WorkDialog):
         self.actor = actor
         self._operations = operations
         self._users = users
-        self.result_op: MoneyOp | None = None
         self._refocus_pin = False
         self._unknown_said: Callable[[], str] | None = None  # why the outcome is unknown, when not the bank
         self.setMinimumWidth(MIN_WIDTH)
@@ -267,7 +266,7 @@ class MoneyOpDialog(WorkDialog):
 
     def update_state(self) -> None:
         """Enable OK only for valid input, and say why it is disabled."""
-        if self.result_op is not None:
+        if self.result_value is not None:
             return
         refusal = self.refusal()
         problem = refusal or self.input_problem()
@@ -354,8 +353,7 @@ class MoneyOpDialog(WorkDialog):
 
     def _finish(self, op: MoneyOp) -> None:
         if op.state is OpState.SUCCEEDED:
-            self.result_op = op
-            self.accept()
+            self.close_with(op)
         elif op.state is OpState.FAILED:
             self.show_error(
                 lambda: self.tr("The bank refused it: {reason}").format(
@@ -363,7 +361,7 @@ class MoneyOpDialog(WorkDialog):
                 )
             )
         else:  # UNKNOWN, NEEDS_REVIEW, SENDING: never send again; the reconciler settles it
-            self.result_op = op
+            self.result_value = op
             self.error_label.setStyleSheet(theme.style(_UNKNOWN_STYLE))
             self.show_error(self._unknown_said or self.unknown_text)
             self.ok_button.hide()
@@ -388,5 +386,4 @@ class MoneyOpDialog(WorkDialog):
         """Show the dialog (``open()``); the operation it ran (SUCCEEDED or still being checked), or None."""
         dialog = cls(parent, view, actor, operations, users, **options)
         dialog.update_state()
-        await run_dialog_once(dialog)
-        return dialog.result_op
+        return await dialog.answer()

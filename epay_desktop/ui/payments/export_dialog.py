@@ -36,7 +36,7 @@ from epay_desktop.domain import User
 from epay_desktop.domain.bounds import EARLIEST_DATE
 from epay_desktop.safe_files import UnsafeFilePath
 from epay_desktop.services.payments.queries import CSV_COLUMNS
-from epay_desktop.ui.common.asyncqt import run_dialog_once, show_error, user_message_of
+from epay_desktop.ui.common.asyncqt import show_error, user_message_of
 from epay_desktop.ui.common.buttons import dialog_buttons
 from epay_desktop.ui.common.file_places import remember_folder, start_folder
 from epay_desktop.ui.common.formatting import KAZAKHSTAN
@@ -141,7 +141,7 @@ def period_days(key: str, today: date) -> tuple[date, date] | None:
     return None
 
 
-class ExportDialog(WorkDialog):
+class ExportDialog(WorkDialog[ExportResult]):
     """Period, columns, then "Export…" asks for the file and writes it. :meth:`ask` is the entry point."""
 
     def __init__(
@@ -158,7 +158,6 @@ class ExportDialog(WorkDialog):
         self._exporter = exporter
         self._settings = settings
         self._today = today
-        self.result_value: ExportResult | None = None
         self.period_combo = named(QComboBox(), "period_combo")
         for key, label in _PERIODS:
             self.period_combo.addItem(_tr(label), key)
@@ -295,9 +294,7 @@ class ExportDialog(WorkDialog):
         self._settings.setValue(COLUMNS_KEY, ",".join(columns))
         self._settings.sync()
         remember_folder(FOLDER_KIND, path.parent)
-        self.result_value = ExportResult(path, rows, first, last)
-        if shiboken6.isValid(self):
-            self.accept()
+        self.close_with(ExportResult(path, rows, first, last))
 
     @classmethod
     async def ask(
@@ -315,5 +312,4 @@ class ExportDialog(WorkDialog):
             return None
         today = clock().astimezone(KAZAKHSTAN).date()
         dialog = cls(parent, exporter, today=today, settings=settings)
-        await run_dialog_once(dialog)
-        return dialog.result_value
+        return await dialog.answer()

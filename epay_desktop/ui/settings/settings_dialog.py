@@ -24,7 +24,7 @@ from epay_desktop.domain import User
 from epay_desktop.domain.settings_catalog import STATUS_LAG_SECONDS
 from epay_desktop.services.secret_store import NO_KEYCHAIN
 from epay_desktop.services.shop_settings import LocalConfig, ShopProfile
-from epay_desktop.ui.common.asyncqt import run_dialog_once, show_error, user_message_of
+from epay_desktop.ui.common.asyncqt import show_error, user_message_of
 from epay_desktop.ui.common.work_dialog import WorkDialog
 from epay_desktop.ui.settings.settings_pages import ComputerPage, GatewayPage, ReceiptsPage
 from epay_desktop.ui.widgets.i18n import QT_TRANSLATE_NOOP
@@ -82,7 +82,7 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("SettingsDialog", text)
 
 
-class SettingsDialog(WorkDialog):
+class SettingsDialog(WorkDialog[SettingsResult]):
     """Build it with loaded values; :meth:`ask` loads them and is the only entry point."""
 
     def __init__(
@@ -105,7 +105,6 @@ class SettingsDialog(WorkDialog):
         self.actor = actor
         self._local = local
         self._shop_port, self._local_port, self._secrets = ports
-        self.result_value: SettingsResult | None = None
         self.gateway_page = GatewayPage(
             local,
             keychain=keychain,
@@ -179,8 +178,7 @@ class SettingsDialog(WorkDialog):
             return
         finally:
             self.work_ended()
-        self.result_value = SettingsResult(saved_local, saved_shop, bool(secret))
-        self.accept()
+        self.close_with(SettingsResult(saved_local, saved_shop, bool(secret)))
 
     @classmethod
     async def ask(
@@ -226,5 +224,4 @@ class SettingsDialog(WorkDialog):
             system_printer=system_printer,
             store_info=store_info,
         )
-        await run_dialog_once(dialog)
-        return dialog.result_value
+        return await dialog.answer()
