@@ -101,7 +101,7 @@ def test_needs_attention_asks_the_store_and_live_updates_add_only_unknown(qtbot,
     combo.setCurrentIndex(combo.findData("attention"))
     qtbot.waitUntil(lambda: view.model.filter.needs_attention and not view.model.is_loading)
     wanted = view.current_filter()
-    assert wanted.query_args()["needs_attention"] is True and wanted.statuses is None
+    assert view.model.query.needs_attention is True and wanted.statuses is None
     assert wanted.matches(make_payment(status=S.UNKNOWN))
     assert not wanted.matches(make_payment(status=S.CHARGE))  # an operation's state is the store's to say
 

@@ -6,10 +6,9 @@ poller joins the list only when the list's query would have returned it.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
 from epay_desktop.domain import ConsoleStatus, MoneyError, Payment
 from epay_desktop.domain.money import parse_amount_text
@@ -42,18 +41,6 @@ class PaymentFilter:
         text = search.strip() if search else None
         chosen = frozenset(statuses) if statuses is not None else None
         return cls(chosen, since, until, text or None, needs_attention)
-
-    def query_args(self) -> Mapping[str, Any]:
-        """Keyword arguments for ``PaymentQueries.list_payments``."""
-        args: dict[str, Any] = {
-            "status": self.statuses,
-            "since": self.since,
-            "until": self.until,
-            "search": self.search,
-        }
-        if self.needs_attention:
-            args["needs_attention"] = True
-        return args
 
     def matches(self, payment: Payment, *, open_operation: bool = False) -> bool:
         """Would the store's query return ``payment``? ``open_operation``: the payment has an
