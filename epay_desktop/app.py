@@ -34,6 +34,7 @@ from epay_desktop.services.demo_shop import DemoShop
 from epay_desktop.services.events import EventBus
 from epay_desktop.services.money_ops.operations import MoneyOperations
 from epay_desktop.services.payments.payment_service import PaymentService
+from epay_desktop.services.payments.poll_schedule import PollSchedule
 from epay_desktop.services.payments.poller import Poller
 from epay_desktop.services.payments.queries import PaymentQueries
 from epay_desktop.services.payments.reconcile import Reconciler
@@ -249,6 +250,7 @@ async def open_app(
     http = httpx.AsyncClient(timeout=DEFAULT_TIMEOUT, follow_redirects=False, verify=tls_context)
     gateway = EpayClient(gateway_settings.endpoints, gateway_settings.credentials, http=http)
     events = EventBus()
+    schedule = PollSchedule()  # the payments' polling intervals, for the service and the poller alike
     payments = PaymentService(
         store,
         gateway,
@@ -256,6 +258,7 @@ async def open_app(
         now,
         register_id=store_settings.register_id,
         terminal_id=gateway_settings.credentials.terminal_id,
+        schedule=schedule,
     )
     operations = MoneyOperations(store, gateway, payments, events, now)
     users = UserService(store, Passwords(pepper), clock=now, register_id=store_settings.register_id)
@@ -276,10 +279,10 @@ async def open_app(
             store, now, store_settings.register_id, environment=gateway_settings.environment.value
         ),
         reconciler=Reconciler(store, payments, operations, now),
-        poller=Poller(store, payments, events, now),
+        poller=Poller(store, payments, events, now, schedule=schedule),
         shop_settings=ShopSettingsService(store, now),
         local_config=LocalConfigStore(store_settings.home),
-        saved_cards=SavedCardService(payments),
+        saved_cards=SavedCardService(payments, store, gateway, now),
         demo_shop=DemoShop(store, users, now, on_sandbox=on_sandbox),
         backups=Backups(store_settings, now),
         _logging=saved,

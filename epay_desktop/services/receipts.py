@@ -28,7 +28,6 @@ from pathlib import Path
 
 from epay_desktop.domain import InvoiceId, MoneyOp, NotFoundError, Payment, User
 from epay_desktop.domain import settings_catalog as catalog
-from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, msg
 from epay_desktop.domain.receipts import (
     ReceiptDraft,
     ReceiptKind,
@@ -40,6 +39,7 @@ from epay_desktop.domain.receipts import (
 )
 from epay_desktop.receipts import ReceiptData
 from epay_desktop.safe_files import write_file_safely
+from epay_desktop.services.payments.queries import payment_by_invoice
 from epay_desktop.store.db import Store
 from epay_desktop.store.tx import Tx
 
@@ -85,9 +85,9 @@ class ReceiptService:
         environment: str = "prod",
         render: Callable[[ReceiptData, ReceiptWidth], bytes] | None = None,
     ) -> None:
-        self.store = store
-        self.clock = clock
-        self.register_id = register_id
+        self._store = store
+        self._clock = clock
+        self._register_id = register_id
         #: the gateway environment (``gateway.config.Environment`` value); every one but ``prod``
         #: prints "not a real payment" in large letters on each receipt (decision 0023)
         self.environment = environment
@@ -117,7 +117,7 @@ class ReceiptService:
         def work(tx: Tx) -> _Issued:
             return self._issue(tx, actor, invoice_id, wanted, chosen_width, chosen_lang, money_op_id)
 
-        issued = await self.store.run_write(work)
+        issued = await self._store.run_write(work)
         log.info(
             "event=receipt_issued register=%s number=%d kind=%s invoice_id=%s",
             issued.record.register_id,
@@ -133,9 +133,9 @@ class ReceiptService:
         """Every receipt printed for the payment, oldest first. Raises NotFoundError."""
 
         def work(tx: Tx) -> list[ReceiptRecord]:
-            return tx.receipts.list_for_payment(_payment(tx, invoice_id).id)
+            return tx.receipts.list_for_payment(payment_by_invoice(tx, invoice_id).id)
 
-        return await self.store.run_read(work)
+        return await self._store.run_read(work)
 
     async def save_pdf(self, path: str | os.PathLike[str], pdf: bytes) -> Path:
         """Write ``pdf`` to ``path`` atomically, off the event loop; see :func:`save_pdf`."""
@@ -164,10 +164,10 @@ class ReceiptService:
         chosen_lang = ReceiptLanguage(language) if language is not None else None
 
         def work(tx: Tx) -> _Drawn:
-            payment = _payment(tx, invoice_id)
+            payment = payment_by_invoice(tx, invoice_id)
             return self._draw(tx, actor, payment, wanted, chosen_width, chosen_lang, money_op_id, None)
 
-        drawn = await self.store.run_read(work)
+        drawn = await self._store.run_read(work)
         loop = asyncio.get_running_loop()
         pdf = await loop.run_in_executor(None, self._render, drawn.data, drawn.width)
         return ReceiptDraft(
@@ -199,7 +199,7 @@ class ReceiptService:
         drawn = self._draw(tx, actor, payment, kind, width, language, money_op_id, None)
         plan, op, original, now = drawn.plan, drawn.plan.operation, drawn.plan.original, drawn.data.when
         record = tx.receipts.issue(
-            register_id=self.register_id,
+            register_id=self._register_id,
             kind=plan.kind,
             payment_id=payment.id,
             money_op_id=op.id if op else None,
@@ -235,7 +235,7 @@ class ReceiptService:
         number: int | None,
     ) -> _Drawn:
         """Plan the receipt and gather everything it shows; ``number`` None = not issued yet."""
-        now = self.clock()
+        now = self._clock()
         ops = tx.operations.list_for_payment(payment.id)
         plan = plan_receipt(payment, ops, tx.receipts.list_for_payment(payment.id), kind, money_op_id)
         op, original = plan.operation, plan.original
@@ -245,7 +245,7 @@ class ReceiptService:
             shop_name=catalog.SHOP_NAME.read_from(tx.settings),
             shop_bin=catalog.SHOP_BIN.read_from(tx.settings),
             shop_address=catalog.SHOP_ADDRESS.read_from(tx.settings),
-            register_id=self.register_id,
+            register_id=self._register_id,
             number=number,
             kind=plan.kind,
             cashier=_cashier(tx, actor, op.requested_by if op else payment.created_by),
@@ -278,19 +278,6 @@ def save_pdf(path: str | os.PathLike[str], pdf: bytes) -> Path:
     A crash leaves either the old file or the new one, never a torn one. Raises OSError.
     """
     return write_file_safely(path, pdf)
-
-
-def _payment(tx: Tx, invoice_id: InvoiceId) -> Payment:
-    payment = tx.payments.get_by_invoice(invoice_id)
-    if payment is None:
-        raise NotFoundError(
-            msg(
-                "receipts",
-                QT_TRANSLATE_NOOP("receipts", "There is no payment with invoice number {invoice_id}."),
-                invoice_id=invoice_id,
-            )
-        )
-    return payment
 
 
 def _approver(tx: Tx, op: MoneyOp) -> str | None:

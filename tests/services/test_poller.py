@@ -184,7 +184,6 @@ def test_auth_hold_is_polled_every_15_minutes_until_the_bank_cancels_it(env2: En
 class CountingService:
     """Stands in for PaymentService: counts refreshes in flight, yields to the loop a few times."""
 
-    schedule: Any
     payments: dict[InvoiceId, Payment]
     in_flight: int = 0
     max_in_flight: int = 0
@@ -215,7 +214,7 @@ def test_no_more_than_concurrency_polls_are_in_flight(env: Env, concurrency: int
             )
 
     async def scenario(service: PaymentService, _: Poller) -> list[Payment]:
-        fake = CountingService(service.schedule, {p.invoice_id: p for p in payments})
+        fake = CountingService({p.invoice_id: p for p in payments})
         poller = Poller(env.store, fake, env.bus, env.clock, concurrency=concurrency)  # type: ignore[arg-type]
         changed = await poller.run_once()
         assert fake.calls == 10 and fake.max_in_flight == concurrency
@@ -224,7 +223,9 @@ def test_no_more_than_concurrency_polls_are_in_flight(env: Env, concurrency: int
     assert len(env.run(scenario)) == 10
 
 
-def test_real_polls_share_one_service_token_within_the_bound(env: Env) -> None:
+def test_real_polls_share_one_service_token_within_the_bound(
+    env: Env, monkeypatch: pytest.MonkeyPatch
+) -> None:
     payments = [env.checkout(str(100 + n)) for n in range(6)]
     for p in payments[:3]:
         env.pay(p.invoice_id)
@@ -233,18 +234,18 @@ def test_real_polls_share_one_service_token_within_the_bound(env: Env) -> None:
 
     async def scenario(service: PaymentService, poller: Poller) -> list[Payment]:
         nonlocal in_flight, peak
-        real_check = service.gateway.check_status
+        real_check = EpayClient.check_status
 
-        async def counting(invoice_id: InvoiceId) -> Any:
+        async def counting(client: EpayClient, invoice_id: InvoiceId) -> Any:
             nonlocal in_flight, peak
             in_flight += 1
             peak = max(peak, in_flight)
             try:
-                return await real_check(invoice_id)
+                return await real_check(client, invoice_id)
             finally:
                 in_flight -= 1
 
-        service.gateway.check_status = counting  # type: ignore[method-assign]
+        monkeypatch.setattr(EpayClient, "check_status", counting)  # the client this service was given
         return await poller.run_once()
 
     requests: list[str] = []

@@ -17,7 +17,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWebEngineCore import QWebEngineProfile
 
-from epay_desktop.app import AppContext, open_app
+from epay_desktop.app import AppContext, infrastructure, open_app
 from epay_desktop.demo import demo_environ
 from epay_desktop.domain import ConsoleStatus, InvoiceId, Money, OpState, Role
 from epay_desktop.gateway import OutcomeUnknown
@@ -62,7 +62,7 @@ def console(
     async def refund_lost(*_args: Any, **_kwargs: Any) -> None:  # the bank's answer never arrives
         raise OutcomeUnknown("read timeout", operation="refund")
 
-    monkeypatch.setattr(ctx.payments.gateway, "refund", refund_lost)  # the client both services use
+    monkeypatch.setattr(infrastructure(ctx).gateway, "refund", refund_lost)  # the client both services use
     with controller_running(arun, qtbot, ctx, profile) as controller:
         log_in(qtbot, controller, MANAGER, MANAGER_PIN)
         yield ctx, controller

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QWidget
 
 from epay_desktop.app import open_app, store_of
 from epay_desktop.domain import ConsoleError, ConsoleStatus, Money, PermissionDenied, Role
-from epay_desktop.services.payments.saved_cards import SavedCardService
+from epay_desktop.services.payments.checkout import DEFAULT_BACK_LINK_BASE
 from epay_desktop.ui.checkout.result import Outcome
 from epay_desktop.ui.checkout.screen import CheckoutScreen
 from tests.support.sandbox import APPROVED_CARD, SandboxControl
@@ -58,7 +58,7 @@ def save_a_card(arun, app, user, base_url: str, account: str, pan: str = APPROVE
 def test_panel_lists_the_saved_card_and_charges_it(qtbot, arun, app, sandbox):
     user = arun(app.users.add_user("manager", Role.MANAGER, "24681357", None))
     save_a_card(arun, app, user, sandbox.base_url, "cust-42")
-    cards = SavedCardService(app.payments)
+    cards = app.saved_cards
     assert arun(cards.list_cards("nobody-here")) == []
     receipts = app.receipts
     screen = CheckoutScreen(
@@ -83,7 +83,7 @@ def test_panel_lists_the_saved_card_and_charges_it(qtbot, arun, app, sandbox):
 
 def test_service_refuses_without_an_account_or_card(arun, app):
     user = arun(app.users.add_user("manager", Role.MANAGER, "24681357", None))
-    cards = SavedCardService(app.payments)
+    cards = app.saved_cards
     with pytest.raises(ConsoleError, match="customer id"):
         arun(cards.charge_saved_card(user, " ", "card", Money(100)))
     with pytest.raises(ConsoleError, match="saved cards"):
@@ -94,7 +94,7 @@ def test_deactivation_is_for_managers_audited_and_the_card_is_gone(arun, app, sa
     manager = arun(app.users.add_user("manager", Role.MANAGER, "24681357", None))
     cashier = arun(app.users.add_user("cashier", Role.CASHIER, "13572468", manager))
     save_a_card(arun, app, manager, sandbox.base_url, "cust-7")
-    cards = SavedCardService(app.payments)
+    cards = app.saved_cards
     [card] = arun(cards.list_cards("cust-7"))
     with pytest.raises(PermissionDenied, match="Only a manager"):
         arun(cards.deactivate_card(cashier, "cust-7", card.id))
@@ -123,7 +123,7 @@ def test_a_saved_3ds_card_answers_secure3d_and_the_status_decides(arun, app, san
     """secure3D is neither paid nor failed: the form for the issuer; after it, check-status decides."""
     user = arun(app.users.add_user("manager", Role.MANAGER, "24681357", None))
     save_a_card(arun, app, user, sandbox.base_url, "cust-3ds", pan="4111111111111111")
-    cards = SavedCardService(app.payments)
+    cards = app.saved_cards
     [card] = arun(cards.list_cards("cust-3ds"))
     charge = arun(cards.charge_saved_card(user, "cust-3ds", card.id, Money(77_000)))
     invoice = charge.payment.invoice_id
@@ -143,7 +143,7 @@ def test_a_saved_3ds_card_answers_secure3d_and_the_status_decides(arun, app, san
         assert set(back) == {"PaRes", "MD"}
         done = browser.post(form.term_url, data=back)
     assert done.status_code == 303  # to the back link the console sent with the charge
-    expected = f"{app.payments.back_link_base}/{'ok' if paid else 'fail'}?invoice={invoice.value}"
+    expected = f"{DEFAULT_BACK_LINK_BASE}/{'ok' if paid else 'fail'}?invoice={invoice.value}"
     assert done.headers["location"].startswith(expected)
     payment = arun(app.payments.refresh_status(invoice))
     if paid:

@@ -20,7 +20,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWebEngineCore import QWebEngineProfile
 
-from epay_desktop.app import AppContext, open_app
+from epay_desktop.app import AppContext, infrastructure, open_app
 from epay_desktop.demo import demo_environ
 from epay_desktop.domain import ConsoleStatus, InvoiceId, User
 from epay_desktop.gateway import StatusFound
@@ -76,7 +76,7 @@ def counter(
     sale_row(ctx, cashier, INVOICE, ConsoleStatus.PENDING, token_expires_at=expires)
     with controller_running(arun, qtbot, ctx, profile) as controller:
         c = Counter(ctx, controller, cashier, arun)
-        monkeypatch.setattr(ctx.payments.gateway, "check_status", c.check_status)
+        monkeypatch.setattr(infrastructure(ctx).gateway, "check_status", c.check_status)
         log_in(qtbot, controller, CASHIER, CASHIER_PIN)
         yield c
 

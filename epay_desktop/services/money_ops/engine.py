@@ -130,12 +130,12 @@ class Resolution:
 class OpEngine:
     """Sends, records and resolves operations. See MoneyOperations for the parameters' meaning."""
 
-    store: Store
-    gateway: EpayClient
-    payments: StatusRefresher
-    events: EventBus
-    clock: Callable[[], datetime]
-    faults: FaultPoints
+    _store: Store
+    _gateway: EpayClient
+    _payments: StatusRefresher
+    _events: EventBus
+    _clock: Callable[[], datetime]
+    _faults: FaultPoints
     quiet_period: timedelta
     resolve_tries: int
     resolve_delay: float
@@ -153,9 +153,9 @@ class OpEngine:
         """
         op, payment = started
         try:
-            self.events.publish(OperationUpdated(op))
-            self.faults.hit("after_intent_commit")
-            self.faults.hit("before_send")
+            self._events.publish(OperationUpdated(op))
+            self._faults.hit("after_intent_commit")
+            self._faults.hit("before_send")
             try:
                 await self._send(op, payment)
             except Exception as exc:
@@ -168,7 +168,7 @@ class OpEngine:
                     raise
                 self._report_gateway(exc)
             else:
-                self.faults.hit("after_gateway_ok_before_commit")
+                self._faults.hit("after_gateway_ok_before_commit")
                 op = await self._record(op, OpState.SUCCEEDED, actor_id, None, None)
                 self._report_gateway(None)
         finally:
@@ -182,7 +182,7 @@ class OpEngine:
 
     def _report_gateway(self, error: EpayError | None) -> None:
         """Feed the status bar's bank health (PaymentService.report_gateway), where there is one."""
-        report = getattr(self.payments, "report_gateway", None)
+        report = getattr(self._payments, "report_gateway", None)
         if report is not None:
             report(error)
 
@@ -192,7 +192,7 @@ class OpEngine:
         An operation in :attr:`in_flight` is returned unchanged without asking (checked again
         inside the write transaction: a manager's retry may have started meanwhile).
         """
-        op, payment, known = await self.store.run_read(lambda tx: _op_and_payment(tx, op_id))
+        op, payment, known = await self._store.run_read(lambda tx: _op_and_payment(tx, op_id))
         if not op.state.is_unresolved:
             return Resolution(
                 op, Verdict.APPLIED if op.state is OpState.SUCCEEDED else Verdict.UNCLEAR, False
@@ -200,7 +200,7 @@ class OpEngine:
         if op_id in self.in_flight:
             return Resolution(op, Verdict.PENDING, False, IN_FLIGHT_NOTE, in_flight=True)
         verdict, snapshot, note = await self._ask_gateway(op, payment, known)
-        now = self.clock()
+        now = self._clock()
 
         def apply(tx: Tx) -> tuple[MoneyOp, Payment | None, bool] | MoneyOp:
             if op_id in self.in_flight:
@@ -216,14 +216,14 @@ class OpEngine:
                 note=note,
             )
 
-        applied = await self.store.run_write(apply)
+        applied = await self._store.run_write(apply)
         if isinstance(applied, MoneyOp):
             return Resolution(applied, Verdict.PENDING, False, IN_FLIGHT_NOTE, in_flight=True)
         new_op, new_payment, changed = applied
         if new_payment is not None:
-            self.events.publish(PaymentUpdated(new_payment))
+            self._events.publish(PaymentUpdated(new_payment))
         if changed:
-            self.events.publish(OperationUpdated(new_op))
+            self._events.publish(OperationUpdated(new_op))
         return Resolution(new_op, verdict, changed, note, snapshot=snapshot, known_refunded_minor=known)
 
     def status_lag(self, tx: Tx) -> timedelta:
@@ -241,11 +241,11 @@ class OpEngine:
     async def _send(self, op: MoneyOp, payment: Payment) -> None:
         transaction_id = payment.transaction_id or ""
         if op.kind is OpKind.REFUND:
-            await self.gateway.refund(transaction_id, op.amount, external_id=op.id)
+            await self._gateway.refund(transaction_id, op.amount, external_id=op.id)
         elif op.kind is OpKind.CHARGE:
-            await self.gateway.charge(transaction_id, op.amount)
+            await self._gateway.charge(transaction_id, op.amount)
         else:
-            await self.gateway.cancel(transaction_id)
+            await self._gateway.cancel(transaction_id)
 
     async def _record(
         self, op: MoneyOp, state: OpState, actor_id: int | None, code: int | None, message: str | None
@@ -254,9 +254,9 @@ class OpEngine:
         damaged), the bank may have applied it, so the outcome is unknown (:class:`OutcomeNotRecorded`,
         exit 3), never a bug; the operation stays SENDING in the journal and check-status settles it
         once (the reconciler, or the next start: docs/reliability.md rule 3; decision 0070)."""
-        now = self.clock()
+        now = self._clock()
         try:
-            new_op, changed = await self.store.run_write(
+            new_op, changed = await self._store.run_write(
                 lambda tx: journal.record_outcome(
                     tx, op.id, state, now=now, actor_id=actor_id, code=code, message=message
                 )
@@ -272,7 +272,7 @@ class OpEngine:
             )
             raise OutcomeNotRecorded(op, exc) from exc
         if changed:
-            self.events.publish(OperationUpdated(new_op))
+            self._events.publish(OperationUpdated(new_op))
         return new_op
 
     async def _settle(self, op: MoneyOp) -> MoneyOp:
@@ -287,7 +287,7 @@ class OpEngine:
 
     async def _refresh(self, invoice_id: InvoiceId) -> None:
         try:
-            await self.payments.refresh_status(invoice_id)
+            await self._payments.refresh_status(invoice_id)
         except (EpayError, ConsoleError) as exc:
             log.warning("event=refresh_after_op_failed invoice=%s error=%s", invoice_id, type(exc).__name__)
 
@@ -295,14 +295,14 @@ class OpEngine:
         self, op: MoneyOp, payment: Payment, known_refunded_minor: int = 0
     ) -> tuple[Verdict, GatewaySnapshot | None, str]:
         try:
-            result = await self.gateway.check_status(payment.invoice_id)
+            result = await self._gateway.check_status(payment.invoice_id)
         except EpayError as exc:
             return Verdict.PENDING, None, _status_check_failed(exc)
         if isinstance(result, StatusInProgress):
             return Verdict.PENDING, None, "the gateway says an operation is still in progress"
         if not isinstance(result, StatusFound):
             return Verdict.UNCLEAR, None, "the gateway has no transaction for this invoice"
-        snapshot = snapshot_from_status(result, self.clock())
+        snapshot = snapshot_from_status(result, self._clock())
         return judge(op, snapshot, known_refunded_minor), snapshot, ""
 
 

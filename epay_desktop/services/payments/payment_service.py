@@ -25,7 +25,6 @@ from epay_desktop.domain import (
     GatewaySnapshot,
     InvoiceId,
     Money,
-    NotFoundError,
     Payment,
     PaymentEvent,
     PaymentEventKind,
@@ -64,10 +63,11 @@ from epay_desktop.services.payments.checkout import (
 )
 from epay_desktop.services.payments.gateway_map import snapshot_from_status
 from epay_desktop.services.payments.poll_schedule import PollSchedule
+from epay_desktop.services.payments.queries import payment_by_invoice
 from epay_desktop.store.db import Store
 from epay_desktop.store.tx import Tx
 
-__all__ = ["PaymentService", "StartedPayment"]
+__all__ = ["GATEWAY_WIDE", "PaymentService", "StartedPayment"]
 
 log = logging.getLogger(__name__)
 
@@ -100,17 +100,15 @@ class PaymentService:
         *,
         register_id: str,
         terminal_id: str,
-        back_link_base: str = DEFAULT_BACK_LINK_BASE,
         schedule: PollSchedule | None = None,
     ) -> None:
-        self.store = store
-        self.gateway = gateway
-        self.events = events
-        self.clock = clock
-        self.register_id = register_id
-        self.terminal_id = terminal_id
-        self.back_link_base = back_link_base
-        self.schedule = schedule or PollSchedule()
+        self._store = store
+        self._gateway = gateway
+        self._events = events
+        self._clock = clock
+        self._register_id = register_id
+        self._terminal_id = terminal_id
+        self._schedule = schedule or PollSchedule()
         self.last_gateway_success_at: datetime | None = None
 
     # -- taking a payment --------------------------------------------------------------------
@@ -151,12 +149,12 @@ class PaymentService:
         obj = build_payment_object(
             started.payment,
             started.token.auth_object(),
-            terminal_id=self.terminal_id,
-            back_link_base=self.back_link_base,
+            terminal_id=self._terminal_id,
+            back_link_base=DEFAULT_BACK_LINK_BASE,
             name=data.name,
         )
         return CheckoutSession(
-            started.payment, started.token_expires_at, obj, self.gateway.endpoints.widget_url
+            started.payment, started.token_expires_at, obj, self._gateway.endpoints.widget_url
         )
 
     async def start_payment(
@@ -178,7 +176,7 @@ class PaymentService:
             raise PermissionDenied(
                 msg("payments", QT_TRANSLATE_NOOP("payments", "This user account is deactivated."))
             )
-        invoice = await self.store.run_write(lambda tx: tx.counters.allocate_invoice_id())
+        invoice = await self._store.run_write(lambda tx: tx.counters.allocate_invoice_id())
         text = cut_utf8(
             data.description or default_description(invoice, data.language), DESCRIPTION_MAX_BYTES
         )
@@ -193,29 +191,29 @@ class PaymentService:
                 account_id=data.account_id,
                 save_card=data.save_card,
                 language=data.language,
-                register_id=self.register_id,
+                register_id=self._register_id,
                 created_by=actor.id,
-                now=self.clock(),
+                now=self._clock(),
             )
             details: dict[str, object] = {"amount": data.amount.plain()}
             if saved_card:
                 details["saved_card"] = True
-            tx.audit.append(actor.id, "payment.created", f"payment:{invoice}", details, at=self.clock())
+            tx.audit.append(actor.id, "payment.created", f"payment:{invoice}", details, at=self._clock())
             return payment
 
-        payment = await self.store.run_write(insert)
-        self.events.publish(PaymentUpdated(payment))
+        payment = await self._store.run_write(insert)
+        self._events.publish(PaymentUpdated(payment))
         log.info("event=payment_created invoice=%s amount=%s", invoice, data.amount.iso())
         try:
-            token = await self.gateway.get_payment_token(invoice, data.amount)
+            token = await self._gateway.get_payment_token(invoice, data.amount)
         except EpayError as exc:
             self.report_gateway(exc)
             await self._token_failed(actor, payment, exc)
             raise
         self.report_gateway(None)
-        now = self.clock()
+        now = self._clock()
         expires_at = now + timedelta(seconds=token.expires_in)
-        next_poll = self.schedule.next_poll_at(
+        next_poll = self._schedule.next_poll_at(
             ConsoleStatus.PENDING, created_at=payment.created_at, token_expires_at=expires_at, now=now
         )
         payment = await self._set_status(
@@ -230,7 +228,7 @@ class PaymentService:
         transaction and a PaymentUpdated event. Raises NotFoundError.
         """
         return await self._set_status(
-            invoice_id, ConsoleStatus.UNKNOWN, next_poll_at=self.clock() + self.schedule.unknown
+            invoice_id, ConsoleStatus.UNKNOWN, next_poll_at=self._clock() + self._schedule.unknown
         )
 
     async def mark_not_made(self, invoice_id: InvoiceId, reason: str) -> Payment:
@@ -258,7 +256,7 @@ class PaymentService:
         reason: str | None = None,
     ) -> Payment:
         """Store a status the console decided (the payment read and locked in the same transaction)."""
-        now = self.clock()
+        now = self._clock()
 
         def write(tx: Tx) -> Payment:
             current = tx.payments.lock_by_invoice(invoice_id)
@@ -267,8 +265,8 @@ class PaymentService:
                 token_expires_at=token_expires_at, reason=reason,
             )  # fmt: skip
 
-        payment = await self.store.run_write(write)
-        self.events.publish(PaymentUpdated(payment))
+        payment = await self._store.run_write(write)
+        self._events.publish(PaymentUpdated(payment))
         return payment
 
     def report_gateway(self, error: EpayError | None) -> None:
@@ -278,14 +276,14 @@ class PaymentService:
         gateway-wide error (GATEWAY_WIDE) publishes ``ok=False``; other errors say nothing about it.
         """
         if error is None:
-            self.last_gateway_success_at = self.clock()
-            if self.events.gateway_down:
+            self.last_gateway_success_at = self._clock()
+            if self._events.gateway_down:
                 log.info("event=gateway_healthy")
                 message = "The gateway answers again."
-                self.events.publish(GatewayHealthChanged(True, self.last_gateway_success_at, message))
+                self._events.publish(GatewayHealthChanged(True, self.last_gateway_success_at, message))
         elif isinstance(error, GATEWAY_WIDE):
             message = error.user_message
-            self.events.publish(GatewayHealthChanged(False, self.last_gateway_success_at, message))
+            self._events.publish(GatewayHealthChanged(False, self.last_gateway_success_at, message))
 
     async def _token_failed(self, actor: User, payment: Payment, exc: EpayError) -> None:
         reason = f"payment token not issued: {exc.user_message}"
@@ -293,14 +291,14 @@ class PaymentService:
 
         def expire(tx: Tx) -> Payment:
             expired = tx.payments.set_status(
-                payment.id, ConsoleStatus.EXPIRED, now=self.clock(), next_poll_at=None, reason=reason
+                payment.id, ConsoleStatus.EXPIRED, now=self._clock(), next_poll_at=None, reason=reason
             )
             details = {"error": type(exc).__name__}
             subject = f"payment:{payment.invoice_id}"
-            tx.audit.append(actor.id, "payment.token_failed", subject, details, at=self.clock())
+            tx.audit.append(actor.id, "payment.token_failed", subject, details, at=self._clock())
             return expired
 
-        self.events.publish(PaymentUpdated(await self.store.run_write(expire)))
+        self._events.publish(PaymentUpdated(await self._store.run_write(expire)))
 
     # -- the counter stopped the page ---------------------------------------------------------
 
@@ -331,8 +329,8 @@ class PaymentService:
             retryable = current.status in DECLINED and current.next_poll_at is not None
             if current.status not in (ConsoleStatus.NEW, ConsoleStatus.PENDING) and not retryable:
                 return current, False
-            now = self.clock()
-            next_at = self.schedule.next_poll_at(
+            now = self._clock()
+            next_at = self._schedule.next_poll_at(
                 status, created_at=current.created_at, token_expires_at=current.token_expires_at, now=now
             )
             marked = tx.payments.set_status(current.id, status, now=now, next_poll_at=next_at, reason=reason)
@@ -340,10 +338,10 @@ class PaymentService:
             tx.audit.append(actor.id, action, f"payment:{invoice_id}", details, at=now)
             return marked, True
 
-        payment, changed = await self.store.run_write(mark)
+        payment, changed = await self._store.run_write(mark)
         if changed:
             log.info("event=payment_stopped_at_counter invoice=%s status=%s", invoice_id, status)
-            self.events.publish(PaymentUpdated(payment))
+            self._events.publish(PaymentUpdated(payment))
         return payment
 
     # -- status ------------------------------------------------------------------------------
@@ -375,30 +373,22 @@ class PaymentService:
         unchanged.
         """
         if known is None:
-            known = await self.store.run_read(lambda tx: tx.payments.get_by_invoice(invoice_id))
-        if known is None:
-            raise NotFoundError(
-                msg(
-                    "payments",
-                    QT_TRANSLATE_NOOP("payments", "There is no payment with invoice number {invoice_id}."),
-                    invoice_id=invoice_id,
-                )
-            )
+            known = await self._store.run_read(lambda tx: payment_by_invoice(tx, invoice_id))
         try:
             async with gate or contextlib.nullcontext():
-                result = await self.gateway.check_status(invoice_id)
+                result = await self._gateway.check_status(invoice_id)
         except EpayError as exc:
             self.report_gateway(exc)
             raise
         self.report_gateway(None)
-        now = self.clock()
+        now = self._clock()
 
         def store(tx: Tx) -> tuple[ConsoleStatus, Payment]:
             current = tx.payments.lock_by_invoice(invoice_id)  # a mark set meanwhile counts
             return current.status, self._store_result(tx, current, result, now)
 
-        previous, payment = await self.store.run_write_grouped(store, order=invoice_id.value)
-        self.events.publish(PaymentUpdated(payment, previous))
+        previous, payment = await self._store.run_write_grouped(store, order=invoice_id.value)
+        self._events.publish(PaymentUpdated(payment, previous))
         return payment
 
     def _store_result(self, tx: Tx, current: Payment, result: StatusResult, now: datetime) -> Payment:
@@ -428,7 +418,7 @@ class PaymentService:
                         snapshot.status,
                     )
                     snapshot = replace(snapshot, reason=snapshot.reason or "")
-            gone = self.schedule.token_gone(created, token, now)
+            gone = self._schedule.token_gone(created, token, now)
             state = card_attempts(
                 snapshot.status, attempts, token_gone=gone, reason_code=snapshot.reason_code
             )
@@ -439,15 +429,15 @@ class PaymentService:
                     state.seen,
                     state.open,
                 )
-            next_at = self.schedule.next_poll_at(
+            next_at = self._schedule.next_poll_at(
                 snapshot.status, created_at=created, token_expires_at=token, now=now, may_retry=state.open
             )
             return tx.payments.apply_snapshot(current.id, snapshot, next_poll_at=next_at)
         if isinstance(result, StatusInProgress):
-            next_at = now + self.schedule.in_progress
+            next_at = now + self._schedule.in_progress
             return tx.payments.record_poll(current.id, current.status, now=now, next_poll_at=next_at)
         status = self._status_for_not_found(current, now)
-        next_at = self.schedule.next_poll_at(status, created_at=created, token_expires_at=token, now=now)
+        next_at = self._schedule.next_poll_at(status, created_at=created, token_expires_at=token, now=now)
         return tx.payments.record_poll(current.id, status, now=now, next_poll_at=next_at)
 
     @staticmethod
@@ -478,26 +468,15 @@ class PaymentService:
 
         Read-only (no gateway call): what the last check-status answers stored. Raises NotFoundError.
         """
-        now = self.clock()
+        now = self._clock()
 
-        def read(tx: Tx) -> CardAttempts | None:
-            payment = tx.payments.get_by_invoice(invoice_id)
-            if payment is None:
-                return None
+        def read(tx: Tx) -> CardAttempts:
+            payment = payment_by_invoice(tx, invoice_id)
             attempts = tx.payment_events.for_payment(payment.id, PaymentEventKind.ATTEMPT)
-            gone = self.schedule.token_gone(payment.created_at, payment.token_expires_at, now)
+            gone = self._schedule.token_gone(payment.created_at, payment.token_expires_at, now)
             return card_attempts(payment.status, attempts, token_gone=gone, reason_code=payment.reason_code)
 
-        state = await self.store.run_read(read)
-        if state is None:
-            raise NotFoundError(
-                msg(
-                    "payments",
-                    QT_TRANSLATE_NOOP("payments", "There is no payment with invoice number {invoice_id}."),
-                    invoice_id=invoice_id,
-                )
-            )
-        return state
+        return await self._store.run_read(read)
 
     def _status_for_not_found(self, payment: Payment, now: datetime) -> ConsoleStatus:
         if payment.status.stopped_at_counter:  # no attempt: the mark stays (and ends with the token)
@@ -508,6 +487,6 @@ class PaymentService:
                 "event=status_not_found_for_known invoice=%s status=%s", payment.invoice_id, payment.status
             )
             return payment.status
-        if self.schedule.token_gone(payment.created_at, payment.token_expires_at, now):
+        if self._schedule.token_gone(payment.created_at, payment.token_expires_at, now):
             return ConsoleStatus.EXPIRED
         return ConsoleStatus.NEW if payment.token_expires_at is None else ConsoleStatus.PENDING

@@ -34,16 +34,15 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from epay_desktop.domain import Payment
-from epay_desktop.gateway import AuthError, EpayError, GatewayUnavailable, ServerError
+from epay_desktop.gateway import EpayError
 from epay_desktop.services.events import EventBus, PollerHealthChanged
-from epay_desktop.services.payments.payment_service import PaymentService
+from epay_desktop.services.payments.payment_service import GATEWAY_WIDE, PaymentService
+from epay_desktop.services.payments.poll_schedule import PollSchedule
 from epay_desktop.store.db import Store
 
 __all__ = ["Poller"]
 
 log = logging.getLogger(__name__)
-
-_GATEWAY_WIDE = (GatewayUnavailable, ServerError, AuthError)
 
 
 def _visible(p: Payment) -> tuple[object, ...]:
@@ -63,13 +62,15 @@ class Poller:
         *,
         concurrency: int = 4,
         batch: int = 100,
+        schedule: PollSchedule | None = None,
     ) -> None:
         if concurrency < 1:
             raise ValueError("concurrency must be at least 1")
-        self.store = store
-        self.payments = payments
-        self.events = events
-        self.clock = clock
+        self._store = store
+        self._payments = payments
+        self._events = events
+        self._clock = clock
+        self._schedule = schedule or PollSchedule()
         self.concurrency = concurrency
         self.batch = batch
         self.healthy = True
@@ -82,8 +83,8 @@ class Poller:
         Side effects: check-status calls, one grouped write per payment (decision 0058), PaymentUpdated and
         PollerHealthChanged events. Gateway errors are absorbed (logged, backed off), never raised.
         """
-        now = self.clock()
-        due = await self.store.run_read(lambda tx: tx.payments.due_for_poll(now, self.batch))
+        now = self._clock()
+        due = await self._store.run_read(lambda tx: tx.payments.due_for_poll(now, self.batch))
         if not due:
             return []
         gate = asyncio.Semaphore(self.concurrency)
@@ -94,7 +95,7 @@ class Poller:
         # ``gate`` bounds the check-status calls in flight; the answers are stored as they come,
         # grouped into few transactions (PaymentService.refresh_status), outside the gate
         try:
-            fresh = await self.payments.refresh_status(payment.invoice_id, known=payment, gate=gate)
+            fresh = await self._payments.refresh_status(payment.invoice_id, known=payment, gate=gate)
         except EpayError as exc:
             await self._failed(payment, exc, exc.user_message)
             return None
@@ -103,17 +104,19 @@ class Poller:
             await self._failed(payment, exc, "The status check failed unexpectedly; see the log.")
             return None
         self._backoff.pop(payment.id, None)
-        self.last_success_at = self.clock()
+        self.last_success_at = self._clock()
         if not self.healthy:
             self.healthy = True
             log.info("event=poller_healthy")
-            self.events.publish(PollerHealthChanged(True, self.last_success_at, "The gateway answers again."))
+            self._events.publish(
+                PollerHealthChanged(True, self.last_success_at, "The gateway answers again.")
+            )
         return fresh
 
     async def _failed(self, payment: Payment, exc: Exception, message: str) -> None:
-        now = self.clock()
-        normal = self.payments.schedule.interval(payment.status, payment.created_at, now)
-        delay = self.payments.schedule.backoff(normal, self._backoff.get(payment.id))
+        now = self._clock()
+        normal = self._schedule.interval(payment.status, payment.created_at, now)
+        delay = self._schedule.backoff(normal, self._backoff.get(payment.id))
         self._backoff[payment.id] = delay
         log.warning(
             "event=poll_failed invoice=%s error=%s retry_in_s=%d",
@@ -122,10 +125,10 @@ class Poller:
             delay.total_seconds(),
         )
         with contextlib.suppress(Exception):
-            await self.store.run_write(lambda tx: tx.payments.reschedule(payment.id, now + delay))
-        if isinstance(exc, _GATEWAY_WIDE) and self.healthy:
+            await self._store.run_write(lambda tx: tx.payments.reschedule(payment.id, now + delay))
+        if isinstance(exc, GATEWAY_WIDE) and self.healthy:
             self.healthy = False
-            self.events.publish(PollerHealthChanged(False, self.last_success_at, message))
+            self._events.publish(PollerHealthChanged(False, self.last_success_at, message))
 
     async def run_forever(
         self, stop: asyncio.Event, *, max_sleep: float = 1.0, min_sleep: float = 0.1
@@ -137,12 +140,12 @@ class Poller:
         while not stop.is_set():
             try:
                 await self.run_once()
-                next_due = await self.store.run_read(lambda tx: tx.payments.next_due_at())
+                next_due = await self._store.run_read(lambda tx: tx.payments.next_due_at())
             except Exception:
                 log.exception("event=poll_round_failed")
                 next_due = None
             wait = max_sleep
             if next_due is not None:
-                wait = min(max_sleep, max(min_sleep, (next_due - self.clock()).total_seconds()))
+                wait = min(max_sleep, max(min_sleep, (next_due - self._clock()).total_seconds()))
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(stop.wait(), timeout=wait)

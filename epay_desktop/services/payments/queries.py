@@ -54,6 +54,7 @@ __all__ = [
     "PaymentPage",
     "PaymentQueries",
     "PaymentView",
+    "payment_by_invoice",
     "refundable",
 ]
 
@@ -150,15 +151,15 @@ class PaymentQueries:
     """Read-only queries over the store (plus the CSV file written by :meth:`export_csv`)."""
 
     def __init__(self, store: Store) -> None:
-        self.store = store
+        self._store = store
 
     async def invoice_of(self, payment_id: int) -> InvoiceId:
         """The invoice of the payment stored under ``payment_id``. Raises NotFoundError."""
-        return await self.store.run_read(lambda tx: tx.payments.get(payment_id).invoice_id)
+        return await self._store.run_read(lambda tx: tx.payments.get(payment_id).invoice_id)
 
     async def get_view(self, invoice_id: InvoiceId) -> PaymentView:
         """The payment, its operations (oldest first) and the refund totals. Raises NotFoundError."""
-        return await self.store.run_read(lambda tx: _view(tx, invoice_id))
+        return await self._store.run_read(lambda tx: _view(tx, invoice_id))
 
     async def list_payments(
         self,
@@ -193,7 +194,7 @@ class PaymentQueries:
             )
             return found, tx.payments.open_operations(found[:limit])
 
-        rows, opens = await self.store.run_read(page)
+        rows, opens = await self._store.run_read(page)
         more = len(rows) > limit
         rows = rows[:limit]
         return PaymentPage(rows, PaymentCursor.after(rows[-1]) if more else None, opens)
@@ -227,12 +228,12 @@ class PaymentQueries:
             )
             return rows, more, _open_operations(tx, rows, flagged)
 
-        rows, more, opens = await self.store.run_read(page)
+        rows, more, opens = await self._store.run_read(page)
         return ListPage(query, rows, more, opens)
 
     async def list_counts(self, query: ListQuery) -> ListCounts:
         """How many payments the list holds (``COUNT(*)``; the true row count), and per status."""
-        return await self.store.run_read(lambda tx: tx.payments.list_counts(query))
+        return await self._store.run_read(lambda tx: tx.payments.list_counts(query))
 
     async def list_position(self, query: ListQuery, offset: int) -> ListCursor | None:
         """The cursor to pass as ``after`` so that a page starts at row ``offset`` (0-based) of the
@@ -240,7 +241,7 @@ class PaymentQueries:
         (``offset`` greater than the row count)."""
         if offset < 0:
             raise ValueError("offset must not be negative")
-        return await self.store.run_read(lambda tx: tx.payments.list_cursor_at(query, offset))
+        return await self._store.run_read(lambda tx: tx.payments.list_cursor_at(query, offset))
 
     async def list_page_at(self, query: ListQuery, offset: int, *, limit: int = 100) -> ListPage:
         """The page starting at row ``offset`` (0-based) of the list, in one read (a scrollbar dragged
@@ -254,13 +255,13 @@ class PaymentQueries:
             rows, more = read_page_at(tx.session, query, offset, limit, open_operations=flagged)
             return rows, more, _open_operations(tx, rows, flagged)
 
-        rows, more, opens = await self.store.run_read(page)
+        rows, more, opens = await self._store.run_read(page)
         return ListPage(query, rows, more, opens)
 
     async def list_row_of(self, query: ListQuery, payment_id: int) -> int | None:
         """The 0-based row of payment ``payment_id`` in the list, None when the list does not hold it
         (the list finds its selected payment again after a re-sort)."""
-        return await self.store.run_read(lambda tx: row_index(tx.session, query, payment_id))
+        return await self._store.run_read(lambda tx: row_index(tx.session, query, payment_id))
 
     async def attention_count(self, cap: int = ATTENTION_CAP) -> int:
         """How many payments need a person (``list_payments(needs_attention=True)``), at most ``cap``.
@@ -269,7 +270,7 @@ class PaymentQueries:
         """
         if cap < 1:
             raise ValueError("cap must be positive")
-        rows = await self.store.run_read(lambda tx: tx.payments.search(limit=cap, needs_attention=True))
+        rows = await self._store.run_read(lambda tx: tx.payments.search(limit=cap, needs_attention=True))
         return len(rows)
 
     async def export_csv(
@@ -292,7 +293,7 @@ class PaymentQueries:
         """
         chosen = _chosen_columns(columns)
         check_target(path)
-        return await self.store.run(_export, self.store, Path(path), since, until, chosen)
+        return await self._store.run(_export, self._store, Path(path), since, until, chosen)
 
 
 def _open_operations(tx: Tx, rows: list[Payment], flagged: set[int]) -> dict[int, MoneyOp]:
@@ -300,7 +301,8 @@ def _open_operations(tx: Tx, rows: list[Payment], flagged: set[int]) -> dict[int
     return tx.payments.open_operations([p for p in rows if p.id in flagged]) if flagged else {}
 
 
-def _view(tx: Tx, invoice_id: InvoiceId) -> PaymentView:
+def payment_by_invoice(tx: Tx, invoice_id: InvoiceId) -> Payment:
+    """The payment with ``invoice_id``; NotFoundError saying there is none (a read, no lock)."""
     payment = tx.payments.get_by_invoice(invoice_id)
     if payment is None:
         raise NotFoundError(
@@ -310,6 +312,11 @@ def _view(tx: Tx, invoice_id: InvoiceId) -> PaymentView:
                 invoice_id=invoice_id,
             )
         )
+    return payment
+
+
+def _view(tx: Tx, invoice_id: InvoiceId) -> PaymentView:
+    payment = payment_by_invoice(tx, invoice_id)
     ops = tx.operations.list_for_payment(payment.id)
     refunded = Money.zero(payment.amount.currency)
     for op in ops:

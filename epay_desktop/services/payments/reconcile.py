@@ -37,8 +37,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Final, TypeVar
 
-from epay_desktop.domain import ConsoleError, InvoiceId, Money, MoneyOp, NotFoundError, OpState, Payment
-from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, msg
+from epay_desktop.domain import ConsoleError, InvoiceId, Money, MoneyOp, OpState, Payment
 from epay_desktop.domain.settings_catalog import STATUS_LAG_SECONDS
 from epay_desktop.gateway import EpayError
 from epay_desktop.services.events import PaymentUpdated
@@ -52,6 +51,7 @@ from epay_desktop.services.payments.books import (
     BooksResult,
     compare,
 )
+from epay_desktop.services.payments.queries import payment_by_invoice
 from epay_desktop.store.db import Store
 from epay_desktop.store.tx import Tx
 
@@ -64,9 +64,6 @@ ALIVE_PER_CALL: Final = 8
 
 _I = TypeVar("_I")
 _R = TypeVar("_R")
-
-#: The same sentence as ``PaymentService.refresh_status`` says (one translation).
-_NO_SUCH_PAYMENT = QT_TRANSLATE_NOOP("payments", "There is no payment with invoice number {invoice_id}.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,9 +197,7 @@ class Reconciler:
         report = ReconcileReport(started_at=self._clock())
 
         def read(tx: Tx) -> tuple[Payment, list[tuple[MoneyOp, InvoiceId]]]:
-            payment = tx.payments.get_by_invoice(invoice_id)
-            if payment is None:
-                raise NotFoundError(msg("payments", _NO_SUCH_PAYMENT, invoice_id=invoice_id))
+            payment = payment_by_invoice(tx, invoice_id)
             ops = tx.operations.list_for_payment(payment.id)
             return payment, [(op, invoice_id) for op in ops if op.state.is_unresolved]
 

@@ -17,15 +17,18 @@ check-status only. The back links ride along so the gateway's TermUrl can send t
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from urllib.parse import quote
 
 from epay_desktop.domain import ConsoleError, ConsoleStatus, InvoiceId, Money, Payment, PermissionDenied, User
 from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, msg
-from epay_desktop.gateway import Declined, EpayError, OutcomeUnknown
+from epay_desktop.gateway import Declined, EpayClient, EpayError, OutcomeUnknown
 from epay_desktop.gateway.cards import Secure3DForm, secure3d_form
-from epay_desktop.services.payments.checkout import validate_checkout
+from epay_desktop.services.payments.checkout import DEFAULT_BACK_LINK_BASE, validate_checkout
 from epay_desktop.services.payments.payment_service import PaymentService
+from epay_desktop.store.db import Store
 
 __all__ = ["CardOnFile", "SavedCardCharge", "SavedCardService", "Secure3DForm"]
 
@@ -55,15 +58,21 @@ class SavedCardCharge:
 
 
 class SavedCardService:
-    """Saved-card payments on top of :class:`PaymentService` (same store, gateway, events, clock)."""
+    """Saved-card payments on top of :class:`PaymentService`'s public methods; the store (the
+    deactivation's audit entry), the gateway client and the clock are handed in, not borrowed from it."""
 
-    def __init__(self, payments: PaymentService) -> None:
-        self.payments = payments
+    def __init__(
+        self, payments: PaymentService, store: Store, gateway: EpayClient, clock: Callable[[], datetime]
+    ) -> None:
+        self._payments = payments
+        self._store = store
+        self._gateway = gateway
+        self._clock = clock
 
     async def list_cards(self, account_id: str) -> list[CardOnFile]:
         """``GET /cards/{accountId}`` (read-only); no cards gives ``[]``. Raises EpayError, ConsoleError."""
         account = _account(account_id)
-        cards = await self.payments.gateway.list_cards(account)
+        cards = await self._gateway.list_cards(account)
         return [
             CardOnFile(c.id, c.card_mask, c.payer_name, c.payment_available, c.created_date) for c in cards
         ]
@@ -98,11 +107,11 @@ class SavedCardService:
                     ),
                 )
             )
-        await self.payments.gateway.deactivate_card(card.id)
+        await self._gateway.deactivate_card(card.id)
         log.info("event=saved_card_deactivated account=%s", account)
         details = {"account_id": account, "card": card.mask}
-        subject, now = f"card:{card.id}", self.payments.clock()
-        await self.payments.store.run_write(
+        subject, now = f"card:{card.id}", self._clock()
+        await self._store.run_write(
             lambda tx: tx.audit.append(actor.id, "card.deactivated", subject, details, at=now)
         )
 
@@ -139,17 +148,17 @@ class SavedCardService:
         data = validate_checkout(
             amount, description=description, email=email, phone=phone, account_id=account, language=language
         )
-        svc = self.payments
+        svc = self._payments
         started = await svc.start_payment(actor, data, saved_card=True)
         payment, token = started.payment, started.token
         invoice = payment.invoice_id
         log.info("event=saved_card_payment_sending invoice=%s amount=%s", invoice, amount.iso())
         declined: Declined | None = None
         form: Secure3DForm | None = None
-        base = svc.back_link_base.rstrip("/")
+        base = DEFAULT_BACK_LINK_BASE.rstrip("/")
         back = f"?invoice={quote(invoice.value, safe='')}"
         try:
-            result = await svc.gateway.pay_with_saved_card(
+            result = await self._gateway.pay_with_saved_card(
                 token, invoice, data.amount, card_id.strip(), account, description=payment.description,
                 email=data.email or "", phone=data.phone or "", language=data.language,
                 back_link=f"{base}/ok{back}", failure_back_link=f"{base}/fail{back}",
@@ -164,7 +173,7 @@ class SavedCardService:
             await svc.mark_not_made(invoice, f"saved-card payment not made: {exc.user_message}")
             raise
         else:
-            term_url = f"{svc.gateway.endpoints.api_url.rstrip('/')}/payments/cards/confirmPayment"
+            term_url = f"{self._gateway.endpoints.api_url.rstrip('/')}/payments/cards/confirmPayment"
             form = secure3d_form(result.secure3d, f"{term_url}?Access={quote(token.access_token, safe='')}")
             if form is not None:
                 log.info("event=saved_card_payment_secure3d invoice=%s", invoice)
@@ -176,11 +185,11 @@ class SavedCardService:
     async def _settle(self, invoice: InvoiceId, declined: Declined | None) -> Payment:
         """Ask check-status what happened; a decline the gateway does not list yet is stored as REJECT."""
         try:
-            payment = await self.payments.refresh_status(invoice)
+            payment = await self._payments.refresh_status(invoice)
         except EpayError:
-            return await self.payments.mark_unknown(invoice)
+            return await self._payments.mark_unknown(invoice)
         if declined is not None and payment.status in _UNSETTLED:
-            return await self.payments.mark_declined(invoice, declined.user_message)
+            return await self._payments.mark_declined(invoice, declined.user_message)
         return payment
 
 
