@@ -226,34 +226,42 @@ class ApprovalThrottle:
         until, scope = max(paused)
         return scope, until
 
-    def paused_error(self, scope: str, until: datetime, now: datetime, requester: User) -> ApprovalPaused:
-        """The refusal of a try made while approvals are paused, with the time left."""
-        left = _minutes(until - now)
-        if scope.startswith("register:"):
-            text = msg(
+    def paused_error(
+        self, scope: str, until: datetime, now: datetime, requester: User, *, just_paused: bool = False
+    ) -> ApprovalPaused:
+        """The refusal of a try made while approvals are paused, or of the try that paused them
+        (``just_paused``), with the time left."""
+        at_counter = scope.startswith("register:")
+        if just_paused and at_counter:
+            template = QT_TRANSLATE_NOOP(
                 "users",
-                QT_TRANSLATE_NOOP(
-                    "users",
-                    "Too many wrong manager PINs at this counter: approvals here are paused for "
-                    "{minutes} more min (until {time}, Kazakhstan time). Meanwhile a manager can log in "
-                    "and do it without an approval.",
-                ),
-                minutes=left,
-                time=_clock_text(until),
+                "Wrong manager name or PIN, too many times: approvals at this counter are paused "
+                "for {minutes} min (until {time}, Kazakhstan time). Meanwhile a manager can log "
+                "in and do it without an approval.",
+            )
+        elif just_paused:
+            template = QT_TRANSLATE_NOOP(
+                "users",
+                "Wrong manager name or PIN, too many times: approvals for {cashier}'s requests are "
+                "paused for {minutes} min (until {time}, Kazakhstan time). Meanwhile a manager can "
+                "log in and do it without an approval.",
+            )
+        elif at_counter:
+            template = QT_TRANSLATE_NOOP(
+                "users",
+                "Too many wrong manager PINs at this counter: approvals here are paused for "
+                "{minutes} more min (until {time}, Kazakhstan time). Meanwhile a manager can log in "
+                "and do it without an approval.",
             )
         else:
-            text = msg(
+            template = QT_TRANSLATE_NOOP(
                 "users",
-                QT_TRANSLATE_NOOP(
-                    "users",
-                    "Too many wrong manager PINs for {cashier}'s requests: approvals for them are paused "
-                    "for {minutes} more min (until {time}, Kazakhstan time). Meanwhile a manager can log "
-                    "in and do it without an approval.",
-                ),
-                cashier=requester.name,
-                minutes=left,
-                time=_clock_text(until),
+                "Too many wrong manager PINs for {cashier}'s requests: approvals for them are paused "
+                "for {minutes} more min (until {time}, Kazakhstan time). Meanwhile a manager can log "
+                "in and do it without an approval.",
             )
+        who: dict[str, object] = {} if at_counter else {"cashier": requester.name}
+        text = msg("users", template, minutes=_minutes(until - now), time=_clock_text(until), **who)
         return ApprovalPaused(text, until, scope)
 
     def _count(self, state: ThrottleState, now: datetime) -> _Outcome:
@@ -323,32 +331,7 @@ class ApprovalThrottle:
                 )
         if paused:
             until, scope = max(paused)
-            if scope.startswith("register:"):
-                text = msg(
-                    "users",
-                    QT_TRANSLATE_NOOP(
-                        "users",
-                        "Wrong manager name or PIN, too many times: approvals at this counter are paused "
-                        "for {minutes} min (until {time}, Kazakhstan time). Meanwhile a manager can log "
-                        "in and do it without an approval.",
-                    ),
-                    minutes=_minutes(until - now),
-                    time=_clock_text(until),
-                )
-            else:
-                text = msg(
-                    "users",
-                    QT_TRANSLATE_NOOP(
-                        "users",
-                        "Wrong manager name or PIN, too many times: approvals for {cashier}'s requests are "
-                        "paused for {minutes} min (until {time}, Kazakhstan time). Meanwhile a manager can "
-                        "log in and do it without an approval.",
-                    ),
-                    cashier=requester.name,
-                    minutes=_minutes(until - now),
-                    time=_clock_text(until),
-                )
-            return ApprovalPaused(text, until, scope)
+            return self.paused_error(scope, until, now, requester, just_paused=True)
         pause = max(
             (
                 self.policy.pause_after(o.after.pauses)
