@@ -124,6 +124,15 @@ def _fresh_actor(tx: Tx, actor: User) -> User:
     return require_audited(tx, current)  # a role changed in the file gives no power (decision 0075)
 
 
+def _require_may_manage(current: User, role: Role, refusal: str) -> None:
+    """PermissionDenied saying ``refusal`` (``{current_role}``, ``{role}``) unless ``current`` may
+    manage ``role`` accounts."""
+    if not may_manage(current.role, role):
+        raise PermissionDenied(
+            msg("users", refusal, current_role=ROLE_WORDS[current.role], role=ROLE_WORDS[role])
+        )
+
+
 class UserService:
     """Accounts and authentication. All methods are coroutines; DB work runs on the store's thread."""
 
@@ -196,17 +205,10 @@ class UserService:
                         )
                     )
                 current = _fresh_actor(tx, actor)
-                if not may_manage(current.role, role):
-                    raise PermissionDenied(
-                        msg(
-                            "users",
-                            QT_TRANSLATE_NOOP(
-                                "users", "The role “{current_role}” may not add “{role}” accounts."
-                            ),
-                            current_role=ROLE_WORDS[current.role],
-                            role=ROLE_WORDS[role],
-                        )
-                    )
+                refusal = QT_TRANSLATE_NOOP(
+                    "users", "The role “{current_role}” may not add “{role}” accounts."
+                )
+                _require_may_manage(current, role, refusal)
                 actor_id = current.id
             _refuse_look_alike(tx, name)
             user = tx.users.add(name, role, encoded, now)
@@ -348,17 +350,8 @@ class UserService:
                         ),
                     )
                 )
-            if not may_manage(current.role, role):
-                raise PermissionDenied(
-                    msg(
-                        "users",
-                        QT_TRANSLATE_NOOP(
-                            "users", "The role “{current_role}” may not give the role “{role}”."
-                        ),
-                        current_role=ROLE_WORDS[current.role],
-                        role=ROLE_WORDS[role],
-                    )
-                )
+            refusal = QT_TRANSLATE_NOOP("users", "The role “{current_role}” may not give the role “{role}”.")
+            _require_may_manage(current, role, refusal)
             if target.role is role:
                 raise ConsoleError(
                     msg(
