@@ -14,7 +14,7 @@ from epay_desktop.cli.common import (
     date_arg,
     day_start,
     login,
-    require_manager,
+    login_manager,
     text_arg,
     whole_number_arg,
 )
@@ -136,8 +136,7 @@ def _discrepancy_json(item: OpenDiscrepancy) -> dict[str, object]:
 async def _resolve_discrepancy(app: AppContext, args: argparse.Namespace) -> int:
     if not args.note.strip():
         raise CliError("say what was found: --resolve ID --note TEXT")
-    user = await login(app, args)
-    require_manager(user, "resolve a discrepancy between the books and the bank")
+    user = await login_manager(app, args, "resolve a discrepancy between the books and the bank")
     resolved = await app.reconciler.books.resolve(user, args.resolve, args.note)
     invoice = await app.queries.invoice_of(resolved.payment_id)
     if args.json:
@@ -170,8 +169,7 @@ async def cmd_export(app: AppContext, args: argparse.Namespace) -> int:
     atomically.
     """
     out = check_writable(args.csv_path)
-    user = await login(app, args)
-    require_manager(user, "export payments")
+    await login_manager(app, args, "export payments")
     count = await app.queries.export_csv(
         out, since=day_start(args.since), until=day_start(args.until, next_day=True)
     )

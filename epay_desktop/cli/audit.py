@@ -13,14 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from epay_desktop.cli.commands import Arg, CommandTable
-from epay_desktop.cli.common import (
-    EXIT_OK,
-    EXIT_REFUSED,
-    CliError,
-    login,
-    require_manager,
-    whole_number_arg,
-)
+from epay_desktop.cli.common import EXIT_OK, EXIT_REFUSED, CliError, login_manager, whole_number_arg
 from epay_desktop.cli.output import emit_json
 from epay_desktop.cli.receipts import check_writable
 from epay_desktop.domain.bounds import MAX_ID
@@ -82,8 +75,7 @@ async def cmd_audit_verify(app: AppContext, args: argparse.Namespace) -> int:
     log that was cut or rewritten since.
     """
     anchor = anchor_from_args(args.anchor, args.count)
-    user = await login(app, args)
-    require_manager(user, "verify the audit log")
+    await login_manager(app, args, "verify the audit log")
     report = await app.audit.verify(anchor)
     # a role or status set in the file (one SQL UPDATE) leaves the chain intact: say so here too
     unbacked = await app.audit.accounts_not_backed()
@@ -138,8 +130,7 @@ async def cmd_audit_anchor(app: AppContext, args: argparse.Namespace) -> int:
     from epay_desktop.safe_files import write_file_safely  # loaded when the command runs
 
     out = check_writable(args.out) if args.out is not None else None
-    user = await login(app, args)
-    require_manager(user, "print the audit log's anchor")
+    await login_manager(app, args, "print the audit log's anchor")
     check = await app.audit.anchor()
     report = check.report
     if not report.ok or check.anchor is None:

@@ -39,8 +39,8 @@ __all__ = [
     "day_start",
     "invoice_arg",
     "login",
+    "login_manager",
     "read_secret",
-    "require_manager",
     "text_arg",
     "whole_number_arg",
 ]
@@ -185,9 +185,11 @@ async def login(app: AppContext, args: argparse.Namespace) -> User:
     return await app.users.authenticate(name, password)
 
 
-def require_manager(user: User, what: str) -> None:
-    """Raise PermissionDenied unless ``user`` is a manager or an admin."""
+async def login_manager(app: AppContext, args: argparse.Namespace, what: str) -> User:
+    """:func:`login`, then PermissionDenied (exit 1) unless the user is a manager or an admin."""
+    user = await login(app, args)
     if not user.role.can_move_money:
         raise PermissionDenied(
             msg("cli", QT_TRANSLATE_NOOP("cli", "Only a manager or an administrator can {what}."), what=what)
         )
+    return user

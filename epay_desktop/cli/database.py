@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from epay_desktop.cli.commands import Arg, CommandTable
-from epay_desktop.cli.common import EXIT_OK, EXIT_USAGE, CliError, login, require_manager
+from epay_desktop.cli.common import EXIT_OK, EXIT_USAGE, CliError, login_manager
 from epay_desktop.cli.output import emit_json
 from epay_desktop.domain.settings_catalog import DATABASE_URL, HOME
 
@@ -65,8 +65,7 @@ async def cmd_backup(app: AppContext, args: argparse.Namespace) -> int:
     refused = CliError(PG_BACKUP.format(what="backup"), EXIT_USAGE)
     if app.backups.database_file is None:
         raise refused
-    user = await login(app, args)
-    require_manager(user, "back up the database")
+    await login_manager(app, args, "back up the database")
     made = await app.backups.now(args.out)
     if made is None:
         raise refused
@@ -119,8 +118,7 @@ async def cmd_restore(args: argparse.Namespace) -> int:
         on_copy = {**environ, DATABASE_URL.name: f"sqlite:///{staged}"}
         app = await open_app(on_copy, verbose=getattr(args, "verbose", False))
         try:  # the log-in (audited) is in the copy: it becomes the database's own record
-            user = await login(app, args)
-            require_manager(user, "restore the database")
+            user = await login_manager(app, args, "restore the database")
         finally:
             await app.aclose()
         with _faults_said(db_file, lock_wait):
