@@ -22,14 +22,17 @@ from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, msg
 from epay_desktop.domain.text import DESCRIPTION_MAX_BYTES, FIELD_DESCRIPTION, check_text
 
 __all__ = [
+    "ACCOUNT_ID",
     "DEFAULT_BACK_LINK_BASE",
     "DESCRIPTION_MAX_BYTES",
+    "EMAIL",
     "LANGUAGES",
     "MAX_PAYMENT",
     "CheckoutInput",
     "CheckoutSession",
     "build_payment_object",
     "cut_utf8",
+    "normal_phone",
     "payment_object_json",
     "validate_checkout",
 ]
@@ -41,10 +44,11 @@ LANGUAGES: Final = ("rus", "kaz", "eng")
 #: Ten million tenge: far above a shop's card payment; a typo guard, not a gateway limit.
 MAX_PAYMENT: Final = Money(1_000_000_000)
 
-_EMAIL = re.compile(r"^[^@\s]{1,64}@[^@\s]+\.[^@\s.]{2,}$")
+#: The shapes of an e-mail address and of a customer id (accountId); the checkout form checks them too.
+EMAIL: Final = re.compile(r"^[^@\s]{1,64}@[^@\s]+\.[^@\s.]{2,}$")
+ACCOUNT_ID: Final = re.compile(r"^[A-Za-z0-9_.\-]{1,64}$")
 _PHONE_NOISE = re.compile(r"[\s()\-+]")
 _PHONE = re.compile(r"^7[0-9]{10}$")
-_ACCOUNT = re.compile(r"^[A-Za-z0-9_.\-]{1,64}$")
 _NAME = re.compile(r"^[A-Za-z][A-Za-z .'\-]{0,63}$")
 
 
@@ -138,7 +142,7 @@ def validate_checkout(
             )
         )
     email = (email or "").strip() or None
-    if email is not None and (len(email) > 255 or not _EMAIL.match(email)):
+    if email is not None and (len(email) > 255 or not EMAIL.match(email)):
         raise ConsoleError(
             msg(
                 "payments",
@@ -150,7 +154,7 @@ def validate_checkout(
         )
     phone = _normal_phone(phone)
     account_id = (account_id or "").strip() or None
-    if account_id is not None and not _ACCOUNT.match(account_id):
+    if account_id is not None and not ACCOUNT_ID.match(account_id):
         raise ConsoleError(
             msg(
                 "payments",
@@ -189,13 +193,20 @@ def validate_checkout(
     return CheckoutInput(amount, description, email, phone, account_id, save_card, language, name)
 
 
+def normal_phone(text: str) -> str | None:
+    """``77771234567`` from "+7 777 123-45-67" or "8 777 ..."; None when it is not a KZ mobile number."""
+    digits = _PHONE_NOISE.sub("", text.strip())
+    if len(digits) == 11 and digits.startswith("8"):
+        digits = "7" + digits[1:]
+    return digits if _PHONE.match(digits) else None
+
+
 def _normal_phone(phone: str | None) -> str | None:
-    text = _PHONE_NOISE.sub("", (phone or "").strip())
-    if not text:
+    """None for no phone; the normal number, else ConsoleError saying how to write it."""
+    if not _PHONE_NOISE.sub("", (phone or "").strip()):
         return None
-    if len(text) == 11 and text.startswith("8"):
-        text = "7" + text[1:]
-    if not _PHONE.match(text):
+    text = normal_phone(phone or "")
+    if text is None:
         raise ConsoleError(
             msg(
                 "payments",

@@ -7,7 +7,6 @@ The payment service checks everything again; its refusal is shown by the caller.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import Qt, Signal, Slot
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from epay_desktop.domain import Money
 from epay_desktop.domain.text import DESCRIPTION_MAX_BYTES, FIELD_DESCRIPTION
+from epay_desktop.services.payments.checkout import ACCOUNT_ID, EMAIL, normal_phone
 from epay_desktop.ui.common import theme
 from epay_desktop.ui.common.language import page_language
 from epay_desktop.ui.common.text_input import text_problem
@@ -33,10 +33,6 @@ from epay_desktop.ui.widgets.form_parts import text_label
 from epay_desktop.ui.widgets.money_edit import MoneyEdit
 
 __all__ = ["NewPaymentForm", "PaymentRequest", "normal_phone"]
-
-_PHONE_NOISE = re.compile(r"[\s()\-+]")
-_EMAIL = re.compile(r"^[^@\s]{1,64}@[^@\s]+\.[^@\s.]{2,}$")
-_ACCOUNT = re.compile(r"^[A-Za-z0-9_.\-]{1,64}$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,14 +46,6 @@ class PaymentRequest:
     account_id: str | None = None
     save_card: bool = False
     language: str = field(default_factory=page_language)  # the interface language's (0045)
-
-
-def normal_phone(text: str) -> str | None:
-    """``77771234567`` from "+7 777 123-45-67" or "8 777 ..."; None when it is not a KZ mobile number."""
-    digits = _PHONE_NOISE.sub("", text.strip())
-    if len(digits) == 11 and digits.startswith("8"):
-        digits = "7" + digits[1:]
-    return digits if re.fullmatch(r"7[0-9]{10}", digits) else None
 
 
 class NewPaymentForm(QWidget):
@@ -188,7 +176,7 @@ class NewPaymentForm(QWidget):
         """
         account = self.account_edit.text().strip()
         if account:
-            return account if _ACCOUNT.match(account) else None
+            return account if ACCOUNT_ID.match(account) else None
         phone = self.phone_edit.text().strip()
         return normal_phone(phone) if phone else None
 
@@ -224,10 +212,10 @@ class NewPaymentForm(QWidget):
         if phone_text and phone is None:
             return self._refuse(self.phone_edit, self.tr("Write the phone like +7 777 123 45 67."))
         email = self.email_edit.text().strip() or None
-        if email is not None and not _EMAIL.match(email):
+        if email is not None and not EMAIL.match(email):
             return self._refuse(self.email_edit, self.tr("The e-mail should look like name@example.kz."))
         account = self.account_edit.text().strip() or None
-        if account is not None and not _ACCOUNT.match(account):
+        if account is not None and not ACCOUNT_ID.match(account):
             return self._refuse(
                 self.account_edit,
                 self.tr("The customer id may use only Latin letters, digits, '.', '_' and '-'."),
