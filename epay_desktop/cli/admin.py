@@ -18,7 +18,7 @@ from epay_desktop.cli.common import (
     text_arg,
     whole_number_arg,
 )
-from epay_desktop.cli.output import emit_json, local_time, money_json, visible, when_json
+from epay_desktop.cli.output import emit_json, local_time, money_json, print_result, visible, when_json
 from epay_desktop.cli.receipts import check_writable
 from epay_desktop.domain.bounds import MAX_ID
 from epay_desktop.domain.text import FIELD_NOTE
@@ -139,21 +139,17 @@ async def _resolve_discrepancy(app: AppContext, args: argparse.Namespace) -> int
     user = await login_manager(app, args, "resolve a discrepancy between the books and the bank")
     resolved = await app.reconciler.books.resolve(user, args.resolve, args.note)
     invoice = await app.queries.invoice_of(resolved.payment_id)
-    if args.json:
-        emit_json(
-            {
-                "id": resolved.id,
-                "invoice_id": invoice.value,
-                "kind": resolved.kind,
-                "resolution": resolved.resolution,
-                "resolved_at": when_json(resolved.resolved_at),
-            }
-        )
-    else:
-        print(
-            f"Resolved discrepancy {resolved.id} on invoice {invoice}: {visible(resolved.resolution or '')}"
-        )
-    return EXIT_OK
+    return print_result(
+        args.json,
+        {
+            "id": resolved.id,
+            "invoice_id": invoice.value,
+            "kind": resolved.kind,
+            "resolution": resolved.resolution,
+            "resolved_at": when_json(resolved.resolved_at),
+        },
+        f"Resolved discrepancy {resolved.id} on invoice {invoice}: {visible(resolved.resolution or '')}",
+    )
 
 
 @ADMIN.command(
@@ -173,8 +169,4 @@ async def cmd_export(app: AppContext, args: argparse.Namespace) -> int:
     count = await app.queries.export_csv(
         out, since=day_start(args.since), until=day_start(args.until, next_day=True)
     )
-    if args.json:
-        emit_json({"file": str(out), "rows": count})
-    else:
-        print(f"Exported {count} payment(s) to {out}")
-    return EXIT_OK
+    return print_result(args.json, {"file": str(out), "rows": count}, f"Exported {count} payment(s) to {out}")

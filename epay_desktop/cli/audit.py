@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from epay_desktop.cli.commands import Arg, CommandTable
 from epay_desktop.cli.common import EXIT_OK, EXIT_REFUSED, CliError, login_manager, whole_number_arg
-from epay_desktop.cli.output import emit_json
+from epay_desktop.cli.output import emit_json, print_result
 from epay_desktop.cli.receipts import check_writable
 from epay_desktop.domain.bounds import MAX_ID
 
@@ -142,17 +142,14 @@ async def cmd_audit_anchor(app: AppContext, args: argparse.Namespace) -> int:
     line = check.anchor.text()
     if out is not None:
         write_file_safely(out, check.anchor.file_text().encode())
-    if args.json:
-        emit_json(
-            {
-                "anchor": line,
-                "count": check.anchor.count,
-                "head_hash": check.anchor.head_hash,
-                "file": str(out) if out is not None else None,
-            }
-        )
-    else:
-        print(line)
-        if out is not None:
-            print(f"Saved to {out}: keep a copy off this PC.")
-    return EXIT_OK
+    return print_result(
+        args.json,
+        {
+            "anchor": line,
+            "count": check.anchor.count,
+            "head_hash": check.anchor.head_hash,
+            "file": str(out) if out is not None else None,
+        },
+        line,
+        None if out is None else f"Saved to {out}: keep a copy off this PC.",
+    )

@@ -22,8 +22,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from epay_desktop.cli.commands import Arg, CommandTable
-from epay_desktop.cli.common import EXIT_OK, EXIT_USAGE, CliError, login_manager
-from epay_desktop.cli.output import emit_json
+from epay_desktop.cli.common import EXIT_USAGE, CliError, login_manager
+from epay_desktop.cli.output import print_result
 from epay_desktop.domain.settings_catalog import DATABASE_URL, HOME
 
 if TYPE_CHECKING:  # the app's stacks load when a command runs, not for --help (decision 0055)
@@ -70,11 +70,11 @@ async def cmd_backup(app: AppContext, args: argparse.Namespace) -> int:
     if made is None:
         raise refused
     size = made.stat().st_size
-    if args.json:
-        emit_json({"file": str(made), "bytes": size, "checked": True})
-    else:
-        print(f"Backed up the database to {made} ({size} bytes; checked: integrity_check ok).")
-    return EXIT_OK
+    return print_result(
+        args.json,
+        {"file": str(made), "bytes": size, "checked": True},
+        f"Backed up the database to {made} ({size} bytes; checked: integrity_check ok).",
+    )
 
 
 @contextlib.contextmanager
@@ -139,13 +139,12 @@ async def cmd_restore(args: argparse.Namespace) -> int:
         await restored.audit.record_restore(user, backup=backup, replaced=aside, at=restored.clock())
     finally:
         await restored.aclose()
-    if args.json:
-        emit_json({"database": str(db_file), "restored_from": str(backup), "kept_aside": str(aside or "")})
-    else:
-        print(f"Restored the database {db_file} from {backup}.")
-        if aside is not None:
-            print(f"The replaced file is kept as {aside}.")
-    return EXIT_OK
+    return print_result(
+        args.json,
+        {"database": str(db_file), "restored_from": str(backup), "kept_aside": str(aside or "")},
+        f"Restored the database {db_file} from {backup}.",
+        None if aside is None else f"The replaced file is kept as {aside}.",
+    )
 
 
 @DATABASE.standalone("check-db")
@@ -164,8 +163,8 @@ async def cmd_check_db(args: argparse.Namespace) -> int:
         crashed = await asyncio.to_thread(left_by_a_crash, db_file)  # a clean check clears them too
         check = PageCheck(db_file, crashed=crashed, full=True, lock_wait_s=settings.lock_wait_seconds)
         await asyncio.wrap_future(check.future)
-    if args.json:
-        emit_json({"database": str(db_file), "ok": True, "check": "integrity_check"})
-    else:
-        print(f"The database {db_file} is intact (integrity_check: ok).")
-    return EXIT_OK
+    return print_result(
+        args.json,
+        {"database": str(db_file), "ok": True, "check": "integrity_check"},
+        f"The database {db_file} is intact (integrity_check: ok).",
+    )

@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from epay_desktop.cli.common import KZ_TIME
+from epay_desktop.cli.common import EXIT_OK, KZ_TIME
 from epay_desktop.domain import Money, MoneyOp
 from epay_desktop.domain.text import visible
 
@@ -24,6 +24,7 @@ __all__ = [
     "money_text",
     "op_json",
     "print_pairs",
+    "print_result",
     "print_table",
     "visible",
     "when_json",
@@ -56,6 +57,18 @@ def emit_json(data: Any) -> None:
 
 #: What json.dumps(ensure_ascii=False) leaves raw that a terminal would act on (C0 is escaped already).
 _JSON_UNSAFE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def print_result(as_json: bool, data: Any, *lines: str | None) -> int:
+    """What a command did: ``data`` as JSON for scripts (``--json``), else ``lines`` for people (a
+    None line is left out). Returns the exit code 0."""
+    if as_json:
+        emit_json(data)
+    else:
+        for line in lines:
+            if line is not None:
+                print(line)
+    return EXIT_OK
 
 
 def print_table(

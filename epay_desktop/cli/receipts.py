@@ -7,8 +7,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from epay_desktop.cli.commands import INVOICE, Arg, CommandTable
-from epay_desktop.cli.common import EXIT_OK, login
-from epay_desktop.cli.output import emit_json, when_json
+from epay_desktop.cli.common import login
+from epay_desktop.cli.output import print_result, when_json
 from epay_desktop.domain.receipts import ReceiptKind, ReceiptLanguage, ReceiptWidth
 from epay_desktop.safe_files import check_target
 
@@ -47,20 +47,18 @@ async def cmd_receipt(app: AppContext, args: argparse.Namespace) -> int:
         actor, args.invoice, args.kind, width=args.width, language=args.lang, money_op_id=args.op
     )
     saved = await app.receipts.save_pdf(out, pdf)
-    if args.json:
-        emit_json(
-            {
-                "invoice_id": args.invoice.value,
-                "register_id": record.register_id,
-                "number": record.number,
-                "kind": record.kind.value,
-                "amount": record.amount.plain(),
-                "width": record.width.value,
-                "language": record.language.value,
-                "created_at": when_json(record.created_at),
-                "file": str(saved),
-            }
-        )
-    else:
-        print(f"Receipt {record.register_id}-{record.number} ({record.kind.value}) written to {saved}")
-    return EXIT_OK
+    return print_result(
+        args.json,
+        {
+            "invoice_id": args.invoice.value,
+            "register_id": record.register_id,
+            "number": record.number,
+            "kind": record.kind.value,
+            "amount": record.amount.plain(),
+            "width": record.width.value,
+            "language": record.language.value,
+            "created_at": when_json(record.created_at),
+            "file": str(saved),
+        },
+        f"Receipt {record.register_id}-{record.number} ({record.kind.value}) written to {saved}",
+    )

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from epay_desktop.cli.commands import Arg, CommandTable
 from epay_desktop.cli.common import EXIT_OK, CliError, login, read_new_secret
-from epay_desktop.cli.output import emit_json, local_time, print_table, visible, when_json
+from epay_desktop.cli.output import emit_json, local_time, print_result, print_table, visible, when_json
 from epay_desktop.domain import Role, User
 
 if TYPE_CHECKING:  # the app's stacks load when a command runs, not for --help (decision 0055)
@@ -59,11 +59,9 @@ async def cmd_user_add(app: AppContext, args: argparse.Namespace) -> int:
         )
     password = read_new_secret("EPAY_NEW_PASSWORD", args.name)
     user = await app.users.add_user(args.name, role, password, actor)
-    if args.json:
-        emit_json(_user_json(user))
-    else:
-        print(f"Added {user.role.value} {visible(user.name)} (user {user.id}).")
-    return EXIT_OK
+    return print_result(
+        args.json, _user_json(user), f"Added {user.role.value} {visible(user.name)} (user {user.id})."
+    )
 
 
 @USER.command("list")
@@ -127,11 +125,11 @@ async def cmd_user_reset_pin(app: AppContext, args: argparse.Namespace) -> int:
     actor = await login(app, args)
     password = read_new_secret("EPAY_NEW_PASSWORD", args.name)
     user = await app.users.reset_password(actor, args.name, password)
-    if args.json:
-        emit_json(_user_json(user))
-    else:
-        print(f"{visible(user.name)} has a new password/PIN and can log in with it now.")
-    return EXIT_OK
+    return print_result(
+        args.json,
+        _user_json(user),
+        f"{visible(user.name)} has a new password/PIN and can log in with it now.",
+    )
 
 
 @USER.command("role", _NAME, Arg("role", choices=_ROLES, help="cashier, manager or admin"))
@@ -143,23 +141,17 @@ async def cmd_user_role(app: AppContext, args: argparse.Namespace) -> int:
     """
     actor = await login(app, args)
     user = await app.users.set_role(actor, args.name, Role(args.role))
-    if args.json:
-        emit_json(_user_json(user))
-    else:
-        print(f"{visible(user.name)} is now a {user.role.value}.")
-    return EXIT_OK
+    return print_result(args.json, _user_json(user), f"{visible(user.name)} is now a {user.role.value}.")
 
 
 async def cmd_user_set_active(app: AppContext, args: argparse.Namespace) -> int:
     actor = await login(app, args)
     user = await app.users.set_active(actor, args.name, args.active)
-    if args.json:
-        emit_json(_user_json(user))
-    elif user.active:
-        print(f"{visible(user.name)} is active again and can log in.")
+    if user.active:
+        line = f"{visible(user.name)} is active again and can log in."
     else:
-        print(f"{visible(user.name)} is deactivated and can no longer log in or approve.")
-    return EXIT_OK
+        line = f"{visible(user.name)} is deactivated and can no longer log in or approve."
+    return print_result(args.json, _user_json(user), line)
 
 
 for _action, _active, _help in (
