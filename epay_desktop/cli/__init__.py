@@ -22,13 +22,14 @@ import gc
 import json
 import logging
 import sys
-from collections.abc import Callable, Coroutine, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import NoReturn
 
 from epay_desktop import __version__
 from epay_desktop.cli.admin import ADMIN
 from epay_desktop.cli.audit import AUDIT
+from epay_desktop.cli.commands import Standalone
 from epay_desktop.cli.common import EXIT_BUG, EXIT_USAGE, Handler
 from epay_desktop.cli.database import DATABASE
 from epay_desktop.cli.errors import LoggedBug, describe_failure
@@ -206,9 +207,7 @@ def _run(handler: Handler, args: argparse.Namespace) -> int:
         return code
 
 
-def _run_standalone(
-    command: Callable[[argparse.Namespace], Coroutine[Any, Any, int]], args: argparse.Namespace
-) -> int:
+def _run_standalone(command: Standalone, args: argparse.Namespace) -> int:
     """A command that opens the database its own way (``restore``, ``check-db``: cli/database.py)."""
     try:
         return asyncio.run(command(args))

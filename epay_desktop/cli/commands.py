@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from epay_desktop.cli.common import Handler, invoice_arg
 
-__all__ = ["INVOICE", "Arg", "CommandTable", "OneOf"]
+__all__ = ["INVOICE", "Arg", "CommandTable", "OneOf", "Standalone"]
 
 #: What ``add_subparsers`` returns; a table adds its commands to it.
 if TYPE_CHECKING:
