@@ -15,7 +15,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
 from epay_desktop.domain import (
@@ -29,13 +29,14 @@ from epay_desktop.domain import (
 )
 from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, msg
 from epay_desktop.domain.rules import transition_allowed
-from epay_desktop.store.models import UNRESOLVED_OP_STATES, MoneyOpRow, PaymentRow
-from epay_desktop.store.repos.repo import Repo, money_or_none, not_found, record_of
+from epay_desktop.store.models import UNRESOLVED_OP_STATES, MoneyOpRow
+from epay_desktop.store.repos.repo import Repo, money_or_none, not_found, record_of, with_currency
 
 __all__ = ["IllegalTransition", "OperationRepo", "RefundSums"]
 
 _MAX_MESSAGE = 500
 _ONE_UNRESOLVED_MARKERS = ("uq_money_ops_one_unresolved", "money_ops.payment_id")
+_OPS = with_currency(MoneyOpRow)
 
 
 class IllegalTransition(RuntimeError):
@@ -125,9 +126,7 @@ class OperationRepo(Repo):
 
     def list_for_payment(self, payment_id: int) -> list[MoneyOp]:
         """Every operation of the payment, oldest first."""
-        stmt = (
-            _ops().where(MoneyOpRow.payment_id == payment_id).order_by(MoneyOpRow.created_at, MoneyOpRow.id)
-        )
+        stmt = _OPS.where(MoneyOpRow.payment_id == payment_id).order_by(MoneyOpRow.created_at, MoneyOpRow.id)
         return [to_op(row, currency) for row, currency in self._s.execute(stmt)]
 
     def list_for_payments(self, payment_ids: Collection[int]) -> dict[int, list[MoneyOp]]:
@@ -135,10 +134,8 @@ class OperationRepo(Repo):
         found: dict[int, list[MoneyOp]] = {payment_id: [] for payment_id in payment_ids}
         if not found:
             return found
-        stmt = (
-            _ops()
-            .where(MoneyOpRow.payment_id.in_(list(found)))
-            .order_by(MoneyOpRow.created_at, MoneyOpRow.id)
+        stmt = _OPS.where(MoneyOpRow.payment_id.in_(list(found))).order_by(
+            MoneyOpRow.created_at, MoneyOpRow.id
         )
         for row, currency in self._s.execute(stmt):
             found[row.payment_id].append(to_op(row, currency))
@@ -146,16 +143,14 @@ class OperationRepo(Repo):
 
     def unresolved_for_payment(self, payment_id: int) -> MoneyOp | None:
         """The payment's SENDING/UNKNOWN/NEEDS_REVIEW operation, if any (there is at most one)."""
-        stmt = _ops().where(MoneyOpRow.payment_id == payment_id, MoneyOpRow.state.in_(UNRESOLVED_OP_STATES))
+        stmt = _OPS.where(MoneyOpRow.payment_id == payment_id, MoneyOpRow.state.in_(UNRESOLVED_OP_STATES))
         found = self._s.execute(stmt).first()
         return to_op(found[0], found[1]) if found is not None else None
 
     def all_unresolved(self) -> list[MoneyOp]:
         """Every unresolved operation, oldest first (what the reconciler works through)."""
-        stmt = (
-            _ops()
-            .where(MoneyOpRow.state.in_(UNRESOLVED_OP_STATES))
-            .order_by(MoneyOpRow.created_at, MoneyOpRow.id)
+        stmt = _OPS.where(MoneyOpRow.state.in_(UNRESOLVED_OP_STATES)).order_by(
+            MoneyOpRow.created_at, MoneyOpRow.id
         )
         return [to_op(row, currency) for row, currency in self._s.execute(stmt)]
 
@@ -231,10 +226,6 @@ class OperationRepo(Repo):
 
     def _op(self, row: MoneyOpRow) -> MoneyOp:
         return to_op(row, self._currency(row.payment_id))
-
-
-def _ops() -> Select[MoneyOpRow, str]:
-    return select(MoneyOpRow, PaymentRow.currency).join(PaymentRow, PaymentRow.id == MoneyOpRow.payment_id)
 
 
 def to_op(row: MoneyOpRow, currency: str) -> MoneyOp:

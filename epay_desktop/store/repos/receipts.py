@@ -11,15 +11,15 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Select, select
-
 from epay_desktop.domain import Money
 from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP
 from epay_desktop.domain.receipts import ReceiptKind, ReceiptLanguage, ReceiptRecord, ReceiptWidth
-from epay_desktop.store.models import PaymentRow, ReceiptRow
-from epay_desktop.store.repos.repo import Repo, not_found, record_of
+from epay_desktop.store.models import ReceiptRow
+from epay_desktop.store.repos.repo import Repo, not_found, record_of, with_currency
 
 __all__ = ["ReceiptRepo", "to_receipt"]
+
+_RECEIPTS = with_currency(ReceiptRow)
 
 
 class ReceiptRepo(Repo):
@@ -70,7 +70,7 @@ class ReceiptRepo(Repo):
 
     def get(self, receipt_id: int) -> ReceiptRecord:
         """The receipt with this id; NotFoundError if there is none."""
-        found = self._s.execute(_receipts().where(ReceiptRow.id == receipt_id)).first()
+        found = self._s.execute(_RECEIPTS.where(ReceiptRow.id == receipt_id)).first()
         if found is None:
             raise not_found(
                 QT_TRANSLATE_NOOP("store", "There is no receipt with id {receipt_id}."), receipt_id=receipt_id
@@ -79,14 +79,13 @@ class ReceiptRepo(Repo):
 
     def list_for_payment(self, payment_id: int) -> list[ReceiptRecord]:
         """Every receipt of the payment, in the order they were issued."""
-        stmt = _receipts().where(ReceiptRow.payment_id == payment_id).order_by(ReceiptRow.id)
+        stmt = _RECEIPTS.where(ReceiptRow.payment_id == payment_id).order_by(ReceiptRow.id)
         return [to_receipt(row, currency) for row, currency in self._s.execute(stmt)]
 
     def last_for(self, payment_id: int, kind: ReceiptKind) -> ReceiptRecord | None:
         """The payment's most recent receipt of ``kind``, or None."""
         stmt = (
-            _receipts()
-            .where(ReceiptRow.payment_id == payment_id, ReceiptRow.kind == ReceiptKind(kind).value)
+            _RECEIPTS.where(ReceiptRow.payment_id == payment_id, ReceiptRow.kind == ReceiptKind(kind).value)
             .order_by(ReceiptRow.id.desc())
             .limit(1)
         )
@@ -95,13 +94,9 @@ class ReceiptRepo(Repo):
 
     def by_number(self, register_id: str, number: int) -> ReceiptRecord | None:
         """The receipt printed with this register and number (a search key), or None."""
-        stmt = _receipts().where(ReceiptRow.register_id == register_id, ReceiptRow.number == number)
+        stmt = _RECEIPTS.where(ReceiptRow.register_id == register_id, ReceiptRow.number == number)
         found = self._s.execute(stmt).first()
         return to_receipt(found[0], found[1]) if found else None
-
-
-def _receipts() -> Select[ReceiptRow, str]:
-    return select(ReceiptRow, PaymentRow.currency).join(PaymentRow, PaymentRow.id == ReceiptRow.payment_id)
 
 
 def to_receipt(row: ReceiptRow, currency: str) -> ReceiptRecord:

@@ -8,11 +8,11 @@ from __future__ import annotations
 from dataclasses import fields
 from typing import TYPE_CHECKING, TypeVar
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 
 from epay_desktop.domain import Money, NotFoundError
 from epay_desktop.domain.i18n import msg
-from epay_desktop.store.models import PaymentRow
+from epay_desktop.store.models import MoneyOpRow, PaymentRow, ReceiptRow
 
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
@@ -20,10 +20,11 @@ if TYPE_CHECKING:
 
     from epay_desktop.store.tx import Tx
 
-__all__ = ["Repo", "money_or_none", "not_found", "record_of"]
+__all__ = ["Repo", "money_or_none", "not_found", "record_of", "with_currency"]
 
 _R = TypeVar("_R", bound="DataclassInstance")
 _FIELD_NAMES: dict[type, frozenset[str]] = {}
+_OfPayment = TypeVar("_OfPayment", MoneyOpRow, ReceiptRow)
 
 
 class Repo:
@@ -49,6 +50,11 @@ def record_of(record: type[_R], row: object, **converted: object) -> _R:
     if not converted.keys() <= names:
         raise TypeError(f"{record.__name__} has no field {sorted(converted.keys() - names)}")
     return record(**{name: converted[name] if name in converted else getattr(row, name) for name in names})
+
+
+def with_currency(model: type[_OfPayment]) -> Select[_OfPayment, str]:
+    """``SELECT model, its payment's currency`` (the record's amounts are in it)."""
+    return select(model, PaymentRow.currency).join(PaymentRow, PaymentRow.id == model.payment_id)
 
 
 def money_or_none(minor: int | None, currency: str) -> Money | None:
