@@ -158,7 +158,11 @@ def settle_language_after_login(user_name: str, *, chosen_here: bool) -> None:
     remember_language(user_name, current_language())
 
 
-def _is_qt_class(context: str) -> bool:
+def _not_ours(context: str) -> bool:
+    """A context PySide's tr() asks on its walk up a class's bases that no console text has: Qt's own
+    classes, and ``Generic``, which it asks last for a generic class (``WorkDialog[R]``)."""
+    if context == "Generic":
+        return True
     return context.startswith("Q") and any(hasattr(module, context) for module in (QtWidgets, QtCore, QtGui))
 
 
@@ -182,8 +186,8 @@ class _RecordingTranslator(QTranslator):
         self, context: str, source_text: str, disambiguation: str | None = None, n: int = -1
     ) -> str | None:
         found = self.catalogue.translate(context, source_text, disambiguation, n) if self.catalogue else ""
-        # only the Python classes' contexts are a text's source, never Qt's own (QWidget, QObject, ...)
-        if found or not _is_qt_class(context):
+        # only the console's classes' contexts are a text's source, never Qt's own (QWidget, QObject, ...)
+        if found or not _not_ours(context):
             earlier = self._unanswered
             if earlier is not None and earlier[1:] == (source_text, disambiguation, n):
                 contexts = (*earlier[0], context)  # a base class's, after its class's own: ask both
