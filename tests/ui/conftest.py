@@ -462,6 +462,13 @@ def open_dialog(qtbot: Any, aloop: Any) -> Callable[..., tuple[asyncio.Task[Any]
 
 
 @pytest.fixture
+def real_console_clock() -> Any:
+    """The services' clock in ``real_console``: None is the real time; a test module that needs to set the
+    time overrides this fixture with a ``tests.support.clock.Clock``."""
+    return None
+
+
+@pytest.fixture
 def real_console(
     qtbot: Any,
     aloop: Any,
@@ -470,6 +477,7 @@ def real_console(
     profile: Any,
     memory: Any,
     monkeypatch: pytest.MonkeyPatch,
+    real_console_clock: Any,
 ) -> Iterator[Any]:
     """The real console on a fresh database with a manager and a cashier; nobody logged in yet.
 
@@ -482,7 +490,8 @@ def real_console(
     from epay_desktop.ui.app.controller import ConsoleOptions
 
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / ".config"))  # ui.ini (remembered choices)
-    ctx = arun(open_app(demo_environ(tmp_path / "home", "http://127.0.0.1:9")), timeout=SLOW_MS)
+    environ = demo_environ(tmp_path / "home", "http://127.0.0.1:9")
+    ctx = arun(open_app(environ, clock=real_console_clock), timeout=SLOW_MS)
     manager, _cashier = add_people(arun, ctx)
     options = ConsoleOptions(idle_minutes=0)
     with controller_running(arun, qtbot, ctx, profile, options, timeout=SLOW_MS) as controller:

@@ -7,15 +7,24 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
+import pytest
+
 from epay_desktop.ui.common.formatting import KAZAKHSTAN
+from tests.support.clock import Clock
+
+CHECKED = datetime(2026, 12, 6, 10, 0, 13, tzinfo=UTC)
+
+
+@pytest.fixture
+def real_console_clock() -> Clock:
+    return Clock(CHECKED)
 
 
 def test_last_check_shows_a_status_check_made_outside_the_poller(real_console: Any, qtbot: Any) -> None:
     console = real_console
     bar = console.window.status_bar
-    checked = datetime(2026, 12, 6, 10, 0, 13, tzinfo=UTC)
+    checked = CHECKED
     console.ctx.poller.last_success_at = datetime(2026, 12, 6, 9, 59, 1, tzinfo=UTC)
-    console.ctx.payments.clock = lambda: checked
     console.ctx.payments.report_gateway(None)  # what a successful check-status outside the poller does
     bar.refresh_last_poll()
     expected = checked.astimezone(KAZAKHSTAN).strftime("%H:%M:%S")
