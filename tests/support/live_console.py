@@ -37,6 +37,7 @@ from epay_desktop.sandbox.faults import Fault
 from epay_desktop.store.models import PaymentRow
 from epay_desktop.ui.app.controller import AppController, ConsoleOptions
 from epay_desktop.ui.app.main import start_background
+from epay_desktop.ui.common.asyncqt import end_live_tasks
 from epay_desktop.ui.money.refund_dialog import RefundDialog
 from tests.support.windows import dismiss_dialogs, wait_shown
 
@@ -102,16 +103,9 @@ def controller_running(
         dismiss_dialogs()
         controller.close()
         qtbot.waitUntil(running.done, timeout=timeout)
-        # a payment's detail still loading (an update arrived just before the close) reads the store:
-        # it ends before the context closes, or it meets a store that is gone
-        qtbot.waitUntil(lambda: not _loading_details(), timeout=timeout)
+        # as the console quits: a detail still loading or the badge's count ends before the store closes
+        arun(end_live_tasks(), timeout=timeout)
         arun(ctx.aclose(), timeout=timeout)
-
-
-def _loading_details() -> list[asyncio.Task[Any]]:
-    """The main window's payment-detail loads still running (``DetailView.show_payment``'s tasks)."""
-    loop = asyncio.get_event_loop()
-    return [t for t in asyncio.all_tasks(loop) if t.get_name() == "payment-detail" and not t.done()]
 
 
 @contextmanager

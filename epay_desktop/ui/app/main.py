@@ -41,7 +41,7 @@ from epay_desktop.ui.app.controller import AppController, ConsoleOptions
 from epay_desktop.ui.app.crash import CrashHandler, install_crash_handler
 from epay_desktop.ui.app.gc_guard import MainThreadCollector
 from epay_desktop.ui.common import theme
-from epay_desktop.ui.common.asyncqt import ask_message, user_message_of
+from epay_desktop.ui.common.asyncqt import ask_message, end_live_tasks, user_message_of
 from epay_desktop.ui.common.language import startup_language, translations
 from epay_desktop.ui.common.titles import product_name, window_title
 from epay_desktop.ui.window.about import app_icon
@@ -492,6 +492,7 @@ async def _shutdown(
 ) -> None:
     if controller is not None:
         controller.close()
+    await end_live_tasks()  # a detail or a count still reading: it ends before the store closes
     if background is not None:
         stop, task = background
         stop.set()

@@ -37,6 +37,7 @@ __all__ = [
     "action_slot",
     "ask_message",
     "busy_indicator",
+    "end_live_tasks",
     "is_busy",
     "report_task_exception",
     "run_dialog",
@@ -57,6 +58,9 @@ _live_tasks: set[asyncio.Task[Any]] = set()
 
 #: A wait longer than this shows the busy indicator (issue 7: "a busy indicator on every wait > 300 ms").
 BUSY_AFTER_MS = 300
+
+#: Quitting: how long the console's own tasks may take to finish before they are cancelled.
+QUIT_GRACE_S = 3.0
 
 
 def _tr(text: str) -> str:
@@ -113,6 +117,23 @@ def spawn(
     if busy is not None:
         busy_indicator().track(task, busy)
     return task
+
+
+async def end_live_tasks(grace_s: float = QUIT_GRACE_S) -> None:
+    """Quitting: the tasks started with :func:`spawn` end before the store and the gateway they use close.
+
+    Each gets ``grace_s`` to finish (a detail loading, the badge's count, a receipt being written); the rest
+    (a flow waiting for a person in a window that is gone) are cancelled and awaited. A money operation cut
+    there is one its journal answers for, as after a power cut (docs/reliability.md)."""
+    running = {task for task in _live_tasks if not task.done() and task is not asyncio.current_task()}
+    if not running:
+        return
+    _ended, pending = await asyncio.wait(running, timeout=grace_s)
+    for task in pending:
+        log.info("event=task_cancelled_at_quit task=%s", task.get_name())
+        task.cancel()
+    if pending:
+        await asyncio.wait(pending, timeout=grace_s)
 
 
 async def run_dialog(dialog: QDialog) -> int:
