@@ -55,6 +55,7 @@ from epay_desktop.gateway import Credentials, Secret
 from epay_desktop.gateway.config import sandbox_endpoints
 from epay_desktop.gateway.tokens import service_token_form
 from epay_desktop.sandbox.config import TEST_CLIENT_ID, TEST_CLIENT_SECRET, TEST_TERMINAL_ID
+from epay_desktop.services.payments.checkout import CheckoutRequest
 
 __all__ = ["GOAL", "Sandbox", "World", "build_world", "floor_checks", "main", "opened", "sandbox_process"]
 
@@ -148,7 +149,9 @@ async def build_world(sandbox: Sandbox, root: Path, pending: int, seed: int = 1)
         async def create(n: int) -> InvoiceId:
             amount = Money.parse(str(rng.randint(200, 60_000)))
             async with gate:
-                session = await ctx.payments.create_payment(actor, amount, description=f"bench {n}")
+                session = await ctx.payments.create_payment(
+                    actor, CheckoutRequest(amount, description=f"bench {n}")
+                )
             return session.payment.invoice_id
 
         started = time.perf_counter()

@@ -38,6 +38,7 @@ from epay_desktop.domain.text import DESCRIPTION_MAX_BYTES, FIELD_DESCRIPTION
 from epay_desktop.gateway import EpayError
 from epay_desktop.payform.codec import hosted_page_url
 from epay_desktop.services.payments.card_attempts import APPROVED, DECLINED, MAX_CARD_ATTEMPTS, CardAttempts
+from epay_desktop.services.payments.checkout import CheckoutRequest
 
 if TYPE_CHECKING:  # the app's stacks load when a command runs, not for --help (decision 0055)
     from epay_desktop.app import AppContext
@@ -164,8 +165,7 @@ async def cmd_pay(app: AppContext, args: argparse.Namespace) -> int:
             EXIT_USAGE,
         )
     actor = await login(app, args)
-    session = await app.payments.create_payment(
-        actor,
+    request = CheckoutRequest(
         args.amount,
         description=args.description,
         email=args.email,
@@ -174,6 +174,7 @@ async def cmd_pay(app: AppContext, args: argparse.Namespace) -> int:
         save_card=args.save_card,
         language=args.language,
     )
+    session = await app.payments.create_payment(actor, request)
     url = hosted_page_url(session.widget_url, session.payment_object)
     payment = session.payment
     if args.json:

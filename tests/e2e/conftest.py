@@ -29,6 +29,7 @@ from epay_desktop.app import AppContext, store_of
 from epay_desktop.demo import demo_environ
 from epay_desktop.domain import ConsoleStatus, InvoiceId, Money, Payment
 from epay_desktop.sandbox import RunningSandbox, SandboxConfig
+from epay_desktop.services.payments.checkout import CheckoutRequest
 from epay_desktop.ui.app.controller import AppController
 from epay_desktop.ui.payments.attention_dialog import AttentionDialog
 from epay_desktop.ui.payments.columns import PaymentColumn
@@ -180,7 +181,9 @@ class Console:
         through the control API (``/sandbox/pay``); ``expect``: CHARGE, or AUTH on a two-step terminal."""
         user = self.controller.session.user
         assert user is not None, "log in first"
-        session = self.arun(self.ctx.payments.create_payment(user, amount, description="Торт"))
+        session = self.arun(
+            self.ctx.payments.create_payment(user, CheckoutRequest(amount, description="Торт"))
+        )
         invoice: InvoiceId = session.payment.invoice_id
         assert self.customer_pays(invoice, MASTERCARD)["outcome"] == "approved"
         assert self.arun(self.ctx.payments.refresh_status(invoice)).status is expect

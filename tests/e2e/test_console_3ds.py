@@ -16,6 +16,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from epay_desktop.domain import ConsoleStatus, Money
+from epay_desktop.services.payments.checkout import CheckoutRequest
 from epay_desktop.ui.checkout.result import Outcome
 from tests.support.card_form import APPROVED_CARD, FORM_READY, SUBMIT, THREE_DS_CARD
 from tests.support.live_console import CASHIER, CASHIER_PIN
@@ -117,7 +118,9 @@ def save_a_3ds_card(console: Any, account: str) -> None:
     """The customer's first payment with the 3-D Secure card and "save card" (code 000000)."""
     user = console.controller.session.user
     session = console.arun(
-        console.ctx.payments.create_payment(user, Money(10_000), account_id=account, save_card=True)
+        console.ctx.payments.create_payment(
+            user, CheckoutRequest(Money(10_000), account_id=account, save_card=True)
+        )
     )
     answer = console.customer_pays(
         session.payment.invoice_id, THREE_DS_CARD, accountId=account, cardSave=True, threeDSCode="000000"

@@ -16,6 +16,7 @@ import pytest
 
 from epay_desktop.domain import ConsoleStatus, InvoiceId, Money
 from epay_desktop.sandbox.faults import Fault
+from epay_desktop.services.payments.checkout import CheckoutRequest
 from tests.support.card_form import DECLINED_CARD
 from tests.support.card_form import MASTERCARD as APPROVED_CARD
 from tests.support.live_console import MANAGER, MANAGER_PIN
@@ -28,7 +29,9 @@ SLOW = 30_000
 def _customer_pays(console: Any, amount: Money, pan: str) -> InvoiceId:
     """The console asks for the token; the customer pays through /sandbox/pay (no web page needed)."""
     manager = console.controller.session.user
-    session = console.arun(console.ctx.payments.create_payment(manager, amount, description="Торт"))
+    session = console.arun(
+        console.ctx.payments.create_payment(manager, CheckoutRequest(amount, description="Торт"))
+    )
     invoice = session.payment.invoice_id
     console.customer_pays(invoice, pan)
     return invoice

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from epay_desktop.app import store_of
 from epay_desktop.demo import demo_environ
 from epay_desktop.domain import ConsoleStatus, Money
+from epay_desktop.services.payments.checkout import CheckoutRequest
 from epay_desktop.ui.checkout.result import Outcome
 from epay_desktop.ui.payments.columns import PaymentColumn
 from tests.support.card_form import APPROVED_CARD, FORM_READY, SUBMIT
@@ -211,7 +212,9 @@ def test_a_page_that_cannot_load_marks_the_sale_failed(dead_page_console: Any, q
 def save_a_card(console: Any, account: str) -> None:
     user = console.controller.session.user
     session = console.arun(
-        console.ctx.payments.create_payment(user, Money(10_000), account_id=account, save_card=True)
+        console.ctx.payments.create_payment(
+            user, CheckoutRequest(Money(10_000), account_id=account, save_card=True)
+        )
     )
     console.customer_pays(session.payment.invoice_id, accountId=account, cardSave=True)
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from epay_desktop.domain import Money, OpKind, OpState
 from epay_desktop.domain.receipts import ReceiptKind
+from epay_desktop.services.payments.checkout import CheckoutRequest
 from epay_desktop.ui.money.refund_dialog import RefundDialog
 from epay_desktop.ui.receipts.chooser import ReceiptChooser
 from epay_desktop.ui.receipts.preview import ReceiptDialog
@@ -40,7 +41,9 @@ def test_refund_offers_its_receipt_and_print_asks_which(
     print_to_pdf(monkeypatch, ReceiptDialog, next_file)
     console.log_in(MANAGER, MANAGER_PIN)
     manager = console.controller.session.user
-    other = console.arun(console.ctx.payments.create_payment(manager, Money(99_900), description="Чай"))
+    other = console.arun(
+        console.ctx.payments.create_payment(manager, CheckoutRequest(Money(99_900), description="Чай"))
+    )
     invoice = console.paid(Money(250_000))
     window = console.window
     window.open_payment(invoice)

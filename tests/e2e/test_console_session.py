@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 
 from epay_desktop.domain import ConsoleStatus, InvoiceId, Money, OpState
 from epay_desktop.sandbox.faults import MAX_FAULT_HOLD, Fault
+from epay_desktop.services.payments.checkout import CheckoutRequest
 from epay_desktop.services.payments.reconcile import ReconcileReport
 from epay_desktop.ui.checkout.result import Outcome
 from epay_desktop.ui.money.refund_dialog import RefundDialog
@@ -31,7 +32,9 @@ def pay_by_control_api(console: Any, invoice: InvoiceId) -> None:
 def paid_by_control_api(console: Any, amount: Money) -> InvoiceId:
     """A payment taken by whoever is logged in and paid through the sandbox's control API."""
     user = console.controller.session.user
-    session = console.arun(console.ctx.payments.create_payment(user, amount, description="Торт"))
+    session = console.arun(
+        console.ctx.payments.create_payment(user, CheckoutRequest(amount, description="Торт"))
+    )
     invoice = session.payment.invoice_id
     pay_by_control_api(console, invoice)
     assert console.arun(console.ctx.payments.refresh_status(invoice)).status is ConsoleStatus.CHARGE

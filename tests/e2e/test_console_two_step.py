@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 
 from epay_desktop.domain import ConsoleStatus, Money
 from epay_desktop.sandbox import RunningSandbox, SandboxConfig
+from epay_desktop.services.payments.checkout import CheckoutRequest
 from epay_desktop.ui.money.charge_dialog import ChargeDialog
 from epay_desktop.ui.payments.detail_content import time_text
 from epay_desktop.ui.payments.list_model import PaymentColumn
@@ -42,7 +43,9 @@ def _list_cell(window: Any, invoice: Any, column: PaymentColumn, role: int = 0) 
 def test_a_hold_charged_in_part_shows_what_was_charged_and_released(console: Any, qtbot: Any) -> None:
     console.log_in(MANAGER, MANAGER_PIN)
     manager = console.controller.session.user
-    session = console.arun(console.ctx.payments.create_payment(manager, Money(1_000_000), description="Торт"))
+    session = console.arun(
+        console.ctx.payments.create_payment(manager, CheckoutRequest(Money(1_000_000), description="Торт"))
+    )
     invoice = session.payment.invoice_id
     assert console.customer_pays(invoice, MASTERCARD)["outcome"] == "approved"
     window = console.window
@@ -90,7 +93,9 @@ def test_last_checked_in_the_detail_follows_the_poller(console: Any, qtbot: Any)
     each time without F5."""
     console.log_in(MANAGER, MANAGER_PIN)
     manager = console.controller.session.user
-    session = console.arun(console.ctx.payments.create_payment(manager, Money(250_000), description="Чай"))
+    session = console.arun(
+        console.ctx.payments.create_payment(manager, CheckoutRequest(Money(250_000), description="Чай"))
+    )
     invoice = session.payment.invoice_id
     window = console.window
     window.open_payment(invoice)

@@ -66,6 +66,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QWidget
 from epay_desktop.domain import ConsoleStatus, InvoiceId, Money
 from epay_desktop.sandbox import RunningSandbox, SandboxConfig
 from epay_desktop.sandbox.faults import Fault
+from epay_desktop.services.payments.checkout import CheckoutRequest
 from tests.support.card_form import DECLINED_CARD  # REJECT, reasonCode 465: the page stays open
 from tests.support.card_form import MASTERCARD as APPROVED_CARD
 from tests.support.file_dialogs import wait_file_dialog
@@ -157,7 +158,9 @@ class ScreensConsole:
         """A payment taken by whoever is logged in and paid at once (held: a two-step terminal)."""
         user = self.session.user
         assert user is not None, "log in first"
-        session = self.arun(self.ctx.payments.create_payment(user, amount, description=description, **fields))
+        session = self.arun(
+            self.ctx.payments.create_payment(user, CheckoutRequest(amount, description=description, **fields))
+        )
         invoice: InvoiceId = session.payment.invoice_id
         extra = {"accountId": fields["account_id"], "cardSave": True} if fields.get("save_card") else {}
         assert self.pay(invoice, **extra) == "approved"
@@ -167,7 +170,9 @@ class ScreensConsole:
     def declined(self, amount: Money) -> InvoiceId:
         """A payment whose every card attempt the bank declined (REJECT)."""
         user = self.session.user
-        session = self.arun(self.ctx.payments.create_payment(user, amount, description="Сок"))
+        session = self.arun(
+            self.ctx.payments.create_payment(user, CheckoutRequest(amount, description="Сок"))
+        )
         invoice: InvoiceId = session.payment.invoice_id
         assert self.pay(invoice, DECLINED_CARD) == "declined"
         assert self.arun(self.ctx.payments.refresh_status(invoice)).status is ConsoleStatus.REJECT

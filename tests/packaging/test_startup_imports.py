@@ -273,10 +273,12 @@ print("webengine at login:", "PySide6.QtWebEngineCore" in sys.modules, flush=Tru
 """
 FIRST_SALE = """
 from epay_desktop.domain import Money
+from epay_desktop.services.payments.checkout import CheckoutRequest
 
 self.start_sale()
 print("webengine after F2:", "PySide6.QtWebEngineCore" in sys.modules, flush=True)
-sale = await self.ctx.payments.create_payment(self.session.user, Money.parse("1500"), description="x")
+request = CheckoutRequest(Money.parse("1500"), description="x")
+sale = await self.ctx.payments.create_payment(self.session.user, request)
 loaded = asyncio.get_event_loop().create_future()
 self.checkout_view.page.loadFinished.connect(lambda ok: loaded.done() or loaded.set_result(ok))
 self.checkout_view.start(sale.payment_object, sale.widget_url, sale.token_expires_at)

@@ -17,6 +17,7 @@ from sqlalchemy import event
 from epay_desktop.domain import ConsoleStatus, InvoiceId, Money, Payment
 from epay_desktop.gateway import StatusResult
 from epay_desktop.sandbox import RunningSandbox
+from epay_desktop.services.payments.checkout import CheckoutRequest
 from epay_desktop.services.payments.poller import Poller
 from epay_desktop.store.db import Store
 from epay_desktop.store.models import UserRow
@@ -151,7 +152,9 @@ class Together:
 def _pending_payments(world: h.World, count: int) -> list[Payment]:
     async def create(svc: h.Services) -> list[Payment]:
         return [
-            (await svc.payments.create_payment(world.cashier, Money.parse(str(100 + n)))).payment
+            (
+                await svc.payments.create_payment(world.cashier, CheckoutRequest(Money.parse(str(100 + n))))
+            ).payment
             for n in range(count)
         ]
 

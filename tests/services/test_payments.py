@@ -34,7 +34,7 @@ from epay_desktop.gateway.config import sandbox_endpoints
 from epay_desktop.sandbox import RunningSandbox
 from epay_desktop.services.events import PaymentUpdated
 from epay_desktop.services.payments.card_attempts import CardAttempts
-from epay_desktop.services.payments.checkout import cut_utf8, payment_object_json
+from epay_desktop.services.payments.checkout import CheckoutRequest, cut_utf8, payment_object_json
 from epay_desktop.services.payments.payment_service import PaymentService
 from epay_desktop.store.models import AuditRow
 from tests.support.merchant import CREDENTIALS, TERMINAL_ID
@@ -84,8 +84,10 @@ def _events(env: Env) -> list[PaymentUpdated]:
 
 def test_create_payment_gives_pending_payment_and_complete_payment_object(env: Env) -> None:
     seen = _events(env)
-    first = env.run(lambda s: s.create_payment(env.actor, Money.parse("1500.50"), email="a@b.kz"))
-    second = env.run(lambda s: s.create_payment(env.actor, Money.parse("20")))
+    first = env.run(
+        lambda s: s.create_payment(env.actor, CheckoutRequest(Money.parse("1500.50"), email="a@b.kz"))
+    )
+    second = env.run(lambda s: s.create_payment(env.actor, CheckoutRequest(Money.parse("20"))))
 
     payment = first.payment
     assert payment.status is ConsoleStatus.PENDING
@@ -137,7 +139,9 @@ def _db_bytes(env: Env) -> bytes:
 )
 def test_a_sale_without_a_description_gets_one_in_the_pages_language(env: Env, language, expected) -> None:
     """Issue 9 point 3: the customer reads the default description on a page in their language."""
-    session = env.run(lambda s: s.create_payment(env.actor, Money.parse("100"), language=language))
+    session = env.run(
+        lambda s: s.create_payment(env.actor, CheckoutRequest(Money.parse("100"), language=language))
+    )
     invoice = session.payment.invoice_id.value
     assert session.payment.description == expected.format(invoice)
     assert session.payment_object["description"] == expected.format(invoice)
@@ -148,12 +152,16 @@ def test_a_description_over_125_bytes_is_refused_not_cut(env: Env) -> None:
     """Issue 11: the description was silently cut at the gateway's 125 bytes; now it is refused
     (decision 0073) and one of exactly 125 bytes goes to the bank whole."""
     with pytest.raises(ConsoleError) as info:
-        env.run(lambda s: s.create_payment(env.actor, Money.parse("100"), description="Ф" * 70))
+        env.run(
+            lambda s: s.create_payment(env.actor, CheckoutRequest(Money.parse("100"), description="Ф" * 70))
+        )
     assert "140 bytes, the bank takes at most 125" in info.value.user_message
     with env.store.read() as tx:
         assert tx.payments.search() == []
     fits = "Ф" * 62 + "x"  # 125 bytes of UTF-8
-    session = env.run(lambda s: s.create_payment(env.actor, Money.parse("100"), description=fits))
+    session = env.run(
+        lambda s: s.create_payment(env.actor, CheckoutRequest(Money.parse("100"), description=fits))
+    )
     assert session.payment.description == fits and session.payment_object["description"] == fits
     assert cut_utf8("ab" + "Ф" * 100, 125) == "ab" + "Ф" * 61  # still cuts the default text safely
 
@@ -176,7 +184,7 @@ def test_bad_input_is_refused_before_anything_is_allocated(env: Env, kwargs, err
     kwargs = dict(kwargs)  # the parameter dict is shared by the sqlite and postgresql runs
     amount = kwargs.pop("amount", Money.parse("100"))
     with pytest.raises(error) as info:
-        env.run(lambda s: s.create_payment(env.actor, amount, **kwargs))
+        env.run(lambda s: s.create_payment(env.actor, CheckoutRequest(amount, **kwargs)))
     assert words in info.value.user_message
     with env.store.read() as tx:
         assert tx.counters.current("invoice_id") is None
@@ -186,7 +194,10 @@ def test_bad_input_is_refused_before_anything_is_allocated(env: Env, kwargs, err
 def test_phone_and_card_saving_are_normalised_into_the_payment_object(env: Env) -> None:
     session = env.run(
         lambda s: s.create_payment(
-            env.actor, Money.parse("99.99"), phone="8 (777) 123-45-67", account_id="C-42", save_card=True
+            env.actor,
+            CheckoutRequest(
+                Money.parse("99.99"), phone="8 (777) 123-45-67", account_id="C-42", save_card=True
+            ),
         )
     )
     assert session.payment.phone == "77771234567"
@@ -202,7 +213,7 @@ def test_gateway_down_on_create_payment_expires_it_with_a_reason(env: Env) -> No
     env.base_url = f"http://127.0.0.1:{port}"
     seen = _events(env)
     with pytest.raises(GatewayUnavailable) as info:
-        env.run(lambda s: s.create_payment(env.actor, Money.parse("100")))
+        env.run(lambda s: s.create_payment(env.actor, CheckoutRequest(Money.parse("100"))))
     assert "safe to try again" in info.value.user_message
     payment = seen[-1].payment
     assert payment.status is ConsoleStatus.EXPIRED and payment.next_poll_at is None
@@ -216,7 +227,9 @@ def test_gateway_down_on_create_payment_expires_it_with_a_reason(env: Env) -> No
 
 
 def _checkout(env: Env, amount: str = "1500") -> InvoiceId:
-    return env.run(lambda s: s.create_payment(env.actor, Money.parse(amount))).payment.invoice_id
+    return env.run(
+        lambda s: s.create_payment(env.actor, CheckoutRequest(Money.parse(amount)))
+    ).payment.invoice_id
 
 
 def test_paid_payment_refreshes_to_charge_with_amounts_mask_and_rrn(env: Env) -> None:

@@ -15,6 +15,7 @@ from epay_desktop.domain import Money, Role, User
 from epay_desktop.gateway import AuthError, EpayError, GatewayUnavailable, InvalidRequest, ServerError
 from epay_desktop.gateway.models import StatusNotFound
 from epay_desktop.services.events import EventBus, GatewayHealthChanged, PollerHealthChanged
+from epay_desktop.services.payments.checkout import CheckoutRequest
 from epay_desktop.services.payments.payment_service import PaymentService
 from epay_desktop.store.db import Store
 from epay_desktop.store.models import UserRow
@@ -61,7 +62,7 @@ def test_every_gateway_call_reports_health_once_per_change(store: Store) -> None
     async def scenario() -> None:
         gateway.error = _error(GatewayUnavailable)
         with pytest.raises(GatewayUnavailable):
-            await service.create_payment(actor, Money.parse("100"))
+            await service.create_payment(actor, CheckoutRequest(Money.parse("100")))
         assert [h.ok for h in heard] == [False]
         assert heard[0].message == gateway.error.user_message
         invoice = await asyncio.to_thread(_last_invoice, store)
@@ -77,7 +78,7 @@ def test_every_gateway_call_reports_health_once_per_change(store: Store) -> None
         assert heard[1].last_success_at == NOW
         gateway.error = _error(InvalidRequest)  # about this request, not the bank: no health change
         with pytest.raises(InvalidRequest):
-            await service.create_payment(actor, Money.parse("100"))
+            await service.create_payment(actor, CheckoutRequest(Money.parse("100")))
         assert [h.ok for h in heard] == [False, True]
 
     asyncio.run(scenario())

@@ -19,6 +19,7 @@ from epay_desktop.gateway.config import sandbox_endpoints
 from epay_desktop.sandbox import RunningSandbox, SandboxConfig
 from epay_desktop.sandbox.config import KZ_TZ
 from epay_desktop.services.events import PaymentUpdated, PollerHealthChanged
+from epay_desktop.services.payments.checkout import CheckoutRequest
 from epay_desktop.services.payments.payment_service import PaymentService
 from epay_desktop.services.payments.poll_schedule import PollSchedule
 from epay_desktop.services.payments.poller import Poller
@@ -64,7 +65,9 @@ class Env(PaymentsWorld):
         return asyncio.run(main())
 
     def checkout(self, amount: str = "1500") -> Payment:
-        return self.run(lambda s, _: s.create_payment(self.actor, Money.parse(amount))).payment
+        return self.run(
+            lambda s, _: s.create_payment(self.actor, CheckoutRequest(Money.parse(amount)))
+        ).payment
 
     def stored(self, payment: Payment) -> Payment:
         with self.store.read() as tx:

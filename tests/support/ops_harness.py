@@ -24,6 +24,7 @@ from epay_desktop.gateway.config import sandbox_endpoints
 from epay_desktop.services.events import EventBus
 from epay_desktop.services.money_ops.crash_points import FaultPoints
 from epay_desktop.services.money_ops.operations import MoneyOperations
+from epay_desktop.services.payments.checkout import CheckoutRequest
 from epay_desktop.services.payments.payment_service import PaymentService
 from epay_desktop.services.payments.reconcile import Reconciler
 from epay_desktop.store.db import Store
@@ -153,7 +154,7 @@ async def services(
 
 async def paid_payment(svc: Services, control: SandboxControl, actor: User, amount: str) -> Payment:
     """A payment taken through PaymentService and paid by the customer at the sandbox, refreshed."""
-    session = await svc.payments.create_payment(actor, Money.parse(amount))
+    session = await svc.payments.create_payment(actor, CheckoutRequest(Money.parse(amount)))
     invoice = session.payment.invoice_id
     await asyncio.to_thread(control.customer_pays, invoice)
     return await svc.payments.refresh_status(invoice)

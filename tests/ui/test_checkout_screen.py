@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from epay_desktop.domain import ConsoleError, ConsoleStatus, InvoiceId, Money, Payment, Role, User
 from epay_desktop.services.payments.card_attempts import CardAttempts
-from epay_desktop.services.payments.checkout import CheckoutSession
+from epay_desktop.services.payments.checkout import CheckoutRequest, CheckoutSession
 from epay_desktop.services.payments.saved_cards import SavedCardCharge
 from epay_desktop.ui.checkout.result import Outcome
 from epay_desktop.ui.checkout.screen import CheckoutScreen
@@ -60,7 +60,7 @@ class FakePayments:
     status: ConsoleStatus = S.PENDING
     fields: dict[str, Any] = field(default_factory=dict)
     error: BaseException | None = None  # raised once by the next refresh_status
-    created: list[tuple[tuple[Any, ...], dict[str, Any]]] = field(default_factory=list)
+    created: list[tuple[User, CheckoutRequest]] = field(default_factory=list)
     refreshed: list[InvoiceId] = field(default_factory=list)
     marked: list[tuple[InvoiceId, ConsoleStatus, str]] = field(default_factory=list)
     gate: asyncio.Event | None = None
@@ -69,12 +69,13 @@ class FakePayments:
     attempts: CardAttempts = field(default_factory=lambda: CardAttempts(3, 0, False))
     _numbers: Any = field(default_factory=lambda: itertools.count(500_001))
 
-    async def create_payment(self, actor: User, amount: Money, **kwargs: Any) -> CheckoutSession:
-        self.created.append(((actor, amount), kwargs))
+    async def create_payment(self, actor: User, request: CheckoutRequest) -> CheckoutSession:
+        self.created.append((actor, request))
+        amount = request.amount
         invoice = InvoiceId(f"{next(self._numbers):09d}")
         payment = self.make_payment(
             invoice_id=invoice, amount=amount, status=S.PENDING, card_mask=None, approval_code=None,
-            card_type=None, description=kwargs.get("description", ""),
+            card_type=None, description=request.description,
         )  # fmt: skip
         self.payments[invoice] = payment
         obj = {"invoiceId": invoice.value, "amount": amount.to_decimal(), "auth": {"access_token": "secret"}}
@@ -137,9 +138,9 @@ def test_submit_creates_the_payment_and_starts_the_page_with_the_session(qtbot, 
     blocked: list[str] = []
     screen.sale_blocked.connect(blocked.append)
     pay(qtbot, screen, "1 500,50", "Tea")
-    (args, kwargs) = fakes.payments.created[0]
-    assert args == (CASHIER, Money(150_050))
-    assert kwargs["description"] == "Tea" and kwargs["save_card"] is False
+    (actor, request) = fakes.payments.created[0]
+    assert actor == CASHIER and request.amount == Money(150_050)
+    assert request.description == "Tea" and request.save_card is False
     payment_object, url, expires = screen.view.started[0]
     assert payment_object["invoiceId"] == screen.payment.invoice_id.value
     assert url.endswith("payment-api.js") and expires.tzinfo is not None
@@ -202,8 +203,9 @@ def test_declined_explains_and_try_again_uses_a_new_invoice(qtbot, screen, fakes
     fakes.payments.status, fakes.payments.fields = S.PENDING, {}
     qtbot.keyClick(screen.result, Qt.Key.Key_Return)  # Enter = Try again here
     qtbot.waitUntil(lambda: len(fakes.payments.created) == 2 and screen.currentWidget() is screen.view)
-    (args, kwargs) = fakes.payments.created[1]
-    assert args[1] == Money(250_000) and kwargs["description"] == "Coffee"
+    request = fakes.payments.created[1][1]
+    assert request == fakes.payments.created[0][1]  # "Try again" sends the same request
+    assert request.amount == Money(250_000) and request.description == "Coffee"
     assert screen.payment.invoice_id != first
     assert screen.view.started[1][0]["invoiceId"] == screen.payment.invoice_id.value
 
@@ -329,7 +331,7 @@ def test_a_token_the_bank_refuses_says_the_attempt_stays_expired_and_keeps_the_f
     monkeypatch.undo()  # the bank is back: the same form starts the next attempt
     screen.form.submit_button.click()
     qtbot.waitUntil(lambda: screen.currentWidget() is screen.view)
-    assert fakes.payments.created[-1][0][1] == Money(150_000)
+    assert fakes.payments.created[-1][1].amount == Money(150_000)
 
 
 def test_try_again_refused_by_the_bank_returns_to_the_form_with_the_sale(qtbot, screen, fakes, monkeypatch):

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QWidget
 
 from epay_desktop.app import open_app, store_of
 from epay_desktop.domain import ConsoleError, ConsoleStatus, Money, PermissionDenied, Role
-from epay_desktop.services.payments.checkout import DEFAULT_BACK_LINK_BASE
+from epay_desktop.services.payments.checkout import DEFAULT_BACK_LINK_BASE, CheckoutRequest
 from epay_desktop.ui.checkout.result import Outcome
 from epay_desktop.ui.checkout.screen import CheckoutScreen
 from tests.support.sandbox import APPROVED_CARD, SandboxControl
@@ -49,7 +49,9 @@ def app(arun, aloop, tmp_path, sandbox):
 
 
 def save_a_card(arun, app, user, base_url: str, account: str, pan: str = APPROVED_CARD) -> None:
-    session = arun(app.payments.create_payment(user, Money(10_000), account_id=account, save_card=True))
+    session = arun(
+        app.payments.create_payment(user, CheckoutRequest(Money(10_000), account_id=account, save_card=True))
+    )
     with SandboxControl(base_url) as control:  # the customer pays with "save card" (3-D Secure: 000000)
         invoice = session.payment.invoice_id
         control.customer_pays(invoice, pan, threeDSCode="000000", accountId=account, cardSave=True)

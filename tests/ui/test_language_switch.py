@@ -18,7 +18,7 @@ import pytest
 from PySide6.QtCore import QLocale, Qt
 
 from epay_desktop.domain import Money
-from epay_desktop.ui.checkout.form import PaymentRequest
+from epay_desktop.ui.checkout.form import NewPaymentForm
 from epay_desktop.ui.common import language
 from epay_desktop.ui.common.formatting import money_text
 from epay_desktop.ui.common.language import (
@@ -137,7 +137,10 @@ def test_the_selector_switches_the_lock_screen_at_once_and_the_menus_after_login
     assert "&Payment" not in titles
     assert remembered_language(REAL_MANAGER) == "kk"  # chosen on the login screen: remembered for them
     assert page_language() == "kaz"
-    assert PaymentRequest(Money(100)).language == "kaz"  # the next sale's payment page
+    next_sale = NewPaymentForm()
+    qtbot.addWidget(next_sale)
+    next_sale.set_request(None)
+    assert next_sale.language_box.currentData() == "kaz"  # the next sale's payment page
 
 
 def test_back_to_english_live(real_console, qtbot, test_catalogue):

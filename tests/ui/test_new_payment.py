@@ -7,7 +7,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel
 
 from epay_desktop.domain import Money
-from epay_desktop.ui.checkout.form import NewPaymentForm, PaymentRequest, normal_phone
+from epay_desktop.services.payments.checkout import CheckoutRequest
+from epay_desktop.ui.checkout.form import NewPaymentForm, normal_phone
 
 
 @pytest.fixture
@@ -22,7 +23,7 @@ def form(qtbot):
 
 
 def submitted(qtbot, form, action):
-    got: list[PaymentRequest] = []
+    got: list[CheckoutRequest] = []
     form.submitted.connect(got.append)
     action()
     return got
@@ -32,7 +33,7 @@ def test_enter_in_the_amount_submits_a_request(qtbot, form):
     qtbot.keyClicks(form.amount_edit, "1500,50")
     form.description_edit.setText("  Tea   and coffee ")
     got = submitted(qtbot, form, lambda: qtbot.keyClick(form.amount_edit, Qt.Key.Key_Return))
-    assert got == [PaymentRequest(Money(150_050), "Tea and coffee", None, None, None, False, "rus")]
+    assert got == [CheckoutRequest(Money(150_050), "Tea and coffee", None, None, None, False, "rus")]
 
 
 def test_amount_field_refuses_letters_and_an_empty_amount_is_explained(qtbot, form):
@@ -70,7 +71,7 @@ def test_phone_is_normalised_and_all_fields_reach_the_request(qtbot, form):
     form.language_box.setCurrentIndex(form.language_box.findData("kaz"))
     got = submitted(qtbot, form, lambda: qtbot.keyClick(form.email_edit, Qt.Key.Key_Enter))
     assert got == [
-        PaymentRequest(Money(200_000), "", "77771234567", "buyer@example.kz", "cust-42", True, "kaz")
+        CheckoutRequest(Money(200_000), "", "buyer@example.kz", "77771234567", "cust-42", True, "kaz")
     ]
 
 
@@ -95,7 +96,7 @@ def test_blocked_form_refuses_with_the_reason(qtbot, form):
 
 
 def test_set_request_round_trips(qtbot, form):
-    request = PaymentRequest(Money(99_900), "Order 7", "77011234567", "a@b.kz", "c1", True, "eng")
+    request = CheckoutRequest(Money(99_900), "Order 7", "a@b.kz", "77011234567", "c1", True, "eng")
     form.set_request(request)
     assert form.request() == request
     form.set_request(None)

@@ -17,8 +17,8 @@ import pytest
 
 from epay_desktop.domain import ConsoleStatus, Money, Role, User
 from epay_desktop.gateway.cards import Secure3DForm
+from epay_desktop.services.payments.checkout import CheckoutRequest
 from epay_desktop.services.payments.saved_cards import SavedCardCharge
-from epay_desktop.ui.checkout.form import PaymentRequest
 from epay_desktop.ui.checkout.saved_card import SavedCardPanel
 
 CASHIER = User(3, "aigerim", Role.CASHIER, True, 0, None, datetime(2026, 1, 1, tzinfo=UTC))
@@ -51,7 +51,7 @@ def charge_with(qtbot: Any, cards: Cards) -> tuple[list[Any], list[Any]]:
     checks: list[Any] = []
     panel.paid.connect(paid.append)
     panel.issuer_check_needed.connect(lambda payment, form: checks.append((payment, form)))
-    panel.start(PaymentRequest(amount=Money(230_000), account_id="cust-3ds"))
+    panel.start(CheckoutRequest(amount=Money(230_000), account_id="cust-3ds"))
     qtbot.waitUntil(panel.pay_button.isEnabled)
     panel.pay_button.click()
     qtbot.waitUntil(lambda: bool(paid or checks))

@@ -18,6 +18,7 @@ from epay_desktop.app import open_app
 from epay_desktop.demo import demo_environ
 from epay_desktop.domain import ConsoleStatus, Money, Role
 from epay_desktop.sandbox import RunningSandbox
+from epay_desktop.services.payments.checkout import CheckoutRequest
 from epay_desktop.ui.app.controller import AppController, ConsoleOptions
 from epay_desktop.ui.app.main import _status_line, start_background
 from epay_desktop.ui.common.roles import RecordRole
@@ -42,7 +43,8 @@ def test_the_login_shows_at_once_and_the_list_follows_the_start_up_check(
     ctx = arun(open_app(demo_environ(tmp_path / "home", sandbox.base_url)), timeout=SLOW_MS)
     manager = arun(ctx.users.add_user(MANAGER, Role.MANAGER, PIN, None))
     payments = [
-        arun(ctx.payments.create_payment(manager, Money.parse(str(100 + n)))).payment for n in range(6)
+        arun(ctx.payments.create_payment(manager, CheckoutRequest(Money.parse(str(100 + n))))).payment
+        for n in range(6)
     ]
     today = date.today()
     for payment in payments[:3]:  # the customers paid; the console has not asked yet

@@ -29,6 +29,7 @@ __all__ = [
     "LANGUAGES",
     "MAX_PAYMENT",
     "CheckoutInput",
+    "CheckoutRequest",
     "CheckoutSession",
     "build_payment_object",
     "cut_utf8",
@@ -53,17 +54,24 @@ _NAME = re.compile(r"^[A-Za-z][A-Za-z .'\-]{0,63}$")
 
 
 @dataclass(frozen=True, slots=True)
-class CheckoutInput:
-    """Checkout fields after validation and normalisation (description still optional)."""
+class CheckoutRequest:
+    """What the cashier asked for, as typed: :func:`validate_checkout` checks it. "Try again" sends the
+    same request again (the service picks a new invoice).
+    """
 
     amount: Money
-    description: str
-    email: str | None
-    phone: str | None
-    account_id: str | None
-    save_card: bool
-    language: str
-    name: str | None
+    description: str = ""
+    email: str | None = None
+    phone: str | None = None
+    account_id: str | None = None
+    save_card: bool = False
+    language: str = "rus"
+    name: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CheckoutInput(CheckoutRequest):
+    """A request :func:`validate_checkout` accepted, normalised (description still optional)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,20 +111,11 @@ def default_description(invoice_id: InvoiceId, language: str = "rus") -> str:
     return template.format(invoice=invoice_id)
 
 
-def validate_checkout(
-    amount: Money,
-    *,
-    description: str = "",
-    email: str | None = None,
-    phone: str | None = None,
-    account_id: str | None = None,
-    save_card: bool = False,
-    language: str = "rus",
-    name: str | None = None,
-) -> CheckoutInput:
-    """Check and normalise checkout input. Pure; raises RuleViolation (amount, card saving) or
+def validate_checkout(request: CheckoutRequest) -> CheckoutInput:
+    """Check and normalise ``request``. Pure; raises RuleViolation (amount, card saving) or
     ConsoleError (formats) with a message that says what to fix.
     """
+    amount, description = request.amount, request.description
     if not isinstance(amount, Money) or amount.currency != "KZT":
         raise RuleViolation(
             msg("payments", QT_TRANSLATE_NOOP("payments", "Payments are taken in tenge (KZT)."))
@@ -141,7 +140,7 @@ def validate_checkout(
                 QT_TRANSLATE_NOOP("payments", "The description contains characters that cannot be printed."),
             )
         )
-    email = (email or "").strip() or None
+    email = (request.email or "").strip() or None
     if email is not None and (len(email) > 255 or not EMAIL.match(email)):
         raise ConsoleError(
             msg(
@@ -152,8 +151,8 @@ def validate_checkout(
                 email=repr(email),
             )
         )
-    phone = _normal_phone(phone)
-    account_id = (account_id or "").strip() or None
+    phone = _normal_phone(request.phone)
+    account_id = (request.account_id or "").strip() or None
     if account_id is not None and not ACCOUNT_ID.match(account_id):
         raise ConsoleError(
             msg(
@@ -165,14 +164,14 @@ def validate_checkout(
                 ),
             )
         )
-    if save_card and account_id is None:
+    if request.save_card and account_id is None:
         raise RuleViolation(
             msg(
                 "payments",
                 QT_TRANSLATE_NOOP("payments", "To save the customer's card, enter the customer id."),
             )
         )
-    language = language.strip().lower()
+    language = request.language.strip().lower()
     if language not in LANGUAGES:
         raise ConsoleError(
             msg(
@@ -180,7 +179,7 @@ def validate_checkout(
                 QT_TRANSLATE_NOOP("payments", "The payment page language must be rus, kaz or eng."),
             )
         )
-    name = (name or "").strip() or None
+    name = (request.name or "").strip() or None
     if name is not None and not _NAME.match(name):
         raise ConsoleError(
             msg(
@@ -190,7 +189,7 @@ def validate_checkout(
                 ),
             )
         )
-    return CheckoutInput(amount, description, email, phone, account_id, save_card, language, name)
+    return CheckoutInput(amount, description, email, phone, account_id, request.save_card, language, name)
 
 
 def normal_phone(text: str) -> str | None:

@@ -24,7 +24,6 @@ from epay_desktop.domain import (
     ConsoleStatus,
     GatewaySnapshot,
     InvoiceId,
-    Money,
     Payment,
     PaymentEvent,
     PaymentEventKind,
@@ -55,6 +54,7 @@ from epay_desktop.services.payments.checkout import (
     DEFAULT_BACK_LINK_BASE,
     DESCRIPTION_MAX_BYTES,
     CheckoutInput,
+    CheckoutRequest,
     CheckoutSession,
     build_payment_object,
     cut_utf8,
@@ -113,20 +113,8 @@ class PaymentService:
 
     # -- taking a payment --------------------------------------------------------------------
 
-    async def create_payment(
-        self,
-        actor: User,
-        amount: Money,
-        *,
-        description: str = "",
-        email: str | None = None,
-        phone: str | None = None,
-        account_id: str | None = None,
-        save_card: bool = False,
-        language: str = "rus",
-        name: str | None = None,
-    ) -> CheckoutSession:
-        """Start a card payment for ``amount`` and return what the widget needs.
+    async def create_payment(self, actor: User, request: CheckoutRequest) -> CheckoutSession:
+        """Start a card payment for ``request`` and return what the widget needs.
 
         Side effects: commits an invoice id allocation, a NEW payment + audit ``payment.created``,
         then PENDING with the token's expiry and first poll time; publishes PaymentUpdated after
@@ -135,16 +123,7 @@ class PaymentService:
         inactive user, and the gateway's EpayError when no token was issued (the payment is then
         EXPIRED with the reason). The steps are :meth:`start_payment`'s.
         """
-        data = validate_checkout(
-            amount,
-            description=description,
-            email=email,
-            phone=phone,
-            account_id=account_id,
-            save_card=save_card,
-            language=language,
-            name=name,
-        )
+        data = validate_checkout(request)
         started = await self.start_payment(actor, data)
         obj = build_payment_object(
             started.payment,

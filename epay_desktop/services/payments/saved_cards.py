@@ -26,7 +26,7 @@ from epay_desktop.domain import ConsoleError, ConsoleStatus, InvoiceId, Money, P
 from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, msg
 from epay_desktop.gateway import Declined, EpayClient, EpayError, OutcomeUnknown
 from epay_desktop.gateway.cards import Secure3DForm, secure3d_form
-from epay_desktop.services.payments.checkout import DEFAULT_BACK_LINK_BASE, validate_checkout
+from epay_desktop.services.payments.checkout import DEFAULT_BACK_LINK_BASE, CheckoutRequest, validate_checkout
 from epay_desktop.services.payments.payment_service import PaymentService
 from epay_desktop.store.db import Store
 
@@ -146,7 +146,7 @@ class SavedCardService:
                 msg("payments", QT_TRANSLATE_NOOP("payments", "Choose one of the customer's saved cards."))
             )
         data = validate_checkout(
-            amount, description=description, email=email, phone=phone, account_id=account, language=language
+            CheckoutRequest(amount, description, email, phone, account_id=account, language=language)
         )
         svc = self._payments
         started = await svc.start_payment(actor, data, saved_card=True)
@@ -199,5 +199,5 @@ def _account(account_id: str) -> str:
         raise ConsoleError(
             msg("payments", QT_TRANSLATE_NOOP("payments", "Enter the customer id whose saved cards to use."))
         )
-    validate_checkout(Money(100), account_id=account)  # the same format rule as checkout
+    validate_checkout(CheckoutRequest(Money(100), account_id=account))  # the same format rule as checkout
     return account

@@ -1,13 +1,11 @@
 """The new-payment form: amount, description and the optional customer fields; Enter submits.
 
 The form checks what a person can fix at once (amount, phone, e-mail, customer id, "save card"
-needs a customer id) and emits :attr:`NewPaymentForm.submitted` with a :class:`PaymentRequest`.
+needs a customer id) and emits :attr:`NewPaymentForm.submitted` with a ``CheckoutRequest``.
 The payment service checks everything again; its refusal is shown by the caller.
 """
 
 from __future__ import annotations
-
-from dataclasses import dataclass, field
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QFont
@@ -25,34 +23,21 @@ from PySide6.QtWidgets import (
 
 from epay_desktop.domain import Money
 from epay_desktop.domain.text import DESCRIPTION_MAX_BYTES, FIELD_DESCRIPTION
-from epay_desktop.services.payments.checkout import ACCOUNT_ID, EMAIL, normal_phone
+from epay_desktop.services.payments.checkout import ACCOUNT_ID, EMAIL, CheckoutRequest, normal_phone
 from epay_desktop.ui.common import theme
 from epay_desktop.ui.common.language import page_language
 from epay_desktop.ui.common.text_input import text_problem
 from epay_desktop.ui.widgets.form_parts import text_label
 from epay_desktop.ui.widgets.money_edit import MoneyEdit
 
-__all__ = ["NewPaymentForm", "PaymentRequest", "normal_phone"]
-
-
-@dataclass(frozen=True, slots=True)
-class PaymentRequest:
-    """What the cashier asked for; "Try again" sends the same request (the service picks a new invoice)."""
-
-    amount: Money
-    description: str = ""
-    phone: str | None = None
-    email: str | None = None
-    account_id: str | None = None
-    save_card: bool = False
-    language: str = field(default_factory=page_language)  # the interface language's (0045)
+__all__ = ["NewPaymentForm", "normal_phone"]
 
 
 class NewPaymentForm(QWidget):
     """Amount (required), description, phone, e-mail, customer id, save card, page language."""
 
-    submitted = Signal(object)  # PaymentRequest
-    saved_card_requested = Signal(object)  # PaymentRequest: pay with one of the customer's saved cards
+    submitted = Signal(object)  # CheckoutRequest
+    saved_card_requested = Signal(object)  # CheckoutRequest: pay with one of the customer's saved cards
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -156,9 +141,10 @@ class NewPaymentForm(QWidget):
         self.saved_card_button.setEnabled(not reason)
         self.submit_button.setToolTip(reason)
 
-    def set_request(self, request: PaymentRequest | None) -> None:
-        """Fill the fields from ``request`` (None: clear them for a new sale)."""
-        r = request or PaymentRequest(Money(0))
+    def set_request(self, request: CheckoutRequest | None) -> None:
+        """Fill the fields from ``request`` (None: clear them for a new sale, the page in the interface's
+        language: decision 0045)."""
+        r = request or CheckoutRequest(Money(0), language=page_language())
         self.amount_edit.set_value(r.amount if request else None)
         self.description_edit.setText(r.description)
         self.phone_edit.setText(r.phone or "")
@@ -202,7 +188,7 @@ class NewPaymentForm(QWidget):
 
     # -- reading ----------------------------------------------------------------------------------
 
-    def request(self) -> PaymentRequest | None:
+    def request(self) -> CheckoutRequest | None:
         """The request if every field is right; else None, with the first problem shown and focused."""
         amount = self.amount_edit.value()
         if amount is None:
@@ -227,7 +213,7 @@ class NewPaymentForm(QWidget):
         if problem:
             return self._refuse(self.description_edit, problem)
         self.error_label.clear()
-        return PaymentRequest(
+        return CheckoutRequest(
             amount=amount,
             description=description,
             phone=phone,
@@ -270,7 +256,7 @@ class NewPaymentForm(QWidget):
         if request is not None:
             self.saved_card_requested.emit(request)
 
-    def _refuse(self, widget: QWidget, message: str) -> PaymentRequest | None:
+    def _refuse(self, widget: QWidget, message: str) -> CheckoutRequest | None:
         self.error_label.setText(message)
         widget.setFocus()
         return None

@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
 )
 
 from epay_desktop.domain import User
-from epay_desktop.ui.checkout.form import PaymentRequest
 from epay_desktop.ui.checkout.policy import could_be_issuer, safe_for_log
 from epay_desktop.ui.checkout.result import card_text
 from epay_desktop.ui.common import theme
@@ -36,6 +35,7 @@ from epay_desktop.ui.common.asyncqt import action_slot, ask_message
 from epay_desktop.ui.widgets.i18n import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
+    from epay_desktop.services.payments.checkout import CheckoutRequest
     from epay_desktop.services.payments.saved_cards import SavedCardService
 
 __all__ = ["SavedCardPanel"]
@@ -68,7 +68,7 @@ class SavedCardPanel(QWidget):
     ) -> None:
         super().__init__(parent)
         self._cards, self._user = cards, user
-        self.request: PaymentRequest | None = None
+        self.request: CheckoutRequest | None = None
         title = QLabel(self.tr("Pay with a saved card"))
         title.setFont(QFont(self.font().family(), self.font().pointSize() + 8, QFont.Weight.Bold))
         self.amount_label = QLabel()
@@ -119,7 +119,7 @@ class SavedCardPanel(QWidget):
         self.card_list.itemActivated.connect(lambda _item: self.pay_button.click())
         back.clicked.connect(self.back_requested)
 
-    def start(self, request: PaymentRequest) -> None:
+    def start(self, request: CheckoutRequest) -> None:
         """Begin for ``request`` (amount, description...); lists the cards at once if the id is known."""
         self.request = request
         self.amount_label.setText(request.amount.format())

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import QStackedWidget, QWidget
 
 from epay_desktop.domain import ConsoleError, ConsoleStatus, Payment, User
 from epay_desktop.services.payments.card_attempts import DECLINED, CardAttempts
-from epay_desktop.ui.checkout.form import NewPaymentForm, PaymentRequest
+from epay_desktop.ui.checkout.form import NewPaymentForm
 from epay_desktop.ui.checkout.result import Outcome, ResultView, outcome_of
 from epay_desktop.ui.checkout.saved_card import SavedCardPanel
 from epay_desktop.ui.checkout.view import CheckoutView
@@ -37,6 +37,7 @@ from epay_desktop.ui.common.language import on_language_change
 from epay_desktop.ui.receipts.preview import ReceiptDialog
 
 if TYPE_CHECKING:
+    from epay_desktop.services.payments.checkout import CheckoutRequest
     from epay_desktop.services.payments.payment_service import PaymentService
     from epay_desktop.services.payments.saved_cards import SavedCardService, Secure3DForm
     from epay_desktop.services.receipts import ReceiptService
@@ -94,7 +95,7 @@ class CheckoutScreen(QStackedWidget):
         self._card_lookup.setInterval(card_lookup_ms)
         self._card_lookup.timeout.connect(self._look_up_cards)
         self._card_task: asyncio.Task[None] | None = None
-        self.request: PaymentRequest | None = None
+        self.request: CheckoutRequest | None = None
         self.payment: Payment | None = None
         self.blocked_reason = ""
         self._stage: Stage = "paying"
@@ -126,7 +127,7 @@ class CheckoutScreen(QStackedWidget):
     # -- starting a payment -----------------------------------------------------------------------
 
     @action_slot(object)
-    async def on_form_submitted(self, request: PaymentRequest) -> None:
+    async def on_form_submitted(self, request: CheckoutRequest) -> None:
         await self._start(request)
 
     @action_slot(busy=("try_again_button",))
@@ -139,19 +140,10 @@ class CheckoutScreen(QStackedWidget):
             return
         await self._start(self.request)  # a NEW payment: the service allocates a new invoice id
 
-    async def _start(self, request: PaymentRequest) -> None:
+    async def _start(self, request: CheckoutRequest) -> None:
         self.request, self._saved = request, False
         try:
-            session = await self._payments.create_payment(
-                self._user(),
-                request.amount,
-                description=request.description,
-                email=request.email,
-                phone=request.phone,
-                account_id=request.account_id,
-                save_card=request.save_card,
-                language=request.language,
-            )
+            session = await self._payments.create_payment(self._user(), request)
         except ConsoleError:  # refused before anything was stored: the message box says why
             raise
         except Exception as exc:
@@ -166,7 +158,7 @@ class CheckoutScreen(QStackedWidget):
         self._block(self.tr("A payment is in progress at this counter."))
         self._start_watch()
 
-    def _token_refused(self, request: PaymentRequest, reason: str) -> None:
+    def _token_refused(self, request: CheckoutRequest, reason: str) -> None:
         """Back to the form with the sale kept, saying truly what happened to the attempt."""
         first = reason.split(". ")[0].rstrip(".")
         first = first[:1].lower() + first[1:]
@@ -222,7 +214,7 @@ class CheckoutScreen(QStackedWidget):
         self.form.show_saved_cards(usable, note)
 
     @Slot(object)
-    def _on_saved_card_requested(self, request: PaymentRequest) -> None:
+    def _on_saved_card_requested(self, request: CheckoutRequest) -> None:
         if self.saved_panel is not None and not self.blocked_reason:
             if request.account_id is None:  # found by the phone: the phone is the customer id
                 request = replace(request, account_id=self.form.card_owner())
