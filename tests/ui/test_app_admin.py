@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QMenu, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QLineEdit, QMenu, QMessageBox
 from sqlalchemy import event
 
 from epay_desktop import safe_files
@@ -32,6 +32,7 @@ from tests.support.live_console import CASHIER, CASHIER_PIN, MANAGER, MANAGER_PI
 from tests.support.windows import shown, wait_shown
 
 LEFT = Qt.MouseButton.LeftButton
+Cancel = QDialogButtonBox.StandardButton.Cancel
 SECRET = "s3cr3t-VALUE-do-not-leak"
 TERMINAL = "67e34d63-102f-4bd1-898e-370781d0074d"
 SLOW = 15_000
@@ -383,3 +384,30 @@ def test_what_settings_saved_is_what_the_next_start_uses(
     # the real environment still wins over what was saved
     override = arun(saved_environ({"EPAYMENT_HOME": str(home), "EPAYMENT_ENV": "sandbox"}))
     assert load_gateway_settings(override).environment.value == "sandbox"
+
+
+def test_enter_in_export_starts_the_export_not_cancel(console: Any, qtbot: Any, arun: Any) -> None:
+    """Seen at the counter: Enter in the export window closed it. Its "Export…" was made the default
+    before the button box was in the dialog, so Qt made the first button (Cancel) the default on show."""
+    seed(console, arun, 500_000_030, "10")
+    console.log_in(MANAGER, MANAGER_PIN)
+    console.window.commands.export_csv.trigger()
+    dialog = wait_shown(qtbot, ExportDialog)
+    qtbot.waitUntil(dialog.export_button.isEnabled, timeout=SLOW)
+    assert dialog.export_button.isDefault() and not dialog.buttons.button(Cancel).isDefault()
+    qtbot.keyClick(dialog.period_combo, Qt.Key.Key_Return)
+    box = wait_file_dialog(qtbot, dialog)  # where to save: the export started
+    assert dialog.isVisible()
+    box.reject()
+
+
+def test_enter_in_needs_attention_opens_the_payment(console: Any, qtbot: Any, arun: Any) -> None:
+    waiting = seed(console, arun, 500_000_031, "700", OpState.NEEDS_REVIEW)
+    console.log_in(MANAGER, MANAGER_PIN)
+    window = console.window
+    window.commands.attention.trigger()
+    dialog = wait_shown(qtbot, AttentionDialog)
+    qtbot.waitUntil(dialog.open_button.isEnabled, timeout=SLOW)
+    assert dialog.open_button.isDefault()
+    qtbot.keyClick(dialog, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.detail_view.invoice_id == waiting, timeout=SLOW)

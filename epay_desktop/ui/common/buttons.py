@@ -19,8 +19,11 @@ def dialog_buttons(
     on_accept: Callable[[], object],
 ) -> tuple[QDialogButtonBox, QPushButton]:
     """The ``standard`` buttons (Cancel, Close: they reject ``dialog``) and the default button ``text``
-    (object name ``name``), which calls ``on_accept``; the box and that button."""
-    buttons = QDialogButtonBox(standard)
+    (object name ``name``), which calls ``on_accept``; the box and that button.
+
+    The box is made inside ``dialog``: a button made the default before it is in its dialog is not the
+    dialog's default, and on show Qt makes the first button (Cancel) the default, so Enter cancelled."""
+    buttons = QDialogButtonBox(standard, dialog)
     button = named(buttons.addButton(text, QDialogButtonBox.ButtonRole.AcceptRole), name)
     button.setDefault(True)
     buttons.accepted.connect(on_accept)
