@@ -64,6 +64,7 @@ def test_print_asks_which_receipt_newest_refund_first(qtbot, aloop, setup, previ
     title = " ".join(chooser.windowTitle().replace("\u202f", " ").split())
     assert s.payment.invoice_id.value in title and "1 500,00" in title
     assert chooser.grab().save("/tmp/receipt-chooser.png")  # noqa: S108
+    assert chooser.print_button.isDefault()  # Enter anywhere in the window prints, not Cancel
     chooser.list.setCurrentRow(1)
     qtbot.keyClick(chooser.list, Qt.Key.Key_Return)
     qtbot.waitUntil(task.done)
