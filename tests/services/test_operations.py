@@ -25,6 +25,7 @@ from epay_desktop.domain import (
     OpKind,
     OpState,
     PermissionDenied,
+    Role,
     RuleViolation,
     StaleRemaining,
 )
@@ -174,6 +175,55 @@ def test_review_needs_a_manager_and_abandon_marks_failed(env: Env) -> None:
         lambda svc: svc.ops.refund(env.manager, payment.invoice_id, Money.parse("40"), reason="y")
     )
     assert again.state is OpState.SUCCEEDED
+
+
+def _needs_review(env: Env) -> tuple[Any, Any]:
+    payment = env.paid("100")
+    env.control.fault("refund", "drop_before_apply")
+    op = env.run(lambda svc: svc.ops.refund(env.manager, payment.invoice_id, Money.parse("40"), reason="x"))
+    env.clock.advance(minutes=2)
+    env.run(lambda svc: svc.reconciler.reconcile_all())
+    assert _state(env, op.id) == OpState.NEEDS_REVIEW.value
+    return payment, op
+
+
+def _state(env: Env, op_id: str) -> str:
+    return next(row.state for row in env.op_rows() if row.id == op_id)
+
+
+def _demote(env: Env) -> None:  # as a second counter's administrator does, audited
+    with env.store.write() as tx:
+        tx.users.set_role(env.manager.id, Role.CASHIER, now=env.clock())
+        tx.audit.append(
+            None, "user.role_changed", f"user:{env.manager.id}", {"before": "manager", "after": "cashier"}
+        )
+
+
+def _deactivate(env: Env) -> None:
+    with env.store.write() as tx:
+        tx.users.set_active(env.manager.id, False, now=env.clock())
+        tx.audit.append(None, "user.deactivated", f"user:{env.manager.id}", {})
+
+
+@pytest.mark.parametrize("decision", ["retry", "abandon"])
+@pytest.mark.parametrize("change", [_demote, _deactivate], ids=["demoted", "deactivated"])
+def test_a_manager_demoted_or_deactivated_since_log_in_cannot_decide_a_review(
+    env: Env, change: Any, decision: Any
+) -> None:
+    """The review checks the manager as stored now, as refund, charge and cancel do: the screen's User
+    object, made at log-in, still says manager (a retry would send the money again)."""
+    payment, op = _needs_review(env)
+    change(env)
+    with pytest.raises(PermissionDenied) as refused:
+        env.run(lambda svc: svc.ops.review(env.manager, op.id, decision))
+    assert (
+        refused.value.user_message == "Only a manager can decide about an operation whose outcome is unclear."
+    )
+    assert _state(env, op.id) == OpState.NEEDS_REVIEW.value
+    assert env.control.refunded_minor(payment.invoice_id) == 0  # a retry sent nothing again
+    with env.store.read() as tx:
+        actions = [r.action for r in tx.session.execute(text("SELECT action FROM audit_log ORDER BY seq"))]
+    assert actions[-1] in ("user.role_changed", "user.deactivated")  # nothing decided, nothing audited
 
 
 def test_refund_whose_token_request_fails_is_failed_as_not_sent(env: Env) -> None:

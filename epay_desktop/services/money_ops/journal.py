@@ -30,7 +30,7 @@ from epay_desktop.domain import (
 from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, msg
 from epay_desktop.domain.words import KIND_WORDS
 from epay_desktop.services.money_ops.outcomes import Verdict, next_state
-from epay_desktop.services.people.login import require_audited
+from epay_desktop.services.people.login import require_audited, require_manager
 from epay_desktop.store.tx import Tx
 
 __all__ = [
@@ -257,6 +257,13 @@ def _under_review(tx: Tx, op_id: str) -> MoneyOp:
     return current
 
 
+#: A review decision by someone who is not (or no longer, as stored now) an active manager.
+REVIEW_REFUSAL = msg(
+    "operations",
+    QT_TRANSLATE_NOOP("operations", "Only a manager can decide about an operation whose outcome is unclear."),
+)
+
+
 def reopen_for_retry(tx: Tx, op_id: str, *, actor: User, now: datetime) -> tuple[MoneyOp, Payment]:
     """A manager's "retry": NEEDS_REVIEW -> SENDING (same id, so the same externalID), audited.
 
@@ -264,6 +271,7 @@ def reopen_for_retry(tx: Tx, op_id: str, *, actor: User, now: datetime) -> tuple
     operation is no longer waiting for review.
     """
     current = _under_review(tx, op_id)
+    require_manager(tx, actor, REVIEW_REFUSAL)
     payment = tx.payments.get(current.payment_id)
     op = tx.operations.mark(op_id, OpState.SENDING, now=now)
     _audit(tx, actor.id, op, "retried", payment.invoice_id, now, decided_by=actor.id)
@@ -296,6 +304,7 @@ def _close_review(
     audit_note: bool = False,
 ) -> MoneyOp:
     _under_review(tx, op_id)
+    require_manager(tx, actor, REVIEW_REFUSAL)
     op = tx.operations.mark(op_id, state, now=now, gateway_message=note)
     invoice = tx.payments.get(op.payment_id).invoice_id
     extra = {"note": note} if audit_note else {}

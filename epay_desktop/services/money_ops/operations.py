@@ -297,21 +297,15 @@ class MoneyOperations:
         the operation in the bank's records (merchant cabinet) while check-status shows an effect that
         may be it but cannot be attributed (e.g. the refunded total rose by more than this refund):
         SUCCEEDED; any rest is then found by the books check as an outside refund (decision 0038).
-        All audited with the manager's id. Raises PermissionDenied (not a manager), RuleViolation
+        All audited with the manager's id. Raises PermissionDenied (not an active manager as stored now:
+        the decision's own transaction checks, as refund, charge and cancel do), RuleViolation
         (not under review, or the bank's answer does not allow the decision: the message says why
         and what to do), ValueError (unknown decision).
         """
         if decision not in ("retry", "abandon", "applied"):
             raise ValueError(f"unknown review decision {decision!r}")
-        if not actor.role.can_move_money:
-            raise PermissionDenied(
-                msg(
-                    "operations",
-                    QT_TRANSLATE_NOOP(
-                        "operations", "Only a manager can decide about an operation whose outcome is unclear."
-                    ),
-                )
-            )
+        if not actor.role.can_move_money:  # before asking the bank; the decision's transaction checks again
+            raise PermissionDenied(journal.REVIEW_REFUSAL)
         resolution = await self.resolve_verbose(op_id)
         op = resolution.op
         if op.state is not OpState.NEEDS_REVIEW:
