@@ -303,3 +303,16 @@ def test_a_deleted_widget_in_an_open_window_is_still_a_bug(qtbot, aloop):
         start_action(owner, "stale", stale)
         qtbot.waitUntil(lambda: len(captured) == 1)
     assert captured[0][0] is RuntimeError
+
+
+def test_a_dialog_deleted_with_its_window_ends_the_wait_as_rejected(qtbot, aloop):
+    """Quitting deletes the main window with any dialog still open in it: the flow waiting on that
+    dialog ends at once (rejected), not after the quit's grace (asyncqt.end_live_tasks)."""
+    owner = QWidget()
+    owner.show()
+    dialog = NoExecDialog(owner)
+    task = asyncio.ensure_future(run_dialog(dialog))
+    qtbot.waitUntil(dialog.isVisible)
+    shiboken6.delete(owner)
+    qtbot.waitUntil(task.done, timeout=1000)
+    assert task.result() == QDialog.DialogCode.Rejected

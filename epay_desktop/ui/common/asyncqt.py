@@ -139,7 +139,8 @@ async def end_live_tasks(grace_s: float = QUIT_GRACE_S) -> None:
 async def run_dialog(dialog: QDialog) -> int:
     """Show ``dialog`` window-modally with ``open()`` and return its result code when it finishes.
 
-    Never calls ``exec()``. If the awaiting task is cancelled the dialog is rejected.
+    Never calls ``exec()``. If the awaiting task is cancelled the dialog is rejected. A dialog deleted
+    while open (its window went, the console quitting) counts as rejected: the wait ends then.
     """
     future: asyncio.Future[int] = asyncio.get_event_loop().create_future()
 
@@ -147,7 +148,11 @@ async def run_dialog(dialog: QDialog) -> int:
         if not future.done():
             future.set_result(int(result))
 
+    def on_destroyed(*_gone: object) -> None:
+        on_finished(QDialog.DialogCode.Rejected.value)
+
     dialog.finished.connect(on_finished)
+    dialog.destroyed.connect(on_destroyed)
     waiting = asyncio.current_task()
     busy = busy_indicator()
     busy.pause(waiting)  # waiting for a person is not "the console is busy"
@@ -163,6 +168,7 @@ async def run_dialog(dialog: QDialog) -> int:
         if shiboken6.isValid(dialog):
             with contextlib.suppress(RuntimeError, RuntimeWarning, TypeError):
                 dialog.finished.disconnect(on_finished)
+                dialog.destroyed.disconnect(on_destroyed)
 
 
 async def run_dialog_once(dialog: QDialog) -> int:
