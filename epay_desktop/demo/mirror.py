@@ -12,7 +12,9 @@ from typing import Final
 
 from epay_desktop.domain import MoneyOp, OpKind, OpState, Payment, PaymentStatus
 from epay_desktop.sandbox import SandboxState
+from epay_desktop.sandbox.cards import ISSUER, MaskedCard
 from epay_desktop.sandbox.ledger import Transaction
+from epay_desktop.sandbox.models import Order
 
 __all__ = ["mirror_into_sandbox"]
 
@@ -50,10 +52,10 @@ def mirror_into_sandbox(
         txn.reason_code = payment.reason_code or 0
         txn.reference, txn.approval_code = payment.reference or "", payment.approval_code or ""
         txn.int_reference = payment.transaction_id.replace("-", "")[:16].upper()
-        txn.card_mask, txn.card_type = payment.card_mask or "", payment.card_type or ""
-        txn.issuer = "JSC HALYK BANK (SANDBOX)"
-        txn.description, txn.language = payment.description, payment.language
-        txn.phone = payment.phone or ""
+        txn.card = MaskedCard(payment.card_mask or "", payment.card_type or "", ISSUER)
+        txn.order = Order(
+            description=payment.description, language=payment.language, phone=payment.phone or ""
+        )
         if status in (PaymentStatus.AUTH, PaymentStatus.CANCEL, PaymentStatus.CANCEL_OLD):
             txn.auth_time = payment.created_at
             txn.record("auth", payment.org_amount.minor, payment.created_at)

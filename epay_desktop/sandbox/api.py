@@ -23,6 +23,7 @@ from epay_desktop.sandbox.errors import Code, SandboxError
 from epay_desktop.sandbox.faults import Fault
 from epay_desktop.sandbox.lag import as_reported
 from epay_desktop.sandbox.ledger import Ledger
+from epay_desktop.sandbox.models import Order
 from epay_desktop.sandbox.oauth import issue_token
 from epay_desktop.sandbox.render import JSONResponse, error_response, read_json
 from epay_desktop.sandbox.state import Checkout, SandboxState
@@ -191,19 +192,13 @@ class Api:
             amount=str(amount) if amount is not None else amount_text(token.amount),
             currency=str(body.get("currency") or token.currency),
             terminal=str(body.get("terminalId") or token.terminal_id),
-            description=str(body.get("description") or ""),
-            account_id=str(body.get("accountId") or ""),
-            email=str(body.get("email") or ""),
-            phone=str(body.get("phone") or ""),
-            name=str(body.get("name") or ""),
-            language=str(body.get("language") or "rus"),
-            data=str(body.get("data") or ""),
+            order=Order.read(lambda key: str(body.get(key) or "")),
             post_link=str(body.get("postLink") or ""),
             failure_post_link=str(body.get("failurePostLink") or ""),
         )
         term_url = term_url_for(request, token.access_token)
         links = SavedCardLinks(
-            str(body.get("backLink") or ""), str(body.get("failureBackLink") or ""), checkout.language
+            str(body.get("backLink") or ""), str(body.get("failureBackLink") or ""), checkout.order.language
         )
         paid = await self.state.pay_with_saved_card(
             checkout, str(card["id"]), term_url=term_url, context=links

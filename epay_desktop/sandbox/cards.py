@@ -25,6 +25,7 @@ __all__ = [
     "THREE_DS_CODE",
     "CardBehaviour",
     "CardVault",
+    "MaskedCard",
     "SavedCard",
     "behaviour_of",
     "card_mask",
@@ -118,6 +119,19 @@ def card_type(pan: str) -> str:
     if pan[:2] in {"34", "37"}:
         return "AMEX"
     return "UNKNOWN"
+
+
+@dataclass(frozen=True, slots=True)
+class MaskedCard:
+    """The card of an attempt as the gateway shows it (never the full number)."""
+
+    mask: str = ""
+    type: str = ""
+    issuer: str = ""
+
+    @classmethod
+    def of(cls, pan: str) -> MaskedCard:
+        return cls(card_mask(pan), card_type(pan), ISSUER)
 
 
 @dataclass(slots=True)

@@ -15,7 +15,9 @@ from datetime import datetime, timedelta
 
 from epay_desktop.domain import PaymentStatus
 from epay_desktop.sandbox.amounts import MIN_REFUND, amount_text
+from epay_desktop.sandbox.cards import MaskedCard
 from epay_desktop.sandbox.errors import Code, SandboxError
+from epay_desktop.sandbox.models import Order
 
 __all__ = ["Attempt", "Invoice", "Ledger", "Operation", "Transaction"]
 
@@ -46,8 +48,7 @@ class Attempt:
 
     number: int
     started: datetime
-    card_mask: str
-    card_type: str
+    card: MaskedCard
     status: PaymentStatus = PaymentStatus.NEW  # NEW while 3-D Secure is pending
     reason_code: int = 0
     reason: str = ""
@@ -79,18 +80,11 @@ class Transaction:
     reference: str = ""
     approval_code: str = ""
     int_reference: str = ""
-    card_mask: str = ""
-    card_type: str = ""
-    issuer: str = ""
+    card: MaskedCard = field(default_factory=MaskedCard)
     card_id: str = ""
     secure: bool = False
-    account_id: str = ""
-    description: str = ""
-    language: str = "rus"
-    name: str = ""
-    email: str = ""
-    phone: str = ""
-    data: str = ""
+    #: The order and payer of the latest attempt (its name is the cardholder's).
+    order: Order = field(default_factory=Order)
     auth_time: datetime | None = None
     operations: list[Operation] = field(default_factory=list)
     postlinks: list[dict[str, object]] = field(default_factory=list)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -10,7 +11,7 @@ from typing import TYPE_CHECKING, Literal
 if TYPE_CHECKING:
     from epay_desktop.sandbox.ledger import Transaction
 
-__all__ = ["AttemptResult", "CardInput", "Checkout", "CheckoutInfo", "SavedCardPayment"]
+__all__ = ["AttemptResult", "CardInput", "Checkout", "CheckoutInfo", "Order", "SavedCardPayment"]
 
 
 @dataclass(frozen=True)
@@ -22,20 +23,41 @@ class CardInput:
 
 
 @dataclass(frozen=True)
-class Checkout:
-    invoice_id: str
-    access_token: str
-    amount: str  # decimal text as in the payment object
-    currency: str
-    terminal: str
+class Order:
+    """What the payment object says about the order and its payer. The transaction keeps its latest
+    attempt's (with the cardholder's name) and echoes it in check-status, answers and postLinks."""
+
     description: str = ""
     account_id: str = ""
     email: str = ""
     phone: str = ""
     name: str = ""
     language: str = "rus"
-    card_save: bool = False
     data: str = ""
+
+    @classmethod
+    def read(cls, get: Callable[[str], str]) -> Order:
+        """The order as the payment object's keys say it; ``get(key)`` is "" for a key not sent."""
+        return cls(
+            description=get("description"),
+            account_id=get("accountId"),
+            email=get("email"),
+            phone=get("phone"),
+            name=get("name"),
+            language=get("language") or "rus",
+            data=get("data"),
+        )
+
+
+@dataclass(frozen=True)
+class Checkout:
+    invoice_id: str
+    access_token: str
+    amount: str  # decimal text as in the payment object
+    currency: str
+    terminal: str
+    order: Order = Order()
+    card_save: bool = False
     post_link: str = ""
     failure_post_link: str = ""
 

@@ -121,7 +121,7 @@ def routes(state: SandboxState) -> list[BaseRoute]:
             payment = payment_from_params(packed)
         except ParamsError as exc:
             return error_page(make_view(language_hint(packed), lang, short), exc.text_key, str(exc))
-        view = make_view(payment.checkout.language, lang, short)
+        view = make_view(payment.checkout.order.language, lang, short)
         try:
             info = state.validate_checkout(payment.checkout)
         except SandboxError as exc:
@@ -179,7 +179,7 @@ def routes(state: SandboxState) -> list[BaseRoute]:
             payment = payment_from_params(context.raw_params)
         except ParamsError as exc:
             return error_page(make_view(None, context.lang, context.short), exc.text_key, str(exc))
-        view = make_view(payment.checkout.language, context.lang, context.short)
+        view = make_view(payment.checkout.order.language, context.lang, context.short)
         try:
             result = await state.finish_3ds(md, pa_res)
         except SandboxError as exc:
@@ -194,7 +194,7 @@ def routes(state: SandboxState) -> list[BaseRoute]:
             payment = payment_from_params(q.get("params"))
         except ParamsError as exc:
             return error_page(make_view(language_hint(q.get("params")), q.get("lang"), short), exc.text_key)
-        return _final(make_view(payment.checkout.language, q.get("lang"), short), payment, False)
+        return _final(make_view(payment.checkout.order.language, q.get("lang"), short), payment, False)
 
     return [
         *(asset_route(name) for name in _ASSETS),

@@ -15,6 +15,7 @@ from starlette.datastructures import FormData
 
 from epay_desktop.payform.codec import ParamsError, parse_params
 from epay_desktop.sandbox.cards import pan_valid
+from epay_desktop.sandbox.models import Order
 from epay_desktop.sandbox.state import CardInput, Checkout
 
 __all__ = [
@@ -60,14 +61,8 @@ def payment_from_params(packed: str | None) -> Payment:
         amount=fields.get("amount", ""),
         currency=fields.get("currency", ""),
         terminal=fields.get("terminal", ""),
-        description=fields.get("description", ""),
-        account_id=fields.get("accountId", ""),
-        email=fields.get("email", ""),
-        phone=fields.get("phone", ""),
-        name=fields.get("name", ""),
-        language=fields.get("language", "rus") or "rus",
+        order=Order.read(lambda key: fields.get(key, "")),
         card_save=fields.get("cardSave", "").strip().lower() in {"true", "1", "yes"},
-        data=fields.get("data", ""),
         post_link=fields.get("postLink", ""),
         failure_post_link=fields.get("failurePostLink", ""),
     )

@@ -12,20 +12,19 @@ import base64
 import random
 import secrets
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from decimal import Decimal
 
 from epay_desktop.domain import PaymentStatus
 from epay_desktop.sandbox.amounts import parse_amount, to_decimal
 from epay_desktop.sandbox.cards import (
-    ISSUER,
     THREE_DS_CODE,
     CardVault,
+    MaskedCard,
     SavedCard,
     behaviour_of,
     card_mask,
-    card_type,
     check_cvc,
     expiry_passed,
     normalize_pan,
@@ -151,7 +150,7 @@ class SandboxState:
             invoice_id=token.invoice_id,
             amount=to_decimal(token.amount),
             currency=token.currency,
-            description=checkout.description,
+            description=checkout.order.description,
             shop_name=self.config.shop_name,
             expires_at=token.expires_at,
         )
@@ -205,7 +204,7 @@ class SandboxState:
         token, md = challenge.token, challenge.md
         return AcsPrompt(
             md, self.config.shop_name, to_decimal(token.amount), token.currency,
-            card_mask(challenge.pan), challenge.checkout.language, challenge.term_url,
+            card_mask(challenge.pan), challenge.checkout.order.language, challenge.term_url,
         )  # fmt: skip
 
     def acs_answer(self, md: str, code: str | None) -> AcsAnswer:
@@ -258,10 +257,10 @@ class SandboxState:
         card = self.cards.get(card_id, token.terminal_id)
         if not card.active:
             raise SandboxError(Code.CARD_DEACTIVATED, "card is deactivated")
-        if card.account_id != checkout.account_id:
+        if card.account_id != checkout.order.account_id:
             raise SandboxError(Code.ACCOUNT_MISMATCH, "accountId does not match the saved card's")
         now = self.now()
-        txn = self._attempt(checkout, token, now, card.pan, checkout.name or card.payer_name)
+        txn = self._attempt(checkout, token, now, card.pan, checkout.order.name or card.payer_name)
         txn.card_id = card.id
         if behaviour_of(card.pan).kind == "3ds":
             challenge = self._challenge(txn, card.pan, checkout, token, term_url, context)
@@ -312,14 +311,12 @@ class SandboxState:
             if earlier.status is PaymentStatus.NEW:  # a 3-D Secure step left unanswered
                 earlier.status, earlier.reason_code = PaymentStatus.THREE_DS, 473
                 earlier.reason = "3-D Secure not completed"
-        txn.account_id, txn.description = checkout.account_id, checkout.description
-        txn.language = checkout.language
-        txn.name, txn.email, txn.phone, txn.data = name, checkout.email, checkout.phone, checkout.data
-        txn.card_mask, txn.card_type, txn.issuer = card_mask(pan), card_type(pan), ISSUER
+        txn.order = replace(checkout.order, name=name)
+        txn.card = MaskedCard.of(pan)
         txn.card_id = ""  # a saved card's id belongs to its own attempt (pay_with_saved_card sets it)
         # check-status shows the latest attempt: it starts afresh
         txn.status, txn.reason_code, txn.reason, txn.secure = PaymentStatus.NEW, 0, "", False
-        txn.attempts.append(Attempt(len(txn.attempts) + 1, now, txn.card_mask, txn.card_type))
+        txn.attempts.append(Attempt(len(txn.attempts) + 1, now, txn.card))
         return self.ledger.add(txn)
 
     def _digits(self, n: int) -> str:
@@ -338,9 +335,9 @@ class SandboxState:
         else:
             txn.status = PaymentStatus.CHARGE
             txn.record("charge", txn.amount, now)
-        if checkout.card_save and checkout.account_id and not txn.card_id:
+        if checkout.card_save and checkout.order.account_id and not txn.card_id:
             saved = SavedCard(
-                CardVault.new_id(), pan, checkout.account_id, token.terminal_id, txn.name,
+                CardVault.new_id(), pan, checkout.order.account_id, token.terminal_id, txn.order.name,
                 txn.id, txn.reference, txn.int_reference, now,
             )  # fmt: skip
             txn.card_id = self.cards.save(saved).id

@@ -16,6 +16,7 @@ from epay_desktop.sandbox.cards import (
     TEST_CARD_RESTRICTED,
     TEST_CARD_VISA,
 )
+from epay_desktop.sandbox.models import Order
 
 
 def checkout(sb, invoice: str, amount: str = "1500.50", **extra) -> Checkout:
@@ -33,7 +34,7 @@ def submit(sb, co: Checkout, c: CardInput):
 
 
 def test_validate_checkout_describes_the_payment(sb) -> None:
-    co = checkout(sb, "000000401", description="two coffees")
+    co = checkout(sb, "000000401", order=Order(description="two coffees"))
     info = sb.state.validate_checkout(co)
     assert (info.invoice_id, info.amount, info.currency) == ("000000401", Decimal("1500.5"), "KZT")
     assert info.description == "two coffees"
