@@ -3,7 +3,8 @@
 Imports only the domain, the standard library and reportlab; reportlab (and its fonts) only when
 the first receipt is drawn: ``render_pdf`` is looked up on first use (decision 0055). Build a
 :class:`ReceiptData`, then ``render_pdf(data, "80")`` returns the PDF bytes (``epay_desktop.safe_files`` saves
-them).
+them). ``render_escpos(data, profile)`` (:mod:`~epay_desktop.receipts.escpos`) writes the same receipt as
+ESC/POS bytes for a thermal printer described by a ``RenderProfile`` (``receipts.escpos_profile``).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from epay_desktop.receipts.layout import KZ_TIME, local_time
 from epay_desktop.receipts.qr import LEGACY_QR_PREFIX, QR_PREFIX, payment_qr_payload, read_payment_qr
 
 if TYPE_CHECKING:
+    from epay_desktop.receipts.escpos import render_escpos
     from epay_desktop.receipts.pdf import render_pdf
 
 __all__ = [
@@ -32,6 +34,7 @@ __all__ = [
     "masked_card",
     "payment_qr_payload",
     "read_payment_qr",
+    "render_escpos",
     "render_pdf",
 ]
 
@@ -41,4 +44,8 @@ def __getattr__(name: str) -> Any:
         from epay_desktop.receipts.pdf import render_pdf
 
         return render_pdf
+    if name == "render_escpos":  # Pillow loads with the first raster line, not at start-up
+        from epay_desktop.receipts.escpos import render_escpos
+
+        return render_escpos
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -1,0 +1,199 @@
+"""The receipt laid out in character cells: 32, 42 or 48 columns of one cell per letter (decision 0103).
+
+``layout_cells`` turns the blocks of :func:`~epay_desktop.receipts.layout.build_blocks` into lines of
+at most ``cols`` characters that every ESC/POS renderer prints the same way (text in a code page, or
+drawn into an image). Text is prepared first (:func:`prepare_text`, docs/escpos.md section 5.4):
+NFC, no-break spaces as spaces, and for a text code page the few signs it lacks written with ones it
+has (« » -> ", — -> -, … -> ...; the tenge sign as ``тг`` / ``KZT``): nothing becomes ``?``.
+Wrapping (section 5.5): words wrap at ``cols``, a word longer than a line is split; a label's value
+(amount, date, RRN, approval code) is right-aligned and never broken. Pure and deterministic.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from epay_desktop.domain.receipts import ReceiptLanguage
+from epay_desktop.receipts.data import ReceiptData
+from epay_desktop.receipts.layout import Banner, Block, Gap, Pair, Qr, Rule, Size, Text, build_blocks
+
+__all__ = [
+    "CellLine",
+    "QrCell",
+    "ReceiptCells",
+    "encodable",
+    "layout_cells",
+    "pair_lines",
+    "prepare_text",
+    "tenge_sign",
+    "wrap_cells",
+]
+
+TENGE = "\u20b8"
+#: Signs a text code page may lack, and what is printed instead (only when the page lacks them).
+_FALLBACKS: dict[str, str] = {
+    "«": '"',
+    "»": '"',
+    "„": '"',
+    "“": '"',
+    "”": '"',
+    "‘": "'",
+    "’": "'",
+    "—": "-",
+    "–": "-",
+    "‑": "-",
+    "−": "-",
+    "…": "...",
+    "×": "x",
+    "•": "*",
+    "·": ".",
+    "№": "N",
+}
+_SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2007": " ", "\t": " "})
+
+
+@dataclass(frozen=True, slots=True)
+class CellLine:
+    """One printed line: at most ``cols`` characters, already padded for its alignment.
+    ``tall`` is double height (the total; width stays one cell per character)."""
+
+    text: str
+    bold: bool = False
+    tall: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class QrCell:
+    """The QR code, centred on its own."""
+
+    payload: str
+
+
+Cell = CellLine | QrCell
+
+
+@dataclass(frozen=True, slots=True)
+class ReceiptCells:
+    """A receipt laid out for ``cols`` columns with text prepared for ``codec`` (None: an image)."""
+
+    cols: int
+    codec: str | None
+    lines: tuple[Cell, ...]
+
+    def text_lines(self) -> list[str]:
+        """The printed lines as text (the QR code as ``[QR]``), trailing spaces dropped."""
+        return [c.text.rstrip() if isinstance(c, CellLine) else "[QR]" for c in self.lines]
+
+
+def tenge_sign(language: ReceiptLanguage, codec: str | None) -> str:
+    """How the tenge sign prints, decided once: ``₸`` in an image (the shipped font has it), else
+    ``тг`` in Kazakh and Russian and ``KZT`` in English (no code page holds U+20B8)."""
+    if codec is None:
+        return TENGE
+    return "KZT" if language is ReceiptLanguage.EN else "тг"
+
+
+def encodable(text: str, codec: str) -> bool:
+    """Whether every character of ``text`` is in ``codec`` (strict: nothing replaced)."""
+    try:
+        text.encode(codec)
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def prepare_text(text: str, codec: str | None, tenge: str = TENGE) -> str:
+    """``text`` ready to lay out: NFC, every no-break or tab space a plain space, the tenge sign as
+    ``tenge``; for a text ``codec``, each sign it lacks written with the fallback it has. Letters are
+    never replaced: a line the codec cannot hold is drawn as an image by the renderer instead."""
+    text = unicodedata.normalize("NFC", text).translate(_SPACES).replace("\n", " ")
+    text = text.replace(TENGE, tenge)
+    if codec is None:
+        return text
+    return "".join(_FALLBACKS[ch] if ch in _FALLBACKS and not encodable(ch, codec) else ch for ch in text)
+
+
+def wrap_cells(text: str, cols: int) -> list[str]:
+    """Greedy word wrap at ``cols`` cells; a word longer than a line (a long id) is split hard."""
+    lines: list[str] = []
+    current = ""
+    for word in text.split():
+        while len(word) > cols:
+            if current:
+                lines.append(current)
+                current = ""
+            lines.append(word[:cols])
+            word = word[cols:]
+        if not word:
+            continue
+        if current and len(current) + 1 + len(word) <= cols:
+            current = f"{current} {word}"
+        else:
+            if current:
+                lines.append(current)
+            current = word
+    if current or not lines:
+        lines.append(current)
+    return lines
+
+
+def pair_lines(label: str, value: str, cols: int) -> list[str]:
+    """A label on the left and its value right-aligned on the same line when both fit.
+
+    Otherwise the label wraps and the value goes on the label's last line, or right-aligned on its
+    own line. A value is never broken unless it is longer than a whole line: then free text wraps
+    by words and one long id is split hard, each piece right-aligned."""
+    if len(value) > cols:
+        return [*wrap_cells(label, cols), *(piece.rjust(cols) for piece in wrap_cells(value, cols))]
+    if len(label) + 1 + len(value) <= cols:
+        return [label + value.rjust(cols - len(label))]
+    lines = wrap_cells(label, cols)
+    last = lines[-1]
+    if len(last) + 1 + len(value) <= cols:
+        lines[-1] = last + value.rjust(cols - len(last))
+    else:
+        lines.append(value.rjust(cols))
+    return lines
+
+
+def _centred(text: str, cols: int, *, bold: bool = False, tall: bool = False) -> list[CellLine]:
+    return [CellLine((" " * ((cols - len(line)) // 2) + line), bold, tall) for line in wrap_cells(text, cols)]
+
+
+def layout_cells(data: ReceiptData, cols: int, codec: str | None) -> ReceiptCells:
+    """``data`` laid out in ``cols`` columns, its text prepared for ``codec`` (``None``: the receipt
+    is drawn as an image). Same content and order as the PDF (:func:`build_blocks`)."""
+    tenge = tenge_sign(data.language, codec)
+
+    def prep(text: str) -> str:
+        return prepare_text(text, codec, tenge)
+
+    lines: list[Cell] = []
+    for block in build_blocks(data):
+        lines += _block_cells(block, cols, prep)
+    return ReceiptCells(cols, codec, tuple(lines))
+
+
+def _block_cells(block: Block, cols: int, prep: Callable[[str], str]) -> list[Cell]:
+    match block:
+        case Text():
+            tall = block.size in (Size.TITLE, Size.LARGE)
+            return list(_centred(prep(block.text), cols, bold=block.bold, tall=tall))
+        case Pair():
+            tall = block.size is Size.LARGE  # the total: double height, full width
+            return [
+                CellLine(t, block.bold, tall) for t in pair_lines(prep(block.label), prep(block.value), cols)
+            ]
+        case Rule():
+            return [CellLine(("=" if block.heavy else "-") * cols)]
+        case Gap():
+            return [CellLine("")] if block.lines >= 0.5 else []
+        case Banner():
+            rule = CellLine("*" * cols, bold=True)
+            title = _centred(prep(block.text), cols, bold=True, tall=True)
+            return [rule, *title, *_centred(prep(block.subtitle), cols), rule]
+        case Qr():
+            return [QrCell(block.payload), *_centred(prep(block.caption), cols)]
+    raise TypeError(f"unknown receipt block {block!r}")
