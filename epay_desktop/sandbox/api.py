@@ -23,7 +23,7 @@ from epay_desktop.sandbox.errors import Code, SandboxError
 from epay_desktop.sandbox.faults import Fault
 from epay_desktop.sandbox.lag import as_reported
 from epay_desktop.sandbox.ledger import Ledger
-from epay_desktop.sandbox.models import Order
+from epay_desktop.sandbox.models import Order, PostLinks
 from epay_desktop.sandbox.oauth import issue_token
 from epay_desktop.sandbox.render import JSONResponse, error_response, read_json
 from epay_desktop.sandbox.state import Checkout, SandboxState
@@ -186,15 +186,18 @@ class Api:
         if body.get("paymentType") != "cardId" or not isinstance(card, dict) or not card.get("id"):
             raise SandboxError(Code.BAD_PAYMENT_TYPE, 'send paymentType "cardId" and cardId {"id": ...}')
         amount = body.get("amount")
+
+        def text(key: str) -> str:
+            return str(body.get(key) or "")
+
         checkout = Checkout(
             invoice_id=str(body.get("invoiceId") or token.invoice_id),
             access_token=token.access_token,
             amount=str(amount) if amount is not None else amount_text(token.amount),
             currency=str(body.get("currency") or token.currency),
             terminal=str(body.get("terminalId") or token.terminal_id),
-            order=Order.read(lambda key: str(body.get(key) or "")),
-            post_link=str(body.get("postLink") or ""),
-            failure_post_link=str(body.get("failurePostLink") or ""),
+            order=Order.read(text),
+            post_links=PostLinks.read(text),
         )
         term_url = term_url_for(request, token.access_token)
         links = SavedCardLinks(

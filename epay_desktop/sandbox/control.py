@@ -22,7 +22,7 @@ from epay_desktop.sandbox.config import SandboxConfig
 from epay_desktop.sandbox.errors import Code, SandboxError
 from epay_desktop.sandbox.faults import MAX_FAULT_HOLD, OPERATIONS, parse_fault
 from epay_desktop.sandbox.ledger import Ledger, Transaction
-from epay_desktop.sandbox.models import Order
+from epay_desktop.sandbox.models import Order, PostLinks
 from epay_desktop.sandbox.render import JSONResponse, error_response, read_json
 from epay_desktop.sandbox.state import CardInput, Checkout, SandboxState
 from epay_desktop.sandbox.views import attempt_json, control_json
@@ -250,6 +250,5 @@ def _checkout_for(state: SandboxState, body: dict[str, object]) -> Checkout:
         terminal=token.terminal_id,
         order=Order.read(text),
         card_save=body.get("cardSave") is True,
-        post_link=text("postLink"),
-        failure_post_link=text("failurePostLink"),
+        post_links=PostLinks.read(text),
     )

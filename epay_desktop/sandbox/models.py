@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Literal
 if TYPE_CHECKING:
     from epay_desktop.sandbox.ledger import Transaction
 
-__all__ = ["AttemptResult", "CardInput", "Checkout", "CheckoutInfo", "Order", "SavedCardPayment"]
+__all__ = ["AttemptResult", "CardInput", "Checkout", "CheckoutInfo", "Order", "PostLinks", "SavedCardPayment"]
 
 
 @dataclass(frozen=True)
@@ -50,6 +50,21 @@ class Order:
 
 
 @dataclass(frozen=True)
+class PostLinks:
+    """Where the gateway posts an attempt's result: ``success`` (``postLink``) after an approval,
+    ``failure`` (``failurePostLink``) after a decline. Given with the payment token and again in the
+    payment object, whose links win."""
+
+    success: str = ""
+    failure: str = ""
+
+    @classmethod
+    def read(cls, get: Callable[[str], str]) -> PostLinks:
+        """The links as the token request's or payment object's keys say them (``get`` as in Order.read)."""
+        return cls(success=get("postLink"), failure=get("failurePostLink"))
+
+
+@dataclass(frozen=True)
 class Checkout:
     invoice_id: str
     access_token: str
@@ -58,8 +73,7 @@ class Checkout:
     terminal: str
     order: Order = Order()
     card_save: bool = False
-    post_link: str = ""
-    failure_post_link: str = ""
+    post_links: PostLinks = PostLinks()
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from epay_desktop.sandbox.amounts import parse_amount
 from epay_desktop.sandbox.config import DEFAULT_SCOPE
 from epay_desktop.sandbox.errors import Code, SandboxError
+from epay_desktop.sandbox.models import PostLinks
 from epay_desktop.sandbox.state import SandboxState
 from epay_desktop.sandbox.tokens import Token
 
@@ -56,6 +57,5 @@ def issue_token(state: SandboxState, fields: Mapping[str, str]) -> Token:
     token = state.tokens.new("payment", scope, terminal, cfg.payment_token_ttl, now)
     token.invoice_id, token.amount, token.currency = invoice_id.strip(), amount, currency
     token.secret_hash = fields.get("secret_hash", "")
-    token.post_link = fields.get("postLink", "")
-    token.failure_post_link = fields.get("failurePostLink", "")
+    token.post_links = PostLinks.read(lambda key: fields.get(key, ""))
     return state.tokens.issue(token)

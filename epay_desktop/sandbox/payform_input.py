@@ -15,7 +15,7 @@ from starlette.datastructures import FormData
 
 from epay_desktop.payform.codec import ParamsError, parse_params
 from epay_desktop.sandbox.cards import pan_valid
-from epay_desktop.sandbox.models import Order
+from epay_desktop.sandbox.models import Order, PostLinks
 from epay_desktop.sandbox.state import CardInput, Checkout
 
 __all__ = [
@@ -55,16 +55,19 @@ def payment_from_params(packed: str | None) -> Payment:
         raise ParamsError(
             "error_no_token", "auth must be the whole token response (access_token, expires_in, ...)"
         )
+
+    def text(key: str) -> str:
+        return fields.get(key, "")
+
     checkout = Checkout(
         invoice_id=fields.get("invoiceId", ""),
         access_token=token,
         amount=fields.get("amount", ""),
         currency=fields.get("currency", ""),
         terminal=fields.get("terminal", ""),
-        order=Order.read(lambda key: fields.get(key, "")),
+        order=Order.read(text),
         card_save=fields.get("cardSave", "").strip().lower() in {"true", "1", "yes"},
-        post_link=fields.get("postLink", ""),
-        failure_post_link=fields.get("failurePostLink", ""),
+        post_links=PostLinks.read(text),
     )
     return Payment(
         checkout=checkout,

@@ -342,7 +342,7 @@ class SandboxState:
             )  # fmt: skip
             txn.card_id = self.cards.save(saved).id
         self._end_attempt(txn)
-        self._notify(txn, checkout.post_link or token.post_link, token)
+        self._notify(txn, checkout.post_links.success or token.post_links.success, token)
         return AttemptResult(
             "approved", txn.invoice_id, txn.id, txn.status.value, 0, txn.reason, None, txn.card_id or None,
             reference=txn.reference,
@@ -359,7 +359,7 @@ class SandboxState:
     ) -> AttemptResult:
         txn.status, txn.reason_code, txn.reason, txn.amount = status, code, reason, 0
         self._end_attempt(txn)
-        self._notify(txn, checkout.failure_post_link or token.failure_post_link, token)
+        self._notify(txn, checkout.post_links.failure or token.post_links.failure, token)
         # Another attempt is possible while attempts are left and the token lives.
         left = txn.attempts_left if self.now() < token.expires_at and not token.revoked else 0
         return AttemptResult(

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import base64
 import secrets
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Literal
 
 from epay_desktop.sandbox.errors import Code, SandboxError
+from epay_desktop.sandbox.models import PostLinks
 
 __all__ = ["Token", "TokenStore"]
 
@@ -32,8 +33,7 @@ class Token:
     amount: int = 0
     currency: str = ""
     secret_hash: str = ""
-    post_link: str = ""
-    failure_post_link: str = ""
+    post_links: PostLinks = field(default_factory=PostLinks)
     revoked: bool = False
 
     def response(self) -> dict[str, object]:

@@ -16,7 +16,7 @@ from epay_desktop.sandbox.cards import (
     TEST_CARD_RESTRICTED,
     TEST_CARD_VISA,
 )
-from epay_desktop.sandbox.models import Order
+from epay_desktop.sandbox.models import Order, PostLinks
 
 
 def checkout(sb, invoice: str, amount: str = "1500.50", **extra) -> Checkout:
@@ -224,9 +224,7 @@ def test_check_status_shows_the_latest_attempt(sb) -> None:
 
 
 def test_control_listing_shows_every_attempt(sb) -> None:
-    co = checkout(
-        sb, "000000440", failure_post_link="http://127.0.0.1:9/fail", post_link="http://127.0.0.1:9/ok"
-    )
+    co = checkout(sb, "000000440", post_links=PostLinks("http://127.0.0.1:9/ok", "http://127.0.0.1:9/fail"))
     submit(sb, co, card(TEST_CARD_DECLINED))
     submit(sb, co, card(TEST_CARD_RESTRICTED))
     submit(sb, co, card())
@@ -275,7 +273,9 @@ def test_checkout_post_links_win_over_token(sb) -> None:
     sb.payment_token("000000416", postLink="http://127.0.0.1:9/token")
     token = sb.state.tokens.latest_payment(sb.credentials["terminal"], "000000416")
     terminal = sb.credentials["terminal"]
-    co = Checkout("000000416", token.access_token, "1500.50", "KZT", terminal, post_link="http://10.0.0.1/x")
+    co = Checkout(
+        "000000416", token.access_token, "1500.50", "KZT", terminal, post_links=PostLinks("http://10.0.0.1/x")
+    )
     submit(sb, co, card())
     [entry] = sb.get("/sandbox/transactions").json()
     assert entry["postLinks"][0]["url"] == "http://10.0.0.1/x"
