@@ -1,4 +1,5 @@
-"""``receipt``: print a sale, refund or duplicate receipt to a PDF file (written atomically)."""
+"""``receipt``: print a sale, refund or duplicate receipt to a file (written atomically): a PDF, or with
+``--format escpos`` the ESC/POS bytes a 58 or 80 mm thermal printer prints (``--mode``: decision 0103)."""
 
 from __future__ import annotations
 
@@ -7,15 +8,20 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from epay_desktop.cli.commands import INVOICE, Arg, CommandTable
-from epay_desktop.cli.common import login
+from epay_desktop.cli.common import CliError, login
 from epay_desktop.cli.output import print_result, when_json
-from epay_desktop.domain.receipts import ReceiptKind, ReceiptLanguage, ReceiptWidth
+from epay_desktop.domain import InvoiceId
+from epay_desktop.domain.receipts import ReceiptKind, ReceiptLanguage, ReceiptRecord, ReceiptWidth
+from epay_desktop.receipts.escpos_profile import TextMode
 from epay_desktop.safe_files import check_target
 
 if TYPE_CHECKING:  # the app's stacks load when a command runs, not for --help (decision 0055)
-    from epay_desktop.app import AppContext
+    from collections.abc import Callable
 
-__all__ = ["RECEIPTS", "check_writable"]
+    from epay_desktop.app import AppContext
+    from epay_desktop.receipts.data import ReceiptData
+
+__all__ = ["RECEIPTS", "check_writable", "record_json"]
 
 RECEIPTS = CommandTable()
 
@@ -33,32 +39,70 @@ def check_writable(path: Path) -> Path:
     Arg("--width", choices=[w.value for w in ReceiptWidth], help="80 or 58 mm roll, or a4"),
     Arg("--lang", choices=[lang.value for lang in ReceiptLanguage], help="kk, ru or en"),
     Arg("--op", metavar="OP_ID", help="the refund operation (default: the latest refund)"),
-    Arg("--out", required=True, type=Path, metavar="FILE.pdf", help="where to write the PDF"),
+    Arg(
+        "--format",
+        default="pdf",
+        choices=["pdf", "escpos"],
+        help="a PDF, or ESC/POS bytes for a thermal printer",
+    ),
+    Arg(
+        "--mode",
+        choices=[m.value for m in TextMode],
+        help="escpos: kz1048 text, hybrid (cp866 text, Kazakh lines as images) or raster (default)",
+    ),
+    Arg("--out", required=True, type=Path, metavar="FILE", help="where to write the receipt"),
 )
 async def cmd_receipt(app: AppContext, args: argparse.Namespace) -> int:
-    """print a receipt to a PDF file
+    """print a receipt to a PDF or ESC/POS file
 
-    Issue a receipt (numbered per register) and write it as a PDF. A second sale receipt for the same
-    payment becomes a duplicate. Width and language default to the shop settings.
+    Issue a receipt (numbered per register) and write it as a PDF, or with --format escpos as the bytes
+    a 58 or 80 mm thermal printer prints. A second sale receipt for the same payment becomes a
+    duplicate. Width and language default to the shop settings.
     """
     out = check_writable(args.out)
+    escpos = args.format == "escpos"
+    if args.mode is not None and not escpos:
+        raise CliError("--mode goes with --format escpos")
+    if escpos and args.width is None:  # refused before a number is used, not after
+        args.width = (await app.shop_settings.load()).receipt_width
+    if escpos and args.width == ReceiptWidth.A4:
+        raise CliError("ESC/POS prints on a 58 or 80 mm roll, not A4: give --width 58 or --width 80")
     actor = await login(app, args)
     record, pdf = await app.receipts.issue_receipt(
-        actor, args.invoice, args.kind, width=args.width, language=args.lang, money_op_id=args.op
+        actor,
+        args.invoice,
+        args.kind,
+        width=args.width,
+        language=args.lang,
+        money_op_id=args.op,
+        render=_escpos_render(args.mode or TextMode.RASTER) if escpos else None,
     )
     saved = await app.receipts.save_pdf(out, pdf)
+    shown = {"format": "escpos", "mode": args.mode or TextMode.RASTER.value} if escpos else {}
     return print_result(
         args.json,
-        {
-            "invoice_id": args.invoice.value,
-            "register_id": record.register_id,
-            "number": record.number,
-            "kind": record.kind.value,
-            "amount": record.amount.plain(),
-            "width": record.width.value,
-            "language": record.language.value,
-            "created_at": when_json(record.created_at),
-            "file": str(saved),
-        },
+        {**shown, **record_json(args.invoice, record), "file": str(saved)},
         f"Receipt {record.register_id}-{record.number} ({record.kind.value}) written to {saved}",
     )
+
+
+def record_json(invoice: InvoiceId, record: ReceiptRecord) -> dict[str, object]:
+    """An issued receipt as the receipt commands print it with ``--json``."""
+    return {
+        "invoice_id": invoice.value,
+        "register_id": record.register_id,
+        "number": record.number,
+        "kind": record.kind.value,
+        "amount": record.amount.plain(),
+        "width": record.width.value,
+        "language": record.language.value,
+        "created_at": when_json(record.created_at),
+    }
+
+
+def _escpos_render(mode: str) -> Callable[[ReceiptData, ReceiptWidth], bytes]:
+    """The receipt drawn as ESC/POS in ``mode`` for the default profile of its roll (decision 0103)."""
+    from epay_desktop.receipts.escpos import escpos_renderer  # Pillow loads when a receipt is drawn
+    from epay_desktop.receipts.escpos_profile import render_profile
+
+    return escpos_renderer(lambda width: render_profile(width, mode))

@@ -56,7 +56,7 @@ def line_image(line: CellLine, profile: RenderProfile) -> Image.Image:
 
 def qr_module_dots(count: int, head_dots: int) -> int:
     """Dots per module so a code of ``count`` modules is about 25 mm and fits the head."""
-    return max(1, min(8, math.ceil(_QR_DOTS / count), head_dots // (count + 2 * _QR_QUIET)))
+    return max(1, min(10, math.ceil(_QR_DOTS / count), head_dots // (count + 2 * _QR_QUIET)))
 
 
 def qr_image(payload: str, head_dots: int) -> Image.Image:

@@ -101,8 +101,11 @@ class ReceiptService:
         width: ReceiptWidth | str | None = None,
         language: ReceiptLanguage | str | None = None,
         money_op_id: str | None = None,
+        *,
+        render: Callable[[ReceiptData, ReceiptWidth], bytes] | None = None,
     ) -> tuple[ReceiptRecord, bytes]:
-        """Record a receipt for the payment and return it with its PDF.
+        """Record a receipt for the payment and return it with its PDF (or what ``render`` draws of
+        it instead, e.g. ESC/POS bytes for a thermal printer: ``receipts.escpos.escpos_renderer``).
 
         ``width``/``language`` default to the shop settings ``receipt.width``/``receipt.language``.
         Side effects: advances this register's receipt counter, inserts the receipt row and
@@ -126,7 +129,7 @@ class ReceiptService:
             invoice_id,
         )
         loop = asyncio.get_running_loop()
-        pdf = await loop.run_in_executor(None, self._render, issued.data, issued.record.width)
+        pdf = await loop.run_in_executor(None, render or self._render, issued.data, issued.record.width)
         return issued.record, pdf
 
     async def receipts_for(self, invoice_id: InvoiceId) -> list[ReceiptRecord]:

@@ -1,0 +1,184 @@
+"""The ESC/POS byte goldens: which receipts, and a reader that splits a job into what it prints.
+
+Cases: a sale and a refund receipt with every Kazakh letter (ә ғ қ ң ө ұ ү һ і) in the shop's name
+and address, in kk, ru and en, on 58 and 80 mm, in each mode (kz1048, hybrid with cp866, raster).
+Each case has ``goldens/<case>.bin`` (the exact bytes) and ``goldens/<case>.txt`` (what the bytes
+print, one entry a line: text as decoded, images as their size; for review in a diff).
+
+Regenerate them after a deliberate change (then read the .txt diff)::
+
+    .venv-dev/bin/python -m tests.receipts.escpos_goldens
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from epay_desktop.domain import ConsoleStatus, InvoiceId, Money
+from epay_desktop.domain.receipts import ReceiptKind, ReceiptLanguage, ReceiptWidth
+from epay_desktop.receipts.data import ReceiptData
+from epay_desktop.receipts.escpos import render_escpos
+from epay_desktop.receipts.escpos_profile import RenderProfile, TextMode, render_profile
+
+GOLDENS = Path(__file__).parent / "goldens"
+SHOP_NAME = "ЖШС «Әлем Ғажайып Қоңыр Өнім»"
+SHOP_ADDRESS = "Алматы қ., Ұлы Дала даңғылы 1, Үй Шаһар"
+KAZAKH_LETTERS = "әғқңөұүһі"
+
+
+def receipt(kind: ReceiptKind, language: ReceiptLanguage) -> ReceiptData:
+    """A fixed production receipt (no test banner) of ``kind`` in ``language``."""
+    refund = kind is ReceiptKind.REFUND
+    return ReceiptData(
+        shop_name=SHOP_NAME,
+        shop_bin="131240010479",
+        shop_address=SHOP_ADDRESS,
+        register_id="KASSA-1",
+        number=43 if refund else 42,
+        kind=kind,
+        cashier="Айгерім Сәтбаева",
+        when=datetime(2025, 3, 1, 19, 30, tzinfo=UTC),
+        invoice_id=InvoiceId("000123456"),
+        paid=Money(1_250_050),
+        status=ConsoleStatus.CHARGE,
+        language=language,
+        card_mask="440563...5096",
+        card_type="VISA",
+        approval_code="A1B2C3",
+        rrn="406112345678",
+        refunded=Money(250_000) if refund else None,
+        this_refund=Money(250_000) if refund else None,
+        remaining=Money(1_000_050) if refund else None,
+        refund_id="3f2a9c1e-5b7d-4e8f-9a0b-1c2d3e4f5a6b" if refund else None,
+        refund_reason="goods_returned" if refund else None,
+        approved_by="Ерлан Нұрланұлы" if refund else None,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Case:
+    kind: ReceiptKind
+    language: ReceiptLanguage
+    width: ReceiptWidth
+    mode: TextMode
+
+    @property
+    def name(self) -> str:
+        return f"{self.kind.value}-{self.language.value}-{self.width.value}-{self.mode.value}"
+
+    @property
+    def profile(self) -> RenderProfile:
+        return render_profile(self.width, self.mode)
+
+    @property
+    def data(self) -> ReceiptData:
+        return receipt(self.kind, self.language)
+
+    def render(self) -> bytes:
+        return render_escpos(self.data, self.profile)
+
+
+CASES = [
+    Case(kind, language, width, mode)
+    for kind in (ReceiptKind.SALE, ReceiptKind.REFUND)
+    for language in ReceiptLanguage
+    for width in (ReceiptWidth.MM58, ReceiptWidth.MM80)
+    for mode in TextMode
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Printed:
+    """One thing a job prints: a text line (raw bytes, with the styles on) or a ``GS v 0`` image."""
+
+    text: bytes | None = None
+    bold: bool = False
+    tall: bool = False
+    image_bytes_wide: int = 0
+    image_rows: int = 0
+    image_data: bytes = b""
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    printed: list[Printed]
+    commands: list[bytes]  # every command, in order, without text or image data
+
+    def texts(self, codec: str) -> list[str]:
+        return [p.text.decode(codec) for p in self.printed if p.text is not None]
+
+    def images(self) -> list[Printed]:
+        return [p for p in self.printed if p.text is None]
+
+
+_FIXED = {b"\x1b@": 0, b"\x1c.": 0, b"\x1b3": 1, b"\x1bt": 1, b"\x1bE": 1, b"\x1bJ": 1, b"\x1bd": 1}
+_FIXED |= {b"\x1ba": 1, b"\x1d!": 1, b"\x1dV": 1}
+
+
+def read_job(job: bytes) -> Job:
+    """Split ``job`` into what it prints. Raises AssertionError on any byte it does not expect, so a
+    stray control byte or an unknown command fails the test that reads it."""
+    printed: list[Printed] = []
+    commands: list[bytes] = []
+    bold = tall = False
+    i, line = 0, bytearray()
+    while i < len(job):
+        two = job[i : i + 2]
+        if two in _FIXED:
+            cmd = job[i : i + 2 + _FIXED[two]]
+            commands.append(cmd)
+            bold = cmd[2] == 1 if two == b"\x1bE" else bold
+            tall = cmd[2] == 1 if two == b"\x1d!" else tall
+            i += len(cmd)
+        elif job[i : i + 4] == b"\x1dv0\x00":
+            wide, rows = (
+                int.from_bytes(job[i + 4 : i + 6], "little"),
+                int.from_bytes(job[i + 6 : i + 8], "little"),
+            )
+            data = job[i + 8 : i + 8 + wide * rows]
+            assert len(data) == wide * rows, f"GS v 0 at {i}: {len(data)} of {wide * rows} bytes"
+            printed.append(Printed(image_bytes_wide=wide, image_rows=rows, image_data=data))
+            commands.append(job[i : i + 8])
+            i += 8 + wide * rows
+        elif two == b"\x1d(":
+            size = int.from_bytes(job[i + 3 : i + 5], "little")
+            commands.append(job[i : i + 5 + size])
+            i += 5 + size
+        elif job[i] == 0x0A:
+            printed.append(Printed(text=bytes(line), bold=bold, tall=tall))
+            line.clear()
+            i += 1
+        else:
+            assert job[i] >= 0x20, f"control byte {job[i]:#04x} at {i}: {job[i : i + 8]!r}"
+            line += job[i : i + 1]
+            i += 1
+    assert not line, f"text never ended by LF: {bytes(line)!r}"
+    return Job(printed, commands)
+
+
+def dump(case: Case, job: bytes) -> str:
+    """What ``job`` prints, for the .txt golden: decoded text lines, images by size."""
+    codec = case.profile.text_codec
+    out = [f"# {case.name}: {len(job)} bytes, {case.profile.columns} columns, codec {codec or '-'}"]
+    for p in read_job(job).printed:
+        if p.text is None:
+            out.append(f"[image {p.image_bytes_wide * 8}x{p.image_rows}]")
+        else:
+            style = ("B" if p.bold else "-") + ("T" if p.tall else "-")
+            out.append(f"{style}|{p.text.decode(codec or 'ascii')}")
+    return "\n".join(out) + "\n"
+
+
+def main() -> None:
+    GOLDENS.mkdir(exist_ok=True)
+    for case in CASES:
+        job = case.render()
+        (GOLDENS / f"{case.name}.bin").write_bytes(job)
+        (GOLDENS / f"{case.name}.txt").write_text(dump(case, job), encoding="utf-8")
+    print(f"wrote {len(CASES)} ESC/POS goldens to {GOLDENS}")
+
+
+if __name__ == "__main__":
+    main()
