@@ -24,6 +24,7 @@ from starlette.routing import BaseRoute, Route
 from epay_desktop.sandbox.models import AttemptResult, SavedCardPayment
 from epay_desktop.sandbox.payform_input import safe_link
 from epay_desktop.sandbox.payform_pages import language_code, texts
+from epay_desktop.sandbox.render import origin
 from epay_desktop.sandbox.state import SandboxError, SandboxState
 
 __all__ = ["SavedCardLinks", "confirm_payment_routes", "secure3d_json", "term_url_for"]
@@ -47,7 +48,7 @@ def _api_base(request: Request) -> str:
     """``http://host[:port][/api]``: the API root the card payment was called under."""
     path = request.url.path
     prefix = path[: -len("/payments/cards/auth")] if path.endswith("/payments/cards/auth") else ""
-    return f"{str(request.base_url).rstrip('/')}{prefix.rstrip('/')}"
+    return f"{origin(request)}{prefix.rstrip('/')}"
 
 
 def term_url_for(request: Request, access_token: str) -> str:
@@ -58,8 +59,8 @@ def secure3d_json(state: SandboxState, request: Request, paid: SavedCardPayment,
     """The ``secure3D`` object of the answer (null when the card needed no 3-D Secure)."""
     if not paid.md:
         return None
-    origin = str(request.base_url).rstrip("/")
-    return {"action": state.acs_url(origin), "md": paid.md, "paReq": paid.pa_req, "termURL": term_url}
+    acs = state.acs_url(origin(request))
+    return {"action": acs, "md": paid.md, "paReq": paid.pa_req, "termURL": term_url}
 
 
 def _with_query(url: str, **params: str) -> str:
@@ -134,5 +135,5 @@ def _landing(request: Request, links: SavedCardLinks, result: AttemptResult) -> 
     if target is not None:
         return _with_query(target, **params)
     base = request.url.path[: -len(CONFIRM_PATH)] if request.url.path.endswith(CONFIRM_PATH) else ""
-    own = f"{str(request.base_url).rstrip('/')}{base}{RESULT_PATH}"
+    own = f"{origin(request)}{base}{RESULT_PATH}"
     return _with_query(own, **params, lang=language_code(links.language))

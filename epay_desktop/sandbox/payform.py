@@ -50,6 +50,7 @@ from epay_desktop.sandbox.payform_pages import (
     make_view,
     result_page,
 )
+from epay_desktop.sandbox.render import origin
 from epay_desktop.sandbox.state import AttemptResult, CheckoutInfo, SandboxError, SandboxState
 
 __all__ = ["routes"]
@@ -79,10 +80,6 @@ class _PageContext:
     raw_params: str
     lang: str
     short: bool
-
-
-def _origin(request: Request) -> str:
-    return str(request.base_url).rstrip("/")
 
 
 def _finish(view: View, payment: Payment, result: AttemptResult) -> Response:
@@ -149,7 +146,7 @@ def routes(state: SandboxState) -> list[BaseRoute]:
         errors = card_errors(card)
         if errors:
             return card_form(view, payment, info, card, errors, status=422)
-        term_url = f"{_origin(request)}/payform/3ds"
+        term_url = f"{origin(request)}/payform/3ds"
         context = _PageContext(payment.raw_params, view.lang, view.short)
         try:
             result = await state.submit_card(payment.checkout, card, term_url=term_url, context=context)
@@ -164,7 +161,7 @@ def routes(state: SandboxState) -> list[BaseRoute]:
         if result.outcome == "needs_3ds" and result.challenge_id and result.pa_req:
             # A top-level form POST to the issuer's ACS (another origin), as the real gateway does.
             fields = {"MD": result.challenge_id, "PaReq": result.pa_req, "TermUrl": term_url}
-            return acs_redirect_page(view, state.acs_url(_origin(request)), fields)
+            return acs_redirect_page(view, state.acs_url(origin(request)), fields)
         return _finish(view, payment, result)
 
     async def three_ds(request: Request) -> Response:

@@ -16,7 +16,7 @@ from starlette.responses import Response
 
 from epay_desktop.sandbox.errors import Code, SandboxError
 
-__all__ = ["MAX_JSON_DEPTH", "JSONResponse", "dumps", "error_response", "parse_json", "read_json"]
+__all__ = ["MAX_JSON_DEPTH", "JSONResponse", "dumps", "error_response", "origin", "parse_json", "read_json"]
 
 #: The deepest nesting of arrays/objects a request body may have.
 MAX_JSON_DEPTH: Final = 32
@@ -43,6 +43,11 @@ class JSONResponse(Response):
 
     def render(self, content: Any) -> bytes:
         return dumps(content).encode("utf-8")
+
+
+def origin(request: Request) -> str:
+    """``http://host[:port]``: where the request came to, without a trailing slash."""
+    return str(request.base_url).rstrip("/")
 
 
 def error_response(exc: SandboxError) -> JSONResponse:
