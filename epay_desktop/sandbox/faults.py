@@ -40,7 +40,7 @@ __all__ = [
 #: The longest ``delay`` fault, in seconds (below the sandbox's request time limit, limits.py).
 MAX_FAULT_DELAY: Final = 60
 #: The longest a ``hold`` fault keeps an answer back unreleased, in seconds (the same bound as a delay).
-MAX_FAULT_HOLD: Final = 60
+MAX_FAULT_HOLD: Final = MAX_FAULT_DELAY
 #: The largest number any other fault's value may be (codes; the gateway's codes have 3-4 digits).
 MAX_FAULT_CODE: Final = 999_999
 #: The most calls one fault may fire on.
