@@ -235,7 +235,7 @@ class Bench:
     # the cases: name -> (ListQuery and how to read it, the raw floor)
     def cases(self) -> list[tuple[str, Any, Callable[[], object]]]:
         from epay_desktop.domain import ConsoleStatus
-        from epay_desktop.services.payments.queries import ListQuery, ListSort
+        from epay_desktop.services.payments.queries import ListQuery, ListSort, PaymentFilter
 
         assert self.t is not None
         raw, t = self.raw, self.t
@@ -263,7 +263,7 @@ class Bench:
             ),
             (
                 "filter_status_date",
-                ListQuery(statuses=paid, since=since, until=until),
+                ListQuery(PaymentFilter(paid, since, until)),
                 lambda: raw_page(raw, TIME_DESC, window, window_params),
             ),
         ]
@@ -274,21 +274,21 @@ class Bench:
             ("search_rrn", t.rrn),
         ):
             where, params = raw_search(text)
-            cases.append(
-                (name, ListQuery(search=text), lambda w=where, p=params: raw_page(raw, TIME_DESC, w, p))
-            )
+            found = ListQuery(PaymentFilter(search=text))
+            cases.append((name, found, lambda w=where, p=params: raw_page(raw, TIME_DESC, w, p)))
         return cases
 
     def count_floor(self, query: Any) -> Callable[[], object]:
         """The raw counts the model asks for with ``query`` (its filters but the status choice)."""
         assert self.t is not None
         raw = self.raw
-        if query.search:
-            where, params = raw_search(query.search)
+        wanted = query.filter
+        if wanted.search:
+            where, params = raw_search(wanted.search)
             return lambda: raw_counts(raw, where, params)
-        if query.since is not None:
+        if wanted.since is not None:
             where = "created_at >= ? AND created_at < ?"
-            params = [raw.when(query.since), raw.when(query.until)]
+            params = [raw.when(wanted.since), raw.when(wanted.until)]
             return lambda: raw_counts(raw, where, params)
         return lambda: raw_counts(raw)
 
@@ -440,9 +440,7 @@ class Bench:
                 samples, floors = await interleaved(click, lambda f=floor: (count_all(), f()), runs, away)
                 self.emit(name, "model", samples, floors, P2_GOAL)
             elif name != "first_page":
-                chosen = PaymentFilter(
-                    statuses=query.statuses, since=query.since, until=query.until, search=query.search
-                )
+                chosen = query.filter
                 counted = self.count_floor(query)
 
                 async def unfiltered() -> None:

@@ -34,6 +34,7 @@ from epay_desktop.cli.output import (
 from epay_desktop.domain import ConsoleStatus, Payment, PaymentEvent, PaymentEventKind
 from epay_desktop.domain.bounds import LIST_LIMIT_MAX
 from epay_desktop.domain.decline_reasons import decline_message
+from epay_desktop.domain.payment_filter import PaymentFilter
 from epay_desktop.domain.text import DESCRIPTION_MAX_BYTES, FIELD_DESCRIPTION
 from epay_desktop.gateway import EpayError
 from epay_desktop.payform.codec import hosted_page_url
@@ -290,13 +291,10 @@ async def cmd_payments(app: AppContext, args: argparse.Namespace) -> int:
     List payments, newest first. Dates are Kazakhstan dates (Asia/Almaty); --until is inclusive.
     """
     await login(app, args)
-    page = await app.queries.list_payments(
-        status=_statuses(args.status),
-        since=day_start(args.since),
-        until=day_start(args.until, next_day=True),
-        search=args.search,
-        limit=args.limit,
+    wanted = PaymentFilter.of(
+        _statuses(args.status), day_start(args.since), day_start(args.until, next_day=True), args.search
     )
+    page = await app.queries.list_payments(wanted, limit=args.limit)
     if args.json:
         emit_json([payment_json(p) for p in page.payments])
         return EXIT_OK

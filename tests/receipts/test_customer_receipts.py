@@ -22,7 +22,7 @@ from epay_desktop.domain import InvoiceId
 from epay_desktop.domain.receipts import ReceiptKind, ReceiptLanguage
 from epay_desktop.receipts import read_payment_qr
 from epay_desktop.receipts.texts import LABELS, REASON_LABELS
-from epay_desktop.services.payments.queries import PaymentQueries
+from epay_desktop.services.payments.queries import PaymentFilter, PaymentQueries
 from epay_desktop.services.receipts import ReceiptService
 from epay_desktop.store.models import AuditRow, ReceiptRow
 
@@ -169,7 +169,7 @@ def test_qr_read_from_the_pdf_finds_the_payment_through_the_search(env, store, r
     rows.op(pay, manager.id, 100_00, reason="customer_request")
     _, out = run(service_for(store, clock).issue_receipt(cashier, InvoiceId(INVOICE), kind, width=width))
     [scanned] = pdf.qr(out)  # rasterised with pypdfium2, decoded with zxing-cpp
-    page = run(PaymentQueries(store).list_payments(search=scanned))
+    page = run(PaymentQueries(store).list_payments(PaymentFilter(search=scanned)))
     assert [p.invoice_id.value for p in page.payments] == [INVOICE]
     assert read_payment_qr(scanned) == (InvoiceId(INVOICE), None)
 

@@ -12,6 +12,7 @@ import pytest
 
 from benchmarks.generate import generate
 from epay_desktop.domain import ConsoleStatus, OpState
+from epay_desktop.domain.payment_filter import PaymentFilter
 from epay_desktop.services.payments.queries import ListPage, ListQuery, ListSort, PaymentQueries
 from epay_desktop.store.db import Store, make_engine
 from epay_desktop.store.models import MoneyOpRow
@@ -70,13 +71,13 @@ def test_pages_down_up_and_jumps_agree_with_todays_list(queries: PaymentQueries)
 
 def test_a_sorted_filtered_page_carries_the_open_operations_and_its_count(queries: PaymentQueries):
     async def run() -> None:
-        attention = ListQuery(sort=ListSort.AMOUNT, descending=True, needs_attention=True)
+        attention = ListQuery(PaymentFilter(needs_attention=True), ListSort.AMOUNT, descending=True)
         page = await queries.list_page(attention, limit=50)
         assert len(page.payments) == 1 and not page.more
         (payment,) = page.payments
         assert page.open_operations[payment.id].state is OpState.UNKNOWN
         assert (await queries.list_counts(attention)).total == 1
-        charged = ListQuery(sort=ListSort.REFUNDED, statuses=frozenset({ConsoleStatus.REFUND}))
+        charged = ListQuery(PaymentFilter(frozenset({ConsoleStatus.REFUND})), ListSort.REFUNDED)
         page = await queries.list_page(charged, limit=500)
         refunded = [p.payout_amount.minor for p in page.payments if p.payout_amount]
         assert refunded == sorted(refunded, reverse=True) and len(refunded) == len(page.payments)
@@ -103,7 +104,7 @@ def test_page_at_a_row_and_the_row_of_a_payment_agree_with_walking_the_list(quer
         for sort in ListSort:
             for descending in (True, False):
                 for statuses in (None, charged):
-                    query = ListQuery(sort=sort, descending=descending, statuses=statuses)
+                    query = ListQuery(PaymentFilter(statuses), sort, descending)
                     ids = await walk(query)
                     for offset in (0, 1, len(ids) // 2, len(ids) - 1):
                         page = await queries.list_page_at(query, offset, limit=7)
@@ -112,9 +113,9 @@ def test_page_at_a_row_and_the_row_of_a_payment_agree_with_walking_the_list(quer
                     for row in (0, 3, len(ids) // 3, len(ids) - 1):
                         assert await queries.list_row_of(query, ids[row]) == row, (query, row)
         everything = await walk(ListQuery())
-        charged_ids = set(await walk(ListQuery(statuses=charged)))
+        charged_ids = set(await walk(ListQuery(PaymentFilter(charged))))
         hidden = next(i for i in everything if i not in charged_ids)
-        assert await queries.list_row_of(ListQuery(statuses=charged), hidden) is None
+        assert await queries.list_row_of(ListQuery(PaymentFilter(charged)), hidden) is None
         assert await queries.list_row_of(ListQuery(), 10**9) is None
 
     asyncio.run(run())

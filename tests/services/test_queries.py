@@ -20,7 +20,7 @@ from epay_desktop.domain import (
     OpState,
     Payment,
 )
-from epay_desktop.services.payments.queries import CSV_COLUMNS, PaymentQueries
+from epay_desktop.services.payments.queries import CSV_COLUMNS, PaymentFilter, PaymentQueries
 from epay_desktop.store.db import Store
 from tests.support.builders import add_account_row, stored_payment
 
@@ -124,15 +124,16 @@ def seeded(store: Store) -> dict[str, Payment]:
 def test_search_matches_each_key(
     store: Store, seeded: dict[str, Payment], text: str, expected: set[str]
 ) -> None:
-    page = _run(PaymentQueries(store).list_payments(search=text))
+    page = _run(PaymentQueries(store).list_payments(PaymentFilter(search=text)))
     assert {p.id for p in page.payments} == {seeded[k].id for k in expected}
 
 
 def test_filters_by_status_and_period(store: Store, seeded: dict[str, Payment]) -> None:
     queries = PaymentQueries(store)
-    charged = _run(queries.list_payments(status={ConsoleStatus.CHARGE}))
+    charged = _run(queries.list_payments(PaymentFilter(frozenset({ConsoleStatus.CHARGE}))))
     assert [p.id for p in charged.payments] == [seeded["b"].id, seeded["a"].id]  # newest first
-    day_two = _run(queries.list_payments(since=T0 + timedelta(days=1), until=T0 + timedelta(days=2)))
+    second_day = PaymentFilter(since=T0 + timedelta(days=1), until=T0 + timedelta(days=2))
+    day_two = _run(queries.list_payments(second_day))
     assert [p.id for p in day_two.payments] == [seeded["c"].id]
 
 

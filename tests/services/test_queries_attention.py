@@ -1,19 +1,21 @@
-"""PaymentQueries.list_payments(needs_attention=True): an UNKNOWN outcome, or a money operation
+"""PaymentQueries.list_payments of the attention filter: an UNKNOWN outcome, or a money operation
 whose outcome is UNKNOWN or waits for a manager's review (NEEDS_REVIEW), on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
 import asyncio
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
 
 from epay_desktop.domain import ConsoleStatus, OpState, Payment
-from epay_desktop.services.payments.queries import PaymentQueries
+from epay_desktop.services.payments.queries import PaymentFilter, PaymentQueries
 from epay_desktop.store.db import Store
 from tests.support.builders import add_account_row, stored_operation, stored_payment
 
 T0 = datetime(2025, 3, 1, 9, 0, tzinfo=UTC)
+ATTENTION = PaymentFilter(needs_attention=True)
 
 
 @pytest.fixture
@@ -51,18 +53,18 @@ def test_needs_attention_finds_unknown_payments_and_unresolved_operations(store:
     _op(store, failed, OpState.FAILED, 4)
     queries = PaymentQueries(store)
 
-    page = _run(queries.list_payments(needs_attention=True))
+    page = _run(queries.list_payments(ATTENTION))
     assert [p.id for p in page.payments] == [op_review.id, op_unknown.id, unknown.id]  # newest first
 
     # combined with the other filters, and paged like any list
-    charged = _run(queries.list_payments(needs_attention=True, status={ConsoleStatus.CHARGE}))
+    charged = _run(queries.list_payments(replace(ATTENTION, statuses=frozenset({ConsoleStatus.CHARGE}))))
     assert {p.id for p in charged.payments} == {op_review.id, op_unknown.id}
-    assert [p.id for p in _run(queries.list_payments(needs_attention=True, search="400000001")).payments] == [
+    assert [p.id for p in _run(queries.list_payments(replace(ATTENTION, search="400000001"))).payments] == [
         unknown.id
     ]
-    first = _run(queries.list_payments(needs_attention=True, limit=2))
+    first = _run(queries.list_payments(ATTENTION, limit=2))
     assert len(first.payments) == 2 and first.next_cursor is not None
-    rest = _run(queries.list_payments(needs_attention=True, limit=2, after=first.next_cursor))
+    rest = _run(queries.list_payments(ATTENTION, limit=2, after=first.next_cursor))
     assert [p.id for p in rest.payments] == [unknown.id] and rest.next_cursor is None
 
     # once the review is settled the payment leaves the list
@@ -71,7 +73,7 @@ def test_needs_attention_finds_unknown_payments_and_unresolved_operations(store:
             op for op in tx.operations.list_for_payment(op_review.id) if op.state is OpState.NEEDS_REVIEW
         ]
         tx.operations.mark(waiting[0].id, OpState.FAILED, now=at[6])
-    after = _run(queries.list_payments(needs_attention=True))
+    after = _run(queries.list_payments(ATTENTION))
     assert [p.id for p in after.payments] == [op_unknown.id, unknown.id]
     # without the flag nothing changes
     assert len(_run(queries.list_payments()).payments) == 6

@@ -7,6 +7,7 @@ the ids each must list."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from sqlalchemy import Engine, func, select, text
 from sqlalchemy.orm import Session
 
 from epay_desktop.domain import ConsoleStatus, Payment
+from epay_desktop.domain.payment_filter import PaymentFilter
 from epay_desktop.store.db import make_engine
 from epay_desktop.store.models import MoneyOpRow, PaymentRow
 from epay_desktop.store.repos.payment_list import ListQuery, ListSort
@@ -92,7 +94,7 @@ def ordered_ids(engine: Engine, sort: ListSort, descending: bool) -> list[int]:
         return [r[0] for r in conn.execute(text(f"SELECT id FROM payments ORDER BY {order}"))]  # noqa: S608
 
 
-def list_filters(engine: Engine) -> dict[str, dict[str, object]]:
+def list_filters(engine: Engine) -> dict[str, PaymentFilter]:
     """One query of each filter kind the list offers, with values taken from the data."""
     with Session(engine) as s:
         size = s.scalar(select(func.count()).select_from(PaymentRow)) or 0
@@ -113,20 +115,20 @@ def list_filters(engine: Engine) -> dict[str, dict[str, object]]:
         )
         rrn = s.scalar(select(PaymentRow.reference).where(PaymentRow.reference.is_not(None)).limit(1))
     assert middle is not None and invoice and last4 and amount and rrn
-    month = {"since": middle - timedelta(days=30), "until": middle + timedelta(days=30)}
+    month = PaymentFilter(since=middle - timedelta(days=30), until=middle + timedelta(days=30))
     return {
-        "none": {},
-        "refunded": {"statuses": frozenset({ConsoleStatus.REFUND})},
-        "paid-held-cancelled": {
-            "statuses": frozenset({ConsoleStatus.CHARGE, ConsoleStatus.AUTH, ConsoleStatus.CANCEL})
-        },
+        "none": PaymentFilter(),
+        "refunded": PaymentFilter(frozenset({ConsoleStatus.REFUND})),
+        "paid-held-cancelled": PaymentFilter(
+            frozenset({ConsoleStatus.CHARGE, ConsoleStatus.AUTH, ConsoleStatus.CANCEL})
+        ),
         "two months": month,
-        "paid in two months": {"statuses": frozenset({ConsoleStatus.CHARGE}), **month},
-        "invoice prefix": {"search": invoice[:7]},
-        "last 4": {"search": last4},
-        "amount": {"search": str(amount // 100)},
-        "rrn": {"search": rrn},
-        "needs attention": {"needs_attention": True},
+        "paid in two months": replace(month, statuses=frozenset({ConsoleStatus.CHARGE})),
+        "invoice prefix": PaymentFilter(search=invoice[:7]),
+        "last 4": PaymentFilter(search=last4),
+        "amount": PaymentFilter(search=str(amount // 100)),
+        "rrn": PaymentFilter(search=rrn),
+        "needs attention": PaymentFilter(needs_attention=True),
     }
 
 
@@ -145,13 +147,8 @@ def matching_ids(
     """Ids the console's own reading of the filter keeps: the list's ``PaymentFilter.matches`` (which
     live updates use to decide whether a payment joins the list), over every payment (``everything``:
     read once by the caller when it asks many times of the same data)."""
-    from epay_desktop.ui.payments.list_filter import PaymentFilter
-
-    wanted = PaymentFilter.of(
-        query.statuses, query.since, query.until, query.search, needs_attention=query.needs_attention
-    )
     rows = every_payment(engine) if everything is None else everything
-    return {pid for pid, payment, open_op in rows if wanted.matches(payment, open_operation=open_op)}
+    return {pid for pid, payment, open_op in rows if query.filter.matches(payment, open_operation=open_op)}
 
 
 def every_listing(engine: Engine) -> Iterator[tuple[ListQuery, list[int], str]]:
@@ -159,12 +156,12 @@ def every_listing(engine: Engine) -> Iterator[tuple[ListQuery, list[int], str]]:
     it must show in order (by the reference reading) and a label for a failure. Every filter keeps
     some payments (else the walk would prove nothing about it)."""
     filters = list_filters(engine)
-    matching = {name: matching_ids(engine, ListQuery(**f)) for name, f in filters.items()}  # type: ignore[arg-type]
+    matching = {name: matching_ids(engine, ListQuery(f)) for name, f in filters.items()}
     assert all(matching.values()), {k: len(v) for k, v in matching.items()}
     for sort in ListSort:
         for descending in (True, False):
             whole = ordered_ids(engine, sort, descending)
-            for name, args in filters.items():
-                query = ListQuery(sort=sort, descending=descending, **args)  # type: ignore[arg-type]
+            for name, wanted in filters.items():
+                query = ListQuery(wanted, sort, descending)
                 expected = [pid for pid in whole if pid in matching[name]]
                 yield query, expected, f"{sort} {'desc' if descending else 'asc'} / {name}"

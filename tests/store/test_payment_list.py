@@ -11,6 +11,7 @@ sort's index when the filter matches many rows: ``SORT_FOUND_LIMIT``). On SQLite
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -25,6 +26,7 @@ from epay_desktop.store.repos.payment_list import (
     ListCursor,
     ListQuery,
     ListSort,
+    PageRequest,
     count_rows,
     cursor_at,
     fetch_page,
@@ -36,12 +38,13 @@ from tests.store.list_db import build_list_db, every_listing, every_payment, lis
 def _walk(s: Session, query: ListQuery, limit: int, *, backwards: bool) -> list[int]:
     """Every row of the list, page by page (from the top down, or from the end up)."""
     seen: list[list[int]] = []
-    rows, more = fetch_page(s, query, limit, from_end=backwards)
+    rows, more = fetch_page(s, query, PageRequest(limit, from_end=backwards))
     seen.append([r.id for r in rows])
     while more:
         edge = rows[0] if backwards else rows[-1]
         cursor = ListCursor.of(query.sort, to_payment(edge))
-        rows, more = fetch_page(s, query, limit, **{"before" if backwards else "after": cursor})
+        page = PageRequest(limit, before=cursor) if backwards else PageRequest(limit, after=cursor)
+        rows, more = fetch_page(s, query, page)
         assert rows, "a page said more rows follow, then none came"
         seen.append([r.id for r in rows])
     if backwards:
@@ -59,12 +62,13 @@ def _check_all(engine: Engine, limit: int) -> None:
                     continue
                 cursor = cursor_at(s, query, offset)
                 assert cursor is not None, f"jump {offset}: {where}"
-                rows, _ = fetch_page(s, query, limit, after=cursor)
+                rows, _ = fetch_page(s, query, PageRequest(limit, after=cursor))
                 assert [r.id for r in rows] == expected[offset : offset + limit], f"jump {offset}: {where}"
             assert cursor_at(s, query, 0) is None
             assert cursor_at(s, query, len(expected) + 1) is None, where
             at_end = cursor_at(s, query, len(expected))
-            assert at_end is not None and fetch_page(s, query, limit, after=at_end) == ([], False)
+            assert at_end is not None
+            assert fetch_page(s, query, PageRequest(limit, after=at_end)) == ([], False)
 
 
 @pytest.fixture
@@ -101,9 +105,9 @@ def test_sorting_by_amount_shows_the_true_largest_first(list_db_url, engine_of):
     with Session(engine) as s:
         largest = s.scalar(select(func.max(PaymentRow.list_amount_minor)))
         smallest = s.scalar(select(func.min(PaymentRow.list_amount_minor)))
-        top, _ = fetch_page(s, ListQuery(sort=ListSort.AMOUNT, descending=True), 50)
-        bottom, _ = fetch_page(s, ListQuery(sort=ListSort.AMOUNT, descending=False), 50)
-        newest, _ = fetch_page(s, ListQuery(), 50)
+        top, _ = fetch_page(s, ListQuery(sort=ListSort.AMOUNT, descending=True), PageRequest(50))
+        bottom, _ = fetch_page(s, ListQuery(sort=ListSort.AMOUNT, descending=False), PageRequest(50))
+        newest, _ = fetch_page(s, ListQuery(), PageRequest(50))
     assert top[0].list_amount_minor == largest
     assert bottom[0].list_amount_minor == smallest
     # the case of the issue: the largest payment is not among the newest page the list loads first
@@ -117,13 +121,13 @@ def test_counts_equal_a_plain_count(list_db_url, engine_of):
     engine_of.append(engine)
     everything = every_payment(engine)
     with Session(engine) as s:
-        for name, args in list_filters(engine).items():
-            query = ListQuery(**args)  # type: ignore[arg-type]
+        for name, wanted in list_filters(engine).items():
+            query = ListQuery(wanted)
             counts = count_rows(s, query)
             assert counts.total == len(matching_ids(engine, query, everything)), name
-            unfiltered = ListQuery(**{**args, "statuses": None})  # type: ignore[arg-type]
+            unfiltered = ListQuery(replace(wanted, statuses=None))
             for status in ConsoleStatus:
-                one = ListQuery(**{**args, "statuses": frozenset({status})})  # type: ignore[arg-type]
+                one = ListQuery(replace(wanted, statuses=frozenset({status})))
                 found = len(matching_ids(engine, one, everything))
                 assert counts.by_status.get(status, 0) == found, (name, status)
             assert sum(counts.by_status.values()) == len(matching_ids(engine, unfiltered, everything)), name
@@ -135,11 +139,11 @@ def test_a_cursor_of_another_sort_is_refused(list_db_url, engine_of):
     engine = make_engine(list_db_url)
     engine_of.append(engine)
     with Session(engine) as s:
-        rows, _ = fetch_page(s, ListQuery(), 1)
+        rows, _ = fetch_page(s, ListQuery(), PageRequest(1))
         cursor = ListCursor.of(ListSort.TIME, to_payment(rows[0]))
         with pytest.raises(ValueError, match="cannot page"):
-            fetch_page(s, ListQuery(sort=ListSort.AMOUNT), 10, after=cursor)
+            fetch_page(s, ListQuery(sort=ListSort.AMOUNT), PageRequest(10, after=cursor))
         with pytest.raises(ValueError, match="not both"):
-            fetch_page(s, ListQuery(), 10, after=cursor, before=cursor)
+            fetch_page(s, ListQuery(), PageRequest(10, after=cursor, before=cursor))
         with pytest.raises(ValueError, match="positive"):
-            fetch_page(s, ListQuery(), 0)
+            fetch_page(s, ListQuery(), PageRequest(0))

@@ -18,6 +18,7 @@ from epay_desktop.store.db import make_engine
 from epay_desktop.store.models import PaymentRow
 from epay_desktop.store.repos.payment_list import (
     ListQuery,
+    PageRequest,
     count_rows,
     cursor_at,
     fetch_page,
@@ -31,7 +32,7 @@ def _old_way(s: Session, query: ListQuery, offset: int, limit: int) -> list[int]
     after = cursor_at(s, query, offset) if offset else None
     if offset and after is None:
         return []
-    rows, _ = fetch_page(s, query, limit, after=after)
+    rows, _ = fetch_page(s, query, PageRequest(limit, after=after))
     return [r.id for r in rows]
 
 

@@ -40,6 +40,7 @@ from epay_desktop.store.repos.payment_list import (
     ListCursor,
     ListQuery,
     ListSort,
+    PageRequest,
     count_rows,
     cursor_at,
     fetch_page,
@@ -84,19 +85,19 @@ def _every_list_query(engine: Engine) -> Iterator[tuple[str, str, ListQuery, str
     with Session(engine) as s:
         for sort in ListSort:
             for descending in (True, False):
-                for name, args in filters.items():
-                    query = ListQuery(sort=sort, descending=descending, **args)  # type: ignore[arg-type]
+                for name, wanted in filters.items():
+                    query = ListQuery(wanted, sort, descending)
                     label = f"{sort} {'desc' if descending else 'asc'} / {name}"
                     with captured(engine) as pages:
-                        rows, _ = fetch_page(s, query, 50)
-                        fetch_page(s, query, 50, from_end=True)
+                        rows, _ = fetch_page(s, query, PageRequest(50))
+                        fetch_page(s, query, PageRequest(50, from_end=True))
                         if rows:
                             cursor = ListCursor.of(sort, to_payment(rows[-1]))
-                            fetch_page(s, query, 50, after=cursor)
-                            fetch_page(s, query, 50, before=cursor)
+                            fetch_page(s, query, PageRequest(50, after=cursor))
+                            fetch_page(s, query, PageRequest(50, before=cursor))
                             # the service's reads: the same rows as records, open operations flagged
-                            read_page(s, query, 50, after=cursor, open_operations=set())
-                            read_page(s, query, 50, before=cursor, open_operations=set())
+                            read_page(s, query, PageRequest(50, after=cursor), open_operations=set())
+                            read_page(s, query, PageRequest(50, before=cursor), open_operations=set())
                     with captured(engine) as counts:
                         count_rows(s, query)
                     near_end = max(count_rows(s, query).total - 30, 0)
@@ -113,30 +114,16 @@ def _every_list_query(engine: Engine) -> Iterator[tuple[str, str, ListQuery, str
                     for kind, statements in (("page", pages), ("count", counts + finds), ("jump", jumps)):
                         for statement, params in statements:
                             yield label, kind, query, statement, params
-        for name, args in filters.items():  # today's list and CSV export (newest / oldest first)
+        for name, wanted in filters.items():  # today's list and CSV export (newest / oldest first)
             with captured(engine) as old, Session(engine) as other, other.begin():
                 tx = Tx(other, locking=False)
                 for oldest_first in (False, True):
-                    rows = tx.payments.search(
-                        statuses=args.get("statuses"),  # type: ignore[arg-type]
-                        since=args.get("since"),  # type: ignore[arg-type]
-                        until=args.get("until"),  # type: ignore[arg-type]
-                        text=args.get("search"),  # type: ignore[arg-type]
-                        needs_attention=bool(args.get("needs_attention")),
-                        oldest_first=oldest_first,
-                    )
+                    rows = tx.payments.search(wanted, oldest_first=oldest_first)
                     if rows:
-                        tx.payments.search(
-                            statuses=args.get("statuses"),  # type: ignore[arg-type]
-                            since=args.get("since"),  # type: ignore[arg-type]
-                            until=args.get("until"),  # type: ignore[arg-type]
-                            text=args.get("search"),  # type: ignore[arg-type]
-                            needs_attention=bool(args.get("needs_attention")),
-                            after=PaymentCursor.after(rows[-1]),
-                            oldest_first=oldest_first,
-                        )
+                        after = PaymentCursor.after(rows[-1])
+                        tx.payments.search(wanted, after=after, oldest_first=oldest_first)
             for statement, params in old:
-                yield f"search() / {name}", "page", ListQuery(**args), statement, params  # type: ignore[arg-type]
+                yield f"search() / {name}", "page", ListQuery(wanted), statement, params
 
 
 def _problems(plan: list[str], kind: str, sort: ListSort, found: int) -> list[str]:

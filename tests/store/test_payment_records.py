@@ -19,11 +19,13 @@ from sqlalchemy import Engine, select, text
 from sqlalchemy.orm import Session
 
 from epay_desktop.domain import ConsoleStatus, Payment
+from epay_desktop.domain.payment_filter import PaymentFilter
 from epay_desktop.store.models import MoneyOpRow, PaymentRow
 from epay_desktop.store.repos.payment_list import (
     ListCursor,
     ListQuery,
     ListSort,
+    PageRequest,
     fetch_page,
     fetch_page_at,
     read_page,
@@ -59,9 +61,9 @@ def _queries(engine: Engine) -> list[ListQuery]:
     assert middle is not None
     queries = [ListQuery(sort=sort, descending=d) for sort in ListSort for d in (True, False)]
     queries += [
-        ListQuery(sort=ListSort.AMOUNT, statuses=frozenset({ConsoleStatus.CHARGE}), since=middle),
-        ListQuery(sort=ListSort.STATUS, descending=False, search="12"),
-        ListQuery(needs_attention=True),
+        ListQuery(PaymentFilter(frozenset({ConsoleStatus.CHARGE}), since=middle), ListSort.AMOUNT),
+        ListQuery(PaymentFilter(search="12"), ListSort.STATUS, descending=False),
+        ListQuery(PaymentFilter(needs_attention=True)),
     ]
     return queries
 
@@ -73,27 +75,26 @@ def _pages_equal(engine: Engine, limit: int) -> None:
         assert open_ids  # build_list_db leaves two open operations
         seen_flagged: set[int] = set()
         for query in _queries(engine):
-            orm, more = fetch_page(s, query, limit)
-            fast, fast_more = read_page(s, query, limit)
+            orm, more = fetch_page(s, query, PageRequest(limit))
+            fast, fast_more = read_page(s, query, PageRequest(limit))
             assert fast_more == more, query
             for a, b in zip(fast, orm, strict=True):
                 _same(a, to_payment(b))
             flagged: set[int] = set()
-            with_flags, _ = read_page(s, query, limit, open_operations=flagged)
+            with_flags, _ = read_page(s, query, PageRequest(limit), open_operations=flagged)
             assert with_flags == fast
             assert flagged == {p.id for p in fast} & open_ids, query
             at: set[int] = set()
             found_at, _ = read_page_at(s, query, 0, limit, open_operations=at)
             assert found_at == fast and at == flagged, query
             seen_flagged |= flagged
+            asks = [PageRequest(limit, from_end=True)]
             if orm:
                 cursor = ListCursor.of(query.sort, to_payment(orm[-1]))
-                after, _ = fetch_page(s, query, limit, after=cursor)
-                assert [p.id for p in read_page(s, query, limit, after=cursor)[0]] == [r.id for r in after]
-                before, _ = fetch_page(s, query, limit, before=cursor)
-                assert [p.id for p in read_page(s, query, limit, before=cursor)[0]] == [r.id for r in before]
-            end, _ = fetch_page(s, query, limit, from_end=True)
-            assert [p.id for p in read_page(s, query, limit, from_end=True)[0]] == [r.id for r in end]
+                asks += [PageRequest(limit, after=cursor), PageRequest(limit, before=cursor)]
+            for ask in asks:
+                rows, _ = fetch_page(s, query, ask)
+                assert [p.id for p in read_page(s, query, ask)[0]] == [r.id for r in rows], (query, ask)
             for offset in (0, 1, 250, 599, 1_500, 1_999, 5_000):
                 rows, more = fetch_page_at(s, query, offset, limit)
                 found, found_more = read_page_at(s, query, offset, limit)

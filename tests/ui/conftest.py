@@ -40,10 +40,10 @@ from epay_desktop.domain import (
     Role,
     User,
 )
+from epay_desktop.domain.payment_filter import EVERY_PAYMENT, PaymentFilter
 from epay_desktop.services.events import EventBus
 from epay_desktop.services.people.approvals import Approval
 from epay_desktop.ui.app.bridge import EventBridge
-from epay_desktop.ui.payments.list_filter import PaymentFilter
 from tests.support import windows
 from tests.support.live_console import add_people, controller_running
 from tests.support.windows import SLOW_MS, dismiss_dialogs
@@ -211,18 +211,15 @@ class FakePayments:
     def update(self, payment: Payment) -> None:
         self.payments = [payment if p.id == payment.id else p for p in self.payments]
 
-    async def list_payments(self, *, limit: int = 50, after: Any = None, **filters: Any) -> SimpleNamespace:
-        self.list_calls.append({"limit": limit, "after": after, **filters})
+    async def list_payments(
+        self, wanted: PaymentFilter = EVERY_PAYMENT, *, limit: int = 50, after: Any = None
+    ) -> SimpleNamespace:
+        self.list_calls.append({"filter": wanted, "limit": limit, "after": after})
         if self.gate is not None:
             await self.gate.wait()
         if self.error is not None:
             raise self.error
-        wanted = PaymentFilter.of(
-            filters.get("status"), filters.get("since"), filters.get("until"), filters.get("search")
-        )
-        rows = sorted(
-            (p for p in self.payments if wanted.matches(p)), key=lambda p: (p.created_at, p.id), reverse=True
-        )
+        rows = sorted(self._matching(wanted), key=lambda p: (p.created_at, p.id), reverse=True)
         start = int(after or 0)
         page = rows[start : start + limit]
         more = start + limit < len(rows)
@@ -231,11 +228,11 @@ class FakePayments:
     # -- the sorted list (PaymentQueries.list_counts / list_page / list_page_at / list_row_of) -----------
     # In memory, in the store's orders (decision 0050): cursors are row positions.
 
+    def _matching(self, wanted: PaymentFilter) -> list[Payment]:
+        return [p for p in self.payments if wanted.matches(p, open_operation=self.open_of(p) is not None)]
+
     def _listed(self, query: Any) -> list[Payment]:
-        wanted = PaymentFilter.of(query.statuses, query.since, query.until, query.search)
-        rows = [p for p in self.payments if wanted.matches(p)]
-        if query.needs_attention:
-            rows = [p for p in rows if p.status is ConsoleStatus.UNKNOWN]
+        rows = self._matching(query.filter)
         return sorted(rows, key=lambda p: list_sort_key(query.sort, p), reverse=query.descending)
 
     async def _answer(self, call: str, query: Any, **args: Any) -> list[Payment]:

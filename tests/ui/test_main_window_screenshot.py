@@ -16,8 +16,8 @@ from typing import Any
 
 from epay_desktop.domain import ConsoleStatus as S
 from epay_desktop.domain import InvoiceId, Money, MoneyOp, OpKind, OpState, Payment, Role, User
+from epay_desktop.domain.payment_filter import EVERY_PAYMENT
 from epay_desktop.domain.receipts import ReceiptKind, ReceiptLanguage, ReceiptRecord, ReceiptWidth
-from epay_desktop.ui.payments.list_filter import PaymentFilter
 from epay_desktop.ui.window.main_window import PREFERRED_SIZE, MainWindow
 
 # Screenshots go to EPAY_SCREENSHOTS when set (to refresh docs/screenshots on purpose), else to the
@@ -89,10 +89,7 @@ class ShopData:
     def __getattr__(self, name: str) -> Any:
         return getattr(self.lister, name)
 
-    async def list_payments(self, *, limit=50, after=None, **filters):
-        wanted = PaymentFilter.of(
-            filters.get("status"), filters.get("since"), filters.get("until"), filters.get("search")
-        )
+    async def list_payments(self, wanted=EVERY_PAYMENT, *, limit=50, after=None):
         rows = [p for p in self.payments if wanted.matches(p)]
         start = int(after or 0)
         more = start + limit < len(rows)

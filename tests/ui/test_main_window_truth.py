@@ -43,8 +43,8 @@ class QueriesWithOperations:
     def __getattr__(self, name: str) -> Any:  # the sorted list's calls: the fake's, with open_of
         return getattr(self.fake, name)
 
-    async def list_payments(self, **kwargs: Any) -> SimpleNamespace:
-        page = await self.fake.list_payments(**kwargs)
+    async def list_payments(self, *args: Any, **kwargs: Any) -> SimpleNamespace:
+        page = await self.fake.list_payments(*args, **kwargs)
         opens = {
             p.id: op
             for p in page.payments

@@ -67,8 +67,8 @@ def test_status_group_asks_the_source_for_its_statuses(qtbot, view, fake_payment
     calls = len(fake_payments.list_calls)
     combo.setCurrentIndex(combo.findData(key))
     qtbot.waitUntil(lambda: len(fake_payments.list_calls) == calls + 2)  # count, first page
-    assert last_query(fake_payments).statuses == statuses
-    assert last_query(fake_payments).needs_attention is (key == "attention")
+    assert last_query(fake_payments).filter.statuses == statuses
+    assert last_query(fake_payments).filter.needs_attention is (key == "attention")
 
 
 def test_needs_attention_and_paid_groups():
@@ -81,16 +81,16 @@ def test_needs_attention_and_paid_groups():
 def test_periods_ask_for_since_and_until(qtbot, view, fake_payments):
     period = view.filters.period_combo
     period.setCurrentIndex(period.findData("today"))
-    qtbot.waitUntil(lambda: last_query(fake_payments).since == ALMATY_MIDNIGHT_UTC)
-    assert last_query(fake_payments).until is None
+    qtbot.waitUntil(lambda: last_query(fake_payments).filter.since == ALMATY_MIDNIGHT_UTC)
+    assert last_query(fake_payments).filter.until is None
     assert not view.filters.date_from.isVisible()
 
     period.setCurrentIndex(period.findData("custom"))
     assert view.filters.date_from.isVisible() and view.filters.date_to.isVisible()
     view.filters.date_from.setDate(QDate(2026, 1, 1))
     view.filters.date_to.setDate(QDate(2026, 1, 2))
-    qtbot.waitUntil(lambda: last_query(fake_payments).until == datetime(2026, 1, 2, 19, 0, tzinfo=UTC))
-    assert last_query(fake_payments).since == datetime(2025, 12, 31, 19, 0, tzinfo=UTC)
+    qtbot.waitUntil(lambda: last_query(fake_payments).filter.until == datetime(2026, 1, 2, 19, 0, tzinfo=UTC))
+    assert last_query(fake_payments).filter.since == datetime(2025, 12, 31, 19, 0, tzinfo=UTC)
     qtbot.waitUntil(lambda: not view.model.is_loading)
     assert view.empty_label.isVisible()
     assert view.empty_label.text() == "No payments match these filters."
@@ -101,7 +101,7 @@ def test_needs_attention_asks_the_store_and_live_updates_add_only_unknown(qtbot,
     combo.setCurrentIndex(combo.findData("attention"))
     qtbot.waitUntil(lambda: view.model.filter.needs_attention and not view.model.is_loading)
     wanted = view.current_filter()
-    assert view.model.query.needs_attention is True and wanted.statuses is None
+    assert view.model.query.filter.needs_attention is True and wanted.statuses is None
     assert wanted.matches(make_payment(status=S.UNKNOWN))
     assert not wanted.matches(make_payment(status=S.CHARGE))  # an operation's state is the store's to say
 
@@ -133,7 +133,7 @@ def test_search_waits_for_a_pause_then_asks_once(qtbot, view, fake_payments):
     assert view.filters.search_pending()  # debounced: no query per keystroke
     assert view.model.filter.search is None
     qtbot.waitUntil(lambda: len(fake_payments.list_calls) == calls + 2)
-    assert last_query(fake_payments).search == "5096"
+    assert last_query(fake_payments).filter.search == "5096"
     assert not view.filters.search_pending()
     qtbot.waitUntil(lambda: view.model.rowCount() == 5)  # every fake card ends in 5096
 
@@ -145,7 +145,7 @@ def test_enter_in_search_searches_now_and_selects_the_first_match(qtbot, view, f
     qtbot.keyClicks(view.search_edit, "000100003")
     qtbot.keyClick(view.search_edit, Qt.Key.Key_Return)
     assert view.model.filter.search == "000100003" and not view.filters.search_pending()  # no pause
-    qtbot.waitUntil(lambda: last_query(fake_payments).search == "000100003")
+    qtbot.waitUntil(lambda: last_query(fake_payments).filter.search == "000100003")
     qtbot.waitUntil(lambda: view.current_payment() is not None)
     assert view.current_payment().invoice_id == InvoiceId("000100003")
     qtbot.keyClick(view.table, Qt.Key.Key_Return)  # Enter again opens it
@@ -154,10 +154,10 @@ def test_enter_in_search_searches_now_and_selects_the_first_match(qtbot, view, f
 
 def test_escape_clears_the_search(qtbot, view, fake_payments):
     view.search_edit.setText("zzz")
-    qtbot.waitUntil(lambda: last_query(fake_payments).search == "zzz")
+    qtbot.waitUntil(lambda: last_query(fake_payments).filter.search == "zzz")
     qtbot.keyClick(view.search_edit, Qt.Key.Key_Escape)
     assert view.search_edit.text() == ""
-    qtbot.waitUntil(lambda: last_query(fake_payments).search is None)
+    qtbot.waitUntil(lambda: last_query(fake_payments).filter.search is None)
 
 
 def test_enter_and_double_click_activate_the_row(qtbot, view):

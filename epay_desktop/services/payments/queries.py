@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -28,6 +28,7 @@ from epay_desktop.domain import (
     PaymentEvent,
 )
 from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, msg
+from epay_desktop.domain.payment_filter import EVERY_PAYMENT, PaymentFilter
 from epay_desktop.safe_files import check_target, write_file_safely
 from epay_desktop.store.db import Store
 from epay_desktop.store.repos.payment_list import (
@@ -35,6 +36,7 @@ from epay_desktop.store.repos.payment_list import (
     ListCursor,
     ListQuery,
     ListSort,
+    PageRequest,
     read_page,
     read_page_at,
     row_index,
@@ -50,7 +52,9 @@ __all__ = [
     "ListPage",
     "ListQuery",
     "ListSort",
+    "PageRequest",
     "PaymentCursor",
+    "PaymentFilter",
     "PaymentPage",
     "PaymentQueries",
     "PaymentView",
@@ -81,6 +85,7 @@ CSV_COLUMNS = (
 
 #: :meth:`PaymentQueries.attention_count` stops counting here (a badge shows "99+").
 ATTENTION_CAP = 100
+_ATTENTION = PaymentFilter(needs_attention=True)
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,19 +167,12 @@ class PaymentQueries:
         return await self._store.run_read(lambda tx: _view(tx, invoice_id))
 
     async def list_payments(
-        self,
-        *,
-        status: Collection[ConsoleStatus] | None = None,
-        since: datetime | None = None,
-        until: datetime | None = None,
-        search: str | None = None,
-        limit: int = 50,
-        after: PaymentCursor | None = None,
-        needs_attention: bool = False,
+        self, wanted: PaymentFilter = EVERY_PAYMENT, *, limit: int = 50, after: PaymentCursor | None = None
     ) -> PaymentPage:
-        """A newest-first page of payments matching every filter (``since`` inclusive, ``until`` exclusive).
+        """A newest-first page of payments matching every filter of ``wanted`` (``since`` inclusive,
+        ``until`` exclusive).
 
-        ``search`` matches the invoice id prefix, last 4 digits of the card, the amount in tenge
+        The search text matches the invoice id prefix, last 4 digits of the card, the amount in tenge
         (``1500`` or ``1500.50``), the RRN or the approval code. ``needs_attention`` keeps only
         payments a person must look at: outcome UNKNOWN, or a money operation UNKNOWN or
         NEEDS_REVIEW (combined with the other filters). No side effects.
@@ -183,15 +181,7 @@ class PaymentQueries:
             raise ValueError("limit must be positive")
 
         def page(tx: Tx) -> tuple[list[Payment], dict[int, MoneyOp]]:
-            found = tx.payments.search(
-                statuses=status,
-                since=since,
-                until=until,
-                text=search,
-                limit=limit + 1,
-                after=after,
-                needs_attention=needs_attention,
-            )
+            found = tx.payments.search(wanted, limit=limit + 1, after=after)
             return found, tx.payments.open_operations(found[:limit])
 
         rows, opens = await self._store.run_read(page)
@@ -212,20 +202,14 @@ class PaymentQueries:
 
         No cursor: the first page; ``from_end``: the last page; ``after`` / ``before``: the page
         below / above a cursor (``ListPage.last`` / ``.first``, or :meth:`list_position`). Each page
-        is one index seek whatever its depth. Raises ValueError for a cursor of another sort.
+        is one index seek whatever its depth. Raises ValueError for a cursor of another sort, a
+        limit below 1 or both cursors.
         """
+        asked = PageRequest(limit, after, before, from_end)
 
         def page(tx: Tx) -> tuple[list[Payment], bool, dict[int, MoneyOp]]:
             flagged: set[int] = set()  # the page's payments with an open operation, found by its query
-            rows, more = read_page(
-                tx.session,
-                query,
-                limit,
-                after=after,
-                before=before,
-                from_end=from_end,
-                open_operations=flagged,
-            )
+            rows, more = read_page(tx.session, query, asked, open_operations=flagged)
             return rows, more, _open_operations(tx, rows, flagged)
 
         rows, more, opens = await self._store.run_read(page)
@@ -264,13 +248,13 @@ class PaymentQueries:
         return await self._store.run_read(lambda tx: row_index(tx.session, query, payment_id))
 
     async def attention_count(self, cap: int = ATTENTION_CAP) -> int:
-        """How many payments need a person (``list_payments(needs_attention=True)``), at most ``cap``.
+        """How many payments need a person (``list_payments`` of the attention filter), at most ``cap``.
 
         Capped so a badge refreshed on every event stays cheap; ``cap`` means "cap or more".
         """
         if cap < 1:
             raise ValueError("cap must be positive")
-        rows = await self._store.run_read(lambda tx: tx.payments.search(limit=cap, needs_attention=True))
+        rows = await self._store.run_read(lambda tx: tx.payments.search(_ATTENTION, limit=cap))
         return len(rows)
 
     async def export_csv(
@@ -374,10 +358,11 @@ def _export(
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow([CSV_COLUMNS[i] for i in chosen])
+    period = PaymentFilter(since=since, until=until)
     count, cursor = 0, None
     with store.read() as tx:  # one transaction: a consistent snapshot of the period
         while True:
-            rows = tx.payments.search(since=since, until=until, limit=500, after=cursor, oldest_first=True)
+            rows = tx.payments.search(period, limit=500, after=cursor, oldest_first=True)
             for payment in rows:
                 row = _csv_row(payment)
                 writer.writerow([row[i] for i in chosen])

@@ -32,7 +32,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
@@ -42,6 +41,7 @@ from sqlalchemy.sql import operators
 from sqlalchemy.sql.elements import UnaryExpression
 
 from epay_desktop.domain import ConsoleStatus, Payment
+from epay_desktop.domain.payment_filter import EVERY_PAYMENT, PaymentFilter
 from epay_desktop.store.list_keys import list_keys_of
 from epay_desktop.store.models import PaymentRow, PaymentStatusCountRow, UserRow
 from epay_desktop.store.repos.payment_rows import (
@@ -60,6 +60,7 @@ __all__ = [
     "ListCursor",
     "ListQuery",
     "ListSort",
+    "PageRequest",
     "count_rows",
     "cursor_at",
     "fetch_page",
@@ -85,18 +86,12 @@ class ListSort(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class ListQuery:
-    """Which payments, in which order. ``since`` inclusive, ``until`` exclusive (aware UTC);
-    ``search``: invoice id prefix, last 4 card digits, amount in tenge, RRN or approval code;
-    ``needs_attention``: outcome UNKNOWN or an UNKNOWN / NEEDS_REVIEW operation. The default is
-    the console's list: every payment, newest first."""
+    """Which payments (``filter``: statuses, ``since`` inclusive, ``until`` exclusive, search text,
+    needs attention), in which order. The default is the console's list: every payment, newest first."""
 
+    filter: PaymentFilter = EVERY_PAYMENT
     sort: ListSort = ListSort.TIME
     descending: bool = True
-    statuses: frozenset[ConsoleStatus] | None = None
-    since: datetime | None = None
-    until: datetime | None = None
-    search: str | None = None
-    needs_attention: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +123,24 @@ class ListCursor:
             case ListSort.CASHIER:
                 return cls(sort, payment.created_by, (payment.created_at, payment.id))
         raise ValueError(f"unknown sort {sort!r}")
+
+
+@dataclass(frozen=True, slots=True)
+class PageRequest:
+    """Which page of the list: up to ``limit`` rows. No cursor: the first page (``from_end``: the last
+    page). ``after``: the rows following that cursor; ``before``: the ``limit`` rows preceding it.
+    Raises ValueError for a limit below 1 or both cursors."""
+
+    limit: int
+    after: ListCursor | None = None
+    before: ListCursor | None = None
+    from_end: bool = False
+
+    def __post_init__(self) -> None:
+        if self.limit < 1:
+            raise ValueError("limit must be positive")
+        if self.after is not None and self.before is not None:
+            raise ValueError("give after or before, not both")
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,25 +180,29 @@ SORT_FOUND_LIMIT = 5_000
 
 
 def _filters(
-    query: ListQuery, *, with_statuses: bool = True, keep: frozenset[Any] = frozenset(), walk: bool = False
+    wanted: PaymentFilter,
+    *,
+    with_statuses: bool = True,
+    keep: frozenset[Any] = frozenset(),
+    walk: bool = False,
 ) -> list[ColumnElement[bool]]:
-    """The query's filters. ``walk``: wrap every filter column not in ``keep`` (the sort's index
+    """The filter in SQL. ``walk``: wrap every filter column not in ``keep`` (the sort's index
     columns) so SQLite cannot use its index and walks the sort's index instead (see :func:`_walks`)."""
 
     def column(c: Any) -> Any:
         return unseekable(c) if walk and c not in keep else c
 
     found: list[ColumnElement[bool]] = []
-    if with_statuses and query.statuses is not None:
-        found.append(column(PaymentRow.status).in_(sorted(s.value for s in query.statuses)))
-    if query.since is not None:
-        found.append(column(PaymentRow.created_at) >= query.since)
-    if query.until is not None:
-        found.append(column(PaymentRow.created_at) < query.until)
-    text = (query.search or "").strip()
+    if with_statuses and wanted.statuses is not None:
+        found.append(column(PaymentRow.status).in_(sorted(s.value for s in wanted.statuses)))
+    if wanted.since is not None:
+        found.append(column(PaymentRow.created_at) >= wanted.since)
+    if wanted.until is not None:
+        found.append(column(PaymentRow.created_at) < wanted.until)
+    text = (wanted.search or "").strip()
     if text:
         found.append(text_filter(text, column))
-    if query.needs_attention:
+    if wanted.needs_attention:
         found.append(attention_filter())
     return found
 
@@ -203,14 +220,15 @@ def _walks(session: Session, query: ListQuery) -> bool:
     them all would cost more every page). Counted with ``LIMIT``: never more than that many index
     entries. SQLite only: its planner cannot weigh ``LIMIT`` against a filter's selectivity (no
     histograms); PostgreSQL's can, and ``+`` is not an operator on its text."""
-    if session.get_bind().dialect.name != "sqlite" or query.needs_attention:
+    wanted = query.filter
+    if session.get_bind().dialect.name != "sqlite" or wanted.needs_attention:
         return False  # attention: the few payments that need a person, by primary key
-    if query.statuses is None and not (query.search or "").strip():
-        if query.since is None and query.until is None:
+    if wanted.statuses is None and not (wanted.search or "").strip():
+        if wanted.since is None and wanted.until is None:
             return False
         if query.sort in (ListSort.TIME, ListSort.STATUS, ListSort.CASHIER):
             return False  # the date range is in the sort's own index
-    matches = select(literal(1)).where(*_filters(query)).limit(SORT_FOUND_LIMIT).subquery()
+    matches = select(literal(1)).where(*_filters(wanted)).limit(SORT_FOUND_LIMIT).subquery()
     return int(session.scalar(select(func.count()).select_from(matches)) or 0) >= SORT_FOUND_LIMIT
 
 
@@ -237,7 +255,8 @@ def _ordered(stmt: Select[Any], columns: Sequence[_Column], ascending: bool) -> 
 def _group_order(session: Session, query: ListQuery) -> list[str | int | None]:
     """The groups of a status / cashier sort in ascending list order."""
     if query.sort is ListSort.STATUS:
-        return [s.value for s in ConsoleStatus if query.statuses is None or s in query.statuses]
+        chosen = query.filter.statuses
+        return [s.value for s in ConsoleStatus if chosen is None or s in chosen]
     users = session.scalars(select(UserRow.id).order_by(UserRow.name_key, UserRow.id)).all()
     return [*users, None]
 
@@ -246,35 +265,18 @@ def _in_group(column: _Column, group: str | int | None) -> ColumnElement[bool]:
     return column.is_(None) if group is None else column == group
 
 
-def fetch_page(
-    session: Session,
-    query: ListQuery,
-    limit: int,
-    *,
-    after: ListCursor | None = None,
-    before: ListCursor | None = None,
-    from_end: bool = False,
-) -> tuple[list[PaymentRow], bool]:
-    """Up to ``limit`` rows in list order, and whether more lie beyond them in the direction read.
-
-    No cursor: the first page (``from_end``: the last page). ``after``: the rows following that
-    cursor; ``before``: the ``limit`` rows preceding it (still returned in list order). The second
-    value is True when rows follow the page (``after`` / first page) or precede it (``before`` /
-    last page). ORM rows; the list reads records with :func:`read_page` (the same rows, faster).
+def fetch_page(session: Session, query: ListQuery, page: PageRequest) -> tuple[list[PaymentRow], bool]:
+    """The rows of ``page`` in list order (a ``before`` page too), and whether more lie beyond them
+    in the direction read: True when rows follow the page (``after`` / first page) or precede it
+    (``before`` / last page). ORM rows; the list reads records with :func:`read_page` (the same
+    rows, faster).
     """
-    rows, more = _page(session, query, limit, after, before, from_end, _orm_rows)
+    rows, more = _page(session, query, page, _orm_rows)
     return rows, more
 
 
 def read_page(
-    session: Session,
-    query: ListQuery,
-    limit: int,
-    *,
-    after: ListCursor | None = None,
-    before: ListCursor | None = None,
-    from_end: bool = False,
-    open_operations: set[int] | None = None,
+    session: Session, query: ListQuery, page: PageRequest, *, open_operations: set[int] | None = None
 ) -> tuple[list[Payment], bool]:
     """:func:`fetch_page` as frozen records: the same rows, read as plain columns on the session's
     connection and made into :class:`Payment` records straight from the row tuples (no ORM
@@ -282,7 +284,7 @@ def read_page(
     ids of the page's payments with an open operation (UNKNOWN / NEEDS_REVIEW) are added, found by
     the page's own query (``payment_rows.OPEN_OPERATION_FLAG``)."""
     read = _records if open_operations is None else _flagged_records(open_operations)
-    return _page(session, query, limit, after, before, from_end, read)
+    return _page(session, query, page, read)
 
 
 def _orm_rows(
@@ -313,22 +315,11 @@ def _flagged_records(flagged: set[int]) -> _Reader:
 _Reader = Callable[[Session, Sequence[ColumnElement[bool]], Sequence[Any], int], list[Any]]
 
 
-def _page(
-    session: Session,
-    query: ListQuery,
-    limit: int,
-    after: ListCursor | None,
-    before: ListCursor | None,
-    from_end: bool,
-    read: _Reader,
-) -> tuple[list[Any], bool]:
+def _page(session: Session, query: ListQuery, page: PageRequest, read: _Reader) -> tuple[list[Any], bool]:
     """:func:`fetch_page`, each query's rows read by ``read`` (ORM rows or records)."""
-    if limit < 1:
-        raise ValueError("limit must be positive")
-    if after is not None and before is not None:
-        raise ValueError("give after or before, not both")
-    backwards = before is not None or from_end
-    cursor = before if before is not None else after
+    limit, before = page.limit, page.before
+    backwards = before is not None or page.from_end
+    cursor = before if before is not None else page.after
     if cursor is not None and cursor.sort is not query.sort:
         raise ValueError(f"a cursor of the {cursor.sort} sort cannot page the {query.sort} sort")
     ascending = query.descending == backwards  # the direction the SQL reads the index
@@ -336,7 +327,7 @@ def _page(
     wanted = limit + 1
     rows: list[Any] = []
     group_column = _GROUPS.get(query.sort)
-    filters = _filters(query, keep=_INDEX_COLUMNS[query.sort], walk=_walks(session, query))
+    filters = _filters(query.filter, keep=_INDEX_COLUMNS[query.sort], walk=_walks(session, query))
     order = _order(columns, ascending)
     if group_column is None:
         where = [*filters, _beyond(columns, cursor.key, ascending)] if cursor is not None else filters
@@ -364,13 +355,13 @@ def _page(
     return rows, more
 
 
-def _whole_list(query: ListQuery) -> bool:
+def _whole_list(wanted: PaymentFilter) -> bool:
     """No filter but (maybe) a status choice: the counts are the maintained summary's."""
     return (
-        query.since is None
-        and query.until is None
-        and not (query.search or "").strip()
-        and not (query.needs_attention)
+        wanted.since is None
+        and wanted.until is None
+        and not (wanted.search or "").strip()
+        and not (wanted.needs_attention)
     )
 
 
@@ -385,23 +376,23 @@ def _summary(session: Session) -> dict[ConsoleStatus, int]:
 def count_rows(session: Session, query: ListQuery) -> ListCounts:
     """The query's count, and per status under every other filter: for the whole list (or a status
     choice alone) the maintained summary, a few rows; else ``COUNT(*)`` in one grouped query."""
-    if _whole_list(query):
+    if _whole_list(query.filter):
         by_status = _summary(session)
-        chosen = query.statuses
+        chosen = query.filter.statuses
         return ListCounts(sum(n for s, n in by_status.items() if chosen is None or s in chosen), by_status)
     stmt = (
         select(PaymentRow.status, func.count())
-        .where(*_filters(query, with_statuses=False))
+        .where(*_filters(query.filter, with_statuses=False))
         .group_by(PaymentRow.status)
     )
     by_status = {ConsoleStatus(status): int(n) for status, n in session.execute(stmt)}
-    chosen = query.statuses
+    chosen = query.filter.statuses
     total = sum(n for s, n in by_status.items() if chosen is None or s in chosen)
     return ListCounts(total, by_status)
 
 
 def cursor_at(session: Session, query: ListQuery, offset: int) -> ListCursor | None:
-    """The cursor just before row ``offset`` (0-based) of the list: ``fetch_page(after=it)`` starts
+    """The cursor just before row ``offset`` (0-based) of the list: a page ``after`` it starts
     at that row (a scrollbar dragged to it). None for offset 0 (read the first page) and past the
     end (``offset`` > rows); at ``offset`` == rows the page after it is empty.
 
@@ -412,12 +403,12 @@ def cursor_at(session: Session, query: ListQuery, offset: int) -> ListCursor | N
     columns = _KEYS[query.sort]
     ascending = not query.descending
     group_column = _GROUPS.get(query.sort)
-    filters = _filters(query, keep=_INDEX_COLUMNS[query.sort], walk=_walks(session, query))
+    filters = _filters(query.filter, keep=_INDEX_COLUMNS[query.sort], walk=_walks(session, query))
     if group_column is None:
         stmt = select(*columns).where(*filters)
         found = session.execute(_ordered(stmt, columns, ascending).offset(offset - 1).limit(1)).first()
         return ListCursor(query.sort, None, tuple(found)) if found is not None else None
-    sizes_stmt = select(group_column, func.count()).where(*_filters(query)).group_by(group_column)
+    sizes_stmt = select(group_column, func.count()).where(*_filters(query.filter)).group_by(group_column)
     sizes: dict[Any, int] = {group: int(n) for group, n in session.execute(sizes_stmt)}
     groups = _group_order(session, query)
     if not ascending:
@@ -464,20 +455,20 @@ def _page_at(
         raise ValueError("offset must not be negative")
     if limit < 1:
         raise ValueError("limit must be positive")
-    total = count_rows(session, query).total if _whole_list(query) else None
+    total = count_rows(session, query).total if _whole_list(query.filter) else None
     if total is not None and offset > total // 2:
         if offset >= total:
             return [], False
         end = min(offset + limit, total)
         backwards = replace(query, descending=not query.descending)
         after = cursor_at(session, backwards, total - end)
-        rows, _ = _page(session, backwards, end - offset, after, None, False, read)
+        rows, _ = _page(session, backwards, PageRequest(end - offset, after), read)
         rows.reverse()
         return rows, end < total
     after = cursor_at(session, query, offset) if offset else None
     if offset and after is None:
         return [], False
-    return _page(session, query, limit, after, None, False, read)
+    return _page(session, query, PageRequest(limit, after), read)
 
 
 def row_index(session: Session, query: ListQuery, payment_id: int) -> int | None:
@@ -487,7 +478,7 @@ def row_index(session: Session, query: ListQuery, payment_id: int) -> int | None
     if row is None:
         return None
     cursor = ListCursor.of(query.sort, to_payment(row))
-    filters = _filters(query)
+    filters = _filters(query.filter)
     if session.scalar(select(func.count()).where(PaymentRow.id == payment_id, *filters)) == 0:
         return None
     columns = _KEYS[query.sort]

@@ -7,7 +7,7 @@ Every method works inside the caller's transaction (``tx``) and returns frozen
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Iterable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -22,6 +22,7 @@ from epay_desktop.domain import (
     Payment,
 )
 from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP
+from epay_desktop.domain.payment_filter import EVERY_PAYMENT, PaymentFilter
 from epay_desktop.store.models import MoneyOpRow, PaymentRow
 from epay_desktop.store.repos.operations import to_op
 from epay_desktop.store.repos.payment_list import (
@@ -29,6 +30,7 @@ from epay_desktop.store.repos.payment_list import (
     ListCursor,
     ListQuery,
     ListSort,
+    PageRequest,
     count_rows,
     cursor_at,
     fetch_page,
@@ -244,35 +246,23 @@ class PaymentRepo(Repo):
 
     def search(
         self,
+        wanted: PaymentFilter = EVERY_PAYMENT,
         *,
-        statuses: Collection[ConsoleStatus] | None = None,
-        since: datetime | None = None,
-        until: datetime | None = None,
-        text: str | None = None,
         limit: int = 50,
         after: PaymentCursor | None = None,
         oldest_first: bool = False,
-        needs_attention: bool = False,
     ) -> list[Payment]:
-        """Payments matching every given filter, newest first (keyset order ``created_at, id``).
+        """Payments matching every filter of ``wanted``, newest first (keyset order ``created_at, id``).
 
-        ``since`` is inclusive, ``until`` exclusive. ``text`` matches any of: invoice id prefix,
-        last four digits of the card mask, the amount in tenge (``1500`` / ``1500.50``), the RRN
-        or the approval code. ``after`` continues a previous page. ``needs_attention`` keeps only
+        ``since`` is inclusive, ``until`` exclusive. The search text matches any of: invoice id
+        prefix, last four digits of the card mask, the amount in tenge (``1500`` / ``1500.50``), the
+        RRN or the approval code. ``after`` continues a previous page. ``needs_attention`` keeps only
         payments whose outcome is UNKNOWN or that have an UNKNOWN / NEEDS_REVIEW money operation.
         The list's time sort (:func:`.payment_list.fetch_page`), so the same indexes serve it.
         """
-        query = ListQuery(
-            sort=ListSort.TIME,
-            descending=not oldest_first,
-            statuses=frozenset(statuses) if statuses is not None else None,
-            since=since,
-            until=until,
-            search=text,
-            needs_attention=needs_attention,
-        )
+        query = ListQuery(wanted, ListSort.TIME, descending=not oldest_first)
         cursor = ListCursor(ListSort.TIME, None, (after.created_at, after.id)) if after is not None else None
-        rows, _more = fetch_page(self._s, query, limit, after=cursor)
+        rows, _more = fetch_page(self._s, query, PageRequest(limit, after=cursor))
         return [to_payment(row) for row in rows]
 
     def list_counts(self, query: ListQuery) -> ListCounts:

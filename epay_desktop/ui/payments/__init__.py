@@ -1,7 +1,7 @@
 """The payment list and one payment's detail.
 
 - ``list_view.PaymentsView``: the filter bar over the table, with a count and an empty-state text;
-  ``filter_bar.PaymentFilterBar`` (search, status, period); ``list_filter.PaymentFilter``;
+  ``filter_bar.PaymentFilterBar`` (search, status, period) builds the domain's ``PaymentFilter``;
   ``list_model.PaymentsTableModel`` (paged in SQL) and ``columns``.
 - ``detail_view.PaymentDetailView``: one payment's fields, banner, timeline and receipts;
   ``detail_content`` says what it shows (``build_timeline``); ``operations_model.OperationsModel``.

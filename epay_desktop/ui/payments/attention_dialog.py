@@ -2,7 +2,7 @@
 
 A payment is listed when its outcome is UNKNOWN or one of its money operations is UNKNOWN (the
 bank's answer was lost; the console keeps checking) or NEEDS_REVIEW (a manager decides). The
-list comes from ``PaymentQueries.list_payments(needs_attention=True)``, the same query as the
+list comes from ``PaymentQueries.list_payments`` of the attention filter, the same query as the
 main list's "Needs attention" filter. Choosing a row (Enter, double-click, Open) returns its
 invoice; the main window then shows it in the detail panel, where a manager can Review.
 
@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from epay_desktop.domain import ConsoleStatus, Discrepancy, InvoiceId, MoneyOp, OpKind, OpState, User
+from epay_desktop.domain.payment_filter import PaymentFilter
 from epay_desktop.ui.common.asyncqt import run_dialog_once, spawn, user_message_of
 from epay_desktop.ui.common.buttons import dialog_buttons
 from epay_desktop.ui.common.formatting import local_time_text, money_text
@@ -381,7 +382,7 @@ class AttentionDialog(QDialog):
         user: User | None = None,
     ) -> InvoiceId | None:
         """Load what needs attention (and the open discrepancies), show it; the invoice chosen, or None."""
-        page = await queries.list_payments(needs_attention=True, limit=ATTENTION_LIMIT)
+        page = await queries.list_payments(PaymentFilter(needs_attention=True), limit=ATTENTION_LIMIT)
         views = list(await asyncio.gather(*(queries.get_view(p.invoice_id) for p in page.payments)))
         discrepancies = await books.open_discrepancies() if books is not None else []
         dialog = cls(parent, views, discrepancies, books=books, user=user)

@@ -32,9 +32,9 @@ from PySide6.QtWidgets import (
 
 from epay_desktop.domain import ConsoleStatus as S
 from epay_desktop.domain.bounds import EARLIEST_DATE, LATEST_DATE
+from epay_desktop.domain.payment_filter import PaymentFilter
 from epay_desktop.ui.common.formatting import KAZAKHSTAN
 from epay_desktop.ui.common.screen_fit import declare_elides
-from epay_desktop.ui.payments.list_filter import PaymentFilter
 from epay_desktop.ui.widgets.i18n import QT_TRANSLATE_NOOP
 from epay_desktop.ui.widgets.status_badge import Badge, badge_icon, status_choices, status_tone
 

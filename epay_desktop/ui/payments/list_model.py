@@ -30,6 +30,7 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 
 from epay_desktop.domain import InvoiceId, MoneyOp, OpState, Payment
+from epay_desktop.domain.payment_filter import PaymentFilter
 from epay_desktop.ui.common.amounts import charge_split
 from epay_desktop.ui.common.asyncqt import spawn, user_message_of
 from epay_desktop.ui.common.labels import bank_reason_text
@@ -43,7 +44,6 @@ from epay_desktop.ui.payments.columns import (
     order_key,
     row_badge,
 )
-from epay_desktop.ui.payments.list_filter import PaymentFilter
 from epay_desktop.ui.payments.operations_model import op_kind_label
 from epay_desktop.ui.widgets.status_badge import operation_badge, status_label
 
@@ -77,15 +77,7 @@ def list_query(filter_: PaymentFilter, column: PaymentColumn, descending: bool) 
     """The SQL list's query for the filter bar's filter sorted by ``column`` (same names)."""
     from epay_desktop.services.payments.queries import ListQuery, ListSort
 
-    return ListQuery(
-        sort=ListSort[column.name],
-        descending=descending,
-        statuses=filter_.statuses,
-        since=filter_.since,
-        until=filter_.until,
-        search=filter_.search,
-        needs_attention=filter_.needs_attention,
-    )
+    return ListQuery(filter_, ListSort[column.name], descending)
 
 
 @dataclass(slots=True)

@@ -12,10 +12,10 @@ import pytest
 from PySide6.QtCore import QModelIndex, Qt
 
 from epay_desktop.domain import ConsoleStatus, Money, OpKind, OpState
+from epay_desktop.domain.payment_filter import PaymentFilter
 from epay_desktop.store.list_keys import list_keys_of
 from epay_desktop.ui.common.amounts import charge_split, shown_amount
 from epay_desktop.ui.common.roles import BadgeRole
-from epay_desktop.ui.payments.list_filter import PaymentFilter
 from epay_desktop.ui.payments.list_model import PaymentColumn, PaymentsTableModel
 from epay_desktop.ui.widgets.status_badge import Badge, Tone
 
@@ -38,8 +38,8 @@ class PagesWithOperations:
     def __getattr__(self, name: str) -> Any:  # the sorted list's calls: the fake's, with open_of
         return getattr(self.inner, name)
 
-    async def list_payments(self, **kwargs: Any) -> SimpleNamespace:
-        page = await self.inner.list_payments(**kwargs)
+    async def list_payments(self, *args: Any, **kwargs: Any) -> SimpleNamespace:
+        page = await self.inner.list_payments(*args, **kwargs)
         shown = {p.id for p in page.payments}
         opens = {pid: op for pid, op in self.open.items() if pid in shown}
         return SimpleNamespace(payments=page.payments, next_cursor=page.next_cursor, open_operations=opens)

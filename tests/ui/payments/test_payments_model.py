@@ -163,13 +163,13 @@ def test_set_filter_resets_and_asks_the_source(qtbot, model, source, make_paymen
     with qtbot.waitSignals([model.modelReset, model.page_loaded]):
         model.set_filter(PaymentFilter.of([ConsoleStatus.AUTH]))
     assert model.rowCount() == 2
-    assert source.list_calls[-1]["query"].statuses == frozenset({ConsoleStatus.AUTH})
+    assert source.list_calls[-1]["query"].filter.statuses == frozenset({ConsoleStatus.AUTH})
     assert source.list_calls[-1]["after"] is None
     since = datetime(2026, 1, 15, 10, 0, tzinfo=UTC)
     with qtbot.waitSignal(model.page_loaded):
         model.set_filter(PaymentFilter.of(None, since=since, search="  "))
     query = source.list_calls[-1]["query"]
-    assert query.since == since and query.search is None
+    assert query.filter.since == since and query.filter.search is None
 
 
 def test_a_stale_page_after_a_filter_change_is_dropped(qtbot, model, source, make_payment):

@@ -1,7 +1,9 @@
-"""The payment list's filter: what the source is asked for, and the same test for live updates.
+"""Which payments a list shows: one filter value from the filter bar down to the store's SQL.
 
-``matches`` mirrors the store's search (``PaymentRepo.search``) so a payment announced by the
-poller joins the list only when the list's query would have returned it.
+The payment list's filter bar builds a :class:`PaymentFilter`; ``PaymentQueries.list_payments``,
+``PaymentRepo.search`` and the list's ``ListQuery`` (a filter with a sort) carry it to the store,
+which turns it into SQL (``store.repos.payment_list``). ``matches`` is the same test on one record,
+so a payment announced by the poller joins a list only when the list's query would have returned it.
 """
 
 from __future__ import annotations
@@ -10,17 +12,18 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 
-from epay_desktop.domain import ConsoleStatus, MoneyError, Payment
-from epay_desktop.domain.money import parse_amount_text
+from epay_desktop.domain.money import MoneyError, parse_amount_text
+from epay_desktop.domain.records import ConsoleStatus, Payment
 
-__all__ = ["PaymentFilter"]
+__all__ = ["EVERY_PAYMENT", "PaymentFilter"]
 
 
 @dataclass(frozen=True, slots=True)
 class PaymentFilter:
-    """Statuses (None: all), ``since`` inclusive / ``until`` exclusive (aware UTC), free-text search;
+    """Statuses (None: all), ``since`` inclusive / ``until`` exclusive (aware UTC), free-text search
+    (invoice id prefix, last 4 card digits, amount in tenge, RRN or approval code);
     ``needs_attention``: only payments a person must look at (outcome UNKNOWN or an unresolved
-    operation, which the store knows and a Payment alone does not)."""
+    operation, which the store knows and a Payment alone does not). The default: every payment."""
 
     statuses: frozenset[ConsoleStatus] | None = None
     since: datetime | None = None
@@ -38,6 +41,7 @@ class PaymentFilter:
         *,
         needs_attention: bool = False,
     ) -> PaymentFilter:
+        """As typed in a filter bar: any collection of statuses, the search text trimmed (blank: none)."""
         text = search.strip() if search else None
         chosen = frozenset(statuses) if statuses is not None else None
         return cls(chosen, since, until, text or None, needs_attention)
@@ -70,3 +74,7 @@ def _text_matches(text: str, p: Payment) -> bool:
     except MoneyError:
         return False
     return bool(minor) and p.amount.minor == minor
+
+
+#: No filter: the whole list.
+EVERY_PAYMENT = PaymentFilter()
