@@ -30,6 +30,7 @@ from epay_desktop.domain import (
     Role,
 )
 from epay_desktop.domain import settings_catalog as catalog
+from epay_desktop.domain.changes import StatusChange
 from epay_desktop.services.people.users import UserService
 from epay_desktop.store.db import Store
 from epay_desktop.store.repos.payments import PaymentCursor
@@ -138,10 +139,14 @@ def _one_payment(
         language=language, register_id=DEMO_REGISTER, created_by=cashier, now=created,
     )  # fmt: skip
     token_end = created + timedelta(minutes=20)
-    tx.payments.set_status(payment.id, ConsoleStatus.PENDING, now=created, token_expires_at=token_end)
+    tx.payments.set_status(
+        payment.id, StatusChange(ConsoleStatus.PENDING, token_expires_at=token_end), now=created
+    )
     roll = rng.random()
     if not kind and roll < 0.03:  # the customer walked away: the payment window expired
-        tx.payments.set_status(payment.id, ConsoleStatus.EXPIRED, now=token_end + timedelta(minutes=5))
+        tx.payments.set_status(
+            payment.id, StatusChange(ConsoleStatus.EXPIRED), now=token_end + timedelta(minutes=5)
+        )
         return
     mask, card_type = _card(rng)
     paid_at = created + timedelta(seconds=rng.randint(25, 150))

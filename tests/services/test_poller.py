@@ -14,6 +14,7 @@ import httpx
 import pytest
 
 from epay_desktop.domain import ConsoleStatus, InvoiceId, Money, Payment
+from epay_desktop.domain.changes import StatusChange
 from epay_desktop.gateway import EpayClient, RetryPolicy
 from epay_desktop.gateway.config import sandbox_endpoints
 from epay_desktop.sandbox import RunningSandbox, SandboxConfig
@@ -213,7 +214,9 @@ def test_no_more_than_concurrency_polls_are_in_flight(env: Env, concurrency: int
         for n in range(10):
             p = new_payment(tx, 500_000_000 + n, "10", at=env.clock.now, created_by=env.actor.id)
             payments.append(
-                tx.payments.set_status(p.id, ConsoleStatus.PENDING, now=env.clock.now, next_poll_at=due)
+                tx.payments.set_status(
+                    p.id, StatusChange(ConsoleStatus.PENDING, next_poll_at=due), now=env.clock.now
+                )
             )
 
     async def scenario(service: PaymentService, _: Poller) -> list[Payment]:

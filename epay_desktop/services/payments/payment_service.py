@@ -30,6 +30,7 @@ from epay_desktop.domain import (
     PermissionDenied,
     User,
 )
+from epay_desktop.domain.changes import StatusChange
 from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, msg
 from epay_desktop.gateway import (
     AuthError,
@@ -195,9 +196,8 @@ class PaymentService:
         next_poll = self._schedule.next_poll_at(
             ConsoleStatus.PENDING, created_at=payment.created_at, token_expires_at=expires_at, now=now
         )
-        payment = await self._set_status(
-            payment.invoice_id, ConsoleStatus.PENDING, next_poll_at=next_poll, token_expires_at=expires_at
-        )
+        pending = StatusChange(ConsoleStatus.PENDING, next_poll_at=next_poll, token_expires_at=expires_at)
+        payment = await self._set_status(payment.invoice_id, pending)
         return StartedPayment(payment, token, expires_at)
 
     async def mark_unknown(self, invoice_id: InvoiceId) -> Payment:
@@ -206,9 +206,8 @@ class PaymentService:
         Nothing is re-sent: the poller asks check-status until the bank says what happened. One write
         transaction and a PaymentUpdated event. Raises NotFoundError.
         """
-        return await self._set_status(
-            invoice_id, ConsoleStatus.UNKNOWN, next_poll_at=self._clock() + self._schedule.unknown
-        )
+        unknown = StatusChange(ConsoleStatus.UNKNOWN, next_poll_at=self._clock() + self._schedule.unknown)
+        return await self._set_status(invoice_id, unknown)
 
     async def mark_not_made(self, invoice_id: InvoiceId, reason: str) -> Payment:
         """The gateway certainly did not take the payment (it refused the call): EXPIRED with ``reason``.
@@ -216,33 +215,22 @@ class PaymentService:
         One write transaction and a PaymentUpdated event; the payment is no longer polled. Raises
         NotFoundError.
         """
-        return await self._set_status(invoice_id, ConsoleStatus.EXPIRED, reason=reason)
+        return await self._set_status(invoice_id, StatusChange(ConsoleStatus.EXPIRED, reason=reason))
 
     async def mark_declined(self, invoice_id: InvoiceId, reason: str) -> Payment:
         """The gateway declined the charge but check-status does not list it yet: REJECT with ``reason``.
 
         One write transaction and a PaymentUpdated event. Raises NotFoundError.
         """
-        return await self._set_status(invoice_id, ConsoleStatus.REJECT, reason=reason)
+        return await self._set_status(invoice_id, StatusChange(ConsoleStatus.REJECT, reason=reason))
 
-    async def _set_status(
-        self,
-        invoice_id: InvoiceId,
-        status: ConsoleStatus,
-        *,
-        next_poll_at: datetime | None = None,
-        token_expires_at: datetime | None = None,
-        reason: str | None = None,
-    ) -> Payment:
+    async def _set_status(self, invoice_id: InvoiceId, change: StatusChange) -> Payment:
         """Store a status the console decided (the payment read and locked in the same transaction)."""
         now = self._clock()
 
         def write(tx: Tx) -> Payment:
             current = tx.payments.lock_by_invoice(invoice_id)
-            return tx.payments.set_status(
-                current.id, status, now=now, next_poll_at=next_poll_at,
-                token_expires_at=token_expires_at, reason=reason,
-            )  # fmt: skip
+            return tx.payments.set_status(current.id, change, now=now)
 
         payment = await self._store.run_write(write)
         self._events.publish(PaymentUpdated(payment))
@@ -270,7 +258,7 @@ class PaymentService:
 
         def expire(tx: Tx) -> Payment:
             expired = tx.payments.set_status(
-                payment.id, ConsoleStatus.EXPIRED, now=self._clock(), next_poll_at=None, reason=reason
+                payment.id, StatusChange(ConsoleStatus.EXPIRED, reason=reason), now=self._clock()
             )
             details = {"error": type(exc).__name__}
             subject = f"payment:{payment.invoice_id}"
@@ -312,7 +300,8 @@ class PaymentService:
             next_at = self._schedule.next_poll_at(
                 status, created_at=current.created_at, token_expires_at=current.token_expires_at, now=now
             )
-            marked = tx.payments.set_status(current.id, status, now=now, next_poll_at=next_at, reason=reason)
+            change = StatusChange(status, next_poll_at=next_at, reason=reason)
+            marked = tx.payments.set_status(current.id, change, now=now)
             details = {"detail": detail[:200]} if detail else {}
             tx.audit.append(actor.id, action, f"payment:{invoice_id}", details, at=now)
             return marked, True

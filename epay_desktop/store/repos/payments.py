@@ -21,6 +21,7 @@ from epay_desktop.domain import (
     MoneyOp,
     Payment,
 )
+from epay_desktop.domain.changes import StatusChange
 from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP
 from epay_desktop.domain.payment_filter import EVERY_PAYMENT, PaymentFilter
 from epay_desktop.store.models import MoneyOpRow, PaymentRow
@@ -170,26 +171,17 @@ class PaymentRepo(Repo):
         self._s.flush()
         return to_payment(row)
 
-    def set_status(
-        self,
-        payment_id: int,
-        status: ConsoleStatus,
-        *,
-        now: datetime,
-        next_poll_at: datetime | None = None,
-        token_expires_at: datetime | None = None,
-        reason: str | None = None,
-    ) -> Payment:
-        """Set a local status. ``next_poll_at`` replaces the schedule (None: not scheduled);
-        ``token_expires_at`` and ``reason`` change only when given. Bumps ``updated_at``.
+    def set_status(self, payment_id: int, change: StatusChange, *, now: datetime) -> Payment:
+        """Set a local status. ``change.next_poll_at`` replaces the schedule (None: not scheduled);
+        its ``token_expires_at`` and ``reason`` change only when given. Bumps ``updated_at``.
         """
         row = self._row(payment_id)
-        row.status = status.value
-        row.next_poll_at = next_poll_at
-        if token_expires_at is not None:
-            row.token_expires_at = token_expires_at
-        if reason is not None:
-            row.reason = reason[:255]
+        row.status = change.status.value
+        row.next_poll_at = change.next_poll_at
+        if change.token_expires_at is not None:
+            row.token_expires_at = change.token_expires_at
+        if change.reason is not None:
+            row.reason = change.reason[:255]
         row.updated_at = now
         self._s.flush()
         return to_payment(row)
