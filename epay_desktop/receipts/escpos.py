@@ -131,11 +131,10 @@ class _Job:
 
 def _native_qr(payload: str, head_dots: int) -> bytes:
     """``GS ( k``: QR model 2, level M, the module size the image would have, centred, printed."""
-    from epay_desktop.receipts.primitives import qr_modules
-    from epay_desktop.receipts.raster import qr_module_dots
+    from epay_desktop.receipts.raster import qr_geometry
 
     data = payload.encode("ascii")  # an invoice id: digits (decision 0006)
-    module = qr_module_dots(len(qr_modules(payload)), head_dots)
+    module = qr_geometry(payload, head_dots)[1]
 
     def qr_fn(body: bytes) -> bytes:
         return GS + b"(k" + (len(body) + 1).to_bytes(2, "little") + b"1" + body  # cn 49 + fn + data

@@ -1,4 +1,4 @@
-"""The receipt fonts: DejaVu Sans and DejaVu Sans Bold, shipped in ``resources/fonts/`` with their LICENSE.
+"""The receipt fonts: DejaVu Sans (A4) and Sans Mono (rolls), regular and bold, in ``resources/fonts/``.
 
 reportlab's core-14 fonts have no Cyrillic, let alone Kazakh letters (ә ғ қ ң ө ұ ү һ і), or ₸. The files
 are found through :mod:`epay_desktop.resources`, like every other resource (decision 0042).
@@ -14,11 +14,19 @@ from reportlab.pdfbase.ttfonts import TTFont
 
 from epay_desktop.resources import resource_path
 
-__all__ = ["BOLD", "REGULAR", "register_fonts"]
+__all__ = ["BOLD", "MONO", "MONO_BOLD", "REGULAR", "register_fonts"]
 
 REGULAR = "EpayDejaVuSans"
 BOLD = "EpayDejaVuSans-Bold"
-_FILES = {REGULAR: "DejaVuSans.ttf", BOLD: "DejaVuSans-Bold.ttf"}
+#: DejaVu Sans Mono: the 58 and 80 mm rolls, drawn in the printer's character cells (decision 0104)
+MONO = "EpayDejaVuSansMono"
+MONO_BOLD = "EpayDejaVuSansMono-Bold"
+_FILES = {
+    REGULAR: "DejaVuSans.ttf",
+    BOLD: "DejaVuSans-Bold.ttf",
+    MONO: "DejaVuSansMono.ttf",
+    MONO_BOLD: "DejaVuSansMono-Bold.ttf",
+}
 
 # reportlab keeps registered fonts in a process-wide table; this lock only makes the
 # first registration safe when two renders start at once.
@@ -27,9 +35,9 @@ _registered = False  # set once both fonts are in reportlab's table: later rende
 
 
 def register_fonts() -> tuple[str, str]:
-    """Register the receipt fonts with reportlab once; returns (regular, bold) font names.
+    """Register the receipt fonts with reportlab once (the monospace pair too); returns (regular, bold).
 
-    Side effect: adds two fonts to reportlab's global font table. Raises ``ResourceMissingError``
+    Side effect: adds four fonts to reportlab's global font table. Raises ``ResourceMissingError``
     (an ``OSError``) naming the file if a font is missing (a broken installation). After the
     first success it only returns the names (no lock, no lookup: issue 10, P4).
     """

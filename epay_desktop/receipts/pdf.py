@@ -7,7 +7,9 @@ and document id), so a receipt can be compared byte for byte with a golden copy.
 from __future__ import annotations
 
 import io
+import re
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from reportlab.lib.pagesizes import A4
@@ -16,8 +18,10 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from epay_desktop.domain.receipts import ReceiptWidth
+from epay_desktop.receipts.cells import CellLine, QrCell, layout_cells
 from epay_desktop.receipts.data import ReceiptData
-from epay_desktop.receipts.fonts import register_fonts
+from epay_desktop.receipts.escpos_profile import render_profile
+from epay_desktop.receipts.fonts import MONO, MONO_BOLD, register_fonts
 from epay_desktop.receipts.layout import (
     Banner,
     Block,
@@ -31,10 +35,14 @@ from epay_desktop.receipts.layout import (
     receipt_number,
 )
 from epay_desktop.receipts.primitives import draw_qr, wrap
+from epay_desktop.receipts.raster import MONO_ADVANCE, QR_QUIET, qr_geometry
 
 __all__ = ["GEOMETRIES", "Geometry", "render_pdf"]
 
 LEADING = 1.32  # line height as a multiple of the font size
+_RUN = re.compile(r"\S+(?: \S+)*")  # the words of a cell line, split where it is padded
+_DOT: float = mm / 8  # one dot of a 203-dpi thermal head
+_MONO_ASCENT, _MONO_DESCENT = 1901 / 2048, 483 / 2048  # DejaVu Sans Mono, in em
 
 # reportlab's TrueType subsetting keeps per-document state on the shared font objects;
 # one render at a time keeps that state from mixing when executor threads overlap.
@@ -94,28 +102,99 @@ def render_pdf(data: ReceiptData, width: ReceiptWidth | str = ReceiptWidth.MM80)
     or database thread.
     Registers the packaged fonts on first use. Raises ``ValueError`` for an unknown width.
     """
-    geometry = GEOMETRIES[ReceiptWidth(width)]
+    paper = ReceiptWidth(width)
+    geometry = GEOMETRIES[paper]
     regular, bold = register_fonts()
-    blocks = build_blocks(data)
     with _render_lock:
+        if paper is not ReceiptWidth.A4:  # a roll: the printer's character cells (decision 0104)
+            return _RollPainter(data, paper, geometry).document()
+        blocks = build_blocks(data)
         painter = _Painter(geometry, regular, bold)
         height = geometry.fixed_height or (
             geometry.margin_top + painter.measure(blocks) + geometry.margin_bottom
         )
-        out = io.BytesIO()
-        canvas = Canvas(out, pagesize=(geometry.page_width, height), invariant=1, pageCompression=1)
-        canvas.setTitle(f"Receipt {data.register_id} {receipt_number(data)}")
-        canvas.setCreator("epay-desktop")
-        canvas.setAuthor(data.shop_name)
-        painter.draw(
-            canvas,
-            blocks,
-            top=height - geometry.margin_top,
-            bottom=geometry.margin_bottom if geometry.fixed_height else None,
+        return _document(
+            data,
+            (geometry.page_width, height),
+            lambda canvas: painter.draw(
+                canvas,
+                blocks,
+                top=height - geometry.margin_top,
+                bottom=geometry.margin_bottom if geometry.fixed_height else None,
+            ),
         )
-        canvas.showPage()
-        canvas.save()
-        return out.getvalue()
+
+
+def _document(data: ReceiptData, size: tuple[float, float], draw: Callable[[Canvas], None]) -> bytes:
+    """One receipt document of page ``size``, drawn by ``draw``; deterministic (invariant mode)."""
+    out = io.BytesIO()
+    canvas = Canvas(out, pagesize=size, invariant=1, pageCompression=1)
+    canvas.setTitle(f"Receipt {data.register_id} {receipt_number(data)}")
+    canvas.setCreator("epay-desktop")
+    canvas.setAuthor(data.shop_name)
+    draw(canvas)
+    canvas.showPage()
+    canvas.save()
+    return out.getvalue()
+
+
+class _RollPainter:
+    """A 58 or 80 mm roll drawn line for line as the thermal printer prints it (decision 0104): the
+    receipt's character cells (:func:`~epay_desktop.receipts.cells.layout_cells`) in DejaVu Sans Mono,
+    one cell as wide as the printer's (12 dots of 1/8 mm), its line pitch, double height for the total,
+    and the QR code as large as on paper."""
+
+    def __init__(self, data: ReceiptData, paper: ReceiptWidth, geometry: Geometry) -> None:
+        self.data = data
+        self.profile = render_profile(paper)  # the roll's head and columns, as the printer has them
+        self.geometry = geometry
+        self.cells = layout_cells(data, self.profile.columns, None)  # as drawn: ₸ and every sign kept
+        self.cell = self.profile.cell_dots * _DOT
+        self.size = self.cell / MONO_ADVANCE
+        self.pitch = self.profile.line_dots * _DOT
+        self.left = (geometry.page_width - self.profile.columns * self.cell) / 2
+
+    def _height(self, cell: CellLine | QrCell) -> float:
+        if isinstance(cell, QrCell):
+            modules, dots = qr_geometry(cell.payload, self.profile.head_dots)
+            return (len(modules) + 2 * QR_QUIET) * dots * _DOT
+        return self.pitch * (2 if cell.tall else 1)
+
+    def document(self) -> bytes:
+        heights = [self._height(cell) for cell in self.cells.lines]
+        g = self.geometry
+        page = (g.page_width, g.margin_top + sum(heights) + g.margin_bottom)
+
+        def draw(canvas: Canvas) -> None:
+            top = page[1] - g.margin_top
+            for cell, height in zip(self.cells.lines, heights, strict=True):
+                if isinstance(cell, QrCell):
+                    self._qr(canvas, cell.payload, top, height)
+                elif cell.text.strip():
+                    self._line(canvas, cell, top - height)
+                top -= height
+
+        return _document(self.data, page, draw)
+
+    def _line(self, canvas: Canvas, line: CellLine, bottom: float) -> None:
+        """One cell line; its baseline where the printer's Font A has it, centred in the pitch."""
+        font = MONO_BOLD if line.bold else MONO
+        baseline = (self.pitch - (_MONO_ASCENT + _MONO_DESCENT) * self.size) / 2 + _MONO_DESCENT * self.size
+        canvas.saveState()
+        canvas.translate(self.left, bottom)
+        if line.tall:  # double height, full width: GS ! 1
+            canvas.scale(1, 2)
+        canvas.setFont(font, self.size)
+        for run in _RUN.finditer(line.text):  # each run at its cells: a PDF's text reads "label value"
+            canvas.drawString(run.start() * self.cell, baseline, run.group())
+        canvas.restoreState()
+
+    def _qr(self, canvas: Canvas, payload: str, top: float, height: float) -> None:
+        modules, dots = qr_geometry(payload, self.profile.head_dots)
+        module = dots * _DOT
+        size = (len(modules) + 8) * module  # draw_qr's square holds a 4-module quiet zone
+        code_top = top - QR_QUIET * module
+        draw_qr(canvas, payload, (self.geometry.page_width - size) / 2, code_top + 4 * module - size, size)
 
 
 class _Painter:

@@ -19,13 +19,22 @@ from epay_desktop.receipts.cells import CellLine
 from epay_desktop.receipts.escpos_profile import RenderProfile
 from epay_desktop.resources import resource_path
 
-__all__ = ["MONO_FONTS", "line_image", "qr_image", "raster_bands", "stack"]
+__all__ = [
+    "MONO_ADVANCE",
+    "MONO_FONTS",
+    "QR_QUIET",
+    "line_image",
+    "qr_geometry",
+    "qr_image",
+    "raster_bands",
+    "stack",
+]
 
 #: regular and bold: DejaVu Sans Mono has every Kazakh and Russian letter and the tenge sign
 MONO_FONTS = {False: "DejaVuSansMono.ttf", True: "DejaVuSansMono-Bold.ttf"}
-_ADVANCE = 1233 / 2048  # DejaVu Sans Mono's advance width in em
+MONO_ADVANCE = 1233 / 2048  # DejaVu Sans Mono's advance width in em
 _QR_DOTS = 200  # 25 mm at 8 dots per mm: a QR code phones read off a receipt
-_QR_QUIET = 2  # modules of white above and below (the paper's margins do the sides)
+QR_QUIET = 2  # modules of white above and below (the paper's margins do the sides)
 _GS_V0 = b"\x1dv0\x00"
 _ESC_J = b"\x1bJ"
 _MIN_FEED = 8  # white rows worth an ESC J rather than sent as dots
@@ -40,7 +49,7 @@ def _font(bold: bool, size: int) -> ImageFont.FreeTypeFont:
 def line_image(line: CellLine, profile: RenderProfile) -> Image.Image:
     """One cell line: ``head_dots`` wide, ``line_dots`` high (twice that when ``tall``)."""
     cell = profile.cell_dots
-    font = _font(line.bold, int(cell / _ADVANCE))
+    font = _font(line.bold, int(cell / MONO_ADVANCE))
     image = Image.new("1", (profile.head_dots, profile.line_dots), 0)
     ascent, descent = font.getmetrics()
     top = (profile.line_dots - ascent - descent) // 2
@@ -54,23 +63,26 @@ def line_image(line: CellLine, profile: RenderProfile) -> Image.Image:
     return image
 
 
-def qr_module_dots(count: int, head_dots: int) -> int:
-    """Dots per module so a code of ``count`` modules is about 25 mm and fits the head."""
-    return max(1, min(10, math.ceil(_QR_DOTS / count), head_dots // (count + 2 * _QR_QUIET)))
-
-
-def qr_image(payload: str, head_dots: int) -> Image.Image:
-    """The QR code of ``payload`` (level M, as on the PDF), centred on a ``head_dots`` wide image."""
+def qr_geometry(payload: str, head_dots: int) -> tuple[tuple[tuple[bool, ...], ...], int]:
+    """The QR code's modules (level M, as on the PDF) and the dots per module that make it about
+    25 mm and still fit the head."""
     from epay_desktop.receipts.primitives import qr_modules  # reportlab's encoder, as the PDF uses
 
     modules = qr_modules(payload)
     count = len(modules)
-    dots = qr_module_dots(count, head_dots)
-    image = Image.new("1", (head_dots, (count + 2 * _QR_QUIET) * dots), 0)
+    return modules, max(1, min(10, math.ceil(_QR_DOTS / count), head_dots // (count + 2 * QR_QUIET)))
+
+
+def qr_image(payload: str, head_dots: int) -> Image.Image:
+    """The QR code of ``payload``, centred on a ``head_dots`` wide image with ``QR_QUIET`` white
+    modules above and below."""
+    modules, dots = qr_geometry(payload, head_dots)
+    count = len(modules)
+    image = Image.new("1", (head_dots, (count + 2 * QR_QUIET) * dots), 0)
     left = (head_dots - count * dots) // 2
     draw = ImageDraw.Draw(image)
     for r, row in enumerate(modules):
-        y = (r + _QR_QUIET) * dots
+        y = (r + QR_QUIET) * dots
         for c, dark in enumerate(row):
             if dark:
                 draw.rectangle((left + c * dots, y, left + (c + 1) * dots - 1, y + dots - 1), fill=1)
