@@ -313,6 +313,14 @@ RECEIPT_LANGUAGE = Setting(
     (Kept.SHOP,),
     choices=tuple(language.value for language in ReceiptLanguage),  # decision 0084
 )
+RECEIPT_PRINTERS = Setting(
+    "receipt.printers",
+    "",
+    "the shop's receipt printers and each register's default, as JSON (decision 0105); "
+    "change them with epay-desktop printer add|remove|default",
+    (Kept.SHOP,),
+    max_chars=65536,
+)
 
 #: Every setting, in the order the README's table and ``epay-desktop config`` list them.
 ALL: tuple[Setting[int] | Setting[str], ...] = (
@@ -337,6 +345,7 @@ ALL: tuple[Setting[int] | Setting[str], ...] = (
     STATUS_LAG_SECONDS,
     RECEIPT_WIDTH,
     RECEIPT_LANGUAGE,
+    RECEIPT_PRINTERS,
 )
 
 #: The shop database's settings by key.

@@ -1,0 +1,241 @@
+"""Receipt printers of the shop and printing a receipt on one (decision 0105).
+
+The shop's printers and each register's default are one shop setting, ``receipt.printers``
+(:class:`~epay_desktop.receipts.printers.PrinterBook` as JSON): shared by every counter, changed by a
+manager, audited as ``settings.changed`` like the other shop settings.
+
+:meth:`PrintingService.print_receipt` issues the receipt first (numbered and recorded by the receipt
+service, exactly as for a PDF), then sends its ESC/POS bytes (drawn for the printer's render profile)
+and returns what the printer did (:class:`~epay_desktop.receipts.printers.PrintOutcome`). A print that
+fails loses nothing: the receipt stays issued, the outcome says what happened, and printing it again
+issues a duplicate. The outcome is audited as ``receipt.printed``. Printer I/O runs in a thread, never
+on the event loop.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from epay_desktop.domain import InvoiceId, User
+from epay_desktop.domain import settings_catalog as catalog
+from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, msg
+from epay_desktop.domain.receipts import ReceiptKind, ReceiptLanguage, ReceiptRecord, ReceiptWidth
+from epay_desktop.receipts.escpos_profile import HEAD_DOTS
+from epay_desktop.receipts.printers import (
+    PROBE_SECONDS,
+    Connection,
+    PrinterBook,
+    PrinterProfile,
+    PrinterStatus,
+    PrintOutcome,
+    Transport,
+    open_connection,
+    print_job,
+    probe_status,
+)
+from epay_desktop.services.people.login import require_manager
+from epay_desktop.services.receipts import ReceiptService
+from epay_desktop.services.shop_settings import checked_shop_value
+from epay_desktop.store.db import Store
+from epay_desktop.store.tx import Tx
+
+__all__ = ["TEST_LINE", "PrintedReceipt", "PrintingService", "paper_width", "sample_page"]
+
+log = logging.getLogger(__name__)
+
+#: The one-page test print: the Kazakh letters, a ruler of the printer's columns, and the cut.
+TEST_LINE = "Ққ Әә Іі Ңң Ғғ Үү Ұұ Өө Һһ Ёё №"
+
+
+@dataclass(frozen=True, slots=True)
+class PrintedReceipt:
+    """A receipt issued for a printer and what the printer did with it."""
+
+    record: ReceiptRecord
+    outcome: PrintOutcome
+
+
+def paper_width(printer: PrinterProfile) -> ReceiptWidth:
+    """The roll a printer's head prints on (576 dots and wider: 80 mm; else 58 mm)."""
+    return (
+        ReceiptWidth.MM80 if printer.render.head_dots >= HEAD_DOTS[ReceiptWidth.MM80] else ReceiptWidth.MM58
+    )
+
+
+class PrintingService:
+    """The shop's receipt printers, and printing receipts on them for this register."""
+
+    def __init__(
+        self,
+        store: Store,
+        clock: Callable[[], datetime],
+        register_id: str,
+        receipts: ReceiptService,
+        *,
+        connect: Callable[[Transport], Connection] = open_connection,
+        probe_seconds: float = PROBE_SECONDS,
+    ) -> None:
+        self._store = store
+        self._clock = clock
+        self.register_id = register_id
+        self._receipts = receipts
+        self._connect = connect
+        self._probe_seconds = probe_seconds  # how long a status answer is waited for
+
+    # -- the shop's printers ---------------------------------------------------------------------
+
+    async def book(self) -> PrinterBook:
+        """The shop's printers and the registers' defaults. Raises PrinterError (an unreadable list)."""
+        return await self._store.run_read(_book)
+
+    async def printer(self, name: str | None = None) -> PrinterProfile:
+        """The printer called ``name``, or this register's default. Raises PrinterError."""
+        book = await self.book()
+        return book.default_for(self.register_id) if name is None else book.get(name)
+
+    async def save_printer(
+        self, actor: User, printer: PrinterProfile, *, default: bool = False
+    ) -> PrinterBook:
+        """Add ``printer`` (or replace the one of its name); ``default``: make it this register's.
+        Managers only (PermissionDenied)."""
+        return await self._change(
+            actor,
+            lambda book: (
+                book.with_printer(printer).with_default(self.register_id, printer.name)
+                if default
+                else book.with_printer(printer)
+            ),
+        )
+
+    async def remove_printer(self, actor: User, name: str) -> PrinterBook:
+        """Forget printer ``name`` (and the defaults naming it). Raises PrinterError, PermissionDenied."""
+        return await self._change(actor, lambda book: book.without(name))
+
+    async def set_default(self, actor: User, name: str, register_id: str | None = None) -> PrinterBook:
+        """Make ``name`` the default printer of ``register_id`` (this register when None)."""
+        return await self._change(
+            actor, lambda book: book.with_default(register_id or self.register_id, name)
+        )
+
+    async def _change(self, actor: User, change: Callable[[PrinterBook], PrinterBook]) -> PrinterBook:
+        now = self._clock()
+
+        def work(tx: Tx) -> PrinterBook:
+            refusal = QT_TRANSLATE_NOOP(
+                "printing", "Only a manager or an administrator can change the printers."
+            )
+            current = require_manager(tx, actor, msg("printing", refusal))
+            book = change(_book(tx))
+            setting = catalog.RECEIPT_PRINTERS
+            stored = tx.settings.set(setting.name, checked_shop_value(setting, book.as_text()))
+            tx.audit.append(current.id, "settings.changed", "shop", {setting.name: stored}, at=now)
+            return book
+
+        return await self._store.run_write(work)
+
+    # -- the printer itself ----------------------------------------------------------------------
+
+    async def status(self, name: str | None = None) -> PrinterStatus:
+        """Ask the printer for its status (``DLE EOT``). Raises PrinterError (unknown printer, or one
+        that cannot be reached)."""
+        printer = await self.printer(name)
+
+        def ask() -> PrinterStatus:
+            if not printer.probes:
+                return PrinterStatus(answered=False)
+            connection = self._connect(printer.transport)
+            try:
+                return probe_status(connection, self._probe_seconds)
+            except OSError:
+                return PrinterStatus(answered=False)
+            finally:
+                connection.close()
+
+        return await asyncio.to_thread(ask)
+
+    async def test_print(self, name: str | None = None) -> PrintOutcome:
+        """Print the test page: the printer's name, the Kazakh test line and a ruler of its columns."""
+        printer = await self.printer(name)
+        data = await asyncio.to_thread(sample_page, printer)
+        return await self._send(printer, data)
+
+    async def print_receipt(
+        self,
+        actor: User,
+        invoice_id: InvoiceId,
+        kind: ReceiptKind | str = ReceiptKind.SALE,
+        *,
+        printer: str | None = None,
+        language: ReceiptLanguage | str | None = None,
+        money_op_id: str | None = None,
+    ) -> PrintedReceipt:
+        """Issue a receipt (numbered, recorded, audited: :meth:`ReceiptService.issue_receipt`; a second
+        one is a duplicate) and print it on ``printer`` (this register's default when None).
+
+        Raises before anything is recorded when the printer is not known (PrinterError) or the receipt
+        may not be issued (NotFoundError, RuleViolation). Once issued, the receipt stays: the printer's
+        trouble is in the returned outcome, never an exception, and is audited as ``receipt.printed``.
+        """
+        chosen = await self.printer(printer)
+        width = paper_width(chosen)
+        from epay_desktop.receipts.escpos import escpos_renderer
+
+        record, data = await self._receipts.issue_receipt(
+            actor,
+            invoice_id,
+            kind,
+            width=width,
+            language=language,
+            money_op_id=money_op_id,
+            render=escpos_renderer(lambda _width: chosen.render),  # drawn for this printer
+        )
+        outcome = await self._send(chosen, data)
+        log.info(
+            "event=receipt_printed register=%s number=%d printer=%s outcome=%s sent=%d total=%d",
+            record.register_id,
+            record.number,
+            chosen.name,
+            outcome.outcome,
+            outcome.sent,
+            outcome.total,
+        )
+        details = {
+            "receipt_id": record.id,
+            "number": record.number,
+            "printer": chosen.name,
+            "outcome": outcome.outcome.value,
+            "sent": outcome.sent,
+            "total": outcome.total,
+            "said": outcome.summary(),
+        }
+        now = self._clock()
+        await self._store.run_write(
+            lambda tx: tx.audit.append(actor.id, "receipt.printed", f"payment:{invoice_id}", details, at=now)
+        )
+        return PrintedReceipt(record, outcome)
+
+    async def _send(self, printer: PrinterProfile, data: bytes) -> PrintOutcome:
+        """One print job, in a thread (printer I/O blocks)."""
+        return await asyncio.to_thread(
+            print_job, printer, data, connect=self._connect, probe_seconds=self._probe_seconds
+        )
+
+
+def _book(tx: Tx) -> PrinterBook:
+    return PrinterBook.from_text(catalog.RECEIPT_PRINTERS.read_from(tx.settings))
+
+
+def sample_page(printer: PrinterProfile) -> bytes:
+    """The test print's bytes: the printer's name, the Kazakh test line and a ruler of its columns
+    (a line its code page cannot hold goes as an image, as on a receipt)."""
+    from epay_desktop.receipts.cells import CellLine, ReceiptCells
+    from epay_desktop.receipts.escpos import escpos_job
+
+    cols = printer.render.columns
+    ruler = ("1234567890" * (cols // 10 + 1))[:cols]
+    lines = (CellLine(printer.name.center(cols)[:cols], bold=True), CellLine(TEST_LINE), CellLine(ruler))
+    return escpos_job(ReceiptCells(cols, printer.render.text_codec, lines), printer.render)
