@@ -163,11 +163,12 @@ class AdminFlows(QObject):
         """Audit log anchor…: verify the chain, show the anchor to keep, check a kept one (0076)."""
 
         async def flow() -> None:
-            from epay_desktop.ui.audit.anchor_dialog import AnchorPageHead, AuditAnchorDialog
+            from epay_desktop.ui.audit.anchor_dialog import AuditAnchorDialog
 
             shop = await self.ctx.shop_settings.load()  # the printed page names the shop
-            head = AnchorPageHead(shop.name, self.ctx.clock)
-            await AuditAnchorDialog.ask(self.window, self._user(), self.ctx.audit, head)
+            await AuditAnchorDialog.ask(
+                self.window, self._user(), self.ctx.audit, shop_name=shop.name, clock=self.ctx.clock
+            )
 
         return self._run("audit_anchor", flow)
 

@@ -12,7 +12,6 @@ import asyncio
 import html
 import logging
 from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TypeVar
@@ -49,7 +48,7 @@ from epay_desktop.ui.receipts.preview import SystemPrintDialog
 from epay_desktop.ui.session.login import role_text
 from epay_desktop.ui.widgets.form_parts import text_label
 
-__all__ = ["AnchorPageHead", "AuditAnchorDialog", "print_anchor_page"]
+__all__ = ["AuditAnchorDialog", "print_anchor_page"]
 
 log = logging.getLogger(__name__)
 
@@ -132,26 +131,6 @@ def anchor_page_html(shop_name: str, when: datetime, anchor: AuditAnchor) -> str
     return "<div style='font-size:11pt'>" + "".join(parts) + "</div>"
 
 
-def _utc_now() -> datetime:
-    return datetime.now(UTC)
-
-
-@dataclass(frozen=True, slots=True)
-class AnchorPageHead:
-    """What heads a printed anchor page: the shop's name (blank: none) and the clock that dates it."""
-
-    shop_name: str = ""
-    clock: Callable[[], datetime] = _utc_now
-
-    def html(self, anchor: AuditAnchor) -> str:
-        """The page of ``anchor``, dated now in the shop's local time (as on a receipt)."""
-        return anchor_page_html(self.shop_name, self.clock().astimezone(), anchor)
-
-
-#: No shop name, the real clock.
-_PLAIN_HEAD = AnchorPageHead()
-
-
 def print_anchor_page(printer: QPrinter, page_html: str) -> None:
     """Lay ``page_html`` out at the printer's resolution and paint it on one page."""
     document = QTextDocument()
@@ -182,7 +161,8 @@ class AuditAnchorDialog(QDialog):
         parent: QWidget | None,
         check: ShiftAuditCheck,
         audit: AuditService,
-        head: AnchorPageHead = _PLAIN_HEAD,
+        shop_name: str = "",
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
         unbacked: Sequence[UnbackedAccount] = (),
     ) -> None:
         super().__init__(parent)
@@ -190,7 +170,7 @@ class AuditAnchorDialog(QDialog):
         self.setWindowTitle(_tr("Audit log anchor"))
         self._audit = audit
         self.anchor = check.anchor
-        self._head = head
+        self._shop_name, self._clock = shop_name, clock
         self.printer: QPrinter | None = None  # kept: a collected QPrinter crashes its dialog (stack-notes 10)
         report = check.report
         self.status_label = _label("anchor_status")
@@ -303,7 +283,8 @@ class AuditAnchorDialog(QDialog):
         if chosen is None:
             return
         anchor, printer = chosen
-        print_anchor_page(printer, self._head.html(anchor))
+        when = self._clock().astimezone()  # the shop's local time, as on a receipt
+        print_anchor_page(printer, anchor_page_html(self._shop_name, when, anchor))
         log.info("event=audit_anchor_printed count=%d", anchor.count)
         self.output_label.setText(_tr("Sent to the printer."))
 
@@ -351,10 +332,11 @@ class AuditAnchorDialog(QDialog):
         parent: QWidget | None,
         actor: User,
         audit: AuditService,
-        head: AnchorPageHead = _PLAIN_HEAD,
+        shop_name: str = "",
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
         """Verify the chain, then show its anchor to ``actor`` until they close the window; a printed
-        page is headed and dated by ``head``."""
+        page is headed with ``shop_name`` and dated by ``clock``."""
         if not actor.role.can_move_money:
             show_error(parent, _tr("Only a manager or an administrator can see the audit log's anchor."))
             return
@@ -362,4 +344,4 @@ class AuditAnchorDialog(QDialog):
         unbacked = await audit.accounts_not_backed()
         if parent is not None and not shiboken6.isValid(parent):
             return
-        await run_dialog_once(cls(parent, check, audit, head, unbacked))
+        await run_dialog_once(cls(parent, check, audit, shop_name, clock, unbacked))
