@@ -50,15 +50,23 @@ def check_writable(path: Path) -> Path:
         choices=[m.value for m in TextMode],
         help="escpos: kz1048 text, hybrid (cp866 text, Kazakh lines as images) or raster (default)",
     ),
-    Arg("--out", required=True, type=Path, metavar="FILE", help="where to write the receipt"),
+    Arg("--out", type=Path, metavar="FILE", help="where to write the receipt"),
+    Arg("--printer", metavar="NAME", help="send it to this receipt printer (see epay-desktop printer list)"),
 )
 async def cmd_receipt(app: AppContext, args: argparse.Namespace) -> int:
     """print a receipt to a PDF or ESC/POS file
 
     Issue a receipt (numbered per register) and write it as a PDF, or with --format escpos as the bytes
     a 58 or 80 mm thermal printer prints. A second sale receipt for the same payment becomes a
-    duplicate. Width and language default to the shop settings.
+    duplicate. Width and language default to the shop settings. With --printer it is sent to the printer
+    instead (its profile sets the roll and mode); the exit code says whether it printed.
     """
+    if args.printer is not None:
+        from epay_desktop.cli.printers import print_receipt  # cli/printers shares record_json from here
+
+        return await print_receipt(app, args)
+    if args.out is None:
+        raise CliError("give --out FILE to write the receipt, or --printer NAME to print it")
     out = check_writable(args.out)
     escpos = args.format == "escpos"
     if args.mode is not None and not escpos:
