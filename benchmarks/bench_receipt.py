@@ -46,6 +46,8 @@ from benchmarks.generate import generate
 from epay_desktop.domain import ConsoleStatus, InvoiceId, Role
 from epay_desktop.domain.receipts import ReceiptKind, ReceiptLanguage, ReceiptWidth
 from epay_desktop.receipts import ReceiptData, render_pdf
+from epay_desktop.receipts.cells import CellLine, layout_cells
+from epay_desktop.receipts.escpos_profile import render_profile
 from epay_desktop.receipts.fonts import register_fonts
 from epay_desktop.receipts.layout import Banner, Pair, Qr, Size, Text, build_blocks, receipt_number
 from epay_desktop.receipts.pdf import GEOMETRIES, LEADING
@@ -102,8 +104,16 @@ def receipts(store: Store, count: int, language: ReceiptLanguage) -> list[Receip
     return captured
 
 
-def _parts(data: ReceiptData) -> list[tuple[bool, Size, str]]:
-    """The receipt's strings as (bold, size, text), one per block part, in reading order."""
+def _parts(data: ReceiptData, width: ReceiptWidth) -> list[tuple[bool, Size, str]]:
+    """The receipt's strings as (bold, size, text), one per block part (a roll: one per printed cell
+    line, decision 0104), in reading order."""
+    if width is not ReceiptWidth.A4:
+        cells = layout_cells(data, render_profile(width).columns, None)
+        return [
+            (c.bold, Size.LARGE if c.tall else Size.BODY, c.text)
+            for c in cells.lines
+            if isinstance(c, CellLine)
+        ]
     parts: list[tuple[bool, Size, str]] = []
     for block in build_blocks(data):
         match block:
@@ -123,7 +133,7 @@ def _parts(data: ReceiptData) -> list[tuple[bool, Size, str]]:
 def plain_page(receipt: Receipt, fonts: tuple[str, str], *, qr: bool = True) -> Callable[[], bytes]:
     """The floor for one receipt: its strings drawn plainly and (``qr``) its QR by reportlab's widget."""
     data, geometry = receipt.data, GEOMETRIES[receipt.width]
-    lines = [(bold, geometry.sizes[size], text) for bold, size, text in _parts(data)]
+    lines = [(bold, geometry.sizes[size], text) for bold, size, text in _parts(data, receipt.width)]
     qr_payload = data.qr_text
     height = geometry.fixed_height or (
         geometry.margin_top
