@@ -5,6 +5,11 @@ the first receipt is drawn: ``render_pdf`` is looked up on first use (decision 0
 :class:`ReceiptData`, then ``render_pdf(data, "80")`` returns the PDF bytes (``epay_desktop.safe_files`` saves
 them). ``render_escpos(data, profile)`` (:mod:`~epay_desktop.receipts.escpos`) writes the same receipt as
 ESC/POS bytes for a thermal printer described by a ``RenderProfile`` (``receipts.escpos_profile``).
+
+Modules: ``data`` (ReceiptData), ``layout`` (the blocks, reading order), ``texts`` (kk/ru/en labels),
+``qr``, ``cells`` (the blocks in 32/42/48 character cells: what the paper and the roll PDFs print),
+``escpos_profile``, ``escpos`` (the job's bytes), ``raster`` (1-bit images, ``GS v 0`` bands; Pillow),
+``pdf``, ``primitives`` and ``fonts`` (reportlab), ``printers`` (transports and status).
 """
 
 from __future__ import annotations

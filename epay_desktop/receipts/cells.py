@@ -51,7 +51,8 @@ _FALLBACKS: dict[str, str] = {
     "·": ".",
     "№": "N",
 }
-_SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2007": " ", "\t": " "})
+_INVISIBLE = {"Cc": " ", "Cf": ""}
+_SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2007": " "})
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,10 +106,14 @@ def encodable(text: str, codec: str) -> bool:
 
 
 def prepare_text(text: str, codec: str | None, tenge: str = TENGE) -> str:
-    """``text`` ready to lay out: NFC, every no-break or tab space a plain space, the tenge sign as
+    """``text`` ready to lay out: NFC, every no-break space and control character a plain space (no
+    byte of a shop's name or address can reach the printer as a command), the tenge sign as
     ``tenge``; for a text ``codec``, each sign it lacks written with the fallback it has. Letters are
     never replaced: a line the codec cannot hold is drawn as an image by the renderer instead."""
-    text = unicodedata.normalize("NFC", text).translate(_SPACES).replace("\n", " ")
+    text = unicodedata.normalize("NFC", text).translate(_SPACES)
+    # a control character would reach the printer as a command: a space; an invisible format
+    # character (soft hyphen, zero-width space) takes no cell on paper: dropped
+    text = "".join(_INVISIBLE.get(unicodedata.category(ch), ch) for ch in text)
     text = text.replace(TENGE, tenge)
     if codec is None:
         return text
