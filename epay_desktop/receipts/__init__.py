@@ -9,7 +9,7 @@ ESC/POS bytes for a thermal printer described by a ``RenderProfile`` (``receipts
 Modules: ``data`` (ReceiptData), ``layout`` (the blocks, reading order), ``texts`` (kk/ru/en labels),
 ``qr``, ``cells`` (the blocks in 32/42/48 character cells: what the paper and the roll PDFs print),
 ``escpos_profile``, ``escpos`` (the job's bytes), ``raster`` (1-bit images, ``GS v 0`` bands; Pillow),
-``pdf``, ``primitives`` and ``fonts`` (reportlab), ``printers`` (transports and status).
+``pdf``, ``shift_pdf``, ``primitives`` and ``fonts`` (reportlab), ``printers`` (transports and status).
 """
 
 from __future__ import annotations
