@@ -50,6 +50,7 @@ __all__ = [
     "PrinterStatus",
     "Transport",
     "TransportKind",
+    "make_profile",
     "open_connection",
     "parse_status",
     "print_job",
@@ -448,15 +449,21 @@ class _EscposConnection:
         if not self._reads_back:
             return None
         self._device._raw(request)
-        with _read_timeout(self._device, seconds):
-            try:
-                answer = self._device._read()
-            except (OSError, TimeoutError):
+        link: Any = getattr(self._device, "device", None)
+        try:
+            if hasattr(link, "in_waiting"):  # pyserial: _read() would wait the time-out out for 16 bytes
+                with _serial_timeout(link, seconds):
+                    answer = link.read(1)
+            else:
+                answer = self._device._read()  # USB: one packet from the IN endpoint
+        except TimeoutError:
+            return None
+        except OSError as exc:
+            if (
+                type(exc).__name__ == "USBTimeoutError"
+            ):  # pyusb: no answer in time; other errors: a broken link
                 return None
-            except Exception as exc:  # pyusb's USBTimeoutError is not an OSError
-                if type(exc).__name__ in ("USBTimeoutError", "USBError"):
-                    return None
-                raise
+            raise
         return answer[-1] if answer else None
 
     def close(self) -> None:
@@ -493,18 +500,14 @@ class _SocketConnection:
 
 
 @contextmanager
-def _read_timeout(device: Escpos, seconds: float) -> Iterator[None]:
-    """A short read time-out for a status answer (pyserial's, in seconds), restored afterwards."""
-    link: Any = getattr(device, "device", None)
-    if link is not None and hasattr(link, "timeout") and not isinstance(link.timeout, int):
-        old = link.timeout  # pyserial: seconds
-        link.timeout = seconds
-        try:
-            yield
-        finally:
-            link.timeout = old
-    else:
+def _serial_timeout(link: Any, seconds: float) -> Iterator[None]:
+    """A short read time-out on a pyserial port for one status answer, its own restored afterwards."""
+    old = link.timeout
+    link.timeout = seconds
+    try:
         yield
+    finally:
+        link.timeout = old
 
 
 def _escpos_device(transport: Transport) -> Escpos:

@@ -14,8 +14,10 @@ def test_a_manager_adds_a_printer_and_a_receipt_survives_the_paper_running_out(c
     fake = FakePrinter(576)
     with fake.start_in_thread():
         address = f"network:{fake.host}:{fake.port}"
-        cashier_tries = cli.run("printer", "add", "front", "--address", address, user=None)
-        assert cashier_tries.code != 0  # no log-in, no change
+        cli.add_cashier()
+        cashier_tries = cli.run("printer", "add", "front", "--address", address, user=cli.CASHIER)
+        assert cashier_tries.code == 1
+        assert "Only a manager or an administrator can change the printers." in cashier_tries.err
         added = cli.run("printer", "add", "front", "--address", address, "--mode", "kz1048", "--default")
         assert added.code == 0, added.err
         assert f"Printer front ({address}) saved; the default of register" in added.out
@@ -23,6 +25,8 @@ def test_a_manager_adds_a_printer_and_a_receipt_survives_the_paper_running_out(c
         assert listed.code == 0 and [p["name"] for p in listed.json()["printers"]] == ["front"]
         status = cli.run("printer", "status")
         assert (status.code, status.out.strip()) == (0, "ready")
+        tested = cli.run("printer", "test", "front", user=cli.CASHIER)
+        assert tested.code == 0 and tested.out.startswith("printed on front")
 
         fake.set_trouble(paper_out_after_bytes=300)
         failed = cli.run("receipt", invoice, "--printer", "front", "--lang", "kk", "--json")
@@ -37,7 +41,7 @@ def test_a_manager_adds_a_printer_and_a_receipt_survives_the_paper_running_out(c
         again = cli.run("receipt", invoice, "--printer", "front", "--lang", "kk")
         assert again.code == 0, again.err
         assert again.out.startswith("Receipt ") and "(duplicate): printed on front" in again.out
-        jobs = fake.wait_for_jobs(4)
+        jobs = fake.wait_for_jobs(5)
         whole = jobs[-1].printout
         assert whole is not None and whole.cuts and whole.lost_bytes == 0 and "ТЕЛНҰСҚА" in whole.text
 

@@ -21,7 +21,8 @@ from epay_desktop.receipts.printers import (
     parse_status,
     print_job,
 )
-from epay_desktop.sandbox.printer.server import FakePrinter
+from epay_desktop.sandbox.printer.interpreter import Interpreter, Paper, Printout
+from epay_desktop.sandbox.printer.server import FakePrinter, Trouble, status_byte
 
 JOB = b"\x1b@" + b"".join(b"line %02d\n" % i for i in range(30)) + b"\x1dV\x01"
 
@@ -214,3 +215,78 @@ def test_a_printer_that_cannot_be_reached_fails_plainly():
     assert (outcome.outcome, outcome.sent) == (Outcome.FAILED, 0)
     assert outcome.summary().startswith("The printer at network:127.0.0.1:")
     assert "cannot be reached" in outcome.summary() and "check that it is switched on" in outcome.summary()
+
+
+# -- through python-escpos: a serial printer on a pseudo-terminal, a device file ---------------------
+
+
+class _SerialPrinter:
+    """The printer's end of a pseudo-terminal: prints what comes through the interpreter and answers
+    status requests, on a thread, until the link is closed."""
+
+    def __init__(self, paper: Paper) -> None:
+        import os
+        import pty
+        import threading
+        import tty
+
+        self.master, slave = pty.openpty()
+        tty.setraw(slave)
+        self.port = os.ttyname(slave)
+        self._slave = slave
+        self.interpreter = Interpreter(384, paper=paper, on_status=self._answer)
+        self._thread = threading.Thread(target=self._serve, daemon=True)
+        self._thread.start()
+
+    def _answer(self, n: int) -> None:
+        import os
+
+        os.write(self.master, bytes([status_byte(n, self.interpreter.paper, Trouble())]))
+
+    def _serve(self) -> None:
+        import os
+
+        while True:
+            try:
+                chunk = os.read(self.master, 4096)
+            except OSError:  # the other end closed
+                return
+            if not chunk:
+                return
+            self.interpreter.feed(chunk)
+
+    def close(self) -> Printout:
+        import os
+
+        os.close(self._slave)
+        self._thread.join(timeout=10)
+        os.close(self.master)
+        return self.interpreter.finish()
+
+
+def test_a_serial_printer_through_python_escpos_prints_and_answers():
+    printer = _SerialPrinter(Paper())
+    try:
+        profile = make_profile("counter", f"serial:{printer.port}@115200", "58")
+        outcome = _print(profile, JOB)
+        assert (outcome.outcome, outcome.sent) == (Outcome.PRINTED, len(JOB))
+        printer.interpreter.paper.ended = True
+        stopped = _print(profile, JOB)
+        assert stopped.outcome is Outcome.FAILED and stopped.sent == 0
+    finally:
+        printout = printer.close()
+    assert len(printout.lines) == 30 and printout.cuts
+
+
+def test_a_device_file_gets_the_bytes_and_cannot_say_more(tmp_path):
+    device = tmp_path / "lp0"
+    device.touch()
+    outcome = _print(make_profile("usb-lp", f"file:{device}", "80"), JOB)
+    assert (outcome.outcome, outcome.sent, outcome.before) == (Outcome.UNKNOWN, len(JOB), None)
+    assert device.read_bytes() == JOB
+
+
+def test_a_serial_port_that_is_not_there_fails_plainly(tmp_path):
+    outcome = _print(make_profile("gone", f"serial:{tmp_path / 'ttyUSB9'}"), JOB)
+    assert (outcome.outcome, outcome.sent) == (Outcome.FAILED, 0)
+    assert "cannot be reached (DeviceNotFoundError: " in outcome.summary() and "ttyUSB9" in outcome.summary()
