@@ -14,7 +14,7 @@ from typing import Any
 import pypdf
 import pytest
 import zxingcpp
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from PIL import Image
 
@@ -261,3 +261,31 @@ def test_the_roll_pdf_prints_the_printers_lines_and_a4_keeps_its_own_flow(
 def _fonts(document: bytes) -> str:
     page = pypdf.PdfReader(io.BytesIO(document)).pages[0]
     return " ".join(str(font["/BaseFont"]) for font in page["/Resources"]["/Font"].values())
+
+
+_SHOP_ALPHABET = "АаБбЁёЖжЙйЪъЩщ әғқңөұүһі ӘҒҚҢӨҰҮҺІ «»—–…№•×,.-0123456789\u00a0\u202f₸"
+_shop_text = st.text(alphabet=_SHOP_ALPHABET, min_size=1, max_size=90)
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    name=_shop_text,
+    address=_shop_text,
+    minor=st.integers(min_value=1, max_value=10**12),
+    mode=st.sampled_from(list(TextMode)),
+    width=st.sampled_from([ReceiptWidth.MM58, ReceiptWidth.MM80]),
+)
+def test_any_shop_text_prints_without_a_question_mark_within_the_columns(
+    name: str, address: str, minor: int, mode: TextMode, width: ReceiptWidth
+) -> None:
+    sale = receipt(ReceiptKind.SALE, ReceiptLanguage.KK)
+    data = replace(sale, shop_name=name, shop_address=address, paid=Money(minor))
+    profile = render_profile(width, mode)
+    read = read_job(render_escpos(data, profile))
+    codec = profile.text_codec
+    texts = read.texts(codec) if codec else []
+    assert all("?" not in line and len(line) <= profile.columns for line in texts)
+    lines = layout_cells(data, profile.columns, codec).text_lines()
+    assert all(len(line) <= profile.columns for line in lines)
+    total = prepare_text(Money(minor).format(), codec, tenge_sign(data.language, codec))
+    assert sum(line.endswith(total) for line in lines) == 2  # the total and "paid", each whole
