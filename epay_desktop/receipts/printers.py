@@ -25,6 +25,7 @@ import json
 import os
 import re
 import socket
+import tempfile
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field, replace
@@ -532,9 +533,16 @@ def _escpos_device(transport: Transport) -> Escpos:
 
 
 def _cache_dir() -> str:
+    """The user's cache folder (made if missing) for python-escpos's capabilities pickle; a temporary
+    folder when it cannot be made."""
     from platformdirs import user_cache_dir
 
-    return user_cache_dir("epay-desktop")
+    folder = user_cache_dir("epay-desktop")
+    try:
+        os.makedirs(folder, exist_ok=True)
+    except OSError:
+        return tempfile.mkdtemp(prefix="epay-desktop-escpos-")
+    return folder
 
 
 def open_connection(transport: Transport) -> Connection:
