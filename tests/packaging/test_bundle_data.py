@@ -27,3 +27,12 @@ def test_the_spec_collects_the_confusables_data_the_package_reads() -> None:
 def test_the_bundle_check_refuses_a_look_alike_name() -> None:
     check = (SPEC.parent / "check_bundle.py").read_text(encoding="utf-8")
     assert "check_user_names(exe, Path(tmp))" in check
+
+
+def test_the_spec_collects_python_escpos_capabilities() -> None:
+    """python-escpos reads ``capabilities.json`` beside its modules when a printer is opened (0105)."""
+    import escpos
+
+    collected = set(re.findall(r'collect_data_files\("([\w.]+)"', SPEC.read_text(encoding="utf-8")))
+    assert "escpos" in collected
+    assert (Path(escpos.__file__).parent / "capabilities.json").is_file()
