@@ -2,6 +2,8 @@
 
 - :class:`StatusChange`: a status the console set on a payment itself (not one the bank reported),
   with what changes together with it: when the bank is asked next, the token's expiry, the reason.
+- :class:`OpIntent`: a charge, cancel or refund about to be sent, written before the request leaves
+  (docs/reliability.md rule 1).
 """
 
 from __future__ import annotations
@@ -9,9 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from epay_desktop.domain.records import ConsoleStatus
+from epay_desktop.domain.money import Money
+from epay_desktop.domain.records import ConsoleStatus, OpKind
 
-__all__ = ["StatusChange"]
+__all__ = ["OpIntent", "StatusChange"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,3 +29,24 @@ class StatusChange:
     next_poll_at: datetime | None = None
     token_expires_at: datetime | None = None
     reason: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class OpIntent:
+    """A money operation about to be sent, as ``tx.operations.insert_intent`` writes it (SENDING).
+
+    ``amount``: what the rules allowed. ``base_payout`` and ``base_status``: what the gateway showed
+    when the intent was made (the refunded total and the status), which check-status answers are
+    compared with to tell whether this operation was applied; every intent says them (None: not
+    known), as an intent that left them out would be judged against nothing refunded.
+    ``expected_remaining``: the remainder the person saw (a refund's StaleRemaining check).
+    """
+
+    kind: OpKind
+    amount: Money
+    requested_by: int
+    base_payout: Money | None
+    base_status: ConsoleStatus | None
+    approved_by: int | None = None
+    reason: str | None = None
+    expected_remaining: Money | None = None

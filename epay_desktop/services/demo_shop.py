@@ -30,7 +30,7 @@ from epay_desktop.domain import (
     Role,
 )
 from epay_desktop.domain import settings_catalog as catalog
-from epay_desktop.domain.changes import StatusChange
+from epay_desktop.domain.changes import OpIntent, StatusChange
 from epay_desktop.services.people.users import UserService
 from epay_desktop.store.db import Store
 from epay_desktop.store.repos.payments import PaymentCursor
@@ -191,11 +191,17 @@ def _op(
     tx: Tx, payment: Payment, kind: OpKind, amount: Money, asker: int, approver: int | None,
     when: datetime, reason: str | None,
 ) -> MoneyOp:  # fmt: skip
-    op = tx.operations.insert_intent(
-        payment, kind, amount, requested_by=asker, approved_by=approver, now=when, reason=reason,
+    intent = OpIntent(
+        kind,
+        amount,
+        requested_by=asker,
+        base_payout=payment.payout_amount or Money(0),
+        base_status=payment.status,
+        approved_by=approver,
+        reason=reason,
         expected_remaining=payment.gateway_amount if kind is OpKind.REFUND else None,
-        base_payout_minor=(payment.payout_amount or Money(0)).minor, base_status=payment.status,
-    )  # fmt: skip
+    )
+    op = tx.operations.insert_intent(payment, intent, now=when)
     return tx.operations.mark(op.id, OpState.SUCCEEDED, now=when + timedelta(seconds=2), gateway_code=0)
 
 

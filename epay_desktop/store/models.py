@@ -44,9 +44,11 @@ __all__ = [
     "PaymentRow",
     "PaymentStatusCountRow",
     "ReceiptRow",
+    "ShiftRow",
     "ShopSettingRow",
     "UTCDateTime",
     "UserRow",
+    "unique_where",
 ]
 
 NAMING = {
@@ -58,6 +60,12 @@ NAMING = {
 }
 
 UNRESOLVED_OP_STATES = ("SENDING", "UNKNOWN", "NEEDS_REVIEW")
+
+
+def unique_where(name: str, column: str, condition: str) -> Index:
+    """A partial unique index: ``column`` unique among the rows where ``condition`` holds, on SQLite and
+    on PostgreSQL alike (the database itself enforces the rule, not only the code that checks first)."""
+    return Index(name, column, unique=True, sqlite_where=text(condition), postgresql_where=text(condition))
 
 
 class UTCDateTime(TypeDecorator[datetime]):
@@ -170,6 +178,7 @@ class PaymentRow(Base):
         Index("ix_payments_list_refunded", "list_refunded_minor", "id"),
         Index("ix_payments_card_last4", "card_last4", "id"),
         Index("ix_payments_amount", "amount_minor"),  # search by the asked amount
+        Index("ix_payments_register_created", "register_id", "created_at"),  # a shift's payments (0008)
     )
 
 
@@ -215,13 +224,10 @@ class MoneyOpRow(Base):
         ),
         CheckConstraint("amount_minor >= 0", name="amount_not_negative"),
         # at most one unresolved operation per payment, enforced by the database itself
-        Index(
-            "uq_money_ops_one_unresolved",
-            "payment_id",
-            unique=True,
-            sqlite_where=text("state IN ('SENDING', 'UNKNOWN', 'NEEDS_REVIEW')"),
-            postgresql_where=text("state IN ('SENDING', 'UNKNOWN', 'NEEDS_REVIEW')"),
+        unique_where(
+            "uq_money_ops_one_unresolved", "payment_id", "state IN ('SENDING', 'UNKNOWN', 'NEEDS_REVIEW')"
         ),
+        Index("ix_money_ops_created_at", "created_at"),  # a shift's operations (0008)
     )
 
 
@@ -353,6 +359,33 @@ class AuditRow(Base):
     # the last audited decision about one account (its role, whether it is active), read at every
     # log-in without walking the log (migration 0007, decision 0075)
     __table_args__ = (Index("ix_audit_log_subject_action", "subject", "action", "seq"),)
+
+
+class ShiftRow(Base):
+    """A shift of one register (migration 0008, decision 0107): numbers gap-free per register (from
+    ``counters``, in the same transaction); at most one open per register, enforced by the database.
+    A closed shift keeps its Z report (JSON) and the audit anchor printed on it."""
+
+    __tablename__ = "shifts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    register_id: Mapped[str] = mapped_column(String(32))
+    number: Mapped[int] = mapped_column(Integer)
+    opened_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    opened_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    closed_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    close_requested_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    audit_count: Mapped[int | None] = mapped_column(BigInteger)
+    audit_hash: Mapped[str | None] = mapped_column(String(64))
+    z_report: Mapped[str | None] = mapped_column(Text)
+
+    __table_args__ = (
+        UniqueConstraint("register_id", "number", name="uq_shifts_register_number"),
+        CheckConstraint("closed_at IS NULL OR closed_by IS NOT NULL", name="closed_by_someone"),
+        unique_where("uq_shifts_one_open", "register_id", "closed_at IS NULL"),
+        Index("ix_shifts_closed_at", "closed_at"),
+    )
 
 
 class ShopSettingRow(Base):

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from epay_desktop.store.repos.receipts import ReceiptRepo
     from epay_desktop.store.repos.repo import Repo
     from epay_desktop.store.repos.settings import ShopSettingsRepo
+    from epay_desktop.store.repos.shifts import ShiftRepo
     from epay_desktop.store.repos.users import UserRepo
 
 __all__ = ["Tx"]
@@ -48,6 +49,7 @@ class Tx:
     settings: ShopSettingsRepo
     payment_events: PaymentEventRepo
     discrepancies: DiscrepancyRepo
+    shifts: ShiftRepo
 
     def __init__(self, session: Session, *, locking: bool, audit_key: bytes = b"") -> None:
         self.session = session

@@ -9,13 +9,13 @@ from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
-from epay_desktop.domain import ConsoleStatus, GatewaySnapshot, Money, OpKind, OpState, Payment
+from epay_desktop.domain import ConsoleStatus, GatewaySnapshot, Money, OpState, Payment
 from epay_desktop.gateway import StatusFound
 from epay_desktop.gateway.status import interpret_status
 from epay_desktop.services.payments.gateway_map import snapshot_from_status
 from epay_desktop.services.payments.queries import PaymentQueries
 from epay_desktop.store.db import Store
-from tests.support.builders import add_account_row, stored_payment
+from tests.support.builders import add_account_row, op_intent, stored_payment
 
 T0 = datetime(2025, 3, 1, 9, 0, tzinfo=UTC)
 BANK_TIME = datetime(2025, 3, 1, 14, 0, 5, tzinfo=timezone(timedelta(hours=5)))  # 09:00:05 UTC
@@ -62,12 +62,12 @@ def test_check_status_created_date_becomes_the_bank_time(store: Store) -> None:
 def test_a_page_carries_the_operations_that_wait(store: Store) -> None:
     lost, review, calm = (_paid(store, n) for n in (100_000_011, 100_000_012, 100_000_013))
     with store.write() as tx:
-        a = tx.operations.insert_intent(lost, OpKind.REFUND, Money.parse("100"), requested_by=1, now=T0)
+        a = tx.operations.insert_intent(lost, op_intent("100"), now=T0)
         tx.operations.mark(a.id, OpState.UNKNOWN, now=T0)
-        b = tx.operations.insert_intent(review, OpKind.REFUND, Money.parse("200"), requested_by=1, now=T0)
+        b = tx.operations.insert_intent(review, op_intent("200"), now=T0)
         tx.operations.mark(b.id, OpState.UNKNOWN, now=T0)
         tx.operations.mark(b.id, OpState.NEEDS_REVIEW, now=T0)
-        c = tx.operations.insert_intent(calm, OpKind.REFUND, Money.parse("300"), requested_by=1, now=T0)
+        c = tx.operations.insert_intent(calm, op_intent("300"), now=T0)
         tx.operations.mark(c.id, OpState.SUCCEEDED, now=T0)
     page = asyncio.run(PaymentQueries(store).list_payments(limit=2))
     shown = {p.id for p in page.payments}

@@ -7,10 +7,8 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from epay_desktop.domain import (
-    Money,
     MoneyOp,
     OperationInProgress,
-    OpKind,
     OpState,
     Payment,
     Role,
@@ -19,7 +17,7 @@ from epay_desktop.domain import (
 from epay_desktop.store.db import Store
 from epay_desktop.store.repos.operations import IllegalTransition
 from tests.support import ops_harness as h
-from tests.support.builders import stored_payment
+from tests.support.builders import op_intent, stored_payment
 
 T0 = datetime(2026, 5, 1, 10, 0, tzinfo=UTC)
 
@@ -29,21 +27,17 @@ def _refund_asked(store: Store, number: int) -> tuple[User, Payment, MoneyOp]:
     user = h.add_user(store, "Manager", Role.MANAGER)
     payment = stored_payment(store, number, at=T0, created_by=user.id, description="")
     with store.write() as tx:
-        op = tx.operations.insert_intent(
-            payment, OpKind.REFUND, Money.parse("10"), requested_by=user.id, now=T0
-        )
+        op = tx.operations.insert_intent(payment, op_intent("10", user.id), now=T0)
     return user, payment, op
 
 
 def test_the_database_allows_one_unresolved_operation_per_payment(store: Store) -> None:
     user, payment, first = _refund_asked(store, 300_001)
     with pytest.raises(OperationInProgress), store.write() as tx:
-        tx.operations.insert_intent(payment, OpKind.REFUND, Money.parse("20"), requested_by=user.id, now=T0)
+        tx.operations.insert_intent(payment, op_intent("20", user.id), now=T0)
     with store.write() as tx:
         tx.operations.mark(first.id, OpState.SUCCEEDED, now=T0 + timedelta(seconds=1))
-        second = tx.operations.insert_intent(
-            payment, OpKind.REFUND, Money.parse("20"), requested_by=user.id, now=T0 + timedelta(seconds=2)
-        )
+        second = tx.operations.insert_intent(payment, op_intent("20", user.id), now=T0 + timedelta(seconds=2))
     with store.read() as tx:
         assert [o.id for o in tx.operations.list_for_payment(payment.id)] == [first.id, second.id]
         assert tx.operations.unresolved_for_payment(payment.id) == second

@@ -16,13 +16,12 @@ from epay_desktop.domain import (
     InvoiceId,
     Money,
     NotFoundError,
-    OpKind,
     OpState,
     Payment,
 )
 from epay_desktop.services.payments.queries import CSV_COLUMNS, PaymentFilter, PaymentQueries
 from epay_desktop.store.db import Store
-from tests.support.builders import add_account_row, stored_payment
+from tests.support.builders import add_account_row, op_intent, stored_payment
 
 T0 = datetime(2025, 3, 1, 9, 0, tzinfo=UTC)
 
@@ -66,7 +65,7 @@ def test_view_sums_succeeded_refunds_and_computes_what_remains(store: Store) -> 
         steps = (("200", OpState.SUCCEEDED), ("100", OpState.SUCCEEDED), ("50", OpState.FAILED))
         for n, (amount, state) in enumerate(steps):
             at = T0 + timedelta(seconds=n)
-            op = tx.operations.insert_intent(p, OpKind.REFUND, Money.parse(amount), requested_by=1, now=at)
+            op = tx.operations.insert_intent(p, op_intent(amount), now=at)
             tx.operations.mark(op.id, state, now=at)
     view = _run(PaymentQueries(store).get_view(p.invoice_id))
     assert view.payment == p and view.status is ConsoleStatus.CHARGE
@@ -78,7 +77,7 @@ def test_view_sums_succeeded_refunds_and_computes_what_remains(store: Store) -> 
 def test_remaining_counts_local_refunds_the_gateway_has_not_reported_yet(store: Store) -> None:
     p = _add(store, 100_000_002, "1000")  # gateway snapshot from before the refund
     with store.write() as tx:
-        op = tx.operations.insert_intent(p, OpKind.REFUND, Money.parse("400"), requested_by=1, now=T0)
+        op = tx.operations.insert_intent(p, op_intent("400"), now=T0)
         tx.operations.mark(op.id, OpState.SUCCEEDED, now=T0)
     view = _run(PaymentQueries(store).get_view(p.invoice_id))
     assert view.refunded == Money.parse("400") and view.remaining == Money.parse("600")

@@ -34,6 +34,7 @@ from epay_desktop.domain import (
     Role,
     User,
 )
+from epay_desktop.domain.changes import OpIntent
 from epay_desktop.gateway import (
     GatewayUnavailable,
     InvalidRequest,
@@ -124,15 +125,14 @@ def seed(store: Store, user: User, kind: OpKind, state: OpState, sent_at: dateti
     """A paid payment (CHARGE with 20.00 refunded for refunds, AUTH otherwise) and a 30.00 op in ``state``."""
     payment = seed_payment(store, user, kind, sent_at)
     with store.write() as tx:
-        op = tx.operations.insert_intent(
-            payment,
+        intent = OpIntent(
             kind,
             Money.parse("30"),
             requested_by=user.id,
-            now=sent_at,
-            base_payout_minor=payment.payout_amount.minor if payment.payout_amount else 0,
+            base_payout=payment.payout_amount or Money(0),
             base_status=payment.status,
         )
+        op = tx.operations.insert_intent(payment, intent, now=sent_at)
         if state is not OpState.SENDING:
             tx.operations.mark(op.id, state, now=sent_at)
     return payment, op.id

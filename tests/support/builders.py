@@ -23,6 +23,7 @@ from epay_desktop.domain import (
     Role,
     User,
 )
+from epay_desktop.domain.changes import OpIntent
 from epay_desktop.store.db import Store
 from epay_desktop.store.models import UserRow
 from epay_desktop.store.tx import Tx
@@ -32,6 +33,7 @@ __all__ = [
     "add_account_row",
     "money_op",
     "new_payment",
+    "op_intent",
     "payment",
     "stored_operation",
     "stored_payment",
@@ -172,12 +174,17 @@ def stored_payment(
         return tx.payments.apply_snapshot(created.id, answer, next_poll_at=None)
 
 
+def op_intent(amount: str, requested_by: int = 1, kind: OpKind = OpKind.REFUND) -> OpIntent:
+    """An intent of ``kind`` for ``amount`` that knows nothing of the gateway's picture (no base)."""
+    return OpIntent(kind, M(amount), requested_by, base_payout=None, base_status=None)
+
+
 def stored_operation(
     store: Store, paid: Payment, state: OpState, at: datetime, amount: str = "100", *, requested_by: int = 1
 ) -> MoneyOp:
     """A refund of ``paid`` asked at ``at`` and left in ``state``."""
     with store.write() as tx:
-        op = tx.operations.insert_intent(paid, OpKind.REFUND, M(amount), requested_by=requested_by, now=at)
+        op = tx.operations.insert_intent(paid, op_intent(amount, requested_by), now=at)
         if state is not OpState.SENDING:
             op = tx.operations.mark(op.id, state, now=at)
         return op

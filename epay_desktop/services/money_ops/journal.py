@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, Final
 
@@ -27,6 +28,7 @@ from epay_desktop.domain import (
     RuleViolation,
     User,
 )
+from epay_desktop.domain.changes import OpIntent
 from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, msg
 from epay_desktop.domain.words import KIND_WORDS
 from epay_desktop.services.money_ops.outcomes import Verdict, next_state
@@ -35,6 +37,7 @@ from epay_desktop.store.tx import Tx
 
 __all__ = [
     "KIND_WORD",
+    "OpRequest",
     "abandon",
     "apply_verdict",
     "begin_intent",
@@ -79,25 +82,32 @@ def _audit(
     tx.audit.append(actor_id, action, f"payment:{invoice.value}", details, at=now)
 
 
+@dataclass(frozen=True, slots=True)
+class OpRequest:
+    """What a person asked for: a charge, cancel or refund of one invoice, before the rules decide it.
+
+    ``reason``: a refund's reason; ``expected_remaining``: the remainder the refund screen showed
+    (StaleRemaining when it is no longer so); ``approval_id``: the manager approval a cashier needs.
+    """
+
+    kind: OpKind
+    invoice_id: InvoiceId
+    reason: str | None = None
+    expected_remaining: Money | None = None
+    approval_id: str | None = None
+
+
 def begin_intent(
-    tx: Tx,
-    *,
-    actor: User,
-    invoice_id: InvoiceId,
-    kind: OpKind,
-    decide: Decide,
-    now: datetime,
-    reason: str | None = None,
-    expected_remaining: Money | None = None,
-    approval_id: str | None = None,
+    tx: Tx, request: OpRequest, *, actor: User, decide: Decide, now: datetime
 ) -> tuple[MoneyOp, Payment]:
     """Lock the payment, check permission and rules, write the SENDING intent; returns it and the payment.
 
-    A cashier needs ``approval_id``, consumed here (single use, bound to payment, kind, amount and
-    requester). Raises NotFoundError, PermissionDenied, ApprovalError, RuleViolation,
+    A cashier needs ``request.approval_id``, consumed here (single use, bound to payment, kind, amount
+    and requester). Raises NotFoundError, PermissionDenied, ApprovalError, RuleViolation,
     StaleRemaining, OperationInProgress; nothing is written then (the transaction rolls back).
     """
-    payment = tx.payments.lock_by_invoice(invoice_id)
+    kind, reason, approval_id = request.kind, request.reason, request.approval_id
+    payment = tx.payments.lock_by_invoice(request.invoice_id)
     current = tx.users.get(actor.id)  # the role and status as stored now, not as when the screen opened
     if not current.active:
         raise PermissionDenied(
@@ -129,19 +139,18 @@ def begin_intent(
         o.amount.minor for o in ops if o.kind is OpKind.REFUND and o.state is OpState.SUCCEEDED
     ) + tx.payment_events.external_refunded_minor(payment.id)
     payout = payment.payout_amount.minor if payment.payout_amount is not None else 0
-    op = tx.operations.insert_intent(
-        payment,
+    intent = OpIntent(
         kind,
         amount,
         requested_by=actor.id,
-        now=now,
-        reason=reason,
-        expected_remaining=expected_remaining,
         # the freshest refunded total we know: the gateway's last answer, or our own succeeded refunds
         # plus the refunds made outside the console that we recorded
-        base_payout_minor=max(payout, succeeded_refunds),
+        base_payout=Money(max(payout, succeeded_refunds), amount.currency),
         base_status=payment.status,
+        reason=reason,
+        expected_remaining=request.expected_remaining,
     )
+    op = tx.operations.insert_intent(payment, intent, now=now)
     if approval_id is not None:
         manager_id = tx.users.consume_approval(
             approval_id,

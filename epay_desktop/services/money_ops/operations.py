@@ -58,6 +58,7 @@ from epay_desktop.services.events import EventBus, OperationUpdated
 from epay_desktop.services.money_ops import journal
 from epay_desktop.services.money_ops.crash_points import FaultPoints
 from epay_desktop.services.money_ops.engine import IN_FLIGHT_NOTE, OpEngine, Resolution, StatusRefresher
+from epay_desktop.services.money_ops.journal import OpRequest
 from epay_desktop.services.money_ops.outcomes import Verdict, refund_base_minor, shows_effect
 from epay_desktop.store.db import Store
 from epay_desktop.store.tx import Tx
@@ -157,32 +158,13 @@ class MoneyOperations:
         return await self._engine.execute(actor_id, started)
 
     async def _send_once(
-        self,
-        actor: User,
-        invoice_id: InvoiceId,
-        kind: OpKind,
-        decide: Callable[[Tx], journal.Decide],
-        *,
-        now: datetime,
-        reason: str | None = None,
-        expected_remaining: Money | None = None,
-        approval_id: str | None = None,
+        self, actor: User, request: OpRequest, decide: Callable[[Tx], journal.Decide], *, now: datetime
     ) -> MoneyOp:
-        """Write the intent of ``kind`` (:func:`journal.begin_intent`, whose rule check is
+        """Write the intent ``request`` asks for (:func:`journal.begin_intent`, whose rule check is
         ``decide(tx)``) and send it with :meth:`_start`: the one way refund, charge and cancel go."""
 
         def begin(tx: Tx) -> tuple[MoneyOp, Payment]:
-            return journal.begin_intent(
-                tx,
-                actor=actor,
-                invoice_id=invoice_id,
-                kind=kind,
-                decide=decide(tx),
-                now=now,
-                reason=reason,
-                expected_remaining=expected_remaining,
-                approval_id=approval_id,
-            )
+            return journal.begin_intent(tx, request, actor=actor, decide=decide(tx), now=now)
 
         return await self._start(actor.id, begin)
 
@@ -219,16 +201,8 @@ class MoneyOperations:
 
             return refundable
 
-        return await self._send_once(
-            actor,
-            invoice_id,
-            OpKind.REFUND,
-            decide,
-            now=now,
-            reason=reason,
-            expected_remaining=expected_remaining,
-            approval_id=approval_id,
-        )
+        request = OpRequest(OpKind.REFUND, invoice_id, reason, expected_remaining, approval_id)
+        return await self._send_once(actor, request, decide, now=now)
 
     async def charge(
         self,
@@ -244,11 +218,9 @@ class MoneyOperations:
         """
         return await self._send_once(
             actor,
-            invoice_id,
-            OpKind.CHARGE,
+            OpRequest(OpKind.CHARGE, invoice_id, approval_id=approval_id),
             lambda _tx: lambda p, ops: check_charge(p, ops, amount),
             now=self._clock(),
-            approval_id=approval_id,
         )
 
     async def cancel(self, actor: User, invoice_id: InvoiceId, *, approval_id: str | None = None) -> MoneyOp:
@@ -258,11 +230,9 @@ class MoneyOperations:
         """
         return await self._send_once(
             actor,
-            invoice_id,
-            OpKind.CANCEL,
+            OpRequest(OpKind.CANCEL, invoice_id, approval_id=approval_id),
             lambda _tx: check_cancel,
             now=self._clock(),
-            approval_id=approval_id,
         )
 
     # -- resolution and review -------------------------------------------------------------------

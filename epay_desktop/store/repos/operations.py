@@ -27,6 +27,7 @@ from epay_desktop.domain import (
     OpState,
     Payment,
 )
+from epay_desktop.domain.changes import OpIntent
 from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, msg
 from epay_desktop.domain.rules import transition_allowed
 from epay_desktop.store.models import UNRESOLVED_OP_STATES, MoneyOpRow
@@ -56,38 +57,26 @@ class OperationRepo(Repo):
 
     # -- intents -----------------------------------------------------------------------------
 
-    def insert_intent(
-        self,
-        payment: Payment,
-        kind: OpKind,
-        amount: Money,
-        *,
-        requested_by: int,
-        now: datetime,
-        approved_by: int | None = None,
-        reason: str | None = None,
-        expected_remaining: Money | None = None,
-        base_payout_minor: int | None = None,
-        base_status: ConsoleStatus | None = None,
-    ) -> MoneyOp:
-        """Add an operation in state SENDING with a new uuid4 id (the refund's externalID).
+    def insert_intent(self, payment: Payment, intent: OpIntent, *, now: datetime) -> MoneyOp:
+        """Add ``intent`` on ``payment`` in state SENDING with a new uuid4 id (the refund's externalID).
 
         ``sent_at`` is ``now``: the request leaves right after this transaction commits. Raises
         OperationInProgress if the payment already has an unresolved operation (the database's
         partial unique index says so even when two counters race).
         """
+        expected, base_payout = intent.expected_remaining, intent.base_payout
         row = MoneyOpRow(
             id=str(uuid.uuid4()),
             payment_id=payment.id,
-            kind=kind.value,
-            amount_minor=amount.minor,
+            kind=intent.kind.value,
+            amount_minor=intent.amount.minor,
             state=OpState.SENDING.value,
-            expected_remaining_minor=expected_remaining.minor if expected_remaining is not None else None,
-            base_payout_minor=base_payout_minor,
-            base_status=base_status.value if base_status is not None else None,
-            requested_by=requested_by,
-            approved_by=approved_by,
-            reason=reason[:255] if reason else None,
+            expected_remaining_minor=expected.minor if expected is not None else None,
+            base_payout_minor=base_payout.minor if base_payout is not None else None,
+            base_status=intent.base_status.value if intent.base_status is not None else None,
+            requested_by=intent.requested_by,
+            approved_by=intent.approved_by,
+            reason=intent.reason[:255] if intent.reason else None,
             attempts=1,
             created_at=now,
             sent_at=now,

@@ -1,0 +1,184 @@
+"""``shift open|x|close|list|z``: this register's shift and its X and Z reports (decisions 0107, 0108).
+
+``close`` is a manager's: a cashier adds ``--approved-by MANAGER`` and the manager signs in with their
+password/PIN (EPAY_APPROVER_PASSWORD or a prompt). It checks every payment of the shift with the bank
+first (progress on stderr; Ctrl+C stops it and the shift stays open), then prints the Z report.
+``--csv FILE`` / ``--pdf FILE`` also save the report (``x``, ``close``, ``z``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from epay_desktop.cli.commands import Arg, CommandTable
+from epay_desktop.cli.common import EXIT_OK, login, read_secret, whole_number_arg
+from epay_desktop.cli.output import emit_json, local_time, print_table, when_json
+from epay_desktop.domain import PermissionDenied, User
+from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, msg
+from epay_desktop.domain.shifts import Shift, ShiftReport, report_lines
+from epay_desktop.safe_files import check_target
+
+if TYPE_CHECKING:  # the app's stacks load when a command runs, not for --help (decision 0055)
+    from epay_desktop.app import AppContext
+
+__all__ = ["SHIFT"]
+
+SHIFT = CommandTable("shift", doc="this register's shift: open it, X report, close it with a Z report")
+
+_SAVE = (
+    Arg("--csv", type=Path, metavar="FILE.csv", help="also save the report as CSV"),
+    Arg("--pdf", type=Path, metavar="FILE.pdf", help="also save the report as PDF"),
+)
+
+
+def _targets(args: argparse.Namespace) -> None:
+    """Refuse (exit 2) before anything is done when a file to save cannot be written."""
+    for path in (args.csv, args.pdf):
+        if path is not None:
+            check_target(path)
+
+
+async def _print_report(app: AppContext, args: argparse.Namespace, report: ShiftReport) -> int:
+    """The report (JSON with --json), the files saved; each warning also on stderr."""
+    saved = []
+    if args.csv is not None:
+        saved.append(await app.shifts.save_csv(args.csv, report))
+    if args.pdf is not None:
+        saved.append(await app.shifts.save_pdf(args.pdf, report))
+    if args.json:
+        emit_json({**json.loads(report.to_json()), "files": [str(p) for p in saved]})
+    else:
+        width = max(len(label) for label, _ in report_lines(report))
+        for label, value in report_lines(report):
+            print(f"{label:{width}}  {value}".rstrip() if value else label)
+        for path in saved:
+            print(f"Saved {path}")
+    for warning in report.warnings:
+        print(f"epay-desktop: warning: {warning}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _shift_json(shift: Shift) -> dict[str, object]:
+    return {
+        "id": shift.id,
+        "register_id": shift.register_id,
+        "number": shift.number,
+        "opened_at": when_json(shift.opened_at),
+        "opened_by": shift.opened_by,
+        "closed_at": when_json(shift.closed_at),
+        "closed_by": shift.closed_by,
+        "close_requested_by": shift.close_requested_by,
+    }
+
+
+@SHIFT.command("open")
+async def cmd_open(app: AppContext, args: argparse.Namespace) -> int:
+    """open a shift at this register (one at a time)"""
+    actor = await login(app, args)
+    shift = await app.shifts.open(actor)
+    if args.json:
+        emit_json(_shift_json(shift))
+    else:
+        print(f"Shift {shift.label} opened at {local_time(shift.opened_at)} by {actor.name}.")
+    return EXIT_OK
+
+
+@SHIFT.command("x", *_SAVE, Arg("--bank", action="store_true", help="also check every payment with the bank"))
+async def cmd_x(app: AppContext, args: argparse.Namespace) -> int:
+    """the open shift's X report (changes nothing)"""
+    _targets(args)
+    await login(app, args)
+    report = await app.shifts.x_report(check_bank=args.bank, progress=_progress if args.bank else None)
+    return await _print_report(app, args, report)
+
+
+async def _closer(app: AppContext, args: argparse.Namespace, actor: User) -> User | None:
+    """The manager who signs in to close a cashier's shift (``--approved-by``), or None."""
+    manager = (args.approved_by or "").strip()
+    if actor.role.can_move_money:
+        return None
+    if not manager:
+        raise PermissionDenied(
+            msg(
+                "cli",
+                QT_TRANSLATE_NOOP(
+                    "cli", "A cashier closes a shift with a manager: add --approved-by MANAGER."
+                ),
+            )
+        )
+    password = read_secret("EPAY_APPROVER_PASSWORD", f"Password or PIN of manager {manager}: ")
+    return await app.users.authenticate(manager, password)
+
+
+@SHIFT.command(
+    "close",
+    *_SAVE,
+    Arg(
+        "--approved-by",
+        metavar="MANAGER",
+        help="for a cashier: the manager who closes it (password: EPAY_APPROVER_PASSWORD or a prompt)",
+    ),
+)
+async def cmd_close(app: AppContext, args: argparse.Namespace) -> int:
+    """close the open shift: check with the bank, print the Z report (managers)
+
+    Every payment of the shift is checked with the bank (progress on stderr; Ctrl+C stops the check
+    and the shift stays open), then the shift is closed, the close written to the audit log, and the
+    Z report printed with the bank's differences and the audit anchor. It is kept: `shift z ID`
+    prints it again.
+    """
+    _targets(args)
+    actor = await login(app, args)
+    approver = await _closer(app, args, actor)
+    report = await app.shifts.close(actor, approved_by=approver, progress=_progress)
+    return await _print_report(app, args, report)
+
+
+@SHIFT.command("z", Arg("shift_id", type=whole_number_arg(1, 2**31 - 1), metavar="ID"), *_SAVE)
+async def cmd_z(app: AppContext, args: argparse.Namespace) -> int:
+    """print a closed shift's Z report again (see `shift list` for the ids)"""
+    _targets(args)
+    await login(app, args)
+    report = await app.shifts.report(args.shift_id)
+    return await _print_report(app, args, report)
+
+
+@SHIFT.command(
+    "list",
+    Arg("--all", action="store_true", help="every register's shifts, not only this one's"),
+    Arg("--limit", type=whole_number_arg(1, 1000), default=20, help="how many (newest first; default 20)"),
+)
+async def cmd_list(app: AppContext, args: argparse.Namespace) -> int:
+    """the newest shifts of this register"""
+    await login(app, args)
+    shifts = await app.shifts.recent(args.limit, all_registers=args.all)
+    if args.json:
+        emit_json([_shift_json(s) for s in shifts])
+        return EXIT_OK
+    if not shifts:
+        print(f"No shifts at register {app.shifts.register_id} yet.")
+        return EXIT_OK
+    rows = [[str(s.id), s.label, local_time(s.opened_at), local_time(s.closed_at) or "open"] for s in shifts]
+    print_table(["ID", "Shift", "Opened", "Closed"], rows, right={0})
+    for shift in shifts:
+        warning = app.shifts.warning(shift)
+        if warning is not None:
+            print(f"epay-desktop: warning: {warning}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _progress(done: int, total: int) -> None:
+    """The bank check's progress on stderr: one updating line on a terminal, else start and end."""
+    if sys.stderr.isatty():
+        end = "\n" if done == total else ""
+        print(f"\rChecking with the bank: {done} of {total} payments", end=end, file=sys.stderr, flush=True)
+    elif done == 0:
+        print(
+            f"Checking {total} payments with the bank (Ctrl+C stops; the shift stays open)", file=sys.stderr
+        )
+    elif done == total:
+        print(f"Checked {total} payments with the bank", file=sys.stderr)

@@ -1,0 +1,377 @@
+"""A shift at one register (cash desk), and its X and Z reports as plain values (decisions 0107, 0108).
+
+A shift is opened by anyone signed in at the register and closed by a manager (or by a cashier with
+a manager signing in to close it); at most one is open per register (the database enforces it).
+What belongs to a shift: the payments created at its register between its opening and its close,
+and the money operations (charge, cancel, refund) on payments of that register whose intent was
+made in that time.
+
+The reports are data, not drawings: :class:`ShiftReport` holds the totals (overall, per cashier,
+per card brand), the bank check's differences and the audit anchor; the CLI, the CSV and PDF
+writers and the thermal printer each draw it their own way. :meth:`ShiftReport.to_json` /
+:meth:`ShiftReport.from_json` keep a Z report so it can be printed again. Standard library only.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from enum import StrEnum
+from typing import Any, Final
+from zoneinfo import ZoneInfo
+
+from epay_desktop.domain.errors import RuleViolation
+from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, msg
+from epay_desktop.domain.money import Money
+
+__all__ = [
+    "SHIFT_WARN_AFTER",
+    "BankCheck",
+    "BankDifference",
+    "Figure",
+    "FigureKind",
+    "GroupTotals",
+    "NoOpenShift",
+    "ReportKind",
+    "Shift",
+    "ShiftAlreadyOpen",
+    "ShiftLine",
+    "ShiftReport",
+    "Totals",
+    "group_totals",
+    "overdue_warning",
+    "report_lines",
+]
+
+#: A shift open this long is flagged: the X report, the list and the console warn about it.
+SHIFT_WARN_AFTER: Final = timedelta(hours=24)
+_KZ_TIME: Final = ZoneInfo("Asia/Almaty")
+_CURRENCY: Final = "KZT"  # the console takes tenge only; a shift's figures are in tenge
+
+
+class NoOpenShift(RuleViolation):
+    """The register has no open shift (open one first)."""
+
+    @classmethod
+    def at(cls, register_id: str) -> NoOpenShift:
+        return cls(
+            msg(
+                "shifts",
+                QT_TRANSLATE_NOOP(
+                    "shifts", "Register {register_id} has no open shift: open one first (shift open)."
+                ),
+                register_id=register_id,
+            )
+        )
+
+
+class ShiftAlreadyOpen(RuleViolation):
+    """A shift is already open at the register; close it before opening another."""
+
+    @classmethod
+    def at(cls, register_id: str, number: int) -> ShiftAlreadyOpen:
+        return cls(
+            msg(
+                "shifts",
+                QT_TRANSLATE_NOOP(
+                    "shifts",
+                    "Shift {number} is already open at register {register_id}: close it before "
+                    "opening another.",
+                ),
+                register_id=register_id,
+                number=number,
+            )
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Shift:
+    """One shift of one register; ``number`` counts the register's shifts 1, 2, 3... without gaps."""
+
+    id: int
+    register_id: str
+    number: int
+    opened_at: datetime
+    opened_by: int
+    closed_at: datetime | None
+    closed_by: int | None  # the manager who closed it
+    close_requested_by: int | None  # the cashier who asked a manager to close it, if one did
+
+    @property
+    def is_open(self) -> bool:
+        return self.closed_at is None
+
+    @property
+    def label(self) -> str:
+        """``till-1/7``: the register and the shift's number, as printed."""
+        return f"{self.register_id}/{self.number}"
+
+    def overdue(self, now: datetime) -> bool:
+        """Open :data:`SHIFT_WARN_AFTER` or longer."""
+        return self.is_open and now - self.opened_at >= SHIFT_WARN_AFTER
+
+
+def overdue_warning(shift: Shift, now: datetime) -> str | None:
+    """The warning for a shift open 24 hours or longer (None otherwise)."""
+    if not shift.overdue(now):
+        return None
+    hours = int((now - shift.opened_at).total_seconds() // 3600)
+    return msg(
+        "shifts",
+        QT_TRANSLATE_NOOP(
+            "shifts", "Shift {shift} has been open for {hours} hours: close it with a Z report."
+        ),
+        shift=shift.label,
+        hours=hours,
+    ).text()
+
+
+class ReportKind(StrEnum):
+    X = "X"  # during the shift: nothing is changed
+    Z = "Z"  # at the close: stored with the shift
+
+
+class FigureKind(StrEnum):
+    """What a report counts. ``sales``: payments paid in one step; ``holds``: payments authorised on
+    a two-step terminal (held); ``charges``, ``cancels``, ``refunds``: the console's money operations
+    that succeeded. Net = sales + charges - refunds (what the shop took)."""
+
+    SALES = "sales"
+    HOLDS = "holds"
+    CHARGES = "charges"
+    CANCELS = "cancels"
+    REFUNDS = "refunds"
+
+
+@dataclass(frozen=True, slots=True)
+class ShiftLine:
+    """One group the database summed: a kind, a cashier, a card brand ("" unknown), count and total."""
+
+    kind: FigureKind
+    cashier_id: int | None
+    brand: str
+    count: int
+    total_minor: int
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    kind: FigureKind
+    count: int
+    total: Money
+
+
+@dataclass(frozen=True, slots=True)
+class Totals:
+    """A count and a total for every :class:`FigureKind`, in that order, and the net."""
+
+    figures: tuple[Figure, ...]
+
+    @classmethod
+    def of(cls, lines: Iterable[ShiftLine]) -> Totals:
+        counts = dict.fromkeys(FigureKind, 0)
+        totals = dict.fromkeys(FigureKind, 0)
+        for line in lines:
+            counts[line.kind] += line.count
+            totals[line.kind] += line.total_minor
+        return cls(tuple(Figure(kind, counts[kind], Money(totals[kind], _CURRENCY)) for kind in FigureKind))
+
+    def __getitem__(self, kind: FigureKind) -> Figure:
+        return self.figures[list(FigureKind).index(kind)]
+
+    @property
+    def net_minor(self) -> int:
+        """What the shop took, in tiyn: sales and charges less refunds (below zero when the refunds
+        of a shift exceed what it took)."""
+        taken = self[FigureKind.SALES].total.minor + self[FigureKind.CHARGES].total.minor
+        return taken - self[FigureKind.REFUNDS].total.minor
+
+    def net_text(self) -> str:
+        """The net as decimal text with a dot and, below zero, a minus: ``3600.00``, ``-300.00``."""
+        sign = "-" if self.net_minor < 0 else ""
+        return sign + Money(abs(self.net_minor), _CURRENCY).plain()
+
+
+@dataclass(frozen=True, slots=True)
+class GroupTotals:
+    """The totals of one cashier or one card brand; ``name`` as printed."""
+
+    name: str
+    totals: Totals
+
+
+def group_totals(lines: list[ShiftLine], key: str, names: Mapping[Any, str]) -> tuple[GroupTotals, ...]:
+    """The lines' totals per ``key`` (``cashier_id`` or ``brand``), named by ``names`` (the key itself
+    when missing), sorted by name."""
+    keys = sorted({getattr(line, key) for line in lines}, key=lambda k: names.get(k, str(k)))
+    return tuple(
+        GroupTotals(names.get(k, str(k)), Totals.of(line for line in lines if getattr(line, key) == k))
+        for k in keys
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class BankDifference:
+    """The console and the bank disagree about one payment: ``what`` is ``status``, ``charged`` or
+    ``refunded``; the two values as printed (a status name, or an amount ``1234.56``)."""
+
+    invoice_id: str
+    what: str
+    console: str
+    bank: str
+
+
+@dataclass(frozen=True, slots=True)
+class BankCheck:
+    """Check-status for every payment of the shift: how many were asked (``checked`` of ``total``),
+    every difference, and the payments that could not be checked (one line each, why)."""
+
+    total: int
+    checked: int
+    differences: tuple[BankDifference, ...] = ()
+    unchecked: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ShiftReport:
+    """An X or Z report: a plain value any renderer (CLI, CSV, PDF, thermal printer) draws.
+
+    ``until`` ends the time the figures cover (the close for a Z report, the moment of an X report);
+    ``anchor`` is the audit chain's anchor line (``audit 1234 3f2a-...``) of a Z report, or None with
+    ``anchor_problem`` saying why (the chain is not intact).
+    """
+
+    kind: ReportKind
+    shift: Shift
+    made_at: datetime
+    until: datetime
+    totals: Totals
+    by_cashier: tuple[GroupTotals, ...]
+    by_brand: tuple[GroupTotals, ...]
+    unresolved: int  # money operations of the shift whose outcome is not known yet
+    opened_by_name: str
+    closed_by_name: str | None = None
+    bank: BankCheck | None = None
+    anchor: str | None = None
+    anchor_problem: str | None = None
+    warnings: tuple[str, ...] = ()
+
+    def to_json(self) -> str:
+        """The report as JSON text (kept with a closed shift); :meth:`from_json` reads it back."""
+        return json.dumps(_plain(self), ensure_ascii=False, sort_keys=True)
+
+    @classmethod
+    def from_json(cls, text: str) -> ShiftReport:
+        data = json.loads(text)
+        shift = data["shift"]
+        return cls(
+            kind=ReportKind(data["kind"]),
+            shift=Shift(
+                **{
+                    **shift,
+                    "opened_at": _when(shift["opened_at"]),
+                    "closed_at": _when(shift["closed_at"]) if shift["closed_at"] else None,
+                }
+            ),
+            made_at=_when(data["made_at"]),
+            until=_when(data["until"]),
+            totals=_totals(data["totals"]),
+            by_cashier=tuple(GroupTotals(g["name"], _totals(g["totals"])) for g in data["by_cashier"]),
+            by_brand=tuple(GroupTotals(g["name"], _totals(g["totals"])) for g in data["by_brand"]),
+            unresolved=data["unresolved"],
+            opened_by_name=data["opened_by_name"],
+            closed_by_name=data["closed_by_name"],
+            bank=_bank(data["bank"]) if data["bank"] is not None else None,
+            anchor=data["anchor"],
+            anchor_problem=data["anchor_problem"],
+            warnings=tuple(data["warnings"]),
+        )
+
+
+def _plain(value: object) -> Any:
+    """JSON-ready: dataclasses as dicts, tuples as lists, Money as tiyn, datetimes as ISO text."""
+    if isinstance(value, Money):
+        return value.minor
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, StrEnum):
+        return value.value
+    if isinstance(value, tuple | list):
+        return [_plain(v) for v in value]
+    if hasattr(value, "__dataclass_fields__"):
+        return {name: _plain(getattr(value, name)) for name in value.__dataclass_fields__}
+    return value
+
+
+def _when(text: str) -> datetime:
+    return datetime.fromisoformat(text)
+
+
+def _totals(data: dict[str, Any]) -> Totals:
+    return Totals(
+        tuple(
+            Figure(FigureKind(f["kind"]), f["count"], Money(f["total"], _CURRENCY)) for f in data["figures"]
+        )
+    )
+
+
+def _bank(data: dict[str, Any]) -> BankCheck:
+    return BankCheck(
+        data["total"],
+        data["checked"],
+        tuple(BankDifference(**d) for d in data["differences"]),
+        tuple(data["unchecked"]),
+    )
+
+
+def report_lines(report: ShiftReport) -> list[tuple[str, str]]:
+    """The report as (label, value) lines, the way the CLI, the PDF and a printer lay it out: a line
+    with an empty value is a heading (an empty label too: a gap)."""
+    shift = report.shift
+    title = "X report (the shift so far)" if report.kind is ReportKind.X else "Z report (shift closed)"
+    lines: list[tuple[str, str]] = [
+        (f"Shift {shift.label}: {title}", ""),
+        ("Opened", f"{_local(shift.opened_at)} by {report.opened_by_name}"),
+    ]
+    if shift.closed_at is not None:
+        lines.append(("Closed", f"{_local(shift.closed_at)} by {report.closed_by_name or '?'}"))
+    lines.append(("Figures until", _local(report.until)))
+    lines += [("", ""), ("Totals", "")]
+    lines += _totals_lines(report.totals)
+    for heading, groups in (("By cashier", report.by_cashier), ("By card brand", report.by_brand)):
+        lines += [("", ""), (heading, "")]
+        for group in groups:
+            lines.append((f"  {group.name}", f"net {group.totals.net_text()}"))
+            figures = [f for f in group.totals.figures if f.count]
+            lines += [(f"    {f.kind.value}", f"{f.count} / {f.total.plain()}") for f in figures]
+    if report.unresolved:
+        lines.append(("Operations with no known outcome yet", str(report.unresolved)))
+    if report.bank is not None:
+        bank = report.bank
+        lines += [
+            ("", ""),
+            ("The bank's figures", ""),
+            ("Payments checked", f"{bank.checked} of {bank.total}"),
+        ]
+        lines.append(("Differences", str(len(bank.differences)) if bank.differences else "none"))
+        for diff in bank.differences:
+            lines.append((f"  {diff.invoice_id} {diff.what}", f"console {diff.console}, bank {diff.bank}"))
+        lines += [("  not checked", line) for line in bank.unchecked]
+    if report.anchor is not None:
+        lines += [("", ""), ("Audit anchor", report.anchor)]
+    elif report.anchor_problem is not None:
+        lines += [("", ""), ("Audit chain NOT intact", report.anchor_problem)]
+    lines += [("Warning", warning) for warning in report.warnings]
+    return lines
+
+
+def _totals_lines(totals: Totals) -> list[tuple[str, str]]:
+    lines = [(f.kind.value, f"{f.count} / {f.total.plain()}") for f in totals.figures]
+    return [*lines, ("net", totals.net_text())]
+
+
+def _local(when: datetime) -> str:
+    """Kazakhstan time, as the receipts print it."""
+    return when.astimezone(_KZ_TIME).strftime("%d.%m.%Y %H:%M")

@@ -1,0 +1,6 @@
+"""Shifts at a register with their X and Z reports (issue 13; decisions 0107, 0108).
+
+- ``service.ShiftService``: open, X report, close (bank check, Z report, audit anchor), reprint, list.
+- ``bank_check``: check-status for every payment of a shift; the console's figures beside the bank's.
+- ``export``: a report as CSV (the PDF is ``epay_desktop.receipts.shift_pdf``).
+"""

@@ -1,0 +1,258 @@
+"""Shifts at this register: open, X report, close with the bank check and the Z report (decisions
+0107, 0108). What the console's shift window and the CLI's ``shift`` commands call.
+
+* :meth:`ShiftService.open`: anyone signed in (cashier, manager); one open shift per register.
+* :meth:`ShiftService.x_report`: the open shift's figures so far; changes nothing.
+* :meth:`ShiftService.close`: a manager, or a cashier with a manager who signed in to close it
+  (``approved_by``). Runs the bank check first (progress callback; cancel the awaiting task to stop:
+  the shift stays open), then in one transaction: the figures up to now, ``shift.closed`` written to
+  the audit chain, the chain verified against the last Z report's anchor and its new anchor, the Z
+  report kept with the shift. Two counters closing at once: the second finds the shift closed.
+* :meth:`ShiftService.report`: a closed shift's Z report as stored (to print it again).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Final
+
+from epay_desktop.domain import User
+from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, Message, msg
+from epay_desktop.domain.shifts import (
+    BankCheck,
+    NoOpenShift,
+    ReportKind,
+    Shift,
+    ShiftReport,
+    Totals,
+    group_totals,
+    overdue_warning,
+)
+from epay_desktop.safe_files import write_file_safely
+from epay_desktop.services.audit import AuditAnchor, shift_check
+from epay_desktop.services.payments.reconcile import Reconciler
+from epay_desktop.services.people.login import require_audited, require_manager
+from epay_desktop.services.shifts.bank_check import Progress, check_with_bank
+from epay_desktop.services.shifts.export import report_csv
+from epay_desktop.store.db import Store
+from epay_desktop.store.tx import Tx
+
+__all__ = ["RECENT_SHIFTS", "ShiftService"]
+
+#: How many shifts :meth:`ShiftService.recent` lists unless told.
+RECENT_SHIFTS: Final = 20
+
+
+def _utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def _closing_refusal() -> Message:
+    return msg(
+        "shifts",
+        QT_TRANSLATE_NOOP(
+            "shifts", "Only a manager can close a shift: ask a manager to sign in to close it."
+        ),
+    )
+
+
+class ShiftService:
+    """The shifts of one register (``register_id``, this counter's)."""
+
+    def __init__(
+        self,
+        store: Store,
+        reconciler: Reconciler,
+        register_id: str,
+        clock: Callable[[], datetime] = _utcnow,
+    ) -> None:
+        self._store = store
+        self._reconciler = reconciler
+        self.register_id = register_id
+        self._clock = clock
+
+    async def current(self) -> Shift | None:
+        """This register's open shift, or None."""
+        return await self._store.run_read(lambda tx: tx.shifts.current(self.register_id))
+
+    def warning(self, shift: Shift) -> str | None:
+        """The warning to show for ``shift`` now (open 24 hours or longer), or None."""
+        return overdue_warning(shift, self._clock())
+
+    async def open(self, actor: User) -> Shift:
+        """Open the register's next shift; audits ``shift.opened``. Raises ShiftAlreadyOpen (one is
+        open here, perhaps opened by another counter a moment ago), PermissionDenied (the account
+        is deactivated or its role is not backed by the audit log)."""
+        now = self._clock()
+
+        def work(tx: Tx) -> Shift:
+            require_audited(tx, tx.users.get(actor.id))
+            shift = tx.shifts.open(self.register_id, actor.id, now)
+            tx.audit.append(
+                actor.id,
+                "shift.opened",
+                f"shift:{shift.id}",
+                {"register": shift.register_id, "number": shift.number},
+                at=now,
+            )
+            return shift
+
+        return await self._store.run_write(work)
+
+    async def x_report(self, *, check_bank: bool = False, progress: Progress | None = None) -> ShiftReport:
+        """The open shift's report so far (nothing is changed); with ``check_bank`` the bank's figures
+        beside the console's (:meth:`bank_check`). Raises NoOpenShift."""
+        shift = await self._open_shift()
+        bank = await self.bank_check(shift, progress) if check_bank else None
+        now = self._clock()
+        return await self._store.run_read(lambda tx: self._report(tx, ReportKind.X, shift, now, bank))
+
+    async def bank_check(self, shift: Shift, progress: Progress | None = None) -> BankCheck:
+        """Check-status for every payment of ``shift`` so far, every difference listed
+        (:func:`~epay_desktop.services.shifts.bank_check.check_with_bank`). Cancellable."""
+        until = shift.closed_at or self._clock()
+        payments = await self._store.run_read(
+            lambda tx: tx.shifts.payments(shift.register_id, shift.opened_at, until)
+        )
+        return await check_with_bank(self._store, self._reconciler, payments, progress)
+
+    async def close(
+        self, actor: User, *, approved_by: User | None = None, progress: Progress | None = None
+    ) -> ShiftReport:
+        """Close the open shift with its Z report (see the module docstring). ``approved_by``: the
+        manager who signed in to close a cashier's shift. Raises PermissionDenied (no manager),
+        NoOpenShift (none open, or another counter closed it meanwhile); a cancelled bank check
+        raises CancelledError and leaves the shift open."""
+        closer = approved_by if approved_by is not None else actor
+        shift, _ = await self._store.run_read(lambda tx: self._may_close(tx, actor, closer))
+        bank = await self.bank_check(shift, progress)
+
+        def work(tx: Tx) -> ShiftReport:
+            current = tx.shifts.current(self.register_id, for_update=True)
+            if current is None or current.id != shift.id:
+                raise NoOpenShift.at(self.register_id)
+            _, manager = self._may_close(tx, actor, closer)
+            now = self._clock()
+            requested_by = actor.id if manager.id != actor.id else None
+            closed = replace(current, closed_at=now, closed_by=manager.id, close_requested_by=requested_by)
+            figures = self._report(tx, ReportKind.Z, closed, now, bank)
+            tx.audit.append(
+                manager.id,
+                "shift.closed",
+                f"shift:{shift.id}",
+                {
+                    "register": shift.register_id,
+                    "number": shift.number,
+                    "requested_by": requested_by,
+                    "net_minor": figures.totals.net_minor,
+                    "payments_checked": bank.checked,
+                    "differences": len(bank.differences),
+                },
+                at=now,
+            )
+            last = tx.shifts.last_anchor()
+            check = shift_check(tx, AuditAnchor(*last) if last is not None else None)
+            anchor = check.anchor
+            report = _with_anchor(figures, anchor, check.report.problem)
+            tx.shifts.close(
+                shift.id,
+                closed_by=manager.id,
+                requested_by=requested_by,
+                now=now,
+                anchor=(anchor.count, anchor.head_hash) if anchor is not None else None,
+                z_report=report.to_json(),
+            )
+            return report
+
+        return await self._store.run_write(work)
+
+    async def report(self, shift_id: int) -> ShiftReport:
+        """The Z report kept with a closed shift. Raises NotFoundError (no such shift), NoOpenShift-like
+        RuleViolation when the shift is still open (it has no Z report yet: see :meth:`x_report`)."""
+        stored = await self._store.run_read(lambda tx: tx.shifts.z_report(shift_id))
+        if stored is None:
+            raise NoOpenShift(
+                msg(
+                    "shifts",
+                    QT_TRANSLATE_NOOP(
+                        "shifts", "Shift {shift_id} is still open: it has no Z report yet (shift x)."
+                    ),
+                    shift_id=shift_id,
+                )
+            )
+        return ShiftReport.from_json(stored)
+
+    async def recent(self, limit: int = RECENT_SHIFTS, *, all_registers: bool = False) -> list[Shift]:
+        """The newest shifts of this register (or of every register), newest first."""
+        register = None if all_registers else self.register_id
+        return await self._store.run_read(lambda tx: tx.shifts.recent(register, limit))
+
+    async def save_csv(self, path: str | os.PathLike[str], report: ShiftReport) -> Path:
+        """Write the report as CSV (UTF-8) to ``path`` atomically, off the event loop. Raises
+        UnsafeFilePath (nothing written) or OSError."""
+        data = report_csv(report).encode("utf-8")
+        return await asyncio.get_running_loop().run_in_executor(None, write_file_safely, path, data)
+
+    async def save_pdf(self, path: str | os.PathLike[str], report: ShiftReport) -> Path:
+        """Draw the report as an A4 PDF (in an executor; reportlab loads now) and write it to
+        ``path`` atomically. Raises UnsafeFilePath (nothing written) or OSError."""
+        return await asyncio.get_running_loop().run_in_executor(None, _write_pdf, path, report)
+
+    # -- inside a transaction -------------------------------------------------------------------
+
+    async def _open_shift(self) -> Shift:
+        shift = await self.current()
+        if shift is None:
+            raise NoOpenShift.at(self.register_id)
+        return shift
+
+    def _may_close(self, tx: Tx, actor: User, closer: User) -> tuple[Shift, User]:
+        """The open shift and ``closer`` as stored now, when ``closer`` may close it (an active
+        manager or administrator the audit log backs); else the refusal."""
+        require_audited(tx, tx.users.get(actor.id))
+        manager = require_manager(tx, closer, _closing_refusal())
+        shift = tx.shifts.current(self.register_id)
+        if shift is None:
+            raise NoOpenShift.at(self.register_id)
+        return shift, manager
+
+    def _report(
+        self, tx: Tx, kind: ReportKind, shift: Shift, now: datetime, bank: BankCheck | None
+    ) -> ShiftReport:
+        """The figures of ``shift`` from its opening until ``now``, summed by the database."""
+        lines = tx.shifts.lines(shift.register_id, shift.opened_at, now)
+        people = {line.cashier_id for line in lines} | {shift.opened_by, shift.closed_by}
+        names = {uid: tx.users.get(uid).name for uid in people if uid is not None}
+        brands = {line.brand: line.brand or "—" for line in lines}
+        warning = overdue_warning(shift, now) if kind is ReportKind.X else None
+        return ShiftReport(
+            kind=kind,
+            shift=shift,
+            made_at=now,
+            until=now,
+            totals=Totals.of(lines),
+            by_cashier=group_totals(lines, "cashier_id", names),
+            by_brand=group_totals(lines, "brand", brands),
+            unresolved=tx.shifts.unresolved_ops(shift.register_id, shift.opened_at, now),
+            opened_by_name=names[shift.opened_by],
+            closed_by_name=names.get(shift.closed_by) if shift.closed_by is not None else None,
+            bank=bank,
+            warnings=(warning,) if warning else (),
+        )
+
+
+def _write_pdf(path: str | os.PathLike[str], report: ShiftReport) -> Path:
+    from epay_desktop.receipts.shift_pdf import render_shift_pdf  # reportlab: at the first report
+
+    return write_file_safely(path, render_shift_pdf(report))
+
+
+def _with_anchor(report: ShiftReport, anchor: AuditAnchor | None, problem: str) -> ShiftReport:
+    if anchor is not None:
+        return replace(report, anchor=anchor.text())
+    return replace(report, anchor_problem=problem or "the audit chain is not intact")

@@ -1,0 +1,219 @@
+"""Shifts (``tx.shifts``): open, close, list; and what a shift's reports sum, in SQL (decision 0107).
+
+Numbers are gap-free per register like receipts': counter ``shift.<register_id>`` is advanced in the
+write transaction that inserts the shift, so both commit together or neither does. One open shift
+per register is the database's rule (the partial unique index ``uq_shifts_one_open``), not only a
+check: two counters opening at the same moment on a shared PostgreSQL both pass the check, and the
+second insert fails on the index (its counter value is rolled back with it); on SQLite
+``Store.write()`` holds the write lock, so the second sees the first's shift.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import Select, case, exists, func, or_, select
+from sqlalchemy.exc import IntegrityError
+
+from epay_desktop.domain import ConsoleStatus, OpKind, OpState, Payment
+from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP
+from epay_desktop.domain.shifts import FigureKind, Shift, ShiftAlreadyOpen, ShiftLine
+from epay_desktop.store.models import UNRESOLVED_OP_STATES, MoneyOpRow, PaymentRow, ShiftRow
+from epay_desktop.store.repos.payment_rows import to_payment
+from epay_desktop.store.repos.repo import Repo, not_found, record_of
+
+__all__ = ["ShiftRepo"]
+
+#: Payments whose money was taken or held (the bank approved an attempt).
+_PAID = tuple(
+    s.value
+    for s in (
+        ConsoleStatus.AUTH,
+        ConsoleStatus.CHARGE,
+        ConsoleStatus.CANCEL,
+        ConsoleStatus.CANCEL_OLD,
+        ConsoleStatus.REFUND,
+    )
+)
+_HELD = (ConsoleStatus.AUTH.value, ConsoleStatus.CANCEL.value, ConsoleStatus.CANCEL_OLD.value)
+_OP_FIGURE = {
+    OpKind.CHARGE.value: FigureKind.CHARGES,
+    OpKind.CANCEL.value: FigureKind.CANCELS,
+    OpKind.REFUND.value: FigureKind.REFUNDS,
+}
+
+
+class ShiftRepo(Repo):
+    """``tx.shifts``: every method returns frozen :class:`~epay_desktop.domain.shifts.Shift` records."""
+
+    def open(self, register_id: str, opened_by: int, now: datetime) -> Shift:
+        """Open the register's next shift. Raises ShiftAlreadyOpen when one is open (also when another
+        counter opened one a moment ago), RuntimeError outside ``Store.write()``."""
+        current = self.current(register_id)
+        if current is not None:
+            raise ShiftAlreadyOpen.at(register_id, current.number)
+        number = self._tx.counters.next(f"shift.{register_id}")
+        row = ShiftRow(register_id=register_id, number=number, opened_at=now, opened_by=opened_by)
+        self._s.add(row)
+        try:
+            self._s.flush()
+        except IntegrityError as exc:  # another counter's shift committed between the check and here
+            if "uq_shifts_one_open" in str(exc.orig) or "shifts.register_id" in str(exc.orig):
+                raise ShiftAlreadyOpen.at(register_id, number - 1) from None
+            raise
+        return _shift(row)
+
+    def current(self, register_id: str, *, for_update: bool = False) -> Shift | None:
+        """The register's open shift, or None (row-locked on PostgreSQL if ``for_update``)."""
+        stmt = select(ShiftRow).where(ShiftRow.register_id == register_id, ShiftRow.closed_at.is_(None))
+        if for_update:
+            stmt = stmt.with_for_update()
+        row = self._s.scalars(stmt.execution_options(populate_existing=True)).first()
+        return _shift(row) if row is not None else None
+
+    def get(self, shift_id: int) -> Shift:
+        """The shift with this id; NotFoundError if there is none."""
+        return _shift(self._row(shift_id))
+
+    def close(
+        self,
+        shift_id: int,
+        *,
+        closed_by: int,
+        requested_by: int | None,
+        now: datetime,
+        anchor: tuple[int, str] | None,
+        z_report: str,
+    ) -> Shift:
+        """Close the shift and keep its Z report and audit anchor (count, head hash), in the caller's
+        write transaction. Raises ValueError when it is already closed."""
+        row = self._row(shift_id)
+        if row.closed_at is not None:
+            raise ValueError(f"shift {shift_id} is already closed")
+        row.closed_at = now
+        row.closed_by = closed_by
+        row.close_requested_by = requested_by
+        row.audit_count, row.audit_hash = anchor if anchor is not None else (None, None)
+        row.z_report = z_report
+        self._s.flush()
+        return _shift(row)
+
+    def z_report(self, shift_id: int) -> str | None:
+        """The stored Z report (JSON) of a closed shift; None while it is open."""
+        return self._row(shift_id).z_report
+
+    def last_anchor(self) -> tuple[int, str] | None:
+        """The audit anchor (count, head hash) printed on the most recent Z report of any register."""
+        found = self._s.execute(
+            select(ShiftRow.audit_count, ShiftRow.audit_hash)
+            .where(ShiftRow.audit_count.is_not(None))
+            .order_by(ShiftRow.closed_at.desc(), ShiftRow.id.desc())
+            .limit(1)
+        ).first()
+        if found is None or found[0] is None or found[1] is None:
+            return None
+        return int(found[0]), str(found[1])
+
+    def recent(self, register_id: str | None, limit: int) -> list[Shift]:
+        """The newest ``limit`` shifts (of one register, or of all), newest first."""
+        stmt = select(ShiftRow).order_by(ShiftRow.opened_at.desc(), ShiftRow.id.desc()).limit(limit)
+        if register_id is not None:
+            stmt = stmt.where(ShiftRow.register_id == register_id)
+        return [_shift(row) for row in self._s.scalars(stmt)]
+
+    # -- what a shift holds ---------------------------------------------------------------------
+
+    def lines(self, register_id: str, start: datetime, end: datetime) -> list[ShiftLine]:
+        """The shift's figures summed in the database, per kind, cashier and card brand: the paid
+        payments created at ``register_id`` in ``[start, end)`` (one-step sales, or holds: a payment
+        the bank holds, cancelled or let expire, or one the console charged or cancelled), and the
+        SUCCEEDED operations on that register's payments whose intent was made in that time."""
+        two_step = exists().where(
+            MoneyOpRow.payment_id == PaymentRow.id,
+            MoneyOpRow.kind.in_((OpKind.CHARGE.value, OpKind.CANCEL.value)),
+        )
+        kind = case(
+            (or_(PaymentRow.status.in_(_HELD), two_step), FigureKind.HOLDS.value),
+            else_=FigureKind.SALES.value,
+        )
+        brand = func.coalesce(PaymentRow.card_type, "")
+        payments = (
+            select(kind, PaymentRow.created_by, brand, func.count(), func.sum(PaymentRow.amount_minor))
+            .where(
+                PaymentRow.register_id == register_id,
+                PaymentRow.created_at >= start,
+                PaymentRow.created_at < end,
+                PaymentRow.status.in_(_PAID),
+            )
+            .group_by(kind, PaymentRow.created_by, brand)
+        )
+        ops = (
+            self._ops(register_id, start, end)
+            .with_only_columns(
+                MoneyOpRow.kind,
+                MoneyOpRow.requested_by,
+                brand,
+                func.count(),
+                func.sum(MoneyOpRow.amount_minor),
+            )
+            .where(MoneyOpRow.state == OpState.SUCCEEDED.value)
+            .group_by(MoneyOpRow.kind, MoneyOpRow.requested_by, brand)
+        )
+        found = [
+            ShiftLine(FigureKind(k), cashier, brand_name, int(count), int(total or 0))
+            for k, cashier, brand_name, count, total in self._s.execute(payments)
+        ]
+        found += [
+            ShiftLine(_OP_FIGURE[k], cashier, brand_name, int(count), int(total or 0))
+            for k, cashier, brand_name, count, total in self._s.execute(ops)
+        ]
+        return found
+
+    def unresolved_ops(self, register_id: str, start: datetime, end: datetime) -> int:
+        """How many of the shift's money operations have no known outcome yet."""
+        stmt = (
+            self._ops(register_id, start, end)
+            .with_only_columns(func.count())
+            .where(MoneyOpRow.state.in_(UNRESOLVED_OP_STATES))
+        )
+        return int(self._s.scalar(stmt) or 0)
+
+    def payments(self, register_id: str, start: datetime, end: datetime) -> list[Payment]:
+        """Every payment of the shift: created at the register in ``[start, end)``, or one of the
+        register's payments with an operation made in that time; in id order."""
+        with_ops = self._ops(register_id, start, end).with_only_columns(MoneyOpRow.payment_id)
+        stmt = (
+            select(PaymentRow)
+            .where(
+                PaymentRow.register_id == register_id,
+                or_(
+                    (PaymentRow.created_at >= start) & (PaymentRow.created_at < end),
+                    PaymentRow.id.in_(with_ops),
+                ),
+            )
+            .order_by(PaymentRow.id)
+        )
+        return [to_payment(row) for row in self._s.scalars(stmt)]
+
+    def _ops(self, register_id: str, start: datetime, end: datetime) -> Select[MoneyOpRow]:
+        return (
+            select(MoneyOpRow)
+            .join(PaymentRow, PaymentRow.id == MoneyOpRow.payment_id)
+            .where(
+                PaymentRow.register_id == register_id,
+                MoneyOpRow.created_at >= start,
+                MoneyOpRow.created_at < end,
+            )
+        )
+
+    def _row(self, shift_id: int) -> ShiftRow:
+        row = self._s.get(ShiftRow, shift_id)
+        if row is None:
+            raise not_found(
+                QT_TRANSLATE_NOOP("store", "There is no shift with id {shift_id}."), shift_id=shift_id
+            )
+        return row
+
+
+def _shift(row: ShiftRow) -> Shift:
+    return record_of(Shift, row)

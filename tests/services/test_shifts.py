@@ -1,0 +1,220 @@
+"""Shifts on the sandbox (issue 13, item 4; decisions 0107, 0108): open, X report, close with the bank
+check and the Z report; totals against the sandbox ledger; differences the bank has behind the
+console's back; one open shift per register with two counters at once; the 24-hour warning; who may
+close; a cancelled bank check."""
+
+from __future__ import annotations
+
+import asyncio
+from decimal import Decimal
+from typing import Any
+
+import pytest
+
+from epay_desktop.domain import Money, Payment, PermissionDenied, Role
+from epay_desktop.domain.shifts import (
+    BankDifference,
+    FigureKind,
+    NoOpenShift,
+    ShiftAlreadyOpen,
+    ShiftReport,
+)
+from epay_desktop.services.audit import AuditAnchor, verify_chain
+from epay_desktop.services.payments.checkout import CheckoutRequest
+from epay_desktop.services.shifts.service import ShiftService
+from tests.support import ops_harness as h
+from tests.support.books_env import Env, books_env, books_sandbox, minor
+from tests.support.database import open_store
+
+__all__ = ["books_env", "books_sandbox"]
+
+REGISTER = "till-1"  # the register the harness's PaymentService takes payments at
+
+
+def shifts_of(env: Env, svc: h.Services, store: Any = None) -> ShiftService:
+    return ShiftService(store or env.store, svc.reconciler, REGISTER, env.clock)
+
+
+def in_shift(env: Env, work: Any) -> Any:
+    """``work(shifts, svc)`` with this register's shift service on fresh services."""
+
+    async def scenario(svc: h.Services) -> Any:
+        return await work(shifts_of(env, svc), svc)
+
+    return env.run(scenario)
+
+
+async def unpaid(env: Env, svc: h.Services, amount: str) -> Payment:
+    """A payment started at the counter that the console has not seen paid."""
+    session = await svc.payments.create_payment(env.cashier, CheckoutRequest(Money.parse(amount)))
+    return session.payment
+
+
+def ledger_net(env: Env, invoices: set[str]) -> tuple[int, int, int]:
+    """(charged, refunded, charge count) of ``invoices`` by the sandbox's own ledger, in tiyn."""
+    charged = refunded = count = 0
+    for txn in env.control.ledger():
+        if txn["invoiceId"] not in invoices:
+            continue
+        for op in txn["operations"]:
+            amount = int(Decimal(str(op["amount"])) * 100)
+            if op["kind"] == "charge":
+                charged, count = charged + amount, count + 1
+            elif op["kind"] == "refund":
+                refunded += amount
+    return charged, refunded, count
+
+
+def audit_actions(env: Env) -> list[str]:
+    with env.store.read() as tx:
+        return [entry.action for entry in tx.audit.entries()]
+
+
+def test_open_x_and_close_add_up_to_the_sandbox_ledger(env: Env) -> None:
+    shift = in_shift(env, lambda shifts, svc: shifts.open(env.cashier))
+    assert (shift.register_id, shift.number, shift.is_open) == (REGISTER, 1, True)
+    paid = [env.paid(amount) for amount in ("1000", "2500", "400")]
+    env.refund(paid[1], "300")
+    never_paid = in_shift(env, lambda shifts, svc: unpaid(env, svc, "700"))
+    env.clock.advance(minutes=5)
+
+    x = in_shift(env, lambda shifts, svc: shifts.x_report())
+    sales, refunds = x.totals[FigureKind.SALES], x.totals[FigureKind.REFUNDS]
+    assert (sales.count, sales.total.minor) == (3, minor("3900"))
+    assert (refunds.count, refunds.total.minor) == (1, minor("300"))
+    assert x.totals.net_minor == minor("3600")
+    charged, refunded, charges = ledger_net(env, {p.invoice_id.value for p in [*paid, never_paid]})
+    assert x.totals.net_minor == charged - refunded and sales.count == charges
+    assert [g.name for g in x.by_cashier] == ["Cashier", "Manager"]  # the refund is the manager's
+    assert x.by_cashier[0].totals.net_minor == minor("3900")
+    assert x.by_cashier[1].totals.net_minor == -minor("300")
+    assert sum(g.totals.net_minor for g in x.by_brand) == x.totals.net_minor
+    assert x.anchor is None and x.bank is None and not x.warnings
+    assert "shift.closed" not in audit_actions(env)
+
+    seen: list[tuple[int, int]] = []
+    z = in_shift(
+        env, lambda shifts, svc: shifts.close(env.manager, progress=lambda d, t: seen.append((d, t)))
+    )
+    assert seen[0] == (0, 4) and seen[-1] == (4, 4) and len(seen) == 5
+    assert z.bank is not None and (z.bank.checked, z.bank.total) == (4, 4)
+    assert z.bank.differences == () and z.bank.unchecked == ()
+    assert z.totals == x.totals and z.shift.closed_by == env.manager.id and not z.shift.is_open
+    assert audit_actions(env)[-1] == "shift.closed"
+    with env.store.read() as tx:
+        count, head = tx.audit.head()
+        assert verify_chain(tx, AuditAnchor.parse(z.anchor or "")).ok
+    assert z.anchor == AuditAnchor(count, head).text()  # the anchor covers the close itself
+
+    again = in_shift(env, lambda shifts, svc: shifts.report(z.shift.id))
+    assert again == z and ShiftReport.from_json(z.to_json()) == z
+    assert in_shift(env, lambda shifts, svc: shifts.current()) is None
+    with pytest.raises(NoOpenShift):
+        in_shift(env, lambda shifts, svc: shifts.x_report())
+
+
+def test_the_z_report_lists_what_the_bank_changed_behind_the_consoles_back(env: Env) -> None:
+    in_shift(env, lambda shifts, svc: shifts.open(env.cashier))
+    agreed = env.paid("1000")
+    refunded_at_bank = env.paid("2000")
+    env.cabinet_refund(refunded_at_bank, "500")  # the bank's merchant cabinet: the console never knew
+    paid_unseen = in_shift(env, lambda shifts, svc: unpaid(env, svc, "3000"))
+    env.control.customer_pays(paid_unseen.invoice_id)  # paid; the console still thinks it is pending
+    env.clock.advance(minutes=5)
+
+    z = in_shift(env, lambda shifts, svc: shifts.close(env.manager))
+
+    assert z.bank is not None and z.bank.checked == 3
+    invoice = refunded_at_bank.invoice_id.value
+    unseen = paid_unseen.invoice_id.value
+    assert set(z.bank.differences) == {
+        BankDifference(invoice, "refunded", "0.00", "500.00"),
+        BankDifference(unseen, "status", paid_unseen.status.value, "CHARGE"),
+        BankDifference(unseen, "charged", "0.00", "3000.00"),
+    }
+    assert agreed.invoice_id.value not in {d.invoice_id for d in z.bank.differences}
+    # the check went through the console's refresh path: the books now hold what the bank said
+    assert env.externals(refunded_at_bank) == [minor("500")]
+
+
+def test_two_counters_opening_at_once_make_one_shift(env: Env, db_url: str) -> None:
+    other = open_store(db_url, create=False)
+    try:
+
+        async def scenario(svc: h.Services) -> list[Any]:
+            here, there = shifts_of(env, svc), shifts_of(env, svc, other)
+            return list(
+                await asyncio.gather(here.open(env.cashier), there.open(env.manager), return_exceptions=True)
+            )
+
+        results = env.run(scenario)
+    finally:
+        other.close()
+    opened = [r for r in results if not isinstance(r, BaseException)]
+    refused = [r for r in results if isinstance(r, BaseException)]
+    assert len(opened) == 1 and len(refused) == 1 and isinstance(refused[0], ShiftAlreadyOpen), results
+    assert opened[0].number == 1
+    in_shift(env, lambda shifts, svc: shifts.close(env.manager))
+    assert in_shift(env, lambda shifts, svc: shifts.open(env.cashier)).number == 2  # no gap
+
+
+def test_a_shift_open_24_hours_is_warned(env: Env) -> None:
+    shift = in_shift(env, lambda shifts, svc: shifts.open(env.cashier))
+    env.clock.advance(hours=23, minutes=59)
+    assert in_shift(env, lambda shifts, svc: shifts.x_report()).warnings == ()
+    env.clock.advance(minutes=1)
+    x = in_shift(env, lambda shifts, svc: shifts.x_report())
+    assert len(x.warnings) == 1 and "open for 24 hours" in x.warnings[0]
+
+    async def warning(shifts: ShiftService, svc: h.Services) -> str | None:
+        return shifts.warning(shift)  # what the console shows beside the open shift
+
+    assert in_shift(env, warning) == x.warnings[0]
+
+
+def test_closing_needs_a_manager(env: Env) -> None:
+    in_shift(env, lambda shifts, svc: shifts.open(env.cashier))
+    other_cashier = h.add_user(env.store, "Second", Role.CASHIER)
+    with pytest.raises(PermissionDenied, match="Only a manager can close a shift"):
+        in_shift(env, lambda shifts, svc: shifts.close(env.cashier))
+    with pytest.raises(PermissionDenied):
+        in_shift(env, lambda shifts, svc: shifts.close(env.cashier, approved_by=other_cashier))
+    assert in_shift(env, lambda shifts, svc: shifts.current()) is not None
+    assert "shift.closed" not in audit_actions(env)
+
+    z = in_shift(env, lambda shifts, svc: shifts.close(env.cashier, approved_by=env.manager))
+    assert (z.shift.closed_by, z.shift.close_requested_by) == (env.manager.id, env.cashier.id)
+    assert z.closed_by_name == "Manager"
+
+
+def test_opening_twice_and_reports_without_a_shift_are_refused(env: Env) -> None:
+    with pytest.raises(NoOpenShift, match="has no open shift"):
+        in_shift(env, lambda shifts, svc: shifts.x_report())
+    with pytest.raises(NoOpenShift):
+        in_shift(env, lambda shifts, svc: shifts.close(env.manager))
+    in_shift(env, lambda shifts, svc: shifts.open(env.cashier))
+    with pytest.raises(ShiftAlreadyOpen, match="Shift 1 is already open"):
+        in_shift(env, lambda shifts, svc: shifts.open(env.manager))
+
+
+def test_a_cancelled_bank_check_leaves_the_shift_open(env: Env) -> None:
+    in_shift(env, lambda shifts, svc: shifts.open(env.cashier))
+    for amount in ("100", "200", "300"):
+        env.paid(amount)
+    env.clock.advance(minutes=1)
+
+    async def scenario(shifts: ShiftService, svc: h.Services) -> Any:
+        def progress(done: int, total: int) -> None:
+            if done == 1:
+                closing.cancel()
+
+        closing = asyncio.ensure_future(shifts.close(env.manager, progress=progress))
+        with pytest.raises(asyncio.CancelledError):
+            await closing
+        return await shifts.current()
+
+    still_open = in_shift(env, scenario)
+    assert still_open is not None and still_open.is_open
+    assert "shift.closed" not in audit_actions(env)
+    z = in_shift(env, lambda shifts, svc: shifts.close(env.manager))  # and it closes later
+    assert z.bank is not None and z.bank.checked == 3
