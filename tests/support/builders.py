@@ -134,13 +134,14 @@ def new_payment(
     at: datetime,
     created_by: int = 1,
     description: str = "Заказ",
+    register_id: str = "till-1",
 ) -> Payment:
     """Payment ``number`` (an invoice id or its number) as the console creates it, in ``tx``: no
     answer from the bank yet."""
     invoice = number if isinstance(number, InvoiceId) else InvoiceId.from_number(number)
     return tx.payments.insert(
         invoice, M(amount), description=description, email=None, phone=None, account_id=None,
-        save_card=False, language="rus", register_id="till-1", created_by=created_by, now=at,
+        save_card=False, language="rus", register_id=register_id, created_by=created_by, now=at,
     )  # fmt: skip
 
 
@@ -156,12 +157,15 @@ def stored_payment(
     observed_at: datetime | None = None,
     gateway_amount: str | None = None,
     payout: str = "0",
+    register_id: str = "till-1",
     **snapshot: object,
 ) -> Payment:
     """Payment ``number`` created at ``at`` and answered by the bank with ``status`` (transaction
     ``tx-<number>``); ``snapshot`` sets more of the answer (card_mask, reference, bank_time, ...)."""
     with store.write() as tx:
-        created = new_payment(tx, number, amount, at=at, created_by=created_by, description=description)
+        created = new_payment(
+            tx, number, amount, at=at, created_by=created_by, description=description, register_id=register_id
+        )
         answer = GatewaySnapshot(
             status=status,
             observed_at=observed_at or at,
@@ -180,11 +184,18 @@ def op_intent(amount: str, requested_by: int = 1, kind: OpKind = OpKind.REFUND) 
 
 
 def stored_operation(
-    store: Store, paid: Payment, state: OpState, at: datetime, amount: str = "100", *, requested_by: int = 1
+    store: Store,
+    paid: Payment,
+    state: OpState,
+    at: datetime,
+    amount: str = "100",
+    *,
+    requested_by: int = 1,
+    kind: OpKind = OpKind.REFUND,
 ) -> MoneyOp:
-    """A refund of ``paid`` asked at ``at`` and left in ``state``."""
+    """A refund (or ``kind``) of ``paid`` asked at ``at`` and left in ``state``."""
     with store.write() as tx:
-        op = tx.operations.insert_intent(paid, op_intent(amount, requested_by), now=at)
+        op = tx.operations.insert_intent(paid, op_intent(amount, requested_by, kind), now=at)
         if state is not OpState.SENDING:
             op = tx.operations.mark(op.id, state, now=at)
         return op
