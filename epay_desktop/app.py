@@ -41,6 +41,7 @@ from epay_desktop.services.payments.reconcile import Reconciler
 from epay_desktop.services.payments.saved_cards import SavedCardService
 from epay_desktop.services.people.passwords import Passwords
 from epay_desktop.services.people.users import UserService
+from epay_desktop.services.printing import PrintingService
 from epay_desktop.services.receipts import ReceiptService
 from epay_desktop.services.secret_store import SecretStore
 from epay_desktop.services.secrets import load_or_create_secret_file
@@ -103,6 +104,7 @@ class AppContext:
     saved_cards: SavedCardService
     demo_shop: DemoShop  # refuses unless the gateway is the sandbox (``--demo``)
     backups: Backups  # the SQLite file's checked copies (decision 0067)
+    printing: PrintingService  # the shop's receipt printers, printing on them (decision 0105)
     shifts: ShiftService  # this register's shifts, X and Z reports (decision 0107)
     secrets: SecretStore = field(default_factory=SecretStore)  # the client secret in the keychain
     _closed: bool = field(default=False, repr=False)
@@ -265,6 +267,9 @@ async def open_app(
     operations = MoneyOperations(store, gateway, payments, events, now)
     users = UserService(store, Passwords(pepper), clock=now, register_id=store_settings.register_id)
     on_sandbox = gateway_settings.environment is Environment.SANDBOX
+    receipts = ReceiptService(
+        store, now, store_settings.register_id, environment=gateway_settings.environment.value
+    )
     reconciler = Reconciler(store, payments, operations, now)
     return AppContext(
         gateway_settings=gateway_settings,
@@ -278,9 +283,7 @@ async def open_app(
         operations=operations,
         users=users,
         audit=AuditService(store),
-        receipts=ReceiptService(
-            store, now, store_settings.register_id, environment=gateway_settings.environment.value
-        ),
+        receipts=receipts,
         reconciler=reconciler,
         poller=Poller(store, payments, events, now, schedule=schedule),
         shop_settings=ShopSettingsService(store, now),
@@ -288,6 +291,7 @@ async def open_app(
         saved_cards=SavedCardService(payments, store, gateway, now),
         demo_shop=DemoShop(store, users, now, on_sandbox=on_sandbox),
         backups=Backups(store_settings, now),
+        printing=PrintingService(store, now, store_settings.register_id, receipts),
         shifts=ShiftService(store, reconciler, store_settings.register_id, now),
         _logging=saved,
     )

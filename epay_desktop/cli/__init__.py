@@ -37,6 +37,7 @@ from epay_desktop.cli.language import LANGUAGES, choose_language, set_language
 from epay_desktop.cli.money import MONEY
 from epay_desktop.cli.output import fail_line
 from epay_desktop.cli.payments import PAYMENTS
+from epay_desktop.cli.printers import PRINTER
 from epay_desktop.cli.receipts import RECEIPTS
 from epay_desktop.cli.shifts import SHIFT
 from epay_desktop.cli.users import USER
@@ -106,7 +107,7 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument("--user", metavar="NAME", help="who you are (default: EPAY_USER)")
     common.add_argument("--json", action="store_true", help="print JSON")
     common.add_argument("-v", "--verbose", action="store_true", help="also log to stderr")
-    for table in (USER, PAYMENTS, MONEY, RECEIPTS, SHIFT, ADMIN, AUDIT, DATABASE):
+    for table in (USER, PAYMENTS, MONEY, RECEIPTS, PRINTER, SHIFT, ADMIN, AUDIT, DATABASE):
         table.add_to(commands, common)
     return parser
 
