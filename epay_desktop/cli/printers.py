@@ -172,10 +172,9 @@ async def cmd_printer_test(app: AppContext, args: argparse.Namespace) -> int:
 async def print_receipt(app: AppContext, args: argparse.Namespace) -> int:
     """``receipt INVOICE --printer NAME``: issue the receipt and print it; the exit code says the
     outcome (the receipt is issued and kept whatever the printer does)."""
-    if args.out is not None or args.format != "pdf" or args.mode is not None or args.width is not None:
+    if args.format != "pdf" or args.mode is not None or args.width is not None:
         raise CliError(
-            "--printer prints on the printer's own roll in its own mode: leave out --out, --format, --mode "
-            "and --width"
+            "--printer prints on the printer's roll, in its mode: leave out --format, --mode and --width"
         )
     actor = await login(app, args)
     printed = await app.printing.print_receipt(

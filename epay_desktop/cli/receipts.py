@@ -7,7 +7,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from epay_desktop.cli.commands import INVOICE, Arg, CommandTable
+from epay_desktop.cli.commands import INVOICE, Arg, CommandTable, OneOf
 from epay_desktop.cli.common import CliError, login
 from epay_desktop.cli.output import print_result, when_json
 from epay_desktop.domain import InvoiceId
@@ -50,8 +50,11 @@ def check_writable(path: Path) -> Path:
         choices=[m.value for m in TextMode],
         help="escpos: kz1048 text, hybrid (cp866 text, Kazakh lines as images) or raster (default)",
     ),
-    Arg("--out", type=Path, metavar="FILE", help="where to write the receipt"),
-    Arg("--printer", metavar="NAME", help="send it to this receipt printer (see epay-desktop printer list)"),
+    OneOf(
+        Arg("--out", type=Path, metavar="FILE", help="where to write the receipt"),
+        Arg("--printer", metavar="NAME", help="send it to this receipt printer (epay-desktop printer list)"),
+        required=True,
+    ),
 )
 async def cmd_receipt(app: AppContext, args: argparse.Namespace) -> int:
     """print a receipt to a PDF or ESC/POS file
@@ -65,8 +68,6 @@ async def cmd_receipt(app: AppContext, args: argparse.Namespace) -> int:
         from epay_desktop.cli.printers import print_receipt  # cli/printers shares record_json from here
 
         return await print_receipt(app, args)
-    if args.out is None:
-        raise CliError("give --out FILE to write the receipt, or --printer NAME to print it")
     out = check_writable(args.out)
     escpos = args.format == "escpos"
     if args.mode is not None and not escpos:

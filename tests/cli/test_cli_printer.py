@@ -45,11 +45,13 @@ def test_a_manager_adds_a_printer_and_a_receipt_survives_the_paper_running_out(c
         whole = jobs[-1].printout
         assert whole is not None and whole.cuts and whole.lost_bytes == 0 and "ТЕЛНҰСҚА" in whole.text
 
-        wrong = cli.run("receipt", invoice, "--printer", "front", "--out", "x.pdf")
-        assert wrong.code == 2 and "leave out --out" in wrong.err
+        both = cli.run("receipt", invoice, "--printer", "front", "--out", "x.pdf")
+        assert both.code == 2 and "not allowed with argument" in both.err
+        wrong = cli.run("receipt", invoice, "--printer", "front", "--mode", "raster")
+        assert wrong.code == 2 and "leave out --format, --mode and --width" in wrong.err
         unknown = cli.run("receipt", invoice, "--printer", "back")
         assert unknown.code == 1 and "There is no printer 'back'" in unknown.err
         neither = cli.run("receipt", invoice)
-        assert neither.code == 2 and "--out FILE" in neither.err
+        assert neither.code == 2 and "one of the arguments --out --printer is required" in neither.err
         removed = cli.run("printer", "remove", "front")
         assert removed.code == 0 and cli.run("printer", "list", "--json").json()["printers"] == []
