@@ -62,8 +62,10 @@ __all__ = [
 DLE_EOT = b"\x10\x04"
 #: Bytes sent at a time: a cheap printer's input buffer is a few kilobytes (escpos.md section 2.4).
 CHUNK_BYTES = 4096
-#: How long a status answer is waited for, in seconds (escpos.md section 3.3: 300-500 ms).
-PROBE_SECONDS = 0.5
+#: How long a status answer is waited for, in seconds: a printer answers at once (escpos.md section 3.3
+#: suggests 300-500 ms); one second leaves room for a busy network or USB hub. A printer that never
+#: answers costs this once a probe: give it ``status=False`` (``printer add --no-status``).
+PROBE_SECONDS = 1.0
 #: How long connecting and each write may take, in seconds.
 SEND_SECONDS = 10.0
 _NAME = re.compile(r"[^\s/\\][^/\\]{0,39}")
