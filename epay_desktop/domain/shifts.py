@@ -226,12 +226,16 @@ class BankDifference:
 @dataclass(frozen=True, slots=True)
 class BankCheck:
     """Check-status for every payment of the shift: how many were asked (``checked`` of ``total``),
-    every difference, and the payments that could not be checked (one line each, why)."""
+    every difference the check found, the payments that could not be checked (one line each, why),
+    and the differences the console's books hold open for the shift's payments after the check (found
+    now or earlier, e.g. by an X report's check: ``what`` is the discrepancy's kind, such as
+    ``external_refund``; a manager resolves them)."""
 
     total: int
     checked: int
     differences: tuple[BankDifference, ...] = ()
     unchecked: tuple[str, ...] = ()
+    open_in_books: tuple[BankDifference, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -323,6 +327,7 @@ def _bank(data: dict[str, Any]) -> BankCheck:
         data["checked"],
         tuple(BankDifference(**d) for d in data["differences"]),
         tuple(data["unchecked"]),
+        tuple(BankDifference(**d) for d in data["open_in_books"]),
     )
 
 
@@ -359,6 +364,10 @@ def report_lines(report: ShiftReport) -> list[tuple[str, str]]:
         for diff in bank.differences:
             lines.append((f"  {diff.invoice_id} {diff.what}", f"console {diff.console}, bank {diff.bank}"))
         lines += [("  not checked", line) for line in bank.unchecked]
+        if bank.open_in_books:
+            lines.append(("Open in the books (a manager resolves them)", ""))
+        for diff in bank.open_in_books:
+            lines.append((f"  {diff.invoice_id} {diff.what}", f"console {diff.console}, bank {diff.bank}"))
     if report.anchor is not None:
         lines += [("", ""), ("Audit anchor", report.anchor)]
     elif report.anchor_problem is not None:

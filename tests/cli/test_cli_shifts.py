@@ -24,11 +24,15 @@ def test_a_shift_is_opened_worked_x_reported_and_closed(cli: Any, err_line: Any,
     cabinet = cli.control.post(f"/sandbox/invoices/{refunded_at_bank}/refund", params={"amount": "200"})
     assert cabinet.status_code == 200, cabinet.text
 
-    x = cli.run("shift", "x", "--json", user=cli.CASHIER)
+    x = cli.run("shift", "x", "--bank", "--json", user=cli.CASHIER)
     assert x.code == 0, x.err
     figures = {f["kind"]: (f["count"], f["total"]) for f in x.json()["totals"]["figures"]}
     assert figures["sales"] == (2, 230_000) and figures["refunds"] == (1, 50_000)
     assert x.json()["kind"] == "X" and x.json()["anchor"] is None
+    assert "Checked 2 payments with the bank" in x.err
+    assert x.json()["bank"]["differences"] == [
+        {"invoice_id": refunded_at_bank, "what": "refunded", "console": "0.00", "bank": "200.00"}
+    ]
 
     alone = cli.run("shift", "close", user=cli.CASHIER)
     assert alone.code == 1 and "add --approved-by MANAGER" in err_line(alone)
@@ -44,11 +48,13 @@ def test_a_shift_is_opened_worked_x_reported_and_closed(cli: Any, err_line: Any,
     assert closed.code == 0, closed.err
     assert "Checked 2 payments with the bank" in closed.err
     assert "Z report (shift closed)" in closed.out and "Audit anchor" in closed.out
-    assert f"{refunded_at_bank} refunded" in closed.out and "console 0.00, bank 200.00" in closed.out
+    # the X report's check found the outside refund; the books keep it open, so the Z report shows it
+    assert "Open in the books" in closed.out and f"{refunded_at_bank} external_refund" in closed.out
+    assert "console -, bank 200.00" in closed.out
     assert "net" in closed.out and "1800.00" in closed.out  # 1500 + 800 - 500 (the console's own)
     rows = list(csv.reader(csv_file.read_text(encoding="utf-8").splitlines()))
     assert rows[0] == ["section", "name", "what", "count", "amount"]
-    assert ["difference", refunded_at_bank, "refunded", "0.00", "200.00"] in rows
+    assert ["open_in_books", refunded_at_bank, "external_refund", "-", "200.00"] in rows
     assert ["total", "", "net", "", "1800.00"] in rows
     assert pdf_file.read_bytes().startswith(b"%PDF")
 

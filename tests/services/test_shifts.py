@@ -98,7 +98,7 @@ def test_open_x_and_close_add_up_to_the_sandbox_ledger(env: Env) -> None:
     )
     assert seen[0] == (0, 4) and seen[-1] == (4, 4) and len(seen) == 5
     assert z.bank is not None and (z.bank.checked, z.bank.total) == (4, 4)
-    assert z.bank.differences == () and z.bank.unchecked == ()
+    assert z.bank.differences == () and z.bank.unchecked == () and z.bank.open_in_books == ()
     assert z.totals == x.totals and z.shift.closed_by == env.manager.id and not z.shift.is_open
     assert audit_actions(env)[-1] == "shift.closed"
     with env.store.read() as tx:
@@ -133,6 +133,8 @@ def test_the_z_report_lists_what_the_bank_changed_behind_the_consoles_back(env: 
         BankDifference(unseen, "charged", "0.00", "3000.00"),
     }
     assert agreed.invoice_id.value not in {d.invoice_id for d in z.bank.differences}
+    # ... and the books keep the outside refund open for a manager: on this report and the next ones
+    assert z.bank.open_in_books == (BankDifference(invoice, "external_refund", "-", "500.00"),)
     # the check went through the console's refresh path: the books now hold what the bank said
     assert env.externals(refunded_at_bank) == [minor("500")]
 
@@ -156,6 +158,30 @@ def test_two_counters_opening_at_once_make_one_shift(env: Env, db_url: str) -> N
     assert opened[0].number == 1
     in_shift(env, lambda shifts, svc: shifts.close(env.manager))
     assert in_shift(env, lambda shifts, svc: shifts.open(env.cashier)).number == 2  # no gap
+
+
+def test_two_counters_closing_at_once_close_it_once(env: Env, db_url: str) -> None:
+    in_shift(env, lambda shifts, svc: shifts.open(env.cashier))
+    env.paid("100")
+    env.clock.advance(minutes=1)
+    other = open_store(db_url, create=False)
+    try:
+
+        async def scenario(svc: h.Services) -> list[Any]:
+            here, there = shifts_of(env, svc), shifts_of(env, svc, other)
+            return list(
+                await asyncio.gather(
+                    here.close(env.manager), there.close(env.manager), return_exceptions=True
+                )
+            )
+
+        results = env.run(scenario)
+    finally:
+        other.close()
+    closed = [r for r in results if isinstance(r, ShiftReport)]
+    refused = [r for r in results if isinstance(r, NoOpenShift)]
+    assert len(closed) == 1 and len(refused) == 1, results
+    assert audit_actions(env).count("shift.closed") == 1
 
 
 def test_a_shift_open_24_hours_is_warned(env: Env) -> None:

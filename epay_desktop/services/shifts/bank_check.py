@@ -9,6 +9,10 @@ What the console believed before the check is set against what the bank said:
 * ``charged`` / ``refunded``: the console's own books (its operations, :func:`console_totals`)
   against the bank's amounts (:func:`bank_totals`), once the bank has told them.
 
+Beside them, the discrepancies the books hold open for those payments after the check (recorded by
+this check or an earlier one, e.g. an X report's): a difference found once stays on every report
+until a manager resolves it.
+
 Progress is reported after each payment (``progress(done, total)``); the check is cancelled by
 cancelling the task that awaits it (the window's Cancel, Ctrl+C): what was refreshed stays refreshed
 (the normal refresh path wrote it), nothing else is written, and a shift being closed stays open.
@@ -60,6 +64,20 @@ def _bank_books(payment: Payment) -> _Books:
     return _Books(payment.status.value, charged, refunded, known)
 
 
+def _amount(value: Money | None) -> str:
+    return value.plain() if value is not None else "-"
+
+
+def _after(tx: Tx, payment: Payment) -> tuple[Payment, list[BankDifference]]:
+    """The payment as the check left it, and its discrepancies still open."""
+    invoice = payment.invoice_id.value
+    still_open = [
+        BankDifference(invoice, d.kind, _amount(d.console), _amount(d.bank))
+        for d in tx.discrepancies.open(payment.id)
+    ]
+    return tx.payments.get(payment.id), still_open
+
+
 def _differences(payment: Payment, console: _Books, bank: _Books) -> list[BankDifference]:
     invoice = payment.invoice_id.value
     currency = payment.amount.currency
@@ -92,13 +110,13 @@ async def check_with_bank(
         progress(0, total)
     gate = asyncio.Semaphore(CHECKS_AT_ONCE)
 
-    async def one(payment: Payment) -> tuple[list[BankDifference], list[str]]:
-        """The payment's differences, or (when the bank could not be asked) why not."""
+    async def one(payment: Payment) -> tuple[list[BankDifference], list[str], list[BankDifference]]:
+        """The payment's differences, or (when the bank could not be asked) why not; what stays open."""
         nonlocal done
         async with gate:
             console = await store.run_read(lambda tx: _console_books(tx, payment))
             report = await reconciler.check_payment(payment.invoice_id)
-            after = await store.run_read(lambda tx: tx.payments.get(payment.id))
+            after, still_open = await store.run_read(lambda tx: _after(tx, payment))
         done += 1
         if progress is not None:
             progress(done, total)
@@ -106,8 +124,8 @@ async def check_with_bank(
         if report.in_flight:
             unchecked.append(f"payment {payment.invoice_id}: an operation is being sent; checked later")
         if unchecked or not report.payments_checked:
-            return [], unchecked or [f"payment {payment.invoice_id}: not checked"]
-        return _differences(payment, console, _bank_books(after)), []
+            return [], unchecked or [f"payment {payment.invoice_id}: not checked"], still_open
+        return _differences(payment, console, _bank_books(after)), [], still_open
 
     tasks = [asyncio.ensure_future(one(payment)) for payment in payments]
     try:
@@ -117,7 +135,8 @@ async def check_with_bank(
             task.cancel()
         await asyncio.gather(*tasks, return_exceptions=True)
         raise
-    differences = tuple(d for found, _ in results for d in found)
-    unchecked = tuple(line for _, lines in results for line in lines)
-    checked = sum(1 for _, lines in results if not lines)
-    return BankCheck(total, checked, differences, unchecked)
+    differences = tuple(d for found, _, _ in results for d in found)
+    unchecked = tuple(line for _, lines, _ in results for line in lines)
+    checked = sum(1 for _, lines, _ in results if not lines)
+    still_open = tuple(d for _, _, kept in results for d in kept)
+    return BankCheck(total, checked, differences, unchecked, still_open)

@@ -35,6 +35,9 @@ def report_csv(report: ShiftReport) -> str:
         rows.append(("bank", "", "checked", str(report.bank.checked), str(report.bank.total)))
         rows += [("difference", d.invoice_id, d.what, d.console, d.bank) for d in report.bank.differences]
         rows += [("not_checked", "", line, "", "") for line in report.bank.unchecked]
+        rows += [
+            ("open_in_books", d.invoice_id, d.what, d.console, d.bank) for d in report.bank.open_in_books
+        ]
     if report.anchor is not None:
         rows.append(("audit", "", "anchor", "", report.anchor))
     out = io.StringIO()

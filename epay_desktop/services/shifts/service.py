@@ -21,7 +21,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Final
 
-from epay_desktop.domain import User
+from epay_desktop.domain import RuleViolation, User
 from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, Message, msg
 from epay_desktop.domain.shifts import (
     BankCheck,
@@ -172,11 +172,11 @@ class ShiftService:
         return await self._store.run_write(work)
 
     async def report(self, shift_id: int) -> ShiftReport:
-        """The Z report kept with a closed shift. Raises NotFoundError (no such shift), NoOpenShift-like
-        RuleViolation when the shift is still open (it has no Z report yet: see :meth:`x_report`)."""
+        """The Z report kept with a closed shift. Raises NotFoundError (no such shift), RuleViolation
+        when the shift is still open (it has no Z report yet: see :meth:`x_report`)."""
         stored = await self._store.run_read(lambda tx: tx.shifts.z_report(shift_id))
         if stored is None:
-            raise NoOpenShift(
+            raise RuleViolation(
                 msg(
                     "shifts",
                     QT_TRANSLATE_NOOP(
