@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import os
 from collections.abc import Callable
 from dataclasses import replace
@@ -43,6 +44,8 @@ from epay_desktop.store.db import Store
 from epay_desktop.store.tx import Tx
 
 __all__ = ["RECENT_SHIFTS", "ShiftService"]
+
+log = logging.getLogger(__name__)
 
 #: How many shifts :meth:`ShiftService.recent` lists unless told.
 RECENT_SHIFTS: Final = 20
@@ -102,7 +105,11 @@ class ShiftService:
             )
             return shift
 
-        return await self._store.run_write(work)
+        shift = await self._store.run_write(work)
+        log.info(
+            "event=shift_opened register=%s number=%s user_id=%s", shift.register_id, shift.number, actor.id
+        )
+        return shift
 
     async def x_report(self, *, check_bank: bool = False, progress: Progress | None = None) -> ShiftReport:
         """The open shift's report so far (nothing is changed); with ``check_bank`` the bank's figures
@@ -169,7 +176,20 @@ class ShiftService:
             )
             return report
 
-        return await self._store.run_write(work)
+        report = await self._store.run_write(work)
+        log.info(
+            "event=shift_closed register=%s number=%s closed_by=%s net_minor=%s checked=%s differences=%s "
+            "not_checked=%s open_in_books=%s",
+            shift.register_id,
+            shift.number,
+            report.shift.closed_by,
+            report.totals.net_minor,
+            bank.checked,
+            len(bank.differences),
+            len(bank.unchecked),
+            len(bank.open_in_books),
+        )
+        return report
 
     async def report(self, shift_id: int) -> ShiftReport:
         """The Z report kept with a closed shift. Raises NotFoundError (no such shift), RuleViolation
