@@ -12,6 +12,7 @@ from epay_desktop.domain import ConsoleStatus, OpKind, OpState, Payment, Role
 from epay_desktop.domain.shifts import FigureKind, ShiftAlreadyOpen, Totals
 from epay_desktop.store.db import Store
 from epay_desktop.store.models import ShiftRow
+from epay_desktop.store.repos.shifts import ShiftRepo
 from tests.support.builders import new_payment, stored_operation, stored_payment
 from tests.support.ops_harness import add_user
 
@@ -37,6 +38,22 @@ def test_a_second_open_shift_of_a_register_is_refused_by_the_database(db_store: 
         tx.session.add(ShiftRow(register_id="till-1", number=99, opened_at=NOW, opened_by=user.id))
         tx.session.flush()
     assert _open(db_store, "till-2", user.id) == 1  # another register has its own shift
+
+
+def test_what_the_check_misses_the_index_refuses_and_no_number_is_used(
+    db_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two counters at once on PostgreSQL: the second's check ran before the first committed, so it sees
+    no open shift; its insert then fails on the index and says so, and its number is given back."""
+    user = add_user(db_store, "Manager", Role.MANAGER)
+    assert _open(db_store, "till-1", user.id) == 1
+    with monkeypatch.context() as m:
+        m.setattr(ShiftRepo, "current", lambda self, register_id, **_: None)
+        with pytest.raises(ShiftAlreadyOpen, match="Shift 1 is already open at register till-1"):
+            _open(db_store, "till-1", user.id)
+    with db_store.read() as tx:
+        assert tx.counters.current("shift.till-1") == 1
+        assert [s.number for s in tx.shifts.recent("till-1", 10)] == [1]
 
 
 def test_numbers_are_gap_free_per_register_and_a_refused_open_uses_none(db_store: Store) -> None:
