@@ -163,6 +163,15 @@ class PrintingService:
         data = await asyncio.to_thread(sample_page, printer)
         return await self._send(printer, data)
 
+    async def print_calibration(self, name: str | None = None) -> PrintOutcome:
+        """Print the calibration page (``receipts.calibration``): a numbered line per candidate code
+        page and the same letters as an image; the manager's answer sets the text mode (0109)."""
+        from epay_desktop.receipts.calibration import calibration_page
+
+        printer = await self.printer(name)
+        data = await asyncio.to_thread(calibration_page, printer.name, printer.render)
+        return await self._send(printer, data)
+
     async def print_receipt(
         self,
         actor: User,
