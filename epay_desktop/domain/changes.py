@@ -4,17 +4,20 @@
   with what changes together with it: when the bank is asked next, the token's expiry, the reason.
 - :class:`OpIntent`: a charge, cancel or refund about to be sent, written before the request leaves
   (docs/reliability.md rule 1).
+- :class:`GatewayAnswer`: the code and message recorded on a money operation about its request's
+  answer (:data:`NO_ANSWER`: nothing to record).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Final
 
 from epay_desktop.domain.money import Money
 from epay_desktop.domain.records import ConsoleStatus, OpKind
 
-__all__ = ["OpIntent", "StatusChange"]
+__all__ = ["NO_ANSWER", "GatewayAnswer", "OpIntent", "StatusChange"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,3 +53,22 @@ class OpIntent:
     approved_by: int | None = None
     reason: str | None = None
     expected_remaining: Money | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class GatewayAnswer:
+    """What a money operation records about its request's answer: the gateway's code, and a message
+    (the gateway's words, or the console's about them: why it failed, a verdict's or a manager's
+    note). Each is stored only when given (``tx.operations.mark`` / ``note_answer``)."""
+
+    code: int | None = None
+    message: str | None = None
+
+    @property
+    def empty(self) -> bool:
+        """Nothing to record: neither a code nor a message."""
+        return self.code is None and self.message is None
+
+
+#: An answer that records nothing (a success, a manager's retry).
+NO_ANSWER: Final = GatewayAnswer()

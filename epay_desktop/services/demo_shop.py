@@ -30,7 +30,7 @@ from epay_desktop.domain import (
     Role,
 )
 from epay_desktop.domain import settings_catalog as catalog
-from epay_desktop.domain.changes import OpIntent, StatusChange
+from epay_desktop.domain.changes import GatewayAnswer, OpIntent, StatusChange
 from epay_desktop.services.people.users import UserService
 from epay_desktop.store.db import Store
 from epay_desktop.store.repos.payments import PaymentCursor
@@ -202,7 +202,8 @@ def _op(
         expected_remaining=payment.gateway_amount if kind is OpKind.REFUND else None,
     )
     op = tx.operations.insert_intent(payment, intent, now=when)
-    return tx.operations.mark(op.id, OpState.SUCCEEDED, now=when + timedelta(seconds=2), gateway_code=0)
+    accepted = GatewayAnswer(code=0)
+    return tx.operations.mark(op.id, OpState.SUCCEEDED, now=when + timedelta(seconds=2), answer=accepted)
 
 
 def all_payments(tx: Tx) -> list[tuple[Payment, list[MoneyOp]]]:

@@ -14,6 +14,7 @@ from epay_desktop.domain import (
     Role,
     User,
 )
+from epay_desktop.domain.changes import GatewayAnswer
 from epay_desktop.store.db import Store
 from epay_desktop.store.repos.operations import IllegalTransition
 from tests.support import ops_harness as h
@@ -50,7 +51,7 @@ def test_mark_follows_the_allowed_transitions_only(store: Store) -> None:
     _user, _payment, op = _refund_asked(store, 300_002)
     assert (op.state, op.attempts, op.sent_at) == (OpState.SENDING, 1, T0)
     with store.write() as tx:
-        unknown = tx.operations.mark(op.id, OpState.UNKNOWN, now=T0, gateway_message="timeout")
+        unknown = tx.operations.mark(op.id, OpState.UNKNOWN, now=T0, answer=GatewayAnswer(message="timeout"))
         assert unknown.resolved_at is None and unknown.gateway_message == "timeout"
     with pytest.raises(IllegalTransition), store.write() as tx:
         tx.operations.mark(op.id, OpState.FAILED, now=T0)  # time never turns UNKNOWN into FAILED
@@ -58,7 +59,7 @@ def test_mark_follows_the_allowed_transitions_only(store: Store) -> None:
     with store.write() as tx:
         tx.operations.mark(op.id, OpState.NEEDS_REVIEW, now=later)
         retried = tx.operations.mark(op.id, OpState.SENDING, now=later)
-        done = tx.operations.mark(op.id, OpState.SUCCEEDED, now=later, gateway_code=0)
+        done = tx.operations.mark(op.id, OpState.SUCCEEDED, now=later, answer=GatewayAnswer(code=0))
     assert (retried.attempts, retried.sent_at) == (2, later)
     assert (done.state, done.resolved_at, done.gateway_code) == (OpState.SUCCEEDED, later, 0)
     with pytest.raises(IllegalTransition), store.write() as tx:

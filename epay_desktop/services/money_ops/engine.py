@@ -21,6 +21,7 @@ from datetime import datetime, timedelta
 from typing import Protocol
 
 from epay_desktop.domain import ConsoleError, GatewaySnapshot, InvoiceId, MoneyOp, OpKind, OpState, Payment
+from epay_desktop.domain.changes import NO_ANSWER, GatewayAnswer
 from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, Word, msg
 from epay_desktop.domain.settings_catalog import STATUS_LAG_SECONDS
 from epay_desktop.gateway import EpayClient, EpayError, GatewayUnavailable, StatusFound, StatusInProgress
@@ -163,13 +164,13 @@ class OpEngine:
                 log.warning(
                     "event=money_op_send_failed op=%s kind=%s error=%s", op.id, op.kind, type(exc).__name__
                 )
-                op = await self._record(op, outcome.state, actor_id, outcome.code, outcome.message)
+                op = await self._record(op, outcome.state, actor_id, outcome.answer)
                 if not isinstance(exc, EpayError):
                     raise
                 self._report_gateway(exc)
             else:
                 self._faults.hit("after_gateway_ok_before_commit")
-                op = await self._record(op, OpState.SUCCEEDED, actor_id, None, None)
+                op = await self._record(op, OpState.SUCCEEDED, actor_id, NO_ANSWER)
                 self._report_gateway(None)
         finally:
             self.in_flight.discard(op.id)
@@ -248,7 +249,7 @@ class OpEngine:
             await self._gateway.cancel(transaction_id)
 
     async def _record(
-        self, op: MoneyOp, state: OpState, actor_id: int | None, code: int | None, message: str | None
+        self, op: MoneyOp, state: OpState, actor_id: int | None, answer: GatewayAnswer
     ) -> MoneyOp:
         """Record the answer. The request has left: if the store fails now (disk full, read-only, busy,
         damaged), the bank may have applied it, so the outcome is unknown (:class:`OutcomeNotRecorded`,
@@ -257,9 +258,7 @@ class OpEngine:
         now = self._clock()
         try:
             new_op, changed = await self._store.run_write(
-                lambda tx: journal.record_outcome(
-                    tx, op.id, state, now=now, actor_id=actor_id, code=code, message=message
-                )
+                lambda tx: journal.record_outcome(tx, op.id, state, now=now, actor_id=actor_id, answer=answer)
             )
         except Exception as exc:
             log.error(

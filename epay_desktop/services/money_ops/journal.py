@@ -28,7 +28,7 @@ from epay_desktop.domain import (
     RuleViolation,
     User,
 )
-from epay_desktop.domain.changes import OpIntent
+from epay_desktop.domain.changes import NO_ANSWER, GatewayAnswer, OpIntent
 from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, msg
 from epay_desktop.domain.words import KIND_WORDS
 from epay_desktop.services.money_ops.outcomes import Verdict, next_state
@@ -173,8 +173,7 @@ def record_outcome(
     *,
     now: datetime,
     actor_id: int | None,
-    code: int | None = None,
-    message: str | None = None,
+    answer: GatewayAnswer = NO_ANSWER,
 ) -> tuple[MoneyOp, bool]:
     """Record what the request's answer said; returns the operation and whether it changed.
 
@@ -189,9 +188,9 @@ def record_outcome(
     """
     current = tx.operations.get(op_id, for_update=True)
     if current.state is OpState.SENDING or (state is OpState.SUCCEEDED and current.state.is_unresolved):
-        op = tx.operations.mark(op_id, state, now=now, gateway_code=code, gateway_message=message)
+        op = tx.operations.mark(op_id, state, now=now, answer=answer)
         invoice = tx.payments.get(op.payment_id).invoice_id
-        _audit(tx, actor_id, op, _EVENT[state], invoice, now, message=message or "")
+        _audit(tx, actor_id, op, _EVENT[state], invoice, now, message=answer.message or "")
         return op, True
     if state is current.state and state is OpState.SUCCEEDED:
         return current, False
@@ -199,7 +198,7 @@ def record_outcome(
     level = logging.WARNING
     if state is OpState.SUCCEEDED:  # current is FAILED: a manager abandoned it, yet the gateway applied it
         level = logging.ERROR
-        message = _APPLIED_AFTER_ABANDON
+        answer = GatewayAnswer(answer.code, _APPLIED_AFTER_ABANDON)
     log.log(
         level,
         "event=money_op_late_answer op=%s kind=%s state=%s answer=%s code=%s",
@@ -207,15 +206,14 @@ def record_outcome(
         current.kind,
         current.state,
         state,
-        code,
+        answer.code,
     )
-    if code is None and message is None:
+    if answer.empty:
         return current, False
-    op = tx.operations.note_answer(op_id, gateway_code=code, gateway_message=message)
+    op = tx.operations.note_answer(op_id, answer)
     invoice = tx.payments.get(op.payment_id).invoice_id
-    _audit(
-        tx, actor_id, op, "late_answer", invoice, now, answer=state.value, code=code, message=message or ""
-    )
+    code, message = answer.code, answer.message or ""
+    _audit(tx, actor_id, op, "late_answer", invoice, now, answer=state.value, code=code, message=message)
     return op, True
 
 
@@ -245,7 +243,7 @@ def apply_verdict(
     target = next_state(current, verdict, now, quiet_period)
     if target is None:
         return current, payment, False
-    op = tx.operations.mark(op_id, target, now=now, gateway_message=note or None)
+    op = tx.operations.mark(op_id, target, now=now, answer=GatewayAnswer(message=note or None))
     _audit(tx, None, op, _EVENT[target], stored.invoice_id, now, verdict=verdict.value, note=note)
     return op, payment, True
 
@@ -314,7 +312,7 @@ def _close_review(
 ) -> MoneyOp:
     _under_review(tx, op_id)
     require_manager(tx, actor, REVIEW_REFUSAL)
-    op = tx.operations.mark(op_id, state, now=now, gateway_message=note)
+    op = tx.operations.mark(op_id, state, now=now, answer=GatewayAnswer(message=note))
     invoice = tx.payments.get(op.payment_id).invoice_id
     extra = {"note": note} if audit_note else {}
     _audit(tx, actor.id, op, event, invoice, now, decided_by=actor.id, **extra)

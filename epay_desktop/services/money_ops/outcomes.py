@@ -22,6 +22,7 @@ from enum import StrEnum
 from typing import Final
 
 from epay_desktop.domain import ConsoleStatus, GatewaySnapshot, MoneyOp, OpKind, OpState
+from epay_desktop.domain.changes import GatewayAnswer
 from epay_desktop.gateway import ApiError, AuthError, EpayError, GatewayUnavailable, ServerError
 
 __all__ = [
@@ -67,6 +68,11 @@ class SendOutcome:
     state: OpState
     code: int | None
     message: str
+
+    @property
+    def answer(self) -> GatewayAnswer:
+        """The code and message to record on the operation."""
+        return GatewayAnswer(self.code, self.message)
 
 
 def classify_send_error(exc: BaseException) -> SendOutcome:

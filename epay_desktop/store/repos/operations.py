@@ -27,7 +27,7 @@ from epay_desktop.domain import (
     OpState,
     Payment,
 )
-from epay_desktop.domain.changes import OpIntent
+from epay_desktop.domain.changes import NO_ANSWER, GatewayAnswer, OpIntent
 from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, msg
 from epay_desktop.domain.rules import transition_allowed
 from epay_desktop.store.models import UNRESOLVED_OP_STATES, MoneyOpRow
@@ -164,14 +164,13 @@ class OperationRepo(Repo):
         state: OpState,
         *,
         now: datetime,
-        gateway_code: int | None = None,
-        gateway_message: str | None = None,
+        answer: GatewayAnswer = NO_ANSWER,
         sent_at: datetime | None = None,
     ) -> MoneyOp:
         """Move the operation to ``state``; IllegalTransition if its life does not allow that.
 
         SUCCEEDED/FAILED set ``resolved_at``. SENDING again (a manager's retry) counts one more
-        attempt and sets ``sent_at`` (default ``now``). Gateway code/message change only when given.
+        attempt and sets ``sent_at`` (default ``now``). The answer's code/message change only when given.
         """
         row = self._row(op_id, for_update=True)
         current = OpState(row.state)
@@ -186,21 +185,21 @@ class OperationRepo(Repo):
             row.sent_at = sent_at
         if state in (OpState.SUCCEEDED, OpState.FAILED):
             row.resolved_at = now
-        return self._answered(row, gateway_code, gateway_message)
+        return self._answered(row, answer)
 
-    def note_answer(self, op_id: str, *, gateway_code: int | None, gateway_message: str | None) -> MoneyOp:
+    def note_answer(self, op_id: str, answer: GatewayAnswer) -> MoneyOp:
         """Store a gateway answer on the operation without changing its state (a late answer that
         no longer decides it). Code/message change only when given."""
-        return self._answered(self._row(op_id, for_update=True), gateway_code, gateway_message)
+        return self._answered(self._row(op_id, for_update=True), answer)
 
     # -- helpers -------------------------------------------------------------------------------
 
-    def _answered(self, row: MoneyOpRow, gateway_code: int | None, gateway_message: str | None) -> MoneyOp:
-        """The gateway's code and message set on the row (each only when given), flushed, as a record."""
-        if gateway_code is not None:
-            row.gateway_code = gateway_code
-        if gateway_message is not None:
-            row.gateway_message = gateway_message[:_MAX_MESSAGE]
+    def _answered(self, row: MoneyOpRow, answer: GatewayAnswer) -> MoneyOp:
+        """The answer's code and message set on the row (each only when given), flushed, as a record."""
+        if answer.code is not None:
+            row.gateway_code = answer.code
+        if answer.message is not None:
+            row.gateway_message = answer.message[:_MAX_MESSAGE]
         self._s.flush()
         return self._op(row)
 
