@@ -23,7 +23,9 @@ MANAGER = User(1, "Daniyar", Role.MANAGER, True, 0, None, None)  # type: ignore[
 def previews(monkeypatch):
     shown: list[tuple[object, ...]] = []
 
-    async def fake_ask(parent, receipts, actor, invoice, kind, money_op_id=None, printer_name=""):
+    async def fake_ask(
+        parent, receipts, actor, invoice, kind, money_op_id=None, printer_name="", printing=None
+    ):
         shown.append((actor, invoice, kind, money_op_id))
 
     monkeypatch.setattr("epay_desktop.ui.app.flows.ReceiptDialog.ask", fake_ask)
@@ -41,6 +43,7 @@ def setup(qtbot, make_payment, make_op, async_stub):
     services = SimpleNamespace(
         queries=SimpleNamespace(get_view=async_stub(result=view)),
         receipts=SimpleNamespace(issue_receipt=async_stub(result=("record", b"%PDF")), save_pdf=async_stub()),
+        printing=None,  # no thermal printer: the receipt dialog's print dialog/PDF path
     )
     parent = QWidget()
     qtbot.addWidget(parent)

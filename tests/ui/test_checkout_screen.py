@@ -150,7 +150,9 @@ def test_submit_creates_the_payment_and_starts_the_page_with_the_session(qtbot, 
 def test_approved_shows_card_and_code_and_enter_prints(qtbot, screen, fakes, monkeypatch):
     shown: list[tuple[Any, ...]] = []
 
-    async def fake_ask(parent, receipts, actor, invoice, kind="sale", money_op_id=None, printer_name=""):
+    async def fake_ask(
+        parent, receipts, actor, invoice, kind="sale", money_op_id=None, printer_name="", printing=None
+    ):
         shown.append((actor, invoice, kind))  # the preview; it issues only on Print/Save
 
     monkeypatch.setattr("epay_desktop.ui.checkout.screen.ReceiptDialog.ask", fake_ask)

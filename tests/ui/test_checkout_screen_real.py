@@ -44,7 +44,9 @@ def test_take_pay_print_then_declined_and_try_again(qtbot, qapp, aloop, arun, tm
         screen.show()
         issued = []
 
-        async def keep(parent, receipts, actor, invoice, kind="sale", money_op_id=None, printer_name=""):
+        async def keep(
+            parent, receipts, actor, invoice, kind="sale", money_op_id=None, printer_name="", printing=None
+        ):
             issued.append(await receipts.issue_receipt(actor, invoice, kind))  # what Print in it does
 
         monkeypatch.setattr("epay_desktop.ui.checkout.screen.ReceiptDialog.ask", keep)

@@ -91,6 +91,7 @@ class AdminFlows(QObject):
         w = self.window
         w.settings_requested.connect(self.open_settings)
         w.users_requested.connect(self.open_users)
+        w.printers_requested.connect(self.open_printers)
         w.export_requested.connect(self.open_export)
         w.audit_anchor_requested.connect(self.open_audit_anchor)
         w.backup_requested.connect(self.back_up_now)
@@ -144,6 +145,16 @@ class AdminFlows(QObject):
                 self._on_users_changed()  # names of accounts added meanwhile
 
         return self._run("users", flow)
+
+    def open_printers(self) -> asyncio.Task[None] | None:
+        """Receipt printers…: the shop's thermal printers, a test print, calibration (decision 0109)."""
+
+        async def flow() -> None:
+            from epay_desktop.ui.settings.printers_dialog import PrintersDialog
+
+            await PrintersDialog.ask(self.window, self._user(), self.ctx.printing)
+
+        return self._run("printers", flow)
 
     def open_export(self) -> asyncio.Task[None] | None:
         """Export payments (CSV)…: a period, the columns, a file."""

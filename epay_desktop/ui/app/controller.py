@@ -154,6 +154,7 @@ class AppController(QObject):
             view,
             saved_cards=ctx.saved_cards,  # "Pay with a saved card" on the form (decision 0019)
             receipt_printer=self.receipt_printer,  # Print uses the printer saved in Settings (0016)
+            printing=ctx.printing,  # or the register's thermal printer (decision 0109)
             poll_interval=self._poll_interval,
         )
         window = CheckoutWindow(screen, self.window, environment=self._environment)

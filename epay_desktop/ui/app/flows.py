@@ -131,6 +131,7 @@ async def _issue_and_preview(
         choice.kind,
         money_op_id=choice.money_op_id,
         printer_name=printer_name,
+        printing=services.printing,  # the register's thermal printer, when it has one (decision 0109)
     )
 
 

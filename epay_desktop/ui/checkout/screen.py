@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from epay_desktop.services.payments.payment_service import PaymentService
     from epay_desktop.services.payments.saved_cards import SavedCardService, Secure3DForm
     from epay_desktop.services.receipts import ReceiptService
+    from epay_desktop.ui.receipts.thermal import ThermalPrinting
 
 __all__ = ["CheckoutScreen"]
 
@@ -72,6 +73,7 @@ class CheckoutScreen(QStackedWidget):
         *,
         saved_cards: SavedCardService | None = None,
         receipt_printer: Callable[[], Awaitable[str]] | None = None,
+        printing: ThermalPrinting | None = None,
         poll_interval: float = 2.5,
         card_lookup_ms: int = 500,
         parent: QWidget | None = None,
@@ -80,6 +82,7 @@ class CheckoutScreen(QStackedWidget):
         self._payments, self._receipts, self._user = payments, receipts, user
         self._interval = poll_interval
         self._receipt_printer = receipt_printer  # the printer saved in Settings, read at each Print
+        self._printing = printing  # the register's thermal printer, when it has one (decision 0109)
         self.form = NewPaymentForm()
         self.view = checkout_view
         self.result = ResultView()
@@ -428,7 +431,13 @@ class CheckoutScreen(QStackedWidget):
         # a preview: numbered only when printed or saved in the dialog (decision 0022)
         printer = await self._receipt_printer() if self._receipt_printer is not None else ""
         await ReceiptDialog.ask(
-            self, self._receipts, self._user(), self.payment.invoice_id, "sale", printer_name=printer
+            self,
+            self._receipts,
+            self._user(),
+            self.payment.invoice_id,
+            "sale",
+            printer_name=printer,
+            printing=self._printing,
         )
 
     @Slot()

@@ -39,6 +39,7 @@ __all__ = [
     "busy_indicator",
     "end_live_tasks",
     "is_busy",
+    "message_text",
     "report_task_exception",
     "run_dialog",
     "run_dialog_once",
@@ -78,17 +79,23 @@ def user_message_of(exc: BaseException) -> str | None:
         return None
     template = getattr(exc, "message", None)
     if isinstance(template, Message):
-        translated = QCoreApplication.translate(template.context, template.template)
-        args = {  # the words filled in (roles, kinds, statuses) in the reader's language too
-            k: QCoreApplication.translate(v.context, v) if isinstance(v, Word) else v
-            for k, v in template.args.items()
-        }
-        try:
-            return translated.format(**args)
-        except (KeyError, IndexError, ValueError):  # a broken translation must not hide the error
-            log.warning("event=bad_translation context=%s", template.context)
-            return message
+        return message_text(template, message)
     return message
+
+
+def message_text(template: Message, fallback: str | None = None) -> str:
+    """``template`` in the reader's language (its English text, or ``fallback``, when the translation
+    is broken)."""
+    translated = QCoreApplication.translate(template.context, template.template)
+    args = {  # the words filled in (roles, kinds, statuses) in the reader's language too
+        k: QCoreApplication.translate(v.context, v) if isinstance(v, Word) else v
+        for k, v in template.args.items()
+    }
+    try:
+        return translated.format(**args)
+    except (KeyError, IndexError, ValueError):  # a broken translation must not hide the error
+        log.warning("event=bad_translation context=%s", template.context)
+        return fallback if fallback is not None else template.text()
 
 
 def report_task_exception(task: asyncio.Future[Any]) -> None:

@@ -14,7 +14,7 @@ from typing import Any, Generic, TypeVar
 
 import shiboken6
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QLabel, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QWidget
 
 from epay_desktop.ui.common import theme
 from epay_desktop.ui.common.asyncqt import run_dialog_once, spawn
@@ -48,6 +48,12 @@ class WorkDialog(QDialog, Generic[R]):
     def update_state(self) -> None:
         """Hook: enable OK only for valid input (and not while busy), and say why it is disabled."""
         raise NotImplementedError
+
+    def enable_if_valid(self, button: QPushButton, problem: str) -> None:
+        """``button`` (OK) enabled only without a ``problem`` and while no work runs; the problem said."""
+        button.setEnabled(not problem and not self.busy)
+        self.hint_label.setText(problem)
+        self.hint_label.setVisible(bool(problem))
 
     def show_error(self, message: str) -> None:
         """Say ``message`` under the inputs ('' hides it)."""

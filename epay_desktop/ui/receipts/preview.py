@@ -51,13 +51,22 @@ from epay_desktop.domain.receipts import (
     ReceiptRecord,
     ReceiptWidth,
 )
+from epay_desktop.receipts.printers import Outcome, PrinterError
 from epay_desktop.safe_files import UnsafeFilePath, check_target
 from epay_desktop.ui.common import theme
-from epay_desktop.ui.common.asyncqt import action_slot, run_dialog_once, start_action, user_message_of
+from epay_desktop.ui.common.asyncqt import (
+    action_slot,
+    message_text,
+    run_dialog_once,
+    start_action,
+    user_message_of,
+)
 from epay_desktop.ui.common.language import on_language_change
 from epay_desktop.ui.common.save_dialog import ask_save_path
+from epay_desktop.ui.receipts.thermal import ThermalPrinting, outcome_text, register_printer
 
 if TYPE_CHECKING:
+    from epay_desktop.receipts.printers import PrinterProfile
     from epay_desktop.services.receipts import ReceiptService
 
 __all__ = [
@@ -204,10 +213,14 @@ class ReceiptDialog(QDialog):
         receipts: ReceiptService,
         parent: QWidget | None = None,
         printer_name: str = "",
+        thermal: tuple[ThermalPrinting, PrinterProfile] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("receipt_dialog")
         self.request, self.draft, self._receipts = request, draft, receipts
+        #: This register's thermal printer (decision 0109): Print sends the receipt to it, not to a dialog.
+        self.thermal = thermal
+        self._pdf_issued = False  # whether ``pdf`` is the issued receipt's (a thermal print has none)
         #: The receipt printer chosen in Settings ("" = ask every time): Print goes straight to it.
         self.printer_name = printer_name.strip()
         self._ask_printer = False  # "Other printer…": the print dialog asks this time
@@ -244,7 +257,7 @@ class ReceiptDialog(QDialog):
         self.other_printer_button = QPushButton(self.tr("Other printer\u2026"))
         self.other_printer_button.setObjectName("other_printer")
         self._printer_tips()
-        self.other_printer_button.setVisible(bool(self.printer_name))
+        self.other_printer_button.setVisible(bool(self.printer_name) or thermal is not None)
         close = QPushButton(self.tr("Close"))
         head = QHBoxLayout()
         head.addWidget(self.title)
@@ -274,13 +287,14 @@ class ReceiptDialog(QDialog):
         on_language_change(self, self._retranslate)  # a switch while it is open
 
     def _printer_tips(self) -> None:
+        name = self.thermal[1].name if self.thermal is not None else self.printer_name
         self.other_printer_button.setToolTip(
             self.tr("Print on another printer than %1 (the receipt printer chosen in Settings).").replace(
-                "%1", self.printer_name
+                "%1", name
             )
         )
-        if self.printer_name:
-            self.print_button.setToolTip(self.tr("Print on %1.").replace("%1", self.printer_name))
+        if name:
+            self.print_button.setToolTip(self.tr("Print on %1.").replace("%1", name))
 
     def _retranslate(self) -> None:
         """After a language switch: the texts composed with the printer, the invoice and the amount."""
@@ -297,16 +311,20 @@ class ReceiptDialog(QDialog):
         kind: str = "sale",
         money_op_id: str | None = None,
         printer_name: str = "",
+        printing: ThermalPrinting | None = None,
     ) -> ReceiptRecord | None:
         """Preview the receipt until the cashier closes it (``open()`` + ``finished``, never ``exec()``).
 
         Returns the receipt issued by Print/Save, or None when it was closed without either.
         Refusals (not paid, no such refund) are raised before the dialog opens. ``printer_name`` is
-        the receipt printer saved in Settings ("" = ask every time).
+        the receipt printer saved in Settings ("" = ask every time). ``printing``: the printing service;
+        when this register has a default thermal printer, Print sends the receipt to it.
         """
         request = ReceiptRequest(actor, invoice_id, kind, money_op_id)
         draft = await receipts.preview_receipt(actor, invoice_id, kind, money_op_id=money_op_id)
-        dialog = cls(request, draft, receipts, parent, printer_name=printer_name)
+        printer = await register_printer(printing)
+        thermal = (printing, printer) if printing is not None and printer is not None else None
+        dialog = cls(request, draft, receipts, parent, printer_name=printer_name, thermal=thermal)
         await run_dialog_once(dialog)
         return dialog.record
 
@@ -398,7 +416,7 @@ class ReceiptDialog(QDialog):
 
     async def _ensure_issued(self) -> ReceiptRecord:
         """Issue the receipt on the first Print/Save (number, duplicate marking, audit); once per dialog."""
-        if self.record is not None:
+        if self.record is not None and self._pdf_issued:
             return self.record
         r = self.request
         self._issuing = True  # Esc waits for it: an issued receipt is always shown and output
@@ -415,7 +433,7 @@ class ReceiptDialog(QDialog):
             self._issuing = False
         if not shiboken6.isValid(self):  # the console itself was closed (its window deleted)
             raise asyncio.CancelledError
-        self.record, self.pdf = record, pdf
+        self.record, self.pdf, self._pdf_issued = record, pdf, True
         self.document = self._show(pdf)
         self._show_state()
         return record
@@ -468,7 +486,10 @@ class ReceiptDialog(QDialog):
 
     @action_slot(busy=("save_button", "language_combo", "other_printer_button"), after="_lock_language")
     async def on_print_button_clicked(self) -> None:
-        await self._print()
+        if self.thermal is not None:
+            await self._print_thermal(*self.thermal)
+        else:
+            await self._print()
 
     @action_slot(busy=("print_button", "save_button", "language_combo"), after="_lock_language")
     async def on_other_printer_clicked(self) -> None:
@@ -490,6 +511,55 @@ class ReceiptDialog(QDialog):
             self.status_label.setText(self.tr("Sent to %1.").replace("%1", self.sent_to))
         else:
             self.status_label.setText(self.tr("Sent to the printer."))
+
+    async def _print_thermal(self, printing: ThermalPrinting, printer: PrinterProfile) -> None:
+        """Ask the printer first: out of paper, cover open or offline is said and nothing is issued.
+        Then issue and print (a second print is a duplicate); what the printer did is said, and after
+        a failure Print reads "Print again": the receipt stays issued, nothing is lost."""
+        self._say(self.tr("Asking %1…").replace("%1", printer.name))
+        try:
+            status = await printing.status(printer.name)
+            trouble = " ".join(message_text(m) for m in status.problems(warnings=False))
+        except PrinterError as exc:  # not reachable: said like any other trouble
+            trouble = user_message_of(exc) or str(exc)
+        if not shiboken6.isValid(self):
+            return
+        if trouble:
+            said = self.tr("%1 Nothing was printed and no receipt was issued: press Print again when ready.")
+            self._say(said.replace("%1", trouble), trouble=True)
+            self.print_button.setText(self.tr("Print again"))
+            return
+        self._say(self.tr("Printing on %1…").replace("%1", printer.name))
+        r = self.request
+        self._issuing = True  # Esc waits: an issued receipt is always shown with what the printer did
+        try:
+            printed = await printing.print_receipt(
+                r.actor,
+                r.invoice_id,
+                r.kind,
+                printer=printer.name,
+                language=self.draft.language.value,
+                money_op_id=r.money_op_id,
+            )
+        finally:
+            self._issuing = False
+        if not shiboken6.isValid(self):
+            return
+        self.record, self._pdf_issued = printed.record, False
+        self._show_state()
+        outcome = printed.outcome
+        said = outcome_text(outcome)
+        log.info("event=receipt_thermal number=%s outcome=%s", printed.record.display_number, outcome.outcome)
+        if outcome.outcome is Outcome.PRINTED:
+            self._say(" ".join(t for t in (self.tr("Printed on %1.").replace("%1", printer.name), said) if t))
+            self.print_button.setText(self.tr("Print\u2026"))
+        else:
+            self._say(said, trouble=outcome.outcome is Outcome.FAILED)
+            self.print_button.setText(self.tr("Print again"))
+
+    def _say(self, text: str, *, trouble: bool = False) -> None:
+        self.status_label.setText(text)
+        self.status_label.setStyleSheet(theme.style("error_label") if trouble else "")
 
     @action_slot(busy=("print_button", "language_combo"), after="_lock_language")
     async def on_save_button_clicked(self) -> None:

@@ -156,6 +156,7 @@ class ConsoleActions(QObject):
         self.log_out = self._make("log_out", _tr("Log &out"))
         self.settings = self._make("settings", _tr("&Settings…"), "Ctrl+,")
         self.users = self._make("users", _tr("&Users…"))
+        self.printers = self._make("printers", _tr("Receipt &printers…"))
         self.export_csv = self._make("export_csv", _tr("&Export payments (CSV)…"))
         self.audit_anchor = self._make("audit_anchor", _tr("Audit log &anchor…"))
         self.backup_now = self._make("backup_now", _tr("&Back up the database now"))
@@ -188,8 +189,8 @@ class ConsoleActions(QObject):
                                None, self.print_receipt, None, self.refresh, self.check_bank]),
             (_tr("&View"), [self.find, self.attention]),
             (_tr("&Session"), [self.switch_user, self.lock, None, self.log_out]),
-            (_tr("Se&ttings"), [self.settings, self.users, None, self.export_csv, self.audit_anchor,
-                                self.backup_now]),
+            (_tr("Se&ttings"), [self.settings, self.printers, self.users, None, self.export_csv,
+                                self.audit_anchor, self.backup_now]),
             (_tr("&Help"), [self.about]),
         )  # fmt: skip
         for title, actions in sections:
@@ -225,6 +226,7 @@ class ConsoleActions(QObject):
         for action, refusal in (
             (self.settings, _tr("Only a manager or an administrator can change settings.")),
             (self.users, _tr("Only a manager or an administrator can manage users.")),
+            (self.printers, _tr("Only a manager or an administrator can change the printers.")),
             (self.export_csv, _tr("Only a manager or an administrator can export payments.")),
             (self.audit_anchor, _tr("Only a manager or an administrator can see the audit log's anchor.")),
             (self.backup_now, _tr("Only a manager or an administrator can back up the database.")),

@@ -67,6 +67,7 @@ class MainWindow(QMainWindow):
     log_out_requested = Signal()
     settings_requested = Signal()
     users_requested = Signal()
+    printers_requested = Signal()  # Settings > Receipt printers… (decision 0109)
     export_requested = Signal()
     audit_anchor_requested = Signal()
     backup_requested = Signal()  # Settings > Back up the database now (decision 0067)
@@ -149,6 +150,7 @@ class MainWindow(QMainWindow):
             (a.log_out, self.log_out_requested),
             (a.settings, self.settings_requested),
             (a.users, self.users_requested),
+            (a.printers, self.printers_requested),
             (a.export_csv, self.export_requested),
             (a.audit_anchor, self.audit_anchor_requested),
             (a.backup_now, self.backup_requested),
