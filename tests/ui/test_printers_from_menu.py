@@ -14,6 +14,7 @@ the sandbox's fake network printer (a TCP server printing through the ESC/POS in
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -127,6 +128,28 @@ def test_a_usb_printer_with_a_bad_id_is_refused_in_words(console: Any, qtbot: An
     dialog.reject()
 
 
+def test_editing_a_calibrated_printer_keeps_its_code_page_until_the_roll_or_mode_changes(qtbot: Any) -> None:
+    calibrated = make_profile("front", "serial:/dev/ttyUSB0@115200", "80", "hybrid", code_page=46)
+    calibrated = replace(calibrated, render=replace(calibrated.render, codec="cp1251"))
+    form = PrinterForm(None, calibrated, is_default=False, save=_never_saved)
+    qtbot.addWidget(form)
+    assert (form.serial_edit.text(), form.baud_combo.currentData()) == ("/dev/ttyUSB0", 115200)
+    assert form.name_edit.isReadOnly() and form.mode_combo.currentData() == "hybrid"
+    form.cutter_combo.setCurrentIndex(form.cutter_combo.findData("full"))
+    kept = form.profile()
+    assert (kept.render.codec, kept.render.code_page, kept.render.cutter.value) == ("cp1251", 46, "full")
+    assert str(kept.transport) == "serial:/dev/ttyUSB0@115200"
+    form.paper_combo.setCurrentIndex(form.paper_combo.findData("58"))
+    fresh = form.profile()  # another roll: the defaults of that roll and mode (calibrate it again)
+    assert (fresh.render.head_dots, fresh.render.codec, fresh.render.code_page) == (384, "cp866", 17)
+    form.serial_edit.clear()
+    assert "serial port" in form.hint_label.text() and not form.ok_button.isEnabled()
+
+
+async def _never_saved(printer: Any, default: bool) -> None:
+    raise AssertionError("not saved in this test")
+
+
 def test_a_cashier_sees_receipt_printers_disabled_with_the_reason(console: Any, qtbot: Any) -> None:
     console.log_in(CASHIER, CASHIER_PIN)
     action = console.window.commands.printers
@@ -228,6 +251,11 @@ def test_out_of_paper_is_said_and_print_again_prints_a_duplicate_after_a_new_rol
     assert dialog.print_button.text() == "Print again" and dialog.print_button.isEnabled()
     assert arun(counter.ctx.receipts.receipts_for(INVOICE)) == []
     assert all(not job.printout.lines for job in printed_jobs(fake))  # status requests only
+
+    fake.set_trouble(cover_open=True)
+    qtbot.mouseClick(dialog.print_button, LEFT)
+    qtbot.waitUntil(lambda: status.text().startswith("The printer's cover is open: close it."), timeout=SLOW)
+    assert arun(counter.ctx.receipts.receipts_for(INVOICE)) == []
 
     # the paper runs out under the receipt: kept, said, and Print again is offered
     fake.set_trouble(paper_out_after_bytes=400)

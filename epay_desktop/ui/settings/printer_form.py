@@ -205,8 +205,7 @@ class PrinterForm(WorkDialog[PrinterProfile]):
                 index = self.baud_combo.count() - 1
             self.baud_combo.setCurrentIndex(index)
         else:
-            edit = self.queue_edit if transport.kind is TransportKind.CUPS else self.device_edit
-            edit.setText(transport.address)
+            self._named_place(transport.kind).setText(transport.address)
         self.paper_combo.setCurrentIndex(self.paper_combo.findData(paper_of(printer)))
         self.mode_combo.setCurrentIndex(self.mode_combo.findData(printer.render.mode.value))
         self.cutter_combo.setCurrentIndex(self.cutter_combo.findData(printer.render.cutter.value))
@@ -223,8 +222,12 @@ class PrinterForm(WorkDialog[PrinterProfile]):
             return f"{self.vendor_edit.text().strip()}:{self.product_edit.text().strip()}"
         if kind is TransportKind.SERIAL:
             return f"{self.serial_edit.text().strip()}@{self.baud_combo.currentData()}"
-        edit = self.queue_edit if kind is TransportKind.CUPS else self.device_edit
-        return edit.text().strip()
+        return self._named_place(kind).text().strip()
+
+    def _named_place(self, kind: TransportKind) -> QLineEdit:
+        """The field naming a serial port, a CUPS queue or a device file."""
+        where = {TransportKind.SERIAL: self.serial_edit, TransportKind.CUPS: self.queue_edit}
+        return where.get(kind, self.device_edit)
 
     def problem(self) -> str:
         name = self.name_edit.text().strip()
@@ -243,12 +246,12 @@ class PrinterForm(WorkDialog[PrinterProfile]):
                     "(lsusb or the Device Manager shows them)."
                 )
             return ""
-        if not self.address():
-            return {
-                TransportKind.SERIAL: _tr("Enter the serial port, like /dev/ttyUSB0 or COM3."),
-                TransportKind.CUPS: _tr("Enter the name of the printer's raw CUPS queue."),
-            }.get(kind, _tr("Enter the printer's device file, like /dev/usb/lp0."))
-        return ""
+        if self._named_place(kind).text().strip():
+            return ""
+        return {
+            TransportKind.SERIAL: _tr("Enter the serial port, like /dev/ttyUSB0 or COM3."),
+            TransportKind.CUPS: _tr("Enter the name of the printer's raw CUPS queue."),
+        }.get(kind, _tr("Enter the printer's device file, like /dev/usb/lp0."))
 
     def update_state(self) -> None:
         self.enable_if_valid(self.ok_button, self.problem())

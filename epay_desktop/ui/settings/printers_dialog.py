@@ -295,6 +295,7 @@ class CalibrationQuestion(QDialog):
         super().__init__(parent)
         self.setObjectName("calibration_question")
         self.setWindowTitle(_tr("Calibrate {name}").format(name=name))
+        self.setMinimumWidth(440)
         self.answer: int | None = None
         intro = QLabel(
             _tr(
