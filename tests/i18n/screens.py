@@ -606,6 +606,8 @@ def _payment_dialogs(console: ScreensConsole, qtbot: Any, data: _Data) -> Iterat
 def _manager_screens(console: ScreensConsole, qtbot: Any, data: _Data) -> Iterator[Screen]:
     from epay_desktop.ui.payments.attention_dialog import AttentionDialog
     from epay_desktop.ui.payments.export_dialog import ExportDialog
+    from epay_desktop.ui.settings.printer_form import PrinterForm
+    from epay_desktop.ui.settings.printers_dialog import PrintersDialog
     from epay_desktop.ui.settings.settings_dialog import SettingsDialog
     from epay_desktop.ui.users.account_dialogs import ResetPinDialog, RoleDialog
     from epay_desktop.ui.users.users_dialog import UsersDialog
@@ -651,6 +653,18 @@ def _manager_screens(console: ScreensConsole, qtbot: Any, data: _Data) -> Iterat
     yield Screen("Users: change role", role)
     _close(qtbot, role)
     _close(qtbot, users)
+    _settle(console, qtbot)
+
+    # Receipt printers: the shop's list (none yet) and the form of a new one (decision 0109)
+    use(console, qtbot, "action_printers")
+    printers = _wait_shown(qtbot, PrintersDialog)
+    yield Screen("Receipt printers", printers)
+    if shiboken6.isValid(printers) and printers.isVisible():
+        qtbot.mouseClick(printers.add_button, Qt.MouseButton.LeftButton)
+        form = _wait_shown(qtbot, PrinterForm)
+        yield Screen("Receipt printers: add", form)
+        _close(qtbot, form)
+    _close(qtbot, printers)
     _settle(console, qtbot)
 
     # Export payments (CSV), and the box that says it is done
