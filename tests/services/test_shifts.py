@@ -24,6 +24,7 @@ from epay_desktop.services.payments.checkout import CheckoutRequest
 from epay_desktop.services.shifts.service import ShiftService
 from tests.support import ops_harness as h
 from tests.support.books_env import Env, books_env, books_sandbox, minor
+from tests.support.builders import stored_payment
 from tests.support.database import open_store
 
 __all__ = ["books_env", "books_sandbox"]
@@ -182,6 +183,22 @@ def test_two_counters_closing_at_once_close_it_once(env: Env, db_url: str) -> No
     refused = [r for r in results if isinstance(r, NoOpenShift)]
     assert len(closed) == 1 and len(refused) == 1, results
     assert audit_actions(env).count("shift.closed") == 1
+
+
+def test_a_payment_taken_during_the_bank_check_is_in_the_figures_and_said_not_checked(env: Env) -> None:
+    in_shift(env, lambda shifts, svc: shifts.open(env.cashier))
+    env.paid("100")
+    env.clock.advance(minutes=1)
+
+    def progress(done: int, total: int) -> None:
+        if done == total:  # another sale at this register while the manager waits for the check
+            stored_payment(env.store, 999_000_001, "250", at=env.clock.now, created_by=env.cashier.id)
+            env.clock.advance(seconds=1)
+
+    z = in_shift(env, lambda shifts, svc: shifts.close(env.manager, progress=progress))
+    assert z.totals[FigureKind.SALES].count == 2
+    assert z.bank is not None and (z.bank.checked, z.bank.total) == (1, 2)
+    assert z.bank.unchecked == ("payment 999000001: taken during the bank check; check it with the bank",)
 
 
 def test_a_shift_open_24_hours_is_warned(env: Env) -> None:

@@ -22,7 +22,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Final
 
-from epay_desktop.domain import RuleViolation, User
+from epay_desktop.domain import Payment, RuleViolation, User
 from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, Message, msg
 from epay_desktop.domain.shifts import (
     BankCheck,
@@ -122,10 +122,7 @@ class ShiftService:
     async def bank_check(self, shift: Shift, progress: Progress | None = None) -> BankCheck:
         """Check-status for every payment of ``shift`` so far, every difference listed
         (:func:`~epay_desktop.services.shifts.bank_check.check_with_bank`). Cancellable."""
-        until = shift.closed_at or self._clock()
-        payments = await self._store.run_read(
-            lambda tx: tx.shifts.payments(shift.register_id, shift.opened_at, until)
-        )
+        payments = await self._payments_of(shift)
         return await check_with_bank(self._store, self._reconciler, payments, progress)
 
     async def close(
@@ -137,7 +134,9 @@ class ShiftService:
         raises CancelledError and leaves the shift open."""
         closer = approved_by if approved_by is not None else actor
         shift, _ = await self._store.run_read(lambda tx: self._may_close(tx, actor, closer))
-        bank = await self.bank_check(shift, progress)
+        payments = await self._payments_of(shift)
+        checked = await check_with_bank(self._store, self._reconciler, payments, progress)
+        asked = {p.id for p in payments}
 
         def work(tx: Tx) -> ShiftReport:
             current = tx.shifts.current(self.register_id, for_update=True)
@@ -147,6 +146,10 @@ class ShiftService:
             now = self._clock()
             requested_by = actor.id if manager.id != actor.id else None
             closed = replace(current, closed_at=now, closed_by=manager.id, close_requested_by=requested_by)
+            late = [
+                p for p in tx.shifts.payments(shift.register_id, shift.opened_at, now) if p.id not in asked
+            ]
+            bank = _with_late(checked, late)
             figures = self._report(tx, ReportKind.Z, closed, now, bank)
             tx.audit.append(
                 manager.id,
@@ -177,6 +180,7 @@ class ShiftService:
             return report
 
         report = await self._store.run_write(work)
+        bank = report.bank or checked
         log.info(
             "event=shift_closed register=%s number=%s closed_by=%s net_minor=%s checked=%s differences=%s "
             "not_checked=%s open_in_books=%s",
@@ -222,6 +226,13 @@ class ShiftService:
         """Draw the report as an A4 PDF (in an executor; reportlab loads now) and write it to
         ``path`` atomically. Raises UnsafeFilePath (nothing written) or OSError."""
         return await asyncio.get_running_loop().run_in_executor(None, _write_pdf, path, report)
+
+    async def _payments_of(self, shift: Shift) -> list[Payment]:
+        """The shift's payments so far (all of them, for a closed shift)."""
+        until = shift.closed_at or self._clock()
+        return await self._store.run_read(
+            lambda tx: tx.shifts.payments(shift.register_id, shift.opened_at, until)
+        )
 
     # -- inside a transaction -------------------------------------------------------------------
 
@@ -270,6 +281,16 @@ def _write_pdf(path: str | os.PathLike[str], report: ShiftReport) -> Path:
     from epay_desktop.receipts.shift_pdf import render_shift_pdf  # reportlab: at the first report
 
     return write_file_safely(path, render_shift_pdf(report))
+
+
+def _with_late(bank: BankCheck, late: list[Payment]) -> BankCheck:
+    """``bank`` with the payments taken at the register while it ran: in the figures, not checked."""
+    if not late:
+        return bank
+    lines = tuple(
+        f"payment {p.invoice_id}: taken during the bank check; check it with the bank" for p in late
+    )
+    return replace(bank, total=bank.total + len(late), unchecked=bank.unchecked + lines)
 
 
 def _with_anchor(report: ShiftReport, anchor: AuditAnchor | None, problem: str) -> ShiftReport:
