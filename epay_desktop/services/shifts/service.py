@@ -267,7 +267,7 @@ class ShiftService:
             made_at=now,
             until=now,
             totals=Totals.of(lines),
-            by_cashier=group_totals(lines, "cashier_id", names),
+            by_cashier=group_totals(lines, "cashier_id", {None: "—", **names}),  # None: made by no account
             by_brand=group_totals(lines, "brand", brands),
             unresolved=tx.shifts.unresolved_ops(shift.register_id, shift.opened_at, now),
             opened_by_name=names[shift.opened_by],
