@@ -73,6 +73,13 @@ class CheckoutRequest:
 class CheckoutInput(CheckoutRequest):
     """A request :func:`validate_checkout` accepted, normalised (description still optional)."""
 
+    def description_for(self, invoice_id: InvoiceId) -> str:
+        """The description the payment ``invoice_id`` is stored and sent with: the one typed, else
+        :func:`default_description` in the page's language; cut to the gateway's 125 bytes of UTF-8."""
+        return cut_utf8(
+            self.description or default_description(invoice_id, self.language), DESCRIPTION_MAX_BYTES
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class CheckoutSession:
@@ -223,7 +230,6 @@ def build_payment_object(
     auth: dict[str, object],
     *,
     terminal_id: str,
-    back_link_base: str,
     name: str | None = None,
 ) -> dict[str, Any]:
     """The object for ``halyk.pay`` / ``showPaymentWidget`` (epay-api.md §3.2). Pure.
@@ -232,7 +238,7 @@ def build_payment_object(
     is empty: a desktop has no public URL, the console learns the outcome by polling.
     """
     invoice = quote(payment.invoice_id.value, safe="")
-    base = back_link_base.rstrip("/")
+    base = DEFAULT_BACK_LINK_BASE.rstrip("/")
     obj: dict[str, Any] = {
         "invoiceId": payment.invoice_id.value,
         "backLink": f"{base}/ok?invoice={invoice}",

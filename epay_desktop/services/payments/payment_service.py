@@ -52,14 +52,10 @@ from epay_desktop.services.payments.card_attempts import (
     is_new_attempt,
 )
 from epay_desktop.services.payments.checkout import (
-    DEFAULT_BACK_LINK_BASE,
-    DESCRIPTION_MAX_BYTES,
     CheckoutInput,
     CheckoutRequest,
     CheckoutSession,
     build_payment_object,
-    cut_utf8,
-    default_description,
     validate_checkout,
 )
 from epay_desktop.services.payments.gateway_map import snapshot_from_status
@@ -130,7 +126,6 @@ class PaymentService:
             started.payment,
             started.token.auth_object(),
             terminal_id=self._terminal_id,
-            back_link_base=DEFAULT_BACK_LINK_BASE,
             name=data.name,
         )
         return CheckoutSession(
@@ -157,9 +152,7 @@ class PaymentService:
                 msg("payments", QT_TRANSLATE_NOOP("payments", "This user account is deactivated."))
             )
         invoice = await self._store.run_write(lambda tx: tx.counters.allocate_invoice_id())
-        text = cut_utf8(
-            data.description or default_description(invoice, data.language), DESCRIPTION_MAX_BYTES
-        )
+        text = data.description_for(invoice)
 
         def insert(tx: Tx) -> Payment:
             payment = tx.payments.insert(
