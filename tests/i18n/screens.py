@@ -311,6 +311,16 @@ def _opened(
     _settle(console, qtbot)
 
 
+def _button_opens(qtbot: Any, button: QWidget, opens: type[QWidget], name: str) -> Iterator[Screen]:
+    """Click ``button`` once it is enabled, show the dialog of class ``opens`` it opens as the screen
+    ``name``, then close it (Esc)."""
+    qtbot.waitUntil(button.isEnabled, timeout=SLOW)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    dialog = _wait_shown(qtbot, opens)
+    yield Screen(name, dialog)
+    _close(qtbot, dialog)
+
+
 def _select(console: ScreensConsole, qtbot: Any, invoice: InvoiceId) -> None:
     """Click the payment's row in the list (the detail follows)."""
     window = console.window
@@ -640,18 +650,10 @@ def _manager_screens(console: ScreensConsole, qtbot: Any, data: _Data) -> Iterat
     yield Screen("Users: a refusal", users)
     row = next(r for r in range(admin.model.rowCount()) if admin.model.user_at(r).name == CASHIER)
     admin.table.selectRow(row)
-    qtbot.waitUntil(admin.reset_button.isEnabled, timeout=SLOW)
-    qtbot.mouseClick(admin.reset_button, Qt.MouseButton.LeftButton)
-    reset = _wait_shown(qtbot, ResetPinDialog)
-    yield Screen("Users: reset PIN", reset)
-    _close(qtbot, reset)
+    yield from _button_opens(qtbot, admin.reset_button, ResetPinDialog, "Users: reset PIN")
     asked = admin._question  # the question's coroutine ends a moment after its dialog closed
     qtbot.waitUntil(lambda: asked is None or asked.done(), timeout=SLOW)
-    qtbot.waitUntil(admin.role_button.isEnabled, timeout=SLOW)
-    qtbot.mouseClick(admin.role_button, Qt.MouseButton.LeftButton)
-    role = _wait_shown(qtbot, RoleDialog)
-    yield Screen("Users: change role", role)
-    _close(qtbot, role)
+    yield from _button_opens(qtbot, admin.role_button, RoleDialog, "Users: change role")
     _close(qtbot, users)
     _settle(console, qtbot)
 
@@ -660,10 +662,7 @@ def _manager_screens(console: ScreensConsole, qtbot: Any, data: _Data) -> Iterat
     printers = _wait_shown(qtbot, PrintersDialog)
     yield Screen("Receipt printers", printers)
     if shiboken6.isValid(printers) and printers.isVisible():
-        qtbot.mouseClick(printers.add_button, Qt.MouseButton.LeftButton)
-        form = _wait_shown(qtbot, PrinterForm)
-        yield Screen("Receipt printers: add", form)
-        _close(qtbot, form)
+        yield from _button_opens(qtbot, printers.add_button, PrinterForm, "Receipt printers: add")
     _close(qtbot, printers)
     _settle(console, qtbot)
 
