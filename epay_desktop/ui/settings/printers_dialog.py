@@ -11,6 +11,7 @@ text mode. What a printer said is shown under the list in plain words; nothing h
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Protocol
 
 import shiboken6
@@ -36,6 +37,7 @@ from epay_desktop.receipts.printers import Outcome, PrinterBook, PrinterProfile,
 from epay_desktop.ui.common import theme
 from epay_desktop.ui.common.asyncqt import action_slot, run_dialog_once, show_error
 from epay_desktop.ui.common.buttons import dialog_buttons
+from epay_desktop.ui.common.language import on_language_change
 from epay_desktop.ui.common.naming import named
 from epay_desktop.ui.receipts.thermal import outcome_text
 from epay_desktop.ui.settings.printer_form import CUTTERS, MODES, PrinterForm, label_of, paper_of
@@ -120,6 +122,7 @@ class PrintersDialog(QDialog):
         self.note_label.setStyleSheet(theme.style("note_text"))
         self.status_label = named(QLabel(wordWrap=True), "printers_status")
         self.status_label.setTextFormat(Qt.TextFormat.PlainText)
+        self._said: Callable[[], str] = str  # the sentence under the list, made in the language now
         row = QHBoxLayout()
         for button in (self.add_button, *self.selected_buttons):
             row.addWidget(button)
@@ -144,6 +147,7 @@ class PrintersDialog(QDialog):
         ):
             button.clicked.connect(slot)
         self.show_book(book)
+        on_language_change(self, self._retranslate)
 
     @classmethod
     async def ask(cls, parent: QWidget | None, actor: User, printing: PrinterAdminPort) -> None:
@@ -202,9 +206,16 @@ class PrintersDialog(QDialog):
         for button in self.selected_buttons:
             button.setEnabled(chosen)
 
-    def say(self, text: str, *, trouble: bool = False) -> None:
-        self.status_label.setText(text)
+    def say(self, text: Callable[[], str], *, trouble: bool = False) -> None:
+        """Say ``text()`` under the list (made again after a language switch)."""
+        self._said = text
+        self.status_label.setText(text())
         self.status_label.setStyleSheet(theme.style("error_label") if trouble else "")
+
+    def _retranslate(self) -> None:
+        """After a language switch: the cells and the last sentence composed with a name."""
+        self.show_book(self.book)
+        self.status_label.setText(self._said())
 
     # -- the buttons -------------------------------------------------------------------------------
 
@@ -221,7 +232,7 @@ class PrintersDialog(QDialog):
 
         async def save(profile: PrinterProfile, make_default: bool) -> None:
             book = await self.printing.save_printer(self.actor, profile, default=make_default)
-            self.changed_to(book, profile.name, _tr("{name} is saved.").format(name=profile.name))
+            self.changed_to(book, profile.name, lambda: _tr("{name} is saved.").format(name=profile.name))
 
         await PrinterForm(self, printer, is_default=default or not self.book.printers, save=save).answer()
 
@@ -229,15 +240,17 @@ class PrintersDialog(QDialog):
     async def on_remove_printer_clicked(self) -> None:
         name = self.chosen().name
         book = await self.printing.remove_printer(self.actor, name)
-        self.changed_to(book, None, _tr("{name} is removed.").format(name=name))
+        self.changed_to(book, None, lambda: _tr("{name} is removed.").format(name=name))
 
     @action_slot(busy=_BUSY, after="update_state")
     async def on_default_printer_clicked(self) -> None:
         name = self.chosen().name
         book = await self.printing.set_default(self.actor, name)
-        self.changed_to(book, name, _tr("Receipts of this register now print on {name}.").format(name=name))
+        self.changed_to(
+            book, name, lambda: _tr("Receipts of this register now print on {name}.").format(name=name)
+        )
 
-    def changed_to(self, book: PrinterBook, select: str | None, said: str) -> None:
+    def changed_to(self, book: PrinterBook, select: str | None, said: Callable[[], str]) -> None:
         """A change was saved: show the book it made (``select``ing a printer) and say ``said``."""
         if shiboken6.isValid(self):
             self.show_book(book, select)
@@ -246,22 +259,24 @@ class PrintersDialog(QDialog):
     @action_slot(busy=_BUSY, after="update_state")
     async def on_test_printer_clicked(self) -> None:
         printer = self.chosen()
-        self.say(_tr("Printing the test page on {name}…").format(name=printer.name))
+        self.say(lambda: _tr("Printing the test page on {name}…").format(name=printer.name))
         outcome = await self.printing.test_print(printer.name)
         if shiboken6.isValid(self):
-            self.say_outcome(outcome, _tr("The test page was printed on {name}.").format(name=printer.name))
+            self.say_outcome(
+                outcome, lambda: _tr("The test page was printed on {name}.").format(name=printer.name)
+            )
 
     @action_slot(busy=_BUSY, after="update_state")
     async def on_calibrate_printer_clicked(self) -> None:
         printer = self.chosen()
-        self.say(_tr("Printing the calibration page on {name}…").format(name=printer.name))
+        self.say(lambda: _tr("Printing the calibration page on {name}…").format(name=printer.name))
         outcome = await self.printing.print_calibration(printer.name)
         if not shiboken6.isValid(self):
             return
         if outcome.outcome is Outcome.FAILED:
-            self.say_outcome(outcome, "")
+            self.say_outcome(outcome, str)
             return
-        self.say(outcome_text(outcome))
+        self.say(lambda: outcome_text(outcome))
         line = await CalibrationQuestion.ask(self, printer.name)
         if line is None or not shiboken6.isValid(self):
             return
@@ -271,18 +286,19 @@ class PrintersDialog(QDialog):
             PrinterProfile(printer.name, printer.transport, chosen, printer.status),
             default=self.book.defaults.get(self.printing.register_id) == printer.name,
         )
-        mode = label_of(MODES, chosen.mode.value)
+        mode = chosen.mode.value
         self.changed_to(
-            book, printer.name, _tr("{name} now prints: {mode}.").format(name=printer.name, mode=mode)
+            book,
+            printer.name,
+            lambda: _tr("{name} now prints: {mode}.").format(name=printer.name, mode=label_of(MODES, mode)),
         )
 
-    def say_outcome(self, outcome: PrintOutcome, printed: str) -> None:
-        """What the printer did: ``printed`` when it printed (with any warning), else its trouble."""
-        said = outcome_text(outcome)
+    def say_outcome(self, outcome: PrintOutcome, printed: Callable[[], str]) -> None:
+        """What the printer did: ``printed()`` when it printed (with any warning), else its trouble."""
         if outcome.outcome is Outcome.PRINTED:
-            self.say(" ".join(t for t in (printed, said) if t))
+            self.say(lambda: " ".join(t for t in (printed(), outcome_text(outcome)) if t))
         else:
-            self.say(said, trouble=outcome.outcome is Outcome.FAILED)
+            self.say(lambda: outcome_text(outcome), trouble=outcome.outcome is Outcome.FAILED)
 
 
 _ONLY_MANAGERS = "Only a manager or an administrator can change the printers."  # the service's words
@@ -294,16 +310,21 @@ class CalibrationQuestion(QDialog):
     def __init__(self, parent: QWidget | None, name: str) -> None:
         super().__init__(parent)
         self.setObjectName("calibration_question")
-        self.setWindowTitle(_tr("Calibrate {name}").format(name=name))
         self.setMinimumWidth(440)
         self.answer: int | None = None
-        intro = QLabel(
-            _tr(
-                "Look at the calibration page {name} printed. Line {image} is an image of what every line "
-                "should show. Which numbered line shows its letters exactly like line {image}?"
-            ).format(name=name, image=IMAGE_LINE),
-            wordWrap=True,
-        )
+        intro = QLabel(wordWrap=True)
+
+        def texts() -> None:  # composed with the printer's name: made again after a language switch
+            self.setWindowTitle(_tr("Calibrate {name}").format(name=name))
+            intro.setText(
+                _tr(
+                    "Look at the calibration page {name} printed. Line {image} is an image of what every "
+                    "line should show. Which numbered line shows its letters exactly like line {image}?"
+                ).format(name=name, image=IMAGE_LINE)
+            )
+
+        texts()
+        on_language_change(self, texts)
         self.choices = QButtonGroup(self)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
