@@ -60,11 +60,12 @@ class DiscrepancyRepo(Repo):
         return self._to(row)
 
     def get(self, discrepancy_id: int) -> Discrepancy:
-        row = self._s.get(DiscrepancyRow, discrepancy_id)
-        if row is None:
-            raise not_found(
-                QT_TRANSLATE_NOOP("store", "There is no discrepancy number {number}."), number=discrepancy_id
-            )
+        row = self._get(
+            DiscrepancyRow,
+            discrepancy_id,
+            QT_TRANSLATE_NOOP("store", "There is no discrepancy number {number}."),
+            number=discrepancy_id,
+        )
         return self._to(row)
 
     def open(self, payment_id: int | None = None) -> list[Discrepancy]:

@@ -279,9 +279,9 @@ class PaymentRepo(Repo):
         return {row.payment_id: to_op(row, currency[row.payment_id]) for row in self._s.scalars(stmt)}
 
     def _row(self, payment_id: int) -> PaymentRow:
-        row = self._s.get(PaymentRow, payment_id)
-        if row is None:
-            raise not_found(
-                QT_TRANSLATE_NOOP("store", "There is no payment number {payment_id}."), payment_id=payment_id
-            )
-        return row
+        return self._get(
+            PaymentRow,
+            payment_id,
+            QT_TRANSLATE_NOOP("store", "There is no payment number {payment_id}."),
+            payment_id=payment_id,
+        )

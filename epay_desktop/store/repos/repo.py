@@ -25,6 +25,7 @@ __all__ = ["Repo", "money_or_none", "not_found", "record_of", "with_currency"]
 _R = TypeVar("_R", bound="DataclassInstance")
 _FIELD_NAMES: dict[type, frozenset[str]] = {}
 _OfPayment = TypeVar("_OfPayment", MoneyOpRow, ReceiptRow)
+_Row = TypeVar("_Row")
 
 
 class Repo:
@@ -38,6 +39,14 @@ class Repo:
         """The currency of the payment (KZT when there is no such payment)."""
         currency = self._s.scalar(select(PaymentRow.currency).where(PaymentRow.id == payment_id))
         return currency or "KZT"
+
+    def _get(self, model: type[_Row], key: object, template: str, /, **args: object) -> _Row:
+        """The ``model`` row whose primary key is ``key``; when there is none, NotFoundError with
+        ``template`` and ``args`` as for :func:`not_found`."""
+        row = self._s.get(model, key)
+        if row is None:
+            raise not_found(template, **args)
+        return row
 
 
 def record_of(record: type[_R], row: object, **converted: object) -> _R:

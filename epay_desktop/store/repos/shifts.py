@@ -20,7 +20,7 @@ from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP
 from epay_desktop.domain.shifts import FigureKind, Shift, ShiftAlreadyOpen, ShiftLine
 from epay_desktop.store.models import UNRESOLVED_OP_STATES, MoneyOpRow, PaymentRow, ShiftRow
 from epay_desktop.store.repos.payment_rows import to_payment
-from epay_desktop.store.repos.repo import Repo, not_found, record_of
+from epay_desktop.store.repos.repo import Repo, record_of
 
 __all__ = ["ShiftRepo"]
 
@@ -207,12 +207,12 @@ class ShiftRepo(Repo):
         )
 
     def _row(self, shift_id: int) -> ShiftRow:
-        row = self._s.get(ShiftRow, shift_id)
-        if row is None:
-            raise not_found(
-                QT_TRANSLATE_NOOP("store", "There is no shift with id {shift_id}."), shift_id=shift_id
-            )
-        return row
+        return self._get(
+            ShiftRow,
+            shift_id,
+            QT_TRANSLATE_NOOP("store", "There is no shift with id {shift_id}."),
+            shift_id=shift_id,
+        )
 
 
 def _shift(row: ShiftRow) -> Shift:

@@ -176,10 +176,12 @@ class UserRepo(Repo):
         payment, ValueError if it would live longer than two minutes."""
         if not now < expires_at <= now + MAX_APPROVAL_TTL:
             raise ValueError("an approval lives more than 0 and at most 2 minutes")
-        if self._tx.session.get(PaymentRow, payment_id) is None:
-            raise not_found(
-                QT_TRANSLATE_NOOP("store", "There is no payment with id {payment_id}."), payment_id=payment_id
-            )
+        self._get(
+            PaymentRow,
+            payment_id,
+            QT_TRANSLATE_NOOP("store", "There is no payment with id {payment_id}."),
+            payment_id=payment_id,
+        )
         approval_id = str(uuid.uuid4())
         self._tx.session.add(
             ApprovalRow(
