@@ -19,6 +19,7 @@ from epay_desktop.cli.language import localized
 from epay_desktop.cli.output import emit_json, print_result, print_table
 from epay_desktop.cli.receipts import record_json
 from epay_desktop.domain import ConsoleError
+from epay_desktop.domain.receipts import ReceiptRequest
 from epay_desktop.receipts.escpos_profile import Cutter, TextMode
 from epay_desktop.receipts.printers import Outcome, PrinterStatus, PrintOutcome, make_profile
 
@@ -177,9 +178,8 @@ async def print_receipt(app: AppContext, args: argparse.Namespace) -> int:
             "--printer prints on the printer's roll, in its mode: leave out --format, --mode and --width"
         )
     actor = await login(app, args)
-    printed = await app.printing.print_receipt(
-        actor, args.invoice, args.kind, printer=args.printer, language=args.lang, money_op_id=args.op
-    )
+    request = ReceiptRequest.of(args.invoice, args.kind, language=args.lang, money_op_id=args.op)
+    printed = await app.printing.print_receipt(actor, request, printer=args.printer)
     record, outcome = printed.record, printed.outcome
     if args.json:
         emit_json({**record_json(args.invoice, record), **_outcome_json(outcome)})

@@ -11,7 +11,13 @@ from epay_desktop.cli.commands import INVOICE, Arg, CommandTable, OneOf
 from epay_desktop.cli.common import CliError, login
 from epay_desktop.cli.output import print_result, when_json
 from epay_desktop.domain import InvoiceId
-from epay_desktop.domain.receipts import ReceiptKind, ReceiptLanguage, ReceiptRecord, ReceiptWidth
+from epay_desktop.domain.receipts import (
+    ReceiptKind,
+    ReceiptLanguage,
+    ReceiptRecord,
+    ReceiptRequest,
+    ReceiptWidth,
+)
 from epay_desktop.receipts.escpos_profile import TextMode
 from epay_desktop.safe_files import check_target
 
@@ -79,11 +85,7 @@ async def cmd_receipt(app: AppContext, args: argparse.Namespace) -> int:
     actor = await login(app, args)
     record, pdf = await app.receipts.issue_receipt(
         actor,
-        args.invoice,
-        args.kind,
-        width=args.width,
-        language=args.lang,
-        money_op_id=args.op,
+        ReceiptRequest.of(args.invoice, args.kind, args.width, args.lang, args.op),
         render=_escpos_render(args.mode or TextMode.RASTER) if escpos else None,
     )
     saved = await app.receipts.save_pdf(out, pdf)

@@ -26,6 +26,7 @@ __all__ = [
     "ReceiptLanguage",
     "ReceiptPlan",
     "ReceiptRecord",
+    "ReceiptRequest",
     "ReceiptWidth",
     "plan_receipt",
 ]
@@ -59,6 +60,39 @@ class ReceiptLanguage(StrEnum):
     def from_widget(cls, code: str) -> ReceiptLanguage:
         """Receipt language from a payment's widget language (``kaz``/``rus``/``eng``); Russian otherwise."""
         return {"kaz": cls.KK, "eng": cls.EN}.get(code, cls.RU)
+
+
+@dataclass(frozen=True, slots=True)
+class ReceiptRequest:
+    """Which receipt a person asks for: of payment ``invoice_id``, of ``kind`` (a refund receipt is of
+    the refund ``money_op_id``, else of the latest), on ``width`` paper, in ``language`` (None: the shop
+    settings ``receipt.width`` / ``receipt.language``). The preview, the issue and the thermal print
+    of a receipt take it; the receipt dialog keeps it."""
+
+    invoice_id: InvoiceId
+    kind: ReceiptKind = ReceiptKind.SALE
+    width: ReceiptWidth | None = None
+    language: ReceiptLanguage | None = None
+    money_op_id: str | None = None
+
+    @classmethod
+    def of(
+        cls,
+        invoice_id: InvoiceId,
+        kind: ReceiptKind | str,
+        width: ReceiptWidth | str | None = None,
+        language: ReceiptLanguage | str | None = None,
+        money_op_id: str | None = None,
+    ) -> ReceiptRequest:
+        """The request in the words it was given in (the CLI's, the dialog's); ValueError for a kind,
+        width or language that is none."""
+        return cls(
+            invoice_id,
+            ReceiptKind(kind),
+            ReceiptWidth(width) if width is not None else None,
+            ReceiptLanguage(language) if language is not None else None,
+            money_op_id,
+        )
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,13 +17,13 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
-from epay_desktop.domain import InvoiceId, User
+from epay_desktop.domain import User
 from epay_desktop.domain import settings_catalog as catalog
 from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, msg
-from epay_desktop.domain.receipts import ReceiptKind, ReceiptLanguage, ReceiptRecord, ReceiptWidth
+from epay_desktop.domain.receipts import ReceiptRecord, ReceiptRequest, ReceiptWidth
 from epay_desktop.receipts.escpos_profile import HEAD_DOTS
 from epay_desktop.receipts.printers import (
     PROBE_SECONDS,
@@ -173,33 +173,22 @@ class PrintingService:
         return await self._send(printer, data)
 
     async def print_receipt(
-        self,
-        actor: User,
-        invoice_id: InvoiceId,
-        kind: ReceiptKind | str = ReceiptKind.SALE,
-        *,
-        printer: str | None = None,
-        language: ReceiptLanguage | str | None = None,
-        money_op_id: str | None = None,
+        self, actor: User, request: ReceiptRequest, *, printer: str | None = None
     ) -> PrintedReceipt:
-        """Issue a receipt (numbered, recorded, audited: :meth:`ReceiptService.issue_receipt`; a second
-        one is a duplicate) and print it on ``printer`` (this register's default when None).
+        """Issue the receipt ``request`` asks for (numbered, recorded, audited:
+        :meth:`ReceiptService.issue_receipt`; a second one is a duplicate) and print it on ``printer``
+        (this register's default when None), on that printer's roll (the request's width is not used).
 
         Raises before anything is recorded when the printer is not known (PrinterError) or the receipt
         may not be issued (NotFoundError, RuleViolation). Once issued, the receipt stays: the printer's
         trouble is in the returned outcome, never an exception, and is audited as ``receipt.printed``.
         """
         chosen = await self.printer(printer)
-        width = paper_width(chosen)
         from epay_desktop.receipts.escpos import escpos_renderer
 
         record, data = await self._receipts.issue_receipt(
             actor,
-            invoice_id,
-            kind,
-            width=width,
-            language=language,
-            money_op_id=money_op_id,
+            replace(request, width=paper_width(chosen)),
             render=escpos_renderer(lambda _width: chosen.render),  # drawn for this printer
         )
         outcome = await self._send(chosen, data)
@@ -223,7 +212,9 @@ class PrintingService:
         }
         now = self._clock()
         await self._store.run_write(
-            lambda tx: tx.audit.append(actor.id, "receipt.printed", f"payment:{invoice_id}", details, at=now)
+            lambda tx: tx.audit.append(
+                actor.id, "receipt.printed", f"payment:{request.invoice_id}", details, at=now
+            )
         )
         return PrintedReceipt(record, outcome)
 

@@ -30,10 +30,10 @@ from epay_desktop.domain import InvoiceId, MoneyOp, NotFoundError, Payment, User
 from epay_desktop.domain import settings_catalog as catalog
 from epay_desktop.domain.receipts import (
     ReceiptDraft,
-    ReceiptKind,
     ReceiptLanguage,
     ReceiptPlan,
     ReceiptRecord,
+    ReceiptRequest,
     ReceiptWidth,
     plan_receipt,
 )
@@ -96,29 +96,21 @@ class ReceiptService:
     async def issue_receipt(
         self,
         actor: User,
-        invoice_id: InvoiceId,
-        kind: ReceiptKind | str,
-        width: ReceiptWidth | str | None = None,
-        language: ReceiptLanguage | str | None = None,
-        money_op_id: str | None = None,
+        request: ReceiptRequest,
         *,
         render: Callable[[ReceiptData, ReceiptWidth], bytes] | None = None,
     ) -> tuple[ReceiptRecord, bytes]:
-        """Record a receipt for the payment and return it with its PDF (or what ``render`` draws of
-        it instead, e.g. ESC/POS bytes for a thermal printer: ``receipts.escpos.escpos_renderer``).
+        """Record the receipt ``request`` asks for and return it with its PDF (or what ``render`` draws
+        of it instead, e.g. ESC/POS bytes for a thermal printer: ``receipts.escpos.escpos_renderer``).
 
-        ``width``/``language`` default to the shop settings ``receipt.width``/``receipt.language``.
         Side effects: advances this register's receipt counter, inserts the receipt row and
         appends audit entry ``receipt.issued`` (one transaction). A repeated sale/refund receipt
         is turned into a duplicate. Raises NotFoundError (no such payment/operation) and
         RuleViolation (payment not paid, no succeeded refund, nothing to duplicate).
         """
-        wanted = ReceiptKind(kind)
-        chosen_width = ReceiptWidth(width) if width is not None else None
-        chosen_lang = ReceiptLanguage(language) if language is not None else None
 
         def work(tx: Tx) -> _Issued:
-            return self._issue(tx, actor, invoice_id, wanted, chosen_width, chosen_lang, money_op_id)
+            return self._issue(tx, actor, request)
 
         issued = await self._store.run_write(work)
         log.info(
@@ -126,7 +118,7 @@ class ReceiptService:
             issued.record.register_id,
             issued.record.number,
             issued.record.kind,
-            invoice_id,
+            request.invoice_id,
         )
         loop = asyncio.get_running_loop()
         pdf = await loop.run_in_executor(None, render or self._render, issued.data, issued.record.width)
@@ -145,15 +137,7 @@ class ReceiptService:
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(None, save_pdf, path, pdf)
 
-    async def preview_receipt(
-        self,
-        actor: User,
-        invoice_id: InvoiceId,
-        kind: ReceiptKind | str,
-        width: ReceiptWidth | str | None = None,
-        language: ReceiptLanguage | str | None = None,
-        money_op_id: str | None = None,
-    ) -> ReceiptDraft:
+    async def preview_receipt(self, actor: User, request: ReceiptRequest) -> ReceiptDraft:
         """The receipt :meth:`issue_receipt` would print now, drawn but NOT recorded.
 
         Read-only: takes no number, writes no row and no audit entry (decision 0022), so a
@@ -162,19 +146,15 @@ class ReceiptService:
         like :meth:`issue_receipt` (NotFoundError, RuleViolation) so the cashier hears "not
         paid" before any dialog opens.
         """
-        wanted = ReceiptKind(kind)
-        chosen_width = ReceiptWidth(width) if width is not None else None
-        chosen_lang = ReceiptLanguage(language) if language is not None else None
 
         def work(tx: Tx) -> _Drawn:
-            payment = payment_by_invoice(tx, invoice_id)
-            return self._draw(tx, actor, payment, wanted, chosen_width, chosen_lang, money_op_id, None)
+            return self._draw(tx, actor, payment_by_invoice(tx, request.invoice_id), request, None)
 
         drawn = await self._store.run_read(work)
         loop = asyncio.get_running_loop()
         pdf = await loop.run_in_executor(None, self._render, drawn.data, drawn.width)
         return ReceiptDraft(
-            invoice_id=invoice_id,
+            invoice_id=request.invoice_id,
             kind=drawn.plan.kind,
             content_kind=drawn.data.content_kind,
             amount=drawn.plan.amount,
@@ -186,20 +166,11 @@ class ReceiptService:
 
     # -- inside the transaction ----------------------------------------------------------------
 
-    def _issue(
-        self,
-        tx: Tx,
-        actor: User,
-        invoice_id: InvoiceId,
-        kind: ReceiptKind,
-        width: ReceiptWidth | None,
-        language: ReceiptLanguage | None,
-        money_op_id: str | None,
-    ) -> _Issued:
+    def _issue(self, tx: Tx, actor: User, request: ReceiptRequest) -> _Issued:
         # row lock on PostgreSQL (SQLite holds the write lock): two counters printing the same
         # sale at once cannot both issue an "original"
-        payment = tx.payments.lock_by_invoice(invoice_id)
-        drawn = self._draw(tx, actor, payment, kind, width, language, money_op_id, None)
+        payment = tx.payments.lock_by_invoice(request.invoice_id)
+        drawn = self._draw(tx, actor, payment, request, None)
         plan, op, original, now = drawn.plan, drawn.plan.operation, drawn.plan.original, drawn.data.when
         record = tx.receipts.issue(
             register_id=self._register_id,
@@ -223,27 +194,20 @@ class ReceiptService:
             "original_number": original.number if original else None,
             "language": record.language.value,
         }
-        tx.audit.append(actor.id, "receipt.issued", f"payment:{invoice_id}", details, at=now)
+        tx.audit.append(actor.id, "receipt.issued", f"payment:{request.invoice_id}", details, at=now)
         return _Issued(record, replace(drawn.data, number=record.number))
 
     def _draw(
-        self,
-        tx: Tx,
-        actor: User,
-        payment: Payment,
-        kind: ReceiptKind,
-        width: ReceiptWidth | None,
-        language: ReceiptLanguage | None,
-        money_op_id: str | None,
-        number: int | None,
+        self, tx: Tx, actor: User, payment: Payment, request: ReceiptRequest, number: int | None
     ) -> _Drawn:
         """Plan the receipt and gather everything it shows; ``number`` None = not issued yet."""
         now = self._clock()
         ops = tx.operations.list_for_payment(payment.id)
-        plan = plan_receipt(payment, ops, tx.receipts.list_for_payment(payment.id), kind, money_op_id)
+        receipts = tx.receipts.list_for_payment(payment.id)
+        plan = plan_receipt(payment, ops, receipts, request.kind, request.money_op_id)
         op, original = plan.operation, plan.original
-        width = width or ReceiptWidth(catalog.RECEIPT_WIDTH.read_from(tx.settings))
-        language = language or ReceiptLanguage(catalog.RECEIPT_LANGUAGE.read_from(tx.settings))
+        width = request.width or ReceiptWidth(catalog.RECEIPT_WIDTH.read_from(tx.settings))
+        language = request.language or ReceiptLanguage(catalog.RECEIPT_LANGUAGE.read_from(tx.settings))
         data = ReceiptData(
             shop_name=catalog.SHOP_NAME.read_from(tx.settings),
             shop_bin=catalog.SHOP_BIN.read_from(tx.settings),

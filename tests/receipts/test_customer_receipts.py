@@ -19,7 +19,7 @@ import pytest
 from sqlalchemy import func, select
 
 from epay_desktop.domain import InvoiceId
-from epay_desktop.domain.receipts import ReceiptKind, ReceiptLanguage
+from epay_desktop.domain.receipts import ReceiptKind, ReceiptLanguage, ReceiptRequest
 from epay_desktop.receipts import read_payment_qr
 from epay_desktop.receipts.texts import LABELS, REASON_LABELS
 from epay_desktop.services.payments.queries import PaymentFilter, PaymentQueries
@@ -45,6 +45,11 @@ def env(staff, rows):
 
 def service_for(store, clock, environment: str = "prod") -> ReceiptService:
     return ReceiptService(store, clock, "KASSA-1", environment=environment)
+
+
+def asked(kind: str, *, width: str | None = None, language: str | None = None) -> ReceiptRequest:
+    """The receipt of the test's payment, in the words the CLI and the dialog give."""
+    return ReceiptRequest.of(InvoiceId(INVOICE), kind, width, language)
 
 
 def run(coro):
@@ -77,7 +82,7 @@ def test_refund_receipt_names_refund_reason_and_approving_manager_without_thanks
     cashier, manager, pay = env
     op = rows.op(pay, cashier.id, 300_00, reason="goods_returned", approved_by=manager.id)
     service = service_for(store, clock)
-    record, out = run(service.issue_receipt(cashier, InvoiceId(INVOICE), "refund", language=language))
+    record, out = run(service.issue_receipt(cashier, asked("refund", language=language)))
     assert record.kind is ReceiptKind.REFUND and record.money_op_id == op
     text = flat(pdf, out)
     assert LABELS["refund"][language] in text  # the title: REFUND / ВОЗВРАТ / ҚАЙТАРУ
@@ -94,7 +99,7 @@ def test_a_managers_own_refund_names_them_and_a_typed_reason_is_kept(env, store,
     _cashier, manager, pay = env
     rows.op(pay, manager.id, 200_00, reason="other: коробка порвана")  # no approval needed
     service = service_for(store, clock)
-    _, out = run(service.issue_receipt(manager, InvoiceId(INVOICE), "refund", language="ru"))
+    _, out = run(service.issue_receipt(manager, asked("refund", language="ru")))
     text = flat(pdf, out)
     assert "Причина возврата Другое: коробка порвана" in text
     assert f"Одобрил менеджер {manager.name}" in text
@@ -105,8 +110,8 @@ def test_a_refund_duplicate_is_still_a_refund_receipt_without_thanks(env, store,
     cashier, manager, pay = env
     rows.op(pay, cashier.id, 300_00, reason="wrong_amount", approved_by=manager.id)
     service = service_for(store, clock)
-    run(service.issue_receipt(cashier, InvoiceId(INVOICE), "refund", language="en"))
-    again, out = run(service.issue_receipt(cashier, InvoiceId(INVOICE), "refund", language="en"))
+    run(service.issue_receipt(cashier, asked("refund", language="en")))
+    again, out = run(service.issue_receipt(cashier, asked("refund", language="en")))
     text = flat(pdf, out)
     assert again.kind is ReceiptKind.DUPLICATE
     assert "DUPLICATE" in text and "Reason for refund Wrong amount" in text
@@ -115,7 +120,7 @@ def test_a_refund_duplicate_is_still_a_refund_receipt_without_thanks(env, store,
 
 def test_the_sale_receipt_still_thanks_the_customer(env, store, clock, pdf):
     cashier, _, _ = env
-    _, out = run(service_for(store, clock).issue_receipt(cashier, InvoiceId(INVOICE), "sale", language="en"))
+    _, out = run(service_for(store, clock).issue_receipt(cashier, asked("sale", language="en")))
     text = flat(pdf, out)
     assert "Thank you for your purchase!" in text
     assert "Reason for refund" not in text and "Approved by manager" not in text
@@ -136,7 +141,7 @@ def test_test_environment_receipts_say_not_real_in_large_letters(
     rows.op(pay, cashier.id, 100_00, reason="customer_request", approved_by=manager.id)
     service = service_for(store, clock, environment)
     for kind in ("sale", "refund"):
-        _, out = run(service.issue_receipt(cashier, InvoiceId(INVOICE), kind, language=language))
+        _, out = run(service.issue_receipt(cashier, asked(kind, language=language)))
         text = flat(pdf, out)
         assert " ".join(LABELS[banner][language].split()) in text
         assert NOT_REAL[language] in text
@@ -147,11 +152,7 @@ def test_test_environment_receipts_say_not_real_in_large_letters(
 @pytest.mark.parametrize("language", LANGS)
 def test_production_receipts_have_no_test_banner(env, store, clock, pdf, language):
     cashier, _, _ = env
-    _, out = run(
-        service_for(store, clock, "prod").issue_receipt(
-            cashier, InvoiceId(INVOICE), "sale", language=language
-        )
-    )
+    _, out = run(service_for(store, clock, "prod").issue_receipt(cashier, asked("sale", language=language)))
     text = flat(pdf, out)
     for words in NOT_REAL.values():
         assert words not in text
@@ -167,7 +168,7 @@ def test_qr_read_from_the_pdf_finds_the_payment_through_the_search(env, store, r
     for n in range(5):  # other payments the search must not confuse it with
         rows.payment(f"00012{n}999", created_by=cashier.id)
     rows.op(pay, manager.id, 100_00, reason="customer_request")
-    _, out = run(service_for(store, clock).issue_receipt(cashier, InvoiceId(INVOICE), kind, width=width))
+    _, out = run(service_for(store, clock).issue_receipt(cashier, asked(kind, width=width)))
     [scanned] = pdf.qr(out)  # rasterised with pypdfium2, decoded with zxing-cpp
     page = run(PaymentQueries(store).list_payments(PaymentFilter(search=scanned)))
     assert [p.invoice_id.value for p in page.payments] == [INVOICE]
@@ -189,7 +190,7 @@ def _counts(store) -> tuple[int, int]:
 def test_a_preview_issues_nothing_and_shows_what_printing_would_issue(env, store, clock, pdf):
     cashier, _, _ = env
     service = service_for(store, clock)
-    draft = run(service.preview_receipt(cashier, InvoiceId(INVOICE), "sale", language="en"))
+    draft = run(service.preview_receipt(cashier, asked("sale", language="en")))
     assert (draft.kind, draft.language, draft.amount.minor, draft.invoice_id) == (
         ReceiptKind.SALE,
         ReceiptLanguage.EN,
@@ -198,17 +199,17 @@ def test_a_preview_issues_nothing_and_shows_what_printing_would_issue(env, store
     )
     assert "Receipt No. on printing" in flat(pdf, draft.pdf)
     for _ in range(3):
-        run(service.preview_receipt(cashier, InvoiceId(INVOICE), "sale"))
+        run(service.preview_receipt(cashier, asked("sale")))
     assert _counts(store) == (0, 0)
 
-    first, _ = run(service.issue_receipt(cashier, InvoiceId(INVOICE), "sale"))
+    first, _ = run(service.issue_receipt(cashier, asked("sale")))
     assert (first.number, first.kind) == (1, ReceiptKind.SALE)  # the previews took no number
 
-    again = run(service.preview_receipt(cashier, InvoiceId(INVOICE), "sale", language="ru"))
+    again = run(service.preview_receipt(cashier, asked("sale", language="ru")))
     assert again.kind is ReceiptKind.DUPLICATE and again.original_number == 1
     assert "ДУБЛИКАТ" in flat(pdf, again.pdf) and "Копия чека № 000001" in flat(pdf, again.pdf)
     assert _counts(store) == (1, 1)
-    second, _ = run(service.issue_receipt(cashier, InvoiceId(INVOICE), "sale"))
+    second, _ = run(service.issue_receipt(cashier, asked("sale")))
     assert (second.number, second.kind) == (2, ReceiptKind.DUPLICATE)  # gap-free per register
 
 
@@ -217,8 +218,8 @@ def test_preview_language_defaults_to_the_shop_setting_and_issue_records_the_cho
     with store.write() as tx:
         tx.settings.set("receipt.language", "kk")
     service = service_for(store, clock)
-    assert run(service.preview_receipt(cashier, InvoiceId(INVOICE), "sale")).language is ReceiptLanguage.KK
-    record, _ = run(service.issue_receipt(cashier, InvoiceId(INVOICE), "sale", language="en"))
+    assert run(service.preview_receipt(cashier, asked("sale"))).language is ReceiptLanguage.KK
+    record, _ = run(service.issue_receipt(cashier, asked("sale", language="en")))
     assert record.language is ReceiptLanguage.EN
     with store.read() as tx:
         entry = tx.session.scalars(select(AuditRow).where(AuditRow.action == "receipt.issued")).one()

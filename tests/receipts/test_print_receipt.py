@@ -13,7 +13,7 @@ from sqlalchemy import select
 
 from epay_desktop.domain import InvoiceId
 from epay_desktop.domain import settings_catalog as catalog
-from epay_desktop.domain.receipts import ReceiptKind, ReceiptWidth
+from epay_desktop.domain.receipts import ReceiptKind, ReceiptRequest, ReceiptWidth
 from epay_desktop.receipts.printers import Outcome, PaperState, PrinterBook, PrinterError, make_profile
 from epay_desktop.sandbox.printer.server import FakePrinter
 from epay_desktop.services.printing import PrintingService, sample_page
@@ -54,7 +54,7 @@ def test_out_of_paper_mid_receipt_loses_nothing_and_the_reprint_is_a_whole_dupli
     printing, receipts, cashier = shop
     fake.set_trouble(paper_out_after_bytes=400)
 
-    first = asyncio.run(printing.print_receipt(cashier, INVOICE, "sale", language="kk"))
+    first = asyncio.run(printing.print_receipt(cashier, ReceiptRequest.of(INVOICE, "sale", language="kk")))
 
     assert first.outcome.outcome is Outcome.FAILED
     assert first.outcome.sent == first.outcome.total  # all sent; the paper ended under it
@@ -72,7 +72,7 @@ def test_out_of_paper_mid_receipt_loses_nothing_and_the_reprint_is_a_whole_dupli
     assert asyncio.run(printing.status()).paper is PaperState.OUT
 
     fake.load_paper()
-    again = asyncio.run(printing.print_receipt(cashier, INVOICE, "sale", language="kk"))
+    again = asyncio.run(printing.print_receipt(cashier, ReceiptRequest.of(INVOICE, "sale", language="kk")))
 
     assert again.outcome.outcome is Outcome.PRINTED and again.outcome.said == ()
     assert again.record.kind is ReceiptKind.DUPLICATE and again.record.number == first.record.number + 1
@@ -90,7 +90,7 @@ def test_out_of_paper_mid_receipt_loses_nothing_and_the_reprint_is_a_whole_dupli
 def test_a_printer_out_of_paper_before_the_job_prints_nothing_and_keeps_the_receipt(shop, fake):
     printing, receipts, cashier = shop
     fake.set_trouble(paper_out=True)
-    printed = asyncio.run(printing.print_receipt(cashier, INVOICE, "sale"))
+    printed = asyncio.run(printing.print_receipt(cashier, ReceiptRequest.of(INVOICE, "sale")))
     assert (printed.outcome.outcome, printed.outcome.sent) == (Outcome.FAILED, 0)
     assert (
         printed.outcome.said[-1].text()
@@ -103,7 +103,7 @@ def test_a_printer_out_of_paper_before_the_job_prints_nothing_and_keeps_the_rece
 def test_an_unknown_printer_is_refused_before_a_receipt_is_issued(shop):
     printing, receipts, cashier = shop
     with pytest.raises(PrinterError, match="There is no printer 'back'"):
-        asyncio.run(printing.print_receipt(cashier, INVOICE, "sale", printer="back"))
+        asyncio.run(printing.print_receipt(cashier, ReceiptRequest.of(INVOICE, "sale"), printer="back"))
     assert asyncio.run(receipts.receipts_for(INVOICE)) == []
 
 

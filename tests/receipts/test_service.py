@@ -14,7 +14,7 @@ import pytest
 from sqlalchemy import select
 
 from epay_desktop.domain import ConsoleStatus, InvoiceId, NotFoundError, RuleViolation
-from epay_desktop.domain.receipts import ReceiptKind, ReceiptLanguage, ReceiptWidth
+from epay_desktop.domain.receipts import ReceiptKind, ReceiptLanguage, ReceiptRequest, ReceiptWidth
 from epay_desktop.domain.rules import status_words
 from epay_desktop.receipts import read_payment_qr, render_pdf
 from epay_desktop.services.receipts import ReceiptService, save_pdf
@@ -35,7 +35,7 @@ def env(store, staff, rows, clock):
 
 
 def _issue(service, actor, kind, invoice=INVOICE, **kwargs):
-    return asyncio.run(service.issue_receipt(actor, InvoiceId(invoice), kind, **kwargs))
+    return asyncio.run(service.issue_receipt(actor, ReceiptRequest.of(InvoiceId(invoice), kind, **kwargs)))
 
 
 def _audit(store) -> list[AuditRow]:
@@ -175,7 +175,7 @@ def test_pdf_is_drawn_outside_the_database_thread(store, make_rows, clock):
 
     async def main() -> str:
         service = ReceiptService(store, clock, "KASSA-1", render=spy)
-        await service.issue_receipt(actor, InvoiceId(INVOICE), "sale")
+        await service.issue_receipt(actor, ReceiptRequest.of(InvoiceId(INVOICE), "sale"))
         return threading.current_thread().name
 
     loop_thread = asyncio.run(main())

@@ -34,7 +34,7 @@ from hypothesis import strategies as st
 from hypothesis.stateful import invariant, rule
 
 from epay_desktop.domain import ConsoleError, InvoiceId, Money, MoneyOp, OpState, Role
-from epay_desktop.domain.receipts import ReceiptKind
+from epay_desktop.domain.receipts import ReceiptKind, ReceiptRequest
 from epay_desktop.gateway import EpayError
 from epay_desktop.sandbox import RunningSandbox, SandboxConfig, start_in_thread
 from epay_desktop.services.money_ops.crash_points import FAULT_POINTS, FaultPoints
@@ -252,7 +252,7 @@ class StressMoneyMachine(HoldsPayments):
     @rule(invoice=payments, kind=st.sampled_from(list(ReceiptKind)))
     def receipt(self, invoice: InvoiceId, kind: ReceiptKind) -> None:
         self.step("receipt")
-        self.attempt(self.receipts.issue_receipt(self.manager, invoice, kind))
+        self.attempt(self.receipts.issue_receipt(self.manager, ReceiptRequest(invoice, kind=kind)))
 
     # -- invariants -----------------------------------------------------------------------------
 

@@ -22,7 +22,7 @@ import pytest
 from sqlalchemy import text
 
 from epay_desktop.domain import Money
-from epay_desktop.domain.receipts import ReceiptKind
+from epay_desktop.domain.receipts import ReceiptKind, ReceiptRequest
 from epay_desktop.gateway import OperationResult, StatusFound, StatusNotFound
 from epay_desktop.gateway.status import parse_transaction
 from epay_desktop.sandbox import RunningSandbox
@@ -47,9 +47,11 @@ def refunded_with_receipts(world: h.World) -> Any:
 
     async def scenario(svc: h.Services) -> Any:
         await svc.ops.charge(world.manager, payment.invoice_id)
-        await receipts.issue_receipt(world.manager, payment.invoice_id, ReceiptKind.SALE)
+        await receipts.issue_receipt(world.manager, ReceiptRequest(payment.invoice_id, ReceiptKind.SALE))
         op = await svc.ops.refund(world.manager, payment.invoice_id, Money.parse("30"), reason="oracle")
-        await receipts.issue_receipt(world.manager, payment.invoice_id, ReceiptKind.REFUND, money_op_id=op.id)
+        await receipts.issue_receipt(
+            world.manager, ReceiptRequest(payment.invoice_id, ReceiptKind.REFUND, money_op_id=op.id)
+        )
         return op
 
     return payment, world.run(scenario)

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from epay_desktop.domain import ConsoleError, Money, OpKind, OpState
-from epay_desktop.domain.receipts import ReceiptKind
+from epay_desktop.domain.receipts import ReceiptKind, ReceiptRequest
 from epay_desktop.gateway import EpayError
 from epay_desktop.services.audit import verify_chain
 from epay_desktop.services.money_ops.crash_points import FAULT_ENV, FAULT_POINTS, FaultPoints
@@ -144,15 +144,17 @@ async def _one_payment(
         return
     part = rng.choice([None, None, Money.parse(str(int(amount) - 30))])
     await _attempt(svc.ops.charge(actor, invoice, part))
-    await _attempt(receipts.issue_receipt(actor, invoice, ReceiptKind.SALE))
+    await _attempt(receipts.issue_receipt(actor, ReceiptRequest(invoice, ReceiptKind.SALE)))
     for _ in range(rng.randint(1, 3)):
         refund = Money(rng.choice([1000, 2500, 4000, 7000])) if rng.random() < 0.75 else None
         op = await _attempt(svc.ops.refund(actor, invoice, refund, reason="stress"))
         await _attempt(svc.payments.refresh_status(invoice))  # a status poll
         if op is not None and op.state is OpState.SUCCEEDED:
-            await _attempt(receipts.issue_receipt(actor, invoice, ReceiptKind.REFUND, money_op_id=op.id))
+            await _attempt(
+                receipts.issue_receipt(actor, ReceiptRequest(invoice, ReceiptKind.REFUND, money_op_id=op.id))
+            )
     if rng.random() < 0.3:
-        await _attempt(receipts.issue_receipt(actor, invoice, ReceiptKind.DUPLICATE))
+        await _attempt(receipts.issue_receipt(actor, ReceiptRequest(invoice, ReceiptKind.DUPLICATE)))
 
 
 def run_workload(home: str, base_url: str, seed: int, actor_id: int, fault: str) -> None:

@@ -15,7 +15,7 @@ from PySide6.QtPrintSupport import QPrinter
 from epay_desktop.app import open_app
 from epay_desktop.demo import demo_environ
 from epay_desktop.domain import Money, Role
-from epay_desktop.domain.receipts import ReceiptKind
+from epay_desktop.domain.receipts import ReceiptKind, ReceiptRequest
 from epay_desktop.ui.checkout.policy import hosts_of
 from epay_desktop.ui.checkout.profile import make_checkout_profile
 from epay_desktop.ui.checkout.result import Outcome
@@ -47,7 +47,8 @@ def test_take_pay_print_then_declined_and_try_again(qtbot, qapp, aloop, arun, tm
         async def keep(
             parent, receipts, actor, invoice, kind="sale", money_op_id=None, printer_name="", printing=None
         ):
-            issued.append(await receipts.issue_receipt(actor, invoice, kind))  # what Print in it does
+            request = ReceiptRequest.of(invoice, kind, money_op_id=money_op_id)
+            issued.append(await receipts.issue_receipt(actor, request))  # what Print in it does
 
         monkeypatch.setattr("epay_desktop.ui.checkout.screen.ReceiptDialog.ask", keep)
 

@@ -28,13 +28,13 @@ from epay_desktop.domain.receipts import (
     ReceiptKind,
     ReceiptLanguage,
     ReceiptRecord,
+    ReceiptRequest,
     ReceiptWidth,
 )
 from epay_desktop.receipts import ReceiptData, render_pdf
 from epay_desktop.services.receipts import save_pdf
 from epay_desktop.ui.receipts.preview import (
     ReceiptDialog,
-    ReceiptRequest,
     load_pdf,
     page_size_for,
     prepare_printer,
@@ -130,34 +130,34 @@ class FakeReceipts:
     """The ReceiptPort over real PDFs: previews record nothing, each issue takes the next number
     (a second issue for the same payment is a DUPLICATE, as the service decides)."""
 
-    issued: list[tuple[tuple[Any, ...], dict[str, Any]]] = field(default_factory=list)
-    previews: list[tuple[tuple[Any, ...], dict[str, Any]]] = field(default_factory=list)
+    issued: list[tuple[User, ReceiptRequest]] = field(default_factory=list)
+    previews: list[tuple[User, ReceiptRequest]] = field(default_factory=list)
     saved: list[tuple[Path, bytes]] = field(default_factory=list)
     printed_before: int = 0
     gate: asyncio.Event | None = None  # set: issue_receipt waits for it
     preview_error: BaseException | None = None
 
-    def _data(self, number: int | None, language: str | None) -> ReceiptData:
+    def _data(self, number: int | None, language: ReceiptLanguage | None) -> ReceiptData:
         kind = ReceiptKind.DUPLICATE if self.printed_before else ReceiptKind.SALE
-        return receipt_data(kind, number=number, language=ReceiptLanguage(language or "ru"))
+        return receipt_data(kind, number=number, language=language or ReceiptLanguage.RU)
 
-    async def preview_receipt(self, *args: Any, **kwargs: Any) -> ReceiptDraft:
-        self.previews.append((args, kwargs))
+    async def preview_receipt(self, actor: User, request: ReceiptRequest) -> ReceiptDraft:
+        self.previews.append((actor, request))
         if self.preview_error is not None:
             raise self.preview_error
-        data = self._data(None, kwargs.get("language"))
-        width = ReceiptWidth(kwargs.get("width") or "80")
+        data = self._data(None, request.language)
+        width = request.width or ReceiptWidth.MM80
         return ReceiptDraft(INVOICE, data.kind, data.content_kind, Money(150_000), data.language, width,
                             41 if self.printed_before else None, render_pdf(data, width))  # fmt: skip
 
-    async def issue_receipt(self, *args: Any, **kwargs: Any) -> tuple[ReceiptRecord, bytes]:
-        self.issued.append((args, kwargs))
+    async def issue_receipt(self, actor: User, request: ReceiptRequest) -> tuple[ReceiptRecord, bytes]:
+        self.issued.append((actor, request))
         if self.gate is not None:
             await self.gate.wait()
         number = 41 + len(self.issued)
-        data = self._data(number, kwargs.get("language"))
+        data = self._data(number, request.language)
         self.printed_before += 1
-        width = ReceiptWidth(kwargs.get("width") or "80")
+        width = request.width or ReceiptWidth.MM80
         rec = ReceiptRecord(number, "R1", number, data.kind, 1, None, 41 if data.kind is ReceiptKind.DUPLICATE
                             else None, Money(150_000), data.language, width, 7, WHEN)  # fmt: skip
         return rec, render_pdf(data, width)
@@ -176,8 +176,8 @@ def receipts() -> FakeReceipts:
 
 
 def open_dialog(qtbot, receipts: FakeReceipts, arun) -> ReceiptDialog:
-    draft = arun(receipts.preview_receipt(CASHIER, INVOICE, "sale"))
-    widget = ReceiptDialog(ReceiptRequest(CASHIER, INVOICE, "sale"), draft, receipts)
+    draft = arun(receipts.preview_receipt(CASHIER, ReceiptRequest(INVOICE)))
+    widget = ReceiptDialog(CASHIER, ReceiptRequest(INVOICE), draft, receipts)
     qtbot.addWidget(widget)
     widget.show()
     return widget
@@ -223,8 +223,10 @@ def test_the_preview_issues_nothing_and_enter_prints_one_numbered_receipt(qtbot,
     qtbot.keyClick(dialog.print_button, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: dialog.status_label.text() == "Sent to the printer.")
     assert len(receipts.issued) == 1 and pages_in(out) == 1
-    args, kwargs = receipts.issued[0]
-    assert args == (CASHIER, INVOICE, "sale") and kwargs["language"] == "ru" and kwargs["width"] == "80"
+    actor, request = receipts.issued[0]
+    assert actor == CASHIER and request == ReceiptRequest(
+        INVOICE, width=ReceiptWidth.MM80, language=ReceiptLanguage.RU
+    )
     assert dialog.record is not None and dialog.title.text() == "Receipt No. 000042"
     assert "000042" in pdf_text(dialog.pdf) and not dialog.language_combo.isEnabled()
 
@@ -283,14 +285,14 @@ def test_changing_the_language_re_renders_the_preview_and_prints_in_it(qtbot, di
     assert combo.currentData() == "ru" and [combo.itemData(i) for i in range(3)] == ["kk", "ru", "en"]
     combo.setCurrentIndex(combo.findData("en"))
     qtbot.waitUntil(lambda: "Receipt No. on printing" in pdf_text(dialog.pdf))
-    assert receipts.previews[-1][1]["language"] == "en" and receipts.issued == []
+    assert receipts.previews[-1][1].language is ReceiptLanguage.EN and receipts.issued == []
     combo.setCurrentIndex(combo.findData("kk"))
     qtbot.waitUntil(lambda: "САТУ" in pdf_text(dialog.pdf) and dialog.print_button.isEnabled())
     out = tmp_path / "printed.pdf"
     dialog.choose_printer = pdf_printer(dialog, out)
     dialog.print_button.click()
     qtbot.waitUntil(lambda: dialog.status_label.text() == "Sent to the printer.")
-    assert receipts.issued[0][1]["language"] == "kk" and "САТУ" in pdf_text(dialog.pdf)
+    assert receipts.issued[0][1].language is ReceiptLanguage.KK and "САТУ" in pdf_text(dialog.pdf)
 
 
 def test_save_dialog_starts_in_documents_then_in_the_last_folder(

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from dataclasses import dataclass
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -49,6 +49,7 @@ from epay_desktop.domain.receipts import (
     ReceiptKind,
     ReceiptLanguage,
     ReceiptRecord,
+    ReceiptRequest,
     ReceiptWidth,
 )
 from epay_desktop.receipts.printers import Outcome, PrinterError
@@ -73,7 +74,6 @@ __all__ = [
     "LANGUAGES",
     "ReceiptDialog",
     "ReceiptPreview",
-    "ReceiptRequest",
     "installed_printers",
     "load_pdf",
     "page_size_for",
@@ -178,16 +178,6 @@ class ReceiptPreview(QPdfView):
         return document
 
 
-@dataclass(frozen=True, slots=True)
-class ReceiptRequest:
-    """Which receipt the dialog is about: ``kind`` and ``money_op_id`` as for ``issue_receipt``."""
-
-    actor: User
-    invoice_id: InvoiceId
-    kind: str = "sale"
-    money_op_id: str | None = None
-
-
 #: The receipt languages offered, each named in itself (as language pickers do; not translated).
 LANGUAGES: tuple[tuple[ReceiptLanguage, str], ...] = (
     (ReceiptLanguage.KK, "Қазақша"),
@@ -208,6 +198,7 @@ class ReceiptDialog(QDialog):
 
     def __init__(
         self,
+        actor: User,
         request: ReceiptRequest,
         draft: ReceiptDraft,
         receipts: ReceiptService,
@@ -217,7 +208,8 @@ class ReceiptDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("receipt_dialog")
-        self.request, self.draft, self._receipts = request, draft, receipts
+        #: who prints, and which receipt (the language and width follow the preview shown)
+        self.actor, self.request, self.draft, self._receipts = actor, request, draft, receipts
         #: This register's thermal printer (decision 0109): Print sends the receipt to it, not to a dialog.
         self.thermal = thermal
         self._pdf_issued = False  # whether ``pdf`` is the issued receipt's (a thermal print has none)
@@ -320,11 +312,11 @@ class ReceiptDialog(QDialog):
         the receipt printer saved in Settings ("" = ask every time). ``printing``: the printing service;
         when this register has a default thermal printer, Print sends the receipt to it.
         """
-        request = ReceiptRequest(actor, invoice_id, kind, money_op_id)
-        draft = await receipts.preview_receipt(actor, invoice_id, kind, money_op_id=money_op_id)
+        request = ReceiptRequest.of(invoice_id, kind, money_op_id=money_op_id)
+        draft = await receipts.preview_receipt(actor, request)
         printer = await register_printer(printing)
         thermal = (printing, printer) if printing is not None and printer is not None else None
-        dialog = cls(request, draft, receipts, parent, printer_name=printer_name, thermal=thermal)
+        dialog = cls(actor, request, draft, receipts, parent, printer_name=printer_name, thermal=thermal)
         await run_dialog_once(dialog)
         return dialog.record
 
@@ -388,16 +380,9 @@ class ReceiptDialog(QDialog):
             wanted = str(self.language_combo.currentData())
             if wanted == self.draft.language.value:
                 return
-            r = self.request
+            request = replace(self.request, width=self.draft.width, language=ReceiptLanguage(wanted))
             try:
-                draft = await self._receipts.preview_receipt(
-                    r.actor,
-                    r.invoice_id,
-                    r.kind,
-                    width=self.draft.width.value,
-                    language=wanted,
-                    money_op_id=r.money_op_id,
-                )
+                draft = await self._receipts.preview_receipt(self.actor, request)
             except Exception:
                 if shiboken6.isValid(self):  # the combo says what the preview shows (and would print)
                     self.language_combo.blockSignals(True)
@@ -418,17 +403,10 @@ class ReceiptDialog(QDialog):
         """Issue the receipt on the first Print/Save (number, duplicate marking, audit); once per dialog."""
         if self.record is not None and self._pdf_issued:
             return self.record
-        r = self.request
+        request = replace(self.request, width=self.draft.width, language=self.draft.language)
         self._issuing = True  # Esc waits for it: an issued receipt is always shown and output
         try:
-            record, pdf = await self._receipts.issue_receipt(
-                r.actor,
-                r.invoice_id,
-                r.kind,
-                width=self.draft.width.value,
-                language=self.draft.language.value,
-                money_op_id=r.money_op_id,
-            )
+            record, pdf = await self._receipts.issue_receipt(self.actor, request)
         finally:
             self._issuing = False
         if not shiboken6.isValid(self):  # the console itself was closed (its window deleted)
@@ -530,17 +508,10 @@ class ReceiptDialog(QDialog):
             self.print_button.setText(self.tr("Print again"))
             return
         self._say(self.tr("Printing on %1…").replace("%1", printer.name))
-        r = self.request
+        request = replace(self.request, language=self.draft.language)
         self._issuing = True  # Esc waits: an issued receipt is always shown with what the printer did
         try:
-            printed = await printing.print_receipt(
-                r.actor,
-                r.invoice_id,
-                r.kind,
-                printer=printer.name,
-                language=self.draft.language.value,
-                money_op_id=r.money_op_id,
-            )
+            printed = await printing.print_receipt(self.actor, request, printer=printer.name)
         finally:
             self._issuing = False
         if not shiboken6.isValid(self):

@@ -15,8 +15,8 @@ from epay_desktop.receipts.printers import PrinterError
 from epay_desktop.ui.common.asyncqt import message_text
 
 if TYPE_CHECKING:
-    from epay_desktop.domain import InvoiceId, User
-    from epay_desktop.domain.receipts import ReceiptKind, ReceiptLanguage
+    from epay_desktop.domain import User
+    from epay_desktop.domain.receipts import ReceiptRequest
     from epay_desktop.receipts.printers import PrinterBook, PrinterProfile, PrinterStatus, PrintOutcome
     from epay_desktop.services.printing import PrintedReceipt
 
@@ -35,14 +35,7 @@ class ThermalPrinting(Protocol):
     async def status(self, name: str | None = None) -> PrinterStatus: ...
 
     async def print_receipt(
-        self,
-        actor: User,
-        invoice_id: InvoiceId,
-        kind: ReceiptKind | str = ...,
-        *,
-        printer: str | None = None,
-        language: ReceiptLanguage | str | None = None,
-        money_op_id: str | None = None,
+        self, actor: User, request: ReceiptRequest, *, printer: str | None = None
     ) -> PrintedReceipt: ...
 
 
