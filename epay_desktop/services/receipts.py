@@ -57,9 +57,8 @@ class _Issued:
 @dataclass(frozen=True, slots=True)
 class _Drawn:
     plan: ReceiptPlan
-    data: ReceiptData
+    data: ReceiptData  # in the language asked for, or the shop's
     width: ReceiptWidth
-    language: ReceiptLanguage
 
 
 def _render_pdf(data: ReceiptData, width: ReceiptWidth) -> bytes:
@@ -158,7 +157,7 @@ class ReceiptService:
             kind=drawn.plan.kind,
             content_kind=drawn.data.content_kind,
             amount=drawn.plan.amount,
-            language=drawn.language,
+            language=drawn.data.language,
             width=drawn.width,
             original_number=drawn.plan.original.number if drawn.plan.original else None,
             pdf=pdf,
@@ -179,7 +178,7 @@ class ReceiptService:
             money_op_id=op.id if op else None,
             original_receipt_id=original.id if original else None,
             amount_minor=plan.amount.minor,
-            language=drawn.language,
+            language=drawn.data.language,
             width=drawn.width,
             created_by=actor.id,
             now=now,
@@ -236,7 +235,7 @@ class ReceiptService:
             refund_reason=op.reason if op else None,
             approved_by=_approver(tx, op) if op else None,
         )
-        return _Drawn(plan, data, width, language)
+        return _Drawn(plan, data, width)
 
 
 def save_pdf(path: str | os.PathLike[str], pdf: bytes) -> Path:
