@@ -49,6 +49,21 @@ class WorkDialog(QDialog, Generic[R]):
         """Hook: enable OK only for valid input (and not while busy), and say why it is disabled."""
         raise NotImplementedError
 
+    def problem(self) -> str:
+        """Hook for :meth:`submit`: what is wrong with the input ("" when nothing)."""
+        raise NotImplementedError
+
+    async def work(self) -> None:
+        """Hook for :meth:`submit`: what OK does (it calls :meth:`work_ended` from its ``finally``)."""
+        raise NotImplementedError
+
+    def submit(self) -> None:
+        """OK: :meth:`start` the :meth:`work` once; a click while it runs or with a :meth:`problem` does
+        nothing."""
+        if self.busy or self.problem():
+            return
+        self.start(self.work())
+
     def enable_if_valid(self, button: QPushButton, problem: str) -> None:
         """``button`` (OK) enabled only without a ``problem`` and while no work runs; the problem said."""
         button.setEnabled(not problem and not self.busy)

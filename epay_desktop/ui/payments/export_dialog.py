@@ -248,13 +248,8 @@ class ExportDialog(WorkDialog[ExportResult]):
 
     # -- export ----------------------------------------------------------------------------------
 
-    def submit(self) -> None:
-        """Ask for the file, then write it once; a second click meanwhile does nothing."""
-        if self.busy or self.problem():
-            return
-        self.start(self._choose_and_export())
-
-    async def _choose_and_export(self) -> None:
+    async def work(self) -> None:
+        """Ask for the file, then write it (once: :meth:`submit`)."""
         try:
             path = await ask_save_path(
                 self,

@@ -268,12 +268,7 @@ class PrinterForm(WorkDialog[PrinterProfile]):
         transport = Transport.parse(f"{self.kind().value}:{self.address()}")
         return PrinterProfile(self.name_edit.text().strip(), transport, render, old.status if old else True)
 
-    def submit(self) -> None:
-        if self.busy or self.problem():
-            return
-        self.start(self._submit())
-
-    async def _submit(self) -> None:
+    async def work(self) -> None:
         try:
             printer = self.profile()
             await self._save(printer, self.default_check.isChecked())
