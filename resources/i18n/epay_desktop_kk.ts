@@ -47,39 +47,39 @@
 <context>
     <name>AppAdmin</name>
     <message>
-        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="181"/>
+        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="192"/>
         <source>Backing up the database…</source>
         <translation>Дерекқордың сақтық көшірмесі жасалуда…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="195"/>
+        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="206"/>
         <source>Backup done</source>
         <translation>Сақтық көшірме жасалды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="192"/>
+        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="203"/>
         <source>The database was backed up and the copy checked:
 {path}</source>
         <translation>Дерекқордың сақтық көшірмесі жасалды және тексерілді:
 {path}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="190"/>
+        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="201"/>
         <source>The database is PostgreSQL: it is backed up on its server, not by this console.</source>
         <translation>Дерекқор — PostgreSQL: оның сақтық көшірмесі осы консольде емес, өз серверінде жасалады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="218"/>
+        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="229"/>
         <source>Export done</source>
         <translation>Экспорт аяқталды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="131"/>
+        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="132"/>
         <source>Settings saved. Gateway changes apply when the console is restarted.</source>
         <translation>Баптаулар сақталды. Шлюз өзгерістері консоль қайта іске қосылғанда күшіне енеді.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="209"/>
+        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="220"/>
         <source>{rows} payment(s) from {first} to {last} were written to:
 {path}</source>
         <translation>{first} – {last} аралығындағы {rows} төлем мына файлға жазылды:
@@ -89,32 +89,32 @@
 <context>
     <name>AppFlows</name>
     <message>
-        <location filename="../../epay_desktop/ui/app/flows.py" line="121"/>
+        <location filename="../../epay_desktop/ui/app/flows.py" line="106"/>
         <source>Print refund receipt</source>
         <translation>Қайтару чегін басып шығару</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/flows.py" line="122"/>
+        <location filename="../../epay_desktop/ui/app/flows.py" line="107"/>
         <source>Not now</source>
         <translation>Қазір емес</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/flows.py" line="160"/>
+        <location filename="../../epay_desktop/ui/app/flows.py" line="142"/>
         <source>refund</source>
         <translation>қайтару</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/flows.py" line="160"/>
+        <location filename="../../epay_desktop/ui/app/flows.py" line="142"/>
         <source>cancel</source>
         <translation>күшін жою</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/flows.py" line="160"/>
+        <location filename="../../epay_desktop/ui/app/flows.py" line="142"/>
         <source>charge</source>
         <translation>есептен шығару</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/flows.py" line="161"/>
+        <location filename="../../epay_desktop/ui/app/flows.py" line="143"/>
         <source>The bank could not confirm whether this {what} of {amount} was applied.
 
 Retry: the console asks the bank again and re-sends it only if the bank proves it was not applied (with the same operation id, so it cannot be applied twice).
@@ -127,32 +127,32 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 Орындалды деп белгілеу: банктің мерчант кабинетінде бұл операция ({what}) бар: оны орындалды деп белгілеңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/flows.py" line="171"/>
+        <location filename="../../epay_desktop/ui/app/flows.py" line="153"/>
         <source>Review the operation</source>
         <translation>Операцияны қарау</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/flows.py" line="103"/>
+        <location filename="../../epay_desktop/ui/app/flows.py" line="88"/>
         <source>Refund done — invoice {invoice}, {amount}</source>
         <translation>Қайтару орындалды — тапсырыс {invoice}, {amount}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/flows.py" line="108"/>
+        <location filename="../../epay_desktop/ui/app/flows.py" line="93"/>
         <source>The refund of {amount} on invoice {invoice} is done. Print the refund receipt for the customer?</source>
         <translation>{invoice} тапсырысы бойынша {amount} қайтару орындалды. Сатып алушыға қайтару чегін басып шығарасыз ба?</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/flows.py" line="177"/>
+        <location filename="../../epay_desktop/ui/app/flows.py" line="159"/>
         <source>&amp;Retry</source>
         <translation>&amp;Қайталау</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/flows.py" line="178"/>
+        <location filename="../../epay_desktop/ui/app/flows.py" line="160"/>
         <source>A&amp;bandon</source>
         <translation>&amp;Доғару</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/flows.py" line="179"/>
+        <location filename="../../epay_desktop/ui/app/flows.py" line="161"/>
         <source>&amp;Mark applied</source>
         <translation>&amp;Орындалды деп белгілеу</translation>
     </message>
@@ -160,18 +160,18 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>ApprovalWidget</name>
     <message>
-        <location filename="../../epay_desktop/ui/money/approval_widget.py" line="36"/>
+        <location filename="../../epay_desktop/ui/money/approval_widget.py" line="39"/>
         <source>Manager approval</source>
         <extracomment>the error text appeared or went (the dialog grows to keep every field readable)</extracomment>
         <translation>Менеджердің мақұлдауы</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/money/approval_widget.py" line="40"/>
+        <location filename="../../epay_desktop/ui/money/approval_widget.py" line="43"/>
         <source>A cashier needs a manager&apos;s approval for this. The manager types their name and PIN here.</source>
         <translation>Бұл үшін кассирге менеджердің мақұлдауы керек. Менеджер осында өз атын және PIN-кодын енгізеді.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/money/approval_widget.py" line="46"/>
+        <location filename="../../epay_desktop/ui/money/approval_widget.py" line="49"/>
         <source>Manager&apos;s name</source>
         <translation>Менеджердің аты</translation>
     </message>
@@ -181,17 +181,17 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
         <translation>Менеджердің PIN-коды немесе құпиясөзі</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/money/approval_widget.py" line="59"/>
+        <location filename="../../epay_desktop/ui/money/approval_widget.py" line="55"/>
         <source>Manager</source>
         <translation>Менеджер</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/money/approval_widget.py" line="60"/>
+        <location filename="../../epay_desktop/ui/money/approval_widget.py" line="56"/>
         <source>PIN</source>
         <translation>PIN-код</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/money/approval_widget.py" line="77"/>
+        <location filename="../../epay_desktop/ui/money/approval_widget.py" line="73"/>
         <source>A manager must type their name and PIN to approve.</source>
         <translation>Мақұлдау үшін менеджер өз атын және PIN-кодын енгізуі керек.</translation>
     </message>
@@ -214,12 +214,12 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
         <translation>Банк төлемнің нәтижесін әлі растаған жоқ; консоль сұрауды жалғастыруда.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="272"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="268"/>
         <source>What you found (e.g. what the bank&apos;s merchant cabinet shows)</source>
         <translation>Не анықтадыңыз (мысалы, банктің мерчант кабинетінде не көрсетілген)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="282"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="278"/>
         <source>Only a manager can resolve a difference between the books and the bank.</source>
         <translation>Есеп пен банк арасындағы айырмашылықты тек менеджер шеше алады.</translation>
     </message>
@@ -260,7 +260,7 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
     </message>
     <message>
         <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="154"/>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="248"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="244"/>
         <source>Invoice</source>
         <translation>Тапсырыс</translation>
     </message>
@@ -290,54 +290,54 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
         <translation>Назар аударатын ештеңе жоқ: барлық төлем мен операция шешілген.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="181"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="180"/>
         <source>Open payment</source>
         <translation>Төлемді ашу</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="189"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="185"/>
         <source>Choose a payment to see it; a manager reviews an operation from there.</source>
         <translation>Көру үшін төлемді таңдаңыз; менеджер операцияны сол жерден қарайды.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="248"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="244"/>
         <source>No.</source>
         <translation>№</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="248"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="244"/>
         <source>Found</source>
         <translation>Анықталды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="248"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="244"/>
         <source>What</source>
         <translation>Не</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="248"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="244"/>
         <source>Details</source>
         <translation>Толығырақ</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="275"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="271"/>
         <source>&amp;Resolve</source>
         <translation>&amp;Шешу</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="222"/>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="359"/>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="240"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="218"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="355"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="236"/>
         <source>The console&apos;s books and the bank disagree ({count}):</source>
         <translation>Консоль есебі мен банк сәйкес келмейді ({count}):</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="362"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="358"/>
         <source>Discrepancy {number} resolved.</source>
         <translation>№ {number} сәйкессіздік шешілді.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="367"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="363"/>
         <source>Needs attention ({count})</source>
         <translation>Назар аудару керек ({count})</translation>
     </message>
@@ -355,129 +355,129 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>AuditAnchorDialog</name>
     <message>
-        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="94"/>
+        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="89"/>
         <source>The audit log is broken at entry {seq}: an entry was changed, deleted or moved. No anchor is given for a broken log; an administrator must check it.</source>
         <translation>Аудит журналы {seq} жазбасында бүлінген: жазба өзгертілген, жойылған немесе орны ауыстырылған. Бүлінген журналға бақылау белгісі берілмейді; әкімші оны тексеруі керек.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="102"/>
+        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="97"/>
         <source>The log matches the anchor: nothing up to entry {count} was cut or rewritten.</source>
         <translation>Журнал бақылау белгісімен сәйкес: {count} жазбаға дейін ештеңе қиылмаған және қайта жазылмаған.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="106"/>
+        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="101"/>
         <source>The log was cut: the anchor has {anchor} entries, the log only {count}.</source>
         <translation>Журнал қиылған: бақылау белгісінде {anchor} жазба бар, журналда тек {count}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="110"/>
+        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="105"/>
         <source>The log was rewritten: entry {seq} is not the one the anchor was printed for.</source>
         <translation>Журнал қайта жазылған: {seq} жазбасы бақылау белгісі басылған жазба емес.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="178"/>
-        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="122"/>
+        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="170"/>
+        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="117"/>
         <source>Audit log anchor</source>
         <translation>Аудит журналының бақылау белгісі</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="188"/>
+        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="180"/>
         <source>&amp;Copy</source>
         <translation>&amp;Көшіру</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="196"/>
+        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="188"/>
         <source>The audit log is intact: {count} entries. Write this anchor down or save it off this PC; checked later, it shows whether the log was cut or rewritten since.</source>
         <translation>Аудит журналы бүтін: {count} жазба. Осы бақылау белгісін жазып алыңыз немесе осы компьютерден тыс сақтаңыз; кейін онымен тексергенде журнал содан бері қиылған не қайта жазылған-жазылмағаны көрінеді.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="221"/>
+        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="213"/>
         <source>A kept anchor, e.g. {example}</source>
         <translation>Сақталған белгі, мысалы {example}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="222"/>
+        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="214"/>
         <source>C&amp;heck</source>
         <translation>&amp;Тексеру</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="237"/>
+        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="229"/>
         <source>Check an anchor kept earlier:</source>
         <translation>Бұрын сақталған белгіні тексеру:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="322"/>
+        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="321"/>
         <source>That is not an anchor: write it as printed, e.g. {example}.</source>
         <translation>Бұл бақылау белгісі емес: оны басылғандай жазыңыз, мысалы {example}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="342"/>
+        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="341"/>
         <source>Only a manager or an administrator can see the audit log&apos;s anchor.</source>
         <translation>Аудит журналының бақылау белгісін тек менеджер немесе әкімші көре алады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="190"/>
+        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="182"/>
         <source>&amp;Print…</source>
         <translation>&amp;Басып шығару…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="192"/>
+        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="184"/>
         <source>&amp;Save…</source>
         <translation>&amp;Сақтау…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="123"/>
+        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="118"/>
         <source>Printed {when}</source>
         <translation>Басылған уақыты: {when}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="125"/>
+        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="120"/>
         <source>Entries in the audit log: {count}</source>
         <translation>Аудит журналындағы жазбалар саны: {count}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="128"/>
+        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="123"/>
         <source>Keep this paper away from the computer. To check later that the log was not cut or rewritten, type the anchor in Settings &gt; Audit log anchor and press Check, or run:</source>
         <translation>Бұл қағазды компьютерден бөлек сақтаңыз. Кейін журнал қиылмағанын және қайта жазылмағанын тексеру үшін бақылау белгісін Баптаулар &gt; Аудит журналының бақылау белгісі терезесіне енгізіп, «Тексеру» батырмасын басыңыз немесе мына команданы орындаңыз:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="267"/>
+        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="257"/>
         <source>Save the audit log anchor</source>
         <translation>Аудит журналының бақылау белгісін сақтау</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="269"/>
+        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="259"/>
         <source>Text files (*.txt)</source>
         <translation>Мәтін файлдары (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="288"/>
+        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="289"/>
         <source>Sent to the printer.</source>
         <translation>Принтерге жіберілді.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="304"/>
-        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="308"/>
+        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="303"/>
+        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="307"/>
         <source>Could not save: {why}</source>
         <translation>Сақтау мүмкін болмады: {why}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="313"/>
+        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="312"/>
         <source>Saved to {path}: keep a copy off this PC.</source>
         <translation>{path} файлына сақталды: көшірмесін осы компьютерден тыс сақтаңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="80"/>
+        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="75"/>
         <source>These accounts have a role or status that no audited decision gave: the database was changed outside the console, and their log-in is refused. An administrator must check them.</source>
         <translation>Бұл есептік жазбалардың рөлі не күйін аудит журналындағы ешбір шешім бермеген: дерекқор консольді айналып өзгертілген, олардың кіруіне тыйым салынды. Әкімші оларды тексеруі керек.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="71"/>
+        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="66"/>
         <source>none</source>
         <translation>жоқ</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="85"/>
+        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="80"/>
         <source>{name}: {stored} in the database, audited {audited}</source>
         <translation>{name}: дерекқорда — {stored}, аудит журналы бойынша — {audited}</translation>
     </message>
@@ -494,42 +494,42 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>CancelDialog</name>
     <message>
-        <location filename="../../epay_desktop/ui/money/cancel_dialog.py" line="31"/>
+        <location filename="../../epay_desktop/ui/money/cancel_dialog.py" line="21"/>
         <source>Cancel a held payment</source>
         <translation>Бұғатталған төлемнің күшін жою</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/money/cancel_dialog.py" line="43"/>
+        <location filename="../../epay_desktop/ui/money/cancel_dialog.py" line="32"/>
         <source>The whole hold of {amount} is released to the customer&apos;s card. Nothing is charged, and this cannot be undone.</source>
         <translation>Бұғатталған соманың бәрі ({amount}) сатып алушының картасында босатылады. Ештеңе есептен шығарылмайды, бұл әрекетті қайтаруға болмайды.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/money/cancel_dialog.py" line="38"/>
+        <location filename="../../epay_desktop/ui/money/cancel_dialog.py" line="27"/>
         <source>Held on the card</source>
         <translation>Картада бұғатталған</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/money/cancel_dialog.py" line="55"/>
+        <location filename="../../epay_desktop/ui/money/cancel_dialog.py" line="44"/>
         <source>A paid payment is refunded instead.</source>
         <translation>Төленген төлем үшін оның орнына қайтару жасалады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/money/cancel_dialog.py" line="58"/>
+        <location filename="../../epay_desktop/ui/money/cancel_dialog.py" line="47"/>
         <source>Only a held (authorised) payment can be cancelled; this one is “{status}”.</source>
         <translation>Тек бұғатталған (авторизацияланған) төлемнің күшін жоюға болады; бұл төлемнің күйі: «{status}».</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/money/cancel_dialog.py" line="69"/>
+        <location filename="../../epay_desktop/ui/money/cancel_dialog.py" line="58"/>
         <source>Release {amount}</source>
         <translation>{amount} босату</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/money/cancel_dialog.py" line="71"/>
+        <location filename="../../epay_desktop/ui/money/cancel_dialog.py" line="60"/>
         <source>Release the hold</source>
         <translation>Бұғаттауды алу</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/money/cancel_dialog.py" line="75"/>
+        <location filename="../../epay_desktop/ui/money/cancel_dialog.py" line="64"/>
         <source>Checking with the bank — the cancellation will not be sent twice.</source>
         <translation>Банкпен тексеріліп жатыр — күшін жою екі рет жіберілмейді.</translation>
     </message>
@@ -537,49 +537,49 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>ChargeDialog</name>
     <message>
-        <location filename="../../epay_desktop/ui/money/charge_dialog.py" line="32"/>
+        <location filename="../../epay_desktop/ui/money/charge_dialog.py" line="22"/>
         <source>Charge a held payment</source>
         <translation>Бұғатталған төлемді есептен шығару</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/money/charge_dialog.py" line="36"/>
-        <location filename="../../epay_desktop/ui/money/charge_dialog.py" line="61"/>
+        <location filename="../../epay_desktop/ui/money/charge_dialog.py" line="25"/>
+        <location filename="../../epay_desktop/ui/money/charge_dialog.py" line="35"/>
         <source>All that is held ({amount})</source>
         <translation>Бұғатталғанның бәрі ({amount})</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/money/charge_dialog.py" line="38"/>
+        <location filename="../../epay_desktop/ui/money/charge_dialog.py" line="26"/>
         <source>Part of it</source>
         <translation>Бір бөлігі</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/money/charge_dialog.py" line="51"/>
+        <location filename="../../epay_desktop/ui/money/charge_dialog.py" line="27"/>
         <source>Whatever is not charged goes back to the customer&apos;s card.</source>
         <translation>Есептен шығарылмаған сома сатып алушының картасына қайтады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/money/charge_dialog.py" line="53"/>
+        <location filename="../../epay_desktop/ui/money/charge_dialog.py" line="29"/>
         <source>Held on the card</source>
         <translation>Картада бұғатталған</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/money/charge_dialog.py" line="54"/>
-        <location filename="../../epay_desktop/ui/money/charge_dialog.py" line="86"/>
+        <location filename="../../epay_desktop/ui/money/charge_dialog.py" line="30"/>
+        <location filename="../../epay_desktop/ui/money/charge_dialog.py" line="52"/>
         <source>Charge</source>
         <translation>Есептен шығару</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/money/charge_dialog.py" line="73"/>
+        <location filename="../../epay_desktop/ui/money/charge_dialog.py" line="41"/>
         <source>Only a held (authorised) payment can be charged; this one is “{status}”.</source>
         <translation>Тек бұғатталған (авторизацияланған) төлемді есептен шығаруға болады; бұл төлемнің күйі: «{status}».</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/money/charge_dialog.py" line="86"/>
+        <location filename="../../epay_desktop/ui/money/charge_dialog.py" line="52"/>
         <source>Charge {amount}</source>
         <translation>{amount} есептен шығару</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/money/charge_dialog.py" line="89"/>
+        <location filename="../../epay_desktop/ui/money/charge_dialog.py" line="55"/>
         <source>Checking with the bank — the charge will not be sent twice.</source>
         <translation>Банкпен тексеріліп жатыр — есептен шығару екі рет жіберілмейді.</translation>
     </message>
@@ -630,39 +630,39 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>CheckoutScreen</name>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/screen.py" line="174"/>
-        <location filename="../../epay_desktop/ui/checkout/screen.py" line="254"/>
+        <location filename="../../epay_desktop/ui/checkout/screen.py" line="161"/>
+        <location filename="../../epay_desktop/ui/checkout/screen.py" line="241"/>
         <source>A payment is in progress at this counter.</source>
         <extracomment>Why the page stopped: &quot;paying&quot; (still open), or what the customer/cashier/timer did. The customer has not paid (as far as the console knows): waiting, or a mark the counter set. The customer&apos;s attempt was declined and the page stays open for another (decision 0035): what the cashier should know; &quot;&quot; once it no longer applies. Looks the customer&apos;s saved cards up a moment after the customer id / phone stops changing.</extracomment>
         <translation>Бұл кассада төлем жүріп жатыр.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/screen.py" line="186"/>
+        <location filename="../../epay_desktop/ui/checkout/screen.py" line="173"/>
         <source>The bank did not open this payment ({reason}). No money was taken. The attempt stays in the list as Expired; start a new payment.</source>
         <translation>Банк бұл төлемді ашпады ({reason}). Ақша алынған жоқ. Бұл әрекет тізімде «Мерзімі өтті» күйінде қалады; жаңа төлем бастаңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/screen.py" line="223"/>
+        <location filename="../../epay_desktop/ui/checkout/screen.py" line="210"/>
         <source>The customer&apos;s saved cards could not be checked: %1</source>
         <translation>Сатып алушының сақталған карталарын тексеру мүмкін болмады: %1</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/screen.py" line="229"/>
+        <location filename="../../epay_desktop/ui/checkout/screen.py" line="216"/>
         <source>No saved cards for this customer.</source>
         <translation>Бұл сатып алушының сақталған карталары жоқ.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/screen.py" line="270"/>
+        <location filename="../../epay_desktop/ui/checkout/screen.py" line="257"/>
         <source>Time is over</source>
         <translation>Уақыт бітті</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/screen.py" line="270"/>
+        <location filename="../../epay_desktop/ui/checkout/screen.py" line="257"/>
         <source>Checking the payment with the bank…</source>
         <translation>Төлем банкпен тексеріліп жатыр…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../epay_desktop/ui/checkout/screen.py" line="351"/>
+        <location filename="../../epay_desktop/ui/checkout/screen.py" line="338"/>
         <source>Declined: %1. The customer can try again on this page (%n attempt(s) left) or you can cancel the sale.</source>
         <translation>
             <numerusform>Қабылданбады: %1. Сатып алушы осы бетте қайталай алады (%n әрекет қалды), немесе сатуды тоқтатуға болады.</numerusform>
@@ -670,27 +670,27 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
         </translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/screen.py" line="348"/>
+        <location filename="../../epay_desktop/ui/checkout/screen.py" line="335"/>
         <source>Declined: %1. The customer can try again on this page or you can cancel the sale.</source>
         <translation>Қабылданбады: %1. Сатып алушы осы бетте қайталай алады, немесе сатуды тоқтатуға болады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/screen.py" line="381"/>
+        <location filename="../../epay_desktop/ui/checkout/screen.py" line="368"/>
         <source>Thank you</source>
         <translation>Рақмет</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/screen.py" line="387"/>
+        <location filename="../../epay_desktop/ui/checkout/screen.py" line="374"/>
         <source>Declined: %1. The payment page is closed; start a new sale to try again.</source>
         <translation>Қабылданбады: %1. Төлем беті жабылды; қайталау үшін жаңа сату бастаңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/screen.py" line="389"/>
+        <location filename="../../epay_desktop/ui/checkout/screen.py" line="376"/>
         <source>Declined: %1. This invoice cannot be paid any more; start a new sale.</source>
         <translation>Қабылданбады: %1. Бұл тапсырысты енді төлеу мүмкін емес; жаңа сату бастаңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/screen.py" line="422"/>
+        <location filename="../../epay_desktop/ui/checkout/screen.py" line="409"/>
         <source>Checking with the bank… Wait for the answer before charging this sale again.</source>
         <translation>Банкпен тексеріліп жатыр… Бұл сатуды қайта төлетпес бұрын жауапты күтіңіз.</translation>
     </message>
@@ -698,109 +698,109 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>CheckoutView</name>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/view.py" line="92"/>
+        <location filename="../../epay_desktop/ui/checkout/view.py" line="91"/>
         <source>Cancel</source>
         <extracomment>Why the page could not load, in the browser&apos;s own words (for the payment&apos;s record, not people). Shown while the page is on the card issuer&apos;s host (3-D Secure): which host, plainly.</extracomment>
         <translation>Болдырмау</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/view.py" line="152"/>
-        <location filename="../../epay_desktop/ui/checkout/view.py" line="155"/>
+        <location filename="../../epay_desktop/ui/checkout/view.py" line="151"/>
+        <location filename="../../epay_desktop/ui/checkout/view.py" line="154"/>
         <source>Opening the payment page…</source>
         <translation>Төлем беті ашылып жатыр…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/view.py" line="175"/>
+        <location filename="../../epay_desktop/ui/checkout/view.py" line="174"/>
         <source>Opening the card issuer&apos;s verification page…</source>
         <translation>Карта эмитентінің тексеру беті ашылып жатыр…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/view.py" line="176"/>
+        <location filename="../../epay_desktop/ui/checkout/view.py" line="175"/>
         <source>Continue</source>
         <translation>Жалғастыру</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/view.py" line="215"/>
+        <location filename="../../epay_desktop/ui/checkout/view.py" line="214"/>
         <source>Time left: %1</source>
         <translation>Қалған уақыт: %1</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/view.py" line="219"/>
+        <location filename="../../epay_desktop/ui/checkout/view.py" line="218"/>
         <source>expired — start a new payment</source>
         <translation>мерзімі өтті — жаңа төлем бастаңыз</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/view.py" line="225"/>
+        <location filename="../../epay_desktop/ui/checkout/view.py" line="224"/>
         <source>The payment time is over. Start a new payment.</source>
         <translation>Төлем уақыты бітті. Жаңа төлем бастаңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/view.py" line="233"/>
+        <location filename="../../epay_desktop/ui/checkout/view.py" line="232"/>
         <source>Cancelled.</source>
         <translation>Тоқтатылды.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/view.py" line="234"/>
+        <location filename="../../epay_desktop/ui/checkout/view.py" line="233"/>
         <source>Payment cancelled</source>
         <translation>Төлем тоқтатылды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/view.py" line="234"/>
+        <location filename="../../epay_desktop/ui/checkout/view.py" line="233"/>
         <source>The cashier cancelled this payment.</source>
         <translation>Кассир бұл төлемді тоқтатты.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/view.py" line="244"/>
+        <location filename="../../epay_desktop/ui/checkout/view.py" line="243"/>
         <source>The customer has finished. Checking the result with the bank…</source>
         <translation>Сатып алушы аяқтады. Нәтиже банкпен тексеріліп жатыр…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/view.py" line="246"/>
+        <location filename="../../epay_desktop/ui/checkout/view.py" line="245"/>
         <source>Thank you</source>
         <translation>Рақмет</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/view.py" line="246"/>
+        <location filename="../../epay_desktop/ui/checkout/view.py" line="245"/>
         <source>Checking the result with the bank…</source>
         <translation>Нәтиже банкпен тексеріліп жатыр…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/view.py" line="254"/>
+        <location filename="../../epay_desktop/ui/checkout/view.py" line="253"/>
         <source>The payment page could not be loaded from the bank. Try again in a minute.</source>
         <translation>Төлем бетін банктен жүктеу мүмкін болмады. Бір минуттан кейін қайталаңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/view.py" line="267"/>
+        <location filename="../../epay_desktop/ui/checkout/view.py" line="266"/>
         <source>The payment page asks the customer to correct something; the sale stays open.</source>
         <translation>Төлем беті сатып алушыдан бір деректі түзетуді сұрап тұр; сату ашық қалады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/view.py" line="276"/>
+        <location filename="../../epay_desktop/ui/checkout/view.py" line="275"/>
         <source>The payment page tried to open %1, which the console does not allow.</source>
         <translation>Төлем беті %1 ашуға тырысты, бұған консоль рұқсат бермейді.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/view.py" line="284"/>
+        <location filename="../../epay_desktop/ui/checkout/view.py" line="283"/>
         <source>The payment page could not be loaded (%1). Try again in a minute.</source>
         <translation>Төлем бетін жүктеу мүмкін болмады (%1). Бір минуттан кейін қайталаңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/view.py" line="291"/>
+        <location filename="../../epay_desktop/ui/checkout/view.py" line="290"/>
         <source>The customer is confirming the payment with the card issuer…</source>
         <translation>Сатып алушы төлемді карта эмитентінде растап жатыр…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/view.py" line="294"/>
+        <location filename="../../epay_desktop/ui/checkout/view.py" line="293"/>
         <source>Waiting for the customer to pay…</source>
         <translation>Сатып алушының төлеуі күтілуде…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/view.py" line="306"/>
+        <location filename="../../epay_desktop/ui/checkout/view.py" line="305"/>
         <source>Card issuer&apos;s verification page: %1 — the payment continues after it</source>
         <translation>Карта эмитентінің тексеру беті: %1 — төлем одан кейін жалғасады</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/view.py" line="320"/>
+        <location filename="../../epay_desktop/ui/checkout/view.py" line="319"/>
         <source>The payment page is not available</source>
         <translation>Төлем беті қолжетімсіз</translation>
     </message>
@@ -808,42 +808,42 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>CheckoutWindow</name>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/window.py" line="137"/>
+        <location filename="../../epay_desktop/ui/checkout/window.py" line="92"/>
         <source>New payment</source>
         <translation>Жаңа төлем</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/window.py" line="57"/>
+        <location filename="../../epay_desktop/ui/checkout/late_payment_notice.py" line="202"/>
         <source>Dismiss</source>
         <translation>Жасыру</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/window.py" line="59"/>
+        <location filename="../../epay_desktop/ui/checkout/late_payment_notice.py" line="205"/>
         <source>Hide it here; the main window keeps the notice.</source>
         <translation>Мұнда жасыру; хабарлама негізгі терезеде қалады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/window.py" line="202"/>
+        <location filename="../../epay_desktop/ui/checkout/window.py" line="170"/>
         <source>Cancel this sale?</source>
         <translation>Бұл сатуды тоқтату керек пе?</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/window.py" line="203"/>
+        <location filename="../../epay_desktop/ui/checkout/window.py" line="171"/>
         <source>The customer&apos;s payment page is open. Cancel the sale? If the customer has already paid, the console will still show the bank&apos;s answer.</source>
         <translation>Сатып алушының төлем беті ашық. Сатуды тоқтатасыз ба? Егер сатып алушы төлеп қойса, консоль бәрібір банктің жауабын көрсетеді.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/window.py" line="221"/>
+        <location filename="../../epay_desktop/ui/checkout/window.py" line="183"/>
         <source>Discard this sale?</source>
         <translation>Бұл сатудан бас тарту керек пе?</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/window.py" line="222"/>
+        <location filename="../../epay_desktop/ui/checkout/window.py" line="184"/>
         <source>The amount and details you typed will be lost. Close the new payment anyway?</source>
         <translation>Енгізген сома мен деректер жоғалады. Жаңа төлемді бәрібір жабасыз ба?</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/window.py" line="186"/>
+        <location filename="../../epay_desktop/ui/checkout/window.py" line="141"/>
         <source>This window stays open until the payment is settled: {why}</source>
         <translation>Төлем аяқталғанша бұл терезе ашық тұрады: {why}</translation>
     </message>
@@ -851,32 +851,32 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>ComputerPage</name>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="281"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="297"/>
         <source> min</source>
         <translation> мин</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="285"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="301"/>
         <source>Gateway changes take effect when the console is restarted; the idle lock at once. The database is chosen when the console is installed (EPAYMENT_DATABASE_URL); copy the data folder to back it up.</source>
         <translation>Шлюз өзгерістері консоль қайта іске қосылғанда күшіне енеді; әрекетсіздік құлпы — бірден. Дерекқор консоль орнатылғанда таңдалады (EPAYMENT_DATABASE_URL); сақтық көшірме жасау үшін деректер қалтасын көшіріңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="293"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="309"/>
         <source>Database in use</source>
         <translation>Қолданыстағы дерекқор</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="294"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="310"/>
         <source>Data folder</source>
         <translation>Деректер қалтасы</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="295"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="311"/>
         <source>Counter (register)</source>
         <translation>Касса</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="296"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="312"/>
         <source>Lock after no input for</source>
         <translation>Әрекетсіздіктен кейін құлыптау</translation>
     </message>
@@ -884,12 +884,12 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>ConsoleActions</name>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="248"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="232"/>
         <source>Only a manager or an administrator can back up the database.</source>
         <translation>Дерекқордың сақтық көшірмесін тек менеджер немесе әкімші жасай алады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="161"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="162"/>
         <source>&amp;Back up the database now</source>
         <translation>Дерекқордың сақтық көшірмесін қазір &amp;жасау</translation>
     </message>
@@ -957,8 +957,8 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
     <message>
         <location filename="../../epay_desktop/ui/window/actions.py" line="131"/>
         <location filename="../../epay_desktop/ui/window/actions.py" line="98"/>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="250"/>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="223"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="235"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="224"/>
         <source>Log in first.</source>
         <translation>Алдымен кіріңіз.</translation>
     </message>
@@ -994,7 +994,7 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
     </message>
     <message>
         <location filename="../../epay_desktop/ui/window/actions.py" line="150"/>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="217"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="218"/>
         <source>&amp;Print receipt</source>
         <translation>&amp;Чекті басып шығару</translation>
     </message>
@@ -1039,17 +1039,17 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
         <translation>&amp;Пайдаланушылар…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="159"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="160"/>
         <source>&amp;Export payments (CSV)…</source>
         <translation>Төлемдерді &amp;экспорттау (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="162"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="163"/>
         <source>Needs &amp;attention…</source>
         <translation>&amp;Назар аудару керек…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="163"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="164"/>
         <source>&amp;About ePay console</source>
         <translation>ePay консолі &amp;туралы</translation>
     </message>
@@ -1064,59 +1064,69 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
         <translation>Операцияны тек менеджер қарай алады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="187"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="188"/>
         <source>&amp;Payment</source>
         <translation>&amp;Төлем</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="189"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="190"/>
         <source>&amp;View</source>
         <translation>&amp;Көрініс</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="190"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="191"/>
         <source>&amp;Session</source>
         <translation>&amp;Сеанс</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="191"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="192"/>
         <source>Se&amp;ttings</source>
         <translation>&amp;Баптаулар</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="193"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="194"/>
         <source>&amp;Help</source>
         <translation>&amp;Анықтама</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="217"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="218"/>
         <source>Re&amp;print receipt</source>
         <translation>&amp;Чекті қайта басып шығару</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="228"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="227"/>
         <source>Only a manager or an administrator can change settings.</source>
         <translation>Баптауларды тек менеджер немесе әкімші өзгерте алады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="233"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="228"/>
         <source>Only a manager or an administrator can manage users.</source>
         <translation>Пайдаланушыларды тек менеджер немесе әкімші басқара алады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="238"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="230"/>
         <source>Only a manager or an administrator can export payments.</source>
         <translation>Төлемдерді тек менеджер немесе әкімші экспорттай алады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="160"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="161"/>
         <source>Audit log &amp;anchor…</source>
         <translation>Аудит журналының бақылау &amp;белгісі…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="243"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="231"/>
         <source>Only a manager or an administrator can see the audit log&apos;s anchor.</source>
         <translation>Аудит журналының бақылау белгісін тек менеджер немесе әкімші көре алады.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="159"/>
+        <source>Receipt &amp;printers…</source>
+        <translation>&amp;Чек принтерлері…</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="229"/>
+        <source>Only a manager or an administrator can change the printers.</source>
+        <translation>Принтерлерді тек менеджер немесе әкімші өзгерте алады.</translation>
     </message>
 </context>
 <context>
@@ -1273,178 +1283,178 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="58"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="59"/>
         <source>Invoice</source>
         <extracomment>What each CSV column is called on screen (the file keeps the stable names of CSV_COLUMNS).</extracomment>
         <translation>Тапсырыс</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="59"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="60"/>
         <source>Created (UTC)</source>
         <translation>Жасалған уақыты (UTC)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="60"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="61"/>
         <source>Status</source>
         <translation>Күйі</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="61"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="62"/>
         <source>Amount</source>
         <translation>Сома</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="62"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="63"/>
         <source>Amount at the bank</source>
         <translation>Банктегі сома</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="63"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="64"/>
         <source>Refunded</source>
         <translation>Қайтарылды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="64"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="65"/>
         <source>Currency</source>
         <translation>Валюта</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="65"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="66"/>
         <source>Card (masked)</source>
         <translation>Карта (жасырылған)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="66"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="67"/>
         <source>Card type</source>
         <translation>Карта түрі</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="67"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="68"/>
         <source>RRN</source>
         <translation>RRN</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="68"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="69"/>
         <source>Approval code</source>
         <translation>Авторизация коды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="69"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="70"/>
         <source>Decline code</source>
         <translation>Бас тарту коды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="70"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="71"/>
         <source>Decline reason</source>
         <translation>Бас тарту себебі</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="71"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="72"/>
         <source>Description</source>
         <translation>Сипаттама</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="72"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="73"/>
         <source>Bank transaction id</source>
         <translation>Банк транзакциясының ID</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="73"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="74"/>
         <source>Counter</source>
         <translation>Касса</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="76"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="77"/>
         <source>Today</source>
         <translation>Бүгін</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="77"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="78"/>
         <source>Yesterday</source>
         <translation>Кеше</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="78"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="79"/>
         <source>This month</source>
         <translation>Осы ай</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="79"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="80"/>
         <source>Last month</source>
         <translation>Өткен ай</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="80"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="81"/>
         <source>Chosen days</source>
         <translation>Таңдалған күндер</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="113"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="101"/>
         <source>The disk is full: the file was not written. Free some space or choose another drive.</source>
         <translation>Диск толы: файл жазылмады. Орын босатыңыз немесе басқа дискіні таңдаңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="122"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="110"/>
         <source>The file {path} could not be written ({reason}); nothing was written.</source>
         <translation>{path} файлын жазу мүмкін болмады ({reason}); ештеңе жазылған жоқ.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="170"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="157"/>
         <source>Export payments to CSV</source>
         <translation>Төлемдерді CSV-ге экспорттау</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="195"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="178"/>
         <source>Period</source>
         <translation>Кезең</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="196"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="179"/>
         <source>Days (Kazakhstan time)</source>
         <translation>Күндер (Қазақстан уақыты)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="199"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="182"/>
         <source>Columns</source>
         <translation>Бағандар</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="245"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="214"/>
         <source>Tick at least one column.</source>
         <translation>Кемінде бір бағанды белгілеңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="311"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="261"/>
         <source>Save the CSV file</source>
         <translation>CSV файлын сақтау</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="315"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="263"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV файлдары (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="115"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="103"/>
         <source>The console may not write in {folder}: the file was not written. Choose another folder.</source>
         <translation>Консольдің {folder} қалтасына жазуға рұқсаты жоқ: файл жазылмады. Басқа қалтаны таңдаңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="119"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="107"/>
         <source>The folder {folder} does not exist: choose another one.</source>
         <translation>{folder} қалтасы жоқ: басқасын таңдаңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="121"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="109"/>
         <source>{path} is a folder: give the file a name.</source>
         <translation>{path} — қалта: файлға ат беріңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="215"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="191"/>
         <source>Export…</source>
         <translation>Экспорттау…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="366"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="311"/>
         <source>Only a manager or an administrator can export payments.</source>
         <translation>Төлемдерді тек менеджер немесе әкімші экспорттай алады.</translation>
     </message>
@@ -1452,92 +1462,92 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>GatewayPage</name>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="95"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="109"/>
         <source>Cannot be saved on this computer</source>
         <translation>Бұл компьютерде сақтау мүмкін емес</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="99"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="113"/>
         <source>A secret is stored in the keychain; type a new one to replace it.</source>
         <translation>Құпия кілт кілттер қоймасында сақтаулы; ауыстыру үшін жаңасын енгізіңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="100"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="114"/>
         <source>No secret stored yet. It is kept in the system keychain, never in a file.</source>
         <translation>Құпия кілт әлі сақталмаған. Ол файлда емес, тек жүйенің кілттер қоймасында сақталады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="103"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="117"/>
         <source>unchanged</source>
         <translation>өзгеріссіз</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="105"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="119"/>
         <source>Gateway</source>
         <translation>Шлюз</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="106"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="120"/>
         <source>Token URL</source>
         <translation>Токен мекенжайы</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="107"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="121"/>
         <source>API URL</source>
         <translation>API мекенжайы</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="108"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="122"/>
         <source>Widget URL</source>
         <translation>Виджет мекенжайы</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="109"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="123"/>
         <source>Client id</source>
         <translation>Клиент ID</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="110"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="124"/>
         <source>Terminal</source>
         <translation>Терминал</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="111"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="125"/>
         <source>Client secret</source>
         <translation>Клиент құпия кілті</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="115"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="129"/>
         <source> s</source>
         <translation> с</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="120"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="134"/>
         <source>How late the bank&apos;s status may show a refund, charge or cancellation. Until this long after sending, &quot;not applied&quot; is not trusted: no retry, no abandon. Shared by every counter; applies at once.</source>
         <translation>Банк күйі қайтаруды, есептен шығаруды немесе күшін жоюды қаншалықты кешігіп көрсетуі мүмкін. Жіберілгеннен кейін осы уақыт өткенше «орындалмады» деген жауапқа сенілмейді: қайталауға да, доғаруға да болмайды. Барлық кассаларға ортақ; бірден күшіне енеді.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="129"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="143"/>
         <source>Bank status lag up to</source>
         <translation>Банк күйінің кешігуі (ең көбі)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="175"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="189"/>
         <source>Gateway URLs start with https:// (or http:// for the sandbox); leave empty for the default.</source>
         <translation>Шлюз мекенжайлары https:// деп басталады (оқу ортасы үшін http://); әдепкі мән үшін бос қалдырыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="179"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="193"/>
         <source>The terminal is a UUID like 67e34d63-102f-4bd1-898e-370781d0074d.</source>
         <translation>Терминал — 67e34d63-102f-4bd1-898e-370781d0074d сияқты UUID.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="181"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="195"/>
         <source>Enter the client id the secret belongs to.</source>
         <translation>Құпия кілт тиесілі клиент ID-ін енгізіңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="183"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="197"/>
         <source>Production needs your client id and terminal from the ePay cabinet.</source>
         <translation>Жұмыс режиміне ePay кабинетіндегі клиент ID мен терминал қажет.</translation>
     </message>
@@ -1553,42 +1563,42 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>LatePaymentNotice</name>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/late_payment_notice.py" line="64"/>
+        <location filename="../../epay_desktop/ui/checkout/late_payment_notice.py" line="68"/>
         <source>which was cancelled at the counter</source>
         <translation>кассада тоқтатылған</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/late_payment_notice.py" line="66"/>
+        <location filename="../../epay_desktop/ui/checkout/late_payment_notice.py" line="70"/>
         <source>whose payment page failed at the counter</source>
         <translation>кассада төлем беті ашылмаған</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/late_payment_notice.py" line="68"/>
+        <location filename="../../epay_desktop/ui/checkout/late_payment_notice.py" line="72"/>
         <source>Invoice {invoice}, {amount}, {what}, was AUTHORISED (held) on the customer&apos;s card after all. Do not take the money again; cancel the hold if the customer paid another way.</source>
         <translation>Тапсырыс {invoice}, {amount} ({what}) сатып алушының картасында бәрібір БҰҒАТТАЛДЫ (авторизацияланды). Ақшаны қайта алмаңыз; сатып алушы басқа жолмен төлесе, бұғаттауды алыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/late_payment_notice.py" line="73"/>
+        <location filename="../../epay_desktop/ui/checkout/late_payment_notice.py" line="77"/>
         <source>Invoice {invoice}, {amount}, {what}, was PAID by the customer&apos;s card after all. Do not take the money again; refund it if the customer paid another way.</source>
         <translation>Тапсырыс {invoice}, {amount} ({what}) сатып алушының картасымен бәрібір ТӨЛЕНДІ. Ақшаны қайта алмаңыз; сатып алушы басқа жолмен төлесе, оны қайтарыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/late_payment_notice.py" line="92"/>
+        <location filename="../../epay_desktop/ui/checkout/late_payment_notice.py" line="96"/>
         <source>Open payment</source>
         <translation>Төлемді ашу</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/late_payment_notice.py" line="94"/>
+        <location filename="../../epay_desktop/ui/checkout/late_payment_notice.py" line="98"/>
         <source>Dismiss</source>
         <translation>Жасыру</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/late_payment_notice.py" line="96"/>
+        <location filename="../../epay_desktop/ui/checkout/late_payment_notice.py" line="100"/>
         <source>Hide this notice (the payment stays in the list).</source>
         <translation>Бұл хабарламаны жасыру (төлем тізімде қалады).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/late_payment_notice.py" line="115"/>
+        <location filename="../../epay_desktop/ui/checkout/late_payment_notice.py" line="119"/>
         <source>Payments made after a cancel</source>
         <translation>Тоқтатудан кейін жасалған төлемдер</translation>
     </message>
@@ -1596,38 +1606,38 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../epay_desktop/ui/session/lock_screen.py" line="38"/>
-        <location filename="../../epay_desktop/ui/session/lock_screen.py" line="89"/>
+        <location filename="../../epay_desktop/ui/session/lock_screen.py" line="41"/>
+        <location filename="../../epay_desktop/ui/session/lock_screen.py" line="92"/>
         <source>Log in as someone else</source>
         <translation>Басқа пайдаланушы ретінде кіру</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/session/lock_screen.py" line="68"/>
+        <location filename="../../epay_desktop/ui/session/lock_screen.py" line="71"/>
         <source>The console is locked</source>
         <translation>Консоль құлыпталған</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/session/lock_screen.py" line="70"/>
+        <location filename="../../epay_desktop/ui/session/lock_screen.py" line="73"/>
         <source>{name}, enter your PIN or password to continue.</source>
         <translation>{name}, жалғастыру үшін PIN-кодыңызды немесе құпиясөзіңізді енгізіңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/session/lock_screen.py" line="72"/>
+        <location filename="../../epay_desktop/ui/session/lock_screen.py" line="75"/>
         <source>Unlock</source>
         <translation>Құлпын ашу</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/session/lock_screen.py" line="83"/>
+        <location filename="../../epay_desktop/ui/session/lock_screen.py" line="86"/>
         <source>Log in to the ePay console</source>
         <translation>ePay консоліне кіру</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/session/lock_screen.py" line="84"/>
+        <location filename="../../epay_desktop/ui/session/lock_screen.py" line="87"/>
         <source>Enter your name and your PIN or password.</source>
         <translation>Атыңызды және PIN-кодыңызды немесе құпиясөзіңізді енгізіңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/session/lock_screen.py" line="85"/>
+        <location filename="../../epay_desktop/ui/session/lock_screen.py" line="88"/>
         <source>Log in</source>
         <translation>Кіру</translation>
     </message>
@@ -1635,17 +1645,17 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>Login</name>
     <message>
-        <location filename="../../epay_desktop/ui/session/login.py" line="52"/>
+        <location filename="../../epay_desktop/ui/session/login.py" line="55"/>
         <source>cashier</source>
         <translation>кассир</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/session/login.py" line="52"/>
+        <location filename="../../epay_desktop/ui/session/login.py" line="55"/>
         <source>manager</source>
         <translation>менеджер</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/session/login.py" line="52"/>
+        <location filename="../../epay_desktop/ui/session/login.py" line="55"/>
         <source>administrator</source>
         <translation>әкімші</translation>
     </message>
@@ -1653,7 +1663,7 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../epay_desktop/ui/session/login.py" line="327"/>
+        <location filename="../../epay_desktop/ui/session/login.py" line="318"/>
         <source>Log in</source>
         <translation>Кіру</translation>
     </message>
@@ -1661,61 +1671,61 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>LoginForm</name>
     <message>
-        <location filename="../../epay_desktop/ui/session/login.py" line="129"/>
-        <location filename="../../epay_desktop/ui/session/login.py" line="217"/>
+        <location filename="../../epay_desktop/ui/session/login.py" line="132"/>
+        <location filename="../../epay_desktop/ui/session/login.py" line="208"/>
         <source>Log in to the ePay console</source>
         <translation>ePay консоліне кіру</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/session/login.py" line="131"/>
-        <location filename="../../epay_desktop/ui/session/login.py" line="218"/>
+        <location filename="../../epay_desktop/ui/session/login.py" line="134"/>
+        <location filename="../../epay_desktop/ui/session/login.py" line="209"/>
         <source>Enter your name and your PIN or password.</source>
         <translation>Атыңызды және PIN-кодыңызды немесе құпиясөзіңізді енгізіңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/session/login.py" line="135"/>
-        <location filename="../../epay_desktop/ui/session/login.py" line="219"/>
+        <location filename="../../epay_desktop/ui/session/login.py" line="137"/>
+        <location filename="../../epay_desktop/ui/session/login.py" line="210"/>
         <source>Your name</source>
         <translation>Атыңыз</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/session/login.py" line="139"/>
-        <location filename="../../epay_desktop/ui/session/login.py" line="156"/>
-        <location filename="../../epay_desktop/ui/session/login.py" line="220"/>
-        <location filename="../../epay_desktop/ui/session/login.py" line="223"/>
+        <location filename="../../epay_desktop/ui/session/login.py" line="137"/>
+        <location filename="../../epay_desktop/ui/session/login.py" line="147"/>
+        <location filename="../../epay_desktop/ui/session/login.py" line="211"/>
+        <location filename="../../epay_desktop/ui/session/login.py" line="214"/>
         <source>PIN or password</source>
         <translation>PIN-код немесе құпиясөз</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/session/login.py" line="152"/>
-        <location filename="../../epay_desktop/ui/session/login.py" line="221"/>
+        <location filename="../../epay_desktop/ui/session/login.py" line="143"/>
+        <location filename="../../epay_desktop/ui/session/login.py" line="212"/>
         <source>Log in</source>
         <translation>Кіру</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/session/login.py" line="155"/>
-        <location filename="../../epay_desktop/ui/session/login.py" line="222"/>
+        <location filename="../../epay_desktop/ui/session/login.py" line="146"/>
+        <location filename="../../epay_desktop/ui/session/login.py" line="213"/>
         <source>User</source>
         <translation>Пайдаланушы</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/session/login.py" line="185"/>
+        <location filename="../../epay_desktop/ui/session/login.py" line="176"/>
         <source>Demo mode: sandbox gateway, no real money.</source>
         <translation>Демо режимі: оқу ортасы, нақты ақша жоқ.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/session/login.py" line="186"/>
+        <location filename="../../epay_desktop/ui/session/login.py" line="177"/>
         <source>Demo users (click to fill in):</source>
         <translation>Демо пайдаланушылар (толтыру үшін басыңыз):</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/session/login.py" line="200"/>
+        <location filename="../../epay_desktop/ui/session/login.py" line="191"/>
         <source>{name} ({role}): PIN {pin}</source>
         <translation>{name} ({role}): PIN-код {pin}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/session/login.py" line="193"/>
-        <location filename="../../epay_desktop/ui/session/login.py" line="226"/>
+        <location filename="../../epay_desktop/ui/session/login.py" line="184"/>
+        <location filename="../../epay_desktop/ui/session/login.py" line="217"/>
         <source>Click to fill in this user</source>
         <translation>Осы пайдаланушыны толтыру үшін басыңыз</translation>
     </message>
@@ -1723,22 +1733,22 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../epay_desktop/ui/window/main_window.py" line="322"/>
+        <location filename="../../epay_desktop/ui/window/main_window.py" line="334"/>
         <source>Nothing to show: no payment matches the search or filters.</source>
         <translation>Көрсететін ештеңе жоқ: іздеуге немесе сүзгілерге сай төлем жоқ.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/main_window.py" line="352"/>
+        <location filename="../../epay_desktop/ui/window/main_window.py" line="364"/>
         <source>The list is being searched: select a payment when it appears.</source>
         <translation>Тізімнен ізделуде: төлем пайда болғанда оны таңдаңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/main_window.py" line="347"/>
+        <location filename="../../epay_desktop/ui/window/main_window.py" line="359"/>
         <source>Payment {invoice} is hidden by the search or filters: clear them or select a payment in the list.</source>
         <translation>{invoice} төлемі іздеу немесе сүзгілер салдарынан жасырылған: оларды тазалаңыз немесе тізімнен төлемді таңдаңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/main_window.py" line="310"/>
+        <location filename="../../epay_desktop/ui/window/main_window.py" line="322"/>
         <source>Payment {invoice} is not in the list for this search or filter.
 Clear the search (Esc) or select a payment in the list.</source>
         <translation>{invoice} төлемі осы іздеу немесе сүзгі бойынша тізімде жоқ.
@@ -1773,44 +1783,44 @@ Clear the search (Esc) or select a payment in the list.</source>
 <context>
     <name>MoneyOpDialog</name>
     <message>
-        <location filename="../../epay_desktop/ui/money/money_dialog.py" line="122"/>
+        <location filename="../../epay_desktop/ui/money/money_dialog.py" line="178"/>
         <source>{operation} — invoice {invoice}, {amount}</source>
-        <extracomment>The narrowest a money dialog gets; a longer title widens it (:meth:`MoneyOpDialog.showEvent`). What a title bar takes besides the title: its buttons (menu, minimise, maximise, close) and margins.</extracomment>
+        <extracomment>The narrowest a money dialog gets; a longer title widens it (:meth:`MoneyOpDialog.showEvent`). What a title bar takes besides the title: its buttons (menu, minimise, maximise, close) and margins. &quot;All of it&quot; / &quot;part of it: [amount]&quot;, for the dialogs that offer the choice (:meth:`full_or_part`).</extracomment>
         <translation>{operation} — тапсырыс {invoice}, {amount}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/money/money_dialog.py" line="150"/>
+        <location filename="../../epay_desktop/ui/money/money_dialog.py" line="206"/>
         <source>Invoice</source>
         <translation>Тапсырыс</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/money/money_dialog.py" line="151"/>
+        <location filename="../../epay_desktop/ui/money/money_dialog.py" line="207"/>
         <source>Status</source>
         <translation>Күйі</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/money/money_dialog.py" line="154"/>
+        <location filename="../../epay_desktop/ui/money/money_dialog.py" line="210"/>
         <source>Card</source>
         <translation>Карта</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/money/money_dialog.py" line="176"/>
+        <location filename="../../epay_desktop/ui/money/money_dialog.py" line="232"/>
         <source>Another operation on this payment is still being checked with the bank. Wait for it.</source>
         <translation>Бұл төлем бойынша басқа операция әлі банкпен тексерілуде. Оның аяқталуын күтіңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/money/money_dialog.py" line="316"/>
+        <location filename="../../epay_desktop/ui/money/money_dialog.py" line="360"/>
         <source>no reason given</source>
         <translation>себебі көрсетілмеген</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/money/money_dialog.py" line="315"/>
+        <location filename="../../epay_desktop/ui/money/money_dialog.py" line="359"/>
         <source>The bank refused it: {reason}</source>
         <translation>Банк қабылдамады: {reason}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/money/money_dialog.py" line="166"/>
-        <location filename="../../epay_desktop/ui/money/money_dialog.py" line="327"/>
+        <location filename="../../epay_desktop/ui/money/money_dialog.py" line="222"/>
+        <location filename="../../epay_desktop/ui/money/money_dialog.py" line="371"/>
         <source>Close</source>
         <translation>Жабу</translation>
     </message>
@@ -1818,98 +1828,98 @@ Clear the search (Esc) or select a payment in the list.</source>
 <context>
     <name>NewPaymentForm</name>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/form.py" line="78"/>
+        <location filename="../../epay_desktop/ui/checkout/form.py" line="52"/>
         <source>What is paid for (optional)</source>
         <translation>Не үшін төленеді (міндетті емес)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/form.py" line="81"/>
+        <location filename="../../epay_desktop/ui/checkout/form.py" line="55"/>
         <source>Kazakhstan mobile number: +7 and 10 digits</source>
         <translation>Қазақстандық ұялы нөмір: +7 және 10 цифр</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/form.py" line="85"/>
+        <location filename="../../epay_desktop/ui/checkout/form.py" line="59"/>
         <source>Customer id in your shop (optional)</source>
         <translation>Дүкеніңіздегі клиент ID (міндетті емес)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/form.py" line="86"/>
+        <location filename="../../epay_desktop/ui/checkout/form.py" line="60"/>
         <source>Save the card for this customer</source>
         <translation>Картаны осы клиент үшін сақтау</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/form.py" line="103"/>
+        <location filename="../../epay_desktop/ui/checkout/form.py" line="73"/>
         <source>Take payment (Enter)</source>
         <translation>Төлем қабылдау (Enter)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/form.py" line="109"/>
-        <location filename="../../epay_desktop/ui/checkout/form.py" line="208"/>
+        <location filename="../../epay_desktop/ui/checkout/form.py" line="79"/>
+        <location filename="../../epay_desktop/ui/checkout/form.py" line="174"/>
         <source>Pay with a saved card…</source>
         <translation>Сақталған картамен төлеу…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/form.py" line="122"/>
+        <location filename="../../epay_desktop/ui/checkout/form.py" line="87"/>
         <source>Amount:</source>
         <translation>Сома:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/form.py" line="127"/>
+        <location filename="../../epay_desktop/ui/checkout/form.py" line="92"/>
         <source>Description:</source>
         <translation>Сипаттама:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/form.py" line="128"/>
+        <location filename="../../epay_desktop/ui/checkout/form.py" line="93"/>
         <source>Phone:</source>
         <translation>Телефон:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/form.py" line="129"/>
+        <location filename="../../epay_desktop/ui/checkout/form.py" line="94"/>
         <source>E-mail:</source>
         <translation>Эл. пошта:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/form.py" line="130"/>
+        <location filename="../../epay_desktop/ui/checkout/form.py" line="95"/>
         <source>Customer id:</source>
         <translation>Клиент ID:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/form.py" line="134"/>
+        <location filename="../../epay_desktop/ui/checkout/form.py" line="99"/>
         <source>Payment page language:</source>
         <translation>Төлем бетінің тілі:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/form.py" line="141"/>
+        <location filename="../../epay_desktop/ui/checkout/form.py" line="106"/>
         <source>New payment</source>
         <translation>Жаңа төлем</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/form.py" line="206"/>
+        <location filename="../../epay_desktop/ui/checkout/form.py" line="172"/>
         <source>Pay with a saved card (%1)…</source>
         <translation>Сақталған картамен төлеу (%1)…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/form.py" line="233"/>
+        <location filename="../../epay_desktop/ui/checkout/form.py" line="199"/>
         <source>Write the phone like +7 777 123 45 67.</source>
         <translation>Телефонды +7 777 123 45 67 түрінде жазыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/form.py" line="236"/>
+        <location filename="../../epay_desktop/ui/checkout/form.py" line="202"/>
         <source>The e-mail should look like name@example.kz.</source>
         <translation>Электрондық пошта name@example.kz түрінде болуы керек.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/form.py" line="241"/>
+        <location filename="../../epay_desktop/ui/checkout/form.py" line="207"/>
         <source>The customer id may use only Latin letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;.</source>
         <translation>Клиент ID-де тек латын әріптері, цифрлар, &apos;.&apos;, &apos;_&apos; және &apos;-&apos; болуы мүмкін.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/form.py" line="244"/>
+        <location filename="../../epay_desktop/ui/checkout/form.py" line="210"/>
         <source>To save the card, enter the customer id.</source>
         <translation>Картаны сақтау үшін клиент ID-ін енгізіңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/form.py" line="304"/>
+        <location filename="../../epay_desktop/ui/checkout/form.py" line="270"/>
         <source>Saving a card needs the customer id.</source>
         <translation>Картаны сақтау үшін клиент ID қажет.</translation>
     </message>
@@ -1917,77 +1927,77 @@ Clear the search (Esc) or select a payment in the list.</source>
 <context>
     <name>Operations</name>
     <message>
-        <location filename="../../epay_desktop/ui/payments/operations_model.py" line="46"/>
+        <location filename="../../epay_desktop/ui/payments/operations_model.py" line="38"/>
         <source>Time</source>
         <translation>Уақыт</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/operations_model.py" line="47"/>
+        <location filename="../../epay_desktop/ui/payments/operations_model.py" line="39"/>
         <source>Operation</source>
         <translation>Операция</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/operations_model.py" line="48"/>
+        <location filename="../../epay_desktop/ui/payments/operations_model.py" line="40"/>
         <source>Amount</source>
         <translation>Сома</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/operations_model.py" line="49"/>
+        <location filename="../../epay_desktop/ui/payments/operations_model.py" line="41"/>
         <source>Result</source>
         <translation>Нәтиже</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/operations_model.py" line="50"/>
+        <location filename="../../epay_desktop/ui/payments/operations_model.py" line="42"/>
         <source>By</source>
         <translation>Орындаған</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/operations_model.py" line="51"/>
+        <location filename="../../epay_desktop/ui/payments/operations_model.py" line="43"/>
         <source>Note</source>
         <translation>Ескертпе</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/operations_model.py" line="54"/>
+        <location filename="../../epay_desktop/ui/payments/operations_model.py" line="46"/>
         <source>Charge</source>
         <translation>Есептен шығару</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/operations_model.py" line="55"/>
+        <location filename="../../epay_desktop/ui/payments/operations_model.py" line="47"/>
         <source>Cancellation</source>
         <translation>Күшін жою</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/operations_model.py" line="56"/>
+        <location filename="../../epay_desktop/ui/payments/operations_model.py" line="48"/>
         <source>Refund</source>
         <translation>Қайтару</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/operations_model.py" line="59"/>
+        <location filename="../../epay_desktop/ui/payments/operations_model.py" line="51"/>
         <source>Sending…</source>
         <translation>Жіберілуде…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/operations_model.py" line="60"/>
+        <location filename="../../epay_desktop/ui/payments/operations_model.py" line="52"/>
         <source>Done</source>
         <translation>Орындалды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/operations_model.py" line="61"/>
+        <location filename="../../epay_desktop/ui/payments/operations_model.py" line="53"/>
         <source>Not done</source>
         <translation>Орындалмады</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/operations_model.py" line="62"/>
+        <location filename="../../epay_desktop/ui/payments/operations_model.py" line="54"/>
         <source>Checking…</source>
         <translation>Тексерілуде…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/operations_model.py" line="63"/>
+        <location filename="../../epay_desktop/ui/payments/operations_model.py" line="55"/>
         <source>Needs a manager</source>
         <translation>Менеджер керек</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/operations_model.py" line="185"/>
+        <location filename="../../epay_desktop/ui/payments/operations_model.py" line="164"/>
         <source>{requester}, approved by {approver}</source>
         <translation>{requester}, мақұлдаған: {approver}</translation>
     </message>
@@ -2003,167 +2013,167 @@ Clear the search (Esc) or select a payment in the list.</source>
 <context>
     <name>PaymentDetailView</name>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="319"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="316"/>
         <source>{name} (not known to this console)</source>
         <extracomment>Rows shown even when empty (as a dash); the others hide when they have nothing to say. Outcomes the console concluded by itself: no bank answer dates them.</extracomment>
         <translation>{name} (бұл консольге белгісіз)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="61"/>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="168"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="58"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="172"/>
         <source>Amount</source>
         <translation>Сома</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="61"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="58"/>
         <source>Charged</source>
         <translation>Есептен шығарылды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="62"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="59"/>
         <source>Refunded</source>
         <translation>Қайтарылды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="63"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="60"/>
         <source>Can be refunded</source>
         <translation>Қайтаруға болады</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="63"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="60"/>
         <source>Card</source>
         <translation>Карта</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="64"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="61"/>
         <source>Bank&apos;s reason</source>
         <translation>Банк көрсеткен себеп</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="65"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="62"/>
         <source>Bank status</source>
         <translation>Банктегі күйі</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="66"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="63"/>
         <source>Bank&apos;s reason code</source>
         <translation>Банктің себеп коды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="67"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="64"/>
         <source>Approval code</source>
         <translation>Авторизация коды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="67"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="64"/>
         <source>RRN</source>
         <translation>RRN</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="68"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="65"/>
         <source>Transaction ID</source>
         <translation>Транзакция ID</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="69"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="66"/>
         <source>Description</source>
         <translation>Сипаттама</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="69"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="66"/>
         <source>Customer</source>
         <translation>Сатып алушы</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="70"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="67"/>
         <source>Cashier</source>
         <translation>Кассир</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="70"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="67"/>
         <source>Created</source>
         <translation>Жасалды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="71"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="68"/>
         <source>Last checked</source>
         <translation>Соңғы тексеру</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="56"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="60"/>
         <source>The bank&apos;s own time for this, from its answer</source>
         <translation>Банктің жауабындағы өз уақыты</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="57"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="61"/>
         <source>This console&apos;s clock: the bank gave no time for this</source>
         <translation>Осы консольдің сағаты: банк бұған уақыт көрсетпеді</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="58"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="62"/>
         <source>Times are Kazakhstan time: “(bank)” is the bank&apos;s own time, the others this console&apos;s clock.</source>
         <translation>Уақыт — Қазақстан уақыты: «(банк)» — банктің өз уақыты, қалғандары осы консольдің сағаты бойынша.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="171"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="175"/>
         <source>Timeline</source>
         <translation>Оқиғалар</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="172"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="176"/>
         <source>Receipts</source>
         <translation>Чектер</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="163"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="167"/>
         <source>Time</source>
         <translation>Уақыт</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="163"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="167"/>
         <source>What happened</source>
         <translation>Не болды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="164"/>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="281"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="168"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="290"/>
         <source>{time} (bank)</source>
         <translation>{time} (банк)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="168"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="172"/>
         <source>No.</source>
         <translation>№</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="168"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="172"/>
         <source>Receipt</source>
         <translation>Чек</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="168"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="172"/>
         <source>Issued</source>
         <translation>Берілді</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="193"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="197"/>
         <source>Select a payment to see its details.
 Press Enter to open it.</source>
         <translation>Толық мәліметін көру үшін төлемді таңдаңыз.
 Ашу үшін Enter басыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="203"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="207"/>
         <source>Loading…</source>
         <translation>Жүктелуде…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="242"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="251"/>
         <source>Payment {invoice}</source>
         <translation>Төлем {invoice}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="304"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="313"/>
         <source>Receipts ({count})</source>
         <translation>Чектер ({count})</translation>
     </message>
@@ -2244,163 +2254,163 @@ Press Enter to open it.</source>
 <context>
     <name>PaymentTimeline</name>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="178"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="175"/>
         <source>not credited to any operation of this console; a manager compares it with the bank</source>
         <translation>осы консольдің ешбір операциясына жатқызылмады; менеджер оны банкпен салыстырады</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="157"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="154"/>
         <source>Sale cancelled by the cashier after a declined attempt</source>
         <translation>Қабылданбаған әрекеттен кейін кассир сатуды тоқтатты</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="244"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="241"/>
         <source>Sale receipt</source>
         <translation>Сату чегі</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="245"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="242"/>
         <source>Refund receipt</source>
         <translation>Қайтару чегі</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="246"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="243"/>
         <source>Duplicate</source>
         <translation>Телнұсқа</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="350"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="347"/>
         <source>Checking with the bank… The result is not known yet; do not repeat the operation.</source>
         <translation>Банкпен тексерілуде… Нәтиже әлі белгісіз; операцияны қайталамаңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="177"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="174"/>
         <source>Refund made outside this console: {amount}</source>
         <translation>Осы консольден тыс жасалған қайтару: {amount}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="187"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="184"/>
         <source>The bank reported: {what}</source>
         <translation>Банк хабарлады: {what}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="204"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="201"/>
         <source>Waiting for the customer to pay</source>
         <translation>Сатып алушының төлеуі күтілуде</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="206"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="203"/>
         <source>Result not known yet: checking with the bank</source>
         <translation>Нәтиже әлі белгісіз: банкпен тексерілуде</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="208"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="205"/>
         <source>The payment page expired; the customer did not pay</source>
         <translation>Төлем бетінің мерзімі өтті; сатып алушы төлемеді</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="211"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="208"/>
         <source>Cancelled by the cashier before the customer paid</source>
         <translation>Сатып алушы төлегенге дейін кассир тоқтатты</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="213"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="210"/>
         <source>The payment page could not be loaded; the customer could not pay</source>
         <translation>Төлем беті жүктелмеді; сатып алушы төлей алмады</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="221"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="218"/>
         <source>Customer&apos;s result: {status}</source>
         <translation>Сатып алушы жағындағы нәтиже: {status}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="227"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="224"/>
         <source>{operation} {amount}: {state}</source>
         <translation>{operation} {amount}: {state}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="230"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="227"/>
         <source>asked by {name}</source>
         <translation>сұраған: {name}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="252"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="249"/>
         <source>{kind} No. {number} issued</source>
         <translation>{kind} № {number} берілді</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="255"/>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="276"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="252"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="273"/>
         <source>by {name}</source>
         <translation>орындаған: {name}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="348"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="345"/>
         <source>A manager must review this operation: the bank could not confirm it.</source>
         <translation>Бұл операцияны менеджер қарауы керек: банк оны растай алмады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="274"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="271"/>
         <source>Payment of {amount} created</source>
         <translation>Төлем жасалды: {amount}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="283"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="280"/>
         <source>Payment page opened for the customer</source>
         <translation>Сатып алушыға төлем беті ашылды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="341"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="338"/>
         <source>The bank&apos;s own words: {text}</source>
         <translation>Банктің өз сөзі: {text}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="145"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="142"/>
         <source>Card attempt approved: {status}</source>
         <translation>Карта әрекеті мақұлданды: {status}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="149"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="146"/>
         <source>Declined: {reason}</source>
         <translation>Қабылданбады: {reason}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="152"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="149"/>
         <source>attempt {number}, card {card}</source>
         <translation>әрекет № {number}, карта {card}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="154"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="151"/>
         <source>attempt {number}</source>
         <translation>әрекет № {number}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="161"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="158"/>
         <source>The customer is trying again on the payment page</source>
         <translation>Сатып алушы төлем бетінде қайталап жатыр</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="218"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="215"/>
         <source>approval {code}</source>
         <translation>авторизация коды {code}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="232"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="229"/>
         <source>approved by {name}</source>
         <translation>мақұлдаған: {name}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="236"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="233"/>
         <source>reason: {reason}</source>
         <translation>себебі: {reason}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="238"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="235"/>
         <source>bank: {message}</source>
         <translation>банк: {message}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="285"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="282"/>
         <source>valid until {time}</source>
         <translation>{time} болғанша жарамды</translation>
     </message>
@@ -2408,42 +2418,42 @@ Press Enter to open it.</source>
 <context>
     <name>PaymentsTableModel</name>
     <message>
-        <location filename="../../epay_desktop/ui/payments/columns.py" line="40"/>
+        <location filename="../../epay_desktop/ui/payments/columns.py" line="41"/>
         <source>Time</source>
         <translation>Уақыт</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/columns.py" line="41"/>
+        <location filename="../../epay_desktop/ui/payments/columns.py" line="42"/>
         <source>Invoice</source>
         <translation>Тапсырыс</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/columns.py" line="42"/>
+        <location filename="../../epay_desktop/ui/payments/columns.py" line="43"/>
         <source>Amount</source>
         <translation>Сома</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/columns.py" line="43"/>
+        <location filename="../../epay_desktop/ui/payments/columns.py" line="44"/>
         <source>Status</source>
         <translation>Күйі</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/columns.py" line="44"/>
+        <location filename="../../epay_desktop/ui/payments/columns.py" line="45"/>
         <source>Card</source>
         <translation>Карта</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/columns.py" line="45"/>
+        <location filename="../../epay_desktop/ui/payments/columns.py" line="46"/>
         <source>Cashier</source>
         <translation>Кассир</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/columns.py" line="46"/>
+        <location filename="../../epay_desktop/ui/payments/columns.py" line="47"/>
         <source>Refunded</source>
         <translation>Қайтарылды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/list_model.py" line="572"/>
+        <location filename="../../epay_desktop/ui/payments/list_model.py" line="542"/>
         <source>{operation} of {amount}: {state}</source>
         <translation>{operation}, {amount}: {state}</translation>
     </message>
@@ -2451,35 +2461,35 @@ Press Enter to open it.</source>
 <context>
     <name>PaymentsView</name>
     <message>
-        <location filename="../../epay_desktop/ui/payments/list_view.py" line="425"/>
+        <location filename="../../epay_desktop/ui/payments/list_view.py" line="428"/>
         <source>No payments match these filters.</source>
         <translation>Бұл сүзгілерге сай төлем жоқ.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/list_view.py" line="417"/>
+        <location filename="../../epay_desktop/ui/payments/list_view.py" line="420"/>
         <source>Loading payments…</source>
         <translation>Төлемдер жүктелуде…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/list_view.py" line="419"/>
+        <location filename="../../epay_desktop/ui/payments/list_view.py" line="422"/>
         <source>No payments yet.
 Press F2 to take a card payment.</source>
         <translation>Әзірге төлем жоқ.
 Картамен төлем қабылдау үшін F2 басыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/list_view.py" line="117"/>
-        <location filename="../../epay_desktop/ui/payments/list_view.py" line="247"/>
+        <location filename="../../epay_desktop/ui/payments/list_view.py" line="120"/>
+        <location filename="../../epay_desktop/ui/payments/list_view.py" line="250"/>
         <source>New sale</source>
         <translation>Жаңа сату</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/list_view.py" line="398"/>
+        <location filename="../../epay_desktop/ui/payments/list_view.py" line="401"/>
         <source>Not loaded</source>
         <translation>Жүктелмеді</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/list_view.py" line="413"/>
+        <location filename="../../epay_desktop/ui/payments/list_view.py" line="416"/>
         <source>The list could not be loaded.
 {reason}
 Press F5 to try again.</source>
@@ -2488,25 +2498,25 @@ Press F5 to try again.</source>
 Қайталау үшін F5 басыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/list_view.py" line="421"/>
+        <location filename="../../epay_desktop/ui/payments/list_view.py" line="424"/>
         <source>No payment matches “{text}”.
 Search by invoice, card last 4, amount, RRN or approval code; Esc clears the search.</source>
         <translation>«{text}» бойынша төлем табылмады.
 Тапсырыс, картаның соңғы 4 цифры, сома, RRN немесе авторизация коды бойынша іздеңіз; Esc іздеуді тазалайды.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/list_view.py" line="247"/>
+        <location filename="../../epay_desktop/ui/payments/list_view.py" line="250"/>
         <source>New sale ({key})</source>
         <translation>Жаңа сату ({key})</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/list_model.py" line="537"/>
+        <location filename="../../epay_desktop/ui/payments/list_model.py" line="507"/>
         <source>Loading…</source>
         <extracomment>Operation states the list marks (the store&apos;s &quot;needs attention&quot; states). Pages kept in memory (least recently used go first). The roles :meth:`PaymentsTableModel.data` answers: a paint asks each cell for a dozen more (font, colours, decoration, check state...), which are refused before any lookup (issue 10: the cost of a paint of the viewport, P2s). The list is about to be counted and read again; True when the filter changed (not the sort).</extracomment>
         <translation>Жүктелуде…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../epay_desktop/ui/payments/list_view.py" line="396"/>
+        <location filename="../../epay_desktop/ui/payments/list_view.py" line="399"/>
         <source>%n payment(s) shown; the rest could not be loaded (F5)</source>
         <translation>
             <numerusform>%n төлем көрсетілді; қалғанын жүктеу мүмкін болмады (F5)</numerusform>
@@ -2514,7 +2524,7 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../epay_desktop/ui/payments/list_view.py" line="400"/>
+        <location filename="../../epay_desktop/ui/payments/list_view.py" line="403"/>
         <source>%n payment(s)</source>
         <translation>
             <numerusform>%n төлем</numerusform>
@@ -2523,9 +2533,324 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
     </message>
 </context>
 <context>
+    <name>PrintersDialog</name>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="45"/>
+        <source>Network (TCP port 9100)</source>
+        <translation>Желі (TCP порты 9100)</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="46"/>
+        <source>USB</source>
+        <translation>USB</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="47"/>
+        <source>Serial port (COM)</source>
+        <translation>Тізбекті порт (COM)</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="48"/>
+        <source>System queue (CUPS, raw)</source>
+        <translation>Жүйелік басып шығару кезегі (CUPS, raw)</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="49"/>
+        <source>Device file</source>
+        <translation>Құрылғы файлы</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="52"/>
+        <source>80 mm roll</source>
+        <translation>80 мм таспа</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="53"/>
+        <source>58 mm roll</source>
+        <translation>58 мм таспа</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="56"/>
+        <source>Image (always right, slower)</source>
+        <translation>Сурет (әрқашан дұрыс, баяуырақ)</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="57"/>
+        <source>Text in KZ-1048 (Kazakh code page)</source>
+        <translation>Мәтін KZ-1048 кодтауында (қазақ кодтық беті)</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="58"/>
+        <source>Text in cp866/cp1251, Kazakh lines as images</source>
+        <translation>Мәтін cp866/cp1251, қазақша жолдар — сурет</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="61"/>
+        <source>Partial cut</source>
+        <translation>Ішінара кесу</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="62"/>
+        <source>Full cut</source>
+        <translation>Толық кесу</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="63"/>
+        <source>No cutter</source>
+        <translation>Кескіш жоқ</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="51"/>
+        <source>Name</source>
+        <extracomment>One change or print at a time: every button waits while one runs.</extracomment>
+        <translation>Атауы</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="52"/>
+        <source>Connected at</source>
+        <translation>Қосылым</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="53"/>
+        <source>Paper</source>
+        <translation>Қағаз</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="54"/>
+        <source>Printing</source>
+        <translation>Басып шығару режимі</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="55"/>
+        <source>Cutter</source>
+        <translation>Кескіш</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="56"/>
+        <source>Default here</source>
+        <translation>Кассада әдепкі</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="89"/>
+        <source>Enter the printer&apos;s network address, like 192.168.1.50.</source>
+        <translation>Принтердің желілік мекенжайын енгізіңіз, мысалы 192.168.1.50.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="91"/>
+        <source>Type the port in its own field, not after the address.</source>
+        <translation>Портты мекенжайдан кейін емес, өз өрісіне енгізіңіз.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="124"/>
+        <source>e.g. Counter 1</source>
+        <translation>мысалы, Касса 1</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="168"/>
+        <source>Connected by</source>
+        <translation>Қосылу тәсілі</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="176"/>
+        <source>Save</source>
+        <translation>Сақтау</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="235"/>
+        <source>Enter the printer&apos;s name.</source>
+        <translation>Принтердің атауын енгізіңіз.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="237"/>
+        <source>A printer&apos;s name has no slashes.</source>
+        <translation>Принтер атауында қиғаш сызық болмауы керек.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="254"/>
+        <source>Enter the printer&apos;s device file, like /dev/usb/lp0.</source>
+        <translation>Принтердің құрылғы файлын енгізіңіз, мысалы /dev/usb/lp0.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="118"/>
+        <source>Receipt printer</source>
+        <translation>Чек принтері</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="162"/>
+        <source>This register&apos;s default receipt printer</source>
+        <translation>Осы кассаның әдепкі чек принтері</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="244"/>
+        <source>The USB vendor and product ids are four hexadecimal digits each, like 0416 and 5011 (lsusb or the Device Manager shows them).</source>
+        <translation>USB өндірушісі мен құрылғысының кодтары — әрқайсысы төрт он алтылық цифр, мысалы 0416 және 5011 (оларды lsusb немесе Құрылғылар диспетчері көрсетеді).</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="100"/>
+        <source>{host} is not a network address: use letters, digits, dots and dashes.</source>
+        <translation>{host} желілік мекенжай емес: әріптерді, цифрларды, нүкте мен сызықшаны қолданыңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="147"/>
+        <source>Address</source>
+        <translation>Мекенжайы</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="147"/>
+        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="149"/>
+        <source>Port</source>
+        <translation>Порт</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="148"/>
+        <source>Vendor id</source>
+        <translation>Өндіруші коды</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="148"/>
+        <source>Product id</source>
+        <translation>Құрылғы коды</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="149"/>
+        <source>Speed (baud)</source>
+        <translation>Жылдамдық (бод)</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="150"/>
+        <source>Queue</source>
+        <translation>Кезек</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="151"/>
+        <source>Device</source>
+        <translation>Құрылғы</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="252"/>
+        <source>Enter the serial port, like /dev/ttyUSB0 or COM3.</source>
+        <translation>Тізбекті портты енгізіңіз, мысалы /dev/ttyUSB0 немесе COM3.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="253"/>
+        <source>Enter the name of the printer&apos;s raw CUPS queue.</source>
+        <translation>Принтердің CUPS кезегінің (raw) атын енгізіңіз.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="96"/>
+        <source>{host} is not an IP address: four numbers from 0 to 255 with dots between.</source>
+        <translation>{host} IP мекенжайы емес: нүктемен бөлінген 0-ден 255-ке дейінгі төрт сан керек.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="92"/>
+        <source>Receipt printers</source>
+        <translation>Чек принтерлері</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="117"/>
+        <source>Receipts print on this register&apos;s default printer; without one, Print opens the system&apos;s print dialog. Calibrate a new printer once: it finds how it prints Kazakh letters.</source>
+        <translation>Чектер осы кассаның әдепкі принтерінде басылады; ол болмаса, «Басып шығару» жүйенің басып шығару терезесін ашады. Жаңа принтерді бір рет калибрлеңіз: сонда оның қазақ әріптерін қалай басатыны анықталады.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="339"/>
+        <source>Line 1 right: text with every Kazakh letter (fastest). Line 2 or 3: Russian text, Kazakh lines as images.</source>
+        <translation>1-жол дұрыс болса: барлық қазақ әріптері бар мәтін (ең жылдам). 2 не 3-жол: орысша мәтін, қазақша жолдар сурет ретінде.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="348"/>
+        <source>Use this line</source>
+        <translation>Осы жолды таңдау</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="101"/>
+        <source>&amp;Add…</source>
+        <translation>&amp;Қосу…</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="102"/>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Өзгерту…</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="103"/>
+        <source>&amp;Remove</source>
+        <translation>&amp;Жою</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="104"/>
+        <source>Make &amp;default here</source>
+        <translation>&amp;Әдепкі ету</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="105"/>
+        <source>&amp;Test print</source>
+        <translation>&amp;Сынақ басып шығару</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="106"/>
+        <source>&amp;Calibrate…</source>
+        <translation>&amp;Калибрлеу…</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="335"/>
+        <source>None of them (print receipts as images)</source>
+        <translation>Ешқайсысы (чектерді сурет ретінде басып шығару)</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="177"/>
+        <source>yes</source>
+        <translation>иә</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="243"/>
+        <source>{name} is removed.</source>
+        <translation>{name} принтері жойылды.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="250"/>
+        <source>Receipts of this register now print on {name}.</source>
+        <translation>Осы кассаның чектері енді {name} принтерінде басылады.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="262"/>
+        <source>Printing the test page on {name}…</source>
+        <translation>Сынақ беті {name} принтерінде басылуда…</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="272"/>
+        <source>Printing the calibration page on {name}…</source>
+        <translation>Калибрлеу беті {name} принтерінде басылуда…</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="293"/>
+        <source>{name} now prints: {mode}.</source>
+        <translation>{name} принтерінің басып шығару режимі: {mode}.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="318"/>
+        <source>Calibrate {name}</source>
+        <translation>{name} принтерін калибрлеу</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="320"/>
+        <source>Look at the calibration page {name} printed. Line {image} is an image of what every line should show. Which numbered line shows its letters exactly like line {image}?</source>
+        <translation>{name} принтері басқан калибрлеу бетін қараңыз. {image}-жол — әр жол қалай көрінуі керегінің суреті. Қай нөмірленген жолдағы әріптер {image}-жолдағыдай дәл шыққан?</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="235"/>
+        <source>{name} is saved.</source>
+        <translation>{name} принтері сақталды.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="266"/>
+        <source>The test page was printed on {name}.</source>
+        <translation>Сынақ беті {name} принтерінде басылды.</translation>
+    </message>
+</context>
+<context>
     <name>QAbstractFileIconProvider</name>
     <message>
-        <location filename="../../epay_desktop/ui/common/language.py" line="423"/>
+        <location filename="../../epay_desktop/ui/common/language.py" line="427"/>
         <source>Drive</source>
         <translation>Диск</translation>
     </message>
@@ -2533,13 +2858,13 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>QFileDialog</name>
     <message>
-        <location filename="../../epay_desktop/ui/common/language.py" line="421"/>
+        <location filename="../../epay_desktop/ui/common/language.py" line="425"/>
         <source>&amp;Look in:</source>
         <extracomment>Kazakh, Russian, English: the order of the login screen&apos;s selector. Each language&apos;s name in itself: the selector is never translated (a reader finds their own language). Neither a remembered choice nor a system language the console speaks: Russian (the issue). The gateway payment page&apos;s ``language`` field for each interface language.</extracomment>
         <translation>Қайда қ&amp;арау:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/common/language.py" line="422"/>
+        <location filename="../../epay_desktop/ui/common/language.py" line="426"/>
         <source>Files of &amp;type:</source>
         <translation>Файлдар &amp;түрі:</translation>
     </message>
@@ -2547,22 +2872,22 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>ReceiptChooser</name>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/chooser.py" line="83"/>
+        <location filename="../../epay_desktop/ui/receipts/chooser.py" line="80"/>
         <source>Print which receipt? — invoice {invoice}, {amount}</source>
         <translation>Қай чекті басып шығару керек? — тапсырыс {invoice}, {amount}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/chooser.py" line="88"/>
+        <location filename="../../epay_desktop/ui/receipts/chooser.py" line="85"/>
         <source>Payment {invoice} has refunds. Choose the receipt to print:</source>
         <translation>{invoice} төлемі бойынша қайтарулар бар. Басып шығаратын чекті таңдаңыз:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/chooser.py" line="95"/>
+        <location filename="../../epay_desktop/ui/receipts/chooser.py" line="92"/>
         <source>Sale receipt: {amount}</source>
         <translation>Сату чегі: {amount}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/chooser.py" line="100"/>
+        <location filename="../../epay_desktop/ui/receipts/chooser.py" line="97"/>
         <source>Refund receipt: {amount}, {when}</source>
         <translation>Қайтару чегі: {amount}, {when}</translation>
     </message>
@@ -2575,129 +2900,156 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>ReceiptDialog</name>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="222"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="230"/>
         <source>DUPLICATE (reprint)</source>
-        <extracomment>The receipt languages offered, each named in itself (as language pickers do; not translated). The receipt printer chosen in Settings (&quot;&quot; = ask every time): Print goes straight to it.</extracomment>
+        <extracomment>The receipt languages offered, each named in itself (as language pickers do; not translated). who prints, and which receipt (the language and width follow the preview shown) This register&apos;s thermal printer (decision 0109): Print sends the receipt to it, not to a dialog. The receipt printer chosen in Settings (&quot;&quot; = ask every time): Print goes straight to it.</extracomment>
         <translation>ТЕЛНҰСҚА (қайта басу)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="233"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="241"/>
         <source>Receipt &amp;language:</source>
         <translation>Чек &amp;тілі:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="238"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="246"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="526"/>
         <source>Print…</source>
         <translation>Басып шығару…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="240"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="248"/>
         <source>Save as PDF…</source>
         <translation>PDF ретінде сақтау…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="241"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="249"/>
         <source>Other printer…</source>
         <translation>Басқа принтер…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="275"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="284"/>
         <source>Print on another printer than %1 (the receipt printer chosen in Settings).</source>
         <translation>Баптауларда таңдалған чек принтері %1 емес, басқа принтерде басып шығару.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="280"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="289"/>
         <source>Print on %1.</source>
         <translation>%1 принтерінде басып шығару.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="245"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="253"/>
         <source>Close</source>
         <translation>Жабу</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="329"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="339"/>
         <source>Refund receipt</source>
         <translation>Қайтару чегі</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="329"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="339"/>
         <source>Sale receipt</source>
         <translation>Сату чегі</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="331"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="341"/>
         <source>%1 — invoice %2, %3</source>
         <translation>%1 — тапсырыс %2, %3</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="339"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="349"/>
         <source>Receipt preview</source>
         <translation>Чекті алдын ала қарау</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="342"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="352"/>
         <source>Printed before: printing or saving issues a numbered duplicate. Closing issues nothing.</source>
         <translation>Бұрын басылған: басып шығарсаңыз не сақтасаңыз, нөмірленген телнұсқа беріледі. Жапсаңыз, ештеңе берілмейді.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="346"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="356"/>
         <source>The receipt gets its number when you print or save it. Closing issues nothing.</source>
         <translation>Чек нөмірін басып шығарғанда немесе сақтағанда алады. Жапсаңыз, ештеңе берілмейді.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="349"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="359"/>
         <source>Receipt No. %1</source>
         <translation>Чек № %1</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="350"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="360"/>
         <source>Issued. Print or save again here to output this same receipt.</source>
         <translation>Берілді. Дәл осы чекті қайта шығару үшін осында қайта басып шығарыңыз немесе сақтаңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="359"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="369"/>
         <source>The receipt is issued in this language; print it again for a copy in another one.</source>
         <translation>Чек осы тілде берілді; басқа тілдегі көшірме үшін оны қайта басып шығарыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="442"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="438"/>
         <source>The receipt printer chosen in Settings, %1, is not installed on this computer: choose a printer (a manager can change the receipt printer in Settings).</source>
         <translation>Баптауларда таңдалған чек принтері (%1) бұл компьютерде орнатылмаған: принтерді таңдаңыз (чек принтерін менеджер баптауларда өзгерте алады).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="446"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="442"/>
         <source>Print — %1 is not installed</source>
         <translation>Басып шығару — %1 орнатылмаған</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="455"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="450"/>
         <source>Save the receipt as PDF</source>
         <translation>Чекті PDF ретінде сақтау</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="457"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="452"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF файлдары (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="491"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="489"/>
         <source>Sent to %1.</source>
         <translation>%1 принтеріне жіберілді.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="493"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="491"/>
         <source>Sent to the printer.</source>
         <translation>Принтерге жіберілді.</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="497"/>
+        <source>Asking %1…</source>
+        <translation>%1 принтерінің күйі сұралуда…</translation>
+    </message>
+    <message>
         <location filename="../../epay_desktop/ui/receipts/preview.py" line="506"/>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="509"/>
+        <source>%1 Nothing was printed and no receipt was issued: press Print again when ready.</source>
+        <translation>%1 Ештеңе басылмады, чек берілмеді: принтер дайын болғанда «Қайта басып шығару» батырмасын басыңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="508"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="529"/>
+        <source>Print again</source>
+        <translation>Қайта басып шығару</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="510"/>
+        <source>Printing on %1…</source>
+        <translation>%1 принтерінде басылуда…</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="525"/>
+        <source>Printed on %1.</source>
+        <translation>%1 принтерінде басылды.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="546"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="549"/>
         <source>Could not save: %1</source>
         <translation>Сақтау мүмкін болмады: %1</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="511"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="551"/>
         <source>Saved to %1</source>
         <translation>Сақталды: %1</translation>
     </message>
@@ -2717,62 +3069,62 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>ReceiptsPage</name>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="202"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="218"/>
         <source>12 digits</source>
         <translation>12 цифр</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="210"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="226"/>
         <source>Ask every time</source>
         <translation>Әр жолы сұрау</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="214"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="230"/>
         <source>{name} (not found)</source>
         <translation>{name} (табылмады)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="221"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="237"/>
         <source>No printer is installed on this computer: receipts can still be saved as PDF.</source>
         <translation>Бұл компьютерде принтер орнатылмаған: чектерді бәрібір PDF ретінде сақтауға болады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="225"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="241"/>
         <source>The system&apos;s default printer is {name}.</source>
         <translation>Жүйенің әдепкі принтері: {name}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="228"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="244"/>
         <source>Shop name</source>
         <translation>Дүкен атауы</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="229"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="245"/>
         <source>BIN</source>
         <translation>БСН</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="230"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="246"/>
         <source>Address</source>
         <translation>Мекенжайы</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="231"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="247"/>
         <source>Receipt width</source>
         <translation>Чек ені</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="232"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="248"/>
         <source>Receipt language</source>
         <translation>Чек тілі</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="233"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="249"/>
         <source>Receipt printer</source>
         <translation>Чек принтері</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="255"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="271"/>
         <source>The BIN has 12 digits ({count} typed).</source>
         <translation>БСН 12 цифрдан тұрады ({count} енгізілді).</translation>
     </message>
@@ -2780,75 +3132,75 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>RefundDialog</name>
     <message>
-        <location filename="../../epay_desktop/ui/money/refund_dialog.py" line="50"/>
-        <location filename="../../epay_desktop/ui/money/refund_dialog.py" line="77"/>
-        <location filename="../../epay_desktop/ui/money/refund_dialog.py" line="147"/>
+        <location filename="../../epay_desktop/ui/money/refund_dialog.py" line="41"/>
+        <location filename="../../epay_desktop/ui/money/refund_dialog.py" line="55"/>
+        <location filename="../../epay_desktop/ui/money/refund_dialog.py" line="117"/>
         <source>Refund</source>
         <extracomment>(code sent to the service, label), shared with the detail panel&apos;s timeline. &quot;other&quot; needs a few words. The reason stored is &quot;other: &lt;what was typed&gt;&quot;; the service takes TEXT_MAX_CHARS in all.</extracomment>
         <translation>Қайтару</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/money/refund_dialog.py" line="55"/>
+        <location filename="../../epay_desktop/ui/money/refund_dialog.py" line="45"/>
         <source>Part of it</source>
         <translation>Бір бөлігі</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/money/refund_dialog.py" line="72"/>
+        <location filename="../../epay_desktop/ui/money/refund_dialog.py" line="50"/>
         <source>Why is the money returned?</source>
         <translation>Ақша неге қайтарылады?</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/money/refund_dialog.py" line="74"/>
+        <location filename="../../epay_desktop/ui/money/refund_dialog.py" line="52"/>
         <source>Paid</source>
         <translation>Төленді</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/money/refund_dialog.py" line="75"/>
+        <location filename="../../epay_desktop/ui/money/refund_dialog.py" line="53"/>
         <source>Refunded so far</source>
         <translation>Бұрын қайтарылғаны</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/money/refund_dialog.py" line="76"/>
+        <location filename="../../epay_desktop/ui/money/refund_dialog.py" line="54"/>
         <source>Remaining</source>
         <translation>Қалдық</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/money/refund_dialog.py" line="79"/>
+        <location filename="../../epay_desktop/ui/money/refund_dialog.py" line="57"/>
         <source>Reason</source>
         <translation>Себебі</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/money/refund_dialog.py" line="98"/>
+        <location filename="../../epay_desktop/ui/money/refund_dialog.py" line="74"/>
         <source>All that remains ({amount})</source>
         <translation>Қалдықтың бәрі ({amount})</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/money/refund_dialog.py" line="118"/>
+        <location filename="../../epay_desktop/ui/money/refund_dialog.py" line="88"/>
         <source>Only a paid payment can be refunded; this one is “{status}”.</source>
         <translation>Тек төленген төлемді қайтаруға болады; бұл төлемнің күйі: «{status}».</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/money/refund_dialog.py" line="122"/>
+        <location filename="../../epay_desktop/ui/money/refund_dialog.py" line="92"/>
         <source>Nothing remains to refund on this payment.</source>
         <translation>Бұл төлем бойынша қайтаратын қалдық жоқ.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/money/refund_dialog.py" line="124"/>
+        <location filename="../../epay_desktop/ui/money/refund_dialog.py" line="94"/>
         <source>Only {amount} remains: the bank refuses refunds below {minimum}.</source>
         <translation>Тек {amount} қалды: банк {minimum} шегінен кем қайтаруларды қабылдамайды.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/money/refund_dialog.py" line="137"/>
+        <location filename="../../epay_desktop/ui/money/refund_dialog.py" line="107"/>
         <source>Describe the reason for the refund.</source>
         <translation>Қайтару себебін жазыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/money/refund_dialog.py" line="147"/>
+        <location filename="../../epay_desktop/ui/money/refund_dialog.py" line="117"/>
         <source>Refund {amount}</source>
         <translation>{amount} қайтару</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/money/refund_dialog.py" line="150"/>
+        <location filename="../../epay_desktop/ui/money/refund_dialog.py" line="120"/>
         <source>Checking with the bank — the refund will not be sent twice.</source>
         <translation>Банкпен тексеріліп жатыр — қайтару екі рет жіберілмейді.</translation>
     </message>
@@ -2892,113 +3244,113 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>ResultView</name>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/result.py" line="122"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="120"/>
         <source>Amount:</source>
         <extracomment>The title&apos;s colour role per outcome (resources/theme/colors.json). The panel behind the title and message: the outcome is seen from across the counter.</extracomment>
         <translation>Сома:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/result.py" line="123"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="121"/>
         <source>Card:</source>
         <translation>Карта:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/result.py" line="124"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="122"/>
         <source>Approval code:</source>
         <translation>Авторизация коды:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/result.py" line="125"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="123"/>
         <source>Invoice:</source>
         <translation>Тапсырыс:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/result.py" line="131"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="129"/>
         <source>Print receipt (Enter)</source>
         <translation>Чекті басып шығару (Enter)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/result.py" line="135"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="133"/>
         <source>Try again</source>
         <translation>Қайталау</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/result.py" line="138"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="136"/>
         <source>New sale</source>
         <translation>Жаңа сату</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/result.py" line="206"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="204"/>
         <source>A new charge for this sale is blocked until the bank answers, so the customer is not charged twice.</source>
         <translation>Сатып алушыдан ақша екі рет алынбауы үшін банк жауап бергенше бұл сату бойынша жаңа төлемге тыйым салынған.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/result.py" line="237"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="235"/>
         <source>Payment approved</source>
         <translation>Төлем мақұлданды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/result.py" line="238"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="236"/>
         <source>Payment declined</source>
         <translation>Төлем қабылданбады</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/result.py" line="239"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="237"/>
         <source>The payment window expired</source>
         <translation>Төлем уақыты өтіп кетті</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/result.py" line="240"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="238"/>
         <source>Checking with the bank…</source>
         <translation>Банкпен тексерілуде…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/result.py" line="241"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="239"/>
         <source>Waiting for the customer…</source>
         <translation>Сатып алушы күтілуде…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/result.py" line="242"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="240"/>
         <source>The payment page is not available</source>
         <translation>Төлем беті қолжетімсіз</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/result.py" line="243"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="241"/>
         <source>Cancelled by the cashier</source>
         <translation>Кассир тоқтатты</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/result.py" line="244"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="242"/>
         <source>Payment finished</source>
         <translation>Төлем аяқталды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/result.py" line="248"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="246"/>
         <source>The money was taken from the card. Print the receipt for the customer.</source>
         <translation>Ақша картадан алынды. Сатып алушыға чекті басып шығарыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/result.py" line="255"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="253"/>
         <source>The customer did not pay in time. Nothing was charged. Try again to start a new payment.</source>
         <translation>Сатып алушы уақытында төлемеді. Ештеңе алынған жоқ. Жаңа төлем бастау үшін «Қайталау» басыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/result.py" line="259"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="257"/>
         <source>The bank has not confirmed the result yet. Keep the customer here: the console keeps asking.</source>
         <translation>Банк нәтижені әлі растаған жоқ. Сатып алушыны кетірмеңіз: консоль банктен сұрауды жалғастыруда.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/result.py" line="263"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="261"/>
         <source>The bank&apos;s payment page could not be opened, so the customer could not pay. The console keeps checking with the bank until the payment time is over. Try again to start a new payment.</source>
         <translation>Банктің төлем беті ашылмады, сондықтан сатып алушы төлей алмады. Төлем уақыты біткенше консоль банкпен тексеруді жалғастырады. Жаңа төлем бастау үшін «Қайталау» басыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/result.py" line="269"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="267"/>
         <source>The sale was cancelled at the counter. The console keeps checking with the bank until the payment time is over, in case the customer had already paid.</source>
         <translation>Сату кассада тоқтатылды. Сатып алушы төлеп қойған болуы мүмкін болғандықтан, төлем уақыты біткенше консоль банкпен тексеруді жалғастырады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/result.py" line="272"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="270"/>
         <source>Status: %1</source>
         <translation>Күйі: %1</translation>
     </message>
@@ -3006,94 +3358,94 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>SavedCardPanel</name>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/saved_card.py" line="91"/>
+        <location filename="../../epay_desktop/ui/checkout/saved_card.py" line="52"/>
         <source>Only a manager can deactivate a saved card. Ask a manager to log in.</source>
         <extracomment>Why a cashier&apos;s &quot;Deactivate card&quot; is disabled (docs/decisions/0019).</extracomment>
         <translation>Сақталған картаны тек менеджер өшіре алады. Менеджерден кіруді сұраңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/saved_card.py" line="109"/>
+        <location filename="../../epay_desktop/ui/checkout/saved_card.py" line="72"/>
         <source>Pay with a saved card</source>
         <extracomment>3-D Secure: (Payment still unsettled, the issuer&apos;s form to post in the checkout browser).</extracomment>
         <translation>Сақталған картамен төлеу</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/saved_card.py" line="114"/>
+        <location filename="../../epay_desktop/ui/checkout/saved_card.py" line="77"/>
         <source>Customer id</source>
         <translation>Клиент ID</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/saved_card.py" line="115"/>
+        <location filename="../../epay_desktop/ui/checkout/saved_card.py" line="78"/>
         <source>Show cards</source>
         <translation>Карталарды көрсету</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/saved_card.py" line="121"/>
+        <location filename="../../epay_desktop/ui/checkout/saved_card.py" line="84"/>
         <source>Charge the card</source>
         <translation>Картадан төлем алу</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/saved_card.py" line="124"/>
+        <location filename="../../epay_desktop/ui/checkout/saved_card.py" line="87"/>
         <source>Deactivate card…</source>
         <translation>Картаны өшіру…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/saved_card.py" line="131"/>
+        <location filename="../../epay_desktop/ui/checkout/saved_card.py" line="94"/>
         <source>Back</source>
         <translation>Артқа</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/saved_card.py" line="136"/>
+        <location filename="../../epay_desktop/ui/checkout/saved_card.py" line="99"/>
         <source>Amount:</source>
         <translation>Сома:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/saved_card.py" line="137"/>
+        <location filename="../../epay_desktop/ui/checkout/saved_card.py" line="100"/>
         <source>Customer id:</source>
         <translation>Клиент ID:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/saved_card.py" line="180"/>
+        <location filename="../../epay_desktop/ui/checkout/saved_card.py" line="143"/>
         <source>Enter the customer id first.</source>
         <translation>Алдымен клиент ID-ін енгізіңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/saved_card.py" line="182"/>
+        <location filename="../../epay_desktop/ui/checkout/saved_card.py" line="145"/>
         <source>Looking for the customer&apos;s cards…</source>
         <translation>Сатып алушының карталары ізделуде…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/saved_card.py" line="189"/>
+        <location filename="../../epay_desktop/ui/checkout/saved_card.py" line="152"/>
         <source>The bank does not allow payments with this card.</source>
         <translation>Банк бұл картамен төлеуге рұқсат бермейді.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/saved_card.py" line="200"/>
+        <location filename="../../epay_desktop/ui/checkout/saved_card.py" line="163"/>
         <source>Choose the card and press Enter.</source>
         <translation>Картаны таңдап, Enter пернесін басыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/saved_card.py" line="202"/>
+        <location filename="../../epay_desktop/ui/checkout/saved_card.py" line="165"/>
         <source>This customer has no saved cards.</source>
         <translation>Бұл сатып алушының сақталған карталары жоқ.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/saved_card.py" line="214"/>
+        <location filename="../../epay_desktop/ui/checkout/saved_card.py" line="177"/>
         <source>Deactivate the saved card?</source>
         <translation>Сақталған картаны өшіру керек пе?</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/saved_card.py" line="215"/>
+        <location filename="../../epay_desktop/ui/checkout/saved_card.py" line="178"/>
         <source>%1 will no longer be offered for this customer&apos;s payments. The customer can save it again with a new payment.</source>
         <translation>%1 бұдан былай бұл сатып алушының төлемдерінде ұсынылмайды. Сатып алушы оны жаңа төлем кезінде қайта сақтай алады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/saved_card.py" line="227"/>
+        <location filename="../../epay_desktop/ui/checkout/saved_card.py" line="190"/>
         <source>The card %1 was deactivated.</source>
         <translation>%1 картасы өшірілді.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/saved_card.py" line="236"/>
+        <location filename="../../epay_desktop/ui/checkout/saved_card.py" line="199"/>
         <source>Charging the card…</source>
         <translation>Картадан төлем алынуда…</translation>
     </message>
@@ -3112,57 +3464,58 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
         <translation>Баптаулар</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_dialog.py" line="120"/>
+        <location filename="../../epay_desktop/ui/settings/settings_dialog.py" line="118"/>
         <source>Gateway</source>
         <translation>Шлюз</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_dialog.py" line="121"/>
+        <location filename="../../epay_desktop/ui/settings/settings_dialog.py" line="119"/>
         <source>Receipts</source>
         <translation>Чектер</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_dialog.py" line="122"/>
+        <location filename="../../epay_desktop/ui/settings/settings_dialog.py" line="120"/>
         <source>This computer</source>
         <translation>Осы компьютер</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="34"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="28"/>
         <source>Production (real money)</source>
+        <extracomment>The declared choices (domain/settings_catalog.py) in the order shown, with their labels.</extracomment>
         <translation>Жұмыс режимі (нақты ақша)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="35"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="29"/>
         <source>Bank test hosts (epayment.kz)</source>
         <translation>Банктің тест серверлері (epayment.kz)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="36"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="30"/>
         <source>Bank test hosts (homebank.kz, older)</source>
         <translation>Банктің тест серверлері (homebank.kz, ескі)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="37"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="31"/>
         <source>Built-in sandbox (no real money)</source>
         <translation>Кірістірілген оқу ортасы (нақты ақша жоқ)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="40"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="34"/>
         <source>80 mm roll</source>
         <translation>80 мм таспа</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="41"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="35"/>
         <source>58 mm roll</source>
         <translation>58 мм таспа</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="42"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="36"/>
         <source>A4 page</source>
         <translation>A4 парағы</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_dialog.py" line="225"/>
+        <location filename="../../epay_desktop/ui/settings/settings_dialog.py" line="200"/>
         <source>Only a manager or an administrator can change the settings.</source>
         <translation>Баптауларды тек менеджер немесе әкімші өзгерте алады.</translation>
     </message>
@@ -3272,32 +3625,32 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
         <translation>Екі PIN-код немесе құпиясөз бірдей емес.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/account_dialogs.py" line="73"/>
+        <location filename="../../epay_desktop/ui/users/account_dialogs.py" line="68"/>
         <source>Set the new PIN</source>
         <translation>Жаңа PIN-кодты орнату</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/account_dialogs.py" line="85"/>
+        <location filename="../../epay_desktop/ui/users/account_dialogs.py" line="80"/>
         <source>New PIN or password</source>
         <translation>Жаңа PIN-код немесе құпиясөз</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/account_dialogs.py" line="86"/>
+        <location filename="../../epay_desktop/ui/users/account_dialogs.py" line="81"/>
         <source>Repeat it</source>
         <translation>Қайталап енгізіңіз</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/account_dialogs.py" line="145"/>
+        <location filename="../../epay_desktop/ui/users/account_dialogs.py" line="137"/>
         <source>A cashier takes payments; a manager also refunds, charges, cancels, approves and manages users; an administrator also manages administrators.</source>
         <translation>Кассир төлем қабылдайды; менеджер бұған қоса қайтарады, есептен шығарады, күшін жояды, мақұлдайды және пайдаланушыларды басқарады; әкімші бұған қоса әкімшілерді басқарады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/account_dialogs.py" line="155"/>
+        <location filename="../../epay_desktop/ui/users/account_dialogs.py" line="147"/>
         <source>Change role</source>
         <translation>Рөлді өзгерту</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/account_dialogs.py" line="159"/>
+        <location filename="../../epay_desktop/ui/users/account_dialogs.py" line="151"/>
         <source>New role</source>
         <translation>Жаңа рөл</translation>
     </message>
@@ -3307,22 +3660,22 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
         <translation>Бұл PIN-кодты немесе құпиясөзді қолдануға болмайды.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/account_dialogs.py" line="61"/>
+        <location filename="../../epay_desktop/ui/users/account_dialogs.py" line="56"/>
         <source>Reset the PIN of {name}</source>
         <translation>{name}: PIN-кодты қалпына келтіру</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/account_dialogs.py" line="77"/>
+        <location filename="../../epay_desktop/ui/users/account_dialogs.py" line="72"/>
         <source>{name} logs in with the new PIN or password from now on; a lock after wrong tries is cleared too. Tell it to them in person.</source>
         <translation>{name} бұдан былай жаңа PIN-кодпен немесе құпиясөзбен кіреді; қате әрекеттерден кейінгі құлып та алынады. Оны пайдаланушыға жеке айтыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/account_dialogs.py" line="133"/>
+        <location filename="../../epay_desktop/ui/users/account_dialogs.py" line="125"/>
         <source>Change the role of {name}</source>
         <translation>{name}: рөлді өзгерту</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/account_dialogs.py" line="138"/>
+        <location filename="../../epay_desktop/ui/users/account_dialogs.py" line="130"/>
         <source>{name} is a {role} now. The new role takes effect at once, also if they are logged in.</source>
         <translation>{name} енді {role} рөлінде. Жаңа рөл бірден күшіне енеді, пайдаланушы жүйеде отырса да.</translation>
     </message>
@@ -3330,140 +3683,138 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>UsersAdmin</name>
     <message>
-        <location filename="../../epay_desktop/ui/users/users_admin.py" line="171"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="166"/>
         <source>Unlock</source>
         <translation>Құлпын ашу</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/users_admin.py" line="172"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="167"/>
         <source>Reset PIN…</source>
         <translation>PIN-кодты қалпына келтіру…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/users_admin.py" line="173"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="168"/>
         <source>Change role…</source>
         <translation>Рөлді өзгерту…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/users_admin.py" line="174"/>
-        <location filename="../../epay_desktop/ui/users/users_admin.py" line="283"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="169"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="274"/>
         <source>Deactivate</source>
         <translation>Өшіру</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/users_admin.py" line="182"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="177"/>
         <source>Add user</source>
         <translation>Пайдаланушы қосу</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/users_admin.py" line="185"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="180"/>
         <source>Add a user</source>
         <translation>Пайдаланушы қосу</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/users_admin.py" line="187"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="182"/>
         <source>Name</source>
         <translation>Аты</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/users_admin.py" line="188"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="183"/>
         <source>Role</source>
         <translation>Рөлі</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/users_admin.py" line="189"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="184"/>
         <source>PIN or password</source>
         <translation>PIN-код немесе құпиясөз</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/users_admin.py" line="190"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="185"/>
         <source>Repeat it</source>
         <translation>Қайталап енгізіңіз</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/users_admin.py" line="200"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="195"/>
         <source>Select a user, then choose what to do. Each change is saved as soon as you make it, also for a user who is logged in now.</source>
         <translation>Пайдаланушыны таңдап, не істеу керегін таңдаңыз. Әр өзгеріс бірден сақталады, қазір жүйеде отырған пайдаланушы үшін де.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/users_admin.py" line="232"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="227"/>
         <source>Type the new user&apos;s name and PIN or password.</source>
         <translation>Жаңа пайдаланушының атын және PIN-кодын немесе құпиясөзін енгізіңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/users_admin.py" line="242"/>
-        <location filename="../../epay_desktop/ui/users/users_admin.py" line="292"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="238"/>
         <source>Wait until the change being saved is done.</source>
         <translation>Сақталып жатқан өзгеріс аяқталғанша күтіңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/users_admin.py" line="244"/>
-        <location filename="../../epay_desktop/ui/users/users_admin.py" line="294"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="240"/>
         <source>Select a user in the list.</source>
         <translation>Тізімнен пайдаланушыны таңдаңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/users_admin.py" line="246"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="242"/>
         <source>Only an administrator can change an administrator&apos;s account.</source>
         <translation>Әкімшінің тіркелгісін тек әкімші өзгерте алады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/users_admin.py" line="254"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="250"/>
         <source>You cannot change your own role; ask another manager or an administrator.</source>
         <translation>Өз рөліңізді өзгерте алмайсыз; басқа менеджерден немесе әкімшіден сұраңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/users_admin.py" line="256"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="252"/>
         <source>There is no other role you may give this user.</source>
         <translation>Бұл пайдаланушыға бере алатын басқа рөл жоқ.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/users_admin.py" line="264"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="260"/>
         <source>You cannot deactivate your own account; ask another manager or an administrator.</source>
         <translation>Өз тіркелгіңізді өшіре алмайсыз; басқа менеджерден немесе әкімшіден сұраңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/users_admin.py" line="283"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="274"/>
         <source>Activate</source>
         <translation>Белсендіру</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/users_admin.py" line="296"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="282"/>
         <source>Only an administrator can unlock an administrator.</source>
         <translation>Әкімшінің құлпын тек әкімші аша алады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/users_admin.py" line="298"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="286"/>
         <source>This account is not locked.</source>
         <translation>Бұл тіркелгі құлыпталмаған.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/users_admin.py" line="355"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="343"/>
         <source>Added {name} ({role}).</source>
         <translation>{name} ({role}) қосылды.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/users_admin.py" line="366"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="354"/>
         <source>{name} is unlocked and can log in again.</source>
         <translation>{name} құлпы ашылды, ол қайта кіре алады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/users_admin.py" line="378"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="366"/>
         <source>{name} is active again.</source>
         <translation>{name} қайта белсенді.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/users_admin.py" line="378"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="366"/>
         <source>{name} can no longer log in.</source>
         <translation>{name} енді кіре алмайды.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/users_admin.py" line="406"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="394"/>
         <source>{name} has a new PIN and can log in with it now.</source>
         <translation>{name} жаңа PIN-код алды және қазір онымен кіре алады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/users_admin.py" line="423"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="411"/>
         <source>{name} is now a {role}.</source>
         <translation>{name} енді {role} рөлінде.</translation>
     </message>
@@ -3471,12 +3822,12 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>UsersDialog</name>
     <message>
-        <location filename="../../epay_desktop/ui/users/users_dialog.py" line="31"/>
+        <location filename="../../epay_desktop/ui/users/users_dialog.py" line="30"/>
         <source>Users</source>
         <translation>Пайдаланушылар</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/users_dialog.py" line="48"/>
+        <location filename="../../epay_desktop/ui/users/users_dialog.py" line="47"/>
         <source>Only a manager or an administrator can manage users.</source>
         <translation>Пайдаланушыларды тек менеджер немесе әкімші басқара алады.</translation>
     </message>
@@ -3484,33 +3835,33 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>UsersModel</name>
     <message>
-        <location filename="../../epay_desktop/ui/users/users_admin.py" line="122"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="117"/>
         <source>Name</source>
         <extracomment>What a change says when it is done or refused: a function when composed (said again after a switch).</extracomment>
         <translation>Аты</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/users_admin.py" line="123"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="118"/>
         <source>Role</source>
         <translation>Рөлі</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/users_admin.py" line="124"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="119"/>
         <source>State</source>
         <translation>Күйі</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/users_admin.py" line="144"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="139"/>
         <source>deactivated</source>
         <translation>өшірілген</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/users_admin.py" line="146"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="141"/>
         <source>locked until {time}</source>
         <translation>{time} болғанша құлыпталған</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/users_admin.py" line="147"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="142"/>
         <source>active</source>
         <translation>белсенді</translation>
     </message>
@@ -3527,12 +3878,12 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>asyncqt</name>
     <message>
-        <location filename="../../epay_desktop/ui/common/asyncqt.py" line="218"/>
+        <location filename="../../epay_desktop/ui/common/asyncqt.py" line="263"/>
         <source>Not completed</source>
         <translation>Аяқталмады</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/common/asyncqt.py" line="290"/>
+        <location filename="../../epay_desktop/ui/common/asyncqt.py" line="335"/>
         <source>Working… please wait</source>
         <translation>Орындалуда… күте тұрыңыз</translation>
     </message>
@@ -3540,13 +3891,13 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>books</name>
     <message>
-        <location filename="../../epay_desktop/services/payments/books.py" line="344"/>
+        <location filename="../../epay_desktop/services/payments/books.py" line="343"/>
         <source>Say what was found (for example what the bank&apos;s merchant cabinet shows) to resolve a discrepancy.</source>
         <extracomment>Decision 0037: besides every payment with an unresolved operation or an open discrepancy, each run checks at most :data:`BOOKS_LIMIT` charged/held/refunded payments created or changed in the last :data:`BOOKS_WINDOW`, least recently checked first. Older payments: issue 10 (a full scan). ... and a long-running console walks that window at most this often (the first run always does).</extracomment>
         <translation>Сәйкессіздікті шешу үшін не анықталғанын жазыңыз (мысалы, банктің мерчант кабинетінде не көрсетілгенін).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/payments/books.py" line="360"/>
+        <location filename="../../epay_desktop/services/payments/books.py" line="354"/>
         <source>Only a manager can resolve a difference between the books and the bank.</source>
         <translation>Есеп пен банк арасындағы айырмашылықты тек менеджер шеше алады.</translation>
     </message>
@@ -3578,13 +3929,13 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>cli</name>
     <message>
-        <location filename="../../epay_desktop/cli/common.py" line="198"/>
+        <location filename="../../epay_desktop/cli/common.py" line="193"/>
         <source>Only a manager or an administrator can {what}.</source>
-        <extracomment>A database command: gets the open app and the parsed arguments, returns the exit code. What ``add_subparsers`` returns; each command module registers its commands on it.</extracomment>
+        <extracomment>A database command: gets the open app and the parsed arguments, returns the exit code.</extracomment>
         <translation>Мұны тек менеджер немесе әкімші орындай алады: {what}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/cli/money.py" line="109"/>
+        <location filename="../../epay_desktop/cli/money.py" line="58"/>
         <source>A cashier&apos;s {word_kind} needs a manager&apos;s approval: add --approved-by MANAGER.</source>
         <translation>Кассирдің операциясын ({word_kind}) менеджер мақұлдауы керек: --approved-by MANAGER қосыңыз.</translation>
     </message>
@@ -3597,6 +3948,11 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
         <location filename="../../epay_desktop/display_check.py" line="98"/>
         <source>cannot show windows: Qt&apos;s xcb plugin needs a system library that is missing ({problem}); run ./scripts/demo.sh as root to install them, or see docs/fresh-machine.md for the apt-get line</source>
         <translation>терезелерді көрсету мүмкін емес: Qt-тың xcb плагиніне жетіспейтін жүйелік кітапхана керек ({problem}); оларды орнату үшін ./scripts/demo.sh-ты root ретінде іске қосыңыз немесе apt-get жолын docs/fresh-machine.md ішінен қараңыз</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/cli/shifts.py" line="108"/>
+        <source>A cashier closes a shift with a manager: add --approved-by MANAGER.</source>
+        <translation>Кассир ауысымды менеджермен бірге жабады: --approved-by MANAGER қосыңыз.</translation>
     </message>
 </context>
 <context>
@@ -3695,19 +4051,19 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>gateway</name>
     <message>
-        <location filename="../../epay_desktop/gateway/_core.py" line="31"/>
+        <location filename="../../epay_desktop/gateway/_core.py" line="32"/>
         <source>The gateway refused to start this payment. Its invoice number may already be taken (the last six digits must be unique) or used before with another amount: start the payment again with a new invoice number. If every payment fails like this, check the client ID, client secret and terminal ID in the settings.</source>
         <extracomment>A payment token refused with 400: the invoice, not the credentials, is the usual cause.</extracomment>
         <translation>Шлюз бұл төлемді бастаудан бас тартты. Оның тапсырыс нөмірі бос емес болуы мүмкін (соңғы алты цифры қайталанбауы керек) немесе бұрын басқа сомамен қолданылған: төлемді жаңа тапсырыс нөмірімен қайта бастаңыз. Егер барлық төлем осылай өтпесе, баптаулардағы клиент ID, клиент құпия кілті мен терминал ID-ін тексеріңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/gateway/_core.py" line="225"/>
+        <location filename="../../epay_desktop/gateway/_core.py" line="209"/>
         <source>Gateway authentication failed: even a freshly issued token was refused. Check the client ID, client secret and terminal ID in the settings.</source>
         <extracomment>Connect and pool waits are short (nothing is sent yet); reads allow for a slow bank.</extracomment>
         <translation>Шлюзде аутентификация өтпеді: жаңа берілген токен де қабылданбады. Баптаулардағы клиент ID, клиент құпия кілті мен терминал ID-ін тексеріңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/gateway/_responses.py" line="43"/>
+        <location filename="../../epay_desktop/gateway/_responses.py" line="41"/>
         <source>The gateway does not allow this merchant or terminal to do that. Check the terminal ID in the settings, or ask the bank to enable the operation for the terminal.</source>
         <extracomment>4xx answers that do not prove the request was refused before being applied.</extracomment>
         <translation>Шлюз бұл дүкенге немесе терминалға мұндай операцияға рұқсат бермейді. Баптаулардағы терминал ID-ін тексеріңіз немесе банктен терминал үшін бұл операцияны қосуды сұраңыз.</translation>
@@ -3734,7 +4090,7 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
         <translation>Есептен шығару сомасы картада бұғатталған сомадан көп. Ештеңе өзгерген жоқ; бұғатталған сомадан аспайтын соманы есептен шығарыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/gateway/client.py" line="290"/>
+        <location filename="../../epay_desktop/gateway/client.py" line="303"/>
         <source>The payment authorisation expired before it was used. Start the payment again.</source>
         <translation>Төлем авторизациясының мерзімі ол қолданылмай тұрып өтіп кетті. Төлемді қайта бастаңыз.</translation>
     </message>
@@ -3744,68 +4100,68 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
         <translation>Төлем шлюзі ақау туралы хабарлады. Кейінірек қайталаңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/gateway/errors.py" line="111"/>
+        <location filename="../../epay_desktop/gateway/errors.py" line="114"/>
         <source>Could not reach the ePay gateway. Nothing was changed, so it is safe to try again. Check the internet connection; if it keeps happening, the gateway may be down.</source>
-        <extracomment>The template and arguments, when the message is translatable (the GUI translates it). The English sentence for the cashier (logs, CLI, tests). Seconds the gateway asked us to wait (``Retry-After``), if it said so.</extracomment>
+        <extracomment>The gateway&apos;s own text, when it gave one (redacted and cut like ``detail``). The template and arguments, when the message is translatable (the GUI translates it). The English sentence for the cashier (logs, CLI, tests). Seconds the gateway asked us to wait (``Retry-After``), if it said so.</extracomment>
         <translation>ePay шлюзіне қосылу мүмкін болмады. Ештеңе өзгерген жоқ, сондықтан қайталау қауіпсіз. Интернет байланысын тексеріңіз; қайталана берсе, шлюз істемей тұрған болуы мүмкін.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/gateway/errors.py" line="122"/>
+        <location filename="../../epay_desktop/gateway/errors.py" line="125"/>
         <source>The gateway did not confirm the operation, so it may or may not have been applied. Do not repeat it: check the payment&apos;s status first (the console does this for you).</source>
         <translation>Шлюз операцияны растамады, сондықтан ол орындалған да, орындалмаған да болуы мүмкін. Оны қайталамаңыз: алдымен төлемнің күйін тексеріңіз (консоль мұны өзі жасайды).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/gateway/errors.py" line="134"/>
+        <location filename="../../epay_desktop/gateway/errors.py" line="133"/>
         <source>The gateway did not accept the merchant credentials. Check the client ID, client secret and terminal ID in the settings, then try again.</source>
         <translation>Шлюз дүкеннің тіркелу деректерін қабылдамады. Баптаулардағы клиент ID, клиент құпия кілті мен терминал ID-ін тексеріп, қайталаңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/gateway/errors.py" line="144"/>
+        <location filename="../../epay_desktop/gateway/errors.py" line="143"/>
         <source>The gateway refused the operation. Nothing was changed.</source>
         <translation>Шлюз операциядан бас тартты. Ештеңе өзгерген жоқ.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/gateway/errors.py" line="154"/>
+        <location filename="../../epay_desktop/gateway/errors.py" line="149"/>
         <source>The payment is not in a state that allows this operation: only a held (AUTH) payment can be charged or cancelled, and only a charged payment can be refunded. Nothing was changed; refresh the payment status.</source>
         <translation>Төлемнің күйі бұл операцияға мүмкіндік бермейді: тек бұғатталған (AUTH) төлемді есептен шығаруға немесе оның күшін жоюға болады, ал тек есептен шығарылған төлемді қайтаруға болады. Ештеңе өзгерген жоқ; төлем күйін жаңартыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/gateway/errors.py" line="163"/>
+        <location filename="../../epay_desktop/gateway/errors.py" line="158"/>
         <source>The gateway rejected the request as invalid (for example the amount is too large, or below the 10 ₸ refund minimum). Nothing was changed; check the amount and try again.</source>
         <translation>Шлюз сұрауды жарамсыз деп қабылдамады (мысалы, сома тым үлкен немесе қайтарудың ең аз сомасы 10 ₸-ден кем). Ештеңе өзгерген жоқ; соманы тексеріп, қайталаңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/gateway/errors.py" line="171"/>
+        <location filename="../../epay_desktop/gateway/errors.py" line="166"/>
         <source>The gateway says the terminal is missing, wrong or does not belong to this merchant. Check the terminal ID in the settings, or ask the bank to check the terminal.</source>
         <translation>Шлюздің хабарынша, терминал көрсетілмеген, қате немесе бұл дүкенге тиесілі емес. Баптаулардағы терминал ID-ін тексеріңіз немесе банктен терминалды тексеруді сұраңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/gateway/errors.py" line="179"/>
+        <location filename="../../epay_desktop/gateway/errors.py" line="174"/>
         <source>The gateway does not know this payment. Nothing was changed; check the invoice or transaction number.</source>
         <translation>Шлюз бұл төлемді білмейді. Ештеңе өзгерген жоқ; тапсырыс немесе транзакция нөмірін тексеріңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/gateway/errors.py" line="200"/>
+        <location filename="../../epay_desktop/gateway/errors.py" line="195"/>
         <source>The card payment was declined ({reason}, code {code}). Ask the customer to use another card or call their bank.</source>
         <translation>Карта төлемі қабылданбады ({reason}, код {code}). Сатып алушыдан басқа картаны пайдалануды немесе өз банкіне хабарласуды сұраңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/gateway/errors.py" line="211"/>
+        <location filename="../../epay_desktop/gateway/errors.py" line="206"/>
         <source>The card payment was declined (code {code}). Ask the customer to use another card or call their bank.</source>
         <translation>Карта төлемі қабылданбады (код {code}). Сатып алушыдан басқа картаны пайдалануды немесе өз банкіне хабарласуды сұраңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/gateway/errors.py" line="220"/>
+        <location filename="../../epay_desktop/gateway/errors.py" line="215"/>
         <source>The card payment was declined. Ask the customer to use another card or call their bank.</source>
         <translation>Карта төлемі қабылданбады. Сатып алушыдан басқа картаны пайдалануды немесе өз банкіне хабарласуды сұраңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/gateway/errors.py" line="228"/>
+        <location filename="../../epay_desktop/gateway/errors.py" line="223"/>
         <source>The gateway reported a temporary error. Nothing was changed; try again in a few minutes.</source>
         <translation>Шлюз уақытша қате туралы хабарлады. Ештеңе өзгерген жоқ; бірнеше минуттан кейін қайталаңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/gateway/errors.py" line="236"/>
+        <location filename="../../epay_desktop/gateway/errors.py" line="231"/>
         <source>The gateway sent an answer the console could not understand. Nothing was changed by reading it; try again, and contact support if it keeps happening.</source>
         <translation>Шлюз консоль түсінбейтін жауап жіберді. Оны оқығаннан ештеңе өзгерген жоқ; қайталаңыз, ал қайталана берсе, қолдау қызметіне хабарласыңыз.</translation>
     </message>
@@ -3818,52 +4174,52 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>main</name>
     <message>
-        <location filename="../../epay_desktop/ui/app/main.py" line="412"/>
+        <location filename="../../epay_desktop/ui/app/main.py" line="393"/>
         <source>Backing up the database…</source>
         <translation>Дерекқордың сақтық көшірмесі жасалуда…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/main.py" line="488"/>
+        <location filename="../../epay_desktop/ui/app/main.py" line="467"/>
         <source>The console cannot start.</source>
         <translation>Консоль іске қосылмайды.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/main.py" line="194"/>
+        <location filename="../../epay_desktop/ui/app/main.py" line="183"/>
         <source>Starting…</source>
         <translation>Іске қосылуда…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/main.py" line="282"/>
+        <location filename="../../epay_desktop/ui/app/main.py" line="270"/>
         <source>Checking unfinished payments with the bank…</source>
         <translation>Аяқталмаған төлемдер банкпен тексерілуде…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/main.py" line="377"/>
+        <location filename="../../epay_desktop/ui/app/main.py" line="356"/>
         <source>Opening the database…</source>
         <translation>Дерекқор ашылуда…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/main.py" line="491"/>
+        <location filename="../../epay_desktop/ui/app/main.py" line="470"/>
         <source>The console cannot start</source>
         <translation>Консоль іске қосылмайды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/main.py" line="206"/>
+        <location filename="../../epay_desktop/ui/app/main.py" line="195"/>
         <source>SANDBOX — demo data, no real money</source>
         <translation>ОҚУ ОРТАСЫ — демо деректер, нақты ақша жоқ</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/main.py" line="384"/>
+        <location filename="../../epay_desktop/ui/app/main.py" line="363"/>
         <source>Preparing the demo shop…</source>
         <translation>Демо дүкен дайындалуда…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/main.py" line="190"/>
+        <location filename="../../epay_desktop/ui/app/main.py" line="179"/>
         <source>SANDBOX (demo)</source>
         <translation>ОҚУ ОРТАСЫ (демо)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/main.py" line="453"/>
+        <location filename="../../epay_desktop/ui/app/main.py" line="434"/>
         <source>Checking the database for damage… A log-in waits until the check is done.</source>
         <translation>Дерекқор зақымға тексерілуде… Кіру тексеру аяқталғанша күтеді.</translation>
     </message>
@@ -3911,73 +4267,74 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>operations</name>
     <message>
-        <location filename="../../epay_desktop/services/money_ops/journal.py" line="104"/>
+        <location filename="../../epay_desktop/services/money_ops/journal.py" line="114"/>
         <source>This user account is deactivated.</source>
         <extracomment>``decide(payment, ops) -&gt; amount``: the rules for one kind (raises ConsoleError to refuse).</extracomment>
         <translation>Бұл пайдаланушы тіркелгісі өшірілген.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/money_ops/journal.py" line="112"/>
+        <location filename="../../epay_desktop/services/money_ops/journal.py" line="122"/>
         <source>A manager must approve this {kind}.</source>
         <translation>Бұл операцияны ({kind}) менеджер мақұлдауы керек.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/money_ops/journal.py" line="122"/>
+        <location filename="../../epay_desktop/services/money_ops/journal.py" line="132"/>
         <source>The gateway&apos;s transaction for this payment is not known yet: refresh its status first.</source>
         <translation>Шлюздің бұл төлем бойынша транзакциясы әлі белгісіз: алдымен оның күйін жаңартыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/money_ops/journal.py" line="251"/>
+        <location filename="../../epay_desktop/services/money_ops/journal.py" line="258"/>
         <source>This operation is {current_state}, not waiting for a review.</source>
         <translation>Бұл операцияның күйі: {current_state}; ол қарауды күтіп тұрған жоқ.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/money_ops/operations.py" line="292"/>
+        <location filename="../../epay_desktop/services/money_ops/journal.py" line="270"/>
         <source>Only a manager can decide about an operation whose outcome is unclear.</source>
+        <extracomment>A review decision by someone who is not (or no longer, as stored now) an active manager.</extracomment>
         <translation>Нәтижесі белгісіз операция туралы тек менеджер шешім қабылдай алады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/money_ops/operations.py" line="305"/>
+        <location filename="../../epay_desktop/services/money_ops/operations.py" line="287"/>
         <source>This operation is {op_state}, not waiting for a review.</source>
         <translation>Бұл операцияның күйі: {op_state}; ол қарауды күтіп тұрған жоқ.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/money_ops/operations.py" line="319"/>
+        <location filename="../../epay_desktop/services/money_ops/operations.py" line="301"/>
         <source>The bank&apos;s answer does not show this {kind} applied, so it cannot be marked done. If the bank shows nothing of it, choose abandon (or retry once the bank proves it was not applied).</source>
         <translation>Банктің жауабында бұл операцияның ({kind}) орындалғаны көрінбейді, сондықтан оны орындалды деп белгілеуге болмайды. Егер банкте ол туралы ештеңе болмаса, «Доғару» таңдаңыз (немесе банк оның орындалмағанын растаған соң қайталаңыз).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/money_ops/operations.py" line="346"/>
+        <location filename="../../epay_desktop/services/money_ops/operations.py" line="328"/>
         <source>The gateway cannot confirm that this operation was not applied, so sending it again could move the money twice. Check the payment in the bank&apos;s merchant cabinet; if nothing happened there, choose abandon and start a new operation.</source>
         <translation>Шлюз бұл операцияның орындалмағанын растай алмайды, сондықтан оны қайта жіберсеңіз, ақша екі рет қозғалуы мүмкін. Төлемді банктің мерчант кабинетінен тексеріңіз; онда ештеңе болмаса, «Доғару» таңдап, жаңа операция бастаңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/money_ops/operations.py" line="367"/>
+        <location filename="../../epay_desktop/services/money_ops/operations.py" line="349"/>
         <source>The bank may show a {kind} up to {lag_seconds} seconds late, and this one was sent less than that ago: &quot;not applied&quot; cannot be trusted yet. Decide again in {wait_seconds} seconds.</source>
         <translation>Банк операцияны ({kind}) {lag_seconds} секундқа дейін кешігіп көрсетуі мүмкін, ал бұл операция одан аз уақыт бұрын жіберілді: «орындалмады» дегенге әзірге сенуге болмайды. {wait_seconds} секундтан кейін қайта шешім қабылдаңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/money_ops/operations.py" line="390"/>
+        <location filename="../../epay_desktop/services/money_ops/operations.py" line="372"/>
         <source>The bank cannot say now whether this {kind} was applied ({why}), so abandoning it could hide money that moved. Try again once the bank answers (it is asked again at every reconciliation), or check the payment in the bank&apos;s merchant cabinet.</source>
         <translation>Банк қазір бұл операцияның ({kind}) орындалғанын айта алмайды ({why}), сондықтан оны доғарсаңыз, қозғалған ақша жасырын қалуы мүмкін. Банк жауап бергенде қайталаңыз (әр салыстыру кезінде банктен қайта сұралады) немесе төлемді банктің мерчант кабинетінен тексеріңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/money_ops/operations.py" line="409"/>
+        <location filename="../../epay_desktop/services/money_ops/operations.py" line="391"/>
         <source>The bank shows {bank_refunded} refunded on this payment, at least this refund of {amount} more than the {base} refunded before it: the refund may have been applied, so it cannot be abandoned. Compare the payment with the bank&apos;s merchant cabinet: if it lists this refund, mark it applied; the difference stays in Needs attention until a manager resolves it.</source>
         <translation>Банк бұл төлем бойынша {bank_refunded} қайтарылды деп көрсетеді, бұл одан бұрын қайтарылған {base} сомасынан кемінде осы қайтару сомасына ({amount}) көп: қайтару орындалған болуы мүмкін, сондықтан оны доғаруға болмайды. Төлемді банктің мерчант кабинетімен салыстырыңыз: онда бұл қайтару болса, оны орындалды деп белгілеңіз; айырмашылық менеджер шешкенше «Назар аудару керек» тізімінде қалады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/money_ops/operations.py" line="425"/>
+        <location filename="../../epay_desktop/services/money_ops/operations.py" line="407"/>
         <source>The bank shows this payment {payment_status}: the {kind} may have been applied, so it cannot be abandoned. Check the payment in the bank&apos;s merchant cabinet.</source>
         <translation>Банк бұл төлемнің күйін былай көрсетеді: {payment_status}. Операция ({kind}) орындалған болуы мүмкін, сондықтан оны доғаруға болмайды. Төлемді банктің мерчант кабинетінен тексеріңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/money_ops/engine.py" line="74"/>
+        <location filename="../../epay_desktop/services/money_ops/engine.py" line="76"/>
         <source>the database failed</source>
         <translation>дерекқорда қате болды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/money_ops/engine.py" line="59"/>
+        <location filename="../../epay_desktop/services/money_ops/engine.py" line="61"/>
         <source>The {kind} of {amount} may have reached the bank, but its answer could not be recorded ({reason}). The outcome is unknown: fix that, then run {command} (nothing is sent again; the bank is asked what it did).</source>
         <translation>«{kind}» операциясы ({amount}) банкке жетуі мүмкін, бірақ банктің жауабын жазу мүмкін болмады ({reason}). Нәтижесі белгісіз: себебін түзетіп, {command} орындаңыз (ештеңе қайта жіберілмейді; банктен не істелгені сұралады).</translation>
     </message>
@@ -3985,71 +4342,65 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>payments</name>
     <message>
-        <location filename="../../epay_desktop/services/payments/checkout.py" line="118"/>
+        <location filename="../../epay_desktop/services/payments/checkout.py" line="128"/>
         <source>Payments are taken in tenge (KZT).</source>
-        <extracomment>Where the widget sends the browser back; the console&apos;s web view intercepts these URLs (docs/decisions/0004-checkout-back-links.md). ``.invalid`` can never resolve. Ten million tenge: far above a shop&apos;s card payment; a typo guard, not a gateway limit. The description a sale gets when the cashier typed none, in the payment page&apos;s language: the customer reads it on the gateway&apos;s page and the bank may show it on their statement (decision 0052).</extracomment>
+        <extracomment>Where the widget sends the browser back; the console&apos;s web view intercepts these URLs (docs/decisions/0004-checkout-back-links.md). ``.invalid`` can never resolve. Ten million tenge: far above a shop&apos;s card payment; a typo guard, not a gateway limit. The shapes of an e-mail address and of a customer id (accountId); the checkout form checks them too. The description a sale gets when the cashier typed none, in the payment page&apos;s language: the customer reads it on the gateway&apos;s page and the bank may show it on their statement (decision 0052).</extracomment>
         <translation>Төлемдер теңгемен (KZT) қабылданады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/payments/checkout.py" line="121"/>
+        <location filename="../../epay_desktop/services/payments/checkout.py" line="131"/>
         <source>The amount must be above zero.</source>
         <translation>Сома нөлден үлкен болуы керек.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/payments/checkout.py" line="126"/>
+        <location filename="../../epay_desktop/services/payments/checkout.py" line="136"/>
         <source>The amount is more than {maximum}; check it and try again.</source>
         <translation>Сома {maximum} шегінен асады; тексеріп, қайталаңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/payments/checkout.py" line="137"/>
+        <location filename="../../epay_desktop/services/payments/checkout.py" line="147"/>
         <source>The description contains characters that cannot be printed.</source>
         <translation>Сипаттамада басып шығаруға болмайтын таңбалар бар.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/payments/checkout.py" line="145"/>
+        <location filename="../../epay_desktop/services/payments/checkout.py" line="155"/>
         <source>{email} does not look like an e-mail address (name@example.kz).</source>
         <translation>{email} электрондық пошта мекенжайына ұқсамайды (name@example.kz).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/payments/checkout.py" line="157"/>
+        <location filename="../../epay_desktop/services/payments/checkout.py" line="167"/>
         <source>The customer id may use only Latin letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos; (at most 64 characters).</source>
         <translation>Клиент ID-де тек латын әріптері, цифрлар, &apos;.&apos;, &apos;_&apos; және &apos;-&apos; болуы мүмкін (ең көбі 64 таңба).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/payments/checkout.py" line="168"/>
+        <location filename="../../epay_desktop/services/payments/checkout.py" line="178"/>
         <source>To save the customer&apos;s card, enter the customer id.</source>
         <translation>Сатып алушының картасын сақтау үшін клиент ID-ін енгізіңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/payments/checkout.py" line="176"/>
+        <location filename="../../epay_desktop/services/payments/checkout.py" line="186"/>
         <source>The payment page language must be rus, kaz or eng.</source>
         <translation>Төлем бетінің тілі rus, kaz немесе eng болуы керек.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/payments/checkout.py" line="184"/>
+        <location filename="../../epay_desktop/services/payments/checkout.py" line="194"/>
         <source>The cardholder name must be in Latin letters, as on the card.</source>
         <translation>Карта иесінің аты картадағыдай латын әріптерімен жазылуы керек.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/payments/checkout.py" line="202"/>
+        <location filename="../../epay_desktop/services/payments/checkout.py" line="219"/>
         <source>{phone} is not a Kazakhstan phone number (write it like +7 777 123 45 67).</source>
         <translation>{phone} — қазақстандық телефон нөмірі емес (+7 777 123 45 67 түрінде жазыңыз).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/payments/payment_service.py" line="305"/>
-        <location filename="../../epay_desktop/services/payments/payment_service.py" line="418"/>
-        <location filename="../../epay_desktop/services/payments/queries.py" line="305"/>
-        <location filename="../../epay_desktop/services/payments/reconcile.py" line="68"/>
+        <location filename="../../epay_desktop/services/payments/queries.py" line="295"/>
         <source>There is no payment with invoice number {invoice_id}.</source>
-        <extracomment>:meth:`PaymentQueries.attention_count` stops counting here (a badge shows &quot;99+&quot;). What the bank did beyond the row (payment_events, oldest first): card attempts the console saw end (decision 0035) and refunds made outside this console.
-----------
-Payments refreshed at once per check-status call in flight (:meth:`Reconciler._in_turn`). The same sentence as ``PaymentService.refresh_status`` says (one translation).</extracomment>
+        <extracomment>:meth:`PaymentQueries.attention_count` stops counting here (a badge shows &quot;99+&quot;). What the bank did beyond the row (payment_events, oldest first): card attempts the console saw end (decision 0035) and refunds made outside this console.</extracomment>
         <translation>{invoice_id} тапсырыс нөмірімен төлем жоқ.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/payments/payment_service.py" line="127"/>
-        <location filename="../../epay_desktop/services/payments/saved_cards.py" line="87"/>
-        <location filename="../../epay_desktop/services/payments/saved_cards.py" line="141"/>
+        <location filename="../../epay_desktop/services/payments/payment_service.py" line="152"/>
+        <location filename="../../epay_desktop/services/payments/saved_cards.py" line="90"/>
         <source>This user account is deactivated.</source>
         <extracomment>Errors that say the bank as a whole is unreachable or failing (not this one payment). Statuses a 102 (&quot;no attempt for this invoice&quot;) may confirm or turn into EXPIRED.
 ----------
@@ -4057,12 +4408,12 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
         <translation>Бұл пайдаланушы тіркелгісі өшірілген.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/payments/saved_cards.py" line="93"/>
+        <location filename="../../epay_desktop/services/payments/saved_cards.py" line="96"/>
         <source>Only a manager can deactivate a customer&apos;s saved card.</source>
         <translation>Сатып алушының сақталған картасын тек менеджер өшіре алады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/payments/saved_cards.py" line="102"/>
+        <location filename="../../epay_desktop/services/payments/saved_cards.py" line="105"/>
         <source>This card is no longer saved for the customer; show the cards again.</source>
         <translation>Бұл карта енді сатып алушы үшін сақталмаған; карталарды қайта көрсетіңіз.</translation>
     </message>
@@ -4072,49 +4423,138 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
         <translation>Сатып алушының сақталған карталарының бірін таңдаңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/payments/saved_cards.py" line="266"/>
+        <location filename="../../epay_desktop/services/payments/saved_cards.py" line="200"/>
         <source>Enter the customer id whose saved cards to use.</source>
         <translation>Сақталған карталары қолданылатын клиент ID-ін енгізіңіз.</translation>
     </message>
 </context>
 <context>
+    <name>printing</name>
+    <message>
+        <location filename="../../epay_desktop/receipts/printers.py" line="108"/>
+        <source>{text} is not a printer address; write network:HOST:PORT, usb:VENDOR:PRODUCT, serial:PORT@BAUD, cups:QUEUE or file:DEVICE</source>
+        <extracomment>``DLE EOT n``: the real-time status request (n = 1 printer, 2 off-line cause, 4 paper sensor). Bytes sent at a time: a cheap printer&apos;s input buffer is a few kilobytes (escpos.md section 2.4). How long a status answer is waited for, in seconds: a printer answers at once (escpos.md section 3.3 suggests 300-500 ms); one second leaves room for a busy network or USB hub. A printer that never answers costs this once a probe: give it ``status=False`` (``printer add --no-status``). How long connecting and each write may take, in seconds.</extracomment>
+        <translation>{text} принтер мекенжайы емес; мекенжайды network:HOST:PORT, usb:VENDOR:PRODUCT, serial:PORT@BAUD, cups:QUEUE немесе file:DEVICE түрінде жазыңыз</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/receipts/printers.py" line="167"/>
+        <source>A printer&apos;s name is 1 to 40 characters, without slashes: {name} is not.</source>
+        <translation>Принтер атауы 1-ден 40 таңбаға дейін, қиғаш сызықсыз болуы керек: {name} жарамайды.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/receipts/printers.py" line="233"/>
+        <source>The printer cannot print so: {reason}.</source>
+        <translation>Принтер бұлай басып шығара алмайды: {reason}.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/receipts/printers.py" line="246"/>
+        <source>The shop&apos;s printer list cannot be read ({reason}); add the printers again with epay-desktop printer add.</source>
+        <translation>Дүкеннің принтерлер тізімін оқу мүмкін болмады ({reason}); принтерлерді epay-desktop printer add командасымен қайта қосыңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/receipts/printers.py" line="291"/>
+        <source>There is no printer {name}; the shop&apos;s printers: {known}.</source>
+        <translation>{name} деген принтер жоқ; дүкеннің принтерлері: {known}.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/receipts/printers.py" line="304"/>
+        <source>Register {register} has no default printer: name one with --printer, or let a manager set it with epay-desktop printer default NAME.</source>
+        <translation>{register} кассасының әдепкі принтері жоқ: оны --printer арқылы көрсетіңіз немесе менеджерден epay-desktop printer default NAME командасымен орнатуды сұраңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/receipts/printers.py" line="364"/>
+        <source>The printer is out of paper: load a new roll.</source>
+        <translation>Принтерде қағаз бітті: жаңа таспа салыңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/receipts/printers.py" line="369"/>
+        <source>The printer&apos;s cover is open: close it.</source>
+        <translation>Принтердің қақпағы ашық: оны жабыңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/receipts/printers.py" line="375"/>
+        <source>The printer reports an error: switch it off and on, and check the cutter.</source>
+        <translation>Принтер қате туралы хабарлайды: оны өшіріп, қайта қосыңыз және кескішті тексеріңіз.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/receipts/printers.py" line="385"/>
+        <source>The printer is offline: check that it is switched on and its cable.</source>
+        <translation>Принтер байланыста емес: оның қосулы екенін және кабелін тексеріңіз.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/receipts/printers.py" line="394"/>
+        <source>The paper is running out: have a new roll ready.</source>
+        <translation>Қағаз таусылып келеді: жаңа таспа дайындап қойыңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/receipts/printers.py" line="563"/>
+        <source>The printer at {address} cannot be reached ({reason}): check that it is switched on, its cable or network, and the printer&apos;s address in the settings.</source>
+        <translation>{address} мекенжайындағы принтерге қосылу мүмкін емес ({reason}): оның қосулы екенін, кабелін не желісін және баптаулардағы принтер мекенжайын тексеріңіз.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/receipts/printers.py" line="686"/>
+        <source>Nothing was printed; the receipt is kept: print it again when ready.</source>
+        <translation>Ештеңе басылмады; чек сақталды: принтер дайын болғанда оны қайта басып шығарыңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/receipts/printers.py" line="690"/>
+        <source>The receipt may be incomplete; it is kept: print it again (a duplicate) when the printer is ready.</source>
+        <translation>Чек толық басылмаған болуы мүмкін; ол сақталды: принтер дайын болғанда оны қайта басып шығарыңыз (телнұсқа).</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/receipts/printers.py" line="697"/>
+        <source>Sent to the printer; it cannot say whether it printed: check the slip, and print a duplicate if not.</source>
+        <translation>Принтерге жіберілді; ол чектің басылғанын не басылмағанын хабарлай алмайды: таспаны тексеріңіз, чек басылмаса, телнұсқасын басып шығарыңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/receipts/printers.py" line="708"/>
+        <source>The connection to the printer broke after {sent} of {total} bytes ({reason}); the receipt is kept: print it again (a duplicate) when the printer is ready.</source>
+        <translation>Принтермен байланыс {total} байттың {sent} байтынан кейін үзілді ({reason}); чек сақталды: принтер дайын болғанда оны қайта басып шығарыңыз (телнұсқа).</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/services/printing.py" line="128"/>
+        <source>Only a manager or an administrator can change the printers.</source>
+        <extracomment>The one-page test print: the Kazakh letters, a ruler of the printer&apos;s columns, and the cut.</extracomment>
+        <translation>Принтерлерді тек менеджер немесе әкімші өзгерте алады.</translation>
+    </message>
+</context>
+<context>
     <name>receipts</name>
     <message>
-        <location filename="../../epay_desktop/domain/receipts.py" line="164"/>
+        <location filename="../../epay_desktop/domain/receipts.py" line="198"/>
         <source>No sale receipt was printed for this payment yet, so there is nothing to copy.</source>
         <extracomment>A sale receipt needs money taken or held for the shop (a refunded sale was paid too).</extracomment>
         <translation>Бұл төлем бойынша сату чегі әлі басылмаған, сондықтан көшіретін ештеңе жоқ.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/domain/receipts.py" line="174"/>
+        <location filename="../../epay_desktop/domain/receipts.py" line="208"/>
         <source>A sale receipt can be printed only for a paid payment; this one is {payment_status}.</source>
         <translation>Сату чегін тек төленген төлем үшін басып шығаруға болады; бұл төлемнің күйі: {payment_status}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/domain/receipts.py" line="191"/>
+        <location filename="../../epay_desktop/domain/receipts.py" line="225"/>
         <source>No receipt was printed for this refund yet, so there is nothing to copy.</source>
         <translation>Бұл қайтару бойынша чек әлі басылмаған, сондықтан көшіретін ештеңе жоқ.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/domain/receipts.py" line="215"/>
+        <location filename="../../epay_desktop/domain/receipts.py" line="249"/>
         <source>This payment has no completed refund, so there is no refund receipt to print.</source>
         <translation>Бұл төлемде аяқталған қайтару жоқ, сондықтан басып шығаратын қайтару чегі жоқ.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/domain/receipts.py" line="225"/>
+        <location filename="../../epay_desktop/domain/receipts.py" line="259"/>
         <source>That refund does not belong to this payment.</source>
         <translation>Бұл қайтару осы төлемге тиесілі емес.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/domain/receipts.py" line="231"/>
+        <location filename="../../epay_desktop/domain/receipts.py" line="265"/>
         <source>A refund receipt can be printed only after the refund succeeded; this one is {op_state}.</source>
         <translation>Қайтару чегін тек қайтару сәтті өткеннен кейін басып шығаруға болады; бұл қайтарудың күйі: {op_state}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/receipts.py" line="288"/>
         <source>There is no payment with invoice number {invoice_id}.</source>
         <extracomment>the gateway environment (``gateway.config.Environment`` value); every one but ``prod`` prints &quot;not a real payment&quot; in large letters on each receipt (decision 0023)</extracomment>
-        <translation>{invoice_id} тапсырыс нөмірімен төлем жоқ.</translation>
+        <translation type="vanished">{invoice_id} тапсырыс нөмірімен төлем жоқ.</translation>
     </message>
 </context>
 <context>
@@ -4259,37 +4699,37 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
         <translation>Қайтару төлем сияқты {remaining_currency} валютасында болуы керек.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/domain/rules.py" line="289"/>
+        <location filename="../../epay_desktop/domain/rules.py" line="286"/>
         <source>Refunds need at least {minimum}.</source>
         <translation>Қайтару сомасы кемінде {minimum} болуы керек.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/domain/rules.py" line="297"/>
+        <location filename="../../epay_desktop/domain/rules.py" line="289"/>
         <source>Refund of {amount} is more than what remains ({remaining}).</source>
         <translation>Қайтару сомасы ({amount}) қалдықтан ({remaining}) көп.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/domain/rules.py" line="316"/>
+        <location filename="../../epay_desktop/domain/rules.py" line="327"/>
         <source>Only a held (authorised) payment can be charged; this one is {payment_status}.</source>
         <translation>Тек бұғатталған (авторизацияланған) төлемді есептен шығаруға болады; бұл төлемнің күйі: {payment_status}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/domain/rules.py" line="328"/>
+        <location filename="../../epay_desktop/domain/rules.py" line="338"/>
         <source>The charge must be in {held_currency}, like the payment.</source>
         <translation>Есептен шығару төлем сияқты {held_currency} валютасында болуы керек.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/domain/rules.py" line="333"/>
+        <location filename="../../epay_desktop/domain/rules.py" line="339"/>
         <source>A charge must be more than zero.</source>
         <translation>Есептен шығару сомасы нөлден үлкен болуы керек.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/domain/rules.py" line="338"/>
+        <location filename="../../epay_desktop/domain/rules.py" line="340"/>
         <source>Charge of {amount} is more than the held amount ({held}).</source>
         <translation>Есептен шығару сомасы ({amount}) бұғатталған сомадан ({held}) көп.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/domain/rules.py" line="358"/>
+        <location filename="../../epay_desktop/domain/rules.py" line="356"/>
         <source>Only a held (authorised) payment can be cancelled; this one is {payment_status}{hint}.</source>
         <translation>Тек бұғатталған (авторизацияланған) төлемнің күшін жоюға болады; бұл төлемнің күйі: {payment_status}{hint}.</translation>
     </message>
@@ -4297,56 +4737,85 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
 <context>
     <name>settings</name>
     <message>
-        <location filename="../../epay_desktop/services/secret_store.py" line="30"/>
+        <location filename="../../epay_desktop/services/secret_store.py" line="31"/>
         <source>No secure keychain on this computer: the client secret cannot be saved. Set EPAYMENT_CLIENT_SECRET for this session or install a keychain (GNOME Keyring / KWallet / Windows Credential Manager / macOS Keychain)</source>
         <translation>Бұл компьютерде қауіпсіз кілттер қоймасы жоқ: клиент құпия кілтін сақтау мүмкін емес. Осы сеанс үшін EPAYMENT_CLIENT_SECRET орнатыңыз немесе кілттер қоймасын орнатыңыз (GNOME Keyring / KWallet / Windows Credential Manager / macOS Keychain)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/secret_store.py" line="106"/>
+        <location filename="../../epay_desktop/services/secret_store.py" line="103"/>
         <source>Enter the client id before saving its secret.</source>
         <extracomment>Modules whose backends keep secrets in ordinary files or nowhere at all.</extracomment>
         <translation>Құпия кілтті сақтамас бұрын клиент ID-ін енгізіңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/secret_store.py" line="110"/>
+        <location filename="../../epay_desktop/services/secret_store.py" line="107"/>
         <source>The client secret is empty.</source>
         <translation>Клиент құпия кілті бос.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/secret_store.py" line="119"/>
+        <location filename="../../epay_desktop/services/secret_store.py" line="116"/>
         <source>The keychain refused to save the client secret; unlock it and try again.</source>
         <translation>Кілттер қоймасы клиент құпия кілтін сақтаудан бас тартты; қойманың құлпын ашып, қайталаңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/secret_store.py" line="152"/>
+        <location filename="../../epay_desktop/services/secret_store.py" line="149"/>
         <source>The keychain refused to delete the client secret.</source>
         <translation>Кілттер қоймасы клиент құпия кілтін жоюдан бас тартты.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/shop_settings.py" line="109"/>
+        <location filename="../../epay_desktop/services/shop_settings.py" line="128"/>
         <source>Only a manager or an administrator can change the shop settings.</source>
-        <extracomment>how late check-status may show an applied operation, in seconds (decision 0039)</extracomment>
         <translation>Дүкен баптауларын тек менеджер немесе әкімші өзгерте алады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/shop_settings.py" line="150"/>
+        <location filename="../../epay_desktop/services/shop_settings.py" line="170"/>
         <source>Gateway: {exc}.</source>
         <translation>Шлюз: {exc}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/shop_settings.py" line="156"/>
+        <location filename="../../epay_desktop/services/shop_settings.py" line="178"/>
         <source>The terminal is a UUID like 67e34d63-102f-4bd1-898e-370781d0074d (from the ePay cabinet).</source>
         <translation>Терминал — 67e34d63-102f-4bd1-898e-370781d0074d сияқты UUID (ePay кабинетінен).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/shop_settings.py" line="173"/>
+        <location filename="../../epay_desktop/services/shop_settings.py" line="198"/>
         <source>The idle lock is a whole number of minutes from 1 to 240.</source>
         <translation>Әрекетсіздік құлпы — 1-ден 240-қа дейінгі бүтін минут саны.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/shop_settings.py" line="218"/>
+        <location filename="../../epay_desktop/services/shop_settings.py" line="235"/>
         <source>The settings file {path} cannot be read ({exc}).</source>
         <translation>{path} баптаулар файлын оқу мүмкін емес ({exc}).</translation>
+    </message>
+</context>
+<context>
+    <name>shifts</name>
+    <message>
+        <location filename="../../epay_desktop/domain/shifts.py" line="62"/>
+        <source>Register {register_id} has no open shift: open one first (shift open).</source>
+        <extracomment>A shift open this long is flagged: the X report, the list and the console warn about it.</extracomment>
+        <translation>{register_id} кассасында ашық ауысым жоқ: алдымен ауысымды ашыңыз (shift open).</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/domain/shifts.py" line="78"/>
+        <source>Shift {number} is already open at register {register_id}: close it before opening another.</source>
+        <translation>№{number} ауысым {register_id} кассасында ашық тұр: жаңасын ашпас бұрын оны жабыңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/domain/shifts.py" line="123"/>
+        <source>Shift {shift} has been open for {hours} hours: close it with a Z report.</source>
+        <translation>{shift} ауысымы {hours} сағаттан бері ашық: оны Z-есеппен жабыңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/services/shifts/service.py" line="61"/>
+        <source>Only a manager can close a shift: ask a manager to sign in to close it.</source>
+        <extracomment>How many shifts :meth:`ShiftService.recent` lists unless told.</extracomment>
+        <translation>Ауысымды тек менеджер жаба алады: менеджерден кіріп, оны жабуды сұраңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/services/shifts/service.py" line="206"/>
+        <source>Shift {shift_id} is still open: it has no Z report yet (shift x).</source>
+        <translation>{shift_id} ауысымы әлі ашық: оның Z-есебі әзірге жоқ (shift x).</translation>
     </message>
 </context>
 <context>
@@ -4393,58 +4862,58 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
         <translation>{database} дерекқоры зақымдалған ({problem}); консоль онымен жұмыс істемейді. {folder} ішінде сақтық көшірме табылмады: қолдау қызметіне хабарласыңыз, файлды өзгертпеңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/backup.py" line="97"/>
+        <location filename="../../epay_desktop/store/backup.py" line="98"/>
         <source>{path} is not a usable backup: {problem}. Nothing was changed.</source>
         <extracomment>How many days of daily copies are kept when EPAYMENT_BACKUP_DAYS is not set. daily-&lt;date&gt;, manual-&lt;date&gt;T&lt;time&gt;, pre-migration-&lt;rev&gt;-&lt;date&gt;T&lt;time&gt;: (kind, date)</extracomment>
         <translation>{path} сақтық көшірме ретінде жарамсыз: {problem}. Ештеңе өзгерген жоқ.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/backup.py" line="107"/>
+        <location filename="../../epay_desktop/store/backup.py" line="108"/>
         <source>{path} is not a usable backup: {problem} ({detail}). Nothing was changed.</source>
         <translation>{path} сақтық көшірме ретінде жарамсыз: {problem} ({detail}). Ештеңе өзгерген жоқ.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/backup.py" line="140"/>
+        <location filename="../../epay_desktop/store/backup.py" line="141"/>
         <source>it cannot be read</source>
         <translation>оны оқу мүмкін емес</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/backup.py" line="141"/>
+        <location filename="../../epay_desktop/store/backup.py" line="142"/>
         <source>not a SQLite database</source>
         <translation>бұл SQLite дерекқоры емес</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/backup.py" line="142"/>
+        <location filename="../../epay_desktop/store/backup.py" line="143"/>
         <source>damaged</source>
         <translation>зақымдалған</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/backup.py" line="143"/>
+        <location filename="../../epay_desktop/store/backup.py" line="144"/>
         <source>not a database of epay-desktop</source>
         <translation>бұл epay-desktop дерекқоры емес</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/backup.py" line="145"/>
+        <location filename="../../epay_desktop/store/backup.py" line="146"/>
         <source>its schema revision is not one this program knows</source>
         <translation>оның схема нұсқасы бұл бағдарламаға белгісіз</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/backup.py" line="298"/>
+        <location filename="../../epay_desktop/store/backup.py" line="299"/>
         <source>The copy {target} holds schema {stored}, not {revision}; it was not kept.</source>
         <translation>{target} көшірмесінде {revision} емес, {stored} схемасы бар; ол сақталмады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/backup.py" line="188"/>
+        <location filename="../../epay_desktop/store/backup.py" line="189"/>
         <source>{target} already exists; choose a new file name for the backup.</source>
         <translation>{target} бұрыннан бар; сақтық көшірмеге жаңа файл атауын таңдаңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/backup.py" line="204"/>
+        <location filename="../../epay_desktop/store/backup.py" line="205"/>
         <source>The backup to {target} failed: {problem}.</source>
         <translation>{target} ішіне сақтық көшірме жасау сәтсіз аяқталды: {problem}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/backup.py" line="316"/>
+        <location filename="../../epay_desktop/store/backup.py" line="317"/>
         <source>The database {database} is open in {count} other console(s) or command(s) (process {pids}); close them first. Nothing was changed.</source>
         <translation>{database} дерекқоры тағы {count} консольде немесе командада ашық (процесс {pids}); алдымен оларды жабыңыз. Ештеңе өзгерген жоқ.</translation>
     </message>
@@ -4525,27 +4994,27 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
         <translation>{parsed_database} дерекқоры желілік дискіде тұр. SQLite оны онда қауіпсіз сақтай алмайды (WAL үшін жергілікті ортақ жад керек). Жергілікті қалтаны, ал бірнеше касса үшін PostgreSQL қолданыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/repos/counters.py" line="113"/>
+        <location filename="../../epay_desktop/store/repos/counters.py" line="106"/>
         <source>This shop has used all {invoice_id_limit} invoice numbers the gateway allows (their last 6 digits must be unique). New payments cannot be created; ask support to start a new shop database or terminal.</source>
         <translation>Бұл дүкен шлюз рұқсат ететін {invoice_id_limit} тапсырыс нөмірінің бәрін пайдаланып қойды (олардың соңғы 6 цифры қайталанбауы керек). Жаңа төлемдер жасау мүмкін емес; қолдау қызметінен жаңа дүкен дерекқорын немесе терминал ашуды сұраңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/repos/discrepancies.py" line="62"/>
+        <location filename="../../epay_desktop/store/repos/discrepancies.py" line="53"/>
         <source>There is no open discrepancy number {number}.</source>
         <translation>{number} нөмірлі ашық сәйкессіздік жоқ.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/repos/discrepancies.py" line="78"/>
+        <location filename="../../epay_desktop/store/repos/discrepancies.py" line="66"/>
         <source>There is no discrepancy number {number}.</source>
         <translation>{number} нөмірлі сәйкессіздік жоқ.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/repos/operations.py" line="110"/>
+        <location filename="../../epay_desktop/store/repos/operations.py" line="92"/>
         <source>Another operation on this payment is still being processed: wait for its result.</source>
         <translation>Бұл төлем бойынша басқа операция әлі өңделуде: оның нәтижесін күтіңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/repos/operations.py" line="240"/>
+        <location filename="../../epay_desktop/store/repos/operations.py" line="212"/>
         <source>There is no money operation {op_id}.</source>
         <translation>{op_id} ақша операциясы жоқ.</translation>
     </message>
@@ -4556,138 +5025,142 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
         <translation>{invoice_id} тапсырыс нөмірімен төлем жоқ.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/repos/payments.py" line="323"/>
+        <location filename="../../epay_desktop/store/repos/payments.py" line="285"/>
         <source>There is no payment number {payment_id}.</source>
         <translation>{payment_id} нөмірлі төлем жоқ.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/repos/receipts.py" line="85"/>
+        <location filename="../../epay_desktop/store/repos/receipts.py" line="76"/>
         <source>There is no receipt with id {receipt_id}.</source>
         <translation>ID-і {receipt_id} чек жоқ.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/repos/settings.py" line="157"/>
+        <location filename="../../epay_desktop/store/repos/settings.py" line="59"/>
         <source>setting name {key} must be 1 to 64 characters</source>
-        <extracomment>The default of ``gateway.status_lag_max_seconds`` (decision 0039). Its largest accepted value: an hour (a longer lag blocks a manager&apos;s retry for longer). Every known key, declared once.</extracomment>
         <translation>{key} баптау атауы 1-ден 64 таңбаға дейін болуы керек</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/repos/settings.py" line="169"/>
+        <location filename="../../epay_desktop/services/shop_settings.py" line="88"/>
         <source>{known_meaning}: {value} is not valid; use {exc}</source>
+        <extracomment>how late check-status may show an applied operation, in seconds (decision 0039) ShopProfile field -&gt; the declared shop setting it shows.</extracomment>
         <translation>{known_meaning}: {value} жарамсыз; {exc} қолданыңыз</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/repos/users.py" line="85"/>
+        <location filename="../../epay_desktop/store/repos/users.py" line="69"/>
         <source>There is no user with id {user_id}.</source>
         <translation>ID-і {user_id} пайдаланушы жоқ.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/repos/users.py" line="98"/>
-        <location filename="../../epay_desktop/store/repos/users.py" line="122"/>
+        <location filename="../../epay_desktop/store/repos/users.py" line="353"/>
         <source>A user named {name_strip} already exists; choose another name.</source>
         <translation>{name_strip} атты пайдаланушы бар; басқа атау таңдаңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/repos/users.py" line="217"/>
+        <location filename="../../epay_desktop/store/repos/users.py" line="182"/>
         <source>There is no payment with id {payment_id}.</source>
         <translation>ID-і {payment_id} төлем жоқ.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/repos/users.py" line="267"/>
+        <location filename="../../epay_desktop/store/repos/users.py" line="231"/>
         <source>This manager approval is not known. Ask the manager to approve again.</source>
         <translation>Менеджердің бұл мақұлдауы белгісіз. Менеджерден қайта мақұлдауды сұраңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/repos/users.py" line="276"/>
-        <location filename="../../epay_desktop/store/repos/users.py" line="331"/>
+        <location filename="../../epay_desktop/store/repos/users.py" line="363"/>
         <source>This manager approval was already used. Each approval is good for one operation.</source>
         <translation>Менеджердің бұл мақұлдауы пайдаланылып қойған. Әр мақұлдау бір операцияға ғана жарайды.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/repos/users.py" line="286"/>
+        <location filename="../../epay_desktop/store/repos/users.py" line="242"/>
         <source>The manager approval has expired (it lasts 2 minutes). Ask again.</source>
         <translation>Менеджер мақұлдауының мерзімі өтті (ол 2 минут жарамды). Қайта сұраңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/repos/users.py" line="295"/>
+        <location filename="../../epay_desktop/store/repos/users.py" line="251"/>
         <source>The manager approved a different payment, operation or amount. Ask for a new approval.</source>
         <translation>Менеджер басқа төлемді, операцияны немесе соманы мақұлдаған. Жаңа мақұлдау сұраңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/repos/users.py" line="306"/>
+        <location filename="../../epay_desktop/store/repos/users.py" line="262"/>
         <source>The manager approved this for another cashier. Ask for a new approval.</source>
         <translation>Менеджер мұны басқа кассир үшін мақұлдаған. Жаңа мақұлдау сұраңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/repos/users.py" line="316"/>
+        <location filename="../../epay_desktop/store/repos/users.py" line="272"/>
         <source>The approving manager can no longer approve. Ask another manager.</source>
         <translation>Мақұлдаған менеджер енді мақұлдай алмайды. Басқа менеджерден сұраңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/faults.py" line="44"/>
+        <location filename="../../epay_desktop/store/faults.py" line="45"/>
         <source>the database is read-only</source>
         <extracomment>the fault in a few words, for a longer sentence (an outcome not recorded)</extracomment>
         <translation>дерекқор тек оқуға арналған</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/faults.py" line="50"/>
+        <location filename="../../epay_desktop/store/faults.py" line="51"/>
         <source>the disk is full</source>
         <translation>диск толы</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/faults.py" line="56"/>
+        <location filename="../../epay_desktop/store/faults.py" line="57"/>
         <source>the database is damaged</source>
         <translation>дерекқор бүлінген</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/faults.py" line="62"/>
+        <location filename="../../epay_desktop/store/faults.py" line="63"/>
         <source>the database is busy</source>
         <translation>дерекқор бос емес</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/faults.py" line="68"/>
+        <location filename="../../epay_desktop/store/faults.py" line="69"/>
         <source>the database cannot be reached</source>
         <translation>дерекқорға қосылу мүмкін емес</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/faults.py" line="151"/>
+        <location filename="../../epay_desktop/store/faults.py" line="152"/>
         <source>The database {database} is read-only: nothing was changed. Let this user write the file and its folder (or use a disk that is not write-protected), then try again.</source>
         <translation>{database} дерекқоры тек оқуға арналған: ештеңе өзгерген жоқ. Осы пайдаланушыға файлға және оның қалтасына жазуға рұқсат беріңіз (немесе жазудан қорғалмаған дискіні пайдаланыңыз), содан кейін қайталап көріңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/faults.py" line="165"/>
+        <location filename="../../epay_desktop/store/faults.py" line="166"/>
         <source>The disk holding the database {database} is full: nothing was changed. Free some space on it, then try again.</source>
         <translation>{database} дерекқоры тұрған диск толы: ештеңе өзгерген жоқ. Дискіде орын босатыңыз, содан кейін қайталап көріңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/faults.py" line="179"/>
+        <location filename="../../epay_desktop/store/faults.py" line="180"/>
         <source>The database server {database} cannot be reached ({said}): nothing was changed. Check that it runs and that this computer can reach it ({setting}), then try again.</source>
         <translation>{database} дерекқор серверіне қосылу мүмкін емес ({said}): ештеңе өзгерген жоқ. Сервердің жұмыс істеп тұрғанын және осы компьютер оған қосыла алатынын тексеріңіз ({setting}), содан кейін қайталап көріңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/faults.py" line="230"/>
+        <location filename="../../epay_desktop/store/faults.py" line="231"/>
         <source>The database {database} is busy: another program or counter kept it locked longer than {seconds} s ({setting}): nothing was changed. Wait a moment, then try again.</source>
         <translation>{database} дерекқоры бос емес: басқа бағдарлама немесе касса оны {seconds} с-тан ({setting}) ұзақ құлыптап ұстады: ештеңе өзгерген жоқ. Біраз күтіп, қайталап көріңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/faults.py" line="102"/>
+        <location filename="../../epay_desktop/store/faults.py" line="103"/>
         <source>The database {database} is damaged or cannot be read ({said}): nothing was changed. Restore the last backup ({command}), or call support.</source>
         <translation>{database} дерекқоры бүлінген немесе оқылмайды ({said}): ештеңе өзгерген жоқ. Соңғы сақтық көшірмені қалпына келтіріңіз ({command}) немесе қолдау қызметіне хабарласыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/faults.py" line="118"/>
+        <location filename="../../epay_desktop/store/faults.py" line="119"/>
         <source>The database {database} cannot be opened ({said}): nothing was changed. Check that the file and its folder exist and this user may read and write them.</source>
         <translation>{database} дерекқорын ашу мүмкін емес ({said}): ештеңе өзгерген жоқ. Файл мен оның қалтасы бар екенін және осы пайдаланушы оларды оқи және оларға жаза алатынын тексеріңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/faults.py" line="198"/>
+        <location filename="../../epay_desktop/store/faults.py" line="199"/>
         <source>The database {database} is busy: another epay-desktop process (pid {pids}) has it open and kept it locked longer than {seconds} s ({setting}): nothing was changed. Wait for that process to finish or close it, then try again.</source>
         <translation>{database} дерекқоры бос емес: оны epay-desktop бағдарламасының басқа процесі (№ {pids}) ашып, {seconds} с-тан ({setting}) ұзақ құлыптап ұстады: ештеңе өзгерген жоқ. Сол процестің аяқталуын күтіңіз немесе оны жабыңыз, содан кейін қайталап көріңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/faults.py" line="214"/>
+        <location filename="../../epay_desktop/store/faults.py" line="215"/>
         <source>The database {database} is busy: the program {program} (pid {pids}) has it open and kept it locked longer than {seconds} s ({setting}): nothing was changed. Close that program, then try again.</source>
         <translation>{database} дерекқоры бос емес: оны {program} бағдарламасы (№ {pids}) ашып, {seconds} с-тан ({setting}) ұзақ құлыптап ұстады: ештеңе өзгерген жоқ. Сол бағдарламаны жабыңыз, содан кейін қайталап көріңіз.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/store/repos/shifts.py" line="213"/>
+        <source>There is no shift with id {shift_id}.</source>
+        <extracomment>Payments whose money was taken or held (the bank approved an attempt).</extracomment>
+        <translation>ID-і {shift_id} болатын ауысым жоқ.</translation>
     </message>
 </context>
 <context>
@@ -4708,53 +5181,53 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
         <translation>Басқа біреудің сұрауын мақұлдаңыз; менеджерге мақұлдау керек емес.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/people/approvals.py" line="235"/>
+        <location filename="../../epay_desktop/services/people/approvals.py" line="250"/>
         <source>Too many wrong manager PINs at this counter: approvals here are paused for {minutes} more min (until {time}, Kazakhstan time). Meanwhile a manager can log in and do it without an approval.</source>
         <translation>Бұл кассада менеджердің PIN-коды тым көп рет қате енгізілді: мұндағы мақұлдаулар тағы {minutes} минутқа тоқтатылды ({time} болғанша, Қазақстан уақыты). Осы уақытта менеджер өзі кіріп, мұны мақұлдаусыз жасай алады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/people/approvals.py" line="247"/>
+        <location filename="../../epay_desktop/services/people/approvals.py" line="257"/>
         <source>Too many wrong manager PINs for {cashier}&apos;s requests: approvals for them are paused for {minutes} more min (until {time}, Kazakhstan time). Meanwhile a manager can log in and do it without an approval.</source>
         <translation>Кассир {cashier} сұраулары үшін менеджердің PIN-коды тым көп рет қате енгізілді: оның мақұлдаулары тағы {minutes} минутқа тоқтатылды ({time} болғанша, Қазақстан уақыты). Осы уақытта менеджер өзі кіріп, мұны мақұлдаусыз жасай алады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/people/approvals.py" line="329"/>
+        <location filename="../../epay_desktop/services/people/approvals.py" line="236"/>
         <source>Wrong manager name or PIN, too many times: approvals at this counter are paused for {minutes} min (until {time}, Kazakhstan time). Meanwhile a manager can log in and do it without an approval.</source>
         <translation>Менеджердің аты немесе PIN-коды тым көп рет қате енгізілді: бұл кассадағы мақұлдаулар {minutes} минутқа тоқтатылды ({time} болғанша, Қазақстан уақыты). Осы уақытта менеджер өзі кіріп, мұны мақұлдаусыз жасай алады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/people/approvals.py" line="341"/>
+        <location filename="../../epay_desktop/services/people/approvals.py" line="243"/>
         <source>Wrong manager name or PIN, too many times: approvals for {cashier}&apos;s requests are paused for {minutes} min (until {time}, Kazakhstan time). Meanwhile a manager can log in and do it without an approval.</source>
         <translation>Менеджердің аты немесе PIN-коды тым көп рет қате енгізілді: кассир {cashier} сұрауларының мақұлдаулары {minutes} минутқа тоқтатылды ({time} болғанша, Қазақстан уақыты). Осы уақытта менеджер өзі кіріп, мұны мақұлдаусыз жасай алады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/people/approvals.py" line="361"/>
+        <location filename="../../epay_desktop/services/people/approvals.py" line="344"/>
         <source>Wrong manager name or PIN. 1 try left before approvals pause for {minutes} minutes.</source>
         <translation>Менеджердің аты немесе PIN-коды қате. Мақұлдаулар {minutes} минутқа тоқтатылғанға дейін 1 әрекет қалды.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/people/approvals.py" line="365"/>
+        <location filename="../../epay_desktop/services/people/approvals.py" line="348"/>
         <source>Wrong manager name or PIN. {tries} tries left before approvals pause for {minutes} minutes.</source>
         <translation>Менеджердің аты немесе PIN-коды қате. Мақұлдаулар {minutes} минутқа тоқтатылғанға дейін {tries} әрекет қалды.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/people/login.py" line="52"/>
+        <location filename="../../epay_desktop/services/people/login.py" line="53"/>
         <source>Wrong user name or password/PIN.</source>
         <translation>Пайдаланушы аты немесе құпиясөз/PIN-код қате.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/people/login.py" line="82"/>
+        <location filename="../../epay_desktop/services/people/login.py" line="83"/>
         <source>Too many wrong passwords/PINs: this account is locked until {time} (Kazakhstan time, {zone}) or until a manager unlocks it.</source>
         <translation>Құпиясөз/PIN-код тым көп рет қате енгізілді: бұл тіркелгі {time} болғанша (Қазақстан уақыты, {zone}) немесе менеджер құлпын ашқанша құлыпталды.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/people/login.py" line="211"/>
-        <location filename="../../epay_desktop/services/people/users.py" line="511"/>
+        <location filename="../../epay_desktop/services/people/login.py" line="221"/>
+        <location filename="../../epay_desktop/services/people/users.py" line="508"/>
         <source>This account is deactivated. Ask a manager to reactivate it.</source>
         <translation>Бұл тіркелгі өшірілген. Менеджерден оны қайта іске қосуды сұраңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/people/login.py" line="117"/>
+        <location filename="../../epay_desktop/services/people/login.py" line="118"/>
         <source>This account&apos;s role or status in the database is not the one a manager gave it: the database was changed outside the console. Log-in refused; an administrator must check the audit log.</source>
         <translation>Бұл тіркелгінің дерекқордағы рөлі немесе күйі менеджер берген рөл емес: дерекқор консольді айналып өзгертілген. Кіруге рұқсат берілмеді; әкімші аудит журналын тексеруі керек.</translation>
     </message>
@@ -4799,63 +5272,63 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
         <translation>Тіркелгіңіз өшірілген.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/people/users.py" line="166"/>
+        <location filename="../../epay_desktop/services/people/users.py" line="175"/>
         <source>The role “{actor_role}” may not add “{role}” accounts.</source>
         <extracomment>wrong manager PINs typed at this counter (``register_id``) -- never the manager&apos;s login lockout</extracomment>
         <translation>«{actor_role}» рөлі «{role}» тіркелгілерін қоса алмайды.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/people/users.py" line="180"/>
+        <location filename="../../epay_desktop/services/people/users.py" line="189"/>
         <source>The first user must be a manager or an administrator, who then adds the cashiers.</source>
         <translation>Бірінші пайдаланушы менеджер немесе әкімші болуы керек, содан кейін ол кассирлерді қосады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/people/users.py" line="193"/>
+        <location filename="../../epay_desktop/services/people/users.py" line="202"/>
         <source>Log in as a manager or an administrator to add users.</source>
         <translation>Пайдаланушыларды қосу үшін менеджер немесе әкімші ретінде кіріңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/people/users.py" line="203"/>
+        <location filename="../../epay_desktop/services/people/users.py" line="208"/>
         <source>The role “{current_role}” may not add “{role}” accounts.</source>
         <translation>«{current_role}» рөлі «{role}» тіркелгілерін қоса алмайды.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/people/users.py" line="232"/>
+        <location filename="../../epay_desktop/services/people/users.py" line="234"/>
         <source>Only a manager or an administrator can see the list of users.</source>
         <translation>Пайдаланушылар тізімін тек менеджер немесе әкімші көре алады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/people/users.py" line="269"/>
+        <location filename="../../epay_desktop/services/people/users.py" line="275"/>
         <source>There is no user named {name_strip}.</source>
         <translation>{name_strip} атты пайдаланушы жоқ.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/people/users.py" line="278"/>
+        <location filename="../../epay_desktop/services/people/users.py" line="284"/>
         <source>The role “{current_role}” may not change “{target_role}” accounts.</source>
         <translation>«{current_role}» рөлі «{target_role}» тіркелгілерін өзгерте алмайды.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/people/users.py" line="318"/>
+        <location filename="../../epay_desktop/services/people/users.py" line="324"/>
         <source>You cannot deactivate your own account.</source>
         <translation>Өз тіркелгіңізді өшіре алмайсыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/people/users.py" line="341"/>
+        <location filename="../../epay_desktop/services/people/users.py" line="347"/>
         <source>You cannot change your own role; ask another manager or an administrator.</source>
         <translation>Өз рөліңізді өзгерте алмайсыз; басқа менеджерден немесе әкімшіден сұраңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/people/users.py" line="351"/>
+        <location filename="../../epay_desktop/services/people/users.py" line="353"/>
         <source>The role “{current_role}” may not give the role “{role}”.</source>
         <translation>«{current_role}» рөлі «{role}» рөлін бере алмайды.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/people/users.py" line="362"/>
+        <location filename="../../epay_desktop/services/people/users.py" line="359"/>
         <source>{name} already has the role “{role}”; nothing was changed.</source>
         <translation>{name} пайдаланушысында «{role}» рөлі бар; ештеңе өзгерген жоқ.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/people/users.py" line="461"/>
+        <location filename="../../epay_desktop/services/people/users.py" line="458"/>
         <source>The amount to approve must be a whole number of tiyn, not negative.</source>
         <translation>Мақұлданатын сома тиынмен бүтін сан болуы керек, теріс емес.</translation>
     </message>

@@ -47,39 +47,39 @@
 <context>
     <name>AppAdmin</name>
     <message>
-        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="181"/>
+        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="192"/>
         <source>Backing up the database…</source>
         <translation>Резервное копирование базы данных…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="195"/>
+        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="206"/>
         <source>Backup done</source>
         <translation>Резервная копия сделана</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="192"/>
+        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="203"/>
         <source>The database was backed up and the copy checked:
 {path}</source>
         <translation>Резервная копия базы данных сделана и проверена:
 {path}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="190"/>
+        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="201"/>
         <source>The database is PostgreSQL: it is backed up on its server, not by this console.</source>
         <translation>База данных — PostgreSQL: её резервные копии делаются на её сервере, а не этой консолью.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="218"/>
+        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="229"/>
         <source>Export done</source>
         <translation>Экспорт завершён</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="131"/>
+        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="132"/>
         <source>Settings saved. Gateway changes apply when the console is restarted.</source>
         <translation>Настройки сохранены. Изменения шлюза вступят в силу после перезапуска программы.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="209"/>
+        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="220"/>
         <source>{rows} payment(s) from {first} to {last} were written to:
 {path}</source>
         <translation>Платежей с {first} по {last}: {rows}. Записаны в файл:
@@ -89,32 +89,32 @@
 <context>
     <name>AppFlows</name>
     <message>
-        <location filename="../../epay_desktop/ui/app/flows.py" line="121"/>
+        <location filename="../../epay_desktop/ui/app/flows.py" line="106"/>
         <source>Print refund receipt</source>
         <translation>Печать чека возврата</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/flows.py" line="122"/>
+        <location filename="../../epay_desktop/ui/app/flows.py" line="107"/>
         <source>Not now</source>
         <translation>Не сейчас</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/flows.py" line="160"/>
+        <location filename="../../epay_desktop/ui/app/flows.py" line="142"/>
         <source>refund</source>
         <translation>возврат</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/flows.py" line="160"/>
+        <location filename="../../epay_desktop/ui/app/flows.py" line="142"/>
         <source>cancel</source>
         <translation>отмена</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/flows.py" line="160"/>
+        <location filename="../../epay_desktop/ui/app/flows.py" line="142"/>
         <source>charge</source>
         <translation>списание</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/flows.py" line="161"/>
+        <location filename="../../epay_desktop/ui/app/flows.py" line="143"/>
         <source>The bank could not confirm whether this {what} of {amount} was applied.
 
 Retry: the console asks the bank again and re-sends it only if the bank proves it was not applied (with the same operation id, so it cannot be applied twice).
@@ -127,32 +127,32 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 Отметить проведённой: в кабинете мерчанта эта операция ({what}) есть — отметить её проведённой.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/flows.py" line="171"/>
+        <location filename="../../epay_desktop/ui/app/flows.py" line="153"/>
         <source>Review the operation</source>
         <translation>Решение по операции</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/flows.py" line="103"/>
+        <location filename="../../epay_desktop/ui/app/flows.py" line="88"/>
         <source>Refund done — invoice {invoice}, {amount}</source>
         <translation>Возврат проведён — заказ {invoice}, {amount}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/flows.py" line="108"/>
+        <location filename="../../epay_desktop/ui/app/flows.py" line="93"/>
         <source>The refund of {amount} on invoice {invoice} is done. Print the refund receipt for the customer?</source>
         <translation>Возврат {amount} по заказу {invoice} проведён. Напечатать чек возврата для покупателя?</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/flows.py" line="177"/>
+        <location filename="../../epay_desktop/ui/app/flows.py" line="159"/>
         <source>&amp;Retry</source>
         <translation>По&amp;вторить</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/flows.py" line="178"/>
+        <location filename="../../epay_desktop/ui/app/flows.py" line="160"/>
         <source>A&amp;bandon</source>
         <translation>&amp;Отказаться</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/flows.py" line="179"/>
+        <location filename="../../epay_desktop/ui/app/flows.py" line="161"/>
         <source>&amp;Mark applied</source>
         <translation>Отметить &amp;проведённой</translation>
     </message>
@@ -160,18 +160,18 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>ApprovalWidget</name>
     <message>
-        <location filename="../../epay_desktop/ui/money/approval_widget.py" line="36"/>
+        <location filename="../../epay_desktop/ui/money/approval_widget.py" line="39"/>
         <source>Manager approval</source>
         <extracomment>the error text appeared or went (the dialog grows to keep every field readable)</extracomment>
         <translation>Одобрение менеджера</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/money/approval_widget.py" line="40"/>
+        <location filename="../../epay_desktop/ui/money/approval_widget.py" line="43"/>
         <source>A cashier needs a manager&apos;s approval for this. The manager types their name and PIN here.</source>
         <translation>Для этого кассиру нужно одобрение менеджера. Менеджер вводит здесь своё имя и PIN-код.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/money/approval_widget.py" line="46"/>
+        <location filename="../../epay_desktop/ui/money/approval_widget.py" line="49"/>
         <source>Manager&apos;s name</source>
         <translation>Имя менеджера</translation>
     </message>
@@ -181,17 +181,17 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
         <translation>PIN-код или пароль менеджера</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/money/approval_widget.py" line="59"/>
+        <location filename="../../epay_desktop/ui/money/approval_widget.py" line="55"/>
         <source>Manager</source>
         <translation>Менеджер</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/money/approval_widget.py" line="60"/>
+        <location filename="../../epay_desktop/ui/money/approval_widget.py" line="56"/>
         <source>PIN</source>
         <translation>PIN-код</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/money/approval_widget.py" line="77"/>
+        <location filename="../../epay_desktop/ui/money/approval_widget.py" line="73"/>
         <source>A manager must type their name and PIN to approve.</source>
         <translation>Чтобы одобрить, менеджер должен ввести своё имя и PIN-код.</translation>
     </message>
@@ -214,12 +214,12 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
         <translation>Банк ещё не подтвердил результат платежа; программа продолжает запрашивать.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="272"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="268"/>
         <source>What you found (e.g. what the bank&apos;s merchant cabinet shows)</source>
         <translation>Что выяснилось (например, что показывает кабинет мерчанта)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="282"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="278"/>
         <source>Only a manager can resolve a difference between the books and the bank.</source>
         <translation>Закрыть расхождение между учётом программы и банком может только менеджер.</translation>
     </message>
@@ -260,7 +260,7 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
     </message>
     <message>
         <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="154"/>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="248"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="244"/>
         <source>Invoice</source>
         <translation>Заказ</translation>
     </message>
@@ -290,54 +290,54 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
         <translation>Ничего не требует внимания: все платежи и операции урегулированы.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="181"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="180"/>
         <source>Open payment</source>
         <translation>Открыть платёж</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="189"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="185"/>
         <source>Choose a payment to see it; a manager reviews an operation from there.</source>
         <translation>Выберите платёж, чтобы открыть его; оттуда менеджер принимает решение по операции.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="248"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="244"/>
         <source>No.</source>
         <translation>№</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="248"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="244"/>
         <source>Found</source>
         <translation>Обнаружено</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="248"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="244"/>
         <source>What</source>
         <translation>Что</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="248"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="244"/>
         <source>Details</source>
         <translation>Подробности</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="275"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="271"/>
         <source>&amp;Resolve</source>
         <translation>&amp;Закрыть расхождение</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="222"/>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="359"/>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="240"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="218"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="355"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="236"/>
         <source>The console&apos;s books and the bank disagree ({count}):</source>
         <translation>Данные программы и банка расходятся ({count}):</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="362"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="358"/>
         <source>Discrepancy {number} resolved.</source>
         <translation>Расхождение № {number} закрыто.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="367"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="363"/>
         <source>Needs attention ({count})</source>
         <translation>Требует внимания ({count})</translation>
     </message>
@@ -355,129 +355,129 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>AuditAnchorDialog</name>
     <message>
-        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="94"/>
+        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="89"/>
         <source>The audit log is broken at entry {seq}: an entry was changed, deleted or moved. No anchor is given for a broken log; an administrator must check it.</source>
         <translation>Журнал аудита повреждён на записи {seq}: запись изменили, удалили или переставили. Для повреждённого журнала контрольная метка не выдаётся; администратор должен его проверить.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="102"/>
+        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="97"/>
         <source>The log matches the anchor: nothing up to entry {count} was cut or rewritten.</source>
         <translation>Журнал совпадает с контрольной меткой: до записи {count} ничего не обрезано и не переписано.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="106"/>
+        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="101"/>
         <source>The log was cut: the anchor has {anchor} entries, the log only {count}.</source>
         <translation>Журнал обрезан: в контрольной метке {anchor} записей, в журнале только {count}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="110"/>
+        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="105"/>
         <source>The log was rewritten: entry {seq} is not the one the anchor was printed for.</source>
         <translation>Журнал переписан: запись {seq} не та, для которой печаталась контрольная метка.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="178"/>
-        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="122"/>
+        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="170"/>
+        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="117"/>
         <source>Audit log anchor</source>
         <translation>Контрольная метка журнала аудита</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="188"/>
+        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="180"/>
         <source>&amp;Copy</source>
         <translation>&amp;Копировать</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="196"/>
+        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="188"/>
         <source>The audit log is intact: {count} entries. Write this anchor down or save it off this PC; checked later, it shows whether the log was cut or rewritten since.</source>
         <translation>Журнал аудита цел: записей {count}. Запишите эту контрольную метку или сохраните её не на этом компьютере; проверка по ней позже покажет, не обрезали ли и не переписали ли журнал с тех пор.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="221"/>
+        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="213"/>
         <source>A kept anchor, e.g. {example}</source>
         <translation>Сохранённая метка, например {example}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="222"/>
+        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="214"/>
         <source>C&amp;heck</source>
         <translation>&amp;Проверить</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="237"/>
+        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="229"/>
         <source>Check an anchor kept earlier:</source>
         <translation>Проверить метку, сохранённую раньше:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="322"/>
+        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="321"/>
         <source>That is not an anchor: write it as printed, e.g. {example}.</source>
         <translation>Это не контрольная метка: введите её так, как она напечатана, например {example}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="342"/>
+        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="341"/>
         <source>Only a manager or an administrator can see the audit log&apos;s anchor.</source>
         <translation>Контрольную метку журнала аудита может смотреть только менеджер или администратор.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="190"/>
+        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="182"/>
         <source>&amp;Print…</source>
         <translation>Пе&amp;чать…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="192"/>
+        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="184"/>
         <source>&amp;Save…</source>
         <translation>&amp;Сохранить…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="123"/>
+        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="118"/>
         <source>Printed {when}</source>
         <translation>Напечатано {when}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="125"/>
+        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="120"/>
         <source>Entries in the audit log: {count}</source>
         <translation>Записей в журнале аудита: {count}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="128"/>
+        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="123"/>
         <source>Keep this paper away from the computer. To check later that the log was not cut or rewritten, type the anchor in Settings &gt; Audit log anchor and press Check, or run:</source>
         <translation>Храните этот листок отдельно от компьютера. Чтобы позже проверить, что журнал не обрезали и не переписали, введите метку в Настройки &gt; Контрольная метка журнала аудита и нажмите «Проверить» или выполните команду:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="267"/>
+        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="257"/>
         <source>Save the audit log anchor</source>
         <translation>Сохранить контрольную метку журнала аудита</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="269"/>
+        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="259"/>
         <source>Text files (*.txt)</source>
         <translation>Текстовые файлы (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="288"/>
+        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="289"/>
         <source>Sent to the printer.</source>
         <translation>Отправлено на принтер.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="304"/>
-        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="308"/>
+        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="303"/>
+        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="307"/>
         <source>Could not save: {why}</source>
         <translation>Не удалось сохранить: {why}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="313"/>
+        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="312"/>
         <source>Saved to {path}: keep a copy off this PC.</source>
         <translation>Сохранено в {path}: храните копию не на этом компьютере.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="80"/>
+        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="75"/>
         <source>These accounts have a role or status that no audited decision gave: the database was changed outside the console, and their log-in is refused. An administrator must check them.</source>
         <translation>У этих учётных записей роль или статус, которых не давало ни одно решение в журнале аудита: базу данных изменили в обход консоли, и их вход запрещён. Администратор должен их проверить.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="71"/>
+        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="66"/>
         <source>none</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="85"/>
+        <location filename="../../epay_desktop/ui/audit/anchor_dialog.py" line="80"/>
         <source>{name}: {stored} in the database, audited {audited}</source>
         <translation>{name}: в базе данных — {stored}, по журналу аудита — {audited}</translation>
     </message>
@@ -494,42 +494,42 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>CancelDialog</name>
     <message>
-        <location filename="../../epay_desktop/ui/money/cancel_dialog.py" line="31"/>
+        <location filename="../../epay_desktop/ui/money/cancel_dialog.py" line="21"/>
         <source>Cancel a held payment</source>
         <translation>Отмена блокировки</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/money/cancel_dialog.py" line="43"/>
+        <location filename="../../epay_desktop/ui/money/cancel_dialog.py" line="32"/>
         <source>The whole hold of {amount} is released to the customer&apos;s card. Nothing is charged, and this cannot be undone.</source>
         <translation>Вся заблокированная сумма {amount} возвращается на карту покупателя. Ничего не списывается, и это нельзя отменить.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/money/cancel_dialog.py" line="38"/>
+        <location filename="../../epay_desktop/ui/money/cancel_dialog.py" line="27"/>
         <source>Held on the card</source>
         <translation>Заблокировано на карте</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/money/cancel_dialog.py" line="55"/>
+        <location filename="../../epay_desktop/ui/money/cancel_dialog.py" line="44"/>
         <source>A paid payment is refunded instead.</source>
         <translation>Для оплаченного платежа делайте возврат.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/money/cancel_dialog.py" line="58"/>
+        <location filename="../../epay_desktop/ui/money/cancel_dialog.py" line="47"/>
         <source>Only a held (authorised) payment can be cancelled; this one is “{status}”.</source>
         <translation>Отменить можно только заблокированный (авторизованный) платёж, а у этого статус «{status}».</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/money/cancel_dialog.py" line="69"/>
+        <location filename="../../epay_desktop/ui/money/cancel_dialog.py" line="58"/>
         <source>Release {amount}</source>
         <translation>Разблокировать {amount}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/money/cancel_dialog.py" line="71"/>
+        <location filename="../../epay_desktop/ui/money/cancel_dialog.py" line="60"/>
         <source>Release the hold</source>
         <translation>Снять блокировку</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/money/cancel_dialog.py" line="75"/>
+        <location filename="../../epay_desktop/ui/money/cancel_dialog.py" line="64"/>
         <source>Checking with the bank — the cancellation will not be sent twice.</source>
         <translation>Проверяем в банке — отмена не будет отправлена дважды.</translation>
     </message>
@@ -537,49 +537,49 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>ChargeDialog</name>
     <message>
-        <location filename="../../epay_desktop/ui/money/charge_dialog.py" line="32"/>
+        <location filename="../../epay_desktop/ui/money/charge_dialog.py" line="22"/>
         <source>Charge a held payment</source>
         <translation>Списание заблокированной суммы</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/money/charge_dialog.py" line="36"/>
-        <location filename="../../epay_desktop/ui/money/charge_dialog.py" line="61"/>
+        <location filename="../../epay_desktop/ui/money/charge_dialog.py" line="25"/>
+        <location filename="../../epay_desktop/ui/money/charge_dialog.py" line="35"/>
         <source>All that is held ({amount})</source>
         <translation>Всю заблокированную сумму ({amount})</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/money/charge_dialog.py" line="38"/>
+        <location filename="../../epay_desktop/ui/money/charge_dialog.py" line="26"/>
         <source>Part of it</source>
         <translation>Часть</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/money/charge_dialog.py" line="51"/>
+        <location filename="../../epay_desktop/ui/money/charge_dialog.py" line="27"/>
         <source>Whatever is not charged goes back to the customer&apos;s card.</source>
         <translation>Всё, что не списано, вернётся на карту покупателя.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/money/charge_dialog.py" line="53"/>
+        <location filename="../../epay_desktop/ui/money/charge_dialog.py" line="29"/>
         <source>Held on the card</source>
         <translation>Заблокировано на карте</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/money/charge_dialog.py" line="54"/>
-        <location filename="../../epay_desktop/ui/money/charge_dialog.py" line="86"/>
+        <location filename="../../epay_desktop/ui/money/charge_dialog.py" line="30"/>
+        <location filename="../../epay_desktop/ui/money/charge_dialog.py" line="52"/>
         <source>Charge</source>
         <translation>Списать</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/money/charge_dialog.py" line="73"/>
+        <location filename="../../epay_desktop/ui/money/charge_dialog.py" line="41"/>
         <source>Only a held (authorised) payment can be charged; this one is “{status}”.</source>
         <translation>Списать можно только заблокированный (авторизованный) платёж, а у этого статус «{status}».</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/money/charge_dialog.py" line="86"/>
+        <location filename="../../epay_desktop/ui/money/charge_dialog.py" line="52"/>
         <source>Charge {amount}</source>
         <translation>Списать {amount}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/money/charge_dialog.py" line="89"/>
+        <location filename="../../epay_desktop/ui/money/charge_dialog.py" line="55"/>
         <source>Checking with the bank — the charge will not be sent twice.</source>
         <translation>Проверяем в банке — списание не будет отправлено дважды.</translation>
     </message>
@@ -630,39 +630,39 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>CheckoutScreen</name>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/screen.py" line="174"/>
-        <location filename="../../epay_desktop/ui/checkout/screen.py" line="254"/>
+        <location filename="../../epay_desktop/ui/checkout/screen.py" line="161"/>
+        <location filename="../../epay_desktop/ui/checkout/screen.py" line="241"/>
         <source>A payment is in progress at this counter.</source>
         <extracomment>Why the page stopped: &quot;paying&quot; (still open), or what the customer/cashier/timer did. The customer has not paid (as far as the console knows): waiting, or a mark the counter set. The customer&apos;s attempt was declined and the page stays open for another (decision 0035): what the cashier should know; &quot;&quot; once it no longer applies. Looks the customer&apos;s saved cards up a moment after the customer id / phone stops changing.</extracomment>
         <translation>На этой кассе уже идёт оплата.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/screen.py" line="186"/>
+        <location filename="../../epay_desktop/ui/checkout/screen.py" line="173"/>
         <source>The bank did not open this payment ({reason}). No money was taken. The attempt stays in the list as Expired; start a new payment.</source>
         <translation>Банк не открыл этот платёж ({reason}). Деньги не списаны. Попытка останется в списке как «Истёк»; начните новый платёж.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/screen.py" line="223"/>
+        <location filename="../../epay_desktop/ui/checkout/screen.py" line="210"/>
         <source>The customer&apos;s saved cards could not be checked: %1</source>
         <translation>Не удалось проверить сохранённые карты покупателя: %1</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/screen.py" line="229"/>
+        <location filename="../../epay_desktop/ui/checkout/screen.py" line="216"/>
         <source>No saved cards for this customer.</source>
         <translation>У этого покупателя нет сохранённых карт.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/screen.py" line="270"/>
+        <location filename="../../epay_desktop/ui/checkout/screen.py" line="257"/>
         <source>Time is over</source>
         <translation>Время вышло</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/screen.py" line="270"/>
+        <location filename="../../epay_desktop/ui/checkout/screen.py" line="257"/>
         <source>Checking the payment with the bank…</source>
         <translation>Проверяем платёж в банке…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../epay_desktop/ui/checkout/screen.py" line="351"/>
+        <location filename="../../epay_desktop/ui/checkout/screen.py" line="338"/>
         <source>Declined: %1. The customer can try again on this page (%n attempt(s) left) or you can cancel the sale.</source>
         <translation>
             <numerusform>Отклонено: %1. Покупатель может попробовать ещё раз на этой странице (осталась %n попытка), или вы можете отменить продажу.</numerusform>
@@ -671,27 +671,27 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
         </translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/screen.py" line="348"/>
+        <location filename="../../epay_desktop/ui/checkout/screen.py" line="335"/>
         <source>Declined: %1. The customer can try again on this page or you can cancel the sale.</source>
         <translation>Отклонено: %1. Покупатель может попробовать ещё раз на этой странице, или вы можете отменить продажу.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/screen.py" line="381"/>
+        <location filename="../../epay_desktop/ui/checkout/screen.py" line="368"/>
         <source>Thank you</source>
         <translation>Спасибо</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/screen.py" line="387"/>
+        <location filename="../../epay_desktop/ui/checkout/screen.py" line="374"/>
         <source>Declined: %1. The payment page is closed; start a new sale to try again.</source>
         <translation>Отклонено: %1. Платёжная страница закрыта; чтобы попробовать ещё раз, начните новую продажу.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/screen.py" line="389"/>
+        <location filename="../../epay_desktop/ui/checkout/screen.py" line="376"/>
         <source>Declined: %1. This invoice cannot be paid any more; start a new sale.</source>
         <translation>Отклонено: %1. Этот заказ больше нельзя оплатить; начните новую продажу.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/screen.py" line="422"/>
+        <location filename="../../epay_desktop/ui/checkout/screen.py" line="409"/>
         <source>Checking with the bank… Wait for the answer before charging this sale again.</source>
         <translation>Проверяем в банке… Дождитесь ответа, прежде чем снова проводить оплату этой продажи.</translation>
     </message>
@@ -699,109 +699,109 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>CheckoutView</name>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/view.py" line="92"/>
+        <location filename="../../epay_desktop/ui/checkout/view.py" line="91"/>
         <source>Cancel</source>
         <extracomment>Why the page could not load, in the browser&apos;s own words (for the payment&apos;s record, not people). Shown while the page is on the card issuer&apos;s host (3-D Secure): which host, plainly.</extracomment>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/view.py" line="152"/>
-        <location filename="../../epay_desktop/ui/checkout/view.py" line="155"/>
+        <location filename="../../epay_desktop/ui/checkout/view.py" line="151"/>
+        <location filename="../../epay_desktop/ui/checkout/view.py" line="154"/>
         <source>Opening the payment page…</source>
         <translation>Открываем платёжную страницу…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/view.py" line="175"/>
+        <location filename="../../epay_desktop/ui/checkout/view.py" line="174"/>
         <source>Opening the card issuer&apos;s verification page…</source>
         <translation>Открываем страницу проверки банка-эмитента карты…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/view.py" line="176"/>
+        <location filename="../../epay_desktop/ui/checkout/view.py" line="175"/>
         <source>Continue</source>
         <translation>Продолжить</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/view.py" line="215"/>
+        <location filename="../../epay_desktop/ui/checkout/view.py" line="214"/>
         <source>Time left: %1</source>
         <translation>Осталось: %1</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/view.py" line="219"/>
+        <location filename="../../epay_desktop/ui/checkout/view.py" line="218"/>
         <source>expired — start a new payment</source>
         <translation>время истекло — начните новый платёж</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/view.py" line="225"/>
+        <location filename="../../epay_desktop/ui/checkout/view.py" line="224"/>
         <source>The payment time is over. Start a new payment.</source>
         <translation>Время на оплату истекло. Начните новый платёж.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/view.py" line="233"/>
+        <location filename="../../epay_desktop/ui/checkout/view.py" line="232"/>
         <source>Cancelled.</source>
         <translation>Отменено.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/view.py" line="234"/>
+        <location filename="../../epay_desktop/ui/checkout/view.py" line="233"/>
         <source>Payment cancelled</source>
         <translation>Платёж отменён</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/view.py" line="234"/>
+        <location filename="../../epay_desktop/ui/checkout/view.py" line="233"/>
         <source>The cashier cancelled this payment.</source>
         <translation>Кассир отменил этот платёж.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/view.py" line="244"/>
+        <location filename="../../epay_desktop/ui/checkout/view.py" line="243"/>
         <source>The customer has finished. Checking the result with the bank…</source>
         <translation>Покупатель закончил. Проверяем результат в банке…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/view.py" line="246"/>
+        <location filename="../../epay_desktop/ui/checkout/view.py" line="245"/>
         <source>Thank you</source>
         <translation>Спасибо</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/view.py" line="246"/>
+        <location filename="../../epay_desktop/ui/checkout/view.py" line="245"/>
         <source>Checking the result with the bank…</source>
         <translation>Проверяем результат в банке…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/view.py" line="254"/>
+        <location filename="../../epay_desktop/ui/checkout/view.py" line="253"/>
         <source>The payment page could not be loaded from the bank. Try again in a minute.</source>
         <translation>Не удалось загрузить платёжную страницу банка. Попробуйте ещё раз через минуту.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/view.py" line="267"/>
+        <location filename="../../epay_desktop/ui/checkout/view.py" line="266"/>
         <source>The payment page asks the customer to correct something; the sale stays open.</source>
         <translation>Платёжная страница просит покупателя что-то исправить; продажа остаётся открытой.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/view.py" line="276"/>
+        <location filename="../../epay_desktop/ui/checkout/view.py" line="275"/>
         <source>The payment page tried to open %1, which the console does not allow.</source>
         <translation>Платёжная страница пыталась открыть %1, а программа это не разрешает.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/view.py" line="284"/>
+        <location filename="../../epay_desktop/ui/checkout/view.py" line="283"/>
         <source>The payment page could not be loaded (%1). Try again in a minute.</source>
         <translation>Не удалось загрузить платёжную страницу (%1). Попробуйте ещё раз через минуту.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/view.py" line="291"/>
+        <location filename="../../epay_desktop/ui/checkout/view.py" line="290"/>
         <source>The customer is confirming the payment with the card issuer…</source>
         <translation>Покупатель подтверждает оплату в банке-эмитенте карты…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/view.py" line="294"/>
+        <location filename="../../epay_desktop/ui/checkout/view.py" line="293"/>
         <source>Waiting for the customer to pay…</source>
         <translation>Ждём оплаты от покупателя…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/view.py" line="306"/>
+        <location filename="../../epay_desktop/ui/checkout/view.py" line="305"/>
         <source>Card issuer&apos;s verification page: %1 — the payment continues after it</source>
         <translation>Страница проверки банка-эмитента: %1 — после неё оплата продолжится</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/view.py" line="320"/>
+        <location filename="../../epay_desktop/ui/checkout/view.py" line="319"/>
         <source>The payment page is not available</source>
         <translation>Платёжная страница недоступна</translation>
     </message>
@@ -809,42 +809,42 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>CheckoutWindow</name>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/window.py" line="137"/>
+        <location filename="../../epay_desktop/ui/checkout/window.py" line="92"/>
         <source>New payment</source>
         <translation>Новый платёж</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/window.py" line="57"/>
+        <location filename="../../epay_desktop/ui/checkout/late_payment_notice.py" line="202"/>
         <source>Dismiss</source>
         <translation>Скрыть</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/window.py" line="59"/>
+        <location filename="../../epay_desktop/ui/checkout/late_payment_notice.py" line="205"/>
         <source>Hide it here; the main window keeps the notice.</source>
         <translation>Скрыть здесь; в главном окне уведомление останется.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/window.py" line="202"/>
+        <location filename="../../epay_desktop/ui/checkout/window.py" line="170"/>
         <source>Cancel this sale?</source>
         <translation>Отменить эту продажу?</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/window.py" line="203"/>
+        <location filename="../../epay_desktop/ui/checkout/window.py" line="171"/>
         <source>The customer&apos;s payment page is open. Cancel the sale? If the customer has already paid, the console will still show the bank&apos;s answer.</source>
         <translation>Платёжная страница покупателя открыта. Отменить продажу? Если покупатель уже оплатил, программа всё равно покажет ответ банка.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/window.py" line="221"/>
+        <location filename="../../epay_desktop/ui/checkout/window.py" line="183"/>
         <source>Discard this sale?</source>
         <translation>Отказаться от этой продажи?</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/window.py" line="222"/>
+        <location filename="../../epay_desktop/ui/checkout/window.py" line="184"/>
         <source>The amount and details you typed will be lost. Close the new payment anyway?</source>
         <translation>Введённые сумма и данные будут потеряны. Всё равно закрыть новый платёж?</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/window.py" line="186"/>
+        <location filename="../../epay_desktop/ui/checkout/window.py" line="141"/>
         <source>This window stays open until the payment is settled: {why}</source>
         <translation>Это окно останется открытым, пока платёж не завершится: {why}</translation>
     </message>
@@ -852,32 +852,32 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>ComputerPage</name>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="281"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="297"/>
         <source> min</source>
         <translation> мин</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="285"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="301"/>
         <source>Gateway changes take effect when the console is restarted; the idle lock at once. The database is chosen when the console is installed (EPAYMENT_DATABASE_URL); copy the data folder to back it up.</source>
         <translation>Изменения шлюза вступят в силу после перезапуска программы, автоблокировка — сразу. База данных выбирается при установке программы (EPAYMENT_DATABASE_URL); для резервной копии скопируйте папку данных.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="293"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="309"/>
         <source>Database in use</source>
         <translation>Используемая база данных</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="294"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="310"/>
         <source>Data folder</source>
         <translation>Папка данных</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="295"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="311"/>
         <source>Counter (register)</source>
         <translation>Касса</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="296"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="312"/>
         <source>Lock after no input for</source>
         <translation>Автоблокировка через</translation>
     </message>
@@ -885,12 +885,12 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>ConsoleActions</name>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="248"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="232"/>
         <source>Only a manager or an administrator can back up the database.</source>
         <translation>Резервную копию базы данных может сделать только менеджер или администратор.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="161"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="162"/>
         <source>&amp;Back up the database now</source>
         <translation>Сделать &amp;резервную копию базы данных</translation>
     </message>
@@ -958,8 +958,8 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
     <message>
         <location filename="../../epay_desktop/ui/window/actions.py" line="131"/>
         <location filename="../../epay_desktop/ui/window/actions.py" line="98"/>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="250"/>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="223"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="235"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="224"/>
         <source>Log in first.</source>
         <translation>Сначала войдите.</translation>
     </message>
@@ -995,7 +995,7 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
     </message>
     <message>
         <location filename="../../epay_desktop/ui/window/actions.py" line="150"/>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="217"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="218"/>
         <source>&amp;Print receipt</source>
         <translation>&amp;Печать чека</translation>
     </message>
@@ -1040,17 +1040,17 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
         <translation>&amp;Пользователи…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="159"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="160"/>
         <source>&amp;Export payments (CSV)…</source>
         <translation>&amp;Экспорт платежей (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="162"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="163"/>
         <source>Needs &amp;attention…</source>
         <translation>Требует &amp;внимания…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="163"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="164"/>
         <source>&amp;About ePay console</source>
         <translation>&amp;О программе ePay</translation>
     </message>
@@ -1065,59 +1065,69 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
         <translation>Проверять операции может только менеджер.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="187"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="188"/>
         <source>&amp;Payment</source>
         <translation>&amp;Платёж</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="189"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="190"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="190"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="191"/>
         <source>&amp;Session</source>
         <translation>&amp;Сеанс</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="191"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="192"/>
         <source>Se&amp;ttings</source>
         <translation>&amp;Настройки</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="193"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="194"/>
         <source>&amp;Help</source>
         <translation>Спр&amp;авка</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="217"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="218"/>
         <source>Re&amp;print receipt</source>
         <translation>&amp;Печать дубликата чека</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="228"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="227"/>
         <source>Only a manager or an administrator can change settings.</source>
         <translation>Менять настройки может только менеджер или администратор.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="233"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="228"/>
         <source>Only a manager or an administrator can manage users.</source>
         <translation>Управлять пользователями может только менеджер или администратор.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="238"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="230"/>
         <source>Only a manager or an administrator can export payments.</source>
         <translation>Экспортировать платежи может только менеджер или администратор.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="160"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="161"/>
         <source>Audit log &amp;anchor…</source>
         <translation>Контрольная &amp;метка журнала аудита…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="243"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="231"/>
         <source>Only a manager or an administrator can see the audit log&apos;s anchor.</source>
         <translation>Контрольную метку журнала аудита может смотреть только менеджер или администратор.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="159"/>
+        <source>Receipt &amp;printers…</source>
+        <translation>&amp;Чековые принтеры…</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="229"/>
+        <source>Only a manager or an administrator can change the printers.</source>
+        <translation>Изменять принтеры может только менеджер или администратор.</translation>
     </message>
 </context>
 <context>
@@ -1274,178 +1284,178 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="58"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="59"/>
         <source>Invoice</source>
         <extracomment>What each CSV column is called on screen (the file keeps the stable names of CSV_COLUMNS).</extracomment>
         <translation>Заказ</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="59"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="60"/>
         <source>Created (UTC)</source>
         <translation>Создан (UTC)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="60"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="61"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="61"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="62"/>
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="62"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="63"/>
         <source>Amount at the bank</source>
         <translation>Сумма в банке</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="63"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="64"/>
         <source>Refunded</source>
         <translation>Возвращено</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="64"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="65"/>
         <source>Currency</source>
         <translation>Валюта</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="65"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="66"/>
         <source>Card (masked)</source>
         <translation>Карта (маска)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="66"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="67"/>
         <source>Card type</source>
         <translation>Тип карты</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="67"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="68"/>
         <source>RRN</source>
         <translation>RRN</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="68"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="69"/>
         <source>Approval code</source>
         <translation>Код авторизации</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="69"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="70"/>
         <source>Decline code</source>
         <translation>Код отказа</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="70"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="71"/>
         <source>Decline reason</source>
         <translation>Причина отказа</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="71"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="72"/>
         <source>Description</source>
         <translation>Описание</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="72"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="73"/>
         <source>Bank transaction id</source>
         <translation>ID транзакции в банке</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="73"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="74"/>
         <source>Counter</source>
         <translation>Касса</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="76"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="77"/>
         <source>Today</source>
         <translation>Сегодня</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="77"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="78"/>
         <source>Yesterday</source>
         <translation>Вчера</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="78"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="79"/>
         <source>This month</source>
         <translation>Этот месяц</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="79"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="80"/>
         <source>Last month</source>
         <translation>Прошлый месяц</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="80"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="81"/>
         <source>Chosen days</source>
         <translation>Выбранные дни</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="113"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="101"/>
         <source>The disk is full: the file was not written. Free some space or choose another drive.</source>
         <translation>Диск заполнен: файл не записан. Освободите место или выберите другой диск.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="122"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="110"/>
         <source>The file {path} could not be written ({reason}); nothing was written.</source>
         <translation>Не удалось записать файл {path} ({reason}); ничего не записано.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="170"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="157"/>
         <source>Export payments to CSV</source>
         <translation>Экспорт платежей в CSV</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="195"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="178"/>
         <source>Period</source>
         <translation>Период</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="196"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="179"/>
         <source>Days (Kazakhstan time)</source>
         <translation>Дни (время Казахстана)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="199"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="182"/>
         <source>Columns</source>
         <translation>Столбцы</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="245"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="214"/>
         <source>Tick at least one column.</source>
         <translation>Отметьте хотя бы один столбец.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="311"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="261"/>
         <source>Save the CSV file</source>
         <translation>Сохранить файл CSV</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="315"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="263"/>
         <source>CSV files (*.csv)</source>
         <translation>Файлы CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="115"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="103"/>
         <source>The console may not write in {folder}: the file was not written. Choose another folder.</source>
         <translation>У программы нет права записи в {folder}: файл не записан. Выберите другую папку.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="119"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="107"/>
         <source>The folder {folder} does not exist: choose another one.</source>
         <translation>Папки {folder} не существует: выберите другую.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="121"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="109"/>
         <source>{path} is a folder: give the file a name.</source>
         <translation>{path} — это папка: укажите имя файла.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="215"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="191"/>
         <source>Export…</source>
         <translation>Экспорт…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="366"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="311"/>
         <source>Only a manager or an administrator can export payments.</source>
         <translation>Экспортировать платежи может только менеджер или администратор.</translation>
     </message>
@@ -1453,92 +1463,92 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>GatewayPage</name>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="95"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="109"/>
         <source>Cannot be saved on this computer</source>
         <translation>Нельзя сохранить на этом компьютере</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="99"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="113"/>
         <source>A secret is stored in the keychain; type a new one to replace it.</source>
         <translation>Секрет сохранён в хранилище ключей; чтобы заменить, введите новый.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="100"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="114"/>
         <source>No secret stored yet. It is kept in the system keychain, never in a file.</source>
         <translation>Секрет ещё не сохранён. Он хранится в системном хранилище ключей, а не в файле.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="103"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="117"/>
         <source>unchanged</source>
         <translation>без изменений</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="105"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="119"/>
         <source>Gateway</source>
         <translation>Шлюз</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="106"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="120"/>
         <source>Token URL</source>
         <translation>URL токена</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="107"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="121"/>
         <source>API URL</source>
         <translation>URL API</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="108"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="122"/>
         <source>Widget URL</source>
         <translation>URL виджета</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="109"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="123"/>
         <source>Client id</source>
         <translation>Client ID</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="110"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="124"/>
         <source>Terminal</source>
         <translation>Терминал</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="111"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="125"/>
         <source>Client secret</source>
         <translation>Секрет клиента</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="115"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="129"/>
         <source> s</source>
         <translation> с</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="120"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="134"/>
         <source>How late the bank&apos;s status may show a refund, charge or cancellation. Until this long after sending, &quot;not applied&quot; is not trusted: no retry, no abandon. Shared by every counter; applies at once.</source>
         <translation>Насколько поздно статус в банке может показать возврат, списание или отмену. Пока с отправки прошло меньше этого времени, ответу «не проведено» не доверяем: ни повтора, ни отказа. Общая для всех касс; действует сразу.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="129"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="143"/>
         <source>Bank status lag up to</source>
         <translation>Задержка статуса в банке до</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="175"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="189"/>
         <source>Gateway URLs start with https:// (or http:// for the sandbox); leave empty for the default.</source>
         <translation>Адреса шлюза начинаются с https:// (или http:// для учебной среды); оставьте пустым для значения по умолчанию.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="179"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="193"/>
         <source>The terminal is a UUID like 67e34d63-102f-4bd1-898e-370781d0074d.</source>
         <translation>Терминал — это UUID вида 67e34d63-102f-4bd1-898e-370781d0074d.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="181"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="195"/>
         <source>Enter the client id the secret belongs to.</source>
         <translation>Введите Client ID, к которому относится секрет.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="183"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="197"/>
         <source>Production needs your client id and terminal from the ePay cabinet.</source>
         <translation>Для боевого режима нужны ваши Client ID и терминал из кабинета ePay.</translation>
     </message>
@@ -1554,42 +1564,42 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>LatePaymentNotice</name>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/late_payment_notice.py" line="64"/>
+        <location filename="../../epay_desktop/ui/checkout/late_payment_notice.py" line="68"/>
         <source>which was cancelled at the counter</source>
         <translation>отменённый на кассе</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/late_payment_notice.py" line="66"/>
+        <location filename="../../epay_desktop/ui/checkout/late_payment_notice.py" line="70"/>
         <source>whose payment page failed at the counter</source>
         <translation>у которого на кассе не открылась платёжная страница</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/late_payment_notice.py" line="68"/>
+        <location filename="../../epay_desktop/ui/checkout/late_payment_notice.py" line="72"/>
         <source>Invoice {invoice}, {amount}, {what}, was AUTHORISED (held) on the customer&apos;s card after all. Do not take the money again; cancel the hold if the customer paid another way.</source>
         <translation>Заказ {invoice}, {amount}, {what}, всё-таки АВТОРИЗОВАН (сумма заблокирована) на карте покупателя. Не принимайте деньги повторно; если покупатель заплатил иначе, отмените блокировку.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/late_payment_notice.py" line="73"/>
+        <location filename="../../epay_desktop/ui/checkout/late_payment_notice.py" line="77"/>
         <source>Invoice {invoice}, {amount}, {what}, was PAID by the customer&apos;s card after all. Do not take the money again; refund it if the customer paid another way.</source>
         <translation>Заказ {invoice}, {amount}, {what}, всё-таки ОПЛАЧЕН картой покупателя. Не принимайте деньги повторно; если покупатель заплатил иначе, сделайте возврат.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/late_payment_notice.py" line="92"/>
+        <location filename="../../epay_desktop/ui/checkout/late_payment_notice.py" line="96"/>
         <source>Open payment</source>
         <translation>Открыть платёж</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/late_payment_notice.py" line="94"/>
+        <location filename="../../epay_desktop/ui/checkout/late_payment_notice.py" line="98"/>
         <source>Dismiss</source>
         <translation>Скрыть</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/late_payment_notice.py" line="96"/>
+        <location filename="../../epay_desktop/ui/checkout/late_payment_notice.py" line="100"/>
         <source>Hide this notice (the payment stays in the list).</source>
         <translation>Скрыть уведомление (платёж останется в списке).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/late_payment_notice.py" line="115"/>
+        <location filename="../../epay_desktop/ui/checkout/late_payment_notice.py" line="119"/>
         <source>Payments made after a cancel</source>
         <translation>Оплаты после отмены</translation>
     </message>
@@ -1597,38 +1607,38 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../epay_desktop/ui/session/lock_screen.py" line="38"/>
-        <location filename="../../epay_desktop/ui/session/lock_screen.py" line="89"/>
+        <location filename="../../epay_desktop/ui/session/lock_screen.py" line="41"/>
+        <location filename="../../epay_desktop/ui/session/lock_screen.py" line="92"/>
         <source>Log in as someone else</source>
         <translation>Войти под другим именем</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/session/lock_screen.py" line="68"/>
+        <location filename="../../epay_desktop/ui/session/lock_screen.py" line="71"/>
         <source>The console is locked</source>
         <translation>Программа заблокирована</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/session/lock_screen.py" line="70"/>
+        <location filename="../../epay_desktop/ui/session/lock_screen.py" line="73"/>
         <source>{name}, enter your PIN or password to continue.</source>
         <translation>{name}, введите PIN-код или пароль, чтобы продолжить.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/session/lock_screen.py" line="72"/>
+        <location filename="../../epay_desktop/ui/session/lock_screen.py" line="75"/>
         <source>Unlock</source>
         <translation>Разблокировать</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/session/lock_screen.py" line="83"/>
+        <location filename="../../epay_desktop/ui/session/lock_screen.py" line="86"/>
         <source>Log in to the ePay console</source>
         <translation>Вход в кассу ePay</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/session/lock_screen.py" line="84"/>
+        <location filename="../../epay_desktop/ui/session/lock_screen.py" line="87"/>
         <source>Enter your name and your PIN or password.</source>
         <translation>Введите своё имя и PIN-код или пароль.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/session/lock_screen.py" line="85"/>
+        <location filename="../../epay_desktop/ui/session/lock_screen.py" line="88"/>
         <source>Log in</source>
         <translation>Войти</translation>
     </message>
@@ -1636,17 +1646,17 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>Login</name>
     <message>
-        <location filename="../../epay_desktop/ui/session/login.py" line="52"/>
+        <location filename="../../epay_desktop/ui/session/login.py" line="55"/>
         <source>cashier</source>
         <translation>кассир</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/session/login.py" line="52"/>
+        <location filename="../../epay_desktop/ui/session/login.py" line="55"/>
         <source>manager</source>
         <translation>менеджер</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/session/login.py" line="52"/>
+        <location filename="../../epay_desktop/ui/session/login.py" line="55"/>
         <source>administrator</source>
         <translation>администратор</translation>
     </message>
@@ -1654,7 +1664,7 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../epay_desktop/ui/session/login.py" line="327"/>
+        <location filename="../../epay_desktop/ui/session/login.py" line="318"/>
         <source>Log in</source>
         <translation>Вход</translation>
     </message>
@@ -1662,61 +1672,61 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>LoginForm</name>
     <message>
-        <location filename="../../epay_desktop/ui/session/login.py" line="129"/>
-        <location filename="../../epay_desktop/ui/session/login.py" line="217"/>
+        <location filename="../../epay_desktop/ui/session/login.py" line="132"/>
+        <location filename="../../epay_desktop/ui/session/login.py" line="208"/>
         <source>Log in to the ePay console</source>
         <translation>Вход в кассу ePay</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/session/login.py" line="131"/>
-        <location filename="../../epay_desktop/ui/session/login.py" line="218"/>
+        <location filename="../../epay_desktop/ui/session/login.py" line="134"/>
+        <location filename="../../epay_desktop/ui/session/login.py" line="209"/>
         <source>Enter your name and your PIN or password.</source>
         <translation>Введите своё имя и PIN-код или пароль.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/session/login.py" line="135"/>
-        <location filename="../../epay_desktop/ui/session/login.py" line="219"/>
+        <location filename="../../epay_desktop/ui/session/login.py" line="137"/>
+        <location filename="../../epay_desktop/ui/session/login.py" line="210"/>
         <source>Your name</source>
         <translation>Ваше имя</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/session/login.py" line="139"/>
-        <location filename="../../epay_desktop/ui/session/login.py" line="156"/>
-        <location filename="../../epay_desktop/ui/session/login.py" line="220"/>
-        <location filename="../../epay_desktop/ui/session/login.py" line="223"/>
+        <location filename="../../epay_desktop/ui/session/login.py" line="137"/>
+        <location filename="../../epay_desktop/ui/session/login.py" line="147"/>
+        <location filename="../../epay_desktop/ui/session/login.py" line="211"/>
+        <location filename="../../epay_desktop/ui/session/login.py" line="214"/>
         <source>PIN or password</source>
         <translation>PIN-код или пароль</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/session/login.py" line="152"/>
-        <location filename="../../epay_desktop/ui/session/login.py" line="221"/>
+        <location filename="../../epay_desktop/ui/session/login.py" line="143"/>
+        <location filename="../../epay_desktop/ui/session/login.py" line="212"/>
         <source>Log in</source>
         <translation>Войти</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/session/login.py" line="155"/>
-        <location filename="../../epay_desktop/ui/session/login.py" line="222"/>
+        <location filename="../../epay_desktop/ui/session/login.py" line="146"/>
+        <location filename="../../epay_desktop/ui/session/login.py" line="213"/>
         <source>User</source>
         <translation>Пользователь</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/session/login.py" line="185"/>
+        <location filename="../../epay_desktop/ui/session/login.py" line="176"/>
         <source>Demo mode: sandbox gateway, no real money.</source>
         <translation>Демо-режим: учебная среда, реальных денег нет.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/session/login.py" line="186"/>
+        <location filename="../../epay_desktop/ui/session/login.py" line="177"/>
         <source>Demo users (click to fill in):</source>
         <translation>Демо-пользователи (нажмите, чтобы подставить):</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/session/login.py" line="200"/>
+        <location filename="../../epay_desktop/ui/session/login.py" line="191"/>
         <source>{name} ({role}): PIN {pin}</source>
         <translation>{name} ({role}): PIN-код {pin}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/session/login.py" line="193"/>
-        <location filename="../../epay_desktop/ui/session/login.py" line="226"/>
+        <location filename="../../epay_desktop/ui/session/login.py" line="184"/>
+        <location filename="../../epay_desktop/ui/session/login.py" line="217"/>
         <source>Click to fill in this user</source>
         <translation>Нажмите, чтобы подставить этого пользователя</translation>
     </message>
@@ -1724,22 +1734,22 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../epay_desktop/ui/window/main_window.py" line="322"/>
+        <location filename="../../epay_desktop/ui/window/main_window.py" line="334"/>
         <source>Nothing to show: no payment matches the search or filters.</source>
         <translation>Нечего показать: ни один платёж не подходит под поиск или фильтры.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/main_window.py" line="352"/>
+        <location filename="../../epay_desktop/ui/window/main_window.py" line="364"/>
         <source>The list is being searched: select a payment when it appears.</source>
         <translation>Идёт поиск по списку: выберите платёж, когда он появится.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/main_window.py" line="347"/>
+        <location filename="../../epay_desktop/ui/window/main_window.py" line="359"/>
         <source>Payment {invoice} is hidden by the search or filters: clear them or select a payment in the list.</source>
         <translation>Платёж {invoice} скрыт поиском или фильтрами: сбросьте их или выберите платёж в списке.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/main_window.py" line="310"/>
+        <location filename="../../epay_desktop/ui/window/main_window.py" line="322"/>
         <source>Payment {invoice} is not in the list for this search or filter.
 Clear the search (Esc) or select a payment in the list.</source>
         <translation>Платежа {invoice} нет в списке при этом поиске или фильтре.
@@ -1774,44 +1784,44 @@ Clear the search (Esc) or select a payment in the list.</source>
 <context>
     <name>MoneyOpDialog</name>
     <message>
-        <location filename="../../epay_desktop/ui/money/money_dialog.py" line="122"/>
+        <location filename="../../epay_desktop/ui/money/money_dialog.py" line="178"/>
         <source>{operation} — invoice {invoice}, {amount}</source>
-        <extracomment>The narrowest a money dialog gets; a longer title widens it (:meth:`MoneyOpDialog.showEvent`). What a title bar takes besides the title: its buttons (menu, minimise, maximise, close) and margins.</extracomment>
+        <extracomment>The narrowest a money dialog gets; a longer title widens it (:meth:`MoneyOpDialog.showEvent`). What a title bar takes besides the title: its buttons (menu, minimise, maximise, close) and margins. &quot;All of it&quot; / &quot;part of it: [amount]&quot;, for the dialogs that offer the choice (:meth:`full_or_part`).</extracomment>
         <translation>{operation} — заказ {invoice}, {amount}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/money/money_dialog.py" line="150"/>
+        <location filename="../../epay_desktop/ui/money/money_dialog.py" line="206"/>
         <source>Invoice</source>
         <translation>Заказ</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/money/money_dialog.py" line="151"/>
+        <location filename="../../epay_desktop/ui/money/money_dialog.py" line="207"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/money/money_dialog.py" line="154"/>
+        <location filename="../../epay_desktop/ui/money/money_dialog.py" line="210"/>
         <source>Card</source>
         <translation>Карта</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/money/money_dialog.py" line="176"/>
+        <location filename="../../epay_desktop/ui/money/money_dialog.py" line="232"/>
         <source>Another operation on this payment is still being checked with the bank. Wait for it.</source>
         <translation>Другая операция по этому платежу ещё проверяется в банке. Дождитесь её.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/money/money_dialog.py" line="316"/>
+        <location filename="../../epay_desktop/ui/money/money_dialog.py" line="360"/>
         <source>no reason given</source>
         <translation>причина не указана</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/money/money_dialog.py" line="315"/>
+        <location filename="../../epay_desktop/ui/money/money_dialog.py" line="359"/>
         <source>The bank refused it: {reason}</source>
         <translation>Банк отказал: {reason}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/money/money_dialog.py" line="166"/>
-        <location filename="../../epay_desktop/ui/money/money_dialog.py" line="327"/>
+        <location filename="../../epay_desktop/ui/money/money_dialog.py" line="222"/>
+        <location filename="../../epay_desktop/ui/money/money_dialog.py" line="371"/>
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
@@ -1819,98 +1829,98 @@ Clear the search (Esc) or select a payment in the list.</source>
 <context>
     <name>NewPaymentForm</name>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/form.py" line="78"/>
+        <location filename="../../epay_desktop/ui/checkout/form.py" line="52"/>
         <source>What is paid for (optional)</source>
         <translation>За что оплата (необязательно)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/form.py" line="81"/>
+        <location filename="../../epay_desktop/ui/checkout/form.py" line="55"/>
         <source>Kazakhstan mobile number: +7 and 10 digits</source>
         <translation>Мобильный номер Казахстана: +7 и 10 цифр</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/form.py" line="85"/>
+        <location filename="../../epay_desktop/ui/checkout/form.py" line="59"/>
         <source>Customer id in your shop (optional)</source>
         <translation>ID клиента в вашем магазине (необязательно)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/form.py" line="86"/>
+        <location filename="../../epay_desktop/ui/checkout/form.py" line="60"/>
         <source>Save the card for this customer</source>
         <translation>Сохранить карту для этого покупателя</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/form.py" line="103"/>
+        <location filename="../../epay_desktop/ui/checkout/form.py" line="73"/>
         <source>Take payment (Enter)</source>
         <translation>Принять оплату (Enter)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/form.py" line="109"/>
-        <location filename="../../epay_desktop/ui/checkout/form.py" line="208"/>
+        <location filename="../../epay_desktop/ui/checkout/form.py" line="79"/>
+        <location filename="../../epay_desktop/ui/checkout/form.py" line="174"/>
         <source>Pay with a saved card…</source>
         <translation>Оплата сохранённой картой…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/form.py" line="122"/>
+        <location filename="../../epay_desktop/ui/checkout/form.py" line="87"/>
         <source>Amount:</source>
         <translation>Сумма:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/form.py" line="127"/>
+        <location filename="../../epay_desktop/ui/checkout/form.py" line="92"/>
         <source>Description:</source>
         <translation>Описание:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/form.py" line="128"/>
+        <location filename="../../epay_desktop/ui/checkout/form.py" line="93"/>
         <source>Phone:</source>
         <translation>Телефон:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/form.py" line="129"/>
+        <location filename="../../epay_desktop/ui/checkout/form.py" line="94"/>
         <source>E-mail:</source>
         <translation>Эл. почта:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/form.py" line="130"/>
+        <location filename="../../epay_desktop/ui/checkout/form.py" line="95"/>
         <source>Customer id:</source>
         <translation>ID клиента:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/form.py" line="134"/>
+        <location filename="../../epay_desktop/ui/checkout/form.py" line="99"/>
         <source>Payment page language:</source>
         <translation>Язык платёжной страницы:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/form.py" line="141"/>
+        <location filename="../../epay_desktop/ui/checkout/form.py" line="106"/>
         <source>New payment</source>
         <translation>Новый платёж</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/form.py" line="206"/>
+        <location filename="../../epay_desktop/ui/checkout/form.py" line="172"/>
         <source>Pay with a saved card (%1)…</source>
         <translation>Оплата сохранённой картой (%1)…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/form.py" line="233"/>
+        <location filename="../../epay_desktop/ui/checkout/form.py" line="199"/>
         <source>Write the phone like +7 777 123 45 67.</source>
         <translation>Пишите телефон так: +7 777 123 45 67.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/form.py" line="236"/>
+        <location filename="../../epay_desktop/ui/checkout/form.py" line="202"/>
         <source>The e-mail should look like name@example.kz.</source>
         <translation>E-mail должен выглядеть так: name@example.kz.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/form.py" line="241"/>
+        <location filename="../../epay_desktop/ui/checkout/form.py" line="207"/>
         <source>The customer id may use only Latin letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;.</source>
         <translation>ID клиента может содержать только латинские буквы, цифры, &apos;.&apos;, &apos;_&apos; и &apos;-&apos;.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/form.py" line="244"/>
+        <location filename="../../epay_desktop/ui/checkout/form.py" line="210"/>
         <source>To save the card, enter the customer id.</source>
         <translation>Чтобы сохранить карту, введите ID клиента.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/form.py" line="304"/>
+        <location filename="../../epay_desktop/ui/checkout/form.py" line="270"/>
         <source>Saving a card needs the customer id.</source>
         <translation>Для сохранения карты нужен ID клиента.</translation>
     </message>
@@ -1918,77 +1928,77 @@ Clear the search (Esc) or select a payment in the list.</source>
 <context>
     <name>Operations</name>
     <message>
-        <location filename="../../epay_desktop/ui/payments/operations_model.py" line="46"/>
+        <location filename="../../epay_desktop/ui/payments/operations_model.py" line="38"/>
         <source>Time</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/operations_model.py" line="47"/>
+        <location filename="../../epay_desktop/ui/payments/operations_model.py" line="39"/>
         <source>Operation</source>
         <translation>Операция</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/operations_model.py" line="48"/>
+        <location filename="../../epay_desktop/ui/payments/operations_model.py" line="40"/>
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/operations_model.py" line="49"/>
+        <location filename="../../epay_desktop/ui/payments/operations_model.py" line="41"/>
         <source>Result</source>
         <translation>Результат</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/operations_model.py" line="50"/>
+        <location filename="../../epay_desktop/ui/payments/operations_model.py" line="42"/>
         <source>By</source>
         <translation>Кто</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/operations_model.py" line="51"/>
+        <location filename="../../epay_desktop/ui/payments/operations_model.py" line="43"/>
         <source>Note</source>
         <translation>Примечание</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/operations_model.py" line="54"/>
+        <location filename="../../epay_desktop/ui/payments/operations_model.py" line="46"/>
         <source>Charge</source>
         <translation>Списание</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/operations_model.py" line="55"/>
+        <location filename="../../epay_desktop/ui/payments/operations_model.py" line="47"/>
         <source>Cancellation</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/operations_model.py" line="56"/>
+        <location filename="../../epay_desktop/ui/payments/operations_model.py" line="48"/>
         <source>Refund</source>
         <translation>Возврат</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/operations_model.py" line="59"/>
+        <location filename="../../epay_desktop/ui/payments/operations_model.py" line="51"/>
         <source>Sending…</source>
         <translation>Отправка…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/operations_model.py" line="60"/>
+        <location filename="../../epay_desktop/ui/payments/operations_model.py" line="52"/>
         <source>Done</source>
         <translation>Выполнено</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/operations_model.py" line="61"/>
+        <location filename="../../epay_desktop/ui/payments/operations_model.py" line="53"/>
         <source>Not done</source>
         <translation>Не выполнено</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/operations_model.py" line="62"/>
+        <location filename="../../epay_desktop/ui/payments/operations_model.py" line="54"/>
         <source>Checking…</source>
         <translation>Проверка…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/operations_model.py" line="63"/>
+        <location filename="../../epay_desktop/ui/payments/operations_model.py" line="55"/>
         <source>Needs a manager</source>
         <translation>Нужен менеджер</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/operations_model.py" line="185"/>
+        <location filename="../../epay_desktop/ui/payments/operations_model.py" line="164"/>
         <source>{requester}, approved by {approver}</source>
         <translation>{requester}, одобрил(а) {approver}</translation>
     </message>
@@ -2004,167 +2014,167 @@ Clear the search (Esc) or select a payment in the list.</source>
 <context>
     <name>PaymentDetailView</name>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="319"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="316"/>
         <source>{name} (not known to this console)</source>
         <extracomment>Rows shown even when empty (as a dash); the others hide when they have nothing to say. Outcomes the console concluded by itself: no bank answer dates them.</extracomment>
         <translation>{name} (неизвестен программе)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="61"/>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="168"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="58"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="172"/>
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="61"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="58"/>
         <source>Charged</source>
         <translation>Списано</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="62"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="59"/>
         <source>Refunded</source>
         <translation>Возвращено</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="63"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="60"/>
         <source>Can be refunded</source>
         <translation>Можно вернуть</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="63"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="60"/>
         <source>Card</source>
         <translation>Карта</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="64"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="61"/>
         <source>Bank&apos;s reason</source>
         <translation>Причина от банка</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="65"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="62"/>
         <source>Bank status</source>
         <translation>Статус в банке</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="66"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="63"/>
         <source>Bank&apos;s reason code</source>
         <translation>Код причины от банка</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="67"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="64"/>
         <source>Approval code</source>
         <translation>Код авторизации</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="67"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="64"/>
         <source>RRN</source>
         <translation>RRN</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="68"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="65"/>
         <source>Transaction ID</source>
         <translation>ID транзакции</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="69"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="66"/>
         <source>Description</source>
         <translation>Описание</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="69"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="66"/>
         <source>Customer</source>
         <translation>Покупатель</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="70"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="67"/>
         <source>Cashier</source>
         <translation>Кассир</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="70"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="67"/>
         <source>Created</source>
         <translation>Создан</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="71"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="68"/>
         <source>Last checked</source>
         <translation>Последняя проверка</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="56"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="60"/>
         <source>The bank&apos;s own time for this, from its answer</source>
         <translation>Время самого банка, из его ответа</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="57"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="61"/>
         <source>This console&apos;s clock: the bank gave no time for this</source>
         <translation>Время по часам программы: банк не сообщил время</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="58"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="62"/>
         <source>Times are Kazakhstan time: “(bank)” is the bank&apos;s own time, the others this console&apos;s clock.</source>
         <translation>Время — по Казахстану: «(банк)» — время самого банка, остальное — по часам программы.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="171"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="175"/>
         <source>Timeline</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="172"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="176"/>
         <source>Receipts</source>
         <translation>Чеки</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="163"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="167"/>
         <source>Time</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="163"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="167"/>
         <source>What happened</source>
         <translation>Событие</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="164"/>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="281"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="168"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="290"/>
         <source>{time} (bank)</source>
         <translation>{time} (банк)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="168"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="172"/>
         <source>No.</source>
         <translation>№</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="168"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="172"/>
         <source>Receipt</source>
         <translation>Чек</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="168"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="172"/>
         <source>Issued</source>
         <translation>Выдан</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="193"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="197"/>
         <source>Select a payment to see its details.
 Press Enter to open it.</source>
         <translation>Выберите платёж, чтобы увидеть подробности.
 Нажмите Enter, чтобы открыть его.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="203"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="207"/>
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="242"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="251"/>
         <source>Payment {invoice}</source>
         <translation>Платёж {invoice}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="304"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="313"/>
         <source>Receipts ({count})</source>
         <translation>Чеки ({count})</translation>
     </message>
@@ -2245,163 +2255,163 @@ Press Enter to open it.</source>
 <context>
     <name>PaymentTimeline</name>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="178"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="175"/>
         <source>not credited to any operation of this console; a manager compares it with the bank</source>
         <translation>не относится ни к одной операции этой программы; менеджер сверяет это с банком</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="157"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="154"/>
         <source>Sale cancelled by the cashier after a declined attempt</source>
         <translation>Продажа отменена кассиром после отклонённой попытки</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="244"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="241"/>
         <source>Sale receipt</source>
         <translation>Чек продажи</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="245"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="242"/>
         <source>Refund receipt</source>
         <translation>Чек возврата</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="246"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="243"/>
         <source>Duplicate</source>
         <translation>Дубликат</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="350"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="347"/>
         <source>Checking with the bank… The result is not known yet; do not repeat the operation.</source>
         <translation>Проверяем в банке… Результат пока неизвестен; не повторяйте операцию.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="177"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="174"/>
         <source>Refund made outside this console: {amount}</source>
         <translation>Возврат не через эту программу: {amount}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="187"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="184"/>
         <source>The bank reported: {what}</source>
         <translation>Банк сообщил: {what}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="204"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="201"/>
         <source>Waiting for the customer to pay</source>
         <translation>Ждём оплаты от покупателя</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="206"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="203"/>
         <source>Result not known yet: checking with the bank</source>
         <translation>Результат пока неизвестен: проверяем в банке</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="208"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="205"/>
         <source>The payment page expired; the customer did not pay</source>
         <translation>Время платёжной страницы истекло; покупатель не оплатил</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="211"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="208"/>
         <source>Cancelled by the cashier before the customer paid</source>
         <translation>Отменено кассиром до оплаты покупателем</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="213"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="210"/>
         <source>The payment page could not be loaded; the customer could not pay</source>
         <translation>Платёжная страница не загрузилась; покупатель не смог оплатить</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="221"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="218"/>
         <source>Customer&apos;s result: {status}</source>
         <translation>Результат покупателя: {status}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="227"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="224"/>
         <source>{operation} {amount}: {state}</source>
         <translation>{operation} {amount}: {state}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="230"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="227"/>
         <source>asked by {name}</source>
         <translation>запросил(а) {name}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="252"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="249"/>
         <source>{kind} No. {number} issued</source>
         <translation>{kind} № {number} выдан</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="255"/>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="276"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="252"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="273"/>
         <source>by {name}</source>
         <translation>выдал(а) {name}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="348"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="345"/>
         <source>A manager must review this operation: the bank could not confirm it.</source>
         <translation>Эту операцию должен проверить менеджер: банк не смог её подтвердить.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="274"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="271"/>
         <source>Payment of {amount} created</source>
         <translation>Создан платёж на {amount}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="283"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="280"/>
         <source>Payment page opened for the customer</source>
         <translation>Платёжная страница открыта для покупателя</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="341"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="338"/>
         <source>The bank&apos;s own words: {text}</source>
         <translation>Ответ банка дословно: {text}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="145"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="142"/>
         <source>Card attempt approved: {status}</source>
         <translation>Попытка оплаты картой одобрена: {status}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="149"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="146"/>
         <source>Declined: {reason}</source>
         <translation>Отклонено: {reason}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="152"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="149"/>
         <source>attempt {number}, card {card}</source>
         <translation>попытка {number}, карта {card}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="154"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="151"/>
         <source>attempt {number}</source>
         <translation>попытка {number}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="161"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="158"/>
         <source>The customer is trying again on the payment page</source>
         <translation>Покупатель пробует снова на платёжной странице</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="218"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="215"/>
         <source>approval {code}</source>
         <translation>код авторизации {code}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="232"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="229"/>
         <source>approved by {name}</source>
         <translation>одобрил(а) {name}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="236"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="233"/>
         <source>reason: {reason}</source>
         <translation>причина: {reason}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="238"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="235"/>
         <source>bank: {message}</source>
         <translation>банк: {message}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="285"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="282"/>
         <source>valid until {time}</source>
         <translation>действует до {time}</translation>
     </message>
@@ -2409,42 +2419,42 @@ Press Enter to open it.</source>
 <context>
     <name>PaymentsTableModel</name>
     <message>
-        <location filename="../../epay_desktop/ui/payments/columns.py" line="40"/>
+        <location filename="../../epay_desktop/ui/payments/columns.py" line="41"/>
         <source>Time</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/columns.py" line="41"/>
+        <location filename="../../epay_desktop/ui/payments/columns.py" line="42"/>
         <source>Invoice</source>
         <translation>Заказ</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/columns.py" line="42"/>
+        <location filename="../../epay_desktop/ui/payments/columns.py" line="43"/>
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/columns.py" line="43"/>
+        <location filename="../../epay_desktop/ui/payments/columns.py" line="44"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/columns.py" line="44"/>
+        <location filename="../../epay_desktop/ui/payments/columns.py" line="45"/>
         <source>Card</source>
         <translation>Карта</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/columns.py" line="45"/>
+        <location filename="../../epay_desktop/ui/payments/columns.py" line="46"/>
         <source>Cashier</source>
         <translation>Кассир</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/columns.py" line="46"/>
+        <location filename="../../epay_desktop/ui/payments/columns.py" line="47"/>
         <source>Refunded</source>
         <translation>Возвращено</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/list_model.py" line="572"/>
+        <location filename="../../epay_desktop/ui/payments/list_model.py" line="542"/>
         <source>{operation} of {amount}: {state}</source>
         <translation>{operation} на {amount}: {state}</translation>
     </message>
@@ -2452,35 +2462,35 @@ Press Enter to open it.</source>
 <context>
     <name>PaymentsView</name>
     <message>
-        <location filename="../../epay_desktop/ui/payments/list_view.py" line="425"/>
+        <location filename="../../epay_desktop/ui/payments/list_view.py" line="428"/>
         <source>No payments match these filters.</source>
         <translation>Ни один платёж не подходит под эти фильтры.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/list_view.py" line="417"/>
+        <location filename="../../epay_desktop/ui/payments/list_view.py" line="420"/>
         <source>Loading payments…</source>
         <translation>Загрузка платежей…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/list_view.py" line="419"/>
+        <location filename="../../epay_desktop/ui/payments/list_view.py" line="422"/>
         <source>No payments yet.
 Press F2 to take a card payment.</source>
         <translation>Платежей пока нет.
 Нажмите F2, чтобы принять оплату картой.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/list_view.py" line="117"/>
-        <location filename="../../epay_desktop/ui/payments/list_view.py" line="247"/>
+        <location filename="../../epay_desktop/ui/payments/list_view.py" line="120"/>
+        <location filename="../../epay_desktop/ui/payments/list_view.py" line="250"/>
         <source>New sale</source>
         <translation>Новая продажа</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/list_view.py" line="398"/>
+        <location filename="../../epay_desktop/ui/payments/list_view.py" line="401"/>
         <source>Not loaded</source>
         <translation>Не загружено</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/list_view.py" line="413"/>
+        <location filename="../../epay_desktop/ui/payments/list_view.py" line="416"/>
         <source>The list could not be loaded.
 {reason}
 Press F5 to try again.</source>
@@ -2489,25 +2499,25 @@ Press F5 to try again.</source>
 Нажмите F5, чтобы повторить.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/list_view.py" line="421"/>
+        <location filename="../../epay_desktop/ui/payments/list_view.py" line="424"/>
         <source>No payment matches “{text}”.
 Search by invoice, card last 4, amount, RRN or approval code; Esc clears the search.</source>
         <translation>Нет платежей по запросу «{text}».
 Ищите по номеру заказа, 4 последним цифрам карты, сумме, RRN или коду авторизации; Esc сбрасывает поиск.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/list_view.py" line="247"/>
+        <location filename="../../epay_desktop/ui/payments/list_view.py" line="250"/>
         <source>New sale ({key})</source>
         <translation>Новая продажа ({key})</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/list_model.py" line="537"/>
+        <location filename="../../epay_desktop/ui/payments/list_model.py" line="507"/>
         <source>Loading…</source>
         <extracomment>Operation states the list marks (the store&apos;s &quot;needs attention&quot; states). Pages kept in memory (least recently used go first). The roles :meth:`PaymentsTableModel.data` answers: a paint asks each cell for a dozen more (font, colours, decoration, check state...), which are refused before any lookup (issue 10: the cost of a paint of the viewport, P2s). The list is about to be counted and read again; True when the filter changed (not the sort).</extracomment>
         <translation>Загрузка…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../epay_desktop/ui/payments/list_view.py" line="396"/>
+        <location filename="../../epay_desktop/ui/payments/list_view.py" line="399"/>
         <source>%n payment(s) shown; the rest could not be loaded (F5)</source>
         <translation>
             <numerusform>Показан %n платёж; остальные не загрузились (F5)</numerusform>
@@ -2516,7 +2526,7 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../epay_desktop/ui/payments/list_view.py" line="400"/>
+        <location filename="../../epay_desktop/ui/payments/list_view.py" line="403"/>
         <source>%n payment(s)</source>
         <translation>
             <numerusform>%n платёж</numerusform>
@@ -2526,9 +2536,324 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
     </message>
 </context>
 <context>
+    <name>PrintersDialog</name>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="45"/>
+        <source>Network (TCP port 9100)</source>
+        <translation>Сеть (TCP-порт 9100)</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="46"/>
+        <source>USB</source>
+        <translation>USB</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="47"/>
+        <source>Serial port (COM)</source>
+        <translation>Последовательный порт (COM)</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="48"/>
+        <source>System queue (CUPS, raw)</source>
+        <translation>Системная очередь печати (CUPS, raw)</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="49"/>
+        <source>Device file</source>
+        <translation>Файл устройства</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="52"/>
+        <source>80 mm roll</source>
+        <translation>Лента 80 мм</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="53"/>
+        <source>58 mm roll</source>
+        <translation>Лента 58 мм</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="56"/>
+        <source>Image (always right, slower)</source>
+        <translation>Изображение (всегда верно, медленнее)</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="57"/>
+        <source>Text in KZ-1048 (Kazakh code page)</source>
+        <translation>Текст в KZ-1048 (казахская кодовая страница)</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="58"/>
+        <source>Text in cp866/cp1251, Kazakh lines as images</source>
+        <translation>Текст в cp866/cp1251, казахский — изображением</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="61"/>
+        <source>Partial cut</source>
+        <translation>Частичный отрез</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="62"/>
+        <source>Full cut</source>
+        <translation>Полный отрез</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="63"/>
+        <source>No cutter</source>
+        <translation>Нет отрезчика</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="51"/>
+        <source>Name</source>
+        <extracomment>One change or print at a time: every button waits while one runs.</extracomment>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="52"/>
+        <source>Connected at</source>
+        <translation>Подключение</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="53"/>
+        <source>Paper</source>
+        <translation>Бумага</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="54"/>
+        <source>Printing</source>
+        <translation>Режим печати</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="55"/>
+        <source>Cutter</source>
+        <translation>Отрезчик</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="56"/>
+        <source>Default here</source>
+        <translation>Основной на кассе</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="89"/>
+        <source>Enter the printer&apos;s network address, like 192.168.1.50.</source>
+        <translation>Введите сетевой адрес принтера, например 192.168.1.50.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="91"/>
+        <source>Type the port in its own field, not after the address.</source>
+        <translation>Порт введите в отдельное поле, а не после адреса.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="124"/>
+        <source>e.g. Counter 1</source>
+        <translation>например, Касса 1</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="168"/>
+        <source>Connected by</source>
+        <translation>Способ подключения</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="176"/>
+        <source>Save</source>
+        <translation>Сохранить</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="235"/>
+        <source>Enter the printer&apos;s name.</source>
+        <translation>Введите название принтера.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="237"/>
+        <source>A printer&apos;s name has no slashes.</source>
+        <translation>В названии принтера не должно быть косых черт.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="254"/>
+        <source>Enter the printer&apos;s device file, like /dev/usb/lp0.</source>
+        <translation>Введите файл устройства принтера, например /dev/usb/lp0.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="118"/>
+        <source>Receipt printer</source>
+        <translation>Чековый принтер</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="162"/>
+        <source>This register&apos;s default receipt printer</source>
+        <translation>Основной чековый принтер этой кассы</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="244"/>
+        <source>The USB vendor and product ids are four hexadecimal digits each, like 0416 and 5011 (lsusb or the Device Manager shows them).</source>
+        <translation>Коды производителя и устройства USB — по четыре шестнадцатеричные цифры, например 0416 и 5011 (их показывает lsusb или Диспетчер устройств).</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="100"/>
+        <source>{host} is not a network address: use letters, digits, dots and dashes.</source>
+        <translation>{host} — не сетевой адрес: используйте буквы, цифры, точки и дефисы.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="147"/>
+        <source>Address</source>
+        <translation>Адрес</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="147"/>
+        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="149"/>
+        <source>Port</source>
+        <translation>Порт</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="148"/>
+        <source>Vendor id</source>
+        <translation>Код производителя</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="148"/>
+        <source>Product id</source>
+        <translation>Код устройства</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="149"/>
+        <source>Speed (baud)</source>
+        <translation>Скорость (бод)</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="150"/>
+        <source>Queue</source>
+        <translation>Очередь</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="151"/>
+        <source>Device</source>
+        <translation>Устройство</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="252"/>
+        <source>Enter the serial port, like /dev/ttyUSB0 or COM3.</source>
+        <translation>Введите последовательный порт, например /dev/ttyUSB0 или COM3.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="253"/>
+        <source>Enter the name of the printer&apos;s raw CUPS queue.</source>
+        <translation>Введите имя очереди CUPS (raw) для принтера.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="96"/>
+        <source>{host} is not an IP address: four numbers from 0 to 255 with dots between.</source>
+        <translation>{host} — не IP-адрес: нужны четыре числа от 0 до 255 через точку.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="92"/>
+        <source>Receipt printers</source>
+        <translation>Чековые принтеры</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="117"/>
+        <source>Receipts print on this register&apos;s default printer; without one, Print opens the system&apos;s print dialog. Calibrate a new printer once: it finds how it prints Kazakh letters.</source>
+        <translation>Чеки печатаются на основном принтере этой кассы; если его нет, «Печать» открывает системное окно печати. Новый принтер откалибруйте один раз: так выяснится, как он печатает казахские буквы.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="339"/>
+        <source>Line 1 right: text with every Kazakh letter (fastest). Line 2 or 3: Russian text, Kazakh lines as images.</source>
+        <translation>Верна строка 1: текст со всеми казахскими буквами (быстрее всего). Строка 2 или 3: русский текст, казахские строки — изображением.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="348"/>
+        <source>Use this line</source>
+        <translation>Выбрать эту строку</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="101"/>
+        <source>&amp;Add…</source>
+        <translation>&amp;Добавить…</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="102"/>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Изменить…</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="103"/>
+        <source>&amp;Remove</source>
+        <translation>&amp;Удалить</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="104"/>
+        <source>Make &amp;default here</source>
+        <translation>Сделать &amp;основным</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="105"/>
+        <source>&amp;Test print</source>
+        <translation>&amp;Пробная печать</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="106"/>
+        <source>&amp;Calibrate…</source>
+        <translation>&amp;Калибровка…</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="335"/>
+        <source>None of them (print receipts as images)</source>
+        <translation>Ни одна (печатать чеки изображением)</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="177"/>
+        <source>yes</source>
+        <translation>да</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="243"/>
+        <source>{name} is removed.</source>
+        <translation>Принтер {name} удалён.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="250"/>
+        <source>Receipts of this register now print on {name}.</source>
+        <translation>Чеки этой кассы теперь печатаются на принтере {name}.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="262"/>
+        <source>Printing the test page on {name}…</source>
+        <translation>Печать пробной страницы на принтере {name}…</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="272"/>
+        <source>Printing the calibration page on {name}…</source>
+        <translation>Печать страницы калибровки на принтере {name}…</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="293"/>
+        <source>{name} now prints: {mode}.</source>
+        <translation>Режим печати принтера {name}: {mode}.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="318"/>
+        <source>Calibrate {name}</source>
+        <translation>Калибровка принтера {name}</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="320"/>
+        <source>Look at the calibration page {name} printed. Line {image} is an image of what every line should show. Which numbered line shows its letters exactly like line {image}?</source>
+        <translation>Посмотрите на страницу калибровки, которую напечатал принтер {name}. Строка {image} — изображение того, как должна выглядеть каждая строка. В какой пронумерованной строке буквы точно такие же, как в строке {image}?</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="235"/>
+        <source>{name} is saved.</source>
+        <translation>Принтер {name} сохранён.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="266"/>
+        <source>The test page was printed on {name}.</source>
+        <translation>Пробная страница напечатана на принтере {name}.</translation>
+    </message>
+</context>
+<context>
     <name>QAbstractFileIconProvider</name>
     <message>
-        <location filename="../../epay_desktop/ui/common/language.py" line="423"/>
+        <location filename="../../epay_desktop/ui/common/language.py" line="427"/>
         <source>Drive</source>
         <translation>Диск</translation>
     </message>
@@ -2536,13 +2861,13 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>QFileDialog</name>
     <message>
-        <location filename="../../epay_desktop/ui/common/language.py" line="421"/>
+        <location filename="../../epay_desktop/ui/common/language.py" line="425"/>
         <source>&amp;Look in:</source>
         <extracomment>Kazakh, Russian, English: the order of the login screen&apos;s selector. Each language&apos;s name in itself: the selector is never translated (a reader finds their own language). Neither a remembered choice nor a system language the console speaks: Russian (the issue). The gateway payment page&apos;s ``language`` field for each interface language.</extracomment>
         <translation>&amp;Папка:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/common/language.py" line="422"/>
+        <location filename="../../epay_desktop/ui/common/language.py" line="426"/>
         <source>Files of &amp;type:</source>
         <translation>&amp;Тип файлов:</translation>
     </message>
@@ -2550,22 +2875,22 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>ReceiptChooser</name>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/chooser.py" line="83"/>
+        <location filename="../../epay_desktop/ui/receipts/chooser.py" line="80"/>
         <source>Print which receipt? — invoice {invoice}, {amount}</source>
         <translation>Какой чек печатать? — заказ {invoice}, {amount}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/chooser.py" line="88"/>
+        <location filename="../../epay_desktop/ui/receipts/chooser.py" line="85"/>
         <source>Payment {invoice} has refunds. Choose the receipt to print:</source>
         <translation>По платежу {invoice} были возвраты. Выберите чек для печати:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/chooser.py" line="95"/>
+        <location filename="../../epay_desktop/ui/receipts/chooser.py" line="92"/>
         <source>Sale receipt: {amount}</source>
         <translation>Чек продажи: {amount}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/chooser.py" line="100"/>
+        <location filename="../../epay_desktop/ui/receipts/chooser.py" line="97"/>
         <source>Refund receipt: {amount}, {when}</source>
         <translation>Чек возврата: {amount}, {when}</translation>
     </message>
@@ -2578,129 +2903,156 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>ReceiptDialog</name>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="222"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="230"/>
         <source>DUPLICATE (reprint)</source>
-        <extracomment>The receipt languages offered, each named in itself (as language pickers do; not translated). The receipt printer chosen in Settings (&quot;&quot; = ask every time): Print goes straight to it.</extracomment>
+        <extracomment>The receipt languages offered, each named in itself (as language pickers do; not translated). who prints, and which receipt (the language and width follow the preview shown) This register&apos;s thermal printer (decision 0109): Print sends the receipt to it, not to a dialog. The receipt printer chosen in Settings (&quot;&quot; = ask every time): Print goes straight to it.</extracomment>
         <translation>ДУБЛИКАТ (повторная печать)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="233"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="241"/>
         <source>Receipt &amp;language:</source>
         <translation>&amp;Язык чека:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="238"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="246"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="526"/>
         <source>Print…</source>
         <translation>Печать…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="240"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="248"/>
         <source>Save as PDF…</source>
         <translation>Сохранить в PDF…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="241"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="249"/>
         <source>Other printer…</source>
         <translation>Другой принтер…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="275"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="284"/>
         <source>Print on another printer than %1 (the receipt printer chosen in Settings).</source>
         <translation>Печать на другом принтере, не на %1 (чековый принтер из настроек).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="280"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="289"/>
         <source>Print on %1.</source>
         <translation>Печать на %1.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="245"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="253"/>
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="329"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="339"/>
         <source>Refund receipt</source>
         <translation>Чек возврата</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="329"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="339"/>
         <source>Sale receipt</source>
         <translation>Чек продажи</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="331"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="341"/>
         <source>%1 — invoice %2, %3</source>
         <translation>%1 — заказ %2, %3</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="339"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="349"/>
         <source>Receipt preview</source>
         <translation>Просмотр чека</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="342"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="352"/>
         <source>Printed before: printing or saving issues a numbered duplicate. Closing issues nothing.</source>
         <translation>Чек уже печатался: печать или сохранение выдаст нумерованный дубликат. Закрытие ничего не выдаёт.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="346"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="356"/>
         <source>The receipt gets its number when you print or save it. Closing issues nothing.</source>
         <translation>Чек получит номер, когда вы его напечатаете или сохраните. Закрытие ничего не выдаёт.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="349"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="359"/>
         <source>Receipt No. %1</source>
         <translation>Чек № %1</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="350"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="360"/>
         <source>Issued. Print or save again here to output this same receipt.</source>
         <translation>Выдан. Чтобы вывести этот же чек ещё раз, снова нажмите «Печать» или «Сохранить».</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="359"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="369"/>
         <source>The receipt is issued in this language; print it again for a copy in another one.</source>
         <translation>Чек выдан на этом языке; чтобы получить копию на другом, напечатайте его снова.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="442"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="438"/>
         <source>The receipt printer chosen in Settings, %1, is not installed on this computer: choose a printer (a manager can change the receipt printer in Settings).</source>
         <translation>Чековый принтер из настроек, %1, не установлен на этом компьютере: выберите принтер (менеджер может сменить чековый принтер в настройках).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="446"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="442"/>
         <source>Print — %1 is not installed</source>
         <translation>Печать — %1 не установлен</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="455"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="450"/>
         <source>Save the receipt as PDF</source>
         <translation>Сохранить чек в PDF</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="457"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="452"/>
         <source>PDF files (*.pdf)</source>
         <translation>Файлы PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="491"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="489"/>
         <source>Sent to %1.</source>
         <translation>Отправлено на %1.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="493"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="491"/>
         <source>Sent to the printer.</source>
         <translation>Отправлено на принтер.</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="497"/>
+        <source>Asking %1…</source>
+        <translation>Проверка принтера %1…</translation>
+    </message>
+    <message>
         <location filename="../../epay_desktop/ui/receipts/preview.py" line="506"/>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="509"/>
+        <source>%1 Nothing was printed and no receipt was issued: press Print again when ready.</source>
+        <translation>%1 Ничего не напечатано, чек не выдан: когда принтер будет готов, нажмите «Напечатать снова».</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="508"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="529"/>
+        <source>Print again</source>
+        <translation>Напечатать снова</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="510"/>
+        <source>Printing on %1…</source>
+        <translation>Печать на принтере %1…</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="525"/>
+        <source>Printed on %1.</source>
+        <translation>Напечатано на принтере %1.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="546"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="549"/>
         <source>Could not save: %1</source>
         <translation>Не удалось сохранить: %1</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="511"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="551"/>
         <source>Saved to %1</source>
         <translation>Сохранено в %1</translation>
     </message>
@@ -2720,62 +3072,62 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>ReceiptsPage</name>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="202"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="218"/>
         <source>12 digits</source>
         <translation>12 цифр</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="210"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="226"/>
         <source>Ask every time</source>
         <translation>Спрашивать каждый раз</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="214"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="230"/>
         <source>{name} (not found)</source>
         <translation>{name} (не найден)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="221"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="237"/>
         <source>No printer is installed on this computer: receipts can still be saved as PDF.</source>
         <translation>На этом компьютере не установлен ни один принтер: чеки можно сохранять в PDF.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="225"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="241"/>
         <source>The system&apos;s default printer is {name}.</source>
         <translation>Принтер системы по умолчанию: {name}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="228"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="244"/>
         <source>Shop name</source>
         <translation>Название магазина</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="229"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="245"/>
         <source>BIN</source>
         <translation>БИН</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="230"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="246"/>
         <source>Address</source>
         <translation>Адрес</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="231"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="247"/>
         <source>Receipt width</source>
         <translation>Ширина чека</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="232"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="248"/>
         <source>Receipt language</source>
         <translation>Язык чека</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="233"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="249"/>
         <source>Receipt printer</source>
         <translation>Чековый принтер</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="255"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="271"/>
         <source>The BIN has 12 digits ({count} typed).</source>
         <translation>В БИН 12 цифр (введено: {count}).</translation>
     </message>
@@ -2783,75 +3135,75 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>RefundDialog</name>
     <message>
-        <location filename="../../epay_desktop/ui/money/refund_dialog.py" line="50"/>
-        <location filename="../../epay_desktop/ui/money/refund_dialog.py" line="77"/>
-        <location filename="../../epay_desktop/ui/money/refund_dialog.py" line="147"/>
+        <location filename="../../epay_desktop/ui/money/refund_dialog.py" line="41"/>
+        <location filename="../../epay_desktop/ui/money/refund_dialog.py" line="55"/>
+        <location filename="../../epay_desktop/ui/money/refund_dialog.py" line="117"/>
         <source>Refund</source>
         <extracomment>(code sent to the service, label), shared with the detail panel&apos;s timeline. &quot;other&quot; needs a few words. The reason stored is &quot;other: &lt;what was typed&gt;&quot;; the service takes TEXT_MAX_CHARS in all.</extracomment>
         <translation>Возврат</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/money/refund_dialog.py" line="55"/>
+        <location filename="../../epay_desktop/ui/money/refund_dialog.py" line="45"/>
         <source>Part of it</source>
         <translation>Часть</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/money/refund_dialog.py" line="72"/>
+        <location filename="../../epay_desktop/ui/money/refund_dialog.py" line="50"/>
         <source>Why is the money returned?</source>
         <translation>Почему возвращаются деньги?</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/money/refund_dialog.py" line="74"/>
+        <location filename="../../epay_desktop/ui/money/refund_dialog.py" line="52"/>
         <source>Paid</source>
         <translation>Оплачено</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/money/refund_dialog.py" line="75"/>
+        <location filename="../../epay_desktop/ui/money/refund_dialog.py" line="53"/>
         <source>Refunded so far</source>
         <translation>Уже возвращено</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/money/refund_dialog.py" line="76"/>
+        <location filename="../../epay_desktop/ui/money/refund_dialog.py" line="54"/>
         <source>Remaining</source>
         <translation>Остаток</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/money/refund_dialog.py" line="79"/>
+        <location filename="../../epay_desktop/ui/money/refund_dialog.py" line="57"/>
         <source>Reason</source>
         <translation>Причина</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/money/refund_dialog.py" line="98"/>
+        <location filename="../../epay_desktop/ui/money/refund_dialog.py" line="74"/>
         <source>All that remains ({amount})</source>
         <translation>Весь остаток ({amount})</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/money/refund_dialog.py" line="118"/>
+        <location filename="../../epay_desktop/ui/money/refund_dialog.py" line="88"/>
         <source>Only a paid payment can be refunded; this one is “{status}”.</source>
         <translation>Вернуть можно только оплаченный платёж, а у этого статус «{status}».</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/money/refund_dialog.py" line="122"/>
+        <location filename="../../epay_desktop/ui/money/refund_dialog.py" line="92"/>
         <source>Nothing remains to refund on this payment.</source>
         <translation>По этому платежу возвращать больше нечего.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/money/refund_dialog.py" line="124"/>
+        <location filename="../../epay_desktop/ui/money/refund_dialog.py" line="94"/>
         <source>Only {amount} remains: the bank refuses refunds below {minimum}.</source>
         <translation>Осталось только {amount}: банк не принимает возвраты меньше {minimum}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/money/refund_dialog.py" line="137"/>
+        <location filename="../../epay_desktop/ui/money/refund_dialog.py" line="107"/>
         <source>Describe the reason for the refund.</source>
         <translation>Опишите причину возврата.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/money/refund_dialog.py" line="147"/>
+        <location filename="../../epay_desktop/ui/money/refund_dialog.py" line="117"/>
         <source>Refund {amount}</source>
         <translation>Вернуть {amount}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/money/refund_dialog.py" line="150"/>
+        <location filename="../../epay_desktop/ui/money/refund_dialog.py" line="120"/>
         <source>Checking with the bank — the refund will not be sent twice.</source>
         <translation>Проверяем в банке — возврат не будет отправлен дважды.</translation>
     </message>
@@ -2895,113 +3247,113 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>ResultView</name>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/result.py" line="122"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="120"/>
         <source>Amount:</source>
         <extracomment>The title&apos;s colour role per outcome (resources/theme/colors.json). The panel behind the title and message: the outcome is seen from across the counter.</extracomment>
         <translation>Сумма:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/result.py" line="123"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="121"/>
         <source>Card:</source>
         <translation>Карта:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/result.py" line="124"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="122"/>
         <source>Approval code:</source>
         <translation>Код авторизации:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/result.py" line="125"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="123"/>
         <source>Invoice:</source>
         <translation>Заказ:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/result.py" line="131"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="129"/>
         <source>Print receipt (Enter)</source>
         <translation>Печать чека (Enter)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/result.py" line="135"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="133"/>
         <source>Try again</source>
         <translation>Повторить</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/result.py" line="138"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="136"/>
         <source>New sale</source>
         <translation>Новая продажа</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/result.py" line="206"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="204"/>
         <source>A new charge for this sale is blocked until the bank answers, so the customer is not charged twice.</source>
         <translation>Новая оплата этой продажи заблокирована до ответа банка, чтобы с покупателя не списали дважды.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/result.py" line="237"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="235"/>
         <source>Payment approved</source>
         <translation>Оплата одобрена</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/result.py" line="238"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="236"/>
         <source>Payment declined</source>
         <translation>Оплата отклонена</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/result.py" line="239"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="237"/>
         <source>The payment window expired</source>
         <translation>Время на оплату истекло</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/result.py" line="240"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="238"/>
         <source>Checking with the bank…</source>
         <translation>Проверяем в банке…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/result.py" line="241"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="239"/>
         <source>Waiting for the customer…</source>
         <translation>Ждём покупателя…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/result.py" line="242"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="240"/>
         <source>The payment page is not available</source>
         <translation>Платёжная страница недоступна</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/result.py" line="243"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="241"/>
         <source>Cancelled by the cashier</source>
         <translation>Отменено кассиром</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/result.py" line="244"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="242"/>
         <source>Payment finished</source>
         <translation>Оплата завершена</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/result.py" line="248"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="246"/>
         <source>The money was taken from the card. Print the receipt for the customer.</source>
         <translation>Деньги списаны с карты. Распечатайте чек для покупателя.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/result.py" line="255"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="253"/>
         <source>The customer did not pay in time. Nothing was charged. Try again to start a new payment.</source>
         <translation>Покупатель не успел оплатить. Ничего не списано. Нажмите «Повторить», чтобы начать новый платёж.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/result.py" line="259"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="257"/>
         <source>The bank has not confirmed the result yet. Keep the customer here: the console keeps asking.</source>
         <translation>Банк ещё не подтвердил результат. Попросите покупателя подождать: программа продолжает запрашивать банк.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/result.py" line="263"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="261"/>
         <source>The bank&apos;s payment page could not be opened, so the customer could not pay. The console keeps checking with the bank until the payment time is over. Try again to start a new payment.</source>
         <translation>Платёжная страница банка не открылась, поэтому покупатель не смог оплатить. Программа проверяет платёж в банке, пока не истечёт время на оплату. Нажмите «Повторить», чтобы начать новый платёж.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/result.py" line="269"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="267"/>
         <source>The sale was cancelled at the counter. The console keeps checking with the bank until the payment time is over, in case the customer had already paid.</source>
         <translation>Продажа отменена на кассе. Программа проверяет платёж в банке, пока не истечёт время на оплату, — на случай, если покупатель уже оплатил.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/result.py" line="272"/>
+        <location filename="../../epay_desktop/ui/checkout/result.py" line="270"/>
         <source>Status: %1</source>
         <translation>Статус: %1</translation>
     </message>
@@ -3009,94 +3361,94 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>SavedCardPanel</name>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/saved_card.py" line="91"/>
+        <location filename="../../epay_desktop/ui/checkout/saved_card.py" line="52"/>
         <source>Only a manager can deactivate a saved card. Ask a manager to log in.</source>
         <extracomment>Why a cashier&apos;s &quot;Deactivate card&quot; is disabled (docs/decisions/0019).</extracomment>
         <translation>Отключить сохранённую карту может только менеджер. Попросите менеджера войти.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/saved_card.py" line="109"/>
+        <location filename="../../epay_desktop/ui/checkout/saved_card.py" line="72"/>
         <source>Pay with a saved card</source>
         <extracomment>3-D Secure: (Payment still unsettled, the issuer&apos;s form to post in the checkout browser).</extracomment>
         <translation>Оплата сохранённой картой</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/saved_card.py" line="114"/>
+        <location filename="../../epay_desktop/ui/checkout/saved_card.py" line="77"/>
         <source>Customer id</source>
         <translation>ID клиента</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/saved_card.py" line="115"/>
+        <location filename="../../epay_desktop/ui/checkout/saved_card.py" line="78"/>
         <source>Show cards</source>
         <translation>Показать карты</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/saved_card.py" line="121"/>
+        <location filename="../../epay_desktop/ui/checkout/saved_card.py" line="84"/>
         <source>Charge the card</source>
         <translation>Списать с карты</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/saved_card.py" line="124"/>
+        <location filename="../../epay_desktop/ui/checkout/saved_card.py" line="87"/>
         <source>Deactivate card…</source>
         <translation>Отключить карту…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/saved_card.py" line="131"/>
+        <location filename="../../epay_desktop/ui/checkout/saved_card.py" line="94"/>
         <source>Back</source>
         <translation>Назад</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/saved_card.py" line="136"/>
+        <location filename="../../epay_desktop/ui/checkout/saved_card.py" line="99"/>
         <source>Amount:</source>
         <translation>Сумма:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/saved_card.py" line="137"/>
+        <location filename="../../epay_desktop/ui/checkout/saved_card.py" line="100"/>
         <source>Customer id:</source>
         <translation>ID клиента:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/saved_card.py" line="180"/>
+        <location filename="../../epay_desktop/ui/checkout/saved_card.py" line="143"/>
         <source>Enter the customer id first.</source>
         <translation>Сначала введите ID клиента.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/saved_card.py" line="182"/>
+        <location filename="../../epay_desktop/ui/checkout/saved_card.py" line="145"/>
         <source>Looking for the customer&apos;s cards…</source>
         <translation>Ищем карты покупателя…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/saved_card.py" line="189"/>
+        <location filename="../../epay_desktop/ui/checkout/saved_card.py" line="152"/>
         <source>The bank does not allow payments with this card.</source>
         <translation>Банк не разрешает оплату этой картой.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/saved_card.py" line="200"/>
+        <location filename="../../epay_desktop/ui/checkout/saved_card.py" line="163"/>
         <source>Choose the card and press Enter.</source>
         <translation>Выберите карту и нажмите Enter.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/saved_card.py" line="202"/>
+        <location filename="../../epay_desktop/ui/checkout/saved_card.py" line="165"/>
         <source>This customer has no saved cards.</source>
         <translation>У этого покупателя нет сохранённых карт.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/saved_card.py" line="214"/>
+        <location filename="../../epay_desktop/ui/checkout/saved_card.py" line="177"/>
         <source>Deactivate the saved card?</source>
         <translation>Отключить сохранённую карту?</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/saved_card.py" line="215"/>
+        <location filename="../../epay_desktop/ui/checkout/saved_card.py" line="178"/>
         <source>%1 will no longer be offered for this customer&apos;s payments. The customer can save it again with a new payment.</source>
         <translation>Карта %1 больше не будет предлагаться для оплат этого покупателя. Покупатель может снова сохранить её при новой оплате.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/saved_card.py" line="227"/>
+        <location filename="../../epay_desktop/ui/checkout/saved_card.py" line="190"/>
         <source>The card %1 was deactivated.</source>
         <translation>Карта %1 отключена.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/saved_card.py" line="236"/>
+        <location filename="../../epay_desktop/ui/checkout/saved_card.py" line="199"/>
         <source>Charging the card…</source>
         <translation>Списываем с карты…</translation>
     </message>
@@ -3115,57 +3467,58 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_dialog.py" line="120"/>
+        <location filename="../../epay_desktop/ui/settings/settings_dialog.py" line="118"/>
         <source>Gateway</source>
         <translation>Шлюз</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_dialog.py" line="121"/>
+        <location filename="../../epay_desktop/ui/settings/settings_dialog.py" line="119"/>
         <source>Receipts</source>
         <translation>Чеки</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_dialog.py" line="122"/>
+        <location filename="../../epay_desktop/ui/settings/settings_dialog.py" line="120"/>
         <source>This computer</source>
         <translation>Этот компьютер</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="34"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="28"/>
         <source>Production (real money)</source>
+        <extracomment>The declared choices (domain/settings_catalog.py) in the order shown, with their labels.</extracomment>
         <translation>Боевой режим (реальные деньги)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="35"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="29"/>
         <source>Bank test hosts (epayment.kz)</source>
         <translation>Тестовые серверы банка (epayment.kz)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="36"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="30"/>
         <source>Bank test hosts (homebank.kz, older)</source>
         <translation>Тестовые серверы банка (homebank.kz, старые)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="37"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="31"/>
         <source>Built-in sandbox (no real money)</source>
         <translation>Встроенная учебная среда (без реальных денег)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="40"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="34"/>
         <source>80 mm roll</source>
         <translation>Лента 80 мм</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="41"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="35"/>
         <source>58 mm roll</source>
         <translation>Лента 58 мм</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="42"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="36"/>
         <source>A4 page</source>
         <translation>Лист A4</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_dialog.py" line="225"/>
+        <location filename="../../epay_desktop/ui/settings/settings_dialog.py" line="200"/>
         <source>Only a manager or an administrator can change the settings.</source>
         <translation>Менять настройки может только менеджер или администратор.</translation>
     </message>
@@ -3275,32 +3628,32 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
         <translation>PIN-коды или пароли не совпадают.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/account_dialogs.py" line="73"/>
+        <location filename="../../epay_desktop/ui/users/account_dialogs.py" line="68"/>
         <source>Set the new PIN</source>
         <translation>Задать новый PIN-код</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/account_dialogs.py" line="85"/>
+        <location filename="../../epay_desktop/ui/users/account_dialogs.py" line="80"/>
         <source>New PIN or password</source>
         <translation>Новый PIN-код или пароль</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/account_dialogs.py" line="86"/>
+        <location filename="../../epay_desktop/ui/users/account_dialogs.py" line="81"/>
         <source>Repeat it</source>
         <translation>Повторите</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/account_dialogs.py" line="145"/>
+        <location filename="../../epay_desktop/ui/users/account_dialogs.py" line="137"/>
         <source>A cashier takes payments; a manager also refunds, charges, cancels, approves and manages users; an administrator also manages administrators.</source>
         <translation>Кассир принимает оплату; менеджер также делает возвраты, списания и отмены, одобряет операции и управляет пользователями; администратор также управляет администраторами.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/account_dialogs.py" line="155"/>
+        <location filename="../../epay_desktop/ui/users/account_dialogs.py" line="147"/>
         <source>Change role</source>
         <translation>Сменить роль</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/account_dialogs.py" line="159"/>
+        <location filename="../../epay_desktop/ui/users/account_dialogs.py" line="151"/>
         <source>New role</source>
         <translation>Новая роль</translation>
     </message>
@@ -3310,22 +3663,22 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
         <translation>Этот PIN-код или пароль использовать нельзя.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/account_dialogs.py" line="61"/>
+        <location filename="../../epay_desktop/ui/users/account_dialogs.py" line="56"/>
         <source>Reset the PIN of {name}</source>
         <translation>Сброс PIN-кода: {name}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/account_dialogs.py" line="77"/>
+        <location filename="../../epay_desktop/ui/users/account_dialogs.py" line="72"/>
         <source>{name} logs in with the new PIN or password from now on; a lock after wrong tries is cleared too. Tell it to them in person.</source>
         <translation>{name} теперь входит с новым PIN-кодом или паролем; блокировка после неверных попыток тоже снимается. Сообщите его лично.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/account_dialogs.py" line="133"/>
+        <location filename="../../epay_desktop/ui/users/account_dialogs.py" line="125"/>
         <source>Change the role of {name}</source>
         <translation>Смена роли: {name}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/account_dialogs.py" line="138"/>
+        <location filename="../../epay_desktop/ui/users/account_dialogs.py" line="130"/>
         <source>{name} is a {role} now. The new role takes effect at once, also if they are logged in.</source>
         <translation>{name}: теперь роль «{role}». Новая роль действует сразу, даже если пользователь уже вошёл.</translation>
     </message>
@@ -3333,140 +3686,138 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>UsersAdmin</name>
     <message>
-        <location filename="../../epay_desktop/ui/users/users_admin.py" line="171"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="166"/>
         <source>Unlock</source>
         <translation>Разблокировать</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/users_admin.py" line="172"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="167"/>
         <source>Reset PIN…</source>
         <translation>Сбросить PIN-код…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/users_admin.py" line="173"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="168"/>
         <source>Change role…</source>
         <translation>Сменить роль…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/users_admin.py" line="174"/>
-        <location filename="../../epay_desktop/ui/users/users_admin.py" line="283"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="169"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="274"/>
         <source>Deactivate</source>
         <translation>Отключить</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/users_admin.py" line="182"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="177"/>
         <source>Add user</source>
         <translation>Добавить</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/users_admin.py" line="185"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="180"/>
         <source>Add a user</source>
         <translation>Добавить пользователя</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/users_admin.py" line="187"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="182"/>
         <source>Name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/users_admin.py" line="188"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="183"/>
         <source>Role</source>
         <translation>Роль</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/users_admin.py" line="189"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="184"/>
         <source>PIN or password</source>
         <translation>PIN-код или пароль</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/users_admin.py" line="190"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="185"/>
         <source>Repeat it</source>
         <translation>Повторите</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/users_admin.py" line="200"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="195"/>
         <source>Select a user, then choose what to do. Each change is saved as soon as you make it, also for a user who is logged in now.</source>
         <translation>Выберите пользователя, затем действие. Каждое изменение сохраняется сразу, в том числе для пользователя, который сейчас в системе.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/users_admin.py" line="232"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="227"/>
         <source>Type the new user&apos;s name and PIN or password.</source>
         <translation>Введите имя нового пользователя и PIN-код или пароль.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/users_admin.py" line="242"/>
-        <location filename="../../epay_desktop/ui/users/users_admin.py" line="292"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="238"/>
         <source>Wait until the change being saved is done.</source>
         <translation>Дождитесь, пока сохранится текущее изменение.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/users_admin.py" line="244"/>
-        <location filename="../../epay_desktop/ui/users/users_admin.py" line="294"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="240"/>
         <source>Select a user in the list.</source>
         <translation>Выберите пользователя в списке.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/users_admin.py" line="246"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="242"/>
         <source>Only an administrator can change an administrator&apos;s account.</source>
         <translation>Учётную запись администратора может менять только администратор.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/users_admin.py" line="254"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="250"/>
         <source>You cannot change your own role; ask another manager or an administrator.</source>
         <translation>Нельзя сменить свою собственную роль; попросите другого менеджера или администратора.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/users_admin.py" line="256"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="252"/>
         <source>There is no other role you may give this user.</source>
         <translation>Другой роли, которую вы можете дать этому пользователю, нет.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/users_admin.py" line="264"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="260"/>
         <source>You cannot deactivate your own account; ask another manager or an administrator.</source>
         <translation>Нельзя отключить свою собственную учётную запись; попросите другого менеджера или администратора.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/users_admin.py" line="283"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="274"/>
         <source>Activate</source>
         <translation>Включить</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/users_admin.py" line="296"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="282"/>
         <source>Only an administrator can unlock an administrator.</source>
         <translation>Разблокировать администратора может только администратор.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/users_admin.py" line="298"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="286"/>
         <source>This account is not locked.</source>
         <translation>Эта учётная запись не заблокирована.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/users_admin.py" line="355"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="343"/>
         <source>Added {name} ({role}).</source>
         <translation>Добавлен(а) {name} ({role}).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/users_admin.py" line="366"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="354"/>
         <source>{name} is unlocked and can log in again.</source>
         <translation>{name}: учётная запись разблокирована, можно снова входить.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/users_admin.py" line="378"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="366"/>
         <source>{name} is active again.</source>
         <translation>{name}: учётная запись снова включена.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/users_admin.py" line="378"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="366"/>
         <source>{name} can no longer log in.</source>
         <translation>{name}: вход больше невозможен.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/users_admin.py" line="406"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="394"/>
         <source>{name} has a new PIN and can log in with it now.</source>
         <translation>{name}: задан новый PIN-код, по нему уже можно входить.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/users_admin.py" line="423"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="411"/>
         <source>{name} is now a {role}.</source>
         <translation>{name}: теперь роль «{role}».</translation>
     </message>
@@ -3474,12 +3825,12 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>UsersDialog</name>
     <message>
-        <location filename="../../epay_desktop/ui/users/users_dialog.py" line="31"/>
+        <location filename="../../epay_desktop/ui/users/users_dialog.py" line="30"/>
         <source>Users</source>
         <translation>Пользователи</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/users_dialog.py" line="48"/>
+        <location filename="../../epay_desktop/ui/users/users_dialog.py" line="47"/>
         <source>Only a manager or an administrator can manage users.</source>
         <translation>Управлять пользователями может только менеджер или администратор.</translation>
     </message>
@@ -3487,33 +3838,33 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>UsersModel</name>
     <message>
-        <location filename="../../epay_desktop/ui/users/users_admin.py" line="122"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="117"/>
         <source>Name</source>
         <extracomment>What a change says when it is done or refused: a function when composed (said again after a switch).</extracomment>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/users_admin.py" line="123"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="118"/>
         <source>Role</source>
         <translation>Роль</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/users_admin.py" line="124"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="119"/>
         <source>State</source>
         <translation>Состояние</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/users_admin.py" line="144"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="139"/>
         <source>deactivated</source>
         <translation>отключён</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/users_admin.py" line="146"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="141"/>
         <source>locked until {time}</source>
         <translation>заблокирован до {time}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/users/users_admin.py" line="147"/>
+        <location filename="../../epay_desktop/ui/users/users_admin.py" line="142"/>
         <source>active</source>
         <translation>активен</translation>
     </message>
@@ -3530,12 +3881,12 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>asyncqt</name>
     <message>
-        <location filename="../../epay_desktop/ui/common/asyncqt.py" line="218"/>
+        <location filename="../../epay_desktop/ui/common/asyncqt.py" line="263"/>
         <source>Not completed</source>
         <translation>Не выполнено</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/common/asyncqt.py" line="290"/>
+        <location filename="../../epay_desktop/ui/common/asyncqt.py" line="335"/>
         <source>Working… please wait</source>
         <translation>Выполняется… подождите</translation>
     </message>
@@ -3543,13 +3894,13 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>books</name>
     <message>
-        <location filename="../../epay_desktop/services/payments/books.py" line="344"/>
+        <location filename="../../epay_desktop/services/payments/books.py" line="343"/>
         <source>Say what was found (for example what the bank&apos;s merchant cabinet shows) to resolve a discrepancy.</source>
         <extracomment>Decision 0037: besides every payment with an unresolved operation or an open discrepancy, each run checks at most :data:`BOOKS_LIMIT` charged/held/refunded payments created or changed in the last :data:`BOOKS_WINDOW`, least recently checked first. Older payments: issue 10 (a full scan). ... and a long-running console walks that window at most this often (the first run always does).</extracomment>
         <translation>Чтобы закрыть расхождение, укажите, что выяснилось (например, что показывает кабинет мерчанта).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/payments/books.py" line="360"/>
+        <location filename="../../epay_desktop/services/payments/books.py" line="354"/>
         <source>Only a manager can resolve a difference between the books and the bank.</source>
         <translation>Закрыть расхождение между учётом программы и банком может только менеджер.</translation>
     </message>
@@ -3581,13 +3932,13 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>cli</name>
     <message>
-        <location filename="../../epay_desktop/cli/common.py" line="198"/>
+        <location filename="../../epay_desktop/cli/common.py" line="193"/>
         <source>Only a manager or an administrator can {what}.</source>
-        <extracomment>A database command: gets the open app and the parsed arguments, returns the exit code. What ``add_subparsers`` returns; each command module registers its commands on it.</extracomment>
+        <extracomment>A database command: gets the open app and the parsed arguments, returns the exit code.</extracomment>
         <translation>Только менеджер или администратор может: {what}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/cli/money.py" line="109"/>
+        <location filename="../../epay_desktop/cli/money.py" line="58"/>
         <source>A cashier&apos;s {word_kind} needs a manager&apos;s approval: add --approved-by MANAGER.</source>
         <translation>Для операции кассира «{word_kind}» нужно одобрение менеджера: добавьте --approved-by МЕНЕДЖЕР.</translation>
     </message>
@@ -3600,6 +3951,11 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
         <location filename="../../epay_desktop/display_check.py" line="98"/>
         <source>cannot show windows: Qt&apos;s xcb plugin needs a system library that is missing ({problem}); run ./scripts/demo.sh as root to install them, or see docs/fresh-machine.md for the apt-get line</source>
         <translation>не удаётся показать окна: плагину xcb из Qt нужна отсутствующая системная библиотека ({problem}); запустите ./scripts/demo.sh от root, чтобы установить их, или возьмите команду apt-get из docs/fresh-machine.md</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/cli/shifts.py" line="108"/>
+        <source>A cashier closes a shift with a manager: add --approved-by MANAGER.</source>
+        <translation>Кассир закрывает смену вместе с менеджером: добавьте --approved-by MANAGER.</translation>
     </message>
 </context>
 <context>
@@ -3698,19 +4054,19 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>gateway</name>
     <message>
-        <location filename="../../epay_desktop/gateway/_core.py" line="31"/>
+        <location filename="../../epay_desktop/gateway/_core.py" line="32"/>
         <source>The gateway refused to start this payment. Its invoice number may already be taken (the last six digits must be unique) or used before with another amount: start the payment again with a new invoice number. If every payment fails like this, check the client ID, client secret and terminal ID in the settings.</source>
         <extracomment>A payment token refused with 400: the invoice, not the credentials, is the usual cause.</extracomment>
         <translation>Шлюз не стал открывать этот платёж. Возможно, номер заказа уже занят (последние шесть цифр должны быть уникальны) или раньше использовался с другой суммой: начните платёж заново с новым номером заказа. Если так отклоняется каждый платёж, проверьте Client ID, секрет клиента и ID терминала в настройках.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/gateway/_core.py" line="225"/>
+        <location filename="../../epay_desktop/gateway/_core.py" line="209"/>
         <source>Gateway authentication failed: even a freshly issued token was refused. Check the client ID, client secret and terminal ID in the settings.</source>
         <extracomment>Connect and pool waits are short (nothing is sent yet); reads allow for a slow bank.</extracomment>
         <translation>Ошибка авторизации в шлюзе: отклонён даже только что выданный токен. Проверьте Client ID, секрет клиента и ID терминала в настройках.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/gateway/_responses.py" line="43"/>
+        <location filename="../../epay_desktop/gateway/_responses.py" line="41"/>
         <source>The gateway does not allow this merchant or terminal to do that. Check the terminal ID in the settings, or ask the bank to enable the operation for the terminal.</source>
         <extracomment>4xx answers that do not prove the request was refused before being applied.</extracomment>
         <translation>Шлюз не разрешает это продавцу или терминалу. Проверьте ID терминала в настройках или попросите банк включить эту операцию для терминала.</translation>
@@ -3737,7 +4093,7 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
         <translation>Сумма списания больше суммы, заблокированной на карте. Ничего не изменилось; спишите не больше заблокированной суммы.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/gateway/client.py" line="290"/>
+        <location filename="../../epay_desktop/gateway/client.py" line="303"/>
         <source>The payment authorisation expired before it was used. Start the payment again.</source>
         <translation>Авторизация платежа истекла до использования. Начните платёж заново.</translation>
     </message>
@@ -3747,68 +4103,68 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
         <translation>Платёжный шлюз сообщил о проблеме. Попробуйте позже.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/gateway/errors.py" line="111"/>
+        <location filename="../../epay_desktop/gateway/errors.py" line="114"/>
         <source>Could not reach the ePay gateway. Nothing was changed, so it is safe to try again. Check the internet connection; if it keeps happening, the gateway may be down.</source>
-        <extracomment>The template and arguments, when the message is translatable (the GUI translates it). The English sentence for the cashier (logs, CLI, tests). Seconds the gateway asked us to wait (``Retry-After``), if it said so.</extracomment>
+        <extracomment>The gateway&apos;s own text, when it gave one (redacted and cut like ``detail``). The template and arguments, when the message is translatable (the GUI translates it). The English sentence for the cashier (logs, CLI, tests). Seconds the gateway asked us to wait (``Retry-After``), if it said so.</extracomment>
         <translation>Нет связи со шлюзом ePay. Ничего не изменилось, поэтому можно безопасно повторить. Проверьте интернет; если это повторяется, возможно, шлюз не работает.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/gateway/errors.py" line="122"/>
+        <location filename="../../epay_desktop/gateway/errors.py" line="125"/>
         <source>The gateway did not confirm the operation, so it may or may not have been applied. Do not repeat it: check the payment&apos;s status first (the console does this for you).</source>
         <translation>Шлюз не подтвердил операцию, поэтому она могла пройти, а могла и нет. Не повторяйте её: сначала проверьте статус платежа (программа делает это сама).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/gateway/errors.py" line="134"/>
+        <location filename="../../epay_desktop/gateway/errors.py" line="133"/>
         <source>The gateway did not accept the merchant credentials. Check the client ID, client secret and terminal ID in the settings, then try again.</source>
         <translation>Шлюз не принял учётные данные продавца. Проверьте Client ID, секрет клиента и ID терминала в настройках и повторите.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/gateway/errors.py" line="144"/>
+        <location filename="../../epay_desktop/gateway/errors.py" line="143"/>
         <source>The gateway refused the operation. Nothing was changed.</source>
         <translation>Шлюз отказал в операции. Ничего не изменилось.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/gateway/errors.py" line="154"/>
+        <location filename="../../epay_desktop/gateway/errors.py" line="149"/>
         <source>The payment is not in a state that allows this operation: only a held (AUTH) payment can be charged or cancelled, and only a charged payment can be refunded. Nothing was changed; refresh the payment status.</source>
         <translation>Статус платежа не позволяет эту операцию: списать или отменить можно только заблокированный (AUTH) платёж, а вернуть — только списанный. Ничего не изменилось; обновите статус платежа.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/gateway/errors.py" line="163"/>
+        <location filename="../../epay_desktop/gateway/errors.py" line="158"/>
         <source>The gateway rejected the request as invalid (for example the amount is too large, or below the 10 ₸ refund minimum). Nothing was changed; check the amount and try again.</source>
         <translation>Шлюз отклонил запрос как неверный (например, сумма слишком большая или меньше минимума возврата 10 ₸). Ничего не изменилось; проверьте сумму и повторите.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/gateway/errors.py" line="171"/>
+        <location filename="../../epay_desktop/gateway/errors.py" line="166"/>
         <source>The gateway says the terminal is missing, wrong or does not belong to this merchant. Check the terminal ID in the settings, or ask the bank to check the terminal.</source>
         <translation>Шлюз сообщает, что терминал не указан, неверен или не принадлежит этому продавцу. Проверьте ID терминала в настройках или попросите банк проверить терминал.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/gateway/errors.py" line="179"/>
+        <location filename="../../epay_desktop/gateway/errors.py" line="174"/>
         <source>The gateway does not know this payment. Nothing was changed; check the invoice or transaction number.</source>
         <translation>Шлюзу неизвестен этот платёж. Ничего не изменилось; проверьте номер заказа или транзакции.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/gateway/errors.py" line="200"/>
+        <location filename="../../epay_desktop/gateway/errors.py" line="195"/>
         <source>The card payment was declined ({reason}, code {code}). Ask the customer to use another card or call their bank.</source>
         <translation>Оплата картой отклонена ({reason}, код {code}). Попросите покупателя оплатить другой картой или позвонить в свой банк.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/gateway/errors.py" line="211"/>
+        <location filename="../../epay_desktop/gateway/errors.py" line="206"/>
         <source>The card payment was declined (code {code}). Ask the customer to use another card or call their bank.</source>
         <translation>Оплата картой отклонена (код {code}). Попросите покупателя оплатить другой картой или позвонить в свой банк.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/gateway/errors.py" line="220"/>
+        <location filename="../../epay_desktop/gateway/errors.py" line="215"/>
         <source>The card payment was declined. Ask the customer to use another card or call their bank.</source>
         <translation>Оплата картой отклонена. Попросите покупателя оплатить другой картой или позвонить в свой банк.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/gateway/errors.py" line="228"/>
+        <location filename="../../epay_desktop/gateway/errors.py" line="223"/>
         <source>The gateway reported a temporary error. Nothing was changed; try again in a few minutes.</source>
         <translation>Шлюз сообщил о временной ошибке. Ничего не изменилось; повторите через несколько минут.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/gateway/errors.py" line="236"/>
+        <location filename="../../epay_desktop/gateway/errors.py" line="231"/>
         <source>The gateway sent an answer the console could not understand. Nothing was changed by reading it; try again, and contact support if it keeps happening.</source>
         <translation>Шлюз прислал ответ, который программа не смогла разобрать. Из-за этого ответа ничего не изменилось; повторите, а если это повторяется, обратитесь в поддержку.</translation>
     </message>
@@ -3821,52 +4177,52 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>main</name>
     <message>
-        <location filename="../../epay_desktop/ui/app/main.py" line="412"/>
+        <location filename="../../epay_desktop/ui/app/main.py" line="393"/>
         <source>Backing up the database…</source>
         <translation>Резервное копирование базы данных…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/main.py" line="488"/>
+        <location filename="../../epay_desktop/ui/app/main.py" line="467"/>
         <source>The console cannot start.</source>
         <translation>Программа не может запуститься.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/main.py" line="194"/>
+        <location filename="../../epay_desktop/ui/app/main.py" line="183"/>
         <source>Starting…</source>
         <translation>Запуск…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/main.py" line="282"/>
+        <location filename="../../epay_desktop/ui/app/main.py" line="270"/>
         <source>Checking unfinished payments with the bank…</source>
         <translation>Проверяем незавершённые платежи в банке…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/main.py" line="377"/>
+        <location filename="../../epay_desktop/ui/app/main.py" line="356"/>
         <source>Opening the database…</source>
         <translation>Открываем базу данных…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/main.py" line="491"/>
+        <location filename="../../epay_desktop/ui/app/main.py" line="470"/>
         <source>The console cannot start</source>
         <translation>Программа не может запуститься</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/main.py" line="206"/>
+        <location filename="../../epay_desktop/ui/app/main.py" line="195"/>
         <source>SANDBOX — demo data, no real money</source>
         <translation>УЧЕБНАЯ СРЕДА — демо-данные, реальных денег нет</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/main.py" line="384"/>
+        <location filename="../../epay_desktop/ui/app/main.py" line="363"/>
         <source>Preparing the demo shop…</source>
         <translation>Готовим демо-магазин…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/main.py" line="190"/>
+        <location filename="../../epay_desktop/ui/app/main.py" line="179"/>
         <source>SANDBOX (demo)</source>
         <translation>УЧЕБНАЯ СРЕДА (демо)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/main.py" line="453"/>
+        <location filename="../../epay_desktop/ui/app/main.py" line="434"/>
         <source>Checking the database for damage… A log-in waits until the check is done.</source>
         <translation>Идёт проверка базы данных на повреждения… Вход подождёт, пока проверка не закончится.</translation>
     </message>
@@ -3914,73 +4270,74 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>operations</name>
     <message>
-        <location filename="../../epay_desktop/services/money_ops/journal.py" line="104"/>
+        <location filename="../../epay_desktop/services/money_ops/journal.py" line="114"/>
         <source>This user account is deactivated.</source>
         <extracomment>``decide(payment, ops) -&gt; amount``: the rules for one kind (raises ConsoleError to refuse).</extracomment>
         <translation>Эта учётная запись отключена.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/money_ops/journal.py" line="112"/>
+        <location filename="../../epay_desktop/services/money_ops/journal.py" line="122"/>
         <source>A manager must approve this {kind}.</source>
         <translation>Эту операцию («{kind}») должен одобрить менеджер.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/money_ops/journal.py" line="122"/>
+        <location filename="../../epay_desktop/services/money_ops/journal.py" line="132"/>
         <source>The gateway&apos;s transaction for this payment is not known yet: refresh its status first.</source>
         <translation>Транзакция шлюза по этому платежу ещё неизвестна: сначала обновите его статус.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/money_ops/journal.py" line="251"/>
+        <location filename="../../epay_desktop/services/money_ops/journal.py" line="258"/>
         <source>This operation is {current_state}, not waiting for a review.</source>
         <translation>Эта операция сейчас в состоянии «{current_state}» и не ждёт проверки.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/money_ops/operations.py" line="292"/>
+        <location filename="../../epay_desktop/services/money_ops/journal.py" line="270"/>
         <source>Only a manager can decide about an operation whose outcome is unclear.</source>
+        <extracomment>A review decision by someone who is not (or no longer, as stored now) an active manager.</extracomment>
         <translation>Решение по операции с неясным результатом может принять только менеджер.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/money_ops/operations.py" line="305"/>
+        <location filename="../../epay_desktop/services/money_ops/operations.py" line="287"/>
         <source>This operation is {op_state}, not waiting for a review.</source>
         <translation>Эта операция сейчас в состоянии «{op_state}» и не ждёт проверки.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/money_ops/operations.py" line="319"/>
+        <location filename="../../epay_desktop/services/money_ops/operations.py" line="301"/>
         <source>The bank&apos;s answer does not show this {kind} applied, so it cannot be marked done. If the bank shows nothing of it, choose abandon (or retry once the bank proves it was not applied).</source>
         <translation>По ответу банка эта операция («{kind}») не проведена, поэтому её нельзя отметить проведённой. Если в банке её нет, выберите «Отказаться» (или «Повторить», когда банк подтвердит, что она не проведена).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/money_ops/operations.py" line="346"/>
+        <location filename="../../epay_desktop/services/money_ops/operations.py" line="328"/>
         <source>The gateway cannot confirm that this operation was not applied, so sending it again could move the money twice. Check the payment in the bank&apos;s merchant cabinet; if nothing happened there, choose abandon and start a new operation.</source>
         <translation>Шлюз не может подтвердить, что эта операция не проведена, поэтому повторная отправка может провести деньги дважды. Проверьте платёж в кабинете мерчанта; если там ничего не было, выберите «Отказаться» и начните новую операцию.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/money_ops/operations.py" line="367"/>
+        <location filename="../../epay_desktop/services/money_ops/operations.py" line="349"/>
         <source>The bank may show a {kind} up to {lag_seconds} seconds late, and this one was sent less than that ago: &quot;not applied&quot; cannot be trusted yet. Decide again in {wait_seconds} seconds.</source>
         <translation>Банк может показать операцию («{kind}») с опозданием до {lag_seconds} с, а эта отправлена совсем недавно: ответу «не проведено» пока нельзя доверять. Решите снова через {wait_seconds} с.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/money_ops/operations.py" line="390"/>
+        <location filename="../../epay_desktop/services/money_ops/operations.py" line="372"/>
         <source>The bank cannot say now whether this {kind} was applied ({why}), so abandoning it could hide money that moved. Try again once the bank answers (it is asked again at every reconciliation), or check the payment in the bank&apos;s merchant cabinet.</source>
         <translation>Банк сейчас не может сказать, проведена ли эта операция («{kind}») ({why}), поэтому отказ от неё может скрыть реальное движение денег. Повторите, когда банк ответит (он запрашивается при каждой сверке), или проверьте платёж в кабинете мерчанта.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/money_ops/operations.py" line="409"/>
+        <location filename="../../epay_desktop/services/money_ops/operations.py" line="391"/>
         <source>The bank shows {bank_refunded} refunded on this payment, at least this refund of {amount} more than the {base} refunded before it: the refund may have been applied, so it cannot be abandoned. Compare the payment with the bank&apos;s merchant cabinet: if it lists this refund, mark it applied; the difference stays in Needs attention until a manager resolves it.</source>
         <translation>Банк показывает по этому платежу возврат {bank_refunded}, то есть не меньше чем на этот возврат {amount} больше прежних {base}: возврат мог пройти, поэтому от него нельзя отказаться. Сверьте платёж с кабинетом мерчанта: если этот возврат там есть, отметьте его проведённым; расхождение останется в «Требует внимания», пока менеджер его не закроет.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/money_ops/operations.py" line="425"/>
+        <location filename="../../epay_desktop/services/money_ops/operations.py" line="407"/>
         <source>The bank shows this payment {payment_status}: the {kind} may have been applied, so it cannot be abandoned. Check the payment in the bank&apos;s merchant cabinet.</source>
         <translation>В банке статус этого платежа: {payment_status}. Операция («{kind}») могла пройти, поэтому от неё нельзя отказаться. Проверьте платёж в кабинете мерчанта.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/money_ops/engine.py" line="74"/>
+        <location filename="../../epay_desktop/services/money_ops/engine.py" line="76"/>
         <source>the database failed</source>
         <translation>сбой базы данных</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/money_ops/engine.py" line="59"/>
+        <location filename="../../epay_desktop/services/money_ops/engine.py" line="61"/>
         <source>The {kind} of {amount} may have reached the bank, but its answer could not be recorded ({reason}). The outcome is unknown: fix that, then run {command} (nothing is sent again; the bank is asked what it did).</source>
         <translation>Операция «{kind}» на {amount} могла дойти до банка, но ответ банка не удалось записать ({reason}). Результат неизвестен: устраните причину и выполните {command} (ничего не отправляется повторно; банк спрашивают, что он сделал).</translation>
     </message>
@@ -3988,71 +4345,65 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>payments</name>
     <message>
-        <location filename="../../epay_desktop/services/payments/checkout.py" line="118"/>
+        <location filename="../../epay_desktop/services/payments/checkout.py" line="128"/>
         <source>Payments are taken in tenge (KZT).</source>
-        <extracomment>Where the widget sends the browser back; the console&apos;s web view intercepts these URLs (docs/decisions/0004-checkout-back-links.md). ``.invalid`` can never resolve. Ten million tenge: far above a shop&apos;s card payment; a typo guard, not a gateway limit. The description a sale gets when the cashier typed none, in the payment page&apos;s language: the customer reads it on the gateway&apos;s page and the bank may show it on their statement (decision 0052).</extracomment>
+        <extracomment>Where the widget sends the browser back; the console&apos;s web view intercepts these URLs (docs/decisions/0004-checkout-back-links.md). ``.invalid`` can never resolve. Ten million tenge: far above a shop&apos;s card payment; a typo guard, not a gateway limit. The shapes of an e-mail address and of a customer id (accountId); the checkout form checks them too. The description a sale gets when the cashier typed none, in the payment page&apos;s language: the customer reads it on the gateway&apos;s page and the bank may show it on their statement (decision 0052).</extracomment>
         <translation>Платежи принимаются в тенге (KZT).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/payments/checkout.py" line="121"/>
+        <location filename="../../epay_desktop/services/payments/checkout.py" line="131"/>
         <source>The amount must be above zero.</source>
         <translation>Сумма должна быть больше нуля.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/payments/checkout.py" line="126"/>
+        <location filename="../../epay_desktop/services/payments/checkout.py" line="136"/>
         <source>The amount is more than {maximum}; check it and try again.</source>
         <translation>Сумма больше {maximum}; проверьте её и повторите.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/payments/checkout.py" line="137"/>
+        <location filename="../../epay_desktop/services/payments/checkout.py" line="147"/>
         <source>The description contains characters that cannot be printed.</source>
         <translation>В описании есть символы, которые нельзя напечатать.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/payments/checkout.py" line="145"/>
+        <location filename="../../epay_desktop/services/payments/checkout.py" line="155"/>
         <source>{email} does not look like an e-mail address (name@example.kz).</source>
         <translation>{email} не похож на адрес e-mail (name@example.kz).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/payments/checkout.py" line="157"/>
+        <location filename="../../epay_desktop/services/payments/checkout.py" line="167"/>
         <source>The customer id may use only Latin letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos; (at most 64 characters).</source>
         <translation>ID клиента может содержать только латинские буквы, цифры, &apos;.&apos;, &apos;_&apos; и &apos;-&apos; (не больше 64 символов).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/payments/checkout.py" line="168"/>
+        <location filename="../../epay_desktop/services/payments/checkout.py" line="178"/>
         <source>To save the customer&apos;s card, enter the customer id.</source>
         <translation>Чтобы сохранить карту покупателя, введите ID клиента.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/payments/checkout.py" line="176"/>
+        <location filename="../../epay_desktop/services/payments/checkout.py" line="186"/>
         <source>The payment page language must be rus, kaz or eng.</source>
         <translation>Язык платёжной страницы должен быть rus, kaz или eng.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/payments/checkout.py" line="184"/>
+        <location filename="../../epay_desktop/services/payments/checkout.py" line="194"/>
         <source>The cardholder name must be in Latin letters, as on the card.</source>
         <translation>Имя держателя карты пишется латинскими буквами, как на карте.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/payments/checkout.py" line="202"/>
+        <location filename="../../epay_desktop/services/payments/checkout.py" line="219"/>
         <source>{phone} is not a Kazakhstan phone number (write it like +7 777 123 45 67).</source>
         <translation>{phone} — не казахстанский номер телефона (пишите так: +7 777 123 45 67).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/payments/payment_service.py" line="305"/>
-        <location filename="../../epay_desktop/services/payments/payment_service.py" line="418"/>
-        <location filename="../../epay_desktop/services/payments/queries.py" line="305"/>
-        <location filename="../../epay_desktop/services/payments/reconcile.py" line="68"/>
+        <location filename="../../epay_desktop/services/payments/queries.py" line="295"/>
         <source>There is no payment with invoice number {invoice_id}.</source>
-        <extracomment>:meth:`PaymentQueries.attention_count` stops counting here (a badge shows &quot;99+&quot;). What the bank did beyond the row (payment_events, oldest first): card attempts the console saw end (decision 0035) and refunds made outside this console.
-----------
-Payments refreshed at once per check-status call in flight (:meth:`Reconciler._in_turn`). The same sentence as ``PaymentService.refresh_status`` says (one translation).</extracomment>
+        <extracomment>:meth:`PaymentQueries.attention_count` stops counting here (a badge shows &quot;99+&quot;). What the bank did beyond the row (payment_events, oldest first): card attempts the console saw end (decision 0035) and refunds made outside this console.</extracomment>
         <translation>Платежа с номером заказа {invoice_id} нет.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/payments/payment_service.py" line="127"/>
-        <location filename="../../epay_desktop/services/payments/saved_cards.py" line="87"/>
-        <location filename="../../epay_desktop/services/payments/saved_cards.py" line="141"/>
+        <location filename="../../epay_desktop/services/payments/payment_service.py" line="152"/>
+        <location filename="../../epay_desktop/services/payments/saved_cards.py" line="90"/>
         <source>This user account is deactivated.</source>
         <extracomment>Errors that say the bank as a whole is unreachable or failing (not this one payment). Statuses a 102 (&quot;no attempt for this invoice&quot;) may confirm or turn into EXPIRED.
 ----------
@@ -4060,12 +4411,12 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
         <translation>Эта учётная запись отключена.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/payments/saved_cards.py" line="93"/>
+        <location filename="../../epay_desktop/services/payments/saved_cards.py" line="96"/>
         <source>Only a manager can deactivate a customer&apos;s saved card.</source>
         <translation>Отключить сохранённую карту покупателя может только менеджер.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/payments/saved_cards.py" line="102"/>
+        <location filename="../../epay_desktop/services/payments/saved_cards.py" line="105"/>
         <source>This card is no longer saved for the customer; show the cards again.</source>
         <translation>Эта карта больше не сохранена у покупателя; покажите карты ещё раз.</translation>
     </message>
@@ -4075,49 +4426,138 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
         <translation>Выберите одну из сохранённых карт покупателя.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/payments/saved_cards.py" line="266"/>
+        <location filename="../../epay_desktop/services/payments/saved_cards.py" line="200"/>
         <source>Enter the customer id whose saved cards to use.</source>
         <translation>Введите ID клиента, чьи сохранённые карты использовать.</translation>
     </message>
 </context>
 <context>
+    <name>printing</name>
+    <message>
+        <location filename="../../epay_desktop/receipts/printers.py" line="108"/>
+        <source>{text} is not a printer address; write network:HOST:PORT, usb:VENDOR:PRODUCT, serial:PORT@BAUD, cups:QUEUE or file:DEVICE</source>
+        <extracomment>``DLE EOT n``: the real-time status request (n = 1 printer, 2 off-line cause, 4 paper sensor). Bytes sent at a time: a cheap printer&apos;s input buffer is a few kilobytes (escpos.md section 2.4). How long a status answer is waited for, in seconds: a printer answers at once (escpos.md section 3.3 suggests 300-500 ms); one second leaves room for a busy network or USB hub. A printer that never answers costs this once a probe: give it ``status=False`` (``printer add --no-status``). How long connecting and each write may take, in seconds.</extracomment>
+        <translation>{text} — не адрес принтера; укажите network:HOST:PORT, usb:VENDOR:PRODUCT, serial:PORT@BAUD, cups:QUEUE или file:DEVICE</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/receipts/printers.py" line="167"/>
+        <source>A printer&apos;s name is 1 to 40 characters, without slashes: {name} is not.</source>
+        <translation>Название принтера — от 1 до 40 символов, без косых черт; {name} не подходит.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/receipts/printers.py" line="233"/>
+        <source>The printer cannot print so: {reason}.</source>
+        <translation>Принтер не может так печатать: {reason}.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/receipts/printers.py" line="246"/>
+        <source>The shop&apos;s printer list cannot be read ({reason}); add the printers again with epay-desktop printer add.</source>
+        <translation>Не удалось прочитать список принтеров магазина ({reason}); добавьте принтеры заново командой epay-desktop printer add.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/receipts/printers.py" line="291"/>
+        <source>There is no printer {name}; the shop&apos;s printers: {known}.</source>
+        <translation>Принтера {name} нет; принтеры магазина: {known}.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/receipts/printers.py" line="304"/>
+        <source>Register {register} has no default printer: name one with --printer, or let a manager set it with epay-desktop printer default NAME.</source>
+        <translation>У кассы {register} нет основного принтера: укажите его через --printer или попросите менеджера задать его командой epay-desktop printer default NAME.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/receipts/printers.py" line="364"/>
+        <source>The printer is out of paper: load a new roll.</source>
+        <translation>В принтере закончилась бумага: вставьте новую ленту.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/receipts/printers.py" line="369"/>
+        <source>The printer&apos;s cover is open: close it.</source>
+        <translation>Открыта крышка принтера: закройте её.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/receipts/printers.py" line="375"/>
+        <source>The printer reports an error: switch it off and on, and check the cutter.</source>
+        <translation>Принтер сообщает об ошибке: выключите и снова включите его и проверьте отрезчик.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/receipts/printers.py" line="385"/>
+        <source>The printer is offline: check that it is switched on and its cable.</source>
+        <translation>Принтер не на связи: проверьте, что он включён, и его кабель.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/receipts/printers.py" line="394"/>
+        <source>The paper is running out: have a new roll ready.</source>
+        <translation>Бумага заканчивается: приготовьте новую ленту.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/receipts/printers.py" line="563"/>
+        <source>The printer at {address} cannot be reached ({reason}): check that it is switched on, its cable or network, and the printer&apos;s address in the settings.</source>
+        <translation>Принтер по адресу {address} недоступен ({reason}): проверьте, что он включён, его кабель или сеть и адрес принтера в настройках.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/receipts/printers.py" line="686"/>
+        <source>Nothing was printed; the receipt is kept: print it again when ready.</source>
+        <translation>Ничего не напечатано; чек сохранён: напечатайте его снова, когда принтер будет готов.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/receipts/printers.py" line="690"/>
+        <source>The receipt may be incomplete; it is kept: print it again (a duplicate) when the printer is ready.</source>
+        <translation>Чек мог напечататься не полностью; он сохранён: когда принтер будет готов, напечатайте его снова (дубликат).</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/receipts/printers.py" line="697"/>
+        <source>Sent to the printer; it cannot say whether it printed: check the slip, and print a duplicate if not.</source>
+        <translation>Отправлено на принтер; он не может сообщить, напечатал ли чек: проверьте ленту и, если чека нет, напечатайте дубликат.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/receipts/printers.py" line="708"/>
+        <source>The connection to the printer broke after {sent} of {total} bytes ({reason}); the receipt is kept: print it again (a duplicate) when the printer is ready.</source>
+        <translation>Связь с принтером прервалась после {sent} из {total} байт ({reason}); чек сохранён: когда принтер будет готов, напечатайте его снова (дубликат).</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/services/printing.py" line="128"/>
+        <source>Only a manager or an administrator can change the printers.</source>
+        <extracomment>The one-page test print: the Kazakh letters, a ruler of the printer&apos;s columns, and the cut.</extracomment>
+        <translation>Изменять принтеры может только менеджер или администратор.</translation>
+    </message>
+</context>
+<context>
     <name>receipts</name>
     <message>
-        <location filename="../../epay_desktop/domain/receipts.py" line="164"/>
+        <location filename="../../epay_desktop/domain/receipts.py" line="198"/>
         <source>No sale receipt was printed for this payment yet, so there is nothing to copy.</source>
         <extracomment>A sale receipt needs money taken or held for the shop (a refunded sale was paid too).</extracomment>
         <translation>Чек продажи по этому платежу ещё не печатался, поэтому копировать нечего.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/domain/receipts.py" line="174"/>
+        <location filename="../../epay_desktop/domain/receipts.py" line="208"/>
         <source>A sale receipt can be printed only for a paid payment; this one is {payment_status}.</source>
         <translation>Чек продажи печатается только для оплаченного платежа, а статус этого: {payment_status}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/domain/receipts.py" line="191"/>
+        <location filename="../../epay_desktop/domain/receipts.py" line="225"/>
         <source>No receipt was printed for this refund yet, so there is nothing to copy.</source>
         <translation>Чек по этому возврату ещё не печатался, поэтому копировать нечего.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/domain/receipts.py" line="215"/>
+        <location filename="../../epay_desktop/domain/receipts.py" line="249"/>
         <source>This payment has no completed refund, so there is no refund receipt to print.</source>
         <translation>По этому платежу нет проведённого возврата, поэтому печатать чек возврата не для чего.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/domain/receipts.py" line="225"/>
+        <location filename="../../epay_desktop/domain/receipts.py" line="259"/>
         <source>That refund does not belong to this payment.</source>
         <translation>Этот возврат относится к другому платежу.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/domain/receipts.py" line="231"/>
+        <location filename="../../epay_desktop/domain/receipts.py" line="265"/>
         <source>A refund receipt can be printed only after the refund succeeded; this one is {op_state}.</source>
         <translation>Чек возврата печатается только после проведённого возврата, а состояние этого: {op_state}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/receipts.py" line="288"/>
         <source>There is no payment with invoice number {invoice_id}.</source>
         <extracomment>the gateway environment (``gateway.config.Environment`` value); every one but ``prod`` prints &quot;not a real payment&quot; in large letters on each receipt (decision 0023)</extracomment>
-        <translation>Платежа с номером заказа {invoice_id} нет.</translation>
+        <translation type="vanished">Платежа с номером заказа {invoice_id} нет.</translation>
     </message>
 </context>
 <context>
@@ -4262,37 +4702,37 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
         <translation>Возврат должен быть в валюте платежа: {remaining_currency}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/domain/rules.py" line="289"/>
+        <location filename="../../epay_desktop/domain/rules.py" line="286"/>
         <source>Refunds need at least {minimum}.</source>
         <translation>Минимальная сумма возврата — {minimum}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/domain/rules.py" line="297"/>
+        <location filename="../../epay_desktop/domain/rules.py" line="289"/>
         <source>Refund of {amount} is more than what remains ({remaining}).</source>
         <translation>Возврат {amount} больше остатка ({remaining}).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/domain/rules.py" line="316"/>
+        <location filename="../../epay_desktop/domain/rules.py" line="327"/>
         <source>Only a held (authorised) payment can be charged; this one is {payment_status}.</source>
         <translation>Списать можно только заблокированный (авторизованный) платёж, а статус этого: {payment_status}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/domain/rules.py" line="328"/>
+        <location filename="../../epay_desktop/domain/rules.py" line="338"/>
         <source>The charge must be in {held_currency}, like the payment.</source>
         <translation>Списание должно быть в валюте платежа: {held_currency}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/domain/rules.py" line="333"/>
+        <location filename="../../epay_desktop/domain/rules.py" line="339"/>
         <source>A charge must be more than zero.</source>
         <translation>Сумма списания должна быть больше нуля.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/domain/rules.py" line="338"/>
+        <location filename="../../epay_desktop/domain/rules.py" line="340"/>
         <source>Charge of {amount} is more than the held amount ({held}).</source>
         <translation>Списание {amount} больше заблокированной суммы ({held}).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/domain/rules.py" line="358"/>
+        <location filename="../../epay_desktop/domain/rules.py" line="356"/>
         <source>Only a held (authorised) payment can be cancelled; this one is {payment_status}{hint}.</source>
         <translation>Отменить можно только заблокированный (авторизованный) платёж, а статус этого: {payment_status}{hint}.</translation>
     </message>
@@ -4300,56 +4740,85 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
 <context>
     <name>settings</name>
     <message>
-        <location filename="../../epay_desktop/services/secret_store.py" line="30"/>
+        <location filename="../../epay_desktop/services/secret_store.py" line="31"/>
         <source>No secure keychain on this computer: the client secret cannot be saved. Set EPAYMENT_CLIENT_SECRET for this session or install a keychain (GNOME Keyring / KWallet / Windows Credential Manager / macOS Keychain)</source>
         <translation>На этом компьютере нет защищённого хранилища ключей: секрет клиента нельзя сохранить. Задайте EPAYMENT_CLIENT_SECRET для этого сеанса или установите хранилище ключей (GNOME Keyring / KWallet / Диспетчер учётных данных Windows / Связка ключей macOS)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/secret_store.py" line="106"/>
+        <location filename="../../epay_desktop/services/secret_store.py" line="103"/>
         <source>Enter the client id before saving its secret.</source>
         <extracomment>Modules whose backends keep secrets in ordinary files or nowhere at all.</extracomment>
         <translation>Перед сохранением секрета введите Client ID.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/secret_store.py" line="110"/>
+        <location filename="../../epay_desktop/services/secret_store.py" line="107"/>
         <source>The client secret is empty.</source>
         <translation>Секрет клиента пуст.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/secret_store.py" line="119"/>
+        <location filename="../../epay_desktop/services/secret_store.py" line="116"/>
         <source>The keychain refused to save the client secret; unlock it and try again.</source>
         <translation>Хранилище ключей не сохранило секрет клиента; разблокируйте его и повторите.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/secret_store.py" line="152"/>
+        <location filename="../../epay_desktop/services/secret_store.py" line="149"/>
         <source>The keychain refused to delete the client secret.</source>
         <translation>Хранилище ключей не удалило секрет клиента.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/shop_settings.py" line="109"/>
+        <location filename="../../epay_desktop/services/shop_settings.py" line="128"/>
         <source>Only a manager or an administrator can change the shop settings.</source>
-        <extracomment>how late check-status may show an applied operation, in seconds (decision 0039)</extracomment>
         <translation>Менять настройки магазина может только менеджер или администратор.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/shop_settings.py" line="150"/>
+        <location filename="../../epay_desktop/services/shop_settings.py" line="170"/>
         <source>Gateway: {exc}.</source>
         <translation>Шлюз: {exc}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/shop_settings.py" line="156"/>
+        <location filename="../../epay_desktop/services/shop_settings.py" line="178"/>
         <source>The terminal is a UUID like 67e34d63-102f-4bd1-898e-370781d0074d (from the ePay cabinet).</source>
         <translation>Терминал — это UUID вида 67e34d63-102f-4bd1-898e-370781d0074d (из кабинета ePay).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/shop_settings.py" line="173"/>
+        <location filename="../../epay_desktop/services/shop_settings.py" line="198"/>
         <source>The idle lock is a whole number of minutes from 1 to 240.</source>
         <translation>Автоблокировка задаётся целым числом минут от 1 до 240.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/shop_settings.py" line="218"/>
+        <location filename="../../epay_desktop/services/shop_settings.py" line="235"/>
         <source>The settings file {path} cannot be read ({exc}).</source>
         <translation>Не удаётся прочитать файл настроек {path} ({exc}).</translation>
+    </message>
+</context>
+<context>
+    <name>shifts</name>
+    <message>
+        <location filename="../../epay_desktop/domain/shifts.py" line="62"/>
+        <source>Register {register_id} has no open shift: open one first (shift open).</source>
+        <extracomment>A shift open this long is flagged: the X report, the list and the console warn about it.</extracomment>
+        <translation>На кассе {register_id} нет открытой смены: сначала откройте её (shift open).</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/domain/shifts.py" line="78"/>
+        <source>Shift {number} is already open at register {register_id}: close it before opening another.</source>
+        <translation>Смена {number} на кассе {register_id} уже открыта: закройте её, прежде чем открывать новую.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/domain/shifts.py" line="123"/>
+        <source>Shift {shift} has been open for {hours} hours: close it with a Z report.</source>
+        <translation>Смена {shift} открыта уже {hours} ч: закройте её Z-отчётом.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/services/shifts/service.py" line="61"/>
+        <source>Only a manager can close a shift: ask a manager to sign in to close it.</source>
+        <extracomment>How many shifts :meth:`ShiftService.recent` lists unless told.</extracomment>
+        <translation>Закрыть смену может только менеджер: попросите менеджера войти и закрыть её.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/services/shifts/service.py" line="206"/>
+        <source>Shift {shift_id} is still open: it has no Z report yet (shift x).</source>
+        <translation>Смена {shift_id} ещё открыта: Z-отчёта по ней пока нет (shift x).</translation>
     </message>
 </context>
 <context>
@@ -4396,58 +4865,58 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
         <translation>База данных {database} повреждена ({problem}); консоль не будет с ней работать. В {folder} нет резервных копий: обратитесь в поддержку и не трогайте файл.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/backup.py" line="97"/>
+        <location filename="../../epay_desktop/store/backup.py" line="98"/>
         <source>{path} is not a usable backup: {problem}. Nothing was changed.</source>
         <extracomment>How many days of daily copies are kept when EPAYMENT_BACKUP_DAYS is not set. daily-&lt;date&gt;, manual-&lt;date&gt;T&lt;time&gt;, pre-migration-&lt;rev&gt;-&lt;date&gt;T&lt;time&gt;: (kind, date)</extracomment>
         <translation>{path} не годится как резервная копия: {problem}. Ничего не изменено.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/backup.py" line="107"/>
+        <location filename="../../epay_desktop/store/backup.py" line="108"/>
         <source>{path} is not a usable backup: {problem} ({detail}). Nothing was changed.</source>
         <translation>{path} не годится как резервная копия: {problem} ({detail}). Ничего не изменено.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/backup.py" line="140"/>
+        <location filename="../../epay_desktop/store/backup.py" line="141"/>
         <source>it cannot be read</source>
         <translation>его не удаётся прочитать</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/backup.py" line="141"/>
+        <location filename="../../epay_desktop/store/backup.py" line="142"/>
         <source>not a SQLite database</source>
         <translation>это не база данных SQLite</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/backup.py" line="142"/>
+        <location filename="../../epay_desktop/store/backup.py" line="143"/>
         <source>damaged</source>
         <translation>повреждена</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/backup.py" line="143"/>
+        <location filename="../../epay_desktop/store/backup.py" line="144"/>
         <source>not a database of epay-desktop</source>
         <translation>это не база данных epay-desktop</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/backup.py" line="145"/>
+        <location filename="../../epay_desktop/store/backup.py" line="146"/>
         <source>its schema revision is not one this program knows</source>
         <translation>её версия схемы неизвестна этой программе</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/backup.py" line="298"/>
+        <location filename="../../epay_desktop/store/backup.py" line="299"/>
         <source>The copy {target} holds schema {stored}, not {revision}; it was not kept.</source>
         <translation>Копия {target} содержит схему {stored}, а не {revision}; она не сохранена.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/backup.py" line="188"/>
+        <location filename="../../epay_desktop/store/backup.py" line="189"/>
         <source>{target} already exists; choose a new file name for the backup.</source>
         <translation>{target} уже существует; выберите для резервной копии новое имя файла.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/backup.py" line="204"/>
+        <location filename="../../epay_desktop/store/backup.py" line="205"/>
         <source>The backup to {target} failed: {problem}.</source>
         <translation>Резервное копирование в {target} не удалось: {problem}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/backup.py" line="316"/>
+        <location filename="../../epay_desktop/store/backup.py" line="317"/>
         <source>The database {database} is open in {count} other console(s) or command(s) (process {pids}); close them first. Nothing was changed.</source>
         <translation>База данных {database} открыта ещё в {count} консолях или командах (процесс {pids}); сначала закройте их. Ничего не изменено.</translation>
     </message>
@@ -4528,27 +4997,27 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
         <translation>База данных {parsed_database} находится на сетевом диске. Там SQLite не может обеспечить её сохранность (WAL нужна локальная общая память). Используйте локальную папку или PostgreSQL для нескольких касс.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/repos/counters.py" line="113"/>
+        <location filename="../../epay_desktop/store/repos/counters.py" line="106"/>
         <source>This shop has used all {invoice_id_limit} invoice numbers the gateway allows (their last 6 digits must be unique). New payments cannot be created; ask support to start a new shop database or terminal.</source>
         <translation>Этот магазин израсходовал все {invoice_id_limit} номеров заказов, допустимых шлюзом (последние 6 цифр должны быть уникальны). Новые платежи создать нельзя; попросите поддержку завести новую базу магазина или новый терминал.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/repos/discrepancies.py" line="62"/>
+        <location filename="../../epay_desktop/store/repos/discrepancies.py" line="53"/>
         <source>There is no open discrepancy number {number}.</source>
         <translation>Открытого расхождения № {number} нет.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/repos/discrepancies.py" line="78"/>
+        <location filename="../../epay_desktop/store/repos/discrepancies.py" line="66"/>
         <source>There is no discrepancy number {number}.</source>
         <translation>Расхождения № {number} нет.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/repos/operations.py" line="110"/>
+        <location filename="../../epay_desktop/store/repos/operations.py" line="92"/>
         <source>Another operation on this payment is still being processed: wait for its result.</source>
         <translation>Другая операция по этому платежу ещё выполняется: дождитесь её результата.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/repos/operations.py" line="240"/>
+        <location filename="../../epay_desktop/store/repos/operations.py" line="212"/>
         <source>There is no money operation {op_id}.</source>
         <translation>Денежной операции {op_id} нет.</translation>
     </message>
@@ -4559,138 +5028,142 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
         <translation>Платежа с номером заказа {invoice_id} нет.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/repos/payments.py" line="323"/>
+        <location filename="../../epay_desktop/store/repos/payments.py" line="285"/>
         <source>There is no payment number {payment_id}.</source>
         <translation>Платежа № {payment_id} нет.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/repos/receipts.py" line="85"/>
+        <location filename="../../epay_desktop/store/repos/receipts.py" line="76"/>
         <source>There is no receipt with id {receipt_id}.</source>
         <translation>Чека с ID {receipt_id} нет.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/repos/settings.py" line="157"/>
+        <location filename="../../epay_desktop/store/repos/settings.py" line="59"/>
         <source>setting name {key} must be 1 to 64 characters</source>
-        <extracomment>The default of ``gateway.status_lag_max_seconds`` (decision 0039). Its largest accepted value: an hour (a longer lag blocks a manager&apos;s retry for longer). Every known key, declared once.</extracomment>
         <translation>имя настройки {key} должно быть от 1 до 64 символов</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/repos/settings.py" line="169"/>
+        <location filename="../../epay_desktop/services/shop_settings.py" line="88"/>
         <source>{known_meaning}: {value} is not valid; use {exc}</source>
+        <extracomment>how late check-status may show an applied operation, in seconds (decision 0039) ShopProfile field -&gt; the declared shop setting it shows.</extracomment>
         <translation>{known_meaning}: недопустимое значение {value}; используйте {exc}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/repos/users.py" line="85"/>
+        <location filename="../../epay_desktop/store/repos/users.py" line="69"/>
         <source>There is no user with id {user_id}.</source>
         <translation>Пользователя с ID {user_id} нет.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/repos/users.py" line="98"/>
-        <location filename="../../epay_desktop/store/repos/users.py" line="122"/>
+        <location filename="../../epay_desktop/store/repos/users.py" line="353"/>
         <source>A user named {name_strip} already exists; choose another name.</source>
         <translation>Пользователь с именем {name_strip} уже есть; выберите другое имя.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/repos/users.py" line="217"/>
+        <location filename="../../epay_desktop/store/repos/users.py" line="182"/>
         <source>There is no payment with id {payment_id}.</source>
         <translation>Платежа с ID {payment_id} нет.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/repos/users.py" line="267"/>
+        <location filename="../../epay_desktop/store/repos/users.py" line="231"/>
         <source>This manager approval is not known. Ask the manager to approve again.</source>
         <translation>Такое одобрение менеджера неизвестно. Попросите менеджера одобрить снова.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/repos/users.py" line="276"/>
-        <location filename="../../epay_desktop/store/repos/users.py" line="331"/>
+        <location filename="../../epay_desktop/store/repos/users.py" line="363"/>
         <source>This manager approval was already used. Each approval is good for one operation.</source>
         <translation>Это одобрение менеджера уже использовано. Каждое одобрение действует для одной операции.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/repos/users.py" line="286"/>
+        <location filename="../../epay_desktop/store/repos/users.py" line="242"/>
         <source>The manager approval has expired (it lasts 2 minutes). Ask again.</source>
         <translation>Одобрение менеджера истекло (оно действует 2 минуты). Попросите снова.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/repos/users.py" line="295"/>
+        <location filename="../../epay_desktop/store/repos/users.py" line="251"/>
         <source>The manager approved a different payment, operation or amount. Ask for a new approval.</source>
         <translation>Менеджер одобрил другой платёж, операцию или сумму. Попросите новое одобрение.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/repos/users.py" line="306"/>
+        <location filename="../../epay_desktop/store/repos/users.py" line="262"/>
         <source>The manager approved this for another cashier. Ask for a new approval.</source>
         <translation>Менеджер одобрил это для другого кассира. Попросите новое одобрение.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/repos/users.py" line="316"/>
+        <location filename="../../epay_desktop/store/repos/users.py" line="272"/>
         <source>The approving manager can no longer approve. Ask another manager.</source>
         <translation>Одобривший менеджер больше не может одобрять. Попросите другого менеджера.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/faults.py" line="44"/>
+        <location filename="../../epay_desktop/store/faults.py" line="45"/>
         <source>the database is read-only</source>
         <extracomment>the fault in a few words, for a longer sentence (an outcome not recorded)</extracomment>
         <translation>база данных доступна только для чтения</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/faults.py" line="50"/>
+        <location filename="../../epay_desktop/store/faults.py" line="51"/>
         <source>the disk is full</source>
         <translation>диск заполнен</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/faults.py" line="56"/>
+        <location filename="../../epay_desktop/store/faults.py" line="57"/>
         <source>the database is damaged</source>
         <translation>база данных повреждена</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/faults.py" line="62"/>
+        <location filename="../../epay_desktop/store/faults.py" line="63"/>
         <source>the database is busy</source>
         <translation>база данных занята</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/faults.py" line="68"/>
+        <location filename="../../epay_desktop/store/faults.py" line="69"/>
         <source>the database cannot be reached</source>
         <translation>база данных недоступна</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/faults.py" line="151"/>
+        <location filename="../../epay_desktop/store/faults.py" line="152"/>
         <source>The database {database} is read-only: nothing was changed. Let this user write the file and its folder (or use a disk that is not write-protected), then try again.</source>
         <translation>База данных {database} доступна только для чтения: ничего не изменено. Разрешите этому пользователю запись в файл и его папку (или используйте диск без защиты от записи), затем повторите попытку.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/faults.py" line="165"/>
+        <location filename="../../epay_desktop/store/faults.py" line="166"/>
         <source>The disk holding the database {database} is full: nothing was changed. Free some space on it, then try again.</source>
         <translation>Диск с базой данных {database} заполнен: ничего не изменено. Освободите на нём место, затем повторите попытку.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/faults.py" line="179"/>
+        <location filename="../../epay_desktop/store/faults.py" line="180"/>
         <source>The database server {database} cannot be reached ({said}): nothing was changed. Check that it runs and that this computer can reach it ({setting}), then try again.</source>
         <translation>Сервер базы данных {database} недоступен ({said}): ничего не изменено. Проверьте, что он работает и этот компьютер может к нему подключиться ({setting}), затем повторите попытку.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/faults.py" line="230"/>
+        <location filename="../../epay_desktop/store/faults.py" line="231"/>
         <source>The database {database} is busy: another program or counter kept it locked longer than {seconds} s ({setting}): nothing was changed. Wait a moment, then try again.</source>
         <translation>База данных {database} занята: другая программа или касса держала её заблокированной дольше {seconds} с ({setting}): ничего не изменено. Подождите немного и повторите попытку.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/faults.py" line="102"/>
+        <location filename="../../epay_desktop/store/faults.py" line="103"/>
         <source>The database {database} is damaged or cannot be read ({said}): nothing was changed. Restore the last backup ({command}), or call support.</source>
         <translation>База данных {database} повреждена или не читается ({said}): ничего не изменено. Восстановите последнюю резервную копию ({command}) или обратитесь в поддержку.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/faults.py" line="118"/>
+        <location filename="../../epay_desktop/store/faults.py" line="119"/>
         <source>The database {database} cannot be opened ({said}): nothing was changed. Check that the file and its folder exist and this user may read and write them.</source>
         <translation>Базу данных {database} не удаётся открыть ({said}): ничего не изменено. Проверьте, что файл и его папка существуют и этот пользователь может их читать и записывать.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/faults.py" line="198"/>
+        <location filename="../../epay_desktop/store/faults.py" line="199"/>
         <source>The database {database} is busy: another epay-desktop process (pid {pids}) has it open and kept it locked longer than {seconds} s ({setting}): nothing was changed. Wait for that process to finish or close it, then try again.</source>
         <translation>База данных {database} занята: другой процесс epay-desktop (№ {pids}) открыл её и держал заблокированной дольше {seconds} с ({setting}): ничего не изменено. Дождитесь завершения этого процесса или закройте его, затем повторите попытку.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/faults.py" line="214"/>
+        <location filename="../../epay_desktop/store/faults.py" line="215"/>
         <source>The database {database} is busy: the program {program} (pid {pids}) has it open and kept it locked longer than {seconds} s ({setting}): nothing was changed. Close that program, then try again.</source>
         <translation>База данных {database} занята: программа {program} (№ {pids}) открыла её и держала заблокированной дольше {seconds} с ({setting}): ничего не изменено. Закройте эту программу, затем повторите попытку.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/store/repos/shifts.py" line="213"/>
+        <source>There is no shift with id {shift_id}.</source>
+        <extracomment>Payments whose money was taken or held (the bank approved an attempt).</extracomment>
+        <translation>Смены с ID {shift_id} нет.</translation>
     </message>
 </context>
 <context>
@@ -4711,53 +5184,53 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
         <translation>Одобряйте чужие запросы; менеджеру одобрение не нужно.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/people/approvals.py" line="235"/>
+        <location filename="../../epay_desktop/services/people/approvals.py" line="250"/>
         <source>Too many wrong manager PINs at this counter: approvals here are paused for {minutes} more min (until {time}, Kazakhstan time). Meanwhile a manager can log in and do it without an approval.</source>
         <translation>Слишком много неверных PIN-кодов менеджера на этой кассе: одобрения здесь приостановлены ещё на {minutes} мин (до {time} по времени Казахстана). Пока что менеджер может войти и сделать это сам, без одобрения.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/people/approvals.py" line="247"/>
+        <location filename="../../epay_desktop/services/people/approvals.py" line="257"/>
         <source>Too many wrong manager PINs for {cashier}&apos;s requests: approvals for them are paused for {minutes} more min (until {time}, Kazakhstan time). Meanwhile a manager can log in and do it without an approval.</source>
         <translation>Слишком много неверных PIN-кодов менеджера для запросов кассира {cashier}: одобрения для него приостановлены ещё на {minutes} мин (до {time} по времени Казахстана). Пока что менеджер может войти и сделать это сам, без одобрения.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/people/approvals.py" line="329"/>
+        <location filename="../../epay_desktop/services/people/approvals.py" line="236"/>
         <source>Wrong manager name or PIN, too many times: approvals at this counter are paused for {minutes} min (until {time}, Kazakhstan time). Meanwhile a manager can log in and do it without an approval.</source>
         <translation>Слишком много раз введены неверные имя или PIN-код менеджера: одобрения на этой кассе приостановлены на {minutes} мин (до {time} по времени Казахстана). Пока что менеджер может войти и сделать это сам, без одобрения.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/people/approvals.py" line="341"/>
+        <location filename="../../epay_desktop/services/people/approvals.py" line="243"/>
         <source>Wrong manager name or PIN, too many times: approvals for {cashier}&apos;s requests are paused for {minutes} min (until {time}, Kazakhstan time). Meanwhile a manager can log in and do it without an approval.</source>
         <translation>Слишком много раз введены неверные имя или PIN-код менеджера: одобрения запросов кассира {cashier} приостановлены на {minutes} мин (до {time} по времени Казахстана). Пока что менеджер может войти и сделать это сам, без одобрения.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/people/approvals.py" line="361"/>
+        <location filename="../../epay_desktop/services/people/approvals.py" line="344"/>
         <source>Wrong manager name or PIN. 1 try left before approvals pause for {minutes} minutes.</source>
         <translation>Неверные имя или PIN-код менеджера. Осталась 1 попытка, потом одобрения приостановятся на {minutes} мин.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/people/approvals.py" line="365"/>
+        <location filename="../../epay_desktop/services/people/approvals.py" line="348"/>
         <source>Wrong manager name or PIN. {tries} tries left before approvals pause for {minutes} minutes.</source>
         <translation>Неверные имя или PIN-код менеджера. Осталось попыток: {tries}, потом одобрения приостановятся на {minutes} мин.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/people/login.py" line="52"/>
+        <location filename="../../epay_desktop/services/people/login.py" line="53"/>
         <source>Wrong user name or password/PIN.</source>
         <translation>Неверное имя пользователя или пароль/PIN-код.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/people/login.py" line="82"/>
+        <location filename="../../epay_desktop/services/people/login.py" line="83"/>
         <source>Too many wrong passwords/PINs: this account is locked until {time} (Kazakhstan time, {zone}) or until a manager unlocks it.</source>
         <translation>Слишком много неверных паролей/PIN-кодов: учётная запись заблокирована до {time} (время Казахстана, {zone}) или пока менеджер её не разблокирует.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/people/login.py" line="211"/>
-        <location filename="../../epay_desktop/services/people/users.py" line="511"/>
+        <location filename="../../epay_desktop/services/people/login.py" line="221"/>
+        <location filename="../../epay_desktop/services/people/users.py" line="508"/>
         <source>This account is deactivated. Ask a manager to reactivate it.</source>
         <translation>Эта учётная запись отключена. Попросите менеджера снова включить её.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/people/login.py" line="117"/>
+        <location filename="../../epay_desktop/services/people/login.py" line="118"/>
         <source>This account&apos;s role or status in the database is not the one a manager gave it: the database was changed outside the console. Log-in refused; an administrator must check the audit log.</source>
         <translation>Роль или состояние этой учётной записи в базе данных не те, что дал ей менеджер: базу данных изменили в обход консоли. Вход отклонён; администратор должен проверить журнал аудита.</translation>
     </message>
@@ -4802,63 +5275,63 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
         <translation>Ваша учётная запись отключена.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/people/users.py" line="166"/>
+        <location filename="../../epay_desktop/services/people/users.py" line="175"/>
         <source>The role “{actor_role}” may not add “{role}” accounts.</source>
         <extracomment>wrong manager PINs typed at this counter (``register_id``) -- never the manager&apos;s login lockout</extracomment>
         <translation>Роль «{actor_role}» не может добавлять учётные записи с ролью «{role}».</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/people/users.py" line="180"/>
+        <location filename="../../epay_desktop/services/people/users.py" line="189"/>
         <source>The first user must be a manager or an administrator, who then adds the cashiers.</source>
         <translation>Первым пользователем должен быть менеджер или администратор, который затем добавит кассиров.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/people/users.py" line="193"/>
+        <location filename="../../epay_desktop/services/people/users.py" line="202"/>
         <source>Log in as a manager or an administrator to add users.</source>
         <translation>Чтобы добавить пользователей, войдите как менеджер или администратор.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/people/users.py" line="203"/>
+        <location filename="../../epay_desktop/services/people/users.py" line="208"/>
         <source>The role “{current_role}” may not add “{role}” accounts.</source>
         <translation>Роль «{current_role}» не может добавлять учётные записи с ролью «{role}».</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/people/users.py" line="232"/>
+        <location filename="../../epay_desktop/services/people/users.py" line="234"/>
         <source>Only a manager or an administrator can see the list of users.</source>
         <translation>Список пользователей доступен только менеджеру или администратору.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/people/users.py" line="269"/>
+        <location filename="../../epay_desktop/services/people/users.py" line="275"/>
         <source>There is no user named {name_strip}.</source>
         <translation>Пользователя с именем {name_strip} нет.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/people/users.py" line="278"/>
+        <location filename="../../epay_desktop/services/people/users.py" line="284"/>
         <source>The role “{current_role}” may not change “{target_role}” accounts.</source>
         <translation>Роль «{current_role}» не может менять учётные записи с ролью «{target_role}».</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/people/users.py" line="318"/>
+        <location filename="../../epay_desktop/services/people/users.py" line="324"/>
         <source>You cannot deactivate your own account.</source>
         <translation>Нельзя отключить свою собственную учётную запись.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/people/users.py" line="341"/>
+        <location filename="../../epay_desktop/services/people/users.py" line="347"/>
         <source>You cannot change your own role; ask another manager or an administrator.</source>
         <translation>Нельзя сменить свою собственную роль; попросите другого менеджера или администратора.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/people/users.py" line="351"/>
+        <location filename="../../epay_desktop/services/people/users.py" line="353"/>
         <source>The role “{current_role}” may not give the role “{role}”.</source>
         <translation>Роль «{current_role}» не может давать роль «{role}».</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/people/users.py" line="362"/>
+        <location filename="../../epay_desktop/services/people/users.py" line="359"/>
         <source>{name} already has the role “{role}”; nothing was changed.</source>
         <translation>У пользователя {name} уже роль «{role}»; ничего не изменилось.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/people/users.py" line="461"/>
+        <location filename="../../epay_desktop/services/people/users.py" line="458"/>
         <source>The amount to approve must be a whole number of tiyn, not negative.</source>
         <translation>Сумма для одобрения должна быть целым неотрицательным числом тиынов.</translation>
     </message>

@@ -82,6 +82,7 @@ _NAMES = (
 _TECHNICAL = (
     "CSV", "PDF", "PIN", "ID", "QR", "RRN", "API", "URL", "UTC", "OK", "Qt", "Python",
     "VISA", "Visa", "MasterCard", "Mastercard", "MASTERCARD",
+    "USB", "TCP", "COM", "CUPS", "raw",  # how a receipt printer is connected
 )  # fmt: skip
 _PLACES = re.compile(
     r"\S+@\S+"  # e-mail

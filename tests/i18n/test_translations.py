@@ -129,6 +129,8 @@ _LATIN_ALLOWED = {
     # environment variables and system words in the set-up messages
     *["DATABASE", "CLIENT", "SECRET", "MANAGER", "DISPLAY", "WAYLAND", "QT", "QPA", "PLATFORM", "offscreen"],
     *["xcb", "root"],
+    # receipt printers and shifts: connections, the Kazakh code page, a tool, the X and Z reports
+    *["TCP", "USB", "COM", "COM3", "CUPS", "raw", "IP", "KZ-1048", "lsusb", "X", "Z"],
 }
 #: What is not a word of the text: format fields, placeholders, entities, addresses, paths, commands, ids,
 #: function keys and "3-D Secure".
@@ -136,6 +138,7 @@ _NOT_WORDS = re.compile(
     r"\{[a-z_]+\}|%L?\w|&\w+;|https?://\S*|\S+@\S+|\S*/\S+|\S+\.(?:md|sh)\b|(?<!\S)--?[a-z][\w-]*"
     r"|\b(?:apt-get|chmod|epay-desktop|approved-by)\b|\b[0-9a-f]{8}-[0-9a-f-]{27}\b"
     r"|\b(?:Ctrl\+)?F\d{0,2}\b|\b3-D\b"
+    r"|\b(?:printer (?:add|default NAME)|shift (?:open|x))\b|\b(?:network|usb|cups|file):\S+"
 )
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9'-]*[A-Za-z0-9]|[A-Za-z]")
 

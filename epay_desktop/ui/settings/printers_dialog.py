@@ -213,7 +213,8 @@ class PrintersDialog(QDialog):
         self.status_label.setStyleSheet(theme.style("error_label") if trouble else "")
 
     def _retranslate(self) -> None:
-        """After a language switch: the cells and the last sentence composed with a name."""
+        """After a language switch: the headers, the cells and the last sentence composed with a name."""
+        self.table.setHorizontalHeaderLabels([_tr(c) for c in _COLUMNS])
         self.show_book(self.book)
         self.status_label.setText(self._said())
 
