@@ -178,7 +178,7 @@ async def print_receipt(app: AppContext, args: argparse.Namespace) -> int:
             "--printer prints on the printer's roll, in its mode: leave out --format, --mode and --width"
         )
     actor = await login(app, args)
-    request = ReceiptRequest.of(args.invoice, args.kind, language=args.lang, money_op_id=args.op)
+    request = ReceiptRequest.of(args.invoice, args.kind, language=args.receipt_lang, money_op_id=args.op)
     printed = await app.printing.print_receipt(actor, request, printer=args.printer)
     record, outcome = printed.record, printed.outcome
     if args.json:

@@ -43,7 +43,9 @@ def check_writable(path: Path) -> Path:
     INVOICE,
     Arg("--kind", default="sale", choices=[k.value for k in ReceiptKind]),
     Arg("--width", choices=[w.value for w in ReceiptWidth], help="80 or 58 mm roll, or a4"),
-    Arg("--lang", choices=[lang.value for lang in ReceiptLanguage], help="kk, ru or en"),
+    # its own dest: the top-level --lang is the language of the command's messages (decision 0046), and a
+    # subcommand option with the same dest would overwrite it (a Kazakh receipt made the messages Kazakh)
+    Arg("--lang", dest="receipt_lang", choices=[lang.value for lang in ReceiptLanguage], help="kk, ru or en"),
     Arg("--op", metavar="OP_ID", help="the refund operation (default: the latest refund)"),
     Arg(
         "--format",
@@ -85,7 +87,7 @@ async def cmd_receipt(app: AppContext, args: argparse.Namespace) -> int:
     actor = await login(app, args)
     record, pdf = await app.receipts.issue_receipt(
         actor,
-        ReceiptRequest.of(args.invoice, args.kind, args.width, args.lang, args.op),
+        ReceiptRequest.of(args.invoice, args.kind, args.width, args.receipt_lang, args.op),
         render=_escpos_render(args.mode or TextMode.RASTER) if escpos else None,
     )
     saved = await app.receipts.save_pdf(out, pdf)

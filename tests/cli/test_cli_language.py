@@ -15,14 +15,17 @@ from epay_desktop import resources
 from epay_desktop.cli.language import choose_language
 
 TEMPLATE = "The role “{actor_role}” may not add “{role}” accounts."
+NO_PAYMENT = "There is no payment with invoice number {invoice_id}."
 CATALOGUES = {
     "kk": [
         ("users", TEMPLATE, "«{actor_role}» рөлі «{role}» тіркелгілерін қоса алмайды."),
         ("words", "cashier", "кассир"),
+        ("store", NO_PAYMENT, "{invoice_id} нөмірлі тапсырыс бойынша төлем жоқ."),
     ],
     "ru": [
         ("users", TEMPLATE, "Роль «{actor_role}» не может добавлять учётные записи «{role}»."),
         ("words", "cashier", "кассир"),
+        ("store", NO_PAYMENT, "Платежа с номером заказа {invoice_id} нет."),
     ],
 }
 
@@ -69,6 +72,20 @@ def test_lang_from_the_environment(cli: Any, err_line: Any, catalogues: Path) ->
 def test_english_by_default_and_with_lang_en(cli: Any, err_line: Any, catalogues: Path) -> None:
     refused = _cashier_adds_a_user(cli, "--lang", "en", LANG="kk_KZ.UTF-8")
     assert "The role “cashier” may not add “cashier” accounts." in err_line(refused)
+
+
+def test_a_receipts_lang_is_the_receipts_not_the_messages(
+    cli: Any, err_line: Any, catalogues: Path, tmp_path: Path
+) -> None:
+    """``receipt --lang kk`` picks the receipt's language; the messages keep the top-level --lang (or the
+    environment's): the two options once shared one name, and a Kazakh receipt made the messages Kazakh."""
+    cli.add_manager()
+    out = str(tmp_path / "receipt.pdf")
+    russian = cli.run("--lang", "ru", "receipt", "123456789", "--lang", "kk", "--out", out, LANG="C.UTF-8")
+    assert russian.code == 1
+    assert "Платежа с номером заказа 123456789 нет." in err_line(russian)
+    english = cli.run("receipt", "123456789", "--lang", "kk", "--out", out, LANG="C.UTF-8")
+    assert "There is no payment with invoice number 123456789." in err_line(english)
 
 
 def test_a_bad_lang_is_a_usage_error(cli: Any, err_line: Any) -> None:
