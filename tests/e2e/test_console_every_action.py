@@ -34,6 +34,7 @@ from epay_desktop.ui.money.refund_dialog import RefundDialog
 from epay_desktop.ui.payments.attention_dialog import AttentionDialog
 from epay_desktop.ui.payments.export_dialog import ExportDialog
 from epay_desktop.ui.receipts.preview import ReceiptDialog
+from epay_desktop.ui.settings.printers_dialog import PrintersDialog
 from epay_desktop.ui.settings.settings_dialog import SettingsDialog
 from epay_desktop.ui.users.users_dialog import UsersDialog
 from tests.support.live_console import (
@@ -246,6 +247,7 @@ EXPECTED: dict[str, Expect] = {
     "action_log_out": Expect(_logged_out),
     "action_settings": Expect(lambda w: w.opens(SettingsDialog), disabled={Role.CASHIER: MANAGERS_ONLY}),
     "action_users": Expect(lambda w: w.opens(UsersDialog), disabled={Role.CASHIER: MANAGERS_ONLY}),
+    "action_printers": Expect(lambda w: w.opens(PrintersDialog), disabled={Role.CASHIER: MANAGERS_ONLY}),
     "action_export_csv": Expect(lambda w: w.opens(ExportDialog), disabled={Role.CASHIER: MANAGERS_ONLY}),
     "action_audit_anchor": Expect(
         lambda w: w.opens(AuditAnchorDialog), disabled={Role.CASHIER: MANAGERS_ONLY}
@@ -330,7 +332,7 @@ def test_every_action_of_the_main_window_works_or_says_why(console: Any, qtbot: 
 ROUNDS = int(os.environ.get("EPAY_DIALOG_ROUNDS", "100"))
 ON_THE_PAID_PAYMENT = (
     "action_about", "action_refund", "action_print_receipt", "action_settings", "action_users",
-    "action_export_csv", "action_attention", "action_new_payment", "action_audit_anchor",
+    "action_export_csv", "action_attention", "action_new_payment", "action_audit_anchor", "action_printers",
 )  # fmt: skip
 ON_THE_HELD_PAYMENT = ("action_cancel", "action_charge")
 ON_THE_REVIEWED_PAYMENT = ("action_review",)
