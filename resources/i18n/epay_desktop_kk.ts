@@ -1424,12 +1424,12 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
         <translation>Кемінде бір бағанды белгілеңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="261"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="256"/>
         <source>Save the CSV file</source>
         <translation>CSV файлын сақтау</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="263"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="258"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV файлдары (*.csv)</translation>
     </message>
@@ -1454,7 +1454,7 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
         <translation>Экспорттау…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="311"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="306"/>
         <source>Only a manager or an administrator can export payments.</source>
         <translation>Төлемдерді тек менеджер немесе әкімші экспорттай алады.</translation>
     </message>
@@ -2752,12 +2752,12 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
         <translation>Чектер осы кассаның әдепкі принтерінде басылады; ол болмаса, «Басып шығару» жүйенің басып шығару терезесін ашады. Жаңа принтерді бір рет калибрлеңіз: сонда оның қазақ әріптерін қалай басатыны анықталады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="339"/>
+        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="340"/>
         <source>Line 1 right: text with every Kazakh letter (fastest). Line 2 or 3: Russian text, Kazakh lines as images.</source>
         <translation>1-жол дұрыс болса: барлық қазақ әріптері бар мәтін (ең жылдам). 2 не 3-жол: орысша мәтін, қазақша жолдар сурет ретінде.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="348"/>
+        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="349"/>
         <source>Use this line</source>
         <translation>Осы жолды таңдау</translation>
     </message>
@@ -2792,7 +2792,7 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
         <translation>&amp;Калибрлеу…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="335"/>
+        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="336"/>
         <source>None of them (print receipts as images)</source>
         <translation>Ешқайсысы (чектерді сурет ретінде басып шығару)</translation>
     </message>
@@ -2802,47 +2802,47 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
         <translation>иә</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="243"/>
+        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="244"/>
         <source>{name} is removed.</source>
         <translation>{name} принтері жойылды.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="250"/>
+        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="251"/>
         <source>Receipts of this register now print on {name}.</source>
         <translation>Осы кассаның чектері енді {name} принтерінде басылады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="262"/>
+        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="263"/>
         <source>Printing the test page on {name}…</source>
         <translation>Сынақ беті {name} принтерінде басылуда…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="272"/>
+        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="273"/>
         <source>Printing the calibration page on {name}…</source>
         <translation>Калибрлеу беті {name} принтерінде басылуда…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="293"/>
+        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="294"/>
         <source>{name} now prints: {mode}.</source>
         <translation>{name} принтерінің басып шығару режимі: {mode}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="318"/>
+        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="319"/>
         <source>Calibrate {name}</source>
         <translation>{name} принтерін калибрлеу</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="320"/>
+        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="321"/>
         <source>Look at the calibration page {name} printed. Line {image} is an image of what every line should show. Which numbered line shows its letters exactly like line {image}?</source>
         <translation>{name} принтері басқан калибрлеу бетін қараңыз. {image}-жол — әр жол қалай көрінуі керегінің суреті. Қай нөмірленген жолдағы әріптер {image}-жолдағыдай дәл шыққан?</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="235"/>
+        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="236"/>
         <source>{name} is saved.</source>
         <translation>{name} принтері сақталды.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="266"/>
+        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="267"/>
         <source>The test page was printed on {name}.</source>
         <translation>Сынақ беті {name} принтерінде басылды.</translation>
     </message>

@@ -1425,12 +1425,12 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
         <translation>Отметьте хотя бы один столбец.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="261"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="256"/>
         <source>Save the CSV file</source>
         <translation>Сохранить файл CSV</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="263"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="258"/>
         <source>CSV files (*.csv)</source>
         <translation>Файлы CSV (*.csv)</translation>
     </message>
@@ -1455,7 +1455,7 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
         <translation>Экспорт…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="311"/>
+        <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="306"/>
         <source>Only a manager or an administrator can export payments.</source>
         <translation>Экспортировать платежи может только менеджер или администратор.</translation>
     </message>
@@ -2755,12 +2755,12 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
         <translation>Чеки печатаются на основном принтере этой кассы; если его нет, «Печать» открывает системное окно печати. Новый принтер откалибруйте один раз: так выяснится, как он печатает казахские буквы.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="339"/>
+        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="340"/>
         <source>Line 1 right: text with every Kazakh letter (fastest). Line 2 or 3: Russian text, Kazakh lines as images.</source>
         <translation>Верна строка 1: текст со всеми казахскими буквами (быстрее всего). Строка 2 или 3: русский текст, казахские строки — изображением.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="348"/>
+        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="349"/>
         <source>Use this line</source>
         <translation>Выбрать эту строку</translation>
     </message>
@@ -2795,7 +2795,7 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
         <translation>&amp;Калибровка…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="335"/>
+        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="336"/>
         <source>None of them (print receipts as images)</source>
         <translation>Ни одна (печатать чеки изображением)</translation>
     </message>
@@ -2805,47 +2805,47 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
         <translation>да</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="243"/>
+        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="244"/>
         <source>{name} is removed.</source>
         <translation>Принтер {name} удалён.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="250"/>
+        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="251"/>
         <source>Receipts of this register now print on {name}.</source>
         <translation>Чеки этой кассы теперь печатаются на принтере {name}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="262"/>
+        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="263"/>
         <source>Printing the test page on {name}…</source>
         <translation>Печать пробной страницы на принтере {name}…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="272"/>
+        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="273"/>
         <source>Printing the calibration page on {name}…</source>
         <translation>Печать страницы калибровки на принтере {name}…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="293"/>
+        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="294"/>
         <source>{name} now prints: {mode}.</source>
         <translation>Режим печати принтера {name}: {mode}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="318"/>
+        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="319"/>
         <source>Calibrate {name}</source>
         <translation>Калибровка принтера {name}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="320"/>
+        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="321"/>
         <source>Look at the calibration page {name} printed. Line {image} is an image of what every line should show. Which numbered line shows its letters exactly like line {image}?</source>
         <translation>Посмотрите на страницу калибровки, которую напечатал принтер {name}. Строка {image} — изображение того, как должна выглядеть каждая строка. В какой пронумерованной строке буквы точно такие же, как в строке {image}?</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="235"/>
+        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="236"/>
         <source>{name} is saved.</source>
         <translation>Принтер {name} сохранён.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="266"/>
+        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="267"/>
         <source>The test page was printed on {name}.</source>
         <translation>Пробная страница напечатана на принтере {name}.</translation>
     </message>
