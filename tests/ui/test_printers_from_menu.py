@@ -23,7 +23,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from epay_desktop.domain import ConsoleStatus, InvoiceId
-from epay_desktop.domain.receipts import ReceiptKind
+from epay_desktop.domain.receipts import ReceiptKind, ReceiptWidth
 from epay_desktop.receipts.calibration import CANDIDATES, candidate_line
 from epay_desktop.receipts.escpos_profile import TextMode
 from epay_desktop.receipts.printers import make_profile
@@ -226,6 +226,8 @@ def test_ctrl_p_prints_the_receipt_on_the_registers_thermal_printer(
 ) -> None:
     dialog = press_ctrl_p(qtbot, counter.window)
     assert dialog.thermal is not None and dialog.print_button.toolTip() == "Print on front."
+    # the shop's receipts are 80 mm; the preview shows the 58 mm roll this printer prints on
+    assert dialog.draft.width is ReceiptWidth.MM58
     qtbot.mouseClick(dialog.print_button, LEFT)
     qtbot.waitUntil(lambda: "Printed on front." in dialog.status_label.text(), timeout=SLOW)
     [job] = pages(fake)

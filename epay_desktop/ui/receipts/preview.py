@@ -54,6 +54,7 @@ from epay_desktop.domain.receipts import (
 )
 from epay_desktop.receipts.printers import Outcome, PrinterError
 from epay_desktop.safe_files import UnsafeFilePath, check_target
+from epay_desktop.services.printing import paper_width
 from epay_desktop.ui.common import theme
 from epay_desktop.ui.common.asyncqt import (
     action_slot,
@@ -313,9 +314,11 @@ class ReceiptDialog(QDialog):
         when this register has a default thermal printer, Print sends the receipt to it.
         """
         request = ReceiptRequest.of(invoice_id, kind, money_op_id=money_op_id)
-        draft = await receipts.preview_receipt(actor, request)
         printer = await register_printer(printing)
         thermal = (printing, printer) if printing is not None and printer is not None else None
+        if printer is not None:  # the preview shows the roll Print sends it to, line for line (0104)
+            request = replace(request, width=paper_width(printer))
+        draft = await receipts.preview_receipt(actor, request)
         dialog = cls(actor, request, draft, receipts, parent, printer_name=printer_name, thermal=thermal)
         await run_dialog_once(dialog)
         return dialog.record
