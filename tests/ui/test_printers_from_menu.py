@@ -100,6 +100,7 @@ def test_a_manager_adds_a_network_printer_and_its_test_page_arrives(
     assert (printer.name, str(printer.transport)) == ("Касса 1", f"network:127.0.0.1:{fake.port}")
     assert printer.render.head_dots == 384 and book.defaults == {console.ctx.printing.register_id: "Касса 1"}
     assert dialog.table.rowCount() == 1 and dialog.table.item(0, 5).text() == "yes"
+    assert dialog.table.verticalHeader().isHidden()  # a row is a printer, not a number
 
     dialog.table.selectRow(0)
     qtbot.mouseClick(dialog.test_button, LEFT)

@@ -91,6 +91,7 @@ class PrintersDialog(QDialog):
         self.setObjectName("printers_dialog")
         self.setWindowTitle(_tr("Receipt printers"))
         self.setMinimumSize(720, 420)
+        self.resize(900, 460)  # the Russian column heads fit without a scroll bar (walked at 1280 px)
         self.actor, self.printing, self.book = actor, printing, book
         self.table = named(QTableWidget(0, len(_COLUMNS)), "printers_table")
         self.table.setHorizontalHeaderLabels([_tr(c) for c in _COLUMNS])
@@ -98,6 +99,7 @@ class PrintersDialog(QDialog):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().hide()  # rows are printers, not numbers (as the users table)
         self.add_button = named(QPushButton(_tr("&Add…")), "add_printer")
         self.edit_button = named(QPushButton(_tr("&Edit…")), "edit_printer")
         self.remove_button = named(QPushButton(_tr("&Remove")), "remove_printer")
