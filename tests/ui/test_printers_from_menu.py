@@ -58,9 +58,15 @@ def printed_jobs(fake: FakePrinter) -> list[Any]:
     return [job for job in fake.jobs if job.printout is not None]
 
 
-def pages(fake: FakePrinter) -> list[Any]:
-    """The jobs that printed and cut a page."""
-    return [job for job in printed_jobs(fake) if job.printout.cuts]
+def printed(qtbot: Any, fake: FakePrinter, count: int = 1, since: int = 0) -> list[Any]:
+    """The jobs that printed lines (after the first ``since`` ended connections), once ``count`` of them
+    have ended: the printer finishes reading a job a moment after the console has said it was sent."""
+
+    def ended() -> list[Any]:
+        return [job for job in printed_jobs(fake)[since:] if job.printout.lines]
+
+    qtbot.waitUntil(lambda: len(ended()) >= count, timeout=SLOW)
+    return ended()
 
 
 def open_printers(qtbot: Any, console: Any) -> PrintersDialog:
@@ -106,7 +112,7 @@ def test_a_manager_adds_a_network_printer_and_its_test_page_arrives(
     qtbot.mouseClick(dialog.test_button, LEFT)
     qtbot.waitUntil(lambda: "test page was printed on Касса 1" in dialog.status_label.text(), timeout=SLOW)
     assert dialog.test_button.isEnabled()  # given back once the print ended
-    [job] = printed_jobs(fake)
+    [job] = printed(qtbot, fake)
     assert job.error is None and job.printout.cuts and "Ққ Әә Іі Ңң Ғғ Үү Ұұ Өө Һһ" in job.printout.text
     dialog.reject()
 
@@ -172,7 +178,7 @@ def test_calibration_picks_kz1048_when_the_manager_chooses_line_1(
     qtbot.mouseClick(dialog.calibrate_button, LEFT)
     question = wait_shown(qtbot, CalibrationQuestion)
     # the page came out: on this printer every candidate line is right, line 1 with every Kazakh letter
-    [job] = printed_jobs(fake)
+    [job] = printed(qtbot, fake)
     assert job.printout.lines == [candidate_line(c) for c in CANDIDATES]
     assert not question.ok_button.isEnabled()  # a line must be chosen
     qtbot.mouseClick(question.choices.button(1), LEFT)  # "1 ӘәҒғ…": line 1 printed right
@@ -231,7 +237,7 @@ def test_ctrl_p_prints_the_receipt_on_the_registers_thermal_printer(
     assert dialog.draft.width is ReceiptWidth.MM58
     qtbot.mouseClick(dialog.print_button, LEFT)
     qtbot.waitUntil(lambda: "Printed on front." in dialog.status_label.text(), timeout=SLOW)
-    [job] = pages(fake)
+    [job] = printed(qtbot, fake)
     assert job.error is None and len(job.printout.cuts) == 1 and job.printout.lost_bytes == 0
     assert INVOICE.value in job.printout.text
     [receipt] = arun(counter.ctx.receipts.receipts_for(INVOICE))
@@ -274,7 +280,7 @@ def test_out_of_paper_is_said_and_print_again_prints_a_duplicate_after_a_new_rol
     qtbot.waitUntil(lambda: "Printed on front." in status.text(), timeout=SLOW)
     first, again = arun(counter.ctx.receipts.receipts_for(INVOICE))
     assert first == kept and again.kind is ReceiptKind.DUPLICATE
-    whole = [job for job in printed_jobs(fake)[before:] if job.printout.cuts]
+    whole = [job for job in printed(qtbot, fake, since=before) if job.printout.cuts]
     assert len(whole) == 1 and whole[0].printout.lost_bytes == 0
     assert dialog.duplicate_label.isVisible() and dialog.record == again
     dialog.reject()
