@@ -165,7 +165,7 @@ async def cmd_list(app: AppContext, args: argparse.Namespace) -> int:
     rows = [[str(s.id), s.label, local_time(s.opened_at), local_time(s.closed_at) or "open"] for s in shifts]
     print_table(["ID", "Shift", "Opened", "Closed"], rows, right={0})
     for shift in shifts:
-        warning = app.shifts.warning(shift)
+        warning = await app.shifts.warning(shift)
         if warning is not None:
             print(f"epay-desktop: warning: {warning}", file=sys.stderr)
     return EXIT_OK

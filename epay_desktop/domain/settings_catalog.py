@@ -322,6 +322,39 @@ RECEIPT_PRINTERS = Setting(
     max_chars=65536,
 )
 
+#: A yes/no rule of the shop: its two choices, the default first where it is declared.
+YES_NO = ("yes", "no")
+SHIFT_WARN_HOURS = Setting(
+    "shift.warn_after_hours",
+    24,  # decision 0107
+    "a shift open this many hours or longer is warned about (the X report, shift list, the console)",
+    (Kept.SHOP,),
+    low=1,
+    high=72,  # three days: a shift longer than that is a shift someone forgot
+    unit="hours",
+)
+SHIFT_CASHIER_CLOSE = Setting(
+    "shift.cashier_close",
+    "yes",
+    "yes: a cashier closes a shift with a manager signing in; no: only a manager closes it",
+    (Kept.SHOP,),
+    choices=YES_NO,
+)
+SHIFT_BANK_CHECK = Setting(
+    "shift.bank_check",
+    "yes",
+    "yes: the Z report's bank check runs at every close; no: the one closing may skip it",
+    (Kept.SHOP,),
+    choices=YES_NO,
+)
+SHIFT_FOR_PAYMENT = Setting(
+    "shift.for_payment",
+    "no",
+    "yes: a new payment needs an open shift at the register; no: payments outside a shift are taken",
+    (Kept.SHOP,),
+    choices=YES_NO,
+)
+
 #: Every setting, in the order the README's table and ``epay-desktop config`` list them.
 ALL: tuple[Setting[int] | Setting[str], ...] = (
     ENV,
@@ -346,6 +379,10 @@ ALL: tuple[Setting[int] | Setting[str], ...] = (
     RECEIPT_WIDTH,
     RECEIPT_LANGUAGE,
     RECEIPT_PRINTERS,
+    SHIFT_WARN_HOURS,
+    SHIFT_CASHIER_CLOSE,
+    SHIFT_BANK_CHECK,
+    SHIFT_FOR_PAYMENT,
 )
 
 #: The shop database's settings by key.

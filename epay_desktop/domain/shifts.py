@@ -25,6 +25,13 @@ from zoneinfo import ZoneInfo
 from epay_desktop.domain.errors import RuleViolation
 from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, msg
 from epay_desktop.domain.money import Money
+from epay_desktop.domain.settings_catalog import (
+    SHIFT_BANK_CHECK,
+    SHIFT_CASHIER_CLOSE,
+    SHIFT_FOR_PAYMENT,
+    SHIFT_WARN_HOURS,
+    KeyValues,
+)
 
 __all__ = [
     "SHIFT_WARN_AFTER",
@@ -39,14 +46,16 @@ __all__ = [
     "ShiftAlreadyOpen",
     "ShiftLine",
     "ShiftReport",
+    "ShiftRequired",
+    "ShiftRules",
     "Totals",
     "group_totals",
     "overdue_warning",
     "report_lines",
 ]
 
-#: A shift open this long is flagged: the X report, the list and the console warn about it.
-SHIFT_WARN_AFTER: Final = timedelta(hours=24)
+#: A shift open this long is flagged unless the shop's rules say otherwise (:attr:`ShiftRules.warn_after`).
+SHIFT_WARN_AFTER: Final = timedelta(hours=SHIFT_WARN_HOURS.default)
 _KZ_TIME: Final = ZoneInfo("Asia/Almaty")
 _CURRENCY: Final = "KZT"  # the console takes tenge only; a shift's figures are in tenge
 
@@ -86,6 +95,58 @@ class ShiftAlreadyOpen(RuleViolation):
         )
 
 
+class ShiftRequired(RuleViolation):
+    """The shop takes payments only during a shift (:attr:`ShiftRules.payment_needs_shift`) and the
+    register has none open: nothing was started."""
+
+    @classmethod
+    def at(cls, register_id: str) -> ShiftRequired:
+        return cls(
+            msg(
+                "shifts",
+                QT_TRANSLATE_NOOP(
+                    "shifts",
+                    "No shift is open at register {register_id}, and this shop takes payments only "
+                    "during a shift: open a shift first (Shift → Open shift).",
+                ),
+                register_id=register_id,
+            )
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class ShiftRules:
+    """The shop's shift rules (Settings → Shifts, shared by every counter; decision 0117), each a
+    declared shop setting (domain/settings_catalog.py):
+
+    * ``warn_after_hours``: a shift open this long or longer is warned about (default 24);
+    * ``cashier_may_close``: a cashier closes with a manager signing in (default); False: only a
+      manager closes;
+    * ``bank_check_required``: the Z report's bank check runs at every close (default); False: the
+      one closing may skip it and the Z report says it was not checked with the bank;
+    * ``payment_needs_shift``: a new payment is refused while no shift is open (default False).
+    """
+
+    warn_after_hours: int = SHIFT_WARN_HOURS.default
+    cashier_may_close: bool = SHIFT_CASHIER_CLOSE.default == "yes"
+    bank_check_required: bool = SHIFT_BANK_CHECK.default == "yes"
+    payment_needs_shift: bool = SHIFT_FOR_PAYMENT.default == "yes"
+
+    @property
+    def warn_after(self) -> timedelta:
+        return timedelta(hours=self.warn_after_hours)
+
+    @classmethod
+    def read_from(cls, values: KeyValues) -> ShiftRules:
+        """The rules as stored (the shop database's ``tx.settings``); a declared default where none is."""
+        return cls(
+            warn_after_hours=SHIFT_WARN_HOURS.read_from(values),
+            cashier_may_close=SHIFT_CASHIER_CLOSE.read_from(values) == "yes",
+            bank_check_required=SHIFT_BANK_CHECK.read_from(values) == "yes",
+            payment_needs_shift=SHIFT_FOR_PAYMENT.read_from(values) == "yes",
+        )
+
+
 @dataclass(frozen=True, slots=True)
 class Shift:
     """One shift of one register; ``number`` counts the register's shifts 1, 2, 3... without gaps."""
@@ -108,14 +169,15 @@ class Shift:
         """``till-1/7``: the register and the shift's number, as printed."""
         return f"{self.register_id}/{self.number}"
 
-    def overdue(self, now: datetime) -> bool:
-        """Open :data:`SHIFT_WARN_AFTER` or longer."""
-        return self.is_open and now - self.opened_at >= SHIFT_WARN_AFTER
+    def overdue(self, now: datetime, after: timedelta = SHIFT_WARN_AFTER) -> bool:
+        """Open ``after`` or longer (the shop's :attr:`ShiftRules.warn_after`)."""
+        return self.is_open and now - self.opened_at >= after
 
 
-def overdue_warning(shift: Shift, now: datetime) -> str | None:
-    """The warning for a shift open 24 hours or longer (None otherwise)."""
-    if not shift.overdue(now):
+def overdue_warning(shift: Shift, now: datetime, after: timedelta) -> str | None:
+    """The warning for a shift open ``after`` (the shop's :attr:`ShiftRules.warn_after`) or longer
+    (None otherwise)."""
+    if not shift.overdue(now, after):
         return None
     hours = int((now - shift.opened_at).total_seconds() // 3600)
     return msg(
@@ -353,6 +415,8 @@ def report_lines(report: ShiftReport) -> list[tuple[str, str]]:
             lines += [(f"    {f.kind.value}", f"{f.count} / {f.total.plain()}") for f in figures]
     if report.unresolved:
         lines.append(("Operations with no known outcome yet", str(report.unresolved)))
+    if report.bank is None and report.kind is ReportKind.Z:  # the shop's rules let the closer skip it
+        lines += [("", ""), ("The bank's figures", "not checked with the bank")]
     if report.bank is not None:
         bank = report.bank
         lines += [

@@ -210,7 +210,7 @@ def test_a_shift_open_24_hours_is_warned(env: Env) -> None:
     assert len(x.warnings) == 1 and "open for 24 hours" in x.warnings[0]
 
     async def warning(shifts: ShiftService, svc: h.Services) -> str | None:
-        return shifts.warning(shift)  # what the console shows beside the open shift
+        return await shifts.warning(shift)  # what the console shows beside the open shift
 
     assert in_shift(env, warning) == x.warnings[0]
 

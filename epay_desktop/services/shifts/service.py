@@ -3,8 +3,12 @@
 
 * :meth:`ShiftService.open`: anyone signed in (cashier, manager); one open shift per register.
 * :meth:`ShiftService.x_report`: the open shift's figures so far; changes nothing.
+* :meth:`ShiftService.rules`: the shop's shift rules (:class:`~epay_desktop.domain.shifts.ShiftRules`,
+  Settings → Shifts, decision 0117): when to warn, whether a cashier may close with a manager, whether
+  the bank check may be skipped, whether a payment needs an open shift.
 * :meth:`ShiftService.close`: a manager, or a cashier with a manager who signed in to close it
-  (``approved_by``). Runs the bank check first (progress callback; cancel the awaiting task to stop:
+  (``approved_by``) when the rules allow it. Runs the bank check first (unless the rules let the one
+  closing skip it: ``check_bank=False``) (progress callback; cancel the awaiting task to stop:
   the shift stays open), then in one transaction: the figures up to now, ``shift.closed`` written to
   the audit chain, the chain verified against the last Z report's anchor and its new anchor, the Z
   report kept with the shift. Two counters closing at once: the second finds the shift closed.
@@ -22,7 +26,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Final
 
-from epay_desktop.domain import Payment, RuleViolation, User
+from epay_desktop.domain import Payment, PermissionDenied, RuleViolation, User
 from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, Message, msg
 from epay_desktop.domain.shifts import (
     BankCheck,
@@ -30,6 +34,7 @@ from epay_desktop.domain.shifts import (
     ReportKind,
     Shift,
     ShiftReport,
+    ShiftRules,
     Totals,
     group_totals,
     overdue_warning,
@@ -64,6 +69,30 @@ def _closing_refusal() -> Message:
     )
 
 
+def _manager_only() -> Message:
+    return msg(
+        "shifts",
+        QT_TRANSLATE_NOOP(
+            "shifts",
+            "This shop's rules let only a manager close a shift: a manager signs in at this counter and "
+            "closes it.",
+        ),
+    )
+
+
+def _check_required() -> RuleViolation:
+    return RuleViolation(
+        msg(
+            "shifts",
+            QT_TRANSLATE_NOOP(
+                "shifts",
+                "This shop's rules require the bank check at every close: close the shift with the check "
+                "(a manager may change the rule in Settings, Shifts).",
+            ),
+        )
+    )
+
+
 class ShiftService:
     """The shifts of one register (``register_id``, this counter's)."""
 
@@ -83,9 +112,14 @@ class ShiftService:
         """This register's open shift, or None."""
         return await self._store.run_read(lambda tx: tx.shifts.current(self.register_id))
 
-    def warning(self, shift: Shift) -> str | None:
-        """The warning to show for ``shift`` now (open 24 hours or longer), or None."""
-        return overdue_warning(shift, self._clock())
+    async def rules(self) -> ShiftRules:
+        """The shop's shift rules as stored now (the declared defaults where none are stored)."""
+        return await self._store.run_read(lambda tx: ShiftRules.read_from(tx.settings))
+
+    async def warning(self, shift: Shift) -> str | None:
+        """The warning to show for ``shift`` now (open the rules' hours or longer), or None."""
+        rules = await self.rules()
+        return overdue_warning(shift, self._clock(), rules.warn_after)
 
     async def open(self, actor: User) -> Shift:
         """Open the register's next shift; audits ``shift.opened``. Raises ShiftAlreadyOpen (one is
@@ -126,30 +160,40 @@ class ShiftService:
         return await check_with_bank(self._store, self._reconciler, payments, progress)
 
     async def close(
-        self, actor: User, *, approved_by: User | None = None, progress: Progress | None = None
+        self,
+        actor: User,
+        *,
+        approved_by: User | None = None,
+        check_bank: bool = True,
+        progress: Progress | None = None,
     ) -> ShiftReport:
         """Close the open shift with its Z report (see the module docstring). ``approved_by``: the
-        manager who signed in to close a cashier's shift. Raises PermissionDenied (no manager),
+        manager who signed in to close a cashier's shift (refused when the rules let only a manager
+        close); ``check_bank=False`` skips the bank check when the rules allow it (the Z report then
+        says the payments were not checked with the bank). Raises PermissionDenied (no manager, or
+        a cashier's close the rules do not allow), RuleViolation (the rules require the bank check),
         NoOpenShift (none open, or another counter closed it meanwhile); a cancelled bank check
         raises CancelledError and leaves the shift open."""
         closer = approved_by if approved_by is not None else actor
-        shift, _ = await self._store.run_read(lambda tx: self._may_close(tx, actor, closer))
-        payments = await self._payments_of(shift)
-        checked = await check_with_bank(self._store, self._reconciler, payments, progress)
+        shift, _ = await self._store.run_read(lambda tx: self._may_close(tx, actor, closer, check_bank))
+        payments = await self._payments_of(shift) if check_bank else []
+        checked = (
+            await check_with_bank(self._store, self._reconciler, payments, progress) if check_bank else None
+        )
         asked = {p.id for p in payments}
 
         def work(tx: Tx) -> ShiftReport:
             current = tx.shifts.current(self.register_id, for_update=True)
             if current is None or current.id != shift.id:
                 raise NoOpenShift.at(self.register_id)
-            _, manager = self._may_close(tx, actor, closer)
+            _, manager = self._may_close(tx, actor, closer, check_bank)
             now = self._clock()
             requested_by = actor.id if manager.id != actor.id else None
             closed = replace(current, closed_at=now, closed_by=manager.id, close_requested_by=requested_by)
-            late = [
-                p for p in tx.shifts.payments(shift.register_id, shift.opened_at, now) if p.id not in asked
-            ]
-            bank = _with_late(checked, late)
+            bank = None
+            if checked is not None:
+                payments_now = tx.shifts.payments(shift.register_id, shift.opened_at, now)
+                bank = _with_late(checked, [p for p in payments_now if p.id not in asked])
             figures = self._report(tx, ReportKind.Z, closed, now, bank)
             tx.audit.append(
                 manager.id,
@@ -160,8 +204,8 @@ class ShiftService:
                     "number": shift.number,
                     "requested_by": requested_by,
                     "net_minor": figures.totals.net_minor,
-                    "payments_checked": bank.checked,
-                    "differences": len(bank.differences),
+                    "payments_checked": bank.checked if bank is not None else None,  # None: skipped
+                    "differences": len(bank.differences) if bank is not None else None,
                 },
                 at=now,
             )
@@ -180,14 +224,15 @@ class ShiftService:
             return report
 
         report = await self._store.run_write(work)
-        bank = report.bank or checked
+        bank = report.bank or checked or BankCheck(0, 0)
         log.info(
-            "event=shift_closed register=%s number=%s closed_by=%s net_minor=%s checked=%s differences=%s "
-            "not_checked=%s open_in_books=%s",
+            "event=shift_closed register=%s number=%s closed_by=%s net_minor=%s bank_check=%s checked=%s "
+            "differences=%s not_checked=%s open_in_books=%s",
             shift.register_id,
             shift.number,
             report.shift.closed_by,
             report.totals.net_minor,
+            "done" if checked is not None else "skipped",
             bank.checked,
             len(bank.differences),
             len(bank.unchecked),
@@ -242,11 +287,19 @@ class ShiftService:
             raise NoOpenShift.at(self.register_id)
         return shift
 
-    def _may_close(self, tx: Tx, actor: User, closer: User) -> tuple[Shift, User]:
+    def _may_close(self, tx: Tx, actor: User, closer: User, check_bank: bool) -> tuple[Shift, User]:
         """The open shift and ``closer`` as stored now, when ``closer`` may close it (an active
-        manager or administrator the audit log backs); else the refusal."""
+        manager or administrator the audit log backs, the actor themself when the shop's rules let
+        only a manager close) and the rules allow ``check_bank``; else the refusal."""
+        rules = ShiftRules.read_from(tx.settings)
         require_audited(tx, tx.users.get(actor.id))
-        manager = require_manager(tx, closer, _closing_refusal())
+        if closer.id != actor.id and not rules.cashier_may_close:  # a manager signed in for someone
+            raise PermissionDenied(_manager_only())
+        manager = require_manager(
+            tx, closer, _closing_refusal() if rules.cashier_may_close else _manager_only()
+        )
+        if not check_bank and rules.bank_check_required:
+            raise _check_required()
         shift = tx.shifts.current(self.register_id)
         if shift is None:
             raise NoOpenShift.at(self.register_id)
@@ -260,7 +313,8 @@ class ShiftService:
         people = {line.cashier_id for line in lines} | {shift.opened_by, shift.closed_by}
         names = {uid: tx.users.get(uid).name for uid in people if uid is not None}
         brands = {line.brand: line.brand or "—" for line in lines}
-        warning = overdue_warning(shift, now) if kind is ReportKind.X else None
+        warn_after = ShiftRules.read_from(tx.settings).warn_after
+        warning = overdue_warning(shift, now, warn_after) if kind is ReportKind.X else None
         return ShiftReport(
             kind=kind,
             shift=shift,
