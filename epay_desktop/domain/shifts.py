@@ -41,6 +41,7 @@ __all__ = [
     "FigureKind",
     "GroupTotals",
     "NoOpenShift",
+    "Note",
     "ReportKind",
     "Shift",
     "ShiftAlreadyOpen",
@@ -49,6 +50,7 @@ __all__ = [
     "ShiftRequired",
     "ShiftRules",
     "Totals",
+    "chain_note",
     "group_totals",
     "overdue_warning",
     "report_lines",
@@ -174,13 +176,51 @@ class Shift:
         return self.is_open and now - self.opened_at >= after
 
 
-def overdue_warning(shift: Shift, now: datetime, after: timedelta) -> str | None:
+class Note(str):
+    """A sentence a report carries (a warning, why a payment was not checked, why the audit chain is
+    not intact), as English text with the ``key`` and ``values`` it was made from, so every renderer
+    words it in the report's language (``receipts.shift_texts``; decision 0114).
+
+    It is the English ``str`` itself (logs, the CLI's stderr, comparisons and older readers are
+    unchanged). A note read back from a report kept before notes had keys has the key ``""``: its
+    text is printed as it was written.
+    """
+
+    key: str
+    values: Mapping[str, str]
+
+    def __new__(cls, text: str, key: str = "", values: Mapping[str, object] | None = None) -> Note:
+        note = super().__new__(cls, text)
+        note.key = key
+        note.values = {name: str(value) for name, value in (values or {}).items()}
+        return note
+
+    @classmethod
+    def of(cls, key: str, template: str, /, **values: object) -> Note:
+        """The note ``key`` whose English text is ``template`` filled with ``values``."""
+        return cls(template.format(**values), key, values)
+
+    def __reduce__(self) -> tuple[type[Note], tuple[str, str, dict[str, str]]]:
+        return (Note, (str(self), self.key, dict(self.values)))
+
+    def as_json(self) -> dict[str, Any]:
+        return {"text": str(self), "key": self.key, "values": dict(self.values)}
+
+    @classmethod
+    def from_json(cls, data: str | dict[str, Any]) -> Note:
+        """A note as :meth:`as_json` wrote it, or the plain text an older report kept."""
+        if isinstance(data, str):
+            return cls(data)
+        return cls(data["text"], data.get("key", ""), data.get("values") or {})
+
+
+def overdue_warning(shift: Shift, now: datetime, after: timedelta) -> Note | None:
     """The warning for a shift open ``after`` (the shop's :attr:`ShiftRules.warn_after`) or longer
     (None otherwise)."""
     if not shift.overdue(now, after):
         return None
     hours = int((now - shift.opened_at).total_seconds() // 3600)
-    return msg(
+    text = msg(
         "shifts",
         QT_TRANSLATE_NOOP(
             "shifts", "Shift {shift} has been open for {hours} hours: close it with a Z report."
@@ -188,6 +228,14 @@ def overdue_warning(shift: Shift, now: datetime, after: timedelta) -> str | None
         shift=shift.label,
         hours=hours,
     ).text()
+    return Note(text, "overdue", {"shift": shift.label, "hours": hours})
+
+
+def chain_note(problem: str, entry: int | None) -> Note:
+    """Why a Z report has no audit anchor: the chain is not intact at ``entry``. ``problem`` says how
+    in English (kept whole: the English report prints it); the other languages name the entry."""
+    text = problem or "the audit chain is not intact"
+    return Note(text, "chain_broken" if entry is not None else "", {"entry": entry} if entry else {})
 
 
 class ReportKind(StrEnum):
@@ -296,7 +344,7 @@ class BankCheck:
     total: int
     checked: int
     differences: tuple[BankDifference, ...] = ()
-    unchecked: tuple[str, ...] = ()
+    unchecked: tuple[Note, ...] = ()
     open_in_books: tuple[BankDifference, ...] = ()
 
 
@@ -321,8 +369,8 @@ class ShiftReport:
     closed_by_name: str | None = None
     bank: BankCheck | None = None
     anchor: str | None = None
-    anchor_problem: str | None = None
-    warnings: tuple[str, ...] = ()
+    anchor_problem: Note | None = None
+    warnings: tuple[Note, ...] = ()
 
     def to_json(self) -> str:
         """The report as JSON text (kept with a closed shift); :meth:`from_json` reads it back."""
@@ -351,8 +399,8 @@ class ShiftReport:
             closed_by_name=data["closed_by_name"],
             bank=_bank(data["bank"]) if data["bank"] is not None else None,
             anchor=data["anchor"],
-            anchor_problem=data["anchor_problem"],
-            warnings=tuple(data["warnings"]),
+            anchor_problem=Note.from_json(data["anchor_problem"]) if data["anchor_problem"] else None,
+            warnings=tuple(Note.from_json(w) for w in data["warnings"]),
         )
 
 
@@ -360,6 +408,8 @@ def _plain(value: object) -> Any:
     """JSON-ready: dataclasses as dicts, tuples as lists, Money as tiyn, datetimes as ISO text."""
     if isinstance(value, Money):
         return value.minor
+    if isinstance(value, Note):
+        return value.as_json()
     if isinstance(value, datetime):
         return value.isoformat()
     if isinstance(value, StrEnum):
@@ -388,7 +438,7 @@ def _bank(data: dict[str, Any]) -> BankCheck:
         data["total"],
         data["checked"],
         tuple(BankDifference(**d) for d in data["differences"]),
-        tuple(data["unchecked"]),
+        tuple(Note.from_json(n) for n in data["unchecked"]),
         tuple(BankDifference(**d) for d in data["open_in_books"]),
     )
 

@@ -12,7 +12,7 @@ Wrapping (section 5.5): words wrap at ``cols``, a word longer than a line is spl
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from epay_desktop.domain.receipts import ReceiptLanguage
@@ -23,6 +23,7 @@ __all__ = [
     "CellLine",
     "QrCell",
     "ReceiptCells",
+    "blocks_cells",
     "encodable",
     "layout_cells",
     "pair_lines",
@@ -149,7 +150,10 @@ def pair_lines(label: str, value: str, cols: int) -> list[str]:
 
     Otherwise the label wraps and the value goes on the label's last line, or right-aligned on its
     own line. A value is never broken unless it is longer than a whole line: then free text wraps
-    by words and one long id is split hard, each piece right-aligned."""
+    by words and one long id is split hard, each piece right-aligned. With no value the label is a
+    paragraph: wrapped, nothing after it."""
+    if not value:
+        return wrap_cells(label, cols)
     if len(value) > cols:
         return [*wrap_cells(label, cols), *(piece.rjust(cols) for piece in wrap_cells(value, cols))]
     if len(label) + 1 + len(value) <= cols:
@@ -170,13 +174,21 @@ def _centred(text: str, cols: int, *, bold: bool = False, tall: bool = False) ->
 def layout_cells(data: ReceiptData, cols: int, codec: str | None) -> ReceiptCells:
     """``data`` laid out in ``cols`` columns, its text prepared for ``codec`` (``None``: the receipt
     is drawn as an image). Same content and order as the PDF (:func:`build_blocks`)."""
-    tenge = tenge_sign(data.language, codec)
+    return blocks_cells(build_blocks(data), cols, codec, data.language)
+
+
+def blocks_cells(
+    blocks: Iterable[Block], cols: int, codec: str | None, language: ReceiptLanguage
+) -> ReceiptCells:
+    """Any paper's ``blocks`` (a receipt's, a shift report's) laid out in ``cols`` columns, the text
+    prepared for ``codec`` and the tenge sign written as ``language`` prints it in text."""
+    tenge = tenge_sign(language, codec)
 
     def prep(text: str) -> str:
         return prepare_text(text, codec, tenge)
 
     lines: list[Cell] = []
-    for block in build_blocks(data):
+    for block in blocks:
         lines += _block_cells(block, cols, prep)
     return ReceiptCells(cols, codec, tuple(lines))
 

@@ -41,7 +41,9 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DLE_EOT",
+    "RECEIPT_WORDS",
     "Connection",
+    "JobWords",
     "Outcome",
     "PaperState",
     "PrintOutcome",
@@ -622,6 +624,7 @@ def print_job(
     connect: Callable[[Transport], Connection] = open_connection,
     chunk: int = CHUNK_BYTES,
     probe_seconds: float = PROBE_SECONDS,
+    words: JobWords | None = None,
 ) -> PrintOutcome:
     """Send one job's bytes to ``printer`` (blocking: run it in a thread) and say what happened.
 
@@ -631,8 +634,10 @@ def print_job(
     3. Send in pieces of ``chunk`` bytes; a link that breaks fails the job with the bytes sent.
     4. Probe again: the printer stopped (paper ran out, cover opened) -> failed, "the receipt may be
        incomplete"; no answer -> unknown; else printed.
-    Never raises for the printer's sake: every failure is in the outcome.
+    Never raises for the printer's sake: every failure is in the outcome. ``words``: what the
+    outcome says about the paper (:data:`RECEIPT_WORDS` by default; a shift report has its own).
     """
+    words = words or RECEIPT_WORDS
     total, sent = len(data), 0
     said: list[Message] = []
 
@@ -650,7 +655,7 @@ def print_job(
         before = probe_status(connection, probe_seconds) if printer.probes else None
         if before is not None and not before.can_print:
             said.extend(before.problems())
-            said.append(_NOT_PRINTED)
+            said.append(words.not_printed)
             return ended(Outcome.FAILED, before)
         if before is not None:
             said.extend(before.problems())  # the paper near its end: printed, with a warning
@@ -659,22 +664,22 @@ def print_job(
                 connection.send(data[start : start + chunk])
                 sent = min(total, start + chunk)
         except OSError as exc:
-            said.insert(0, _broke(exc, sent, total))
+            said.insert(0, words.broke(exc, sent, total))
             return ended(Outcome.FAILED, before)
         try:
             after = probe_status(connection, probe_seconds) if printer.probes else None
         except OSError as exc:  # the link broke: what reached the paper is not known
-            said.insert(0, _broke(exc, sent, total))
+            said.insert(0, words.broke(exc, sent, total))
             return ended(Outcome.FAILED, before)
         if after is not None and not after.can_print:
-            said[:0] = [*after.problems(warnings=False), _MAY_BE_INCOMPLETE]
+            said[:0] = [*after.problems(warnings=False), words.incomplete]
             return ended(Outcome.FAILED, before, after)
         if after is None or not after.answered:
-            said.append(_UNKNOWN)
+            said.append(words.unknown)
             return ended(Outcome.UNKNOWN, before, after)
         return ended(Outcome.PRINTED, before, after)
     except OSError as exc:
-        said.insert(0, _broke(exc, sent, total))
+        said.insert(0, words.broke(exc, sent, total))
         return ended(Outcome.FAILED)
     finally:
         with suppress(Exception):  # a link that is gone cannot be closed; the outcome is known
@@ -702,15 +707,27 @@ _UNKNOWN = msg(
 )
 
 
-def _broke(exc: OSError, sent: int, total: int) -> Message:
-    return msg(
-        "printing",
-        QT_TRANSLATE_NOOP(
-            "printing",
-            "The connection to the printer broke after {sent} of {total} bytes ({reason}); the receipt is "
-            "kept: print it again (a duplicate) when the printer is ready.",
-        ),
-        sent=sent,
-        total=total,
-        reason=_reason(exc),
-    )
+_BROKE = QT_TRANSLATE_NOOP(
+    "printing",
+    "The connection to the printer broke after {sent} of {total} bytes ({reason}); the receipt is "
+    "kept: print it again (a duplicate) when the printer is ready.",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class JobWords:
+    """What a job's outcome says about what it was printing, when it failed or cannot be known:
+    nothing printed, maybe incomplete, not known, and the link broke (``broken``: a "printing"
+    template with ``{sent}``, ``{total}`` and ``{reason}``). A receipt is kept and reprinted as a
+    duplicate (:data:`RECEIPT_WORDS`); a shift report says its own (``services.printing``)."""
+
+    not_printed: Message
+    incomplete: Message
+    unknown: Message
+    broken: str
+
+    def broke(self, exc: OSError, sent: int, total: int) -> Message:
+        return msg("printing", self.broken, sent=sent, total=total, reason=_reason(exc))
+
+
+RECEIPT_WORDS = JobWords(_NOT_PRINTED, _MAY_BE_INCOMPLETE, _UNKNOWN, _BROKE)

@@ -23,11 +23,13 @@ from datetime import datetime
 from epay_desktop.domain import User
 from epay_desktop.domain import settings_catalog as catalog
 from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, msg
-from epay_desktop.domain.receipts import ReceiptRecord, ReceiptRequest, ReceiptWidth
+from epay_desktop.domain.receipts import ReceiptLanguage, ReceiptRecord, ReceiptRequest, ReceiptWidth
+from epay_desktop.domain.shifts import ShiftReport
 from epay_desktop.receipts.escpos_profile import HEAD_DOTS
 from epay_desktop.receipts.printers import (
     PROBE_SECONDS,
     Connection,
+    JobWords,
     PrinterBook,
     PrinterProfile,
     PrinterStatus,
@@ -43,7 +45,7 @@ from epay_desktop.services.shop_settings import checked_shop_value
 from epay_desktop.store.db import Store
 from epay_desktop.store.tx import Tx
 
-__all__ = ["TEST_LINE", "PrintedReceipt", "PrintingService", "paper_width", "sample_page"]
+__all__ = ["REPORT_WORDS", "TEST_LINE", "PrintedReceipt", "PrintingService", "paper_width", "sample_page"]
 
 log = logging.getLogger(__name__)
 
@@ -218,11 +220,75 @@ class PrintingService:
         )
         return PrintedReceipt(record, outcome)
 
-    async def _send(self, printer: PrinterProfile, data: bytes) -> PrintOutcome:
-        """One print job, in a thread (printer I/O blocks)."""
-        return await asyncio.to_thread(
-            print_job, printer, data, connect=self._connect, probe_seconds=self._probe_seconds
+    async def print_shift_report(
+        self, report: ShiftReport, *, lang: ReceiptLanguage | str, name: str | None = None
+    ) -> PrintOutcome:
+        """Print a shift's X or Z ``report`` on the thermal printer ``name`` (this register's default
+        when None), worded in ``lang`` (kk, ru, en), laid out in that printer's columns and mode as a
+        receipt is (``receipts.shift_layout``; the audit anchor printed whole; decision 0114).
+
+        Raises PrinterError before anything is sent when the printer is not known (or the list cannot
+        be read), ValueError for a language that is none. The printer's trouble is in the returned
+        outcome (printed / unknown / failed, out of paper or cover open said, as for a receipt), never
+        an exception. Nothing is lost by a failed print: the report is a value the caller keeps (a Z
+        report is also kept with its shift: ``ShiftService.report``), so printing it again is the
+        same call. Drawing (Pillow in raster mode) and the printer's I/O run in threads."""
+        from epay_desktop.receipts.shift_layout import render_shift_escpos
+
+        language = ReceiptLanguage(lang)
+        chosen = await self.printer(name)
+        data = await asyncio.to_thread(render_shift_escpos, report, chosen.render, language)
+        outcome = await self._send(chosen, data, REPORT_WORDS)
+        log.info(
+            "event=shift_report_printed register=%s shift=%s kind=%s printer=%s outcome=%s sent=%d total=%d",
+            report.shift.register_id,
+            report.shift.number,
+            report.kind.value,
+            chosen.name,
+            outcome.outcome,
+            outcome.sent,
+            outcome.total,
         )
+        return outcome
+
+    async def _send(
+        self, printer: PrinterProfile, data: bytes, words: JobWords | None = None
+    ) -> PrintOutcome:
+        """One print job, in a thread (printer I/O blocks); ``words``: what a failure says about it
+        (a receipt's by default)."""
+        return await asyncio.to_thread(
+            print_job, printer, data, connect=self._connect, probe_seconds=self._probe_seconds, words=words
+        )
+
+
+#: What a shift report's failed print says: nothing is lost, the report is printed again (no duplicate).
+REPORT_WORDS = JobWords(
+    msg(
+        "printing",
+        QT_TRANSLATE_NOOP(
+            "printing", "Nothing was printed; the report is kept: print it again when the printer is ready."
+        ),
+    ),
+    msg(
+        "printing",
+        QT_TRANSLATE_NOOP(
+            "printing", "The report may be incomplete; it is kept: print it again when the printer is ready."
+        ),
+    ),
+    msg(
+        "printing",
+        QT_TRANSLATE_NOOP(
+            "printing",
+            "Sent to the printer; it cannot say whether it printed: check the paper, and print the report "
+            "again if not.",
+        ),
+    ),
+    QT_TRANSLATE_NOOP(
+        "printing",
+        "The connection to the printer broke after {sent} of {total} bytes ({reason}); the report is "
+        "kept: print it again when the printer is ready.",
+    ),
+)
 
 
 def _book(tx: Tx) -> PrinterBook:

@@ -1,7 +1,9 @@
 """The ESC/POS byte goldens: which receipts, and a reader that splits a job into what it prints.
 
 Cases: a sale and a refund receipt with every Kazakh letter (ә ғ қ ң ө ұ ү һ і) in the shop's name
-and address, in kk, ru and en, on 58 and 80 mm, in each mode (kz1048, hybrid with cp866, raster).
+and address, in kk, ru and en, on 58 and 80 mm, in each mode (kz1048, hybrid with cp866, raster);
+and a shift's Z report in Kazakh (cashiers' names with Kazakh letters, the bank's differences, a
+payment not checked, the audit anchor) on 58 and 80 mm in each mode (decision 0114).
 Each case has ``goldens/<case>.bin`` (the exact bytes) and ``goldens/<case>.txt`` (what the bytes
 print, one entry a line: text as decoded, images as their size; for review in a diff).
 
@@ -18,9 +20,22 @@ from pathlib import Path
 
 from epay_desktop.domain import ConsoleStatus, InvoiceId, Money
 from epay_desktop.domain.receipts import ReceiptKind, ReceiptLanguage, ReceiptWidth
+from epay_desktop.domain.shifts import (
+    BankCheck,
+    BankDifference,
+    FigureKind,
+    Note,
+    ReportKind,
+    Shift,
+    ShiftLine,
+    ShiftReport,
+    Totals,
+    group_totals,
+)
 from epay_desktop.receipts.data import ReceiptData
 from epay_desktop.receipts.escpos import render_escpos
 from epay_desktop.receipts.escpos_profile import RenderProfile, TextMode, render_profile
+from epay_desktop.receipts.shift_layout import render_shift_escpos
 
 GOLDENS = Path(__file__).parent / "goldens"
 SHOP_NAME = "ЖШС «Әлем Ғажайып Қоңыр Өнім»"
@@ -86,6 +101,76 @@ CASES = [
     for language in ReceiptLanguage
     for width in (ReceiptWidth.MM58, ReceiptWidth.MM80)
     for mode in TextMode
+]
+
+#: The anchor of the sample Z report (printed whole, wrapped on no width: 30 characters).
+SHIFT_ANCHOR = "audit 1234 3f2a-9c01-77be-0d4c"
+
+
+def shift_report(kind: ReportKind = ReportKind.Z) -> ShiftReport:
+    """A fixed Z (or X) report of shift KASSA-1/12: two cashiers with Kazakh names, VISA and
+    Mastercard, a hold, a refund, two differences the bank check found, a payment taken during the
+    check, a refund made outside the console, and the audit anchor."""
+    opened = datetime(2025, 3, 1, 4, 0, tzinfo=UTC)
+    closed = datetime(2025, 3, 1, 15, 30, tzinfo=UTC)
+    z = kind is ReportKind.Z
+    shift = Shift(7, "KASSA-1", 12, opened, 1, closed if z else None, 2 if z else None, None)
+    lines = [
+        ShiftLine(FigureKind.SALES, 1, "VISA", 3, 1_250_050),
+        ShiftLine(FigureKind.REFUNDS, 1, "VISA", 1, 250_000),
+        ShiftLine(FigureKind.SALES, 3, "MASTERCARD", 2, 70_000_000),
+        ShiftLine(FigureKind.HOLDS, 3, "MASTERCARD", 1, 50_000),
+    ]
+    names = {1: "Айгерім Сәтбаева", 3: "Ержан Қасымұлы"}
+    late = "payment {invoice}: taken during the bank check; check it with the bank"
+    bank = BankCheck(
+        6,
+        4,
+        (
+            BankDifference("000123456", "refunded", "0.00", "2500.00"),
+            BankDifference("000123457", "status", "AUTH", "CHARGE"),
+        ),
+        (Note.of("late", late, invoice="000123460"),),
+        (BankDifference("000123458", "external_refund", "-", "500.00"),),
+    )
+    return ShiftReport(
+        kind=kind,
+        shift=shift,
+        made_at=closed,
+        until=closed,
+        totals=Totals.of(lines),
+        by_cashier=group_totals(lines, "cashier_id", names),
+        by_brand=group_totals(lines, "brand", {}),
+        unresolved=1,
+        opened_by_name=names[1],
+        closed_by_name="Данияр Әбілқайыр" if z else None,
+        bank=bank if z else None,
+        anchor=SHIFT_ANCHOR if z else None,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class ShiftCase:
+    """A Kazakh Z report on one roll in one mode (the golden's name: ``shift-z-kk-58-kz1048``)."""
+
+    width: ReceiptWidth
+    mode: TextMode
+    language: ReceiptLanguage = ReceiptLanguage.KK
+
+    @property
+    def name(self) -> str:
+        return f"shift-z-{self.language.value}-{self.width.value}-{self.mode.value}"
+
+    @property
+    def profile(self) -> RenderProfile:
+        return render_profile(self.width, self.mode)
+
+    def render(self) -> bytes:
+        return render_shift_escpos(shift_report(), self.profile, self.language)
+
+
+SHIFT_CASES = [
+    ShiftCase(width, mode) for width in (ReceiptWidth.MM58, ReceiptWidth.MM80) for mode in TextMode
 ]
 
 
@@ -158,7 +243,7 @@ def read_job(job: bytes) -> Job:
     return Job(printed, commands)
 
 
-def dump(case: Case, job: bytes) -> str:
+def dump(case: Case | ShiftCase, job: bytes) -> str:
     """What ``job`` prints, for the .txt golden: decoded text lines, images by size."""
     codec = case.profile.text_codec
     out = [f"# {case.name}: {len(job)} bytes, {case.profile.columns} columns, codec {codec or '-'}"]
@@ -173,11 +258,11 @@ def dump(case: Case, job: bytes) -> str:
 
 def main() -> None:
     GOLDENS.mkdir(exist_ok=True)
-    for case in CASES:
+    for case in [*CASES, *SHIFT_CASES]:
         job = case.render()
         (GOLDENS / f"{case.name}.bin").write_bytes(job)
         (GOLDENS / f"{case.name}.txt").write_text(dump(case, job), encoding="utf-8")
-    print(f"wrote {len(CASES)} ESC/POS goldens to {GOLDENS}")
+    print(f"wrote {len(CASES) + len(SHIFT_CASES)} ESC/POS goldens to {GOLDENS}")
 
 
 if __name__ == "__main__":

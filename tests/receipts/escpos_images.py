@@ -4,8 +4,8 @@ width: 384 dots for 58 mm, 576 for 80 mm).
 
 The cases are the byte goldens' (``escpos_goldens.CASES``: a sale and a refund with every Kazakh
 letter in the shop's name and address, in kk, ru and en, 58 and 80 mm, modes kz1048, hybrid and
-raster). Look at the images after regenerating: every Kazakh letter must read right in all three
-modes. Regenerate after a deliberate change::
+raster; ``SHIFT_CASES``: a Kazakh Z report on 58 and 80 mm in each mode). Look at the images after
+regenerating: every Kazakh letter must read right in all three modes. Regenerate after a deliberate change::
 
     .venv-dev/bin/python -m tests.receipts.escpos_images
 """
@@ -18,7 +18,7 @@ from pathlib import Path
 from PIL import Image, ImageChops
 
 from epay_desktop.sandbox.printer.interpreter import Printout, render_escpos
-from tests.receipts.escpos_goldens import CASES, GOLDENS, Case
+from tests.receipts.escpos_goldens import CASES, GOLDENS, SHIFT_CASES, Case, ShiftCase
 
 #: Dots that may differ from the golden (a Pillow or FreeType upgrade may move a few): fewer than the
 #: 17 dots between ғ and г, the closest pair of a Kazakh letter and the Russian one it is mistaken for
@@ -26,12 +26,12 @@ from tests.receipts.escpos_goldens import CASES, GOLDENS, Case
 TOLERANCE_DOTS = 8
 
 
-def printout(case: Case) -> Printout:
+def printout(case: Case | ShiftCase) -> Printout:
     """What the case's bytes print (strict: an unknown command or a letter its page lacks fails)."""
     return render_escpos(case.render(), case.profile.head_dots)
 
 
-def golden_path(case: Case) -> Path:
+def golden_path(case: Case | ShiftCase) -> Path:
     return GOLDENS / f"{case.name}.png"
 
 
@@ -59,9 +59,9 @@ def compare(printed: Image.Image, golden: Image.Image) -> Difference:
 
 
 def main() -> None:
-    for case in CASES:
+    for case in [*CASES, *SHIFT_CASES]:
         printout(case).image.save(golden_path(case), optimize=True)
-    print(f"wrote {len(CASES)} golden receipt images to {GOLDENS}")
+    print(f"wrote {len(CASES) + len(SHIFT_CASES)} golden receipt and shift report images to {GOLDENS}")
 
 
 if __name__ == "__main__":

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from epay_desktop.domain import Money, Payment
-from epay_desktop.domain.shifts import BankCheck, BankDifference
+from epay_desktop.domain.shifts import BankCheck, BankDifference, Note
 from epay_desktop.services.payments.books import bank_totals, console_totals
 from epay_desktop.services.payments.reconcile import Reconciler
 from epay_desktop.store.db import Store
@@ -110,7 +110,7 @@ async def check_with_bank(
         progress(0, total)
     gate = asyncio.Semaphore(CHECKS_AT_ONCE)
 
-    async def one(payment: Payment) -> tuple[list[BankDifference], list[str], list[BankDifference]]:
+    async def one(payment: Payment) -> tuple[list[BankDifference], list[Note], list[BankDifference]]:
         """The payment's differences, or (when the bank could not be asked) why not; what stays open."""
         nonlocal done
         async with gate:
@@ -120,11 +120,22 @@ async def check_with_bank(
         done += 1
         if progress is not None:
             progress(done, total)
-        unchecked = [f"payment {payment.invoice_id}: {p}" for p in report.problems]
+        invoice = payment.invoice_id
+        unchecked = [
+            Note.of("bank_problem", "payment {invoice}: {detail}", invoice=invoice, detail=p)
+            for p in report.problems
+        ]
         if report.in_flight:
-            unchecked.append(f"payment {payment.invoice_id}: an operation is being sent; checked later")
+            unchecked.append(
+                Note.of(
+                    "in_flight",
+                    "payment {invoice}: an operation is being sent; checked later",
+                    invoice=invoice,
+                )
+            )
         if unchecked or not report.payments_checked:
-            return [], unchecked or [f"payment {payment.invoice_id}: not checked"], still_open
+            never = Note.of("not_checked", "payment {invoice}: not checked", invoice=invoice)
+            return [], unchecked or [never], still_open
         return _differences(payment, console, _bank_books(after)), [], still_open
 
     tasks = [asyncio.ensure_future(one(payment)) for payment in payments]

@@ -31,11 +31,13 @@ from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, Message, msg
 from epay_desktop.domain.shifts import (
     BankCheck,
     NoOpenShift,
+    Note,
     ReportKind,
     Shift,
     ShiftReport,
     ShiftRules,
     Totals,
+    chain_note,
     group_totals,
     overdue_warning,
 )
@@ -212,7 +214,9 @@ class ShiftService:
             last = tx.shifts.last_anchor()
             check = shift_check(tx, AuditAnchor(*last) if last is not None else None)
             anchor = check.anchor
-            report = _with_anchor(figures, anchor, check.report.problem)
+            report = _with_anchor(
+                figures, anchor, chain_note(check.report.problem, check.report.first_bad_seq)
+            )
             tx.shifts.close(
                 shift.id,
                 closed_by=manager.id,
@@ -342,12 +346,17 @@ def _with_late(bank: BankCheck, late: list[Payment]) -> BankCheck:
     if not late:
         return bank
     lines = tuple(
-        f"payment {p.invoice_id}: taken during the bank check; check it with the bank" for p in late
+        Note.of(
+            "late",
+            "payment {invoice}: taken during the bank check; check it with the bank",
+            invoice=p.invoice_id,
+        )
+        for p in late
     )
     return replace(bank, total=bank.total + len(late), unchecked=bank.unchecked + lines)
 
 
-def _with_anchor(report: ShiftReport, anchor: AuditAnchor | None, problem: str) -> ShiftReport:
+def _with_anchor(report: ShiftReport, anchor: AuditAnchor | None, problem: Note) -> ShiftReport:
     if anchor is not None:
         return replace(report, anchor=anchor.text())
-    return replace(report, anchor_problem=problem or "the audit chain is not intact")
+    return replace(report, anchor_problem=problem)

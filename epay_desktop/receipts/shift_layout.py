@@ -1,0 +1,182 @@
+"""A shift's X or Z report as the blocks every renderer draws, in Kazakh, Russian or English
+(decision 0114).
+
+:func:`shift_blocks` is the report's content in reading order, as the receipts' blocks
+(:mod:`~epay_desktop.receipts.layout`: centred titles, label/value pairs, rules): the thermal
+printer lays them out in character cells (:func:`shift_cells`, :func:`render_shift_escpos`, the
+receipts' 32/42/48 columns and modes), the A4 PDF (``shift_pdf``) and the CLI draw the same blocks.
+Words come from :mod:`~epay_desktop.receipts.shift_texts`; money is the console's
+(``Money.format``: ``1 234,56 ₸``, grouped, a decimal comma; in a printer's text page ``тг``/``KZT``);
+times in Kazakhstan time. The audit anchor is printed whole (wrapped at the columns, never cut).
+Pure and deterministic.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from epay_desktop.domain import ConsoleStatus, Money
+from epay_desktop.domain.receipts import ReceiptLanguage
+from epay_desktop.domain.shifts import BankCheck, BankDifference, GroupTotals, ReportKind, ShiftReport, Totals
+from epay_desktop.receipts.cells import ReceiptCells, blocks_cells
+from epay_desktop.receipts.escpos import escpos_job
+from epay_desktop.receipts.escpos_profile import RenderProfile
+from epay_desktop.receipts.layout import KZ_TIME, Block, Pair, Rule, Size, Text
+from epay_desktop.receipts.shift_texts import DIFFERENCE_LABELS, FIGURE_LABELS, note_text, shift_label
+from epay_desktop.receipts.texts import status_label
+
+__all__ = [
+    "difference_what",
+    "figure_label",
+    "money_text",
+    "render_shift_escpos",
+    "report_time",
+    "shift_blocks",
+    "shift_cells",
+]
+
+_PLAIN_AMOUNT = re.compile(r"-?\d+\.\d{2}")
+
+
+def money_text(minor: int) -> str:
+    """Tiyn as the console shows money: ``1 234,56 ₸``; below zero with a minus (a net may be)."""
+    sign = "-" if minor < 0 else ""
+    return sign + Money(abs(minor)).format()
+
+
+def report_time(when: datetime) -> str:
+    """Kazakhstan time, as the receipts print it: ``01.03.2025 19:30``."""
+    return when.astimezone(KZ_TIME).strftime("%d.%m.%Y %H:%M")
+
+
+def figure_label(kind: str, language: ReceiptLanguage) -> str:
+    """A figure's name (``sales``, ``net``...) in ``language``."""
+    return FIGURE_LABELS[kind][language]
+
+
+def difference_what(what: str, language: ReceiptLanguage) -> str:
+    """What a difference is about in ``language``; a kind this version does not know, in its words."""
+    names = DIFFERENCE_LABELS.get(what)
+    return names[language] if names else what.replace("_", " ")
+
+
+def _difference_value(value: str, language: ReceiptLanguage) -> str:
+    """One side of a difference as kept (``1234.56``, ``CHARGE``, ``-``), as a person reads it."""
+    if _PLAIN_AMOUNT.fullmatch(value):
+        sign = "-" if value.startswith("-") else ""
+        return sign + Money.from_text(value.lstrip("-")).format()
+    if value in ConsoleStatus.__members__:
+        return status_label(ConsoleStatus(value), language)
+    return value
+
+
+def _difference(diff: BankDifference, language: ReceiptLanguage) -> list[Block]:
+    """The payment and what disagrees, then each side on its own line (a status in words may be long)."""
+    return [
+        Pair(f"{diff.invoice_id} {difference_what(diff.what, language)}", ""),
+        Pair(f"  {shift_label('console', language)}", _difference_value(diff.console, language)),
+        Pair(f"  {shift_label('bank_side', language)}", _difference_value(diff.bank, language)),
+    ]
+
+
+def _figures(
+    totals: Totals, language: ReceiptLanguage, *, indent: str = "", every: bool = True
+) -> list[Block]:
+    return [
+        Pair(f"{indent}{figure_label(f.kind, language)} ({f.count})", f.total.format())
+        for f in totals.figures
+        if every or f.count
+    ]
+
+
+def _groups(heading: str, groups: tuple[GroupTotals, ...], language: ReceiptLanguage) -> list[Block]:
+    blocks: list[Block] = [Rule(), Text(shift_label(heading, language), bold=True)]
+    for group in groups:
+        blocks.append(Pair(group.name, money_text(group.totals.net_minor), bold=True))
+        blocks += _figures(group.totals, language, indent="  ", every=False)
+    return blocks
+
+
+def _bank(bank: BankCheck | None, kind: ReportKind, language: ReceiptLanguage) -> list[Block]:
+    if bank is None:
+        if kind is ReportKind.X:
+            return []
+        return [
+            Rule(),
+            Text(shift_label("bank", language), bold=True),
+            Pair(shift_label("bank_skipped", language), ""),
+        ]
+    checked = shift_label("checked_of", language, checked=bank.checked, total=bank.total)
+    found = str(len(bank.differences)) if bank.differences else shift_label("none", language)
+    blocks: list[Block] = [
+        Rule(),
+        Text(shift_label("bank", language), bold=True),
+        Pair(shift_label("checked", language), checked),
+        Pair(shift_label("differences", language), found),
+    ]
+    blocks += [line for d in bank.differences for line in _difference(d, language)]
+    if bank.unchecked:
+        blocks.append(Pair(shift_label("not_checked", language), str(len(bank.unchecked))))
+        blocks += [Pair(note_text(note, language), "") for note in bank.unchecked]
+    if bank.open_in_books:
+        blocks.append(Pair(shift_label("open_in_books", language), str(len(bank.open_in_books))))
+        blocks += [line for d in bank.open_in_books for line in _difference(d, language)]
+    return blocks
+
+
+def shift_blocks(report: ShiftReport, language: ReceiptLanguage | str) -> list[Block]:
+    """The report's content in reading order, worded in ``language``."""
+    lang = ReceiptLanguage(language)
+    shift = report.shift
+    z = report.kind is ReportKind.Z
+    blocks: list[Block] = [
+        Text(shift_label("title_z" if z else "title_x", lang), Size.TITLE, bold=True),
+        Text(shift_label("subtitle_z" if z else "subtitle_x", lang)),
+        Rule(heavy=True),
+        Pair(shift_label("shift", lang), shift.label),
+        Pair(shift_label("opened", lang), report_time(shift.opened_at)),
+        Pair(shift_label("opened_by", lang), report.opened_by_name),
+    ]
+    if shift.closed_at is not None:
+        blocks += [
+            Pair(shift_label("closed", lang), report_time(shift.closed_at)),
+            Pair(shift_label("closed_by", lang), report.closed_by_name or "—"),
+        ]
+    else:
+        blocks.append(Pair(shift_label("until", lang), report_time(report.until)))
+    blocks += [Rule(), Text(shift_label("totals", lang), bold=True), *_figures(report.totals, lang)]
+    blocks.append(Pair(figure_label("net", lang), money_text(report.totals.net_minor), Size.LARGE, bold=True))
+    if report.unresolved:
+        blocks.append(Pair(shift_label("unresolved", lang), str(report.unresolved)))
+    blocks += _groups("by_cashier", report.by_cashier, lang)
+    blocks += _groups("by_brand", report.by_brand, lang)
+    blocks += _bank(report.bank, report.kind, lang)
+    if report.anchor is not None:
+        blocks += [Rule(heavy=True), Pair(shift_label("anchor", lang), report.anchor, bold=True)]
+    elif report.anchor_problem is not None:
+        blocks += [
+            Rule(heavy=True),
+            Text(shift_label("chain_broken", lang), bold=True),
+            Pair(note_text(report.anchor_problem, lang), ""),
+        ]
+    for warning in report.warnings:
+        blocks.append(Pair(f"{shift_label('warning', lang)}: {note_text(warning, lang)}", "", bold=True))
+    blocks += [Rule(heavy=True), Text(shift_label("not_fiscal", lang), Size.SMALL)]
+    return blocks
+
+
+def shift_cells(
+    report: ShiftReport, cols: int, codec: str | None, language: ReceiptLanguage | str
+) -> ReceiptCells:
+    """The report laid out in the receipt's ``cols`` character cells for ``codec`` (None: drawn)."""
+    lang = ReceiptLanguage(language)
+    return blocks_cells(shift_blocks(report, lang), cols, codec, lang)
+
+
+def render_shift_escpos(
+    report: ShiftReport, profile: RenderProfile, language: ReceiptLanguage | str
+) -> bytes:
+    """The report as one ESC/POS job for the printer of ``profile``, in ``language`` (its mode:
+    kz1048, hybrid or raster, as a receipt). CPU-bound in raster mode: call it from an executor."""
+    return escpos_job(shift_cells(report, profile.columns, profile.text_codec, language), profile)

@@ -1,0 +1,149 @@
+"""The X and Z reports' words in Kazakh, Russian and English (decision 0114).
+
+The same mechanism as the receipts' labels (:mod:`~epay_desktop.receipts.texts`): data in code, one
+dict per key, so a missing translation is a test failure and not a blank on paper, and a report is
+worded in the language asked for whatever the console's own language is (a Kazakh report printed
+from a Russian console). Terms follow resources/i18n/GLOSSARY.md (ауысым / смена, X-есеп / X-отчёт,
+бақылау белгісі / контрольная метка).
+
+:data:`NOTES` words the report's :class:`~epay_desktop.domain.shifts.Note` sentences by their key;
+English is the note's own text (what the services wrote, the same words the logs carry).
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from epay_desktop.domain.receipts import ReceiptLanguage
+from epay_desktop.domain.shifts import FigureKind, Note
+
+__all__ = ["DIFFERENCE_LABELS", "FIGURE_LABELS", "NOTES", "SHIFT_LABELS", "note_text", "shift_label"]
+
+_KK, _RU, _EN = ReceiptLanguage.KK, ReceiptLanguage.RU, ReceiptLanguage.EN
+
+SHIFT_LABELS: Final[dict[str, dict[ReceiptLanguage, str]]] = {
+    "title_x": {_KK: "X-ЕСЕП", _RU: "X-ОТЧЁТ", _EN: "X REPORT"},
+    "title_z": {_KK: "Z-ЕСЕП", _RU: "Z-ОТЧЁТ", _EN: "Z REPORT"},
+    "subtitle_x": {
+        _KK: "Ауысым ашық: осы сәтке дейінгі сомалар",
+        _RU: "Смена открыта: итоги на текущий момент",
+        _EN: "The shift so far (it stays open)",
+    },
+    "subtitle_z": {_KK: "Ауысым жабылды", _RU: "Смена закрыта", _EN: "Shift closed"},
+    "shift": {_KK: "Ауысым", _RU: "Смена", _EN: "Shift"},
+    "opened": {_KK: "Ашылды", _RU: "Открыта", _EN: "Opened"},
+    "opened_by": {_KK: "Ашқан", _RU: "Открыл(а)", _EN: "Opened by"},
+    "closed": {_KK: "Жабылды", _RU: "Закрыта", _EN: "Closed"},
+    "closed_by": {_KK: "Жапқан", _RU: "Закрыл(а)", _EN: "Closed by"},
+    "until": {_KK: "Сомалар уақыты", _RU: "Итоги на", _EN: "Figures until"},
+    "totals": {_KK: "ЖИЫНТЫҚ", _RU: "ИТОГИ", _EN: "TOTALS"},
+    "by_cashier": {_KK: "КАССИРЛЕР БОЙЫНША", _RU: "ПО КАССИРАМ", _EN: "BY CASHIER"},
+    "by_brand": {_KK: "КАРТА ТҮРЛЕРІ БОЙЫНША", _RU: "ПО ТИПАМ КАРТ", _EN: "BY CARD BRAND"},
+    "unresolved": {
+        _KK: "Нәтижесі әлі белгісіз операциялар",
+        _RU: "Операции с ещё неизвестным результатом",
+        _EN: "Operations with no known outcome yet",
+    },
+    "bank": {_KK: "БАНКПЕН САЛЫСТЫРУ", _RU: "СВЕРКА С БАНКОМ", _EN: "BANK CHECK"},
+    "bank_skipped": {
+        _KK: "Төлемдер банкпен салыстырылмады (жабу кезінде өткізіп жіберілді)",
+        _RU: "Платежи не сверены с банком (сверка пропущена при закрытии)",
+        _EN: "The payments were not checked with the bank (skipped at the close)",
+    },
+    "checked": {_KK: "Тексерілген төлемдер", _RU: "Проверено платежей", _EN: "Payments checked"},
+    "checked_of": {_KK: "{total} ішінен {checked}", _RU: "{checked} из {total}", _EN: "{checked} of {total}"},
+    "differences": {_KK: "Айырмашылықтар", _RU: "Расхождения", _EN: "Differences"},
+    "none": {_KK: "жоқ", _RU: "нет", _EN: "none"},
+    "console": {_KK: "Консольде", _RU: "В консоли", _EN: "Console"},
+    "bank_side": {_KK: "Банкте", _RU: "В банке", _EN: "Bank"},
+    "not_checked": {_KK: "Тексерілмегендер", _RU: "Не проверены", _EN: "Not checked"},
+    "open_in_books": {
+        _KK: "Есепте ашық (менеджер шешеді)",
+        _RU: "Открыто в учёте (решает менеджер)",
+        _EN: "Open in the books (a manager resolves them)",
+    },
+    "anchor": {
+        _KK: "Аудит журналының бақылау белгісі",
+        _RU: "Контрольная метка журнала аудита",
+        _EN: "Audit anchor",
+    },
+    "chain_broken": {
+        _KK: "АУДИТ ЖУРНАЛЫ БҮТІН ЕМЕС",
+        _RU: "ЖУРНАЛ АУДИТА НАРУШЕН",
+        _EN: "AUDIT CHAIN NOT INTACT",
+    },
+    "warning": {_KK: "Ескерту", _RU: "Внимание", _EN: "Warning"},
+    "not_fiscal": {
+        _KK: "Фискалдық есеп емес",
+        _RU: "Не является фискальным отчётом",
+        _EN: "Not a fiscal report",
+    },
+}
+
+#: What a report counts (:class:`FigureKind`) and the net, as the report names them.
+FIGURE_LABELS: Final[dict[str, dict[ReceiptLanguage, str]]] = {
+    FigureKind.SALES: {_KK: "Сатулар", _RU: "Продажи", _EN: "Sales"},
+    FigureKind.HOLDS: {_KK: "Бұғатталғандар", _RU: "Блокировки", _EN: "Holds"},
+    FigureKind.CHARGES: {_KK: "Есептен шығарулар", _RU: "Списания", _EN: "Charges"},
+    FigureKind.CANCELS: {_KK: "Күшін жоюлар", _RU: "Отмены", _EN: "Cancellations"},
+    FigureKind.REFUNDS: {_KK: "Қайтарулар", _RU: "Возвраты", _EN: "Refunds"},
+    "net": {_KK: "ТАЗА ТҮСІМ", _RU: "ЧИСТАЯ ВЫРУЧКА", _EN: "NET TAKEN"},
+}
+
+#: What a difference is about (``BankDifference.what``: the check's own and the books' kinds).
+DIFFERENCE_LABELS: Final[dict[str, dict[ReceiptLanguage, str]]] = {
+    "status": {_KK: "күйі", _RU: "статус", _EN: "status"},
+    "charged": {_KK: "есептен шығарылды", _RU: "списано", _EN: "charged"},
+    "refunded": {_KK: "қайтарылды", _RU: "возвращено", _EN: "refunded"},
+    "external_refund": {
+        _KK: "консольден тыс қайтару",
+        _RU: "возврат вне консоли",
+        _EN: "refund outside the console",
+    },
+}
+
+#: The report's sentences (:class:`Note` keys); ``{placeholders}`` are the note's values.
+NOTES: Final[dict[str, dict[ReceiptLanguage, str]]] = {
+    "overdue": {
+        _KK: "{shift} ауысымы {hours} сағат бойы ашық: оны Z-есеппен жабыңыз.",
+        _RU: "Смена {shift} открыта уже {hours} ч: закройте её Z-отчётом.",
+    },
+    "late": {
+        _KK: "{invoice} төлемі банкпен салыстыру кезінде қабылданды: оны банкпен тексеріңіз",
+        _RU: "Платёж {invoice} принят во время сверки с банком: проверьте его в банке",
+    },
+    "in_flight": {
+        _KK: "{invoice} төлемі: операция жіберілуде; кейін тексеріледі",
+        _RU: "Платёж {invoice}: операция отправляется; проверится позже",
+    },
+    "not_checked": {
+        _KK: "{invoice} төлемі тексерілмеді",
+        _RU: "Платёж {invoice} не проверен",
+    },
+    "bank_problem": {
+        _KK: "{invoice} төлемі: банктен сұрау мүмкін болмады, кейін қайта тексеріңіз",
+        _RU: "Платёж {invoice}: не удалось запросить банк, проверьте позже",
+    },
+    "chain_broken": {
+        _KK: "Журнал {entry} жазбасында бүлінген: әкімшіге хабарлаңыз (audit verify)",
+        _RU: "Журнал повреждён на записи {entry}: сообщите администратору (audit verify)",
+    },
+}
+
+
+def shift_label(key: str, language: ReceiptLanguage, **values: object) -> str:
+    """The label ``key`` in ``language``, with ``{placeholders}`` filled. ``KeyError`` if unknown."""
+    text = SHIFT_LABELS[key][language]
+    return text.format(**values) if values else text
+
+
+def note_text(note: Note, language: ReceiptLanguage) -> str:
+    """``note`` in ``language``: its key's wording with its values; English, and a note without a
+    known key (kept by an older version), as written."""
+    wording = NOTES.get(note.key, {}).get(language)
+    if wording is None:
+        return str(note)
+    try:
+        return wording.format(**note.values)
+    except (KeyError, IndexError, ValueError):  # values of another version: the words as written
+        return str(note)
