@@ -107,7 +107,7 @@ def figure_kind_text(kind: FigureKind) -> str:
         FigureKind.SALES: _tr("Sales"),
         FigureKind.HOLDS: _tr("Holds"),
         FigureKind.CHARGES: _tr("Charges"),
-        FigureKind.CANCELS: _tr("Cancels"),
+        FigureKind.CANCELS: _tr("Cancellations"),
         FigureKind.REFUNDS: _tr("Refunds"),
     }[kind]
 

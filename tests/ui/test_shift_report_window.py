@@ -1,0 +1,239 @@
+"""The shift report window and the shift history (issue 13 item 4; decision 0113) on the REAL services
+(``open_app`` on a fresh SQLite database) against the loopback sandbox: a shift with two sales, a refund
+and a refund made in the bank's cabinet, closed with the bank check; the Z report's figures as the
+window shows them, Save as PDF/CSV through the save dialog, Print on the register's receipt printer
+(the sandbox's fake network printer) and, without one, through the system print dialog; the history
+opens a closed shift's stored Z report and offers the open one's X report."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox, QTableWidget, QWidget
+
+from epay_desktop.app import open_app
+from epay_desktop.demo import demo_environ
+from epay_desktop.domain import InvoiceId, Money
+from epay_desktop.domain.shifts import ReportKind, ShiftReport
+from epay_desktop.receipts.printers import make_profile
+from epay_desktop.sandbox.printer.server import FakePrinter
+from epay_desktop.services.payments.checkout import CheckoutRequest
+from epay_desktop.ui.shifts.history import ShiftHistoryDialog
+from epay_desktop.ui.shifts.report_view import ShiftReportDialog
+from tests.support.file_dialogs import print_to_pdf, save_under, wait_file_dialog
+from tests.support.live_console import add_people
+from tests.support.pdf import pdf_text
+from tests.support.sandbox import APPROVED_CARD, SandboxControl
+from tests.support.windows import SLOW_MS, wait_shown
+
+LEFT = Qt.MouseButton.LeftButton
+
+
+def _plain(text: str) -> str:
+    return text.replace("\u202f", " ").replace("\xa0", " ")
+
+
+@pytest.fixture
+def shop(qtbot: Any, aloop: Any, arun: Any, tmp_path: Path, sandbox: Any) -> Iterator[SimpleNamespace]:
+    """The console's services on the sandbox, a manager and a cashier; a window to open dialogs over."""
+    ctx = arun(open_app(demo_environ(tmp_path / "home", sandbox.base_url)), timeout=SLOW_MS)
+    manager, cashier = add_people(arun, ctx)
+    parent = QWidget()
+    parent.resize(1280, 800)
+    qtbot.addWidget(parent)
+    parent.show()
+    try:
+        yield SimpleNamespace(
+            ctx=ctx, manager=manager, cashier=cashier, base=sandbox.base_url, parent=parent, home=tmp_path
+        )
+    finally:
+        arun(ctx.aclose(), timeout=SLOW_MS)
+        executor = getattr(aloop, "_QEventLoop__default_executor", None)  # qasync's QThreadExecutor
+        if executor is not None:  # its QThreads would outlive the test ("QThread: Destroyed while running")
+            executor.shutdown(wait=True)
+            aloop.set_default_executor(None)
+
+
+def paid(arun: Any, shop: SimpleNamespace, amount: str) -> InvoiceId:
+    """A sale the cashier takes and the customer pays with a test card; the console learns it."""
+    request = CheckoutRequest(Money.parse(amount), description="Торт")
+    invoice: InvoiceId = arun(shop.ctx.payments.create_payment(shop.cashier, request)).payment.invoice_id
+    with SandboxControl(shop.base) as control:
+        control.customer_pays(invoice.value, APPROVED_CARD)
+        arun(shop.ctx.payments.refresh_status(invoice))
+    return invoice
+
+
+def closed_shift(arun: Any, shop: SimpleNamespace) -> tuple[ShiftReport, InvoiceId]:
+    """A shift of two sales (1 500 and 2 500), a 500 refund of the second by the manager and a 300 refund
+    of the first made in the bank's cabinet (the console does not know), closed with the bank check:
+    the Z report, and the invoice refunded at the bank."""
+    ctx = shop.ctx
+    arun(ctx.shifts.open(shop.cashier))
+    first, second = paid(arun, shop, "1500"), paid(arun, shop, "2500")
+    arun(ctx.operations.refund(shop.manager, second, Money.parse("500"), reason="customer_request"))
+    with SandboxControl(shop.base) as control:
+        answer = control.call("POST", f"/sandbox/invoices/{first.value}/refund", params={"amount": "300"})
+        assert answer.status_code == 200, answer.text
+    return arun(ctx.shifts.close(shop.manager), timeout=SLOW_MS), first
+
+
+def cells(table: QTableWidget) -> list[list[str]]:
+    return [
+        [_plain(table.item(r, c).text()) for c in range(table.columnCount())] for r in range(table.rowCount())
+    ]
+
+
+def shown_report(qtbot: Any, shop: SimpleNamespace, report: ShiftReport) -> ShiftReportDialog:
+    dialog = ShiftReportDialog(report, shop.ctx.shifts, shop.ctx.printing, shop.parent)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(dialog.isVisible)
+    return dialog
+
+
+def test_the_z_report_shows_the_services_figures_the_bank_check_and_the_anchor(
+    qtbot: Any, arun: Any, shop: SimpleNamespace
+) -> None:
+    z, refunded_at_bank = closed_shift(arun, shop)
+    dialog = shown_report(qtbot, shop, z)
+    page = dialog.page
+    assert dialog.windowTitle() == f"Z report \u2014 shift {z.shift.label}"
+    assert (
+        page.findChild(QWidget, "report_title").text()
+        == f"Z report \u2014 shift 1, register {z.shift.register_id}"
+    )
+    assert page.findChild(QWidget, "report_closed").text().endswith(", Данияр")
+    assert page.findChild(QWidget, "report_opened").text().endswith(", Айгерим")
+    totals = cells(page.findChild(QTableWidget, "totals"))
+    assert totals == [
+        ["Sales", "2", "4 000,00 ₸"],
+        ["Holds", "0", "0,00 ₸"],
+        ["Charges", "0", "0,00 ₸"],
+        ["Cancellations", "0", "0,00 ₸"],
+        ["Refunds", "1", "500,00 ₸"],
+        ["Net taken", "", "3 500,00 ₸"],
+    ]
+    assert z.totals.net_minor == 350_000  # the same figure, from the service
+    by_cashier = cells(page.findChild(QTableWidget, "by_cashier"))
+    assert by_cashier == [
+        ["Айгерим", "4 000,00 ₸ (2)", "—", "—", "—", "—", "4 000,00 ₸"],
+        ["Данияр", "—", "—", "—", "—", "500,00 ₸ (1)", "−500,00 ₸"],  # a refund alone: below zero
+    ]
+    assert [row[0] for row in cells(page.findChild(QTableWidget, "by_brand"))] == [g.name for g in z.by_brand]
+    bank = page.findChild(QWidget, "bank_summary").text()
+    assert bank.startswith("Payments checked with the bank: 2 of 2.")
+    differences = cells(page.findChild(QTableWidget, "bank_differences"))
+    assert differences == [[refunded_at_bank.value, "Refunded amounts differ", "0,00 ₸", "300,00 ₸"]]
+    books = cells(page.findChild(QTableWidget, "bank_open_in_books"))
+    assert books == [[refunded_at_bank.value, "Refund made outside the console", "—", "300,00 ₸"]]
+    assert z.anchor is not None and page.findChild(QWidget, "anchor_line").text() == z.anchor
+    assert page.findChild(QWidget, "anchor_problem") is None
+    dialog.reject()
+
+
+def test_save_as_csv_and_pdf_write_the_report_where_the_save_dialog_says(
+    qtbot: Any, arun: Any, shop: SimpleNamespace
+) -> None:
+    z, _ = closed_shift(arun, shop)
+    dialog = shown_report(qtbot, shop, z)
+    folder = shop.home / "reports"
+    folder.mkdir()
+    qtbot.mouseClick(dialog.save_csv_button, LEFT)
+    box = wait_file_dialog(qtbot, dialog, "save_shift_report_dialog")
+    assert box.selectedFiles()[0].endswith(f"shift-{z.shift.register_id}-1-Z.csv")  # offered name
+    box.setDirectory(str(folder))
+    save_under(box, "z.csv")
+    qtbot.waitUntil(lambda: "Saved to" in dialog.status_label.text(), timeout=SLOW_MS)
+    csv_text = (folder / "z.csv").read_text(encoding="utf-8")
+    assert "total,,sales,2,4000.00" in csv_text and "total,,net,,3500.00" in csv_text
+    assert f"audit,,anchor,,{z.anchor}" in csv_text
+
+    qtbot.waitUntil(dialog.save_pdf_button.isEnabled, timeout=SLOW_MS)
+    qtbot.mouseClick(dialog.save_pdf_button, LEFT)
+    box = wait_file_dialog(qtbot, dialog, "save_shift_report_dialog")
+    box.setDirectory(str(folder))
+    save_under(box, "z.pdf")
+    qtbot.waitUntil(lambda: "z.pdf" in dialog.status_label.text(), timeout=SLOW_MS)
+    text = pdf_text((folder / "z.pdf").read_bytes())
+    assert z.anchor is not None and z.anchor in text and "Айгерим" in text
+    dialog.reject()
+
+
+def test_print_sends_the_report_to_the_registers_receipt_printer_in_the_language_chosen(
+    qtbot: Any, arun: Any, shop: SimpleNamespace
+) -> None:
+    z, _ = closed_shift(arun, shop)
+    with FakePrinter(576).start_in_thread() as fake:
+        front = make_profile("front", f"network:{fake.host}:{fake.port}", "80", "kz1048", code_page=53)
+        arun(shop.ctx.printing.save_printer(shop.manager, front, default=True))
+        dialog = shown_report(qtbot, shop, z)
+        dialog.language_combo.setCurrentIndex(dialog.language_combo.findData("ru"))
+        qtbot.mouseClick(dialog.print_button, LEFT)
+        qtbot.waitUntil(lambda: "Printed on front" in dialog.status_label.text(), timeout=SLOW_MS)
+
+        def printed() -> list[Any]:
+            return [job for job in fake.jobs if job.printout is not None and job.printout.lines]
+
+        qtbot.waitUntil(lambda: bool(printed()), timeout=SLOW_MS)
+        paper = printed()[0].printout.text
+        assert "Z-ОТЧЁТ" in paper and z.anchor is not None and z.anchor.split()[-1] in paper
+    dialog.reject()
+
+
+def test_without_a_receipt_printer_print_asks_the_system_print_dialog(
+    qtbot: Any, arun: Any, shop: SimpleNamespace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    z, _ = closed_shift(arun, shop)
+    target = shop.home / "printed.pdf"
+    print_to_pdf(monkeypatch, ShiftReportDialog, target)  # what the system dialog would give
+    dialog = shown_report(qtbot, shop, z)
+    qtbot.mouseClick(dialog.print_button, LEFT)
+    qtbot.waitUntil(lambda: dialog.status_label.text() == "Sent to the printer.", timeout=SLOW_MS)
+    assert target.stat().st_size > 1000
+    dialog.reject()
+
+
+def test_the_history_opens_a_closed_shifts_stored_z_and_offers_the_open_ones_x(
+    qtbot: Any, arun: Any, shop: SimpleNamespace, open_dialog: Any
+) -> None:
+    z, _ = closed_shift(arun, shop)
+    arun(shop.ctx.shifts.open(shop.manager))  # shift 2, open now
+    task, history = open_dialog(
+        ShiftHistoryDialog.show_history(shop.parent, shop.ctx.shifts, shop.ctx.printing), ShiftHistoryDialog
+    )
+    rows = cells(history.table)
+    assert [row[0] for row in rows] == ["2", "1"]  # the newest first
+    assert rows[0][2:5] == ["Данияр", "open now", ""] and _plain(rows[0][5]) == "0,00 ₸ so far"
+    assert rows[1][2] == "Айгерим" and rows[1][4] == "Данияр" and rows[1][5] == "3 500,00 ₸"
+
+    history.table.selectRow(1)
+    qtbot.mouseClick(history.open_button, LEFT)
+    report = wait_shown(qtbot, ShiftReportDialog)
+    assert report.report == z == arun(shop.ctx.shifts.report(z.shift.id))  # the one kept at the close
+    report.reject()
+    qtbot.waitUntil(history.open_button.isEnabled, timeout=SLOW_MS)
+
+    history.table.selectRow(0)
+    qtbot.mouseClick(history.open_button, LEFT)
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), QMessageBox), timeout=SLOW_MS)
+    box = QApplication.activeModalWidget()
+    assert isinstance(box, QMessageBox) and "still open" in box.text()
+    box.button(QMessageBox.StandardButton.Ok).click()  # Show the X report
+    qtbot.waitUntil(
+        lambda: any(
+            isinstance(w, ShiftReportDialog) and w.isVisible() and w.report.kind is ReportKind.X
+            for w in QApplication.topLevelWidgets()
+        ),
+        timeout=SLOW_MS,
+    )
+    x = next(w for w in QApplication.topLevelWidgets() if isinstance(w, ShiftReportDialog) and w.isVisible())
+    assert x.report.shift.number == 2 and x.report.shift.is_open
+    x.reject()
+    history.reject()
+    qtbot.waitUntil(task.done, timeout=SLOW_MS)
