@@ -4,15 +4,21 @@
 console at it (:func:`demo_environ`), and, inside the running loop, calls :func:`prepare_demo`.
 That seeds the demo folder's database ONCE (users, shop header, a few hundred past payments with
 back-dated times, through the ``demo_shop`` service, :mod:`epay_desktop.services.demo_shop`; a
-marker file records it), then on EVERY start mirrors the stored payments into the sandbox's
-in-memory ledger through its Python API, so check-status, refunds, cancels and receipts work on old
-payments as on new ones.
+marker file records it) and, once too, today's open shift at the demo register with its morning's
+payments (:mod:`epay_desktop.services.demo_shift`; its own marker, so a folder seeded before it had
+a shift gets one at its next start). What the bank did to that shift that the console was not told
+(refunds in the merchant cabinet, a sale paid after the console marked it expired) is kept in the
+folder (``demo-bank.json``, decision 0115). On EVERY start the stored payments are mirrored into the
+sandbox's in-memory ledger through its Python API, and the bank's side of the shift put on top, so
+check-status, refunds, cancels and receipts work on old payments as on new ones, and the bank check
+of an X or Z report finds the shift's differences.
 
 No Qt here: the console's start (:mod:`epay_desktop.launch`) calls these functions, not the GUI.
 """
 
 from __future__ import annotations
 
+import json
 import logging
 import random
 from dataclasses import dataclass, field
@@ -26,21 +32,29 @@ from epay_desktop.demo.mirror import mirror_into_sandbox
 from epay_desktop.domain import Role
 from epay_desktop.domain import settings_catalog as settings
 from epay_desktop.gateway.config import Environment, sandbox_endpoints
+from epay_desktop.safe_files import write_file_safely
 from epay_desktop.sandbox import RunningSandbox, SandboxConfig, SandboxState, start_in_thread
+from epay_desktop.services.demo_shift import BankOnly, seed_shift, shift_opening
 from epay_desktop.services.demo_shop import DEMO_REGISTER, DEMO_SHOP, DemoUser, seed_payments
 
 __all__ = [
+    "BANK_FILE",
     "DEMO_REGISTER",
     "DEMO_SHOP",
     "DEMO_USERS",
+    "MARKER",
+    "SHIFT_MARKER",
+    "BankOnly",
     "DemoSummary",
     "DemoUser",
+    "bank_only",
     "demo_environ",
     "demo_home",
     "mirror_demo",
     "mirror_into_sandbox",
     "prepare_demo",
     "seed_demo",
+    "seed_demo_shift",
     "seed_payments",
     "start_demo_sandbox",
 ]
@@ -48,6 +62,10 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 MARKER: Final = ".demo-seeded"
+#: Today's demo shift was seeded (or skipped: the register had shifts of its own).
+SHIFT_MARKER: Final = ".demo-shift-seeded"
+#: What the bank did to the demo shift that the console was not told (:class:`BankOnly`, as JSON).
+BANK_FILE: Final = "demo-bank.json"
 
 
 #: Shown on the login screen in demo mode only. The manager comes first: the first user of an
@@ -114,17 +132,51 @@ async def prepare_demo(
 
 
 async def seed_demo(app: AppContext, *, count: int = 360, seed: int | None = None) -> bool:
-    """Seed the demo database (users, shop settings, ``count`` payments) unless this folder was
-    seeded before (the marker file ``.demo-seeded``); True when it seeded now."""
+    """Seed the demo database (users, shop settings, ``count`` payments before today's shift) unless
+    this folder was seeded before (the marker file ``.demo-seeded``), then today's shift unless it
+    was seeded before (:func:`seed_demo_shift`); True when the payments were seeded now."""
     home = app.store_settings.home
     marker = home / MARKER
+    rng = random.Random(seed)
+    seeded_now = not marker.exists()
+    if seeded_now:
+        now = app.clock()
+        made = await app.demo_shop.seed(DEMO_USERS, rng, count, until=shift_opening(now))
+        marker.write_text(f"seeded {made} payments at {now.isoformat()}\n", encoding="utf-8")
+        log.info("event=demo_seeded payments=%d home=%s", made, home)
+    await seed_demo_shift(app, rng)
+    return seeded_now
+
+
+async def seed_demo_shift(app: AppContext, rng: random.Random) -> bool:
+    """Today's open shift at the demo register with its morning (once per folder: ``.demo-shift-seeded``),
+    and what the bank did beside it written to ``demo-bank.json``. A register that has had a shift
+    (the user opened one) gets none. True when a shift was seeded now."""
+    home = app.store_settings.home
+    marker = home / SHIFT_MARKER
     if marker.exists():
         return False
-    now = app.clock()
-    made = await app.demo_shop.seed(DEMO_USERS, random.Random(seed), count)
-    marker.write_text(f"seeded {made} payments at {now.isoformat()}\n", encoding="utf-8")
-    log.info("event=demo_seeded payments=%d home=%s", made, home)
-    return True
+    bank = await app.demo_shop.seed_today(DEMO_USERS, lambda tx, users, now: seed_shift(tx, users, now, rng))
+    if bank is not None:
+        data = json.dumps([entry.to_json() for entry in bank], ensure_ascii=False, indent=1)
+        write_file_safely(home / BANK_FILE, data.encode("utf-8"))
+    outcome = "seeded" if bank is not None else "skipped: the register has shifts of its own"
+    marker.write_text(f"today's shift {outcome} at {app.clock().isoformat()}\n", encoding="utf-8")
+    log.info("event=demo_shift_seeded seeded=%s home=%s", bank is not None, home)
+    return bank is not None
+
+
+def bank_only(home: Path) -> tuple[BankOnly, ...]:
+    """What ``demo-bank.json`` in ``home`` holds (none when there is no such file; a file that cannot
+    be read is logged and taken as none: the sandbox then agrees with the console)."""
+    path = home / BANK_FILE
+    if not path.exists():
+        return ()
+    try:
+        return tuple(BankOnly.from_json(entry) for entry in json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        log.warning("event=demo_bank_unreadable path=%s error=%s", path, type(exc).__name__)
+        return ()
 
 
 async def mirror_demo(app: AppContext, state: SandboxState) -> tuple[int, int]:
@@ -135,6 +187,7 @@ async def mirror_demo(app: AppContext, state: SandboxState) -> tuple[int, int]:
     store's single database thread before any login's PIN check can, so no one is logged in (and
     no sale, refund or cancel can start) before the ledger is full (decision 0062)."""
     stored = await app.demo_shop.payments()
-    mirrored = mirror_into_sandbox(state, stored, app.gateway_settings.credentials.terminal_id)
+    terminal = app.gateway_settings.credentials.terminal_id
+    mirrored = mirror_into_sandbox(state, stored, terminal, bank_only(app.store_settings.home))
     log.info("event=demo_mirrored transactions=%d", mirrored)
     return len(stored), mirrored

@@ -4,7 +4,9 @@
 demo accounts (audited like any ``add_user``), then writes the past payments through the store's
 repositories in ONE write transaction with back-dated times: invoice ids from the shop's allocator,
 payments, what the gateway said (snapshots), refunds and a cancel as SUCCEEDED money operations with
-their approver. It also reads every stored payment with its operations, from which
+their approver. Today's open shift (:mod:`epay_desktop.services.demo_shift`) is made of the same
+steps (:func:`start_sale`, :func:`card_answer`, :func:`hold`, :func:`refund`...), written through
+:meth:`DemoShop.seed_today`. It also reads every stored payment with its operations, from which
 :mod:`epay_desktop.demo.mirror` rebuilds the sandbox's side. It refuses on a console whose gateway
 is not the sandbox: made-up payments never go into a real shop's books.
 """
@@ -16,7 +18,7 @@ import uuid
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, time, timedelta
-from typing import Final
+from typing import Final, TypeVar
 from zoneinfo import ZoneInfo
 
 from epay_desktop.domain import (
@@ -36,11 +38,33 @@ from epay_desktop.store.db import Store
 from epay_desktop.store.repos.payments import PaymentCursor
 from epay_desktop.store.tx import Tx
 
-__all__ = ["DEMO_REGISTER", "DEMO_SHOP", "DemoShop", "DemoUser", "all_payments", "seed_payments"]
+__all__ = [
+    "DEMO_REGISTER",
+    "DEMO_SHOP",
+    "KZ_TIME",
+    "PAYMENT_WINDOW",
+    "DemoShop",
+    "DemoUser",
+    "all_payments",
+    "approved",
+    "cancel_hold",
+    "card_answer",
+    "decline",
+    "expire_sale",
+    "hold",
+    "money_op",
+    "refund",
+    "seed_payments",
+    "start_sale",
+]
+
+T = TypeVar("T")
 
 KZ_TIME: Final = ZoneInfo("Asia/Almaty")
 DEMO_REGISTER: Final = "demo-1"
 DEMO_SHOP: Final = "Дүкен «Береке»"
+#: How long a made-up sale's payment token lives (the gateway's payment window).
+PAYMENT_WINDOW: Final = timedelta(minutes=20)
 
 _BASKETS: Final = (
     ("Молоко 2,5%, хлеб, яйца", 1_450, 3_900),
@@ -84,24 +108,32 @@ def _card(rng: random.Random) -> tuple[str, str]:
     return mask, "VISA" if bin6.startswith("4") else "MASTERCARD"
 
 
-def _times(rng: random.Random, now: datetime, count: int) -> list[datetime]:
-    """``count`` moments in shop hours (09:00-21:30 Almaty) over the last 60 days, oldest first."""
+def _times(rng: random.Random, now: datetime, count: int, until: datetime) -> list[datetime]:
+    """``count`` moments in shop hours (09:00-21:30 Almaty) over the last 60 days before ``until``
+    (and 20 minutes before ``now``), oldest first."""
     today = now.astimezone(KZ_TIME).date()
+    until = min(until, now - timedelta(minutes=20))
     found: list[datetime] = []
     while len(found) < count:
         day = today - timedelta(days=rng.randint(0, 59))
         minute = rng.randint(9 * 60, 21 * 60 + 30)
         local = datetime.combine(day, time(minute // 60, minute % 60, rng.randint(0, 59)), tzinfo=KZ_TIME)
         moment = local.astimezone(UTC)
-        if moment < now - timedelta(minutes=20):
+        if moment < until:
             found.append(moment)
     return sorted(found)
 
 
 def seed_payments(
-    tx: Tx, users: Mapping[Role, list[int]], now: datetime, rng: random.Random, count: int
+    tx: Tx,
+    users: Mapping[Role, list[int]],
+    now: datetime,
+    rng: random.Random,
+    count: int,
+    until: datetime | None = None,
 ) -> int:
-    """Write ``count`` past payments (and their refunds/cancels) in the caller's write transaction.
+    """Write ``count`` past payments (and their refunds/cancels) in the caller's write transaction,
+    all before ``until`` (default: 20 minutes ago; the demo passes the opening of today's shift).
 
     Mix: mostly CHARGE, some refunded in part or in full, about one in ten declined, a few whose
     payment window expired, two recent AUTH holds (for charge/cancel demos) and one cancelled hold.
@@ -117,59 +149,38 @@ def seed_payments(
         tx.settings.set(setting.name, setting.parse(value))
     cashiers = users.get(Role.CASHIER) or users[Role.MANAGER]
     manager = users[Role.MANAGER][0]
-    moments = _times(rng, now, count)
+    moments = _times(rng, now, count, until or now)
+    latest = min(until or now, now - timedelta(minutes=2))  # refunds and cancels too: none after it
     holds = {len(moments) - 3, len(moments) - 9}  # recent: still within the 7-day hold
     for i, created in enumerate(moments):
         kind = "hold" if i in holds else ("cancelled" if i == len(moments) - 40 else "")
-        _one_payment(tx, rng, created, rng.choice([*cashiers, manager]), manager, kind)
+        _one_payment(tx, rng, (created, latest), rng.choice([*cashiers, manager]), manager, kind)
     tx.audit.append(manager, "demo.seeded", "demo", {"payments": count}, at=now)
     return count
 
 
 def _one_payment(
-    tx: Tx, rng: random.Random, created: datetime, cashier: int, manager: int, kind: str
+    tx: Tx, rng: random.Random, moments: tuple[datetime, datetime], cashier: int, manager: int, kind: str
 ) -> None:
+    created, latest = moments  # the sale, and the latest its refund or cancel may be
     text, low, high = rng.choice(_BASKETS)
     amount = _amount(rng, low, high)
-    invoice = tx.counters.allocate_invoice_id()
-    language = "kaz" if any(ch in text for ch in "әғқңөұүһі") else "rus"
     phone = f"7701{rng.randint(0, 9_999_999):07d}" if rng.random() < 0.15 else None
-    payment = tx.payments.insert(
-        invoice, amount, description=text, email=None, phone=phone, account_id=None, save_card=False,
-        language=language, register_id=DEMO_REGISTER, created_by=cashier, now=created,
-    )  # fmt: skip
-    token_end = created + timedelta(minutes=20)
-    tx.payments.set_status(
-        payment.id, StatusChange(ConsoleStatus.PENDING, token_expires_at=token_end), now=created
-    )
+    payment = start_sale(tx, text, amount, created, cashier, phone)
     roll = rng.random()
     if not kind and roll < 0.03:  # the customer walked away: the payment window expired
-        tx.payments.set_status(
-            payment.id, StatusChange(ConsoleStatus.EXPIRED), now=token_end + timedelta(minutes=5)
-        )
+        expire_sale(tx, payment)
         return
-    mask, card_type = _card(rng)
     paid_at = created + timedelta(seconds=rng.randint(25, 150))
-    base = GatewaySnapshot(
-        status=ConsoleStatus.CHARGE, observed_at=paid_at, transaction_id=str(uuid.uuid4()),
-        amount=amount, org_amount=amount, payout_amount=Money(0), card_mask=mask, card_type=card_type,
-    )  # fmt: skip
+    base = card_answer(rng, paid_at, amount)
     if not kind and roll < 0.13:
-        status, code, reason = rng.choice(DECLINES)
-        declined = replace(base, status=status, amount=Money(0), reason=reason, reason_code=code)
-        tx.payments.apply_snapshot(payment.id, declined, next_poll_at=None)
+        decline(tx, payment, base, rng.choice(DECLINES))
         return
-    reference, approval = f"{rng.randint(0, 10**12 - 1):012d}", f"{rng.randint(0, 999_999):06d}"
-    base = replace(base, reference=reference, approval_code=approval)
-    latest = datetime.now(UTC) - timedelta(minutes=2)
+    base = approved(rng, base)
     if kind:
-        held = replace(base, status=ConsoleStatus.AUTH)
-        paid = tx.payments.apply_snapshot(payment.id, held, next_poll_at=paid_at + timedelta(minutes=15))
+        held = hold(tx, payment, base)
         if kind == "cancelled":
-            later = min(latest, paid_at + timedelta(hours=rng.randint(2, 30)))
-            _op(tx, paid, OpKind.CANCEL, amount, manager, None, later, None)
-            gone = replace(base, status=ConsoleStatus.CANCEL, observed_at=later)
-            tx.payments.apply_snapshot(payment.id, gone, next_poll_at=None)
+            cancel_hold(tx, held, base, manager, min(latest, paid_at + timedelta(hours=rng.randint(2, 30))))
         return
     paid = tx.payments.apply_snapshot(payment.id, base, next_poll_at=None)
     refund_roll = rng.random()
@@ -180,17 +191,88 @@ def _one_payment(
     later = min(latest, paid_at + timedelta(hours=rng.randint(1, 72)))
     asker = rng.choice((cashier, manager))
     approver = manager if asker != manager else None
-    _op(tx, paid, OpKind.REFUND, part, asker, approver, later, rng.choice(REFUND_REASONS))
-    left = amount - part
+    refund(tx, paid, base, part, (asker, approver), later, rng.choice(REFUND_REASONS))
+
+
+def start_sale(
+    tx: Tx, text: str, amount: Money, created: datetime, cashier: int, phone: str | None = None
+) -> Payment:
+    """A sale started at the demo register at ``created``: an invoice id from the shop's allocator,
+    the payment token issued (PENDING for the 20 minutes of the payment window)."""
+    invoice = tx.counters.allocate_invoice_id()
+    language = "kaz" if any(ch in text for ch in "әғқңөұүһі") else "rus"
+    payment = tx.payments.insert(
+        invoice, amount, description=text, email=None, phone=phone, account_id=None, save_card=False,
+        language=language, register_id=DEMO_REGISTER, created_by=cashier, now=created,
+    )  # fmt: skip
+    change = StatusChange(ConsoleStatus.PENDING, token_expires_at=created + PAYMENT_WINDOW)
+    return tx.payments.set_status(payment.id, change, now=created)
+
+
+def expire_sale(tx: Tx, payment: Payment) -> Payment:
+    """The payment window ran out and the console's final check found no payment: EXPIRED."""
+    when = payment.created_at + PAYMENT_WINDOW + timedelta(minutes=5)
+    return tx.payments.set_status(payment.id, StatusChange(ConsoleStatus.EXPIRED), now=when)
+
+
+def card_answer(rng: random.Random, paid_at: datetime, amount: Money) -> GatewaySnapshot:
+    """What check-status says once a made-up card paid ``amount`` at ``paid_at`` (CHARGE; a new
+    transaction id, a card mask and brand); :func:`approved` adds the bank's reference."""
+    mask, card_type = _card(rng)
+    return GatewaySnapshot(
+        status=ConsoleStatus.CHARGE, observed_at=paid_at, transaction_id=str(uuid.uuid4()),
+        amount=amount, org_amount=amount, payout_amount=Money(0), card_mask=mask, card_type=card_type,
+    )  # fmt: skip
+
+
+def approved(rng: random.Random, answer: GatewaySnapshot) -> GatewaySnapshot:
+    """``answer`` with the reference and approval code of an approved attempt."""
+    reference, approval = f"{rng.randint(0, 10**12 - 1):012d}", f"{rng.randint(0, 999_999):06d}"
+    return replace(answer, reference=reference, approval_code=approval)
+
+
+def decline(tx: Tx, payment: Payment, answer: GatewaySnapshot, why: tuple[ConsoleStatus, int, str]) -> None:
+    """The card was declined (``why``: status, gateway code, reason as in :data:`DECLINES`)."""
+    status, code, reason = why
+    declined = replace(answer, status=status, amount=Money(0), reason=reason, reason_code=code)
+    tx.payments.apply_snapshot(payment.id, declined, next_poll_at=None)
+
+
+def hold(tx: Tx, payment: Payment, answer: GatewaySnapshot) -> Payment:
+    """The bank held the money (AUTH, a two-step sale); the console polls a hold every 15 minutes."""
+    held = replace(answer, status=ConsoleStatus.AUTH)
+    return tx.payments.apply_snapshot(
+        payment.id, held, next_poll_at=answer.observed_at + timedelta(minutes=15)
+    )
+
+
+def cancel_hold(tx: Tx, held: Payment, answer: GatewaySnapshot, manager: int, when: datetime) -> Payment:
+    """A manager cancelled the hold in the console at ``when``; the bank released it (CANCEL)."""
+    money_op(tx, held, OpKind.CANCEL, held.amount, manager, None, when, None)
+    gone = replace(answer, status=ConsoleStatus.CANCEL, observed_at=when)
+    return tx.payments.apply_snapshot(held.id, gone, next_poll_at=None)
+
+
+def refund(
+    tx: Tx, paid: Payment, answer: GatewaySnapshot, part: Money, people: tuple[int, int | None],
+    when: datetime, reason: str,
+) -> Payment:  # fmt: skip
+    """A console refund of ``part`` asked by ``people[0]`` (approved by ``people[1]``) that succeeded at
+    ``when``, and the bank's answer after it (REFUND when nothing is left)."""
+    asker, approver = people
+    money_op(tx, paid, OpKind.REFUND, part, asker, approver, when, reason)
+    left = (paid.gateway_amount or paid.amount) - part
     status = ConsoleStatus.REFUND if left.minor == 0 else ConsoleStatus.CHARGE
-    after = replace(base, status=status, amount=left, payout_amount=part, observed_at=later)
-    tx.payments.apply_snapshot(payment.id, after, next_poll_at=None)
+    payout = (paid.payout_amount or Money(0)) + part
+    after = replace(answer, status=status, amount=left, payout_amount=payout, observed_at=when)
+    return tx.payments.apply_snapshot(paid.id, after, next_poll_at=None)
 
 
-def _op(
+def money_op(
     tx: Tx, payment: Payment, kind: OpKind, amount: Money, asker: int, approver: int | None,
     when: datetime, reason: str | None,
 ) -> MoneyOp:  # fmt: skip
+    """A console operation on ``payment`` asked at ``when`` that the bank accepted two seconds later."""
     intent = OpIntent(
         kind,
         amount,
@@ -241,13 +323,26 @@ class DemoShop:
         if not self._on_sandbox:
             raise RuntimeError("the demo shop's payments are made up: only a console on the sandbox has them")
 
-    async def seed(self, accounts: Sequence[DemoUser], rng: random.Random, count: int) -> int:
+    async def seed(
+        self, accounts: Sequence[DemoUser], rng: random.Random, count: int, until: datetime | None = None
+    ) -> int:
         """Add the ``accounts`` that do not exist yet (the first a manager, who adds the others), then
-        write ``count`` past payments unless the store has payments already; returns how many."""
+        write ``count`` past payments (before ``until``) unless the store has payments already;
+        returns how many."""
         self._require_sandbox()
         users = await self._ensure_users(accounts)
         now = self._clock()
-        return await self._store.run_write(lambda tx: seed_payments(tx, users, now, rng, count))
+        return await self._store.run_write(lambda tx: seed_payments(tx, users, now, rng, count, until))
+
+    async def seed_today(
+        self, accounts: Sequence[DemoUser], write: Callable[[Tx, Mapping[Role, list[int]], datetime], T]
+    ) -> T:
+        """Run ``write`` (today's made-up data, :func:`epay_desktop.services.demo_shift.seed_shift`)
+        in one write transaction with the ``accounts``' ids by role (added when missing) and now."""
+        self._require_sandbox()
+        users = await self._ensure_users(accounts)
+        now = self._clock()
+        return await self._store.run_write(lambda tx: write(tx, users, now))
 
     async def payments(self) -> list[tuple[Payment, list[MoneyOp]]]:
         """Every stored payment with its operations, oldest first (what the sandbox's mirror needs)."""

@@ -1,0 +1,272 @@
+"""``--demo``'s open shift (decision 0115): opened this morning, worked, X-reported with the bank check,
+one more sale at the checkout, closed by a manager with a Z report whose figures are the sandbox
+ledger's, and the differences the demo seeded on the bank's side listed.
+
+No Qt: the demo module, the shift service and the sandbox's ledger, with plain ``asyncio.run`` against
+a sandbox on loopback (as tests/e2e/test_demo_seed.py). The ledger's figures are computed from the
+sandbox's own transactions and operations, never from the console's database.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import random
+from collections import Counter
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from epay_desktop.app import AppContext, store_of
+from epay_desktop.demo import (
+    BANK_FILE,
+    DEMO_REGISTER,
+    DEMO_USERS,
+    MARKER,
+    SHIFT_MARKER,
+    bank_only,
+    prepare_demo,
+)
+from epay_desktop.domain import ConsoleStatus, InvoiceId, Money, PaymentStatus
+from epay_desktop.domain.shifts import FigureKind, ShiftReport
+from epay_desktop.sandbox import SandboxState
+from epay_desktop.sandbox.cards import TEST_CARD_MASTERCARD
+from epay_desktop.services.demo_shift import CABINET_REFUND, PAID_LATE, BankOnly
+from epay_desktop.services.payments.checkout import CheckoutRequest
+from tests.support.demo_app import demo_app
+from tests.support.sandbox import SandboxControl
+
+pytestmark = pytest.mark.timeout(240)
+
+
+def _expected(entry: BankOnly, amount: Money) -> set[str]:
+    """What the bank check finds different for one bank-side record of a payment of ``amount``."""
+    if entry.kind == PAID_LATE:
+        return {"status", "charged"}  # EXPIRED at the console, CHARGE at the bank
+    whole = entry.amount == amount  # a cabinet refund of the whole sale also turns it REFUND
+    return {"refunded", "status"} if whole else {"refunded"}
+
+
+@dataclass(frozen=True)
+class LedgerFigures:
+    """A shift's figures as the sandbox's ledger has them: (count, tiyn) per kind."""
+
+    sales: tuple[int, int]  # one-step payments paid (their first operation a charge)
+    holds: tuple[int, int]  # two-step payments (an auth), at the authorised amount
+    charges: tuple[int, int]  # charges of holds
+    cancels: tuple[int, int]
+    refunds: tuple[int, int]  # refunds sent by the console (an externalID)
+    cabinet: tuple[int, int]  # refunds made in the merchant cabinet (no externalID)
+
+    @property
+    def net(self) -> int:
+        """What the shop took by the bank's operations, the cabinet's refunds left out."""
+        return self.sales[1] + self.charges[1] - self.refunds[1]
+
+
+def _figures(state: SandboxState, start: datetime, end: datetime) -> LedgerFigures:
+    """The ledger's figures for payments begun in ``[start, end)`` and operations made then."""
+    txns = state.ledger.all()
+    begun = [t for t in txns if start <= t.created < end and t.operations]
+    one_step = [t for t in begun if t.operations[0].kind == "charge"]
+    two_step = [t for t in begun if t.operations[0].kind == "auth"]
+    held = {t.id for t in txns if any(o.kind == "auth" for o in t.operations)}
+    ops = [(t, o) for t in txns for o in t.operations if start <= o.time < end]
+
+    def total(found: list[int]) -> tuple[int, int]:
+        return len(found), sum(found)
+
+    return LedgerFigures(
+        sales=total([t.org_amount for t in one_step]),
+        holds=total([t.org_amount for t in two_step]),
+        charges=total([o.amount for t, o in ops if o.kind == "charge" and t.id in held]),
+        cancels=total([o.amount for _, o in ops if o.kind == "cancel"]),
+        refunds=total([o.amount for _, o in ops if o.kind == "refund" and o.external_id]),
+        cabinet=total([o.amount for _, o in ops if o.kind == "refund" and not o.external_id]),
+    )
+
+
+def _report_figure(report: ShiftReport, kind: FigureKind) -> tuple[int, int]:
+    figure = report.totals[kind]
+    return figure.count, figure.total.minor
+
+
+def _listed(report: ShiftReport) -> set[tuple[str, str]]:
+    """(invoice, what) of every difference and every discrepancy open in the books the report lists."""
+    assert report.bank is not None
+    found = report.bank.differences + report.bank.open_in_books
+    return {(d.invoice_id, d.what) for d in found}
+
+
+def _customer_pays(base_url: str, invoice: InvoiceId) -> dict[str, Any]:
+    with SandboxControl(base_url) as control:
+        return control.customer_pays(invoice.value, TEST_CARD_MASTERCARD.replace(" ", ""))
+
+
+async def _sale_at_checkout(app: AppContext, base_url: str, amount: Money) -> InvoiceId:
+    """A cashier's sale: the payment started at the checkout, paid by the customer, its status asked."""
+    cashier = await app.users.authenticate("Айгерим", "1111")
+    session = await app.payments.create_payment(cashier, CheckoutRequest(amount, description="Нан, сүт"))
+    invoice = session.payment.invoice_id
+    answer = await asyncio.to_thread(_customer_pays, base_url, invoice)
+    assert answer["outcome"] == "approved", answer
+    paid = await app.payments.refresh_status(invoice)
+    assert paid.status is ConsoleStatus.CHARGE
+    return invoice
+
+
+def test_the_demo_shift_is_x_reported_closed_and_its_z_equals_the_ledger(tmp_path: Path) -> None:
+    home = tmp_path / "demo"
+
+    async def work():  # type: ignore[no-untyped-def]
+        async with demo_app(home) as (app, sandbox):
+            await prepare_demo(app, sandbox.state, count=80, seed=11)
+            shift = await app.shifts.current()
+            payments = await store_of(app).run_read(
+                lambda tx: tx.shifts.payments(DEMO_REGISTER, shift.opened_at, app.clock())
+            )
+            plain_x = await app.shifts.x_report()
+            x = await app.shifts.x_report(check_bank=True)
+            invoice = await _sale_at_checkout(app, sandbox.base_url, Money(543_000))
+            manager = await app.users.authenticate("Данияр", "2222")
+            z = await app.shifts.close(manager)
+            figures = _figures(sandbox.state, z.shift.opened_at, z.until)
+            in_ledger = sandbox.state.ledger.by_invoice(sandbox.state.config.terminal_id, invoice.value)
+            stored_z = await app.shifts.report(z.shift.id)
+        return shift, payments, plain_x, x, in_ledger, z, figures, stored_z
+
+    shift, payments, plain_x, x, sold, z, figures, stored_z = asyncio.run(work())
+    seeded = bank_only(home)
+
+    # the demo shift: open since this morning, opened by a cashier, a morning's worth of payments
+    assert shift is not None and shift.register_id == DEMO_REGISTER and shift.number == 1
+    assert plain_x.opened_by_name == "Айгерим" and plain_x.bank is None
+    statuses = Counter(p.status for p in payments)
+    assert statuses[ConsoleStatus.CHARGE] >= 6  # sales (one charged from a hold)
+    assert statuses[ConsoleStatus.AUTH] == 1 and statuses[ConsoleStatus.CANCEL] == 1
+    assert statuses[ConsoleStatus.REJECT] == 1 and statuses[ConsoleStatus.EXPIRED] == 1
+    for kind in FigureKind:
+        assert plain_x.totals[kind].count >= 1, kind  # sales, holds, a charge, a cancel, a refund
+    assert {g.name for g in plain_x.by_cashier} == {"Айгерим", "Ержан", "Данияр"}  # Данияр: the manager's ops
+
+    # what the bank did beside the shift, kept in the demo folder: three differences to find
+    assert Counter(e.kind for e in seeded) == {CABINET_REFUND: 2, PAID_LATE: 1}
+    shift_invoices = {p.invoice_id.value for p in payments}
+    assert {e.invoice_id for e in seeded} <= shift_invoices
+
+    # the X report's bank check lists exactly those: no other payment differs
+    assert x.bank is not None and x.bank.checked == x.bank.total == len(payments) and not x.bank.unchecked
+    amounts = {p.invoice_id.value: p.amount for p in payments}
+    expected = {(e.invoice_id, what) for e in seeded for what in _expected(e, amounts[e.invoice_id])}
+    assert {(d.invoice_id, d.what) for d in x.bank.differences} == expected
+    statuses_x = {(d.invoice_id, d.what): (d.console, d.bank) for d in x.bank.differences}
+    for entry in seeded:
+        if entry.kind == CABINET_REFUND:
+            assert statuses_x[(entry.invoice_id, "refunded")] == ("0.00", entry.amount.plain())
+            if entry.amount == amounts[entry.invoice_id]:  # the whole sale refunded: REFUND at the bank
+                assert statuses_x[(entry.invoice_id, "status")] == ("CHARGE", "REFUND")
+        else:
+            assert statuses_x[(entry.invoice_id, "status")] == ("EXPIRED", "CHARGE")
+            assert statuses_x[(entry.invoice_id, "charged")] == ("0.00", entry.amount.plain())
+    # the cabinet's refunds stay open in the books for a manager
+    cabinet = {(e.invoice_id, "external_refund") for e in seeded if e.kind == CABINET_REFUND}
+    assert {(d.invoice_id, d.what) for d in x.bank.open_in_books} == cabinet
+
+    # the Z report: the figures are the ledger's, the sale taken after the X among them
+    assert z.kind.value == "Z" and z.shift.closed_by is not None and z.closed_by_name == "Данияр"
+    assert z.bank is not None and not z.bank.unchecked
+    assert z.bank.checked == z.bank.total == len(payments) + 1  # the sale after the X checked too
+    assert sold is not None and z.shift.opened_at <= sold.created < z.until  # in the ledger's figures
+    assert _report_figure(z, FigureKind.SALES) == figures.sales
+    assert _report_figure(z, FigureKind.HOLDS) == figures.holds
+    assert _report_figure(z, FigureKind.CHARGES) == figures.charges
+    assert _report_figure(z, FigureKind.CANCELS) == figures.cancels
+    assert _report_figure(z, FigureKind.REFUNDS) == figures.refunds
+    assert z.totals.net_minor == figures.net
+    assert z.totals[FigureKind.SALES].total.minor - plain_x.totals[FigureKind.SALES].total.minor == (
+        543_000 + next(e.amount.minor for e in seeded if e.kind == PAID_LATE)
+    )  # the sale after the X, and the one the bank paid late (a sale once the check learnt it)
+    # ... and what the bank has beside them is exactly what the Z lists: the cabinet's refunds
+    listed_refunds = {(d.invoice_id, d.bank) for d in z.bank.open_in_books if d.what == "external_refund"}
+    assert listed_refunds == {(e.invoice_id, e.amount.plain()) for e in seeded if e.kind == CABINET_REFUND}
+    assert figures.cabinet == (2, sum(e.amount.minor for e in seeded if e.kind == CABINET_REFUND))
+    assert cabinet <= _listed(z)
+    assert z.anchor is not None and z.anchor_problem is None  # the audit chain is intact
+    assert stored_z.totals == z.totals and _listed(stored_z) == _listed(z)  # kept for reprinting
+
+
+def test_the_bank_side_survives_a_restart_and_old_folders_get_the_shift(tmp_path: Path) -> None:
+    """A second start re-mirrors the ledger with the bank's side of the shift (its check finds the same
+    differences); a folder seeded before the demo had a shift (no shift marker) gets one once."""
+    home = tmp_path / "demo"
+
+    async def start(seed: int, *, forget_shift: bool = False):  # type: ignore[no-untyped-def]
+        async with demo_app(home) as (app, sandbox):
+            await prepare_demo(app, sandbox.state, count=40, seed=seed)
+            shifts = await app.shifts.recent()
+            x = await app.shifts.x_report(check_bank=not forget_shift)
+        ledger = {t.invoice_id: t for t in sandbox.state.ledger.all()}
+        return shifts, x, ledger
+
+    shifts, _, ledger = asyncio.run(start(3, forget_shift=True))  # no bank check: the console learns nothing
+    seeded = bank_only(home)
+    assert len(shifts) == 1 and len(seeded) == 3
+    again, x, ledger2 = asyncio.run(start(4))
+    assert [s.id for s in again] == [s.id for s in shifts]  # seeded once: no second shift
+    assert x.bank is not None
+    assert {d.invoice_id for d in x.bank.differences} == {e.invoice_id for e in seeded}
+    for entry in seeded:
+        before, after = ledger[entry.invoice_id], ledger2[entry.invoice_id]
+        assert (before.status, before.amount, before.payout_amount) == (
+            after.status,
+            after.amount,
+            after.payout_amount,
+        )
+    late = next(e for e in seeded if e.kind == PAID_LATE)
+    assert ledger2[late.invoice_id].status is PaymentStatus.CHARGE
+    assert ledger2[late.invoice_id].id == late.transaction_id
+
+    # a third start, after the console learnt all of it: the bank's side is not applied twice
+    _, x3, ledger3 = asyncio.run(start(5))
+    assert x3.bank is not None and not x3.bank.differences  # the X above refreshed every payment
+    for entry in seeded:
+        assert ledger3[entry.invoice_id].payout_amount == ledger2[entry.invoice_id].payout_amount
+
+    # a folder seeded before this change: payments and their marker, no shift and no shift marker
+    old = tmp_path / "old"
+
+    async def old_folder(before: bool):  # type: ignore[no-untyped-def]
+        async with demo_app(old) as (app, sandbox):
+            if before:  # what seed_demo did before the demo had a shift
+                await app.demo_shop.seed(DEMO_USERS, random.Random(6), 30)
+                (old / MARKER).write_text("seeded 30 payments\n", encoding="utf-8")
+                return await app.shifts.recent()
+            await prepare_demo(app, sandbox.state, seed=6)
+            return await app.shifts.recent()
+
+    assert asyncio.run(old_folder(True)) == [] and not (old / BANK_FILE).exists()
+    first = asyncio.run(old_folder(False))
+    assert len(first) == 1 and first[0].is_open and len(bank_only(old)) == 3
+    assert asyncio.run(old_folder(False)) == first  # once
+    assert isinstance(json.loads((old / BANK_FILE).read_text(encoding="utf-8")), list)
+
+
+def test_a_register_with_shifts_of_its_own_gets_no_demo_shift(tmp_path: Path) -> None:
+    """A demo folder whose user opened a shift before the demo had one keeps only theirs."""
+    home = tmp_path / "demo"
+
+    async def go():  # type: ignore[no-untyped-def]
+        async with demo_app(home) as (app, sandbox):
+            await app.demo_shop.seed(DEMO_USERS, random.Random(2), 20)
+            (home / MARKER).write_text("seeded 20 payments\n", encoding="utf-8")
+            manager = await app.users.authenticate("Данияр", "2222")
+            mine = await app.shifts.open(manager)
+            await prepare_demo(app, sandbox.state, seed=2)
+            return mine, await app.shifts.recent()
+
+    mine, shifts = asyncio.run(go())
+    assert [s.id for s in shifts] == [mine.id]
+    assert bank_only(home) == () and (home / SHIFT_MARKER).exists()
