@@ -21,6 +21,7 @@ from typing import Any
 import pytest
 
 from epay_desktop.app import AppContext, store_of
+from epay_desktop.cli import main
 from epay_desktop.demo import (
     BANK_FILE,
     DEMO_REGISTER,
@@ -28,11 +29,13 @@ from epay_desktop.demo import (
     MARKER,
     SHIFT_MARKER,
     bank_only,
+    demo_environ,
     prepare_demo,
+    start_demo_sandbox,
 )
 from epay_desktop.domain import ConsoleStatus, InvoiceId, Money, PaymentStatus
 from epay_desktop.domain.shifts import FigureKind, ShiftReport
-from epay_desktop.sandbox import SandboxState
+from epay_desktop.sandbox import RunningSandbox, SandboxState
 from epay_desktop.sandbox.cards import TEST_CARD_MASTERCARD
 from epay_desktop.services.demo_shift import CABINET_REFUND, PAID_LATE, BankOnly
 from epay_desktop.services.payments.checkout import CheckoutRequest
@@ -270,3 +273,38 @@ def test_a_register_with_shifts_of_its_own_gets_no_demo_shift(tmp_path: Path) ->
     mine, shifts = asyncio.run(go())
     assert [s.id for s in shifts] == [mine.id]
     assert bank_only(home) == () and (home / SHIFT_MARKER).exists()
+
+
+def test_the_demo_shift_from_the_command_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``epay-desktop shift x --bank`` and ``shift close`` on the demo folder, with the demo's sandbox
+    running: the X lists the seeded differences, the manager's Z lists the cabinet's refunds."""
+    home = tmp_path / "demo"
+
+    def run(sandbox_url: str, user: str, pin: str, *args: str) -> dict[str, Any]:
+        for name, value in demo_environ(home, sandbox_url).items():
+            monkeypatch.setenv(name, value)
+        monkeypatch.setenv("EPAY_USER", user)
+        monkeypatch.setenv("EPAY_PASSWORD", pin)
+        capsys.readouterr()
+        code = main(list(args))
+        out, err = capsys.readouterr()
+        assert code == 0 and "Traceback" not in err, err
+        answer: dict[str, Any] = json.loads(out)
+        return answer
+
+    async def seed(sandbox: RunningSandbox) -> None:
+        async with demo_app(home, sandbox) as (app, _):
+            await prepare_demo(app, sandbox.state, count=30, seed=9)
+
+    with start_demo_sandbox() as sandbox:
+        asyncio.run(seed(sandbox))
+        x = run(sandbox.base_url, "Айгерим", "1111", "shift", "x", "--bank", "--json")
+        z = run(sandbox.base_url, "Данияр", "2222", "shift", "close", "--json")
+    seeded = bank_only(home)
+    assert {d["invoice_id"] for d in x["bank"]["differences"]} == {e.invoice_id for e in seeded}
+    assert x["opened_by_name"] == "Айгерим" and x["kind"] == "X"
+    cabinet = {(e.invoice_id, e.amount.plain()) for e in seeded if e.kind == CABINET_REFUND}
+    assert {(d["invoice_id"], d["bank"]) for d in z["bank"]["open_in_books"]} == cabinet
+    assert z["kind"] == "Z" and z["closed_by_name"] == "Данияр" and z["anchor"]

@@ -6,6 +6,7 @@ the services and the sandbox's ledger with plain ``asyncio.run``.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -18,12 +19,15 @@ __all__ = ["demo_app"]
 
 
 @asynccontextmanager
-async def demo_app(home: Path) -> AsyncIterator[tuple[AppContext, RunningSandbox]]:
-    """The demo's sandbox on loopback and the console's services on ``home`` (not yet seeded: call
-    ``prepare_demo``); closed, and the sandbox stopped, on the way out."""
-    with start_demo_sandbox() as sandbox:
-        app = await open_app(demo_environ(home, sandbox.base_url))
+async def demo_app(
+    home: Path, sandbox: RunningSandbox | None = None
+) -> AsyncIterator[tuple[AppContext, RunningSandbox]]:
+    """The console's services on ``home`` (not yet seeded: call ``prepare_demo``) against ``sandbox``,
+    or the demo's own sandbox started on loopback for the while (then stopped on the way out)."""
+    with contextlib.ExitStack() as stack:
+        running = sandbox if sandbox is not None else stack.enter_context(start_demo_sandbox())
+        app = await open_app(demo_environ(home, running.base_url))
         try:
-            yield app, sandbox
+            yield app, running
         finally:
             await app.aclose()
