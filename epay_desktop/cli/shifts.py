@@ -99,8 +99,8 @@ async def cmd_x(app: AppContext, args: argparse.Namespace) -> int:
 async def _closer(app: AppContext, args: argparse.Namespace, actor: User) -> User | None:
     """The manager who signs in to close a cashier's shift (``--approved-by``), or None."""
     manager = (args.approved_by or "").strip()
-    if actor.role.can_move_money:
-        return None
+    if actor.role.can_move_money or not (await app.shifts.rules()).cashier_may_close:
+        return None  # a manager closes; or only a manager may (decision 0117): the close says so, no prompt
     if not manager:
         raise PermissionDenied(
             msg(
@@ -122,6 +122,12 @@ async def _closer(app: AppContext, args: argparse.Namespace, actor: User) -> Use
         metavar="MANAGER",
         help="for a cashier: the manager who closes it (password: EPAY_APPROVER_PASSWORD or a prompt)",
     ),
+    Arg(
+        "--no-bank-check",
+        action="store_true",
+        help="close without checking the payments with the bank, when the shop's rules allow it "
+        "(the Z report says they were not checked)",
+    ),
 )
 async def cmd_close(app: AppContext, args: argparse.Namespace) -> int:
     """close the open shift: check with the bank, print the Z report (managers)
@@ -134,7 +140,9 @@ async def cmd_close(app: AppContext, args: argparse.Namespace) -> int:
     _targets(args)
     actor = await login(app, args)
     approver = await _closer(app, args, actor)
-    report = await app.shifts.close(actor, approved_by=approver, progress=_progress)
+    report = await app.shifts.close(
+        actor, approved_by=approver, check_bank=not args.no_bank_check, progress=_progress
+    )
     return await _print_report(app, args, report)
 
 

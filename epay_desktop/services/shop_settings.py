@@ -2,8 +2,8 @@
 
 Every key, default and bound comes from :mod:`epay_desktop.domain.settings_catalog` (decision 0083).
 
-* :class:`ShopSettingsService`: the receipt header and receipt defaults, and the bank's status lag
-  the console allows for (decision 0039), shared by every counter
+* :class:`ShopSettingsService`: the receipt header and receipt defaults, the bank's status lag
+  the console allows for (decision 0039) and the shift rules (decision 0117), shared by every counter
   (``tx.settings``); managers and admins only; every change audited as ``settings.changed``.
 * :class:`LocalConfigStore`: the gateway environment, URLs, client id, terminal, default printer,
   database URL and idle-lock minutes of THIS computer, in ``console.json`` under EPAYMENT_HOME
@@ -53,8 +53,9 @@ CONFIG_FILE = catalog.COMPUTER_FILE
 
 @dataclass(frozen=True, slots=True)
 class ShopProfile:
-    """The receipt header and defaults (``shop.*``, ``receipt.*`` keys of the shop settings) and the
-    status lag the console allows for (``gateway.status_lag_max_seconds``, decision 0039)."""
+    """The receipt header and defaults (``shop.*``, ``receipt.*`` keys of the shop settings), the
+    status lag the console allows for (``gateway.status_lag_max_seconds``, decision 0039) and the
+    shift rules (``shift.*``, decision 0117)."""
 
     name: str = catalog.SHOP_NAME.default
     bin: str = catalog.SHOP_BIN.default
@@ -63,6 +64,11 @@ class ShopProfile:
     receipt_language: str = catalog.RECEIPT_LANGUAGE.default  # kk, ru or en
     #: how late check-status may show an applied operation, in seconds (decision 0039)
     status_lag_seconds: str = str(catalog.STATUS_LAG_SECONDS.default)
+    #: the shift rules (decision 0117; read typed as ``domain.shifts.ShiftRules``): hours, then yes/no
+    shift_warn_hours: str = str(catalog.SHIFT_WARN_HOURS.default)
+    shift_cashier_close: str = catalog.SHIFT_CASHIER_CLOSE.default
+    shift_bank_check: str = catalog.SHIFT_BANK_CHECK.default
+    shift_for_payment: str = catalog.SHIFT_FOR_PAYMENT.default
 
 
 #: ShopProfile field -> the declared shop setting it shows.
@@ -73,6 +79,10 @@ _FIELDS: Mapping[str, catalog.Setting[int] | catalog.Setting[str]] = {
     "receipt_width": catalog.RECEIPT_WIDTH,
     "receipt_language": catalog.RECEIPT_LANGUAGE,
     "status_lag_seconds": catalog.STATUS_LAG_SECONDS,
+    "shift_warn_hours": catalog.SHIFT_WARN_HOURS,
+    "shift_cashier_close": catalog.SHIFT_CASHIER_CLOSE,
+    "shift_bank_check": catalog.SHIFT_BANK_CHECK,
+    "shift_for_payment": catalog.SHIFT_FOR_PAYMENT,
 }
 
 

@@ -80,6 +80,8 @@ def test_the_secret_is_kept_only_in_the_environment_or_the_keychain():
         (catalog.TERMINAL, "67E34D63-102F-4BD1-898E-370781D0074D", "67E34D63-102F-4BD1-898E-370781D0074D"),
         (catalog.REGISTER, "counter-1", "counter-1"),
         (catalog.ENV, " Test-Homebank ", "test-homebank"),
+        (catalog.SHIFT_WARN_HOURS, "72", 72),
+        (catalog.SHIFT_BANK_CHECK, " NO ", "no"),
     ],
 )
 def test_accepted_values_are_normalised_as_before(setting, raw, value):
@@ -107,6 +109,9 @@ def test_accepted_values_are_normalised_as_before(setting, raw, value):
         (catalog.REGISTER, "-counter", "starting with a letter or digit"),
         (catalog.REGISTER, "c" * 33, "1 to 32 letters"),
         (catalog.ENV, "staging", "one of prod, test, test-homebank, sandbox"),
+        (catalog.SHIFT_WARN_HOURS, "0", "a whole number of hours from 1 to 72"),
+        (catalog.SHIFT_WARN_HOURS, "73", "from 1 to 72"),
+        (catalog.SHIFT_FOR_PAYMENT, "maybe", "one of yes, no"),
     ],
 )
 def test_refused_values_say_what_is_accepted(setting, raw, reason):
@@ -159,6 +164,10 @@ def test_the_shop_profile_defaults_are_the_declared_ones():
         receipt_width=catalog.RECEIPT_WIDTH.default,
         receipt_language=catalog.RECEIPT_LANGUAGE.default,
         status_lag_seconds=str(catalog.STATUS_LAG_SECONDS.default),
+        shift_warn_hours=str(catalog.SHIFT_WARN_HOURS.default),
+        shift_cashier_close=catalog.SHIFT_CASHIER_CLOSE.default,
+        shift_bank_check=catalog.SHIFT_BANK_CHECK.default,
+        shift_for_payment=catalog.SHIFT_FOR_PAYMENT.default,
     )
 
 

@@ -32,6 +32,7 @@ from epay_desktop.domain import (
 )
 from epay_desktop.domain.changes import StatusChange
 from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, msg
+from epay_desktop.domain.shifts import ShiftRequired, ShiftRules
 from epay_desktop.gateway import (
     AuthError,
     EpayClient,
@@ -142,15 +143,17 @@ class PaymentService:
         ``payment.created`` (``saved_card`` in its details for a saved-card charge) and publish it;
         (3) ask the gateway for the invoice-bound payment token (no money moves), then mark the payment
         PENDING with the token's expiry and first poll time and publish it. ``data`` is checkout input
-        :func:`validate_checkout` already accepted. Raises PermissionDenied for an inactive user
-        (nothing allocated), and the gateway's EpayError when no token was issued: the payment is then
-        EXPIRED with the reason and audit ``payment.token_failed``. The token is returned in memory
-        only: nothing here stores or logs it.
+        :func:`validate_checkout` already accepted. Raises PermissionDenied for an inactive user,
+        ShiftRequired when the shop takes payments only during a shift and none is open at the
+        register (decision 0117; nothing allocated either way), and the gateway's EpayError when no
+        token was issued: the payment is then EXPIRED with the reason and audit
+        ``payment.token_failed``. The token is returned in memory only: nothing here stores or logs it.
         """
         if not actor.active:
             raise PermissionDenied(
                 msg("payments", QT_TRANSLATE_NOOP("payments", "This user account is deactivated."))
             )
+        await self._store.run_read(self._require_shift)
         invoice = await self._store.run_write(lambda tx: tx.counters.allocate_invoice_id())
         text = data.description_for(invoice)
 
@@ -192,6 +195,14 @@ class PaymentService:
         pending = StatusChange(ConsoleStatus.PENDING, next_poll_at=next_poll, token_expires_at=expires_at)
         payment = await self._set_status(payment.invoice_id, pending)
         return StartedPayment(payment, token, expires_at)
+
+    def _require_shift(self, tx: Tx) -> None:
+        """ShiftRequired when the shop's rules want an open shift for a payment and the register has none."""
+        if (
+            ShiftRules.read_from(tx.settings).payment_needs_shift
+            and tx.shifts.current(self._register_id) is None
+        ):
+            raise ShiftRequired.at(self._register_id)
 
     async def mark_unknown(self, invoice_id: InvoiceId) -> Payment:
         """The answer to a call that may have moved money was lost: UNKNOWN, polled again soon.

@@ -26,6 +26,7 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
 from epay_desktop.domain import ConsoleError, ConsoleStatus, Payment, User
+from epay_desktop.domain.shifts import ShiftRequired
 from epay_desktop.services.payments.card_attempts import DECLINED, CardAttempts
 from epay_desktop.ui.checkout.form import NewPaymentForm
 from epay_desktop.ui.checkout.result import Outcome, ResultView, outcome_of
@@ -147,6 +148,10 @@ class CheckoutScreen(QStackedWidget):
         self.request, self._saved = request, False
         try:
             session = await self._payments.create_payment(self._user(), request)
+        except ShiftRequired as exc:  # the shop's rules (decision 0117): said under the form, sale kept
+            self.form.error_label.setText(user_message_of(exc) or "")
+            self.form.focus_amount()
+            return
         except ConsoleError:  # refused before anything was stored: the message box says why
             raise
         except Exception as exc:

@@ -1,9 +1,10 @@
-"""Settings (managers and admins): gateway and client secret, receipts and printer, this computer.
+"""Settings (managers and admins): gateway and client secret, receipts and printer, the shift rules,
+this computer.
 
 Where each value goes: the client secret to the system keychain (``SecretStore``; refused with a
 clear message when there is no secure keychain), this computer's settings to ``console.json`` in
-the console's folder (``LocalConfigStore``), the shop header and receipt defaults to the shop
-settings in the database (``ShopSettingsService``). Save runs once per click, in that order, and
+the console's folder (``LocalConfigStore``), the shop header, receipt defaults and shift rules to the
+shop settings in the database (``ShopSettingsService``). Save runs once per click, in that order, and
 stops at the first refusal, which is shown in the dialog. The database and data folder are shown,
 not edited (docs/decisions/0016). User accounts have their own dialog (``users_dialog``).
 """
@@ -26,7 +27,7 @@ from epay_desktop.services.secret_store import NO_KEYCHAIN
 from epay_desktop.services.shop_settings import LocalConfig, ShopProfile
 from epay_desktop.ui.common.asyncqt import show_error, user_message_of
 from epay_desktop.ui.common.work_dialog import WorkDialog
-from epay_desktop.ui.settings.settings_pages import ComputerPage, GatewayPage, ReceiptsPage
+from epay_desktop.ui.settings.settings_pages import ComputerPage, GatewayPage, ReceiptsPage, ShiftsPage
 from epay_desktop.ui.widgets.i18n import QT_TRANSLATE_NOOP
 
 __all__ = ["NO_KEYCHAIN_TEXT", "SettingsDialog", "SettingsResult"]
@@ -113,10 +114,12 @@ class SettingsDialog(WorkDialog[SettingsResult]):
             status_lag_seconds=_lag_seconds(shop),
         )
         self.receipts_page = ReceiptsPage(shop, local.printer, printers, system_printer)
+        self.shifts_page = ShiftsPage(shop)
         self.computer_page = ComputerPage(local, store_info)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.gateway_page, self.tr("Gateway"))
         self.tabs.addTab(self.receipts_page, self.tr("Receipts"))
+        self.tabs.addTab(self.shifts_page, self.tr("Shifts"))
         self.tabs.addTab(self.computer_page, self.tr("This computer"))
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -130,12 +133,13 @@ class SettingsDialog(WorkDialog[SettingsResult]):
         layout.addWidget(self.hint_label)
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
-        for page in (self.gateway_page, self.receipts_page, self.computer_page):
+        for page in (self.gateway_page, self.receipts_page, self.shifts_page, self.computer_page):
             page.changed.connect(self.update_state)
         self.update_state()
 
     def problem(self) -> str:
-        return self.gateway_page.problem() or self.receipts_page.problem() or self.computer_page.problem()
+        pages = (self.gateway_page, self.receipts_page, self.shifts_page, self.computer_page)
+        return next((problem for page in pages if (problem := page.problem())), "")
 
     def update_state(self) -> None:
         problem = self.problem()
@@ -159,7 +163,9 @@ class SettingsDialog(WorkDialog[SettingsResult]):
         secret = self.gateway_page.secret()
         self.gateway_page.secret_edit.clear()  # never kept on screen longer than needed
         profile = replace(
-            self.receipts_page.profile(), status_lag_seconds=self.gateway_page.status_lag_seconds()
+            self.receipts_page.profile(),
+            status_lag_seconds=self.gateway_page.status_lag_seconds(),
+            **self.shifts_page.values(),
         )
         self.start(self._save(self.config(), profile, secret))
 

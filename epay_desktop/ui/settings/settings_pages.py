@@ -1,4 +1,5 @@
-"""The settings dialog's form pages: gateway, receipts, this computer. Pure widgets, no service calls.
+"""The settings dialog's form pages: gateway, receipts, shifts, this computer. Pure widgets, no
+service calls.
 
 Each page shows values, reads them back and says what is wrong with them (``problem()``), so the
 dialog can keep Save disabled with the reason. The client secret field is write-only: it is never
@@ -12,7 +13,7 @@ from urllib.parse import urlsplit
 
 from PySide6.QtCore import QCoreApplication, QRegularExpression, Qt, Signal
 from PySide6.QtGui import QRegularExpressionValidator
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QLineEdit, QSpinBox, QWidget
 
 from epay_desktop.domain import settings_catalog as catalog
 from epay_desktop.services.shop_settings import LocalConfig, ShopProfile, default_urls
@@ -20,7 +21,7 @@ from epay_desktop.ui.common import theme
 from epay_desktop.ui.common.naming import named
 from epay_desktop.ui.widgets.i18n import QT_TRANSLATE_NOOP
 
-__all__ = ["ComputerPage", "GatewayPage", "ReceiptsPage"]
+__all__ = ["ComputerPage", "GatewayPage", "ReceiptsPage", "ShiftsPage"]
 
 _C = "SettingsDialog"
 #: The declared choices (domain/settings_catalog.py) in the order shown, with their labels.
@@ -269,6 +270,82 @@ class ReceiptsPage(QWidget):
         bin_text = self.bin_edit.text().strip()
         if not _valid(catalog.SHOP_BIN, bin_text):
             return self.tr("The BIN has 12 digits ({count} typed).").format(count=len(bin_text))
+        return ""
+
+
+def _yes(value: str) -> bool:
+    return value == "yes"
+
+
+def _yes_no(box: QCheckBox) -> str:
+    """A rule's checkbox as the shop database keeps it (the declared choices: yes, no)."""
+    return catalog.YES_NO[0] if box.isChecked() else catalog.YES_NO[1]
+
+
+class ShiftsPage(QWidget):
+    """The shop's shift rules (decision 0117): when an open shift is warned about, who closes it,
+    whether the bank check may be skipped at the close, whether a payment needs an open shift."""
+
+    changed = Signal()
+
+    def __init__(self, shop: ShopProfile) -> None:
+        super().__init__()
+        hours = catalog.SHIFT_WARN_HOURS
+        self.warn_spin = named(QSpinBox(), "shift_warn_spin")
+        self.warn_spin.setRange(*_bounds(hours))
+        self.warn_spin.setSuffix(self.tr(" h"))
+        self.warn_spin.setValue(hours.read(shop.shift_warn_hours))
+        self.cashier_close_check = named(
+            QCheckBox(self.tr("A cashier may close a shift with a manager signing in")), "cashier_close_check"
+        )
+        self.cashier_close_check.setChecked(_yes(shop.shift_cashier_close))
+        self.bank_check_check = named(
+            QCheckBox(self.tr("Check every payment with the bank at the close (Z report)")),
+            "bank_check_check",
+        )
+        self.bank_check_check.setChecked(_yes(shop.shift_bank_check))
+        self.payment_shift_check = named(
+            QCheckBox(self.tr("Take payments only during an open shift")), "payment_shift_check"
+        )
+        self.payment_shift_check.setChecked(_yes(shop.shift_for_payment))
+        note = named(
+            QLabel(
+                self.tr(
+                    "Without the first rule only a manager closes a shift. Without the bank check the one "
+                    "closing may skip it; the Z report then says the payments were not checked with the "
+                    "bank. Shared by every counter; applies at once."
+                ),
+                wordWrap=True,
+            ),
+            "shifts_note",
+        )
+        note.setStyleSheet(theme.style(_NOTE_STYLE))
+        form = QFormLayout(self)
+        form.addRow(self.tr("Warn about a shift open for"), self.warn_spin)
+        form.addRow(self.cashier_close_check)
+        form.addRow(self.bank_check_check)
+        form.addRow(self.payment_shift_check)
+        form.addRow(note)
+        self.warn_spin.valueChanged.connect(self.changed)
+        self.warn_spin.lineEdit().textChanged.connect(self.changed)
+        for box in (self.cashier_close_check, self.bank_check_check, self.payment_shift_check):
+            box.toggled.connect(self.changed)
+
+    def values(self) -> dict[str, str]:
+        """The page's rules as ShopProfile keyword values."""
+        return {
+            "shift_warn_hours": str(self.warn_spin.value()),
+            "shift_cashier_close": _yes_no(self.cashier_close_check),
+            "shift_bank_check": _yes_no(self.bank_check_check),
+            "shift_for_payment": _yes_no(self.payment_shift_check),
+        }
+
+    def problem(self) -> str:
+        if not self.warn_spin.hasAcceptableInput():  # emptied, or a number out of bounds being typed
+            hours = catalog.SHIFT_WARN_HOURS
+            return self.tr(
+                "Type the hours after which an open shift is warned about: {low} to {high}."
+            ).format(low=hours.low, high=hours.high)
         return ""
 
 
