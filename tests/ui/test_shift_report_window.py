@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox, QTableWidget, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QLineEdit, QTableWidget, QWidget
 
 from epay_desktop.app import open_app
 from epay_desktop.demo import demo_environ
@@ -25,7 +25,7 @@ from epay_desktop.sandbox.printer.server import FakePrinter
 from epay_desktop.services.payments.checkout import CheckoutRequest
 from epay_desktop.ui.shifts.history import ShiftHistoryDialog
 from epay_desktop.ui.shifts.report_view import ShiftReportDialog
-from tests.support.file_dialogs import print_to_pdf, save_under, wait_file_dialog
+from tests.support.file_dialogs import print_to_pdf, wait_file_dialog
 from tests.support.live_console import add_people
 from tests.support.pdf import pdf_text
 from tests.support.sandbox import APPROVED_CARD, SandboxControl
@@ -83,6 +83,27 @@ def closed_shift(arun: Any, shop: SimpleNamespace) -> tuple[ShiftReport, Invoice
     return arun(ctx.shifts.close(shop.manager), timeout=SLOW_MS), first
 
 
+def save_new(box: QFileDialog, folder: Path, name: str) -> None:
+    """Type a new file's name in ``folder`` into the save dialog and press Save (nothing to replace)."""
+    box.setDirectory(str(folder))
+    edit = box.findChild(QLineEdit, "fileNameEdit")
+    assert edit is not None
+    edit.setText(name)
+    box.accept()
+
+
+def text_of(page: QWidget, name: str) -> str:
+    label = page.findChild(QLabel, name)
+    assert label is not None, name
+    return label.text()
+
+
+def table_of(page: QWidget, name: str) -> QTableWidget:
+    table = page.findChild(QTableWidget, name)
+    assert table is not None, name
+    return table
+
+
 def cells(table: QTableWidget) -> list[list[str]]:
     return [
         [_plain(table.item(r, c).text()) for c in range(table.columnCount())] for r in range(table.rowCount())
@@ -104,13 +125,10 @@ def test_the_z_report_shows_the_services_figures_the_bank_check_and_the_anchor(
     dialog = shown_report(qtbot, shop, z)
     page = dialog.page
     assert dialog.windowTitle() == f"Z report \u2014 shift {z.shift.label}"
-    assert (
-        page.findChild(QWidget, "report_title").text()
-        == f"Z report \u2014 shift 1, register {z.shift.register_id}"
-    )
-    assert page.findChild(QWidget, "report_closed").text().endswith(", Данияр")
-    assert page.findChild(QWidget, "report_opened").text().endswith(", Айгерим")
-    totals = cells(page.findChild(QTableWidget, "totals"))
+    assert text_of(page, "report_title") == f"Z report \u2014 shift 1, register {z.shift.register_id}"
+    assert text_of(page, "report_closed").endswith(", Данияр")
+    assert text_of(page, "report_opened").endswith(", Айгерим")
+    totals = cells(table_of(page, "totals"))
     assert totals == [
         ["Sales", "2", "4 000,00 ₸"],
         ["Holds", "0", "0,00 ₸"],
@@ -120,20 +138,20 @@ def test_the_z_report_shows_the_services_figures_the_bank_check_and_the_anchor(
         ["Net taken", "", "3 500,00 ₸"],
     ]
     assert z.totals.net_minor == 350_000  # the same figure, from the service
-    by_cashier = cells(page.findChild(QTableWidget, "by_cashier"))
+    by_cashier = cells(table_of(page, "by_cashier"))
     assert by_cashier == [
         ["Айгерим", "4 000,00 ₸ (2)", "—", "—", "—", "—", "4 000,00 ₸"],
         ["Данияр", "—", "—", "—", "—", "500,00 ₸ (1)", "−500,00 ₸"],  # a refund alone: below zero
     ]
-    assert [row[0] for row in cells(page.findChild(QTableWidget, "by_brand"))] == [g.name for g in z.by_brand]
-    bank = page.findChild(QWidget, "bank_summary").text()
+    assert [row[0] for row in cells(table_of(page, "by_brand"))] == [g.name for g in z.by_brand]
+    bank = text_of(page, "bank_summary")
     assert bank.startswith("Payments checked with the bank: 2 of 2.")
-    differences = cells(page.findChild(QTableWidget, "bank_differences"))
+    differences = cells(table_of(page, "bank_differences"))
     assert differences == [[refunded_at_bank.value, "Refunded amounts differ", "0,00 ₸", "300,00 ₸"]]
-    books = cells(page.findChild(QTableWidget, "bank_open_in_books"))
+    books = cells(table_of(page, "bank_open_in_books"))
     assert books == [[refunded_at_bank.value, "Refund made outside the console", "—", "300,00 ₸"]]
-    assert z.anchor is not None and page.findChild(QWidget, "anchor_line").text() == z.anchor
-    assert page.findChild(QWidget, "anchor_problem") is None
+    assert z.anchor is not None and text_of(page, "anchor_line") == z.anchor
+    assert page.findChild(QLabel, "anchor_problem") is None
     dialog.reject()
 
 
@@ -147,21 +165,20 @@ def test_save_as_csv_and_pdf_write_the_report_where_the_save_dialog_says(
     qtbot.mouseClick(dialog.save_csv_button, LEFT)
     box = wait_file_dialog(qtbot, dialog, "save_shift_report_dialog")
     assert box.selectedFiles()[0].endswith(f"shift-{z.shift.register_id}-1-Z.csv")  # offered name
-    box.setDirectory(str(folder))
-    save_under(box, "z.csv")
+    save_new(box, folder, "z.csv")
     qtbot.waitUntil(lambda: "Saved to" in dialog.status_label.text(), timeout=SLOW_MS)
     csv_text = (folder / "z.csv").read_text(encoding="utf-8")
     assert "total,,sales,2,4000.00" in csv_text and "total,,net,,3500.00" in csv_text
     assert f"audit,,anchor,,{z.anchor}" in csv_text
 
     qtbot.waitUntil(dialog.save_pdf_button.isEnabled, timeout=SLOW_MS)
+    dialog.language_combo.setCurrentIndex(dialog.language_combo.findData("kk"))  # the shop keeps it in Kazakh
     qtbot.mouseClick(dialog.save_pdf_button, LEFT)
     box = wait_file_dialog(qtbot, dialog, "save_shift_report_dialog")
-    box.setDirectory(str(folder))
-    save_under(box, "z.pdf")
+    save_new(box, folder, "z.pdf")
     qtbot.waitUntil(lambda: "z.pdf" in dialog.status_label.text(), timeout=SLOW_MS)
     text = pdf_text((folder / "z.pdf").read_bytes())
-    assert z.anchor is not None and z.anchor in text and "Айгерим" in text
+    assert z.anchor is not None and z.anchor in text and "Айгерим" in text and "Z-ЕСЕП" in text
     dialog.reject()
 
 
@@ -213,18 +230,17 @@ def test_the_history_opens_a_closed_shifts_stored_z_and_offers_the_open_ones_x(
     assert rows[1][2] == "Айгерим" and rows[1][4] == "Данияр" and rows[1][5] == "3 500,00 ₸"
 
     history.table.selectRow(1)
+    assert history.row_note.isHidden() and history.open_button.text() == "&Open report"
     qtbot.mouseClick(history.open_button, LEFT)
     report = wait_shown(qtbot, ShiftReportDialog)
     assert report.report == z == arun(shop.ctx.shifts.report(z.shift.id))  # the one kept at the close
     report.reject()
     qtbot.waitUntil(history.open_button.isEnabled, timeout=SLOW_MS)
 
-    history.table.selectRow(0)
+    history.table.selectRow(0)  # the open shift: no Z report yet, said under the list; its X is offered
+    assert history.row_note.isVisible() and "Shift 2 is still open" in history.row_note.text()
+    assert history.open_button.text() == "Show the &X report"
     qtbot.mouseClick(history.open_button, LEFT)
-    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), QMessageBox), timeout=SLOW_MS)
-    box = QApplication.activeModalWidget()
-    assert isinstance(box, QMessageBox) and "still open" in box.text()
-    box.button(QMessageBox.StandardButton.Ok).click()  # Show the X report
     qtbot.waitUntil(
         lambda: any(
             isinstance(w, ShiftReportDialog) and w.isVisible() and w.report.kind is ReportKind.X

@@ -10,6 +10,7 @@ or save again; the open shift has no Z report yet, which is said, and its X repo
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -20,7 +21,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QHeaderView,
-    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -29,24 +29,22 @@ from PySide6.QtWidgets import (
 )
 
 from epay_desktop.domain.shifts import Shift, ShiftReport
-from epay_desktop.ui.common.asyncqt import action_slot, ask_message, run_dialog_once, user_message_of
+from epay_desktop.ui.common.asyncqt import action_slot, run_dialog_once, user_message_of
 from epay_desktop.ui.common.formatting import local_time_text
 from epay_desktop.ui.common.language import on_language_change
+from epay_desktop.ui.common.naming import named
 from epay_desktop.ui.common.screen_fit import size_for_screen
 from epay_desktop.ui.common.table_model import cell_alignment
-from epay_desktop.ui.shifts.report_view import ShiftReportDialog, signed_money_text
+from epay_desktop.ui.shifts.report_view import NOTHING, ShiftReportDialog, signed_money_text
 from epay_desktop.ui.widgets.form_parts import text_label
 
 if TYPE_CHECKING:
     from epay_desktop.services.printing import PrintingService
     from epay_desktop.services.shifts.service import ShiftService
 
-__all__ = ["HistoryRow", "ShiftHistoryDialog", "load_history"]
+__all__ = ["HistoryRow", "OpenReport", "ShiftHistoryDialog", "load_history"]
 
 log = logging.getLogger(__name__)
-
-Button = QMessageBox.StandardButton
-_NONE = "\u2014"
 
 
 def _tr(text: str) -> str:
@@ -83,14 +81,14 @@ async def load_history(shifts: ShiftService) -> list[HistoryRow]:
 def _cells(row: HistoryRow) -> list[str]:
     """Shift | Opened | Opened by | Closed | Closed by | Net."""
     shift, report = row.shift, row.report
-    opened_by = report.opened_by_name if report is not None else _NONE
+    opened_by = report.opened_by_name if report is not None else NOTHING
     if shift.closed_at is None:
         closed, closed_by = _tr("open now"), ""
     else:
         closed = local_time_text(shift.closed_at)
-        closed_by = (report.closed_by_name if report is not None else None) or _NONE
+        closed_by = (report.closed_by_name if report is not None else None) or NOTHING
     if report is None:
-        net = _NONE
+        net = NOTHING
     elif shift.is_open:
         net = _tr("{net} so far").format(net=signed_money_text(report.totals.net_minor))
     else:
@@ -101,40 +99,38 @@ def _cells(row: HistoryRow) -> list[str]:
 _MONEY_COLUMN = 5
 
 
+#: Shows a report over the list: ``opens(list_window, report)`` (the report window, to print or save it).
+OpenReport = Callable[[QWidget, ShiftReport], Awaitable[object]]
+
+
 class ShiftHistoryDialog(QDialog):
     """The register's recent shifts; Open report shows a closed one's Z report (the open one: its X).
 
-    ``ShiftHistoryDialog(rows, shifts, printing=None, parent=None)``: ``rows`` from
-    :func:`load_history`; ``shifts`` and ``printing`` (``ctx.shifts``, ``ctx.printing``) are handed to
-    the report window. ``await ShiftHistoryDialog.show_history(parent, shifts, printing)`` reads the
-    list and shows it until it is closed (``open()`` + ``finished``), then deletes it.
+    ``ShiftHistoryDialog(rows, shifts, opens, parent=None)``: ``rows`` from :func:`load_history`;
+    ``shifts`` (``ctx.shifts``) makes the open shift's X report; ``opens`` shows a report over the list.
+    ``await ShiftHistoryDialog.show_history(parent, shifts, printing)`` reads the list and shows it
+    until it is closed (``open()`` + ``finished``), then deletes it; its reports open in
+    :class:`ShiftReportDialog` with ``printing`` (``ctx.printing``) for Print.
     """
 
     def __init__(
-        self,
-        rows: list[HistoryRow],
-        shifts: ShiftService,
-        printing: PrintingService | None = None,
-        parent: QWidget | None = None,
+        self, rows: list[HistoryRow], shifts: ShiftService, opens: OpenReport, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.setObjectName("shift_history_dialog")
-        self.rows = rows
-        self._shifts, self._printing = shifts, printing
+        self.rows, self._shifts, self._opens = rows, shifts, opens
         self.note_label = text_label("shift_history_note", "hint_text")
-        self.table = QTableWidget(len(rows), 6)
-        self.table.setObjectName("shift_history_table")
+        self.table = named(QTableWidget(len(rows), 6), "shift_history_table")
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
-        self.open_button = QPushButton(_tr("&Open report"))
-        self.open_button.setObjectName("shift_history_open")
+        self.row_note = text_label("shift_history_row_note", "note_text", hidden=True)  # the open shift's
+        self.open_button = named(QPushButton(_tr("&Open report")), "shift_history_open")
         self.open_button.setDefault(True)
-        close = QPushButton(_tr("Close"))
-        close.setObjectName("shift_history_close")
+        close = named(QPushButton(_tr("Close")), "shift_history_close")
         close.setAutoDefault(False)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -143,6 +139,7 @@ class ShiftHistoryDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.note_label)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.row_note)
         layout.addLayout(buttons)
         self._fill()
         self.open_button.clicked.connect(self.on_open_button_clicked)
@@ -163,10 +160,14 @@ class ShiftHistoryDialog(QDialog):
         rows = await load_history(shifts)
         if parent is not None and not shiboken6.isValid(parent):
             return
-        await run_dialog_once(cls(rows, shifts, printing, parent))
+
+        async def opens(over: QWidget, report: ShiftReport) -> None:
+            await ShiftReportDialog.show_report(over, report, shifts, printing)
+
+        await run_dialog_once(cls(rows, shifts, opens, parent))
 
     def _fill(self) -> None:
-        """The title, the note, the column heads and the rows, in the language now."""
+        """The title, the notes, the column heads and the rows, in the language now."""
         register = self._shifts.register_id
         self.setWindowTitle(_tr("Shift history \u2014 register {register}").format(register=register))
         if self.rows:
@@ -188,6 +189,7 @@ class ShiftHistoryDialog(QDialog):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         for stretched in (2, 4):  # the names take the room left
             header.setSectionResizeMode(stretched, QHeaderView.ResizeMode.Stretch)
+        self._follow_selection()
 
     def selected(self) -> HistoryRow | None:
         """The shift chosen in the list, if any."""
@@ -197,7 +199,19 @@ class ShiftHistoryDialog(QDialog):
         return self.rows[index.row()]
 
     def _follow_selection(self) -> None:
-        self.open_button.setEnabled(self.selected() is not None)
+        """The open shift has no Z report yet: said under the list, and the button offers its X report."""
+        row = self.selected()
+        self.open_button.setEnabled(row is not None)
+        still_open = row is not None and row.shift.is_open
+        self.open_button.setText(_tr("Show the &X report") if still_open else _tr("&Open report"))
+        self.row_note.setVisible(still_open)
+        if row is not None and still_open:
+            self.row_note.setText(
+                _tr(
+                    "Shift {number} is still open: it gets its Z report when it is closed (Shift > Close "
+                    "shift). Its X report shows the figures so far and changes nothing."
+                ).format(number=row.shift.number)
+            )
 
     @action_slot(busy=("table",))
     async def on_open_button_clicked(self) -> None:
@@ -205,28 +219,9 @@ class ShiftHistoryDialog(QDialog):
         if row is None:
             return
         shift = row.shift
-        if shift.is_open:
-            report = await self._x_report_instead(shift)
+        if shift.is_open:  # its figures now, not when the list was read
+            report = await self._shifts.x_report()
         else:
             report = row.report if row.report is not None else await self._shifts.report(shift.id)
-        if report is None or not shiboken6.isValid(self):
-            return
-        await ShiftReportDialog.show_report(self, report, self._shifts, self._printing)
-
-    async def _x_report_instead(self, shift: Shift) -> ShiftReport | None:
-        """The open shift has no Z report yet: say so and offer its X report (the figures so far)."""
-        chosen = await ask_message(
-            self,
-            _tr("No Z report yet"),
-            lambda: _tr(
-                "Shift {number} is still open: it gets its Z report when it is closed (Shift > Close shift). "
-                "Its X report shows the figures so far and changes nothing."
-            ).format(number=shift.number),
-            Button.Ok | Button.Cancel,
-            icon=QMessageBox.Icon.Information,
-            default=Button.Ok,
-            labels={Button.Ok: _tr("Show the &X report")},
-        )
-        if chosen != Button.Ok or not shiboken6.isValid(self):
-            return None
-        return await self._shifts.x_report()
+        if shiboken6.isValid(self):
+            await self._opens(self, report)

@@ -17,10 +17,10 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QSize, Qt
@@ -64,6 +64,7 @@ from epay_desktop.ui.common.asyncqt import action_slot, run_dialog_once, user_me
 from epay_desktop.ui.common.formatting import local_time_text
 from epay_desktop.ui.common.labels import ui_language
 from epay_desktop.ui.common.language import on_language_change
+from epay_desktop.ui.common.naming import named
 from epay_desktop.ui.common.save_dialog import ask_save_path
 from epay_desktop.ui.common.screen_fit import size_for_screen
 from epay_desktop.ui.common.table_model import cell_alignment
@@ -83,12 +84,14 @@ if TYPE_CHECKING:
     from epay_desktop.services.printing import PrintingService
     from epay_desktop.services.shifts.service import ShiftService
 
-__all__ = ["ShiftReportDialog", "difference_what_text", "figure_kind_text", "signed_money_text"]
+__all__ = ["NOTHING", "ShiftReportDialog", "difference_what_text", "figure_kind_text", "signed_money_text"]
 
 log = logging.getLogger(__name__)
 
 _SAVE_KIND = "shift_reports"  # the folder a shift report was saved to last (file_places)
 _MINUS = "\u2212"
+#: What a cell or a name that has nothing to show says (no figure, no name known, no value).
+NOTHING = "\u2014"
 
 
 def _tr(text: str) -> str:
@@ -127,7 +130,7 @@ def _value_text(what: str, value: str) -> str:
     try:
         return Money.parse(value).format()
     except MoneyError:
-        return "\u2014" if value.strip() in ("", "-") else value
+        return NOTHING if value.strip() in ("", "-") else value
 
 
 def _net_text() -> str:
@@ -212,7 +215,7 @@ def _table(
 
 def _figure_cell(count: int, total: Money) -> str:
     """A group's figure in one cell: ``4 500,00 ₸ (3)``; ``—`` when there is none."""
-    return f"{total.format()} ({count})" if count else "\u2014"
+    return f"{total.format()} ({count})" if count else NOTHING
 
 
 def _group_table(name: str, first: str, groups: Sequence[GroupTotals]) -> QWidget:
@@ -312,7 +315,7 @@ class _Page(QWidget):
         grid.addWidget(_note("report_what", what, "note_text"), 1, 0, 1, 4)
         closed = (
             _tr("{when}, {name}").format(
-                when=local_time_text(shift.closed_at), name=report.closed_by_name or "\u2014"
+                when=local_time_text(shift.closed_at), name=report.closed_by_name or NOTHING
             )
             if shift.closed_at is not None
             else _tr("still open")
@@ -434,7 +437,15 @@ class _FileKind:
     title: str
     name_filter: str
     suffix: str
-    write: Callable[[Path, ShiftReport], Awaitable[Path]]
+    write: _Writer
+
+
+class _Writer(Protocol):
+    """``ShiftService.save_pdf`` / ``save_csv``: the report in ``language`` written to ``path``."""
+
+    def __call__(
+        self, path: Path, report: ShiftReport, *, language: ReceiptLanguage | str = ...
+    ) -> Awaitable[Path]: ...
 
 
 class ShiftReportDialog(QDialog):
@@ -465,30 +476,26 @@ class ShiftReportDialog(QDialog):
         self._shifts, self._printing = shifts, printing
         self.printer: QPrinter | None = None  # kept: a collected QPrinter crashes its dialog (stack-notes 10)
         self._documents: list[QPdfDocument] = []  # a printed PDF stays alive until the window goes
-        self.page_scroll = QScrollArea()
-        self.page_scroll.setObjectName("shift_report_scroll")
+        self.page_scroll = named(QScrollArea(), "shift_report_scroll")
         self.page_scroll.setWidgetResizable(True)
         self.page_scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.page = _Page(report)
         self.page_scroll.setWidget(self.page)
         self.status_label = text_label("shift_report_status")
-        self.language_combo = QComboBox()
-        self.language_combo.setObjectName("shift_report_language")
+        self.language_combo = named(QComboBox(), "shift_report_language")
         for code, name in LANGUAGES:
             self.language_combo.addItem(name, code.value)
         self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(ui_language())))
-        self.language_combo.setToolTip(_tr("The language of the printed report and of its PDF."))
+        self.language_combo.setToolTip(
+            _tr("The language of the printed report and of its PDF and CSV files.")
+        )
         language_label = QLabel(_tr("Report &language:"))
         language_label.setBuddy(self.language_combo)
-        self.print_button = QPushButton(_tr("&Print\u2026"))
-        self.print_button.setObjectName("shift_report_print")
+        self.print_button = named(QPushButton(_tr("&Print\u2026")), "shift_report_print")
         self.print_button.setDefault(True)
-        self.save_pdf_button = QPushButton(_tr("Save as P&DF\u2026"))
-        self.save_pdf_button.setObjectName("shift_report_save_pdf")
-        self.save_csv_button = QPushButton(_tr("Save as &CSV\u2026"))
-        self.save_csv_button.setObjectName("shift_report_save_csv")
-        self.close_button = QPushButton(_tr("Close"))
-        self.close_button.setObjectName("shift_report_close")
+        self.save_pdf_button = named(QPushButton(_tr("Save as P&DF\u2026")), "shift_report_save_pdf")
+        self.save_csv_button = named(QPushButton(_tr("Save as &CSV\u2026")), "shift_report_save_csv")
+        self.close_button = named(QPushButton(_tr("Close")), "shift_report_close")
         self.close_button.setAutoDefault(False)
         buttons = QHBoxLayout()  # the language sits with the print controls, as on the receipt window
         buttons.addWidget(language_label)
@@ -658,7 +665,7 @@ class ShiftReportDialog(QDialog):
             return
         try:  # a link, pipe, device or folder at the path is refused before anything is written (0069)
             check_target(path)
-            saved = await kind.write(path, self.report)
+            saved = await kind.write(path, self.report, language=self.paper_language)
         except UnsafeFilePath as exc:
             if shiboken6.isValid(self):
                 self._say(
@@ -684,4 +691,4 @@ def _render_pdf(report: ShiftReport, language: ReceiptLanguage) -> bytes:
     """The A4 report (what Save as PDF… writes) for the system print dialog; reportlab loads now."""
     from epay_desktop.receipts.shift_pdf import render_shift_pdf
 
-    return render_shift_pdf(report)
+    return render_shift_pdf(report, language)
