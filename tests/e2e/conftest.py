@@ -14,6 +14,7 @@ import PySide6.QtWebEngineWidgets  # noqa: F401  isort: skip
 
 import asyncio
 from collections.abc import Callable, Coroutine, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -26,7 +27,7 @@ from PySide6.QtWebEngineCore import QWebEngineProfile
 from PySide6.QtWidgets import QDialog
 
 from epay_desktop.app import AppContext, store_of
-from epay_desktop.demo import demo_environ
+from epay_desktop.demo import demo_environ, prepare_demo
 from epay_desktop.domain import ConsoleStatus, InvoiceId, Money, Payment
 from epay_desktop.sandbox import RunningSandbox, SandboxConfig
 from epay_desktop.services.payments.checkout import CheckoutRequest
@@ -35,7 +36,7 @@ from epay_desktop.ui.payments.attention_dialog import AttentionDialog
 from epay_desktop.ui.payments.columns import PaymentColumn
 from tests.support import card_form, windows
 from tests.support.card_form import APPROVED_CARD, JS_TIMEOUT_MS, MASTERCARD
-from tests.support.live_console import running_console
+from tests.support.live_console import add_people, running_console
 from tests.support.sandbox import SandboxControl, SharedSandbox
 
 SLOW_MS = 30_000
@@ -190,16 +191,47 @@ class Console:
         return invoice
 
 
+#: Fills the console's new database before it starts: ``prepare(arun, ctx)``.
+Prepare = Callable[[Callable[..., Any], AppContext], object]
+
+
 @pytest.fixture
-def console(
+def console_with(
     qtbot: Any,
     aloop: qasync.QEventLoop,
     arun: Callable[..., Any],
     tmp_path: Path,
     sandbox: RunningSandbox,
     profile: QWebEngineProfile,
-) -> Iterator[Console]:
+) -> Callable[[Prepare], AbstractContextManager[Console]]:
+    """``with console_with(prepare) as console``: the console on a new database ``prepare`` filled, poller
+    running, nobody logged in."""
+
+    @contextmanager
+    def start(prepare: Prepare) -> Iterator[Console]:
+        env = demo_environ(tmp_path / "home", sandbox.base_url)
+        with running_console(arun, qtbot, env, profile, prepare) as (ctx, controller):
+            yield Console(ctx, controller, sandbox, qtbot, arun)
+
+    return start
+
+
+@pytest.fixture
+def console(console_with: Callable[[Prepare], AbstractContextManager[Console]]) -> Iterator[Console]:
     """The console on a fresh database with a manager and a cashier, poller running, nobody logged in."""
-    env = demo_environ(tmp_path / "home", sandbox.base_url)
-    with running_console(arun, qtbot, env, profile) as (ctx, controller):
-        yield Console(ctx, controller, sandbox, qtbot, arun)
+    with console_with(add_people) as started:
+        yield started
+
+
+@pytest.fixture
+def demo_console(
+    console_with: Callable[[Prepare], AbstractContextManager[Console]], sandbox: RunningSandbox
+) -> Iterator[Console]:
+    """The console on the demo's data (``prepare_demo``: its three people, a short history, today's open
+    shift and the bank's side of it in the sandbox, decision 0115), poller running, nobody logged in."""
+
+    def demo(arun: Callable[..., Any], ctx: AppContext) -> object:
+        return arun(prepare_demo(ctx, sandbox.state, count=40, seed=15))
+
+    with console_with(demo) as started:
+        yield started

@@ -13,8 +13,6 @@ import asyncio
 import json
 import random
 from collections import Counter
-from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -35,11 +33,11 @@ from epay_desktop.demo import (
 )
 from epay_desktop.domain import ConsoleStatus, InvoiceId, Money, PaymentStatus
 from epay_desktop.domain.shifts import FigureKind, ShiftReport
-from epay_desktop.sandbox import RunningSandbox, SandboxState
+from epay_desktop.sandbox import RunningSandbox
 from epay_desktop.sandbox.cards import TEST_CARD_MASTERCARD
 from epay_desktop.services.demo_shift import CABINET_REFUND, PAID_LATE, BankOnly
 from epay_desktop.services.payments.checkout import CheckoutRequest
-from tests.support.demo_app import demo_app
+from tests.support.demo_app import demo_app, ledger_figures
 from tests.support.sandbox import SandboxControl
 
 pytestmark = pytest.mark.timeout(240)
@@ -51,45 +49,6 @@ def _expected(entry: BankOnly, amount: Money) -> set[str]:
         return {"status", "charged"}  # EXPIRED at the console, CHARGE at the bank
     whole = entry.amount == amount  # a cabinet refund of the whole sale also turns it REFUND
     return {"refunded", "status"} if whole else {"refunded"}
-
-
-@dataclass(frozen=True)
-class LedgerFigures:
-    """A shift's figures as the sandbox's ledger has them: (count, tiyn) per kind."""
-
-    sales: tuple[int, int]  # one-step payments paid (their first operation a charge)
-    holds: tuple[int, int]  # two-step payments (an auth), at the authorised amount
-    charges: tuple[int, int]  # charges of holds
-    cancels: tuple[int, int]
-    refunds: tuple[int, int]  # refunds sent by the console (an externalID)
-    cabinet: tuple[int, int]  # refunds made in the merchant cabinet (no externalID)
-
-    @property
-    def net(self) -> int:
-        """What the shop took by the bank's operations, the cabinet's refunds left out."""
-        return self.sales[1] + self.charges[1] - self.refunds[1]
-
-
-def _figures(state: SandboxState, start: datetime, end: datetime) -> LedgerFigures:
-    """The ledger's figures for payments begun in ``[start, end)`` and operations made then."""
-    txns = state.ledger.all()
-    begun = [t for t in txns if start <= t.created < end and t.operations]
-    one_step = [t for t in begun if t.operations[0].kind == "charge"]
-    two_step = [t for t in begun if t.operations[0].kind == "auth"]
-    held = {t.id for t in txns if any(o.kind == "auth" for o in t.operations)}
-    ops = [(t, o) for t in txns for o in t.operations if start <= o.time < end]
-
-    def total(found: list[int]) -> tuple[int, int]:
-        return len(found), sum(found)
-
-    return LedgerFigures(
-        sales=total([t.org_amount for t in one_step]),
-        holds=total([t.org_amount for t in two_step]),
-        charges=total([o.amount for t, o in ops if o.kind == "charge" and t.id in held]),
-        cancels=total([o.amount for _, o in ops if o.kind == "cancel"]),
-        refunds=total([o.amount for _, o in ops if o.kind == "refund" and o.external_id]),
-        cabinet=total([o.amount for _, o in ops if o.kind == "refund" and not o.external_id]),
-    )
 
 
 def _report_figure(report: ShiftReport, kind: FigureKind) -> tuple[int, int]:
@@ -136,7 +95,7 @@ def test_the_demo_shift_is_x_reported_closed_and_its_z_equals_the_ledger(tmp_pat
             invoice = await _sale_at_checkout(app, sandbox.base_url, Money(543_000))
             manager = await app.users.authenticate("Данияр", "2222")
             z = await app.shifts.close(manager)
-            figures = _figures(sandbox.state, z.shift.opened_at, z.until)
+            figures = ledger_figures(sandbox.state, z.shift.opened_at, z.until)
             in_ledger = sandbox.state.ledger.by_invoice(sandbox.state.config.terminal_id, invoice.value)
             stored_z = await app.shifts.report(z.shift.id)
         return shift, payments, plain_x, x, in_ledger, z, figures, stored_z

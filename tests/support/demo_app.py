@@ -1,7 +1,7 @@
-"""The demo's console without Qt: ``open_app`` on a demo folder with the demo's sandbox running.
+"""The demo's console without Qt (``open_app`` on a demo folder with the demo's sandbox running), and a
+shift's figures as the sandbox's ledger has them (decision 0115).
 
-Used by tests/e2e/test_demo_seed.py and tests/e2e/test_demo_shift.py, which drive the demo module,
-the services and the sandbox's ledger with plain ``asyncio.run``.
+Used by tests/e2e/test_demo_seed.py, tests/e2e/test_demo_shift.py and tests/e2e/test_demo_shift_gui.py.
 """
 
 from __future__ import annotations
@@ -9,13 +9,15 @@ from __future__ import annotations
 import contextlib
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from epay_desktop.app import AppContext, open_app
 from epay_desktop.demo import demo_environ, start_demo_sandbox
-from epay_desktop.sandbox import RunningSandbox
+from epay_desktop.sandbox import RunningSandbox, SandboxState
 
-__all__ = ["demo_app"]
+__all__ = ["LedgerFigures", "demo_app", "ledger_figures"]
 
 
 @asynccontextmanager
@@ -31,3 +33,42 @@ async def demo_app(
             yield app, running
         finally:
             await app.aclose()
+
+
+@dataclass(frozen=True)
+class LedgerFigures:
+    """A shift's figures as the sandbox's ledger has them: (count, tiyn) per kind."""
+
+    sales: tuple[int, int]  # one-step payments paid (their first operation a charge)
+    holds: tuple[int, int]  # two-step payments (an auth), at the authorised amount
+    charges: tuple[int, int]  # charges of holds
+    cancels: tuple[int, int]
+    refunds: tuple[int, int]  # refunds sent by the console (an externalID)
+    cabinet: tuple[int, int]  # refunds made in the merchant cabinet (no externalID)
+
+    @property
+    def net(self) -> int:
+        """What the shop took by the bank's operations, the cabinet's refunds left out."""
+        return self.sales[1] + self.charges[1] - self.refunds[1]
+
+
+def ledger_figures(state: SandboxState, start: datetime, end: datetime) -> LedgerFigures:
+    """The ledger's figures for payments begun in ``[start, end)`` and operations made then."""
+    txns = state.ledger.all()
+    begun = [t for t in txns if start <= t.created < end and t.operations]
+    one_step = [t for t in begun if t.operations[0].kind == "charge"]
+    two_step = [t for t in begun if t.operations[0].kind == "auth"]
+    held = {t.id for t in txns if any(o.kind == "auth" for o in t.operations)}
+    ops = [(t, o) for t in txns for o in t.operations if start <= o.time < end]
+
+    def total(found: list[int]) -> tuple[int, int]:
+        return len(found), sum(found)
+
+    return LedgerFigures(
+        sales=total([t.org_amount for t in one_step]),
+        holds=total([t.org_amount for t in two_step]),
+        charges=total([o.amount for t, o in ops if o.kind == "charge" and t.id in held]),
+        cancels=total([o.amount for _, o in ops if o.kind == "cancel"]),
+        refunds=total([o.amount for _, o in ops if o.kind == "refund" and o.external_id]),
+        cabinet=total([o.amount for _, o in ops if o.kind == "refund" and not o.external_id]),
+    )

@@ -110,11 +110,16 @@ def controller_running(
 
 @contextmanager
 def running_console(
-    arun: Callable[..., Any], qtbot: Any, env: Mapping[str, str], profile: Any
+    arun: Callable[..., Any],
+    qtbot: Any,
+    env: Mapping[str, str],
+    profile: Any,
+    prepare: Callable[[Callable[..., Any], AppContext], object] = add_people,
 ) -> Iterator[tuple[AppContext, AppController]]:
-    """``(ctx, controller)`` of the console started on ``env`` (see the module's docstring)."""
+    """``(ctx, controller)`` of the console started on ``env`` (see the module's docstring); ``prepare``
+    ``(arun, ctx)`` fills the database first (the demo's data instead of the two people, say)."""
     ctx: AppContext = arun(open_app(dict(env)))
-    add_people(arun, ctx)
+    prepare(arun, ctx)
     stop, poller = start_background(ctx, reconcile_every=1.0)
     with controller_running(arun, qtbot, ctx, profile) as controller:
         try:

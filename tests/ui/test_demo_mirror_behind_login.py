@@ -87,7 +87,7 @@ def test_the_background_goes_on_when_its_first_step_fails() -> None:
 #: The real demo console, its run step driven (``tests.support.demo_console``): logged in through the
 #: login form as soon as it shows; at that moment compare the sandbox's ledger with the demo database.
 SPY_ON_THE_SANDBOX = """
-from epay_desktop.demo import mirror_into_sandbox
+from epay_desktop.demo import bank_only, mirror_into_sandbox
 from epay_desktop.sandbox import SandboxConfig, SandboxState
 
 from epay_desktop import launch
@@ -100,7 +100,9 @@ COMPARE = """
 in_ledger = len(running[0].state.ledger.all())
 stored = await self.ctx.demo_shop.payments()
 terminal = self.ctx.gateway_settings.credentials.terminal_id
-expected = mirror_into_sandbox(SandboxState(SandboxConfig()), stored, terminal)
+mirror = SandboxState(SandboxConfig())  # with the bank's side of today's shift (decision 0115)
+mirror_into_sandbox(mirror, stored, terminal, bank_only(self.ctx.store_settings.home))
+expected = len(mirror.ledger.all())
 print("payments", len(stored), "ledger at login", in_ledger, "expected", expected, flush=True)
 """
 
