@@ -33,6 +33,7 @@ from epay_desktop.services.backups import Backups
 from epay_desktop.services.demo_shop import DemoShop
 from epay_desktop.services.events import EventBus
 from epay_desktop.services.money_ops.operations import MoneyOperations
+from epay_desktop.services.payments.day import DayService
 from epay_desktop.services.payments.payment_service import PaymentService
 from epay_desktop.services.payments.poll_schedule import PollSchedule
 from epay_desktop.services.payments.poller import Poller
@@ -106,6 +107,7 @@ class AppContext:
     backups: Backups  # the SQLite file's checked copies (decision 0067)
     printing: PrintingService  # the shop's receipt printers, printing on them (decision 0105)
     shifts: ShiftService  # this register's shifts, X and Z reports (decision 0107)
+    day: DayService  # the manager's day at a glance (decision 0116)
     secrets: SecretStore = field(default_factory=SecretStore)  # the client secret in the keychain
     _closed: bool = field(default=False, repr=False)
     _logging: _LoggingState | None = field(default=None, repr=False)
@@ -293,6 +295,7 @@ async def open_app(
         backups=Backups(store_settings, now),
         printing=PrintingService(store, now, store_settings.register_id, receipts),
         shifts=ShiftService(store, reconciler, store_settings.register_id, now),
+        day=DayService(store, now),
         _logging=saved,
     )
 

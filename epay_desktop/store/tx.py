@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 if TYPE_CHECKING:
     from epay_desktop.store.repos.audit import AuditRepo
     from epay_desktop.store.repos.counters import CounterRepo
+    from epay_desktop.store.repos.day import DayRepo
     from epay_desktop.store.repos.discrepancies import DiscrepancyRepo
     from epay_desktop.store.repos.operations import OperationRepo
     from epay_desktop.store.repos.payment_events import PaymentEventRepo
@@ -50,6 +51,7 @@ class Tx:
     payment_events: PaymentEventRepo
     discrepancies: DiscrepancyRepo
     shifts: ShiftRepo
+    day: DayRepo
 
     def __init__(self, session: Session, *, locking: bool, audit_key: bytes = b"") -> None:
         self.session = session

@@ -13,5 +13,7 @@
 - ``books``: the console's totals against the bank's (discrepancies); ``card_attempts``: the up to
   three card attempts of one invoice.
 - ``queries.PaymentQueries``: reading payments: one payment, pages of the list, CSV export.
+- ``day.DayService``: the manager's day at a glance: takings today, this week and this month, per hour
+  and cashier, decline and refund rates, unresolved operations (decision 0116).
 - ``gateway_map``: a check-status answer in domain terms (``GatewaySnapshot``).
 """

@@ -12,35 +12,18 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Select, case, exists, func, or_, select
+from sqlalchemy import Select, func, or_, select
 from sqlalchemy.exc import IntegrityError
 
-from epay_desktop.domain import ConsoleStatus, OpKind, OpState, Payment
+from epay_desktop.domain import OpState, Payment
 from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP
 from epay_desktop.domain.shifts import FigureKind, Shift, ShiftAlreadyOpen, ShiftLine
 from epay_desktop.store.models import UNRESOLVED_OP_STATES, MoneyOpRow, PaymentRow, ShiftRow
 from epay_desktop.store.repos.payment_rows import to_payment
 from epay_desktop.store.repos.repo import Repo, record_of
+from epay_desktop.store.repos.takings import OP_FIGURE, PAID_STATUSES, sale_or_hold
 
 __all__ = ["ShiftRepo"]
-
-#: Payments whose money was taken or held (the bank approved an attempt).
-_PAID = tuple(
-    s.value
-    for s in (
-        ConsoleStatus.AUTH,
-        ConsoleStatus.CHARGE,
-        ConsoleStatus.CANCEL,
-        ConsoleStatus.CANCEL_OLD,
-        ConsoleStatus.REFUND,
-    )
-)
-_HELD = (ConsoleStatus.AUTH.value, ConsoleStatus.CANCEL.value, ConsoleStatus.CANCEL_OLD.value)
-_OP_FIGURE = {
-    OpKind.CHARGE.value: FigureKind.CHARGES,
-    OpKind.CANCEL.value: FigureKind.CANCELS,
-    OpKind.REFUND.value: FigureKind.REFUNDS,
-}
 
 
 class ShiftRepo(Repo):
@@ -128,14 +111,7 @@ class ShiftRepo(Repo):
         payments created at ``register_id`` in ``[start, end)`` (one-step sales, or holds: a payment
         the bank holds, cancelled or let expire, or one the console charged or cancelled), and the
         SUCCEEDED operations on that register's payments whose intent was made in that time."""
-        two_step = exists().where(
-            MoneyOpRow.payment_id == PaymentRow.id,
-            MoneyOpRow.kind.in_((OpKind.CHARGE.value, OpKind.CANCEL.value)),
-        )
-        kind = case(
-            (or_(PaymentRow.status.in_(_HELD), two_step), FigureKind.HOLDS.value),
-            else_=FigureKind.SALES.value,
-        )
+        kind = sale_or_hold()
         brand = func.coalesce(PaymentRow.card_type, "")
         payments = (
             select(kind, PaymentRow.created_by, brand, func.count(), func.sum(PaymentRow.amount_minor))
@@ -143,7 +119,7 @@ class ShiftRepo(Repo):
                 PaymentRow.register_id == register_id,
                 PaymentRow.created_at >= start,
                 PaymentRow.created_at < end,
-                PaymentRow.status.in_(_PAID),
+                PaymentRow.status.in_(PAID_STATUSES),
             )
             .group_by(kind, PaymentRow.created_by, brand)
         )
@@ -164,7 +140,7 @@ class ShiftRepo(Repo):
             for k, cashier, brand_name, count, total in self._s.execute(payments)
         ]
         found += [
-            ShiftLine(_OP_FIGURE[k], cashier, brand_name, int(count), int(total or 0))
+            ShiftLine(OP_FIGURE[k], cashier, brand_name, int(count), int(total or 0))
             for k, cashier, brand_name, count, total in self._s.execute(ops)
         ]
         return found
