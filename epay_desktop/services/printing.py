@@ -19,13 +19,14 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
+from typing import Final
 
 from epay_desktop.domain import User
 from epay_desktop.domain import settings_catalog as catalog
 from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, msg
 from epay_desktop.domain.receipts import ReceiptLanguage, ReceiptRecord, ReceiptRequest, ReceiptWidth
 from epay_desktop.domain.shifts import ShiftReport
-from epay_desktop.receipts.escpos_profile import HEAD_DOTS
+from epay_desktop.receipts import ReceiptData
 from epay_desktop.receipts.printers import (
     PROBE_SECONDS,
     Connection,
@@ -45,7 +46,15 @@ from epay_desktop.services.shop_settings import checked_shop_value
 from epay_desktop.store.db import Store
 from epay_desktop.store.tx import Tx
 
-__all__ = ["REPORT_WORDS", "TEST_LINE", "PrintedReceipt", "PrintingService", "paper_width", "sample_page"]
+__all__ = [
+    "MM58_MAX_DOTS",
+    "REPORT_WORDS",
+    "TEST_LINE",
+    "PrintedReceipt",
+    "PrintingService",
+    "paper_width",
+    "sample_page",
+]
 
 log = logging.getLogger(__name__)
 
@@ -55,17 +64,22 @@ TEST_LINE = "Ққ Әә Іі Ңң Ғғ Үү Ұұ Өө Һһ Ёё №"
 
 @dataclass(frozen=True, slots=True)
 class PrintedReceipt:
-    """A receipt issued for a printer and what the printer did with it."""
+    """A receipt issued for a printer and what the printer did with it; ``pdf``: the same slip as a
+    PDF on the printer's roll, when asked for (the receipt dialog shows what was printed)."""
 
     record: ReceiptRecord
     outcome: PrintOutcome
+    pdf: bytes | None = None
+
+
+#: The widest head of a 58 mm roll: 384 dots at 203 dpi, up to 432 on some; a wider head prints an
+#: 80 mm roll (576 dots at 203 dpi, 512 at 180 dpi: Epson TM-T88IV/V).
+MM58_MAX_DOTS: Final = 432
 
 
 def paper_width(printer: PrinterProfile) -> ReceiptWidth:
-    """The roll a printer's head prints on (576 dots and wider: 80 mm; else 58 mm)."""
-    return (
-        ReceiptWidth.MM80 if printer.render.head_dots >= HEAD_DOTS[ReceiptWidth.MM80] else ReceiptWidth.MM58
-    )
+    """The roll a printer's head prints on, by its dots: up to :data:`MM58_MAX_DOTS` 58 mm, wider 80 mm."""
+    return ReceiptWidth.MM58 if printer.render.head_dots <= MM58_MAX_DOTS else ReceiptWidth.MM80
 
 
 class PrintingService:
@@ -175,11 +189,12 @@ class PrintingService:
         return await self._send(printer, data)
 
     async def print_receipt(
-        self, actor: User, request: ReceiptRequest, *, printer: str | None = None
+        self, actor: User, request: ReceiptRequest, *, printer: str | None = None, with_pdf: bool = False
     ) -> PrintedReceipt:
         """Issue the receipt ``request`` asks for (numbered, recorded, audited:
         :meth:`ReceiptService.issue_receipt`; a second one is a duplicate) and print it on ``printer``
         (this register's default when None), on that printer's roll (the request's width is not used).
+        ``with_pdf``: also draw the issued slip as a PDF (:attr:`PrintedReceipt.pdf`), after the print.
 
         Raises before anything is recorded when the printer is not known (PrinterError) or the receipt
         may not be issued (NotFoundError, RuleViolation). Once issued, the receipt stays: the printer's
@@ -188,10 +203,15 @@ class PrintingService:
         chosen = await self.printer(printer)
         from epay_desktop.receipts.escpos import escpos_renderer
 
+        escpos = escpos_renderer(lambda _width: chosen.render)  # drawn for this printer
+        issued: list[ReceiptData] = []
+
+        def render(receipt: ReceiptData, width: ReceiptWidth) -> bytes:
+            issued.append(receipt)  # what was printed, to draw it as a PDF too
+            return escpos(receipt, width)
+
         record, data = await self._receipts.issue_receipt(
-            actor,
-            replace(request, width=paper_width(chosen)),
-            render=escpos_renderer(lambda _width: chosen.render),  # drawn for this printer
+            actor, replace(request, width=paper_width(chosen)), render=render
         )
         outcome = await self._send(chosen, data)
         log.info(
@@ -218,7 +238,8 @@ class PrintingService:
                 actor.id, "receipt.printed", f"payment:{request.invoice_id}", details, at=now
             )
         )
-        return PrintedReceipt(record, outcome)
+        pdf = await self._receipts.draw(issued[0], record.width) if with_pdf else None
+        return PrintedReceipt(record, outcome, pdf)
 
     async def print_shift_report(
         self, report: ShiftReport, *, lang: ReceiptLanguage | str, name: str | None = None

@@ -123,6 +123,10 @@ class ReceiptService:
         pdf = await loop.run_in_executor(None, render or self._render, issued.data, issued.record.width)
         return issued.record, pdf
 
+    async def draw(self, data: ReceiptData, width: ReceiptWidth) -> bytes:
+        """The PDF of a receipt already drawn (e.g. the one a thermal printer got), off the event loop."""
+        return await asyncio.get_running_loop().run_in_executor(None, self._render, data, width)
+
     async def receipts_for(self, invoice_id: InvoiceId) -> list[ReceiptRecord]:
         """Every receipt printed for the payment, oldest first. Raises NotFoundError."""
 

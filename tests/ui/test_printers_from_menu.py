@@ -233,8 +233,10 @@ def test_ctrl_p_prints_the_receipt_on_the_registers_thermal_printer(
 ) -> None:
     dialog = press_ctrl_p(qtbot, counter.window)
     assert dialog.thermal is not None and dialog.print_button.toolTip() == "Print on front."
+    assert dialog.print_button.text() == "Print"  # straight to the printer: no dialog follows, no "…"
     # the shop's receipts are 80 mm; the preview shows the 58 mm roll this printer prints on
     assert dialog.draft.width is ReceiptWidth.MM58
+    draft_text = shown_text(dialog)
     qtbot.mouseClick(dialog.print_button, LEFT)
     qtbot.waitUntil(lambda: "Printed on front." in dialog.status_label.text(), timeout=SLOW)
     [job] = printed(qtbot, fake)
@@ -243,7 +245,16 @@ def test_ctrl_p_prints_the_receipt_on_the_registers_thermal_printer(
     [receipt] = arun(counter.ctx.receipts.receipts_for(INVOICE))
     assert receipt.kind is ReceiptKind.SALE and dialog.record == receipt
     assert receipt.display_number in dialog.title.text()
+    # the preview now shows the slip that was printed, with its number, not the draft
+    assert receipt.display_number not in draft_text and receipt.display_number in shown_text(dialog)
+    assert dialog.print_button.text() == "Print"
     dialog.reject()
+
+
+def shown_text(dialog: ReceiptDialog) -> str:
+    """The text of the receipt the dialog's preview shows."""
+    document = dialog.preview.document()
+    return "\n".join(document.getAllText(page).text() for page in range(document.pageCount()))
 
 
 def test_out_of_paper_is_said_and_print_again_prints_a_duplicate_after_a_new_roll(

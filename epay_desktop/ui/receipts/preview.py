@@ -244,7 +244,8 @@ class ReceiptDialog(QDialog):
         self.status_label = QLabel()
         self.status_label.setObjectName("receipt_status")
         self.status_label.setWordWrap(True)
-        self.print_button = QPushButton(self.tr("Print\u2026"))
+        self.print_button = QPushButton()
+        self._print_text()
         self.print_button.setDefault(True)
         self.save_button = QPushButton(self.tr("Save as PDF\u2026"))
         self.other_printer_button = QPushButton(self.tr("Other printer\u2026"))
@@ -278,6 +279,11 @@ class ReceiptDialog(QDialog):
         self.language_combo.currentIndexChanged.connect(self._on_language_changed)
         close.clicked.connect(self.accept)
         on_language_change(self, self._retranslate)  # a switch while it is open
+
+    def _print_text(self) -> None:
+        """Print on the register's thermal printer asks nothing more (no ellipsis); else a print
+        dialog may follow (always, or when the printer chosen in Settings is not installed)."""
+        self.print_button.setText(self.tr("Print") if self.thermal is not None else self.tr("Print\u2026"))
 
     def _printer_tips(self) -> None:
         name = self.thermal[1].name if self.thermal is not None else self.printer_name
@@ -514,19 +520,22 @@ class ReceiptDialog(QDialog):
         request = replace(self.request, language=self.draft.language)
         self._issuing = True  # Esc waits: an issued receipt is always shown with what the printer did
         try:
-            printed = await printing.print_receipt(self.actor, request, printer=printer.name)
+            printed = await printing.print_receipt(self.actor, request, printer=printer.name, with_pdf=True)
         finally:
             self._issuing = False
         if not shiboken6.isValid(self):
             return
-        self.record, self._pdf_issued = printed.record, False
+        self.record, self._pdf_issued = printed.record, printed.pdf is not None
+        if printed.pdf is not None:  # the issued slip, as printed on this roll, replaces the draft
+            self.pdf = printed.pdf
+            self.document = self._show(printed.pdf)
         self._show_state()
         outcome = printed.outcome
         said = outcome_text(outcome)
         log.info("event=receipt_thermal number=%s outcome=%s", printed.record.display_number, outcome.outcome)
         if outcome.outcome is Outcome.PRINTED:
             self._say(" ".join(t for t in (self.tr("Printed on %1.").replace("%1", printer.name), said) if t))
-            self.print_button.setText(self.tr("Print\u2026"))
+            self._print_text()
         else:
             self._say(said, trouble=outcome.outcome is Outcome.FAILED)
             self.print_button.setText(self.tr("Print again"))

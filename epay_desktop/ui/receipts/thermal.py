@@ -35,7 +35,7 @@ class ThermalPrinting(Protocol):
     async def status(self, name: str | None = None) -> PrinterStatus: ...
 
     async def print_receipt(
-        self, actor: User, request: ReceiptRequest, *, printer: str | None = None
+        self, actor: User, request: ReceiptRequest, *, printer: str | None = None, with_pdf: bool = False
     ) -> PrintedReceipt: ...
 
 
