@@ -152,6 +152,11 @@ def test_the_z_report_shows_the_services_figures_the_bank_check_and_the_anchor(
     assert books == [[refunded_at_bank.value, "Refund made outside the console", "—", "300,00 ₸"]]
     assert z.anchor is not None and text_of(page, "anchor_line") == z.anchor
     assert page.findChild(QLabel, "anchor_problem") is None
+    dialog.resize(1280, 800)
+    qtbot.waitUntil(lambda: dialog.page.side_by_side)  # the totals beside the tables on a wide screen
+    dialog.resize(700, 700)  # a narrow one: above them, and the page never scrolls sideways
+    qtbot.waitUntil(lambda: not dialog.page.side_by_side)
+    qtbot.waitUntil(lambda: page.minimumSizeHint().width() <= dialog.page_scroll.viewport().width())
     dialog.reject()
 
 

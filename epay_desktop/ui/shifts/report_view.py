@@ -23,12 +23,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QBoxLayout,
     QComboBox,
     QDialog,
     QFrame,
@@ -278,8 +279,9 @@ class _Page(QWidget):
         layout.addLayout(self._header(report))
         for n, warning in enumerate(report.warnings):
             layout.addWidget(_note(f"report_warning_{n}", note_words(warning), "report_notice"))
-        figures = QHBoxLayout()
-        figures.addWidget(self._totals(report), 2)
+        self._figures = figures = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self._totals_box = self._totals(report)
+        figures.addWidget(self._totals_box, 2)
         groups, groups_layout = _group(_tr("By cashier and by card brand"), "report_groups")
         groups_layout.addWidget(_group_table("by_cashier", _tr("Cashier"), report.by_cashier))
         groups_layout.addWidget(_group_table("by_brand", _tr("Card brand"), report.by_brand))
@@ -287,12 +289,29 @@ class _Page(QWidget):
             _note("groups_hint", _tr("Each cell: the amount and, in brackets, how many."), "hint_text")
         )
         figures.addWidget(groups, 5)
+        self._groups_box = groups
         layout.addLayout(figures)
         layout.addWidget(self._bank(report))
         anchor = self._anchor(report)
         if anchor is not None:
             layout.addWidget(anchor)
         layout.addStretch(1)
+
+    @property
+    def side_by_side(self) -> bool:
+        """Whether the totals stand beside the tables by cashier and card brand (else above them)."""
+        return self._figures.direction() is QBoxLayout.Direction.LeftToRight
+
+    def fit(self, width: int) -> None:
+        """The totals beside the tables by cashier and card brand where ``width`` holds both (the page
+        then never scrolls sideways on a counter's 1024 px screen); else above them."""
+        both = self._totals_box.minimumSizeHint().width() + self._groups_box.minimumSizeHint().width()
+        beside = width >= both + 3 * self._figures.spacing()
+        direction = QBoxLayout.Direction.LeftToRight if beside else QBoxLayout.Direction.TopToBottom
+        if self._figures.direction() != direction:
+            self._figures.setDirection(direction)
+            self._figures.setStretch(0, 2 if beside else 0)
+            self._figures.setStretch(1, 5 if beside else 0)
 
     @staticmethod
     def _header(report: ShiftReport) -> QGridLayout:
@@ -481,6 +500,7 @@ class ShiftReportDialog(QDialog):
         self.page_scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.page = _Page(report)
         self.page_scroll.setWidget(self.page)
+        self.page_scroll.viewport().installEventFilter(self)
         self.status_label = text_label("shift_report_status")
         self.language_combo = named(QComboBox(), "shift_report_language")
         for code, name in LANGUAGES:
@@ -542,8 +562,16 @@ class ShiftReportDialog(QDialog):
         if old is not None:
             old.deleteLater()
         self.page = _Page(self.report)
+        self.page.fit(self.page_scroll.viewport().width())
         self.page_scroll.setWidget(self.page)
         self.page_scroll.verticalScrollBar().setValue(where)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """The page's viewport was resized (the window was, or its scroll bar came or went): the
+        figures side by side or stacked to fit it."""
+        if event.type() == QEvent.Type.Resize and watched is self.page_scroll.viewport():
+            self.page.fit(self.page_scroll.viewport().width())
+        return super().eventFilter(watched, event)
 
     def _say(self, text: str, *, trouble: bool = False) -> None:
         self.status_label.setText(text)
