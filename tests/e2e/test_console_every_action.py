@@ -36,6 +36,8 @@ from epay_desktop.ui.payments.export_dialog import ExportDialog
 from epay_desktop.ui.receipts.preview import ReceiptDialog
 from epay_desktop.ui.settings.printers_dialog import PrintersDialog
 from epay_desktop.ui.settings.settings_dialog import SettingsDialog
+from epay_desktop.ui.shifts.close_dialog import CloseShiftDialog
+from epay_desktop.ui.shifts.history import ShiftHistoryDialog
 from epay_desktop.ui.users.users_dialog import UsersDialog
 from tests.support.live_console import (
     CASHIER,
@@ -97,10 +99,28 @@ class Walk:
     held: InvoiceId
     review: InvoiceId
     titles: list[str] = field(default_factory=list)
+    manager: Any = None  # the manager account: opens and closes shifts as another counter would
 
     @property
     def window(self) -> Any:
         return self.console.window
+
+    def shift(self, wanted: bool) -> None:
+        """This register's shift open (``wanted``) or not, as another counter of it could leave it, and
+        the window has read it so."""
+        ctx, arun = self.console.ctx, self.console.arun
+        current = arun(ctx.shifts.current())
+        if wanted and current is None:
+            arun(ctx.shifts.open(self.manager))
+        elif not wanted and current is not None:
+            arun(ctx.shifts.close(self.manager), timeout=SLOW)
+        self.console.controller.shifts.refresh()
+
+        def read() -> bool:
+            state = self.window.shift_state
+            return state.known and (state.shift is not None) == wanted and not state.busy
+
+        self.qtbot.waitUntil(read, timeout=SLOW)
 
     def use(self, action: QAction) -> None:
         """Trigger ``action`` as a person would: its shortcut, else its menu item chosen with Enter."""
@@ -218,6 +238,25 @@ def _check_bank(w: Walk) -> None:
     w.qtbot.waitUntil(w.window.commands.check_bank.isEnabled, timeout=SLOW)
 
 
+def _shift_open(w: Walk) -> None:
+    """One confirmation (Open shift), then the status bar says which shift is open since when."""
+    w.opens(QMessageBox, lambda box: box.button(QMessageBox.StandardButton.Ok).click())
+    assert w.titles[-1] == "Open shift"
+    label = w.window.status_bar.shift_label
+    w.qtbot.waitUntil(lambda: label.isVisible() and " open since " in label.text(), timeout=SLOW)
+
+
+def _shift_x(w: Walk) -> None:
+    w.opens(QMessageBox)  # whether to compare with the bank: closed with Esc, no report made
+    assert w.titles[-1] == "X report"
+
+
+def _shift_close(w: Walk) -> None:
+    """The close step: a manager confirms; a cashier's manager types their name and PIN in it."""
+    dialog = w.opens(CloseShiftDialog)
+    assert dialog.needs_manager is (w.role is Role.CASHIER)
+
+
 def _about(w: Walk) -> None:
     w.opens(QMessageBox, lambda box: box.accept(), name="about_box")
 
@@ -227,6 +266,7 @@ class Expect:
     check: Callable[[Walk], None]
     select: str = "paid"  # "paid", "held" or "review" (a refund the bank could not confirm)
     disabled: dict[Role, str] = field(default_factory=dict)  # role -> the reason it must give
+    shift: bool | None = None  # this register's shift open (True) or not (False) before it is used
 
 
 MANAGERS_ONLY = "Only a manager or an administrator"
@@ -257,6 +297,10 @@ EXPECTED: dict[str, Expect] = {
         disabled={Role.CASHIER: MANAGERS_ONLY},
     ),
     "action_attention": Expect(lambda w: w.opens(AttentionDialog)),
+    "action_shift_open": Expect(_shift_open, shift=False),
+    "action_shift_x": Expect(_shift_x, shift=True),
+    "action_shift_close": Expect(_shift_close, shift=True),
+    "action_shift_history": Expect(lambda w: w.opens(ShiftHistoryDialog)),
     "action_about": Expect(_about),
 }
 #: Also disabled, with the reason, when the selected payment does not allow them.
@@ -291,7 +335,7 @@ def test_every_action_of_the_main_window_works_or_says_why(console: Any, qtbot: 
         console.log_in(CASHIER, CASHIER_PIN)
     window = console.window
     window.refresh()
-    walk = Walk(console, qtbot, role, paid, held, review)
+    walk = Walk(console, qtbot, role, paid, held, review, manager=manager)
     walk.titles.append(window.windowTitle())
 
     actions = window_actions(window)
@@ -300,6 +344,8 @@ def test_every_action_of_the_main_window_works_or_says_why(console: Any, qtbot: 
     for name, action in sorted(actions.items()):
         expect = EXPECTED[name]
         walk.select({"held": held, "review": review}.get(expect.select, paid))
+        if expect.shift is not None:
+            walk.shift(expect.shift)
         reason = expect.disabled.get(role)
         if reason is not None:
             assert_says_why(action, reason)
@@ -333,6 +379,7 @@ ROUNDS = int(os.environ.get("EPAY_DIALOG_ROUNDS", "100"))
 ON_THE_PAID_PAYMENT = (
     "action_about", "action_refund", "action_print_receipt", "action_settings", "action_users",
     "action_export_csv", "action_attention", "action_new_payment", "action_audit_anchor", "action_printers",
+    "action_shift_history",
 )  # fmt: skip
 ON_THE_HELD_PAYMENT = ("action_cancel", "action_charge")
 ON_THE_REVIEWED_PAYMENT = ("action_review",)
@@ -363,6 +410,11 @@ def test_every_dialog_a_hundred_times_raises_nothing(
         # a real copy of the database each time and one message box: opened once in the walk above and
         # by tests/ui/test_backup_now_from_menu.py, not a hundred times
         "action_backup_now",
+        # what they open depends on this register's shift (open, or not): opened in the walk above and
+        # by tests/ui/test_shifts_from_menu.py and tests/e2e/test_console_shifts.py
+        "action_shift_open",
+        "action_shift_x",
+        "action_shift_close",
     }
     missing = sorted(set(actions) - opening - known)
     assert not missing, (

@@ -47,7 +47,7 @@ def select_row(qtbot, w, row: int) -> None:
 def test_title_menus_and_status_bar(window):
     assert window.windowTitle() == "SANDBOX — ePay Desktop"  # Qt appends nothing (ui/common/titles.py)
     menus = [a.text() for a in window.menuBar().actions()]
-    assert menus == ["&Payment", "&View", "&Session", "Se&ttings", "&Help"]
+    assert menus == ["&Payment", "Shi&ft", "&View", "&Session", "Se&ttings", "&Help"]
     assert window.status_bar.environment_label.text() == "SANDBOX"
     assert window.status_bar.user_label.text() == "Aigerim · manager"
     c = window.commands

@@ -8,6 +8,7 @@
   Three ideas, not one cut by length: the controller is who is logged in and which signal goes
   where; ``flows`` are the payment commands (refund/charge/cancel/print/review), ``admin_screens``
   the manager's screens (settings, users, export, audit anchor, needs attention) and their badge.
+- ``shift_screens.ShiftScreens``: the Shift menu's commands and the shift the status bar shows (0112).
 - ``bridge.EventBridge``: services' events as Qt signals on the GUI thread.
 - ``crash``: the last line of defence (calm words, the trace only in the log); ``gc_guard`` and
   ``pyside_sources``: garbage collection and module sources kept off the wrong thread and memory.

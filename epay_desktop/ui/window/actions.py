@@ -18,9 +18,17 @@ from PySide6.QtWidgets import QMenuBar
 from epay_desktop.domain import ConsoleStatus, MoneyOp, OpState, Payment, PaymentStatus, Role, User
 from epay_desktop.domain.receipts import RECEIPT_PAID_STATUSES
 from epay_desktop.domain.rules import refund_remaining
+from epay_desktop.domain.shifts import Shift
 from epay_desktop.ui.widgets.status_badge import status_label
 
-__all__ = ["Availability", "ConsoleActions", "check_bank_availability", "payment_availability"]
+__all__ = [
+    "Availability",
+    "ConsoleActions",
+    "ShiftState",
+    "check_bank_availability",
+    "payment_availability",
+    "shift_availability",
+]
 
 _CONTEXT = "ConsoleActions"
 
@@ -136,6 +144,57 @@ def check_bank_availability(
     return Availability(True)
 
 
+@dataclass(frozen=True, slots=True)
+class ShiftState:
+    """This register's shift as the window last read it (decision 0112).
+
+    ``known``: read since the log-in; ``shift``: the open one (None: none is open); ``overdue_hours``:
+    how long it has been open when that is the shop's warning time or longer (None: not overdue);
+    ``manager_only``: the shop's rules let only a manager close a shift (no cashier with a manager);
+    ``busy``: a shift command (open, X, close) is running in this window."""
+
+    known: bool = False
+    shift: Shift | None = None
+    overdue_hours: int | None = None
+    manager_only: bool = False
+    busy: bool = False
+
+
+def shift_availability(user: User | None, state: ShiftState) -> dict[str, Availability]:
+    """Availability of ``shift_open``, ``shift_x``, ``shift_close`` and ``shift_history``: anyone signed
+    in opens a shift when none is open, makes an X report of the open one and closes it (a cashier with
+    a manager who signs in, unless the shop's rules let only a manager close); the history is anyone's."""
+    names = ("shift_open", "shift_x", "shift_close", "shift_history")
+    if user is None:
+        return dict.fromkeys(names, Availability(False, _tr("Log in first.")))
+    result = {"shift_history": Availability(True)}
+    shift = state.shift
+    if state.busy:
+        busy = Availability(False, _tr("A shift command is running: wait until it ends."))
+        return result | dict.fromkeys(("shift_open", "shift_x", "shift_close"), busy)
+    if not state.known:
+        reading = Availability(False, _tr("Reading this register's shift…"))
+        return result | dict.fromkeys(("shift_open", "shift_x", "shift_close"), reading)
+    if shift is None:
+        none = Availability(
+            False, _tr("No shift is open at this register: open one first (Shift, Open shift).")
+        )
+        return result | {"shift_open": Availability(True), "shift_x": none, "shift_close": none}
+    result["shift_open"] = Availability(
+        False, _tr("Shift {number} is open: close it before opening another.").format(number=shift.number)
+    )
+    result["shift_x"] = Availability(True)
+    if user.role.can_move_money:
+        result["shift_close"] = Availability(True)
+    elif state.manager_only:
+        result["shift_close"] = Availability(
+            False, _tr("This shop's rules let only a manager close a shift: ask a manager to sign in.")
+        )
+    else:
+        result["shift_close"] = Availability(True, _tr("A manager signs in with their PIN to close it."))
+    return result
+
+
 class ConsoleActions(QObject):
     """Every command of the main window as a QAction (object name ``action_<name>``)."""
 
@@ -161,6 +220,10 @@ class ConsoleActions(QObject):
         self.audit_anchor = self._make("audit_anchor", _tr("Audit log &anchor…"))
         self.backup_now = self._make("backup_now", _tr("&Back up the database now"))
         self.attention = self._make("attention", _tr("Needs &attention…"), "Ctrl+Shift+A")
+        self.shift_open = self._make("shift_open", _tr("&Open shift…"))
+        self.shift_x = self._make("shift_x", _tr("&X report…"))
+        self.shift_close = self._make("shift_close", _tr("&Close shift (Z report)…"))
+        self.shift_history = self._make("shift_history", _tr("Shift &history…"))
         self.about = self._make("about", _tr("&About ePay console"))
         self.money_actions = {
             "refund": self.refund,
@@ -169,6 +232,13 @@ class ConsoleActions(QObject):
             "print": self.print_receipt,
             "review": self.review,
         }
+        self.shift_actions = {
+            "shift_open": self.shift_open,
+            "shift_x": self.shift_x,
+            "shift_close": self.shift_close,
+            "shift_history": self.shift_history,
+        }
+        self._shift_state = ShiftState()
         for action in self.all():
             self._set_note(action, True, "")
 
@@ -183,10 +253,11 @@ class ConsoleActions(QObject):
         return [a for a in self.findChildren(QAction) if a.objectName().startswith("action_")]
 
     def populate(self, menubar: QMenuBar) -> None:
-        """Build the menus: Payment, View, Session, Settings, Help (tooltips shown: they say why)."""
+        """Build the menus: Payment, Shift, View, Session, Settings, Help (tooltips shown: they say why)."""
         sections = (
             (_tr("&Payment"), [self.new_payment, None, self.refund, self.cancel, self.charge, self.review,
                                None, self.print_receipt, None, self.refresh, self.check_bank]),
+            (_tr("Shi&ft"), [self.shift_open, self.shift_x, self.shift_close, None, self.shift_history]),
             (_tr("&View"), [self.find, self.attention]),
             (_tr("&Session"), [self.switch_user, self.lock, None, self.log_out]),
             (_tr("Se&ttings"), [self.settings, self.printers, self.users, None, self.export_csv,
@@ -237,6 +308,13 @@ class ConsoleActions(QObject):
         self._set_note(self.check_bank, check.enabled, check.note)
         for action in (self.refresh, self.find, self.about):  # their tooltips in the language now
             self._set_note(action, action.isEnabled(), "")
+        self.update_shift(user, self._shift_state)
+
+    def update_shift(self, user: User | None, state: ShiftState) -> None:
+        """Enable the Shift menu's commands for ``user`` and this register's shift; disabled ones say why."""
+        self._shift_state = state
+        for name, availability in shift_availability(user, state).items():
+            self._set_note(self.shift_actions[name], availability.enabled, availability.note)
 
     def _set_note(self, action: QAction, enabled: bool, note: str) -> None:
         action.setEnabled(enabled)

@@ -25,7 +25,7 @@ from epay_desktop.ui.common.titles import window_title
 from epay_desktop.ui.payments.detail_view import PaymentDetailView, ReceiptLister
 from epay_desktop.ui.payments.list_view import PaymentsView
 from epay_desktop.ui.window.about import open_about_box
-from epay_desktop.ui.window.actions import ConsoleActions
+from epay_desktop.ui.window.actions import ConsoleActions, ShiftState
 from epay_desktop.ui.window.status_bar import ConsoleStatusBar, environment_badge
 
 if TYPE_CHECKING:
@@ -72,6 +72,10 @@ class MainWindow(QMainWindow):
     audit_anchor_requested = Signal()
     backup_requested = Signal()  # Settings > Back up the database now (decision 0067)
     attention_requested = Signal()  # the Needs attention list (menu action or the status bar badge)
+    shift_open_requested = Signal()  # Shift > Open shift… (decision 0112)
+    shift_x_requested = Signal()  # Shift > X report…
+    shift_close_requested = Signal()  # Shift > Close shift (Z report)…
+    shift_history_requested = Signal()  # Shift > Shift history…
     payment_opened = Signal(object)  # InvoiceId: Enter or double-click on a row
 
     def __init__(
@@ -99,6 +103,7 @@ class MainWindow(QMainWindow):
         self._pending_filtered = False
         self._hidden: InvoiceId | None = None  # hidden by the search or filters (says why actions are off)
         self._checking = False  # a "Check with the bank" is running
+        self._shift = ShiftState()  # this register's shift, as last read (the Shift menu follows it)
         self._environment = environment
         self.retitle()
         names = user_name or (lambda uid: "" if uid is None else f"#{uid}")
@@ -155,6 +160,10 @@ class MainWindow(QMainWindow):
             (a.audit_anchor, self.audit_anchor_requested),
             (a.backup_now, self.backup_requested),
             (a.attention, self.attention_requested),
+            (a.shift_open, self.shift_open_requested),
+            (a.shift_x, self.shift_x_requested),
+            (a.shift_close, self.shift_close_requested),
+            (a.shift_history, self.shift_history_requested),
             (a.review, self._on_review_triggered),
             (a.refresh, self.refresh),
             (a.find, self.payments_view.focus_search),
@@ -206,6 +215,19 @@ class MainWindow(QMainWindow):
         if listed is not None:
             return current if listed.id == current.id else None
         return current if self._opened == current.invoice_id else None
+
+    @property
+    def shift_state(self) -> ShiftState:
+        return self._shift
+
+    def set_shift(self, state: ShiftState) -> None:
+        """This register's shift as read now: the status bar says it, the Shift menu follows it."""
+        self._shift = state
+        if state.known and self._user is not None:
+            self.status_bar.set_shift(state.shift, state.overdue_hours)
+        else:
+            self.status_bar.set_shift_hidden()
+        self.commands.update_shift(self._user, state)
 
     def set_checking(self, checking: bool) -> None:
         """A "Check with the bank" started (True) or ended (False): its action is disabled meanwhile."""

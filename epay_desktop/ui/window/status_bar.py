@@ -1,4 +1,5 @@
-"""The main window's status bar: which gateway (SANDBOX / TEST unmistakably), bank health, last check, user.
+"""The main window's status bar: which gateway (SANDBOX / TEST unmistakably), this register's shift, bank
+health, last check, user.
 
 Health comes from ``GatewayHealthChanged`` (via the bridge), published by the poller and by any
 service call that finds the bank down or back, only on a change; so the time of the poller's last
@@ -15,8 +16,9 @@ from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QLabel, QStatusBar, QToolButton, QWidget
 
 from epay_desktop.domain import Role, User
+from epay_desktop.domain.shifts import Shift
 from epay_desktop.ui.common import theme
-from epay_desktop.ui.common.formatting import KAZAKHSTAN
+from epay_desktop.ui.common.formatting import KAZAKHSTAN, local_time_text
 from epay_desktop.ui.common.language import on_language_change
 from epay_desktop.ui.widgets.i18n import QT_TRANSLATE_NOOP
 
@@ -80,16 +82,20 @@ def role_label(role: Role) -> str:
     return _tr(_ROLES[Role(role)])
 
 
-def _clock_text(when: datetime) -> str:
+def _local(when: datetime) -> datetime:
     if when.tzinfo is None:
         when = when.replace(tzinfo=UTC)
-    return when.astimezone(KAZAKHSTAN).strftime("%H:%M:%S")
+    return when.astimezone(KAZAKHSTAN)
+
+
+def _clock_text(when: datetime) -> str:
+    return _local(when).strftime("%H:%M:%S")
 
 
 class ConsoleStatusBar(QStatusBar):
-    """Permanent widgets, left to right: environment badge, needs-attention badge, bank health, last
-    check, user. The attention badge is hidden while nothing needs a person; clicking it emits
-    ``attention_clicked``."""
+    """Permanent widgets, left to right: environment badge, needs-attention badge, shift, bank health,
+    last check, user. The attention badge is hidden while nothing needs a person; clicking it emits
+    ``attention_clicked``. The shift says which is open since when, loudly once it is overdue."""
 
     REFRESH_MS: Final = 5000
     attention_clicked = Signal()
@@ -122,15 +128,19 @@ class ConsoleStatusBar(QStatusBar):
         self.attention_badge.setStyleSheet(theme.style("attention_badge"))
         self.attention_badge.clicked.connect(self.attention_clicked)
         self.attention_count = 0
+        self.shift_label = self._label("shift_label")
+        self._shift: tuple[Shift | None, int | None] | None = None  # None: not shown (nobody signed in)
         for widget in (
             self.environment_label,
             self.attention_badge,
+            self.shift_label,
             self.health_label,
             self.last_poll_label,
             self.user_label,
         ):
             self.addPermanentWidget(widget)
         self.set_attention(0)
+        self.set_shift_hidden()
         self.set_environment(environment)
         self.set_user(None)
         self._render_health()
@@ -146,6 +156,7 @@ class ConsoleStatusBar(QStatusBar):
         """After a language switch: the badge's count and the bank's health in the new words (the
         user label is made again by the controller, the environment by the window's retitle)."""
         self.set_attention(self.attention_count, self._attention_cap)
+        self._render_shift()
         self._render_health()
 
     def _label(self, name: str) -> QLabel:
@@ -178,6 +189,50 @@ class ConsoleStatusBar(QStatusBar):
             _tr("Payments or operations waiting for a check or a manager's review. Click to see them.")
         )
         self.attention_badge.setVisible(count > 0)
+
+    # -- the shift -------------------------------------------------------------------------------
+
+    def set_shift(self, shift: Shift | None, overdue_hours: int | None = None) -> None:
+        """This register's open ``shift`` (None: none is open); ``overdue_hours``: how long it has been
+        open once that is the shop's warning time or longer (shown loudly until it is closed)."""
+        self._shift = (shift, overdue_hours)
+        self._render_shift()
+
+    def set_shift_hidden(self) -> None:
+        """Nothing said about the shift (nobody signed in, or not read yet)."""
+        self._shift = None
+        self._render_shift()
+
+    def _render_shift(self) -> None:
+        label = self.shift_label
+        if self._shift is None:
+            label.hide()
+            return
+        shift, hours = self._shift
+        if shift is None:
+            text, style = _tr("No shift open"), theme.style("bank_health", fg=_GREY)
+            tip = _tr("No shift is open at this register. Open one with Shift, Open shift.")
+        else:
+            since, when = _local(shift.opened_at).strftime("%H:%M"), local_time_text(shift.opened_at)
+            if hours is None:
+                text = _tr("Shift {number} open since {time}").format(number=shift.number, time=since)
+                style = theme.style("bank_health", fg=_GREY)
+                tip = _tr("Shift {shift} was opened on {when} (Kazakhstan time).").format(
+                    shift=shift.label, when=when
+                )
+            else:
+                text = _tr("⚠ Shift {number} open {hours} h: close it").format(
+                    number=shift.number, hours=hours
+                )
+                style = theme.style("status_badge", bg="attention", fg="on_attention")
+                tip = _tr(
+                    "Shift {shift} has been open since {when} (Kazakhstan time), {hours} h: close it with "
+                    "a Z report (Shift, Close shift)."
+                ).format(shift=shift.label, when=when, hours=hours)
+        label.setText(text)
+        label.setToolTip(tip)
+        label.setStyleSheet(style)
+        label.show()
 
     # -- user ------------------------------------------------------------------------------------
 
