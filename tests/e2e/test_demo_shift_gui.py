@@ -1,0 +1,114 @@
+"""The demo's open shift worked through the main window's Shift menu (issue 13's done-when; decision 0115):
+the REAL console on the demo's data (``demo_console``: its people, today's shift and the bank's side of it
+in the sandbox), the cashier's X report with the bank check showing the seeded differences, a sale paid
+in the checkout's card page, the close with the manager's PIN, and the Z report window's figures equal to
+the sandbox ledger's, the merchant cabinet's refunds listed as still open in the books.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QTableWidget
+
+from epay_desktop.demo import bank_only
+from epay_desktop.domain import Money
+from epay_desktop.domain.shifts import FigureKind
+from epay_desktop.services.demo_shift import CABINET_REFUND
+from epay_desktop.ui.checkout.result import Outcome
+from epay_desktop.ui.shifts.close_dialog import CloseShiftDialog
+from epay_desktop.ui.shifts.report_view import ShiftReportDialog
+from tests.support.card_form import APPROVED_CARD, SUBMIT
+from tests.support.demo_app import ledger_figures
+from tests.support.live_console import CASHIER, CASHIER_PIN, MANAGER, MANAGER_PIN, trigger
+from tests.support.windows import shown, wait_shown
+
+LEFT = Qt.MouseButton.LeftButton
+SLOW = 60_000  # the bank check asks about every payment of the shift
+
+
+def _column(dialog: ShiftReportDialog, table_name: str, column: int) -> list[str]:
+    """The texts of one column of a table the report window shows ([] when it shows no such table)."""
+    table = dialog.findChild(QTableWidget, table_name)
+    if table is None:
+        return []
+    return [table.item(row, column).text() for row in range(table.rowCount())]
+
+
+def _listed_invoices(dialog: ShiftReportDialog) -> set[str]:
+    """Every invoice the report window lists as differing from the bank or open in the books."""
+    return set(_column(dialog, "bank_differences", 0)) | set(_column(dialog, "bank_open_in_books", 0))
+
+
+def _answer_box(qtbot: Any, title: str, button: QMessageBox.StandardButton) -> None:
+    def boxes() -> list[QMessageBox]:
+        return [b for b in shown(QMessageBox) if b.windowTitle() == title]
+
+    qtbot.waitUntil(lambda: bool(boxes()), timeout=SLOW)
+    qtbot.mouseClick(boxes()[0].button(button), LEFT)
+
+
+def test_the_demo_shift_x_reported_worked_and_closed_from_the_shift_menu(
+    demo_console: Any, qtbot: Any
+) -> None:
+    console = demo_console
+    seeded = bank_only(console.ctx.store_settings.home)  # the bank's side, as the mirror reads it
+    console.log_in(CASHIER, CASHIER_PIN)
+    window, commands = console.window, console.window.commands
+
+    # Shift > X report, with the bank check: the demo's differences on screen
+    qtbot.waitUntil(commands.shift_x.isEnabled, timeout=SLOW)
+    trigger(qtbot, window, commands.shift_x)
+    _answer_box(qtbot, "X report", QMessageBox.StandardButton.Yes)  # Check with the bank
+    x_window = wait_shown(qtbot, ShiftReportDialog, SLOW)
+    x = x_window.report
+    assert x.kind.value == "X" and x.bank is not None and x.opened_by_name == CASHIER
+    assert _listed_invoices(x_window) == {e.invoice_id for e in seeded}
+    x_window.accept()
+    qtbot.waitUntil(lambda: not x_window.isVisible())
+
+    # one more sale: the customer pays in the checkout's card page
+    screen = console.open_card_page("5430")
+    console.fill_card(APPROVED_CARD)
+    console.run_js(SUBMIT)
+    qtbot.waitUntil(lambda: screen.result.outcome is Outcome.APPROVED, timeout=SLOW)
+    sold = console.ledger(screen.payment.invoice_id.value)
+    qtbot.mouseClick(screen.result.done_button, LEFT)
+    qtbot.keyClick(console.controller.checkout_window, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not console.controller.checkout_window.isVisible(), timeout=SLOW)
+
+    # Shift > Close shift: the cashier asks, the manager signs in with the PIN; the Z report is shown
+    qtbot.waitUntil(commands.shift_close.isEnabled, timeout=SLOW)
+    trigger(qtbot, window, commands.shift_close)
+    dialog = wait_shown(qtbot, CloseShiftDialog)
+    dialog.approval.manager_edit.setText(MANAGER)
+    qtbot.keyClicks(dialog.approval.pin_edit, MANAGER_PIN)
+    qtbot.mouseClick(dialog.ok_button, LEFT)
+    z_window = wait_shown(qtbot, ShiftReportDialog, SLOW)
+    z = z_window.report
+    assert z.kind.value == "Z" and z.closed_by_name == MANAGER and z.anchor is not None
+
+    # its figures, as the window shows them, are the sandbox ledger's for the shift
+    ledger = ledger_figures(console.sandbox.state, z.shift.opened_at, z.until)
+    shown_counts = _column(z_window, "totals", 1)
+    shown_amounts = _column(z_window, "totals", 2)
+    for row, (kind, (count, tiyn)) in enumerate(
+        [
+            (FigureKind.SALES, ledger.sales),
+            (FigureKind.HOLDS, ledger.holds),
+            (FigureKind.CHARGES, ledger.charges),
+            (FigureKind.CANCELS, ledger.cancels),
+            (FigureKind.REFUNDS, ledger.refunds),
+        ]
+    ):
+        assert z.totals.figures[row].kind is kind
+        assert (shown_counts[row], shown_amounts[row]) == (str(count), Money(tiyn).format()), kind
+    assert z.totals.net_minor == ledger.net and shown_amounts[-1] == Money(ledger.net).format()
+    assert z.shift.opened_at <= sold.created < z.until and sold.org_amount == 543_000  # among them
+    # ... and the bank's refunds made in its merchant cabinet are what the Z lists as still open
+    cabinet = {e.invoice_id for e in seeded if e.kind == CABINET_REFUND}
+    assert set(_column(z_window, "bank_open_in_books", 0)) == cabinet
+    assert ledger.cabinet[1] == sum(e.amount.minor for e in seeded if e.kind == CABINET_REFUND)
+    z_window.accept()
+    assert console.arun(console.ctx.shifts.current()) is None
