@@ -8,11 +8,7 @@ translators' files hold today); the last ones use the shipped ``resources/i18n``
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-import sys
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 import pytest
 from PySide6.QtCore import QLocale, Qt
@@ -28,6 +24,7 @@ from epay_desktop.ui.common.language import (
     remembered_language,
     translations,
 )
+from tests.support.catalogue import compile_catalogue
 
 LEFT = Qt.MouseButton.LeftButton
 REAL_MANAGER, REAL_MANAGER_PIN = (
@@ -62,39 +59,11 @@ TEST_KK = [
 ]
 
 
-def _lrelease() -> str:
-    found = shutil.which("pyside6-lrelease") or str(Path(sys.executable).with_name("pyside6-lrelease"))
-    assert Path(found).exists(), "pyside6-lrelease is part of the dev environment (PySide6)"
-    return found
-
-
-def _compile(folder: Path, lang: str, entries: list[tuple[str, str, str]]) -> None:
-    contexts: dict[str, list[tuple[str, str]]] = {}
-    for context, source, text in entries:
-        contexts.setdefault(context, []).append((source, text))
-    body = "".join(
-        f"<context><name>{escape(name)}</name>"
-        + "".join(
-            f"<message><source>{escape(s)}</source><translation>{escape(t)}</translation></message>"
-            for s, t in messages
-        )
-        + "</context>"
-        for name, messages in contexts.items()
-    )
-    ts = folder / f"epay_desktop_{lang}.ts"
-    ts.write_text(
-        f'<?xml version="1.0" encoding="utf-8"?><!DOCTYPE TS><TS version="2.1" language="{lang}">{body}</TS>'
-    )
-    subprocess.run(
-        [_lrelease(), "-silent", str(ts), "-qm", str(folder / f"epay_desktop_{lang}.qm")], check=True
-    )
-
-
 @pytest.fixture
 def test_catalogue(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = tmp_path / "i18n"
     folder.mkdir()
-    _compile(folder, "kk", TEST_KK)
+    compile_catalogue(folder, "kk", TEST_KK)
     monkeypatch.setattr(language, "translations_dir", lambda: folder)
     return folder
 

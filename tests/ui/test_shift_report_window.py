@@ -8,23 +8,28 @@ opens a closed shift's stored Z report and offers the open one's X report."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
+from datetime import timedelta
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QLineEdit, QTableWidget, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QGroupBox, QLabel, QLineEdit, QTableWidget, QWidget
 
 from epay_desktop.app import open_app
 from epay_desktop.demo import demo_environ
 from epay_desktop.domain import InvoiceId, Money
-from epay_desktop.domain.shifts import ReportKind, ShiftReport
+from epay_desktop.domain.shifts import SHIFT_WARN_AFTER, ReportKind, ShiftReport, overdue_warning
 from epay_desktop.receipts.printers import make_profile
 from epay_desktop.sandbox.printer.server import FakePrinter
 from epay_desktop.services.payments.checkout import CheckoutRequest
+from epay_desktop.ui.common import language
+from epay_desktop.ui.common.language import translations
 from epay_desktop.ui.shifts.history import ShiftHistoryDialog
 from epay_desktop.ui.shifts.report_view import ShiftReportDialog
+from tests.support.catalogue import compile_catalogue
 from tests.support.file_dialogs import print_to_pdf, wait_file_dialog
 from tests.support.live_console import add_people
 from tests.support.pdf import pdf_text
@@ -258,3 +263,37 @@ def test_the_history_opens_a_closed_shifts_stored_z_and_offers_the_open_ones_x(
     x.reject()
     history.reject()
     qtbot.waitUntil(task.done, timeout=SLOW_MS)
+
+
+def test_a_language_switch_draws_the_report_again_in_the_new_language(
+    qtbot: Any, arun: Any, shop: SimpleNamespace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = shop.home / "i18n"
+    folder.mkdir()
+    words = [
+        ("Language", "en", "kk"),  # the catalogue says which language it is (ui_language)
+        ("ShiftReportDialog", "Totals", "Жиынтық"),
+        ("ShiftReportDialog", "X report \u2014 shift {shift}", "X-есеп \u2014 {shift} ауысымы"),
+    ]
+    compile_catalogue(folder, "kk", words)
+    monkeypatch.setattr(language, "translations_dir", lambda: folder)
+    arun(shop.ctx.shifts.open(shop.cashier))
+    x = arun(shop.ctx.shifts.x_report())
+    day_later = x.made_at + timedelta(hours=25)  # the service's own warning, made as if a day later
+    warning = overdue_warning(x.shift, day_later, SHIFT_WARN_AFTER)
+    assert warning is not None
+    dialog = shown_report(qtbot, shop, replace(x, warnings=(warning,)))
+    assert "has been open for 25 hours" in text_of(dialog.page, "report_warning_0")
+    try:
+        translations().switch("kk")
+        qtbot.waitUntil(lambda: dialog.windowTitle() == f"X-есеп \u2014 {x.shift.label} ауысымы")
+        page = dialog.page  # drawn again: the composed texts and the service's notes in Kazakh
+        assert (
+            text_of(page, "report_warning_0")
+            == f"{x.shift.label} ауысымы 25 сағат бойы ашық: оны Z-есеппен жабыңыз."
+        )
+        totals = page.findChild(QGroupBox, "report_totals")
+        assert totals is not None and totals.title() == "Жиынтық"
+    finally:
+        translations().reset()
+    dialog.reject()
