@@ -13,6 +13,7 @@ import asyncio
 import json
 import random
 from collections import Counter
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +36,8 @@ from epay_desktop.domain import ConsoleStatus, InvoiceId, Money, PaymentStatus
 from epay_desktop.domain.shifts import FigureKind, ShiftReport
 from epay_desktop.sandbox import RunningSandbox
 from epay_desktop.sandbox.cards import TEST_CARD_MASTERCARD
-from epay_desktop.services.demo_shift import CABINET_REFUND, PAID_LATE, BankOnly
+from epay_desktop.services.demo_shift import CABINET_REFUND, PAID_LATE, BankOnly, shift_opening
+from epay_desktop.services.demo_shop import KZ_TIME
 from epay_desktop.services.payments.checkout import CheckoutRequest
 from tests.support.demo_app import demo_app, ledger_figures
 from tests.support.sandbox import SandboxControl
@@ -267,3 +269,12 @@ def test_the_demo_shift_from_the_command_line(
     cabinet = {(e.invoice_id, e.amount.plain()) for e in seeded if e.kind == CABINET_REFUND}
     assert {(d["invoice_id"], d["bank"]) for d in z["bank"]["open_in_books"]} == cabinet
     assert z["kind"] == "Z" and z["closed_by_name"] == "Данияр" and z["anchor"]
+
+
+def test_the_demo_shift_opens_at_nine_or_two_hours_before_the_demo_starts() -> None:
+    def almaty(day: int, hour: int, minute: int = 0) -> datetime:
+        return datetime(2026, 12, day, hour, minute, tzinfo=KZ_TIME)
+
+    assert shift_opening(almaty(7, 14)) == almaty(7, 9)  # an afternoon start: the morning's shift
+    assert shift_opening(almaty(7, 10, 30)) == almaty(7, 8, 30)  # early: still two hours behind it
+    assert shift_opening(almaty(7, 0, 30)) == almaty(6, 22, 30)  # after midnight: yesterday evening's
