@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QGroupBox, QLabel, QLin
 from epay_desktop.app import open_app
 from epay_desktop.demo import demo_environ
 from epay_desktop.domain import InvoiceId, Money
-from epay_desktop.domain.shifts import SHIFT_WARN_AFTER, ReportKind, ShiftReport, overdue_warning
+from epay_desktop.domain.shifts import SHIFT_WARN_AFTER, ReportKind, ShiftReport, chain_note, overdue_warning
 from epay_desktop.receipts.printers import make_profile
 from epay_desktop.sandbox.printer.server import FakePrinter
 from epay_desktop.services.payments.checkout import CheckoutRequest
@@ -296,4 +296,27 @@ def test_a_language_switch_draws_the_report_again_in_the_new_language(
         assert totals is not None and totals.title() == "Жиынтық"
     finally:
         translations().reset()
+    dialog.reject()
+
+
+def test_an_empty_shift_closed_without_the_check_and_a_broken_audit_log_are_said_plainly(
+    qtbot: Any, arun: Any, real_console: Any
+) -> None:
+    ctx, manager = real_console.ctx, real_console.manager
+    arun(ctx.shifts.open(manager))
+    z = arun(ctx.shifts.close(manager), timeout=SLOW_MS)
+    broken = replace(z, bank=None, anchor=None, anchor_problem=chain_note("entry 3 was changed", 3))
+    dialog = ShiftReportDialog(broken, ctx.shifts, ctx.printing, real_console.window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    page = dialog.page
+    assert text_of(page, "by_cashier_none") == text_of(page, "by_brand_none") == "Nothing in this shift."
+    assert text_of(page, "report_unresolved") == "Every operation's outcome is known."
+    assert text_of(page, "bank_summary") == (
+        "The payments were not checked with the bank: the check was skipped at the close."
+    )
+    assert text_of(page, "anchor_problem") == (
+        "The audit log is NOT intact, so this report has no anchor.\nEntry 3 was changed"
+    )
+    assert page.findChild(QLabel, "anchor_line") is None
     dialog.reject()

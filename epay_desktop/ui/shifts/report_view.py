@@ -440,9 +440,8 @@ class _Page(QWidget):
             layout.addWidget(_note("anchor_hint", hint, "hint_text"))
         elif report.anchor_problem is not None:
             text = _tr("The audit log is NOT intact, so this report has no anchor.")
-            layout.addWidget(
-                _note("anchor_problem", f"{text} {note_words(report.anchor_problem)}", "report_problem")
-            )
+            why = note_words(report.anchor_problem)
+            layout.addWidget(_note("anchor_problem", f"{text}\n{why[:1].upper()}{why[1:]}", "report_problem"))
         return box
 
 
