@@ -28,6 +28,7 @@ __all__ = [
     "layout_cells",
     "pair_lines",
     "prepare_text",
+    "prepare_texts",
     "tenge_sign",
     "wrap_cells",
 ]
@@ -110,15 +111,31 @@ def prepare_text(text: str, codec: str | None, tenge: str = TENGE) -> str:
     """``text`` ready to lay out: NFC, every no-break space and control character a plain space (no
     byte of a shop's name or address can reach the printer as a command), the tenge sign as
     ``tenge``; for a text ``codec``, each sign it lacks written with the fallback it has. Letters are
-    never replaced: a line the codec cannot hold is drawn as an image by the renderer instead."""
+    never replaced: a line the codec cannot hold is drawn as an image by the renderer instead, and a
+    text with such a letter keeps its real signs (« », —, …) for the image (:func:`prepare_texts`)."""
+    return prepare_texts((text,), codec, tenge)[0]
+
+
+def prepare_texts(texts: Iterable[str], codec: str | None, tenge: str = TENGE) -> tuple[str, ...]:
+    """Texts printed together (a label and its value share a line) prepared as :func:`prepare_text`
+    does: the fallbacks only when every one of them then prints as text in ``codec``; else none is
+    replaced, since their lines go as an image, which draws every sign."""
+    plain = tuple(_plain(text, tenge) for text in texts)
+    if codec is None:
+        return plain
+    fallen = tuple(
+        "".join(_FALLBACKS[ch] if ch in _FALLBACKS and not encodable(ch, codec) else ch for ch in text)
+        for text in plain
+    )
+    return fallen if all(encodable(text, codec) for text in fallen) else plain
+
+
+def _plain(text: str, tenge: str) -> str:
     text = unicodedata.normalize("NFC", text).translate(_SPACES)
     # a control character would reach the printer as a command: a space; an invisible format
     # character (soft hyphen, zero-width space) takes no cell on paper: dropped
     text = "".join(_INVISIBLE.get(unicodedata.category(ch), ch) for ch in text)
-    text = text.replace(TENGE, tenge)
-    if codec is None:
-        return text
-    return "".join(_FALLBACKS[ch] if ch in _FALLBACKS and not encodable(ch, codec) else ch for ch in text)
+    return text.replace(TENGE, tenge)
 
 
 def wrap_cells(text: str, cols: int) -> list[str]:
@@ -184,8 +201,8 @@ def blocks_cells(
     prepared for ``codec`` and the tenge sign written as ``language`` prints it in text."""
     tenge = tenge_sign(language, codec)
 
-    def prep(text: str) -> str:
-        return prepare_text(text, codec, tenge)
+    def prep(*texts: str) -> tuple[str, ...]:
+        return prepare_texts(texts, codec, tenge)
 
     lines: list[Cell] = []
     for block in blocks:
@@ -193,24 +210,23 @@ def blocks_cells(
     return ReceiptCells(cols, codec, tuple(lines))
 
 
-def _block_cells(block: Block, cols: int, prep: Callable[[str], str]) -> list[Cell]:
+def _block_cells(block: Block, cols: int, prep: Callable[..., tuple[str, ...]]) -> list[Cell]:
     match block:
         case Text():
             tall = block.size in (Size.TITLE, Size.LARGE)
-            return list(_centred(prep(block.text), cols, bold=block.bold, tall=tall))
+            return list(_centred(prep(block.text)[0], cols, bold=block.bold, tall=tall))
         case Pair():
             tall = block.size is Size.LARGE  # the total: double height, full width
-            return [
-                CellLine(t, block.bold, tall) for t in pair_lines(prep(block.label), prep(block.value), cols)
-            ]
+            label, value = prep(block.label, block.value)  # one line: text together, or an image together
+            return [CellLine(t, block.bold, tall) for t in pair_lines(label, value, cols)]
         case Rule():
             return [CellLine(("=" if block.heavy else "-") * cols)]
         case Gap():
             return [CellLine("")] if block.lines >= 0.5 else []
         case Banner():
             rule = CellLine("*" * cols, bold=True)
-            title = _centred(prep(block.text), cols, bold=True, tall=True)
-            return [rule, *title, *_centred(prep(block.subtitle), cols), rule]
+            title = _centred(prep(block.text)[0], cols, bold=True, tall=True)
+            return [rule, *title, *_centred(prep(block.subtitle)[0], cols), rule]
         case Qr():
-            return [QrCell(block.payload), *_centred(prep(block.caption), cols)]
+            return [QrCell(block.payload), *_centred(prep(block.caption)[0], cols)]
     raise TypeError(f"unknown receipt block {block!r}")

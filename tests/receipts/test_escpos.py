@@ -27,6 +27,7 @@ from epay_desktop.receipts.cells import (
     layout_cells,
     pair_lines,
     prepare_text,
+    prepare_texts,
     tenge_sign,
     wrap_cells,
 )
@@ -96,9 +97,10 @@ def test_hybrid_cp866_sends_kazakh_lines_as_images_and_russian_lines_as_text(cas
     assert texts == as_text
     assert any(line.startswith("Касса ") for line in texts) and any("Оплачено" in t for t in texts)
     assert not any(set(KAZAKH_LETTERS) & set(t.lower()) for t in texts)
-    # the shop name, address and the cashier's Kazakh name: each drawn, exactly a line high
+    # the shop name, address and the cashier's Kazakh name: each drawn, exactly a line high; a drawn
+    # line keeps its real signs (the name's « »), only a text line takes the page's fallback (")
     drawn = [c for c in lines if not encodable(c.text.rstrip(), "cp866")]
-    assert {c.text.strip() for c in drawn} >= {SHOP_NAME.replace("«", '"').replace("»", '"')}
+    assert {c.text.strip() for c in drawn} >= {SHOP_NAME}
     assert [c.text.split()[0] for c in drawn if "Сәтбаева" in c.text] == ["Кассир"]
     assert read.commands[2] == b"\x1bt\x11"  # ESC t 17: cp866
     rows = sum(p.image_rows for p in read.images()) + sum(c[2] for c in read.commands if c[:2] == b"\x1bJ")
@@ -205,6 +207,10 @@ def test_text_preparation_never_loses_a_letter() -> None:
     assert prepare_text("ТОО «Алма» — ₸", "kz1048", "тг") == "ТОО «Алма» — тг"  # kz1048 has « » —
     assert prepare_text("й", None) == "й" and len(prepare_text("и\u0306", None)) == 1  # NFC
     assert prepare_text("Қазақстан", "cp866", "тг") == "Қазақстан"  # letters stay: the line is drawn
+    # drawn as an image, a text keeps its real signs; a label and its value share a line: together
+    assert prepare_text("ЖШС «Әлем» — 1…", "cp866", "тг") == "ЖШС «Әлем» — 1…"
+    assert prepare_texts(("Кассир", "Әлия «А»"), "cp866", "тг") == ("Кассир", "Әлия «А»")
+    assert prepare_texts(("Кассир", "Алия «А»"), "cp866", "тг") == ("Кассир", 'Алия "А"')
     assert tenge_sign(ReceiptLanguage.EN, "kz1048") == "KZT" and tenge_sign(ReceiptLanguage.KK, None) == "₸"
     assert prepare_text("A\x1bi\tB\u00adC\u200bD\n", "kz1048") == "A i BCD "  # no command, no invisible cell
 
