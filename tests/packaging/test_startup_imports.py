@@ -27,7 +27,7 @@ from tests.support.demo_console import child_environ, logged_in_demo
 #:   uvicorn, starlette: the built-in sandbox gateway (``epay-desktop sandbox``, ``--demo``);
 #:   epay_desktop.demo: ``--demo`` only;
 #:   QtWebEngine and the checkout screens: the first "New payment" window (F2) or a late payment;
-#:   the manager's dialogs (Settings, Users, Export, Needs attention): when first opened.
+#:   the manager's dialogs (Settings, Users, Export, Needs attention, Day at a glance): when first opened.
 LATER = (
     "reportlab",
     "PIL",
@@ -46,6 +46,8 @@ LATER = (
     "epay_desktop.ui.users.users_dialog",
     "epay_desktop.ui.payments.export_dialog",
     "epay_desktop.ui.payments.attention_dialog",
+    "epay_desktop.ui.dashboard.window",
+    "PySide6.QtCharts",  # the day at a glance's charts: when it first opens
 )
 #: The console's core, loaded before Qt (decision 0062): once PySide6 is loaded, its import hook
 #: runs for every later import and reads each new module's source.

@@ -1,5 +1,5 @@
 """The manager's screens opened from the main window: Settings, Users, Export CSV, Audit log anchor,
-Needs attention.
+Needs attention, Day at a glance.
 
 Needs attention also lists the open discrepancies between the books and the bank (resolved there by a
 manager), and the badge counts them with the payments that wait for a person.
@@ -92,6 +92,7 @@ class AdminFlows(QObject):
         w.settings_requested.connect(self.open_settings)
         w.users_requested.connect(self.open_users)
         w.printers_requested.connect(self.open_printers)
+        w.dashboard_requested.connect(self.open_dashboard)
         w.export_requested.connect(self.open_export)
         w.audit_anchor_requested.connect(self.open_audit_anchor)
         w.backup_requested.connect(self.back_up_now)
@@ -155,6 +156,16 @@ class AdminFlows(QObject):
             await PrintersDialog.ask(self.window, self._user(), self.ctx.printing)
 
         return self._run("printers", flow)
+
+    def open_dashboard(self) -> asyncio.Task[None] | None:
+        """Day at a glance… (Ctrl+Shift+D): the shop's takings, rates and unresolved operations (0116)."""
+
+        async def flow() -> None:
+            from epay_desktop.ui.dashboard.window import DayDialog  # QtCharts: at the first opening
+
+            await DayDialog.ask(self.window, self._user(), self.ctx.day)
+
+        return self._run("dashboard", flow)
 
     def open_export(self) -> asyncio.Task[None] | None:
         """Export payments (CSV)…: a period, the columns, a file."""

@@ -220,6 +220,7 @@ class ConsoleActions(QObject):
         self.audit_anchor = self._make("audit_anchor", _tr("Audit log &anchor…"))
         self.backup_now = self._make("backup_now", _tr("&Back up the database now"))
         self.attention = self._make("attention", _tr("Needs &attention…"), "Ctrl+Shift+A")
+        self.dashboard = self._make("dashboard", _tr("&Day at a glance…"), "Ctrl+Shift+D")
         self.shift_open = self._make("shift_open", _tr("&Open shift…"))
         self.shift_x = self._make("shift_x", _tr("&X report…"))
         self.shift_close = self._make("shift_close", _tr("&Close shift (Z report)…"))
@@ -258,7 +259,7 @@ class ConsoleActions(QObject):
             (_tr("&Payment"), [self.new_payment, None, self.refund, self.cancel, self.charge, self.review,
                                None, self.print_receipt, None, self.refresh, self.check_bank]),
             (_tr("Shi&ft"), [self.shift_open, self.shift_x, self.shift_close, None, self.shift_history]),
-            (_tr("&View"), [self.find, self.attention]),
+            (_tr("&View"), [self.find, self.attention, None, self.dashboard]),
             (_tr("&Session"), [self.switch_user, self.lock, None, self.log_out]),
             (_tr("Se&ttings"), [self.settings, self.printers, self.users, None, self.export_csv,
                                 self.audit_anchor, self.backup_now]),
@@ -301,6 +302,7 @@ class ConsoleActions(QObject):
             (self.export_csv, _tr("Only a manager or an administrator can export payments.")),
             (self.audit_anchor, _tr("Only a manager or an administrator can see the audit log's anchor.")),
             (self.backup_now, _tr("Only a manager or an administrator can back up the database.")),
+            (self.dashboard, _tr("Only a manager or an administrator can see the day's figures.")),
         ):
             self._set_note(action, manager, "" if manager else refusal)
         self._set_note(self.attention, logged_in, "" if logged_in else _tr("Log in first."))

@@ -72,6 +72,7 @@ class MainWindow(QMainWindow):
     audit_anchor_requested = Signal()
     backup_requested = Signal()  # Settings > Back up the database now (decision 0067)
     attention_requested = Signal()  # the Needs attention list (menu action or the status bar badge)
+    dashboard_requested = Signal()  # View > Day at a glance… (decision 0116)
     shift_open_requested = Signal()  # Shift > Open shift… (decision 0112)
     shift_x_requested = Signal()  # Shift > X report…
     shift_close_requested = Signal()  # Shift > Close shift (Z report)…
@@ -160,6 +161,7 @@ class MainWindow(QMainWindow):
             (a.audit_anchor, self.audit_anchor_requested),
             (a.backup_now, self.backup_requested),
             (a.attention, self.attention_requested),
+            (a.dashboard, self.dashboard_requested),
             (a.shift_open, self.shift_open_requested),
             (a.shift_x, self.shift_x_requested),
             (a.shift_close, self.shift_close_requested),

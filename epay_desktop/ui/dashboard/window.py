@@ -1,0 +1,332 @@
+"""View > Day at a glance (managers and administrators; issue 13 item 5, decision 0116).
+
+What the shop took today, this week and this month, today hour by hour and per cashier, the
+decline and refund rates, and the money operations waiting for an outcome: each chart (QtCharts)
+beside the same figures as a table. The figures are summed by the database
+(``services.payments.day``) in the background: the window opens at once saying it is loading, and
+Refresh (F5) reads them again; nothing here blocks the console.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import Protocol
+
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSeries,
+    QBarSet,
+    QChart,
+    QChartView,
+    QHorizontalBarSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QKeySequence, QPainter
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from epay_desktop.domain import Money, User
+from epay_desktop.domain.day import DayAtAGlance, Period, PeriodFigures, paid_count
+from epay_desktop.domain.shifts import FigureKind
+from epay_desktop.ui.common import theme
+from epay_desktop.ui.common.asyncqt import action_slot, run_dialog_once, show_error
+from epay_desktop.ui.common.formatting import local_time_text
+from epay_desktop.ui.common.naming import named
+from epay_desktop.ui.widgets.i18n import QT_TRANSLATE_NOOP
+
+__all__ = ["DayDialog", "DayPort"]
+
+_PERIODS = (
+    (Period.TODAY, QT_TRANSLATE_NOOP("DayDialog", "Today")),
+    (Period.WEEK, QT_TRANSLATE_NOOP("DayDialog", "This week")),
+    (Period.MONTH, QT_TRANSLATE_NOOP("DayDialog", "This month")),
+)
+_MINUS = "\u2212"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("DayDialog", text)
+
+
+class DayPort(Protocol):
+    """What the window needs of ``services.payments.day.DayService``."""
+
+    async def glance(self, actor: User) -> DayAtAGlance: ...
+
+
+def takings_text(minor: int) -> str:
+    """Takings as the console writes money, with a minus below zero (refunds above sales)."""
+    return (_MINUS if minor < 0 else "") + Money(abs(minor)).format()
+
+
+def rate_text(rate: Decimal | None) -> str:
+    """``25,0 %``; a dash when there was nothing to divide by."""
+    return "\u2014" if rate is None else f"{rate}".replace(".", ",") + "\u00a0%"
+
+
+def _table(name: str, heads: Sequence[str]) -> QTableWidget:
+    table = named(QTableWidget(0, len(heads)), name)
+    table.setHorizontalHeaderLabels(list(heads))
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)  # the figures share the width
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)  # the row's name whole
+    table.verticalHeader().hide()
+    return table
+
+
+def _fill(table: QTableWidget, rows: Sequence[Sequence[str]]) -> None:
+    """The rows as text; every column but the first is a figure, right-aligned."""
+    table.setRowCount(len(rows))
+    for r, cells in enumerate(rows):
+        for c, text in enumerate(cells):
+            item = QTableWidgetItem(text)
+            if c:
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            table.setItem(r, c, item)
+
+
+def _chart_view(name: str) -> QChartView:
+    view = named(QChartView(), name)
+    view.setRenderHint(QPainter.RenderHint.Antialiasing)
+    view.setMinimumHeight(240)
+    view.chart().legend().hide()
+    view.chart().setAnimationOptions(QChart.AnimationOption.NoAnimation)
+    return view
+
+
+def _draw_bars(view: QChartView, labels: Sequence[str], minors: Sequence[int], *, across: bool) -> None:
+    """One bar per label: takings in whole tenge (a drawing; the table beside it has the tiyn).
+    ``across``: horizontal bars (one per cashier, the first on top as in the table), else columns
+    (one per hour)."""
+    if across:  # a category axis on the left counts from the bottom
+        labels, minors = labels[::-1], minors[::-1]
+    chart = view.chart()
+    chart.removeAllSeries()
+    for axis in chart.axes():
+        chart.removeAxis(axis)
+    bars = QBarSet(_tr("Takings, ₸"))
+    bars.setColor(theme.color("tone_teal"))
+    for minor in minors:
+        bars.append(minor // 100)
+    series = QHorizontalBarSeries() if across else QBarSeries()
+    series.append(bars)
+    chart.addSeries(series)
+    names = QBarCategoryAxis()
+    names.append(list(labels))
+    values = QValueAxis()
+    values.setLabelFormat("%.0f")  # Qt's format is Latin-1: the tenge sign goes in the title
+    values.setTitleText(bars.label())
+    low, high = min([0, *minors]) // 100, max([0, *minors]) // 100
+    values.setRange(low, high if high > low else low + 1)
+    values.applyNiceNumbers()
+    chart.addAxis(names, Qt.AlignmentFlag.AlignLeft if across else Qt.AlignmentFlag.AlignBottom)
+    chart.addAxis(values, Qt.AlignmentFlag.AlignBottom if across else Qt.AlignmentFlag.AlignLeft)
+    series.attachAxis(names)
+    series.attachAxis(values)
+
+
+class DayDialog(QDialog):
+    """The day at a glance; :meth:`ask` is the entry point (it refuses a cashier)."""
+
+    def __init__(self, parent: QWidget | None, actor: User, day: DayPort) -> None:
+        super().__init__(parent)
+        self.setObjectName("day_dialog")
+        self.setWindowTitle(_tr("Day at a glance"))
+        self.setMinimumSize(760, 520)
+        self.resize(980, 640)
+        self.actor, self.day = actor, day
+        self.glance: DayAtAGlance | None = None
+        self.state_label = named(QLabel(_tr("Loading the figures…")), "day_state")
+        self.unresolved_label = named(QLabel(), "day_unresolved")
+        self.unresolved_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.refresh_button = named(QPushButton(_tr("&Refresh")), "day_refresh")
+        self.refresh_button.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
+        self.refresh_button.setToolTip(_tr("Read the figures again (F5)"))
+        self.refresh_button.clicked.connect(self.on_refresh_clicked)
+        top = QHBoxLayout()
+        top.addWidget(self.state_label, 1)
+        top.addWidget(self.refresh_button)
+
+        periods = [_tr(text) for _, text in _PERIODS]
+        self.summary_table = _table("day_summary", [_tr("Figure"), *periods])
+        self.hour_chart = _chart_view("day_hour_chart")
+        self.hour_table = _table(
+            "day_hours", [_tr("Hour"), _tr("Payments"), _tr("Declined"), _tr("Refunds"), _tr("Takings")]
+        )
+        self.period_box = named(QComboBox(), "day_period")
+        for period, text in _PERIODS:
+            self.period_box.addItem(_tr(text), period)
+        self.period_box.currentIndexChanged.connect(self._show_cashiers)
+        self.cashier_chart = _chart_view("day_cashier_chart")
+        self.cashier_table = _table(
+            "day_cashiers",
+            [
+                _tr("Cashier"),
+                _tr("Payments"),
+                _tr("Sales"),
+                _tr("Charges"),
+                _tr("Refunds"),
+                _tr("Takings"),
+            ],
+        )
+        self.tabs = named(QTabWidget(), "day_tabs")
+        self.tabs.addTab(self.summary_table, _tr("Summary"))
+        self.tabs.addTab(self._split(self.hour_chart, self.hour_table), _tr("Today by hour"))
+        cashiers = QWidget()
+        cashier_layout = QVBoxLayout(cashiers)
+        cashier_layout.setContentsMargins(0, 0, 0, 0)
+        pick = QHBoxLayout()
+        pick.addWidget(QLabel(_tr("Period:")))
+        pick.addWidget(self.period_box)
+        pick.addStretch(1)
+        cashier_layout.addLayout(pick)
+        cashier_layout.addWidget(self._split(self.cashier_chart, self.cashier_table), 1)
+        self.tabs.addTab(cashiers, _tr("By cashier"))
+
+        note = QLabel(
+            _tr(
+                "Takings: sales and charges less refunds, every register, in Almaty time; a week starts "
+                "on Monday. Decline rate: declined of the payments the bank answered. Refund rate: money "
+                "refunded of money taken."
+            ),
+            wordWrap=True,
+        )
+        note.setStyleSheet(theme.style("note_text"))
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.unresolved_label)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(note)
+        layout.addWidget(close)
+
+    @staticmethod
+    def _split(chart: QChartView, table: QTableWidget) -> QSplitter:
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(chart)
+        split.addWidget(table)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        return split
+
+    @classmethod
+    async def ask(cls, parent: QWidget | None, actor: User, day: DayPort) -> None:
+        """Show the day's figures to ``actor`` until they close the window."""
+        if not actor.role.can_move_money:  # the action is disabled for them; the service refuses too
+            show_error(parent, _tr("Only a manager or an administrator can see the day's figures."))
+            return
+        dialog = cls(parent, actor, day)
+        dialog.on_refresh_clicked()
+        await run_dialog_once(dialog)
+
+    @action_slot(busy=("refresh_button",))
+    async def on_refresh_clicked(self) -> None:
+        """Read the figures again, in the background; the window stays usable meanwhile."""
+        self.state_label.setText(_tr("Loading the figures…"))
+        self.show_glance(await self.day.glance(self.actor))
+
+    # -- what is shown ---------------------------------------------------------------------------
+
+    def show_glance(self, glance: DayAtAGlance) -> None:
+        self.glance = glance
+        self.state_label.setText(
+            _tr("Figures as of {time} (Almaty time)").format(time=local_time_text(glance.made_at))
+        )
+        self.unresolved_label.setText(
+            _tr("Money operations waiting for an outcome: {count}").format(count=glance.unresolved)
+        )
+        self.unresolved_label.setStyleSheet(theme.style("error_text") if glance.unresolved else "")
+        self._show_summary(glance.periods)
+        self._show_hours(glance)
+        self._show_cashiers()
+
+    def _show_summary(self, periods: Sequence[PeriodFigures]) -> None:
+        def money(kind: FigureKind) -> list[str]:
+            return [takings_text(p.totals[kind].total.minor) for p in periods]
+
+        _fill(
+            self.summary_table,
+            [
+                [_tr("Takings"), *(takings_text(p.takings_minor) for p in periods)],
+                [_tr("Sales"), *money(FigureKind.SALES)],
+                [_tr("Charges of holds"), *money(FigureKind.CHARGES)],
+                [_tr("Refunds"), *money(FigureKind.REFUNDS)],
+                [_tr("Payments paid or held"), *(str(paid_count(p.totals)) for p in periods)],
+                [_tr("Payments declined"), *(str(p.declined) for p in periods)],
+                [_tr("Decline rate"), *(rate_text(p.decline_rate) for p in periods)],
+                [_tr("Refund rate"), *(rate_text(p.refund_rate) for p in periods)],
+            ],
+        )
+
+    def _show_hours(self, glance: DayAtAGlance) -> None:
+        hours = glance.hours
+        _draw_bars(
+            self.hour_chart,
+            [f"{h.start:%H}" for h in hours],
+            [h.totals.net_minor for h in hours],
+            across=False,
+        )
+        self.hour_chart.chart().setTitle(_tr("Takings today, hour by hour"))
+        _fill(
+            self.hour_table,
+            [
+                [
+                    f"{h.start:%H:%M}\u2013{h.start.hour + 1:02d}:00",
+                    str(paid_count(h.totals)),
+                    str(h.declined),
+                    takings_text(h.totals[FigureKind.REFUNDS].total.minor),
+                    takings_text(h.totals.net_minor),
+                ]
+                for h in hours
+                if paid_count(h.totals)
+                or h.declined
+                or h.totals.net_minor
+                or h.totals[FigureKind.REFUNDS].count
+            ],
+        )
+
+    def _show_cashiers(self) -> None:
+        if self.glance is None:
+            return
+        period = self.period_box.currentData()
+        figures = {p.period: p for p in self.glance.periods}[Period(period)]
+        groups = figures.by_cashier
+        _draw_bars(
+            self.cashier_chart, [g.name for g in groups], [g.totals.net_minor for g in groups], across=True
+        )
+        self.cashier_chart.chart().setTitle(
+            _tr("Takings per cashier: {period}").format(period=self.period_box.currentText())
+        )
+        _fill(
+            self.cashier_table,
+            [
+                [
+                    g.name,
+                    str(paid_count(g.totals)),
+                    takings_text(g.totals[FigureKind.SALES].total.minor),
+                    takings_text(g.totals[FigureKind.CHARGES].total.minor),
+                    takings_text(g.totals[FigureKind.REFUNDS].total.minor),
+                    takings_text(g.totals.net_minor),
+                ]
+                for g in groups
+            ],
+        )

@@ -1,0 +1,77 @@
+"""View > Day at a glance (issue 13 item 5, decision 0116) reached the way a person does, on the REAL
+console (open_app + AppController + MainWindow, real services on a fresh SQLite database): a manager
+sees the shop's figures in the charts and the tables, Refresh reads them again; a cashier finds the
+command disabled with the reason, and its shortcut does nothing."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCharts import QAbstractBarSeries
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from epay_desktop.domain import ConsoleStatus, InvoiceId, Money
+from epay_desktop.ui.common.formatting import KAZAKHSTAN
+from epay_desktop.ui.dashboard.window import DayDialog
+from tests.support.live_console import CASHIER, CASHIER_PIN, MANAGER, MANAGER_PIN, sale_row, trigger
+from tests.support.windows import shown, wait_shown
+
+SLOW = 15_000
+LEFT = Qt.MouseButton.LeftButton
+CAKE = Money(250_000).format()  # sale_row's 2 500 tenge
+
+
+def _cells(table: Any, column: int) -> list[str]:
+    return [table.item(row, column).text() for row in range(table.rowCount())]
+
+
+def _bars(view: Any) -> list[float]:
+    [series] = view.chart().series()
+    assert isinstance(series, QAbstractBarSeries)
+    [bars] = series.barSets()
+    return [bars.at(i) for i in range(bars.count())]
+
+
+def test_a_manager_opens_the_day_and_sees_its_figures(real_console: Any, qtbot: Any) -> None:
+    ctx, window = real_console.ctx, real_console.window
+    real_console.log_in(MANAGER, MANAGER_PIN)
+    manager = real_console.controller.session.user
+    sale_row(ctx, manager, InvoiceId("000777001"), ConsoleStatus.CHARGE)
+    sale_row(ctx, manager, InvoiceId("000777002"), ConsoleStatus.REJECT)
+    action = window.commands.dashboard
+    assert action.isEnabled() and action.shortcut().toString() == "Ctrl+Shift+D"
+    trigger(qtbot, window, action)  # View > Day at a glance… (its shortcut)
+    dialog = wait_shown(qtbot, DayDialog)
+    qtbot.waitUntil(lambda: dialog.glance is not None, timeout=SLOW)
+
+    summary = dialog.summary_table
+    assert _cells(summary, 0)[0] == "Takings" and summary.item(0, 1).text() == CAKE
+    assert [summary.item(0, c).text() for c in (2, 3)] == [CAKE, CAKE]  # the week's and month's too
+    rates = {summary.item(r, 0).text(): summary.item(r, 1).text() for r in range(summary.rowCount())}
+    assert rates["Decline rate"] == "50,0\u00a0%" and rates["Payments declined"] == "1"
+    assert "waiting for an outcome: 0" in dialog.unresolved_label.text()
+
+    hour = ctx.clock().astimezone(KAZAKHSTAN).hour
+    bars = _bars(dialog.hour_chart)
+    assert len(bars) == 24 and bars[hour] == 2500 and sum(bars) == 2500
+    assert _cells(dialog.hour_table, 4) == [CAKE] and _cells(dialog.hour_table, 2) == ["1"]
+    assert _cells(dialog.cashier_table, 0) == [MANAGER] and _bars(dialog.cashier_chart) == [2500]
+
+    sale_row(ctx, manager, InvoiceId("000777003"), ConsoleStatus.CHARGE)  # another sale meanwhile
+    qtbot.mouseClick(dialog.refresh_button, LEFT)
+    qtbot.waitUntil(lambda: summary.item(0, 1).text() == Money(500_000).format(), timeout=SLOW)
+    qtbot.waitUntil(dialog.refresh_button.isEnabled, timeout=SLOW)
+    dialog.reject()
+    qtbot.waitUntil(lambda: not shown(DayDialog), timeout=SLOW)
+
+
+def test_a_cashier_finds_it_disabled_with_the_reason(real_console: Any, qtbot: Any) -> None:
+    window = real_console.window
+    real_console.log_in(CASHIER, CASHIER_PIN)
+    action = window.commands.dashboard
+    qtbot.waitUntil(lambda: not action.isEnabled(), timeout=SLOW)
+    assert "Only a manager or an administrator can see the day's figures." in action.toolTip()
+    trigger(qtbot, window, action)  # the shortcut does nothing
+    QApplication.processEvents()
+    assert not shown(DayDialog)
