@@ -19,7 +19,7 @@ from typing import Any
 
 import pytest
 import shiboken6
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from epay_desktop.domain import ConsoleStatus, InvoiceId
@@ -28,6 +28,7 @@ from epay_desktop.receipts.calibration import CANDIDATES, candidate_line
 from epay_desktop.receipts.escpos_profile import TextMode
 from epay_desktop.receipts.printers import make_profile
 from epay_desktop.sandbox.printer.server import FakePrinter
+from epay_desktop.ui.common.language import translations
 from epay_desktop.ui.receipts.preview import ReceiptDialog
 from epay_desktop.ui.settings.printer_form import PrinterForm
 from epay_desktop.ui.settings.printers_dialog import CalibrationQuestion, PrintersDialog
@@ -114,6 +115,61 @@ def test_a_manager_adds_a_network_printer_and_its_test_page_arrives(
     assert dialog.test_button.isEnabled()  # given back once the print ended
     [job] = printed(qtbot, fake)
     assert job.error is None and job.printout.cuts and "Ққ Әә Іі Ңң Ғғ Үү Ұұ Өө Һһ" in job.printout.text
+    dialog.reject()
+
+
+class _PaperInRussian(QTranslator):
+    """Only the Paper column's words, as the Russian translation has them."""
+
+    def translate(self, context: str, source: str, disambiguation: Any = None, n: int = -1) -> str:
+        return "{width} мм" if (context, source) == ("PrintersDialog", "{width} mm") else ""
+
+
+def test_the_printers_window_opens_on_the_default_printer_and_says_the_paper_in_words(
+    console: Any, qtbot: Any, arun: Any
+) -> None:
+    console.log_in(MANAGER, MANAGER_PIN)
+    manager = console.controller.session.user
+    for name, width in (("back", "80"), ("front", "58")):
+        printer = make_profile(name, "network:127.0.0.1:9100", width)
+        arun(console.ctx.printing.save_printer(manager, printer, default=name == "front"))
+    dialog = open_printers(qtbot, console)
+    assert dialog.selected_name() == "front"  # this register's default, ready to test or calibrate
+    assert dialog.edit_button.isEnabled() and dialog.test_button.isEnabled()
+    assert dialog.calibrate_button.isEnabled()
+    assert [dialog.table.item(row, 2).text() for row in range(2)] == ["80 mm", "58 mm"]
+    russian = _PaperInRussian()
+    QApplication.installTranslator(russian)
+    try:
+        translations().switch("ru")  # a live switch: the table is made again in the language
+        qtbot.waitUntil(lambda: dialog.table.item(1, 2).text() == "58 мм")
+        assert dialog.selected_name() == "front"
+    finally:
+        translations().switch("en")
+        QApplication.removeTranslator(russian)
+    dialog.reject()
+
+
+def test_the_printer_form_lines_its_rows_up_and_leaves_no_gap(console: Any, qtbot: Any) -> None:
+    console.log_in(MANAGER, MANAGER_PIN)
+    dialog = open_printers(qtbot, console)
+    assert dialog.table.rowCount() == 0 and not dialog.edit_button.isEnabled()  # nothing to select
+    qtbot.mouseClick(dialog.add_button, LEFT)
+    form = wait_shown(qtbot, PrinterForm)
+    fields = (form.name_edit, form.kind_combo, form.host_edit, form.port_spin, form.paper_combo)
+    assert len({field.mapTo(form, QPoint(0, 0)).x() for field in fields}) == 1  # one column of fields
+    assert form.hint_label.isVisible()
+    asking = form.height()
+    form.name_edit.setText("front")
+    qtbot.keyClicks(form.host_edit, "192.168.1.50")
+    assert form.hint_label.isHidden() and form.ok_button.isEnabled()
+    qtbot.waitUntil(lambda: form.height() < asking)  # the line that said what was wrong is gone
+    gap = form.ok_button.mapTo(form, QPoint(0, 0)).y() - form.default_check.geometry().bottom()
+    assert gap <= 3 * form.layout().spacing()  # the buttons sit under the last row
+    form.kind_combo.setCurrentIndex(form.kind_combo.findData("cups"))  # one row instead of two
+    assert form.queue_edit.isVisible() and not form.host_edit.isVisible()
+    assert form.queue_edit.mapTo(form, QPoint(0, 0)).x() == form.name_edit.mapTo(form, QPoint(0, 0)).x()
+    form.reject()
     dialog.reject()
 
 

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLineEdit,
     QSpinBox,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -142,31 +141,29 @@ class PrinterForm(WorkDialog[PrinterProfile]):
         self.queue_edit = named(QLineEdit(), "queue_edit")
         self.device_edit = named(QLineEdit(), "device_edit")
         self.device_edit.setPlaceholderText("/dev/usb/lp0")
-        self.places = QStackedWidget()
-        for rows in (
+        #: where each kind of printer is reached: rows of the one form (labels in one column), shown
+        #: for the kind chosen; in the order of TRANSPORTS
+        self.places: tuple[tuple[tuple[str, QWidget], ...], ...] = (
             ((_tr("Address"), self.host_edit), (_tr("Port"), self.port_spin)),
             ((_tr("Vendor id"), self.vendor_edit), (_tr("Product id"), self.product_edit)),
             ((_tr("Port"), self.serial_edit), (_tr("Speed (baud)"), self.baud_combo)),
             ((_tr("Queue"), self.queue_edit),),
             ((_tr("Device"), self.device_edit),),
-        ):
-            page = QWidget()
-            form = QFormLayout(page)
-            form.setContentsMargins(0, 0, 0, 0)
-            for label, field in rows:
-                form.addRow(label, field)
-            self.places.addWidget(page)
+        )
         self.paper_combo = _combo(PAPERS, "paper_combo")
         self.mode_combo = _combo(MODES, "mode_combo")
         self.cutter_combo = _combo(CUTTERS, "cutter_combo")
         self.default_check = named(QCheckBox(_tr("This register's default receipt printer")), "default_check")
         self.default_check.setChecked(is_default)
-        if printer is not None:
-            self._show(printer)
-        form = QFormLayout()
+        self.form = form = QFormLayout()
         form.addRow(_tr("Name"), self.name_edit)
         form.addRow(_tr("Connected by"), self.kind_combo)
-        form.addRow(self.places)
+        for rows in self.places:
+            for label, field in rows:
+                form.addRow(label, field)
+        if printer is not None:
+            self._show(printer)
+        self._show_place()
         form.addRow(_tr("Paper"), self.paper_combo)
         form.addRow(_tr("Printing"), self.mode_combo)
         form.addRow(_tr("Cutter"), self.cutter_combo)
@@ -180,7 +177,7 @@ class PrinterForm(WorkDialog[PrinterProfile]):
         layout.addWidget(self.hint_label)
         layout.addWidget(self.error_label)
         layout.addWidget(buttons)
-        self.kind_combo.currentIndexChanged.connect(self.places.setCurrentIndex)
+        self.kind_combo.currentIndexChanged.connect(self._show_place)
         for edit in self.findChildren(QLineEdit):  # every field typed in says at once what is wrong
             edit.textChanged.connect(self.update_state)
         self.kind_combo.currentIndexChanged.connect(self.update_state)
@@ -189,7 +186,6 @@ class PrinterForm(WorkDialog[PrinterProfile]):
     def _show(self, printer: PrinterProfile) -> None:
         transport = printer.transport
         self.kind_combo.setCurrentIndex(self.kind_combo.findData(transport.kind.value))
-        self.places.setCurrentIndex(self.kind_combo.currentIndex())
         first, second = transport.target()
         if transport.kind is TransportKind.NETWORK:
             self.host_edit.setText(str(first))
@@ -209,6 +205,23 @@ class PrinterForm(WorkDialog[PrinterProfile]):
         self.paper_combo.setCurrentIndex(self.paper_combo.findData(paper_of(printer)))
         self.mode_combo.setCurrentIndex(self.mode_combo.findData(printer.render.mode.value))
         self.cutter_combo.setCurrentIndex(self.cutter_combo.findData(printer.render.cutter.value))
+
+    def _show_place(self) -> None:
+        """Only the rows of the kind of printer chosen."""
+        chosen = self.kind_combo.currentIndex()
+        for index, rows in enumerate(self.places):
+            for _label, field in rows:
+                self.form.setRowVisible(field, index == chosen)
+        self._fit()
+
+    def _fit(self) -> None:
+        """As tall as what is shown: no gap where a row or the line saying what is wrong was."""
+        layout = self.layout()
+        if layout is None:  # still being built
+            return
+        layout.activate()
+        height = layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth() else -1
+        self.resize(self.width(), max(height, layout.totalMinimumSize().height()))
 
     def kind(self) -> TransportKind:
         return TransportKind(self.kind_combo.currentData())
@@ -254,7 +267,10 @@ class PrinterForm(WorkDialog[PrinterProfile]):
         }.get(kind, _tr("Enter the printer's device file, like /dev/usb/lp0."))
 
     def update_state(self) -> None:
+        shown = self.hint_label.isVisibleTo(self)
         self.enable_if_valid(self.ok_button, self.problem())
+        if self.hint_label.isVisibleTo(self) != shown:
+            self._fit()
 
     def profile(self) -> PrinterProfile:
         """The printer as the form says; raises PrinterError (a name or an address it refuses)."""

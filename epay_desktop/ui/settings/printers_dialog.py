@@ -163,17 +163,20 @@ class PrintersDialog(QDialog):
     # -- what is shown ---------------------------------------------------------------------------
 
     def show_book(self, book: PrinterBook, select: str | None = None) -> None:
-        """Show ``book``, keeping (or moving to) the printer ``select``."""
-        keep = select or self.selected_name()
-        self.book = book
+        """Show ``book``, keeping (or moving to) the printer ``select``; else this register's default,
+        else the first, so the buttons acting on a printer work at once."""
         default = book.defaults.get(self.printing.register_id)
+        names = [printer.name for printer in book.printers]
+        keep = next((n for n in (select, self.selected_name(), default) if n in names), None)
+        keep = keep or (names[0] if names else None)
+        self.book = book
         self.table.setRowCount(0)
         for printer in book.printers:
             render = printer.render
             cells = (
                 printer.name,
                 str(printer.transport),
-                f"{paper_of(printer)} mm",
+                _tr("{width} mm").format(width=paper_of(printer)),
                 label_of(MODES, render.mode.value),
                 label_of(CUTTERS, render.cutter.value),
                 _tr("yes") if printer.name == default else "",
