@@ -39,8 +39,10 @@ declined attempt's note, the result after a paid and after a declined sale, the 
 Refund, the refund receipt offer, Cancel, Charge, the receipt chooser, the receipt preview, Settings
 (each tab), Users (a refusal too) and its Reset PIN / Change role dialogs, Export with its file dialog
 and "Export done" box, Needs attention, Review the operation (and its Retry while the bank does not
-answer), the main window after Check with the bank, About; then as the cashier: the main window (the
-manager's commands disabled, saying why), a Refund a manager approves (and a refused approval), and the
+answer), the main window after Check with the bank, About; the Shift menu (Open shift's question, the
+status bar with the shift open, the X report's question, the bank check's progress, Close shift and a
+close stopped during the check); then as the cashier: the main window (the manager's commands disabled,
+saying why), a Refund a manager approves (and a refused approval), Close shift with a manager's PIN, the
 notice of a sale cancelled at the counter but paid after all, on New payment and the main window.
 """
 
@@ -65,7 +67,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QWidget
 
 from epay_desktop.domain import ConsoleStatus, InvoiceId, Money
 from epay_desktop.sandbox import RunningSandbox, SandboxConfig
-from epay_desktop.sandbox.faults import Fault
+from epay_desktop.sandbox.faults import MAX_FAULT_HOLD, Fault
 from epay_desktop.services.payments.checkout import CheckoutRequest
 from tests.support.card_form import DECLINED_CARD  # REJECT, reasonCode 465: the page stays open
 from tests.support.card_form import MASTERCARD as APPROVED_CARD
@@ -418,12 +420,63 @@ def every_screen(console: ScreensConsole, qtbot: Any) -> Iterator[Screen]:
     yield from _new_payment_screens(console, qtbot)
     yield from _payment_dialogs(console, qtbot, data)
     yield from _manager_screens(console, qtbot, data)
+    yield from _shift_screens(console, qtbot)
     yield from _cashier_screens(console, qtbot, data)
 
 
+def _shift_screens(console: ScreensConsole, qtbot: Any) -> Iterator[Screen]:
+    """The Shift menu (decision 0112): Open shift's question, the status bar saying the shift is open, the
+    X report's question, the bank check's progress (the bank kept silent by the hold fault) and what a
+    close stopped during it says; the cashier's close step is in :func:`_cashier_screens`."""
+    from epay_desktop.ui.shifts.bank_progress import BankCheckDialog
+    from epay_desktop.ui.shifts.close_dialog import CloseShiftDialog
+
+    window = console.window
+    ok, yes = QMessageBox.StandardButton.Ok, QMessageBox.StandardButton.Yes
+    use(console, qtbot, "action_shift_open")
+    question = _wait_shown(qtbot, QMessageBox)
+    yield Screen("Open shift: the question", question, "message")
+    _close(qtbot, question, lambda b: b.button(ok).click())
+    label = window.status_bar.shift_label
+    qtbot.waitUntil(lambda: label.isVisible() and window.shift_state.shift is not None, timeout=SLOW)
+    _settle(console, qtbot)
+    yield Screen("main window: a shift open (status bar)", window, "window")
+
+    console.paid(Money(120_000))  # a payment of the shift: the bank is asked about it
+    faults = console.sandbox.state.faults
+    faults.add(Fault("status", "hold", Decimal(MAX_FAULT_HOLD), 100))
+    use(console, qtbot, "action_shift_x")
+    question = _wait_shown(qtbot, QMessageBox)
+    yield Screen("X report: compare with the bank?", question, "message")
+    if shiboken6.isValid(question) and question.isVisible():
+        question.button(yes).click()
+        checking = _wait_shown(qtbot, BankCheckDialog)
+        qtbot.waitUntil(lambda: checking.progress_bar.maximum() == 1, timeout=SLOW)
+        yield Screen("X report: checking with the bank", checking)
+        _close(qtbot, checking, lambda d: d.cancel_button.click())
+    _settle(console, qtbot)
+
+    use(console, qtbot, "action_shift_close")
+    close = _wait_shown(qtbot, CloseShiftDialog)
+    yield Screen("Close shift (manager)", close)
+    if shiboken6.isValid(close) and close.isVisible():
+        close.ok_button.click()
+        checking = _wait_shown(qtbot, BankCheckDialog)
+        qtbot.waitUntil(lambda: checking.progress_bar.maximum() == 1, timeout=SLOW)
+        yield Screen("Close shift: checking with the bank", checking)
+        _close(qtbot, checking, lambda d: d.cancel_button.click())
+        stays = _wait_shown(qtbot, QMessageBox)
+        yield Screen("Close shift: stopped, the shift stays open", stays, "message")
+        _close(qtbot, stays, lambda b: b.accept())
+    faults.clear()
+    _settle(console, qtbot)
+
+
 def _cashier_screens(console: ScreensConsole, qtbot: Any, data: _Data) -> Iterator[Screen]:
-    """A cashier: the manager's commands disabled and saying why; a refund a manager approves."""
+    """A cashier: the manager's commands disabled and saying why; a refund a manager approves; the close
+    of a shift, with a manager's name and PIN."""
     from epay_desktop.ui.money.refund_dialog import RefundDialog
+    from epay_desktop.ui.shifts.close_dialog import CloseShiftDialog
 
     use(console, qtbot, "action_switch_user")
     console.log_in(CASHIER, CASHIER_PIN)
@@ -442,6 +495,8 @@ def _cashier_screens(console: ScreensConsole, qtbot: Any, data: _Data) -> Iterat
         yield Screen("Refund (cashier): the approval refused", dialog)
     _close(qtbot, dialog)
     _settle(console, qtbot)
+    # the shift _shift_screens opened: a cashier's close asks for a manager's name and PIN
+    yield from _opened(console, qtbot, "action_shift_close", CloseShiftDialog, "Close shift (cashier)")
     yield from _late_payment_screens(console, qtbot)
 
 

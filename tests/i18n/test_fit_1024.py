@@ -272,10 +272,11 @@ def test_the_payment_count_is_said_again_and_fits(screens_console: Any, qtbot: A
 def test_the_status_bar_at_its_widest_fits(screens_console: Any, qtbot: Any, lang: str) -> None:
     """Seen in full runs on a busy machine: the bank not answering for a moment, with the attention badge
     shown, made the Kazakh status bar ask for more than 1024 px. Its widest state must fit, whatever the
-    length of the user's name."""
+    length of the user's name, with a shift open too long (its badge, decision 0112)."""
     from datetime import UTC, datetime
 
     from epay_desktop.domain import Role, User
+    from epay_desktop.domain.shifts import Shift
 
     screens.choose_language_at_login(screens_console, qtbot, lang)
     bar = screens_console.window.status_bar
@@ -284,6 +285,7 @@ def test_the_status_bar_at_its_widest_fits(screens_console: Any, qtbot: Any, lan
     when = datetime(2026, 12, 6, 13, 17, 4, tzinfo=UTC)
     long_name = "Айгерим Нұрсұлтанқызы Сейітжанова"  # names are the shop's data: any length
     bar.set_user(User(1, long_name, Role.MANAGER, True, 0, None, when))
+    bar.set_shift(Shift(1, "till-1", 1234, when, 1, None, None, None), overdue_hours=168)
     try:
         found = _settled_clips(qtbot, screens_console.window, f"status bar, bank down [{lang}]")
         assert not found, describe(found)
@@ -293,6 +295,7 @@ def test_the_status_bar_at_its_widest_fits(screens_console: Any, qtbot: Any, lan
         bar.set_health(True)
         bar.set_attention(0)
         bar.set_user(None)
+        bar.set_shift_hidden()
 
 
 # -- every screen in Kazakh and Russian ------------------------------------------------------------------

@@ -34,9 +34,10 @@ def _tr(text: str) -> str:
 
 
 class BankCheckDialog(QDialog):
-    """One bank check's progress; ``note`` says what Cancel leaves behind (e.g. the shift stays open)."""
+    """One bank check's progress; ``note`` says what Stop leaves behind (e.g. the shift stays open).
+    ``title`` and ``note`` are asked again after a language switch (they are composed with ``.format``)."""
 
-    def __init__(self, parent: QWidget | None, title: str, note: str) -> None:
+    def __init__(self, parent: QWidget | None, title: Callable[[], str], note: Callable[[], str]) -> None:
         super().__init__(parent)
         self._counts: tuple[int, int] | None = None  # (done, total) once the service said how many
         self.cancelled = False  # Cancel was pressed (or the dialog closed) before the check ended
@@ -44,12 +45,11 @@ class BankCheckDialog(QDialog):
         self.progress_label.setTextFormat(Qt.TextFormat.PlainText)
         self.progress_bar = named(QProgressBar(), "bank_check_progress_bar")
         self.progress_bar.setRange(0, 0)  # busy until the service says how many payments there are
+        self._title, self._note = title, note
         self.note_label = text_label("bank_check_note", "note_text")
-        self.note_label.setText(note)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
         self.cancel_button.setObjectName("bank_check_cancel")
-        self.cancel_button.setText(_tr("&Stop the check"))
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.progress_label)
@@ -58,11 +58,12 @@ class BankCheckDialog(QDialog):
         layout.addWidget(self.buttons)
         self.setObjectName("shift_bank_check_dialog")
         self.setMinimumWidth(420)
-        self.setWindowTitle(title)
-        self._render()
+        self._retranslate()
         on_language_change(self, self._retranslate)
 
     def _retranslate(self) -> None:
+        self.setWindowTitle(self._title())
+        self.note_label.setText(self._note())
         self.cancel_button.setText(_tr("&Stop the check"))
         self._render()
 

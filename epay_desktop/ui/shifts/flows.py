@@ -36,6 +36,8 @@ Button = QMessageBox.StandardButton
 
 #: Shows a report (``ShiftReportDialog``, with what it needs to print and save it).
 ShowReport = Callable[[ShiftReport], Awaitable[object]]
+#: The bank check window's title and what its Stop leaves behind, made again after a language switch.
+_Words = tuple[Callable[[], str], Callable[[], str]]
 
 
 def _tr(text: str) -> str:
@@ -95,17 +97,11 @@ async def x_report_flow(parent: QWidget, shifts: ShiftService, show: ShowReport)
     async def x_report(progress: Progress | None) -> ShiftReport:
         return await shifts.x_report(check_bank=progress is not None, progress=progress)
 
-    try:
-        if chosen == Button.Yes:
-            note = _tr("Stopping the check changes nothing: the X report is simply not made.")
-            report = await BankCheckDialog(parent, _tr("X report: checking with the bank"), note).run(
-                x_report
-            )
-        else:
-            report = await x_report(None)
-    except NoOpenShift:
-        _gone(parent, shifts.register_id)
-        return None
+    words: _Words = (
+        lambda: _tr("X report: checking with the bank"),
+        lambda: _tr("Stopping the check changes nothing: the X report is simply not made."),
+    )
+    report, _stopped = await _made(parent, shifts, x_report, words if chosen == Button.Yes else None)
     if report is not None and shiboken6.isValid(parent):
         await show(report)
     return report
@@ -132,23 +128,37 @@ async def close_shift_flow(
             actor, approved_by=request.approved_by, check_bank=request.check_bank, progress=progress
         )
 
-    try:
-        if request.check_bank:
-            note = _tr("Stopping the check leaves shift {number} open: nothing is closed.").format(
-                number=shift.number
-            )
-            title = _tr("Closing shift {number}: checking with the bank").format(number=shift.number)
-            report = await BankCheckDialog(parent, title, note).run(close)
-        else:
-            report = await close(None)
-    except NoOpenShift:
-        _gone(parent, shifts.register_id)
-        return None
-    if report is None:
+    words: _Words = (
+        lambda: _tr("Closing shift {number}: checking with the bank").format(number=shift.number),
+        lambda: _tr("Stopping the check leaves shift {number} open: nothing is closed.").format(
+            number=shift.number
+        ),
+    )
+    report, stopped = await _made(parent, shifts, close, words if request.check_bank else None)
+    if stopped:
         report = await _after_stop(parent, shifts, shift)
     if report is not None and shiboken6.isValid(parent):
         await show(report)
     return report
+
+
+async def _made(
+    parent: QWidget,
+    shifts: ShiftService,
+    work: Callable[[Progress | None], Awaitable[ShiftReport]],
+    words: _Words | None,
+) -> tuple[ShiftReport | None, bool]:
+    """``work``, in the bank check's window when ``words`` (its title, what Stop leaves) are given: (the
+    report, False); (None, True) when it was stopped there; (None, False) when no shift is open any more
+    (said plainly)."""
+    try:
+        if words is None:
+            return await work(None), False
+        report = await BankCheckDialog(parent, *words).run(work)
+    except NoOpenShift:
+        _gone(parent, shifts.register_id)
+        return None, False
+    return report, report is None
 
 
 async def _after_stop(parent: QWidget, shifts: ShiftService, shift: Shift) -> ShiftReport | None:

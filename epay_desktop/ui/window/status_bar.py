@@ -12,17 +12,19 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Final
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal, Slot
-from PySide6.QtWidgets import QLabel, QStatusBar, QToolButton, QWidget
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QPainter, QPaintEvent
+from PySide6.QtWidgets import QLabel, QStatusBar, QStyle, QStyleOption, QToolButton, QWidget
 
 from epay_desktop.domain import Role, User
 from epay_desktop.domain.shifts import Shift
 from epay_desktop.ui.common import theme
 from epay_desktop.ui.common.formatting import KAZAKHSTAN, local_time_text
 from epay_desktop.ui.common.language import on_language_change
+from epay_desktop.ui.common.screen_fit import declare_elides
 from epay_desktop.ui.widgets.i18n import QT_TRANSLATE_NOOP
 
-__all__ = ["ConsoleStatusBar", "environment_badge", "role_label"]
+__all__ = ["ConsoleStatusBar", "ShiftLabel", "environment_badge", "role_label"]
 
 _CONTEXT = "ConsoleStatusBar"
 
@@ -82,6 +84,32 @@ def role_label(role: Role) -> str:
     return _tr(_ROLES[Role(role)])
 
 
+class ShiftLabel(QLabel):
+    """The shift's words in the status bar. At its widest (the bank down, the attention badge, a long
+    name) the bar has no room left at 1024 px: then they are shortened with "…" (the tooltip has them
+    whole) instead of pushing the window past the screen; the badge's colour still says "overdue"."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("shift_label")
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        declare_elides(self)
+
+    def minimumSizeHint(self) -> QSize:
+        """No width of its own: the bar squeezes it before the window grows past the screen."""
+        return QSize(0, super().minimumSizeHint().height())
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """The style sheet's background, then the text shortened to the room it has."""
+        painter = QPainter(self)
+        option = QStyleOption()
+        option.initFrom(self)
+        self.style().drawPrimitive(QStyle.PrimitiveElement.PE_Widget, option, painter, self)
+        room = self.contentsRect()
+        text = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, room.width())
+        painter.drawText(room, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), text)
+
+
 def _local(when: datetime) -> datetime:
     if when.tzinfo is None:
         when = when.replace(tzinfo=UTC)
@@ -128,7 +156,7 @@ class ConsoleStatusBar(QStatusBar):
         self.attention_badge.setStyleSheet(theme.style("attention_badge"))
         self.attention_badge.clicked.connect(self.attention_clicked)
         self.attention_count = 0
-        self.shift_label = self._label("shift_label")
+        self.shift_label = ShiftLabel(self)
         self._shift: tuple[Shift | None, int | None] | None = None  # None: not shown (nobody signed in)
         for widget in (
             self.environment_label,
@@ -210,20 +238,18 @@ class ConsoleStatusBar(QStatusBar):
             return
         shift, hours = self._shift
         if shift is None:
-            text, style = _tr("No shift open"), theme.style("bank_health", fg=_GREY)
+            text, style = _tr("No shift open"), theme.style("quiet_text")
             tip = _tr("No shift is open at this register. Open one with Shift, Open shift.")
         else:
             since, when = _local(shift.opened_at).strftime("%H:%M"), local_time_text(shift.opened_at)
             if hours is None:
                 text = _tr("Shift {number} open since {time}").format(number=shift.number, time=since)
-                style = theme.style("bank_health", fg=_GREY)
+                style = theme.style("quiet_text")
                 tip = _tr("Shift {shift} was opened on {when} (Kazakhstan time).").format(
                     shift=shift.label, when=when
                 )
             else:
-                text = _tr("⚠ Shift {number} open {hours} h: close it").format(
-                    number=shift.number, hours=hours
-                )
+                text = _tr("⚠ Shift {number} open {hours} h").format(number=shift.number, hours=hours)
                 style = theme.style("status_badge", bg="attention", fg="on_attention")
                 tip = _tr(
                     "Shift {shift} has been open since {when} (Kazakhstan time), {hours} h: close it with "
