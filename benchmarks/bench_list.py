@@ -661,15 +661,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.db is not None:
             url = f"sqlite:///{args.db}"
         elif url is None:  # --smoke
-            from benchmarks.generate import generate
+            from benchmarks.generate import generate_quietly
 
             db = Path(folder) / "epay-desktop.db"
-            with open(os.devnull, "w") as quiet:
-                out, sys.stdout = sys.stdout, quiet  # the generator's summary is not a figure
-                try:
-                    generate(f"sqlite:///{db}", SMOKE_SIZE, seed=1)
-                finally:
-                    sys.stdout = out
+            generate_quietly(f"sqlite:///{db}", SMOKE_SIZE)
             url, runs = f"sqlite:///{db}", min(runs, 2)
         qasync.run(run_all(url, runs, vias))
     return 0

@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import argparse
 import bisect
+import contextlib
 import itertools
 import json
 import math
@@ -70,7 +71,7 @@ from epay_desktop.store.repos.counters import (
 )
 from epay_desktop.store.repos.users import name_key
 
-__all__ = ["DEFAULT_PASSWORD", "GenerateResult", "generate", "main"]
+__all__ = ["DEFAULT_PASSWORD", "GenerateResult", "generate", "generate_quietly", "main"]
 
 #: Almaty is UTC+5 all year (no daylight saving since 2024)
 _KZ_OFFSET: Final = timedelta(hours=5)
@@ -561,6 +562,13 @@ def generate(
         )
     finally:
         engine.dispose()
+
+
+def generate_quietly(url: str, size: int, *, seed: int = 1) -> GenerateResult:
+    """:func:`generate` with nothing on stdout (the migrations' words): a benchmark's ``--smoke`` data
+    set, whose stdout carries only figures."""
+    with open(os.devnull, "w") as quiet, contextlib.redirect_stdout(quiet):
+        return generate(url, size, seed=seed)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

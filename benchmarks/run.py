@@ -6,8 +6,7 @@
 Generates the data set once per size and seed (``benchmarks.generate``, kept under ``--data``,
 default ``~/.cache/epay-desktop-bench``), then runs each benchmark module in its own process, one
 after the other (never two at once: they would time each other). Each module prints one JSON line
-per figure (``benchmarks.figures``); this runner passes them to stdout as they come, adds a P7
-line saying it is not built yet (the day-at-a-glance and shift reports are issue 13), and at the end
+per figure (``benchmarks.figures``); this runner passes them to stdout as they come and at the end
 prints a table of every figure against its goal on stderr. ``--out`` also writes all the figures as
 one JSON document (what docs/performance.md is made from).
 
@@ -53,6 +52,7 @@ def _steps(args: argparse.Namespace) -> list[Step]:
         Step(("P3", "P6"), "benchmarks.bench_reconcile", [*runs, *smoke]),
         Step(("P4",), "benchmarks.bench_receipt", [*runs, *smoke]),
         Step(("P5",), "benchmarks.bench_memory", [*runs, *smoke], needs_db=not args.smoke),
+        Step(("P7",), "benchmarks.bench_day", [*runs, *smoke], needs_db=not args.smoke),
     ]
     if args.postgres and not args.smoke:
         steps.insert(2, Step(("P2", "P2s"), "benchmarks.bench_list", [*runs], postgres=True))
@@ -129,17 +129,6 @@ def _run(step: Step, extra: list[str]) -> tuple[list[dict[str, Any]], bool]:
     return figures, ok
 
 
-def _not_built() -> dict[str, Any]:
-    return {
-        "id": "P7",
-        "name": "day_at_a_glance_and_shift_report",
-        "status": "not_built",
-        "why": "the manager's day at a glance and the shift reports are issue 13; "
-        "their aggregates get this figure when they land",
-        "goal": {"ratio": 2.0, "limit": 200, "stat": "median"},
-    }
-
-
 def _cell(value: float | None) -> str:
     return "-" if value is None else f"{value:g}"
 
@@ -147,9 +136,6 @@ def _cell(value: float | None) -> str:
 def _table(figures: list[dict[str, Any]]) -> str:
     lines = [f"{'id':<4} {'figure':<34} {'via':<14} {'median':>9} {'p95':>9} {'floor':>9} {'ratio':>6}  goal"]
     for f in figures:
-        if f.get("status") == "not_built":
-            lines.append(f"{f['id']:<4} {f['name']:<34} {'':<14} {'not built yet (issue 13)':>36}")
-            continue
         via = "/".join(str(f[k]) for k in ("via", "backend") if f.get(k))
         goal = f["goal"]
         wanted = []
@@ -196,9 +182,6 @@ def main(argv: list[str] | None = None) -> int:
         figures += found
         if not ok:
             failed.append(step.module + (" (postgresql)" if step.postgres else ""))
-    if not args.only or "P7" in args.only:
-        figures.append(_not_built())
-        print(json.dumps(figures[-1], ensure_ascii=False), flush=True)
     print(_table(figures), file=sys.stderr, flush=True)
     if args.out:
         document = {

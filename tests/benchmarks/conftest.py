@@ -27,6 +27,7 @@ MODULE_IDS = {
     "benchmarks.bench_reconcile": ("P3", "P6"),
     "benchmarks.bench_receipt": ("P4",),
     "benchmarks.bench_memory": ("P5",),
+    "benchmarks.bench_day": ("P7",),
 }
 
 

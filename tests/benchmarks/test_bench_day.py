@@ -1,0 +1,70 @@
+"""benchmarks/bench_day.py (P7, issue 13): its smoke run prints the day at a glance (service, beside
+its floor), the day's window opening and the shift's X report; the floor reads the same sums as the
+service (not timed: the figures are the benchmark's to judge)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from benchmarks.bench_day import Floor, moment_of
+from benchmarks.generate import generate_quietly
+from epay_desktop.domain.day import DECLINED, TWO_STEP, Period, periods_of
+from epay_desktop.domain.shifts import FigureKind
+from tests.support.database import open_store
+
+FIELDS = {"id", "name", "unit", "runs", "value", "floor", "ratio", "goal", "ok", "moment", "size"}
+
+
+@pytest.mark.timeout(300)
+def test_the_day_benchmark_prints_its_three_figures(smoke_figures) -> None:
+    records = {r["name"]: r for r in smoke_figures("benchmarks.bench_day")}
+    assert list(records) == ["day_at_a_glance", "day_window", "shift_x_report"]
+    for record in records.values():
+        assert set(record) >= FIELDS and record["id"] == "P7" and record["runs"] == 2
+        assert 0 < record["value"]["min"] <= record["value"]["max"]
+    assert records["day_at_a_glance"]["goal"] == {"ratio": 2.0, "limit": 200, "stat": "median"}
+    assert records["day_window"]["floor"] is None and records["day_window"]["goal"]["limit"] == 1000
+    assert records["shift_x_report"]["floor"] is not None and "shift_payments" in records["shift_x_report"]
+    assert records["day_at_a_glance"]["moment"].endswith("T23:00:00+05:00")  # a month's last day, late
+
+
+def test_the_moment_is_the_last_evening_of_the_month_before_the_newest_payment() -> None:
+    newest = datetime(2026, 12, 1, 12, 0, tzinfo=UTC)
+    assert moment_of(newest).isoformat() == "2026-11-30T23:00:00+05:00"
+    assert moment_of(datetime(2026, 11, 30, 19, 30, tzinfo=UTC)).isoformat() == "2026-11-30T23:00:00+05:00"
+
+
+def test_the_floor_sums_what_the_service_reads(tmp_path: Path) -> None:
+    """Fair: the floor's payments, two-step and operations rows hold the same counts and amounts as the
+    repository's lines for the same moment."""
+    db = tmp_path / "epay-desktop.db"
+    generate_quietly(f"sqlite:///{db}", 1_500)
+    moment = moment_of(datetime(2026, 12, 1, 12, 0, tzinfo=UTC))
+    spans = periods_of(moment)
+    today, end = spans[Period.TODAY]
+    store = open_store(f"sqlite:///{db}")
+    try:
+        with store.read() as tx:
+            lines = tx.day.lines([s for s, _ in spans.values() if s < today], today, end)
+    finally:
+        store.close()
+    floor = Floor(db, moment)
+    try:
+        payments, two_step, ops, unresolved = floor.day()
+    finally:
+        floor.close()
+
+    def summed(whats: set[str]) -> tuple[int, int]:
+        chosen = [line for line in lines if line.what in whats]
+        return sum(line.count for line in chosen), sum(line.total_minor for line in chosen)
+
+    assert (sum(r[3] for r in payments), sum(r[4] for r in payments)) == summed(
+        {FigureKind.SALES.value, FigureKind.HOLDS.value, DECLINED}
+    )
+    assert (sum(r[2] for r in two_step), sum(r[3] for r in two_step)) == summed({TWO_STEP})
+    op_kinds = {FigureKind.CHARGES.value, FigureKind.CANCELS.value, FigureKind.REFUNDS.value}
+    assert (sum(r[3] for r in ops), sum(r[4] for r in ops)) == summed(op_kinds)
+    assert len(payments) > 0 and len(ops) > 0 and unresolved[0][0] >= 0
