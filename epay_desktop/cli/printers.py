@@ -26,7 +26,7 @@ from epay_desktop.receipts.printers import Outcome, PrinterStatus, PrintOutcome,
 if TYPE_CHECKING:  # the app's stacks load when a command runs, not for --help (decision 0055)
     from epay_desktop.app import AppContext
 
-__all__ = ["PRINTER", "print_receipt"]
+__all__ = ["PRINTER", "outcome_exit", "outcome_json", "outcome_line", "print_receipt"]
 
 PRINTER = CommandTable(
     "printer",
@@ -164,10 +164,10 @@ async def cmd_printer_test(app: AppContext, args: argparse.Namespace) -> int:
     """
     outcome = await app.printing.test_print(args.name)
     if args.json:
-        emit_json(_outcome_json(outcome))
+        emit_json(outcome_json(outcome))
     else:
-        print(_outcome_line(outcome))
-    return _EXIT[outcome.outcome]
+        print(outcome_line(outcome))
+    return outcome_exit(outcome)
 
 
 async def print_receipt(app: AppContext, args: argparse.Namespace) -> int:
@@ -182,10 +182,10 @@ async def print_receipt(app: AppContext, args: argparse.Namespace) -> int:
     printed = await app.printing.print_receipt(actor, request, printer=args.printer)
     record, outcome = printed.record, printed.outcome
     if args.json:
-        emit_json({**record_json(args.invoice, record), **_outcome_json(outcome)})
+        emit_json({**record_json(args.invoice, record), **outcome_json(outcome)})
     else:
-        print(f"Receipt {record.register_id}-{record.number} ({record.kind.value}): {_outcome_line(outcome)}")
-    return _EXIT[outcome.outcome]
+        print(f"Receipt {record.register_id}-{record.number} ({record.kind.value}): {outcome_line(outcome)}")
+    return outcome_exit(outcome)
 
 
 def _said(outcome: PrintOutcome | PrinterStatus) -> list[str]:
@@ -193,12 +193,19 @@ def _said(outcome: PrintOutcome | PrinterStatus) -> list[str]:
     return [localized(ConsoleError(m)) or m.text() for m in messages]
 
 
-def _outcome_line(outcome: PrintOutcome) -> str:
+def outcome_exit(outcome: PrintOutcome) -> int:
+    """The exit code a print's outcome gives: 0 printed, 3 sent but not known, 1 failed."""
+    return _EXIT[outcome.outcome]
+
+
+def outcome_line(outcome: PrintOutcome) -> str:
+    """``printed on front (1845 of 1845 bytes sent).`` and what the printer said, in the command's
+    language."""
     head = f"{outcome.outcome.value} on {outcome.printer} ({outcome.sent} of {outcome.total} bytes sent)"
     return " ".join([f"{head}.", *_said(outcome)])
 
 
-def _outcome_json(outcome: PrintOutcome) -> dict[str, object]:
+def outcome_json(outcome: PrintOutcome) -> dict[str, object]:
     return {
         "printer": outcome.printer,
         "outcome": outcome.outcome.value,

@@ -3,7 +3,10 @@
 ``close`` is a manager's: a cashier adds ``--approved-by MANAGER`` and the manager signs in with their
 password/PIN (EPAY_APPROVER_PASSWORD or a prompt). It checks every payment of the shift with the bank
 first (progress on stderr; Ctrl+C stops it and the shift stays open), then prints the Z report.
-``--csv FILE`` / ``--pdf FILE`` also save the report (``x``, ``close``, ``z``).
+``--csv FILE`` / ``--pdf FILE`` also save the report, ``--print [--printer NAME]`` prints it on the
+thermal receipt printer (``x``, ``close``, ``z``), in the report's language: ``--lang`` after the
+command, else the command line's own (decision 0114). A printer that is not known is refused before
+anything is done; a print that fails loses nothing (``shift z ID --print`` prints a Z report again).
 """
 
 from __future__ import annotations
@@ -16,10 +19,17 @@ from typing import TYPE_CHECKING
 
 from epay_desktop.cli.commands import Arg, CommandTable
 from epay_desktop.cli.common import EXIT_OK, login, read_secret, whole_number_arg
+from epay_desktop.cli.language import choose_language
 from epay_desktop.cli.output import emit_json, local_time, print_table, when_json
+from epay_desktop.cli.printers import outcome_exit, outcome_json, outcome_line
 from epay_desktop.domain import PermissionDenied, User
 from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, msg
-from epay_desktop.domain.shifts import Shift, ShiftReport, report_lines
+from epay_desktop.domain.receipts import ReceiptLanguage
+from epay_desktop.domain.shifts import ReportKind, Shift, ShiftReport
+from epay_desktop.receipts.layout import Pair, Text
+from epay_desktop.receipts.printers import Outcome
+from epay_desktop.receipts.shift_layout import shift_blocks
+from epay_desktop.receipts.shift_texts import note_text
 from epay_desktop.safe_files import check_target
 
 if TYPE_CHECKING:  # the app's stacks load when a command runs, not for --help (decision 0055)
@@ -31,35 +41,90 @@ SHIFT = CommandTable("shift", doc="this register's shift: open it, X report, clo
 
 _SAVE = (
     Arg("--csv", type=Path, metavar="FILE.csv", help="also save the report as CSV"),
-    Arg("--pdf", type=Path, metavar="FILE.pdf", help="also save the report as PDF"),
+    Arg("--pdf", type=Path, metavar="FILE.pdf", help="also save the report as PDF (A4)"),
+    Arg(
+        "--print",
+        dest="print_report",
+        action="store_true",
+        help="also print the report on this register's receipt printer",
+    ),
+    Arg("--printer", metavar="NAME", help="print it on this receipt printer instead (implies --print)"),
+    # its own dest: the top-level --lang is the language of the command's messages (decision 0046)
+    Arg(
+        "--lang",
+        dest="report_lang",
+        choices=[lang.value for lang in ReceiptLanguage],
+        help="the report's language: kk, ru or en (default: the command's --lang or the environment's)",
+    ),
 )
 
 
-def _targets(args: argparse.Namespace) -> None:
-    """Refuse (exit 2) before anything is done when a file to save cannot be written."""
+async def _prepare(app: AppContext, args: argparse.Namespace) -> None:
+    """Refuse before anything is done (nothing closed) when a file to save cannot be written (exit 2)
+    or the printer to print on is not known (exit 1)."""
     for path in (args.csv, args.pdf):
         if path is not None:
             check_target(path)
+    if args.print_report or args.printer is not None:
+        await app.printing.printer(args.printer)
+
+
+def _language(args: argparse.Namespace) -> ReceiptLanguage:
+    """The report's language: ``shift ... --lang``, else the command's (``--lang`` or the environment)."""
+    return ReceiptLanguage(args.report_lang or choose_language(args.lang))
+
+
+def report_text(report: ShiftReport, language: ReceiptLanguage) -> list[str]:
+    """The report as the terminal shows it: the printer's blocks, labels on the left, values aligned."""
+    blocks = shift_blocks(report, language)
+    width = max((len(b.label) for b in blocks if isinstance(b, Pair) and b.value), default=0)
+    lines = []
+    for block in blocks:
+        match block:
+            case Text():
+                lines.append(block.text)
+            case Pair():
+                lines.append(f"{block.label:{width}}  {block.value}".rstrip() if block.value else block.label)
+            case _:  # a rule or a gap: a blank line between the parts
+                lines.append("")
+    return lines
 
 
 async def _print_report(app: AppContext, args: argparse.Namespace, report: ShiftReport) -> int:
-    """The report (JSON with --json), the files saved; each warning also on stderr."""
+    """The report in its language (JSON with --json), the files saved, the report printed on the
+    receipt printer (--print: the exit code is the print's, 0 printed, 3 not known, 1 failed; the
+    report is kept whatever the printer does); each warning also on stderr."""
+    language = _language(args)
     saved = []
     if args.csv is not None:
-        saved.append(await app.shifts.save_csv(args.csv, report))
+        saved.append(await app.shifts.save_csv(args.csv, report, language=language))
     if args.pdf is not None:
-        saved.append(await app.shifts.save_pdf(args.pdf, report))
-    if args.json:
-        emit_json({**json.loads(report.to_json()), "files": [str(p) for p in saved]})
-    else:
-        width = max(len(label) for label, _ in report_lines(report))
-        for label, value in report_lines(report):
-            print(f"{label:{width}}  {value}".rstrip() if value else label)
+        saved.append(await app.shifts.save_pdf(args.pdf, report, language=language))
+    if not args.json:
+        print("\n".join(report_text(report, language)))
         for path in saved:
             print(f"Saved {path}")
+    outcome = None
+    if args.print_report or args.printer is not None:
+        outcome = await app.printing.print_shift_report(report, lang=language, name=args.printer)
+    if args.json:
+        printed = outcome_json(outcome) if outcome is not None else None
+        emit_json(
+            {
+                **json.loads(report.to_json()),
+                "language": language.value,
+                "files": [str(p) for p in saved],
+                "print": printed,
+            }
+        )
+    elif outcome is not None:
+        print(f"Report {report.kind.value} {report.shift.label}: {outcome_line(outcome)}")
+        if outcome.outcome is not Outcome.PRINTED:
+            again = f"shift z {report.shift.id} --print" if report.kind is ReportKind.Z else "shift x --print"
+            print(f"It is not lost: `{again}` prints it again.")
     for warning in report.warnings:
-        print(f"epay-desktop: warning: {warning}", file=sys.stderr)
-    return EXIT_OK
+        print(f"epay-desktop: warning: {note_text(warning, language)}", file=sys.stderr)
+    return outcome_exit(outcome) if outcome is not None else EXIT_OK
 
 
 def _shift_json(shift: Shift) -> dict[str, object]:
@@ -90,7 +155,7 @@ async def cmd_open(app: AppContext, args: argparse.Namespace) -> int:
 @SHIFT.command("x", *_SAVE, Arg("--bank", action="store_true", help="also check every payment with the bank"))
 async def cmd_x(app: AppContext, args: argparse.Namespace) -> int:
     """the open shift's X report (changes nothing)"""
-    _targets(args)
+    await _prepare(app, args)
     await login(app, args)
     report = await app.shifts.x_report(check_bank=args.bank, progress=_progress if args.bank else None)
     return await _print_report(app, args, report)
@@ -137,7 +202,7 @@ async def cmd_close(app: AppContext, args: argparse.Namespace) -> int:
     Z report printed with the bank's differences and the audit anchor. It is kept: `shift z ID`
     prints it again.
     """
-    _targets(args)
+    await _prepare(app, args)
     actor = await login(app, args)
     approver = await _closer(app, args, actor)
     report = await app.shifts.close(
@@ -149,7 +214,7 @@ async def cmd_close(app: AppContext, args: argparse.Namespace) -> int:
 @SHIFT.command("z", Arg("shift_id", type=whole_number_arg(1, 2**31 - 1), metavar="ID"), *_SAVE)
 async def cmd_z(app: AppContext, args: argparse.Namespace) -> int:
     """print a closed shift's Z report again (see `shift list` for the ids)"""
-    _targets(args)
+    await _prepare(app, args)
     await login(app, args)
     report = await app.shifts.report(args.shift_id)
     return await _print_report(app, args, report)

@@ -7,8 +7,10 @@ and the money operations (charge, cancel, refund) on payments of that register w
 made in that time.
 
 The reports are data, not drawings: :class:`ShiftReport` holds the totals (overall, per cashier,
-per card brand), the bank check's differences and the audit anchor; the CLI, the CSV and PDF
-writers and the thermal printer each draw it their own way. :meth:`ShiftReport.to_json` /
+per card brand), the bank check's differences and the audit anchor, and its sentences as
+:class:`Note` values (a key and values beside the English text); the CLI, the CSV and PDF writers
+and the thermal printer draw it in the reader's language from one layout (``receipts.shift_layout``,
+decision 0114). :meth:`ShiftReport.to_json` /
 :meth:`ShiftReport.from_json` keep a Z report so it can be printed again. Standard library only.
 """
 
@@ -20,7 +22,6 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Any, Final
-from zoneinfo import ZoneInfo
 
 from epay_desktop.domain.errors import RuleViolation
 from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, msg
@@ -53,12 +54,10 @@ __all__ = [
     "chain_note",
     "group_totals",
     "overdue_warning",
-    "report_lines",
 ]
 
 #: A shift open this long is flagged unless the shop's rules say otherwise (:attr:`ShiftRules.warn_after`).
 SHIFT_WARN_AFTER: Final = timedelta(hours=SHIFT_WARN_HOURS.default)
-_KZ_TIME: Final = ZoneInfo("Asia/Almaty")
 _CURRENCY: Final = "KZT"  # the console takes tenge only; a shift's figures are in tenge
 
 
@@ -350,7 +349,8 @@ class BankCheck:
 
 @dataclass(frozen=True, slots=True)
 class ShiftReport:
-    """An X or Z report: a plain value any renderer (CLI, CSV, PDF, thermal printer) draws.
+    """An X or Z report: a plain value any renderer (CLI, CSV, PDF, thermal printer, the report window)
+    draws, in the reader's language (``receipts.shift_layout`` and ``receipts.shift_texts``, decision 0114).
 
     ``until`` ends the time the figures cover (the close for a Z report, the moment of an X report);
     ``anchor`` is the audit chain's anchor line (``audit 1234 3f2a-...``) of a Z report, or None with
@@ -441,60 +441,3 @@ def _bank(data: dict[str, Any]) -> BankCheck:
         tuple(Note.from_json(n) for n in data["unchecked"]),
         tuple(BankDifference(**d) for d in data["open_in_books"]),
     )
-
-
-def report_lines(report: ShiftReport) -> list[tuple[str, str]]:
-    """The report as (label, value) lines, the way the CLI, the PDF and a printer lay it out: a line
-    with an empty value is a heading (an empty label too: a gap)."""
-    shift = report.shift
-    title = "X report (the shift so far)" if report.kind is ReportKind.X else "Z report (shift closed)"
-    lines: list[tuple[str, str]] = [
-        (f"Shift {shift.label}: {title}", ""),
-        ("Opened", f"{_local(shift.opened_at)} by {report.opened_by_name}"),
-    ]
-    if shift.closed_at is not None:
-        lines.append(("Closed", f"{_local(shift.closed_at)} by {report.closed_by_name or '?'}"))
-    lines.append(("Figures until", _local(report.until)))
-    lines += [("", ""), ("Totals", "")]
-    lines += _totals_lines(report.totals)
-    for heading, groups in (("By cashier", report.by_cashier), ("By card brand", report.by_brand)):
-        lines += [("", ""), (heading, "")]
-        for group in groups:
-            lines.append((f"  {group.name}", f"net {group.totals.net_text()}"))
-            figures = [f for f in group.totals.figures if f.count]
-            lines += [(f"    {f.kind.value}", f"{f.count} / {f.total.plain()}") for f in figures]
-    if report.unresolved:
-        lines.append(("Operations with no known outcome yet", str(report.unresolved)))
-    if report.bank is None and report.kind is ReportKind.Z:  # the shop's rules let the closer skip it
-        lines += [("", ""), ("The bank's figures", "not checked with the bank")]
-    if report.bank is not None:
-        bank = report.bank
-        lines += [
-            ("", ""),
-            ("The bank's figures", ""),
-            ("Payments checked", f"{bank.checked} of {bank.total}"),
-        ]
-        lines.append(("Differences", str(len(bank.differences)) if bank.differences else "none"))
-        for diff in bank.differences:
-            lines.append((f"  {diff.invoice_id} {diff.what}", f"console {diff.console}, bank {diff.bank}"))
-        lines += [("  not checked", line) for line in bank.unchecked]
-        if bank.open_in_books:
-            lines.append(("Open in the books (a manager resolves them)", ""))
-        for diff in bank.open_in_books:
-            lines.append((f"  {diff.invoice_id} {diff.what}", f"console {diff.console}, bank {diff.bank}"))
-    if report.anchor is not None:
-        lines += [("", ""), ("Audit anchor", report.anchor)]
-    elif report.anchor_problem is not None:
-        lines += [("", ""), ("Audit chain NOT intact", report.anchor_problem)]
-    lines += [("Warning", warning) for warning in report.warnings]
-    return lines
-
-
-def _totals_lines(totals: Totals) -> list[tuple[str, str]]:
-    lines = [(f.kind.value, f"{f.count} / {f.total.plain()}") for f in totals.figures]
-    return [*lines, ("net", totals.net_text())]
-
-
-def _local(when: datetime) -> str:
-    """Kazakhstan time, as the receipts print it."""
-    return when.astimezone(_KZ_TIME).strftime("%d.%m.%Y %H:%M")

@@ -27,6 +27,7 @@ from epay_desktop.receipts.shift_texts import DIFFERENCE_LABELS, FIGURE_LABELS, 
 from epay_desktop.receipts.texts import status_label
 
 __all__ = [
+    "difference_text",
     "difference_what",
     "figure_label",
     "money_text",
@@ -69,6 +70,17 @@ def _difference_value(value: str, language: ReceiptLanguage) -> str:
     if value in ConsoleStatus.__members__:
         return status_label(ConsoleStatus(value), language)
     return value
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+def difference_text(diff: BankDifference, language: ReceiptLanguage) -> str:
+    """A difference on one line: ``000123456 возвращено: в консоли 0,00 ₸; в банке 2 500,00 ₸``."""
+    console = f"{_lower_first(shift_label('console', language))} {_difference_value(diff.console, language)}"
+    bank = f"{_lower_first(shift_label('bank_side', language))} {_difference_value(diff.bank, language)}"
+    return f"{diff.invoice_id} {difference_what(diff.what, language)}: {console}; {bank}"
 
 
 def _difference(diff: BankDifference, language: ReceiptLanguage) -> list[Block]:

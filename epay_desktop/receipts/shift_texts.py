@@ -25,8 +25,8 @@ SHIFT_LABELS: Final[dict[str, dict[ReceiptLanguage, str]]] = {
     "title_x": {_KK: "X-ЕСЕП", _RU: "X-ОТЧЁТ", _EN: "X REPORT"},
     "title_z": {_KK: "Z-ЕСЕП", _RU: "Z-ОТЧЁТ", _EN: "Z REPORT"},
     "subtitle_x": {
-        _KK: "Ауысым ашық: осы сәтке дейінгі сомалар",
-        _RU: "Смена открыта: итоги на текущий момент",
+        _KK: "Ауысым ашық: ағымдағы сомалар",
+        _RU: "Смена открыта: текущие итоги",
         _EN: "The shift so far (it stays open)",
     },
     "subtitle_z": {_KK: "Ауысым жабылды", _RU: "Смена закрыта", _EN: "Shift closed"},

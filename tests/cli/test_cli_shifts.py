@@ -1,10 +1,14 @@
 """``epay-desktop shift open|x|close|list|z`` (issue 13, item 4): the day at one register from the command
-line, refusals as one line with the CLI's exit codes, the Z report saved as CSV and PDF."""
+line, refusals as one line with the CLI's exit codes, the Z report saved as CSV and PDF, printed on the
+receipt printer, in the language asked for (decision 0114)."""
 
 from __future__ import annotations
 
 import csv
 from typing import Any
+
+from epay_desktop.sandbox.printer.server import FakePrinter
+from tests.support.pdf import pdf_text
 
 
 def test_a_shift_is_opened_worked_x_reported_and_closed(cli: Any, err_line: Any, tmp_path: Any) -> None:
@@ -47,15 +51,20 @@ def test_a_shift_is_opened_worked_x_reported_and_closed(cli: Any, err_line: Any,
     )  # fmt: skip
     assert closed.code == 0, closed.err
     assert "Checked 2 payments with the bank" in closed.err
-    assert "Z report (shift closed)" in closed.out and "Audit anchor" in closed.out
+    assert "Z REPORT" in closed.out and "Shift closed" in closed.out and "Audit anchor" in closed.out
     # the X report's check found the outside refund; the books keep it open, so the Z report shows it
-    assert "Open in the books" in closed.out and f"{refunded_at_bank} external_refund" in closed.out
-    assert "console -, bank 200.00" in closed.out
-    assert "net" in closed.out and "1800.00" in closed.out  # 1500 + 800 - 500 (the console's own)
+    assert (
+        "Open in the books" in closed.out and f"{refunded_at_bank} refund outside the console" in closed.out
+    )
+    out = closed.out.replace("\u202f", " ").replace("\xa0", " ")  # the console's money: 1 800,00 ₸
+    assert any(line.startswith("  Bank") and line.endswith("200,00 ₸") for line in out.splitlines())
+    assert any(line.startswith("NET TAKEN") and line.endswith(" 1 800,00 ₸") for line in out.splitlines())
     rows = list(csv.reader(csv_file.read_text(encoding="utf-8").splitlines()))
-    assert rows[0] == ["section", "name", "what", "count", "amount"]
-    assert ["open_in_books", refunded_at_bank, "external_refund", "-", "200.00"] in rows
-    assert ["total", "", "net", "", "1800.00"] in rows
+    assert rows[0] == ["section", "name", "what", "count", "amount", "label", "amount_shown"]
+    assert rows[1][:5] == ["shift", "counter-1/1", "report", "", "Z"]
+    [books] = [row for row in rows if row[0] == "open_in_books"]
+    assert books[:5] == ["open_in_books", refunded_at_bank, "external_refund", "-", "200.00"]
+    assert ["total", "", "net", "", "1800.00", "NET TAKEN", "1\u202f800,00\xa0₸"] in rows  # 1500 + 800 - 500
     assert pdf_file.read_bytes().startswith(b"%PDF")
 
     listed = cli.run("shift", "list", "--json")
@@ -83,3 +92,74 @@ def test_shift_commands_without_a_shift_or_with_a_bad_file_are_refused(cli: Any,
     folder = cli.run("shift", "x", "--csv", str(cli.home))  # a folder, not a file: nothing is done
     assert folder.code == 2
     err_line(folder)
+
+
+def test_reports_print_on_the_receipt_printer_in_the_chosen_language(cli: Any, tmp_path: Any) -> None:
+    """``shift x|close|z --print [--printer NAME]``: the report on the thermal printer, in the command's
+    --lang or the report's own --lang; out of paper at the close loses nothing: the shift is closed, the
+    Z report kept, ``shift z ID --print`` prints it whole after a new roll (decision 0114)."""
+    cli.add_manager()
+    fake = FakePrinter(384)
+    with fake.start_in_thread():
+        added = cli.run(
+            "printer", "add", "front", "--address", f"network:{fake.host}:{fake.port}",
+            "--width", "58", "--mode", "kz1048", "--default",
+        )  # fmt: skip
+        assert added.code == 0, added.err
+        assert cli.run("shift", "open").code == 0
+        cli.pay("1500.00")
+
+        x = cli.run("--lang", "kk", "shift", "x", "--print")
+        assert x.code == 0, x.err
+        assert "X-ЕСЕП" in x.out and "Report X counter-1/1: printed on front" in x.out
+        [x_job] = fake.wait_for_jobs(1)
+        assert x_job.printout is not None and "X-ЕСЕП" in x_job.printout.text
+        assert "Ауысым ашық: ағымдағы сомалар" in x_job.printout.text
+
+        unknown = cli.run("shift", "close", "--printer", "back")
+        assert unknown.code == 1 and "There is no printer 'back'" in unknown.err
+        assert cli.run("shift", "list", "--json").json()[0]["closed_at"] is None  # nothing was closed
+
+        fake.set_trouble(paper_out_after_bytes=500)
+        closed = cli.run("shift", "close", "--print", "--lang", "ru")
+        assert closed.code == 1, closed.err  # the print failed; the close did not
+        assert "Z-ОТЧЁТ" in closed.out and "Смена закрыта" in closed.out
+        shift_id = cli.run("shift", "list", "--json").json()[0]["id"]
+        assert f"It is not lost: `shift z {shift_id} --print` prints it again." in closed.out
+        assert "The report may be incomplete; it is kept" in closed.out
+
+        fake.load_paper()
+        again = cli.run("shift", "z", str(shift_id), "--print", "--lang", "kk", "--json")
+        assert again.code == 0, again.err
+        assert again.json()["print"]["outcome"] == "printed" and again.json()["language"] == "kk"
+        whole = fake.wait_for_jobs(3)[2].printout
+        assert whole is not None and whole.cuts and whole.lost_bytes == 0
+        assert "Z-ЕСЕП" in whole.text and again.json()["anchor"] in whole.text  # the anchor, whole
+
+
+def test_the_saved_pdf_and_csv_follow_the_commands_language(cli: Any, tmp_path: Any) -> None:
+    cli.add_manager()
+    assert cli.run("shift", "open").code == 0
+    cli.pay("1500.00")
+    cli.pay("800.00")
+    assert cli.run("shift", "close").code == 0
+    shift_id = str(cli.run("shift", "list", "--json").json()[0]["id"])
+
+    pdf_file, csv_file = tmp_path / "z-ru.pdf", tmp_path / "z-kk.csv"
+    ru = cli.run("--lang", "ru", "shift", "z", shift_id, "--pdf", str(pdf_file))
+    assert ru.code == 0, ru.err
+    assert "Z-ОТЧЁТ" in ru.out and "Контрольная метка журнала аудита" in ru.out
+    text = " ".join(pdf_text(pdf_file.read_bytes()).split())  # the PDF's words, spaces as one
+    assert "Z-ОТЧЁТ" in text and "Смена закрыта" in text and "ЧИСТАЯ ВЫРУЧКА" in text
+    assert "2 300,00 ₸" in text.replace("\u202f", " ").replace("\xa0", " ")  # grouped, a decimal comma
+    assert "Контрольная метка журнала аудита" in text and "Не является фискальным отчётом" in text
+
+    kk = cli.run("shift", "z", shift_id, "--csv", str(csv_file), "--lang", "kk")
+    assert kk.code == 0, kk.err
+    rows = list(csv.reader(csv_file.read_text(encoding="utf-8").splitlines()))
+    assert rows[0] == ["section", "name", "what", "count", "amount", "label", "amount_shown"]  # stable
+    assert ["total", "", "sales", "2", "2300.00", "Сатулар", "2\u202f300,00\xa0₸"] in rows
+    assert ["total", "", "net", "", "2300.00", "ТАЗА ТҮСІМ", "2\u202f300,00\xa0₸"] in rows
+    assert any(
+        row[:3] == ["audit", "", "anchor"] and row[5] == "Аудит журналының бақылау белгісі" for row in rows
+    )

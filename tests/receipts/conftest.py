@@ -14,8 +14,13 @@ import pypdf
 import pytest
 
 from epay_desktop.domain import ConsoleStatus, InvoiceId, Money, Role, User
+from epay_desktop.domain import settings_catalog as catalog
 from epay_desktop.domain.receipts import ReceiptKind, ReceiptLanguage
 from epay_desktop.receipts import ReceiptData
+from epay_desktop.receipts.printers import PrinterBook, PrinterProfile
+from epay_desktop.sandbox.printer.server import FakePrinter
+from epay_desktop.services.printing import PrintingService
+from epay_desktop.services.receipts import ReceiptService
 from epay_desktop.store.db import Store, make_engine
 from epay_desktop.store.models import Base, MoneyOpRow, PaymentRow, UserRow
 from tests.support.pdf import page_count, qr_codes
@@ -71,6 +76,37 @@ class FakeClock:
 @pytest.fixture
 def clock() -> FakeClock:
     return FakeClock()
+
+
+#: The register the printing tests print for.
+REGISTER = "KASSA-1"
+
+
+@pytest.fixture
+def fake() -> Iterator[FakePrinter]:
+    """A 58 mm network printer (the sandbox's fake) listening on its own thread."""
+    printer = FakePrinter(384)
+    with printer.start_in_thread():
+        yield printer
+
+
+@pytest.fixture
+def printing_with(store: Store, clock: FakeClock) -> Callable[..., PrintingService]:
+    """``printing_with(*printers)``: the printing service of register KASSA-1 with the shop's
+    ``printers`` kept, the first this register's default (status answers waited for long: a loaded
+    machine is slow)."""
+
+    def make(*printers: PrinterProfile) -> PrintingService:
+        book = PrinterBook()
+        for printer in printers:
+            book = book.with_printer(printer)
+        with store.write() as tx:
+            book = book.with_default(REGISTER, printers[0].name)
+            tx.settings.set(catalog.RECEIPT_PRINTERS.name, book.as_text())
+        receipts = ReceiptService(store, clock, REGISTER)
+        return PrintingService(store, clock, REGISTER, receipts, probe_seconds=10.0)
+
+    return make
 
 
 def open_store(url: str) -> Store:

@@ -14,24 +14,12 @@ Regenerate them after a deliberate change (then read the .txt diff)::
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-from epay_desktop.domain import ConsoleStatus, InvoiceId, Money
+from epay_desktop.domain import ConsoleStatus, InvoiceId, Money, shifts
 from epay_desktop.domain.receipts import ReceiptKind, ReceiptLanguage, ReceiptWidth
-from epay_desktop.domain.shifts import (
-    BankCheck,
-    BankDifference,
-    FigureKind,
-    Note,
-    ReportKind,
-    Shift,
-    ShiftLine,
-    ShiftReport,
-    Totals,
-    group_totals,
-)
 from epay_desktop.receipts.data import ReceiptData
 from epay_desktop.receipts.escpos import render_escpos
 from epay_desktop.receipts.escpos_profile import RenderProfile, TextMode, render_profile
@@ -72,8 +60,20 @@ def receipt(kind: ReceiptKind, language: ReceiptLanguage) -> ReceiptData:
     )
 
 
+class OnARoll:
+    """A golden printed on a roll (``width``) in a mode: the printer profile it is drawn for."""
+
+    __slots__ = ()
+    width: ReceiptWidth
+    mode: TextMode
+
+    @property
+    def profile(self) -> RenderProfile:
+        return render_profile(self.width, self.mode)
+
+
 @dataclass(frozen=True, slots=True)
-class Case:
+class Case(OnARoll):
     kind: ReceiptKind
     language: ReceiptLanguage
     width: ReceiptWidth
@@ -82,10 +82,6 @@ class Case:
     @property
     def name(self) -> str:
         return f"{self.kind.value}-{self.language.value}-{self.width.value}-{self.mode.value}"
-
-    @property
-    def profile(self) -> RenderProfile:
-        return render_profile(self.width, self.mode)
 
     @property
     def data(self) -> ReceiptData:
@@ -107,50 +103,46 @@ CASES = [
 SHIFT_ANCHOR = "audit 1234 3f2a-9c01-77be-0d4c"
 
 
-def shift_report(kind: ReportKind = ReportKind.Z) -> ShiftReport:
+def shift_report(kind: shifts.ReportKind = shifts.ReportKind.Z) -> shifts.ShiftReport:
     """A fixed Z (or X) report of shift KASSA-1/12: two cashiers with Kazakh names, VISA and
     Mastercard, a hold, a refund, two differences the bank check found, a payment taken during the
     check, a refund made outside the console, and the audit anchor."""
     opened = datetime(2025, 3, 1, 4, 0, tzinfo=UTC)
     closed = datetime(2025, 3, 1, 15, 30, tzinfo=UTC)
-    z = kind is ReportKind.Z
-    shift = Shift(7, "KASSA-1", 12, opened, 1, closed if z else None, 2 if z else None, None)
+    z = kind is shifts.ReportKind.Z
+    shift = shifts.Shift(7, "KASSA-1", 12, opened, 1, closed if z else None, 2 if z else None, None)
+    kinds = shifts.FigureKind
     lines = [
-        ShiftLine(FigureKind.SALES, 1, "VISA", 3, 1_250_050),
-        ShiftLine(FigureKind.REFUNDS, 1, "VISA", 1, 250_000),
-        ShiftLine(FigureKind.SALES, 3, "MASTERCARD", 2, 70_000_000),
-        ShiftLine(FigureKind.HOLDS, 3, "MASTERCARD", 1, 50_000),
+        shifts.ShiftLine(kinds.SALES, 1, "VISA", 3, 1_250_050),
+        shifts.ShiftLine(kinds.REFUNDS, 1, "VISA", 1, 250_000),
+        shifts.ShiftLine(kinds.SALES, 3, "MASTERCARD", 2, 70_000_000),
+        shifts.ShiftLine(kinds.HOLDS, 3, "MASTERCARD", 1, 50_000),
     ]
     names = {1: "Айгерім Сәтбаева", 3: "Ержан Қасымұлы"}
     late = "payment {invoice}: taken during the bank check; check it with the bank"
-    bank = BankCheck(
+    bank = shifts.BankCheck(
         6,
         4,
         (
-            BankDifference("000123456", "refunded", "0.00", "2500.00"),
-            BankDifference("000123457", "status", "AUTH", "CHARGE"),
+            shifts.BankDifference("000123456", "refunded", "0.00", "2500.00"),
+            shifts.BankDifference("000123457", "status", "AUTH", "CHARGE"),
         ),
-        (Note.of("late", late, invoice="000123460"),),
-        (BankDifference("000123458", "external_refund", "-", "500.00"),),
+        (shifts.Note.of("late", late, invoice="000123460"),),
+        (shifts.BankDifference("000123458", "external_refund", "-", "500.00"),),
     )
-    return ShiftReport(
-        kind=kind,
-        shift=shift,
-        made_at=closed,
-        until=closed,
-        totals=Totals.of(lines),
-        by_cashier=group_totals(lines, "cashier_id", names),
-        by_brand=group_totals(lines, "brand", {}),
-        unresolved=1,
-        opened_by_name=names[1],
-        closed_by_name="Данияр Әбілқайыр" if z else None,
-        bank=bank if z else None,
-        anchor=SHIFT_ANCHOR if z else None,
+    figures = (
+        shifts.Totals.of(lines),
+        shifts.group_totals(lines, "cashier_id", names),
+        shifts.group_totals(lines, "brand", {}),
     )
+    report = shifts.ShiftReport(kind, shift, closed, closed, *figures, unresolved=1, opened_by_name=names[1])
+    if not z:
+        return report
+    return replace(report, closed_by_name="Данияр Әбілқайыр", bank=bank, anchor=SHIFT_ANCHOR)
 
 
 @dataclass(frozen=True, slots=True)
-class ShiftCase:
+class ShiftCase(OnARoll):
     """A Kazakh Z report on one roll in one mode (the golden's name: ``shift-z-kk-58-kz1048``)."""
 
     width: ReceiptWidth
@@ -160,10 +152,6 @@ class ShiftCase:
     @property
     def name(self) -> str:
         return f"shift-z-{self.language.value}-{self.width.value}-{self.mode.value}"
-
-    @property
-    def profile(self) -> RenderProfile:
-        return render_profile(self.width, self.mode)
 
     def render(self) -> bytes:
         return render_shift_escpos(shift_report(), self.profile, self.language)

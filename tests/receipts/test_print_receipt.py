@@ -6,42 +6,27 @@ from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import Iterator
 
 import pytest
 from sqlalchemy import select
 
 from epay_desktop.domain import InvoiceId
-from epay_desktop.domain import settings_catalog as catalog
 from epay_desktop.domain.receipts import ReceiptKind, ReceiptRequest, ReceiptWidth
-from epay_desktop.receipts.printers import Outcome, PaperState, PrinterBook, PrinterError, make_profile
-from epay_desktop.sandbox.printer.server import FakePrinter
-from epay_desktop.services.printing import PrintingService, sample_page
+from epay_desktop.receipts.printers import Outcome, PaperState, PrinterError, make_profile
+from epay_desktop.services.printing import sample_page
 from epay_desktop.services.receipts import ReceiptService
 from epay_desktop.store.models import AuditRow
 
 INVOICE = InvoiceId("000123456")
-REGISTER = "KASSA-1"
 
 
 @pytest.fixture
-def fake() -> Iterator[FakePrinter]:
-    printer = FakePrinter(384)
-    with printer.start_in_thread():
-        yield printer
-
-
-@pytest.fixture
-def shop(store, staff, rows, clock, fake):
+def shop(store, clock, staff, rows, fake, printing_with):
     """The shop with its 58 mm KZ-1048 printer "front" (this register's default) and a paid sale."""
     cashier, _manager = staff
     rows.payment(INVOICE.value, created_by=cashier.id)
-    front = make_profile("front", f"network:{fake.host}:{fake.port}", "58", "kz1048")
-    with store.write() as tx:
-        book = PrinterBook().with_printer(front).with_default(REGISTER, "front")
-        tx.settings.set(catalog.RECEIPT_PRINTERS.name, book.as_text())
-    receipts = ReceiptService(store, clock, REGISTER)
-    return PrintingService(store, clock, REGISTER, receipts, probe_seconds=10.0), receipts, cashier
+    printing = printing_with(make_profile("front", f"network:{fake.host}:{fake.port}", "58", "kz1048"))
+    return printing, ReceiptService(store, clock, printing.register_id), cashier
 
 
 def _printed_audit(store) -> list[dict[str, object]]:

@@ -11,40 +11,27 @@ from collections.abc import Iterator
 
 import pytest
 
-from epay_desktop.domain import settings_catalog as catalog
 from epay_desktop.domain.shifts import ReportKind
-from epay_desktop.receipts.printers import Outcome, PaperState, PrinterBook, PrinterError, make_profile
+from epay_desktop.receipts.printers import Outcome, PaperState, PrinterError, make_profile
 from epay_desktop.sandbox.printer.server import FakePrinter
 from epay_desktop.services.printing import PrintingService
-from epay_desktop.services.receipts import ReceiptService
 from tests.receipts.escpos_goldens import SHIFT_ANCHOR, shift_report
-
-REGISTER = "KASSA-1"
-
-
-@pytest.fixture
-def fake() -> Iterator[FakePrinter]:
-    printer = FakePrinter(384)
-    with printer.start_in_thread():
-        yield printer
 
 
 @pytest.fixture
 def wide() -> Iterator[FakePrinter]:
-    printer = FakePrinter(576)
-    with printer.start_in_thread():
+    """An 80 mm network printer beside the 58 mm ``fake``."""
+    with FakePrinter(576).start_in_thread() as printer:
         yield printer
 
 
 @pytest.fixture
-def printing(store, clock, fake, wide) -> PrintingService:
+def printing(fake, wide, printing_with) -> PrintingService:
     """This register's default "front" (58 mm, KZ-1048) and a named 80 mm raster printer "office"."""
-    front = make_profile("front", f"network:{fake.host}:{fake.port}", "58", "kz1048")
-    office = make_profile("office", f"network:{wide.host}:{wide.port}", "80", "raster")
-    with store.write() as tx:
-        book = PrinterBook().with_printer(front).with_printer(office).with_default(REGISTER, "front")
-        tx.settings.set(catalog.RECEIPT_PRINTERS.name, book.as_text())
-    return PrintingService(store, clock, REGISTER, ReceiptService(store, clock, REGISTER), probe_seconds=10.0)
+    return printing_with(
+        make_profile("front", f"network:{fake.host}:{fake.port}", "58", "kz1048"),
+        make_profile("office", f"network:{wide.host}:{wide.port}", "80", "raster"),
+    )
 
 
 def test_a_kazakh_z_report_prints_on_the_registers_printer_in_its_columns(printing, fake):

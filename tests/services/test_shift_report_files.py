@@ -1,23 +1,28 @@
-"""A shift report as a plain value (decision 0108): kept as JSON and read back whole, written as CSV and as
-a PDF with the receipts' fonts (Kazakh names, long lines wrapped, pages added)."""
+"""A shift report as a plain value (decisions 0108, 0114): kept as JSON and read back whole (its notes
+with their keys; a report kept before notes had keys still reads), written as CSV (stable columns, the
+people's columns in the report's language) and as a PDF in kk/ru/en with the receipts' fonts (Kazakh
+names, long lines wrapped, pages added); money as the console writes it, from integer tiyn."""
 
 from __future__ import annotations
 
 import csv
+import json
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 from epay_desktop.domain.shifts import (
     BankCheck,
     BankDifference,
     FigureKind,
+    Note,
     ReportKind,
     Shift,
     ShiftLine,
     ShiftReport,
     Totals,
     group_totals,
-    report_lines,
 )
+from epay_desktop.receipts.shift_layout import money_text, shift_blocks
 from epay_desktop.receipts.shift_pdf import render_shift_pdf
 from epay_desktop.services.shifts.export import CSV_HEADER, report_csv
 from tests.support.pdf import page_count, pdf_text
@@ -48,7 +53,7 @@ def report(cashiers: int = 2) -> ShiftReport:
         unresolved=1,
         opened_by_name="Әйгерім Қасымова",
         closed_by_name="Ұлан Өмірбек",
-        bank=BankCheck(5, 4, (BankDifference("123456780", "refunded", "0.00", "200.00"),), (LONG,)),
+        bank=BankCheck(5, 4, (BankDifference("123456780", "refunded", "0.00", "200.00"),), (Note(LONG),)),
         anchor="audit 42 3f2a-9c01-77be-0d4c",
     )
 
@@ -59,17 +64,34 @@ def test_the_net_may_be_below_zero_and_groups_are_named_and_sorted() -> None:
     assert [g.name for g in z.by_cashier] == ["Ұлан Өмірбек", "Әйгерім Қасымова"]  # sorted by name
     assert [g.totals.net_minor for g in z.by_cashier] == [60_000 - 520_000, 450_000]
     assert [g.name for g in z.by_brand] == sorted(["MC", "VISA"])
-    assert ("net", "-100.00") in report_lines(z)
+    assert z.totals.net_text() == "-100.00"
+
+
+def test_money_is_written_as_the_console_writes_it_from_tiyn() -> None:
+    assert money_text(123_456_789) == "1\u202f234\u202f567,89\xa0₸"  # grouped, a decimal comma
+    assert money_text(-10_000) == "-100,00\xa0₸" and money_text(5) == "0,05\xa0₸"
+    net = next(b for b in shift_blocks(report(), "ru") if getattr(b, "label", "") == "ЧИСТАЯ ВЫРУЧКА")
+    assert net.value == "-100,00\xa0₸"
 
 
 def test_a_report_kept_as_json_reads_back_the_same() -> None:
     z = report()
     assert ShiftReport.from_json(z.to_json()) == z
+    late = Note.of("late", "payment {invoice}: taken during the bank check", invoice="123")
+    with_note = replace(z, warnings=(late,))
+    back = ShiftReport.from_json(with_note.to_json())
+    assert back.warnings == (late,) and (back.warnings[0].key, back.warnings[0].values) == (
+        "late",
+        {"invoice": "123"},
+    )
+    old = json.loads(with_note.to_json())  # as a version before notes had keys kept it: plain text
+    old["warnings"] = [str(late)]
+    assert ShiftReport.from_json(json.dumps(old)).warnings[0].key == ""
 
 
 def test_the_csv_has_every_figure_the_difference_and_the_anchor() -> None:
-    rows = list(csv.reader(report_csv(report()).splitlines()))
-    assert tuple(rows[0]) == CSV_HEADER
+    rows = [row[:5] for row in csv.reader(report_csv(report()).splitlines())]
+    assert tuple(rows[0]) == CSV_HEADER[:5]
     assert ["total", "", "sales", "3", "4500.00"] in rows
     assert ["total", "", "net", "", "-100.00"] in rows
     assert ["cashier", "Әйгерім Қасымова", "sales", "3", "4500.00"] in rows
@@ -77,10 +99,32 @@ def test_the_csv_has_every_figure_the_difference_and_the_anchor() -> None:
     assert ["audit", "", "anchor", "", "audit 42 3f2a-9c01-77be-0d4c"] in rows
 
 
+def test_the_csv_columns_stay_and_the_peoples_columns_are_in_the_language() -> None:
+    for language in ("kk", "ru", "en"):
+        rows = list(csv.reader(report_csv(report(), language).splitlines()))
+        assert tuple(rows[0]) == CSV_HEADER  # the same header in every language
+    ru = list(csv.reader(report_csv(report(), "ru").splitlines()))
+    assert ["total", "", "net", "", "-100.00", "ЧИСТАЯ ВЫРУЧКА", "-100,00\xa0₸"] in ru
+    assert ["total", "", "sales", "3", "4500.00", "Продажи", "4\u202f500,00\xa0₸"] in ru
+    [diff] = [row for row in ru if row[0] == "difference"]
+    assert diff[5] == "123456780 возвращено: в консоли 0,00\xa0₸; в банке 200,00\xa0₸"
+    kk = list(csv.reader(report_csv(report(), "kk").splitlines()))
+    assert ["total", "", "refunds", "2", "5200.00", "Қайтарулар", "5\u202f200,00\xa0₸"] in kk
+
+
 def test_the_pdf_prints_kazakh_names_wraps_long_lines_and_adds_pages() -> None:
     text = pdf_text(render_shift_pdf(report()))
     assert "Әйгерім Қасымова" in text and "Ұлан Өмірбек" in text
-    assert "audit 42 3f2a-9c01-77be-0d4c" in text and "console 0.00, bank 200.00" in text
+    assert "audit 42 3f2a-9c01-77be-0d4c" in text and "Z REPORT" in text and "NET TAKEN" in text
     assert "at the next check payment 123456789" in text  # the long line, whole, wrapped
     assert page_count(render_shift_pdf(report())) == 1
     assert page_count(render_shift_pdf(report(cashiers=40))) >= 2
+
+
+def test_the_pdf_is_in_the_language_asked_for() -> None:
+    kk = " ".join(pdf_text(render_shift_pdf(report(), "kk")).split())
+    assert "Z-ЕСЕП" in kk and "Ауысым жабылды" in kk and "ТАЗА ТҮСІМ" in kk and "Қайтарулар (2)" in kk
+    assert "Аудит журналының бақылау белгісі" in kk and "Фискалдық есеп емес" in kk
+    ru = " ".join(pdf_text(render_shift_pdf(report(), "ru")).split())
+    assert "Z-ОТЧЁТ" in ru and "Смена закрыта" in ru and "СВЕРКА С БАНКОМ" in ru and "4 из 5" in ru
+    assert "-100,00 ₸" in ru.replace("\xa0", " ")

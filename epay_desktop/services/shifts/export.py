@@ -1,45 +1,94 @@
 """A shift report as CSV (one row per figure: overall, per cashier, per card brand; then the bank's
-differences and the audit anchor), for a spreadsheet or the accountant (decision 0108)."""
+differences, the payments not checked, the audit anchor and the warnings), for a spreadsheet or the
+accountant (decisions 0108, 0114).
+
+The first five columns are stable whatever the language (a script or a spreadsheet formula reads
+them): ``section``, ``name``, ``what`` (codes: ``sales``, ``net``, ``refunded``...), ``count`` and
+``amount`` (tenge with two decimals and a dot, ``-100.00``). The last two are for people, in the
+report's language: ``label`` (what the row is, or the sentence it carries) and ``amount_shown``
+(the amount as the console writes money: ``1 500,00 ₸``).
+"""
 
 from __future__ import annotations
 
 import csv
 import io
 
-from epay_desktop.domain.shifts import ShiftReport, Totals
+from epay_desktop.domain.receipts import ReceiptLanguage
+from epay_desktop.domain.shifts import BankDifference, ReportKind, ShiftReport, Totals
+from epay_desktop.receipts.shift_layout import difference_text, figure_label, money_text, report_time
+from epay_desktop.receipts.shift_texts import note_text, shift_label
 
 __all__ = ["CSV_HEADER", "report_csv"]
 
-CSV_HEADER = ("section", "name", "what", "count", "amount")
+CSV_HEADER = ("section", "name", "what", "count", "amount", "label", "amount_shown")
 
 
-def _figures(section: str, name: str, totals: Totals) -> list[tuple[str, ...]]:
-    rows = [(section, name, f.kind.value, str(f.count), f.total.plain()) for f in totals.figures]
-    return [*rows, (section, name, "net", "", totals.net_text())]
-
-
-def report_csv(report: ShiftReport) -> str:
-    """The report as CSV text (comma-separated, amounts in tenge with two decimals and a dot)."""
-    shift = report.shift
-    rows: list[tuple[str, ...]] = [
-        ("shift", shift.label, "report", "", report.kind.value),
-        ("shift", shift.label, "opened_at", "", shift.opened_at.isoformat()),
-        ("shift", shift.label, "until", "", report.until.isoformat()),
+def _figures(section: str, name: str, totals: Totals, lang: ReceiptLanguage) -> list[tuple[str, ...]]:
+    rows = [
+        (
+            section,
+            name,
+            f.kind.value,
+            str(f.count),
+            f.total.plain(),
+            figure_label(f.kind, lang),
+            f.total.format(),
+        )
+        for f in totals.figures
     ]
-    rows += _figures("total", "", report.totals)
+    net = money_text(totals.net_minor)
+    return [*rows, (section, name, "net", "", totals.net_text(), figure_label("net", lang), net)]
+
+
+def _difference(section: str, diff: BankDifference, lang: ReceiptLanguage) -> tuple[str, ...]:
+    return (section, diff.invoice_id, diff.what, diff.console, diff.bank, difference_text(diff, lang), "")
+
+
+def report_csv(report: ShiftReport, language: ReceiptLanguage | str = ReceiptLanguage.EN) -> str:
+    """The report as CSV text (comma-separated; the people's columns in ``language``)."""
+    lang = ReceiptLanguage(language)
+    shift = report.shift
+    title = shift_label("title_z" if report.kind is ReportKind.Z else "title_x", lang)
+    rows: list[tuple[str, ...]] = [
+        ("shift", shift.label, "report", "", report.kind.value, f"{title} {shift.label}", ""),
+        (
+            "shift",
+            shift.label,
+            "opened_at",
+            "",
+            shift.opened_at.isoformat(),
+            report_time(shift.opened_at),
+            "",
+        ),
+        ("shift", shift.label, "until", "", report.until.isoformat(), report_time(report.until), ""),
+    ]
+    rows += _figures("total", "", report.totals, lang)
     for section, groups in (("cashier", report.by_cashier), ("card_brand", report.by_brand)):
         for group in groups:
-            rows += _figures(section, group.name, group.totals)
-    rows.append(("total", "", "unresolved_operations", str(report.unresolved), ""))
+            rows += _figures(section, group.name, group.totals, lang)
+    unresolved = shift_label("unresolved", lang)
+    rows.append(("total", "", "unresolved_operations", str(report.unresolved), "", unresolved, ""))
+    if report.bank is None and report.kind is ReportKind.Z:
+        rows.append(("bank", "", "skipped", "", "", shift_label("bank_skipped", lang), ""))
     if report.bank is not None:
-        rows.append(("bank", "", "checked", str(report.bank.checked), str(report.bank.total)))
-        rows += [("difference", d.invoice_id, d.what, d.console, d.bank) for d in report.bank.differences]
-        rows += [("not_checked", "", line, "", "") for line in report.bank.unchecked]
+        checked = shift_label("checked_of", lang, checked=report.bank.checked, total=report.bank.total)
+        rows.append(("bank", "", "checked", str(report.bank.checked), str(report.bank.total), checked, ""))
+        rows += [_difference("difference", d, lang) for d in report.bank.differences]
         rows += [
-            ("open_in_books", d.invoice_id, d.what, d.console, d.bank) for d in report.bank.open_in_books
+            ("not_checked", "", note, "", "", note_text(note, lang), "") for note in report.bank.unchecked
         ]
+        rows += [_difference("open_in_books", d, lang) for d in report.bank.open_in_books]
     if report.anchor is not None:
-        rows.append(("audit", "", "anchor", "", report.anchor))
+        rows.append(("audit", "", "anchor", "", report.anchor, shift_label("anchor", lang), ""))
+    elif report.anchor_problem is not None:
+        problem = note_text(report.anchor_problem, lang)
+        rows.append(
+            ("audit", "", "not_intact", "", "", f"{shift_label('chain_broken', lang)}: {problem}", "")
+        )
+    rows += [
+        ("warning", "", warning.key, "", "", note_text(warning, lang), "") for warning in report.warnings
+    ]
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_HEADER)

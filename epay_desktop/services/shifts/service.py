@@ -28,6 +28,7 @@ from typing import Final
 
 from epay_desktop.domain import Payment, PermissionDenied, RuleViolation, User
 from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, Message, msg
+from epay_desktop.domain.receipts import ReceiptLanguage
 from epay_desktop.domain.shifts import (
     BankCheck,
     NoOpenShift,
@@ -265,16 +266,20 @@ class ShiftService:
         register = None if all_registers else self.register_id
         return await self._store.run_read(lambda tx: tx.shifts.recent(register, limit))
 
-    async def save_csv(self, path: str | os.PathLike[str], report: ShiftReport) -> Path:
-        """Write the report as CSV (UTF-8) to ``path`` atomically, off the event loop. Raises
-        UnsafeFilePath (nothing written) or OSError."""
-        data = report_csv(report).encode("utf-8")
+    async def save_csv(
+        self, path: str | os.PathLike[str], report: ShiftReport, *, language: ReceiptLanguage | str = "en"
+    ) -> Path:
+        """Write the report as CSV (UTF-8; its people's columns in ``language``: decision 0114) to
+        ``path`` atomically, off the event loop. Raises UnsafeFilePath (nothing written) or OSError."""
+        data = report_csv(report, language).encode("utf-8")
         return await asyncio.get_running_loop().run_in_executor(None, write_file_safely, path, data)
 
-    async def save_pdf(self, path: str | os.PathLike[str], report: ShiftReport) -> Path:
-        """Draw the report as an A4 PDF (in an executor; reportlab loads now) and write it to
-        ``path`` atomically. Raises UnsafeFilePath (nothing written) or OSError."""
-        return await asyncio.get_running_loop().run_in_executor(None, _write_pdf, path, report)
+    async def save_pdf(
+        self, path: str | os.PathLike[str], report: ShiftReport, *, language: ReceiptLanguage | str = "en"
+    ) -> Path:
+        """Draw the report as an A4 PDF in ``language`` (in an executor; reportlab loads now) and write
+        it to ``path`` atomically. Raises UnsafeFilePath (nothing written) or OSError."""
+        return await asyncio.get_running_loop().run_in_executor(None, _write_pdf, path, report, language)
 
     async def _payments_of(self, shift: Shift) -> list[Payment]:
         """The shift's payments so far (all of them, for a closed shift)."""
@@ -335,10 +340,10 @@ class ShiftService:
         )
 
 
-def _write_pdf(path: str | os.PathLike[str], report: ShiftReport) -> Path:
+def _write_pdf(path: str | os.PathLike[str], report: ShiftReport, language: ReceiptLanguage | str) -> Path:
     from epay_desktop.receipts.shift_pdf import render_shift_pdf  # reportlab: at the first report
 
-    return write_file_safely(path, render_shift_pdf(report))
+    return write_file_safely(path, render_shift_pdf(report, language))
 
 
 def _with_late(bank: BankCheck, late: list[Payment]) -> BankCheck:
