@@ -322,8 +322,15 @@ RECEIPT_PRINTERS = Setting(
     max_chars=65536,
 )
 
-#: A yes/no rule of the shop: its two choices, the default first where it is declared.
+#: A yes/no rule of the shop's: its two choices.
 YES_NO = ("yes", "no")
+
+
+def _shop_rule(name: str, default: str, doc: str) -> Setting[str]:
+    """A yes/no rule kept in the shop database."""
+    return Setting(name, default, doc, (Kept.SHOP,), choices=YES_NO)
+
+
 SHIFT_WARN_HOURS = Setting(
     "shift.warn_after_hours",
     24,  # decision 0107
@@ -333,26 +340,20 @@ SHIFT_WARN_HOURS = Setting(
     high=72,  # three days: a shift longer than that is a shift someone forgot
     unit="hours",
 )
-SHIFT_CASHIER_CLOSE = Setting(
+SHIFT_CASHIER_CLOSE = _shop_rule(
     "shift.cashier_close",
     "yes",
     "yes: a cashier closes a shift with a manager signing in; no: only a manager closes it",
-    (Kept.SHOP,),
-    choices=YES_NO,
 )
-SHIFT_BANK_CHECK = Setting(
+SHIFT_BANK_CHECK = _shop_rule(
     "shift.bank_check",
     "yes",
     "yes: the Z report's bank check runs at every close; no: the one closing may skip it",
-    (Kept.SHOP,),
-    choices=YES_NO,
 )
-SHIFT_FOR_PAYMENT = Setting(
+SHIFT_FOR_PAYMENT = _shop_rule(
     "shift.for_payment",
     "no",
     "yes: a new payment needs an open shift at the register; no: payments outside a shift are taken",
-    (Kept.SHOP,),
-    choices=YES_NO,
 )
 
 #: Every setting, in the order the README's table and ``epay-desktop config`` list them.

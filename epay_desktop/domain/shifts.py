@@ -35,6 +35,7 @@ from epay_desktop.domain.settings_catalog import (
 )
 
 __all__ = [
+    "SHIFT_REQUIRED",
     "SHIFT_WARN_AFTER",
     "BankCheck",
     "BankDifference",
@@ -96,23 +97,17 @@ class ShiftAlreadyOpen(RuleViolation):
         )
 
 
-class ShiftRequired(RuleViolation):
+class ShiftRequired(NoOpenShift):
     """The shop takes payments only during a shift (:attr:`ShiftRules.payment_needs_shift`) and the
-    register has none open: nothing was started."""
+    register has none open: nothing was started. Raised with :data:`SHIFT_REQUIRED` (``register_id``)."""
 
-    @classmethod
-    def at(cls, register_id: str) -> ShiftRequired:
-        return cls(
-            msg(
-                "shifts",
-                QT_TRANSLATE_NOOP(
-                    "shifts",
-                    "No shift is open at register {register_id}, and this shop takes payments only "
-                    "during a shift: open a shift first (Shift → Open shift).",
-                ),
-                register_id=register_id,
-            )
-        )
+
+#: Why a payment was refused: no open shift where the rules want one (:class:`ShiftRequired`).
+SHIFT_REQUIRED: Final = QT_TRANSLATE_NOOP(
+    "shifts",
+    "No shift is open at register {register_id}, and this shop takes payments only during a shift: "
+    "open a shift first (Shift → Open shift).",
+)
 
 
 @dataclass(frozen=True, slots=True)

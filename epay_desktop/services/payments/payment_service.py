@@ -32,7 +32,7 @@ from epay_desktop.domain import (
 )
 from epay_desktop.domain.changes import StatusChange
 from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, msg
-from epay_desktop.domain.shifts import ShiftRequired, ShiftRules
+from epay_desktop.domain.shifts import SHIFT_REQUIRED, ShiftRequired, ShiftRules
 from epay_desktop.gateway import (
     AuthError,
     EpayClient,
@@ -202,7 +202,7 @@ class PaymentService:
             ShiftRules.read_from(tx.settings).payment_needs_shift
             and tx.shifts.current(self._register_id) is None
         ):
-            raise ShiftRequired.at(self._register_id)
+            raise ShiftRequired(msg("shifts", SHIFT_REQUIRED, register_id=self._register_id))
 
     async def mark_unknown(self, invoice_id: InvoiceId) -> Payment:
         """The answer to a call that may have moved money was lost: UNKNOWN, polled again soon.

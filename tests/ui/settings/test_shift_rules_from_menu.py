@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
 from PySide6.QtCore import QPoint, Qt
 
 from epay_desktop.domain.shifts import ShiftRules
@@ -21,11 +20,6 @@ LEFT = Qt.MouseButton.LeftButton
 SLOW = 15_000
 
 
-@pytest.fixture
-def console(real_console: Any) -> Any:
-    return real_console
-
-
 def open_settings(qtbot: Any, console: Any) -> SettingsDialog:
     window = console.window
     trigger(qtbot, window, window.commands.settings)  # Settings > Settings… (Ctrl+,)
@@ -34,7 +28,8 @@ def open_settings(qtbot: Any, console: Any) -> SettingsDialog:
     return dialog
 
 
-def test_a_manager_sets_the_shift_rules_in_settings(console: Any, qtbot: Any, arun: Any) -> None:
+def test_a_manager_sets_the_shift_rules_in_settings(real_console: Any, qtbot: Any, arun: Any) -> None:
+    console = real_console
     console.log_in(MANAGER, MANAGER_PIN)
     dialog = open_settings(qtbot, console)
     page = dialog.shifts_page
