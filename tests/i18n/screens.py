@@ -41,9 +41,10 @@ Refund, the refund receipt offer, Cancel, Charge, the receipt chooser, the recei
 and "Export done" box, Needs attention, Review the operation (and its Retry while the bank does not
 answer), the main window after Check with the bank, About; the Shift menu (Open shift's question, the
 status bar with the shift open, the X report's question, the bank check's progress, Close shift and a
-close stopped during the check); then as the cashier: the main window (the manager's commands disabled,
-saying why), a Refund a manager approves (and a refused approval), Close shift with a manager's PIN, the
-notice of a sale cancelled at the counter but paid after all, on New payment and the main window.
+close stopped during the check; the X report's window, Shift history and a Z report opened from it);
+then as the cashier: the main window (the manager's commands disabled, saying why), a Refund a manager
+approves (and a refused approval), Close shift with a manager's PIN, the notice of a sale cancelled at
+the counter but paid after all, on New payment and the main window.
 """
 
 from __future__ import annotations
@@ -421,6 +422,7 @@ def every_screen(console: ScreensConsole, qtbot: Any) -> Iterator[Screen]:
     yield from _payment_dialogs(console, qtbot, data)
     yield from _manager_screens(console, qtbot, data)
     yield from _shift_screens(console, qtbot)
+    yield from _shift_report_screens(console, qtbot)
     yield from _cashier_screens(console, qtbot, data)
 
 
@@ -469,6 +471,37 @@ def _shift_screens(console: ScreensConsole, qtbot: Any) -> Iterator[Screen]:
         yield Screen("Close shift: stopped, the shift stays open", stays, "message")
         _close(qtbot, stays, lambda b: b.accept())
     faults.clear()
+    _settle(console, qtbot)
+
+
+def _shift_report_screens(console: ScreensConsole, qtbot: Any) -> Iterator[Screen]:
+    """The shift's reports (decision 0113): the X report's window (figures only); then, the shift closed
+    with its Z report and the next one opened (through the service: the cashier's screens close it),
+    Shift history with the open shift chosen (no Z report yet, said) and a closed one, and that one's Z
+    report opened from it (the bank check, the audit anchor)."""
+    from epay_desktop.ui.shifts.history import ShiftHistoryDialog
+    from epay_desktop.ui.shifts.report_view import ShiftReportDialog
+
+    use(console, qtbot, "action_shift_x")
+    question = _wait_shown(qtbot, QMessageBox)
+    _close(qtbot, question, lambda b: b.button(QMessageBox.StandardButton.No).click())  # figures only
+    x = _wait_shown(qtbot, ShiftReportDialog)
+    yield Screen("X report", x)
+    _close(qtbot, x)
+    _settle(console, qtbot)
+    manager = console.session.user
+    console.arun(console.ctx.shifts.close(manager))
+    console.arun(console.ctx.shifts.open(manager))
+    use(console, qtbot, "action_shift_history")
+    history = _wait_shown(qtbot, ShiftHistoryDialog)
+    yield Screen("Shift history: the open shift chosen", history)
+    history.table.selectRow(1)
+    yield Screen("Shift history: a closed shift chosen", history)
+    qtbot.mouseClick(history.open_button, Qt.MouseButton.LeftButton)
+    z = _wait_shown(qtbot, ShiftReportDialog)
+    yield Screen("Z report from the shift history", z)
+    _close(qtbot, z)
+    _close(qtbot, history)
     _settle(console, qtbot)
 
 
