@@ -155,7 +155,8 @@ def test_the_z_report_shows_the_services_figures_the_bank_check_and_the_anchor(
     assert differences == [[refunded_at_bank.value, "Refunded amounts differ", "0,00 ₸", "300,00 ₸"]]
     books = cells(table_of(page, "bank_open_in_books"))
     assert books == [[refunded_at_bank.value, "Refund made outside the console", "—", "300,00 ₸"]]
-    assert z.anchor is not None and text_of(page, "anchor_line") == z.anchor
+    anchor = page.findChild(QLineEdit, "anchor_line")  # data: selected and copied as printed
+    assert z.anchor is not None and anchor is not None and anchor.text() == z.anchor and anchor.isReadOnly()
     assert page.findChild(QLabel, "anchor_problem") is None
     dialog.resize(1280, 800)
     qtbot.waitUntil(lambda: dialog.page.side_by_side)  # the totals beside the tables on a wide screen
@@ -318,5 +319,5 @@ def test_an_empty_shift_closed_without_the_check_and_a_broken_audit_log_are_said
     assert text_of(page, "anchor_problem") == (
         "The audit log is NOT intact, so this report has no anchor.\nEntry 3 was changed"
     )
-    assert page.findChild(QLabel, "anchor_line") is None
+    assert page.findChild(QLineEdit, "anchor_line") is None
     dialog.reject()

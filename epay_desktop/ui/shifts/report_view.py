@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QPushButton,
     QScrollArea,
     QTableWidget,
@@ -427,7 +428,9 @@ class _Page(QWidget):
             return None
         box, layout = _group(_tr("Audit log anchor"), "report_anchor")
         if report.anchor is not None:
-            line = _note("anchor_line", report.anchor)
+            line = named(QLineEdit(report.anchor), "anchor_line")  # data as printed: to select and copy
+            line.setReadOnly(True)
+            line.setFrame(False)
             font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
             font.setPointSizeF(line.font().pointSizeF() * 1.3)
             font.setBold(True)
