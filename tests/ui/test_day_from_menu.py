@@ -1,7 +1,8 @@
 """View > Day at a glance (issue 13 item 5, decision 0116) reached the way a person does, on the REAL
 console (open_app + AppController + MainWindow, real services on a fresh SQLite database): a manager
 sees the shop's figures in the charts and the tables, Refresh reads them again; a cashier finds the
-command disabled with the reason, and its shortcut does nothing."""
+command disabled with the reason, and its shortcut does nothing; figures that cannot be read are said,
+and Refresh tries again."""
 
 from __future__ import annotations
 
@@ -9,9 +10,9 @@ from typing import Any
 
 from PySide6.QtCharts import QAbstractBarSeries
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
-from epay_desktop.domain import ConsoleStatus, InvoiceId, Money
+from epay_desktop.domain import ConsoleError, ConsoleStatus, InvoiceId, Money
 from epay_desktop.ui.common.formatting import KAZAKHSTAN
 from epay_desktop.ui.dashboard.window import DayDialog
 from tests.support.live_console import CASHIER, CASHIER_PIN, MANAGER, MANAGER_PIN, sale_row, trigger
@@ -75,3 +76,28 @@ def test_a_cashier_finds_it_disabled_with_the_reason(real_console: Any, qtbot: A
     trigger(qtbot, window, action)  # the shortcut does nothing
     QApplication.processEvents()
     assert not shown(DayDialog)
+
+
+def test_figures_that_cannot_be_read_are_said_and_refresh_tries_again(
+    real_console: Any, qtbot: Any, monkeypatch: Any
+) -> None:
+    ctx, window = real_console.ctx, real_console.window
+    real_console.log_in(MANAGER, MANAGER_PIN)
+    glance = ctx.day.glance
+
+    async def refused(actor: Any) -> Any:
+        raise ConsoleError("The database is busy: try again in a moment.")
+
+    monkeypatch.setattr(ctx.day, "glance", refused)
+    trigger(qtbot, window, window.commands.dashboard)
+    dialog = wait_shown(qtbot, DayDialog)
+    box = wait_shown(qtbot, QMessageBox)
+    assert "The database is busy" in box.text()
+    box.accept()
+    assert dialog.state_label.text() == "The figures could not be read. Press Refresh to try again."
+    assert dialog.glance is None and dialog.refresh_button.isEnabled()
+    monkeypatch.setattr(ctx.day, "glance", glance)
+    qtbot.mouseClick(dialog.refresh_button, LEFT)
+    qtbot.waitUntil(lambda: dialog.glance is not None, timeout=SLOW)
+    assert dialog.state_label.text().startswith("Figures as of ")
+    dialog.reject()

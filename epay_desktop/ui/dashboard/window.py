@@ -242,7 +242,16 @@ class DayDialog(QDialog):
     async def on_refresh_clicked(self) -> None:
         """Read the figures again, in the background; the window stays usable meanwhile."""
         self.state_label.setText(_tr("Loading the figures…"))
-        self.show_glance(await self.day.glance(self.actor))
+        try:
+            glance = await self.day.glance(self.actor)
+        except Exception:  # said in a message box by the action; the window says what it shows
+            self.state_label.setText(
+                _tr("The figures could not be read; the ones below are older. Press Refresh to try again.")
+                if self.glance is not None
+                else _tr("The figures could not be read. Press Refresh to try again.")
+            )
+            raise
+        self.show_glance(glance)
 
     # -- what is shown ---------------------------------------------------------------------------
 
