@@ -121,7 +121,7 @@ def test_a_close_stopped_during_the_bank_check_leaves_the_shift_open(
     dialog = checking(console, qtbot)
     qtbot.waitUntil(lambda: len(holds.held("status")) >= 2, timeout=SLOW)
     qtbot.mouseClick(dialog.cancel_button, LEFT)
-    said = box_titled(qtbot, "Shift 1 stays open")
+    said = box_titled(qtbot, "The shift stays open")
     assert "was not closed: it stays open" in said.text()
     said.accept()
     current = arun(console.ctx.shifts.current())

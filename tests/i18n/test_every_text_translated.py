@@ -83,6 +83,7 @@ _TECHNICAL = (
     "CSV", "PDF", "PIN", "ID", "QR", "RRN", "API", "URL", "UTC", "OK", "Qt", "Python",
     "VISA", "Visa", "MasterCard", "Mastercard", "MASTERCARD",
     "USB", "TCP", "COM", "CUPS", "raw",  # how a receipt printer is connected
+    "X", "Z",  # the X and Z reports keep their Latin letters in every language (GLOSSARY.md)
 )  # fmt: skip
 _PLACES = re.compile(
     r"\S+@\S+"  # e-mail

@@ -170,7 +170,7 @@ async def _after_stop(parent: QWidget, shifts: ShiftService, shift: Shift) -> Sh
     if shiboken6.isValid(parent):
         await ask_message(
             parent,
-            _tr("Shift {number} stays open").format(number=shift.number),
+            _tr("The shift stays open"),
             lambda: _tr(
                 "The bank check was stopped, so shift {shift} was not closed: it stays open and payments "
                 "go on being counted in it.\n\nClose it again when you are ready."
