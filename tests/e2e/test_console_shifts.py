@@ -6,8 +6,9 @@ releases them), so what the cashier sees while the bank is asked is looked at, n
 * X report with the bank check: "0 of 2" and a progress bar while the bank is silent; Stop the check
   ends the command at once (the held answers are still held: nothing waited for them) and no report
   is shown; asked again and the bank answering, the report says both payments were checked;
-* Close shift: stopped during the bank check, the shift stays open and the console says so; closed
-  again, the Z report has both payments checked and the status bar says no shift is open.
+* Close shift: a second click while it runs does nothing; stopped during the bank check, the shift
+  stays open and the console says so; closed again, the Z report has both payments checked and the
+  status bar says no shift is open.
 
 Everything is reached through the main window's Shift menu.
 """
@@ -120,6 +121,10 @@ def test_a_close_stopped_during_the_bank_check_leaves_the_shift_open(
     qtbot.mouseClick(close.ok_button, LEFT)
     dialog = checking(console, qtbot)
     qtbot.waitUntil(lambda: len(holds.held("status")) >= 2, timeout=SLOW)
+    close_again = window.commands.shift_close
+    assert not close_again.isEnabled() and "A shift command is running" in close_again.toolTip()
+    close_again.trigger()  # a second click meanwhile (a shortcut, a bouncy screen) closes nothing twice
+    assert not shown(CloseShiftDialog) and shown(BankCheckDialog) == [dialog]
     qtbot.mouseClick(dialog.cancel_button, LEFT)
     said = box_titled(qtbot, "The shift stays open")
     assert "was not closed: it stays open" in said.text()
