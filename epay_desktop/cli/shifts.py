@@ -229,6 +229,7 @@ async def cmd_list(app: AppContext, args: argparse.Namespace) -> int:
     """the newest shifts of this register"""
     await login(app, args)
     shifts = await app.shifts.recent(args.limit, all_registers=args.all)
+    language = ReceiptLanguage(choose_language(args.lang))  # the warnings in the command's language
     if args.json:
         emit_json([_shift_json(s) for s in shifts])
         return EXIT_OK
@@ -240,7 +241,7 @@ async def cmd_list(app: AppContext, args: argparse.Namespace) -> int:
     for shift in shifts:
         warning = await app.shifts.warning(shift)
         if warning is not None:
-            print(f"epay-desktop: warning: {warning}", file=sys.stderr)
+            print(f"epay-desktop: warning: {note_text(warning, language)}", file=sys.stderr)
     return EXIT_OK
 
 

@@ -119,7 +119,7 @@ class ShiftService:
         """The shop's shift rules as stored now (the declared defaults where none are stored)."""
         return await self._store.run_read(lambda tx: ShiftRules.read_from(tx.settings))
 
-    async def warning(self, shift: Shift) -> str | None:
+    async def warning(self, shift: Shift) -> Note | None:
         """The warning to show for ``shift`` now (open the rules' hours or longer), or None."""
         rules = await self.rules()
         return overdue_warning(shift, self._clock(), rules.warn_after)
