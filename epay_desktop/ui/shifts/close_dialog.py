@@ -101,7 +101,7 @@ class CloseShiftDialog(WorkDialog[CloseRequest]):
             _tr("Close shift {shift}, opened {when}?").format(
                 shift=shift.label, when=local_time_text(shift.opened_at)
             )
-            + "\n"
+            + "\n\n"
             + then
         )
         self.update_state()
