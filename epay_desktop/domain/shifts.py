@@ -39,8 +39,10 @@ __all__ = [
     "SHIFT_WARN_AFTER",
     "BankCheck",
     "BankDifference",
+    "BankFigures",
     "Figure",
     "FigureKind",
+    "FoundEarlier",
     "GroupTotals",
     "NoOpenShift",
     "Note",
@@ -328,18 +330,57 @@ class BankDifference:
 
 
 @dataclass(frozen=True, slots=True)
+class BankFigures:
+    """The bank's totals for the shift's payments, from the check-status answers (decision 0118), in
+    tiyn: ``charged`` (its sales and the holds it charged) and ``refunded``, of the ``payments`` it
+    answered about. A payment begun before the shift counts what the bank did to it beyond what the
+    console had counted by the shift's opening. Set beside the console's by :meth:`beside`."""
+
+    charged_minor: int
+    refunded_minor: int
+    payments: int
+
+    @property
+    def net_minor(self) -> int:
+        return self.charged_minor - self.refunded_minor
+
+    def beside(self, totals: Totals) -> tuple[tuple[str, int, int], ...]:
+        """``(what, console, bank)`` in tiyn for ``charged``, ``refunded`` and ``net``: the console's
+        side is ``totals`` in the same terms (its sales and charges; its own refunds; its net)."""
+        charged = totals[FigureKind.SALES].total.minor + totals[FigureKind.CHARGES].total.minor
+        return (
+            ("charged", charged, self.charged_minor),
+            ("refunded", totals[FigureKind.REFUNDS].total.minor, self.refunded_minor),
+            ("net", totals.net_minor, self.net_minor),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class FoundEarlier:
+    """A difference an earlier bank check of the shift found (an X report's, or a close that was
+    stopped: ``by`` is ``X`` or ``Z``) at ``found_at``; the check took the bank's answer then, so a
+    later check no longer finds it. Every report of the shift lists it (decision 0118)."""
+
+    difference: BankDifference
+    found_at: datetime
+    by: str = "X"
+
+
+@dataclass(frozen=True, slots=True)
 class BankCheck:
     """Check-status for every payment of the shift: how many were asked (``checked`` of ``total``),
     every difference the check found, the payments that could not be checked (one line each, why),
     and the differences the console's books hold open for the shift's payments after the check (found
     now or earlier, e.g. by an X report's check: ``what`` is the discrepancy's kind, such as
-    ``external_refund``; a manager resolves them)."""
+    ``external_refund``; a manager resolves them). ``figures``: the bank's totals for the payments
+    it answered about (None in a report kept before they were added)."""
 
     total: int
     checked: int
     differences: tuple[BankDifference, ...] = ()
     unchecked: tuple[Note, ...] = ()
     open_in_books: tuple[BankDifference, ...] = ()
+    figures: BankFigures | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -349,7 +390,8 @@ class ShiftReport:
 
     ``until`` ends the time the figures cover (the close for a Z report, the moment of an X report);
     ``anchor`` is the audit chain's anchor line (``audit 1234 3f2a-...``) of a Z report, or None with
-    ``anchor_problem`` saying why (the chain is not intact).
+    ``anchor_problem`` saying why (the chain is not intact). ``found_earlier``: the differences an
+    earlier bank check of the shift found that this report's check (if any) did not find again.
     """
 
     kind: ReportKind
@@ -366,6 +408,7 @@ class ShiftReport:
     anchor: str | None = None
     anchor_problem: Note | None = None
     warnings: tuple[Note, ...] = ()
+    found_earlier: tuple[FoundEarlier, ...] = ()
 
     def to_json(self) -> str:
         """The report as JSON text (kept with a closed shift); :meth:`from_json` reads it back."""
@@ -396,6 +439,7 @@ class ShiftReport:
             anchor=data["anchor"],
             anchor_problem=Note.from_json(data["anchor_problem"]) if data["anchor_problem"] else None,
             warnings=tuple(Note.from_json(w) for w in data["warnings"]),
+            found_earlier=tuple(_found(f) for f in data.get("found_earlier", ())),  # none in older ones
         )
 
 
@@ -435,4 +479,9 @@ def _bank(data: dict[str, Any]) -> BankCheck:
         tuple(BankDifference(**d) for d in data["differences"]),
         tuple(Note.from_json(n) for n in data["unchecked"]),
         tuple(BankDifference(**d) for d in data["open_in_books"]),
+        BankFigures(**data["figures"]) if data.get("figures") else None,  # none in older reports
     )
+
+
+def _found(data: dict[str, Any]) -> FoundEarlier:
+    return FoundEarlier(BankDifference(**data["difference"]), _when(data["found_at"]), data.get("by", "X"))

@@ -18,7 +18,15 @@ from datetime import datetime
 
 from epay_desktop.domain import ConsoleStatus, Money
 from epay_desktop.domain.receipts import ReceiptLanguage
-from epay_desktop.domain.shifts import BankCheck, BankDifference, GroupTotals, ReportKind, ShiftReport, Totals
+from epay_desktop.domain.shifts import (
+    BankCheck,
+    BankDifference,
+    FoundEarlier,
+    GroupTotals,
+    ReportKind,
+    ShiftReport,
+    Totals,
+)
 from epay_desktop.receipts.cells import ReceiptCells, blocks_cells
 from epay_desktop.receipts.escpos import escpos_job
 from epay_desktop.receipts.escpos_profile import RenderProfile
@@ -27,9 +35,11 @@ from epay_desktop.receipts.shift_texts import DIFFERENCE_LABELS, FIGURE_LABELS, 
 from epay_desktop.receipts.texts import status_label
 
 __all__ = [
+    "bank_total_label",
     "difference_text",
     "difference_what",
     "figure_label",
+    "found_text",
     "money_text",
     "render_shift_escpos",
     "report_time",
@@ -110,7 +120,53 @@ def _groups(heading: str, groups: tuple[GroupTotals, ...], language: ReceiptLang
     return blocks
 
 
-def _bank(bank: BankCheck | None, kind: ReportKind, language: ReceiptLanguage) -> list[Block]:
+def bank_total_label(what: str, language: ReceiptLanguage) -> str:
+    """A row of the console's and the bank's totals (``charged``, ``refunded``, ``net``) in words."""
+    if what == "net":
+        return figure_label("net", language)
+    return shift_label(f"{what}_all", language)
+
+
+def _bank_totals(bank: BankCheck, totals: Totals, language: ReceiptLanguage) -> list[Block]:
+    """The bank's totals beside the console's, with the difference (decision 0118)."""
+    if bank.figures is None:  # a report kept before the bank's totals were added
+        return []
+    blocks: list[Block] = [Pair(shift_label("bank_totals", language), "", bold=True)]
+    for what, console, theirs in bank.figures.beside(totals):
+        blocks += [
+            Pair(bank_total_label(what, language), ""),
+            Pair(f"  {shift_label('console', language)}", money_text(console)),
+            Pair(f"  {shift_label('bank_side', language)}", money_text(theirs)),
+            Pair(f"  {shift_label('difference', language)}", money_text(theirs - console)),
+        ]
+    if bank.figures.payments < bank.total:
+        covers = shift_label("bank_covers", language, checked=bank.figures.payments, total=bank.total)
+        blocks.append(Pair(covers, ""))
+    return blocks
+
+
+def found_text(found: FoundEarlier, language: ReceiptLanguage) -> str:
+    """When and by which report's check a difference was found: ``07.12.2026 10:42, X-отчёт``."""
+    key = "found_by_z" if found.by == ReportKind.Z.value else "found_by_x"
+    return shift_label(key, language, when=report_time(found.found_at))
+
+
+def _found_earlier(found: tuple[FoundEarlier, ...], language: ReceiptLanguage) -> list[Block]:
+    """The differences an earlier bank check of the shift found, each with when (decision 0118)."""
+    if not found:
+        return []
+    blocks: list[Block] = [
+        Rule(),
+        Text(shift_label("found_earlier", language), bold=True),
+        Pair(shift_label("found_earlier_note", language), ""),
+    ]
+    for item in found:
+        blocks += _difference(item.difference, language)
+        blocks.append(Pair(f"  {shift_label('found_at', language)}", found_text(item, language)))
+    return blocks
+
+
+def _bank(bank: BankCheck | None, kind: ReportKind, totals: Totals, language: ReceiptLanguage) -> list[Block]:
     if bank is None:
         if kind is ReportKind.X:
             return []
@@ -125,6 +181,7 @@ def _bank(bank: BankCheck | None, kind: ReportKind, language: ReceiptLanguage) -
         Rule(),
         Text(shift_label("bank", language), bold=True),
         Pair(shift_label("checked", language), checked),
+        *_bank_totals(bank, totals, language),
         Pair(shift_label("differences", language), found),
     ]
     blocks += [line for d in bank.differences for line in _difference(d, language)]
@@ -163,7 +220,8 @@ def shift_blocks(report: ShiftReport, language: ReceiptLanguage | str) -> list[B
         blocks.append(Pair(shift_label("unresolved", lang), str(report.unresolved)))
     blocks += _groups("by_cashier", report.by_cashier, lang)
     blocks += _groups("by_brand", report.by_brand, lang)
-    blocks += _bank(report.bank, report.kind, lang)
+    blocks += _bank(report.bank, report.kind, report.totals, lang)
+    blocks += _found_earlier(report.found_earlier, lang)
     if report.anchor is not None:
         blocks += [Rule(heavy=True), Pair(shift_label("anchor", lang), report.anchor, bold=True)]
     elif report.anchor_problem is not None:

@@ -56,12 +56,14 @@ def render_shift_pdf(report: ShiftReport, language: ReceiptLanguage | str = Rece
                 canvas.drawCentredString(width / 2, lines.y, block.text)
             case Text(bold=True):  # a heading
                 for part in simpleSplit(block.text, bold, _SIZE, column):
+                    y = lines.next()  # first: a new page forgets the font
                     canvas.setFont(bold, _SIZE)
-                    canvas.drawString(_MARGIN, lines.next(), part)
+                    canvas.drawString(_MARGIN, y, part)
             case Text():  # under the title, and the closing line
                 for part in simpleSplit(block.text, regular, _SIZE, column):
+                    y = lines.next()
                     canvas.setFont(regular, _SIZE)
-                    canvas.drawCentredString(width / 2, lines.next(), part)
+                    canvas.drawCentredString(width / 2, y, part)
             case Pair():
                 _pair(canvas, lines, block, (bold if block.bold else regular, regular), column)
             case Rule():
@@ -82,8 +84,9 @@ def _pair(canvas: Canvas, lines: _Lines, pair: Pair, fonts: tuple[str, str], col
     left = _MARGIN + _STEP * (len(pair.label) - len(pair.label.lstrip(" ")))  # a group's figures
     labels = simpleSplit(pair.label.strip(), font, _SIZE, _MARGIN + column - left) or [""]
     for part in labels:
+        y = lines.next()  # first: a new page forgets the font
         canvas.setFont(font, _SIZE)
-        canvas.drawString(left, lines.next(), part)
+        canvas.drawString(left, y, part)
     if not pair.value:
         return
     value_font = font if pair.size is Size.LARGE else regular
@@ -100,8 +103,9 @@ def _pair(canvas: Canvas, lines: _Lines, pair: Pair, fonts: tuple[str, str], col
         canvas.drawRightString(right, lines.y, pair.value)
         return
     for part in simpleSplit(pair.value, value_font, _SIZE, column - _INDENT):
+        y = lines.next()
         canvas.setFont(value_font, _SIZE)
-        canvas.drawString(_MARGIN + _INDENT, lines.next(), part)
+        canvas.drawString(_MARGIN + _INDENT, y, part)
 
 
 class _Lines:

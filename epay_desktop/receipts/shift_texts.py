@@ -72,6 +72,36 @@ SHIFT_LABELS: Final[dict[str, dict[ReceiptLanguage, str]]] = {
         _RU: "ЖУРНАЛ АУДИТА НАРУШЕН",
         _EN: "AUDIT CHAIN NOT INTACT",
     },
+    "bank_totals": {
+        _KK: "Консоль мен банк сомалары",
+        _RU: "Итоги консоли и банка",
+        _EN: "The console's and the bank's totals",
+    },
+    "charged_all": {
+        _KK: "Есептен шығарылды (сатулар мен есептен шығарулар)",
+        _RU: "Списано (продажи и списания)",
+        _EN: "Charged (sales and charges)",
+    },
+    "refunded_all": {_KK: "Қайтарылды", _RU: "Возвращено", _EN: "Refunded"},
+    "difference": {_KK: "Айырма", _RU: "Разница", _EN: "Difference"},
+    "bank_covers": {
+        _KK: "Банк бағаны: тек тексерілген төлемдер ({total} ішінен {checked})",
+        _RU: "Столбец банка: только проверенные платежи ({checked} из {total})",
+        _EN: "The bank's column: the payments checked only ({checked} of {total})",
+    },
+    "found_earlier": {
+        _KK: "АУЫСЫМДА БҰРЫН ТАБЫЛҒАН АЙЫРМАШЫЛЫҚТАР",
+        _RU: "РАСХОЖДЕНИЯ, НАЙДЕННЫЕ РАНЕЕ В СМЕНЕ",
+        _EN: "DIFFERENCES FOUND EARLIER IN THE SHIFT",
+    },
+    "found_earlier_note": {
+        _KK: "Салыстыру сол кезде банк жауабын алды: консоль түзетілді",
+        _RU: "Сверка тогда приняла ответ банка: консоль исправлена",
+        _EN: "The check took the bank's answer then: the console was corrected",
+    },
+    "found_at": {_KK: "Табылды", _RU: "Найдено", _EN: "Found"},
+    "found_by_x": {_KK: "{when}, X-есеп", _RU: "{when}, X-отчёт", _EN: "{when}, X report"},
+    "found_by_z": {_KK: "{when}, жабу кезінде", _RU: "{when}, при закрытии", _EN: "{when}, at a close"},
     "warning": {_KK: "Ескерту", _RU: "Внимание", _EN: "Warning"},
     "not_fiscal": {
         _KK: "Фискалдық есеп емес",

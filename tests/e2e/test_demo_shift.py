@@ -161,6 +161,38 @@ def test_the_demo_shift_is_x_reported_closed_and_its_z_equals_the_ledger(tmp_pat
     assert z.anchor is not None and z.anchor_problem is None  # the audit chain is intact
     assert stored_z.totals == z.totals and _listed(stored_z) == _listed(z)  # kept for reprinting
 
+    # the Z's bank column (decision 0118) is the ledger's, exactly; the console's column differs by
+    # exactly the differences the Z lists: the cabinet's refunds, open in the books
+    assert z.bank.figures is not None and z.bank.figures.payments == z.bank.total
+    bank = {what: (console, theirs) for what, console, theirs in z.bank.figures.beside(z.totals)}
+    ledger_charged = figures.sales[1] + figures.charges[1]
+    ledger_refunded = figures.refunds[1] + figures.cabinet[1]
+    assert [theirs for _, theirs in bank.values()] == [
+        ledger_charged,
+        ledger_refunded,
+        ledger_charged - ledger_refunded,
+    ]
+    outside = sum(Money.from_text(d.bank).minor for d in z.bank.open_in_books if d.what == "external_refund")
+    assert outside == figures.cabinet[1]
+    assert {what: theirs - console for what, (console, theirs) in bank.items()} == {
+        "charged": 0,
+        "refunded": outside,
+        "net": -outside,
+    }
+    assert stored_z.bank is not None and stored_z.bank.figures == z.bank.figures
+
+    # the sale the console called expired: the X's check found it and corrected the console, the Z's
+    # own check finds nothing about it, and the Z still lists it with when the X found it
+    late = next(e for e in seeded if e.kind == PAID_LATE)
+    assert late.invoice_id not in {d.invoice_id for d in z.bank.differences}
+    earlier = {(f.difference.invoice_id, f.difference.what): f for f in z.found_earlier}
+    for what in ("status", "charged"):
+        found = earlier[(late.invoice_id, what)]
+        assert (found.difference.console, found.difference.bank) == statuses_x[(late.invoice_id, what)]
+        assert found.by == "X" and z.shift.opened_at <= found.found_at <= x.made_at
+    assert set(earlier) == expected  # every difference the X found, once
+    assert stored_z.found_earlier == z.found_earlier
+
 
 def test_the_bank_side_survives_a_restart_and_old_folders_get_the_shift(tmp_path: Path) -> None:
     """A second start re-mirrors the ledger with the bank's side of the shift (its check finds the same

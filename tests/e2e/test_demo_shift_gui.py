@@ -15,10 +15,10 @@ from PySide6.QtWidgets import QMessageBox, QTableWidget
 from epay_desktop.demo import bank_only
 from epay_desktop.domain import Money
 from epay_desktop.domain.shifts import FigureKind
-from epay_desktop.services.demo_shift import CABINET_REFUND
+from epay_desktop.services.demo_shift import CABINET_REFUND, PAID_LATE
 from epay_desktop.ui.checkout.result import Outcome
 from epay_desktop.ui.shifts.close_dialog import CloseShiftDialog
-from epay_desktop.ui.shifts.report_view import ShiftReportDialog
+from epay_desktop.ui.shifts.report_view import ShiftReportDialog, signed_money_text
 from tests.support.card_form import APPROVED_CARD, SUBMIT
 from tests.support.demo_app import ledger_figures
 from tests.support.live_console import CASHIER, CASHIER_PIN, MANAGER, MANAGER_PIN, trigger
@@ -110,5 +110,21 @@ def test_the_demo_shift_x_reported_worked_and_closed_from_the_shift_menu(
     cabinet = {e.invoice_id for e in seeded if e.kind == CABINET_REFUND}
     assert set(_column(z_window, "bank_open_in_books", 0)) == cabinet
     assert ledger.cabinet[1] == sum(e.amount.minor for e in seeded if e.kind == CABINET_REFUND)
+    # the Bank column beside the console's is the ledger's; the difference is the cabinet's refunds
+    charged, refunded = ledger.sales[1] + ledger.charges[1], ledger.refunds[1] + ledger.cabinet[1]
+    assert _column(z_window, "bank_totals", 2) == [
+        signed_money_text(charged),
+        signed_money_text(refunded),
+        signed_money_text(charged - refunded),
+    ]
+    assert _column(z_window, "bank_totals", 3) == [
+        signed_money_text(0),
+        signed_money_text(ledger.cabinet[1]),
+        signed_money_text(-ledger.cabinet[1]),
+    ]
+    # ... and the sale the console called expired, which the X's check corrected, is still listed
+    late = next(e.invoice_id for e in seeded if e.kind == PAID_LATE)
+    assert late in _column(z_window, "bank_found_earlier", 0)
+    assert all(_column(z_window, "bank_found_earlier", 4))  # when each was found
     z_window.accept()
     assert console.arun(console.ctx.shifts.current()) is None

@@ -6,6 +6,7 @@ close; a cancelled bank check."""
 from __future__ import annotations
 
 import asyncio
+import json
 from decimal import Decimal
 from typing import Any
 
@@ -261,3 +262,78 @@ def test_a_cancelled_bank_check_leaves_the_shift_open(env: Env) -> None:
     assert "shift.closed" not in audit_actions(env)
     z = in_shift(env, lambda shifts, svc: shifts.close(env.manager))  # and it closes later
     assert z.bank is not None and z.bank.checked == 3
+
+
+def _bank_beside(report: ShiftReport) -> dict[str, tuple[int, int]]:
+    """``what -> (console, bank)`` in tiyn, as the report sets the bank's totals beside the console's."""
+    assert report.bank is not None and report.bank.figures is not None
+    return {what: (console, bank) for what, console, bank in report.bank.figures.beside(report.totals)}
+
+
+def test_a_difference_an_x_report_found_stays_on_the_z_with_when_it_was_found(env: Env) -> None:
+    """Decision 0118: the X report's check corrects the console (a payment it had not seen paid is a
+    CHARGE after it), so the Z's own check finds nothing new about it; the Z still lists it, with the
+    moment the X found it. The bank's totals beside the console's are the sandbox ledger's."""
+    in_shift(env, lambda shifts, svc: shifts.open(env.cashier))
+    agreed = env.paid("1000")
+    refunded_at_bank = env.paid("2000")
+    env.cabinet_refund(refunded_at_bank, "500")
+    paid_unseen = in_shift(env, lambda shifts, svc: unpaid(env, svc, "3000"))
+    env.control.customer_pays(paid_unseen.invoice_id)  # the console still thinks it is pending
+    env.clock.advance(minutes=5)
+
+    x_at = env.clock.now
+    x = in_shift(env, lambda shifts, svc: shifts.x_report(check_bank=True))
+    unseen = paid_unseen.invoice_id.value
+    assert x.bank is not None and x.found_earlier == ()
+    found_by_x = set(x.bank.differences)
+    assert BankDifference(unseen, "status", paid_unseen.status.value, "CHARGE") in found_by_x
+    assert BankDifference(unseen, "charged", "0.00", "3000.00") in found_by_x
+    env.clock.advance(hours=3)
+
+    z = in_shift(env, lambda shifts, svc: shifts.close(env.manager))
+    assert z.bank is not None and z.bank.differences == ()  # the X's check corrected the console
+    assert {f.difference for f in z.found_earlier} == found_by_x
+    assert {(f.found_at, f.by) for f in z.found_earlier} == {(x_at, "X")}
+    assert ShiftReport.from_json(z.to_json()).found_earlier == z.found_earlier  # kept with the shift
+
+    # the bank's totals are the ledger's; the console's differ by exactly the refund left open in the books
+    charged, refunded, _ = ledger_net(
+        env, {p.invoice_id.value for p in (agreed, refunded_at_bank, paid_unseen)}
+    )
+    beside = _bank_beside(z)
+    assert beside == {
+        "charged": (minor("6000"), charged),
+        "refunded": (0, refunded),
+        "net": (z.totals.net_minor, charged - refunded),
+    }
+    assert charged == minor("6000") and refunded == minor("500")
+    outside = {d.invoice_id: d.bank for d in z.bank.open_in_books if d.what == "external_refund"}
+    assert outside == {refunded_at_bank.invoice_id.value: "500.00"}
+    assert beside["refunded"][1] - beside["refunded"][0] == minor("500")
+    assert z.bank.figures is not None and z.bank.figures.payments == 3
+
+    # a report kept before the bank's totals and the earlier findings existed still reads
+    old = json.loads(z.to_json())
+    del old["found_earlier"], old["bank"]["figures"]
+    kept = ShiftReport.from_json(json.dumps(old))
+    assert kept.found_earlier == () and kept.bank is not None and kept.bank.figures is None
+    assert kept.totals == z.totals and kept.bank.open_in_books == z.bank.open_in_books
+
+
+def test_the_banks_totals_count_of_an_older_sale_what_this_shift_did(env: Env) -> None:
+    """A sale of an earlier day refunded in part during this shift: the bank's column counts the refund
+    (what the bank did beyond what the console had counted by the opening), not the old sale."""
+    older = env.paid("2500")
+    env.refund(older, "100")  # before the shift: not this shift's
+    env.clock.advance(minutes=5)
+    in_shift(env, lambda shifts, svc: shifts.open(env.cashier))
+    env.refund(older, "300")
+    env.clock.advance(minutes=5)
+    x = in_shift(env, lambda shifts, svc: shifts.x_report(check_bank=True))
+    assert x.bank is not None and x.bank.differences == () and x.found_earlier == ()
+    assert _bank_beside(x) == {
+        "charged": (0, 0),
+        "refunded": (minor("300"), minor("300")),
+        "net": (-minor("300"), -minor("300")),
+    }

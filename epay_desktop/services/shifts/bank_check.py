@@ -13,6 +13,13 @@ Beside them, the discrepancies the books hold open for those payments after the 
 this check or an earlier one, e.g. an X report's): a difference found once stays on every report
 until a manager resolves it.
 
+The bank's totals for the shift (:class:`~epay_desktop.domain.shifts.BankFigures`, decision 0118) are
+summed from the answers: each payment's charged and refunded as the bank has them; of a payment begun
+before the shift, only what the bank did beyond what the console had counted by the shift's opening
+(a hold charged during the shift; refunds beyond those made or recorded before it). Every difference
+found is handed to ``found`` in a write transaction as soon as its payment is checked, so a check that
+is stopped halfway still keeps what it found.
+
 Progress is reported after each payment (``progress(done, total)``); the check is cancelled by
 cancelling the task that awaits it (the window's Cancel, Ctrl+C): what was refreshed stays refreshed
 (the normal refresh path wrote it), nothing else is written, and a shift being closed stays open.
@@ -23,19 +30,22 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Final
 
-from epay_desktop.domain import Money, Payment
-from epay_desktop.domain.shifts import BankCheck, BankDifference, Note
+from epay_desktop.domain import Money, MoneyOp, OpKind, OpState, Payment, PaymentEventKind
+from epay_desktop.domain.shifts import BankCheck, BankDifference, BankFigures, Note
 from epay_desktop.services.payments.books import bank_totals, console_totals
 from epay_desktop.services.payments.reconcile import Reconciler
 from epay_desktop.store.db import Store
 from epay_desktop.store.tx import Tx
 
-__all__ = ["CHECKS_AT_ONCE", "Progress", "check_with_bank"]
+__all__ = ["CHECKS_AT_ONCE", "Found", "Progress", "check_with_bank"]
 
 #: ``progress(done, total)``: called after each payment's check (and once with ``done == 0``).
 Progress = Callable[[int, int], None]
+#: ``found(tx, payment, differences)``: keeps what the check found about one payment (a write).
+Found = Callable[[Tx, Payment, list[BankDifference]], None]
 
 #: Payments asked about at once (each a few check-status calls).
 CHECKS_AT_ONCE: Final = 4
@@ -51,11 +61,39 @@ class _Books:
     amounts_known: bool  # the bank told its amounts (only then are they compared)
 
 
-def _console_books(tx: Tx, payment: Payment) -> _Books:
+@dataclass(frozen=True, slots=True)
+class _Before:
+    """What the console had counted of a payment begun before the shift, by the shift's opening."""
+
+    begun_before: bool
+    charged_in_shift: bool = False  # the console charged the hold during the shift
+    refunded: int = 0  # its refunds and the outside refunds it recorded before the shift, in tiyn
+
+
+def _console_books(tx: Tx, payment: Payment, since: datetime | None) -> tuple[_Books, _Before]:
     ops = tx.operations.list_for_payment(payment.id)
     external = tx.payment_events.external_refunded_minor(payment.id)
     charged, refunded = console_totals(payment, ops, external)
-    return _Books(payment.status.value, charged, refunded, True)
+    books = _Books(payment.status.value, charged, refunded, True)
+    if since is None or payment.created_at >= since:
+        return books, _Before(False)
+    outside = tx.payment_events.for_payment(payment.id, PaymentEventKind.EXTERNAL_REFUND)
+    earlier = sum(e.amount.minor for e in outside if e.amount is not None and e.at < since)
+    earlier += sum(o.amount.minor for o in _succeeded(ops, OpKind.REFUND) if o.created_at < since)
+    charged_now = any(o.created_at >= since for o in _succeeded(ops, OpKind.CHARGE))
+    return books, _Before(True, charged_now, earlier)
+
+
+def _succeeded(ops: list[MoneyOp], kind: OpKind) -> list[MoneyOp]:
+    return [o for o in ops if o.kind is kind and o.state is OpState.SUCCEEDED]
+
+
+def _bank_share(after: Payment, before: _Before) -> tuple[int, int]:
+    """(charged, refunded) in tiyn the bank's answer about ``after`` gives the shift."""
+    charged, refunded = bank_totals(after)
+    if not before.begun_before:
+        return charged, refunded
+    return (charged if before.charged_in_shift else 0), refunded - before.refunded
 
 
 def _bank_books(payment: Payment) -> _Books:
@@ -98,25 +136,47 @@ def _differences(payment: Payment, console: _Books, bank: _Books) -> list[BankDi
     return found
 
 
+@dataclass(frozen=True, slots=True)
+class _Checked:
+    """One payment's check: its differences, or (the bank could not be asked) why not; what stays
+    open in its books; the bank's (charged, refunded) for the shift (None: not asked)."""
+
+    differences: list[BankDifference]
+    unchecked: list[Note]
+    still_open: list[BankDifference]
+    share: tuple[int, int] | None = None
+
+
 async def check_with_bank(
-    store: Store, reconciler: Reconciler, payments: list[Payment], progress: Progress | None = None
+    store: Store,
+    reconciler: Reconciler,
+    payments: list[Payment],
+    progress: Progress | None = None,
+    *,
+    since: datetime | None = None,
+    found: Found | None = None,
 ) -> BankCheck:
     """Check-status for each of ``payments`` (:data:`CHECKS_AT_ONCE` at a time), every difference
-    between the console's figures before the check and the bank's listed in the payments' order.
-    A payment the bank could not be asked about is listed in ``unchecked``. Cancellable."""
+    between the console's figures before the check and the bank's listed in the payments' order,
+    and the bank's totals for a shift opened at ``since`` (None: all of each payment counts).
+    A payment the bank could not be asked about is listed in ``unchecked``. ``found`` keeps each
+    payment's differences as they are found. Cancellable."""
     total = len(payments)
     done = 0
     if progress is not None:
         progress(0, total)
     gate = asyncio.Semaphore(CHECKS_AT_ONCE)
 
-    async def one(payment: Payment) -> tuple[list[BankDifference], list[Note], list[BankDifference]]:
-        """The payment's differences, or (when the bank could not be asked) why not; what stays open."""
+    async def one(payment: Payment) -> _Checked:
         nonlocal done
         async with gate:
-            console = await store.run_read(lambda tx: _console_books(tx, payment))
+            console, before = await store.run_read(lambda tx: _console_books(tx, payment, since))
             report = await reconciler.check_payment(payment.invoice_id)
             after, still_open = await store.run_read(lambda tx: _after(tx, payment))
+            differences = _differences(payment, console, _bank_books(after))
+            asked = not report.problems and not report.in_flight and bool(report.payments_checked)
+            if asked and differences and found is not None:
+                await store.run_write(lambda tx: found(tx, payment, differences))
         done += 1
         if progress is not None:
             progress(done, total)
@@ -133,10 +193,10 @@ async def check_with_bank(
                     invoice=invoice,
                 )
             )
-        if unchecked or not report.payments_checked:
+        if not asked:
             never = Note.of("not_checked", "payment {invoice}: not checked", invoice=invoice)
-            return [], unchecked or [never], still_open
-        return _differences(payment, console, _bank_books(after)), [], still_open
+            return _Checked([], unchecked or [never], still_open)
+        return _Checked(differences, [], still_open, _bank_share(after, before))
 
     tasks = [asyncio.ensure_future(one(payment)) for payment in payments]
     try:
@@ -146,8 +206,13 @@ async def check_with_bank(
             task.cancel()
         await asyncio.gather(*tasks, return_exceptions=True)
         raise
-    differences = tuple(d for found, _, _ in results for d in found)
-    unchecked = tuple(line for _, lines, _ in results for line in lines)
-    checked = sum(1 for _, lines, _ in results if not lines)
-    still_open = tuple(d for _, _, kept in results for d in kept)
-    return BankCheck(total, checked, differences, unchecked, still_open)
+    shares = [r.share for r in results if r.share is not None]
+    figures = BankFigures(sum(c for c, _ in shares), sum(r for _, r in shares), len(shares))
+    return BankCheck(
+        total,
+        len(shares),
+        tuple(d for r in results for d in r.differences),
+        tuple(line for r in results for line in r.unchecked),
+        tuple(d for r in results for d in r.still_open),
+        figures,
+    )

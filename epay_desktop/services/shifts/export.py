@@ -1,6 +1,8 @@
 """A shift report as CSV (one row per figure: overall, per cashier, per card brand; then the bank's
-differences, the payments not checked, the audit anchor and the warnings), for a spreadsheet or the
-accountant (decisions 0108, 0114).
+totals beside the console's (``bank_total``: name ``console``, ``bank`` or ``difference``), the bank's
+differences, the payments not checked, the differences found earlier in the shift (``found_earlier``,
+the moment found in the last column), the audit anchor and the warnings), for a spreadsheet or the
+accountant (decisions 0108, 0114, 0118).
 
 The first five columns are stable whatever the language (a script or a spreadsheet formula reads
 them): ``section``, ``name``, ``what`` (codes: ``sales``, ``net``, ``refunded``...), ``count`` and
@@ -14,9 +16,17 @@ from __future__ import annotations
 import csv
 import io
 
+from epay_desktop.domain.money import Money
 from epay_desktop.domain.receipts import ReceiptLanguage
 from epay_desktop.domain.shifts import BankDifference, ReportKind, ShiftReport, Totals
-from epay_desktop.receipts.shift_layout import difference_text, figure_label, money_text, report_time
+from epay_desktop.receipts.shift_layout import (
+    bank_total_label,
+    difference_text,
+    figure_label,
+    found_text,
+    money_text,
+    report_time,
+)
 from epay_desktop.receipts.shift_texts import note_text, shift_label
 
 __all__ = ["CSV_HEADER", "report_csv"]
@@ -43,6 +53,37 @@ def _figures(section: str, name: str, totals: Totals, lang: ReceiptLanguage) -> 
 
 def _difference(section: str, diff: BankDifference, lang: ReceiptLanguage) -> tuple[str, ...]:
     return (section, diff.invoice_id, diff.what, diff.console, diff.bank, difference_text(diff, lang), "")
+
+
+def _signed(minor: int) -> str:
+    """Tiyn as tenge with a dot and, below zero, a minus: ``-100.00``."""
+    return ("-" if minor < 0 else "") + Money(abs(minor)).plain()
+
+
+def _bank_totals(report: ShiftReport, lang: ReceiptLanguage) -> list[tuple[str, ...]]:
+    """``bank_total`` rows: the console's, the bank's and the difference for charged, refunded, net."""
+    if report.bank is None or report.bank.figures is None:
+        return []
+    rows: list[tuple[str, ...]] = []
+    for what, console, bank in report.bank.figures.beside(report.totals):
+        label = bank_total_label(what, lang)
+        for side, minor, word in (
+            ("console", console, "console"),
+            ("bank", bank, "bank_side"),
+            ("difference", bank - console, "difference"),
+        ):
+            rows.append(
+                (
+                    "bank_total",
+                    side,
+                    what,
+                    "",
+                    _signed(minor),
+                    f"{label}: {shift_label(word, lang)}",
+                    money_text(minor),
+                )
+            )
+    return rows
 
 
 def report_csv(report: ShiftReport, language: ReceiptLanguage | str = ReceiptLanguage.EN) -> str:
@@ -74,11 +115,16 @@ def report_csv(report: ShiftReport, language: ReceiptLanguage | str = ReceiptLan
     if report.bank is not None:
         checked = shift_label("checked_of", lang, checked=report.bank.checked, total=report.bank.total)
         rows.append(("bank", "", "checked", str(report.bank.checked), str(report.bank.total), checked, ""))
+        rows += _bank_totals(report, lang)
         rows += [_difference("difference", d, lang) for d in report.bank.differences]
         rows += [
             ("not_checked", "", note, "", "", note_text(note, lang), "") for note in report.bank.unchecked
         ]
         rows += [_difference("open_in_books", d, lang) for d in report.bank.open_in_books]
+    for found in report.found_earlier:
+        section, invoice, what, console, bank, said, _ = _difference("found_earlier", found.difference, lang)
+        when = f"{shift_label('found_at', lang)} {found_text(found, lang)}"
+        rows.append((section, invoice, what, console, bank, f"{said}; {when}", found.found_at.isoformat()))
     if report.anchor is not None:
         rows.append(("audit", "", "anchor", "", report.anchor, shift_label("anchor", lang), ""))
     elif report.anchor_problem is not None:

@@ -23,6 +23,7 @@ import os
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 from typing import Final
 
@@ -48,6 +49,7 @@ from epay_desktop.services.payments.reconcile import Reconciler
 from epay_desktop.services.people.login import require_audited, require_manager
 from epay_desktop.services.shifts.bank_check import Progress, check_with_bank
 from epay_desktop.services.shifts.export import report_csv
+from epay_desktop.services.shifts.found import found_earlier, keep_found
 from epay_desktop.store.db import Store
 from epay_desktop.store.tx import Tx
 
@@ -149,18 +151,30 @@ class ShiftService:
         return shift
 
     async def x_report(self, *, check_bank: bool = False, progress: Progress | None = None) -> ShiftReport:
-        """The open shift's report so far (nothing is changed); with ``check_bank`` the bank's figures
-        beside the console's (:meth:`bank_check`). Raises NoOpenShift."""
+        """The open shift's report so far (nothing is changed but what the bank check learns and the
+        differences it found, kept for the shift's later reports); with ``check_bank`` the bank's
+        figures beside the console's (:meth:`bank_check`). Raises NoOpenShift."""
         shift = await self._open_shift()
         bank = await self.bank_check(shift, progress) if check_bank else None
         now = self._clock()
         return await self._store.run_read(lambda tx: self._report(tx, ReportKind.X, shift, now, bank))
 
-    async def bank_check(self, shift: Shift, progress: Progress | None = None) -> BankCheck:
-        """Check-status for every payment of ``shift`` so far, every difference listed
-        (:func:`~epay_desktop.services.shifts.bank_check.check_with_bank`). Cancellable."""
+    async def bank_check(
+        self, shift: Shift, progress: Progress | None = None, *, by: ReportKind = ReportKind.X
+    ) -> BankCheck:
+        """Check-status for every payment of ``shift`` so far, every difference listed and kept in
+        the audit log as found by ``by``'s check (:func:`keep_found`), the bank's totals for the
+        shift (:func:`~epay_desktop.services.shifts.bank_check.check_with_bank`). Cancellable."""
         payments = await self._payments_of(shift)
-        return await check_with_bank(self._store, self._reconciler, payments, progress)
+        return await self._check(shift, payments, progress, by)
+
+    async def _check(
+        self, shift: Shift, payments: list[Payment], progress: Progress | None, by: ReportKind
+    ) -> BankCheck:
+        found = partial(keep_found, shift, by, self._clock)
+        return await check_with_bank(
+            self._store, self._reconciler, payments, progress, since=shift.opened_at, found=found
+        )
 
     async def close(
         self,
@@ -180,9 +194,7 @@ class ShiftService:
         closer = approved_by if approved_by is not None else actor
         shift, _ = await self._store.run_read(lambda tx: self._may_close(tx, actor, closer, check_bank))
         payments = await self._payments_of(shift) if check_bank else []
-        checked = (
-            await check_with_bank(self._store, self._reconciler, payments, progress) if check_bank else None
-        )
+        checked = await self._check(shift, payments, progress, ReportKind.Z) if check_bank else None
         asked = {p.id for p in payments}
 
         def work(tx: Tx) -> ShiftReport:
@@ -337,6 +349,7 @@ class ShiftService:
             closed_by_name=names.get(shift.closed_by) if shift.closed_by is not None else None,
             bank=bank,
             warnings=(warning,) if warning else (),
+            found_earlier=found_earlier(tx, shift, bank),
         )
 
 

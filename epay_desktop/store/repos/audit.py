@@ -249,6 +249,15 @@ class AuditRepo(Repo):
                 yield AuditEntry(*r)
             last = rows[-1][0]
 
+    def about(self, subject: str, action: str) -> list[AuditEntry]:
+        """Every ``action`` entry about ``subject``, oldest first (``ix_audit_log_subject_action``)."""
+        rows = self._tx.session.execute(
+            select(*_ENTRY_COLUMNS)
+            .where(AuditRow.subject == subject, AuditRow.action == action)
+            .order_by(AuditRow.seq)
+        ).all()
+        return [AuditEntry(*r) for r in rows]
+
     def _last(self, subject: str, actions: tuple[str, ...]) -> AuditEntry | None:
         row = self._tx.session.execute(
             select(*_ENTRY_COLUMNS)

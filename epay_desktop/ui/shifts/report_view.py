@@ -4,8 +4,10 @@ The window draws the report's fields itself (:class:`~epay_desktop.domain.shifts
 the reader's language, with the console's money (``1 500,00 ₸``): the header (which report, shift,
 register, who opened and closed it, when it was made), warnings first, the totals (count and amount
 of sales, holds, charges, cancels and refunds, and the net), the same by cashier and by card brand,
-operations with no known outcome, the bank check (checked n of m, each difference in a table,
-payments not checked, what the books still hold open) and the audit anchor (or why there is none).
+operations with no known outcome, the bank check (checked n of m, the bank's totals beside the
+console's with the difference, each difference in a table, payments not checked, what the books still
+hold open, what an earlier check of the shift found and when: decision 0118) and the audit anchor (or
+why there is none).
 
 Print goes to this register's receipt printer (``PrintingService.print_shift_report``); without one
 the system print dialog prints the A4 report (the same PDF as Save as PDF…). Save as PDF… and Save as
@@ -51,12 +53,15 @@ from epay_desktop.domain import Money
 from epay_desktop.domain.money import MoneyError
 from epay_desktop.domain.receipts import ReceiptLanguage, ReceiptWidth
 from epay_desktop.domain.shifts import (
+    BankCheck,
     BankDifference,
     FigureKind,
+    FoundEarlier,
     GroupTotals,
     Note,
     ReportKind,
     ShiftReport,
+    Totals,
 )
 from epay_desktop.receipts.printers import Outcome, PrinterProfile
 from epay_desktop.receipts.shift_texts import note_text
@@ -239,7 +244,11 @@ def _group_table(name: str, first: str, groups: Sequence[GroupTotals]) -> QWidge
     return _table(name, columns, rows)
 
 
-def _differences_table(name: str, differences: Sequence[BankDifference]) -> QTableWidget:
+def _differences_table(
+    name: str, differences: Sequence[BankDifference], found: Sequence[str] = ()
+) -> QTableWidget:
+    """One row per difference; with ``found`` (one text per difference) a column saying when and by
+    which report's check each was found."""
     columns = [
         _Column(_tr("Invoice")),
         _Column(_tr("What differs")),
@@ -255,7 +264,40 @@ def _differences_table(name: str, differences: Sequence[BankDifference]) -> QTab
         ]
         for d in differences
     ]
+    if found:
+        columns.append(_Column(_tr("Found")))
+        rows = [[*row, when] for row, when in zip(rows, found, strict=True)]
     return _table(name, columns, rows, stretch=1)  # the words of what differs take the room
+
+
+def _bank_totals_table(bank: BankCheck, totals: Totals) -> QTableWidget:
+    """The bank's totals for the shift's payments beside the console's, with the difference."""
+    names = {"charged": _tr("Charged (sales and charges)"), "refunded": _tr("Refunded"), "net": _net_text()}
+    columns = [
+        _Column(""),
+        _Column(_tr("Console"), True),
+        _Column(_tr("Bank"), True),
+        _Column(_tr("Difference"), True),
+    ]
+    figures = bank.figures.beside(totals) if bank.figures is not None else ()
+    rows = [
+        [
+            names[what],
+            signed_money_text(console),
+            signed_money_text(theirs),
+            signed_money_text(theirs - console),
+        ]
+        for what, console, theirs in figures
+    ]
+    return _table("bank_totals", columns, rows, bold_last=True)
+
+
+def _found_text(found: FoundEarlier) -> str:
+    """When a difference was found, and by which report's check."""
+    when = local_time_text(found.found_at)
+    if found.by == ReportKind.Z.value:
+        return _tr("{when}, at a close").format(when=when)
+    return _tr("{when}, X report").format(when=when)
 
 
 def _group(title: str, name: str) -> tuple[QGroupBox, QVBoxLayout]:
@@ -397,6 +439,7 @@ class _Page(QWidget):
             else:
                 said = _tr("The bank was not asked for this report: the figures are the console's own.")
                 layout.addWidget(_note("bank_summary", said, "hint_text"))
+            _Page._found_earlier(layout, report)
             return box
         clear = not (bank.differences or bank.unchecked or bank.open_in_books) and bank.checked == bank.total
         summary = _tr("Payments checked with the bank: {checked} of {total}.").format(
@@ -405,6 +448,13 @@ class _Page(QWidget):
         if clear:
             summary += " " + _tr("The bank agrees with the console on every one.")
         layout.addWidget(_note("bank_summary", summary, "report_clear" if clear else "report_notice"))
+        if bank.figures is not None:
+            layout.addWidget(_heading(_tr("The console's and the bank's totals for the shift's payments")))
+            layout.addWidget(_bank_totals_table(bank, report.totals))
+            if bank.figures.payments < bank.total:
+                covers = _tr("The bank's column covers the payments checked: {checked} of {total}.")
+                text = covers.format(checked=bank.figures.payments, total=bank.total)
+                layout.addWidget(_note("bank_totals_covers", text, "hint_text"))
         if bank.differences:
             layout.addWidget(_heading(_tr("Differences found by this check")))
             layout.addWidget(_differences_table("bank_differences", bank.differences))
@@ -420,7 +470,25 @@ class _Page(QWidget):
                 _heading(_tr("Still open in the books: a manager resolves them in Needs attention"))
             )
             layout.addWidget(_differences_table("bank_open_in_books", bank.open_in_books))
+        _Page._found_earlier(layout, report)
         return box
+
+    @staticmethod
+    def _found_earlier(layout: QVBoxLayout, report: ShiftReport) -> None:
+        """The differences an earlier bank check of the shift found (decision 0118), with when."""
+        if not report.found_earlier:
+            return
+        layout.addWidget(
+            _heading(
+                _tr(
+                    "Found earlier in this shift: the check took the bank's answer then, so the console "
+                    "was corrected"
+                )
+            )
+        )
+        differences = [f.difference for f in report.found_earlier]
+        found = [_found_text(f) for f in report.found_earlier]
+        layout.addWidget(_differences_table("bank_found_earlier", differences, found))
 
     @staticmethod
     def _anchor(report: ShiftReport) -> QGroupBox | None:
