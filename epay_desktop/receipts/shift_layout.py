@@ -31,7 +31,13 @@ from epay_desktop.receipts.cells import ReceiptCells, blocks_cells
 from epay_desktop.receipts.escpos import escpos_job
 from epay_desktop.receipts.escpos_profile import RenderProfile
 from epay_desktop.receipts.layout import KZ_TIME, Block, Pair, Rule, Size, Text
-from epay_desktop.receipts.shift_texts import DIFFERENCE_LABELS, FIGURE_LABELS, note_text, shift_label
+from epay_desktop.receipts.shift_texts import (
+    DIFFERENCE_LABELS,
+    FIGURE_LABELS,
+    STATUS_WORDS,
+    note_text,
+    shift_label,
+)
 from epay_desktop.receipts.texts import status_label
 
 __all__ = [
@@ -77,6 +83,8 @@ def _difference_value(value: str, language: ReceiptLanguage) -> str:
     if _PLAIN_AMOUNT.fullmatch(value):
         sign = "-" if value.startswith("-") else ""
         return sign + Money.from_text(value.lstrip("-")).format()
+    if value in STATUS_WORDS:  # a status the receipts never print (EXPIRED, REJECT...)
+        return STATUS_WORDS[value][language]
     if value in ConsoleStatus.__members__:
         return status_label(ConsoleStatus(value), language)
     return value

@@ -17,7 +17,15 @@ from typing import Final
 from epay_desktop.domain.receipts import ReceiptLanguage
 from epay_desktop.domain.shifts import FigureKind, Note
 
-__all__ = ["DIFFERENCE_LABELS", "FIGURE_LABELS", "NOTES", "SHIFT_LABELS", "note_text", "shift_label"]
+__all__ = [
+    "DIFFERENCE_LABELS",
+    "FIGURE_LABELS",
+    "NOTES",
+    "SHIFT_LABELS",
+    "STATUS_WORDS",
+    "note_text",
+    "shift_label",
+]
 
 _KK, _RU, _EN = ReceiptLanguage.KK, ReceiptLanguage.RU, ReceiptLanguage.EN
 
@@ -130,6 +138,22 @@ DIFFERENCE_LABELS: Final[dict[str, dict[ReceiptLanguage, str]]] = {
         _RU: "возврат вне консоли",
         _EN: "refund outside the console",
     },
+}
+
+#: Statuses a bank difference may show that the receipts' words (``receipts.texts.STATUS_LABELS``) do
+#: not name, worded as the console's status badges (decision 0118: a sale the console called expired).
+STATUS_WORDS: Final[dict[str, dict[ReceiptLanguage, str]]] = {
+    "NEW": {_KK: "Күтілуде", _RU: "Ожидает", _EN: "Waiting"},
+    "PENDING": {_KK: "Күтілуде", _RU: "Ожидает", _EN: "Waiting"},
+    "FINGERPRINT": {_KK: "Төленуде", _RU: "Оплачивается", _EN: "Paying"},
+    "UNKNOWN": {_KK: "Тексерілуде", _RU: "Проверяется", _EN: "Checking"},
+    "EXPIRED": {_KK: "Мерзімі өтті", _RU: "Истёк", _EN: "Expired"},
+    "VERIFIED": {_KK: "Карта тексерілді", _RU: "Карта проверена", _EN: "Card verified"},
+    "REJECT": {_KK: "Қабылданбады", _RU: "Отклонён", _EN: "Declined"},
+    "FAILED": {_KK: "Сәтсіз", _RU: "Ошибка", _EN: "Failed"},
+    "3D": {_KK: "3-D Secure өтпеді", _RU: "Отказ 3-D Secure", _EN: "3-D Secure failed"},
+    "CASHIER_CANCEL": {_KK: "Кассир тоқтатты", _RU: "Отменён кассиром", _EN: "Cashier cancelled"},
+    "PAGE_FAILED": {_KK: "Бет ашылмады", _RU: "Сбой страницы", _EN: "Page failed"},
 }
 
 #: The report's sentences (:class:`Note` keys); ``{placeholders}`` are the note's values.

@@ -13,11 +13,14 @@ from datetime import UTC, datetime
 
 import pytest
 
+from epay_desktop.domain import ConsoleStatus
 from epay_desktop.domain.receipts import ReceiptLanguage, ReceiptWidth
 from epay_desktop.domain.shifts import BankDifference, BankFigures, FoundEarlier, ReportKind, ShiftReport
 from epay_desktop.receipts.escpos_profile import TextMode, render_profile
 from epay_desktop.receipts.shift_layout import render_shift_escpos, shift_cells
 from epay_desktop.receipts.shift_pdf import render_shift_pdf
+from epay_desktop.receipts.shift_texts import STATUS_WORDS
+from epay_desktop.receipts.texts import status_label
 from epay_desktop.services.shifts.export import report_csv
 from tests.receipts.escpos_goldens import read_job, shift_report
 from tests.support.pdf import page_count, pdf_text
@@ -61,6 +64,15 @@ def test_the_bank_column_on_paper_in_russian(cols: int) -> None:
     found = " ".join(lines[next(i for i, line in enumerate(lines) if "НАЙДЕННЫЕ РАНЕЕ" in line) :])
     assert "консоль исправлена" in found and "000123459 статус" in found
     assert "01.03.2025 13:12, X-отчёт" in found
+    assert "В консоли Истёк" in " ".join(found.split())  # the status in words, not EXPIRED
+
+
+def test_every_status_a_difference_may_show_is_worded() -> None:
+    for status in ConsoleStatus:
+        for language in ReceiptLanguage:
+            word = STATUS_WORDS[status.value][language] if status.value in STATUS_WORDS else None
+            word = word or status_label(status, language)
+            assert word and word != status.value, (status, language)
 
 
 @pytest.mark.parametrize("language", list(ReceiptLanguage))
