@@ -38,13 +38,13 @@ declined attempt's note, the result after a paid and after a declined sale, the 
 "Deactivate the saved card?" question), the "Discard this sale?" and "Cancel this sale?" questions,
 Refund, the refund receipt offer, Cancel, Charge, the receipt chooser, the receipt preview, Settings
 (each tab), Users (a refusal too) and its Reset PIN / Change role dialogs, Export with its file dialog
-and "Export done" box, Needs attention, Review the operation (and its Retry while the bank does not
-answer), the main window after Check with the bank, About; the Shift menu (Open shift's question, the
-status bar with the shift open, the X report's question, the bank check's progress, Close shift and a
-close stopped during the check; the X report's window, Shift history and a Z report opened from it);
-then as the cashier: the main window (the manager's commands disabled, saying why), a Refund a manager
-approves (and a refused approval), Close shift with a manager's PIN, the notice of a sale cancelled at
-the counter but paid after all, on New payment and the main window.
+and "Export done" box, Needs attention, Day at a glance (each tab), Review the operation (and its Retry
+while the bank does not answer), the main window after Check with the bank, About; the Shift menu (Open
+shift's question, the status bar with the shift open, the X report's question, the bank check's
+progress, Close shift and a close stopped during the check; the X report's window, Shift history and a Z
+report opened from it); then as the cashier: the main window (the manager's commands disabled, saying
+why), a Refund a manager approves (and a refused approval), Close shift with a manager's PIN, the notice
+of a sale cancelled at the counter but paid after all, on New payment and the main window.
 """
 
 from __future__ import annotations
@@ -702,6 +702,7 @@ def _payment_dialogs(console: ScreensConsole, qtbot: Any, data: _Data) -> Iterat
 
 
 def _manager_screens(console: ScreensConsole, qtbot: Any, data: _Data) -> Iterator[Screen]:
+    from epay_desktop.ui.dashboard.window import DayDialog
     from epay_desktop.ui.payments.attention_dialog import AttentionDialog
     from epay_desktop.ui.payments.export_dialog import ExportDialog
     from epay_desktop.ui.settings.printer_form import PrinterForm
@@ -774,6 +775,16 @@ def _manager_screens(console: ScreensConsole, qtbot: Any, data: _Data) -> Iterat
 
     # Needs attention
     yield from _opened(console, qtbot, "action_attention", AttentionDialog, "Needs attention")
+
+    # Day at a glance (Ctrl+Shift+D): each tab once its figures are shown
+    use(console, qtbot, "action_dashboard")
+    day = _wait_shown(qtbot, DayDialog)
+    qtbot.waitUntil(lambda: day.glance is not None, timeout=SLOW)
+    for i in range(day.tabs.count()):
+        day.tabs.setCurrentIndex(i)
+        yield Screen(f"Day at a glance: tab {i + 1}", day)
+    _close(qtbot, day)
+    _settle(console, qtbot)
 
     # Review the operation (a refund the bank could not confirm)
     _select(console, qtbot, data.review)

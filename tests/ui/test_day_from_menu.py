@@ -6,14 +6,15 @@ and Refresh tries again."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from PySide6.QtCharts import QAbstractBarSeries
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from epay_desktop.domain import ConsoleError, ConsoleStatus, InvoiceId, Money
 from epay_desktop.ui.common.formatting import KAZAKHSTAN
+from epay_desktop.ui.common.language import translations
 from epay_desktop.ui.dashboard.window import DayDialog
 from tests.support.live_console import CASHIER, CASHIER_PIN, MANAGER, MANAGER_PIN, sale_row, trigger
 from tests.support.windows import shown, wait_shown
@@ -21,6 +22,17 @@ from tests.support.windows import shown, wait_shown
 SLOW = 15_000
 LEFT = Qt.MouseButton.LeftButton
 CAKE = Money(250_000).format()  # sale_row's 2 500 tenge
+
+
+class _DayInRussian(QTranslator):
+    WORDS: ClassVar[dict[str, str]] = {
+        "Takings": "Выручка",
+        "Hour": "Час",
+        "Figures as of {time} (Almaty time)": "Показатели на {time}",
+    }
+
+    def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> Any:
+        return self.WORDS.get(source) if context == "DayDialog" else None
 
 
 def _cells(table: Any, column: int) -> list[str]:
@@ -58,6 +70,18 @@ def test_a_manager_opens_the_day_and_sees_its_figures(real_console: Any, qtbot: 
     assert len(bars) == 24 and bars[hour] == 2500 and sum(bars) == 2500
     assert _cells(dialog.hour_table, 4) == [CAKE] and _cells(dialog.hour_table, 2) == ["1"]
     assert _cells(dialog.cashier_table, 0) == [MANAGER] and _bars(dialog.cashier_chart) == [2500]
+
+    russian = _DayInRussian()  # the catalogue's own Russian arrives with the coordinator's merge
+    QApplication.installTranslator(russian)
+    try:
+        translations().switch("ru")  # a live switch: the heads and the figures' words follow
+        qtbot.waitUntil(lambda: summary.item(0, 0).text() == "Выручка")
+        assert dialog.hour_table.horizontalHeaderItem(0).text() == "Час"
+        assert dialog.state_label.text().startswith("Показатели на ")
+    finally:
+        QApplication.removeTranslator(russian)
+        translations().switch("en")
+    qtbot.waitUntil(lambda: summary.item(0, 0).text() == "Takings")
 
     sale_row(ctx, manager, InvoiceId("000777003"), ConsoleStatus.CHARGE)  # another sale meanwhile
     qtbot.mouseClick(dialog.refresh_button, LEFT)

@@ -47,6 +47,7 @@ from epay_desktop.domain.shifts import FigureKind
 from epay_desktop.ui.common import theme
 from epay_desktop.ui.common.asyncqt import action_slot, run_dialog_once, show_error
 from epay_desktop.ui.common.formatting import local_time_text
+from epay_desktop.ui.common.language import on_language_change
 from epay_desktop.ui.common.naming import named
 from epay_desktop.ui.widgets.i18n import QT_TRANSLATE_NOOP
 
@@ -58,6 +59,23 @@ _PERIODS = (
     (Period.MONTH, QT_TRANSLATE_NOOP("DayDialog", "This month")),
 )
 _MINUS = "\u2212"
+#: The tables' column heads (translated where shown, again after a language switch).
+_SUMMARY_HEADS = (QT_TRANSLATE_NOOP("DayDialog", "Figure"), *(text for _, text in _PERIODS))
+_HOUR_HEADS = (
+    QT_TRANSLATE_NOOP("DayDialog", "Hour"),
+    QT_TRANSLATE_NOOP("DayDialog", "Payments"),
+    QT_TRANSLATE_NOOP("DayDialog", "Declined"),
+    QT_TRANSLATE_NOOP("DayDialog", "Refunds"),
+    QT_TRANSLATE_NOOP("DayDialog", "Takings"),
+)
+_CASHIER_HEADS = (
+    QT_TRANSLATE_NOOP("DayDialog", "Cashier"),
+    QT_TRANSLATE_NOOP("DayDialog", "Payments"),
+    QT_TRANSLATE_NOOP("DayDialog", "Sales"),
+    QT_TRANSLATE_NOOP("DayDialog", "Charges"),
+    QT_TRANSLATE_NOOP("DayDialog", "Refunds"),
+    QT_TRANSLATE_NOOP("DayDialog", "Takings"),
+)
 
 
 def _tr(text: str) -> str:
@@ -81,8 +99,9 @@ def rate_text(rate: Decimal | None) -> str:
 
 
 def _table(name: str, heads: Sequence[str]) -> QTableWidget:
+    """A read-only table with the column ``heads`` (source texts)."""
     table = named(QTableWidget(0, len(heads)), name)
-    table.setHorizontalHeaderLabels(list(heads))
+    table.setHorizontalHeaderLabels([_tr(head) for head in heads])
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     header = table.horizontalHeader()
@@ -165,28 +184,15 @@ class DayDialog(QDialog):
         top.addWidget(self.state_label, 1)
         top.addWidget(self.refresh_button)
 
-        periods = [_tr(text) for _, text in _PERIODS]
-        self.summary_table = _table("day_summary", [_tr("Figure"), *periods])
+        self.summary_table = _table("day_summary", _SUMMARY_HEADS)
         self.hour_chart = _chart_view("day_hour_chart")
-        self.hour_table = _table(
-            "day_hours", [_tr("Hour"), _tr("Payments"), _tr("Declined"), _tr("Refunds"), _tr("Takings")]
-        )
+        self.hour_table = _table("day_hours", _HOUR_HEADS)
         self.period_box = named(QComboBox(), "day_period")
         for period, text in _PERIODS:
             self.period_box.addItem(_tr(text), period)
         self.period_box.currentIndexChanged.connect(self._show_cashiers)
         self.cashier_chart = _chart_view("day_cashier_chart")
-        self.cashier_table = _table(
-            "day_cashiers",
-            [
-                _tr("Cashier"),
-                _tr("Payments"),
-                _tr("Sales"),
-                _tr("Charges"),
-                _tr("Refunds"),
-                _tr("Takings"),
-            ],
-        )
+        self.cashier_table = _table("day_cashiers", _CASHIER_HEADS)
         self.tabs = named(QTabWidget(), "day_tabs")
         self.tabs.addTab(self.summary_table, _tr("Summary"))
         self.tabs.addTab(self._split(self.hour_chart, self.hour_table), _tr("Today by hour"))
@@ -218,6 +224,18 @@ class DayDialog(QDialog):
         layout.addWidget(self.tabs, 1)
         layout.addWidget(note)
         layout.addWidget(close)
+        on_language_change(self, self._retranslate)  # a switch while it is open
+
+    def _retranslate(self) -> None:
+        """After a language switch: the column heads, and the figures drawn again in its words."""
+        for table, heads in (
+            (self.summary_table, _SUMMARY_HEADS),
+            (self.hour_table, _HOUR_HEADS),
+            (self.cashier_table, _CASHIER_HEADS),
+        ):
+            table.setHorizontalHeaderLabels([_tr(head) for head in heads])
+        if self.glance is not None:
+            self.show_glance(self.glance)
 
     @staticmethod
     def _split(chart: QChartView, table: QTableWidget) -> QSplitter:
