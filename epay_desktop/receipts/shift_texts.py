@@ -29,6 +29,7 @@ __all__ = [
 
 _KK, _RU, _EN = ReceiptLanguage.KK, ReceiptLanguage.RU, ReceiptLanguage.EN
 
+
 SHIFT_LABELS: Final[dict[str, dict[ReceiptLanguage, str]]] = {
     "title_x": {_KK: "X-ЕСЕП", _RU: "X-ОТЧЁТ", _EN: "X REPORT"},
     "title_z": {_KK: "Z-ЕСЕП", _RU: "Z-ОТЧЁТ", _EN: "Z REPORT"},
@@ -156,7 +157,8 @@ STATUS_WORDS: Final[dict[str, dict[ReceiptLanguage, str]]] = {
     "PAGE_FAILED": {_KK: "Бет ашылмады", _RU: "Сбой страницы", _EN: "Page failed"},
 }
 
-#: The report's sentences (:class:`Note` keys); ``{placeholders}`` are the note's values.
+#: The report's sentences by :class:`Note` key (``{placeholders}``: the note's values); English is the
+#: note's own text.
 NOTES: Final[dict[str, dict[ReceiptLanguage, str]]] = {
     "overdue": {
         _KK: "{shift} ауысымы {hours} сағат бойы ашық: оны Z-есеппен жабыңыз.",
@@ -170,10 +172,7 @@ NOTES: Final[dict[str, dict[ReceiptLanguage, str]]] = {
         _KK: "{invoice} төлемі: операция жіберілуде; кейін тексеріледі",
         _RU: "Платёж {invoice}: операция отправляется; проверится позже",
     },
-    "not_checked": {
-        _KK: "{invoice} төлемі тексерілмеді",
-        _RU: "Платёж {invoice} не проверен",
-    },
+    "not_checked": {_KK: "{invoice} төлемі тексерілмеді", _RU: "Платёж {invoice} не проверен"},
     "bank_problem": {
         _KK: "{invoice} төлемі: банктен сұрау мүмкін болмады, кейін қайта тексеріңіз",
         _RU: "Платёж {invoice}: не удалось запросить банк, проверьте позже",

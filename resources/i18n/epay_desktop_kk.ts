@@ -47,39 +47,39 @@
 <context>
     <name>AppAdmin</name>
     <message>
-        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="192"/>
+        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="203"/>
         <source>Backing up the database…</source>
         <translation>Дерекқордың сақтық көшірмесі жасалуда…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="206"/>
+        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="217"/>
         <source>Backup done</source>
         <translation>Сақтық көшірме жасалды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="203"/>
+        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="214"/>
         <source>The database was backed up and the copy checked:
 {path}</source>
         <translation>Дерекқордың сақтық көшірмесі жасалды және тексерілді:
 {path}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="201"/>
+        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="212"/>
         <source>The database is PostgreSQL: it is backed up on its server, not by this console.</source>
         <translation>Дерекқор — PostgreSQL: оның сақтық көшірмесі осы консольде емес, өз серверінде жасалады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="229"/>
+        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="240"/>
         <source>Export done</source>
         <translation>Экспорт аяқталды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="132"/>
+        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="133"/>
         <source>Settings saved. Gateway changes apply when the console is restarted.</source>
         <translation>Баптаулар сақталды. Шлюз өзгерістері консоль қайта іске қосылғанда күшіне енеді.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="220"/>
+        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="231"/>
         <source>{rows} payment(s) from {first} to {last} were written to:
 {path}</source>
         <translation>{first} – {last} аралығындағы {rows} төлем мына файлға жазылды:
@@ -155,6 +155,14 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
         <location filename="../../epay_desktop/ui/app/flows.py" line="161"/>
         <source>&amp;Mark applied</source>
         <translation>&amp;Орындалды деп белгілеу</translation>
+    </message>
+</context>
+<context>
+    <name>AppShifts</name>
+    <message>
+        <location filename="../../epay_desktop/ui/app/shift_screens.py" line="143"/>
+        <source>Shift {number} opened at {time} by {name}.</source>
+        <translation>№{number} ауысым ашылды, уақыты: {time}, ашқан: {name}.</translation>
     </message>
 </context>
 <context>
@@ -630,39 +638,39 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>CheckoutScreen</name>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/screen.py" line="161"/>
-        <location filename="../../epay_desktop/ui/checkout/screen.py" line="241"/>
+        <location filename="../../epay_desktop/ui/checkout/screen.py" line="166"/>
+        <location filename="../../epay_desktop/ui/checkout/screen.py" line="246"/>
         <source>A payment is in progress at this counter.</source>
         <extracomment>Why the page stopped: &quot;paying&quot; (still open), or what the customer/cashier/timer did. The customer has not paid (as far as the console knows): waiting, or a mark the counter set. The customer&apos;s attempt was declined and the page stays open for another (decision 0035): what the cashier should know; &quot;&quot; once it no longer applies. Looks the customer&apos;s saved cards up a moment after the customer id / phone stops changing.</extracomment>
         <translation>Бұл кассада төлем жүріп жатыр.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/screen.py" line="173"/>
+        <location filename="../../epay_desktop/ui/checkout/screen.py" line="178"/>
         <source>The bank did not open this payment ({reason}). No money was taken. The attempt stays in the list as Expired; start a new payment.</source>
         <translation>Банк бұл төлемді ашпады ({reason}). Ақша алынған жоқ. Бұл әрекет тізімде «Мерзімі өтті» күйінде қалады; жаңа төлем бастаңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/screen.py" line="210"/>
+        <location filename="../../epay_desktop/ui/checkout/screen.py" line="215"/>
         <source>The customer&apos;s saved cards could not be checked: %1</source>
         <translation>Сатып алушының сақталған карталарын тексеру мүмкін болмады: %1</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/screen.py" line="216"/>
+        <location filename="../../epay_desktop/ui/checkout/screen.py" line="221"/>
         <source>No saved cards for this customer.</source>
         <translation>Бұл сатып алушының сақталған карталары жоқ.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/screen.py" line="257"/>
+        <location filename="../../epay_desktop/ui/checkout/screen.py" line="262"/>
         <source>Time is over</source>
         <translation>Уақыт бітті</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/screen.py" line="257"/>
+        <location filename="../../epay_desktop/ui/checkout/screen.py" line="262"/>
         <source>Checking the payment with the bank…</source>
         <translation>Төлем банкпен тексеріліп жатыр…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../epay_desktop/ui/checkout/screen.py" line="338"/>
+        <location filename="../../epay_desktop/ui/checkout/screen.py" line="343"/>
         <source>Declined: %1. The customer can try again on this page (%n attempt(s) left) or you can cancel the sale.</source>
         <translation>
             <numerusform>Қабылданбады: %1. Сатып алушы осы бетте қайталай алады (%n әрекет қалды), немесе сатуды тоқтатуға болады.</numerusform>
@@ -670,27 +678,27 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
         </translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/screen.py" line="335"/>
+        <location filename="../../epay_desktop/ui/checkout/screen.py" line="340"/>
         <source>Declined: %1. The customer can try again on this page or you can cancel the sale.</source>
         <translation>Қабылданбады: %1. Сатып алушы осы бетте қайталай алады, немесе сатуды тоқтатуға болады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/screen.py" line="368"/>
+        <location filename="../../epay_desktop/ui/checkout/screen.py" line="373"/>
         <source>Thank you</source>
         <translation>Рақмет</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/screen.py" line="374"/>
+        <location filename="../../epay_desktop/ui/checkout/screen.py" line="379"/>
         <source>Declined: %1. The payment page is closed; start a new sale to try again.</source>
         <translation>Қабылданбады: %1. Төлем беті жабылды; қайталау үшін жаңа сату бастаңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/screen.py" line="376"/>
+        <location filename="../../epay_desktop/ui/checkout/screen.py" line="381"/>
         <source>Declined: %1. This invoice cannot be paid any more; start a new sale.</source>
         <translation>Қабылданбады: %1. Бұл тапсырысты енді төлеу мүмкін емес; жаңа сату бастаңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/screen.py" line="409"/>
+        <location filename="../../epay_desktop/ui/checkout/screen.py" line="414"/>
         <source>Checking with the bank… Wait for the answer before charging this sale again.</source>
         <translation>Банкпен тексеріліп жатыр… Бұл сатуды қайта төлетпес бұрын жауапты күтіңіз.</translation>
     </message>
@@ -849,34 +857,72 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
     </message>
 </context>
 <context>
+    <name>CloseShiftDialog</name>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/close_dialog.py" line="92"/>
+        <source>Close shift</source>
+        <translation>Ауысымды жабу</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/close_dialog.py" line="93"/>
+        <source>Check every payment of the shift with the bank first (recommended)</source>
+        <translation>Алдымен ауысымның әр төлемін банкпен тексеру (ұсынылады)</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/close_dialog.py" line="95"/>
+        <source>Every payment of the shift is checked with the bank first (this can take a while; it can be stopped, and the shift then stays open), then the Z report is made and kept.</source>
+        <translation>Алдымен ауысымның әр төлемі банкпен тексеріледі (бұл біраз уақыт алуы мүмкін; тексеруді тоқтатуға болады, сонда ауысым ашық қалады), содан кейін Z-есеп жасалып, сақталады.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/close_dialog.py" line="100"/>
+        <source>The Z report is made and kept; it will say the payments were not checked with the bank.</source>
+        <translation>Z-есеп жасалып, сақталады; онда төлемдердің банкпен тексерілмегені көрсетіледі.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/close_dialog.py" line="91"/>
+        <source>Close shift {number}</source>
+        <translation>№{number} ауысымды жабу</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/close_dialog.py" line="104"/>
+        <source>Close shift {shift}, opened {when}?</source>
+        <translation>{shift} ауысымын жабу керек пе? Ашылған уақыты: {when}.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/close_dialog.py" line="163"/>
+        <source>{name} is not a manager: a manager or an administrator closes a shift.</source>
+        <translation>{name} менеджер емес: ауысымды менеджер немесе әкімші жабады.</translation>
+    </message>
+</context>
+<context>
     <name>ComputerPage</name>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="297"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="374"/>
         <source> min</source>
         <translation> мин</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="301"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="378"/>
         <source>Gateway changes take effect when the console is restarted; the idle lock at once. The database is chosen when the console is installed (EPAYMENT_DATABASE_URL); copy the data folder to back it up.</source>
         <translation>Шлюз өзгерістері консоль қайта іске қосылғанда күшіне енеді; әрекетсіздік құлпы — бірден. Дерекқор консоль орнатылғанда таңдалады (EPAYMENT_DATABASE_URL); сақтық көшірме жасау үшін деректер қалтасын көшіріңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="309"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="386"/>
         <source>Database in use</source>
         <translation>Қолданыстағы дерекқор</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="310"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="387"/>
         <source>Data folder</source>
         <translation>Деректер қалтасы</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="311"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="388"/>
         <source>Counter (register)</source>
         <translation>Касса</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="312"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="389"/>
         <source>Lock after no input for</source>
         <translation>Әрекетсіздіктен кейін құлыптау</translation>
     </message>
@@ -884,377 +930,477 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>ConsoleActions</name>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="232"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="304"/>
         <source>Only a manager or an administrator can back up the database.</source>
         <translation>Дерекқордың сақтық көшірмесін тек менеджер немесе әкімші жасай алады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="162"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="221"/>
         <source>&amp;Back up the database now</source>
         <translation>Дерекқордың сақтық көшірмесін қазір &amp;жасау</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="52"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="60"/>
         <source>Another operation on this payment is still being checked with the bank.</source>
         <translation>Бұл төлем бойынша басқа операция әлі банкпен тексерілуде.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="59"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="67"/>
         <source>This payment is already fully refunded.</source>
         <translation>Бұл төлем толық қайтарылған.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="61"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="69"/>
         <source>The hold was released: nothing was taken, so there is nothing to refund.</source>
         <translation>Бұғаттау алынды: ештеңе алынған жоқ, сондықтан қайтаратын ештеңе жоқ.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="63"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="71"/>
         <source>The money is only held: charge or cancel it instead of a refund.</source>
         <translation>Ақша тек бұғатталған: қайтарудың орнына оны есептен шығарыңыз немесе күшін жойыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="70"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="78"/>
         <source>Nothing remains to refund on this payment.</source>
         <translation>Бұл төлем бойынша қайтаратын қалдық жоқ.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="102"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="110"/>
         <source>A manager&apos;s approval will be asked for.</source>
         <translation>Менеджердің мақұлдауы сұралады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="50"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="58"/>
         <source>A manager must first review the previous operation on this payment.</source>
         <translation>Алдымен менеджер бұл төлем бойынша алдыңғы операцияны қарауы керек.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="78"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="86"/>
         <source>Only a held payment (“{held}”) can be charged or cancelled; this one is “{status}”.</source>
         <translation>Тек бұғатталған төлемді («{held}») есептен шығаруға немесе күшін жоюға болады; бұл төлемнің күйі: «{status}».</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="100"/>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="133"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="108"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="141"/>
         <source>Select a payment in the list first.</source>
         <translation>Алдымен тізімнен төлемді таңдаңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="113"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="121"/>
         <source>Printed before: this one is marked as a duplicate.</source>
         <translation>Бұрын басылған: бұл чек телнұсқа деп белгіленеді.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="116"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="124"/>
         <source>Receipts are printed only for paid payments.</source>
         <translation>Чектер тек төленген төлемдер үшін басылады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="118"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="126"/>
         <source>No operation of this payment waits for a review.</source>
         <translation>Бұл төлемнің қарауды күтіп тұрған операциясы жоқ.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="131"/>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="98"/>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="235"/>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="224"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="139"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="106"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="169"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="308"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="296"/>
         <source>Log in first.</source>
         <translation>Алдымен кіріңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="135"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="143"/>
         <source>Checking with the bank… the result shows in the status bar.</source>
         <translation>Банкпен тексерілуде… нәтиже күй жолағында көрсетіледі.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="145"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="204"/>
         <source>&amp;New payment…</source>
         <translation>&amp;Жаңа төлем…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="146"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="205"/>
         <source>&amp;Refund…</source>
         <translation>&amp;Қайтару…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="147"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="206"/>
         <source>&amp;Cancel hold…</source>
         <translation>&amp;Бұғаттауды алу…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="148"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="207"/>
         <source>C&amp;harge hold…</source>
         <translation>Бұғатталған соманы &amp;есептен шығару…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="149"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="208"/>
         <source>Re&amp;view operation…</source>
         <translation>&amp;Операцияны қарау…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="150"/>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="218"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="209"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="290"/>
         <source>&amp;Print receipt</source>
         <translation>&amp;Чекті басып шығару</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="151"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="210"/>
         <source>Re&amp;fresh</source>
         <translation>Жаң&amp;арту</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="152"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="211"/>
         <source>Check with the &amp;bank</source>
         <translation>Банкпен &amp;тексеру</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="153"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="212"/>
         <source>&amp;Find payment</source>
         <translation>Төлемді &amp;іздеу</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="154"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="213"/>
         <source>&amp;Switch user…</source>
         <translation>&amp;Пайдаланушыны ауыстыру…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="155"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="214"/>
         <source>&amp;Lock</source>
         <translation>&amp;Құлыптау</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="156"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="215"/>
         <source>Log &amp;out</source>
         <translation>&amp;Шығу</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="157"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="216"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Баптаулар…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="158"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="217"/>
         <source>&amp;Users…</source>
         <translation>&amp;Пайдаланушылар…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="160"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="219"/>
         <source>&amp;Export payments (CSV)…</source>
         <translation>Төлемдерді &amp;экспорттау (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="163"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="222"/>
         <source>Needs &amp;attention…</source>
         <translation>&amp;Назар аудару керек…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="164"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="228"/>
         <source>&amp;About ePay console</source>
         <translation>ePay консолі &amp;туралы</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="66"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="74"/>
         <source>Only a paid payment can be refunded; this one is “{status}”.</source>
         <translation>Тек төленген төлемді қайтаруға болады; бұл төлемнің күйі: «{status}».</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="120"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="128"/>
         <source>Only a manager can review an operation.</source>
         <translation>Операцияны тек менеджер қарай алады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="188"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="259"/>
         <source>&amp;Payment</source>
         <translation>&amp;Төлем</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="190"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="262"/>
         <source>&amp;View</source>
         <translation>&amp;Көрініс</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="191"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="263"/>
         <source>&amp;Session</source>
         <translation>&amp;Сеанс</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="192"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="264"/>
         <source>Se&amp;ttings</source>
         <translation>&amp;Баптаулар</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="194"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="266"/>
         <source>&amp;Help</source>
         <translation>&amp;Анықтама</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="218"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="290"/>
         <source>Re&amp;print receipt</source>
         <translation>&amp;Чекті қайта басып шығару</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="227"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="299"/>
         <source>Only a manager or an administrator can change settings.</source>
         <translation>Баптауларды тек менеджер немесе әкімші өзгерте алады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="228"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="300"/>
         <source>Only a manager or an administrator can manage users.</source>
         <translation>Пайдаланушыларды тек менеджер немесе әкімші басқара алады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="230"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="302"/>
         <source>Only a manager or an administrator can export payments.</source>
         <translation>Төлемдерді тек менеджер немесе әкімші экспорттай алады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="161"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="220"/>
         <source>Audit log &amp;anchor…</source>
         <translation>Аудит журналының бақылау &amp;белгісі…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="231"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="303"/>
         <source>Only a manager or an administrator can see the audit log&apos;s anchor.</source>
         <translation>Аудит журналының бақылау белгісін тек менеджер немесе әкімші көре алады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="159"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="218"/>
         <source>Receipt &amp;printers…</source>
         <translation>&amp;Чек принтерлері…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="229"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="301"/>
         <source>Only a manager or an administrator can change the printers.</source>
         <translation>Принтерлерді тек менеджер немесе әкімші өзгерте алады.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="173"/>
+        <source>A shift command is running: wait until it ends.</source>
+        <translation>Ауысым командасы орындалып жатыр: оның аяқталуын күтіңіз.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="176"/>
+        <source>Reading this register&apos;s shift…</source>
+        <translation>Осы кассаның ауысымы оқылуда…</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="180"/>
+        <source>No shift is open at this register: open one first (Shift, Open shift).</source>
+        <translation>Бұл кассада ашық ауысым жоқ: алдымен ауысымды ашыңыз (Ауысым, Ауысымды ашу).</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="223"/>
+        <source>&amp;Day at a glance…</source>
+        <translation>&amp;Күн қорытындысы…</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="224"/>
+        <source>&amp;Open shift…</source>
+        <translation>Ауысымды &amp;ашу…</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="225"/>
+        <source>&amp;X report…</source>
+        <translation>&amp;X-есеп…</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="226"/>
+        <source>&amp;Close shift (Z report)…</source>
+        <translation>Ауысымды &amp;жабу (Z-есеп)…</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="227"/>
+        <source>Shift &amp;history…</source>
+        <translation>Ауысымдар &amp;тарихы…</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="184"/>
+        <source>Shift {number} is open: close it before opening another.</source>
+        <translation>№{number} ауысым ашық: жаңасын ашпас бұрын оны жабыңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="191"/>
+        <source>This shop&apos;s rules let only a manager close a shift: ask a manager to sign in.</source>
+        <translation>Дүкен ережесі бойынша ауысымды тек менеджер жабады: менеджерден кіруін сұраңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="194"/>
+        <source>A manager signs in with their PIN to close it.</source>
+        <translation>Ауысымды жабу үшін менеджер өз PIN-кодымен кіреді.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="261"/>
+        <source>Shi&amp;ft</source>
+        <translation>А&amp;уысым</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="305"/>
+        <source>Only a manager or an administrator can see the day&apos;s figures.</source>
+        <translation>Күн көрсеткіштерін тек менеджер немесе әкімші көре алады.</translation>
     </message>
 </context>
 <context>
     <name>ConsoleStatusBar</name>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="30"/>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="35"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="34"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="39"/>
         <source>SANDBOX</source>
         <extracomment>Environment name (``EPAYMENT_ENV``, or ``demo``) -&gt; badge text, tooltip, colour role (None: quiet).</extracomment>
         <translation>ОҚУ ОРТАСЫ</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="31"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="35"/>
         <source>Built-in bank emulator: no real money moves.</source>
         <translation>Кірістірілген банк эмуляторы: нақты ақша қозғалмайды.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="36"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="40"/>
         <source>Demo on the built-in bank emulator: no real money moves.</source>
         <translation>Кірістірілген банк эмуляторындағы демо: нақты ақша қозғалмайды.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="40"/>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="45"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="44"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="49"/>
         <source>TEST</source>
         <translation>ТЕСТ</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="41"/>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="46"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="45"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="50"/>
         <source>The bank&apos;s test server: no real money moves.</source>
         <translation>Банктің тест сервері: нақты ақша қозғалмайды.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="50"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="54"/>
         <source>PRODUCTION</source>
         <translation>ЖҰМЫС РЕЖИМІ</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="51"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="55"/>
         <source>Halyk ePay production: real card payments.</source>
         <translation>Halyk ePay жұмыс режимі: нақты карта төлемдері.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="56"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="60"/>
         <source>cashier</source>
         <translation>кассир</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="57"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="61"/>
         <source>manager</source>
         <translation>менеджер</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="58"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="62"/>
         <source>administrator</source>
         <translation>әкімші</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="74"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="78"/>
         <source>Custom gateway address.</source>
         <translation>Шлюздің өзгертілген мекенжайы.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="178"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="217"/>
         <source>Payments or operations waiting for a check or a manager&apos;s review. Click to see them.</source>
         <translation>Тексеруді немесе менеджердің қарауын күтіп тұрған төлемдер мен операциялар. Көру үшін басыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="231"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="312"/>
         <source>The console asks the bank once a payment needs checking.</source>
         <translation>Төлемді тексеру қажет болғанда консоль банктен сұрайды.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="250"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="331"/>
         <source>Last successful status check with the bank (Kazakhstan time).</source>
         <translation>Банкпен соңғы сәтті күй тексеруі (Қазақстан уақыты).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="190"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="271"/>
         <source>Not logged in</source>
         <translation>Жүйеге кірмеген</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="230"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="311"/>
         <source>● Bank: not checked yet</source>
         <translation>● Банк: әлі тексерілмеді</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="245"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="326"/>
         <source>Last check: —</source>
         <translation>Тексеру: —</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="176"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="215"/>
         <source>⚠ {count} need attention</source>
         <translation>⚠ Назар аудару керек: {count}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="234"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="315"/>
         <source>● Bank: OK</source>
         <translation>● Банк: байланыс бар</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="236"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="317"/>
         <source>The bank answers the console&apos;s status checks.</source>
         <translation>Банк консольдің күй тексерулеріне жауап береді.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="239"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="320"/>
         <source>● Bank not reachable — retrying</source>
         <translation>● Банк жауап бермейді — қайталануда</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="240"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="321"/>
         <source>The console keeps retrying by itself.</source>
         <translation>Консоль өзі қайталап сұрай береді.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="196"/>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="198"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="277"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="279"/>
         <source>{name} · {role}</source>
         <translation>{name} · {role}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="248"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="329"/>
         <source>Last check: {time}</source>
         <translation>Тексеру: {time}</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="242"/>
+        <source>No shift is open at this register. Open one with Shift, Open shift.</source>
+        <translation>Бұл кассада ашық ауысым жоқ. Оны ашыңыз: Ауысым, Ауысымды ашу.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="241"/>
+        <source>No shift open</source>
+        <translation>Ауысым ашылмаған</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="246"/>
+        <source>Shift {number} open since {time}</source>
+        <translation>№{number} ауысым ашық, ашылуы: {time}</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="248"/>
+        <source>Shift {shift} was opened on {when} (Kazakhstan time).</source>
+        <translation>{shift} ауысымы ашылған уақыт: {when} (Қазақстан уақыты).</translation>
+    </message>
+    <message>
+        <source>⚠ Shift {number} open {hours} h: close it</source>
+        <translation type="vanished">⚠ №{number} ауысым {hours} сағат ашық: жабыңыз</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="254"/>
+        <source>Shift {shift} has been open since {when} (Kazakhstan time), {hours} h: close it with a Z report (Shift, Close shift).</source>
+        <translation>{shift} ауысымы ашық, ашылған уақыты: {when} (Қазақстан уақыты), өткені: {hours} сағат. Оны Z-есеппен жабыңыз (Ауысым, Ауысымды жабу).</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="252"/>
+        <source>⚠ Shift {number} open {hours} h</source>
+        <translation>⚠ №{number} ауысым {hours} сағат ашық</translation>
     </message>
 </context>
 <context>
@@ -1278,6 +1424,184 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
         <location filename="../../epay_desktop/ui/app/crash.py" line="41"/>
         <source>Something went wrong. The details are saved in the log at {path}.</source>
         <translation>Бірдеңе дұрыс болмады. Толық мәлімет журналда сақталды: {path}.</translation>
+    </message>
+</context>
+<context>
+    <name>DayDialog</name>
+    <message>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="57"/>
+        <source>Today</source>
+        <translation>Бүгін</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="58"/>
+        <source>This week</source>
+        <translation>Осы апта</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="59"/>
+        <source>This month</source>
+        <translation>Осы ай</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="63"/>
+        <source>Figure</source>
+        <extracomment>The tables&apos; column heads (translated where shown, again after a language switch).</extracomment>
+        <translation>Көрсеткіш</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="65"/>
+        <source>Hour</source>
+        <translation>Сағат</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="66"/>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="73"/>
+        <source>Payments</source>
+        <translation>Төлемдер</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="67"/>
+        <source>Declined</source>
+        <translation>Қабылданбады</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="68"/>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="76"/>
+        <source>Refunds</source>
+        <translation>Қайтарулар</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="69"/>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="77"/>
+        <source>Takings</source>
+        <translation>Түсім</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="72"/>
+        <source>Cashier</source>
+        <translation>Кассир</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="74"/>
+        <source>Sales</source>
+        <translation>Сатулар</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="75"/>
+        <source>Charges</source>
+        <translation>Есептен шығарулар</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="144"/>
+        <source>Takings, ₸</source>
+        <translation>Түсім, ₸</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="171"/>
+        <source>Day at a glance</source>
+        <translation>Күн қорытындысы</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="181"/>
+        <source>Read the figures again (F5)</source>
+        <translation>Көрсеткіштерді қайта жүктеу (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="197"/>
+        <source>Summary</source>
+        <translation>Жиынтық</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="198"/>
+        <source>Today by hour</source>
+        <translation>Бүгін сағат бойынша</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="208"/>
+        <source>By cashier</source>
+        <translation>Кассирлер бойынша</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="211"/>
+        <source>Takings: sales and charges less refunds, every register, in Almaty time; a week starts on Monday. Decline rate: declined of the payments the bank answered. Refund rate: money refunded of money taken.</source>
+        <translation>Түсім: сатулар мен есептен шығарулар, қайтаруларды шегергенде, барлық кассалар бойынша, Алматы уақытымен; апта дүйсенбіден басталады. Бас тарту үлесі: банк жауап берген төлемдердің ішінде қабылданбағандары. Қайтару үлесі: алынған ақшаның қайтарылған бөлігі.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="262"/>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="176"/>
+        <source>Loading the figures…</source>
+        <translation>Көрсеткіштер жүктелуде…</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="315"/>
+        <source>Takings today, hour by hour</source>
+        <translation>Бүгінгі түсім сағат бойынша</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="179"/>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Жаңарту</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="203"/>
+        <source>Period:</source>
+        <translation>Кезең:</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="253"/>
+        <source>Only a manager or an administrator can see the day&apos;s figures.</source>
+        <translation>Күн көрсеткіштерін тек менеджер немесе әкімші көре алады.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="279"/>
+        <source>Figures as of {time} (Almaty time)</source>
+        <translation>Көрсеткіштер: {time} жағдайы бойынша (Алматы уақыты)</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="282"/>
+        <source>Money operations waiting for an outcome: {count}</source>
+        <translation>Нәтижесін күтіп тұрған операциялар: {count}</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="298"/>
+        <source>Charges of holds</source>
+        <translation>Бұғатталған сомадан есептен шығарулар</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="300"/>
+        <source>Payments paid or held</source>
+        <translation>Төленген немесе бұғатталған төлемдер</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="301"/>
+        <source>Payments declined</source>
+        <translation>Қабылданбаған төлемдер</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="302"/>
+        <source>Decline rate</source>
+        <translation>Бас тарту үлесі</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="303"/>
+        <source>Refund rate</source>
+        <translation>Қайтару үлесі</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="344"/>
+        <source>Takings per cashier: {period}</source>
+        <translation>Кассирлер бойынша түсім: {period}</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="267"/>
+        <source>The figures could not be read; the ones below are older. Press Refresh to try again.</source>
+        <translation>Көрсеткіштерді жүктеу мүмкін болмады; төменде бұрынғылары көрсетілген. Қайталау үшін «Жаңарту» батырмасын басыңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="269"/>
+        <source>The figures could not be read. Press Refresh to try again.</source>
+        <translation>Көрсеткіштерді жүктеу мүмкін болмады. Қайталау үшін «Жаңарту» батырмасын басыңыз.</translation>
     </message>
 </context>
 <context>
@@ -1462,92 +1786,92 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>GatewayPage</name>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="109"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="110"/>
         <source>Cannot be saved on this computer</source>
         <translation>Бұл компьютерде сақтау мүмкін емес</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="113"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="114"/>
         <source>A secret is stored in the keychain; type a new one to replace it.</source>
         <translation>Құпия кілт кілттер қоймасында сақтаулы; ауыстыру үшін жаңасын енгізіңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="114"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="115"/>
         <source>No secret stored yet. It is kept in the system keychain, never in a file.</source>
         <translation>Құпия кілт әлі сақталмаған. Ол файлда емес, тек жүйенің кілттер қоймасында сақталады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="117"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="118"/>
         <source>unchanged</source>
         <translation>өзгеріссіз</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="119"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="120"/>
         <source>Gateway</source>
         <translation>Шлюз</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="120"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="121"/>
         <source>Token URL</source>
         <translation>Токен мекенжайы</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="121"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="122"/>
         <source>API URL</source>
         <translation>API мекенжайы</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="122"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="123"/>
         <source>Widget URL</source>
         <translation>Виджет мекенжайы</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="123"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="124"/>
         <source>Client id</source>
         <translation>Клиент ID</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="124"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="125"/>
         <source>Terminal</source>
         <translation>Терминал</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="125"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="126"/>
         <source>Client secret</source>
         <translation>Клиент құпия кілті</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="129"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="130"/>
         <source> s</source>
         <translation> с</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="134"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="135"/>
         <source>How late the bank&apos;s status may show a refund, charge or cancellation. Until this long after sending, &quot;not applied&quot; is not trusted: no retry, no abandon. Shared by every counter; applies at once.</source>
         <translation>Банк күйі қайтаруды, есептен шығаруды немесе күшін жоюды қаншалықты кешігіп көрсетуі мүмкін. Жіберілгеннен кейін осы уақыт өткенше «орындалмады» деген жауапқа сенілмейді: қайталауға да, доғаруға да болмайды. Барлық кассаларға ортақ; бірден күшіне енеді.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="143"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="144"/>
         <source>Bank status lag up to</source>
         <translation>Банк күйінің кешігуі (ең көбі)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="189"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="190"/>
         <source>Gateway URLs start with https:// (or http:// for the sandbox); leave empty for the default.</source>
         <translation>Шлюз мекенжайлары https:// деп басталады (оқу ортасы үшін http://); әдепкі мән үшін бос қалдырыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="193"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="194"/>
         <source>The terminal is a UUID like 67e34d63-102f-4bd1-898e-370781d0074d.</source>
         <translation>Терминал — 67e34d63-102f-4bd1-898e-370781d0074d сияқты UUID.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="195"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="196"/>
         <source>Enter the client id the secret belongs to.</source>
         <translation>Құпия кілт тиесілі клиент ID-ін енгізіңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="197"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="198"/>
         <source>Production needs your client id and terminal from the ePay cabinet.</source>
         <translation>Жұмыс режиміне ePay кабинетіндегі клиент ID мен терминал қажет.</translation>
     </message>
@@ -1733,22 +2057,22 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../epay_desktop/ui/window/main_window.py" line="334"/>
+        <location filename="../../epay_desktop/ui/window/main_window.py" line="358"/>
         <source>Nothing to show: no payment matches the search or filters.</source>
         <translation>Көрсететін ештеңе жоқ: іздеуге немесе сүзгілерге сай төлем жоқ.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/main_window.py" line="364"/>
+        <location filename="../../epay_desktop/ui/window/main_window.py" line="388"/>
         <source>The list is being searched: select a payment when it appears.</source>
         <translation>Тізімнен ізделуде: төлем пайда болғанда оны таңдаңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/main_window.py" line="359"/>
+        <location filename="../../epay_desktop/ui/window/main_window.py" line="383"/>
         <source>Payment {invoice} is hidden by the search or filters: clear them or select a payment in the list.</source>
         <translation>{invoice} төлемі іздеу немесе сүзгілер салдарынан жасырылған: оларды тазалаңыз немесе тізімнен төлемді таңдаңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/main_window.py" line="322"/>
+        <location filename="../../epay_desktop/ui/window/main_window.py" line="346"/>
         <source>Payment {invoice} is not in the list for this search or filter.
 Clear the search (Esc) or select a payment in the list.</source>
         <translation>{invoice} төлемі осы іздеу немесе сүзгі бойынша тізімде жоқ.
@@ -1783,44 +2107,44 @@ Clear the search (Esc) or select a payment in the list.</source>
 <context>
     <name>MoneyOpDialog</name>
     <message>
-        <location filename="../../epay_desktop/ui/money/money_dialog.py" line="178"/>
+        <location filename="../../epay_desktop/ui/money/money_dialog.py" line="179"/>
         <source>{operation} — invoice {invoice}, {amount}</source>
         <extracomment>The narrowest a money dialog gets; a longer title widens it (:meth:`MoneyOpDialog.showEvent`). What a title bar takes besides the title: its buttons (menu, minimise, maximise, close) and margins. &quot;All of it&quot; / &quot;part of it: [amount]&quot;, for the dialogs that offer the choice (:meth:`full_or_part`).</extracomment>
         <translation>{operation} — тапсырыс {invoice}, {amount}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/money/money_dialog.py" line="206"/>
+        <location filename="../../epay_desktop/ui/money/money_dialog.py" line="198"/>
         <source>Invoice</source>
         <translation>Тапсырыс</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/money/money_dialog.py" line="207"/>
+        <location filename="../../epay_desktop/ui/money/money_dialog.py" line="199"/>
         <source>Status</source>
         <translation>Күйі</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/money/money_dialog.py" line="210"/>
+        <location filename="../../epay_desktop/ui/money/money_dialog.py" line="202"/>
         <source>Card</source>
         <translation>Карта</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/money/money_dialog.py" line="232"/>
+        <location filename="../../epay_desktop/ui/money/money_dialog.py" line="224"/>
         <source>Another operation on this payment is still being checked with the bank. Wait for it.</source>
         <translation>Бұл төлем бойынша басқа операция әлі банкпен тексерілуде. Оның аяқталуын күтіңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/money/money_dialog.py" line="360"/>
+        <location filename="../../epay_desktop/ui/money/money_dialog.py" line="352"/>
         <source>no reason given</source>
         <translation>себебі көрсетілмеген</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/money/money_dialog.py" line="359"/>
+        <location filename="../../epay_desktop/ui/money/money_dialog.py" line="351"/>
         <source>The bank refused it: {reason}</source>
         <translation>Банк қабылдамады: {reason}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/money/money_dialog.py" line="222"/>
-        <location filename="../../epay_desktop/ui/money/money_dialog.py" line="371"/>
+        <location filename="../../epay_desktop/ui/money/money_dialog.py" line="214"/>
+        <location filename="../../epay_desktop/ui/money/money_dialog.py" line="363"/>
         <source>Close</source>
         <translation>Жабу</translation>
     </message>
@@ -2535,67 +2859,67 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>PrintersDialog</name>
     <message>
-        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="45"/>
+        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="44"/>
         <source>Network (TCP port 9100)</source>
         <translation>Желі (TCP порты 9100)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="46"/>
+        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="45"/>
         <source>USB</source>
         <translation>USB</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="47"/>
+        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="46"/>
         <source>Serial port (COM)</source>
         <translation>Тізбекті порт (COM)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="48"/>
+        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="47"/>
         <source>System queue (CUPS, raw)</source>
         <translation>Жүйелік басып шығару кезегі (CUPS, raw)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="49"/>
+        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="48"/>
         <source>Device file</source>
         <translation>Құрылғы файлы</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="52"/>
+        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="51"/>
         <source>80 mm roll</source>
         <translation>80 мм таспа</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="53"/>
+        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="52"/>
         <source>58 mm roll</source>
         <translation>58 мм таспа</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="56"/>
+        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="55"/>
         <source>Image (always right, slower)</source>
         <translation>Сурет (әрқашан дұрыс, баяуырақ)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="57"/>
+        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="56"/>
         <source>Text in KZ-1048 (Kazakh code page)</source>
         <translation>Мәтін KZ-1048 кодтауында (қазақ кодтық беті)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="58"/>
+        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="57"/>
         <source>Text in cp866/cp1251, Kazakh lines as images</source>
         <translation>Мәтін cp866/cp1251, қазақша жолдар — сурет</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="61"/>
+        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="60"/>
         <source>Partial cut</source>
         <translation>Ішінара кесу</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="62"/>
+        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="61"/>
         <source>Full cut</source>
         <translation>Толық кесу</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="63"/>
+        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="62"/>
         <source>No cutter</source>
         <translation>Кескіш жоқ</translation>
     </message>
@@ -2631,62 +2955,62 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
         <translation>Кассада әдепкі</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="89"/>
+        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="88"/>
         <source>Enter the printer&apos;s network address, like 192.168.1.50.</source>
         <translation>Принтердің желілік мекенжайын енгізіңіз, мысалы 192.168.1.50.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="91"/>
+        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="90"/>
         <source>Type the port in its own field, not after the address.</source>
         <translation>Портты мекенжайдан кейін емес, өз өрісіне енгізіңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="124"/>
+        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="123"/>
         <source>e.g. Counter 1</source>
         <translation>мысалы, Касса 1</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="168"/>
+        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="160"/>
         <source>Connected by</source>
         <translation>Қосылу тәсілі</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="176"/>
+        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="173"/>
         <source>Save</source>
         <translation>Сақтау</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="235"/>
+        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="248"/>
         <source>Enter the printer&apos;s name.</source>
         <translation>Принтердің атауын енгізіңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="237"/>
+        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="250"/>
         <source>A printer&apos;s name has no slashes.</source>
         <translation>Принтер атауында қиғаш сызық болмауы керек.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="254"/>
+        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="267"/>
         <source>Enter the printer&apos;s device file, like /dev/usb/lp0.</source>
         <translation>Принтердің құрылғы файлын енгізіңіз, мысалы /dev/usb/lp0.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="118"/>
+        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="117"/>
         <source>Receipt printer</source>
         <translation>Чек принтері</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="162"/>
+        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="156"/>
         <source>This register&apos;s default receipt printer</source>
         <translation>Осы кассаның әдепкі чек принтері</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="244"/>
+        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="257"/>
         <source>The USB vendor and product ids are four hexadecimal digits each, like 0416 and 5011 (lsusb or the Device Manager shows them).</source>
         <translation>USB өндірушісі мен құрылғысының кодтары — әрқайсысы төрт он алтылық цифр, мысалы 0416 және 5011 (оларды lsusb немесе Құрылғылар диспетчері көрсетеді).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="100"/>
+        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="99"/>
         <source>{host} is not a network address: use letters, digits, dots and dashes.</source>
         <translation>{host} желілік мекенжай емес: әріптерді, цифрларды, нүкте мен сызықшаны қолданыңыз.</translation>
     </message>
@@ -2727,17 +3051,17 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
         <translation>Құрылғы</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="252"/>
+        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="265"/>
         <source>Enter the serial port, like /dev/ttyUSB0 or COM3.</source>
         <translation>Тізбекті портты енгізіңіз, мысалы /dev/ttyUSB0 немесе COM3.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="253"/>
+        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="266"/>
         <source>Enter the name of the printer&apos;s raw CUPS queue.</source>
         <translation>Принтердің CUPS кезегінің (raw) атын енгізіңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="96"/>
+        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="95"/>
         <source>{host} is not an IP address: four numbers from 0 to 255 with dots between.</source>
         <translation>{host} IP мекенжайы емес: нүктемен бөлінген 0-ден 255-ке дейінгі төрт сан керек.</translation>
     </message>
@@ -2747,104 +3071,109 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
         <translation>Чек принтерлері</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="117"/>
+        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="119"/>
         <source>Receipts print on this register&apos;s default printer; without one, Print opens the system&apos;s print dialog. Calibrate a new printer once: it finds how it prints Kazakh letters.</source>
         <translation>Чектер осы кассаның әдепкі принтерінде басылады; ол болмаса, «Басып шығару» жүйенің басып шығару терезесін ашады. Жаңа принтерді бір рет калибрлеңіз: сонда оның қазақ әріптерін қалай басатыны анықталады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="340"/>
+        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="345"/>
         <source>Line 1 right: text with every Kazakh letter (fastest). Line 2 or 3: Russian text, Kazakh lines as images.</source>
         <translation>1-жол дұрыс болса: барлық қазақ әріптері бар мәтін (ең жылдам). 2 не 3-жол: орысша мәтін, қазақша жолдар сурет ретінде.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="349"/>
+        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="354"/>
         <source>Use this line</source>
         <translation>Осы жолды таңдау</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="101"/>
+        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="103"/>
         <source>&amp;Add…</source>
         <translation>&amp;Қосу…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="102"/>
+        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="104"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Өзгерту…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="103"/>
+        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="105"/>
         <source>&amp;Remove</source>
         <translation>&amp;Жою</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="104"/>
+        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="106"/>
         <source>Make &amp;default here</source>
         <translation>&amp;Әдепкі ету</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="105"/>
+        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="107"/>
         <source>&amp;Test print</source>
         <translation>&amp;Сынақ басып шығару</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="106"/>
+        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="108"/>
         <source>&amp;Calibrate…</source>
         <translation>&amp;Калибрлеу…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="336"/>
+        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="341"/>
         <source>None of them (print receipts as images)</source>
         <translation>Ешқайсысы (чектерді сурет ретінде басып шығару)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="177"/>
+        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="182"/>
         <source>yes</source>
         <translation>иә</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="244"/>
+        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="249"/>
         <source>{name} is removed.</source>
         <translation>{name} принтері жойылды.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="251"/>
+        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="256"/>
         <source>Receipts of this register now print on {name}.</source>
         <translation>Осы кассаның чектері енді {name} принтерінде басылады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="263"/>
+        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="268"/>
         <source>Printing the test page on {name}…</source>
         <translation>Сынақ беті {name} принтерінде басылуда…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="273"/>
+        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="278"/>
         <source>Printing the calibration page on {name}…</source>
         <translation>Калибрлеу беті {name} принтерінде басылуда…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="294"/>
+        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="299"/>
         <source>{name} now prints: {mode}.</source>
         <translation>{name} принтерінің басып шығару режимі: {mode}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="319"/>
+        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="324"/>
         <source>Calibrate {name}</source>
         <translation>{name} принтерін калибрлеу</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="321"/>
+        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="326"/>
         <source>Look at the calibration page {name} printed. Line {image} is an image of what every line should show. Which numbered line shows its letters exactly like line {image}?</source>
         <translation>{name} принтері басқан калибрлеу бетін қараңыз. {image}-жол — әр жол қалай көрінуі керегінің суреті. Қай нөмірленген жолдағы әріптер {image}-жолдағыдай дәл шыққан?</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="236"/>
+        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="241"/>
         <source>{name} is saved.</source>
         <translation>{name} принтері сақталды.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="267"/>
+        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="272"/>
         <source>The test page was printed on {name}.</source>
         <translation>Сынақ беті {name} принтерінде басылды.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="179"/>
+        <source>{width} mm</source>
+        <translation>{width} мм</translation>
     </message>
 </context>
 <context>
@@ -2900,156 +3229,160 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>ReceiptDialog</name>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="230"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="231"/>
         <source>DUPLICATE (reprint)</source>
         <extracomment>The receipt languages offered, each named in itself (as language pickers do; not translated). who prints, and which receipt (the language and width follow the preview shown) This register&apos;s thermal printer (decision 0109): Print sends the receipt to it, not to a dialog. The receipt printer chosen in Settings (&quot;&quot; = ask every time): Print goes straight to it.</extracomment>
         <translation>ТЕЛНҰСҚА (қайта басу)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="241"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="242"/>
         <source>Receipt &amp;language:</source>
         <translation>Чек &amp;тілі:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="246"/>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="526"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="286"/>
         <source>Print…</source>
         <translation>Басып шығару…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="248"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="250"/>
         <source>Save as PDF…</source>
         <translation>PDF ретінде сақтау…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="249"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="251"/>
         <source>Other printer…</source>
         <translation>Басқа принтер…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="284"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="291"/>
         <source>Print on another printer than %1 (the receipt printer chosen in Settings).</source>
         <translation>Баптауларда таңдалған чек принтері %1 емес, басқа принтерде басып шығару.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="289"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="296"/>
         <source>Print on %1.</source>
         <translation>%1 принтерінде басып шығару.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="253"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="255"/>
         <source>Close</source>
         <translation>Жабу</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="339"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="286"/>
+        <source>Print</source>
+        <translation>Басып шығару</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="348"/>
         <source>Refund receipt</source>
         <translation>Қайтару чегі</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="339"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="348"/>
         <source>Sale receipt</source>
         <translation>Сату чегі</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="341"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="350"/>
         <source>%1 — invoice %2, %3</source>
         <translation>%1 — тапсырыс %2, %3</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="349"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="358"/>
         <source>Receipt preview</source>
         <translation>Чекті алдын ала қарау</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="352"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="361"/>
         <source>Printed before: printing or saving issues a numbered duplicate. Closing issues nothing.</source>
         <translation>Бұрын басылған: басып шығарсаңыз не сақтасаңыз, нөмірленген телнұсқа беріледі. Жапсаңыз, ештеңе берілмейді.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="356"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="365"/>
         <source>The receipt gets its number when you print or save it. Closing issues nothing.</source>
         <translation>Чек нөмірін басып шығарғанда немесе сақтағанда алады. Жапсаңыз, ештеңе берілмейді.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="359"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="368"/>
         <source>Receipt No. %1</source>
         <translation>Чек № %1</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="360"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="369"/>
         <source>Issued. Print or save again here to output this same receipt.</source>
         <translation>Берілді. Дәл осы чекті қайта шығару үшін осында қайта басып шығарыңыз немесе сақтаңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="369"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="378"/>
         <source>The receipt is issued in this language; print it again for a copy in another one.</source>
         <translation>Чек осы тілде берілді; басқа тілдегі көшірме үшін оны қайта басып шығарыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="438"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="447"/>
         <source>The receipt printer chosen in Settings, %1, is not installed on this computer: choose a printer (a manager can change the receipt printer in Settings).</source>
         <translation>Баптауларда таңдалған чек принтері (%1) бұл компьютерде орнатылмаған: принтерді таңдаңыз (чек принтерін менеджер баптауларда өзгерте алады).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="442"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="451"/>
         <source>Print — %1 is not installed</source>
         <translation>Басып шығару — %1 орнатылмаған</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="450"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="459"/>
         <source>Save the receipt as PDF</source>
         <translation>Чекті PDF ретінде сақтау</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="452"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="461"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF файлдары (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="489"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="498"/>
         <source>Sent to %1.</source>
         <translation>%1 принтеріне жіберілді.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="491"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="500"/>
         <source>Sent to the printer.</source>
         <translation>Принтерге жіберілді.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="497"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="506"/>
         <source>Asking %1…</source>
         <translation>%1 принтерінің күйі сұралуда…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="506"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="515"/>
         <source>%1 Nothing was printed and no receipt was issued: press Print again when ready.</source>
         <translation>%1 Ештеңе басылмады, чек берілмеді: принтер дайын болғанда «Қайта басып шығару» батырмасын басыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="508"/>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="529"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="517"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="541"/>
         <source>Print again</source>
         <translation>Қайта басып шығару</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="510"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="519"/>
         <source>Printing on %1…</source>
         <translation>%1 принтерінде басылуда…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="525"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="537"/>
         <source>Printed on %1.</source>
         <translation>%1 принтерінде басылды.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="546"/>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="549"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="558"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="561"/>
         <source>Could not save: %1</source>
         <translation>Сақтау мүмкін болмады: %1</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="551"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="563"/>
         <source>Saved to %1</source>
         <translation>Сақталды: %1</translation>
     </message>
@@ -3069,62 +3402,62 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>ReceiptsPage</name>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="218"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="219"/>
         <source>12 digits</source>
         <translation>12 цифр</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="226"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="227"/>
         <source>Ask every time</source>
         <translation>Әр жолы сұрау</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="230"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="231"/>
         <source>{name} (not found)</source>
         <translation>{name} (табылмады)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="237"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="238"/>
         <source>No printer is installed on this computer: receipts can still be saved as PDF.</source>
         <translation>Бұл компьютерде принтер орнатылмаған: чектерді бәрібір PDF ретінде сақтауға болады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="241"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="242"/>
         <source>The system&apos;s default printer is {name}.</source>
         <translation>Жүйенің әдепкі принтері: {name}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="244"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="245"/>
         <source>Shop name</source>
         <translation>Дүкен атауы</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="245"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="246"/>
         <source>BIN</source>
         <translation>БСН</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="246"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="247"/>
         <source>Address</source>
         <translation>Мекенжайы</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="247"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="248"/>
         <source>Receipt width</source>
         <translation>Чек ені</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="248"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="249"/>
         <source>Receipt language</source>
         <translation>Чек тілі</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="249"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="250"/>
         <source>Receipt printer</source>
         <translation>Чек принтері</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="271"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="272"/>
         <source>The BIN has 12 digits ({count} typed).</source>
         <translation>БСН 12 цифрдан тұрады ({count} енгізілді).</translation>
     </message>
@@ -3453,71 +3786,691 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_dialog.py" line="65"/>
+        <location filename="../../epay_desktop/ui/settings/settings_dialog.py" line="66"/>
         <source>No secure keychain on this computer: the client secret cannot be saved. Set EPAYMENT_CLIENT_SECRET for this session or install a keychain (GNOME Keyring / KWallet / Windows Credential Manager / macOS Keychain)</source>
         <extracomment>services.secret_store.NO_KEYCHAIN as a literal, so pyside6-lupdate extracts it (a test keeps them equal)</extracomment>
         <translation>Бұл компьютерде қауіпсіз кілттер қоймасы жоқ: клиент құпия кілтін сақтау мүмкін емес. Осы сеанс үшін EPAYMENT_CLIENT_SECRET орнатыңыз немесе кілттер қоймасын орнатыңыз (GNOME Keyring / KWallet / Windows Credential Manager / macOS Keychain)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_dialog.py" line="103"/>
+        <location filename="../../epay_desktop/ui/settings/settings_dialog.py" line="104"/>
         <source>Settings</source>
         <translation>Баптаулар</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_dialog.py" line="118"/>
+        <location filename="../../epay_desktop/ui/settings/settings_dialog.py" line="120"/>
         <source>Gateway</source>
         <translation>Шлюз</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_dialog.py" line="119"/>
+        <location filename="../../epay_desktop/ui/settings/settings_dialog.py" line="121"/>
         <source>Receipts</source>
         <translation>Чектер</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_dialog.py" line="120"/>
+        <location filename="../../epay_desktop/ui/settings/settings_dialog.py" line="122"/>
+        <source>Shifts</source>
+        <translation>Ауысымдар</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/settings_dialog.py" line="123"/>
         <source>This computer</source>
         <translation>Осы компьютер</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="28"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="29"/>
         <source>Production (real money)</source>
         <extracomment>The declared choices (domain/settings_catalog.py) in the order shown, with their labels.</extracomment>
         <translation>Жұмыс режимі (нақты ақша)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="29"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="30"/>
         <source>Bank test hosts (epayment.kz)</source>
         <translation>Банктің тест серверлері (epayment.kz)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="30"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="31"/>
         <source>Bank test hosts (homebank.kz, older)</source>
         <translation>Банктің тест серверлері (homebank.kz, ескі)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="31"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="32"/>
         <source>Built-in sandbox (no real money)</source>
         <translation>Кірістірілген оқу ортасы (нақты ақша жоқ)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="34"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="35"/>
         <source>80 mm roll</source>
         <translation>80 мм таспа</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="35"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="36"/>
         <source>58 mm roll</source>
         <translation>58 мм таспа</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="36"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="37"/>
         <source>A4 page</source>
         <translation>A4 парағы</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_dialog.py" line="200"/>
+        <location filename="../../epay_desktop/ui/settings/settings_dialog.py" line="206"/>
         <source>Only a manager or an administrator can change the settings.</source>
         <translation>Баптауларды тек менеджер немесе әкімші өзгерте алады.</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftBankCheck</name>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/bank_progress.py" line="67"/>
+        <source>&amp;Stop the check</source>
+        <translation>Тексеруді &amp;тоқтату</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/bank_progress.py" line="87"/>
+        <source>Asking the bank about the shift&apos;s payments…</source>
+        <translation>Ауысым төлемдері банктен сұралуда…</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/bank_progress.py" line="90"/>
+        <source>Checked with the bank: {done} of {total} payments.</source>
+        <translation>Банкпен тексерілген төлемдер: {total} ішінен {done}.</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftFlows</name>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/flows.py" line="56"/>
+        <source>No open shift</source>
+        <translation>Ашық ауысым жоқ</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/flows.py" line="65"/>
+        <source>Open shift</source>
+        <translation>Ауысымды ашу</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/flows.py" line="84"/>
+        <source>X report</source>
+        <translation>X-есеп</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/flows.py" line="85"/>
+        <source>The X report shows the open shift&apos;s figures so far and changes nothing.
+
+Compare them with the bank too? Every payment of the shift is checked with the bank: this can take a while, and it can be stopped.</source>
+        <translation>X-есеп ашық ауысымның қазіргі көрсеткіштерін көрсетеді және ештеңені өзгертпейді.
+
+Оларды банкпен де салыстыру керек пе? Ауысымның әр төлемі банкпен тексеріледі: бұл біраз уақыт алуы мүмкін, тексеруді тоқтатуға болады.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/flows.py" line="51"/>
+        <source>No shift is open at register {register} now: it may have been closed meanwhile on another computer of this register (its Z report is in Shift, Shift history). Open a new one with Shift, Open shift.</source>
+        <translation>{register} кассасында қазір ашық ауысым жоқ: оны осы арада осы кассаның басқа компьютерінде жапқан болуы мүмкін (оның Z-есебі: Ауысым, Ауысымдар тарихы). Жаңасын ашыңыз: Ауысым, Ауысымды ашу.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/flows.py" line="72"/>
+        <source>&amp;Open shift</source>
+        <translation>Ауысымды &amp;ашу</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/flows.py" line="92"/>
+        <source>Check with the &amp;bank</source>
+        <translation>Банкпен &amp;салыстыру</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/flows.py" line="92"/>
+        <source>&amp;Figures only</source>
+        <translation>Тек &amp;көрсеткіштер</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/flows.py" line="66"/>
+        <source>Open a new shift at register {register}?
+
+The payments taken here from now on are counted in it until it is closed with a Z report.</source>
+        <translation>{register} кассасында жаңа ауысым ашылсын ба?
+
+Осы сәттен бастап мұнда қабылданған төлемдер ауысым Z-есеппен жабылғанға дейін онда есептеледі.</translation>
+    </message>
+    <message>
+        <source>Shift {number} stays open</source>
+        <translation type="vanished">№{number} ауысым ашық қалады</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/flows.py" line="174"/>
+        <source>The bank check was stopped, so shift {shift} was not closed: it stays open and payments go on being counted in it.
+
+Close it again when you are ready.</source>
+        <translation>Банкпен тексеру тоқтатылды, сондықтан {shift} ауысымы жабылмады: ол ашық қалады және төлемдер онда есептеле береді.
+
+Дайын болғанда оны қайта жабыңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/flows.py" line="101"/>
+        <source>X report: checking with the bank</source>
+        <translation>X-есеп: банкпен тексеру</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/flows.py" line="102"/>
+        <source>Stopping the check changes nothing: the X report is simply not made.</source>
+        <translation>Тексеруді тоқтату ештеңені өзгертпейді: X-есеп жай ғана жасалмайды.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/flows.py" line="132"/>
+        <source>Closing shift {number}: checking with the bank</source>
+        <translation>№{number} ауысымды жабу: банкпен тексеру</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/flows.py" line="133"/>
+        <source>Stopping the check leaves shift {number} open: nothing is closed.</source>
+        <translation>Тексеруді тоқтатсаңыз, №{number} ауысым ашық қалады: ештеңе жабылмайды.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/flows.py" line="173"/>
+        <source>The shift stays open</source>
+        <translation>Ауысым ашық қалады</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftHistoryDialog</name>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/history.py" line="86"/>
+        <source>open now</source>
+        <translation>қазір ашық</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/history.py" line="174"/>
+        <source>The newest first. Open a closed shift to read, print or save its Z report again.</source>
+        <translation>Ең жаңасы басында. Z-есебін қайта оқу, басып шығару не сақтау үшін жабылған ауысымды ашыңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/history.py" line="176"/>
+        <source>No shift has been opened at this register yet (Shift &gt; Open shift).</source>
+        <translation>Бұл кассада әлі ауысым ашылмаған (Ауысым &gt; Ауысымды ашу).</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/history.py" line="178"/>
+        <source>Shift</source>
+        <translation>Ауысым</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/history.py" line="178"/>
+        <source>Opened</source>
+        <translation>Ашылды</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/history.py" line="178"/>
+        <source>Opened by</source>
+        <translation>Ашқан</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/history.py" line="178"/>
+        <source>Closed</source>
+        <translation>Жабылды</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/history.py" line="178"/>
+        <source>Closed by</source>
+        <translation>Жапқан</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/history.py" line="178"/>
+        <source>Net</source>
+        <translation>Түсім</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/history.py" line="131"/>
+        <location filename="../../epay_desktop/ui/shifts/history.py" line="206"/>
+        <source>&amp;Open report</source>
+        <translation>Есепті &amp;ашу</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/history.py" line="133"/>
+        <source>Close</source>
+        <translation>Жабу</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/history.py" line="206"/>
+        <source>Show the &amp;X report</source>
+        <translation>&amp;X-есепті көрсету</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/history.py" line="93"/>
+        <source>{net} so far</source>
+        <translation>қазірге дейін {net}</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/history.py" line="172"/>
+        <source>Shift history — register {register}</source>
+        <translation>Ауысымдар тарихы — касса: {register}</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/history.py" line="210"/>
+        <source>Shift {number} is still open: it gets its Z report when it is closed (Shift &gt; Close shift). Its X report shows the figures so far and changes nothing.</source>
+        <translation>№{number} ауысым әлі ашық: Z-есеп ол жабылғанда жасалады (Ауысым &gt; Ауысымды жабу). X-есеп осы сәтке дейінгі сомаларды көрсетеді және ештеңені өзгертпейді.</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftReportDialog</name>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="144"/>
+        <source>Net taken</source>
+        <translation>Таза түсім</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="129"/>
+        <source>Status differs</source>
+        <translation>Күйі сәйкес емес</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="117"/>
+        <source>Sales</source>
+        <translation>Сатулар</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="118"/>
+        <source>Holds</source>
+        <translation>Бұғатталғандар</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="119"/>
+        <source>Charges</source>
+        <translation>Есептен шығарулар</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="120"/>
+        <source>Cancellations</source>
+        <translation>Күшін жоюлар</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="121"/>
+        <source>Refunds</source>
+        <translation>Қайтарулар</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="230"/>
+        <source>Nothing in this shift.</source>
+        <translation>Бұл ауысымда ештеңе жоқ.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="234"/>
+        <source>Net</source>
+        <translation>Түсім</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="253"/>
+        <source>Invoice</source>
+        <translation>Тапсырыс</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="254"/>
+        <source>What differs</source>
+        <translation>Не сәйкес емес</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="255"/>
+        <source>The console says</source>
+        <translation>Консоль бойынша</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="256"/>
+        <source>The bank says</source>
+        <translation>Банк бойынша</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="328"/>
+        <source>By cashier and by card brand</source>
+        <translation>Кассирлер және карта түрлері бойынша</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="365"/>
+        <source>Z report — shift {number}, register {register}</source>
+        <translation>Z-есеп — №{number} ауысым, касса: {register}</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="366"/>
+        <source>The shift is closed: these figures are final and kept with the shift.</source>
+        <translation>Ауысым жабылды: бұл сомалар түпкілікті және ауысыммен бірге сақталды.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="368"/>
+        <source>X report — shift {number}, register {register}</source>
+        <translation>X-есеп — №{number} ауысым, касса: {register}</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="369"/>
+        <source>The shift is open: the figures so far. Nothing was changed or closed.</source>
+        <translation>Ауысым ашық: осы сәтке дейінгі сомалар. Ештеңе өзгертілмеді және жабылмады.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="383"/>
+        <source>still open</source>
+        <translation>әлі ашық</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="412"/>
+        <source>Totals</source>
+        <translation>Жиынтық</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="433"/>
+        <source>The bank check</source>
+        <translation>Банкпен салыстыру</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="497"/>
+        <source>Audit log anchor</source>
+        <translation>Аудит журналының бақылау белгісі</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="507"/>
+        <source>The audit log&apos;s anchor at the close, kept with the shift. Checked later (Settings &gt; Audit log anchor), it shows whether the log was cut or rewritten since.</source>
+        <translation>Жабу сәтіндегі аудит журналының бақылау белгісі, ауысыммен бірге сақталды. Кейін тексерсеңіз (Баптаулар &gt; Аудит журналының бақылау белгісі), журнал содан бері қысқартылған не қайта жазылған-жазылмағанын көрсетеді.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="580"/>
+        <source>The language of the printed report and of its PDF and CSV files.</source>
+        <translation>Басып шығарылған есептің және оның PDF, CSV файлдарының тілі.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="582"/>
+        <source>Report &amp;language:</source>
+        <translation>Есеп &amp;тілі:</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="621"/>
+        <source>Z report — shift {shift}</source>
+        <translation>Z-есеп — {shift} ауысымы</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="623"/>
+        <source>X report — shift {shift}</source>
+        <translation>X-есеп — {shift} ауысымы</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="719"/>
+        <source>This register has no receipt printer (a manager adds one in Settings &gt; Receipt printers): choose a printer for the A4 report, or save it as PDF.</source>
+        <translation>Бұл кассада чек принтері жоқ (оны менеджер Баптаулар &gt; Чек принтерлері бөлімінде қосады): A4 есебі үшін принтер таңдаңыз немесе есепті PDF ретінде сақтаңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="740"/>
+        <source>Sent to the printer.</source>
+        <translation>Принтерге жіберілді.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="329"/>
+        <source>Cashier</source>
+        <translation>Кассир</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="330"/>
+        <source>Card brand</source>
+        <translation>Карта түрі</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="332"/>
+        <source>Each cell: the amount and, in brackets, how many.</source>
+        <translation>Әр ұяшықта: сома және жақша ішінде саны.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="388"/>
+        <source>Opened:</source>
+        <translation>Ашылды:</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="393"/>
+        <source>Closed:</source>
+        <translation>Жабылды:</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="394"/>
+        <source>Report made:</source>
+        <translation>Есеп жасалды:</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="395"/>
+        <source>Register:</source>
+        <translation>Касса:</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="396"/>
+        <source>Shift number:</source>
+        <translation>Ауысым нөмірі:</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="416"/>
+        <source>Count</source>
+        <translation>Саны</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="416"/>
+        <source>Amount</source>
+        <translation>Сома</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="437"/>
+        <source>The payments were not checked with the bank: the check was skipped at the close.</source>
+        <translation>Төлемдер банкпен салыстырылмады: жабу кезінде салыстыру өткізіп жіберілді.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="440"/>
+        <source>The bank was not asked for this report: the figures are the console&apos;s own.</source>
+        <translation>Бұл есеп үшін банктен сұралмады: сомалар консольдің өз деректері бойынша.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="445"/>
+        <source>Payments checked with the bank: {checked} of {total}.</source>
+        <translation>Банкпен тексерілген төлемдер: {total} ішінен {checked}.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="449"/>
+        <source>The bank agrees with the console on every one.</source>
+        <translation>Әрқайсысы бойынша банк деректері консольмен сәйкес.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="513"/>
+        <source>The audit log is NOT intact, so this report has no anchor.</source>
+        <translation>Аудит журналы БҮТІН ЕМЕС, сондықтан бұл есепте бақылау белгісі жоқ.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="584"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="708"/>
+        <source>&amp;Print…</source>
+        <translation>&amp;Басып шығару…</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="586"/>
+        <source>Save as P&amp;DF…</source>
+        <translation>PDF ретінде &amp;сақтау…</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="587"/>
+        <source>Save as &amp;CSV…</source>
+        <translation>&amp;CSV ретінде сақтау…</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="588"/>
+        <source>Close</source>
+        <translation>Жабу</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="714"/>
+        <source>Print &amp;again</source>
+        <translation>&amp;Қайта басып шығару</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="379"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="389"/>
+        <source>{when}, {name}</source>
+        <translation>{when}, {name}</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="419"/>
+        <source>Operations with no known outcome yet: {count}. The console keeps asking the bank; a manager decides on the rest in Needs attention.</source>
+        <translation>Нәтижесі әлі белгісіз операциялар: {count}. Консоль банктен сұрауды жалғастырады; қалғаны бойынша менеджер «Назар аудару керек» бөлімінде шешеді.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="426"/>
+        <source>Every operation&apos;s outcome is known.</source>
+        <translation>Әр операцияның нәтижесі белгілі.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="459"/>
+        <source>Differences found by this check</source>
+        <translation>Осы салыстыру тапқан айырмашылықтар</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="466"/>
+        <source>Not checked: check these payments with the bank later</source>
+        <translation>Тексерілмегендер: бұл төлемдерді банкпен кейін тексеріңіз</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="470"/>
+        <source>Still open in the books: a manager resolves them in Needs attention</source>
+        <translation>Есепте әлі ашық: менеджер оларды «Назар аудару керек» бөлімінде шешеді</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="694"/>
+        <source>Printing on {printer}…</source>
+        <translation>{printer} принтерінде басылуда…</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="706"/>
+        <source>Printed on {printer}.</source>
+        <translation>{printer} принтерінде басылды.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="711"/>
+        <source>The printer did not say whether it printed.</source>
+        <translation>Принтер есепті басып шығарғанын не шығармағанын хабарламады.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="748"/>
+        <source>Save the shift report as PDF</source>
+        <translation>Ауысым есебін PDF ретінде сақтау</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="748"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF файлдары (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="756"/>
+        <source>Save the shift report as CSV</source>
+        <translation>Ауысым есебін CSV ретінде сақтау</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="756"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV файлдары (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="463"/>
+        <source>No differences found by this check.</source>
+        <translation>Бұл салыстыру айырмашылық тапқан жоқ.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="785"/>
+        <source>Saved to {path}</source>
+        <translation>Сақталды: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="770"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="776"/>
+        <source>Could not save: {why}</source>
+        <translation>Сақтау мүмкін болмады: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="275"/>
+        <source>Charged (sales and charges)</source>
+        <translation>Есептен шығарылды (сатулар мен есептен шығарулар)</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="275"/>
+        <source>Refunded</source>
+        <translation>Қайтарылды</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="278"/>
+        <source>Console</source>
+        <translation>Консоль</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="279"/>
+        <source>Bank</source>
+        <translation>Банк</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="280"/>
+        <source>Difference</source>
+        <translation>Айырма</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="300"/>
+        <source>{when}, X report</source>
+        <translation>{when}, X-есеп</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="268"/>
+        <source>Found</source>
+        <translation>Табылды</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="299"/>
+        <source>{when}, at a close</source>
+        <translation>{when}, жабу кезінде</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="455"/>
+        <source>The bank&apos;s column covers the payments checked: {checked} of {total}.</source>
+        <translation>Банк бағаны тек тексерілген төлемдер бойынша: {total} ішінен {checked}.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="483"/>
+        <source>Found earlier in this shift: the check took the bank&apos;s answer then, so the console was corrected</source>
+        <translation>Осы ауысымда бұрын табылған: салыстыру сол кезде банк жауабын алды, консоль түзетілді</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="452"/>
+        <source>The console&apos;s and the bank&apos;s totals for the shift&apos;s payments</source>
+        <translation>Ауысым төлемдері бойынша консоль мен банк сомалары</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftsPage</name>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="296"/>
+        <source> h</source>
+        <translation> сағ</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="299"/>
+        <source>A cashier may close a shift with a manager signing in</source>
+        <translation>Менеджер кіріп растаса, кассир ауысымды жаба алады</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="303"/>
+        <source>Check every payment with the bank at the close (Z report)</source>
+        <translation>Ауысым жабылғанда әр төлемді банкпен тексеру (Z-есеп)</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="308"/>
+        <source>Take payments only during an open shift</source>
+        <translation>Төлемдерді тек ауысым ашық кезде қабылдау</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="314"/>
+        <source>Without the first rule only a manager closes a shift. Without the bank check the one closing may skip it; the Z report then says the payments were not checked with the bank. Shared by every counter; applies at once.</source>
+        <translation>Бірінші ережесіз ауысымды тек менеджер жабады. Банкпен тексеру міндетті болмаса, жабушы оны өткізіп жібере алады; сонда Z-есепте төлемдер банкпен тексерілмегені жазылады. Барлық кассаларға ортақ; бірден күшіне енеді.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="324"/>
+        <source>Warn about a shift open for</source>
+        <translation>Ауысым осынша уақыт ашық тұрса, ескерту</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="347"/>
+        <source>Type the hours after which an open shift is warned about: {low} to {high}.</source>
+        <translation>Ашық ауысым туралы неше сағаттан кейін ескерту керегін жазыңыз: {low}…{high} аралығында.</translation>
     </message>
 </context>
 <context>
@@ -3950,9 +4903,17 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
         <translation>терезелерді көрсету мүмкін емес: Qt-тың xcb плагиніне жетіспейтін жүйелік кітапхана керек ({problem}); оларды орнату үшін ./scripts/demo.sh-ты root ретінде іске қосыңыз немесе apt-get жолын docs/fresh-machine.md ішінен қараңыз</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/cli/shifts.py" line="108"/>
+        <location filename="../../epay_desktop/cli/shifts.py" line="173"/>
         <source>A cashier closes a shift with a manager: add --approved-by MANAGER.</source>
         <translation>Кассир ауысымды менеджермен бірге жабады: --approved-by MANAGER қосыңыз.</translation>
+    </message>
+</context>
+<context>
+    <name>day</name>
+    <message>
+        <location filename="../../epay_desktop/services/payments/day.py" line="57"/>
+        <source>Only a manager or an administrator can see the day&apos;s figures.</source>
+        <translation>Күн көрсеткіштерін тек менеджер немесе әкімші көре алады.</translation>
     </message>
 </context>
 <context>
@@ -4267,64 +5228,64 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>operations</name>
     <message>
-        <location filename="../../epay_desktop/services/money_ops/journal.py" line="114"/>
+        <location filename="../../epay_desktop/services/money_ops/journal.py" line="117"/>
         <source>This user account is deactivated.</source>
         <extracomment>``decide(payment, ops) -&gt; amount``: the rules for one kind (raises ConsoleError to refuse).</extracomment>
         <translation>Бұл пайдаланушы тіркелгісі өшірілген.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/money_ops/journal.py" line="122"/>
+        <location filename="../../epay_desktop/services/money_ops/journal.py" line="125"/>
         <source>A manager must approve this {kind}.</source>
         <translation>Бұл операцияны ({kind}) менеджер мақұлдауы керек.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/money_ops/journal.py" line="132"/>
+        <location filename="../../epay_desktop/services/money_ops/journal.py" line="135"/>
         <source>The gateway&apos;s transaction for this payment is not known yet: refresh its status first.</source>
         <translation>Шлюздің бұл төлем бойынша транзакциясы әлі белгісіз: алдымен оның күйін жаңартыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/money_ops/journal.py" line="258"/>
+        <location filename="../../epay_desktop/services/money_ops/journal.py" line="262"/>
         <source>This operation is {current_state}, not waiting for a review.</source>
         <translation>Бұл операцияның күйі: {current_state}; ол қарауды күтіп тұрған жоқ.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/money_ops/journal.py" line="270"/>
+        <location filename="../../epay_desktop/services/money_ops/journal.py" line="274"/>
         <source>Only a manager can decide about an operation whose outcome is unclear.</source>
         <extracomment>A review decision by someone who is not (or no longer, as stored now) an active manager.</extracomment>
         <translation>Нәтижесі белгісіз операция туралы тек менеджер шешім қабылдай алады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/money_ops/operations.py" line="287"/>
+        <location filename="../../epay_desktop/services/money_ops/operations.py" line="298"/>
         <source>This operation is {op_state}, not waiting for a review.</source>
         <translation>Бұл операцияның күйі: {op_state}; ол қарауды күтіп тұрған жоқ.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/money_ops/operations.py" line="301"/>
+        <location filename="../../epay_desktop/services/money_ops/operations.py" line="312"/>
         <source>The bank&apos;s answer does not show this {kind} applied, so it cannot be marked done. If the bank shows nothing of it, choose abandon (or retry once the bank proves it was not applied).</source>
         <translation>Банктің жауабында бұл операцияның ({kind}) орындалғаны көрінбейді, сондықтан оны орындалды деп белгілеуге болмайды. Егер банкте ол туралы ештеңе болмаса, «Доғару» таңдаңыз (немесе банк оның орындалмағанын растаған соң қайталаңыз).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/money_ops/operations.py" line="328"/>
+        <location filename="../../epay_desktop/services/money_ops/operations.py" line="339"/>
         <source>The gateway cannot confirm that this operation was not applied, so sending it again could move the money twice. Check the payment in the bank&apos;s merchant cabinet; if nothing happened there, choose abandon and start a new operation.</source>
         <translation>Шлюз бұл операцияның орындалмағанын растай алмайды, сондықтан оны қайта жіберсеңіз, ақша екі рет қозғалуы мүмкін. Төлемді банктің мерчант кабинетінен тексеріңіз; онда ештеңе болмаса, «Доғару» таңдап, жаңа операция бастаңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/money_ops/operations.py" line="349"/>
+        <location filename="../../epay_desktop/services/money_ops/operations.py" line="360"/>
         <source>The bank may show a {kind} up to {lag_seconds} seconds late, and this one was sent less than that ago: &quot;not applied&quot; cannot be trusted yet. Decide again in {wait_seconds} seconds.</source>
         <translation>Банк операцияны ({kind}) {lag_seconds} секундқа дейін кешігіп көрсетуі мүмкін, ал бұл операция одан аз уақыт бұрын жіберілді: «орындалмады» дегенге әзірге сенуге болмайды. {wait_seconds} секундтан кейін қайта шешім қабылдаңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/money_ops/operations.py" line="372"/>
+        <location filename="../../epay_desktop/services/money_ops/operations.py" line="383"/>
         <source>The bank cannot say now whether this {kind} was applied ({why}), so abandoning it could hide money that moved. Try again once the bank answers (it is asked again at every reconciliation), or check the payment in the bank&apos;s merchant cabinet.</source>
         <translation>Банк қазір бұл операцияның ({kind}) орындалғанын айта алмайды ({why}), сондықтан оны доғарсаңыз, қозғалған ақша жасырын қалуы мүмкін. Банк жауап бергенде қайталаңыз (әр салыстыру кезінде банктен қайта сұралады) немесе төлемді банктің мерчант кабинетінен тексеріңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/money_ops/operations.py" line="391"/>
+        <location filename="../../epay_desktop/services/money_ops/operations.py" line="402"/>
         <source>The bank shows {bank_refunded} refunded on this payment, at least this refund of {amount} more than the {base} refunded before it: the refund may have been applied, so it cannot be abandoned. Compare the payment with the bank&apos;s merchant cabinet: if it lists this refund, mark it applied; the difference stays in Needs attention until a manager resolves it.</source>
         <translation>Банк бұл төлем бойынша {bank_refunded} қайтарылды деп көрсетеді, бұл одан бұрын қайтарылған {base} сомасынан кемінде осы қайтару сомасына ({amount}) көп: қайтару орындалған болуы мүмкін, сондықтан оны доғаруға болмайды. Төлемді банктің мерчант кабинетімен салыстырыңыз: онда бұл қайтару болса, оны орындалды деп белгілеңіз; айырмашылық менеджер шешкенше «Назар аудару керек» тізімінде қалады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/money_ops/operations.py" line="407"/>
+        <location filename="../../epay_desktop/services/money_ops/operations.py" line="418"/>
         <source>The bank shows this payment {payment_status}: the {kind} may have been applied, so it cannot be abandoned. Check the payment in the bank&apos;s merchant cabinet.</source>
         <translation>Банк бұл төлемнің күйін былай көрсетеді: {payment_status}. Операция ({kind}) орындалған болуы мүмкін, сондықтан оны доғаруға болмайды. Төлемді банктің мерчант кабинетінен тексеріңіз.</translation>
     </message>
@@ -4399,7 +5360,7 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
         <translation>{invoice_id} тапсырыс нөмірімен төлем жоқ.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/payments/payment_service.py" line="152"/>
+        <location filename="../../epay_desktop/services/payments/payment_service.py" line="154"/>
         <location filename="../../epay_desktop/services/payments/saved_cards.py" line="90"/>
         <source>This user account is deactivated.</source>
         <extracomment>Errors that say the bank as a whole is unreachable or failing (not this one payment). Statuses a 102 (&quot;no attempt for this invoice&quot;) may confirm or turn into EXPIRED.
@@ -4431,91 +5392,112 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
 <context>
     <name>printing</name>
     <message>
-        <location filename="../../epay_desktop/receipts/printers.py" line="108"/>
+        <location filename="../../epay_desktop/receipts/printers.py" line="110"/>
         <source>{text} is not a printer address; write network:HOST:PORT, usb:VENDOR:PRODUCT, serial:PORT@BAUD, cups:QUEUE or file:DEVICE</source>
         <extracomment>``DLE EOT n``: the real-time status request (n = 1 printer, 2 off-line cause, 4 paper sensor). Bytes sent at a time: a cheap printer&apos;s input buffer is a few kilobytes (escpos.md section 2.4). How long a status answer is waited for, in seconds: a printer answers at once (escpos.md section 3.3 suggests 300-500 ms); one second leaves room for a busy network or USB hub. A printer that never answers costs this once a probe: give it ``status=False`` (``printer add --no-status``). How long connecting and each write may take, in seconds.</extracomment>
         <translation>{text} принтер мекенжайы емес; мекенжайды network:HOST:PORT, usb:VENDOR:PRODUCT, serial:PORT@BAUD, cups:QUEUE немесе file:DEVICE түрінде жазыңыз</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/receipts/printers.py" line="167"/>
+        <location filename="../../epay_desktop/receipts/printers.py" line="169"/>
         <source>A printer&apos;s name is 1 to 40 characters, without slashes: {name} is not.</source>
         <translation>Принтер атауы 1-ден 40 таңбаға дейін, қиғаш сызықсыз болуы керек: {name} жарамайды.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/receipts/printers.py" line="233"/>
+        <location filename="../../epay_desktop/receipts/printers.py" line="235"/>
         <source>The printer cannot print so: {reason}.</source>
         <translation>Принтер бұлай басып шығара алмайды: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/receipts/printers.py" line="246"/>
+        <location filename="../../epay_desktop/receipts/printers.py" line="248"/>
         <source>The shop&apos;s printer list cannot be read ({reason}); add the printers again with epay-desktop printer add.</source>
         <translation>Дүкеннің принтерлер тізімін оқу мүмкін болмады ({reason}); принтерлерді epay-desktop printer add командасымен қайта қосыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/receipts/printers.py" line="291"/>
+        <location filename="../../epay_desktop/receipts/printers.py" line="293"/>
         <source>There is no printer {name}; the shop&apos;s printers: {known}.</source>
         <translation>{name} деген принтер жоқ; дүкеннің принтерлері: {known}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/receipts/printers.py" line="304"/>
+        <location filename="../../epay_desktop/receipts/printers.py" line="306"/>
         <source>Register {register} has no default printer: name one with --printer, or let a manager set it with epay-desktop printer default NAME.</source>
         <translation>{register} кассасының әдепкі принтері жоқ: оны --printer арқылы көрсетіңіз немесе менеджерден epay-desktop printer default NAME командасымен орнатуды сұраңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/receipts/printers.py" line="364"/>
+        <location filename="../../epay_desktop/receipts/printers.py" line="366"/>
         <source>The printer is out of paper: load a new roll.</source>
         <translation>Принтерде қағаз бітті: жаңа таспа салыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/receipts/printers.py" line="369"/>
+        <location filename="../../epay_desktop/receipts/printers.py" line="371"/>
         <source>The printer&apos;s cover is open: close it.</source>
         <translation>Принтердің қақпағы ашық: оны жабыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/receipts/printers.py" line="375"/>
+        <location filename="../../epay_desktop/receipts/printers.py" line="377"/>
         <source>The printer reports an error: switch it off and on, and check the cutter.</source>
         <translation>Принтер қате туралы хабарлайды: оны өшіріп, қайта қосыңыз және кескішті тексеріңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/receipts/printers.py" line="385"/>
+        <location filename="../../epay_desktop/receipts/printers.py" line="387"/>
         <source>The printer is offline: check that it is switched on and its cable.</source>
         <translation>Принтер байланыста емес: оның қосулы екенін және кабелін тексеріңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/receipts/printers.py" line="394"/>
+        <location filename="../../epay_desktop/receipts/printers.py" line="396"/>
         <source>The paper is running out: have a new roll ready.</source>
         <translation>Қағаз таусылып келеді: жаңа таспа дайындап қойыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/receipts/printers.py" line="563"/>
+        <location filename="../../epay_desktop/receipts/printers.py" line="565"/>
         <source>The printer at {address} cannot be reached ({reason}): check that it is switched on, its cable or network, and the printer&apos;s address in the settings.</source>
         <translation>{address} мекенжайындағы принтерге қосылу мүмкін емес ({reason}): оның қосулы екенін, кабелін не желісін және баптаулардағы принтер мекенжайын тексеріңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/receipts/printers.py" line="686"/>
+        <location filename="../../epay_desktop/receipts/printers.py" line="691"/>
         <source>Nothing was printed; the receipt is kept: print it again when ready.</source>
         <translation>Ештеңе басылмады; чек сақталды: принтер дайын болғанда оны қайта басып шығарыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/receipts/printers.py" line="690"/>
+        <location filename="../../epay_desktop/receipts/printers.py" line="695"/>
         <source>The receipt may be incomplete; it is kept: print it again (a duplicate) when the printer is ready.</source>
         <translation>Чек толық басылмаған болуы мүмкін; ол сақталды: принтер дайын болғанда оны қайта басып шығарыңыз (телнұсқа).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/receipts/printers.py" line="697"/>
+        <location filename="../../epay_desktop/receipts/printers.py" line="702"/>
         <source>Sent to the printer; it cannot say whether it printed: check the slip, and print a duplicate if not.</source>
         <translation>Принтерге жіберілді; ол чектің басылғанын не басылмағанын хабарлай алмайды: таспаны тексеріңіз, чек басылмаса, телнұсқасын басып шығарыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/receipts/printers.py" line="708"/>
+        <location filename="../../epay_desktop/receipts/printers.py" line="710"/>
         <source>The connection to the printer broke after {sent} of {total} bytes ({reason}); the receipt is kept: print it again (a duplicate) when the printer is ready.</source>
         <translation>Принтермен байланыс {total} байттың {sent} байтынан кейін үзілді ({reason}); чек сақталды: принтер дайын болғанда оны қайта басып шығарыңыз (телнұсқа).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/printing.py" line="128"/>
+        <location filename="../../epay_desktop/services/printing.py" line="144"/>
         <source>Only a manager or an administrator can change the printers.</source>
-        <extracomment>The one-page test print: the Kazakh letters, a ruler of the printer&apos;s columns, and the cut.</extracomment>
+        <extracomment>The one-page test print: the Kazakh letters, a ruler of the printer&apos;s columns, and the cut. The widest head of a 58 mm roll: 384 dots at 203 dpi, up to 432 on some; a wider head prints an 80 mm roll (576 dots at 203 dpi, 512 at 180 dpi: Epson TM-T88IV/V).</extracomment>
         <translation>Принтерлерді тек менеджер немесе әкімші өзгерте алады.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/services/printing.py" line="289"/>
+        <source>Nothing was printed; the report is kept: print it again when the printer is ready.</source>
+        <extracomment>What a shift report&apos;s failed print says: nothing is lost, the report is printed again (no duplicate).</extracomment>
+        <translation>Ештеңе басылмады; есеп сақталды: принтер дайын болғанда оны қайта басып шығарыңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/services/printing.py" line="295"/>
+        <source>The report may be incomplete; it is kept: print it again when the printer is ready.</source>
+        <translation>Есеп толық басылмаған болуы мүмкін; ол сақталды: принтер дайын болғанда оны қайта басып шығарыңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/services/printing.py" line="301"/>
+        <source>Sent to the printer; it cannot say whether it printed: check the paper, and print the report again if not.</source>
+        <translation>Принтерге жіберілді; ол есептің басылғанын не басылмағанын хабарлай алмайды: таспаны тексеріңіз, есеп басылмаса, оны қайта басып шығарыңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/services/printing.py" line="307"/>
+        <source>The connection to the printer broke after {sent} of {total} bytes ({reason}); the report is kept: print it again when the printer is ready.</source>
+        <translation>Принтермен байланыс {total} байттың {sent} байтынан кейін үзілді ({reason}); есеп сақталды: принтер дайын болғанда оны қайта басып шығарыңыз.</translation>
     </message>
 </context>
 <context>
@@ -4763,27 +5745,27 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
         <translation>Кілттер қоймасы клиент құпия кілтін жоюдан бас тартты.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/shop_settings.py" line="128"/>
+        <location filename="../../epay_desktop/services/shop_settings.py" line="138"/>
         <source>Only a manager or an administrator can change the shop settings.</source>
         <translation>Дүкен баптауларын тек менеджер немесе әкімші өзгерте алады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/shop_settings.py" line="170"/>
+        <location filename="../../epay_desktop/services/shop_settings.py" line="180"/>
         <source>Gateway: {exc}.</source>
         <translation>Шлюз: {exc}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/shop_settings.py" line="178"/>
+        <location filename="../../epay_desktop/services/shop_settings.py" line="188"/>
         <source>The terminal is a UUID like 67e34d63-102f-4bd1-898e-370781d0074d (from the ePay cabinet).</source>
         <translation>Терминал — 67e34d63-102f-4bd1-898e-370781d0074d сияқты UUID (ePay кабинетінен).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/shop_settings.py" line="198"/>
+        <location filename="../../epay_desktop/services/shop_settings.py" line="208"/>
         <source>The idle lock is a whole number of minutes from 1 to 240.</source>
         <translation>Әрекетсіздік құлпы — 1-ден 240-қа дейінгі бүтін минут саны.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/shop_settings.py" line="235"/>
+        <location filename="../../epay_desktop/services/shop_settings.py" line="245"/>
         <source>The settings file {path} cannot be read ({exc}).</source>
         <translation>{path} баптаулар файлын оқу мүмкін емес ({exc}).</translation>
     </message>
@@ -4791,29 +5773,45 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
 <context>
     <name>shifts</name>
     <message>
-        <location filename="../../epay_desktop/domain/shifts.py" line="62"/>
+        <location filename="../../epay_desktop/domain/shifts.py" line="75"/>
         <source>Register {register_id} has no open shift: open one first (shift open).</source>
-        <extracomment>A shift open this long is flagged: the X report, the list and the console warn about it.</extracomment>
+        <extracomment>A shift open this long is flagged unless the shop&apos;s rules say otherwise (:attr:`ShiftRules.warn_after`).</extracomment>
         <translation>{register_id} кассасында ашық ауысым жоқ: алдымен ауысымды ашыңыз (shift open).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/domain/shifts.py" line="78"/>
+        <location filename="../../epay_desktop/domain/shifts.py" line="91"/>
         <source>Shift {number} is already open at register {register_id}: close it before opening another.</source>
         <translation>№{number} ауысым {register_id} кассасында ашық тұр: жаңасын ашпас бұрын оны жабыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/domain/shifts.py" line="123"/>
+        <location filename="../../epay_desktop/domain/shifts.py" line="108"/>
+        <source>No shift is open at register {register_id}, and this shop takes payments only during a shift: open a shift first (Shift → Open shift).</source>
+        <extracomment>Why a payment was refused: no open shift where the rules want one (:class:`ShiftRequired`).</extracomment>
+        <translation>{register_id} кассасында ашық ауысым жоқ, ал бұл дүкенде төлемдер тек ауысым кезінде қабылданады: алдымен ауысымды ашыңыз (Ауысым → Ауысымды ашу).</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/domain/shifts.py" line="221"/>
         <source>Shift {shift} has been open for {hours} hours: close it with a Z report.</source>
         <translation>{shift} ауысымы {hours} сағаттан бері ашық: оны Z-есеппен жабыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/shifts/service.py" line="61"/>
+        <location filename="../../epay_desktop/services/shifts/service.py" line="71"/>
         <source>Only a manager can close a shift: ask a manager to sign in to close it.</source>
         <extracomment>How many shifts :meth:`ShiftService.recent` lists unless told.</extracomment>
         <translation>Ауысымды тек менеджер жаба алады: менеджерден кіріп, оны жабуды сұраңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/shifts/service.py" line="206"/>
+        <location filename="../../epay_desktop/services/shifts/service.py" line="80"/>
+        <source>This shop&apos;s rules let only a manager close a shift: a manager signs in at this counter and closes it.</source>
+        <translation>Бұл дүкеннің ережесі бойынша ауысымды тек менеджер жаба алады: менеджер осы кассада кіріп, оны жабады.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/services/shifts/service.py" line="92"/>
+        <source>This shop&apos;s rules require the bank check at every close: close the shift with the check (a manager may change the rule in Settings, Shifts).</source>
+        <translation>Бұл дүкеннің ережесі бойынша ауысым әр жабылғанда банкпен тексеру қажет: ауысымды тексерумен жабыңыз (менеджер ережені Баптаулардағы «Ауысымдар» бетінде өзгерте алады).</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/services/shifts/service.py" line="268"/>
         <source>Shift {shift_id} is still open: it has no Z report yet (shift x).</source>
         <translation>{shift_id} ауысымы әлі ашық: оның Z-есебі әзірге жоқ (shift x).</translation>
     </message>
@@ -5009,12 +6007,12 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
         <translation>{number} нөмірлі сәйкессіздік жоқ.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/repos/operations.py" line="92"/>
+        <location filename="../../epay_desktop/store/repos/operations.py" line="93"/>
         <source>Another operation on this payment is still being processed: wait for its result.</source>
         <translation>Бұл төлем бойынша басқа операция әлі өңделуде: оның нәтижесін күтіңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/repos/operations.py" line="212"/>
+        <location filename="../../epay_desktop/store/repos/operations.py" line="213"/>
         <source>There is no money operation {op_id}.</source>
         <translation>{op_id} ақша операциясы жоқ.</translation>
     </message>
@@ -5040,9 +6038,9 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
         <translation>{key} баптау атауы 1-ден 64 таңбаға дейін болуы керек</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/shop_settings.py" line="88"/>
+        <location filename="../../epay_desktop/services/shop_settings.py" line="98"/>
         <source>{known_meaning}: {value} is not valid; use {exc}</source>
-        <extracomment>how late check-status may show an applied operation, in seconds (decision 0039) ShopProfile field -&gt; the declared shop setting it shows.</extracomment>
+        <extracomment>how late check-status may show an applied operation, in seconds (decision 0039) the shift rules (decision 0117; read typed as ``domain.shifts.ShiftRules``): hours, then yes/no ShopProfile field -&gt; the declared shop setting it shows.</extracomment>
         <translation>{known_meaning}: {value} жарамсыз; {exc} қолданыңыз</translation>
     </message>
     <message>
@@ -5157,9 +6155,8 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
         <translation>{database} дерекқоры бос емес: оны {program} бағдарламасы (№ {pids}) ашып, {seconds} с-тан ({setting}) ұзақ құлыптап ұстады: ештеңе өзгерген жоқ. Сол бағдарламаны жабыңыз, содан кейін қайталап көріңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/repos/shifts.py" line="213"/>
+        <location filename="../../epay_desktop/store/repos/shifts.py" line="195"/>
         <source>There is no shift with id {shift_id}.</source>
-        <extracomment>Payments whose money was taken or held (the bank approved an attempt).</extracomment>
         <translation>ID-і {shift_id} болатын ауысым жоқ.</translation>
     </message>
 </context>

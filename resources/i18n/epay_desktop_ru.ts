@@ -47,39 +47,39 @@
 <context>
     <name>AppAdmin</name>
     <message>
-        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="192"/>
+        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="203"/>
         <source>Backing up the database…</source>
         <translation>Резервное копирование базы данных…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="206"/>
+        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="217"/>
         <source>Backup done</source>
         <translation>Резервная копия сделана</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="203"/>
+        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="214"/>
         <source>The database was backed up and the copy checked:
 {path}</source>
         <translation>Резервная копия базы данных сделана и проверена:
 {path}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="201"/>
+        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="212"/>
         <source>The database is PostgreSQL: it is backed up on its server, not by this console.</source>
         <translation>База данных — PostgreSQL: её резервные копии делаются на её сервере, а не этой консолью.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="229"/>
+        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="240"/>
         <source>Export done</source>
         <translation>Экспорт завершён</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="132"/>
+        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="133"/>
         <source>Settings saved. Gateway changes apply when the console is restarted.</source>
         <translation>Настройки сохранены. Изменения шлюза вступят в силу после перезапуска программы.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="220"/>
+        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="231"/>
         <source>{rows} payment(s) from {first} to {last} were written to:
 {path}</source>
         <translation>Платежей с {first} по {last}: {rows}. Записаны в файл:
@@ -155,6 +155,14 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
         <location filename="../../epay_desktop/ui/app/flows.py" line="161"/>
         <source>&amp;Mark applied</source>
         <translation>Отметить &amp;проведённой</translation>
+    </message>
+</context>
+<context>
+    <name>AppShifts</name>
+    <message>
+        <location filename="../../epay_desktop/ui/app/shift_screens.py" line="143"/>
+        <source>Shift {number} opened at {time} by {name}.</source>
+        <translation>Смена {number} открыта в {time}, открыл(а): {name}.</translation>
     </message>
 </context>
 <context>
@@ -630,39 +638,39 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>CheckoutScreen</name>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/screen.py" line="161"/>
-        <location filename="../../epay_desktop/ui/checkout/screen.py" line="241"/>
+        <location filename="../../epay_desktop/ui/checkout/screen.py" line="166"/>
+        <location filename="../../epay_desktop/ui/checkout/screen.py" line="246"/>
         <source>A payment is in progress at this counter.</source>
         <extracomment>Why the page stopped: &quot;paying&quot; (still open), or what the customer/cashier/timer did. The customer has not paid (as far as the console knows): waiting, or a mark the counter set. The customer&apos;s attempt was declined and the page stays open for another (decision 0035): what the cashier should know; &quot;&quot; once it no longer applies. Looks the customer&apos;s saved cards up a moment after the customer id / phone stops changing.</extracomment>
         <translation>На этой кассе уже идёт оплата.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/screen.py" line="173"/>
+        <location filename="../../epay_desktop/ui/checkout/screen.py" line="178"/>
         <source>The bank did not open this payment ({reason}). No money was taken. The attempt stays in the list as Expired; start a new payment.</source>
         <translation>Банк не открыл этот платёж ({reason}). Деньги не списаны. Попытка останется в списке как «Истёк»; начните новый платёж.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/screen.py" line="210"/>
+        <location filename="../../epay_desktop/ui/checkout/screen.py" line="215"/>
         <source>The customer&apos;s saved cards could not be checked: %1</source>
         <translation>Не удалось проверить сохранённые карты покупателя: %1</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/screen.py" line="216"/>
+        <location filename="../../epay_desktop/ui/checkout/screen.py" line="221"/>
         <source>No saved cards for this customer.</source>
         <translation>У этого покупателя нет сохранённых карт.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/screen.py" line="257"/>
+        <location filename="../../epay_desktop/ui/checkout/screen.py" line="262"/>
         <source>Time is over</source>
         <translation>Время вышло</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/screen.py" line="257"/>
+        <location filename="../../epay_desktop/ui/checkout/screen.py" line="262"/>
         <source>Checking the payment with the bank…</source>
         <translation>Проверяем платёж в банке…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../epay_desktop/ui/checkout/screen.py" line="338"/>
+        <location filename="../../epay_desktop/ui/checkout/screen.py" line="343"/>
         <source>Declined: %1. The customer can try again on this page (%n attempt(s) left) or you can cancel the sale.</source>
         <translation>
             <numerusform>Отклонено: %1. Покупатель может попробовать ещё раз на этой странице (осталась %n попытка), или вы можете отменить продажу.</numerusform>
@@ -671,27 +679,27 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
         </translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/screen.py" line="335"/>
+        <location filename="../../epay_desktop/ui/checkout/screen.py" line="340"/>
         <source>Declined: %1. The customer can try again on this page or you can cancel the sale.</source>
         <translation>Отклонено: %1. Покупатель может попробовать ещё раз на этой странице, или вы можете отменить продажу.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/screen.py" line="368"/>
+        <location filename="../../epay_desktop/ui/checkout/screen.py" line="373"/>
         <source>Thank you</source>
         <translation>Спасибо</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/screen.py" line="374"/>
+        <location filename="../../epay_desktop/ui/checkout/screen.py" line="379"/>
         <source>Declined: %1. The payment page is closed; start a new sale to try again.</source>
         <translation>Отклонено: %1. Платёжная страница закрыта; чтобы попробовать ещё раз, начните новую продажу.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/screen.py" line="376"/>
+        <location filename="../../epay_desktop/ui/checkout/screen.py" line="381"/>
         <source>Declined: %1. This invoice cannot be paid any more; start a new sale.</source>
         <translation>Отклонено: %1. Этот заказ больше нельзя оплатить; начните новую продажу.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/screen.py" line="409"/>
+        <location filename="../../epay_desktop/ui/checkout/screen.py" line="414"/>
         <source>Checking with the bank… Wait for the answer before charging this sale again.</source>
         <translation>Проверяем в банке… Дождитесь ответа, прежде чем снова проводить оплату этой продажи.</translation>
     </message>
@@ -850,34 +858,72 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
     </message>
 </context>
 <context>
+    <name>CloseShiftDialog</name>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/close_dialog.py" line="92"/>
+        <source>Close shift</source>
+        <translation>Закрыть смену</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/close_dialog.py" line="93"/>
+        <source>Check every payment of the shift with the bank first (recommended)</source>
+        <translation>Сначала проверить в банке каждый платёж смены (рекомендуется)</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/close_dialog.py" line="95"/>
+        <source>Every payment of the shift is checked with the bank first (this can take a while; it can be stopped, and the shift then stays open), then the Z report is made and kept.</source>
+        <translation>Сначала каждый платёж смены проверяется в банке (это может занять время; проверку можно остановить, и тогда смена останется открытой), затем формируется и сохраняется Z-отчёт.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/close_dialog.py" line="100"/>
+        <source>The Z report is made and kept; it will say the payments were not checked with the bank.</source>
+        <translation>Будет сформирован и сохранён Z-отчёт; в нём будет указано, что платежи не проверялись в банке.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/close_dialog.py" line="91"/>
+        <source>Close shift {number}</source>
+        <translation>Закрытие смены {number}</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/close_dialog.py" line="104"/>
+        <source>Close shift {shift}, opened {when}?</source>
+        <translation>Закрыть смену {shift}, открытую {when}?</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/close_dialog.py" line="163"/>
+        <source>{name} is not a manager: a manager or an administrator closes a shift.</source>
+        <translation>{name} — не менеджер: смену закрывает менеджер или администратор.</translation>
+    </message>
+</context>
+<context>
     <name>ComputerPage</name>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="297"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="374"/>
         <source> min</source>
         <translation> мин</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="301"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="378"/>
         <source>Gateway changes take effect when the console is restarted; the idle lock at once. The database is chosen when the console is installed (EPAYMENT_DATABASE_URL); copy the data folder to back it up.</source>
         <translation>Изменения шлюза вступят в силу после перезапуска программы, автоблокировка — сразу. База данных выбирается при установке программы (EPAYMENT_DATABASE_URL); для резервной копии скопируйте папку данных.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="309"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="386"/>
         <source>Database in use</source>
         <translation>Используемая база данных</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="310"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="387"/>
         <source>Data folder</source>
         <translation>Папка данных</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="311"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="388"/>
         <source>Counter (register)</source>
         <translation>Касса</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="312"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="389"/>
         <source>Lock after no input for</source>
         <translation>Автоблокировка через</translation>
     </message>
@@ -885,377 +931,477 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>ConsoleActions</name>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="232"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="304"/>
         <source>Only a manager or an administrator can back up the database.</source>
         <translation>Резервную копию базы данных может сделать только менеджер или администратор.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="162"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="221"/>
         <source>&amp;Back up the database now</source>
         <translation>Сделать &amp;резервную копию базы данных</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="52"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="60"/>
         <source>Another operation on this payment is still being checked with the bank.</source>
         <translation>Другая операция по этому платежу ещё проверяется в банке.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="59"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="67"/>
         <source>This payment is already fully refunded.</source>
         <translation>Этот платёж уже полностью возвращён.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="61"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="69"/>
         <source>The hold was released: nothing was taken, so there is nothing to refund.</source>
         <translation>Блокировка снята: ничего не списано, поэтому возвращать нечего.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="63"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="71"/>
         <source>The money is only held: charge or cancel it instead of a refund.</source>
         <translation>Деньги только заблокированы: вместо возврата спишите или отмените блокировку.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="70"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="78"/>
         <source>Nothing remains to refund on this payment.</source>
         <translation>По этому платежу возвращать больше нечего.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="102"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="110"/>
         <source>A manager&apos;s approval will be asked for.</source>
         <translation>Потребуется одобрение менеджера.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="50"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="58"/>
         <source>A manager must first review the previous operation on this payment.</source>
         <translation>Сначала менеджер должен проверить предыдущую операцию по этому платежу.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="78"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="86"/>
         <source>Only a held payment (“{held}”) can be charged or cancelled; this one is “{status}”.</source>
         <translation>Списать или отменить можно только заблокированный платёж («{held}»), а у этого статус «{status}».</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="100"/>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="133"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="108"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="141"/>
         <source>Select a payment in the list first.</source>
         <translation>Сначала выберите платёж в списке.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="113"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="121"/>
         <source>Printed before: this one is marked as a duplicate.</source>
         <translation>Чек уже печатался: этот будет помечен как дубликат.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="116"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="124"/>
         <source>Receipts are printed only for paid payments.</source>
         <translation>Чеки печатаются только для оплаченных платежей.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="118"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="126"/>
         <source>No operation of this payment waits for a review.</source>
         <translation>По этому платежу нет операций, ждущих проверки.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="131"/>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="98"/>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="235"/>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="224"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="139"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="106"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="169"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="308"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="296"/>
         <source>Log in first.</source>
         <translation>Сначала войдите.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="135"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="143"/>
         <source>Checking with the bank… the result shows in the status bar.</source>
         <translation>Проверяем в банке… результат появится в строке состояния.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="145"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="204"/>
         <source>&amp;New payment…</source>
         <translation>&amp;Новый платёж…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="146"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="205"/>
         <source>&amp;Refund…</source>
         <translation>&amp;Возврат…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="147"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="206"/>
         <source>&amp;Cancel hold…</source>
         <translation>&amp;Отменить блокировку…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="148"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="207"/>
         <source>C&amp;harge hold…</source>
         <translation>&amp;Списать заблокированное…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="149"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="208"/>
         <source>Re&amp;view operation…</source>
         <translation>&amp;Решение по операции…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="150"/>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="218"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="209"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="290"/>
         <source>&amp;Print receipt</source>
         <translation>&amp;Печать чека</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="151"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="210"/>
         <source>Re&amp;fresh</source>
         <translation>Обнови&amp;ть</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="152"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="211"/>
         <source>Check with the &amp;bank</source>
         <translation>Проверить в &amp;банке</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="153"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="212"/>
         <source>&amp;Find payment</source>
         <translation>&amp;Найти платёж</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="154"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="213"/>
         <source>&amp;Switch user…</source>
         <translation>&amp;Сменить пользователя…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="155"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="214"/>
         <source>&amp;Lock</source>
         <translation>&amp;Заблокировать экран</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="156"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="215"/>
         <source>Log &amp;out</source>
         <translation>&amp;Выйти</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="157"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="216"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Настройки…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="158"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="217"/>
         <source>&amp;Users…</source>
         <translation>&amp;Пользователи…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="160"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="219"/>
         <source>&amp;Export payments (CSV)…</source>
         <translation>&amp;Экспорт платежей (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="163"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="222"/>
         <source>Needs &amp;attention…</source>
         <translation>Требует &amp;внимания…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="164"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="228"/>
         <source>&amp;About ePay console</source>
         <translation>&amp;О программе ePay</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="66"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="74"/>
         <source>Only a paid payment can be refunded; this one is “{status}”.</source>
         <translation>Вернуть можно только оплаченный платёж, а у этого статус «{status}».</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="120"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="128"/>
         <source>Only a manager can review an operation.</source>
         <translation>Проверять операции может только менеджер.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="188"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="259"/>
         <source>&amp;Payment</source>
         <translation>&amp;Платёж</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="190"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="262"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="191"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="263"/>
         <source>&amp;Session</source>
         <translation>&amp;Сеанс</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="192"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="264"/>
         <source>Se&amp;ttings</source>
         <translation>&amp;Настройки</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="194"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="266"/>
         <source>&amp;Help</source>
         <translation>Спр&amp;авка</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="218"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="290"/>
         <source>Re&amp;print receipt</source>
         <translation>&amp;Печать дубликата чека</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="227"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="299"/>
         <source>Only a manager or an administrator can change settings.</source>
         <translation>Менять настройки может только менеджер или администратор.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="228"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="300"/>
         <source>Only a manager or an administrator can manage users.</source>
         <translation>Управлять пользователями может только менеджер или администратор.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="230"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="302"/>
         <source>Only a manager or an administrator can export payments.</source>
         <translation>Экспортировать платежи может только менеджер или администратор.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="161"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="220"/>
         <source>Audit log &amp;anchor…</source>
         <translation>Контрольная &amp;метка журнала аудита…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="231"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="303"/>
         <source>Only a manager or an administrator can see the audit log&apos;s anchor.</source>
         <translation>Контрольную метку журнала аудита может смотреть только менеджер или администратор.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="159"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="218"/>
         <source>Receipt &amp;printers…</source>
         <translation>&amp;Чековые принтеры…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="229"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="301"/>
         <source>Only a manager or an administrator can change the printers.</source>
         <translation>Изменять принтеры может только менеджер или администратор.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="173"/>
+        <source>A shift command is running: wait until it ends.</source>
+        <translation>Выполняется команда смены: дождитесь её окончания.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="176"/>
+        <source>Reading this register&apos;s shift…</source>
+        <translation>Читаем смену этой кассы…</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="180"/>
+        <source>No shift is open at this register: open one first (Shift, Open shift).</source>
+        <translation>На этой кассе нет открытой смены: сначала откройте её (Смена, Открыть смену).</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="223"/>
+        <source>&amp;Day at a glance…</source>
+        <translation>&amp;Итоги дня…</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="224"/>
+        <source>&amp;Open shift…</source>
+        <translation>&amp;Открыть смену…</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="225"/>
+        <source>&amp;X report…</source>
+        <translation>&amp;X-отчёт…</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="226"/>
+        <source>&amp;Close shift (Z report)…</source>
+        <translation>&amp;Закрыть смену (Z-отчёт)…</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="227"/>
+        <source>Shift &amp;history…</source>
+        <translation>&amp;История смен…</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="184"/>
+        <source>Shift {number} is open: close it before opening another.</source>
+        <translation>Смена {number} открыта: закройте её, прежде чем открывать новую.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="191"/>
+        <source>This shop&apos;s rules let only a manager close a shift: ask a manager to sign in.</source>
+        <translation>По правилам магазина смену закрывает только менеджер: попросите менеджера войти.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="194"/>
+        <source>A manager signs in with their PIN to close it.</source>
+        <translation>Чтобы закрыть смену, менеджер входит со своим PIN-кодом.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="261"/>
+        <source>Shi&amp;ft</source>
+        <translation>С&amp;мена</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="305"/>
+        <source>Only a manager or an administrator can see the day&apos;s figures.</source>
+        <translation>Показатели дня может смотреть только менеджер или администратор.</translation>
     </message>
 </context>
 <context>
     <name>ConsoleStatusBar</name>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="30"/>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="35"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="34"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="39"/>
         <source>SANDBOX</source>
         <extracomment>Environment name (``EPAYMENT_ENV``, or ``demo``) -&gt; badge text, tooltip, colour role (None: quiet).</extracomment>
         <translation>УЧЕБНАЯ СРЕДА</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="31"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="35"/>
         <source>Built-in bank emulator: no real money moves.</source>
         <translation>Встроенный эмулятор банка: реальные деньги не двигаются.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="36"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="40"/>
         <source>Demo on the built-in bank emulator: no real money moves.</source>
         <translation>Демо на встроенном эмуляторе банка: реальные деньги не двигаются.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="40"/>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="45"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="44"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="49"/>
         <source>TEST</source>
         <translation>ТЕСТ</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="41"/>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="46"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="45"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="50"/>
         <source>The bank&apos;s test server: no real money moves.</source>
         <translation>Тестовый сервер банка: реальные деньги не двигаются.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="50"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="54"/>
         <source>PRODUCTION</source>
         <translation>БОЕВОЙ РЕЖИМ</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="51"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="55"/>
         <source>Halyk ePay production: real card payments.</source>
         <translation>Боевой режим Halyk ePay: настоящие оплаты картами.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="56"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="60"/>
         <source>cashier</source>
         <translation>кассир</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="57"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="61"/>
         <source>manager</source>
         <translation>менеджер</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="58"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="62"/>
         <source>administrator</source>
         <translation>администратор</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="74"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="78"/>
         <source>Custom gateway address.</source>
         <translation>Свой адрес шлюза.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="178"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="217"/>
         <source>Payments or operations waiting for a check or a manager&apos;s review. Click to see them.</source>
         <translation>Платежи или операции, которые ждут проверки или решения менеджера. Нажмите, чтобы посмотреть.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="231"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="312"/>
         <source>The console asks the bank once a payment needs checking.</source>
         <translation>Программа запросит банк, когда платёж нужно будет проверить.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="250"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="331"/>
         <source>Last successful status check with the bank (Kazakhstan time).</source>
         <translation>Последняя успешная проверка статуса в банке (время Казахстана).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="190"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="271"/>
         <source>Not logged in</source>
         <translation>Вход не выполнен</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="230"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="311"/>
         <source>● Bank: not checked yet</source>
         <translation>● Банк: ещё не проверялся</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="245"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="326"/>
         <source>Last check: —</source>
         <translation>Проверка: —</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="176"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="215"/>
         <source>⚠ {count} need attention</source>
         <translation>⚠ Требуют внимания: {count}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="234"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="315"/>
         <source>● Bank: OK</source>
         <translation>● Банк: на связи</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="236"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="317"/>
         <source>The bank answers the console&apos;s status checks.</source>
         <translation>Банк отвечает на проверки статуса.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="239"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="320"/>
         <source>● Bank not reachable — retrying</source>
         <translation>● Банк не отвечает — повторяем</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="240"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="321"/>
         <source>The console keeps retrying by itself.</source>
         <translation>Программа сама продолжает попытки.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="196"/>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="198"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="277"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="279"/>
         <source>{name} · {role}</source>
         <translation>{name} · {role}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="248"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="329"/>
         <source>Last check: {time}</source>
         <translation>Проверка: {time}</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="242"/>
+        <source>No shift is open at this register. Open one with Shift, Open shift.</source>
+        <translation>На этой кассе нет открытой смены. Откройте её: Смена, Открыть смену.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="241"/>
+        <source>No shift open</source>
+        <translation>Смена не открыта</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="246"/>
+        <source>Shift {number} open since {time}</source>
+        <translation>Смена {number} открыта с {time}</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="248"/>
+        <source>Shift {shift} was opened on {when} (Kazakhstan time).</source>
+        <translation>Смена {shift} открыта {when} (время Казахстана).</translation>
+    </message>
+    <message>
+        <source>⚠ Shift {number} open {hours} h: close it</source>
+        <translation type="vanished">⚠ Смена {number} открыта {hours} ч: закройте её</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="254"/>
+        <source>Shift {shift} has been open since {when} (Kazakhstan time), {hours} h: close it with a Z report (Shift, Close shift).</source>
+        <translation>Смена {shift} открыта с {when} (время Казахстана), уже {hours} ч: закройте её Z-отчётом (Смена, Закрыть смену).</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="252"/>
+        <source>⚠ Shift {number} open {hours} h</source>
+        <translation>⚠ Смена {number} открыта {hours} ч</translation>
     </message>
 </context>
 <context>
@@ -1279,6 +1425,184 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
         <location filename="../../epay_desktop/ui/app/crash.py" line="41"/>
         <source>Something went wrong. The details are saved in the log at {path}.</source>
         <translation>Что-то пошло не так. Подробности сохранены в журнале: {path}.</translation>
+    </message>
+</context>
+<context>
+    <name>DayDialog</name>
+    <message>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="57"/>
+        <source>Today</source>
+        <translation>Сегодня</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="58"/>
+        <source>This week</source>
+        <translation>Эта неделя</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="59"/>
+        <source>This month</source>
+        <translation>Этот месяц</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="63"/>
+        <source>Figure</source>
+        <extracomment>The tables&apos; column heads (translated where shown, again after a language switch).</extracomment>
+        <translation>Показатель</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="65"/>
+        <source>Hour</source>
+        <translation>Час</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="66"/>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="73"/>
+        <source>Payments</source>
+        <translation>Платежи</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="67"/>
+        <source>Declined</source>
+        <translation>Отклонено</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="68"/>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="76"/>
+        <source>Refunds</source>
+        <translation>Возвраты</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="69"/>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="77"/>
+        <source>Takings</source>
+        <translation>Выручка</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="72"/>
+        <source>Cashier</source>
+        <translation>Кассир</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="74"/>
+        <source>Sales</source>
+        <translation>Продажи</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="75"/>
+        <source>Charges</source>
+        <translation>Списания</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="144"/>
+        <source>Takings, ₸</source>
+        <translation>Выручка, ₸</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="171"/>
+        <source>Day at a glance</source>
+        <translation>Итоги дня</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="181"/>
+        <source>Read the figures again (F5)</source>
+        <translation>Загрузить показатели заново (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="197"/>
+        <source>Summary</source>
+        <translation>Сводка</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="198"/>
+        <source>Today by hour</source>
+        <translation>Сегодня по часам</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="208"/>
+        <source>By cashier</source>
+        <translation>По кассирам</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="211"/>
+        <source>Takings: sales and charges less refunds, every register, in Almaty time; a week starts on Monday. Decline rate: declined of the payments the bank answered. Refund rate: money refunded of money taken.</source>
+        <translation>Выручка: продажи и списания за вычетом возвратов, по всем кассам, по времени Алматы; неделя начинается с понедельника. Доля отказов: отклонённые среди платежей, на которые банк ответил. Доля возвратов: возвращённые деньги от полученных.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="262"/>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="176"/>
+        <source>Loading the figures…</source>
+        <translation>Загружаем показатели…</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="315"/>
+        <source>Takings today, hour by hour</source>
+        <translation>Выручка сегодня по часам</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="179"/>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Обновить</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="203"/>
+        <source>Period:</source>
+        <translation>Период:</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="253"/>
+        <source>Only a manager or an administrator can see the day&apos;s figures.</source>
+        <translation>Показатели дня может смотреть только менеджер или администратор.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="279"/>
+        <source>Figures as of {time} (Almaty time)</source>
+        <translation>Показатели на {time} (время Алматы)</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="282"/>
+        <source>Money operations waiting for an outcome: {count}</source>
+        <translation>Операции, ожидающие результата: {count}</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="298"/>
+        <source>Charges of holds</source>
+        <translation>Списания заблокированного</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="300"/>
+        <source>Payments paid or held</source>
+        <translation>Оплачено или заблокировано платежей</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="301"/>
+        <source>Payments declined</source>
+        <translation>Отклонено платежей</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="302"/>
+        <source>Decline rate</source>
+        <translation>Доля отказов</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="303"/>
+        <source>Refund rate</source>
+        <translation>Доля возвратов</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="344"/>
+        <source>Takings per cashier: {period}</source>
+        <translation>Выручка по кассирам: {period}</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="267"/>
+        <source>The figures could not be read; the ones below are older. Press Refresh to try again.</source>
+        <translation>Не удалось загрузить показатели; ниже показаны прежние. Нажмите «Обновить», чтобы попробовать снова.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="269"/>
+        <source>The figures could not be read. Press Refresh to try again.</source>
+        <translation>Не удалось загрузить показатели. Нажмите «Обновить», чтобы попробовать снова.</translation>
     </message>
 </context>
 <context>
@@ -1463,92 +1787,92 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>GatewayPage</name>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="109"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="110"/>
         <source>Cannot be saved on this computer</source>
         <translation>Нельзя сохранить на этом компьютере</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="113"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="114"/>
         <source>A secret is stored in the keychain; type a new one to replace it.</source>
         <translation>Секрет сохранён в хранилище ключей; чтобы заменить, введите новый.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="114"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="115"/>
         <source>No secret stored yet. It is kept in the system keychain, never in a file.</source>
         <translation>Секрет ещё не сохранён. Он хранится в системном хранилище ключей, а не в файле.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="117"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="118"/>
         <source>unchanged</source>
         <translation>без изменений</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="119"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="120"/>
         <source>Gateway</source>
         <translation>Шлюз</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="120"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="121"/>
         <source>Token URL</source>
         <translation>URL токена</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="121"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="122"/>
         <source>API URL</source>
         <translation>URL API</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="122"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="123"/>
         <source>Widget URL</source>
         <translation>URL виджета</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="123"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="124"/>
         <source>Client id</source>
         <translation>Client ID</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="124"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="125"/>
         <source>Terminal</source>
         <translation>Терминал</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="125"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="126"/>
         <source>Client secret</source>
         <translation>Секрет клиента</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="129"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="130"/>
         <source> s</source>
         <translation> с</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="134"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="135"/>
         <source>How late the bank&apos;s status may show a refund, charge or cancellation. Until this long after sending, &quot;not applied&quot; is not trusted: no retry, no abandon. Shared by every counter; applies at once.</source>
         <translation>Насколько поздно статус в банке может показать возврат, списание или отмену. Пока с отправки прошло меньше этого времени, ответу «не проведено» не доверяем: ни повтора, ни отказа. Общая для всех касс; действует сразу.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="143"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="144"/>
         <source>Bank status lag up to</source>
         <translation>Задержка статуса в банке до</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="189"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="190"/>
         <source>Gateway URLs start with https:// (or http:// for the sandbox); leave empty for the default.</source>
         <translation>Адреса шлюза начинаются с https:// (или http:// для учебной среды); оставьте пустым для значения по умолчанию.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="193"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="194"/>
         <source>The terminal is a UUID like 67e34d63-102f-4bd1-898e-370781d0074d.</source>
         <translation>Терминал — это UUID вида 67e34d63-102f-4bd1-898e-370781d0074d.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="195"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="196"/>
         <source>Enter the client id the secret belongs to.</source>
         <translation>Введите Client ID, к которому относится секрет.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="197"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="198"/>
         <source>Production needs your client id and terminal from the ePay cabinet.</source>
         <translation>Для боевого режима нужны ваши Client ID и терминал из кабинета ePay.</translation>
     </message>
@@ -1734,22 +2058,22 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../epay_desktop/ui/window/main_window.py" line="334"/>
+        <location filename="../../epay_desktop/ui/window/main_window.py" line="358"/>
         <source>Nothing to show: no payment matches the search or filters.</source>
         <translation>Нечего показать: ни один платёж не подходит под поиск или фильтры.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/main_window.py" line="364"/>
+        <location filename="../../epay_desktop/ui/window/main_window.py" line="388"/>
         <source>The list is being searched: select a payment when it appears.</source>
         <translation>Идёт поиск по списку: выберите платёж, когда он появится.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/main_window.py" line="359"/>
+        <location filename="../../epay_desktop/ui/window/main_window.py" line="383"/>
         <source>Payment {invoice} is hidden by the search or filters: clear them or select a payment in the list.</source>
         <translation>Платёж {invoice} скрыт поиском или фильтрами: сбросьте их или выберите платёж в списке.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/main_window.py" line="322"/>
+        <location filename="../../epay_desktop/ui/window/main_window.py" line="346"/>
         <source>Payment {invoice} is not in the list for this search or filter.
 Clear the search (Esc) or select a payment in the list.</source>
         <translation>Платежа {invoice} нет в списке при этом поиске или фильтре.
@@ -1784,44 +2108,44 @@ Clear the search (Esc) or select a payment in the list.</source>
 <context>
     <name>MoneyOpDialog</name>
     <message>
-        <location filename="../../epay_desktop/ui/money/money_dialog.py" line="178"/>
+        <location filename="../../epay_desktop/ui/money/money_dialog.py" line="179"/>
         <source>{operation} — invoice {invoice}, {amount}</source>
         <extracomment>The narrowest a money dialog gets; a longer title widens it (:meth:`MoneyOpDialog.showEvent`). What a title bar takes besides the title: its buttons (menu, minimise, maximise, close) and margins. &quot;All of it&quot; / &quot;part of it: [amount]&quot;, for the dialogs that offer the choice (:meth:`full_or_part`).</extracomment>
         <translation>{operation} — заказ {invoice}, {amount}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/money/money_dialog.py" line="206"/>
+        <location filename="../../epay_desktop/ui/money/money_dialog.py" line="198"/>
         <source>Invoice</source>
         <translation>Заказ</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/money/money_dialog.py" line="207"/>
+        <location filename="../../epay_desktop/ui/money/money_dialog.py" line="199"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/money/money_dialog.py" line="210"/>
+        <location filename="../../epay_desktop/ui/money/money_dialog.py" line="202"/>
         <source>Card</source>
         <translation>Карта</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/money/money_dialog.py" line="232"/>
+        <location filename="../../epay_desktop/ui/money/money_dialog.py" line="224"/>
         <source>Another operation on this payment is still being checked with the bank. Wait for it.</source>
         <translation>Другая операция по этому платежу ещё проверяется в банке. Дождитесь её.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/money/money_dialog.py" line="360"/>
+        <location filename="../../epay_desktop/ui/money/money_dialog.py" line="352"/>
         <source>no reason given</source>
         <translation>причина не указана</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/money/money_dialog.py" line="359"/>
+        <location filename="../../epay_desktop/ui/money/money_dialog.py" line="351"/>
         <source>The bank refused it: {reason}</source>
         <translation>Банк отказал: {reason}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/money/money_dialog.py" line="222"/>
-        <location filename="../../epay_desktop/ui/money/money_dialog.py" line="371"/>
+        <location filename="../../epay_desktop/ui/money/money_dialog.py" line="214"/>
+        <location filename="../../epay_desktop/ui/money/money_dialog.py" line="363"/>
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
@@ -2538,67 +2862,67 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>PrintersDialog</name>
     <message>
-        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="45"/>
+        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="44"/>
         <source>Network (TCP port 9100)</source>
         <translation>Сеть (TCP-порт 9100)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="46"/>
+        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="45"/>
         <source>USB</source>
         <translation>USB</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="47"/>
+        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="46"/>
         <source>Serial port (COM)</source>
         <translation>Последовательный порт (COM)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="48"/>
+        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="47"/>
         <source>System queue (CUPS, raw)</source>
         <translation>Системная очередь печати (CUPS, raw)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="49"/>
+        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="48"/>
         <source>Device file</source>
         <translation>Файл устройства</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="52"/>
+        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="51"/>
         <source>80 mm roll</source>
         <translation>Лента 80 мм</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="53"/>
+        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="52"/>
         <source>58 mm roll</source>
         <translation>Лента 58 мм</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="56"/>
+        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="55"/>
         <source>Image (always right, slower)</source>
         <translation>Изображение (всегда верно, медленнее)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="57"/>
+        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="56"/>
         <source>Text in KZ-1048 (Kazakh code page)</source>
         <translation>Текст в KZ-1048 (казахская кодовая страница)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="58"/>
+        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="57"/>
         <source>Text in cp866/cp1251, Kazakh lines as images</source>
         <translation>Текст в cp866/cp1251, казахский — изображением</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="61"/>
+        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="60"/>
         <source>Partial cut</source>
         <translation>Частичный отрез</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="62"/>
+        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="61"/>
         <source>Full cut</source>
         <translation>Полный отрез</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="63"/>
+        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="62"/>
         <source>No cutter</source>
         <translation>Нет отрезчика</translation>
     </message>
@@ -2634,62 +2958,62 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
         <translation>Основной на кассе</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="89"/>
+        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="88"/>
         <source>Enter the printer&apos;s network address, like 192.168.1.50.</source>
         <translation>Введите сетевой адрес принтера, например 192.168.1.50.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="91"/>
+        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="90"/>
         <source>Type the port in its own field, not after the address.</source>
         <translation>Порт введите в отдельное поле, а не после адреса.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="124"/>
+        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="123"/>
         <source>e.g. Counter 1</source>
         <translation>например, Касса 1</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="168"/>
+        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="160"/>
         <source>Connected by</source>
         <translation>Способ подключения</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="176"/>
+        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="173"/>
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="235"/>
+        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="248"/>
         <source>Enter the printer&apos;s name.</source>
         <translation>Введите название принтера.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="237"/>
+        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="250"/>
         <source>A printer&apos;s name has no slashes.</source>
         <translation>В названии принтера не должно быть косых черт.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="254"/>
+        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="267"/>
         <source>Enter the printer&apos;s device file, like /dev/usb/lp0.</source>
         <translation>Введите файл устройства принтера, например /dev/usb/lp0.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="118"/>
+        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="117"/>
         <source>Receipt printer</source>
         <translation>Чековый принтер</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="162"/>
+        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="156"/>
         <source>This register&apos;s default receipt printer</source>
         <translation>Основной чековый принтер этой кассы</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="244"/>
+        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="257"/>
         <source>The USB vendor and product ids are four hexadecimal digits each, like 0416 and 5011 (lsusb or the Device Manager shows them).</source>
         <translation>Коды производителя и устройства USB — по четыре шестнадцатеричные цифры, например 0416 и 5011 (их показывает lsusb или Диспетчер устройств).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="100"/>
+        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="99"/>
         <source>{host} is not a network address: use letters, digits, dots and dashes.</source>
         <translation>{host} — не сетевой адрес: используйте буквы, цифры, точки и дефисы.</translation>
     </message>
@@ -2730,17 +3054,17 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
         <translation>Устройство</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="252"/>
+        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="265"/>
         <source>Enter the serial port, like /dev/ttyUSB0 or COM3.</source>
         <translation>Введите последовательный порт, например /dev/ttyUSB0 или COM3.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="253"/>
+        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="266"/>
         <source>Enter the name of the printer&apos;s raw CUPS queue.</source>
         <translation>Введите имя очереди CUPS (raw) для принтера.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="96"/>
+        <location filename="../../epay_desktop/ui/settings/printer_form.py" line="95"/>
         <source>{host} is not an IP address: four numbers from 0 to 255 with dots between.</source>
         <translation>{host} — не IP-адрес: нужны четыре числа от 0 до 255 через точку.</translation>
     </message>
@@ -2750,104 +3074,109 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
         <translation>Чековые принтеры</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="117"/>
+        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="119"/>
         <source>Receipts print on this register&apos;s default printer; without one, Print opens the system&apos;s print dialog. Calibrate a new printer once: it finds how it prints Kazakh letters.</source>
         <translation>Чеки печатаются на основном принтере этой кассы; если его нет, «Печать» открывает системное окно печати. Новый принтер откалибруйте один раз: так выяснится, как он печатает казахские буквы.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="340"/>
+        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="345"/>
         <source>Line 1 right: text with every Kazakh letter (fastest). Line 2 or 3: Russian text, Kazakh lines as images.</source>
         <translation>Верна строка 1: текст со всеми казахскими буквами (быстрее всего). Строка 2 или 3: русский текст, казахские строки — изображением.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="349"/>
+        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="354"/>
         <source>Use this line</source>
         <translation>Выбрать эту строку</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="101"/>
+        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="103"/>
         <source>&amp;Add…</source>
         <translation>&amp;Добавить…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="102"/>
+        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="104"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Изменить…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="103"/>
+        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="105"/>
         <source>&amp;Remove</source>
         <translation>&amp;Удалить</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="104"/>
+        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="106"/>
         <source>Make &amp;default here</source>
         <translation>Сделать &amp;основным</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="105"/>
+        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="107"/>
         <source>&amp;Test print</source>
         <translation>&amp;Пробная печать</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="106"/>
+        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="108"/>
         <source>&amp;Calibrate…</source>
         <translation>&amp;Калибровка…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="336"/>
+        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="341"/>
         <source>None of them (print receipts as images)</source>
         <translation>Ни одна (печатать чеки изображением)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="177"/>
+        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="182"/>
         <source>yes</source>
         <translation>да</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="244"/>
+        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="249"/>
         <source>{name} is removed.</source>
         <translation>Принтер {name} удалён.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="251"/>
+        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="256"/>
         <source>Receipts of this register now print on {name}.</source>
         <translation>Чеки этой кассы теперь печатаются на принтере {name}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="263"/>
+        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="268"/>
         <source>Printing the test page on {name}…</source>
         <translation>Печать пробной страницы на принтере {name}…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="273"/>
+        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="278"/>
         <source>Printing the calibration page on {name}…</source>
         <translation>Печать страницы калибровки на принтере {name}…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="294"/>
+        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="299"/>
         <source>{name} now prints: {mode}.</source>
         <translation>Режим печати принтера {name}: {mode}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="319"/>
+        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="324"/>
         <source>Calibrate {name}</source>
         <translation>Калибровка принтера {name}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="321"/>
+        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="326"/>
         <source>Look at the calibration page {name} printed. Line {image} is an image of what every line should show. Which numbered line shows its letters exactly like line {image}?</source>
         <translation>Посмотрите на страницу калибровки, которую напечатал принтер {name}. Строка {image} — изображение того, как должна выглядеть каждая строка. В какой пронумерованной строке буквы точно такие же, как в строке {image}?</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="236"/>
+        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="241"/>
         <source>{name} is saved.</source>
         <translation>Принтер {name} сохранён.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="267"/>
+        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="272"/>
         <source>The test page was printed on {name}.</source>
         <translation>Пробная страница напечатана на принтере {name}.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/printers_dialog.py" line="179"/>
+        <source>{width} mm</source>
+        <translation>{width} мм</translation>
     </message>
 </context>
 <context>
@@ -2903,156 +3232,160 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>ReceiptDialog</name>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="230"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="231"/>
         <source>DUPLICATE (reprint)</source>
         <extracomment>The receipt languages offered, each named in itself (as language pickers do; not translated). who prints, and which receipt (the language and width follow the preview shown) This register&apos;s thermal printer (decision 0109): Print sends the receipt to it, not to a dialog. The receipt printer chosen in Settings (&quot;&quot; = ask every time): Print goes straight to it.</extracomment>
         <translation>ДУБЛИКАТ (повторная печать)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="241"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="242"/>
         <source>Receipt &amp;language:</source>
         <translation>&amp;Язык чека:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="246"/>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="526"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="286"/>
         <source>Print…</source>
         <translation>Печать…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="248"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="250"/>
         <source>Save as PDF…</source>
         <translation>Сохранить в PDF…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="249"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="251"/>
         <source>Other printer…</source>
         <translation>Другой принтер…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="284"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="291"/>
         <source>Print on another printer than %1 (the receipt printer chosen in Settings).</source>
         <translation>Печать на другом принтере, не на %1 (чековый принтер из настроек).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="289"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="296"/>
         <source>Print on %1.</source>
         <translation>Печать на %1.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="253"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="255"/>
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="339"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="286"/>
+        <source>Print</source>
+        <translation>Печать</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="348"/>
         <source>Refund receipt</source>
         <translation>Чек возврата</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="339"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="348"/>
         <source>Sale receipt</source>
         <translation>Чек продажи</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="341"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="350"/>
         <source>%1 — invoice %2, %3</source>
         <translation>%1 — заказ %2, %3</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="349"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="358"/>
         <source>Receipt preview</source>
         <translation>Просмотр чека</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="352"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="361"/>
         <source>Printed before: printing or saving issues a numbered duplicate. Closing issues nothing.</source>
         <translation>Чек уже печатался: печать или сохранение выдаст нумерованный дубликат. Закрытие ничего не выдаёт.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="356"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="365"/>
         <source>The receipt gets its number when you print or save it. Closing issues nothing.</source>
         <translation>Чек получит номер, когда вы его напечатаете или сохраните. Закрытие ничего не выдаёт.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="359"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="368"/>
         <source>Receipt No. %1</source>
         <translation>Чек № %1</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="360"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="369"/>
         <source>Issued. Print or save again here to output this same receipt.</source>
         <translation>Выдан. Чтобы вывести этот же чек ещё раз, снова нажмите «Печать» или «Сохранить».</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="369"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="378"/>
         <source>The receipt is issued in this language; print it again for a copy in another one.</source>
         <translation>Чек выдан на этом языке; чтобы получить копию на другом, напечатайте его снова.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="438"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="447"/>
         <source>The receipt printer chosen in Settings, %1, is not installed on this computer: choose a printer (a manager can change the receipt printer in Settings).</source>
         <translation>Чековый принтер из настроек, %1, не установлен на этом компьютере: выберите принтер (менеджер может сменить чековый принтер в настройках).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="442"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="451"/>
         <source>Print — %1 is not installed</source>
         <translation>Печать — %1 не установлен</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="450"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="459"/>
         <source>Save the receipt as PDF</source>
         <translation>Сохранить чек в PDF</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="452"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="461"/>
         <source>PDF files (*.pdf)</source>
         <translation>Файлы PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="489"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="498"/>
         <source>Sent to %1.</source>
         <translation>Отправлено на %1.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="491"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="500"/>
         <source>Sent to the printer.</source>
         <translation>Отправлено на принтер.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="497"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="506"/>
         <source>Asking %1…</source>
         <translation>Проверка принтера %1…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="506"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="515"/>
         <source>%1 Nothing was printed and no receipt was issued: press Print again when ready.</source>
         <translation>%1 Ничего не напечатано, чек не выдан: когда принтер будет готов, нажмите «Напечатать снова».</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="508"/>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="529"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="517"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="541"/>
         <source>Print again</source>
         <translation>Напечатать снова</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="510"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="519"/>
         <source>Printing on %1…</source>
         <translation>Печать на принтере %1…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="525"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="537"/>
         <source>Printed on %1.</source>
         <translation>Напечатано на принтере %1.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="546"/>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="549"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="558"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="561"/>
         <source>Could not save: %1</source>
         <translation>Не удалось сохранить: %1</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="551"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="563"/>
         <source>Saved to %1</source>
         <translation>Сохранено в %1</translation>
     </message>
@@ -3072,62 +3405,62 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>ReceiptsPage</name>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="218"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="219"/>
         <source>12 digits</source>
         <translation>12 цифр</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="226"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="227"/>
         <source>Ask every time</source>
         <translation>Спрашивать каждый раз</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="230"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="231"/>
         <source>{name} (not found)</source>
         <translation>{name} (не найден)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="237"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="238"/>
         <source>No printer is installed on this computer: receipts can still be saved as PDF.</source>
         <translation>На этом компьютере не установлен ни один принтер: чеки можно сохранять в PDF.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="241"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="242"/>
         <source>The system&apos;s default printer is {name}.</source>
         <translation>Принтер системы по умолчанию: {name}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="244"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="245"/>
         <source>Shop name</source>
         <translation>Название магазина</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="245"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="246"/>
         <source>BIN</source>
         <translation>БИН</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="246"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="247"/>
         <source>Address</source>
         <translation>Адрес</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="247"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="248"/>
         <source>Receipt width</source>
         <translation>Ширина чека</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="248"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="249"/>
         <source>Receipt language</source>
         <translation>Язык чека</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="249"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="250"/>
         <source>Receipt printer</source>
         <translation>Чековый принтер</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="271"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="272"/>
         <source>The BIN has 12 digits ({count} typed).</source>
         <translation>В БИН 12 цифр (введено: {count}).</translation>
     </message>
@@ -3456,71 +3789,691 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_dialog.py" line="65"/>
+        <location filename="../../epay_desktop/ui/settings/settings_dialog.py" line="66"/>
         <source>No secure keychain on this computer: the client secret cannot be saved. Set EPAYMENT_CLIENT_SECRET for this session or install a keychain (GNOME Keyring / KWallet / Windows Credential Manager / macOS Keychain)</source>
         <extracomment>services.secret_store.NO_KEYCHAIN as a literal, so pyside6-lupdate extracts it (a test keeps them equal)</extracomment>
         <translation>На этом компьютере нет защищённого хранилища ключей: секрет клиента нельзя сохранить. Задайте EPAYMENT_CLIENT_SECRET для этого сеанса или установите хранилище ключей (GNOME Keyring / KWallet / Диспетчер учётных данных Windows / Связка ключей macOS)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_dialog.py" line="103"/>
+        <location filename="../../epay_desktop/ui/settings/settings_dialog.py" line="104"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_dialog.py" line="118"/>
+        <location filename="../../epay_desktop/ui/settings/settings_dialog.py" line="120"/>
         <source>Gateway</source>
         <translation>Шлюз</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_dialog.py" line="119"/>
+        <location filename="../../epay_desktop/ui/settings/settings_dialog.py" line="121"/>
         <source>Receipts</source>
         <translation>Чеки</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_dialog.py" line="120"/>
+        <location filename="../../epay_desktop/ui/settings/settings_dialog.py" line="122"/>
+        <source>Shifts</source>
+        <translation>Смены</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/settings_dialog.py" line="123"/>
         <source>This computer</source>
         <translation>Этот компьютер</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="28"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="29"/>
         <source>Production (real money)</source>
         <extracomment>The declared choices (domain/settings_catalog.py) in the order shown, with their labels.</extracomment>
         <translation>Боевой режим (реальные деньги)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="29"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="30"/>
         <source>Bank test hosts (epayment.kz)</source>
         <translation>Тестовые серверы банка (epayment.kz)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="30"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="31"/>
         <source>Bank test hosts (homebank.kz, older)</source>
         <translation>Тестовые серверы банка (homebank.kz, старые)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="31"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="32"/>
         <source>Built-in sandbox (no real money)</source>
         <translation>Встроенная учебная среда (без реальных денег)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="34"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="35"/>
         <source>80 mm roll</source>
         <translation>Лента 80 мм</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="35"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="36"/>
         <source>58 mm roll</source>
         <translation>Лента 58 мм</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="36"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="37"/>
         <source>A4 page</source>
         <translation>Лист A4</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_dialog.py" line="200"/>
+        <location filename="../../epay_desktop/ui/settings/settings_dialog.py" line="206"/>
         <source>Only a manager or an administrator can change the settings.</source>
         <translation>Менять настройки может только менеджер или администратор.</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftBankCheck</name>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/bank_progress.py" line="67"/>
+        <source>&amp;Stop the check</source>
+        <translation>&amp;Остановить проверку</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/bank_progress.py" line="87"/>
+        <source>Asking the bank about the shift&apos;s payments…</source>
+        <translation>Запрашиваем в банке платежи смены…</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/bank_progress.py" line="90"/>
+        <source>Checked with the bank: {done} of {total} payments.</source>
+        <translation>Проверено в банке платежей: {done} из {total}.</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftFlows</name>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/flows.py" line="56"/>
+        <source>No open shift</source>
+        <translation>Нет открытой смены</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/flows.py" line="65"/>
+        <source>Open shift</source>
+        <translation>Открытие смены</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/flows.py" line="84"/>
+        <source>X report</source>
+        <translation>X-отчёт</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/flows.py" line="85"/>
+        <source>The X report shows the open shift&apos;s figures so far and changes nothing.
+
+Compare them with the bank too? Every payment of the shift is checked with the bank: this can take a while, and it can be stopped.</source>
+        <translation>X-отчёт показывает итоги открытой смены на текущий момент и ничего не меняет.
+
+Сверить их и с банком? Каждый платёж смены будет проверен в банке: это может занять время, проверку можно остановить.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/flows.py" line="51"/>
+        <source>No shift is open at register {register} now: it may have been closed meanwhile on another computer of this register (its Z report is in Shift, Shift history). Open a new one with Shift, Open shift.</source>
+        <translation>На кассе {register} сейчас нет открытой смены: возможно, её только что закрыли на другом компьютере этой кассы (её Z-отчёт — в меню Смена, История смен). Откройте новую: Смена, Открыть смену.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/flows.py" line="72"/>
+        <source>&amp;Open shift</source>
+        <translation>&amp;Открыть смену</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/flows.py" line="92"/>
+        <source>Check with the &amp;bank</source>
+        <translation>Сверить с &amp;банком</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/flows.py" line="92"/>
+        <source>&amp;Figures only</source>
+        <translation>&amp;Только итоги</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/flows.py" line="66"/>
+        <source>Open a new shift at register {register}?
+
+The payments taken here from now on are counted in it until it is closed with a Z report.</source>
+        <translation>Открыть новую смену на кассе {register}?
+
+Платежи, принятые здесь с этого момента, будут учитываться в ней, пока её не закроют Z-отчётом.</translation>
+    </message>
+    <message>
+        <source>Shift {number} stays open</source>
+        <translation type="vanished">Смена {number} остаётся открытой</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/flows.py" line="174"/>
+        <source>The bank check was stopped, so shift {shift} was not closed: it stays open and payments go on being counted in it.
+
+Close it again when you are ready.</source>
+        <translation>Проверка в банке остановлена, поэтому смена {shift} не закрыта: она остаётся открытой, и платежи продолжают учитываться в ней.
+
+Закройте её снова, когда будете готовы.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/flows.py" line="101"/>
+        <source>X report: checking with the bank</source>
+        <translation>X-отчёт: проверка в банке</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/flows.py" line="102"/>
+        <source>Stopping the check changes nothing: the X report is simply not made.</source>
+        <translation>Остановка проверки ничего не меняет: X-отчёт просто не будет сформирован.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/flows.py" line="132"/>
+        <source>Closing shift {number}: checking with the bank</source>
+        <translation>Закрытие смены {number}: проверка в банке</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/flows.py" line="133"/>
+        <source>Stopping the check leaves shift {number} open: nothing is closed.</source>
+        <translation>Если остановить проверку, смена {number} останется открытой: ничего не будет закрыто.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/flows.py" line="173"/>
+        <source>The shift stays open</source>
+        <translation>Смена остаётся открытой</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftHistoryDialog</name>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/history.py" line="86"/>
+        <source>open now</source>
+        <translation>открыта сейчас</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/history.py" line="174"/>
+        <source>The newest first. Open a closed shift to read, print or save its Z report again.</source>
+        <translation>Сначала новые. Откройте закрытую смену, чтобы снова прочитать, напечатать или сохранить её Z-отчёт.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/history.py" line="176"/>
+        <source>No shift has been opened at this register yet (Shift &gt; Open shift).</source>
+        <translation>На этой кассе ещё не открывали смену (Смена &gt; Открыть смену).</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/history.py" line="178"/>
+        <source>Shift</source>
+        <translation>Смена</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/history.py" line="178"/>
+        <source>Opened</source>
+        <translation>Открыта</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/history.py" line="178"/>
+        <source>Opened by</source>
+        <translation>Открыл(а)</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/history.py" line="178"/>
+        <source>Closed</source>
+        <translation>Закрыта</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/history.py" line="178"/>
+        <source>Closed by</source>
+        <translation>Закрыл(а)</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/history.py" line="178"/>
+        <source>Net</source>
+        <translation>Выручка</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/history.py" line="131"/>
+        <location filename="../../epay_desktop/ui/shifts/history.py" line="206"/>
+        <source>&amp;Open report</source>
+        <translation>&amp;Открыть отчёт</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/history.py" line="133"/>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/history.py" line="206"/>
+        <source>Show the &amp;X report</source>
+        <translation>Показать &amp;X-отчёт</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/history.py" line="93"/>
+        <source>{net} so far</source>
+        <translation>{net} на текущий момент</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/history.py" line="172"/>
+        <source>Shift history — register {register}</source>
+        <translation>История смен — касса {register}</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/history.py" line="210"/>
+        <source>Shift {number} is still open: it gets its Z report when it is closed (Shift &gt; Close shift). Its X report shows the figures so far and changes nothing.</source>
+        <translation>Смена {number} ещё открыта: Z-отчёт появится при её закрытии (Смена &gt; Закрыть смену). X-отчёт показывает итоги на текущий момент и ничего не меняет.</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftReportDialog</name>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="144"/>
+        <source>Net taken</source>
+        <translation>Чистая выручка</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="129"/>
+        <source>Status differs</source>
+        <translation>Различается статус</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="117"/>
+        <source>Sales</source>
+        <translation>Продажи</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="118"/>
+        <source>Holds</source>
+        <translation>Блокировки</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="119"/>
+        <source>Charges</source>
+        <translation>Списания</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="120"/>
+        <source>Cancellations</source>
+        <translation>Отмены</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="121"/>
+        <source>Refunds</source>
+        <translation>Возвраты</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="230"/>
+        <source>Nothing in this shift.</source>
+        <translation>В этой смене ничего нет.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="234"/>
+        <source>Net</source>
+        <translation>Выручка</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="253"/>
+        <source>Invoice</source>
+        <translation>Заказ</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="254"/>
+        <source>What differs</source>
+        <translation>Что различается</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="255"/>
+        <source>The console says</source>
+        <translation>По данным программы</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="256"/>
+        <source>The bank says</source>
+        <translation>По данным банка</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="328"/>
+        <source>By cashier and by card brand</source>
+        <translation>По кассирам и типам карт</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="365"/>
+        <source>Z report — shift {number}, register {register}</source>
+        <translation>Z-отчёт — смена {number}, касса {register}</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="366"/>
+        <source>The shift is closed: these figures are final and kept with the shift.</source>
+        <translation>Смена закрыта: итоги окончательные и сохранены вместе со сменой.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="368"/>
+        <source>X report — shift {number}, register {register}</source>
+        <translation>X-отчёт — смена {number}, касса {register}</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="369"/>
+        <source>The shift is open: the figures so far. Nothing was changed or closed.</source>
+        <translation>Смена открыта: итоги на текущий момент. Ничего не изменено и не закрыто.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="383"/>
+        <source>still open</source>
+        <translation>ещё открыта</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="412"/>
+        <source>Totals</source>
+        <translation>Итоги</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="433"/>
+        <source>The bank check</source>
+        <translation>Сверка с банком</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="497"/>
+        <source>Audit log anchor</source>
+        <translation>Контрольная метка журнала аудита</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="507"/>
+        <source>The audit log&apos;s anchor at the close, kept with the shift. Checked later (Settings &gt; Audit log anchor), it shows whether the log was cut or rewritten since.</source>
+        <translation>Контрольная метка журнала аудита на момент закрытия, сохранена вместе со сменой. Проверка позже (Настройки &gt; Контрольная метка журнала аудита) покажет, не был ли журнал с тех пор обрезан или переписан.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="580"/>
+        <source>The language of the printed report and of its PDF and CSV files.</source>
+        <translation>Язык напечатанного отчёта и его файлов PDF и CSV.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="582"/>
+        <source>Report &amp;language:</source>
+        <translation>&amp;Язык отчёта:</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="621"/>
+        <source>Z report — shift {shift}</source>
+        <translation>Z-отчёт — смена {shift}</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="623"/>
+        <source>X report — shift {shift}</source>
+        <translation>X-отчёт — смена {shift}</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="719"/>
+        <source>This register has no receipt printer (a manager adds one in Settings &gt; Receipt printers): choose a printer for the A4 report, or save it as PDF.</source>
+        <translation>У этой кассы нет чекового принтера (менеджер добавляет его в Настройки &gt; Чековые принтеры): выберите принтер для отчёта A4 или сохраните отчёт в PDF.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="740"/>
+        <source>Sent to the printer.</source>
+        <translation>Отправлено на принтер.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="329"/>
+        <source>Cashier</source>
+        <translation>Кассир</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="330"/>
+        <source>Card brand</source>
+        <translation>Тип карты</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="332"/>
+        <source>Each cell: the amount and, in brackets, how many.</source>
+        <translation>В каждой ячейке: сумма и в скобках количество.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="388"/>
+        <source>Opened:</source>
+        <translation>Открыта:</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="393"/>
+        <source>Closed:</source>
+        <translation>Закрыта:</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="394"/>
+        <source>Report made:</source>
+        <translation>Отчёт составлен:</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="395"/>
+        <source>Register:</source>
+        <translation>Касса:</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="396"/>
+        <source>Shift number:</source>
+        <translation>Номер смены:</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="416"/>
+        <source>Count</source>
+        <translation>Кол-во</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="416"/>
+        <source>Amount</source>
+        <translation>Сумма</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="437"/>
+        <source>The payments were not checked with the bank: the check was skipped at the close.</source>
+        <translation>Платежи не сверены с банком: сверка пропущена при закрытии.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="440"/>
+        <source>The bank was not asked for this report: the figures are the console&apos;s own.</source>
+        <translation>Для этого отчёта банк не запрашивался: итоги по данным программы.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="445"/>
+        <source>Payments checked with the bank: {checked} of {total}.</source>
+        <translation>Сверено с банком платежей: {checked} из {total}.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="449"/>
+        <source>The bank agrees with the console on every one.</source>
+        <translation>Данные банка совпадают с данными программы по каждому.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="513"/>
+        <source>The audit log is NOT intact, so this report has no anchor.</source>
+        <translation>Журнал аудита НАРУШЕН, поэтому у отчёта нет контрольной метки.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="584"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="708"/>
+        <source>&amp;Print…</source>
+        <translation>&amp;Печать…</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="586"/>
+        <source>Save as P&amp;DF…</source>
+        <translation>Со&amp;хранить в PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="587"/>
+        <source>Save as &amp;CSV…</source>
+        <translation>Сохранить в &amp;CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="588"/>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="714"/>
+        <source>Print &amp;again</source>
+        <translation>Напечатать &amp;снова</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="379"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="389"/>
+        <source>{when}, {name}</source>
+        <translation>{when}, {name}</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="419"/>
+        <source>Operations with no known outcome yet: {count}. The console keeps asking the bank; a manager decides on the rest in Needs attention.</source>
+        <translation>Операции с ещё неизвестным результатом: {count}. Программа продолжает запрашивать банк; по остальным решает менеджер в «Требует внимания».</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="426"/>
+        <source>Every operation&apos;s outcome is known.</source>
+        <translation>Результат каждой операции известен.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="459"/>
+        <source>Differences found by this check</source>
+        <translation>Расхождения, найденные этой сверкой</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="466"/>
+        <source>Not checked: check these payments with the bank later</source>
+        <translation>Не проверены: сверьте эти платежи с банком позже</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="470"/>
+        <source>Still open in the books: a manager resolves them in Needs attention</source>
+        <translation>Ещё открыты в учёте: менеджер закрывает их в «Требует внимания»</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="694"/>
+        <source>Printing on {printer}…</source>
+        <translation>Печать на принтере {printer}…</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="706"/>
+        <source>Printed on {printer}.</source>
+        <translation>Напечатано на принтере {printer}.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="711"/>
+        <source>The printer did not say whether it printed.</source>
+        <translation>Принтер не сообщил, напечатал ли он отчёт.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="748"/>
+        <source>Save the shift report as PDF</source>
+        <translation>Сохранить отчёт смены в PDF</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="748"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>Файлы PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="756"/>
+        <source>Save the shift report as CSV</source>
+        <translation>Сохранить отчёт смены в CSV</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="756"/>
+        <source>CSV files (*.csv)</source>
+        <translation>Файлы CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="463"/>
+        <source>No differences found by this check.</source>
+        <translation>Эта сверка расхождений не нашла.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="785"/>
+        <source>Saved to {path}</source>
+        <translation>Сохранено в {path}</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="770"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="776"/>
+        <source>Could not save: {why}</source>
+        <translation>Не удалось сохранить: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="275"/>
+        <source>Charged (sales and charges)</source>
+        <translation>Списано (продажи и списания)</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="275"/>
+        <source>Refunded</source>
+        <translation>Возвращено</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="278"/>
+        <source>Console</source>
+        <translation>Программа</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="279"/>
+        <source>Bank</source>
+        <translation>Банк</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="280"/>
+        <source>Difference</source>
+        <translation>Разница</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="300"/>
+        <source>{when}, X report</source>
+        <translation>{when}, X-отчёт</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="268"/>
+        <source>Found</source>
+        <translation>Найдено</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="299"/>
+        <source>{when}, at a close</source>
+        <translation>{when}, при закрытии</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="455"/>
+        <source>The bank&apos;s column covers the payments checked: {checked} of {total}.</source>
+        <translation>Столбец банка — только по проверенным платежам: {checked} из {total}.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="483"/>
+        <source>Found earlier in this shift: the check took the bank&apos;s answer then, so the console was corrected</source>
+        <translation>Найдено ранее в этой смене: сверка тогда приняла ответ банка, и программа исправлена</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="452"/>
+        <source>The console&apos;s and the bank&apos;s totals for the shift&apos;s payments</source>
+        <translation>Итоги программы и банка по платежам смены</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftsPage</name>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="296"/>
+        <source> h</source>
+        <translation> ч</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="299"/>
+        <source>A cashier may close a shift with a manager signing in</source>
+        <translation>Кассир может закрыть смену, если менеджер войдёт для подтверждения</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="303"/>
+        <source>Check every payment with the bank at the close (Z report)</source>
+        <translation>При закрытии смены проверять каждый платёж в банке (Z-отчёт)</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="308"/>
+        <source>Take payments only during an open shift</source>
+        <translation>Принимать платежи только при открытой смене</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="314"/>
+        <source>Without the first rule only a manager closes a shift. Without the bank check the one closing may skip it; the Z report then says the payments were not checked with the bank. Shared by every counter; applies at once.</source>
+        <translation>Без первого правила смену закрывает только менеджер. Без проверки в банке закрывающий может её пропустить; тогда в Z-отчёте сказано, что платежи не проверены в банке. Общие для всех касс; действуют сразу.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="324"/>
+        <source>Warn about a shift open for</source>
+        <translation>Предупреждать о смене, открытой</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="347"/>
+        <source>Type the hours after which an open shift is warned about: {low} to {high}.</source>
+        <translation>Укажите, через сколько часов предупреждать об открытой смене: от {low} до {high}.</translation>
     </message>
 </context>
 <context>
@@ -3953,9 +4906,17 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
         <translation>не удаётся показать окна: плагину xcb из Qt нужна отсутствующая системная библиотека ({problem}); запустите ./scripts/demo.sh от root, чтобы установить их, или возьмите команду apt-get из docs/fresh-machine.md</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/cli/shifts.py" line="108"/>
+        <location filename="../../epay_desktop/cli/shifts.py" line="173"/>
         <source>A cashier closes a shift with a manager: add --approved-by MANAGER.</source>
         <translation>Кассир закрывает смену вместе с менеджером: добавьте --approved-by MANAGER.</translation>
+    </message>
+</context>
+<context>
+    <name>day</name>
+    <message>
+        <location filename="../../epay_desktop/services/payments/day.py" line="57"/>
+        <source>Only a manager or an administrator can see the day&apos;s figures.</source>
+        <translation>Показатели дня может смотреть только менеджер или администратор.</translation>
     </message>
 </context>
 <context>
@@ -4270,64 +5231,64 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>operations</name>
     <message>
-        <location filename="../../epay_desktop/services/money_ops/journal.py" line="114"/>
+        <location filename="../../epay_desktop/services/money_ops/journal.py" line="117"/>
         <source>This user account is deactivated.</source>
         <extracomment>``decide(payment, ops) -&gt; amount``: the rules for one kind (raises ConsoleError to refuse).</extracomment>
         <translation>Эта учётная запись отключена.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/money_ops/journal.py" line="122"/>
+        <location filename="../../epay_desktop/services/money_ops/journal.py" line="125"/>
         <source>A manager must approve this {kind}.</source>
         <translation>Эту операцию («{kind}») должен одобрить менеджер.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/money_ops/journal.py" line="132"/>
+        <location filename="../../epay_desktop/services/money_ops/journal.py" line="135"/>
         <source>The gateway&apos;s transaction for this payment is not known yet: refresh its status first.</source>
         <translation>Транзакция шлюза по этому платежу ещё неизвестна: сначала обновите его статус.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/money_ops/journal.py" line="258"/>
+        <location filename="../../epay_desktop/services/money_ops/journal.py" line="262"/>
         <source>This operation is {current_state}, not waiting for a review.</source>
         <translation>Эта операция сейчас в состоянии «{current_state}» и не ждёт проверки.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/money_ops/journal.py" line="270"/>
+        <location filename="../../epay_desktop/services/money_ops/journal.py" line="274"/>
         <source>Only a manager can decide about an operation whose outcome is unclear.</source>
         <extracomment>A review decision by someone who is not (or no longer, as stored now) an active manager.</extracomment>
         <translation>Решение по операции с неясным результатом может принять только менеджер.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/money_ops/operations.py" line="287"/>
+        <location filename="../../epay_desktop/services/money_ops/operations.py" line="298"/>
         <source>This operation is {op_state}, not waiting for a review.</source>
         <translation>Эта операция сейчас в состоянии «{op_state}» и не ждёт проверки.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/money_ops/operations.py" line="301"/>
+        <location filename="../../epay_desktop/services/money_ops/operations.py" line="312"/>
         <source>The bank&apos;s answer does not show this {kind} applied, so it cannot be marked done. If the bank shows nothing of it, choose abandon (or retry once the bank proves it was not applied).</source>
         <translation>По ответу банка эта операция («{kind}») не проведена, поэтому её нельзя отметить проведённой. Если в банке её нет, выберите «Отказаться» (или «Повторить», когда банк подтвердит, что она не проведена).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/money_ops/operations.py" line="328"/>
+        <location filename="../../epay_desktop/services/money_ops/operations.py" line="339"/>
         <source>The gateway cannot confirm that this operation was not applied, so sending it again could move the money twice. Check the payment in the bank&apos;s merchant cabinet; if nothing happened there, choose abandon and start a new operation.</source>
         <translation>Шлюз не может подтвердить, что эта операция не проведена, поэтому повторная отправка может провести деньги дважды. Проверьте платёж в кабинете мерчанта; если там ничего не было, выберите «Отказаться» и начните новую операцию.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/money_ops/operations.py" line="349"/>
+        <location filename="../../epay_desktop/services/money_ops/operations.py" line="360"/>
         <source>The bank may show a {kind} up to {lag_seconds} seconds late, and this one was sent less than that ago: &quot;not applied&quot; cannot be trusted yet. Decide again in {wait_seconds} seconds.</source>
         <translation>Банк может показать операцию («{kind}») с опозданием до {lag_seconds} с, а эта отправлена совсем недавно: ответу «не проведено» пока нельзя доверять. Решите снова через {wait_seconds} с.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/money_ops/operations.py" line="372"/>
+        <location filename="../../epay_desktop/services/money_ops/operations.py" line="383"/>
         <source>The bank cannot say now whether this {kind} was applied ({why}), so abandoning it could hide money that moved. Try again once the bank answers (it is asked again at every reconciliation), or check the payment in the bank&apos;s merchant cabinet.</source>
         <translation>Банк сейчас не может сказать, проведена ли эта операция («{kind}») ({why}), поэтому отказ от неё может скрыть реальное движение денег. Повторите, когда банк ответит (он запрашивается при каждой сверке), или проверьте платёж в кабинете мерчанта.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/money_ops/operations.py" line="391"/>
+        <location filename="../../epay_desktop/services/money_ops/operations.py" line="402"/>
         <source>The bank shows {bank_refunded} refunded on this payment, at least this refund of {amount} more than the {base} refunded before it: the refund may have been applied, so it cannot be abandoned. Compare the payment with the bank&apos;s merchant cabinet: if it lists this refund, mark it applied; the difference stays in Needs attention until a manager resolves it.</source>
         <translation>Банк показывает по этому платежу возврат {bank_refunded}, то есть не меньше чем на этот возврат {amount} больше прежних {base}: возврат мог пройти, поэтому от него нельзя отказаться. Сверьте платёж с кабинетом мерчанта: если этот возврат там есть, отметьте его проведённым; расхождение останется в «Требует внимания», пока менеджер его не закроет.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/money_ops/operations.py" line="407"/>
+        <location filename="../../epay_desktop/services/money_ops/operations.py" line="418"/>
         <source>The bank shows this payment {payment_status}: the {kind} may have been applied, so it cannot be abandoned. Check the payment in the bank&apos;s merchant cabinet.</source>
         <translation>В банке статус этого платежа: {payment_status}. Операция («{kind}») могла пройти, поэтому от неё нельзя отказаться. Проверьте платёж в кабинете мерчанта.</translation>
     </message>
@@ -4402,7 +5363,7 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
         <translation>Платежа с номером заказа {invoice_id} нет.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/payments/payment_service.py" line="152"/>
+        <location filename="../../epay_desktop/services/payments/payment_service.py" line="154"/>
         <location filename="../../epay_desktop/services/payments/saved_cards.py" line="90"/>
         <source>This user account is deactivated.</source>
         <extracomment>Errors that say the bank as a whole is unreachable or failing (not this one payment). Statuses a 102 (&quot;no attempt for this invoice&quot;) may confirm or turn into EXPIRED.
@@ -4434,91 +5395,112 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
 <context>
     <name>printing</name>
     <message>
-        <location filename="../../epay_desktop/receipts/printers.py" line="108"/>
+        <location filename="../../epay_desktop/receipts/printers.py" line="110"/>
         <source>{text} is not a printer address; write network:HOST:PORT, usb:VENDOR:PRODUCT, serial:PORT@BAUD, cups:QUEUE or file:DEVICE</source>
         <extracomment>``DLE EOT n``: the real-time status request (n = 1 printer, 2 off-line cause, 4 paper sensor). Bytes sent at a time: a cheap printer&apos;s input buffer is a few kilobytes (escpos.md section 2.4). How long a status answer is waited for, in seconds: a printer answers at once (escpos.md section 3.3 suggests 300-500 ms); one second leaves room for a busy network or USB hub. A printer that never answers costs this once a probe: give it ``status=False`` (``printer add --no-status``). How long connecting and each write may take, in seconds.</extracomment>
         <translation>{text} — не адрес принтера; укажите network:HOST:PORT, usb:VENDOR:PRODUCT, serial:PORT@BAUD, cups:QUEUE или file:DEVICE</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/receipts/printers.py" line="167"/>
+        <location filename="../../epay_desktop/receipts/printers.py" line="169"/>
         <source>A printer&apos;s name is 1 to 40 characters, without slashes: {name} is not.</source>
         <translation>Название принтера — от 1 до 40 символов, без косых черт; {name} не подходит.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/receipts/printers.py" line="233"/>
+        <location filename="../../epay_desktop/receipts/printers.py" line="235"/>
         <source>The printer cannot print so: {reason}.</source>
         <translation>Принтер не может так печатать: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/receipts/printers.py" line="246"/>
+        <location filename="../../epay_desktop/receipts/printers.py" line="248"/>
         <source>The shop&apos;s printer list cannot be read ({reason}); add the printers again with epay-desktop printer add.</source>
         <translation>Не удалось прочитать список принтеров магазина ({reason}); добавьте принтеры заново командой epay-desktop printer add.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/receipts/printers.py" line="291"/>
+        <location filename="../../epay_desktop/receipts/printers.py" line="293"/>
         <source>There is no printer {name}; the shop&apos;s printers: {known}.</source>
         <translation>Принтера {name} нет; принтеры магазина: {known}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/receipts/printers.py" line="304"/>
+        <location filename="../../epay_desktop/receipts/printers.py" line="306"/>
         <source>Register {register} has no default printer: name one with --printer, or let a manager set it with epay-desktop printer default NAME.</source>
         <translation>У кассы {register} нет основного принтера: укажите его через --printer или попросите менеджера задать его командой epay-desktop printer default NAME.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/receipts/printers.py" line="364"/>
+        <location filename="../../epay_desktop/receipts/printers.py" line="366"/>
         <source>The printer is out of paper: load a new roll.</source>
         <translation>В принтере закончилась бумага: вставьте новую ленту.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/receipts/printers.py" line="369"/>
+        <location filename="../../epay_desktop/receipts/printers.py" line="371"/>
         <source>The printer&apos;s cover is open: close it.</source>
         <translation>Открыта крышка принтера: закройте её.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/receipts/printers.py" line="375"/>
+        <location filename="../../epay_desktop/receipts/printers.py" line="377"/>
         <source>The printer reports an error: switch it off and on, and check the cutter.</source>
         <translation>Принтер сообщает об ошибке: выключите и снова включите его и проверьте отрезчик.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/receipts/printers.py" line="385"/>
+        <location filename="../../epay_desktop/receipts/printers.py" line="387"/>
         <source>The printer is offline: check that it is switched on and its cable.</source>
         <translation>Принтер не на связи: проверьте, что он включён, и его кабель.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/receipts/printers.py" line="394"/>
+        <location filename="../../epay_desktop/receipts/printers.py" line="396"/>
         <source>The paper is running out: have a new roll ready.</source>
         <translation>Бумага заканчивается: приготовьте новую ленту.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/receipts/printers.py" line="563"/>
+        <location filename="../../epay_desktop/receipts/printers.py" line="565"/>
         <source>The printer at {address} cannot be reached ({reason}): check that it is switched on, its cable or network, and the printer&apos;s address in the settings.</source>
         <translation>Принтер по адресу {address} недоступен ({reason}): проверьте, что он включён, его кабель или сеть и адрес принтера в настройках.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/receipts/printers.py" line="686"/>
+        <location filename="../../epay_desktop/receipts/printers.py" line="691"/>
         <source>Nothing was printed; the receipt is kept: print it again when ready.</source>
         <translation>Ничего не напечатано; чек сохранён: напечатайте его снова, когда принтер будет готов.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/receipts/printers.py" line="690"/>
+        <location filename="../../epay_desktop/receipts/printers.py" line="695"/>
         <source>The receipt may be incomplete; it is kept: print it again (a duplicate) when the printer is ready.</source>
         <translation>Чек мог напечататься не полностью; он сохранён: когда принтер будет готов, напечатайте его снова (дубликат).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/receipts/printers.py" line="697"/>
+        <location filename="../../epay_desktop/receipts/printers.py" line="702"/>
         <source>Sent to the printer; it cannot say whether it printed: check the slip, and print a duplicate if not.</source>
         <translation>Отправлено на принтер; он не может сообщить, напечатал ли чек: проверьте ленту и, если чека нет, напечатайте дубликат.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/receipts/printers.py" line="708"/>
+        <location filename="../../epay_desktop/receipts/printers.py" line="710"/>
         <source>The connection to the printer broke after {sent} of {total} bytes ({reason}); the receipt is kept: print it again (a duplicate) when the printer is ready.</source>
         <translation>Связь с принтером прервалась после {sent} из {total} байт ({reason}); чек сохранён: когда принтер будет готов, напечатайте его снова (дубликат).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/printing.py" line="128"/>
+        <location filename="../../epay_desktop/services/printing.py" line="144"/>
         <source>Only a manager or an administrator can change the printers.</source>
-        <extracomment>The one-page test print: the Kazakh letters, a ruler of the printer&apos;s columns, and the cut.</extracomment>
+        <extracomment>The one-page test print: the Kazakh letters, a ruler of the printer&apos;s columns, and the cut. The widest head of a 58 mm roll: 384 dots at 203 dpi, up to 432 on some; a wider head prints an 80 mm roll (576 dots at 203 dpi, 512 at 180 dpi: Epson TM-T88IV/V).</extracomment>
         <translation>Изменять принтеры может только менеджер или администратор.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/services/printing.py" line="289"/>
+        <source>Nothing was printed; the report is kept: print it again when the printer is ready.</source>
+        <extracomment>What a shift report&apos;s failed print says: nothing is lost, the report is printed again (no duplicate).</extracomment>
+        <translation>Ничего не напечатано; отчёт сохранён: напечатайте его снова, когда принтер будет готов.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/services/printing.py" line="295"/>
+        <source>The report may be incomplete; it is kept: print it again when the printer is ready.</source>
+        <translation>Отчёт мог напечататься не полностью; он сохранён: когда принтер будет готов, напечатайте его снова.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/services/printing.py" line="301"/>
+        <source>Sent to the printer; it cannot say whether it printed: check the paper, and print the report again if not.</source>
+        <translation>Отправлено на принтер; он не может сообщить, напечатал ли отчёт: проверьте ленту и, если отчёта нет, напечатайте его снова.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/services/printing.py" line="307"/>
+        <source>The connection to the printer broke after {sent} of {total} bytes ({reason}); the report is kept: print it again when the printer is ready.</source>
+        <translation>Связь с принтером прервалась после {sent} из {total} байт ({reason}); отчёт сохранён: когда принтер будет готов, напечатайте его снова.</translation>
     </message>
 </context>
 <context>
@@ -4766,27 +5748,27 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
         <translation>Хранилище ключей не удалило секрет клиента.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/shop_settings.py" line="128"/>
+        <location filename="../../epay_desktop/services/shop_settings.py" line="138"/>
         <source>Only a manager or an administrator can change the shop settings.</source>
         <translation>Менять настройки магазина может только менеджер или администратор.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/shop_settings.py" line="170"/>
+        <location filename="../../epay_desktop/services/shop_settings.py" line="180"/>
         <source>Gateway: {exc}.</source>
         <translation>Шлюз: {exc}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/shop_settings.py" line="178"/>
+        <location filename="../../epay_desktop/services/shop_settings.py" line="188"/>
         <source>The terminal is a UUID like 67e34d63-102f-4bd1-898e-370781d0074d (from the ePay cabinet).</source>
         <translation>Терминал — это UUID вида 67e34d63-102f-4bd1-898e-370781d0074d (из кабинета ePay).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/shop_settings.py" line="198"/>
+        <location filename="../../epay_desktop/services/shop_settings.py" line="208"/>
         <source>The idle lock is a whole number of minutes from 1 to 240.</source>
         <translation>Автоблокировка задаётся целым числом минут от 1 до 240.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/shop_settings.py" line="235"/>
+        <location filename="../../epay_desktop/services/shop_settings.py" line="245"/>
         <source>The settings file {path} cannot be read ({exc}).</source>
         <translation>Не удаётся прочитать файл настроек {path} ({exc}).</translation>
     </message>
@@ -4794,29 +5776,45 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
 <context>
     <name>shifts</name>
     <message>
-        <location filename="../../epay_desktop/domain/shifts.py" line="62"/>
+        <location filename="../../epay_desktop/domain/shifts.py" line="75"/>
         <source>Register {register_id} has no open shift: open one first (shift open).</source>
-        <extracomment>A shift open this long is flagged: the X report, the list and the console warn about it.</extracomment>
+        <extracomment>A shift open this long is flagged unless the shop&apos;s rules say otherwise (:attr:`ShiftRules.warn_after`).</extracomment>
         <translation>На кассе {register_id} нет открытой смены: сначала откройте её (shift open).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/domain/shifts.py" line="78"/>
+        <location filename="../../epay_desktop/domain/shifts.py" line="91"/>
         <source>Shift {number} is already open at register {register_id}: close it before opening another.</source>
         <translation>Смена {number} на кассе {register_id} уже открыта: закройте её, прежде чем открывать новую.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/domain/shifts.py" line="123"/>
+        <location filename="../../epay_desktop/domain/shifts.py" line="108"/>
+        <source>No shift is open at register {register_id}, and this shop takes payments only during a shift: open a shift first (Shift → Open shift).</source>
+        <extracomment>Why a payment was refused: no open shift where the rules want one (:class:`ShiftRequired`).</extracomment>
+        <translation>На кассе {register_id} нет открытой смены, а в этом магазине платежи принимаются только во время смены: сначала откройте смену (Смена → Открыть смену).</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/domain/shifts.py" line="221"/>
         <source>Shift {shift} has been open for {hours} hours: close it with a Z report.</source>
         <translation>Смена {shift} открыта уже {hours} ч: закройте её Z-отчётом.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/shifts/service.py" line="61"/>
+        <location filename="../../epay_desktop/services/shifts/service.py" line="71"/>
         <source>Only a manager can close a shift: ask a manager to sign in to close it.</source>
         <extracomment>How many shifts :meth:`ShiftService.recent` lists unless told.</extracomment>
         <translation>Закрыть смену может только менеджер: попросите менеджера войти и закрыть её.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/shifts/service.py" line="206"/>
+        <location filename="../../epay_desktop/services/shifts/service.py" line="80"/>
+        <source>This shop&apos;s rules let only a manager close a shift: a manager signs in at this counter and closes it.</source>
+        <translation>По правилам этого магазина закрыть смену может только менеджер: менеджер входит на этой кассе и закрывает её.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/services/shifts/service.py" line="92"/>
+        <source>This shop&apos;s rules require the bank check at every close: close the shift with the check (a manager may change the rule in Settings, Shifts).</source>
+        <translation>По правилам этого магазина при каждом закрытии смены нужна проверка в банке: закройте смену с проверкой (менеджер может изменить правило в Настройках, вкладка «Смены»).</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/services/shifts/service.py" line="268"/>
         <source>Shift {shift_id} is still open: it has no Z report yet (shift x).</source>
         <translation>Смена {shift_id} ещё открыта: Z-отчёта по ней пока нет (shift x).</translation>
     </message>
@@ -5012,12 +6010,12 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
         <translation>Расхождения № {number} нет.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/repos/operations.py" line="92"/>
+        <location filename="../../epay_desktop/store/repos/operations.py" line="93"/>
         <source>Another operation on this payment is still being processed: wait for its result.</source>
         <translation>Другая операция по этому платежу ещё выполняется: дождитесь её результата.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/repos/operations.py" line="212"/>
+        <location filename="../../epay_desktop/store/repos/operations.py" line="213"/>
         <source>There is no money operation {op_id}.</source>
         <translation>Денежной операции {op_id} нет.</translation>
     </message>
@@ -5043,9 +6041,9 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
         <translation>имя настройки {key} должно быть от 1 до 64 символов</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/shop_settings.py" line="88"/>
+        <location filename="../../epay_desktop/services/shop_settings.py" line="98"/>
         <source>{known_meaning}: {value} is not valid; use {exc}</source>
-        <extracomment>how late check-status may show an applied operation, in seconds (decision 0039) ShopProfile field -&gt; the declared shop setting it shows.</extracomment>
+        <extracomment>how late check-status may show an applied operation, in seconds (decision 0039) the shift rules (decision 0117; read typed as ``domain.shifts.ShiftRules``): hours, then yes/no ShopProfile field -&gt; the declared shop setting it shows.</extracomment>
         <translation>{known_meaning}: недопустимое значение {value}; используйте {exc}</translation>
     </message>
     <message>
@@ -5160,9 +6158,8 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
         <translation>База данных {database} занята: программа {program} (№ {pids}) открыла её и держала заблокированной дольше {seconds} с ({setting}): ничего не изменено. Закройте эту программу, затем повторите попытку.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/repos/shifts.py" line="213"/>
+        <location filename="../../epay_desktop/store/repos/shifts.py" line="195"/>
         <source>There is no shift with id {shift_id}.</source>
-        <extracomment>Payments whose money was taken or held (the bank approved an attempt).</extracomment>
         <translation>Смены с ID {shift_id} нет.</translation>
     </message>
 </context>
