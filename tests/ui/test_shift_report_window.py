@@ -214,6 +214,28 @@ def test_print_sends_the_report_to_the_registers_receipt_printer_in_the_language
     dialog.reject()
 
 
+def test_print_has_no_ellipsis_when_it_goes_straight_to_the_receipt_printer(
+    qtbot: Any, arun: Any, shop: SimpleNamespace, open_dialog: Any
+) -> None:
+    z, _ = closed_shift(arun, shop)
+    task, dialog = open_dialog(
+        ShiftReportDialog.show_report(shop.parent, z, shop.ctx.shifts, shop.ctx.printing), ShiftReportDialog
+    )
+    assert dialog.print_button.text() == "&Print\u2026"  # no receipt printer: the system dialog follows
+    dialog.reject()
+    qtbot.waitUntil(task.done, timeout=SLOW_MS)
+    with FakePrinter(576).start_in_thread() as fake:
+        front = make_profile("front", f"network:{fake.host}:{fake.port}", "80", "kz1048", code_page=53)
+        arun(shop.ctx.printing.save_printer(shop.manager, front, default=True))
+        task, dialog = open_dialog(
+            ShiftReportDialog.show_report(shop.parent, z, shop.ctx.shifts, shop.ctx.printing),
+            ShiftReportDialog,
+        )
+        assert dialog.print_button.text() == "&Print"  # straight to "front": nothing more is asked
+        dialog.reject()
+        qtbot.waitUntil(task.done, timeout=SLOW_MS)
+
+
 def test_without_a_receipt_printer_print_asks_the_system_print_dialog(
     qtbot: Any, arun: Any, shop: SimpleNamespace, monkeypatch: pytest.MonkeyPatch
 ) -> None:

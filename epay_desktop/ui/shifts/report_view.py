@@ -613,8 +613,15 @@ class ShiftReportDialog(QDialog):
         shifts: ShiftService,
         printing: PrintingService | None = None,
     ) -> None:
-        """Show ``report`` until it is closed; the window is deleted after."""
-        await run_dialog_once(cls(report, shifts, printing, parent))
+        """Show ``report`` until it is closed; the window is deleted after. Print says whether it goes
+        straight to this register's receipt printer (no ellipsis: nothing more is asked)."""
+        dialog = cls(report, shifts, printing, parent)
+        dialog.set_thermal(await register_printer(printing) is not None)
+        await run_dialog_once(dialog)
+
+    def set_thermal(self, thermal: bool) -> None:
+        """Print goes to the register's receipt printer (``thermal``) or through the system dialog."""
+        self.print_button.setText(_tr("&Print") if thermal else _tr("&Print\u2026"))
 
     def _retitle(self) -> None:
         title = (
@@ -705,7 +712,7 @@ class ShiftReportDialog(QDialog):
         if outcome.outcome is Outcome.PRINTED:
             done = _tr("Printed on {printer}.").format(printer=printer.name)
             self._say(" ".join(t for t in (done, said) if t))
-            self.print_button.setText(_tr("&Print\u2026"))
+            self.set_thermal(True)
         else:
             self._say(
                 said or _tr("The printer did not say whether it printed."),
