@@ -23,9 +23,10 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from epay_desktop.domain import Role
+from epay_desktop.ui.common.screen_fit import needed_height
 from epay_desktop.ui.shifts.bank_progress import BankCheckDialog
 from epay_desktop.ui.shifts.close_dialog import CloseShiftDialog
 from epay_desktop.ui.shifts.report_view import ShiftReportDialog
@@ -160,6 +161,36 @@ def test_a_cashier_closes_with_a_manager_pin_and_the_z_report_is_shown(
     assert arun(console.ctx.shifts.current()) is None
     qtbot.waitUntil(commands.shift_open.isEnabled, timeout=SLOW)
     assert not commands.shift_close.isEnabled()
+
+
+def test_after_a_wrong_pin_the_dialog_fits_its_texts_and_the_pin_field_takes_the_retyped_pin(
+    console: Any, qtbot: Any, arun: Any
+) -> None:
+    dialog = close_step(qtbot, console, CASHIER, CASHIER_PIN)
+    approval = dialog.approval
+    explain = approval.explain_label
+    approval.manager_edit.setText(MANAGER)
+    qtbot.keyClicks(approval.pin_edit, "9999")
+    qtbot.waitUntil(lambda: dialog.height() >= needed_height(dialog), timeout=SLOW)  # laid out
+    height_before = dialog.height()
+    qtbot.keyClick(approval.pin_edit, Qt.Key.Key_Return)  # Enter: the close's button
+    qtbot.waitUntil(approval.has_error, timeout=SLOW)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is approval.pin_edit, timeout=SLOW)
+    assert approval.error_label.isVisible() and dialog.height() > height_before  # grown for the error
+    qtbot.waitUntil(lambda: explain.height() >= explain.heightForWidth(explain.width()), timeout=SLOW)
+    assert approval.error_label.height() >= approval.error_label.heightForWidth(approval.error_label.width())
+
+    typed_into = QApplication.focusWidget()  # where the person's keys now go, no click first
+    assert typed_into is not None
+    qtbot.keyClicks(typed_into, MANAGER_PIN)
+    assert not approval.has_error()  # typing again takes the error away; the dialog goes back
+    qtbot.waitUntil(lambda: not approval.error_label.isVisible(), timeout=SLOW)
+    assert dialog.height() == height_before, (dialog.height(), height_before, needed_height(dialog))
+    qtbot.keyClick(typed_into, Qt.Key.Key_Return)
+    report = wait_shown(qtbot, ShiftReportDialog)
+    assert report.report.kind.value == "Z" and report.report.closed_by_name == MANAGER
+    report.accept()
+    assert arun(console.ctx.shifts.current()) is None
 
 
 def test_a_manager_closes_after_one_confirmation(console: Any, qtbot: Any, arun: Any) -> None:

@@ -18,6 +18,7 @@ __all__ = [
     "declare_elides",
     "fit_file_dialog_columns",
     "fitted_size",
+    "needed_height",
     "size_for_screen",
 ]
 
@@ -77,3 +78,17 @@ def fit_file_dialog_columns(dialog: QFileDialog) -> None:
     look_in = dialog.findChild(QComboBox, "lookInCombo")
     if look_in is not None:  # a folder's path is as long as it is: the box shortens it, its list has it whole
         declare_elides(look_in)
+
+
+def needed_height(widget: QWidget) -> int | None:
+    """The height ``widget``'s layout needs at its current width (wrapped texts get every line); None
+    while it has no layout yet."""
+    layout = widget.layout()
+    if layout is None:
+        return None
+    layout.activate()
+    if layout.hasHeightForWidth():
+        need = layout.totalHeightForWidth(widget.width())
+    else:
+        need = layout.totalSizeHint().height()
+    return max(need, layout.totalMinimumSize().height())

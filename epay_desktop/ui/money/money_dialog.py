@@ -40,6 +40,7 @@ from epay_desktop.ui.common.asyncqt import user_message_of
 from epay_desktop.ui.common.formatting import card_text
 from epay_desktop.ui.common.language import on_language_change, translations
 from epay_desktop.ui.common.naming import named
+from epay_desktop.ui.common.screen_fit import needed_height
 from epay_desktop.ui.common.work_dialog import WorkDialog
 from epay_desktop.ui.money.approval_widget import ApprovalWidget
 from epay_desktop.ui.widgets.money_edit import MoneyEdit
@@ -182,18 +183,9 @@ class MoneyOpDialog(WorkDialog[MoneyOp]):
     def _fit_height(self) -> None:
         """Grow (never shrink) to the height the layout needs at the current width: a wrapped message
         gets its lines and every input keeps its height."""
-        layout = self.layout()
-        if layout is None:  # only while __init__ is still building it
-            return
-        layout.activate()
-        width = self.width()
-        if layout.hasHeightForWidth():
-            need = layout.totalHeightForWidth(width)
-        else:
-            need = layout.totalSizeHint().height()
-        need = max(need, layout.totalMinimumSize().height())
-        if self.height() < need:
-            self.resize(width, need)
+        need = needed_height(self)  # None only while __init__ is still building the layout
+        if need is not None and self.height() < need:
+            self.resize(self.width(), need)
 
     def _header(self) -> None:
         badge = StatusBadge()

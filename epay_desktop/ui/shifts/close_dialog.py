@@ -26,6 +26,7 @@ from epay_desktop.ui.common.buttons import dialog_buttons
 from epay_desktop.ui.common.formatting import local_time_text
 from epay_desktop.ui.common.language import on_language_change
 from epay_desktop.ui.common.naming import named
+from epay_desktop.ui.common.screen_fit import needed_height
 from epay_desktop.ui.common.work_dialog import WorkDialog
 from epay_desktop.ui.money.approval_widget import ApprovalWidget
 from epay_desktop.ui.widgets.form_parts import text_label
@@ -58,6 +59,7 @@ class CloseShiftDialog(WorkDialog[CloseRequest]):
         self.setObjectName("close_shift_dialog")
         self.setMinimumWidth(460)
         self._shift, self._users = shift, users
+        self._height_before_error: int | None = None  # the height a shown refusal grew the dialog from
         self.needs_manager = not actor.role.can_move_money
         self.intro_label = text_label("close_shift_intro")
         self.check_box = named(QCheckBox(), "close_shift_check_bank")
@@ -77,6 +79,7 @@ class CloseShiftDialog(WorkDialog[CloseRequest]):
         layout.addWidget(self.error_label)
         layout.addWidget(buttons)
         self.approval.changed.connect(self.update_state)
+        self.approval.error_changed.connect(self._fit_height)
         self.check_box.toggled.connect(self._retranslate)
         self._retranslate()
         on_language_change(self, self._retranslate)
@@ -106,6 +109,20 @@ class CloseShiftDialog(WorkDialog[CloseRequest]):
         )
         self.update_state()
 
+    def _fit_height(self) -> None:
+        """A refusal shown under the PIN: grow so that every text keeps all its lines; gone: back to
+        the height the dialog had before it."""
+        if not self.approval.has_error():
+            if self._height_before_error is not None:  # the layout still counts the error until it runs
+                self.resize(self.width(), self._height_before_error)
+                self._height_before_error = None
+            return
+        need = needed_height(self)
+        if need is not None and self.height() < need:
+            if self._height_before_error is None:
+                self._height_before_error = self.height()
+            self.resize(self.width(), need)
+
     def problem(self) -> str:
         return self.approval.missing_text() if self.needs_manager else ""
 
@@ -124,10 +141,11 @@ class CloseShiftDialog(WorkDialog[CloseRequest]):
                 raise
             if shiboken6.isValid(self):
                 self.approval.failed(message)
-            return
         finally:
             self.work_ended()
         if manager is None and self.needs_manager:
+            if shiboken6.isValid(self) and self.approval.has_error():  # enabled again by work_ended
+                self.approval.focus_pin()
             return
         self.close_with(CloseRequest(manager, self.check_box.isChecked()))
 
