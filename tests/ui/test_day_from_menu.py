@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from PySide6.QtCharts import QAbstractBarSeries
+from PySide6.QtCharts import QAbstractBarSeries, QCategoryAxis
 from PySide6.QtCore import Qt, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -46,6 +46,11 @@ def _bars(view: Any) -> list[float]:
     return [bars.at(i) for i in range(bars.count())]
 
 
+def _money_axis_labels(view: Any) -> list[str]:
+    [axis] = [a for a in view.chart().axes() if isinstance(a, QCategoryAxis)]
+    return list(axis.categoriesLabels())
+
+
 def test_a_manager_opens_the_day_and_sees_its_figures(real_console: Any, qtbot: Any) -> None:
     ctx, window = real_console.ctx, real_console.window
     real_console.log_in(MANAGER, MANAGER_PIN)
@@ -70,6 +75,8 @@ def test_a_manager_opens_the_day_and_sees_its_figures(real_console: Any, qtbot: 
     assert len(bars) == 24 and bars[hour] == 2500 and sum(bars) == 2500
     assert _cells(dialog.hour_table, 4) == [CAKE] and _cells(dialog.hour_table, 2) == ["1"]
     assert _cells(dialog.cashier_table, 0) == [MANAGER] and _bars(dialog.cashier_chart) == [2500]
+    grouped = ["0", "1\u202f000", "2\u202f000", "3\u202f000"]  # tenge grouped as the console's money
+    assert _money_axis_labels(dialog.hour_chart) == grouped == _money_axis_labels(dialog.cashier_chart)
 
     russian = _DayInRussian()  # the catalogue's own Russian arrives with the coordinator's merge
     QApplication.installTranslator(russian)

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 from epay_desktop.domain import Money
 
-__all__ = ["KAZAKHSTAN", "card_last4", "card_text", "local_time_text", "money_text"]
+__all__ = ["KAZAKHSTAN", "card_last4", "card_text", "grouped_text", "local_time_text", "money_text"]
 
 #: Kazakhstan moved to one zone (UTC+5) in 2024; tzdata knows, so no offset is hard-coded.
 KAZAKHSTAN: Final = ZoneInfo("Asia/Almaty")
@@ -43,3 +43,9 @@ def money_text(amount: Money | None, *, blank_zero: bool = True) -> str:
     if amount is None or (blank_zero and amount.minor == 0):
         return ""
     return amount.format()
+
+
+def grouped_text(number: int) -> str:
+    """A whole number grouped as the console's money is (``50 000``: narrow no-break spaces), e.g. a
+    chart's axis in tenge."""
+    return f"{number:,}".replace(",", "\u202f")

@@ -17,10 +17,10 @@ from PySide6.QtCharts import (
     QBarCategoryAxis,
     QBarSeries,
     QBarSet,
+    QCategoryAxis,
     QChart,
     QChartView,
     QHorizontalBarSeries,
-    QValueAxis,
 )
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QPainter
@@ -46,7 +46,7 @@ from epay_desktop.domain.day import DayAtAGlance, Period, PeriodFigures, paid_co
 from epay_desktop.domain.shifts import FigureKind
 from epay_desktop.ui.common import theme
 from epay_desktop.ui.common.asyncqt import action_slot, run_dialog_once, show_error
-from epay_desktop.ui.common.formatting import local_time_text
+from epay_desktop.ui.common.formatting import grouped_text, local_time_text
 from epay_desktop.ui.common.language import on_language_change
 from epay_desktop.ui.common.naming import named
 from epay_desktop.ui.widgets.i18n import QT_TRANSLATE_NOOP
@@ -131,6 +131,24 @@ def _chart_view(name: str) -> QChartView:
     return view
 
 
+def _tenge_axis(low: int, high: int) -> QCategoryAxis:
+    """A money axis from ``low`` to ``high`` whole tenge: a round step (1, 2 or 5 times a power of ten,
+    about four of them) labelled as the console groups money (``50 000``; a value axis's printf format
+    cannot group)."""
+    wanted = max(1, -(-(high - low) // 4))
+    power = 10 ** (len(str(wanted)) - 1)
+    step = next(m * power for m in (1, 2, 5, 10) if m * power >= wanted)
+    start, end = (low // step) * step, -(-high // step) * step
+    end = max(end, start + step)
+    axis = QCategoryAxis()
+    axis.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
+    axis.setStartValue(start)
+    for value in range(start, end + 1, step):
+        axis.append(grouped_text(value), value)
+    axis.setRange(start, end)
+    return axis
+
+
 def _draw_bars(view: QChartView, labels: Sequence[str], minors: Sequence[int], *, across: bool) -> None:
     """One bar per label: takings in whole tenge (a drawing; the table beside it has the tiyn).
     ``across``: horizontal bars (one per cashier, the first on top as in the table), else columns
@@ -150,12 +168,8 @@ def _draw_bars(view: QChartView, labels: Sequence[str], minors: Sequence[int], *
     chart.addSeries(series)
     names = QBarCategoryAxis()
     names.append(list(labels))
-    values = QValueAxis()
-    values.setLabelFormat("%.0f")  # Qt's format is Latin-1: the tenge sign goes in the title
+    values = _tenge_axis(min([0, *minors]) // 100, max([0, *minors]) // 100)
     values.setTitleText(bars.label())
-    low, high = min([0, *minors]) // 100, max([0, *minors]) // 100
-    values.setRange(low, high if high > low else low + 1)
-    values.applyNiceNumbers()
     chart.addAxis(names, Qt.AlignmentFlag.AlignLeft if across else Qt.AlignmentFlag.AlignBottom)
     chart.addAxis(values, Qt.AlignmentFlag.AlignBottom if across else Qt.AlignmentFlag.AlignLeft)
     series.attachAxis(names)
