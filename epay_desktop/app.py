@@ -266,7 +266,9 @@ async def open_app(
         terminal_id=gateway_settings.credentials.terminal_id,
         schedule=schedule,
     )
-    operations = MoneyOperations(store, gateway, payments, events, now)
+    operations = MoneyOperations(
+        store, gateway, payments, events, now, register_id=store_settings.register_id
+    )
     users = UserService(store, Passwords(pepper), clock=now, register_id=store_settings.register_id)
     on_sandbox = gateway_settings.environment is Environment.SANDBOX
     receipts = ReceiptService(

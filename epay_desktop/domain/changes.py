@@ -43,6 +43,8 @@ class OpIntent:
     compared with to tell whether this operation was applied; every intent says them (None: not
     known), as an intent that left them out would be judged against nothing refunded.
     ``expected_remaining``: the remainder the person saw (a refund's StaleRemaining check).
+    ``register_id``: the register (counter) where it was asked, whose shift counts it (decision 0119);
+    None: not asked at a counter, counted at the payment's register.
     """
 
     kind: OpKind
@@ -53,6 +55,7 @@ class OpIntent:
     approved_by: int | None = None
     reason: str | None = None
     expected_remaining: Money | None = None
+    register_id: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -186,6 +186,8 @@ class MoneyOp:
     base_payout: Money | None = None
     base_status: ConsoleStatus | None = None
     attempts: int = 0  # requests sent for this operation (a manager's retry adds one, same externalID)
+    # the register (counter) where it was asked, whose shift counts it; None: at the payment's (0119)
+    register_id: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -209,6 +209,9 @@ class MoneyOpRow(Base):
     base_status: Mapped[str | None] = mapped_column(String(16))
     requested_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
     approved_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    # the register (counter) where it was asked, whose shift counts it; NULL: made before migration
+    # 0011 (or not at a counter), counted at the payment's register (decision 0119)
+    register_id: Mapped[str | None] = mapped_column(String(32))
     reason: Mapped[str | None] = mapped_column(String(255))
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     gateway_code: Mapped[int | None] = mapped_column(Integer)

@@ -26,6 +26,7 @@ def test_open_app_builds_every_service(tmp_path):
     assert local is not None
     assert ctx.saved_cards is not None and ctx.poller is not None and ctx.reconciler is not None
     assert ctx.store_settings.register_id == "KASSA-1"
+    assert ctx.operations.register_id == "KASSA-1"  # a refund here counts in this counter's shift (0119)
     assert (tmp_path / "audit.key").exists() and (tmp_path / "pepper.key").exists()
     log_text = ctx.log_file.read_text(encoding="utf-8")
     assert CLIENT_SECRET not in log_text

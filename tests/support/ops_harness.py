@@ -119,8 +119,10 @@ async def services(
     request_hooks: list[Callable[[httpx.Request], Awaitable[None]]] | None = None,
     transport: httpx.AsyncBaseTransport | None = None,
     retry_attempts: int = 2,
+    register_id: str = "till-1",
 ) -> AsyncIterator[Services]:
-    """The real services wired against the sandbox; build inside the loop that uses them."""
+    """The real services wired against the sandbox, at the counter ``register_id`` (its payments and
+    money operations are that register's); build inside the loop that uses them."""
     requests = Requests()
     hooks = [requests.on_request, *(request_hooks or [])]
     http = httpx.AsyncClient(timeout=timeout, event_hooks={"request": hooks}, transport=transport, verify=TLS)
@@ -132,7 +134,7 @@ async def services(
         sleep=no_sleep,
     )
     bus = EventBus()
-    payments = PaymentService(store, client, bus, clock, register_id="till-1", terminal_id=TERMINAL)
+    payments = PaymentService(store, client, bus, clock, register_id=register_id, terminal_id=TERMINAL)
     ops = MoneyOperations(
         store,
         client,
@@ -143,6 +145,7 @@ async def services(
         quiet_period=quiet_period,
         resolve_delay=0,
         sleep=no_sleep,
+        register_id=register_id,
     )
     reconciler = Reconciler(store, payments, ops, clock)
     try:

@@ -98,9 +98,12 @@ class OpRequest:
 
 
 def begin_intent(
-    tx: Tx, request: OpRequest, *, actor: User, decide: Decide, now: datetime
+    tx: Tx, request: OpRequest, *, actor: User, decide: Decide, now: datetime, register_id: str | None
 ) -> tuple[MoneyOp, Payment]:
     """Lock the payment, check permission and rules, write the SENDING intent; returns it and the payment.
+
+    ``register_id``: the register (counter) asking, recorded on the intent: the operation counts in
+    that register's shift (decision 0119; None: at the payment's register).
 
     A cashier needs ``request.approval_id``, consumed here (single use, bound to payment, kind, amount
     and requester). Raises NotFoundError, PermissionDenied, ApprovalError, RuleViolation,
@@ -149,6 +152,7 @@ def begin_intent(
         base_status=payment.status,
         reason=reason,
         expected_remaining=request.expected_remaining,
+        register_id=register_id,
     )
     op = tx.operations.insert_intent(payment, intent, now=now)
     if approval_id is not None:

@@ -75,6 +75,8 @@ class MoneyOperations:
 
     ``quiet_period``: how long after sending a "not applied" answer is still not trusted.
     ``resolve_tries`` / ``resolve_delay``: the quick check-status tries right after an unclear answer.
+    ``register_id``: this counter's register (``EPAYMENT_REGISTER``), recorded on every operation it
+    asks so the operation counts in that register's shift (decision 0119); None: at the payment's.
     """
 
     def __init__(
@@ -90,8 +92,10 @@ class MoneyOperations:
         resolve_tries: int = 2,
         resolve_delay: float = 0.5,
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+        register_id: str | None = None,
     ) -> None:
         self._store = store
+        self._register_id = register_id
         self._clock = clock
         self._events = events
         self._engine = OpEngine(
@@ -111,6 +115,11 @@ class MoneyOperations:
     def events(self) -> EventBus:
         """The bus this object publishes on (the reconciler's books check publishes there too)."""
         return self._events
+
+    @property
+    def register_id(self) -> str | None:
+        """The register every operation asked here is recorded at (None: at the payment's)."""
+        return self._register_id
 
     @property
     def quiet_period(self) -> timedelta:
@@ -164,7 +173,9 @@ class MoneyOperations:
         ``decide(tx)``) and send it with :meth:`_start`: the one way refund, charge and cancel go."""
 
         def begin(tx: Tx) -> tuple[MoneyOp, Payment]:
-            return journal.begin_intent(tx, request, actor=actor, decide=decide(tx), now=now)
+            return journal.begin_intent(
+                tx, request, actor=actor, decide=decide(tx), now=now, register_id=self._register_id
+            )
 
         return await self._start(actor.id, begin)
 

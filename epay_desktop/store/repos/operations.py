@@ -76,6 +76,7 @@ class OperationRepo(Repo):
             base_status=intent.base_status.value if intent.base_status is not None else None,
             requested_by=intent.requested_by,
             approved_by=intent.approved_by,
+            register_id=intent.register_id,
             reason=intent.reason[:255] if intent.reason else None,
             attempts=1,
             created_at=now,

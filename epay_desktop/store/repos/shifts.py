@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Select, func, select, union
 from sqlalchemy.exc import IntegrityError
 
 from epay_desktop.domain import OpState, Payment
@@ -110,7 +110,8 @@ class ShiftRepo(Repo):
         """The shift's figures summed in the database, per kind, cashier and card brand: the paid
         payments created at ``register_id`` in ``[start, end)`` (one-step sales, or holds: a payment
         the bank holds, cancelled or let expire, or one the console charged or cancelled), and the
-        SUCCEEDED operations on that register's payments whose intent was made in that time."""
+        SUCCEEDED operations asked at that register whose intent was made in that time (decision 0119:
+        a refund at another counter counts there)."""
         kind = sale_or_hold()
         brand = func.coalesce(PaymentRow.card_type, "")
         payments = (
@@ -155,28 +156,27 @@ class ShiftRepo(Repo):
         return int(self._s.scalar(stmt) or 0)
 
     def payments(self, register_id: str, start: datetime, end: datetime) -> list[Payment]:
-        """Every payment of the shift: created at the register in ``[start, end)``, or one of the
-        register's payments with an operation made in that time; in id order."""
-        with_ops = self._ops(register_id, start, end).with_only_columns(MoneyOpRow.payment_id)
-        stmt = (
-            select(PaymentRow)
-            .where(
-                PaymentRow.register_id == register_id,
-                or_(
-                    (PaymentRow.created_at >= start) & (PaymentRow.created_at < end),
-                    PaymentRow.id.in_(with_ops),
-                ),
-            )
-            .order_by(PaymentRow.id)
+        """Every payment of the shift: created at the register in ``[start, end)``, or one with an
+        operation asked at the register in that time (another counter's sale refunded here: decision
+        0119); in id order. The two kinds are found by their own indexes and united, then read by key."""
+        created = select(PaymentRow.id).where(
+            PaymentRow.register_id == register_id,
+            PaymentRow.created_at >= start,
+            PaymentRow.created_at < end,
         )
+        with_ops = self._ops(register_id, start, end).with_only_columns(MoneyOpRow.payment_id)
+        stmt = select(PaymentRow).where(PaymentRow.id.in_(union(created, with_ops))).order_by(PaymentRow.id)
         return [to_payment(row) for row in self._s.scalars(stmt)]
 
     def _ops(self, register_id: str, start: datetime, end: datetime) -> Select[MoneyOpRow]:
+        """The operations asked at ``register_id`` in ``[start, end)``: by their own register, or (made
+        before migration 0011) their payment's (decision 0119). The time range is the index's
+        (``ix_money_ops_created_at``); each is joined to its payment by key."""
         return (
             select(MoneyOpRow)
             .join(PaymentRow, PaymentRow.id == MoneyOpRow.payment_id)
             .where(
-                PaymentRow.register_id == register_id,
+                func.coalesce(MoneyOpRow.register_id, PaymentRow.register_id) == register_id,
                 MoneyOpRow.created_at >= start,
                 MoneyOpRow.created_at < end,
             )

@@ -1,0 +1,58 @@
+"""Two counters on one database (decision 0119): a refund at counter B of a sale taken at counter A is
+recorded at B by B's MoneyOperations and counts in B's shift: B's X report shows it, A's does not; the
+day at a glance counts it once."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from epay_desktop.domain import Money, OpState
+from epay_desktop.domain.shifts import FigureKind, ShiftReport
+from epay_desktop.services.payments.day import DayService
+from epay_desktop.services.shifts.service import ShiftService
+from tests.support import ops_harness as h
+from tests.support.books_env import Env, books_env, books_sandbox, minor
+
+__all__ = ["books_env", "books_sandbox"]
+
+A, B = "till-1", "till-2"  # the harness takes payments at till-1
+
+
+def at_counter(env: Env, register: str, work: Any) -> Any:
+    """``work(shifts, svc)`` with fresh services of the counter ``register`` and its shift service."""
+
+    async def scenario(svc: h.Services) -> Any:
+        return await work(ShiftService(env.store, svc.reconciler, register, env.clock), svc)
+
+    return env.run(scenario, register_id=register)
+
+
+def figures(report: ShiftReport) -> dict[FigureKind, tuple[int, int]]:
+    return {f.kind: (f.count, f.total.minor) for f in report.totals.figures if f.count}
+
+
+def test_a_refund_at_counter_b_of_a_sale_at_a_is_in_bs_x_report_not_as(env: Env) -> None:
+    at_counter(env, A, lambda shifts, svc: shifts.open(env.cashier))
+    at_counter(env, B, lambda shifts, svc: shifts.open(env.cashier))
+    sale = env.paid("1000")  # at A
+    env.clock.advance(minutes=5)
+
+    op = at_counter(
+        env,
+        B,
+        lambda shifts, svc: svc.ops.refund(env.manager, sale.invoice_id, Money.parse("300"), reason="t"),
+    )
+    assert (op.state, op.register_id) == (OpState.SUCCEEDED, B)
+    env.clock.advance(minutes=5)
+
+    x_a = at_counter(env, A, lambda shifts, svc: shifts.x_report())
+    x_b = at_counter(env, B, lambda shifts, svc: shifts.x_report())
+    assert figures(x_a) == {FigureKind.SALES: (1, minor("1000"))}
+    assert figures(x_b) == {FigureKind.REFUNDS: (1, minor("300"))}
+    assert x_b.totals.net_minor == -minor("300")
+    assert [(g.name, g.totals.net_minor) for g in x_b.by_cashier] == [("Manager", -minor("300"))]
+
+    today = env.run(lambda svc: DayService(env.store, env.clock).glance(env.manager)).today
+    assert today.totals.net_minor == x_a.totals.net_minor + x_b.totals.net_minor  # once, whichever counter
+    people = {g.name: g.totals.net_minor for g in today.by_cashier}
+    assert people == {"Cashier": minor("1000"), "Manager": -minor("300")}
