@@ -11,11 +11,11 @@ from epay_desktop.domain import InvoiceId, Money
 from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, msg
 from epay_desktop.gateway._parse import BodyError, decode_json
 from epay_desktop.gateway._responses import server_error
-from epay_desktop.gateway._transport import ATTEMPT, Request, Transport
+from epay_desktop.gateway._transport import Request, Transport
 from epay_desktop.gateway.config import Credentials, Endpoints
-from epay_desktop.gateway.errors import AuthError, EpayError, ProtocolError
+from epay_desktop.gateway.errors import AuthError, ProtocolError
 from epay_desktop.gateway.models import AccessToken, PaymentToken
-from epay_desktop.gateway.retry import RetryPolicy, UniformSource, default_rng
+from epay_desktop.gateway.retry import RetryPolicy, UniformSource, default_rng, retrying
 from epay_desktop.gateway.tokens import (
     ServiceTokenCache,
     parse_payment_token,
@@ -81,19 +81,7 @@ class Core:
 
     async def retrying(self, once: Callable[[], Awaitable[T]]) -> T:
         """Run a safe read, retrying retryable EpayErrors (GatewayUnavailable, ServerError) per the policy."""
-        attempt = 1
-        while True:
-            marker = ATTEMPT.set(attempt)
-            try:
-                return await once()
-            except EpayError as exc:
-                if not exc.retryable or attempt >= self.retry_policy.attempts:
-                    raise
-                delay = self.retry_policy.delay(attempt, self._rng, exc.retry_after)
-            finally:
-                ATTEMPT.reset(marker)
-            await self._sleep(delay)
-            attempt += 1
+        return await retrying(once, self.retry_policy, self._rng, self._sleep)
 
     # -- tokens ------------------------------------------------------------------------------
 

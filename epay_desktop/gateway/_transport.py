@@ -117,10 +117,18 @@ class Transport:
         self._timeout = timeout
 
     async def send(
-        self, req: Request, *, authorization: str | None = None, replay: bool = False
+        self,
+        req: Request,
+        *,
+        authorization: str | None = None,
+        replay: bool = False,
+        headers: Mapping[str, str] | None = None,
     ) -> httpx.Response:
-        """Send once. Raises GatewayUnavailable (not sent / read failed) or OutcomeUnknown (mutation)."""
-        headers = {"Accept": "application/json"}
+        """Send once. Raises GatewayUnavailable (not sent / read failed) or OutcomeUnknown (mutation).
+
+        ``headers``: more headers (the fiscal provider's API key); never logged, like ``authorization``.
+        """
+        headers = {"Accept": "application/json", **(headers or {})}
         if authorization is not None:
             headers["Authorization"] = authorization
         if req.content_type is not None:

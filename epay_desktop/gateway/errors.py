@@ -62,6 +62,8 @@ class EpayError(Exception):
         "gateway", "The payment gateway reported a problem. Try again later."
     )
     retryable: ClassVar[bool] = False
+    #: The translation context of ``default_user_message`` (the fiscal adapter's errors use "fiscal").
+    tr_context: ClassVar[str] = "gateway"
 
     def __init__(
         self,
@@ -85,7 +87,7 @@ class EpayError(Exception):
         self.http_status = http_status
         self.gateway_code = gateway_code
         if not user_message:
-            user_message = Message("gateway", self.default_user_message)
+            user_message = Message(self.tr_context, self.default_user_message)
         #: The template and arguments, when the message is translatable (the GUI translates it).
         self.message: Message | None = user_message if isinstance(user_message, Message) else None
         #: The English sentence for the cashier (logs, CLI, tests).

@@ -3,8 +3,8 @@
 What it masks, wherever it appears in the formatted message, the arguments or the traceback text:
 
 * ``Authorization: Bearer <token>`` and any ``Bearer <token>``;
-* values of ``client_secret``, ``access_token``, ``refresh_token``, ``password``, ``secret_hash``
-  (``key=value``, ``key: value``, ``"key": "value"``);
+* values of ``client_secret``, ``access_token``, ``refresh_token``, ``password``, ``secret_hash``,
+  and the fiscal provider's ``Token``, ``x-api-key`` (``key=value``, ``key: value``, ``"key": "value"``);
 * values of card fields: ``cvc``, ``cvv``, ``cvc2``, ``cvv2``, ``hpan``, ``expDate``, ``cryptogram``;
 * runs of 13-19 digits (optionally split by single spaces or dashes) that pass the Luhn check: PANs.
   Only the last four digits are kept.
@@ -29,6 +29,7 @@ _BEARER = re.compile(r"(?i)\b(bearer)(\s+|%20|\+)[A-Za-z0-9\-._~+/=%]+")
 _AUTH_HEADER = re.compile(r"(?i)\b(authorization['\"]?\s*[:=]\s*['\"]?)(?!bearer\s+\*\*\*)[^'\"\r\n,)}]+")
 _MASKED_FIELDS = (
     r"client_secret|access_token|refresh_token|password|secret_hash|cvc2?|cvv2?|hpan|expdate|cryptogram"
+    r"|token|x-api-key|api_key|apikey"  # the fiscal provider's session token (JSON "Token") and API key
 )
 _KEY_VALUE = re.compile(
     rf"(?i)(\b(?:{_MASKED_FIELDS})\b['\"]?\s*(?:[:=]|%3D)\s*(?:b?['\"])?)([^\s&'\",}}\])]+)",

@@ -10,11 +10,16 @@ The random source and the sleep function are injected so tests can pin the sched
 from __future__ import annotations
 
 import random
-from collections.abc import Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Protocol, TypeVar
 
-__all__ = ["RetryPolicy", "UniformSource", "default_rng", "parse_retry_after"]
+from epay_desktop.gateway._transport import ATTEMPT
+from epay_desktop.gateway.errors import EpayError
+
+__all__ = ["RetryPolicy", "UniformSource", "default_rng", "parse_retry_after", "retrying"]
+
+T = TypeVar("T")
 
 
 class UniformSource(Protocol):
@@ -67,3 +72,29 @@ def parse_retry_after(headers: Mapping[str, str]) -> int | None:
     if not text.isascii() or not text.isdigit():
         return None
     return int(text)
+
+
+async def retrying(
+    once: Callable[[], Awaitable[T]],
+    policy: RetryPolicy,
+    rng: UniformSource,
+    sleep: Callable[[float], Awaitable[None]],
+) -> T:
+    """Run ``once``, repeating it after a retryable EpayError (``exc.retryable``) per ``policy``.
+
+    :data:`~epay_desktop.gateway._transport.ATTEMPT` holds the attempt number meanwhile (the log
+    lines name it). The gateway's reads and the fiscal adapter's calls share this loop.
+    """
+    attempt = 1
+    while True:
+        marker = ATTEMPT.set(attempt)
+        try:
+            return await once()
+        except EpayError as exc:
+            if not exc.retryable or attempt >= policy.attempts:
+                raise
+            delay = policy.delay(attempt, rng, exc.retry_after)
+        finally:
+            ATTEMPT.reset(marker)
+        await sleep(delay)
+        attempt += 1
