@@ -2,7 +2,8 @@
 
 Without a command it opens the desktop console (:func:`epay_desktop.ui.app.main.run_gui`) on the
 configured gateway; ``epay-desktop --demo`` opens it on the built-in sandbox with demo data.
-Commands without a database: ``sandbox`` (run the built-in gateway), ``config`` (show settings).
+Commands without a database: ``sandbox`` (run the built-in gateway), ``fiscal-sandbox`` (run the
+built-in online cash register), ``config`` (show settings).
 Database commands (``user``, ``pay``, ``payments``, ``show``, ``status``, ``reconcile``, ``charge``,
 ``cancel``, ``refund``, ``review``, ``receipt``, ``export``, ``audit``, ``backup``) open the app
 (:func:`epay_desktop.app.open_app`), log the user in (``--user``/EPAY_USER, EPAY_PASSWORD or a
@@ -92,6 +93,17 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_arguments(sandbox)
 
+    fiscal_sandbox = commands.add_parser(
+        "fiscal-sandbox",
+        help="run the built-in fiscal sandbox (a Webkassa-like online cash register)",
+        description="Run a local emulator of the Webkassa integrator API v4 (online cash register, OFD "
+        "protocol 2.0.3): API key demo-api-key, login demo@epay-desktop.kz, password demo-pass, cashbox "
+        "SWK00000001 (see docs/fiscal-sandbox.md). Its base URL is the first line printed.",
+    )
+    from epay_desktop.sandbox.fiscal.account import add_arguments as add_fiscal_arguments
+
+    add_fiscal_arguments(fiscal_sandbox)
+
     config = commands.add_parser(
         "config",
         help="show the gateway settings from the environment",
@@ -139,6 +151,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from epay_desktop.sandbox import server
 
             return server.run(args)
+        if args.command == "fiscal-sandbox":
+            from epay_desktop.sandbox.fiscal import server as fiscal_server
+
+            return fiscal_server.run(args)
         if args.command == "config":
             return _cmd_config(args)
     except SettingsError as exc:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
-from collections.abc import Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from decimal import Decimal, InvalidOperation
 from typing import Final
 
@@ -20,15 +20,17 @@ from starlette.routing import BaseRoute, Route
 from epay_desktop.sandbox.amounts import amount_text, parse_amount
 from epay_desktop.sandbox.config import SandboxConfig
 from epay_desktop.sandbox.errors import Code, SandboxError
-from epay_desktop.sandbox.faults import MAX_FAULT_HOLD, OPERATIONS, parse_fault
+from epay_desktop.sandbox.faults import KINDS, MAX_FAULT_HOLD, OPERATIONS, FaultBook, parse_fault
 from epay_desktop.sandbox.ledger import Ledger, Transaction
 from epay_desktop.sandbox.models import Order, PostLinks
 from epay_desktop.sandbox.render import JSONResponse, error_response, read_json
 from epay_desktop.sandbox.state import CardInput, Checkout, SandboxState
 from epay_desktop.sandbox.views import attempt_json, control_json
 
-__all__ = ["MAX_HELD_COUNT", "MAX_STATUS_LAG", "control_routes"]
+__all__ = ["MAX_HELD_COUNT", "MAX_STATUS_LAG", "Endpoint", "control_routes", "control_table", "fault_routes"]
 
+#: A control route's handler.
+Endpoint = Callable[[Request], Awaitable[Response]]
 #: The longest status lag the control API accepts, in seconds (a day; the CLI flag has no limit).
 MAX_STATUS_LAG: Final = 86400
 #: The most held answers ``GET /sandbox/held?atLeast=N`` may wait for.
@@ -84,42 +86,6 @@ def control_routes(state: SandboxState) -> list[BaseRoute]:
         except SandboxError as exc:
             return error_response(exc)
 
-    async def list_faults(request: Request) -> Response:
-        return JSONResponse([fault.to_json() for fault in state.faults.active()])
-
-    async def add_fault(request: Request) -> Response:
-        try:
-            fault = parse_fault(await read_json(request))
-        except SandboxError as exc:
-            return error_response(exc)
-        state.faults.add(fault)
-        return JSONResponse(fault.to_json(), status_code=201)
-
-    async def clear_faults(request: Request) -> Response:
-        state.faults.clear()
-        return JSONResponse({"status": "faults cleared"})
-
-    async def held(request: Request) -> Response:
-        """The answers ``hold`` faults keep back now; with ``wait``, waits until ``atLeast`` are held."""
-        try:
-            operation, count, wait = _held_query(request.query_params)
-        except SandboxError as exc:
-            return error_response(exc)
-        holds = state.faults.holds
-        if wait > 0:
-            try:
-                await asyncio.to_thread(holds.wait_held, operation, count, wait)
-            except TimeoutError as exc:
-                return error_response(SandboxError(Code.NOT_HELD, str(exc), 409))
-        return JSONResponse([entry.to_json() for entry in holds.held(operation)])
-
-    async def release(request: Request) -> Response:
-        try:
-            operation, _, _ = _held_query(request.query_params)
-        except SandboxError as exc:
-            return error_response(exc)
-        return JSONResponse({"released": state.faults.holds.release(operation)})
-
     async def get_options(request: Request) -> Response:
         return JSONResponse(_options_json(state))
 
@@ -145,11 +111,7 @@ def control_routes(state: SandboxState) -> list[BaseRoute]:
         Route("/sandbox/pay/3ds", pay_3ds, methods=["POST"]),
         Route("/sandbox/transactions/{txn_id}/refund", cabinet_refund, methods=["POST"]),
         Route("/sandbox/invoices/{invoice_id}/refund", cabinet_refund, methods=["POST"]),
-        Route("/sandbox/faults", list_faults, methods=["GET"]),
-        Route("/sandbox/faults", add_fault, methods=["POST"]),
-        Route("/sandbox/faults", clear_faults, methods=["DELETE"]),
-        Route("/sandbox/held", held, methods=["GET"]),
-        Route("/sandbox/release", release, methods=["POST"]),
+        *fault_routes(state.faults),
         Route("/sandbox/options", get_options, methods=["GET"]),
         Route("/sandbox/options", set_options, methods=["PATCH", "POST"]),
         Route("/sandbox/tokens", tokens, methods=["GET"]),
@@ -157,14 +119,69 @@ def control_routes(state: SandboxState) -> list[BaseRoute]:
     ]
 
 
-def _held_query(query: Mapping[str, str]) -> tuple[str | None, int, float]:
+def fault_routes(
+    faults: FaultBook, operations: tuple[str, ...] = OPERATIONS, kinds: tuple[str, ...] = KINDS
+) -> list[BaseRoute]:
+    """``/sandbox/faults`` (GET, POST, DELETE), ``/sandbox/held`` and ``/sandbox/release`` on ``faults``,
+    for a sandbox whose calls are named ``operations`` and whose faults are of ``kinds``."""
+
+    async def list_faults(request: Request) -> Response:
+        return JSONResponse([fault.to_json() for fault in faults.active()])
+
+    async def add_fault(request: Request) -> Response:
+        try:
+            fault = parse_fault(await read_json(request), operations, kinds)
+        except SandboxError as exc:
+            return error_response(exc)
+        faults.add(fault)
+        return JSONResponse(fault.to_json(), status_code=201)
+
+    async def clear_faults(request: Request) -> Response:
+        faults.clear()
+        return JSONResponse({"status": "faults cleared"})
+
+    async def held(request: Request) -> Response:
+        """The answers ``hold`` faults keep back now; with ``wait``, waits until ``atLeast`` are held."""
+        try:
+            operation, count, wait = _held_query(request.query_params, operations)
+        except SandboxError as exc:
+            return error_response(exc)
+        if wait > 0:
+            try:
+                await asyncio.to_thread(faults.holds.wait_held, operation, count, wait)
+            except TimeoutError as exc:
+                return error_response(SandboxError(Code.NOT_HELD, str(exc), 409))
+        return JSONResponse([entry.to_json() for entry in faults.holds.held(operation)])
+
+    async def release(request: Request) -> Response:
+        try:
+            operation, _, _ = _held_query(request.query_params, operations)
+        except SandboxError as exc:
+            return error_response(exc)
+        return JSONResponse({"released": faults.holds.release(operation)})
+
+    return control_table(
+        ("faults", list_faults, "GET"),
+        ("faults", add_fault, "POST"),
+        ("faults", clear_faults, "DELETE"),
+        ("held", held, "GET"),
+        ("release", release, "POST"),
+    )
+
+
+def control_table(*rows: tuple[str, Endpoint, str]) -> list[BaseRoute]:
+    """Control routes from ``(path under /sandbox/, endpoint, method)`` rows."""
+    return [Route(f"/sandbox/{path}", endpoint, methods=[method]) for path, endpoint, method in rows]
+
+
+def _held_query(query: Mapping[str, str], operations: tuple[str, ...]) -> tuple[str | None, int, float]:
     """``operation`` (none: all), ``atLeast`` (1) and ``wait`` (0 s) of a held/release call; 850 if bad."""
     unknown = set(query) - {"operation", "atLeast", "wait"}
     if unknown:
         raise SandboxError(Code.BAD_FAULT, f"unknown parameter {', '.join(sorted(unknown))}")
     operation = query.get("operation") or None
-    if operation is not None and operation not in OPERATIONS:
-        raise SandboxError(Code.BAD_FAULT, f"operation must be one of {', '.join(OPERATIONS)}")
+    if operation is not None and operation not in operations:
+        raise SandboxError(Code.BAD_FAULT, f"operation must be one of {', '.join(operations)}")
     raw_count = query.get("atLeast", "1")
     if not (
         len(raw_count) <= 6

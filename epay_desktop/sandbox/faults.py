@@ -85,15 +85,18 @@ class Fault:
         return {"operation": self.operation, "kind": self.kind, "value": value, "times": self.times}
 
 
-def parse_fault(body: object) -> Fault:
-    """A fault from the control API's JSON; SandboxError 850 explains what is wrong."""
+def parse_fault(
+    body: object, operations: tuple[str, ...] = OPERATIONS, kinds: tuple[str, ...] = KINDS
+) -> Fault:
+    """A fault from the control API's JSON; SandboxError 850 explains what is wrong. ``operations``
+    and ``kinds``: what this sandbox knows (the gateway's by default; the fiscal register has its own)."""
     if not isinstance(body, dict):
         raise SandboxError(Code.BAD_FAULT, "fault must be a JSON object")
     operation, kind = body.get("operation"), body.get("kind")
-    if operation not in OPERATIONS:
-        raise SandboxError(Code.BAD_FAULT, f"operation must be one of {', '.join(OPERATIONS)}")
-    if kind not in KINDS:
-        raise SandboxError(Code.BAD_FAULT, f"kind must be one of {', '.join(KINDS)}")
+    if operation not in operations:
+        raise SandboxError(Code.BAD_FAULT, f"operation must be one of {', '.join(operations)}")
+    if kind not in kinds:
+        raise SandboxError(Code.BAD_FAULT, f"kind must be one of {', '.join(kinds)}")
     if kind == "result_code" and operation != "status":
         raise SandboxError(Code.BAD_FAULT, "result_code applies to the status operation only")
     if kind == "expire_token" and operation == "token":

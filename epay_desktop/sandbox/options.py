@@ -9,7 +9,7 @@ from typing import Final
 
 from epay_desktop.sandbox.config import SandboxConfig
 
-__all__ = ["DEFAULT_PORT", "add_arguments", "config_from_args"]
+__all__ = ["DEFAULT_PORT", "add_arguments", "add_listen_arguments", "config_from_args"]
 
 DEFAULT_PORT = 8765
 _DEFAULTS = SandboxConfig()
@@ -25,11 +25,16 @@ _CONFIG_OPTIONS: Final = (
 )
 
 
-def add_arguments(parser: argparse.ArgumentParser) -> None:
+def add_listen_arguments(parser: argparse.ArgumentParser, default_port: int) -> None:
+    """``--host`` and ``--port``: where a sandbox command listens."""
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     parser.add_argument(
-        "--port", type=int, default=DEFAULT_PORT, help="port (default 8765; 0 = any free port)"
+        "--port", type=int, default=default_port, help=f"port (default {default_port}; 0 = any free port)"
     )
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    add_listen_arguments(parser, DEFAULT_PORT)
     parser.add_argument("--two-step", action="store_true", help="two-step terminal: payments end in AUTH")
     parser.add_argument(
         "--hold-seconds", type=float, default=_DEFAULTS.hold_seconds, help="AUTH hold before CANCEL_OLD"

@@ -19,6 +19,7 @@ import sys
 import threading
 import time
 from types import TracebackType
+from typing import Self
 
 import uvicorn
 from starlette.types import ASGIApp, Receive, Scope, Send
@@ -63,11 +64,17 @@ def _uvicorn_config(state: SandboxState, acs_sock: socket.socket | None = None) 
     """The server's config; with ``acs_sock`` the ACS answers on that socket (``state.acs_base_url``)."""
     app: ASGIApp
     if acs_sock is not None:
-        state.acs_base_url = _base_url(acs_sock)
+        state.acs_base_url = base_url(acs_sock)
         app = _ByListener(create_app(state), create_acs_app(state), acs_sock.getsockname()[1])
     else:
         state.acs_base_url = ""
         app = create_app(state)
+    return uvicorn_config(app)
+
+
+def uvicorn_config(app: ASGIApp) -> uvicorn.Config:
+    """How every sandbox (the gateway, the fiscal register) serves ``app``: loopback, the drop hook
+    (:class:`DroppingH11Protocol`), no access log."""
     return uvicorn.Config(
         app,
         http=DroppingH11Protocol,
@@ -80,7 +87,7 @@ def _uvicorn_config(state: SandboxState, acs_sock: socket.socket | None = None) 
     )
 
 
-def _bind(host: str, port: int) -> socket.socket:
+def bind(host: str, port: int) -> socket.socket:
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     # proto=IPPROTO_TCP: asyncio then sets TCP_NODELAY on accepted connections (it checks the proto);
     # without it every keep-alive answer waits ~40 ms for the client's delayed ACK (Nagle).
@@ -91,58 +98,44 @@ def _bind(host: str, port: int) -> socket.socket:
     return sock
 
 
-def _base_url(sock: socket.socket) -> str:
+def base_url(sock: socket.socket) -> str:
     host, port = sock.getsockname()[:2]
     return f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
 
 
 class _AnnouncingServer(uvicorn.Server):
-    def __init__(self, config: uvicorn.Config, url: str, acs_url: str) -> None:
+    """Prints the base URL (the first line on stdout), then ``hint``, once listening."""
+
+    def __init__(self, config: uvicorn.Config, url: str, hint: str) -> None:
         super().__init__(config)
         self._url = url
-        self._acs_url = acs_url
+        self._hint = hint
 
     async def startup(self, sockets: list[socket.socket] | None = None) -> None:
         await super().startup(sockets)
         if self.started:
             print(self._url, flush=True)
-            hint = _HINT.format(
-                url=self._url,
-                acs=self._acs_url,
-                client_id=TEST_CLIENT_ID,
-                client_secret=TEST_CLIENT_SECRET,
-                terminal=TEST_TERMINAL_ID,
-            )
-            print(hint, flush=True)
+            print(self._hint, flush=True)
 
 
-def run(args: argparse.Namespace) -> int:
-    """Serve until Ctrl+C. The first line on stdout is the base URL, printed once listening."""
+def listen_for_cli(host: str, port: int) -> socket.socket | None:
+    """The command's listening socket, or None when it cannot listen (said on stderr); a warning when
+    ``host`` is not a loopback address. Sets up the log for a sandbox command."""
     logging.basicConfig(level=logging.WARNING, stream=sys.stderr, format="%(levelname)s %(name)s %(message)s")
     logging.getLogger("epay_desktop.sandbox").setLevel(logging.INFO)
     try:
-        sock = _bind(args.host, args.port)
+        sock = bind(host, port)
     except OSError as exc:
-        print(f"cannot listen on {args.host}:{args.port}: {exc}", file=sys.stderr)
-        return 2
-    if not is_loopback_host(args.host):
-        print(
-            f"warning: {args.host} is not a loopback address; the sandbox is for this machine",
-            file=sys.stderr,
-        )
-    state = SandboxState(config_from_args(args))
-    acs_sock: socket.socket | None = None
-    if not state.config.acs_same_origin:
-        try:
-            acs_sock = _bind(args.host, 0)  # the issuer's ACS: another origin, any free port
-        except OSError as exc:
-            sock.close()
-            print(f"cannot open the 3-D Secure (ACS) port on {args.host}: {exc}", file=sys.stderr)
-            return 2
-    config = _uvicorn_config(state, acs_sock)
-    url = _base_url(sock)
-    server = _AnnouncingServer(config, url, f"{state.acs_base_url or url}/acs/")
-    sockets = [sock] if acs_sock is None else [sock, acs_sock]
+        print(f"cannot listen on {host}:{port}: {exc}", file=sys.stderr)
+        return None
+    if not is_loopback_host(host):
+        print(f"warning: {host} is not a loopback address; the sandbox is for this machine", file=sys.stderr)
+    return sock
+
+
+def serve_until_interrupted(config: uvicorn.Config, sockets: list[socket.socket], hint: str) -> int:
+    """Serve on ``sockets`` (the first one's URL printed first, then ``hint``) until Ctrl+C; 0."""
+    server = _AnnouncingServer(config, base_url(sockets[0]), hint)
     try:
         server.run(sockets=sockets)
     except KeyboardInterrupt:
@@ -153,25 +146,39 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-class RunningSandbox:
-    """A sandbox served in a daemon thread; a context manager that stops it on exit."""
+def run(args: argparse.Namespace) -> int:
+    """Serve until Ctrl+C. The first line on stdout is the base URL, printed once listening."""
+    sock = listen_for_cli(args.host, args.port)
+    if sock is None:
+        return 2
+    state = SandboxState(config_from_args(args))
+    acs_sock: socket.socket | None = None
+    if not state.config.acs_same_origin:
+        try:
+            acs_sock = bind(args.host, 0)  # the issuer's ACS: another origin, any free port
+        except OSError as exc:
+            sock.close()
+            print(f"cannot open the 3-D Secure (ACS) port on {args.host}: {exc}", file=sys.stderr)
+            return 2
+    config = _uvicorn_config(state, acs_sock)
+    url = base_url(sock)
+    hint = _HINT.format(
+        url=url,
+        acs=f"{state.acs_base_url or url}/acs/",
+        client_id=TEST_CLIENT_ID,
+        client_secret=TEST_CLIENT_SECRET,
+        terminal=TEST_TERMINAL_ID,
+    )
+    return serve_until_interrupted(config, [sock] if acs_sock is None else [sock, acs_sock], hint)
 
-    def __init__(
-        self,
-        state: SandboxState,
-        server: uvicorn.Server,
-        sock: socket.socket,
-        acs_sock: socket.socket | None = None,
-    ) -> None:
-        self.state = state
-        self.base_url = _base_url(sock)
-        #: The issuer's 3-D Secure origin: a second loopback port, or the gateway's own with
-        #: ``acs_same_origin``. The ACS form is at ``{acs_url}/acs/auth``.
-        self.acs_url = _base_url(acs_sock) if acs_sock is not None else self.base_url
+
+class ServedInThread:
+    """A uvicorn server serving ``sockets`` in a daemon thread; a context manager that stops it on exit."""
+
+    def __init__(self, server: uvicorn.Server, sockets: list[socket.socket]) -> None:
+        self.base_url = base_url(sockets[0])
         self._server = server
-        self._sock = sock
-        self._acs_sock = acs_sock
-        self._sockets = [sock] if acs_sock is None else [sock, acs_sock]
+        self._sockets = sockets
         self._thread = threading.Thread(target=self._serve, name="epay-sandbox", daemon=True)
         self._error: BaseException | None = None
 
@@ -180,6 +187,15 @@ class RunningSandbox:
             asyncio.run(self._server.serve(sockets=self._sockets))
         except BaseException as exc:  # reported by _wait_started / stop
             self._error = exc
+
+    def start(self, timeout: float = 10.0) -> None:
+        """Start the thread; returns once the server accepts connections (stopped again if it fails)."""
+        self._thread.start()
+        try:
+            self._wait_started(timeout)
+        except BaseException:
+            self.stop()
+            raise
 
     def _wait_started(self, timeout: float) -> None:
         deadline = time.monotonic() + timeout
@@ -198,13 +214,32 @@ class RunningSandbox:
         for sock in self._sockets:
             sock.close()
 
-    def __enter__(self) -> RunningSandbox:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
         self.stop()
+
+
+class RunningSandbox(ServedInThread):
+    """The gateway sandbox served in a daemon thread."""
+
+    def __init__(
+        self,
+        state: SandboxState,
+        server: uvicorn.Server,
+        sock: socket.socket,
+        acs_sock: socket.socket | None = None,
+    ) -> None:
+        super().__init__(server, [sock] if acs_sock is None else [sock, acs_sock])
+        self.state = state
+        #: The issuer's 3-D Secure origin: a second loopback port, or the gateway's own with
+        #: ``acs_same_origin``. The ACS form is at ``{acs_url}/acs/auth``.
+        self.acs_url = base_url(acs_sock) if acs_sock is not None else self.base_url
+        self._sock = sock
+        self._acs_sock = acs_sock
 
 
 def start_in_thread(
@@ -215,14 +250,9 @@ def start_in_thread(
     The issuer's 3-D Secure page (ACS) gets a second free port (``RunningSandbox.acs_url``) unless
     ``config.acs_same_origin``."""
     state = config if isinstance(config, SandboxState) else SandboxState(config or SandboxConfig())
-    sock = _bind(host, port)
-    acs_sock = None if state.config.acs_same_origin else _bind(host, 0)
+    sock = bind(host, port)
+    acs_sock = None if state.config.acs_same_origin else bind(host, 0)
     server = uvicorn.Server(_uvicorn_config(state, acs_sock))
     running = RunningSandbox(state, server, sock, acs_sock)
-    running._thread.start()
-    try:
-        running._wait_started(10.0)
-    except BaseException:
-        running.stop()
-        raise
+    running.start()
     return running

@@ -1,0 +1,60 @@
+"""Serving the fiscal sandbox: ``epay-desktop fiscal-sandbox [--host H] [--port P]`` (:func:`run`) and
+:func:`start_in_thread` for tests and the demo, on the gateway sandbox's server machinery."""
+
+from __future__ import annotations
+
+import argparse
+import socket
+
+import uvicorn
+
+from epay_desktop.sandbox.fiscal.account import API_KEY, CASHBOX, LOGIN, PASSWORD
+from epay_desktop.sandbox.fiscal.api import FiscalSandbox, create_app
+from epay_desktop.sandbox.server import (
+    ServedInThread,
+    base_url,
+    bind,
+    listen_for_cli,
+    serve_until_interrupted,
+    uvicorn_config,
+)
+
+__all__ = ["RunningFiscalSandbox", "run", "start_in_thread"]
+
+_HINT = """\
+Fiscal sandbox (Webkassa API v4) is listening (Ctrl+C to stop).
+  header x-api-key: {key}
+  POST {url}/api/v4/Authorize  {{"Login": "{login}", "Password": "{password}"}}
+  cashbox (CashboxUniqueNumber): {cashbox}
+  receipts: GET {url}/sandbox/checks   see docs/fiscal-sandbox.md for the control API"""
+
+
+def _hint(url: str) -> str:
+    return _HINT.format(url=url, key=API_KEY, login=LOGIN, password=PASSWORD, cashbox=CASHBOX)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Serve until Ctrl+C; the first line on stdout is the base URL, printed once listening."""
+    sock = listen_for_cli(args.host, args.port)
+    if sock is None:
+        return 2
+    return serve_until_interrupted(uvicorn_config(create_app()), [sock], _hint(base_url(sock)))
+
+
+class RunningFiscalSandbox(ServedInThread):
+    """A fiscal sandbox served in a daemon thread; ``sandbox`` is its register and faults."""
+
+    def __init__(self, sandbox: FiscalSandbox, server: uvicorn.Server, sock: socket.socket) -> None:
+        super().__init__(server, [sock])
+        self.sandbox = sandbox
+
+
+def start_in_thread(
+    sandbox: FiscalSandbox | None = None, *, host: str = "127.0.0.1", port: int = 0
+) -> RunningFiscalSandbox:
+    """Serve a fiscal sandbox on a free loopback port in a daemon thread; returns once it listens."""
+    sandbox = sandbox or FiscalSandbox()
+    sock = bind(host, port)
+    running = RunningFiscalSandbox(sandbox, uvicorn.Server(uvicorn_config(create_app(sandbox))), sock)
+    running.start()
+    return running

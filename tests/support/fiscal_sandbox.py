@@ -1,0 +1,100 @@
+"""The fiscal sandbox for tests: served on loopback in a thread, and a small HTTP client that speaks its
+API the way an integrator does (``x-api-key`` header, ``Token`` in the body, PascalCase keys)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from decimal import Decimal
+from typing import Any
+
+import httpx
+
+from epay_desktop.sandbox.fiscal.account import API_KEY, CASHBOX, LOGIN, PASSWORD
+from epay_desktop.sandbox.fiscal.server import RunningFiscalSandbox, start_in_thread
+from epay_desktop.sandbox.render import dumps
+
+__all__ = ["FiscalClient", "card_check", "running_fiscal_sandbox"]
+
+
+def card_check(
+    external: str, amount: str, *, operation: int = 2, vat: str = "16", basis: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """A one-line card receipt as the console sends it (fiscal.md §1.7): RoundType 0, VAT included."""
+    total = Decimal(amount)
+    rate = Decimal(vat)
+    tax = (total * rate / (100 + rate)).quantize(Decimal("0.01")) if rate else Decimal(0)
+    body: dict[str, Any] = {
+        "CashboxUniqueNumber": CASHBOX,
+        "OperationType": operation,
+        "Positions": [
+            {
+                "Count": 1,
+                "Price": total,
+                "TaxPercent": rate,
+                "Tax": tax,
+                "TaxType": 100 if rate else 0,
+                "PositionName": "Оплата заказа 000123",
+                "UnitCode": 5114,
+            }
+        ],
+        "Payments": [{"Sum": total, "PaymentType": 1}],
+        "RoundType": 0,
+        "ExternalCheckNumber": external,
+    }
+    if basis is not None:
+        body["ReturnBasisDetails"] = basis
+    return body
+
+
+class FiscalClient:
+    """An integrator's calls on a fiscal sandbox at ``base_url``; ``token`` once :meth:`login` ran."""
+
+    def __init__(self, base_url: str, *, api_key: str = API_KEY, timeout: float = 30) -> None:
+        self.http = httpx.Client(base_url=base_url, timeout=timeout)
+        self.api_key = api_key
+        self.token = ""
+
+    def close(self) -> None:
+        self.http.close()
+
+    def post(self, path: str, body: dict[str, Any], **headers: str) -> httpx.Response:
+        """``POST path`` with the API key; ``Token`` added when logged in and the body has none."""
+        payload = {"Token": self.token, **body} if self.token and "Token" not in body else body
+        sent = {"x-api-key": self.api_key, "content-type": "application/json", **headers}
+        if not self.api_key:
+            del sent["x-api-key"]
+        return self.http.post(path, content=dumps(payload), headers=sent)
+
+    def answer(self, path: str, body: dict[str, Any], **headers: str) -> Any:
+        """The JSON answer, numbers as Decimal."""
+        return json.loads(self.post(path, body, **headers).text, parse_float=Decimal)
+
+    def login(self) -> str:
+        self.token = ""
+        self.token = self.answer("/api/v4/Authorize", {"Login": LOGIN, "Password": PASSWORD})["Data"]["Token"]
+        return self.token
+
+    def check(self, body: dict[str, Any]) -> Any:
+        return self.answer("/api/v4/check", body)
+
+    def report(self, kind: str) -> Any:
+        return self.answer(f"/api/v4/{kind}", {"CashboxUniqueNumber": CASHBOX})
+
+    def control(self, method: str, path: str, body: object = None) -> Any:
+        response = self.http.request(method, path, json=body)
+        assert response.status_code < 300, response.text
+        return json.loads(response.text, parse_float=Decimal)
+
+
+@contextmanager
+def running_fiscal_sandbox() -> Iterator[tuple[RunningFiscalSandbox, FiscalClient]]:
+    """A fresh fiscal sandbox on a free loopback port and a client on it, logged in."""
+    with start_in_thread() as running:
+        client = FiscalClient(running.base_url)
+        try:
+            client.login()
+            yield running, client
+        finally:
+            client.close()
