@@ -56,3 +56,37 @@ def test_a_refund_at_counter_b_of_a_sale_at_a_is_in_bs_x_report_not_as(env: Env)
     assert today.totals.net_minor == x_a.totals.net_minor + x_b.totals.net_minor  # once, whichever counter
     people = {g.name: g.totals.net_minor for g in today.by_cashier}
     assert people == {"Cashier": minor("1000"), "Manager": -minor("300")}
+
+
+def test_each_counters_bank_column_counts_what_that_counter_did(env: Env) -> None:
+    """Both shifts open when A takes the sale and B refunds part of it, and a refund in the bank's
+    cabinet besides: B's bank column confirms B's refund, A's the sale and the cabinet's refund."""
+    at_counter(env, A, lambda shifts, svc: shifts.open(env.cashier))
+    at_counter(env, B, lambda shifts, svc: shifts.open(env.cashier))
+    sale = env.paid("1000")
+    env.clock.advance(minutes=5)
+    at_counter(
+        env,
+        B,
+        lambda shifts, svc: svc.ops.refund(env.manager, sale.invoice_id, Money.parse("300"), reason="t"),
+    )
+    env.cabinet_refund(sale, "100")
+    env.clock.advance(minutes=5)
+
+    x_b = at_counter(env, B, lambda shifts, svc: shifts.x_report(check_bank=True))
+    x_a = at_counter(env, A, lambda shifts, svc: shifts.x_report(check_bank=True))
+    assert beside(x_b) == {
+        "charged": (0, 0),
+        "refunded": (minor("300"), minor("300")),
+        "net": (-minor("300"), -minor("300")),
+    }
+    assert beside(x_a)["charged"] == (minor("1000"), minor("1000"))
+    assert beside(x_a)["refunded"] == (0, minor("100"))  # the cabinet's refund: the sale's counter's
+    assert x_a.bank is not None and x_b.bank is not None
+    assert [d.what for d in x_b.bank.differences] == ["refunded"]  # the whole payment: 300 against 400
+
+
+def beside(report: ShiftReport) -> dict[str, tuple[int, int]]:
+    """``what -> (console, bank)`` in tiyn, as the report sets the bank's totals beside the console's."""
+    assert report.bank is not None and report.bank.figures is not None
+    return {what: (console, bank) for what, console, bank in report.bank.figures.beside(report.totals)}

@@ -16,7 +16,10 @@ until a manager resolves it.
 The bank's totals for the shift (:class:`~epay_desktop.domain.shifts.BankFigures`, decision 0118) are
 summed from the answers: each payment's charged and refunded as the bank has them; of a payment begun
 before the shift, only what the bank did beyond what the console had counted by the shift's opening
-(a hold charged during the shift; refunds beyond those made or recorded before it). Every difference
+(a hold charged during the shift; refunds beyond those made or recorded before it). With several
+counters (decision 0119) what another counter did is left out as what was done before is: a sale
+refunded at counter B gives B's shift only B's refunds (no more than the bank shows), and the sale's
+counter the rest (its own refunds, the ones made in the bank's cabinet). Every difference
 found is handed to ``found`` in a write transaction as soon as its payment is checked, so a check that
 is stopped halfway still keeps what it found.
 
@@ -63,25 +66,41 @@ class _Books:
 
 @dataclass(frozen=True, slots=True)
 class _Before:
-    """What the console had counted of a payment begun before the shift, by the shift's opening."""
+    """What the shift's share of a payment leaves out of the bank's answer (decisions 0118, 0119): a
+    payment begun before the shift, or at another counter, or worked on at another counter."""
 
-    begun_before: bool
-    charged_in_shift: bool = False  # the console charged the hold during the shift
-    refunded: int = 0  # its refunds and the outside refunds it recorded before the shift, in tiyn
+    whole: bool  # begun here in the shift and no other counter worked on it: all of it counts
+    charged_in_shift: bool = False  # its charge counts here (begun here, or charged here in the shift)
+    refunded: int = 0  # tiyn of refunds the console counted elsewhere: before the shift, at another
+    # counter, or (at another counter's sale) recorded as made outside the console
+    at_most: int | None = None  # at another counter's sale: no more than this counter's own refunds
 
 
-def _console_books(tx: Tx, payment: Payment, since: datetime | None) -> tuple[_Books, _Before]:
+def _console_books(
+    tx: Tx, payment: Payment, since: datetime | None, register_id: str | None
+) -> tuple[_Books, _Before]:
     ops = tx.operations.list_for_payment(payment.id)
     external = tx.payment_events.external_refunded_minor(payment.id)
     charged, refunded = console_totals(payment, ops, external)
     books = _Books(payment.status.value, charged, refunded, True)
-    if since is None or payment.created_at >= since:
-        return books, _Before(False)
+    if since is None:
+        return books, _Before(True)
+    register = register_id or payment.register_id
+    home = payment.register_id == register
+
+    def here(o: MoneyOp) -> bool:  # counted in this shift: asked at this counter since the opening
+        return (o.register_id or payment.register_id) == register and o.created_at >= since
+
+    begun_here = home and payment.created_at >= since
+    if begun_here and all(here(o) for o in ops):
+        return books, _Before(True)
     outside = tx.payment_events.for_payment(payment.id, PaymentEventKind.EXTERNAL_REFUND)
-    earlier = sum(e.amount.minor for e in outside if e.amount is not None and e.at < since)
-    earlier += sum(o.amount.minor for o in _succeeded(ops, OpKind.REFUND) if o.created_at < since)
-    charged_now = any(o.created_at >= since for o in _succeeded(ops, OpKind.CHARGE))
-    return books, _Before(True, charged_now, earlier)
+    elsewhere = sum(e.amount.minor for e in outside if e.amount is not None and (not home or e.at < since))
+    elsewhere += sum(o.amount.minor for o in _succeeded(ops, OpKind.REFUND) if not here(o))
+    charges = _succeeded(ops, OpKind.CHARGE)
+    charged_here = any(here(o) for o in charges) or (begun_here and not charges)
+    own = sum(o.amount.minor for o in _succeeded(ops, OpKind.REFUND) if here(o))
+    return books, _Before(False, charged_here, elsewhere, None if home else own)
 
 
 def _succeeded(ops: list[MoneyOp], kind: OpKind) -> list[MoneyOp]:
@@ -91,9 +110,12 @@ def _succeeded(ops: list[MoneyOp], kind: OpKind) -> list[MoneyOp]:
 def _bank_share(after: Payment, before: _Before) -> tuple[int, int]:
     """(charged, refunded) in tiyn the bank's answer about ``after`` gives the shift."""
     charged, refunded = bank_totals(after)
-    if not before.begun_before:
+    if before.whole:
         return charged, refunded
-    return (charged if before.charged_in_shift else 0), refunded - before.refunded
+    share = refunded - before.refunded
+    if before.at_most is not None:
+        share = min(share, before.at_most)
+    return (charged if before.charged_in_shift else 0), share
 
 
 def _bank_books(payment: Payment) -> _Books:
@@ -155,10 +177,12 @@ async def check_with_bank(
     *,
     since: datetime | None = None,
     found: Found | None = None,
+    register_id: str | None = None,
 ) -> BankCheck:
     """Check-status for each of ``payments`` (:data:`CHECKS_AT_ONCE` at a time), every difference
     between the console's figures before the check and the bank's listed in the payments' order,
-    and the bank's totals for a shift opened at ``since`` (None: all of each payment counts).
+    and the bank's totals for a shift opened at ``since`` at ``register_id`` (None: all of each
+    payment counts; no register: each payment's own).
     A payment the bank could not be asked about is listed in ``unchecked``. ``found`` keeps each
     payment's differences as they are found. Cancellable."""
     total = len(payments)
@@ -170,7 +194,7 @@ async def check_with_bank(
     async def one(payment: Payment) -> _Checked:
         nonlocal done
         async with gate:
-            console, before = await store.run_read(lambda tx: _console_books(tx, payment, since))
+            console, before = await store.run_read(lambda tx: _console_books(tx, payment, since, register_id))
             report = await reconciler.check_payment(payment.invoice_id)
             after, still_open = await store.run_read(lambda tx: _after(tx, payment))
             differences = _differences(payment, console, _bank_books(after))

@@ -173,7 +173,13 @@ class ShiftService:
     ) -> BankCheck:
         found = partial(keep_found, shift, by, self._clock)
         return await check_with_bank(
-            self._store, self._reconciler, payments, progress, since=shift.opened_at, found=found
+            self._store,
+            self._reconciler,
+            payments,
+            progress,
+            since=shift.opened_at,
+            found=found,
+            register_id=shift.register_id,
         )
 
     async def close(
