@@ -42,7 +42,14 @@ from epay_desktop.sandbox.fiscal.register import (
     Receipt,
     Register,
 )
-from epay_desktop.sandbox.fiscal.views import LANGUAGES, print_lines, receipt_json, report_json, stamp
+from epay_desktop.sandbox.fiscal.views import (
+    LANGUAGES,
+    history_json,
+    print_lines,
+    receipt_json,
+    report_json,
+    stamp,
+)
 from epay_desktop.sandbox.render import JSONResponse, error_response, origin, read_json
 
 __all__ = ["FAULT_KINDS", "OPERATIONS", "FiscalSandbox", "create_app"]
@@ -212,7 +219,7 @@ class _Routes:
         shift = self.register.shift(body.get("ShiftNumber"))
         skip = body.whole("Skip", default=0)
         take = body.whole("Take", default=50)
-        items = [receipt_json(r, self.register, origin(request)) for r in shift.receipts]
+        items = [history_json(r, self.register, origin(request)) for r in shift.receipts]
         return {"Skip": skip, "Take": take, "Total": len(items), "Items": items[skip : skip + take]}
 
     def _by_external(self, external: object) -> Receipt:
@@ -278,7 +285,7 @@ def control_routes(sandbox: FiscalSandbox) -> list[BaseRoute]:
 
     async def checks(request: Request) -> Response:
         with register.lock:
-            return JSONResponse([receipt_json(r, register, origin(request)) for r in register.receipts])
+            return JSONResponse([history_json(r, register, origin(request)) for r in register.receipts])
 
     async def clock(request: Request) -> Response:
         try:

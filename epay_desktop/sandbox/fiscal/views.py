@@ -18,7 +18,7 @@ from epay_desktop.sandbox.fiscal.account import (
 )
 from epay_desktop.sandbox.fiscal.register import Receipt, Register, Shift
 
-__all__ = ["LANGUAGES", "print_lines", "receipt_json", "report_json", "stamp", "ticket_url"]
+__all__ = ["LANGUAGES", "history_json", "print_lines", "receipt_json", "report_json", "stamp", "ticket_url"]
 
 LANGUAGES: Final = ("kk-KZ", "ru-RU", "en-US")
 _WORDS: Final = {  # key: (kk, ru, en)
@@ -90,7 +90,7 @@ def _cashbox_json() -> dict[str, object]:
 
 
 def receipt_json(receipt: Receipt, register: Register, origin: str) -> dict[str, object]:
-    """A ``check`` answer's ``Data`` (also the error-14 answer's and a history item)."""
+    """A ``check`` answer's ``Data`` (also the error-14 answer's), the keys of fiscal.md §1.5."""
     return {
         "CheckNumber": receipt.fiscal_sign,
         "DateTime": stamp(receipt.at),
@@ -102,12 +102,20 @@ def receipt_json(receipt: Receipt, register: Register, origin: str) -> dict[str,
         "CheckOrderNumber": receipt.order,
         "ShiftNumber": receipt.shift,
         "EmployeeName": CASHIER_NAME,
-        "ExternalCheckNumber": receipt.external,
-        "OperationType": receipt.operation,
-        "Total": _money(receipt.total),
         "TicketUrl": ticket_url(receipt),
         "TicketPrintUrl": print_url(origin, receipt),
         "TicketPrintFormat": print_lines(receipt, ("kk-KZ", "ru-RU")),
+    }
+
+
+def history_json(receipt: Receipt, register: Register, origin: str) -> dict[str, object]:
+    """A ``Check/History`` item (and ``GET /sandbox/checks``): the receipt with what identifies it."""
+    return {
+        **receipt_json(receipt, register, origin),
+        "ExternalCheckNumber": receipt.external,
+        "OperationType": receipt.operation,
+        "Total": _money(receipt.total),
+        "IsOffline": receipt.offline,
     }
 
 
