@@ -284,6 +284,7 @@ def test_x_and_z_figures_are_the_registered_receipts(client: FiscalClient) -> No
         "/api/v4/ZReport/ByShiftNumber", {"CashboxUniqueNumber": CASHBOX, "ShiftNumber": 1}
     )
     assert by_number["Data"]["Sell"] == z["Sell"]
+    assert by_number["Data"]["ReportNumber"] == z["ReportNumber"]
 
 
 def test_no_shift_yet_has_no_x_report(client: FiscalClient) -> None:
@@ -337,3 +338,16 @@ def test_the_history_of_a_shift_lists_its_receipts(client: FiscalClient) -> None
     )["Data"]
     assert history["Total"] == 2
     assert [item["ExternalCheckNumber"] for item in history["Items"]] == ["op-2-sale"]
+
+
+def test_the_cashbox_state_tells_the_shift(client: FiscalClient) -> None:
+    state = client.answer("/api-portal/cashbox/state", {"CashboxUniqueNumber": CASHBOX})["Data"]
+    assert state["OfdProtocolVersion"] == 203
+    assert (state["CurrentState"]["ShiftNumber"], state["CurrentState"]["ShiftClosed"]) == (0, True)
+    sale = client.check(card_check("op-1-sale", "100.00"))["Data"]
+    current = client.answer("/api-portal/cashbox/state", {"CashboxUniqueNumber": CASHBOX})["Data"][
+        "CurrentState"
+    ]
+    assert (current["ShiftNumber"], current["ShiftClosed"], current["DocumentsCount"]) == (1, False, 1)
+    assert current["LastOperationDate"] == sale["DateTime"] == current["ShiftOpenedAt"]
+    assert current["ReportState"]["Sell"]["Count"] == 1

@@ -2,8 +2,9 @@
 
 Provider routes (all ``POST`` with a JSON body; header ``x-api-key`` on every one): ``/api/v4/Authorize``,
 ``/api/v4/check``, ``/api/v4/XReport``, ``/api/v4/ZReport``, ``/api/v4/ZReport/ByShiftNumber``,
-``/api/v4/Ticket/PrintFormat``, ``/api/v4/Check/History``; and ``GET /spa-ui/ticket`` (the printable
-page). Answers: ``{"Data": ...}`` or ``{"Errors": [{"Code", "Text"}]}`` (with ``Data`` for error 14).
+``/api/v4/Ticket/PrintFormat``, ``/api/v4/Check/History``, ``/api-portal/cashbox/state``; and
+``GET /spa-ui/ticket`` (the printable page). Answers: ``{"Data": ...}`` or
+``{"Errors": [{"Code", "Text"}]}`` (with ``Data`` for error 14).
 
 Control API under ``/sandbox`` (loopback clients only): faults (shared with the gateway sandbox:
 ``/sandbox/faults``, ``/sandbox/held``, ``/sandbox/release``), ``/sandbox/clock``, ``/sandbox/shift/expire``,
@@ -44,6 +45,7 @@ from epay_desktop.sandbox.fiscal.register import (
 )
 from epay_desktop.sandbox.fiscal.views import (
     LANGUAGES,
+    cashbox_state_json,
     history_json,
     print_lines,
     receipt_json,
@@ -55,7 +57,7 @@ from epay_desktop.sandbox.render import JSONResponse, error_response, origin, re
 __all__ = ["FAULT_KINDS", "OPERATIONS", "FiscalSandbox", "create_app"]
 
 #: The calls a fault may be armed for.
-OPERATIONS: Final = ("authorize", "check", "x_report", "z_report", "print_format", "history")
+OPERATIONS: Final = ("authorize", "check", "x_report", "z_report", "print_format", "history", "state")
 #: ``drop_after_apply`` is the lost answer (registered, no reply); ``hold`` the timeout; ``http_status``
 #: a 5xx without registering; ``drop_before_apply`` a connection lost before the register saw it.
 FAULT_KINDS: Final = ("delay", "hold", "http_status", "drop_before_apply", "drop_after_apply")
@@ -121,6 +123,7 @@ class _Routes:
             route("/api/v4/ZReport/ByShiftNumber", "history", self.z_by_shift),
             route("/api/v4/Ticket/PrintFormat", "print_format", self.print_format),
             route("/api/v4/Check/History", "history", self.history),
+            route("/api-portal/cashbox/state", "state", self.cashbox_state),
             Route("/spa-ui/ticket", self.ticket_page, methods=["GET"]),
         ]
 
@@ -198,19 +201,19 @@ class _Routes:
     async def z_report(self, body: Fields, request: Request) -> object:
         _cashbox(body)
         shift = self.register.report_shift(close=True)
-        return report_json(shift, self.register, self.register.reports)
+        return report_json(shift, self.register, shift.z_number)
 
     async def z_by_shift(self, body: Fields, request: Request) -> object:
         _cashbox(body)
         shift = self.register.shift(body.get("ShiftNumber"))
         if shift.closed is None:
             raise FiscalError(ErrorCode.SHIFT_NOT_FOUND, f"Смена {shift.number} еще не закрыта")
-        return report_json(shift, self.register, shift.number)
+        return report_json(shift, self.register, shift.z_number)
 
     async def print_format(self, body: Fields, request: Request) -> object:
         _cashbox(body)
         receipt = self._by_external(body.get("ExternalCheckNumber"))
-        paper = Fields({"PaperKind": body.get("PaperKind")}).whole("PaperKind", tuple(range(15)), default=0)
+        paper = body.whole("PaperKind", tuple(range(15)), default=0)
         shown = replace(receipt, paper_kind=paper)
         return {"Lines": print_lines(shown, _languages(request))}
 
@@ -221,6 +224,10 @@ class _Routes:
         take = body.whole("Take", default=50)
         items = [history_json(r, self.register, origin(request)) for r in shift.receipts]
         return {"Skip": skip, "Take": take, "Total": len(items), "Items": items[skip : skip + take]}
+
+    async def cashbox_state(self, body: Fields, request: Request) -> object:
+        _cashbox(body)
+        return cashbox_state_json(self.register)
 
     def _by_external(self, external: object) -> Receipt:
         receipt = self.register.by_external.get(external) if isinstance(external, str) else None

@@ -222,9 +222,8 @@ def read_check(body: Fields) -> CheckRequest:
     if any(line.tax_type == 100 for line in lines) and sum(line.tax for line in lines) <= 0:
         raise validation_error("Positions: сумма налогов должна быть положительной")
     payments, change = _payments(body, total)
-    change_given = body.get("Change")
-    if change_given is not None:
-        body.number("Change")
+    if body.get("Change") is not None:
+        body.number("Change")  # only checked (a number >= 0): the register works the change out itself
     return CheckRequest(
         operation=operation,
         external=body.text("ExternalCheckNumber", required=False, longest=_MAX_EXTERNAL),

@@ -151,7 +151,8 @@ class Shift:
     start_totals: dict[int, Decimal]
     closed: datetime | None = None
     receipts: list[Receipt] = field(default_factory=list)
-    closed_offline: bool = False
+    #: The ReportNumber of its Z report (0 while open).
+    z_number: int = 0
 
 
 class Register:
@@ -364,7 +365,7 @@ class Register:
             self.reports += 1
             if close:
                 shift.closed = self.now()
-                shift.closed_offline = self.offline
+                shift.z_number = self.reports
             return shift
 
     def shift(self, number: object) -> Shift:

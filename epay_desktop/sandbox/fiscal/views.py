@@ -18,7 +18,16 @@ from epay_desktop.sandbox.fiscal.account import (
 )
 from epay_desktop.sandbox.fiscal.register import Receipt, Register, Shift
 
-__all__ = ["LANGUAGES", "history_json", "print_lines", "receipt_json", "report_json", "stamp", "ticket_url"]
+__all__ = [
+    "LANGUAGES",
+    "cashbox_state_json",
+    "history_json",
+    "print_lines",
+    "receipt_json",
+    "report_json",
+    "stamp",
+    "ticket_url",
+]
 
 LANGUAGES: Final = ("kk-KZ", "ru-RU", "en-US")
 _WORDS: Final = {  # key: (kk, ru, en)
@@ -218,7 +227,7 @@ def print_lines(receipt: Receipt, languages: tuple[str, ...]) -> list[dict[str, 
     text(f"{words(f'op{receipt.operation}')} №{receipt.order}", 1)
     for line in receipt.lines:
         text(line.name)
-        two_sided(f"{line.count.normalize():f} x {_money(line.price)}", "")
+        text(f"{line.count.normalize():f} x {_money(line.price)}")
         two_sided(words("cost"), str(_money(line.total)))
     for kind, paid in sorted(receipt.payments.items()):
         two_sided(f"{words(f'pay{kind}')}:", str(_money(paid)))
@@ -248,3 +257,18 @@ def print_lines(receipt: Receipt, languages: tuple[str, ...]) -> list[dict[str, 
         {"Order": n, "Type": kind, "Value": value, "Style": style}
         for n, (kind, value, style) in enumerate(rows, 1)
     ]
+
+
+def cashbox_state_json(register: Register) -> dict[str, object]:
+    """``/api-portal/cashbox/state``'s ``Data`` (fiscal.md §1.3, seen in the Delphi driver): the shift now."""
+    last = register.shifts[-1] if register.shifts else None
+    current: dict[str, object] = {
+        "ShiftNumber": last.number if last else 0,
+        "ShiftClosed": last is None or last.closed is not None,
+        "ShiftOpenedAt": stamp(last.opened) if last else None,
+        "LastOperationDate": stamp(register.receipts[-1].at) if register.receipts else None,
+        "DocumentsCount": len(last.receipts) if last else 0,
+    }
+    if last is not None:
+        current["ReportState"] = report_json(last, register, register.reports)
+    return {"OfdProtocolVersion": 203, "AllLicenseExpiring": False, "CurrentState": current}
