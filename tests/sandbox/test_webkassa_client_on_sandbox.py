@@ -17,51 +17,37 @@ from epay_desktop.fiscal.errors import (
     ShiftAlreadyClosed,
     ShiftOver24Hours,
 )
-from epay_desktop.fiscal.models import FiscalOperation, FiscalReceipt, FiscalReturn, FiscalSale, PaperKind
+from epay_desktop.fiscal.models import FiscalOperation, FiscalReceipt, FiscalSale, PaperKind
 from epay_desktop.fiscal.webkassa import WebkassaClient, WebkassaConfig
 from epay_desktop.gateway import Secret
 from epay_desktop.sandbox.fiscal.account import API_KEY, CASHBOX, LOGIN, PASSWORD
-from epay_desktop.sandbox.fiscal.server import RunningFiscalSandbox, start_in_thread
+from epay_desktop.sandbox.fiscal.server import RunningFiscalSandbox
+from tests.support.fiscal_sandbox import running_fiscal_sandbox
+from tests.support.fiscal_values import card_sale, return_of
 
 
 @pytest.fixture
 def served() -> Iterator[RunningFiscalSandbox]:
-    running = start_in_thread()
-    try:
+    with running_fiscal_sandbox() as (running, _integrator):
         yield running
-    finally:
-        running.stop()
 
 
-def _client(url: str) -> WebkassaClient:
+def _client(url: str, api_key: str = API_KEY) -> WebkassaClient:
     config = WebkassaConfig(
-        url=url, api_key=Secret(API_KEY), login=LOGIN, password=Secret(PASSWORD), cashbox=CASHBOX
+        url=url, api_key=Secret(api_key), login=LOGIN, password=Secret(PASSWORD), cashbox=CASHBOX
     )
     return WebkassaClient(config)
 
 
 def _sale(amount: int, external: str = "op-7-sale") -> FiscalSale:
-    return FiscalSale(
-        external_number=external,
-        amount=Money(amount),
-        position_name="Оплата заказа 000007",
-        vat_percent=16,
-        order_number="000007",
-    )
+    return card_sale(external, amount, order="000007")
 
 
 async def _sale_return_repeat(url: str) -> tuple[FiscalReceipt, FiscalReceipt, FiscalReceipt]:
     client = _client(url)
     try:
         sale = await client.register_sale(_sale(1234567))
-        ret = FiscalReturn(
-            external_number="op-7-refund-1",
-            amount=Money(400000),
-            position_name="Оплата заказа 000007",
-            vat_percent=16,
-            basis=sale.return_basis(),
-        )
-        refund = await client.register_return(ret)
+        refund = await client.register_return(return_of(sale, "op-7-refund-1", 400000))
         again = await client.register_sale(_sale(1234567))
         return sale, refund, again
     finally:
@@ -126,10 +112,7 @@ def test_lost_answers_tokens_and_the_shift_and_offline_limits_on_the_fiscal_sand
 
 
 async def _with_a_wrong_api_key(url: str) -> None:
-    config = WebkassaConfig(
-        url=url, api_key=Secret("WKD-wrong"), login=LOGIN, password=Secret(PASSWORD), cashbox=CASHBOX
-    )
-    client = WebkassaClient(config)
+    client = _client(url, "WKD-wrong")
     try:
         with pytest.raises(FiscalAuthError) as caught:
             await client.register_sale(_sale(50000))

@@ -28,10 +28,11 @@ from epay_desktop.fiscal.errors import (
     ShiftAlreadyClosed,
     ShiftOver24Hours,
 )
-from epay_desktop.fiscal.models import FiscalOperation, FiscalReturn, FiscalSale, PaperKind, PrintLineKind
+from epay_desktop.fiscal.models import FiscalOperation, FiscalReceipt, FiscalSale, PaperKind, PrintLineKind
 from epay_desktop.fiscal.provider import FiscalProvider
 from epay_desktop.fiscal.webkassa import WebkassaClient, WebkassaConfig
 from epay_desktop.gateway import RetryPolicy, Secret
+from tests.support.fiscal_values import card_sale, return_of
 
 T = TypeVar("T")
 
@@ -153,13 +154,7 @@ def client(attempts: int = 3) -> WebkassaClient:
 
 
 def sale(external: str = "op-42-sale", amount: int = 1234567, vat: int | None = 16) -> FiscalSale:
-    return FiscalSale(
-        external_number=external,
-        amount=Money(amount),
-        position_name="Оплата заказа 000123",
-        vat_percent=vat,
-        order_number="000123",
-    )
+    return card_sale(external, amount, vat=vat)
 
 
 @pytest.fixture
@@ -171,16 +166,9 @@ def wk() -> Any:
         yield router
 
 
-async def _sale_and_return(provider: FiscalProvider) -> tuple[Any, Any]:
+async def _sale_and_return(provider: FiscalProvider) -> tuple[FiscalReceipt, FiscalReceipt]:
     receipt = await provider.register_sale(sale())
-    ret = FiscalReturn(
-        external_number="op-42-refund-1",
-        amount=Money(400000),
-        position_name="Оплата заказа 000123",
-        vat_percent=16,
-        basis=receipt.return_basis(),
-    )
-    return receipt, await provider.register_return(ret)
+    return receipt, await provider.register_return(return_of(receipt, "op-42-refund-1", 400000))
 
 
 def test_a_sale_sends_the_documented_body_and_reads_the_fiscal_receipt(wk):
