@@ -234,9 +234,12 @@ class ShiftReport:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ShiftState:
-    """The register's shift and connection now: what the manager watches (24 h shift, offline mode)."""
+    """The register's shift and connection now: what the manager watches (24 h shift, offline mode).
 
-    shift_number: int
+    ``shift_number`` None: no shift is open (the next receipt opens one).
+    """
+
+    shift_number: int | None
     opened_at: datetime | None
     closed: bool
     cashbox_offline: bool

@@ -46,7 +46,8 @@ class FiscalProvider(Protocol):
         ...
 
     async def shift_state(self) -> models.ShiftState:
-        """The shift's number, opening, 24-hour limit and the register's offline flag, without closing it."""
+        """The shift's number, opening, 24-hour limit and the register's offline flag, without closing it;
+        when no shift is open, a closed state without a number."""
         ...
 
     async def print_form(

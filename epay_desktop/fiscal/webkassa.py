@@ -26,6 +26,7 @@ import httpx
 from epay_desktop.fiscal.errors import (
     FiscalAuthError,
     FiscalError,
+    FiscalNotFound,
     FiscalOutcomeUnknown,
     FiscalProtocolError,
     FiscalUnavailable,
@@ -70,6 +71,7 @@ TOKEN_LIFETIME: Final = 12 * 3600
 _TOKEN_REFUSED: Final = frozenset({2, 3})
 _ALREADY_REGISTERED: Final = 14
 _UNKNOWN_ERROR: Final = -1
+_NO_OPEN_SHIFT: Final = 13
 
 _AUTHORIZE: Final = "/api/v4/Authorize"
 _CHECK: Final = "/api/v4/check"
@@ -156,7 +158,15 @@ class WebkassaClient:
         return await self._report("fiscal_z_report", _Z_REPORT, mutation=True)
 
     async def shift_state(self) -> ShiftState:
-        return (await self.x_report()).state
+        """The X report's shift; no shift open (error 13 to the X report) is a state, not a failure."""
+        try:
+            return (await self.x_report()).state
+        except FiscalNotFound as exc:
+            if exc.gateway_code != _NO_OPEN_SHIFT:
+                raise
+            return ShiftState(
+                shift_number=None, opened_at=None, closed=True, cashbox_offline=False, documents=0
+            )
 
     async def print_form(
         self, external_number: str, paper: PaperKind, languages: tuple[str, str] = ("kk-KZ", "ru-RU")
@@ -208,7 +218,10 @@ class WebkassaClient:
         self, req: Request, request: FiscalSale, errors: list[tuple[int, str]]
     ) -> FiscalReceipt:
         """A receipt the provider already has (error 14 without ``Data``), from the open shift's history."""
-        shift = await self.x_report()
+        try:
+            shift = await self.x_report()
+        except FiscalNotFound:  # no shift open: it was registered in a shift closed since
+            raise self._error(req, errors) from None
         history = self._request("fiscal_check_history", _CHECK_HISTORY, mutation=False)
         skip = 0
         while True:

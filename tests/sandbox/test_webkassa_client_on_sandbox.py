@@ -77,6 +77,7 @@ async def _faults_and_limits(url: str) -> None:
     client = _client(url)
     async with httpx.AsyncClient(base_url=url) as control:
         try:
+            assert (await client.shift_state()).shift_number is None  # none open before the first receipt
             lost = {"operation": "check", "kind": "drop_after_apply", "times": 1}
             (await control.post("/sandbox/faults", json=lost)).raise_for_status()
             first = await client.register_sale(_sale(50000))
@@ -95,6 +96,8 @@ async def _faults_and_limits(url: str) -> None:
                 await client.close_shift()
             after = await client.register_sale(_sale(70000, "op-8-sale"))
             assert after.shift_number == z.shift_number + 1 and not after.already_registered
+            state = await client.shift_state()
+            assert state.shift_number == after.shift_number and state.close_by is not None
             assert await client.print_form("op-8-sale", PaperKind.TAPE_58MM, ("ru-RU", "kk-KZ"))
 
             offline = {"offline": True, "sinceSeconds": 73 * 3600}

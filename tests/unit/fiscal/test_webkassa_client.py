@@ -312,6 +312,15 @@ def test_error_14_without_data_finds_the_receipt_in_the_shift_history(wk):
     assert [(p["ShiftNumber"], p["Skip"], p["Take"]) for p in pages] == [(154, 0, 50), (154, 1, 50)]
 
 
+def test_error_14_without_data_and_no_open_shift_stays_an_unknown_outcome(wk):
+    """Registered in a shift closed since: not a failure, not a second receipt; asked again later."""
+    check = wk.post(f"{URL}/api/v4/check").mock(return_value=refused(14, "Чек уже существует в системе"))
+    wk.post(f"{URL}/api/v4/XReport").mock(return_value=refused(13, "Открытая смена не найдена"))
+    with pytest.raises(FiscalOutcomeUnknown) as caught:
+        run(client(attempts=2).register_sale(sale()))
+    assert caught.value.gateway_code == 14 and check.call_count == 2
+
+
 @pytest.mark.parametrize(
     ("code", "error"),
     [(11, ShiftOver24Hours), (18, OfflineOver72Hours)],
@@ -408,6 +417,13 @@ def test_the_x_report_and_the_shift_state(wk):
     assert state.cashbox_offline and not state.closed
     assert state.over_limit(datetime(2025, 9, 15, 9, 0, tzinfo=KZ))
     assert not state.over_limit(datetime(2025, 9, 15, 8, 59, tzinfo=KZ))
+
+
+def test_no_open_shift_is_a_state_not_an_error(wk):
+    wk.post(f"{URL}/api/v4/XReport").mock(return_value=refused(13, "Открытая смена не найдена"))
+    state = run(client().shift_state())
+    assert state.closed and state.shift_number is None and state.close_by is None
+    assert not state.over_limit(datetime(2030, 1, 1, tzinfo=KZ))
 
 
 def test_the_z_report_closes_the_shift_and_a_second_says_it_is_closed(wk):
