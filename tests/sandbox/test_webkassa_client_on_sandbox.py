@@ -32,11 +32,11 @@ def served() -> Iterator[RunningFiscalSandbox]:
         yield running
 
 
-def _client(url: str, api_key: str = API_KEY) -> WebkassaClient:
+def _client(url: str, api_key: str = API_KEY, timeout: float | None = None) -> WebkassaClient:
     config = WebkassaConfig(
         url=url, api_key=Secret(api_key), login=LOGIN, password=Secret(PASSWORD), cashbox=CASHBOX
     )
-    return WebkassaClient(config)
+    return WebkassaClient(config, timeout=timeout)
 
 
 def _sale(amount: int, external: str = "op-7-sale") -> FiscalSale:
@@ -127,3 +127,26 @@ async def _with_a_wrong_api_key(url: str) -> None:
 def test_a_wrong_api_key_is_an_auth_error_on_the_fiscal_sandbox(served):
     asyncio.run(_with_a_wrong_api_key(served.base_url))
     assert httpx.get(f"{served.base_url}/sandbox/checks").json() == []
+
+
+async def _held_answer(url: str) -> FiscalReceipt:
+    client = _client(url, timeout=3.0)
+    async with httpx.AsyncClient(base_url=url) as control:
+        try:
+            held = {"operation": "check", "kind": "hold", "times": 1}
+            (await control.post("/sandbox/faults", json=held)).raise_for_status()
+            return await client.register_sale(_sale(250000))
+        finally:
+            await control.delete("/sandbox/faults")  # lets the held answer go to its closed connection
+            await client.aclose()
+
+
+def test_a_timed_out_receipt_is_asked_again_and_registered_once_on_the_fiscal_sandbox(served):
+    """The register kept the answer back past the client's timeout: an unknown outcome, repeated with the
+    same ExternalCheckNumber, read back as the receipt registered the first time."""
+    receipt = asyncio.run(_held_answer(served.base_url))
+    assert receipt.already_registered and receipt.total == Money(250000)
+    checks = httpx.get(f"{served.base_url}/sandbox/checks").json()
+    assert [(r["ExternalCheckNumber"], r["CheckNumber"]) for r in checks] == [
+        ("op-7-sale", receipt.check_number)
+    ]
