@@ -17,7 +17,7 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import Awaitable, Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from typing import Any, Final, TypeVar
 
@@ -249,6 +249,7 @@ class WebkassaClient:
             template=path,
             mutation=mutation,
             content_type="application/json",
+            event="fiscal_call",
         )
 
     async def _data(
@@ -282,15 +283,7 @@ class WebkassaClient:
         self, req: Request, body: Mapping[str, object], headers: Mapping[str, str] | None = None
     ) -> tuple[object, list[tuple[int, str]]]:
         """One POST: ``(Data, Errors)`` of a readable answer, else the FiscalError of the failure."""
-        sent = Request(
-            operation=req.operation,
-            method=req.method,
-            url=req.url,
-            template=req.template,
-            mutation=req.mutation,
-            content=dump(body),
-            content_type=req.content_type,
-        )
+        sent = replace(req, content=dump(body))
         all_headers = {"x-api-key": self._config.api_key.reveal(), **(headers or {})}
         try:
             response = await self._transport.send(sent, headers=all_headers)

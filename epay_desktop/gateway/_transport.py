@@ -92,6 +92,8 @@ class Request:
     form: Mapping[str, str] | None = field(default=None, repr=False)
     content: bytes | None = field(default=None, repr=False)
     content_type: str | None = None
+    #: The log line's event: the fiscal adapter's exchanges say ``fiscal_call``.
+    event: str = "gateway_call"
 
     def about(self, transaction_id: str | None = None) -> RequestNames:
         """What an error about this request names: its operation, invoice and transaction (its own, or
@@ -157,7 +159,8 @@ class Transport:
 def _log_line(req: Request, status: str, started: float, attempt: int, replay: bool, error: str) -> None:
     elapsed_ms = int((time.perf_counter() - started) * 1000)
     log.info(
-        "event=gateway_call op=%s method=%s path=%s status=%s elapsed_ms=%d attempt=%d%s%s",
+        "event=%s op=%s method=%s path=%s status=%s elapsed_ms=%d attempt=%d%s%s",
+        req.event,
         req.operation,
         req.method,
         req.template,

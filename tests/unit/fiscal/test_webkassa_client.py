@@ -466,7 +466,7 @@ def test_no_secret_reaches_a_log_line_or_an_error(wk, caplog):
     with pytest.raises(FiscalInvalidRequest) as caught:
         run(client().register_sale(sale()))
     shown = caplog.text + str(caught.value) + repr(caught.value) + caught.value.gateway_message
-    assert "event=gateway_call op=fiscal_sale method=POST path=/api/v4/check status=200" in caplog.text
+    assert "event=fiscal_call op=fiscal_sale method=POST path=/api/v4/check status=200" in caplog.text
     for secret in (API_KEY, PASSWORD, TOKEN, TOKEN_2):
         assert secret not in shown
     config = WebkassaConfig(
