@@ -7,7 +7,10 @@ fresh demo folder for each flow, and saves one PNG per screen (window with its t
 
     python3 scripts/screenshots.py docs/screenshots            # every flow
     SHOTS=refund python3 scripts/screenshots.py /tmp/shots    # one flow: cashier, declined, retry, refund,
-                                                              # manager, books, kazakh, russian
+                                                              # manager, books, kazakh, russian, shifts
+
+The ``shifts`` flow drives the console in-process and offscreen instead (scripts/shift_screens.py): the
+shift reports, the close step, Settings > Shifts and two 58 mm printouts of the printer sandbox.
 
 Look at every picture before committing it: the flows type into the gateway's page by position.
 """
@@ -386,9 +389,17 @@ if __name__ == "__main__":
         flows = (
             [os.environ["SHOTS"]]
             if os.environ.get("SHOTS")
-            else ["cashier", "declined", "retry", "refund", "manager", "books", "kazakh", "russian"]
+            else ["cashier", "declined", "retry", "refund", "manager", "books", "kazakh", "russian", "shifts"]
         )
         for flow in flows:
+            if flow == "shifts":
+                subprocess.run(
+                    [f"{ROOT}/.venv-dev/bin/python", f"{ROOT}/scripts/shift_screens.py", OUT],
+                    cwd=ROOT,
+                    env={**env, "QT_QPA_PLATFORM": "offscreen"},
+                    check=True,
+                )
+                continue
             os.environ["SHOTS"] = flow
             main()
     finally:
