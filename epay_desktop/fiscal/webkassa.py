@@ -146,6 +146,8 @@ class WebkassaClient:
     # -- the interface -------------------------------------------------------------------------
 
     async def register_sale(self, sale: FiscalSale) -> FiscalReceipt:
+        if isinstance(sale, FiscalReturn):
+            raise TypeError("a return is registered with register_return")
         return await self._register("fiscal_sale", sale)
 
     async def register_return(self, ret: FiscalReturn) -> FiscalReceipt:

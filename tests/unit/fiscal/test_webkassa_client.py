@@ -250,6 +250,14 @@ def test_a_partial_return_names_the_original_receipt(wk):
     assert receipt.check_number == "367645207"
 
 
+def test_a_return_cannot_pass_for_a_sale(wk):
+    check = wk.post(f"{URL}/api/v4/check").mock(return_value=ok(SALE_DATA))
+    receipt = run(client().register_sale(sale()))
+    with pytest.raises(TypeError, match="register_return"):
+        run(client().register_sale(return_of(receipt, "op-42-refund-1", 100)))
+    assert check.call_count == 1
+
+
 def test_the_token_is_asked_once_and_kept(wk):
     check = wk.post(f"{URL}/api/v4/check").mock(return_value=ok(SALE_DATA))
 
