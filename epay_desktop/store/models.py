@@ -39,6 +39,7 @@ __all__ = [
     "Base",
     "CounterRow",
     "DiscrepancyRow",
+    "FiscalRecordRow",
     "MoneyOpRow",
     "PaymentEventRow",
     "PaymentRow",
@@ -388,6 +389,49 @@ class ShiftRow(Base):
         CheckConstraint("closed_at IS NULL OR closed_by IS NOT NULL", name="closed_by_someone"),
         unique_where("uq_shifts_one_open", "register_id", "closed_at IS NULL"),
         Index("ix_shifts_closed_at", "closed_at"),
+    )
+
+
+class FiscalRecordRow(Base):
+    """One fiscal registration of a card sale or of a refund's return (issue 14; decision 0124).
+
+    The intent row is committed before the request leaves, like a money operation's. Its
+    ``external_number`` (Webkassa's ExternalCheckNumber, the provider's idempotency key) is derived from
+    our own id, so a second counter deriving it again meets the UNIQUE index instead of a second receipt.
+    The receipt fields are what a customer's receipt and a later return need; no card data, no secrets.
+    """
+
+    __tablename__ = "fiscal_records"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    payment_id: Mapped[int] = mapped_column(ForeignKey("payments.id"), index=True)
+    money_op_id: Mapped[str | None] = mapped_column(ForeignKey("money_ops.id"), unique=True)
+    kind: Mapped[str] = mapped_column(String(8))  # sale, return
+    external_number: Mapped[str] = mapped_column(String(50), unique=True)
+    amount_minor: Mapped[int] = mapped_column(BigInteger)
+    state: Mapped[str] = mapped_column(String(16))
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str | None] = mapped_column(Text)
+    check_number: Mapped[str | None] = mapped_column(String(64))  # the fiscal sign
+    registered_at: Mapped[str | None] = mapped_column(String(40))  # ISO 8601 with the register's offset
+    registration_number: Mapped[str | None] = mapped_column(String(32))  # RNM
+    cashbox_number: Mapped[str | None] = mapped_column(String(32))  # ZNM
+    shift_number: Mapped[int | None] = mapped_column(Integer)
+    order_number: Mapped[int | None] = mapped_column(Integer)
+    ofd_name: Mapped[str | None] = mapped_column(String(128))
+    ticket_url: Mapped[str | None] = mapped_column(Text)  # the QR code's URL
+    offline: Mapped[bool | None] = mapped_column(Boolean)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+    __table_args__ = (
+        CheckConstraint("kind IN ('sale', 'return')", name="kind"),
+        CheckConstraint("state IN ('intent', 'registered', 'unknown', 'needs_person')", name="state"),
+        CheckConstraint("amount_minor > 0", name="amount_positive"),
+        CheckConstraint("(kind = 'sale') = (money_op_id IS NULL)", name="return_names_its_refund"),
+        # one sale receipt per payment, enforced by the database itself (two counters)
+        unique_where("uq_fiscal_records_one_sale", "payment_id", "kind = 'sale'"),
+        Index("ix_fiscal_records_state", "state"),
     )
 
 
