@@ -32,6 +32,7 @@ from epay_desktop.services.audit import AuditService
 from epay_desktop.services.backups import Backups
 from epay_desktop.services.demo_shop import DemoShop
 from epay_desktop.services.events import EventBus
+from epay_desktop.services.fiscal.setup import FiscalSetup
 from epay_desktop.services.money_ops.operations import MoneyOperations
 from epay_desktop.services.payments.day import DayService
 from epay_desktop.services.payments.payment_service import PaymentService
@@ -108,6 +109,7 @@ class AppContext:
     printing: PrintingService  # the shop's receipt printers, printing on them (decision 0105)
     shifts: ShiftService  # this register's shifts, X and Z reports (decision 0107)
     day: DayService  # the manager's day at a glance (decision 0116)
+    fiscal_setup: FiscalSetup  # the fiscal register's settings, its provider, the connection test (0123)
     secrets: SecretStore = field(default_factory=SecretStore)  # the client secret in the keychain
     _closed: bool = field(default=False, repr=False)
     _logging: _LoggingState | None = field(default=None, repr=False)
@@ -275,6 +277,7 @@ async def open_app(
         store, now, store_settings.register_id, environment=gateway_settings.environment.value
     )
     reconciler = Reconciler(store, payments, operations, now)
+    secrets = SecretStore()
     return AppContext(
         gateway_settings=gateway_settings,
         store_settings=store_settings,
@@ -298,6 +301,8 @@ async def open_app(
         printing=PrintingService(store, now, store_settings.register_id, receipts),
         shifts=ShiftService(store, reconciler, store_settings.register_id, now),
         day=DayService(store, now),
+        fiscal_setup=FiscalSetup(store, secrets, now),
+        secrets=secrets,
         _logging=saved,
     )
 

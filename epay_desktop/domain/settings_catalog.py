@@ -9,7 +9,8 @@ Four places keep settings (:class:`Kept`):
   and the real environment wins over it;
 * the shop database: the ``shop_settings`` table (plain key/values), shared by every counter;
 * the keychain: only the gateway's client secret (:data:`KEYCHAIN_SERVICE`,
-  :func:`keychain_account`); never a file, the database or a log.
+  :func:`keychain_account`) and the fiscal provider's API key and cashier password
+  (:func:`fiscal_keychain_account`, decision 0123); never a file, the database or a log.
 
 A module that needs a setting reads it from here (``ENV.name``, ``RECEIPT_WIDTH.default``,
 ``IDLE_LOCK_MINUTES.high``); tests/unit/test_settings_catalog.py fails when a declared key is written
@@ -42,6 +43,7 @@ __all__ = [
     "Kept",
     "KeyValues",
     "Setting",
+    "fiscal_keychain_account",
     "keychain_account",
 ]
 
@@ -85,6 +87,12 @@ TEST_TERMINAL_ID = "67e34d63-102f-4bd1-898e-370781d0074d"
 def keychain_account(environment: str, client_id: str) -> str:
     """The keychain account of the client secret of one gateway environment and client id."""
     return f"client-secret:{environment.strip().lower()}:{client_id.strip()}"
+
+
+def fiscal_keychain_account(secret: str, key: str) -> str:
+    """The keychain account of a fiscal provider's secret: ``api-key`` by the provider's URL,
+    ``password`` by the cashier's login (decision 0123)."""
+    return f"fiscal-{secret}:{key.strip().lower()}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -356,6 +364,48 @@ SHIFT_FOR_PAYMENT = _shop_rule(
     "yes: a new payment needs an open shift at the register; no: payments outside a shift are taken",
 )
 
+FISCAL_PROVIDER = Setting(
+    "fiscal.provider",
+    "none",
+    "fiscal receipts: none (receipts say they are not fiscal) or webkassa (decision 0123)",
+    (Kept.SHOP,),
+    choices=("none", "webkassa"),
+)
+FISCAL_URL = Setting(
+    "fiscal.url",
+    "https://kkm.webkassa.kz",
+    "the fiscal provider's address: https://kkm.webkassa.kz (Webkassa), https://devkkm.webkassa.kz (test)",
+    (Kept.SHOP,),
+    max_chars=255,
+    pattern=r"https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?/?",
+    pattern_hint="an address like https://kkm.webkassa.kz",
+)
+FISCAL_LOGIN = Setting(
+    "fiscal.login",
+    "",
+    "the cashier's login at the fiscal provider (its password: the keychain)",
+    (Kept.SHOP,),
+    max_chars=128,
+)
+FISCAL_CASHBOX = Setting(
+    "fiscal.cashbox",
+    "",
+    "the cash register's unique (factory) number at the fiscal provider, e.g. SWK00000001",
+    (Kept.SHOP,),
+    pattern=r"[A-Za-z0-9]{1,32}",
+    pattern_hint="1 to 32 Latin letters and digits, e.g. SWK00000001",
+)
+FISCAL_VAT_RATE = Setting(
+    "fiscal.vat_rate",
+    "16",  # the base rate from 2026-01-01 (fiscal.md 1.13)
+    "VAT rate in percent included in the price on fiscal receipts: 16, 12, 10, 5 or 0",
+    (Kept.SHOP,),
+    choices=("16", "12", "10", "5", "0"),
+)
+FISCAL_VAT_PAYER = _shop_rule(
+    "fiscal.vat_payer", "yes", "yes: the shop is a VAT payer (receipts carry VAT); no: receipts carry no tax"
+)
+
 #: Every setting, in the order the README's table and ``epay-desktop config`` list them.
 ALL: tuple[Setting[int] | Setting[str], ...] = (
     ENV,
@@ -384,6 +434,12 @@ ALL: tuple[Setting[int] | Setting[str], ...] = (
     SHIFT_CASHIER_CLOSE,
     SHIFT_BANK_CHECK,
     SHIFT_FOR_PAYMENT,
+    FISCAL_PROVIDER,
+    FISCAL_URL,
+    FISCAL_LOGIN,
+    FISCAL_CASHBOX,
+    FISCAL_VAT_RATE,
+    FISCAL_VAT_PAYER,
 )
 
 #: The shop database's settings by key.

@@ -105,9 +105,15 @@ class SecretStore:
             )
         if not secret.strip():
             raise ConsoleError(msg("settings", QT_TRANSLATE_NOOP("settings", "The client secret is empty.")))
+        self.save_account(keychain_account(environment, client_id), secret.strip())
+        log.info("event=client_secret_saved environment=%s client_id=%s", environment, client_id)
+
+    def save_account(self, account: str, secret: str) -> None:
+        """Store ``secret`` under ``account`` (a name from the settings catalog). Raises
+        KeychainUnavailable (no keychain, or it refused). Never logs the value."""
         backend = self._secure_backend()
         try:
-            backend.set_password(self._service, keychain_account(environment, client_id), secret.strip())
+            backend.set_password(self._service, account, secret)
         except keyring.errors.KeyringError as exc:
             log.warning("event=keychain_refused action=save error=%s", type(exc).__name__)
             raise KeychainUnavailable(
@@ -118,15 +124,18 @@ class SecretStore:
                     ),
                 )
             ) from None
-        log.info("event=client_secret_saved environment=%s client_id=%s", environment, client_id)
 
     def load(self, environment: str, client_id: str) -> str | None:
         """The stored secret, or None when none is stored or there is no secure keychain."""
+        return self.load_account(keychain_account(environment, client_id))
+
+    def load_account(self, account: str) -> str | None:
+        """The secret stored under ``account``, or None when none is or there is no secure keychain."""
         backend = self.backend()
         if not is_secure_backend(backend):
             return None
         try:
-            return backend.get_password(self._service, keychain_account(environment, client_id))
+            return backend.get_password(self._service, account)
         except keyring.errors.KeyringError as exc:
             log.warning("event=keychain_refused action=load error=%s", type(exc).__name__)
             return None
