@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from epay_desktop.store.repos.counters import CounterRepo
     from epay_desktop.store.repos.day import DayRepo
     from epay_desktop.store.repos.discrepancies import DiscrepancyRepo
+    from epay_desktop.store.repos.fiscal import FiscalRepo
     from epay_desktop.store.repos.operations import OperationRepo
     from epay_desktop.store.repos.payment_events import PaymentEventRepo
     from epay_desktop.store.repos.payments import PaymentRepo
@@ -52,6 +53,7 @@ class Tx:
     discrepancies: DiscrepancyRepo
     shifts: ShiftRepo
     day: DayRepo
+    fiscal: FiscalRepo
 
     def __init__(self, session: Session, *, locking: bool, audit_key: bytes = b"") -> None:
         self.session = session

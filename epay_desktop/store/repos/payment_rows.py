@@ -26,7 +26,13 @@ from sqlalchemy.types import NullType
 from epay_desktop.domain import ConsoleStatus, InvoiceId, Money, OpState, Payment
 from epay_desktop.domain.invoice import INVOICE_MAX_DIGITS
 from epay_desktop.domain.money import MoneyError, parse_amount_text
-from epay_desktop.store.models import UNRESOLVED_OP_STATES, MoneyOpRow, PaymentRow, UTCDateTime
+from epay_desktop.store.models import (
+    UNRESOLVED_OP_STATES,
+    FiscalRecordRow,
+    MoneyOpRow,
+    PaymentRow,
+    UTCDateTime,
+)
 from epay_desktop.store.repos.repo import money_or_none, record_of
 
 __all__ = [
@@ -65,16 +71,19 @@ class PaymentCursor:
 
 
 def attention_filter() -> ColumnElement[bool]:
-    """Payments that need a person: outcome UNKNOWN, or an operation UNKNOWN / NEEDS_REVIEW.
+    """Payments that need a person: outcome UNKNOWN, an operation UNKNOWN / NEEDS_REVIEW, or a fiscal
+    receipt the provider refused for a reason only a person can remove (decision 0124).
 
-    Written as ``id IN (ids of UNKNOWN payments UNION ALL payments of unresolved operations)``:
-    both halves seek an index and yield a handful of ids, which then drive the query by primary
+    Written as ``id IN (ids of UNKNOWN payments UNION ALL payments of unresolved operations UNION ALL
+    payments of such fiscal records)``:
+    each part seeks an index and yields a handful of ids, which then drive the query by primary
     key, instead of testing every payment of the list's order on the way down."""
     unknown = select(PaymentRow.id).where(PaymentRow.status == ConsoleStatus.UNKNOWN.value)
     unresolved = select(MoneyOpRow.payment_id).where(
         _OPEN_OPS_INDEX_WHERE, MoneyOpRow.state.in_(UNRESOLVED_OPS)
     )
-    return PaymentRow.id.in_(union_all(unknown, unresolved))
+    fiscal = select(FiscalRecordRow.payment_id).where(FiscalRecordRow.state == "needs_person")
+    return PaymentRow.id.in_(union_all(unknown, unresolved, fiscal))
 
 
 def text_filter(text: str, column: Callable[[Any], Any] = lambda c: c) -> ColumnElement[bool]:

@@ -12,7 +12,7 @@ from sqlalchemy import Select, select
 
 from epay_desktop.domain import Money, NotFoundError
 from epay_desktop.domain.i18n import msg
-from epay_desktop.store.models import MoneyOpRow, PaymentRow, ReceiptRow
+from epay_desktop.store.models import FiscalRecordRow, MoneyOpRow, PaymentRow, ReceiptRow
 
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
@@ -24,7 +24,7 @@ __all__ = ["Repo", "money_or_none", "not_found", "record_of", "with_currency"]
 
 _R = TypeVar("_R", bound="DataclassInstance")
 _FIELD_NAMES: dict[type, frozenset[str]] = {}
-_OfPayment = TypeVar("_OfPayment", MoneyOpRow, ReceiptRow)
+_OfPayment = TypeVar("_OfPayment", MoneyOpRow, ReceiptRow, FiscalRecordRow)
 _Row = TypeVar("_Row")
 
 

@@ -1,0 +1,63 @@
+"""The fiscal journal's records: one fiscal registration (a card sale's receipt, or a refund's return) and
+where it stands. Written by ``services/fiscal`` through ``tx.fiscal`` (decision 0124)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+from epay_desktop.domain.money import Money
+
+__all__ = ["FiscalKind", "FiscalRecord", "FiscalState", "KeptReceipt"]
+
+
+class FiscalKind(StrEnum):
+    SALE = "sale"
+    RETURN = "return"
+
+
+class FiscalState(StrEnum):
+    """``INTENT``: written, not yet answered (or not sent: the provider unreachable). ``UNKNOWN``: asked,
+    and the answer lost; asked again with the same number. ``NEEDS_PERSON``: refused for a reason only a
+    person can remove (a shift past 24 hours, a blocked register, wrong credentials)."""
+
+    INTENT = "intent"
+    REGISTERED = "registered"
+    UNKNOWN = "unknown"
+    NEEDS_PERSON = "needs_person"
+
+    @property
+    def is_open(self) -> bool:
+        return self is not FiscalState.REGISTERED
+
+
+@dataclass(frozen=True, slots=True)
+class KeptReceipt:
+    """What is kept of a registered receipt: what the customer's receipt shows and a return names."""
+
+    check_number: str  # the fiscal sign
+    registered_at: str  # ISO 8601 with the register's UTC offset
+    registration_number: str  # RNM
+    cashbox_number: str  # ZNM
+    shift_number: int
+    order_number: int | None
+    ofd_name: str
+    ticket_url: str
+    offline: bool
+
+
+@dataclass(frozen=True, slots=True)
+class FiscalRecord:
+    id: int
+    payment_id: int
+    money_op_id: str | None  # the refund a return registers; None for a sale
+    kind: FiscalKind
+    external_number: str  # the provider's ExternalCheckNumber, derived from our own id
+    amount: Money
+    state: FiscalState
+    attempts: int
+    last_error: str | None
+    receipt: KeptReceipt | None  # set once registered
+    created_at: datetime
+    updated_at: datetime

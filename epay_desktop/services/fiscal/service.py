@@ -1,0 +1,279 @@
+"""Exactly-once fiscal receipts for what the bank confirmed (issue 14, item 3; decision 0124).
+
+A card sale is fiscalised once the bank has charged it (one-step: the payment turns CHARGE; two-step: its
+charge SUCCEEDED), a refund once it SUCCEEDED. The triggers are the committed facts the money services
+publish (:class:`PaymentUpdated`, :class:`OperationUpdated`): :meth:`FiscalService.attach` turns them into
+a follow-up task, after the bank step's commit, never inside it, so a fiscal failure can neither block
+nor reverse the bank operation.
+
+Each registration goes through the fiscal journal the way a money operation goes through its own
+(docs/reliability.md): the intent, with an ExternalCheckNumber derived from our id, committed first; the
+request; the answer recorded. A lost answer (FiscalOutcomeUnknown) leaves the record UNKNOWN and the
+next pass asks again with the same number (the provider answers with the receipt it registered then: one
+receipt). A refusal only a person can remove (a shift past 24 hours, a blocked register, wrong
+credentials) makes it NEEDS_PERSON, listed in Needs attention. :meth:`FiscalService.reconcile` completes
+what a crash left: intents never answered, and confirmed sales or refunds with no record at all.
+Without a provider (not configured) nothing is written and nothing is asked.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, fields
+from datetime import datetime, timedelta
+from typing import Any, TypeVar
+
+from epay_desktop.domain import OpKind, OpState, Payment
+from epay_desktop.domain.fiscal_journal import FiscalKind, FiscalRecord, FiscalState
+from epay_desktop.fiscal.errors import FiscalOutcomeUnknown, FiscalRefused, FiscalUnavailable
+from epay_desktop.fiscal.models import FiscalReceipt, FiscalReturn, FiscalSale
+from epay_desktop.fiscal.provider import FiscalProvider
+from epay_desktop.services.events import EventBus, OperationUpdated, PaymentUpdated
+from epay_desktop.services.fiscal import journal
+from epay_desktop.store.db import Store
+from epay_desktop.store.tx import Tx
+
+__all__ = ["FiscalConnection", "FiscalService"]
+
+log = logging.getLogger(__name__)
+
+_K = TypeVar("_K", int, str)
+_WAITING_FOR_SALE = "waiting for the sale's receipt"
+
+
+@dataclass(frozen=True, slots=True)
+class FiscalConnection:
+    """The configured provider and the VAT rate its receipts carry (None: the shop pays no VAT)."""
+
+    provider: FiscalProvider
+    vat_percent: int | None
+
+
+#: Builds the configured connection, or None when no provider is configured.
+Connect = Callable[[], Awaitable[FiscalConnection | None]]
+
+
+class FiscalService:
+    """Registers sales and returns exactly once. Create it inside the running event loop.
+
+    ``connect`` is asked once, on first need (None: not configured, and nothing happens);
+    ``lookback``: how far back :meth:`reconcile` looks for confirmed sales and refunds with no record
+    (72 hours: a register may stay offline that long).
+    """
+
+    def __init__(
+        self,
+        store: Store,
+        connect: Connect,
+        clock: Callable[[], datetime],
+        *,
+        lookback: timedelta = timedelta(hours=72),
+    ) -> None:
+        self._store = store
+        self._connect = connect
+        self._clock = clock
+        self._lookback = lookback
+        self._connection: FiscalConnection | None = None
+        self._connected = False
+        self._connect_lock = asyncio.Lock()
+        self._busy: dict[str, asyncio.Lock] = {}
+        self._tasks: set[asyncio.Task[object]] = set()
+        self._loop = asyncio.get_running_loop()
+
+    # -- the triggers ----------------------------------------------------------------------------
+
+    def attach(self, bus: EventBus) -> None:
+        """Fiscalise what the bus reports confirmed: a charged payment, a SUCCEEDED charge or refund."""
+        bus.subscribe(PaymentUpdated, self._on_payment)
+        bus.subscribe(OperationUpdated, self._on_operation)
+
+    def _on_payment(self, event: PaymentUpdated) -> None:
+        if event.payment.status in journal.CHARGED and event.previous not in journal.CHARGED:
+            self._later(self.fiscalise_sale, event.payment.id)
+
+    def _on_operation(self, event: OperationUpdated) -> None:
+        op = event.op
+        if op.state is not OpState.SUCCEEDED:
+            return
+        if op.kind is OpKind.CHARGE:
+            self._later(self.fiscalise_sale, op.payment_id)
+        elif op.kind is OpKind.REFUND:
+            self._later(self.fiscalise_refund, op.id)
+
+    def _later(self, step: Callable[[_K], Awaitable[object]], key: _K) -> None:
+        """Run ``step(key)`` as its own task on the loop (the publisher may be on any thread)."""
+
+        def start() -> None:
+            task: asyncio.Task[object] = self._loop.create_task(self._guarded(step(key)))
+            self._tasks.add(task)
+            task.add_done_callback(self._tasks.discard)
+
+        self._loop.call_soon_threadsafe(start)
+
+    async def _guarded(self, work: Awaitable[object]) -> object:
+        try:
+            return await work
+        except Exception as exc:  # the journal keeps the intent: the next reconcile completes it
+            log.warning("event=fiscal_step_failed error=%s", type(exc).__name__, exc_info=exc)
+            return None
+
+    async def drain(self) -> None:
+        """Wait for the follow-up tasks started so far (and those they start)."""
+        await asyncio.sleep(0)  # let call_soon_threadsafe callbacks of this loop run
+        while self._tasks:
+            await asyncio.gather(*list(self._tasks))
+            await asyncio.sleep(0)
+
+    async def aclose(self) -> None:
+        """Finish the follow-up tasks and close the provider's connection."""
+        await self.drain()
+        if self._connection is not None:
+            await self._connection.provider.aclose()
+        self._connection, self._connected = None, False
+
+    # -- the steps -------------------------------------------------------------------------------
+
+    async def connection(self) -> FiscalConnection | None:
+        """The configured connection (asked for once), or None."""
+        async with self._connect_lock:
+            if not self._connected:
+                self._connection = await self._connect()
+                self._connected = True
+        return self._connection
+
+    async def fiscalise_sale(self, payment_id: int) -> FiscalRecord | None:
+        """Register the sale receipt of the charged payment ``payment_id`` once; the record as it stands
+        (None: no provider, or the bank has not charged it)."""
+        connection = await self.connection()
+        if connection is None:
+            return None
+        now = self._clock()
+        record = await self._store.run_write(lambda tx: journal.sale_intent(tx, payment_id, now=now))
+        if record is None:
+            return None
+        return await self._send(connection, record)
+
+    async def fiscalise_refund(self, money_op_id: str) -> FiscalRecord | None:
+        """Register the return receipt of the SUCCEEDED refund ``money_op_id`` once (its sale first, when
+        that is not registered yet); the record as it stands (None: no provider, or not a confirmed
+        refund)."""
+        connection = await self.connection()
+        if connection is None:
+            return None
+        now = self._clock()
+        record = await self._store.run_write(lambda tx: journal.return_intent(tx, money_op_id, now=now))
+        if record is None:
+            return None
+        return await self._send(connection, record)
+
+    async def reconcile(self, *, needing_person: bool = False) -> list[FiscalRecord]:
+        """Complete what a crash or a lost answer left: confirmed sales and refunds of the last
+        ``lookback`` with no record, and every record not registered yet (with ``needing_person`` those
+        a person has seen to as well, e.g. after the shift's Z report). Returns the records it touched."""
+        connection = await self.connection()
+        if connection is None:
+            return []
+        since = self._clock() - self._lookback
+
+        def missing(tx: Tx) -> tuple[list[int], list[str]]:
+            return tx.fiscal.unfiscalised_sales(since), tx.fiscal.unfiscalised_refunds(since)
+
+        sales, refunds = await self._store.run_read(missing)
+        touched: list[FiscalRecord | None] = [await self.fiscalise_sale(p) for p in sales]
+        touched += [await self.fiscalise_refund(o) for o in refunds]
+        records = await self._store.run_read(lambda tx: tx.fiscal.open_records(needing_person=needing_person))
+        touched += [await self._send(connection, record) for record in records]
+        return [r for r in touched if r is not None]
+
+    async def records_of(self, payment_id: int) -> list[FiscalRecord]:
+        """The payment's fiscal records (sale first), as they stand."""
+        return await self._store.run_read(lambda tx: tx.fiscal.list_for_payment(payment_id))
+
+    async def _send(self, connection: FiscalConnection, record: FiscalRecord) -> FiscalRecord:
+        """Ask the provider about ``record`` (one request at a time per number in this process) and
+        record the answer; a registered record is returned as it is."""
+        lock = self._busy.setdefault(record.external_number, asyncio.Lock())
+        async with lock:
+            current = await self._store.run_read(lambda tx: tx.fiscal.get(record.external_number))
+            if current is None or current.state is FiscalState.REGISTERED:
+                return current or record
+            if current.kind is FiscalKind.RETURN:
+                return await self._send_return(connection, current)
+            payment = await self._store.run_read(lambda tx: tx.payments.get(current.payment_id))
+            return await self._ask(
+                current, connection.provider.register_sale(_sale(connection, current, payment))
+            )
+
+    async def _send_return(self, connection: FiscalConnection, record: FiscalRecord) -> FiscalRecord:
+        sale = await self.fiscalise_sale(record.payment_id)
+        basis = journal.return_basis(sale) if sale is not None else None
+        if sale is None or basis is None:  # the return names a registered sale: it waits for it
+            return await self._record(record, record.state, error=_WAITING_FOR_SALE, attempted=False)
+        payment = await self._store.run_read(lambda tx: tx.payments.get(record.payment_id))
+        sale_request = _sale(connection, record, payment)
+        shared: dict[str, Any] = {f.name: getattr(sale_request, f.name) for f in fields(sale_request)}
+        ret = FiscalReturn(**shared, basis=basis)
+        return await self._ask(record, connection.provider.register_return(ret))
+
+    async def _ask(self, record: FiscalRecord, request: Awaitable[FiscalReceipt]) -> FiscalRecord:
+        try:
+            receipt = await request
+        except FiscalOutcomeUnknown as exc:  # asked again with the same number by the next pass
+            return await self._record(record, FiscalState.UNKNOWN, error=type(exc).__name__)
+        except FiscalRefused as exc:
+            state = FiscalState.NEEDS_PERSON if exc.needs_person else FiscalState.INTENT
+            return await self._record(record, state, error=type(exc).__name__)
+        except FiscalUnavailable as exc:  # not sent: nothing registered
+            return await self._record(record, record.state, error=type(exc).__name__)
+        except Exception as exc:  # anything else may have registered it
+            log.warning(
+                "event=fiscal_outcome_unknown number=%s error=%s", record.external_number, type(exc).__name__
+            )
+            return await self._record(record, FiscalState.UNKNOWN, error=type(exc).__name__)
+        log.info(
+            "event=fiscal_registered number=%s kind=%s again=%s",
+            record.external_number,
+            record.kind,
+            receipt.already_registered,
+        )
+        return await self._record(record, FiscalState.REGISTERED, receipt=receipt)
+
+    async def _record(
+        self,
+        record: FiscalRecord,
+        state: FiscalState,
+        *,
+        receipt: FiscalReceipt | None = None,
+        error: str | None = None,
+        attempted: bool = True,
+    ) -> FiscalRecord:
+        if state is not FiscalState.REGISTERED:
+            log.warning(
+                "event=fiscal_not_registered number=%s state=%s error=%s",
+                record.external_number,
+                state,
+                error,
+            )
+        now = self._clock()
+        number = record.external_number
+        stored = await self._store.run_write(
+            lambda tx: journal.record_answer(
+                tx, number, state, now=now, receipt=receipt, error=error, attempted=attempted
+            )
+        )
+        return stored or record
+
+
+def _sale(connection: FiscalConnection, record: FiscalRecord, payment: Payment) -> FiscalSale:
+    """The receipt's request (a return adds its basis): the number, the amount, one line named by the
+    payment's description (else its invoice number), paid by card."""
+    name = payment.description.strip() or f"№ {payment.invoice_id.value}"
+    return FiscalSale(
+        external_number=record.external_number,
+        amount=record.amount,
+        position_name=name[:250],
+        vat_percent=connection.vat_percent,
+        order_number=payment.invoice_id.value,
+    )

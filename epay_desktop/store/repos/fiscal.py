@@ -1,0 +1,197 @@
+"""The fiscal journal (``tx.fiscal``): one row per fiscal registration, its intent written before the
+provider is asked (decision 0124).
+
+:meth:`FiscalRepo.add_intent` inserts with ``ON CONFLICT DO NOTHING`` and reads the row back, so two
+counters writing the same sale's (or refund's) intent at once end with one row, the first one, on SQLite
+and on PostgreSQL alike: the ExternalCheckNumber, the one-sale-per-payment index and the refund's id are
+unique in the database itself.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import Select, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+
+from epay_desktop.domain import ConsoleStatus, Money, OpKind, OpState
+from epay_desktop.domain.fiscal_journal import FiscalKind, FiscalRecord, FiscalState, KeptReceipt
+from epay_desktop.store.models import FiscalRecordRow, MoneyOpRow, PaymentRow
+from epay_desktop.store.repos.repo import Repo, with_currency
+
+__all__ = ["FiscalRepo"]
+
+_RECORDS = with_currency(FiscalRecordRow)
+_OPEN = (FiscalState.INTENT.value, FiscalState.UNKNOWN.value)
+_CHARGED = (ConsoleStatus.CHARGE.value, ConsoleStatus.REFUND.value)
+
+
+class FiscalRepo(Repo):
+    """Fiscal records of one transaction's view, as frozen ``FiscalRecord``s."""
+
+    def add_intent(
+        self,
+        *,
+        payment_id: int,
+        money_op_id: str | None,
+        kind: FiscalKind,
+        external_number: str,
+        amount_minor: int,
+        now: datetime,
+    ) -> FiscalRecord:
+        """The intent for ``external_number``: inserted unless a row for it (or for the same sale or
+        refund) is there already, which is then returned as it stands."""
+        values = {
+            "payment_id": payment_id,
+            "money_op_id": money_op_id,
+            "kind": FiscalKind(kind).value,
+            "external_number": external_number,
+            "amount_minor": amount_minor,
+            "state": FiscalState.INTENT.value,
+            "attempts": 0,
+            "created_at": now,
+            "updated_at": now,
+        }
+        insert = postgresql.insert if self._tx.dialect == "postgresql" else sqlite.insert
+        self._s.execute(insert(FiscalRecordRow).values(**values).on_conflict_do_nothing())
+        found = (
+            self.for_refund(money_op_id) if money_op_id is not None else self.sale_of(payment_id)
+        ) or self.get(external_number)
+        if found is None:  # the conflict was on another row's number: a derivation that collided
+            raise ValueError(f"the fiscal number {external_number!r} belongs to another registration")
+        return found
+
+    def get(self, external_number: str) -> FiscalRecord | None:
+        return self._one(_RECORDS.where(FiscalRecordRow.external_number == external_number))
+
+    def sale_of(self, payment_id: int) -> FiscalRecord | None:
+        """The payment's sale receipt record, or None."""
+        return self._one(
+            _RECORDS.where(
+                FiscalRecordRow.payment_id == payment_id, FiscalRecordRow.kind == FiscalKind.SALE.value
+            )
+        )
+
+    def for_refund(self, money_op_id: str) -> FiscalRecord | None:
+        """The return record of refund ``money_op_id``, or None."""
+        return self._one(_RECORDS.where(FiscalRecordRow.money_op_id == money_op_id))
+
+    def list_for_payment(self, payment_id: int) -> list[FiscalRecord]:
+        stmt = _RECORDS.where(FiscalRecordRow.payment_id == payment_id).order_by(FiscalRecordRow.id)
+        return [_record(row, currency) for row, currency in self._s.execute(stmt)]
+
+    def record(
+        self,
+        external_number: str,
+        state: FiscalState,
+        *,
+        now: datetime,
+        receipt: KeptReceipt | None = None,
+        error: str | None = None,
+        attempted: bool = True,
+    ) -> FiscalRecord | None:
+        """Move the record to ``state`` (a registered one never moves again); the receipt's fields when
+        registered. Returns the record as it stands after, or None if there is none."""
+        values: dict[str, object] = {
+            "state": FiscalState(state).value,
+            "updated_at": now,
+            "last_error": error,
+        }
+        if attempted:
+            values["attempts"] = FiscalRecordRow.attempts + 1
+        if receipt is not None:
+            values.update(
+                check_number=receipt.check_number,
+                registered_at=receipt.registered_at,
+                registration_number=receipt.registration_number,
+                cashbox_number=receipt.cashbox_number,
+                shift_number=receipt.shift_number,
+                order_number=receipt.order_number,
+                ofd_name=receipt.ofd_name,
+                ticket_url=receipt.ticket_url,
+                offline=receipt.offline,
+            )
+        self._s.execute(
+            update(FiscalRecordRow)
+            .where(
+                FiscalRecordRow.external_number == external_number,
+                FiscalRecordRow.state != FiscalState.REGISTERED.value,
+            )
+            .values(**values)
+        )
+        return self.get(external_number)
+
+    def open_records(self, *, needing_person: bool = False, limit: int = 100) -> list[FiscalRecord]:
+        """Records not registered yet (intent or unknown; with ``needing_person`` those too), sales
+        first, oldest first."""
+        states = (*_OPEN, FiscalState.NEEDS_PERSON.value) if needing_person else _OPEN
+        stmt = (
+            _RECORDS.where(FiscalRecordRow.state.in_(states))
+            .order_by(FiscalRecordRow.kind.desc(), FiscalRecordRow.id)
+            .limit(limit)
+        )
+        return [_record(row, currency) for row, currency in self._s.execute(stmt)]
+
+    def unfiscalised_sales(self, since: datetime, limit: int = 100) -> list[int]:
+        """Ids of payments the bank charged (CHARGE, or REFUND after it) changed since ``since`` that have
+        no sale record: a crash came before the intent."""
+        has_sale = select(FiscalRecordRow.id).where(
+            FiscalRecordRow.payment_id == PaymentRow.id, FiscalRecordRow.kind == FiscalKind.SALE.value
+        )
+        stmt = (
+            select(PaymentRow.id)
+            .where(PaymentRow.status.in_(_CHARGED), PaymentRow.updated_at >= since, ~has_sale.exists())
+            .order_by(PaymentRow.id)
+            .limit(limit)
+        )
+        return list(self._s.scalars(stmt))
+
+    def unfiscalised_refunds(self, since: datetime, limit: int = 100) -> list[str]:
+        """Ids of refunds the bank confirmed since ``since`` that have no return record."""
+        has_return = select(FiscalRecordRow.id).where(FiscalRecordRow.money_op_id == MoneyOpRow.id)
+        stmt = (
+            select(MoneyOpRow.id)
+            .where(
+                MoneyOpRow.kind == OpKind.REFUND.value,
+                MoneyOpRow.state == OpState.SUCCEEDED.value,
+                MoneyOpRow.resolved_at >= since,
+                ~has_return.exists(),
+            )
+            .order_by(MoneyOpRow.created_at, MoneyOpRow.id)
+            .limit(limit)
+        )
+        return list(self._s.scalars(stmt))
+
+    def _one(self, stmt: Select[FiscalRecordRow, str]) -> FiscalRecord | None:
+        found = self._s.execute(stmt.limit(1)).first()
+        return _record(found[0], found[1]) if found else None
+
+
+def _record(row: FiscalRecordRow, currency: str) -> FiscalRecord:
+    receipt = None
+    if row.check_number is not None and row.registered_at is not None:
+        receipt = KeptReceipt(
+            check_number=row.check_number,
+            registered_at=row.registered_at,
+            registration_number=row.registration_number or "",
+            cashbox_number=row.cashbox_number or "",
+            shift_number=row.shift_number or 0,
+            order_number=row.order_number,
+            ofd_name=row.ofd_name or "",
+            ticket_url=row.ticket_url or "",
+            offline=bool(row.offline),
+        )
+    return FiscalRecord(
+        id=row.id,
+        payment_id=row.payment_id,
+        money_op_id=row.money_op_id,
+        kind=FiscalKind(row.kind),
+        external_number=row.external_number,
+        amount=Money(row.amount_minor, currency),
+        state=FiscalState(row.state),
+        attempts=row.attempts,
+        last_error=row.last_error,
+        receipt=receipt,
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+    )

@@ -1,0 +1,258 @@
+"""Issue 14, item 3: a card sale's fiscal receipt exactly once, after the bank confirmed it, and a refund's
+return naming it; on the gateway sandbox and the fiscal sandbox together, on SQLite and PostgreSQL
+(decision 0124). A lost fiscal answer, a crash between the bank step and the fiscal step, two counters at
+once: one receipt each time. A shift past 24 hours: the sale stays charged and needs a person. No
+provider: nothing is written."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterator
+
+import httpx
+import pytest
+
+from epay_desktop.domain import ConsoleStatus, Money, OpState
+from epay_desktop.domain.fiscal_journal import FiscalKind, FiscalRecord, FiscalState
+from epay_desktop.domain.payment_filter import PaymentFilter
+from epay_desktop.fiscal.webkassa import WebkassaClient, WebkassaConfig
+from epay_desktop.gateway import Secret
+from epay_desktop.gateway.retry import RetryPolicy
+from epay_desktop.sandbox import RunningSandbox
+from epay_desktop.sandbox.fiscal.account import API_KEY, CASHBOX, LOGIN, PASSWORD
+from epay_desktop.sandbox.fiscal.register import Receipt
+from epay_desktop.sandbox.fiscal.server import RunningFiscalSandbox, start_in_thread
+from epay_desktop.services.fiscal import journal
+from epay_desktop.services.fiscal.service import Connect, FiscalConnection, FiscalService
+from epay_desktop.store.db import Store
+from tests.support import ops_harness as h
+
+
+@pytest.fixture
+def fiscal() -> Iterator[RunningFiscalSandbox]:
+    with start_in_thread() as running:
+        yield running
+
+
+def _connect(url: str, *, attempts: int = 3) -> Connect:
+    """A Webkassa client on the fiscal sandbox (``attempts``: its own tries per request)."""
+
+    async def connect() -> FiscalConnection:
+        config = WebkassaConfig(
+            url=url, api_key=Secret(API_KEY), login=LOGIN, password=Secret(PASSWORD), cashbox=CASHBOX
+        )
+        client = WebkassaClient(config, retry=RetryPolicy(attempts=attempts, base=0, cap=0), timeout=5)
+        return FiscalConnection(client, 16)
+
+    return connect
+
+
+async def _no_provider() -> None:
+    return None
+
+
+def _registered(running: RunningFiscalSandbox) -> list[Receipt]:
+    register = running.sandbox.register
+    with register.lock:
+        return list(register.receipts)
+
+
+def _fault(running: RunningFiscalSandbox, path: str, body: object = None) -> None:
+    httpx.post(f"{running.base_url}{path}", json=body).raise_for_status()
+
+
+class Counter:
+    """One counter's services on the world's store (or its own): the bank's and the fiscal ones."""
+
+    def __init__(self, world: h.World, connect: Connect, store: Store | None = None) -> None:
+        self.world, self.connect, self.store = world, connect, store or world.store
+
+    def run(self, scenario):  # type: ignore[no-untyped-def]
+        async def main():  # type: ignore[no-untyped-def]
+            async with h.services(self.store, self.world.control.base_url, self.world.clock) as svc:
+                service = FiscalService(self.store, self.connect, self.world.clock)
+                service.attach(svc.bus)
+                try:
+                    return await scenario(svc, service)
+                finally:
+                    await service.aclose()
+
+        return asyncio.run(main())
+
+
+def test_a_sale_then_a_partial_refund_register_a_receipt_and_a_return_naming_it(world, fiscal):
+    counter = Counter(world, _connect(fiscal.base_url))
+
+    async def scenario(svc: h.Services, service: FiscalService) -> tuple[list[FiscalRecord], OpState]:
+        payment = await h.paid_payment(svc, world.control, world.cashier, "1000")
+        await service.drain()
+        op = await svc.ops.refund(world.manager, payment.invoice_id, Money.parse("300"), reason="t")
+        await service.drain()
+        await svc.payments.refresh_status(payment.invoice_id)  # a later poll: nothing registered again
+        await service.reconcile()
+        await service.drain()
+        return await service.records_of(payment.id), op.state
+
+    records, refund_state = counter.run(scenario)
+
+    assert refund_state is OpState.SUCCEEDED
+    sale, ret = records
+    assert (sale.kind, sale.state, sale.amount) == (FiscalKind.SALE, FiscalState.REGISTERED, Money(100000))
+    assert (ret.kind, ret.state, ret.amount) == (FiscalKind.RETURN, FiscalState.REGISTERED, Money(30000))
+    assert sale.receipt is not None and sale.receipt.ticket_url and sale.receipt.registration_number
+    receipts = _registered(fiscal)
+    assert [(r.external, r.operation) for r in receipts] == [
+        (sale.external_number, 2),
+        (ret.external_number, 3),
+    ]
+    basis = receipts[1].basis
+    assert basis is not None and basis.fiscal_sign == sale.receipt.check_number == receipts[0].fiscal_sign
+    assert basis.registration_number == sale.receipt.registration_number
+    assert basis.total == receipts[0].total and not basis.offline
+
+
+def test_a_lost_fiscal_answer_is_asked_again_with_the_same_number_and_registered_once(world, fiscal):
+    counter = Counter(world, _connect(fiscal.base_url, attempts=1))
+    _fault(fiscal, "/sandbox/faults", {"operation": "check", "kind": "drop_after_apply", "times": 1})
+
+    async def scenario(
+        svc: h.Services, service: FiscalService
+    ) -> tuple[list[FiscalRecord], list[FiscalRecord]]:
+        payment = await h.paid_payment(svc, world.control, world.cashier, "250")
+        await service.drain()
+        lost = await service.records_of(payment.id)
+        await service.reconcile()
+        return lost, await service.records_of(payment.id)
+
+    (lost,), (after,) = counter.run(scenario)
+
+    assert lost.state is FiscalState.UNKNOWN and lost.attempts == 1 and lost.receipt is None
+    assert after.state is FiscalState.REGISTERED and after.external_number == lost.external_number
+    assert after.attempts == 2
+    assert [r.external for r in _registered(fiscal)] == [lost.external_number]
+
+
+def test_a_crash_between_the_bank_and_the_fiscal_step_is_completed_by_the_reconcile(world, fiscal):
+    crashed_before_intent = world.paid("100")  # the bank charged; the process died before any fiscal row
+    crashed_after_intent = world.paid("200")
+    refunded = world.paid("300")
+    refund = world.run(
+        lambda svc: svc.ops.refund(world.manager, refunded.invoice_id, Money.parse("50"), reason="t")
+    )
+    now = world.clock()
+    with world.store.write() as tx:  # the intent committed, then the process died before asking
+        journal.sale_intent(tx, crashed_after_intent.id, now=now)
+    counter = Counter(world, _connect(fiscal.base_url))
+
+    async def scenario(svc: h.Services, service: FiscalService) -> list[list[FiscalRecord]]:
+        await service.reconcile()
+        return [
+            await service.records_of(p.id) for p in (crashed_before_intent, crashed_after_intent, refunded)
+        ]
+
+    before, after, with_refund = counter.run(scenario)
+
+    assert [r.state for r in before] == [FiscalState.REGISTERED]
+    assert [r.state for r in after] == [FiscalState.REGISTERED] and after[0].attempts == 1
+    assert [(r.kind, r.state) for r in with_refund] == [
+        (FiscalKind.SALE, FiscalState.REGISTERED),
+        (FiscalKind.RETURN, FiscalState.REGISTERED),
+    ]
+    assert with_refund[1].money_op_id == refund.id
+    assert len(_registered(fiscal)) == 4
+    assert counter.run(lambda svc, service: service.reconcile()) == []  # nothing left, nothing again
+    assert len(_registered(fiscal)) == 4
+
+
+def test_two_counters_racing_the_same_sale_register_it_once(world, fiscal, db_url):
+    payment = world.paid("400")
+    other = h.open_store(db_url)
+    try:
+
+        async def race() -> tuple[FiscalRecord | None, FiscalRecord | None]:
+            one = FiscalService(world.store, _connect(fiscal.base_url), world.clock)
+            two = FiscalService(other, _connect(fiscal.base_url), world.clock)
+            try:
+                return await asyncio.gather(one.fiscalise_sale(payment.id), two.fiscalise_sale(payment.id))
+            finally:
+                await one.aclose()
+                await two.aclose()
+
+        first, second = asyncio.run(race())
+    finally:
+        other.close()
+
+    assert first is not None and second is not None and first.id == second.id
+    assert first.state is second.state is FiscalState.REGISTERED
+    assert [r.external for r in _registered(fiscal)] == [first.external_number]
+
+
+def test_a_shift_past_24_hours_needs_a_person_and_leaves_the_bank_operation_alone(world, fiscal):
+    counter = Counter(world, _connect(fiscal.base_url))
+
+    async def scenario(
+        svc: h.Services, service: FiscalService
+    ) -> tuple[list[FiscalRecord], ConsoleStatus, int]:
+        await h.paid_payment(svc, world.control, world.cashier, "100")  # opens the fiscal shift
+        await service.drain()
+        await asyncio.to_thread(_fault, fiscal, "/sandbox/shift/expire")
+        payment = await h.paid_payment(svc, world.control, world.cashier, "700")
+        await service.drain()
+        await service.reconcile()  # refused for a person's reason: not asked again by itself
+        stored = await svc.payments.refresh_status(payment.invoice_id)
+        attention = await world.store.run_read(
+            lambda tx: tx.payments.search(PaymentFilter(needs_attention=True), limit=10)
+        )
+        return await service.records_of(payment.id), stored.status, len(attention)
+
+    (record,), status, attention = counter.run(scenario)
+
+    assert record.state is FiscalState.NEEDS_PERSON and record.last_error == "ShiftOver24Hours"
+    assert record.attempts == 1
+    assert status is ConsoleStatus.CHARGE  # the sale stands at the bank
+    assert attention == 1  # in Needs attention
+    assert len(_registered(fiscal)) == 1
+
+
+def test_without_a_fiscal_provider_nothing_is_written_or_asked(world, fiscal):
+    counter = Counter(world, _no_provider)
+
+    async def scenario(
+        svc: h.Services, service: FiscalService
+    ) -> tuple[list[FiscalRecord], list[FiscalRecord]]:
+        payment = await h.paid_payment(svc, world.control, world.cashier, "100")
+        await svc.ops.refund(world.manager, payment.invoice_id, Money.parse("10"), reason="t")
+        await service.drain()
+        return await service.reconcile(), await service.records_of(payment.id)
+
+    assert counter.run(scenario) == ([], [])
+    assert _registered(fiscal) == []
+
+
+@pytest.fixture
+def two_step_world(two_step_sandbox: RunningSandbox, db_url: str) -> Iterator[h.World]:
+    with h.world_parts(two_step_sandbox.base_url, db_url) as (store, control, manager, cashier):
+        yield h.World(store, control, h.Clock(), manager, cashier)
+
+
+def test_a_two_step_sale_is_fiscalised_at_its_charge_not_at_its_authorisation(two_step_world, fiscal):
+    world = two_step_world
+    counter = Counter(world, _connect(fiscal.base_url))
+
+    async def scenario(
+        svc: h.Services, service: FiscalService
+    ) -> tuple[list[FiscalRecord], list[FiscalRecord]]:
+        payment = await h.paid_payment(svc, world.control, world.cashier, "600")
+        await service.drain()
+        authorised = await service.records_of(payment.id)
+        await svc.ops.charge(world.manager, payment.invoice_id)
+        await service.drain()
+        return authorised, await service.records_of(payment.id)
+
+    authorised, charged = counter.run(scenario)
+
+    assert authorised == []
+    assert [(r.kind, r.state, r.amount) for r in charged] == [
+        (FiscalKind.SALE, FiscalState.REGISTERED, Money(60000))
+    ]
+    assert len(_registered(fiscal)) == 1
