@@ -32,10 +32,11 @@ from epay_desktop.fiscal.models import FiscalReceipt, FiscalReturn, FiscalSale
 from epay_desktop.fiscal.provider import FiscalProvider
 from epay_desktop.services.events import EventBus, OperationUpdated, PaymentUpdated
 from epay_desktop.services.fiscal import journal
+from epay_desktop.services.fiscal.setup import FiscalSetup
 from epay_desktop.store.db import Store
 from epay_desktop.store.tx import Tx
 
-__all__ = ["FiscalConnection", "FiscalService"]
+__all__ = ["Connect", "FiscalConnection", "FiscalService", "connect_with"]
 
 log = logging.getLogger(__name__)
 
@@ -55,10 +56,25 @@ class FiscalConnection:
 Connect = Callable[[], Awaitable[FiscalConnection | None]]
 
 
+def connect_with(setup: FiscalSetup) -> Connect:
+    """The connection of the saved fiscal settings (:meth:`FiscalSetup.provider`; decision 0123): its
+    VAT rate for a VAT payer, none otherwise; None while no provider is configured."""
+
+    async def connect() -> FiscalConnection | None:
+        provider = await setup.provider()
+        if provider is None:
+            return None
+        settings = await setup.load()
+        return FiscalConnection(provider, settings.vat_percent if settings.vat_payer == "yes" else None)
+
+    return connect
+
+
 class FiscalService:
     """Registers sales and returns exactly once. Create it inside the running event loop.
 
-    ``connect`` is asked once, on first need (None: not configured, and nothing happens);
+    ``connect`` is asked on first need and its provider kept (None: not configured, nothing happens,
+    and it is asked again next time, so a provider configured meanwhile is used);
     ``lookback``: how far back :meth:`reconcile` looks for confirmed sales and refunds with no record
     (72 hours: a register may stay offline that long).
     """
@@ -76,7 +92,6 @@ class FiscalService:
         self._clock = clock
         self._lookback = lookback
         self._connection: FiscalConnection | None = None
-        self._connected = False
         self._connect_lock = asyncio.Lock()
         self._busy: dict[str, asyncio.Lock] = {}
         self._tasks: set[asyncio.Task[object]] = set()
@@ -126,21 +141,32 @@ class FiscalService:
             await asyncio.gather(*list(self._tasks))
             await asyncio.sleep(0)
 
-    async def aclose(self) -> None:
-        """Finish the follow-up tasks and close the provider's connection."""
-        await self.drain()
-        if self._connection is not None:
-            await self._connection.provider.aclose()
-        self._connection, self._connected = None, False
+    async def aclose(self, wait: float = 10.0) -> None:
+        """Let the follow-up tasks finish for up to ``wait`` seconds (then they are cancelled: their
+        intents stay in the journal for the next start's reconcile) and close the provider's connection."""
+        try:
+            await asyncio.wait_for(self.drain(), wait)
+        except TimeoutError:
+            for task in list(self._tasks):
+                task.cancel()
+            await asyncio.gather(*list(self._tasks), return_exceptions=True)
+            log.warning("event=fiscal_steps_left_to_reconcile")
+        await self.forget()
+
+    async def forget(self) -> None:
+        """Close the kept provider; the next registration connects again (the settings changed)."""
+        async with self._connect_lock:
+            connection, self._connection = self._connection, None
+        if connection is not None:
+            await connection.provider.aclose()
 
     # -- the steps -------------------------------------------------------------------------------
 
     async def connection(self) -> FiscalConnection | None:
-        """The configured connection (asked for once), or None."""
+        """The configured connection (kept once made), or None."""
         async with self._connect_lock:
-            if not self._connected:
+            if self._connection is None:
                 self._connection = await self._connect()
-                self._connected = True
         return self._connection
 
     async def fiscalise_sale(self, payment_id: int) -> FiscalRecord | None:
