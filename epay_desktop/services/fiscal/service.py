@@ -27,6 +27,8 @@ from typing import Any, TypeVar
 
 from epay_desktop.domain import OpKind, OpState, Payment
 from epay_desktop.domain.fiscal_journal import FiscalKind, FiscalRecord, FiscalState
+from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, Message, msg
+from epay_desktop.fiscal import errors
 from epay_desktop.fiscal.errors import FiscalOutcomeUnknown, FiscalRefused, FiscalUnavailable
 from epay_desktop.fiscal.models import FiscalReceipt, FiscalReturn, FiscalSale
 from epay_desktop.fiscal.provider import FiscalProvider
@@ -36,11 +38,21 @@ from epay_desktop.services.fiscal.setup import FiscalSetup
 from epay_desktop.store.db import Store
 from epay_desktop.store.tx import Tx
 
-__all__ = ["Connect", "FiscalConnection", "FiscalService", "connect_with"]
+__all__ = [
+    "PERSON_RETRY",
+    "Connect",
+    "FiscalConnection",
+    "FiscalService",
+    "connect_with",
+    "needs_person_message",
+]
 
 log = logging.getLogger(__name__)
 
 _K = TypeVar("_K", int, str)
+#: A refusal that needs a person is asked again by the periodic reconcile this long after the last try
+#: (the person may have closed the shift meanwhile), never sooner.
+PERSON_RETRY = timedelta(minutes=15)
 _WAITING_FOR_SALE = "waiting for the sale's receipt"
 
 
@@ -196,8 +208,9 @@ class FiscalService:
 
     async def reconcile(self, *, needing_person: bool = False) -> list[FiscalRecord]:
         """Complete what a crash or a lost answer left: confirmed sales and refunds of the last
-        ``lookback`` with no record, and every record not registered yet (with ``needing_person`` those
-        a person has seen to as well, e.g. after the shift's Z report). Returns the records it touched."""
+        ``lookback`` with no record, and every record not registered yet; one refused for a person's
+        reason when last tried :data:`PERSON_RETRY` ago (with ``needing_person``: now, a person has seen
+        to it, e.g. closed the fiscal shift). Returns the records it touched."""
         connection = await self.connection()
         if connection is None:
             return []
@@ -209,7 +222,10 @@ class FiscalService:
         sales, refunds = await self._store.run_read(missing)
         touched: list[FiscalRecord | None] = [await self.fiscalise_sale(p) for p in sales]
         touched += [await self.fiscalise_refund(o) for o in refunds]
-        records = await self._store.run_read(lambda tx: tx.fiscal.open_records(needing_person=needing_person))
+        tried_before = self._clock() if needing_person else self._clock() - PERSON_RETRY
+        records = await self._store.run_read(
+            lambda tx: tx.fiscal.open_records(person_tried_before=tried_before)
+        )
         touched += [await self._send(connection, record) for record in records]
         return [r for r in touched if r is not None]
 
@@ -302,4 +318,21 @@ def _sale(connection: FiscalConnection, record: FiscalRecord, payment: Payment) 
         position_name=name[:250],
         vat_percent=connection.vat_percent,
         order_number=payment.invoice_id.value,
+    )
+
+
+def needs_person_message(record: FiscalRecord) -> Message | None:
+    """What a person must do about ``record``, refused for a reason only a person can remove (the
+    provider's refusal in plain words, context "fiscal"); None when it needs no one."""
+    if record.state is not FiscalState.NEEDS_PERSON:
+        return None
+    refusal = getattr(errors, record.last_error or "", None)
+    if isinstance(refusal, type) and issubclass(refusal, FiscalRefused):
+        return msg("fiscal", refusal.default_user_message)
+    return msg(
+        "fiscal",
+        QT_TRANSLATE_NOOP(
+            "fiscal",
+            "The fiscal provider refused the receipt. Check the fiscal settings and the cash register.",
+        ),
     )

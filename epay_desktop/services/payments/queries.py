@@ -27,6 +27,7 @@ from epay_desktop.domain import (
     Payment,
     PaymentEvent,
 )
+from epay_desktop.domain.fiscal_journal import FiscalRecord
 from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, msg
 from epay_desktop.domain.payment_filter import EVERY_PAYMENT, PaymentFilter
 from epay_desktop.safe_files import check_target, write_file_safely
@@ -101,6 +102,8 @@ class PaymentView:
     #: What the bank did beyond the row (payment_events, oldest first): card attempts the console saw
     #: end (decision 0035) and refunds made outside this console.
     events: list[PaymentEvent] = field(default_factory=list)
+    #: Its fiscal receipts (the sale's, each refund's return) as the fiscal journal has them (decision 0124).
+    fiscal: list[FiscalRecord] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -307,7 +310,8 @@ def _view(tx: Tx, invoice_id: InvoiceId) -> PaymentView:
         if op.kind is OpKind.REFUND and op.state is OpState.SUCCEEDED:
             refunded = refunded + op.amount
     events = tx.payment_events.for_payment(payment.id)
-    return PaymentView(payment, ops, refunded, refundable(payment, refunded), payment.status, events)
+    fiscal = tx.fiscal.list_for_payment(payment.id)
+    return PaymentView(payment, ops, refunded, refundable(payment, refunded), payment.status, events, fiscal)
 
 
 def _csv_row(p: Payment) -> list[str]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Select, select, update
+from sqlalchemy import ColumnElement, Select, and_, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from epay_desktop.domain import ConsoleStatus, Money, OpKind, OpState
@@ -121,15 +121,21 @@ class FiscalRepo(Repo):
         )
         return self.get(external_number)
 
-    def open_records(self, *, needing_person: bool = False, limit: int = 100) -> list[FiscalRecord]:
-        """Records not registered yet (intent or unknown; with ``needing_person`` those too), sales
-        first, oldest first."""
-        states = (*_OPEN, FiscalState.NEEDS_PERSON.value) if needing_person else _OPEN
-        stmt = (
-            _RECORDS.where(FiscalRecordRow.state.in_(states))
-            .order_by(FiscalRecordRow.kind.desc(), FiscalRecordRow.id)
-            .limit(limit)
-        )
+    def open_records(
+        self, *, person_tried_before: datetime | None = None, limit: int = 100
+    ) -> list[FiscalRecord]:
+        """Records not registered yet: intent or unknown, and those needing a person last tried before
+        ``person_tried_before``; sales first, oldest first."""
+        wanted: ColumnElement[bool] = FiscalRecordRow.state.in_(_OPEN)
+        if person_tried_before is not None:
+            wanted = or_(
+                wanted,
+                and_(
+                    FiscalRecordRow.state == FiscalState.NEEDS_PERSON.value,
+                    FiscalRecordRow.updated_at < person_tried_before,
+                ),
+            )
+        stmt = _RECORDS.where(wanted).order_by(FiscalRecordRow.kind.desc(), FiscalRecordRow.id).limit(limit)
         return [_record(row, currency) for row, currency in self._s.execute(stmt)]
 
     def unfiscalised_sales(self, since: datetime, limit: int = 100) -> list[int]:

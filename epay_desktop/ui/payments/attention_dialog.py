@@ -35,8 +35,9 @@ from PySide6.QtWidgets import (
 )
 
 from epay_desktop.domain import ConsoleStatus, Discrepancy, InvoiceId, MoneyOp, OpKind, OpState, User
+from epay_desktop.domain.fiscal_journal import FiscalKind
 from epay_desktop.domain.payment_filter import PaymentFilter
-from epay_desktop.ui.common.asyncqt import run_dialog_once, spawn, user_message_of
+from epay_desktop.ui.common.asyncqt import message_text, run_dialog_once, spawn, user_message_of
 from epay_desktop.ui.common.buttons import dialog_buttons
 from epay_desktop.ui.common.formatting import local_time_text, money_text
 from epay_desktop.ui.common.language import on_language_change
@@ -120,6 +121,21 @@ def attention_text(view: PaymentView) -> str:
             lines.append(
                 _tr("{kind} of {amount}: the bank's answer was lost; the console is checking.").format(
                     kind=_kind(op), amount=amount
+                )
+            )
+    from epay_desktop.services.fiscal.service import needs_person_message  # the fiscal layer: on need
+
+    for record in view.fiscal:
+        needed = needs_person_message(record)
+        if needed is not None:
+            receipt = (
+                _tr("Fiscal receipt") if record.kind is FiscalKind.SALE else _tr("Fiscal return receipt")
+            )
+            lines.append(
+                _tr("{receipt} of {amount}: {reason}").format(
+                    receipt=receipt,
+                    amount=money_text(record.amount, blank_zero=False),
+                    reason=message_text(needed),
                 )
             )
     return "\n".join(lines) or _tr("Settled meanwhile.")
