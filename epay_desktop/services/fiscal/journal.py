@@ -3,8 +3,8 @@
 The flow is the money operations' (docs/reliability.md rules 1-3): the intent (:func:`sale_intent`,
 :func:`return_intent`) is committed before the provider is asked, under an ExternalCheckNumber derived
 from our own id (:func:`sale_number`, :func:`return_number`) so every retry, on any counter, sends the
-same one; then the answer in a new transaction (:func:`record_answer`). Only what the bank confirmed is
-ever fiscalised: a charged payment (CHARGE, or REFUND after it), a SUCCEEDED refund.
+same one; then the answer in a new transaction (``tx.fiscal.record`` with :func:`kept`). Only what the
+bank confirmed is ever fiscalised: a charged payment (CHARGE, or REFUND after it), a SUCCEEDED refund.
 """
 
 from __future__ import annotations
@@ -20,7 +20,6 @@ from epay_desktop.store.tx import Tx
 __all__ = [
     "CHARGED",
     "kept",
-    "record_answer",
     "return_basis",
     "return_intent",
     "return_number",
@@ -109,25 +108,4 @@ def return_basis(sale: FiscalRecord) -> ReturnBasis | None:
         registration_number=receipt.registration_number,
         total=sale.amount,
         offline=receipt.offline,
-    )
-
-
-def record_answer(
-    tx: Tx,
-    external_number: str,
-    state: FiscalState,
-    *,
-    now: datetime,
-    receipt: FiscalReceipt | None = None,
-    error: str | None = None,
-    attempted: bool = True,
-) -> FiscalRecord | None:
-    """Record what the provider said (a registered record never changes again)."""
-    return tx.fiscal.record(
-        external_number,
-        state,
-        now=now,
-        receipt=kept(receipt) if receipt is not None else None,
-        error=error,
-        attempted=attempted,
     )

@@ -184,24 +184,21 @@ class FiscalService:
     async def fiscalise_sale(self, payment_id: int) -> FiscalRecord | None:
         """Register the sale receipt of the charged payment ``payment_id`` once; the record as it stands
         (None: no provider, or the bank has not charged it)."""
-        connection = await self.connection()
-        if connection is None:
-            return None
-        now = self._clock()
-        record = await self._store.run_write(lambda tx: journal.sale_intent(tx, payment_id, now=now))
-        if record is None:
-            return None
-        return await self._send(connection, record)
+        return await self._register(lambda tx, now: journal.sale_intent(tx, payment_id, now=now))
 
     async def fiscalise_refund(self, money_op_id: str) -> FiscalRecord | None:
         """Register the return receipt of the SUCCEEDED refund ``money_op_id`` once (its sale first, when
         that is not registered yet); the record as it stands (None: no provider, or not a confirmed
         refund)."""
+        return await self._register(lambda tx, now: journal.return_intent(tx, money_op_id, now=now))
+
+    async def _register(self, intent: Callable[[Tx, datetime], FiscalRecord | None]) -> FiscalRecord | None:
+        """Commit ``intent`` (the record, written unless there) and ask the provider about it."""
         connection = await self.connection()
         if connection is None:
             return None
         now = self._clock()
-        record = await self._store.run_write(lambda tx: journal.return_intent(tx, money_op_id, now=now))
+        record = await self._store.run_write(lambda tx: intent(tx, now))
         if record is None:
             return None
         return await self._send(connection, record)
@@ -300,9 +297,10 @@ class FiscalService:
             )
         now = self._clock()
         number = record.external_number
+        kept = journal.kept(receipt) if receipt is not None else None
         stored = await self._store.run_write(
-            lambda tx: journal.record_answer(
-                tx, number, state, now=now, receipt=receipt, error=error, attempted=attempted
+            lambda tx: tx.fiscal.record(
+                number, state, now=now, receipt=kept, error=error, attempted=attempted
             )
         )
         return stored or record

@@ -9,6 +9,7 @@ unique in the database itself.
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from datetime import datetime
 
 from sqlalchemy import ColumnElement, Select, and_, or_, select, update
@@ -17,7 +18,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from epay_desktop.domain import ConsoleStatus, Money, OpKind, OpState
 from epay_desktop.domain.fiscal_journal import FiscalKind, FiscalRecord, FiscalState, KeptReceipt
 from epay_desktop.store.models import FiscalRecordRow, MoneyOpRow, PaymentRow
-from epay_desktop.store.repos.repo import Repo, with_currency
+from epay_desktop.store.repos.repo import Repo, record_of, with_currency
 
 __all__ = ["FiscalRepo"]
 
@@ -99,18 +100,8 @@ class FiscalRepo(Repo):
         }
         if attempted:
             values["attempts"] = FiscalRecordRow.attempts + 1
-        if receipt is not None:
-            values.update(
-                check_number=receipt.check_number,
-                registered_at=receipt.registered_at,
-                registration_number=receipt.registration_number,
-                cashbox_number=receipt.cashbox_number,
-                shift_number=receipt.shift_number,
-                order_number=receipt.order_number,
-                ofd_name=receipt.ofd_name,
-                ticket_url=receipt.ticket_url,
-                offline=receipt.offline,
-            )
+        if receipt is not None:  # its fields are the row's columns of the same names
+            values.update(asdict(receipt))
         self._s.execute(
             update(FiscalRecordRow)
             .where(
@@ -174,30 +165,12 @@ class FiscalRepo(Repo):
 
 
 def _record(row: FiscalRecordRow, currency: str) -> FiscalRecord:
-    receipt = None
-    if row.check_number is not None and row.registered_at is not None:
-        receipt = KeptReceipt(
-            check_number=row.check_number,
-            registered_at=row.registered_at,
-            registration_number=row.registration_number or "",
-            cashbox_number=row.cashbox_number or "",
-            shift_number=row.shift_number or 0,
-            order_number=row.order_number,
-            ofd_name=row.ofd_name or "",
-            ticket_url=row.ticket_url or "",
-            offline=bool(row.offline),
-        )
-    return FiscalRecord(
-        id=row.id,
-        payment_id=row.payment_id,
-        money_op_id=row.money_op_id,
+    registered = row.check_number is not None and row.registered_at is not None
+    return record_of(
+        FiscalRecord,
+        row,
         kind=FiscalKind(row.kind),
-        external_number=row.external_number,
         amount=Money(row.amount_minor, currency),
         state=FiscalState(row.state),
-        attempts=row.attempts,
-        last_error=row.last_error,
-        receipt=receipt,
-        created_at=row.created_at,
-        updated_at=row.updated_at,
+        receipt=record_of(KeptReceipt, row) if registered else None,
     )
