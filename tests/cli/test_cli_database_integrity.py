@@ -175,14 +175,16 @@ def test_backup_and_restore_on_postgresql_name_pg_dump(cli: Any, err_line: Any) 
 
 
 def _to_the_previous_schema(backup: Path) -> None:
-    """Make ``backup`` a copy an older program wrote: revision 0007's index and 0008's shifts gone,
-    stamped 0006."""
+    """Make ``backup`` a copy an older program wrote: revision 0007's index, 0008's shifts, 0011's
+    column and 0012's fiscal journal gone, stamped 0006."""
     connection = sqlite3.connect(backup)
     try:
         connection.execute("DROP INDEX ix_audit_log_subject_action")
         for index in ("ix_payments_register_created", "ix_money_ops_created_at"):
             connection.execute(f"DROP INDEX {index}")
         connection.execute("DROP TABLE shifts")
+        connection.execute("ALTER TABLE money_ops DROP COLUMN register_id")  # 0011
+        connection.execute("DROP TABLE fiscal_records")  # 0012
         connection.execute("UPDATE alembic_version SET version_num = '0006'")
         connection.commit()
     finally:
