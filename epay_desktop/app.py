@@ -32,6 +32,7 @@ from epay_desktop.services.audit import AuditService
 from epay_desktop.services.backups import Backups
 from epay_desktop.services.demo_shop import DemoShop
 from epay_desktop.services.events import EventBus
+from epay_desktop.services.fiscal.service import FiscalService, connect_with
 from epay_desktop.services.fiscal.setup import FiscalSetup
 from epay_desktop.services.money_ops.operations import MoneyOperations
 from epay_desktop.services.payments.day import DayService
@@ -110,6 +111,7 @@ class AppContext:
     shifts: ShiftService  # this register's shifts, X and Z reports (decision 0107)
     day: DayService  # the manager's day at a glance (decision 0116)
     fiscal_setup: FiscalSetup  # the fiscal register's settings, its provider, the connection test (0123)
+    fiscal: FiscalService  # fiscal receipts of confirmed sales and refunds, exactly once (0124)
     secrets: SecretStore = field(default_factory=SecretStore)  # the client secret in the keychain
     _closed: bool = field(default=False, repr=False)
     _logging: _LoggingState | None = field(default=None, repr=False)
@@ -123,6 +125,7 @@ class AppContext:
             return
         self._closed = True
         try:
+            await self.fiscal.aclose()
             await self._infra.gateway.aclose()
             await self._infra.http.aclose()
         finally:
@@ -278,6 +281,9 @@ async def open_app(
     )
     reconciler = Reconciler(store, payments, operations, now)
     secrets = SecretStore()
+    fiscal_setup = FiscalSetup(store, secrets, now)
+    fiscal = FiscalService(store, connect_with(fiscal_setup), now)
+    fiscal.attach(events)  # a sale is fiscalised after the bank's confirmation is committed
     return AppContext(
         gateway_settings=gateway_settings,
         store_settings=store_settings,
@@ -301,7 +307,8 @@ async def open_app(
         printing=PrintingService(store, now, store_settings.register_id, receipts),
         shifts=ShiftService(store, reconciler, store_settings.register_id, now),
         day=DayService(store, now),
-        fiscal_setup=FiscalSetup(store, secrets, now),
+        fiscal_setup=fiscal_setup,
+        fiscal=fiscal,
         secrets=secrets,
         _logging=saved,
     )

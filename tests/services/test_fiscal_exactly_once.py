@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Iterator
+from types import SimpleNamespace
 
 import httpx
 import pytest
 
-from epay_desktop.domain import ConsoleStatus, Money, OpState
+from epay_desktop.domain import ConsoleStatus, Money, OpState, Payment
 from epay_desktop.domain.fiscal_journal import FiscalKind, FiscalRecord, FiscalState
 from epay_desktop.domain.payment_filter import PaymentFilter
 from epay_desktop.fiscal.webkassa import WebkassaClient, WebkassaConfig
@@ -25,6 +26,7 @@ from epay_desktop.sandbox.fiscal.server import RunningFiscalSandbox, start_in_th
 from epay_desktop.services.fiscal import journal
 from epay_desktop.services.fiscal.service import Connect, FiscalConnection, FiscalService
 from epay_desktop.store.db import Store
+from epay_desktop.ui.app.main import start_background
 from tests.support import ops_harness as h
 
 
@@ -79,13 +81,20 @@ class Counter:
 
         return asyncio.run(main())
 
+    async def sell(
+        self, svc: h.Services, service: FiscalService, amount: str
+    ) -> tuple[Payment, list[FiscalRecord]]:
+        """A sale paid at the bank, its fiscal follow-up done: the payment and its fiscal records."""
+        payment = await h.paid_payment(svc, self.world.control, self.world.cashier, amount)
+        await service.drain()
+        return payment, await service.records_of(payment.id)
+
 
 def test_a_sale_then_a_partial_refund_register_a_receipt_and_a_return_naming_it(world, fiscal):
     counter = Counter(world, _connect(fiscal.base_url))
 
     async def scenario(svc: h.Services, service: FiscalService) -> tuple[list[FiscalRecord], OpState]:
-        payment = await h.paid_payment(svc, world.control, world.cashier, "1000")
-        await service.drain()
+        payment, _ = await counter.sell(svc, service, "1000")
         op = await svc.ops.refund(world.manager, payment.invoice_id, Money.parse("300"), reason="t")
         await service.drain()
         await svc.payments.refresh_status(payment.invoice_id)  # a later poll: nothing registered again
@@ -118,9 +127,7 @@ def test_a_lost_fiscal_answer_is_asked_again_with_the_same_number_and_registered
     async def scenario(
         svc: h.Services, service: FiscalService
     ) -> tuple[list[FiscalRecord], list[FiscalRecord]]:
-        payment = await h.paid_payment(svc, world.control, world.cashier, "250")
-        await service.drain()
-        lost = await service.records_of(payment.id)
+        payment, lost = await counter.sell(svc, service, "250")
         await service.reconcile()
         return lost, await service.records_of(payment.id)
 
@@ -193,11 +200,9 @@ def test_a_shift_past_24_hours_needs_a_person_and_leaves_the_bank_operation_alon
     async def scenario(
         svc: h.Services, service: FiscalService
     ) -> tuple[list[FiscalRecord], ConsoleStatus, int]:
-        await h.paid_payment(svc, world.control, world.cashier, "100")  # opens the fiscal shift
-        await service.drain()
+        await counter.sell(svc, service, "100")  # opens the fiscal shift
         await asyncio.to_thread(_fault, fiscal, "/sandbox/shift/expire")
-        payment = await h.paid_payment(svc, world.control, world.cashier, "700")
-        await service.drain()
+        payment, _ = await counter.sell(svc, service, "700")
         await service.reconcile()  # refused for a person's reason: not asked again by itself
         stored = await svc.payments.refresh_status(payment.invoice_id)
         attention = await world.store.run_read(
@@ -242,9 +247,7 @@ def test_a_two_step_sale_is_fiscalised_at_its_charge_not_at_its_authorisation(tw
     async def scenario(
         svc: h.Services, service: FiscalService
     ) -> tuple[list[FiscalRecord], list[FiscalRecord]]:
-        payment = await h.paid_payment(svc, world.control, world.cashier, "600")
-        await service.drain()
-        authorised = await service.records_of(payment.id)
+        payment, authorised = await counter.sell(svc, service, "600")
         await svc.ops.charge(world.manager, payment.invoice_id)
         await service.drain()
         return authorised, await service.records_of(payment.id)
@@ -256,3 +259,43 @@ def test_a_two_step_sale_is_fiscalised_at_its_charge_not_at_its_authorisation(tw
         (FiscalKind.SALE, FiscalState.REGISTERED, Money(60000))
     ]
     assert len(_registered(fiscal)) == 1
+
+
+def test_the_consoles_background_reconcile_registers_what_a_crash_left(world, fiscal):
+    """The console's periodic round (``start_background`` of ui/app/main.py, the one the GUI runs) settles
+    the fiscal receipts after the bank's operations: a sale charged with no fiscal step is registered."""
+    payment = world.paid("150")  # charged at the bank; the process died before the fiscal step
+
+    class Settled(FiscalService):
+        rounds = asyncio.Event()
+
+        async def reconcile(self, *, needing_person: bool = False) -> list[FiscalRecord]:
+            done = await super().reconcile(needing_person=needing_person)
+            self.rounds.set()
+            return done
+
+    class Bank:
+        last_success_at = None
+
+        async def reconcile_all(self) -> SimpleNamespace:
+            return SimpleNamespace(changes=[], problems=[], payments_checked=0)
+
+        async def run_forever(self, stop: asyncio.Event) -> None:
+            await stop.wait()
+
+    async def main() -> list[FiscalRecord]:
+        service = Settled(world.store, _connect(fiscal.base_url), world.clock)
+        bank = Bank()
+        ctx = SimpleNamespace(reconciler=bank, poller=bank, fiscal=service, clock=world.clock)
+        stop, background = start_background(ctx, reconcile_every=0)  # type: ignore[arg-type]
+        try:
+            await asyncio.wait_for(service.rounds.wait(), 30)
+        finally:
+            stop.set()
+            await background
+            await service.aclose()
+        return await service.records_of(payment.id)
+
+    (record,) = asyncio.run(main())
+    assert record.state is FiscalState.REGISTERED
+    assert [r.external for r in _registered(fiscal)] == [record.external_number]

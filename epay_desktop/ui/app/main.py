@@ -288,8 +288,9 @@ def start_background(
     startup: Callable[[str], None] | None = None,
     first: Callable[[], Awaitable[object]] | None = None,
 ) -> tuple[asyncio.Event, asyncio.Future[Any]]:
-    """The poller and a periodic reconciliation (operations whose answer was lost get settled, also
-    while the screen is locked), running until the returned event is set; await the future after.
+    """The poller and a periodic reconciliation (operations whose answer was lost get settled, then the
+    fiscal receipts left unregistered; also while the screen is locked), running until the returned
+    event is set; await the future after.
     ``startup``: run the start-up reconciliation first, behind the window, its line shown through it
     (the status bar; decision 0059); the poller starts when it has ended. ``first``: work that must
     end before anything here talks to the gateway (the demo mirrors its ledger into the sandbox,
@@ -312,6 +313,10 @@ def start_background(
                 await ctx.reconciler.reconcile_all()
             except Exception:  # never stop settling because one round failed
                 log.exception("event=background_reconcile_failed")
+            try:  # then the fiscal receipts a crash or a lost answer left (decision 0124)
+                await ctx.fiscal.reconcile()
+            except Exception:
+                log.exception("event=background_fiscal_reconcile_failed")
 
     async def poll() -> None:
         if first is not None:
