@@ -140,15 +140,16 @@ def test_a_lost_fiscal_answer_is_asked_again_with_the_same_number_and_registered
 
 
 def test_a_crash_between_the_bank_and_the_fiscal_step_is_completed_by_the_reconcile(world, fiscal):
-    crashed_before_intent = world.paid("100")  # the bank charged; the process died before any fiscal row
     crashed_after_intent = world.paid("200")
+    now = world.clock()
+    with world.store.write() as tx:  # the intent committed, then the process died before asking
+        journal.sale_intent(tx, crashed_after_intent.id, now=now)
+    world.clock.advance(5)
+    crashed_before_intent = world.paid("100")  # the bank charged; the process died before any fiscal row
     refunded = world.paid("300")
     refund = world.run(
         lambda svc: svc.ops.refund(world.manager, refunded.invoice_id, Money.parse("50"), reason="t")
     )
-    now = world.clock()
-    with world.store.write() as tx:  # the intent committed, then the process died before asking
-        journal.sale_intent(tx, crashed_after_intent.id, now=now)
     counter = Counter(world, _connect(fiscal.base_url))
 
     async def scenario(svc: h.Services, service: FiscalService) -> list[list[FiscalRecord]]:
@@ -264,6 +265,8 @@ def test_a_two_step_sale_is_fiscalised_at_its_charge_not_at_its_authorisation(tw
 def test_the_consoles_background_reconcile_registers_what_a_crash_left(world, fiscal):
     """The console's periodic round (``start_background`` of ui/app/main.py, the one the GUI runs) settles
     the fiscal receipts after the bank's operations: a sale charged with no fiscal step is registered."""
+    counter = Counter(world, _connect(fiscal.base_url))
+    counter.run(lambda svc, service: counter.sell(svc, service, "90"))  # fiscal receipts have begun
     payment = world.paid("150")  # charged at the bank; the process died before the fiscal step
 
     class Settled(FiscalService):
@@ -298,4 +301,17 @@ def test_the_consoles_background_reconcile_registers_what_a_crash_left(world, fi
 
     (record,) = asyncio.run(main())
     assert record.state is FiscalState.REGISTERED
+    assert [r.external for r in _registered(fiscal)][1:] == [record.external_number]
+
+
+def test_sales_made_before_fiscal_receipts_began_are_not_registered_afterwards(world, fiscal):
+    before = world.paid("100")  # no provider then
+    world.clock.advance(5)
+    counter = Counter(world, _connect(fiscal.base_url))
+
+    assert counter.run(lambda svc, service: service.reconcile()) == []
+    assert _registered(fiscal) == []
+    _, (record,) = counter.run(lambda svc, service: counter.sell(svc, service, "200"))
+    assert counter.run(lambda svc, service: service.reconcile()) == []  # the older sale stays outside
     assert [r.external for r in _registered(fiscal)] == [record.external_number]
+    assert before.id != record.payment_id

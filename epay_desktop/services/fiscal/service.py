@@ -205,15 +205,21 @@ class FiscalService:
 
     async def reconcile(self, *, needing_person: bool = False) -> list[FiscalRecord]:
         """Complete what a crash or a lost answer left: confirmed sales and refunds of the last
-        ``lookback`` with no record, and every record not registered yet; one refused for a person's
-        reason when last tried :data:`PERSON_RETRY` ago (with ``needing_person``: now, a person has seen
-        to it, e.g. closed the fiscal shift). Returns the records it touched."""
+        ``lookback`` with no record (never from before the journal's first record: sales made before
+        fiscal receipts were switched on are not registered afterwards), and every record not
+        registered yet; one refused for a person's reason when last tried :data:`PERSON_RETRY` ago
+        (with ``needing_person``: now, a person has seen to it, e.g. closed the fiscal shift).
+        Returns the records it touched."""
         connection = await self.connection()
         if connection is None:
             return []
-        since = self._clock() - self._lookback
+        earliest = self._clock() - self._lookback
 
         def missing(tx: Tx) -> tuple[list[int], list[str]]:
+            began = tx.fiscal.began_at()
+            if began is None:  # fiscal receipts have not begun: what the bank did before is not ours
+                return [], []
+            since = max(earliest, began)
             return tx.fiscal.unfiscalised_sales(since), tx.fiscal.unfiscalised_refunds(since)
 
         sales, refunds = await self._store.run_read(missing)

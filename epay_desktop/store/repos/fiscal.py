@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import asdict
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, Select, and_, or_, select, update
+from sqlalchemy import ColumnElement, Select, and_, func, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from epay_desktop.domain import ConsoleStatus, Money, OpKind, OpState
@@ -128,6 +128,10 @@ class FiscalRepo(Repo):
             )
         stmt = _RECORDS.where(wanted).order_by(FiscalRecordRow.kind.desc(), FiscalRecordRow.id).limit(limit)
         return [_record(row, currency) for row, currency in self._s.execute(stmt)]
+
+    def began_at(self) -> datetime | None:
+        """When the first fiscal record was written (fiscal receipts began here), or None."""
+        return self._s.scalar(select(func.min(FiscalRecordRow.created_at)))
 
     def unfiscalised_sales(self, since: datetime, limit: int = 100) -> list[int]:
         """Ids of payments the bank charged (CHARGE, or REFUND after it) changed since ``since`` that have
