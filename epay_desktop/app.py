@@ -281,7 +281,7 @@ async def open_app(
     )
     reconciler = Reconciler(store, payments, operations, now)
     secrets = SecretStore()
-    fiscal_setup = FiscalSetup(store, secrets, now)
+    fiscal_setup = FiscalSetup(store, secrets, now, on_sandbox=on_sandbox)
     fiscal = FiscalService(store, connect_with(fiscal_setup), now)
     fiscal.attach(events)  # a sale is fiscalised after the bank's confirmation is committed
     return AppContext(

@@ -1,5 +1,6 @@
 """The console's start, composed beside :mod:`epay_desktop.app`: which settings it opens and, with
-``--demo``, the sandbox it runs on and what the demo adds (decision 0086).
+``--demo``, the sandboxes it runs on (the gateway's and the fiscal register's, decision 0123) and what
+the demo adds (decision 0086).
 
 The GUI (``ui/app/main.py``) starts or configures none of this itself. It calls :meth:`Launch.start`
 before its Qt loop (the demo's sandbox starts on its own thread there: once qasync's loop policy is
@@ -22,6 +23,7 @@ from epay_desktop.app import AppContext
 
 if TYPE_CHECKING:
     from epay_desktop.sandbox import RunningSandbox
+    from epay_desktop.sandbox.fiscal.server import RunningFiscalSandbox
     from epay_desktop.services.demo_shop import DemoUser
 
 __all__ = ["DemoExtras", "Launch"]
@@ -44,17 +46,32 @@ def _start_demo_sandbox() -> RunningSandbox:
     return start_demo_sandbox()
 
 
+def _start_demo_fiscal_sandbox() -> RunningFiscalSandbox:
+    from epay_desktop.sandbox.fiscal.server import start_in_thread  # the web stack: the demo only
+
+    return start_in_thread()
+
+
 class Launch:
     """One start of the console: the real one (the saved settings) or the demo (its sandbox running)."""
 
-    def __init__(self, sandbox: RunningSandbox | None = None, demo_home: str | None = None) -> None:
+    def __init__(
+        self,
+        sandbox: RunningSandbox | None = None,
+        demo_home: str | None = None,
+        fiscal_sandbox: RunningFiscalSandbox | None = None,
+    ) -> None:
         self._sandbox = sandbox
         self._demo_home = demo_home
+        self._fiscal_sandbox = fiscal_sandbox
 
     @classmethod
     def start(cls, *, demo: bool = False, demo_home: str | None = None) -> Launch:
-        """Before the Qt loop: with ``demo``, the sandbox gateway starts on a free loopback port."""
-        return cls(_start_demo_sandbox() if demo else None, demo_home)
+        """Before the Qt loop: with ``demo``, the sandbox gateway and the fiscal sandbox start on free
+        loopback ports."""
+        if not demo:
+            return cls(None, demo_home)
+        return cls(_start_demo_sandbox(), demo_home, _start_demo_fiscal_sandbox())
 
     @property
     def demo(self) -> bool:
@@ -82,14 +99,19 @@ class Launch:
         login) and say what it adds; None for the real console."""
         if self._sandbox is None:
             return None
-        from epay_desktop.demo import DEMO_USERS, mirror_demo, seed_demo
+        from epay_desktop.demo import DEMO_USERS, mirror_demo, seed_demo, use_fiscal_sandbox
 
         await seed_demo(ctx)
+        if self._fiscal_sandbox is not None:
+            await use_fiscal_sandbox(ctx, self._fiscal_sandbox.base_url)
         mirror = functools.partial(mirror_demo, ctx, self._sandbox.state)  # the sandbox's side
         return DemoExtras(users=DEMO_USERS, environment="demo", behind_login=mirror)
 
     def stop(self) -> None:
-        """After the Qt loop: the demo's sandbox stops."""
+        """After the Qt loop: the demo's sandboxes stop."""
         if self._sandbox is not None:
             self._sandbox.stop()
             self._sandbox = None
+        if self._fiscal_sandbox is not None:
+            self._fiscal_sandbox.stop()
+            self._fiscal_sandbox = None

@@ -34,8 +34,10 @@ from epay_desktop.domain import settings_catalog as settings
 from epay_desktop.gateway.config import Environment, sandbox_endpoints
 from epay_desktop.safe_files import write_file_safely
 from epay_desktop.sandbox import RunningSandbox, SandboxConfig, SandboxState, start_in_thread
+from epay_desktop.sandbox.fiscal import account as fiscal_account
 from epay_desktop.services.demo_shift import BankOnly, seed_shift, shift_opening
 from epay_desktop.services.demo_shop import DEMO_REGISTER, DEMO_SHOP, DemoUser, seed_payments
+from epay_desktop.services.fiscal.setup import FiscalSecrets
 
 __all__ = [
     "BANK_FILE",
@@ -57,6 +59,7 @@ __all__ = [
     "seed_demo_shift",
     "seed_payments",
     "start_demo_sandbox",
+    "use_fiscal_sandbox",
 ]
 
 log = logging.getLogger(__name__)
@@ -96,6 +99,14 @@ def demo_home(explicit: Path | str | None = None) -> Path:
 def start_demo_sandbox() -> RunningSandbox:
     """The sandbox gateway on a free loopback port, served from a daemon thread."""
     return start_in_thread(SandboxConfig(shop_name=DEMO_SHOP))
+
+
+async def use_fiscal_sandbox(app: AppContext, fiscal_url: str) -> None:
+    """The demo shop's fiscal register is the fiscal sandbox at ``fiscal_url`` (decision 0123): Webkassa,
+    the sandbox's cashbox and cashier, its API key and password for this session only (in memory, like
+    the gateway's published test secret; never the keychain, a file or the database)."""
+    secrets = FiscalSecrets(fiscal_account.API_KEY, fiscal_account.PASSWORD)
+    await app.fiscal_setup.use_sandbox(fiscal_url, fiscal_account.LOGIN, fiscal_account.CASHBOX, secrets)
 
 
 def demo_environ(home: Path, sandbox_url: str) -> dict[str, str]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import socket
+from dataclasses import replace
 from datetime import UTC, datetime
 
 import pytest
@@ -19,40 +20,32 @@ from epay_desktop.services.secret_store import KeychainUnavailable, SecretStore
 from epay_desktop.store.repos.settings import InvalidShopSetting
 from tests.support.fiscal_sandbox import running_fiscal_sandbox
 from tests.support.keychain import PlaintextKeyring, installed
+from tests.support.ops_harness import add_user
 
 T0 = datetime(2026, 1, 15, 9, 0, tzinfo=UTC)
 KEY = "fiscal-KEY-do-not-leak"
 WORD = "fiscal-PASS-do-not-leak"
 
 
-def _add_user(store, name: str, role: Role):
-    def add(tx):  # with its audited creation: the role is checked against the log (decision 0075)
-        user = tx.users.add(name, role, "x", T0)
-        tx.audit.append(None, "user.added", f"user:{user.id}", {"name": name, "role": role.value}, at=T0)
-        return user
-
-    return asyncio.run(store.run_write(add))
-
-
 def _webkassa(url: str, **changes: str) -> FiscalSettings:
     values = {"provider": "webkassa", "url": url, "login": LOGIN, "cashbox": CASHBOX, **changes}
-    return FiscalSettings(**values)
+    return replace(FiscalSettings.defaults(), **values)
 
 
 def test_not_configured_by_default_and_no_provider(db_store, memory):
     setup = FiscalSetup(db_store, SecretStore(), lambda: T0)
     saved = asyncio.run(setup.load())
-    assert saved == FiscalSettings()
+    assert saved == FiscalSettings.defaults()
     assert saved.provider == "none" and saved.vat_rate == "16" and saved.vat_payer == "yes"
     assert asyncio.run(setup.provider()) is None
     assert build_provider(_webkassa("https://kkm.webkassa.kz"), FiscalSecrets(KEY, "")) is None
-    assert build_provider(FiscalSettings(), FiscalSecrets(KEY, WORD)) is None
+    assert build_provider(FiscalSettings.defaults(), FiscalSecrets(KEY, WORD)) is None
 
 
 def test_settings_saved_audited_secrets_only_in_the_keychain(db_store, memory, caplog):
     caplog.set_level(logging.DEBUG)
     setup = FiscalSetup(db_store, SecretStore(), lambda: T0)
-    manager = _add_user(db_store, "Данияр", Role.MANAGER)
+    manager = add_user(db_store, "Данияр", Role.MANAGER)
     wanted = _webkassa("https://devkkm.webkassa.kz", vat_rate="12", vat_payer="no")
     assert asyncio.run(setup.save(manager, wanted, api_key=f" {KEY} ", password=WORD)) == wanted
     assert asyncio.run(setup.load()) == wanted
@@ -76,8 +69,8 @@ def test_settings_saved_audited_secrets_only_in_the_keychain(db_store, memory, c
 
 def test_a_cashier_or_a_bad_value_changes_nothing(db_store, memory):
     setup = FiscalSetup(db_store, SecretStore(), lambda: T0)
-    cashier = _add_user(db_store, "Айгерим", Role.CASHIER)
-    manager = _add_user(db_store, "Данияр", Role.MANAGER)
+    cashier = add_user(db_store, "Айгерим", Role.CASHIER)
+    manager = add_user(db_store, "Данияр", Role.MANAGER)
     with pytest.raises(PermissionDenied):
         asyncio.run(setup.save(cashier, _webkassa("https://kkm.webkassa.kz"), api_key=KEY, password=WORD))
     assert memory.items == {}
@@ -86,20 +79,20 @@ def test_a_cashier_or_a_bad_value_changes_nothing(db_store, memory):
     assert "Latin letters and digits" in bad.value.user_message
     with pytest.raises(InvalidShopSetting):
         asyncio.run(setup.save(manager, _webkassa("kkm.webkassa.kz")))
-    assert memory.items == {} and asyncio.run(setup.load()) == FiscalSettings()
+    assert memory.items == {} and asyncio.run(setup.load()) == FiscalSettings.defaults()
 
 
 def test_no_secure_keychain_refuses_the_secrets_and_stores_nothing(db_store):
     setup = FiscalSetup(db_store, SecretStore(), lambda: T0)
-    manager = _add_user(db_store, "Данияр", Role.MANAGER)
+    manager = add_user(db_store, "Данияр", Role.MANAGER)
     with installed(PlaintextKeyring()), pytest.raises(KeychainUnavailable):
         asyncio.run(setup.save(manager, _webkassa("https://kkm.webkassa.kz"), api_key=KEY, password=WORD))
-    assert asyncio.run(setup.load()) == FiscalSettings()
+    assert asyncio.run(setup.load()) == FiscalSettings.defaults()
 
 
 def test_connection_to_the_fiscal_sandbox_in_plain_words(db_store, memory):
     setup = FiscalSetup(db_store, SecretStore(), lambda: T0)
-    with running_fiscal_sandbox() as (sandbox, client):
+    with running_fiscal_sandbox() as (sandbox, _client):
         url = sandbox.base_url
         good = asyncio.run(setup.test_connection(_webkassa(url), api_key=API_KEY, password=PASSWORD))
         assert good.ok, good.message.text()
@@ -125,5 +118,5 @@ def test_an_unreachable_provider_is_said_so(db_store, memory):
     setup = FiscalSetup(db_store, SecretStore(), lambda: T0)
     result = asyncio.run(setup.test_connection(_webkassa(url), api_key=API_KEY, password=PASSWORD))
     assert not result.ok and f"Could not reach the fiscal provider at {url}" in result.message.text()
-    none = asyncio.run(setup.test_connection(FiscalSettings()))
+    none = asyncio.run(setup.test_connection(FiscalSettings.defaults()))
     assert not none.ok and none.message.text() == "Choose a fiscal provider first."

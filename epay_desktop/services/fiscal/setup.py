@@ -62,14 +62,20 @@ _C = "fiscal"
 
 @dataclass(frozen=True, slots=True)
 class FiscalSettings:
-    """The fiscal register's settings as the shop database keeps them (text, like ``ShopProfile``)."""
+    """The fiscal register's settings as the shop database keeps them (text, like ``ShopProfile``);
+    :meth:`defaults` the declared ones."""
 
-    provider: str = catalog.FISCAL_PROVIDER.default
-    url: str = catalog.FISCAL_URL.default
-    login: str = catalog.FISCAL_LOGIN.default
-    cashbox: str = catalog.FISCAL_CASHBOX.default
-    vat_rate: str = catalog.FISCAL_VAT_RATE.default
-    vat_payer: str = catalog.FISCAL_VAT_PAYER.default
+    provider: str
+    url: str
+    login: str
+    cashbox: str
+    vat_rate: str
+    vat_payer: str
+
+    @classmethod
+    def defaults(cls) -> FiscalSettings:
+        """The declared defaults (no provider: receipts are not fiscal; VAT 16 %, a VAT payer)."""
+        return cls(**{attr: s.default for attr, s in _FIELDS.items()})
 
     @property
     def configured(self) -> bool:
@@ -141,15 +147,37 @@ def _refusal() -> Message:
 class FiscalSetup:
     """Read and change the fiscal settings and secrets, build the provider, test a connection."""
 
-    def __init__(self, store: Store, secrets: SecretStore, clock: Callable[[], datetime]) -> None:
+    def __init__(
+        self, store: Store, secrets: SecretStore, clock: Callable[[], datetime], *, on_sandbox: bool = False
+    ) -> None:
         self._store = store
         self._secrets = secrets
         self._clock = clock
+        self._on_sandbox = on_sandbox  # the gateway is the sandbox: the demo may point at the fiscal one
         self._session: FiscalSecrets | None = None
 
     def use_for_session(self, secrets: FiscalSecrets) -> None:
         """Use these secrets instead of the keychain's until the console closes (the demo's sandbox)."""
         self._session = secrets
+
+    async def use_sandbox(self, url: str, login: str, cashbox: str, secrets: FiscalSecrets) -> FiscalSettings:
+        """The demo (``--demo``): the shop's fiscal register is the fiscal sandbox at ``url`` (a new port at
+        every start), with its credentials for this session only. The VAT settings stay the shop's. Refused
+        unless the gateway is the sandbox too (a real shop's settings are never rewritten)."""
+        if not self._on_sandbox:
+            raise RuntimeError("the fiscal sandbox is for a console on the gateway's sandbox only")
+        self.use_for_session(secrets)
+
+        def work(tx: Tx) -> FiscalSettings:
+            wanted = {"provider": WEBKASSA, "url": url, "login": login, "cashbox": cashbox}
+            for attr, value in wanted.items():
+                _FIELDS[attr].parse(value)  # the sandbox's own values: a bug if refused
+                tx.settings.set(_FIELDS[attr].name, value)
+            return _stored(tx)
+
+        settings = await self._store.run_write(work)
+        log.info("event=fiscal_sandbox_configured url=%s", url)
+        return settings
 
     async def load(self) -> FiscalSettings:
         """The saved settings (the declared defaults where nothing is saved)."""

@@ -125,6 +125,7 @@ class AdminFlows(QObject):
                 local=self.ctx.local_config,
                 secrets=self.ctx.secrets,
                 store_info=self.ctx.store_settings.describe(),
+                fiscal=self.ctx.fiscal_setup,
             )
             if result is None or not shiboken6.isValid(self.window):
                 return

@@ -2,4 +2,5 @@
 
 - ``settings_dialog.SettingsDialog``: the dialog and what it saves.
 - ``settings_pages``: its pages (gateway, receipts, this computer).
+- ``fiscal_page``: its fiscal register page and the connection test (decision 0123).
 """

@@ -1,11 +1,12 @@
 """Settings (managers and admins): gateway and client secret, receipts and printer, the shift rules,
-this computer.
+the fiscal register (decision 0123), this computer.
 
 Where each value goes: the client secret to the system keychain (``SecretStore``; refused with a
 clear message when there is no secure keychain), this computer's settings to ``console.json`` in
 the console's folder (``LocalConfigStore``), the shop header, receipt defaults and shift rules to the
-shop settings in the database (``ShopSettingsService``). Save runs once per click, in that order, and
-stops at the first refusal, which is shown in the dialog. The database and data folder are shown,
+shop settings in the database (``ShopSettingsService``), then the fiscal register's settings (the database)
+and its API key and password (the keychain) through ``FiscalSetup``. Save runs once per click, in that
+order, and stops at the first refusal, which is shown in the dialog. The database and data folder are shown,
 not edited (docs/decisions/0016). User accounts have their own dialog (``users_dialog``).
 """
 
@@ -23,10 +24,12 @@ from PySide6.QtWidgets import QDialogButtonBox, QTabWidget, QVBoxLayout, QWidget
 
 from epay_desktop.domain import User
 from epay_desktop.domain.settings_catalog import STATUS_LAG_SECONDS
+from epay_desktop.services.fiscal.setup import FiscalSettings
 from epay_desktop.services.secret_store import NO_KEYCHAIN
 from epay_desktop.services.shop_settings import LocalConfig, ShopProfile
 from epay_desktop.ui.common.asyncqt import show_error, user_message_of
 from epay_desktop.ui.common.work_dialog import WorkDialog
+from epay_desktop.ui.settings.fiscal_page import FiscalPage, FiscalPort
 from epay_desktop.ui.settings.settings_pages import ComputerPage, GatewayPage, ReceiptsPage, ShiftsPage
 from epay_desktop.ui.widgets.i18n import QT_TRANSLATE_NOOP
 
@@ -53,6 +56,27 @@ class SecretPort(Protocol):
     async def save_async(self, environment: str, client_id: str, secret: str) -> None: ...
 
 
+class FiscalSetupPort(FiscalPort, Protocol):
+    async def load(self) -> FiscalSettings: ...
+
+    async def stored_secrets(self, settings: FiscalSettings) -> tuple[bool, bool]: ...
+
+    async def save(
+        self, actor: User, settings: FiscalSettings, *, api_key: str = "", password: str = ""
+    ) -> FiscalSettings: ...
+
+
+@dataclass(frozen=True, slots=True)
+class FiscalShown:
+    """The fiscal register's page as loaded: its settings and whether the keychain holds the API key and
+    the password."""
+
+    port: FiscalSetupPort
+    settings: FiscalSettings
+    has_key: bool
+    has_password: bool
+
+
 @dataclass(frozen=True, slots=True)
 class SettingsResult:
     """What was saved; apply ``local.idle_lock_minutes`` to the session at once."""
@@ -60,6 +84,7 @@ class SettingsResult:
     local: LocalConfig
     shop: ShopProfile
     secret_saved: bool
+    fiscal: FiscalSettings | None = None
 
 
 #: services.secret_store.NO_KEYCHAIN as a literal, so pyside6-lupdate extracts it (a test keeps them equal)
@@ -99,6 +124,7 @@ class SettingsDialog(WorkDialog[SettingsResult]):
         ports: tuple[ShopPort, LocalPort, SecretPort],
         system_printer: str = "",
         store_info: Mapping[str, str] | None = None,
+        fiscal: FiscalShown | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
@@ -116,10 +142,23 @@ class SettingsDialog(WorkDialog[SettingsResult]):
         self.receipts_page = ReceiptsPage(shop, local.printer, printers, system_printer)
         self.shifts_page = ShiftsPage(shop)
         self.computer_page = ComputerPage(local, store_info)
+        self._fiscal = fiscal
+        self.fiscal_page: FiscalPage | None = None
+        if fiscal is not None:
+            self.fiscal_page = FiscalPage(
+                fiscal.settings,
+                fiscal.port,
+                keychain=keychain,
+                has_key=fiscal.has_key,
+                has_password=fiscal.has_password,
+                no_keychain_text=_tr(NO_KEYCHAIN_TEXT),
+            )
         self.tabs = QTabWidget()
         self.tabs.addTab(self.gateway_page, self.tr("Gateway"))
         self.tabs.addTab(self.receipts_page, self.tr("Receipts"))
         self.tabs.addTab(self.shifts_page, self.tr("Shifts"))
+        if self.fiscal_page is not None:
+            self.tabs.addTab(self.fiscal_page, self.tr("Fiscal register"))
         self.tabs.addTab(self.computer_page, self.tr("This computer"))
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -133,13 +172,16 @@ class SettingsDialog(WorkDialog[SettingsResult]):
         layout.addWidget(self.hint_label)
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
-        for page in (self.gateway_page, self.receipts_page, self.shifts_page, self.computer_page):
+        for page in self._pages():
             page.changed.connect(self.update_state)
         self.update_state()
 
+    def _pages(self) -> tuple[GatewayPage | ReceiptsPage | ShiftsPage | FiscalPage | ComputerPage, ...]:
+        fiscal = () if self.fiscal_page is None else (self.fiscal_page,)
+        return (self.gateway_page, self.receipts_page, self.shifts_page, *fiscal, self.computer_page)
+
     def problem(self) -> str:
-        pages = (self.gateway_page, self.receipts_page, self.shifts_page, self.computer_page)
-        return next((problem for page in pages if (problem := page.problem())), "")
+        return next((problem for page in self._pages() if (problem := page.problem())), "")
 
     def update_state(self) -> None:
         problem = self.problem()
@@ -167,14 +209,30 @@ class SettingsDialog(WorkDialog[SettingsResult]):
             status_lag_seconds=self.gateway_page.status_lag_seconds(),
             **self.shifts_page.values(),
         )
-        self.start(self._save(self.config(), profile, secret))
+        fiscal: tuple[FiscalSettings, str, str] | None = None
+        if self.fiscal_page is not None:
+            fiscal = (self.fiscal_page.settings(), *self.fiscal_page.secrets())
+            self.fiscal_page.clear_secrets()  # never kept on screen longer than needed
+        self.start(self._save(self.config(), profile, secret, fiscal))
 
-    async def _save(self, config: LocalConfig, profile: ShopProfile, secret: str) -> None:
+    async def _save(
+        self,
+        config: LocalConfig,
+        profile: ShopProfile,
+        secret: str,
+        fiscal: tuple[FiscalSettings, str, str] | None = None,
+    ) -> None:
+        saved_fiscal = None
         try:
             if secret:
                 await self._secrets.save_async(config.environment, config.client_id, secret)
             saved_local = await self._local_port.save(config)
             saved_shop = await self._shop_port.save(self.actor, profile)
+            if fiscal is not None and self._fiscal is not None:
+                settings, api_key, password = fiscal
+                saved_fiscal = await self._fiscal.port.save(
+                    self.actor, settings, api_key=api_key, password=password
+                )
         except Exception as exc:
             message = user_message_of(exc)
             if message is None:
@@ -184,7 +242,7 @@ class SettingsDialog(WorkDialog[SettingsResult]):
             return
         finally:
             self.work_ended()
-        self.close_with(SettingsResult(saved_local, saved_shop, bool(secret)))
+        self.close_with(SettingsResult(saved_local, saved_shop, bool(secret), saved_fiscal))
 
     @classmethod
     async def ask(
@@ -197,6 +255,7 @@ class SettingsDialog(WorkDialog[SettingsResult]):
         secrets: SecretPort,
         printers: Sequence[str] | None = None,
         store_info: Mapping[str, str] | None = None,
+        fiscal: FiscalSetupPort | None = None,
     ) -> SettingsResult | None:
         """Load the settings, show the dialog (``open()``); what was saved, or None.
 
@@ -210,6 +269,11 @@ class SettingsDialog(WorkDialog[SettingsResult]):
                 local.load(), shop.load(), secrets.available_async()
             )
             has_secret = keychain and await secrets.has_secret_async(config.environment, config.client_id)
+            shown = None
+            if fiscal is not None:
+                fiscal_settings = await fiscal.load()
+                has_key, has_password = await fiscal.stored_secrets(fiscal_settings)
+                shown = FiscalShown(fiscal, fiscal_settings, has_key, has_password)
         except Exception as exc:
             message = user_message_of(exc)
             if message is None:
@@ -229,5 +293,6 @@ class SettingsDialog(WorkDialog[SettingsResult]):
             ports=(shop, local, secrets),
             system_printer=system_printer,
             store_info=store_info,
+            fiscal=shown,
         )
         return await dialog.answer()
