@@ -47,39 +47,39 @@
 <context>
     <name>AppAdmin</name>
     <message>
-        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="203"/>
+        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="204"/>
         <source>Backing up the database…</source>
         <translation>Дерекқордың сақтық көшірмесі жасалуда…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="217"/>
+        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="218"/>
         <source>Backup done</source>
         <translation>Сақтық көшірме жасалды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="214"/>
+        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="215"/>
         <source>The database was backed up and the copy checked:
 {path}</source>
         <translation>Дерекқордың сақтық көшірмесі жасалды және тексерілді:
 {path}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="212"/>
+        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="213"/>
         <source>The database is PostgreSQL: it is backed up on its server, not by this console.</source>
         <translation>Дерекқор — PostgreSQL: оның сақтық көшірмесі осы консольде емес, өз серверінде жасалады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="240"/>
+        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="241"/>
         <source>Export done</source>
         <translation>Экспорт аяқталды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="133"/>
+        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="134"/>
         <source>Settings saved. Gateway changes apply when the console is restarted.</source>
         <translation>Баптаулар сақталды. Шлюз өзгерістері консоль қайта іске қосылғанда күшіне енеді.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="231"/>
+        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="232"/>
         <source>{rows} payment(s) from {first} to {last} were written to:
 {path}</source>
         <translation>{first} – {last} аралығындағы {rows} төлем мына файлға жазылды:
@@ -207,157 +207,172 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>AttentionDialog</name>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="125"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="141"/>
         <source>Settled meanwhile.</source>
         <translation>Осы арада шешілді.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="92"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="93"/>
         <source>The console&apos;s books say {console}, the bank says {bank}. Check the payment with the bank, then resolve it here with what you found.</source>
         <translation>Консоль есебінде: {console}, банкте: {bank}. Төлемді банкпен тексеріп, анықтағаныңызды жазып, осында шешіңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="110"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="111"/>
         <source>The bank has not confirmed the payment&apos;s outcome yet; the console keeps asking.</source>
         <translation>Банк төлемнің нәтижесін әлі растаған жоқ; консоль сұрауды жалғастыруда.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="268"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="284"/>
         <source>What you found (e.g. what the bank&apos;s merchant cabinet shows)</source>
         <translation>Не анықтадыңыз (мысалы, банктің мерчант кабинетінде не көрсетілген)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="278"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="294"/>
         <source>Only a manager can resolve a difference between the books and the bank.</source>
         <translation>Есеп пен банк арасындағы айырмашылықты тек менеджер шеше алады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="77"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="78"/>
         <source>Refund made outside the console</source>
         <translation>Консольден тыс жасалған қайтару</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="78"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="79"/>
         <source>Refunded amounts differ</source>
         <translation>Қайтарылған сомалар сәйкес емес</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="79"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="80"/>
         <source>Charged amounts differ</source>
         <translation>Есептен шығарылған сомалар сәйкес емес</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="86"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="87"/>
         <source>The bank refunded {bank} that no refund of this console explains (e.g. in the bank&apos;s merchant cabinet). Check it with the bank, then resolve it here with what you found.</source>
         <translation>Банк {bank} қайтарған, бірақ оны осы консольдің ешбір қайтаруы түсіндірмейді (мысалы, банктің мерчант кабинетінде жасалған). Оны банкпен тексеріп, анықтағаныңызды жазып, осында шешіңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="100"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="101"/>
         <source>Refund</source>
         <translation>Қайтару</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="101"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="102"/>
         <source>Cancel</source>
         <translation>Күшін жою</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="102"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="103"/>
         <source>Charge</source>
         <translation>Есептен шығару</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="154"/>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="244"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="170"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="260"/>
         <source>Invoice</source>
         <translation>Тапсырыс</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="154"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="170"/>
         <source>Created</source>
         <translation>Жасалды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="154"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="170"/>
         <source>Amount</source>
         <translation>Сома</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="154"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="170"/>
         <source>Status</source>
         <translation>Күйі</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="154"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="170"/>
         <source>Waiting for</source>
         <translation>Не күтілуде</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="175"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="191"/>
         <source>Nothing needs attention: every payment and operation is settled.</source>
         <translation>Назар аударатын ештеңе жоқ: барлық төлем мен операция шешілген.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="180"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="196"/>
         <source>Open payment</source>
         <translation>Төлемді ашу</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="185"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="201"/>
         <source>Choose a payment to see it; a manager reviews an operation from there.</source>
         <translation>Көру үшін төлемді таңдаңыз; менеджер операцияны сол жерден қарайды.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="244"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="260"/>
         <source>No.</source>
         <translation>№</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="244"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="260"/>
         <source>Found</source>
         <translation>Анықталды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="244"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="260"/>
         <source>What</source>
         <translation>Не</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="244"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="260"/>
         <source>Details</source>
         <translation>Толығырақ</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="271"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="287"/>
         <source>&amp;Resolve</source>
         <translation>&amp;Шешу</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="218"/>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="355"/>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="236"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="234"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="371"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="252"/>
         <source>The console&apos;s books and the bank disagree ({count}):</source>
         <translation>Консоль есебі мен банк сәйкес келмейді ({count}):</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="358"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="374"/>
         <source>Discrepancy {number} resolved.</source>
         <translation>№ {number} сәйкессіздік шешілді.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="363"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="379"/>
         <source>Needs attention ({count})</source>
         <translation>Назар аудару керек ({count})</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="115"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="116"/>
         <source>{kind} of {amount}: the bank could not confirm it; a manager must review it.</source>
         <translation>{kind}, {amount}: банк оны растай алмады; менеджер қарауы керек.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="121"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="122"/>
         <source>{kind} of {amount}: the bank&apos;s answer was lost; the console is checking.</source>
         <translation>{kind}, {amount}: банктің жауабы жоғалды; консоль тексеріп жатыр.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="132"/>
+        <source>Fiscal receipt</source>
+        <translation>Фискалдық чек</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="132"/>
+        <source>Fiscal return receipt</source>
+        <translation>Фискалдық қайтару чегі</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="135"/>
+        <source>{receipt} of {amount}: {reason}</source>
+        <translation>{receipt}, {amount}: {reason}</translation>
     </message>
 </context>
 <context>
@@ -889,7 +904,7 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
         <translation>{shift} ауысымын жабу керек пе? Ашылған уақыты: {when}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/close_dialog.py" line="163"/>
+        <location filename="../../epay_desktop/ui/shifts/close_dialog.py" line="162"/>
         <source>{name} is not a manager: a manager or an administrator closes a shift.</source>
         <translation>{name} менеджер емес: ауысымды менеджер немесе әкімші жабады.</translation>
     </message>
@@ -1493,113 +1508,113 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
         <translation>Есептен шығарулар</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dashboard/window.py" line="144"/>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="162"/>
         <source>Takings, ₸</source>
         <translation>Түсім, ₸</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dashboard/window.py" line="171"/>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="185"/>
         <source>Day at a glance</source>
         <translation>Күн қорытындысы</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dashboard/window.py" line="181"/>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="195"/>
         <source>Read the figures again (F5)</source>
         <translation>Көрсеткіштерді қайта жүктеу (F5)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dashboard/window.py" line="197"/>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="211"/>
         <source>Summary</source>
         <translation>Жиынтық</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dashboard/window.py" line="198"/>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="212"/>
         <source>Today by hour</source>
         <translation>Бүгін сағат бойынша</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dashboard/window.py" line="208"/>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="222"/>
         <source>By cashier</source>
         <translation>Кассирлер бойынша</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dashboard/window.py" line="211"/>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="225"/>
         <source>Takings: sales and charges less refunds, every register, in Almaty time; a week starts on Monday. Decline rate: declined of the payments the bank answered. Refund rate: money refunded of money taken.</source>
         <translation>Түсім: сатулар мен есептен шығарулар, қайтаруларды шегергенде, барлық кассалар бойынша, Алматы уақытымен; апта дүйсенбіден басталады. Бас тарту үлесі: банк жауап берген төлемдердің ішінде қабылданбағандары. Қайтару үлесі: алынған ақшаның қайтарылған бөлігі.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dashboard/window.py" line="262"/>
-        <location filename="../../epay_desktop/ui/dashboard/window.py" line="176"/>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="276"/>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="190"/>
         <source>Loading the figures…</source>
         <translation>Көрсеткіштер жүктелуде…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dashboard/window.py" line="315"/>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="329"/>
         <source>Takings today, hour by hour</source>
         <translation>Бүгінгі түсім сағат бойынша</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dashboard/window.py" line="179"/>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="193"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Жаңарту</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dashboard/window.py" line="203"/>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="217"/>
         <source>Period:</source>
         <translation>Кезең:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dashboard/window.py" line="253"/>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="267"/>
         <source>Only a manager or an administrator can see the day&apos;s figures.</source>
         <translation>Күн көрсеткіштерін тек менеджер немесе әкімші көре алады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dashboard/window.py" line="279"/>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="293"/>
         <source>Figures as of {time} (Almaty time)</source>
         <translation>Көрсеткіштер: {time} жағдайы бойынша (Алматы уақыты)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dashboard/window.py" line="282"/>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="296"/>
         <source>Money operations waiting for an outcome: {count}</source>
         <translation>Нәтижесін күтіп тұрған операциялар: {count}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dashboard/window.py" line="298"/>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="312"/>
         <source>Charges of holds</source>
         <translation>Бұғатталған сомадан есептен шығарулар</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dashboard/window.py" line="300"/>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="314"/>
         <source>Payments paid or held</source>
         <translation>Төленген немесе бұғатталған төлемдер</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dashboard/window.py" line="301"/>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="315"/>
         <source>Payments declined</source>
         <translation>Қабылданбаған төлемдер</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dashboard/window.py" line="302"/>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="316"/>
         <source>Decline rate</source>
         <translation>Бас тарту үлесі</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dashboard/window.py" line="303"/>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="317"/>
         <source>Refund rate</source>
         <translation>Қайтару үлесі</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dashboard/window.py" line="344"/>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="358"/>
         <source>Takings per cashier: {period}</source>
         <translation>Кассирлер бойынша түсім: {period}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dashboard/window.py" line="267"/>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="281"/>
         <source>The figures could not be read; the ones below are older. Press Refresh to try again.</source>
         <translation>Көрсеткіштерді жүктеу мүмкін болмады; төменде бұрынғылары көрсетілген. Қайталау үшін «Жаңарту» батырмасын басыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dashboard/window.py" line="269"/>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="283"/>
         <source>The figures could not be read. Press Refresh to try again.</source>
         <translation>Көрсеткіштерді жүктеу мүмкін болмады. Қайталау үшін «Жаңарту» батырмасын басыңыз.</translation>
     </message>
@@ -1781,6 +1796,98 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
         <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="306"/>
         <source>Only a manager or an administrator can export payments.</source>
         <translation>Төлемдерді тек менеджер немесе әкімші экспорттай алады.</translation>
+    </message>
+</context>
+<context>
+    <name>FiscalPage</name>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/fiscal_page.py" line="31"/>
+        <source>None: receipts are not fiscal</source>
+        <translation>Жоқ: чектер фискалдық емес</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/fiscal_page.py" line="83"/>
+        <source>unchanged</source>
+        <translation>өзгеріссіз</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/fiscal_page.py" line="84"/>
+        <source>The API key and password are kept in the system keychain, never in a file.</source>
+        <translation>API кілті мен құпиясөз файлда емес, тек жүйенің кілттер қоймасында сақталады.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/fiscal_page.py" line="92"/>
+        <source>The shop is a VAT payer</source>
+        <translation>Дүкен — ҚҚС төлеуші</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/fiscal_page.py" line="94"/>
+        <source>Test connection</source>
+        <translation>Байланысты тексеру</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/fiscal_page.py" line="100"/>
+        <source>Without a fiscal provider the console works as before and every receipt says it is not fiscal. Shared by every counter; applies when the console is restarted.</source>
+        <translation>Фискалдық сервиссіз консоль бұрынғыдай жұмыс істейді, әр чекте оның фискалдық емес екені жазылады. Барлық кассаларға ортақ; консоль қайта іске қосылғанда күшіне енеді.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/fiscal_page.py" line="106"/>
+        <source>Fiscal provider</source>
+        <translation>Фискалдық сервис</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/fiscal_page.py" line="107"/>
+        <source>Address</source>
+        <translation>Мекенжайы</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/fiscal_page.py" line="108"/>
+        <source>Cashier&apos;s login</source>
+        <translation>Кассирдің логині</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/fiscal_page.py" line="109"/>
+        <source>Cashier&apos;s password</source>
+        <translation>Кассирдің құпиясөзі</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/fiscal_page.py" line="110"/>
+        <source>API key</source>
+        <translation>API кілті</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/fiscal_page.py" line="112"/>
+        <source>Cash register&apos;s unique number</source>
+        <translation>БКМ зауыттық нөмірі</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/fiscal_page.py" line="113"/>
+        <source>VAT rate</source>
+        <translation>ҚҚС мөлшерлемесі</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/fiscal_page.py" line="157"/>
+        <source>The fiscal provider&apos;s address is like https://kkm.webkassa.kz.</source>
+        <translation>Фискалдық сервистің мекенжайы https://kkm.webkassa.kz сияқты болады.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/fiscal_page.py" line="159"/>
+        <source>Enter the cashier&apos;s login at the fiscal provider.</source>
+        <translation>Фискалдық сервистегі кассирдің логинін енгізіңіз.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/fiscal_page.py" line="162"/>
+        <source>The cash register&apos;s unique number is 1 to 32 Latin letters and digits, e.g. {example}.</source>
+        <translation>БКМ зауыттық нөмірі — 1-ден 32-ге дейін латын әріптері мен цифрлар, мысалы {example}.</translation>
+    </message>
+    <message>
+        <source>The cash register&apos;s unique number is 1 to 32 Latin letters and digits, e.g. SWK00000001.</source>
+        <translation type="vanished">БКМ зауыттық нөмірі — 1-ден 32-ге дейін латын әріптері мен цифрлар, мысалы SWK00000001.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/fiscal_page.py" line="172"/>
+        <source>Connecting to the fiscal provider…</source>
+        <translation>Фискалдық сервиспен байланысуда…</translation>
     </message>
 </context>
 <context>
@@ -3786,33 +3893,38 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_dialog.py" line="66"/>
+        <location filename="../../epay_desktop/ui/settings/settings_dialog.py" line="91"/>
         <source>No secure keychain on this computer: the client secret cannot be saved. Set EPAYMENT_CLIENT_SECRET for this session or install a keychain (GNOME Keyring / KWallet / Windows Credential Manager / macOS Keychain)</source>
         <extracomment>services.secret_store.NO_KEYCHAIN as a literal, so pyside6-lupdate extracts it (a test keeps them equal)</extracomment>
         <translation>Бұл компьютерде қауіпсіз кілттер қоймасы жоқ: клиент құпия кілтін сақтау мүмкін емес. Осы сеанс үшін EPAYMENT_CLIENT_SECRET орнатыңыз немесе кілттер қоймасын орнатыңыз (GNOME Keyring / KWallet / Windows Credential Manager / macOS Keychain)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_dialog.py" line="104"/>
+        <location filename="../../epay_desktop/ui/settings/settings_dialog.py" line="130"/>
         <source>Settings</source>
         <translation>Баптаулар</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_dialog.py" line="120"/>
+        <location filename="../../epay_desktop/ui/settings/settings_dialog.py" line="157"/>
         <source>Gateway</source>
         <translation>Шлюз</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_dialog.py" line="121"/>
+        <location filename="../../epay_desktop/ui/settings/settings_dialog.py" line="158"/>
         <source>Receipts</source>
         <translation>Чектер</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_dialog.py" line="122"/>
+        <location filename="../../epay_desktop/ui/settings/settings_dialog.py" line="159"/>
         <source>Shifts</source>
         <translation>Ауысымдар</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_dialog.py" line="123"/>
+        <location filename="../../epay_desktop/ui/settings/settings_dialog.py" line="161"/>
+        <source>Fiscal register</source>
+        <translation>Фискалдық касса</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/settings_dialog.py" line="162"/>
         <source>This computer</source>
         <translation>Осы компьютер</translation>
     </message>
@@ -3853,7 +3965,7 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
         <translation>A4 парағы</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_dialog.py" line="206"/>
+        <location filename="../../epay_desktop/ui/settings/settings_dialog.py" line="265"/>
         <source>Only a manager or an administrator can change the settings.</source>
         <translation>Баптауларды тек менеджер немесе әкімші өзгерте алады.</translation>
     </message>
@@ -4177,22 +4289,22 @@ Close it again when you are ready.</source>
         <translation>Есеп &amp;тілі:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="621"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="628"/>
         <source>Z report — shift {shift}</source>
         <translation>Z-есеп — {shift} ауысымы</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="623"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="630"/>
         <source>X report — shift {shift}</source>
         <translation>X-есеп — {shift} ауысымы</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="719"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="726"/>
         <source>This register has no receipt printer (a manager adds one in Settings &gt; Receipt printers): choose a printer for the A4 report, or save it as PDF.</source>
         <translation>Бұл кассада чек принтері жоқ (оны менеджер Баптаулар &gt; Чек принтерлері бөлімінде қосады): A4 есебі үшін принтер таңдаңыз немесе есепті PDF ретінде сақтаңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="740"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="747"/>
         <source>Sent to the printer.</source>
         <translation>Принтерге жіберілді.</translation>
     </message>
@@ -4273,7 +4385,7 @@ Close it again when you are ready.</source>
     </message>
     <message>
         <location filename="../../epay_desktop/ui/shifts/report_view.py" line="584"/>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="708"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="624"/>
         <source>&amp;Print…</source>
         <translation>&amp;Басып шығару…</translation>
     </message>
@@ -4293,7 +4405,7 @@ Close it again when you are ready.</source>
         <translation>Жабу</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="714"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="721"/>
         <source>Print &amp;again</source>
         <translation>&amp;Қайта басып шығару</translation>
     </message>
@@ -4329,37 +4441,37 @@ Close it again when you are ready.</source>
         <translation>Есепте әлі ашық: менеджер оларды «Назар аудару керек» бөлімінде шешеді</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="694"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="701"/>
         <source>Printing on {printer}…</source>
         <translation>{printer} принтерінде басылуда…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="706"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="713"/>
         <source>Printed on {printer}.</source>
         <translation>{printer} принтерінде басылды.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="711"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="718"/>
         <source>The printer did not say whether it printed.</source>
         <translation>Принтер есепті басып шығарғанын не шығармағанын хабарламады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="748"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="755"/>
         <source>Save the shift report as PDF</source>
         <translation>Ауысым есебін PDF ретінде сақтау</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="748"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="755"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF файлдары (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="756"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="763"/>
         <source>Save the shift report as CSV</source>
         <translation>Ауысым есебін CSV ретінде сақтау</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="756"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="763"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV файлдары (*.csv)</translation>
     </message>
@@ -4369,13 +4481,13 @@ Close it again when you are ready.</source>
         <translation>Бұл салыстыру айырмашылық тапқан жоқ.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="785"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="792"/>
         <source>Saved to {path}</source>
         <translation>Сақталды: {path}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="770"/>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="776"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="777"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="783"/>
         <source>Could not save: {why}</source>
         <translation>Сақтау мүмкін болмады: {why}</translation>
     </message>
@@ -4433,6 +4545,11 @@ Close it again when you are ready.</source>
         <location filename="../../epay_desktop/ui/shifts/report_view.py" line="452"/>
         <source>The console&apos;s and the bank&apos;s totals for the shift&apos;s payments</source>
         <translation>Ауысым төлемдері бойынша консоль мен банк сомалары</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="624"/>
+        <source>&amp;Print</source>
+        <translation>&amp;Басып шығару</translation>
     </message>
 </context>
 <context>
@@ -5010,6 +5127,116 @@ Close it again when you are ready.</source>
     </message>
 </context>
 <context>
+    <name>fiscal</name>
+    <message>
+        <location filename="../../epay_desktop/fiscal/errors.py" line="58"/>
+        <source>The fiscal register reported a problem. The receipt will be registered again later.</source>
+        <translation>Онлайн-касса мәселе туралы хабарлады. Чек кейінірек қайта тіркеледі.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/fiscal/errors.py" line="66"/>
+        <source>Could not reach the fiscal register. Nothing was registered, so it is safe to try again; check the internet connection.</source>
+        <extracomment>Retrying cannot help until someone acts (closes the shift, fixes the settings, calls the provider).</extracomment>
+        <translation>Онлайн-кассаға қосылу мүмкін болмады. Ештеңе тіркелмеді, қайталау қауіпсіз; интернет байланысын тексеріңіз.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/fiscal/errors.py" line="75"/>
+        <source>The fiscal register did not confirm the receipt, so it may or may not be registered. The console asks again with the same receipt number; it is never registered twice.</source>
+        <translation>Онлайн-касса чекті растамады, сондықтан ол тіркелген болуы да, тіркелмеген болуы да мүмкін. Консоль сол чек нөмірімен қайта сұрайды; чек екі рет тіркелмейді.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/fiscal/errors.py" line="84"/>
+        <source>The fiscal register sent an answer the console could not understand. Try again; contact support if it keeps happening.</source>
+        <translation>Онлайн-касса консоль түсінбеген жауап жіберді. Қайталап көріңіз; бұл қайталана берсе, қолдау қызметіне хабарласыңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/fiscal/errors.py" line="98"/>
+        <source>The fiscal register did not accept the API key, login or password. Nothing was registered; check them in the fiscal settings.</source>
+        <translation>Онлайн-касса API кілтін, логинді немесе құпиясөзді қабылдамады. Ештеңе тіркелмеді; оларды онлайн-касса баптауларынан тексеріңіз.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/fiscal/errors.py" line="106"/>
+        <source>The fiscal register refused: this cash register is unknown or not available to this login. Nothing was registered; check the cash register&apos;s unique number and the cashier&apos;s rights.</source>
+        <translation>Онлайн-касса бас тартты: бұл касса белгісіз немесе осы логинге қолжетімсіз. Ештеңе тіркелмеді; кассаның зауыттық нөмірін және кассирдің құқықтарын тексеріңіз.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/fiscal/errors.py" line="114"/>
+        <source>The cash register is blocked, not activated or has no valid licence. Nothing was registered; call the fiscal provider.</source>
+        <translation>Касса бұғатталған, белсендірілмеген немесе жарамды лицензиясы жоқ. Ештеңе тіркелмеді; онлайн-касса провайдеріне хабарласыңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/fiscal/errors.py" line="126"/>
+        <source>The fiscal shift has been open for more than 24 hours. Nothing was registered; close the shift (Z report), then register the receipt again.</source>
+        <translation>Касса ауысымы 24 сағаттан артық ашық тұр. Ештеңе тіркелмеді; ауысымды жабыңыз (Z-есеп), содан кейін чекті қайта тіркеңіз.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/fiscal/errors.py" line="134"/>
+        <source>The cash register has worked offline for more than 72 hours and is blocked until it reaches the fiscal data operator. Nothing was registered; call the fiscal provider.</source>
+        <translation>Касса 72 сағаттан артық автономды режимде жұмыс істеді және фискалдық деректер операторымен байланысқанша бұғатталды. Ештеңе тіркелмеді; онлайн-касса провайдеріне хабарласыңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/fiscal/errors.py" line="142"/>
+        <source>The fiscal shift is already closed. Nothing needs to be done.</source>
+        <translation>Касса ауысымы жабылып қойған. Ештеңе істеудің қажеті жоқ.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/fiscal/errors.py" line="149"/>
+        <source>The fiscal register has no such receipt or shift. Nothing was changed.</source>
+        <translation>Онлайн-кассада мұндай чек немесе ауысым жоқ. Ештеңе өзгертілмеді.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/fiscal/errors.py" line="155"/>
+        <source>The fiscal register refused the receipt&apos;s data (amount, VAT or name). Nothing was registered; check the fiscal settings (VAT rate, taxation).</source>
+        <translation>Онлайн-касса чектің деректерін қабылдамады (сома, ҚҚС немесе атауы). Ештеңе тіркелмеді; онлайн-касса баптауларын тексеріңіз (ҚҚС мөлшерлемесі, салық салу).</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/services/fiscal/service.py" line="338"/>
+        <source>The fiscal provider refused the receipt. Check the fiscal settings and the cash register.</source>
+        <extracomment>A refusal that needs a person is asked again by the periodic reconcile this long after the last try (the person may have closed the shift meanwhile), never sooner. Builds the configured connection, or None when no provider is configured.</extracomment>
+        <translation>Фискалдық сервис чекті қабылдамады. Фискалдық баптауларды және кассаны тексеріңіз.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/services/fiscal/setup.py" line="283"/>
+        <source>The fiscal provider did not accept the API key, login or password: check them and try again.</source>
+        <translation>Фискалдық сервис API кілтін, логинді немесе құпиясөзді қабылдамады: оларды тексеріп, қайта көріңіз.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/services/fiscal/setup.py" line="257"/>
+        <source>Fill in the address, login, cash register number, API key and password first.</source>
+        <translation>Алдымен мекенжайды, логинді, БКМ зауыттық нөмірін, API кілтін және құпиясөзді толтырыңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/services/fiscal/setup.py" line="270"/>
+        <source>Connected to {provider}: no shift is open; the next receipt opens one.</source>
+        <translation>{provider} сервисімен байланыс бар: ауысым ашылмаған; келесі чек оны ашады.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/services/fiscal/setup.py" line="287"/>
+        <source>The fiscal provider does not know the cash register {cashbox}, or this login may not use it: check the cash register&apos;s unique number.</source>
+        <translation>Фискалдық сервис {cashbox} БКМ-ін білмейді немесе бұл логинге ол қолжетімсіз: БКМ зауыттық нөмірін тексеріңіз.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/services/fiscal/setup.py" line="274"/>
+        <source>Connected to {provider}: shift {number} is closed.</source>
+        <translation>{provider} сервисімен байланыс бар: №{number} ауысым жабық.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/services/fiscal/setup.py" line="276"/>
+        <source>Connected to {provider}: shift {number} is open.</source>
+        <translation>{provider} сервисімен байланыс бар: №{number} ауысым ашық.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/services/fiscal/setup.py" line="293"/>
+        <source>Could not reach the fiscal provider at {url}: check the address and the internet connection.</source>
+        <translation>{url} мекенжайындағы фискалдық сервиспен байланысу мүмкін болмады: мекенжайды және интернет байланысын тексеріңіз.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/services/fiscal/setup.py" line="248"/>
+        <source>Choose a fiscal provider first.</source>
+        <translation>Алдымен фискалдық сервисті таңдаңыз.</translation>
+    </message>
+</context>
+<context>
     <name>gateway</name>
     <message>
         <location filename="../../epay_desktop/gateway/_core.py" line="32"/>
@@ -5018,7 +5245,7 @@ Close it again when you are ready.</source>
         <translation>Шлюз бұл төлемді бастаудан бас тартты. Оның тапсырыс нөмірі бос емес болуы мүмкін (соңғы алты цифры қайталанбауы керек) немесе бұрын басқа сомамен қолданылған: төлемді жаңа тапсырыс нөмірімен қайта бастаңыз. Егер барлық төлем осылай өтпесе, баптаулардағы клиент ID, клиент құпия кілті мен терминал ID-ін тексеріңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/gateway/_core.py" line="209"/>
+        <location filename="../../epay_desktop/gateway/_core.py" line="197"/>
         <source>Gateway authentication failed: even a freshly issued token was refused. Check the client ID, client secret and terminal ID in the settings.</source>
         <extracomment>Connect and pool waits are short (nothing is sent yet); reads allow for a slow bank.</extracomment>
         <translation>Шлюзде аутентификация өтпеді: жаңа берілген токен де қабылданбады. Баптаулардағы клиент ID, клиент құпия кілті мен терминал ID-ін тексеріңіз.</translation>
@@ -5061,68 +5288,68 @@ Close it again when you are ready.</source>
         <translation>Төлем шлюзі ақау туралы хабарлады. Кейінірек қайталаңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/gateway/errors.py" line="114"/>
+        <location filename="../../epay_desktop/gateway/errors.py" line="116"/>
         <source>Could not reach the ePay gateway. Nothing was changed, so it is safe to try again. Check the internet connection; if it keeps happening, the gateway may be down.</source>
-        <extracomment>The gateway&apos;s own text, when it gave one (redacted and cut like ``detail``). The template and arguments, when the message is translatable (the GUI translates it). The English sentence for the cashier (logs, CLI, tests). Seconds the gateway asked us to wait (``Retry-After``), if it said so.</extracomment>
+        <extracomment>The translation context of ``default_user_message`` (the fiscal adapter&apos;s errors use &quot;fiscal&quot;). The gateway&apos;s own text, when it gave one (redacted and cut like ``detail``). The template and arguments, when the message is translatable (the GUI translates it). The English sentence for the cashier (logs, CLI, tests). Seconds the gateway asked us to wait (``Retry-After``), if it said so.</extracomment>
         <translation>ePay шлюзіне қосылу мүмкін болмады. Ештеңе өзгерген жоқ, сондықтан қайталау қауіпсіз. Интернет байланысын тексеріңіз; қайталана берсе, шлюз істемей тұрған болуы мүмкін.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/gateway/errors.py" line="125"/>
+        <location filename="../../epay_desktop/gateway/errors.py" line="127"/>
         <source>The gateway did not confirm the operation, so it may or may not have been applied. Do not repeat it: check the payment&apos;s status first (the console does this for you).</source>
         <translation>Шлюз операцияны растамады, сондықтан ол орындалған да, орындалмаған да болуы мүмкін. Оны қайталамаңыз: алдымен төлемнің күйін тексеріңіз (консоль мұны өзі жасайды).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/gateway/errors.py" line="133"/>
+        <location filename="../../epay_desktop/gateway/errors.py" line="135"/>
         <source>The gateway did not accept the merchant credentials. Check the client ID, client secret and terminal ID in the settings, then try again.</source>
         <translation>Шлюз дүкеннің тіркелу деректерін қабылдамады. Баптаулардағы клиент ID, клиент құпия кілті мен терминал ID-ін тексеріп, қайталаңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/gateway/errors.py" line="143"/>
+        <location filename="../../epay_desktop/gateway/errors.py" line="145"/>
         <source>The gateway refused the operation. Nothing was changed.</source>
         <translation>Шлюз операциядан бас тартты. Ештеңе өзгерген жоқ.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/gateway/errors.py" line="149"/>
+        <location filename="../../epay_desktop/gateway/errors.py" line="151"/>
         <source>The payment is not in a state that allows this operation: only a held (AUTH) payment can be charged or cancelled, and only a charged payment can be refunded. Nothing was changed; refresh the payment status.</source>
         <translation>Төлемнің күйі бұл операцияға мүмкіндік бермейді: тек бұғатталған (AUTH) төлемді есептен шығаруға немесе оның күшін жоюға болады, ал тек есептен шығарылған төлемді қайтаруға болады. Ештеңе өзгерген жоқ; төлем күйін жаңартыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/gateway/errors.py" line="158"/>
+        <location filename="../../epay_desktop/gateway/errors.py" line="160"/>
         <source>The gateway rejected the request as invalid (for example the amount is too large, or below the 10 ₸ refund minimum). Nothing was changed; check the amount and try again.</source>
         <translation>Шлюз сұрауды жарамсыз деп қабылдамады (мысалы, сома тым үлкен немесе қайтарудың ең аз сомасы 10 ₸-ден кем). Ештеңе өзгерген жоқ; соманы тексеріп, қайталаңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/gateway/errors.py" line="166"/>
+        <location filename="../../epay_desktop/gateway/errors.py" line="168"/>
         <source>The gateway says the terminal is missing, wrong or does not belong to this merchant. Check the terminal ID in the settings, or ask the bank to check the terminal.</source>
         <translation>Шлюздің хабарынша, терминал көрсетілмеген, қате немесе бұл дүкенге тиесілі емес. Баптаулардағы терминал ID-ін тексеріңіз немесе банктен терминалды тексеруді сұраңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/gateway/errors.py" line="174"/>
+        <location filename="../../epay_desktop/gateway/errors.py" line="176"/>
         <source>The gateway does not know this payment. Nothing was changed; check the invoice or transaction number.</source>
         <translation>Шлюз бұл төлемді білмейді. Ештеңе өзгерген жоқ; тапсырыс немесе транзакция нөмірін тексеріңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/gateway/errors.py" line="195"/>
+        <location filename="../../epay_desktop/gateway/errors.py" line="197"/>
         <source>The card payment was declined ({reason}, code {code}). Ask the customer to use another card or call their bank.</source>
         <translation>Карта төлемі қабылданбады ({reason}, код {code}). Сатып алушыдан басқа картаны пайдалануды немесе өз банкіне хабарласуды сұраңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/gateway/errors.py" line="206"/>
+        <location filename="../../epay_desktop/gateway/errors.py" line="208"/>
         <source>The card payment was declined (code {code}). Ask the customer to use another card or call their bank.</source>
         <translation>Карта төлемі қабылданбады (код {code}). Сатып алушыдан басқа картаны пайдалануды немесе өз банкіне хабарласуды сұраңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/gateway/errors.py" line="215"/>
+        <location filename="../../epay_desktop/gateway/errors.py" line="217"/>
         <source>The card payment was declined. Ask the customer to use another card or call their bank.</source>
         <translation>Карта төлемі қабылданбады. Сатып алушыдан басқа картаны пайдалануды немесе өз банкіне хабарласуды сұраңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/gateway/errors.py" line="223"/>
+        <location filename="../../epay_desktop/gateway/errors.py" line="225"/>
         <source>The gateway reported a temporary error. Nothing was changed; try again in a few minutes.</source>
         <translation>Шлюз уақытша қате туралы хабарлады. Ештеңе өзгерген жоқ; бірнеше минуттан кейін қайталаңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/gateway/errors.py" line="231"/>
+        <location filename="../../epay_desktop/gateway/errors.py" line="233"/>
         <source>The gateway sent an answer the console could not understand. Nothing was changed by reading it; try again, and contact support if it keeps happening.</source>
         <translation>Шлюз консоль түсінбейтін жауап жіберді. Оны оқығаннан ештеңе өзгерген жоқ; қайталаңыз, ал қайталана берсе, қолдау қызметіне хабарласыңыз.</translation>
     </message>
@@ -5135,12 +5362,12 @@ Close it again when you are ready.</source>
 <context>
     <name>main</name>
     <message>
-        <location filename="../../epay_desktop/ui/app/main.py" line="393"/>
+        <location filename="../../epay_desktop/ui/app/main.py" line="398"/>
         <source>Backing up the database…</source>
         <translation>Дерекқордың сақтық көшірмесі жасалуда…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/main.py" line="467"/>
+        <location filename="../../epay_desktop/ui/app/main.py" line="472"/>
         <source>The console cannot start.</source>
         <translation>Консоль іске қосылмайды.</translation>
     </message>
@@ -5155,12 +5382,12 @@ Close it again when you are ready.</source>
         <translation>Аяқталмаған төлемдер банкпен тексерілуде…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/main.py" line="356"/>
+        <location filename="../../epay_desktop/ui/app/main.py" line="361"/>
         <source>Opening the database…</source>
         <translation>Дерекқор ашылуда…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/main.py" line="470"/>
+        <location filename="../../epay_desktop/ui/app/main.py" line="475"/>
         <source>The console cannot start</source>
         <translation>Консоль іске қосылмайды</translation>
     </message>
@@ -5170,7 +5397,7 @@ Close it again when you are ready.</source>
         <translation>ОҚУ ОРТАСЫ — демо деректер, нақты ақша жоқ</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/main.py" line="363"/>
+        <location filename="../../epay_desktop/ui/app/main.py" line="368"/>
         <source>Preparing the demo shop…</source>
         <translation>Демо дүкен дайындалуда…</translation>
     </message>
@@ -5180,7 +5407,7 @@ Close it again when you are ready.</source>
         <translation>ОҚУ ОРТАСЫ (демо)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/main.py" line="434"/>
+        <location filename="../../epay_desktop/ui/app/main.py" line="439"/>
         <source>Checking the database for damage… A log-in waits until the check is done.</source>
         <translation>Дерекқор зақымға тексерілуде… Кіру тексеру аяқталғанша күтеді.</translation>
     </message>
@@ -5354,9 +5581,9 @@ Close it again when you are ready.</source>
         <translation>{phone} — қазақстандық телефон нөмірі емес (+7 777 123 45 67 түрінде жазыңыз).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/payments/queries.py" line="295"/>
+        <location filename="../../epay_desktop/services/payments/queries.py" line="298"/>
         <source>There is no payment with invoice number {invoice_id}.</source>
-        <extracomment>:meth:`PaymentQueries.attention_count` stops counting here (a badge shows &quot;99+&quot;). What the bank did beyond the row (payment_events, oldest first): card attempts the console saw end (decision 0035) and refunds made outside this console.</extracomment>
+        <extracomment>:meth:`PaymentQueries.attention_count` stops counting here (a badge shows &quot;99+&quot;). What the bank did beyond the row (payment_events, oldest first): card attempts the console saw end (decision 0035) and refunds made outside this console. Its fiscal receipts (the sale&apos;s, each refund&apos;s return) as the fiscal journal has them (decision 0124).</extracomment>
         <translation>{invoice_id} тапсырыс нөмірімен төлем жоқ.</translation>
     </message>
     <message>
@@ -5735,18 +5962,20 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
         <translation>Клиент құпия кілті бос.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/secret_store.py" line="116"/>
+        <location filename="../../epay_desktop/services/secret_store.py" line="122"/>
         <source>The keychain refused to save the client secret; unlock it and try again.</source>
         <translation>Кілттер қоймасы клиент құпия кілтін сақтаудан бас тартты; қойманың құлпын ашып, қайталаңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/secret_store.py" line="149"/>
+        <location filename="../../epay_desktop/services/secret_store.py" line="158"/>
         <source>The keychain refused to delete the client secret.</source>
         <translation>Кілттер қоймасы клиент құпия кілтін жоюдан бас тартты.</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/services/fiscal/setup.py" line="143"/>
         <location filename="../../epay_desktop/services/shop_settings.py" line="138"/>
         <source>Only a manager or an administrator can change the shop settings.</source>
+        <extracomment>FiscalSettings field -&gt; the declared shop setting it holds.</extracomment>
         <translation>Дүкен баптауларын тек менеджер немесе әкімші өзгерте алады.</translation>
     </message>
     <message>
@@ -5811,7 +6040,7 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
         <translation>Бұл дүкеннің ережесі бойынша ауысым әр жабылғанда банкпен тексеру қажет: ауысымды тексерумен жабыңыз (менеджер ережені Баптаулардағы «Ауысымдар» бетінде өзгерте алады).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/shifts/service.py" line="268"/>
+        <location filename="../../epay_desktop/services/shifts/service.py" line="274"/>
         <source>Shift {shift_id} is still open: it has no Z report yet (shift x).</source>
         <translation>{shift_id} ауысымы әлі ашық: оның Z-есебі әзірге жоқ (shift x).</translation>
     </message>
@@ -6155,7 +6384,7 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
         <translation>{database} дерекқоры бос емес: оны {program} бағдарламасы (№ {pids}) ашып, {seconds} с-тан ({setting}) ұзақ құлыптап ұстады: ештеңе өзгерген жоқ. Сол бағдарламаны жабыңыз, содан кейін қайталап көріңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/repos/shifts.py" line="195"/>
+        <location filename="../../epay_desktop/store/repos/shifts.py" line="189"/>
         <source>There is no shift with id {shift_id}.</source>
         <translation>ID-і {shift_id} болатын ауысым жоқ.</translation>
     </message>

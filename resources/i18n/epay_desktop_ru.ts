@@ -47,39 +47,39 @@
 <context>
     <name>AppAdmin</name>
     <message>
-        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="203"/>
+        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="204"/>
         <source>Backing up the database…</source>
         <translation>Резервное копирование базы данных…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="217"/>
+        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="218"/>
         <source>Backup done</source>
         <translation>Резервная копия сделана</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="214"/>
+        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="215"/>
         <source>The database was backed up and the copy checked:
 {path}</source>
         <translation>Резервная копия базы данных сделана и проверена:
 {path}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="212"/>
+        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="213"/>
         <source>The database is PostgreSQL: it is backed up on its server, not by this console.</source>
         <translation>База данных — PostgreSQL: её резервные копии делаются на её сервере, а не этой консолью.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="240"/>
+        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="241"/>
         <source>Export done</source>
         <translation>Экспорт завершён</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="133"/>
+        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="134"/>
         <source>Settings saved. Gateway changes apply when the console is restarted.</source>
         <translation>Настройки сохранены. Изменения шлюза вступят в силу после перезапуска программы.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="231"/>
+        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="232"/>
         <source>{rows} payment(s) from {first} to {last} were written to:
 {path}</source>
         <translation>Платежей с {first} по {last}: {rows}. Записаны в файл:
@@ -207,157 +207,172 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>AttentionDialog</name>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="125"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="141"/>
         <source>Settled meanwhile.</source>
         <translation>Уже урегулировано.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="92"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="93"/>
         <source>The console&apos;s books say {console}, the bank says {bank}. Check the payment with the bank, then resolve it here with what you found.</source>
         <translation>По данным программы — {console}, по данным банка — {bank}. Проверьте платёж в банке, затем закройте расхождение здесь, указав, что выяснилось.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="110"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="111"/>
         <source>The bank has not confirmed the payment&apos;s outcome yet; the console keeps asking.</source>
         <translation>Банк ещё не подтвердил результат платежа; программа продолжает запрашивать.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="268"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="284"/>
         <source>What you found (e.g. what the bank&apos;s merchant cabinet shows)</source>
         <translation>Что выяснилось (например, что показывает кабинет мерчанта)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="278"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="294"/>
         <source>Only a manager can resolve a difference between the books and the bank.</source>
         <translation>Закрыть расхождение между учётом программы и банком может только менеджер.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="77"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="78"/>
         <source>Refund made outside the console</source>
         <translation>Возврат не через программу</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="78"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="79"/>
         <source>Refunded amounts differ</source>
         <translation>Суммы возврата не совпадают</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="79"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="80"/>
         <source>Charged amounts differ</source>
         <translation>Суммы списания не совпадают</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="86"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="87"/>
         <source>The bank refunded {bank} that no refund of this console explains (e.g. in the bank&apos;s merchant cabinet). Check it with the bank, then resolve it here with what you found.</source>
         <translation>Банк вернул {bank}, и ни один возврат этой программы этого не объясняет (например, возврат сделали в кабинете мерчанта). Проверьте это в банке, затем закройте расхождение здесь, указав, что выяснилось.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="100"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="101"/>
         <source>Refund</source>
         <translation>Возврат</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="101"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="102"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="102"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="103"/>
         <source>Charge</source>
         <translation>Списание</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="154"/>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="244"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="170"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="260"/>
         <source>Invoice</source>
         <translation>Заказ</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="154"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="170"/>
         <source>Created</source>
         <translation>Создан</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="154"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="170"/>
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="154"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="170"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="154"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="170"/>
         <source>Waiting for</source>
         <translation>Чего ждёт</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="175"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="191"/>
         <source>Nothing needs attention: every payment and operation is settled.</source>
         <translation>Ничего не требует внимания: все платежи и операции урегулированы.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="180"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="196"/>
         <source>Open payment</source>
         <translation>Открыть платёж</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="185"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="201"/>
         <source>Choose a payment to see it; a manager reviews an operation from there.</source>
         <translation>Выберите платёж, чтобы открыть его; оттуда менеджер принимает решение по операции.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="244"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="260"/>
         <source>No.</source>
         <translation>№</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="244"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="260"/>
         <source>Found</source>
         <translation>Обнаружено</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="244"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="260"/>
         <source>What</source>
         <translation>Что</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="244"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="260"/>
         <source>Details</source>
         <translation>Подробности</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="271"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="287"/>
         <source>&amp;Resolve</source>
         <translation>&amp;Закрыть расхождение</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="218"/>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="355"/>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="236"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="234"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="371"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="252"/>
         <source>The console&apos;s books and the bank disagree ({count}):</source>
         <translation>Данные программы и банка расходятся ({count}):</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="358"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="374"/>
         <source>Discrepancy {number} resolved.</source>
         <translation>Расхождение № {number} закрыто.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="363"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="379"/>
         <source>Needs attention ({count})</source>
         <translation>Требует внимания ({count})</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="115"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="116"/>
         <source>{kind} of {amount}: the bank could not confirm it; a manager must review it.</source>
         <translation>{kind} на {amount}: банк не смог подтвердить; нужно решение менеджера.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="121"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="122"/>
         <source>{kind} of {amount}: the bank&apos;s answer was lost; the console is checking.</source>
         <translation>{kind} на {amount}: ответ банка потерялся; программа проверяет.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="132"/>
+        <source>Fiscal receipt</source>
+        <translation>Фискальный чек</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="132"/>
+        <source>Fiscal return receipt</source>
+        <translation>Фискальный чек возврата</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="135"/>
+        <source>{receipt} of {amount}: {reason}</source>
+        <translation>{receipt}, {amount}: {reason}</translation>
     </message>
 </context>
 <context>
@@ -890,7 +905,7 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
         <translation>Закрыть смену {shift}, открытую {when}?</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/close_dialog.py" line="163"/>
+        <location filename="../../epay_desktop/ui/shifts/close_dialog.py" line="162"/>
         <source>{name} is not a manager: a manager or an administrator closes a shift.</source>
         <translation>{name} — не менеджер: смену закрывает менеджер или администратор.</translation>
     </message>
@@ -1494,113 +1509,113 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
         <translation>Списания</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dashboard/window.py" line="144"/>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="162"/>
         <source>Takings, ₸</source>
         <translation>Выручка, ₸</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dashboard/window.py" line="171"/>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="185"/>
         <source>Day at a glance</source>
         <translation>Итоги дня</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dashboard/window.py" line="181"/>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="195"/>
         <source>Read the figures again (F5)</source>
         <translation>Загрузить показатели заново (F5)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dashboard/window.py" line="197"/>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="211"/>
         <source>Summary</source>
         <translation>Сводка</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dashboard/window.py" line="198"/>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="212"/>
         <source>Today by hour</source>
         <translation>Сегодня по часам</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dashboard/window.py" line="208"/>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="222"/>
         <source>By cashier</source>
         <translation>По кассирам</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dashboard/window.py" line="211"/>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="225"/>
         <source>Takings: sales and charges less refunds, every register, in Almaty time; a week starts on Monday. Decline rate: declined of the payments the bank answered. Refund rate: money refunded of money taken.</source>
         <translation>Выручка: продажи и списания за вычетом возвратов, по всем кассам, по времени Алматы; неделя начинается с понедельника. Доля отказов: отклонённые среди платежей, на которые банк ответил. Доля возвратов: возвращённые деньги от полученных.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dashboard/window.py" line="262"/>
-        <location filename="../../epay_desktop/ui/dashboard/window.py" line="176"/>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="276"/>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="190"/>
         <source>Loading the figures…</source>
         <translation>Загружаем показатели…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dashboard/window.py" line="315"/>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="329"/>
         <source>Takings today, hour by hour</source>
         <translation>Выручка сегодня по часам</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dashboard/window.py" line="179"/>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="193"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Обновить</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dashboard/window.py" line="203"/>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="217"/>
         <source>Period:</source>
         <translation>Период:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dashboard/window.py" line="253"/>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="267"/>
         <source>Only a manager or an administrator can see the day&apos;s figures.</source>
         <translation>Показатели дня может смотреть только менеджер или администратор.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dashboard/window.py" line="279"/>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="293"/>
         <source>Figures as of {time} (Almaty time)</source>
         <translation>Показатели на {time} (время Алматы)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dashboard/window.py" line="282"/>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="296"/>
         <source>Money operations waiting for an outcome: {count}</source>
         <translation>Операции, ожидающие результата: {count}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dashboard/window.py" line="298"/>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="312"/>
         <source>Charges of holds</source>
         <translation>Списания заблокированного</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dashboard/window.py" line="300"/>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="314"/>
         <source>Payments paid or held</source>
         <translation>Оплачено или заблокировано платежей</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dashboard/window.py" line="301"/>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="315"/>
         <source>Payments declined</source>
         <translation>Отклонено платежей</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dashboard/window.py" line="302"/>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="316"/>
         <source>Decline rate</source>
         <translation>Доля отказов</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dashboard/window.py" line="303"/>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="317"/>
         <source>Refund rate</source>
         <translation>Доля возвратов</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dashboard/window.py" line="344"/>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="358"/>
         <source>Takings per cashier: {period}</source>
         <translation>Выручка по кассирам: {period}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dashboard/window.py" line="267"/>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="281"/>
         <source>The figures could not be read; the ones below are older. Press Refresh to try again.</source>
         <translation>Не удалось загрузить показатели; ниже показаны прежние. Нажмите «Обновить», чтобы попробовать снова.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/dashboard/window.py" line="269"/>
+        <location filename="../../epay_desktop/ui/dashboard/window.py" line="283"/>
         <source>The figures could not be read. Press Refresh to try again.</source>
         <translation>Не удалось загрузить показатели. Нажмите «Обновить», чтобы попробовать снова.</translation>
     </message>
@@ -1782,6 +1797,98 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
         <location filename="../../epay_desktop/ui/payments/export_dialog.py" line="306"/>
         <source>Only a manager or an administrator can export payments.</source>
         <translation>Экспортировать платежи может только менеджер или администратор.</translation>
+    </message>
+</context>
+<context>
+    <name>FiscalPage</name>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/fiscal_page.py" line="31"/>
+        <source>None: receipts are not fiscal</source>
+        <translation>Нет: чеки не фискальные</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/fiscal_page.py" line="83"/>
+        <source>unchanged</source>
+        <translation>без изменений</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/fiscal_page.py" line="84"/>
+        <source>The API key and password are kept in the system keychain, never in a file.</source>
+        <translation>API-ключ и пароль хранятся в системном хранилище ключей, а не в файле.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/fiscal_page.py" line="92"/>
+        <source>The shop is a VAT payer</source>
+        <translation>Магазин — плательщик НДС</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/fiscal_page.py" line="94"/>
+        <source>Test connection</source>
+        <translation>Проверить связь</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/fiscal_page.py" line="100"/>
+        <source>Without a fiscal provider the console works as before and every receipt says it is not fiscal. Shared by every counter; applies when the console is restarted.</source>
+        <translation>Без фискального сервиса консоль работает как прежде, и на каждом чеке сказано, что он не фискальный. Общие для всех касс; действуют после перезапуска консоли.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/fiscal_page.py" line="106"/>
+        <source>Fiscal provider</source>
+        <translation>Фискальный сервис</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/fiscal_page.py" line="107"/>
+        <source>Address</source>
+        <translation>Адрес</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/fiscal_page.py" line="108"/>
+        <source>Cashier&apos;s login</source>
+        <translation>Логин кассира</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/fiscal_page.py" line="109"/>
+        <source>Cashier&apos;s password</source>
+        <translation>Пароль кассира</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/fiscal_page.py" line="110"/>
+        <source>API key</source>
+        <translation>API-ключ</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/fiscal_page.py" line="112"/>
+        <source>Cash register&apos;s unique number</source>
+        <translation>Заводской номер ККМ</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/fiscal_page.py" line="113"/>
+        <source>VAT rate</source>
+        <translation>Ставка НДС</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/fiscal_page.py" line="157"/>
+        <source>The fiscal provider&apos;s address is like https://kkm.webkassa.kz.</source>
+        <translation>Адрес фискального сервиса имеет вид https://kkm.webkassa.kz.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/fiscal_page.py" line="159"/>
+        <source>Enter the cashier&apos;s login at the fiscal provider.</source>
+        <translation>Введите логин кассира в фискальном сервисе.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/fiscal_page.py" line="162"/>
+        <source>The cash register&apos;s unique number is 1 to 32 Latin letters and digits, e.g. {example}.</source>
+        <translation>Заводской номер ККМ — от 1 до 32 латинских букв и цифр, например {example}.</translation>
+    </message>
+    <message>
+        <source>The cash register&apos;s unique number is 1 to 32 Latin letters and digits, e.g. SWK00000001.</source>
+        <translation type="vanished">Заводской номер ККМ — от 1 до 32 латинских букв и цифр, например SWK00000001.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/fiscal_page.py" line="172"/>
+        <source>Connecting to the fiscal provider…</source>
+        <translation>Связь с фискальным сервисом…</translation>
     </message>
 </context>
 <context>
@@ -3789,33 +3896,38 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_dialog.py" line="66"/>
+        <location filename="../../epay_desktop/ui/settings/settings_dialog.py" line="91"/>
         <source>No secure keychain on this computer: the client secret cannot be saved. Set EPAYMENT_CLIENT_SECRET for this session or install a keychain (GNOME Keyring / KWallet / Windows Credential Manager / macOS Keychain)</source>
         <extracomment>services.secret_store.NO_KEYCHAIN as a literal, so pyside6-lupdate extracts it (a test keeps them equal)</extracomment>
         <translation>На этом компьютере нет защищённого хранилища ключей: секрет клиента нельзя сохранить. Задайте EPAYMENT_CLIENT_SECRET для этого сеанса или установите хранилище ключей (GNOME Keyring / KWallet / Диспетчер учётных данных Windows / Связка ключей macOS)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_dialog.py" line="104"/>
+        <location filename="../../epay_desktop/ui/settings/settings_dialog.py" line="130"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_dialog.py" line="120"/>
+        <location filename="../../epay_desktop/ui/settings/settings_dialog.py" line="157"/>
         <source>Gateway</source>
         <translation>Шлюз</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_dialog.py" line="121"/>
+        <location filename="../../epay_desktop/ui/settings/settings_dialog.py" line="158"/>
         <source>Receipts</source>
         <translation>Чеки</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_dialog.py" line="122"/>
+        <location filename="../../epay_desktop/ui/settings/settings_dialog.py" line="159"/>
         <source>Shifts</source>
         <translation>Смены</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_dialog.py" line="123"/>
+        <location filename="../../epay_desktop/ui/settings/settings_dialog.py" line="161"/>
+        <source>Fiscal register</source>
+        <translation>Фискальная касса</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/settings_dialog.py" line="162"/>
         <source>This computer</source>
         <translation>Этот компьютер</translation>
     </message>
@@ -3856,7 +3968,7 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
         <translation>Лист A4</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_dialog.py" line="206"/>
+        <location filename="../../epay_desktop/ui/settings/settings_dialog.py" line="265"/>
         <source>Only a manager or an administrator can change the settings.</source>
         <translation>Менять настройки может только менеджер или администратор.</translation>
     </message>
@@ -4180,22 +4292,22 @@ Close it again when you are ready.</source>
         <translation>&amp;Язык отчёта:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="621"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="628"/>
         <source>Z report — shift {shift}</source>
         <translation>Z-отчёт — смена {shift}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="623"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="630"/>
         <source>X report — shift {shift}</source>
         <translation>X-отчёт — смена {shift}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="719"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="726"/>
         <source>This register has no receipt printer (a manager adds one in Settings &gt; Receipt printers): choose a printer for the A4 report, or save it as PDF.</source>
         <translation>У этой кассы нет чекового принтера (менеджер добавляет его в Настройки &gt; Чековые принтеры): выберите принтер для отчёта A4 или сохраните отчёт в PDF.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="740"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="747"/>
         <source>Sent to the printer.</source>
         <translation>Отправлено на принтер.</translation>
     </message>
@@ -4276,7 +4388,7 @@ Close it again when you are ready.</source>
     </message>
     <message>
         <location filename="../../epay_desktop/ui/shifts/report_view.py" line="584"/>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="708"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="624"/>
         <source>&amp;Print…</source>
         <translation>&amp;Печать…</translation>
     </message>
@@ -4296,7 +4408,7 @@ Close it again when you are ready.</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="714"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="721"/>
         <source>Print &amp;again</source>
         <translation>Напечатать &amp;снова</translation>
     </message>
@@ -4332,37 +4444,37 @@ Close it again when you are ready.</source>
         <translation>Ещё открыты в учёте: менеджер закрывает их в «Требует внимания»</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="694"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="701"/>
         <source>Printing on {printer}…</source>
         <translation>Печать на принтере {printer}…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="706"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="713"/>
         <source>Printed on {printer}.</source>
         <translation>Напечатано на принтере {printer}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="711"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="718"/>
         <source>The printer did not say whether it printed.</source>
         <translation>Принтер не сообщил, напечатал ли он отчёт.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="748"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="755"/>
         <source>Save the shift report as PDF</source>
         <translation>Сохранить отчёт смены в PDF</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="748"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="755"/>
         <source>PDF files (*.pdf)</source>
         <translation>Файлы PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="756"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="763"/>
         <source>Save the shift report as CSV</source>
         <translation>Сохранить отчёт смены в CSV</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="756"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="763"/>
         <source>CSV files (*.csv)</source>
         <translation>Файлы CSV (*.csv)</translation>
     </message>
@@ -4372,13 +4484,13 @@ Close it again when you are ready.</source>
         <translation>Эта сверка расхождений не нашла.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="785"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="792"/>
         <source>Saved to {path}</source>
         <translation>Сохранено в {path}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="770"/>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="776"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="777"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="783"/>
         <source>Could not save: {why}</source>
         <translation>Не удалось сохранить: {why}</translation>
     </message>
@@ -4436,6 +4548,11 @@ Close it again when you are ready.</source>
         <location filename="../../epay_desktop/ui/shifts/report_view.py" line="452"/>
         <source>The console&apos;s and the bank&apos;s totals for the shift&apos;s payments</source>
         <translation>Итоги программы и банка по платежам смены</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="624"/>
+        <source>&amp;Print</source>
+        <translation>&amp;Печать</translation>
     </message>
 </context>
 <context>
@@ -5013,6 +5130,116 @@ Close it again when you are ready.</source>
     </message>
 </context>
 <context>
+    <name>fiscal</name>
+    <message>
+        <location filename="../../epay_desktop/fiscal/errors.py" line="58"/>
+        <source>The fiscal register reported a problem. The receipt will be registered again later.</source>
+        <translation>Онлайн-касса сообщила о проблеме. Чек будет зарегистрирован повторно позже.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/fiscal/errors.py" line="66"/>
+        <source>Could not reach the fiscal register. Nothing was registered, so it is safe to try again; check the internet connection.</source>
+        <extracomment>Retrying cannot help until someone acts (closes the shift, fixes the settings, calls the provider).</extracomment>
+        <translation>Не удалось связаться с онлайн-кассой. Ничего не зарегистрировано, повторить безопасно; проверьте подключение к интернету.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/fiscal/errors.py" line="75"/>
+        <source>The fiscal register did not confirm the receipt, so it may or may not be registered. The console asks again with the same receipt number; it is never registered twice.</source>
+        <translation>Онлайн-касса не подтвердила чек, поэтому он мог быть зарегистрирован, а мог и нет. Консоль запросит снова с тем же номером чека; дважды он не будет зарегистрирован.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/fiscal/errors.py" line="84"/>
+        <source>The fiscal register sent an answer the console could not understand. Try again; contact support if it keeps happening.</source>
+        <translation>Онлайн-касса прислала ответ, который консоль не смогла разобрать. Повторите; если это повторяется, обратитесь в поддержку.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/fiscal/errors.py" line="98"/>
+        <source>The fiscal register did not accept the API key, login or password. Nothing was registered; check them in the fiscal settings.</source>
+        <translation>Онлайн-касса не приняла API-ключ, логин или пароль. Ничего не зарегистрировано; проверьте их в настройках онлайн-кассы.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/fiscal/errors.py" line="106"/>
+        <source>The fiscal register refused: this cash register is unknown or not available to this login. Nothing was registered; check the cash register&apos;s unique number and the cashier&apos;s rights.</source>
+        <translation>Онлайн-касса отказала: эта касса неизвестна или недоступна для этого логина. Ничего не зарегистрировано; проверьте заводской номер кассы и права кассира.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/fiscal/errors.py" line="114"/>
+        <source>The cash register is blocked, not activated or has no valid licence. Nothing was registered; call the fiscal provider.</source>
+        <translation>Касса заблокирована, не активирована или не имеет действующей лицензии. Ничего не зарегистрировано; позвоните оператору онлайн-кассы.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/fiscal/errors.py" line="126"/>
+        <source>The fiscal shift has been open for more than 24 hours. Nothing was registered; close the shift (Z report), then register the receipt again.</source>
+        <translation>Смена кассы открыта больше 24 часов. Ничего не зарегистрировано; закройте смену (Z-отчёт), затем зарегистрируйте чек снова.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/fiscal/errors.py" line="134"/>
+        <source>The cash register has worked offline for more than 72 hours and is blocked until it reaches the fiscal data operator. Nothing was registered; call the fiscal provider.</source>
+        <translation>Касса работает в автономном режиме больше 72 часов и заблокирована, пока не свяжется с оператором фискальных данных. Ничего не зарегистрировано; позвоните оператору онлайн-кассы.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/fiscal/errors.py" line="142"/>
+        <source>The fiscal shift is already closed. Nothing needs to be done.</source>
+        <translation>Смена кассы уже закрыта. Ничего делать не нужно.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/fiscal/errors.py" line="149"/>
+        <source>The fiscal register has no such receipt or shift. Nothing was changed.</source>
+        <translation>В онлайн-кассе нет такого чека или смены. Ничего не изменено.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/fiscal/errors.py" line="155"/>
+        <source>The fiscal register refused the receipt&apos;s data (amount, VAT or name). Nothing was registered; check the fiscal settings (VAT rate, taxation).</source>
+        <translation>Онлайн-касса отклонила данные чека (сумму, НДС или наименование). Ничего не зарегистрировано; проверьте настройки онлайн-кассы (ставку НДС, налогообложение).</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/services/fiscal/service.py" line="338"/>
+        <source>The fiscal provider refused the receipt. Check the fiscal settings and the cash register.</source>
+        <extracomment>A refusal that needs a person is asked again by the periodic reconcile this long after the last try (the person may have closed the shift meanwhile), never sooner. Builds the configured connection, or None when no provider is configured.</extracomment>
+        <translation>Фискальный сервис отклонил чек. Проверьте фискальные настройки и кассу.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/services/fiscal/setup.py" line="283"/>
+        <source>The fiscal provider did not accept the API key, login or password: check them and try again.</source>
+        <translation>Фискальный сервис не принял API-ключ, логин или пароль: проверьте их и попробуйте снова.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/services/fiscal/setup.py" line="257"/>
+        <source>Fill in the address, login, cash register number, API key and password first.</source>
+        <translation>Сначала заполните адрес, логин, заводской номер ККМ, API-ключ и пароль.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/services/fiscal/setup.py" line="270"/>
+        <source>Connected to {provider}: no shift is open; the next receipt opens one.</source>
+        <translation>Связь с {provider} есть: смена не открыта; следующий чек откроет её.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/services/fiscal/setup.py" line="287"/>
+        <source>The fiscal provider does not know the cash register {cashbox}, or this login may not use it: check the cash register&apos;s unique number.</source>
+        <translation>Фискальный сервис не знает ККМ {cashbox}, или этому логину она недоступна: проверьте заводской номер ККМ.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/services/fiscal/setup.py" line="274"/>
+        <source>Connected to {provider}: shift {number} is closed.</source>
+        <translation>Связь с {provider} есть: смена {number} закрыта.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/services/fiscal/setup.py" line="276"/>
+        <source>Connected to {provider}: shift {number} is open.</source>
+        <translation>Связь с {provider} есть: смена {number} открыта.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/services/fiscal/setup.py" line="293"/>
+        <source>Could not reach the fiscal provider at {url}: check the address and the internet connection.</source>
+        <translation>Не удалось связаться с фискальным сервисом по адресу {url}: проверьте адрес и подключение к интернету.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/services/fiscal/setup.py" line="248"/>
+        <source>Choose a fiscal provider first.</source>
+        <translation>Сначала выберите фискальный сервис.</translation>
+    </message>
+</context>
+<context>
     <name>gateway</name>
     <message>
         <location filename="../../epay_desktop/gateway/_core.py" line="32"/>
@@ -5021,7 +5248,7 @@ Close it again when you are ready.</source>
         <translation>Шлюз не стал открывать этот платёж. Возможно, номер заказа уже занят (последние шесть цифр должны быть уникальны) или раньше использовался с другой суммой: начните платёж заново с новым номером заказа. Если так отклоняется каждый платёж, проверьте Client ID, секрет клиента и ID терминала в настройках.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/gateway/_core.py" line="209"/>
+        <location filename="../../epay_desktop/gateway/_core.py" line="197"/>
         <source>Gateway authentication failed: even a freshly issued token was refused. Check the client ID, client secret and terminal ID in the settings.</source>
         <extracomment>Connect and pool waits are short (nothing is sent yet); reads allow for a slow bank.</extracomment>
         <translation>Ошибка авторизации в шлюзе: отклонён даже только что выданный токен. Проверьте Client ID, секрет клиента и ID терминала в настройках.</translation>
@@ -5064,68 +5291,68 @@ Close it again when you are ready.</source>
         <translation>Платёжный шлюз сообщил о проблеме. Попробуйте позже.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/gateway/errors.py" line="114"/>
+        <location filename="../../epay_desktop/gateway/errors.py" line="116"/>
         <source>Could not reach the ePay gateway. Nothing was changed, so it is safe to try again. Check the internet connection; if it keeps happening, the gateway may be down.</source>
-        <extracomment>The gateway&apos;s own text, when it gave one (redacted and cut like ``detail``). The template and arguments, when the message is translatable (the GUI translates it). The English sentence for the cashier (logs, CLI, tests). Seconds the gateway asked us to wait (``Retry-After``), if it said so.</extracomment>
+        <extracomment>The translation context of ``default_user_message`` (the fiscal adapter&apos;s errors use &quot;fiscal&quot;). The gateway&apos;s own text, when it gave one (redacted and cut like ``detail``). The template and arguments, when the message is translatable (the GUI translates it). The English sentence for the cashier (logs, CLI, tests). Seconds the gateway asked us to wait (``Retry-After``), if it said so.</extracomment>
         <translation>Нет связи со шлюзом ePay. Ничего не изменилось, поэтому можно безопасно повторить. Проверьте интернет; если это повторяется, возможно, шлюз не работает.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/gateway/errors.py" line="125"/>
+        <location filename="../../epay_desktop/gateway/errors.py" line="127"/>
         <source>The gateway did not confirm the operation, so it may or may not have been applied. Do not repeat it: check the payment&apos;s status first (the console does this for you).</source>
         <translation>Шлюз не подтвердил операцию, поэтому она могла пройти, а могла и нет. Не повторяйте её: сначала проверьте статус платежа (программа делает это сама).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/gateway/errors.py" line="133"/>
+        <location filename="../../epay_desktop/gateway/errors.py" line="135"/>
         <source>The gateway did not accept the merchant credentials. Check the client ID, client secret and terminal ID in the settings, then try again.</source>
         <translation>Шлюз не принял учётные данные продавца. Проверьте Client ID, секрет клиента и ID терминала в настройках и повторите.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/gateway/errors.py" line="143"/>
+        <location filename="../../epay_desktop/gateway/errors.py" line="145"/>
         <source>The gateway refused the operation. Nothing was changed.</source>
         <translation>Шлюз отказал в операции. Ничего не изменилось.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/gateway/errors.py" line="149"/>
+        <location filename="../../epay_desktop/gateway/errors.py" line="151"/>
         <source>The payment is not in a state that allows this operation: only a held (AUTH) payment can be charged or cancelled, and only a charged payment can be refunded. Nothing was changed; refresh the payment status.</source>
         <translation>Статус платежа не позволяет эту операцию: списать или отменить можно только заблокированный (AUTH) платёж, а вернуть — только списанный. Ничего не изменилось; обновите статус платежа.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/gateway/errors.py" line="158"/>
+        <location filename="../../epay_desktop/gateway/errors.py" line="160"/>
         <source>The gateway rejected the request as invalid (for example the amount is too large, or below the 10 ₸ refund minimum). Nothing was changed; check the amount and try again.</source>
         <translation>Шлюз отклонил запрос как неверный (например, сумма слишком большая или меньше минимума возврата 10 ₸). Ничего не изменилось; проверьте сумму и повторите.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/gateway/errors.py" line="166"/>
+        <location filename="../../epay_desktop/gateway/errors.py" line="168"/>
         <source>The gateway says the terminal is missing, wrong or does not belong to this merchant. Check the terminal ID in the settings, or ask the bank to check the terminal.</source>
         <translation>Шлюз сообщает, что терминал не указан, неверен или не принадлежит этому продавцу. Проверьте ID терминала в настройках или попросите банк проверить терминал.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/gateway/errors.py" line="174"/>
+        <location filename="../../epay_desktop/gateway/errors.py" line="176"/>
         <source>The gateway does not know this payment. Nothing was changed; check the invoice or transaction number.</source>
         <translation>Шлюзу неизвестен этот платёж. Ничего не изменилось; проверьте номер заказа или транзакции.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/gateway/errors.py" line="195"/>
+        <location filename="../../epay_desktop/gateway/errors.py" line="197"/>
         <source>The card payment was declined ({reason}, code {code}). Ask the customer to use another card or call their bank.</source>
         <translation>Оплата картой отклонена ({reason}, код {code}). Попросите покупателя оплатить другой картой или позвонить в свой банк.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/gateway/errors.py" line="206"/>
+        <location filename="../../epay_desktop/gateway/errors.py" line="208"/>
         <source>The card payment was declined (code {code}). Ask the customer to use another card or call their bank.</source>
         <translation>Оплата картой отклонена (код {code}). Попросите покупателя оплатить другой картой или позвонить в свой банк.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/gateway/errors.py" line="215"/>
+        <location filename="../../epay_desktop/gateway/errors.py" line="217"/>
         <source>The card payment was declined. Ask the customer to use another card or call their bank.</source>
         <translation>Оплата картой отклонена. Попросите покупателя оплатить другой картой или позвонить в свой банк.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/gateway/errors.py" line="223"/>
+        <location filename="../../epay_desktop/gateway/errors.py" line="225"/>
         <source>The gateway reported a temporary error. Nothing was changed; try again in a few minutes.</source>
         <translation>Шлюз сообщил о временной ошибке. Ничего не изменилось; повторите через несколько минут.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/gateway/errors.py" line="231"/>
+        <location filename="../../epay_desktop/gateway/errors.py" line="233"/>
         <source>The gateway sent an answer the console could not understand. Nothing was changed by reading it; try again, and contact support if it keeps happening.</source>
         <translation>Шлюз прислал ответ, который программа не смогла разобрать. Из-за этого ответа ничего не изменилось; повторите, а если это повторяется, обратитесь в поддержку.</translation>
     </message>
@@ -5138,12 +5365,12 @@ Close it again when you are ready.</source>
 <context>
     <name>main</name>
     <message>
-        <location filename="../../epay_desktop/ui/app/main.py" line="393"/>
+        <location filename="../../epay_desktop/ui/app/main.py" line="398"/>
         <source>Backing up the database…</source>
         <translation>Резервное копирование базы данных…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/main.py" line="467"/>
+        <location filename="../../epay_desktop/ui/app/main.py" line="472"/>
         <source>The console cannot start.</source>
         <translation>Программа не может запуститься.</translation>
     </message>
@@ -5158,12 +5385,12 @@ Close it again when you are ready.</source>
         <translation>Проверяем незавершённые платежи в банке…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/main.py" line="356"/>
+        <location filename="../../epay_desktop/ui/app/main.py" line="361"/>
         <source>Opening the database…</source>
         <translation>Открываем базу данных…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/main.py" line="470"/>
+        <location filename="../../epay_desktop/ui/app/main.py" line="475"/>
         <source>The console cannot start</source>
         <translation>Программа не может запуститься</translation>
     </message>
@@ -5173,7 +5400,7 @@ Close it again when you are ready.</source>
         <translation>УЧЕБНАЯ СРЕДА — демо-данные, реальных денег нет</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/main.py" line="363"/>
+        <location filename="../../epay_desktop/ui/app/main.py" line="368"/>
         <source>Preparing the demo shop…</source>
         <translation>Готовим демо-магазин…</translation>
     </message>
@@ -5183,7 +5410,7 @@ Close it again when you are ready.</source>
         <translation>УЧЕБНАЯ СРЕДА (демо)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/main.py" line="434"/>
+        <location filename="../../epay_desktop/ui/app/main.py" line="439"/>
         <source>Checking the database for damage… A log-in waits until the check is done.</source>
         <translation>Идёт проверка базы данных на повреждения… Вход подождёт, пока проверка не закончится.</translation>
     </message>
@@ -5357,9 +5584,9 @@ Close it again when you are ready.</source>
         <translation>{phone} — не казахстанский номер телефона (пишите так: +7 777 123 45 67).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/payments/queries.py" line="295"/>
+        <location filename="../../epay_desktop/services/payments/queries.py" line="298"/>
         <source>There is no payment with invoice number {invoice_id}.</source>
-        <extracomment>:meth:`PaymentQueries.attention_count` stops counting here (a badge shows &quot;99+&quot;). What the bank did beyond the row (payment_events, oldest first): card attempts the console saw end (decision 0035) and refunds made outside this console.</extracomment>
+        <extracomment>:meth:`PaymentQueries.attention_count` stops counting here (a badge shows &quot;99+&quot;). What the bank did beyond the row (payment_events, oldest first): card attempts the console saw end (decision 0035) and refunds made outside this console. Its fiscal receipts (the sale&apos;s, each refund&apos;s return) as the fiscal journal has them (decision 0124).</extracomment>
         <translation>Платежа с номером заказа {invoice_id} нет.</translation>
     </message>
     <message>
@@ -5738,18 +5965,20 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
         <translation>Секрет клиента пуст.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/secret_store.py" line="116"/>
+        <location filename="../../epay_desktop/services/secret_store.py" line="122"/>
         <source>The keychain refused to save the client secret; unlock it and try again.</source>
         <translation>Хранилище ключей не сохранило секрет клиента; разблокируйте его и повторите.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/secret_store.py" line="149"/>
+        <location filename="../../epay_desktop/services/secret_store.py" line="158"/>
         <source>The keychain refused to delete the client secret.</source>
         <translation>Хранилище ключей не удалило секрет клиента.</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/services/fiscal/setup.py" line="143"/>
         <location filename="../../epay_desktop/services/shop_settings.py" line="138"/>
         <source>Only a manager or an administrator can change the shop settings.</source>
+        <extracomment>FiscalSettings field -&gt; the declared shop setting it holds.</extracomment>
         <translation>Менять настройки магазина может только менеджер или администратор.</translation>
     </message>
     <message>
@@ -5814,7 +6043,7 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
         <translation>По правилам этого магазина при каждом закрытии смены нужна проверка в банке: закройте смену с проверкой (менеджер может изменить правило в Настройках, вкладка «Смены»).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/shifts/service.py" line="268"/>
+        <location filename="../../epay_desktop/services/shifts/service.py" line="274"/>
         <source>Shift {shift_id} is still open: it has no Z report yet (shift x).</source>
         <translation>Смена {shift_id} ещё открыта: Z-отчёта по ней пока нет (shift x).</translation>
     </message>
@@ -6158,7 +6387,7 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
         <translation>База данных {database} занята: программа {program} (№ {pids}) открыла её и держала заблокированной дольше {seconds} с ({setting}): ничего не изменено. Закройте эту программу, затем повторите попытку.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/repos/shifts.py" line="195"/>
+        <location filename="../../epay_desktop/store/repos/shifts.py" line="189"/>
         <source>There is no shift with id {shift_id}.</source>
         <translation>Смены с ID {shift_id} нет.</translation>
     </message>

@@ -78,6 +78,7 @@ COLUMNS_AT_MOST = 40
 _NAMES = (
     MANAGER, CASHIER, "Дүкен", "ePay Desktop", "epay-desktop", "ePay", "Halyk Bank", "Halyk", "3-D Secure",
     "Client ID", getpass.getuser(), *NATIVE_NAMES.values(),
+    "Webkassa",  # the fiscal provider's own name (Settings > Fiscal register)
 )  # fmt: skip
 _TECHNICAL = (
     "CSV", "PDF", "PIN", "ID", "QR", "RRN", "API", "URL", "UTC", "OK", "Qt", "Python",

@@ -245,7 +245,8 @@ class FiscalSetup:
         """Log in with ``settings`` (the typed secrets, else the kept ones) and read the cash register's
         shift. Never raises for what the provider or the network did: the result says it."""
         if settings.provider == NO_PROVIDER:
-            return ConnectionResult(False, msg(_C, QT_TRANSLATE_NOOP(_C, "Choose a fiscal provider first.")))
+            choose = QT_TRANSLATE_NOOP(_C, "Choose a fiscal provider first.")
+            return ConnectionResult(False, msg(_C, choose))
         kept = await asyncio.to_thread(self._load_secrets, settings)
         secrets = FiscalSecrets(api_key.strip() or kept.api_key, password or kept.password)
         try:

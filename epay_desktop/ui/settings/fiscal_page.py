@@ -159,8 +159,8 @@ class FiscalPage(QWidget):
             return self.tr("Enter the cashier's login at the fiscal provider.")
         if not _valid(catalog.FISCAL_CASHBOX, settings.cashbox) or not settings.cashbox:
             return self.tr(
-                "The cash register's unique number is 1 to 32 Latin letters and digits, e.g. SWK00000001."
-            )
+                "The cash register's unique number is 1 to 32 Latin letters and digits, e.g. {example}."
+            ).format(example="SWK00000001")
         return ""
 
     def start_test(self) -> None:
