@@ -36,7 +36,8 @@ def upgrade() -> None:
         sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
         sa.CheckConstraint("kind IN ('sale', 'return')", name=op.f("ck_fiscal_records_kind")),
         sa.CheckConstraint(
-            "state IN ('intent', 'registered', 'unknown', 'needs_person')", name=op.f("ck_fiscal_records_state")
+            "state IN ('intent', 'registered', 'unknown', 'needs_person')",
+            name=op.f("ck_fiscal_records_state"),
         ),
         sa.CheckConstraint("amount_minor > 0", name=op.f("ck_fiscal_records_amount_positive")),
         sa.CheckConstraint(
