@@ -37,6 +37,10 @@ class HeldAnswer:
     _event: asyncio.Event = field(repr=False)
     released: bool = False
 
+    def wake(self) -> None:
+        """Let the held answer go (from any thread: the answer waits on its own loop)."""
+        self._loop.call_soon_threadsafe(self._event.set)
+
     def to_json(self) -> dict[str, object]:
         held_for = Decimal(f"{time.monotonic() - self.since:.3f}")
         return {"operation": self.operation, "heldSeconds": held_for, "limitSeconds": self.limit}
@@ -86,7 +90,7 @@ class Holds:
         for entry in chosen:
             # RuntimeError: its loop has closed, nobody waits for that answer any more.
             with contextlib.suppress(RuntimeError):
-                entry._loop.call_soon_threadsafe(entry._event.set)
+                entry.wake()
         return len(chosen)
 
     def wait_held(

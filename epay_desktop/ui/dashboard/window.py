@@ -3,7 +3,7 @@
 What the shop took today, this week and this month, today hour by hour and per cashier, the
 decline and refund rates, and the money operations waiting for an outcome: each chart (QtCharts)
 beside the same figures as a table. The figures are summed by the database
-(``services.payments.day``) in the background: the window opens at once saying it is loading, and
+(``services.payments.day``) in the background; the window opens at once saying it is loading, and
 Refresh (F5) reads them again; nothing here blocks the console.
 """
 
