@@ -21,10 +21,10 @@ echo "== pytest"
 # One pytest worker per core (EPAY_TEST_WORKERS=0 runs in this process); each worker starts its own
 # PostgreSQL server. loadgroup keeps a module marked xdist_group on one worker (a session fixture
 # that is costly to build, like the benchmark runner's smoke run, is built once).
-timeout -s KILL "${EPAY_TEST_TIMEOUT:-1500}" .venv-dev/bin/python -m pytest -q -p no:cacheprovider \
+timeout -s KILL "${EPAY_TEST_TIMEOUT:-2700}" .venv-dev/bin/python -m pytest -q -p no:cacheprovider \
     -n "${EPAY_TEST_WORKERS:-auto}" --dist loadgroup "$@"
 rc=$?
-if [ $rc -eq 137 ]; then echo "pytest was killed after ${EPAY_TEST_TIMEOUT:-1500} s (a hang?)"; fi
+if [ $rc -eq 137 ]; then echo "pytest was killed after ${EPAY_TEST_TIMEOUT:-2700} s (a hang?)"; fi
 [ $rc -eq 0 ] || status=1
 if [ $status -ne 0 ] && [ $rc -eq 0 ]; then echo "tests passed, but ruff or mypy failed (see above)"; fi
 exit $status
