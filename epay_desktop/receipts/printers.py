@@ -23,8 +23,10 @@ from __future__ import annotations
 
 import json
 import os
+import pickle
 import re
 import socket
+import sys
 import tempfile
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager, suppress
@@ -517,23 +519,30 @@ def _serial_timeout(link: Any, seconds: float) -> Iterator[None]:
 
 def _escpos_device(transport: Transport) -> Escpos:
     """The python-escpos printer object of a USB, serial, CUPS or file ``transport`` (not opened)."""
-    os.environ.setdefault("ESCPOS_CAPABILITIES_PICKLE_DIR", _cache_dir())  # escpos.md section 1.2
+    printers = _escpos_printers()
     first, second = transport.target()
     if transport.kind is TransportKind.USB:
-        from escpos.printer import Usb
-
-        return Usb(int(first), second, timeout=int(SEND_SECONDS * 1000))
+        return printers.Usb(int(first), second, timeout=int(SEND_SECONDS * 1000))
     if transport.kind is TransportKind.SERIAL:
-        from escpos.printer import Serial
-
-        return Serial(str(first), baudrate=second, timeout=SEND_SECONDS)
+        return printers.Serial(str(first), baudrate=second, timeout=SEND_SECONDS)
     if transport.kind is TransportKind.CUPS:
-        from escpos.printer import CupsPrinter
+        return printers.CupsPrinter(str(first))
+    return printers.File(str(first))
 
-        return CupsPrinter(str(first))
-    from escpos.printer import File
 
-    return File(str(first))
+def _escpos_printers() -> Any:
+    """``escpos.printer``, imported with its capabilities pickle in our cache folder (escpos.md section
+    1.2). Another process writing that pickle at the same moment (a second console, the CLI) leaves
+    it half written for us: then this process builds its own in a folder of its own."""
+    os.environ.setdefault("ESCPOS_CAPABILITIES_PICKLE_DIR", _cache_dir())
+    try:
+        import escpos.printer as printers
+    except (EOFError, pickle.UnpicklingError):
+        for name in [n for n in sys.modules if n == "escpos" or n.startswith("escpos.")]:
+            del sys.modules[name]
+        os.environ["ESCPOS_CAPABILITIES_PICKLE_DIR"] = tempfile.mkdtemp(prefix="escpos-", dir=_cache_dir())
+        import escpos.printer as printers
+    return printers
 
 
 def _cache_dir() -> str:

@@ -3,6 +3,7 @@ printed, unknown or failed, and always saying what happened (decision 0105)."""
 
 from __future__ import annotations
 
+import os
 import socket
 from collections.abc import Iterator
 
@@ -290,3 +291,26 @@ def test_a_serial_port_that_is_not_there_fails_plainly(tmp_path):
     outcome = _print(make_profile("gone", f"serial:{tmp_path / 'ttyUSB9'}"), JOB)
     assert (outcome.outcome, outcome.sent) == (Outcome.FAILED, 0)
     assert "cannot be reached (DeviceNotFoundError: " in outcome.summary() and "ttyUSB9" in outcome.summary()
+
+
+def test_a_half_written_capabilities_pickle_from_another_process_does_not_stop_a_print(tmp_path):
+    """Two processes importing python-escpos at once: one finds the other's pickle still empty
+    (EOFError at import); the print goes on with a pickle of its own (seen as a CI flake)."""
+    import platform
+    import subprocess
+    import sys
+
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    (cache / f"{platform.python_version()}.capabilities.pickle").write_bytes(b"")  # being written
+    out = tmp_path / "receipt.bin"
+    code = (
+        "from epay_desktop.receipts.printers import make_profile, open_connection\n"
+        f"link = open_connection(make_profile('file', 'file:{out}').transport)\n"
+        "link.send(b'ok')\n"
+        "link.close()\n"
+    )
+    env = {**os.environ, "ESCPOS_CAPABILITIES_PICKLE_DIR": str(cache)}
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert out.read_bytes().endswith(b"ok")
