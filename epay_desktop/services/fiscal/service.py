@@ -30,7 +30,7 @@ from epay_desktop.domain.fiscal_journal import FiscalKind, FiscalRecord, FiscalS
 from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, Message, msg
 from epay_desktop.fiscal import errors
 from epay_desktop.fiscal.errors import FiscalOutcomeUnknown, FiscalRefused, FiscalUnavailable
-from epay_desktop.fiscal.models import FiscalReceipt, FiscalReturn, FiscalSale
+from epay_desktop.fiscal.models import FiscalReceipt, FiscalReturn, FiscalSale, ShiftReport, ShiftState
 from epay_desktop.fiscal.provider import FiscalProvider
 from epay_desktop.services.events import EventBus, OperationUpdated, PaymentUpdated
 from epay_desktop.services.fiscal import journal
@@ -231,6 +231,30 @@ class FiscalService:
         )
         touched += [await self._send(connection, record) for record in records]
         return [r for r in touched if r is not None]
+
+    # -- the register's shift -----------------------------------------------------------------------
+
+    async def shift_state(self) -> ShiftState | None:
+        """The fiscal register's shift now (its 24-hour limit, offline flag); None: no provider."""
+        connection = await self.connection()
+        return None if connection is None else await connection.provider.shift_state()
+
+    async def x_report(self) -> ShiftReport | None:
+        """The fiscal register's X report (the shift so far, or the last closed one); None: no provider."""
+        connection = await self.connection()
+        return None if connection is None else await connection.provider.x_report()
+
+    async def close_shift(self) -> ShiftReport | None:
+        """Close the fiscal register's shift with its Z report (ShiftAlreadyClosed when none is open),
+        then ask again at once the receipts refused for the shift (a shift past 24 hours): the new shift
+        takes them. None: no provider."""
+        connection = await self.connection()
+        if connection is None:
+            return None
+        report = await connection.provider.close_shift()
+        log.info("event=fiscal_shift_closed shift=%s", report.shift_number)
+        self._later(lambda _key: self.reconcile(needing_person=True), 0)
+        return report
 
     async def records_of(self, payment_id: int) -> list[FiscalRecord]:
         """The payment's fiscal records (sale first), as they stand."""
