@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime
+from urllib.parse import urlsplit
 
 from epay_desktop.domain import ConsoleStatus, InvoiceId, Money
 from epay_desktop.domain.receipts import ReceiptKind, ReceiptLanguage
 from epay_desktop.receipts.qr import payment_qr_payload
 
-__all__ = ["TEST_ENVIRONMENTS", "ReceiptData", "card_last4", "masked_card"]
+__all__ = ["TEST_ENVIRONMENTS", "FiscalPart", "ReceiptData", "card_last4", "masked_card"]
 
 #: Gateway environments whose receipts carry the "not a real payment" banner (decision 0023);
 #: the names of ``gateway.config.Environment``. Only production (``prod``) receipts carry none:
@@ -38,6 +39,43 @@ def masked_card(card_mask: str | None) -> str | None:
     return f"{MASK_DOTS} {last4}"
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FiscalPart:
+    """What makes a customer's receipt the fiscal one (decision 0125): the online cash register's
+    registration of the sale (or of the refund's return) as the fiscal journal keeps it.
+
+    ``fiscal_sign`` is the ФП/ФБ; ``registration_number`` the RNM (Код ККМ КГД), ``cashbox_number`` the
+    ZNM; ``order_number`` the receipt's number in the register's ``shift_number``; ``registered_at`` the
+    register's time (aware); ``ticket_url`` the OFD's check page, the receipt's QR. ``vat`` is the VAT
+    inside the amount at ``vat_percent`` (None: the seller pays no VAT). ``sale_sign``: on a return, the
+    fiscal sign of the sale it returns.
+    """
+
+    fiscal_sign: str
+    registration_number: str
+    cashbox_number: str
+    shift_number: int
+    order_number: int | None
+    registered_at: datetime
+    ofd_name: str
+    ticket_url: str
+    offline: bool = False
+    vat_percent: int | None = None
+    vat: Money | None = None
+    sale_sign: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.registered_at.utcoffset() is None:
+            raise ValueError("the fiscal receipt's time must be timezone-aware")
+
+    @property
+    def check_site(self) -> str:
+        """Where a customer checks the receipt: the OFD's site, the QR's address without its query
+        (``ctest.wofd.kz/consumer``)."""
+        address = urlsplit(self.ticket_url)
+        return f"{address.netloc}{address.path}".rstrip("/") or self.ticket_url
+
+
 @dataclass(frozen=True, slots=True)
 class ReceiptData:
     """The content of one receipt.
@@ -53,6 +91,10 @@ class ReceiptData:
     ``prod`` (``sandbox``, ``test``, ``test-homebank``) prints a large "not a real payment" banner.
     Refund receipts name the refund (``refund_id``), its ``refund_reason`` (the stored code) and
     the manager who approved it (``approved_by``).
+
+    ``fiscal`` set: the receipt is the fiscal one (the register's fiscal sign, RNM, ZNM, shift, OFD and
+    its check QR instead of the invoice's). None: not a fiscal receipt, and it says so;
+    ``fiscal_pending`` adds that the register has not registered it yet (decision 0125).
     """
 
     shop_name: str
@@ -82,6 +124,8 @@ class ReceiptData:
     refund_id: str | None = None
     refund_reason: str | None = None
     approved_by: str | None = None
+    fiscal: FiscalPart | None = None
+    fiscal_pending: bool = False
 
     def __post_init__(self) -> None:
         if self.when.tzinfo is None or self.when.utcoffset() is None:
@@ -93,7 +137,9 @@ class ReceiptData:
 
     @property
     def qr_text(self) -> str:
-        """The text encoded in the receipt's QR code."""
+        """The text encoded in the receipt's QR code: a fiscal receipt's is the OFD's check page."""
+        if self.fiscal is not None:
+            return self.fiscal.ticket_url
         return self.qr_payload or payment_qr_payload(self.invoice_id)
 
     @property

@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 
 from epay_desktop.domain import Money
 from epay_desktop.domain.receipts import ReceiptKind
-from epay_desktop.receipts.data import ReceiptData, masked_card
+from epay_desktop.receipts.data import FiscalPart, ReceiptData, masked_card
 from epay_desktop.receipts.texts import label, reason_label, status_label
 
 __all__ = [
@@ -32,6 +32,7 @@ __all__ = [
 
 #: Kazakhstan has one zone (UTC+5) since March 2024; tzdata knows it, so no offset is hard-coded.
 KZ_TIME = ZoneInfo("Asia/Almaty")
+_TIME = "%d.%m.%Y %H:%M:%S"
 
 
 class Size(Enum):
@@ -87,7 +88,7 @@ Block = Text | Pair | Rule | Gap | Banner | Qr
 
 def local_time(data: ReceiptData) -> str:
     """The receipt time in Kazakhstan time: ``02.03.2024 00:30:00``."""
-    return data.when.astimezone(KZ_TIME).strftime("%d.%m.%Y %H:%M:%S")
+    return data.when.astimezone(KZ_TIME).strftime(_TIME)
 
 
 def receipt_number(data: ReceiptData) -> str:
@@ -139,8 +140,13 @@ def build_blocks(data: ReceiptData) -> list[Block]:
     partly = data.refunded is not None and data.refunded.minor > 0
     status = status_label(data.status, lang, partly_refunded=partly)
     blocks += [Pair(label("status", lang), status, bold=True), Gap(0.6)]
-    blocks += [Qr(data.qr_text, label("scan", lang)), Gap(0.5)]
-    blocks.append(Text(label("not_fiscal", lang), Size.SMALL))
+    if data.fiscal is not None:  # the OFD's check QR is the receipt's one QR (decision 0125)
+        blocks += _fiscal_lines(data, data.fiscal)
+    else:
+        blocks += [Qr(data.qr_text, label("scan", lang)), Gap(0.5)]
+        blocks.append(Text(label("not_fiscal", lang), Size.SMALL))
+        if data.fiscal_pending:
+            blocks.append(Text(label("fiscal_pending", lang), Size.SMALL))
     if refund:  # a customer getting money back is not thanked for a purchase
         blocks.append(Text(label("refund_note", lang), Size.SMALL))
     else:
@@ -148,6 +154,44 @@ def build_blocks(data: ReceiptData) -> list[Block]:
     if data.is_test:  # again at the foot: a torn-off bottom half says it too
         blocks += [Gap(0.5), *_test_banner(data)[:1]]
     return blocks
+
+
+def _fiscal_lines(data: ReceiptData, fiscal: FiscalPart) -> list[Block]:
+    """The fiscal block (decision 0125), as the Webkassa print form words it: ФИСКАЛЬНЫЙ ЧЕК, the
+    offline mark, the fiscal sign and time, the register's shift and number, RNM, ZNM, the OFD and its
+    site, and the OFD's check QR."""
+    lang = data.language
+    lines: list[Block] = [Rule(heavy=True), Text(label("fiscal_receipt", lang), Size.LARGE, bold=True)]
+    if fiscal.offline:
+        lines.append(Text(label("fiscal_offline", lang), bold=True))
+    lines += [
+        Gap(0.3),
+        Pair(label("fiscal_sign", lang), fiscal.fiscal_sign, bold=True),
+        Pair(label("fiscal_time", lang), fiscal.registered_at.astimezone(KZ_TIME).strftime(_TIME)),
+        Pair(label("fiscal_shift", lang), str(fiscal.shift_number)),
+    ]
+    if fiscal.order_number is not None:
+        lines.append(Pair(label("fiscal_order", lang), str(fiscal.order_number)))
+    if fiscal.sale_sign:
+        lines.append(Pair(label("fiscal_sale_sign", lang), fiscal.sale_sign))
+    lines += [
+        Pair(label("fiscal_rnm", lang), fiscal.registration_number),
+        Pair(label("fiscal_znm", lang), fiscal.cashbox_number),
+        Pair(label("fiscal_ofd", lang), fiscal.ofd_name),
+        Gap(0.5),
+        Qr(fiscal.ticket_url, label("fiscal_scan", lang)),
+        Text(label("fiscal_site", lang, site=fiscal.check_site), Size.SMALL),
+        Gap(0.5),
+    ]
+    return lines
+
+
+def _vat_line(data: ReceiptData) -> list[Block]:
+    """A fiscal receipt's "incl. VAT r %" under its total (a VAT payer's); none otherwise."""
+    fiscal = data.fiscal
+    if fiscal is None or fiscal.vat is None or fiscal.vat_percent is None:
+        return []
+    return [Pair(label("fiscal_vat", data.language, percent=fiscal.vat_percent), _money(fiscal.vat))]
 
 
 def _refund_lines(data: ReceiptData) -> list[Block]:
@@ -192,8 +236,9 @@ def _amount_lines(data: ReceiptData) -> list[Block]:
             lines.append(Pair(label("remaining", lang), _money(data.remaining)))
         total = data.this_refund if data.this_refund is not None else data.paid
         lines += [Gap(0.3), Pair(label("refund_total", lang), _money(total), Size.LARGE, bold=True)]
-        return lines
+        return lines + _vat_line(data)
     lines.append(Pair(label("total", lang), _money(data.paid), Size.LARGE, bold=True))
+    lines += _vat_line(data)
     lines.append(Pair(label("paid", lang), _money(data.paid)))
     if data.refunded is not None and data.refunded.minor > 0:
         lines.append(Pair(label("refunded", lang), _money(data.refunded)))

@@ -2,7 +2,7 @@
 
 Kept as data (one dict per key) so a missing translation is a test failure, not a blank on
 paper. Kazakh wording follows the Webkassa receipt vocabulary quoted in docs/market.md
-(Кассашы, САТУ, БАРЛЫҒЫ, ТЕЛНҰСҚА).
+(Кассашы, САТУ, БАРЛЫҒЫ, ТЕЛНҰСҚА; on a fiscal receipt ФИСКАЛДЫ ЧЕК, ФБ, Ауысым, ФДО, КЗН).
 """
 
 from __future__ import annotations
@@ -67,6 +67,37 @@ LABELS: Final[dict[str, dict[ReceiptLanguage, str]]] = {
         _KK: "Ақша төлем жасалған картаға қайтарылады. Түсу мерзімі карта банкіне байланысты.",
         _RU: "Деньги возвращаются на карту, которой оплатили. Срок зачисления зависит от банка карты.",
         _EN: "The money goes back to the card that paid. When it arrives depends on the card's bank.",
+    },
+    # the fiscal receipt (decision 0125): the words of the Webkassa print form (docs/market.md 4.2)
+    "fiscal_receipt": {_KK: "ФИСКАЛДЫ ЧЕК", _RU: "ФИСКАЛЬНЫЙ ЧЕК", _EN: "FISCAL RECEIPT"},
+    "fiscal_offline": {_KK: "АВТОНОМДЫ РЕЖИМ", _RU: "АВТОНОМНЫЙ РЕЖИМ", _EN: "OFFLINE MODE"},
+    "fiscal_sign": {_KK: "ФБ", _RU: "ФП", _EN: "Fiscal sign"},
+    "fiscal_time": {_KK: "Уақыты", _RU: "Время", _EN: "Time"},
+    "fiscal_shift": {_KK: "Ауысым", _RU: "Смена", _EN: "Shift"},
+    "fiscal_order": {_KK: "Чектің реттік нөмірі", _RU: "Порядковый номер чека", _EN: "No. in shift"},
+    "fiscal_rnm": {_KK: "КТН (МКК БКМ коды)", _RU: "Код ККМ КГД (РНМ)", _EN: "KGD code (RNM)"},
+    "fiscal_znm": {_KK: "КЗН", _RU: "ЗНМ", _EN: "Serial No. (ZNM)"},
+    "fiscal_ofd": {_KK: "ФДО", _RU: "ОФД", _EN: "OFD"},
+    "fiscal_site": {
+        _KK: "Чекті тексеру үшін сайтқа кіріңіз: {site}",
+        _RU: "Для проверки чека зайдите на сайт: {site}",
+        _EN: "Check the receipt at {site}",
+    },
+    "fiscal_scan": {
+        _KK: "Чекті тексеру үшін QR кодты сканерлеңіз",
+        _RU: "Отсканируйте QR-код, чтобы проверить чек",
+        _EN: "Scan the QR code to check the receipt",
+    },
+    "fiscal_vat": {
+        _KK: "оның ішінде ҚҚС {percent}%",
+        _RU: "в т.ч. НДС {percent}%",
+        _EN: "incl. VAT {percent}%",
+    },
+    "fiscal_sale_sign": {_KK: "Сату чегінің ФБ", _RU: "ФП чека продажи", _EN: "Sale's fiscal sign"},
+    "fiscal_pending": {
+        _KK: "Фискалдық чек әлі тіркелген жоқ: касса тіркегенде беріледі.",
+        _RU: "Фискальный чек ещё не зарегистрирован: он будет выдан после регистрации в кассе.",
+        _EN: "The fiscal receipt is not registered yet: it is given once the cash register registers it.",
     },
     # a receipt drawn before it is issued (the preview): the number is given when printed or saved
     "not_issued": {_KK: "басып шығарғанда", _RU: "при печати", _EN: "on printing"},

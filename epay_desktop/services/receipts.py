@@ -13,7 +13,10 @@ Rules:
 - a sale receipt needs a paid payment (AUTH, CHARGE or REFUND);
 - a refund receipt needs a SUCCEEDED refund operation (the one named, or the latest);
 - a second sale (or refund) receipt for the same sale (or refund) is a DUPLICATE naming the
-  original's number; an explicit duplicate needs an original to copy.
+  original's number; an explicit duplicate needs an original to copy;
+- the receipt is the fiscal one once the fiscal register has registered the sale (or the refund's
+  return): the fiscal journal's record gives its fiscal part (decision 0125); until then it says it is
+  not a fiscal receipt, and that the fiscal one is pending when a registration is under way.
 """
 
 from __future__ import annotations
@@ -28,8 +31,10 @@ from pathlib import Path
 
 from epay_desktop.domain import InvoiceId, MoneyOp, NotFoundError, Payment, User
 from epay_desktop.domain import settings_catalog as catalog
+from epay_desktop.domain.fiscal_journal import FiscalState
 from epay_desktop.domain.receipts import (
     ReceiptDraft,
+    ReceiptKind,
     ReceiptLanguage,
     ReceiptPlan,
     ReceiptRecord,
@@ -37,7 +42,9 @@ from epay_desktop.domain.receipts import (
     ReceiptWidth,
     plan_receipt,
 )
+from epay_desktop.fiscal.models import vat_included
 from epay_desktop.receipts import ReceiptData
+from epay_desktop.receipts.data import FiscalPart
 from epay_desktop.safe_files import write_file_safely
 from epay_desktop.services.payments.queries import payment_by_invoice
 from epay_desktop.store.db import Store
@@ -239,7 +246,46 @@ class ReceiptService:
             refund_reason=op.reason if op else None,
             approved_by=_approver(tx, op) if op else None,
         )
-        return _Drawn(plan, data, width)
+        return _Drawn(plan, _with_fiscal(tx, data, payment, op), width)
+
+
+def _with_fiscal(tx: Tx, data: ReceiptData, payment: Payment, op: MoneyOp | None) -> ReceiptData:
+    """``data`` as the fiscal receipt when the register has registered what it documents (the sale, or
+    the refund's return): its fiscal part from the journal; a record not registered yet: the receipt
+    says the fiscal one is pending; no record (no provider, or a sale from before fiscal receipts):
+    unchanged, "not a fiscal receipt" (decision 0125)."""
+    sale = tx.fiscal.sale_of(payment.id)
+    refund = data.content_kind is ReceiptKind.REFUND
+    record = (tx.fiscal.for_refund(op.id) if op else None) if refund else sale
+    if record is None:
+        return data
+    kept = record.receipt
+    if record.state is not FiscalState.REGISTERED or kept is None:
+        return replace(data, fiscal_pending=True)
+    percent = _vat_percent(tx)
+    sold = sale.receipt if refund and sale is not None else None
+    fiscal = FiscalPart(
+        fiscal_sign=kept.check_number,
+        registration_number=kept.registration_number,
+        cashbox_number=kept.cashbox_number,
+        shift_number=kept.shift_number,
+        order_number=kept.order_number,
+        registered_at=datetime.fromisoformat(kept.registered_at),
+        ofd_name=kept.ofd_name,
+        ticket_url=kept.ticket_url,
+        offline=kept.offline,
+        vat_percent=percent,
+        vat=vat_included(record.amount, percent) if percent is not None else None,
+        sale_sign=sold.check_number if sold is not None else None,
+    )
+    return replace(data, fiscal=fiscal)
+
+
+def _vat_percent(tx: Tx) -> int | None:
+    """The VAT rate the shop's fiscal receipts carry (the fiscal settings'); None: not a VAT payer."""
+    if catalog.FISCAL_VAT_PAYER.read_from(tx.settings) != "yes":
+        return None
+    return int(catalog.FISCAL_VAT_RATE.read_from(tx.settings))
 
 
 def save_pdf(path: str | os.PathLike[str], pdf: bytes) -> Path:

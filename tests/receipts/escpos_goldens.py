@@ -2,8 +2,9 @@
 
 Cases: a sale and a refund receipt with every Kazakh letter (ә ғ қ ң ө ұ ү һ і) in the shop's name
 and address, in kk, ru and en, on 58 and 80 mm, in each mode (kz1048, hybrid with cp866, raster);
-and a shift's Z report in Kazakh (cashiers' names with Kazakh letters, the bank's differences, a
-payment not checked, the audit anchor) on 58 and 80 mm in each mode (decision 0114).
+the fiscal receipts (decision 0125): the Kazakh sale (registered offline) and the Russian return, on 58
+and 80 mm in each mode; and a shift's Z report in Kazakh (cashiers' names with Kazakh letters, the bank's
+differences, a payment not checked, the audit anchor) on 58 and 80 mm in each mode (decision 0114).
 Each case has ``goldens/<case>.bin`` (the exact bytes) and ``goldens/<case>.txt`` (what the bytes
 print, one entry a line: text as decoded, images as their size; for review in a diff).
 
@@ -20,7 +21,8 @@ from pathlib import Path
 
 from epay_desktop.domain import ConsoleStatus, InvoiceId, Money, shifts
 from epay_desktop.domain.receipts import ReceiptKind, ReceiptLanguage, ReceiptWidth
-from epay_desktop.receipts.data import ReceiptData
+from epay_desktop.fiscal.models import vat_included
+from epay_desktop.receipts.data import FiscalPart, ReceiptData
 from epay_desktop.receipts.escpos import render_escpos
 from epay_desktop.receipts.escpos_profile import RenderProfile, TextMode, render_profile
 from epay_desktop.receipts.shift_layout import render_shift_escpos
@@ -95,6 +97,52 @@ CASES = [
     Case(kind, language, width, mode)
     for kind in (ReceiptKind.SALE, ReceiptKind.REFUND)
     for language in ReceiptLanguage
+    for width in (ReceiptWidth.MM58, ReceiptWidth.MM80)
+    for mode in TextMode
+]
+
+#: The fiscal sale's registration (decision 0125): an offline one, so the mark prints too.
+FISCAL_SIGN, SALE_SIGN = "2026000007", "2026000003"
+TICKET_URL = "http://ctest.wofd.kz/consumer?i={sign}&f=032600000001&s={total}&t=20250301T193005"
+
+
+def fiscal_part(kind: ReceiptKind) -> FiscalPart:
+    """The fixed fiscal part of a sale (12 500,50 ₸, registered offline) or of its 2 500,00 ₸ return."""
+    refund = kind is ReceiptKind.REFUND
+    amount = Money(250_000 if refund else 1_250_050)
+    sign = FISCAL_SIGN if refund else SALE_SIGN
+    return FiscalPart(
+        fiscal_sign=sign,
+        registration_number="032600000001",
+        cashbox_number="SWK00000001",
+        shift_number=12,
+        order_number=7 if refund else 3,
+        registered_at=datetime(2025, 3, 1, 14, 30, 5, tzinfo=UTC),
+        ofd_name='ТОО "Smartcontract" (WOFD)',
+        ticket_url=TICKET_URL.format(sign=sign, total=amount.to_decimal()),
+        offline=not refund,
+        vat_percent=16,
+        vat=vat_included(amount, 16),
+        sale_sign=SALE_SIGN if refund else None,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class FiscalCase(Case):
+    """A fiscal receipt (``fiscal-sale-kk-58-kz1048``): the Kazakh sale and the Russian return."""
+
+    @property
+    def name(self) -> str:
+        return f"fiscal-{self.kind.value}-{self.language.value}-{self.width.value}-{self.mode.value}"
+
+    @property
+    def data(self) -> ReceiptData:
+        return replace(receipt(self.kind, self.language), fiscal=fiscal_part(self.kind))
+
+
+FISCAL_CASES = [
+    FiscalCase(kind, language, width, mode)
+    for kind, language in ((ReceiptKind.SALE, ReceiptLanguage.KK), (ReceiptKind.REFUND, ReceiptLanguage.RU))
     for width in (ReceiptWidth.MM58, ReceiptWidth.MM80)
     for mode in TextMode
 ]
@@ -246,11 +294,11 @@ def dump(case: Case | ShiftCase, job: bytes) -> str:
 
 def main() -> None:
     GOLDENS.mkdir(exist_ok=True)
-    for case in [*CASES, *SHIFT_CASES]:
+    for case in [*CASES, *FISCAL_CASES, *SHIFT_CASES]:
         job = case.render()
         (GOLDENS / f"{case.name}.bin").write_bytes(job)
         (GOLDENS / f"{case.name}.txt").write_text(dump(case, job), encoding="utf-8")
-    print(f"wrote {len(CASES) + len(SHIFT_CASES)} ESC/POS goldens to {GOLDENS}")
+    print(f"wrote {len(CASES) + len(FISCAL_CASES) + len(SHIFT_CASES)} ESC/POS goldens to {GOLDENS}")
 
 
 if __name__ == "__main__":

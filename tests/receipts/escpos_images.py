@@ -4,7 +4,8 @@ width: 384 dots for 58 mm, 576 for 80 mm).
 
 The cases are the byte goldens' (``escpos_goldens.CASES``: a sale and a refund with every Kazakh
 letter in the shop's name and address, in kk, ru and en, 58 and 80 mm, modes kz1048, hybrid and
-raster; ``SHIFT_CASES``: a Kazakh Z report on 58 and 80 mm in each mode). Look at the images after
+raster; ``FISCAL_CASES``: the fiscal Kazakh sale and Russian return; ``SHIFT_CASES``: a Kazakh Z
+report on 58 and 80 mm in each mode). Look at the images after
 regenerating: every Kazakh letter must read right in all three modes. Regenerate after a deliberate change::
 
     .venv-dev/bin/python -m tests.receipts.escpos_images
@@ -18,7 +19,7 @@ from pathlib import Path
 from PIL import Image, ImageChops
 
 from epay_desktop.sandbox.printer.interpreter import Printout, render_escpos
-from tests.receipts.escpos_goldens import CASES, GOLDENS, SHIFT_CASES, Case, ShiftCase
+from tests.receipts.escpos_goldens import CASES, FISCAL_CASES, GOLDENS, SHIFT_CASES, Case, ShiftCase
 
 #: Dots that may differ from the golden (a Pillow or FreeType upgrade may move a few): fewer than the
 #: 17 dots between ғ and г, the closest pair of a Kazakh letter and the Russian one it is mistaken for
@@ -59,9 +60,10 @@ def compare(printed: Image.Image, golden: Image.Image) -> Difference:
 
 
 def main() -> None:
-    for case in [*CASES, *SHIFT_CASES]:
+    cases = [*CASES, *FISCAL_CASES, *SHIFT_CASES]
+    for case in cases:
         printout(case).image.save(golden_path(case), optimize=True)
-    print(f"wrote {len(CASES) + len(SHIFT_CASES)} golden receipt and shift report images to {GOLDENS}")
+    print(f"wrote {len(cases)} golden receipt and shift report images to {GOLDENS}")
 
 
 if __name__ == "__main__":

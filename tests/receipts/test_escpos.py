@@ -37,6 +37,7 @@ from epay_desktop.receipts.pdf import render_pdf
 from epay_desktop.receipts.raster import line_image, qr_image, stack
 from tests.receipts.escpos_goldens import (
     CASES,
+    FISCAL_CASES,
     GOLDENS,
     KAZAKH_LETTERS,
     SHIFT_CASES,
@@ -68,7 +69,8 @@ def test_the_cases_have_every_kazakh_letter_and_cover_all_modes_widths_languages
         for w in (ReceiptWidth.MM58, ReceiptWidth.MM80)
         for m in TextMode
     }
-    assert len({p.name for p in GOLDENS.glob("*.bin")}) == len(CASES) + len(SHIFT_CASES)  # and reports
+    goldens = len(CASES) + len(FISCAL_CASES) + len(SHIFT_CASES)  # receipts, fiscal ones, reports
+    assert len({p.name for p in GOLDENS.glob("*.bin")}) == goldens
 
 
 @pytest.mark.parametrize("case", [c for c in CASES if c.mode is TextMode.KZ1048], ids=lambda c: c.name)
