@@ -33,8 +33,10 @@ from PySide6.QtCore import QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from epay_desktop.sandbox import RunningSandbox, SandboxConfig  # noqa: E402
+from epay_desktop.sandbox.fiscal.server import RunningFiscalSandbox  # noqa: E402
 from epay_desktop.store.db import Store  # noqa: E402
 from tests.support.database import open_store  # noqa: E402
+from tests.support.fiscal_sandbox import emptied, start_in_thread  # noqa: E402
 from tests.support.keychain import MemoryKeyring, installed  # noqa: E402
 from tests.support.sandbox import SharedSandbox  # noqa: E402
 from tests.support.sandbox import shared_sandbox as start_shared_sandbox  # noqa: E402
@@ -166,6 +168,23 @@ def sandbox(shared_sandbox: SharedSandbox, request: pytest.FixtureRequest) -> Ru
 def two_step_sandbox(shared_sandbox: SharedSandbox, request: pytest.FixtureRequest) -> RunningSandbox:
     """A fresh two-step sandbox (payments end in AUTH and need a charge)."""
     return shared_sandbox.fresh(SandboxConfig(two_step=True), holder=request.node.nodeid)
+
+
+# --- the fiscal sandbox: one per session (per xdist worker), emptied for every test -----------------
+
+
+@pytest.fixture(scope="session")
+def shared_fiscal_sandbox() -> Iterator[RunningFiscalSandbox]:
+    """The session's loopback fiscal sandbox (the Webkassa emulator); tests take it through
+    ``fiscal_sandbox``."""
+    with start_in_thread() as running:
+        yield running
+
+
+@pytest.fixture
+def fiscal_sandbox(shared_fiscal_sandbox: RunningFiscalSandbox) -> RunningFiscalSandbox:
+    """The fiscal sandbox emptied: no receipts, shifts, tokens or faults, its clock the real time."""
+    return emptied(shared_fiscal_sandbox)
 
 
 # --- the qasync loop for Qt tests (pattern A of docs/stack-notes.md) ------------------------------------

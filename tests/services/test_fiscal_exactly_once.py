@@ -13,81 +13,32 @@ from types import SimpleNamespace
 import httpx
 import pytest
 
-from epay_desktop.domain import ConsoleStatus, Money, OpState, Payment
+from epay_desktop.domain import ConsoleStatus, Money, OpState
 from epay_desktop.domain.fiscal_journal import FiscalKind, FiscalRecord, FiscalState
 from epay_desktop.domain.payment_filter import PaymentFilter
-from epay_desktop.fiscal.webkassa import WebkassaClient, WebkassaConfig
-from epay_desktop.gateway import Secret
-from epay_desktop.gateway.retry import RetryPolicy
 from epay_desktop.sandbox import RunningSandbox
-from epay_desktop.sandbox.fiscal.account import API_KEY, CASHBOX, LOGIN, PASSWORD
-from epay_desktop.sandbox.fiscal.register import Receipt
-from epay_desktop.sandbox.fiscal.server import RunningFiscalSandbox, start_in_thread
+from epay_desktop.sandbox.fiscal.server import RunningFiscalSandbox
 from epay_desktop.services.fiscal import journal
-from epay_desktop.services.fiscal.service import Connect, FiscalConnection, FiscalService
-from epay_desktop.store.db import Store
+from epay_desktop.services.fiscal.service import FiscalService
 from epay_desktop.ui.app.main import start_background
 from tests.support import ops_harness as h
+from tests.support.fiscal_counter import Counter
+from tests.support.fiscal_sandbox import registered as _registered
+from tests.support.fiscal_sandbox import webkassa_connect as _connect
 
 
 @pytest.fixture
-def fiscal() -> Iterator[RunningFiscalSandbox]:
-    with start_in_thread() as running:
-        yield running
-
-
-def _connect(url: str, *, attempts: int = 3) -> Connect:
-    """A Webkassa client on the fiscal sandbox (``attempts``: its own tries per request)."""
-
-    async def connect() -> FiscalConnection:
-        config = WebkassaConfig(
-            url=url, api_key=Secret(API_KEY), login=LOGIN, password=Secret(PASSWORD), cashbox=CASHBOX
-        )
-        client = WebkassaClient(config, retry=RetryPolicy(attempts=attempts, base=0, cap=0), timeout=5)
-        return FiscalConnection(client, 16)
-
-    return connect
+def fiscal(fiscal_sandbox: RunningFiscalSandbox) -> RunningFiscalSandbox:
+    """The session's fiscal sandbox, emptied (tests/conftest.py)."""
+    return fiscal_sandbox
 
 
 async def _no_provider() -> None:
     return None
 
 
-def _registered(running: RunningFiscalSandbox) -> list[Receipt]:
-    register = running.sandbox.register
-    with register.lock:
-        return list(register.receipts)
-
-
 def _fault(running: RunningFiscalSandbox, path: str, body: object = None) -> None:
     httpx.post(f"{running.base_url}{path}", json=body).raise_for_status()
-
-
-class Counter:
-    """One counter's services on the world's store (or its own): the bank's and the fiscal ones."""
-
-    def __init__(self, world: h.World, connect: Connect, store: Store | None = None) -> None:
-        self.world, self.connect, self.store = world, connect, store or world.store
-
-    def run(self, scenario):  # type: ignore[no-untyped-def]
-        async def main():  # type: ignore[no-untyped-def]
-            async with h.services(self.store, self.world.control.base_url, self.world.clock) as svc:
-                service = FiscalService(self.store, self.connect, self.world.clock)
-                service.attach(svc.bus)
-                try:
-                    return await scenario(svc, service)
-                finally:
-                    await service.aclose()
-
-        return asyncio.run(main())
-
-    async def sell(
-        self, svc: h.Services, service: FiscalService, amount: str
-    ) -> tuple[Payment, list[FiscalRecord]]:
-        """A sale paid at the bank, its fiscal follow-up done: the payment and its fiscal records."""
-        payment = await h.paid_payment(svc, self.world.control, self.world.cashier, amount)
-        await service.drain()
-        return payment, await service.records_of(payment.id)
 
 
 def test_a_sale_then_a_partial_refund_register_a_receipt_and_a_return_naming_it(world, fiscal):

@@ -18,7 +18,6 @@ Short profile by default; ``EPAY_STRESS=long`` runs 1,000 workloads (scripts/str
 from __future__ import annotations
 
 import asyncio
-import multiprocessing
 import os
 import random
 import signal
@@ -36,6 +35,7 @@ from epay_desktop.domain import OpState, Role
 from epay_desktop.sandbox import RunningSandbox, SandboxConfig, start_in_thread
 from epay_desktop.store.db import StoreError
 from tests.support import stress_harness as sh
+from tests.support.forkserver import forkserver as preloaded_forkserver
 
 h = sh.h
 PROFILE = sh.profile()
@@ -58,12 +58,7 @@ def sandbox() -> Iterator[RunningSandbox]:
 
 @pytest.fixture(scope="module")
 def forkserver() -> Any:
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["tests.support.stress_harness"])
-    warm_up = context.Process(target=os.getpid)  # starts the server (and its imports) now, not in a workload
-    warm_up.start()
-    warm_up.join(120)
-    return context
+    return preloaded_forkserver()  # starts the server (and its imports) now, not in a workload
 
 
 class Storm:

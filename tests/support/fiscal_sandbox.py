@@ -11,11 +11,24 @@ from typing import Any
 
 import httpx
 
+from epay_desktop.fiscal.webkassa import WebkassaClient, WebkassaConfig
+from epay_desktop.gateway import Secret
+from epay_desktop.gateway.retry import RetryPolicy
 from epay_desktop.sandbox.fiscal.account import API_KEY, CASHBOX, LOGIN, PASSWORD
+from epay_desktop.sandbox.fiscal.register import Receipt
 from epay_desktop.sandbox.fiscal.server import RunningFiscalSandbox, start_in_thread
 from epay_desktop.sandbox.render import dumps
+from epay_desktop.services.fiscal.service import Connect, FiscalConnection
 
-__all__ = ["FiscalClient", "card_check", "running_fiscal_sandbox"]
+__all__ = [
+    "FiscalClient",
+    "card_check",
+    "emptied",
+    "registered",
+    "running_fiscal_sandbox",
+    "start_in_thread",
+    "webkassa_connect",
+]
 
 
 def card_check(
@@ -98,3 +111,31 @@ def running_fiscal_sandbox() -> Iterator[tuple[RunningFiscalSandbox, FiscalClien
             yield running, client
         finally:
             client.close()
+
+
+def webkassa_connect(url: str, *, attempts: int = 3) -> Connect:
+    """What ``FiscalService`` is given: a Webkassa client on the fiscal sandbox at ``url`` with the demo
+    account (``attempts``: its own tries per request, no waiting between them), 16 % VAT."""
+
+    async def connect() -> FiscalConnection:
+        config = WebkassaConfig(
+            url=url, api_key=Secret(API_KEY), login=LOGIN, password=Secret(PASSWORD), cashbox=CASHBOX
+        )
+        client = WebkassaClient(config, retry=RetryPolicy(attempts=attempts, base=0, cap=0), timeout=5)
+        return FiscalConnection(client, 16)
+
+    return connect
+
+
+def registered(running: RunningFiscalSandbox) -> list[Receipt]:
+    """Every receipt the sandbox's register holds, in the order registered."""
+    register = running.sandbox.register
+    with register.lock:
+        return list(register.receipts)
+
+
+def emptied(running: RunningFiscalSandbox) -> RunningFiscalSandbox:
+    """``running`` emptied through its control API (``POST /sandbox/reset``): no receipts, shifts, tokens
+    or faults, its clock the real time; what a test sees of a sandbox started for it alone."""
+    httpx.post(f"{running.base_url}/sandbox/reset").raise_for_status()
+    return running

@@ -1,0 +1,42 @@
+"""A counter of the fiscal service tests: the bank's services (``tests.support.ops_harness``) and a
+``FiscalService`` attached to their events, on the world's store or a store of its own (another counter
+on the same database, or the next start of a console that was killed)."""
+
+from __future__ import annotations
+
+import asyncio
+
+from epay_desktop.domain import Payment
+from epay_desktop.domain.fiscal_journal import FiscalRecord
+from epay_desktop.services.fiscal.service import Connect, FiscalService
+from epay_desktop.store.db import Store
+from tests.support import ops_harness as h
+
+__all__ = ["Counter"]
+
+
+class Counter:
+    """One counter's services on the world's store (or its own): the bank's and the fiscal ones."""
+
+    def __init__(self, world: h.World, connect: Connect, store: Store | None = None) -> None:
+        self.world, self.connect, self.store = world, connect, store or world.store
+
+    def run(self, scenario):  # type: ignore[no-untyped-def]
+        async def main():  # type: ignore[no-untyped-def]
+            async with h.services(self.store, self.world.control.base_url, self.world.clock) as svc:
+                service = FiscalService(self.store, self.connect, self.world.clock)
+                service.attach(svc.bus)
+                try:
+                    return await scenario(svc, service)
+                finally:
+                    await service.aclose()
+
+        return asyncio.run(main())
+
+    async def sell(
+        self, svc: h.Services, service: FiscalService, amount: str
+    ) -> tuple[Payment, list[FiscalRecord]]:
+        """A sale paid at the bank, its fiscal follow-up done: the payment and its fiscal records."""
+        payment = await h.paid_payment(svc, self.world.control, self.world.cashier, amount)
+        await service.drain()
+        return payment, await service.records_of(payment.id)
