@@ -11,7 +11,9 @@ a shift gets one at its next start). What the bank did to that shift that the co
 folder (``demo-bank.json``, decision 0115). On EVERY start the stored payments are mirrored into the
 sandbox's in-memory ledger through its Python API, and the bank's side of the shift put on top, so
 check-status, refunds, cancels and receipts work on old payments as on new ones, and the bank check
-of an X or Z report finds the shift's differences.
+of an X or Z report finds the shift's differences. With its fiscal sandbox (:func:`use_fiscal_sandbox`),
+the demo registers the fiscal receipt of one sale at its first start (:func:`fiscalise_demo_sale`), so a
+fiscal receipt with its QR is there to print from the first minute (decision 0125).
 
 No Qt here: the console's start (:mod:`epay_desktop.launch`) calls these functions, not the GUI.
 """
@@ -31,6 +33,7 @@ from epay_desktop.app import AppContext
 from epay_desktop.demo.mirror import mirror_into_sandbox
 from epay_desktop.domain import Role
 from epay_desktop.domain import settings_catalog as settings
+from epay_desktop.domain.fiscal_journal import FiscalRecord
 from epay_desktop.gateway.config import Environment, sandbox_endpoints
 from epay_desktop.safe_files import write_file_safely
 from epay_desktop.sandbox import RunningSandbox, SandboxConfig, SandboxState, start_in_thread
@@ -52,6 +55,7 @@ __all__ = [
     "bank_only",
     "demo_environ",
     "demo_home",
+    "fiscalise_demo_sale",
     "mirror_demo",
     "mirror_into_sandbox",
     "prepare_demo",
@@ -107,6 +111,19 @@ async def use_fiscal_sandbox(app: AppContext, fiscal_url: str) -> None:
     the gateway's published test secret; never the keychain, a file or the database)."""
     secrets = FiscalSecrets(fiscal_account.API_KEY, fiscal_account.PASSWORD)
     await app.fiscal_setup.use_sandbox(fiscal_url, fiscal_account.LOGIN, fiscal_account.CASHBOX, secrets)
+
+
+async def fiscalise_demo_sale(app: AppContext) -> FiscalRecord | None:
+    """The demo shows a fiscal receipt from its first minute (decision 0125): while its fiscal journal is
+    empty, the fiscal receipt of the demo register's latest one-step sale is registered with the fiscal
+    register (the sandbox :func:`use_fiscal_sandbox` pointed it at) the way every sale is, through
+    ``FiscalService.fiscalise_sale``. The record as it stands; None when there was nothing to register."""
+    sale = await app.demo_shop.first_fiscal_sale()
+    if sale is None:
+        return None
+    record = await app.fiscal.fiscalise_sale(sale.id)
+    log.info("event=demo_fiscal_sale invoice_id=%s state=%s", sale.invoice_id, record and record.state)
+    return record
 
 
 def demo_environ(home: Path, sandbox_url: str) -> dict[str, str]:

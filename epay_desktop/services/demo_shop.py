@@ -349,6 +349,28 @@ class DemoShop:
         self._require_sandbox()
         return await self._store.run_read(all_payments)
 
+    async def first_fiscal_sale(self) -> Payment | None:
+        """The sale the demo registers with its fiscal register at its start (decision 0125): the demo
+        register's latest sale charged in one step and never refunded, while the fiscal journal is empty
+        (None once fiscal receipts have begun, or with no such sale)."""
+        self._require_sandbox()
+
+        def find(tx: Tx) -> Payment | None:
+            if tx.fiscal.began_at() is not None:
+                return None
+            return next(
+                (
+                    payment
+                    for payment, ops in reversed(all_payments(tx))
+                    if payment.status is ConsoleStatus.CHARGE
+                    and payment.register_id == DEMO_REGISTER
+                    and not ops
+                ),
+                None,
+            )
+
+        return await self._store.run_read(find)
+
     async def _ensure_users(self, accounts: Sequence[DemoUser]) -> dict[Role, list[int]]:
         existing = await self._store.run_read(lambda tx: {u.name: u for u in tx.users.list()})
         manager = None

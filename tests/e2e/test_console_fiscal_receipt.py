@@ -1,0 +1,74 @@
+"""The demo shows a fiscal receipt with its QR (issue 14's done-when; decision 0125): the REAL console
+prepared as ``--demo`` prepares it (``Launch.prepare``: the demo's seed, its fiscal register pointed at a
+fiscal sandbox, the fiscal receipt of the demo register's latest sale registered there; then the
+sandbox's ledger mirrored behind the login). A cashier logs in, selects that sale in the list and presses
+Print (Ctrl+P): the receipt previewed is the fiscal one, with the register's fiscal sign, RNM and ZNM, and
+its one QR code, read back from the drawn PDF, is the OFD's check page the register answered."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
+from typing import Any
+
+import httpx
+import pytest
+
+from epay_desktop.app import AppContext
+from epay_desktop.domain import InvoiceId
+from epay_desktop.domain.receipts import ReceiptKind
+from epay_desktop.launch import Launch
+from epay_desktop.sandbox import RunningSandbox
+from epay_desktop.sandbox.fiscal.account import CASHBOX, REGISTRATION_NUMBER
+from epay_desktop.sandbox.fiscal.server import RunningFiscalSandbox, start_in_thread
+from epay_desktop.ui.receipts.preview import ReceiptDialog
+from tests.support.pdf import pdf_text, qr_codes
+
+pytestmark = [pytest.mark.timeout(240)]
+
+SLOW = 30_000
+
+
+@pytest.fixture
+def register() -> Iterator[RunningFiscalSandbox]:
+    with start_in_thread() as running:
+        yield running
+
+
+@pytest.fixture
+def fiscal_demo(
+    console_with: Callable[[Any], AbstractContextManager[Any]],
+    sandbox: RunningSandbox,
+    register: RunningFiscalSandbox,
+) -> Iterator[Any]:
+    """The console on the demo's data, prepared by the demo's own start with the fiscal sandbox."""
+
+    def prepare(arun: Callable[..., Any], ctx: AppContext) -> None:
+        extras = arun(Launch(sandbox, None, register).prepare(ctx), timeout=120_000)
+        assert extras is not None
+        arun(extras.behind_login())  # the sandbox's ledger, as behind the login form
+
+    with console_with(prepare) as console:
+        yield console
+
+
+def test_the_demos_fiscal_sale_prints_as_the_fiscal_receipt_with_the_ofd_qr(
+    fiscal_demo: Any, register: RunningFiscalSandbox, qtbot: Any
+) -> None:
+    console = fiscal_demo
+    check = httpx.get(f"{register.base_url}/sandbox/checks", timeout=10).json()[0]  # the start's
+    invoice = InvoiceId(check["ExternalCheckNumber"].removeprefix("epd-sale-"))
+    console.log_in("Айгерим", "1111")
+    qtbot.waitUntil(lambda: console.listed_status(invoice) != "", timeout=SLOW)
+    console.show_detail(invoice)  # the sale's row selected, as a click does
+    window = console.window
+    qtbot.waitUntil(window.commands.print_receipt.isEnabled, timeout=SLOW)
+    window.commands.print_receipt.trigger()  # Ctrl+P
+    dialog = console.wait_dialog(ReceiptDialog)
+    assert dialog.draft.kind is ReceiptKind.SALE and dialog.record is None  # previewed, not issued
+    text = pdf_text(dialog.pdf)
+    assert "ФИСКАЛЬНЫЙ ЧЕК" in text and f"ФП {check['CheckNumber']}" in text
+    assert f"Код ККМ КГД (РНМ) {REGISTRATION_NUMBER}" in text and f"ЗНМ {CASHBOX}" in text
+    assert f"Номер заказа {invoice.value}" in text and "Не является фискальным чеком" not in text
+    assert qr_codes(dialog.pdf) == [check["TicketUrl"]]  # the OFD's check page, the only code
+    dialog.reject()
