@@ -7,7 +7,8 @@ fresh demo folder for each flow, and saves one PNG per screen (window with its t
 
     python3 scripts/screenshots.py docs/screenshots            # every flow
     SHOTS=refund python3 scripts/screenshots.py /tmp/shots    # one flow: cashier, declined, retry, refund,
-                                                              # manager, books, kazakh, russian, shifts
+                                                              # manager, books, fiscal, kazakh, russian,
+                                                              # shifts
 
 The ``shifts`` flow drives the console in-process and offscreen instead (scripts/shift_screens.py): the
 shift reports, the close step, Settings > Shifts and two 58 mm printouts of the printer sandbox.
@@ -332,6 +333,29 @@ def flow_books() -> None:
     key("Escape")
 
 
+def flow_fiscal() -> None:
+    """The demo's fiscal sale (registered with its fiscal sandbox at the start): its receipt previewed,
+    the fiscal block and the OFD's QR at its foot (decision 0125)."""
+    win = login("Айгерим", "1111")
+    log = os.path.join(HOME, "logs", "epay-desktop.log")
+    found = re.search(r"event=demo_fiscal_sale invoice_id=(\d+)", open(log, encoding="utf-8").read())
+    if found is None:
+        raise SystemExit("the demo registered no fiscal receipt at its start (see its log)")
+    x("windowactivate", "--sync", win)
+    key("ctrl+f")
+    typ(found.group(1))
+    time.sleep(2)
+    x("mousemove", "--window", win, "300", "96", "click", "1")  # the one row found
+    time.sleep(2)
+    key("ctrl+p")
+    preview = wait_window("^Sale receipt")
+    time.sleep(3)
+    x("mousemove", "--window", preview, "280", "400", "click", "1")  # into the receipt, then to its foot
+    key("End")
+    shot("receipt-fiscal", "^Sale receipt")
+    key("Escape")
+
+
 def choose_language(button_x: str) -> str:
     """Click a language on the login screen (Қазақша at x=691, Русский at 765 of the English layout)."""
     win = wait_window(MAIN)
@@ -389,7 +413,18 @@ if __name__ == "__main__":
         flows = (
             [os.environ["SHOTS"]]
             if os.environ.get("SHOTS")
-            else ["cashier", "declined", "retry", "refund", "manager", "books", "kazakh", "russian", "shifts"]
+            else [
+                "cashier",
+                "declined",
+                "retry",
+                "refund",
+                "manager",
+                "books",
+                "fiscal",
+                "kazakh",
+                "russian",
+                "shifts",
+            ]
         )
         for flow in flows:
             if flow == "shifts":
