@@ -5,6 +5,8 @@ on the same database, or the next start of a console that was killed)."""
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Awaitable, Callable
+from typing import TypeVar
 
 from epay_desktop.domain import Payment
 from epay_desktop.domain.fiscal_journal import FiscalRecord
@@ -14,6 +16,8 @@ from tests.support import ops_harness as h
 
 __all__ = ["Counter"]
 
+T = TypeVar("T")
+
 
 class Counter:
     """One counter's services on the world's store (or its own): the bank's and the fiscal ones."""
@@ -21,8 +25,10 @@ class Counter:
     def __init__(self, world: h.World, connect: Connect, store: Store | None = None) -> None:
         self.world, self.connect, self.store = world, connect, store or world.store
 
-    def run(self, scenario):  # type: ignore[no-untyped-def]
-        async def main():  # type: ignore[no-untyped-def]
+    def run(self, scenario: Callable[[h.Services, FiscalService], Awaitable[T]]) -> T:
+        """``scenario(svc, service)`` in a new event loop: the bank's services and the fiscal one."""
+
+        async def main() -> T:
             async with h.services(self.store, self.world.control.base_url, self.world.clock) as svc:
                 service = FiscalService(self.store, self.connect, self.world.clock)
                 service.attach(svc.bus)
