@@ -305,7 +305,7 @@ async def open_app(
         demo_shop=DemoShop(store, users, now, on_sandbox=on_sandbox),
         backups=Backups(store_settings, now),
         printing=PrintingService(store, now, store_settings.register_id, receipts),
-        shifts=ShiftService(store, reconciler, store_settings.register_id, now),
+        shifts=ShiftService(store, reconciler, store_settings.register_id, now, fiscal),
         day=DayService(store, now),
         fiscal_setup=fiscal_setup,
         fiscal=fiscal,

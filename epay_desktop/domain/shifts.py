@@ -42,10 +42,14 @@ __all__ = [
     "BankFigures",
     "Figure",
     "FigureKind",
+    "FiscalCheck",
+    "FiscalMismatch",
     "FoundEarlier",
     "GroupTotals",
+    "MismatchKind",
     "NoOpenShift",
     "Note",
+    "RegisterFigures",
     "ReportKind",
     "Shift",
     "ShiftAlreadyOpen",
@@ -383,6 +387,79 @@ class BankCheck:
     figures: BankFigures | None = None
 
 
+class MismatchKind(StrEnum):
+    """What the three-way check found wrong with one receipt (decision 0126).
+
+    ``missing``: the bank confirmed a sale or refund, the register holds no receipt for it (and the
+    journal has none pending); ``pending``: its receipt is being registered (asked again by itself);
+    ``needs_person``: the register refused it for a reason only a person removes; ``unexplained``: the
+    register holds a receipt no confirmed bank operation explains; ``amount``: the receipt's total is
+    not what the bank took."""
+
+    MISSING = "missing"
+    PENDING = "pending"
+    NEEDS_PERSON = "needs_person"
+    UNEXPLAINED = "unexplained"
+    AMOUNT = "amount"
+
+
+@dataclass(frozen=True, slots=True)
+class FiscalMismatch:
+    """One receipt the console, the bank and the fiscal register do not agree on. ``operation`` is
+    ``sale`` or ``return``; ``bank`` and ``fiscal`` the amounts as kept (``1234.56``; ``-`` none);
+    ``invoice_id`` empty for a receipt no payment of ours explains; ``check_number`` the register's
+    fiscal sign (empty: it holds none); ``todo`` what to do, worded in the report's language."""
+
+    kind: str
+    external_number: str
+    invoice_id: str
+    operation: str
+    bank: str
+    fiscal: str
+    todo: Note
+    check_number: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class RegisterFigures:
+    """The fiscal register's own report of its shift: its Z report when this close closed it
+    (``closed``), else its X report; sales and returns as counts and tiyn."""
+
+    shift_number: int
+    closed: bool
+    documents: int
+    sales_count: int
+    sales_minor: int
+    returns_count: int
+    returns_minor: int
+
+    @property
+    def net_minor(self) -> int:
+        return self.sales_minor - self.returns_minor
+
+
+@dataclass(frozen=True, slots=True)
+class FiscalCheck:
+    """The fiscal side of a report (decision 0126): the console's confirmed sales and refunds of the
+    shift (``expected``) set against the receipts the register holds (``receipts``, of the shifts of
+    the register the shift overlaps), every mismatch with what to do, and the register's report
+    (None: it could not be read). ``problem``: why the fiscal part could not be checked (the register
+    unreachable: the console's shift closed all the same); ``notes``: what else the reader must know
+    (the register's shift left open for the counters still open)."""
+
+    provider: str
+    expected: int
+    receipts: int
+    mismatches: tuple[FiscalMismatch, ...] = ()
+    register: RegisterFigures | None = None
+    problem: Note | None = None
+    notes: tuple[Note, ...] = ()
+
+    @property
+    def checked(self) -> bool:
+        return self.problem is None
+
+
 @dataclass(frozen=True, slots=True)
 class ShiftReport:
     """An X or Z report: a plain value any renderer (CLI, CSV, PDF, thermal printer, the report window)
@@ -409,6 +486,7 @@ class ShiftReport:
     anchor_problem: Note | None = None
     warnings: tuple[Note, ...] = ()
     found_earlier: tuple[FoundEarlier, ...] = ()
+    fiscal: FiscalCheck | None = None  # None: no fiscal register configured (decision 0126)
 
     def to_json(self) -> str:
         """The report as JSON text (kept with a closed shift); :meth:`from_json` reads it back."""
@@ -440,6 +518,7 @@ class ShiftReport:
             anchor_problem=Note.from_json(data["anchor_problem"]) if data["anchor_problem"] else None,
             warnings=tuple(Note.from_json(w) for w in data["warnings"]),
             found_earlier=tuple(_found(f) for f in data.get("found_earlier", ())),  # none in older ones
+            fiscal=_fiscal(data["fiscal"]) if data.get("fiscal") else None,
         )
 
 
@@ -480,6 +559,19 @@ def _bank(data: dict[str, Any]) -> BankCheck:
         tuple(Note.from_json(n) for n in data["unchecked"]),
         tuple(BankDifference(**d) for d in data["open_in_books"]),
         BankFigures(**data["figures"]) if data.get("figures") else None,  # none in older reports
+    )
+
+
+def _fiscal(data: dict[str, Any]) -> FiscalCheck:
+    mismatches = tuple(FiscalMismatch(**{**m, "todo": Note.from_json(m["todo"])}) for m in data["mismatches"])
+    return FiscalCheck(
+        data["provider"],
+        data["expected"],
+        data["receipts"],
+        mismatches,
+        RegisterFigures(**data["register"]) if data["register"] else None,
+        Note.from_json(data["problem"]) if data["problem"] else None,
+        tuple(Note.from_json(n) for n in data["notes"]),
     )
 
 

@@ -27,6 +27,7 @@ __all__ = [
     "PaperKind",
     "PrintLine",
     "PrintLineKind",
+    "RegisterReceipt",
     "ReturnBasis",
     "ShiftReport",
     "ShiftState",
@@ -191,6 +192,20 @@ class FiscalReceipt:
             total=self.total,
             offline=self.offline,
         )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RegisterReceipt:
+    """A receipt as the register holds it in a shift's history (``Check/History``): whoever made it (this
+    console, another program, a cashier at the register), with its own total and operation, for the
+    shift's three-way check (decision 0126). ``external_number`` is empty for a receipt made without one."""
+
+    external_number: str
+    operation: FiscalOperation | int  # another operation (a buy, 0/1) keeps its number
+    total: Money
+    check_number: str
+    registered_at: datetime
+    shift_number: int
 
 
 @dataclass(frozen=True, slots=True)

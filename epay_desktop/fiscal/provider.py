@@ -10,6 +10,7 @@ implement the same Protocol. The rules every adapter keeps (decision 0122):
   (never a plain failure); a definite refusal is a :class:`~epay_desktop.fiscal.errors.FiscalRefused`
   whose ``needs_person`` says whether retrying can help.
 * A shift opens by itself with the first receipt; ``close_shift`` closes it with the Z report.
+* ``receipts`` reads what the register holds of a shift, for the shift's three-way check (decision 0126).
 """
 
 from __future__ import annotations
@@ -48,6 +49,11 @@ class FiscalProvider(Protocol):
     async def shift_state(self) -> models.ShiftState:
         """The shift's number, opening, 24-hour limit and the register's offline flag, without closing it;
         when no shift is open, a closed state without a number."""
+        ...
+
+    async def receipts(self, shift_number: int) -> tuple[models.RegisterReceipt, ...]:
+        """Every receipt the register holds in shift ``shift_number``, in the order registered, whoever
+        made it (FiscalNotFound: no such shift)."""
         ...
 
     async def print_form(

@@ -38,6 +38,7 @@ from epay_desktop.fiscal.models import (
     FiscalSale,
     PaperKind,
     PrintLine,
+    RegisterReceipt,
     ShiftReport,
     ShiftState,
 )
@@ -46,6 +47,7 @@ from epay_desktop.fiscal.webkassa_wire import (
     dump,
     envelope,
     history_item,
+    history_receipts,
     parse_print_lines,
     parse_receipt,
     parse_report,
@@ -216,6 +218,23 @@ class WebkassaClient:
 
         return await retrying(once, self._retry, self._rng, self._sleep)
 
+    async def receipts(self, shift_number: int) -> tuple[RegisterReceipt, ...]:
+        """Every receipt of shift ``shift_number`` the register holds (``Check/History``, page by page;
+        read again from the first page on a retryable error)."""
+
+        async def once() -> tuple[RegisterReceipt, ...]:
+            found: list[RegisterReceipt] = []
+
+            async def page(history: Request, body: object) -> tuple[bool, int, int]:
+                items, total = self._parsed(history, partial(history_receipts, body))
+                found.extend(items)
+                return False, len(items), total
+
+            await self._history(shift_number, page)
+            return tuple(found)
+
+        return await retrying(once, self._retry, self._rng, self._sleep)
+
     async def _registered(
         self, req: Request, request: FiscalSale, errors: list[tuple[int, str]]
     ) -> FiscalReceipt:
@@ -224,22 +243,36 @@ class WebkassaClient:
             shift = await self.x_report()
         except FiscalNotFound:  # no shift open: it was registered in a shift closed since
             raise self._error(req, errors) from None
+        found: list[FiscalReceipt] = []
+
+        async def page(history: Request, body: object) -> tuple[bool, int, int]:
+            receipt, seen, total = self._parsed(history, partial(history_item, body, request))
+            found.extend([receipt] if receipt is not None else [])
+            return receipt is not None, seen, total
+
+        await self._history(shift.shift_number, page)
+        if not found:
+            raise self._error(req, errors)
+        return found[0]
+
+    async def _history(
+        self, shift_number: int, page: Callable[[Request, object], Awaitable[tuple[bool, int, int]]]
+    ) -> None:
+        """``Check/History`` of the shift, page by page, each handed to ``page`` (-> done, items, total)
+        until it is done or the pages end."""
         history = self._request("fiscal_check_history", _CHECK_HISTORY, mutation=False)
         skip = 0
         while True:
             fields = {
                 "CashboxUniqueNumber": self._config.cashbox,
-                "ShiftNumber": shift.shift_number,
+                "ShiftNumber": shift_number,
                 "Skip": skip,
                 "Take": _HISTORY_PAGE,
             }
-            page = await self._data(history, fields)
-            found, seen, total = self._parsed(history, partial(history_item, page, request))
-            if found is not None:
-                return found
+            done, seen, total = await page(history, await self._data(history, fields))
             skip += seen
-            if seen == 0 or skip >= total:
-                raise self._error(req, errors)
+            if done or seen == 0 or skip >= total:
+                return
 
     # -- one exchange --------------------------------------------------------------------------
 

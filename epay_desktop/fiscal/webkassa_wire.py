@@ -24,6 +24,7 @@ from epay_desktop.fiscal.models import (
     OperationTotals,
     PrintLine,
     PrintLineKind,
+    RegisterReceipt,
     ReturnBasis,
     ShiftReport,
     vat_included,
@@ -47,6 +48,7 @@ __all__ = [
     "dump",
     "envelope",
     "history_item",
+    "history_receipts",
     "parse_print_lines",
     "parse_receipt",
     "parse_report",
@@ -254,19 +256,45 @@ def parse_receipt(
     )
 
 
-def history_item(body: object, request: FiscalSale) -> tuple[FiscalReceipt | None, int, int]:
-    """In a ``Check/History`` page: (the receipt with the request's ``ExternalCheckNumber`` or None,
-    items on the page, ``Total``)."""
+def _history_items(body: object) -> tuple[Mapping[str, object], list[Mapping[str, object]]]:
+    """A ``Check/History`` page's ``Data`` and its ``Items``."""
     data = require_mapping(body, "Data")
     items = data.get("Items") or []
     if not isinstance(items, list):
         raise BodyError("Items is not a list")
+    return data, [require_mapping(item, "Items[]") for item in items]
+
+
+def history_item(body: object, request: FiscalSale) -> tuple[FiscalReceipt | None, int, int]:
+    """In a ``Check/History`` page: (the receipt with the request's ``ExternalCheckNumber`` or None,
+    items on the page, ``Total``)."""
+    data, items = _history_items(body)
     ofd = _ofd(data.get("Ofd"))
-    for item in items:
-        entry = require_mapping(item, "Items[]")
+    for entry in items:
         if get_text(entry, "ExternalCheckNumber") == request.external_number:
             return parse_receipt(entry, request, already_registered=True, ofd=ofd), len(items), 0
     return None, len(items), get_int(data, "Total") or 0
+
+
+def history_receipts(body: object) -> tuple[tuple[RegisterReceipt, ...], int]:
+    """A ``Check/History`` page as the register holds its receipts (each item's own ``Total`` and
+    ``OperationType``, docs/fiscal-sandbox.md), and the page's ``Total``."""
+    data, items = _history_items(body)
+    receipts = []
+    for entry in items:
+        code = _required_int(entry, "OperationType")
+        operation = FiscalOperation(code) if code in set(FiscalOperation) else code
+        receipts.append(
+            RegisterReceipt(
+                external_number=get_text(entry, "ExternalCheckNumber"),
+                operation=operation,
+                total=get_money(entry, "Total", "KZT"),
+                check_number=get_text(entry, "CheckNumber", required=True),
+                registered_at=_receipt_time(entry),
+                shift_number=_required_int(entry, "ShiftNumber"),
+            )
+        )
+    return tuple(receipts), get_int(data, "Total") or 0
 
 
 def _payments(value: object) -> Iterable[Mapping[str, object]]:

@@ -21,8 +21,11 @@ from epay_desktop.domain.receipts import ReceiptLanguage
 from epay_desktop.domain.shifts import (
     BankCheck,
     BankDifference,
+    FiscalCheck,
+    FiscalMismatch,
     FoundEarlier,
     GroupTotals,
+    RegisterFigures,
     ReportKind,
     ShiftReport,
     Totals,
@@ -34,6 +37,8 @@ from epay_desktop.receipts.layout import KZ_TIME, Block, Pair, Rule, Size, Text
 from epay_desktop.receipts.shift_texts import (
     DIFFERENCE_LABELS,
     FIGURE_LABELS,
+    MISMATCH_LABELS,
+    OPERATION_WORDS,
     STATUS_WORDS,
     note_text,
     shift_label,
@@ -46,6 +51,7 @@ __all__ = [
     "difference_what",
     "figure_label",
     "found_text",
+    "mismatch_text",
     "money_text",
     "render_shift_escpos",
     "report_time",
@@ -174,6 +180,65 @@ def _found_earlier(found: tuple[FoundEarlier, ...], language: ReceiptLanguage) -
     return blocks
 
 
+def mismatch_text(mismatch: FiscalMismatch, language: ReceiptLanguage) -> str:
+    """What is wrong with one receipt on one line: ``000123456 продажа: нет фискального чека``."""
+    what = MISMATCH_LABELS[mismatch.kind][language]
+    operation = OPERATION_WORDS[mismatch.operation][language]
+    return f"{mismatch.invoice_id or mismatch.external_number} {operation}: {what}"
+
+
+def _mismatch(mismatch: FiscalMismatch, language: ReceiptLanguage) -> list[Block]:
+    """The receipt and what is wrong, the bank's and the register's amounts, its fiscal sign, what to do."""
+    blocks: list[Block] = [Pair(mismatch_text(mismatch, language), "")]
+    if mismatch.invoice_id:
+        blocks.append(Pair(f"  {mismatch.external_number}", ""))
+    for side, value in (("bank_side", mismatch.bank), ("fiscal_side", mismatch.fiscal)):
+        blocks.append(Pair(f"  {shift_label(side, language)}", _difference_value(value, language)))
+    if mismatch.check_number:
+        blocks.append(Pair(f"  {shift_label('fiscal_sign', language)}", mismatch.check_number))
+    blocks.append(Pair(f"  {shift_label('todo', language)}: {note_text(mismatch.todo, language)}", ""))
+    return blocks
+
+
+def _register(figures: RegisterFigures, language: ReceiptLanguage) -> list[Block]:
+    """The fiscal register's own Z (or X) report: its shift, documents, sales and returns."""
+    title = shift_label("register_z" if figures.closed else "register_x", language)
+    sales = f"{shift_label('register_sales', language)} ({figures.sales_count})"
+    returns = f"{shift_label('register_returns', language)} ({figures.returns_count})"
+    return [
+        Text(title, bold=True),
+        Pair(shift_label("register_shift", language), str(figures.shift_number)),
+        Pair(shift_label("register_documents", language), str(figures.documents)),
+        Pair(sales, money_text(figures.sales_minor)),
+        Pair(returns, money_text(figures.returns_minor)),
+        Pair(figure_label("net", language), money_text(figures.net_minor), bold=True),
+    ]
+
+
+def _fiscal(fiscal: FiscalCheck | None, language: ReceiptLanguage) -> list[Block]:
+    """The three-way check (decision 0126): counts, every mismatch with what to do, the register's report."""
+    if fiscal is None:
+        return []
+    blocks: list[Block] = [Rule(), Text(f"{shift_label('fiscal', language)} ({fiscal.provider})", bold=True)]
+    if fiscal.problem is not None:
+        return [
+            *blocks,
+            Text(shift_label("fiscal_not_checked", language), bold=True),
+            Pair(note_text(fiscal.problem, language), ""),
+        ]
+    found = str(len(fiscal.mismatches)) if fiscal.mismatches else shift_label("none", language)
+    blocks += [
+        Pair(shift_label("fiscal_expected", language), str(fiscal.expected)),
+        Pair(shift_label("fiscal_receipts", language), str(fiscal.receipts)),
+        Pair(shift_label("fiscal_mismatches", language), found),
+    ]
+    blocks += [line for m in fiscal.mismatches for line in _mismatch(m, language)]
+    if fiscal.register is not None:
+        blocks += _register(fiscal.register, language)
+    blocks += [Pair(note_text(note, language), "") for note in fiscal.notes]
+    return blocks
+
+
 def _bank(bank: BankCheck | None, kind: ReportKind, totals: Totals, language: ReceiptLanguage) -> list[Block]:
     if bank is None:
         if kind is ReportKind.X:
@@ -230,6 +295,7 @@ def shift_blocks(report: ShiftReport, language: ReceiptLanguage | str) -> list[B
     blocks += _groups("by_brand", report.by_brand, lang)
     blocks += _bank(report.bank, report.kind, report.totals, lang)
     blocks += _found_earlier(report.found_earlier, lang)
+    blocks += _fiscal(report.fiscal, lang)
     if report.anchor is not None:
         blocks += [Rule(heavy=True), Pair(shift_label("anchor", lang), report.anchor, bold=True)]
     elif report.anchor_problem is not None:

@@ -20,7 +20,9 @@ from epay_desktop.domain.shifts import FigureKind, Note
 __all__ = [
     "DIFFERENCE_LABELS",
     "FIGURE_LABELS",
+    "MISMATCH_LABELS",
     "NOTES",
+    "OPERATION_WORDS",
     "SHIFT_LABELS",
     "STATUS_WORDS",
     "note_text",
@@ -111,6 +113,44 @@ SHIFT_LABELS: Final[dict[str, dict[ReceiptLanguage, str]]] = {
     "found_at": {_KK: "Табылды", _RU: "Найдено", _EN: "Found"},
     "found_by_x": {_KK: "{when}, X-есеп", _RU: "{when}, X-отчёт", _EN: "{when}, X report"},
     "found_by_z": {_KK: "{when}, жабу кезінде", _RU: "{when}, при закрытии", _EN: "{when}, at a close"},
+    "fiscal": {
+        _KK: "ОНЛАЙН-КАССАМЕН САЛЫСТЫРУ",
+        _RU: "СВЕРКА С ОНЛАЙН-КАССОЙ",
+        _EN: "FISCAL REGISTER CHECK",
+    },
+    "fiscal_expected": {
+        _KK: "Банк растаған сатулар мен қайтарулар",
+        _RU: "Продаж и возвратов, подтверждённых банком",
+        _EN: "Sales and refunds the bank confirmed",
+    },
+    "fiscal_receipts": {
+        _KK: "Онлайн-кассадағы чектер",
+        _RU: "Чеков в онлайн-кассе",
+        _EN: "Receipts at the fiscal register",
+    },
+    "fiscal_mismatches": {_KK: "Сәйкессіздіктер", _RU: "Несоответствия", _EN: "Mismatches"},
+    "fiscal_not_checked": {
+        _KK: "ОНЛАЙН-КАССА ТЕКСЕРІЛМЕДІ",
+        _RU: "ОНЛАЙН-КАССА НЕ ПРОВЕРЕНА",
+        _EN: "THE FISCAL REGISTER WAS NOT CHECKED",
+    },
+    "register_z": {
+        _KK: "Онлайн-кассаның Z-есебі",
+        _RU: "Z-отчёт онлайн-кассы",
+        _EN: "The fiscal register's Z report",
+    },
+    "register_x": {
+        _KK: "Онлайн-кассаның X-есебі (касса ауысымы ашық)",
+        _RU: "X-отчёт онлайн-кассы (смена кассы открыта)",
+        _EN: "The fiscal register's X report (its shift open)",
+    },
+    "register_shift": {_KK: "Касса ауысымы", _RU: "Смена кассы", _EN: "Fiscal shift"},
+    "register_documents": {_KK: "Құжаттар", _RU: "Документов", _EN: "Documents"},
+    "register_sales": {_KK: "Сатулар", _RU: "Продажи", _EN: "Sales"},
+    "register_returns": {_KK: "Сатуды қайтарулар", _RU: "Возвраты продаж", _EN: "Sale returns"},
+    "fiscal_side": {_KK: "Онлайн-кассада", _RU: "В онлайн-кассе", _EN: "Fiscal register"},
+    "fiscal_sign": {_KK: "ФБ", _RU: "ФП", _EN: "Fiscal sign"},
+    "todo": {_KK: "Не істеу керек", _RU: "Что делать", _EN: "What to do"},
     "warning": {_KK: "Ескерту", _RU: "Внимание", _EN: "Warning"},
     "not_fiscal": {
         _KK: "Фискалдық есеп емес",
@@ -139,6 +179,29 @@ DIFFERENCE_LABELS: Final[dict[str, dict[ReceiptLanguage, str]]] = {
         _RU: "возврат вне консоли",
         _EN: "refund outside the console",
     },
+}
+
+#: What the three-way check found wrong with a receipt (``FiscalMismatch.kind``, decision 0126).
+MISMATCH_LABELS: Final[dict[str, dict[ReceiptLanguage, str]]] = {
+    "missing": {_KK: "фискалдық чек жоқ", _RU: "нет фискального чека", _EN: "missing fiscal receipt"},
+    "pending": {_KK: "чек тіркелуде", _RU: "чек регистрируется", _EN: "receipt being registered"},
+    "needs_person": {
+        _KK: "касса чекті қабылдамады",
+        _RU: "касса отказала в чеке",
+        _EN: "receipt refused by the register",
+    },
+    "unexplained": {
+        _KK: "банк операциясы жоқ фискалдық чек",
+        _RU: "фискальный чек без операции банка",
+        _EN: "fiscal receipt without a bank operation",
+    },
+    "amount": {_KK: "сома сәйкес емес", _RU: "сумма не совпадает", _EN: "amount differs"},
+}
+
+#: A receipt's operation (``FiscalMismatch.operation``).
+OPERATION_WORDS: Final[dict[str, dict[ReceiptLanguage, str]]] = {
+    "sale": {_KK: "сату", _RU: "продажа", _EN: "sale"},
+    "return": {_KK: "қайтару", _RU: "возврат", _EN: "return"},
 }
 
 #: Statuses a bank difference may show that the receipts' words (``receipts.texts.STATUS_LABELS``) do
@@ -180,6 +243,54 @@ NOTES: Final[dict[str, dict[ReceiptLanguage, str]]] = {
     "chain_broken": {
         _KK: "Журнал {entry} жазбасында бүлінген: әкімшіге хабарлаңыз (audit verify)",
         _RU: "Журнал повреждён на записи {entry}: сообщите администратору (audit verify)",
+    },
+    "fiscal_missing": {
+        _KK: "кассада чек жоқ: консоль оны өзі сұрайды (фискалдық чектер қосылғаннан бергі соңғы 72 "
+        "сағаттың сатулары); жоқ болып қалса, онлайн-кассаның баптаулары мен байланысын тексеріңіз",
+        _RU: "в кассе нет чека: консоль запросит его сама (продажи последних 72 часов с включения "
+        "фискальных чеков); если его так и нет, проверьте настройки онлайн-кассы и связь с ней",
+    },
+    "fiscal_pending": {
+        _KK: "тіркелуде: сол нөмірмен өзі қайта сұралады (екі рет тіркелмейді)",
+        _RU: "регистрируется: запрашивается повторно сам с тем же номером (дважды не пробьётся)",
+    },
+    "fiscal_needs_person": {
+        _KK: "онлайн-касса оны қабылдамады: себебін «Назар аудару керек» тізімінен қараңыз; түзетілгенде "
+        "өзі тіркеледі",
+        _RU: "онлайн-касса отказала: причина в списке «Требует внимания»; когда её устранят, чек "
+        "зарегистрируется сам",
+    },
+    "fiscal_unexplained": {
+        _KK: "бұл чекті ешбір карта төлемі түсіндірмейді (кассада қолмен енгізілген немесе банк "
+        "төлемеген сату): сатып алушы төлемесе, кассада қайтару тіркеңіз",
+        _RU: "этот чек не объясняет ни один платёж картой (пробит на кассе вручную или продажа, которую "
+        "банк не списал): если покупатель не платил, оформите на кассе возврат",
+    },
+    "fiscal_amount": {
+        _KK: "чек сомасы банк алған сомаға тең емес: кассада түзетіңіз (артығына қайтару, жетпегеніне "
+        "сату) және бухгалтерге хабарлаңыз",
+        _RU: "сумма чека не равна списанной банком: исправьте на кассе (возврат на излишек, продажа на "
+        "недостачу) и сообщите бухгалтеру",
+    },
+    "fiscal_left_open": {
+        _KK: "касса ауысымы ашық қалды: {registers} кассаларында ауысымдар әлі ашық, оны соңғы "
+        "жабылатыны жабады",
+        _RU: "смена кассы остаётся открытой: на кассах {registers} смены ещё открыты, её закроет "
+        "последняя закрывающаяся",
+    },
+    "fiscal_already_closed": {
+        _KK: "касса ауысымы бұрын жабылған",
+        _RU: "смена кассы уже была закрыта",
+    },
+    "fiscal_not_closed": {
+        _KK: "касса ауысымын жабу мүмкін болмады ({error}): оны кейін Z-есеппен жабыңыз",
+        _RU: "смену кассы закрыть не удалось ({error}): закройте её Z-отчётом позже",
+    },
+    "fiscal_unreachable": {
+        _KK: "онлайн-кассадан сұрау мүмкін болмады ({error}): оның чектері тексерілмеді және ауысымы "
+        "жабылмады; оларды кейін X-есеппен тексеріңіз",
+        _RU: "не удалось обратиться к онлайн-кассе ({error}): её чеки не проверены и смена кассы не "
+        "закрыта; проверьте их позже X-отчётом",
     },
 }
 

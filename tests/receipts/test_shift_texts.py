@@ -16,7 +16,9 @@ from epay_desktop.domain.shifts import FigureKind, Note, Shift, chain_note, over
 from epay_desktop.receipts.shift_texts import (
     DIFFERENCE_LABELS,
     FIGURE_LABELS,
+    MISMATCH_LABELS,
     NOTES,
+    OPERATION_WORDS,
     SHIFT_LABELS,
     note_text,
     shift_label,
@@ -31,7 +33,9 @@ def _fields(text: str) -> set[str]:
 
 
 @pytest.mark.parametrize(
-    "table", [SHIFT_LABELS, FIGURE_LABELS, DIFFERENCE_LABELS], ids=["labels", "figures", "diff"]
+    "table",
+    [SHIFT_LABELS, FIGURE_LABELS, DIFFERENCE_LABELS, MISMATCH_LABELS, OPERATION_WORDS],
+    ids=["labels", "figures", "diff", "fiscal", "operations"],
 )
 def test_every_label_has_three_languages_with_the_same_placeholders(table) -> None:
     for key, words in table.items():

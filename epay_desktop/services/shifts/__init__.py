@@ -3,4 +3,6 @@
 - ``service.ShiftService``: open, X report, close (bank check, Z report, audit anchor), reprint, list.
 - ``bank_check``: check-status for every payment of a shift; the console's figures beside the bank's.
 - ``export``: a report as CSV (the PDF is ``epay_desktop.receipts.shift_pdf``).
+- ``fiscal_check``: the shift's confirmed sales and refunds against the fiscal register's receipts, and
+  the register's Z report at the last counter's close (decision 0126).
 """

@@ -1,8 +1,8 @@
 """A shift report as CSV (one row per figure: overall, per cashier, per card brand; then the bank's
 totals beside the console's (``bank_total``: name ``console``, ``bank`` or ``difference``), the bank's
 differences, the payments not checked, the differences found earlier in the shift (``found_earlier``,
-the moment found in the last column), the audit anchor and the warnings), for a spreadsheet or the
-accountant (decisions 0108, 0114, 0118).
+the moment found in the last column), the fiscal register's check and report (decision 0126), the
+audit anchor and the warnings), for a spreadsheet or the accountant (decisions 0108, 0114, 0118).
 
 The first five columns are stable whatever the language (a script or a spreadsheet formula reads
 them): ``section``, ``name``, ``what`` (codes: ``sales``, ``net``, ``refunded``...), ``count`` and
@@ -18,12 +18,13 @@ import io
 
 from epay_desktop.domain.money import Money
 from epay_desktop.domain.receipts import ReceiptLanguage
-from epay_desktop.domain.shifts import BankDifference, ReportKind, ShiftReport, Totals
+from epay_desktop.domain.shifts import BankDifference, FiscalCheck, ReportKind, ShiftReport, Totals
 from epay_desktop.receipts.shift_layout import (
     bank_total_label,
     difference_text,
     figure_label,
     found_text,
+    mismatch_text,
     money_text,
     report_time,
 )
@@ -86,6 +87,48 @@ def _bank_totals(report: ShiftReport, lang: ReceiptLanguage) -> list[tuple[str, 
     return rows
 
 
+def _fiscal(fiscal: FiscalCheck | None, lang: ReceiptLanguage) -> list[tuple[str, ...]]:
+    """The three-way check (decision 0126): ``fiscal`` (checked: expected and held; or why not), each
+    ``fiscal_mismatch`` (the bank's and the register's amounts, what to do), the register's report
+    (``fiscal_register``: its shift in ``name``, ``z`` or ``x``), and its notes."""
+    if fiscal is None:
+        return []
+    title = shift_label("fiscal", lang)
+    if fiscal.problem is not None:
+        said = f"{shift_label('fiscal_not_checked', lang)}: {note_text(fiscal.problem, lang)}"
+        return [("fiscal", fiscal.provider, "not_checked", "", "", said, "")]
+    counts = f"{title}: {shift_label('fiscal_expected', lang)}; {shift_label('fiscal_receipts', lang)}"
+    rows: list[tuple[str, ...]] = [
+        ("fiscal", fiscal.provider, "checked", str(fiscal.expected), str(fiscal.receipts), counts, "")
+    ]
+    rows += [
+        (
+            "fiscal_mismatch",
+            m.external_number,
+            m.kind,
+            m.bank,
+            m.fiscal,
+            f"{mismatch_text(m, lang)}; {shift_label('todo', lang)}: {note_text(m.todo, lang)}",
+            m.check_number,
+        )
+        for m in fiscal.mismatches
+    ]
+    register = fiscal.register
+    if register is not None:
+        shift, which = str(register.shift_number), "z" if register.closed else "x"
+        heading = shift_label("register_z" if register.closed else "register_x", lang)
+        rows.append(("fiscal_register", shift, which, str(register.documents), "", heading, ""))
+        for what, count, minor in (
+            ("sales", str(register.sales_count), register.sales_minor),
+            ("returns", str(register.returns_count), register.returns_minor),
+            ("net", "", register.net_minor),
+        ):
+            label = figure_label("net", lang) if what == "net" else shift_label(f"register_{what}", lang)
+            rows.append(("fiscal_register", shift, what, count, _signed(minor), label, money_text(minor)))
+    rows += [("fiscal_note", "", note.key, "", "", note_text(note, lang), "") for note in fiscal.notes]
+    return rows
+
+
 def report_csv(report: ShiftReport, language: ReceiptLanguage | str = ReceiptLanguage.EN) -> str:
     """The report as CSV text (comma-separated; the people's columns in ``language``)."""
     lang = ReceiptLanguage(language)
@@ -125,6 +168,7 @@ def report_csv(report: ShiftReport, language: ReceiptLanguage | str = ReceiptLan
         section, invoice, what, console, bank, said, _ = _difference("found_earlier", found.difference, lang)
         when = f"{shift_label('found_at', lang)} {found_text(found, lang)}"
         rows.append((section, invoice, what, console, bank, f"{said}; {when}", found.found_at.isoformat()))
+    rows += _fiscal(report.fiscal, lang)
     if report.anchor is not None:
         rows.append(("audit", "", "anchor", "", report.anchor, shift_label("anchor", lang), ""))
     elif report.anchor_problem is not None:

@@ -13,6 +13,10 @@
   the audit chain, the chain verified against the last Z report's anchor and its new anchor, the Z
   report kept with the shift. Two counters closing at once: the second finds the shift closed.
 * :meth:`ShiftService.report`: a closed shift's Z report as stored (to print it again).
+
+With a fiscal register configured (``fiscal``: ``ctx.fiscal``), the X report and the close also set the
+shift's confirmed sales and refunds against the register's receipts, and the close closes the register's
+shift with its Z report when it is the last counter open (:mod:`.fiscal_check`, decision 0126).
 """
 
 from __future__ import annotations
@@ -32,6 +36,7 @@ from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, Message, msg
 from epay_desktop.domain.receipts import ReceiptLanguage
 from epay_desktop.domain.shifts import (
     BankCheck,
+    FiscalCheck,
     NoOpenShift,
     Note,
     ReportKind,
@@ -45,10 +50,12 @@ from epay_desktop.domain.shifts import (
 )
 from epay_desktop.safe_files import write_file_safely
 from epay_desktop.services.audit import AuditAnchor, shift_check
+from epay_desktop.services.fiscal.service import FiscalService
 from epay_desktop.services.payments.reconcile import Reconciler
 from epay_desktop.services.people.login import require_audited, require_manager
 from epay_desktop.services.shifts.bank_check import Progress, check_with_bank
 from epay_desktop.services.shifts.export import report_csv
+from epay_desktop.services.shifts.fiscal_check import fiscal_check
 from epay_desktop.services.shifts.found import found_earlier, keep_found
 from epay_desktop.store.db import Store
 from epay_desktop.store.tx import Tx
@@ -107,11 +114,13 @@ class ShiftService:
         reconciler: Reconciler,
         register_id: str,
         clock: Callable[[], datetime] = _utcnow,
+        fiscal: FiscalService | None = None,
     ) -> None:
         self._store = store
         self._reconciler = reconciler
         self.register_id = register_id
         self._clock = clock
+        self._fiscal = fiscal  # the fiscal register's side of the reports (decision 0126)
 
     async def current(self) -> Shift | None:
         """This register's open shift, or None."""
@@ -156,8 +165,16 @@ class ShiftService:
         figures beside the console's (:meth:`bank_check`). Raises NoOpenShift."""
         shift = await self._open_shift()
         bank = await self.bank_check(shift, progress) if check_bank else None
+        fiscal = await self._fiscal_check(shift, close=False)
         now = self._clock()
-        return await self._store.run_read(lambda tx: self._report(tx, ReportKind.X, shift, now, bank))
+        report = await self._store.run_read(lambda tx: self._report(tx, ReportKind.X, shift, now, bank))
+        return replace(report, fiscal=fiscal)
+
+    async def _fiscal_check(self, shift: Shift, *, close: bool) -> FiscalCheck | None:
+        """The fiscal register's side (decision 0126); None without a fiscal register configured."""
+        if self._fiscal is None:
+            return None
+        return await fiscal_check(self._store, self._fiscal, shift, self._clock(), close=close)
 
     async def bank_check(
         self, shift: Shift, progress: Progress | None = None, *, by: ReportKind = ReportKind.X
@@ -202,6 +219,7 @@ class ShiftService:
         payments = await self._payments_of(shift) if check_bank else []
         checked = await self._check(shift, payments, progress, ReportKind.Z) if check_bank else None
         asked = {p.id for p in payments}
+        fiscal = await self._fiscal_check(shift, close=True)
 
         def work(tx: Tx) -> ShiftReport:
             current = tx.shifts.current(self.register_id, for_update=True)
@@ -215,7 +233,7 @@ class ShiftService:
             if checked is not None:
                 payments_now = tx.shifts.payments(shift.register_id, shift.opened_at, now)
                 bank = _with_late(checked, [p for p in payments_now if p.id not in asked])
-            figures = self._report(tx, ReportKind.Z, closed, now, bank)
+            figures = replace(self._report(tx, ReportKind.Z, closed, now, bank), fiscal=fiscal)
             tx.audit.append(
                 manager.id,
                 "shift.closed",
@@ -227,6 +245,7 @@ class ShiftService:
                     "net_minor": figures.totals.net_minor,
                     "payments_checked": bank.checked if bank is not None else None,  # None: skipped
                     "differences": len(bank.differences) if bank is not None else None,
+                    **_fiscal_details(fiscal),
                 },
                 at=now,
             )
@@ -378,6 +397,18 @@ def _with_late(bank: BankCheck, late: list[Payment]) -> BankCheck:
         for p in late
     )
     return replace(bank, total=bank.total + len(late), unchecked=bank.unchecked + lines)
+
+
+def _fiscal_details(fiscal: FiscalCheck | None) -> dict[str, object]:
+    """What the audit entry of a close says of the fiscal side (nothing without a fiscal register)."""
+    if fiscal is None:
+        return {}
+    register = fiscal.register
+    return {
+        "fiscal_checked": fiscal.checked,
+        "fiscal_mismatches": len(fiscal.mismatches),
+        "fiscal_shift_closed": register.shift_number if register is not None and register.closed else None,
+    }
 
 
 def _with_anchor(report: ShiftReport, anchor: AuditAnchor | None, problem: Note) -> ShiftReport:

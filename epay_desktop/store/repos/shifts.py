@@ -104,6 +104,16 @@ class ShiftRepo(Repo):
             stmt = stmt.where(ShiftRow.register_id == register_id)
         return [_shift(row) for row in self._s.scalars(stmt)]
 
+    def open_elsewhere(self, register_id: str) -> list[str]:
+        """The other registers with a shift open now, by name (the fiscal register's shift is closed by
+        the last of them to close: decision 0126)."""
+        stmt = (
+            select(ShiftRow.register_id)
+            .where(ShiftRow.closed_at.is_(None), ShiftRow.register_id != register_id)
+            .order_by(ShiftRow.register_id)
+        )
+        return list(self._s.scalars(stmt))
+
     # -- what a shift holds ---------------------------------------------------------------------
 
     def lines(self, register_id: str, start: datetime, end: datetime) -> list[ShiftLine]:

@@ -56,15 +56,17 @@ from epay_desktop.domain.shifts import (
     BankCheck,
     BankDifference,
     FigureKind,
+    FiscalCheck,
     FoundEarlier,
     GroupTotals,
     Note,
+    RegisterFigures,
     ReportKind,
     ShiftReport,
     Totals,
 )
 from epay_desktop.receipts.printers import Outcome, PrinterProfile
-from epay_desktop.receipts.shift_texts import note_text
+from epay_desktop.receipts.shift_texts import MISMATCH_LABELS, OPERATION_WORDS, note_text
 from epay_desktop.safe_files import UnsafeFilePath, check_target
 from epay_desktop.ui.common import theme
 from epay_desktop.ui.common.asyncqt import action_slot, run_dialog_once, user_message_of
@@ -300,6 +302,86 @@ def _found_text(found: FoundEarlier) -> str:
     return _tr("{when}, X report").format(when=when)
 
 
+def _sentence(text: str) -> str:
+    """A note as a sentence on screen: its first letter capital."""
+    return text[:1].upper() + text[1:]
+
+
+def _mismatch_rows(fiscal: FiscalCheck) -> list[list[str]]:
+    """One row per mismatch: the payment, the receipt's number, what is wrong, the two amounts."""
+    lang = ReceiptLanguage(ui_language())
+    return [
+        [
+            m.invoice_id or NOTHING,
+            m.external_number or NOTHING,
+            f"{OPERATION_WORDS[m.operation][lang]}: {MISMATCH_LABELS[m.kind][lang]}",
+            _value_text("amount", m.bank),
+            _value_text("amount", m.fiscal),
+        ]
+        for m in fiscal.mismatches
+    ]
+
+
+def _register_table(register: RegisterFigures) -> QTableWidget:
+    """The fiscal register's own report: documents, sales, sale returns and the net."""
+    rows = [
+        [_tr("Documents"), str(register.documents), ""],
+        [_tr("Sales"), str(register.sales_count), signed_money_text(register.sales_minor)],
+        [_tr("Sale returns"), str(register.returns_count), signed_money_text(register.returns_minor)],
+        [_net_text(), "", signed_money_text(register.net_minor)],
+    ]
+    columns = [_Column(""), _Column(_tr("Count"), True), _Column(_tr("Amount"), True)]
+    return _table("fiscal_register", columns, rows, bold_last=True)
+
+
+def _fiscal_box(fiscal: FiscalCheck) -> QGroupBox:
+    """The three-way check (decision 0126): what was compared, every mismatch and what to do about each
+    kind, the fiscal register's Z report (or its X report, its shift left open) and its notes."""
+    box, layout = _group(
+        _tr("The fiscal register ({provider})").format(provider=fiscal.provider), "report_fiscal"
+    )
+    if fiscal.problem is not None:
+        said = _tr("The fiscal register was not checked.") + "\n" + _sentence(note_words(fiscal.problem))
+        layout.addWidget(_note("fiscal_summary", said, "report_problem"))
+        return box
+    summary = _tr(
+        "Sales and refunds the bank confirmed: {expected}. Receipts at the fiscal register: {held}."
+    )
+    clear = not fiscal.mismatches
+    text = summary.format(expected=fiscal.expected, held=fiscal.receipts)
+    if clear:
+        text += " " + _tr("Every receipt agrees with the bank.")
+    layout.addWidget(_note("fiscal_summary", text, "report_clear" if clear else "report_notice"))
+    if fiscal.mismatches:
+        layout.addWidget(_heading(_tr("Mismatches")))
+        columns = [
+            _Column(_tr("Invoice")),
+            _Column(_tr("Receipt number")),
+            _Column(_tr("What is wrong")),
+            _Column(_tr("The bank says"), True),
+            _Column(_tr("The register holds"), True),
+        ]
+        layout.addWidget(_table("fiscal_mismatches", columns, _mismatch_rows(fiscal), stretch=2))
+        lang = ReceiptLanguage(ui_language())
+        todo = {m.kind: f"{MISMATCH_LABELS[m.kind][lang]}: {note_words(m.todo)}" for m in fiscal.mismatches}
+        layout.addWidget(_heading(_tr("What to do")))
+        layout.addWidget(_note("fiscal_todo", "\n".join(todo.values())))
+    register = fiscal.register
+    if register is not None:
+        title = (
+            _tr("The fiscal register's Z report: its shift {number} is closed")
+            if register.closed
+            else _tr("The fiscal register's X report: its shift {number} stays open")
+        )
+        layout.addWidget(_heading(title.format(number=register.shift_number)))
+        layout.addWidget(_register_table(register))
+    if fiscal.notes:
+        layout.addWidget(
+            _note("fiscal_notes", "\n".join(_sentence(note_words(n)) for n in fiscal.notes), "report_notice")
+        )
+    return box
+
+
 def _group(title: str, name: str) -> tuple[QGroupBox, QVBoxLayout]:
     box = QGroupBox(title)
     box.setObjectName(name)
@@ -335,6 +417,8 @@ class _Page(QWidget):
         self._groups_box = groups
         layout.addLayout(figures)
         layout.addWidget(self._bank(report))
+        if report.fiscal is not None:
+            layout.addWidget(_fiscal_box(report.fiscal))
         anchor = self._anchor(report)
         if anchor is not None:
             layout.addWidget(anchor)
