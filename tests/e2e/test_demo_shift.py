@@ -31,11 +31,16 @@ from epay_desktop.demo import (
     demo_environ,
     prepare_demo,
     start_demo_sandbox,
+    use_fiscal_sandbox,
 )
+from epay_desktop.demo.fiscal import seed_demo_fiscal
 from epay_desktop.domain import ConsoleStatus, InvoiceId, Money, PaymentStatus
 from epay_desktop.domain.shifts import FigureKind, ShiftReport
 from epay_desktop.sandbox import RunningSandbox
 from epay_desktop.sandbox.cards import TEST_CARD_MASTERCARD
+from epay_desktop.sandbox.fiscal.server import RunningFiscalSandbox
+from epay_desktop.sandbox.fiscal.server import start_in_thread as start_fiscal_sandbox
+from epay_desktop.services.demo_fiscal import TYPED_AT_THE_REGISTER
 from epay_desktop.services.demo_shift import CABINET_REFUND, PAID_LATE, BankOnly, shift_opening
 from epay_desktop.services.demo_shop import KZ_TIME
 from epay_desktop.services.payments.checkout import CheckoutRequest
@@ -310,3 +315,52 @@ def test_the_demo_shift_opens_at_nine_or_two_hours_before_the_demo_starts() -> N
     assert shift_opening(almaty(7, 14)) == almaty(7, 9)  # an afternoon start: the morning's shift
     assert shift_opening(almaty(7, 10, 30)) == almaty(7, 8, 30)  # early: still two hours behind it
     assert shift_opening(almaty(7, 0, 30)) == almaty(6, 22, 30)  # after midnight: yesterday evening's
+
+
+def test_the_demo_shifts_three_way_close_lists_every_seeded_fiscal_mismatch(tmp_path: Path) -> None:
+    """Decision 0126: the demo's fiscal register (a new fiscal sandbox at every start) holds the demo
+    shift's receipts and one mismatch of each kind; an X report lists them, and after a restart (a new,
+    empty register given the same again) the manager's close lists them too and closes the register's
+    shift with its Z report."""
+    home = tmp_path / "demo"
+
+    async def start(fiscal: RunningFiscalSandbox, *, close: bool):  # type: ignore[no-untyped-def]
+        async with demo_app(home) as (app, sandbox):
+            await prepare_demo(app, sandbox.state, count=20, seed=11)
+            await use_fiscal_sandbox(app, fiscal.base_url)
+            plan = await seed_demo_fiscal(app)
+            if not close:
+                return plan, await app.shifts.x_report()
+            manager = await app.users.authenticate("Данияр", "2222")
+            return plan, await app.shifts.close(manager)
+
+    with start_fiscal_sandbox() as first:
+        plan, x = asyncio.run(start(first, close=False))
+    with start_fiscal_sandbox() as second:
+        again, z = asyncio.run(start(second, close=True))
+        register = second.sandbox.register
+        closed = [s for s in register.shifts if s.closed is not None]
+
+    def kinds(report: ShiftReport) -> dict[str, tuple[str, str, str]]:
+        assert report.fiscal is not None and report.fiscal.checked
+        return {m.external_number: (m.kind, m.bank, m.fiscal) for m in report.fiscal.mismatches}
+
+    assert plan is not None and plan.refused is not None
+    typed_number, typed_amount, _ = TYPED_AT_THE_REGISTER
+    (more,) = [r for r in plan.register_only if r.number != typed_number]  # the first sale, typed higher
+    bank_amount = next(e.amount_minor for _, e in plan.console if e.number == more.number)
+    seeded = {
+        plan.refused: "needs_person",  # a bank sale with no fiscal receipt: the register refused it
+        typed_number: "unexplained",  # a receipt no bank operation explains
+        more.number: "amount",  # the register's total is not the bank's
+    }
+    assert {n: kind for n, (kind, _, _) in kinds(x).items()} == seeded
+    assert kinds(x)[typed_number][1:] == ("-", typed_amount.plain())
+    assert kinds(x)[more.number][1:] == (Money(bank_amount).plain(), more.amount.plain())
+    assert x.fiscal is not None and x.fiscal.register is not None and not x.fiscal.register.closed
+    # the next start: the journal's receipts given to the new register, the refusal not written twice
+    assert again is not None and again.refused is None
+    assert {n: kind for n, (kind, _, _) in kinds(z).items()} == seeded
+    assert z.fiscal is not None and z.fiscal.register is not None and z.fiscal.register.closed
+    assert [s.number for s in closed] == [z.fiscal.register.shift_number]
+    assert z.fiscal.receipts == z.fiscal.register.documents  # every receipt of the register compared

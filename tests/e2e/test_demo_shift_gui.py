@@ -7,14 +7,23 @@ the sandbox ledger's, the merchant cabinet's refunds listed as still open in the
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QTableWidget
 
-from epay_desktop.demo import bank_only
+from epay_desktop.app import AppContext
+from epay_desktop.demo import bank_only, prepare_demo, use_fiscal_sandbox
+from epay_desktop.demo.fiscal import seed_demo_fiscal
 from epay_desktop.domain import Money
 from epay_desktop.domain.shifts import FigureKind
+from epay_desktop.sandbox import RunningSandbox
+from epay_desktop.sandbox.fiscal.server import RunningFiscalSandbox
+from epay_desktop.sandbox.fiscal.server import start_in_thread as start_fiscal_sandbox
+from epay_desktop.services.demo_fiscal import TYPED_AT_THE_REGISTER
 from epay_desktop.services.demo_shift import CABINET_REFUND, PAID_LATE
 from epay_desktop.ui.checkout.result import Outcome
 from epay_desktop.ui.shifts.close_dialog import CloseShiftDialog
@@ -126,5 +135,54 @@ def test_the_demo_shift_x_reported_worked_and_closed_from_the_shift_menu(
     late = next(e.invoice_id for e in seeded if e.kind == PAID_LATE)
     assert late in _column(z_window, "bank_found_earlier", 0)
     assert all(_column(z_window, "bank_found_earlier", 4))  # when each was found
+    z_window.accept()
+    assert console.arun(console.ctx.shifts.current()) is None
+
+
+@pytest.fixture
+def fiscal_demo_console(
+    console_with: Callable[..., AbstractContextManager[Any]], sandbox: RunningSandbox
+) -> Iterator[tuple[Any, RunningFiscalSandbox]]:
+    """The demo console as ``--demo`` starts it with its fiscal register (decision 0126): the demo's
+    data, the fiscal sandbox configured and given the demo shift's receipts and mismatches."""
+    with start_fiscal_sandbox() as fiscal:
+
+        def demo(arun: Callable[..., Any], ctx: AppContext) -> object:
+            arun(prepare_demo(ctx, sandbox.state, count=40, seed=15))
+            arun(use_fiscal_sandbox(ctx, fiscal.base_url))
+            return arun(seed_demo_fiscal(ctx))
+
+        with console_with(demo) as started:
+            yield started, fiscal
+
+
+def test_the_three_way_close_from_the_shift_menu_lists_the_fiscal_mismatches_and_the_registers_z(
+    fiscal_demo_console: tuple[Any, RunningFiscalSandbox], qtbot: Any
+) -> None:
+    console, fiscal = fiscal_demo_console
+    console.log_in(MANAGER, MANAGER_PIN)
+    window, commands = console.window, console.window.commands
+
+    qtbot.waitUntil(commands.shift_close.isEnabled, timeout=SLOW)
+    trigger(qtbot, window, commands.shift_close)
+    dialog = wait_shown(qtbot, CloseShiftDialog)
+    qtbot.mouseClick(dialog.ok_button, LEFT)  # a manager closes it: nothing more to ask
+    z_window = wait_shown(qtbot, ShiftReportDialog, SLOW)
+    z = z_window.report
+
+    assert z.fiscal is not None and z.fiscal.register is not None and z.fiscal.register.closed
+    kinds = {m.external_number: m.kind for m in z.fiscal.mismatches}
+    assert sorted(kinds.values()) == ["amount", "needs_person", "unexplained"]  # one of each, seeded
+    assert TYPED_AT_THE_REGISTER[0] in kinds
+    # on screen: each mismatch by its receipt's number, and the register's Z report beside the console's
+    assert set(_column(z_window, "fiscal_mismatches", 1)) == set(kinds)
+    assert _column(z_window, "fiscal_register", 1)[:3] == [
+        str(z.fiscal.register.documents),
+        str(z.fiscal.register.sales_count),
+        str(z.fiscal.register.returns_count),
+    ]
+    assert _column(z_window, "totals", 0)  # the console's own Z report is there as always
+    register = fiscal.sandbox.register
+    assert register.open_shift is None and register.shifts[-1].number == z.fiscal.register.shift_number
     z_window.accept()
     assert console.arun(console.ctx.shifts.current()) is None

@@ -1,0 +1,144 @@
+"""The demo shift's fiscal side (decision 0126): what the demo's fiscal register holds for today's shift,
+with one mismatch of each kind for the three-way close to find.
+
+The fiscal sandbox keeps its receipts in memory, so this is done at EVERY start, once the demo shop points
+at the sandbox. :func:`demo_fiscal_plan` (in one write transaction, through ``DemoShop.seed_today``) reads
+the open demo shift's confirmed sales and refunds (``fiscal_check.expected_receipts``) and, the first
+time, writes one of its sales as refused by the register (the journal's ``needs_person``: a bank sale with
+no fiscal receipt, in Needs attention; the periodic round asks it again 15 minutes after, like any such
+refusal). :func:`register_demo_receipts` then gives the register what it would hold:
+
+* a receipt typed at the register by hand (:data:`TYPED_AT_THE_REGISTER`, a number that is not ours): no
+  bank operation explains it;
+* a receipt for the shift's first sale under the console's number but for :data:`TYPED_MORE` more than the
+  bank took (typed at the register before the console asked): the amount differs;
+* every other sale's and refund's receipt: registered through the fiscal journal the first time
+  (``FiscalService.fiscalise_sale``/``fiscalise_refund``), and at a later start registered again with the
+  same number and amount (the journal already holds them).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Final
+
+from epay_desktop.domain import Money, Role
+from epay_desktop.domain.fiscal_journal import FiscalKind, FiscalState
+from epay_desktop.fiscal.models import FiscalReturn, FiscalSale, ReturnBasis
+from epay_desktop.services.demo_shop import DEMO_REGISTER
+from epay_desktop.services.fiscal.service import FiscalService
+from epay_desktop.services.shifts.fiscal_check import ExpectedReceipt, expected_receipts
+from epay_desktop.store.tx import Tx
+
+__all__ = [
+    "REFUSED_BECAUSE",
+    "TYPED_AT_THE_REGISTER",
+    "TYPED_MORE",
+    "DemoFiscal",
+    "DemoReceipt",
+    "demo_fiscal_plan",
+    "register_demo_receipts",
+]
+
+log = logging.getLogger(__name__)
+
+#: The receipt a cashier typed at the register by hand: its number, total and line.
+TYPED_AT_THE_REGISTER: Final = ("webkassa-manual-0001", Money(500_000), "Товар по свободной цене")
+#: How much more than the bank took the register's receipt of the shift's first sale is for.
+TYPED_MORE: Final = Money(9_000)
+#: Why the register refused the demo's refused sale (a FiscalRefused kind: Needs attention words it).
+REFUSED_BECAUSE: Final = "FiscalCashboxBlocked"
+
+
+@dataclass(frozen=True, slots=True)
+class DemoReceipt:
+    """A receipt the register is to hold: the number, total and line."""
+
+    number: str
+    amount: Money
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class DemoFiscal:
+    """What the demo's register gets at this start: first its own receipts, then the console's."""
+
+    register_only: tuple[DemoReceipt, ...]
+    console: tuple[tuple[DemoReceipt, ExpectedReceipt], ...]  # each with the sale or refund it is for
+    refused: str | None  # the number of the sale refused now (None: refused at an earlier start, or none)
+
+
+def demo_fiscal_plan(tx: Tx, users: Mapping[Role, list[int]], now: datetime) -> DemoFiscal | None:
+    """The open demo shift's fiscal side (see the module docstring); None without an open demo shift.
+    Writes the refused sale's journal record when its sale has none (``users``: unused, the demo's)."""
+    shift = tx.shifts.current(DEMO_REGISTER)
+    if shift is None:
+        return None
+    expected = expected_receipts(tx, shift, now)
+    names = {e.payment_id: tx.payments.get(e.payment_id).description for e in expected}
+    sales = [e for e in expected if e.operation is FiscalKind.SALE]
+    refused = sales[-2] if len(sales) >= 2 and sales[-2].record is None else None
+    if refused is not None:
+        tx.fiscal.add_intent(
+            payment_id=refused.payment_id,
+            money_op_id=None,
+            kind=FiscalKind.SALE,
+            external_number=refused.number,
+            amount_minor=refused.amount_minor,
+            now=now,
+        )
+        tx.fiscal.record(refused.number, FiscalState.NEEDS_PERSON, now=now, error=REFUSED_BECAUSE)
+    number, amount, line = TYPED_AT_THE_REGISTER
+    register_only = [DemoReceipt(number, amount, line)]
+    if sales:
+        first = sales[0]
+        register_only.append(
+            DemoReceipt(first.number, Money(first.amount_minor) + TYPED_MORE, names[first.payment_id])
+        )
+    console = tuple(
+        (DemoReceipt(e.number, Money(e.amount_minor), names[e.payment_id]), e)
+        for e in expected
+        if e is not refused and (e.record is None or e.record.state is FiscalState.REGISTERED)
+    )
+    return DemoFiscal(tuple(register_only), console, refused.number if refused is not None else None)
+
+
+async def register_demo_receipts(fiscal: FiscalService, plan: DemoFiscal) -> int:
+    """Give the register the plan's receipts; how many it was asked for (0: no fiscal register)."""
+    connection = await fiscal.connection()
+    if connection is None:
+        return 0
+    provider, vat = connection.provider, connection.vat_percent
+    for receipt in plan.register_only:
+        await provider.register_sale(FiscalSale(**_fields(receipt, vat)))
+    bases: dict[int, ReturnBasis] = {}
+    for receipt, expected in plan.console:
+        if expected.record is None:  # the first start: through the journal, as every receipt is
+            if expected.money_op_id is None:
+                await fiscal.fiscalise_sale(expected.payment_id)
+            else:
+                await fiscal.fiscalise_refund(expected.money_op_id)
+        elif expected.money_op_id is None:  # the journal has it: the register (new at every start) again
+            bases[expected.payment_id] = (
+                await provider.register_sale(FiscalSale(**_fields(receipt, vat)))
+            ).return_basis()
+        elif expected.payment_id in bases:  # a return, on its sale's receipt registered again
+            basis = bases[expected.payment_id]
+            await provider.register_return(FiscalReturn(**_fields(receipt, vat), basis=basis))
+    asked = len(plan.register_only) + len(plan.console)
+    log.info("event=demo_fiscal_seeded receipts=%d refused=%s", asked, plan.refused)
+    return asked
+
+
+def _fields(receipt: DemoReceipt, vat: int | None) -> dict[str, Any]:
+    """A receipt's request fields: its number, total and line, VAT as the shop's."""
+    name = receipt.name.strip()[:250] or receipt.number
+    return {
+        "external_number": receipt.number,
+        "amount": receipt.amount,
+        "position_name": name,
+        "vat_percent": vat,
+    }
