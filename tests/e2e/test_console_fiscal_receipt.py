@@ -56,7 +56,8 @@ def test_the_demos_fiscal_sale_prints_as_the_fiscal_receipt_with_the_ofd_qr(
     fiscal_demo: Any, register: RunningFiscalSandbox, qtbot: Any
 ) -> None:
     console = fiscal_demo
-    check = httpx.get(f"{register.base_url}/sandbox/checks", timeout=10).json()[0]  # the start's
+    checks = httpx.get(f"{register.base_url}/sandbox/checks", timeout=10).json()
+    check = next(c for c in checks if c["ExternalCheckNumber"].startswith("epd-sale-"))  # the start's sale
     invoice = InvoiceId(check["ExternalCheckNumber"].removeprefix("epd-sale-"))
     console.log_in("Айгерим", "1111")
     qtbot.waitUntil(lambda: console.listed_status(invoice) != "", timeout=SLOW)
