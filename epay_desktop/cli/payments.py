@@ -1,4 +1,8 @@
-"""``pay``, ``payments``, ``show`` and ``status``: taking a payment and looking at payments."""
+"""``pay``, ``payments``, ``show`` and ``status``: taking a payment and looking at payments.
+
+``show`` tells where each of the payment's fiscal receipts stands too (decision 0128): registered with its
+fiscal sign, shift and number and the OFD's page, pending, or what a person must do.
+"""
 
 from __future__ import annotations
 
@@ -21,6 +25,7 @@ from epay_desktop.cli.common import (
     text_arg,
     whole_number_arg,
 )
+from epay_desktop.cli.language import localized
 from epay_desktop.cli.output import (
     emit_json,
     local_time,
@@ -29,15 +34,19 @@ from epay_desktop.cli.output import (
     op_json,
     print_pairs,
     print_table,
+    visible,
     when_json,
 )
-from epay_desktop.domain import ConsoleStatus, Payment, PaymentEvent, PaymentEventKind
+from epay_desktop.domain import ConsoleError, ConsoleStatus, Payment, PaymentEvent, PaymentEventKind
 from epay_desktop.domain.bounds import LIST_LIMIT_MAX
 from epay_desktop.domain.decline_reasons import decline_message
+from epay_desktop.domain.fiscal_journal import FiscalRecord
+from epay_desktop.domain.i18n import Message
 from epay_desktop.domain.payment_filter import PaymentFilter
 from epay_desktop.domain.text import DESCRIPTION_MAX_BYTES, FIELD_DESCRIPTION
 from epay_desktop.gateway import EpayError
 from epay_desktop.payform.codec import hosted_page_url
+from epay_desktop.services.fiscal.standing import standing_of
 from epay_desktop.services.payments.card_attempts import APPROVED, DECLINED, MAX_CARD_ATTEMPTS, CardAttempts
 from epay_desktop.services.payments.checkout import CheckoutRequest
 
@@ -107,6 +116,33 @@ def view_json(view: PaymentView, names: Mapping[int, str]) -> dict[str, Any]:
         "remaining": view.remaining.plain(),
         "operations": [op_json(op, names) for op in view.operations],
         "events": [event_json(event) for event in view.events],
+        "fiscal": [fiscal_json(record) for record in view.fiscal],
+    }
+
+
+def fiscal_json(record: FiscalRecord) -> dict[str, Any]:
+    """A fiscal receipt of the payment (its sale's, or a refund's return) where it stands; the sentences
+    in English (scripts read them), the receipt's numbers as the register gave them once registered."""
+    standing = standing_of(record)
+    kept = record.receipt
+    return {
+        "kind": record.kind.value,
+        "state": record.state.value,
+        "amount": record.amount.plain(),
+        "external_number": record.external_number,
+        "attempts": record.attempts,
+        "said": standing.headline.text(),
+        "to_do": standing.reason.text() if standing.reason is not None else None,
+        "fiscal_sign": kept.check_number if kept else None,
+        "shift": kept.shift_number if kept else None,
+        "number": kept.order_number if kept else None,
+        "registered_at": kept.registered_at if kept else None,
+        "registration_number": kept.registration_number if kept else None,
+        "cashbox": kept.cashbox_number if kept else None,
+        "ofd": kept.ofd_name if kept else None,
+        "check_url": standing.check_url or None,
+        "offline": kept.offline if kept else None,
+        "updated_at": when_json(record.updated_at),
     }
 
 
@@ -357,6 +393,9 @@ def _print_view(view: PaymentView, names: Mapping[int, str]) -> None:
     if view.events:
         print()
         _print_events(view.events)
+    if view.fiscal:
+        print()
+        _print_fiscal(view.fiscal)
     if not view.operations:
         return
     print()
@@ -392,6 +431,23 @@ def _print_events(events: list[PaymentEvent]) -> None:
         for e in events
     ]
     print_table(["BANK EVENT", "TIME", "STATUS", "AMOUNT", "REASON", "CARD"], rows, right={3})
+
+
+def _print_fiscal(records: list[FiscalRecord]) -> None:
+    """Each fiscal receipt: when, where it stands and its amount; under it what to do, or its OFD page."""
+    for record in records:
+        standing = standing_of(record)
+        print(visible(f"{local_time(standing.when)}  {_said(standing.headline)}  {record.amount.format()}"))
+        for more in (standing.note, standing.reason):
+            if more is not None:
+                print(visible(f"  {_said(more)}"))
+        if standing.check_url:
+            print(visible(f"  {standing.check_url}"))
+
+
+def _said(message: Message) -> str:
+    """``message`` in the command line's language (--lang; decision 0046)."""
+    return localized(ConsoleError(message)) or message.text()
 
 
 @PAYMENTS.command("status", INVOICE)

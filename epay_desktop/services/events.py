@@ -15,8 +15,16 @@ from datetime import datetime
 from typing import Any, TypeVar
 
 from epay_desktop.domain import ConsoleStatus, MoneyOp, Payment
+from epay_desktop.domain.fiscal_journal import FiscalRecord
 
-__all__ = ["EventBus", "GatewayHealthChanged", "OperationUpdated", "PaymentUpdated", "PollerHealthChanged"]
+__all__ = [
+    "EventBus",
+    "FiscalRecordUpdated",
+    "GatewayHealthChanged",
+    "OperationUpdated",
+    "PaymentUpdated",
+    "PollerHealthChanged",
+]
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +49,14 @@ class OperationUpdated:
     """A money operation (charge, cancel, refund) moved to a new state."""
 
     op: MoneyOp
+
+
+@dataclass(frozen=True, slots=True)
+class FiscalRecordUpdated:
+    """A payment's fiscal receipt (its sale's, or a refund's return) was written or answered: its intent
+    committed, then registered, left pending or refused for a person (decisions 0124, 0128)."""
+
+    record: FiscalRecord
 
 
 @dataclass(frozen=True, slots=True)

@@ -37,12 +37,13 @@ from epay_desktop.fiscal.provider import FiscalProvider
 from epay_desktop.fiscal.webkassa import WebkassaClient, WebkassaConfig
 from epay_desktop.gateway.config import Secret
 from epay_desktop.services.people.login import require_manager
-from epay_desktop.services.secret_store import SecretStore
+from epay_desktop.services.secret_store import KeychainUnavailable, SecretStore
 from epay_desktop.services.shop_settings import checked_shop_value
 from epay_desktop.store.db import Store
 from epay_desktop.store.tx import Tx
 
 __all__ = [
+    "NO_KEYCHAIN",
     "NO_PROVIDER",
     "WEBKASSA",
     "ConnectionResult",
@@ -58,6 +59,15 @@ NO_PROVIDER = "none"
 WEBKASSA = "webkassa"
 _API_KEY, _PASSWORD = "api-key", "password"
 _C = "fiscal"
+#: The fiscal page's words when the keychain cannot keep its secrets (not the gateway's client secret's).
+NO_KEYCHAIN = QT_TRANSLATE_NOOP(
+    "fiscal",
+    "No secure keychain on this computer: the fiscal API key and password cannot be saved. Install a "
+    "keychain (GNOME Keyring / KWallet / Windows Credential Manager / macOS Keychain).",
+)
+_KEYCHAIN_REFUSED = QT_TRANSLATE_NOOP(
+    "fiscal", "The keychain refused to save the fiscal API key or password; unlock it and try again."
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,12 +223,18 @@ class FiscalSetup:
         return await self._store.run_write(work)
 
     def _save_secrets(self, settings: FiscalSettings, api_key: str, password: str) -> None:
-        if api_key.strip():
-            self._secrets.save_account(
-                catalog.fiscal_keychain_account(_API_KEY, settings.url), api_key.strip()
-            )
-        if password:
-            self._secrets.save_account(catalog.fiscal_keychain_account(_PASSWORD, settings.login), password)
+        try:
+            if api_key.strip():
+                self._secrets.save_account(
+                    catalog.fiscal_keychain_account(_API_KEY, settings.url), api_key.strip()
+                )
+            if password:
+                self._secrets.save_account(
+                    catalog.fiscal_keychain_account(_PASSWORD, settings.login), password
+                )
+        except KeychainUnavailable:  # the store's words name the gateway's client secret
+            words = _KEYCHAIN_REFUSED if self._secrets.is_available() else NO_KEYCHAIN
+            raise KeychainUnavailable(msg(_C, words)) from None
 
     def _load_secrets(self, settings: FiscalSettings) -> FiscalSecrets:
         if self._session is not None:

@@ -19,7 +19,12 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 
-from epay_desktop.services.events import GatewayHealthChanged, OperationUpdated, PaymentUpdated
+from epay_desktop.services.events import (
+    FiscalRecordUpdated,
+    GatewayHealthChanged,
+    OperationUpdated,
+    PaymentUpdated,
+)
 
 if TYPE_CHECKING:
     from epay_desktop.services.events import EventBus
@@ -37,6 +42,7 @@ class EventBridge(QObject):
     payment_changed = Signal(object)  # PaymentUpdated: the payment and its status before (``previous``)
     operation_updated = Signal(object)  # MoneyOp
     poller_health_changed = Signal(object)  # GatewayHealthChanged (ok, last_success_at, message)
+    fiscal_updated = Signal(object)  # FiscalRecord: a payment's fiscal receipt written or answered
 
     _received = Signal(object)
 
@@ -52,7 +58,7 @@ class EventBridge(QObject):
         self._received.connect(self._dispatch, Qt.ConnectionType.QueuedConnection)
         unsubscribers: list[Callable[[], None]] = [
             events.subscribe(kind, self._received.emit)
-            for kind in (PaymentUpdated, OperationUpdated, GatewayHealthChanged)
+            for kind in (PaymentUpdated, OperationUpdated, GatewayHealthChanged, FiscalRecordUpdated)
         ]
         self._unsubscribers = unsubscribers
 
@@ -107,3 +113,5 @@ class EventBridge(QObject):
             self.operation_updated.emit(event.op)
         elif isinstance(event, GatewayHealthChanged):
             self.poller_health_changed.emit(event)
+        elif isinstance(event, FiscalRecordUpdated):
+            self.fiscal_updated.emit(event.record)

@@ -2,7 +2,9 @@
 
 The timeline is built from the payment record, its money operations and its receipts: created ->
 payment page (token) -> the customer's result -> each charge/cancel/refund with its state and who
-asked and approved -> receipts printed. The customer's result is shown at the bank's own time
+asked and approved -> receipts printed -> its fiscal receipts (the sale's, each refund's return) where
+they stand: registered at the register's own time, pending, or what a person must do (decision 0128).
+The customer's result is shown at the bank's own time
 (check-status ``createdDate``) once the bank has said it; before that, at the payment's last update
 when nothing happened after it, else without a time. Every other time is this console's clock: the
 gateway's operation answers carry no time (decision 0025). ``TimelineEntry.bank`` tells them apart.
@@ -27,9 +29,12 @@ from epay_desktop.domain import (
     PaymentEvent,
     PaymentEventKind,
 )
+from epay_desktop.domain.fiscal_journal import FiscalRecord, FiscalState
 from epay_desktop.domain.receipts import ReceiptKind, ReceiptRecord
 from epay_desktop.domain.rules import refund_remaining, refund_status_allows, refunded_amount
+from epay_desktop.services.fiscal.standing import standing_of
 from epay_desktop.ui.common.amounts import charge_split
+from epay_desktop.ui.common.asyncqt import message_text
 from epay_desktop.ui.common.formatting import KAZAKHSTAN, card_text
 from epay_desktop.ui.common.labels import bank_reason_text, decline_text, refund_reason_label
 from epay_desktop.ui.payments.operations_model import op_kind_label, op_state_badge
@@ -91,6 +96,7 @@ class TimelineEntry:
     tone: Tone
     detail: str = ""
     bank: bool = False  # ``when`` is the bank's own time, not this console's clock
+    register: bool = False  # ``when`` is the fiscal register's time on the receipt
 
 
 _WAITING = (ConsoleStatus.NEW, ConsoleStatus.PENDING, ConsoleStatus.FINGERPRINT)
@@ -253,18 +259,41 @@ def _receipt_entry(receipt: ReceiptRecord, user_name: UserName) -> TimelineEntry
     return TimelineEntry(receipt.created_at, text, Tone.GREY, detail)
 
 
+def _fiscal_entry(record: FiscalRecord) -> TimelineEntry:
+    """A fiscal receipt where it stands (decision 0128): its amount and OFD, and what a person must do."""
+    standing = standing_of(record)
+    kept = record.receipt
+    first = " · ".join(p for p in (record.amount.format(), kept.ofd_name if kept else "") if p)
+    said = [message_text(m) for m in (standing.note, standing.reason) if m is not None]
+    if record.state is FiscalState.REGISTERED:
+        tone = Tone.GREEN
+    else:
+        tone = Tone.DEEP_ORANGE if standing.reason is not None else Tone.PURPLE
+    detail = "\n".join([first, *said])
+    return TimelineEntry(
+        standing.when, message_text(standing.headline), tone, detail, register=standing.register_time
+    )
+
+
+def _in_order(entry: TimelineEntry, payment: Payment) -> datetime:
+    when = entry.when or payment.created_at
+    return when if when.tzinfo is not None else when.replace(tzinfo=UTC)
+
+
 def build_timeline(
     payment: Payment,
     ops: Sequence[MoneyOp],
     receipts: Sequence[ReceiptRecord],
     user_name: UserName,
     events: Sequence[PaymentEvent] = (),
+    fiscal: Sequence[FiscalRecord] = (),
 ) -> list[TimelineEntry]:
     """The payment's story, oldest first.
 
     ``events``: the payment's payment_events rows. Card attempts replace the single customer's result
     when there are any (each attempt the console saw, decision 0035); other events (a refund made outside
-    this console) take their place among the operations by time.
+    this console) take their place among the operations by time. ``fiscal``: its fiscal records, each
+    at its receipt's time (registered) or its last try.
     """
     created = TimelineEntry(
         payment.created_at,
@@ -286,7 +315,8 @@ def build_timeline(
     entries.extend(_attempt_entries(payment, ops, attempts) if attempts else [_customer_entry(payment, ops)])
     later = [_op_entry(op, user_name) for op in ops] + [_receipt_entry(r, user_name) for r in receipts]
     later += [_event_entry(e) for e in events if e.kind is not PaymentEventKind.ATTEMPT]
-    later.sort(key=lambda e: e.when or payment.created_at)
+    later += [_fiscal_entry(record) for record in fiscal]
+    later.sort(key=lambda e: _in_order(e, payment))
     return entries + later
 
 

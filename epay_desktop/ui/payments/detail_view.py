@@ -1,4 +1,5 @@
-"""The detail panel: every field of one payment, a banner for unresolved operations, timeline, receipts.
+"""The detail panel: every field of one payment, a banner for unresolved operations, timeline, receipts,
+and a link to the OFD's page of each registered fiscal receipt (decision 0128).
 
 ``show_payment(invoice)`` loads the payment's view and receipts from the services (a newer call
 wins over an older one still loading); ``loaded`` tells the main window what is shown so it can
@@ -9,13 +10,14 @@ the panel follows the list's selection, and arrowing through the list must not r
 from __future__ import annotations
 
 import asyncio
+import html
 import logging
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
-from PySide6.QtGui import QFont, QIcon, QPainter, QPixmap
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QFont, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -30,7 +32,9 @@ from PySide6.QtWidgets import (
 )
 
 from epay_desktop.domain import ConsoleStatus, InvoiceId, MoneyOp, Payment, PaymentEvent
+from epay_desktop.domain.fiscal_journal import FiscalKind, FiscalRecord
 from epay_desktop.domain.receipts import ReceiptRecord
+from epay_desktop.services.fiscal.standing import standing_of
 from epay_desktop.ui.common import theme
 from epay_desktop.ui.common.asyncqt import spawn, user_message_of
 from epay_desktop.ui.common.table_model import MONEY_ALIGNMENT
@@ -59,6 +63,11 @@ _CONTEXT = "PaymentDetailView"
 _N = QT_TRANSLATE_NOOP
 _BANK_TIME = _N("PaymentDetailView", "The bank's own time for this, from its answer")
 _CONSOLE_TIME = _N("PaymentDetailView", "This console's clock: the bank gave no time for this")
+_REGISTER_TIME = _N("PaymentDetailView", "The fiscal register's time on the receipt")
+_CHECK_LINKS = {
+    FiscalKind.SALE: _N("PaymentDetailView", "Check the fiscal receipt on the OFD's site"),
+    FiscalKind.RETURN: _N("PaymentDetailView", "Check the fiscal return receipt on the OFD's site"),
+}
 _ZONE_NOTE = _N(
     "PaymentDetailView",
     "Times are Kazakhstan time: \u201c(bank)\u201d is the bank's own time, the others this console's clock.",
@@ -154,6 +163,15 @@ class PaymentDetailView(QWidget):
             caption.setContentsMargins(0, 0, 14, 0)
             form.addRow(caption, value)
             self.fields[key] = value
+        # the OFD's page of each registered fiscal receipt, opened in the browser (decision 0128)
+        self.fiscal_links = _named(QLabel(content), "fiscal_links")
+        self.fiscal_links.setTextFormat(Qt.TextFormat.RichText)
+        self.fiscal_links.setWordWrap(True)
+        self.fiscal_links.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
+        self.fiscal_links.linkActivated.connect(open_check_page)
+        self.fiscal_links.setVisible(False)
         bold = QFont(self.fields["amount"].font())
         bold.setBold(True)
         bold.setPointSizeF(bold.pointSizeF() * 1.25)
@@ -184,6 +202,7 @@ class PaymentDetailView(QWidget):
         line = QFrame(content, frameShape=QFrame.Shape.HLine, frameShadow=QFrame.Shadow.Sunken)
         layout.addWidget(line)
         layout.addLayout(form)
+        layout.addWidget(self.fiscal_links)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(zone)
         return content
@@ -218,6 +237,11 @@ class PaymentDetailView(QWidget):
 
     def apply_operation_update(self, op: MoneyOp) -> None:
         if self.view is not None and op.payment_id == self.view.payment.id:
+            self.reload()
+
+    def apply_fiscal_update(self, record: FiscalRecord) -> None:
+        """A fiscal receipt of the shown payment was written or answered: show where it stands now."""
+        if self.view is not None and record.payment_id == self.view.payment.id:
             self.reload()
 
     async def _load(self, invoice_id: InvoiceId, generation: int) -> None:
@@ -259,7 +283,9 @@ class PaymentDetailView(QWidget):
         self.fields["reason"].setToolTip(bank_words(payment))
         # card attempts and refunds made outside the console (a view without them: none to show)
         events = list(getattr(view, "events", ()))
-        self._render_timeline(payment, ops, receipts, events)
+        fiscal = list(getattr(view, "fiscal", ()))  # its fiscal receipts (none without a provider)
+        self._render_timeline(payment, ops, receipts, events, fiscal)
+        self._render_fiscal_links(fiscal)
         self._render_receipts(receipts)
         self.stack.setCurrentIndex(1)
         self.loaded.emit(view, self.receipts)
@@ -281,9 +307,10 @@ class PaymentDetailView(QWidget):
         ops: Sequence[MoneyOp],
         receipts: Sequence[ReceiptRecord],
         events: Sequence[PaymentEvent] = (),
+        fiscal: Sequence[FiscalRecord] = (),
     ) -> None:
         self.timeline.clear()
-        for entry in build_timeline(payment, ops, receipts, self._user_name, events):
+        for entry in build_timeline(payment, ops, receipts, self._user_name, events, fiscal):
             text = f"{entry.text}\n{entry.detail}" if entry.detail else entry.text
             when = time_text(entry.when)
             if when and entry.bank:
@@ -292,8 +319,19 @@ class PaymentDetailView(QWidget):
             item.setIcon(0, tone_icon(entry.tone))
             item.setToolTip(1, text)
             if when:
-                item.setToolTip(0, _tr(_BANK_TIME) if entry.bank else _tr(_CONSOLE_TIME))
+                clock = _REGISTER_TIME if entry.register else _CONSOLE_TIME
+                item.setToolTip(0, _tr(_BANK_TIME if entry.bank else clock))
             self.timeline.addTopLevelItem(item)
+
+    def _render_fiscal_links(self, fiscal: Sequence[FiscalRecord]) -> None:
+        links = []
+        for record in fiscal:
+            url = standing_of(record).check_url  # a web page only
+            if url:
+                words = html.escape(_tr(_CHECK_LINKS[record.kind]), quote=False)
+                links.append(f'<a href="{html.escape(url)}">{words}</a>')
+        self.fiscal_links.setText("<br>".join(links))
+        self.fiscal_links.setVisible(bool(links))
 
     def _render_receipts(self, receipts: Sequence[ReceiptRecord]) -> None:
         self.receipts_list.clear()
@@ -311,6 +349,12 @@ class PaymentDetailView(QWidget):
         for column in range(3):
             self.receipts_list.resizeColumnToContents(column)
         self.tabs.setTabText(1, _tr("Receipts ({count})").format(count=len(receipts)))
+
+
+def open_check_page(url: str) -> None:
+    """Open a fiscal receipt's page at the OFD in the system's browser."""
+    if not QDesktopServices.openUrl(QUrl(url)):
+        log.warning("event=ofd_page_not_opened")
 
 
 def tone_icon(tone: Tone) -> QIcon:

@@ -17,7 +17,7 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from epay_desktop.domain import settings_catalog as catalog
-from epay_desktop.services.fiscal.setup import NO_PROVIDER, ConnectionResult, FiscalSettings
+from epay_desktop.services.fiscal.setup import NO_KEYCHAIN, NO_PROVIDER, ConnectionResult, FiscalSettings
 from epay_desktop.ui.common import theme
 from epay_desktop.ui.common.asyncqt import message_text, spawn
 from epay_desktop.ui.common.naming import named
@@ -61,7 +61,6 @@ class FiscalPage(QWidget):
         keychain: bool,
         has_key: bool,
         has_password: bool,
-        no_keychain_text: str,
     ) -> None:
         super().__init__()
         self._port = port
@@ -82,7 +81,8 @@ class FiscalPage(QWidget):
             edit.setEnabled(keychain)
             edit.setPlaceholderText(self.tr("unchanged") if kept else "")
         kept_where = self.tr("The API key and password are kept in the system keychain, never in a file.")
-        self.secret_note = _words("fiscal_secret_note", kept_where if keychain else no_keychain_text)
+        no_keychain = QCoreApplication.translate("fiscal", NO_KEYCHAIN)  # its API key and password
+        self.secret_note = _words("fiscal_secret_note", kept_where if keychain else no_keychain)
         if not keychain:
             self.secret_note.setStyleSheet(theme.style(_WARN_STYLE))
         self.vat_combo = named(QComboBox(), "fiscal_vat_combo")
@@ -98,7 +98,8 @@ class FiscalPage(QWidget):
             "fiscal_note",
             self.tr(
                 "Without a fiscal provider the console works as before and every receipt says it is "
-                "not fiscal. Shared by every counter; applies when the console is restarted."
+                "not fiscal. Shared by every counter: a saved change applies here at once, on the other "
+                "counters when they are restarted."
             ),
         )
         form = QFormLayout(self)

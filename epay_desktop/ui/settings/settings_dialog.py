@@ -151,7 +151,6 @@ class SettingsDialog(WorkDialog[SettingsResult]):
                 keychain=keychain,
                 has_key=fiscal.has_key,
                 has_password=fiscal.has_password,
-                no_keychain_text=_tr(NO_KEYCHAIN_TEXT),
             )
         self.tabs = QTabWidget()
         self.tabs.addTab(self.gateway_page, self.tr("Gateway"))
