@@ -35,16 +35,21 @@ from epay_desktop.demo import (
 )
 from epay_desktop.demo.fiscal import seed_demo_fiscal
 from epay_desktop.domain import ConsoleStatus, InvoiceId, Money, PaymentStatus
+from epay_desktop.domain.settings_catalog import fiscal_keychain_account
 from epay_desktop.domain.shifts import FigureKind, ShiftReport
 from epay_desktop.sandbox import RunningSandbox
 from epay_desktop.sandbox.cards import TEST_CARD_MASTERCARD
+from epay_desktop.sandbox.fiscal.account import API_KEY as FISCAL_API_KEY
+from epay_desktop.sandbox.fiscal.account import LOGIN as FISCAL_LOGIN
+from epay_desktop.sandbox.fiscal.account import PASSWORD as FISCAL_PASSWORD
 from epay_desktop.sandbox.fiscal.server import RunningFiscalSandbox
-from epay_desktop.sandbox.fiscal.server import start_in_thread as start_fiscal_sandbox
-from epay_desktop.services.demo_fiscal import TYPED_AT_THE_REGISTER
+from epay_desktop.services.demo_fiscal import TYPED_AT_THE_REGISTER, DemoFiscal
 from epay_desktop.services.demo_shift import CABINET_REFUND, PAID_LATE, BankOnly, shift_opening
 from epay_desktop.services.demo_shop import KZ_TIME
 from epay_desktop.services.payments.checkout import CheckoutRequest
+from epay_desktop.services.secret_store import SecretStore
 from tests.support.demo_app import demo_app, ledger_figures
+from tests.support.fiscal_sandbox import emptied
 from tests.support.sandbox import SandboxControl
 
 pytestmark = pytest.mark.timeout(240)
@@ -274,10 +279,16 @@ def test_a_register_with_shifts_of_its_own_gets_no_demo_shift(tmp_path: Path) ->
 
 
 def test_the_demo_shift_from_the_command_line(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    memory: Any,
+    fiscal_sandbox: RunningFiscalSandbox,
 ) -> None:
     """``epay-desktop shift x --bank`` and ``shift close`` on the demo folder, with the demo's sandbox
-    running: the X lists the seeded differences, the manager's Z lists the cabinet's refunds."""
+    and fiscal register running (its API key and password in the keychain, as Settings keeps them): the
+    X lists the seeded differences, the manager's Z lists the cabinet's refunds and, beside them, the
+    seeded fiscal mismatches and the register's Z report (decision 0126); ``shift z`` prints them."""
     home = tmp_path / "demo"
 
     def run(sandbox_url: str, user: str, pin: str, *args: str) -> dict[str, Any]:
@@ -292,15 +303,35 @@ def test_the_demo_shift_from_the_command_line(
         answer: dict[str, Any] = json.loads(out)
         return answer
 
-    async def seed(sandbox: RunningSandbox) -> None:
+    async def seed(sandbox: RunningSandbox) -> DemoFiscal | None:
         async with demo_app(home, sandbox) as (app, _):
             await prepare_demo(app, sandbox.state, count=30, seed=9)
+            await use_fiscal_sandbox(app, fiscal_sandbox.base_url)
+            return await seed_demo_fiscal(app)
 
+    keychain = SecretStore()  # what a manager saving Settings > Fiscal register keeps
+    keychain.save_account(fiscal_keychain_account("api-key", fiscal_sandbox.base_url), FISCAL_API_KEY)
+    keychain.save_account(fiscal_keychain_account("password", FISCAL_LOGIN), FISCAL_PASSWORD)
     with start_demo_sandbox() as sandbox:
-        asyncio.run(seed(sandbox))
+        plan = asyncio.run(seed(sandbox))
         x = run(sandbox.base_url, "Айгерим", "1111", "shift", "x", "--bank", "--json")
         z = run(sandbox.base_url, "Данияр", "2222", "shift", "close", "--json")
+        for name, value in demo_environ(home, sandbox.base_url).items():
+            monkeypatch.setenv(name, value)
+        capsys.readouterr()
+        assert main(["shift", "z", str(z["shift"]["id"]), "--lang", "ru"]) == 0
+        printed = capsys.readouterr().out
     seeded = bank_only(home)
+    # the fiscal side: every seeded mismatch, on the X and the Z, and the register's shift closed
+    assert plan is not None and plan.refused is not None
+    (more,) = [r.number for r in plan.register_only if r.number != TYPED_AT_THE_REGISTER[0]]
+    wanted = {plan.refused: "needs_person", TYPED_AT_THE_REGISTER[0]: "unexplained", more: "amount"}
+    for report in (x, z):
+        assert {m["external_number"]: m["kind"] for m in report["fiscal"]["mismatches"]} == wanted
+    closed = fiscal_sandbox.sandbox.register.shift(z["fiscal"]["register"]["shift_number"])
+    assert z["fiscal"]["register"]["closed"] and closed.closed is not None and closed.z_number
+    assert "СВЕРКА С ОНЛАЙН-КАССОЙ (Webkassa)" in printed and "Z-отчёт онлайн-кассы" in printed
+    assert "фискальный чек без операции банка" in printed and TYPED_AT_THE_REGISTER[0] in printed
     assert {d["invoice_id"] for d in x["bank"]["differences"]} == {e.invoice_id for e in seeded}
     assert x["opened_by_name"] == "Айгерим" and x["kind"] == "X"
     cabinet = {(e.invoice_id, e.amount.plain()) for e in seeded if e.kind == CABINET_REFUND}
@@ -317,7 +348,9 @@ def test_the_demo_shift_opens_at_nine_or_two_hours_before_the_demo_starts() -> N
     assert shift_opening(almaty(7, 0, 30)) == almaty(6, 22, 30)  # after midnight: yesterday evening's
 
 
-def test_the_demo_shifts_three_way_close_lists_every_seeded_fiscal_mismatch(tmp_path: Path) -> None:
+def test_the_demo_shifts_three_way_close_lists_every_seeded_fiscal_mismatch(
+    tmp_path: Path, fiscal_sandbox: RunningFiscalSandbox
+) -> None:
     """Decision 0126: the demo's fiscal register (a new fiscal sandbox at every start) holds the demo
     shift's receipts and one mismatch of each kind; an X report lists them, and after a restart (a new,
     empty register given the same again) the manager's close lists them too and closes the register's
@@ -334,12 +367,9 @@ def test_the_demo_shifts_three_way_close_lists_every_seeded_fiscal_mismatch(tmp_
             manager = await app.users.authenticate("Данияр", "2222")
             return plan, await app.shifts.close(manager)
 
-    with start_fiscal_sandbox() as first:
-        plan, x = asyncio.run(start(first, close=False))
-    with start_fiscal_sandbox() as second:
-        again, z = asyncio.run(start(second, close=True))
-        register = second.sandbox.register
-        closed = [s for s in register.shifts if s.closed is not None]
+    plan, x = asyncio.run(start(fiscal_sandbox, close=False))
+    again, z = asyncio.run(start(emptied(fiscal_sandbox), close=True))  # the next start: a new register
+    closed = [s for s in fiscal_sandbox.sandbox.register.shifts if s.closed is not None]
 
     def kinds(report: ShiftReport) -> dict[str, tuple[str, str, str]]:
         assert report.fiscal is not None and report.fiscal.checked

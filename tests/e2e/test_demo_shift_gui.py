@@ -22,7 +22,6 @@ from epay_desktop.domain import Money
 from epay_desktop.domain.shifts import FigureKind
 from epay_desktop.sandbox import RunningSandbox
 from epay_desktop.sandbox.fiscal.server import RunningFiscalSandbox
-from epay_desktop.sandbox.fiscal.server import start_in_thread as start_fiscal_sandbox
 from epay_desktop.services.demo_fiscal import TYPED_AT_THE_REGISTER
 from epay_desktop.services.demo_shift import CABINET_REFUND, PAID_LATE
 from epay_desktop.ui.checkout.result import Outcome
@@ -141,19 +140,20 @@ def test_the_demo_shift_x_reported_worked_and_closed_from_the_shift_menu(
 
 @pytest.fixture
 def fiscal_demo_console(
-    console_with: Callable[..., AbstractContextManager[Any]], sandbox: RunningSandbox
+    console_with: Callable[..., AbstractContextManager[Any]],
+    sandbox: RunningSandbox,
+    fiscal_sandbox: RunningFiscalSandbox,
 ) -> Iterator[tuple[Any, RunningFiscalSandbox]]:
     """The demo console as ``--demo`` starts it with its fiscal register (decision 0126): the demo's
     data, the fiscal sandbox configured and given the demo shift's receipts and mismatches."""
-    with start_fiscal_sandbox() as fiscal:
 
-        def demo(arun: Callable[..., Any], ctx: AppContext) -> object:
-            arun(prepare_demo(ctx, sandbox.state, count=40, seed=15))
-            arun(use_fiscal_sandbox(ctx, fiscal.base_url))
-            return arun(seed_demo_fiscal(ctx))
+    def demo(arun: Callable[..., Any], ctx: AppContext) -> object:
+        arun(prepare_demo(ctx, sandbox.state, count=40, seed=15))
+        arun(use_fiscal_sandbox(ctx, fiscal_sandbox.base_url))
+        return arun(seed_demo_fiscal(ctx))
 
-        with console_with(demo) as started:
-            yield started, fiscal
+    with console_with(demo) as started:
+        yield started, fiscal_sandbox
 
 
 def test_the_three_way_close_from_the_shift_menu_lists_the_fiscal_mismatches_and_the_registers_z(
@@ -182,7 +182,7 @@ def test_the_three_way_close_from_the_shift_menu_lists_the_fiscal_mismatches_and
         str(z.fiscal.register.returns_count),
     ]
     assert _column(z_window, "totals", 0)  # the console's own Z report is there as always
-    register = fiscal.sandbox.register
-    assert register.open_shift is None and register.shifts[-1].number == z.fiscal.register.shift_number
+    closed = fiscal.sandbox.register.shift(z.fiscal.register.shift_number)  # by the register's Z
+    assert closed.closed is not None and closed.z_number
     z_window.accept()
     assert console.arun(console.ctx.shifts.current()) is None

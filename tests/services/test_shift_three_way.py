@@ -9,7 +9,7 @@ register's shift open."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Awaitable, Callable
 from typing import TypeVar
 
 import httpx
@@ -18,7 +18,7 @@ import pytest
 from epay_desktop.domain import Money, Payment
 from epay_desktop.domain.shifts import ShiftReport
 from epay_desktop.sandbox.fiscal.account import API_KEY, CASHBOX, LOGIN, PASSWORD
-from epay_desktop.sandbox.fiscal.server import RunningFiscalSandbox, start_in_thread
+from epay_desktop.sandbox.fiscal.server import RunningFiscalSandbox
 from epay_desktop.services.fiscal import journal
 from epay_desktop.services.fiscal.service import Connect, FiscalConnection, FiscalService
 from epay_desktop.services.fiscal.setup import FiscalSecrets, FiscalSettings, build_provider
@@ -33,9 +33,8 @@ Scenario = Callable[[h.Services, FiscalService, ShiftService], Awaitable[T]]
 
 
 @pytest.fixture
-def fiscal() -> Iterator[RunningFiscalSandbox]:
-    with start_in_thread() as running:
-        yield running
+def fiscal(fiscal_sandbox: RunningFiscalSandbox) -> RunningFiscalSandbox:
+    return fiscal_sandbox  # the session's, emptied
 
 
 def _run(world: h.World, connect: Connect, scenario: Scenario[T], register: str = "till-1") -> T:
