@@ -19,6 +19,7 @@ from epay_desktop.domain import InvoiceId, Money
 from epay_desktop.domain.fiscal_journal import FiscalKind, FiscalState, KeptReceipt
 from epay_desktop.domain.receipts import ReceiptKind, ReceiptLanguage, ReceiptRequest, ReceiptWidth
 from epay_desktop.fiscal.models import vat_included
+from epay_desktop.receipts.cells import layout_cells
 from epay_desktop.receipts.escpos_profile import TextMode
 from epay_desktop.receipts.pdf import render_pdf
 from epay_desktop.services.receipts import ReceiptService
@@ -93,6 +94,28 @@ def test_every_pdf_is_the_fiscal_receipt_with_the_ofd_qr_only(width: ReceiptWidt
     assert "RRN 406112345678" in text and "A1B2C3" in text  # the card payment: a block of the same receipt
     assert not any(line in text for line in NOT_FISCAL)
     assert qr_codes(pdf) == [data.fiscal.ticket_url if data.fiscal else ""]
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [
+        (ReceiptLanguage.KK, ("ФИСКАЛДЫ ЧЕК", "ФБ", "Уақыты", "КЗН", "ФДО", "Сату чегінің ФБ")),
+        (ReceiptLanguage.RU, ("ФИСКАЛЬНЫЙ ЧЕК", "ФП", "Время", "ЗНМ", "ОФД", "ФП чека продажи")),
+        (
+            ReceiptLanguage.EN,
+            ("FISCAL RECEIPT", "Fiscal sign", "Time", "Serial No. (ZNM)", "OFD", "Sale's fiscal sign"),
+        ),
+    ],
+    ids=lambda v: v.value if isinstance(v, ReceiptLanguage) else "",
+)
+def test_the_fiscal_block_speaks_the_receipts_language(
+    language: ReceiptLanguage, words: tuple[str, ...]
+) -> None:
+    data = replace(receipt(ReceiptKind.REFUND, language), fiscal=fiscal_part(ReceiptKind.REFUND))
+    lines = [" ".join(line.split()) for line in layout_cells(data, 48, None).text_lines()]
+    for word in words:
+        assert any(line.startswith(word) for line in lines), word
+    assert not any(line in " ".join(lines) for line in NOT_FISCAL)
 
 
 def test_a_receipt_without_a_fiscal_part_is_unchanged() -> None:
