@@ -363,7 +363,10 @@ def _fiscal_box(fiscal: FiscalCheck) -> QGroupBox:
         ]
         layout.addWidget(_table("fiscal_mismatches", columns, _mismatch_rows(fiscal), stretch=2))
         lang = ReceiptLanguage(ui_language())
-        todo = {m.kind: f"{MISMATCH_LABELS[m.kind][lang]}: {note_words(m.todo)}" for m in fiscal.mismatches}
+        todo = {
+            m.kind: _sentence(f"{MISMATCH_LABELS[m.kind][lang]}: {note_words(m.todo)}")
+            for m in fiscal.mismatches
+        }
         layout.addWidget(_heading(_tr("What to do")))
         layout.addWidget(_note("fiscal_todo", "\n".join(todo.values())))
     register = fiscal.register
