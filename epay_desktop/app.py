@@ -276,14 +276,14 @@ async def open_app(
     )
     users = UserService(store, Passwords(pepper), clock=now, register_id=store_settings.register_id)
     on_sandbox = gateway_settings.environment is Environment.SANDBOX
-    receipts = ReceiptService(
-        store, now, store_settings.register_id, environment=gateway_settings.environment.value
-    )
     reconciler = Reconciler(store, payments, operations, now)
     secrets = SecretStore()
     fiscal_setup = FiscalSetup(store, secrets, now, on_sandbox=on_sandbox)
     fiscal = FiscalService(store, connect_with(fiscal_setup), now)
     fiscal.attach(events)  # a sale is fiscalised after the bank's confirmation is committed
+    receipts = ReceiptService(  # the customer's receipt is the fiscal one once registered (0125)
+        store, now, store_settings.register_id, environment=gateway_settings.environment.value, fiscal=fiscal
+    )
     return AppContext(
         gateway_settings=gateway_settings,
         store_settings=store_settings,

@@ -15,8 +15,9 @@ Rules:
 - a second sale (or refund) receipt for the same sale (or refund) is a DUPLICATE naming the
   original's number; an explicit duplicate needs an original to copy;
 - the receipt is the fiscal one once the fiscal register has registered the sale (or the refund's
-  return): the fiscal journal's record gives its fiscal part (decision 0125); until then it says it is
-  not a fiscal receipt, and that the fiscal one is pending when a registration is under way.
+  return): the fiscal journal's record gives its fiscal part (decision 0125); a registration under way
+  (asked, not answered yet) is waited for a few seconds first; until then it says it is not a fiscal
+  receipt, and that the fiscal one is pending.
 """
 
 from __future__ import annotations
@@ -28,10 +29,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
+from typing import Final
 
 from epay_desktop.domain import InvoiceId, MoneyOp, NotFoundError, Payment, User
 from epay_desktop.domain import settings_catalog as catalog
-from epay_desktop.domain.fiscal_journal import FiscalState
+from epay_desktop.domain.fiscal_journal import FiscalKind, FiscalRecord, FiscalState
 from epay_desktop.domain.receipts import (
     ReceiptDraft,
     ReceiptKind,
@@ -46,13 +48,19 @@ from epay_desktop.fiscal.models import vat_included
 from epay_desktop.receipts import ReceiptData
 from epay_desktop.receipts.data import FiscalPart
 from epay_desktop.safe_files import write_file_safely
+from epay_desktop.services.fiscal.service import FiscalService
 from epay_desktop.services.payments.queries import payment_by_invoice
 from epay_desktop.store.db import Store
 from epay_desktop.store.tx import Tx
 
-__all__ = ["ReceiptService", "save_pdf"]
+__all__ = ["FISCAL_WAIT", "ReceiptService", "save_pdf"]
 
 log = logging.getLogger(__name__)
+
+#: How long a receipt waits for its fiscal registration under way (asked, not answered) before it is drawn
+#: saying the fiscal receipt is pending; the registration itself goes on.
+FISCAL_WAIT: Final = 5.0
+_ASKED: Final = frozenset({FiscalState.INTENT, FiscalState.UNKNOWN})
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +74,7 @@ class _Drawn:
     plan: ReceiptPlan
     data: ReceiptData  # in the language asked for, or the shop's
     width: ReceiptWidth
+    under_way: FiscalRecord | None = None  # its fiscal registration, asked and not answered yet
 
 
 def _render_pdf(data: ReceiptData, width: ReceiptWidth) -> bytes:
@@ -90,6 +99,8 @@ class ReceiptService:
         *,
         environment: str = "prod",
         render: Callable[[ReceiptData, ReceiptWidth], bytes] | None = None,
+        fiscal: FiscalService | None = None,
+        fiscal_wait: float = FISCAL_WAIT,
     ) -> None:
         self._store = store
         self._clock = clock
@@ -98,6 +109,9 @@ class ReceiptService:
         #: prints "not a real payment" in large letters on each receipt (decision 0023)
         self.environment = environment
         self._render = render or _render_pdf  # default: reportlab's PDF
+        #: the fiscal receipts: a registration under way is waited for (``fiscal_wait`` s) before drawing
+        self._fiscal = fiscal
+        self._fiscal_wait = fiscal_wait
 
     async def issue_receipt(
         self,
@@ -118,6 +132,8 @@ class ReceiptService:
         def work(tx: Tx) -> _Issued:
             return self._issue(tx, actor, request)
 
+        if self._fiscal is not None:
+            await self._drawn(actor, request)  # a fiscal registration under way: its answer first
         issued = await self._store.run_write(work)
         log.info(
             "event=receipt_issued register=%s number=%d kind=%s invoice_id=%s",
@@ -157,10 +173,7 @@ class ReceiptService:
         paid" before any dialog opens.
         """
 
-        def work(tx: Tx) -> _Drawn:
-            return self._draw(tx, actor, payment_by_invoice(tx, request.invoice_id), request, None)
-
-        drawn = await self._store.run_read(work)
+        drawn = await self._drawn(actor, request)
         loop = asyncio.get_running_loop()
         pdf = await loop.run_in_executor(None, self._render, drawn.data, drawn.width)
         return ReceiptDraft(
@@ -173,6 +186,26 @@ class ReceiptService:
             original_number=drawn.plan.original.number if drawn.plan.original else None,
             pdf=pdf,
         )
+
+    async def _drawn(self, actor: User, request: ReceiptRequest) -> _Drawn:
+        """The receipt drawn now; when its fiscal registration is under way (asked, not answered), after
+        that answer, waited for at most ``fiscal_wait`` seconds: the cashier prints the fiscal receipt,
+        not one that says it is pending, when the register answers in time (decision 0125)."""
+
+        def work(tx: Tx) -> _Drawn:
+            return self._draw(tx, actor, payment_by_invoice(tx, request.invoice_id), request, None)
+
+        drawn = await self._store.run_read(work)
+        if drawn.under_way is None or self._fiscal is None:
+            return drawn
+        record, fiscal = drawn.under_way, self._fiscal
+        if record.money_op_id is not None:
+            step = asyncio.ensure_future(fiscal.fiscalise_refund(record.money_op_id))
+        else:
+            step = asyncio.ensure_future(fiscal.fiscalise_sale(record.payment_id))
+        step.add_done_callback(_heard)  # it goes on after the wait; the journal keeps its outcome
+        await asyncio.wait({step}, timeout=self._fiscal_wait)
+        return await self._store.run_read(work)
 
     # -- inside the transaction ----------------------------------------------------------------
 
@@ -246,19 +279,29 @@ class ReceiptService:
             refund_reason=op.reason if op else None,
             approved_by=_approver(tx, op) if op else None,
         )
-        return _Drawn(plan, _with_fiscal(tx, data, payment, op), width)
+        sale = tx.fiscal.sale_of(payment.id)
+        refund = data.content_kind is ReceiptKind.REFUND
+        record = (tx.fiscal.for_refund(op.id) if op else None) if refund else sale
+        under_way = record if record is not None and record.state in _ASKED else None
+        return _Drawn(plan, _with_fiscal(tx, data, record, sale), width, under_way)
 
 
-def _with_fiscal(tx: Tx, data: ReceiptData, payment: Payment, op: MoneyOp | None) -> ReceiptData:
-    """``data`` as the fiscal receipt when the register has registered what it documents (the sale, or
-    the refund's return): its fiscal part from the journal; a record not registered yet: the receipt
-    says the fiscal one is pending; no record (no provider, or a sale from before fiscal receipts):
-    unchanged, "not a fiscal receipt" (decision 0125)."""
-    sale = tx.fiscal.sale_of(payment.id)
-    refund = data.content_kind is ReceiptKind.REFUND
-    record = (tx.fiscal.for_refund(op.id) if op else None) if refund else sale
+def _heard(step: asyncio.Future[FiscalRecord | None]) -> None:
+    """A fiscal step a receipt waited for, ended: a failure is logged (the journal keeps the intent)."""
+    if not step.cancelled() and step.exception() is not None:
+        log.warning("event=receipt_fiscal_wait_failed error=%s", type(step.exception()).__name__)
+
+
+def _with_fiscal(
+    tx: Tx, data: ReceiptData, record: FiscalRecord | None, sale: FiscalRecord | None
+) -> ReceiptData:
+    """``data`` as the fiscal receipt when the register has registered what it documents (``record``: the
+    sale's, or the refund's return): its fiscal part from the journal; a record not registered yet: the
+    receipt says the fiscal one is pending; no record (no provider, or a sale from before fiscal
+    receipts): unchanged, "not a fiscal receipt" (decision 0125)."""
     if record is None:
         return data
+    refund = record.kind is FiscalKind.RETURN
     kept = record.receipt
     if record.state is not FiscalState.REGISTERED or kept is None:
         return replace(data, fiscal_pending=True)

@@ -22,6 +22,7 @@ from epay_desktop.fiscal.models import vat_included
 from epay_desktop.receipts.cells import layout_cells
 from epay_desktop.receipts.escpos_profile import TextMode
 from epay_desktop.receipts.pdf import render_pdf
+from epay_desktop.services.fiscal.service import FiscalService
 from epay_desktop.services.receipts import ReceiptService
 from epay_desktop.store.db import Store
 from tests.receipts.escpos_goldens import (
@@ -33,6 +34,7 @@ from tests.receipts.escpos_goldens import (
     receipt,
 )
 from tests.receipts.escpos_images import compare, golden_path, printout
+from tests.support.fiscal_sandbox import registered, running_fiscal_sandbox, webkassa_connect
 from tests.support.pdf import pdf_text, qr_codes
 
 REGENERATE = "if meant, regenerate the fiscal-* goldens (tests/receipts/escpos_goldens.py, escpos_images.py)"
@@ -219,3 +221,40 @@ def test_the_refund_receipt_is_its_returns_fiscal_receipt_naming_the_sale(store,
     assert qr_codes(pdf) == [_kept("2026000012", 3, "400.00").ticket_url]
     # the sale's own receipt stays the sale's fiscal receipt
     assert "ФП 2026000011" in pdf_text(_preview(store, clock, cashier, "sale"))
+
+
+def test_a_registration_under_way_is_waited_for_and_a_refusal_is_not_asked_again(
+    store, staff, rows, clock
+) -> None:
+    """Printed while the register has not answered yet (the intent written, the answer not heard), the
+    receipt waits for the register's answer and is the fiscal one; a receipt the register refused for a
+    person's reason is not asked again by printing: it says the fiscal receipt is pending."""
+    cashier, _ = staff
+    pay = rows.payment(INVOICE, created_by=cashier.id, amount_minor=1_500_00)
+    other = rows.payment("000777002", created_by=cashier.id, amount_minor=2_000_00)
+    _journal(store, pay, FiscalKind.SALE, 1_500_00, None)  # asked, the answer lost
+    _journal(store, other, FiscalKind.SALE, 2_000_00, None)
+    with store.write() as tx:
+        tx.fiscal.record(
+            f"epd-sale-{other}", FiscalState.NEEDS_PERSON, now=REGISTERED_AT, error="FiscalShiftExpired"
+        )
+
+    async def print_both(url: str) -> tuple[bytes, bytes]:
+        fiscal = FiscalService(store, webkassa_connect(url), clock)
+        service = ReceiptService(store, clock, "KASSA-1", fiscal=fiscal, fiscal_wait=30)
+        try:
+            first = await service.preview_receipt(cashier, ReceiptRequest.of(InvoiceId(INVOICE), "sale"))
+            refused = ReceiptRequest.of(InvoiceId("000777002"), "sale", language="ru")
+            _record, second = await service.issue_receipt(cashier, refused)
+            return first.pdf, second
+        finally:
+            await fiscal.aclose()
+
+    with running_fiscal_sandbox() as (running, _client):
+        first, second = asyncio.run(print_both(running.base_url))
+        [held] = registered(running)
+    assert held.external == f"epd-sale-{pay}"  # the refused one was not asked again
+    text = pdf_text(first)
+    assert f"ФП {held.fiscal_sign}" in text and "Не является фискальным чеком" not in text
+    assert qr_codes(first)[0].startswith(f"http://ctest.wofd.kz/consumer?i={held.fiscal_sign}&")
+    assert "Фискальный чек ещё не зарегистрирован" in pdf_text(second)
