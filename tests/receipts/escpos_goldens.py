@@ -26,6 +26,7 @@ from epay_desktop.receipts.data import FiscalPart, ReceiptData
 from epay_desktop.receipts.escpos import render_escpos
 from epay_desktop.receipts.escpos_profile import RenderProfile, TextMode, render_profile
 from epay_desktop.receipts.shift_layout import render_shift_escpos
+from epay_desktop.services.shifts.fiscal_check import WHAT_TO_DO
 
 GOLDENS = Path(__file__).parent / "goldens"
 SHOP_NAME = "ЖШС «Әлем Ғажайып Қоңыр Өнім»"
@@ -210,6 +211,50 @@ SHIFT_CASES = [
 ]
 
 
+def _mismatch(
+    what: shifts.MismatchKind, number: str, invoice: str, bank: str, held: str, sign: str = ""
+) -> shifts.FiscalMismatch:
+    operation = "return" if number.startswith("epd-ret-") else "sale"
+    return shifts.FiscalMismatch(what.value, number, invoice, operation, bank, held, WHAT_TO_DO[what], sign)
+
+
+def fiscal_check() -> shifts.FiscalCheck:
+    """The sample Z report's three-way check (decision 0126): one mismatch of each kind, with what to
+    do, and the fiscal register's Z report of its shift 31."""
+    kind = shifts.MismatchKind
+    mismatches = (
+        _mismatch(kind.MISSING, "epd-sale-000123461", "000123461", "3000.00", "-"),
+        _mismatch(kind.PENDING, "epd-ret-7d9c1e4a-0b6f-4c55-9d1e-2f0a6b8c4e31", "000123456", "250.00", "-"),
+        _mismatch(kind.NEEDS_PERSON, "epd-sale-000123462", "000123462", "1560.00", "-"),
+        _mismatch(kind.UNEXPLAINED, "webkassa-manual-0001", "", "-", "5000.00", "2026000014"),
+        _mismatch(kind.AMOUNT, "epd-sale-000123455", "000123455", "2340.00", "2430.00", "2026000003"),
+    )
+    register = shifts.RegisterFigures(31, True, 14, 12, 71_240_050, 2, 275_000)
+    return shifts.FiscalCheck("Webkassa", 14, 13, mismatches, register)
+
+
+@dataclass(frozen=True, slots=True)
+class ShiftFiscalCase(ShiftCase):
+    """The Z report with the fiscal register's check, in Russian (``shift-z-fiscal-ru-58-hybrid``)."""
+
+    language: ReceiptLanguage = ReceiptLanguage.RU
+
+    @property
+    def name(self) -> str:
+        return f"shift-z-fiscal-{self.language.value}-{self.width.value}-{self.mode.value}"
+
+    def render(self) -> bytes:
+        report = replace(shift_report(), fiscal=fiscal_check())
+        return render_shift_escpos(report, self.profile, self.language)
+
+
+#: The three-way close's goldens (decision 0126); the Z reports without a fiscal register are SHIFT_CASES'.
+SHIFT_FISCAL_CASES = [
+    ShiftFiscalCase(ReceiptWidth.MM58, TextMode.HYBRID),
+    ShiftFiscalCase(ReceiptWidth.MM80, TextMode.KZ1048),
+]
+
+
 @dataclass(frozen=True, slots=True)
 class Printed:
     """One thing a job prints: a text line (raw bytes, with the styles on) or a ``GS v 0`` image."""
@@ -294,11 +339,17 @@ def dump(case: Case | ShiftCase, job: bytes) -> str:
 
 def main() -> None:
     GOLDENS.mkdir(exist_ok=True)
-    for case in [*CASES, *FISCAL_CASES, *SHIFT_CASES]:
-        job = case.render()
-        (GOLDENS / f"{case.name}.bin").write_bytes(job)
-        (GOLDENS / f"{case.name}.txt").write_text(dump(case, job), encoding="utf-8")
-    print(f"wrote {len(CASES) + len(FISCAL_CASES) + len(SHIFT_CASES)} ESC/POS goldens to {GOLDENS}")
+    cases = [*CASES, *FISCAL_CASES, *SHIFT_CASES, *SHIFT_FISCAL_CASES]
+    for case in cases:
+        write_golden(case)
+    print(f"wrote {len(cases)} ESC/POS goldens to {GOLDENS}")
+
+
+def write_golden(case: Case | ShiftCase) -> None:
+    """The case's bytes and what they print (``.bin``, ``.txt``)."""
+    job = case.render()
+    (GOLDENS / f"{case.name}.bin").write_bytes(job)
+    (GOLDENS / f"{case.name}.txt").write_text(dump(case, job), encoding="utf-8")
 
 
 if __name__ == "__main__":

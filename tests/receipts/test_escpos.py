@@ -41,6 +41,7 @@ from tests.receipts.escpos_goldens import (
     GOLDENS,
     KAZAKH_LETTERS,
     SHIFT_CASES,
+    SHIFT_FISCAL_CASES,
     SHOP_ADDRESS,
     SHOP_NAME,
     Case,
@@ -69,7 +70,7 @@ def test_the_cases_have_every_kazakh_letter_and_cover_all_modes_widths_languages
         for w in (ReceiptWidth.MM58, ReceiptWidth.MM80)
         for m in TextMode
     }
-    goldens = len(CASES) + len(FISCAL_CASES) + len(SHIFT_CASES)  # receipts, fiscal ones, reports
+    goldens = len(CASES) + len(FISCAL_CASES) + len(SHIFT_CASES) + len(SHIFT_FISCAL_CASES)  # and reports
     assert len({p.name for p in GOLDENS.glob("*.bin")}) == goldens
 
 

@@ -23,6 +23,7 @@ from tests.receipts.escpos_goldens import (
     GOLDENS,
     SHIFT_ANCHOR,
     SHIFT_CASES,
+    SHIFT_FISCAL_CASES,
     ShiftCase,
     read_job,
     shift_report,
@@ -41,14 +42,14 @@ def test_the_cases_cover_both_rolls_and_every_mode() -> None:
     }
 
 
-@pytest.mark.parametrize("case", SHIFT_CASES, ids=lambda c: c.name)
+@pytest.mark.parametrize("case", [*SHIFT_CASES, *SHIFT_FISCAL_CASES], ids=lambda c: c.name)
 def test_bytes_match_the_golden(case: ShiftCase) -> None:
     golden = (GOLDENS / f"{case.name}.bin").read_bytes()
     job = case.render()
     assert job == golden, f"{case.name}: {len(job)} bytes, golden {len(golden)}; {REGENERATE}"
 
 
-@pytest.mark.parametrize("case", SHIFT_CASES, ids=lambda c: c.name)
+@pytest.mark.parametrize("case", [*SHIFT_CASES, *SHIFT_FISCAL_CASES], ids=lambda c: c.name)
 def test_the_report_prints_as_its_golden_image(case: ShiftCase, tmp_path) -> None:
     printed = render_escpos(case.render(), case.profile.head_dots)  # strict: no byte misread
     golden = golden_path(case)

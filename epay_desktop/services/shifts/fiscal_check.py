@@ -47,7 +47,7 @@ from epay_desktop.services.fiscal.service import FiscalService
 from epay_desktop.store.db import Store
 from epay_desktop.store.tx import Tx
 
-__all__ = ["MOST_REGISTER_SHIFTS", "ExpectedReceipt", "expected_receipts", "fiscal_check"]
+__all__ = ["MOST_REGISTER_SHIFTS", "WHAT_TO_DO", "ExpectedReceipt", "expected_receipts", "fiscal_check"]
 
 log = logging.getLogger(__name__)
 
@@ -56,7 +56,7 @@ log = logging.getLogger(__name__)
 MOST_REGISTER_SHIFTS: Final = 5
 
 #: What to do, per kind (English: the note's text; kk/ru in ``receipts.shift_texts.NOTES``).
-_TODO: Final = {
+WHAT_TO_DO: Final = {
     MismatchKind.MISSING: Note.of(
         "fiscal_missing",
         "no receipt at the register: the console asks for it by itself (sales of the last 72 hours since "
@@ -163,7 +163,7 @@ def _mismatch(
         operation=operation,
         bank=Money(expected.amount_minor).plain() if expected is not None else "-",
         fiscal=receipt.total.plain() if receipt is not None else "-",
-        todo=_TODO[kind],
+        todo=WHAT_TO_DO[kind],
         check_number=receipt.check_number if receipt is not None else "",
     )
 
