@@ -5,7 +5,8 @@ width: 384 dots for 58 mm, 576 for 80 mm).
 The cases are the byte goldens' (``escpos_goldens.CASES``: a sale and a refund with every Kazakh
 letter in the shop's name and address, in kk, ru and en, 58 and 80 mm, modes kz1048, hybrid and
 raster; ``FISCAL_CASES``: the fiscal Kazakh sale and Russian return; ``SHIFT_CASES``: a Kazakh Z
-report on 58 and 80 mm in each mode). Look at the images after
+report on 58 and 80 mm in each mode; ``SHIFT_FISCAL_CASES``: a Russian Z report with the fiscal register's
+check, decision 0126). Look at the images after
 regenerating: every Kazakh letter must read right in all three modes. Regenerate after a deliberate change::
 
     .venv-dev/bin/python -m tests.receipts.escpos_images
@@ -19,7 +20,15 @@ from pathlib import Path
 from PIL import Image, ImageChops
 
 from epay_desktop.sandbox.printer.interpreter import Printout, render_escpos
-from tests.receipts.escpos_goldens import CASES, FISCAL_CASES, GOLDENS, SHIFT_CASES, Case, ShiftCase
+from tests.receipts.escpos_goldens import (
+    CASES,
+    FISCAL_CASES,
+    GOLDENS,
+    SHIFT_CASES,
+    SHIFT_FISCAL_CASES,
+    Case,
+    ShiftCase,
+)
 
 #: Dots that may differ from the golden (a Pillow or FreeType upgrade may move a few): fewer than the
 #: 17 dots between ғ and г, the closest pair of a Kazakh letter and the Russian one it is mistaken for
@@ -60,7 +69,7 @@ def compare(printed: Image.Image, golden: Image.Image) -> Difference:
 
 
 def main() -> None:
-    cases = [*CASES, *FISCAL_CASES, *SHIFT_CASES]
+    cases = [*CASES, *FISCAL_CASES, *SHIFT_CASES, *SHIFT_FISCAL_CASES]
     for case in cases:
         printout(case).image.save(golden_path(case), optimize=True)
     print(f"wrote {len(cases)} golden receipt and shift report images to {GOLDENS}")
