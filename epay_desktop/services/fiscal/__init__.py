@@ -7,4 +7,7 @@
 - ``service``: :class:`~.service.FiscalService`, a card sale's receipt and a refund's return registered
   exactly once after the bank confirmed them, and the reconcile completing what a crash or a lost answer
   left (decision 0124); ``journal``: its write steps (the intent before the request, the numbers).
+- ``shift_watch``: the register's shift as a person watches it (its 24 hours:
+  :func:`~.shift_watch.deadline_of`) and a person's Z with the receipts it lets through
+  (:class:`~.shift_watch.ShiftClosed`; decision 0127).
 """

@@ -25,16 +25,19 @@ from dataclasses import dataclass, fields
 from datetime import datetime, timedelta
 from typing import Any, TypeVar
 
-from epay_desktop.domain import OpKind, OpState, Payment
+from epay_desktop.domain import OpKind, OpState, Payment, User
 from epay_desktop.domain.fiscal_journal import FiscalKind, FiscalRecord, FiscalState
 from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, Message, msg
 from epay_desktop.fiscal import errors
 from epay_desktop.fiscal.errors import FiscalOutcomeUnknown, FiscalRefused, FiscalUnavailable
 from epay_desktop.fiscal.models import FiscalReceipt, FiscalReturn, FiscalSale, ShiftReport, ShiftState
 from epay_desktop.fiscal.provider import FiscalProvider
-from epay_desktop.services.events import EventBus, OperationUpdated, PaymentUpdated
+from epay_desktop.services.events import EventBus, FiscalRecordUpdated, OperationUpdated, PaymentUpdated
 from epay_desktop.services.fiscal import journal
 from epay_desktop.services.fiscal.setup import FiscalSetup
+from epay_desktop.services.fiscal.shift_watch import ShiftClosed
+from epay_desktop.services.money_ops.crash_points import FaultPoints
+from epay_desktop.services.people.login import require_manager
 from epay_desktop.store.db import Store
 from epay_desktop.store.tx import Tx
 
@@ -54,6 +57,12 @@ _K = TypeVar("_K", int, str)
 #: (the person may have closed the shift meanwhile), never sooner.
 PERSON_RETRY = timedelta(minutes=15)
 _WAITING_FOR_SALE = "waiting for the sale's receipt"
+_MANAGERS_CLOSE = msg(
+    "fiscal",
+    QT_TRANSLATE_NOOP(
+        "fiscal", "Only a manager or an administrator can close the fiscal shift (Z report): ask a manager."
+    ),
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +97,8 @@ class FiscalService:
     ``connect`` is asked on first need and its provider kept (None: not configured, nothing happens,
     and it is asked again next time, so a provider configured meanwhile is used);
     ``lookback``: how far back :meth:`reconcile` looks for confirmed sales and refunds with no record
-    (72 hours: a register may stay offline that long).
+    (72 hours: a register may stay offline that long). Two named crash points of the kill tests
+    (services/money_ops/crash_points.py) sit in the flow, inert unless ``EPAY_FAULT_AT`` names one.
     """
 
     def __init__(
@@ -108,11 +118,15 @@ class FiscalService:
         self._busy: dict[str, asyncio.Lock] = {}
         self._tasks: set[asyncio.Task[object]] = set()
         self._loop = asyncio.get_running_loop()
+        self._bus: EventBus | None = None  # told each record written (attach)
+        self._faults = FaultPoints()
 
     # -- the triggers ----------------------------------------------------------------------------
 
     def attach(self, bus: EventBus) -> None:
-        """Fiscalise what the bus reports confirmed: a charged payment, a SUCCEEDED charge or refund."""
+        """Fiscalise what the bus reports confirmed: a charged payment, a SUCCEEDED charge or refund;
+        publish on it each fiscal record written (:class:`FiscalRecordUpdated`, after its commit)."""
+        self._bus = bus
         bus.subscribe(PaymentUpdated, self._on_payment)
         bus.subscribe(OperationUpdated, self._on_operation)
 
@@ -201,6 +215,8 @@ class FiscalService:
         record = await self._store.run_write(lambda tx: intent(tx, now))
         if record is None:
             return None
+        self._told(record)  # pending: a screen shows it before the provider answers
+        self._faults.hit("fiscal_after_intent_commit")
         return await self._send(connection, record)
 
     async def reconcile(self, *, needing_person: bool = False) -> list[FiscalRecord]:
@@ -256,6 +272,33 @@ class FiscalService:
         self._later(lambda _key: self.reconcile(needing_person=True), 0)
         return report
 
+    async def close_shift_as(self, actor: User, *, approved_by: User | None = None) -> ShiftClosed | None:
+        """A person's Z (the fiscal register window, ``epay-desktop fiscal z``; decision 0127):
+        :meth:`close_shift` once a manager (``actor``, or ``approved_by`` who signed in for a cashier)
+        is confirmed, the close written to the audit log, then the receipts refused for the old shift
+        asked again now (the reconcile :meth:`close_shift` also starts finds them registered: once).
+        Raises PermissionDenied before anything is asked of the register, and what :meth:`close_shift`
+        raises (ShiftAlreadyClosed: none is open). None: no provider."""
+        manager = approved_by if approved_by is not None else actor
+        await self._store.run_read(lambda tx: require_manager(tx, manager, _MANAGERS_CLOSE))
+        report = await self.close_shift()
+        if report is None:
+            return None
+        now = self._clock()
+        details = {
+            "cashbox": report.cashbox_number,
+            "shift": report.shift_number,
+            "documents": report.documents,
+            "sales_minor": report.sales.total.minor,
+            "returns_minor": report.returns.total.minor,
+            "requested_by": actor.id if manager.id != actor.id else None,
+        }
+        subject = f"fiscal:{report.cashbox_number}"
+        await self._store.run_write(
+            lambda tx: tx.audit.append(manager.id, "fiscal.shift_closed", subject, details, at=now)
+        )
+        return ShiftClosed(report, tuple(await self.reconcile(needing_person=True)))
+
     async def records_of(self, payment_id: int) -> list[FiscalRecord]:
         """The payment's fiscal records (sale first), as they stand."""
         return await self._store.run_read(lambda tx: tx.fiscal.list_for_payment(payment_id))
@@ -301,6 +344,7 @@ class FiscalService:
                 "event=fiscal_outcome_unknown number=%s error=%s", record.external_number, type(exc).__name__
             )
             return await self._record(record, FiscalState.UNKNOWN, error=type(exc).__name__)
+        self._faults.hit("fiscal_after_registered_before_commit")
         log.info(
             "event=fiscal_registered number=%s kind=%s again=%s",
             record.external_number,
@@ -333,7 +377,13 @@ class FiscalService:
                 number, state, now=now, receipt=kept, error=error, attempted=attempted
             )
         )
-        return stored or record
+        return self._told(stored or record)
+
+    def _told(self, record: FiscalRecord) -> FiscalRecord:
+        """Publish ``record`` as committed to the attached bus (the payment's detail follows it)."""
+        if self._bus is not None:
+            self._bus.publish(FiscalRecordUpdated(record))
+        return record
 
 
 def _sale(connection: FiscalConnection, record: FiscalRecord, payment: Payment) -> FiscalSale:
