@@ -5,13 +5,13 @@ configured gateway; ``epay-desktop --demo`` opens it on the built-in sandbox wit
 Commands without a database: ``sandbox`` (run the built-in gateway), ``fiscal-sandbox`` (run the
 built-in online cash register), ``config`` (show settings).
 Database commands (``user``, ``pay``, ``payments``, ``show``, ``status``, ``reconcile``, ``charge``,
-``cancel``, ``refund``, ``review``, ``receipt``, ``export``, ``audit``, ``backup``) open the app
-(:func:`epay_desktop.app.open_app`), log the user in (``--user``/EPAY_USER, EPAY_PASSWORD or a
-prompt) and run one service call; ``restore`` and ``check-db`` open the database their own way
-(cli/database.py: they are what a person runs when it is refused). Each command is declared once,
-on its handler, in its module's table (:mod:`epay_desktop.cli.commands`: the handler's docstring is
-its help). Errors are one line on stderr, ``epay-desktop: ...``, never a stack trace; exit codes are
-in :mod:`epay_desktop.cli.common`.
+``cancel``, ``refund``, ``review``, ``receipt``, ``shift``, ``fiscal``, ``export``, ``audit``,
+``backup``) open the app (:func:`epay_desktop.app.open_app`), log the user in (``--user``/EPAY_USER,
+EPAY_PASSWORD or a prompt) and run one service call; ``restore`` and ``check-db`` open the database
+their own way (cli/database.py: they are what a person runs when it is refused). Each command is
+declared once, on its handler, in its module's table (:mod:`epay_desktop.cli.commands`: the handler's
+docstring is its help). Errors are one line on stderr, ``epay-desktop: ...``, never a stack trace;
+exit codes are in :mod:`epay_desktop.cli.common`.
 """
 
 from __future__ import annotations
@@ -34,6 +34,7 @@ from epay_desktop.cli.commands import Standalone
 from epay_desktop.cli.common import EXIT_BUG, EXIT_USAGE, Handler
 from epay_desktop.cli.database import DATABASE
 from epay_desktop.cli.errors import LoggedBug, describe_failure
+from epay_desktop.cli.fiscal import FISCAL
 from epay_desktop.cli.language import LANGUAGES, choose_language, set_language
 from epay_desktop.cli.money import MONEY
 from epay_desktop.cli.output import fail_line
@@ -119,7 +120,7 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument("--user", metavar="NAME", help="who you are (default: EPAY_USER)")
     common.add_argument("--json", action="store_true", help="print JSON")
     common.add_argument("-v", "--verbose", action="store_true", help="also log to stderr")
-    for table in (USER, PAYMENTS, MONEY, RECEIPTS, PRINTER, SHIFT, ADMIN, AUDIT, DATABASE):
+    for table in (USER, PAYMENTS, MONEY, RECEIPTS, PRINTER, SHIFT, FISCAL, ADMIN, AUDIT, DATABASE):
         table.add_to(commands, common)
     return parser
 

@@ -18,6 +18,7 @@ from epay_desktop.cli.common import (
     text_arg,
     whole_number_arg,
 )
+from epay_desktop.cli.fiscal import fiscal_pass
 from epay_desktop.cli.output import emit_json, local_time, money_json, print_result, visible, when_json
 from epay_desktop.cli.receipts import check_writable
 from epay_desktop.domain.bounds import MAX_ID
@@ -60,6 +61,9 @@ async def cmd_reconcile(app: AppContext, args: argparse.Namespace) -> int:
     of the last 7 days (least recently checked first); print what changed and every open discrepancy.
     Exit 0 when all agree; 3 while some operation is still unresolved; 5 while a discrepancy between
     the books and the bank is open (a manager resolves it: reconcile --resolve ID --note TEXT).
+    With a fiscal register set up, the fiscal receipts a crash or a lost answer left are then
+    registered (each listed; one still refused is a warning on stderr, e.g. a shift past 24 hours:
+    `epay-desktop fiscal z`).
     """
     if args.resolve is not None:
         return await _resolve_discrepancy(app, args)
@@ -69,6 +73,7 @@ async def cmd_reconcile(app: AppContext, args: argparse.Namespace) -> int:
     report = await app.reconciler.reconcile_all()
     unresolved = await app.reconciler.unresolved_operations()
     disputed = await app.reconciler.books.open_discrepancies()
+    fiscal = await fiscal_pass(app)  # after the bank's: the sales it confirmed now are fiscalised too
     if args.json:
         emit_json(
             {
@@ -83,6 +88,7 @@ async def cmd_reconcile(app: AppContext, args: argparse.Namespace) -> int:
                 "problems": report.problems,
                 "unresolved": [op.id for op in unresolved],
                 "discrepancies": [_discrepancy_json(item) for item in disputed],
+                "fiscal": fiscal.json(),
             }
         )
     else:
@@ -90,6 +96,8 @@ async def cmd_reconcile(app: AppContext, args: argparse.Namespace) -> int:
             print(visible(line))
         for item in disputed:
             print(visible(_discrepancy_line(item)))
+        for line in fiscal.lines():
+            print(visible(line))
     if disputed:
         raise CliError(
             f"{len(disputed)} discrepancy(ies) between the books and the bank are open: a manager checks "

@@ -15,7 +15,7 @@ from typing import Any
 
 from epay_desktop.domain.i18n import Message, Word
 
-__all__ = ["LANGUAGES", "choose_language", "localized", "set_language"]
+__all__ = ["LANGUAGES", "choose_language", "localized", "localized_message", "set_language"]
 
 log = logging.getLogger(__name__)
 
@@ -86,7 +86,15 @@ def localized(exc: BaseException) -> str | None:
     if not (isinstance(english, str) and english.strip()):
         return None
     message = getattr(exc, "message", None)
-    if not isinstance(message, Message) or _translator is None:
+    if not isinstance(message, Message):
+        return english
+    return localized_message(message, english)
+
+
+def localized_message(message: Message, english: str | None = None) -> str:
+    """``message`` in the chosen language (``english``, else its own English, when not translated)."""
+    english = english if english is not None else message.text()
+    if _translator is None:
         return english
     args = {k: _tr(v.context, v) if isinstance(v, Word) else v for k, v in message.args.items()}
     try:
