@@ -42,9 +42,11 @@ and "Export done" box, Needs attention, Day at a glance (each tab), Review the o
 while the bank does not answer), the main window after Check with the bank, About; the Shift menu (Open
 shift's question, the status bar with the shift open, the X report's question, the bank check's
 progress, Close shift and a close stopped during the check; the X report's window, Shift history and a Z
-report opened from it); then as the cashier: the main window (the manager's commands disabled, saying
-why), a Refund a manager approves (and a refused approval), Close shift with a manager's PIN, the notice
-of a sale cancelled at the counter but paid after all, on New payment and the main window.
+report opened from it); Shift > Fiscal register… (none set up; then on the fiscal sandbox, the shift past
+24 hours: the status bar's badge, the window, its X report, the Z's question and its Z report); then as
+the cashier: the main window (the manager's commands disabled, saying why), a Refund a manager approves
+(and a refused approval), Close shift with a manager's PIN, the notice of a sale cancelled at the counter
+but paid after all, on New payment and the main window.
 """
 
 from __future__ import annotations
@@ -423,6 +425,7 @@ def every_screen(console: ScreensConsole, qtbot: Any) -> Iterator[Screen]:
     yield from _manager_screens(console, qtbot, data)
     yield from _shift_screens(console, qtbot)
     yield from _shift_report_screens(console, qtbot)
+    yield from _fiscal_register_screens(console, qtbot)
     yield from _cashier_screens(console, qtbot, data)
 
 
@@ -503,6 +506,55 @@ def _shift_report_screens(console: ScreensConsole, qtbot: Any) -> Iterator[Scree
     _close(qtbot, z)
     _close(qtbot, history)
     _settle(console, qtbot)
+
+
+def _fiscal_register_screens(console: ScreensConsole, qtbot: Any) -> Iterator[Screen]:
+    """Shift > Fiscal register… (decision 0127): without a fiscal register, where to set one up; then, on
+    the fiscal sandbox with its shift past 24 hours (a sale's receipt refused), the status bar's badge, the
+    window, its X report, the Z's question and the Z report; the fiscal register is set back to none."""
+    from epay_desktop.sandbox.fiscal.account import API_KEY, CASHBOX, LOGIN, PASSWORD
+    from epay_desktop.sandbox.fiscal.server import start_in_thread
+    from epay_desktop.services.fiscal.setup import FiscalSecrets, FiscalSettings
+    from epay_desktop.ui.shifts.fiscal_register import FiscalRegisterDialog
+
+    yield from _opened(
+        console, qtbot, "action_fiscal_register", QMessageBox, "Fiscal register: none", "message"
+    )
+    ctx, window, manager = console.ctx, console.window, console.session.user
+    setup = ctx.fiscal_setup
+    with start_in_thread() as fiscal:
+        setup.use_for_session(FiscalSecrets(API_KEY, PASSWORD))
+        webkassa = FiscalSettings("webkassa", fiscal.base_url, LOGIN, CASHBOX, vat_rate="16", vat_payer="yes")
+        console.arun(setup.save(manager, webkassa))
+        console.arun(ctx.fiscal.forget())
+        for expire in (True, False):  # the first sale opens the register's shift; the second is refused
+            invoice = console.paid(Money(150_000))
+            console.arun(ctx.operations.charge(manager, invoice))
+            console.arun(ctx.fiscal.drain())
+            if expire:
+                httpx.post(f"{fiscal.base_url}/sandbox/shift/expire", timeout=10).raise_for_status()
+        console.controller.fiscal.refresh()
+        qtbot.waitUntil(window.status_bar.fiscal_badge.isVisible, timeout=SLOW)
+        yield Screen("main window: the fiscal shift over 24 hours (status bar)", window, "window")
+        use(console, qtbot, "action_fiscal_register")
+        dialog = _wait_shown(qtbot, FiscalRegisterDialog)
+        qtbot.waitUntil(lambda: dialog.reads >= 1 and not dialog.busy, timeout=SLOW)
+        yield Screen("Fiscal register: the shift past 24 hours", dialog)
+        if shiboken6.isValid(dialog) and dialog.isVisible():
+            qtbot.mouseClick(dialog.x_button, Qt.MouseButton.LeftButton)
+            qtbot.waitUntil(lambda: dialog.report is not None and not dialog.busy, timeout=SLOW)
+            yield Screen("Fiscal register: X report", dialog)
+        if shiboken6.isValid(dialog) and dialog.isVisible():
+            qtbot.mouseClick(dialog.z_button, Qt.MouseButton.LeftButton)
+            question = _wait_shown(qtbot, QMessageBox)
+            yield Screen("Fiscal register: close the shift?", question, "message")
+            _close(qtbot, question, lambda b: b.button(QMessageBox.StandardButton.Ok).click())
+            qtbot.waitUntil(lambda: dialog.closed is not None and not dialog.busy, timeout=SLOW)
+            yield Screen("Fiscal register: Z report", dialog)
+        _close(qtbot, dialog)
+        _settle(console, qtbot)
+        console.arun(setup.save(manager, FiscalSettings.defaults()))  # the screens after: no fiscal register
+        console.arun(ctx.fiscal.forget())
 
 
 def _cashier_screens(console: ScreensConsole, qtbot: Any, data: _Data) -> Iterator[Screen]:

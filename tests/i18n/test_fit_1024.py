@@ -272,11 +272,13 @@ def test_the_payment_count_is_said_again_and_fits(screens_console: Any, qtbot: A
 def test_the_status_bar_at_its_widest_fits(screens_console: Any, qtbot: Any, lang: str) -> None:
     """Seen in full runs on a busy machine: the bank not answering for a moment, with the attention badge
     shown, made the Kazakh status bar ask for more than 1024 px. Its widest state must fit, whatever the
-    length of the user's name, with a shift open too long (its badge, decision 0112)."""
+    length of the user's name, with a shift open too long (its badge, decision 0112) and the fiscal shift
+    past its 24 hours (its badge, decision 0127)."""
     from datetime import UTC, datetime
 
     from epay_desktop.domain import Role, User
     from epay_desktop.domain.shifts import Shift
+    from epay_desktop.services.fiscal.shift_watch import Deadline
 
     screens.choose_language_at_login(screens_console, qtbot, lang)
     bar = screens_console.window.status_bar
@@ -286,6 +288,7 @@ def test_the_status_bar_at_its_widest_fits(screens_console: Any, qtbot: Any, lan
     long_name = "Айгерим Нұрсұлтанқызы Сейітжанова"  # names are the shop's data: any length
     bar.set_user(User(1, long_name, Role.MANAGER, True, 0, None, when))
     bar.set_shift(Shift(1, "till-1", 1234, when, 1, None, None, None), overdue_hours=168)
+    bar.fiscal_badge.set_deadline(Deadline.OVER, when)
     try:
         found = _settled_clips(qtbot, screens_console.window, f"status bar, bank down [{lang}]")
         assert not found, describe(found)
@@ -296,6 +299,7 @@ def test_the_status_bar_at_its_widest_fits(screens_console: Any, qtbot: Any, lan
         bar.set_attention(0)
         bar.set_user(None)
         bar.set_shift_hidden()
+        bar.fiscal_badge.set_deadline(Deadline.NONE, None)
 
 
 # -- every screen in Kazakh and Russian ------------------------------------------------------------------

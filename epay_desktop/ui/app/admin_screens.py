@@ -43,6 +43,8 @@ log = logging.getLogger(__name__)
 
 #: The badge is recounted this long after the last payment/operation event (events come in bursts).
 ATTENTION_DEBOUNCE_MS = 300
+#: Saved fiscal settings wait at most this long for the receipts being sent to be answered (decision 0128).
+FISCAL_SETTLE_SECONDS = 5.0
 
 
 def _tr(text: str) -> str:
@@ -99,6 +101,7 @@ class AdminFlows(QObject):
         w.attention_requested.connect(self.open_attention)
         bridge.payment_updated.connect(self.schedule_attention)
         bridge.operation_updated.connect(self.schedule_attention)
+        bridge.fiscal_updated.connect(self.schedule_attention)  # a fiscal receipt refused, or done
         self.session.user_changed.connect(self._on_user_changed)
 
     def _user(self) -> User:
@@ -130,11 +133,27 @@ class AdminFlows(QObject):
             if result is None or not shiboken6.isValid(self.window):
                 return
             self.session.set_idle_minutes(result.local.idle_lock_minutes)  # applies at once
-            self.window.statusBar().showMessage(
-                _tr("Settings saved. Gateway changes apply when the console is restarted."), 10_000
-            )
+            saved = _tr("Settings saved. Gateway changes apply when the console is restarted.")
+            if result.fiscal is not None:
+                await self._apply_fiscal_settings()
+                saved = _tr(
+                    "Settings saved. The fiscal register's settings apply from the next receipt; gateway "
+                    "changes apply when the console is restarted."
+                )
+            if shiboken6.isValid(self.window):
+                self.window.statusBar().showMessage(saved, 10_000)
 
         return self._run("settings", flow)
+
+    async def _apply_fiscal_settings(self) -> None:
+        """The next receipt connects with the saved fiscal settings (decision 0128): once the receipts
+        being sent now are answered (a receipt cut off there would be asked again at the new register),
+        at most :data:`FISCAL_SETTLE_SECONDS`, the kept connection is closed."""
+        try:
+            await asyncio.wait_for(asyncio.shield(self.ctx.fiscal.drain()), FISCAL_SETTLE_SECONDS)
+        except TimeoutError:
+            log.warning("event=fiscal_settings_applied_while_sending")
+        await self.ctx.fiscal.forget()
 
     def open_users(self) -> asyncio.Task[None] | None:
         """Users…: add, deactivate, unlock, reset PINs (the service checks who may manage whom)."""
@@ -257,7 +276,11 @@ class AdminFlows(QObject):
             from epay_desktop.ui.payments.attention_dialog import AttentionDialog
 
             invoice = await AttentionDialog.ask(
-                self.window, self.ctx.queries, self.ctx.reconciler.books, self._user()
+                self.window,
+                self.ctx.queries,
+                self.ctx.reconciler.books,
+                self._user(),
+                on_register=self.window.commands.fiscal_register.trigger,  # a shift past 24 h (0127)
             )
             if invoice is not None and shiboken6.isValid(self.window):
                 self.window.open_payment(invoice)

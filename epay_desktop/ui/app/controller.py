@@ -23,6 +23,7 @@ from epay_desktop.app import AppContext
 from epay_desktop.domain import ConsoleError, InvoiceId, MoneyOp, User
 from epay_desktop.ui.app.admin_screens import AdminFlows
 from epay_desktop.ui.app.bridge import EventBridge
+from epay_desktop.ui.app.fiscal_screens import FiscalScreens
 from epay_desktop.ui.app.flows import Command, money_flow, print_flow, refund_receipt_flow, review_flow
 from epay_desktop.ui.app.shift_screens import ShiftScreens
 from epay_desktop.ui.checkout.late_payment_notice import LatePaymentNotice
@@ -96,6 +97,7 @@ class AppController(QObject):
             self.window, ctx, self.session, on_users_changed=lambda: self._spawn("names", self._load_names)
         )
         self.shifts = ShiftScreens(self.window, ctx, self.session, self.current_user)  # the Shift menu
+        self.fiscal = FiscalScreens(self.window, ctx, self.session, self.current_user, self.shifts)  # 0127
         self.late_payments = LatePaymentNotice(self.window)  # paid after a cancel at the counter (0026)
         self._connect()
         self.window.installEventFilter(self)
@@ -118,6 +120,7 @@ class AppController(QObject):
         self.session.user_changed.connect(self._on_user_changed)
         self.admin.wire(self.bridge)
         self.shifts.wire()
+        self.fiscal.wire()
         self.bridge.payment_changed.connect(self.late_payments.on_payment_changed)
         self.late_payments.open_requested.connect(self._open_late_payment)
         self.late_payments.shown.connect(lambda text: self.checkout_window.show_late_payment(text))

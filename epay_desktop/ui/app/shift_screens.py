@@ -20,12 +20,12 @@ from dataclasses import replace
 from typing import Any, Final
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from epay_desktop.app import AppContext
 from epay_desktop.domain import ConsoleError, User
 from epay_desktop.domain.shifts import Shift, ShiftReport
-from epay_desktop.ui.common.asyncqt import spawn, start_action
+from epay_desktop.ui.common.asyncqt import NewestWins, start_action
 from epay_desktop.ui.common.formatting import local_time_text
 from epay_desktop.ui.session.session import Session
 from epay_desktop.ui.window.actions import ShiftState
@@ -50,6 +50,8 @@ def _tr(text: str) -> str:
 class ShiftScreens(QObject):
     """The shift commands and the shift state of one main window; built and wired by the AppController."""
 
+    command_ended = Signal()  # a shift command (open, X, close) ended: the fiscal badge reads again too
+
     def __init__(
         self, window: MainWindow, ctx: AppContext, session: Session, current_user: Callable[[], User]
     ) -> None:
@@ -58,7 +60,7 @@ class ShiftScreens(QObject):
         self.window, self.ctx, self.session, self._user = window, ctx, session, current_user
         self._busy = False  # a shift command (open, X, close) runs now
         self._state = ShiftState()
-        self._read_task: asyncio.Task[None] | None = None
+        self._reads = NewestWins("shift_read")
         self.reads = 0  # reads of the shift that ended (tests wait on it, never on the clock)
         self.refresh_timer = QTimer(self)
         self.refresh_timer.setInterval(SHIFT_REFRESH_S * 1000)
@@ -86,6 +88,7 @@ class ShiftScreens(QObject):
         self._busy = False
         self._show(self._state)
         self.refresh()
+        self.command_ended.emit()
 
     def open_shift(self) -> asyncio.Task[None] | None:
         """Shift > Open shift…: one confirmation, then the shift is open (anyone signed in)."""
@@ -166,9 +169,7 @@ class ShiftScreens(QObject):
         """Read this register's shift again now; a read still under way is dropped (the newer one wins)."""
         if not shiboken6.isValid(self.window) or self.session.user is None:
             return
-        if self._read_task is not None and not self._read_task.done():
-            self._read_task.cancel()
-        self._read_task = spawn(self._read(), name="shift_read")
+        self._reads.start(self._read())
 
     async def _read(self) -> None:
         try:

@@ -34,6 +34,7 @@ from epay_desktop.domain.i18n import Message, Word
 __all__ = [
     "BUSY_AFTER_MS",
     "BusyIndicator",
+    "NewestWins",
     "action_slot",
     "ask_message",
     "busy_indicator",
@@ -124,6 +125,21 @@ def spawn(
     if busy is not None:
         busy_indicator().track(task, busy)
     return task
+
+
+class NewestWins:
+    """Background reads where only the newest counts (a status bar's state read again): :meth:`start`
+    cancels the run still under way, whose answer would be older."""
+
+    def __init__(self, name: str) -> None:
+        self._name = name
+        self._task: asyncio.Task[Any] | None = None
+
+    def start(self, coro: Coroutine[Any, Any, Any]) -> asyncio.Task[Any]:
+        if self._task is not None and not self._task.done():
+            self._task.cancel()
+        self._task = spawn(coro, name=self._name)
+        return self._task
 
 
 async def end_live_tasks(grace_s: float = QUIT_GRACE_S) -> None:

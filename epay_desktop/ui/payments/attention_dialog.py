@@ -14,6 +14,7 @@ and presses Resolve (audited); a cashier sees the list and why the button is dis
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Protocol
 
 import shiboken6
@@ -152,7 +153,9 @@ class AttentionDialog(QDialog):
         *,
         books: DiscrepancySource | None = None,
         user: User | None = None,
+        register: bool = False,
     ) -> None:
+        """``register``: offer the fiscal register's window when a receipt waits for its shift's Z."""
         super().__init__(parent)
         self.setObjectName("attention_dialog")
         discrepancies = list(discrepancies or [])
@@ -195,6 +198,8 @@ class AttentionDialog(QDialog):
         self.buttons, self.open_button = dialog_buttons(
             self, QDialogButtonBox.StandardButton.Close, _tr("Open payment"), "open_button", self.open_current
         )
+        self.register_chosen = False  # "Fiscal register…" pressed: the caller opens it
+        self.register_button = self._register_button(views if register else [])
         self.tree.itemActivated.connect(lambda *_: self.open_current())
         self.tree.currentItemChanged.connect(lambda *_: self._update())
         self.hint_label = named(
@@ -225,6 +230,25 @@ class AttentionDialog(QDialog):
             self.discrepancy_tree.setFocus()
         self._update()
         on_language_change(self, self.retranslate)  # a switch while it is open
+
+    def _register_button(self, views: list[PaymentView]) -> QPushButton:
+        """Shown when a listed receipt was refused for a fiscal shift past 24 hours: the window that
+        closes that shift is one click away."""
+        from epay_desktop.services.fiscal.shift_watch import needs_shift_close  # the fiscal layer: on need
+
+        button = named(QPushButton(_tr("Fiscal &register…")), "fiscal_register_button")
+        button.setAutoDefault(False)
+        button.setToolTip(
+            _tr("A fiscal shift past 24 hours must be closed first: open the fiscal register to close it.")
+        )
+        self.buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
+        button.setVisible(any(needs_shift_close(r) for view in views for r in view.fiscal))
+        button.clicked.connect(self._choose_register)
+        return button
+
+    def _choose_register(self) -> None:
+        self.register_chosen = True
+        self.accept()
 
     def retranslate(self) -> None:
         """After a language switch: the counts, each payment's status and what each row waits for."""
@@ -396,11 +420,15 @@ class AttentionDialog(QDialog):
         queries: PaymentQueries,
         books: DiscrepancySource | None = None,
         user: User | None = None,
+        on_register: Callable[[], object] | None = None,
     ) -> InvoiceId | None:
-        """Load what needs attention (and the open discrepancies), show it; the invoice chosen, or None."""
+        """Load what needs attention (and the open discrepancies), show it; the invoice chosen, or None.
+        ``on_register``: opens the fiscal register (its button pressed: called after the list closed)."""
         page = await queries.list_payments(PaymentFilter(needs_attention=True), limit=ATTENTION_LIMIT)
         views = list(await asyncio.gather(*(queries.get_view(p.invoice_id) for p in page.payments)))
         discrepancies = await books.open_discrepancies() if books is not None else []
-        dialog = cls(parent, views, discrepancies, books=books, user=user)
+        dialog = cls(parent, views, discrepancies, books=books, user=user, register=on_register is not None)
         await run_dialog_once(dialog)
+        if dialog.register_chosen and on_register is not None:
+            on_register()
         return dialog.chosen

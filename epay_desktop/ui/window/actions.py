@@ -225,6 +225,7 @@ class ConsoleActions(QObject):
         self.shift_x = self._make("shift_x", _tr("&X report…"))
         self.shift_close = self._make("shift_close", _tr("&Close shift (Z report)…"))
         self.shift_history = self._make("shift_history", _tr("Shift &history…"))
+        self.fiscal_register = self._make("fiscal_register", _tr("&Fiscal register…"))
         self.about = self._make("about", _tr("&About ePay console"))
         self.money_actions = {
             "refund": self.refund,
@@ -258,7 +259,8 @@ class ConsoleActions(QObject):
         sections = (
             (_tr("&Payment"), [self.new_payment, None, self.refund, self.cancel, self.charge, self.review,
                                None, self.print_receipt, None, self.refresh, self.check_bank]),
-            (_tr("Shi&ft"), [self.shift_open, self.shift_x, self.shift_close, None, self.shift_history]),
+            (_tr("Shi&ft"), [self.shift_open, self.shift_x, self.shift_close, None, self.shift_history,
+                             None, self.fiscal_register]),
             (_tr("&View"), [self.find, self.attention, None, self.dashboard]),
             (_tr("&Session"), [self.switch_user, self.lock, None, self.log_out]),
             (_tr("Se&ttings"), [self.settings, self.printers, self.users, None, self.export_csv,
@@ -305,7 +307,8 @@ class ConsoleActions(QObject):
             (self.dashboard, _tr("Only a manager or an administrator can see the day's figures.")),
         ):
             self._set_note(action, manager, "" if manager else refusal)
-        self._set_note(self.attention, logged_in, "" if logged_in else _tr("Log in first."))
+        for action in (self.attention, self.fiscal_register):
+            self._set_note(action, logged_in, "" if logged_in else _tr("Log in first."))
         check = check_bank_availability(user, payment, no_payment=no_payment, checking=checking)
         self._set_note(self.check_bank, check.enabled, check.note)
         for action in (self.refresh, self.find, self.about):  # their tooltips in the language now

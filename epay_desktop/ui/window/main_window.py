@@ -77,6 +77,7 @@ class MainWindow(QMainWindow):
     shift_x_requested = Signal()  # Shift > X report…
     shift_close_requested = Signal()  # Shift > Close shift (Z report)…
     shift_history_requested = Signal()  # Shift > Shift history…
+    fiscal_register_requested = Signal()  # Shift > Fiscal register… (decision 0127)
     payment_opened = Signal(object)  # InvoiceId: Enter or double-click on a row
 
     def __init__(
@@ -166,6 +167,7 @@ class MainWindow(QMainWindow):
             (a.shift_x, self.shift_x_requested),
             (a.shift_close, self.shift_close_requested),
             (a.shift_history, self.shift_history_requested),
+            (a.fiscal_register, self.fiscal_register_requested),
             (a.review, self._on_review_triggered),
             (a.refresh, self.refresh),
             (a.find, self.payments_view.focus_search),
@@ -174,6 +176,7 @@ class MainWindow(QMainWindow):
         for action, slot in does:
             action.triggered.connect(slot)
         self.status_bar.attention_clicked.connect(a.attention.trigger)  # disabled while logged out
+        self.status_bar.fiscal_clicked.connect(a.fiscal_register.trigger)
         self.payments_view.current_changed.connect(self._on_current_changed)
         self.payments_view.payment_activated.connect(self.open_payment)
         self.payments_view.no_matches.connect(self._on_no_matches)
@@ -188,6 +191,7 @@ class MainWindow(QMainWindow):
         bridge.payment_updated.connect(self.detail_view.apply_payment_update)
         bridge.operation_updated.connect(self.detail_view.apply_operation_update)
         bridge.operation_updated.connect(self.payments_view.model.apply_operation_update)
+        bridge.fiscal_updated.connect(self.detail_view.apply_fiscal_update)
         bridge.poller_health_changed.connect(self.status_bar.on_poller_health_changed)
 
     # -- hooks for the controller ------------------------------------------------------------------

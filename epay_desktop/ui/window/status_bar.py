@@ -127,6 +127,7 @@ class ConsoleStatusBar(QStatusBar):
 
     REFRESH_MS: Final = 5000
     attention_clicked = Signal()
+    fiscal_clicked = Signal()  # the fiscal shift's badge: open the fiscal register (decision 0127)
 
     def __init__(
         self,
@@ -158,10 +159,15 @@ class ConsoleStatusBar(QStatusBar):
         self.attention_count = 0
         self.shift_label = ShiftLabel(self)
         self._shift: tuple[Shift | None, int | None] | None = None  # None: not shown (nobody signed in)
+        from epay_desktop.ui.window.fiscal_badge import FiscalBadge  # a ShiftLabel: this module's first
+
+        self.fiscal_badge = FiscalBadge(self)
+        self.fiscal_badge.clicked.connect(self.fiscal_clicked)
         for widget in (
             self.environment_label,
             self.attention_badge,
             self.shift_label,
+            self.fiscal_badge,
             self.health_label,
             self.last_poll_label,
             self.user_label,
@@ -185,6 +191,7 @@ class ConsoleStatusBar(QStatusBar):
         user label is made again by the controller, the environment by the window's retitle)."""
         self.set_attention(self.attention_count, self._attention_cap)
         self._render_shift()
+        self.fiscal_badge.retranslate()
         self._render_health()
 
     def _label(self, name: str) -> QLabel:

@@ -1,0 +1,74 @@
+"""The status bar's fiscal shift badge (decision 0127): hidden while the fiscal register's shift is far from
+its 24 hours (or no register is set up); amber "Fiscal shift must be closed by HH:MM" within the last hour,
+red "Fiscal shift is over 24 hours: close it" once the register refuses receipts. A click opens Shift >
+Fiscal register…. Like the shift's words beside it, it gives way with "…" when the bar has no room left
+(the tooltip says it whole)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QWidget
+
+from epay_desktop.services.fiscal.shift_watch import Deadline
+from epay_desktop.ui.common import theme
+from epay_desktop.ui.common.formatting import local_time_text
+from epay_desktop.ui.window.status_bar import ShiftLabel
+
+__all__ = ["FiscalBadge"]
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("FiscalBadge", text)
+
+
+class FiscalBadge(ShiftLabel):
+    """``set_deadline(deadline, close_by)``; ``clicked`` when a person clicks it."""
+
+    clicked = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("fiscal_badge")
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.deadline = Deadline.NONE
+        self._close_by: datetime | None = None
+        self.retranslate()
+
+    def set_deadline(self, deadline: Deadline, close_by: datetime | None) -> None:
+        """Where the register's open shift stands (``close_by``: when its 24 hours are up)."""
+        self.deadline, self._close_by = deadline, close_by
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Its words in the language now (after a switch too)."""
+        close_by = self._close_by
+        if self.deadline is Deadline.NONE or close_by is None:
+            self.hide()
+            return
+        when = local_time_text(close_by)
+        if self.deadline is Deadline.OVER:
+            text = _tr("⚠ Fiscal shift is over 24 hours: close it")
+            tip = _tr(
+                "The fiscal register's shift reached its 24 hours at {when} (Kazakhstan time): the register "
+                "refuses every receipt until it is closed with a Z report. Click to open the fiscal register."
+            ).format(when=when)
+            colours = ("alert", "on_strong")
+        else:
+            text = _tr("Fiscal shift must be closed by {time}").format(time=when[-5:])
+            tip = _tr(
+                "The fiscal register's shift must be closed with a Z report by {when} (Kazakhstan time); "
+                "after that the register refuses receipts. Click to open the fiscal register."
+            ).format(when=when)
+            colours = ("attention", "on_attention")
+        self.setText(text)
+        self.setToolTip(tip)
+        self.setStyleSheet(theme.style("status_badge", bg=colours[0], fg=colours[1]))
+        self.show()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(event.position().toPoint()):
+            self.clicked.emit()
+        super().mouseReleaseEvent(event)
