@@ -3,8 +3,8 @@ sales and refunds against the fiscal register's receipts: every mismatch the sce
 with what to do (a sale with no receipt, a receipt being registered, one the register refused, a receipt
 no bank operation explains, a total that is not the bank's), the receipts that agree are not, and the
 close closes the register's shift with its Z report, kept with the console's Z; an X report checks without
-closing. A register that cannot be asked does not stop the close; another counter still open keeps the
-register's shift open."""
+closing; the CSV and the PDF carry it. A register that cannot be asked does not stop the close; another
+counter still open keeps the register's shift open."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ import pytest
 
 from epay_desktop.domain import Money, Payment
 from epay_desktop.domain.shifts import ShiftReport
+from epay_desktop.receipts.shift_pdf import render_shift_pdf
 from epay_desktop.sandbox.fiscal.account import API_KEY, CASHBOX, LOGIN, PASSWORD
 from epay_desktop.sandbox.fiscal.server import RunningFiscalSandbox
 from epay_desktop.services.fiscal import journal
@@ -27,6 +28,7 @@ from epay_desktop.services.shifts.export import report_csv
 from epay_desktop.services.shifts.service import ShiftService
 from tests.support import ops_harness as h
 from tests.support.fiscal_sandbox import FiscalClient, card_check
+from tests.support.pdf import pdf_text
 
 T = TypeVar("T")
 Scenario = Callable[[h.Services, FiscalService, ShiftService], Awaitable[T]]
@@ -160,6 +162,9 @@ def test_the_close_lists_every_mismatch_and_closes_the_registers_shift(world, fi
     assert stored.fiscal == z.fiscal
     csv = report_csv(z, "ru")
     assert "fiscal_register" in csv and "kassa-manual-17" in csv and "нет фискального чека" in csv
+    pdf = " ".join(pdf_text(render_shift_pdf(z, "ru")).split())
+    assert "СВЕРКА С ОНЛАЙН-КАССОЙ (Webkassa)" in pdf and "Z-отчёт онлайн-кассы" in pdf
+    assert "фискальный чек без операции банка" in pdf
     # after the register's Z the console asks again at once: the three sales get their receipts in its
     # new shift (what the report said would happen)
     late = {r.external: r.shift for r in fiscal.sandbox.register.receipts[5:]}
