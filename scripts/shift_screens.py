@@ -5,7 +5,8 @@ Runs the console in-process (``run_gui(demo=True)``, Russian, QT_QPA_PLATFORM=of
 folder and drives it as the cashier and the manager do, through the main window's commands:
 Айгерим takes the demo shift's X report with the bank check (its seeded differences show), then asks
 to close the shift with Данияр's name and PIN typed in place; the Z report is shown in Kazakh; Данияр
-opens Settings > Shifts. Then, as the printer sandbox prints them on a 58 mm roll in hybrid mode: the
+opens Settings > Shifts. The Z report's three-way check with the demo's fiscal register is shot in
+Russian (decision 0126). Then, as the printer sandbox prints them on a 58 mm roll in hybrid mode: the
 Z report in Kazakh and a Kazakh sale receipt of the demo shop. Saves the PNGs into the folder given::
 
     QT_QPA_PLATFORM=offscreen .venv-dev/bin/python scripts/shift_screens.py docs/screenshots
@@ -20,13 +21,13 @@ import os
 import shutil
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
 from pathlib import Path
 from typing import Any, TypeVar
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QGroupBox, QMessageBox, QWidget
 
 from epay_desktop.app import AppContext, store_of
 from epay_desktop.domain import ConsoleStatus, InvoiceId
@@ -126,6 +127,19 @@ async def sale_receipt_on_58mm(ctx: AppContext, window: MainWindow) -> None:
     save_paper(render_escpos(job, ON_58MM.head_dots), "thermal-58mm-kk-hybrid")
 
 
+async def fiscal_part(z: ShiftReportDialog) -> None:
+    """The Z report's three-way check in Russian (decision 0126): the demo's fiscal mismatches with what to
+    do, and the fiscal register's own Z report, scrolled into view."""
+    translations().switch("ru")
+    await settle()
+    box = await until(lambda: z.page.findChild(QGroupBox, "report_fiscal"), "the fiscal register's part")
+    z.resize(1100, 760)
+    await settle()
+    z.page_scroll.verticalScrollBar().setValue(box.y() - 8)
+    await shot(z, "shift-z-report-fiscal-ru")
+    translations().switch("kk")
+
+
 async def drive() -> None:
     window = await until(lambda: shown(MainWindow), "main window")
     window.resize(1280, 760)
@@ -152,6 +166,7 @@ async def drive() -> None:
     await shot(z, "shift-z-report-kk")
     job = render_shift_escpos(z.report, ON_58MM, ReceiptLanguage.KK)
     save_paper(render_escpos(job, ON_58MM.head_dots), "shift-z-58mm-kk")
+    await fiscal_part(z)
     z.accept()
     await sale_receipt_on_58mm(CONTROLLERS[0].ctx, window)
     translations().switch("ru")
@@ -167,12 +182,14 @@ async def drive() -> None:
     window.close()
 
 
-def main() -> int:
+def run_demo(drive: Callable[[], Coroutine[Any, Any, None]], name: str) -> int:
+    """The demo console offscreen, in Russian, on a fresh folder (``name`` in the temp folder), while
+    ``drive()`` works it; its failure is raised once the console has closed."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     OUT.mkdir(parents=True, exist_ok=True)
-    home = Path(tempfile.gettempdir()) / "epay-shift-shots-demo"
+    home = Path(tempfile.gettempdir()) / f"{name}-demo"
     shutil.rmtree(home, ignore_errors=True)
-    os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="epay-shift-shots-config-")
+    os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix=f"{name}-config-")
     qapp = make_application()
     gui.AppController = _Seen  # type: ignore[misc]
     failure: list[BaseException] = []
@@ -196,6 +213,10 @@ def main() -> int:
     if failure:
         raise failure[0]
     return code
+
+
+def main() -> int:
+    return run_demo(drive, "epay-shift-shots")
 
 
 if __name__ == "__main__":
