@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, replace
 from datetime import datetime
 from typing import Any, Final
 
@@ -38,7 +38,6 @@ __all__ = [
     "TYPED_AT_THE_REGISTER",
     "TYPED_MORE",
     "DemoFiscal",
-    "DemoReceipt",
     "demo_fiscal_plan",
     "register_demo_receipts",
 ]
@@ -54,20 +53,12 @@ REFUSED_BECAUSE: Final = "FiscalCashboxBlocked"
 
 
 @dataclass(frozen=True, slots=True)
-class DemoReceipt:
-    """A receipt the register is to hold: the number, total and line."""
-
-    number: str
-    amount: Money
-    name: str
-
-
-@dataclass(frozen=True, slots=True)
 class DemoFiscal:
-    """What the demo's register gets at this start: first its own receipts, then the console's."""
+    """What the demo's register gets at this start: first its own receipts, then the console's (each with
+    the sale or refund it is for), as requests without VAT (the shop's rate is added when they are sent)."""
 
-    register_only: tuple[DemoReceipt, ...]
-    console: tuple[tuple[DemoReceipt, ExpectedReceipt], ...]  # each with the sale or refund it is for
+    register_only: tuple[FiscalSale, ...]
+    console: tuple[tuple[FiscalSale, ExpectedReceipt], ...]
     refused: str | None  # the number of the sale refused now (None: refused at an earlier start, or none)
 
 
@@ -92,14 +83,13 @@ def demo_fiscal_plan(tx: Tx, users: Mapping[Role, list[int]], now: datetime) -> 
         )
         tx.fiscal.record(refused.number, FiscalState.NEEDS_PERSON, now=now, error=REFUSED_BECAUSE)
     number, amount, line = TYPED_AT_THE_REGISTER
-    register_only = [DemoReceipt(number, amount, line)]
+    register_only = [_request(number, amount, line)]
     if sales:
         first = sales[0]
-        register_only.append(
-            DemoReceipt(first.number, Money(first.amount_minor) + TYPED_MORE, names[first.payment_id])
-        )
+        more = Money(first.amount_minor) + TYPED_MORE
+        register_only.append(_request(first.number, more, names[first.payment_id]))
     console = tuple(
-        (DemoReceipt(e.number, Money(e.amount_minor), names[e.payment_id]), e)
+        (_request(e.number, Money(e.amount_minor), names[e.payment_id]), e)
         for e in expected
         if e is not refused and (e.record is None or e.record.state is FiscalState.REGISTERED)
     )
@@ -113,7 +103,7 @@ async def register_demo_receipts(fiscal: FiscalService, plan: DemoFiscal) -> int
         return 0
     provider, vat = connection.provider, connection.vat_percent
     for receipt in plan.register_only:
-        await provider.register_sale(FiscalSale(**_fields(receipt, vat)))
+        await provider.register_sale(replace(receipt, vat_percent=vat))
     bases: dict[int, ReturnBasis] = {}
     for receipt, expected in plan.console:
         if expected.record is None:  # the first start: through the journal, as every receipt is
@@ -122,23 +112,19 @@ async def register_demo_receipts(fiscal: FiscalService, plan: DemoFiscal) -> int
             else:
                 await fiscal.fiscalise_refund(expected.money_op_id)
         elif expected.money_op_id is None:  # the journal has it: the register (new at every start) again
-            bases[expected.payment_id] = (
-                await provider.register_sale(FiscalSale(**_fields(receipt, vat)))
-            ).return_basis()
+            sold = await provider.register_sale(replace(receipt, vat_percent=vat))
+            bases[expected.payment_id] = sold.return_basis()
         elif expected.payment_id in bases:  # a return, on its sale's receipt registered again
-            basis = bases[expected.payment_id]
-            await provider.register_return(FiscalReturn(**_fields(receipt, vat), basis=basis))
+            shared: dict[str, Any] = {f.name: getattr(receipt, f.name) for f in fields(receipt)}
+            shared["vat_percent"] = vat
+            await provider.register_return(FiscalReturn(**shared, basis=bases[expected.payment_id]))
     asked = len(plan.register_only) + len(plan.console)
     log.info("event=demo_fiscal_seeded receipts=%d refused=%s", asked, plan.refused)
     return asked
 
 
-def _fields(receipt: DemoReceipt, vat: int | None) -> dict[str, Any]:
-    """A receipt's request fields: its number, total and line, VAT as the shop's."""
-    name = receipt.name.strip()[:250] or receipt.number
-    return {
-        "external_number": receipt.number,
-        "amount": receipt.amount,
-        "position_name": name,
-        "vat_percent": vat,
-    }
+def _request(number: str, amount: Money, name: str) -> FiscalSale:
+    """A card receipt of ``amount`` under ``number`` with one line ``name`` (the number when empty)."""
+    return FiscalSale(
+        external_number=number, amount=amount, position_name=name.strip()[:250] or number, vat_percent=None
+    )

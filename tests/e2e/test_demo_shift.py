@@ -324,7 +324,7 @@ def test_the_demo_shift_from_the_command_line(
     seeded = bank_only(home)
     # the fiscal side: every seeded mismatch, on the X and the Z, and the register's shift closed
     assert plan is not None and plan.refused is not None
-    (more,) = [r.number for r in plan.register_only if r.number != TYPED_AT_THE_REGISTER[0]]
+    (more,) = [r.external_number for r in plan.register_only if r.external_number != TYPED_AT_THE_REGISTER[0]]
     wanted = {plan.refused: "needs_person", TYPED_AT_THE_REGISTER[0]: "unexplained", more: "amount"}
     for report in (x, z):
         assert {m["external_number"]: m["kind"] for m in report["fiscal"]["mismatches"]} == wanted
@@ -377,16 +377,16 @@ def test_the_demo_shifts_three_way_close_lists_every_seeded_fiscal_mismatch(
 
     assert plan is not None and plan.refused is not None
     typed_number, typed_amount, _ = TYPED_AT_THE_REGISTER
-    (more,) = [r for r in plan.register_only if r.number != typed_number]  # the first sale, typed higher
-    bank_amount = next(e.amount_minor for _, e in plan.console if e.number == more.number)
+    (more,) = [r for r in plan.register_only if r.external_number != typed_number]  # the first sale, higher
+    bank_amount = next(e.amount_minor for _, e in plan.console if e.number == more.external_number)
     seeded = {
         plan.refused: "needs_person",  # a bank sale with no fiscal receipt: the register refused it
         typed_number: "unexplained",  # a receipt no bank operation explains
-        more.number: "amount",  # the register's total is not the bank's
+        more.external_number: "amount",  # the register's total is not the bank's
     }
     assert {n: kind for n, (kind, _, _) in kinds(x).items()} == seeded
     assert kinds(x)[typed_number][1:] == ("-", typed_amount.plain())
-    assert kinds(x)[more.number][1:] == (Money(bank_amount).plain(), more.amount.plain())
+    assert kinds(x)[more.external_number][1:] == (Money(bank_amount).plain(), more.amount.plain())
     assert x.fiscal is not None and x.fiscal.register is not None and not x.fiscal.register.closed
     # the next start: the journal's receipts given to the new register, the refusal not written twice
     assert again is not None and again.refused is None
