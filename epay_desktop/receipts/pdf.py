@@ -40,6 +40,9 @@ from epay_desktop.receipts.raster import MONO_ADVANCE, QR_QUIET, qr_geometry
 __all__ = ["GEOMETRIES", "Geometry", "render_pdf"]
 
 LEADING = 1.32  # line height as a multiple of the font size
+#: The smallest QR code an A4 page draws in what is left of it (a fiscal receipt's OFD link stays on the page
+#: of the receipt it checks); smaller, the code goes to the next page at its full size.
+MIN_QR = 30 * mm
 _RUN = re.compile(r"\S+(?: \S+)*")  # the words of a cell line, split where it is padded
 _DOT: float = mm / 8  # one dot of a 203-dpi thermal head
 _MONO_ASCENT, _MONO_DESCENT = 1901 / 2048, 483 / 2048  # DejaVu Sans Mono, in em
@@ -205,6 +208,7 @@ class _Painter:
         self.regular = regular
         self.bold = bold
         self.canvas: Canvas | None = None
+        self._qr_size = geometry.qr_size  # smaller for a code drawn in what is left of a page
         # each text is measured, then drawn: wrapped once (issue 10, P4)
         self._wrapped: dict[tuple[str, str, float, float], list[str]] = {}
 
@@ -218,11 +222,23 @@ class _Painter:
         for block in blocks:
             if bottom is not None and y < top:
                 self.canvas = None
-                if y - self._place(block, y) < bottom:
+                if y - self._place(block, y) < bottom and not self._fits_smaller(block, y - bottom):
                     canvas.showPage()
                     y = top
             self.canvas = canvas
             y -= self._place(block, y)
+            self._qr_size = self.g.qr_size
+
+    def _fits_smaller(self, block: Block, room: float) -> bool:
+        """Whether ``block`` is a QR code that fits the ``room`` left on the page when drawn smaller, down to
+        :data:`MIN_QR` (then it is drawn so, beside what it belongs to, rather than alone on a new page)."""
+        if not isinstance(block, Qr):
+            return False
+        size = room - (self._qr(block, 0.0) - self._qr_size)  # what the caption leaves
+        if size < MIN_QR:
+            return False
+        self._qr_size = size
+        return True
 
     # -- one block: returns its height; draws it when a canvas is set -------------------
 
@@ -322,7 +338,7 @@ class _Painter:
         return height
 
     def _qr(self, block: Qr, y: float) -> float:
-        size = self.g.qr_size
+        size = self._qr_size
         if self.canvas is not None:
             draw_qr(self.canvas, block.payload, (self.g.page_width - size) / 2, y - size, size)
         return size + self._lines(block.caption, y - size, self.g.sizes[Size.SMALL], False, "center")

@@ -35,7 +35,7 @@ from tests.receipts.escpos_goldens import (
 )
 from tests.receipts.escpos_images import compare, golden_path, printout
 from tests.support.fiscal_sandbox import registered, running_fiscal_sandbox, webkassa_connect
-from tests.support.pdf import pdf_text, qr_codes
+from tests.support.pdf import page_count, pdf_text, qr_codes
 
 REGENERATE = "if meant, regenerate the fiscal-* goldens (tests/receipts/escpos_goldens.py, escpos_images.py)"
 NOT_FISCAL = ("Не является фискальным чеком", "Фискалдық чек емес", "Not a fiscal receipt")
@@ -118,6 +118,17 @@ def test_the_fiscal_block_speaks_the_receipts_language(
     for word in words:
         assert any(line.startswith(word) for line in lines), word
     assert not any(line in " ".join(lines) for line in NOT_FISCAL)
+
+
+@pytest.mark.parametrize("language", list(ReceiptLanguage), ids=lambda v: v.value)
+def test_a_long_a4_fiscal_receipt_keeps_its_qr_on_the_first_page_drawn_smaller(
+    language: ReceiptLanguage,
+) -> None:
+    """The return's A4 receipt runs past one page: its OFD QR stays on the first page, beside the fiscal
+    block it belongs to, drawn smaller there (at least 30 mm) rather than alone on the next page."""
+    data = replace(receipt(ReceiptKind.REFUND, language), fiscal=fiscal_part(ReceiptKind.REFUND))
+    pdf = render_pdf(data, ReceiptWidth.A4)
+    assert page_count(pdf) == 2 and qr_codes(pdf) == [fiscal_part(ReceiptKind.REFUND).ticket_url]
 
 
 def test_a_receipt_without_a_fiscal_part_is_unchanged() -> None:
