@@ -43,7 +43,8 @@ while the bank does not answer), the main window after Check with the bank, Abou
 shift's question, the status bar with the shift open, the X report's question, the bank check's
 progress, Close shift and a close stopped during the check; the X report's window, Shift history and a Z
 report opened from it); Shift > Fiscal register… (none set up; then on the fiscal sandbox, the shift past
-24 hours: the status bar's badge, the window, its X report, the Z's question and its Z report); then as
+24 hours: the status bar's badge, the window, its X report, the Z's question and its Z report; the shift's
+X report with the fiscal register's check, a receipt typed at the register listed); then as
 the cashier: the main window (the manager's commands disabled, saying why), a Refund a manager approves
 (and a refused approval), Close shift with a manager's PIN, the notice of a sale cancelled at the counter
 but paid after all, on New payment and the main window.
@@ -75,6 +76,7 @@ from epay_desktop.services.payments.checkout import CheckoutRequest
 from tests.support.card_form import DECLINED_CARD  # REJECT, reasonCode 465: the page stays open
 from tests.support.card_form import MASTERCARD as APPROVED_CARD
 from tests.support.file_dialogs import wait_file_dialog
+from tests.support.fiscal_sandbox import FiscalClient, card_check
 from tests.support.live_console import (
     CASHIER,
     CASHIER_PIN,
@@ -553,8 +555,34 @@ def _fiscal_register_screens(console: ScreensConsole, qtbot: Any) -> Iterator[Sc
             yield Screen("Fiscal register: Z report", dialog)
         _close(qtbot, dialog)
         _settle(console, qtbot)
+        yield from _three_way_screens(console, qtbot, fiscal.base_url)
         console.arun(setup.save(manager, FiscalSettings.defaults()))  # the screens after: no fiscal register
         console.arun(ctx.fiscal.forget())
+
+
+def _three_way_screens(console: ScreensConsole, qtbot: Any, fiscal_url: str) -> Iterator[Screen]:
+    """The X report with the fiscal register's check (decision 0126): a receipt typed at the register by
+    hand listed with what to do, and the register's own X report; its part scrolled into view."""
+    from PySide6.QtWidgets import QGroupBox
+
+    from epay_desktop.ui.shifts.report_view import ShiftReportDialog
+
+    register = FiscalClient(fiscal_url)
+    try:
+        register.login()
+        assert "Errors" not in register.check(card_check("webkassa-manual-0001", "5000"))
+    finally:
+        register.close()
+    use(console, qtbot, "action_shift_x")
+    question = _wait_shown(qtbot, QMessageBox)
+    _close(qtbot, question, lambda b: b.button(QMessageBox.StandardButton.No).click())  # figures only
+    x = _wait_shown(qtbot, ShiftReportDialog)
+    box = x.page.findChild(QGroupBox, "report_fiscal")
+    assert box is not None, "the X report has no fiscal register's part"
+    x.page_scroll.ensureWidgetVisible(box)
+    yield Screen("X report: the fiscal register's check", x)
+    _close(qtbot, x)
+    _settle(console, qtbot)
 
 
 def _cashier_screens(console: ScreensConsole, qtbot: Any, data: _Data) -> Iterator[Screen]:
