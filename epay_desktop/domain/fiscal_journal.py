@@ -6,10 +6,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
+from urllib.parse import parse_qs, urlsplit
 
 from epay_desktop.domain.money import Money
 
-__all__ = ["FiscalKind", "FiscalRecord", "FiscalState", "KeptReceipt"]
+__all__ = ["FiscalKind", "FiscalRecord", "FiscalState", "KeptReceipt", "ticket_fiscal_sign"]
 
 
 class FiscalKind(StrEnum):
@@ -61,3 +62,14 @@ class FiscalRecord:
     receipt: KeptReceipt | None  # set once registered
     created_at: datetime
     updated_at: datetime
+
+
+def ticket_fiscal_sign(text: str) -> str | None:
+    """The fiscal sign in the OFD check link a fiscal receipt's QR holds (``http://{host}?i={sign}&f={RNM}
+    &s={total}&t={time}``, fiscal.md 1.11), as a hand scanner types it into the search box; None when
+    ``text`` is not such a link (decision 0125)."""
+    text = text.strip()
+    if not text.lower().startswith(("http://", "https://")):
+        return None
+    signs = parse_qs(urlsplit(text).query).get("i", [])
+    return signs[0] if len(signs) == 1 and signs[0].isascii() and signs[0].isdigit() else None

@@ -3,7 +3,8 @@ prepared as ``--demo`` prepares it (``Launch.prepare``: the demo's seed, its fis
 fiscal sandbox, the fiscal receipt of the demo register's latest sale registered there; then the
 sandbox's ledger mirrored behind the login). A cashier logs in, selects that sale in the list and presses
 Print (Ctrl+P): the receipt previewed is the fiscal one, with the register's fiscal sign, RNM and ZNM, and
-its one QR code, read back from the drawn PDF, is the OFD's check page the register answered."""
+its one QR code, read back from the drawn PDF, is the OFD's check page the register answered; scanned
+into the list's search box, it finds the payment."""
 
 from __future__ import annotations
 
@@ -71,5 +72,16 @@ def test_the_demos_fiscal_sale_prints_as_the_fiscal_receipt_with_the_ofd_qr(
     assert "ФИСКАЛЬНЫЙ ЧЕК" in text and f"ФП {check['CheckNumber']}" in text
     assert f"Код ККМ КГД (РНМ) {REGISTRATION_NUMBER}" in text and f"ЗНМ {CASHBOX}" in text
     assert f"Номер заказа {invoice.value}" in text and "Не является фискальным чеком" not in text
-    assert qr_codes(dialog.pdf) == [check["TicketUrl"]]  # the OFD's check page, the only code
+    [scanned] = qr_codes(dialog.pdf)
+    assert scanned == check["TicketUrl"]  # the OFD's check page, the only code
     dialog.reject()
+    qtbot.waitUntil(lambda: not console.dialogs(ReceiptDialog), timeout=SLOW)
+
+    # the OFD QR, as a hand scanner types it into the search box, finds the payment (the fiscal journal)
+    search = window.payments_view.filters.search_edit
+    search.setFocus()
+    search.setText(scanned)
+    model = window.payments_view.model
+    rows = lambda: [model.payment_at(r) for r in range(model.rowCount())]  # noqa: E731  (None: loading)
+    listed = lambda: [p.invoice_id if p is not None else None for p in rows()]  # noqa: E731
+    qtbot.waitUntil(lambda: listed() == [invoice], timeout=SLOW)

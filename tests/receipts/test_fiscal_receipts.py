@@ -16,7 +16,7 @@ import zxingcpp
 from PIL import Image
 
 from epay_desktop.domain import InvoiceId, Money
-from epay_desktop.domain.fiscal_journal import FiscalKind, FiscalState, KeptReceipt
+from epay_desktop.domain.fiscal_journal import FiscalKind, FiscalState, KeptReceipt, ticket_fiscal_sign
 from epay_desktop.domain.receipts import ReceiptKind, ReceiptLanguage, ReceiptRequest, ReceiptWidth
 from epay_desktop.fiscal.models import vat_included
 from epay_desktop.receipts.cells import layout_cells
@@ -129,6 +129,21 @@ def test_a_long_a4_fiscal_receipt_keeps_its_qr_on_the_first_page_drawn_smaller(
     data = replace(receipt(ReceiptKind.REFUND, language), fiscal=fiscal_part(ReceiptKind.REFUND))
     pdf = render_pdf(data, ReceiptWidth.A4)
     assert page_count(pdf) == 2 and qr_codes(pdf) == [fiscal_part(ReceiptKind.REFUND).ticket_url]
+
+
+def test_the_search_reads_the_fiscal_sign_of_a_scanned_ofd_link_and_nothing_else() -> None:
+    assert ticket_fiscal_sign(fiscal_part(ReceiptKind.SALE).ticket_url) == SALE_SIGN
+    assert ticket_fiscal_sign(" https://consumer.oofd.kz?i=923860753030&f=211030200207&s=2055.00 ") == (
+        "923860753030"
+    )
+    for text in (
+        "000123456",
+        "2026000003",
+        "http://ctest.wofd.kz/consumer",
+        "http://x.kz/?i=12a",
+        "ftp://x?i=1",
+    ):
+        assert ticket_fiscal_sign(text) is None, text
 
 
 def test_a_receipt_without_a_fiscal_part_is_unchanged() -> None:

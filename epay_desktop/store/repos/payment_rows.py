@@ -24,6 +24,7 @@ from sqlalchemy.engine.processors import str_to_datetime
 from sqlalchemy.types import NullType
 
 from epay_desktop.domain import ConsoleStatus, InvoiceId, Money, OpState, Payment
+from epay_desktop.domain.fiscal_journal import ticket_fiscal_sign
 from epay_desktop.domain.invoice import INVOICE_MAX_DIGITS
 from epay_desktop.domain.money import MoneyError, parse_amount_text
 from epay_desktop.store.models import (
@@ -88,8 +89,9 @@ def attention_filter() -> ColumnElement[bool]:
 
 def text_filter(text: str, column: Callable[[Any], Any] = lambda c: c) -> ColumnElement[bool]:
     """OR of every reading of ``text`` that makes sense (invoice prefix only for digits, last 4 only
-    for 4 digits, the amount only for an amount). ``column`` wraps each column the clauses read
-    (the list uses it to keep SQLite off these columns' indexes: ``payment_list.unseekable``)."""
+    for 4 digits, the amount only for an amount, the fiscal journal's payment for a scanned OFD link).
+    ``column`` wraps each column the clauses read (the list uses it to keep SQLite off these columns'
+    indexes: ``payment_list.unseekable``)."""
     clauses: list[ColumnElement[bool]] = [
         column(PaymentRow.reference) == text,
         column(PaymentRow.approval_code) == text,
@@ -103,6 +105,10 @@ def text_filter(text: str, column: Callable[[Any], Any] = lambda c: c) -> Column
             clauses.append(and_(invoice >= text, invoice <= high))
         if len(text) == 4:
             clauses.append(column(PaymentRow.card_last4) == text)  # the stored last 4 (its own index)
+    sign = ticket_fiscal_sign(text)
+    if sign is not None:  # a fiscal receipt's OFD QR, scanned: its sale or return in the fiscal journal
+        scanned = select(FiscalRecordRow.payment_id).where(FiscalRecordRow.check_number == sign)
+        clauses.append(column(PaymentRow.id).in_(scanned))
     try:
         minor = parse_amount_text(text)  # as typed in an amount field (decision 0072)
     except MoneyError:
