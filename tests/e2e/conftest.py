@@ -143,6 +143,22 @@ class Console:
             lambda: detail.view is not None and detail.view.payment.invoice_id == invoice, timeout=SLOW_MS
         )
 
+    def scan_into_search(self, text: str, expect: list[InvoiceId]) -> None:
+        """``text`` typed into the list's search box as a hand scanner types a QR code; wait until the
+        list shows exactly the payments ``expect``."""
+        search = self.window.payments_view.filters.search_edit
+        search.setFocus()
+        search.setText(text)
+        model = self.window.payments_view.model
+
+        def listed() -> list[InvoiceId | None]:  # None: a row still loading
+            return [
+                p.invoice_id if p is not None else None
+                for p in map(model.payment_at, range(model.rowCount()))
+            ]
+
+        self.qtbot.waitUntil(lambda: listed() == expect, timeout=SLOW_MS)
+
     def timeline(self, *, tooltips: bool = False) -> list[str]:
         """The shown detail's timeline: each line's text (``tooltips``: and its tooltip, after a space)."""
         tree = self.window.detail_view.timeline

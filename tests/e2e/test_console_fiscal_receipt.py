@@ -78,10 +78,4 @@ def test_the_demos_fiscal_sale_prints_as_the_fiscal_receipt_with_the_ofd_qr(
     qtbot.waitUntil(lambda: not console.dialogs(ReceiptDialog), timeout=SLOW)
 
     # the OFD QR, as a hand scanner types it into the search box, finds the payment (the fiscal journal)
-    search = window.payments_view.filters.search_edit
-    search.setFocus()
-    search.setText(scanned)
-    model = window.payments_view.model
-    rows = lambda: [model.payment_at(r) for r in range(model.rowCount())]  # noqa: E731  (None: loading)
-    listed = lambda: [p.invoice_id if p is not None else None for p in rows()]  # noqa: E731
-    qtbot.waitUntil(lambda: listed() == [invoice], timeout=SLOW)
+    console.scan_into_search(scanned, [invoice])

@@ -73,13 +73,8 @@ def test_refund_offers_its_receipt_and_print_asks_which(
     qtbot.waitUntil(lambda: not console.dialogs(ReceiptDialog), timeout=SLOW)
 
     # the QR, as a hand scanner types it into the search box, finds the payment in the list
-    search = window.payments_view.filters.search_edit
-    search.setFocus()
-    search.setText(scanned)
-    model = window.payments_view.model
-    listed = lambda: [model.payment_at(r).invoice_id for r in range(model.rowCount())]  # noqa: E731
     assert other.payment.invoice_id != invoice
-    qtbot.waitUntil(lambda: listed() == [invoice], timeout=SLOW)
+    console.scan_into_search(scanned, [invoice])
 
     window.open_payment(invoice)
     qtbot.waitUntil(window.commands.print_receipt.isEnabled, timeout=SLOW)
