@@ -9,7 +9,8 @@ fiscal sandbox (decision 0127):
   the totals; "Close fiscal shift (Z report)…" asks once, a double click closes once, the Z's totals
   are shown and the refused receipt is registered, once; the badge goes; the close is in the audit log;
   a second Z says plainly that the shift is already closed;
-* a cashier sees the register but cannot close its shift (the button says why);
+* a cashier sees the register but cannot close its shift (the button says why); a receipt refused while
+  they work brings the badge at once;
 * without a fiscal register set up, the command says where a manager sets one up.
 """
 
@@ -147,8 +148,15 @@ def test_a_cashier_sees_the_register_but_a_manager_closes_its_shift(
     _set_up(console, arun, fiscal)
     _sale(console, arun, 500_000_103, "Торт")
     console.log_in(CASHIER, CASHIER_PIN)
+    badge = console.window.status_bar.fiscal_badge
+    qtbot.waitUntil(lambda: console.controller.fiscal.reads >= 1, timeout=SLOW)
+    assert not badge.isVisible()  # the shift is far from its 24 hours
+    register.control(fiscal, "/sandbox/shift/expire")
+    _sale(console, arun, 500_000_104, "Кофе")  # refused: the badge follows at once, not at the next tick
+    qtbot.waitUntil(badge.isVisible, timeout=SLOW)
     dialog = _open_register(qtbot, console)
     assert dialog.shift_value.text() == "1, open"
+    assert "until a manager closes it" in dialog.warning_label.text()
     assert not dialog.z_button.isEnabled()
     assert dialog.z_button.toolTip() == "Only a manager can close the fiscal shift: ask a manager to sign in."
     assert dialog.x_button.isEnabled()

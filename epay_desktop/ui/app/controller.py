@@ -120,7 +120,7 @@ class AppController(QObject):
         self.session.user_changed.connect(self._on_user_changed)
         self.admin.wire(self.bridge)
         self.shifts.wire()
-        self.fiscal.wire()
+        self.fiscal.wire(self.bridge)
         self.bridge.payment_changed.connect(self.late_payments.on_payment_changed)
         self.late_payments.open_requested.connect(self._open_late_payment)
         self.late_payments.shown.connect(lambda text: self.checkout_window.show_late_payment(text))

@@ -2,10 +2,10 @@
 
 :class:`FiscalScreens` opens the fiscal register's window (``ui/shifts/fiscal_register.py``) as one
 command of the main window at a time, and keeps the status bar's badge current: the register's shift is
-read at each log-in, after the window's and the Shift menu's commands, and on the shift's 60-second timer
-(the 24 hours run out while the console sits there; another counter may close the shift), in the
-background: a read that fails leaves the last badge shown. Nothing is read while nobody is signed in or
-no fiscal register is set up.
+read at each log-in, after the window's and the Shift menu's commands, when a receipt is refused for the
+shift's 24 hours, and on the shift's 60-second timer (the 24 hours run out while the console sits there;
+another counter may close the shift), in the background: a read that fails leaves the last badge
+shown. Nothing is read while nobody is signed in or no fiscal register is set up.
 """
 
 from __future__ import annotations
@@ -20,7 +20,9 @@ from PySide6.QtCore import QObject
 
 from epay_desktop.app import AppContext
 from epay_desktop.domain import User
-from epay_desktop.services.fiscal.shift_watch import Deadline, deadline_of
+from epay_desktop.domain.fiscal_journal import FiscalRecord
+from epay_desktop.services.fiscal.shift_watch import Deadline, deadline_of, needs_shift_close
+from epay_desktop.ui.app.bridge import EventBridge
 from epay_desktop.ui.app.shift_screens import ShiftScreens
 from epay_desktop.ui.common.asyncqt import NewestWins, start_action, user_message_of
 from epay_desktop.ui.session.session import Session
@@ -55,8 +57,10 @@ class FiscalScreens(QObject):
         self._reads = NewestWins("fiscal_shift_read")
         self.reads = 0  # reads that ended (tests wait on it, never on the clock)
 
-    def wire(self) -> None:
+    def wire(self, bridge: EventBridge) -> None:
+        """``bridge``: a receipt refused for the shift's 24 hours is read at once (not at the next tick)."""
         self.window.fiscal_register_requested.connect(self.open_register)
+        bridge.fiscal_updated.connect(self._on_record)
         self.session.user_changed.connect(self._on_user_changed)
         self._shifts.refresh_timer.timeout.connect(self.refresh)
         self._shifts.command_ended.connect(self.refresh)
@@ -71,6 +75,10 @@ class FiscalScreens(QObject):
             await open_fiscal_register(self.window, ctx.fiscal, ctx.fiscal_setup, self._user(), ctx.clock)
 
         return start_action(self.window, "fiscal_register", flow, after=self.refresh)
+
+    def _on_record(self, record: FiscalRecord) -> None:
+        if needs_shift_close(record):
+            self.refresh()
 
     def _on_user_changed(self, user: User | None) -> None:
         self._show(Deadline.NONE, None)  # not said until read for this person
