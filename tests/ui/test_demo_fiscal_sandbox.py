@@ -36,7 +36,8 @@ def test_the_demo_starts_with_the_fiscal_sandbox_configured(tmp_path: Path) -> N
     assert lines["test"][1] == "True", done.stdout
     # the demo registered one sale's fiscal receipt at its start (decision 0125): shift 1 is open
     assert " ".join(lines["test"][2:]) == "Connected to Webkassa: shift 1 is open."
-    assert lines["shift"] == ["shift", "1", "kept", "None", "documents", "1"]  # no keychain entry
+    assert lines["shift"][:5] == ["shift", "1", "kept", "None", "documents"]  # no keychain entry
+    assert int(lines["shift"][5]) >= 1  # the demo's fiscal sale (and the demo shift's other receipts, 0126)
     leaking = [
         str(p)
         for p in home.rglob("*")
