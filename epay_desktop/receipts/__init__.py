@@ -2,12 +2,13 @@
 
 Imports only the domain, the standard library and reportlab; reportlab (and its fonts) only when
 the first receipt is drawn: ``render_pdf`` is looked up on first use (decision 0055). Build a
-:class:`ReceiptData`, then ``render_pdf(data, "80")`` returns the PDF bytes (``epay_desktop.safe_files`` saves
-them). ``render_escpos(data, profile)`` (:mod:`~epay_desktop.receipts.escpos`) writes the same receipt as
+:class:`ReceiptData` (with a :class:`FiscalPart` it is the fiscal receipt, decision 0125), then
+``render_pdf(data, "80")`` returns the PDF bytes (``epay_desktop.safe_files`` saves them).
+``render_escpos(data, profile)`` (:mod:`~epay_desktop.receipts.escpos`) writes the same receipt as
 ESC/POS bytes for a thermal printer described by a ``RenderProfile`` (``receipts.escpos_profile``).
 
-Modules: ``data`` (ReceiptData), ``layout`` (the blocks, reading order), ``texts`` (kk/ru/en labels),
-``qr``, ``cells`` (the blocks in 32/42/48 character cells: what the paper and the roll PDFs print),
+Modules: ``data`` (ReceiptData, FiscalPart), ``layout`` (the blocks, reading order), ``texts`` (kk/ru/en
+labels), ``qr``, ``cells`` (the blocks in 32/42/48 character cells: what the paper and the roll PDFs print),
 ``escpos_profile``, ``escpos`` (the job's bytes), ``raster`` (1-bit images, ``GS v 0`` bands; Pillow),
 ``pdf``, ``shift_pdf``, ``primitives`` and ``fonts`` (reportlab), ``printers`` (transports and status).
 """
@@ -17,7 +18,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from epay_desktop.domain.receipts import ReceiptKind, ReceiptLanguage, ReceiptWidth
-from epay_desktop.receipts.data import TEST_ENVIRONMENTS, ReceiptData, card_last4, masked_card
+from epay_desktop.receipts.data import TEST_ENVIRONMENTS, FiscalPart, ReceiptData, card_last4, masked_card
 from epay_desktop.receipts.layout import KZ_TIME, local_time
 from epay_desktop.receipts.qr import LEGACY_QR_PREFIX, QR_PREFIX, payment_qr_payload, read_payment_qr
 
@@ -30,6 +31,7 @@ __all__ = [
     "LEGACY_QR_PREFIX",
     "QR_PREFIX",
     "TEST_ENVIRONMENTS",
+    "FiscalPart",
     "ReceiptData",
     "ReceiptKind",
     "ReceiptLanguage",

@@ -45,8 +45,7 @@ from epay_desktop.domain.receipts import (
     plan_receipt,
 )
 from epay_desktop.fiscal.models import vat_included
-from epay_desktop.receipts import ReceiptData
-from epay_desktop.receipts.data import FiscalPart
+from epay_desktop.receipts import FiscalPart, ReceiptData
 from epay_desktop.safe_files import write_file_safely
 from epay_desktop.services.fiscal.service import FiscalService
 from epay_desktop.services.payments.queries import payment_by_invoice
