@@ -68,7 +68,15 @@ class FiscalBadge(ShiftLabel):
         self.setStyleSheet(theme.style("status_badge", bg=colours[0], fg=colours[1]))
         self.show()
 
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        """Taken (a label lets it go by): the release then comes here and is the click."""
+        if event.button() == Qt.MouseButton.LeftButton:
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(event.position().toPoint()):
             self.clicked.emit()
+            return
         super().mouseReleaseEvent(event)
