@@ -78,6 +78,11 @@ def test_a_fiscal_shift_past_24_hours_is_said_and_closed_and_the_refused_receipt
     qtbot.waitUntil(badge.isVisible, timeout=SLOW)  # read at log-in
     assert badge.text() == "⚠ Fiscal shift is over 24 hours: close it"
     assert "refuses every receipt" in badge.toolTip()
+    qtbot.mouseClick(badge, LEFT)  # the badge opens the fiscal register
+    from_badge = wait_shown(qtbot, FiscalRegisterDialog)
+    qtbot.waitUntil(lambda: from_badge.reads >= 1 and not from_badge.busy, timeout=SLOW)
+    from_badge.reject()
+    qtbot.waitUntil(lambda: not shown(FiscalRegisterDialog), timeout=SLOW)
 
     # Needs attention says why, and leads to the fiscal register's window
     console.window.commands.attention.trigger()
