@@ -12,6 +12,7 @@ from types import SimpleNamespace
 
 import httpx
 import pytest
+from sqlalchemy import update
 
 from epay_desktop.domain import ConsoleStatus, Money, OpState
 from epay_desktop.domain.fiscal_journal import FiscalKind, FiscalRecord, FiscalState
@@ -20,6 +21,7 @@ from epay_desktop.sandbox import RunningSandbox
 from epay_desktop.sandbox.fiscal.server import RunningFiscalSandbox
 from epay_desktop.services.fiscal import journal
 from epay_desktop.services.fiscal.service import FiscalService
+from epay_desktop.store.models import PaymentRow
 from epay_desktop.ui.app.main import start_background
 from tests.support import ops_harness as h
 from tests.support.fiscal_counter import Counter
@@ -263,6 +265,11 @@ def test_sales_made_before_fiscal_receipts_began_are_not_registered_afterwards(w
     assert counter.run(lambda svc, service: service.reconcile()) == []
     assert _registered(fiscal) == []
     _, (record,) = counter.run(lambda svc, service: counter.sell(svc, service, "200"))
+    world.clock.advance(5)
+    # a status check (or a refund) touches the older sale after fiscal receipts began: still outside
+    touched = update(PaymentRow).where(PaymentRow.id == before.id).values(updated_at=world.clock())
+    with world.store.write() as tx:
+        tx.session.execute(touched)
     assert counter.run(lambda svc, service: service.reconcile()) == []  # the older sale stays outside
     assert [r.external for r in _registered(fiscal)] == [record.external_number]
     assert before.id != record.payment_id

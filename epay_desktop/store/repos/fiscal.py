@@ -134,14 +134,23 @@ class FiscalRepo(Repo):
         return self._s.scalar(select(func.min(FiscalRecordRow.created_at)))
 
     def unfiscalised_sales(self, since: datetime, limit: int = 100) -> list[int]:
-        """Ids of payments the bank charged (CHARGE, or REFUND after it) changed since ``since`` that have
-        no sale record: a crash came before the intent."""
+        """Ids of payments the bank charged (CHARGE, or REFUND after it) that have no sale record (a crash
+        came before the intent), sold since ``since``: a one-step payment made since then, or a two-step
+        one whose charge the bank confirmed since then. Not "changed since": a status check or a refund
+        touches old payments too, and a sale from before fiscal receipts began must stay outside."""
         has_sale = select(FiscalRecordRow.id).where(
             FiscalRecordRow.payment_id == PaymentRow.id, FiscalRecordRow.kind == FiscalKind.SALE.value
         )
+        charged_since = select(MoneyOpRow.id).where(
+            MoneyOpRow.payment_id == PaymentRow.id,
+            MoneyOpRow.kind == OpKind.CHARGE.value,
+            MoneyOpRow.state == OpState.SUCCEEDED.value,
+            MoneyOpRow.resolved_at >= since,
+        )
+        sold_since = or_(PaymentRow.created_at >= since, charged_since.exists())
         stmt = (
             select(PaymentRow.id)
-            .where(PaymentRow.status.in_(_CHARGED), PaymentRow.updated_at >= since, ~has_sale.exists())
+            .where(PaymentRow.status.in_(_CHARGED), sold_since, ~has_sale.exists())
             .order_by(PaymentRow.id)
             .limit(limit)
         )
