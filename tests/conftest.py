@@ -40,6 +40,17 @@ from tests.support.fiscal_sandbox import emptied, start_in_thread  # noqa: E402
 from tests.support.keychain import MemoryKeyring, installed  # noqa: E402
 from tests.support.sandbox import SharedSandbox  # noqa: E402
 from tests.support.sandbox import shared_sandbox as start_shared_sandbox  # noqa: E402
+from tests.support.xdist_groups import apply_groups  # noqa: E402
+
+# --- xdist groups: one worker for the tests of an ``xdist_group`` (tests.support.xdist_groups) -------
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Under ``--dist loadgroup``, the tests of one ``xdist_group`` go to one worker on pytest 9.2 too
+    (xdist 3.8's own id suffix no longer takes there); after every other hook, so added marks count."""
+    apply_groups(config, items)
+
 
 # --- databases for store and service tests ------------------------------------------------------------
 # ``db_url`` runs a test on SQLite (a fresh file) and on PostgreSQL (a fresh database on a throwaway

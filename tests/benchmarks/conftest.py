@@ -41,6 +41,18 @@ class SmokeRun:
     document: dict[str, Any]
 
 
+#: The xdist group of every test reading the runner's smoke run (tests/benchmarks/test_bench_run.py's too):
+#: one worker runs it once; spread over two workers, each would run it.
+RUNNER_GROUP = "benchmark_runner"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A test that takes ``runner_smoke`` (directly or through ``smoke_figures``) joins ``RUNNER_GROUP``."""
+    for item in items:
+        if "runner_smoke" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.xdist_group(RUNNER_GROUP))
+
+
 @pytest.fixture(scope="session")
 def runner_smoke(tmp_path_factory: pytest.TempPathFactory) -> SmokeRun:
     """The runner's ``--smoke`` (each module with ``--smoke`` in its own process, as CI and a person run

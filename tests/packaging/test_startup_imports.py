@@ -9,6 +9,7 @@ then closes itself (ui/app/main.py ``_StartupProbe``).
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -115,28 +116,51 @@ def _migrated_home(tmp_path: Path) -> None:
     open_store(load_store_settings({k: v for k, v in env.items() if k.startswith("EPAYMENT_")})).close()
 
 
-def test_the_login_form_shows_before_receipts_migrations_and_the_sandbox_are_loaded(tmp_path: Path) -> None:
-    _migrated_home(tmp_path)
-    modules = _console_at_login(tmp_path)
+@pytest.fixture(scope="module")
+def at_login(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
+    """What the console had loaded, in order, when its login form showed: ONE start on a database at the
+    newest schema, read by the two tests below (their xdist group keeps them on one worker)."""
+    home = tmp_path_factory.mktemp("at-login")
+    _migrated_home(home)
+    return _console_at_login(home)
+
+
+@pytest.fixture(scope="module")
+def first_demo_start(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[str], Path]:
+    """The first ``--demo`` start on a new demo folder (migrated and seeded by it): what it had loaded at
+    the login form, and the folder, which later tests copy (a demo folder seeded before, not seeded again)."""
+    home = tmp_path_factory.mktemp("demo-start")
+    return _console_at_login(home, "--demo-home", str(home / "demo")), home / "demo"
+
+
+@pytest.mark.xdist_group("console-at-login")
+def test_the_login_form_shows_before_receipts_migrations_and_the_sandbox_are_loaded(
+    at_login: list[str],
+) -> None:
+    modules = at_login
     assert _loaded(modules, NEEDED) == list(NEEDED)  # the probe saw the real console's login
     assert _loaded(modules, LATER) == []
 
 
-def test_the_console_loads_its_core_before_qt(tmp_path: Path) -> None:
+@pytest.mark.xdist_group("console-at-login")
+def test_the_console_loads_its_core_before_qt(at_login: list[str]) -> None:
     """The probe lists the modules in the order they were loaded: the store, the services and the
     gateway come before PySide6, the UI after it."""
-    _migrated_home(tmp_path)
-    modules = _console_at_login(tmp_path)
+    modules = at_login
     qt = modules.index("PySide6")
     assert [name for name in CORE if modules.index(name) > qt] == []
     assert modules.index("epay_desktop.ui.app.main") > qt
 
 
-def test_the_demo_runs_its_sandbox_but_draws_no_receipt_and_migrates_only_once(tmp_path: Path) -> None:
+@pytest.mark.xdist_group("demo-start")
+def test_the_demo_runs_its_sandbox_but_draws_no_receipt_and_migrates_only_once(
+    tmp_path: Path, first_demo_start: tuple[list[str], Path]
+) -> None:
     """``--demo``: the sandbox is the demo's bank (its ledger is filled and the start-up reconciliation
     asks it before the login), so uvicorn/starlette load; a new demo database is migrated (alembic);
     the next start finds it current and does not load alembic."""
-    first = _console_at_login(tmp_path, "--demo-home", str(tmp_path / "demo"))
+    first, demo = first_demo_start
+    shutil.copytree(demo, tmp_path / "demo")
     assert _loaded(first, ("uvicorn", "starlette", "alembic", "epay_desktop.demo")) == [
         "uvicorn",
         "starlette",
@@ -288,9 +312,14 @@ print("page loaded:", await asyncio.wait_for(loaded, 60), flush=True)
 """
 
 
-def test_the_first_sale_loads_the_checkout_browser_in_the_real_console(tmp_path: Path) -> None:
+@pytest.mark.xdist_group("demo-start")
+def test_the_first_sale_loads_the_checkout_browser_in_the_real_console(
+    tmp_path: Path, first_demo_start: tuple[list[str], Path]
+) -> None:
     """QtWebEngine is not loaded at the login; F2 builds the "New payment" window with its browser
-    and the gateway's page loads in it (the demo, logged in through the login form)."""
+    and the gateway's page loads in it (the demo, logged in through the login form; on a copy of the
+    folder the first demo start seeded)."""
+    shutil.copytree(first_demo_start[1], tmp_path / "demo")
     env = {**_environ(tmp_path), "QTWEBENGINE_CHROMIUM_FLAGS": "--disable-gpu --log-level=3"}
     done = logged_in_demo(tmp_path / "demo", env, FIRST_SALE, at_login_form=AT_THE_LOGIN_FORM)
     assert done.returncode == 0, done.stderr[-3000:]

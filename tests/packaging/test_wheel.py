@@ -42,7 +42,9 @@ NOT_SOURCE = shutil.ignore_patterns(
 #: docs/sandbox.md: the sandbox's test client
 CLIENT_ID, CLIENT_SECRET = "test", "yF587AV9Ms94qN2QShFzVR3vFnWkhjbAK3sG"
 
-pytestmark = pytest.mark.timeout(300)
+#: One worker builds and installs the wheel once (module fixtures): split over two workers, each built
+#: its own (``--dist loadgroup`` hands ungrouped tests out one by one).
+pytestmark = [pytest.mark.timeout(300), pytest.mark.xdist_group("packaging-wheel")]
 
 
 def shipped_resources() -> set[str]:
