@@ -22,9 +22,11 @@ there is no list of exceptions here.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QTextDocument
@@ -50,7 +52,7 @@ from PySide6.QtWidgets import (
 
 from epay_desktop.ui.common.screen_fit import ELIDES, FRAME_ALLOWANCE
 
-__all__ = ["SCREEN", "Clip", "clipped", "describe", "room"]
+__all__ = ["SCREEN", "Clip", "clipped", "describe", "room", "settled_clips"]
 
 #: The smallest counter screen the console must fit (issue 7 point 8, issue 9 point 4).
 SCREEN = QSize(1024, 768)
@@ -375,3 +377,17 @@ def clipped(top: QWidget, screen: str, limit: QSize | None = None) -> list[Clip]
     if layout is not None:
         layout.activate()
     return _Checker(top, screen).run(limit or room())
+
+
+def settled_clips(qtbot: Any, window: QWidget, name: str) -> list[Clip]:
+    """What is cut in ``window`` once it has laid itself out (a language switch, a message just shown
+    may still be settling): [] as soon as everything fits, else what is still cut after a second."""
+    now: list[Clip] = []
+
+    def fits() -> bool:
+        now[:] = clipped(window, name)
+        return not now
+
+    with contextlib.suppress(qtbot.TimeoutError):
+        qtbot.waitUntil(fits, timeout=1000)
+    return now

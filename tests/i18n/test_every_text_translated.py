@@ -9,7 +9,8 @@ items, combo items, spin box suffixes, line-edit placeholders, tooltips of visib
 language is switched the way a person does with the screen open (lock, Қазақша/Русский on the lock
 screen, unlock with the PIN: the dialogs the lock hid come back) and everything collected again:
 every text must have changed; switched back to English, every text must be the English one again.
-A last walk chooses the language on the login screen and finds no English left on any screen.
+A last walk chooses the language on the login screen and finds no English left on any screen, and
+(the same walk, on a 1024x768 screen) no text cut (tests/i18n/fit.py; decision 0049).
 
 Exempt (``is_data``): a text whose Latin letters all belong to data or to names: digits and any word
 with a digit (money, dates, times, invoice ids, card masks, ids, versions), the product's, the bank's and
@@ -55,7 +56,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from epay_desktop.ui.common import screen_fit
 from epay_desktop.ui.common.language import NATIVE_NAMES, translations
+from tests.i18n.fit import SCREEN, Clip, describe, settled_clips
 from tests.i18n.screens import (
     CASHIER,
     MANAGER,
@@ -347,19 +350,35 @@ def test_every_text_follows_a_live_switch(screens_console: Any, qtbot: Any, lang
     assert not problems, f"{len(problems)} texts do not follow the switch:\n" + "\n".join(problems)
 
 
+@pytest.fixture
+def counter_screen(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Windows open on a 1024x768 screen (the offscreen platform has none of its own); asked before the
+    console, whose main window takes its size from the screen."""
+    monkeypatch.setattr(screen_fit, "HEADLESS_SCREEN", SCREEN)
+
+
+@pytest.mark.timeout(900)
+@pytest.mark.usefixtures("counter_screen")
 @pytest.mark.parametrize("lang", ["kk", "ru"])
-def test_no_english_on_any_screen_in_the_language_chosen_at_login(
+def test_no_english_and_nothing_cut_on_any_screen_in_the_language_chosen_at_login(
     screens_console: Any, qtbot: Any, lang: str
 ) -> None:
+    """One walk per language for two checks: no English left on any screen, and nothing cut with the
+    windows on a 1024x768 screen (tests/i18n/fit.py's rule; test_fit_1024.py tests the checker)."""
     problems: list[str] = []
+    cut: dict[tuple[str, str, str], Clip] = {}
     seen = 0
     for screen in every_screen(screens_console, qtbot):
         if seen == 0:
             choose_language_at_login(screens_console, qtbot, lang)
         seen += 1
         problems += english_left(screen, texts_of(screen), lang, bank_words(screens_console))
+        for clip in settled_clips(qtbot, screen.widget.window(), f"{screen.name} [{lang}]"):
+            cut.setdefault((clip.path, clip.text, clip.why), clip)  # once, at the first screen showing it
     assert seen >= 30, f"the walk saw only {seen} screens"
-    assert not problems, f"{len(problems)} English texts in {lang}:\n" + "\n".join(problems)
+    english = f"{len(problems)} English texts in {lang}:\n" + "\n".join(problems) if problems else ""
+    clipped = f"{len(cut)} texts cut at 1024x768 in {lang}:\n" + describe(list(cut.values())) if cut else ""
+    assert not problems and not cut, "\n\n".join(filter(None, (english, clipped)))
 
 
 def test_the_exemption_rule() -> None:

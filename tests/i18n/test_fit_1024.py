@@ -6,7 +6,9 @@ New payment and its steps, the money dialogs, receipts, Settings, Users, Export,
 About...), on a screen whose free area is 1024x768 (``screen_fit.HEADLESS_SCREEN``: the offscreen
 platform has no real one), after choosing the language on the login screen. Each screen's window
 is checked by ``fit.clipped`` (the rule is in tests/i18n/fit.py). The checker itself is tested
-first, on small windows that are cut on purpose.
+first, on small windows that are cut on purpose. The walk over every screen is shared with the check
+for English left (test_every_text_translated.py: one walk per language checks both, on this screen);
+the screens it does not show are walked here.
 """
 
 from __future__ import annotations
@@ -14,7 +16,6 @@ from __future__ import annotations
 # QtWebEngineWidgets must be imported before pytest-qt creates the QApplication (stack-notes 14).
 import PySide6.QtWebEngineWidgets  # noqa: F401  isort: skip
 
-import contextlib
 from pathlib import Path
 from typing import Any
 
@@ -43,7 +44,7 @@ from epay_desktop.ui.common import screen_fit
 from epay_desktop.ui.common.language import translations
 from epay_desktop.ui.payments.detail_view import PaymentDetailView
 from tests.i18n import screens  # the walk through every screen
-from tests.i18n.fit import SCREEN, Clip, clipped, describe, room
+from tests.i18n.fit import SCREEN, Clip, clipped, describe, room, settled_clips
 
 KAZAKH = "Төлемді қайтару үшін менеджердің рұқсаты керек"
 
@@ -249,7 +250,7 @@ def test_a_save_dialog_left_narrow_shows_its_places_and_columns_whole(
     screen_fit.fit_file_dialog_columns(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
-    found = _settled_clips(qtbot, dialog, f"Save dialog [{lang}]")
+    found = settled_clips(qtbot, dialog, f"Save dialog [{lang}]")
     assert not found, describe(found)
 
 
@@ -263,7 +264,7 @@ def test_the_payment_count_is_said_again_and_fits(screens_console: Any, qtbot: A
     screens.choose_language_at_login(screens_console, qtbot, lang)
     words = QCoreApplication.translate("PaymentsView", "%n payment(s)", None, 0)
     assert label.text() == words
-    found = _settled_clips(qtbot, screens_console.window, f"login screen [{lang}]")
+    found = settled_clips(qtbot, screens_console.window, f"login screen [{lang}]")
     assert not found, describe(found)
 
 
@@ -290,7 +291,7 @@ def test_the_status_bar_at_its_widest_fits(screens_console: Any, qtbot: Any, lan
     bar.set_shift(Shift(1, "till-1", 1234, when, 1, None, None, None), overdue_hours=168)
     bar.fiscal_badge.set_deadline(Deadline.OVER, when)
     try:
-        found = _settled_clips(qtbot, screens_console.window, f"status bar, bank down [{lang}]")
+        found = settled_clips(qtbot, screens_console.window, f"status bar, bank down [{lang}]")
         assert not found, describe(found)
         assert bar.user_label.text().startswith("Айгерим") and "…" in bar.user_label.text()
         assert long_name in bar.user_label.toolTip()  # said whole where there is room
@@ -305,33 +306,9 @@ def test_the_status_bar_at_its_widest_fits(screens_console: Any, qtbot: Any, lan
 # -- every screen in Kazakh and Russian ------------------------------------------------------------------
 
 
-@pytest.mark.browser
-@pytest.mark.timeout(900)
-@pytest.mark.parametrize("lang", ["kk", "ru"])
-def test_every_screen_fits_1024x768(screens_console: Any, qtbot: Any, lang: str) -> None:
-    screens.choose_language_at_login(screens_console, qtbot, lang)
-    found: dict[tuple[str, str, str], Clip] = {}
-    names = []
-    for screen in screens.every_screen(screens_console, qtbot):
-        names.append(screen.name)
-        for clip in _settled_clips(qtbot, screen.widget.window(), f"{screen.name} [{lang}]"):
-            found.setdefault((clip.path, clip.text, clip.why), clip)  # once, at the first screen showing it
-    assert len(names) >= 25, names  # the driver walked every screen
-    assert not found, f"{len(found)} texts cut at 1024x768 in {lang}:\n" + describe(list(found.values()))
-
-
-def _settled_clips(qtbot: Any, window: QWidget, name: str) -> list[Clip]:
-    """What is cut in ``window`` once it has laid itself out (a language switch, a message just shown
-    may still be settling): [] as soon as everything fits, else what is still cut after a second."""
-    now: list[Clip] = []
-
-    def fits() -> bool:
-        now[:] = clipped(window, name)
-        return not now
-
-    with contextlib.suppress(qtbot.TimeoutError):
-        qtbot.waitUntil(fits, timeout=1000)
-    return now
+# Every screen of the walk (``screens.every_screen``) is checked in the walk in the language chosen at
+# login, tests/i18n/test_every_text_translated.py: one walk per language for both checks (no English
+# left, nothing cut at 1024x768), with the windows on this module's 1024x768 screen.
 
 
 @pytest.mark.browser
@@ -370,17 +347,17 @@ def test_the_cashiers_money_dialogs_fit_1024x768(screens_console: Any, qtbot: An
 
     refund = open_for(paid, "action_refund", RefundDialog)
     assert refund.approval is not None  # a cashier's refund asks for a manager
-    found += _settled_clips(qtbot, refund, f"Refund by a cashier [{lang}]")
+    found += settled_clips(qtbot, refund, f"Refund by a cashier [{lang}]")
     refund.approval.manager_edit.setText(screens.MANAGER)
     qtbot.keyClicks(refund.approval.pin_edit, "0000")  # wrong
     qtbot.waitUntil(refund.ok_button.isEnabled, timeout=screens.SLOW)
     qtbot.mouseClick(refund.ok_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: refund.approval.has_error() and not refund.busy, timeout=screens.SLOW)
-    found += _settled_clips(qtbot, refund, f"Refund by a cashier, wrong manager PIN [{lang}]")
+    found += settled_clips(qtbot, refund, f"Refund by a cashier, wrong manager PIN [{lang}]")
     refund.reject()
     qtbot.waitUntil(lambda: not refund.isVisible())
     cancel = open_for(held, "action_cancel", CancelDialog)
-    found += _settled_clips(qtbot, cancel, f"Cancel hold by a cashier [{lang}]")
+    found += settled_clips(qtbot, cancel, f"Cancel hold by a cashier [{lang}]")
     cancel.reject()
     qtbot.waitUntil(lambda: not cancel.isVisible())
     assert not found, describe(found)
@@ -418,8 +395,8 @@ def test_the_late_payment_notice_fits_1024x768(screens_console: Any, qtbot: Any,
     assert console.pay(invoice) == "approved"  # the customer had pressed Pay just before
     notice = console.controller.late_payments
     qtbot.waitUntil(notice.isVisible, timeout=screens.SLOW)
-    found = _settled_clips(qtbot, console.window, f"main window: paid after a cancel at the counter [{lang}]")
+    found = settled_clips(qtbot, console.window, f"main window: paid after a cancel at the counter [{lang}]")
     assert checkout.isVisible()  # ready for the next sale, in front of the main window: it says so too
     qtbot.waitUntil(checkout.late_notice.isVisible, timeout=screens.SLOW)
-    found += _settled_clips(qtbot, checkout, f"New payment: paid after a cancel at the counter [{lang}]")
+    found += settled_clips(qtbot, checkout, f"New payment: paid after a cancel at the counter [{lang}]")
     assert not found, describe(found)
