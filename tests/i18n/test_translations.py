@@ -200,6 +200,7 @@ def source_strings(tmp_path_factory: pytest.TempPathFactory) -> set[tuple[str, s
     return found
 
 
+@pytest.mark.xdist_group("i18n-source-strings")  # one worker scans the sources once (module fixture)
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_source_string_is_in_the_ts(lang: str, source_strings: set[tuple[str, str]]) -> None:
     present = {(e.context, e.source) for e in _entries(_ts(lang))}

@@ -23,6 +23,8 @@ from epay_desktop.ui.payments.list_view import PaymentsView
 
 C = PaymentColumn
 SIZE = 3_000
+#: One worker generates the module's database once (a module fixture is built on each worker it runs on).
+pytestmark = pytest.mark.xdist_group("generated-payments-view")
 
 
 @pytest.fixture(scope="module")
