@@ -47,43 +47,48 @@
 <context>
     <name>AppAdmin</name>
     <message>
-        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="204"/>
+        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="223"/>
         <source>Backing up the database…</source>
         <translation>Дерекқордың сақтық көшірмесі жасалуда…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="218"/>
+        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="237"/>
         <source>Backup done</source>
         <translation>Сақтық көшірме жасалды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="215"/>
+        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="234"/>
         <source>The database was backed up and the copy checked:
 {path}</source>
         <translation>Дерекқордың сақтық көшірмесі жасалды және тексерілді:
 {path}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="213"/>
+        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="232"/>
         <source>The database is PostgreSQL: it is backed up on its server, not by this console.</source>
         <translation>Дерекқор — PostgreSQL: оның сақтық көшірмесі осы консольде емес, өз серверінде жасалады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="241"/>
+        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="260"/>
         <source>Export done</source>
         <translation>Экспорт аяқталды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="134"/>
+        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="136"/>
         <source>Settings saved. Gateway changes apply when the console is restarted.</source>
         <translation>Баптаулар сақталды. Шлюз өзгерістері консоль қайта іске қосылғанда күшіне енеді.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="232"/>
+        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="251"/>
         <source>{rows} payment(s) from {first} to {last} were written to:
 {path}</source>
         <translation>{first} – {last} аралығындағы {rows} төлем мына файлға жазылды:
 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="139"/>
+        <source>Settings saved. The fiscal register&apos;s settings apply from the next receipt; gateway changes apply when the console is restarted.</source>
+        <translation>Баптаулар сақталды. Онлайн-касса баптаулары келесі чектен бастап күшіне енеді; шлюз өзгерістері консоль қайта іске қосылғанда күшіне енеді.</translation>
     </message>
 </context>
 <context>
@@ -160,7 +165,7 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>AppShifts</name>
     <message>
-        <location filename="../../epay_desktop/ui/app/shift_screens.py" line="143"/>
+        <location filename="../../epay_desktop/ui/app/shift_screens.py" line="146"/>
         <source>Shift {number} opened at {time} by {name}.</source>
         <translation>№{number} ауысым ашылды, уақыты: {time}, ашқан: {name}.</translation>
     </message>
@@ -207,172 +212,182 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>AttentionDialog</name>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="141"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="142"/>
         <source>Settled meanwhile.</source>
         <translation>Осы арада шешілді.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="93"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="94"/>
         <source>The console&apos;s books say {console}, the bank says {bank}. Check the payment with the bank, then resolve it here with what you found.</source>
         <translation>Консоль есебінде: {console}, банкте: {bank}. Төлемді банкпен тексеріп, анықтағаныңызды жазып, осында шешіңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="111"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="112"/>
         <source>The bank has not confirmed the payment&apos;s outcome yet; the console keeps asking.</source>
         <translation>Банк төлемнің нәтижесін әлі растаған жоқ; консоль сұрауды жалғастыруда.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="284"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="308"/>
         <source>What you found (e.g. what the bank&apos;s merchant cabinet shows)</source>
         <translation>Не анықтадыңыз (мысалы, банктің мерчант кабинетінде не көрсетілген)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="294"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="318"/>
         <source>Only a manager can resolve a difference between the books and the bank.</source>
         <translation>Есеп пен банк арасындағы айырмашылықты тек менеджер шеше алады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="78"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="79"/>
         <source>Refund made outside the console</source>
         <translation>Консольден тыс жасалған қайтару</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="79"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="80"/>
         <source>Refunded amounts differ</source>
         <translation>Қайтарылған сомалар сәйкес емес</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="80"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="81"/>
         <source>Charged amounts differ</source>
         <translation>Есептен шығарылған сомалар сәйкес емес</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="87"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="88"/>
         <source>The bank refunded {bank} that no refund of this console explains (e.g. in the bank&apos;s merchant cabinet). Check it with the bank, then resolve it here with what you found.</source>
         <translation>Банк {bank} қайтарған, бірақ оны осы консольдің ешбір қайтаруы түсіндірмейді (мысалы, банктің мерчант кабинетінде жасалған). Оны банкпен тексеріп, анықтағаныңызды жазып, осында шешіңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="101"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="102"/>
         <source>Refund</source>
         <translation>Қайтару</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="102"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="103"/>
         <source>Cancel</source>
         <translation>Күшін жою</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="103"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="104"/>
         <source>Charge</source>
         <translation>Есептен шығару</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="170"/>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="260"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="173"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="284"/>
         <source>Invoice</source>
         <translation>Тапсырыс</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="170"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="173"/>
         <source>Created</source>
         <translation>Жасалды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="170"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="173"/>
         <source>Amount</source>
         <translation>Сома</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="170"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="173"/>
         <source>Status</source>
         <translation>Күйі</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="170"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="173"/>
         <source>Waiting for</source>
         <translation>Не күтілуде</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="191"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="194"/>
         <source>Nothing needs attention: every payment and operation is settled.</source>
         <translation>Назар аударатын ештеңе жоқ: барлық төлем мен операция шешілген.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="196"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="199"/>
         <source>Open payment</source>
         <translation>Төлемді ашу</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="201"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="206"/>
         <source>Choose a payment to see it; a manager reviews an operation from there.</source>
         <translation>Көру үшін төлемді таңдаңыз; менеджер операцияны сол жерден қарайды.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="260"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="284"/>
         <source>No.</source>
         <translation>№</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="260"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="284"/>
         <source>Found</source>
         <translation>Анықталды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="260"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="284"/>
         <source>What</source>
         <translation>Не</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="260"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="284"/>
         <source>Details</source>
         <translation>Толығырақ</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="287"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="311"/>
         <source>&amp;Resolve</source>
         <translation>&amp;Шешу</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="234"/>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="371"/>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="252"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="258"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="395"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="276"/>
         <source>The console&apos;s books and the bank disagree ({count}):</source>
         <translation>Консоль есебі мен банк сәйкес келмейді ({count}):</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="374"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="398"/>
         <source>Discrepancy {number} resolved.</source>
         <translation>№ {number} сәйкессіздік шешілді.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="379"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="403"/>
         <source>Needs attention ({count})</source>
         <translation>Назар аудару керек ({count})</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="116"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="117"/>
         <source>{kind} of {amount}: the bank could not confirm it; a manager must review it.</source>
         <translation>{kind}, {amount}: банк оны растай алмады; менеджер қарауы керек.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="122"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="123"/>
         <source>{kind} of {amount}: the bank&apos;s answer was lost; the console is checking.</source>
         <translation>{kind}, {amount}: банктің жауабы жоғалды; консоль тексеріп жатыр.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="132"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="133"/>
         <source>Fiscal receipt</source>
         <translation>Фискалдық чек</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="132"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="133"/>
         <source>Fiscal return receipt</source>
         <translation>Фискалдық қайтару чегі</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="135"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="136"/>
         <source>{receipt} of {amount}: {reason}</source>
         <translation>{receipt}, {amount}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="242"/>
+        <source>A fiscal shift past 24 hours must be closed first: open the fiscal register to close it.</source>
+        <translation>Алдымен 24 сағаттан артық ашық тұрған касса ауысымын жабу керек: оны жабу үшін онлайн-кассаны ашыңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="239"/>
+        <source>Fiscal &amp;register…</source>
+        <translation>Онлайн-&amp;касса…</translation>
     </message>
 </context>
 <context>
@@ -945,7 +960,7 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>ConsoleActions</name>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="304"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="306"/>
         <source>Only a manager or an administrator can back up the database.</source>
         <translation>Дерекқордың сақтық көшірмесін тек менеджер немесе әкімші жасай алады.</translation>
     </message>
@@ -1019,8 +1034,8 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
         <location filename="../../epay_desktop/ui/window/actions.py" line="139"/>
         <location filename="../../epay_desktop/ui/window/actions.py" line="106"/>
         <location filename="../../epay_desktop/ui/window/actions.py" line="169"/>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="308"/>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="296"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="298"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="311"/>
         <source>Log in first.</source>
         <translation>Алдымен кіріңіз.</translation>
     </message>
@@ -1056,7 +1071,7 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
     </message>
     <message>
         <location filename="../../epay_desktop/ui/window/actions.py" line="209"/>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="290"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="292"/>
         <source>&amp;Print receipt</source>
         <translation>&amp;Чекті басып шығару</translation>
     </message>
@@ -1111,7 +1126,7 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
         <translation>&amp;Назар аудару керек…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="228"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="229"/>
         <source>&amp;About ePay console</source>
         <translation>ePay консолі &amp;туралы</translation>
     </message>
@@ -1126,47 +1141,47 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
         <translation>Операцияны тек менеджер қарай алады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="259"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="260"/>
         <source>&amp;Payment</source>
         <translation>&amp;Төлем</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="262"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="264"/>
         <source>&amp;View</source>
         <translation>&amp;Көрініс</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="263"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="265"/>
         <source>&amp;Session</source>
         <translation>&amp;Сеанс</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="264"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="266"/>
         <source>Se&amp;ttings</source>
         <translation>&amp;Баптаулар</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="266"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="268"/>
         <source>&amp;Help</source>
         <translation>&amp;Анықтама</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="290"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="292"/>
         <source>Re&amp;print receipt</source>
         <translation>&amp;Чекті қайта басып шығару</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="299"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="301"/>
         <source>Only a manager or an administrator can change settings.</source>
         <translation>Баптауларды тек менеджер немесе әкімші өзгерте алады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="300"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="302"/>
         <source>Only a manager or an administrator can manage users.</source>
         <translation>Пайдаланушыларды тек менеджер немесе әкімші басқара алады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="302"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="304"/>
         <source>Only a manager or an administrator can export payments.</source>
         <translation>Төлемдерді тек менеджер немесе әкімші экспорттай алады.</translation>
     </message>
@@ -1176,7 +1191,7 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
         <translation>Аудит журналының бақылау &amp;белгісі…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="303"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="305"/>
         <source>Only a manager or an administrator can see the audit log&apos;s anchor.</source>
         <translation>Аудит журналының бақылау белгісін тек менеджер немесе әкімші көре алады.</translation>
     </message>
@@ -1186,7 +1201,7 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
         <translation>&amp;Чек принтерлері…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="301"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="303"/>
         <source>Only a manager or an administrator can change the printers.</source>
         <translation>Принтерлерді тек менеджер немесе әкімші өзгерте алады.</translation>
     </message>
@@ -1246,14 +1261,19 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
         <translation>Ауысымды жабу үшін менеджер өз PIN-кодымен кіреді.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="261"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="262"/>
         <source>Shi&amp;ft</source>
         <translation>А&amp;уысым</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="305"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="307"/>
         <source>Only a manager or an administrator can see the day&apos;s figures.</source>
         <translation>Күн көрсеткіштерін тек менеджер немесе әкімші көре алады.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="228"/>
+        <source>&amp;Fiscal register…</source>
+        <translation>Онлайн-&amp;касса…</translation>
     </message>
 </context>
 <context>
@@ -1318,88 +1338,88 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
         <translation>Шлюздің өзгертілген мекенжайы.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="217"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="224"/>
         <source>Payments or operations waiting for a check or a manager&apos;s review. Click to see them.</source>
         <translation>Тексеруді немесе менеджердің қарауын күтіп тұрған төлемдер мен операциялар. Көру үшін басыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="312"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="319"/>
         <source>The console asks the bank once a payment needs checking.</source>
         <translation>Төлемді тексеру қажет болғанда консоль банктен сұрайды.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="331"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="338"/>
         <source>Last successful status check with the bank (Kazakhstan time).</source>
         <translation>Банкпен соңғы сәтті күй тексеруі (Қазақстан уақыты).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="271"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="278"/>
         <source>Not logged in</source>
         <translation>Жүйеге кірмеген</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="311"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="318"/>
         <source>● Bank: not checked yet</source>
         <translation>● Банк: әлі тексерілмеді</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="326"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="333"/>
         <source>Last check: —</source>
         <translation>Тексеру: —</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="215"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="222"/>
         <source>⚠ {count} need attention</source>
         <translation>⚠ Назар аудару керек: {count}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="315"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="322"/>
         <source>● Bank: OK</source>
         <translation>● Банк: байланыс бар</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="317"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="324"/>
         <source>The bank answers the console&apos;s status checks.</source>
         <translation>Банк консольдің күй тексерулеріне жауап береді.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="320"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="327"/>
         <source>● Bank not reachable — retrying</source>
         <translation>● Банк жауап бермейді — қайталануда</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="321"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="328"/>
         <source>The console keeps retrying by itself.</source>
         <translation>Консоль өзі қайталап сұрай береді.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="277"/>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="279"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="284"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="286"/>
         <source>{name} · {role}</source>
         <translation>{name} · {role}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="329"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="336"/>
         <source>Last check: {time}</source>
         <translation>Тексеру: {time}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="242"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="249"/>
         <source>No shift is open at this register. Open one with Shift, Open shift.</source>
         <translation>Бұл кассада ашық ауысым жоқ. Оны ашыңыз: Ауысым, Ауысымды ашу.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="241"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="248"/>
         <source>No shift open</source>
         <translation>Ауысым ашылмаған</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="246"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="253"/>
         <source>Shift {number} open since {time}</source>
         <translation>№{number} ауысым ашық, ашылуы: {time}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="248"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="255"/>
         <source>Shift {shift} was opened on {when} (Kazakhstan time).</source>
         <translation>{shift} ауысымы ашылған уақыт: {when} (Қазақстан уақыты).</translation>
     </message>
@@ -1408,12 +1428,12 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
         <translation type="vanished">⚠ №{number} ауысым {hours} сағат ашық: жабыңыз</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="254"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="261"/>
         <source>Shift {shift} has been open since {when} (Kazakhstan time), {hours} h: close it with a Z report (Shift, Close shift).</source>
         <translation>{shift} ауысымы ашық, ашылған уақыты: {when} (Қазақстан уақыты), өткені: {hours} сағат. Оны Z-есеппен жабыңыз (Ауысым, Ауысымды жабу).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="252"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="259"/>
         <source>⚠ Shift {number} open {hours} h</source>
         <translation>⚠ №{number} ауысым {hours} сағат ашық</translation>
     </message>
@@ -1806,12 +1826,12 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
         <translation>Жоқ: чектер фискалдық емес</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/fiscal_page.py" line="83"/>
+        <location filename="../../epay_desktop/ui/settings/fiscal_page.py" line="82"/>
         <source>unchanged</source>
         <translation>өзгеріссіз</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/fiscal_page.py" line="84"/>
+        <location filename="../../epay_desktop/ui/settings/fiscal_page.py" line="83"/>
         <source>The API key and password are kept in the system keychain, never in a file.</source>
         <translation>API кілті мен құпиясөз файлда емес, тек жүйенің кілттер қоймасында сақталады.</translation>
     </message>
@@ -1826,57 +1846,61 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
         <translation>Байланысты тексеру</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/fiscal_page.py" line="100"/>
         <source>Without a fiscal provider the console works as before and every receipt says it is not fiscal. Shared by every counter; applies when the console is restarted.</source>
-        <translation>Фискалдық сервиссіз консоль бұрынғыдай жұмыс істейді, әр чекте оның фискалдық емес екені жазылады. Барлық кассаларға ортақ; консоль қайта іске қосылғанда күшіне енеді.</translation>
+        <translation type="vanished">Фискалдық сервиссіз консоль бұрынғыдай жұмыс істейді, әр чекте оның фискалдық емес екені жазылады. Барлық кассаларға ортақ; консоль қайта іске қосылғанда күшіне енеді.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/fiscal_page.py" line="106"/>
+        <location filename="../../epay_desktop/ui/settings/fiscal_page.py" line="100"/>
+        <source>Without a fiscal provider the console works as before and every receipt says it is not fiscal. Shared by every counter: a saved change applies here at once, on the other counters when they are restarted.</source>
+        <translation>Фискалдық сервиссіз консоль бұрынғыдай жұмыс істейді, әр чекте оның фискалдық емес екені жазылады. Барлық кассаларға ортақ: сақталған өзгеріс мұнда бірден, басқа кассаларда олар қайта іске қосылғанда күшіне енеді.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/fiscal_page.py" line="107"/>
         <source>Fiscal provider</source>
         <translation>Фискалдық сервис</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/fiscal_page.py" line="107"/>
+        <location filename="../../epay_desktop/ui/settings/fiscal_page.py" line="108"/>
         <source>Address</source>
         <translation>Мекенжайы</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/fiscal_page.py" line="108"/>
+        <location filename="../../epay_desktop/ui/settings/fiscal_page.py" line="109"/>
         <source>Cashier&apos;s login</source>
         <translation>Кассирдің логині</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/fiscal_page.py" line="109"/>
+        <location filename="../../epay_desktop/ui/settings/fiscal_page.py" line="110"/>
         <source>Cashier&apos;s password</source>
         <translation>Кассирдің құпиясөзі</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/fiscal_page.py" line="110"/>
+        <location filename="../../epay_desktop/ui/settings/fiscal_page.py" line="111"/>
         <source>API key</source>
         <translation>API кілті</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/fiscal_page.py" line="112"/>
+        <location filename="../../epay_desktop/ui/settings/fiscal_page.py" line="113"/>
         <source>Cash register&apos;s unique number</source>
         <translation>БКМ зауыттық нөмірі</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/fiscal_page.py" line="113"/>
+        <location filename="../../epay_desktop/ui/settings/fiscal_page.py" line="114"/>
         <source>VAT rate</source>
         <translation>ҚҚС мөлшерлемесі</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/fiscal_page.py" line="157"/>
+        <location filename="../../epay_desktop/ui/settings/fiscal_page.py" line="158"/>
         <source>The fiscal provider&apos;s address is like https://kkm.webkassa.kz.</source>
         <translation>Фискалдық сервистің мекенжайы https://kkm.webkassa.kz сияқты болады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/fiscal_page.py" line="159"/>
+        <location filename="../../epay_desktop/ui/settings/fiscal_page.py" line="160"/>
         <source>Enter the cashier&apos;s login at the fiscal provider.</source>
         <translation>Фискалдық сервистегі кассирдің логинін енгізіңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/fiscal_page.py" line="162"/>
+        <location filename="../../epay_desktop/ui/settings/fiscal_page.py" line="163"/>
         <source>The cash register&apos;s unique number is 1 to 32 Latin letters and digits, e.g. {example}.</source>
         <translation>БКМ зауыттық нөмірі — 1-ден 32-ге дейін латын әріптері мен цифрлар, мысалы {example}.</translation>
     </message>
@@ -1885,7 +1909,7 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
         <translation type="vanished">БКМ зауыттық нөмірі — 1-ден 32-ге дейін латын әріптері мен цифрлар, мысалы SWK00000001.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/fiscal_page.py" line="172"/>
+        <location filename="../../epay_desktop/ui/settings/fiscal_page.py" line="173"/>
         <source>Connecting to the fiscal provider…</source>
         <translation>Фискалдық сервиспен байланысуда…</translation>
     </message>
@@ -2164,22 +2188,22 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../epay_desktop/ui/window/main_window.py" line="358"/>
+        <location filename="../../epay_desktop/ui/window/main_window.py" line="362"/>
         <source>Nothing to show: no payment matches the search or filters.</source>
         <translation>Көрсететін ештеңе жоқ: іздеуге немесе сүзгілерге сай төлем жоқ.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/main_window.py" line="388"/>
+        <location filename="../../epay_desktop/ui/window/main_window.py" line="392"/>
         <source>The list is being searched: select a payment when it appears.</source>
         <translation>Тізімнен ізделуде: төлем пайда болғанда оны таңдаңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/main_window.py" line="383"/>
+        <location filename="../../epay_desktop/ui/window/main_window.py" line="387"/>
         <source>Payment {invoice} is hidden by the search or filters: clear them or select a payment in the list.</source>
         <translation>{invoice} төлемі іздеу немесе сүзгілер салдарынан жасырылған: оларды тазалаңыз немесе тізімнен төлемді таңдаңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/main_window.py" line="346"/>
+        <location filename="../../epay_desktop/ui/window/main_window.py" line="350"/>
         <source>Payment {invoice} is not in the list for this search or filter.
 Clear the search (Esc) or select a payment in the list.</source>
         <translation>{invoice} төлемі осы іздеу немесе сүзгі бойынша тізімде жоқ.
@@ -2444,169 +2468,184 @@ Clear the search (Esc) or select a payment in the list.</source>
 <context>
     <name>PaymentDetailView</name>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="316"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="346"/>
         <source>{name} (not known to this console)</source>
         <extracomment>Rows shown even when empty (as a dash); the others hide when they have nothing to say. Outcomes the console concluded by itself: no bank answer dates them.</extracomment>
         <translation>{name} (бұл консольге белгісіз)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="58"/>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="172"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="63"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="190"/>
         <source>Amount</source>
         <translation>Сома</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="58"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="63"/>
         <source>Charged</source>
         <translation>Есептен шығарылды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="59"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="64"/>
         <source>Refunded</source>
         <translation>Қайтарылды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="60"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="65"/>
         <source>Can be refunded</source>
         <translation>Қайтаруға болады</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="60"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="65"/>
         <source>Card</source>
         <translation>Карта</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="61"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="66"/>
         <source>Bank&apos;s reason</source>
         <translation>Банк көрсеткен себеп</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="62"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="67"/>
         <source>Bank status</source>
         <translation>Банктегі күйі</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="63"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="68"/>
         <source>Bank&apos;s reason code</source>
         <translation>Банктің себеп коды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="64"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="69"/>
         <source>Approval code</source>
         <translation>Авторизация коды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="64"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="69"/>
         <source>RRN</source>
         <translation>RRN</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="65"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="70"/>
         <source>Transaction ID</source>
         <translation>Транзакция ID</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="66"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="71"/>
         <source>Description</source>
         <translation>Сипаттама</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="66"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="71"/>
         <source>Customer</source>
         <translation>Сатып алушы</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="67"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="72"/>
         <source>Cashier</source>
         <translation>Кассир</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="67"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="72"/>
         <source>Created</source>
         <translation>Жасалды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="68"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="73"/>
         <source>Last checked</source>
         <translation>Соңғы тексеру</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="60"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="64"/>
         <source>The bank&apos;s own time for this, from its answer</source>
         <translation>Банктің жауабындағы өз уақыты</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="61"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="65"/>
         <source>This console&apos;s clock: the bank gave no time for this</source>
         <translation>Осы консольдің сағаты: банк бұған уақыт көрсетпеді</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="62"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="71"/>
         <source>Times are Kazakhstan time: “(bank)” is the bank&apos;s own time, the others this console&apos;s clock.</source>
         <translation>Уақыт — Қазақстан уақыты: «(банк)» — банктің өз уақыты, қалғандары осы консольдің сағаты бойынша.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="175"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="193"/>
         <source>Timeline</source>
         <translation>Оқиғалар</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="176"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="194"/>
         <source>Receipts</source>
         <translation>Чектер</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="167"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="185"/>
         <source>Time</source>
         <translation>Уақыт</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="167"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="185"/>
         <source>What happened</source>
         <translation>Не болды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="168"/>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="290"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="186"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="317"/>
         <source>{time} (bank)</source>
         <translation>{time} (банк)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="172"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="190"/>
         <source>No.</source>
         <translation>№</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="172"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="190"/>
         <source>Receipt</source>
         <translation>Чек</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="172"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="190"/>
         <source>Issued</source>
         <translation>Берілді</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="197"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="216"/>
         <source>Select a payment to see its details.
 Press Enter to open it.</source>
         <translation>Толық мәліметін көру үшін төлемді таңдаңыз.
 Ашу үшін Enter басыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="207"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="226"/>
         <source>Loading…</source>
         <translation>Жүктелуде…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="251"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="275"/>
         <source>Payment {invoice}</source>
         <translation>Төлем {invoice}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="313"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="351"/>
         <source>Receipts ({count})</source>
         <translation>Чектер ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="66"/>
+        <source>The fiscal register&apos;s time on the receipt</source>
+        <translation>Чектегі онлайн-касса уақыты</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="68"/>
+        <source>Check the fiscal receipt on the OFD&apos;s site</source>
+        <translation>Фискалдық чекті ФДО сайтында тексеру</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="69"/>
+        <source>Check the fiscal return receipt on the OFD&apos;s site</source>
+        <translation>Фискалдық қайтару чегін ФДО сайтында тексеру</translation>
     </message>
 </context>
 <context>
@@ -2685,163 +2724,163 @@ Press Enter to open it.</source>
 <context>
     <name>PaymentTimeline</name>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="175"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="181"/>
         <source>not credited to any operation of this console; a manager compares it with the bank</source>
         <translation>осы консольдің ешбір операциясына жатқызылмады; менеджер оны банкпен салыстырады</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="154"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="160"/>
         <source>Sale cancelled by the cashier after a declined attempt</source>
         <translation>Қабылданбаған әрекеттен кейін кассир сатуды тоқтатты</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="241"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="247"/>
         <source>Sale receipt</source>
         <translation>Сату чегі</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="242"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="248"/>
         <source>Refund receipt</source>
         <translation>Қайтару чегі</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="243"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="249"/>
         <source>Duplicate</source>
         <translation>Телнұсқа</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="347"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="377"/>
         <source>Checking with the bank… The result is not known yet; do not repeat the operation.</source>
         <translation>Банкпен тексерілуде… Нәтиже әлі белгісіз; операцияны қайталамаңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="174"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="180"/>
         <source>Refund made outside this console: {amount}</source>
         <translation>Осы консольден тыс жасалған қайтару: {amount}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="184"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="190"/>
         <source>The bank reported: {what}</source>
         <translation>Банк хабарлады: {what}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="201"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="207"/>
         <source>Waiting for the customer to pay</source>
         <translation>Сатып алушының төлеуі күтілуде</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="203"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="209"/>
         <source>Result not known yet: checking with the bank</source>
         <translation>Нәтиже әлі белгісіз: банкпен тексерілуде</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="205"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="211"/>
         <source>The payment page expired; the customer did not pay</source>
         <translation>Төлем бетінің мерзімі өтті; сатып алушы төлемеді</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="208"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="214"/>
         <source>Cancelled by the cashier before the customer paid</source>
         <translation>Сатып алушы төлегенге дейін кассир тоқтатты</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="210"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="216"/>
         <source>The payment page could not be loaded; the customer could not pay</source>
         <translation>Төлем беті жүктелмеді; сатып алушы төлей алмады</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="218"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="224"/>
         <source>Customer&apos;s result: {status}</source>
         <translation>Сатып алушы жағындағы нәтиже: {status}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="224"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="230"/>
         <source>{operation} {amount}: {state}</source>
         <translation>{operation} {amount}: {state}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="227"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="233"/>
         <source>asked by {name}</source>
         <translation>сұраған: {name}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="249"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="255"/>
         <source>{kind} No. {number} issued</source>
         <translation>{kind} № {number} берілді</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="252"/>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="273"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="258"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="302"/>
         <source>by {name}</source>
         <translation>орындаған: {name}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="345"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="375"/>
         <source>A manager must review this operation: the bank could not confirm it.</source>
         <translation>Бұл операцияны менеджер қарауы керек: банк оны растай алмады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="271"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="300"/>
         <source>Payment of {amount} created</source>
         <translation>Төлем жасалды: {amount}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="280"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="309"/>
         <source>Payment page opened for the customer</source>
         <translation>Сатып алушыға төлем беті ашылды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="338"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="368"/>
         <source>The bank&apos;s own words: {text}</source>
         <translation>Банктің өз сөзі: {text}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="142"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="148"/>
         <source>Card attempt approved: {status}</source>
         <translation>Карта әрекеті мақұлданды: {status}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="146"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="152"/>
         <source>Declined: {reason}</source>
         <translation>Қабылданбады: {reason}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="149"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="155"/>
         <source>attempt {number}, card {card}</source>
         <translation>әрекет № {number}, карта {card}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="151"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="157"/>
         <source>attempt {number}</source>
         <translation>әрекет № {number}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="158"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="164"/>
         <source>The customer is trying again on the payment page</source>
         <translation>Сатып алушы төлем бетінде қайталап жатыр</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="215"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="221"/>
         <source>approval {code}</source>
         <translation>авторизация коды {code}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="229"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="235"/>
         <source>approved by {name}</source>
         <translation>мақұлдаған: {name}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="233"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="239"/>
         <source>reason: {reason}</source>
         <translation>себебі: {reason}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="235"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="241"/>
         <source>bank: {message}</source>
         <translation>банк: {message}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="282"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="311"/>
         <source>valid until {time}</source>
         <translation>{time} болғанша жарамды</translation>
     </message>
@@ -3904,27 +3943,27 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
         <translation>Баптаулар</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_dialog.py" line="157"/>
+        <location filename="../../epay_desktop/ui/settings/settings_dialog.py" line="156"/>
         <source>Gateway</source>
         <translation>Шлюз</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_dialog.py" line="158"/>
+        <location filename="../../epay_desktop/ui/settings/settings_dialog.py" line="157"/>
         <source>Receipts</source>
         <translation>Чектер</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_dialog.py" line="159"/>
+        <location filename="../../epay_desktop/ui/settings/settings_dialog.py" line="158"/>
         <source>Shifts</source>
         <translation>Ауысымдар</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_dialog.py" line="161"/>
+        <location filename="../../epay_desktop/ui/settings/settings_dialog.py" line="160"/>
         <source>Fiscal register</source>
         <translation>Фискалдық касса</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_dialog.py" line="162"/>
+        <location filename="../../epay_desktop/ui/settings/settings_dialog.py" line="161"/>
         <source>This computer</source>
         <translation>Осы компьютер</translation>
     </message>
@@ -3965,7 +4004,7 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
         <translation>A4 парағы</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_dialog.py" line="265"/>
+        <location filename="../../epay_desktop/ui/settings/settings_dialog.py" line="264"/>
         <source>Only a manager or an administrator can change the settings.</source>
         <translation>Баптауларды тек менеджер немесе әкімші өзгерте алады.</translation>
     </message>
@@ -4164,392 +4203,462 @@ Close it again when you are ready.</source>
 <context>
     <name>ShiftReportDialog</name>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="144"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="146"/>
         <source>Net taken</source>
         <translation>Таза түсім</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="129"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="131"/>
         <source>Status differs</source>
         <translation>Күйі сәйкес емес</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="117"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="119"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="329"/>
         <source>Sales</source>
         <translation>Сатулар</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="118"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="120"/>
         <source>Holds</source>
         <translation>Бұғатталғандар</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="119"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="121"/>
         <source>Charges</source>
         <translation>Есептен шығарулар</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="120"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="122"/>
         <source>Cancellations</source>
         <translation>Күшін жоюлар</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="121"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="123"/>
         <source>Refunds</source>
         <translation>Қайтарулар</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="230"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="232"/>
         <source>Nothing in this shift.</source>
         <translation>Бұл ауысымда ештеңе жоқ.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="234"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="236"/>
         <source>Net</source>
         <translation>Түсім</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="253"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="255"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="358"/>
         <source>Invoice</source>
         <translation>Тапсырыс</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="254"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="256"/>
         <source>What differs</source>
         <translation>Не сәйкес емес</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="255"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="257"/>
         <source>The console says</source>
         <translation>Консоль бойынша</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="256"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="258"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="361"/>
         <source>The bank says</source>
         <translation>Банк бойынша</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="328"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="413"/>
         <source>By cashier and by card brand</source>
         <translation>Кассирлер және карта түрлері бойынша</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="365"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="452"/>
         <source>Z report — shift {number}, register {register}</source>
         <translation>Z-есеп — №{number} ауысым, касса: {register}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="366"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="453"/>
         <source>The shift is closed: these figures are final and kept with the shift.</source>
         <translation>Ауысым жабылды: бұл сомалар түпкілікті және ауысыммен бірге сақталды.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="368"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="455"/>
         <source>X report — shift {number}, register {register}</source>
         <translation>X-есеп — №{number} ауысым, касса: {register}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="369"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="456"/>
         <source>The shift is open: the figures so far. Nothing was changed or closed.</source>
         <translation>Ауысым ашық: осы сәтке дейінгі сомалар. Ештеңе өзгертілмеді және жабылмады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="383"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="470"/>
         <source>still open</source>
         <translation>әлі ашық</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="412"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="499"/>
         <source>Totals</source>
         <translation>Жиынтық</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="433"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="520"/>
         <source>The bank check</source>
         <translation>Банкпен салыстыру</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="497"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="584"/>
         <source>Audit log anchor</source>
         <translation>Аудит журналының бақылау белгісі</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="507"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="594"/>
         <source>The audit log&apos;s anchor at the close, kept with the shift. Checked later (Settings &gt; Audit log anchor), it shows whether the log was cut or rewritten since.</source>
         <translation>Жабу сәтіндегі аудит журналының бақылау белгісі, ауысыммен бірге сақталды. Кейін тексерсеңіз (Баптаулар &gt; Аудит журналының бақылау белгісі), журнал содан бері қысқартылған не қайта жазылған-жазылмағанын көрсетеді.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="580"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="667"/>
         <source>The language of the printed report and of its PDF and CSV files.</source>
         <translation>Басып шығарылған есептің және оның PDF, CSV файлдарының тілі.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="582"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="669"/>
         <source>Report &amp;language:</source>
         <translation>Есеп &amp;тілі:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="628"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="715"/>
         <source>Z report — shift {shift}</source>
         <translation>Z-есеп — {shift} ауысымы</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="630"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="717"/>
         <source>X report — shift {shift}</source>
         <translation>X-есеп — {shift} ауысымы</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="726"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="813"/>
         <source>This register has no receipt printer (a manager adds one in Settings &gt; Receipt printers): choose a printer for the A4 report, or save it as PDF.</source>
         <translation>Бұл кассада чек принтері жоқ (оны менеджер Баптаулар &gt; Чек принтерлері бөлімінде қосады): A4 есебі үшін принтер таңдаңыз немесе есепті PDF ретінде сақтаңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="747"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="834"/>
         <source>Sent to the printer.</source>
         <translation>Принтерге жіберілді.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="329"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="414"/>
         <source>Cashier</source>
         <translation>Кассир</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="330"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="415"/>
         <source>Card brand</source>
         <translation>Карта түрі</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="332"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="417"/>
         <source>Each cell: the amount and, in brackets, how many.</source>
         <translation>Әр ұяшықта: сома және жақша ішінде саны.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="388"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="475"/>
         <source>Opened:</source>
         <translation>Ашылды:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="393"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="480"/>
         <source>Closed:</source>
         <translation>Жабылды:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="394"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="481"/>
         <source>Report made:</source>
         <translation>Есеп жасалды:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="395"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="482"/>
         <source>Register:</source>
         <translation>Касса:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="396"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="483"/>
         <source>Shift number:</source>
         <translation>Ауысым нөмірі:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="416"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="333"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="503"/>
         <source>Count</source>
         <translation>Саны</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="416"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="333"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="503"/>
         <source>Amount</source>
         <translation>Сома</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="437"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="524"/>
         <source>The payments were not checked with the bank: the check was skipped at the close.</source>
         <translation>Төлемдер банкпен салыстырылмады: жабу кезінде салыстыру өткізіп жіберілді.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="440"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="527"/>
         <source>The bank was not asked for this report: the figures are the console&apos;s own.</source>
         <translation>Бұл есеп үшін банктен сұралмады: сомалар консольдің өз деректері бойынша.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="445"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="532"/>
         <source>Payments checked with the bank: {checked} of {total}.</source>
         <translation>Банкпен тексерілген төлемдер: {total} ішінен {checked}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="449"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="536"/>
         <source>The bank agrees with the console on every one.</source>
         <translation>Әрқайсысы бойынша банк деректері консольмен сәйкес.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="513"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="600"/>
         <source>The audit log is NOT intact, so this report has no anchor.</source>
         <translation>Аудит журналы БҮТІН ЕМЕС, сондықтан бұл есепте бақылау белгісі жоқ.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="584"/>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="624"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="671"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="711"/>
         <source>&amp;Print…</source>
         <translation>&amp;Басып шығару…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="586"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="673"/>
         <source>Save as P&amp;DF…</source>
         <translation>PDF ретінде &amp;сақтау…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="587"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="674"/>
         <source>Save as &amp;CSV…</source>
         <translation>&amp;CSV ретінде сақтау…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="588"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="675"/>
         <source>Close</source>
         <translation>Жабу</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="721"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="808"/>
         <source>Print &amp;again</source>
         <translation>&amp;Қайта басып шығару</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="379"/>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="389"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="466"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="476"/>
         <source>{when}, {name}</source>
         <translation>{when}, {name}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="419"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="506"/>
         <source>Operations with no known outcome yet: {count}. The console keeps asking the bank; a manager decides on the rest in Needs attention.</source>
         <translation>Нәтижесі әлі белгісіз операциялар: {count}. Консоль банктен сұрауды жалғастырады; қалғаны бойынша менеджер «Назар аудару керек» бөлімінде шешеді.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="426"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="513"/>
         <source>Every operation&apos;s outcome is known.</source>
         <translation>Әр операцияның нәтижесі белгілі.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="459"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="546"/>
         <source>Differences found by this check</source>
         <translation>Осы салыстыру тапқан айырмашылықтар</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="466"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="553"/>
         <source>Not checked: check these payments with the bank later</source>
         <translation>Тексерілмегендер: бұл төлемдерді банкпен кейін тексеріңіз</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="470"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="557"/>
         <source>Still open in the books: a manager resolves them in Needs attention</source>
         <translation>Есепте әлі ашық: менеджер оларды «Назар аудару керек» бөлімінде шешеді</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="701"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="788"/>
         <source>Printing on {printer}…</source>
         <translation>{printer} принтерінде басылуда…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="713"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="800"/>
         <source>Printed on {printer}.</source>
         <translation>{printer} принтерінде басылды.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="718"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="805"/>
         <source>The printer did not say whether it printed.</source>
         <translation>Принтер есепті басып шығарғанын не шығармағанын хабарламады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="755"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="842"/>
         <source>Save the shift report as PDF</source>
         <translation>Ауысым есебін PDF ретінде сақтау</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="755"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="842"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF файлдары (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="763"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="850"/>
         <source>Save the shift report as CSV</source>
         <translation>Ауысым есебін CSV ретінде сақтау</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="763"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="850"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV файлдары (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="463"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="550"/>
         <source>No differences found by this check.</source>
         <translation>Бұл салыстыру айырмашылық тапқан жоқ.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="792"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="879"/>
         <source>Saved to {path}</source>
         <translation>Сақталды: {path}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="777"/>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="783"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="864"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="870"/>
         <source>Could not save: {why}</source>
         <translation>Сақтау мүмкін болмады: {why}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="275"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="277"/>
         <source>Charged (sales and charges)</source>
         <translation>Есептен шығарылды (сатулар мен есептен шығарулар)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="275"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="277"/>
         <source>Refunded</source>
         <translation>Қайтарылды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="278"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="280"/>
         <source>Console</source>
         <translation>Консоль</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="279"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="281"/>
         <source>Bank</source>
         <translation>Банк</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="280"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="282"/>
         <source>Difference</source>
         <translation>Айырма</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="300"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="302"/>
         <source>{when}, X report</source>
         <translation>{when}, X-есеп</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="268"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="270"/>
         <source>Found</source>
         <translation>Табылды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="299"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="301"/>
         <source>{when}, at a close</source>
         <translation>{when}, жабу кезінде</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="455"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="542"/>
         <source>The bank&apos;s column covers the payments checked: {checked} of {total}.</source>
         <translation>Банк бағаны тек тексерілген төлемдер бойынша: {total} ішінен {checked}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="483"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="570"/>
         <source>Found earlier in this shift: the check took the bank&apos;s answer then, so the console was corrected</source>
         <translation>Осы ауысымда бұрын табылған: салыстыру сол кезде банк жауабын алды, консоль түзетілді</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="452"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="539"/>
         <source>The console&apos;s and the bank&apos;s totals for the shift&apos;s payments</source>
         <translation>Ауысым төлемдері бойынша консоль мен банк сомалары</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="624"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="711"/>
         <source>&amp;Print</source>
         <translation>&amp;Басып шығару</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="347"/>
+        <source>Sales and refunds the bank confirmed: {expected}. Receipts at the fiscal register: {held}.</source>
+        <translation>Банк растаған сатулар мен қайтарулар: {expected}. Онлайн-кассадағы чектер: {held}.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="328"/>
+        <source>Documents</source>
+        <translation>Құжаттар</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="330"/>
+        <source>Sale returns</source>
+        <translation>Сатуды қайтарулар</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="353"/>
+        <source>Every receipt agrees with the bank.</source>
+        <translation>Барлық чектер банк деректерімен сәйкес келеді.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="375"/>
+        <source>The fiscal register&apos;s Z report: its shift {number} is closed</source>
+        <translation>Онлайн-кассаның Z-есебі: {number} касса ауысымы жабылды</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="377"/>
+        <source>The fiscal register&apos;s X report: its shift {number} stays open</source>
+        <translation>Онлайн-кассаның X-есебі: {number} касса ауысымы ашық қалады</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="341"/>
+        <source>The fiscal register ({provider})</source>
+        <translation>Онлайн-касса ({provider})</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="344"/>
+        <source>The fiscal register was not checked.</source>
+        <translation>Онлайн-касса тексерілмеді.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="356"/>
+        <source>Mismatches</source>
+        <translation>Сәйкессіздіктер</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="359"/>
+        <source>Receipt number</source>
+        <translation>Чек нөмірі</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="360"/>
+        <source>What is wrong</source>
+        <translation>Мәселе</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="362"/>
+        <source>The register holds</source>
+        <translation>Онлайн-кассада</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="370"/>
+        <source>What to do</source>
+        <translation>Не істеу керек</translation>
     </message>
 </context>
 <context>
@@ -4948,12 +5057,12 @@ Close it again when you are ready.</source>
 <context>
     <name>asyncqt</name>
     <message>
-        <location filename="../../epay_desktop/ui/common/asyncqt.py" line="263"/>
+        <location filename="../../epay_desktop/ui/common/asyncqt.py" line="279"/>
         <source>Not completed</source>
         <translation>Аяқталмады</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/common/asyncqt.py" line="335"/>
+        <location filename="../../epay_desktop/ui/common/asyncqt.py" line="351"/>
         <source>Working… please wait</source>
         <translation>Орындалуда… күте тұрыңыз</translation>
     </message>
@@ -5023,6 +5132,11 @@ Close it again when you are ready.</source>
         <location filename="../../epay_desktop/cli/shifts.py" line="173"/>
         <source>A cashier closes a shift with a manager: add --approved-by MANAGER.</source>
         <translation>Кассир ауысымды менеджермен бірге жабады: --approved-by MANAGER қосыңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/cli/fiscal.py" line="176"/>
+        <source>A cashier closes the fiscal shift with a manager: add --approved-by MANAGER.</source>
+        <translation>Кассир касса ауысымын менеджермен бірге жабады: --approved-by MANAGER қосыңыз.</translation>
     </message>
 </context>
 <context>
@@ -5190,50 +5304,102 @@ Close it again when you are ready.</source>
         <translation>Онлайн-касса чектің деректерін қабылдамады (сома, ҚҚС немесе атауы). Ештеңе тіркелмеді; онлайн-касса баптауларын тексеріңіз (ҚҚС мөлшерлемесі, салық салу).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/fiscal/service.py" line="338"/>
+        <location filename="../../epay_desktop/services/fiscal/service.py" line="62"/>
+        <source>Only a manager or an administrator can close the fiscal shift (Z report): ask a manager.</source>
+        <extracomment>A refusal that needs a person is asked again by the periodic reconcile this long after the last try (the person may have closed the shift meanwhile), never sooner.</extracomment>
+        <translation>Касса ауысымын (Z-есеп) тек менеджер немесе әкімші жаба алады: менеджерге жүгініңіз.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/services/fiscal/service.py" line="412"/>
         <source>The fiscal provider refused the receipt. Check the fiscal settings and the cash register.</source>
-        <extracomment>A refusal that needs a person is asked again by the periodic reconcile this long after the last try (the person may have closed the shift meanwhile), never sooner. Builds the configured connection, or None when no provider is configured.</extracomment>
+        <extracomment>Builds the configured connection, or None when no provider is configured.</extracomment>
         <translation>Фискалдық сервис чекті қабылдамады. Фискалдық баптауларды және кассаны тексеріңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/fiscal/setup.py" line="283"/>
+        <location filename="../../epay_desktop/services/fiscal/setup.py" line="299"/>
         <source>The fiscal provider did not accept the API key, login or password: check them and try again.</source>
         <translation>Фискалдық сервис API кілтін, логинді немесе құпиясөзді қабылдамады: оларды тексеріп, қайта көріңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/fiscal/setup.py" line="257"/>
+        <location filename="../../epay_desktop/services/fiscal/setup.py" line="273"/>
         <source>Fill in the address, login, cash register number, API key and password first.</source>
         <translation>Алдымен мекенжайды, логинді, БКМ зауыттық нөмірін, API кілтін және құпиясөзді толтырыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/fiscal/setup.py" line="270"/>
+        <location filename="../../epay_desktop/services/fiscal/setup.py" line="286"/>
         <source>Connected to {provider}: no shift is open; the next receipt opens one.</source>
         <translation>{provider} сервисімен байланыс бар: ауысым ашылмаған; келесі чек оны ашады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/fiscal/setup.py" line="287"/>
+        <location filename="../../epay_desktop/services/fiscal/setup.py" line="303"/>
         <source>The fiscal provider does not know the cash register {cashbox}, or this login may not use it: check the cash register&apos;s unique number.</source>
         <translation>Фискалдық сервис {cashbox} БКМ-ін білмейді немесе бұл логинге ол қолжетімсіз: БКМ зауыттық нөмірін тексеріңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/fiscal/setup.py" line="274"/>
+        <location filename="../../epay_desktop/services/fiscal/setup.py" line="290"/>
         <source>Connected to {provider}: shift {number} is closed.</source>
         <translation>{provider} сервисімен байланыс бар: №{number} ауысым жабық.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/fiscal/setup.py" line="276"/>
+        <location filename="../../epay_desktop/services/fiscal/setup.py" line="292"/>
         <source>Connected to {provider}: shift {number} is open.</source>
         <translation>{provider} сервисімен байланыс бар: №{number} ауысым ашық.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/fiscal/setup.py" line="293"/>
+        <location filename="../../epay_desktop/services/fiscal/setup.py" line="309"/>
         <source>Could not reach the fiscal provider at {url}: check the address and the internet connection.</source>
         <translation>{url} мекенжайындағы фискалдық сервиспен байланысу мүмкін болмады: мекенжайды және интернет байланысын тексеріңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/fiscal/setup.py" line="248"/>
+        <location filename="../../epay_desktop/services/fiscal/setup.py" line="264"/>
         <source>Choose a fiscal provider first.</source>
         <translation>Алдымен фискалдық сервисті таңдаңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/services/fiscal/setup.py" line="63"/>
+        <source>No secure keychain on this computer: the fiscal API key and password cannot be saved. Install a keychain (GNOME Keyring / KWallet / Windows Credential Manager / macOS Keychain).</source>
+        <extracomment>The fiscal page&apos;s words when the keychain cannot keep its secrets (not the gateway&apos;s client secret&apos;s).</extracomment>
+        <translation>Бұл компьютерде қауіпсіз кілттер қоймасы жоқ: онлайн-кассаның API кілті мен құпиясөзін сақтау мүмкін емес. Кілттер қоймасын орнатыңыз (GNOME Keyring / KWallet / Windows Credential Manager / macOS Keychain).</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/services/fiscal/setup.py" line="68"/>
+        <source>The keychain refused to save the fiscal API key or password; unlock it and try again.</source>
+        <translation>Кілттер қоймасы онлайн-кассаның API кілтін немесе құпиясөзін сақтаудан бас тартты; қойманың құлпын ашып, қайталаңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/services/fiscal/standing.py" line="25"/>
+        <source>Fiscal receipt</source>
+        <translation>Фискалдық чек</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/services/fiscal/standing.py" line="26"/>
+        <source>Fiscal return receipt</source>
+        <translation>Фискалдық қайтару чегі</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/services/fiscal/standing.py" line="28"/>
+        <source>{receipt} registered: fiscal sign {sign}, shift {shift}, No. {number}</source>
+        <translation>{receipt} тіркелді: фискалдық белгі {sign}, касса ауысымы {shift}, № {number}</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/services/fiscal/standing.py" line="31"/>
+        <source>{receipt} registered: fiscal sign {sign}, shift {shift}</source>
+        <translation>{receipt} тіркелді: фискалдық белгі {sign}, касса ауысымы {shift}</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/services/fiscal/standing.py" line="32"/>
+        <source>{receipt} pending (will be retried)</source>
+        <translation>{receipt} әлі тіркелмеді (консоль қайта жібереді)</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/services/fiscal/standing.py" line="33"/>
+        <source>{receipt} not registered</source>
+        <translation>{receipt} тіркелмеді</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/services/fiscal/standing.py" line="34"/>
+        <source>Registered while the cash register was offline: it sends the receipt to the OFD once it is back online.</source>
+        <translation>Касса автономды режимде жұмыс істегенде тіркелді: байланыс қалпына келгенде касса чекті ФДО-ға жібереді.</translation>
     </message>
 </context>
 <context>
@@ -5619,83 +5785,83 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
 <context>
     <name>printing</name>
     <message>
-        <location filename="../../epay_desktop/receipts/printers.py" line="110"/>
+        <location filename="../../epay_desktop/receipts/printers.py" line="112"/>
         <source>{text} is not a printer address; write network:HOST:PORT, usb:VENDOR:PRODUCT, serial:PORT@BAUD, cups:QUEUE or file:DEVICE</source>
         <extracomment>``DLE EOT n``: the real-time status request (n = 1 printer, 2 off-line cause, 4 paper sensor). Bytes sent at a time: a cheap printer&apos;s input buffer is a few kilobytes (escpos.md section 2.4). How long a status answer is waited for, in seconds: a printer answers at once (escpos.md section 3.3 suggests 300-500 ms); one second leaves room for a busy network or USB hub. A printer that never answers costs this once a probe: give it ``status=False`` (``printer add --no-status``). How long connecting and each write may take, in seconds.</extracomment>
         <translation>{text} принтер мекенжайы емес; мекенжайды network:HOST:PORT, usb:VENDOR:PRODUCT, serial:PORT@BAUD, cups:QUEUE немесе file:DEVICE түрінде жазыңыз</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/receipts/printers.py" line="169"/>
+        <location filename="../../epay_desktop/receipts/printers.py" line="171"/>
         <source>A printer&apos;s name is 1 to 40 characters, without slashes: {name} is not.</source>
         <translation>Принтер атауы 1-ден 40 таңбаға дейін, қиғаш сызықсыз болуы керек: {name} жарамайды.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/receipts/printers.py" line="235"/>
+        <location filename="../../epay_desktop/receipts/printers.py" line="237"/>
         <source>The printer cannot print so: {reason}.</source>
         <translation>Принтер бұлай басып шығара алмайды: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/receipts/printers.py" line="248"/>
+        <location filename="../../epay_desktop/receipts/printers.py" line="250"/>
         <source>The shop&apos;s printer list cannot be read ({reason}); add the printers again with epay-desktop printer add.</source>
         <translation>Дүкеннің принтерлер тізімін оқу мүмкін болмады ({reason}); принтерлерді epay-desktop printer add командасымен қайта қосыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/receipts/printers.py" line="293"/>
+        <location filename="../../epay_desktop/receipts/printers.py" line="295"/>
         <source>There is no printer {name}; the shop&apos;s printers: {known}.</source>
         <translation>{name} деген принтер жоқ; дүкеннің принтерлері: {known}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/receipts/printers.py" line="306"/>
+        <location filename="../../epay_desktop/receipts/printers.py" line="308"/>
         <source>Register {register} has no default printer: name one with --printer, or let a manager set it with epay-desktop printer default NAME.</source>
         <translation>{register} кассасының әдепкі принтері жоқ: оны --printer арқылы көрсетіңіз немесе менеджерден epay-desktop printer default NAME командасымен орнатуды сұраңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/receipts/printers.py" line="366"/>
+        <location filename="../../epay_desktop/receipts/printers.py" line="368"/>
         <source>The printer is out of paper: load a new roll.</source>
         <translation>Принтерде қағаз бітті: жаңа таспа салыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/receipts/printers.py" line="371"/>
+        <location filename="../../epay_desktop/receipts/printers.py" line="373"/>
         <source>The printer&apos;s cover is open: close it.</source>
         <translation>Принтердің қақпағы ашық: оны жабыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/receipts/printers.py" line="377"/>
+        <location filename="../../epay_desktop/receipts/printers.py" line="379"/>
         <source>The printer reports an error: switch it off and on, and check the cutter.</source>
         <translation>Принтер қате туралы хабарлайды: оны өшіріп, қайта қосыңыз және кескішті тексеріңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/receipts/printers.py" line="387"/>
+        <location filename="../../epay_desktop/receipts/printers.py" line="389"/>
         <source>The printer is offline: check that it is switched on and its cable.</source>
         <translation>Принтер байланыста емес: оның қосулы екенін және кабелін тексеріңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/receipts/printers.py" line="396"/>
+        <location filename="../../epay_desktop/receipts/printers.py" line="398"/>
         <source>The paper is running out: have a new roll ready.</source>
         <translation>Қағаз таусылып келеді: жаңа таспа дайындап қойыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/receipts/printers.py" line="565"/>
+        <location filename="../../epay_desktop/receipts/printers.py" line="574"/>
         <source>The printer at {address} cannot be reached ({reason}): check that it is switched on, its cable or network, and the printer&apos;s address in the settings.</source>
         <translation>{address} мекенжайындағы принтерге қосылу мүмкін емес ({reason}): оның қосулы екенін, кабелін не желісін және баптаулардағы принтер мекенжайын тексеріңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/receipts/printers.py" line="691"/>
+        <location filename="../../epay_desktop/receipts/printers.py" line="700"/>
         <source>Nothing was printed; the receipt is kept: print it again when ready.</source>
         <translation>Ештеңе басылмады; чек сақталды: принтер дайын болғанда оны қайта басып шығарыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/receipts/printers.py" line="695"/>
+        <location filename="../../epay_desktop/receipts/printers.py" line="704"/>
         <source>The receipt may be incomplete; it is kept: print it again (a duplicate) when the printer is ready.</source>
         <translation>Чек толық басылмаған болуы мүмкін; ол сақталды: принтер дайын болғанда оны қайта басып шығарыңыз (телнұсқа).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/receipts/printers.py" line="702"/>
+        <location filename="../../epay_desktop/receipts/printers.py" line="711"/>
         <source>Sent to the printer; it cannot say whether it printed: check the slip, and print a duplicate if not.</source>
         <translation>Принтерге жіберілді; ол чектің басылғанын не басылмағанын хабарлай алмайды: таспаны тексеріңіз, чек басылмаса, телнұсқасын басып шығарыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/receipts/printers.py" line="710"/>
+        <location filename="../../epay_desktop/receipts/printers.py" line="719"/>
         <source>The connection to the printer broke after {sent} of {total} bytes ({reason}); the receipt is kept: print it again (a duplicate) when the printer is ready.</source>
         <translation>Принтермен байланыс {total} байттың {sent} байтынан кейін үзілді ({reason}); чек сақталды: принтер дайын болғанда оны қайта басып шығарыңыз (телнұсқа).</translation>
     </message>
@@ -5972,7 +6138,7 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
         <translation>Кілттер қоймасы клиент құпия кілтін жоюдан бас тартты.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/fiscal/setup.py" line="143"/>
+        <location filename="../../epay_desktop/services/fiscal/setup.py" line="153"/>
         <location filename="../../epay_desktop/services/shop_settings.py" line="138"/>
         <source>Only a manager or an administrator can change the shop settings.</source>
         <extracomment>FiscalSettings field -&gt; the declared shop setting it holds.</extracomment>
@@ -6002,45 +6168,45 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
 <context>
     <name>shifts</name>
     <message>
-        <location filename="../../epay_desktop/domain/shifts.py" line="75"/>
+        <location filename="../../epay_desktop/domain/shifts.py" line="79"/>
         <source>Register {register_id} has no open shift: open one first (shift open).</source>
         <extracomment>A shift open this long is flagged unless the shop&apos;s rules say otherwise (:attr:`ShiftRules.warn_after`).</extracomment>
         <translation>{register_id} кассасында ашық ауысым жоқ: алдымен ауысымды ашыңыз (shift open).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/domain/shifts.py" line="91"/>
+        <location filename="../../epay_desktop/domain/shifts.py" line="95"/>
         <source>Shift {number} is already open at register {register_id}: close it before opening another.</source>
         <translation>№{number} ауысым {register_id} кассасында ашық тұр: жаңасын ашпас бұрын оны жабыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/domain/shifts.py" line="108"/>
+        <location filename="../../epay_desktop/domain/shifts.py" line="112"/>
         <source>No shift is open at register {register_id}, and this shop takes payments only during a shift: open a shift first (Shift → Open shift).</source>
         <extracomment>Why a payment was refused: no open shift where the rules want one (:class:`ShiftRequired`).</extracomment>
         <translation>{register_id} кассасында ашық ауысым жоқ, ал бұл дүкенде төлемдер тек ауысым кезінде қабылданады: алдымен ауысымды ашыңыз (Ауысым → Ауысымды ашу).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/domain/shifts.py" line="221"/>
+        <location filename="../../epay_desktop/domain/shifts.py" line="225"/>
         <source>Shift {shift} has been open for {hours} hours: close it with a Z report.</source>
         <translation>{shift} ауысымы {hours} сағаттан бері ашық: оны Z-есеппен жабыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/shifts/service.py" line="71"/>
+        <location filename="../../epay_desktop/services/shifts/service.py" line="78"/>
         <source>Only a manager can close a shift: ask a manager to sign in to close it.</source>
         <extracomment>How many shifts :meth:`ShiftService.recent` lists unless told.</extracomment>
         <translation>Ауысымды тек менеджер жаба алады: менеджерден кіріп, оны жабуды сұраңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/shifts/service.py" line="80"/>
+        <location filename="../../epay_desktop/services/shifts/service.py" line="87"/>
         <source>This shop&apos;s rules let only a manager close a shift: a manager signs in at this counter and closes it.</source>
         <translation>Бұл дүкеннің ережесі бойынша ауысымды тек менеджер жаба алады: менеджер осы кассада кіріп, оны жабады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/shifts/service.py" line="92"/>
+        <location filename="../../epay_desktop/services/shifts/service.py" line="99"/>
         <source>This shop&apos;s rules require the bank check at every close: close the shift with the check (a manager may change the rule in Settings, Shifts).</source>
         <translation>Бұл дүкеннің ережесі бойынша ауысым әр жабылғанда банкпен тексеру қажет: ауысымды тексерумен жабыңыз (менеджер ережені Баптаулардағы «Ауысымдар» бетінде өзгерте алады).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/shifts/service.py" line="274"/>
+        <location filename="../../epay_desktop/services/shifts/service.py" line="293"/>
         <source>Shift {shift_id} is still open: it has no Z report yet (shift x).</source>
         <translation>{shift_id} ауысымы әлі ашық: оның Z-есебі әзірге жоқ (shift x).</translation>
     </message>
@@ -6384,7 +6550,7 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
         <translation>{database} дерекқоры бос емес: оны {program} бағдарламасы (№ {pids}) ашып, {seconds} с-тан ({setting}) ұзақ құлыптап ұстады: ештеңе өзгерген жоқ. Сол бағдарламаны жабыңыз, содан кейін қайталап көріңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/repos/shifts.py" line="189"/>
+        <location filename="../../epay_desktop/store/repos/shifts.py" line="199"/>
         <source>There is no shift with id {shift_id}.</source>
         <translation>ID-і {shift_id} болатын ауысым жоқ.</translation>
     </message>
@@ -6592,6 +6758,242 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
         <location filename="../../epay_desktop/domain/words.py" line="28"/>
         <source>admin</source>
         <translation>әкімші</translation>
+    </message>
+</context>
+<context>
+    <name>FiscalRegisterDialog</name>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="63"/>
+        <source>No fiscal register is set up, so receipts are not fiscal. A manager sets it up in Settings, Settings…, on the Fiscal register tab (the provider, its address, the cash register&apos;s number, the API key and the password).</source>
+        <translation>Онлайн-касса бапталмаған, сондықтан чектер фискалдық емес. Менеджер оны «Баптаулар», «Баптаулар…» мәзірінде, «Фискалдық касса» қойындысында баптайды (провайдер, оның мекенжайы, кассаның зауыттық нөмірі, API кілті және құпиясөз).</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="179"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="466"/>
+        <source>Fiscal register</source>
+        <translation>Онлайн-касса</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="188"/>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Жаңарту</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="189"/>
+        <source>&amp;X report</source>
+        <translation>&amp;X-есеп</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="190"/>
+        <source>Close fiscal shift (&amp;Z report)…</source>
+        <translation>Касса ауысымын жабу (&amp;Z-есеп)…</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="191"/>
+        <source>Close</source>
+        <translation>Жабу</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="249"/>
+        <source>The fiscal shift has been open for more than 24 hours: the register refuses every receipt until a manager closes it with the Z report.</source>
+        <translation>Касса ауысымы 24 сағаттан артық ашық тұр: менеджер оны Z-есеппен жапқанша касса әр чекті қабылдамайды.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="321"/>
+        <source>Only a manager can close the fiscal shift: ask a manager to sign in.</source>
+        <translation>Касса ауысымын тек менеджер жаба алады: менеджерден жүйеге кіруді сұраңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="193"/>
+        <source>Receipts</source>
+        <translation>Чектер</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="193"/>
+        <source>Total</source>
+        <translation>Барлығы</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="193"/>
+        <source>By card</source>
+        <translation>Картамен</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="193"/>
+        <source>VAT</source>
+        <translation>ҚҚС</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="195"/>
+        <source>Sales</source>
+        <translation>Сатулар</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="195"/>
+        <source>Returns</source>
+        <translation>Қайтарулар</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="207"/>
+        <source>none open: the next receipt opens one</source>
+        <translation>ашық емес: келесі чек оны ашады</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="224"/>
+        <source>offline: receipts are kept and sent when it is back (72 hours at most)</source>
+        <translation>автономды режим: чектер сақталады және байланыс қалпына келгенде жіберіледі (ең көбі 72 сағат)</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="226"/>
+        <source>online</source>
+        <translation>байланыста</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="244"/>
+        <source>The fiscal shift has been open for more than 24 hours: the register refuses every receipt until it is closed. Close it with the Z report; the refused receipts are then registered.</source>
+        <translation>Касса ауысымы 24 сағаттан артық ашық тұр: ол жабылғанша касса әр чекті қабылдамайды. Оны Z-есеппен жабыңыз; содан кейін қабылданбаған чектер тіркеледі.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="323"/>
+        <source>No fiscal shift is open: the next receipt opens one.</source>
+        <translation>Касса ауысымы ашық емес: келесі чек оны ашады.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="325"/>
+        <source>Closes the register&apos;s shift with a Z report; the next receipt opens the next one.</source>
+        <translation>Касса ауысымын Z-есеппен жабады; келесі чек жаңа ауысымды ашады.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="366"/>
+        <source>Reading the fiscal register…</source>
+        <translation>Онлайн-касса деректері оқылуда…</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="398"/>
+        <source>Close fiscal shift</source>
+        <translation>Касса ауысымын жабу</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="409"/>
+        <source>Closing the fiscal shift…</source>
+        <translation>Касса ауысымы жабылуда…</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="106"/>
+        <source>Shift</source>
+        <translation>Ауысым</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="107"/>
+        <source>Open since</source>
+        <translation>Ашылған уақыты</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="108"/>
+        <source>Must be closed by</source>
+        <translation>Жабу мерзімі</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="109"/>
+        <source>Documents in the shift</source>
+        <translation>Ауысымдағы құжаттар</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="110"/>
+        <source>Connection to the OFD</source>
+        <translation>ФДО-мен байланыс</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="181"/>
+        <source>{provider} · cash register {cashbox}</source>
+        <translation>{provider} · касса {cashbox}</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="254"/>
+        <source>Close the fiscal shift with the Z report by {time}: after that the register refuses receipts until it is closed.</source>
+        <translation>Касса ауысымын {time} дейін Z-есеппен жабыңыз: одан кейін ол жабылғанша касса чектерді қабылдамайды.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="267"/>
+        <source>Z report: shift {number} closed at {time}</source>
+        <translation>Z-есеп: №{number} ауысым {time} жабылды</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="272"/>
+        <source>X report: shift {number} so far, at {time} (nothing was changed)</source>
+        <translation>X-есеп: №{number} ауысым, {time} жағдайы бойынша (ештеңе өзгертілген жоқ)</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="381"/>
+        <source>Asking the register for the X report…</source>
+        <translation>Кассадан X-есеп сұралуда…</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="301"/>
+        <source>Receipts the register had refused for the old shift, registered now: {count}.</source>
+        <translation>Касса ескі ауысымға байланысты қабылдамаған чектер енді тіркелді: {count}.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="307"/>
+        <source>Still not registered: {count}; Needs attention says why.</source>
+        <translation>Әлі тіркелмегені: {count}; себебі «Назар аудару керек» тізімінде.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="405"/>
+        <source>Close the &amp;shift</source>
+        <translation>Ауысымды &amp;жабу</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="424"/>
+        <source>Fiscal shift {number} is closed. The next receipt opens the next one.</source>
+        <translation>№{number} касса ауысымы жабылды. Келесі чек жаңа ауысымды ашады.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="209"/>
+        <source>{number}, open</source>
+        <translation>№{number}, ашық</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="211"/>
+        <source>{number}, closed: the next receipt opens the next one</source>
+        <translation>№{number}, жабық: келесі чек жаңасын ашады</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="219"/>
+        <source>{time}: over 24 hours, the register refuses receipts</source>
+        <translation>{time}: 24 сағаттан асты, касса чектерді қабылдамайды</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="399"/>
+        <source>Close fiscal shift {number} of cash register {cashbox} with a Z report?
+
+The register then opens the next shift with the next receipt. This cannot be undone.</source>
+        <translation>{cashbox} кассасының №{number} ауысымын Z-есеппен жабу керек пе?
+
+Содан кейін касса келесі чекпен жаңа ауысымды ашады. Мұны болдырмау мүмкін емес.</translation>
+    </message>
+</context>
+<context>
+    <name>FiscalBadge</name>
+    <message>
+        <location filename="../../epay_desktop/ui/window/fiscal_badge.py" line="53"/>
+        <source>⚠ Fiscal shift is over 24 hours: close it</source>
+        <translation>⚠ Касса ауысымы 24 сағаттан асты: оны жабыңыз</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/window/fiscal_badge.py" line="54"/>
+        <source>The fiscal register&apos;s shift reached its 24 hours at {when} (Kazakhstan time): the register refuses every receipt until it is closed with a Z report. Click to open the fiscal register.</source>
+        <translation>Касса ауысымы {when} кезінде 24 сағатқа толды (Қазақстан уақыты): ауысым Z-есеппен жабылғанша касса әр чекті қабылдамайды. Онлайн-кассаны ашу үшін басыңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/window/fiscal_badge.py" line="60"/>
+        <source>Fiscal shift must be closed by {time}</source>
+        <translation>Касса ауысымын {time} дейін жабу керек</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/window/fiscal_badge.py" line="61"/>
+        <source>The fiscal register&apos;s shift must be closed with a Z report by {when} (Kazakhstan time); after that the register refuses receipts. Click to open the fiscal register.</source>
+        <translation>Касса ауысымын {when} дейін Z-есеппен жабу керек (Қазақстан уақыты); одан кейін касса чектерді қабылдамайды. Онлайн-кассаны ашу үшін басыңыз.</translation>
     </message>
 </context>
 </TS>

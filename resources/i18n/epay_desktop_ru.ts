@@ -47,43 +47,48 @@
 <context>
     <name>AppAdmin</name>
     <message>
-        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="204"/>
+        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="223"/>
         <source>Backing up the database…</source>
         <translation>Резервное копирование базы данных…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="218"/>
+        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="237"/>
         <source>Backup done</source>
         <translation>Резервная копия сделана</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="215"/>
+        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="234"/>
         <source>The database was backed up and the copy checked:
 {path}</source>
         <translation>Резервная копия базы данных сделана и проверена:
 {path}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="213"/>
+        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="232"/>
         <source>The database is PostgreSQL: it is backed up on its server, not by this console.</source>
         <translation>База данных — PostgreSQL: её резервные копии делаются на её сервере, а не этой консолью.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="241"/>
+        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="260"/>
         <source>Export done</source>
         <translation>Экспорт завершён</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="134"/>
+        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="136"/>
         <source>Settings saved. Gateway changes apply when the console is restarted.</source>
         <translation>Настройки сохранены. Изменения шлюза вступят в силу после перезапуска программы.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="232"/>
+        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="251"/>
         <source>{rows} payment(s) from {first} to {last} were written to:
 {path}</source>
         <translation>Платежей с {first} по {last}: {rows}. Записаны в файл:
 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="139"/>
+        <source>Settings saved. The fiscal register&apos;s settings apply from the next receipt; gateway changes apply when the console is restarted.</source>
+        <translation>Настройки сохранены. Настройки онлайн-кассы действуют со следующего чека; изменения шлюза — после перезапуска консоли.</translation>
     </message>
 </context>
 <context>
@@ -160,7 +165,7 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>AppShifts</name>
     <message>
-        <location filename="../../epay_desktop/ui/app/shift_screens.py" line="143"/>
+        <location filename="../../epay_desktop/ui/app/shift_screens.py" line="146"/>
         <source>Shift {number} opened at {time} by {name}.</source>
         <translation>Смена {number} открыта в {time}, открыл(а): {name}.</translation>
     </message>
@@ -207,172 +212,182 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>AttentionDialog</name>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="141"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="142"/>
         <source>Settled meanwhile.</source>
         <translation>Уже урегулировано.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="93"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="94"/>
         <source>The console&apos;s books say {console}, the bank says {bank}. Check the payment with the bank, then resolve it here with what you found.</source>
         <translation>По данным программы — {console}, по данным банка — {bank}. Проверьте платёж в банке, затем закройте расхождение здесь, указав, что выяснилось.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="111"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="112"/>
         <source>The bank has not confirmed the payment&apos;s outcome yet; the console keeps asking.</source>
         <translation>Банк ещё не подтвердил результат платежа; программа продолжает запрашивать.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="284"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="308"/>
         <source>What you found (e.g. what the bank&apos;s merchant cabinet shows)</source>
         <translation>Что выяснилось (например, что показывает кабинет мерчанта)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="294"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="318"/>
         <source>Only a manager can resolve a difference between the books and the bank.</source>
         <translation>Закрыть расхождение между учётом программы и банком может только менеджер.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="78"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="79"/>
         <source>Refund made outside the console</source>
         <translation>Возврат не через программу</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="79"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="80"/>
         <source>Refunded amounts differ</source>
         <translation>Суммы возврата не совпадают</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="80"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="81"/>
         <source>Charged amounts differ</source>
         <translation>Суммы списания не совпадают</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="87"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="88"/>
         <source>The bank refunded {bank} that no refund of this console explains (e.g. in the bank&apos;s merchant cabinet). Check it with the bank, then resolve it here with what you found.</source>
         <translation>Банк вернул {bank}, и ни один возврат этой программы этого не объясняет (например, возврат сделали в кабинете мерчанта). Проверьте это в банке, затем закройте расхождение здесь, указав, что выяснилось.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="101"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="102"/>
         <source>Refund</source>
         <translation>Возврат</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="102"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="103"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="103"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="104"/>
         <source>Charge</source>
         <translation>Списание</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="170"/>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="260"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="173"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="284"/>
         <source>Invoice</source>
         <translation>Заказ</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="170"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="173"/>
         <source>Created</source>
         <translation>Создан</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="170"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="173"/>
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="170"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="173"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="170"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="173"/>
         <source>Waiting for</source>
         <translation>Чего ждёт</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="191"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="194"/>
         <source>Nothing needs attention: every payment and operation is settled.</source>
         <translation>Ничего не требует внимания: все платежи и операции урегулированы.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="196"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="199"/>
         <source>Open payment</source>
         <translation>Открыть платёж</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="201"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="206"/>
         <source>Choose a payment to see it; a manager reviews an operation from there.</source>
         <translation>Выберите платёж, чтобы открыть его; оттуда менеджер принимает решение по операции.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="260"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="284"/>
         <source>No.</source>
         <translation>№</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="260"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="284"/>
         <source>Found</source>
         <translation>Обнаружено</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="260"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="284"/>
         <source>What</source>
         <translation>Что</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="260"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="284"/>
         <source>Details</source>
         <translation>Подробности</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="287"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="311"/>
         <source>&amp;Resolve</source>
         <translation>&amp;Закрыть расхождение</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="234"/>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="371"/>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="252"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="258"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="395"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="276"/>
         <source>The console&apos;s books and the bank disagree ({count}):</source>
         <translation>Данные программы и банка расходятся ({count}):</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="374"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="398"/>
         <source>Discrepancy {number} resolved.</source>
         <translation>Расхождение № {number} закрыто.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="379"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="403"/>
         <source>Needs attention ({count})</source>
         <translation>Требует внимания ({count})</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="116"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="117"/>
         <source>{kind} of {amount}: the bank could not confirm it; a manager must review it.</source>
         <translation>{kind} на {amount}: банк не смог подтвердить; нужно решение менеджера.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="122"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="123"/>
         <source>{kind} of {amount}: the bank&apos;s answer was lost; the console is checking.</source>
         <translation>{kind} на {amount}: ответ банка потерялся; программа проверяет.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="132"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="133"/>
         <source>Fiscal receipt</source>
         <translation>Фискальный чек</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="132"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="133"/>
         <source>Fiscal return receipt</source>
         <translation>Фискальный чек возврата</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="135"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="136"/>
         <source>{receipt} of {amount}: {reason}</source>
         <translation>{receipt}, {amount}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="242"/>
+        <source>A fiscal shift past 24 hours must be closed first: open the fiscal register to close it.</source>
+        <translation>Сначала нужно закрыть смену кассы, открытую больше 24 часов: откройте онлайн-кассу, чтобы закрыть её.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="239"/>
+        <source>Fiscal &amp;register…</source>
+        <translation>Онлайн-&amp;касса…</translation>
     </message>
 </context>
 <context>
@@ -946,7 +961,7 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>ConsoleActions</name>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="304"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="306"/>
         <source>Only a manager or an administrator can back up the database.</source>
         <translation>Резервную копию базы данных может сделать только менеджер или администратор.</translation>
     </message>
@@ -1020,8 +1035,8 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
         <location filename="../../epay_desktop/ui/window/actions.py" line="139"/>
         <location filename="../../epay_desktop/ui/window/actions.py" line="106"/>
         <location filename="../../epay_desktop/ui/window/actions.py" line="169"/>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="308"/>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="296"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="298"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="311"/>
         <source>Log in first.</source>
         <translation>Сначала войдите.</translation>
     </message>
@@ -1057,7 +1072,7 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
     </message>
     <message>
         <location filename="../../epay_desktop/ui/window/actions.py" line="209"/>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="290"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="292"/>
         <source>&amp;Print receipt</source>
         <translation>&amp;Печать чека</translation>
     </message>
@@ -1112,7 +1127,7 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
         <translation>Требует &amp;внимания…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="228"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="229"/>
         <source>&amp;About ePay console</source>
         <translation>&amp;О программе ePay</translation>
     </message>
@@ -1127,47 +1142,47 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
         <translation>Проверять операции может только менеджер.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="259"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="260"/>
         <source>&amp;Payment</source>
         <translation>&amp;Платёж</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="262"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="264"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="263"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="265"/>
         <source>&amp;Session</source>
         <translation>&amp;Сеанс</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="264"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="266"/>
         <source>Se&amp;ttings</source>
         <translation>&amp;Настройки</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="266"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="268"/>
         <source>&amp;Help</source>
         <translation>Спр&amp;авка</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="290"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="292"/>
         <source>Re&amp;print receipt</source>
         <translation>&amp;Печать дубликата чека</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="299"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="301"/>
         <source>Only a manager or an administrator can change settings.</source>
         <translation>Менять настройки может только менеджер или администратор.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="300"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="302"/>
         <source>Only a manager or an administrator can manage users.</source>
         <translation>Управлять пользователями может только менеджер или администратор.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="302"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="304"/>
         <source>Only a manager or an administrator can export payments.</source>
         <translation>Экспортировать платежи может только менеджер или администратор.</translation>
     </message>
@@ -1177,7 +1192,7 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
         <translation>Контрольная &amp;метка журнала аудита…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="303"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="305"/>
         <source>Only a manager or an administrator can see the audit log&apos;s anchor.</source>
         <translation>Контрольную метку журнала аудита может смотреть только менеджер или администратор.</translation>
     </message>
@@ -1187,7 +1202,7 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
         <translation>&amp;Чековые принтеры…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="301"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="303"/>
         <source>Only a manager or an administrator can change the printers.</source>
         <translation>Изменять принтеры может только менеджер или администратор.</translation>
     </message>
@@ -1247,14 +1262,19 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
         <translation>Чтобы закрыть смену, менеджер входит со своим PIN-кодом.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="261"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="262"/>
         <source>Shi&amp;ft</source>
         <translation>С&amp;мена</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="305"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="307"/>
         <source>Only a manager or an administrator can see the day&apos;s figures.</source>
         <translation>Показатели дня может смотреть только менеджер или администратор.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="228"/>
+        <source>&amp;Fiscal register…</source>
+        <translation>Онлайн-&amp;касса…</translation>
     </message>
 </context>
 <context>
@@ -1319,88 +1339,88 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
         <translation>Свой адрес шлюза.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="217"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="224"/>
         <source>Payments or operations waiting for a check or a manager&apos;s review. Click to see them.</source>
         <translation>Платежи или операции, которые ждут проверки или решения менеджера. Нажмите, чтобы посмотреть.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="312"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="319"/>
         <source>The console asks the bank once a payment needs checking.</source>
         <translation>Программа запросит банк, когда платёж нужно будет проверить.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="331"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="338"/>
         <source>Last successful status check with the bank (Kazakhstan time).</source>
         <translation>Последняя успешная проверка статуса в банке (время Казахстана).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="271"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="278"/>
         <source>Not logged in</source>
         <translation>Вход не выполнен</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="311"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="318"/>
         <source>● Bank: not checked yet</source>
         <translation>● Банк: ещё не проверялся</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="326"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="333"/>
         <source>Last check: —</source>
         <translation>Проверка: —</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="215"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="222"/>
         <source>⚠ {count} need attention</source>
         <translation>⚠ Требуют внимания: {count}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="315"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="322"/>
         <source>● Bank: OK</source>
         <translation>● Банк: на связи</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="317"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="324"/>
         <source>The bank answers the console&apos;s status checks.</source>
         <translation>Банк отвечает на проверки статуса.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="320"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="327"/>
         <source>● Bank not reachable — retrying</source>
         <translation>● Банк не отвечает — повторяем</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="321"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="328"/>
         <source>The console keeps retrying by itself.</source>
         <translation>Программа сама продолжает попытки.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="277"/>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="279"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="284"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="286"/>
         <source>{name} · {role}</source>
         <translation>{name} · {role}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="329"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="336"/>
         <source>Last check: {time}</source>
         <translation>Проверка: {time}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="242"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="249"/>
         <source>No shift is open at this register. Open one with Shift, Open shift.</source>
         <translation>На этой кассе нет открытой смены. Откройте её: Смена, Открыть смену.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="241"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="248"/>
         <source>No shift open</source>
         <translation>Смена не открыта</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="246"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="253"/>
         <source>Shift {number} open since {time}</source>
         <translation>Смена {number} открыта с {time}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="248"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="255"/>
         <source>Shift {shift} was opened on {when} (Kazakhstan time).</source>
         <translation>Смена {shift} открыта {when} (время Казахстана).</translation>
     </message>
@@ -1409,12 +1429,12 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
         <translation type="vanished">⚠ Смена {number} открыта {hours} ч: закройте её</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="254"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="261"/>
         <source>Shift {shift} has been open since {when} (Kazakhstan time), {hours} h: close it with a Z report (Shift, Close shift).</source>
         <translation>Смена {shift} открыта с {when} (время Казахстана), уже {hours} ч: закройте её Z-отчётом (Смена, Закрыть смену).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="252"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="259"/>
         <source>⚠ Shift {number} open {hours} h</source>
         <translation>⚠ Смена {number} открыта {hours} ч</translation>
     </message>
@@ -1807,12 +1827,12 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
         <translation>Нет: чеки не фискальные</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/fiscal_page.py" line="83"/>
+        <location filename="../../epay_desktop/ui/settings/fiscal_page.py" line="82"/>
         <source>unchanged</source>
         <translation>без изменений</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/fiscal_page.py" line="84"/>
+        <location filename="../../epay_desktop/ui/settings/fiscal_page.py" line="83"/>
         <source>The API key and password are kept in the system keychain, never in a file.</source>
         <translation>API-ключ и пароль хранятся в системном хранилище ключей, а не в файле.</translation>
     </message>
@@ -1827,57 +1847,61 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
         <translation>Проверить связь</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/fiscal_page.py" line="100"/>
         <source>Without a fiscal provider the console works as before and every receipt says it is not fiscal. Shared by every counter; applies when the console is restarted.</source>
-        <translation>Без фискального сервиса консоль работает как прежде, и на каждом чеке сказано, что он не фискальный. Общие для всех касс; действуют после перезапуска консоли.</translation>
+        <translation type="vanished">Без фискального сервиса консоль работает как прежде, и на каждом чеке сказано, что он не фискальный. Общие для всех касс; действуют после перезапуска консоли.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/fiscal_page.py" line="106"/>
+        <location filename="../../epay_desktop/ui/settings/fiscal_page.py" line="100"/>
+        <source>Without a fiscal provider the console works as before and every receipt says it is not fiscal. Shared by every counter: a saved change applies here at once, on the other counters when they are restarted.</source>
+        <translation>Без фискального сервиса консоль работает как прежде, и на каждом чеке сказано, что он не фискальный. Общие для всех касс: сохранённое изменение действует здесь сразу, на других кассах — после их перезапуска.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/fiscal_page.py" line="107"/>
         <source>Fiscal provider</source>
         <translation>Фискальный сервис</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/fiscal_page.py" line="107"/>
+        <location filename="../../epay_desktop/ui/settings/fiscal_page.py" line="108"/>
         <source>Address</source>
         <translation>Адрес</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/fiscal_page.py" line="108"/>
+        <location filename="../../epay_desktop/ui/settings/fiscal_page.py" line="109"/>
         <source>Cashier&apos;s login</source>
         <translation>Логин кассира</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/fiscal_page.py" line="109"/>
+        <location filename="../../epay_desktop/ui/settings/fiscal_page.py" line="110"/>
         <source>Cashier&apos;s password</source>
         <translation>Пароль кассира</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/fiscal_page.py" line="110"/>
+        <location filename="../../epay_desktop/ui/settings/fiscal_page.py" line="111"/>
         <source>API key</source>
         <translation>API-ключ</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/fiscal_page.py" line="112"/>
+        <location filename="../../epay_desktop/ui/settings/fiscal_page.py" line="113"/>
         <source>Cash register&apos;s unique number</source>
         <translation>Заводской номер ККМ</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/fiscal_page.py" line="113"/>
+        <location filename="../../epay_desktop/ui/settings/fiscal_page.py" line="114"/>
         <source>VAT rate</source>
         <translation>Ставка НДС</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/fiscal_page.py" line="157"/>
+        <location filename="../../epay_desktop/ui/settings/fiscal_page.py" line="158"/>
         <source>The fiscal provider&apos;s address is like https://kkm.webkassa.kz.</source>
         <translation>Адрес фискального сервиса имеет вид https://kkm.webkassa.kz.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/fiscal_page.py" line="159"/>
+        <location filename="../../epay_desktop/ui/settings/fiscal_page.py" line="160"/>
         <source>Enter the cashier&apos;s login at the fiscal provider.</source>
         <translation>Введите логин кассира в фискальном сервисе.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/fiscal_page.py" line="162"/>
+        <location filename="../../epay_desktop/ui/settings/fiscal_page.py" line="163"/>
         <source>The cash register&apos;s unique number is 1 to 32 Latin letters and digits, e.g. {example}.</source>
         <translation>Заводской номер ККМ — от 1 до 32 латинских букв и цифр, например {example}.</translation>
     </message>
@@ -1886,7 +1910,7 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
         <translation type="vanished">Заводской номер ККМ — от 1 до 32 латинских букв и цифр, например SWK00000001.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/fiscal_page.py" line="172"/>
+        <location filename="../../epay_desktop/ui/settings/fiscal_page.py" line="173"/>
         <source>Connecting to the fiscal provider…</source>
         <translation>Связь с фискальным сервисом…</translation>
     </message>
@@ -2165,22 +2189,22 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../epay_desktop/ui/window/main_window.py" line="358"/>
+        <location filename="../../epay_desktop/ui/window/main_window.py" line="362"/>
         <source>Nothing to show: no payment matches the search or filters.</source>
         <translation>Нечего показать: ни один платёж не подходит под поиск или фильтры.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/main_window.py" line="388"/>
+        <location filename="../../epay_desktop/ui/window/main_window.py" line="392"/>
         <source>The list is being searched: select a payment when it appears.</source>
         <translation>Идёт поиск по списку: выберите платёж, когда он появится.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/main_window.py" line="383"/>
+        <location filename="../../epay_desktop/ui/window/main_window.py" line="387"/>
         <source>Payment {invoice} is hidden by the search or filters: clear them or select a payment in the list.</source>
         <translation>Платёж {invoice} скрыт поиском или фильтрами: сбросьте их или выберите платёж в списке.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/main_window.py" line="346"/>
+        <location filename="../../epay_desktop/ui/window/main_window.py" line="350"/>
         <source>Payment {invoice} is not in the list for this search or filter.
 Clear the search (Esc) or select a payment in the list.</source>
         <translation>Платежа {invoice} нет в списке при этом поиске или фильтре.
@@ -2445,169 +2469,184 @@ Clear the search (Esc) or select a payment in the list.</source>
 <context>
     <name>PaymentDetailView</name>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="316"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="346"/>
         <source>{name} (not known to this console)</source>
         <extracomment>Rows shown even when empty (as a dash); the others hide when they have nothing to say. Outcomes the console concluded by itself: no bank answer dates them.</extracomment>
         <translation>{name} (неизвестен программе)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="58"/>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="172"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="63"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="190"/>
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="58"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="63"/>
         <source>Charged</source>
         <translation>Списано</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="59"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="64"/>
         <source>Refunded</source>
         <translation>Возвращено</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="60"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="65"/>
         <source>Can be refunded</source>
         <translation>Можно вернуть</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="60"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="65"/>
         <source>Card</source>
         <translation>Карта</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="61"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="66"/>
         <source>Bank&apos;s reason</source>
         <translation>Причина от банка</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="62"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="67"/>
         <source>Bank status</source>
         <translation>Статус в банке</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="63"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="68"/>
         <source>Bank&apos;s reason code</source>
         <translation>Код причины от банка</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="64"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="69"/>
         <source>Approval code</source>
         <translation>Код авторизации</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="64"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="69"/>
         <source>RRN</source>
         <translation>RRN</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="65"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="70"/>
         <source>Transaction ID</source>
         <translation>ID транзакции</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="66"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="71"/>
         <source>Description</source>
         <translation>Описание</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="66"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="71"/>
         <source>Customer</source>
         <translation>Покупатель</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="67"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="72"/>
         <source>Cashier</source>
         <translation>Кассир</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="67"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="72"/>
         <source>Created</source>
         <translation>Создан</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="68"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="73"/>
         <source>Last checked</source>
         <translation>Последняя проверка</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="60"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="64"/>
         <source>The bank&apos;s own time for this, from its answer</source>
         <translation>Время самого банка, из его ответа</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="61"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="65"/>
         <source>This console&apos;s clock: the bank gave no time for this</source>
         <translation>Время по часам программы: банк не сообщил время</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="62"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="71"/>
         <source>Times are Kazakhstan time: “(bank)” is the bank&apos;s own time, the others this console&apos;s clock.</source>
         <translation>Время — по Казахстану: «(банк)» — время самого банка, остальное — по часам программы.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="175"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="193"/>
         <source>Timeline</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="176"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="194"/>
         <source>Receipts</source>
         <translation>Чеки</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="167"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="185"/>
         <source>Time</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="167"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="185"/>
         <source>What happened</source>
         <translation>Событие</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="168"/>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="290"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="186"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="317"/>
         <source>{time} (bank)</source>
         <translation>{time} (банк)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="172"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="190"/>
         <source>No.</source>
         <translation>№</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="172"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="190"/>
         <source>Receipt</source>
         <translation>Чек</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="172"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="190"/>
         <source>Issued</source>
         <translation>Выдан</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="197"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="216"/>
         <source>Select a payment to see its details.
 Press Enter to open it.</source>
         <translation>Выберите платёж, чтобы увидеть подробности.
 Нажмите Enter, чтобы открыть его.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="207"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="226"/>
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="251"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="275"/>
         <source>Payment {invoice}</source>
         <translation>Платёж {invoice}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="313"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="351"/>
         <source>Receipts ({count})</source>
         <translation>Чеки ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="66"/>
+        <source>The fiscal register&apos;s time on the receipt</source>
+        <translation>Время онлайн-кассы на чеке</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="68"/>
+        <source>Check the fiscal receipt on the OFD&apos;s site</source>
+        <translation>Проверить фискальный чек на сайте ОФД</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="69"/>
+        <source>Check the fiscal return receipt on the OFD&apos;s site</source>
+        <translation>Проверить фискальный чек возврата на сайте ОФД</translation>
     </message>
 </context>
 <context>
@@ -2686,163 +2725,163 @@ Press Enter to open it.</source>
 <context>
     <name>PaymentTimeline</name>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="175"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="181"/>
         <source>not credited to any operation of this console; a manager compares it with the bank</source>
         <translation>не относится ни к одной операции этой программы; менеджер сверяет это с банком</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="154"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="160"/>
         <source>Sale cancelled by the cashier after a declined attempt</source>
         <translation>Продажа отменена кассиром после отклонённой попытки</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="241"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="247"/>
         <source>Sale receipt</source>
         <translation>Чек продажи</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="242"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="248"/>
         <source>Refund receipt</source>
         <translation>Чек возврата</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="243"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="249"/>
         <source>Duplicate</source>
         <translation>Дубликат</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="347"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="377"/>
         <source>Checking with the bank… The result is not known yet; do not repeat the operation.</source>
         <translation>Проверяем в банке… Результат пока неизвестен; не повторяйте операцию.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="174"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="180"/>
         <source>Refund made outside this console: {amount}</source>
         <translation>Возврат не через эту программу: {amount}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="184"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="190"/>
         <source>The bank reported: {what}</source>
         <translation>Банк сообщил: {what}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="201"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="207"/>
         <source>Waiting for the customer to pay</source>
         <translation>Ждём оплаты от покупателя</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="203"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="209"/>
         <source>Result not known yet: checking with the bank</source>
         <translation>Результат пока неизвестен: проверяем в банке</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="205"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="211"/>
         <source>The payment page expired; the customer did not pay</source>
         <translation>Время платёжной страницы истекло; покупатель не оплатил</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="208"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="214"/>
         <source>Cancelled by the cashier before the customer paid</source>
         <translation>Отменено кассиром до оплаты покупателем</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="210"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="216"/>
         <source>The payment page could not be loaded; the customer could not pay</source>
         <translation>Платёжная страница не загрузилась; покупатель не смог оплатить</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="218"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="224"/>
         <source>Customer&apos;s result: {status}</source>
         <translation>Результат покупателя: {status}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="224"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="230"/>
         <source>{operation} {amount}: {state}</source>
         <translation>{operation} {amount}: {state}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="227"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="233"/>
         <source>asked by {name}</source>
         <translation>запросил(а) {name}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="249"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="255"/>
         <source>{kind} No. {number} issued</source>
         <translation>{kind} № {number} выдан</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="252"/>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="273"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="258"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="302"/>
         <source>by {name}</source>
         <translation>выдал(а) {name}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="345"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="375"/>
         <source>A manager must review this operation: the bank could not confirm it.</source>
         <translation>Эту операцию должен проверить менеджер: банк не смог её подтвердить.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="271"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="300"/>
         <source>Payment of {amount} created</source>
         <translation>Создан платёж на {amount}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="280"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="309"/>
         <source>Payment page opened for the customer</source>
         <translation>Платёжная страница открыта для покупателя</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="338"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="368"/>
         <source>The bank&apos;s own words: {text}</source>
         <translation>Ответ банка дословно: {text}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="142"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="148"/>
         <source>Card attempt approved: {status}</source>
         <translation>Попытка оплаты картой одобрена: {status}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="146"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="152"/>
         <source>Declined: {reason}</source>
         <translation>Отклонено: {reason}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="149"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="155"/>
         <source>attempt {number}, card {card}</source>
         <translation>попытка {number}, карта {card}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="151"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="157"/>
         <source>attempt {number}</source>
         <translation>попытка {number}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="158"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="164"/>
         <source>The customer is trying again on the payment page</source>
         <translation>Покупатель пробует снова на платёжной странице</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="215"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="221"/>
         <source>approval {code}</source>
         <translation>код авторизации {code}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="229"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="235"/>
         <source>approved by {name}</source>
         <translation>одобрил(а) {name}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="233"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="239"/>
         <source>reason: {reason}</source>
         <translation>причина: {reason}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="235"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="241"/>
         <source>bank: {message}</source>
         <translation>банк: {message}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="282"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="311"/>
         <source>valid until {time}</source>
         <translation>действует до {time}</translation>
     </message>
@@ -3907,27 +3946,27 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_dialog.py" line="157"/>
+        <location filename="../../epay_desktop/ui/settings/settings_dialog.py" line="156"/>
         <source>Gateway</source>
         <translation>Шлюз</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_dialog.py" line="158"/>
+        <location filename="../../epay_desktop/ui/settings/settings_dialog.py" line="157"/>
         <source>Receipts</source>
         <translation>Чеки</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_dialog.py" line="159"/>
+        <location filename="../../epay_desktop/ui/settings/settings_dialog.py" line="158"/>
         <source>Shifts</source>
         <translation>Смены</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_dialog.py" line="161"/>
+        <location filename="../../epay_desktop/ui/settings/settings_dialog.py" line="160"/>
         <source>Fiscal register</source>
         <translation>Фискальная касса</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_dialog.py" line="162"/>
+        <location filename="../../epay_desktop/ui/settings/settings_dialog.py" line="161"/>
         <source>This computer</source>
         <translation>Этот компьютер</translation>
     </message>
@@ -3968,7 +4007,7 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
         <translation>Лист A4</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_dialog.py" line="265"/>
+        <location filename="../../epay_desktop/ui/settings/settings_dialog.py" line="264"/>
         <source>Only a manager or an administrator can change the settings.</source>
         <translation>Менять настройки может только менеджер или администратор.</translation>
     </message>
@@ -4167,392 +4206,462 @@ Close it again when you are ready.</source>
 <context>
     <name>ShiftReportDialog</name>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="144"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="146"/>
         <source>Net taken</source>
         <translation>Чистая выручка</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="129"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="131"/>
         <source>Status differs</source>
         <translation>Различается статус</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="117"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="119"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="329"/>
         <source>Sales</source>
         <translation>Продажи</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="118"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="120"/>
         <source>Holds</source>
         <translation>Блокировки</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="119"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="121"/>
         <source>Charges</source>
         <translation>Списания</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="120"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="122"/>
         <source>Cancellations</source>
         <translation>Отмены</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="121"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="123"/>
         <source>Refunds</source>
         <translation>Возвраты</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="230"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="232"/>
         <source>Nothing in this shift.</source>
         <translation>В этой смене ничего нет.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="234"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="236"/>
         <source>Net</source>
         <translation>Выручка</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="253"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="255"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="358"/>
         <source>Invoice</source>
         <translation>Заказ</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="254"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="256"/>
         <source>What differs</source>
         <translation>Что различается</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="255"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="257"/>
         <source>The console says</source>
         <translation>По данным программы</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="256"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="258"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="361"/>
         <source>The bank says</source>
         <translation>По данным банка</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="328"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="413"/>
         <source>By cashier and by card brand</source>
         <translation>По кассирам и типам карт</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="365"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="452"/>
         <source>Z report — shift {number}, register {register}</source>
         <translation>Z-отчёт — смена {number}, касса {register}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="366"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="453"/>
         <source>The shift is closed: these figures are final and kept with the shift.</source>
         <translation>Смена закрыта: итоги окончательные и сохранены вместе со сменой.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="368"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="455"/>
         <source>X report — shift {number}, register {register}</source>
         <translation>X-отчёт — смена {number}, касса {register}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="369"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="456"/>
         <source>The shift is open: the figures so far. Nothing was changed or closed.</source>
         <translation>Смена открыта: итоги на текущий момент. Ничего не изменено и не закрыто.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="383"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="470"/>
         <source>still open</source>
         <translation>ещё открыта</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="412"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="499"/>
         <source>Totals</source>
         <translation>Итоги</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="433"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="520"/>
         <source>The bank check</source>
         <translation>Сверка с банком</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="497"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="584"/>
         <source>Audit log anchor</source>
         <translation>Контрольная метка журнала аудита</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="507"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="594"/>
         <source>The audit log&apos;s anchor at the close, kept with the shift. Checked later (Settings &gt; Audit log anchor), it shows whether the log was cut or rewritten since.</source>
         <translation>Контрольная метка журнала аудита на момент закрытия, сохранена вместе со сменой. Проверка позже (Настройки &gt; Контрольная метка журнала аудита) покажет, не был ли журнал с тех пор обрезан или переписан.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="580"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="667"/>
         <source>The language of the printed report and of its PDF and CSV files.</source>
         <translation>Язык напечатанного отчёта и его файлов PDF и CSV.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="582"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="669"/>
         <source>Report &amp;language:</source>
         <translation>&amp;Язык отчёта:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="628"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="715"/>
         <source>Z report — shift {shift}</source>
         <translation>Z-отчёт — смена {shift}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="630"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="717"/>
         <source>X report — shift {shift}</source>
         <translation>X-отчёт — смена {shift}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="726"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="813"/>
         <source>This register has no receipt printer (a manager adds one in Settings &gt; Receipt printers): choose a printer for the A4 report, or save it as PDF.</source>
         <translation>У этой кассы нет чекового принтера (менеджер добавляет его в Настройки &gt; Чековые принтеры): выберите принтер для отчёта A4 или сохраните отчёт в PDF.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="747"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="834"/>
         <source>Sent to the printer.</source>
         <translation>Отправлено на принтер.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="329"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="414"/>
         <source>Cashier</source>
         <translation>Кассир</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="330"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="415"/>
         <source>Card brand</source>
         <translation>Тип карты</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="332"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="417"/>
         <source>Each cell: the amount and, in brackets, how many.</source>
         <translation>В каждой ячейке: сумма и в скобках количество.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="388"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="475"/>
         <source>Opened:</source>
         <translation>Открыта:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="393"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="480"/>
         <source>Closed:</source>
         <translation>Закрыта:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="394"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="481"/>
         <source>Report made:</source>
         <translation>Отчёт составлен:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="395"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="482"/>
         <source>Register:</source>
         <translation>Касса:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="396"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="483"/>
         <source>Shift number:</source>
         <translation>Номер смены:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="416"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="333"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="503"/>
         <source>Count</source>
         <translation>Кол-во</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="416"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="333"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="503"/>
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="437"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="524"/>
         <source>The payments were not checked with the bank: the check was skipped at the close.</source>
         <translation>Платежи не сверены с банком: сверка пропущена при закрытии.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="440"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="527"/>
         <source>The bank was not asked for this report: the figures are the console&apos;s own.</source>
         <translation>Для этого отчёта банк не запрашивался: итоги по данным программы.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="445"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="532"/>
         <source>Payments checked with the bank: {checked} of {total}.</source>
         <translation>Сверено с банком платежей: {checked} из {total}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="449"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="536"/>
         <source>The bank agrees with the console on every one.</source>
         <translation>Данные банка совпадают с данными программы по каждому.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="513"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="600"/>
         <source>The audit log is NOT intact, so this report has no anchor.</source>
         <translation>Журнал аудита НАРУШЕН, поэтому у отчёта нет контрольной метки.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="584"/>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="624"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="671"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="711"/>
         <source>&amp;Print…</source>
         <translation>&amp;Печать…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="586"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="673"/>
         <source>Save as P&amp;DF…</source>
         <translation>Со&amp;хранить в PDF…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="587"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="674"/>
         <source>Save as &amp;CSV…</source>
         <translation>Сохранить в &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="588"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="675"/>
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="721"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="808"/>
         <source>Print &amp;again</source>
         <translation>Напечатать &amp;снова</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="379"/>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="389"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="466"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="476"/>
         <source>{when}, {name}</source>
         <translation>{when}, {name}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="419"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="506"/>
         <source>Operations with no known outcome yet: {count}. The console keeps asking the bank; a manager decides on the rest in Needs attention.</source>
         <translation>Операции с ещё неизвестным результатом: {count}. Программа продолжает запрашивать банк; по остальным решает менеджер в «Требует внимания».</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="426"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="513"/>
         <source>Every operation&apos;s outcome is known.</source>
         <translation>Результат каждой операции известен.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="459"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="546"/>
         <source>Differences found by this check</source>
         <translation>Расхождения, найденные этой сверкой</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="466"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="553"/>
         <source>Not checked: check these payments with the bank later</source>
         <translation>Не проверены: сверьте эти платежи с банком позже</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="470"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="557"/>
         <source>Still open in the books: a manager resolves them in Needs attention</source>
         <translation>Ещё открыты в учёте: менеджер закрывает их в «Требует внимания»</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="701"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="788"/>
         <source>Printing on {printer}…</source>
         <translation>Печать на принтере {printer}…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="713"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="800"/>
         <source>Printed on {printer}.</source>
         <translation>Напечатано на принтере {printer}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="718"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="805"/>
         <source>The printer did not say whether it printed.</source>
         <translation>Принтер не сообщил, напечатал ли он отчёт.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="755"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="842"/>
         <source>Save the shift report as PDF</source>
         <translation>Сохранить отчёт смены в PDF</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="755"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="842"/>
         <source>PDF files (*.pdf)</source>
         <translation>Файлы PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="763"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="850"/>
         <source>Save the shift report as CSV</source>
         <translation>Сохранить отчёт смены в CSV</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="763"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="850"/>
         <source>CSV files (*.csv)</source>
         <translation>Файлы CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="463"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="550"/>
         <source>No differences found by this check.</source>
         <translation>Эта сверка расхождений не нашла.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="792"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="879"/>
         <source>Saved to {path}</source>
         <translation>Сохранено в {path}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="777"/>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="783"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="864"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="870"/>
         <source>Could not save: {why}</source>
         <translation>Не удалось сохранить: {why}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="275"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="277"/>
         <source>Charged (sales and charges)</source>
         <translation>Списано (продажи и списания)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="275"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="277"/>
         <source>Refunded</source>
         <translation>Возвращено</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="278"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="280"/>
         <source>Console</source>
         <translation>Программа</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="279"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="281"/>
         <source>Bank</source>
         <translation>Банк</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="280"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="282"/>
         <source>Difference</source>
         <translation>Разница</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="300"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="302"/>
         <source>{when}, X report</source>
         <translation>{when}, X-отчёт</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="268"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="270"/>
         <source>Found</source>
         <translation>Найдено</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="299"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="301"/>
         <source>{when}, at a close</source>
         <translation>{when}, при закрытии</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="455"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="542"/>
         <source>The bank&apos;s column covers the payments checked: {checked} of {total}.</source>
         <translation>Столбец банка — только по проверенным платежам: {checked} из {total}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="483"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="570"/>
         <source>Found earlier in this shift: the check took the bank&apos;s answer then, so the console was corrected</source>
         <translation>Найдено ранее в этой смене: сверка тогда приняла ответ банка, и программа исправлена</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="452"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="539"/>
         <source>The console&apos;s and the bank&apos;s totals for the shift&apos;s payments</source>
         <translation>Итоги программы и банка по платежам смены</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="624"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="711"/>
         <source>&amp;Print</source>
         <translation>&amp;Печать</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="347"/>
+        <source>Sales and refunds the bank confirmed: {expected}. Receipts at the fiscal register: {held}.</source>
+        <translation>Продаж и возвратов, подтверждённых банком: {expected}. Чеков в онлайн-кассе: {held}.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="328"/>
+        <source>Documents</source>
+        <translation>Документы</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="330"/>
+        <source>Sale returns</source>
+        <translation>Возвраты продаж</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="353"/>
+        <source>Every receipt agrees with the bank.</source>
+        <translation>Все чеки совпадают с данными банка.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="375"/>
+        <source>The fiscal register&apos;s Z report: its shift {number} is closed</source>
+        <translation>Z-отчёт онлайн-кассы: смена кассы {number} закрыта</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="377"/>
+        <source>The fiscal register&apos;s X report: its shift {number} stays open</source>
+        <translation>X-отчёт онлайн-кассы: смена кассы {number} остаётся открытой</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="341"/>
+        <source>The fiscal register ({provider})</source>
+        <translation>Онлайн-касса ({provider})</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="344"/>
+        <source>The fiscal register was not checked.</source>
+        <translation>Онлайн-касса не проверена.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="356"/>
+        <source>Mismatches</source>
+        <translation>Несоответствия</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="359"/>
+        <source>Receipt number</source>
+        <translation>Номер чека</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="360"/>
+        <source>What is wrong</source>
+        <translation>Что не так</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="362"/>
+        <source>The register holds</source>
+        <translation>В онлайн-кассе</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="370"/>
+        <source>What to do</source>
+        <translation>Что делать</translation>
     </message>
 </context>
 <context>
@@ -4951,12 +5060,12 @@ Close it again when you are ready.</source>
 <context>
     <name>asyncqt</name>
     <message>
-        <location filename="../../epay_desktop/ui/common/asyncqt.py" line="263"/>
+        <location filename="../../epay_desktop/ui/common/asyncqt.py" line="279"/>
         <source>Not completed</source>
         <translation>Не выполнено</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/common/asyncqt.py" line="335"/>
+        <location filename="../../epay_desktop/ui/common/asyncqt.py" line="351"/>
         <source>Working… please wait</source>
         <translation>Выполняется… подождите</translation>
     </message>
@@ -5026,6 +5135,11 @@ Close it again when you are ready.</source>
         <location filename="../../epay_desktop/cli/shifts.py" line="173"/>
         <source>A cashier closes a shift with a manager: add --approved-by MANAGER.</source>
         <translation>Кассир закрывает смену вместе с менеджером: добавьте --approved-by MANAGER.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/cli/fiscal.py" line="176"/>
+        <source>A cashier closes the fiscal shift with a manager: add --approved-by MANAGER.</source>
+        <translation>Кассир закрывает смену кассы вместе с менеджером: добавьте --approved-by MANAGER.</translation>
     </message>
 </context>
 <context>
@@ -5193,50 +5307,102 @@ Close it again when you are ready.</source>
         <translation>Онлайн-касса отклонила данные чека (сумму, НДС или наименование). Ничего не зарегистрировано; проверьте настройки онлайн-кассы (ставку НДС, налогообложение).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/fiscal/service.py" line="338"/>
+        <location filename="../../epay_desktop/services/fiscal/service.py" line="62"/>
+        <source>Only a manager or an administrator can close the fiscal shift (Z report): ask a manager.</source>
+        <extracomment>A refusal that needs a person is asked again by the periodic reconcile this long after the last try (the person may have closed the shift meanwhile), never sooner.</extracomment>
+        <translation>Закрыть смену кассы (Z-отчёт) может только менеджер или администратор: обратитесь к менеджеру.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/services/fiscal/service.py" line="412"/>
         <source>The fiscal provider refused the receipt. Check the fiscal settings and the cash register.</source>
-        <extracomment>A refusal that needs a person is asked again by the periodic reconcile this long after the last try (the person may have closed the shift meanwhile), never sooner. Builds the configured connection, or None when no provider is configured.</extracomment>
+        <extracomment>Builds the configured connection, or None when no provider is configured.</extracomment>
         <translation>Фискальный сервис отклонил чек. Проверьте фискальные настройки и кассу.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/fiscal/setup.py" line="283"/>
+        <location filename="../../epay_desktop/services/fiscal/setup.py" line="299"/>
         <source>The fiscal provider did not accept the API key, login or password: check them and try again.</source>
         <translation>Фискальный сервис не принял API-ключ, логин или пароль: проверьте их и попробуйте снова.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/fiscal/setup.py" line="257"/>
+        <location filename="../../epay_desktop/services/fiscal/setup.py" line="273"/>
         <source>Fill in the address, login, cash register number, API key and password first.</source>
         <translation>Сначала заполните адрес, логин, заводской номер ККМ, API-ключ и пароль.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/fiscal/setup.py" line="270"/>
+        <location filename="../../epay_desktop/services/fiscal/setup.py" line="286"/>
         <source>Connected to {provider}: no shift is open; the next receipt opens one.</source>
         <translation>Связь с {provider} есть: смена не открыта; следующий чек откроет её.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/fiscal/setup.py" line="287"/>
+        <location filename="../../epay_desktop/services/fiscal/setup.py" line="303"/>
         <source>The fiscal provider does not know the cash register {cashbox}, or this login may not use it: check the cash register&apos;s unique number.</source>
         <translation>Фискальный сервис не знает ККМ {cashbox}, или этому логину она недоступна: проверьте заводской номер ККМ.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/fiscal/setup.py" line="274"/>
+        <location filename="../../epay_desktop/services/fiscal/setup.py" line="290"/>
         <source>Connected to {provider}: shift {number} is closed.</source>
         <translation>Связь с {provider} есть: смена {number} закрыта.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/fiscal/setup.py" line="276"/>
+        <location filename="../../epay_desktop/services/fiscal/setup.py" line="292"/>
         <source>Connected to {provider}: shift {number} is open.</source>
         <translation>Связь с {provider} есть: смена {number} открыта.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/fiscal/setup.py" line="293"/>
+        <location filename="../../epay_desktop/services/fiscal/setup.py" line="309"/>
         <source>Could not reach the fiscal provider at {url}: check the address and the internet connection.</source>
         <translation>Не удалось связаться с фискальным сервисом по адресу {url}: проверьте адрес и подключение к интернету.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/fiscal/setup.py" line="248"/>
+        <location filename="../../epay_desktop/services/fiscal/setup.py" line="264"/>
         <source>Choose a fiscal provider first.</source>
         <translation>Сначала выберите фискальный сервис.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/services/fiscal/setup.py" line="63"/>
+        <source>No secure keychain on this computer: the fiscal API key and password cannot be saved. Install a keychain (GNOME Keyring / KWallet / Windows Credential Manager / macOS Keychain).</source>
+        <extracomment>The fiscal page&apos;s words when the keychain cannot keep its secrets (not the gateway&apos;s client secret&apos;s).</extracomment>
+        <translation>На этом компьютере нет защищённого хранилища ключей: API-ключ и пароль онлайн-кассы нельзя сохранить. Установите хранилище ключей (GNOME Keyring / KWallet / Диспетчер учётных данных Windows / Связка ключей macOS).</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/services/fiscal/setup.py" line="68"/>
+        <source>The keychain refused to save the fiscal API key or password; unlock it and try again.</source>
+        <translation>Хранилище ключей не сохранило API-ключ или пароль онлайн-кассы; разблокируйте его и повторите.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/services/fiscal/standing.py" line="25"/>
+        <source>Fiscal receipt</source>
+        <translation>Фискальный чек</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/services/fiscal/standing.py" line="26"/>
+        <source>Fiscal return receipt</source>
+        <translation>Фискальный чек возврата</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/services/fiscal/standing.py" line="28"/>
+        <source>{receipt} registered: fiscal sign {sign}, shift {shift}, No. {number}</source>
+        <translation>{receipt} зарегистрирован: фискальный признак {sign}, смена кассы {shift}, № {number}</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/services/fiscal/standing.py" line="31"/>
+        <source>{receipt} registered: fiscal sign {sign}, shift {shift}</source>
+        <translation>{receipt} зарегистрирован: фискальный признак {sign}, смена кассы {shift}</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/services/fiscal/standing.py" line="32"/>
+        <source>{receipt} pending (will be retried)</source>
+        <translation>{receipt} ещё не зарегистрирован (консоль повторит попытку)</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/services/fiscal/standing.py" line="33"/>
+        <source>{receipt} not registered</source>
+        <translation>{receipt} не зарегистрирован</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/services/fiscal/standing.py" line="34"/>
+        <source>Registered while the cash register was offline: it sends the receipt to the OFD once it is back online.</source>
+        <translation>Зарегистрирован, когда касса работала в автономном режиме: она передаст чек в ОФД, как только снова будет на связи.</translation>
     </message>
 </context>
 <context>
@@ -5622,83 +5788,83 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
 <context>
     <name>printing</name>
     <message>
-        <location filename="../../epay_desktop/receipts/printers.py" line="110"/>
+        <location filename="../../epay_desktop/receipts/printers.py" line="112"/>
         <source>{text} is not a printer address; write network:HOST:PORT, usb:VENDOR:PRODUCT, serial:PORT@BAUD, cups:QUEUE or file:DEVICE</source>
         <extracomment>``DLE EOT n``: the real-time status request (n = 1 printer, 2 off-line cause, 4 paper sensor). Bytes sent at a time: a cheap printer&apos;s input buffer is a few kilobytes (escpos.md section 2.4). How long a status answer is waited for, in seconds: a printer answers at once (escpos.md section 3.3 suggests 300-500 ms); one second leaves room for a busy network or USB hub. A printer that never answers costs this once a probe: give it ``status=False`` (``printer add --no-status``). How long connecting and each write may take, in seconds.</extracomment>
         <translation>{text} — не адрес принтера; укажите network:HOST:PORT, usb:VENDOR:PRODUCT, serial:PORT@BAUD, cups:QUEUE или file:DEVICE</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/receipts/printers.py" line="169"/>
+        <location filename="../../epay_desktop/receipts/printers.py" line="171"/>
         <source>A printer&apos;s name is 1 to 40 characters, without slashes: {name} is not.</source>
         <translation>Название принтера — от 1 до 40 символов, без косых черт; {name} не подходит.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/receipts/printers.py" line="235"/>
+        <location filename="../../epay_desktop/receipts/printers.py" line="237"/>
         <source>The printer cannot print so: {reason}.</source>
         <translation>Принтер не может так печатать: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/receipts/printers.py" line="248"/>
+        <location filename="../../epay_desktop/receipts/printers.py" line="250"/>
         <source>The shop&apos;s printer list cannot be read ({reason}); add the printers again with epay-desktop printer add.</source>
         <translation>Не удалось прочитать список принтеров магазина ({reason}); добавьте принтеры заново командой epay-desktop printer add.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/receipts/printers.py" line="293"/>
+        <location filename="../../epay_desktop/receipts/printers.py" line="295"/>
         <source>There is no printer {name}; the shop&apos;s printers: {known}.</source>
         <translation>Принтера {name} нет; принтеры магазина: {known}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/receipts/printers.py" line="306"/>
+        <location filename="../../epay_desktop/receipts/printers.py" line="308"/>
         <source>Register {register} has no default printer: name one with --printer, or let a manager set it with epay-desktop printer default NAME.</source>
         <translation>У кассы {register} нет основного принтера: укажите его через --printer или попросите менеджера задать его командой epay-desktop printer default NAME.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/receipts/printers.py" line="366"/>
+        <location filename="../../epay_desktop/receipts/printers.py" line="368"/>
         <source>The printer is out of paper: load a new roll.</source>
         <translation>В принтере закончилась бумага: вставьте новую ленту.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/receipts/printers.py" line="371"/>
+        <location filename="../../epay_desktop/receipts/printers.py" line="373"/>
         <source>The printer&apos;s cover is open: close it.</source>
         <translation>Открыта крышка принтера: закройте её.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/receipts/printers.py" line="377"/>
+        <location filename="../../epay_desktop/receipts/printers.py" line="379"/>
         <source>The printer reports an error: switch it off and on, and check the cutter.</source>
         <translation>Принтер сообщает об ошибке: выключите и снова включите его и проверьте отрезчик.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/receipts/printers.py" line="387"/>
+        <location filename="../../epay_desktop/receipts/printers.py" line="389"/>
         <source>The printer is offline: check that it is switched on and its cable.</source>
         <translation>Принтер не на связи: проверьте, что он включён, и его кабель.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/receipts/printers.py" line="396"/>
+        <location filename="../../epay_desktop/receipts/printers.py" line="398"/>
         <source>The paper is running out: have a new roll ready.</source>
         <translation>Бумага заканчивается: приготовьте новую ленту.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/receipts/printers.py" line="565"/>
+        <location filename="../../epay_desktop/receipts/printers.py" line="574"/>
         <source>The printer at {address} cannot be reached ({reason}): check that it is switched on, its cable or network, and the printer&apos;s address in the settings.</source>
         <translation>Принтер по адресу {address} недоступен ({reason}): проверьте, что он включён, его кабель или сеть и адрес принтера в настройках.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/receipts/printers.py" line="691"/>
+        <location filename="../../epay_desktop/receipts/printers.py" line="700"/>
         <source>Nothing was printed; the receipt is kept: print it again when ready.</source>
         <translation>Ничего не напечатано; чек сохранён: напечатайте его снова, когда принтер будет готов.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/receipts/printers.py" line="695"/>
+        <location filename="../../epay_desktop/receipts/printers.py" line="704"/>
         <source>The receipt may be incomplete; it is kept: print it again (a duplicate) when the printer is ready.</source>
         <translation>Чек мог напечататься не полностью; он сохранён: когда принтер будет готов, напечатайте его снова (дубликат).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/receipts/printers.py" line="702"/>
+        <location filename="../../epay_desktop/receipts/printers.py" line="711"/>
         <source>Sent to the printer; it cannot say whether it printed: check the slip, and print a duplicate if not.</source>
         <translation>Отправлено на принтер; он не может сообщить, напечатал ли чек: проверьте ленту и, если чека нет, напечатайте дубликат.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/receipts/printers.py" line="710"/>
+        <location filename="../../epay_desktop/receipts/printers.py" line="719"/>
         <source>The connection to the printer broke after {sent} of {total} bytes ({reason}); the receipt is kept: print it again (a duplicate) when the printer is ready.</source>
         <translation>Связь с принтером прервалась после {sent} из {total} байт ({reason}); чек сохранён: когда принтер будет готов, напечатайте его снова (дубликат).</translation>
     </message>
@@ -5975,7 +6141,7 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
         <translation>Хранилище ключей не удалило секрет клиента.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/fiscal/setup.py" line="143"/>
+        <location filename="../../epay_desktop/services/fiscal/setup.py" line="153"/>
         <location filename="../../epay_desktop/services/shop_settings.py" line="138"/>
         <source>Only a manager or an administrator can change the shop settings.</source>
         <extracomment>FiscalSettings field -&gt; the declared shop setting it holds.</extracomment>
@@ -6005,45 +6171,45 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
 <context>
     <name>shifts</name>
     <message>
-        <location filename="../../epay_desktop/domain/shifts.py" line="75"/>
+        <location filename="../../epay_desktop/domain/shifts.py" line="79"/>
         <source>Register {register_id} has no open shift: open one first (shift open).</source>
         <extracomment>A shift open this long is flagged unless the shop&apos;s rules say otherwise (:attr:`ShiftRules.warn_after`).</extracomment>
         <translation>На кассе {register_id} нет открытой смены: сначала откройте её (shift open).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/domain/shifts.py" line="91"/>
+        <location filename="../../epay_desktop/domain/shifts.py" line="95"/>
         <source>Shift {number} is already open at register {register_id}: close it before opening another.</source>
         <translation>Смена {number} на кассе {register_id} уже открыта: закройте её, прежде чем открывать новую.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/domain/shifts.py" line="108"/>
+        <location filename="../../epay_desktop/domain/shifts.py" line="112"/>
         <source>No shift is open at register {register_id}, and this shop takes payments only during a shift: open a shift first (Shift → Open shift).</source>
         <extracomment>Why a payment was refused: no open shift where the rules want one (:class:`ShiftRequired`).</extracomment>
         <translation>На кассе {register_id} нет открытой смены, а в этом магазине платежи принимаются только во время смены: сначала откройте смену (Смена → Открыть смену).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/domain/shifts.py" line="221"/>
+        <location filename="../../epay_desktop/domain/shifts.py" line="225"/>
         <source>Shift {shift} has been open for {hours} hours: close it with a Z report.</source>
         <translation>Смена {shift} открыта уже {hours} ч: закройте её Z-отчётом.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/shifts/service.py" line="71"/>
+        <location filename="../../epay_desktop/services/shifts/service.py" line="78"/>
         <source>Only a manager can close a shift: ask a manager to sign in to close it.</source>
         <extracomment>How many shifts :meth:`ShiftService.recent` lists unless told.</extracomment>
         <translation>Закрыть смену может только менеджер: попросите менеджера войти и закрыть её.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/shifts/service.py" line="80"/>
+        <location filename="../../epay_desktop/services/shifts/service.py" line="87"/>
         <source>This shop&apos;s rules let only a manager close a shift: a manager signs in at this counter and closes it.</source>
         <translation>По правилам этого магазина закрыть смену может только менеджер: менеджер входит на этой кассе и закрывает её.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/shifts/service.py" line="92"/>
+        <location filename="../../epay_desktop/services/shifts/service.py" line="99"/>
         <source>This shop&apos;s rules require the bank check at every close: close the shift with the check (a manager may change the rule in Settings, Shifts).</source>
         <translation>По правилам этого магазина при каждом закрытии смены нужна проверка в банке: закройте смену с проверкой (менеджер может изменить правило в Настройках, вкладка «Смены»).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/shifts/service.py" line="274"/>
+        <location filename="../../epay_desktop/services/shifts/service.py" line="293"/>
         <source>Shift {shift_id} is still open: it has no Z report yet (shift x).</source>
         <translation>Смена {shift_id} ещё открыта: Z-отчёта по ней пока нет (shift x).</translation>
     </message>
@@ -6387,7 +6553,7 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
         <translation>База данных {database} занята: программа {program} (№ {pids}) открыла её и держала заблокированной дольше {seconds} с ({setting}): ничего не изменено. Закройте эту программу, затем повторите попытку.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/store/repos/shifts.py" line="189"/>
+        <location filename="../../epay_desktop/store/repos/shifts.py" line="199"/>
         <source>There is no shift with id {shift_id}.</source>
         <translation>Смены с ID {shift_id} нет.</translation>
     </message>
@@ -6595,6 +6761,242 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
         <location filename="../../epay_desktop/domain/words.py" line="28"/>
         <source>admin</source>
         <translation>администратор</translation>
+    </message>
+</context>
+<context>
+    <name>FiscalRegisterDialog</name>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="63"/>
+        <source>No fiscal register is set up, so receipts are not fiscal. A manager sets it up in Settings, Settings…, on the Fiscal register tab (the provider, its address, the cash register&apos;s number, the API key and the password).</source>
+        <translation>Онлайн-касса не настроена, поэтому чеки не фискальные. Менеджер настраивает её в меню «Настройки», «Настройки…», на вкладке «Фискальная касса» (провайдер, его адрес, заводской номер кассы, API-ключ и пароль).</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="179"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="466"/>
+        <source>Fiscal register</source>
+        <translation>Онлайн-касса</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="188"/>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Обновить</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="189"/>
+        <source>&amp;X report</source>
+        <translation>&amp;X-отчёт</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="190"/>
+        <source>Close fiscal shift (&amp;Z report)…</source>
+        <translation>Закрыть смену кассы (&amp;Z-отчёт)…</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="191"/>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="249"/>
+        <source>The fiscal shift has been open for more than 24 hours: the register refuses every receipt until a manager closes it with the Z report.</source>
+        <translation>Смена кассы открыта больше 24 часов: касса отклоняет каждый чек, пока менеджер не закроет смену Z-отчётом.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="321"/>
+        <source>Only a manager can close the fiscal shift: ask a manager to sign in.</source>
+        <translation>Закрыть смену кассы может только менеджер: попросите менеджера войти.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="193"/>
+        <source>Receipts</source>
+        <translation>Чеки</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="193"/>
+        <source>Total</source>
+        <translation>Итого</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="193"/>
+        <source>By card</source>
+        <translation>Картой</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="193"/>
+        <source>VAT</source>
+        <translation>НДС</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="195"/>
+        <source>Sales</source>
+        <translation>Продажи</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="195"/>
+        <source>Returns</source>
+        <translation>Возвраты</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="207"/>
+        <source>none open: the next receipt opens one</source>
+        <translation>не открыта: следующий чек откроет её</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="224"/>
+        <source>offline: receipts are kept and sent when it is back (72 hours at most)</source>
+        <translation>автономный режим: чеки сохраняются и отправляются, когда связь вернётся (не больше 72 часов)</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="226"/>
+        <source>online</source>
+        <translation>на связи</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="244"/>
+        <source>The fiscal shift has been open for more than 24 hours: the register refuses every receipt until it is closed. Close it with the Z report; the refused receipts are then registered.</source>
+        <translation>Смена кассы открыта больше 24 часов: касса отклоняет каждый чек, пока смену не закроют. Закройте её Z-отчётом; после этого отклонённые чеки будут зарегистрированы.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="323"/>
+        <source>No fiscal shift is open: the next receipt opens one.</source>
+        <translation>Смена кассы не открыта: следующий чек откроет её.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="325"/>
+        <source>Closes the register&apos;s shift with a Z report; the next receipt opens the next one.</source>
+        <translation>Закрывает смену кассы Z-отчётом; следующий чек откроет новую смену.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="366"/>
+        <source>Reading the fiscal register…</source>
+        <translation>Читаем данные онлайн-кассы…</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="398"/>
+        <source>Close fiscal shift</source>
+        <translation>Закрыть смену кассы</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="409"/>
+        <source>Closing the fiscal shift…</source>
+        <translation>Закрываем смену кассы…</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="106"/>
+        <source>Shift</source>
+        <translation>Смена</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="107"/>
+        <source>Open since</source>
+        <translation>Открыта с</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="108"/>
+        <source>Must be closed by</source>
+        <translation>Закрыть до</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="109"/>
+        <source>Documents in the shift</source>
+        <translation>Документов в смене</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="110"/>
+        <source>Connection to the OFD</source>
+        <translation>Связь с ОФД</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="181"/>
+        <source>{provider} · cash register {cashbox}</source>
+        <translation>{provider} · касса {cashbox}</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="254"/>
+        <source>Close the fiscal shift with the Z report by {time}: after that the register refuses receipts until it is closed.</source>
+        <translation>Закройте смену кассы Z-отчётом до {time}: после этого касса отклоняет чеки, пока смену не закроют.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="267"/>
+        <source>Z report: shift {number} closed at {time}</source>
+        <translation>Z-отчёт: смена {number} закрыта {time}</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="272"/>
+        <source>X report: shift {number} so far, at {time} (nothing was changed)</source>
+        <translation>X-отчёт: смена {number} на {time} (ничего не изменено)</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="381"/>
+        <source>Asking the register for the X report…</source>
+        <translation>Запрашиваем X-отчёт у кассы…</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="301"/>
+        <source>Receipts the register had refused for the old shift, registered now: {count}.</source>
+        <translation>Чеки, которые касса отклоняла из-за старой смены, теперь зарегистрированы: {count}.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="307"/>
+        <source>Still not registered: {count}; Needs attention says why.</source>
+        <translation>Всё ещё не зарегистрировано: {count}; причина — в списке «Требует внимания».</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="405"/>
+        <source>Close the &amp;shift</source>
+        <translation>&amp;Закрыть смену кассы</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="424"/>
+        <source>Fiscal shift {number} is closed. The next receipt opens the next one.</source>
+        <translation>Смена кассы {number} закрыта. Следующий чек откроет новую смену.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="209"/>
+        <source>{number}, open</source>
+        <translation>{number}, открыта</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="211"/>
+        <source>{number}, closed: the next receipt opens the next one</source>
+        <translation>{number}, закрыта: следующий чек откроет новую</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="219"/>
+        <source>{time}: over 24 hours, the register refuses receipts</source>
+        <translation>{time}: больше 24 часов, касса отклоняет чеки</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="399"/>
+        <source>Close fiscal shift {number} of cash register {cashbox} with a Z report?
+
+The register then opens the next shift with the next receipt. This cannot be undone.</source>
+        <translation>Закрыть смену {number} кассы {cashbox} Z-отчётом?
+
+Затем касса откроет новую смену со следующим чеком. Это нельзя отменить.</translation>
+    </message>
+</context>
+<context>
+    <name>FiscalBadge</name>
+    <message>
+        <location filename="../../epay_desktop/ui/window/fiscal_badge.py" line="53"/>
+        <source>⚠ Fiscal shift is over 24 hours: close it</source>
+        <translation>⚠ Смене кассы больше 24 ч: закройте её</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/window/fiscal_badge.py" line="54"/>
+        <source>The fiscal register&apos;s shift reached its 24 hours at {when} (Kazakhstan time): the register refuses every receipt until it is closed with a Z report. Click to open the fiscal register.</source>
+        <translation>Смене кассы исполнилось 24 часа в {when} (время Казахстана): касса отклоняет каждый чек, пока смену не закроют Z-отчётом. Нажмите, чтобы открыть онлайн-кассу.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/window/fiscal_badge.py" line="60"/>
+        <source>Fiscal shift must be closed by {time}</source>
+        <translation>Смену кассы нужно закрыть до {time}</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/window/fiscal_badge.py" line="61"/>
+        <source>The fiscal register&apos;s shift must be closed with a Z report by {when} (Kazakhstan time); after that the register refuses receipts. Click to open the fiscal register.</source>
+        <translation>Смену кассы нужно закрыть Z-отчётом до {when} (время Казахстана); после этого касса отклоняет чеки. Нажмите, чтобы открыть онлайн-кассу.</translation>
     </message>
 </context>
 </TS>
