@@ -21,11 +21,14 @@ CATALOGUES = {
         ("users", TEMPLATE, "«{actor_role}» рөлі «{role}» тіркелгілерін қоса алмайды."),
         ("words", "cashier", "кассир"),
         ("store", NO_PAYMENT, "{invoice_id} нөмірлі тапсырыс бойынша төлем жоқ."),
+        ("payments", NO_PAYMENT, "{invoice_id} нөмірлі тапсырыс бойынша төлем жоқ."),
     ],
     "ru": [
         ("users", TEMPLATE, "Роль «{actor_role}» не может добавлять учётные записи «{role}»."),
         ("words", "cashier", "кассир"),
         ("store", NO_PAYMENT, "Платежа с номером заказа {invoice_id} нет."),
+        # a receipt looks the payment up through the payment queries first (its fiscal answer, decision 0125)
+        ("payments", NO_PAYMENT, "Платежа с номером заказа {invoice_id} нет."),
     ],
 }
 

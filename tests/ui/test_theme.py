@@ -48,13 +48,23 @@ def colour_literals(source: str) -> list[str]:
     """Every colour the source writes itself: hex / rgb() / colour properties in strings, QColor(...)
     with arguments, and Qt.GlobalColor other than transparent."""
     found: list[str] = []
+    tree = ast.parse(source)
+    docstrings = {  # prose ("... in the background: ...") is not a style sheet
+        body[0].lineno
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef)
+        and (body := node.body)
+        and isinstance(body[0], ast.Expr)
+        and isinstance(body[0].value, ast.Constant)
+        and isinstance(body[0].value.value, str)
+    }
     for token in tokenize.generate_tokens(io.StringIO(source).readline):
-        if token.type != tokenize.STRING:
+        if token.type != tokenize.STRING or token.start[0] in docstrings:
             continue
         text = token.string
         for pattern in (_HEX, _CSS_FUNCTION, _CSS_COLOUR, _BORDER_COLOUR):
             found += [f"line {token.start[0]}: {hit.group(0).strip()!r}" for hit in pattern.finditer(text)]
-    for node in ast.walk(ast.parse(source)):
+    for node in ast.walk(tree):
         if isinstance(node, ast.Call) and (node.args or node.keywords):
             func = node.func
             name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
@@ -82,6 +92,8 @@ def test_the_scan_finds_every_kind_of_written_colour() -> None:
     assert len(colour_literals(bad)) >= 6
     fine = 'a = theme.style("error_label")\nb = "QFrame#lock_card"\nc = Qt.GlobalColor.transparent\n'
     assert colour_literals(fine) == []
+    prose = 'def f():\n    """In the background: it waits."""\n    return "QLabel { background: red; }"\n'
+    assert colour_literals(prose) == ["line 3: 'background:'"]
 
 
 def test_no_ui_module_writes_a_colour_itself() -> None:
