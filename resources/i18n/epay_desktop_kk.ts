@@ -889,39 +889,44 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>CloseShiftDialog</name>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/close_dialog.py" line="92"/>
+        <location filename="../../epay_desktop/ui/shifts/close_dialog.py" line="101"/>
         <source>Close shift</source>
         <translation>Ауысымды жабу</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/close_dialog.py" line="93"/>
+        <location filename="../../epay_desktop/ui/shifts/close_dialog.py" line="102"/>
         <source>Check every payment of the shift with the bank first (recommended)</source>
         <translation>Алдымен ауысымның әр төлемін банкпен тексеру (ұсынылады)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/close_dialog.py" line="95"/>
+        <location filename="../../epay_desktop/ui/shifts/close_dialog.py" line="104"/>
         <source>Every payment of the shift is checked with the bank first (this can take a while; it can be stopped, and the shift then stays open), then the Z report is made and kept.</source>
         <translation>Алдымен ауысымның әр төлемі банкпен тексеріледі (бұл біраз уақыт алуы мүмкін; тексеруді тоқтатуға болады, сонда ауысым ашық қалады), содан кейін Z-есеп жасалып, сақталады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/close_dialog.py" line="100"/>
+        <location filename="../../epay_desktop/ui/shifts/close_dialog.py" line="109"/>
         <source>The Z report is made and kept; it will say the payments were not checked with the bank.</source>
         <translation>Z-есеп жасалып, сақталады; онда төлемдердің банкпен тексерілмегені көрсетіледі.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/close_dialog.py" line="91"/>
+        <location filename="../../epay_desktop/ui/shifts/close_dialog.py" line="100"/>
         <source>Close shift {number}</source>
         <translation>№{number} ауысымды жабу</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/close_dialog.py" line="104"/>
+        <location filename="../../epay_desktop/ui/shifts/close_dialog.py" line="118"/>
         <source>Close shift {shift}, opened {when}?</source>
         <translation>{shift} ауысымын жабу керек пе? Ашылған уақыты: {when}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/close_dialog.py" line="162"/>
+        <location filename="../../epay_desktop/ui/shifts/close_dialog.py" line="176"/>
         <source>{name} is not a manager: a manager or an administrator closes a shift.</source>
         <translation>{name} менеджер емес: ауысымды менеджер немесе әкімші жабады.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/close_dialog.py" line="113"/>
+        <source>The fiscal register&apos;s receipts are checked too, and its shift is closed with its own Z report when no other counter has a shift open.</source>
+        <translation>Онлайн-касса чектері де салыстырылады, ал басқа ешбір кассада ауысым ашық болмаса, оның ауысымы өз Z-есебімен жабылады.</translation>
     </message>
 </context>
 <context>
@@ -1819,6 +1824,29 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
     </message>
 </context>
 <context>
+    <name>FiscalBadge</name>
+    <message>
+        <location filename="../../epay_desktop/ui/window/fiscal_badge.py" line="53"/>
+        <source>⚠ Fiscal shift is over 24 hours: close it</source>
+        <translation>⚠ Касса ауысымы 24 сағаттан асты: оны жабыңыз</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/window/fiscal_badge.py" line="54"/>
+        <source>The fiscal register&apos;s shift reached its 24 hours at {when} (Kazakhstan time): the register refuses every receipt until it is closed with a Z report. Click to open the fiscal register.</source>
+        <translation>Касса ауысымы {when} кезінде 24 сағатқа толды (Қазақстан уақыты): ауысым Z-есеппен жабылғанша касса әр чекті қабылдамайды. Онлайн-кассаны ашу үшін басыңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/window/fiscal_badge.py" line="60"/>
+        <source>Fiscal shift must be closed by {time}</source>
+        <translation>Касса ауысымын {time} дейін жабу керек</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/window/fiscal_badge.py" line="61"/>
+        <source>The fiscal register&apos;s shift must be closed with a Z report by {when} (Kazakhstan time); after that the register refuses receipts. Click to open the fiscal register.</source>
+        <translation>Касса ауысымын {when} дейін Z-есеппен жабу керек (Қазақстан уақыты); одан кейін касса чектерді қабылдамайды. Онлайн-кассаны ашу үшін басыңыз.</translation>
+    </message>
+</context>
+<context>
     <name>FiscalPage</name>
     <message>
         <location filename="../../epay_desktop/ui/settings/fiscal_page.py" line="31"/>
@@ -1912,6 +1940,219 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
         <location filename="../../epay_desktop/ui/settings/fiscal_page.py" line="173"/>
         <source>Connecting to the fiscal provider…</source>
         <translation>Фискалдық сервиспен байланысуда…</translation>
+    </message>
+</context>
+<context>
+    <name>FiscalRegisterDialog</name>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="63"/>
+        <source>No fiscal register is set up, so receipts are not fiscal. A manager sets it up in Settings, Settings…, on the Fiscal register tab (the provider, its address, the cash register&apos;s number, the API key and the password).</source>
+        <translation>Онлайн-касса бапталмаған, сондықтан чектер фискалдық емес. Менеджер оны «Баптаулар», «Баптаулар…» мәзірінде, «Фискалдық касса» қойындысында баптайды (провайдер, оның мекенжайы, кассаның зауыттық нөмірі, API кілті және құпиясөз).</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="179"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="466"/>
+        <source>Fiscal register</source>
+        <translation>Онлайн-касса</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="188"/>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Жаңарту</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="189"/>
+        <source>&amp;X report</source>
+        <translation>&amp;X-есеп</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="190"/>
+        <source>Close fiscal shift (&amp;Z report)…</source>
+        <translation>Касса ауысымын жабу (&amp;Z-есеп)…</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="191"/>
+        <source>Close</source>
+        <translation>Жабу</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="249"/>
+        <source>The fiscal shift has been open for more than 24 hours: the register refuses every receipt until a manager closes it with the Z report.</source>
+        <translation>Касса ауысымы 24 сағаттан артық ашық тұр: менеджер оны Z-есеппен жапқанша касса әр чекті қабылдамайды.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="321"/>
+        <source>Only a manager can close the fiscal shift: ask a manager to sign in.</source>
+        <translation>Касса ауысымын тек менеджер жаба алады: менеджерден жүйеге кіруді сұраңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="193"/>
+        <source>Receipts</source>
+        <translation>Чектер</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="193"/>
+        <source>Total</source>
+        <translation>Барлығы</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="193"/>
+        <source>By card</source>
+        <translation>Картамен</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="193"/>
+        <source>VAT</source>
+        <translation>ҚҚС</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="195"/>
+        <source>Sales</source>
+        <translation>Сатулар</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="195"/>
+        <source>Returns</source>
+        <translation>Қайтарулар</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="207"/>
+        <source>none open: the next receipt opens one</source>
+        <translation>ашық емес: келесі чек оны ашады</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="224"/>
+        <source>offline: receipts are kept and sent when it is back (72 hours at most)</source>
+        <translation>автономды режим: чектер сақталады және байланыс қалпына келгенде жіберіледі (ең көбі 72 сағат)</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="226"/>
+        <source>online</source>
+        <translation>байланыста</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="244"/>
+        <source>The fiscal shift has been open for more than 24 hours: the register refuses every receipt until it is closed. Close it with the Z report; the refused receipts are then registered.</source>
+        <translation>Касса ауысымы 24 сағаттан артық ашық тұр: ол жабылғанша касса әр чекті қабылдамайды. Оны Z-есеппен жабыңыз; содан кейін қабылданбаған чектер тіркеледі.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="323"/>
+        <source>No fiscal shift is open: the next receipt opens one.</source>
+        <translation>Касса ауысымы ашық емес: келесі чек оны ашады.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="325"/>
+        <source>Closes the register&apos;s shift with a Z report; the next receipt opens the next one.</source>
+        <translation>Касса ауысымын Z-есеппен жабады; келесі чек жаңа ауысымды ашады.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="366"/>
+        <source>Reading the fiscal register…</source>
+        <translation>Онлайн-касса деректері оқылуда…</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="398"/>
+        <source>Close fiscal shift</source>
+        <translation>Касса ауысымын жабу</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="409"/>
+        <source>Closing the fiscal shift…</source>
+        <translation>Касса ауысымы жабылуда…</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="106"/>
+        <source>Shift</source>
+        <translation>Ауысым</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="107"/>
+        <source>Open since</source>
+        <translation>Ашылған уақыты</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="108"/>
+        <source>Must be closed by</source>
+        <translation>Жабу мерзімі</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="109"/>
+        <source>Documents in the shift</source>
+        <translation>Ауысымдағы құжаттар</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="110"/>
+        <source>Connection to the OFD</source>
+        <translation>ФДО-мен байланыс</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="181"/>
+        <source>{provider} · cash register {cashbox}</source>
+        <translation>{provider} · касса {cashbox}</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="254"/>
+        <source>Close the fiscal shift with the Z report by {time}: after that the register refuses receipts until it is closed.</source>
+        <translation>Касса ауысымын {time} дейін Z-есеппен жабыңыз: одан кейін ол жабылғанша касса чектерді қабылдамайды.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="267"/>
+        <source>Z report: shift {number} closed at {time}</source>
+        <translation>Z-есеп: №{number} ауысым {time} жабылды</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="272"/>
+        <source>X report: shift {number} so far, at {time} (nothing was changed)</source>
+        <translation>X-есеп: №{number} ауысым, {time} жағдайы бойынша (ештеңе өзгертілген жоқ)</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="381"/>
+        <source>Asking the register for the X report…</source>
+        <translation>Кассадан X-есеп сұралуда…</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="301"/>
+        <source>Receipts the register had refused for the old shift, registered now: {count}.</source>
+        <translation>Касса ескі ауысымға байланысты қабылдамаған чектер енді тіркелді: {count}.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="307"/>
+        <source>Still not registered: {count}; Needs attention says why.</source>
+        <translation>Әлі тіркелмегені: {count}; себебі «Назар аудару керек» тізімінде.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="405"/>
+        <source>Close the &amp;shift</source>
+        <translation>Ауысымды &amp;жабу</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="424"/>
+        <source>Fiscal shift {number} is closed. The next receipt opens the next one.</source>
+        <translation>№{number} касса ауысымы жабылды. Келесі чек жаңа ауысымды ашады.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="209"/>
+        <source>{number}, open</source>
+        <translation>№{number}, ашық</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="211"/>
+        <source>{number}, closed: the next receipt opens the next one</source>
+        <translation>№{number}, жабық: келесі чек жаңасын ашады</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="219"/>
+        <source>{time}: over 24 hours, the register refuses receipts</source>
+        <translation>{time}: 24 сағаттан асты, касса чектерді қабылдамайды</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="399"/>
+        <source>Close fiscal shift {number} of cash register {cashbox} with a Z report?
+
+The register then opens the next shift with the next receipt. This cannot be undone.</source>
+        <translation>{cashbox} кассасының №{number} ауысымын Z-есеппен жабу керек пе?
+
+Содан кейін касса келесі чекпен жаңа ауысымды ашады. Мұны болдырмау мүмкін емес.</translation>
     </message>
 </context>
 <context>
@@ -4087,7 +4328,7 @@ The payments taken here from now on are counted in it until it is closed with a 
         <translation type="vanished">№{number} ауысым ашық қалады</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/flows.py" line="174"/>
+        <location filename="../../epay_desktop/ui/shifts/flows.py" line="175"/>
         <source>The bank check was stopped, so shift {shift} was not closed: it stays open and payments go on being counted in it.
 
 Close it again when you are ready.</source>
@@ -4106,17 +4347,17 @@ Close it again when you are ready.</source>
         <translation>Тексеруді тоқтату ештеңені өзгертпейді: X-есеп жай ғана жасалмайды.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/flows.py" line="132"/>
+        <location filename="../../epay_desktop/ui/shifts/flows.py" line="133"/>
         <source>Closing shift {number}: checking with the bank</source>
         <translation>№{number} ауысымды жабу: банкпен тексеру</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/flows.py" line="133"/>
+        <location filename="../../epay_desktop/ui/shifts/flows.py" line="134"/>
         <source>Stopping the check leaves shift {number} open: nothing is closed.</source>
         <translation>Тексеруді тоқтатсаңыз, №{number} ауысым ашық қалады: ештеңе жабылмайды.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/flows.py" line="173"/>
+        <location filename="../../epay_desktop/ui/shifts/flows.py" line="174"/>
         <source>The shift stays open</source>
         <translation>Ауысым ашық қалады</translation>
     </message>
@@ -6206,7 +6447,7 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
         <translation>Бұл дүкеннің ережесі бойынша ауысым әр жабылғанда банкпен тексеру қажет: ауысымды тексерумен жабыңыз (менеджер ережені Баптаулардағы «Ауысымдар» бетінде өзгерте алады).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/shifts/service.py" line="293"/>
+        <location filename="../../epay_desktop/services/shifts/service.py" line="298"/>
         <source>Shift {shift_id} is still open: it has no Z report yet (shift x).</source>
         <translation>{shift_id} ауысымы әлі ашық: оның Z-есебі әзірге жоқ (shift x).</translation>
     </message>
@@ -6758,242 +6999,6 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
         <location filename="../../epay_desktop/domain/words.py" line="28"/>
         <source>admin</source>
         <translation>әкімші</translation>
-    </message>
-</context>
-<context>
-    <name>FiscalRegisterDialog</name>
-    <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="63"/>
-        <source>No fiscal register is set up, so receipts are not fiscal. A manager sets it up in Settings, Settings…, on the Fiscal register tab (the provider, its address, the cash register&apos;s number, the API key and the password).</source>
-        <translation>Онлайн-касса бапталмаған, сондықтан чектер фискалдық емес. Менеджер оны «Баптаулар», «Баптаулар…» мәзірінде, «Фискалдық касса» қойындысында баптайды (провайдер, оның мекенжайы, кассаның зауыттық нөмірі, API кілті және құпиясөз).</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="179"/>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="466"/>
-        <source>Fiscal register</source>
-        <translation>Онлайн-касса</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="188"/>
-        <source>&amp;Refresh</source>
-        <translation>&amp;Жаңарту</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="189"/>
-        <source>&amp;X report</source>
-        <translation>&amp;X-есеп</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="190"/>
-        <source>Close fiscal shift (&amp;Z report)…</source>
-        <translation>Касса ауысымын жабу (&amp;Z-есеп)…</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="191"/>
-        <source>Close</source>
-        <translation>Жабу</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="249"/>
-        <source>The fiscal shift has been open for more than 24 hours: the register refuses every receipt until a manager closes it with the Z report.</source>
-        <translation>Касса ауысымы 24 сағаттан артық ашық тұр: менеджер оны Z-есеппен жапқанша касса әр чекті қабылдамайды.</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="321"/>
-        <source>Only a manager can close the fiscal shift: ask a manager to sign in.</source>
-        <translation>Касса ауысымын тек менеджер жаба алады: менеджерден жүйеге кіруді сұраңыз.</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="193"/>
-        <source>Receipts</source>
-        <translation>Чектер</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="193"/>
-        <source>Total</source>
-        <translation>Барлығы</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="193"/>
-        <source>By card</source>
-        <translation>Картамен</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="193"/>
-        <source>VAT</source>
-        <translation>ҚҚС</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="195"/>
-        <source>Sales</source>
-        <translation>Сатулар</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="195"/>
-        <source>Returns</source>
-        <translation>Қайтарулар</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="207"/>
-        <source>none open: the next receipt opens one</source>
-        <translation>ашық емес: келесі чек оны ашады</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="224"/>
-        <source>offline: receipts are kept and sent when it is back (72 hours at most)</source>
-        <translation>автономды режим: чектер сақталады және байланыс қалпына келгенде жіберіледі (ең көбі 72 сағат)</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="226"/>
-        <source>online</source>
-        <translation>байланыста</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="244"/>
-        <source>The fiscal shift has been open for more than 24 hours: the register refuses every receipt until it is closed. Close it with the Z report; the refused receipts are then registered.</source>
-        <translation>Касса ауысымы 24 сағаттан артық ашық тұр: ол жабылғанша касса әр чекті қабылдамайды. Оны Z-есеппен жабыңыз; содан кейін қабылданбаған чектер тіркеледі.</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="323"/>
-        <source>No fiscal shift is open: the next receipt opens one.</source>
-        <translation>Касса ауысымы ашық емес: келесі чек оны ашады.</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="325"/>
-        <source>Closes the register&apos;s shift with a Z report; the next receipt opens the next one.</source>
-        <translation>Касса ауысымын Z-есеппен жабады; келесі чек жаңа ауысымды ашады.</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="366"/>
-        <source>Reading the fiscal register…</source>
-        <translation>Онлайн-касса деректері оқылуда…</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="398"/>
-        <source>Close fiscal shift</source>
-        <translation>Касса ауысымын жабу</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="409"/>
-        <source>Closing the fiscal shift…</source>
-        <translation>Касса ауысымы жабылуда…</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="106"/>
-        <source>Shift</source>
-        <translation>Ауысым</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="107"/>
-        <source>Open since</source>
-        <translation>Ашылған уақыты</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="108"/>
-        <source>Must be closed by</source>
-        <translation>Жабу мерзімі</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="109"/>
-        <source>Documents in the shift</source>
-        <translation>Ауысымдағы құжаттар</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="110"/>
-        <source>Connection to the OFD</source>
-        <translation>ФДО-мен байланыс</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="181"/>
-        <source>{provider} · cash register {cashbox}</source>
-        <translation>{provider} · касса {cashbox}</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="254"/>
-        <source>Close the fiscal shift with the Z report by {time}: after that the register refuses receipts until it is closed.</source>
-        <translation>Касса ауысымын {time} дейін Z-есеппен жабыңыз: одан кейін ол жабылғанша касса чектерді қабылдамайды.</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="267"/>
-        <source>Z report: shift {number} closed at {time}</source>
-        <translation>Z-есеп: №{number} ауысым {time} жабылды</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="272"/>
-        <source>X report: shift {number} so far, at {time} (nothing was changed)</source>
-        <translation>X-есеп: №{number} ауысым, {time} жағдайы бойынша (ештеңе өзгертілген жоқ)</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="381"/>
-        <source>Asking the register for the X report…</source>
-        <translation>Кассадан X-есеп сұралуда…</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="301"/>
-        <source>Receipts the register had refused for the old shift, registered now: {count}.</source>
-        <translation>Касса ескі ауысымға байланысты қабылдамаған чектер енді тіркелді: {count}.</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="307"/>
-        <source>Still not registered: {count}; Needs attention says why.</source>
-        <translation>Әлі тіркелмегені: {count}; себебі «Назар аудару керек» тізімінде.</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="405"/>
-        <source>Close the &amp;shift</source>
-        <translation>Ауысымды &amp;жабу</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="424"/>
-        <source>Fiscal shift {number} is closed. The next receipt opens the next one.</source>
-        <translation>№{number} касса ауысымы жабылды. Келесі чек жаңа ауысымды ашады.</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="209"/>
-        <source>{number}, open</source>
-        <translation>№{number}, ашық</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="211"/>
-        <source>{number}, closed: the next receipt opens the next one</source>
-        <translation>№{number}, жабық: келесі чек жаңасын ашады</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="219"/>
-        <source>{time}: over 24 hours, the register refuses receipts</source>
-        <translation>{time}: 24 сағаттан асты, касса чектерді қабылдамайды</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="399"/>
-        <source>Close fiscal shift {number} of cash register {cashbox} with a Z report?
-
-The register then opens the next shift with the next receipt. This cannot be undone.</source>
-        <translation>{cashbox} кассасының №{number} ауысымын Z-есеппен жабу керек пе?
-
-Содан кейін касса келесі чекпен жаңа ауысымды ашады. Мұны болдырмау мүмкін емес.</translation>
-    </message>
-</context>
-<context>
-    <name>FiscalBadge</name>
-    <message>
-        <location filename="../../epay_desktop/ui/window/fiscal_badge.py" line="53"/>
-        <source>⚠ Fiscal shift is over 24 hours: close it</source>
-        <translation>⚠ Касса ауысымы 24 сағаттан асты: оны жабыңыз</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/ui/window/fiscal_badge.py" line="54"/>
-        <source>The fiscal register&apos;s shift reached its 24 hours at {when} (Kazakhstan time): the register refuses every receipt until it is closed with a Z report. Click to open the fiscal register.</source>
-        <translation>Касса ауысымы {when} кезінде 24 сағатқа толды (Қазақстан уақыты): ауысым Z-есеппен жабылғанша касса әр чекті қабылдамайды. Онлайн-кассаны ашу үшін басыңыз.</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/ui/window/fiscal_badge.py" line="60"/>
-        <source>Fiscal shift must be closed by {time}</source>
-        <translation>Касса ауысымын {time} дейін жабу керек</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/ui/window/fiscal_badge.py" line="61"/>
-        <source>The fiscal register&apos;s shift must be closed with a Z report by {when} (Kazakhstan time); after that the register refuses receipts. Click to open the fiscal register.</source>
-        <translation>Касса ауысымын {when} дейін Z-есеппен жабу керек (Қазақстан уақыты); одан кейін касса чектерді қабылдамайды. Онлайн-кассаны ашу үшін басыңыз.</translation>
     </message>
 </context>
 </TS>

@@ -890,39 +890,44 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>CloseShiftDialog</name>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/close_dialog.py" line="92"/>
+        <location filename="../../epay_desktop/ui/shifts/close_dialog.py" line="101"/>
         <source>Close shift</source>
         <translation>Закрыть смену</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/close_dialog.py" line="93"/>
+        <location filename="../../epay_desktop/ui/shifts/close_dialog.py" line="102"/>
         <source>Check every payment of the shift with the bank first (recommended)</source>
         <translation>Сначала проверить в банке каждый платёж смены (рекомендуется)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/close_dialog.py" line="95"/>
+        <location filename="../../epay_desktop/ui/shifts/close_dialog.py" line="104"/>
         <source>Every payment of the shift is checked with the bank first (this can take a while; it can be stopped, and the shift then stays open), then the Z report is made and kept.</source>
         <translation>Сначала каждый платёж смены проверяется в банке (это может занять время; проверку можно остановить, и тогда смена останется открытой), затем формируется и сохраняется Z-отчёт.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/close_dialog.py" line="100"/>
+        <location filename="../../epay_desktop/ui/shifts/close_dialog.py" line="109"/>
         <source>The Z report is made and kept; it will say the payments were not checked with the bank.</source>
         <translation>Будет сформирован и сохранён Z-отчёт; в нём будет указано, что платежи не проверялись в банке.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/close_dialog.py" line="91"/>
+        <location filename="../../epay_desktop/ui/shifts/close_dialog.py" line="100"/>
         <source>Close shift {number}</source>
         <translation>Закрытие смены {number}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/close_dialog.py" line="104"/>
+        <location filename="../../epay_desktop/ui/shifts/close_dialog.py" line="118"/>
         <source>Close shift {shift}, opened {when}?</source>
         <translation>Закрыть смену {shift}, открытую {when}?</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/close_dialog.py" line="162"/>
+        <location filename="../../epay_desktop/ui/shifts/close_dialog.py" line="176"/>
         <source>{name} is not a manager: a manager or an administrator closes a shift.</source>
         <translation>{name} — не менеджер: смену закрывает менеджер или администратор.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/close_dialog.py" line="113"/>
+        <source>The fiscal register&apos;s receipts are checked too, and its shift is closed with its own Z report when no other counter has a shift open.</source>
+        <translation>Чеки онлайн-кассы тоже сверяются, а её смена закрывается её собственным Z-отчётом, если ни на одной другой кассе смена не открыта.</translation>
     </message>
 </context>
 <context>
@@ -1820,6 +1825,29 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
     </message>
 </context>
 <context>
+    <name>FiscalBadge</name>
+    <message>
+        <location filename="../../epay_desktop/ui/window/fiscal_badge.py" line="53"/>
+        <source>⚠ Fiscal shift is over 24 hours: close it</source>
+        <translation>⚠ Смене кассы больше 24 ч: закройте её</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/window/fiscal_badge.py" line="54"/>
+        <source>The fiscal register&apos;s shift reached its 24 hours at {when} (Kazakhstan time): the register refuses every receipt until it is closed with a Z report. Click to open the fiscal register.</source>
+        <translation>Смене кассы исполнилось 24 часа в {when} (время Казахстана): касса отклоняет каждый чек, пока смену не закроют Z-отчётом. Нажмите, чтобы открыть онлайн-кассу.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/window/fiscal_badge.py" line="60"/>
+        <source>Fiscal shift must be closed by {time}</source>
+        <translation>Смену кассы нужно закрыть до {time}</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/window/fiscal_badge.py" line="61"/>
+        <source>The fiscal register&apos;s shift must be closed with a Z report by {when} (Kazakhstan time); after that the register refuses receipts. Click to open the fiscal register.</source>
+        <translation>Смену кассы нужно закрыть Z-отчётом до {when} (время Казахстана); после этого касса отклоняет чеки. Нажмите, чтобы открыть онлайн-кассу.</translation>
+    </message>
+</context>
+<context>
     <name>FiscalPage</name>
     <message>
         <location filename="../../epay_desktop/ui/settings/fiscal_page.py" line="31"/>
@@ -1913,6 +1941,219 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
         <location filename="../../epay_desktop/ui/settings/fiscal_page.py" line="173"/>
         <source>Connecting to the fiscal provider…</source>
         <translation>Связь с фискальным сервисом…</translation>
+    </message>
+</context>
+<context>
+    <name>FiscalRegisterDialog</name>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="63"/>
+        <source>No fiscal register is set up, so receipts are not fiscal. A manager sets it up in Settings, Settings…, on the Fiscal register tab (the provider, its address, the cash register&apos;s number, the API key and the password).</source>
+        <translation>Онлайн-касса не настроена, поэтому чеки не фискальные. Менеджер настраивает её в меню «Настройки», «Настройки…», на вкладке «Фискальная касса» (провайдер, его адрес, заводской номер кассы, API-ключ и пароль).</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="179"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="466"/>
+        <source>Fiscal register</source>
+        <translation>Онлайн-касса</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="188"/>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Обновить</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="189"/>
+        <source>&amp;X report</source>
+        <translation>&amp;X-отчёт</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="190"/>
+        <source>Close fiscal shift (&amp;Z report)…</source>
+        <translation>Закрыть смену кассы (&amp;Z-отчёт)…</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="191"/>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="249"/>
+        <source>The fiscal shift has been open for more than 24 hours: the register refuses every receipt until a manager closes it with the Z report.</source>
+        <translation>Смена кассы открыта больше 24 часов: касса отклоняет каждый чек, пока менеджер не закроет смену Z-отчётом.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="321"/>
+        <source>Only a manager can close the fiscal shift: ask a manager to sign in.</source>
+        <translation>Закрыть смену кассы может только менеджер: попросите менеджера войти.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="193"/>
+        <source>Receipts</source>
+        <translation>Чеки</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="193"/>
+        <source>Total</source>
+        <translation>Итого</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="193"/>
+        <source>By card</source>
+        <translation>Картой</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="193"/>
+        <source>VAT</source>
+        <translation>НДС</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="195"/>
+        <source>Sales</source>
+        <translation>Продажи</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="195"/>
+        <source>Returns</source>
+        <translation>Возвраты</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="207"/>
+        <source>none open: the next receipt opens one</source>
+        <translation>не открыта: следующий чек откроет её</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="224"/>
+        <source>offline: receipts are kept and sent when it is back (72 hours at most)</source>
+        <translation>автономный режим: чеки сохраняются и отправляются, когда связь вернётся (не больше 72 часов)</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="226"/>
+        <source>online</source>
+        <translation>на связи</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="244"/>
+        <source>The fiscal shift has been open for more than 24 hours: the register refuses every receipt until it is closed. Close it with the Z report; the refused receipts are then registered.</source>
+        <translation>Смена кассы открыта больше 24 часов: касса отклоняет каждый чек, пока смену не закроют. Закройте её Z-отчётом; после этого отклонённые чеки будут зарегистрированы.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="323"/>
+        <source>No fiscal shift is open: the next receipt opens one.</source>
+        <translation>Смена кассы не открыта: следующий чек откроет её.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="325"/>
+        <source>Closes the register&apos;s shift with a Z report; the next receipt opens the next one.</source>
+        <translation>Закрывает смену кассы Z-отчётом; следующий чек откроет новую смену.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="366"/>
+        <source>Reading the fiscal register…</source>
+        <translation>Читаем данные онлайн-кассы…</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="398"/>
+        <source>Close fiscal shift</source>
+        <translation>Закрыть смену кассы</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="409"/>
+        <source>Closing the fiscal shift…</source>
+        <translation>Закрываем смену кассы…</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="106"/>
+        <source>Shift</source>
+        <translation>Смена</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="107"/>
+        <source>Open since</source>
+        <translation>Открыта с</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="108"/>
+        <source>Must be closed by</source>
+        <translation>Закрыть до</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="109"/>
+        <source>Documents in the shift</source>
+        <translation>Документов в смене</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="110"/>
+        <source>Connection to the OFD</source>
+        <translation>Связь с ОФД</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="181"/>
+        <source>{provider} · cash register {cashbox}</source>
+        <translation>{provider} · касса {cashbox}</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="254"/>
+        <source>Close the fiscal shift with the Z report by {time}: after that the register refuses receipts until it is closed.</source>
+        <translation>Закройте смену кассы Z-отчётом до {time}: после этого касса отклоняет чеки, пока смену не закроют.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="267"/>
+        <source>Z report: shift {number} closed at {time}</source>
+        <translation>Z-отчёт: смена {number} закрыта {time}</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="272"/>
+        <source>X report: shift {number} so far, at {time} (nothing was changed)</source>
+        <translation>X-отчёт: смена {number} на {time} (ничего не изменено)</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="381"/>
+        <source>Asking the register for the X report…</source>
+        <translation>Запрашиваем X-отчёт у кассы…</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="301"/>
+        <source>Receipts the register had refused for the old shift, registered now: {count}.</source>
+        <translation>Чеки, которые касса отклоняла из-за старой смены, теперь зарегистрированы: {count}.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="307"/>
+        <source>Still not registered: {count}; Needs attention says why.</source>
+        <translation>Всё ещё не зарегистрировано: {count}; причина — в списке «Требует внимания».</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="405"/>
+        <source>Close the &amp;shift</source>
+        <translation>&amp;Закрыть смену кассы</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="424"/>
+        <source>Fiscal shift {number} is closed. The next receipt opens the next one.</source>
+        <translation>Смена кассы {number} закрыта. Следующий чек откроет новую смену.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="209"/>
+        <source>{number}, open</source>
+        <translation>{number}, открыта</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="211"/>
+        <source>{number}, closed: the next receipt opens the next one</source>
+        <translation>{number}, закрыта: следующий чек откроет новую</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="219"/>
+        <source>{time}: over 24 hours, the register refuses receipts</source>
+        <translation>{time}: больше 24 часов, касса отклоняет чеки</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="399"/>
+        <source>Close fiscal shift {number} of cash register {cashbox} with a Z report?
+
+The register then opens the next shift with the next receipt. This cannot be undone.</source>
+        <translation>Закрыть смену {number} кассы {cashbox} Z-отчётом?
+
+Затем касса откроет новую смену со следующим чеком. Это нельзя отменить.</translation>
     </message>
 </context>
 <context>
@@ -4090,7 +4331,7 @@ The payments taken here from now on are counted in it until it is closed with a 
         <translation type="vanished">Смена {number} остаётся открытой</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/flows.py" line="174"/>
+        <location filename="../../epay_desktop/ui/shifts/flows.py" line="175"/>
         <source>The bank check was stopped, so shift {shift} was not closed: it stays open and payments go on being counted in it.
 
 Close it again when you are ready.</source>
@@ -4109,17 +4350,17 @@ Close it again when you are ready.</source>
         <translation>Остановка проверки ничего не меняет: X-отчёт просто не будет сформирован.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/flows.py" line="132"/>
+        <location filename="../../epay_desktop/ui/shifts/flows.py" line="133"/>
         <source>Closing shift {number}: checking with the bank</source>
         <translation>Закрытие смены {number}: проверка в банке</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/flows.py" line="133"/>
+        <location filename="../../epay_desktop/ui/shifts/flows.py" line="134"/>
         <source>Stopping the check leaves shift {number} open: nothing is closed.</source>
         <translation>Если остановить проверку, смена {number} останется открытой: ничего не будет закрыто.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/flows.py" line="173"/>
+        <location filename="../../epay_desktop/ui/shifts/flows.py" line="174"/>
         <source>The shift stays open</source>
         <translation>Смена остаётся открытой</translation>
     </message>
@@ -6209,7 +6450,7 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
         <translation>По правилам этого магазина при каждом закрытии смены нужна проверка в банке: закройте смену с проверкой (менеджер может изменить правило в Настройках, вкладка «Смены»).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/shifts/service.py" line="293"/>
+        <location filename="../../epay_desktop/services/shifts/service.py" line="298"/>
         <source>Shift {shift_id} is still open: it has no Z report yet (shift x).</source>
         <translation>Смена {shift_id} ещё открыта: Z-отчёта по ней пока нет (shift x).</translation>
     </message>
@@ -6761,242 +7002,6 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
         <location filename="../../epay_desktop/domain/words.py" line="28"/>
         <source>admin</source>
         <translation>администратор</translation>
-    </message>
-</context>
-<context>
-    <name>FiscalRegisterDialog</name>
-    <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="63"/>
-        <source>No fiscal register is set up, so receipts are not fiscal. A manager sets it up in Settings, Settings…, on the Fiscal register tab (the provider, its address, the cash register&apos;s number, the API key and the password).</source>
-        <translation>Онлайн-касса не настроена, поэтому чеки не фискальные. Менеджер настраивает её в меню «Настройки», «Настройки…», на вкладке «Фискальная касса» (провайдер, его адрес, заводской номер кассы, API-ключ и пароль).</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="179"/>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="466"/>
-        <source>Fiscal register</source>
-        <translation>Онлайн-касса</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="188"/>
-        <source>&amp;Refresh</source>
-        <translation>&amp;Обновить</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="189"/>
-        <source>&amp;X report</source>
-        <translation>&amp;X-отчёт</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="190"/>
-        <source>Close fiscal shift (&amp;Z report)…</source>
-        <translation>Закрыть смену кассы (&amp;Z-отчёт)…</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="191"/>
-        <source>Close</source>
-        <translation>Закрыть</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="249"/>
-        <source>The fiscal shift has been open for more than 24 hours: the register refuses every receipt until a manager closes it with the Z report.</source>
-        <translation>Смена кассы открыта больше 24 часов: касса отклоняет каждый чек, пока менеджер не закроет смену Z-отчётом.</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="321"/>
-        <source>Only a manager can close the fiscal shift: ask a manager to sign in.</source>
-        <translation>Закрыть смену кассы может только менеджер: попросите менеджера войти.</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="193"/>
-        <source>Receipts</source>
-        <translation>Чеки</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="193"/>
-        <source>Total</source>
-        <translation>Итого</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="193"/>
-        <source>By card</source>
-        <translation>Картой</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="193"/>
-        <source>VAT</source>
-        <translation>НДС</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="195"/>
-        <source>Sales</source>
-        <translation>Продажи</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="195"/>
-        <source>Returns</source>
-        <translation>Возвраты</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="207"/>
-        <source>none open: the next receipt opens one</source>
-        <translation>не открыта: следующий чек откроет её</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="224"/>
-        <source>offline: receipts are kept and sent when it is back (72 hours at most)</source>
-        <translation>автономный режим: чеки сохраняются и отправляются, когда связь вернётся (не больше 72 часов)</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="226"/>
-        <source>online</source>
-        <translation>на связи</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="244"/>
-        <source>The fiscal shift has been open for more than 24 hours: the register refuses every receipt until it is closed. Close it with the Z report; the refused receipts are then registered.</source>
-        <translation>Смена кассы открыта больше 24 часов: касса отклоняет каждый чек, пока смену не закроют. Закройте её Z-отчётом; после этого отклонённые чеки будут зарегистрированы.</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="323"/>
-        <source>No fiscal shift is open: the next receipt opens one.</source>
-        <translation>Смена кассы не открыта: следующий чек откроет её.</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="325"/>
-        <source>Closes the register&apos;s shift with a Z report; the next receipt opens the next one.</source>
-        <translation>Закрывает смену кассы Z-отчётом; следующий чек откроет новую смену.</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="366"/>
-        <source>Reading the fiscal register…</source>
-        <translation>Читаем данные онлайн-кассы…</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="398"/>
-        <source>Close fiscal shift</source>
-        <translation>Закрыть смену кассы</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="409"/>
-        <source>Closing the fiscal shift…</source>
-        <translation>Закрываем смену кассы…</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="106"/>
-        <source>Shift</source>
-        <translation>Смена</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="107"/>
-        <source>Open since</source>
-        <translation>Открыта с</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="108"/>
-        <source>Must be closed by</source>
-        <translation>Закрыть до</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="109"/>
-        <source>Documents in the shift</source>
-        <translation>Документов в смене</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="110"/>
-        <source>Connection to the OFD</source>
-        <translation>Связь с ОФД</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="181"/>
-        <source>{provider} · cash register {cashbox}</source>
-        <translation>{provider} · касса {cashbox}</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="254"/>
-        <source>Close the fiscal shift with the Z report by {time}: after that the register refuses receipts until it is closed.</source>
-        <translation>Закройте смену кассы Z-отчётом до {time}: после этого касса отклоняет чеки, пока смену не закроют.</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="267"/>
-        <source>Z report: shift {number} closed at {time}</source>
-        <translation>Z-отчёт: смена {number} закрыта {time}</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="272"/>
-        <source>X report: shift {number} so far, at {time} (nothing was changed)</source>
-        <translation>X-отчёт: смена {number} на {time} (ничего не изменено)</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="381"/>
-        <source>Asking the register for the X report…</source>
-        <translation>Запрашиваем X-отчёт у кассы…</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="301"/>
-        <source>Receipts the register had refused for the old shift, registered now: {count}.</source>
-        <translation>Чеки, которые касса отклоняла из-за старой смены, теперь зарегистрированы: {count}.</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="307"/>
-        <source>Still not registered: {count}; Needs attention says why.</source>
-        <translation>Всё ещё не зарегистрировано: {count}; причина — в списке «Требует внимания».</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="405"/>
-        <source>Close the &amp;shift</source>
-        <translation>&amp;Закрыть смену кассы</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="424"/>
-        <source>Fiscal shift {number} is closed. The next receipt opens the next one.</source>
-        <translation>Смена кассы {number} закрыта. Следующий чек откроет новую смену.</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="209"/>
-        <source>{number}, open</source>
-        <translation>{number}, открыта</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="211"/>
-        <source>{number}, closed: the next receipt opens the next one</source>
-        <translation>{number}, закрыта: следующий чек откроет новую</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="219"/>
-        <source>{time}: over 24 hours, the register refuses receipts</source>
-        <translation>{time}: больше 24 часов, касса отклоняет чеки</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="399"/>
-        <source>Close fiscal shift {number} of cash register {cashbox} with a Z report?
-
-The register then opens the next shift with the next receipt. This cannot be undone.</source>
-        <translation>Закрыть смену {number} кассы {cashbox} Z-отчётом?
-
-Затем касса откроет новую смену со следующим чеком. Это нельзя отменить.</translation>
-    </message>
-</context>
-<context>
-    <name>FiscalBadge</name>
-    <message>
-        <location filename="../../epay_desktop/ui/window/fiscal_badge.py" line="53"/>
-        <source>⚠ Fiscal shift is over 24 hours: close it</source>
-        <translation>⚠ Смене кассы больше 24 ч: закройте её</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/ui/window/fiscal_badge.py" line="54"/>
-        <source>The fiscal register&apos;s shift reached its 24 hours at {when} (Kazakhstan time): the register refuses every receipt until it is closed with a Z report. Click to open the fiscal register.</source>
-        <translation>Смене кассы исполнилось 24 часа в {when} (время Казахстана): касса отклоняет каждый чек, пока смену не закроют Z-отчётом. Нажмите, чтобы открыть онлайн-кассу.</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/ui/window/fiscal_badge.py" line="60"/>
-        <source>Fiscal shift must be closed by {time}</source>
-        <translation>Смену кассы нужно закрыть до {time}</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/ui/window/fiscal_badge.py" line="61"/>
-        <source>The fiscal register&apos;s shift must be closed with a Z report by {when} (Kazakhstan time); after that the register refuses receipts. Click to open the fiscal register.</source>
-        <translation>Смену кассы нужно закрыть Z-отчётом до {when} (время Казахстана); после этого касса отклоняет чеки. Нажмите, чтобы открыть онлайн-кассу.</translation>
     </message>
 </context>
 </TS>

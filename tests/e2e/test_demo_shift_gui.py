@@ -166,6 +166,7 @@ def test_the_three_way_close_from_the_shift_menu_lists_the_fiscal_mismatches_and
     qtbot.waitUntil(commands.shift_close.isEnabled, timeout=SLOW)
     trigger(qtbot, window, commands.shift_close)
     dialog = wait_shown(qtbot, CloseShiftDialog)
+    assert "fiscal register" in dialog.intro_label.text()  # the manager is told the register's Z may follow
     qtbot.mouseClick(dialog.ok_button, LEFT)  # a manager closes it: nothing more to ask
     z_window = wait_shown(qtbot, ShiftReportDialog, SLOW)
     z = z_window.report

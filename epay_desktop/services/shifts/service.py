@@ -170,6 +170,11 @@ class ShiftService:
         report = await self._store.run_read(lambda tx: self._report(tx, ReportKind.X, shift, now, bank))
         return replace(report, fiscal=fiscal)
 
+    async def has_fiscal_register(self) -> bool:
+        """Whether a fiscal register is set up: the reports then check it, and the close takes its Z
+        report when no other counter has a shift open (decision 0126)."""
+        return self._fiscal is not None and await self._fiscal.connection() is not None
+
     async def _fiscal_check(self, shift: Shift, *, close: bool) -> FiscalCheck | None:
         """The fiscal register's side (decision 0126); None without a fiscal register configured."""
         if self._fiscal is None:

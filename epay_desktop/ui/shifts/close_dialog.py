@@ -50,12 +50,21 @@ class CloseRequest:
 
 
 class CloseShiftDialog(WorkDialog[CloseRequest]):
-    """Close ``shift`` as ``actor``; ``may_skip_check``: the shop's rules let the bank check be skipped."""
+    """Close ``shift`` as ``actor``; ``may_skip_check``: the shop's rules let the bank check be skipped;
+    ``fiscal``: a fiscal register is set up (the close checks it and may close its shift too)."""
 
     def __init__(
-        self, parent: QWidget | None, shift: Shift, actor: User, users: UserService, *, may_skip_check: bool
+        self,
+        parent: QWidget | None,
+        shift: Shift,
+        actor: User,
+        users: UserService,
+        *,
+        may_skip_check: bool,
+        fiscal: bool = False,
     ) -> None:
         super().__init__(parent)
+        self._fiscal = fiscal
         self.setObjectName("close_shift_dialog")
         self.setMinimumWidth(460)
         self._shift, self._users = shift, users
@@ -99,6 +108,11 @@ class CloseShiftDialog(WorkDialog[CloseRequest]):
         else:
             then = _tr(
                 "The Z report is made and kept; it will say the payments were not checked with the bank."
+            )
+        if self._fiscal:
+            then += " " + _tr(
+                "The fiscal register's receipts are checked too, and its shift is closed with its own Z "
+                "report when no other counter has a shift open."
             )
         self.intro_label.setText(
             _tr("Close shift {shift}, opened {when}?").format(
@@ -167,7 +181,14 @@ class CloseShiftDialog(WorkDialog[CloseRequest]):
 
     @classmethod
     async def ask(
-        cls, parent: QWidget | None, shift: Shift, actor: User, users: UserService, *, may_skip_check: bool
+        cls,
+        parent: QWidget | None,
+        shift: Shift,
+        actor: User,
+        users: UserService,
+        *,
+        may_skip_check: bool,
+        fiscal: bool = False,
     ) -> CloseRequest | None:
         """Confirm the close (a cashier: with a manager signed in); None when cancelled."""
-        return await cls(parent, shift, actor, users, may_skip_check=may_skip_check).answer()
+        return await cls(parent, shift, actor, users, may_skip_check=may_skip_check, fiscal=fiscal).answer()

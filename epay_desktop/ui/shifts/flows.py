@@ -117,8 +117,9 @@ async def close_shift_flow(
         _gone(parent, shifts.register_id)
         return None
     rules = await shifts.rules()
+    fiscal = await shifts.has_fiscal_register()
     request = await CloseShiftDialog.ask(
-        parent, shift, actor, users, may_skip_check=not rules.bank_check_required
+        parent, shift, actor, users, may_skip_check=not rules.bank_check_required, fiscal=fiscal
     )
     if request is None or not shiboken6.isValid(parent):
         return None
