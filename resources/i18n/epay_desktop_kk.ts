@@ -4365,78 +4365,78 @@ Close it again when you are ready.</source>
 <context>
     <name>ShiftHistoryDialog</name>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/history.py" line="86"/>
+        <location filename="../../epay_desktop/ui/shifts/history.py" line="87"/>
         <source>open now</source>
         <translation>қазір ашық</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/history.py" line="174"/>
+        <location filename="../../epay_desktop/ui/shifts/history.py" line="175"/>
         <source>The newest first. Open a closed shift to read, print or save its Z report again.</source>
         <translation>Ең жаңасы басында. Z-есебін қайта оқу, басып шығару не сақтау үшін жабылған ауысымды ашыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/history.py" line="176"/>
+        <location filename="../../epay_desktop/ui/shifts/history.py" line="177"/>
         <source>No shift has been opened at this register yet (Shift &gt; Open shift).</source>
         <translation>Бұл кассада әлі ауысым ашылмаған (Ауысым &gt; Ауысымды ашу).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/history.py" line="178"/>
+        <location filename="../../epay_desktop/ui/shifts/history.py" line="179"/>
         <source>Shift</source>
         <translation>Ауысым</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/history.py" line="178"/>
+        <location filename="../../epay_desktop/ui/shifts/history.py" line="179"/>
         <source>Opened</source>
         <translation>Ашылды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/history.py" line="178"/>
+        <location filename="../../epay_desktop/ui/shifts/history.py" line="179"/>
         <source>Opened by</source>
         <translation>Ашқан</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/history.py" line="178"/>
+        <location filename="../../epay_desktop/ui/shifts/history.py" line="179"/>
         <source>Closed</source>
         <translation>Жабылды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/history.py" line="178"/>
+        <location filename="../../epay_desktop/ui/shifts/history.py" line="179"/>
         <source>Closed by</source>
         <translation>Жапқан</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/history.py" line="178"/>
+        <location filename="../../epay_desktop/ui/shifts/history.py" line="179"/>
         <source>Net</source>
         <translation>Түсім</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/history.py" line="131"/>
-        <location filename="../../epay_desktop/ui/shifts/history.py" line="206"/>
+        <location filename="../../epay_desktop/ui/shifts/history.py" line="132"/>
+        <location filename="../../epay_desktop/ui/shifts/history.py" line="207"/>
         <source>&amp;Open report</source>
         <translation>Есепті &amp;ашу</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/history.py" line="133"/>
+        <location filename="../../epay_desktop/ui/shifts/history.py" line="134"/>
         <source>Close</source>
         <translation>Жабу</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/history.py" line="206"/>
+        <location filename="../../epay_desktop/ui/shifts/history.py" line="207"/>
         <source>Show the &amp;X report</source>
         <translation>&amp;X-есепті көрсету</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/history.py" line="93"/>
+        <location filename="../../epay_desktop/ui/shifts/history.py" line="94"/>
         <source>{net} so far</source>
         <translation>қазірге дейін {net}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/history.py" line="172"/>
+        <location filename="../../epay_desktop/ui/shifts/history.py" line="173"/>
         <source>Shift history — register {register}</source>
         <translation>Ауысымдар тарихы — касса: {register}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/history.py" line="210"/>
+        <location filename="../../epay_desktop/ui/shifts/history.py" line="211"/>
         <source>Shift {number} is still open: it gets its Z report when it is closed (Shift &gt; Close shift). Its X report shows the figures so far and changes nothing.</source>
         <translation>№{number} ауысым әлі ашық: Z-есеп ол жабылғанда жасалады (Ауысым &gt; Ауысымды жабу). X-есеп осы сәтке дейінгі сомаларды көрсетеді және ештеңені өзгертпейді.</translation>
     </message>
@@ -4444,462 +4444,387 @@ Close it again when you are ready.</source>
 <context>
     <name>ShiftReportDialog</name>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="146"/>
         <source>Net taken</source>
-        <translation>Таза түсім</translation>
+        <translation type="vanished">Таза түсім</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="131"/>
         <source>Status differs</source>
-        <translation>Күйі сәйкес емес</translation>
+        <translation type="vanished">Күйі сәйкес емес</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="119"/>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="329"/>
         <source>Sales</source>
-        <translation>Сатулар</translation>
+        <translation type="vanished">Сатулар</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="120"/>
         <source>Holds</source>
-        <translation>Бұғатталғандар</translation>
+        <translation type="vanished">Бұғатталғандар</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="121"/>
         <source>Charges</source>
-        <translation>Есептен шығарулар</translation>
+        <translation type="vanished">Есептен шығарулар</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="122"/>
         <source>Cancellations</source>
-        <translation>Күшін жоюлар</translation>
+        <translation type="vanished">Күшін жоюлар</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="123"/>
         <source>Refunds</source>
-        <translation>Қайтарулар</translation>
+        <translation type="vanished">Қайтарулар</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="232"/>
         <source>Nothing in this shift.</source>
-        <translation>Бұл ауысымда ештеңе жоқ.</translation>
+        <translation type="vanished">Бұл ауысымда ештеңе жоқ.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="236"/>
         <source>Net</source>
-        <translation>Түсім</translation>
+        <translation type="vanished">Түсім</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="255"/>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="358"/>
         <source>Invoice</source>
-        <translation>Тапсырыс</translation>
+        <translation type="vanished">Тапсырыс</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="256"/>
         <source>What differs</source>
-        <translation>Не сәйкес емес</translation>
+        <translation type="vanished">Не сәйкес емес</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="257"/>
         <source>The console says</source>
-        <translation>Консоль бойынша</translation>
+        <translation type="vanished">Консоль бойынша</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="258"/>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="361"/>
         <source>The bank says</source>
-        <translation>Банк бойынша</translation>
+        <translation type="vanished">Банк бойынша</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="413"/>
         <source>By cashier and by card brand</source>
-        <translation>Кассирлер және карта түрлері бойынша</translation>
+        <translation type="vanished">Кассирлер және карта түрлері бойынша</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="452"/>
         <source>Z report — shift {number}, register {register}</source>
-        <translation>Z-есеп — №{number} ауысым, касса: {register}</translation>
+        <translation type="vanished">Z-есеп — №{number} ауысым, касса: {register}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="453"/>
         <source>The shift is closed: these figures are final and kept with the shift.</source>
-        <translation>Ауысым жабылды: бұл сомалар түпкілікті және ауысыммен бірге сақталды.</translation>
+        <translation type="vanished">Ауысым жабылды: бұл сомалар түпкілікті және ауысыммен бірге сақталды.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="455"/>
         <source>X report — shift {number}, register {register}</source>
-        <translation>X-есеп — №{number} ауысым, касса: {register}</translation>
+        <translation type="vanished">X-есеп — №{number} ауысым, касса: {register}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="456"/>
         <source>The shift is open: the figures so far. Nothing was changed or closed.</source>
-        <translation>Ауысым ашық: осы сәтке дейінгі сомалар. Ештеңе өзгертілмеді және жабылмады.</translation>
+        <translation type="vanished">Ауысым ашық: осы сәтке дейінгі сомалар. Ештеңе өзгертілмеді және жабылмады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="470"/>
         <source>still open</source>
-        <translation>әлі ашық</translation>
+        <translation type="vanished">әлі ашық</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="499"/>
         <source>Totals</source>
-        <translation>Жиынтық</translation>
+        <translation type="vanished">Жиынтық</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="520"/>
         <source>The bank check</source>
-        <translation>Банкпен салыстыру</translation>
+        <translation type="vanished">Банкпен салыстыру</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="584"/>
         <source>Audit log anchor</source>
-        <translation>Аудит журналының бақылау белгісі</translation>
+        <translation type="vanished">Аудит журналының бақылау белгісі</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="594"/>
         <source>The audit log&apos;s anchor at the close, kept with the shift. Checked later (Settings &gt; Audit log anchor), it shows whether the log was cut or rewritten since.</source>
-        <translation>Жабу сәтіндегі аудит журналының бақылау белгісі, ауысыммен бірге сақталды. Кейін тексерсеңіз (Баптаулар &gt; Аудит журналының бақылау белгісі), журнал содан бері қысқартылған не қайта жазылған-жазылмағанын көрсетеді.</translation>
+        <translation type="vanished">Жабу сәтіндегі аудит журналының бақылау белгісі, ауысыммен бірге сақталды. Кейін тексерсеңіз (Баптаулар &gt; Аудит журналының бақылау белгісі), журнал содан бері қысқартылған не қайта жазылған-жазылмағанын көрсетеді.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="667"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="139"/>
         <source>The language of the printed report and of its PDF and CSV files.</source>
         <translation>Басып шығарылған есептің және оның PDF, CSV файлдарының тілі.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="669"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="141"/>
         <source>Report &amp;language:</source>
         <translation>Есеп &amp;тілі:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="715"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="187"/>
         <source>Z report — shift {shift}</source>
         <translation>Z-есеп — {shift} ауысымы</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="717"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="189"/>
         <source>X report — shift {shift}</source>
         <translation>X-есеп — {shift} ауысымы</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="813"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="285"/>
         <source>This register has no receipt printer (a manager adds one in Settings &gt; Receipt printers): choose a printer for the A4 report, or save it as PDF.</source>
         <translation>Бұл кассада чек принтері жоқ (оны менеджер Баптаулар &gt; Чек принтерлері бөлімінде қосады): A4 есебі үшін принтер таңдаңыз немесе есепті PDF ретінде сақтаңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="834"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="306"/>
         <source>Sent to the printer.</source>
         <translation>Принтерге жіберілді.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="414"/>
         <source>Cashier</source>
-        <translation>Кассир</translation>
+        <translation type="vanished">Кассир</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="415"/>
         <source>Card brand</source>
-        <translation>Карта түрі</translation>
+        <translation type="vanished">Карта түрі</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="417"/>
         <source>Each cell: the amount and, in brackets, how many.</source>
-        <translation>Әр ұяшықта: сома және жақша ішінде саны.</translation>
+        <translation type="vanished">Әр ұяшықта: сома және жақша ішінде саны.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="475"/>
         <source>Opened:</source>
-        <translation>Ашылды:</translation>
+        <translation type="vanished">Ашылды:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="480"/>
         <source>Closed:</source>
-        <translation>Жабылды:</translation>
+        <translation type="vanished">Жабылды:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="481"/>
         <source>Report made:</source>
-        <translation>Есеп жасалды:</translation>
+        <translation type="vanished">Есеп жасалды:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="482"/>
         <source>Register:</source>
-        <translation>Касса:</translation>
+        <translation type="vanished">Касса:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="483"/>
         <source>Shift number:</source>
-        <translation>Ауысым нөмірі:</translation>
+        <translation type="vanished">Ауысым нөмірі:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="333"/>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="503"/>
         <source>Count</source>
-        <translation>Саны</translation>
+        <translation type="vanished">Саны</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="333"/>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="503"/>
         <source>Amount</source>
-        <translation>Сома</translation>
+        <translation type="vanished">Сома</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="524"/>
         <source>The payments were not checked with the bank: the check was skipped at the close.</source>
-        <translation>Төлемдер банкпен салыстырылмады: жабу кезінде салыстыру өткізіп жіберілді.</translation>
+        <translation type="vanished">Төлемдер банкпен салыстырылмады: жабу кезінде салыстыру өткізіп жіберілді.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="527"/>
         <source>The bank was not asked for this report: the figures are the console&apos;s own.</source>
-        <translation>Бұл есеп үшін банктен сұралмады: сомалар консольдің өз деректері бойынша.</translation>
+        <translation type="vanished">Бұл есеп үшін банктен сұралмады: сомалар консольдің өз деректері бойынша.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="532"/>
         <source>Payments checked with the bank: {checked} of {total}.</source>
-        <translation>Банкпен тексерілген төлемдер: {total} ішінен {checked}.</translation>
+        <translation type="vanished">Банкпен тексерілген төлемдер: {total} ішінен {checked}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="536"/>
         <source>The bank agrees with the console on every one.</source>
-        <translation>Әрқайсысы бойынша банк деректері консольмен сәйкес.</translation>
+        <translation type="vanished">Әрқайсысы бойынша банк деректері консольмен сәйкес.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="600"/>
         <source>The audit log is NOT intact, so this report has no anchor.</source>
-        <translation>Аудит журналы БҮТІН ЕМЕС, сондықтан бұл есепте бақылау белгісі жоқ.</translation>
+        <translation type="vanished">Аудит журналы БҮТІН ЕМЕС, сондықтан бұл есепте бақылау белгісі жоқ.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="671"/>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="711"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="143"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="183"/>
         <source>&amp;Print…</source>
         <translation>&amp;Басып шығару…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="673"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="145"/>
         <source>Save as P&amp;DF…</source>
         <translation>PDF ретінде &amp;сақтау…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="674"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="146"/>
         <source>Save as &amp;CSV…</source>
         <translation>&amp;CSV ретінде сақтау…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="675"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="147"/>
         <source>Close</source>
         <translation>Жабу</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="808"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="280"/>
         <source>Print &amp;again</source>
         <translation>&amp;Қайта басып шығару</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="466"/>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="476"/>
         <source>{when}, {name}</source>
-        <translation>{when}, {name}</translation>
+        <translation type="vanished">{when}, {name}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="506"/>
         <source>Operations with no known outcome yet: {count}. The console keeps asking the bank; a manager decides on the rest in Needs attention.</source>
-        <translation>Нәтижесі әлі белгісіз операциялар: {count}. Консоль банктен сұрауды жалғастырады; қалғаны бойынша менеджер «Назар аудару керек» бөлімінде шешеді.</translation>
+        <translation type="vanished">Нәтижесі әлі белгісіз операциялар: {count}. Консоль банктен сұрауды жалғастырады; қалғаны бойынша менеджер «Назар аудару керек» бөлімінде шешеді.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="513"/>
         <source>Every operation&apos;s outcome is known.</source>
-        <translation>Әр операцияның нәтижесі белгілі.</translation>
+        <translation type="vanished">Әр операцияның нәтижесі белгілі.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="546"/>
         <source>Differences found by this check</source>
-        <translation>Осы салыстыру тапқан айырмашылықтар</translation>
+        <translation type="vanished">Осы салыстыру тапқан айырмашылықтар</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="553"/>
         <source>Not checked: check these payments with the bank later</source>
-        <translation>Тексерілмегендер: бұл төлемдерді банкпен кейін тексеріңіз</translation>
+        <translation type="vanished">Тексерілмегендер: бұл төлемдерді банкпен кейін тексеріңіз</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="557"/>
         <source>Still open in the books: a manager resolves them in Needs attention</source>
-        <translation>Есепте әлі ашық: менеджер оларды «Назар аудару керек» бөлімінде шешеді</translation>
+        <translation type="vanished">Есепте әлі ашық: менеджер оларды «Назар аудару керек» бөлімінде шешеді</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="788"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="260"/>
         <source>Printing on {printer}…</source>
         <translation>{printer} принтерінде басылуда…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="800"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="272"/>
         <source>Printed on {printer}.</source>
         <translation>{printer} принтерінде басылды.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="805"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="277"/>
         <source>The printer did not say whether it printed.</source>
         <translation>Принтер есепті басып шығарғанын не шығармағанын хабарламады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="842"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="314"/>
         <source>Save the shift report as PDF</source>
         <translation>Ауысым есебін PDF ретінде сақтау</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="842"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="314"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF файлдары (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="850"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="322"/>
         <source>Save the shift report as CSV</source>
         <translation>Ауысым есебін CSV ретінде сақтау</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="850"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="322"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV файлдары (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="550"/>
         <source>No differences found by this check.</source>
-        <translation>Бұл салыстыру айырмашылық тапқан жоқ.</translation>
+        <translation type="vanished">Бұл салыстыру айырмашылық тапқан жоқ.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="879"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="351"/>
         <source>Saved to {path}</source>
         <translation>Сақталды: {path}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="864"/>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="870"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="336"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="342"/>
         <source>Could not save: {why}</source>
         <translation>Сақтау мүмкін болмады: {why}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="277"/>
         <source>Charged (sales and charges)</source>
-        <translation>Есептен шығарылды (сатулар мен есептен шығарулар)</translation>
+        <translation type="vanished">Есептен шығарылды (сатулар мен есептен шығарулар)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="277"/>
         <source>Refunded</source>
-        <translation>Қайтарылды</translation>
+        <translation type="vanished">Қайтарылды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="280"/>
         <source>Console</source>
-        <translation>Консоль</translation>
+        <translation type="vanished">Консоль</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="281"/>
         <source>Bank</source>
-        <translation>Банк</translation>
+        <translation type="vanished">Банк</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="282"/>
         <source>Difference</source>
-        <translation>Айырма</translation>
+        <translation type="vanished">Айырма</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="302"/>
         <source>{when}, X report</source>
-        <translation>{when}, X-есеп</translation>
+        <translation type="vanished">{when}, X-есеп</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="270"/>
         <source>Found</source>
-        <translation>Табылды</translation>
+        <translation type="vanished">Табылды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="301"/>
         <source>{when}, at a close</source>
-        <translation>{when}, жабу кезінде</translation>
+        <translation type="vanished">{when}, жабу кезінде</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="542"/>
         <source>The bank&apos;s column covers the payments checked: {checked} of {total}.</source>
-        <translation>Банк бағаны тек тексерілген төлемдер бойынша: {total} ішінен {checked}.</translation>
+        <translation type="vanished">Банк бағаны тек тексерілген төлемдер бойынша: {total} ішінен {checked}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="570"/>
         <source>Found earlier in this shift: the check took the bank&apos;s answer then, so the console was corrected</source>
-        <translation>Осы ауысымда бұрын табылған: салыстыру сол кезде банк жауабын алды, консоль түзетілді</translation>
+        <translation type="vanished">Осы ауысымда бұрын табылған: салыстыру сол кезде банк жауабын алды, консоль түзетілді</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="539"/>
         <source>The console&apos;s and the bank&apos;s totals for the shift&apos;s payments</source>
-        <translation>Ауысым төлемдері бойынша консоль мен банк сомалары</translation>
+        <translation type="vanished">Ауысым төлемдері бойынша консоль мен банк сомалары</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="711"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="183"/>
         <source>&amp;Print</source>
         <translation>&amp;Басып шығару</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="347"/>
         <source>Sales and refunds the bank confirmed: {expected}. Receipts at the fiscal register: {held}.</source>
-        <translation>Банк растаған сатулар мен қайтарулар: {expected}. Онлайн-кассадағы чектер: {held}.</translation>
+        <translation type="vanished">Банк растаған сатулар мен қайтарулар: {expected}. Онлайн-кассадағы чектер: {held}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="328"/>
         <source>Documents</source>
-        <translation>Құжаттар</translation>
+        <translation type="vanished">Құжаттар</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="330"/>
         <source>Sale returns</source>
-        <translation>Сатуды қайтарулар</translation>
+        <translation type="vanished">Сатуды қайтарулар</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="353"/>
         <source>Every receipt agrees with the bank.</source>
-        <translation>Барлық чектер банк деректерімен сәйкес келеді.</translation>
+        <translation type="vanished">Барлық чектер банк деректерімен сәйкес келеді.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="375"/>
         <source>The fiscal register&apos;s Z report: its shift {number} is closed</source>
-        <translation>Онлайн-кассаның Z-есебі: {number} касса ауысымы жабылды</translation>
+        <translation type="vanished">Онлайн-кассаның Z-есебі: {number} касса ауысымы жабылды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="377"/>
         <source>The fiscal register&apos;s X report: its shift {number} stays open</source>
-        <translation>Онлайн-кассаның X-есебі: {number} касса ауысымы ашық қалады</translation>
+        <translation type="vanished">Онлайн-кассаның X-есебі: {number} касса ауысымы ашық қалады</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="341"/>
         <source>The fiscal register ({provider})</source>
-        <translation>Онлайн-касса ({provider})</translation>
+        <translation type="vanished">Онлайн-касса ({provider})</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="344"/>
         <source>The fiscal register was not checked.</source>
-        <translation>Онлайн-касса тексерілмеді.</translation>
+        <translation type="vanished">Онлайн-касса тексерілмеді.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="356"/>
         <source>Mismatches</source>
-        <translation>Сәйкессіздіктер</translation>
+        <translation type="vanished">Сәйкессіздіктер</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="359"/>
         <source>Receipt number</source>
-        <translation>Чек нөмірі</translation>
+        <translation type="vanished">Чек нөмірі</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="360"/>
         <source>What is wrong</source>
-        <translation>Мәселе</translation>
+        <translation type="vanished">Мәселе</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="362"/>
         <source>The register holds</source>
-        <translation>Онлайн-кассада</translation>
+        <translation type="vanished">Онлайн-кассада</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="370"/>
         <source>What to do</source>
-        <translation>Не істеу керек</translation>
+        <translation type="vanished">Не істеу керек</translation>
     </message>
 </context>
 <context>

@@ -4368,78 +4368,78 @@ Close it again when you are ready.</source>
 <context>
     <name>ShiftHistoryDialog</name>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/history.py" line="86"/>
+        <location filename="../../epay_desktop/ui/shifts/history.py" line="87"/>
         <source>open now</source>
         <translation>открыта сейчас</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/history.py" line="174"/>
+        <location filename="../../epay_desktop/ui/shifts/history.py" line="175"/>
         <source>The newest first. Open a closed shift to read, print or save its Z report again.</source>
         <translation>Сначала новые. Откройте закрытую смену, чтобы снова прочитать, напечатать или сохранить её Z-отчёт.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/history.py" line="176"/>
+        <location filename="../../epay_desktop/ui/shifts/history.py" line="177"/>
         <source>No shift has been opened at this register yet (Shift &gt; Open shift).</source>
         <translation>На этой кассе ещё не открывали смену (Смена &gt; Открыть смену).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/history.py" line="178"/>
+        <location filename="../../epay_desktop/ui/shifts/history.py" line="179"/>
         <source>Shift</source>
         <translation>Смена</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/history.py" line="178"/>
+        <location filename="../../epay_desktop/ui/shifts/history.py" line="179"/>
         <source>Opened</source>
         <translation>Открыта</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/history.py" line="178"/>
+        <location filename="../../epay_desktop/ui/shifts/history.py" line="179"/>
         <source>Opened by</source>
         <translation>Открыл(а)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/history.py" line="178"/>
+        <location filename="../../epay_desktop/ui/shifts/history.py" line="179"/>
         <source>Closed</source>
         <translation>Закрыта</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/history.py" line="178"/>
+        <location filename="../../epay_desktop/ui/shifts/history.py" line="179"/>
         <source>Closed by</source>
         <translation>Закрыл(а)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/history.py" line="178"/>
+        <location filename="../../epay_desktop/ui/shifts/history.py" line="179"/>
         <source>Net</source>
         <translation>Выручка</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/history.py" line="131"/>
-        <location filename="../../epay_desktop/ui/shifts/history.py" line="206"/>
+        <location filename="../../epay_desktop/ui/shifts/history.py" line="132"/>
+        <location filename="../../epay_desktop/ui/shifts/history.py" line="207"/>
         <source>&amp;Open report</source>
         <translation>&amp;Открыть отчёт</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/history.py" line="133"/>
+        <location filename="../../epay_desktop/ui/shifts/history.py" line="134"/>
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/history.py" line="206"/>
+        <location filename="../../epay_desktop/ui/shifts/history.py" line="207"/>
         <source>Show the &amp;X report</source>
         <translation>Показать &amp;X-отчёт</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/history.py" line="93"/>
+        <location filename="../../epay_desktop/ui/shifts/history.py" line="94"/>
         <source>{net} so far</source>
         <translation>{net} на текущий момент</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/history.py" line="172"/>
+        <location filename="../../epay_desktop/ui/shifts/history.py" line="173"/>
         <source>Shift history — register {register}</source>
         <translation>История смен — касса {register}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/history.py" line="210"/>
+        <location filename="../../epay_desktop/ui/shifts/history.py" line="211"/>
         <source>Shift {number} is still open: it gets its Z report when it is closed (Shift &gt; Close shift). Its X report shows the figures so far and changes nothing.</source>
         <translation>Смена {number} ещё открыта: Z-отчёт появится при её закрытии (Смена &gt; Закрыть смену). X-отчёт показывает итоги на текущий момент и ничего не меняет.</translation>
     </message>
@@ -4447,462 +4447,387 @@ Close it again when you are ready.</source>
 <context>
     <name>ShiftReportDialog</name>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="146"/>
         <source>Net taken</source>
-        <translation>Чистая выручка</translation>
+        <translation type="vanished">Чистая выручка</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="131"/>
         <source>Status differs</source>
-        <translation>Различается статус</translation>
+        <translation type="vanished">Различается статус</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="119"/>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="329"/>
         <source>Sales</source>
-        <translation>Продажи</translation>
+        <translation type="vanished">Продажи</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="120"/>
         <source>Holds</source>
-        <translation>Блокировки</translation>
+        <translation type="vanished">Блокировки</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="121"/>
         <source>Charges</source>
-        <translation>Списания</translation>
+        <translation type="vanished">Списания</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="122"/>
         <source>Cancellations</source>
-        <translation>Отмены</translation>
+        <translation type="vanished">Отмены</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="123"/>
         <source>Refunds</source>
-        <translation>Возвраты</translation>
+        <translation type="vanished">Возвраты</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="232"/>
         <source>Nothing in this shift.</source>
-        <translation>В этой смене ничего нет.</translation>
+        <translation type="vanished">В этой смене ничего нет.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="236"/>
         <source>Net</source>
-        <translation>Выручка</translation>
+        <translation type="vanished">Выручка</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="255"/>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="358"/>
         <source>Invoice</source>
-        <translation>Заказ</translation>
+        <translation type="vanished">Заказ</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="256"/>
         <source>What differs</source>
-        <translation>Что различается</translation>
+        <translation type="vanished">Что различается</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="257"/>
         <source>The console says</source>
-        <translation>По данным программы</translation>
+        <translation type="vanished">По данным программы</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="258"/>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="361"/>
         <source>The bank says</source>
-        <translation>По данным банка</translation>
+        <translation type="vanished">По данным банка</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="413"/>
         <source>By cashier and by card brand</source>
-        <translation>По кассирам и типам карт</translation>
+        <translation type="vanished">По кассирам и типам карт</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="452"/>
         <source>Z report — shift {number}, register {register}</source>
-        <translation>Z-отчёт — смена {number}, касса {register}</translation>
+        <translation type="vanished">Z-отчёт — смена {number}, касса {register}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="453"/>
         <source>The shift is closed: these figures are final and kept with the shift.</source>
-        <translation>Смена закрыта: итоги окончательные и сохранены вместе со сменой.</translation>
+        <translation type="vanished">Смена закрыта: итоги окончательные и сохранены вместе со сменой.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="455"/>
         <source>X report — shift {number}, register {register}</source>
-        <translation>X-отчёт — смена {number}, касса {register}</translation>
+        <translation type="vanished">X-отчёт — смена {number}, касса {register}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="456"/>
         <source>The shift is open: the figures so far. Nothing was changed or closed.</source>
-        <translation>Смена открыта: итоги на текущий момент. Ничего не изменено и не закрыто.</translation>
+        <translation type="vanished">Смена открыта: итоги на текущий момент. Ничего не изменено и не закрыто.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="470"/>
         <source>still open</source>
-        <translation>ещё открыта</translation>
+        <translation type="vanished">ещё открыта</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="499"/>
         <source>Totals</source>
-        <translation>Итоги</translation>
+        <translation type="vanished">Итоги</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="520"/>
         <source>The bank check</source>
-        <translation>Сверка с банком</translation>
+        <translation type="vanished">Сверка с банком</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="584"/>
         <source>Audit log anchor</source>
-        <translation>Контрольная метка журнала аудита</translation>
+        <translation type="vanished">Контрольная метка журнала аудита</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="594"/>
         <source>The audit log&apos;s anchor at the close, kept with the shift. Checked later (Settings &gt; Audit log anchor), it shows whether the log was cut or rewritten since.</source>
-        <translation>Контрольная метка журнала аудита на момент закрытия, сохранена вместе со сменой. Проверка позже (Настройки &gt; Контрольная метка журнала аудита) покажет, не был ли журнал с тех пор обрезан или переписан.</translation>
+        <translation type="vanished">Контрольная метка журнала аудита на момент закрытия, сохранена вместе со сменой. Проверка позже (Настройки &gt; Контрольная метка журнала аудита) покажет, не был ли журнал с тех пор обрезан или переписан.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="667"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="139"/>
         <source>The language of the printed report and of its PDF and CSV files.</source>
         <translation>Язык напечатанного отчёта и его файлов PDF и CSV.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="669"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="141"/>
         <source>Report &amp;language:</source>
         <translation>&amp;Язык отчёта:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="715"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="187"/>
         <source>Z report — shift {shift}</source>
         <translation>Z-отчёт — смена {shift}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="717"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="189"/>
         <source>X report — shift {shift}</source>
         <translation>X-отчёт — смена {shift}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="813"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="285"/>
         <source>This register has no receipt printer (a manager adds one in Settings &gt; Receipt printers): choose a printer for the A4 report, or save it as PDF.</source>
         <translation>У этой кассы нет чекового принтера (менеджер добавляет его в Настройки &gt; Чековые принтеры): выберите принтер для отчёта A4 или сохраните отчёт в PDF.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="834"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="306"/>
         <source>Sent to the printer.</source>
         <translation>Отправлено на принтер.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="414"/>
         <source>Cashier</source>
-        <translation>Кассир</translation>
+        <translation type="vanished">Кассир</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="415"/>
         <source>Card brand</source>
-        <translation>Тип карты</translation>
+        <translation type="vanished">Тип карты</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="417"/>
         <source>Each cell: the amount and, in brackets, how many.</source>
-        <translation>В каждой ячейке: сумма и в скобках количество.</translation>
+        <translation type="vanished">В каждой ячейке: сумма и в скобках количество.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="475"/>
         <source>Opened:</source>
-        <translation>Открыта:</translation>
+        <translation type="vanished">Открыта:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="480"/>
         <source>Closed:</source>
-        <translation>Закрыта:</translation>
+        <translation type="vanished">Закрыта:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="481"/>
         <source>Report made:</source>
-        <translation>Отчёт составлен:</translation>
+        <translation type="vanished">Отчёт составлен:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="482"/>
         <source>Register:</source>
-        <translation>Касса:</translation>
+        <translation type="vanished">Касса:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="483"/>
         <source>Shift number:</source>
-        <translation>Номер смены:</translation>
+        <translation type="vanished">Номер смены:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="333"/>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="503"/>
         <source>Count</source>
-        <translation>Кол-во</translation>
+        <translation type="vanished">Кол-во</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="333"/>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="503"/>
         <source>Amount</source>
-        <translation>Сумма</translation>
+        <translation type="vanished">Сумма</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="524"/>
         <source>The payments were not checked with the bank: the check was skipped at the close.</source>
-        <translation>Платежи не сверены с банком: сверка пропущена при закрытии.</translation>
+        <translation type="vanished">Платежи не сверены с банком: сверка пропущена при закрытии.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="527"/>
         <source>The bank was not asked for this report: the figures are the console&apos;s own.</source>
-        <translation>Для этого отчёта банк не запрашивался: итоги по данным программы.</translation>
+        <translation type="vanished">Для этого отчёта банк не запрашивался: итоги по данным программы.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="532"/>
         <source>Payments checked with the bank: {checked} of {total}.</source>
-        <translation>Сверено с банком платежей: {checked} из {total}.</translation>
+        <translation type="vanished">Сверено с банком платежей: {checked} из {total}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="536"/>
         <source>The bank agrees with the console on every one.</source>
-        <translation>Данные банка совпадают с данными программы по каждому.</translation>
+        <translation type="vanished">Данные банка совпадают с данными программы по каждому.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="600"/>
         <source>The audit log is NOT intact, so this report has no anchor.</source>
-        <translation>Журнал аудита НАРУШЕН, поэтому у отчёта нет контрольной метки.</translation>
+        <translation type="vanished">Журнал аудита НАРУШЕН, поэтому у отчёта нет контрольной метки.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="671"/>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="711"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="143"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="183"/>
         <source>&amp;Print…</source>
         <translation>&amp;Печать…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="673"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="145"/>
         <source>Save as P&amp;DF…</source>
         <translation>Со&amp;хранить в PDF…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="674"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="146"/>
         <source>Save as &amp;CSV…</source>
         <translation>Сохранить в &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="675"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="147"/>
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="808"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="280"/>
         <source>Print &amp;again</source>
         <translation>Напечатать &amp;снова</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="466"/>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="476"/>
         <source>{when}, {name}</source>
-        <translation>{when}, {name}</translation>
+        <translation type="vanished">{when}, {name}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="506"/>
         <source>Operations with no known outcome yet: {count}. The console keeps asking the bank; a manager decides on the rest in Needs attention.</source>
-        <translation>Операции с ещё неизвестным результатом: {count}. Программа продолжает запрашивать банк; по остальным решает менеджер в «Требует внимания».</translation>
+        <translation type="vanished">Операции с ещё неизвестным результатом: {count}. Программа продолжает запрашивать банк; по остальным решает менеджер в «Требует внимания».</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="513"/>
         <source>Every operation&apos;s outcome is known.</source>
-        <translation>Результат каждой операции известен.</translation>
+        <translation type="vanished">Результат каждой операции известен.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="546"/>
         <source>Differences found by this check</source>
-        <translation>Расхождения, найденные этой сверкой</translation>
+        <translation type="vanished">Расхождения, найденные этой сверкой</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="553"/>
         <source>Not checked: check these payments with the bank later</source>
-        <translation>Не проверены: сверьте эти платежи с банком позже</translation>
+        <translation type="vanished">Не проверены: сверьте эти платежи с банком позже</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="557"/>
         <source>Still open in the books: a manager resolves them in Needs attention</source>
-        <translation>Ещё открыты в учёте: менеджер закрывает их в «Требует внимания»</translation>
+        <translation type="vanished">Ещё открыты в учёте: менеджер закрывает их в «Требует внимания»</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="788"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="260"/>
         <source>Printing on {printer}…</source>
         <translation>Печать на принтере {printer}…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="800"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="272"/>
         <source>Printed on {printer}.</source>
         <translation>Напечатано на принтере {printer}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="805"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="277"/>
         <source>The printer did not say whether it printed.</source>
         <translation>Принтер не сообщил, напечатал ли он отчёт.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="842"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="314"/>
         <source>Save the shift report as PDF</source>
         <translation>Сохранить отчёт смены в PDF</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="842"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="314"/>
         <source>PDF files (*.pdf)</source>
         <translation>Файлы PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="850"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="322"/>
         <source>Save the shift report as CSV</source>
         <translation>Сохранить отчёт смены в CSV</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="850"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="322"/>
         <source>CSV files (*.csv)</source>
         <translation>Файлы CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="550"/>
         <source>No differences found by this check.</source>
-        <translation>Эта сверка расхождений не нашла.</translation>
+        <translation type="vanished">Эта сверка расхождений не нашла.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="879"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="351"/>
         <source>Saved to {path}</source>
         <translation>Сохранено в {path}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="864"/>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="870"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="336"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="342"/>
         <source>Could not save: {why}</source>
         <translation>Не удалось сохранить: {why}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="277"/>
         <source>Charged (sales and charges)</source>
-        <translation>Списано (продажи и списания)</translation>
+        <translation type="vanished">Списано (продажи и списания)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="277"/>
         <source>Refunded</source>
-        <translation>Возвращено</translation>
+        <translation type="vanished">Возвращено</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="280"/>
         <source>Console</source>
-        <translation>Программа</translation>
+        <translation type="vanished">Программа</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="281"/>
         <source>Bank</source>
-        <translation>Банк</translation>
+        <translation type="vanished">Банк</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="282"/>
         <source>Difference</source>
-        <translation>Разница</translation>
+        <translation type="vanished">Разница</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="302"/>
         <source>{when}, X report</source>
-        <translation>{when}, X-отчёт</translation>
+        <translation type="vanished">{when}, X-отчёт</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="270"/>
         <source>Found</source>
-        <translation>Найдено</translation>
+        <translation type="vanished">Найдено</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="301"/>
         <source>{when}, at a close</source>
-        <translation>{when}, при закрытии</translation>
+        <translation type="vanished">{when}, при закрытии</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="542"/>
         <source>The bank&apos;s column covers the payments checked: {checked} of {total}.</source>
-        <translation>Столбец банка — только по проверенным платежам: {checked} из {total}.</translation>
+        <translation type="vanished">Столбец банка — только по проверенным платежам: {checked} из {total}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="570"/>
         <source>Found earlier in this shift: the check took the bank&apos;s answer then, so the console was corrected</source>
-        <translation>Найдено ранее в этой смене: сверка тогда приняла ответ банка, и программа исправлена</translation>
+        <translation type="vanished">Найдено ранее в этой смене: сверка тогда приняла ответ банка, и программа исправлена</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="539"/>
         <source>The console&apos;s and the bank&apos;s totals for the shift&apos;s payments</source>
-        <translation>Итоги программы и банка по платежам смены</translation>
+        <translation type="vanished">Итоги программы и банка по платежам смены</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="711"/>
+        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="183"/>
         <source>&amp;Print</source>
         <translation>&amp;Печать</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="347"/>
         <source>Sales and refunds the bank confirmed: {expected}. Receipts at the fiscal register: {held}.</source>
-        <translation>Продаж и возвратов, подтверждённых банком: {expected}. Чеков в онлайн-кассе: {held}.</translation>
+        <translation type="vanished">Продаж и возвратов, подтверждённых банком: {expected}. Чеков в онлайн-кассе: {held}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="328"/>
         <source>Documents</source>
-        <translation>Документы</translation>
+        <translation type="vanished">Документы</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="330"/>
         <source>Sale returns</source>
-        <translation>Возвраты продаж</translation>
+        <translation type="vanished">Возвраты продаж</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="353"/>
         <source>Every receipt agrees with the bank.</source>
-        <translation>Все чеки совпадают с данными банка.</translation>
+        <translation type="vanished">Все чеки совпадают с данными банка.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="375"/>
         <source>The fiscal register&apos;s Z report: its shift {number} is closed</source>
-        <translation>Z-отчёт онлайн-кассы: смена кассы {number} закрыта</translation>
+        <translation type="vanished">Z-отчёт онлайн-кассы: смена кассы {number} закрыта</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="377"/>
         <source>The fiscal register&apos;s X report: its shift {number} stays open</source>
-        <translation>X-отчёт онлайн-кассы: смена кассы {number} остаётся открытой</translation>
+        <translation type="vanished">X-отчёт онлайн-кассы: смена кассы {number} остаётся открытой</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="341"/>
         <source>The fiscal register ({provider})</source>
-        <translation>Онлайн-касса ({provider})</translation>
+        <translation type="vanished">Онлайн-касса ({provider})</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="344"/>
         <source>The fiscal register was not checked.</source>
-        <translation>Онлайн-касса не проверена.</translation>
+        <translation type="vanished">Онлайн-касса не проверена.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="356"/>
         <source>Mismatches</source>
-        <translation>Несоответствия</translation>
+        <translation type="vanished">Несоответствия</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="359"/>
         <source>Receipt number</source>
-        <translation>Номер чека</translation>
+        <translation type="vanished">Номер чека</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="360"/>
         <source>What is wrong</source>
-        <translation>Что не так</translation>
+        <translation type="vanished">Что не так</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="362"/>
         <source>The register holds</source>
-        <translation>В онлайн-кассе</translation>
+        <translation type="vanished">В онлайн-кассе</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/report_view.py" line="370"/>
         <source>What to do</source>
-        <translation>Что делать</translation>
+        <translation type="vanished">Что делать</translation>
     </message>
 </context>
 <context>

@@ -26,7 +26,8 @@ from epay_desktop.services.demo_fiscal import TYPED_AT_THE_REGISTER
 from epay_desktop.services.demo_shift import CABINET_REFUND, PAID_LATE
 from epay_desktop.ui.checkout.result import Outcome
 from epay_desktop.ui.shifts.close_dialog import CloseShiftDialog
-from epay_desktop.ui.shifts.report_view import ShiftReportDialog, signed_money_text
+from epay_desktop.ui.shifts.report_page import signed_money_text
+from epay_desktop.ui.shifts.report_view import ShiftReportDialog
 from tests.support.card_form import APPROVED_CARD, SUBMIT
 from tests.support.demo_app import ledger_figures
 from tests.support.live_console import CASHIER, CASHIER_PIN, MANAGER, MANAGER_PIN, trigger

@@ -35,7 +35,8 @@ from epay_desktop.ui.common.language import on_language_change
 from epay_desktop.ui.common.naming import named
 from epay_desktop.ui.common.screen_fit import size_for_screen
 from epay_desktop.ui.common.table_model import cell_alignment
-from epay_desktop.ui.shifts.report_view import NOTHING, ShiftReportDialog, signed_money_text
+from epay_desktop.ui.shifts.report_page import NOTHING, signed_money_text
+from epay_desktop.ui.shifts.report_view import ShiftReportDialog
 from epay_desktop.ui.widgets.form_parts import text_label
 
 if TYPE_CHECKING:
