@@ -264,24 +264,29 @@ class FiscalService:
         """Close the fiscal register's shift with its Z report (ShiftAlreadyClosed when none is open),
         then ask again at once the receipts refused for the shift (a shift past 24 hours): the new shift
         takes them. None: no provider."""
+        report = await self._close_register()
+        if report is not None:
+            self._later(lambda _key: self.reconcile(needing_person=True), 0)
+        return report
+
+    async def _close_register(self) -> ShiftReport | None:
         connection = await self.connection()
         if connection is None:
             return None
         report = await connection.provider.close_shift()
         log.info("event=fiscal_shift_closed shift=%s", report.shift_number)
-        self._later(lambda _key: self.reconcile(needing_person=True), 0)
         return report
 
     async def close_shift_as(self, actor: User, *, approved_by: User | None = None) -> ShiftClosed | None:
         """A person's Z (the fiscal register window, ``epay-desktop fiscal z``; decision 0127):
         :meth:`close_shift` once a manager (``actor``, or ``approved_by`` who signed in for a cashier)
         is confirmed, the close written to the audit log, then the receipts refused for the old shift
-        asked again now (the reconcile :meth:`close_shift` also starts finds them registered: once).
+        asked again now (here, not in the background: the person sees what became of them).
         Raises PermissionDenied before anything is asked of the register, and what :meth:`close_shift`
         raises (ShiftAlreadyClosed: none is open). None: no provider."""
         manager = approved_by if approved_by is not None else actor
         await self._store.run_read(lambda tx: require_manager(tx, manager, _MANAGERS_CLOSE))
-        report = await self.close_shift()
+        report = await self._close_register()
         if report is None:
             return None
         now = self._clock()
