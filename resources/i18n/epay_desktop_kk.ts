@@ -4444,96 +4444,122 @@ Close it again when you are ready.</source>
 <context>
     <name>ShiftReportDialog</name>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="117"/>
         <source>Net taken</source>
-        <translation type="vanished">Таза түсім</translation>
+        <translation>Таза түсім</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="102"/>
         <source>Status differs</source>
-        <translation type="vanished">Күйі сәйкес емес</translation>
+        <translation>Күйі сәйкес емес</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="90"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="300"/>
         <source>Sales</source>
-        <translation type="vanished">Сатулар</translation>
+        <translation>Сатулар</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="91"/>
         <source>Holds</source>
-        <translation type="vanished">Бұғатталғандар</translation>
+        <translation>Бұғатталғандар</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="92"/>
         <source>Charges</source>
-        <translation type="vanished">Есептен шығарулар</translation>
+        <translation>Есептен шығарулар</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="93"/>
         <source>Cancellations</source>
-        <translation type="vanished">Күшін жоюлар</translation>
+        <translation>Күшін жоюлар</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="94"/>
         <source>Refunds</source>
-        <translation type="vanished">Қайтарулар</translation>
+        <translation>Қайтарулар</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="203"/>
         <source>Nothing in this shift.</source>
-        <translation type="vanished">Бұл ауысымда ештеңе жоқ.</translation>
+        <translation>Бұл ауысымда ештеңе жоқ.</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="207"/>
         <source>Net</source>
-        <translation type="vanished">Түсім</translation>
+        <translation>Түсім</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="226"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="329"/>
         <source>Invoice</source>
-        <translation type="vanished">Тапсырыс</translation>
+        <translation>Тапсырыс</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="227"/>
         <source>What differs</source>
-        <translation type="vanished">Не сәйкес емес</translation>
+        <translation>Не сәйкес емес</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="228"/>
         <source>The console says</source>
-        <translation type="vanished">Консоль бойынша</translation>
+        <translation>Консоль бойынша</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="229"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="332"/>
         <source>The bank says</source>
-        <translation type="vanished">Банк бойынша</translation>
+        <translation>Банк бойынша</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="384"/>
         <source>By cashier and by card brand</source>
-        <translation type="vanished">Кассирлер және карта түрлері бойынша</translation>
+        <translation>Кассирлер және карта түрлері бойынша</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="423"/>
         <source>Z report — shift {number}, register {register}</source>
-        <translation type="vanished">Z-есеп — №{number} ауысым, касса: {register}</translation>
+        <translation>Z-есеп — №{number} ауысым, касса: {register}</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="424"/>
         <source>The shift is closed: these figures are final and kept with the shift.</source>
-        <translation type="vanished">Ауысым жабылды: бұл сомалар түпкілікті және ауысыммен бірге сақталды.</translation>
+        <translation>Ауысым жабылды: бұл сомалар түпкілікті және ауысыммен бірге сақталды.</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="426"/>
         <source>X report — shift {number}, register {register}</source>
-        <translation type="vanished">X-есеп — №{number} ауысым, касса: {register}</translation>
+        <translation>X-есеп — №{number} ауысым, касса: {register}</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="427"/>
         <source>The shift is open: the figures so far. Nothing was changed or closed.</source>
-        <translation type="vanished">Ауысым ашық: осы сәтке дейінгі сомалар. Ештеңе өзгертілмеді және жабылмады.</translation>
+        <translation>Ауысым ашық: осы сәтке дейінгі сомалар. Ештеңе өзгертілмеді және жабылмады.</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="441"/>
         <source>still open</source>
-        <translation type="vanished">әлі ашық</translation>
+        <translation>әлі ашық</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="470"/>
         <source>Totals</source>
-        <translation type="vanished">Жиынтық</translation>
+        <translation>Жиынтық</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="491"/>
         <source>The bank check</source>
-        <translation type="vanished">Банкпен салыстыру</translation>
+        <translation>Банкпен салыстыру</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="555"/>
         <source>Audit log anchor</source>
-        <translation type="vanished">Аудит журналының бақылау белгісі</translation>
+        <translation>Аудит журналының бақылау белгісі</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="565"/>
         <source>The audit log&apos;s anchor at the close, kept with the shift. Checked later (Settings &gt; Audit log anchor), it shows whether the log was cut or rewritten since.</source>
-        <translation type="vanished">Жабу сәтіндегі аудит журналының бақылау белгісі, ауысыммен бірге сақталды. Кейін тексерсеңіз (Баптаулар &gt; Аудит журналының бақылау белгісі), журнал содан бері қысқартылған не қайта жазылған-жазылмағанын көрсетеді.</translation>
+        <translation>Жабу сәтіндегі аудит журналының бақылау белгісі, ауысыммен бірге сақталды. Кейін тексерсеңіз (Баптаулар &gt; Аудит журналының бақылау белгісі), журнал содан бері қысқартылған не қайта жазылған-жазылмағанын көрсетеді.</translation>
     </message>
     <message>
         <location filename="../../epay_desktop/ui/shifts/report_view.py" line="139"/>
@@ -4566,64 +4592,81 @@ Close it again when you are ready.</source>
         <translation>Принтерге жіберілді.</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="385"/>
         <source>Cashier</source>
-        <translation type="vanished">Кассир</translation>
+        <translation>Кассир</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="386"/>
         <source>Card brand</source>
-        <translation type="vanished">Карта түрі</translation>
+        <translation>Карта түрі</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="388"/>
         <source>Each cell: the amount and, in brackets, how many.</source>
-        <translation type="vanished">Әр ұяшықта: сома және жақша ішінде саны.</translation>
+        <translation>Әр ұяшықта: сома және жақша ішінде саны.</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="446"/>
         <source>Opened:</source>
-        <translation type="vanished">Ашылды:</translation>
+        <translation>Ашылды:</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="451"/>
         <source>Closed:</source>
-        <translation type="vanished">Жабылды:</translation>
+        <translation>Жабылды:</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="452"/>
         <source>Report made:</source>
-        <translation type="vanished">Есеп жасалды:</translation>
+        <translation>Есеп жасалды:</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="453"/>
         <source>Register:</source>
-        <translation type="vanished">Касса:</translation>
+        <translation>Касса:</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="454"/>
         <source>Shift number:</source>
-        <translation type="vanished">Ауысым нөмірі:</translation>
+        <translation>Ауысым нөмірі:</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="304"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="474"/>
         <source>Count</source>
-        <translation type="vanished">Саны</translation>
+        <translation>Саны</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="304"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="474"/>
         <source>Amount</source>
-        <translation type="vanished">Сома</translation>
+        <translation>Сома</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="495"/>
         <source>The payments were not checked with the bank: the check was skipped at the close.</source>
-        <translation type="vanished">Төлемдер банкпен салыстырылмады: жабу кезінде салыстыру өткізіп жіберілді.</translation>
+        <translation>Төлемдер банкпен салыстырылмады: жабу кезінде салыстыру өткізіп жіберілді.</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="498"/>
         <source>The bank was not asked for this report: the figures are the console&apos;s own.</source>
-        <translation type="vanished">Бұл есеп үшін банктен сұралмады: сомалар консольдің өз деректері бойынша.</translation>
+        <translation>Бұл есеп үшін банктен сұралмады: сомалар консольдің өз деректері бойынша.</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="503"/>
         <source>Payments checked with the bank: {checked} of {total}.</source>
-        <translation type="vanished">Банкпен тексерілген төлемдер: {total} ішінен {checked}.</translation>
+        <translation>Банкпен тексерілген төлемдер: {total} ішінен {checked}.</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="507"/>
         <source>The bank agrees with the console on every one.</source>
-        <translation type="vanished">Әрқайсысы бойынша банк деректері консольмен сәйкес.</translation>
+        <translation>Әрқайсысы бойынша банк деректері консольмен сәйкес.</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="571"/>
         <source>The audit log is NOT intact, so this report has no anchor.</source>
-        <translation type="vanished">Аудит журналы БҮТІН ЕМЕС, сондықтан бұл есепте бақылау белгісі жоқ.</translation>
+        <translation>Аудит журналы БҮТІН ЕМЕС, сондықтан бұл есепте бақылау белгісі жоқ.</translation>
     </message>
     <message>
         <location filename="../../epay_desktop/ui/shifts/report_view.py" line="143"/>
@@ -4652,28 +4695,35 @@ Close it again when you are ready.</source>
         <translation>&amp;Қайта басып шығару</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="437"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="447"/>
         <source>{when}, {name}</source>
-        <translation type="vanished">{when}, {name}</translation>
+        <translation>{when}, {name}</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="477"/>
         <source>Operations with no known outcome yet: {count}. The console keeps asking the bank; a manager decides on the rest in Needs attention.</source>
-        <translation type="vanished">Нәтижесі әлі белгісіз операциялар: {count}. Консоль банктен сұрауды жалғастырады; қалғаны бойынша менеджер «Назар аудару керек» бөлімінде шешеді.</translation>
+        <translation>Нәтижесі әлі белгісіз операциялар: {count}. Консоль банктен сұрауды жалғастырады; қалғаны бойынша менеджер «Назар аудару керек» бөлімінде шешеді.</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="484"/>
         <source>Every operation&apos;s outcome is known.</source>
-        <translation type="vanished">Әр операцияның нәтижесі белгілі.</translation>
+        <translation>Әр операцияның нәтижесі белгілі.</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="517"/>
         <source>Differences found by this check</source>
-        <translation type="vanished">Осы салыстыру тапқан айырмашылықтар</translation>
+        <translation>Осы салыстыру тапқан айырмашылықтар</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="524"/>
         <source>Not checked: check these payments with the bank later</source>
-        <translation type="vanished">Тексерілмегендер: бұл төлемдерді банкпен кейін тексеріңіз</translation>
+        <translation>Тексерілмегендер: бұл төлемдерді банкпен кейін тексеріңіз</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="528"/>
         <source>Still open in the books: a manager resolves them in Needs attention</source>
-        <translation type="vanished">Есепте әлі ашық: менеджер оларды «Назар аудару керек» бөлімінде шешеді</translation>
+        <translation>Есепте әлі ашық: менеджер оларды «Назар аудару керек» бөлімінде шешеді</translation>
     </message>
     <message>
         <location filename="../../epay_desktop/ui/shifts/report_view.py" line="260"/>
@@ -4711,8 +4761,9 @@ Close it again when you are ready.</source>
         <translation>CSV файлдары (*.csv)</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="521"/>
         <source>No differences found by this check.</source>
-        <translation type="vanished">Бұл салыстыру айырмашылық тапқан жоқ.</translation>
+        <translation>Бұл салыстыру айырмашылық тапқан жоқ.</translation>
     </message>
     <message>
         <location filename="../../epay_desktop/ui/shifts/report_view.py" line="351"/>
@@ -4726,48 +4777,59 @@ Close it again when you are ready.</source>
         <translation>Сақтау мүмкін болмады: {why}</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="248"/>
         <source>Charged (sales and charges)</source>
-        <translation type="vanished">Есептен шығарылды (сатулар мен есептен шығарулар)</translation>
+        <translation>Есептен шығарылды (сатулар мен есептен шығарулар)</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="248"/>
         <source>Refunded</source>
-        <translation type="vanished">Қайтарылды</translation>
+        <translation>Қайтарылды</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="251"/>
         <source>Console</source>
-        <translation type="vanished">Консоль</translation>
+        <translation>Консоль</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="252"/>
         <source>Bank</source>
-        <translation type="vanished">Банк</translation>
+        <translation>Банк</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="253"/>
         <source>Difference</source>
-        <translation type="vanished">Айырма</translation>
+        <translation>Айырма</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="273"/>
         <source>{when}, X report</source>
-        <translation type="vanished">{when}, X-есеп</translation>
+        <translation>{when}, X-есеп</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="241"/>
         <source>Found</source>
-        <translation type="vanished">Табылды</translation>
+        <translation>Табылды</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="272"/>
         <source>{when}, at a close</source>
-        <translation type="vanished">{when}, жабу кезінде</translation>
+        <translation>{when}, жабу кезінде</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="513"/>
         <source>The bank&apos;s column covers the payments checked: {checked} of {total}.</source>
-        <translation type="vanished">Банк бағаны тек тексерілген төлемдер бойынша: {total} ішінен {checked}.</translation>
+        <translation>Банк бағаны тек тексерілген төлемдер бойынша: {total} ішінен {checked}.</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="541"/>
         <source>Found earlier in this shift: the check took the bank&apos;s answer then, so the console was corrected</source>
-        <translation type="vanished">Осы ауысымда бұрын табылған: салыстыру сол кезде банк жауабын алды, консоль түзетілді</translation>
+        <translation>Осы ауысымда бұрын табылған: салыстыру сол кезде банк жауабын алды, консоль түзетілді</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="510"/>
         <source>The console&apos;s and the bank&apos;s totals for the shift&apos;s payments</source>
-        <translation type="vanished">Ауысым төлемдері бойынша консоль мен банк сомалары</translation>
+        <translation>Ауысым төлемдері бойынша консоль мен банк сомалары</translation>
     </message>
     <message>
         <location filename="../../epay_desktop/ui/shifts/report_view.py" line="183"/>
@@ -4775,56 +4837,69 @@ Close it again when you are ready.</source>
         <translation>&amp;Басып шығару</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="318"/>
         <source>Sales and refunds the bank confirmed: {expected}. Receipts at the fiscal register: {held}.</source>
-        <translation type="vanished">Банк растаған сатулар мен қайтарулар: {expected}. Онлайн-кассадағы чектер: {held}.</translation>
+        <translation>Банк растаған сатулар мен қайтарулар: {expected}. Онлайн-кассадағы чектер: {held}.</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="299"/>
         <source>Documents</source>
-        <translation type="vanished">Құжаттар</translation>
+        <translation>Құжаттар</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="301"/>
         <source>Sale returns</source>
-        <translation type="vanished">Сатуды қайтарулар</translation>
+        <translation>Сатуды қайтарулар</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="324"/>
         <source>Every receipt agrees with the bank.</source>
-        <translation type="vanished">Барлық чектер банк деректерімен сәйкес келеді.</translation>
+        <translation>Барлық чектер банк деректерімен сәйкес келеді.</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="346"/>
         <source>The fiscal register&apos;s Z report: its shift {number} is closed</source>
-        <translation type="vanished">Онлайн-кассаның Z-есебі: {number} касса ауысымы жабылды</translation>
+        <translation>Онлайн-кассаның Z-есебі: {number} касса ауысымы жабылды</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="348"/>
         <source>The fiscal register&apos;s X report: its shift {number} stays open</source>
-        <translation type="vanished">Онлайн-кассаның X-есебі: {number} касса ауысымы ашық қалады</translation>
+        <translation>Онлайн-кассаның X-есебі: {number} касса ауысымы ашық қалады</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="312"/>
         <source>The fiscal register ({provider})</source>
-        <translation type="vanished">Онлайн-касса ({provider})</translation>
+        <translation>Онлайн-касса ({provider})</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="315"/>
         <source>The fiscal register was not checked.</source>
-        <translation type="vanished">Онлайн-касса тексерілмеді.</translation>
+        <translation>Онлайн-касса тексерілмеді.</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="327"/>
         <source>Mismatches</source>
-        <translation type="vanished">Сәйкессіздіктер</translation>
+        <translation>Сәйкессіздіктер</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="330"/>
         <source>Receipt number</source>
-        <translation type="vanished">Чек нөмірі</translation>
+        <translation>Чек нөмірі</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="331"/>
         <source>What is wrong</source>
-        <translation type="vanished">Мәселе</translation>
+        <translation>Мәселе</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="333"/>
         <source>The register holds</source>
-        <translation type="vanished">Онлайн-кассада</translation>
+        <translation>Онлайн-кассада</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="341"/>
         <source>What to do</source>
-        <translation type="vanished">Не істеу керек</translation>
+        <translation>Не істеу керек</translation>
     </message>
 </context>
 <context>
@@ -5476,7 +5551,7 @@ Close it again when you are ready.</source>
         <translation>Касса ауысымын (Z-есеп) тек менеджер немесе әкімші жаба алады: менеджерге жүгініңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/fiscal/service.py" line="412"/>
+        <location filename="../../epay_desktop/services/fiscal/service.py" line="417"/>
         <source>The fiscal provider refused the receipt. Check the fiscal settings and the cash register.</source>
         <extracomment>Builds the configured connection, or None when no provider is configured.</extracomment>
         <translation>Фискалдық сервис чекті қабылдамады. Фискалдық баптауларды және кассаны тексеріңіз.</translation>

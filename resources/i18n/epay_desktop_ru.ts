@@ -4447,96 +4447,122 @@ Close it again when you are ready.</source>
 <context>
     <name>ShiftReportDialog</name>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="117"/>
         <source>Net taken</source>
-        <translation type="vanished">Чистая выручка</translation>
+        <translation>Чистая выручка</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="102"/>
         <source>Status differs</source>
-        <translation type="vanished">Различается статус</translation>
+        <translation>Различается статус</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="90"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="300"/>
         <source>Sales</source>
-        <translation type="vanished">Продажи</translation>
+        <translation>Продажи</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="91"/>
         <source>Holds</source>
-        <translation type="vanished">Блокировки</translation>
+        <translation>Блокировки</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="92"/>
         <source>Charges</source>
-        <translation type="vanished">Списания</translation>
+        <translation>Списания</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="93"/>
         <source>Cancellations</source>
-        <translation type="vanished">Отмены</translation>
+        <translation>Отмены</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="94"/>
         <source>Refunds</source>
-        <translation type="vanished">Возвраты</translation>
+        <translation>Возвраты</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="203"/>
         <source>Nothing in this shift.</source>
-        <translation type="vanished">В этой смене ничего нет.</translation>
+        <translation>В этой смене ничего нет.</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="207"/>
         <source>Net</source>
-        <translation type="vanished">Выручка</translation>
+        <translation>Выручка</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="226"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="329"/>
         <source>Invoice</source>
-        <translation type="vanished">Заказ</translation>
+        <translation>Заказ</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="227"/>
         <source>What differs</source>
-        <translation type="vanished">Что различается</translation>
+        <translation>Что различается</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="228"/>
         <source>The console says</source>
-        <translation type="vanished">По данным программы</translation>
+        <translation>По данным программы</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="229"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="332"/>
         <source>The bank says</source>
-        <translation type="vanished">По данным банка</translation>
+        <translation>По данным банка</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="384"/>
         <source>By cashier and by card brand</source>
-        <translation type="vanished">По кассирам и типам карт</translation>
+        <translation>По кассирам и типам карт</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="423"/>
         <source>Z report — shift {number}, register {register}</source>
-        <translation type="vanished">Z-отчёт — смена {number}, касса {register}</translation>
+        <translation>Z-отчёт — смена {number}, касса {register}</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="424"/>
         <source>The shift is closed: these figures are final and kept with the shift.</source>
-        <translation type="vanished">Смена закрыта: итоги окончательные и сохранены вместе со сменой.</translation>
+        <translation>Смена закрыта: итоги окончательные и сохранены вместе со сменой.</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="426"/>
         <source>X report — shift {number}, register {register}</source>
-        <translation type="vanished">X-отчёт — смена {number}, касса {register}</translation>
+        <translation>X-отчёт — смена {number}, касса {register}</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="427"/>
         <source>The shift is open: the figures so far. Nothing was changed or closed.</source>
-        <translation type="vanished">Смена открыта: итоги на текущий момент. Ничего не изменено и не закрыто.</translation>
+        <translation>Смена открыта: итоги на текущий момент. Ничего не изменено и не закрыто.</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="441"/>
         <source>still open</source>
-        <translation type="vanished">ещё открыта</translation>
+        <translation>ещё открыта</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="470"/>
         <source>Totals</source>
-        <translation type="vanished">Итоги</translation>
+        <translation>Итоги</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="491"/>
         <source>The bank check</source>
-        <translation type="vanished">Сверка с банком</translation>
+        <translation>Сверка с банком</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="555"/>
         <source>Audit log anchor</source>
-        <translation type="vanished">Контрольная метка журнала аудита</translation>
+        <translation>Контрольная метка журнала аудита</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="565"/>
         <source>The audit log&apos;s anchor at the close, kept with the shift. Checked later (Settings &gt; Audit log anchor), it shows whether the log was cut or rewritten since.</source>
-        <translation type="vanished">Контрольная метка журнала аудита на момент закрытия, сохранена вместе со сменой. Проверка позже (Настройки &gt; Контрольная метка журнала аудита) покажет, не был ли журнал с тех пор обрезан или переписан.</translation>
+        <translation>Контрольная метка журнала аудита на момент закрытия, сохранена вместе со сменой. Проверка позже (Настройки &gt; Контрольная метка журнала аудита) покажет, не был ли журнал с тех пор обрезан или переписан.</translation>
     </message>
     <message>
         <location filename="../../epay_desktop/ui/shifts/report_view.py" line="139"/>
@@ -4569,64 +4595,81 @@ Close it again when you are ready.</source>
         <translation>Отправлено на принтер.</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="385"/>
         <source>Cashier</source>
-        <translation type="vanished">Кассир</translation>
+        <translation>Кассир</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="386"/>
         <source>Card brand</source>
-        <translation type="vanished">Тип карты</translation>
+        <translation>Тип карты</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="388"/>
         <source>Each cell: the amount and, in brackets, how many.</source>
-        <translation type="vanished">В каждой ячейке: сумма и в скобках количество.</translation>
+        <translation>В каждой ячейке: сумма и в скобках количество.</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="446"/>
         <source>Opened:</source>
-        <translation type="vanished">Открыта:</translation>
+        <translation>Открыта:</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="451"/>
         <source>Closed:</source>
-        <translation type="vanished">Закрыта:</translation>
+        <translation>Закрыта:</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="452"/>
         <source>Report made:</source>
-        <translation type="vanished">Отчёт составлен:</translation>
+        <translation>Отчёт составлен:</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="453"/>
         <source>Register:</source>
-        <translation type="vanished">Касса:</translation>
+        <translation>Касса:</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="454"/>
         <source>Shift number:</source>
-        <translation type="vanished">Номер смены:</translation>
+        <translation>Номер смены:</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="304"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="474"/>
         <source>Count</source>
-        <translation type="vanished">Кол-во</translation>
+        <translation>Кол-во</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="304"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="474"/>
         <source>Amount</source>
-        <translation type="vanished">Сумма</translation>
+        <translation>Сумма</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="495"/>
         <source>The payments were not checked with the bank: the check was skipped at the close.</source>
-        <translation type="vanished">Платежи не сверены с банком: сверка пропущена при закрытии.</translation>
+        <translation>Платежи не сверены с банком: сверка пропущена при закрытии.</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="498"/>
         <source>The bank was not asked for this report: the figures are the console&apos;s own.</source>
-        <translation type="vanished">Для этого отчёта банк не запрашивался: итоги по данным программы.</translation>
+        <translation>Для этого отчёта банк не запрашивался: итоги по данным программы.</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="503"/>
         <source>Payments checked with the bank: {checked} of {total}.</source>
-        <translation type="vanished">Сверено с банком платежей: {checked} из {total}.</translation>
+        <translation>Сверено с банком платежей: {checked} из {total}.</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="507"/>
         <source>The bank agrees with the console on every one.</source>
-        <translation type="vanished">Данные банка совпадают с данными программы по каждому.</translation>
+        <translation>Данные банка совпадают с данными программы по каждому.</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="571"/>
         <source>The audit log is NOT intact, so this report has no anchor.</source>
-        <translation type="vanished">Журнал аудита НАРУШЕН, поэтому у отчёта нет контрольной метки.</translation>
+        <translation>Журнал аудита НАРУШЕН, поэтому у отчёта нет контрольной метки.</translation>
     </message>
     <message>
         <location filename="../../epay_desktop/ui/shifts/report_view.py" line="143"/>
@@ -4655,28 +4698,35 @@ Close it again when you are ready.</source>
         <translation>Напечатать &amp;снова</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="437"/>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="447"/>
         <source>{when}, {name}</source>
-        <translation type="vanished">{when}, {name}</translation>
+        <translation>{when}, {name}</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="477"/>
         <source>Operations with no known outcome yet: {count}. The console keeps asking the bank; a manager decides on the rest in Needs attention.</source>
-        <translation type="vanished">Операции с ещё неизвестным результатом: {count}. Программа продолжает запрашивать банк; по остальным решает менеджер в «Требует внимания».</translation>
+        <translation>Операции с ещё неизвестным результатом: {count}. Программа продолжает запрашивать банк; по остальным решает менеджер в «Требует внимания».</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="484"/>
         <source>Every operation&apos;s outcome is known.</source>
-        <translation type="vanished">Результат каждой операции известен.</translation>
+        <translation>Результат каждой операции известен.</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="517"/>
         <source>Differences found by this check</source>
-        <translation type="vanished">Расхождения, найденные этой сверкой</translation>
+        <translation>Расхождения, найденные этой сверкой</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="524"/>
         <source>Not checked: check these payments with the bank later</source>
-        <translation type="vanished">Не проверены: сверьте эти платежи с банком позже</translation>
+        <translation>Не проверены: сверьте эти платежи с банком позже</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="528"/>
         <source>Still open in the books: a manager resolves them in Needs attention</source>
-        <translation type="vanished">Ещё открыты в учёте: менеджер закрывает их в «Требует внимания»</translation>
+        <translation>Ещё открыты в учёте: менеджер закрывает их в «Требует внимания»</translation>
     </message>
     <message>
         <location filename="../../epay_desktop/ui/shifts/report_view.py" line="260"/>
@@ -4714,8 +4764,9 @@ Close it again when you are ready.</source>
         <translation>Файлы CSV (*.csv)</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="521"/>
         <source>No differences found by this check.</source>
-        <translation type="vanished">Эта сверка расхождений не нашла.</translation>
+        <translation>Эта сверка расхождений не нашла.</translation>
     </message>
     <message>
         <location filename="../../epay_desktop/ui/shifts/report_view.py" line="351"/>
@@ -4729,48 +4780,59 @@ Close it again when you are ready.</source>
         <translation>Не удалось сохранить: {why}</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="248"/>
         <source>Charged (sales and charges)</source>
-        <translation type="vanished">Списано (продажи и списания)</translation>
+        <translation>Списано (продажи и списания)</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="248"/>
         <source>Refunded</source>
-        <translation type="vanished">Возвращено</translation>
+        <translation>Возвращено</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="251"/>
         <source>Console</source>
-        <translation type="vanished">Программа</translation>
+        <translation>Программа</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="252"/>
         <source>Bank</source>
-        <translation type="vanished">Банк</translation>
+        <translation>Банк</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="253"/>
         <source>Difference</source>
-        <translation type="vanished">Разница</translation>
+        <translation>Разница</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="273"/>
         <source>{when}, X report</source>
-        <translation type="vanished">{when}, X-отчёт</translation>
+        <translation>{when}, X-отчёт</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="241"/>
         <source>Found</source>
-        <translation type="vanished">Найдено</translation>
+        <translation>Найдено</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="272"/>
         <source>{when}, at a close</source>
-        <translation type="vanished">{when}, при закрытии</translation>
+        <translation>{when}, при закрытии</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="513"/>
         <source>The bank&apos;s column covers the payments checked: {checked} of {total}.</source>
-        <translation type="vanished">Столбец банка — только по проверенным платежам: {checked} из {total}.</translation>
+        <translation>Столбец банка — только по проверенным платежам: {checked} из {total}.</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="541"/>
         <source>Found earlier in this shift: the check took the bank&apos;s answer then, so the console was corrected</source>
-        <translation type="vanished">Найдено ранее в этой смене: сверка тогда приняла ответ банка, и программа исправлена</translation>
+        <translation>Найдено ранее в этой смене: сверка тогда приняла ответ банка, и программа исправлена</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="510"/>
         <source>The console&apos;s and the bank&apos;s totals for the shift&apos;s payments</source>
-        <translation type="vanished">Итоги программы и банка по платежам смены</translation>
+        <translation>Итоги программы и банка по платежам смены</translation>
     </message>
     <message>
         <location filename="../../epay_desktop/ui/shifts/report_view.py" line="183"/>
@@ -4778,56 +4840,69 @@ Close it again when you are ready.</source>
         <translation>&amp;Печать</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="318"/>
         <source>Sales and refunds the bank confirmed: {expected}. Receipts at the fiscal register: {held}.</source>
-        <translation type="vanished">Продаж и возвратов, подтверждённых банком: {expected}. Чеков в онлайн-кассе: {held}.</translation>
+        <translation>Продаж и возвратов, подтверждённых банком: {expected}. Чеков в онлайн-кассе: {held}.</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="299"/>
         <source>Documents</source>
-        <translation type="vanished">Документы</translation>
+        <translation>Документы</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="301"/>
         <source>Sale returns</source>
-        <translation type="vanished">Возвраты продаж</translation>
+        <translation>Возвраты продаж</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="324"/>
         <source>Every receipt agrees with the bank.</source>
-        <translation type="vanished">Все чеки совпадают с данными банка.</translation>
+        <translation>Все чеки совпадают с данными банка.</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="346"/>
         <source>The fiscal register&apos;s Z report: its shift {number} is closed</source>
-        <translation type="vanished">Z-отчёт онлайн-кассы: смена кассы {number} закрыта</translation>
+        <translation>Z-отчёт онлайн-кассы: смена кассы {number} закрыта</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="348"/>
         <source>The fiscal register&apos;s X report: its shift {number} stays open</source>
-        <translation type="vanished">X-отчёт онлайн-кассы: смена кассы {number} остаётся открытой</translation>
+        <translation>X-отчёт онлайн-кассы: смена кассы {number} остаётся открытой</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="312"/>
         <source>The fiscal register ({provider})</source>
-        <translation type="vanished">Онлайн-касса ({provider})</translation>
+        <translation>Онлайн-касса ({provider})</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="315"/>
         <source>The fiscal register was not checked.</source>
-        <translation type="vanished">Онлайн-касса не проверена.</translation>
+        <translation>Онлайн-касса не проверена.</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="327"/>
         <source>Mismatches</source>
-        <translation type="vanished">Несоответствия</translation>
+        <translation>Несоответствия</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="330"/>
         <source>Receipt number</source>
-        <translation type="vanished">Номер чека</translation>
+        <translation>Номер чека</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="331"/>
         <source>What is wrong</source>
-        <translation type="vanished">Что не так</translation>
+        <translation>Что не так</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="333"/>
         <source>The register holds</source>
-        <translation type="vanished">В онлайн-кассе</translation>
+        <translation>В онлайн-кассе</translation>
     </message>
     <message>
+        <location filename="../../epay_desktop/ui/shifts/report_page.py" line="341"/>
         <source>What to do</source>
-        <translation type="vanished">Что делать</translation>
+        <translation>Что делать</translation>
     </message>
 </context>
 <context>
@@ -5479,7 +5554,7 @@ Close it again when you are ready.</source>
         <translation>Закрыть смену кассы (Z-отчёт) может только менеджер или администратор: обратитесь к менеджеру.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/fiscal/service.py" line="412"/>
+        <location filename="../../epay_desktop/services/fiscal/service.py" line="417"/>
         <source>The fiscal provider refused the receipt. Check the fiscal settings and the cash register.</source>
         <extracomment>Builds the configured connection, or None when no provider is configured.</extracomment>
         <translation>Фискальный сервис отклонил чек. Проверьте фискальные настройки и кассу.</translation>
