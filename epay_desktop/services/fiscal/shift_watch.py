@@ -12,23 +12,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import Enum
-from typing import Final, Protocol
+from typing import Final
 
 from epay_desktop.domain.fiscal_journal import FiscalRecord, FiscalState
 from epay_desktop.fiscal.errors import ShiftOver24Hours
-from epay_desktop.fiscal.models import ShiftReport
+from epay_desktop.fiscal.models import ShiftReport, ShiftState
 
-__all__ = ["CLOSE_SOON", "Deadline", "ShiftClosed", "WithCloseBy", "deadline_of", "needs_shift_close"]
+__all__ = ["CLOSE_SOON", "Deadline", "ShiftClosed", "deadline_of", "needs_shift_close"]
 
 #: The badge turns amber this long before the shift's 24 hours are up.
 CLOSE_SOON: Final = timedelta(hours=1)
-
-
-class WithCloseBy(Protocol):
-    """A shift's state (:class:`~epay_desktop.fiscal.models.ShiftState`, or what a front end holds of it)."""
-
-    @property
-    def close_by(self) -> datetime | None: ...
 
 
 class Deadline(Enum):
@@ -39,14 +32,12 @@ class Deadline(Enum):
     OVER = "over"  # past it: every receipt is refused until a Z report
 
 
-def deadline_of(state: WithCloseBy | None, now: datetime) -> Deadline:
-    """Where ``state`` (None: no provider) stands at ``now`` (aware)."""
-    close_by = state.close_by if state is not None else None
-    if close_by is None:
+def deadline_of(state: ShiftState | None, now: datetime) -> Deadline:
+    """Where ``state`` (None: no provider) stands at ``now`` (aware): over its limit as the provider's
+    model says (:meth:`ShiftState.over_limit`), else soon when it will be over :data:`CLOSE_SOON` on."""
+    if state is None or not state.over_limit(now + CLOSE_SOON):
         return Deadline.NONE
-    if now >= close_by:
-        return Deadline.OVER
-    return Deadline.SOON if now >= close_by - CLOSE_SOON else Deadline.NONE
+    return Deadline.OVER if state.over_limit(now) else Deadline.SOON
 
 
 @dataclass(frozen=True, slots=True)
