@@ -17,7 +17,7 @@ from epay_desktop.cli.commands import Arg, CommandTable
 from epay_desktop.cli.common import EXIT_OK, EXIT_REFUSED, EXIT_UNKNOWN, CliError, login, whole_number_arg
 from epay_desktop.cli.language import localized
 from epay_desktop.cli.output import emit_json, print_result, print_table
-from epay_desktop.cli.receipts import record_json
+from epay_desktop.cli.receipts import HYBRID_PAGE, hybrid_page, record_json
 from epay_desktop.domain import ConsoleError
 from epay_desktop.domain.receipts import ReceiptRequest
 from epay_desktop.receipts.escpos_profile import Cutter, TextMode
@@ -58,7 +58,13 @@ _EXIT = {Outcome.PRINTED: EXIT_OK, Outcome.UNKNOWN: EXIT_UNKNOWN, Outcome.FAILED
         help="kz1048 (the printer has KZ-1048), hybrid (text where the page holds it) or raster (always "
         "right; the default)",
     ),
-    Arg("--code-page", type=whole_number_arg(0, 255), metavar="N", help="the ESC t slot of the text page"),
+    HYBRID_PAGE,
+    Arg(
+        "--code-page",
+        type=whole_number_arg(0, 255),
+        metavar="N",
+        help="the ESC t slot of the text page (default: 53 for kz1048, 17 for cp866, 46 for cp1251)",
+    ),
     Arg("--columns", type=whole_number_arg(16, 104), metavar="N", help="characters per line (32/42/48)"),
     Arg("--cutter", choices=[c.value for c in Cutter], default=Cutter.PARTIAL.value),
     Arg("--no-status", action="store_true", help="the printer never answers status requests"),
@@ -75,6 +81,7 @@ async def cmd_printer_add(app: AppContext, args: argparse.Namespace) -> int:
         args.address,
         args.width,
         args.mode,
+        codec=hybrid_page(args),
         code_page=args.code_page,
         columns=args.columns,
         status=not args.no_status,
@@ -93,7 +100,8 @@ async def cmd_printer_add(app: AppContext, args: argparse.Namespace) -> int:
 async def cmd_printer_list(app: AppContext, args: argparse.Namespace) -> int:
     """list the receipt printers
 
-    The shop's printers: name, address, roll, mode and the registers whose default each is.
+    The shop's printers: name, address, roll, mode (hybrid with its code page) and the registers whose
+    default each is.
     """
     book = await app.printing.book()
     if args.json:
@@ -104,7 +112,7 @@ async def cmd_printer_list(app: AppContext, args: argparse.Namespace) -> int:
             p.name,
             str(p.transport),
             f"{p.render.head_dots} dots",
-            p.render.mode.value,
+            f"hybrid {p.render.codec}" if p.render.mode is TextMode.HYBRID else p.render.mode.value,
             ", ".join(r for r, n in sorted(book.defaults.items()) if n == p.name),
         ]
         for p in book.printers
@@ -173,9 +181,10 @@ async def cmd_printer_test(app: AppContext, args: argparse.Namespace) -> int:
 async def print_receipt(app: AppContext, args: argparse.Namespace) -> int:
     """``receipt INVOICE --printer NAME``: issue the receipt and print it; the exit code says the
     outcome (the receipt is issued and kept whatever the printer does)."""
-    if args.format != "pdf" or args.mode is not None or args.width is not None:
+    if args.format != "pdf" or any(v is not None for v in (args.mode, args.hybrid_page, args.width)):
         raise CliError(
-            "--printer prints on the printer's roll, in its mode: leave out --format, --mode and --width"
+            "--printer prints on the printer's roll, in its mode and code page: leave out --format, --mode, "
+            "--hybrid-page and --width"
         )
     actor = await login(app, args)
     request = ReceiptRequest.of(args.invoice, args.kind, language=args.receipt_lang, money_op_id=args.op)

@@ -1,5 +1,6 @@
 """``receipt``: print a sale, refund or duplicate receipt to a file (written atomically): a PDF, or with
-``--format escpos`` the ESC/POS bytes a 58 or 80 mm thermal printer prints (``--mode``: decision 0103)."""
+``--format escpos`` the ESC/POS bytes a 58 or 80 mm thermal printer prints (``--mode``: decision 0103;
+``--hybrid-page``: hybrid's text page, shared with ``printer add``)."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from epay_desktop.domain.receipts import (
     ReceiptRequest,
     ReceiptWidth,
 )
-from epay_desktop.receipts.escpos_profile import TextMode
+from epay_desktop.receipts.escpos_profile import HYBRID_PAGES, TextMode
 from epay_desktop.safe_files import check_target
 
 if TYPE_CHECKING:  # the app's stacks load when a command runs, not for --help (decision 0055)
@@ -27,9 +28,28 @@ if TYPE_CHECKING:  # the app's stacks load when a command runs, not for --help (
     from epay_desktop.app import AppContext
     from epay_desktop.receipts.data import ReceiptData
 
-__all__ = ["RECEIPTS", "check_writable", "record_json"]
+__all__ = ["HYBRID_PAGE", "RECEIPTS", "check_writable", "hybrid_page", "record_json"]
 
 RECEIPTS = CommandTable()
+
+#: Hybrid's text page, the words the printers window and its calibration use (cp866, cp1251).
+HYBRID_PAGE = Arg(
+    "--hybrid-page",
+    choices=HYBRID_PAGES,
+    help="with --mode hybrid: the code page of its text, cp866 (the default) or cp1251 (the line the "
+    "calibration page printed right); lines it cannot hold print as images",
+)
+
+
+def hybrid_page(args: argparse.Namespace) -> str | None:
+    """``--hybrid-page`` when given with ``--mode hybrid`` (None: not given); CliError (exit 2) with
+    another mode, whose text has no such page to choose."""
+    if args.hybrid_page is not None and args.mode != TextMode.HYBRID.value:
+        raise CliError(
+            f"--hybrid-page goes with --mode hybrid (kz1048 prints its text in KZ-1048, raster prints "
+            f"no text): add --mode hybrid or leave out --hybrid-page {args.hybrid_page}"
+        )
+    return str(args.hybrid_page) if args.hybrid_page is not None else None
 
 
 def check_writable(path: Path) -> Path:
@@ -56,8 +76,9 @@ def check_writable(path: Path) -> Path:
     Arg(
         "--mode",
         choices=[m.value for m in TextMode],
-        help="escpos: kz1048 text, hybrid (cp866 text, Kazakh lines as images) or raster (default)",
+        help="escpos: kz1048 text, hybrid (cp866 or cp1251 text, Kazakh lines as images) or raster (default)",
     ),
+    HYBRID_PAGE,
     OneOf(
         Arg("--out", type=Path, metavar="FILE", help="where to write the receipt"),
         Arg("--printer", metavar="NAME", help="send it to this receipt printer (epay-desktop printer list)"),
@@ -80,6 +101,7 @@ async def cmd_receipt(app: AppContext, args: argparse.Namespace) -> int:
     escpos = args.format == "escpos"
     if args.mode is not None and not escpos:
         raise CliError("--mode goes with --format escpos")
+    page = hybrid_page(args)
     if escpos and args.width is None:  # refused before a number is used, not after
         args.width = (await app.shop_settings.load()).receipt_width
     if escpos and args.width == ReceiptWidth.A4:
@@ -88,10 +110,12 @@ async def cmd_receipt(app: AppContext, args: argparse.Namespace) -> int:
     record, pdf = await app.receipts.issue_receipt(
         actor,
         ReceiptRequest.of(args.invoice, args.kind, args.width, args.receipt_lang, args.op),
-        render=_escpos_render(args.mode or TextMode.RASTER) if escpos else None,
+        render=_escpos_render(args.mode or TextMode.RASTER, page) if escpos else None,
     )
     saved = await app.receipts.save_pdf(out, pdf)
     shown = {"format": "escpos", "mode": args.mode or TextMode.RASTER.value} if escpos else {}
+    if args.mode == TextMode.HYBRID.value:
+        shown["hybrid_page"] = page or HYBRID_PAGES[0]
     return print_result(
         args.json,
         {**shown, **record_json(args.invoice, record), "file": str(saved)},
@@ -113,9 +137,10 @@ def record_json(invoice: InvoiceId, record: ReceiptRecord) -> dict[str, object]:
     }
 
 
-def _escpos_render(mode: str) -> Callable[[ReceiptData, ReceiptWidth], bytes]:
-    """The receipt drawn as ESC/POS in ``mode`` for the default profile of its roll (decision 0103)."""
+def _escpos_render(mode: str, page: str | None) -> Callable[[ReceiptData, ReceiptWidth], bytes]:
+    """The receipt drawn as ESC/POS in ``mode`` (hybrid on ``page``, cp866 when None) for the default
+    profile of its roll (decision 0103)."""
     from epay_desktop.receipts.escpos import escpos_renderer  # Pillow loads when a receipt is drawn
     from epay_desktop.receipts.escpos_profile import render_profile
 
-    return escpos_renderer(lambda width: render_profile(width, mode))
+    return escpos_renderer(lambda width: render_profile(width, mode, codec=page))

@@ -19,6 +19,7 @@ __all__ = [
     "CELL_DOTS",
     "DEFAULT_SLOTS",
     "HEAD_DOTS",
+    "HYBRID_PAGES",
     "Cutter",
     "RenderProfile",
     "TextMode",
@@ -33,6 +34,8 @@ HEAD_DOTS: dict[ReceiptWidth, int] = {ReceiptWidth.MM58: 384, ReceiptWidth.MM80:
 #: The usual ``ESC t`` slot of each code page (Epson's numbering); the calibration print confirms it
 #: per printer (clones differ, docs/escpos.md section 2.1).
 DEFAULT_SLOTS: dict[str, int] = {"kz1048": 53, "cp866": 17, "cp1251": 46}
+#: The base pages ``hybrid`` prints its text in (calibration's lines 2 and 3; cp866 the default).
+HYBRID_PAGES: tuple[str, ...] = ("cp866", "cp1251")
 
 
 class TextMode(StrEnum):

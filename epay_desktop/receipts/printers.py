@@ -221,15 +221,17 @@ def make_profile(
     width: str = "80",
     mode: str = TextMode.RASTER.value,
     *,
+    codec: str | None = None,
     code_page: int | None = None,
     columns: int | None = None,
     status: bool = True,
     cancel_kanji: bool = False,
     cutter: str = Cutter.PARTIAL.value,
 ) -> PrinterProfile:
-    """A profile from what a manager types (``printer add``); raises PrinterError saying what is wrong."""
+    """A profile from what a manager types (``printer add``; ``codec``: hybrid's text page, cp866 when
+    None); raises PrinterError saying what is wrong."""
     try:
-        render = render_profile(width, mode, code_page=code_page, columns=columns, cutter=cutter)
+        render = render_profile(width, mode, codec=codec, code_page=code_page, columns=columns, cutter=cutter)
     except ValueError as exc:
         raise PrinterError(
             msg(

@@ -48,7 +48,7 @@ def test_a_manager_adds_a_printer_and_a_receipt_survives_the_paper_running_out(c
         both = cli.run("receipt", invoice, "--printer", "front", "--out", "x.pdf")
         assert both.code == 2 and "not allowed with argument" in both.err
         wrong = cli.run("receipt", invoice, "--printer", "front", "--mode", "raster")
-        assert wrong.code == 2 and "leave out --format, --mode and --width" in wrong.err
+        assert wrong.code == 2 and "leave out --format, --mode, --hybrid-page and --width" in wrong.err
         unknown = cli.run("receipt", invoice, "--printer", "back")
         assert unknown.code == 1 and "There is no printer 'back'" in unknown.err
         neither = cli.run("receipt", invoice)
