@@ -51,7 +51,9 @@ class CloseRequest:
 
 class CloseShiftDialog(WorkDialog[CloseRequest]):
     """Close ``shift`` as ``actor``; ``may_skip_check``: the shop's rules let the bank check be skipped;
-    ``fiscal``: a fiscal register is set up (the close checks it and may close its shift too)."""
+    ``fiscal``: a fiscal register is set up (the close checks it and may close its shift too).
+    ``await CloseShiftDialog(...).answer()`` confirms the close (a cashier: with a manager signed in);
+    None when cancelled."""
 
     def __init__(
         self,
@@ -178,17 +180,3 @@ class CloseShiftDialog(WorkDialog[CloseRequest]):
                 )
             )
         return None
-
-    @classmethod
-    async def ask(
-        cls,
-        parent: QWidget | None,
-        shift: Shift,
-        actor: User,
-        users: UserService,
-        *,
-        may_skip_check: bool,
-        fiscal: bool = False,
-    ) -> CloseRequest | None:
-        """Confirm the close (a cashier: with a manager signed in); None when cancelled."""
-        return await cls(parent, shift, actor, users, may_skip_check=may_skip_check, fiscal=fiscal).answer()

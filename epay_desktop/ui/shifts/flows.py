@@ -118,9 +118,9 @@ async def close_shift_flow(
         return None
     rules = await shifts.rules()
     fiscal = await shifts.has_fiscal_register()
-    request = await CloseShiftDialog.ask(
+    request = await CloseShiftDialog(
         parent, shift, actor, users, may_skip_check=not rules.bank_check_required, fiscal=fiscal
-    )
+    ).answer()
     if request is None or not shiboken6.isValid(parent):
         return None
 
