@@ -33,7 +33,7 @@ from epay_desktop.services.backups import Backups
 from epay_desktop.services.demo_shop import DemoShop
 from epay_desktop.services.events import EventBus
 from epay_desktop.services.fiscal.service import FiscalService, connect_with
-from epay_desktop.services.fiscal.setup import FiscalSetup
+from epay_desktop.services.fiscal.setup import FiscalSetup, settings_revision
 from epay_desktop.services.money_ops.operations import MoneyOperations
 from epay_desktop.services.payments.day import DayService
 from epay_desktop.services.payments.payment_service import PaymentService
@@ -279,7 +279,7 @@ async def open_app(
     reconciler = Reconciler(store, payments, operations, now)
     secrets = SecretStore()
     fiscal_setup = FiscalSetup(store, secrets, now, on_sandbox=on_sandbox)
-    fiscal = FiscalService(store, connect_with(fiscal_setup), now)
+    fiscal = FiscalService(store, connect_with(fiscal_setup), now, revision=settings_revision)
     fiscal.attach(events)  # a sale is fiscalised after the bank's confirmation is committed
     receipts = ReceiptService(  # the customer's receipt is the fiscal one once registered (0125)
         store, now, store_settings.register_id, environment=gateway_settings.environment.value, fiscal=fiscal

@@ -62,6 +62,16 @@ class FiscalRecord:
     receipt: KeptReceipt | None  # set once registered
     created_at: datetime
     updated_at: datetime
+    #: The register it was asked at (its settings' provider:cashbox; decision 0129), written before the
+    #: first request; None: not asked yet, or a record from before it was kept (migration 0013).
+    asked_at_register: str | None = None
+    #: The VAT rate sent with it (None: no VAT), meaningful once ``asked_at_register`` is set (0130).
+    vat_percent: int | None = None
+
+    @property
+    def keeps_vat(self) -> bool:
+        """Whether the VAT rate it was registered with is kept (records from before 0013 keep none)."""
+        return self.asked_at_register is not None
 
 
 def ticket_fiscal_sign(text: str) -> str | None:

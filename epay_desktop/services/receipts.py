@@ -304,7 +304,7 @@ def _with_fiscal(
     kept = record.receipt
     if record.state is not FiscalState.REGISTERED or kept is None:
         return replace(data, fiscal_pending=True)
-    percent = _vat_percent(tx)
+    percent = record.vat_percent if record.keeps_vat else _vat_percent(tx)  # 0130: as registered
     sold = sale.receipt if refund and sale is not None else None
     fiscal = FiscalPart(
         fiscal_sign=kept.check_number,
@@ -324,7 +324,8 @@ def _with_fiscal(
 
 
 def _vat_percent(tx: Tx) -> int | None:
-    """The VAT rate the shop's fiscal receipts carry (the fiscal settings'); None: not a VAT payer."""
+    """The VAT rate the shop's fiscal receipts carry now (the fiscal settings'), for a receipt registered
+    before its own rate was kept (decision 0130); None: not a VAT payer."""
     if catalog.FISCAL_VAT_PAYER.read_from(tx.settings) != "yes":
         return None
     return int(catalog.FISCAL_VAT_RATE.read_from(tx.settings))

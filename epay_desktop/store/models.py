@@ -421,6 +421,10 @@ class FiscalRecordRow(Base):
     ofd_name: Mapped[str | None] = mapped_column(String(128))
     ticket_url: Mapped[str | None] = mapped_column(Text)  # the QR code's URL
     offline: Mapped[bool | None] = mapped_column(Boolean)
+    # the register it was asked at (provider:cashbox; decision 0129) and the VAT rate sent to it (0130);
+    # NULL: not asked yet, or a row from before migration 0013
+    asked_at_register: Mapped[str | None] = mapped_column(String(80))
+    vat_percent: Mapped[int | None] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
 

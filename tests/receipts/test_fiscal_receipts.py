@@ -14,10 +14,12 @@ from datetime import UTC, datetime
 import pytest
 import zxingcpp
 from PIL import Image
+from sqlalchemy import update
 
 from epay_desktop.domain import InvoiceId, Money
 from epay_desktop.domain.fiscal_journal import FiscalKind, FiscalState, KeptReceipt, ticket_fiscal_sign
 from epay_desktop.domain.receipts import ReceiptKind, ReceiptLanguage, ReceiptRequest, ReceiptWidth
+from epay_desktop.domain.settings_catalog import FISCAL_VAT_RATE
 from epay_desktop.fiscal.models import vat_included
 from epay_desktop.receipts.cells import layout_cells
 from epay_desktop.receipts.escpos_profile import TextMode
@@ -25,6 +27,7 @@ from epay_desktop.receipts.pdf import render_pdf
 from epay_desktop.services.fiscal.service import FiscalService
 from epay_desktop.services.receipts import ReceiptService
 from epay_desktop.store.db import Store
+from epay_desktop.store.models import FiscalRecordRow
 from tests.receipts.escpos_goldens import (
     FISCAL_CASES,
     GOLDENS,
@@ -284,3 +287,23 @@ def test_a_registration_under_way_is_waited_for_and_a_refusal_is_not_asked_again
     assert f"ФП {held.fiscal_sign}" in text and "Не является фискальным чеком" not in text
     assert qr_codes(first)[0].startswith(f"http://ctest.wofd.kz/consumer?i={held.fiscal_sign}&")
     assert "Фискальный чек ещё не зарегистрирован" in pdf_text(second)
+
+
+def test_a_reprint_shows_the_vat_rate_the_receipt_was_registered_with(store, staff, rows, clock) -> None:
+    """Decision 0130: the shop's VAT rate changed after the registration; the reprint shows the rate the
+    register registered. A record from before the rate was kept (migration 0013) shows today's rate."""
+    cashier, _ = staff
+    pay = rows.payment(INVOICE, created_by=cashier.id, amount_minor=1_500_00)
+    _journal(store, pay, FiscalKind.SALE, 1_500_00, None)
+    number = f"epd-sale-{pay}"
+    with store.write() as tx:  # as the fiscal service leaves it: asked at the register with 16 %
+        tx.fiscal.bind(number, "webkassa:SWK00000001", 16)
+        tx.fiscal.record(
+            number, FiscalState.REGISTERED, now=REGISTERED_AT, receipt=_kept("2026000012", 3, "1500")
+        )
+        tx.settings.set(FISCAL_VAT_RATE.name, "12")  # the shop's rate changed afterwards
+
+    assert "в т.ч. НДС 16% 206,90 ₸" in pdf_text(_preview(store, clock, cashier, "sale"))
+    with store.write() as tx:  # the same record as one registered before migration 0013 reads
+        tx.session.execute(update(FiscalRecordRow).values(asked_at_register=None, vat_percent=None))
+    assert "в т.ч. НДС 12% 160,71 ₸" in pdf_text(_preview(store, clock, cashier, "sale"))

@@ -113,16 +113,17 @@ def running_fiscal_sandbox() -> Iterator[tuple[RunningFiscalSandbox, FiscalClien
             client.close()
 
 
-def webkassa_connect(url: str, *, attempts: int = 3) -> Connect:
+def webkassa_connect(url: str, *, attempts: int = 3, register: str = "", vat: int | None = 16) -> Connect:
     """What ``FiscalService`` is given: a Webkassa client on the fiscal sandbox at ``url`` with the demo
-    account (``attempts``: its own tries per request, no waiting between them), 16 % VAT."""
+    account (``attempts``: its own tries per request, no waiting between them), ``vat`` % VAT, named
+    ``register`` (the register the settings name: decision 0129)."""
 
     async def connect() -> FiscalConnection:
         config = WebkassaConfig(
             url=url, api_key=Secret(API_KEY), login=LOGIN, password=Secret(PASSWORD), cashbox=CASHBOX
         )
         client = WebkassaClient(config, retry=RetryPolicy(attempts=attempts, base=0, cap=0), timeout=5)
-        return FiscalConnection(client, 16)
+        return FiscalConnection(client, vat, register)
 
     return connect
 

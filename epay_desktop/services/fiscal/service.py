@@ -20,20 +20,33 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, fields
 from datetime import datetime, timedelta
 from typing import Any, TypeVar
 
-from epay_desktop.domain import OpKind, OpState, Payment, User
+from epay_desktop.domain import NotFoundError, OpKind, OpState, Payment, User
 from epay_desktop.domain.fiscal_journal import FiscalKind, FiscalRecord, FiscalState
 from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, Message, msg
 from epay_desktop.fiscal import errors
 from epay_desktop.fiscal.errors import FiscalOutcomeUnknown, FiscalRefused, FiscalUnavailable
-from epay_desktop.fiscal.models import FiscalReceipt, FiscalReturn, FiscalSale, ShiftReport, ShiftState
+from epay_desktop.fiscal.models import (
+    FiscalReceipt,
+    FiscalReturn,
+    FiscalSale,
+    ReturnBasis,
+    ShiftReport,
+    ShiftState,
+)
 from epay_desktop.fiscal.provider import FiscalProvider
 from epay_desktop.services.events import EventBus, FiscalRecordUpdated, OperationUpdated, PaymentUpdated
 from epay_desktop.services.fiscal import journal
+from epay_desktop.services.fiscal.elsewhere import (
+    ASKED_ELSEWHERE,
+    asked_elsewhere,
+    elsewhere_message,
+)
 from epay_desktop.services.fiscal.setup import FiscalSetup
 from epay_desktop.services.fiscal.shift_watch import ShiftClosed
 from epay_desktop.services.money_ops.crash_points import FaultPoints
@@ -63,14 +76,26 @@ _MANAGERS_CLOSE = msg(
         "fiscal", "Only a manager or an administrator can close the fiscal shift (Z report): ask a manager."
     ),
 )
+_MANAGERS_MOVE = msg(
+    "fiscal",
+    QT_TRANSLATE_NOOP(
+        "fiscal",
+        "Only a manager or an administrator can send a receipt to another cash register: ask a manager.",
+    ),
+)
+_NOT_WAITING = QT_TRANSLATE_NOOP(
+    "fiscal", "The receipt {number} is not waiting for a person to choose its cash register."
+)
 
 
 @dataclass(frozen=True, slots=True)
 class FiscalConnection:
-    """The configured provider and the VAT rate its receipts carry (None: the shop pays no VAT)."""
+    """The configured provider, the VAT rate its receipts carry (None: the shop pays no VAT) and the cash
+    register the settings name (:attr:`FiscalSettings.register`; decision 0129)."""
 
     provider: FiscalProvider
     vat_percent: int | None
+    register: str = ""
 
 
 #: Builds the configured connection, or None when no provider is configured.
@@ -86,7 +111,8 @@ def connect_with(setup: FiscalSetup) -> Connect:
         if provider is None:
             return None
         settings = await setup.load()
-        return FiscalConnection(provider, settings.vat_percent if settings.vat_payer == "yes" else None)
+        vat = settings.vat_percent if settings.vat_payer == "yes" else None
+        return FiscalConnection(provider, vat, settings.register)
 
     return connect
 
@@ -95,7 +121,9 @@ class FiscalService:
     """Registers sales and returns exactly once. Create it inside the running event loop.
 
     ``connect`` is asked on first need and its provider kept (None: not configured, nothing happens,
-    and it is asked again next time, so a provider configured meanwhile is used);
+    and it is asked again next time, so a provider configured meanwhile is used); ``revision`` reads
+    the shop's fiscal settings (:func:`~.setup.settings_revision`) before each use of the kept provider:
+    when another counter changed them, the provider is made again (decision 0129);
     ``lookback``: how far back :meth:`reconcile` looks for confirmed sales and refunds with no record
     (72 hours: a register may stay offline that long). Two named crash points of the kill tests
     (services/money_ops/crash_points.py) sit in the flow, inert unless ``EPAY_FAULT_AT`` names one.
@@ -108,12 +136,17 @@ class FiscalService:
         clock: Callable[[], datetime],
         *,
         lookback: timedelta = timedelta(hours=72),
+        revision: Callable[[Tx], object] | None = None,
     ) -> None:
         self._store = store
         self._connect = connect
         self._clock = clock
         self._lookback = lookback
+        self._revision = revision
+        self._seen: object = None  # the settings' revision the kept connection was made under
         self._connection: FiscalConnection | None = None
+        self._in_use: dict[int, int] = {}  # id(connection) -> requests using it now
+        self._retired: list[FiscalConnection] = []  # replaced while in use: closed when its last one ends
         self._connect_lock = asyncio.Lock()
         self._busy: dict[str, asyncio.Lock] = {}
         self._tasks: set[asyncio.Task[object]] = set()
@@ -180,20 +213,58 @@ class FiscalService:
         await self.forget()
 
     async def forget(self) -> None:
-        """Close the kept provider; the next registration connects again (the settings changed)."""
+        """Drop the kept provider (closed once the requests using it end); the next registration connects
+        again (the settings or the secrets changed)."""
         async with self._connect_lock:
             connection, self._connection = self._connection, None
-        if connection is not None:
+            if connection is not None:
+                await self._retire(connection)
+            if not self._in_use:  # the console is closing, or nothing was left in flight
+                for left in self._retired:
+                    await left.provider.aclose()
+                self._retired.clear()
+
+    async def _retire(self, connection: FiscalConnection) -> None:
+        """Close ``connection`` now, or when the last request using it ends (:meth:`_lease`)."""
+        if self._in_use.get(id(connection)):
+            self._retired.append(connection)
+        else:
             await connection.provider.aclose()
 
     # -- the steps -------------------------------------------------------------------------------
 
     async def connection(self) -> FiscalConnection | None:
-        """The configured connection (kept once made), or None."""
+        """The configured connection, or None. Kept once made while the shop's fiscal settings stay as
+        they were then (``revision``): a change saved at any counter is used from the next receipt."""
+        seen = await self._store.run_read(self._revision) if self._revision is not None else None
         async with self._connect_lock:
+            if self._connection is not None and seen != self._seen:
+                log.info("event=fiscal_settings_changed_elsewhere")
+                old, self._connection = self._connection, None
+                await self._retire(old)
             if self._connection is None:
-                self._connection = await self._connect()
-        return self._connection
+                self._connection, self._seen = await self._connect(), seen
+            return self._connection
+
+    @asynccontextmanager
+    async def _lease(self) -> AsyncIterator[FiscalConnection | None]:
+        """The connection for one use of the provider: a connection replaced meanwhile (the settings
+        changed) is closed only when its last use ends, never under a request."""
+        connection = await self.connection()
+        if connection is None:
+            yield None
+            return
+        key = id(connection)
+        self._in_use[key] = self._in_use.get(key, 0) + 1
+        try:
+            yield connection
+        finally:
+            self._in_use[key] -= 1
+            if not self._in_use[key]:
+                del self._in_use[key]
+                if any(connection is r for r in self._retired):
+                    self._retired = [r for r in self._retired if r is not connection]
+                    await connection.provider.aclose()
 
     async def fiscalise_sale(self, payment_id: int) -> FiscalRecord | None:
         """Register the sale receipt of the charged payment ``payment_id`` once; the record as it stands
@@ -217,7 +288,7 @@ class FiscalService:
             return None
         self._told(record)  # pending: a screen shows it before the provider answers
         self._faults.hit("fiscal_after_intent_commit")
-        return await self._send(connection, record)
+        return await self._send(record)
 
     async def reconcile(self, *, needing_person: bool = False) -> list[FiscalRecord]:
         """Complete what a crash or a lost answer left: confirmed sales and refunds of the last
@@ -245,20 +316,20 @@ class FiscalService:
         records = await self._store.run_read(
             lambda tx: tx.fiscal.open_records(person_tried_before=tried_before)
         )
-        touched += [await self._send(connection, record) for record in records]
+        touched += [await self._send(record) for record in records]
         return [r for r in touched if r is not None]
 
     # -- the register's shift -----------------------------------------------------------------------
 
     async def shift_state(self) -> ShiftState | None:
         """The fiscal register's shift now (its 24-hour limit, offline flag); None: no provider."""
-        connection = await self.connection()
-        return None if connection is None else await connection.provider.shift_state()
+        async with self._lease() as connection:
+            return None if connection is None else await connection.provider.shift_state()
 
     async def x_report(self) -> ShiftReport | None:
         """The fiscal register's X report (the shift so far, or the last closed one); None: no provider."""
-        connection = await self.connection()
-        return None if connection is None else await connection.provider.x_report()
+        async with self._lease() as connection:
+            return None if connection is None else await connection.provider.x_report()
 
     async def close_shift(self) -> ShiftReport | None:
         """Close the fiscal register's shift with its Z report (ShiftAlreadyClosed when none is open),
@@ -270,10 +341,10 @@ class FiscalService:
         return report
 
     async def _close_register(self) -> ShiftReport | None:
-        connection = await self.connection()
-        if connection is None:
-            return None
-        report = await connection.provider.close_shift()
+        async with self._lease() as connection:
+            if connection is None:
+                return None
+            report = await connection.provider.close_shift()
         log.info("event=fiscal_shift_closed shift=%s", report.shift_number)
         return report
 
@@ -308,31 +379,91 @@ class FiscalService:
         """The payment's fiscal records (sale first), as they stand."""
         return await self._store.run_read(lambda tx: tx.fiscal.list_for_payment(payment_id))
 
-    async def _send(self, connection: FiscalConnection, record: FiscalRecord) -> FiscalRecord:
-        """Ask the provider about ``record`` (one request at a time per number in this process) and
-        record the answer; a registered record is returned as it is."""
-        lock = self._busy.setdefault(record.external_number, asyncio.Lock())
-        async with lock:
-            current = await self._store.run_read(lambda tx: tx.fiscal.get(record.external_number))
-            if current is None or current.state is FiscalState.REGISTERED:
-                return current or record
-            if current.kind is FiscalKind.RETURN:
-                return await self._send_return(connection, current)
-            payment = await self._store.run_read(lambda tx: tx.payments.get(current.payment_id))
-            return await self._ask(
-                current, connection.provider.register_sale(_sale(connection, current, payment))
-            )
+    async def register_here(
+        self, actor: User, external_number: str, *, approved_by: User | None = None
+    ) -> FiscalRecord | None:
+        """A person's answer to a receipt held back because it was asked at another cash register
+        (decision 0129): they found it is not registered there, so it is registered at the register the
+        settings name now. A manager's (``actor``, or ``approved_by`` who signed in for a cashier),
+        written to the audit log as ``fiscal.register_here``; then asked at once. When the settings name
+        the register it was asked at again, it is simply asked there again (same number: one receipt).
+        Raises PermissionDenied, NotFoundError (no such receipt, or it waits for nothing of the kind).
+        None: no provider."""
+        manager = approved_by if approved_by is not None else actor
+        now = self._clock()
+        async with self._lease() as connection:
+            if connection is None:
+                return None
+            here = connection.register
 
-    async def _send_return(self, connection: FiscalConnection, record: FiscalRecord) -> FiscalRecord:
-        sale = await self.fiscalise_sale(record.payment_id)
-        basis = journal.return_basis(sale) if sale is not None else None
-        if sale is None or basis is None:  # the return names a registered sale: it waits for it
-            return await self._record(record, record.state, error=_WAITING_FOR_SALE, attempted=False)
-        payment = await self._store.run_read(lambda tx: tx.payments.get(record.payment_id))
-        sale_request = _sale(connection, record, payment)
-        shared: dict[str, Any] = {f.name: getattr(sale_request, f.name) for f in fields(sale_request)}
-        ret = FiscalReturn(**shared, basis=basis)
-        return await self._ask(record, connection.provider.register_return(ret))
+            def work(tx: Tx) -> FiscalRecord:
+                current = require_manager(tx, manager, _MANAGERS_MOVE)
+                record = tx.fiscal.get(external_number)
+                if record is None or not asked_elsewhere(record):
+                    raise NotFoundError(msg("fiscal", _NOT_WAITING, number=external_number))
+                if record.asked_at_register == here:  # the settings name that register again
+                    return record
+                released = tx.fiscal.release(external_number, error=ASKED_ELSEWHERE, now=now)
+                if released is None:  # pragma: no cover - the row was checked in this transaction
+                    raise NotFoundError(msg("fiscal", _NOT_WAITING, number=external_number))
+                details = {
+                    "asked_at": record.asked_at_register,
+                    "register": here,
+                    "requested_by": actor.id if manager.id != actor.id else None,
+                }
+                subject = f"fiscal:{external_number}"
+                tx.audit.append(current.id, "fiscal.register_here", subject, details, at=now)
+                return released
+
+            record = await self._store.run_write(work)
+            log.info("event=fiscal_register_here number=%s", external_number)
+            return await self._send(self._told(record))
+
+    async def _send(self, record: FiscalRecord) -> FiscalRecord:
+        """Ask the provider about ``record`` (one request at a time per number in this process) and
+        record the answer; a registered record is returned as it is. The register it is asked at is
+        written first; a record asked at another register than the settings name now is not sent
+        (decision 0129): it waits for a person."""
+        lock = self._busy.setdefault(record.external_number, asyncio.Lock())
+        async with lock, self._lease() as connection:
+            current = await self._store.run_read(lambda tx: tx.fiscal.get(record.external_number))
+            if current is None or current.state is FiscalState.REGISTERED or connection is None:
+                return current or record
+            basis: ReturnBasis | None = None
+            if current.kind is FiscalKind.RETURN:
+                sale = await self.fiscalise_sale(current.payment_id)
+                basis = journal.return_basis(sale) if sale is not None else None
+                if basis is None:  # the return names a registered sale: it waits for it
+                    return await self._record(
+                        current, current.state, error=_WAITING_FOR_SALE, attempted=False
+                    )
+            current = await self._bound(connection, current)
+            if current.asked_at_register != connection.register:
+                log.warning(
+                    "event=fiscal_held_for_person number=%s asked_at=%s now=%s",
+                    current.external_number,
+                    current.asked_at_register,
+                    connection.register,
+                )
+                return await self._record(
+                    current, FiscalState.NEEDS_PERSON, error=ASKED_ELSEWHERE, attempted=False
+                )
+            payment = await self._store.run_read(lambda tx: tx.payments.get(current.payment_id))
+            sale_request = _sale(current, payment)
+            if basis is None:
+                return await self._ask(current, connection.provider.register_sale(sale_request))
+            shared: dict[str, Any] = {f.name: getattr(sale_request, f.name) for f in fields(sale_request)}
+            ret = FiscalReturn(**shared, basis=basis)
+            return await self._ask(current, connection.provider.register_return(ret))
+
+    async def _bound(self, connection: FiscalConnection, record: FiscalRecord) -> FiscalRecord:
+        """``record`` with the register it is asked at and the VAT rate sent (written before its first
+        request, kept after: every retry goes there with the same rate)."""
+        if record.asked_at_register is not None:
+            return record
+        number, register, vat = record.external_number, connection.register, connection.vat_percent
+        bound = await self._store.run_write(lambda tx: tx.fiscal.bind(number, register, vat))
+        return bound or record
 
     async def _ask(self, record: FiscalRecord, request: Awaitable[FiscalReceipt]) -> FiscalRecord:
         try:
@@ -391,15 +522,15 @@ class FiscalService:
         return record
 
 
-def _sale(connection: FiscalConnection, record: FiscalRecord, payment: Payment) -> FiscalSale:
+def _sale(record: FiscalRecord, payment: Payment) -> FiscalSale:
     """The receipt's request (a return adds its basis): the number, the amount, one line named by the
-    payment's description (else its invoice number), paid by card."""
+    payment's description (else its invoice number), paid by card, at the VAT rate kept with it."""
     name = payment.description.strip() or f"№ {payment.invoice_id.value}"
     return FiscalSale(
         external_number=record.external_number,
         amount=record.amount,
         position_name=name[:250],
-        vat_percent=connection.vat_percent,
+        vat_percent=record.vat_percent,
         order_number=payment.invoice_id.value,
     )
 
@@ -409,6 +540,8 @@ def needs_person_message(record: FiscalRecord) -> Message | None:
     provider's refusal in plain words, context "fiscal"); None when it needs no one."""
     if record.state is not FiscalState.NEEDS_PERSON:
         return None
+    if asked_elsewhere(record):
+        return elsewhere_message(record)
     refusal = getattr(errors, record.last_error or "", None)
     if isinstance(refusal, type) and issubclass(refusal, FiscalRefused):
         return msg("fiscal", refusal.default_user_message)

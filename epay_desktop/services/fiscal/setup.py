@@ -51,6 +51,7 @@ __all__ = [
     "FiscalSettings",
     "FiscalSetup",
     "build_provider",
+    "settings_revision",
 ]
 
 log = logging.getLogger(__name__)
@@ -96,6 +97,13 @@ class FiscalSettings:
     def vat_percent(self) -> int:
         """The VAT rate on receipts: the chosen rate for a VAT payer, 0 otherwise."""
         return int(self.vat_rate) if self.vat_payer == "yes" else 0
+
+    @property
+    def register(self) -> str:
+        """The cash register these settings name, ``provider:cash register number`` (decision 0129): a
+        receipt asked at one is never sent to another by itself. No secret, no address (the same register
+        reached at another address is the same register)."""
+        return f"{self.provider}:{self.cashbox.strip()}"
 
 
 #: FiscalSettings field -> the declared shop setting it holds.
@@ -145,6 +153,13 @@ def build_provider(settings: FiscalSettings, secrets: FiscalSecrets) -> FiscalPr
 
 def _stored(tx: Tx) -> FiscalSettings:
     return FiscalSettings(**{attr: s.read_from(tx.settings) for attr, s in _FIELDS.items()})
+
+
+def settings_revision(tx: Tx) -> FiscalSettings:
+    """The fiscal settings as the shop database holds them now, what ``FiscalService`` compares before
+    each use of its kept connection (decision 0129): another counter's save, the CLI's or a Settings
+    dialog's, is seen by every console at its next receipt."""
+    return _stored(tx)
 
 
 def _refusal() -> Message:

@@ -112,6 +112,40 @@ class FiscalRepo(Repo):
         )
         return self.get(external_number)
 
+    def bind(self, external_number: str, register: str, vat_percent: int | None) -> FiscalRecord | None:
+        """Write the register the record is about to be asked at, and the VAT rate sent, unless it was
+        bound before (decision 0129: it is then asked only there). The record as it stands after."""
+        self._s.execute(
+            update(FiscalRecordRow)
+            .where(
+                FiscalRecordRow.external_number == external_number,
+                FiscalRecordRow.asked_at_register.is_(None),
+                FiscalRecordRow.state != FiscalState.REGISTERED.value,
+            )
+            .values(asked_at_register=register, vat_percent=vat_percent)
+        )
+        return self.get(external_number)
+
+    def release(self, external_number: str, *, error: str, now: datetime) -> FiscalRecord | None:
+        """Unbind a record refused with ``error`` (a person found it not registered where it was asked):
+        an intent again, bound to the register of its next ask. None unless it stood so."""
+        done = self._s.execute(
+            update(FiscalRecordRow)
+            .where(
+                FiscalRecordRow.external_number == external_number,
+                FiscalRecordRow.state == FiscalState.NEEDS_PERSON.value,
+                FiscalRecordRow.last_error == error,
+            )
+            .values(
+                asked_at_register=None,
+                vat_percent=None,
+                state=FiscalState.INTENT.value,
+                last_error=None,
+                updated_at=now,
+            )
+        )
+        return self.get(external_number) if getattr(done, "rowcount", 0) == 1 else None
+
     def open_records(
         self, *, person_tried_before: datetime | None = None, limit: int = 100
     ) -> list[FiscalRecord]:

@@ -146,9 +146,11 @@ class AdminFlows(QObject):
         return self._run("settings", flow)
 
     async def _apply_fiscal_settings(self) -> None:
-        """The next receipt connects with the saved fiscal settings (decision 0128): once the receipts
-        being sent now are answered (a receipt cut off there would be asked again at the new register),
-        at most :data:`FISCAL_SETTLE_SECONDS`, the kept connection is closed."""
+        """The next receipt connects with the saved fiscal settings (decisions 0128, 0129): once the
+        receipts being sent now are answered, at most :data:`FISCAL_SETTLE_SECONDS`, the kept connection
+        is dropped (closed when its last request ends). A receipt left unanswered at the old register is
+        not sent to a new one by itself: it waits for a person (0129). The other counters see the change
+        at their next receipt (``FiscalService``'s settings revision)."""
         try:
             await asyncio.wait_for(asyncio.shield(self.ctx.fiscal.drain()), FISCAL_SETTLE_SECONDS)
         except TimeoutError:
