@@ -1,8 +1,9 @@
-"""The status bar's fiscal shift badge (decision 0127): hidden while the fiscal register's shift is far from
-its 24 hours (or no register is set up); amber "Fiscal shift must be closed by HH:MM" within the last hour,
-red "Fiscal shift is over 24 hours: close it" once the register refuses receipts. A click opens Shift >
-Fiscal register…. Like the shift's words beside it, it gives way with "…" when the bar has no room left
-(the tooltip says it whole)."""
+"""The status bar's fiscal shift badge (decisions 0127, 0131): hidden while the fiscal register's shift is far
+from its 24 hours (or no register is set up); amber "Close fiscal shift by HH:MM" within the last hour, red
+"⚠ Fiscal shift over 24 hours" once the register refuses receipts. Its words are short, so that they are
+whole at a 1280 px wide window in Russian and Kazakh beside the rest of the bar; the tooltip and the window
+a click opens (Shift > Fiscal register…) explain it in full. Like the shift's words beside it, it still
+gives way with "…" when the bar has no room left (1024 px at its widest)."""
 
 from __future__ import annotations
 
@@ -50,14 +51,14 @@ class FiscalBadge(ShiftLabel):
             return
         when = local_time_text(close_by)
         if self.deadline is Deadline.OVER:
-            text = _tr("⚠ Fiscal shift is over 24 hours: close it")
+            text = _tr("⚠ Fiscal shift over 24 hours")
             tip = _tr(
                 "The fiscal register's shift reached its 24 hours at {when} (Kazakhstan time): the register "
                 "refuses every receipt until it is closed with a Z report. Click to open the fiscal register."
             ).format(when=when)
             colours = ("alert", "on_strong")
         else:
-            text = _tr("Fiscal shift must be closed by {time}").format(time=when[-5:])
+            text = _tr("Close fiscal shift by {time}").format(time=when[-5:])
             tip = _tr(
                 "The fiscal register's shift must be closed with a Z report by {when} (Kazakhstan time); "
                 "after that the register refuses receipts. Click to open the fiscal register."

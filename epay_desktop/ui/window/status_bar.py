@@ -12,8 +12,8 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Final
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QPainter, QPaintEvent
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRect, QSize, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QLabel, QStatusBar, QStyle, QStyleOption, QToolButton, QWidget
 
 from epay_desktop.domain import Role, User
@@ -24,7 +24,7 @@ from epay_desktop.ui.common.language import on_language_change
 from epay_desktop.ui.common.screen_fit import declare_elides
 from epay_desktop.ui.widgets.i18n import QT_TRANSLATE_NOOP
 
-__all__ = ["ConsoleStatusBar", "ShiftLabel", "environment_badge", "role_label"]
+__all__ = ["ConsoleStatusBar", "LoudFirst", "ShiftLabel", "environment_badge", "role_label"]
 
 _CONTEXT = "ConsoleStatusBar"
 
@@ -110,6 +110,65 @@ class ShiftLabel(QLabel):
         painter.drawText(room, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), text)
 
 
+class LoudFirst(QWidget):
+    """Two :class:`ShiftLabel` side by side where the bar squeezes them (decision 0131): the ``loud`` one
+    (the fiscal shift's badge: the register refuses receipts) keeps its words while the room allows, the
+    ``quiet`` one (the counter's shift, said again in its tooltip) gives way first. A status bar shares a
+    shortage equally between the widgets that may shrink, which cut the badge as much as the shift's words.
+    Hidden while both are."""
+
+    GAP: Final = 6  # px between the two, as the bar between its widgets
+
+    def __init__(self, quiet: ShiftLabel, loud: ShiftLabel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("shift_words")
+        self.quiet, self.loud = quiet, loud
+        for label in (quiet, loud):
+            label.setParent(self)
+            label.installEventFilter(self)
+        self._follow()
+
+    def _shown(self) -> list[ShiftLabel]:
+        return [label for label in (self.quiet, self.loud) if not label.isHidden()]
+
+    def sizeHint(self) -> QSize:
+        shown = self._shown()
+        width = sum(label.sizeHint().width() for label in shown) + self.GAP * max(0, len(shown) - 1)
+        return QSize(width, max((label.sizeHint().height() for label in shown), default=0))
+
+    def minimumSizeHint(self) -> QSize:
+        """No width of its own (both shorten with "…"): the bar squeezes it before the window grows."""
+        return QSize(0, self.sizeHint().height())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.ShowToParent, QEvent.Type.HideToParent):
+            self._follow()
+        return False
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest:  # a label's words (its size hint) changed
+            self._follow()
+        return super().event(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place()
+
+    def _follow(self) -> None:
+        self.setVisible(bool(self._shown()))
+        self.updateGeometry()
+        self._place()
+
+    def _place(self) -> None:
+        """The loud one its words first; the quiet one what is left."""
+        room, height = self.width(), self.height()
+        loud = min(self.loud.sizeHint().width(), room) if not self.loud.isHidden() else 0
+        left = room - loud - (self.GAP if loud and not self.quiet.isHidden() else 0)
+        quiet = max(0, left) if not self.quiet.isHidden() else 0
+        self.quiet.setGeometry(QRect(0, 0, quiet, height))
+        self.loud.setGeometry(QRect(room - loud, 0, loud, height))
+
+
 def _local(when: datetime) -> datetime:
     if when.tzinfo is None:
         when = when.replace(tzinfo=UTC)
@@ -163,11 +222,11 @@ class ConsoleStatusBar(QStatusBar):
 
         self.fiscal_badge = FiscalBadge(self)
         self.fiscal_badge.clicked.connect(self.fiscal_clicked)
+        self.shift_words = LoudFirst(self.shift_label, self.fiscal_badge, self)
         for widget in (
             self.environment_label,
             self.attention_badge,
-            self.shift_label,
-            self.fiscal_badge,
+            self.shift_words,
             self.health_label,
             self.last_poll_label,
             self.user_label,
