@@ -9,8 +9,9 @@ fiscal sandbox (decision 0127):
   the totals; "Close fiscal shift (Z report)…" asks once, a double click closes once, the Z's totals
   are shown and the refused receipt is registered, once; the badge goes; the close is in the audit log;
   a second Z says plainly that the shift is already closed;
-* a cashier sees the register but cannot close its shift (the button says why); a receipt refused while
-  they work brings the badge at once;
+* a cashier sees the register but cannot close its shift (the window says why in words, over the
+  buttons); a receipt refused while they work brings the badge at once;
+* the window is as tall as what it shows: no empty space before the X report, room for it after;
 * without a fiscal register set up, the command says where a manager sets one up.
 """
 
@@ -20,7 +21,7 @@ import json
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from epay_desktop.app import store_of
 from epay_desktop.domain.fiscal_journal import FiscalState
@@ -54,6 +55,14 @@ def _sale(console: Any, arun: Any, number: int, description: str) -> Any:
     return paid, arun(ctx.fiscal.fiscalise_sale(paid.id), timeout=SLOW)
 
 
+def assert_no_empty_space(qtbot: Any, dialog: FiscalRegisterDialog, last: QWidget) -> None:
+    """The buttons come right under ``last``, the last thing the window shows (the 720x440 window had
+    a blank third until the X report was there); ``last`` and the buttons inside the window."""
+    gap = dialog.layout().spacing()
+    qtbot.waitUntil(lambda: dialog.refresh_button.y() - last.geometry().bottom() <= 2 * gap + 1, timeout=SLOW)
+    assert last.isVisible() and dialog.rect().contains(dialog.refresh_button.geometry())
+
+
 def _open_register(qtbot: Any, console: Any) -> FiscalRegisterDialog:
     """Shift > Fiscal register…, chosen in the menu; the window once its shift was read."""
     trigger(qtbot, console.window, console.window.commands.fiscal_register)
@@ -76,7 +85,7 @@ def test_a_fiscal_shift_past_24_hours_is_said_and_closed_and_the_refused_receipt
     console.log_in(MANAGER, MANAGER_PIN)
     badge = console.window.status_bar.fiscal_badge
     qtbot.waitUntil(badge.isVisible, timeout=SLOW)  # read at log-in
-    assert badge.text() == "⚠ Fiscal shift is over 24 hours: close it"
+    assert badge.text() == "⚠ Fiscal shift over 24 hours"
     assert "refuses every receipt" in badge.toolTip()
     qtbot.mouseClick(badge, LEFT)  # the badge opens the fiscal register
     from_badge = wait_shown(qtbot, FiscalRegisterDialog)
@@ -102,10 +111,13 @@ def test_a_fiscal_shift_past_24_hours_is_said_and_closed_and_the_refused_receipt
     assert "over 24 hours, the register refuses receipts" in dialog.close_by_value.text()
     assert dialog.documents_value.text() == "1" and dialog.offline_value.text() == "online"
     assert "more than 24 hours" in dialog.warning_label.text()
+    assert not dialog.z_reason_label.isVisible()  # a manager's button: nothing to explain
+    assert_no_empty_space(qtbot, dialog, dialog.warning_label)
 
     qtbot.mouseClick(dialog.x_button, LEFT)
     qtbot.waitUntil(lambda: dialog.report is not None and not dialog.busy, timeout=SLOW)
     assert dialog.report_label.text().startswith("X report: shift 1 so far")
+    assert_no_empty_space(qtbot, dialog, dialog.report_table)  # the window grew to show the report
     sales = [dialog.report_table.item(0, c).text() for c in range(4)]
     assert sales[0] == "1" and sales[1] == sales[2] != "0,00 ₸"  # one card sale: all of it by card
 
@@ -163,7 +175,10 @@ def test_a_cashier_sees_the_register_but_a_manager_closes_its_shift(
     assert dialog.shift_value.text() == "1, open"
     assert "until a manager closes it" in dialog.warning_label.text()
     assert not dialog.z_button.isEnabled()
-    assert dialog.z_button.toolTip() == "Only a manager can close the fiscal shift: ask a manager to sign in."
+    why = "Only a manager can close the fiscal shift: ask a manager to sign in."
+    assert dialog.z_button.toolTip() == why
+    assert dialog.z_reason_label.isVisible() and dialog.z_reason_label.text() == why  # no hover needed
+    assert_no_empty_space(qtbot, dialog, dialog.z_reason_label)
     assert dialog.x_button.isEnabled()
     dialog.reject()
     qtbot.waitUntil(lambda: not shown(FiscalRegisterDialog), timeout=SLOW)

@@ -4,9 +4,10 @@ decision 0127).
 The window reads the register's shift when it opens and on Refresh (number, open since, must be closed
 by, documents, whether the register works offline), in the background: the window stays usable and a
 failure is said in plain words in it. X report shows the shift's totals so far (sales and returns: count,
-total, by card, VAT); "Close fiscal shift (Z report)…" is a manager's: it asks once, closes the shift,
-shows the Z report's totals and says which receipts the register had refused for the old shift and has
-now taken. One command runs at a time (a double click closes once); a shift already closed is said so.
+total, by card, VAT); "Close fiscal shift (Z report)…" is a manager's (a cashier reads why over the
+buttons): it asks once, closes the shift, shows the Z report's totals and says which receipts the register
+had refused for the old shift and has now taken. One command runs at a time (a double click closes once);
+a shift already closed is said so. The window is as tall as what it shows (decision 0131).
 
 Without a configured fiscal register the menu command says where a manager sets one up
 (:func:`open_fiscal_register`) instead of opening the window.
@@ -125,6 +126,7 @@ class FiscalRegisterDialog(QDialog):
             policy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # two rows, four columns: always whole
         self.report_table.hide()
         self.retried_label = text_label("fiscal_retried_label", "note_text", hidden=True)
+        self.z_reason_label = text_label("fiscal_z_reason_label", "note_text", hidden=True)
         self.refresh_button = named(QPushButton(), "fiscal_refresh_button")
         self.x_button = named(QPushButton(), "fiscal_x_button")
         self.z_button = named(QPushButton(), "fiscal_z_button")
@@ -137,7 +139,7 @@ class FiscalRegisterDialog(QDialog):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.close_button)
-        layout = QVBoxLayout(self)
+        layout = self._column = QVBoxLayout(self)
         layout.addWidget(self.register_label)
         layout.addLayout(self.form)
         said = (
@@ -149,15 +151,16 @@ class FiscalRegisterDialog(QDialog):
         )
         for widget in said:
             layout.addWidget(widget)
-        layout.addStretch(1)
+        layout.addStretch(1)  # a window made taller than its content: the room goes above the buttons
+        layout.addWidget(self.z_reason_label)
         layout.addLayout(buttons)
         self.refresh_button.clicked.connect(self.refresh)
         self.x_button.clicked.connect(self.x_report)
         self.z_button.clicked.connect(self.close_shift)
         self.close_button.clicked.connect(self.accept)
         on_language_change(self, self.retranslate)
-        self.retranslate()
         self.resize(size_for_screen(self, QSize(720, 440)))
+        self.retranslate()  # and as tall as its content
 
     # -- what it shows ---------------------------------------------------------------------------
 
@@ -236,6 +239,7 @@ class FiscalRegisterDialog(QDialog):
         self.warning_label.setText(warning)
         self.warning_label.setVisible(bool(warning))
         self._update_buttons()
+        self._fit_height()
 
     def _warning(self, deadline: Deadline, close_by: datetime | None) -> str:
         """What the shift's 24 hours mean for the person now ("": nothing)."""
@@ -262,6 +266,7 @@ class FiscalRegisterDialog(QDialog):
         self.report_label.setVisible(report is not None)
         self.report_table.setVisible(report is not None)
         if report is None:
+            self._fit_height()
             return
         if report.closed_at is not None:
             title = _tr("Z report: shift {number} closed at {time}").format(
@@ -294,6 +299,7 @@ class FiscalRegisterDialog(QDialog):
         closed = self.closed
         if closed is None or not closed.retried:
             self.retried_label.hide()
+            self._fit_height()
             return
         lines = []
         if closed.registered:
@@ -310,6 +316,7 @@ class FiscalRegisterDialog(QDialog):
             )
         self.retried_label.setText("\n".join(lines))
         self.retried_label.show()
+        self._fit_height()
 
     def _update_buttons(self) -> None:
         state, busy = self.state, self.busy
@@ -317,13 +324,15 @@ class FiscalRegisterDialog(QDialog):
         self.refresh_button.setEnabled(not busy)
         self.x_button.setEnabled(not busy and state is not None and state.shift_number is not None)
         self.z_button.setEnabled(not busy and self.manager and is_open)
-        if not self.manager:
+        if not self.manager:  # said in words over the buttons too: a cashier does not hover
             why = _tr("Only a manager can close the fiscal shift: ask a manager to sign in.")
         elif state is not None and not is_open:
             why = _tr("No fiscal shift is open: the next receipt opens one.")
         else:
             why = _tr("Closes the register's shift with a Z report; the next receipt opens the next one.")
         self.z_button.setToolTip(why)
+        self.z_reason_label.setText(why if not self.manager else "")
+        self.z_reason_label.setVisible(not self.manager)
 
     def _say(self, text: Callable[[], str] | None, *, problem: bool = False) -> None:
         """The outcome or failure under the shift (None: nothing to say); made again after a switch."""
@@ -331,6 +340,14 @@ class FiscalRegisterDialog(QDialog):
         self.message_label.setStyleSheet(theme.style("error_label" if problem else "note_text"))
         self.message_label.setText(text() if text is not None else "")
         self.message_label.setVisible(text is not None)
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """As tall as what it shows at its width (decision 0131): no empty space while only the shift is
+        shown, and the room for the X report once it is (the width stays the person's)."""
+        layout, width = self._column, self.width()
+        hint = layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else -1
+        self.resize(width, hint if hint > 0 else layout.totalSizeHint().height())
 
     # -- the commands ----------------------------------------------------------------------------
 
