@@ -7,8 +7,9 @@ the sandbox's fake network printer (a TCP server printing through the ESC/POS in
 * Calibrate…: the page's line 1 comes out right on a KZ-1048 printer, the manager picks it, and the
   printer prints in kz1048 from then on;
 * Ctrl+P on a paid sale prints on the register's thermal printer; out of paper is said before
-  anything is issued; paper running out mid-receipt keeps the receipt, and "Print again" prints a
-  whole duplicate once a roll is loaded.
+  anything is issued (and said again in the language the console switches to while the dialog is open);
+  paper running out mid-receipt keeps the receipt, and "Print again" prints a whole duplicate once a roll
+  is loaded.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from epay_desktop.receipts.calibration import CANDIDATES, candidate_line
 from epay_desktop.receipts.escpos_profile import TextMode
 from epay_desktop.receipts.printers import make_profile
 from epay_desktop.sandbox.printer.server import FakePrinter
+from epay_desktop.ui.common import theme
 from epay_desktop.ui.common.language import translations
 from epay_desktop.ui.receipts.preview import ReceiptDialog
 from epay_desktop.ui.settings.printer_form import PrinterForm
@@ -326,6 +328,15 @@ def test_out_of_paper_is_said_and_print_again_prints_a_duplicate_after_a_new_rol
     assert status.text().startswith("The printer is out of paper: load a new roll.")
     assert dialog.print_button.text() == "Print again" and dialog.print_button.isEnabled()
     assert arun(counter.ctx.receipts.receipts_for(INVOICE)) == []
+    said_in_english = status.text()
+    try:  # the console switched to Russian while the dialog is open: the status line follows, still red
+        translations().switch("ru")
+        assert status.text().startswith("В принтере закончилась бумага: вставьте новую ленту. Ничего не")
+        assert dialog.print_button.text() == "Напечатать снова"
+        assert status.styleSheet() == theme.style("error_label")
+    finally:
+        translations().switch("en")
+    assert status.text() == said_in_english and dialog.print_button.text() == "Print again"
     assert all(not job.printout.lines for job in printed_jobs(fake))  # status requests only
 
     fake.set_trouble(cover_open=True)

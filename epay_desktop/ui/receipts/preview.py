@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -68,6 +69,7 @@ from epay_desktop.ui.common.save_dialog import ask_save_path
 from epay_desktop.ui.receipts.thermal import ThermalPrinting, outcome_text, register_printer
 
 if TYPE_CHECKING:
+    from epay_desktop.domain.i18n import Message
     from epay_desktop.receipts.printers import PrinterProfile
     from epay_desktop.services.receipts import ReceiptService
 
@@ -244,6 +246,7 @@ class ReceiptDialog(QDialog):
         self.status_label = QLabel()
         self.status_label.setObjectName("receipt_status")
         self.status_label.setWordWrap(True)
+        self._said: Callable[[], str] | None = None  # what the status line says, made again after a switch
         self.print_button = QPushButton()
         self._print_text()
         self.print_button.setDefault(True)
@@ -296,9 +299,12 @@ class ReceiptDialog(QDialog):
             self.print_button.setToolTip(self.tr("Print on %1.").replace("%1", name))
 
     def _retranslate(self) -> None:
-        """After a language switch: the texts composed with the printer, the invoice and the amount."""
+        """After a language switch: the texts composed with the printer, the invoice and the amount, and
+        the status line (what the printer said, where the receipt was saved)."""
         self._printer_tips()
         self._show_state()
+        if self._said is not None:
+            self.status_label.setText(self._said())
 
     @classmethod
     async def ask(
@@ -443,11 +449,7 @@ class ReceiptDialog(QDialog):
         dialog = SystemPrintDialog(self.printer, self)
         if missing:  # unplugged or removed since Settings: say so, and let the cashier choose
             log.warning("event=receipt_printer_missing")
-            why = self.tr(
-                "The receipt printer chosen in Settings, %1, is not installed on this computer: "
-                "choose a printer (a manager can change the receipt printer in Settings)."
-            ).replace("%1", name)
-            self.status_label.setText(why)
+            self._say(lambda: self._not_installed(name))
             dialog.setWindowTitle(self.tr("Print \u2014 %1 is not installed").replace("%1", name))
         result = await run_dialog_once(dialog)
         return self.printer if result == QDialog.DialogCode.Accepted else None
@@ -495,28 +497,37 @@ class ReceiptDialog(QDialog):
         pages = print_document(self.document, printer)  # the paper chosen in the dialog wins
         log.info("event=receipt_printed number=%s pages=%d", record.display_number, pages)
         if self.sent_to:
-            self.status_label.setText(self.tr("Sent to %1.").replace("%1", self.sent_to))
+            sent_to = self.sent_to
+            self._say(lambda: self.tr("Sent to %1.").replace("%1", sent_to))
         else:
-            self.status_label.setText(self.tr("Sent to the printer."))
+            self._say(lambda: self.tr("Sent to the printer."))
 
     async def _print_thermal(self, printing: ThermalPrinting, printer: PrinterProfile) -> None:
         """Ask the printer first: out of paper, cover open or offline is said and nothing is issued.
         Then issue and print (a second print is a duplicate); what the printer did is said, and after
         a failure Print reads "Print again": the receipt stays issued, nothing is lost."""
-        self._say(self.tr("Asking %1…").replace("%1", printer.name))
+        name = printer.name
+        self._say(lambda: self.tr("Asking %1…").replace("%1", name))
+        failure: PrinterError | None = None
+        problems: list[Message] = []
         try:
-            status = await printing.status(printer.name)
-            trouble = " ".join(message_text(m) for m in status.problems(warnings=False))
+            problems = (await printing.status(name)).problems(warnings=False)
         except PrinterError as exc:  # not reachable: said like any other trouble
-            trouble = user_message_of(exc) or str(exc)
+            failure = exc
+
+        def trouble() -> str:
+            """What stops the print, in the language now."""
+            if failure is not None:
+                return user_message_of(failure) or str(failure)
+            return " ".join(message_text(m) for m in problems)
+
         if not shiboken6.isValid(self):
             return
-        if trouble:
-            said = self.tr("%1 Nothing was printed and no receipt was issued: press Print again when ready.")
-            self._say(said.replace("%1", trouble), trouble=True)
+        if trouble():
+            self._say(lambda: self._not_printed(trouble()), trouble=True)
             self.print_button.setText(self.tr("Print again"))
             return
-        self._say(self.tr("Printing on %1…").replace("%1", printer.name))
+        self._say(lambda: self.tr("Printing on %1…").replace("%1", name))
         request = replace(self.request, language=self.draft.language)
         self._issuing = True  # Esc waits: an issued receipt is always shown with what the printer did
         try:
@@ -531,18 +542,33 @@ class ReceiptDialog(QDialog):
             self.document = self._show(printed.pdf)
         self._show_state()
         outcome = printed.outcome
-        said = outcome_text(outcome)
         log.info("event=receipt_thermal number=%s outcome=%s", printed.record.display_number, outcome.outcome)
         if outcome.outcome is Outcome.PRINTED:
-            self._say(" ".join(t for t in (self.tr("Printed on %1.").replace("%1", printer.name), said) if t))
+            self._say(lambda: " ".join(t for t in (self._printed_on(name), outcome_text(outcome)) if t))
             self._print_text()
         else:
-            self._say(said, trouble=outcome.outcome is Outcome.FAILED)
+            self._say(lambda: outcome_text(outcome), trouble=outcome.outcome is Outcome.FAILED)
             self.print_button.setText(self.tr("Print again"))
 
-    def _say(self, text: str, *, trouble: bool = False) -> None:
-        self.status_label.setText(text)
+    def _say(self, text: Callable[[], str], *, trouble: bool = False) -> None:
+        """The status line says ``text()`` (made again after a language switch), red for ``trouble``."""
+        self._said = text
+        self.status_label.setText(text())
         self.status_label.setStyleSheet(theme.style("error_label") if trouble else "")
+
+    def _not_printed(self, trouble: str) -> str:
+        return self.tr(
+            "%1 Nothing was printed and no receipt was issued: press Print again when ready."
+        ).replace("%1", trouble)
+
+    def _printed_on(self, name: str) -> str:
+        return self.tr("Printed on %1.").replace("%1", name)
+
+    def _not_installed(self, name: str) -> str:
+        return self.tr(
+            "The receipt printer chosen in Settings, %1, is not installed on this computer: "
+            "choose a printer (a manager can change the receipt printer in Settings)."
+        ).replace("%1", name)
 
     @action_slot(busy=("print_button", "language_combo"), after="_lock_language")
     async def on_save_button_clicked(self) -> None:
@@ -554,13 +580,17 @@ class ReceiptDialog(QDialog):
             await self._ensure_issued()
             saved = await self._receipts.save_pdf(path, self.pdf)
         except UnsafeFilePath as exc:  # a link, pipe, device or folder there, or no folder (decision 0069)
-            said = user_message_of(exc) or exc.user_message
-            self.status_label.setText(self.tr("Could not save: %1").replace("%1", said))
+            refused = exc
+            self._say(lambda: self._not_saved(user_message_of(refused) or refused.user_message), trouble=True)
             raise  # and in a message box (action_slot), in the reader's language
         except OSError as exc:
-            self.status_label.setText(self.tr("Could not save: %1").replace("%1", exc.strerror or str(exc)))
+            reason = exc.strerror or str(exc)  # the system's words
+            self._say(lambda: self._not_saved(reason), trouble=True)
             return
-        self.status_label.setText(self.tr("Saved to %1").replace("%1", str(saved)))
+        self._say(lambda: self.tr("Saved to %1").replace("%1", str(saved)))
+
+    def _not_saved(self, why: str) -> str:
+        return self.tr("Could not save: %1").replace("%1", why)
 
 
 _SAVE_KIND = "receipts"
