@@ -1,5 +1,7 @@
 """``fiscal status|x|z``: the fiscal register's shift (its 24 hours), its X report, and its Z (issue 14;
-decision 0127).
+decision 0127); ``fiscal register-here``: a receipt held because it was asked at another cash register
+than the settings name now, registered at the current one by a manager who found it is not at the other
+(decision 0129).
 
 ``status`` and ``x`` are anyone's; ``z`` is a manager's: a cashier adds ``--approved-by MANAGER`` and the
 manager signs in with their password/PIN (EPAY_APPROVER_PASSWORD or a prompt), as for ``shift close``.
@@ -17,7 +19,16 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from epay_desktop.cli.commands import Arg, CommandTable
-from epay_desktop.cli.common import EXIT_BUG, EXIT_OK, EXIT_USAGE, CliError, login, read_secret
+from epay_desktop.cli.common import (
+    EXIT_BUG,
+    EXIT_OK,
+    EXIT_REFUSED,
+    EXIT_UNKNOWN,
+    EXIT_USAGE,
+    CliError,
+    login,
+    read_secret,
+)
 from epay_desktop.cli.errors import describe_failure
 from epay_desktop.cli.language import localized_message
 from epay_desktop.cli.output import (
@@ -127,14 +138,14 @@ async def cmd_x(app: AppContext, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-@FISCAL.command(
-    "z",
-    Arg(
-        "--approved-by",
-        metavar="MANAGER",
-        help="for a cashier: the manager who closes it (password: EPAY_APPROVER_PASSWORD or a prompt)",
-    ),
+_APPROVED_BY = Arg(
+    "--approved-by",
+    metavar="MANAGER",
+    help="for a cashier: the manager who does it (password: EPAY_APPROVER_PASSWORD or a prompt)",
 )
+
+
+@FISCAL.command("z", _APPROVED_BY)
 async def cmd_z(app: AppContext, args: argparse.Namespace) -> int:
     """close the fiscal register's shift with its Z report (managers)
 
@@ -167,15 +178,51 @@ async def cmd_z(app: AppContext, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-async def _approver(app: AppContext, args: argparse.Namespace, actor: User) -> User | None:
+_Z_ALONE = QT_TRANSLATE_NOOP(
+    "cli", "A cashier closes the fiscal shift with a manager: add --approved-by MANAGER."
+)
+_MOVE_ALONE = QT_TRANSLATE_NOOP(
+    "cli", "A cashier sends a receipt to another cash register with a manager: add --approved-by MANAGER."
+)
+
+
+@FISCAL.command(
+    "register-here",
+    Arg("number", metavar="NUMBER", help="the receipt's number, e.g. epd-sale-000123456 (see reconcile)"),
+    _APPROVED_BY,
+)
+async def cmd_register_here(app: AppContext, args: argparse.Namespace) -> int:
+    """register at the current cash register a receipt asked at another one (managers)
+
+    For a receipt held because it was sent to the cash register the settings named before and no answer
+    came: first look for it (its NUMBER) in that register's journal. Only when it is not there, this
+    registers it at the register the settings name now. If it is there, set the fiscal settings back to
+    that register instead: the console then gets its receipt from it. Written to the audit log.
+    """
+    actor = await login(app, args)
+    await _provider(app)
+    approver = await _approver(app, args, actor, _MOVE_ALONE)
+    record = await app.fiscal.register_here(actor, args.number.strip(), approved_by=approver)
+    if record is None:
+        raise CliError(NOT_SET_UP, EXIT_USAGE)
+    (listed,) = await _with_invoices(app, [record])
+    if args.json:
+        emit_json(record_json(*listed))
+    else:
+        print(visible(record_line(*listed)))
+    if record.state is FiscalState.REGISTERED:
+        return EXIT_OK
+    return EXIT_REFUSED if record.state is FiscalState.NEEDS_PERSON else EXIT_UNKNOWN  # reconcile asks again
+
+
+async def _approver(
+    app: AppContext, args: argparse.Namespace, actor: User, refusal: str = _Z_ALONE
+) -> User | None:
     """The manager who signs in for a cashier (``--approved-by``); None when ``actor`` is a manager."""
     if actor.role.can_move_money:
         return None
     name = (args.approved_by or "").strip()
     if not name:
-        refusal = QT_TRANSLATE_NOOP(
-            "cli", "A cashier closes the fiscal shift with a manager: add --approved-by MANAGER."
-        )
         raise PermissionDenied(msg("cli", refusal))
     return await app.users.authenticate(
         name, read_secret("EPAY_APPROVER_PASSWORD", f"Password or PIN of {name}: ")

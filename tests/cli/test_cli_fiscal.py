@@ -8,14 +8,17 @@ up."""
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 from typing import Any
 
 import httpx
+from sqlalchemy import update
 
-from epay_desktop.app import open_app
+from epay_desktop.app import open_app, store_of
 from epay_desktop.sandbox.fiscal.account import API_KEY, PASSWORD
 from epay_desktop.sandbox.fiscal.server import RunningFiscalSandbox
+from epay_desktop.store.models import FiscalRecordRow
 from tests.support import fiscal_register as register
 from tests.support.fiscal_register import fiscal_register, module_fiscal_sandbox  # noqa: F401  (fixtures)
 
@@ -136,3 +139,59 @@ def test_without_a_fiscal_register_the_commands_say_where_to_set_it_up(cli: Any,
         )
     done = cli.run("reconcile", "--json")
     assert done.code == 0 and done.json()["fiscal"] == {"configured": False, "records": [], "problem": None}
+
+
+def test_a_receipt_asked_at_the_previous_register_is_held_and_a_manager_registers_it_here(
+    cli: Any, err_line: Any, memory: Any, fiscal: RunningFiscalSandbox
+) -> None:
+    """Decision 0129: a receipt sent to the shop's previous cash register, no answer, is not sent to the
+    one the settings name now by ``reconcile``; ``fiscal register-here`` (a manager's) registers it here."""
+    cli.add_manager()
+    cli.add_cashier()
+    _set_up_register(cli, fiscal)
+    register.control(
+        fiscal, "/sandbox/faults", {"operation": "check", "kind": "http_status", "value": 503, "times": 20}
+    )
+    invoice = _sale(cli, "500.00")  # asked, no answer
+    httpx.delete(f"{fiscal.base_url}/sandbox/faults", timeout=10).raise_for_status()
+
+    async def asked_at_the_previous_register() -> str:  # what a switch of the settings leaves behind
+        ctx = await open_app(dict(os.environ))
+        try:
+            with store_of(ctx).write() as tx:
+                tx.session.execute(update(FiscalRecordRow).values(asked_at_register="webkassa:SWK00000009"))
+                (record,) = tx.fiscal.open_records()
+            return record.external_number
+        finally:
+            await ctx.aclose()
+
+    number = asyncio.run(asked_at_the_previous_register())
+    held = cli.run("reconcile")
+    assert held.code == 0, held.err
+    assert "cash register webkassa SWK00000009 and no answer came" in held.err and number in held.err
+    assert register.registered(fiscal) == []  # not sent to the current register
+
+    alone = cli.run("fiscal", "register-here", number, user=cli.CASHIER)
+    assert alone.code == 1 and "add --approved-by MANAGER" in err_line(alone)
+    done = cli.run("fiscal", "register-here", number, "--json")
+    assert done.code == 0, done.err
+    shown = done.json()
+    assert (shown["invoice_id"], shown["state"], shown["external_number"]) == (invoice, "registered", number)
+    assert register.registered(fiscal) == [number]
+    again = cli.run("fiscal", "register-here", number)
+    assert again.code == 1 and "is not waiting for a person" in err_line(again)
+
+    async def audited() -> list[str]:
+        ctx = await open_app(dict(os.environ))
+        try:
+            with store_of(ctx).read() as tx:
+                return [e.details for e in tx.audit.about(f"fiscal:{number}", "fiscal.register_here")]
+        finally:
+            await ctx.aclose()
+
+    (details,) = asyncio.run(audited())
+    assert json.loads(details) == {
+        "asked_at": "webkassa:SWK00000009",
+        "register": "webkassa:SWK00000001",
+        "requested_by": None,
+    }
