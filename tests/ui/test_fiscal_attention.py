@@ -5,10 +5,16 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
 from epay_desktop.app import store_of
 from epay_desktop.domain.fiscal_journal import FiscalKind, FiscalState
+from epay_desktop.sandbox.fiscal.account import API_KEY, PASSWORD
+from epay_desktop.sandbox.fiscal.server import RunningFiscalSandbox
 from epay_desktop.services.fiscal.journal import sale_number
 from epay_desktop.ui.payments.attention_dialog import AttentionDialog
+from tests.support import fiscal_register as register
 from tests.support.builders import stored_payment
 from tests.support.live_console import MANAGER, MANAGER_PIN
 from tests.support.windows import wait_shown
@@ -44,4 +50,50 @@ def test_a_fiscal_receipt_needing_a_person_is_listed_with_what_to_do(real_consol
     assert item.text(0) == paid.invoice_id.value
     assert "Fiscal receipt of 700" in item.text(4) and "more than 24 hours" in item.text(4)
     assert "close the shift (Z report)" in item.text(4)
+    dialog.reject()
+
+
+def test_a_receipt_held_at_the_previous_register_is_registered_here_by_a_manager(
+    real_console: Any, qtbot: Any, arun: Any, memory: Any, fiscal_sandbox: RunningFiscalSandbox
+) -> None:
+    """Decision 0129: sent to the cash register the settings named before, no answer: held, and Needs
+    attention says what to do; the manager's "Register here…" (confirmed) registers it at today's."""
+    console = real_console
+    ctx = console.ctx
+    settings = register.webkassa(fiscal_sandbox)
+    arun(ctx.fiscal_setup.save(console.manager, settings, api_key=API_KEY, password=PASSWORD), timeout=SLOW)
+    store, now = store_of(ctx), ctx.clock()
+    paid = stored_payment(
+        store, 500_000_091, "700", at=now, created_by=console.manager.id, description="Торт"
+    )
+    number = sale_number(paid.invoice_id)
+    with store.write() as tx:  # asked at the previous register, no answer
+        tx.fiscal.add_intent(
+            payment_id=paid.id,
+            money_op_id=None,
+            kind=FiscalKind.SALE,
+            external_number=number,
+            amount_minor=70000,
+            now=now,
+        )
+        tx.fiscal.bind(number, "webkassa:SWK00000009", 16)
+        tx.fiscal.record(number, FiscalState.UNKNOWN, now=now, error="FiscalOutcomeUnknown")
+    (held,) = arun(ctx.fiscal.reconcile(), timeout=SLOW)
+    assert held.state is FiscalState.NEEDS_PERSON and register.registered(fiscal_sandbox) == []
+    console.log_in(MANAGER, MANAGER_PIN)
+
+    console.window.commands.attention.trigger()
+    dialog = wait_shown(qtbot, AttentionDialog)
+    qtbot.waitUntil(lambda: dialog.tree.topLevelItemCount() == 1, timeout=SLOW)
+    said = dialog.tree.topLevelItem(0).text(4)
+    assert "cash register webkassa SWK00000009 and no answer came" in said and number in said
+    assert dialog.register_here_button.isVisible() and dialog.register_here_button.isEnabled()
+    qtbot.mouseClick(dialog.register_here_button, Qt.MouseButton.LeftButton)
+    box = wait_shown(qtbot, QMessageBox)
+    assert number in box.text() and "SWK00000009" in box.text()
+    qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "is registered at the current" in dialog.resolve_message.text(), timeout=SLOW)
+    assert register.registered(fiscal_sandbox) == [number]
+    assert dialog.tree.topLevelItem(0).text(4) == "Settled meanwhile."
+    assert not dialog.register_here_button.isEnabled()
     dialog.reject()

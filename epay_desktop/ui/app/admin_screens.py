@@ -283,6 +283,7 @@ class AdminFlows(QObject):
                 self.ctx.reconciler.books,
                 self._user(),
                 on_register=self.window.commands.fiscal_register.trigger,  # a shift past 24 h (0127)
+                fiscal=self.ctx.fiscal,  # a receipt held at another cash register (0129)
             )
             if invoice is not None and shiboken6.isValid(self.window):
                 self.window.open_payment(invoice)

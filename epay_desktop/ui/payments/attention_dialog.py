@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Protocol
 
 import shiboken6
@@ -36,13 +37,14 @@ from PySide6.QtWidgets import (
 )
 
 from epay_desktop.domain import ConsoleStatus, Discrepancy, InvoiceId, MoneyOp, OpKind, OpState, User
-from epay_desktop.domain.fiscal_journal import FiscalKind
+from epay_desktop.domain.fiscal_journal import FiscalKind, FiscalRecord
 from epay_desktop.domain.payment_filter import PaymentFilter
 from epay_desktop.ui.common.asyncqt import message_text, run_dialog_once, spawn, user_message_of
 from epay_desktop.ui.common.buttons import dialog_buttons
 from epay_desktop.ui.common.formatting import local_time_text, money_text
 from epay_desktop.ui.common.language import on_language_change
 from epay_desktop.ui.common.naming import named
+from epay_desktop.ui.payments.attention_fiscal import FiscalMover, RegisterHere
 from epay_desktop.ui.widgets.status_badge import status_label
 from epay_desktop.ui.widgets.wrapping_delegate import install_wrapping
 
@@ -154,8 +156,10 @@ class AttentionDialog(QDialog):
         books: DiscrepancySource | None = None,
         user: User | None = None,
         register: bool = False,
+        fiscal: FiscalMover | None = None,
     ) -> None:
-        """``register``: offer the fiscal register's window when a receipt waits for its shift's Z."""
+        """``register``: offer the fiscal register's window when a receipt waits for its shift's Z;
+        ``fiscal``: offer "Register here" for a receipt held at another cash register (decision 0129)."""
         super().__init__(parent)
         self.setObjectName("attention_dialog")
         discrepancies = list(discrepancies or [])
@@ -200,6 +204,9 @@ class AttentionDialog(QDialog):
         )
         self.register_chosen = False  # "Fiscal register…" pressed: the caller opens it
         self.register_button = self._register_button(views if register else [])
+        self.register_here = RegisterHere(self, self.buttons, self._views, user, fiscal)
+        self.register_here_button = self.register_here.button
+        self.register_here_button.clicked.connect(self.register_here_current)
         self.tree.itemActivated.connect(lambda *_: self.open_current())
         self.tree.currentItemChanged.connect(lambda *_: self._update())
         self.hint_label = named(
@@ -252,6 +259,7 @@ class AttentionDialog(QDialog):
 
     def retranslate(self) -> None:
         """After a language switch: the counts, each payment's status and what each row waits for."""
+        self.register_here.retranslate()
         left = self.discrepancy_tree.topLevelItemCount()
         self._set_title(left)
         self.books_label.setText(
@@ -330,8 +338,41 @@ class AttentionDialog(QDialog):
         if first is not None:
             self.discrepancy_tree.setCurrentItem(first)
 
+    def _current_view(self) -> PaymentView | None:
+        item = self.tree.currentItem()
+        row = self.tree.indexOfTopLevelItem(item) if item is not None else -1
+        return self._views[row] if 0 <= row < len(self._views) else None
+
+    def register_here_current(self) -> asyncio.Task[None] | None:
+        """Register the chosen payment's held fiscal receipt at today's cash register (a manager's, after
+        a confirmation; audited by the service)."""
+        view = self._current_view()
+        self._update()
+        if view is None or not self.register_here_button.isEnabled():
+            return None
+        row = self._views.index(view)
+
+        def done(record: FiscalRecord) -> None:
+            if not shiboken6.isValid(self):
+                return
+            fiscal = [record if r.id == record.id else r for r in view.fiscal]
+            self._views[row] = replace(view, fiscal=fiscal)
+            item = self.tree.topLevelItem(row)
+            if item is not None:
+                item.setText(4, attention_text(self._views[row]))
+
+        def said(text: str) -> None:
+            if shiboken6.isValid(self):
+                self._say(text)
+                self._update()
+
+        work = self.register_here.run(view, said, done)
+        return spawn(work, name="fiscal_register_here", busy=self)
+
     def _update(self) -> None:
         self.open_button.setEnabled(self.tree.currentItem() is not None)
+        if hasattr(self, "register_here"):
+            self.register_here.update(self._current_view())
         if not hasattr(self, "resolve_button"):
             return
         can = (
@@ -421,13 +462,22 @@ class AttentionDialog(QDialog):
         books: DiscrepancySource | None = None,
         user: User | None = None,
         on_register: Callable[[], object] | None = None,
+        fiscal: FiscalMover | None = None,
     ) -> InvoiceId | None:
         """Load what needs attention (and the open discrepancies), show it; the invoice chosen, or None.
         ``on_register``: opens the fiscal register (its button pressed: called after the list closed)."""
         page = await queries.list_payments(PaymentFilter(needs_attention=True), limit=ATTENTION_LIMIT)
         views = list(await asyncio.gather(*(queries.get_view(p.invoice_id) for p in page.payments)))
         discrepancies = await books.open_discrepancies() if books is not None else []
-        dialog = cls(parent, views, discrepancies, books=books, user=user, register=on_register is not None)
+        dialog = cls(
+            parent,
+            views,
+            discrepancies,
+            books=books,
+            user=user,
+            register=on_register is not None,
+            fiscal=fiscal,
+        )
         await run_dialog_once(dialog)
         if dialog.register_chosen and on_register is not None:
             on_register()
