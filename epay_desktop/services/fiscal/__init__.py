@@ -6,7 +6,9 @@
   the Settings page's connection test (:class:`~.setup.FiscalSetup`).
 - ``service``: :class:`~.service.FiscalService`, a card sale's receipt and a refund's return registered
   exactly once after the bank confirmed them, and the reconcile completing what a crash or a lost answer
-  left (decision 0124); ``journal``: its write steps (the intent before the request, the numbers).
+  left (decision 0124); ``journal``: its write steps (the intent before the request, the numbers);
+  ``elsewhere``: a receipt asked at another cash register than the settings name now, held for a person
+  (decision 0129).
 - ``shift_watch``: the register's shift as a person watches it (its 24 hours:
   :func:`~.shift_watch.deadline_of`) and a person's Z with the receipts it lets through
   (:class:`~.shift_watch.ShiftClosed`; decision 0127).

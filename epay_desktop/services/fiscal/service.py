@@ -13,6 +13,9 @@ next pass asks again with the same number (the provider answers with the receipt
 receipt). A refusal only a person can remove (a shift past 24 hours, a blocked register, wrong
 credentials) makes it NEEDS_PERSON, listed in Needs attention. :meth:`FiscalService.reconcile` completes
 what a crash left: intents never answered, and confirmed sales or refunds with no record at all.
+A record keeps the cash register it was first asked at and the VAT rate sent (decisions 0129, 0130): it
+is asked again only there; when the settings name another register it waits for a person
+(:mod:`.elsewhere`, :meth:`FiscalService.register_here`).
 Without a provider (not configured) nothing is written and nothing is asked.
 """
 

@@ -98,8 +98,8 @@ class FiscalPage(QWidget):
             "fiscal_note",
             self.tr(
                 "Without a fiscal provider the console works as before and every receipt says it is "
-                "not fiscal. Shared by every counter: a saved change applies here at once, on the other "
-                "counters when they are restarted."
+                "not fiscal. Shared by every counter: a saved change applies on every counter from its "
+                "next receipt."
             ),
         )
         form = QFormLayout(self)

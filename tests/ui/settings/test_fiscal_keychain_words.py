@@ -36,7 +36,7 @@ def test_the_fiscal_page_names_its_own_secrets_when_the_keychain_fails(
     console.log_in(MANAGER, MANAGER_PIN)
     dialog = open_fiscal_page(qtbot, console)
     page = dialog.fiscal_page
-    assert "a saved change applies here at once" in page.findChild(QLabel, "fiscal_note").text()
+    assert "applies on every counter from its next receipt" in page.findChild(QLabel, "fiscal_note").text()
     page.provider_combo.setCurrentIndex(page.provider_combo.findData("webkassa"))
     type_into(qtbot, page.url_edit, "https://devkkm.webkassa.kz")
     type_into(qtbot, page.login_edit, LOGIN)
