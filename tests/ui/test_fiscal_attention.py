@@ -22,14 +22,12 @@ from tests.support.windows import wait_shown
 SLOW = 15_000
 
 
-def test_a_fiscal_receipt_needing_a_person_is_listed_with_what_to_do(real_console: Any, qtbot: Any) -> None:
-    console = real_console
+def _sale_asked(console: Any, invoice: int) -> tuple[Any, str]:
+    """A card sale of 700 the bank charged and its fiscal receipt's intent: the payment, the number."""
     store, now = store_of(console.ctx), console.ctx.clock()
-    paid = stored_payment(
-        store, 500_000_090, "700", at=now, created_by=console.manager.id, description="Торт"
-    )
+    paid = stored_payment(store, invoice, "700", at=now, created_by=console.manager.id, description="Торт")
+    number = sale_number(paid.invoice_id)
     with store.write() as tx:
-        number = sale_number(paid.invoice_id)
         tx.fiscal.add_intent(
             payment_id=paid.id,
             money_op_id=None,
@@ -38,7 +36,14 @@ def test_a_fiscal_receipt_needing_a_person_is_listed_with_what_to_do(real_consol
             amount_minor=70000,
             now=now,
         )
-        tx.fiscal.record(number, FiscalState.NEEDS_PERSON, now=now, error="ShiftOver24Hours")
+    return paid, number
+
+
+def test_a_fiscal_receipt_needing_a_person_is_listed_with_what_to_do(real_console: Any, qtbot: Any) -> None:
+    console = real_console
+    paid, number = _sale_asked(console, 500_000_090)
+    with store_of(console.ctx).write() as tx:
+        tx.fiscal.record(number, FiscalState.NEEDS_PERSON, now=console.ctx.clock(), error="ShiftOver24Hours")
     console.log_in(MANAGER, MANAGER_PIN)
     badge = console.window.status_bar.attention_badge
     qtbot.waitUntil(lambda: "1 need attention" in badge.text(), timeout=SLOW)
@@ -62,22 +67,10 @@ def test_a_receipt_held_at_the_previous_register_is_registered_here_by_a_manager
     ctx = console.ctx
     settings = register.webkassa(fiscal_sandbox)
     arun(ctx.fiscal_setup.save(console.manager, settings, api_key=API_KEY, password=PASSWORD), timeout=SLOW)
-    store, now = store_of(ctx), ctx.clock()
-    paid = stored_payment(
-        store, 500_000_091, "700", at=now, created_by=console.manager.id, description="Торт"
-    )
-    number = sale_number(paid.invoice_id)
-    with store.write() as tx:  # asked at the previous register, no answer
-        tx.fiscal.add_intent(
-            payment_id=paid.id,
-            money_op_id=None,
-            kind=FiscalKind.SALE,
-            external_number=number,
-            amount_minor=70000,
-            now=now,
-        )
+    _paid, number = _sale_asked(console, 500_000_091)
+    with store_of(ctx).write() as tx:  # asked at the previous register, no answer
         tx.fiscal.bind(number, "webkassa:SWK00000009", 16)
-        tx.fiscal.record(number, FiscalState.UNKNOWN, now=now, error="FiscalOutcomeUnknown")
+        tx.fiscal.record(number, FiscalState.UNKNOWN, now=ctx.clock(), error="FiscalOutcomeUnknown")
     (held,) = arun(ctx.fiscal.reconcile(), timeout=SLOW)
     assert held.state is FiscalState.NEEDS_PERSON and register.registered(fiscal_sandbox) == []
     console.log_in(MANAGER, MANAGER_PIN)
