@@ -2,7 +2,8 @@
 
 A cashier adds ``--approved-by MANAGER``: the manager's password/PIN (EPAY_APPROVER_PASSWORD or a
 prompt) makes a single-use approval bound to this payment, kind and amount, consumed by the
-operation in the same transaction that records its intent.
+operation in the same transaction that records its intent. Where the shop works in shifts, a
+register with no open shift is refused first (decision 0132).
 """
 
 from __future__ import annotations
@@ -47,9 +48,12 @@ _APPROVED_BY = Arg(
 async def _approval(
     app: AppContext, args: argparse.Namespace, actor: User, kind: OpKind, amount: Money | None
 ) -> str | None:
-    """The approval id for a cashier (``--approved-by``); None for a manager. Raises PermissionDenied."""
+    """The approval id for a cashier (``--approved-by``); None for a manager. Raises PermissionDenied,
+    ShiftRequired (asked before the manager's password: no approval for an operation the shop's shift
+    rule refuses, decision 0132)."""
     if actor.role.can_move_money:
-        return None
+        return None  # the operation's own transaction checks the shift
+    await app.operations.require_shift(args.invoice, kind)
     manager = (args.approved_by or "").strip()
     if not manager:
         raise PermissionDenied(

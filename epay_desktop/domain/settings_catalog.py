@@ -361,7 +361,8 @@ SHIFT_BANK_CHECK = _shop_rule(
 SHIFT_FOR_PAYMENT = _shop_rule(
     "shift.for_payment",
     "no",
-    "yes: a new payment needs an open shift at the register; no: payments outside a shift are taken",
+    "yes: a new payment, a refund and a hold's charge or cancel need an open shift at the register "
+    "(decision 0132); no: they are made outside a shift too",
 )
 
 FISCAL_PROVIDER = Setting(

@@ -26,6 +26,7 @@ from typing import Any, Final
 from epay_desktop.domain.errors import RuleViolation
 from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, msg
 from epay_desktop.domain.money import Money
+from epay_desktop.domain.records import OpKind
 from epay_desktop.domain.settings_catalog import (
     SHIFT_BANK_CHECK,
     SHIFT_CASHIER_CLOSE,
@@ -33,9 +34,11 @@ from epay_desktop.domain.settings_catalog import (
     SHIFT_WARN_HOURS,
     KeyValues,
 )
+from epay_desktop.domain.words import KIND_WORDS
 
 __all__ = [
     "SHIFT_REQUIRED",
+    "SHIFT_REQUIRED_FOR_MONEY",
     "SHIFT_WARN_AFTER",
     "BankCheck",
     "BankDifference",
@@ -104,8 +107,16 @@ class ShiftAlreadyOpen(RuleViolation):
 
 
 class ShiftRequired(NoOpenShift):
-    """The shop takes payments only during a shift (:attr:`ShiftRules.payment_needs_shift`) and the
-    register has none open: nothing was started. Raised with :data:`SHIFT_REQUIRED` (``register_id``)."""
+    """The shop takes payments and moves money only during a shift (:attr:`ShiftRules.payment_needs_shift`)
+    and the register has none open: nothing was started, nothing sent (decisions 0117, 0132)."""
+
+    @classmethod
+    def at(cls, register_id: str, kind: OpKind | None = None) -> ShiftRequired:
+        """Refused at ``register_id``: a new payment (``kind`` None, :data:`SHIFT_REQUIRED`), or a
+        charge, cancel or refund (:data:`SHIFT_REQUIRED_FOR_MONEY`)."""
+        if kind is None:
+            return cls(msg("shifts", SHIFT_REQUIRED, register_id=register_id))
+        return cls(msg("shifts", SHIFT_REQUIRED_FOR_MONEY, register_id=register_id, kind=KIND_WORDS[kind]))
 
 
 #: Why a payment was refused: no open shift where the rules want one (:class:`ShiftRequired`).
@@ -113,6 +124,12 @@ SHIFT_REQUIRED: Final = QT_TRANSLATE_NOOP(
     "shifts",
     "No shift is open at register {register_id}, and this shop takes payments only during a shift: "
     "open a shift first (Shift → Open shift).",
+)
+#: Why a charge, cancel or refund was refused before anything was sent (:class:`ShiftRequired`).
+SHIFT_REQUIRED_FOR_MONEY: Final = QT_TRANSLATE_NOOP(
+    "shifts",
+    "No shift is open at register {register_id}, and this shop moves money only during a shift: open a "
+    "shift first (Shift → Open shift), then make this {kind}. Nothing was sent to the bank.",
 )
 
 
@@ -126,7 +143,8 @@ class ShiftRules:
       manager closes;
     * ``bank_check_required``: the Z report's bank check runs at every close (default); False: the
       one closing may skip it and the Z report says it was not checked with the bank;
-    * ``payment_needs_shift``: a new payment is refused while no shift is open (default False).
+    * ``payment_needs_shift``: a new payment, and a charge, cancel or refund at the register, is
+      refused while no shift is open there (default False; decisions 0117, 0132).
     """
 
     warn_after_hours: int = SHIFT_WARN_HOURS.default

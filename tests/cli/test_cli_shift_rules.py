@@ -1,7 +1,8 @@
 """The shop's shift rules (decision 0117) at the command line: ``shift close`` refuses a cashier's close
 when only a manager may close, ``--no-bank-check`` is refused while the rules require the check and
-closes without it when they do not (the Z report says so) and ``pay`` is refused while no shift is open
-when the rules want one."""
+closes without it when they do not (the Z report says so), and ``pay``, ``refund``, ``charge`` and
+``cancel`` are refused while no shift is open when the rules want one (a cashier's before the manager's
+password is asked: no approval is given; decisions 0117, 0132)."""
 
 from __future__ import annotations
 
@@ -53,3 +54,31 @@ def test_a_payment_needs_an_open_shift_when_the_rules_say_so(cli: Any, err_line:
     assert refused.code == 1 and "open a shift first" in err_line(refused)
     assert cli.run("shift", "open").code == 0
     assert cli.run("pay", "100.00").code == 0
+
+
+def test_a_refund_needs_an_open_shift_when_the_rules_say_so(cli: Any, err_line: Any) -> None:
+    invoice = cli.charged("900.00")
+    cli.add_cashier()
+    set_rule(cli, catalog.SHIFT_FOR_PAYMENT, "yes")
+    refused = cli.run("refund", invoice, "--amount", "100")
+    said = "open a shift first (Shift → Open shift), then make this refund. Nothing was sent to the bank."
+    assert refused.code == 1 and said in err_line(refused)
+    approver = {"EPAY_APPROVER_PASSWORD": cli.MANAGER_PASSWORD}
+    cashier = ("refund", invoice, "--amount", "100", "--approved-by", cli.MANAGER)
+    refused = cli.run(*cashier, user=cli.CASHIER, **approver)
+    assert refused.code == 1 and said in err_line(refused)
+    assert cli.gateway_refunds(invoice) == [] and "approval.given" not in audit_actions(cli)
+
+    assert cli.run("shift", "open", user=cli.CASHIER).code == 0
+    done = cli.run(*cashier, user=cli.CASHIER, **approver)
+    assert done.code == 0 and done.out.startswith("Refunded 100,00")
+    assert audit_actions(cli).count("approval.given") == 1
+
+
+def audit_actions(cli: Any) -> list[str]:
+    store = open_store(load_store_settings(cli.env))
+    try:
+        with store.read() as tx:
+            return [entry.action for entry in tx.audit.entries()]
+    finally:
+        store.close()

@@ -323,6 +323,7 @@ def fake_services(fake_payments: FakePayments) -> SimpleNamespace:
             cancel=AsyncStub(),
             resolve=AsyncStub(),
             review=AsyncStub(),
+            require_shift=AsyncStub(),
         ),
         users=SimpleNamespace(authenticate=AsyncStub(), approve=AsyncStub(), list_users=AsyncStub(result=[])),
         receipts=SimpleNamespace(

@@ -33,6 +33,7 @@ from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, msg
 from epay_desktop.domain.words import KIND_WORDS
 from epay_desktop.services.money_ops.outcomes import Verdict, next_state
 from epay_desktop.services.people.login import require_audited, require_manager
+from epay_desktop.services.shifts.required import require_open_shift
 from epay_desktop.store.tx import Tx
 
 __all__ = [
@@ -103,11 +104,13 @@ def begin_intent(
     """Lock the payment, check permission and rules, write the SENDING intent; returns it and the payment.
 
     ``register_id``: the register (counter) asking, recorded on the intent: the operation counts in
-    that register's shift (decision 0119; None: at the payment's register).
+    that register's shift (decision 0119; None: at the payment's register). When the shop works in
+    shifts that register must have one open (decision 0132), its row held until the intent commits.
 
     A cashier needs ``request.approval_id``, consumed here (single use, bound to payment, kind, amount
-    and requester). Raises NotFoundError, PermissionDenied, ApprovalError, RuleViolation,
-    StaleRemaining, OperationInProgress; nothing is written then (the transaction rolls back).
+    and requester). Raises NotFoundError, PermissionDenied, ShiftRequired, ApprovalError,
+    RuleViolation, StaleRemaining, OperationInProgress; nothing is written then (the transaction rolls
+    back, an approval stays unused).
     """
     kind, reason, approval_id = request.kind, request.reason, request.approval_id
     payment = tx.payments.lock_by_invoice(request.invoice_id)
@@ -116,6 +119,7 @@ def begin_intent(
         raise PermissionDenied(
             msg("operations", QT_TRANSLATE_NOOP("operations", "This user account is deactivated."))
         )
+    require_open_shift(tx, register_id or payment.register_id, kind, lock=True)
     if current.role.can_move_money:
         require_audited(tx, current)  # a manager made in the file moves no money (decision 0075)
     if not current.role.can_move_money and approval_id is None:

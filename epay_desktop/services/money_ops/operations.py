@@ -3,8 +3,9 @@
 Every operation goes through the same steps:
 
 1. one write transaction (:func:`journal.begin_intent`): lock the payment, permission (a
-   manager, or a cashier whose manager approval is consumed right here), the money rules, the
-   intent row in state SENDING, the audit entry -- committed before any byte leaves;
+   manager, or a cashier whose manager approval is consumed right here), an open shift where the
+   shop works in shifts (:meth:`MoneyOperations.require_shift`), the money rules, the intent row in
+   state SENDING, the audit entry -- committed before any byte leaves;
 2. the request, sent once (a refund's externalID is the operation id);
 3. its outcome, recorded in a NEW transaction: 2xx -> SUCCEEDED (then the payment is refreshed
    from check-status, best effort); a proven refusal -> FAILED; anything unclear -> UNKNOWN, then
@@ -60,6 +61,8 @@ from epay_desktop.services.money_ops.crash_points import FaultPoints
 from epay_desktop.services.money_ops.engine import IN_FLIGHT_NOTE, OpEngine, Resolution, StatusRefresher
 from epay_desktop.services.money_ops.journal import OpRequest
 from epay_desktop.services.money_ops.outcomes import Verdict, refund_base_minor, shows_effect
+from epay_desktop.services.payments.queries import payment_by_invoice
+from epay_desktop.services.shifts.required import require_open_shift
 from epay_desktop.store.db import Store
 from epay_desktop.store.tx import Tx
 
@@ -135,6 +138,18 @@ class MoneyOperations:
         """Whether this object is sending operation ``op_id`` right now."""
         return op_id in self._engine.in_flight
 
+    async def require_shift(self, invoice_id: InvoiceId, kind: OpKind) -> None:
+        """ShiftRequired when the shop works in shifts and the register that would count a ``kind`` of
+        ``invoice_id`` (this one; None: the payment's) has none open. The front ends ask it before a
+        manager approves a cashier's operation, so no approval is given for an operation refused for
+        want of a shift (decision 0132); the intent's own transaction checks again. NotFoundError."""
+
+        def check(tx: Tx) -> None:
+            register = self._register_id or payment_by_invoice(tx, invoice_id).register_id
+            require_open_shift(tx, register, kind)
+
+        await self._store.run_read(check)
+
     async def _start(self, actor_id: int, work: Callable[[Tx], tuple[MoneyOp, Payment]]) -> MoneyOp:
         """Commit ``work`` (writes a SENDING operation), then send it with the engine.
 
@@ -196,7 +211,8 @@ class MoneyOperations:
         Side effects: intent + audit committed, ``POST /operation/{id}/refund?amount=&externalID=<op id>``,
         outcome committed, payment refreshed, events published. Returns the operation as it stands
         (SUCCEEDED, FAILED with the reason in ``gateway_message``, UNKNOWN or NEEDS_REVIEW). Raises
-        before sending: NotFoundError, PermissionDenied, ApprovalError, RuleViolation, StaleRemaining
+        before sending: NotFoundError, PermissionDenied, ShiftRequired (the shop works in shifts and
+        none is open at the register: :meth:`require_shift`), ApprovalError, RuleViolation, StaleRemaining
         (``expected_remaining`` is not the current remainder), OperationInProgress; TextError (a reason
         too long or with control or text-direction characters).
         """

@@ -32,7 +32,6 @@ from epay_desktop.domain import (
 )
 from epay_desktop.domain.changes import StatusChange
 from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, msg
-from epay_desktop.domain.shifts import SHIFT_REQUIRED, ShiftRequired, ShiftRules
 from epay_desktop.gateway import (
     AuthError,
     EpayClient,
@@ -62,6 +61,7 @@ from epay_desktop.services.payments.checkout import (
 from epay_desktop.services.payments.gateway_map import snapshot_from_status
 from epay_desktop.services.payments.poll_schedule import PollSchedule
 from epay_desktop.services.payments.queries import payment_by_invoice
+from epay_desktop.services.shifts.required import require_open_shift
 from epay_desktop.store.db import Store
 from epay_desktop.store.tx import Tx
 
@@ -153,7 +153,7 @@ class PaymentService:
             raise PermissionDenied(
                 msg("payments", QT_TRANSLATE_NOOP("payments", "This user account is deactivated."))
             )
-        await self._store.run_read(self._require_shift)
+        await self._store.run_read(lambda tx: require_open_shift(tx, self._register_id))
         invoice = await self._store.run_write(lambda tx: tx.counters.allocate_invoice_id())
         text = data.description_for(invoice)
 
@@ -195,14 +195,6 @@ class PaymentService:
         pending = StatusChange(ConsoleStatus.PENDING, next_poll_at=next_poll, token_expires_at=expires_at)
         payment = await self._set_status(payment.invoice_id, pending)
         return StartedPayment(payment, token, expires_at)
-
-    def _require_shift(self, tx: Tx) -> None:
-        """ShiftRequired when the shop's rules want an open shift for a payment and the register has none."""
-        if (
-            ShiftRules.read_from(tx.settings).payment_needs_shift
-            and tx.shifts.current(self._register_id) is None
-        ):
-            raise ShiftRequired(msg("shifts", SHIFT_REQUIRED, register_id=self._register_id))
 
     async def mark_unknown(self, invoice_id: InvoiceId) -> Payment:
         """The answer to a call that may have moved money was lost: UNKNOWN, polled again soon.

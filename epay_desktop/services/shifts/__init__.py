@@ -5,4 +5,6 @@
 - ``export``: a report as CSV (the PDF is ``epay_desktop.receipts.shift_pdf``).
 - ``fiscal_check``: the shift's confirmed sales and refunds against the fiscal register's receipts, and
   the register's Z report at the last counter's close (decision 0126).
+- ``required``: the shop's rule "only during an open shift", checked where a payment starts and where a
+  charge, cancel or refund writes its intent (decisions 0117, 0132).
 """

@@ -9,7 +9,9 @@ Outcomes of the operation (the service returns the MoneyOp as it stands):
 SUCCEEDED closes the dialog with it; FAILED (the bank said no) shows the bank's reason and stays
 open; UNKNOWN / NEEDS_REVIEW / SENDING show "Checking with the bank -- it will not be sent twice"
 and the dialog closes with that result. Errors raised before anything was sent (rules, approval,
-permission, stale remaining amount) show inside the dialog.
+permission, stale remaining amount) show inside the dialog. Where the shop works in shifts and this
+register has none open, the dialog says so as its refusal when it opens, and asks again before a
+manager approves and before anything is sent (decision 0132).
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from epay_desktop.domain import Money, MoneyOp, OpKind, OpState, Payment, User
+from epay_desktop.domain.shifts import ShiftRequired
 from epay_desktop.services.money_ops.engine import OutcomeNotRecorded
 from epay_desktop.ui.common import theme
 from epay_desktop.ui.common.asyncqt import user_message_of
@@ -88,6 +91,7 @@ class MoneyOpDialog(WorkDialog[MoneyOp]):
         self._users = users
         self._refocus_pin = False
         self._unknown_said: Callable[[], str] | None = None  # why the outcome is unknown, when not the bank
+        self._no_shift: Callable[[], str] | None = None  # the shop's rules want an open shift here (0132)
         self.setMinimumWidth(MIN_WIDTH)
         self.body = QFormLayout()
         self.approval = None if actor.role.can_move_money else ApprovalWidget(self)
@@ -218,6 +222,8 @@ class MoneyOpDialog(WorkDialog[MoneyOp]):
 
     def refusal(self) -> str:
         """Why this operation is not possible at all for this payment ('' when it is)."""
+        if self._no_shift is not None:
+            return self._no_shift()
         unresolved = any(op.state.is_unresolved for op in self.view.operations)
         if unresolved:
             return self.tr(
@@ -294,6 +300,8 @@ class MoneyOpDialog(WorkDialog[MoneyOp]):
     async def _run(self, amount: Money) -> None:
         op: MoneyOp | None = None
         try:
+            if not await self.shift_open():  # before a manager approves: no approval given in vain
+                return
             approval_id = None
             if self.approval is not None:
                 approval_id = await self._approve(amount)
@@ -318,6 +326,18 @@ class MoneyOpDialog(WorkDialog[MoneyOp]):
                 if self._refocus_pin and self.approval is not None:  # enabled again by update_state
                     self._refocus_pin = False
                     self.approval.focus_pin()
+
+    async def shift_open(self) -> bool:
+        """Whether the operation may run as far as the shop's shift rule goes; else the refusal says
+        to open a shift first (Shift > Open shift), OK stays disabled and nothing is asked or sent."""
+        try:
+            await self._operations.require_shift(self.payment.invoice_id, self.KIND)
+        except ShiftRequired as exc:
+            refused, said = exc, user_message_of(exc) or str(exc)
+            self._no_shift = lambda: user_message_of(refused) or said  # said again in a new language
+            return False
+        self._no_shift = None
+        return True
 
     async def _approve(self, amount: Money) -> str | None:
         assert self.approval is not None
@@ -377,5 +397,6 @@ class MoneyOpDialog(WorkDialog[MoneyOp]):
     ) -> MoneyOp | None:
         """Show the dialog (``open()``); the operation it ran (SUCCEEDED or still being checked), or None."""
         dialog = cls(parent, view, actor, operations, users, **options)
+        await dialog.shift_open()  # refused at once, before anyone types a PIN, where a shift is needed
         dialog.update_state()
         return await dialog.answer()

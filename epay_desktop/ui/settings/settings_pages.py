@@ -284,7 +284,8 @@ def _yes_no(box: QCheckBox) -> str:
 
 class ShiftsPage(QWidget):
     """The shop's shift rules (decision 0117): when an open shift is warned about, who closes it,
-    whether the bank check may be skipped at the close, whether a payment needs an open shift."""
+    whether the bank check may be skipped at the close, whether a payment (and a refund, charge or
+    cancellation: decision 0132) needs an open shift."""
 
     changed = Signal()
 
@@ -313,7 +314,8 @@ class ShiftsPage(QWidget):
                 self.tr(
                     "Without the first rule only a manager closes a shift. Without the bank check the one "
                     "closing may skip it; the Z report then says the payments were not checked with the "
-                    "bank. Shared by every counter; applies at once."
+                    "bank. With the last rule a refund, and a hold's charge or cancellation, also needs an "
+                    "open shift at the counter. Shared by every counter; applies at once."
                 ),
                 wordWrap=True,
             ),

@@ -1,0 +1,114 @@
+"""Money operations and the shop's shift rule (decision 0132), on a two-step sandbox: while the shop works
+in shifts (``shift.for_payment`` = yes), a charge, cancel or refund at a counter with no open shift is
+refused before anything is written or sent, a cashier's manager approval is left unused, and once the
+counter opens its shift the same operations go through and count in its report (decision 0119). With
+the rule off they stay allowed; such a refund is in no shift's report, and the day at a glance still
+counts it."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+import pytest
+
+from epay_desktop.domain import Money, OpKind, OpState
+from epay_desktop.domain.shifts import FigureKind, ShiftRequired
+from epay_desktop.sandbox import RunningSandbox, SandboxConfig
+from epay_desktop.sandbox.config import KZ_TZ
+from epay_desktop.services.payments.day import DayService
+from epay_desktop.services.people.approvals import ApprovalRequest, record_approval
+from tests.services.test_shift_counter_ops import A, B, at_counter, figures
+from tests.services.test_shift_rules import set_rules
+from tests.services.test_shifts import audit_actions
+from tests.support.books_env import CLOCK, Env, books_env, minor
+from tests.support.sandbox import SharedSandbox
+
+__all__ = ["books_env"]
+
+
+@pytest.fixture(name="sandbox")
+def two_step_sandbox_on_the_clock(
+    shared_sandbox: SharedSandbox, request: pytest.FixtureRequest
+) -> RunningSandbox:
+    """The session's sandbox, fresh, two-step (payments end held: AUTH), on the module's clock."""
+    config = SandboxConfig(clock=lambda: CLOCK.now.astimezone(KZ_TZ), two_step=True)
+    return shared_sandbox.fresh(config, holder=request.node.nodeid)
+
+
+def approval_for(env: Env, invoice: Any, kind: OpKind, amount: str) -> str:
+    """The manager's approval of the cashier's ``kind`` (what UserService.approve records after the PIN)."""
+    with env.store.write() as tx:
+        payment = tx.payments.get_by_invoice(invoice)
+        assert payment is not None
+        request = ApprovalRequest(payment.id, kind, minor(amount), env.cashier)
+        approval = record_approval(tx, env.manager, request, now=env.clock(), ttl=timedelta(minutes=2))
+    assert not isinstance(approval, Exception)
+    return approval.id
+
+
+def test_charge_cancel_and_refund_need_the_counters_open_shift(env: Env) -> None:
+    assert set_rules(env, shift_for_payment="yes").payment_needs_shift
+    at_counter(env, A, lambda shifts, svc: shifts.open(env.cashier))
+    sold, held = env.paid("1000"), env.paid("400")  # holds taken at A, in A's shift
+    assert (
+        at_counter(env, A, lambda s, svc: svc.ops.charge(env.manager, sold.invoice_id)).state
+        is OpState.SUCCEEDED
+    )
+    env.clock.advance(minutes=5)
+    before = audit_actions(env)
+
+    def refund(svc: Any, approval_id: str | None = None) -> Any:
+        actor = env.manager if approval_id is None else env.cashier
+        return svc.ops.refund(actor, sold.invoice_id, Money.parse("300"), reason="t", approval_id=approval_id)
+
+    refusals = {  # B has no shift, though A (where the sales were taken) has one
+        "refund": lambda s, svc: refund(svc),
+        "charge": lambda s, svc: svc.ops.charge(env.manager, held.invoice_id),
+        "cancellation": lambda s, svc: svc.ops.cancel(env.manager, held.invoice_id),
+    }
+    for word, work in refusals.items():
+        with pytest.raises(ShiftRequired, match=rf"register till-2.*open a shift first.*make this {word}\."):
+            at_counter(env, B, work)
+    with pytest.raises(ShiftRequired, match=r"open a shift first"):  # what the front ends ask first
+        at_counter(env, B, lambda s, svc: svc.ops.require_shift(sold.invoice_id, OpKind.REFUND))
+    approval = approval_for(env, sold.invoice_id, OpKind.REFUND, "300")
+    with pytest.raises(ShiftRequired, match=r"then make this refund\. Nothing was sent to the bank\."):
+        at_counter(env, B, lambda s, svc: refund(svc, approval))
+
+    assert env.ops(sold)[1:] == [] and len(env.ops(held)) == 0  # only A's charge: nothing was written
+    assert audit_actions(env)[len(before) :] == ["approval.given"]  # no intent, the approval unused
+    assert (
+        env.bank_refunds(sold) == [] and env.control.operations(held.invoice_id, "cancel") == []
+    )  # nor the bank
+
+    at_counter(env, B, lambda shifts, svc: shifts.open(env.cashier))
+    refunded = at_counter(env, B, lambda s, svc: refund(svc, approval))  # the same approval, now used
+    released = at_counter(env, B, lambda s, svc: svc.ops.cancel(env.manager, held.invoice_id))
+    assert (refunded.state, refunded.register_id, refunded.approved_by) == (
+        OpState.SUCCEEDED,
+        B,
+        env.manager.id,
+    )
+    assert (released.state, released.register_id) == (OpState.SUCCEEDED, B)
+    env.clock.advance(minutes=5)
+    x_b = at_counter(env, B, lambda shifts, svc: shifts.x_report())
+    assert figures(x_b)[FigureKind.REFUNDS] == (1, minor("300"))
+    assert figures(x_b)[FigureKind.CANCELS] == (1, minor("400"))
+
+
+def test_with_the_rule_off_a_refund_outside_a_shift_is_taken_and_the_day_counts_it(env: Env) -> None:
+    at_counter(env, A, lambda shifts, svc: shifts.open(env.cashier))
+    sale = env.paid("1000")
+    at_counter(env, A, lambda s, svc: svc.ops.charge(env.manager, sale.invoice_id))
+    env.clock.advance(minutes=5)
+    op = at_counter(  # B never opened a shift: allowed, as before the rule existed
+        env, B, lambda s, svc: svc.ops.refund(env.manager, sale.invoice_id, Money.parse("300"), reason="t")
+    )
+    assert (op.state, op.register_id) == (OpState.SUCCEEDED, B)
+    env.clock.advance(minutes=5)
+
+    x_a = at_counter(env, A, lambda shifts, svc: shifts.x_report())
+    assert FigureKind.REFUNDS not in figures(x_a)  # in no shift: B's refund is not A's
+    today = env.run(lambda svc: DayService(env.store, env.clock).glance(env.manager)).today
+    assert today.totals.net_minor == x_a.totals.net_minor - minor("300")  # the day still counts it
