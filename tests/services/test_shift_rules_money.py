@@ -1,26 +1,30 @@
 """Money operations and the shop's shift rule (decision 0132), on a two-step sandbox: while the shop works
 in shifts (``shift.for_payment`` = yes), a charge, cancel or refund at a counter with no open shift is
 refused before anything is written or sent, a cashier's manager approval is left unused, and once the
-counter opens its shift the same operations go through and count in its report (decision 0119). With
-the rule off they stay allowed; such a refund is in no shift's report, and the day at a glance still
-counts it."""
+counter opens its shift the same operations go through and count in its report (decision 0119); on
+PostgreSQL a close at the moment of an intent waits for it and counts it. With the rule off they stay
+allowed; such a refund is in no shift's report, and the day at a glance still counts it."""
 
 from __future__ import annotations
 
+import threading
 from datetime import timedelta
 from typing import Any
 
 import pytest
+from sqlalchemy import text
 
 from epay_desktop.domain import Money, OpKind, OpState
 from epay_desktop.domain.shifts import FigureKind, ShiftRequired
 from epay_desktop.sandbox import RunningSandbox, SandboxConfig
 from epay_desktop.sandbox.config import KZ_TZ
+from epay_desktop.services.money_ops import journal
 from epay_desktop.services.payments.day import DayService
 from epay_desktop.services.people.approvals import ApprovalRequest, record_approval
 from tests.services.test_shift_counter_ops import A, B, at_counter, figures
 from tests.services.test_shift_rules import set_rules
 from tests.services.test_shifts import audit_actions
+from tests.support import ops_harness as h
 from tests.support.books_env import CLOCK, Env, books_env, minor
 from tests.support.sandbox import SharedSandbox
 
@@ -112,3 +116,59 @@ def test_with_the_rule_off_a_refund_outside_a_shift_is_taken_and_the_day_counts_
     assert FigureKind.REFUNDS not in figures(x_a)  # in no shift: B's refund is not A's
     today = env.run(lambda svc: DayService(env.store, env.clock).glance(env.manager)).today
     assert today.totals.net_minor == x_a.totals.net_minor - minor("300")  # the day still counts it
+
+
+def test_on_postgresql_a_close_waits_for_an_intent_and_counts_it(
+    sandbox: RunningSandbox, pg_url: str
+) -> None:
+    """The intent's transaction holds the open shift's row: a close asked meanwhile waits for it, then
+    counts the operation (still being sent: unresolved) in its Z report; the next intent is refused."""
+    with h.world_parts(sandbox.base_url, pg_url) as (store, control, manager, cashier):
+        env = Env(store, control, CLOCK, manager, cashier)
+        set_rules(env, shift_for_payment="yes", shift_bank_check="no")
+        at_counter(env, A, lambda shifts, svc: shifts.open(cashier))
+        held = env.paid("1000")
+        charge = journal.OpRequest(OpKind.CHARGE, held.invoice_id)
+
+        def begin(tx: Any) -> Any:
+            decide = lambda p, ops: p.amount  # noqa: E731 -- the rules are not what is tested here
+            return journal.begin_intent(
+                tx, charge, actor=manager, decide=decide, now=env.clock(), register_id=A
+            )
+
+        began, release, backend = threading.Event(), threading.Event(), []
+
+        def intent() -> None:
+            with store.write() as tx:
+                begin(tx)
+                backend.append(tx.session.execute(text("SELECT pg_backend_pid()")).scalar())
+                began.set()
+                release.wait(30)
+
+        writer = threading.Thread(target=intent)
+        writer.start()
+        assert began.wait(30)
+        env.clock.advance(minutes=1)
+        closed: list[Any] = []
+        closing = threading.Thread(
+            target=lambda: closed.append(
+                at_counter(env, A, lambda s, svc: s.close(manager, check_bank=False))
+            )
+        )
+        closing.start()
+
+        def close_waits() -> bool:
+            waiting = "SELECT count(*) FROM pg_stat_activity WHERE :pid = ANY(pg_blocking_pids(pid))"
+            with store.read() as tx:
+                return bool(tx.session.execute(text(waiting), {"pid": backend[0]}).scalar())
+
+        while not close_waits():
+            assert closing.is_alive() and not closed, "the close did not wait for the intent"
+            closing.join(0.01)
+        release.set()
+        writer.join(30)
+        closing.join(30)
+        (z,) = closed
+        assert z.shift.closed_at is not None and z.unresolved == 1  # the intent is in the Z report
+        with pytest.raises(ShiftRequired), store.write() as tx:
+            begin(tx)
