@@ -55,7 +55,7 @@ class RegisterHere:
     ) -> None:
         self._parent, self._user, self._fiscal = parent, user, fiscal
         self.busy = False
-        self.button = named(QPushButton(_tr("Register &here…")), "register_here_button")
+        self.button = named(QPushButton(), "register_here_button")
         self.button.setAutoDefault(False)
         self.button.setVisible(fiscal is not None and any(held_record(view) for view in views))
         buttons.addButton(self.button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -66,6 +66,8 @@ class RegisterHere:
         return self._user is not None and self._user.role.can_move_money
 
     def retranslate(self) -> None:
+        """The button's words in the language now (at the start, and after a switch)."""
+        self.button.setText(_tr("Register &here…"))
         if self.manager:
             tip = _tr(
                 "Register the chosen payment's held fiscal receipt at the cash register the settings name "
