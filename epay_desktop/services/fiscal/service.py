@@ -407,7 +407,7 @@ class FiscalService:
                 if record.asked_at_register == here:  # the settings name that register again
                     return record
                 released = tx.fiscal.release(external_number, error=ASKED_ELSEWHERE, now=now)
-                if released is None:  # pragma: no cover - the row was checked in this transaction
+                if released is None:  # another counter's manager settled it a moment before
                     raise NotFoundError(msg("fiscal", _NOT_WAITING, number=external_number))
                 details = {
                     "asked_at": record.asked_at_register,
