@@ -127,3 +127,42 @@ def test_a_counter_uses_settings_saved_at_another_counter_from_its_next_receipt(
     first_receipt, second_receipt = registered(fiscal_sandbox)
     assert [line.tax_percent for line in first_receipt.lines] == [16]
     assert [line.tax_percent for line in second_receipt.lines] == [12]
+
+
+def test_a_request_under_way_when_the_settings_change_keeps_its_connection_until_answered(
+    world, fiscal_sandbox
+):
+    """The provider replaced by a settings change is closed when the request using it ends, never under
+    it: the receipt under way is registered, with the rate it was sent with."""
+    base = fiscal_sandbox.base_url
+    setup = FiscalSetup(world.store, SecretStore(), world.clock, on_sandbox=True)
+    paid = world.paid("500")
+    httpx.post(
+        f"{base}/sandbox/faults", json={"operation": "check", "kind": "hold", "value": 30}
+    ).raise_for_status()
+
+    async def scenario() -> tuple[FiscalRecord | None, bool]:
+        await setup.use_sandbox(base, LOGIN, CASHBOX, FiscalSecrets(API_KEY, PASSWORD))
+        service = FiscalService(world.store, connect_with(setup), world.clock, revision=settings_revision)
+        try:
+            under_way = asyncio.create_task(service.fiscalise_sale(paid.id))
+            held = await asyncio.to_thread(
+                httpx.get, f"{base}/sandbox/held?operation=check&wait=10", timeout=15
+            )
+            assert len(held.json()) == 1  # the request is at the register, its answer held back
+            old = await service.connection()
+            settings = await setup.load()
+            await setup.save(world.manager, replace(settings, vat_rate="12"))
+            renewed = old is not await service.connection()
+            released = await asyncio.to_thread(
+                httpx.post, f"{base}/sandbox/release?operation=check", timeout=15
+            )
+            assert released.json() == {"released": 1}
+            return await under_way, renewed
+        finally:
+            await service.aclose()
+
+    sold, renewed = asyncio.run(scenario())
+
+    assert renewed and sold is not None
+    assert (sold.state, sold.vat_percent) == (FiscalState.REGISTERED, 16)
