@@ -2,10 +2,11 @@
 
     python -m benchmarks.pg_server [--root DIR] [--size N] [--seed S]
 
-``initdb`` + ``pg_ctl`` in a folder (a temporary one, removed at the end, unless ``--root`` names one
-to keep: a second run with the same ``--root`` starts the same cluster again, data and all), on
-loopback with trust auth, as ``tests/conftest.py`` does for the tests. As root the server runs as
-Debian's ``postgres`` system user (initdb refuses root). Binaries: ``pg_config --bindir``, then
+``initdb`` in a folder (a temporary one, removed at the end, unless ``--root`` names one to keep: a
+second run with the same ``--root`` starts the same cluster again, data and all), then ``postgres``
+on loopback with trust auth as a child that stops when the process that started it dies (even by
+SIGKILL; Linux), as ``tests/conftest.py`` does for the tests. As root the server runs as Debian's
+``postgres`` system user (initdb refuses root). Binaries: ``pg_config --bindir``, then
 /usr/local/bin, then /usr/lib/postgresql/*/bin.
 
 The CLI starts the server, creates the database ``bench``, generates ``--size`` payments into it
@@ -28,16 +29,16 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
-__all__ = ["bindir", "pg_server"]
+__all__ = ["bindir", "pg_server", "remove_orphaned_folders"]
 
 DATABASE = "bench"
 
 
 def bindir() -> Path:
-    """The folder holding ``initdb`` and ``pg_ctl``. Raises RuntimeError when there is none."""
+    """The folder holding ``initdb`` and ``postgres``. Raises RuntimeError when there is none."""
     candidates: list[Path] = []
     pg_config = shutil.which("pg_config")
     if pg_config:
@@ -49,9 +50,9 @@ def bindir() -> Path:
         sorted(Path("/usr/lib/postgresql").glob("*/bin"), key=lambda p: p.parent.name, reverse=True)
     )
     for folder in candidates:
-        if (folder / "initdb").is_file() and (folder / "pg_ctl").is_file():
+        if (folder / "initdb").is_file() and (folder / "postgres").is_file():
             return folder
-    raise RuntimeError("PostgreSQL server binaries (initdb, pg_ctl) not found; apt-get install postgresql")
+    raise RuntimeError("PostgreSQL server binaries (initdb, postgres) not found; apt-get install postgresql")
 
 
 def _free_port() -> int:
@@ -90,67 +91,188 @@ def pg_server(
     missing); stop the server at the end. ``root``: keep the cluster in that folder (reused when it
     already holds one); None: a temporary folder, removed at the end. ``settings``: more ``-c``
     options (the benchmarks' default suits a bulk load; the test suite asks for more connections);
-    ``stop_mode``: pg_ctl's (``immediate`` when nothing is kept). The tests' session server
-    (tests/conftest.py) is this one."""
+    ``stop_mode``: pg_ctl's names (``immediate`` when nothing is kept). The tests' session server
+    (tests/conftest.py) is this one.
+
+    The server is ``postgres`` itself, a child of the calling thread (pg_ctl would daemonise it):
+    on Linux it gets ``stop_mode``'s signal when that thread's process dies, even by SIGKILL, so a
+    killed run leaves no server behind. A temporary folder such a run leaves is removed by the next
+    start (:func:`remove_orphaned_folders`)."""
     folder = bindir()
     keep = root is not None
-    root = Path(root) if root is not None else Path(tempfile.mkdtemp(prefix="epay-bench-pg-"))
+    if not keep:
+        remove_orphaned_folders()
+    root = Path(root) if root is not None else Path(tempfile.mkdtemp(prefix=FOLDER_PREFIX))
     root.mkdir(parents=True, exist_ok=True)
+    if not keep:
+        (root / STARTER_FILE).write_text(f"{os.getpid()}\n")
     as_user: list[str] = []
+    server_user: tuple[int, int] | None = None  # the server's user and group (None: this process's)
     if os.geteuid() == 0:  # initdb refuses root: run the server as Debian's postgres system user
         import pwd
 
         pw = pwd.getpwnam("postgres")  # KeyError: no such user (install the postgresql package)
         os.chown(root, pw.pw_uid, pw.pw_gid)
         as_user = ["runuser", "-u", "postgres", "--"]
+        server_user = (pw.pw_uid, pw.pw_gid)
     data, log = root / "data", root / "server.log"
-
-    def run(*args: str | Path) -> None:
-        subprocess.run(  # noqa: S603 (the server's own binaries)
-            [*as_user, *map(str, args)], cwd=root, check=True, capture_output=True, timeout=300
-        )
-
-    started = False
+    server: subprocess.Popen[bytes] | None = None
     try:
         if not (data / "PG_VERSION").is_file():
-            run(
-                folder / "initdb",
-                "-D",
-                data,
-                "-U",
-                "postgres",
-                "--auth=trust",
-                "-E",
-                "UTF8",
-                "--locale=C",
-                "--no-sync",
+            initdb = [str(folder / "initdb"), "-D", str(data), "-U", "postgres", "--auth=trust", "-E", "UTF8"]
+            subprocess.run(  # noqa: S603 (the server's own binaries)
+                [*as_user, *initdb, "--locale=C", "--no-sync"],
+                cwd=root,
+                check=True,
+                capture_output=True,
+                timeout=300,
             )
         port = 0
         for _attempt in range(5):  # another process may take the free port between probe and bind
             port = _free_port()
-            options = (
-                f"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off "
-                "-c synchronous_commit=off -c full_page_writes=off"
-                + "".join(f" -c {setting}" for setting in settings)
-            )
-            try:
-                run(folder / "pg_ctl", "-D", data, "-l", log, "-o", options, "-w", "-t", "120", "start")
-                started = True
+            server = _start(folder, data, root, log, port, settings, _STOP_SIGNALS[stop_mode], server_user)
+            if server is not None:
                 break
-            except subprocess.CalledProcessError:
-                continue
-        if not started:
+        if server is None:
             tail = log.read_text(errors="replace")[-2000:] if log.exists() else ""
             raise RuntimeError(f"PostgreSQL did not start:\n{tail}")
         if not _has_database(port, database):
             _admin(port, f'CREATE DATABASE "{database}"')
         yield f"postgresql+psycopg://postgres@127.0.0.1:{port}/{database}"
     finally:
-        if started:
-            with contextlib.suppress(subprocess.SubprocessError):
-                run(folder / "pg_ctl", "-D", data, "-m", stop_mode, "-w", "stop")
+        if server is not None:
+            _stop(server, _STOP_SIGNALS[stop_mode])
         if not keep:
             shutil.rmtree(root, ignore_errors=True)
+
+
+FOLDER_PREFIX = "epay-bench-pg-"
+#: In a temporary folder: the id of the process that started its server (:func:`remove_orphaned_folders`).
+STARTER_FILE = "starter.pid"
+#: pg_ctl's stop modes as the signals the postmaster reads them from.
+_STOP_SIGNALS = {"smart": signal.SIGTERM, "fast": signal.SIGINT, "immediate": signal.SIGQUIT}
+_PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
+
+
+def _start(
+    folder: Path,
+    data: Path,
+    root: Path,
+    log: Path,
+    port: int,
+    settings: Sequence[str],
+    stop_signal: int,
+    server_user: tuple[int, int] | None,
+) -> subprocess.Popen[bytes] | None:
+    """``postgres`` on ``port`` as a child of this thread, once it accepts connections; None when it
+    ended first (the port was taken: the log says so)."""
+    options = ["listen_addresses=127.0.0.1", "fsync=off", "synchronous_commit=off", "full_page_writes=off"]
+    argv = [str(folder / "postgres"), "-D", str(data), "-p", str(port), "-k", str(root)]
+    for option in [*options, *settings]:
+        argv += ["-c", option]
+    user, group = server_user or (None, None)
+    with log.open("ab") as out:
+        server = subprocess.Popen(  # noqa: S603 (the server's own binary)
+            argv,
+            cwd=root,
+            stdin=subprocess.DEVNULL,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,  # a terminal's Ctrl+C reaches the starter, which stops it in order
+            preexec_fn=_dies_with(os.getpid(), stop_signal),
+            user=user,
+            group=group,
+            extra_groups=None if user is None else [],
+        )
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        if _ready(data / "postmaster.pid", server.pid):
+            return server
+        try:
+            server.wait(timeout=0.05)  # returns at once when it ends (its port taken)
+        except subprocess.TimeoutExpired:
+            continue
+        return None
+    _stop(server, signal.SIGQUIT)
+    return None
+
+
+def _ready(pid_file: Path, pid: int) -> bool:
+    """What ``pg_ctl -w`` waits for: the postmaster's pid file names it and says ``ready``."""
+    try:
+        lines = pid_file.read_text().splitlines()
+    except OSError:
+        return False
+    return len(lines) >= 8 and lines[0].strip() == str(pid) and lines[7].strip() == "ready"
+
+
+def _stop(server: subprocess.Popen[bytes], stop_signal: int) -> None:
+    """Stop the postmaster with ``stop_signal`` (pg_ctl's ``-m`` mode) and wait for it."""
+    if server.poll() is None:
+        server.send_signal(stop_signal)
+        try:
+            server.wait(timeout=120)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+
+
+def _dies_with(parent: int, stop_signal: int) -> Callable[[], None] | None:
+    """A ``preexec_fn`` giving the child ``stop_signal`` when ``parent`` dies (Linux's
+    PR_SET_PDEATHSIG, set after the child took the ``postgres`` user: a change of user clears it);
+    None elsewhere. The child ends at once when ``parent`` died before the call."""
+    if not sys.platform.startswith("linux"):
+        return None
+    import ctypes
+
+    prctl = ctypes.CDLL(None, use_errno=True).prctl
+    prctl.argtypes = [ctypes.c_int, ctypes.c_ulong, ctypes.c_ulong, ctypes.c_ulong, ctypes.c_ulong]
+    prctl.restype = ctypes.c_int
+
+    def die_with_parent() -> None:
+        if prctl(_PR_SET_PDEATHSIG, stop_signal, 0, 0, 0) != 0:
+            raise OSError(ctypes.get_errno(), "prctl(PR_SET_PDEATHSIG) failed")
+        if os.getppid() != parent:  # the starter is already gone: no server for nobody
+            os._exit(1)
+
+    return die_with_parent
+
+
+def remove_orphaned_folders(tmp: Path | None = None) -> list[Path]:
+    """Remove the temporary server folders (``epay-bench-pg-*`` in ``tmp``, the system's temporary
+    folder by default) whose starting process is gone and whose server has stopped: what a run
+    killed by SIGKILL leaves (its server stops with it, see :func:`pg_server`). A folder without
+    :data:`STARTER_FILE` is never touched. Returns the folders removed."""
+    removed: list[Path] = []
+    for root in Path(tmp or tempfile.gettempdir()).glob(f"{FOLDER_PREFIX}*"):
+        starter = _pid_in(root / STARTER_FILE)
+        if starter is None or _alive(starter):
+            continue
+        server = _pid_in(root / "data" / "postmaster.pid")
+        if server is not None and _alive(server):
+            continue
+        shutil.rmtree(root, ignore_errors=True)
+        removed.append(root)
+    return removed
+
+
+def _pid_in(path: Path) -> int | None:
+    """The process id on the first line of ``path``; None when there is none."""
+    try:
+        first = path.read_text().split("\n", 1)[0].strip()
+    except OSError:
+        return None
+    return int(first) if first.isdigit() else None
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's live process
+        return True
+    return True
 
 
 def payments_in(url: str) -> int:

@@ -53,6 +53,20 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.xdist_group(RUNNER_GROUP))
 
 
+@pytest.fixture
+def pg_binaries() -> Path:
+    """The folder of PostgreSQL's server binaries (``benchmarks.pg_server.bindir``); without them the
+    test is skipped, and fails in CI (CI=true), where they must be."""
+    from benchmarks import pg_server
+
+    try:
+        return pg_server.bindir()
+    except RuntimeError as exc:
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"PostgreSQL must be there in CI: {exc}", pytrace=False)
+        pytest.skip(str(exc))
+
+
 @pytest.fixture(scope="session")
 def runner_smoke(tmp_path_factory: pytest.TempPathFactory) -> SmokeRun:
     """The runner's ``--smoke`` (each module with ``--smoke`` in its own process, as CI and a person run

@@ -4,7 +4,6 @@ the benchmark's to judge; this keeps it from rotting)."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -53,16 +52,10 @@ def test_the_list_benchmark_prints_every_figure_with_its_floor(smoke_figures) ->
             assert f["goal"] == {"ratio": None, "limit": limit, "stat": "max"}
 
 
-def test_the_throwaway_postgresql_server_starts_answers_and_is_removed() -> None:
+def test_the_throwaway_postgresql_server_starts_answers_and_is_removed(pg_binaries: Path) -> None:
     """benchmarks/pg_server.py: the URL it yields takes a connection; the folder is gone after."""
     from benchmarks import pg_server
 
-    try:
-        pg_server.bindir()
-    except RuntimeError as exc:
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(f"PostgreSQL must be there in CI: {exc}", pytrace=False)
-        pytest.skip(str(exc))
     with pg_server.pg_server() as url:
         assert url.startswith("postgresql+psycopg://postgres@127.0.0.1:") and url.endswith("/bench")
         assert pg_server.payments_in(url) == 0  # no schema yet
