@@ -5,11 +5,9 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import gc
-import itertools
 import os
 import subprocess
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +36,7 @@ from epay_desktop.store.db import Store  # noqa: E402
 from tests.support.database import open_store  # noqa: E402
 from tests.support.fiscal_sandbox import emptied, start_in_thread  # noqa: E402
 from tests.support.keychain import MemoryKeyring, installed  # noqa: E402
+from tests.support.postgres import DATABASE, PgServer  # noqa: E402
 from tests.support.sandbox import SharedSandbox  # noqa: E402
 from tests.support.sandbox import shared_sandbox as start_shared_sandbox  # noqa: E402
 from tests.support.xdist_groups import apply_groups  # noqa: E402
@@ -64,43 +63,11 @@ def _pg_unavailable(reason: str) -> None:
     pytest.skip(reason)
 
 
-@dataclass
-class PgServer:
-    """A throwaway PostgreSQL server on loopback with trust auth (user ``postgres``)."""
-
-    port: int
-    _names = itertools.count(1)
-
-    def url(self, database: str, schema: str | None = None) -> str:
-        options = f"?options=-csearch_path%3D{schema}" if schema else ""
-        return f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/{database}{options}"
-
-    def _admin(self, sql: str, database: str = "postgres") -> None:
-        import psycopg
-
-        with psycopg.connect(
-            host="127.0.0.1", port=self.port, user="postgres", dbname=database, autocommit=True
-        ) as conn:
-            conn.execute(sql)  # type: ignore[arg-type]
-
-    def create_database(self) -> str:
-        """A new empty database (about 0.5 s); returns its SQLAlchemy URL."""
-        name = f"t{os.getpid()}_{next(self._names)}"
-        self._admin(f'CREATE DATABASE "{name}"')
-        return self.url(name)
-
-    def create_schema(self) -> str:
-        """A new empty schema in the shared ``epay_tests`` database (milliseconds); its URL sets
-        ``search_path`` to it, so tables, ``alembic_version`` and reflection all live there."""
-        name = f"s{os.getpid()}_{next(self._names)}"
-        self._admin(f'CREATE SCHEMA "{name}"', database="epay_tests")
-        return self.url("epay_tests", schema=name)
-
-
 @pytest.fixture(scope="session")
 def pg_server() -> Iterator[PgServer]:
-    """Start PostgreSQL (initdb + pg_ctl in a temp dir, fsync off: ``benchmarks.pg_server``, the same
-    throwaway server the benchmarks use) for the session; stop it at the end."""
+    """Start PostgreSQL (initdb + postgres in a temp dir, fsync off: ``benchmarks.pg_server``, the same
+    throwaway server the benchmarks use, gone with this process even when it is killed) for the
+    session; stop it at the end."""
     from sqlalchemy.engine import make_url
 
     from benchmarks import pg_server as throwaway
@@ -120,7 +87,7 @@ def pg_server() -> Iterator[PgServer]:
         try:
             url = stack.enter_context(
                 throwaway.pg_server(
-                    database="epay_tests", settings=("max_connections=200",), stop_mode="immediate"
+                    database=DATABASE, settings=("max_connections=200",), stop_mode="immediate"
                 )
             )
         except (RuntimeError, OSError, subprocess.SubprocessError) as exc:
@@ -131,7 +98,8 @@ def pg_server() -> Iterator[PgServer]:
 @pytest.fixture
 def pg_url(pg_server: PgServer) -> str:
     """SQLAlchemy URL of a fresh, empty PostgreSQL schema (one per test; use
-    ``pg_server.create_database()`` when a test needs a whole database of its own)."""
+    ``pg_server.create_database()`` when a test needs a whole database of its own). A store opened on
+    it first gets the migration to head this process recorded once, replayed (``tests.support.postgres``)."""
     return pg_server.create_schema()
 
 

@@ -5,7 +5,8 @@ need a second store on the same database, a store in a child process (tests/supp
 drivers) or a store on a URL of their own. It migrates the schema the way the console does
 (``store.migrations.migrate``), so no test builds tables another way than the shipped one. A new SQLite
 file starts as a copy of one file this process migrated to head once (``migrate`` then finds it
-current): the same schema, without running every migration again for each of several hundred tests.
+current): the same schema, without running every migration again for each of several hundred tests;
+a fresh PostgreSQL schema of ``pg_url`` likewise (``tests.support.postgres.start_at_head``).
 
 ``write_lock_held_by`` is another process holding a SQLite database's write lock (the store and CLI
 tests of a busy database).
@@ -27,6 +28,7 @@ from typing import Final
 
 from epay_desktop.store.db import Store, make_engine
 from epay_desktop.store.migrations import migrate
+from tests.support.postgres import start_at_head
 
 __all__ = ["AUDIT_KEY", "open_store", "write_lock_held_by"]
 
@@ -39,9 +41,12 @@ def open_store(url: str, *, create: bool = True, audit_key: bytes | None = AUDIT
     database already there). ``audit_key=None`` opens it without the key (what a tool without the
     key file sees)."""
     # in the test process only: a child driver (at times killed on purpose) migrates a new file itself
-    new_file = _new_sqlite_file(url) if create and "pytest" in sys.modules else None
+    in_tests = create and "pytest" in sys.modules
+    new_file = _new_sqlite_file(url) if in_tests else None
     if new_file is not None:
         shutil.copyfile(_migrated_file(), new_file)  # the schema at head, migrated once per process
+    elif in_tests:
+        start_at_head(url)  # a fresh PostgreSQL schema of pg_url: the migration recorded once, replayed
     engine = make_engine(url)
     if create:
         migrate(engine)
