@@ -20,7 +20,9 @@ from epay_desktop.domain import ConsoleStatus, Money
 from epay_desktop.services.payments.checkout import CheckoutRequest
 from epay_desktop.ui.checkout.result import Outcome
 from epay_desktop.ui.payments.columns import PaymentColumn
+from epay_desktop.ui.receipts.preview import ReceiptDialog
 from tests.support.card_form import APPROVED_CARD, FORM_READY, SUBMIT
+from tests.support.file_dialogs import print_to_pdf
 from tests.support.live_console import CASHIER, CASHIER_PIN, MANAGER, MANAGER_PIN, running_console
 from tests.support.windows import log_in
 
@@ -82,7 +84,9 @@ def test_esc_on_a_filled_form_asks_before_discarding_and_an_empty_form_closes_at
 # -- point 2: a mistake on the card page ---------------------------------------------------------------
 
 
-def test_a_mistake_on_the_card_page_is_shown_by_the_page_and_corrected(console: Any, qtbot: Any) -> None:
+def test_a_mistake_on_the_card_page_is_shown_by_the_page_and_corrected(
+    console: Any, qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     console.log_in(CASHIER, CASHIER_PIN)
     screen = console.open_card_page("1990")
     invoice = screen.payment.invoice_id
@@ -98,6 +102,20 @@ def test_a_mistake_on_the_card_page_is_shown_by_the_page_and_corrected(console: 
     console.run_js(SUBMIT)
     qtbot.waitUntil(lambda: screen.result.outcome is Outcome.APPROVED, timeout=SLOW)
     assert screen.payment.invoice_id == invoice and screen.payment.status is ConsoleStatus.CHARGE
+
+    # Print (Enter) on the result: the receipt printed there is listed in the main window's detail at
+    # once, and Ctrl+P there says Reprint (found walking the demo: "Receipts (0)" until F5)
+    print_to_pdf(monkeypatch, ReceiptDialog, tmp_path / "sale.pdf")
+    detail, commands = console.window.detail_view, console.window.commands
+    qtbot.waitUntil(lambda: detail.view is not None and detail.invoice_id == invoice, timeout=SLOW)
+    assert detail.receipts == [] and commands.print_receipt.text() == "&Print receipt"
+    qtbot.mouseClick(screen.result.print_button, Qt.MouseButton.LeftButton)
+    preview = console.wait_dialog(ReceiptDialog)
+    qtbot.mouseClick(preview.print_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: preview.record is not None, timeout=SLOW)
+    preview.accept()
+    qtbot.waitUntil(lambda: len(detail.receipts) == 1, timeout=SLOW)
+    assert commands.print_receipt.text() == "Re&print receipt"
 
 
 def test_esc_on_the_customer_page_cancels_the_sale_as_the_cashier(console: Any, qtbot: Any) -> None:

@@ -167,6 +167,7 @@ class AppController(QObject):
         self._checkout = (view, screen, window)
         self.session.watch(window)  # the customer typing into the page is activity too
         screen.payment_finished.connect(lambda p: self.window.open_payment(p.invoice_id))
+        screen.receipt_closed.connect(self._reload_receipts_of)  # the detail's Receipts tab and Reprint
         self.late_payments.retranslated.connect(window.late_notice.retranslate)
         return self._checkout
 
@@ -319,6 +320,12 @@ class AppController(QObject):
         self.window.raise_()
         self.window.activateWindow()
         self.window.open_payment(invoice)
+
+    def _reload_receipts_of(self, invoice: InvoiceId) -> None:
+        """A receipt preview opened outside the main window closed: the detail, if it shows ``invoice``,
+        reads its receipts again (a receipt printed there is listed, and Print becomes Reprint)."""
+        if shiboken6.isValid(self.window) and self.window.detail_view.invoice_id == invoice:
+            self.window.detail_view.reload()
 
     def _after_operation(self, invoice: InvoiceId, op: MoneyOp | None) -> None:
         if op is not None and shiboken6.isValid(self.window):

@@ -61,6 +61,9 @@ class CheckoutScreen(QStackedWidget):
 
     sale_blocked = Signal(str)  # why a new payment cannot start now; "" when it can
     payment_finished = Signal(object)  # Payment with a final status
+    #: The result's receipt preview closed (InvoiceId): a receipt may have been issued in it, so a screen
+    #: listing the payment's receipts reads them again.
+    receipt_closed = Signal(object)
     #: The customer's attempt was declined and the page stays open for another (decision 0035): what the
     #: cashier should know; "" once it no longer applies.
     attempt_note = Signal(str)
@@ -433,17 +436,13 @@ class CheckoutScreen(QStackedWidget):
     async def on_result_print_requested(self) -> None:
         if self.payment is None:
             return
+        invoice = self.payment.invoice_id
         # a preview: numbered only when printed or saved in the dialog (decision 0022)
         printer = await self._receipt_printer() if self._receipt_printer is not None else ""
         await ReceiptDialog.ask(
-            self,
-            self._receipts,
-            self._user(),
-            self.payment.invoice_id,
-            "sale",
-            printer_name=printer,
-            printing=self._printing,
+            self, self._receipts, self._user(), invoice, "sale", printer_name=printer, printing=self._printing
         )
+        self.receipt_closed.emit(invoice)
 
     @Slot()
     def new_sale(self) -> None:
