@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
-from PySide6.QtCore import QPoint, QRect, QSize
+from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtWidgets import QWidget
 
 from epay_desktop.domain import ConsoleStatus as S
@@ -101,3 +101,20 @@ def test_at_1024x768_nothing_important_is_cut(qtbot, window):
     bar = window.status_bar
     for label in (bar.environment_label, bar.health_label, bar.user_label):
         assert_whole(label, window, label.objectName())
+
+
+def test_a_long_status_choice_shows_cut_with_an_ellipsis(qtbot, window):
+    """The status filter is sized for the usual words: a longer choice, picked with the keyboard, shows
+    as "Refunded or rel…" in the closed box, never clipped mid-letter without a sign (found walking the
+    demo: "Требует внима"); a short one shows whole (decision 0049)."""
+    combo = window.payments_view.filters.status_combo
+    combo.setFocus()
+    for _ in range(combo.count()):
+        if combo.currentText().startswith("Refunded or"):
+            break
+        qtbot.keyClick(combo, Qt.Key.Key_Down)
+    full, shown = combo.currentText(), combo.shown_text()
+    assert full == "Refunded or released" and shown.endswith("\u2026") and full.startswith(shown[:-1])
+    assert combo.fontMetrics().horizontalAdvance(full) > combo.width()  # it cannot show whole here
+    combo.setCurrentIndex(0)
+    assert combo.shown_text() == combo.currentText() == "All statuses"

@@ -6,14 +6,24 @@ A counter's screen can be as small as 1024x768. A window larger than the free ar
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QComboBox, QFileDialog, QHeaderView, QListView, QWidget
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QGuiApplication, QPaintEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHeaderView,
+    QListView,
+    QStyle,
+    QStyleOptionComboBox,
+    QStylePainter,
+    QWidget,
+)
 
 __all__ = [
     "ELIDES",
     "FRAME_ALLOWANCE",
     "HEADLESS_SCREEN",
+    "ElidingComboBox",
     "available_size",
     "declare_elides",
     "fit_file_dialog_columns",
@@ -34,6 +44,36 @@ ELIDES = "elides"
 def declare_elides(widget: QWidget) -> None:
     """Say that ``widget`` elides its text on purpose (see ``ELIDES``)."""
     widget.setProperty(ELIDES, True)
+
+
+class ElidingComboBox(QComboBox):
+    """A combo box sized for its usual choices that shows a longer one cut with "…" (Qt's styles clip
+    it mid-letter: "Требует внима"); its open list shows every choice whole. Declared (``ELIDES``)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        declare_elides(self)
+
+    def shown_text(self) -> str:
+        """The current choice as the closed box shows it: whole, or cut with "…" to its room."""
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        return self._elided(option)
+
+    def _elided(self, option: QStyleOptionComboBox) -> str:
+        complex_control, field = QStyle.ComplexControl.CC_ComboBox, QStyle.SubControl.SC_ComboBoxEditField
+        room = self.style().subControlRect(complex_control, option, field, self).width()
+        if not option.currentIcon.isNull():
+            room -= option.iconSize.width() + 4  # the icon and its gap, as the style lays them out
+        return self.fontMetrics().elidedText(option.currentText, Qt.TextElideMode.ElideRight, max(room, 0))
+
+    def paintEvent(self, _event: QPaintEvent) -> None:  # QComboBox's own, with the label elided
+        painter = QStylePainter(self)
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, option)
+        option.currentText = self._elided(option)
+        painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
 
 
 def fitted_size(preferred: QSize, available: QSize) -> QSize:

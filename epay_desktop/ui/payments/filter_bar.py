@@ -34,7 +34,7 @@ from epay_desktop.domain import ConsoleStatus as S
 from epay_desktop.domain.bounds import EARLIEST_DATE, LATEST_DATE
 from epay_desktop.domain.payment_filter import PaymentFilter
 from epay_desktop.ui.common.formatting import KAZAKHSTAN
-from epay_desktop.ui.common.screen_fit import declare_elides
+from epay_desktop.ui.common.screen_fit import ElidingComboBox
 from epay_desktop.ui.widgets.i18n import QT_TRANSLATE_NOOP
 from epay_desktop.ui.widgets.status_badge import Badge, badge_icon, status_choices, status_tone
 
@@ -146,7 +146,7 @@ class PaymentFilterBar(QWidget):
             )
         )
         self.search_edit.setMinimumWidth(200)
-        self.status_combo = _named(QComboBox(self), "status_filter")
+        self.status_combo = _named(ElidingComboBox(self), "status_filter")
         self.status_combo.setToolTip(_tr("Show payments in one status, a group of them, or all"))
         self.status_combo.setMaxVisibleItems(len(STATUS_GROUPS) + 2)
         # sized for the usual words; the open list shows the long ones in full
@@ -154,7 +154,7 @@ class PaymentFilterBar(QWidget):
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.status_combo.setMinimumContentsLength(9)
-        declare_elides(self.status_combo)  # a long choice shows as "Қайтарылған н…" (decision 0049)
+        # declared eliding: a long choice shows as "Қайтарылған н…" (decision 0049)
         for key, label, _statuses in STATUS_GROUPS:
             text = option_text(key, label)
             if key in ("paid", STATUS_GROUPS[len(_GROUPS)][0]):  # groups, then one status each
