@@ -47,29 +47,29 @@
 <context>
     <name>AppAdmin</name>
     <message>
-        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="223"/>
+        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="225"/>
         <source>Backing up the database…</source>
         <translation>Дерекқордың сақтық көшірмесі жасалуда…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="237"/>
+        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="239"/>
         <source>Backup done</source>
         <translation>Сақтық көшірме жасалды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="234"/>
+        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="236"/>
         <source>The database was backed up and the copy checked:
 {path}</source>
         <translation>Дерекқордың сақтық көшірмесі жасалды және тексерілді:
 {path}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="232"/>
+        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="234"/>
         <source>The database is PostgreSQL: it is backed up on its server, not by this console.</source>
         <translation>Дерекқор — PostgreSQL: оның сақтық көшірмесі осы консольде емес, өз серверінде жасалады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="260"/>
+        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="262"/>
         <source>Export done</source>
         <translation>Экспорт аяқталды</translation>
     </message>
@@ -79,7 +79,7 @@
         <translation>Баптаулар сақталды. Шлюз өзгерістері консоль қайта іске қосылғанда күшіне енеді.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="251"/>
+        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="253"/>
         <source>{rows} payment(s) from {first} to {last} were written to:
 {path}</source>
         <translation>{first} – {last} аралығындағы {rows} төлем мына файлға жазылды:
@@ -212,182 +212,227 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>AttentionDialog</name>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="142"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="144"/>
         <source>Settled meanwhile.</source>
         <translation>Осы арада шешілді.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="94"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="96"/>
         <source>The console&apos;s books say {console}, the bank says {bank}. Check the payment with the bank, then resolve it here with what you found.</source>
         <translation>Консоль есебінде: {console}, банкте: {bank}. Төлемді банкпен тексеріп, анықтағаныңызды жазып, осында шешіңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="112"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="114"/>
         <source>The bank has not confirmed the payment&apos;s outcome yet; the console keeps asking.</source>
         <translation>Банк төлемнің нәтижесін әлі растаған жоқ; консоль сұрауды жалғастыруда.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="308"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="316"/>
         <source>What you found (e.g. what the bank&apos;s merchant cabinet shows)</source>
         <translation>Не анықтадыңыз (мысалы, банктің мерчант кабинетінде не көрсетілген)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="318"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="326"/>
         <source>Only a manager can resolve a difference between the books and the bank.</source>
         <translation>Есеп пен банк арасындағы айырмашылықты тек менеджер шеше алады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="79"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="81"/>
         <source>Refund made outside the console</source>
         <translation>Консольден тыс жасалған қайтару</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="80"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="82"/>
         <source>Refunded amounts differ</source>
         <translation>Қайтарылған сомалар сәйкес емес</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="81"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="83"/>
         <source>Charged amounts differ</source>
         <translation>Есептен шығарылған сомалар сәйкес емес</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="88"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="90"/>
         <source>The bank refunded {bank} that no refund of this console explains (e.g. in the bank&apos;s merchant cabinet). Check it with the bank, then resolve it here with what you found.</source>
         <translation>Банк {bank} қайтарған, бірақ оны осы консольдің ешбір қайтаруы түсіндірмейді (мысалы, банктің мерчант кабинетінде жасалған). Оны банкпен тексеріп, анықтағаныңызды жазып, осында шешіңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="102"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="104"/>
         <source>Refund</source>
         <translation>Қайтару</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="103"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="105"/>
         <source>Cancel</source>
         <translation>Күшін жою</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="104"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="106"/>
         <source>Charge</source>
         <translation>Есептен шығару</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="173"/>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="284"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="177"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="292"/>
         <source>Invoice</source>
         <translation>Тапсырыс</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="173"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="177"/>
         <source>Created</source>
         <translation>Жасалды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="173"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="177"/>
         <source>Amount</source>
         <translation>Сома</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="173"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="177"/>
         <source>Status</source>
         <translation>Күйі</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="173"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="177"/>
         <source>Waiting for</source>
         <translation>Не күтілуде</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="194"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="198"/>
         <source>Nothing needs attention: every payment and operation is settled.</source>
         <translation>Назар аударатын ештеңе жоқ: барлық төлем мен операция шешілген.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="199"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="203"/>
         <source>Open payment</source>
         <translation>Төлемді ашу</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="206"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="213"/>
         <source>Choose a payment to see it; a manager reviews an operation from there.</source>
         <translation>Көру үшін төлемді таңдаңыз; менеджер операцияны сол жерден қарайды.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="284"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="292"/>
         <source>No.</source>
         <translation>№</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="284"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="292"/>
         <source>Found</source>
         <translation>Анықталды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="284"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="292"/>
         <source>What</source>
         <translation>Не</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="284"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="292"/>
         <source>Details</source>
         <translation>Толығырақ</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="311"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="319"/>
         <source>&amp;Resolve</source>
         <translation>&amp;Шешу</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="258"/>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="395"/>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="276"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="266"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="436"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="284"/>
         <source>The console&apos;s books and the bank disagree ({count}):</source>
         <translation>Консоль есебі мен банк сәйкес келмейді ({count}):</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="398"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="439"/>
         <source>Discrepancy {number} resolved.</source>
         <translation>№ {number} сәйкессіздік шешілді.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="403"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="444"/>
         <source>Needs attention ({count})</source>
         <translation>Назар аудару керек ({count})</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="117"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="119"/>
         <source>{kind} of {amount}: the bank could not confirm it; a manager must review it.</source>
         <translation>{kind}, {amount}: банк оны растай алмады; менеджер қарауы керек.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="123"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="125"/>
         <source>{kind} of {amount}: the bank&apos;s answer was lost; the console is checking.</source>
         <translation>{kind}, {amount}: банктің жауабы жоғалды; консоль тексеріп жатыр.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="133"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="135"/>
         <source>Fiscal receipt</source>
         <translation>Фискалдық чек</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="133"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="135"/>
         <source>Fiscal return receipt</source>
         <translation>Фискалдық қайтару чегі</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="136"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="138"/>
         <source>{receipt} of {amount}: {reason}</source>
         <translation>{receipt}, {amount}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="242"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="249"/>
         <source>A fiscal shift past 24 hours must be closed first: open the fiscal register to close it.</source>
         <translation>Алдымен 24 сағаттан артық ашық тұрған касса ауысымын жабу керек: оны жабу үшін онлайн-кассаны ашыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="239"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="246"/>
         <source>Fiscal &amp;register…</source>
         <translation>Онлайн-&amp;касса…</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/payments/attention_fiscal.py" line="70"/>
+        <source>Register &amp;here…</source>
+        <translation>&amp;Осында тіркеу…</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/payments/attention_fiscal.py" line="72"/>
+        <source>Register the chosen payment&apos;s held fiscal receipt at the cash register the settings name now: only after checking that the register it was sent to has no such check.</source>
+        <translation>Таңдалған төлемнің ұсталған фискалдық чегін баптауларда қазір көрсетілген онлайн-кассада тіркеу: ол жіберілген кассада мұндай чек жоқ екенін тексергеннен кейін ғана.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/payments/attention_fiscal.py" line="77"/>
+        <source>Only a manager can send a fiscal receipt to another cash register.</source>
+        <translation>Фискалдық чекті басқа онлайн-кассаға тек менеджер жібере алады.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/payments/attention_fiscal.py" line="124"/>
+        <source>The fiscal receipt {number} was sent to the current cash register and is not registered yet: the row says why.</source>
+        <translation>{number} фискалдық чегі ағымдағы онлайн-кассаға жіберілді, бірақ әлі тіркелмеді: себебі жолда көрсетілген.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/payments/attention_fiscal.py" line="129"/>
+        <source>The fiscal receipt {number} is registered at the current cash register.</source>
+        <translation>{number} фискалдық чегі ағымдағы онлайн-кассада тіркелді.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/payments/attention_fiscal.py" line="96"/>
+        <location filename="../../epay_desktop/ui/payments/attention_fiscal.py" line="104"/>
+        <source>Register here</source>
+        <translation>Осында тіркеу</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/payments/attention_fiscal.py" line="120"/>
+        <source>No fiscal register is set up: nothing was sent.</source>
+        <translation>Онлайн-касса бапталмаған: ештеңе жіберілген жоқ.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/payments/attention_fiscal.py" line="97"/>
+        <source>Register the fiscal receipt {number} at the cash register the settings name now?
+
+Do this only after checking the journal of the cash register {register}: if the check is there, it is registered already; set the fiscal settings back to {register} instead.</source>
+        <translation>{number} фискалдық чегін баптауларда қазір көрсетілген онлайн-кассада тіркеу керек пе?
+
+Мұны {register} онлайн-кассасының журналын тексергеннен кейін ғана жасаңыз: чек сонда болса, ол тіркеліп қойған; онда фискалдық баптауларда {register} кассасын қайтарыңыз.</translation>
     </message>
 </context>
 <context>
@@ -668,39 +713,39 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>CheckoutScreen</name>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/screen.py" line="166"/>
-        <location filename="../../epay_desktop/ui/checkout/screen.py" line="246"/>
+        <location filename="../../epay_desktop/ui/checkout/screen.py" line="169"/>
+        <location filename="../../epay_desktop/ui/checkout/screen.py" line="249"/>
         <source>A payment is in progress at this counter.</source>
-        <extracomment>Why the page stopped: &quot;paying&quot; (still open), or what the customer/cashier/timer did. The customer has not paid (as far as the console knows): waiting, or a mark the counter set. The customer&apos;s attempt was declined and the page stays open for another (decision 0035): what the cashier should know; &quot;&quot; once it no longer applies. Looks the customer&apos;s saved cards up a moment after the customer id / phone stops changing.</extracomment>
+        <extracomment>Why the page stopped: &quot;paying&quot; (still open), or what the customer/cashier/timer did. The customer has not paid (as far as the console knows): waiting, or a mark the counter set. The result&apos;s receipt preview closed (InvoiceId): a receipt may have been issued in it, so a screen listing the payment&apos;s receipts reads them again. The customer&apos;s attempt was declined and the page stays open for another (decision 0035): what the cashier should know; &quot;&quot; once it no longer applies. Looks the customer&apos;s saved cards up a moment after the customer id / phone stops changing.</extracomment>
         <translation>Бұл кассада төлем жүріп жатыр.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/screen.py" line="178"/>
+        <location filename="../../epay_desktop/ui/checkout/screen.py" line="181"/>
         <source>The bank did not open this payment ({reason}). No money was taken. The attempt stays in the list as Expired; start a new payment.</source>
         <translation>Банк бұл төлемді ашпады ({reason}). Ақша алынған жоқ. Бұл әрекет тізімде «Мерзімі өтті» күйінде қалады; жаңа төлем бастаңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/screen.py" line="215"/>
+        <location filename="../../epay_desktop/ui/checkout/screen.py" line="218"/>
         <source>The customer&apos;s saved cards could not be checked: %1</source>
         <translation>Сатып алушының сақталған карталарын тексеру мүмкін болмады: %1</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/screen.py" line="221"/>
+        <location filename="../../epay_desktop/ui/checkout/screen.py" line="224"/>
         <source>No saved cards for this customer.</source>
         <translation>Бұл сатып алушының сақталған карталары жоқ.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/screen.py" line="262"/>
+        <location filename="../../epay_desktop/ui/checkout/screen.py" line="265"/>
         <source>Time is over</source>
         <translation>Уақыт бітті</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/screen.py" line="262"/>
+        <location filename="../../epay_desktop/ui/checkout/screen.py" line="265"/>
         <source>Checking the payment with the bank…</source>
         <translation>Төлем банкпен тексеріліп жатыр…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../epay_desktop/ui/checkout/screen.py" line="343"/>
+        <location filename="../../epay_desktop/ui/checkout/screen.py" line="346"/>
         <source>Declined: %1. The customer can try again on this page (%n attempt(s) left) or you can cancel the sale.</source>
         <translation>
             <numerusform>Қабылданбады: %1. Сатып алушы осы бетте қайталай алады (%n әрекет қалды), немесе сатуды тоқтатуға болады.</numerusform>
@@ -708,27 +753,27 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
         </translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/screen.py" line="340"/>
+        <location filename="../../epay_desktop/ui/checkout/screen.py" line="343"/>
         <source>Declined: %1. The customer can try again on this page or you can cancel the sale.</source>
         <translation>Қабылданбады: %1. Сатып алушы осы бетте қайталай алады, немесе сатуды тоқтатуға болады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/screen.py" line="373"/>
+        <location filename="../../epay_desktop/ui/checkout/screen.py" line="376"/>
         <source>Thank you</source>
         <translation>Рақмет</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/screen.py" line="379"/>
+        <location filename="../../epay_desktop/ui/checkout/screen.py" line="382"/>
         <source>Declined: %1. The payment page is closed; start a new sale to try again.</source>
         <translation>Қабылданбады: %1. Төлем беті жабылды; қайталау үшін жаңа сату бастаңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/screen.py" line="381"/>
+        <location filename="../../epay_desktop/ui/checkout/screen.py" line="384"/>
         <source>Declined: %1. This invoice cannot be paid any more; start a new sale.</source>
         <translation>Қабылданбады: %1. Бұл тапсырысты енді төлеу мүмкін емес; жаңа сату бастаңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/screen.py" line="414"/>
+        <location filename="../../epay_desktop/ui/checkout/screen.py" line="417"/>
         <source>Checking with the bank… Wait for the answer before charging this sale again.</source>
         <translation>Банкпен тексеріліп жатыр… Бұл сатуды қайта төлетпес бұрын жауапты күтіңіз.</translation>
     </message>
@@ -889,42 +934,42 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>CloseShiftDialog</name>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/close_dialog.py" line="101"/>
+        <location filename="../../epay_desktop/ui/shifts/close_dialog.py" line="103"/>
         <source>Close shift</source>
         <translation>Ауысымды жабу</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/close_dialog.py" line="102"/>
+        <location filename="../../epay_desktop/ui/shifts/close_dialog.py" line="104"/>
         <source>Check every payment of the shift with the bank first (recommended)</source>
         <translation>Алдымен ауысымның әр төлемін банкпен тексеру (ұсынылады)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/close_dialog.py" line="104"/>
+        <location filename="../../epay_desktop/ui/shifts/close_dialog.py" line="106"/>
         <source>Every payment of the shift is checked with the bank first (this can take a while; it can be stopped, and the shift then stays open), then the Z report is made and kept.</source>
         <translation>Алдымен ауысымның әр төлемі банкпен тексеріледі (бұл біраз уақыт алуы мүмкін; тексеруді тоқтатуға болады, сонда ауысым ашық қалады), содан кейін Z-есеп жасалып, сақталады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/close_dialog.py" line="109"/>
+        <location filename="../../epay_desktop/ui/shifts/close_dialog.py" line="111"/>
         <source>The Z report is made and kept; it will say the payments were not checked with the bank.</source>
         <translation>Z-есеп жасалып, сақталады; онда төлемдердің банкпен тексерілмегені көрсетіледі.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/close_dialog.py" line="100"/>
+        <location filename="../../epay_desktop/ui/shifts/close_dialog.py" line="102"/>
         <source>Close shift {number}</source>
         <translation>№{number} ауысымды жабу</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/close_dialog.py" line="118"/>
+        <location filename="../../epay_desktop/ui/shifts/close_dialog.py" line="120"/>
         <source>Close shift {shift}, opened {when}?</source>
         <translation>{shift} ауысымын жабу керек пе? Ашылған уақыты: {when}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/close_dialog.py" line="176"/>
+        <location filename="../../epay_desktop/ui/shifts/close_dialog.py" line="178"/>
         <source>{name} is not a manager: a manager or an administrator closes a shift.</source>
         <translation>{name} менеджер емес: ауысымды менеджер немесе әкімші жабады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/close_dialog.py" line="113"/>
+        <location filename="../../epay_desktop/ui/shifts/close_dialog.py" line="115"/>
         <source>The fiscal register&apos;s receipts are checked too, and its shift is closed with its own Z report when no other counter has a shift open.</source>
         <translation>Онлайн-касса чектері де салыстырылады, ал басқа ешбір кассада ауысым ашық болмаса, оның ауысымы өз Z-есебімен жабылады.</translation>
     </message>
@@ -932,32 +977,32 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>ComputerPage</name>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="374"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="376"/>
         <source> min</source>
         <translation> мин</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="378"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="380"/>
         <source>Gateway changes take effect when the console is restarted; the idle lock at once. The database is chosen when the console is installed (EPAYMENT_DATABASE_URL); copy the data folder to back it up.</source>
         <translation>Шлюз өзгерістері консоль қайта іске қосылғанда күшіне енеді; әрекетсіздік құлпы — бірден. Дерекқор консоль орнатылғанда таңдалады (EPAYMENT_DATABASE_URL); сақтық көшірме жасау үшін деректер қалтасын көшіріңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="386"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="388"/>
         <source>Database in use</source>
         <translation>Қолданыстағы дерекқор</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="387"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="389"/>
         <source>Data folder</source>
         <translation>Деректер қалтасы</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="388"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="390"/>
         <source>Counter (register)</source>
         <translation>Касса</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="389"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="391"/>
         <source>Lock after no input for</source>
         <translation>Әрекетсіздіктен кейін құлыптау</translation>
     </message>
@@ -1343,88 +1388,88 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
         <translation>Шлюздің өзгертілген мекенжайы.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="224"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="283"/>
         <source>Payments or operations waiting for a check or a manager&apos;s review. Click to see them.</source>
         <translation>Тексеруді немесе менеджердің қарауын күтіп тұрған төлемдер мен операциялар. Көру үшін басыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="319"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="378"/>
         <source>The console asks the bank once a payment needs checking.</source>
         <translation>Төлемді тексеру қажет болғанда консоль банктен сұрайды.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="338"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="397"/>
         <source>Last successful status check with the bank (Kazakhstan time).</source>
         <translation>Банкпен соңғы сәтті күй тексеруі (Қазақстан уақыты).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="278"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="337"/>
         <source>Not logged in</source>
         <translation>Жүйеге кірмеген</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="318"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="377"/>
         <source>● Bank: not checked yet</source>
         <translation>● Банк: әлі тексерілмеді</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="333"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="392"/>
         <source>Last check: —</source>
         <translation>Тексеру: —</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="222"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="281"/>
         <source>⚠ {count} need attention</source>
         <translation>⚠ Назар аудару керек: {count}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="322"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="381"/>
         <source>● Bank: OK</source>
         <translation>● Банк: байланыс бар</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="324"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="383"/>
         <source>The bank answers the console&apos;s status checks.</source>
         <translation>Банк консольдің күй тексерулеріне жауап береді.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="327"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="386"/>
         <source>● Bank not reachable — retrying</source>
         <translation>● Банк жауап бермейді — қайталануда</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="328"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="387"/>
         <source>The console keeps retrying by itself.</source>
         <translation>Консоль өзі қайталап сұрай береді.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="284"/>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="286"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="343"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="345"/>
         <source>{name} · {role}</source>
         <translation>{name} · {role}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="336"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="395"/>
         <source>Last check: {time}</source>
         <translation>Тексеру: {time}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="249"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="308"/>
         <source>No shift is open at this register. Open one with Shift, Open shift.</source>
         <translation>Бұл кассада ашық ауысым жоқ. Оны ашыңыз: Ауысым, Ауысымды ашу.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="248"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="307"/>
         <source>No shift open</source>
         <translation>Ауысым ашылмаған</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="253"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="312"/>
         <source>Shift {number} open since {time}</source>
         <translation>№{number} ауысым ашық, ашылуы: {time}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="255"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="314"/>
         <source>Shift {shift} was opened on {when} (Kazakhstan time).</source>
         <translation>{shift} ауысымы ашылған уақыт: {when} (Қазақстан уақыты).</translation>
     </message>
@@ -1433,12 +1478,12 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
         <translation type="vanished">⚠ №{number} ауысым {hours} сағат ашық: жабыңыз</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="261"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="320"/>
         <source>Shift {shift} has been open since {when} (Kazakhstan time), {hours} h: close it with a Z report (Shift, Close shift).</source>
         <translation>{shift} ауысымы ашық, ашылған уақыты: {when} (Қазақстан уақыты), өткені: {hours} сағат. Оны Z-есеппен жабыңыз (Ауысым, Ауысымды жабу).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="259"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="318"/>
         <source>⚠ Shift {number} open {hours} h</source>
         <translation>⚠ №{number} ауысым {hours} сағат ашық</translation>
     </message>
@@ -1826,24 +1871,32 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>FiscalBadge</name>
     <message>
-        <location filename="../../epay_desktop/ui/window/fiscal_badge.py" line="53"/>
         <source>⚠ Fiscal shift is over 24 hours: close it</source>
-        <translation>⚠ Касса ауысымы 24 сағаттан асты: оны жабыңыз</translation>
+        <translation type="vanished">⚠ Касса ауысымы 24 сағаттан асты: оны жабыңыз</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/fiscal_badge.py" line="54"/>
+        <location filename="../../epay_desktop/ui/window/fiscal_badge.py" line="55"/>
         <source>The fiscal register&apos;s shift reached its 24 hours at {when} (Kazakhstan time): the register refuses every receipt until it is closed with a Z report. Click to open the fiscal register.</source>
         <translation>Касса ауысымы {when} кезінде 24 сағатқа толды (Қазақстан уақыты): ауысым Z-есеппен жабылғанша касса әр чекті қабылдамайды. Онлайн-кассаны ашу үшін басыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/fiscal_badge.py" line="60"/>
         <source>Fiscal shift must be closed by {time}</source>
-        <translation>Касса ауысымын {time} дейін жабу керек</translation>
+        <translation type="vanished">Касса ауысымын {time} дейін жабу керек</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/window/fiscal_badge.py" line="62"/>
+        <source>The fiscal register&apos;s shift must be closed with a Z report by {when} (Kazakhstan time); after that the register refuses receipts. Click to open the fiscal register.</source>
+        <translation>Касса ауысымын {when} дейін Z-есеппен жабу керек (Қазақстан уақыты); одан кейін касса чектерді қабылдамайды. Онлайн-кассаны ашу үшін басыңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/window/fiscal_badge.py" line="54"/>
+        <source>⚠ Fiscal shift over 24 hours</source>
+        <translation>⚠ Касса ауысымы 24 сағ. өтті</translation>
     </message>
     <message>
         <location filename="../../epay_desktop/ui/window/fiscal_badge.py" line="61"/>
-        <source>The fiscal register&apos;s shift must be closed with a Z report by {when} (Kazakhstan time); after that the register refuses receipts. Click to open the fiscal register.</source>
-        <translation>Касса ауысымын {when} дейін Z-есеппен жабу керек (Қазақстан уақыты); одан кейін касса чектерді қабылдамайды. Онлайн-кассаны ашу үшін басыңыз.</translation>
+        <source>Close fiscal shift by {time}</source>
+        <translation>Касса ауысымын жабу: {time}</translation>
     </message>
 </context>
 <context>
@@ -1878,9 +1931,13 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
         <translation type="vanished">Фискалдық сервиссіз консоль бұрынғыдай жұмыс істейді, әр чекте оның фискалдық емес екені жазылады. Барлық кассаларға ортақ; консоль қайта іске қосылғанда күшіне енеді.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/fiscal_page.py" line="100"/>
         <source>Without a fiscal provider the console works as before and every receipt says it is not fiscal. Shared by every counter: a saved change applies here at once, on the other counters when they are restarted.</source>
-        <translation>Фискалдық сервиссіз консоль бұрынғыдай жұмыс істейді, әр чекте оның фискалдық емес екені жазылады. Барлық кассаларға ортақ: сақталған өзгеріс мұнда бірден, басқа кассаларда олар қайта іске қосылғанда күшіне енеді.</translation>
+        <translation type="vanished">Фискалдық сервиссіз консоль бұрынғыдай жұмыс істейді, әр чекте оның фискалдық емес екені жазылады. Барлық кассаларға ортақ: сақталған өзгеріс мұнда бірден, басқа кассаларда олар қайта іске қосылғанда күшіне енеді.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/fiscal_page.py" line="100"/>
+        <source>Without a fiscal provider the console works as before and every receipt says it is not fiscal. Shared by every counter: a saved change applies on every counter from its next receipt.</source>
+        <translation>Фискалдық сервиссіз консоль бұрынғыдай жұмыс істейді, әр чекте оның фискалдық емес екені жазылады. Барлық кассаларға ортақ: сақталған өзгеріс әр кассада келесі чектен бастап күшіне енеді.</translation>
     </message>
     <message>
         <location filename="../../epay_desktop/ui/settings/fiscal_page.py" line="107"/>
@@ -1945,208 +2002,208 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>FiscalRegisterDialog</name>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="63"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="64"/>
         <source>No fiscal register is set up, so receipts are not fiscal. A manager sets it up in Settings, Settings…, on the Fiscal register tab (the provider, its address, the cash register&apos;s number, the API key and the password).</source>
         <translation>Онлайн-касса бапталмаған, сондықтан чектер фискалдық емес. Менеджер оны «Баптаулар», «Баптаулар…» мәзірінде, «Фискалдық касса» қойындысында баптайды (провайдер, оның мекенжайы, кассаның зауыттық нөмірі, API кілті және құпиясөз).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="179"/>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="466"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="182"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="483"/>
         <source>Fiscal register</source>
         <translation>Онлайн-касса</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="188"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="191"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Жаңарту</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="189"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="192"/>
         <source>&amp;X report</source>
         <translation>&amp;X-есеп</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="190"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="193"/>
         <source>Close fiscal shift (&amp;Z report)…</source>
         <translation>Касса ауысымын жабу (&amp;Z-есеп)…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="191"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="194"/>
         <source>Close</source>
         <translation>Жабу</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="249"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="253"/>
         <source>The fiscal shift has been open for more than 24 hours: the register refuses every receipt until a manager closes it with the Z report.</source>
         <translation>Касса ауысымы 24 сағаттан артық ашық тұр: менеджер оны Z-есеппен жапқанша касса әр чекті қабылдамайды.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="321"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="328"/>
         <source>Only a manager can close the fiscal shift: ask a manager to sign in.</source>
         <translation>Касса ауысымын тек менеджер жаба алады: менеджерден жүйеге кіруді сұраңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="193"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="196"/>
         <source>Receipts</source>
         <translation>Чектер</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="193"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="196"/>
         <source>Total</source>
         <translation>Барлығы</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="193"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="196"/>
         <source>By card</source>
         <translation>Картамен</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="193"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="196"/>
         <source>VAT</source>
         <translation>ҚҚС</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="195"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="198"/>
         <source>Sales</source>
         <translation>Сатулар</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="195"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="198"/>
         <source>Returns</source>
         <translation>Қайтарулар</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="207"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="210"/>
         <source>none open: the next receipt opens one</source>
         <translation>ашық емес: келесі чек оны ашады</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="224"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="227"/>
         <source>offline: receipts are kept and sent when it is back (72 hours at most)</source>
         <translation>автономды режим: чектер сақталады және байланыс қалпына келгенде жіберіледі (ең көбі 72 сағат)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="226"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="229"/>
         <source>online</source>
         <translation>байланыста</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="244"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="248"/>
         <source>The fiscal shift has been open for more than 24 hours: the register refuses every receipt until it is closed. Close it with the Z report; the refused receipts are then registered.</source>
         <translation>Касса ауысымы 24 сағаттан артық ашық тұр: ол жабылғанша касса әр чекті қабылдамайды. Оны Z-есеппен жабыңыз; содан кейін қабылданбаған чектер тіркеледі.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="323"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="330"/>
         <source>No fiscal shift is open: the next receipt opens one.</source>
         <translation>Касса ауысымы ашық емес: келесі чек оны ашады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="325"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="332"/>
         <source>Closes the register&apos;s shift with a Z report; the next receipt opens the next one.</source>
         <translation>Касса ауысымын Z-есеппен жабады; келесі чек жаңа ауысымды ашады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="366"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="383"/>
         <source>Reading the fiscal register…</source>
         <translation>Онлайн-касса деректері оқылуда…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="398"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="415"/>
         <source>Close fiscal shift</source>
         <translation>Касса ауысымын жабу</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="409"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="426"/>
         <source>Closing the fiscal shift…</source>
         <translation>Касса ауысымы жабылуда…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="106"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="107"/>
         <source>Shift</source>
         <translation>Ауысым</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="107"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="108"/>
         <source>Open since</source>
         <translation>Ашылған уақыты</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="108"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="109"/>
         <source>Must be closed by</source>
         <translation>Жабу мерзімі</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="109"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="110"/>
         <source>Documents in the shift</source>
         <translation>Ауысымдағы құжаттар</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="110"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="111"/>
         <source>Connection to the OFD</source>
         <translation>ФДО-мен байланыс</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="181"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="184"/>
         <source>{provider} · cash register {cashbox}</source>
         <translation>{provider} · касса {cashbox}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="254"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="258"/>
         <source>Close the fiscal shift with the Z report by {time}: after that the register refuses receipts until it is closed.</source>
         <translation>Касса ауысымын {time} дейін Z-есеппен жабыңыз: одан кейін ол жабылғанша касса чектерді қабылдамайды.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="267"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="272"/>
         <source>Z report: shift {number} closed at {time}</source>
         <translation>Z-есеп: №{number} ауысым {time} жабылды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="272"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="277"/>
         <source>X report: shift {number} so far, at {time} (nothing was changed)</source>
         <translation>X-есеп: №{number} ауысым, {time} жағдайы бойынша (ештеңе өзгертілген жоқ)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="381"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="398"/>
         <source>Asking the register for the X report…</source>
         <translation>Кассадан X-есеп сұралуда…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="301"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="307"/>
         <source>Receipts the register had refused for the old shift, registered now: {count}.</source>
         <translation>Касса ескі ауысымға байланысты қабылдамаған чектер енді тіркелді: {count}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="307"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="313"/>
         <source>Still not registered: {count}; Needs attention says why.</source>
         <translation>Әлі тіркелмегені: {count}; себебі «Назар аудару керек» тізімінде.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="405"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="422"/>
         <source>Close the &amp;shift</source>
         <translation>Ауысымды &amp;жабу</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="424"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="441"/>
         <source>Fiscal shift {number} is closed. The next receipt opens the next one.</source>
         <translation>№{number} касса ауысымы жабылды. Келесі чек жаңа ауысымды ашады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="209"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="212"/>
         <source>{number}, open</source>
         <translation>№{number}, ашық</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="211"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="214"/>
         <source>{number}, closed: the next receipt opens the next one</source>
         <translation>№{number}, жабық: келесі чек жаңасын ашады</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="219"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="222"/>
         <source>{time}: over 24 hours, the register refuses receipts</source>
         <translation>{time}: 24 сағаттан асты, касса чектерді қабылдамайды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="399"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="416"/>
         <source>Close fiscal shift {number} of cash register {cashbox} with a Z report?
 
 The register then opens the next shift with the next receipt. This cannot be undone.</source>
@@ -2479,44 +2536,44 @@ Clear the search (Esc) or select a payment in the list.</source>
 <context>
     <name>MoneyOpDialog</name>
     <message>
-        <location filename="../../epay_desktop/ui/money/money_dialog.py" line="179"/>
+        <location filename="../../epay_desktop/ui/money/money_dialog.py" line="183"/>
         <source>{operation} — invoice {invoice}, {amount}</source>
         <extracomment>The narrowest a money dialog gets; a longer title widens it (:meth:`MoneyOpDialog.showEvent`). What a title bar takes besides the title: its buttons (menu, minimise, maximise, close) and margins. &quot;All of it&quot; / &quot;part of it: [amount]&quot;, for the dialogs that offer the choice (:meth:`full_or_part`).</extracomment>
         <translation>{operation} — тапсырыс {invoice}, {amount}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/money/money_dialog.py" line="198"/>
+        <location filename="../../epay_desktop/ui/money/money_dialog.py" line="202"/>
         <source>Invoice</source>
         <translation>Тапсырыс</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/money/money_dialog.py" line="199"/>
+        <location filename="../../epay_desktop/ui/money/money_dialog.py" line="203"/>
         <source>Status</source>
         <translation>Күйі</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/money/money_dialog.py" line="202"/>
+        <location filename="../../epay_desktop/ui/money/money_dialog.py" line="206"/>
         <source>Card</source>
         <translation>Карта</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/money/money_dialog.py" line="224"/>
+        <location filename="../../epay_desktop/ui/money/money_dialog.py" line="230"/>
         <source>Another operation on this payment is still being checked with the bank. Wait for it.</source>
         <translation>Бұл төлем бойынша басқа операция әлі банкпен тексерілуде. Оның аяқталуын күтіңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/money/money_dialog.py" line="352"/>
+        <location filename="../../epay_desktop/ui/money/money_dialog.py" line="372"/>
         <source>no reason given</source>
         <translation>себебі көрсетілмеген</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/money/money_dialog.py" line="351"/>
+        <location filename="../../epay_desktop/ui/money/money_dialog.py" line="371"/>
         <source>The bank refused it: {reason}</source>
         <translation>Банк қабылдамады: {reason}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/money/money_dialog.py" line="214"/>
-        <location filename="../../epay_desktop/ui/money/money_dialog.py" line="363"/>
+        <location filename="../../epay_desktop/ui/money/money_dialog.py" line="218"/>
+        <location filename="../../epay_desktop/ui/money/money_dialog.py" line="383"/>
         <source>Close</source>
         <translation>Жабу</translation>
     </message>
@@ -3616,160 +3673,159 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>ReceiptDialog</name>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="231"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="233"/>
         <source>DUPLICATE (reprint)</source>
         <extracomment>The receipt languages offered, each named in itself (as language pickers do; not translated). who prints, and which receipt (the language and width follow the preview shown) This register&apos;s thermal printer (decision 0109): Print sends the receipt to it, not to a dialog. The receipt printer chosen in Settings (&quot;&quot; = ask every time): Print goes straight to it.</extracomment>
         <translation>ТЕЛНҰСҚА (қайта басу)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="242"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="244"/>
         <source>Receipt &amp;language:</source>
         <translation>Чек &amp;тілі:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="286"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="289"/>
         <source>Print…</source>
         <translation>Басып шығару…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="250"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="253"/>
         <source>Save as PDF…</source>
         <translation>PDF ретінде сақтау…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="251"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="254"/>
         <source>Other printer…</source>
         <translation>Басқа принтер…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="291"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="294"/>
         <source>Print on another printer than %1 (the receipt printer chosen in Settings).</source>
         <translation>Баптауларда таңдалған чек принтері %1 емес, басқа принтерде басып шығару.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="296"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="299"/>
         <source>Print on %1.</source>
         <translation>%1 принтерінде басып шығару.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="255"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="258"/>
         <source>Close</source>
         <translation>Жабу</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="286"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="289"/>
         <source>Print</source>
         <translation>Басып шығару</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="348"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="354"/>
         <source>Refund receipt</source>
         <translation>Қайтару чегі</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="348"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="354"/>
         <source>Sale receipt</source>
         <translation>Сату чегі</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="350"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="356"/>
         <source>%1 — invoice %2, %3</source>
         <translation>%1 — тапсырыс %2, %3</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="358"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="364"/>
         <source>Receipt preview</source>
         <translation>Чекті алдын ала қарау</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="361"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="367"/>
         <source>Printed before: printing or saving issues a numbered duplicate. Closing issues nothing.</source>
         <translation>Бұрын басылған: басып шығарсаңыз не сақтасаңыз, нөмірленген телнұсқа беріледі. Жапсаңыз, ештеңе берілмейді.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="365"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="371"/>
         <source>The receipt gets its number when you print or save it. Closing issues nothing.</source>
         <translation>Чек нөмірін басып шығарғанда немесе сақтағанда алады. Жапсаңыз, ештеңе берілмейді.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="368"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="374"/>
         <source>Receipt No. %1</source>
         <translation>Чек № %1</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="369"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="375"/>
         <source>Issued. Print or save again here to output this same receipt.</source>
         <translation>Берілді. Дәл осы чекті қайта шығару үшін осында қайта басып шығарыңыз немесе сақтаңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="378"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="384"/>
         <source>The receipt is issued in this language; print it again for a copy in another one.</source>
         <translation>Чек осы тілде берілді; басқа тілдегі көшірме үшін оны қайта басып шығарыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="447"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="569"/>
         <source>The receipt printer chosen in Settings, %1, is not installed on this computer: choose a printer (a manager can change the receipt printer in Settings).</source>
         <translation>Баптауларда таңдалған чек принтері (%1) бұл компьютерде орнатылмаған: принтерді таңдаңыз (чек принтерін менеджер баптауларда өзгерте алады).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="451"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="453"/>
         <source>Print — %1 is not installed</source>
         <translation>Басып шығару — %1 орнатылмаған</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="459"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="461"/>
         <source>Save the receipt as PDF</source>
         <translation>Чекті PDF ретінде сақтау</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="461"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="463"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF файлдары (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="498"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="501"/>
         <source>Sent to %1.</source>
         <translation>%1 принтеріне жіберілді.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="500"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="503"/>
         <source>Sent to the printer.</source>
         <translation>Принтерге жіберілді.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="506"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="510"/>
         <source>Asking %1…</source>
         <translation>%1 принтерінің күйі сұралуда…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="515"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="561"/>
         <source>%1 Nothing was printed and no receipt was issued: press Print again when ready.</source>
         <translation>%1 Ештеңе басылмады, чек берілмеді: принтер дайын болғанда «Қайта басып шығару» батырмасын басыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="517"/>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="541"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="528"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="551"/>
         <source>Print again</source>
         <translation>Қайта басып шығару</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="519"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="530"/>
         <source>Printing on %1…</source>
         <translation>%1 принтерінде басылуда…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="537"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="565"/>
         <source>Printed on %1.</source>
         <translation>%1 принтерінде басылды.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="558"/>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="561"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="593"/>
         <source>Could not save: %1</source>
         <translation>Сақтау мүмкін болмады: %1</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="563"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="590"/>
         <source>Saved to %1</source>
         <translation>Сақталды: %1</translation>
     </message>
@@ -4905,37 +4961,41 @@ Close it again when you are ready.</source>
 <context>
     <name>ShiftsPage</name>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="296"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="297"/>
         <source> h</source>
         <translation> сағ</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="299"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="300"/>
         <source>A cashier may close a shift with a manager signing in</source>
         <translation>Менеджер кіріп растаса, кассир ауысымды жаба алады</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="303"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="304"/>
         <source>Check every payment with the bank at the close (Z report)</source>
         <translation>Ауысым жабылғанда әр төлемді банкпен тексеру (Z-есеп)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="308"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="309"/>
         <source>Take payments only during an open shift</source>
         <translation>Төлемдерді тек ауысым ашық кезде қабылдау</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="314"/>
-        <source>Without the first rule only a manager closes a shift. Without the bank check the one closing may skip it; the Z report then says the payments were not checked with the bank. Shared by every counter; applies at once.</source>
-        <translation>Бірінші ережесіз ауысымды тек менеджер жабады. Банкпен тексеру міндетті болмаса, жабушы оны өткізіп жібере алады; сонда Z-есепте төлемдер банкпен тексерілмегені жазылады. Барлық кассаларға ортақ; бірден күшіне енеді.</translation>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="315"/>
+        <source>Without the first rule only a manager closes a shift. Without the bank check the one closing may skip it; the Z report then says the payments were not checked with the bank. With the last rule a refund, and a hold&apos;s charge or cancellation, also needs an open shift at the counter. Shared by every counter; applies at once.</source>
+        <translation>Бірінші ережесіз ауысымды тек менеджер жабады. Банкпен тексеру міндетті болмаса, жабушы оны өткізіп жібере алады; сонда Z-есепте төлемдер банкпен тексерілмегені жазылады. Соңғы ережемен қайтаруға, сондай-ақ бұғатталған соманы есептен шығаруға немесе оның күшін жоюға да кассада ашық ауысым керек. Барлық кассаларға ортақ; бірден күшіне енеді.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="324"/>
+        <source>Without the first rule only a manager closes a shift. Without the bank check the one closing may skip it; the Z report then says the payments were not checked with the bank. Shared by every counter; applies at once.</source>
+        <translation type="vanished">Бірінші ережесіз ауысымды тек менеджер жабады. Банкпен тексеру міндетті болмаса, жабушы оны өткізіп жібере алады; сонда Z-есепте төлемдер банкпен тексерілмегені жазылады. Барлық кассаларға ортақ; бірден күшіне енеді.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="326"/>
         <source>Warn about a shift open for</source>
         <translation>Ауысым осынша уақыт ашық тұрса, ескерту</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="347"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="349"/>
         <source>Type the hours after which an open shift is warned about: {low} to {high}.</source>
         <translation>Ашық ауысым туралы неше сағаттан кейін ескерту керегін жазыңыз: {low}…{high} аралығында.</translation>
     </message>
@@ -5355,7 +5415,7 @@ Close it again when you are ready.</source>
         <translation>Мұны тек менеджер немесе әкімші орындай алады: {what}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/cli/money.py" line="58"/>
+        <location filename="../../epay_desktop/cli/money.py" line="62"/>
         <source>A cashier&apos;s {word_kind} needs a manager&apos;s approval: add --approved-by MANAGER.</source>
         <translation>Кассирдің операциясын ({word_kind}) менеджер мақұлдауы керек: --approved-by MANAGER қосыңыз.</translation>
     </message>
@@ -5375,9 +5435,14 @@ Close it again when you are ready.</source>
         <translation>Кассир ауысымды менеджермен бірге жабады: --approved-by MANAGER қосыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/cli/fiscal.py" line="176"/>
+        <location filename="../../epay_desktop/cli/fiscal.py" line="181"/>
         <source>A cashier closes the fiscal shift with a manager: add --approved-by MANAGER.</source>
         <translation>Кассир касса ауысымын менеджермен бірге жабады: --approved-by MANAGER қосыңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/cli/fiscal.py" line="184"/>
+        <source>A cashier sends a receipt to another cash register with a manager: add --approved-by MANAGER.</source>
+        <translation>Кассир чекті басқа онлайн-кассаға менеджермен бірге жібереді: --approved-by MANAGER қосыңыз.</translation>
     </message>
 </context>
 <context>
@@ -5545,65 +5610,75 @@ Close it again when you are ready.</source>
         <translation>Онлайн-касса чектің деректерін қабылдамады (сома, ҚҚС немесе атауы). Ештеңе тіркелмеді; онлайн-касса баптауларын тексеріңіз (ҚҚС мөлшерлемесі, салық салу).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/fiscal/service.py" line="62"/>
+        <location filename="../../epay_desktop/services/fiscal/service.py" line="78"/>
         <source>Only a manager or an administrator can close the fiscal shift (Z report): ask a manager.</source>
         <extracomment>A refusal that needs a person is asked again by the periodic reconcile this long after the last try (the person may have closed the shift meanwhile), never sooner.</extracomment>
         <translation>Касса ауысымын (Z-есеп) тек менеджер немесе әкімші жаба алады: менеджерге жүгініңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/fiscal/service.py" line="417"/>
+        <location filename="../../epay_desktop/services/fiscal/service.py" line="84"/>
+        <source>Only a manager or an administrator can send a receipt to another cash register: ask a manager.</source>
+        <translation>Чекті басқа онлайн-кассаға тек менеджер немесе әкімші жібере алады: менеджерге жүгініңіз.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/services/fiscal/service.py" line="89"/>
+        <source>The receipt {number} is not waiting for a person to choose its cash register.</source>
+        <translation>{number} чегі онлайн-кассаның таңдалуын күтіп тұрған жоқ.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/services/fiscal/service.py" line="553"/>
         <source>The fiscal provider refused the receipt. Check the fiscal settings and the cash register.</source>
         <extracomment>Builds the configured connection, or None when no provider is configured.</extracomment>
         <translation>Фискалдық сервис чекті қабылдамады. Фискалдық баптауларды және кассаны тексеріңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/fiscal/setup.py" line="299"/>
+        <location filename="../../epay_desktop/services/fiscal/setup.py" line="314"/>
         <source>The fiscal provider did not accept the API key, login or password: check them and try again.</source>
         <translation>Фискалдық сервис API кілтін, логинді немесе құпиясөзді қабылдамады: оларды тексеріп, қайта көріңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/fiscal/setup.py" line="273"/>
+        <location filename="../../epay_desktop/services/fiscal/setup.py" line="288"/>
         <source>Fill in the address, login, cash register number, API key and password first.</source>
         <translation>Алдымен мекенжайды, логинді, БКМ зауыттық нөмірін, API кілтін және құпиясөзді толтырыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/fiscal/setup.py" line="286"/>
+        <location filename="../../epay_desktop/services/fiscal/setup.py" line="301"/>
         <source>Connected to {provider}: no shift is open; the next receipt opens one.</source>
         <translation>{provider} сервисімен байланыс бар: ауысым ашылмаған; келесі чек оны ашады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/fiscal/setup.py" line="303"/>
+        <location filename="../../epay_desktop/services/fiscal/setup.py" line="318"/>
         <source>The fiscal provider does not know the cash register {cashbox}, or this login may not use it: check the cash register&apos;s unique number.</source>
         <translation>Фискалдық сервис {cashbox} БКМ-ін білмейді немесе бұл логинге ол қолжетімсіз: БКМ зауыттық нөмірін тексеріңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/fiscal/setup.py" line="290"/>
+        <location filename="../../epay_desktop/services/fiscal/setup.py" line="305"/>
         <source>Connected to {provider}: shift {number} is closed.</source>
         <translation>{provider} сервисімен байланыс бар: №{number} ауысым жабық.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/fiscal/setup.py" line="292"/>
+        <location filename="../../epay_desktop/services/fiscal/setup.py" line="307"/>
         <source>Connected to {provider}: shift {number} is open.</source>
         <translation>{provider} сервисімен байланыс бар: №{number} ауысым ашық.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/fiscal/setup.py" line="309"/>
+        <location filename="../../epay_desktop/services/fiscal/setup.py" line="324"/>
         <source>Could not reach the fiscal provider at {url}: check the address and the internet connection.</source>
         <translation>{url} мекенжайындағы фискалдық сервиспен байланысу мүмкін болмады: мекенжайды және интернет байланысын тексеріңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/fiscal/setup.py" line="264"/>
+        <location filename="../../epay_desktop/services/fiscal/setup.py" line="279"/>
         <source>Choose a fiscal provider first.</source>
         <translation>Алдымен фискалдық сервисті таңдаңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/fiscal/setup.py" line="63"/>
+        <location filename="../../epay_desktop/services/fiscal/setup.py" line="64"/>
         <source>No secure keychain on this computer: the fiscal API key and password cannot be saved. Install a keychain (GNOME Keyring / KWallet / Windows Credential Manager / macOS Keychain).</source>
         <extracomment>The fiscal page&apos;s words when the keychain cannot keep its secrets (not the gateway&apos;s client secret&apos;s).</extracomment>
         <translation>Бұл компьютерде қауіпсіз кілттер қоймасы жоқ: онлайн-кассаның API кілті мен құпиясөзін сақтау мүмкін емес. Кілттер қоймасын орнатыңыз (GNOME Keyring / KWallet / Windows Credential Manager / macOS Keychain).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/fiscal/setup.py" line="68"/>
+        <location filename="../../epay_desktop/services/fiscal/setup.py" line="69"/>
         <source>The keychain refused to save the fiscal API key or password; unlock it and try again.</source>
         <translation>Кілттер қоймасы онлайн-кассаның API кілтін немесе құпиясөзін сақтаудан бас тартты; қойманың құлпын ашып, қайталаңыз.</translation>
     </message>
@@ -5641,6 +5716,12 @@ Close it again when you are ready.</source>
         <location filename="../../epay_desktop/services/fiscal/standing.py" line="34"/>
         <source>Registered while the cash register was offline: it sends the receipt to the OFD once it is back online.</source>
         <translation>Касса автономды режимде жұмыс істегенде тіркелді: байланыс қалпына келгенде касса чекті ФДО-ға жібереді.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/services/fiscal/elsewhere.py" line="35"/>
+        <source>It was sent to the cash register {register} and no answer came; the fiscal settings name another register now, so it is not sent there by itself (it may be registered at {register} already). Look for the check {number} in the journal of {register}: if it is there, set the fiscal settings back to {register} until the console has its receipt; if not, a manager registers it at the current register (Needs attention, Register here; or epay-desktop fiscal register-here {number}).</source>
+        <extracomment>``last_error`` of a record held back because the settings name another register than it was asked at.</extracomment>
+        <translation>Чек {register} онлайн-кассасына жіберілді, бірақ жауап келмеді; фискалдық баптауларда енді басқа касса көрсетілген, сондықтан консоль оны оған өздігінен жібермейді (ол {register} кассасында тіркеліп қойған болуы мүмкін). {register} онлайн-кассасының журналынан {number} чегін іздеңіз: ол сонда болса, консоль оның чегін алғанша фискалдық баптауларда {register} кассасын қайтарыңыз; болмаса, менеджер оны ағымдағы кассада тіркейді (Назар аудару керек, «Осында тіркеу»; немесе epay-desktop fiscal register-here {number}).</translation>
     </message>
 </context>
 <context>
@@ -5862,64 +5943,64 @@ Close it again when you are ready.</source>
 <context>
     <name>operations</name>
     <message>
-        <location filename="../../epay_desktop/services/money_ops/journal.py" line="117"/>
+        <location filename="../../epay_desktop/services/money_ops/journal.py" line="120"/>
         <source>This user account is deactivated.</source>
         <extracomment>``decide(payment, ops) -&gt; amount``: the rules for one kind (raises ConsoleError to refuse).</extracomment>
         <translation>Бұл пайдаланушы тіркелгісі өшірілген.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/money_ops/journal.py" line="125"/>
+        <location filename="../../epay_desktop/services/money_ops/journal.py" line="129"/>
         <source>A manager must approve this {kind}.</source>
         <translation>Бұл операцияны ({kind}) менеджер мақұлдауы керек.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/money_ops/journal.py" line="135"/>
+        <location filename="../../epay_desktop/services/money_ops/journal.py" line="139"/>
         <source>The gateway&apos;s transaction for this payment is not known yet: refresh its status first.</source>
         <translation>Шлюздің бұл төлем бойынша транзакциясы әлі белгісіз: алдымен оның күйін жаңартыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/money_ops/journal.py" line="262"/>
+        <location filename="../../epay_desktop/services/money_ops/journal.py" line="266"/>
         <source>This operation is {current_state}, not waiting for a review.</source>
         <translation>Бұл операцияның күйі: {current_state}; ол қарауды күтіп тұрған жоқ.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/money_ops/journal.py" line="274"/>
+        <location filename="../../epay_desktop/services/money_ops/journal.py" line="278"/>
         <source>Only a manager can decide about an operation whose outcome is unclear.</source>
         <extracomment>A review decision by someone who is not (or no longer, as stored now) an active manager.</extracomment>
         <translation>Нәтижесі белгісіз операция туралы тек менеджер шешім қабылдай алады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/money_ops/operations.py" line="298"/>
+        <location filename="../../epay_desktop/services/money_ops/operations.py" line="314"/>
         <source>This operation is {op_state}, not waiting for a review.</source>
         <translation>Бұл операцияның күйі: {op_state}; ол қарауды күтіп тұрған жоқ.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/money_ops/operations.py" line="312"/>
+        <location filename="../../epay_desktop/services/money_ops/operations.py" line="328"/>
         <source>The bank&apos;s answer does not show this {kind} applied, so it cannot be marked done. If the bank shows nothing of it, choose abandon (or retry once the bank proves it was not applied).</source>
         <translation>Банктің жауабында бұл операцияның ({kind}) орындалғаны көрінбейді, сондықтан оны орындалды деп белгілеуге болмайды. Егер банкте ол туралы ештеңе болмаса, «Доғару» таңдаңыз (немесе банк оның орындалмағанын растаған соң қайталаңыз).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/money_ops/operations.py" line="339"/>
+        <location filename="../../epay_desktop/services/money_ops/operations.py" line="355"/>
         <source>The gateway cannot confirm that this operation was not applied, so sending it again could move the money twice. Check the payment in the bank&apos;s merchant cabinet; if nothing happened there, choose abandon and start a new operation.</source>
         <translation>Шлюз бұл операцияның орындалмағанын растай алмайды, сондықтан оны қайта жіберсеңіз, ақша екі рет қозғалуы мүмкін. Төлемді банктің мерчант кабинетінен тексеріңіз; онда ештеңе болмаса, «Доғару» таңдап, жаңа операция бастаңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/money_ops/operations.py" line="360"/>
+        <location filename="../../epay_desktop/services/money_ops/operations.py" line="376"/>
         <source>The bank may show a {kind} up to {lag_seconds} seconds late, and this one was sent less than that ago: &quot;not applied&quot; cannot be trusted yet. Decide again in {wait_seconds} seconds.</source>
         <translation>Банк операцияны ({kind}) {lag_seconds} секундқа дейін кешігіп көрсетуі мүмкін, ал бұл операция одан аз уақыт бұрын жіберілді: «орындалмады» дегенге әзірге сенуге болмайды. {wait_seconds} секундтан кейін қайта шешім қабылдаңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/money_ops/operations.py" line="383"/>
+        <location filename="../../epay_desktop/services/money_ops/operations.py" line="399"/>
         <source>The bank cannot say now whether this {kind} was applied ({why}), so abandoning it could hide money that moved. Try again once the bank answers (it is asked again at every reconciliation), or check the payment in the bank&apos;s merchant cabinet.</source>
         <translation>Банк қазір бұл операцияның ({kind}) орындалғанын айта алмайды ({why}), сондықтан оны доғарсаңыз, қозғалған ақша жасырын қалуы мүмкін. Банк жауап бергенде қайталаңыз (әр салыстыру кезінде банктен қайта сұралады) немесе төлемді банктің мерчант кабинетінен тексеріңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/money_ops/operations.py" line="402"/>
+        <location filename="../../epay_desktop/services/money_ops/operations.py" line="418"/>
         <source>The bank shows {bank_refunded} refunded on this payment, at least this refund of {amount} more than the {base} refunded before it: the refund may have been applied, so it cannot be abandoned. Compare the payment with the bank&apos;s merchant cabinet: if it lists this refund, mark it applied; the difference stays in Needs attention until a manager resolves it.</source>
         <translation>Банк бұл төлем бойынша {bank_refunded} қайтарылды деп көрсетеді, бұл одан бұрын қайтарылған {base} сомасынан кемінде осы қайтару сомасына ({amount}) көп: қайтару орындалған болуы мүмкін, сондықтан оны доғаруға болмайды. Төлемді банктің мерчант кабинетімен салыстырыңыз: онда бұл қайтару болса, оны орындалды деп белгілеңіз; айырмашылық менеджер шешкенше «Назар аудару керек» тізімінде қалады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/money_ops/operations.py" line="418"/>
+        <location filename="../../epay_desktop/services/money_ops/operations.py" line="434"/>
         <source>The bank shows this payment {payment_status}: the {kind} may have been applied, so it cannot be abandoned. Check the payment in the bank&apos;s merchant cabinet.</source>
         <translation>Банк бұл төлемнің күйін былай көрсетеді: {payment_status}. Операция ({kind}) орындалған болуы мүмкін, сондықтан оны доғаруға болмайды. Төлемді банктің мерчант кабинетінен тексеріңіз.</translation>
     </message>
@@ -6037,72 +6118,72 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
         <translation>Принтер атауы 1-ден 40 таңбаға дейін, қиғаш сызықсыз болуы керек: {name} жарамайды.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/receipts/printers.py" line="237"/>
+        <location filename="../../epay_desktop/receipts/printers.py" line="239"/>
         <source>The printer cannot print so: {reason}.</source>
         <translation>Принтер бұлай басып шығара алмайды: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/receipts/printers.py" line="250"/>
+        <location filename="../../epay_desktop/receipts/printers.py" line="252"/>
         <source>The shop&apos;s printer list cannot be read ({reason}); add the printers again with epay-desktop printer add.</source>
         <translation>Дүкеннің принтерлер тізімін оқу мүмкін болмады ({reason}); принтерлерді epay-desktop printer add командасымен қайта қосыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/receipts/printers.py" line="295"/>
+        <location filename="../../epay_desktop/receipts/printers.py" line="297"/>
         <source>There is no printer {name}; the shop&apos;s printers: {known}.</source>
         <translation>{name} деген принтер жоқ; дүкеннің принтерлері: {known}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/receipts/printers.py" line="308"/>
+        <location filename="../../epay_desktop/receipts/printers.py" line="310"/>
         <source>Register {register} has no default printer: name one with --printer, or let a manager set it with epay-desktop printer default NAME.</source>
         <translation>{register} кассасының әдепкі принтері жоқ: оны --printer арқылы көрсетіңіз немесе менеджерден epay-desktop printer default NAME командасымен орнатуды сұраңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/receipts/printers.py" line="368"/>
+        <location filename="../../epay_desktop/receipts/printers.py" line="370"/>
         <source>The printer is out of paper: load a new roll.</source>
         <translation>Принтерде қағаз бітті: жаңа таспа салыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/receipts/printers.py" line="373"/>
+        <location filename="../../epay_desktop/receipts/printers.py" line="375"/>
         <source>The printer&apos;s cover is open: close it.</source>
         <translation>Принтердің қақпағы ашық: оны жабыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/receipts/printers.py" line="379"/>
+        <location filename="../../epay_desktop/receipts/printers.py" line="381"/>
         <source>The printer reports an error: switch it off and on, and check the cutter.</source>
         <translation>Принтер қате туралы хабарлайды: оны өшіріп, қайта қосыңыз және кескішті тексеріңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/receipts/printers.py" line="389"/>
+        <location filename="../../epay_desktop/receipts/printers.py" line="391"/>
         <source>The printer is offline: check that it is switched on and its cable.</source>
         <translation>Принтер байланыста емес: оның қосулы екенін және кабелін тексеріңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/receipts/printers.py" line="398"/>
+        <location filename="../../epay_desktop/receipts/printers.py" line="400"/>
         <source>The paper is running out: have a new roll ready.</source>
         <translation>Қағаз таусылып келеді: жаңа таспа дайындап қойыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/receipts/printers.py" line="574"/>
+        <location filename="../../epay_desktop/receipts/printers.py" line="576"/>
         <source>The printer at {address} cannot be reached ({reason}): check that it is switched on, its cable or network, and the printer&apos;s address in the settings.</source>
         <translation>{address} мекенжайындағы принтерге қосылу мүмкін емес ({reason}): оның қосулы екенін, кабелін не желісін және баптаулардағы принтер мекенжайын тексеріңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/receipts/printers.py" line="700"/>
+        <location filename="../../epay_desktop/receipts/printers.py" line="702"/>
         <source>Nothing was printed; the receipt is kept: print it again when ready.</source>
         <translation>Ештеңе басылмады; чек сақталды: принтер дайын болғанда оны қайта басып шығарыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/receipts/printers.py" line="704"/>
+        <location filename="../../epay_desktop/receipts/printers.py" line="706"/>
         <source>The receipt may be incomplete; it is kept: print it again (a duplicate) when the printer is ready.</source>
         <translation>Чек толық басылмаған болуы мүмкін; ол сақталды: принтер дайын болғанда оны қайта басып шығарыңыз (телнұсқа).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/receipts/printers.py" line="711"/>
+        <location filename="../../epay_desktop/receipts/printers.py" line="713"/>
         <source>Sent to the printer; it cannot say whether it printed: check the slip, and print a duplicate if not.</source>
         <translation>Принтерге жіберілді; ол чектің басылғанын не басылмағанын хабарлай алмайды: таспаны тексеріңіз, чек басылмаса, телнұсқасын басып шығарыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/receipts/printers.py" line="719"/>
+        <location filename="../../epay_desktop/receipts/printers.py" line="721"/>
         <source>The connection to the printer broke after {sent} of {total} bytes ({reason}); the receipt is kept: print it again (a duplicate) when the printer is ready.</source>
         <translation>Принтермен байланыс {total} байттың {sent} байтынан кейін үзілді ({reason}); чек сақталды: принтер дайын болғанда оны қайта басып шығарыңыз (телнұсқа).</translation>
     </message>
@@ -6379,7 +6460,7 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
         <translation>Кілттер қоймасы клиент құпия кілтін жоюдан бас тартты.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/fiscal/setup.py" line="153"/>
+        <location filename="../../epay_desktop/services/fiscal/setup.py" line="168"/>
         <location filename="../../epay_desktop/services/shop_settings.py" line="138"/>
         <source>Only a manager or an administrator can change the shop settings.</source>
         <extracomment>FiscalSettings field -&gt; the declared shop setting it holds.</extracomment>
@@ -6409,24 +6490,30 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
 <context>
     <name>shifts</name>
     <message>
-        <location filename="../../epay_desktop/domain/shifts.py" line="79"/>
+        <location filename="../../epay_desktop/domain/shifts.py" line="82"/>
         <source>Register {register_id} has no open shift: open one first (shift open).</source>
         <extracomment>A shift open this long is flagged unless the shop&apos;s rules say otherwise (:attr:`ShiftRules.warn_after`).</extracomment>
         <translation>{register_id} кассасында ашық ауысым жоқ: алдымен ауысымды ашыңыз (shift open).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/domain/shifts.py" line="95"/>
+        <location filename="../../epay_desktop/domain/shifts.py" line="98"/>
         <source>Shift {number} is already open at register {register_id}: close it before opening another.</source>
         <translation>№{number} ауысым {register_id} кассасында ашық тұр: жаңасын ашпас бұрын оны жабыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/domain/shifts.py" line="112"/>
+        <location filename="../../epay_desktop/domain/shifts.py" line="123"/>
         <source>No shift is open at register {register_id}, and this shop takes payments only during a shift: open a shift first (Shift → Open shift).</source>
         <extracomment>Why a payment was refused: no open shift where the rules want one (:class:`ShiftRequired`).</extracomment>
         <translation>{register_id} кассасында ашық ауысым жоқ, ал бұл дүкенде төлемдер тек ауысым кезінде қабылданады: алдымен ауысымды ашыңыз (Ауысым → Ауысымды ашу).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/domain/shifts.py" line="225"/>
+        <location filename="../../epay_desktop/domain/shifts.py" line="129"/>
+        <source>No shift is open at register {register_id}, and this shop moves money only during a shift: open a shift first (Shift → Open shift), then make this {kind}. Nothing was sent to the bank.</source>
+        <extracomment>Why a charge, cancel or refund was refused before anything was sent (:class:`ShiftRequired`).</extracomment>
+        <translation>{register_id} кассасында ашық ауысым жоқ, ал бұл дүкенде ақша операциялары тек ауысым кезінде жүргізіледі: алдымен ауысымды ашыңыз (Ауысым → Ауысымды ашу), содан кейін осы операцияны ({kind}) жүргізіңіз. Банкке ештеңе жіберілмеді.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/domain/shifts.py" line="243"/>
         <source>Shift {shift} has been open for {hours} hours: close it with a Z report.</source>
         <translation>{shift} ауысымы {hours} сағаттан бері ашық: оны Z-есеппен жабыңыз.</translation>
     </message>

@@ -47,29 +47,29 @@
 <context>
     <name>AppAdmin</name>
     <message>
-        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="223"/>
+        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="225"/>
         <source>Backing up the database…</source>
         <translation>Резервное копирование базы данных…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="237"/>
+        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="239"/>
         <source>Backup done</source>
         <translation>Резервная копия сделана</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="234"/>
+        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="236"/>
         <source>The database was backed up and the copy checked:
 {path}</source>
         <translation>Резервная копия базы данных сделана и проверена:
 {path}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="232"/>
+        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="234"/>
         <source>The database is PostgreSQL: it is backed up on its server, not by this console.</source>
         <translation>База данных — PostgreSQL: её резервные копии делаются на её сервере, а не этой консолью.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="260"/>
+        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="262"/>
         <source>Export done</source>
         <translation>Экспорт завершён</translation>
     </message>
@@ -79,7 +79,7 @@
         <translation>Настройки сохранены. Изменения шлюза вступят в силу после перезапуска программы.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="251"/>
+        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="253"/>
         <source>{rows} payment(s) from {first} to {last} were written to:
 {path}</source>
         <translation>Платежей с {first} по {last}: {rows}. Записаны в файл:
@@ -212,182 +212,227 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>AttentionDialog</name>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="142"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="144"/>
         <source>Settled meanwhile.</source>
         <translation>Уже урегулировано.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="94"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="96"/>
         <source>The console&apos;s books say {console}, the bank says {bank}. Check the payment with the bank, then resolve it here with what you found.</source>
         <translation>По данным программы — {console}, по данным банка — {bank}. Проверьте платёж в банке, затем закройте расхождение здесь, указав, что выяснилось.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="112"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="114"/>
         <source>The bank has not confirmed the payment&apos;s outcome yet; the console keeps asking.</source>
         <translation>Банк ещё не подтвердил результат платежа; программа продолжает запрашивать.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="308"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="316"/>
         <source>What you found (e.g. what the bank&apos;s merchant cabinet shows)</source>
         <translation>Что выяснилось (например, что показывает кабинет мерчанта)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="318"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="326"/>
         <source>Only a manager can resolve a difference between the books and the bank.</source>
         <translation>Закрыть расхождение между учётом программы и банком может только менеджер.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="79"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="81"/>
         <source>Refund made outside the console</source>
         <translation>Возврат не через программу</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="80"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="82"/>
         <source>Refunded amounts differ</source>
         <translation>Суммы возврата не совпадают</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="81"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="83"/>
         <source>Charged amounts differ</source>
         <translation>Суммы списания не совпадают</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="88"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="90"/>
         <source>The bank refunded {bank} that no refund of this console explains (e.g. in the bank&apos;s merchant cabinet). Check it with the bank, then resolve it here with what you found.</source>
         <translation>Банк вернул {bank}, и ни один возврат этой программы этого не объясняет (например, возврат сделали в кабинете мерчанта). Проверьте это в банке, затем закройте расхождение здесь, указав, что выяснилось.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="102"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="104"/>
         <source>Refund</source>
         <translation>Возврат</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="103"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="105"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="104"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="106"/>
         <source>Charge</source>
         <translation>Списание</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="173"/>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="284"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="177"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="292"/>
         <source>Invoice</source>
         <translation>Заказ</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="173"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="177"/>
         <source>Created</source>
         <translation>Создан</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="173"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="177"/>
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="173"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="177"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="173"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="177"/>
         <source>Waiting for</source>
         <translation>Чего ждёт</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="194"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="198"/>
         <source>Nothing needs attention: every payment and operation is settled.</source>
         <translation>Ничего не требует внимания: все платежи и операции урегулированы.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="199"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="203"/>
         <source>Open payment</source>
         <translation>Открыть платёж</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="206"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="213"/>
         <source>Choose a payment to see it; a manager reviews an operation from there.</source>
         <translation>Выберите платёж, чтобы открыть его; оттуда менеджер принимает решение по операции.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="284"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="292"/>
         <source>No.</source>
         <translation>№</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="284"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="292"/>
         <source>Found</source>
         <translation>Обнаружено</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="284"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="292"/>
         <source>What</source>
         <translation>Что</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="284"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="292"/>
         <source>Details</source>
         <translation>Подробности</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="311"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="319"/>
         <source>&amp;Resolve</source>
         <translation>&amp;Закрыть расхождение</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="258"/>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="395"/>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="276"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="266"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="436"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="284"/>
         <source>The console&apos;s books and the bank disagree ({count}):</source>
         <translation>Данные программы и банка расходятся ({count}):</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="398"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="439"/>
         <source>Discrepancy {number} resolved.</source>
         <translation>Расхождение № {number} закрыто.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="403"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="444"/>
         <source>Needs attention ({count})</source>
         <translation>Требует внимания ({count})</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="117"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="119"/>
         <source>{kind} of {amount}: the bank could not confirm it; a manager must review it.</source>
         <translation>{kind} на {amount}: банк не смог подтвердить; нужно решение менеджера.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="123"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="125"/>
         <source>{kind} of {amount}: the bank&apos;s answer was lost; the console is checking.</source>
         <translation>{kind} на {amount}: ответ банка потерялся; программа проверяет.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="133"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="135"/>
         <source>Fiscal receipt</source>
         <translation>Фискальный чек</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="133"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="135"/>
         <source>Fiscal return receipt</source>
         <translation>Фискальный чек возврата</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="136"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="138"/>
         <source>{receipt} of {amount}: {reason}</source>
         <translation>{receipt}, {amount}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="242"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="249"/>
         <source>A fiscal shift past 24 hours must be closed first: open the fiscal register to close it.</source>
         <translation>Сначала нужно закрыть смену кассы, открытую больше 24 часов: откройте онлайн-кассу, чтобы закрыть её.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="239"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="246"/>
         <source>Fiscal &amp;register…</source>
         <translation>Онлайн-&amp;касса…</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/payments/attention_fiscal.py" line="70"/>
+        <source>Register &amp;here…</source>
+        <translation>Зарегистрировать &amp;здесь…</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/payments/attention_fiscal.py" line="72"/>
+        <source>Register the chosen payment&apos;s held fiscal receipt at the cash register the settings name now: only after checking that the register it was sent to has no such check.</source>
+        <translation>Зарегистрировать задержанный фискальный чек выбранного платежа в онлайн-кассе, указанной сейчас в настройках: только после проверки, что в кассе, куда он был отправлен, такого чека нет.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/payments/attention_fiscal.py" line="77"/>
+        <source>Only a manager can send a fiscal receipt to another cash register.</source>
+        <translation>Отправить фискальный чек в другую онлайн-кассу может только менеджер.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/payments/attention_fiscal.py" line="124"/>
+        <source>The fiscal receipt {number} was sent to the current cash register and is not registered yet: the row says why.</source>
+        <translation>Фискальный чек {number} отправлен в текущую онлайн-кассу и ещё не зарегистрирован: причина указана в строке.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/payments/attention_fiscal.py" line="129"/>
+        <source>The fiscal receipt {number} is registered at the current cash register.</source>
+        <translation>Фискальный чек {number} зарегистрирован в текущей онлайн-кассе.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/payments/attention_fiscal.py" line="96"/>
+        <location filename="../../epay_desktop/ui/payments/attention_fiscal.py" line="104"/>
+        <source>Register here</source>
+        <translation>Зарегистрировать здесь</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/payments/attention_fiscal.py" line="120"/>
+        <source>No fiscal register is set up: nothing was sent.</source>
+        <translation>Онлайн-касса не настроена: ничего не отправлено.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/payments/attention_fiscal.py" line="97"/>
+        <source>Register the fiscal receipt {number} at the cash register the settings name now?
+
+Do this only after checking the journal of the cash register {register}: if the check is there, it is registered already; set the fiscal settings back to {register} instead.</source>
+        <translation>Зарегистрировать фискальный чек {number} в онлайн-кассе, указанной сейчас в настройках?
+
+Делайте это только после проверки журнала онлайн-кассы {register}: если чек там есть, он уже зарегистрирован; тогда верните в фискальных настройках кассу {register}.</translation>
     </message>
 </context>
 <context>
@@ -668,39 +713,39 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>CheckoutScreen</name>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/screen.py" line="166"/>
-        <location filename="../../epay_desktop/ui/checkout/screen.py" line="246"/>
+        <location filename="../../epay_desktop/ui/checkout/screen.py" line="169"/>
+        <location filename="../../epay_desktop/ui/checkout/screen.py" line="249"/>
         <source>A payment is in progress at this counter.</source>
-        <extracomment>Why the page stopped: &quot;paying&quot; (still open), or what the customer/cashier/timer did. The customer has not paid (as far as the console knows): waiting, or a mark the counter set. The customer&apos;s attempt was declined and the page stays open for another (decision 0035): what the cashier should know; &quot;&quot; once it no longer applies. Looks the customer&apos;s saved cards up a moment after the customer id / phone stops changing.</extracomment>
+        <extracomment>Why the page stopped: &quot;paying&quot; (still open), or what the customer/cashier/timer did. The customer has not paid (as far as the console knows): waiting, or a mark the counter set. The result&apos;s receipt preview closed (InvoiceId): a receipt may have been issued in it, so a screen listing the payment&apos;s receipts reads them again. The customer&apos;s attempt was declined and the page stays open for another (decision 0035): what the cashier should know; &quot;&quot; once it no longer applies. Looks the customer&apos;s saved cards up a moment after the customer id / phone stops changing.</extracomment>
         <translation>На этой кассе уже идёт оплата.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/screen.py" line="178"/>
+        <location filename="../../epay_desktop/ui/checkout/screen.py" line="181"/>
         <source>The bank did not open this payment ({reason}). No money was taken. The attempt stays in the list as Expired; start a new payment.</source>
         <translation>Банк не открыл этот платёж ({reason}). Деньги не списаны. Попытка останется в списке как «Истёк»; начните новый платёж.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/screen.py" line="215"/>
+        <location filename="../../epay_desktop/ui/checkout/screen.py" line="218"/>
         <source>The customer&apos;s saved cards could not be checked: %1</source>
         <translation>Не удалось проверить сохранённые карты покупателя: %1</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/screen.py" line="221"/>
+        <location filename="../../epay_desktop/ui/checkout/screen.py" line="224"/>
         <source>No saved cards for this customer.</source>
         <translation>У этого покупателя нет сохранённых карт.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/screen.py" line="262"/>
+        <location filename="../../epay_desktop/ui/checkout/screen.py" line="265"/>
         <source>Time is over</source>
         <translation>Время вышло</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/screen.py" line="262"/>
+        <location filename="../../epay_desktop/ui/checkout/screen.py" line="265"/>
         <source>Checking the payment with the bank…</source>
         <translation>Проверяем платёж в банке…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../epay_desktop/ui/checkout/screen.py" line="343"/>
+        <location filename="../../epay_desktop/ui/checkout/screen.py" line="346"/>
         <source>Declined: %1. The customer can try again on this page (%n attempt(s) left) or you can cancel the sale.</source>
         <translation>
             <numerusform>Отклонено: %1. Покупатель может попробовать ещё раз на этой странице (осталась %n попытка), или вы можете отменить продажу.</numerusform>
@@ -709,27 +754,27 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
         </translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/screen.py" line="340"/>
+        <location filename="../../epay_desktop/ui/checkout/screen.py" line="343"/>
         <source>Declined: %1. The customer can try again on this page or you can cancel the sale.</source>
         <translation>Отклонено: %1. Покупатель может попробовать ещё раз на этой странице, или вы можете отменить продажу.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/screen.py" line="373"/>
+        <location filename="../../epay_desktop/ui/checkout/screen.py" line="376"/>
         <source>Thank you</source>
         <translation>Спасибо</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/screen.py" line="379"/>
+        <location filename="../../epay_desktop/ui/checkout/screen.py" line="382"/>
         <source>Declined: %1. The payment page is closed; start a new sale to try again.</source>
         <translation>Отклонено: %1. Платёжная страница закрыта; чтобы попробовать ещё раз, начните новую продажу.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/screen.py" line="381"/>
+        <location filename="../../epay_desktop/ui/checkout/screen.py" line="384"/>
         <source>Declined: %1. This invoice cannot be paid any more; start a new sale.</source>
         <translation>Отклонено: %1. Этот заказ больше нельзя оплатить; начните новую продажу.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/screen.py" line="414"/>
+        <location filename="../../epay_desktop/ui/checkout/screen.py" line="417"/>
         <source>Checking with the bank… Wait for the answer before charging this sale again.</source>
         <translation>Проверяем в банке… Дождитесь ответа, прежде чем снова проводить оплату этой продажи.</translation>
     </message>
@@ -890,42 +935,42 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>CloseShiftDialog</name>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/close_dialog.py" line="101"/>
+        <location filename="../../epay_desktop/ui/shifts/close_dialog.py" line="103"/>
         <source>Close shift</source>
         <translation>Закрыть смену</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/close_dialog.py" line="102"/>
+        <location filename="../../epay_desktop/ui/shifts/close_dialog.py" line="104"/>
         <source>Check every payment of the shift with the bank first (recommended)</source>
         <translation>Сначала проверить в банке каждый платёж смены (рекомендуется)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/close_dialog.py" line="104"/>
+        <location filename="../../epay_desktop/ui/shifts/close_dialog.py" line="106"/>
         <source>Every payment of the shift is checked with the bank first (this can take a while; it can be stopped, and the shift then stays open), then the Z report is made and kept.</source>
         <translation>Сначала каждый платёж смены проверяется в банке (это может занять время; проверку можно остановить, и тогда смена останется открытой), затем формируется и сохраняется Z-отчёт.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/close_dialog.py" line="109"/>
+        <location filename="../../epay_desktop/ui/shifts/close_dialog.py" line="111"/>
         <source>The Z report is made and kept; it will say the payments were not checked with the bank.</source>
         <translation>Будет сформирован и сохранён Z-отчёт; в нём будет указано, что платежи не проверялись в банке.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/close_dialog.py" line="100"/>
+        <location filename="../../epay_desktop/ui/shifts/close_dialog.py" line="102"/>
         <source>Close shift {number}</source>
         <translation>Закрытие смены {number}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/close_dialog.py" line="118"/>
+        <location filename="../../epay_desktop/ui/shifts/close_dialog.py" line="120"/>
         <source>Close shift {shift}, opened {when}?</source>
         <translation>Закрыть смену {shift}, открытую {when}?</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/close_dialog.py" line="176"/>
+        <location filename="../../epay_desktop/ui/shifts/close_dialog.py" line="178"/>
         <source>{name} is not a manager: a manager or an administrator closes a shift.</source>
         <translation>{name} — не менеджер: смену закрывает менеджер или администратор.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/close_dialog.py" line="113"/>
+        <location filename="../../epay_desktop/ui/shifts/close_dialog.py" line="115"/>
         <source>The fiscal register&apos;s receipts are checked too, and its shift is closed with its own Z report when no other counter has a shift open.</source>
         <translation>Чеки онлайн-кассы тоже сверяются, а её смена закрывается её собственным Z-отчётом, если ни на одной другой кассе смена не открыта.</translation>
     </message>
@@ -933,32 +978,32 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>ComputerPage</name>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="374"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="376"/>
         <source> min</source>
         <translation> мин</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="378"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="380"/>
         <source>Gateway changes take effect when the console is restarted; the idle lock at once. The database is chosen when the console is installed (EPAYMENT_DATABASE_URL); copy the data folder to back it up.</source>
         <translation>Изменения шлюза вступят в силу после перезапуска программы, автоблокировка — сразу. База данных выбирается при установке программы (EPAYMENT_DATABASE_URL); для резервной копии скопируйте папку данных.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="386"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="388"/>
         <source>Database in use</source>
         <translation>Используемая база данных</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="387"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="389"/>
         <source>Data folder</source>
         <translation>Папка данных</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="388"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="390"/>
         <source>Counter (register)</source>
         <translation>Касса</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="389"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="391"/>
         <source>Lock after no input for</source>
         <translation>Автоблокировка через</translation>
     </message>
@@ -1344,88 +1389,88 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
         <translation>Свой адрес шлюза.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="224"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="283"/>
         <source>Payments or operations waiting for a check or a manager&apos;s review. Click to see them.</source>
         <translation>Платежи или операции, которые ждут проверки или решения менеджера. Нажмите, чтобы посмотреть.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="319"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="378"/>
         <source>The console asks the bank once a payment needs checking.</source>
         <translation>Программа запросит банк, когда платёж нужно будет проверить.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="338"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="397"/>
         <source>Last successful status check with the bank (Kazakhstan time).</source>
         <translation>Последняя успешная проверка статуса в банке (время Казахстана).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="278"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="337"/>
         <source>Not logged in</source>
         <translation>Вход не выполнен</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="318"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="377"/>
         <source>● Bank: not checked yet</source>
         <translation>● Банк: ещё не проверялся</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="333"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="392"/>
         <source>Last check: —</source>
         <translation>Проверка: —</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="222"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="281"/>
         <source>⚠ {count} need attention</source>
         <translation>⚠ Требуют внимания: {count}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="322"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="381"/>
         <source>● Bank: OK</source>
         <translation>● Банк: на связи</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="324"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="383"/>
         <source>The bank answers the console&apos;s status checks.</source>
         <translation>Банк отвечает на проверки статуса.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="327"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="386"/>
         <source>● Bank not reachable — retrying</source>
         <translation>● Банк не отвечает — повторяем</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="328"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="387"/>
         <source>The console keeps retrying by itself.</source>
         <translation>Программа сама продолжает попытки.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="284"/>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="286"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="343"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="345"/>
         <source>{name} · {role}</source>
         <translation>{name} · {role}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="336"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="395"/>
         <source>Last check: {time}</source>
         <translation>Проверка: {time}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="249"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="308"/>
         <source>No shift is open at this register. Open one with Shift, Open shift.</source>
         <translation>На этой кассе нет открытой смены. Откройте её: Смена, Открыть смену.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="248"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="307"/>
         <source>No shift open</source>
         <translation>Смена не открыта</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="253"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="312"/>
         <source>Shift {number} open since {time}</source>
         <translation>Смена {number} открыта с {time}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="255"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="314"/>
         <source>Shift {shift} was opened on {when} (Kazakhstan time).</source>
         <translation>Смена {shift} открыта {when} (время Казахстана).</translation>
     </message>
@@ -1434,12 +1479,12 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
         <translation type="vanished">⚠ Смена {number} открыта {hours} ч: закройте её</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="261"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="320"/>
         <source>Shift {shift} has been open since {when} (Kazakhstan time), {hours} h: close it with a Z report (Shift, Close shift).</source>
         <translation>Смена {shift} открыта с {when} (время Казахстана), уже {hours} ч: закройте её Z-отчётом (Смена, Закрыть смену).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="259"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="318"/>
         <source>⚠ Shift {number} open {hours} h</source>
         <translation>⚠ Смена {number} открыта {hours} ч</translation>
     </message>
@@ -1827,24 +1872,32 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>FiscalBadge</name>
     <message>
-        <location filename="../../epay_desktop/ui/window/fiscal_badge.py" line="53"/>
         <source>⚠ Fiscal shift is over 24 hours: close it</source>
-        <translation>⚠ Смене кассы больше 24 ч: закройте её</translation>
+        <translation type="vanished">⚠ Смене кассы больше 24 ч: закройте её</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/fiscal_badge.py" line="54"/>
+        <location filename="../../epay_desktop/ui/window/fiscal_badge.py" line="55"/>
         <source>The fiscal register&apos;s shift reached its 24 hours at {when} (Kazakhstan time): the register refuses every receipt until it is closed with a Z report. Click to open the fiscal register.</source>
         <translation>Смене кассы исполнилось 24 часа в {when} (время Казахстана): касса отклоняет каждый чек, пока смену не закроют Z-отчётом. Нажмите, чтобы открыть онлайн-кассу.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/fiscal_badge.py" line="60"/>
         <source>Fiscal shift must be closed by {time}</source>
-        <translation>Смену кассы нужно закрыть до {time}</translation>
+        <translation type="vanished">Смену кассы нужно закрыть до {time}</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/window/fiscal_badge.py" line="62"/>
+        <source>The fiscal register&apos;s shift must be closed with a Z report by {when} (Kazakhstan time); after that the register refuses receipts. Click to open the fiscal register.</source>
+        <translation>Смену кассы нужно закрыть Z-отчётом до {when} (время Казахстана); после этого касса отклоняет чеки. Нажмите, чтобы открыть онлайн-кассу.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/window/fiscal_badge.py" line="54"/>
+        <source>⚠ Fiscal shift over 24 hours</source>
+        <translation>⚠ Смена кассы больше 24 ч</translation>
     </message>
     <message>
         <location filename="../../epay_desktop/ui/window/fiscal_badge.py" line="61"/>
-        <source>The fiscal register&apos;s shift must be closed with a Z report by {when} (Kazakhstan time); after that the register refuses receipts. Click to open the fiscal register.</source>
-        <translation>Смену кассы нужно закрыть Z-отчётом до {when} (время Казахстана); после этого касса отклоняет чеки. Нажмите, чтобы открыть онлайн-кассу.</translation>
+        <source>Close fiscal shift by {time}</source>
+        <translation>Закройте смену кассы до {time}</translation>
     </message>
 </context>
 <context>
@@ -1879,9 +1932,13 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
         <translation type="vanished">Без фискального сервиса консоль работает как прежде, и на каждом чеке сказано, что он не фискальный. Общие для всех касс; действуют после перезапуска консоли.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/fiscal_page.py" line="100"/>
         <source>Without a fiscal provider the console works as before and every receipt says it is not fiscal. Shared by every counter: a saved change applies here at once, on the other counters when they are restarted.</source>
-        <translation>Без фискального сервиса консоль работает как прежде, и на каждом чеке сказано, что он не фискальный. Общие для всех касс: сохранённое изменение действует здесь сразу, на других кассах — после их перезапуска.</translation>
+        <translation type="vanished">Без фискального сервиса консоль работает как прежде, и на каждом чеке сказано, что он не фискальный. Общие для всех касс: сохранённое изменение действует здесь сразу, на других кассах — после их перезапуска.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/fiscal_page.py" line="100"/>
+        <source>Without a fiscal provider the console works as before and every receipt says it is not fiscal. Shared by every counter: a saved change applies on every counter from its next receipt.</source>
+        <translation>Без фискального сервиса консоль работает как прежде, и на каждом чеке сказано, что он не фискальный. Общие для всех касс: сохранённое изменение действует на каждой кассе со следующего чека.</translation>
     </message>
     <message>
         <location filename="../../epay_desktop/ui/settings/fiscal_page.py" line="107"/>
@@ -1946,208 +2003,208 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>FiscalRegisterDialog</name>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="63"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="64"/>
         <source>No fiscal register is set up, so receipts are not fiscal. A manager sets it up in Settings, Settings…, on the Fiscal register tab (the provider, its address, the cash register&apos;s number, the API key and the password).</source>
         <translation>Онлайн-касса не настроена, поэтому чеки не фискальные. Менеджер настраивает её в меню «Настройки», «Настройки…», на вкладке «Фискальная касса» (провайдер, его адрес, заводской номер кассы, API-ключ и пароль).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="179"/>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="466"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="182"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="483"/>
         <source>Fiscal register</source>
         <translation>Онлайн-касса</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="188"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="191"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Обновить</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="189"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="192"/>
         <source>&amp;X report</source>
         <translation>&amp;X-отчёт</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="190"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="193"/>
         <source>Close fiscal shift (&amp;Z report)…</source>
         <translation>Закрыть смену кассы (&amp;Z-отчёт)…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="191"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="194"/>
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="249"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="253"/>
         <source>The fiscal shift has been open for more than 24 hours: the register refuses every receipt until a manager closes it with the Z report.</source>
         <translation>Смена кассы открыта больше 24 часов: касса отклоняет каждый чек, пока менеджер не закроет смену Z-отчётом.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="321"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="328"/>
         <source>Only a manager can close the fiscal shift: ask a manager to sign in.</source>
         <translation>Закрыть смену кассы может только менеджер: попросите менеджера войти.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="193"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="196"/>
         <source>Receipts</source>
         <translation>Чеки</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="193"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="196"/>
         <source>Total</source>
         <translation>Итого</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="193"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="196"/>
         <source>By card</source>
         <translation>Картой</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="193"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="196"/>
         <source>VAT</source>
         <translation>НДС</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="195"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="198"/>
         <source>Sales</source>
         <translation>Продажи</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="195"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="198"/>
         <source>Returns</source>
         <translation>Возвраты</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="207"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="210"/>
         <source>none open: the next receipt opens one</source>
         <translation>не открыта: следующий чек откроет её</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="224"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="227"/>
         <source>offline: receipts are kept and sent when it is back (72 hours at most)</source>
         <translation>автономный режим: чеки сохраняются и отправляются, когда связь вернётся (не больше 72 часов)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="226"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="229"/>
         <source>online</source>
         <translation>на связи</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="244"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="248"/>
         <source>The fiscal shift has been open for more than 24 hours: the register refuses every receipt until it is closed. Close it with the Z report; the refused receipts are then registered.</source>
         <translation>Смена кассы открыта больше 24 часов: касса отклоняет каждый чек, пока смену не закроют. Закройте её Z-отчётом; после этого отклонённые чеки будут зарегистрированы.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="323"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="330"/>
         <source>No fiscal shift is open: the next receipt opens one.</source>
         <translation>Смена кассы не открыта: следующий чек откроет её.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="325"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="332"/>
         <source>Closes the register&apos;s shift with a Z report; the next receipt opens the next one.</source>
         <translation>Закрывает смену кассы Z-отчётом; следующий чек откроет новую смену.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="366"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="383"/>
         <source>Reading the fiscal register…</source>
         <translation>Читаем данные онлайн-кассы…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="398"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="415"/>
         <source>Close fiscal shift</source>
         <translation>Закрыть смену кассы</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="409"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="426"/>
         <source>Closing the fiscal shift…</source>
         <translation>Закрываем смену кассы…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="106"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="107"/>
         <source>Shift</source>
         <translation>Смена</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="107"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="108"/>
         <source>Open since</source>
         <translation>Открыта с</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="108"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="109"/>
         <source>Must be closed by</source>
         <translation>Закрыть до</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="109"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="110"/>
         <source>Documents in the shift</source>
         <translation>Документов в смене</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="110"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="111"/>
         <source>Connection to the OFD</source>
         <translation>Связь с ОФД</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="181"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="184"/>
         <source>{provider} · cash register {cashbox}</source>
         <translation>{provider} · касса {cashbox}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="254"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="258"/>
         <source>Close the fiscal shift with the Z report by {time}: after that the register refuses receipts until it is closed.</source>
         <translation>Закройте смену кассы Z-отчётом до {time}: после этого касса отклоняет чеки, пока смену не закроют.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="267"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="272"/>
         <source>Z report: shift {number} closed at {time}</source>
         <translation>Z-отчёт: смена {number} закрыта {time}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="272"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="277"/>
         <source>X report: shift {number} so far, at {time} (nothing was changed)</source>
         <translation>X-отчёт: смена {number} на {time} (ничего не изменено)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="381"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="398"/>
         <source>Asking the register for the X report…</source>
         <translation>Запрашиваем X-отчёт у кассы…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="301"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="307"/>
         <source>Receipts the register had refused for the old shift, registered now: {count}.</source>
         <translation>Чеки, которые касса отклоняла из-за старой смены, теперь зарегистрированы: {count}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="307"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="313"/>
         <source>Still not registered: {count}; Needs attention says why.</source>
         <translation>Всё ещё не зарегистрировано: {count}; причина — в списке «Требует внимания».</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="405"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="422"/>
         <source>Close the &amp;shift</source>
         <translation>&amp;Закрыть смену кассы</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="424"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="441"/>
         <source>Fiscal shift {number} is closed. The next receipt opens the next one.</source>
         <translation>Смена кассы {number} закрыта. Следующий чек откроет новую смену.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="209"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="212"/>
         <source>{number}, open</source>
         <translation>{number}, открыта</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="211"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="214"/>
         <source>{number}, closed: the next receipt opens the next one</source>
         <translation>{number}, закрыта: следующий чек откроет новую</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="219"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="222"/>
         <source>{time}: over 24 hours, the register refuses receipts</source>
         <translation>{time}: больше 24 часов, касса отклоняет чеки</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="399"/>
+        <location filename="../../epay_desktop/ui/shifts/fiscal_register.py" line="416"/>
         <source>Close fiscal shift {number} of cash register {cashbox} with a Z report?
 
 The register then opens the next shift with the next receipt. This cannot be undone.</source>
@@ -2480,44 +2537,44 @@ Clear the search (Esc) or select a payment in the list.</source>
 <context>
     <name>MoneyOpDialog</name>
     <message>
-        <location filename="../../epay_desktop/ui/money/money_dialog.py" line="179"/>
+        <location filename="../../epay_desktop/ui/money/money_dialog.py" line="183"/>
         <source>{operation} — invoice {invoice}, {amount}</source>
         <extracomment>The narrowest a money dialog gets; a longer title widens it (:meth:`MoneyOpDialog.showEvent`). What a title bar takes besides the title: its buttons (menu, minimise, maximise, close) and margins. &quot;All of it&quot; / &quot;part of it: [amount]&quot;, for the dialogs that offer the choice (:meth:`full_or_part`).</extracomment>
         <translation>{operation} — заказ {invoice}, {amount}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/money/money_dialog.py" line="198"/>
+        <location filename="../../epay_desktop/ui/money/money_dialog.py" line="202"/>
         <source>Invoice</source>
         <translation>Заказ</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/money/money_dialog.py" line="199"/>
+        <location filename="../../epay_desktop/ui/money/money_dialog.py" line="203"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/money/money_dialog.py" line="202"/>
+        <location filename="../../epay_desktop/ui/money/money_dialog.py" line="206"/>
         <source>Card</source>
         <translation>Карта</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/money/money_dialog.py" line="224"/>
+        <location filename="../../epay_desktop/ui/money/money_dialog.py" line="230"/>
         <source>Another operation on this payment is still being checked with the bank. Wait for it.</source>
         <translation>Другая операция по этому платежу ещё проверяется в банке. Дождитесь её.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/money/money_dialog.py" line="352"/>
+        <location filename="../../epay_desktop/ui/money/money_dialog.py" line="372"/>
         <source>no reason given</source>
         <translation>причина не указана</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/money/money_dialog.py" line="351"/>
+        <location filename="../../epay_desktop/ui/money/money_dialog.py" line="371"/>
         <source>The bank refused it: {reason}</source>
         <translation>Банк отказал: {reason}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/money/money_dialog.py" line="214"/>
-        <location filename="../../epay_desktop/ui/money/money_dialog.py" line="363"/>
+        <location filename="../../epay_desktop/ui/money/money_dialog.py" line="218"/>
+        <location filename="../../epay_desktop/ui/money/money_dialog.py" line="383"/>
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
@@ -3619,160 +3676,159 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
 <context>
     <name>ReceiptDialog</name>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="231"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="233"/>
         <source>DUPLICATE (reprint)</source>
         <extracomment>The receipt languages offered, each named in itself (as language pickers do; not translated). who prints, and which receipt (the language and width follow the preview shown) This register&apos;s thermal printer (decision 0109): Print sends the receipt to it, not to a dialog. The receipt printer chosen in Settings (&quot;&quot; = ask every time): Print goes straight to it.</extracomment>
         <translation>ДУБЛИКАТ (повторная печать)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="242"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="244"/>
         <source>Receipt &amp;language:</source>
         <translation>&amp;Язык чека:</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="286"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="289"/>
         <source>Print…</source>
         <translation>Печать…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="250"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="253"/>
         <source>Save as PDF…</source>
         <translation>Сохранить в PDF…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="251"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="254"/>
         <source>Other printer…</source>
         <translation>Другой принтер…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="291"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="294"/>
         <source>Print on another printer than %1 (the receipt printer chosen in Settings).</source>
         <translation>Печать на другом принтере, не на %1 (чековый принтер из настроек).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="296"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="299"/>
         <source>Print on %1.</source>
         <translation>Печать на %1.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="255"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="258"/>
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="286"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="289"/>
         <source>Print</source>
         <translation>Печать</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="348"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="354"/>
         <source>Refund receipt</source>
         <translation>Чек возврата</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="348"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="354"/>
         <source>Sale receipt</source>
         <translation>Чек продажи</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="350"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="356"/>
         <source>%1 — invoice %2, %3</source>
         <translation>%1 — заказ %2, %3</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="358"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="364"/>
         <source>Receipt preview</source>
         <translation>Просмотр чека</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="361"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="367"/>
         <source>Printed before: printing or saving issues a numbered duplicate. Closing issues nothing.</source>
         <translation>Чек уже печатался: печать или сохранение выдаст нумерованный дубликат. Закрытие ничего не выдаёт.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="365"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="371"/>
         <source>The receipt gets its number when you print or save it. Closing issues nothing.</source>
         <translation>Чек получит номер, когда вы его напечатаете или сохраните. Закрытие ничего не выдаёт.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="368"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="374"/>
         <source>Receipt No. %1</source>
         <translation>Чек № %1</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="369"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="375"/>
         <source>Issued. Print or save again here to output this same receipt.</source>
         <translation>Выдан. Чтобы вывести этот же чек ещё раз, снова нажмите «Печать» или «Сохранить».</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="378"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="384"/>
         <source>The receipt is issued in this language; print it again for a copy in another one.</source>
         <translation>Чек выдан на этом языке; чтобы получить копию на другом, напечатайте его снова.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="447"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="569"/>
         <source>The receipt printer chosen in Settings, %1, is not installed on this computer: choose a printer (a manager can change the receipt printer in Settings).</source>
         <translation>Чековый принтер из настроек, %1, не установлен на этом компьютере: выберите принтер (менеджер может сменить чековый принтер в настройках).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="451"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="453"/>
         <source>Print — %1 is not installed</source>
         <translation>Печать — %1 не установлен</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="459"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="461"/>
         <source>Save the receipt as PDF</source>
         <translation>Сохранить чек в PDF</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="461"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="463"/>
         <source>PDF files (*.pdf)</source>
         <translation>Файлы PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="498"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="501"/>
         <source>Sent to %1.</source>
         <translation>Отправлено на %1.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="500"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="503"/>
         <source>Sent to the printer.</source>
         <translation>Отправлено на принтер.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="506"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="510"/>
         <source>Asking %1…</source>
         <translation>Проверка принтера %1…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="515"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="561"/>
         <source>%1 Nothing was printed and no receipt was issued: press Print again when ready.</source>
         <translation>%1 Ничего не напечатано, чек не выдан: когда принтер будет готов, нажмите «Напечатать снова».</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="517"/>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="541"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="528"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="551"/>
         <source>Print again</source>
         <translation>Напечатать снова</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="519"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="530"/>
         <source>Printing on %1…</source>
         <translation>Печать на принтере %1…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="537"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="565"/>
         <source>Printed on %1.</source>
         <translation>Напечатано на принтере %1.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="558"/>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="561"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="593"/>
         <source>Could not save: %1</source>
         <translation>Не удалось сохранить: %1</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/receipts/preview.py" line="563"/>
+        <location filename="../../epay_desktop/ui/receipts/preview.py" line="590"/>
         <source>Saved to %1</source>
         <translation>Сохранено в %1</translation>
     </message>
@@ -4908,37 +4964,41 @@ Close it again when you are ready.</source>
 <context>
     <name>ShiftsPage</name>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="296"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="297"/>
         <source> h</source>
         <translation> ч</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="299"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="300"/>
         <source>A cashier may close a shift with a manager signing in</source>
         <translation>Кассир может закрыть смену, если менеджер войдёт для подтверждения</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="303"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="304"/>
         <source>Check every payment with the bank at the close (Z report)</source>
         <translation>При закрытии смены проверять каждый платёж в банке (Z-отчёт)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="308"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="309"/>
         <source>Take payments only during an open shift</source>
         <translation>Принимать платежи только при открытой смене</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="314"/>
-        <source>Without the first rule only a manager closes a shift. Without the bank check the one closing may skip it; the Z report then says the payments were not checked with the bank. Shared by every counter; applies at once.</source>
-        <translation>Без первого правила смену закрывает только менеджер. Без проверки в банке закрывающий может её пропустить; тогда в Z-отчёте сказано, что платежи не проверены в банке. Общие для всех касс; действуют сразу.</translation>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="315"/>
+        <source>Without the first rule only a manager closes a shift. Without the bank check the one closing may skip it; the Z report then says the payments were not checked with the bank. With the last rule a refund, and a hold&apos;s charge or cancellation, also needs an open shift at the counter. Shared by every counter; applies at once.</source>
+        <translation>Без первого правила смену закрывает только менеджер. Без проверки в банке закрывающий может её пропустить; тогда в Z-отчёте сказано, что платежи не проверены в банке. С последним правилом возврат, а также списание или отмена блокировки тоже требуют открытой смены на кассе. Общие для всех касс; действуют сразу.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="324"/>
+        <source>Without the first rule only a manager closes a shift. Without the bank check the one closing may skip it; the Z report then says the payments were not checked with the bank. Shared by every counter; applies at once.</source>
+        <translation type="vanished">Без первого правила смену закрывает только менеджер. Без проверки в банке закрывающий может её пропустить; тогда в Z-отчёте сказано, что платежи не проверены в банке. Общие для всех касс; действуют сразу.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="326"/>
         <source>Warn about a shift open for</source>
         <translation>Предупреждать о смене, открытой</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="347"/>
+        <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="349"/>
         <source>Type the hours after which an open shift is warned about: {low} to {high}.</source>
         <translation>Укажите, через сколько часов предупреждать об открытой смене: от {low} до {high}.</translation>
     </message>
@@ -5358,7 +5418,7 @@ Close it again when you are ready.</source>
         <translation>Только менеджер или администратор может: {what}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/cli/money.py" line="58"/>
+        <location filename="../../epay_desktop/cli/money.py" line="62"/>
         <source>A cashier&apos;s {word_kind} needs a manager&apos;s approval: add --approved-by MANAGER.</source>
         <translation>Для операции кассира «{word_kind}» нужно одобрение менеджера: добавьте --approved-by МЕНЕДЖЕР.</translation>
     </message>
@@ -5378,9 +5438,14 @@ Close it again when you are ready.</source>
         <translation>Кассир закрывает смену вместе с менеджером: добавьте --approved-by MANAGER.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/cli/fiscal.py" line="176"/>
+        <location filename="../../epay_desktop/cli/fiscal.py" line="181"/>
         <source>A cashier closes the fiscal shift with a manager: add --approved-by MANAGER.</source>
         <translation>Кассир закрывает смену кассы вместе с менеджером: добавьте --approved-by MANAGER.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/cli/fiscal.py" line="184"/>
+        <source>A cashier sends a receipt to another cash register with a manager: add --approved-by MANAGER.</source>
+        <translation>Кассир отправляет чек в другую онлайн-кассу вместе с менеджером: добавьте --approved-by MANAGER.</translation>
     </message>
 </context>
 <context>
@@ -5548,65 +5613,75 @@ Close it again when you are ready.</source>
         <translation>Онлайн-касса отклонила данные чека (сумму, НДС или наименование). Ничего не зарегистрировано; проверьте настройки онлайн-кассы (ставку НДС, налогообложение).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/fiscal/service.py" line="62"/>
+        <location filename="../../epay_desktop/services/fiscal/service.py" line="78"/>
         <source>Only a manager or an administrator can close the fiscal shift (Z report): ask a manager.</source>
         <extracomment>A refusal that needs a person is asked again by the periodic reconcile this long after the last try (the person may have closed the shift meanwhile), never sooner.</extracomment>
         <translation>Закрыть смену кассы (Z-отчёт) может только менеджер или администратор: обратитесь к менеджеру.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/fiscal/service.py" line="417"/>
+        <location filename="../../epay_desktop/services/fiscal/service.py" line="84"/>
+        <source>Only a manager or an administrator can send a receipt to another cash register: ask a manager.</source>
+        <translation>Отправить чек в другую онлайн-кассу может только менеджер или администратор: обратитесь к менеджеру.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/services/fiscal/service.py" line="89"/>
+        <source>The receipt {number} is not waiting for a person to choose its cash register.</source>
+        <translation>Чек {number} не ждёт, чтобы для него выбрали онлайн-кассу.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/services/fiscal/service.py" line="553"/>
         <source>The fiscal provider refused the receipt. Check the fiscal settings and the cash register.</source>
         <extracomment>Builds the configured connection, or None when no provider is configured.</extracomment>
         <translation>Фискальный сервис отклонил чек. Проверьте фискальные настройки и кассу.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/fiscal/setup.py" line="299"/>
+        <location filename="../../epay_desktop/services/fiscal/setup.py" line="314"/>
         <source>The fiscal provider did not accept the API key, login or password: check them and try again.</source>
         <translation>Фискальный сервис не принял API-ключ, логин или пароль: проверьте их и попробуйте снова.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/fiscal/setup.py" line="273"/>
+        <location filename="../../epay_desktop/services/fiscal/setup.py" line="288"/>
         <source>Fill in the address, login, cash register number, API key and password first.</source>
         <translation>Сначала заполните адрес, логин, заводской номер ККМ, API-ключ и пароль.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/fiscal/setup.py" line="286"/>
+        <location filename="../../epay_desktop/services/fiscal/setup.py" line="301"/>
         <source>Connected to {provider}: no shift is open; the next receipt opens one.</source>
         <translation>Связь с {provider} есть: смена не открыта; следующий чек откроет её.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/fiscal/setup.py" line="303"/>
+        <location filename="../../epay_desktop/services/fiscal/setup.py" line="318"/>
         <source>The fiscal provider does not know the cash register {cashbox}, or this login may not use it: check the cash register&apos;s unique number.</source>
         <translation>Фискальный сервис не знает ККМ {cashbox}, или этому логину она недоступна: проверьте заводской номер ККМ.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/fiscal/setup.py" line="290"/>
+        <location filename="../../epay_desktop/services/fiscal/setup.py" line="305"/>
         <source>Connected to {provider}: shift {number} is closed.</source>
         <translation>Связь с {provider} есть: смена {number} закрыта.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/fiscal/setup.py" line="292"/>
+        <location filename="../../epay_desktop/services/fiscal/setup.py" line="307"/>
         <source>Connected to {provider}: shift {number} is open.</source>
         <translation>Связь с {provider} есть: смена {number} открыта.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/fiscal/setup.py" line="309"/>
+        <location filename="../../epay_desktop/services/fiscal/setup.py" line="324"/>
         <source>Could not reach the fiscal provider at {url}: check the address and the internet connection.</source>
         <translation>Не удалось связаться с фискальным сервисом по адресу {url}: проверьте адрес и подключение к интернету.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/fiscal/setup.py" line="264"/>
+        <location filename="../../epay_desktop/services/fiscal/setup.py" line="279"/>
         <source>Choose a fiscal provider first.</source>
         <translation>Сначала выберите фискальный сервис.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/fiscal/setup.py" line="63"/>
+        <location filename="../../epay_desktop/services/fiscal/setup.py" line="64"/>
         <source>No secure keychain on this computer: the fiscal API key and password cannot be saved. Install a keychain (GNOME Keyring / KWallet / Windows Credential Manager / macOS Keychain).</source>
         <extracomment>The fiscal page&apos;s words when the keychain cannot keep its secrets (not the gateway&apos;s client secret&apos;s).</extracomment>
         <translation>На этом компьютере нет защищённого хранилища ключей: API-ключ и пароль онлайн-кассы нельзя сохранить. Установите хранилище ключей (GNOME Keyring / KWallet / Диспетчер учётных данных Windows / Связка ключей macOS).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/fiscal/setup.py" line="68"/>
+        <location filename="../../epay_desktop/services/fiscal/setup.py" line="69"/>
         <source>The keychain refused to save the fiscal API key or password; unlock it and try again.</source>
         <translation>Хранилище ключей не сохранило API-ключ или пароль онлайн-кассы; разблокируйте его и повторите.</translation>
     </message>
@@ -5644,6 +5719,12 @@ Close it again when you are ready.</source>
         <location filename="../../epay_desktop/services/fiscal/standing.py" line="34"/>
         <source>Registered while the cash register was offline: it sends the receipt to the OFD once it is back online.</source>
         <translation>Зарегистрирован, когда касса работала в автономном режиме: она передаст чек в ОФД, как только снова будет на связи.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/services/fiscal/elsewhere.py" line="35"/>
+        <source>It was sent to the cash register {register} and no answer came; the fiscal settings name another register now, so it is not sent there by itself (it may be registered at {register} already). Look for the check {number} in the journal of {register}: if it is there, set the fiscal settings back to {register} until the console has its receipt; if not, a manager registers it at the current register (Needs attention, Register here; or epay-desktop fiscal register-here {number}).</source>
+        <extracomment>``last_error`` of a record held back because the settings name another register than it was asked at.</extracomment>
+        <translation>Чек отправлен в онлайн-кассу {register}, а ответ не пришёл; в фискальных настройках теперь другая касса, поэтому консоль сама его туда не отправляет (он может быть уже зарегистрирован в {register}). Найдите чек {number} в журнале онлайн-кассы {register}: если он там есть, верните в фискальных настройках кассу {register}, пока консоль не получит его чек; если нет, менеджер регистрирует его в текущей кассе (Требует внимания, «Зарегистрировать здесь»; или epay-desktop fiscal register-here {number}).</translation>
     </message>
 </context>
 <context>
@@ -5865,64 +5946,64 @@ Close it again when you are ready.</source>
 <context>
     <name>operations</name>
     <message>
-        <location filename="../../epay_desktop/services/money_ops/journal.py" line="117"/>
+        <location filename="../../epay_desktop/services/money_ops/journal.py" line="120"/>
         <source>This user account is deactivated.</source>
         <extracomment>``decide(payment, ops) -&gt; amount``: the rules for one kind (raises ConsoleError to refuse).</extracomment>
         <translation>Эта учётная запись отключена.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/money_ops/journal.py" line="125"/>
+        <location filename="../../epay_desktop/services/money_ops/journal.py" line="129"/>
         <source>A manager must approve this {kind}.</source>
         <translation>Эту операцию («{kind}») должен одобрить менеджер.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/money_ops/journal.py" line="135"/>
+        <location filename="../../epay_desktop/services/money_ops/journal.py" line="139"/>
         <source>The gateway&apos;s transaction for this payment is not known yet: refresh its status first.</source>
         <translation>Транзакция шлюза по этому платежу ещё неизвестна: сначала обновите его статус.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/money_ops/journal.py" line="262"/>
+        <location filename="../../epay_desktop/services/money_ops/journal.py" line="266"/>
         <source>This operation is {current_state}, not waiting for a review.</source>
         <translation>Эта операция сейчас в состоянии «{current_state}» и не ждёт проверки.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/money_ops/journal.py" line="274"/>
+        <location filename="../../epay_desktop/services/money_ops/journal.py" line="278"/>
         <source>Only a manager can decide about an operation whose outcome is unclear.</source>
         <extracomment>A review decision by someone who is not (or no longer, as stored now) an active manager.</extracomment>
         <translation>Решение по операции с неясным результатом может принять только менеджер.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/money_ops/operations.py" line="298"/>
+        <location filename="../../epay_desktop/services/money_ops/operations.py" line="314"/>
         <source>This operation is {op_state}, not waiting for a review.</source>
         <translation>Эта операция сейчас в состоянии «{op_state}» и не ждёт проверки.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/money_ops/operations.py" line="312"/>
+        <location filename="../../epay_desktop/services/money_ops/operations.py" line="328"/>
         <source>The bank&apos;s answer does not show this {kind} applied, so it cannot be marked done. If the bank shows nothing of it, choose abandon (or retry once the bank proves it was not applied).</source>
         <translation>По ответу банка эта операция («{kind}») не проведена, поэтому её нельзя отметить проведённой. Если в банке её нет, выберите «Отказаться» (или «Повторить», когда банк подтвердит, что она не проведена).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/money_ops/operations.py" line="339"/>
+        <location filename="../../epay_desktop/services/money_ops/operations.py" line="355"/>
         <source>The gateway cannot confirm that this operation was not applied, so sending it again could move the money twice. Check the payment in the bank&apos;s merchant cabinet; if nothing happened there, choose abandon and start a new operation.</source>
         <translation>Шлюз не может подтвердить, что эта операция не проведена, поэтому повторная отправка может провести деньги дважды. Проверьте платёж в кабинете мерчанта; если там ничего не было, выберите «Отказаться» и начните новую операцию.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/money_ops/operations.py" line="360"/>
+        <location filename="../../epay_desktop/services/money_ops/operations.py" line="376"/>
         <source>The bank may show a {kind} up to {lag_seconds} seconds late, and this one was sent less than that ago: &quot;not applied&quot; cannot be trusted yet. Decide again in {wait_seconds} seconds.</source>
         <translation>Банк может показать операцию («{kind}») с опозданием до {lag_seconds} с, а эта отправлена совсем недавно: ответу «не проведено» пока нельзя доверять. Решите снова через {wait_seconds} с.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/money_ops/operations.py" line="383"/>
+        <location filename="../../epay_desktop/services/money_ops/operations.py" line="399"/>
         <source>The bank cannot say now whether this {kind} was applied ({why}), so abandoning it could hide money that moved. Try again once the bank answers (it is asked again at every reconciliation), or check the payment in the bank&apos;s merchant cabinet.</source>
         <translation>Банк сейчас не может сказать, проведена ли эта операция («{kind}») ({why}), поэтому отказ от неё может скрыть реальное движение денег. Повторите, когда банк ответит (он запрашивается при каждой сверке), или проверьте платёж в кабинете мерчанта.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/money_ops/operations.py" line="402"/>
+        <location filename="../../epay_desktop/services/money_ops/operations.py" line="418"/>
         <source>The bank shows {bank_refunded} refunded on this payment, at least this refund of {amount} more than the {base} refunded before it: the refund may have been applied, so it cannot be abandoned. Compare the payment with the bank&apos;s merchant cabinet: if it lists this refund, mark it applied; the difference stays in Needs attention until a manager resolves it.</source>
         <translation>Банк показывает по этому платежу возврат {bank_refunded}, то есть не меньше чем на этот возврат {amount} больше прежних {base}: возврат мог пройти, поэтому от него нельзя отказаться. Сверьте платёж с кабинетом мерчанта: если этот возврат там есть, отметьте его проведённым; расхождение останется в «Требует внимания», пока менеджер его не закроет.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/money_ops/operations.py" line="418"/>
+        <location filename="../../epay_desktop/services/money_ops/operations.py" line="434"/>
         <source>The bank shows this payment {payment_status}: the {kind} may have been applied, so it cannot be abandoned. Check the payment in the bank&apos;s merchant cabinet.</source>
         <translation>В банке статус этого платежа: {payment_status}. Операция («{kind}») могла пройти, поэтому от неё нельзя отказаться. Проверьте платёж в кабинете мерчанта.</translation>
     </message>
@@ -6040,72 +6121,72 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
         <translation>Название принтера — от 1 до 40 символов, без косых черт; {name} не подходит.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/receipts/printers.py" line="237"/>
+        <location filename="../../epay_desktop/receipts/printers.py" line="239"/>
         <source>The printer cannot print so: {reason}.</source>
         <translation>Принтер не может так печатать: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/receipts/printers.py" line="250"/>
+        <location filename="../../epay_desktop/receipts/printers.py" line="252"/>
         <source>The shop&apos;s printer list cannot be read ({reason}); add the printers again with epay-desktop printer add.</source>
         <translation>Не удалось прочитать список принтеров магазина ({reason}); добавьте принтеры заново командой epay-desktop printer add.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/receipts/printers.py" line="295"/>
+        <location filename="../../epay_desktop/receipts/printers.py" line="297"/>
         <source>There is no printer {name}; the shop&apos;s printers: {known}.</source>
         <translation>Принтера {name} нет; принтеры магазина: {known}.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/receipts/printers.py" line="308"/>
+        <location filename="../../epay_desktop/receipts/printers.py" line="310"/>
         <source>Register {register} has no default printer: name one with --printer, or let a manager set it with epay-desktop printer default NAME.</source>
         <translation>У кассы {register} нет основного принтера: укажите его через --printer или попросите менеджера задать его командой epay-desktop printer default NAME.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/receipts/printers.py" line="368"/>
+        <location filename="../../epay_desktop/receipts/printers.py" line="370"/>
         <source>The printer is out of paper: load a new roll.</source>
         <translation>В принтере закончилась бумага: вставьте новую ленту.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/receipts/printers.py" line="373"/>
+        <location filename="../../epay_desktop/receipts/printers.py" line="375"/>
         <source>The printer&apos;s cover is open: close it.</source>
         <translation>Открыта крышка принтера: закройте её.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/receipts/printers.py" line="379"/>
+        <location filename="../../epay_desktop/receipts/printers.py" line="381"/>
         <source>The printer reports an error: switch it off and on, and check the cutter.</source>
         <translation>Принтер сообщает об ошибке: выключите и снова включите его и проверьте отрезчик.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/receipts/printers.py" line="389"/>
+        <location filename="../../epay_desktop/receipts/printers.py" line="391"/>
         <source>The printer is offline: check that it is switched on and its cable.</source>
         <translation>Принтер не на связи: проверьте, что он включён, и его кабель.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/receipts/printers.py" line="398"/>
+        <location filename="../../epay_desktop/receipts/printers.py" line="400"/>
         <source>The paper is running out: have a new roll ready.</source>
         <translation>Бумага заканчивается: приготовьте новую ленту.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/receipts/printers.py" line="574"/>
+        <location filename="../../epay_desktop/receipts/printers.py" line="576"/>
         <source>The printer at {address} cannot be reached ({reason}): check that it is switched on, its cable or network, and the printer&apos;s address in the settings.</source>
         <translation>Принтер по адресу {address} недоступен ({reason}): проверьте, что он включён, его кабель или сеть и адрес принтера в настройках.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/receipts/printers.py" line="700"/>
+        <location filename="../../epay_desktop/receipts/printers.py" line="702"/>
         <source>Nothing was printed; the receipt is kept: print it again when ready.</source>
         <translation>Ничего не напечатано; чек сохранён: напечатайте его снова, когда принтер будет готов.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/receipts/printers.py" line="704"/>
+        <location filename="../../epay_desktop/receipts/printers.py" line="706"/>
         <source>The receipt may be incomplete; it is kept: print it again (a duplicate) when the printer is ready.</source>
         <translation>Чек мог напечататься не полностью; он сохранён: когда принтер будет готов, напечатайте его снова (дубликат).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/receipts/printers.py" line="711"/>
+        <location filename="../../epay_desktop/receipts/printers.py" line="713"/>
         <source>Sent to the printer; it cannot say whether it printed: check the slip, and print a duplicate if not.</source>
         <translation>Отправлено на принтер; он не может сообщить, напечатал ли чек: проверьте ленту и, если чека нет, напечатайте дубликат.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/receipts/printers.py" line="719"/>
+        <location filename="../../epay_desktop/receipts/printers.py" line="721"/>
         <source>The connection to the printer broke after {sent} of {total} bytes ({reason}); the receipt is kept: print it again (a duplicate) when the printer is ready.</source>
         <translation>Связь с принтером прервалась после {sent} из {total} байт ({reason}); чек сохранён: когда принтер будет готов, напечатайте его снова (дубликат).</translation>
     </message>
@@ -6382,7 +6463,7 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
         <translation>Хранилище ключей не удалило секрет клиента.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/fiscal/setup.py" line="153"/>
+        <location filename="../../epay_desktop/services/fiscal/setup.py" line="168"/>
         <location filename="../../epay_desktop/services/shop_settings.py" line="138"/>
         <source>Only a manager or an administrator can change the shop settings.</source>
         <extracomment>FiscalSettings field -&gt; the declared shop setting it holds.</extracomment>
@@ -6412,24 +6493,30 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
 <context>
     <name>shifts</name>
     <message>
-        <location filename="../../epay_desktop/domain/shifts.py" line="79"/>
+        <location filename="../../epay_desktop/domain/shifts.py" line="82"/>
         <source>Register {register_id} has no open shift: open one first (shift open).</source>
         <extracomment>A shift open this long is flagged unless the shop&apos;s rules say otherwise (:attr:`ShiftRules.warn_after`).</extracomment>
         <translation>На кассе {register_id} нет открытой смены: сначала откройте её (shift open).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/domain/shifts.py" line="95"/>
+        <location filename="../../epay_desktop/domain/shifts.py" line="98"/>
         <source>Shift {number} is already open at register {register_id}: close it before opening another.</source>
         <translation>Смена {number} на кассе {register_id} уже открыта: закройте её, прежде чем открывать новую.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/domain/shifts.py" line="112"/>
+        <location filename="../../epay_desktop/domain/shifts.py" line="123"/>
         <source>No shift is open at register {register_id}, and this shop takes payments only during a shift: open a shift first (Shift → Open shift).</source>
         <extracomment>Why a payment was refused: no open shift where the rules want one (:class:`ShiftRequired`).</extracomment>
         <translation>На кассе {register_id} нет открытой смены, а в этом магазине платежи принимаются только во время смены: сначала откройте смену (Смена → Открыть смену).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/domain/shifts.py" line="225"/>
+        <location filename="../../epay_desktop/domain/shifts.py" line="129"/>
+        <source>No shift is open at register {register_id}, and this shop moves money only during a shift: open a shift first (Shift → Open shift), then make this {kind}. Nothing was sent to the bank.</source>
+        <extracomment>Why a charge, cancel or refund was refused before anything was sent (:class:`ShiftRequired`).</extracomment>
+        <translation>На кассе {register_id} нет открытой смены, а в этом магазине операции с деньгами проводятся только во время смены: сначала откройте смену (Смена → Открыть смену), затем проведите эту операцию («{kind}»). В банк ничего не отправлено.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/domain/shifts.py" line="243"/>
         <source>Shift {shift} has been open for {hours} hours: close it with a Z report.</source>
         <translation>Смена {shift} открыта уже {hours} ч: закройте её Z-отчётом.</translation>
     </message>

@@ -138,7 +138,8 @@ _NOT_WORDS = re.compile(
     r"\{[a-z_]+\}|%L?\w|&\w+;|https?://\S*|\S+@\S+|\S*/\S+|\S+\.(?:md|sh)\b|(?<!\S)--?[a-z][\w-]*"
     r"|\b(?:apt-get|chmod|epay-desktop|approved-by)\b|\b[0-9a-f]{8}-[0-9a-f-]{27}\b"
     r"|\b(?:Ctrl\+)?F\d{0,2}\b|\b3-D\b"
-    r"|\b(?:printer (?:add|default NAME)|shift (?:open|x))\b|\b(?:network|usb|cups|file):\S+"
+    r"|\b(?:printer (?:add|default NAME)|shift (?:open|x)|fiscal (?:register-here|status|x|z))\b"
+    r"|\b(?:network|usb|cups|file):\S+"
 )
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9'-]*[A-Za-z0-9]|[A-Za-z]")
 
