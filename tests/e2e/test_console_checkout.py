@@ -66,6 +66,11 @@ def test_esc_on_a_filled_form_asks_before_discarding_and_an_empty_form_closes_at
     qtbot.keyClick(window, Qt.Key.Key_Escape)
     box = message_box(console)
     assert box.windowTitle() == "Discard this sale?" and box.defaultButton() is box.button(YB.Cancel)
+    # the buttons say what they do (a bare "Cancel", kk "Бас тарту", read as the discard itself)
+    assert (box.button(YB.Discard).text(), box.button(YB.Cancel).text()) == (
+        "Discard the sale",
+        "Keep the sale",
+    )
     box.button(YB.Cancel).click()  # keep typing
     qtbot.waitUntil(lambda: not console.dialogs(QMessageBox))
     assert window.isVisible() and screen.form.amount_edit.value() == Money(125_000)

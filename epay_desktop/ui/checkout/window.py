@@ -157,12 +157,13 @@ class CheckoutWindow(QDialog):
         *,
         default: StandardButton,
         icon: QMessageBox.Icon = QMessageBox.Icon.Question,
+        labels: dict[StandardButton, str] | None = None,
     ) -> StandardButton | None:
         """The button pressed in a question over this window; None when the window was closed with the
         console before or while asking (nothing is done then)."""
         if not shiboken6.isValid(self) or not self.isVisible():
             return None
-        answer = await ask_message(self, title, text, buttons, icon=icon, default=default)
+        answer = await ask_message(self, title, text, buttons, icon=icon, default=default, labels=labels)
         return answer if shiboken6.isValid(self) else None
 
     async def _ask_cancel_sale(self) -> None:
@@ -185,6 +186,12 @@ class CheckoutWindow(QDialog):
             StandardButton.Discard | StandardButton.Cancel,
             icon=QMessageBox.Icon.Warning,
             default=StandardButton.Cancel,
+            # each button says what it does: a bare "Cancel" (ru "Отмена", kk "Бас тарту") under "Discard
+            # this sale?" (kk "Бұл сатудан бас тарту керек пе?") reads as the discard itself
+            labels={
+                StandardButton.Discard: _tr("Discard the sale"),
+                StandardButton.Cancel: _tr("Keep the sale"),
+            },
         )
         if answer == StandardButton.Discard and not self.sale.blocked_reason:
             self.sale.new_sale()  # the next F2 starts from an empty form
