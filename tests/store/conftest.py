@@ -1,10 +1,12 @@
-"""Fixtures of the store tests: migration folders with an extra revision on top of ours."""
+"""Fixtures of the store tests: migration folders with an extra revision on top of ours; the list's
+generated databases (SQLite and PostgreSQL), built once per session for the tests that only read them."""
 
 from __future__ import annotations
 
 import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import Engine
@@ -71,3 +73,23 @@ def list_db_url(tmp_path_factory: pytest.TempPathFactory) -> str:
     url = f"sqlite:///{folder / 'epay-desktop.db'}"
     build_list_db(url, 2_000, 11, folder)
     return url
+
+
+def _pg_list_db(pg_server: Any, tmp_path_factory: pytest.TempPathFactory, size: int, seed: int) -> str:
+    """A PostgreSQL schema of the session's server with ``build_list_db(size, seed)``: built once for
+    the tests that only read it (skipped with the reason when no server binaries are installed)."""
+    url = str(pg_server.create_schema())
+    build_list_db(url, size, seed, tmp_path_factory.mktemp("pg-list-db"))
+    return url
+
+
+@pytest.fixture(scope="session")
+def pg_list_db_url(pg_server: Any, tmp_path_factory: pytest.TempPathFactory) -> str:
+    """600 generated payments (seed 12) on PostgreSQL: the list's paging, jumps and records read it."""
+    return _pg_list_db(pg_server, tmp_path_factory, 600, 12)
+
+
+@pytest.fixture(scope="session")
+def pg_plans_db_url(pg_server: Any, tmp_path_factory: pytest.TempPathFactory) -> str:
+    """400 generated payments (seed 13) on PostgreSQL: the list's and the shift's plans explain on it."""
+    return _pg_list_db(pg_server, tmp_path_factory, 400, 13)

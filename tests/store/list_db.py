@@ -2,7 +2,8 @@
 test_payment_records.py): ``build_list_db`` generates it, ``ordered_ids`` orders it by a plain
 ``ORDER BY`` over the whole table, ``list_filters``/``matching_ids`` say which payments each filter
 keeps by the list's own Python filter; ``every_listing`` walks every sort, direction and filter with
-the ids each must list."""
+the ids each must list; ``read_another_way`` says whether a patched ``SORT_FOUND_LIMIT`` changes the
+SQL of a list."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from epay_desktop.domain import ConsoleStatus, Payment
 from epay_desktop.domain.payment_filter import PaymentFilter
 from epay_desktop.store.db import make_engine
 from epay_desktop.store.models import MoneyOpRow, PaymentRow
+from epay_desktop.store.repos import payment_list
 from epay_desktop.store.repos.payment_list import ListQuery, ListSort
 from epay_desktop.store.repos.payment_rows import to_payment
 
@@ -70,6 +72,9 @@ def build_list_db(url: str, size: int, seed: int, tmp: Path) -> None:
     finally:
         engine.dispose()
 
+
+#: ``payment_list.SORT_FOUND_LIMIT`` as shipped (tests patch it)
+SHIPPED_FOUND_LIMIT = payment_list.SORT_FOUND_LIMIT
 
 _STATUS_RANK = " ".join(f"WHEN '{s.value}' THEN {i}" for i, s in enumerate(ConsoleStatus))
 #: the reference: each sort as a plain ORDER BY over the whole table ({d}: ASC or DESC)
@@ -151,12 +156,29 @@ def matching_ids(
     return {pid for pid, payment, open_op in rows if query.filter.matches(payment, open_operation=open_op)}
 
 
+def read_another_way(session: Session, query: ListQuery, found_limit: int) -> bool:
+    """Whether the list reads ``query`` with other SQL when ``SORT_FOUND_LIMIT`` is ``found_limit`` than
+    with the shipped limit: it walks the sort's index under one and lets SQLite find the filter's
+    matches under the other (``payment_list._walks`` makes that choice for every page and jump of a
+    query; nothing else depends on the limit). The same SQL on the same data gives the same rows, so a
+    test run under both limits need check such a query under one of them only."""
+    patched = payment_list.SORT_FOUND_LIMIT
+    try:
+        payment_list.SORT_FOUND_LIMIT = found_limit
+        walks = payment_list._walks(session, query)
+        payment_list.SORT_FOUND_LIMIT = SHIPPED_FOUND_LIMIT
+        return walks != payment_list._walks(session, query)
+    finally:
+        payment_list.SORT_FOUND_LIMIT = patched
+
+
 def every_listing(engine: Engine) -> Iterator[tuple[ListQuery, list[int], str]]:
     """For every sort, both directions and every filter of ``list_filters``: the list's query, the ids
     it must show in order (by the reference reading) and a label for a failure. Every filter keeps
     some payments (else the walk would prove nothing about it)."""
     filters = list_filters(engine)
-    matching = {name: matching_ids(engine, ListQuery(f)) for name, f in filters.items()}
+    everything = every_payment(engine)
+    matching = {name: matching_ids(engine, ListQuery(f), everything) for name, f in filters.items()}
     assert all(matching.values()), {k: len(v) for k, v in matching.items()}
     for sort in ListSort:
         for descending in (True, False):

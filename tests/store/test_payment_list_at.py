@@ -69,9 +69,8 @@ def test_a_page_at_any_row_is_the_same_as_before_on_sqlite(list_db_url: str) -> 
         engine.dispose()
 
 
-def test_a_page_at_any_row_is_the_same_as_before_on_postgresql(pg_url: str, tmp_path: Path) -> None:
-    build_list_db(pg_url, 600, 12, tmp_path)
-    engine = make_engine(pg_url)
+def test_a_page_at_any_row_is_the_same_as_before_on_postgresql(pg_list_db_url: str) -> None:
+    engine = make_engine(pg_list_db_url)
     try:
         _check(engine, 29)
     finally:

@@ -32,7 +32,6 @@ from epay_desktop.store.repos.payment_list import (
     read_page_at,
 )
 from epay_desktop.store.repos.payment_rows import PAYMENT_COLUMNS, payments_of, to_payment
-from tests.store.list_db import build_list_db
 
 
 def _same(fast: Payment, orm: Payment) -> None:
@@ -109,11 +108,10 @@ def test_records_equal_the_orm_rows_on_sqlite(list_db_url: str, engine_for: Call
 
 
 def test_records_equal_the_orm_rows_on_postgresql(
-    pg_url: str, tmp_path: Path, engine_for: Callable[[str], Engine]
+    pg_list_db_url: str, engine_for: Callable[[str], Engine]
 ) -> None:
     """The same on PostgreSQL (skipped with the reason when no server binaries are installed)."""
-    build_list_db(pg_url, 600, 12, tmp_path)
-    engine = engine_for(pg_url)
+    engine = engine_for(pg_list_db_url)
     assert _every_payment_equal(engine) == 600
     _pages_equal(engine, 29)
 

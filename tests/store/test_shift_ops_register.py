@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from typing import Any
 
 from alembic import command
@@ -17,7 +16,6 @@ from epay_desktop.domain.shifts import FigureKind, Totals
 from epay_desktop.store.db import Store
 from epay_desktop.store.migrations import head_revision, migrate
 from epay_desktop.store.migrations.runner import alembic_config
-from tests.store.list_db import build_list_db
 from tests.support.builders import op_intent, stored_operation, stored_payment
 from tests.support.database import open_store
 from tests.support.ops_harness import add_user
@@ -191,7 +189,6 @@ def test_the_shift_queries_find_their_operations_by_index_on_sqlite(list_db_url:
         assert "SCAN" not in plan and "ix_money_ops_created_at" in plan, plan
 
 
-def test_the_shift_queries_have_an_index_path_on_postgresql(pg_url: str, tmp_path: Path) -> None:
-    build_list_db(pg_url, 400, 13, tmp_path)
-    for plan in _explained(pg_url, "EXPLAIN", "SET enable_seqscan = off"):
+def test_the_shift_queries_have_an_index_path_on_postgresql(pg_plans_db_url: str) -> None:
+    for plan in _explained(pg_plans_db_url, "EXPLAIN", "SET enable_seqscan = off"):
         assert "Seq Scan on money_ops" not in plan and "Seq Scan on payments" not in plan, plan
