@@ -203,6 +203,7 @@ class ConsoleStatusBar(QStatusBar):
         self._healthy: bool | None = None
         self._last_success: datetime | None = None
         self._health_message = ""
+        self._message = False  # a temporary message too long for its room: the quiet widgets give way
         self.environment_loud = False
         self.environment_label = self._label("environment_label")
         self.health_label = self._label("health_label")
@@ -244,6 +245,22 @@ class ConsoleStatusBar(QStatusBar):
             self._timer.start()
             self.refresh_last_poll()
         on_language_change(self, self._retranslate)
+        self.messageChanged.connect(self._on_message)
+
+    @Slot(str)
+    def _on_message(self, text: str) -> None:
+        """A temporary message (a command's result: "Checked with the bank: …") is drawn left of the
+        permanent widgets: when they leave it too little room to be read, the counter's shift words and
+        the last check's time (both said elsewhere: the Shift menu, the bank's health) give way while it
+        shows, and come back after."""
+        quiet = (self.shift_label, self.last_poll_label)
+        shown = [w for w in self.findChildren(QWidget) if w.parent() is self and w.isVisible() and w.x() > 0]
+        room = min((w.x() for w in shown), default=self.width())
+        if self._message:  # they give way already: the room they would take back
+            room -= sum(w.sizeHint().width() + LoudFirst.GAP for w in quiet)
+        self._message = bool(text) and self.fontMetrics().horizontalAdvance(text) + LoudFirst.GAP > room
+        self.last_poll_label.setVisible(not self._message)
+        self._render_shift()
 
     def _retranslate(self) -> None:
         """After a language switch: the badge's count and the bank's health in the new words (the
@@ -324,7 +341,7 @@ class ConsoleStatusBar(QStatusBar):
         label.setText(text)
         label.setToolTip(tip)
         label.setStyleSheet(style)
-        label.show()
+        label.setVisible(not self._message)
 
     # -- user ------------------------------------------------------------------------------------
 
