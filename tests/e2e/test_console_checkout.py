@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from epay_desktop.app import store_of
@@ -44,6 +44,22 @@ def open_new_payment(console: Any, qtbot: Any) -> Any:
         lambda: console.controller.checkout_window.isVisible() and screen.currentWidget() is screen.form
     )
     return screen
+
+
+class _Marking(QTranslator):
+    """A catalogue that says every text of one context between « » (any language would do)."""
+
+    def __init__(self, context: str) -> None:
+        super().__init__()
+        self.context = context
+
+    def translate(
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str | None:
+        return f"«{source}»" if context == self.context else None
+
+    def isEmpty(self) -> bool:
+        return False
 
 
 def message_box(console: Any) -> QMessageBox:
@@ -158,6 +174,17 @@ def test_esc_on_the_customer_page_cancels_the_sale_as_the_cashier(console: Any, 
         lambda: any("Cancelled by the cashier" in t for t in console.timeline(tooltips=True)), timeout=SLOW
     )
     assert not any("Waiting for the customer" in t for t in console.timeline(tooltips=True))
+
+    # the stored reason (English, decision 0018) is said in the console's language: found walking the demo,
+    # "cancelled at the counter by Ержан" in the Kazakh timeline. A catalogue marking the payments' words:
+    marked = _Marking("payments")
+    QCoreApplication.installTranslator(marked)
+    try:
+        console.window.detail_view.reload()
+        said = f"«cancelled at the counter by {CASHIER}»"
+        qtbot.waitUntil(lambda: any(said in t for t in console.timeline(tooltips=True)), timeout=SLOW)
+    finally:
+        QCoreApplication.removeTranslator(marked)
 
 
 def test_a_late_payment_after_the_cancel_is_shown_as_paid(console: Any, qtbot: Any) -> None:

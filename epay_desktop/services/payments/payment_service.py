@@ -65,12 +65,17 @@ from epay_desktop.services.shifts.required import require_open_shift
 from epay_desktop.store.db import Store
 from epay_desktop.store.tx import Tx
 
-__all__ = ["GATEWAY_WIDE", "PaymentService", "StartedPayment"]
+__all__ = ["CASHIER_CANCEL_REASON", "GATEWAY_WIDE", "PAGE_FAILED_REASON", "PaymentService", "StartedPayment"]
 
 log = logging.getLogger(__name__)
 
 #: Errors that say the bank as a whole is unreachable or failing (not this one payment).
 GATEWAY_WIDE = (GatewayUnavailable, ServerError, AuthError)
+
+#: The reasons stored with the counter's marks (decision 0018), in English in the database, the CLI and
+#: the log; the console's detail says them in its language (``ui.payments.detail_content``).
+CASHIER_CANCEL_REASON = QT_TRANSLATE_NOOP("payments", "cancelled at the counter by {name}")
+PAGE_FAILED_REASON = QT_TRANSLATE_NOOP("payments", "the payment page could not be loaded")
 
 
 @dataclass(frozen=True, slots=True)
@@ -281,9 +286,9 @@ class PaymentService:
         if not status.stopped_at_counter:
             raise ValueError(f"{status} is not a mark the counter sets")
         if status is ConsoleStatus.CASHIER_CANCEL:
-            action, reason = "payment.cancelled_by_cashier", f"cancelled at the counter by {actor.name}"
+            action, reason = "payment.cancelled_by_cashier", CASHIER_CANCEL_REASON.format(name=actor.name)
         else:
-            action, reason = "payment.page_failed", "the payment page could not be loaded"
+            action, reason = "payment.page_failed", PAGE_FAILED_REASON
         if detail:
             reason = f"{reason}: {detail}"
 

@@ -33,6 +33,7 @@ from epay_desktop.domain.fiscal_journal import FiscalRecord, FiscalState
 from epay_desktop.domain.receipts import ReceiptKind, ReceiptRecord
 from epay_desktop.domain.rules import refund_remaining, refund_status_allows, refunded_amount
 from epay_desktop.services.fiscal.standing import standing_of
+from epay_desktop.services.payments.payment_service import CASHIER_CANCEL_REASON, PAGE_FAILED_REASON
 from epay_desktop.ui.common.amounts import charge_split
 from epay_desktop.ui.common.asyncqt import message_text
 from epay_desktop.ui.common.formatting import KAZAKHSTAN, card_text
@@ -49,6 +50,7 @@ __all__ = [
     "banner_for",
     "build_timeline",
     "checked_text",
+    "counter_mark_text",
     "field_values",
     "receipt_kind_label",
     "time_text",
@@ -158,7 +160,9 @@ def _attempt_entries(
         entries.append(TimelineEntry(when, text, tone, detail, bank))
     if status is ConsoleStatus.CASHIER_CANCEL:  # the cashier cancelled after a decline (decision 0035)
         text = _tr("Sale cancelled by the cashier after a declined attempt")
-        entries.append(TimelineEntry(None, text, status_badge(status).tone, payment.reason or ""))
+        entries.append(
+            TimelineEntry(None, text, status_badge(status).tone, counter_mark_text(payment.reason))
+        )
     elif status in _WAITING:
         entries.append(
             TimelineEntry(None, _tr("The customer is trying again on the payment page"), Tone.GREY)
@@ -201,6 +205,22 @@ def _customer_entry(payment: Payment, ops: Sequence[MoneyOp], *, dated: bool = T
     return entry
 
 
+def counter_mark_text(reason: str | None) -> str:
+    """The reason stored with a counter's mark ("cancelled at the counter by Айгерим", decision 0018; in
+    English in the database) in the console's language, with what followed its ": " as it was."""
+    name_at = CASHIER_CANCEL_REASON.index("{name}")
+    reason = reason or ""
+    if reason.startswith(CASHIER_CANCEL_REASON[:name_at]):
+        name, _, detail = reason[name_at:].partition(": ")
+        text = QCoreApplication.translate("payments", CASHIER_CANCEL_REASON).format(name=name)
+    elif reason.startswith(PAGE_FAILED_REASON):
+        detail = reason.removeprefix(PAGE_FAILED_REASON).removeprefix(": ")
+        text = QCoreApplication.translate("payments", PAGE_FAILED_REASON)
+    else:
+        return reason
+    return f"{text}: {detail}" if detail else text
+
+
 def _customer_result(payment: Payment, status: ConsoleStatus, when: datetime | None) -> TimelineEntry:
     badge = status_badge(status)
     if status in _WAITING:
@@ -215,7 +235,7 @@ def _customer_result(payment: Payment, status: ConsoleStatus, when: datetime | N
             if status is ConsoleStatus.CASHIER_CANCEL
             else _tr("The payment page could not be loaded; the customer could not pay")
         )
-        return TimelineEntry(when, text, badge.tone, payment.reason or "")
+        return TimelineEntry(when, text, badge.tone, counter_mark_text(payment.reason))
     parts = [_card(payment)]
     if payment.approval_code:
         parts.append(_tr("approval {code}").format(code=payment.approval_code))
