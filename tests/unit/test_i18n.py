@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import ast
+import functools
 import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -85,18 +85,26 @@ def test_gateway_errors_carry_messages() -> None:
     assert declined.user_message == declined.message.text()
 
 
-def _calls(tree: ast.AST, name: str) -> Iterator[ast.Call]:
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == name:
-            yield node
+@functools.cache
+def _calls_by_name(path: Path) -> dict[str, list[ast.Call]]:
+    """Every call of a plain name in ``path`` (``name(...)``), by that name, in ``ast.walk`` order: each
+    file parsed and walked once for all of this module's scans."""
+    found: dict[str, list[ast.Call]] = {}
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+            found.setdefault(node.func.id, []).append(node)
+    return found
+
+
+def _calls(path: Path, name: str) -> list[ast.Call]:
+    return _calls_by_name(path).get(name, [])
 
 
 def test_msg_contexts_match_their_translate_noop() -> None:
     """``msg("x", QT_TRANSLATE_NOOP("y", ...))`` would be translated under the wrong context."""
     wrong = []
     for path in PACKAGE.rglob("*.py"):
-        tree = ast.parse(path.read_text(encoding="utf-8"))
-        for call in _calls(tree, "msg"):
+        for call in _calls(path, "msg"):
             if len(call.args) < 2:
                 continue
             context, template = call.args[0], call.args[1]
@@ -124,9 +132,8 @@ def test_no_raise_site_passes_an_f_string() -> None:
     for path in PACKAGE.rglob("*.py"):
         if "ui" in path.relative_to(PACKAGE).parts:
             continue
-        tree = ast.parse(path.read_text(encoding="utf-8"))
         for name in names:
-            for call in _calls(tree, name):
+            for call in _calls(path, name):
                 if call.args and isinstance(call.args[0], ast.Constant | ast.JoinedStr):
                     found.append(f"{path.relative_to(ROOT)}:{call.lineno}")
     assert not found
