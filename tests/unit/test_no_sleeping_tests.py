@@ -19,6 +19,7 @@ Anything else that must stay is in :data:`ALLOWED` (file and enclosing function)
 from __future__ import annotations
 
 import ast
+import functools
 import re
 import textwrap
 from dataclasses import dataclass
@@ -169,13 +170,15 @@ def findings(source: str, path: str = "planted.py") -> list[Finding]:
     return scan.found
 
 
-def _all_findings() -> list[Finding]:
+@functools.cache
+def _all_findings() -> tuple[Finding, ...]:
+    """Every finding under tests/ (scanned once for the two tests that read them)."""
     found: list[Finding] = []
     for file in sorted(TESTS.rglob("*.py")):
         if file == Path(__file__).resolve():  # its planted cases are strings it means to find
             continue
         found += findings(file.read_text(encoding="utf-8"), file.relative_to(TESTS).as_posix())
-    return found
+    return tuple(found)
 
 
 def _allowed(finding: Finding) -> bool:
