@@ -40,6 +40,7 @@ from epay_desktop.ui.settings.settings_dialog import SettingsDialog
 from epay_desktop.ui.shifts.close_dialog import CloseShiftDialog
 from epay_desktop.ui.shifts.history import ShiftHistoryDialog
 from epay_desktop.ui.users.users_dialog import UsersDialog
+from epay_desktop.ui.window.shortcuts import ShortcutsDialog
 from tests.support.live_console import (
     CASHIER,
     CASHIER_PIN,
@@ -280,6 +281,11 @@ def _fiscal_register(w: Walk) -> None:
     assert w.titles[-1] == "Fiscal register" and "Fiscal register tab" in said[-1]
 
 
+def _shortcuts(w: Walk) -> None:
+    """The keys of the window's menus (tests/ui/test_keyboard_shortcuts.py checks the list itself)."""
+    assert w.opens(ShortcutsDialog).listed()
+
+
 def _about(w: Walk) -> None:
     w.opens(QMessageBox, lambda box: box.accept(), name="about_box")
 
@@ -326,6 +332,7 @@ EXPECTED: dict[str, Expect] = {
     "action_shift_close": Expect(_shift_close, shift=True),
     "action_shift_history": Expect(lambda w: w.opens(ShiftHistoryDialog)),
     "action_fiscal_register": Expect(_fiscal_register),
+    "action_shortcuts": Expect(_shortcuts),
     "action_about": Expect(_about),
 }
 #: Also disabled, with the reason, when the selected payment does not allow them.
@@ -408,7 +415,7 @@ ROUNDS = int(os.environ.get("EPAY_DIALOG_ROUNDS", "100" if os.environ.get("EPAY_
 ON_THE_PAID_PAYMENT = (
     "action_about", "action_refund", "action_print_receipt", "action_settings", "action_users",
     "action_export_csv", "action_attention", "action_new_payment", "action_audit_anchor", "action_printers",
-    "action_dashboard", "action_shift_history",
+    "action_dashboard", "action_shift_history", "action_shortcuts",
 )  # fmt: skip
 ON_THE_HELD_PAYMENT = ("action_cancel", "action_charge")
 ON_THE_REVIEWED_PAYMENT = ("action_review",)

@@ -39,15 +39,15 @@ declined attempt's note, the result after a paid and after a declined sale, the 
 Refund, the refund receipt offer, Cancel, Charge, the receipt chooser, the receipt preview, Settings
 (each tab), Users (a refusal too) and its Reset PIN / Change role dialogs, Export with its file dialog
 and "Export done" box, Needs attention, Day at a glance (each tab), Review the operation (and its Retry
-while the bank does not answer), the main window after Check with the bank, About; the Shift menu (Open
-shift's question, the status bar with the shift open, the X report's question, the bank check's
-progress, Close shift and a close stopped during the check; the X report's window, Shift history and a Z
-report opened from it); Shift > Fiscal register… (none set up; then on the fiscal sandbox, the shift past
-24 hours: the status bar's badge, the window, its X report, the Z's question and its Z report; the shift's
-X report with the fiscal register's check, a receipt typed at the register listed); then as
-the cashier: the main window (the manager's commands disabled, saying why), a Refund a manager approves
-(and a refused approval), Close shift with a manager's PIN, the notice of a sale cancelled at the counter
-but paid after all, on New payment and the main window.
+while the bank does not answer), the main window after Check with the bank, Keyboard shortcuts, About;
+the Shift menu (Open shift's question, the status bar with the shift open, the X report's question, the
+bank check's progress, Close shift and a close stopped during the check; the X report's window, Shift
+history and a Z report opened from it); Shift > Fiscal register… (none set up; then on the fiscal
+sandbox, the shift past 24 hours: the status bar's badge, the window, its X report, the Z's question and
+its Z report; the shift's X report with the fiscal register's check, a receipt typed at the register
+listed); then as the cashier: the main window (the manager's commands disabled, saying why), a Refund
+a manager approves (and a refused approval), Close shift with a manager's PIN, the notice of a sale
+cancelled at the counter but paid after all, on New payment and the main window.
 """
 
 from __future__ import annotations
@@ -790,6 +790,7 @@ def _manager_screens(console: ScreensConsole, qtbot: Any, data: _Data) -> Iterat
     from epay_desktop.ui.settings.settings_dialog import SettingsDialog
     from epay_desktop.ui.users.account_dialogs import ResetPinDialog, RoleDialog
     from epay_desktop.ui.users.users_dialog import UsersDialog
+    from epay_desktop.ui.window.shortcuts import ShortcutsDialog
 
     window = console.window
 
@@ -893,6 +894,12 @@ def _manager_screens(console: ScreensConsole, qtbot: Any, data: _Data) -> Iterat
     qtbot.waitUntil(lambda: bool(bar.currentMessage()), timeout=SLOW)
     _settle(console, qtbot)
     yield Screen("main window: after Check with the bank", window, "window")
+
+    # Help > Keyboard shortcuts (F1): the keys of the window's menus, by menu
+    use(console, qtbot, "action_shortcuts")
+    keys = _wait_shown(qtbot, ShortcutsDialog)
+    yield Screen("Keyboard shortcuts", keys)
+    _close(qtbot, keys)
 
     # About
     use(console, qtbot, "action_about")

@@ -226,6 +226,7 @@ class ConsoleActions(QObject):
         self.shift_close = self._make("shift_close", _tr("&Close shift (Z report)…"))
         self.shift_history = self._make("shift_history", _tr("Shift &history…"))
         self.fiscal_register = self._make("fiscal_register", _tr("&Fiscal register…"))
+        self.shortcuts = self._make("shortcuts", _tr("&Keyboard shortcuts"), "F1")
         self.about = self._make("about", _tr("&About ePay console"))
         self.money_actions = {
             "refund": self.refund,
@@ -265,7 +266,7 @@ class ConsoleActions(QObject):
             (_tr("&Session"), [self.switch_user, self.lock, None, self.log_out]),
             (_tr("Se&ttings"), [self.settings, self.printers, self.users, None, self.export_csv,
                                 self.audit_anchor, self.backup_now]),
-            (_tr("&Help"), [self.about]),
+            (_tr("&Help"), [self.shortcuts, None, self.about]),
         )  # fmt: skip
         for title, actions in sections:
             menu = menubar.addMenu(title)
@@ -311,7 +312,7 @@ class ConsoleActions(QObject):
             self._set_note(action, logged_in, "" if logged_in else _tr("Log in first."))
         check = check_bank_availability(user, payment, no_payment=no_payment, checking=checking)
         self._set_note(self.check_bank, check.enabled, check.note)
-        for action in (self.refresh, self.find, self.about):  # their tooltips in the language now
+        for action in (self.refresh, self.find, self.shortcuts, self.about):  # tooltips in the language now
             self._set_note(action, action.isEnabled(), "")
         self.update_shift(user, self._shift_state)
 

@@ -26,6 +26,7 @@ from epay_desktop.ui.payments.detail_view import PaymentDetailView, ReceiptListe
 from epay_desktop.ui.payments.list_view import PaymentsView
 from epay_desktop.ui.window.about import open_about_box
 from epay_desktop.ui.window.actions import ConsoleActions, ShiftState
+from epay_desktop.ui.window.shortcuts import ShortcutsDialog
 from epay_desktop.ui.window.status_bar import ConsoleStatusBar, environment_badge
 
 if TYPE_CHECKING:
@@ -106,6 +107,7 @@ class MainWindow(QMainWindow):
         self._hidden: InvoiceId | None = None  # hidden by the search or filters (says why actions are off)
         self._checking = False  # a "Check with the bank" is running
         self._shift = ShiftState()  # this register's shift, as last read (the Shift menu follows it)
+        self._shortcuts: ShortcutsDialog | None = None  # Help > Keyboard shortcuts, made when first asked
         self._environment = environment
         self.retitle()
         names = user_name or (lambda uid: "" if uid is None else f"#{uid}")
@@ -171,6 +173,7 @@ class MainWindow(QMainWindow):
             (a.review, self._on_review_triggered),
             (a.refresh, self.refresh),
             (a.find, self.payments_view.focus_search),
+            (a.shortcuts, self.show_shortcuts),
             (a.about, self.show_about),
         )
         for action, slot in does:
@@ -274,6 +277,15 @@ class MainWindow(QMainWindow):
     @Slot()
     def show_about(self) -> None:
         open_about_box(self, self.data_folder)  # never exec(): the window lives on the qasync loop
+
+    @Slot()
+    def show_shortcuts(self) -> None:
+        """Help > Keyboard shortcuts (F1): the keys of this window's menus; one window, raised if open."""
+        if self._shortcuts is None:
+            self._shortcuts = ShortcutsDialog(self.menuBar(), self)
+        self._shortcuts.show()
+        self._shortcuts.raise_()
+        self._shortcuts.activateWindow()
 
     # -- internals -------------------------------------------------------------------------------
 
