@@ -2,16 +2,17 @@
 
 The list is read from the window's menu bar (each menu's actions that have a key: their text and
 their shortcut), never written down twice, so it cannot drift from the menus. It is read again
-whenever one of those actions changes (a language switch renames it, a selection enables or
-disables it) and after every language switch. Every command with a key is listed; the ones this
-person cannot use now are greyed, and pointing at one says why, as its menu item does
-(docs/decisions/0139-keyboard-shortcuts-window.md). Esc closes it, like the Close button.
+each time it is shown and, while it shows, whenever one of those actions changes (a language switch
+renames it, a selection enables or disables it) and after every language switch. Every command
+with a key is listed; the ones this person cannot use now are greyed, and pointing at one says why,
+as its menu item does (docs/decisions/0139-keyboard-shortcuts-window.md). Esc closes it, like the
+Close button.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -111,15 +112,23 @@ class ShortcutsDialog(QDialog):
         self._later.setInterval(0)
         self._later.timeout.connect(self.rebuild)
         for top in menubar.actions():
-            top.changed.connect(self._later.start)  # a menu renamed (its title is its action's text)
+            top.changed.connect(self._changed)  # a menu renamed (its title is its action's text)
             menu = top.menu()
             if isinstance(menu, QMenu):
                 for action in _menu_items(menu):
-                    action.changed.connect(self._later.start)
-        on_language_change(self, self.rebuild)
+                    action.changed.connect(self._changed)
+        on_language_change(self, self._changed)
         self.rebuild()
         rows = sum(1 + len(actions) for _menu, actions in shortcut_groups(menubar))
         self.resize(460, min(640, 150 + rows * max(self.tree.sizeHintForRow(0), 20)))  # every row in view
+
+    def _changed(self) -> None:
+        if self.isVisible():  # hidden, it is read again when shown
+            self._later.start()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.rebuild()
+        super().showEvent(event)
 
     def listed(self) -> list[tuple[str, list[tuple[str, str, bool]]]]:
         """What the window shows now: each menu's title with its rows (command, key, enabled)."""
