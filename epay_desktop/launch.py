@@ -46,10 +46,10 @@ def _start_demo_sandbox() -> RunningSandbox:
     return start_demo_sandbox()
 
 
-def _start_demo_fiscal_sandbox() -> RunningFiscalSandbox:
-    from epay_desktop.sandbox.fiscal.server import start_in_thread  # the web stack: the demo only
+def _start_demo_fiscal_sandbox(home: str | None) -> RunningFiscalSandbox:
+    from epay_desktop.demo import demo_home, start_demo_fiscal_sandbox  # the web stack: the demo only
 
-    return start_in_thread()
+    return start_demo_fiscal_sandbox(demo_home(home))  # its register kept in the folder (0138)
 
 
 class Launch:
@@ -71,7 +71,7 @@ class Launch:
         loopback ports."""
         if not demo:
             return cls(None, demo_home)
-        return cls(_start_demo_sandbox(), demo_home, _start_demo_fiscal_sandbox())
+        return cls(_start_demo_sandbox(), demo_home, _start_demo_fiscal_sandbox(demo_home))
 
     @property
     def demo(self) -> bool:

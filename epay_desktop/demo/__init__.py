@@ -13,7 +13,9 @@ sandbox's in-memory ledger through its Python API, and the bank's side of the sh
 check-status, refunds, cancels and receipts work on old payments as on new ones, and the bank check
 of an X or Z report finds the shift's differences. With its fiscal sandbox (:func:`use_fiscal_sandbox`),
 the demo registers the fiscal receipt of one sale at its first start (:func:`fiscalise_demo_sale`), so a
-fiscal receipt with its QR is there to print from the first minute (decision 0125).
+fiscal receipt with its QR is there to print from the first minute (decision 0125). The fiscal sandbox
+keeps its register in the folder (``fiscal-sandbox.json``, :func:`start_demo_fiscal_sandbox`, decision
+0138): after a restart it holds the same shifts and receipts, like a real cloud register.
 
 No Qt here: the console's start (:mod:`epay_desktop.launch`) calls these functions, not the GUI.
 """
@@ -38,6 +40,11 @@ from epay_desktop.gateway.config import Environment, sandbox_endpoints
 from epay_desktop.safe_files import write_file_safely
 from epay_desktop.sandbox import RunningSandbox, SandboxConfig, SandboxState, start_in_thread
 from epay_desktop.sandbox.fiscal import account as fiscal_account
+from epay_desktop.sandbox.fiscal.api import FiscalSandbox
+from epay_desktop.sandbox.fiscal.kept import keep_in
+from epay_desktop.sandbox.fiscal.register import Register
+from epay_desktop.sandbox.fiscal.server import RunningFiscalSandbox
+from epay_desktop.sandbox.fiscal.server import start_in_thread as start_fiscal_in_thread
 from epay_desktop.services.demo_shift import BankOnly, seed_shift, shift_opening
 from epay_desktop.services.demo_shop import DEMO_REGISTER, DEMO_SHOP, DemoUser, seed_payments
 from epay_desktop.services.fiscal.setup import FiscalSecrets
@@ -47,6 +54,7 @@ __all__ = [
     "DEMO_REGISTER",
     "DEMO_SHOP",
     "DEMO_USERS",
+    "FISCAL_FILE",
     "MARKER",
     "SHIFT_MARKER",
     "BankOnly",
@@ -62,6 +70,7 @@ __all__ = [
     "seed_demo",
     "seed_demo_shift",
     "seed_payments",
+    "start_demo_fiscal_sandbox",
     "start_demo_sandbox",
     "use_fiscal_sandbox",
 ]
@@ -73,6 +82,8 @@ MARKER: Final = ".demo-seeded"
 SHIFT_MARKER: Final = ".demo-shift-seeded"
 #: What the bank did to the demo shift that the console was not told (:class:`BankOnly`, as JSON).
 BANK_FILE: Final = "demo-bank.json"
+#: The demo's fiscal register (the fiscal sandbox's state, decision 0138).
+FISCAL_FILE: Final = "fiscal-sandbox.json"
 
 
 #: Shown on the login screen in demo mode only. The manager comes first: the first user of an
@@ -103,6 +114,12 @@ def demo_home(explicit: Path | str | None = None) -> Path:
 def start_demo_sandbox() -> RunningSandbox:
     """The sandbox gateway on a free loopback port, served from a daemon thread."""
     return start_in_thread(SandboxConfig(shop_name=DEMO_SHOP))
+
+
+def start_demo_fiscal_sandbox(home: Path) -> RunningFiscalSandbox:
+    """The fiscal sandbox on a free loopback port, served from a daemon thread, its register kept in
+    ``home``'s :data:`FISCAL_FILE` (read now when there, written after every change; decision 0138)."""
+    return start_fiscal_in_thread(FiscalSandbox(keep_in(Register(), home / FISCAL_FILE)))
 
 
 async def use_fiscal_sandbox(app: AppContext, fiscal_url: str) -> None:

@@ -1,7 +1,7 @@
 """The demo shift's fiscal side at every start (decision 0126): what the demo's fiscal register (the
-fiscal sandbox, new at every start) holds of today's shift, with one mismatch of each kind for the
-three-way close to find (:mod:`epay_desktop.services.demo_fiscal`). Called once the demo shop points at
-the sandbox (:func:`epay_desktop.demo.use_fiscal_sandbox`), before anyone logs in."""
+fiscal sandbox, kept in the demo folder since decision 0138) holds of today's shift, with one mismatch of
+each kind for the three-way close to find (:mod:`epay_desktop.services.demo_fiscal`). Called once the
+demo shop points at the sandbox (:func:`epay_desktop.demo.use_fiscal_sandbox`), before anyone logs in."""
 
 from __future__ import annotations
 

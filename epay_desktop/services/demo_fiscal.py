@@ -1,20 +1,25 @@
 """The demo shift's fiscal side (decision 0126): what the demo's fiscal register holds for today's shift,
 with one mismatch of each kind for the three-way close to find.
 
-The fiscal sandbox keeps its receipts in memory, so this is done at EVERY start, once the demo shop points
-at the sandbox. :func:`demo_fiscal_plan` (in one write transaction, through ``DemoShop.seed_today``) reads
-the open demo shift's confirmed sales and refunds (``fiscal_check.expected_receipts``) and, the first
-time, writes one of its sales as refused by the register (the journal's ``needs_person``: a bank sale with
-no fiscal receipt, in Needs attention; the periodic round asks it again 15 minutes after, like any such
-refusal). :func:`register_demo_receipts` then gives the register what it would hold:
+This is done at EVERY start, once the demo shop points at the sandbox, and is idempotent: the demo's
+fiscal sandbox keeps its register in the demo folder (decision 0138), so at a later start it holds every
+receipt already and answers each one given again "already registered" (error 14, by its number) with the
+receipt it holds: nothing is registered twice. A register that lost its file (a folder from before 0138,
+or its file unreadable and set aside) gets the same receipts again.
+
+:func:`demo_fiscal_plan` (in one write transaction, through ``DemoShop.seed_today``) reads the open demo
+shift's confirmed sales and refunds (``fiscal_check.expected_receipts``) and, the first time, writes one of
+its sales as refused by the register (the journal's ``needs_person``: a bank sale with no fiscal receipt,
+in Needs attention; the periodic round asks it again 15 minutes after, like any such refusal).
+:func:`register_demo_receipts` then gives the register what it would hold:
 
 * a receipt typed at the register by hand (:data:`TYPED_AT_THE_REGISTER`, a number that is not ours): no
   bank operation explains it;
 * a receipt for the shift's first sale under the console's number but for :data:`TYPED_MORE` more than the
   bank took (typed at the register before the console asked): the amount differs;
 * every other sale's and refund's receipt: registered through the fiscal journal the first time
-  (``FiscalService.fiscalise_sale``/``fiscalise_refund``), and at a later start registered again with the
-  same number and amount (the journal already holds them).
+  (``FiscalService.fiscalise_sale``/``fiscalise_refund``), and at a later start given again with the
+  same number and amount (the journal already holds them; a kept register has them already).
 """
 
 from __future__ import annotations
@@ -111,7 +116,7 @@ async def register_demo_receipts(fiscal: FiscalService, plan: DemoFiscal) -> int
                 await fiscal.fiscalise_sale(expected.payment_id)
             else:
                 await fiscal.fiscalise_refund(expected.money_op_id)
-        elif expected.money_op_id is None:  # the journal has it: the register (new at every start) again
+        elif expected.money_op_id is None:  # the journal has it: again (a kept register answers error 14)
             sold = await provider.register_sale(replace(receipt, vat_percent=vat))
             bases[expected.payment_id] = sold.return_basis()
         elif expected.payment_id in bases:  # a return, on its sale's receipt registered again

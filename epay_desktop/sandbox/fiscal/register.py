@@ -1,4 +1,5 @@
-"""The cash register's state in memory: session tokens, shifts, offline mode and the receipts.
+"""The cash register's state in memory: session tokens, shifts, offline mode and the receipts (kept in a
+file as well when :func:`epay_desktop.sandbox.fiscal.kept.keep_in` says so: the demo's, decision 0138).
 
 Rules (fiscal.md §1.2, §1.6, §1.8, §1.10; decision 0121):
 
@@ -162,6 +163,9 @@ class Register:
     def __init__(self, clock: Callable[[], datetime] | None = None) -> None:
         self._clock = clock or (lambda: datetime.now(KZ_TZ))
         self.lock = threading.RLock()
+        #: Called under :attr:`lock` after every change (the demo's register writes its file:
+        #: :func:`epay_desktop.sandbox.fiscal.kept.keep_in`); None keeps the state in memory only.
+        self.keep: Callable[[], None] | None = None
         self.reset()
 
     def reset(self) -> None:
@@ -174,7 +178,12 @@ class Register:
             self.by_external: dict[str, Receipt] = {}
             self.offline_since: datetime | None = None
             self.reports = 0
-            self._issued = 0
+            self.issued = 0  # tokens issued so far: the next one differs from every earlier one
+            self._changed()
+
+    def _changed(self) -> None:
+        if self.keep is not None:
+            self.keep()
 
     # -- the clock -------------------------------------------------------------------------------
 
@@ -185,6 +194,7 @@ class Register:
     def advance(self, delta: timedelta) -> datetime:
         with self.lock:
             self.offset += delta
+            self._changed()
             return self.now()
 
     # -- sessions --------------------------------------------------------------------------------
@@ -194,9 +204,10 @@ class Register:
         if login.strip().lower() != LOGIN or password != PASSWORD:
             raise FiscalError(ErrorCode.WRONG_CREDENTIALS, "Неверный логин или пароль")
         with self.lock:
-            self._issued += 1
-            token = hashlib.md5(f"fiscal-sandbox-token-{self._issued}".encode(), usedforsecurity=False)
+            self.issued += 1
+            token = hashlib.md5(f"fiscal-sandbox-token-{self.issued}".encode(), usedforsecurity=False)
             self.tokens[token.hexdigest()] = self.now()
+            self._changed()
             return token.hexdigest()
 
     def check_token(self, token: object) -> None:
@@ -230,6 +241,7 @@ class Register:
         """The OFD unreachable (since ``since`` ago) or reachable again."""
         with self.lock:
             self.offline_since = self.now() - since if offline else None
+            self._changed()
 
     def expire_shift(self) -> Shift:
         """The open shift as if opened just over 24 h ago; error 13 when none is open."""
@@ -238,6 +250,7 @@ class Register:
             if shift is None:
                 raise FiscalError(ErrorCode.SHIFT_NOT_FOUND, "Открытая смена не найдена")
             shift.opened = self.now() - SHIFT_LIMIT - timedelta(seconds=1)
+            self._changed()
             return shift
 
     def may_register(self) -> None:
@@ -333,6 +346,7 @@ class Register:
         self.receipts.append(receipt)
         if receipt.external:
             self.by_external[receipt.external] = receipt
+        self._changed()
         return receipt
 
     def _fiscal_sign(self, now: datetime, offline: bool) -> str:
@@ -366,6 +380,7 @@ class Register:
             if close:
                 shift.closed = self.now()
                 shift.z_number = self.reports
+            self._changed()
             return shift
 
     def shift(self, number: object) -> Shift:

@@ -1,0 +1,98 @@
+"""The fiscal sandbox's register kept in a file (decision 0138): a register read back from the file its
+predecessor wrote holds the same shifts, receipts, fiscal signs, report numbers, offline mode and clock,
+and goes on from there (the next fiscal sign, a repeated ExternalCheckNumber, the 24-hour shift)."""
+
+from __future__ import annotations
+
+import json
+from datetime import timedelta
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from epay_desktop.sandbox.fiscal.checks import Fields, read_check
+from epay_desktop.sandbox.fiscal.kept import keep_in, state_bytes
+from epay_desktop.sandbox.fiscal.register import (
+    ErrorCode,
+    FiscalError,
+    Receipt,
+    Register,
+)
+from tests.support.fiscal_sandbox import card_check
+
+
+def _check(register: Register, external: str, amount: str, *, basis: Receipt | None = None) -> Receipt:
+    """A card sale (or, with ``basis``, a return on it) recorded as ``POST /api/v4/check`` records it."""
+    details = None
+    if basis is not None:
+        details = {
+            "CheckNumber": basis.fiscal_sign,
+            "DateTime": basis.at.isoformat(),
+            "RegistrationNumber": "032600000001",
+            "Total": basis.total,
+            "IsOffline": basis.offline,
+        }
+    wanted = read_check(Fields(card_check(external, amount, operation=3 if basis else 2, basis=details)))
+    with register.lock:
+        register.duplicate(external)
+        register.may_register()
+        if wanted.basis is not None:
+            register.original(wanted.basis, wanted.operation)
+        return register.register(wanted.receipt)
+
+
+def test_a_kept_register_reads_back_as_it_was_and_goes_on(tmp_path: Path) -> None:
+    path = tmp_path / "demo" / "fiscal-sandbox.json"
+    first = keep_in(Register(), path)
+    assert not path.exists()  # nothing changed yet: no file
+    first.authorize("demo@epay-desktop.kz", "demo-pass")
+    sale = _check(first, "sale-1", "2500.00")
+    _check(first, "ret-1", "1314.00", basis=sale)
+    first.report_shift(close=True)  # Z of shift 1
+    first.advance(timedelta(hours=2))
+    first.set_offline(True, timedelta(minutes=5))
+    offline = _check(first, "sale-2", "700.50")  # shift 2, offline: a time-of-day fiscal sign
+    first.report_shift(close=False)  # an X report: the report counter moves on
+    written = path.read_bytes()
+    assert path.stat().st_mode & 0o777 == 0o600 and json.loads(written)["format"] == 1
+    assert first.tokens and not [t for t in first.tokens if t in written.decode()]  # tokens: memory only
+
+    again = keep_in(Register(), path)  # the next start
+    assert state_bytes(again) == written
+    assert [(s.number, s.closed is not None, s.z_number) for s in again.shifts] == [
+        (1, True, 1),
+        (2, False, 0),
+    ]
+    assert [r.external for r in again.shift(1).receipts] == ["sale-1", "ret-1"]
+    assert again.by_external["sale-2"] == offline and again.offline and again.reports == 2
+    assert again.returned_before(again.by_external["sale-1"]) == Decimal("1314.00")
+    assert abs(again.now() - first.now()) < timedelta(seconds=5)  # the moved clock continues
+    assert not again.tokens and again.authorize("demo@epay-desktop.kz", "demo-pass") not in first.tokens
+    with pytest.raises(FiscalError) as repeated:  # a number registered before the restart: error 14
+        again.duplicate("sale-1")
+    assert repeated.value.code is ErrorCode.DUPLICATE_EXTERNAL_CODE
+    again.set_offline(False)
+    following = _check(again, "sale-3", "100.00")
+    assert int(following.fiscal_sign) == int(sale.fiscal_sign) + 2  # the online counter goes on
+    again.advance(timedelta(hours=24, seconds=1))  # shift 2, opened before the restart, is too old now
+    with pytest.raises(FiscalError) as late:
+        again.may_register()
+    assert late.value.code is ErrorCode.SHIFT_OVER_24_HOURS
+    assert keep_in(Register(), path).by_external["sale-3"].fiscal_sign == following.fiscal_sign
+
+
+def test_an_unreadable_file_is_set_aside_and_a_register_in_memory_writes_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "fiscal-sandbox.json"
+    path.write_text('{"format": 1, "receipts": [{"operation": "two"}]}')
+    register = keep_in(Register(), path)
+    assert not register.receipts and not path.exists()
+    assert (tmp_path / "fiscal-sandbox.json.unreadable").read_text().startswith('{"format": 1')
+    _check(register, "sale-1", "10.00")
+    assert json.loads(path.read_bytes())["receipts"][0]["external"] == "sale-1"
+    in_memory = Register()
+    _check(in_memory, "sale-1", "10.00")
+    assert in_memory.keep is None and sorted(p.name for p in tmp_path.iterdir()) == [
+        "fiscal-sandbox.json",
+        "fiscal-sandbox.json.unreadable",
+    ]
