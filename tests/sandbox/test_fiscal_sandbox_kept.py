@@ -90,6 +90,16 @@ def test_an_unreadable_file_is_set_aside_and_a_register_in_memory_writes_nothing
     assert (tmp_path / "fiscal-sandbox.json.unreadable").read_text().startswith('{"format": 1')
     _check(register, "sale-1", "10.00")
     assert json.loads(path.read_bytes())["receipts"][0]["external"] == "sale-1"
+    path.unlink()
+    path.mkdir()  # a folder where the file goes: the register goes on in memory, the receipt registered
+    assert _check(register, "sale-2", "20.00").external in register.by_external and path.is_dir()
+    path.rmdir()
+    _check(register, "sale-3", "30.00")  # the next change writes the whole register again
+    assert [r["external"] for r in json.loads(path.read_bytes())["receipts"]] == [
+        "sale-1",
+        "sale-2",
+        "sale-3",
+    ]
     in_memory = Register()
     _check(in_memory, "sale-1", "10.00")
     assert in_memory.keep is None and sorted(p.name for p in tmp_path.iterdir()) == [

@@ -21,6 +21,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Final, Union, get_args, get_origin, get_type_hints
 
+from epay_desktop.domain.errors import ConsoleError
 from epay_desktop.safe_files import write_file_safely
 from epay_desktop.sandbox.fiscal.register import Receipt, Register, Shift
 
@@ -135,5 +136,10 @@ def keep_in(register: Register, path: Path) -> Register:
 
 
 def _write(register: Register, path: Path) -> None:
-    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    write_file_safely(path, state_bytes(register))
+    """The file rewritten; when it cannot be (a full disk), the register goes on in memory and says so in
+    the log (the demo's receipts are not refused for its file)."""
+    try:
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        write_file_safely(path, state_bytes(register))
+    except (OSError, ConsoleError) as exc:
+        log.warning("event=fiscal_sandbox_state_not_written path=%s error=%s", path, exc)
