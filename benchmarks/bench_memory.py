@@ -21,7 +21,8 @@ the file in the OS cache), then console and floor processes alternate ``--runs``
 
     QT_QPA_PLATFORM=offscreen python -m benchmarks.bench_memory --db PATH [--runs 3] [--smoke]
 
-``--db`` is only read (copied into a temporary home). ``--smoke``: 300 generated payments, one run.
+``--db`` is only read (copied into a temporary home). ``--smoke``: 300 generated payments, one run, no
+uncounted run first (untimed: nothing to warm).
 """
 
 from __future__ import annotations
@@ -304,7 +305,9 @@ def _mb(kb: int) -> float:
     return kb / 1024.0
 
 
-def run(db: Path, runs: int) -> list[dict[str, Any]]:
+def run(db: Path, runs: int, *, warm_up: bool = True) -> list[dict[str, Any]]:
+    """The P5 figures: ``runs`` console and floor processes on a copy of ``db``, after one uncounted
+    console run unless ``warm_up`` is False (``--smoke``, untimed: the same child, nothing to warm)."""
     # imported here, not at the top: the child processes load only what they measure
     from benchmarks.figures import Goal, figure
 
@@ -314,9 +317,10 @@ def run(db: Path, runs: int) -> list[dict[str, Any]]:
         size = _size(home / "console" / "epay-desktop.db")
         env = _environ(home)
         out = folder / "child.json"
-        _say("console: one uncounted run (migrations, the home's files, the OS cache)")
-        first = _child("console", env, out)
-        _say(f"console: {first.get('rows')} rows listed in {first.get('seconds')} s")
+        if warm_up:
+            _say("console: one uncounted run (migrations, the home's files, the OS cache)")
+            first = _child("console", env, out)
+            _say(f"console: {first.get('rows')} rows listed in {first.get('seconds')} s")
         consoles: list[dict[str, Any]] = []
         floors: list[dict[str, Any]] = []
         for i in range(runs):
@@ -377,7 +381,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         with tempfile.TemporaryDirectory(prefix="bench-memory-db-") as name:
             db = Path(name) / "epay-desktop.db"
             generate(f"sqlite:///{db}", 300, seed=5)
-            for record in run(db, 1):
+            for record in run(db, 1, warm_up=False):
                 emit(record)
         return 0
     for record in run(args.db, args.runs):
