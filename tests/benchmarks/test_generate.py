@@ -158,8 +158,9 @@ def test_the_same_seed_gives_the_same_database(tmp_path: Path):
         finally:
             engine.dispose()
 
-    assert dump(3, "a") == dump(3, "b")
-    assert dump(3, "a2") != dump(4, "c")
+    seed_3 = dump(3, "a")
+    assert seed_3 == dump(3, "b")
+    assert seed_3 != dump(4, "c")
 
 
 def test_command_line(tmp_path: Path, capsys):
