@@ -22,8 +22,9 @@ __all__ = ["EVERY_PAYMENT", "PaymentFilter"]
 class PaymentFilter:
     """Statuses (None: all), ``since`` inclusive / ``until`` exclusive (aware UTC), free-text search
     (invoice id prefix, last 4 card digits, amount in tenge, RRN or approval code);
-    ``needs_attention``: only payments a person must look at (outcome UNKNOWN or an unresolved
-    operation, which the store knows and a Payment alone does not). The default: every payment."""
+    ``needs_attention``: only payments a person must look at (outcome UNKNOWN, an unresolved
+    operation, a fiscal receipt refused for a person, an open discrepancy with the bank: the store
+    knows, a Payment alone does not; decision 0137). The default: every payment."""
 
     statuses: frozenset[ConsoleStatus] | None = None
     since: datetime | None = None

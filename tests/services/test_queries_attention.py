@@ -1,5 +1,6 @@
-"""PaymentQueries.list_payments of the attention filter: an UNKNOWN outcome, or a money operation
-whose outcome is UNKNOWN or waits for a manager's review (NEEDS_REVIEW), on SQLite and PostgreSQL."""
+"""PaymentQueries.list_payments of the attention filter: an UNKNOWN outcome, a money operation
+whose outcome is UNKNOWN or waits for a manager's review (NEEDS_REVIEW), or an open discrepancy
+between the books and the bank (decision 0137), on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from epay_desktop.domain import ConsoleStatus, OpState, Payment
+from epay_desktop.domain import ConsoleStatus, Money, OpState, Payment
 from epay_desktop.services.payments.queries import PaymentFilter, PaymentQueries
 from epay_desktop.store.db import Store
 from tests.support.builders import add_account_row, stored_operation, stored_payment
@@ -91,3 +92,34 @@ def test_attention_count_follows_the_list_and_is_capped(store: Store) -> None:
     assert first.status is ConsoleStatus.UNKNOWN
     with pytest.raises(ValueError):
         _run(queries.attention_count(cap=0))
+
+
+def test_an_open_discrepancy_needs_attention_counted_once_until_it_is_resolved(store: Store) -> None:
+    """Decision 0137: the badge counts what the list's filter shows; a payment the books and the bank
+    disagree about is in both, once however many reasons it has, and leaves both once resolved."""
+    queries = PaymentQueries(store)
+    disputed = _add(store, 400_000_021, "1000", at=T0)
+    _add(store, 400_000_022, "1000", at=T0 + timedelta(minutes=1))
+    with store.write() as tx:
+        refund, _new = tx.discrepancies.record(
+            disputed.id, "external_refund", console=None, bank=Money.parse("250"), detail="seen", now=T0
+        )
+        tx.discrepancies.record(
+            disputed.id, "charged", console=Money.parse("1000"), bank=Money.parse("750"), detail="", now=T0
+        )
+    _op(store, disputed, OpState.UNKNOWN, 2)  # a second reason, the same payment
+
+    assert [p.id for p in _run(queries.list_payments(ATTENTION)).payments] == [disputed.id]
+    assert _run(queries.attention_count()) == 1  # one payment to act on, not three reasons
+
+    with store.write() as tx:
+        [op] = [o for o in tx.operations.list_for_payment(disputed.id) if o.state is OpState.UNKNOWN]
+        tx.operations.mark(op.id, OpState.SUCCEEDED, now=T0 + timedelta(minutes=3))
+        for d in tx.discrepancies.open(disputed.id):
+            if d.id != refund.id:
+                tx.discrepancies.resolve(d.id, actor_id=1, resolution="checked", now=T0)
+    assert _run(queries.attention_count()) == 1  # the refund made outside the console is still open
+    with store.write() as tx:
+        tx.discrepancies.resolve(refund.id, actor_id=1, resolution="checked", now=T0)
+    assert _run(queries.list_payments(ATTENTION)).payments == []
+    assert _run(queries.attention_count()) == 0

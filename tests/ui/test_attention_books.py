@@ -1,6 +1,7 @@
 """Needs attention shows where the books and the bank disagree, and a manager resolves it there -- on the
 REAL console (open_app + AppController + MainWindow, real services on a fresh SQLite database), opened from
-the main window's View menu as a person does. The status bar's badge counts open discrepancies too."""
+the main window's View menu as a person does. The status bar's badge counts their payments too, and the
+list's "Needs attention" filter shows them (decision 0137)."""
 
 from __future__ import annotations
 
@@ -101,6 +102,46 @@ def test_a_cashier_sees_the_discrepancy_but_not_the_resolve_button(
     assert "Only a manager can resolve" in dialog.resolve_button.toolTip()
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not shown(AttentionDialog))
+
+
+def test_the_badge_the_needs_attention_filter_and_window_show_the_same_discrepancy(
+    real_console: Any, qtbot: Any, arun: Any
+) -> None:
+    """Decision 0137 (found walking the demo: the badge said 1 while the list's "Needs attention" filter
+    showed no payment): a payment the books and the bank disagree about is what the badge counts, the
+    filter lists and the window's payment list says is waiting; a search that hides it says where it is."""
+    console = real_console
+    invoice, _number = seed_external_refund(console, arun, 600_000_030)
+    console.log_in(CASHIER, CASHIER_PIN)
+    window = console.window
+    badge = window.status_bar.attention_badge
+    qtbot.waitUntil(badge.isVisible, timeout=SLOW)
+    assert "1 need attention" in badge.text()
+
+    view = window.payments_view
+    model = view.model
+    combo = view.filters.status_combo
+    combo.setCurrentIndex(combo.findData("attention"))  # the cashier picks the filter
+    qtbot.waitUntil(lambda: model.filter.needs_attention and not model.is_loading, timeout=SLOW)
+    qtbot.waitUntil(lambda: model.row_total() == 1 and model.payment_at(0) is not None, timeout=SLOW)
+    shown_payment = model.payment_at(0)
+    assert shown_payment is not None and shown_payment.invoice_id == invoice
+    assert not view.empty_label.isVisible()
+
+    qtbot.mouseClick(badge, LEFT)  # the badge opens Needs attention: the same payment, and why
+    dialog = wait_shown(qtbot, AttentionDialog)
+    assert dialog.windowTitle().startswith("Needs attention (1)")
+    row = dialog.tree.topLevelItem(0)
+    assert dialog.tree.topLevelItemCount() == 1 and row is not None
+    assert row.text(0) == invoice.value and "bank disagree" in row.text(4)
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not shown(AttentionDialog))
+
+    view.filters.search_edit.setFocus()
+    qtbot.keyClicks(view.filters.search_edit, "no such payment")
+    qtbot.waitUntil(lambda: model.filter.search is not None and not model.is_loading, timeout=SLOW)
+    qtbot.waitUntil(view.empty_label.isVisible, timeout=SLOW)
+    assert "Needs attention (Ctrl+Shift+A)" in view.empty_label.text()  # not a silent "nothing"
 
 
 def test_a_manager_sets_the_status_lag_in_settings_and_the_operations_follow_it(

@@ -177,8 +177,9 @@ class PaymentQueries:
 
         The search text matches the invoice id prefix, last 4 digits of the card, the amount in tenge
         (``1500`` or ``1500.50``), the RRN or the approval code. ``needs_attention`` keeps only
-        payments a person must look at: outcome UNKNOWN, or a money operation UNKNOWN or
-        NEEDS_REVIEW (combined with the other filters). No side effects.
+        payments a person must look at: outcome UNKNOWN, a money operation UNKNOWN or
+        NEEDS_REVIEW, a fiscal receipt refused for a person, or an open discrepancy with the bank
+        (combined with the other filters; decision 0137). No side effects.
         """
         if limit < 1:
             raise ValueError("limit must be positive")
@@ -251,7 +252,9 @@ class PaymentQueries:
         return await self._store.run_read(lambda tx: row_index(tx.session, query, payment_id))
 
     async def attention_count(self, cap: int = ATTENTION_CAP) -> int:
-        """How many payments need a person (``list_payments`` of the attention filter), at most ``cap``.
+        """How many payments need a person (``list_payments`` of the attention filter), at most ``cap``:
+        the status bar's badge, so it says what the list's "Needs attention" filter shows over all days
+        (a payment with an open discrepancy and an unresolved operation counts once; decision 0137).
 
         Capped so a badge refreshed on every event stays cheap; ``cap`` means "cap or more".
         """

@@ -29,6 +29,7 @@ from epay_desktop.domain.invoice import INVOICE_MAX_DIGITS
 from epay_desktop.domain.money import MoneyError, parse_amount_text
 from epay_desktop.store.models import (
     UNRESOLVED_OP_STATES,
+    DiscrepancyRow,
     FiscalRecordRow,
     MoneyOpRow,
     PaymentRow,
@@ -72,11 +73,14 @@ class PaymentCursor:
 
 
 def attention_filter() -> ColumnElement[bool]:
-    """Payments that need a person: outcome UNKNOWN, an operation UNKNOWN / NEEDS_REVIEW, or a fiscal
-    receipt the provider refused for a reason only a person can remove (decision 0124).
+    """Payments that need a person: outcome UNKNOWN, an operation UNKNOWN / NEEDS_REVIEW, a fiscal
+    receipt the provider refused for a reason only a person can remove (decision 0124), or an open
+    discrepancy between the books and the bank (a manager resolves it; decision 0137). The one
+    definition of "needs attention": the list's filter, the badge's count and the Needs attention
+    window's payments all read it.
 
     Written as ``id IN (ids of UNKNOWN payments UNION ALL payments of unresolved operations UNION ALL
-    payments of such fiscal records)``:
+    payments of such fiscal records UNION ALL payments of open discrepancies)``:
     each part seeks an index and yields a handful of ids, which then drive the query by primary
     key, instead of testing every payment of the list's order on the way down."""
     unknown = select(PaymentRow.id).where(PaymentRow.status == ConsoleStatus.UNKNOWN.value)
@@ -84,7 +88,8 @@ def attention_filter() -> ColumnElement[bool]:
         _OPEN_OPS_INDEX_WHERE, MoneyOpRow.state.in_(UNRESOLVED_OPS)
     )
     fiscal = select(FiscalRecordRow.payment_id).where(FiscalRecordRow.state == "needs_person")
-    return PaymentRow.id.in_(union_all(unknown, unresolved, fiscal))
+    disputed = select(DiscrepancyRow.payment_id).where(DiscrepancyRow.resolved_at.is_(None))
+    return PaymentRow.id.in_(union_all(unknown, unresolved, fiscal, disputed))
 
 
 def text_filter(text: str, column: Callable[[Any], Any] = lambda c: c) -> ColumnElement[bool]:

@@ -2,7 +2,8 @@
 Needs attention, Day at a glance.
 
 Needs attention also lists the open discrepancies between the books and the bank (resolved there by a
-manager), and the badge counts them with the payments that wait for a person.
+manager); the badge counts the payments that wait for a person, a payment with an open discrepancy
+among them, each once: the rows the list's "Needs attention" filter shows over all days (decision 0137).
 
 :class:`AdminFlows` connects the window's ``settings_requested`` / ``users_requested`` /
 ``export_requested`` / ``attention_requested`` to their dialogs, each run once at a time as a
@@ -312,8 +313,9 @@ class AdminFlows(QObject):
 
     async def _count(self) -> None:
         try:
+            # the payments a person must act on, each once (an open discrepancy's too): the rows of the
+            # list's "Needs attention" filter over all days (decision 0137)
             count = await self.ctx.queries.attention_count(ATTENTION_CAP)
-            count += await self.ctx.reconciler.books.count_open()  # books and bank disagree
         except Exception as exc:  # a badge must never bother the cashier; the list says more
             if user_message_of(exc) is None and not isinstance(exc, OSError):
                 raise

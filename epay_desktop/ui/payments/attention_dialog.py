@@ -1,10 +1,12 @@
 """Needs attention: the payments a person must look at, and what each is waiting for.
 
-A payment is listed when its outcome is UNKNOWN or one of its money operations is UNKNOWN (the
-bank's answer was lost; the console keeps checking) or NEEDS_REVIEW (a manager decides). The
+A payment is listed when its outcome is UNKNOWN, one of its money operations is UNKNOWN (the
+bank's answer was lost; the console keeps checking) or NEEDS_REVIEW (a manager decides), a fiscal
+receipt waits for a person, or the books and the bank disagree about it (decision 0137). The
 list comes from ``PaymentQueries.list_payments`` of the attention filter, the same query as the
-main list's "Needs attention" filter. Choosing a row (Enter, double-click, Open) returns its
-invoice; the main window then shows it in the detail panel, where a manager can Review.
+main list's "Needs attention" filter and the status bar's badge; the title counts its payments.
+Choosing a row (Enter, double-click, Open) returns its invoice; the main window then shows it in
+the detail panel, where a manager can Review.
 
 Below it, every open discrepancy between the console's books and the bank (``Books``: found by the
 reconciliation, e.g. a refund made in the bank's merchant cabinet). A manager writes what was found
@@ -107,8 +109,13 @@ def _kind(op: MoneyOp) -> str:
     }.get(op.kind, str(op.kind.value))
 
 
-def attention_text(view: PaymentView) -> str:
-    """What the payment waits for, in one or two sentences."""
+def attention_text(view: PaymentView, disputed: int = 0) -> str:
+    """What the payment waits for, in one or two sentences (``disputed``: its open discrepancies)."""
+    return "\n".join(attention_lines(view, disputed)) or _tr("Settled meanwhile.")
+
+
+def attention_lines(view: PaymentView, disputed: int = 0) -> list[str]:
+    """What the payment waits for, a sentence each; none: it is settled."""
     lines: list[str] = []
     if view.payment.status is ConsoleStatus.UNKNOWN:
         lines.append(_tr("The bank has not confirmed the payment's outcome yet; the console keeps asking."))
@@ -141,7 +148,13 @@ def attention_text(view: PaymentView) -> str:
                     reason=message_text(needed),
                 )
             )
-    return "\n".join(lines) or _tr("Settled meanwhile.")
+    if disputed:
+        lines.append(
+            _tr(
+                "The console's books and the bank disagree about it: a manager resolves it in the list below."
+            )
+        )
+    return lines
 
 
 class AttentionDialog(QDialog):
@@ -165,10 +178,12 @@ class AttentionDialog(QDialog):
         discrepancies = list(discrepancies or [])
         self._books = books
         self._user = user
-        self._payments_count = len(views)
         self._views = list(views)
         self._found = {entry.discrepancy.id: entry.discrepancy for entry in discrepancies}
-        self._set_title(len(discrepancies))
+        self._disputed: dict[str, int] = {}  # invoice -> its open discrepancies listed below
+        for entry in discrepancies:
+            self._disputed[entry.invoice_id.value] = self._disputed.get(entry.invoice_id.value, 0) + 1
+        self._set_title()
         self.resize(760, 420)
         self.chosen: InvoiceId | None = None
         self.tree = named(QTreeWidget(), "attention_list")
@@ -187,7 +202,7 @@ class AttentionDialog(QDialog):
                     local_time_text(p.created_at),
                     money_text(p.amount, blank_zero=False),
                     status_label(view.status),
-                    attention_text(view),
+                    self._waiting_text(view),
                 ]
             )
             item.setData(0, Qt.ItemDataRole.UserRole, p.invoice_id)
@@ -261,7 +276,7 @@ class AttentionDialog(QDialog):
         """After a language switch: the counts, each payment's status and what each row waits for."""
         self.register_here.retranslate()
         left = self.discrepancy_tree.topLevelItemCount()
-        self._set_title(left)
+        self._set_title()
         self.books_label.setText(
             _tr("The console's books and the bank disagree ({count}):").format(count=left)
         )
@@ -269,7 +284,7 @@ class AttentionDialog(QDialog):
             item = self.tree.topLevelItem(row)
             if item is not None:
                 item.setText(3, status_label(view.status))
-                item.setText(4, attention_text(view))
+                item.setText(4, self._waiting_text(view))
         for row in range(left):
             entry = self.discrepancy_tree.topLevelItem(row)
             found = self._found.get(entry.data(0, Qt.ItemDataRole.UserRole)) if entry is not None else None
@@ -359,7 +374,7 @@ class AttentionDialog(QDialog):
             self._views[row] = replace(view, fiscal=fiscal)
             item = self.tree.topLevelItem(row)
             if item is not None:
-                item.setText(4, attention_text(self._views[row]))
+                item.setText(4, self._waiting_text(self._views[row]))
 
         def said(text: str) -> None:
             if shiboken6.isValid(self):
@@ -430,18 +445,43 @@ class AttentionDialog(QDialog):
         index = self.discrepancy_tree.indexOfTopLevelItem(item)
         if index >= 0:
             self.discrepancy_tree.takeTopLevelItem(index)
+            self._settle_dispute(item.data(1, Qt.ItemDataRole.UserRole))
         self.resolution_edit.clear()
         left = self.discrepancy_tree.topLevelItemCount()
         self.books_label.setText(
             _tr("The console's books and the bank disagree ({count}):").format(count=left)
         )
-        self._set_title(left)
+        self._set_title()
         self._say(_tr("Discrepancy {number} resolved.").format(number=number))
         self._update()
 
-    def _set_title(self, discrepancies: int) -> None:
-        count = self._payments_count + discrepancies
-        self.setWindowTitle(_tr("Needs attention ({count})").format(count=count))
+    def _waiting_text(self, view: PaymentView) -> str:
+        return attention_text(view, self._disputed.get(view.payment.invoice_id.value, 0))
+
+    def _settle_dispute(self, invoice: InvoiceId) -> None:
+        """One discrepancy of ``invoice`` resolved: its payment's row says what is left, or leaves the
+        list when nothing is (the badge and the list's filter drop it too)."""
+        left = self._disputed.get(invoice.value, 0) - 1
+        self._disputed[invoice.value] = max(left, 0)
+        row = next((i for i, v in enumerate(self._views) if v.payment.invoice_id == invoice), None)
+        if row is None:
+            return
+        view = self._views[row]
+        if attention_lines(view, left):
+            item = self.tree.topLevelItem(row)
+            if item is not None:
+                item.setText(4, self._waiting_text(view))
+            return
+        del self._views[row]
+        self.tree.takeTopLevelItem(row)
+        shown = bool(self._views)
+        self.tree.setVisible(shown)
+        self.hint_label.setVisible(shown)
+        self._update()
+
+    def _set_title(self) -> None:
+        """The payments listed: what the status bar's badge counts (decision 0137)."""
+        self.setWindowTitle(_tr("Needs attention ({count})").format(count=len(self._views)))
 
     def _say(self, text: str) -> None:
         self.resolve_message.setText(text)

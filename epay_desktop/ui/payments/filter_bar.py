@@ -64,8 +64,9 @@ def _status_options() -> tuple[tuple[str, str, frozenset[S] | None], ...]:
 
 
 #: Status filter choices: key, label, statuses (None: all). "Needs attention" (ATTENTION) is not a
-#: status set: it asks the store for an UNKNOWN outcome OR an unresolved (UNKNOWN / NEEDS_REVIEW)
-#: money operation, so a refund waiting for a manager's review shows up there too. Labels of the
+#: status set: it asks the store for an UNKNOWN outcome, an unresolved (UNKNOWN / NEEDS_REVIEW)
+#: money operation, a fiscal receipt refused for a person or an open discrepancy with the bank, so
+#: a refund waiting for a manager's review shows up there too (decision 0137). Labels of the
 #: ``status:`` choices are the badges' words (translation context "Status").
 STATUS_GROUPS: Final[tuple[tuple[str, str, frozenset[S] | None], ...]] = _GROUPS + _status_options()
 ATTENTION: Final = "attention"

@@ -413,6 +413,8 @@ class PaymentsTableModel(ColumnsModel):
             self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
             return
         if not self._filter.matches(payment, open_operation=payment.id in self._open):
+            if self._filter.needs_attention and replace(self._filter, needs_attention=False).matches(payment):
+                self.requery()  # a difference with the bank, a refused receipt: the store knows (0137)
             return
         if not self._counted:
             if self.is_loading:  # the count on its way may or may not include it: look again after

@@ -57,6 +57,17 @@ def _tr(text: str, n: int = -1) -> str:
     return QCoreApplication.translate("PaymentsView", text, None, n)
 
 
+def _attention_empty_text(wanted: PaymentFilter) -> str:
+    """The "Needs attention" filter found nothing: whether nothing needs a person at all, or the other
+    filters hide what does (the badge and the Needs attention window count every day; decision 0137)."""
+    if wanted == PaymentFilter(needs_attention=True):
+        return _tr("Nothing needs attention: every payment is settled.")
+    return _tr(
+        "No payment that needs attention matches these dates or this search.\nThe badge and Needs "
+        "attention (Ctrl+Shift+A) count every day: choose All dates to see them all here."
+    )
+
+
 def _count_text(translated: str, rows: int) -> str:
     """``%n`` plurals come from the kk/ru translations; untranslated English gets its plural here."""
     return translated.replace("(s)", "" if rows == 1 else "s")
@@ -420,6 +431,8 @@ class PaymentsView(QWidget):
             return _tr("Loading payments…")
         if self.model.filter == PaymentFilter():
             return _tr("No payments yet.\nPress F2 to take a card payment.")
+        if self.model.filter.needs_attention:
+            return _attention_empty_text(self.model.filter)
         if self.model.filter.search:
             return _tr(
                 "No payment matches \u201c{text}\u201d.\nSearch by invoice, card last 4, amount, RRN or "
