@@ -15,10 +15,10 @@ from epay_desktop.domain import AuthenticationFailed, OpKind, Role
 from epay_desktop.services.people.approvals import ApprovalPaused, ApprovalThrottlePolicy, WrongApprovalSecret
 from epay_desktop.services.people.passwords import Passwords
 from epay_desktop.services.people.users import UserService
-from epay_desktop.store.db import Store, make_engine
-from epay_desktop.store.migrations import migrate
+from epay_desktop.store.db import Store
 from epay_desktop.store.models import PaymentRow
 from tests.support.clock import Clock
+from tests.support.database import open_store
 
 AUDIT_KEY = b"\x05" * 32
 PEPPER = b"\x09" * 32
@@ -40,10 +40,8 @@ def counters(db_url, clock):
     stores: list[Store] = []
 
     def counter(register_id: str) -> UserService:
-        engine = make_engine(db_url)
-        if not stores:
-            migrate(engine)
-        stores.append(Store(engine, audit_key=AUDIT_KEY))
+        # the first one migrates the database (open_store: the copy or replay at head made once per process)
+        stores.append(open_store(db_url, create=not stores, audit_key=AUDIT_KEY))
         passwords = Passwords(PEPPER, PasswordHasher(1, 8, 1))
         return UserService(stores[-1], passwords, clock=clock, register_id=register_id)
 
