@@ -106,6 +106,20 @@ def test_needs_attention_asks_the_store_and_live_updates_add_only_unknown(qtbot,
     assert not wanted.matches(make_payment(status=S.CHARGE))  # an operation's state is the store's to say
 
 
+def test_needs_attention_asks_the_store_again_when_a_payment_it_does_not_hold_changes(
+    qtbot, view, fake_payments, make_payment
+):
+    """Decision 0137: a discrepancy found (or a receipt refused) is published as its payment's update; a
+    Payment alone cannot say it needs a person, so the list asks the store, which knows."""
+    combo = view.filters.status_combo
+    combo.setCurrentIndex(combo.findData("attention"))
+    qtbot.waitUntil(lambda: view.model.filter.needs_attention and not view.model.is_loading)
+    calls = len(fake_payments.list_calls)
+    view.model.apply_update(make_payment(id=9_999, status=S.CHARGE))  # not in the list
+    qtbot.waitUntil(lambda: len(fake_payments.list_calls) > calls and not view.model.is_loading)
+    assert last_query(fake_payments).filter.needs_attention is True
+
+
 def test_the_search_hint_fits_and_the_tooltip_tells_everything(view):
     edit = view.search_edit
     hint = edit.placeholderText()
