@@ -297,7 +297,10 @@ class ConsoleStatusBar(QStatusBar):
         shown = f"{cap - 1}+" if cap is not None and count >= cap else str(count)
         self.attention_badge.setText(_tr("⚠ {count} need attention").format(count=shown))
         self.attention_badge.setToolTip(
-            _tr("Payments or operations waiting for a check or a manager's review. Click to see them.")
+            _tr(
+                "Payments waiting for a person: a check with the bank, a manager's review, a fiscal receipt "
+                "or a difference between the books and the bank. Click to see them."
+            )
         )
         self.attention_badge.setVisible(count > 0)
 
