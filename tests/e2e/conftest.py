@@ -37,6 +37,7 @@ from epay_desktop.ui.payments.columns import PaymentColumn
 from tests.support import card_form, windows
 from tests.support.card_form import APPROVED_CARD, JS_TIMEOUT_MS, MASTERCARD
 from tests.support.live_console import add_people, running_console
+from tests.support.quick_pins import quick_pin_hashes
 from tests.support.sandbox import SandboxControl, SharedSandbox
 
 SLOW_MS = 30_000
@@ -48,6 +49,12 @@ SLOW_MS = 30_000
 @pytest.fixture(autouse=True)
 def _collect_garbage_on_the_gui_thread(gui_thread_gc: None) -> None:
     """The app's rule in tests too: garbage is collected on the GUI thread only (tests/conftest.py)."""
+
+
+@pytest.fixture(autouse=True)
+def _quick_pins(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The console hashes PINs at Argon2id's smallest cost (decision 0134)."""
+    quick_pin_hashes(monkeypatch)
 
 
 @pytest.fixture

@@ -46,6 +46,7 @@ from epay_desktop.services.people.approvals import Approval
 from epay_desktop.ui.app.bridge import EventBridge
 from tests.support import windows
 from tests.support.live_console import add_people, controller_running
+from tests.support.quick_pins import quick_pin_hashes
 from tests.support.windows import SLOW_MS, dismiss_dialogs
 
 # -- the loop (pattern A) ----------------------------------------------------------------------------
@@ -75,6 +76,12 @@ def restore_app(qapp: QApplication) -> Iterator[QApplication]:
     qapp.setApplicationDisplayName(names[2])
     qapp.setWindowIcon(icon)
     qapp.setQuitOnLastWindowClosed(quit_on_close)
+
+
+@pytest.fixture(autouse=True)
+def _quick_pins(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A real console started here hashes PINs at Argon2id's smallest cost (decision 0134)."""
+    quick_pin_hashes(monkeypatch)
 
 
 @pytest.fixture(autouse=True)
