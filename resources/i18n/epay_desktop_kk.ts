@@ -47,46 +47,46 @@
 <context>
     <name>AppAdmin</name>
     <message>
-        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="225"/>
+        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="226"/>
         <source>Backing up the database…</source>
         <translation>Дерекқордың сақтық көшірмесі жасалуда…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="239"/>
+        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="240"/>
         <source>Backup done</source>
         <translation>Сақтық көшірме жасалды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="236"/>
+        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="237"/>
         <source>The database was backed up and the copy checked:
 {path}</source>
         <translation>Дерекқордың сақтық көшірмесі жасалды және тексерілді:
 {path}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="234"/>
+        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="235"/>
         <source>The database is PostgreSQL: it is backed up on its server, not by this console.</source>
         <translation>Дерекқор — PostgreSQL: оның сақтық көшірмесі осы консольде емес, өз серверінде жасалады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="262"/>
+        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="263"/>
         <source>Export done</source>
         <translation>Экспорт аяқталды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="136"/>
+        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="137"/>
         <source>Settings saved. Gateway changes apply when the console is restarted.</source>
         <translation>Баптаулар сақталды. Шлюз өзгерістері консоль қайта іске қосылғанда күшіне енеді.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="253"/>
+        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="254"/>
         <source>{rows} payment(s) from {first} to {last} were written to:
 {path}</source>
         <translation>{first} – {last} аралығындағы {rows} төлем мына файлға жазылды:
 {path}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="139"/>
+        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="140"/>
         <source>Settings saved. The fiscal register&apos;s settings apply from the next receipt; gateway changes apply when the console is restarted.</source>
         <translation>Баптаулар сақталды. Онлайн-касса баптаулары келесі чектен бастап күшіне енеді; шлюз өзгерістері консоль қайта іске қосылғанда күшіне енеді.</translation>
     </message>
@@ -212,180 +212,180 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>AttentionDialog</name>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="144"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="114"/>
         <source>Settled meanwhile.</source>
         <translation>Осы арада шешілді.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="96"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="98"/>
         <source>The console&apos;s books say {console}, the bank says {bank}. Check the payment with the bank, then resolve it here with what you found.</source>
         <translation>Консоль есебінде: {console}, банкте: {bank}. Төлемді банкпен тексеріп, анықтағаныңызды жазып, осында шешіңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="114"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="121"/>
         <source>The bank has not confirmed the payment&apos;s outcome yet; the console keeps asking.</source>
         <translation>Банк төлемнің нәтижесін әлі растаған жоқ; консоль сұрауды жалғастыруда.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="316"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="331"/>
         <source>What you found (e.g. what the bank&apos;s merchant cabinet shows)</source>
         <translation>Не анықтадыңыз (мысалы, банктің мерчант кабинетінде не көрсетілген)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="326"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="341"/>
         <source>Only a manager can resolve a difference between the books and the bank.</source>
         <translation>Есеп пен банк арасындағы айырмашылықты тек менеджер шеше алады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="81"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="83"/>
         <source>Refund made outside the console</source>
         <translation>Консольден тыс жасалған қайтару</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="82"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="84"/>
         <source>Refunded amounts differ</source>
         <translation>Қайтарылған сомалар сәйкес емес</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="83"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="85"/>
         <source>Charged amounts differ</source>
         <translation>Есептен шығарылған сомалар сәйкес емес</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="90"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="92"/>
         <source>The bank refunded {bank} that no refund of this console explains (e.g. in the bank&apos;s merchant cabinet). Check it with the bank, then resolve it here with what you found.</source>
         <translation>Банк {bank} қайтарған, бірақ оны осы консольдің ешбір қайтаруы түсіндірмейді (мысалы, банктің мерчант кабинетінде жасалған). Оны банкпен тексеріп, анықтағаныңызды жазып, осында шешіңіз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="104"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="106"/>
         <source>Refund</source>
         <translation>Қайтару</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="105"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="107"/>
         <source>Cancel</source>
         <translation>Күшін жою</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="106"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="108"/>
         <source>Charge</source>
         <translation>Есептен шығару</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="177"/>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="292"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="192"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="307"/>
         <source>Invoice</source>
         <translation>Тапсырыс</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="177"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="192"/>
         <source>Created</source>
         <translation>Жасалды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="177"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="192"/>
         <source>Amount</source>
         <translation>Сома</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="177"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="192"/>
         <source>Status</source>
         <translation>Күйі</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="177"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="192"/>
         <source>Waiting for</source>
         <translation>Не күтілуде</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="198"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="213"/>
         <source>Nothing needs attention: every payment and operation is settled.</source>
         <translation>Назар аударатын ештеңе жоқ: барлық төлем мен операция шешілген.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="203"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="218"/>
         <source>Open payment</source>
         <translation>Төлемді ашу</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="213"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="228"/>
         <source>Choose a payment to see it; a manager reviews an operation from there.</source>
         <translation>Көру үшін төлемді таңдаңыз; менеджер операцияны сол жерден қарайды.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="292"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="307"/>
         <source>No.</source>
         <translation>№</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="292"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="307"/>
         <source>Found</source>
         <translation>Анықталды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="292"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="307"/>
         <source>What</source>
         <translation>Не</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="292"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="307"/>
         <source>Details</source>
         <translation>Толығырақ</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="319"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="334"/>
         <source>&amp;Resolve</source>
         <translation>&amp;Шешу</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="266"/>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="436"/>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="284"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="281"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="452"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="299"/>
         <source>The console&apos;s books and the bank disagree ({count}):</source>
         <translation>Консоль есебі мен банк сәйкес келмейді ({count}):</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="439"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="455"/>
         <source>Discrepancy {number} resolved.</source>
         <translation>№ {number} сәйкессіздік шешілді.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="444"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="484"/>
         <source>Needs attention ({count})</source>
         <translation>Назар аудару керек ({count})</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="119"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="126"/>
         <source>{kind} of {amount}: the bank could not confirm it; a manager must review it.</source>
         <translation>{kind}, {amount}: банк оны растай алмады; менеджер қарауы керек.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="125"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="132"/>
         <source>{kind} of {amount}: the bank&apos;s answer was lost; the console is checking.</source>
         <translation>{kind}, {amount}: банктің жауабы жоғалды; консоль тексеріп жатыр.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="135"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="142"/>
         <source>Fiscal receipt</source>
         <translation>Фискалдық чек</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="135"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="142"/>
         <source>Fiscal return receipt</source>
         <translation>Фискалдық қайтару чегі</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="138"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="145"/>
         <source>{receipt} of {amount}: {reason}</source>
         <translation>{receipt}, {amount}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="249"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="264"/>
         <source>A fiscal shift past 24 hours must be closed first: open the fiscal register to close it.</source>
         <translation>Алдымен 24 сағаттан артық ашық тұрған касса ауысымын жабу керек: оны жабу үшін онлайн-кассаны ашыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="246"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="261"/>
         <source>Fiscal &amp;register…</source>
         <translation>Онлайн-&amp;касса…</translation>
     </message>
@@ -433,6 +433,11 @@ Do this only after checking the journal of the cash register {register}: if the 
         <translation>{number} фискалдық чегін баптауларда қазір көрсетілген онлайн-кассада тіркеу керек пе?
 
 Мұны {register} онлайн-кассасының журналын тексергеннен кейін ғана жасаңыз: чек сонда болса, ол тіркеліп қойған; онда фискалдық баптауларда {register} кассасын қайтарыңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="153"/>
+        <source>The console&apos;s books and the bank disagree about it: a manager resolves it in the list below.</source>
+        <translation>Бұл төлем бойынша консоль есебі мен банк сәйкес келмейді: менеджер сәйкессіздікті төмендегі тізімде шешеді.</translation>
     </message>
 </context>
 <context>
@@ -906,22 +911,22 @@ Do this only after checking the journal of the cash register {register}: if the 
         <translation>Мұнда жасыру; хабарлама негізгі терезеде қалады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/window.py" line="170"/>
+        <location filename="../../epay_desktop/ui/checkout/window.py" line="171"/>
         <source>Cancel this sale?</source>
         <translation>Бұл сатуды тоқтату керек пе?</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/window.py" line="171"/>
+        <location filename="../../epay_desktop/ui/checkout/window.py" line="172"/>
         <source>The customer&apos;s payment page is open. Cancel the sale? If the customer has already paid, the console will still show the bank&apos;s answer.</source>
         <translation>Сатып алушының төлем беті ашық. Сатуды тоқтатасыз ба? Егер сатып алушы төлеп қойса, консоль бәрібір банктің жауабын көрсетеді.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/window.py" line="183"/>
+        <location filename="../../epay_desktop/ui/checkout/window.py" line="184"/>
         <source>Discard this sale?</source>
         <translation>Бұл сатудан бас тарту керек пе?</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/window.py" line="184"/>
+        <location filename="../../epay_desktop/ui/checkout/window.py" line="185"/>
         <source>The amount and details you typed will be lost. Close the new payment anyway?</source>
         <translation>Енгізген сома мен деректер жоғалады. Жаңа төлемді бәрібір жабасыз ба?</translation>
     </message>
@@ -929,6 +934,16 @@ Do this only after checking the journal of the cash register {register}: if the 
         <location filename="../../epay_desktop/ui/checkout/window.py" line="141"/>
         <source>This window stays open until the payment is settled: {why}</source>
         <translation>Төлем аяқталғанша бұл терезе ашық тұрады: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/checkout/window.py" line="192"/>
+        <source>Discard the sale</source>
+        <translation>Сатудан бас тарту</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/checkout/window.py" line="193"/>
+        <source>Keep the sale</source>
+        <translation>Сатуды жалғастыру</translation>
     </message>
 </context>
 <context>
@@ -1010,7 +1025,7 @@ Do this only after checking the journal of the cash register {register}: if the 
 <context>
     <name>ConsoleActions</name>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="306"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="307"/>
         <source>Only a manager or an administrator can back up the database.</source>
         <translation>Дерекқордың сақтық көшірмесін тек менеджер немесе әкімші жасай алады.</translation>
     </message>
@@ -1084,8 +1099,8 @@ Do this only after checking the journal of the cash register {register}: if the 
         <location filename="../../epay_desktop/ui/window/actions.py" line="139"/>
         <location filename="../../epay_desktop/ui/window/actions.py" line="106"/>
         <location filename="../../epay_desktop/ui/window/actions.py" line="169"/>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="298"/>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="311"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="299"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="312"/>
         <source>Log in first.</source>
         <translation>Алдымен кіріңіз.</translation>
     </message>
@@ -1121,7 +1136,7 @@ Do this only after checking the journal of the cash register {register}: if the 
     </message>
     <message>
         <location filename="../../epay_desktop/ui/window/actions.py" line="209"/>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="292"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="293"/>
         <source>&amp;Print receipt</source>
         <translation>&amp;Чекті басып шығару</translation>
     </message>
@@ -1176,7 +1191,7 @@ Do this only after checking the journal of the cash register {register}: if the 
         <translation>&amp;Назар аудару керек…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="229"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="230"/>
         <source>&amp;About ePay console</source>
         <translation>ePay консолі &amp;туралы</translation>
     </message>
@@ -1191,47 +1206,47 @@ Do this only after checking the journal of the cash register {register}: if the 
         <translation>Операцияны тек менеджер қарай алады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="260"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="261"/>
         <source>&amp;Payment</source>
         <translation>&amp;Төлем</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="264"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="265"/>
         <source>&amp;View</source>
         <translation>&amp;Көрініс</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="265"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="266"/>
         <source>&amp;Session</source>
         <translation>&amp;Сеанс</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="266"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="267"/>
         <source>Se&amp;ttings</source>
         <translation>&amp;Баптаулар</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="268"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="269"/>
         <source>&amp;Help</source>
         <translation>&amp;Анықтама</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="292"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="293"/>
         <source>Re&amp;print receipt</source>
         <translation>&amp;Чекті қайта басып шығару</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="301"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="302"/>
         <source>Only a manager or an administrator can change settings.</source>
         <translation>Баптауларды тек менеджер немесе әкімші өзгерте алады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="302"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="303"/>
         <source>Only a manager or an administrator can manage users.</source>
         <translation>Пайдаланушыларды тек менеджер немесе әкімші басқара алады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="304"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="305"/>
         <source>Only a manager or an administrator can export payments.</source>
         <translation>Төлемдерді тек менеджер немесе әкімші экспорттай алады.</translation>
     </message>
@@ -1241,7 +1256,7 @@ Do this only after checking the journal of the cash register {register}: if the 
         <translation>Аудит журналының бақылау &amp;белгісі…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="305"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="306"/>
         <source>Only a manager or an administrator can see the audit log&apos;s anchor.</source>
         <translation>Аудит журналының бақылау белгісін тек менеджер немесе әкімші көре алады.</translation>
     </message>
@@ -1251,7 +1266,7 @@ Do this only after checking the journal of the cash register {register}: if the 
         <translation>&amp;Чек принтерлері…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="303"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="304"/>
         <source>Only a manager or an administrator can change the printers.</source>
         <translation>Принтерлерді тек менеджер немесе әкімші өзгерте алады.</translation>
     </message>
@@ -1311,12 +1326,12 @@ Do this only after checking the journal of the cash register {register}: if the 
         <translation>Ауысымды жабу үшін менеджер өз PIN-кодымен кіреді.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="262"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="263"/>
         <source>Shi&amp;ft</source>
         <translation>А&amp;уысым</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="307"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="308"/>
         <source>Only a manager or an administrator can see the day&apos;s figures.</source>
         <translation>Күн көрсеткіштерін тек менеджер немесе әкімші көре алады.</translation>
     </message>
@@ -1324,6 +1339,11 @@ Do this only after checking the journal of the cash register {register}: if the 
         <location filename="../../epay_desktop/ui/window/actions.py" line="228"/>
         <source>&amp;Fiscal register…</source>
         <translation>Онлайн-&amp;касса…</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="229"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Пернелер тіркесімдері</translation>
     </message>
 </context>
 <context>
@@ -1388,88 +1408,87 @@ Do this only after checking the journal of the cash register {register}: if the 
         <translation>Шлюздің өзгертілген мекенжайы.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="283"/>
         <source>Payments or operations waiting for a check or a manager&apos;s review. Click to see them.</source>
-        <translation>Тексеруді немесе менеджердің қарауын күтіп тұрған төлемдер мен операциялар. Көру үшін басыңыз.</translation>
+        <translation type="vanished">Тексеруді немесе менеджердің қарауын күтіп тұрған төлемдер мен операциялар. Көру үшін басыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="378"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="398"/>
         <source>The console asks the bank once a payment needs checking.</source>
         <translation>Төлемді тексеру қажет болғанда консоль банктен сұрайды.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="397"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="417"/>
         <source>Last successful status check with the bank (Kazakhstan time).</source>
         <translation>Банкпен соңғы сәтті күй тексеруі (Қазақстан уақыты).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="337"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="357"/>
         <source>Not logged in</source>
         <translation>Жүйеге кірмеген</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="377"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="397"/>
         <source>● Bank: not checked yet</source>
         <translation>● Банк: әлі тексерілмеді</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="392"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="412"/>
         <source>Last check: —</source>
         <translation>Тексеру: —</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="281"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="298"/>
         <source>⚠ {count} need attention</source>
         <translation>⚠ Назар аудару керек: {count}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="381"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="401"/>
         <source>● Bank: OK</source>
         <translation>● Банк: байланыс бар</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="383"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="403"/>
         <source>The bank answers the console&apos;s status checks.</source>
         <translation>Банк консольдің күй тексерулеріне жауап береді.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="386"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="406"/>
         <source>● Bank not reachable — retrying</source>
         <translation>● Банк жауап бермейді — қайталануда</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="387"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="407"/>
         <source>The console keeps retrying by itself.</source>
         <translation>Консоль өзі қайталап сұрай береді.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="343"/>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="345"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="363"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="365"/>
         <source>{name} · {role}</source>
         <translation>{name} · {role}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="395"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="415"/>
         <source>Last check: {time}</source>
         <translation>Тексеру: {time}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="308"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="328"/>
         <source>No shift is open at this register. Open one with Shift, Open shift.</source>
         <translation>Бұл кассада ашық ауысым жоқ. Оны ашыңыз: Ауысым, Ауысымды ашу.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="307"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="327"/>
         <source>No shift open</source>
         <translation>Ауысым ашылмаған</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="312"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="332"/>
         <source>Shift {number} open since {time}</source>
         <translation>№{number} ауысым ашық, ашылуы: {time}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="314"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="334"/>
         <source>Shift {shift} was opened on {when} (Kazakhstan time).</source>
         <translation>{shift} ауысымы ашылған уақыт: {when} (Қазақстан уақыты).</translation>
     </message>
@@ -1478,14 +1497,19 @@ Do this only after checking the journal of the cash register {register}: if the 
         <translation type="vanished">⚠ №{number} ауысым {hours} сағат ашық: жабыңыз</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="320"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="340"/>
         <source>Shift {shift} has been open since {when} (Kazakhstan time), {hours} h: close it with a Z report (Shift, Close shift).</source>
         <translation>{shift} ауысымы ашық, ашылған уақыты: {when} (Қазақстан уақыты), өткені: {hours} сағат. Оны Z-есеппен жабыңыз (Ауысым, Ауысымды жабу).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="318"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="338"/>
         <source>⚠ Shift {number} open {hours} h</source>
         <translation>⚠ №{number} ауысым {hours} сағат ашық</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="300"/>
+        <source>Payments waiting for a person: a check with the bank, a manager&apos;s review, a fiscal receipt or a difference between the books and the bank. Click to see them.</source>
+        <translation>Адамды күтіп тұрған төлемдер: банкпен тексеру, менеджердің қарауы, фискалдық чек немесе есеп пен банк арасындағы сәйкессіздік. Көру үшін басыңыз.</translation>
     </message>
 </context>
 <context>
@@ -2486,22 +2510,22 @@ The register then opens the next shift with the next receipt. This cannot be und
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../epay_desktop/ui/window/main_window.py" line="362"/>
+        <location filename="../../epay_desktop/ui/window/main_window.py" line="374"/>
         <source>Nothing to show: no payment matches the search or filters.</source>
         <translation>Көрсететін ештеңе жоқ: іздеуге немесе сүзгілерге сай төлем жоқ.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/main_window.py" line="392"/>
+        <location filename="../../epay_desktop/ui/window/main_window.py" line="404"/>
         <source>The list is being searched: select a payment when it appears.</source>
         <translation>Тізімнен ізделуде: төлем пайда болғанда оны таңдаңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/main_window.py" line="387"/>
+        <location filename="../../epay_desktop/ui/window/main_window.py" line="399"/>
         <source>Payment {invoice} is hidden by the search or filters: clear them or select a payment in the list.</source>
         <translation>{invoice} төлемі іздеу немесе сүзгілер салдарынан жасырылған: оларды тазалаңыз немесе тізімнен төлемді таңдаңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/main_window.py" line="350"/>
+        <location filename="../../epay_desktop/ui/window/main_window.py" line="362"/>
         <source>Payment {invoice} is not in the list for this search or filter.
 Clear the search (Esc) or select a payment in the list.</source>
         <translation>{invoice} төлемі осы іздеу немесе сүзгі бойынша тізімде жоқ.
@@ -2766,89 +2790,89 @@ Clear the search (Esc) or select a payment in the list.</source>
 <context>
     <name>PaymentDetailView</name>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="346"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="366"/>
         <source>{name} (not known to this console)</source>
         <extracomment>Rows shown even when empty (as a dash); the others hide when they have nothing to say. Outcomes the console concluded by itself: no bank answer dates them.</extracomment>
         <translation>{name} (бұл консольге белгісіз)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="63"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="65"/>
         <location filename="../../epay_desktop/ui/payments/detail_view.py" line="190"/>
         <source>Amount</source>
         <translation>Сома</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="63"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="65"/>
         <source>Charged</source>
         <translation>Есептен шығарылды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="64"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="66"/>
         <source>Refunded</source>
         <translation>Қайтарылды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="65"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="67"/>
         <source>Can be refunded</source>
         <translation>Қайтаруға болады</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="65"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="67"/>
         <source>Card</source>
         <translation>Карта</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="66"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="68"/>
         <source>Bank&apos;s reason</source>
         <translation>Банк көрсеткен себеп</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="67"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="69"/>
         <source>Bank status</source>
         <translation>Банктегі күйі</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="68"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="70"/>
         <source>Bank&apos;s reason code</source>
         <translation>Банктің себеп коды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="69"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="71"/>
         <source>Approval code</source>
         <translation>Авторизация коды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="69"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="71"/>
         <source>RRN</source>
         <translation>RRN</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="70"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="72"/>
         <source>Transaction ID</source>
         <translation>Транзакция ID</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="71"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="73"/>
         <source>Description</source>
         <translation>Сипаттама</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="71"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="73"/>
         <source>Customer</source>
         <translation>Сатып алушы</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="72"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="74"/>
         <source>Cashier</source>
         <translation>Кассир</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="72"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="74"/>
         <source>Created</source>
         <translation>Жасалды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="73"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="75"/>
         <source>Last checked</source>
         <translation>Соңғы тексеру</translation>
     </message>
@@ -2979,42 +3003,42 @@ Press Enter to open it.</source>
         <translation>Қайтарылған немесе босатылған</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/filter_bar.py" line="80"/>
+        <location filename="../../epay_desktop/ui/payments/filter_bar.py" line="81"/>
         <source>All dates</source>
         <translation>Барлық күндер</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/filter_bar.py" line="81"/>
+        <location filename="../../epay_desktop/ui/payments/filter_bar.py" line="82"/>
         <source>Today</source>
         <translation>Бүгін</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/filter_bar.py" line="82"/>
+        <location filename="../../epay_desktop/ui/payments/filter_bar.py" line="83"/>
         <source>Last 7 days</source>
         <translation>Соңғы 7 күн</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/filter_bar.py" line="83"/>
+        <location filename="../../epay_desktop/ui/payments/filter_bar.py" line="84"/>
         <source>Last 30 days</source>
         <translation>Соңғы 30 күн</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/filter_bar.py" line="84"/>
+        <location filename="../../epay_desktop/ui/payments/filter_bar.py" line="85"/>
         <source>Custom dates…</source>
         <translation>Күндерді таңдау…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/filter_bar.py" line="140"/>
+        <location filename="../../epay_desktop/ui/payments/filter_bar.py" line="141"/>
         <source>Invoice, card last 4, amount, RRN…</source>
         <translation>Тапсырыс, карта, сома, RRN…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/filter_bar.py" line="142"/>
+        <location filename="../../epay_desktop/ui/payments/filter_bar.py" line="143"/>
         <source>Find a payment by any of: invoice number (or its first digits), the last 4 digits of the card, the amount in tenge (1500 or 1500.50), the RRN, or the approval code. Ctrl+F comes here; Esc clears it.</source>
         <translation>Төлемді мыналардың кез келгені бойынша табыңыз: тапсырыс нөмірі (немесе оның алғашқы цифрлары), картаның соңғы 4 цифры, теңгедегі сома (1500 немесе 1500.50), RRN немесе авторизация коды. Ctrl+F осында әкеледі; Esc тазалайды.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/filter_bar.py" line="150"/>
+        <location filename="../../epay_desktop/ui/payments/filter_bar.py" line="151"/>
         <source>Show payments in one status, a group of them, or all</source>
         <translation>Бір күйдегі, күйлер тобындағы немесе барлық төлемдерді көрсету</translation>
     </message>
@@ -3022,163 +3046,163 @@ Press Enter to open it.</source>
 <context>
     <name>PaymentTimeline</name>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="181"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="185"/>
         <source>not credited to any operation of this console; a manager compares it with the bank</source>
         <translation>осы консольдің ешбір операциясына жатқызылмады; менеджер оны банкпен салыстырады</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="160"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="162"/>
         <source>Sale cancelled by the cashier after a declined attempt</source>
         <translation>Қабылданбаған әрекеттен кейін кассир сатуды тоқтатты</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="247"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="267"/>
         <source>Sale receipt</source>
         <translation>Сату чегі</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="248"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="268"/>
         <source>Refund receipt</source>
         <translation>Қайтару чегі</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="249"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="269"/>
         <source>Duplicate</source>
         <translation>Телнұсқа</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="377"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="397"/>
         <source>Checking with the bank… The result is not known yet; do not repeat the operation.</source>
         <translation>Банкпен тексерілуде… Нәтиже әлі белгісіз; операцияны қайталамаңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="180"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="184"/>
         <source>Refund made outside this console: {amount}</source>
         <translation>Осы консольден тыс жасалған қайтару: {amount}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="190"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="194"/>
         <source>The bank reported: {what}</source>
         <translation>Банк хабарлады: {what}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="207"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="227"/>
         <source>Waiting for the customer to pay</source>
         <translation>Сатып алушының төлеуі күтілуде</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="209"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="229"/>
         <source>Result not known yet: checking with the bank</source>
         <translation>Нәтиже әлі белгісіз: банкпен тексерілуде</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="211"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="231"/>
         <source>The payment page expired; the customer did not pay</source>
         <translation>Төлем бетінің мерзімі өтті; сатып алушы төлемеді</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="214"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="234"/>
         <source>Cancelled by the cashier before the customer paid</source>
         <translation>Сатып алушы төлегенге дейін кассир тоқтатты</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="216"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="236"/>
         <source>The payment page could not be loaded; the customer could not pay</source>
         <translation>Төлем беті жүктелмеді; сатып алушы төлей алмады</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="224"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="244"/>
         <source>Customer&apos;s result: {status}</source>
         <translation>Сатып алушы жағындағы нәтиже: {status}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="230"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="250"/>
         <source>{operation} {amount}: {state}</source>
         <translation>{operation} {amount}: {state}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="233"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="253"/>
         <source>asked by {name}</source>
         <translation>сұраған: {name}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="255"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="275"/>
         <source>{kind} No. {number} issued</source>
         <translation>{kind} № {number} берілді</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="258"/>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="302"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="278"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="322"/>
         <source>by {name}</source>
         <translation>орындаған: {name}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="375"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="395"/>
         <source>A manager must review this operation: the bank could not confirm it.</source>
         <translation>Бұл операцияны менеджер қарауы керек: банк оны растай алмады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="300"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="320"/>
         <source>Payment of {amount} created</source>
         <translation>Төлем жасалды: {amount}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="309"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="329"/>
         <source>Payment page opened for the customer</source>
         <translation>Сатып алушыға төлем беті ашылды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="368"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="388"/>
         <source>The bank&apos;s own words: {text}</source>
         <translation>Банктің өз сөзі: {text}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="148"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="150"/>
         <source>Card attempt approved: {status}</source>
         <translation>Карта әрекеті мақұлданды: {status}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="152"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="154"/>
         <source>Declined: {reason}</source>
         <translation>Қабылданбады: {reason}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="155"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="157"/>
         <source>attempt {number}, card {card}</source>
         <translation>әрекет № {number}, карта {card}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="157"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="159"/>
         <source>attempt {number}</source>
         <translation>әрекет № {number}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="164"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="168"/>
         <source>The customer is trying again on the payment page</source>
         <translation>Сатып алушы төлем бетінде қайталап жатыр</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="221"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="241"/>
         <source>approval {code}</source>
         <translation>авторизация коды {code}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="235"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="255"/>
         <source>approved by {name}</source>
         <translation>мақұлдаған: {name}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="239"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="259"/>
         <source>reason: {reason}</source>
         <translation>себебі: {reason}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="241"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="261"/>
         <source>bank: {message}</source>
         <translation>банк: {message}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="311"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="331"/>
         <source>valid until {time}</source>
         <translation>{time} болғанша жарамды</translation>
     </message>
@@ -3221,7 +3245,7 @@ Press Enter to open it.</source>
         <translation>Қайтарылды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/list_model.py" line="542"/>
+        <location filename="../../epay_desktop/ui/payments/list_model.py" line="544"/>
         <source>{operation} of {amount}: {state}</source>
         <translation>{operation}, {amount}: {state}</translation>
     </message>
@@ -3229,35 +3253,35 @@ Press Enter to open it.</source>
 <context>
     <name>PaymentsView</name>
     <message>
-        <location filename="../../epay_desktop/ui/payments/list_view.py" line="428"/>
+        <location filename="../../epay_desktop/ui/payments/list_view.py" line="441"/>
         <source>No payments match these filters.</source>
         <translation>Бұл сүзгілерге сай төлем жоқ.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/list_view.py" line="420"/>
+        <location filename="../../epay_desktop/ui/payments/list_view.py" line="431"/>
         <source>Loading payments…</source>
         <translation>Төлемдер жүктелуде…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/list_view.py" line="422"/>
+        <location filename="../../epay_desktop/ui/payments/list_view.py" line="433"/>
         <source>No payments yet.
 Press F2 to take a card payment.</source>
         <translation>Әзірге төлем жоқ.
 Картамен төлем қабылдау үшін F2 басыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/list_view.py" line="120"/>
-        <location filename="../../epay_desktop/ui/payments/list_view.py" line="250"/>
+        <location filename="../../epay_desktop/ui/payments/list_view.py" line="131"/>
+        <location filename="../../epay_desktop/ui/payments/list_view.py" line="261"/>
         <source>New sale</source>
         <translation>Жаңа сату</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/list_view.py" line="401"/>
+        <location filename="../../epay_desktop/ui/payments/list_view.py" line="412"/>
         <source>Not loaded</source>
         <translation>Жүктелмеді</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/list_view.py" line="416"/>
+        <location filename="../../epay_desktop/ui/payments/list_view.py" line="427"/>
         <source>The list could not be loaded.
 {reason}
 Press F5 to try again.</source>
@@ -3266,25 +3290,25 @@ Press F5 to try again.</source>
 Қайталау үшін F5 басыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/list_view.py" line="424"/>
+        <location filename="../../epay_desktop/ui/payments/list_view.py" line="437"/>
         <source>No payment matches “{text}”.
 Search by invoice, card last 4, amount, RRN or approval code; Esc clears the search.</source>
         <translation>«{text}» бойынша төлем табылмады.
 Тапсырыс, картаның соңғы 4 цифры, сома, RRN немесе авторизация коды бойынша іздеңіз; Esc іздеуді тазалайды.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/list_view.py" line="250"/>
+        <location filename="../../epay_desktop/ui/payments/list_view.py" line="261"/>
         <source>New sale ({key})</source>
         <translation>Жаңа сату ({key})</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/list_model.py" line="507"/>
+        <location filename="../../epay_desktop/ui/payments/list_model.py" line="509"/>
         <source>Loading…</source>
         <extracomment>Operation states the list marks (the store&apos;s &quot;needs attention&quot; states). Pages kept in memory (least recently used go first). The roles :meth:`PaymentsTableModel.data` answers: a paint asks each cell for a dozen more (font, colours, decoration, check state...), which are refused before any lookup (issue 10: the cost of a paint of the viewport, P2s). The list is about to be counted and read again; True when the filter changed (not the sort).</extracomment>
         <translation>Жүктелуде…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../epay_desktop/ui/payments/list_view.py" line="399"/>
+        <location filename="../../epay_desktop/ui/payments/list_view.py" line="410"/>
         <source>%n payment(s) shown; the rest could not be loaded (F5)</source>
         <translation>
             <numerusform>%n төлем көрсетілді; қалғанын жүктеу мүмкін болмады (F5)</numerusform>
@@ -3292,12 +3316,24 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../epay_desktop/ui/payments/list_view.py" line="403"/>
+        <location filename="../../epay_desktop/ui/payments/list_view.py" line="414"/>
         <source>%n payment(s)</source>
         <translation>
             <numerusform>%n төлем</numerusform>
             <numerusform>%n төлем</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/payments/list_view.py" line="65"/>
+        <source>No payment that needs attention matches these dates or this search.
+The badge and Needs attention (Ctrl+Shift+A) count every day: choose All dates to see them all here.</source>
+        <translation>Осы күндер немесе осы іздеу бойынша назар аударуды қажет ететін төлем жоқ.
+Белгіше мен «Назар аудару керек» (Ctrl+Shift+A) барлық күндерді санайды: оларды осында көру үшін «Барлық күндер» таңдаңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/payments/list_view.py" line="64"/>
+        <source>Nothing needs attention: every payment is settled.</source>
+        <translation>Назар аударатын ештеңе жоқ: барлық төлем шешілген.</translation>
     </message>
 </context>
 <context>
@@ -6069,16 +6105,27 @@ Close it again when you are ready.</source>
         <translation>{phone} — қазақстандық телефон нөмірі емес (+7 777 123 45 67 түрінде жазыңыз).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/payments/queries.py" line="298"/>
+        <location filename="../../epay_desktop/services/payments/queries.py" line="301"/>
         <source>There is no payment with invoice number {invoice_id}.</source>
         <extracomment>:meth:`PaymentQueries.attention_count` stops counting here (a badge shows &quot;99+&quot;). What the bank did beyond the row (payment_events, oldest first): card attempts the console saw end (decision 0035) and refunds made outside this console. Its fiscal receipts (the sale&apos;s, each refund&apos;s return) as the fiscal journal has them (decision 0124).</extracomment>
         <translation>{invoice_id} тапсырыс нөмірімен төлем жоқ.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/payments/payment_service.py" line="154"/>
+        <location filename="../../epay_desktop/services/payments/payment_service.py" line="77"/>
+        <source>cancelled at the counter by {name}</source>
+        <extracomment>Errors that say the bank as a whole is unreachable or failing (not this one payment). The reasons stored with the counter&apos;s marks (decision 0018), in English in the database, the CLI and the log; the console&apos;s detail says them in its language (``ui.payments.detail_content``).</extracomment>
+        <translation>кассада тоқтатылды, кассир {name}</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/services/payments/payment_service.py" line="78"/>
+        <source>the payment page could not be loaded</source>
+        <translation>төлем беті жүктелмеді</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/services/payments/payment_service.py" line="159"/>
         <location filename="../../epay_desktop/services/payments/saved_cards.py" line="90"/>
         <source>This user account is deactivated.</source>
-        <extracomment>Errors that say the bank as a whole is unreachable or failing (not this one payment). Statuses a 102 (&quot;no attempt for this invoice&quot;) may confirm or turn into EXPIRED.
+        <extracomment>Statuses a 102 (&quot;no attempt for this invoice&quot;) may confirm or turn into EXPIRED.
 ----------
 The issuer&apos;s page the customer must still pass (payment unsettled), else None.</extracomment>
         <translation>Бұл пайдаланушы тіркелгісі өшірілген.</translation>
@@ -7086,6 +7133,34 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
         <location filename="../../epay_desktop/domain/words.py" line="28"/>
         <source>admin</source>
         <translation>әкімші</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../epay_desktop/ui/window/shortcuts.py" line="142"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Пернелер тіркесімдері</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/window/shortcuts.py" line="144"/>
+        <source>A greyed command cannot be used now: point at it to read why.</source>
+        <translation>Сұр түсті команда қазір қолжетімсіз: себебін оқу үшін меңзерді оның үстіне апарыңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/window/shortcuts.py" line="145"/>
+        <source>Close</source>
+        <translation>Жабу</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/window/shortcuts.py" line="143"/>
+        <source>Command</source>
+        <translation>Команда</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/window/shortcuts.py" line="143"/>
+        <source>Key</source>
+        <translation>Пернелер</translation>
     </message>
 </context>
 </TS>

@@ -47,46 +47,46 @@
 <context>
     <name>AppAdmin</name>
     <message>
-        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="225"/>
+        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="226"/>
         <source>Backing up the database…</source>
         <translation>Резервное копирование базы данных…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="239"/>
+        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="240"/>
         <source>Backup done</source>
         <translation>Резервная копия сделана</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="236"/>
+        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="237"/>
         <source>The database was backed up and the copy checked:
 {path}</source>
         <translation>Резервная копия базы данных сделана и проверена:
 {path}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="234"/>
+        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="235"/>
         <source>The database is PostgreSQL: it is backed up on its server, not by this console.</source>
         <translation>База данных — PostgreSQL: её резервные копии делаются на её сервере, а не этой консолью.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="262"/>
+        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="263"/>
         <source>Export done</source>
         <translation>Экспорт завершён</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="136"/>
+        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="137"/>
         <source>Settings saved. Gateway changes apply when the console is restarted.</source>
         <translation>Настройки сохранены. Изменения шлюза вступят в силу после перезапуска программы.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="253"/>
+        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="254"/>
         <source>{rows} payment(s) from {first} to {last} were written to:
 {path}</source>
         <translation>Платежей с {first} по {last}: {rows}. Записаны в файл:
 {path}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="139"/>
+        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="140"/>
         <source>Settings saved. The fiscal register&apos;s settings apply from the next receipt; gateway changes apply when the console is restarted.</source>
         <translation>Настройки сохранены. Настройки онлайн-кассы действуют со следующего чека; изменения шлюза — после перезапуска консоли.</translation>
     </message>
@@ -212,180 +212,180 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>AttentionDialog</name>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="144"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="114"/>
         <source>Settled meanwhile.</source>
         <translation>Уже урегулировано.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="96"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="98"/>
         <source>The console&apos;s books say {console}, the bank says {bank}. Check the payment with the bank, then resolve it here with what you found.</source>
         <translation>По данным программы — {console}, по данным банка — {bank}. Проверьте платёж в банке, затем закройте расхождение здесь, указав, что выяснилось.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="114"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="121"/>
         <source>The bank has not confirmed the payment&apos;s outcome yet; the console keeps asking.</source>
         <translation>Банк ещё не подтвердил результат платежа; программа продолжает запрашивать.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="316"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="331"/>
         <source>What you found (e.g. what the bank&apos;s merchant cabinet shows)</source>
         <translation>Что выяснилось (например, что показывает кабинет мерчанта)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="326"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="341"/>
         <source>Only a manager can resolve a difference between the books and the bank.</source>
         <translation>Закрыть расхождение между учётом программы и банком может только менеджер.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="81"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="83"/>
         <source>Refund made outside the console</source>
         <translation>Возврат не через программу</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="82"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="84"/>
         <source>Refunded amounts differ</source>
         <translation>Суммы возврата не совпадают</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="83"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="85"/>
         <source>Charged amounts differ</source>
         <translation>Суммы списания не совпадают</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="90"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="92"/>
         <source>The bank refunded {bank} that no refund of this console explains (e.g. in the bank&apos;s merchant cabinet). Check it with the bank, then resolve it here with what you found.</source>
         <translation>Банк вернул {bank}, и ни один возврат этой программы этого не объясняет (например, возврат сделали в кабинете мерчанта). Проверьте это в банке, затем закройте расхождение здесь, указав, что выяснилось.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="104"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="106"/>
         <source>Refund</source>
         <translation>Возврат</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="105"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="107"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="106"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="108"/>
         <source>Charge</source>
         <translation>Списание</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="177"/>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="292"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="192"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="307"/>
         <source>Invoice</source>
         <translation>Заказ</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="177"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="192"/>
         <source>Created</source>
         <translation>Создан</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="177"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="192"/>
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="177"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="192"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="177"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="192"/>
         <source>Waiting for</source>
         <translation>Чего ждёт</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="198"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="213"/>
         <source>Nothing needs attention: every payment and operation is settled.</source>
         <translation>Ничего не требует внимания: все платежи и операции урегулированы.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="203"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="218"/>
         <source>Open payment</source>
         <translation>Открыть платёж</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="213"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="228"/>
         <source>Choose a payment to see it; a manager reviews an operation from there.</source>
         <translation>Выберите платёж, чтобы открыть его; оттуда менеджер принимает решение по операции.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="292"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="307"/>
         <source>No.</source>
         <translation>№</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="292"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="307"/>
         <source>Found</source>
         <translation>Обнаружено</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="292"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="307"/>
         <source>What</source>
         <translation>Что</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="292"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="307"/>
         <source>Details</source>
         <translation>Подробности</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="319"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="334"/>
         <source>&amp;Resolve</source>
         <translation>&amp;Закрыть расхождение</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="266"/>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="436"/>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="284"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="281"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="452"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="299"/>
         <source>The console&apos;s books and the bank disagree ({count}):</source>
         <translation>Данные программы и банка расходятся ({count}):</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="439"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="455"/>
         <source>Discrepancy {number} resolved.</source>
         <translation>Расхождение № {number} закрыто.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="444"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="484"/>
         <source>Needs attention ({count})</source>
         <translation>Требует внимания ({count})</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="119"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="126"/>
         <source>{kind} of {amount}: the bank could not confirm it; a manager must review it.</source>
         <translation>{kind} на {amount}: банк не смог подтвердить; нужно решение менеджера.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="125"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="132"/>
         <source>{kind} of {amount}: the bank&apos;s answer was lost; the console is checking.</source>
         <translation>{kind} на {amount}: ответ банка потерялся; программа проверяет.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="135"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="142"/>
         <source>Fiscal receipt</source>
         <translation>Фискальный чек</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="135"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="142"/>
         <source>Fiscal return receipt</source>
         <translation>Фискальный чек возврата</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="138"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="145"/>
         <source>{receipt} of {amount}: {reason}</source>
         <translation>{receipt}, {amount}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="249"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="264"/>
         <source>A fiscal shift past 24 hours must be closed first: open the fiscal register to close it.</source>
         <translation>Сначала нужно закрыть смену кассы, открытую больше 24 часов: откройте онлайн-кассу, чтобы закрыть её.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="246"/>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="261"/>
         <source>Fiscal &amp;register…</source>
         <translation>Онлайн-&amp;касса…</translation>
     </message>
@@ -433,6 +433,11 @@ Do this only after checking the journal of the cash register {register}: if the 
         <translation>Зарегистрировать фискальный чек {number} в онлайн-кассе, указанной сейчас в настройках?
 
 Делайте это только после проверки журнала онлайн-кассы {register}: если чек там есть, он уже зарегистрирован; тогда верните в фискальных настройках кассу {register}.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/payments/attention_dialog.py" line="153"/>
+        <source>The console&apos;s books and the bank disagree about it: a manager resolves it in the list below.</source>
+        <translation>Данные программы и банка по нему расходятся: менеджер закрывает расхождение в списке ниже.</translation>
     </message>
 </context>
 <context>
@@ -907,22 +912,22 @@ Do this only after checking the journal of the cash register {register}: if the 
         <translation>Скрыть здесь; в главном окне уведомление останется.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/window.py" line="170"/>
+        <location filename="../../epay_desktop/ui/checkout/window.py" line="171"/>
         <source>Cancel this sale?</source>
         <translation>Отменить эту продажу?</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/window.py" line="171"/>
+        <location filename="../../epay_desktop/ui/checkout/window.py" line="172"/>
         <source>The customer&apos;s payment page is open. Cancel the sale? If the customer has already paid, the console will still show the bank&apos;s answer.</source>
         <translation>Платёжная страница покупателя открыта. Отменить продажу? Если покупатель уже оплатил, программа всё равно покажет ответ банка.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/window.py" line="183"/>
+        <location filename="../../epay_desktop/ui/checkout/window.py" line="184"/>
         <source>Discard this sale?</source>
         <translation>Отказаться от этой продажи?</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/checkout/window.py" line="184"/>
+        <location filename="../../epay_desktop/ui/checkout/window.py" line="185"/>
         <source>The amount and details you typed will be lost. Close the new payment anyway?</source>
         <translation>Введённые сумма и данные будут потеряны. Всё равно закрыть новый платёж?</translation>
     </message>
@@ -930,6 +935,16 @@ Do this only after checking the journal of the cash register {register}: if the 
         <location filename="../../epay_desktop/ui/checkout/window.py" line="141"/>
         <source>This window stays open until the payment is settled: {why}</source>
         <translation>Это окно останется открытым, пока платёж не завершится: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/checkout/window.py" line="192"/>
+        <source>Discard the sale</source>
+        <translation>Отказаться от продажи</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/checkout/window.py" line="193"/>
+        <source>Keep the sale</source>
+        <translation>Продолжить продажу</translation>
     </message>
 </context>
 <context>
@@ -1011,7 +1026,7 @@ Do this only after checking the journal of the cash register {register}: if the 
 <context>
     <name>ConsoleActions</name>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="306"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="307"/>
         <source>Only a manager or an administrator can back up the database.</source>
         <translation>Резервную копию базы данных может сделать только менеджер или администратор.</translation>
     </message>
@@ -1085,8 +1100,8 @@ Do this only after checking the journal of the cash register {register}: if the 
         <location filename="../../epay_desktop/ui/window/actions.py" line="139"/>
         <location filename="../../epay_desktop/ui/window/actions.py" line="106"/>
         <location filename="../../epay_desktop/ui/window/actions.py" line="169"/>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="298"/>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="311"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="299"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="312"/>
         <source>Log in first.</source>
         <translation>Сначала войдите.</translation>
     </message>
@@ -1122,7 +1137,7 @@ Do this only after checking the journal of the cash register {register}: if the 
     </message>
     <message>
         <location filename="../../epay_desktop/ui/window/actions.py" line="209"/>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="292"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="293"/>
         <source>&amp;Print receipt</source>
         <translation>&amp;Печать чека</translation>
     </message>
@@ -1177,7 +1192,7 @@ Do this only after checking the journal of the cash register {register}: if the 
         <translation>Требует &amp;внимания…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="229"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="230"/>
         <source>&amp;About ePay console</source>
         <translation>&amp;О программе ePay</translation>
     </message>
@@ -1192,47 +1207,47 @@ Do this only after checking the journal of the cash register {register}: if the 
         <translation>Проверять операции может только менеджер.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="260"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="261"/>
         <source>&amp;Payment</source>
         <translation>&amp;Платёж</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="264"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="265"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="265"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="266"/>
         <source>&amp;Session</source>
         <translation>&amp;Сеанс</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="266"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="267"/>
         <source>Se&amp;ttings</source>
         <translation>&amp;Настройки</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="268"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="269"/>
         <source>&amp;Help</source>
         <translation>Спр&amp;авка</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="292"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="293"/>
         <source>Re&amp;print receipt</source>
         <translation>&amp;Печать дубликата чека</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="301"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="302"/>
         <source>Only a manager or an administrator can change settings.</source>
         <translation>Менять настройки может только менеджер или администратор.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="302"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="303"/>
         <source>Only a manager or an administrator can manage users.</source>
         <translation>Управлять пользователями может только менеджер или администратор.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="304"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="305"/>
         <source>Only a manager or an administrator can export payments.</source>
         <translation>Экспортировать платежи может только менеджер или администратор.</translation>
     </message>
@@ -1242,7 +1257,7 @@ Do this only after checking the journal of the cash register {register}: if the 
         <translation>Контрольная &amp;метка журнала аудита…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="305"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="306"/>
         <source>Only a manager or an administrator can see the audit log&apos;s anchor.</source>
         <translation>Контрольную метку журнала аудита может смотреть только менеджер или администратор.</translation>
     </message>
@@ -1252,7 +1267,7 @@ Do this only after checking the journal of the cash register {register}: if the 
         <translation>&amp;Чековые принтеры…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="303"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="304"/>
         <source>Only a manager or an administrator can change the printers.</source>
         <translation>Изменять принтеры может только менеджер или администратор.</translation>
     </message>
@@ -1312,12 +1327,12 @@ Do this only after checking the journal of the cash register {register}: if the 
         <translation>Чтобы закрыть смену, менеджер входит со своим PIN-кодом.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="262"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="263"/>
         <source>Shi&amp;ft</source>
         <translation>С&amp;мена</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/actions.py" line="307"/>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="308"/>
         <source>Only a manager or an administrator can see the day&apos;s figures.</source>
         <translation>Показатели дня может смотреть только менеджер или администратор.</translation>
     </message>
@@ -1325,6 +1340,11 @@ Do this only after checking the journal of the cash register {register}: if the 
         <location filename="../../epay_desktop/ui/window/actions.py" line="228"/>
         <source>&amp;Fiscal register…</source>
         <translation>Онлайн-&amp;касса…</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/window/actions.py" line="229"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Сочетания клавиш</translation>
     </message>
 </context>
 <context>
@@ -1389,88 +1409,87 @@ Do this only after checking the journal of the cash register {register}: if the 
         <translation>Свой адрес шлюза.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="283"/>
         <source>Payments or operations waiting for a check or a manager&apos;s review. Click to see them.</source>
-        <translation>Платежи или операции, которые ждут проверки или решения менеджера. Нажмите, чтобы посмотреть.</translation>
+        <translation type="vanished">Платежи или операции, которые ждут проверки или решения менеджера. Нажмите, чтобы посмотреть.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="378"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="398"/>
         <source>The console asks the bank once a payment needs checking.</source>
         <translation>Программа запросит банк, когда платёж нужно будет проверить.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="397"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="417"/>
         <source>Last successful status check with the bank (Kazakhstan time).</source>
         <translation>Последняя успешная проверка статуса в банке (время Казахстана).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="337"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="357"/>
         <source>Not logged in</source>
         <translation>Вход не выполнен</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="377"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="397"/>
         <source>● Bank: not checked yet</source>
         <translation>● Банк: ещё не проверялся</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="392"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="412"/>
         <source>Last check: —</source>
         <translation>Проверка: —</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="281"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="298"/>
         <source>⚠ {count} need attention</source>
         <translation>⚠ Требуют внимания: {count}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="381"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="401"/>
         <source>● Bank: OK</source>
         <translation>● Банк: на связи</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="383"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="403"/>
         <source>The bank answers the console&apos;s status checks.</source>
         <translation>Банк отвечает на проверки статуса.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="386"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="406"/>
         <source>● Bank not reachable — retrying</source>
         <translation>● Банк не отвечает — повторяем</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="387"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="407"/>
         <source>The console keeps retrying by itself.</source>
         <translation>Программа сама продолжает попытки.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="343"/>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="345"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="363"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="365"/>
         <source>{name} · {role}</source>
         <translation>{name} · {role}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="395"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="415"/>
         <source>Last check: {time}</source>
         <translation>Проверка: {time}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="308"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="328"/>
         <source>No shift is open at this register. Open one with Shift, Open shift.</source>
         <translation>На этой кассе нет открытой смены. Откройте её: Смена, Открыть смену.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="307"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="327"/>
         <source>No shift open</source>
         <translation>Смена не открыта</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="312"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="332"/>
         <source>Shift {number} open since {time}</source>
         <translation>Смена {number} открыта с {time}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="314"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="334"/>
         <source>Shift {shift} was opened on {when} (Kazakhstan time).</source>
         <translation>Смена {shift} открыта {when} (время Казахстана).</translation>
     </message>
@@ -1479,14 +1498,19 @@ Do this only after checking the journal of the cash register {register}: if the 
         <translation type="vanished">⚠ Смена {number} открыта {hours} ч: закройте её</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="320"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="340"/>
         <source>Shift {shift} has been open since {when} (Kazakhstan time), {hours} h: close it with a Z report (Shift, Close shift).</source>
         <translation>Смена {shift} открыта с {when} (время Казахстана), уже {hours} ч: закройте её Z-отчётом (Смена, Закрыть смену).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/status_bar.py" line="318"/>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="338"/>
         <source>⚠ Shift {number} open {hours} h</source>
         <translation>⚠ Смена {number} открыта {hours} ч</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/window/status_bar.py" line="300"/>
+        <source>Payments waiting for a person: a check with the bank, a manager&apos;s review, a fiscal receipt or a difference between the books and the bank. Click to see them.</source>
+        <translation>Платежи, которые ждут человека: проверки в банке, решения менеджера, фискального чека или закрытия расхождения между учётом и банком. Нажмите, чтобы посмотреть.</translation>
     </message>
 </context>
 <context>
@@ -2487,22 +2511,22 @@ The register then opens the next shift with the next receipt. This cannot be und
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../epay_desktop/ui/window/main_window.py" line="362"/>
+        <location filename="../../epay_desktop/ui/window/main_window.py" line="374"/>
         <source>Nothing to show: no payment matches the search or filters.</source>
         <translation>Нечего показать: ни один платёж не подходит под поиск или фильтры.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/main_window.py" line="392"/>
+        <location filename="../../epay_desktop/ui/window/main_window.py" line="404"/>
         <source>The list is being searched: select a payment when it appears.</source>
         <translation>Идёт поиск по списку: выберите платёж, когда он появится.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/main_window.py" line="387"/>
+        <location filename="../../epay_desktop/ui/window/main_window.py" line="399"/>
         <source>Payment {invoice} is hidden by the search or filters: clear them or select a payment in the list.</source>
         <translation>Платёж {invoice} скрыт поиском или фильтрами: сбросьте их или выберите платёж в списке.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/main_window.py" line="350"/>
+        <location filename="../../epay_desktop/ui/window/main_window.py" line="362"/>
         <source>Payment {invoice} is not in the list for this search or filter.
 Clear the search (Esc) or select a payment in the list.</source>
         <translation>Платежа {invoice} нет в списке при этом поиске или фильтре.
@@ -2767,89 +2791,89 @@ Clear the search (Esc) or select a payment in the list.</source>
 <context>
     <name>PaymentDetailView</name>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="346"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="366"/>
         <source>{name} (not known to this console)</source>
         <extracomment>Rows shown even when empty (as a dash); the others hide when they have nothing to say. Outcomes the console concluded by itself: no bank answer dates them.</extracomment>
         <translation>{name} (неизвестен программе)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="63"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="65"/>
         <location filename="../../epay_desktop/ui/payments/detail_view.py" line="190"/>
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="63"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="65"/>
         <source>Charged</source>
         <translation>Списано</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="64"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="66"/>
         <source>Refunded</source>
         <translation>Возвращено</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="65"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="67"/>
         <source>Can be refunded</source>
         <translation>Можно вернуть</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="65"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="67"/>
         <source>Card</source>
         <translation>Карта</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="66"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="68"/>
         <source>Bank&apos;s reason</source>
         <translation>Причина от банка</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="67"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="69"/>
         <source>Bank status</source>
         <translation>Статус в банке</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="68"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="70"/>
         <source>Bank&apos;s reason code</source>
         <translation>Код причины от банка</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="69"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="71"/>
         <source>Approval code</source>
         <translation>Код авторизации</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="69"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="71"/>
         <source>RRN</source>
         <translation>RRN</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="70"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="72"/>
         <source>Transaction ID</source>
         <translation>ID транзакции</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="71"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="73"/>
         <source>Description</source>
         <translation>Описание</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="71"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="73"/>
         <source>Customer</source>
         <translation>Покупатель</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="72"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="74"/>
         <source>Cashier</source>
         <translation>Кассир</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="72"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="74"/>
         <source>Created</source>
         <translation>Создан</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="73"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="75"/>
         <source>Last checked</source>
         <translation>Последняя проверка</translation>
     </message>
@@ -2980,42 +3004,42 @@ Press Enter to open it.</source>
         <translation>Возвращён или разблокирован</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/filter_bar.py" line="80"/>
+        <location filename="../../epay_desktop/ui/payments/filter_bar.py" line="81"/>
         <source>All dates</source>
         <translation>Все даты</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/filter_bar.py" line="81"/>
+        <location filename="../../epay_desktop/ui/payments/filter_bar.py" line="82"/>
         <source>Today</source>
         <translation>Сегодня</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/filter_bar.py" line="82"/>
+        <location filename="../../epay_desktop/ui/payments/filter_bar.py" line="83"/>
         <source>Last 7 days</source>
         <translation>Последние 7 дней</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/filter_bar.py" line="83"/>
+        <location filename="../../epay_desktop/ui/payments/filter_bar.py" line="84"/>
         <source>Last 30 days</source>
         <translation>Последние 30 дней</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/filter_bar.py" line="84"/>
+        <location filename="../../epay_desktop/ui/payments/filter_bar.py" line="85"/>
         <source>Custom dates…</source>
         <translation>Выбрать даты…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/filter_bar.py" line="140"/>
+        <location filename="../../epay_desktop/ui/payments/filter_bar.py" line="141"/>
         <source>Invoice, card last 4, amount, RRN…</source>
         <translation>Заказ, карта, сумма, RRN…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/filter_bar.py" line="142"/>
+        <location filename="../../epay_desktop/ui/payments/filter_bar.py" line="143"/>
         <source>Find a payment by any of: invoice number (or its first digits), the last 4 digits of the card, the amount in tenge (1500 or 1500.50), the RRN, or the approval code. Ctrl+F comes here; Esc clears it.</source>
         <translation>Поиск платежа по любому из: номеру заказа (или его первым цифрам), последним 4 цифрам карты, сумме в тенге (1500 или 1500.50), RRN или коду авторизации. Ctrl+F переходит сюда; Esc очищает поле.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/filter_bar.py" line="150"/>
+        <location filename="../../epay_desktop/ui/payments/filter_bar.py" line="151"/>
         <source>Show payments in one status, a group of them, or all</source>
         <translation>Показывать платежи с одним статусом, группой статусов или все</translation>
     </message>
@@ -3023,163 +3047,163 @@ Press Enter to open it.</source>
 <context>
     <name>PaymentTimeline</name>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="181"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="185"/>
         <source>not credited to any operation of this console; a manager compares it with the bank</source>
         <translation>не относится ни к одной операции этой программы; менеджер сверяет это с банком</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="160"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="162"/>
         <source>Sale cancelled by the cashier after a declined attempt</source>
         <translation>Продажа отменена кассиром после отклонённой попытки</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="247"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="267"/>
         <source>Sale receipt</source>
         <translation>Чек продажи</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="248"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="268"/>
         <source>Refund receipt</source>
         <translation>Чек возврата</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="249"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="269"/>
         <source>Duplicate</source>
         <translation>Дубликат</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="377"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="397"/>
         <source>Checking with the bank… The result is not known yet; do not repeat the operation.</source>
         <translation>Проверяем в банке… Результат пока неизвестен; не повторяйте операцию.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="180"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="184"/>
         <source>Refund made outside this console: {amount}</source>
         <translation>Возврат не через эту программу: {amount}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="190"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="194"/>
         <source>The bank reported: {what}</source>
         <translation>Банк сообщил: {what}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="207"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="227"/>
         <source>Waiting for the customer to pay</source>
         <translation>Ждём оплаты от покупателя</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="209"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="229"/>
         <source>Result not known yet: checking with the bank</source>
         <translation>Результат пока неизвестен: проверяем в банке</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="211"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="231"/>
         <source>The payment page expired; the customer did not pay</source>
         <translation>Время платёжной страницы истекло; покупатель не оплатил</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="214"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="234"/>
         <source>Cancelled by the cashier before the customer paid</source>
         <translation>Отменено кассиром до оплаты покупателем</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="216"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="236"/>
         <source>The payment page could not be loaded; the customer could not pay</source>
         <translation>Платёжная страница не загрузилась; покупатель не смог оплатить</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="224"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="244"/>
         <source>Customer&apos;s result: {status}</source>
         <translation>Результат покупателя: {status}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="230"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="250"/>
         <source>{operation} {amount}: {state}</source>
         <translation>{operation} {amount}: {state}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="233"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="253"/>
         <source>asked by {name}</source>
         <translation>запросил(а) {name}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="255"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="275"/>
         <source>{kind} No. {number} issued</source>
         <translation>{kind} № {number} выдан</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="258"/>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="302"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="278"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="322"/>
         <source>by {name}</source>
-        <translation>выдал(а) {name}</translation>
+        <translation>оформил(а): {name}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="375"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="395"/>
         <source>A manager must review this operation: the bank could not confirm it.</source>
         <translation>Эту операцию должен проверить менеджер: банк не смог её подтвердить.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="300"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="320"/>
         <source>Payment of {amount} created</source>
         <translation>Создан платёж на {amount}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="309"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="329"/>
         <source>Payment page opened for the customer</source>
         <translation>Платёжная страница открыта для покупателя</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="368"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="388"/>
         <source>The bank&apos;s own words: {text}</source>
         <translation>Ответ банка дословно: {text}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="148"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="150"/>
         <source>Card attempt approved: {status}</source>
         <translation>Попытка оплаты картой одобрена: {status}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="152"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="154"/>
         <source>Declined: {reason}</source>
         <translation>Отклонено: {reason}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="155"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="157"/>
         <source>attempt {number}, card {card}</source>
         <translation>попытка {number}, карта {card}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="157"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="159"/>
         <source>attempt {number}</source>
         <translation>попытка {number}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="164"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="168"/>
         <source>The customer is trying again on the payment page</source>
         <translation>Покупатель пробует снова на платёжной странице</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="221"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="241"/>
         <source>approval {code}</source>
         <translation>код авторизации {code}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="235"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="255"/>
         <source>approved by {name}</source>
         <translation>одобрил(а) {name}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="239"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="259"/>
         <source>reason: {reason}</source>
         <translation>причина: {reason}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="241"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="261"/>
         <source>bank: {message}</source>
         <translation>банк: {message}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="311"/>
+        <location filename="../../epay_desktop/ui/payments/detail_content.py" line="331"/>
         <source>valid until {time}</source>
         <translation>действует до {time}</translation>
     </message>
@@ -3222,7 +3246,7 @@ Press Enter to open it.</source>
         <translation>Возвращено</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/list_model.py" line="542"/>
+        <location filename="../../epay_desktop/ui/payments/list_model.py" line="544"/>
         <source>{operation} of {amount}: {state}</source>
         <translation>{operation} на {amount}: {state}</translation>
     </message>
@@ -3230,35 +3254,35 @@ Press Enter to open it.</source>
 <context>
     <name>PaymentsView</name>
     <message>
-        <location filename="../../epay_desktop/ui/payments/list_view.py" line="428"/>
+        <location filename="../../epay_desktop/ui/payments/list_view.py" line="441"/>
         <source>No payments match these filters.</source>
         <translation>Ни один платёж не подходит под эти фильтры.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/list_view.py" line="420"/>
+        <location filename="../../epay_desktop/ui/payments/list_view.py" line="431"/>
         <source>Loading payments…</source>
         <translation>Загрузка платежей…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/list_view.py" line="422"/>
+        <location filename="../../epay_desktop/ui/payments/list_view.py" line="433"/>
         <source>No payments yet.
 Press F2 to take a card payment.</source>
         <translation>Платежей пока нет.
 Нажмите F2, чтобы принять оплату картой.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/list_view.py" line="120"/>
-        <location filename="../../epay_desktop/ui/payments/list_view.py" line="250"/>
+        <location filename="../../epay_desktop/ui/payments/list_view.py" line="131"/>
+        <location filename="../../epay_desktop/ui/payments/list_view.py" line="261"/>
         <source>New sale</source>
         <translation>Новая продажа</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/list_view.py" line="401"/>
+        <location filename="../../epay_desktop/ui/payments/list_view.py" line="412"/>
         <source>Not loaded</source>
         <translation>Не загружено</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/list_view.py" line="416"/>
+        <location filename="../../epay_desktop/ui/payments/list_view.py" line="427"/>
         <source>The list could not be loaded.
 {reason}
 Press F5 to try again.</source>
@@ -3267,25 +3291,25 @@ Press F5 to try again.</source>
 Нажмите F5, чтобы повторить.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/list_view.py" line="424"/>
+        <location filename="../../epay_desktop/ui/payments/list_view.py" line="437"/>
         <source>No payment matches “{text}”.
 Search by invoice, card last 4, amount, RRN or approval code; Esc clears the search.</source>
         <translation>Нет платежей по запросу «{text}».
 Ищите по номеру заказа, 4 последним цифрам карты, сумме, RRN или коду авторизации; Esc сбрасывает поиск.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/list_view.py" line="250"/>
+        <location filename="../../epay_desktop/ui/payments/list_view.py" line="261"/>
         <source>New sale ({key})</source>
         <translation>Новая продажа ({key})</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/list_model.py" line="507"/>
+        <location filename="../../epay_desktop/ui/payments/list_model.py" line="509"/>
         <source>Loading…</source>
         <extracomment>Operation states the list marks (the store&apos;s &quot;needs attention&quot; states). Pages kept in memory (least recently used go first). The roles :meth:`PaymentsTableModel.data` answers: a paint asks each cell for a dozen more (font, colours, decoration, check state...), which are refused before any lookup (issue 10: the cost of a paint of the viewport, P2s). The list is about to be counted and read again; True when the filter changed (not the sort).</extracomment>
         <translation>Загрузка…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../epay_desktop/ui/payments/list_view.py" line="399"/>
+        <location filename="../../epay_desktop/ui/payments/list_view.py" line="410"/>
         <source>%n payment(s) shown; the rest could not be loaded (F5)</source>
         <translation>
             <numerusform>Показан %n платёж; остальные не загрузились (F5)</numerusform>
@@ -3294,13 +3318,25 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../epay_desktop/ui/payments/list_view.py" line="403"/>
+        <location filename="../../epay_desktop/ui/payments/list_view.py" line="414"/>
         <source>%n payment(s)</source>
         <translation>
             <numerusform>%n платёж</numerusform>
             <numerusform>%n платежа</numerusform>
             <numerusform>%n платежей</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/payments/list_view.py" line="65"/>
+        <source>No payment that needs attention matches these dates or this search.
+The badge and Needs attention (Ctrl+Shift+A) count every day: choose All dates to see them all here.</source>
+        <translation>Среди платежей за эти даты или по этому поиску нет требующих внимания.
+Значок и «Требует внимания» (Ctrl+Shift+A) считают за все дни: выберите «Все даты», чтобы увидеть их здесь.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/payments/list_view.py" line="64"/>
+        <source>Nothing needs attention: every payment is settled.</source>
+        <translation>Ничего не требует внимания: все платежи урегулированы.</translation>
     </message>
 </context>
 <context>
@@ -6072,16 +6108,27 @@ Close it again when you are ready.</source>
         <translation>{phone} — не казахстанский номер телефона (пишите так: +7 777 123 45 67).</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/payments/queries.py" line="298"/>
+        <location filename="../../epay_desktop/services/payments/queries.py" line="301"/>
         <source>There is no payment with invoice number {invoice_id}.</source>
         <extracomment>:meth:`PaymentQueries.attention_count` stops counting here (a badge shows &quot;99+&quot;). What the bank did beyond the row (payment_events, oldest first): card attempts the console saw end (decision 0035) and refunds made outside this console. Its fiscal receipts (the sale&apos;s, each refund&apos;s return) as the fiscal journal has them (decision 0124).</extracomment>
         <translation>Платежа с номером заказа {invoice_id} нет.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/services/payments/payment_service.py" line="154"/>
+        <location filename="../../epay_desktop/services/payments/payment_service.py" line="77"/>
+        <source>cancelled at the counter by {name}</source>
+        <extracomment>Errors that say the bank as a whole is unreachable or failing (not this one payment). The reasons stored with the counter&apos;s marks (decision 0018), in English in the database, the CLI and the log; the console&apos;s detail says them in its language (``ui.payments.detail_content``).</extracomment>
+        <translation>отменено на кассе, кассир {name}</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/services/payments/payment_service.py" line="78"/>
+        <source>the payment page could not be loaded</source>
+        <translation>платёжная страница не загрузилась</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/services/payments/payment_service.py" line="159"/>
         <location filename="../../epay_desktop/services/payments/saved_cards.py" line="90"/>
         <source>This user account is deactivated.</source>
-        <extracomment>Errors that say the bank as a whole is unreachable or failing (not this one payment). Statuses a 102 (&quot;no attempt for this invoice&quot;) may confirm or turn into EXPIRED.
+        <extracomment>Statuses a 102 (&quot;no attempt for this invoice&quot;) may confirm or turn into EXPIRED.
 ----------
 The issuer&apos;s page the customer must still pass (payment unsettled), else None.</extracomment>
         <translation>Эта учётная запись отключена.</translation>
@@ -7089,6 +7136,34 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
         <location filename="../../epay_desktop/domain/words.py" line="28"/>
         <source>admin</source>
         <translation>администратор</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../epay_desktop/ui/window/shortcuts.py" line="142"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Сочетания клавиш</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/window/shortcuts.py" line="144"/>
+        <source>A greyed command cannot be used now: point at it to read why.</source>
+        <translation>Серая команда сейчас недоступна: наведите на неё указатель, чтобы узнать почему.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/window/shortcuts.py" line="145"/>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/window/shortcuts.py" line="143"/>
+        <source>Command</source>
+        <translation>Команда</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/window/shortcuts.py" line="143"/>
+        <source>Key</source>
+        <translation>Клавиши</translation>
     </message>
 </context>
 </TS>
