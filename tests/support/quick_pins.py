@@ -6,9 +6,9 @@ console and signs in again at every language switch (tests/i18n) spends most of 
 every real console of tests/ui and tests/e2e hashes its people's PINs and signs them in (decision
 0134). With :func:`quick_pin_hashes` a console started afterwards hashes and checks with Argon2id at
 8 KiB, t=1, p=1, as the service tests' ``PasswordHasher(1, 8, 1)`` do: the same algorithm, the same
-peppering, the same verify and rehash paths, only cheaper. The shipped cost stays proven where it is the point:
-tests/services/test_users_passwords.py (the default hasher is Argon2id at or above the OWASP floor),
-the packaging tests (the installed console in its own process) and the login benchmark.
+peppering, the same verify and rehash paths, only cheaper. The shipped cost stays proven where it is
+the point: tests/services/test_users_passwords.py (the default hasher is Argon2id at or above the
+OWASP floor), the packaging tests (the installed console in its own process) and the login benchmark.
 """
 
 from __future__ import annotations
