@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import pytest
 from sqlalchemy import Engine, select, text
 from sqlalchemy.orm import Session
 
@@ -101,19 +102,24 @@ def _pages_equal(engine: Engine, limit: int) -> None:
         assert seen_flagged == open_ids  # the needs-attention page holds them all
 
 
-def test_records_equal_the_orm_rows_on_sqlite(list_db_url: str, engine_for: Callable[[str], Engine]) -> None:
-    engine = engine_for(list_db_url)
-    assert _every_payment_equal(engine) == 2_000
-    _pages_equal(engine, 41)
-
-
-def test_records_equal_the_orm_rows_on_postgresql(
-    pg_list_db_url: str, engine_for: Callable[[str], Engine]
+@pytest.mark.parametrize(
+    ("database", "payments", "limit"),
+    [
+        pytest.param("list_db_url", 2_000, 41, id="sqlite"),
+        pytest.param("pg_list_db_url", 600, 29, id="postgresql"),
+    ],
+)
+def test_records_equal_the_orm_rows(
+    database: str,
+    payments: int,
+    limit: int,
+    request: pytest.FixtureRequest,
+    engine_for: Callable[[str], Engine],
 ) -> None:
-    """The same on PostgreSQL (skipped with the reason when no server binaries are installed)."""
-    engine = engine_for(pg_list_db_url)
-    assert _every_payment_equal(engine) == 600
-    _pages_equal(engine, 29)
+    """On SQLite and PostgreSQL (skipped with the reason when no server binaries are installed)."""
+    engine = engine_for(request.getfixturevalue(database))
+    assert _every_payment_equal(engine) == payments
+    _pages_equal(engine, limit)
 
 
 def test_datetimes_stored_as_other_text_are_read_as_the_orm_reads_them(
