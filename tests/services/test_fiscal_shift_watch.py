@@ -1,18 +1,27 @@
 """The fiscal shift's 24 hours as the console watches them (decision 0127): nothing to say far from them,
 "close it by" within the last hour, "over" from the 24th hour on; a closed shift or none has no deadline;
-which refused receipts wait for the shift's Z."""
+which refused receipts wait for the shift's Z; the badge on the clock, the register asked seldom (0141)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
+from itertools import pairwise
 
 import pytest
 
 from epay_desktop.domain import Money
 from epay_desktop.domain.fiscal_journal import FiscalKind, FiscalRecord, FiscalState
 from epay_desktop.fiscal.models import ShiftState
-from epay_desktop.services.fiscal.shift_watch import CLOSE_SOON, Deadline, deadline_of, needs_shift_close
+from epay_desktop.services.fiscal.shift_watch import (
+    CLOSE_SOON,
+    RECHECK,
+    Deadline,
+    ShiftWatch,
+    deadline_of,
+    needs_shift_close,
+)
 
 OPENED = datetime(2026, 12, 6, 9, 0, tzinfo=UTC)
 OPEN = ShiftState(shift_number=7, opened_at=OPENED, closed=False, cashbox_offline=False, documents=3)
@@ -56,3 +65,57 @@ def test_only_a_receipt_refused_for_the_24_hour_shift_waits_for_its_z() -> None:
     assert not needs_shift_close(_record(FiscalState.NEEDS_PERSON, "FiscalAuthError"))
     assert not needs_shift_close(_record(FiscalState.UNKNOWN, "FiscalOutcomeUnknown"))
     assert not needs_shift_close(_record(FiscalState.REGISTERED, None))
+
+
+MINUTE = timedelta(minutes=1)
+
+
+def _watch(
+    register: Callable[[datetime], ShiftState | None], start: datetime, minutes: int
+) -> tuple[list[datetime], dict[Deadline, datetime]]:
+    """The console's minute ticks from ``start``: when the register was read (``register(now)``: what it
+    answers then; None: the read failed) and the first minute the badge showed each deadline."""
+    watch = ShiftWatch()
+    reads: list[datetime] = []
+    first: dict[Deadline, datetime] = {}
+    for minute in range(minutes):
+        now = start + minute * MINUTE
+        if watch.due(now):
+            watch.asking(now)
+            reads.append(now)
+            state = register(now)
+            if state is None:
+                watch.on_clock(now)
+            else:
+                watch.read(state, now)
+        first.setdefault(watch.shown, now)
+    return reads, first
+
+
+def test_the_badge_follows_the_clock_and_the_register_is_read_seldom_and_before_each_step() -> None:
+    day = 25 * 60  # signed in when the shift opened, left on past its 24 hours
+    reads, first = _watch(lambda _now: OPEN, OPENED, day)
+    assert first[Deadline.SOON] == OPENED + timedelta(hours=23)
+    assert first[Deadline.OVER] == OPENED + timedelta(hours=24)
+    assert {OPENED + timedelta(hours=23), OPENED + timedelta(hours=24)} <= set(reads)  # made sure of first
+    assert len(reads) <= day // (RECHECK // MINUTE) + 3  # about 100 reads, not 1,500
+    assert all(b - a <= RECHECK for a, b in pairwise(reads))
+
+
+def test_a_z_at_another_counter_is_seen_within_the_recheck() -> None:
+    late = OPENED + timedelta(hours=23, minutes=5)  # amber on this counter
+    z_at = late + timedelta(minutes=7, seconds=30)
+    closed = replace(OPEN, closed=True)
+    reads, first = _watch(lambda now: closed if now >= z_at else OPEN, late, 60)
+    assert first[Deadline.SOON] == late
+    assert z_at < first[Deadline.NONE] <= z_at + RECHECK
+    assert len(reads) <= 60 // (RECHECK // MINUTE) + 1
+
+
+def test_a_failed_read_keeps_the_last_shift_and_its_warning_still_comes_on_the_clock() -> None:
+    read_once = OPENED + timedelta(hours=20)
+    reads, first = _watch(lambda now: OPEN if now == read_once else None, read_once, 5 * 60)
+    assert first[Deadline.SOON] == OPENED + timedelta(hours=23)
+    assert first[Deadline.OVER] == OPENED + timedelta(hours=24)
+    assert len(reads) <= 5 * 60 // (RECHECK // MINUTE) + 3  # a network down is not asked every minute
+    assert deadline_of(None, read_once) is Deadline.NONE and ShiftWatch().on_clock(read_once) is Deadline.NONE

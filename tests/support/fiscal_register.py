@@ -5,21 +5,28 @@
 * fixture ``fiscal_sandbox``: one fiscal sandbox on loopback for the test module;
 * fixture ``fiscal``: it made fresh for the test (no receipts, shifts, tokens or faults);
 * :func:`webkassa` the settings that point the console at it, :func:`control` a control-API call,
-  :func:`registered` the ExternalCheckNumbers it has registered, in order.
+  :func:`registered` the ExternalCheckNumbers it has registered, in order;
+* :func:`set_up` a real console's fiscal register saved as the sandbox, :func:`sale` a card sale and its
+  fiscal receipt asked for (the first one opens the register's shift).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 import httpx
 import pytest
 
-from epay_desktop.sandbox.fiscal.account import CASHBOX, LOGIN
+from epay_desktop.app import store_of
+from epay_desktop.sandbox.fiscal.account import API_KEY, CASHBOX, LOGIN, PASSWORD
 from epay_desktop.sandbox.fiscal.server import RunningFiscalSandbox, start_in_thread
 from epay_desktop.services.fiscal.setup import FiscalSettings
+from tests.support.builders import stored_payment
 
-__all__ = ["control", "fiscal_register", "module_fiscal_sandbox", "registered", "webkassa"]
+__all__ = ["control", "fiscal_register", "module_fiscal_sandbox", "registered", "sale", "set_up", "webkassa"]
+
+SLOW = 15_000
 
 
 @pytest.fixture(scope="module", name="fiscal_sandbox")
@@ -48,3 +55,20 @@ def registered(running: RunningFiscalSandbox) -> list[str]:
 def webkassa(running: RunningFiscalSandbox) -> FiscalSettings:
     """Webkassa at the sandbox, its cash register, VAT 16 % (the API key and password: its account's)."""
     return FiscalSettings("webkassa", running.base_url, LOGIN, CASHBOX, vat_rate="16", vat_payer="yes")
+
+
+def set_up(console: Any, arun: Any, running: RunningFiscalSandbox) -> None:
+    """``console`` (tests/ui's ``real_console``): its manager saves the sandbox as the fiscal register."""
+    settings = webkassa(running)
+    save = console.ctx.fiscal_setup.save(console.manager, settings, api_key=API_KEY, password=PASSWORD)
+    arun(save, timeout=SLOW)
+
+
+def sale(console: Any, arun: Any, number: int, description: str) -> Any:
+    """A card sale the bank charged, and its fiscal receipt asked for (what the console does after the
+    bank's confirmation): the payment and its fiscal record."""
+    ctx = console.ctx
+    paid = stored_payment(
+        store_of(ctx), number, "700", at=ctx.clock(), created_by=console.manager.id, description=description
+    )
+    return paid, arun(ctx.fiscal.fiscalise_sale(paid.id), timeout=SLOW)

@@ -1,12 +1,13 @@
 """The status bar's fiscal shift badge (decisions 0127, 0131): hidden far from the 24 hours; amber "Close
 fiscal shift by HH:MM" (Kazakhstan time) in the last hour; red once past them; a click asks for the fiscal
 register. Its words are whole at a 1280 px wide window in Russian and Kazakh, beside the rest of the bar as
-the demo shows it; short of room, the counter's shift's words give way first."""
+the demo shows it; short of room, the counter's shift's words give way first. On the real console and the
+fiscal sandbox, the badge follows the console's clock and the register is asked seldom (decision 0141)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -15,11 +16,17 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 
 from epay_desktop.domain import Role, User
 from epay_desktop.domain.shifts import Shift
-from epay_desktop.services.fiscal.shift_watch import Deadline
+from epay_desktop.fiscal.webkassa import WebkassaClient
+from epay_desktop.sandbox.fiscal.server import RunningFiscalSandbox
+from epay_desktop.services.fiscal.shift_watch import RECHECK, Deadline
 from epay_desktop.ui.common.language import translations
 from epay_desktop.ui.window.status_bar import ConsoleStatusBar
+from tests.support.clock import Clock
+from tests.support.fiscal_register import fiscal_register, module_fiscal_sandbox, sale, set_up  # noqa: F401  (fixtures)
+from tests.support.live_console import MANAGER, MANAGER_PIN
 
 CLOSE_BY = datetime(2026, 12, 7, 9, 30, tzinfo=UTC)  # 14:30 in Almaty
+SLOW = 15_000
 
 
 def test_the_badge_says_when_to_close_the_fiscal_shift_and_opens_the_register(qtbot: Any) -> None:
@@ -92,3 +99,66 @@ def test_the_badges_words_are_whole_at_1280_px_beside_the_demos_status_bar(
     QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
     assert window.width() == 1100
     assert _whole(badge) and not _whole(bar.shift_label) and bar.shift_label.width() > 0
+
+
+@pytest.fixture
+def real_console_clock() -> Clock:
+    return Clock()  # the real console's: moved by the minute below
+
+
+def test_the_badge_follows_the_clock_and_the_register_is_asked_seldom(
+    real_console: Any,
+    qtbot: Any,
+    arun: Any,
+    memory: Any,
+    fiscal: RunningFiscalSandbox,
+    real_console_clock: Clock,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Signed in at the 22nd hour of the register's shift, the console sits for two hours and a half, a
+    minute at a time (the shift timer's tick): amber at the 23rd hour, red at the 24th, on time; the
+    provider's X report (its shift state) far fewer than once a minute; a Z at another counter seen within
+    RECHECK; and the shift timer itself drives it."""
+    console, clock, screens = real_console, real_console_clock, real_console.controller.fiscal
+    set_up(console, arun, fiscal)
+    sale(console, arun, 500_000_201, "Торт")  # opens the register's shift
+    opened = arun(console.ctx.fiscal.shift_state(), timeout=SLOW).opened_at
+    asked: list[datetime] = []
+    x_report = WebkassaClient.x_report
+
+    async def counted(client: WebkassaClient) -> Any:
+        asked.append(clock())
+        return await x_report(client)
+
+    monkeypatch.setattr(WebkassaClient, "x_report", counted)
+    clock.now = opened + timedelta(hours=22)
+    console.log_in(MANAGER, MANAGER_PIN)
+    qtbot.waitUntil(lambda: screens.reads >= 1, timeout=SLOW)
+    badge = console.window.status_bar.fiscal_badge
+    first: dict[str, datetime] = {}
+
+    def minutes(count: int) -> None:
+        for _ in range(count):
+            clock.advance(minutes=1)
+            done = screens.reads
+            screens.tick()
+            if screens.watch.asked_at == clock():  # read: the badge after its answer
+                qtbot.waitUntil(lambda done=done: screens.reads > done, timeout=SLOW)  # type: ignore[misc]
+            first.setdefault(badge.text() if badge.isVisible() else "", clock())
+
+    minutes(150)
+    amber = [text for text in first if text.startswith("Close fiscal shift by ")]
+    assert len(amber) == 1 and first[amber[0]] == opened + timedelta(hours=23)  # on time
+    assert first["⚠ Fiscal shift over 24 hours"] == opened + timedelta(hours=24)
+    assert len(asked) <= 1 + 150 // 15 + 2, asked  # sign-in, every RECHECK, each step: not 150
+
+    arun(console.ctx.fiscal.close_shift(), timeout=SLOW)  # another counter's Z: nothing on this one says so
+    z_at, read = clock(), len(asked)
+    first.clear()
+    minutes(RECHECK // timedelta(minutes=1))
+    assert not badge.isVisible() and first[""] - z_at <= RECHECK
+    assert len(asked) - read <= 1
+
+    console.controller.shifts.refresh_timer.setInterval(50)  # the shift's minute timer drives the tick
+    clock.advance(RECHECK)
+    qtbot.waitUntil(lambda: len(asked) > read + 1, timeout=SLOW)

@@ -25,34 +25,19 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from epay_desktop.app import store_of
 from epay_desktop.domain.fiscal_journal import FiscalState
-from epay_desktop.sandbox.fiscal.account import API_KEY, CASHBOX, PASSWORD
+from epay_desktop.sandbox.fiscal.account import CASHBOX
 from epay_desktop.sandbox.fiscal.server import RunningFiscalSandbox
 from epay_desktop.ui.payments.attention_dialog import AttentionDialog
 from epay_desktop.ui.shifts.fiscal_register import FiscalRegisterDialog
 from tests.support import fiscal_register as register
-from tests.support.builders import stored_payment
 from tests.support.fiscal_register import fiscal_register, module_fiscal_sandbox  # noqa: F401  (fixtures)
+from tests.support.fiscal_register import sale as _sale
+from tests.support.fiscal_register import set_up as _set_up
 from tests.support.live_console import CASHIER, CASHIER_PIN, MANAGER, MANAGER_PIN, trigger
 from tests.support.windows import shown, wait_shown
 
 LEFT = Qt.MouseButton.LeftButton
 SLOW = 15_000
-
-
-def _set_up(console: Any, arun: Any, fiscal: RunningFiscalSandbox) -> None:
-    settings = register.webkassa(fiscal)
-    save = console.ctx.fiscal_setup.save(console.manager, settings, api_key=API_KEY, password=PASSWORD)
-    arun(save, timeout=SLOW)
-
-
-def _sale(console: Any, arun: Any, number: int, description: str) -> Any:
-    """A card sale the bank charged, and its fiscal receipt asked for (what the console does after the
-    bank's confirmation): the payment and its fiscal record."""
-    ctx = console.ctx
-    paid = stored_payment(
-        store_of(ctx), number, "700", at=ctx.clock(), created_by=console.manager.id, description=description
-    )
-    return paid, arun(ctx.fiscal.fiscalise_sale(paid.id), timeout=SLOW)
 
 
 def assert_no_empty_space(qtbot: Any, dialog: FiscalRegisterDialog, last: QWidget) -> None:

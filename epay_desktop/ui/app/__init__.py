@@ -9,7 +9,7 @@
   where; ``flows`` are the payment commands (refund/charge/cancel/print/review), ``admin_screens``
   the manager's screens (settings, users, export, audit anchor, needs attention) and their badge.
 - ``shift_screens.ShiftScreens``: the Shift menu's commands and the shift the status bar shows (0112).
-- ``fiscal_screens.FiscalScreens``: Shift > Fiscal register… and the fiscal shift's badge (0127).
+- ``fiscal_screens.FiscalScreens``: Shift > Fiscal register… and the fiscal shift's badge (0127, 0141).
 - ``bridge.EventBridge``: services' events as Qt signals on the GUI thread.
 - ``crash``: the last line of defence (calm words, the trace only in the log); ``gc_guard`` and
   ``pyside_sources``: garbage collection and module sources kept off the wrong thread and memory.

@@ -9,6 +9,8 @@ It also keeps what the window shows of this register's shift current: read at ea
 every shift command of this window, and every :data:`SHIFT_REFRESH_S` seconds (another counter of the
 same register may close it; a shift turns overdue while the console sits there). The status bar then
 says "Shift N open since HH:MM", or loudly that it has been open too long (the shop's warning hours).
+The same timer is the fiscal badge's minute (``fiscal_screens``, decision 0141), which seldom asks the
+fiscal register itself.
 """
 
 from __future__ import annotations
