@@ -123,6 +123,9 @@ def test_the_detail_follows_the_payments_fiscal_receipts_and_opens_the_ofd_page(
     )
     assert detail.fiscal_links.isHidden()
 
+    # "pending" is shown before the receipt is sent: released before it reaches the register, the armed
+    # hold would catch it afterwards and keep it back for its full 60 s
+    qtbot.waitUntil(lambda: bool(register.sandbox.faults.holds.held("check")), timeout=SLOW_MS)
     _control(register, "/sandbox/release")  # the register answers now: the detail follows by itself
     qtbot.waitUntil(lambda: _line(console, "Fiscal receipt registered")[1] != "", timeout=SLOW_MS)
     [sale] = _records(console, invoice)

@@ -11,6 +11,7 @@ import shiboken6
 
 from epay_desktop.domain import ConsoleStatus as S
 from epay_desktop.domain import InvoiceId, Money, NotFoundError, OpKind, OpState
+from epay_desktop.domain.fiscal_journal import FiscalKind, FiscalRecord, FiscalState
 from epay_desktop.domain.receipts import ReceiptKind, ReceiptLanguage, ReceiptRecord, ReceiptWidth
 from epay_desktop.ui.common.labels import REFUND_REASONS, refund_reason_label
 from epay_desktop.ui.money.refund_dialog import REASONS
@@ -211,6 +212,50 @@ def test_live_updates_reload_the_shown_payment(qtbot, panel, details, make_payme
     with qtbot.waitSignal(panel.loaded):
         panel.apply_operation_update(make_op(p, state=OpState.UNKNOWN))
     assert panel.banner.isVisible()
+
+
+class ReadsThenWaits(FakeDetails):
+    """get_view that reads the payment first, then waits: a read begun before a commit returns what it saw."""
+
+    async def get_view(self, invoice_id):
+        self.calls.append(invoice_id)
+        seen = self.views[invoice_id]
+        await self.get_view_stub(invoice_id)
+        return seen
+
+
+def _fiscal_record(payment):
+    return FiscalRecord(
+        id=1, payment_id=payment.id, money_op_id=None, kind=FiscalKind.SALE, external_number="E-1",
+        amount=payment.amount, state=FiscalState.INTENT, attempts=0, last_error=None, receipt=None,
+        created_at=payment.created_at, updated_at=payment.created_at,
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize("told", ["operation", "fiscal receipt"])
+def test_a_change_told_while_the_selected_payment_loads_is_shown(
+    qtbot, aloop, async_stub, make_payment, make_op, told
+):
+    """Selected just as its refund or fiscal receipt is written: the load read before that commit and the
+    update came before the load knew its payment's id; the payment is read again, not left stale."""
+    details = ReadsThenWaits(async_stub)
+    panel = PaymentDetailView(details, details)
+    qtbot.addWidget(panel)
+    p = make_payment(status=S.CHARGE)
+    details.put(p)
+    details.get_view_stub.hold()
+    panel.show_payment(p.invoice_id)
+    qtbot.waitUntil(lambda: details.calls == [p.invoice_id])  # its read has begun
+    op = make_op(p, state=OpState.UNKNOWN)
+    details.put(p, ops=[op])  # committed meanwhile, then told
+    if told == "operation":
+        panel.apply_operation_update(op)
+    else:
+        panel.apply_fiscal_update(_fiscal_record(p))
+    details.get_view_stub.release()
+    details.get_view_stub.gate = None
+    qtbot.waitUntil(lambda: panel.view is not None and list(panel.view.operations) == [op])
+    assert details.calls == [p.invoice_id, p.invoice_id]
 
 
 def test_a_refusal_is_shown_in_the_panel_not_in_a_dialog(qtbot, panel):

@@ -110,6 +110,11 @@ class PaymentDetailView(QWidget):
         self._user_name = user_name
         self._generation = 0
         self._task: asyncio.Task[None] | None = None
+        # payments an operation or fiscal update named while the current load was reading (the payment
+        # just selected: its id not known yet): it may have read before that commit, so it reads again
+        # if it names one; ``_reading`` is that load's generation until its read is done
+        self._missed: set[int] = set()
+        self._reading: int | None = None
         self.invoice_id: InvoiceId | None = None
         self.view: PaymentView | None = None
         self.receipts: list[ReceiptRecord] = []
@@ -225,6 +230,8 @@ class PaymentDetailView(QWidget):
             if self.view is None or self.view.payment.invoice_id != invoice_id:
                 self.placeholder.setText(_tr("Loading…"))
                 self.stack.setCurrentIndex(0)
+        self._missed.clear()  # this load reads after every commit told so far
+        self._reading = self._generation
         self._task = spawn(self._load(invoice_id, self._generation), name="payment-detail")
         return self._task
 
@@ -236,12 +243,19 @@ class PaymentDetailView(QWidget):
             self.reload()
 
     def apply_operation_update(self, op: MoneyOp) -> None:
-        if self.view is not None and op.payment_id == self.view.payment.id:
-            self.reload()
+        self._follow(op.payment_id)
 
     def apply_fiscal_update(self, record: FiscalRecord) -> None:
         """A fiscal receipt of the shown payment was written or answered: show where it stands now."""
-        if self.view is not None and record.payment_id == self.view.payment.id:
+        self._follow(record.payment_id)
+
+    def _follow(self, payment_id: int) -> None:
+        """Show the change told for ``payment_id`` when it is the shown payment's. While a load reads (the
+        payment just selected: its id is not known yet) the id is kept and the payment read again if the
+        load finds it is that one (it may have read before the change was committed)."""
+        if self._reading == self._generation:
+            self._missed.add(payment_id)
+        elif self.view is not None and payment_id == self.view.payment.id:
             self.reload()
 
     async def _load(self, invoice_id: InvoiceId, generation: int) -> None:
@@ -249,6 +263,7 @@ class PaymentDetailView(QWidget):
             view = await self._source.get_view(invoice_id)
             receipts = await self._receipts.receipts_for(invoice_id) if self._receipts is not None else []
         except Exception as exc:
+            self._read_done(generation)
             if not shiboken6.isValid(self):
                 # the window closed while this load ran (the console quitting, or the window torn down):
                 # the store it asked may be closed too; nobody is left to show the payment to
@@ -263,9 +278,17 @@ class PaymentDetailView(QWidget):
                 self.stack.setCurrentIndex(0)
                 self.cleared.emit()
             return
+        self._read_done(generation)
         if generation != self._generation or not shiboken6.isValid(self):
             return
+        if view.payment.id in self._missed:  # changed after this read began: read it again
+            self.reload()
+            return
         self.display(view, list(receipts))
+
+    def _read_done(self, generation: int) -> None:
+        if generation == self._reading:
+            self._reading = None
 
     # -- rendering -------------------------------------------------------------------------------
 
