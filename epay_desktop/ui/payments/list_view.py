@@ -182,18 +182,10 @@ class PaymentsView(QWidget):
         table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 14)
         header = table.horizontalHeader()
         header.setHighlightSections(False)
-        metrics = table.fontMetrics()
-        samples = {
-            C.TIME: "00.00.0000 00:00", C.INVOICE: "000000000000", C.AMOUNT: "0 000 000,00 ₸",
-            C.STATUS: max(_status_words(), key=metrics.horizontalAdvance), C.CARD: "•••• 0000",
-            C.CASHIER: "Cashier name", C.REFUNDED: "0 000 000,00 ₸",
-        }  # fmt: skip
-        for column, sample in samples.items():
-            header.resizeSection(
-                column, metrics.horizontalAdvance(sample) + (44 if column is C.STATUS else 22)
-            )
+        self._fit_columns()
         header.setSectionResizeMode(C.CASHIER, QHeaderView.ResizeMode.Stretch)
-        header.setMinimumSectionSize(metrics.horizontalAdvance("•••• 0000"))
+        header.setMinimumSectionSize(table.fontMetrics().horizontalAdvance("•••• 0000"))
+        on_language_change(self, self._fit_columns)  # the header's words and the status words change
         table.activated.connect(self._on_activated)
         table.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
         self.empty_label = _named(QLabel(table.viewport()), "empty_label")
@@ -201,6 +193,35 @@ class PaymentsView(QWidget):
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setStyleSheet(theme.style("placeholder_text"))
         table.viewport().installEventFilter(self)
+
+    def _fit_columns(self) -> None:
+        """Each column as wide as the widest of its sample cell and its header word in the current
+        language (a cut amount must never be read: found walking the demo at 1280 px)."""
+        table, header = self.table, self.table.horizontalHeader()
+        metrics = table.fontMetrics()
+        samples = {
+            C.TIME: "00.00.0000 00:00", C.INVOICE: "000000000000", C.AMOUNT: "0 000 000,00 ₸",
+            C.STATUS: max(_status_words(), key=metrics.horizontalAdvance), C.CARD: "•••• 0000",
+            C.CASHIER: "Cashier name", C.REFUNDED: "0 000 000,00 ₸",
+        }  # fmt: skip
+        self._needs: dict[PaymentColumn, int] = {
+            column: max(
+                metrics.horizontalAdvance(sample) + (44 if column is C.STATUS else 22),
+                header.sectionSizeFromContents(column).width(),
+            )
+            for column, sample in samples.items()
+        }
+        for column, need in self._needs.items():
+            if column is not C.CASHIER:  # the stretching column takes what is left
+                header.resizeSection(column, need)
+
+    def whole_width(self) -> int:
+        """The width this view needs to show every column whole, without a horizontal scroll bar."""
+        table = self.table
+        margins = self.contentsMargins()
+        scroll_bar = table.verticalScrollBar().sizeHint().width()
+        columns = sum(self._needs.values())
+        return columns + scroll_bar + 2 * table.frameWidth() + margins.left() + margins.right()
 
     # -- public ----------------------------------------------------------------------------------
 

@@ -15,11 +15,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QSize, Qt, QTimer, Signal, SignalInstance, Slot
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QResizeEvent
 from PySide6.QtWidgets import QMainWindow, QSplitter, QWidget
 
 from epay_desktop.domain import InvoiceId, MoneyOp, OpState, Payment, User
 from epay_desktop.ui.app.bridge import EventBridge
+from epay_desktop.ui.common.language import on_language_change
 from epay_desktop.ui.common.screen_fit import available_size, fitted_size
 from epay_desktop.ui.common.titles import window_title
 from epay_desktop.ui.payments.detail_view import PaymentDetailView, ReceiptLister
@@ -38,6 +39,8 @@ __all__ = ["MainWindow"]
 DETAIL_DELAY_MS = 150
 #: The window's size on a large screen; a smaller screen (down to 1024x768) gets all it has.
 PREFERRED_SIZE = QSize(1360, 800)
+#: The least the payment detail keeps beside a list shown whole (when three eighths are more).
+DETAIL_ROOM = 440
 
 
 def default_size(available: QSize) -> QSize:
@@ -122,6 +125,9 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(False)
+        self._split_by_hand = False  # a person dragged the handle: their split stays, resized or not
+        self.splitter.splitterMoved.connect(self._on_splitter_moved)
+        on_language_change(self, self._follow_split)  # the columns' header words changed their widths
         self.payments_view.setContentsMargins(8, 8, 0, 0)
         self.setCentralWidget(self.splitter)
         self.status_bar = ConsoleStatusBar(environment, last_poll=last_poll, parent=self)
@@ -294,9 +300,27 @@ class MainWindow(QMainWindow):
         return PREFERRED_SIZE if available is None else default_size(available)
 
     def _split(self) -> None:
-        """The list gets five eighths, the detail the rest (at 1360 px: 850 and 510)."""
+        """The list gets the width that shows every column whole (a cut amount must never be read),
+        at least five eighths; the detail keeps at least three eighths or DETAIL_ROOM, the smaller
+        (at 1360 px: 850 and 510; at 1280 px the list is whole; at 1024 px: 640 and 384)."""
         width = max(self.splitter.width(), self.width())
-        self.splitter.setSizes([width * 5 // 8, width - width * 5 // 8])
+        detail = min(width * 3 // 8, DETAIL_ROOM)
+        first = max(width * 5 // 8, min(self.payments_view.whole_width(), width - detail))
+        self.splitter.setSizes([first, width - first])
+
+    @Slot()
+    def _on_splitter_moved(self) -> None:
+        self._split_by_hand = True
+
+    def _follow_split(self) -> None:
+        if not self._split_by_hand:
+            self._split()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Until a person drags the handle, the split follows the window's size (maximized, or a
+        smaller screen's size), not the stretch factors alone."""
+        super().resizeEvent(event)
+        self._follow_split()
 
     def _emit_for_current(self, signal: SignalInstance) -> None:
         invoice = self.current_invoice()  # what is visibly selected at this moment, nothing older
