@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import errno
 import os
+import re
 import stat
 from pathlib import Path
 from typing import Any
@@ -218,6 +219,8 @@ def test_export_from_the_menu_writes_the_chosen_columns_and_remembers_them(
     box = wait_shown(qtbot, QMessageBox)
     assert box.objectName() == "export_done_box"
     assert "2 payment(s)" in box.text() and str(out / "day.csv") in box.text()
+    # Today: the one day is said once ("of 07.12.2026"), not "from 07.12.2026 to 07.12.2026"
+    assert len(re.findall(r"\d\d\.\d\d\.\d{4}", box.text())) == 1 and " to " not in box.text(), box.text()
     box.accept()
     rows = list(csv.reader((out / "day.csv").read_text(encoding="utf-8").splitlines()))
     assert rows[0][:3] == ["invoice_id", "status", "amount"] and "created_at_utc" not in rows[0]

@@ -251,11 +251,13 @@ class AdminFlows(QObject):
 
     def _tell_exported(self, result: ExportResult) -> QMessageBox:
         def text() -> str:
+            first, last = (day.strftime("%d.%m.%Y") for day in (result.first_day, result.last_day))
+            if first == last:  # one day is said once, not "07.12.2026 – 07.12.2026"
+                return _tr("{rows} payment(s) of {day} were written to:\n{path}").format(
+                    rows=result.rows, day=first, path=result.path
+                )
             return _tr("{rows} payment(s) from {first} to {last} were written to:\n{path}").format(
-                rows=result.rows,
-                first=result.first_day.strftime("%d.%m.%Y"),
-                last=result.last_day.strftime("%d.%m.%Y"),
-                path=result.path,
+                rows=result.rows, first=first, last=last, path=result.path
             )
 
         box = QMessageBox(
