@@ -1,7 +1,9 @@
 """Help > Keyboard shortcuts on the REAL console (decision 0139): opened from the Help menu and by F1,
 it lists every key of the main window's commands, grouped by menu, read from the window's own actions
 (so the list equals them), greys what this person cannot use now and says why, follows a language
-switch while open, and Esc closes it."""
+switch while open, and Esc closes it. Under the menus, "Other keys" lists the keys that are no menu
+command (Enter, Esc; docs/user-guide.md's key table; decision 0140), and the Keys column keeps a margin
+from the window's edge (found walking the demo: "Ctrl+Shift+A" touched it)."""
 
 from __future__ import annotations
 
@@ -13,7 +15,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QMenu
 
 from epay_desktop.ui.common.language import translations
-from epay_desktop.ui.window.shortcuts import ShortcutsDialog
+from epay_desktop.ui.window.shortcuts import ShortcutsDialog, other_keys
 from tests.support.live_console import menu_of
 
 CASHIER, CASHIER_PIN = "Айгерим", "1111"  # tests/ui/conftest.py real_console's cashier
@@ -37,6 +39,25 @@ def _expected(window: Any) -> list[tuple[str, list[tuple[str, str, bool]]]]:
         if rows:
             groups.append((_words(top.text()), rows))
     return groups
+
+
+OTHER_KEYS = (
+    "Other keys",
+    [
+        ("Open the selected payment", "Enter", True),
+        ("Print the receipt on a sale's result", "Enter", True),
+        ("Close the payment window once the sale is settled", "Esc", True),
+    ],
+)
+
+
+def _keys_have_room(dialog: ShortcutsDialog) -> bool:
+    """Every key shows whole with at least two characters' room before the window's right edge."""
+    tree = dialog.tree
+    metrics, right = tree.fontMetrics(), tree.header().sectionViewportPosition(1) + tree.columnWidth(1)
+    room = 2 * metrics.averageCharWidth()
+    widest = max(metrics.horizontalAdvance(key) for _title, rows in dialog.listed() for _t, key, _on in rows)
+    return right <= tree.viewport().width() and tree.columnWidth(1) >= widest + room
 
 
 def _shown(qtbot: Any) -> ShortcutsDialog:
@@ -77,9 +98,13 @@ def test_keyboard_shortcuts_from_the_help_menu_and_by_f1(real_console: Any, qtbo
     assert dialog.windowTitle() == "Keyboard shortcuts"
 
     listed = dialog.listed()
-    assert listed == _expected(window)  # exactly the window's keyed commands, by menu
+    assert listed[:-1] == _expected(window)  # exactly the window's keyed commands, by menu
+    assert listed[-1] == OTHER_KEYS  # then the keys that are no menu command
+    assert _keys_have_room(dialog), [dialog.tree.columnWidth(1), dialog.tree.viewport().width()]
     keyed = {a.objectName() for a in window.commands.all() if not a.shortcut().isEmpty()}
-    assert sum(len(rows) for _title, rows in listed) == len(keyed)  # each keyed command once, none missed
+    assert sum(len(rows) for _title, rows in listed[:-1]) == len(
+        keyed
+    )  # each keyed command once, none missed
     payment = dict(listed)["Payment"]
     assert ("Refund", "Ctrl+R", False) in payment  # nothing selected: greyed, and it says why
     assert ("Refresh", "F5", True) in payment
@@ -96,7 +121,7 @@ def test_keyboard_shortcuts_from_the_help_menu_and_by_f1(real_console: Any, qtbo
     table.setFocus()
     qtbot.keyClick(table, Qt.Key.Key_F1)
     assert _shown(qtbot) is dialog
-    assert dialog.listed() == _expected(window)
+    assert dialog.listed() == [*_expected(window), OTHER_KEYS]
 
     # a live language switch renames every row and menu while it is open
     try:
@@ -104,8 +129,13 @@ def test_keyboard_shortcuts_from_the_help_menu_and_by_f1(real_console: Any, qtbo
         refund_ru = _words(QCoreApplication.translate("ConsoleActions", "&Refund…"))
         payment_ru = _words(QCoreApplication.translate("ConsoleActions", "&Payment"))
         assert refund_ru != "Refund"
-        qtbot.waitUntil(lambda: dialog.listed() == _expected(window), timeout=SLOW)
+        other_ru = (
+            QCoreApplication.translate("ShortcutsDialog", "Other keys"),
+            [(text, key, True) for text, key in other_keys()],
+        )
+        qtbot.waitUntil(lambda: dialog.listed() == [*_expected(window), other_ru], timeout=SLOW)
         assert (refund_ru, "Ctrl+R", False) in dict(dialog.listed())[payment_ru]
+        assert _keys_have_room(dialog)
     finally:
         translations().reset()
     qtbot.waitUntil(lambda: dict(dialog.listed()).get("Payment") == payment, timeout=SLOW)

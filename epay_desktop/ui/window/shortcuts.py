@@ -5,8 +5,10 @@ their shortcut), never written down twice, so it cannot drift from the menus. It
 each time it is shown and, while it shows, whenever one of those actions changes (a language switch
 renames it, a selection enables or disables it) and after every language switch. Every command
 with a key is listed; the ones this person cannot use now are greyed, and pointing at one says why,
-as its menu item does (docs/decisions/0139-keyboard-shortcuts-window.md). Esc closes it, like the
-Close button.
+as its menu item does (docs/decisions/0139-keyboard-shortcuts-window.md). Under the menus, "Other
+keys": the keys that are no menu command (Enter opens the selected payment...; decision 0140), so
+the window tells the whole story of docs/user-guide.md's key table. Esc closes it, like the Close
+button.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from epay_desktop.ui.common.language import on_language_change
 from epay_desktop.ui.common.naming import named
+from epay_desktop.ui.widgets.i18n import QT_TRANSLATE_NOOP
 
 __all__ = ["ShortcutsDialog", "command_text", "key_text", "shortcut_groups"]
 
@@ -74,6 +77,33 @@ def shortcut_groups(menubar: QMenuBar) -> list[tuple[QMenu, list[QAction]]]:
     return groups
 
 
+#: The keys that are no menu command (what they do, the key), as docs/user-guide.md's key table says.
+OTHER_KEYS = (
+    (QT_TRANSLATE_NOOP("ShortcutsDialog", "Open the selected payment"), Qt.Key.Key_Enter),
+    (QT_TRANSLATE_NOOP("ShortcutsDialog", "Print the receipt on a sale's result"), Qt.Key.Key_Enter),
+    (
+        QT_TRANSLATE_NOOP("ShortcutsDialog", "Close the payment window once the sale is settled"),
+        Qt.Key.Key_Escape,
+    ),
+)
+
+
+def other_keys() -> list[tuple[str, str]]:
+    """The "Other keys" rows in the current language: (what it does, the key as this system writes it)."""
+    native = QKeySequence.SequenceFormat.NativeText
+    return [(_tr(text), QKeySequence(key).toString(native)) for text, key in OTHER_KEYS]
+
+
+def _group_item(title: str) -> QTreeWidgetItem:
+    """A bold title row spanning both columns."""
+    group = QTreeWidgetItem([title])
+    font = group.font(0)
+    font.setBold(True)
+    group.setFont(0, font)
+    group.setFlags(Qt.ItemFlag.ItemIsEnabled)
+    return group
+
+
 def _children(item: QTreeWidgetItem) -> list[QTreeWidgetItem]:
     return [child for child in map(item.child, range(item.childCount())) if child is not None]
 
@@ -94,7 +124,7 @@ class ShortcutsDialog(QDialog):
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)  # its keys' width and a margin
         self.note = named(QLabel(), "shortcuts_note")
         self.note.setWordWrap(True)
         self.close_button = named(QPushButton(), "shortcuts_close")
@@ -103,7 +133,7 @@ class ShortcutsDialog(QDialog):
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.close_button)
-        layout = QVBoxLayout(self)
+        layout = self._layout = QVBoxLayout(self)
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.note)
         layout.addLayout(buttons)
@@ -119,8 +149,9 @@ class ShortcutsDialog(QDialog):
                     action.changed.connect(self._changed)
         on_language_change(self, self._changed)
         self.rebuild()
-        rows = sum(1 + len(actions) for _menu, actions in shortcut_groups(menubar))
+        rows = sum(1 + len(actions) for _menu, actions in shortcut_groups(menubar)) + 1 + len(OTHER_KEYS)
         self.resize(460, min(640, 150 + rows * max(self.tree.sizeHintForRow(0), 20)))  # every row in view
+        self._fit_keys()  # wider when the words need it
 
     def _changed(self) -> None:
         if self.isVisible():  # hidden, it is read again when shown
@@ -145,18 +176,34 @@ class ShortcutsDialog(QDialog):
         self.close_button.setText(_tr("Close"))
         self.tree.clear()
         for menu, actions in shortcut_groups(self._menubar):
-            group = QTreeWidgetItem([command_text(menu.title())])
-            font = group.font(0)
-            font.setBold(True)
-            group.setFont(0, font)
-            group.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            self.tree.addTopLevelItem(group)
-            group.setFirstColumnSpanned(True)
+            group = self._add_group(command_text(menu.title()))
             for action in actions:
                 row = QTreeWidgetItem(group, [command_text(action.text()), key_text(action)])
                 row.setDisabled(not action.isEnabled())
                 if not action.isEnabled():  # why not, as the menu item says it
                     for column in (0, 1):
                         row.setToolTip(column, action.statusTip())
+        group = self._add_group(_tr("Other keys"))
+        for text, key in other_keys():
+            QTreeWidgetItem(group, [text, key])
         self.tree.expandAll()
-        self.tree.resizeColumnToContents(1)
+        self._fit_keys()
+
+    def _add_group(self, title: str) -> QTreeWidgetItem:
+        group = _group_item(title)
+        self.tree.addTopLevelItem(group)
+        group.setFirstColumnSpanned(True)
+        return group
+
+    def _fit_keys(self) -> None:
+        """The Keys column: its widest key or header and a margin, never touching the window's edge;
+        the window widens when the commands and keys need more than it has."""
+        tree, header = self.tree, self.tree.header()
+        margin = 2 * tree.fontMetrics().averageCharWidth()
+        keys = max(tree.sizeHintForColumn(1), header.sectionSizeFromContents(1).width()) + margin
+        tree.setColumnWidth(1, keys)
+        need = tree.sizeHintForColumn(0) + keys + tree.verticalScrollBar().sizeHint().width()
+        margins = self._layout.contentsMargins()
+        need += 2 * tree.frameWidth() + margins.left() + margins.right()
+        if self.width() < need and not self.isMaximized():
+            self.resize(need, self.height())
