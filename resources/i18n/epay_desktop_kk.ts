@@ -69,7 +69,7 @@
         <translation>Дерекқор — PostgreSQL: оның сақтық көшірмесі осы консольде емес, өз серверінде жасалады.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="263"/>
+        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="265"/>
         <source>Export done</source>
         <translation>Экспорт аяқталды</translation>
     </message>
@@ -79,7 +79,7 @@
         <translation>Баптаулар сақталды. Шлюз өзгерістері консоль қайта іске қосылғанда күшіне енеді.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="254"/>
+        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="259"/>
         <source>{rows} payment(s) from {first} to {last} were written to:
 {path}</source>
         <translation>{first} – {last} аралығындағы {rows} төлем мына файлға жазылды:
@@ -89,6 +89,13 @@
         <location filename="../../epay_desktop/ui/app/admin_screens.py" line="140"/>
         <source>Settings saved. The fiscal register&apos;s settings apply from the next receipt; gateway changes apply when the console is restarted.</source>
         <translation>Баптаулар сақталды. Онлайн-касса баптаулары келесі чектен бастап күшіне енеді; шлюз өзгерістері консоль қайта іске қосылғанда күшіне енеді.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="256"/>
+        <source>{rows} payment(s) of {day} were written to:
+{path}</source>
+        <translation>{day} күнгі {rows} төлем мына файлға жазылды:
+{path}</translation>
     </message>
 </context>
 <context>
@@ -165,7 +172,7 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>AppShifts</name>
     <message>
-        <location filename="../../epay_desktop/ui/app/shift_screens.py" line="146"/>
+        <location filename="../../epay_desktop/ui/app/shift_screens.py" line="148"/>
         <source>Shift {number} opened at {time} by {name}.</source>
         <translation>№{number} ауысым ашылды, уақыты: {time}, ашқан: {name}.</translation>
     </message>
@@ -2510,22 +2517,22 @@ The register then opens the next shift with the next receipt. This cannot be und
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../epay_desktop/ui/window/main_window.py" line="374"/>
+        <location filename="../../epay_desktop/ui/window/main_window.py" line="398"/>
         <source>Nothing to show: no payment matches the search or filters.</source>
         <translation>Көрсететін ештеңе жоқ: іздеуге немесе сүзгілерге сай төлем жоқ.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/main_window.py" line="404"/>
+        <location filename="../../epay_desktop/ui/window/main_window.py" line="428"/>
         <source>The list is being searched: select a payment when it appears.</source>
         <translation>Тізімнен ізделуде: төлем пайда болғанда оны таңдаңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/main_window.py" line="399"/>
+        <location filename="../../epay_desktop/ui/window/main_window.py" line="423"/>
         <source>Payment {invoice} is hidden by the search or filters: clear them or select a payment in the list.</source>
         <translation>{invoice} төлемі іздеу немесе сүзгілер салдарынан жасырылған: оларды тазалаңыз немесе тізімнен төлемді таңдаңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/main_window.py" line="362"/>
+        <location filename="../../epay_desktop/ui/window/main_window.py" line="386"/>
         <source>Payment {invoice} is not in the list for this search or filter.
 Clear the search (Esc) or select a payment in the list.</source>
         <translation>{invoice} төлемі осы іздеу немесе сүзгі бойынша тізімде жоқ.
@@ -2797,7 +2804,7 @@ Clear the search (Esc) or select a payment in the list.</source>
     </message>
     <message>
         <location filename="../../epay_desktop/ui/payments/detail_content.py" line="65"/>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="190"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="195"/>
         <source>Amount</source>
         <translation>Сома</translation>
     </message>
@@ -2892,65 +2899,65 @@ Clear the search (Esc) or select a payment in the list.</source>
         <translation>Уақыт — Қазақстан уақыты: «(банк)» — банктің өз уақыты, қалғандары осы консольдің сағаты бойынша.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="193"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="198"/>
         <source>Timeline</source>
         <translation>Оқиғалар</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="194"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="199"/>
         <source>Receipts</source>
         <translation>Чектер</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="185"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="190"/>
         <source>Time</source>
         <translation>Уақыт</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="185"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="190"/>
         <source>What happened</source>
         <translation>Не болды</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="186"/>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="317"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="191"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="340"/>
         <source>{time} (bank)</source>
         <translation>{time} (банк)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="190"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="195"/>
         <source>No.</source>
         <translation>№</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="190"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="195"/>
         <source>Receipt</source>
         <translation>Чек</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="190"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="195"/>
         <source>Issued</source>
         <translation>Берілді</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="216"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="221"/>
         <source>Select a payment to see its details.
 Press Enter to open it.</source>
         <translation>Толық мәліметін көру үшін төлемді таңдаңыз.
 Ашу үшін Enter басыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="226"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="231"/>
         <source>Loading…</source>
         <translation>Жүктелуде…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="275"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="298"/>
         <source>Payment {invoice}</source>
         <translation>Төлем {invoice}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="351"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="374"/>
         <source>Receipts ({count})</source>
         <translation>Чектер ({count})</translation>
     </message>
@@ -3253,17 +3260,17 @@ Press Enter to open it.</source>
 <context>
     <name>PaymentsView</name>
     <message>
-        <location filename="../../epay_desktop/ui/payments/list_view.py" line="441"/>
+        <location filename="../../epay_desktop/ui/payments/list_view.py" line="462"/>
         <source>No payments match these filters.</source>
         <translation>Бұл сүзгілерге сай төлем жоқ.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/list_view.py" line="431"/>
+        <location filename="../../epay_desktop/ui/payments/list_view.py" line="452"/>
         <source>Loading payments…</source>
         <translation>Төлемдер жүктелуде…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/list_view.py" line="433"/>
+        <location filename="../../epay_desktop/ui/payments/list_view.py" line="454"/>
         <source>No payments yet.
 Press F2 to take a card payment.</source>
         <translation>Әзірге төлем жоқ.
@@ -3271,17 +3278,17 @@ Press F2 to take a card payment.</source>
     </message>
     <message>
         <location filename="../../epay_desktop/ui/payments/list_view.py" line="131"/>
-        <location filename="../../epay_desktop/ui/payments/list_view.py" line="261"/>
+        <location filename="../../epay_desktop/ui/payments/list_view.py" line="282"/>
         <source>New sale</source>
         <translation>Жаңа сату</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/list_view.py" line="412"/>
+        <location filename="../../epay_desktop/ui/payments/list_view.py" line="433"/>
         <source>Not loaded</source>
         <translation>Жүктелмеді</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/list_view.py" line="427"/>
+        <location filename="../../epay_desktop/ui/payments/list_view.py" line="448"/>
         <source>The list could not be loaded.
 {reason}
 Press F5 to try again.</source>
@@ -3290,14 +3297,14 @@ Press F5 to try again.</source>
 Қайталау үшін F5 басыңыз.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/list_view.py" line="437"/>
+        <location filename="../../epay_desktop/ui/payments/list_view.py" line="458"/>
         <source>No payment matches “{text}”.
 Search by invoice, card last 4, amount, RRN or approval code; Esc clears the search.</source>
         <translation>«{text}» бойынша төлем табылмады.
 Тапсырыс, картаның соңғы 4 цифры, сома, RRN немесе авторизация коды бойынша іздеңіз; Esc іздеуді тазалайды.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/list_view.py" line="261"/>
+        <location filename="../../epay_desktop/ui/payments/list_view.py" line="282"/>
         <source>New sale ({key})</source>
         <translation>Жаңа сату ({key})</translation>
     </message>
@@ -3308,7 +3315,7 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
         <translation>Жүктелуде…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../epay_desktop/ui/payments/list_view.py" line="410"/>
+        <location filename="../../epay_desktop/ui/payments/list_view.py" line="431"/>
         <source>%n payment(s) shown; the rest could not be loaded (F5)</source>
         <translation>
             <numerusform>%n төлем көрсетілді; қалғанын жүктеу мүмкін болмады (F5)</numerusform>
@@ -3316,7 +3323,7 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../epay_desktop/ui/payments/list_view.py" line="414"/>
+        <location filename="../../epay_desktop/ui/payments/list_view.py" line="435"/>
         <source>%n payment(s)</source>
         <translation>
             <numerusform>%n төлем</numerusform>
@@ -5034,6 +5041,55 @@ Close it again when you are ready.</source>
         <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="349"/>
         <source>Type the hours after which an open shift is warned about: {low} to {high}.</source>
         <translation>Ашық ауысым туралы неше сағаттан кейін ескерту керегін жазыңыз: {low}…{high} аралығында.</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../epay_desktop/ui/window/shortcuts.py" line="173"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Пернелер тіркесімдері</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/window/shortcuts.py" line="175"/>
+        <source>A greyed command cannot be used now: point at it to read why.</source>
+        <translation>Сұр түсті команда қазір қолжетімсіз: себебін оқу үшін меңзерді оның үстіне апарыңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/window/shortcuts.py" line="176"/>
+        <source>Close</source>
+        <translation>Жабу</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/window/shortcuts.py" line="174"/>
+        <source>Command</source>
+        <translation>Команда</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/window/shortcuts.py" line="174"/>
+        <source>Key</source>
+        <translation>Пернелер</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/window/shortcuts.py" line="82"/>
+        <source>Open the selected payment</source>
+        <extracomment>The keys that are no menu command (what they do, the key), as docs/user-guide.md&apos;s key table says.</extracomment>
+        <translation>Таңдалған төлемді ашу</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/window/shortcuts.py" line="83"/>
+        <source>Print the receipt on a sale&apos;s result</source>
+        <translation>Сату нәтижесі экранында чекті басып шығару</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/window/shortcuts.py" line="85"/>
+        <source>Close the payment window once the sale is settled</source>
+        <translation>Сату аяқталғанда «Жаңа төлем» терезесін жабу</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/window/shortcuts.py" line="186"/>
+        <source>Other keys</source>
+        <translation>Басқа пернелер</translation>
     </message>
 </context>
 <context>
@@ -7133,34 +7189,6 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
         <location filename="../../epay_desktop/domain/words.py" line="28"/>
         <source>admin</source>
         <translation>әкімші</translation>
-    </message>
-</context>
-<context>
-    <name>ShortcutsDialog</name>
-    <message>
-        <location filename="../../epay_desktop/ui/window/shortcuts.py" line="142"/>
-        <source>Keyboard shortcuts</source>
-        <translation>Пернелер тіркесімдері</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/ui/window/shortcuts.py" line="144"/>
-        <source>A greyed command cannot be used now: point at it to read why.</source>
-        <translation>Сұр түсті команда қазір қолжетімсіз: себебін оқу үшін меңзерді оның үстіне апарыңыз.</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/ui/window/shortcuts.py" line="145"/>
-        <source>Close</source>
-        <translation>Жабу</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/ui/window/shortcuts.py" line="143"/>
-        <source>Command</source>
-        <translation>Команда</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/ui/window/shortcuts.py" line="143"/>
-        <source>Key</source>
-        <translation>Пернелер</translation>
     </message>
 </context>
 </TS>

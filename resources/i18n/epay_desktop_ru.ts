@@ -69,7 +69,7 @@
         <translation>База данных — PostgreSQL: её резервные копии делаются на её сервере, а не этой консолью.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="263"/>
+        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="265"/>
         <source>Export done</source>
         <translation>Экспорт завершён</translation>
     </message>
@@ -79,7 +79,7 @@
         <translation>Настройки сохранены. Изменения шлюза вступят в силу после перезапуска программы.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="254"/>
+        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="259"/>
         <source>{rows} payment(s) from {first} to {last} were written to:
 {path}</source>
         <translation>Платежей с {first} по {last}: {rows}. Записаны в файл:
@@ -89,6 +89,13 @@
         <location filename="../../epay_desktop/ui/app/admin_screens.py" line="140"/>
         <source>Settings saved. The fiscal register&apos;s settings apply from the next receipt; gateway changes apply when the console is restarted.</source>
         <translation>Настройки сохранены. Настройки онлайн-кассы действуют со следующего чека; изменения шлюза — после перезапуска консоли.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/app/admin_screens.py" line="256"/>
+        <source>{rows} payment(s) of {day} were written to:
+{path}</source>
+        <translation>Платежей за {day}: {rows}. Записаны в файл:
+{path}</translation>
     </message>
 </context>
 <context>
@@ -165,7 +172,7 @@ Mark applied: the bank&apos;s merchant cabinet lists this {what}: mark it as don
 <context>
     <name>AppShifts</name>
     <message>
-        <location filename="../../epay_desktop/ui/app/shift_screens.py" line="146"/>
+        <location filename="../../epay_desktop/ui/app/shift_screens.py" line="148"/>
         <source>Shift {number} opened at {time} by {name}.</source>
         <translation>Смена {number} открыта в {time}, открыл(а): {name}.</translation>
     </message>
@@ -2511,22 +2518,22 @@ The register then opens the next shift with the next receipt. This cannot be und
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../epay_desktop/ui/window/main_window.py" line="374"/>
+        <location filename="../../epay_desktop/ui/window/main_window.py" line="398"/>
         <source>Nothing to show: no payment matches the search or filters.</source>
         <translation>Нечего показать: ни один платёж не подходит под поиск или фильтры.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/main_window.py" line="404"/>
+        <location filename="../../epay_desktop/ui/window/main_window.py" line="428"/>
         <source>The list is being searched: select a payment when it appears.</source>
         <translation>Идёт поиск по списку: выберите платёж, когда он появится.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/main_window.py" line="399"/>
+        <location filename="../../epay_desktop/ui/window/main_window.py" line="423"/>
         <source>Payment {invoice} is hidden by the search or filters: clear them or select a payment in the list.</source>
         <translation>Платёж {invoice} скрыт поиском или фильтрами: сбросьте их или выберите платёж в списке.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/window/main_window.py" line="362"/>
+        <location filename="../../epay_desktop/ui/window/main_window.py" line="386"/>
         <source>Payment {invoice} is not in the list for this search or filter.
 Clear the search (Esc) or select a payment in the list.</source>
         <translation>Платежа {invoice} нет в списке при этом поиске или фильтре.
@@ -2798,7 +2805,7 @@ Clear the search (Esc) or select a payment in the list.</source>
     </message>
     <message>
         <location filename="../../epay_desktop/ui/payments/detail_content.py" line="65"/>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="190"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="195"/>
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
@@ -2893,65 +2900,65 @@ Clear the search (Esc) or select a payment in the list.</source>
         <translation>Время — по Казахстану: «(банк)» — время самого банка, остальное — по часам программы.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="193"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="198"/>
         <source>Timeline</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="194"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="199"/>
         <source>Receipts</source>
         <translation>Чеки</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="185"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="190"/>
         <source>Time</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="185"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="190"/>
         <source>What happened</source>
         <translation>Событие</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="186"/>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="317"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="191"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="340"/>
         <source>{time} (bank)</source>
         <translation>{time} (банк)</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="190"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="195"/>
         <source>No.</source>
         <translation>№</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="190"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="195"/>
         <source>Receipt</source>
         <translation>Чек</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="190"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="195"/>
         <source>Issued</source>
         <translation>Выдан</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="216"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="221"/>
         <source>Select a payment to see its details.
 Press Enter to open it.</source>
         <translation>Выберите платёж, чтобы увидеть подробности.
 Нажмите Enter, чтобы открыть его.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="226"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="231"/>
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="275"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="298"/>
         <source>Payment {invoice}</source>
         <translation>Платёж {invoice}</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="351"/>
+        <location filename="../../epay_desktop/ui/payments/detail_view.py" line="374"/>
         <source>Receipts ({count})</source>
         <translation>Чеки ({count})</translation>
     </message>
@@ -3254,17 +3261,17 @@ Press Enter to open it.</source>
 <context>
     <name>PaymentsView</name>
     <message>
-        <location filename="../../epay_desktop/ui/payments/list_view.py" line="441"/>
+        <location filename="../../epay_desktop/ui/payments/list_view.py" line="462"/>
         <source>No payments match these filters.</source>
         <translation>Ни один платёж не подходит под эти фильтры.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/list_view.py" line="431"/>
+        <location filename="../../epay_desktop/ui/payments/list_view.py" line="452"/>
         <source>Loading payments…</source>
         <translation>Загрузка платежей…</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/list_view.py" line="433"/>
+        <location filename="../../epay_desktop/ui/payments/list_view.py" line="454"/>
         <source>No payments yet.
 Press F2 to take a card payment.</source>
         <translation>Платежей пока нет.
@@ -3272,17 +3279,17 @@ Press F2 to take a card payment.</source>
     </message>
     <message>
         <location filename="../../epay_desktop/ui/payments/list_view.py" line="131"/>
-        <location filename="../../epay_desktop/ui/payments/list_view.py" line="261"/>
+        <location filename="../../epay_desktop/ui/payments/list_view.py" line="282"/>
         <source>New sale</source>
         <translation>Новая продажа</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/list_view.py" line="412"/>
+        <location filename="../../epay_desktop/ui/payments/list_view.py" line="433"/>
         <source>Not loaded</source>
         <translation>Не загружено</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/list_view.py" line="427"/>
+        <location filename="../../epay_desktop/ui/payments/list_view.py" line="448"/>
         <source>The list could not be loaded.
 {reason}
 Press F5 to try again.</source>
@@ -3291,14 +3298,14 @@ Press F5 to try again.</source>
 Нажмите F5, чтобы повторить.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/list_view.py" line="437"/>
+        <location filename="../../epay_desktop/ui/payments/list_view.py" line="458"/>
         <source>No payment matches “{text}”.
 Search by invoice, card last 4, amount, RRN or approval code; Esc clears the search.</source>
         <translation>Нет платежей по запросу «{text}».
 Ищите по номеру заказа, 4 последним цифрам карты, сумме, RRN или коду авторизации; Esc сбрасывает поиск.</translation>
     </message>
     <message>
-        <location filename="../../epay_desktop/ui/payments/list_view.py" line="261"/>
+        <location filename="../../epay_desktop/ui/payments/list_view.py" line="282"/>
         <source>New sale ({key})</source>
         <translation>Новая продажа ({key})</translation>
     </message>
@@ -3309,7 +3316,7 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
         <translation>Загрузка…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../epay_desktop/ui/payments/list_view.py" line="410"/>
+        <location filename="../../epay_desktop/ui/payments/list_view.py" line="431"/>
         <source>%n payment(s) shown; the rest could not be loaded (F5)</source>
         <translation>
             <numerusform>Показан %n платёж; остальные не загрузились (F5)</numerusform>
@@ -3318,7 +3325,7 @@ Search by invoice, card last 4, amount, RRN or approval code; Esc clears the sea
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../epay_desktop/ui/payments/list_view.py" line="414"/>
+        <location filename="../../epay_desktop/ui/payments/list_view.py" line="435"/>
         <source>%n payment(s)</source>
         <translation>
             <numerusform>%n платёж</numerusform>
@@ -5037,6 +5044,55 @@ Close it again when you are ready.</source>
         <location filename="../../epay_desktop/ui/settings/settings_pages.py" line="349"/>
         <source>Type the hours after which an open shift is warned about: {low} to {high}.</source>
         <translation>Укажите, через сколько часов предупреждать об открытой смене: от {low} до {high}.</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../epay_desktop/ui/window/shortcuts.py" line="173"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Сочетания клавиш</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/window/shortcuts.py" line="175"/>
+        <source>A greyed command cannot be used now: point at it to read why.</source>
+        <translation>Серая команда сейчас недоступна: наведите на неё указатель, чтобы узнать почему.</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/window/shortcuts.py" line="176"/>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/window/shortcuts.py" line="174"/>
+        <source>Command</source>
+        <translation>Команда</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/window/shortcuts.py" line="174"/>
+        <source>Key</source>
+        <translation>Клавиши</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/window/shortcuts.py" line="82"/>
+        <source>Open the selected payment</source>
+        <extracomment>The keys that are no menu command (what they do, the key), as docs/user-guide.md&apos;s key table says.</extracomment>
+        <translation>Открыть выбранный платёж</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/window/shortcuts.py" line="83"/>
+        <source>Print the receipt on a sale&apos;s result</source>
+        <translation>Напечатать чек на экране итога продажи</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/window/shortcuts.py" line="85"/>
+        <source>Close the payment window once the sale is settled</source>
+        <translation>Закрыть окно «Новый платёж», когда продажа завершена</translation>
+    </message>
+    <message>
+        <location filename="../../epay_desktop/ui/window/shortcuts.py" line="186"/>
+        <source>Other keys</source>
+        <translation>Другие клавиши</translation>
     </message>
 </context>
 <context>
@@ -7136,34 +7192,6 @@ The issuer&apos;s page the customer must still pass (payment unsettled), else No
         <location filename="../../epay_desktop/domain/words.py" line="28"/>
         <source>admin</source>
         <translation>администратор</translation>
-    </message>
-</context>
-<context>
-    <name>ShortcutsDialog</name>
-    <message>
-        <location filename="../../epay_desktop/ui/window/shortcuts.py" line="142"/>
-        <source>Keyboard shortcuts</source>
-        <translation>Сочетания клавиш</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/ui/window/shortcuts.py" line="144"/>
-        <source>A greyed command cannot be used now: point at it to read why.</source>
-        <translation>Серая команда сейчас недоступна: наведите на неё указатель, чтобы узнать почему.</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/ui/window/shortcuts.py" line="145"/>
-        <source>Close</source>
-        <translation>Закрыть</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/ui/window/shortcuts.py" line="143"/>
-        <source>Command</source>
-        <translation>Команда</translation>
-    </message>
-    <message>
-        <location filename="../../epay_desktop/ui/window/shortcuts.py" line="143"/>
-        <source>Key</source>
-        <translation>Клавиши</translation>
     </message>
 </context>
 </TS>
