@@ -284,6 +284,7 @@ class CheckoutScreen(QStackedWidget):
             self._poke.clear()
             if self._mark is not None:
                 await self._store_mark(self.payment, *self._mark)
+            asked_at = self._stage
             try:
                 payment = await self._payments.refresh_status(self.payment.invoice_id)
             except Exception as exc:  # a gateway hiccup: ask again next time, never give up on the sale
@@ -298,6 +299,8 @@ class CheckoutScreen(QStackedWidget):
             attempts = (
                 await self._attempts(payment) if outcome_of(payment.status) is Outcome.DECLINED else None
             )
+            if self._stage != asked_at:  # the page stopped meanwhile: the answer may predate what the
+                continue  # customer did there (a decline, then another card that paid); asked again now
             if self._apply(payment, attempts):
                 return
 
