@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from epay_desktop.app import store_of
 from epay_desktop.domain.fiscal_journal import FiscalKind, FiscalState
@@ -16,7 +16,7 @@ from epay_desktop.services.fiscal.journal import sale_number
 from epay_desktop.ui.payments.attention_dialog import AttentionDialog
 from tests.support import fiscal_register as register
 from tests.support.builders import stored_payment
-from tests.support.live_console import MANAGER, MANAGER_PIN
+from tests.support.live_console import CASHIER, CASHIER_PIN, MANAGER, MANAGER_PIN
 from tests.support.windows import wait_shown
 
 SLOW = 15_000
@@ -62,7 +62,8 @@ def test_a_receipt_held_at_the_previous_register_is_registered_here_by_a_manager
     real_console: Any, qtbot: Any, arun: Any, memory: Any, fiscal_sandbox: RunningFiscalSandbox
 ) -> None:
     """Decision 0129: sent to the cash register the settings named before, no answer: held, and Needs
-    attention says what to do; the manager's "Register here…" (confirmed) registers it at today's."""
+    attention says what to do. A cashier sees "Register here…" greyed, its tooltip saying only a manager
+    may, and a click on it sends nothing; the manager's (confirmed) registers it at today's."""
     console = real_console
     ctx = console.ctx
     settings = register.webkassa(fiscal_sandbox)
@@ -73,6 +74,25 @@ def test_a_receipt_held_at_the_previous_register_is_registered_here_by_a_manager
         tx.fiscal.record(number, FiscalState.UNKNOWN, now=ctx.clock(), error="FiscalOutcomeUnknown")
     (held,) = arun(ctx.fiscal.reconcile(), timeout=SLOW)
     assert held.state is FiscalState.NEEDS_PERSON and register.registered(fiscal_sandbox) == []
+    console.log_in(CASHIER, CASHIER_PIN)
+
+    console.window.commands.attention.trigger()
+    dialog = wait_shown(qtbot, AttentionDialog)
+    qtbot.waitUntil(lambda: dialog.tree.topLevelItemCount() == 1, timeout=SLOW)
+    assert number in dialog.tree.topLevelItem(0).text(4)
+    button = dialog.register_here_button
+    assert button.isVisible() and not button.isEnabled()  # greyed for a cashier...
+    assert button.toolTip() == "Only a manager can send a fiscal receipt to another cash register."  # ...why
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert dialog.register_here_current() is None  # what its click runs refuses too: nothing is asked
+    assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+    assert register.registered(fiscal_sandbox) == [] and not dialog.resolve_message.isVisible()
+    [record] = arun(ctx.fiscal.records_of(_paid.id), timeout=SLOW)
+    assert record.state is FiscalState.NEEDS_PERSON  # nothing registered, still held for a manager
+    with store_of(ctx).read() as tx:
+        assert tx.audit.about(f"fiscal:{number}", "fiscal.register_here") == []
+    dialog.reject()
+    console.window.commands.switch_user.trigger()
     console.log_in(MANAGER, MANAGER_PIN)
 
     console.window.commands.attention.trigger()
