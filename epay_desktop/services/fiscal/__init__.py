@@ -8,7 +8,8 @@
   exactly once after the bank confirmed them, and the reconcile completing what a crash or a lost answer
   left (decision 0124); ``journal``: its write steps (the intent before the request, the numbers);
   ``elsewhere``: a receipt asked at another cash register than the settings name now, held for a person
-  (decision 0129).
+  (decision 0129); ``held``: the kept connection, reference-counted (:class:`~.held.HeldConnection`:
+  replaced by a settings change, it is closed when its last request ends).
 - ``shift_watch``: the register's shift as a person watches it (its 24 hours:
   :func:`~.shift_watch.deadline_of`) and a person's Z with the receipts it lets through
   (:class:`~.shift_watch.ShiftClosed`; decision 0127).

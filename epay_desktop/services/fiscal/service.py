@@ -50,6 +50,7 @@ from epay_desktop.services.fiscal.elsewhere import (
     asked_elsewhere,
     elsewhere_message,
 )
+from epay_desktop.services.fiscal.held import HeldConnection
 from epay_desktop.services.fiscal.setup import FiscalSetup
 from epay_desktop.services.fiscal.shift_watch import ShiftClosed
 from epay_desktop.services.money_ops.crash_points import FaultPoints
@@ -147,9 +148,7 @@ class FiscalService:
         self._lookback = lookback
         self._revision = revision
         self._seen: object = None  # the settings' revision the kept connection was made under
-        self._connection: FiscalConnection | None = None
-        self._in_use: dict[int, int] = {}  # id(connection) -> requests using it now
-        self._retired: list[FiscalConnection] = []  # replaced while in use: closed when its last one ends
+        self._held: HeldConnection | None = None  # the kept connection and the requests using it
         self._connect_lock = asyncio.Lock()
         self._busy: dict[str, asyncio.Lock] = {}
         self._tasks: set[asyncio.Task[object]] = set()
@@ -219,55 +218,42 @@ class FiscalService:
         """Drop the kept provider (closed once the requests using it end); the next registration connects
         again (the settings or the secrets changed)."""
         async with self._connect_lock:
-            connection, self._connection = self._connection, None
-            if connection is not None:
-                await self._retire(connection)
-            if not self._in_use:  # the console is closing, or nothing was left in flight
-                for left in self._retired:
-                    await left.provider.aclose()
-                self._retired.clear()
-
-    async def _retire(self, connection: FiscalConnection) -> None:
-        """Close ``connection`` now, or when the last request using it ends (:meth:`_lease`)."""
-        if self._in_use.get(id(connection)):
-            self._retired.append(connection)
-        else:
-            await connection.provider.aclose()
+            held, self._held = self._held, None
+            if held is not None:
+                await held.drop()
 
     # -- the steps -------------------------------------------------------------------------------
 
     async def connection(self) -> FiscalConnection | None:
         """The configured connection, or None. Kept once made while the shop's fiscal settings stay as
         they were then (``revision``): a change saved at any counter is used from the next receipt."""
+        held = await self._kept()
+        return held.connection if held is not None else None
+
+    async def _kept(self) -> HeldConnection | None:
+        """The kept connection, made again first when the settings' revision changed (the old one is
+        dropped: closed once its last request ends)."""
         seen = await self._store.run_read(self._revision) if self._revision is not None else None
         async with self._connect_lock:
-            if self._connection is not None and seen != self._seen:
+            if self._held is not None and seen != self._seen:
                 log.info("event=fiscal_settings_changed_elsewhere")
-                old, self._connection = self._connection, None
-                await self._retire(old)
-            if self._connection is None:
-                self._connection, self._seen = await self._connect(), seen
-            return self._connection
+                old, self._held = self._held, None
+                await old.drop()
+            if self._held is None:
+                made = await self._connect()
+                self._held, self._seen = (HeldConnection(made) if made is not None else None), seen
+            return self._held
 
     @asynccontextmanager
     async def _lease(self) -> AsyncIterator[FiscalConnection | None]:
         """The connection for one use of the provider: a connection replaced meanwhile (the settings
         changed) is closed only when its last use ends, never under a request."""
-        connection = await self.connection()
-        if connection is None:
+        held = await self._kept()
+        if held is None:
             yield None
             return
-        key = id(connection)
-        self._in_use[key] = self._in_use.get(key, 0) + 1
-        try:
+        async with held.use() as connection:
             yield connection
-        finally:
-            self._in_use[key] -= 1
-            if not self._in_use[key]:
-                del self._in_use[key]
-                if any(connection is r for r in self._retired):
-                    self._retired = [r for r in self._retired if r is not connection]
-                    await connection.provider.aclose()
 
     async def fiscalise_sale(self, payment_id: int) -> FiscalRecord | None:
         """Register the sale receipt of the charged payment ``payment_id`` once; the record as it stands
