@@ -152,7 +152,8 @@ def build_provider(settings: FiscalSettings, secrets: FiscalSecrets) -> FiscalPr
 
 
 def _stored(tx: Tx) -> FiscalSettings:
-    return FiscalSettings(**{attr: s.read_from(tx.settings) for attr, s in _FIELDS.items()})
+    values = tx.settings.all()  # one query, not one per setting: read before each receipt (decision 0152)
+    return FiscalSettings(**{attr: s.read(values.get(s.name)) for attr, s in _FIELDS.items()})
 
 
 def settings_revision(tx: Tx) -> FiscalSettings:
