@@ -11,17 +11,21 @@ Used by the GUI tests that drive the real console (tests/ui, tests/e2e, tests/i1
   and shortcuts reach the active window only).
 * :func:`dismiss_dialogs`: reject every dialog still shown (what a test left open must not sit over the
   next test's widgets).
+* :func:`buttons_with_icons`: a desktop whose style puts standard icons on dialog buttons (KDE, GNOME;
+  the offscreen platform has none), for the span of a ``with``.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any, TypeVar
 
 import shiboken6
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QProxyStyle, QStyle, QWidget
 
-__all__ = ["SLOW_MS", "dismiss_dialogs", "log_in", "show_active", "shown", "wait_shown"]
+__all__ = ["SLOW_MS", "buttons_with_icons", "dismiss_dialogs", "log_in", "show_active", "shown", "wait_shown"]
 
 #: How long a window may take to show on a loaded two-core machine.
 SLOW_MS = 15_000
@@ -72,3 +76,22 @@ def dismiss_dialogs() -> None:
     ) in QApplication.topLevelWidgets():  # each looked at in turn: a rejected dialog may close others
         if isinstance(widget, QDialog) and shiboken6.isValid(widget) and widget.isVisible():
             widget.reject()
+
+
+class _IconsOnButtons(QProxyStyle):
+    def styleHint(self, hint: QStyle.StyleHint, *args: Any) -> int:
+        if hint == QStyle.StyleHint.SH_DialogButtonBox_ButtonsHaveIcons:
+            return 1
+        return super().styleHint(hint, *args)
+
+
+@contextmanager
+def buttons_with_icons() -> Iterator[None]:
+    """Inside: the application's style (the same one) gives dialog buttons their standard icons, as the
+    Linux desktops' themes do; after: the style by its name again."""
+    name = QApplication.style().name()
+    QApplication.setStyle(_IconsOnButtons(name))
+    try:
+        yield
+    finally:
+        QApplication.setStyle(name)

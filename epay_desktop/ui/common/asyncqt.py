@@ -26,7 +26,7 @@ from typing import Any, TypeVar
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QCursor, QGuiApplication
+from PySide6.QtGui import QAction, QCursor, QGuiApplication, QIcon
 from PySide6.QtWidgets import QAbstractButton, QDialog, QMainWindow, QMessageBox, QStatusBar, QWidget
 
 from epay_desktop.domain.i18n import Message, Word
@@ -217,7 +217,8 @@ async def ask_message(
     """Ask with a message box (via ``open()``); returns the standard button pressed.
 
     Closing the box (Esc, window close) counts as its escape button, e.g. No or Cancel. ``labels``
-    renames standard buttons (their role and return value stay), so a button says what it does.
+    renames standard buttons (their role and return value stay), so a button says what it does; the
+    box's buttons then show no standard icon (the style's Cancel cross would contradict "Keep the sale").
 
     ``text`` is shown as plain text, never HTML, so a message from the gateway cannot inject markup.
     A ``text`` composed with ``.format`` is given as a function: it is made again after a language
@@ -240,6 +241,9 @@ async def ask_message(
         button = box.button(standard)
         if button is not None:
             button.setText(label)
+    if labels:  # a style's standard icons name the standard meaning: a red cross on "Keep the sale"
+        for button in box.buttons():  # (Cancel's), a "No" mark on "Figures only"; words only, alike
+            button.setIcon(QIcon())
     on_language_change(box, relabel)
     if default != StandardButton.NoButton:
         box.setDefaultButton(default)
