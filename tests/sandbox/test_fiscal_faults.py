@@ -8,6 +8,7 @@ import signal
 import sys
 import threading
 from collections.abc import Iterator
+from pathlib import Path
 
 import httpx
 import pytest
@@ -111,22 +112,43 @@ def test_the_control_api_answers_this_machine_only() -> None:
     assert asyncio.run(status_from("127.0.0.1")) == 200
 
 
-def test_the_command_serves_the_fiscal_api() -> None:
-    with sandbox_process("-m", "epay_desktop", "fiscal-sandbox", "--port", "0") as (proc, url):
+def test_the_command_serves_the_fiscal_api_and_keeps_its_register_with_keep(tmp_path: Path) -> None:
+    """``--keep FILE`` (decision 0148): the register is written to FILE (no session token) and the next
+    run with it holds the same receipts and shift; a FILE that cannot be read is said, exit 2."""
+    kept = tmp_path / "register" / "fiscal.json"
+    command = ("-m", "epay_desktop", "fiscal-sandbox", "--port", "0", "--keep", str(kept))
+    with sandbox_process(*command) as (proc, url):
         assert proc.stdout is not None
         assert "Fiscal sandbox" in proc.stdout.readline()
         client = FiscalClient(url)
         try:
-            client.login()
+            token = client.login()
             sale = client.check(card_check("cli-1-sale", "150.00"))["Data"]
             assert "&s=150.00&" in sale["TicketUrl"]
         finally:
             client.close()
         proc.send_signal(signal.SIGINT)
         assert proc.wait(timeout=10) == 0
+    written = kept.read_text()
+    assert "cli-1-sale" in written and token not in written and kept.stat().st_mode & 0o777 == 0o600
+    with sandbox_process(*command) as (proc, url):  # the next run: the same register
+        assert proc.stdout is not None
+        hint = "".join(proc.stdout.readline() for _ in range(6))
+        assert f"register kept in {kept}; receipts in it: 1" in hint
+        client = FiscalClient(url)
+        try:
+            client.login()
+            again = client.check(card_check("cli-1-sale", "150.00"))
+            assert again["Errors"][0]["Code"] == 14 and again["Data"]["CheckNumber"] == sale["CheckNumber"]
+            assert client.control("GET", "/sandbox/state")["shiftNumber"] == sale["ShiftNumber"]
+        finally:
+            client.close()
+        proc.send_signal(signal.SIGINT)
+        assert proc.wait(timeout=10) == 0
+    assert "cli-1-sale" in kept.read_text()
 
 
-def test_the_command_says_when_it_cannot_listen() -> None:
+def test_the_command_says_when_it_cannot_listen_or_keep(tmp_path: Path) -> None:
     import subprocess
 
     with running_fiscal_sandbox() as (running, _):
@@ -139,3 +161,11 @@ def test_the_command_says_when_it_cannot_listen() -> None:
         )
     assert done.returncode == 2
     assert f"cannot listen on 127.0.0.1:{port}" in done.stderr and "Traceback" not in done.stderr
+    done = subprocess.run(  # a folder where the register's file should be
+        [sys.executable, "-m", "epay_desktop", "fiscal-sandbox", "--port", "0", "--keep", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert f"cannot keep the register in {tmp_path}: Is a directory" in done.stderr

@@ -7,6 +7,7 @@ and password (``/api/v4/Authorize``) and the cashbox's factory number (``Cashbox
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 from typing import Final
 
 __all__ = [
@@ -57,3 +58,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     from epay_desktop.sandbox.options import add_listen_arguments
 
     add_listen_arguments(parser, DEFAULT_PORT)
+    parser.add_argument(
+        "--keep",
+        metavar="FILE",
+        type=Path,
+        help="keep the register (shifts, receipts, report numbers, offline mode, clock; never session "
+        "tokens) in FILE: read at the start when it is there, written after every change (default: in "
+        "memory only)",
+    )

@@ -1,15 +1,18 @@
-"""Serving the fiscal sandbox: ``epay-desktop fiscal-sandbox [--host H] [--port P]`` (:func:`run`) and
+"""Serving the fiscal sandbox: ``epay-desktop fiscal-sandbox [--host H] [--port P] [--keep FILE]``
+(:func:`run`; ``--keep``: its register kept in FILE like the demo's, decision 0148) and
 :func:`start_in_thread` for tests and the demo, on the gateway sandbox's server machinery."""
 
 from __future__ import annotations
 
 import argparse
 import socket
+import sys
 
 import uvicorn
 
 from epay_desktop.sandbox.fiscal.account import API_KEY, CASHBOX, LOGIN, PASSWORD
 from epay_desktop.sandbox.fiscal.api import FiscalSandbox, create_app
+from epay_desktop.sandbox.fiscal.kept import keep_in
 from epay_desktop.sandbox.server import (
     ServedInThread,
     base_url,
@@ -34,11 +37,24 @@ def _hint(url: str) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Serve until Ctrl+C; the first line on stdout is the base URL, printed once listening."""
+    """Serve until Ctrl+C; the first line on stdout is the base URL, printed once listening. With
+    ``--keep FILE`` the register is read from FILE and written there after every change (2 when it
+    cannot be read: said on stderr)."""
     sock = listen_for_cli(args.host, args.port)
     if sock is None:
         return 2
-    return serve_until_interrupted(uvicorn_config(create_app()), [sock], _hint(base_url(sock)))
+    sandbox = FiscalSandbox()
+    hint = _hint(base_url(sock))
+    if args.keep is not None:
+        kept = args.keep.expanduser().absolute()
+        try:
+            keep_in(sandbox.register, kept)
+        except OSError as exc:
+            sock.close()
+            print(f"cannot keep the register in {kept}: {exc.strerror or exc}", file=sys.stderr)
+            return 2
+        hint += f"\n  register kept in {kept}; receipts in it: {len(sandbox.register.receipts)}"
+    return serve_until_interrupted(uvicorn_config(create_app(sandbox)), [sock], hint)
 
 
 class RunningFiscalSandbox(ServedInThread):
