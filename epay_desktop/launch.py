@@ -99,20 +99,12 @@ class Launch:
         login) and say what it adds; None for the real console."""
         if self._sandbox is None:
             return None
-        from epay_desktop.demo import (
-            DEMO_USERS,
-            fiscalise_demo_sale,
-            mirror_demo,
-            seed_demo,
-            use_fiscal_sandbox,
-        )
-        from epay_desktop.demo.fiscal import seed_demo_fiscal
+        from epay_desktop.demo import DEMO_USERS, mirror_demo, seed_demo
+        from epay_desktop.demo.fiscal import prepare_demo_fiscal
 
         await seed_demo(ctx)
-        if self._fiscal_sandbox is not None:
-            await use_fiscal_sandbox(ctx, self._fiscal_sandbox.base_url)
-            await fiscalise_demo_sale(ctx)  # a fiscal receipt with its QR from the first minute (0125)
-            await seed_demo_fiscal(ctx)  # the register's side of the demo shift, mismatches and all (0126)
+        if self._fiscal_sandbox is not None:  # this database's register, its last day closed (0147, 0148)
+            await prepare_demo_fiscal(ctx, self._fiscal_sandbox)
         mirror = functools.partial(mirror_demo, ctx, self._sandbox.state)  # the sandbox's side
         return DemoExtras(users=DEMO_USERS, environment="demo", behind_login=mirror)
 

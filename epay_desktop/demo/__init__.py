@@ -15,7 +15,9 @@ of an X or Z report finds the shift's differences. With its fiscal sandbox (:fun
 the demo registers the fiscal receipt of one sale at its first start (:func:`fiscalise_demo_sale`), so a
 fiscal receipt with its QR is there to print from the first minute (decision 0125). The fiscal sandbox
 keeps its register in the folder (``fiscal-sandbox.json``, :func:`start_demo_fiscal_sandbox`, decision
-0138): after a restart it holds the same shifts and receipts, like a real cloud register.
+0138): after a restart it holds the same shifts and receipts, like a real cloud register. At each start
+:func:`epay_desktop.demo.fiscal.prepare_demo_fiscal` makes it ready: a register kept for another database
+is set aside (0148), a shift left open on an earlier day was closed that evening (0147).
 
 No Qt here: the console's start (:mod:`epay_desktop.launch`) calls these functions, not the GUI.
 """

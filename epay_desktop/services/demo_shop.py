@@ -13,6 +13,7 @@ is not the sandbox: made-up payments never go into a real shop's books.
 
 from __future__ import annotations
 
+import hashlib
 import random
 import uuid
 from collections.abc import Callable, Mapping, Sequence
@@ -43,6 +44,7 @@ __all__ = [
     "DEMO_SHOP",
     "KZ_TIME",
     "PAYMENT_WINDOW",
+    "DemoDatabase",
     "DemoShop",
     "DemoUser",
     "all_payments",
@@ -308,6 +310,16 @@ class DemoUser:
     pin: str
 
 
+@dataclass(frozen=True, slots=True)
+class DemoDatabase:
+    """What tells the demo's database from any other (decision 0148): ``mark``, a digest of its audit
+    chain's first link (written with its first user, never changed; None while the log is empty), and
+    whether its fiscal journal has begun."""
+
+    mark: str | None
+    fiscal_began: bool
+
+
 class DemoShop:
     """The demo's accounts and past payments in the store (see the module's docstring)."""
 
@@ -370,6 +382,17 @@ class DemoShop:
             )
 
         return await self._store.run_read(find)
+
+    async def database(self) -> DemoDatabase:
+        """Which database this is, for the demo's fiscal register (decision 0148)."""
+        self._require_sandbox()
+
+        def read(tx: Tx) -> DemoDatabase:
+            first = next(tx.audit.entries(batch=1), None)
+            mark = None if first is None else hashlib.sha256(f"demo:{first.hash}".encode()).hexdigest()[:32]
+            return DemoDatabase(mark, tx.fiscal.began_at() is not None)
+
+        return await self._store.run_read(read)
 
     async def _ensure_users(self, accounts: Sequence[DemoUser]) -> dict[Role, list[int]]:
         existing = await self._store.run_read(lambda tx: {u.name: u for u in tx.users.list()})

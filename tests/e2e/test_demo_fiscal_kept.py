@@ -1,8 +1,14 @@
 """The demo's fiscal register after a restart (decision 0138): the demo started twice on the same folder,
-as ``--demo`` starts it (its fiscal sandbox kept in the folder, the demo seeded, the register pointed at,
-the first fiscal receipt, the shift's fiscal side), shows the same register: the same shift, opened at
-the same moment, the same receipts and X figures, and no mismatch the restart made up (found walking the
-demo: a 1 314 ₸ return lost at a restart, "return: no fiscal receipt").
+as ``--demo`` starts it (its fiscal sandbox kept in the folder, the demo seeded, then
+``prepare_demo_fiscal`` as ``Launch.prepare`` calls it: the register pointed at, the first fiscal receipt,
+the shift's fiscal side), shows the same register: the same shift, opened at the same moment, the same
+receipts and X figures, and no mismatch the restart made up (found walking the demo: a 1 314 ₸ return
+lost at a restart, "return: no fiscal receipt").
+
+Started two days later, the shift left open was closed with its Z report at the end of its day (decision
+0147): the console reads a closed shift and its Z, and the register takes receipts again. A folder whose
+database is new (only the register's file kept) starts a fresh register and sets the old one aside
+(decision 0148).
 
 No Qt: the demo's functions with plain ``asyncio.run`` against sandboxes on loopback, as
 tests/e2e/test_demo_shift.py."""
@@ -10,20 +16,19 @@ tests/e2e/test_demo_shift.py."""
 from __future__ import annotations
 
 import asyncio
+import logging
+import shutil
+from datetime import datetime, time, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from epay_desktop.demo import (
-    FISCAL_FILE,
-    fiscalise_demo_sale,
-    prepare_demo,
-    start_demo_fiscal_sandbox,
-    use_fiscal_sandbox,
-)
-from epay_desktop.demo.fiscal import seed_demo_fiscal
+from epay_desktop.demo import FISCAL_FILE, prepare_demo, start_demo_fiscal_sandbox
+from epay_desktop.demo.fiscal import ANOTHER_DATABASE, prepare_demo_fiscal
 from epay_desktop.domain import ConsoleStatus, Money
 from epay_desktop.domain.shifts import ShiftReport
+from epay_desktop.sandbox.fiscal.kept import keep_in
 from epay_desktop.sandbox.fiscal.register import Register
 from epay_desktop.services.demo_fiscal import DemoFiscal
 from tests.support.demo_app import demo_app
@@ -47,9 +52,7 @@ def test_the_demo_register_is_the_same_after_a_restart(tmp_path: Path) -> None:
         with start_demo_fiscal_sandbox(home) as fiscal:  # what Launch.start gives --demo
             async with demo_app(home) as (app, sandbox):  # Launch.prepare's steps, fewer payments
                 await prepare_demo(app, sandbox.state, count=20, seed=11)
-                await use_fiscal_sandbox(app, fiscal.base_url)
-                await fiscalise_demo_sale(app)
-                plan = await seed_demo_fiscal(app)
+                plan = await prepare_demo_fiscal(app, fiscal)
                 if refund:  # a manager's return on a sale from before the shift, its receipt registered
                     shift = await app.shifts.current()
                     assert shift is not None
@@ -78,3 +81,44 @@ def test_the_demo_register_is_the_same_after_a_restart(tmp_path: Path) -> None:
     assert after.fiscal.register == before.fiscal.register  # the same X figures after the restart
     assert after.fiscal.mismatches == before.fiscal.mismatches
     assert not [m for m in after.fiscal.mismatches if m.kind == "missing"]  # no made-up "no receipt"
+
+
+def test_the_next_days_demo_finds_the_shift_closed_and_a_new_database_a_fresh_register(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    home, other = tmp_path / "demo", tmp_path / "new-database"
+
+    async def start(folder: Path, seed: int = 11) -> tuple[Any, Any, Any, str | None]:
+        with start_demo_fiscal_sandbox(folder) as fiscal:
+            async with demo_app(folder) as (app, sandbox):
+                await prepare_demo(app, sandbox.state, count=20, seed=seed)
+                await prepare_demo_fiscal(app, fiscal)
+                state, report = await app.fiscal.shift_state(), await app.fiscal.x_report()
+                register = fiscal.sandbox.register
+                return state, report, _register_state(register), register.database
+
+    _state, _report, first, mark = asyncio.run(start(home))
+    [(number, opened, closed)] = first[0]
+    assert closed is None and mark is not None
+    keep_in(Register(), home / FISCAL_FILE).advance(timedelta(days=2))  # the register's clock, two days on
+    state, report, later, again = asyncio.run(start(home))  # the trainee comes back
+
+    evening = datetime.combine(opened.date(), time(23, 59, 59), opened.tzinfo)
+    assert later[0] == ((number, opened, min(evening, opened + timedelta(hours=24))),)  # its Z: that evening
+    assert later[1] == first[1] and again == mark  # nothing registered again, the same database's
+    assert state is not None and state.closed and not state.over_limit(datetime.now(opened.tzinfo))
+    assert report is not None and report.shift_number == number and report.closed_at == later[0][0][2]
+    kept = keep_in(Register(), home / FISCAL_FILE)
+    kept.may_register()  # no "shift over 24 hours": the next receipt opens the next shift
+    assert kept.shift(number).z_number > 0  # a Z report of its own number
+
+    other.mkdir()
+    shutil.copy(home / FISCAL_FILE, other / FISCAL_FILE)  # a new database, the old register's file kept
+    with caplog.at_level(logging.WARNING, logger="epay_desktop.demo.fiscal"):
+        _, _, (shifts, receipts), own = asyncio.run(start(other, seed=12))
+    assert (other / f"{FISCAL_FILE}.{ANOTHER_DATABASE}").read_bytes() == (home / FISCAL_FILE).read_bytes()
+    assert own is not None and own != mark and "event=demo_fiscal_register_of_another_database" in caplog.text
+    assert f"kept_for={mark} database={own}: a fresh fiscal register starts" in caplog.text
+    assert [(s[0], s[2]) for s in shifts] == [(1, None)] and receipts[0][1] == "2026000001"  # a fresh one
+    old = {r[0] for r in first[1] if r[0].startswith("epd-")}
+    assert receipts and not old & {r[0] for r in receipts}  # none of the other database's receipts

@@ -1,16 +1,20 @@
 """The fiscal sandbox's register kept in a file (decision 0138): a register read back from the file its
 predecessor wrote holds the same shifts, receipts, fiscal signs, report numbers, offline mode and clock,
-and goes on from there (the next fiscal sign, a repeated ExternalCheckNumber, the 24-hour shift)."""
+and goes on from there (the next fiscal sign, a repeated ExternalCheckNumber, the 24-hour shift). The demo's
+rules for its kept register at a start: a shift left open on an earlier day closed that evening (0147), a
+register of another database set aside (0148)."""
 
 from __future__ import annotations
 
 import json
-from datetime import timedelta
+from datetime import datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
+from epay_desktop.demo.fiscal import close_earlier_day, own_register
+from epay_desktop.sandbox.config import KZ_TZ
 from epay_desktop.sandbox.fiscal.checks import Fields, read_check
 from epay_desktop.sandbox.fiscal.kept import keep_in, state_bytes
 from epay_desktop.sandbox.fiscal.register import (
@@ -19,6 +23,7 @@ from epay_desktop.sandbox.fiscal.register import (
     Receipt,
     Register,
 )
+from epay_desktop.services.demo_shop import DemoDatabase
 from tests.support.fiscal_sandbox import card_check
 
 
@@ -106,3 +111,56 @@ def test_an_unreadable_file_is_set_aside_and_a_register_in_memory_writes_nothing
         "fiscal-sandbox.json",
         "fiscal-sandbox.json.unreadable",
     ]
+
+
+def test_the_demo_closes_a_shift_left_open_on_an_earlier_day_at_its_end(tmp_path: Path) -> None:
+    """Decision 0147: at the demo's start, a shift whose last receipt is from an earlier day (Almaty) is
+    closed with its Z at the end of that day, never later than its 24 hours; today's shift stays open."""
+    now = [datetime(2026, 12, 7, 9, 0, tzinfo=KZ_TZ)]
+    register = keep_in(Register(clock=lambda: now[0]), tmp_path / "fiscal-sandbox.json")
+    _check(register, "sale-1", "100.00")
+    now[0] = now[0].replace(hour=22)
+    _check(register, "sale-2", "200.00")
+    now[0] = now[0].replace(hour=23, minute=30)
+    assert close_earlier_day(register) is None  # the same day: open
+    now[0] += timedelta(hours=9)  # 08:30 the next morning
+    closed = close_earlier_day(register)
+    assert closed is not None and closed.closed == datetime(2026, 12, 7, 23, 59, 59, tzinfo=KZ_TZ)
+    assert keep_in(Register(), tmp_path / "fiscal-sandbox.json").shift(1).z_number == closed.z_number == 1
+    now[0] = datetime(2026, 12, 8, 23, 0, tzinfo=KZ_TZ)
+    _check(register, "sale-3", "300.00")  # shift 2 opens late in the evening...
+    now[0] += timedelta(hours=1, minutes=30)
+    _check(register, "sale-4", "400.00")  # ...and works past midnight
+    now[0] = datetime(2026, 12, 9, 10, 0, tzinfo=KZ_TZ)
+    assert close_earlier_day(register) is None  # its last receipt is today's
+    now[0] += timedelta(days=1)
+    late = close_earlier_day(register)
+    assert late is not None and late.number == 2 and late.closed == late.opened + timedelta(hours=24)
+    assert close_earlier_day(register) is None and register.open_shift is None
+
+
+def test_the_demo_register_belongs_to_its_database(tmp_path: Path) -> None:
+    """Decision 0148: a register marked with another database's mark, or unmarked with receipts while the
+    database has no fiscal receipts (a new database), is set aside and starts afresh, marked; an empty or
+    an unmarked one the database has used is kept and marked."""
+    path = tmp_path / "fiscal-sandbox.json"
+    register = keep_in(Register(), path)
+    assert own_register(register, path, DemoDatabase("db-1", fiscal_began=False))  # empty: ours
+    _check(register, "sale-1", "10.00")
+    assert json.loads(path.read_bytes())["database"] == "db-1"
+    assert own_register(register, path, DemoDatabase("db-1", fiscal_began=True)) and register.receipts
+    assert not own_register(register, path, DemoDatabase("db-2", fiscal_began=False))
+    aside = tmp_path / "fiscal-sandbox.json.another-database"
+    assert json.loads(aside.read_bytes())["receipts"][0]["external"] == "sale-1"
+    assert not register.receipts and json.loads(path.read_bytes())["database"] == "db-2"
+
+    state = json.loads(aside.read_bytes())
+    del state["database"]  # a register kept before 0148
+    path.write_text(json.dumps(state))
+    legacy = keep_in(Register(), path)
+    assert legacy.database is None and legacy.receipts
+    assert own_register(legacy, path, DemoDatabase("db-3", fiscal_began=True))  # its database's journal
+    assert legacy.receipts and keep_in(Register(), path).database == "db-3"
+    legacy.belong_to(None)
+    assert not own_register(legacy, path, DemoDatabase("db-4", fiscal_began=False))  # a new database
+    assert not legacy.receipts and legacy.database == "db-4"

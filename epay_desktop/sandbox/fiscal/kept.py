@@ -6,8 +6,11 @@ restarts, so a trainee sees the same X report before and after.
 change: JSON, written atomically (a temporary file, fsync, rename; :mod:`epay_desktop.safe_files`), so a
 crash leaves the last whole state. Not kept: session tokens (a secret; the console authorises again after
 a restart, only the count of tokens issued is kept so new ones differ) and armed faults (a test's). A file
-that cannot be read is set aside (``<name>.unreadable``) and the register starts empty, as before 0138.
-The tests' sandboxes keep nothing unless a test calls :func:`keep_in`.
+that cannot be read is set aside (``<name>.unreadable``) and the register starts empty, as before 0138;
+:func:`start_afresh` sets a readable one aside the same way (the demo's register of another database,
+decision 0148). The file also says which demo database the register serves (``database``, 0148; absent
+in a file from before it). The tests' sandboxes keep nothing unless a test calls :func:`keep_in`;
+``epay-desktop fiscal-sandbox --keep FILE`` keeps its register in ``FILE``.
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ from epay_desktop.domain.errors import ConsoleError
 from epay_desktop.safe_files import write_file_safely
 from epay_desktop.sandbox.fiscal.register import Receipt, Register, Shift
 
-__all__ = ["FORMAT", "keep_in", "state_bytes"]
+__all__ = ["FORMAT", "keep_in", "start_afresh", "state_bytes"]
 
 log = logging.getLogger(__name__)
 
@@ -89,6 +92,7 @@ def state_bytes(register: Register) -> bytes:
         "offlineSince": _encode(register.offline_since),
         "reports": register.reports,
         "tokensIssued": register.issued,
+        "database": register.database,
         "shifts": _encode(register.shifts),
         "receipts": _encode(register.receipts),
     }
@@ -108,6 +112,7 @@ def _restore(register: Register, data: bytes) -> None:
     register.offline_since = _decode(datetime | None, state["offlineSince"])
     register.reports = _typed(int, state["reports"])
     register.issued = _typed(int, state["tokensIssued"])
+    register.database = _decode(str | None, state.get("database"))  # not in a file from before 0148
     register.shifts = shifts
     register.receipts = receipts
     register.by_external = {r.external: r for r in receipts if r.external}
@@ -124,8 +129,7 @@ def keep_in(register: Register, path: Path) -> Register:
             try:
                 _restore(register, data)
             except (ValueError, TypeError, KeyError, AttributeError) as exc:
-                aside = path.with_name(f"{path.name}.unreadable")
-                path.replace(aside)
+                aside = _set_aside(path, "unreadable")
                 register.reset()
                 log.warning(
                     "event=fiscal_sandbox_state_unreadable path=%s set_aside=%s error=%s", path, aside, exc
@@ -133,6 +137,25 @@ def keep_in(register: Register, path: Path) -> Register:
         register.keep = lambda: _write(register, path)
     log.info("event=fiscal_sandbox_state_kept path=%s receipts=%d", path, len(register.receipts))
     return register
+
+
+def start_afresh(register: Register, path: Path, why: str) -> Path | None:
+    """``register`` emptied (:meth:`Register.reset`), the file it was kept in first moved aside to
+    ``<name>.<why>`` (replacing an earlier one of that name), where it was moved; None without a file.
+    Raises OSError when the file cannot be moved."""
+    with register.lock:
+        aside = _set_aside(path, why)
+        register.reset()
+    return aside
+
+
+def _set_aside(path: Path, why: str) -> Path | None:
+    aside = path.with_name(f"{path.name}.{why}")
+    try:
+        path.replace(aside)
+    except FileNotFoundError:
+        return None
+    return aside
 
 
 def _write(register: Register, path: Path) -> None:

@@ -179,6 +179,15 @@ class Register:
             self.offline_since: datetime | None = None
             self.reports = 0
             self.issued = 0  # tokens issued so far: the next one differs from every earlier one
+            #: The demo database this register serves (decision 0148: the demo's own mark of it), kept
+            #: with the register; None: not said (a test's register, or one kept before 0148).
+            self.database: str | None = None
+            self._changed()
+
+    def belong_to(self, database: str | None) -> None:
+        """Say which demo database this register serves (kept with it, decision 0148)."""
+        with self.lock:
+            self.database = database
             self._changed()
 
     def _changed(self) -> None:
@@ -363,8 +372,9 @@ class Register:
 
     # -- reports ---------------------------------------------------------------------------------
 
-    def report_shift(self, *, close: bool) -> Shift:
-        """The shift an X report (``close`` False) or a Z report (True) is about; Z closes it.
+    def report_shift(self, *, close: bool, at: datetime | None = None) -> Shift:
+        """The shift an X report (``close`` False) or a Z report (True) is about; Z closes it, now or
+        ``at`` (a Z made earlier at the register: the demo's evening close, decision 0147).
 
         X: the open shift, else the last closed one; error 13 before any shift. Z: error 12 when no
         shift is open."""
@@ -378,7 +388,7 @@ class Register:
                 shift = self.shifts[-1]
             self.reports += 1
             if close:
-                shift.closed = self.now()
+                shift.closed = self.now() if at is None else at
                 shift.z_number = self.reports
             self._changed()
             return shift
