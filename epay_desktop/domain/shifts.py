@@ -52,6 +52,8 @@ __all__ = [
     "MismatchKind",
     "NoOpenShift",
     "Note",
+    "OutsideOperation",
+    "OutsideShifts",
     "RegisterFigures",
     "ReportKind",
     "Shift",
@@ -479,6 +481,49 @@ class FiscalCheck:
 
 
 @dataclass(frozen=True, slots=True)
+class OutsideOperation:
+    """A charge, cancel or refund asked at the register while none of its shifts was open (decision
+    0145): the payment, the kind (:class:`~epay_desktop.domain.records.OpKind` value), the amount in
+    tiyn, when it was asked, by whom, and its state (``SUCCEEDED``, or an outcome not known yet)."""
+
+    invoice_id: str
+    kind: str
+    amount_minor: int
+    at: datetime
+    by_name: str
+    state: str
+
+    @property
+    def settled(self) -> bool:
+        """Whether the bank's outcome is known (it succeeded); else it is still being learned."""
+        return self.state == "SUCCEEDED"
+
+
+@dataclass(frozen=True, slots=True)
+class OutsideShifts:
+    """What moved at the register while it had no shift open, in ``[since, until)``: from the close of
+    its previous shift (for its first shift: the opening of the shop's first shift) to this shift's
+    opening (decision 0145). ``totals``: the payments taken and the operations that succeeded then, as a
+    shift's figures; ``operations``: each charge, cancel and refund asked then (succeeded or not known
+    yet), oldest first. Not in the shift's own figures: printed beside them, so nothing is lost."""
+
+    since: datetime
+    until: datetime
+    totals: Totals
+    operations: tuple[OutsideOperation, ...] = ()
+
+    @property
+    def unresolved(self) -> int:
+        """How many of :attr:`operations` have no known outcome yet."""
+        return sum(1 for op in self.operations if not op.settled)
+
+    @property
+    def empty(self) -> bool:
+        """Nothing moved then: no report shows the section."""
+        return not self.operations and not any(f.count for f in self.totals.figures)
+
+
+@dataclass(frozen=True, slots=True)
 class ShiftReport:
     """An X or Z report: a plain value any renderer (CLI, CSV, PDF, thermal printer, the report window)
     draws, in the reader's language (``receipts.shift_layout`` and ``receipts.shift_texts``, decision 0114).
@@ -505,6 +550,7 @@ class ShiftReport:
     warnings: tuple[Note, ...] = ()
     found_earlier: tuple[FoundEarlier, ...] = ()
     fiscal: FiscalCheck | None = None  # None: no fiscal register configured (decision 0126)
+    outside: OutsideShifts | None = None  # None: nothing moved at the register outside a shift (0145)
 
     def to_json(self) -> str:
         """The report as JSON text (kept with a closed shift); :meth:`from_json` reads it back."""
@@ -537,6 +583,7 @@ class ShiftReport:
             warnings=tuple(Note.from_json(w) for w in data["warnings"]),
             found_earlier=tuple(_found(f) for f in data.get("found_earlier", ())),  # none in older ones
             fiscal=_fiscal(data["fiscal"]) if data.get("fiscal") else None,
+            outside=_outside(data["outside"]) if data.get("outside") else None,  # none in older ones
         )
 
 
@@ -595,3 +642,12 @@ def _fiscal(data: dict[str, Any]) -> FiscalCheck:
 
 def _found(data: dict[str, Any]) -> FoundEarlier:
     return FoundEarlier(BankDifference(**data["difference"]), _when(data["found_at"]), data.get("by", "X"))
+
+
+def _outside(data: dict[str, Any]) -> OutsideShifts:
+    return OutsideShifts(
+        _when(data["since"]),
+        _when(data["until"]),
+        _totals(data["totals"]),
+        tuple(OutsideOperation(**{**op, "at": _when(op["at"])}) for op in data["operations"]),
+    )

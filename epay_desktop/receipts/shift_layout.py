@@ -25,6 +25,8 @@ from epay_desktop.domain.shifts import (
     FiscalMismatch,
     FoundEarlier,
     GroupTotals,
+    OutsideOperation,
+    OutsideShifts,
     RegisterFigures,
     ReportKind,
     ShiftReport,
@@ -53,6 +55,8 @@ __all__ = [
     "found_text",
     "mismatch_text",
     "money_text",
+    "outside_note",
+    "outside_operation_text",
     "render_shift_escpos",
     "report_time",
     "shift_blocks",
@@ -267,6 +271,39 @@ def _bank(bank: BankCheck | None, kind: ReportKind, totals: Totals, language: Re
     return blocks
 
 
+def outside_operation_text(op: OutsideOperation, language: ReceiptLanguage) -> str:
+    """One operation made outside any shift, after its payment: ``возврат``, or with its outcome not
+    known yet ``возврат (результат ещё неизвестен)``."""
+    kind = OPERATION_WORDS[op.kind][language]
+    return kind if op.settled else f"{kind} ({shift_label('outside_unknown', language)})"
+
+
+def outside_note(outside: OutsideShifts, language: ReceiptLanguage) -> str:
+    """When the register had no shift open, and that it is not in the shift's totals (decision 0145)."""
+    since, until = report_time(outside.since), report_time(outside.until)
+    return shift_label("outside_note", language, since=since, until=until)
+
+
+def _outside(outside: OutsideShifts | None, language: ReceiptLanguage) -> list[Block]:
+    """What moved at the register while no shift of it was open, before this shift (decision 0145):
+    its figures and net, then each charge, cancel and refund with when and by whom."""
+    if outside is None:
+        return []
+    blocks: list[Block] = [
+        Rule(),
+        Text(shift_label("outside", language), bold=True),
+        Pair(outside_note(outside, language), ""),
+        *_figures(outside.totals, language, every=False),
+        Pair(figure_label("net", language), money_text(outside.totals.net_minor), bold=True),
+    ]
+    for op in outside.operations:
+        blocks += [
+            Pair(f"{op.invoice_id} {outside_operation_text(op, language)}", money_text(op.amount_minor)),
+            Pair(f"  {report_time(op.at)}, {op.by_name}", ""),
+        ]
+    return blocks
+
+
 def shift_blocks(report: ShiftReport, language: ReceiptLanguage | str) -> list[Block]:
     """The report's content in reading order, worded in ``language``."""
     lang = ReceiptLanguage(language)
@@ -291,6 +328,7 @@ def shift_blocks(report: ShiftReport, language: ReceiptLanguage | str) -> list[B
     blocks.append(Pair(figure_label("net", lang), money_text(report.totals.net_minor), Size.LARGE, bold=True))
     if report.unresolved:
         blocks.append(Pair(shift_label("unresolved", lang), str(report.unresolved)))
+    blocks += _outside(report.outside, lang)
     blocks += _groups("by_cashier", report.by_cashier, lang)
     blocks += _groups("by_brand", report.by_brand, lang)
     blocks += _bank(report.bank, report.kind, report.totals, lang)

@@ -151,6 +151,17 @@ SHIFT_LABELS: Final[dict[str, dict[ReceiptLanguage, str]]] = {
     "fiscal_side": {_KK: "Онлайн-кассада", _RU: "В онлайн-кассе", _EN: "Fiscal register"},
     "fiscal_sign": {_KK: "ФБ", _RU: "ФП", _EN: "Fiscal sign"},
     "todo": {_KK: "Не істеу керек", _RU: "Что делать", _EN: "What to do"},
+    "outside": {_KK: "АУЫСЫМНАН ТЫС", _RU: "ВНЕ СМЕНЫ", _EN: "OUTSIDE ANY SHIFT"},
+    "outside_note": {
+        _KK: "Осы кассада ауысым ашық болмаған кезде, {since} – {until}; ауысым жиынтығына кірмейді",
+        _RU: "На этой кассе без открытой смены, {since} – {until}; не входит в итоги смены",
+        _EN: "At this register with no shift open, {since} - {until}; not in the shift's totals",
+    },
+    "outside_unknown": {
+        _KK: "нәтижесі әлі белгісіз",
+        _RU: "результат ещё неизвестен",
+        _EN: "outcome not known yet",
+    },
     "warning": {_KK: "Ескерту", _RU: "Внимание", _EN: "Warning"},
     "not_fiscal": {
         _KK: "Фискалдық есеп емес",
@@ -198,10 +209,14 @@ MISMATCH_LABELS: Final[dict[str, dict[ReceiptLanguage, str]]] = {
     "amount": {_KK: "сома сәйкес емес", _RU: "сумма не совпадает", _EN: "amount differs"},
 }
 
-#: A receipt's operation (``FiscalMismatch.operation``).
+#: A receipt's operation (``FiscalMismatch.operation``), and a money operation's kind (``OpKind`` value:
+#: ``OutsideOperation.kind``, decision 0145).
 OPERATION_WORDS: Final[dict[str, dict[ReceiptLanguage, str]]] = {
     "sale": {_KK: "сату", _RU: "продажа", _EN: "sale"},
     "return": {_KK: "қайтару", _RU: "возврат", _EN: "return"},
+    "CHARGE": {_KK: "есептен шығару", _RU: "списание", _EN: "charge"},
+    "CANCEL": {_KK: "күшін жою", _RU: "отмена", _EN: "cancellation"},
+    "REFUND": {_KK: "қайтару", _RU: "возврат", _EN: "refund"},
 }
 
 #: Statuses a bank difference may show that the receipts' words (``receipts.texts.STATUS_LABELS``) do

@@ -1,7 +1,8 @@
 """A shift report as a plain value (decisions 0108, 0114): kept as JSON and read back whole (its notes
 with their keys; a report kept before notes had keys still reads), written as CSV (stable columns, the
 people's columns in the report's language) and as a PDF in kk/ru/en with the receipts' fonts (Kazakh
-names, long lines wrapped, pages added); money as the console writes it, from integer tiyn."""
+names, long lines wrapped, pages added), and on the thermal printer; money as the console writes it, from
+integer tiyn. What moved at the register outside any shift (decision 0145) is kept and drawn by each."""
 
 from __future__ import annotations
 
@@ -10,11 +11,14 @@ import json
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
+from epay_desktop.domain.receipts import ReceiptLanguage
 from epay_desktop.domain.shifts import (
     BankCheck,
     BankDifference,
     FigureKind,
     Note,
+    OutsideOperation,
+    OutsideShifts,
     ReportKind,
     Shift,
     ShiftLine,
@@ -22,7 +26,7 @@ from epay_desktop.domain.shifts import (
     Totals,
     group_totals,
 )
-from epay_desktop.receipts.shift_layout import money_text, shift_blocks
+from epay_desktop.receipts.shift_layout import money_text, shift_blocks, shift_cells
 from epay_desktop.receipts.shift_pdf import render_shift_pdf
 from epay_desktop.services.shifts.export import CSV_HEADER, report_csv
 from tests.support.pdf import page_count, pdf_text
@@ -128,3 +132,50 @@ def test_the_pdf_is_in_the_language_asked_for() -> None:
     ru = " ".join(pdf_text(render_shift_pdf(report(), "ru")).split())
     assert "Z-ОТЧЁТ" in ru and "Смена закрыта" in ru and "СВЕРКА С БАНКОМ" in ru and "4 из 5" in ru
     assert "-100,00 ₸" in ru.replace("\xa0", " ")
+
+
+def with_outside() -> ShiftReport:
+    """The report with what moved at its register outside any shift before it (decision 0145): a sale
+    and a refund that succeeded, and a charge whose outcome is not known yet."""
+    since = OPENED - timedelta(hours=15)
+    operations = (
+        OutsideOperation(
+            "123456781", "REFUND", 30_000, OPENED - timedelta(hours=2), "Ұлан Өмірбек", "SUCCEEDED"
+        ),
+        OutsideOperation(
+            "123456782", "CHARGE", 12_345, OPENED - timedelta(hours=1), "Ұлан Өмірбек", "UNKNOWN"
+        ),
+    )
+    lines = [
+        ShiftLine(FigureKind.SALES, 1, "VISA", 1, 100_000),
+        ShiftLine(FigureKind.REFUNDS, 2, "VISA", 1, 30_000),
+    ]
+    return replace(report(), outside=OutsideShifts(since, OPENED, Totals.of(lines), operations))
+
+
+def test_what_moved_outside_any_shift_is_kept_and_drawn_beside_the_shifts_figures() -> None:
+    z = with_outside()
+    assert z.outside is not None and z.outside.unresolved == 1 and z.outside.totals.net_minor == 70_000
+    assert ShiftReport.from_json(z.to_json()) == z  # kept with the Z report, read back whole
+    assert ShiftReport.from_json(report().to_json()).outside is None  # none: no section
+
+    rows = list(csv.reader(report_csv(z, "ru").splitlines()))
+    assert ["total", "", "net", "", "-100.00"] in [r[:5] for r in rows]  # the shift's own net: unchanged
+    assert ["outside", "", "net", "", "700.00", "ЧИСТАЯ ВЫРУЧКА", "700,00\xa0₸"] in rows
+    assert ["outside", "", "refunds", "1", "300.00", "Возвраты", "300,00\xa0₸"] in rows
+    [charge] = [r for r in rows if r[0] == "outside_operation" and r[2] == "CHARGE"]
+    assert charge[:5] == ["outside_operation", "123456782", "CHARGE", "UNKNOWN", "123.45"]
+    assert charge[5].startswith("списание (результат ещё неизвестен), 02.03.2026 08:00")
+    assert "outside" not in {r[0] for r in csv.reader(report_csv(report()).splitlines())}
+
+    texts = {lang: " ".join(pdf_text(render_shift_pdf(z, lang)).split()) for lang in ("kk", "ru", "en")}
+    assert "АУЫСЫМНАН ТЫС" in texts["kk"] and "ауысым жиынтығына кірмейді" in texts["kk"]
+    assert "ВНЕ СМЕНЫ" in texts["ru"] and "возврат" in texts["ru"] and "01.03.2026 18:00" in texts["ru"]
+    assert "OUTSIDE ANY SHIFT" in texts["en"] and "charge (outcome not known yet)" in texts["en"]
+    assert "OUTSIDE ANY SHIFT" not in pdf_text(render_shift_pdf(report(), "en"))
+
+    printed = shift_cells(z, 32, "kz1048", ReceiptLanguage.KK).text_lines()
+    assert all(len(line) <= 32 for line in printed)
+    start = printed.index(next(line for line in printed if line.strip() == "АУЫСЫМНАН ТЫС"))
+    section = " ".join(printed[start : start + 14])
+    assert "123456781 қайтару" in section and "300,00 тг" in section and "Ұлан Өмірбек" in section

@@ -15,7 +15,7 @@ import pytest
 from sqlalchemy import text
 
 from epay_desktop.domain import Money, OpKind, OpState
-from epay_desktop.domain.shifts import FigureKind, ShiftRequired
+from epay_desktop.domain.shifts import FigureKind, ShiftRequired, Totals
 from epay_desktop.sandbox import RunningSandbox, SandboxConfig
 from epay_desktop.sandbox.config import KZ_TZ
 from epay_desktop.services.money_ops import journal
@@ -101,7 +101,9 @@ def test_charge_cancel_and_refund_need_the_counters_open_shift(env: Env) -> None
     assert figures(x_b)[FigureKind.CANCELS] == (1, minor("400"))
 
 
-def test_with_the_rule_off_a_refund_outside_a_shift_is_taken_and_the_day_counts_it(env: Env) -> None:
+def test_with_the_rule_off_a_refund_outside_a_shift_is_taken_counted_by_the_day_and_shown_by_the_next_shift(
+    env: Env,
+) -> None:
     at_counter(env, A, lambda shifts, svc: shifts.open(env.cashier))
     sale = env.paid("1000")
     at_counter(env, A, lambda s, svc: svc.ops.charge(env.manager, sale.invoice_id))
@@ -114,8 +116,36 @@ def test_with_the_rule_off_a_refund_outside_a_shift_is_taken_and_the_day_counts_
 
     x_a = at_counter(env, A, lambda shifts, svc: shifts.x_report())
     assert FigureKind.REFUNDS not in figures(x_a)  # in no shift: B's refund is not A's
+    assert x_a.outside is None  # the shop's first shift: before it nobody worked in shifts
     today = env.run(lambda svc: DayService(env.store, env.clock).glance(env.manager)).today
     assert today.totals.net_minor == x_a.totals.net_minor - minor("300")  # the day still counts it
+
+    # decision 0145: B's next report shows it beside (not in) its own figures, until B's Z keeps it
+    b_opened = at_counter(env, B, lambda shifts, svc: shifts.open(env.cashier))
+    x_b = at_counter(env, B, lambda shifts, svc: shifts.x_report())
+    assert figures(x_b) == {} and x_b.outside is not None
+    assert figures_of(x_b.outside.totals) == {FigureKind.REFUNDS: (1, minor("300"))}
+    assert x_b.outside.until == b_opened.opened_at and x_b.outside.since < op.created_at
+    assert [(o.invoice_id, o.kind, o.amount_minor, o.by_name, o.at) for o in x_b.outside.operations] == [
+        (sale.invoice_id.value, "REFUND", minor("300"), "Manager", op.created_at)
+    ]
+    env.clock.advance(minutes=5)
+    z_b = at_counter(env, B, lambda shifts, svc: shifts.close(env.manager))
+    kept = at_counter(env, B, lambda shifts, svc: shifts.report(z_b.shift.id))
+    assert kept.outside == z_b.outside == x_b.outside  # kept with the Z report, read back whole
+    env.clock.advance(minutes=5)
+    held = env.paid("400")  # then, between B's shifts: a cancel at B, and B's next shift shows only it
+    at_counter(env, B, lambda s, svc: svc.ops.cancel(env.manager, held.invoice_id))
+    env.clock.advance(minutes=5)
+    at_counter(env, B, lambda shifts, svc: shifts.open(env.cashier))
+    x_b2 = at_counter(env, B, lambda shifts, svc: shifts.x_report())
+    assert x_b2.outside is not None and x_b2.outside.since == z_b.shift.closed_at
+    assert figures_of(x_b2.outside.totals) == {FigureKind.CANCELS: (1, minor("400"))}
+    assert [o.kind for o in x_b2.outside.operations] == ["CANCEL"]
+
+
+def figures_of(totals: Totals) -> dict[FigureKind, tuple[int, int]]:
+    return {f.kind: (f.count, f.total.minor) for f in totals.figures if f.count}
 
 
 def test_on_postgresql_a_close_waits_for_an_intent_and_counts_it(

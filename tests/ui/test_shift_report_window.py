@@ -3,7 +3,8 @@
 and a refund made in the bank's cabinet, closed with the bank check; the Z report's figures as the
 window shows them, Save as PDF/CSV through the save dialog, Print on the register's receipt printer
 (the sandbox's fake network printer) and, without one, through the system print dialog; the history
-opens a closed shift's stored Z report and offers the open one's X report."""
+opens a closed shift's stored Z report and offers the open one's X report, which shows a refund made
+between the shifts apart from its own figures (decision 0145)."""
 
 from __future__ import annotations
 
@@ -252,7 +253,11 @@ def test_without_a_receipt_printer_print_asks_the_system_print_dialog(
 def test_the_history_opens_a_closed_shifts_stored_z_and_offers_the_open_ones_x(
     qtbot: Any, arun: Any, shop: SimpleNamespace, open_dialog: Any
 ) -> None:
-    z, _ = closed_shift(arun, shop)
+    z, first = closed_shift(arun, shop)
+    # between the shifts (the shop's rule off: allowed): a refund the next shift's reports show apart
+    outside = arun(
+        shop.ctx.operations.refund(shop.manager, first, Money.parse("200"), reason="customer_request")
+    )
     arun(shop.ctx.shifts.open(shop.manager))  # shift 2, open now
     task, history = open_dialog(
         ShiftHistoryDialog.show_history(shop.parent, shop.ctx.shifts, shop.ctx.printing), ShiftHistoryDialog
@@ -283,6 +288,19 @@ def test_the_history_opens_a_closed_shifts_stored_z_and_offers_the_open_ones_x(
     )
     x = next(w for w in QApplication.topLevelWidgets() if isinstance(w, ShiftReportDialog) and w.isVisible())
     assert x.report.shift.number == 2 and x.report.shift.is_open
+    assert x.report.totals.net_minor == 0  # decision 0145: not in the shift's own figures, beside them
+    box = x.page.findChild(QGroupBox, "report_outside")
+    assert box is not None and box.title() == "Outside any shift"
+    assert "while it had no shift open" in text_of(x.page, "outside_summary")
+    assert cells(table_of(x.page, "outside_totals")) == [
+        ["Refunds", "1", "200,00 ₸"],
+        ["Net taken", "", "−200,00 ₸"],
+    ]
+    [row] = cells(table_of(x.page, "outside_operations"))
+    assert (
+        row[1:] == [first.value, "Refund", "200,00 ₸", "Данияр"]
+        and outside.register_id == z.shift.register_id
+    )
     x.reject()
     history.reject()
     qtbot.waitUntil(task.done, timeout=SLOW_MS)

@@ -1,4 +1,5 @@
-"""A shift report as CSV (one row per figure: overall, per cashier, per card brand; then the bank's
+"""A shift report as CSV (one row per figure: overall, per cashier, per card brand; what moved at the
+register outside any shift before it (``outside``, ``outside_operation``: decision 0145); then the bank's
 totals beside the console's (``bank_total``: name ``console``, ``bank`` or ``difference``), the bank's
 differences, the payments not checked, the differences found earlier in the shift (``found_earlier``,
 the moment found in the last column), the fiscal register's check and report (decision 0126), the
@@ -26,6 +27,8 @@ from epay_desktop.receipts.shift_layout import (
     found_text,
     mismatch_text,
     money_text,
+    outside_note,
+    outside_operation_text,
     report_time,
 )
 from epay_desktop.receipts.shift_texts import note_text, shift_label
@@ -129,6 +132,28 @@ def _fiscal(fiscal: FiscalCheck | None, lang: ReceiptLanguage) -> list[tuple[str
     return rows
 
 
+def _outside(report: ShiftReport, lang: ReceiptLanguage) -> list[tuple[str, ...]]:
+    """What moved at the register outside any shift before this one (decision 0145): ``outside``
+    rows (its time in ``amount``: ``since`` and ``until``; then its figures and net) and each
+    ``outside_operation`` (the payment in ``name``, the kind, its state in ``count``, the amount)."""
+    outside = report.outside
+    if outside is None:
+        return []
+    said = f"{shift_label('outside', lang)}: {outside_note(outside, lang)}"
+    rows: list[tuple[str, ...]] = [
+        ("outside", "", "since", "", outside.since.isoformat(), said, report_time(outside.since)),
+        ("outside", "", "until", "", outside.until.isoformat(), said, report_time(outside.until)),
+        *_figures("outside", "", outside.totals, lang),
+    ]
+    for op in outside.operations:
+        label = f"{outside_operation_text(op, lang)}, {report_time(op.at)}, {op.by_name}"
+        amount = Money(op.amount_minor)
+        rows.append(
+            ("outside_operation", op.invoice_id, op.kind, op.state, amount.plain(), label, amount.format())
+        )
+    return rows
+
+
 def report_csv(report: ShiftReport, language: ReceiptLanguage | str = ReceiptLanguage.EN) -> str:
     """The report as CSV text (comma-separated; the people's columns in ``language``)."""
     lang = ReceiptLanguage(language)
@@ -153,6 +178,7 @@ def report_csv(report: ShiftReport, language: ReceiptLanguage | str = ReceiptLan
             rows += _figures(section, group.name, group.totals, lang)
     unresolved = shift_label("unresolved", lang)
     rows.append(("total", "", "unresolved_operations", str(report.unresolved), "", unresolved, ""))
+    rows += _outside(report, lang)
     if report.bank is None and report.kind is ReportKind.Z:
         rows.append(("bank", "", "skipped", "", "", shift_label("bank_skipped", lang), ""))
     if report.bank is not None:

@@ -39,6 +39,7 @@ from epay_desktop.domain.shifts import (
     FiscalCheck,
     NoOpenShift,
     Note,
+    OutsideShifts,
     ReportKind,
     Shift,
     ShiftReport,
@@ -380,7 +381,24 @@ class ShiftService:
             bank=bank,
             warnings=(warning,) if warning else (),
             found_earlier=found_earlier(tx, shift, bank),
+            outside=_outside(tx, shift),
         )
+
+
+def _outside(tx: Tx, shift: Shift) -> OutsideShifts | None:
+    """What moved at the shift's register while it had no shift open, just before ``shift`` opened
+    (decision 0145); None when nothing did (or the shop worked in no shift before)."""
+    since = tx.shifts.outside_since(shift)
+    if since is None:
+        return None
+    register, until = shift.register_id, shift.opened_at
+    outside = OutsideShifts(
+        since,
+        until,
+        Totals.of(tx.shifts.lines(register, since, until)),
+        tuple(tx.shifts.outside_operations(register, since, until)),
+    )
+    return None if outside.empty else outside
 
 
 def _write_pdf(path: str | os.PathLike[str], report: ShiftReport, language: ReceiptLanguage | str) -> Path:

@@ -17,8 +17,8 @@ from sqlalchemy.exc import IntegrityError
 
 from epay_desktop.domain import OpState, Payment
 from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP
-from epay_desktop.domain.shifts import FigureKind, Shift, ShiftAlreadyOpen, ShiftLine
-from epay_desktop.store.models import UNRESOLVED_OP_STATES, MoneyOpRow, PaymentRow, ShiftRow
+from epay_desktop.domain.shifts import FigureKind, OutsideOperation, Shift, ShiftAlreadyOpen, ShiftLine
+from epay_desktop.store.models import UNRESOLVED_OP_STATES, MoneyOpRow, PaymentRow, ShiftRow, UserRow
 from epay_desktop.store.repos.payment_rows import to_payment
 from epay_desktop.store.repos.repo import Repo, record_of
 from epay_desktop.store.repos.takings import OP_FIGURE, PAID_STATUSES, sale_or_hold
@@ -177,6 +177,43 @@ class ShiftRepo(Repo):
         with_ops = self._ops(register_id, start, end).with_only_columns(MoneyOpRow.payment_id)
         stmt = select(PaymentRow).where(PaymentRow.id.in_(union(created, with_ops))).order_by(PaymentRow.id)
         return [to_payment(row) for row in self._s.scalars(stmt)]
+
+    def outside_since(self, shift: Shift) -> datetime | None:
+        """Where the time before ``shift`` that no shift of its register covered begins (decision
+        0145): the close of the register's previous shift; for its first, the opening of the shop's
+        first shift (a counter that kept none while others did). None: the shop's first shift (before
+        it nobody worked in shifts), or no time between (the previous one closed as this opened)."""
+        previous = self._s.scalar(
+            select(ShiftRow.closed_at)
+            .where(ShiftRow.register_id == shift.register_id, ShiftRow.number < shift.number)
+            .order_by(ShiftRow.number.desc())
+            .limit(1)
+        )
+        if previous is None:
+            previous = self._s.scalar(select(func.min(ShiftRow.opened_at)).where(ShiftRow.id != shift.id))
+        return previous if previous is not None and previous < shift.opened_at else None
+
+    def outside_operations(self, register_id: str, start: datetime, end: datetime) -> list[OutsideOperation]:
+        """The charges, cancels and refunds asked at ``register_id`` in ``[start, end)`` that moved
+        money or may have (SUCCEEDED, or no known outcome yet), oldest first, with who asked them."""
+        stmt = (
+            self._ops(register_id, start, end)
+            .join(UserRow, UserRow.id == MoneyOpRow.requested_by)
+            .with_only_columns(
+                PaymentRow.invoice_id,
+                MoneyOpRow.kind,
+                MoneyOpRow.amount_minor,
+                MoneyOpRow.created_at,
+                UserRow.name,
+                MoneyOpRow.state,
+            )
+            .where(MoneyOpRow.state.in_((OpState.SUCCEEDED.value, *UNRESOLVED_OP_STATES)))
+            .order_by(MoneyOpRow.created_at, MoneyOpRow.id)
+        )
+        return [
+            OutsideOperation(invoice, kind, int(amount), at, name, state)
+            for invoice, kind, amount, at, name, state in self._s.execute(stmt)
+        ]
 
     def _ops(self, register_id: str, start: datetime, end: datetime) -> Select[MoneyOpRow]:
         """The operations asked at ``register_id`` in ``[start, end)``: by their own register, or (made

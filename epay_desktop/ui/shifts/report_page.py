@@ -4,10 +4,11 @@
 reader's language, with the console's money (``1 500,00 ₸``): the header (which report, shift, register,
 who opened and closed it, when it was made), warnings first, the totals (count and amount of sales, holds,
 charges, cancels and refunds, and the net), the same by cashier and by card brand, operations with no known
-outcome, the bank check (checked n of m, the bank's totals beside the console's with the difference, each
-difference in a table, payments not checked, what the books still hold open, what an earlier check of the
-shift found and when), the fiscal register's check (each mismatch with what to do, and the register's own
-report) and the audit anchor (or why there is none). The window around it is ``report_view``.
+outcome, what moved at the register outside any shift before this one (decision 0145), the bank check
+(checked n of m, the bank's totals beside the console's with the difference, each difference in a table,
+payments not checked, what the books still hold open, what an earlier check of the shift found and when),
+the fiscal register's check (each mismatch with what to do, and the register's own report) and the audit
+anchor (or why there is none). The window around it is ``report_view``.
 """
 
 from __future__ import annotations
@@ -43,11 +44,13 @@ from epay_desktop.domain.shifts import (
     FoundEarlier,
     GroupTotals,
     Note,
+    OutsideShifts,
     RegisterFigures,
     ReportKind,
     ShiftReport,
     Totals,
 )
+from epay_desktop.receipts.shift_layout import outside_operation_text
 from epay_desktop.receipts.shift_texts import MISMATCH_LABELS, OPERATION_WORDS, note_text
 from epay_desktop.ui.common.formatting import local_time_text
 from epay_desktop.ui.common.labels import ui_language
@@ -356,6 +359,49 @@ def _fiscal_box(fiscal: FiscalCheck) -> QGroupBox:
     return box
 
 
+def _totals_table(name: str, totals: Totals, *, every: bool = True) -> QTableWidget:
+    """Count and amount of each figure (``every``: also those at nought), then the net in bold."""
+    rows = [
+        [figure_kind_text(f.kind), str(f.count), f.total.format()] for f in totals.figures if every or f.count
+    ]
+    rows.append([_net_text(), "", signed_money_text(totals.net_minor)])
+    columns = [_Column(""), _Column(_tr("Count"), True), _Column(_tr("Amount"), True)]
+    return _table(name, columns, rows, bold_last=True)
+
+
+def _outside_box(outside: OutsideShifts) -> QGroupBox:
+    """What moved at the register while no shift of it was open, before this shift (decision 0145):
+    when, its figures and net (not in the shift's), each charge, cancel and refund, when and by whom."""
+    box, layout = _group(_tr("Outside any shift"), "report_outside")
+    said = _tr(
+        "Taken or moved at this register while it had no shift open, from {since} to {until}. It is not "
+        "in this shift's totals: count it beside them."
+    ).format(since=local_time_text(outside.since), until=local_time_text(outside.until))
+    layout.addWidget(_note("outside_summary", said, "report_notice"))
+    layout.addWidget(_totals_table("outside_totals", outside.totals, every=False))
+    if outside.operations:
+        lang = ReceiptLanguage(ui_language())
+        columns = [
+            _Column(_tr("When")),
+            _Column(_tr("Invoice")),
+            _Column(_tr("Operation")),
+            _Column(_tr("Amount"), True),
+            _Column(_tr("Asked by")),
+        ]
+        rows = [
+            [
+                local_time_text(op.at),
+                op.invoice_id,
+                _sentence(outside_operation_text(op, lang)),
+                Money(op.amount_minor).format(),
+                op.by_name,
+            ]
+            for op in outside.operations
+        ]
+        layout.addWidget(_table("outside_operations", columns, rows, stretch=2))
+    return box
+
+
 def _group(title: str, name: str) -> tuple[QGroupBox, QVBoxLayout]:
     box = QGroupBox(title)
     box.setObjectName(name)
@@ -390,6 +436,8 @@ class ReportPage(QWidget):
         figures.addWidget(groups, 5)
         self._groups_box = groups
         layout.addLayout(figures)
+        if report.outside is not None:
+            layout.addWidget(_outside_box(report.outside))
         layout.addWidget(self._bank(report))
         if report.fiscal is not None:
             layout.addWidget(_fiscal_box(report.fiscal))
@@ -468,11 +516,7 @@ class ReportPage(QWidget):
     @staticmethod
     def _totals(report: ShiftReport) -> QGroupBox:
         box, layout = _group(_tr("Totals"), "report_totals")
-        totals = report.totals
-        rows = [[figure_kind_text(f.kind), str(f.count), f.total.format()] for f in totals.figures]
-        rows.append([_net_text(), "", signed_money_text(totals.net_minor)])
-        columns = [_Column(""), _Column(_tr("Count"), True), _Column(_tr("Amount"), True)]
-        layout.addWidget(_table("totals", columns, rows, bold_last=True))
+        layout.addWidget(_totals_table("totals", report.totals))
         if report.unresolved:
             text = _tr(
                 "Operations with no known outcome yet: {count}. The console keeps asking the bank; a manager "
