@@ -172,9 +172,22 @@ def test_users_from_the_menu_adds_and_deactivates(console: Any, qtbot: Any, arun
     dialog = wait_shown(qtbot, UsersDialog)
     admin = dialog.admin
     qtbot.waitUntil(lambda: admin.model.rowCount() == 2)
+    assert admin.add_problem_label.text() == ""  # nothing typed yet: no scolding
     admin.name_edit.setText("Ерлан")
+    qtbot.keyClicks(admin.pin_edit, "12")
+    qtbot.keyClicks(admin.pin_again_edit, "12")
+    # why Add stays greyed is said under it, not only in its tooltip (found walking the demo)
+    assert not admin.add_button.isEnabled()
+    assert admin.add_problem_label.text() == "A PIN needs at least 4 digits; this one has 2."
+    assert admin.add_problem_label.isVisible()
+    admin.pin_edit.clear()
+    admin.pin_again_edit.clear()
     qtbot.keyClicks(admin.pin_edit, "3333")
+    qtbot.keyClicks(admin.pin_again_edit, "3334")
+    assert admin.add_problem_label.text() == "The two PINs or passwords are not the same."
+    admin.pin_again_edit.clear()
     qtbot.keyClicks(admin.pin_again_edit, "3333")
+    assert admin.add_problem_label.text() == ""
     qtbot.mouseClick(admin.add_button, LEFT)
     qtbot.waitUntil(lambda: admin.model.rowCount() == 3 and not admin.busy)
     users = {u.name: u for u in arun(console.ctx.users.list_users(console.manager))}

@@ -24,7 +24,7 @@ from epay_desktop.ui.common.asyncqt import run_dialog_once, user_message_of
 from epay_desktop.ui.common.naming import named
 from epay_desktop.ui.session.login import role_text
 
-__all__ = ["ResetPinDialog", "RoleDialog", "secret_problem"]
+__all__ = ["ResetPinDialog", "RoleDialog", "say_problem", "secret_problem"]
 
 
 def _tr(text: str) -> str:
@@ -45,6 +45,12 @@ def secret_problem(secret: str, again: str) -> str:
     if secret != again:
         return _tr("The two PINs or passwords are not the same.")
     return ""
+
+
+def say_problem(label: QLabel, problem: str, *typed_in: QLineEdit) -> None:
+    """Show ``problem`` (why the form's button is greyed) in ``label`` once something is typed into
+    ``typed_in``: an empty form needs no scolding, a PIN too short is said, not only in a tooltip."""
+    label.setText(problem if any(edit.text() for edit in typed_in) else "")
 
 
 class ResetPinDialog(QDialog):
@@ -96,9 +102,7 @@ class ResetPinDialog(QDialog):
         problem = self.problem()
         self.ok_button.setEnabled(not problem)
         self.ok_button.setToolTip(problem)
-        # say what is wrong once something is typed; an empty form needs no scolding
-        typed = bool(self.pin_edit.text() or self.pin_again_edit.text())
-        self.problem_label.setText(problem if typed else "")
+        say_problem(self.problem_label, problem, self.pin_edit, self.pin_again_edit)
 
     def accept(self) -> None:
         if not self.problem():  # Enter in a field must not pass a PIN that cannot be used

@@ -49,7 +49,7 @@ from epay_desktop.ui.common.naming import named
 from epay_desktop.ui.common.roles import KeyRole, RecordRole
 from epay_desktop.ui.common.table_model import ColumnsModel, Index
 from epay_desktop.ui.session.login import role_text
-from epay_desktop.ui.users.account_dialogs import ResetPinDialog, RoleDialog, secret_problem
+from epay_desktop.ui.users.account_dialogs import ResetPinDialog, RoleDialog, say_problem, secret_problem
 
 __all__ = ["UserAdminPort", "UsersAdmin", "UsersModel"]
 
@@ -175,6 +175,10 @@ class UsersAdmin(QWidget):
         self.pin_edit = named(QLineEdit(echoMode=QLineEdit.EchoMode.Password), "new_pin_edit")
         self.pin_again_edit = named(QLineEdit(echoMode=QLineEdit.EchoMode.Password), "new_pin_again_edit")
         self.add_button = named(QPushButton(self.tr("Add user")), "add_button")
+        # why Add is greyed, said under it once a PIN is typed (as Reset PIN does): not in a tooltip only
+        self.add_problem_label = named(QLabel(wordWrap=True), "add_user_problem")
+        self.add_problem_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.add_problem_label.setStyleSheet(theme.style("error_text"))
         self.message_label = named(QLabel(wordWrap=True), "users_message")
         self.message_label.setTextFormat(Qt.TextFormat.PlainText)
         add_box = QGroupBox(self.tr("Add a user"))
@@ -184,6 +188,7 @@ class UsersAdmin(QWidget):
         add_form.addRow(self.tr("PIN or password"), self.pin_edit)
         add_form.addRow(self.tr("Repeat it"), self.pin_again_edit)
         add_form.addRow("", self.add_button)
+        add_form.addRow("", self.add_problem_label)
         row = QHBoxLayout()
         row.addWidget(self.unlock_button)
         row.addWidget(self.reset_button)
@@ -276,6 +281,7 @@ class UsersAdmin(QWidget):
         problem = self._add_problem()
         self.add_button.setEnabled(not problem and not self.busy and self.role_combo.count() > 0)
         self.add_button.setToolTip(problem)
+        say_problem(self.add_problem_label, problem, self.pin_edit, self.pin_again_edit)
 
     def _unlock_problem(self, user: User | None) -> str:
         """Why Unlock is disabled ('' when it is enabled)."""
@@ -321,6 +327,7 @@ class UsersAdmin(QWidget):
         """After a language switch: the last change's sentence (names, roles) in the new words."""
         if callable(self._said) and self.message_label.text():
             self.message_label.setText(self._said())
+        self._update_buttons()  # the reasons under Add and in the tooltips, in the new words
 
     async def _nothing(self) -> Said:
         return ""
