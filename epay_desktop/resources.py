@@ -1,4 +1,4 @@
-"""Where the product's data files live at run time: icons, translations, theme, fonts.
+"""Where the product's data files live at run time: icons, translations, theme, fonts, the user guide.
 
 The files are kept in the top-level ``resources/`` folder of the source tree. A built wheel (and the
 PyInstaller bundle) carries the same tree as package data under ``epay_desktop/_resources/``; see
@@ -53,6 +53,27 @@ def resource_path(*parts: str) -> Path:
 def translations_dir() -> Path:
     """Folder with the compiled translations ``epay_desktop_<lang>.qm`` (and their ``.ts`` sources)."""
     return resource_path("i18n")
+
+
+#: The user guide's English source in a source checkout. A wheel or bundle carries it as
+#: ``guide/user-guide.md``, beside the Russian and Kazakh guides of ``resources/guide/`` (decision 0153).
+GUIDE_SOURCE = _PACKAGE_DIR.parent / "docs" / "user-guide.md"
+
+
+def user_guide_file(language: str) -> Path:
+    """The cashier's and manager's guide in ``language`` (kk, ru, en), a Markdown file.
+
+    Raises ResourceMissingError naming the missing file when it is not there."""
+    name = "user-guide.md" if language == "en" else f"user-guide.{language}.md"
+    shipped = resources_dir() / "guide" / name
+    if shipped.is_file():
+        return shipped
+    if language == "en" and GUIDE_SOURCE.is_file():
+        return GUIDE_SOURCE  # a checkout: the English source itself
+    raise ResourceMissingError(
+        f"The console's user guide {shipped} is missing. Reinstall epay-desktop "
+        "(the installation is incomplete)."
+    )
 
 
 def icons_dir() -> Path:

@@ -4,7 +4,8 @@ One module-scoped build (offline: ``pip wheel --no-build-isolation`` with the de
 setuptools, the backend pyproject names) of a copy of the working tree, then:
 
 - every file under ``resources/`` (icon, translations, theme...) and every module of the package is in
-  the wheel; the metadata's version is ``epay_desktop.__version__`` (decision 0043);
+  the wheel, and the user guide in every language (the English one copied from docs/, decision 0153);
+  the metadata's version is ``epay_desktop.__version__`` (decision 0043);
 - the smoke test: the wheel is installed with ``pip install --no-deps --target`` and run with ``python -S``
   and ``PYTHONPATH=<target>:<dev site-packages>``: epay_desktop comes ONLY from the wheel (asserted: no
   ``.pth`` runs, so not even the editable install's finder is there), its dependencies (Qt) are reused.
@@ -134,6 +135,12 @@ def test_the_wheel_carries_every_resource_and_module(wheel: Path) -> None:
     assert not missing, f"resources/ files missing from the wheel: {missing}"
     qm = sorted(n for n in expected if n.endswith(".qm"))
     assert all(n in carried for n in qm)  # compiled translations present in the tree ship too
+    # Help > User guide: the guide in every language, the English one copied from docs/ (decision 0153)
+    guides = {"guide/user-guide.md", "guide/user-guide.ru.md", "guide/user-guide.kk.md"}
+    assert guides <= carried, sorted(guides - carried)
+    with zipfile.ZipFile(wheel) as zf:
+        english = zf.read(prefix + "guide/user-guide.md").decode("utf-8")
+    assert english == (REPO / "docs" / "user-guide.md").read_text(encoding="utf-8")
     modules = {
         p.relative_to(REPO).as_posix()
         for p in (REPO / "epay_desktop").rglob("*.py")
@@ -170,6 +177,13 @@ def test_installed_wheel_says_its_version(installed: Path, tmp_path: Path) -> No
     )
     assert Path(module).is_relative_to(installed)  # the package comes from the wheel, not the checkout
     assert Path(resources) == installed / "epay_desktop" / "_resources"
+    guides = printed(
+        env,
+        tmp_path,
+        "import json; from epay_desktop.resources import user_guide_file;"
+        "print(json.dumps([str(user_guide_file(lang)) for lang in ('kk', 'ru', 'en')]))",
+    )
+    assert all(Path(guide).is_relative_to(installed) and Path(guide).is_file() for guide in guides)
     assert Path(translations).is_dir() and version == __version__
     # every compiled translation in the tree loads from the installed wheel
     languages = sorted(p.stem.removeprefix("epay_desktop_") for p in (RESOURCES / "i18n").glob("*.qm"))

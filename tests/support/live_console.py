@@ -162,6 +162,17 @@ def menu_of(window: QWidget, action: QAction) -> QMenu | None:
     return None
 
 
+def menu_opened_at(qtbot: Any, window: Any, action: QAction) -> QMenu:
+    """Open the menu of ``window``'s menu bar that holds ``action``, its item highlighted (Enter chooses
+    it, as a person does with the keyboard)."""
+    menu = menu_of(window, action)
+    assert menu is not None, f"{action.objectName()} has neither a shortcut nor a menu item"
+    menu.popup(window.mapToGlobal(QPoint(10, 10)))
+    qtbot.waitUntil(menu.isVisible)
+    menu.setActiveAction(action)
+    return menu
+
+
 def trigger(qtbot: Any, window: Any, action: QAction) -> None:
     """Use ``action`` of the main window as a person would: its shortcut (typed into the payment list),
     else its menu item chosen with Enter; a disabled item is clicked (which does nothing) and the menu
@@ -174,11 +185,7 @@ def trigger(qtbot: Any, window: Any, action: QAction) -> None:
         table.setFocus()
         qtbot.keySequence(table, shortcut)
         return
-    menu = menu_of(window, action)
-    assert menu is not None, f"{action.objectName()} has neither a shortcut nor a menu item"
-    menu.popup(window.mapToGlobal(QPoint(10, 10)))
-    qtbot.waitUntil(menu.isVisible)
-    menu.setActiveAction(action)
+    menu = menu_opened_at(qtbot, window, action)
     if action.isEnabled():
         assert menu.activeAction() is action, f"{action.objectName()}: its menu item cannot be chosen"
         qtbot.keyClick(menu, Qt.Key.Key_Return)

@@ -5,4 +5,6 @@
 - ``status_bar.ConsoleStatusBar``: which gateway, bank health, last check, who is logged in.
 - ``fiscal_badge.FiscalBadge``: the status bar's fiscal shift near or past its 24 hours (0127).
 - ``about``: the application icon and Help > About.
+- ``shortcuts.ShortcutsDialog``: Help > Keyboard shortcuts (F1), read from the menus (0139).
+- ``user_guide.UserGuideWindow``: Help > User guide (Shift+F1) in the console's language (0153).
 """
