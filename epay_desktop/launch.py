@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from epay_desktop.app import AppContext
+from epay_desktop.domain import ConsoleError
 
 if TYPE_CHECKING:
     from epay_desktop.sandbox import RunningSandbox
@@ -64,6 +65,8 @@ class Launch:
         self._sandbox = sandbox
         self._demo_home = demo_home
         self._fiscal_sandbox = fiscal_sandbox
+        #: why the demo cannot start, found before the loop; raised by :meth:`environ` inside it
+        self._refusal: ConsoleError | None = None
 
     @classmethod
     def start(cls, *, demo: bool = False, demo_home: str | None = None) -> Launch:
@@ -71,7 +74,12 @@ class Launch:
         loopback ports."""
         if not demo:
             return cls(None, demo_home)
-        return cls(_start_demo_sandbox(), demo_home, _start_demo_fiscal_sandbox(demo_home))
+        launch = cls(_start_demo_sandbox(), demo_home)
+        try:
+            launch._fiscal_sandbox = _start_demo_fiscal_sandbox(demo_home)
+        except ConsoleError as exc:  # an unusable demo folder: said in the window, as a damaged database is
+            launch._refusal = exc
+        return launch
 
     @property
     def demo(self) -> bool:
@@ -86,6 +94,8 @@ class Launch:
         """The settings to open: the demo's (its sandbox, its folder, nothing of the caller's
         EPAYMENT_*), else what Settings saved (``console.json``, the keychain's client secret)
         under the real environment, which wins. The keychain may block: read on a thread."""
+        if self._refusal is not None:
+            raise self._refusal
         if self._sandbox is not None:
             from epay_desktop.demo import demo_environ, demo_home
 

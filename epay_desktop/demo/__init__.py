@@ -35,9 +35,10 @@ import platformdirs
 
 from epay_desktop.app import AppContext
 from epay_desktop.demo.mirror import mirror_into_sandbox
-from epay_desktop.domain import Role
+from epay_desktop.domain import ConsoleError, Role
 from epay_desktop.domain import settings_catalog as settings
 from epay_desktop.domain.fiscal_journal import FiscalRecord
+from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, msg
 from epay_desktop.gateway.config import Environment, sandbox_endpoints
 from epay_desktop.safe_files import write_file_safely
 from epay_desktop.sandbox import RunningSandbox, SandboxConfig, SandboxState, start_in_thread
@@ -120,8 +121,26 @@ def start_demo_sandbox() -> RunningSandbox:
 
 def start_demo_fiscal_sandbox(home: Path) -> RunningFiscalSandbox:
     """The fiscal sandbox on a free loopback port, served from a daemon thread, its register kept in
-    ``home``'s :data:`FISCAL_FILE` (read now when there, written after every change; decision 0138)."""
-    return start_fiscal_in_thread(FiscalSandbox(keep_in(Register(), home / FISCAL_FILE)))
+    ``home``'s :data:`FISCAL_FILE` (read now when there, written after every change; decision 0138).
+    Raises :class:`ConsoleError` saying so when the folder cannot hold it (a file, no permission)."""
+    path = home / FISCAL_FILE
+    try:
+        register = keep_in(Register(), path)
+    except OSError as exc:
+        raise ConsoleError(
+            msg(
+                "demo",
+                QT_TRANSLATE_NOOP(
+                    "demo",
+                    "The demo folder {folder} cannot be used: {path} cannot be read ({problem}). "
+                    "Start the demo with another folder (--demo-home), or move this one away.",
+                ),
+                folder=home,
+                path=path,
+                problem=exc.strerror or exc,
+            )
+        ) from exc
+    return start_fiscal_in_thread(FiscalSandbox(register))
 
 
 async def use_fiscal_sandbox(app: AppContext, fiscal_url: str) -> None:

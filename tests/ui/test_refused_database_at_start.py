@@ -173,3 +173,33 @@ def test_the_login_form_says_a_log_in_waits_for_a_slow_page_check(
     windows[0].close()
     qtbot.waitUntil(task.done, timeout=SLOW_MS)
     assert task.result() == 0
+
+
+def test_a_demo_folder_that_cannot_hold_the_demo_is_said_in_the_window(
+    qtbot: Any, qapp: QApplication, aloop: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``--demo --demo-home`` naming a file (or a folder the console may not read): the demo's fiscal
+    register cannot be kept there. The same box says which folder and what to do, code 2, no traceback
+    (before, the start died with one before any window)."""
+    from epay_desktop.launch import Launch
+
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / ".config"))
+    not_a_folder = tmp_path / "demo-home"
+    not_a_folder.write_text("a file, not a folder\n", encoding="utf-8")
+    launch = Launch.start(demo=True, demo_home=str(not_a_folder))  # as run_gui does, before the loop
+    try:
+        task = asyncio.ensure_future(run_console(qapp, GuiOptions(), launch))
+        qtbot.waitUntil(lambda: _message_box() is not None or task.done(), timeout=SLOW_MS)
+        assert not task.done(), "the console ended without saying why"
+        box = _message_box()
+        assert box is not None
+        title, text = box.windowTitle(), box.text()
+        box.button(QMessageBox.StandardButton.Ok).click()
+        qtbot.waitUntil(task.done, timeout=SLOW_MS)
+    finally:
+        launch.stop()
+    assert task.result() == 2
+    assert title == "The console cannot start"
+    assert f"The demo folder {not_a_folder} cannot be used" in text and "--demo-home" in text, text
+    assert "Traceback" not in text
+    assert not_a_folder.read_text(encoding="utf-8") == "a file, not a folder\n"  # nothing written over it
