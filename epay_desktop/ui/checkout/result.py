@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFormLayout, QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from epay_desktop.domain import ConsoleStatus, Payment
+from epay_desktop.domain import ConsoleStatus, InvoiceId, Payment
 from epay_desktop.ui.common import theme
 from epay_desktop.ui.common.labels import decline_text
 from epay_desktop.ui.common.language import on_language_change
@@ -93,6 +93,7 @@ class ResultView(QWidget):
         super().__init__(parent)
         self.outcome: Outcome | None = None
         self.payment: Payment | None = None
+        self._printed: InvoiceId | None = None  # the sale whose receipt was issued here (decision 0142)
         self._note: str | Callable[[], str] = ""
         on_language_change(self, self._retranslate)
         self.title = QLabel()
@@ -207,7 +208,24 @@ class ResultView(QWidget):
             if checking
             else ""
         )
-        default = self.print_button if approved else self.try_again_button if retry else self.done_button
+        printed = approved and self._printed == payment.invoice_id
+        self.print_button.setText(self.tr("Reprint receipt") if printed else self.tr("Print receipt (Enter)"))
+        self.done_button.setText(self.tr("New sale (Enter)") if printed else self.tr("New sale"))
+        retry_or_done = self.try_again_button if retry else self.done_button
+        self._make_default(self.print_button if approved and not printed else retry_or_done)
+
+    def receipt_closed(self, issued: bool) -> None:
+        """The receipt window of the approved sale shown closed: once a receipt was issued (printed or
+        saved), Enter starts the next sale and Print says Reprint; closed without one, Enter still prints
+        (decision 0142). Its own busy state had moved the keyboard to "New sale" either way."""
+        if self.payment is None or self.outcome is not Outcome.APPROVED:
+            return
+        if issued:
+            self._printed = self.payment.invoice_id
+        self.show_payment(self.payment, self.outcome, self._note)
+
+    def _make_default(self, default: QPushButton) -> None:
+        """``default`` is the one button Enter presses, and has the keyboard when shown."""
         for button in (self.print_button, self.try_again_button, self.done_button):
             button.setDefault(button is default)
         if default.isVisible():

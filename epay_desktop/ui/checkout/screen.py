@@ -104,6 +104,7 @@ class CheckoutScreen(QStackedWidget):
         self._card_task: asyncio.Task[None] | None = None
         self.request: CheckoutRequest | None = None
         self.payment: Payment | None = None
+        self._receipt_issued = False  # the result's receipt window issued one (decision 0142)
         self.blocked_reason = ""
         self._stage: Stage = "paying"
         self._saved = False  # the sale is paid with a saved card: "Try again" goes back to that panel
@@ -435,17 +436,24 @@ class CheckoutScreen(QStackedWidget):
 
     # -- after the result ---------------------------------------------------------------------------
 
-    @action_slot(busy=("print_button",))
+    @action_slot(busy=("print_button",), after="_after_receipt")
     async def on_result_print_requested(self) -> None:
+        self._receipt_issued = False
         if self.payment is None:
             return
         invoice = self.payment.invoice_id
         # a preview: numbered only when printed or saved in the dialog (decision 0022)
         printer = await self._receipt_printer() if self._receipt_printer is not None else ""
-        await ReceiptDialog.ask(
+        issued = await ReceiptDialog.ask(
             self, self._receipts, self._user(), invoice, "sale", printer_name=printer, printing=self._printing
         )
+        self._receipt_issued = issued is not None
         self.receipt_closed.emit(invoice)
+
+    def _after_receipt(self) -> None:
+        """Print enabled again: Enter starts the next sale once a receipt was issued, else prints (0142)."""
+        if self.payment is not None and self.currentWidget() is self.result:
+            self.result.receipt_closed(self._receipt_issued)
 
     @Slot()
     def new_sale(self) -> None:
