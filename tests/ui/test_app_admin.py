@@ -239,6 +239,9 @@ def test_export_from_the_menu_writes_the_chosen_columns_and_remembers_them(
     assert rows[0][:3] == ["invoice_id", "status", "amount"] and "created_at_utc" not in rows[0]
     amounts = sorted(r[rows[0].index("amount")] for r in rows[1:])
     assert amounts == ["1500.50", "99.00"]  # decimal tenge text
+    # who took each payment, by name as the list shows it (found walking the demo; decision 0143)
+    assert dialog.column_boxes["cashier"].text() == "Cashier" and rows[0][-1] == "cashier"
+    assert [r[-1] for r in rows[1:]] == [MANAGER, MANAGER]
     assert sorted(p.name for p in out.iterdir()) == ["day.csv"]  # no temporary file left
     remembered = QSettings(
         str(console.home / ".config" / "epay-desktop" / "ui.ini"), QSettings.Format.IniFormat

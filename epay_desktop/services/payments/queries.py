@@ -82,6 +82,7 @@ CSV_COLUMNS = (
     "description",
     "transaction_id",
     "register_id",
+    "cashier",  # the name of who took it, as the list shows (decision 0143)
 )
 
 #: :meth:`PaymentQueries.attention_count` stops counting here (a badge shows "99+").
@@ -317,7 +318,7 @@ def _view(tx: Tx, invoice_id: InvoiceId) -> PaymentView:
     return PaymentView(payment, ops, refunded, refundable(payment, refunded), payment.status, events, fiscal)
 
 
-def _csv_row(p: Payment) -> list[str]:
+def _csv_row(p: Payment, names: Mapping[int, str]) -> list[str]:
     def money(value: Money | None) -> str:
         return value.plain() if value is not None else ""
 
@@ -338,6 +339,7 @@ def _csv_row(p: Payment) -> list[str]:
         _cell(p.description),
         p.transaction_id or "",
         p.register_id,
+        _cell(names.get(p.created_by, "") if p.created_by is not None else ""),
     ]
 
 
@@ -368,10 +370,11 @@ def _export(
     period = PaymentFilter(since=since, until=until)
     count, cursor = 0, None
     with store.read() as tx:  # one transaction: a consistent snapshot of the period
+        names = {user.id: user.name for user in tx.users.list()}  # a shop's few people
         while True:
             rows = tx.payments.search(period, limit=500, after=cursor, oldest_first=True)
             for payment in rows:
-                row = _csv_row(payment)
+                row = _csv_row(payment, names)
                 writer.writerow([row[i] for i in chosen])
             count += len(rows)
             if len(rows) < 500:

@@ -72,6 +72,7 @@ COLUMN_LABELS: dict[str, str] = {
     "description": QT_TRANSLATE_NOOP("ExportDialog", "Description"),
     "transaction_id": QT_TRANSLATE_NOOP("ExportDialog", "Bank transaction id"),
     "register_id": QT_TRANSLATE_NOOP("ExportDialog", "Counter"),
+    "cashier": QT_TRANSLATE_NOOP("ExportDialog", "Cashier"),
 }
 _PERIODS = (
     ("today", QT_TRANSLATE_NOOP("ExportDialog", "Today")),
