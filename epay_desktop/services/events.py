@@ -14,10 +14,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, TypeVar
 
-from epay_desktop.domain import ConsoleStatus, MoneyOp, Payment
+from epay_desktop.domain import ConsoleStatus, Discrepancy, MoneyOp, Payment
 from epay_desktop.domain.fiscal_journal import FiscalRecord
 
 __all__ = [
+    "DiscrepancyResolved",
     "EventBus",
     "FiscalRecordUpdated",
     "GatewayHealthChanged",
@@ -57,6 +58,14 @@ class FiscalRecordUpdated:
     committed, then registered, left pending or refused for a person (decisions 0124, 0128)."""
 
     record: FiscalRecord
+
+
+@dataclass(frozen=True, slots=True)
+class DiscrepancyResolved:
+    """A manager resolved a difference between the books and the bank: its payment may no longer need
+    attention (the list filtered to Needs attention reads itself again; decision 0151)."""
+
+    discrepancy: Discrepancy
 
 
 @dataclass(frozen=True, slots=True)

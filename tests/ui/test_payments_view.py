@@ -9,7 +9,8 @@ import pytest
 from PySide6.QtCore import QDate, Qt
 
 from epay_desktop.domain import ConsoleStatus as S
-from epay_desktop.domain import InvoiceId, Money, NotFoundError
+from epay_desktop.domain import InvoiceId, Money, NotFoundError, OpState
+from epay_desktop.domain.fiscal_journal import FiscalKind, FiscalRecord, FiscalState
 from epay_desktop.services.payments.queries import ListQuery, ListSort
 from epay_desktop.ui.payments.filter_bar import PERIODS, STATUS_GROUPS, period_range
 from epay_desktop.ui.payments.list_model import PaymentColumn
@@ -269,3 +270,112 @@ def test_a_payment_joining_another_order_keeps_the_selected_payment(qtbot, view,
     assert view.model.payment_at(0).id == biggest.id
     assert all(p is None or p.id == chosen.id for p in told)  # never another payment, even briefly
     assert view.filters.count_label.text() == "6 payments"
+
+
+def _attention_view(qtbot, aloop, fake_payments, make_payment, make_op):
+    """Filtered to Needs attention: three payments whose outcome is unknown and one whose refund's answer
+    was lost, newest first [unknown 4, refund 3, unknown 2, unknown 1]; 5 is settled (not listed)."""
+    payments = [make_payment(status=S.UNKNOWN), make_payment(status=S.UNKNOWN)]
+    payments += [make_payment(), make_payment(status=S.UNKNOWN), make_payment()]
+    refund = make_op(payments[2], state=OpState.UNKNOWN)
+    open_ops = {payments[2].id: refund}
+    fake_payments.open_of = lambda p: open_ops.get(p.id)
+    fake_payments.add(*payments)
+    widget = PaymentsView(fake_payments, clock=lambda: NOW)
+    qtbot.addWidget(widget)
+    widget.resize(1000, 600)
+    widget.show()
+    combo = widget.filters.status_combo
+    combo.setCurrentIndex(combo.findData("attention"))
+    qtbot.waitUntil(lambda: widget.model.filter.needs_attention and widget.model.row_total() == 4)
+    qtbot.waitUntil(lambda: not widget.model.is_loading)
+    return widget, payments, refund, open_ops
+
+
+def _listed(view):
+    return [view.model.payment_at(r).id for r in range(view.model.rowCount())]
+
+
+def test_needs_attention_a_listed_payment_settled_leaves_and_the_selection_stays(
+    qtbot, aloop, fake_payments, make_payment, make_op
+):
+    """Decision 0151: the last row is selected; the one above it settles (its outcome known now): it leaves
+    the list without F5, and the selected payment stays selected and shown, never another one."""
+    view, payments, _refund, _ops = _attention_view(qtbot, aloop, fake_payments, make_payment, make_op)
+    assert _listed(view) == [4, 3, 2, 1]
+    view.table.setFocus()
+    view.table.setCurrentIndex(view.model.index(3, 0))  # payment 1, the oldest
+    told = []
+    view.current_changed.connect(told.append)
+    settled = replace(payments[1], status=S.CHARGE, version=2)
+    fake_payments.update(settled)
+    view.apply_update(settled)  # the bank answered: paid
+
+    qtbot.waitUntil(lambda: _listed(view) == [4, 3, 1] and not view.model.is_loading)
+    qtbot.waitUntil(lambda: view.current_payment() is not None and view.current_payment().id == 1)
+    assert view.table.currentIndex().row() == 2
+    assert view.table.selectionModel().isRowSelected(2)
+    assert all(p is not None and p.id == 1 for p in told)  # never another payment, nor none
+    assert view.filters.count_label.text() == "3 payments"
+
+
+def test_needs_attention_the_selected_payment_settled_leaves_no_row_selected_and_is_told(
+    qtbot, aloop, fake_payments, make_payment, make_op
+):
+    """Decision 0151: the selected payment's lost refund is settled: it leaves the list, no other row is
+    selected in its place, and the window is told it left (it keeps showing it)."""
+    view, payments, refund, open_ops = _attention_view(qtbot, aloop, fake_payments, make_payment, make_op)
+    view.table.setFocus()
+    view.table.setCurrentIndex(view.model.index(1, 0))  # payment 3, its refund unknown
+    told, left = [], []
+    view.current_changed.connect(told.append)
+    view.selected_left.connect(left.append)
+    del open_ops[payments[2].id]
+    view.model.apply_operation_update(replace(refund, state=OpState.SUCCEEDED))  # the bank says refunded
+
+    qtbot.waitUntil(lambda: [p.id for p in left] == [3], timeout=5_000)
+    assert _listed(view) == [4, 2, 1]
+    assert not view.table.currentIndex().isValid() and not view.table.selectionModel().hasSelection()
+    assert told == []  # the window was never told of another payment (nor of none)
+
+
+def test_needs_attention_the_last_one_settled_leaves_an_empty_list_that_says_so(
+    qtbot, aloop, fake_payments, make_payment, make_op
+):
+    view, payments, refund, open_ops = _attention_view(qtbot, aloop, fake_payments, make_payment, make_op)
+    left = []
+    view.selected_left.connect(left.append)
+    for payment in (payments[0], payments[1], payments[3]):
+        fake_payments.update(replace(payment, status=S.CHARGE, version=2))
+    view.table.setCurrentIndex(view.model.index(0, 0))  # payment 4
+    for payment in (payments[0], payments[1], payments[3]):
+        view.apply_update(replace(payment, status=S.CHARGE, version=2))
+    del open_ops[payments[2].id]
+    view.model.apply_operation_update(replace(refund, state=OpState.SUCCEEDED))
+
+    qtbot.waitUntil(lambda: view.model.row_total() == 0 and [p.id for p in left] == [4], timeout=5_000)
+    assert view.empty_label.isVisible()
+    assert view.empty_label.text() == "Nothing needs attention: every payment is settled."
+
+
+def test_needs_attention_a_receipt_answered_or_refused_asks_the_store_again(
+    qtbot, aloop, fake_payments, make_payment, make_op
+):
+    """A fiscal receipt registered for a listed payment may take it out; one refused for a person may
+    bring any payment in: the list asks the store again (which knows)."""
+    view, payments, _refund, _ops = _attention_view(qtbot, aloop, fake_payments, make_payment, make_op)
+
+    def record(payment_id, state):
+        return FiscalRecord(
+            1, payment_id, None, FiscalKind.SALE, f"epd-sale-{payment_id}", Money(150_000), state, 1, None,
+            None, NOW, NOW,
+        )  # fmt: skip
+
+    for payment_id, state in (
+        (payments[0].id, FiscalState.REGISTERED),  # listed: it may need no one now
+        (payments[4].id, FiscalState.NEEDS_PERSON),  # not listed, refused for a person: it may join
+    ):
+        calls = len(fake_payments.list_calls)
+        view.model.apply_fiscal_update(record(payment_id, state))
+        qtbot.waitUntil(lambda n=calls: len(fake_payments.list_calls) > n and not view.model.is_loading)
+        assert last_query(fake_payments).filter.needs_attention is True

@@ -47,6 +47,7 @@ from epay_desktop.domain import (
 )
 from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, msg
 from epay_desktop.domain.text import FIELD_NOTE, check_text
+from epay_desktop.services.events import DiscrepancyResolved, EventBus
 from epay_desktop.services.people.login import require_manager
 from epay_desktop.store.db import Store
 from epay_desktop.store.tx import Tx
@@ -312,11 +313,15 @@ class OpenDiscrepancy:
 
 
 class Books:
-    """Discrepancies for people: list, count and resolve (a manager, audited)."""
+    """Discrepancies for people: list, count and resolve (a manager, audited; told on ``events`` once
+    committed)."""
 
-    def __init__(self, store: Store, clock: Callable[[], datetime] = _utcnow) -> None:
+    def __init__(
+        self, store: Store, clock: Callable[[], datetime] = _utcnow, *, events: EventBus | None = None
+    ) -> None:
         self._store = store
         self._clock = clock
+        self._events = events
 
     async def open_discrepancies(self) -> list[OpenDiscrepancy]:
         """Every open discrepancy, oldest first, with its invoice."""
@@ -370,4 +375,7 @@ class Books:
             )
             return resolved
 
-        return await self._store.run_write(work)
+        resolved = await self._store.run_write(work)
+        if self._events is not None:
+            self._events.publish(DiscrepancyResolved(resolved))
+        return resolved

@@ -149,7 +149,7 @@ class Reconciler:
         self._payments = payments
         self._operations = operations
         self._clock = clock
-        self.books = Books(store, clock)
+        self.books = Books(store, clock, events=operations.events)
         self._books_every = books_every
         self._window_checked_at: datetime | None = None
 

@@ -103,6 +103,7 @@ class AdminFlows(QObject):
         bridge.payment_updated.connect(self.schedule_attention)
         bridge.operation_updated.connect(self.schedule_attention)
         bridge.fiscal_updated.connect(self.schedule_attention)  # a fiscal receipt refused, or done
+        bridge.discrepancy_resolved.connect(self.schedule_attention)  # a manager resolved it (0151)
         self.session.user_changed.connect(self._on_user_changed)
 
     def _user(self) -> User:

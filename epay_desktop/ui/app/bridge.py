@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 
 from epay_desktop.services.events import (
+    DiscrepancyResolved,
     FiscalRecordUpdated,
     GatewayHealthChanged,
     OperationUpdated,
@@ -43,6 +44,7 @@ class EventBridge(QObject):
     operation_updated = Signal(object)  # MoneyOp
     poller_health_changed = Signal(object)  # GatewayHealthChanged (ok, last_success_at, message)
     fiscal_updated = Signal(object)  # FiscalRecord: a payment's fiscal receipt written or answered
+    discrepancy_resolved = Signal(object)  # Discrepancy: a manager resolved it (decision 0151)
 
     _received = Signal(object)
 
@@ -58,7 +60,13 @@ class EventBridge(QObject):
         self._received.connect(self._dispatch, Qt.ConnectionType.QueuedConnection)
         unsubscribers: list[Callable[[], None]] = [
             events.subscribe(kind, self._received.emit)
-            for kind in (PaymentUpdated, OperationUpdated, GatewayHealthChanged, FiscalRecordUpdated)
+            for kind in (
+                PaymentUpdated,
+                OperationUpdated,
+                GatewayHealthChanged,
+                FiscalRecordUpdated,
+                DiscrepancyResolved,
+            )
         ]
         self._unsubscribers = unsubscribers
 
@@ -115,3 +123,5 @@ class EventBridge(QObject):
             self.poller_health_changed.emit(event)
         elif isinstance(event, FiscalRecordUpdated):
             self.fiscal_updated.emit(event.record)
+        elif isinstance(event, DiscrepancyResolved):
+            self.discrepancy_resolved.emit(event.discrepancy)

@@ -37,6 +37,7 @@ from epay_desktop.domain.receipts import ReceiptRecord
 from epay_desktop.services.fiscal.standing import standing_of
 from epay_desktop.ui.common import theme
 from epay_desktop.ui.common.asyncqt import spawn, user_message_of
+from epay_desktop.ui.common.language import on_language_change
 from epay_desktop.ui.common.table_model import MONEY_ALIGNMENT
 from epay_desktop.ui.payments.detail_content import (
     ALWAYS_SHOWN,
@@ -68,6 +69,17 @@ _CHECK_LINKS = {
     FiscalKind.SALE: _N("PaymentDetailView", "Check the fiscal receipt on the OFD's site"),
     FiscalKind.RETURN: _N("PaymentDetailView", "Check the fiscal return receipt on the OFD's site"),
 }
+#: The shown payment left the list read again (decision 0151): filtered to Needs attention, or otherwise.
+_LEFT_ATTENTION = _N(
+    "PaymentDetailView",
+    "No longer needs attention: this payment has left the Needs attention list. Its details stay here "
+    "until you select another payment.",
+)
+_LEFT_FILTERS = _N(
+    "PaymentDetailView",
+    "This payment no longer matches the search or filters: it has left the list. Its details stay here "
+    "until you select another payment.",
+)
 _ZONE_NOTE = _N(
     "PaymentDetailView",
     "Times are Kazakhstan time: \u201c(bank)\u201d is the bank's own time, the others this console's clock.",
@@ -147,6 +159,14 @@ class PaymentDetailView(QWidget):
         self.banner = _named(QLabel(content), "detail_banner")
         self.banner.setWordWrap(True)
         self.banner.setVisible(False)
+        # the payment left the list it was selected in (decision 0151): said above its own banner
+        self.left_note = _named(QLabel(content), "detail_left_note")
+        self.left_note.setWordWrap(True)
+        self.left_note.setVisible(False)
+        background, foreground = tone_roles(Tone.GREEN)
+        self.left_note.setStyleSheet(theme.style("tone_banner", bg=background, fg=foreground))
+        self._left_text = ""  # the note's source text (said again after a language switch)
+        on_language_change(self.left_note, self._say_left)
         form = self._form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         # a value that cannot be wrapped (a transaction id such as 73095040-32e0-4a36-...) goes under
@@ -203,6 +223,7 @@ class PaymentDetailView(QWidget):
         layout = QVBoxLayout(content)
         layout.setContentsMargins(12, 8, 8, 4)
         layout.addLayout(header)
+        layout.addWidget(self.left_note)
         layout.addWidget(self.banner)
         line = QFrame(content, frameShape=QFrame.Shape.HLine, frameShadow=QFrame.Shadow.Sunken)
         layout.addWidget(line)
@@ -214,8 +235,24 @@ class PaymentDetailView(QWidget):
 
     # -- loading ---------------------------------------------------------------------------------
 
+    def note_left(self, *, needs_attention: bool) -> None:
+        """Say above the shown payment that it left the list it was selected in (no longer needs attention,
+        or no longer matches the search or filters); gone when another payment is shown (decision 0151)."""
+        self._left_text = _LEFT_ATTENTION if needs_attention else _LEFT_FILTERS
+        self._say_left()
+
+    def clear_note(self) -> None:
+        """The shown payment is in the list (again): nothing to say about it leaving."""
+        self._left_text = ""
+        self._say_left()
+
+    def _say_left(self) -> None:
+        self.left_note.setText(_tr(self._left_text) if self._left_text else "")
+        self.left_note.setVisible(bool(self._left_text))
+
     def clear(self, text: str = "") -> None:
         """Show nothing (or ``text``); forget the shown payment."""
+        self.clear_note()
         self._generation += 1
         self.invoice_id, self.view, self.receipts = None, None, []
         self.placeholder.setText(text or _tr("Select a payment to see its details.\nPress Enter to open it."))
@@ -226,6 +263,7 @@ class PaymentDetailView(QWidget):
         """Load and show ``invoice_id``; a later call (or :meth:`clear`) makes this one's result stale."""
         self._generation += 1
         if self.invoice_id != invoice_id:
+            self.clear_note()  # said of the payment shown before
             self.invoice_id = invoice_id
             if self.view is None or self.view.payment.invoice_id != invoice_id:
                 self.placeholder.setText(_tr("Loading…"))

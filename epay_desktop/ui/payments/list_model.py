@@ -13,7 +13,10 @@ joins at the top when the list is newest first; in another order the list is cou
 again where it stands (:meth:`requery`), and :attr:`requerying` lets the view find its selected
 payment again. A payment whose money operation is unresolved shows that operation's badge
 instead of its status (``open_operations`` of the pages, kept current by
-:meth:`apply_operation_update`).
+:meth:`apply_operation_update`). Filtered to Needs attention, the list reads itself again where it stands
+when a listed payment's reason may have gone (an operation settled, its status changed, a fiscal receipt
+answered, a discrepancy resolved) or a receipt was refused for a person (:meth:`recheck_attention`;
+decision 0151): a settled payment leaves without F5.
 """
 
 from __future__ import annotations
@@ -27,9 +30,10 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 
 from epay_desktop.domain import InvoiceId, MoneyOp, OpState, Payment
+from epay_desktop.domain.fiscal_journal import FiscalRecord, FiscalState
 from epay_desktop.domain.payment_filter import PaymentFilter
 from epay_desktop.ui.common.amounts import charge_split
 from epay_desktop.ui.common.asyncqt import spawn, user_message_of
@@ -59,6 +63,9 @@ _T = TypeVar("_T")
 _MARKED = (OpState.UNKNOWN, OpState.NEEDS_REVIEW)
 #: Pages kept in memory (least recently used go first).
 MAX_PAGES = 12
+#: Filtered to Needs attention, the list reads itself again this long after the last change that may take
+#: a payment out (a burst of events, e.g. an operation and its payment settled together, makes one read).
+RECHECK_MS = 50
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 _ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
@@ -124,6 +131,9 @@ class PaymentsTableModel(ColumnsModel):
         self._generation = 0
         self._task: asyncio.Task[None] | None = None
         self._waiting: list[Payment] = []  # updates that came while the list was being counted
+        self._removing = False  # rows at the end are being taken out (the list read again is shorter)
+        self._recheck = QTimer(self, singleShot=True, interval=RECHECK_MS)
+        self._recheck.timeout.connect(self._recheck_now)
 
     # -- state -----------------------------------------------------------------------------------
 
@@ -156,6 +166,12 @@ class PaymentsTableModel(ColumnsModel):
     def counted(self) -> bool:
         """The count is known (every row of the list has its place; pages load as they show)."""
         return self._counted
+
+    @property
+    def removing_rows(self) -> bool:
+        """Rows are being taken out after the list was read again: a view's current row moved by that is
+        not a person's choice (the selected payment is found again by its id)."""
+        return self._removing
 
     @property
     def loaded_rows(self) -> int:
@@ -263,9 +279,11 @@ class PaymentsTableModel(ColumnsModel):
             self._count = total
             self.endInsertRows()
         elif total < old:
+            self._removing = True
             self.beginRemoveRows(ROOT, total, old - 1)
             self._count = total
             self.endRemoveRows()
+            self._removing = False
         self._counted = True
         self._pages.clear()
         self._store(start, page)
@@ -409,6 +427,8 @@ class PaymentsTableModel(ColumnsModel):
         if row is not None:
             found = self._locate(row)
             assert found is not None
+            if found[0].payments[found[1]].status is not payment.status:
+                self.recheck_attention(payment.id)  # an outcome settled: it may need no one now
             found[0].payments[found[1]] = payment
             self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
             return
@@ -474,6 +494,8 @@ class PaymentsTableModel(ColumnsModel):
         """A money operation changed: its payment's row shows "Checking…" / "Needs review" while it
         waits, and its status again once the operation is settled."""
         known = self._open.get(op.payment_id)
+        if op.state not in _MARKED:
+            self.recheck_attention(op.payment_id)  # settled: its payment may need no one now
         if op.state in _MARKED:
             self._open[op.payment_id] = op
         elif known is not None and known.id == op.id:
@@ -485,6 +507,26 @@ class PaymentsTableModel(ColumnsModel):
             self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
         elif op.state in _MARKED and self._filter.needs_attention:
             self.requery()  # the payment now needs attention: it joins without F5
+
+    def apply_fiscal_update(self, record: FiscalRecord) -> None:
+        """A payment's fiscal receipt was written or answered: filtered to Needs attention, a listed
+        payment's receipt registered may take it out, one refused for a person may bring it in."""
+        self.recheck_attention(record.payment_id, may_join=record.state is FiscalState.NEEDS_PERSON)
+
+    def recheck_attention(self, payment_id: int, *, may_join: bool = False) -> None:
+        """Filtered to Needs attention: whether ``payment_id`` needs a person may have changed (the store
+        says, a Payment alone cannot). A listed one (or, ``may_join``, any) makes the list read itself
+        again where it stands, soon and once for a burst; the view keeps its selected payment (0151)."""
+        if self._filter.needs_attention and (may_join or self.row_of_id(payment_id) is not None):
+            self._recheck.start()
+
+    def _recheck_now(self) -> None:
+        if not self._filter.needs_attention:
+            return
+        if self.is_loading and not self._counted:  # a reset's count may have read before the change
+            self._recheck.start()
+            return
+        self.requery()
 
     # -- Qt model API ----------------------------------------------------------------------------
 

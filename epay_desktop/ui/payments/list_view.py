@@ -3,7 +3,8 @@
 The table shows :class:`PaymentsTableModel` directly: its row count is the true count of the
 list, pages load under the viewport, and a header click sorts in SQL (decision 0053). The selected
 payment is found again by its id after a re-sort. Live updates change a row in place or add a new
-payment at the top.
+payment at the top. A selected payment the list no longer holds when it is read again (settled, in Needs
+attention) leaves no row current and is told (``selected_left``): the window keeps showing it (0151).
 """
 
 from __future__ import annotations
@@ -44,6 +45,7 @@ from epay_desktop.ui.common.roles import RecordRole
 from epay_desktop.ui.payments.filter_bar import PaymentFilterBar
 from epay_desktop.ui.payments.list_model import PaymentColumn, PaymentFilter, PaymentsTableModel
 from epay_desktop.ui.widgets.status_badge import BadgeDelegate, status_choices, status_label
+from epay_desktop.ui.widgets.whole_words_delegate import WholeWordsDelegate
 
 if TYPE_CHECKING:
     from epay_desktop.services.payments.queries import PaymentQueries
@@ -108,6 +110,9 @@ class PaymentsView(QWidget):
     #: was selected may not be listed any more). A reset moves no current row, so nothing else says so.
     reloading = Signal(bool)
     reloaded = Signal()  # the first page after ``reloading`` arrived (or failed)
+    #: The selected payment is not in the list read again with the same search and filters (it stopped
+    #: matching: e.g. it no longer needs attention); no row is current now (decision 0151).
+    selected_left = Signal(object)  # Payment
 
     def __init__(
         self,
@@ -157,6 +162,7 @@ class PaymentsView(QWidget):
         self.model.dataChanged.connect(self._recheck_current)
         self._shown: Payment | None = None  # what current_changed said last
         self._keep: Payment | None = None  # the selected payment to find again after a re-sort
+        self._quiet = False  # the current row is being cleared by the list itself (not told)
         self._finding: object | None = None  # the running search for it (its task)
         self._failure = ""
         self._select_first = False
@@ -170,6 +176,7 @@ class PaymentsView(QWidget):
         table = self.table = _named(_PaymentsTable(self), "payments_table")
         table.setModel(self.model)
         table.setItemDelegateForColumn(C.STATUS, BadgeDelegate(table))
+        table.setItemDelegateForColumn(C.CASHIER, WholeWordsDelegate(table))  # a long name (decision 0150)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -340,25 +347,42 @@ class PaymentsView(QWidget):
             self._find_kept()
 
     def _find_kept(self) -> None:
-        """After a re-sort (or F5, or a payment joining), select the payment selected before, wherever
-        it now stands (its row from the database, its page read); no row if it is no longer listed."""
+        """After a re-sort (or F5, or a payment joining or leaving), select the payment selected before,
+        wherever it now stands (its row from the database, its page read); meanwhile no row is current
+        (the row it stood on may show another payment now); no longer listed: :meth:`_left`."""
         kept = self._keep
         listed = self.current_payment()
-        if kept is None or (listed is not None and listed.id == kept.id) or self.model.rowCount() == 0:
+        if kept is None or (listed is not None and listed.id == kept.id):
             self._keep = None
             return
         if self.select_invoice(kept.invoice_id):
             return
+        self._quietly_unselect()
+        if self.model.rowCount() == 0:
+            self._left(kept)
+            return
         self._finding = spawn(self._select_found(kept), name="payments-find-selected")
+
+    def _quietly_unselect(self) -> None:
+        """No row current or selected, without telling the window (it keeps what it shows)."""
+        self._quiet = True
+        try:
+            self.table.selectionModel().clear()
+        finally:
+            self._quiet = False
+
+    def _left(self, kept: Payment) -> None:
+        """``kept``, selected, is not in the list read again: no row stands for it (decision 0151)."""
+        self._keep = None
+        self.selected_left.emit(kept)
 
     async def _select_found(self, kept: Payment) -> None:
         generation = self.model.generation
         row = await self.model.find_row(kept.id)
         if not shiboken6.isValid(self) or generation != self.model.generation or self._keep is not kept:
             return  # read again meanwhile (its own search follows), or the cashier chose a row
-        if row is None:
-            self._keep = None  # no longer listed: no row stands for it
-            self._sync_current()
+        if row is None:  # no longer listed: no row stands for it
+            self._left(kept)
             return
         payment = await self.model.load_row(row)
         if not shiboken6.isValid(self) or generation != self.model.generation or self._keep is not kept:
@@ -385,6 +409,8 @@ class PaymentsView(QWidget):
 
     @Slot(QModelIndex, QModelIndex)
     def _on_current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._quiet or (self.model.removing_rows and self._keep is not None):
+            return  # moved by the list, not by a person: the selected payment is found again by its id
         record = current.data(RecordRole) if current.isValid() else None
         self._shown = record if isinstance(record, Payment) else None
         if self._shown is not None:
