@@ -27,15 +27,6 @@ class HeldConnection:
         self._dropped = False
         self._closed = False
 
-    @property
-    def in_use(self) -> int:
-        """How many requests use it now."""
-        return self._uses
-
-    @property
-    def closed(self) -> bool:
-        return self._closed
-
     @asynccontextmanager
     async def use(self) -> AsyncIterator[FiscalConnection]:
         """The connection for one request; dropped meanwhile, it is closed as this last use ends."""

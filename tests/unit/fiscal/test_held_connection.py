@@ -32,7 +32,7 @@ def test_dropped_while_two_requests_use_it_it_closes_when_the_last_one_ends_and_
         seen = []
         async with held.use() as first:
             async with held.use() as second:
-                assert first is second is held.connection and held.in_use == 2
+                assert first is second is held.connection
                 await held.drop()
                 seen.append(provider.closed)  # two requests under way: not closed under them
             seen.append(provider.closed)  # one still under way
@@ -42,7 +42,6 @@ def test_dropped_while_two_requests_use_it_it_closes_when_the_last_one_ends_and_
         return seen
 
     assert asyncio.run(scenario()) == [0, 0, 1, 1]
-    assert held.closed and held.in_use == 0
 
 
 def test_dropped_unused_it_closes_at_once_and_a_use_without_a_drop_never_closes_it() -> None:
