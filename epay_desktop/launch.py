@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import logging
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -28,6 +29,8 @@ if TYPE_CHECKING:
     from epay_desktop.services.demo_shop import DemoUser
 
 __all__ = ["DemoExtras", "Launch"]
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +54,22 @@ def _start_demo_fiscal_sandbox(home: str | None) -> RunningFiscalSandbox:
     from epay_desktop.demo import demo_home, start_demo_fiscal_sandbox  # the web stack: the demo only
 
     return start_demo_fiscal_sandbox(demo_home(home))  # its register kept in the folder (0138)
+
+
+def _forget_a_deleted_demo_database(environ: Mapping[str, str]) -> None:
+    """A demo database deleted by hand (its folder kept) is made anew and seeded again, like a new demo
+    folder: the demo's data is made up and kept in no backup. The real console refuses a database its
+    folder had and lost (decision 0066); the demo forgets that it had one."""
+    from epay_desktop.settings import load_store_settings
+    from epay_desktop.store.integrity import is_expected, unmark_expected
+    from epay_desktop.store.open import sqlite_file
+
+    settings = load_store_settings(environ)
+    db_file = sqlite_file(settings.database_url)
+    if db_file is None or db_file.exists() or not is_expected(settings.home, db_file):
+        return
+    unmark_expected(settings.home, db_file)
+    log.warning("event=demo_database_made_afresh file=%s: the demo's database was deleted", db_file)
 
 
 class Launch:
@@ -99,7 +118,9 @@ class Launch:
         if self._sandbox is not None:
             from epay_desktop.demo import demo_environ, demo_home
 
-            return demo_environ(demo_home(self._demo_home), self._sandbox.base_url)
+            environ = demo_environ(demo_home(self._demo_home), self._sandbox.base_url)
+            await asyncio.to_thread(_forget_a_deleted_demo_database, environ)
+            return environ
         from epay_desktop.services.shop_settings import effective_environ
 
         return await asyncio.to_thread(effective_environ)

@@ -199,28 +199,31 @@ async def prepare_demo(
 
 async def seed_demo(app: AppContext, *, count: int = 360, seed: int | None = None) -> bool:
     """Seed the demo database (users, shop settings, ``count`` payments before today's shift) unless
-    this folder was seeded before (the marker file ``.demo-seeded``), then today's shift unless it
-    was seeded before (:func:`seed_demo_shift`); True when the payments were seeded now."""
+    this folder was seeded before (the marker file ``.demo-seeded``) and its database has its people
+    (a database deleted with its markers kept is seeded again), then today's shift unless it was seeded
+    before (:func:`seed_demo_shift`); True when the payments were seeded now."""
     home = app.store_settings.home
     marker = home / MARKER
     rng = random.Random(seed)
-    seeded_now = not marker.exists()
+    # a database with no one in it is new (the folder's was deleted, its markers kept): seeded afresh
+    fresh = not await app.users.display_names()
+    seeded_now = fresh or not marker.exists()
     if seeded_now:
         now = app.clock()
         made = await app.demo_shop.seed(DEMO_USERS, rng, count, until=shift_opening(now))
         marker.write_text(f"seeded {made} payments at {now.isoformat()}\n", encoding="utf-8")
         log.info("event=demo_seeded payments=%d home=%s", made, home)
-    await seed_demo_shift(app, rng)
+    await seed_demo_shift(app, rng, fresh=fresh)
     return seeded_now
 
 
-async def seed_demo_shift(app: AppContext, rng: random.Random) -> bool:
-    """Today's open shift at the demo register with its morning (once per folder: ``.demo-shift-seeded``),
-    and what the bank did beside it written to ``demo-bank.json``. A register that has had a shift
-    (the user opened one) gets none. True when a shift was seeded now."""
+async def seed_demo_shift(app: AppContext, rng: random.Random, *, fresh: bool = False) -> bool:
+    """Today's open shift at the demo register with its morning (once per database: ``.demo-shift-seeded``,
+    unless ``fresh``: the database is new), and what the bank did beside it written to ``demo-bank.json``.
+    A register that has had a shift (the user opened one) gets none. True when a shift was seeded now."""
     home = app.store_settings.home
     marker = home / SHIFT_MARKER
-    if marker.exists():
+    if marker.exists() and not fresh:
         return False
     bank = await app.demo_shop.seed_today(DEMO_USERS, lambda tx, users, now: seed_shift(tx, users, now, rng))
     if bank is not None:

@@ -19,7 +19,7 @@ from typing import Any
 
 import pytest
 
-from epay_desktop.app import AppContext, store_of
+from epay_desktop.app import AppContext, open_app, store_of
 from epay_desktop.cli import main
 from epay_desktop.demo import (
     BANK_FILE,
@@ -37,6 +37,7 @@ from epay_desktop.demo.fiscal import seed_demo_fiscal
 from epay_desktop.domain import ConsoleStatus, InvoiceId, Money, PaymentStatus
 from epay_desktop.domain.settings_catalog import fiscal_keychain_account
 from epay_desktop.domain.shifts import FigureKind, ShiftReport
+from epay_desktop.launch import Launch
 from epay_desktop.sandbox import RunningSandbox
 from epay_desktop.sandbox.cards import TEST_CARD_MASTERCARD
 from epay_desktop.sandbox.fiscal.account import API_KEY as FISCAL_API_KEY
@@ -276,6 +277,30 @@ def test_a_register_with_shifts_of_its_own_gets_no_demo_shift(tmp_path: Path) ->
     mine, shifts = asyncio.run(go())
     assert [s.id for s in shifts] == [mine.id]
     assert bank_only(home) == () and (home / SHIFT_MARKER).exists()
+
+
+def test_a_demo_database_deleted_with_its_markers_kept_is_seeded_again(tmp_path: Path) -> None:
+    """A trainee deletes the demo's database to start over but leaves the rest of the folder: the next
+    start makes a new database (the real console refuses a lost one, decision 0066; before, so did the
+    demo, telling the trainee to ask support) and seeds it again whatever the folder's marker files say
+    (people, past payments, today's shift)."""
+    home = tmp_path / "demo"
+
+    async def start() -> tuple[bool, int, int]:
+        with start_demo_sandbox() as sandbox:  # the folder's settings as --demo reads them
+            app = await open_app(await Launch(sandbox, str(home)).environ())
+            try:
+                seeded = await prepare_demo(app, sandbox.state, count=12, seed=3)
+                return seeded.seeded_now, seeded.payments, len(await app.shifts.recent())
+            finally:
+                await app.aclose()
+
+    first = asyncio.run(start())
+    assert first[0] and first[1] > 12 and first[2] == 1
+    assert (home / MARKER).exists() and (home / SHIFT_MARKER).exists()
+    for name in ("epay-desktop.db", "epay-desktop.db-wal", "epay-desktop.db-shm"):
+        (home / name).unlink(missing_ok=True)
+    assert asyncio.run(start()) == first  # seeded again: the same people, payments and open shift
 
 
 def test_the_demo_shift_from_the_command_line(
