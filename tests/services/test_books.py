@@ -19,6 +19,7 @@ from datetime import timedelta
 import pytest
 
 from epay_desktop.domain import (
+    Discrepancy,
     Money,
     MoneyOp,
     OpKind,
@@ -29,6 +30,7 @@ from epay_desktop.domain import (
     StaleRemaining,
 )
 from epay_desktop.domain.text import TextError
+from epay_desktop.services.events import DiscrepancyResolved
 from epay_desktop.services.payments.books import KIND_EXTERNAL_REFUND, KIND_REFUNDED
 from tests.support import ops_harness as h
 from tests.support.books_env import Env, books_env, books_sandbox, minor  # noqa: F401  (fixtures env, sandbox)
@@ -152,12 +154,17 @@ def test_an_external_refund_is_recorded_and_acknowledged_never_credited_to_an_op
         env.run(lambda svc: svc.reconciler.books.resolve(env.manager, open_one.discrepancy.id, "  "))
     with pytest.raises(TextError, match=r"control character \(U\+0007\)"):  # decision 0073
         env.run(lambda svc: svc.reconciler.books.resolve(env.manager, open_one.discrepancy.id, "HQ\x07"))
-    resolved = env.run(
-        lambda svc: svc.reconciler.books.resolve(
+    told: list[DiscrepancyResolved] = []
+
+    async def resolve(svc: h.Services) -> Discrepancy:
+        svc.bus.subscribe(DiscrepancyResolved, told.append)  # the screens hear of it (decision 0151)
+        return await svc.reconciler.books.resolve(
             env.manager, open_one.discrepancy.id, "cabinet: refund by HQ"
         )
-    )
+
+    resolved = env.run(resolve)
     assert resolved.resolution == "cabinet: refund by HQ" and resolved.resolved_by == env.manager.id
+    assert told == [DiscrepancyResolved(resolved)]  # once, after its commit
     assert env.discrepancies(payment) == []
     with env.store.read() as tx:
         actions = [e.action for e in tx.audit.entries()]
