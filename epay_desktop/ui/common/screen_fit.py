@@ -7,7 +7,7 @@ A counter's screen can be as small as 1024x768. A window larger than the free ar
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QGuiApplication, QPaintEvent
+from PySide6.QtGui import QFontMetrics, QGuiApplication, QPaintEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -30,6 +30,7 @@ __all__ = [
     "fitted_size",
     "needed_height",
     "size_for_screen",
+    "whole_words",
 ]
 
 #: Room left for the window's title bar and frame, which the window manager adds around it.
@@ -44,6 +45,19 @@ ELIDES = "elides"
 def declare_elides(widget: QWidget) -> None:
     """Say that ``widget`` elides its text on purpose (see ``ELIDES``)."""
     widget.setProperty(ELIDES, True)
+
+
+def whole_words(metrics: QFontMetrics, text: str, width: int) -> str:
+    """``text`` as it fits ``width`` px: whole, or its first whole words and "…" (a name or a line is
+    never cut mid-word); when not even the first word fits, cut with "…" wherever it must."""
+    if metrics.horizontalAdvance(text) <= width:
+        return text
+    words = text.split(" ")
+    for count in range(len(words) - 1, 0, -1):
+        shown = " ".join(words[:count]).rstrip(" ,;:—–-") + "\u2026"
+        if metrics.horizontalAdvance(shown) <= width:
+            return shown
+    return metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
 
 
 class ElidingComboBox(QComboBox):
