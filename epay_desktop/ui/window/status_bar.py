@@ -1,6 +1,12 @@
 """The main window's status bar: which gateway (SANDBOX / TEST unmistakably), this register's shift, bank
 health, last check, user.
 
+Its widgets sit in one row that gives way by priority when the bar is too narrow (``give_way``, decision
+0149): each says its words in one or two forms, each worth what ``Keep`` says; the least worth gives way
+first, to a shorter form or whole, so that nothing is cut mid-word. A command's one-line result (the bar's
+temporary message) takes part too: the quiet words give way while it shows; a line still too long is
+shown to its last whole word and "…", whole in the bar's tooltip.
+
 Health comes from ``GatewayHealthChanged`` (via the bridge), published by the poller and by any
 service call that finds the bank down or back, only on a change; so the time of the poller's last
 successful check is read from ``last_poll()`` every few seconds.
@@ -10,9 +16,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime
+from enum import IntEnum
 from typing import Final
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRect, QSize, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QRect, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QLabel, QStatusBar, QStyle, QStyleOption, QToolButton, QWidget
 
@@ -21,10 +28,12 @@ from epay_desktop.domain.shifts import Shift
 from epay_desktop.ui.common import theme
 from epay_desktop.ui.common.formatting import KAZAKHSTAN, local_time_text
 from epay_desktop.ui.common.language import on_language_change
-from epay_desktop.ui.common.screen_fit import declare_elides
+from epay_desktop.ui.common.screen_fit import whole_words
 from epay_desktop.ui.widgets.i18n import QT_TRANSLATE_NOOP
+from epay_desktop.ui.window.fiscal_badge import FiscalBadge
+from epay_desktop.ui.window.give_way import GiveWay
 
-__all__ = ["ConsoleStatusBar", "LoudFirst", "ShiftLabel", "environment_badge", "role_label"]
+__all__ = ["ConsoleStatusBar", "Keep", "environment_badge", "role_label"]
 
 _CONTEXT = "ConsoleStatusBar"
 
@@ -84,89 +93,30 @@ def role_label(role: Role) -> str:
     return _tr(_ROLES[Role(role)])
 
 
-class ShiftLabel(QLabel):
-    """The shift's words in the status bar. At its widest (the bank down, the attention badge, a long
-    name) the bar has no room left at 1024 px: then they are shortened with "…" (the tooltip has them
-    whole) instead of pushing the window past the screen; the badge's colour still says "overdue"."""
+class Keep(IntEnum):
+    """What each of the bar's words is worth keeping when the bar is short of room (decision 0149): the
+    least gives way first. A widget's short form is worth more than its long one; the loud words (the
+    register refuses receipts, a shift open too long, payments waiting for a person) more than the quiet."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("shift_label")
-        self.setTextFormat(Qt.TextFormat.PlainText)
-        declare_elides(self)
-
-    def minimumSizeHint(self) -> QSize:
-        """No width of its own: the bar squeezes it before the window grows past the screen."""
-        return QSize(0, super().minimumSizeHint().height())
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        """The style sheet's background, then the text shortened to the room it has."""
-        painter = QPainter(self)
-        option = QStyleOption()
-        option.initFrom(self)
-        self.style().drawPrimitive(QStyle.PrimitiveElement.PE_Widget, option, painter, self)
-        room = self.contentsRect()
-        text = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, room.width())
-        painter.drawText(room, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), text)
+    LAST_CHECK = 10  # "Last check: 14:30:05" (the bank's health says whether it answers)
+    SHIFT = 20  # "Shift 2 open since 09:12" (said again in the Shift menu)
+    SHIFT_LOUD = 25  # "⚠ Shift 2 open 26 h"
+    SHIFT_SHORT = 30  # "Shift 2"
+    ATTENTION = 35  # "⚠ 3 need attention"
+    HEALTH = 40  # "● Bank not reachable — retrying"
+    SHIFT_LOUD_SHORT = 48  # "⚠ Shift: 26 h"
+    MESSAGE = 50  # a command's one-line result, whole (then to its last whole word)
+    ATTENTION_SHORT = 70  # "⚠ 3"
+    HEALTH_SHORT = 75  # "● Bank not reachable", "● Bank: OK"
+    FISCAL = 80  # the fiscal register's shift: close it, or it refuses receipts
+    USER = 90  # who is signed in
+    ENVIRONMENT = 100  # SANDBOX / TEST: never missed
 
 
-class LoudFirst(QWidget):
-    """Two :class:`ShiftLabel` side by side where the bar squeezes them (decision 0131): the ``loud`` one
-    (the fiscal shift's badge: the register refuses receipts) keeps its words while the room allows, the
-    ``quiet`` one (the counter's shift, said again in its tooltip) gives way first. A status bar shares a
-    shortage equally between the widgets that may shrink, which cut the badge as much as the shift's words.
-    Hidden while both are."""
-
-    GAP: Final = 6  # px between the two, as the bar between its widgets
-
-    def __init__(self, quiet: ShiftLabel, loud: ShiftLabel, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("shift_words")
-        self.quiet, self.loud = quiet, loud
-        for label in (quiet, loud):
-            label.setParent(self)
-            label.installEventFilter(self)
-        self._follow()
-
-    def _shown(self) -> list[ShiftLabel]:
-        return [label for label in (self.quiet, self.loud) if not label.isHidden()]
-
-    def sizeHint(self) -> QSize:
-        shown = self._shown()
-        width = sum(label.sizeHint().width() for label in shown) + self.GAP * max(0, len(shown) - 1)
-        return QSize(width, max((label.sizeHint().height() for label in shown), default=0))
-
-    def minimumSizeHint(self) -> QSize:
-        """No width of its own (both shorten with "…"): the bar squeezes it before the window grows."""
-        return QSize(0, self.sizeHint().height())
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in (QEvent.Type.ShowToParent, QEvent.Type.HideToParent):
-            self._follow()
-        return False
-
-    def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.LayoutRequest:  # a label's words (its size hint) changed
-            self._follow()
-        return super().event(event)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._place()
-
-    def _follow(self) -> None:
-        self.setVisible(bool(self._shown()))
-        self.updateGeometry()
-        self._place()
-
-    def _place(self) -> None:
-        """The loud one its words first; the quiet one what is left."""
-        room, height = self.width(), self.height()
-        loud = min(self.loud.sizeHint().width(), room) if not self.loud.isHidden() else 0
-        left = room - loud - (self.GAP if loud and not self.quiet.isHidden() else 0)
-        quiet = max(0, left) if not self.quiet.isHidden() else 0
-        self.quiet.setGeometry(QRect(0, 0, quiet, height))
-        self.loud.setGeometry(QRect(room - loud, 0, loud, height))
+#: Qt draws the one-line message from 6 px in to 2 px before the first permanent widget.
+_MESSAGE_MARGIN: Final = 8
+#: The status bar's own room left of its permanent widgets.
+_BAR_EDGE: Final = 2
 
 
 def _local(when: datetime) -> datetime:
@@ -203,8 +153,8 @@ class ConsoleStatusBar(QStatusBar):
         self._healthy: bool | None = None
         self._last_success: datetime | None = None
         self._health_message = ""
-        self._message = False  # a temporary message too long for its room: the quiet widgets give way
         self.environment_loud = False
+        self.row = GiveWay(self)
         self.environment_label = self._label("environment_label")
         self.health_label = self._label("health_label")
         self.last_poll_label = self._label("last_poll_label")
@@ -217,22 +167,24 @@ class ConsoleStatusBar(QStatusBar):
         self.attention_badge.setStyleSheet(theme.style("attention_badge"))
         self.attention_badge.clicked.connect(self.attention_clicked)
         self.attention_count = 0
-        self.shift_label = ShiftLabel(self)
+        self.shift_label = self._label("shift_label")
         self._shift: tuple[Shift | None, int | None] | None = None  # None: not shown (nobody signed in)
-        from epay_desktop.ui.window.fiscal_badge import FiscalBadge  # a ShiftLabel: this module's first
-
         self.fiscal_badge = FiscalBadge(self)
         self.fiscal_badge.clicked.connect(self.fiscal_clicked)
-        self.shift_words = LoudFirst(self.shift_label, self.fiscal_badge, self)
         for widget in (
             self.environment_label,
             self.attention_badge,
-            self.shift_words,
+            self.shift_label,
+            self.fiscal_badge,
             self.health_label,
             self.last_poll_label,
             self.user_label,
         ):
-            self.addPermanentWidget(widget)
+            self.row.add(widget)
+        self.addPermanentWidget(self.row)
+        self.row.placed.connect(self._follow_message)
+        self.fiscal_badge.changed.connect(self._render_fiscal)
+        self._render_fiscal()
         self.set_attention(0)
         self.set_shift_hidden()
         self.set_environment(environment)
@@ -250,17 +202,46 @@ class ConsoleStatusBar(QStatusBar):
     @Slot(str)
     def _on_message(self, text: str) -> None:
         """A temporary message (a command's result: "Checked with the bank: …") is drawn left of the
-        permanent widgets: when they leave it too little room to be read, the counter's shift words and
-        the last check's time (both said elsewhere: the Shift menu, the bank's health) give way while it
-        shows, and come back after."""
-        quiet = (self.shift_label, self.last_poll_label)
-        shown = [w for w in self.findChildren(QWidget) if w.parent() is self and w.isVisible() and w.x() > 0]
-        room = min((w.x() for w in shown), default=self.width())
-        if self._message:  # they give way already: the room they would take back
-            room -= sum(w.sizeHint().width() + LoudFirst.GAP for w in quiet)
-        self._message = bool(text) and self.fontMetrics().horizontalAdvance(text) + LoudFirst.GAP > room
-        self.last_poll_label.setVisible(not self._message)
-        self._render_shift()
+        row: it asks the row for its room, worth ``Keep.MESSAGE`` (decision 0136: the counter's shift
+        words and the last check's time give way while it shows, and come back after)."""
+        width = self.fontMetrics().horizontalAdvance(text) + _MESSAGE_MARGIN if text else 0
+        self.row.set_lead(width, Keep.MESSAGE)
+        self._follow_message()
+
+    def message_line(self) -> str:
+        """The temporary message as the bar shows it: whole, or to its last whole word and "…"."""
+        return whole_words(self.fontMetrics(), self.currentMessage(), self._message_rect().width())
+
+    def _message_rect(self) -> QRect:
+        return QRect(6, 0, self.row.x() - _MESSAGE_MARGIN, self.height())
+
+    @Slot()
+    def _follow_message(self) -> None:
+        """A message shown shortened is whole in the bar's tooltip."""
+        message = self.currentMessage()
+        self.setToolTip(message if self.message_line() != message else "")
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """QStatusBar's own painting, with the message to its last whole word when it is too long for
+        its room (Qt cuts it wherever the row begins) and each shown widget of the row framed as the
+        style frames a status bar's items."""
+        painter = QPainter(self)
+        option = QStyleOption()
+        option.initFrom(self)
+        style = self.style()
+        style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelStatusBar, option, painter, self)
+        for widget in self.row.findChildren(QWidget):
+            if widget.parentWidget() is self.row and widget.isVisible():
+                frame = QStyleOption()
+                frame.rect = widget.geometry().translated(self.row.pos()).adjusted(-2, -1, 2, 1)
+                frame.palette = self.palette()
+                frame.state = QStyle.StateFlag.State_None
+                style.drawPrimitive(QStyle.PrimitiveElement.PE_FrameStatusBarItem, frame, painter, widget)
+        if self.currentMessage():
+            painter.setPen(self.palette().windowText().color())
+            flags = Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextSingleLine
+            painter.drawText(self._message_rect(), int(flags), self.message_line())
 
     def _retranslate(self) -> None:
         """After a language switch: the badge's count and the bank's health in the new words (the
@@ -277,32 +258,43 @@ class ConsoleStatusBar(QStatusBar):
         label.setContentsMargins(0, 0, 0, 0)
         return label
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.row.set_room(self.width() - _BAR_EDGE)
+
     # -- environment -----------------------------------------------------------------------------
 
     def set_environment(self, environment: str) -> None:
         text, tip, colour = environment_badge(environment)
         self.environment_loud = colour is not None
-        self.environment_label.setText(text)
         self.environment_label.setToolTip(tip)
         if colour is not None:
             self.environment_label.setStyleSheet(theme.style("status_environment", bg=colour))
         else:
             self.environment_label.setStyleSheet(theme.style("quiet_text"))
+        self.row.say(self.environment_label, (text, Keep.ENVIRONMENT))
 
     # -- needs attention -------------------------------------------------------------------------
 
     def set_attention(self, count: int, cap: int | None = None) -> None:
-        """Show how many payments need a person (``cap`` or more: "cap+"); hidden at zero."""
+        """Show how many payments need a person (``cap`` or more: "cap+"); hidden at zero. Short of
+        room, the count alone ("⚠ 3"), the tooltip saying what it counts."""
         self.attention_count, self._attention_cap = count, cap
         shown = f"{cap - 1}+" if cap is not None and count >= cap else str(count)
-        self.attention_badge.setText(_tr("⚠ {count} need attention").format(count=shown))
         self.attention_badge.setToolTip(
             _tr(
                 "Payments waiting for a person: a check with the bank, a manager's review, a fiscal receipt "
                 "or a difference between the books and the bank. Click to see them."
             )
         )
-        self.attention_badge.setVisible(count > 0)
+        if count <= 0:
+            self.row.say(self.attention_badge)
+            return
+        self.row.say(
+            self.attention_badge,
+            (_tr("⚠ {count} need attention").format(count=shown), Keep.ATTENTION),
+            (f"⚠ {shown}", Keep.ATTENTION_SHORT),
+        )
 
     # -- the shift -------------------------------------------------------------------------------
 
@@ -318,33 +310,42 @@ class ConsoleStatusBar(QStatusBar):
         self._render_shift()
 
     def _render_shift(self) -> None:
+        """The counter's shift in its words and, short of room, in short ("Shift 2", "⚠ Shift: 26 h");
+        its tooltip says it whole."""
         label = self.shift_label
         if self._shift is None:
-            label.hide()
+            self.row.say(label)
             return
         shift, hours = self._shift
+        quiet = (Keep.SHIFT, Keep.SHIFT_SHORT)
         if shift is None:
-            text, style = _tr("No shift open"), theme.style("quiet_text")
+            text, short, style = _tr("No shift open"), _tr("No shift"), theme.style("quiet_text")
             tip = _tr("No shift is open at this register. Open one with Shift, Open shift.")
         else:
             since, when = _local(shift.opened_at).strftime("%H:%M"), local_time_text(shift.opened_at)
             if hours is None:
                 text = _tr("Shift {number} open since {time}").format(number=shift.number, time=since)
-                style = theme.style("quiet_text")
+                short, style = _tr("Shift {number}").format(number=shift.number), theme.style("quiet_text")
                 tip = _tr("Shift {shift} was opened on {when} (Kazakhstan time).").format(
                     shift=shift.label, when=when
                 )
             else:
                 text = _tr("⚠ Shift {number} open {hours} h").format(number=shift.number, hours=hours)
+                short = _tr("⚠ Shift: {hours} h").format(hours=hours)
                 style = theme.style("status_badge", bg="attention", fg="on_attention")
                 tip = _tr(
                     "Shift {shift} has been open since {when} (Kazakhstan time), {hours} h: close it with "
                     "a Z report (Shift, Close shift)."
                 ).format(shift=shift.label, when=when, hours=hours)
-        label.setText(text)
+                quiet = (Keep.SHIFT_LOUD, Keep.SHIFT_LOUD_SHORT)
         label.setToolTip(tip)
         label.setStyleSheet(style)
-        label.setVisible(not self._message)
+        self.row.say(label, (text, quiet[0]), (short, quiet[1]))
+
+    def _render_fiscal(self) -> None:
+        """The fiscal badge's words (none: hidden), worth ``Keep.FISCAL``."""
+        words = self.fiscal_badge.words
+        self.row.say(self.fiscal_badge, *(((words, Keep.FISCAL),) if words else ()))
 
     # -- user ------------------------------------------------------------------------------------
 
@@ -354,16 +355,15 @@ class ConsoleStatusBar(QStatusBar):
 
     def set_user(self, user: User | None) -> None:
         if user is None:
-            self.user_label.setText(_tr("Not logged in"))
             self.user_label.setToolTip("")
+            self.row.say(self.user_label, (_tr("Not logged in"), Keep.USER))
             return
-        metrics = self.user_label.fontMetrics()
-        name = metrics.elidedText(user.name, Qt.TextElideMode.ElideRight, self.NAME_MAX_PX)
+        name = whole_words(self.user_label.fontMetrics(), user.name, self.NAME_MAX_PX)
         role = role_label(user.role)
-        self.user_label.setText(_tr("{name} · {role}").format(name=name, role=role))
         self.user_label.setToolTip(
             _tr("{name} · {role}").format(name=user.name, role=role) if name != user.name else ""
         )
+        self.row.say(self.user_label, (_tr("{name} · {role}").format(name=name, role=role), Keep.USER))
 
     # -- bank health -----------------------------------------------------------------------------
 
@@ -393,25 +393,25 @@ class ConsoleStatusBar(QStatusBar):
         self._render_health()
 
     def _render_health(self) -> None:
+        """The bank's health ("— retrying" goes first when short of room) and the last check's time."""
         if self._healthy is None:
-            text, colour = _tr("● Bank: not checked yet"), _GREY
+            forms, colour = [(_tr("● Bank: not checked yet"), Keep.HEALTH)], _GREY
             tip = _tr("The console asks the bank once a payment needs checking.")
         elif self._healthy:
-            text, colour, tip = (
-                _tr("● Bank: OK"),
-                _GREEN,
-                _tr("The bank answers the console's status checks."),
-            )
+            forms, colour = [(_tr("● Bank: OK"), Keep.HEALTH_SHORT)], _GREEN
+            tip = _tr("The bank answers the console's status checks.")
         else:
-            text, colour = _tr("● Bank not reachable — retrying"), _RED
-            tip = self._health_message or _tr("The console keeps retrying by itself.")
-        self.health_label.setText(text)
+            forms = [
+                (_tr("● Bank not reachable — retrying"), Keep.HEALTH),
+                (_tr("● Bank not reachable"), Keep.HEALTH_SHORT),
+            ]
+            colour, tip = _RED, self._health_message or _tr("The console keeps retrying by itself.")
         self.health_label.setToolTip(tip)
         self.health_label.setStyleSheet(theme.style("bank_health", fg=colour))
+        self.row.say(self.health_label, *forms)
         if self._last_success is None:
-            self.last_poll_label.setText(_tr("Last check: —"))
+            checked = _tr("Last check: —")
         else:
-            self.last_poll_label.setText(
-                _tr("Last check: {time}").format(time=_clock_text(self._last_success))
-            )
+            checked = _tr("Last check: {time}").format(time=_clock_text(self._last_success))
         self.last_poll_label.setToolTip(_tr("Last successful status check with the bank (Kazakhstan time)."))
+        self.row.say(self.last_poll_label, (checked, Keep.LAST_CHECK))
