@@ -15,8 +15,9 @@ Figures (``via``):
 
 - ``day_at_a_glance`` (service): ``AppContext.day.glance(manager)`` awaited on the qasync loop: the
   three grouped queries on the store's thread, the figures added up per period, hour and cashier.
-  Floor: the same three queries and the unresolved count written by hand on a plain ``sqlite3``
-  connection, rows fetched (what the database must do for the same sums).
+  Floor: the same three queries, the unresolved count and today's sums outside any shift (decision
+  0145) written by hand on a plain ``sqlite3`` connection, rows fetched (what the database must do for
+  the same sums).
 - ``day_window`` (window): View > Day at a glance as the manager meets it: from the window's creation
   until its charts and tables show the figures (``DayDialog`` offscreen, the glance read in the
   background, then drawn). No floor; the goal is issue 13's: under a second.
@@ -114,8 +115,35 @@ class Floor:
                 span,
             ),
             ("SELECT count(*) FROM money_ops WHERE state IN ('SENDING','UNKNOWN','NEEDS_REVIEW')", ()),
+            *self._outside(),
         )
         return [self._conn.execute(sql, params).fetchall() for sql, params in queries]
+
+    def _outside(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """Today's payments and operations at a register with no shift open then (decision 0145)."""
+        today = (self._shift[0], self._end)
+        first = "(SELECT min(opened_at) FROM shifts)"
+        uncovered = (
+            "NOT EXISTS (SELECT 1 FROM shifts s WHERE s.register_id = {r} AND s.opened_at <= {t} "
+            "AND (s.closed_at IS NULL OR s.closed_at > {t}))"
+        )
+        payments = uncovered.format(r="payments.register_id", t="payments.created_at")
+        ops = uncovered.format(r="coalesce(o.register_id, p.register_id)", t="o.created_at")
+        return (
+            (
+                "SELECT status, count(*), sum(amount_minor) FROM payments "  # noqa: S608
+                f"WHERE created_at >= ? AND created_at < ? AND created_at >= {first} "
+                f"AND status IN ('AUTH','CHARGE','CANCEL','CANCEL_OLD','REFUND') AND {payments} GROUP BY 1",
+                today,
+            ),
+            (
+                "SELECT o.kind, count(*), sum(o.amount_minor) FROM money_ops o "  # noqa: S608
+                "JOIN payments p ON p.id = o.payment_id "
+                f"WHERE o.created_at >= ? AND o.created_at < ? AND o.created_at >= {first} "
+                f"AND o.state = 'SUCCEEDED' AND {ops} GROUP BY 1",
+                today,
+            ),
+        )
 
     def shift(self) -> list[Any]:
         s, e = self._shift

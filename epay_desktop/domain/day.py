@@ -137,6 +137,9 @@ class DayAtAGlance:
     month: PeriodFigures
     hours: tuple[HourFigures, ...]  # every hour of today, 00:00 to 23:00, in order
     unresolved: int  # money operations of any day whose outcome is not known yet
+    #: What moved today at a register while none of its shifts was open, once the shop worked in shifts
+    #: (in today's figures too; the register's next X and Z reports list it: decision 0145); None: nothing.
+    outside_today: Totals | None = None
 
     @property
     def periods(self) -> tuple[PeriodFigures, PeriodFigures, PeriodFigures]:

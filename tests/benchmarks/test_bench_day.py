@@ -4,12 +4,12 @@ service (not timed: the figures are the benchmark's to judge)."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
-from benchmarks.bench_day import Floor, moment_of
+from benchmarks.bench_day import REGISTER, Floor, moment_of
 from benchmarks.generate import generate_quietly
 from epay_desktop.domain.day import DECLINED, TWO_STEP, Period, periods_of
 from epay_desktop.domain.shifts import FigureKind
@@ -38,8 +38,8 @@ def test_the_moment_is_the_last_evening_of_the_month_before_the_newest_payment()
 
 
 def test_the_floor_sums_what_the_service_reads(tmp_path: Path) -> None:
-    """Fair: the floor's payments, two-step and operations rows hold the same counts and amounts as the
-    repository's lines for the same moment."""
+    """Fair: the floor's payments, two-step and operations rows (and today's outside any shift) hold the
+    same counts and amounts as the repository's lines for the same moment."""
     db = tmp_path / "epay-desktop.db"
     generate_quietly(f"sqlite:///{db}", 1_500)
     moment = moment_of(datetime(2026, 12, 1, 12, 0, tzinfo=UTC))
@@ -47,13 +47,25 @@ def test_the_floor_sums_what_the_service_reads(tmp_path: Path) -> None:
     today, end = spans[Period.TODAY]
     store = open_store(f"sqlite:///{db}")
     try:
+        with store.write() as tx:  # the shop kept one shift this morning at REGISTER: the rest is outside it
+            opened_by = tx.users.list()[0].id
+            shift = tx.shifts.open(REGISTER, opened_by, today + timedelta(hours=9))
+            tx.shifts.close(
+                shift.id,
+                closed_by=opened_by,
+                requested_by=None,
+                now=today + timedelta(hours=13),
+                anchor=None,
+                z_report="{}",
+            )
         with store.read() as tx:
             lines = tx.day.lines([s for s, _ in spans.values() if s < today], today, end)
+            outside = tx.shifts.outside_lines(today, end)
     finally:
         store.close()
     floor = Floor(db, moment)
     try:
-        payments, two_step, ops, unresolved = floor.day()
+        payments, two_step, ops, unresolved, outside_paid, outside_ops = floor.day()
     finally:
         floor.close()
 
@@ -68,3 +80,10 @@ def test_the_floor_sums_what_the_service_reads(tmp_path: Path) -> None:
     op_kinds = {FigureKind.CHARGES.value, FigureKind.CANCELS.value, FigureKind.REFUNDS.value}
     assert (sum(r[3] for r in ops), sum(r[4] for r in ops)) == summed(op_kinds)
     assert len(payments) > 0 and len(ops) > 0 and unresolved[0][0] >= 0
+    assert outside_paid and outside  # today's at REGISTER outside its shift, and every other register's
+    for rows, kinds in ((outside_paid, {FigureKind.SALES, FigureKind.HOLDS}), (outside_ops, set(op_kinds))):
+        chosen = [line for line in outside if line.kind in kinds]  # decision 0145: outside any shift today
+        assert (sum(r[1] for r in rows), sum(r[2] for r in rows)) == (
+            sum(line.count for line in chosen),
+            sum(line.total_minor for line in chosen),
+        )

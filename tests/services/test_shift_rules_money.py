@@ -117,8 +117,10 @@ def test_with_the_rule_off_a_refund_outside_a_shift_is_taken_counted_by_the_day_
     x_a = at_counter(env, A, lambda shifts, svc: shifts.x_report())
     assert FigureKind.REFUNDS not in figures(x_a)  # in no shift: B's refund is not A's
     assert x_a.outside is None  # the shop's first shift: before it nobody worked in shifts
-    today = env.run(lambda svc: DayService(env.store, env.clock).glance(env.manager)).today
-    assert today.totals.net_minor == x_a.totals.net_minor - minor("300")  # the day still counts it
+    glance = env.run(lambda svc: DayService(env.store, env.clock).glance(env.manager))
+    assert glance.today.totals.net_minor == x_a.totals.net_minor - minor("300")  # the day still counts it
+    assert glance.outside_today is not None  # and marks it: at B, which had no shift open (0145)
+    assert figures_of(glance.outside_today) == {FigureKind.REFUNDS: (1, minor("300"))}
 
     # decision 0145: B's next report shows it beside (not in) its own figures, until B's Z keeps it
     b_opened = at_counter(env, B, lambda shifts, svc: shifts.open(env.cashier))

@@ -1,6 +1,7 @@
 """View > Day at a glance (issue 13 item 5, decision 0116) reached the way a person does, on the REAL
 console (open_app + AppController + MainWindow, real services on a fresh SQLite database): a manager
-sees the shop's figures in the charts and the tables, Refresh reads them again; a cashier finds the
+sees the shop's figures in the charts and the tables, Refresh reads them again (a sale taken with no shift
+open, once the shop keeps shifts, marked: decision 0145); a cashier finds the
 command disabled with the reason, and its shortcut does nothing; figures that cannot be read are said,
 and Refresh tries again."""
 
@@ -51,7 +52,7 @@ def _money_axis_labels(view: Any) -> list[str]:
     return list(axis.categoriesLabels())
 
 
-def test_a_manager_opens_the_day_and_sees_its_figures(real_console: Any, qtbot: Any) -> None:
+def test_a_manager_opens_the_day_and_sees_its_figures(real_console: Any, qtbot: Any, arun: Any) -> None:
     ctx, window = real_console.ctx, real_console.window
     real_console.log_in(MANAGER, MANAGER_PIN)
     manager = real_console.controller.session.user
@@ -69,6 +70,7 @@ def test_a_manager_opens_the_day_and_sees_its_figures(real_console: Any, qtbot: 
     rates = {summary.item(r, 0).text(): summary.item(r, 1).text() for r in range(summary.rowCount())}
     assert rates["Decline rate"] == "50,0\u00a0%" and rates["Payments declined"] == "1"
     assert "waiting for an outcome: 0" in dialog.unresolved_label.text()
+    assert dialog.outside_label.isHidden()  # the shop has kept no shift yet: nothing is outside one
 
     hour = ctx.clock().astimezone(KAZAKHSTAN).hour
     bars = _bars(dialog.hour_chart)
@@ -90,9 +92,15 @@ def test_a_manager_opens_the_day_and_sees_its_figures(real_console: Any, qtbot: 
         translations().switch("en")
     qtbot.waitUntil(lambda: summary.item(0, 0).text() == "Takings")
 
+    arun(ctx.shifts.open(manager))  # the shop begins to keep shifts; this register's is closed again
+    arun(ctx.shifts.close(manager))
     sale_row(ctx, manager, InvoiceId("000777003"), ConsoleStatus.CHARGE)  # another sale meanwhile
     qtbot.mouseClick(dialog.refresh_button, LEFT)
     qtbot.waitUntil(lambda: summary.item(0, 1).text() == Money(500_000).format(), timeout=SLOW)
+    assert dialog.outside_label.isVisible()  # taken with no shift open: marked (decision 0145)
+    assert dialog.outside_label.text().startswith(
+        f"Taken or moved today at a register with no shift open: 1, net {CAKE}."
+    )
     qtbot.waitUntil(dialog.refresh_button.isEnabled, timeout=SLOW)
     dialog.reject()
     qtbot.waitUntil(lambda: not shown(DayDialog), timeout=SLOW)

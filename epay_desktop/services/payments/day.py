@@ -1,6 +1,6 @@
 """The manager's day at a glance (issue 13 item 5, decision 0116): what the shop took today, this
-week and this month, today hour by hour, per cashier, the decline and refund rates, and the money
-operations that wait for an outcome.
+week and this month, today hour by hour, per cashier, the decline and refund rates, the money
+operations that wait for an outcome, and what moved today outside any shift (decision 0145).
 
 One read transaction: the database sums the lines per person, today per hour and before today from
 the week's and the month's starts (``tx.day``), and counts the unresolved operations;
@@ -13,11 +13,13 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, datetime
 
 from epay_desktop.domain import User
 from epay_desktop.domain.day import DayAtAGlance, Period, day_at_a_glance, periods_of
 from epay_desktop.domain.i18n import QT_TRANSLATE_NOOP, msg
+from epay_desktop.domain.shifts import Totals
 from epay_desktop.services.people.login import require_manager
 from epay_desktop.store.db import Store
 from epay_desktop.store.tx import Tx
@@ -63,4 +65,6 @@ class DayService:
         lines = tx.day.lines(cuts, today, end)
         names: dict[int | None, str] = {user.id: user.name for user in tx.users.list()}
         names[None] = "—"  # payments made by no account (e.g. a checkout from the command line)
-        return day_at_a_glance(lines, now, names, tx.day.unresolved_ops())
+        glance = day_at_a_glance(lines, now, names, tx.day.unresolved_ops())
+        outside = Totals.of(tx.shifts.outside_lines(today, end))  # decision 0145
+        return replace(glance, outside_today=outside) if any(f.count for f in outside.figures) else glance

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Select, func, select, union
+from sqlalchemy import ColumnElement, Select, SQLColumnExpression, exists, func, or_, select, union
 from sqlalchemy.exc import IntegrityError
 
 from epay_desktop.domain import OpState, Payment
@@ -215,6 +215,43 @@ class ShiftRepo(Repo):
             for invoice, kind, amount, at, name, state in self._s.execute(stmt)
         ]
 
+    def outside_lines(self, start: datetime, end: datetime) -> list[ShiftLine]:
+        """What moved in ``[start, end)`` at any register while none of its shifts was open, once the
+        shop worked in shifts (from its first shift's opening; decision 0145), summed per kind as a
+        shift's figures (``cashier_id`` None, ``brand`` ""): the day at a glance marks it. Each row's
+        register is tested against the (few) shifts by one correlated ``NOT EXISTS``."""
+        first = select(func.min(ShiftRow.opened_at)).scalar_subquery()
+        kind = sale_or_hold()
+        payments = (
+            select(kind, func.count(), func.sum(PaymentRow.amount_minor))
+            .where(
+                PaymentRow.created_at >= start,
+                PaymentRow.created_at < end,
+                PaymentRow.created_at >= first,
+                PaymentRow.status.in_(PAID_STATUSES),
+                ~_covered(PaymentRow.register_id, PaymentRow.created_at),
+            )
+            .group_by(kind)
+        )
+        register = func.coalesce(MoneyOpRow.register_id, PaymentRow.register_id)
+        ops = (
+            select(MoneyOpRow.kind, func.count(), func.sum(MoneyOpRow.amount_minor))
+            .join(PaymentRow, PaymentRow.id == MoneyOpRow.payment_id)
+            .where(
+                MoneyOpRow.created_at >= start,
+                MoneyOpRow.created_at < end,
+                MoneyOpRow.created_at >= first,
+                MoneyOpRow.state == OpState.SUCCEEDED.value,
+                ~_covered(register, MoneyOpRow.created_at),
+            )
+            .group_by(MoneyOpRow.kind)
+        )
+        found = [
+            ShiftLine(FigureKind(k), None, "", int(n), int(t or 0)) for k, n, t in self._s.execute(payments)
+        ]
+        found += [ShiftLine(OP_FIGURE[k], None, "", int(n), int(t or 0)) for k, n, t in self._s.execute(ops)]
+        return found
+
     def _ops(self, register_id: str, start: datetime, end: datetime) -> Select[MoneyOpRow]:
         """The operations asked at ``register_id`` in ``[start, end)``: by their own register, or (made
         before migration 0011) their payment's (decision 0119). The time range is the index's
@@ -236,6 +273,15 @@ class ShiftRepo(Repo):
             QT_TRANSLATE_NOOP("store", "There is no shift with id {shift_id}."),
             shift_id=shift_id,
         )
+
+
+def _covered(register: SQLColumnExpression[str], at: SQLColumnExpression[datetime]) -> ColumnElement[bool]:
+    """A shift of ``register`` was open at ``at`` (opened then or before, not closed yet then)."""
+    return exists().where(
+        ShiftRow.register_id == register,
+        ShiftRow.opened_at <= at,
+        or_(ShiftRow.closed_at.is_(None), ShiftRow.closed_at > at),
+    )
 
 
 def _shift(row: ShiftRow) -> Shift:

@@ -190,6 +190,11 @@ class DayDialog(QDialog):
         self.state_label = named(QLabel(_tr("Loading the figures…")), "day_state")
         self.unresolved_label = named(QLabel(), "day_unresolved")
         self.unresolved_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.outside_label = named(QLabel(), "day_outside")  # decision 0145
+        self.outside_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.outside_label.setWordWrap(True)
+        self.outside_label.setStyleSheet(theme.style("report_notice"))
+        self.outside_label.hide()
         self.refresh_button = named(QPushButton(_tr("&Refresh")), "day_refresh")
         self.refresh_button.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
         self.refresh_button.setToolTip(_tr("Read the figures again (F5)"))
@@ -235,6 +240,7 @@ class DayDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.unresolved_label)
+        layout.addWidget(self.outside_label)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(note)
         layout.addWidget(close)
@@ -296,6 +302,15 @@ class DayDialog(QDialog):
             _tr("Money operations waiting for an outcome: {count}").format(count=glance.unresolved)
         )
         self.unresolved_label.setStyleSheet(theme.style("error_text") if glance.unresolved else "")
+        outside = glance.outside_today
+        if outside is not None:
+            self.outside_label.setText(
+                _tr(
+                    "Taken or moved today at a register with no shift open: {count}, net {net}. In the "
+                    "figures below; each register's next X and Z reports list them under Outside any shift."
+                ).format(count=sum(f.count for f in outside.figures), net=takings_text(outside.net_minor))
+            )
+        self.outside_label.setVisible(outside is not None)
         self._show_summary(glance.periods)
         self._show_hours(glance)
         self._show_cashiers()
