@@ -4,7 +4,8 @@ Each widget says its words in one or more forms, widest first, each with how muc
 (``keep``: the higher, the longer it stays). Short of room, the form worth least gives way first: its
 widget takes its next, shorter form, or, with none left, is hidden whole. A widget is never squeezed
 below its words, so nothing shows cut mid-word or as an empty box. Room wanted beside the row (the
-bar's one-line message) takes part with its own worth, and is the last to shrink.
+bar's one-line message) takes part with its own worth: once everything worth less has given way, it
+shrinks (the bar then shows the message to its last whole word) rather than go.
 
 :func:`give_way` is the rule alone (widths in, the form of each out); :class:`GiveWay` is the widget.
 """
