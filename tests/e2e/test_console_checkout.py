@@ -151,6 +151,7 @@ def test_a_mistake_on_the_card_page_is_shown_by_the_page_and_corrected(
     # printed: Enter now starts the next sale, and the buttons say so
     qtbot.waitUntil(lambda: result.done_button.isDefault() and window.focusWidget() is result.done_button)
     assert (result.print_button.text(), result.done_button.text()) == ("Reprint receipt", "New sale (Enter)")
+    assert result.message.text().endswith("the receipt is issued. Enter starts the next sale.")
     qtbot.keyClick(result, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: screen.currentWidget() is screen.form)
 

@@ -260,6 +260,10 @@ class ResultView(QWidget):
         }.get(outcome, self.tr("Payment finished"))
 
     def _message(self, payment: Payment, outcome: Outcome) -> str:
+        if outcome is Outcome.APPROVED and self._printed == payment.invoice_id:
+            return self.tr(
+                "The money was taken from the card and the receipt is issued. Enter starts the next sale."
+            )
         if outcome is Outcome.APPROVED:
             return self.tr("The money was taken from the card. Print the receipt for the customer.")
         if outcome is Outcome.DECLINED:
