@@ -152,14 +152,26 @@ def test_the_detail_follows_the_payments_fiscal_receipts_and_opens_the_ofd_page(
     qtbot.waitUntil(lambda: len(browser.opened) == 1, timeout=SLOW_MS)
     assert browser.opened == [QUrl(kept.ticket_url)]
 
-    _control(register, "/sandbox/shift/expire")  # the register refuses every receipt until a Z report
+    # a return registered gets its own link, named by its amount: a payment refunded twice had two links
+    # reading alike (found walking the demo)
     manager = console.controller.session.user
+    console.arun(console.ctx.operations.refund(manager, invoice, Money.parse("200"), reason="e2e"))
+    qtbot.waitUntil(lambda: _line(console, "Fiscal return receipt registered")[1] != "", timeout=SLOW_MS)
+    returned = f"Check the fiscal return receipt of {Money.parse('200').format()} on the OFD's site"
+    qtbot.waitUntil(lambda: returned in links.text(), timeout=SLOW_MS)
+    assert "Check the fiscal receipt on the OFD's site" in links.text()
+
+    _control(register, "/sandbox/shift/expire")  # the register refuses every receipt until a Z report
     console.arun(console.ctx.operations.refund(manager, invoice, Money.parse("300"), reason="e2e"))
     qtbot.waitUntil(lambda: _line(console, "Fiscal return receipt not registered")[1] != "", timeout=SLOW_MS)
     text = _line(console, "Fiscal return receipt not registered")[1]
     assert "more than 24 hours" in text and "close the shift (Z report)" in text
     kinds = {(r.kind, r.state) for r in _records(console, invoice)}
-    assert kinds == {(FiscalKind.SALE, FiscalState.REGISTERED), (FiscalKind.RETURN, FiscalState.NEEDS_PERSON)}
+    assert kinds == {
+        (FiscalKind.SALE, FiscalState.REGISTERED),
+        (FiscalKind.RETURN, FiscalState.REGISTERED),
+        (FiscalKind.RETURN, FiscalState.NEEDS_PERSON),
+    }
 
 
 def test_fiscal_settings_saved_in_the_running_console_apply_to_the_next_sale(

@@ -67,7 +67,10 @@ _CONSOLE_TIME = _N("PaymentDetailView", "This console's clock: the bank gave no 
 _REGISTER_TIME = _N("PaymentDetailView", "The fiscal register's time on the receipt")
 _CHECK_LINKS = {
     FiscalKind.SALE: _N("PaymentDetailView", "Check the fiscal receipt on the OFD's site"),
-    FiscalKind.RETURN: _N("PaymentDetailView", "Check the fiscal return receipt on the OFD's site"),
+    # with its amount: a payment refunded twice has two links that must not read alike
+    FiscalKind.RETURN: _N(
+        "PaymentDetailView", "Check the fiscal return receipt of {amount} on the OFD's site"
+    ),
 }
 #: The shown payment left the list read again (decision 0151): filtered to Needs attention, or otherwise.
 _LEFT_ATTENTION = _N(
@@ -389,7 +392,9 @@ class PaymentDetailView(QWidget):
         for record in fiscal:
             url = standing_of(record).check_url  # a web page only
             if url:
-                words = html.escape(_tr(_CHECK_LINKS[record.kind]), quote=False)
+                words = html.escape(
+                    _tr(_CHECK_LINKS[record.kind]).format(amount=record.amount.format()), quote=False
+                )
                 links.append(f'<a href="{html.escape(url)}">{words}</a>')
         self.fiscal_links.setText("<br>".join(links))
         self.fiscal_links.setVisible(bool(links))
