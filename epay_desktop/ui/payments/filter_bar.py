@@ -291,6 +291,14 @@ class PaymentFilterBar(QWidget):
         self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search_edit.selectAll()
 
+    def clear_search(self) -> bool:
+        """Esc: the search emptied and the list asked again at once; False when there was none."""
+        if not self.search_edit.text():
+            return False
+        self.search_edit.clear()
+        self._changed_now()
+        return True
+
     @Slot()
     def _changed_now(self) -> None:
         self._timer.stop()
@@ -315,9 +323,7 @@ class PaymentFilterBar(QWidget):
             and isinstance(event, QKeyEvent)
             and event.type() == QEvent.Type.KeyPress
         ):
-            if event.key() == Qt.Key.Key_Escape and self.search_edit.text():
-                self.search_edit.clear()
-                self._changed_now()
+            if event.key() == Qt.Key.Key_Escape and self.clear_search():
                 return True
             if event.key() == Qt.Key.Key_Down:
                 self.leave_down.emit()

@@ -23,7 +23,7 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -90,7 +90,16 @@ def _status_words() -> list[str]:
 
 class _PaymentsTable(QTableView):
     """The list's table: Home and End go to the first and last payment (rows, not columns: a row is
-    one payment); the rows between load as they show."""
+    one payment); the rows between load as they show. Esc clears the search here too (``on_escape``):
+    the detail's "Clear the search (Esc)" holds wherever the keyboard is."""
+
+    on_escape: Callable[[], bool] | None = None  # True when it did something
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape and self.on_escape is not None and self.on_escape():
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def moveCursor(
         self, cursorAction: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier
@@ -174,6 +183,7 @@ class PaymentsView(QWidget):
 
     def _build_table(self) -> None:
         table = self.table = _named(_PaymentsTable(self), "payments_table")
+        table.on_escape = self.filters.clear_search
         table.setModel(self.model)
         table.setItemDelegateForColumn(C.STATUS, BadgeDelegate(table))
         table.setItemDelegateForColumn(C.CASHIER, WholeWordsDelegate(table))  # a long name (decision 0150)
