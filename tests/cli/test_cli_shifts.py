@@ -74,6 +74,19 @@ def test_a_shift_is_opened_worked_x_reported_and_closed(cli: Any, err_line: Any,
     nothing = cli.run("shift", "x")
     assert nothing.code == 1 and "has no open shift" in err_line(nothing)
 
+    # decision 0145: a refund between the shifts is in the next shift's reports, beside its own figures
+    assert cli.run("refund", kept, "--amount", "100").code == 0
+    assert cli.run("shift", "open", user=cli.CASHIER).code == 0
+    after = cli.run("shift", "x", "--lang", "ru")
+    assert after.code == 0, after.err
+    shown = after.out.replace("\u202f", " ").replace("\xa0", " ")
+    assert "ВНЕ СМЕНЫ" in shown and f"{kept} возврат" in shown and "100,00 ₸" in shown
+    kept_json = cli.run("shift", "x", "--json").json()
+    assert kept_json["totals"]["figures"][4]["count"] == 0  # the shift's own refunds: none
+    assert [(o["invoice_id"], o["kind"], o["amount_minor"]) for o in kept_json["outside"]["operations"]] == [
+        (kept, "REFUND", 10_000)
+    ]
+
 
 def closed_anchor(out: str) -> str:
     line = next(line for line in out.splitlines() if line.startswith("Audit anchor"))
